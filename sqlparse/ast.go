@@ -1,0 +1,639 @@
+package sqlparse
+
+// This file defines the abstract syntax tree produced by Parse and ParseExpr.
+//
+// Conventions used throughout the tree:
+//
+//   - Every node records the position of its first token in its At field and
+//     reports it through Pos().
+//   - Operator spellings are normalised (see BinaryExpr and UnaryExpr), so the
+//     interpreter never needs to care about the case of keywords or about
+//     synonyms such as `and` / `&&`.
+//   - Literals are never converted to values: the Literal node carries the
+//     source text (strings already unescaped) and the engine converts it.
+//   - Optional sub-trees are nil when absent.
+
+// Pos is a source position. Line and Col are 1-based; Col counts bytes.
+type Pos struct{ Line, Col int }
+
+// Node is implemented by every AST node.
+type Node interface{ Pos() Pos }
+
+// Stmt is a statement node.
+type Stmt interface {
+	Node
+	stmtNode()
+}
+
+// Expr is an expression node.
+type Expr interface {
+	Node
+	exprNode()
+}
+
+// Script is a whole parsed script: a list of statements in source order.
+type Script struct {
+	Stmts []Stmt
+}
+
+// ---------------------------------------------------------------------------
+// Statements
+
+// ExprStmt is an expression evaluated as a statement (a call, a select, or a
+// bare expression whose value is the script's value).
+type ExprStmt struct {
+	At Pos
+	X  Expr
+}
+
+// AssignStmt is an assignment.
+//
+// Targets are Ident (x = ...), IndexExpr (x[i] = ...) or MemberExpr
+// (t.col = ...). `a, b = f()` gives two targets (multiple assignment).
+//
+// Op is one of "=", "+=", "-=", "*=", "/=". The increment forms `i++` and
+// `i--` are given as Op "+=" / "-=" with Value a Literal{Kind: LitInt,
+// Text: "1"}.
+type AssignStmt struct {
+	At      Pos
+	Targets []Expr
+	Op      string
+	Value   Expr
+}
+
+// Param is one formal parameter of a function definition or lambda.
+//
+// Default is the default value expression (def f(a, b=1)), nil if none.
+// Mutable is true for `mutable x` parameters.
+type Param struct {
+	At      Pos
+	Name    string
+	Default Expr
+	Mutable bool
+}
+
+// DefStmt is a named function definition: def f(a, b=1) { ... }.
+//
+// Aggregate is true for `defg` (a user-defined aggregate function).
+// The one-line form `def f(x): expr` has Body = []Stmt{&ReturnStmt{X: expr}}.
+type DefStmt struct {
+	At        Pos
+	Name      string
+	Params    []Param
+	Body      []Stmt
+	Aggregate bool
+}
+
+// IfStmt is if(cond) then-branch [else else-branch]. Braces are optional in
+// the source; an unbraced branch is a one-statement list. Else is nil when
+// there is no else branch; `else if` gives an Else holding one IfStmt.
+type IfStmt struct {
+	At   Pos
+	Cond Expr
+	Then []Stmt
+	Else []Stmt
+}
+
+// ForStmt is a loop.
+//
+// Range form `for(x in v) body`: Var = "x", Iter = v; Init/Cond/Post nil.
+//
+// C form `for(init; cond; post) body`: Var = "", Iter = nil and Init, Cond,
+// Post hold the (each optional, possibly nil) parts.
+type ForStmt struct {
+	At   Pos
+	Var  string
+	Iter Expr
+	Init Stmt
+	Cond Expr
+	Post Stmt
+	Body []Stmt
+}
+
+// WhileStmt is while(cond) body.
+type WhileStmt struct {
+	At   Pos
+	Cond Expr
+	Body []Stmt
+}
+
+// DoWhileStmt is do { body } while(cond).
+type DoWhileStmt struct {
+	At   Pos
+	Body []Stmt
+	Cond Expr
+}
+
+// ReturnStmt is `return [x]`; X is nil for a bare return.
+type ReturnStmt struct {
+	At Pos
+	X  Expr
+}
+
+// BreakStmt is `break`.
+type BreakStmt struct{ At Pos }
+
+// ContinueStmt is `continue`.
+type ContinueStmt struct{ At Pos }
+
+// TryStmt is try { body } catch(ex) { catch }. CatchVar is "" when the
+// catch clause names no variable (`catch { ... }` / `catch() {...}`).
+type TryStmt struct {
+	At       Pos
+	Body     []Stmt
+	CatchVar string
+	Catch    []Stmt
+}
+
+// ShareStmt is `share X as name`.
+//
+// Name is the shared name. An identifier in the source (share t as st) is
+// given as a Literal{Kind: LitString, Text: "st"}; a string literal or other
+// expression in the source is given as parsed.
+type ShareStmt struct {
+	At   Pos
+	X    Expr
+	Name Expr
+}
+
+// UndefStmt is the statement form `undef all` (All = true) or
+// `undef x, y` (Names = ["x", "y"]). The call form undef(`x) is a CallExpr.
+type UndefStmt struct {
+	At    Pos
+	Names []string
+	All   bool
+}
+
+// TimerStmt is `timer stmt`, `timer(n) stmt` or `timer { ... }`. Count is
+// the repetition count expression, nil when absent.
+type TimerStmt struct {
+	At    Pos
+	Count Expr
+	Body  []Stmt
+}
+
+// InsertStmt is INSERT INTO table [(c1, c2)] VALUES (...), (...) or
+// INSERT INTO table [(c1, c2)] SELECT ....
+//
+// Table is the target (usually an Ident). Cols is nil when no column list
+// is given. Rows holds one []Expr per parenthesised VALUES group, each
+// element as written (a scalar, or a vector such as [1,2] for column-wise
+// inserts). Select is non-nil (and Rows nil) for the INSERT ... SELECT form.
+type InsertStmt struct {
+	At     Pos
+	Table  Expr
+	Cols   []string
+	Rows   [][]Expr
+	Select *SelectExpr
+}
+
+// SetClause is one `col = expr` of an UPDATE.
+type SetClause struct {
+	At  Pos
+	Col string
+	X   Expr
+}
+
+// UpdateStmt is UPDATE table SET c1 = e1, c2 = e2 [FROM f] [WHERE ...]
+// [CONTEXT BY ...]. Where holds the comma-separated conditions as written
+// (each condition may itself be an "&&" chain).
+type UpdateStmt struct {
+	At        Pos
+	Table     Expr
+	Sets      []SetClause
+	From      Expr
+	Where     []Expr
+	ContextBy []Expr
+}
+
+// DeleteStmt is DELETE FROM table [WHERE ...].
+type DeleteStmt struct {
+	At    Pos
+	Table Expr
+	Where []Expr
+}
+
+// GoStmt is the `go` statement, which in DolphinDB splits a script into
+// parts that are parsed and run one after another. It carries no data.
+type GoStmt struct{ At Pos }
+
+// ---------------------------------------------------------------------------
+// Expressions
+
+// Ident is an identifier (variable, function or column name). Names are
+// case-sensitive and kept as written; a trailing '!' (append!) is part of
+// the name.
+type Ident struct {
+	At   Pos
+	Name string
+}
+
+// LitKind classifies a Literal.
+type LitKind int
+
+// Literal kinds.
+const (
+	// LitInt is an integer: 21, 0x1F, 122h, 22l, 97c, 1b. Text holds the
+	// digits as written (with a 0x prefix for hex); Suffix the type letter.
+	LitInt LitKind = iota
+	// LitFloat is a floating literal: 2.1, 1e5, 2.1f, .5.
+	LitFloat
+	// LitString is a string in double or single quotes (other than a
+	// one-character single-quoted literal). Text is the decoded value.
+	LitString
+	// LitChar is a one-character single-quoted literal 'a'. Text is the
+	// decoded character.
+	LitChar
+	// LitSymbol is a single backtick word `abc. Text is "abc"; the engine
+	// evaluates it to a STRING scalar.
+	LitSymbol
+	// LitTemporal is a date/time literal; Text is the source text without
+	// a trailing type letter, Suffix the letter (M, m, ...) and Type the
+	// DolphinDB type the literal denotes.
+	LitTemporal
+	// LitBool is true or false (Text "true"/"false", lower-cased).
+	LitBool
+	// LitNull is NULL/null (Suffix "") or a typed null such as 00i, 00f,
+	// 00d (Text "00", Suffix the type letter, Type the type name).
+	LitNull
+)
+
+// String returns the kind's name.
+func (k LitKind) String() string {
+	switch k {
+	case LitInt:
+		return "INT"
+	case LitFloat:
+		return "FLOAT"
+	case LitString:
+		return "STRING"
+	case LitChar:
+		return "CHAR"
+	case LitSymbol:
+		return "SYMBOL"
+	case LitTemporal:
+		return "TEMPORAL"
+	case LitBool:
+		return "BOOL"
+	case LitNull:
+		return "NULL"
+	}
+	return "?"
+}
+
+// Literal is a scalar literal. It is never converted to a value here.
+//
+// Text is the literal's text without its type suffix (for strings and chars:
+// the decoded value). Suffix is the type-suffix letter as written, if any:
+// "c" CHAR, "b" BOOL, "h" SHORT, "i" INT, "l" LONG, "f" FLOAT, "F" DOUBLE,
+// "d" DATE, "M" MONTH, "t" TIME, "m" MINUTE, "s" SECOND, "D" DATETIME,
+// "T" TIMESTAMP, "n" NANOTIME, "N" NANOTIMESTAMP, "H" DATEHOUR.
+//
+// Type is the DolphinDB type name the literal's shape denotes when the
+// lexer can tell (e.g. "DATE" for 2024.01.01, "MONTH" for 2012.06M,
+// "DATETIME" for 2012.06.13T13:30:10 and 2012.06.13 13:30:10, "TIME" for
+// 13:30:10.008, "SECOND" for 13:30:10, "MINUTE" for 13:30m, "NANOTIME",
+// "TIMESTAMP", "NANOTIMESTAMP", "DATEHOUR", "SHORT" for 1h, "INT" for 00i,
+// ...); "" for plain numbers, strings, symbols, bools and untyped NULL.
+type Literal struct {
+	At     Pos
+	Kind   LitKind
+	Text   string
+	Suffix string
+	Type   string
+}
+
+// SymbolVector is a backtick symbol vector `a`b`c (two or more words; one
+// word alone is a Literal of kind LitSymbol).
+type SymbolVector struct {
+	At    Pos
+	Items []string
+}
+
+// VectorLit is a space-separated literal vector: 1 3 5, 1 NULL 3,
+// 2022.03.20 2022.03.21, -1 2, "a" "b". Elements are Literal, or
+// UnaryExpr{Op: "-"} around a numeric Literal.
+type VectorLit struct {
+	At    Pos
+	Elems []Expr
+}
+
+// ArrayExpr is a bracketed vector [a, b, c]; [] gives empty Elems.
+type ArrayExpr struct {
+	At    Pos
+	Elems []Expr
+}
+
+// TupleExpr is a parenthesised tuple (a, b) or (a,). A single
+// parenthesised expression is a ParenExpr; () is an empty TupleExpr.
+type TupleExpr struct {
+	At    Pos
+	Elems []Expr
+}
+
+// ParenExpr is a single parenthesised expression (x).
+type ParenExpr struct {
+	At Pos
+	X  Expr
+}
+
+// UnaryExpr is a prefix operation. Op is "-" (negation), "!" (logical not;
+// `not` is normalised to "!"), "~" or "+" (unary plus, kept as written).
+type UnaryExpr struct {
+	At Pos
+	Op string
+	X  Expr
+}
+
+// BinaryExpr is a binary operation. Op is one of
+//
+//	"*" "/" "%" "\\" "$" "+" "-" "<<" ">>" ".." ":" "<" "<=" ">" ">="
+//	"==" "!=" "in" "like" "between" "&" "|" "^" "&&" "||"
+//
+// with these normalisations: `=` used as a comparison (in SQL clauses and
+// wherever assignment is impossible) and `==` both give "=="; `<>` gives
+// "!="; `and`/`&&` give "&&"; `or`/`||` give "||"; keywords are lower-cased.
+// `x between a and b` gives {Op: "between", L: x, R: {Op: ":", L: a, R: b}}.
+// `x not in y`, `x not like y` and `x not between a and b` give a
+// UnaryExpr{Op: "!"} around the positive form. "$" is the cast operator
+// (X $ type). "\\" is the ratio operator (DolphinDB `\`). `as` is an
+// AliasExpr, never a BinaryExpr.
+type BinaryExpr struct {
+	At Pos
+	Op string
+	L  Expr
+	R  Expr
+}
+
+// AliasExpr is `X as Name` (select lists, function arguments).
+type AliasExpr struct {
+	At   Pos
+	X    Expr
+	Name string
+}
+
+// NamedArg is a named argument name=value inside CallExpr.Args.
+type NamedArg struct {
+	At   Pos
+	Name string
+	X    Expr
+}
+
+// CallExpr is a function call f(a, b).
+//
+// Method-call syntax X.f(a) is given as Fn = Ident f, Args = [X, a],
+// Method = true. Named arguments appear in Args as *NamedArg. count(*) has
+// a *StarExpr argument. Fn is usually an Ident but may be any expression
+// (a PartialExpr, a LambdaExpr, an AdverbExpr, a call returning a function).
+type CallExpr struct {
+	At     Pos
+	Fn     Expr
+	Args   []Expr
+	Method bool
+}
+
+// PartialExpr is partial application f{a, , b}: Args holds one entry per
+// slot, nil for an empty slot. Method-style X.f{a} is given with X as the
+// first Args entry and Method = true.
+type PartialExpr struct {
+	At     Pos
+	Fn     Expr
+	Args   []Expr
+	Method bool
+}
+
+// AdverbExpr is a function with a higher-order suffix operator, such as
+// add:E, f:X, f:C (DolphinDB's "template" shorthand). It is usually the Fn
+// of a CallExpr. Adverb is the letter(s) after the colon.
+type AdverbExpr struct {
+	At     Pos
+	Fn     Expr
+	Adverb string
+}
+
+// IndexExpr is X[Index]: x[i], x[1:3] (Index is a ":" BinaryExpr), t[`col].
+// A multi-dimensional index m[i, j] has Index a TupleExpr of the parts.
+type IndexExpr struct {
+	At    Pos
+	X     Expr
+	Index Expr
+}
+
+// MemberExpr is X.Name without a following call: t.col, db.x.
+type MemberExpr struct {
+	At   Pos
+	X    Expr
+	Name string
+}
+
+// LambdaExpr is an anonymous function: def(x){...}, x -> x + 1,
+// (x, y) -> x + y. Expression-bodied forms have
+// Body = []Stmt{&ReturnStmt{X: expr}}.
+type LambdaExpr struct {
+	At     Pos
+	Params []Param
+	Body   []Stmt
+}
+
+// OrderItem is one ORDER BY item.
+type OrderItem struct {
+	X    Expr
+	Desc bool
+}
+
+// JoinExpr is an SQL join in a FROM clause: L [kind] join R [on On].
+// Kind is lower-case: "inner", "left", "right", "full", "cross". On is nil
+// for cross joins. (DolphinDB's function-style joins such as ej(t1, t2, `id)
+// are plain CallExprs.)
+type JoinExpr struct {
+	At   Pos
+	Kind string
+	L    Expr
+	R    Expr
+	On   Expr
+}
+
+// SelectExpr is a SELECT or EXEC query (Exec = true for exec).
+//
+// Cols holds the select list; each item is an arbitrary expression, an
+// AliasExpr, or a *StarExpr. Where holds the conditions as written, one per
+// comma-separated item (an `and` chain stays one "&&" BinaryExpr). `=` in
+// Where/Having is "==". `limit n` sets Limit; `limit a, b` sets Offset = a
+// and Limit = b. Top is the `top n` expression (nil when absent). Nil/empty
+// fields are absent clauses.
+type SelectExpr struct {
+	At        Pos
+	Exec      bool
+	Distinct  bool
+	Top       Expr
+	Cols      []Expr
+	From      Expr
+	Where     []Expr
+	GroupBy   []Expr
+	ContextBy []Expr
+	PivotBy   []Expr
+	Having    Expr
+	OrderBy   []OrderItem
+	Limit     Expr
+	Offset    Expr
+}
+
+// StarExpr is `*` in a select list or in count(*).
+type StarExpr struct{ At Pos }
+
+// ---------------------------------------------------------------------------
+// Node plumbing
+
+// Pos implements Node.
+func (n *ExprStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *AssignStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *DefStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *IfStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ForStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *WhileStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *DoWhileStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ReturnStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *BreakStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ContinueStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *TryStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ShareStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *UndefStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *TimerStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *InsertStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *UpdateStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *DeleteStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *GoStmt) Pos() Pos { return n.At }
+
+func (*ExprStmt) stmtNode()     {}
+func (*AssignStmt) stmtNode()   {}
+func (*DefStmt) stmtNode()      {}
+func (*IfStmt) stmtNode()       {}
+func (*ForStmt) stmtNode()      {}
+func (*WhileStmt) stmtNode()    {}
+func (*DoWhileStmt) stmtNode()  {}
+func (*ReturnStmt) stmtNode()   {}
+func (*BreakStmt) stmtNode()    {}
+func (*ContinueStmt) stmtNode() {}
+func (*TryStmt) stmtNode()      {}
+func (*ShareStmt) stmtNode()    {}
+func (*UndefStmt) stmtNode()    {}
+func (*TimerStmt) stmtNode()    {}
+func (*InsertStmt) stmtNode()   {}
+func (*UpdateStmt) stmtNode()   {}
+func (*DeleteStmt) stmtNode()   {}
+func (*GoStmt) stmtNode()       {}
+
+// Pos implements Node.
+func (n *Ident) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *Literal) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *SymbolVector) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *VectorLit) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ArrayExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *TupleExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ParenExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *UnaryExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *BinaryExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *AliasExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *NamedArg) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *CallExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *PartialExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *AdverbExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *IndexExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *MemberExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *LambdaExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *JoinExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *SelectExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *StarExpr) Pos() Pos { return n.At }
+
+func (*Ident) exprNode()        {}
+func (*Literal) exprNode()      {}
+func (*SymbolVector) exprNode() {}
+func (*VectorLit) exprNode()    {}
+func (*ArrayExpr) exprNode()    {}
+func (*TupleExpr) exprNode()    {}
+func (*ParenExpr) exprNode()    {}
+func (*UnaryExpr) exprNode()    {}
+func (*BinaryExpr) exprNode()   {}
+func (*AliasExpr) exprNode()    {}
+func (*NamedArg) exprNode()     {}
+func (*CallExpr) exprNode()     {}
+func (*PartialExpr) exprNode()  {}
+func (*AdverbExpr) exprNode()   {}
+func (*IndexExpr) exprNode()    {}
+func (*MemberExpr) exprNode()   {}
+func (*LambdaExpr) exprNode()   {}
+func (*JoinExpr) exprNode()     {}
+func (*SelectExpr) exprNode()   {}
+func (*StarExpr) exprNode()     {}

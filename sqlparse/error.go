@@ -1,0 +1,17 @@
+package sqlparse
+
+import "fmt"
+
+// Error is a syntax error found while lexing or parsing. Its Error text
+// follows DolphinDB's style, e.g.
+//
+//	Syntax Error: [line #2] Cannot recognize the token xx (column 5)
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+// Error implements the error interface.
+func (e *Error) Error() string {
+	return fmt.Sprintf("Syntax Error: [line #%d] %s (column %d)", e.Pos.Line, e.Msg, e.Pos.Col)
+}

@@ -1,0 +1,123 @@
+package value
+
+// Pair is a two-element vector printed as a:b.
+type Pair struct{ V *Vector }
+
+// Form implements Value.
+func (p *Pair) Form() Form { return FormPair }
+
+// Type implements Value.
+func (p *Pair) Type() Type { return p.V.T }
+
+// NewPair builds a pair from two scalars of the same type.
+func NewPair(a, b *Scalar) *Pair {
+	v := NewVector(a.T, 0, 2)
+	v.Scale = a.Scale
+	v.AppendScalar(a)
+	v.AppendScalar(b)
+	return &Pair{V: v}
+}
+
+// Matrix is a column-major matrix with optional labels.
+type Matrix struct {
+	V                    *Vector
+	Rows, Cols           int
+	RowLabels, ColLabels *Vector
+}
+
+// Form implements Value.
+func (m *Matrix) Form() Form { return FormMatrix }
+
+// Type implements Value.
+func (m *Matrix) Type() Type { return m.V.T }
+
+// Set is an unordered collection of distinct scalars of one type.
+type Set struct {
+	V     *Vector
+	index map[string]int
+}
+
+// NewSet builds a set from the distinct elements of v, in first-seen order.
+func NewSet(v *Vector) *Set {
+	s := &Set{V: NewVector(v.T, 0, v.Len()), index: make(map[string]int, v.Len())}
+	s.V.Scale = v.Scale
+	s.AddVector(v)
+	return s
+}
+
+// Form implements Value.
+func (s *Set) Form() Form { return FormSet }
+
+// Type implements Value.
+func (s *Set) Type() Type { return s.V.T }
+
+// AddVector inserts the elements of v (same type) not yet present.
+func (s *Set) AddVector(v *Vector) {
+	var buf []byte
+	for i, n := 0, v.Len(); i < n; i++ {
+		buf = v.AppendKey(buf[:0], i)
+		if _, ok := s.index[string(buf)]; ok {
+			continue
+		}
+		s.index[string(buf)] = s.V.Len()
+		s.V.AppendFrom(v, i)
+	}
+}
+
+// Contains reports whether element i of v (same type) is in the set.
+func (s *Set) Contains(v *Vector, i int) bool {
+	_, ok := s.index[string(v.AppendKey(nil, i))]
+	return ok
+}
+
+// Dict is a DolphinDB dictionary: keys of one scalar type, values either of
+// one type or ANY. Entries keep insertion order; printing sorts nothing.
+type Dict struct {
+	Keys  *Vector
+	Vals  *Vector
+	index map[string]int
+}
+
+// NewDict returns an empty dictionary from keyType to valType.
+func NewDict(keyType, valType Type) *Dict {
+	return &Dict{Keys: NewVector(keyType, 0, 4), Vals: NewVector(valType, 0, 4), index: map[string]int{}}
+}
+
+// Form implements Value.
+func (d *Dict) Form() Form { return FormDictionary }
+
+// Type implements Value: the value type.
+func (d *Dict) Type() Type { return d.Vals.T }
+
+// Len is the number of entries.
+func (d *Dict) Len() int { return d.Keys.Len() }
+
+// Lookup returns the index of the entry whose key equals element i of k
+// (same type as the keys), or -1.
+func (d *Dict) Lookup(k *Vector, i int) int {
+	if j, ok := d.index[string(k.AppendKey(nil, i))]; ok {
+		return j
+	}
+	return -1
+}
+
+// Put sets key (element i of k) to val (element j of v), both already of
+// the dictionary's types; for ANY values v.Any[j] is stored.
+func (d *Dict) Put(k *Vector, i int, v *Vector, j int) {
+	key := string(k.AppendKey(nil, i))
+	if at, ok := d.index[key]; ok {
+		d.Vals.SetFrom(at, v, j)
+		return
+	}
+	d.index[key] = d.Keys.Len()
+	d.Keys.AppendFrom(k, i)
+	d.Vals.AppendFrom(v, j)
+}
+
+// Get returns the value stored under key element i of k, or nil.
+func (d *Dict) Get(k *Vector, i int) Value {
+	if j := d.Lookup(k, i); j >= 0 {
+		return d.Vals.Elem(j)
+	}
+	return nil
+}

@@ -1,0 +1,128 @@
+package value
+
+import "math"
+
+// Scalar is one DolphinDB value of a fixed type. Integral, temporal, BOOL,
+// CHAR and DECIMAL32/64 values live in I, FLOAT/DOUBLE in F, literals in S,
+// 16-byte types (UUID, IPADDR, INT128, DECIMAL128) in B. Null is
+// authoritative; the payload of a NULL scalar is meaningless.
+type Scalar struct {
+	T     Type
+	Scale int32 // DECIMAL scale
+	Null  bool
+	I     int64
+	F     float64
+	S     string
+	B     [16]byte
+}
+
+// Form implements Value.
+func (s *Scalar) Form() Form { return FormScalar }
+
+// Type implements Value.
+func (s *Scalar) Type() Type { return s.T }
+
+// NullScalar is the NULL of type t (VOID NULL for Void).
+func NullScalar(t Type) *Scalar { return &Scalar{T: t, Null: true} }
+
+// NewInt returns an INT scalar.
+func NewInt(v int32) *Scalar { return intScalar(Int, int64(v), v == NullInt32) }
+
+// NewLong returns a LONG scalar.
+func NewLong(v int64) *Scalar { return intScalar(Long, v, v == NullInt64) }
+
+// NewBool returns a BOOL scalar.
+func NewBool(b bool) *Scalar {
+	if b {
+		return &Scalar{T: Bool, I: 1}
+	}
+	return &Scalar{T: Bool}
+}
+
+// NewDouble returns a DOUBLE scalar; -DBL_MAX and NaN are NULL.
+func NewDouble(f float64) *Scalar {
+	return &Scalar{T: Double, F: f, Null: f == NullFloat64 || math.IsNaN(f)}
+}
+
+// NewString returns a STRING scalar (the empty string is NULL).
+func NewString(s string) *Scalar { return &Scalar{T: String, S: s, Null: s == ""} }
+
+// NewTyped returns a scalar of an integer-backed type t (INT, DATE,
+// TIMESTAMP, CHAR ...) with raw value v; the type's NULL sentinel gives NULL.
+func NewTyped(t Type, v int64) *Scalar {
+	s := &Scalar{T: t, I: v}
+	switch t.Storage() {
+	case StInt8:
+		s.Null = v == int64(NullInt8)
+	case StInt16:
+		s.Null = v == int64(NullInt16)
+	case StInt32:
+		s.Null = v == int64(NullInt32)
+	case StInt64:
+		s.Null = v == NullInt64
+	}
+	return s
+}
+
+func intScalar(t Type, v int64, null bool) *Scalar { return &Scalar{T: t, I: v, Null: null} }
+
+// IsNull reports whether the scalar is NULL.
+func (s *Scalar) IsNull() bool { return s.Null }
+
+// Bool reports the scalar's truth value (non-zero, non-null).
+func (s *Scalar) Bool() bool {
+	if s.Null {
+		return false
+	}
+	switch s.T.Storage() {
+	case StFloat32, StFloat64:
+		return s.F != 0
+	case StString:
+		return s.S != ""
+	}
+	return s.I != 0
+}
+
+// Int64 returns the scalar as an int64 (floating values rounded), and
+// false for NULL or non-numeric values.
+func (s *Scalar) Int64() (int64, bool) {
+	if s.Null {
+		return 0, false
+	}
+	switch s.T.Storage() {
+	case StInt8, StInt16, StInt32, StInt64:
+		if s.T.IsDecimal() {
+			return int64(math.Round(s.Float64())), true
+		}
+		return s.I, true
+	case StFloat32, StFloat64:
+		return int64(math.Round(s.F)), true
+	}
+	return 0, false
+}
+
+// Float64 returns the numeric value as a float64 (NaN for NULL or
+// non-numeric values).
+func (s *Scalar) Float64() float64 {
+	if s.Null {
+		return math.NaN()
+	}
+	switch s.T.Storage() {
+	case StFloat32, StFloat64:
+		return s.F
+	case StInt8, StInt16, StInt32, StInt64:
+		if s.T.IsDecimal() {
+			return float64(s.I) / math.Pow10(int(s.Scale))
+		}
+		return float64(s.I)
+	}
+	return math.NaN()
+}
+
+// Vector returns a one-element vector holding the scalar.
+func (s *Scalar) Vector() *Vector {
+	v := NewVector(s.T, 0, 1)
+	v.Scale = s.Scale
+	v.AppendScalar(s)
+	return v
+}

@@ -1,0 +1,161 @@
+package value
+
+import (
+	"strings"
+	"sync"
+)
+
+// TableKind distinguishes plain, keyed and indexed in-memory tables.
+type TableKind uint8
+
+// Table kinds.
+const (
+	PlainTable TableKind = iota
+	KeyedTable
+	IndexedTable
+)
+
+// Table is an in-memory DolphinDB table: named columns of equal length.
+// Keyed and indexed tables also keep a unique index over KeyCols. Mu guards
+// a table that is shared between sessions; callers that mutate a shared
+// table hold it.
+type Table struct {
+	Names []string
+	Cols  []*Vector
+
+	Kind    TableKind
+	KeyCols []int
+	keys    map[string]int
+
+	// Shared is the name the table was shared under ("" if private);
+	// ReadOnly is set by share(t, name, true).
+	Shared   string
+	ReadOnly bool
+	Mu       sync.RWMutex
+}
+
+// NewTable builds a plain table over the given columns (not copied).
+func NewTable(names []string, cols []*Vector) *Table {
+	return &Table{Names: names, Cols: cols}
+}
+
+// Form implements Value.
+func (t *Table) Form() Form { return FormTable }
+
+// Type implements Value; tables carry types per column.
+func (t *Table) Type() Type { return Void }
+
+// Rows is the number of rows.
+func (t *Table) Rows() int {
+	if len(t.Cols) == 0 {
+		return 0
+	}
+	return t.Cols[0].Len()
+}
+
+// NumCols is the number of columns.
+func (t *Table) NumCols() int { return len(t.Cols) }
+
+// ColumnIndex finds a column by name, case-insensitively as DolphinDB does;
+// -1 if absent.
+func (t *Table) ColumnIndex(name string) int {
+	for i, n := range t.Names {
+		if n == name {
+			return i
+		}
+	}
+	for i, n := range t.Names {
+		if strings.EqualFold(n, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Column returns the named column or nil.
+func (t *Table) Column(name string) *Vector {
+	if i := t.ColumnIndex(name); i >= 0 {
+		return t.Cols[i]
+	}
+	return nil
+}
+
+// Types lists the column types.
+func (t *Table) Types() []Type {
+	ts := make([]Type, len(t.Cols))
+	for i, c := range t.Cols {
+		ts[i] = c.T
+	}
+	return ts
+}
+
+// EmptyLike returns a plain table with t's names and types and no rows.
+func (t *Table) EmptyLike(capacity int) *Table {
+	cols := make([]*Vector, len(t.Cols))
+	for i, c := range t.Cols {
+		cols[i] = NewVector(c.T, 0, capacity)
+		cols[i].Scale = c.Scale
+	}
+	return NewTable(append([]string(nil), t.Names...), cols)
+}
+
+// Gather returns a plain table of the rows at idx.
+func (t *Table) Gather(idx []int) *Table {
+	cols := make([]*Vector, len(t.Cols))
+	for i, c := range t.Cols {
+		cols[i] = c.Gather(idx)
+	}
+	return NewTable(append([]string(nil), t.Names...), cols)
+}
+
+// Slice returns rows [lo, hi) as a plain table sharing t's memory.
+func (t *Table) Slice(lo, hi int) *Table {
+	cols := make([]*Vector, len(t.Cols))
+	for i, c := range t.Cols {
+		cols[i] = c.Slice(lo, hi)
+	}
+	return NewTable(append([]string(nil), t.Names...), cols)
+}
+
+// IsKeyed reports whether the table has a unique key (keyed or indexed).
+func (t *Table) IsKeyed() bool { return t.Kind != PlainTable }
+
+// RowKey appends the binary key of row i (over KeyCols) to buf.
+func (t *Table) RowKey(buf []byte, i int) []byte {
+	for _, k := range t.KeyCols {
+		buf = t.Cols[k].AppendKey(buf, i)
+	}
+	return buf
+}
+
+// KeyRow returns the row holding key and whether it exists.
+func (t *Table) KeyRow(key []byte) (int, bool) {
+	r, ok := t.keys[string(key)]
+	return r, ok
+}
+
+// PutKey records that key lives at row.
+func (t *Table) PutKey(key []byte, row int) {
+	if t.keys == nil {
+		t.keys = make(map[string]int)
+	}
+	t.keys[string(key)] = row
+}
+
+// DropKey forgets key (used when a failed insert is rolled back).
+func (t *Table) DropKey(key []byte) { delete(t.keys, string(key)) }
+
+// RebuildKeys recomputes the key index from the rows, returning false if
+// two rows share a key.
+func (t *Table) RebuildKeys() bool {
+	t.keys = make(map[string]int, t.Rows())
+	var buf []byte
+	for i, n := 0, t.Rows(); i < n; i++ {
+		buf = t.RowKey(buf[:0], i)
+		if _, dup := t.keys[string(buf)]; dup {
+			return false
+		}
+		t.keys[string(buf)] = i
+	}
+	return true
+}

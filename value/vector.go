@@ -1,0 +1,626 @@
+package value
+
+import "math"
+
+// Vector is a DolphinDB vector: one typed slice chosen by T.Storage(), the
+// others nil. NULL elements hold the type's sentinel. A tuple is a vector of
+// type Any whose elements are Values. An array vector (T >= 64) keeps its
+// cells flattened in the element slice and the end offset of each row in
+// Offsets.
+type Vector struct {
+	T     Type
+	Scale int32 // DECIMAL scale
+
+	I8  []int8
+	I16 []int16
+	I32 []int32
+	I64 []int64
+	F32 []float32
+	F64 []float64
+	Str []string
+	B16 [][16]byte
+	Any []Value
+
+	// Offsets holds, for an array vector, the end of each row in the
+	// flattened data.
+	Offsets []int64
+}
+
+// Form implements Value.
+func (v *Vector) Form() Form { return FormVector }
+
+// Type implements Value.
+func (v *Vector) Type() Type { return v.T }
+
+// NewVector returns a vector of type t with n zero elements (0, false, "")
+// and room for capacity elements.
+func NewVector(t Type, n, capacity int) *Vector {
+	if capacity < n {
+		capacity = n
+	}
+	v := &Vector{T: t}
+	if t.IsArray() {
+		v.Offsets = make([]int64, n, capacity)
+		capacity, n = 0, 0
+	}
+	switch t.Storage() {
+	case StInt8:
+		v.I8 = make([]int8, n, capacity)
+	case StInt16:
+		v.I16 = make([]int16, n, capacity)
+	case StInt32:
+		v.I32 = make([]int32, n, capacity)
+	case StInt64:
+		v.I64 = make([]int64, n, capacity)
+	case StFloat32:
+		v.F32 = make([]float32, n, capacity)
+	case StFloat64:
+		v.F64 = make([]float64, n, capacity)
+	case StString:
+		v.Str = make([]string, n, capacity)
+	case StBytes16:
+		v.B16 = make([][16]byte, n, capacity)
+	case StAny:
+		v.Any = make([]Value, n, capacity)
+		for i := range v.Any {
+			v.Any[i] = NullScalar(Void)
+		}
+	case StPair2F64:
+		v.F64 = make([]float64, 2*n, 2*capacity)
+	}
+	return v
+}
+
+// NewNullVector returns a vector of n NULLs of type t.
+func NewNullVector(t Type, n int) *Vector {
+	v := NewVector(t, 0, n)
+	for i := 0; i < n; i++ {
+		v.AppendNull()
+	}
+	return v
+}
+
+// NewInts returns an INT vector holding xs (not copied).
+func NewInts(xs []int32) *Vector { return &Vector{T: Int, I32: xs} }
+
+// NewLongs returns a LONG vector holding xs (not copied).
+func NewLongs(xs []int64) *Vector { return &Vector{T: Long, I64: xs} }
+
+// NewDoubles returns a DOUBLE vector holding xs (not copied).
+func NewDoubles(xs []float64) *Vector { return &Vector{T: Double, F64: xs} }
+
+// NewStrings returns a vector of type t (STRING, SYMBOL or BLOB) holding xs.
+func NewStrings(t Type, xs []string) *Vector { return &Vector{T: t, Str: xs} }
+
+// NewTuple returns an ANY vector (tuple) of the given values.
+func NewTuple(xs []Value) *Vector { return &Vector{T: Any, Any: xs} }
+
+// Len is the number of elements (rows for an array vector).
+func (v *Vector) Len() int {
+	if v.T.IsArray() {
+		return len(v.Offsets)
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		return len(v.I8)
+	case StInt16:
+		return len(v.I16)
+	case StInt32:
+		return len(v.I32)
+	case StInt64:
+		return len(v.I64)
+	case StFloat32:
+		return len(v.F32)
+	case StFloat64:
+		return len(v.F64)
+	case StString:
+		return len(v.Str)
+	case StBytes16:
+		return len(v.B16)
+	case StAny:
+		return len(v.Any)
+	case StPair2F64:
+		return len(v.F64) / 2
+	}
+	return 0
+}
+
+// IsNull reports whether element i is NULL.
+func (v *Vector) IsNull(i int) bool {
+	switch v.T.Storage() {
+	case StInt8:
+		return v.I8[i] == NullInt8
+	case StInt16:
+		return v.I16[i] == NullInt16
+	case StInt32:
+		return v.I32[i] == NullInt32
+	case StInt64:
+		return v.I64[i] == NullInt64
+	case StFloat32:
+		f := v.F32[i]
+		return f == NullFloat32 || f != f
+	case StFloat64:
+		f := v.F64[i]
+		return f == NullFloat64 || f != f
+	case StString:
+		return v.Str[i] == ""
+	case StBytes16:
+		if v.T == Decimal128 {
+			return v.B16[i] == nullDecimal128
+		}
+		return v.B16[i] == [16]byte{}
+	case StAny:
+		s, ok := v.Any[i].(*Scalar)
+		return ok && s.Null && s.T == Void
+	case StPair2F64:
+		return v.F64[2*i] == NullFloat64 && v.F64[2*i+1] == NullFloat64
+	}
+	return true
+}
+
+var nullDecimal128 = [16]byte{15: 0x80}
+
+// HasNull reports whether any element is NULL.
+func (v *Vector) HasNull() bool {
+	for i, n := 0, v.Len(); i < n; i++ {
+		if v.IsNull(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// At returns element i as a scalar (a row of an array vector is returned
+// as a vector by Row instead).
+func (v *Vector) At(i int) *Scalar {
+	s := &Scalar{T: v.T, Scale: v.Scale}
+	if v.IsNull(i) {
+		s.Null = true
+		return s
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		s.I = int64(v.I8[i])
+	case StInt16:
+		s.I = int64(v.I16[i])
+	case StInt32:
+		s.I = int64(v.I32[i])
+	case StInt64:
+		s.I = v.I64[i]
+	case StFloat32:
+		s.F = float64(v.F32[i])
+	case StFloat64:
+		s.F = v.F64[i]
+	case StString:
+		s.S = v.Str[i]
+	case StBytes16:
+		s.B = v.B16[i]
+	case StPair2F64:
+		s.F = v.F64[2*i]
+		s.B = float64Pair(v.F64[2*i+1])
+	}
+	return s
+}
+
+func float64Pair(f float64) [16]byte {
+	var b [16]byte
+	u := math.Float64bits(f)
+	for k := 0; k < 8; k++ {
+		b[k] = byte(u >> (8 * k))
+	}
+	return b
+}
+
+// Elem returns element i as a Value: the tuple element for ANY vectors,
+// otherwise a scalar.
+func (v *Vector) Elem(i int) Value {
+	if v.T == Any {
+		return v.Any[i]
+	}
+	if v.T.IsArray() {
+		return v.Row(i)
+	}
+	return v.At(i)
+}
+
+// Row returns row i of an array vector as a plain vector (sharing memory).
+func (v *Vector) Row(i int) *Vector {
+	lo := int64(0)
+	if i > 0 {
+		lo = v.Offsets[i-1]
+	}
+	flat := *v
+	flat.T = v.T.Elem()
+	flat.Offsets = nil
+	return flat.Slice(int(lo), int(v.Offsets[i]))
+}
+
+// AppendNull appends one NULL element.
+func (v *Vector) AppendNull() {
+	if v.T.IsArray() {
+		v.Offsets = append(v.Offsets, v.flatLen())
+		return
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		v.I8 = append(v.I8, NullInt8)
+	case StInt16:
+		v.I16 = append(v.I16, NullInt16)
+	case StInt32:
+		v.I32 = append(v.I32, NullInt32)
+	case StInt64:
+		v.I64 = append(v.I64, NullInt64)
+	case StFloat32:
+		v.F32 = append(v.F32, NullFloat32)
+	case StFloat64:
+		v.F64 = append(v.F64, NullFloat64)
+	case StString:
+		v.Str = append(v.Str, "")
+	case StBytes16:
+		if v.T == Decimal128 {
+			v.B16 = append(v.B16, nullDecimal128)
+		} else {
+			v.B16 = append(v.B16, [16]byte{})
+		}
+	case StAny:
+		v.Any = append(v.Any, NullScalar(Void))
+	case StPair2F64:
+		v.F64 = append(v.F64, NullFloat64, NullFloat64)
+	}
+}
+
+func (v *Vector) flatLen() int64 {
+	flat := Vector{T: v.T.Elem(), I8: v.I8, I16: v.I16, I32: v.I32, I64: v.I64, F32: v.F32, F64: v.F64, Str: v.Str, B16: v.B16, Any: v.Any}
+	return int64(flat.Len())
+}
+
+// AppendScalar appends s, which must already have the vector's type (see
+// Convert); a NULL scalar appends the type's NULL. Appending to a tuple
+// stores s itself.
+func (v *Vector) AppendScalar(s *Scalar) {
+	if s.Null && v.T != Any {
+		v.AppendNull()
+		return
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		v.I8 = append(v.I8, int8(s.I))
+	case StInt16:
+		v.I16 = append(v.I16, int16(s.I))
+	case StInt32:
+		v.I32 = append(v.I32, int32(s.I))
+	case StInt64:
+		v.I64 = append(v.I64, s.I)
+	case StFloat32:
+		v.F32 = append(v.F32, float32(s.F))
+	case StFloat64:
+		v.F64 = append(v.F64, s.F)
+	case StString:
+		v.Str = append(v.Str, s.S)
+	case StBytes16:
+		v.B16 = append(v.B16, s.B)
+	case StAny:
+		v.Any = append(v.Any, s)
+	case StPair2F64:
+		u := uint64(0)
+		for k := 0; k < 8; k++ {
+			u |= uint64(s.B[k]) << (8 * k)
+		}
+		v.F64 = append(v.F64, s.F, math.Float64frombits(u))
+	}
+}
+
+// Set stores s (already of the vector's type) at index i.
+func (v *Vector) Set(i int, s *Scalar) {
+	if s.Null && v.T != Any {
+		v.SetNull(i)
+		return
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		v.I8[i] = int8(s.I)
+	case StInt16:
+		v.I16[i] = int16(s.I)
+	case StInt32:
+		v.I32[i] = int32(s.I)
+	case StInt64:
+		v.I64[i] = s.I
+	case StFloat32:
+		v.F32[i] = float32(s.F)
+	case StFloat64:
+		v.F64[i] = s.F
+	case StString:
+		v.Str[i] = s.S
+	case StBytes16:
+		v.B16[i] = s.B
+	case StAny:
+		v.Any[i] = s
+	}
+}
+
+// SetNull stores the type's NULL at index i.
+func (v *Vector) SetNull(i int) {
+	switch v.T.Storage() {
+	case StInt8:
+		v.I8[i] = NullInt8
+	case StInt16:
+		v.I16[i] = NullInt16
+	case StInt32:
+		v.I32[i] = NullInt32
+	case StInt64:
+		v.I64[i] = NullInt64
+	case StFloat32:
+		v.F32[i] = NullFloat32
+	case StFloat64:
+		v.F64[i] = NullFloat64
+	case StString:
+		v.Str[i] = ""
+	case StBytes16:
+		if v.T == Decimal128 {
+			v.B16[i] = nullDecimal128
+		} else {
+			v.B16[i] = [16]byte{}
+		}
+	case StAny:
+		v.Any[i] = NullScalar(Void)
+	}
+}
+
+// SetFrom copies element j of src (same storage) into element i of v.
+func (v *Vector) SetFrom(i int, src *Vector, j int) {
+	switch v.T.Storage() {
+	case StInt8:
+		v.I8[i] = src.I8[j]
+	case StInt16:
+		v.I16[i] = src.I16[j]
+	case StInt32:
+		v.I32[i] = src.I32[j]
+	case StInt64:
+		v.I64[i] = src.I64[j]
+	case StFloat32:
+		v.F32[i] = src.F32[j]
+	case StFloat64:
+		v.F64[i] = src.F64[j]
+	case StString:
+		v.Str[i] = src.Str[j]
+	case StBytes16:
+		v.B16[i] = src.B16[j]
+	case StAny:
+		v.Any[i] = src.Any[j]
+	case StPair2F64:
+		v.F64[2*i], v.F64[2*i+1] = src.F64[2*j], src.F64[2*j+1]
+	}
+}
+
+// AppendVector appends every element of o, which must have the same
+// storage as v (convert first). It allocates at most once.
+func (v *Vector) AppendVector(o *Vector) {
+	if v.T.IsArray() {
+		base := v.flatLen()
+		for _, off := range o.Offsets {
+			v.Offsets = append(v.Offsets, base+off)
+		}
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		v.I8 = append(v.I8, o.I8...)
+	case StInt16:
+		v.I16 = append(v.I16, o.I16...)
+	case StInt32:
+		v.I32 = append(v.I32, o.I32...)
+	case StInt64:
+		v.I64 = append(v.I64, o.I64...)
+	case StFloat32:
+		v.F32 = append(v.F32, o.F32...)
+	case StFloat64, StPair2F64:
+		v.F64 = append(v.F64, o.F64...)
+	case StString:
+		v.Str = append(v.Str, o.Str...)
+	case StBytes16:
+		v.B16 = append(v.B16, o.B16...)
+	case StAny:
+		v.Any = append(v.Any, o.Any...)
+	}
+}
+
+// AppendFrom appends element j of src (same storage) to v.
+func (v *Vector) AppendFrom(src *Vector, j int) {
+	switch v.T.Storage() {
+	case StInt8:
+		v.I8 = append(v.I8, src.I8[j])
+	case StInt16:
+		v.I16 = append(v.I16, src.I16[j])
+	case StInt32:
+		v.I32 = append(v.I32, src.I32[j])
+	case StInt64:
+		v.I64 = append(v.I64, src.I64[j])
+	case StFloat32:
+		v.F32 = append(v.F32, src.F32[j])
+	case StFloat64:
+		v.F64 = append(v.F64, src.F64[j])
+	case StString:
+		v.Str = append(v.Str, src.Str[j])
+	case StBytes16:
+		v.B16 = append(v.B16, src.B16[j])
+	case StAny:
+		v.Any = append(v.Any, src.Any[j])
+	case StPair2F64:
+		v.F64 = append(v.F64, src.F64[2*j], src.F64[2*j+1])
+	}
+}
+
+// Truncate shortens v to n elements (used to roll back a failed append).
+func (v *Vector) Truncate(n int) {
+	if v.T.IsArray() {
+		v.Offsets = v.Offsets[:n]
+		flat := int64(0)
+		if n > 0 {
+			flat = v.Offsets[n-1]
+		}
+		n = int(flat)
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		v.I8 = v.I8[:n]
+	case StInt16:
+		v.I16 = v.I16[:n]
+	case StInt32:
+		v.I32 = v.I32[:n]
+	case StInt64:
+		v.I64 = v.I64[:n]
+	case StFloat32:
+		v.F32 = v.F32[:n]
+	case StFloat64:
+		v.F64 = v.F64[:n]
+	case StString:
+		v.Str = v.Str[:n]
+	case StBytes16:
+		v.B16 = v.B16[:n]
+	case StAny:
+		v.Any = v.Any[:n]
+	case StPair2F64:
+		v.F64 = v.F64[:2*n]
+	}
+}
+
+// Slice returns elements [lo, hi) sharing v's memory; its capacity is
+// clipped so appending to it never overwrites v.
+func (v *Vector) Slice(lo, hi int) *Vector {
+	out := &Vector{T: v.T, Scale: v.Scale}
+	if v.T.IsArray() {
+		start := int64(0)
+		if lo > 0 {
+			start = v.Offsets[lo-1]
+		}
+		end := start
+		if hi > 0 {
+			end = v.Offsets[hi-1]
+		}
+		out.Offsets = make([]int64, hi-lo)
+		for k := lo; k < hi; k++ {
+			out.Offsets[k-lo] = v.Offsets[k] - start
+		}
+		lo, hi = int(start), int(end)
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		out.I8 = v.I8[lo:hi:hi]
+	case StInt16:
+		out.I16 = v.I16[lo:hi:hi]
+	case StInt32:
+		out.I32 = v.I32[lo:hi:hi]
+	case StInt64:
+		out.I64 = v.I64[lo:hi:hi]
+	case StFloat32:
+		out.F32 = v.F32[lo:hi:hi]
+	case StFloat64:
+		out.F64 = v.F64[lo:hi:hi]
+	case StString:
+		out.Str = v.Str[lo:hi:hi]
+	case StBytes16:
+		out.B16 = v.B16[lo:hi:hi]
+	case StAny:
+		out.Any = v.Any[lo:hi:hi]
+	case StPair2F64:
+		out.F64 = v.F64[2*lo : 2*hi : 2*hi]
+	}
+	return out
+}
+
+// Clone returns a deep copy of v's element slices.
+func (v *Vector) Clone() *Vector {
+	out := NewVector(v.T, 0, v.Len())
+	out.Scale = v.Scale
+	out.AppendVector(v)
+	return out
+}
+
+// Gather returns a new vector of the elements at idx, in that order.
+func (v *Vector) Gather(idx []int) *Vector {
+	if v.T.IsArray() {
+		out := NewVector(v.T, 0, len(idx))
+		out.Scale = v.Scale
+		for _, i := range idx {
+			out.AppendVector(v.Slice(i, i+1))
+		}
+		return out
+	}
+	out := NewVector(v.T, len(idx), len(idx))
+	out.Scale = v.Scale
+	switch v.T.Storage() {
+	case StInt8:
+		gather(out.I8, v.I8, idx)
+	case StInt16:
+		gather(out.I16, v.I16, idx)
+	case StInt32:
+		gather(out.I32, v.I32, idx)
+	case StInt64:
+		gather(out.I64, v.I64, idx)
+	case StFloat32:
+		gather(out.F32, v.F32, idx)
+	case StFloat64:
+		gather(out.F64, v.F64, idx)
+	case StString:
+		gather(out.Str, v.Str, idx)
+	case StBytes16:
+		gather(out.B16, v.B16, idx)
+	case StAny:
+		gather(out.Any, v.Any, idx)
+	case StPair2F64:
+		for k, i := range idx {
+			out.F64[2*k], out.F64[2*k+1] = v.F64[2*i], v.F64[2*i+1]
+		}
+	}
+	return out
+}
+
+func gather[T any](dst, src []T, idx []int) {
+	for k, i := range idx {
+		dst[k] = src[i]
+	}
+}
+
+// Filter returns a new vector of the elements whose keep flag is set.
+func (v *Vector) Filter(keep []bool) *Vector {
+	idx := make([]int, 0, len(keep))
+	for i, k := range keep {
+		if k {
+			idx = append(idx, i)
+		}
+	}
+	return v.Gather(idx)
+}
+
+// AppendKey appends a binary encoding of element i to buf, equal for equal
+// values of the same type; keyed tables and dictionaries hash it.
+func (v *Vector) AppendKey(buf []byte, i int) []byte {
+	switch v.T.Storage() {
+	case StInt8:
+		return append(buf, byte(v.I8[i]))
+	case StInt16:
+		x := uint16(v.I16[i])
+		return append(buf, byte(x), byte(x>>8))
+	case StInt32:
+		x := uint32(v.I32[i])
+		return append(buf, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
+	case StInt64:
+		x := uint64(v.I64[i])
+		return append(buf, byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56))
+	case StFloat32:
+		x := math.Float32bits(v.F32[i])
+		return append(buf, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
+	case StFloat64:
+		x := math.Float64bits(v.F64[i])
+		return append(buf, byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56))
+	case StString:
+		s := v.Str[i]
+		n := len(s)
+		buf = append(buf, byte(n), byte(n>>8), byte(n>>16), byte(n>>24))
+		return append(buf, s...)
+	case StBytes16:
+		return append(buf, v.B16[i][:]...)
+	case StAny:
+		return append(append(buf, v.Any[i].String()...), 0)
+	}
+	return buf
+}
