@@ -383,7 +383,10 @@ type NamedArg struct {
 //
 // Method-call syntax X.f(a) is given as Fn = Ident f, Args = [X, a],
 // Method = true. Named arguments appear in Args as *NamedArg. count(*) has
-// a *StarExpr argument. Fn is usually an Ident but may be any expression
+// a *StarExpr argument. A function used as a binary operator, x pow 2,
+// is given as a plain call pow(x, 2). An empty argument slot, as in
+// database("dfs://x", COMPO, [db1, db2], , "TSDB"), is a nil entry in Args
+// (f() has no entries; f(a,) has a trailing nil). Fn is usually an Ident but may be any expression
 // (a PartialExpr, a LambdaExpr, an AdverbExpr, a call returning a function).
 type CallExpr struct {
 	At     Pos
@@ -426,13 +429,15 @@ type MemberExpr struct {
 	Name string
 }
 
-// LambdaExpr is an anonymous function: def(x){...}, x -> x + 1,
-// (x, y) -> x + y. Expression-bodied forms have
-// Body = []Stmt{&ReturnStmt{X: expr}}.
+// LambdaExpr is an anonymous function: def(x){...}, def(x): expr,
+// def(x) -> expr, x -> x + 1, (x, y) -> x + y, {x, y -> x + y}.
+// Expression-bodied forms have Body = []Stmt{&ReturnStmt{X: expr}}.
+// Aggregate is true for the defg forms.
 type LambdaExpr struct {
-	At     Pos
-	Params []Param
-	Body   []Stmt
+	At        Pos
+	Params    []Param
+	Body      []Stmt
+	Aggregate bool
 }
 
 // OrderItem is one ORDER BY item.
@@ -476,6 +481,22 @@ type SelectExpr struct {
 	OrderBy   []OrderItem
 	Limit     Expr
 	Offset    Expr
+}
+
+// DictExpr is a dictionary literal {k1: v1, k2: v2}; Keys and Values have
+// equal length.
+type DictExpr struct {
+	At     Pos
+	Keys   []Expr
+	Values []Expr
+}
+
+// TernaryExpr is cond ? a : b.
+type TernaryExpr struct {
+	At   Pos
+	Cond Expr
+	Then Expr
+	Else Expr
 }
 
 // StarExpr is `*` in a select list or in count(*).
@@ -617,6 +638,12 @@ func (n *SelectExpr) Pos() Pos { return n.At }
 // Pos implements Node.
 func (n *StarExpr) Pos() Pos { return n.At }
 
+// Pos implements Node.
+func (n *DictExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *TernaryExpr) Pos() Pos { return n.At }
+
 func (*Ident) exprNode()        {}
 func (*Literal) exprNode()      {}
 func (*SymbolVector) exprNode() {}
@@ -637,3 +664,5 @@ func (*LambdaExpr) exprNode()   {}
 func (*JoinExpr) exprNode()     {}
 func (*SelectExpr) exprNode()   {}
 func (*StarExpr) exprNode()     {}
+func (*DictExpr) exprNode()     {}
+func (*TernaryExpr) exprNode()  {}

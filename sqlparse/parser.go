@@ -1,12 +1,1607 @@
 package sqlparse
 
+import (
+	"fmt"
+	"strings"
+)
+
+// maxDepth bounds the nesting of expressions and blocks; deeper input is a
+// syntax error rather than a stack overflow.
+const maxDepth = 1000
+
 // Parse parses a whole script.
 func Parse(src string) (*Script, error) {
-	return nil, &Error{Pos: Pos{1, 1}, Msg: "parser not implemented yet"}
+	toks, err := Lex(src)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{toks: toks}
+	return p.parseScript()
 }
 
-// ParseExpr parses a single expression (the whole input must be one
-// expression).
-func ParseExpr(src string) (Expr, error) {
-	return nil, &Error{Pos: Pos{1, 1}, Msg: "parser not implemented yet"}
+// ParseExpr parses a single expression; the whole input (apart from
+// surrounding line breaks and a trailing ';') must be one expression. `=`
+// is a comparison here.
+func ParseExpr(src string) (e Expr, err error) {
+	toks, err := Lex(src)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{toks: toks}
+	defer p.recoverErr(&err)
+	p.skipNewlines()
+	e = p.parseExpr()
+	for p.isOp(";") || p.tok().Kind == TokNewline {
+		p.next()
+	}
+	if p.tok().Kind != TokEOF {
+		p.failTok(p.tok())
+	}
+	return e, nil
+}
+
+type parser struct {
+	toks  []Token
+	pos   int
+	depth int
+	// noEq makes `=` end an expression (statement level, where `=` is an
+	// assignment); it is cleared inside brackets and SQL clauses.
+	noEq bool
+	// noPair makes `:` end an expression (dictionary keys, the middle of
+	// a ternary).
+	noPair bool
+}
+
+// bailout carries a syntax error up through panics inside the parser; it
+// never escapes Parse/ParseExpr.
+type bailout struct{ err *Error }
+
+// internalPanicsAsErrors turns an unexpected panic inside the parser (a
+// bug) into an *Error instead of crashing the caller. The fuzz tests turn
+// it off so that such bugs are reported.
+var internalPanicsAsErrors = true
+
+func (p *parser) recoverErr(err *error) {
+	if r := recover(); r != nil {
+		b, ok := r.(bailout)
+		if !ok {
+			if !internalPanicsAsErrors {
+				panic(r)
+			}
+			*err = &Error{Pos: p.tok().Pos, Msg: fmt.Sprintf("Internal parser error: %v", r)}
+			return
+		}
+		*err = b.err
+	}
+}
+
+func (p *parser) fail(pos Pos, msg string) {
+	panic(bailout{&Error{Pos: pos, Msg: msg}})
+}
+
+func (p *parser) failTok(t Token) {
+	switch t.Kind {
+	case TokEOF:
+		p.fail(t.Pos, "Incomplete statement: unexpected end of script")
+	case TokNewline:
+		p.fail(t.Pos, "Incomplete statement: unexpected end of line")
+	}
+	raw := t.Raw
+	if len(raw) > 64 {
+		raw = raw[:64] + "..."
+	}
+	p.fail(t.Pos, "Cannot recognize the token "+raw)
+}
+
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > maxDepth {
+		p.fail(p.tok().Pos, "The script is too deeply nested")
+	}
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// ---------------------------------------------------------------------------
+// token helpers
+
+func (p *parser) tok() Token { return p.toks[p.pos] }
+
+func (p *parser) peekN(n int) Token {
+	if p.pos+n < len(p.toks) {
+		return p.toks[p.pos+n]
+	}
+	return p.toks[len(p.toks)-1]
+}
+
+func (p *parser) next() Token {
+	t := p.toks[p.pos]
+	if p.pos < len(p.toks)-1 {
+		p.pos++
+	}
+	return t
+}
+
+func (p *parser) isOp(s string) bool {
+	t := p.tok()
+	return t.Kind == TokOp && t.Text == s
+}
+
+func isOpTok(t Token, s string) bool { return t.Kind == TokOp && t.Text == s }
+
+// isKw reports whether t is the identifier kw (case-insensitive).
+func isKw(t Token, kw string) bool { return t.Kind == TokIdent && strings.EqualFold(t.Text, kw) }
+
+// isWord reports whether t is the identifier w (case-sensitive).
+func isWord(t Token, w string) bool { return t.Kind == TokIdent && t.Text == w }
+
+func (p *parser) expectOp(s string) Token {
+	if !p.isOp(s) {
+		p.failTok(p.tok())
+	}
+	return p.next()
+}
+
+func (p *parser) expectKw(kw string) Token {
+	if !isKw(p.tok(), kw) {
+		p.failTok(p.tok())
+	}
+	return p.next()
+}
+
+func (p *parser) expectIdent() Token {
+	if p.tok().Kind != TokIdent {
+		p.failTok(p.tok())
+	}
+	return p.next()
+}
+
+func (p *parser) skipNewlines() {
+	for p.tok().Kind == TokNewline {
+		p.next()
+	}
+}
+
+// peekPastNewlines returns the first token that is not a line break.
+func (p *parser) peekPastNewlines() Token {
+	i := p.pos
+	for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+		i++
+	}
+	return p.toks[i]
+}
+
+// atStmtEnd reports whether the current token ends a statement.
+func (p *parser) atStmtEnd() bool {
+	t := p.tok()
+	return t.Kind == TokEOF || t.Kind == TokNewline || isOpTok(t, ";") || isOpTok(t, "}")
+}
+
+// withEq runs f with `=` as a comparison and `:` as the pair operator.
+func (p *parser) withEq(f func()) {
+	oldEq, oldPair := p.noEq, p.noPair
+	p.noEq, p.noPair = false, false
+	defer func() { p.noEq, p.noPair = oldEq, oldPair }()
+	f()
+}
+
+// ---------------------------------------------------------------------------
+// statements
+
+func (p *parser) parseScript() (s *Script, err error) {
+	defer p.recoverErr(&err)
+	s = &Script{}
+	for {
+		for p.tok().Kind == TokNewline || p.isOp(";") {
+			p.next()
+		}
+		if p.tok().Kind == TokEOF {
+			break
+		}
+		st := p.parseStmt()
+		s.Stmts = append(s.Stmts, st)
+		if !p.atStmtEnd() || p.isOp("}") {
+			p.failTok(p.tok())
+		}
+	}
+	return s, nil
+}
+
+// parseBlock parses { stmts }.
+func (p *parser) parseBlock() []Stmt {
+	p.expectOp("{")
+	p.enter()
+	defer p.leave()
+	stmts := []Stmt{}
+	for {
+		for p.tok().Kind == TokNewline || p.isOp(";") {
+			p.next()
+		}
+		if p.isOp("}") {
+			p.next()
+			return stmts
+		}
+		if p.tok().Kind == TokEOF {
+			p.failTok(p.tok())
+		}
+		stmts = append(stmts, p.parseStmt())
+		if !p.atStmtEnd() {
+			p.failTok(p.tok())
+		}
+	}
+}
+
+// parseBody parses a braced block or a single statement (after optional
+// line breaks).
+func (p *parser) parseBody() []Stmt {
+	p.skipNewlines()
+	if p.isOp("{") {
+		return p.parseBlock()
+	}
+	if p.atStmtEnd() {
+		p.failTok(p.tok())
+	}
+	return []Stmt{p.parseStmt()}
+}
+
+func (p *parser) parseStmt() Stmt {
+	p.enter()
+	defer p.leave()
+	t := p.tok()
+	nx := p.peekN(1)
+	if t.Kind == TokIdent {
+		switch t.Text {
+		case "def", "defg":
+			if nx.Kind == TokIdent {
+				return p.parseDef()
+			}
+		case "if":
+			return p.parseIf()
+		case "for":
+			return p.parseFor()
+		case "while":
+			return p.parseWhile()
+		case "do":
+			if isOpTok(nx, "{") || nx.Kind == TokNewline {
+				return p.parseDoWhile()
+			}
+		case "return":
+			p.next()
+			r := &ReturnStmt{At: t.Pos}
+			if !p.atStmtEnd() && !isWord(p.tok(), "else") {
+				r.X = p.parseExpr()
+			}
+			return r
+		case "break":
+			p.next()
+			return &BreakStmt{At: t.Pos}
+		case "continue":
+			p.next()
+			return &ContinueStmt{At: t.Pos}
+		case "try":
+			if isOpTok(nx, "{") || nx.Kind == TokNewline {
+				return p.parseTry()
+			}
+		case "share":
+			if !isOpTok(nx, "(") && !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+				return p.parseShare()
+			}
+		case "undef":
+			if !isOpTok(nx, "(") && !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+				return p.parseUndef()
+			}
+		case "timer":
+			if !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+				return p.parseTimer()
+			}
+		case "go":
+			if nx.Kind == TokNewline || nx.Kind == TokEOF || isOpTok(nx, ";") {
+				p.next()
+				return &GoStmt{At: t.Pos}
+			}
+		}
+		switch {
+		case isKw(t, "insert") && isKw(nx, "into"):
+			return p.parseInsert()
+		case isKw(t, "update") && nx.Kind == TokIdent && !isKw(nx, "set"):
+			return p.parseUpdate()
+		case isKw(t, "delete") && isKw(nx, "from"):
+			return p.parseDelete()
+		}
+	}
+	return p.parseSimpleStmt()
+}
+
+// parseSimpleStmt parses an assignment, an increment or an expression
+// statement.
+func (p *parser) parseSimpleStmt() Stmt {
+	start := p.tok().Pos
+	old := p.noEq
+	p.noEq = true
+	first := p.parseExpr()
+	targets := []Expr{first}
+	for p.isOp(",") {
+		p.next()
+		p.skipNewlines()
+		targets = append(targets, p.parseExpr())
+	}
+	p.noEq = old
+	t := p.tok()
+	if t.Kind == TokOp {
+		switch t.Text {
+		case "=", "+=", "-=", "*=", "/=":
+			p.next()
+			for _, tg := range targets {
+				checkTarget(p, tg)
+			}
+			p.skipNewlines()
+			var v Expr
+			p.withEq(func() { v = p.parseExpr() })
+			return &AssignStmt{At: start, Targets: targets, Op: t.Text, Value: v}
+		case "++", "--":
+			if len(targets) == 1 {
+				checkTarget(p, first)
+				p.next()
+				op := "+="
+				if t.Text == "--" {
+					op = "-="
+				}
+				return &AssignStmt{At: start, Targets: targets, Op: op,
+					Value: &Literal{At: t.Pos, Kind: LitInt, Text: "1"}}
+			}
+		}
+	}
+	if len(targets) > 1 {
+		p.failTok(p.tok())
+	}
+	return &ExprStmt{At: start, X: first}
+}
+
+func checkTarget(p *parser, e Expr) {
+	switch e.(type) {
+	case *Ident, *IndexExpr, *MemberExpr:
+		return
+	}
+	p.fail(e.Pos(), "Cannot assign to this expression")
+}
+
+func (p *parser) parseParams() []Param {
+	p.expectOp("(")
+	params := []Param{}
+	if p.isOp(")") {
+		p.next()
+		return params
+	}
+	for {
+		t := p.tok()
+		prm := Param{At: t.Pos}
+		if (isWord(t, "mutable") || isWord(t, "const")) && p.peekN(1).Kind == TokIdent {
+			prm.Mutable = t.Text == "mutable"
+			p.next()
+		}
+		prm.Name = p.expectIdent().Text
+		if p.isOp("=") {
+			p.next()
+			p.withEq(func() { prm.Default = p.parseExpr() })
+		}
+		params = append(params, prm)
+		if p.isOp(",") {
+			p.next()
+			continue
+		}
+		p.expectOp(")")
+		return params
+	}
+}
+
+// parseFuncBody parses what follows a parameter list: { block }, : expr or
+// -> expr.
+func (p *parser) parseFuncBody() []Stmt {
+	if p.isOp(":") || p.isOp("->") {
+		t := p.next()
+		p.skipNewlines()
+		var e Expr
+		p.withEq(func() { e = p.parseExpr() })
+		return []Stmt{&ReturnStmt{At: t.Pos, X: e}}
+	}
+	p.skipNewlines()
+	if !p.isOp("{") {
+		p.failTok(p.tok())
+	}
+	var body []Stmt
+	p.withEq(func() { body = p.parseBlock() })
+	return body
+}
+
+func (p *parser) parseDef() Stmt {
+	t := p.next()
+	d := &DefStmt{At: t.Pos, Aggregate: t.Text == "defg"}
+	d.Name = p.expectIdent().Text
+	d.Params = p.parseParams()
+	d.Body = p.parseFuncBody()
+	return d
+}
+
+// parseCond parses ( expr ).
+func (p *parser) parseCond() Expr {
+	p.expectOp("(")
+	var e Expr
+	p.withEq(func() { e = p.parseExpr() })
+	p.expectOp(")")
+	return e
+}
+
+func (p *parser) parseIf() Stmt {
+	t := p.next()
+	s := &IfStmt{At: t.Pos}
+	s.Cond = p.parseCond()
+	s.Then = p.parseBody()
+	// else may follow on a later line or after ';'
+	i := p.pos
+	for i < len(p.toks)-1 && (p.toks[i].Kind == TokNewline || isOpTok(p.toks[i], ";")) {
+		i++
+	}
+	if isWord(p.toks[i], "else") {
+		p.pos = i + 1
+		p.skipNewlines()
+		if isWord(p.tok(), "if") {
+			s.Else = []Stmt{p.parseStmt()}
+		} else {
+			s.Else = p.parseBody()
+		}
+	}
+	return s
+}
+
+func (p *parser) parseFor() Stmt {
+	t := p.next()
+	s := &ForStmt{At: t.Pos}
+	p.expectOp("(")
+	if p.tok().Kind == TokIdent && isKw(p.peekN(1), "in") {
+		s.Var = p.next().Text
+		p.next()
+		p.withEq(func() { s.Iter = p.parseExpr() })
+		p.expectOp(")")
+	} else {
+		if !p.isOp(";") {
+			s.Init = p.parseSimpleStmt()
+		}
+		p.expectOp(";")
+		if !p.isOp(";") {
+			p.withEq(func() { s.Cond = p.parseExpr() })
+		}
+		p.expectOp(";")
+		if !p.isOp(")") {
+			s.Post = p.parseSimpleStmt()
+		}
+		p.expectOp(")")
+	}
+	s.Body = p.parseBody()
+	return s
+}
+
+func (p *parser) parseWhile() Stmt {
+	t := p.next()
+	s := &WhileStmt{At: t.Pos}
+	s.Cond = p.parseCond()
+	s.Body = p.parseBody()
+	return s
+}
+
+func (p *parser) parseDoWhile() Stmt {
+	t := p.next()
+	s := &DoWhileStmt{At: t.Pos}
+	p.skipNewlines()
+	s.Body = p.parseBlock()
+	p.skipNewlines()
+	if !isWord(p.tok(), "while") {
+		p.failTok(p.tok())
+	}
+	p.next()
+	s.Cond = p.parseCond()
+	return s
+}
+
+func (p *parser) parseTry() Stmt {
+	t := p.next()
+	s := &TryStmt{At: t.Pos}
+	p.skipNewlines()
+	s.Body = p.parseBlock()
+	p.skipNewlines()
+	if !isWord(p.tok(), "catch") {
+		p.failTok(p.tok())
+	}
+	p.next()
+	if p.isOp("(") {
+		p.next()
+		if p.tok().Kind == TokIdent {
+			s.CatchVar = p.next().Text
+		}
+		p.expectOp(")")
+	}
+	p.skipNewlines()
+	s.Catch = p.parseBlock()
+	return s
+}
+
+func (p *parser) parseShare() Stmt {
+	t := p.next()
+	s := &ShareStmt{At: t.Pos}
+	p.withEq(func() { s.X = p.parseExpr() })
+	p.expectKw("as")
+	n := p.tok()
+	switch n.Kind {
+	case TokIdent:
+		p.next()
+		s.Name = &Literal{At: n.Pos, Kind: LitString, Text: n.Text}
+	default:
+		s.Name = p.parsePostfixExpr()
+	}
+	return s
+}
+
+func (p *parser) parseUndef() Stmt {
+	t := p.next()
+	s := &UndefStmt{At: t.Pos}
+	if isWord(p.tok(), "all") && (p.peekN(1).Kind == TokNewline || p.peekN(1).Kind == TokEOF ||
+		isOpTok(p.peekN(1), ";") || isOpTok(p.peekN(1), "}")) {
+		p.next()
+		s.All = true
+		return s
+	}
+	for {
+		n := p.tok()
+		switch n.Kind {
+		case TokIdent, TokSymbol:
+			s.Names = append(s.Names, n.Text)
+		case TokSymbolVector:
+			s.Names = append(s.Names, n.Items...)
+		default:
+			p.failTok(n)
+		}
+		p.next()
+		if !p.isOp(",") {
+			return s
+		}
+		p.next()
+	}
+}
+
+func (p *parser) parseTimer() Stmt {
+	t := p.next()
+	s := &TimerStmt{At: t.Pos}
+	if p.isOp("{") {
+		s.Body = p.parseBlock()
+		return s
+	}
+	if p.isOp("(") {
+		save := p.pos
+		e := p.parseCond()
+		if p.atStmtEnd() {
+			// timer(expr): the parenthesised expression is the body
+			p.pos = save
+			s.Body = []Stmt{p.parseSimpleStmt()}
+			return s
+		}
+		s.Count = e
+		s.Body = p.parseBody()
+		return s
+	}
+	s.Body = []Stmt{p.parseStmt()}
+	return s
+}
+
+// parseInsert parses INSERT INTO t [(cols)] VALUES (...), ... | SELECT ...
+func (p *parser) parseInsert() Stmt {
+	t := p.next()
+	p.next() // into
+	s := &InsertStmt{At: t.Pos}
+	p.withEq(func() {
+		if p.tok().Kind == TokIdent && isOpTok(p.peekN(1), "(") && p.isColumnList(p.pos+1) {
+			n := p.next()
+			s.Table = &Ident{At: n.Pos, Name: n.Text}
+		} else {
+			s.Table = p.parsePostfixExpr()
+		}
+		if p.isOp("(") {
+			p.next()
+			for {
+				s.Cols = append(s.Cols, p.expectIdent().Text)
+				if p.isOp(",") {
+					p.next()
+					continue
+				}
+				p.expectOp(")")
+				break
+			}
+		}
+		p.skipNewlinesBeforeKw("values", "select")
+		switch {
+		case isKw(p.tok(), "values"):
+			p.next()
+			for {
+				p.skipNewlines()
+				p.expectOp("(")
+				row := []Expr{}
+				for !p.isOp(")") {
+					row = append(row, p.parseExpr())
+					if !p.isOp(",") {
+						break
+					}
+					p.next()
+				}
+				p.expectOp(")")
+				s.Rows = append(s.Rows, row)
+				if !p.isOp(",") {
+					break
+				}
+				p.next()
+			}
+		case isKw(p.tok(), "select"):
+			s.Select = p.parseSelect()
+		default:
+			p.failTok(p.tok())
+		}
+	})
+	return s
+}
+
+// isColumnList reports whether the '(' at index i starts a list of plain
+// identifiers followed by VALUES or SELECT.
+func (p *parser) isColumnList(i int) bool {
+	i++
+	for i < len(p.toks)-1 {
+		t := p.toks[i]
+		if t.Kind != TokIdent {
+			return false
+		}
+		i++
+		if isOpTok(p.toks[i], ",") {
+			i++
+			continue
+		}
+		if !isOpTok(p.toks[i], ")") {
+			return false
+		}
+		i++
+		for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+			i++
+		}
+		return isKw(p.toks[i], "values") || isKw(p.toks[i], "select")
+	}
+	return false
+}
+
+// skipNewlinesBeforeKw skips line breaks if one of the keywords follows.
+func (p *parser) skipNewlinesBeforeKw(kws ...string) bool {
+	t := p.peekPastNewlines()
+	if p.tok().Kind == TokNewline {
+		// on a later line the keyword must not be an assigned variable
+		i := p.pos
+		for p.toks[i].Kind == TokNewline {
+			i++
+		}
+		if i+1 < len(p.toks) && (isOpTok(p.toks[i+1], "=") || isOpTok(p.toks[i+1], "(")) {
+			return false
+		}
+	}
+	for _, k := range kws {
+		if isKw(t, k) {
+			p.skipNewlines()
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) parseUpdate() Stmt {
+	t := p.next()
+	s := &UpdateStmt{At: t.Pos}
+	p.withEq(func() {
+		s.Table = p.parsePostfixExpr()
+		p.skipNewlinesBeforeKw("set")
+		p.expectKw("set")
+		for {
+			p.skipNewlines()
+			c := p.expectIdent()
+			p.expectOp("=")
+			sc := SetClause{At: c.Pos, Col: c.Text}
+			sc.X = p.parseExpr()
+			s.Sets = append(s.Sets, sc)
+			if !p.isOp(",") {
+				break
+			}
+			p.next()
+		}
+		for {
+			switch {
+			case p.skipNewlinesBeforeKw("from") && s.From == nil:
+				p.next()
+				s.From = p.parseFrom()
+			case p.skipNewlinesBeforeKw("where") && s.Where == nil:
+				p.next()
+				s.Where = p.parseExprList(false)
+			case p.clauseBy("context") && s.ContextBy == nil:
+				s.ContextBy = p.parseExprList(true)
+			default:
+				return
+			}
+		}
+	})
+	return s
+}
+
+func (p *parser) parseDelete() Stmt {
+	t := p.next()
+	p.next() // from
+	s := &DeleteStmt{At: t.Pos}
+	p.withEq(func() {
+		s.Table = p.parsePostfixExpr()
+		if p.skipNewlinesBeforeKw("where") {
+			p.next()
+			s.Where = p.parseExprList(false)
+		}
+	})
+	return s
+}
+
+// ---------------------------------------------------------------------------
+// SQL
+
+// clauseBy reports (and consumes) a two-word clause such as "group by",
+// possibly after line breaks.
+func (p *parser) clauseBy(first string) bool {
+	i := p.pos
+	for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+		i++
+	}
+	if isKw(p.toks[i], first) && i+1 < len(p.toks) && isKw(p.toks[i+1], "by") {
+		p.pos = i + 2
+		p.skipNewlines()
+		return true
+	}
+	return false
+}
+
+// parseExprList parses comma-separated expressions (with `as` aliases if
+// alias is true).
+func (p *parser) parseExprList(alias bool) []Expr {
+	var list []Expr
+	for {
+		p.skipNewlines()
+		if alias {
+			list = append(list, p.parseArg())
+		} else {
+			list = append(list, p.parseExpr())
+		}
+		if !p.isOp(",") {
+			return list
+		}
+		p.next()
+	}
+}
+
+func (p *parser) parseSelect() *SelectExpr {
+	t := p.next()
+	s := &SelectExpr{At: t.Pos, Exec: strings.EqualFold(t.Text, "exec")}
+	p.enter()
+	defer p.leave()
+	p.withEq(func() {
+		p.skipNewlines()
+		if isKw(p.tok(), "distinct") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") {
+			p.next()
+			s.Distinct = true
+		}
+		if isKw(p.tok(), "top") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") && !isKw(p.peekN(1), "from") {
+			p.next()
+			s.Top = p.parseUnary()
+		}
+		for {
+			p.skipNewlines()
+			if p.isOp("*") {
+				st := p.next()
+				s.Cols = append(s.Cols, &StarExpr{At: st.Pos})
+			} else {
+				s.Cols = append(s.Cols, p.parseArg())
+			}
+			if !p.isOp(",") {
+				break
+			}
+			p.next()
+		}
+		for {
+			switch {
+			case s.From == nil && p.skipNewlinesBeforeKw("from"):
+				p.next()
+				p.skipNewlines()
+				s.From = p.parseFrom()
+			case s.Where == nil && p.skipNewlinesBeforeKw("where"):
+				p.next()
+				s.Where = p.parseExprList(false)
+			case s.GroupBy == nil && p.clauseBy("group"):
+				s.GroupBy = p.parseExprList(true)
+			case s.ContextBy == nil && p.clauseBy("context"):
+				s.ContextBy = p.parseExprList(true)
+			case s.PivotBy == nil && p.clauseBy("pivot"):
+				s.PivotBy = p.parseExprList(true)
+			case s.Having == nil && p.skipNewlinesBeforeKw("having"):
+				p.next()
+				p.skipNewlines()
+				s.Having = p.parseExpr()
+			case s.OrderBy == nil && p.clauseBy("order"):
+				for {
+					p.skipNewlines()
+					it := OrderItem{X: p.parseExpr()}
+					if isKw(p.tok(), "desc") {
+						p.next()
+						it.Desc = true
+					} else if isKw(p.tok(), "asc") {
+						p.next()
+					}
+					s.OrderBy = append(s.OrderBy, it)
+					if !p.isOp(",") {
+						break
+					}
+					p.next()
+				}
+			case s.Limit == nil && p.skipNewlinesBeforeKw("limit"):
+				p.next()
+				p.skipNewlines()
+				e := p.parseExpr()
+				if p.isOp(",") {
+					p.next()
+					p.skipNewlines()
+					s.Offset = e
+					e = p.parseExpr()
+				}
+				s.Limit = e
+			default:
+				return
+			}
+		}
+	})
+	return s
+}
+
+var joinKinds = map[string]bool{"inner": true, "left": true, "right": true, "full": true, "cross": true}
+
+// parseFrom parses a FROM item with optional alias and SQL joins.
+func (p *parser) parseFrom() Expr {
+	left := p.parseFromItem()
+	for {
+		t := p.peekPastNewlines()
+		kind := ""
+		switch {
+		case t.Kind == TokIdent && joinKinds[strings.ToLower(t.Text)]:
+			kind = strings.ToLower(t.Text)
+		case isKw(t, "join"):
+			kind = "inner"
+		default:
+			return left
+		}
+		p.skipNewlines()
+		jt := p.tok()
+		if !isKw(jt, "join") {
+			p.next()
+			if isKw(p.tok(), "outer") {
+				p.next()
+			}
+		}
+		p.expectKw("join")
+		p.skipNewlines()
+		j := &JoinExpr{At: jt.Pos, Kind: kind, L: left}
+		j.R = p.parseFromItem()
+		if p.skipNewlinesBeforeKw("on") {
+			p.next()
+			p.skipNewlines()
+			j.On = p.parseExpr()
+		}
+		left = j
+	}
+}
+
+func (p *parser) parseFromItem() Expr {
+	e := p.parsePostfixExpr()
+	if isKw(p.tok(), "as") {
+		t := p.next()
+		n := p.expectIdent()
+		return &AliasExpr{At: t.Pos, X: e, Name: n.Text}
+	}
+	return e
+}
+
+// ---------------------------------------------------------------------------
+// expressions
+
+// parseArg parses an expression with an optional `as name` alias.
+func (p *parser) parseArg() Expr {
+	e := p.parseExpr()
+	if isKw(p.tok(), "as") {
+		t := p.next()
+		n := p.tok()
+		switch n.Kind {
+		case TokIdent, TokString, TokSymbol:
+			p.next()
+		default:
+			p.failTok(n)
+		}
+		_ = t
+		return &AliasExpr{At: e.Pos(), X: e, Name: n.Text}
+	}
+	return e
+}
+
+// parseExpr parses a full expression (ternary level).
+func (p *parser) parseExpr() Expr {
+	p.enter()
+	defer p.leave()
+	cond := p.parseBinary(1)
+	if p.isOp("?") {
+		p.next()
+		p.skipNewlines()
+		t := &TernaryExpr{At: cond.Pos(), Cond: cond}
+		old := p.noPair
+		p.noPair = true
+		t.Then = p.parseBinary(1)
+		p.noPair = old
+		p.expectOp(":")
+		p.skipNewlines()
+		t.Else = p.parseExpr()
+		return t
+	}
+	return cond
+}
+
+// binop returns the normalised operator at the current position, its
+// precedence and the number of tokens it spans; prec 0 means none.
+func (p *parser) binop() (op string, prec int, n int) {
+	t := p.tok()
+	switch t.Kind {
+	case TokOp:
+		switch t.Text {
+		case "||":
+			return "||", 1, 1
+		case "&&":
+			return "&&", 2, 1
+		case "<", "<=", ">", ">=", "==", "!=":
+			return t.Text, 3, 1
+		case "<>":
+			return "!=", 3, 1
+		case "=":
+			if p.noEq {
+				return "", 0, 0
+			}
+			return "==", 3, 1
+		case "|":
+			return "|", 4, 1
+		case "^":
+			return "^", 5, 1
+		case "&":
+			return "&", 6, 1
+		case "<<", ">>":
+			return t.Text, 7, 1
+		case "+", "-":
+			return t.Text, 8, 1
+		case "*", "/", "%", "\\", "$", "**", "<-":
+			return t.Text, 10, 1
+		case "..":
+			return "..", 15, 1
+		case ":":
+			if p.noPair {
+				return "", 0, 0
+			}
+			return ":", 15, 1
+		}
+	case TokIdent:
+		switch strings.ToLower(t.Text) {
+		case "or":
+			return "||", 1, 1
+		case "and":
+			return "&&", 2, 1
+		case "in", "like", "between":
+			return strings.ToLower(t.Text), 3, 1
+		case "not":
+			nx := p.peekN(1)
+			if isKw(nx, "in") || isKw(nx, "like") || isKw(nx, "between") {
+				return "not " + strings.ToLower(nx.Text), 3, 2
+			}
+			return "", 0, 0
+		}
+		// a function used as a binary operator: x pow 2
+		if !isReserved(t.Text) && p.startsInfixOperand(p.peekN(1), p.peekN(2)) {
+			return "call", 10, 1
+		}
+	}
+	return "", 0, 0
+}
+
+// reserved holds words that never name an infix function (SQL clause
+// words and statement keywords), compared case-insensitively.
+var reserved = map[string]bool{
+	"select": true, "exec": true, "from": true, "where": true, "group": true, "cgroup": true,
+	"context": true, "pivot": true, "order": true, "by": true, "having": true, "limit": true,
+	"offset": true, "top": true, "distinct": true, "asc": true, "desc": true, "as": true,
+	"and": true, "or": true, "not": true, "in": true, "like": true, "between": true, "is": true,
+	"set": true, "values": true, "into": true, "on": true, "join": true, "inner": true,
+	"left": true, "right": true, "full": true, "cross": true, "outer": true, "csort": true,
+	"map": true, "over": true, "case": true, "when": true, "then": true, "else": true,
+	"end": true, "if": true, "for": true, "while": true, "do": true, "def": true, "defg": true,
+	"return": true, "break": true, "continue": true, "try": true, "catch": true, "share": true,
+	"undef": true, "timer": true, "go": true, "insert": true, "update": true, "delete": true,
+	"null": true, "true": true, "false": true, "mutable": true, "const": true,
+}
+
+func isReserved(w string) bool { return reserved[strings.ToLower(w)] }
+
+// startsInfixOperand reports whether t (followed by nx) can be the right
+// operand of an infix function call.
+func (p *parser) startsInfixOperand(t, nx Token) bool {
+	switch t.Kind {
+	case TokIdent:
+		if !isReserved(t.Text) {
+			return true
+		}
+		switch t.Text {
+		case "NULL", "null", "true", "false":
+			return true
+		}
+		return false
+	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokSymbolVector, TokTemporal, TokNull:
+		return true
+	case TokOp:
+		switch t.Text {
+		case "(", "[":
+			return true
+		case "-":
+			return isNumLit(nx) && !nx.Space
+		}
+	}
+	return false
+}
+
+func (p *parser) parseBinary(minPrec int) Expr {
+	left := p.parseUnary()
+	for {
+		op, prec, n := p.binop()
+		if prec == 0 || prec < minPrec {
+			return left
+		}
+		opTok := p.tok()
+		for i := 0; i < n; i++ {
+			p.next()
+		}
+		p.skipNewlines()
+		negate := false
+		if strings.HasPrefix(op, "not ") {
+			negate = true
+			op = op[4:]
+		}
+		var right Expr
+		if op == "between" {
+			lo := p.parseBinary(prec + 1)
+			if isKw(p.tok(), "and") || p.isOp("&&") {
+				at := p.next()
+				p.skipNewlines()
+				hi := p.parseBinary(prec + 1)
+				right = &BinaryExpr{At: at.Pos, Op: ":", L: lo, R: hi}
+			} else {
+				right = lo
+			}
+		} else {
+			right = p.parseBinary(prec + 1)
+		}
+		var e Expr = &BinaryExpr{At: opTok.Pos, Op: op, L: left, R: right}
+		if op == "call" {
+			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: opTok.Text}, Args: []Expr{left, right}}
+		}
+		if negate {
+			e = &UnaryExpr{At: opTok.Pos, Op: "!", X: e}
+		}
+		left = e
+	}
+}
+
+// isNumLit reports whether t is a numeric literal token.
+func isNumLit(t Token) bool { return t.Kind == TokInt || t.Kind == TokFloat || t.Kind == TokNull }
+
+func (p *parser) parseUnary() Expr {
+	p.enter()
+	defer p.leave()
+	t := p.tok()
+	if t.Kind == TokOp {
+		switch t.Text {
+		case "-":
+			nx := p.peekN(1)
+			if isNumLit(nx) && !nx.Space {
+				// negative numeric literal; possibly the start of a vector
+				p.next()
+				lit := p.literal(p.next())
+				neg := &UnaryExpr{At: t.Pos, Op: "-", X: lit}
+				if p.vectorElemNext() {
+					return p.parsePostfix(p.literalVector(neg))
+				}
+				return p.parsePostfix(neg)
+			}
+			p.next()
+			p.skipNewlines()
+			return &UnaryExpr{At: t.Pos, Op: "-", X: p.parseUnary()}
+		case "!", "~", "+":
+			p.next()
+			p.skipNewlines()
+			return &UnaryExpr{At: t.Pos, Op: t.Text, X: p.parseUnary()}
+		}
+	}
+	if isKw(t, "not") && p.startsOperand(p.peekN(1)) && !isOpTok(p.peekN(1), "(") {
+		p.next()
+		return &UnaryExpr{At: t.Pos, Op: "!", X: p.parseBinary(3)}
+	}
+	return p.parsePostfixExpr()
+}
+
+// startsOperand reports whether t can begin an operand.
+func (p *parser) startsOperand(t Token) bool {
+	switch t.Kind {
+	case TokIdent, TokInt, TokFloat, TokString, TokChar, TokSymbol, TokSymbolVector, TokTemporal, TokNull:
+		return true
+	case TokOp:
+		switch t.Text {
+		case "(", "[", "{", "-", "!", "~", "+":
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) parsePostfixExpr() Expr {
+	return p.parsePostfix(p.parsePrimary())
+}
+
+var adverbLetters = "ACDEFGHIJKLMPRSTUVXYZ"
+
+func (p *parser) parsePostfix(x Expr) Expr {
+	for {
+		t := p.tok()
+		if t.Kind == TokNewline {
+			// a chained call may continue on the next line: data\n.f()
+			i := p.pos
+			for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+				i++
+			}
+			if isOpTok(p.toks[i], ".") && p.toks[i+1].Kind == TokIdent {
+				p.pos = i
+				continue
+			}
+			return x
+		}
+		if t.Kind != TokOp {
+			return x
+		}
+		switch t.Text {
+		case "(":
+			args := p.parseCallArgs()
+			x = &CallExpr{At: x.Pos(), Fn: x, Args: args}
+		case "[":
+			p.next()
+			var idx Expr
+			p.withEq(func() {
+				first := p.parseExpr()
+				if p.isOp(",") {
+					tu := &TupleExpr{At: first.Pos(), Elems: []Expr{first}}
+					for p.isOp(",") {
+						p.next()
+						tu.Elems = append(tu.Elems, p.parseExpr())
+					}
+					idx = tu
+				} else {
+					idx = first
+				}
+			})
+			p.expectOp("]")
+			x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
+		case "{":
+			args := p.parsePartialArgs()
+			x = &PartialExpr{At: x.Pos(), Fn: x, Args: args}
+		case ".":
+			p.next()
+			n := p.tok()
+			switch {
+			case n.Kind == TokIdent:
+				p.next()
+				fn := &Ident{At: n.Pos, Name: n.Text}
+				var f Expr = fn
+				if p.isOp(":") && !p.tok().Space {
+					f = p.maybeAdverb(fn)
+				}
+				switch {
+				case p.isOp("("):
+					args := p.parseCallArgs()
+					x = &CallExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
+				case p.isOp("{") && !p.tok().Space:
+					args := p.parsePartialArgs()
+					x = &PartialExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
+				default:
+					if f != fn {
+						p.failTok(p.tok())
+					}
+					x = &MemberExpr{At: x.Pos(), X: x, Name: n.Text}
+				}
+			case n.Kind == TokInt && n.Suffix == "":
+				p.next()
+				x = &MemberExpr{At: x.Pos(), X: x, Name: n.Text}
+			case isOpTok(n, "{"):
+				fn := p.parsePrimary()
+				if p.isOp(":") && !p.tok().Space {
+					fn = p.maybeAdverb(fn)
+				}
+				if !p.isOp("(") {
+					p.failTok(p.tok())
+				}
+				args := p.parseCallArgs()
+				x = &CallExpr{At: x.Pos(), Fn: fn, Args: append([]Expr{x}, args...), Method: true}
+			default:
+				p.failTok(n)
+			}
+		case ":":
+			if t.Space {
+				return x
+			}
+			switch x.(type) {
+			case *Ident, *MemberExpr, *PartialExpr, *LambdaExpr, *CallExpr, *ParenExpr:
+			default:
+				return x
+			}
+			nx := p.maybeAdverb(x)
+			if nx == x {
+				return x
+			}
+			x = nx
+		default:
+			return x
+		}
+	}
+}
+
+// maybeAdverb turns f:E (no spaces, single upper-case letter, then a '('
+// directly or a '{'/'(' call) into an AdverbExpr; otherwise it returns f
+// unchanged without consuming anything.
+func (p *parser) maybeAdverb(f Expr) Expr {
+	c, l, a := p.tok(), p.peekN(1), p.peekN(2)
+	if !isOpTok(c, ":") || c.Space || l.Kind != TokIdent || l.Space || len(l.Text) != 1 ||
+		!strings.Contains(adverbLetters, l.Text) || !isOpTok(a, "(") || a.Space {
+		return f
+	}
+	p.next()
+	p.next()
+	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
+}
+
+// parseCallArgs parses ( args ) with empty slots, named arguments and *.
+func (p *parser) parseCallArgs() []Expr {
+	p.expectOp("(")
+	args := []Expr{}
+	p.withEq(func() {
+		if p.isOp(")") {
+			return
+		}
+		for {
+			t := p.tok()
+			switch {
+			case isOpTok(t, ",") || isOpTok(t, ")"):
+				args = append(args, nil)
+			case t.Kind == TokIdent && isOpTok(p.peekN(1), "="):
+				p.next()
+				p.next()
+				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
+			case isOpTok(t, "*") && (isOpTok(p.peekN(1), ")") || isOpTok(p.peekN(1), ",")):
+				p.next()
+				args = append(args, &StarExpr{At: t.Pos})
+			default:
+				args = append(args, p.parseArg())
+			}
+			if p.isOp(",") {
+				p.next()
+				continue
+			}
+			break
+		}
+	})
+	p.expectOp(")")
+	return args
+}
+
+// parsePartialArgs parses { args } of a partial application; empty slots
+// are nil.
+func (p *parser) parsePartialArgs() []Expr {
+	p.expectOp("{")
+	args := []Expr{}
+	p.withEq(func() {
+		p.skipNewlines()
+		if p.isOp("}") {
+			return
+		}
+		for {
+			p.skipNewlines()
+			if p.isOp(",") || p.isOp("}") {
+				args = append(args, nil)
+			} else {
+				args = append(args, p.parseExpr())
+				p.skipNewlines()
+			}
+			if p.isOp(",") {
+				p.next()
+				continue
+			}
+			break
+		}
+	})
+	p.skipNewlines()
+	p.expectOp("}")
+	return args
+}
+
+// literal converts a literal token.
+func (p *parser) literal(t Token) Expr {
+	lit := &Literal{At: t.Pos, Text: t.Text, Suffix: t.Suffix, Type: t.Type}
+	switch t.Kind {
+	case TokInt:
+		lit.Kind = LitInt
+	case TokFloat:
+		lit.Kind = LitFloat
+	case TokString:
+		lit.Kind = LitString
+	case TokChar:
+		lit.Kind = LitChar
+	case TokSymbol:
+		lit.Kind = LitSymbol
+	case TokTemporal:
+		lit.Kind = LitTemporal
+	case TokNull:
+		lit.Kind = LitNull
+	case TokSymbolVector:
+		return &SymbolVector{At: t.Pos, Items: t.Items}
+	case TokIdent:
+		switch t.Text {
+		case "NULL", "null":
+			lit.Kind = LitNull
+			lit.Text = t.Text
+		case "true", "false":
+			lit.Kind = LitBool
+		default:
+			p.failTok(t)
+		}
+	default:
+		p.failTok(t)
+	}
+	return lit
+}
+
+// isLiteralTok reports whether t is a literal usable in a space-separated
+// vector.
+func isLiteralTok(t Token) bool {
+	switch t.Kind {
+	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokTemporal, TokNull:
+		return true
+	case TokIdent:
+		switch t.Text {
+		case "NULL", "null", "true", "false":
+			return true
+		}
+	}
+	return false
+}
+
+// vectorElemNext reports whether the next token continues a
+// space-separated literal vector.
+func (p *parser) vectorElemNext() bool {
+	t := p.tok()
+	if isLiteralTok(t) {
+		// NULL/true/false must be followed by something that is not a call
+		if t.Kind == TokIdent && isOpTok(p.peekN(1), "(") {
+			return false
+		}
+		return true
+	}
+	if isOpTok(t, "-") && t.Space {
+		nx := p.peekN(1)
+		return isNumLit(nx) && !nx.Space
+	}
+	return false
+}
+
+// literalVector continues a space-separated vector whose first element is
+// first.
+func (p *parser) literalVector(first Expr) Expr {
+	v := &VectorLit{At: first.Pos(), Elems: []Expr{first}}
+	for p.vectorElemNext() {
+		t := p.next()
+		if isOpTok(t, "-") {
+			n := p.next()
+			v.Elems = append(v.Elems, &UnaryExpr{At: t.Pos, Op: "-", X: p.literal(n)})
+			continue
+		}
+		v.Elems = append(v.Elems, p.literal(t))
+	}
+	return v
+}
+
+func (p *parser) parsePrimary() Expr {
+	p.enter()
+	defer p.leave()
+	t := p.tok()
+	switch t.Kind {
+	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokTemporal, TokNull:
+		p.next()
+		lit := p.literal(t)
+		if p.vectorElemNext() {
+			return p.literalVector(lit)
+		}
+		return lit
+	case TokSymbolVector:
+		p.next()
+		return &SymbolVector{At: t.Pos, Items: t.Items}
+	case TokIdent:
+		switch {
+		case isKw(t, "select") || isKw(t, "exec"):
+			if !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), "=") {
+				return p.parseSelect()
+			}
+		case t.Text == "def" || t.Text == "defg":
+			if isOpTok(p.peekN(1), "(") {
+				return p.parseLambdaDef()
+			}
+		case t.Text == "NULL" || t.Text == "null" || t.Text == "true" || t.Text == "false":
+			if !isOpTok(p.peekN(1), "(") {
+				p.next()
+				lit := p.literal(t)
+				if p.vectorElemNext() {
+					return p.literalVector(lit)
+				}
+				return lit
+			}
+		}
+		if isOpTok(p.peekN(1), "->") {
+			p.next()
+			p.next()
+			return &LambdaExpr{At: t.Pos, Params: []Param{{At: t.Pos, Name: t.Text}}, Body: p.parseArrowBody()}
+		}
+		p.next()
+		return &Ident{At: t.Pos, Name: t.Text}
+	case TokOp:
+		switch t.Text {
+		case "(":
+			return p.parseParen()
+		case "[":
+			p.next()
+			a := &ArrayExpr{At: t.Pos, Elems: []Expr{}}
+			p.withEq(func() {
+				for !p.isOp("]") {
+					a.Elems = append(a.Elems, p.parseExpr())
+					if !p.isOp(",") {
+						break
+					}
+					p.next()
+				}
+			})
+			p.expectOp("]")
+			return a
+		case "{":
+			return p.parseBrace()
+		}
+	}
+	p.failTok(t)
+	return nil
+}
+
+// parseArrowBody parses the body after `->`: a block or an expression.
+func (p *parser) parseArrowBody() []Stmt {
+	p.skipNewlines()
+	if p.isOp("{") {
+		var body []Stmt
+		p.withEq(func() { body = p.parseBlock() })
+		return body
+	}
+	at := p.tok().Pos
+	var e Expr
+	p.withEq(func() { e = p.parseExpr() })
+	return []Stmt{&ReturnStmt{At: at, X: e}}
+}
+
+// parseLambdaDef parses def(params){...} / def(params): expr / def(params) -> expr.
+func (p *parser) parseLambdaDef() Expr {
+	t := p.next()
+	l := &LambdaExpr{At: t.Pos, Aggregate: t.Text == "defg"}
+	l.Params = p.parseParams()
+	l.Body = p.parseFuncBody()
+	return l
+}
+
+// parseParen parses ( ... ): a parenthesised expression, a tuple, or the
+// parameter list of an arrow lambda.
+func (p *parser) parseParen() Expr {
+	t := p.next()
+	var elems []Expr
+	tuple := false
+	p.withEq(func() {
+		for !p.isOp(")") {
+			elems = append(elems, p.parseExpr())
+			if !p.isOp(",") {
+				break
+			}
+			p.next()
+			tuple = true
+		}
+	})
+	p.expectOp(")")
+	if p.isOp("->") {
+		params := []Param{}
+		for _, e := range elems {
+			id, ok := e.(*Ident)
+			if !ok {
+				p.fail(e.Pos(), "The parameter of a lambda expression must be an identifier")
+			}
+			params = append(params, Param{At: id.At, Name: id.Name})
+		}
+		p.next()
+		return &LambdaExpr{At: t.Pos, Params: params, Body: p.parseArrowBody()}
+	}
+	if len(elems) == 1 && !tuple {
+		return &ParenExpr{At: t.Pos, X: elems[0]}
+	}
+	if elems == nil {
+		elems = []Expr{}
+	}
+	return &TupleExpr{At: t.Pos, Elems: elems}
+}
+
+// parseBrace parses {k: v, ...} dictionaries and {x, y -> body} lambdas.
+func (p *parser) parseBrace() Expr {
+	t := p.next()
+	var out Expr
+	p.withEq(func() {
+		p.skipNewlines()
+		// {def(x) ...} / {defg(x) -> ...}
+		if (isWord(p.tok(), "def") || isWord(p.tok(), "defg")) && isOpTok(p.peekN(1), "(") {
+			out = p.parseLambdaDef()
+			return
+		}
+		// {x, y -> body}
+		i := p.pos
+		for p.toks[i].Kind == TokIdent && (isOpTok(p.toks[i+1], ",") || isOpTok(p.toks[i+1], "->")) {
+			if isOpTok(p.toks[i+1], "->") {
+				l := &LambdaExpr{At: t.Pos, Params: []Param{}}
+				for j := p.pos; j <= i; j += 2 {
+					l.Params = append(l.Params, Param{At: p.toks[j].Pos, Name: p.toks[j].Text})
+				}
+				p.pos = i + 2
+				l.Body = p.parseArrowBody()
+				out = l
+				return
+			}
+			i += 2
+		}
+		d := &DictExpr{At: t.Pos, Keys: []Expr{}, Values: []Expr{}}
+		for {
+			p.skipNewlines()
+			if p.isOp("}") {
+				break
+			}
+			p.noPair = true
+			k := p.parseBinary(1)
+			p.noPair = false
+			p.expectOp(":")
+			p.skipNewlines()
+			v := p.parseExpr()
+			d.Keys = append(d.Keys, k)
+			d.Values = append(d.Values, v)
+			p.skipNewlines()
+			if !p.isOp(",") {
+				break
+			}
+			p.next()
+		}
+		out = d
+	})
+	p.skipNewlines()
+	p.expectOp("}")
+	return out
 }

@@ -1,0 +1,41 @@
+package conformance
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Render turns a value into the lines FORMAT.md prescribes; header reports
+// whether the first line is a table header (kept in place by rowsort).
+func Render(v value.Value) (lines []string, header bool) {
+	switch x := v.(type) {
+	case nil:
+		return nil, false
+	case *value.Table:
+		lines = append(lines, strings.Join(x.Names, "\t"))
+		cells := make([]string, len(x.Cols))
+		for r := 0; r < x.Rows(); r++ {
+			for c, col := range x.Cols {
+				cells[c] = col.FormatTableCell(r)
+			}
+			lines = append(lines, strings.Join(cells, "\t"))
+		}
+		return lines, true
+	case *value.Dict:
+		idx := make([]int, x.Len())
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return value.CompareElems(x.Keys, idx[a], idx[b]) < 0 })
+		for _, i := range idx {
+			lines = append(lines, x.Keys.FormatElem(i)+": "+x.Vals.Elem(i).String())
+		}
+		return lines, false
+	case *value.Scalar:
+		return []string{x.String()}, false
+	}
+	s := v.String()
+	return strings.Split(strings.TrimRight(s, "\n"), "\n"), false
+}

@@ -1,0 +1,221 @@
+package conformance
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Conn runs scripts in one session.
+type Conn interface {
+	Run(script string) (value.Value, error)
+	Close() error
+}
+
+// Target opens a fresh environment for each file: its configuration
+// applied and its dfs:// databases empty. A non-empty skip reason skips the
+// whole file (counted, never passed).
+type Target interface {
+	Open(f *File) (conn Conn, skip string, err error)
+}
+
+// InProcess runs files against a fresh embedded in-memory engine each.
+type InProcess struct{}
+
+// Open implements Target.
+func (InProcess) Open(f *File) (Conn, string, error) {
+	cfg := engine.DefaultConfig()
+	for _, kv := range f.Config {
+		if err := cfg.Set(kv[0], kv[1]); err != nil {
+			return nil, "", err
+		}
+	}
+	e, err := engine.Open(engine.Options{Config: &cfg, InMemory: true})
+	if err != nil {
+		return nil, "", err
+	}
+	return &engineConn{e: e, s: e.NewSession()}, "", nil
+}
+
+type engineConn struct {
+	e *engine.Engine
+	s *engine.Session
+}
+
+func (c *engineConn) Run(script string) (value.Value, error) { return c.s.Run(script) }
+func (c *engineConn) Close() error                          { return c.e.Close() }
+
+// Failure describes one record that did not pass.
+type Failure struct {
+	File     string
+	Line     int
+	Script   string
+	Expected string
+	Got      string
+}
+
+// String lays the failure out as the runner prints it.
+func (f Failure) String() string {
+	return fmt.Sprintf("FAIL %s:%d\n  script:\n%s\n  expected:\n%s\n  got:\n%s\n",
+		f.File, f.Line, indent(f.Script), indent(f.Expected), indent(f.Got))
+}
+
+func indent(s string) string {
+	if s == "" {
+		return "    (empty)"
+	}
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+}
+
+// Result counts records.
+type Result struct {
+	Passed, Failed, Skipped int
+	Failures                []Failure
+}
+
+// Summary is the closing line: "N passed, M failed[, K skipped]".
+func (r Result) Summary() string {
+	s := fmt.Sprintf("%d passed, %d failed", r.Passed, r.Failed)
+	if r.Skipped > 0 {
+		s += fmt.Sprintf(", %d skipped", r.Skipped)
+	}
+	return s
+}
+
+// Collect expands paths (files or directories) into the sorted list of
+// .test files.
+func Collect(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(path, ".test") {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// RunFiles runs every file and prints failures (and skips) to out as they
+// happen.
+func RunFiles(t Target, files []string, out io.Writer) (Result, error) {
+	var total Result
+	for _, path := range files {
+		f, err := ParseFile(path)
+		if err != nil {
+			return total, err
+		}
+		r, err := RunFile(t, f)
+		if err != nil {
+			return total, fmt.Errorf("%s: %w", path, err)
+		}
+		for _, fl := range r.Failures {
+			fmt.Fprint(out, fl.String())
+		}
+		if r.Skipped > 0 {
+			fmt.Fprintf(out, "SKIP %s: %d records\n", path, r.Skipped)
+		}
+		total.Passed += r.Passed
+		total.Failed += r.Failed
+		total.Skipped += r.Skipped
+		total.Failures = append(total.Failures, r.Failures...)
+	}
+	return total, nil
+}
+
+// RunFile runs one parsed file top to bottom in one session.
+func RunFile(t Target, f *File) (Result, error) {
+	var res Result
+	conn, skip, err := t.Open(f)
+	if err != nil {
+		return res, err
+	}
+	if skip != "" {
+		res.Skipped = len(f.Records)
+		return res, nil
+	}
+	defer conn.Close()
+	for _, rec := range f.Records {
+		if fl, ok := runRecord(conn, f.Path, rec); ok {
+			res.Passed++
+		} else {
+			res.Failed++
+			res.Failures = append(res.Failures, fl)
+		}
+	}
+	return res, nil
+}
+
+func runRecord(conn Conn, path string, rec Record) (Failure, bool) {
+	fail := Failure{File: path, Line: rec.Line, Script: rec.Script}
+	v, err := conn.Run(rec.Script)
+	switch rec.Kind {
+	case StatementOK:
+		if err != nil {
+			fail.Expected, fail.Got = "no error", "error: "+err.Error()
+			return fail, false
+		}
+	case StatementError:
+		if err == nil {
+			fail.Expected = "error"
+			if rec.ErrText != "" {
+				fail.Expected += " containing: " + rec.ErrText
+			}
+			got, _ := Render(v)
+			fail.Got = "no error, value:\n" + strings.Join(got, "\n")
+			return fail, false
+		}
+		if !strings.Contains(err.Error(), rec.ErrText) {
+			fail.Expected, fail.Got = "error containing: "+rec.ErrText, "error: "+err.Error()
+			return fail, false
+		}
+	case Query:
+		if err != nil {
+			fail.Expected, fail.Got = strings.Join(rec.Expected, "\n"), "error: "+err.Error()
+			return fail, false
+		}
+		got, header := Render(v)
+		want := rec.Expected
+		if rec.RowSort {
+			got, want = sortRows(got, header), sortRows(want, header)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) != len(want) {
+			fail.Expected, fail.Got = strings.Join(want, "\n"), strings.Join(got, "\n")
+			return fail, false
+		}
+	}
+	return fail, true
+}
+
+func sortRows(lines []string, header bool) []string {
+	out := append([]string(nil), lines...)
+	start := 0
+	if header && len(out) > 0 {
+		start = 1
+	}
+	sort.Strings(out[start:])
+	return out
+}

@@ -1,0 +1,279 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// nowFunc is the clock; tests may replace it.
+var nowFunc = time.Now
+
+func init() {
+	reg("print", p("x"), 0, -1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		for _, a := range args {
+			fmt.Fprintln(in.s.out, a.String())
+		}
+		return nil, nil
+	})
+	reg("typestr", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		return value.NewString(typeString(args[0])), nil
+	})
+	reg("type", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		return value.NewInt(int32(args[0].Type())), nil
+	})
+	reg("form", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		return value.NewInt(int32(args[0].Form())), nil
+	})
+	reg("isNull", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		return mapBool(args[0], func(v *value.Vector, i int) bool { return v.IsNull(i) })
+	})
+	reg("isValid", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		return mapBool(args[0], func(v *value.Vector, i int) bool { return !v.IsNull(i) })
+	})
+	reg("isVoid", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		s, ok := args[0].(*value.Scalar)
+		return value.NewBool(ok && s.T == value.Void), nil
+	})
+	reg("exists", p("name"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		name, ok := stringArg(args[0])
+		if !ok {
+			return nil, errors.New("The argument of exists must be a string.")
+		}
+		if strings.HasPrefix(name, "dfs://") {
+			return value.NewBool(in.s.eng.existsDatabase(name)), nil
+		}
+		if _, ok := in.frame[name]; ok {
+			return value.NewBool(true), nil
+		}
+		_, ok = in.s.eng.Shared(name)
+		return value.NewBool(ok), nil
+	})
+	reg("defined", p("names"), 1, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		names, ok := stringsArg(args[0])
+		if !ok {
+			return nil, errors.New("The argument of defined must be a string.")
+		}
+		out := value.NewVector(value.Bool, 0, len(names))
+		for _, n := range names {
+			_, a := in.frame[n]
+			_, b := in.s.eng.Shared(n)
+			out.I8 = append(out.I8, boolByte(a || b || in.function(n) != nil))
+		}
+		if len(names) == 1 {
+			return out.At(0), nil
+		}
+		return out, nil
+	})
+	reg("undef", p("obj", "objType"), 0, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		if len(args) == 0 {
+			return nil, nil
+		}
+		names, ok := stringsArg(args[0])
+		if !ok {
+			return nil, errors.New("The argument of undef must be a variable name string.")
+		}
+		shared := len(args) > 1 && args[1].(*value.Scalar).I == 1
+		for _, n := range names {
+			if n == "all" {
+				for k := range in.frame {
+					delete(in.frame, k)
+				}
+				continue
+			}
+			if shared || in.frame[n] == nil {
+				if in.s.eng.unshare(n) {
+					continue
+				}
+			}
+			delete(in.frame, n)
+		}
+		return nil, nil
+	})
+	reg("share", p("table", "sharedName", "readonly"), 2, 3, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		name, ok := stringArg(args[1])
+		if !ok {
+			return nil, errors.New("The shared name must be a string.")
+		}
+		if err := in.s.eng.shareObject(args[0], name, boolArg(arg(args, 2), false)); err != nil {
+			return nil, err
+		}
+		return args[0], nil
+	})
+	reg("today", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
+		n := nowFunc()
+		return value.NewTyped(value.Date, value.DaysFromCivil(n.Year(), int(n.Month()), n.Day())), nil
+	})
+	reg("now", p("nanoSecond"), 0, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		n := nowFunc()
+		_, off := n.Zone()
+		if boolArg(arg(args, 0), false) {
+			return value.NewTyped(value.NanoTimestamp, n.UnixNano()+int64(off)*1e9), nil
+		}
+		return value.NewTyped(value.Timestamp, n.UnixMilli()+int64(off)*1000), nil
+	})
+	reg("version", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
+		return value.NewString(Version), nil
+	})
+	reg("login", p("userId", "password", "enableEncryption"), 2, 3, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		u, ok1 := stringArg(args[0])
+		pw, ok2 := stringArg(args[1])
+		if !ok1 || !ok2 {
+			return nil, errors.New("The user name and password must be strings.")
+		}
+		if err := in.s.Login(u, pw); err != nil {
+			return nil, err
+		}
+		return value.NewBool(true), nil
+	})
+	reg("logout", p("userId"), 0, 2, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
+		in.s.user = ""
+		return nil, nil
+	})
+	reg("isNodeInitialized", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
+		return value.NewBool(true), nil
+	})
+	reg("getNodeAlias", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
+		return value.NewString("local8848"), nil
+	})
+	reg("isDataNodeInitialized", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
+		return value.NewBool(true), nil
+	})
+	reg("sleep", p("milliseconds"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		ms, err := intArg(args[0], "sleep")
+		if err != nil {
+			return nil, err
+		}
+		select {
+		case <-time.After(time.Duration(ms) * time.Millisecond):
+		case <-in.s.ctx.Done():
+			return nil, in.s.ctx.Err()
+		}
+		return nil, nil
+	})
+	reg("iif", p("cond", "trueResult", "falseResult"), 3, 3, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		c, err := asOperand(args[0])
+		if err != nil {
+			return nil, err
+		}
+		if c.scalar {
+			if c.v.At(0).Bool() {
+				return args[1], nil
+			}
+			return args[2], nil
+		}
+		n := c.v.Len()
+		a, err := broadcast(args[1], n)
+		if err != nil {
+			return nil, err
+		}
+		b, err := broadcast(args[2], n)
+		if err != nil {
+			return nil, err
+		}
+		if b.T != a.T {
+			if b, err = value.CastVector(b, a.T, a.Scale); err != nil {
+				return nil, err
+			}
+		}
+		out := a.Clone()
+		for i := 0; i < n; i++ {
+			if !c.v.At(i).Bool() {
+				out.SetFrom(i, b, i)
+			}
+		}
+		return out, nil
+	})
+	reg("assert", p("cond", "msg"), 1, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		ok, err := truth(args[0])
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			msg := "Assertion failed"
+			if m, ok := stringArg(arg(args, 1)); ok {
+				msg = m
+			}
+			return nil, errors.New(msg)
+		}
+		return nil, nil
+	})
+	reg("throw", p("msg"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		return nil, errors.New(args[0].String())
+	})
+}
+
+// Version is what version() reports.
+const Version = "3.00.1 2024.07.01 (porpoise)"
+
+// typeString is typestr(x): the type name for scalars, "FAST INT VECTOR"
+// style for vectors, "IN-MEMORY TABLE" for tables.
+func typeString(v value.Value) string {
+	switch x := v.(type) {
+	case *value.Scalar:
+		return x.T.String()
+	case *value.Vector:
+		if x.T == value.Any {
+			return "ANY VECTOR"
+		}
+		if x.T.IsArray() {
+			return "FAST " + x.T.String() + " VECTOR"
+		}
+		return "FAST " + x.T.String() + " VECTOR"
+	case *value.Pair:
+		return x.V.T.String() + " PAIR"
+	case *value.Table:
+		return "IN-MEMORY TABLE"
+	case *value.Dict:
+		return x.Keys.T.String() + "->" + x.Vals.T.String() + " DICTIONARY"
+	case *value.Set:
+		return x.V.T.String() + " SET"
+	case Function:
+		return "FUNCTION"
+	case Table:
+		return "SEGMENTED TABLE"
+	}
+	return v.Type().String()
+}
+
+// mapBool applies a per-element predicate to a scalar or vector.
+func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, error) {
+	o, err := asOperand(x)
+	if err != nil {
+		if t, ok := x.(*value.Table); ok {
+			_ = t
+		}
+		return nil, err
+	}
+	n := o.v.Len()
+	out := value.NewVector(value.Bool, n, n)
+	for i := 0; i < n; i++ {
+		out.I8[i] = boolByte(f(o.v, i))
+	}
+	if o.scalar {
+		return out.At(0), nil
+	}
+	return out, nil
+}
+
+// broadcast makes a vector of n elements from a scalar or a vector.
+func broadcast(x value.Value, n int) (*value.Vector, error) {
+	switch t := x.(type) {
+	case *value.Scalar:
+		out := value.NewVector(t.T, 0, n)
+		out.Scale = t.Scale
+		for i := 0; i < n; i++ {
+			out.AppendScalar(t)
+		}
+		return out, nil
+	case *value.Vector:
+		if t.Len() != n {
+			return nil, errors.New("Incompatible vector size")
+		}
+		return t, nil
+	}
+	return nil, errors.New("Expected a scalar or vector.")
+}

@@ -1,0 +1,380 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	reg("table", nil, 1, -1, func(_ *interp, args []value.Value, names []string) (value.Value, error) {
+		return newTable(args, names)
+	})
+	for _, kind := range []value.TableKind{value.KeyedTable, value.IndexedTable} {
+		kind := kind
+		name := "keyedTable"
+		if kind == value.IndexedTable {
+			name = "indexedTable"
+		}
+		reg(name, nil, 2, -1, func(_ *interp, args []value.Value, names []string) (value.Value, error) {
+			keys, ok := stringsArg(args[0])
+			if !ok {
+				return nil, errors.New("The key column names must be a string scalar or vector.")
+			}
+			var t *value.Table
+			if src, ok := args[1].(*value.Table); ok && len(args) == 2 {
+				t = src.Gather(seqInts(src.Rows()))
+			} else {
+				var err error
+				if t, err = newTable(args[1:], names[1:]); err != nil {
+					return nil, err
+				}
+			}
+			return makeKeyed(t, keys, kind)
+		})
+	}
+	reg("tableInsert", p("table", "args"), 2, -1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		n, err := in.tableInsert(args[0], args[1:], false)
+		if err != nil {
+			return nil, err
+		}
+		return value.NewInt(int32(n)), nil
+	})
+	reg("append!", p("obj", "newData"), 2, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		return in.appendBang(args[0], args[1])
+	})
+	alias("push!", "append!")
+	reg("upsert!", p("obj", "newData", "ignoreNull", "keyColNames", "sortColumns"), 2, 5, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		if _, err := in.upsert(args); err != nil {
+			return nil, err
+		}
+		return args[0], nil
+	})
+	reg("tableUpsert", p("obj", "newData", "ignoreNull", "keyColNames", "sortColumns"), 2, 5, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		res, err := in.upsert(args)
+		if err != nil {
+			return nil, err
+		}
+		return value.NewPair(value.NewLong(int64(res.Inserted)), value.NewLong(int64(res.Updated))), nil
+	})
+	reg("schema", p("table"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		t, err := in.resolveTable(args[0])
+		if err != nil {
+			return nil, err
+		}
+		switch x := t.(type) {
+		case *value.Table:
+			n, ty, sc := valueTableSchema(x)
+			return tableSchemaDict(n, ty, sc), nil
+		case Table:
+			return x.SchemaDict(), nil
+		}
+		return nil, errors.New("The argument of schema must be a table.")
+	})
+	reg("columnNames", p("X"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		names, _, _, err := in.schemaOf(args[0])
+		if err != nil {
+			return nil, err
+		}
+		return value.NewStrings(value.String, append([]string(nil), names...)), nil
+	})
+	reg("rows", p("X"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		switch t := args[0].(type) {
+		case *value.Table:
+			return value.NewInt(int32(t.Rows())), nil
+		case Table:
+			n, err := t.RowCount()
+			if err != nil {
+				return nil, err
+			}
+			return value.NewInt(int32(n)), nil
+		case *value.Vector:
+			return value.NewInt(int32(t.Len())), nil
+		}
+		return value.NewInt(1), nil
+	})
+	reg("cols", p("X"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		if v, ok := args[0].(*value.Vector); ok {
+			_ = v
+			return value.NewInt(1), nil
+		}
+		names, _, _, err := in.schemaOf(args[0])
+		if err != nil {
+			return nil, err
+		}
+		return value.NewInt(int32(len(names))), nil
+	})
+	reg("objByName", p("name", "sharedVar"), 1, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		return in.resolveTable(args[0])
+	})
+}
+
+func seqInts(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// newTable implements table(cap:size, names, types) and table(X, ...).
+func newTable(args []value.Value, names []string) (*value.Table, error) {
+	if pair, ok := args[0].(*value.Pair); ok && len(args) == 3 {
+		size, _ := pair.V.At(1).Int64()
+		capacity, _ := pair.V.At(0).Int64()
+		colNames, ok := stringsArg(args[1])
+		if !ok {
+			return nil, errors.New("The column names must be a string vector.")
+		}
+		types, scales, err := typesArg(args[2])
+		if err != nil {
+			return nil, err
+		}
+		if len(types) != len(colNames) {
+			return nil, errors.New("The number of column names must match the number of column types.")
+		}
+		cols := make([]*value.Vector, len(types))
+		for i, t := range types {
+			if t == value.Void || t.Storage() == value.StNone {
+				return nil, fmt.Errorf("Invalid data type for column %s", colNames[i])
+			}
+			if t.Category() == value.CatLiteral {
+				cols[i] = value.NewVector(t, int(size), int(max(capacity, size)))
+			} else {
+				cols[i] = value.NewVector(t, int(size), int(max(capacity, size)))
+			}
+			cols[i].Scale = scales[i]
+		}
+		return value.NewTable(colNames, cols), nil
+	}
+	vals := make([]value.Value, 0, len(args))
+	colNames := make([]string, 0, len(args))
+	for i, a := range args {
+		if t, ok := a.(*value.Table); ok {
+			for j, c := range t.Cols {
+				vals = append(vals, c)
+				colNames = append(colNames, t.Names[j])
+			}
+			continue
+		}
+		vals = append(vals, a)
+		name := ""
+		if i < len(names) {
+			name = names[i]
+		}
+		if name == "" {
+			name = fmt.Sprintf("col%d", i)
+		}
+		colNames = append(colNames, name)
+	}
+	t, err := insert.FromArgs(colNames, vals)
+	if err != nil {
+		return nil, err
+	}
+	// table() copies its inputs so later changes to the variables don't
+	// alias the table's columns.
+	for i, c := range t.Cols {
+		t.Cols[i] = c.Clone()
+	}
+	t.Names = colNames
+	return t, nil
+}
+
+// makeKeyed turns t into a keyed or indexed table over keys.
+func makeKeyed(t *value.Table, keys []string, kind value.TableKind) (*value.Table, error) {
+	t.Kind = kind
+	t.KeyCols = t.KeyCols[:0]
+	for _, k := range keys {
+		j := t.ColumnIndex(k)
+		if j < 0 {
+			return nil, fmt.Errorf("The key column %s doesn't exist in the table.", k)
+		}
+		switch t.Cols[j].T.Category() {
+		case value.CatIntegral, value.CatTemporal, value.CatLiteral:
+		default:
+			return nil, fmt.Errorf("The data type of key column %s must be INTEGRAL, TEMPORAL or LITERAL.", k)
+		}
+		t.KeyCols = append(t.KeyCols, j)
+	}
+	if !t.RebuildKeys() {
+		return nil, insert.ErrDuplicatedKeys
+	}
+	return t, nil
+}
+
+// resolveTable accepts a table value or a table's name (a variable or
+// shared table), as tableInsert's first argument does in remote calls.
+func (in *interp) resolveTable(v value.Value) (value.Value, error) {
+	if name, ok := stringArg(v); ok {
+		if x, ok := in.frame[name]; ok {
+			return x, nil
+		}
+		if x, ok := in.s.vars[name]; ok {
+			return x, nil
+		}
+		if x, ok := in.s.eng.Shared(name); ok {
+			return x, nil
+		}
+		return nil, fmt.Errorf("Can't find the object with name %s", name)
+	}
+	return v, nil
+}
+
+func (in *interp) schemaOf(v value.Value) ([]string, []value.Type, []int32, error) {
+	t, err := in.resolveTable(v)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	switch x := t.(type) {
+	case *value.Table:
+		n, ty, sc := valueTableSchema(x)
+		return n, ty, sc, nil
+	case Table:
+		n, ty, sc := x.Schema()
+		return n, ty, sc, nil
+	}
+	return nil, nil, nil, errors.New("The argument must be a table.")
+}
+
+// tableInsert implements tableInsert(table, args...) for every table kind.
+func (in *interp) tableInsert(target value.Value, args []value.Value, stmt bool) (int, error) {
+	t, err := in.resolveTable(target)
+	if err != nil {
+		return 0, err
+	}
+	switch x := t.(type) {
+	case *value.Table:
+		src, err := insert.FromArgs(x.Names, args)
+		if err != nil {
+			return 0, err
+		}
+		if x.Shared != "" {
+			x.Mu.Lock()
+			defer x.Mu.Unlock()
+		}
+		return insert.Append(x, src)
+	case Table:
+		var src *value.Table
+		if len(args) == 1 {
+			src, _ = args[0].(*value.Table)
+		}
+		if src == nil {
+			names, _, _ := x.Schema()
+			if src, err = insert.FromArgs(names, args); err != nil {
+				return 0, err
+			}
+		}
+		if err := in.s.checkWrite(); err != nil {
+			return 0, err
+		}
+		return x.Append(in.s, src, stmt)
+	}
+	return 0, errors.New("The first argument of tableInsert must be a table or a table name.")
+}
+
+// appendBang implements append!(obj, newData).
+func (in *interp) appendBang(obj, data value.Value) (value.Value, error) {
+	switch x := obj.(type) {
+	case *value.Vector:
+		if x.T == value.Any && in.s.eng.cfg.AppendTupleAsAWhole {
+			if _, isTuple := data.(*value.Vector); isTuple && data.Type() == value.Any {
+				x.Any = append(x.Any, data)
+				return x, nil
+			}
+		}
+		if err := insert.AppendVector(x, data); err != nil {
+			return nil, err
+		}
+		return x, nil
+	case *value.Table, Table:
+		src, ok := data.(*value.Table)
+		if !ok {
+			return nil, errors.New("The data to append must be a table.")
+		}
+		if _, err := in.tableInsert(x, []value.Value{src}, false); err != nil {
+			return nil, err
+		}
+		return x, nil
+	case *value.Set:
+		o, err := asOperand(data)
+		if err != nil {
+			return nil, err
+		}
+		v := o.v
+		if v.T != x.V.T {
+			if v, err = value.CastVector(v, x.V.T, x.V.Scale); err != nil {
+				return nil, err
+			}
+		}
+		x.AddVector(v)
+		return x, nil
+	}
+	return nil, fmt.Errorf("append! doesn't support %s.", obj.Form())
+}
+
+// upsert implements upsert!/tableUpsert.
+func (in *interp) upsert(args []value.Value) (insert.Result, error) {
+	t, err := in.resolveTable(args[0])
+	if err != nil {
+		return insert.Result{}, err
+	}
+	src, ok := args[1].(*value.Table)
+	if !ok {
+		return insert.Result{}, errors.New("The second argument of upsert! must be a table.")
+	}
+	ignoreNull := boolArg(arg(args, 2), false)
+	var keyCols []string
+	if k := arg(args, 3); k != nil {
+		if s, ok := k.(*value.Scalar); !ok || !s.Null {
+			if keyCols, ok = stringsArg(k); !ok {
+				return insert.Result{}, errors.New("keyColNames must be a string scalar or vector.")
+			}
+		}
+	}
+	var sortCols []string
+	if k := arg(args, 4); k != nil {
+		sortCols, _ = stringsArg(k)
+	}
+	switch x := t.(type) {
+	case *value.Table:
+		if x.Shared != "" {
+			x.Mu.Lock()
+			defer x.Mu.Unlock()
+		}
+		return insert.Upsert(x, src, ignoreNull)
+	case upserter:
+		if err := in.s.checkWrite(); err != nil {
+			return insert.Result{}, err
+		}
+		return x.Upsert(in.s, src, ignoreNull, keyCols, sortCols)
+	}
+	return insert.Result{}, errors.New("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
+}
+
+// upserter is a Table that supports upsert! (DFS tables).
+type upserter interface {
+	Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error)
+}
+
+// checkWrite refuses writes to databases before login.
+func (s *Session) checkWrite() error {
+	if s.user == "" {
+		return errors.New("<NotAuthenticated>Not granted to write data to the table. Please login first.")
+	}
+	return nil
+}
+
+// shareObject registers a table (or other object) for every session.
+func (e *Engine) shareObject(v value.Value, name string, readonly bool) error {
+	if _, ok := e.Shared(name); ok {
+		return fmt.Errorf("The shared variable %s already exists.", name)
+	}
+	if t, ok := v.(*value.Table); ok {
+		t.Shared = name
+		t.ReadOnly = readonly
+	}
+	e.share(name, v)
+	return nil
+}

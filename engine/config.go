@@ -1,0 +1,65 @@
+package engine
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Config holds the server configuration keys that change append
+// behaviour (semantics.md §12), set per engine.
+type Config struct {
+	NewValuePartitionPolicy             string // skip (default), add or fail
+	AllowMissingPartitions              bool
+	EnableInsertStatementForDFSTable    bool
+	IgnoreSpecialCharacterInPartitionId bool
+	AppendTupleAsAWhole                 bool
+	EnableNullSafeJoin                  bool
+	EnableChunkGranularityConfig        bool
+}
+
+// DefaultConfig is DolphinDB's default configuration.
+func DefaultConfig() Config {
+	return Config{
+		NewValuePartitionPolicy:             "skip",
+		AllowMissingPartitions:              true,
+		IgnoreSpecialCharacterInPartitionId: true,
+		AppendTupleAsAWhole:                 true,
+	}
+}
+
+// Set assigns one configuration key by its dolphindb.cfg name; unknown
+// keys and bad values are errors.
+func (c *Config) Set(key, val string) error {
+	val = strings.TrimSpace(val)
+	b := func(dst *bool) error {
+		x, err := strconv.ParseBool(strings.ToLower(val))
+		if err != nil {
+			return fmt.Errorf("invalid value %q for configuration %s", val, key)
+		}
+		*dst = x
+		return nil
+	}
+	switch key {
+	case "newValuePartitionPolicy":
+		switch val {
+		case "add", "skip", "fail":
+			c.NewValuePartitionPolicy = val
+			return nil
+		}
+		return fmt.Errorf("invalid value %q for configuration newValuePartitionPolicy (add, skip or fail)", val)
+	case "allowMissingPartitions":
+		return b(&c.AllowMissingPartitions)
+	case "enableInsertStatementForDFSTable":
+		return b(&c.EnableInsertStatementForDFSTable)
+	case "ignoreSpecialCharacterInPartitionId":
+		return b(&c.IgnoreSpecialCharacterInPartitionId)
+	case "appendTupleAsAWhole":
+		return b(&c.AppendTupleAsAWhole)
+	case "enableNullSafeJoin":
+		return b(&c.EnableNullSafeJoin)
+	case "enableChunkGranularityConfig":
+		return b(&c.EnableChunkGranularityConfig)
+	}
+	return fmt.Errorf("unknown configuration key %q", key)
+}

@@ -1,0 +1,304 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
+	switch n := e.(type) {
+	case *sqlparse.Literal:
+		return evalLiteral(n)
+	case *sqlparse.Ident:
+		return in.lookup(n)
+	case *sqlparse.SymbolVector:
+		return value.NewStrings(value.String, append([]string(nil), n.Items...)), nil
+	case *sqlparse.VectorLit:
+		vals, err := in.evalList(n.Elems)
+		if err != nil {
+			return nil, err
+		}
+		return buildVector(vals, true)
+	case *sqlparse.ArrayExpr:
+		vals, err := in.evalList(n.Elems)
+		if err != nil {
+			return nil, err
+		}
+		return buildVector(vals, false)
+	case *sqlparse.TupleExpr:
+		vals, err := in.evalList(n.Elems)
+		if err != nil {
+			return nil, err
+		}
+		return value.NewTuple(vals), nil
+	case *sqlparse.ParenExpr:
+		return in.eval(n.X)
+	case *sqlparse.AliasExpr:
+		return in.eval(n.X)
+	case *sqlparse.UnaryExpr:
+		x, err := in.eval(n.X)
+		if err != nil {
+			return nil, err
+		}
+		return unaryOp(n.Op, x)
+	case *sqlparse.BinaryExpr:
+		return in.evalBinary(n)
+	case *sqlparse.CallExpr:
+		return in.evalCall(n)
+	case *sqlparse.PartialExpr:
+		return in.evalPartial(n)
+	case *sqlparse.IndexExpr:
+		x, err := in.eval(n.X)
+		if err != nil {
+			return nil, err
+		}
+		idx, err := in.eval(n.Index)
+		if err != nil {
+			return nil, err
+		}
+		return indexValue(x, idx)
+	case *sqlparse.MemberExpr:
+		x, err := in.eval(n.X)
+		if err != nil {
+			return nil, err
+		}
+		return memberValue(in, x, n.Name)
+	case *sqlparse.LambdaExpr:
+		return &userFunc{name: "lambda", params: n.Params, body: n.Body}, nil
+	case *sqlparse.SelectExpr:
+		return in.evalSelect(n)
+	case *sqlparse.StarExpr:
+		if in.row != nil {
+			return in.row.star(), nil
+		}
+		return nil, errors.New("Syntax Error: '*' can only be used in a SQL statement")
+	case *sqlparse.NamedArg:
+		return nil, fmt.Errorf("Syntax Error: named argument %s outside a function call", n.Name)
+	case *sqlparse.AdverbExpr:
+		return nil, fmt.Errorf("The function adverb ':%s' is not supported", n.Adverb)
+	}
+	return nil, fmt.Errorf("unsupported expression %T", e)
+}
+
+func (in *interp) evalList(es []sqlparse.Expr) ([]value.Value, error) {
+	out := make([]value.Value, len(es))
+	for i, e := range es {
+		v, err := in.eval(e)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+func evalLiteral(n *sqlparse.Literal) (value.Value, error) {
+	switch n.Kind {
+	case sqlparse.LitInt, sqlparse.LitFloat:
+		return value.ParseNumber(n.Text, n.Suffix)
+	case sqlparse.LitString, sqlparse.LitSymbol:
+		return value.NewString(n.Text), nil
+	case sqlparse.LitChar:
+		if len(n.Text) == 0 {
+			return value.NullScalar(value.Char), nil
+		}
+		return value.NewTyped(value.Char, int64(int8(n.Text[0]))), nil
+	case sqlparse.LitTemporal:
+		if n.Suffix != "" {
+			return value.ParseNumber(n.Text, n.Suffix)
+		}
+		return value.ParseTemporal(n.Text)
+	case sqlparse.LitBool:
+		return value.NewBool(strings.EqualFold(n.Text, "true")), nil
+	case sqlparse.LitNull:
+		if n.Type != "" {
+			if t, ok := value.TypeByName(n.Type); ok {
+				return value.NullScalar(t), nil
+			}
+		}
+		if n.Suffix != "" {
+			return value.ParseNumber(n.Text, n.Suffix)
+		}
+		return value.NullScalar(value.Void), nil
+	}
+	return nil, fmt.Errorf("unsupported literal %q", n.Text)
+}
+
+// lookup resolves a name: local/session variable, shared object, user or
+// built-in function, then the constants (type names, partition types).
+func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
+	if in.row != nil {
+		if v, ok := in.row.column(n.Name); ok {
+			return v, nil
+		}
+	}
+	if v, ok := in.frame[n.Name]; ok {
+		return v, nil
+	}
+	if v, ok := in.s.eng.Shared(n.Name); ok {
+		return v, nil
+	}
+	if f := in.function(n.Name); f != nil {
+		return f, nil
+	}
+	if v, ok := constant(n.Name); ok {
+		return v, nil
+	}
+	return nil, fmt.Errorf("Syntax Error: [line #%d] Cannot recognize the token %s", n.At.Line, n.Name)
+}
+
+// function resolves a function name: a user definition first, then a
+// built-in.
+func (in *interp) function(name string) Function {
+	if f, ok := in.s.defs[name]; ok {
+		return f
+	}
+	if b, ok := builtins[name]; ok {
+		return b
+	}
+	return nil
+}
+
+// buildVector makes a vector from evaluated elements: a typed vector when
+// every element is a scalar of compatible types, otherwise a tuple.
+func buildVector(vals []value.Value, spaced bool) (value.Value, error) {
+	if len(vals) == 0 {
+		return value.NewTuple(nil), nil
+	}
+	t := value.Void
+	for _, v := range vals {
+		s, ok := v.(*value.Scalar)
+		if !ok {
+			return value.NewTuple(vals), nil
+		}
+		if s.T == value.Void {
+			continue
+		}
+		switch {
+		case t == value.Void:
+			t = s.T
+		case t == s.T:
+		case t.IsNumeric() && s.T.IsNumeric() && t != value.Bool && s.T != value.Bool:
+			t = value.Promote(t, s.T)
+		case t.Category() == value.CatLiteral && s.T.Category() == value.CatLiteral:
+			t = value.String
+		default:
+			return value.NewTuple(vals), nil
+		}
+	}
+	if t == value.Void {
+		return value.NewNullVector(value.Void, len(vals)), nil
+	}
+	out := value.NewVector(t, 0, len(vals))
+	for _, v := range vals {
+		s := v.(*value.Scalar)
+		if s.T != t && !s.Null {
+			c, err := value.Cast(s, t, s.Scale)
+			if err != nil {
+				return nil, err
+			}
+			s = c.(*value.Scalar)
+		}
+		out.Scale = s.Scale
+		out.AppendScalar(s)
+	}
+	return out, nil
+}
+
+// argName is the name an argument gives a table column: its alias, or a
+// variable's name.
+func argName(e sqlparse.Expr) string {
+	switch n := e.(type) {
+	case *sqlparse.AliasExpr:
+		return n.Name
+	case *sqlparse.Ident:
+		return n.Name
+	case *sqlparse.MemberExpr:
+		return n.Name
+	}
+	return ""
+}
+
+func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
+	var fn Function
+	if id, ok := n.Fn.(*sqlparse.Ident); ok {
+		if v, ok := in.frame[id.Name]; ok {
+			f, isFn := v.(Function)
+			if !isFn {
+				return nil, fmt.Errorf("%s is not a function", id.Name)
+			}
+			fn = f
+		} else if fn = in.function(id.Name); fn == nil {
+			return nil, fmt.Errorf("Syntax Error: [line #%d] Cannot recognize the token %s", id.At.Line, id.Name)
+		}
+	} else {
+		v, err := in.eval(n.Fn)
+		if err != nil {
+			return nil, err
+		}
+		f, ok := v.(Function)
+		if !ok {
+			return nil, errors.New("The object is not a function.")
+		}
+		fn = f
+	}
+	if sf, ok := fn.(*builtin); ok && sf.special != nil {
+		return sf.special(in, n)
+	}
+	args := make([]value.Value, 0, len(n.Args))
+	names := make([]string, 0, len(n.Args))
+	var named map[string]value.Value
+	for _, a := range n.Args {
+		if na, ok := a.(*sqlparse.NamedArg); ok {
+			v, err := in.eval(na.X)
+			if err != nil {
+				return nil, err
+			}
+			if named == nil {
+				named = map[string]value.Value{}
+			}
+			named[na.Name] = v
+			continue
+		}
+		v, err := in.eval(a)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, v)
+		names = append(names, argName(a))
+	}
+	if named != nil {
+		var err error
+		if args, err = bindNamed(fn, args, named); err != nil {
+			return nil, err
+		}
+	}
+	return in.callNamed(fn, args, names)
+}
+
+func (in *interp) evalPartial(n *sqlparse.PartialExpr) (value.Value, error) {
+	fv, err := in.eval(n.Fn)
+	if err != nil {
+		return nil, err
+	}
+	fn, ok := fv.(Function)
+	if !ok {
+		return nil, errors.New("The object is not a function.")
+	}
+	bound := make([]value.Value, len(n.Args))
+	for i, a := range n.Args {
+		if a == nil {
+			continue
+		}
+		v, err := in.eval(a)
+		if err != nil {
+			return nil, err
+		}
+		bound[i] = v
+	}
+	return &partialFunc{fn: fn, bound: bound}, nil
+}

@@ -1,0 +1,226 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Function is a callable script value: a built-in, a user definition, or a
+// partial application.
+type Function interface {
+	value.Value
+	// FuncName is the function's name as scripts spell it.
+	FuncName() string
+}
+
+// builtin is a function implemented in Go. params names its arguments for
+// named-argument calls; fn gets the evaluated arguments and, in names, the
+// name each argument would give a column (alias or variable name). special
+// functions get the unevaluated call instead.
+type builtin struct {
+	name     string
+	params   []string
+	min, max int // argument count bounds; max < 0 means variadic
+	fn       func(in *interp, args []value.Value, names []string) (value.Value, error)
+	special  func(in *interp, call *sqlparse.CallExpr) (value.Value, error)
+}
+
+func (b *builtin) Form() Form     { return value.FormScalar }
+func (b *builtin) Type() Type     { return value.FunctionDef }
+func (b *builtin) String() string { return b.name }
+func (b *builtin) FuncName() string {
+	return b.name
+}
+
+// Form and Type alias the value package's names for brevity.
+type (
+	// Form is value.Form.
+	Form = value.Form
+	// Type is value.Type.
+	Type = value.Type
+)
+
+// userFunc is a function defined in script (def or lambda).
+type userFunc struct {
+	name   string
+	params []sqlparse.Param
+	body   []sqlparse.Stmt
+}
+
+func (u *userFunc) Form() Form       { return value.FormScalar }
+func (u *userFunc) Type() Type       { return value.FunctionDef }
+func (u *userFunc) String() string   { return u.name }
+func (u *userFunc) FuncName() string { return u.name }
+
+// partialFunc is f{a, , b}: bound arguments with empty slots (nil) that the
+// call's arguments fill in order, the rest appended.
+type partialFunc struct {
+	fn    Function
+	bound []value.Value
+}
+
+func (p *partialFunc) Form() Form { return value.FormScalar }
+func (p *partialFunc) Type() Type { return value.FunctionDef }
+func (p *partialFunc) String() string {
+	parts := make([]string, len(p.bound))
+	for i, b := range p.bound {
+		if b != nil {
+			parts[i] = b.String()
+		}
+	}
+	return p.fn.FuncName() + "{" + strings.Join(parts, ", ") + "}"
+}
+func (p *partialFunc) FuncName() string { return p.fn.FuncName() }
+
+func (p *partialFunc) fill(args []value.Value) []value.Value {
+	out := make([]value.Value, 0, len(p.bound)+len(args))
+	k := 0
+	for _, b := range p.bound {
+		if b == nil && k < len(args) {
+			b = args[k]
+			k++
+		}
+		out = append(out, b)
+	}
+	for ; k < len(args); k++ {
+		out = append(out, args[k])
+	}
+	// trailing empty slots are optional arguments left out
+	for len(out) > 0 && out[len(out)-1] == nil {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+func (in *interp) call(fn Function, args []value.Value, names []string) (value.Value, error) {
+	return in.callNamed(fn, args, names)
+}
+
+func (in *interp) callNamed(fn Function, args []value.Value, names []string) (value.Value, error) {
+	switch f := fn.(type) {
+	case *builtin:
+		if f.special != nil {
+			return nil, fmt.Errorf("The function %s can't be called indirectly.", f.name)
+		}
+		if len(args) < f.min || (f.max >= 0 && len(args) > f.max) {
+			return nil, argCountError(f, len(args))
+		}
+		for len(names) < len(args) {
+			names = append(names, "")
+		}
+		return f.fn(in, args, names)
+	case *userFunc:
+		return in.callUser(f, args)
+	case *partialFunc:
+		return in.callNamed(f.fn, f.fill(args), nil)
+	}
+	return nil, fmt.Errorf("The object %s is not callable.", fn.String())
+}
+
+func argCountError(f *builtin, n int) error {
+	if f.max >= 0 && n > f.max {
+		return fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, f.max, n)
+	}
+	return fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, f.min, n)
+}
+
+func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error) {
+	if len(args) > len(f.params) {
+		return nil, fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, len(f.params), len(args))
+	}
+	if in.depth >= maxCallDepth {
+		return nil, fmt.Errorf("The call stack of function %s is too deep.", f.name)
+	}
+	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1}
+	for i, p := range f.params {
+		switch {
+		case i < len(args) && args[i] != nil:
+			child.frame[p.Name] = args[i]
+		case p.Default != nil:
+			v, err := child.eval(p.Default)
+			if err != nil {
+				return nil, err
+			}
+			child.frame[p.Name] = v
+		default:
+			return nil, fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, len(f.params), len(args))
+		}
+	}
+	fl, v, err := child.execBlock(f.body)
+	if err != nil {
+		return nil, err
+	}
+	if fl == flowReturn {
+		return v, nil
+	}
+	return v, nil
+}
+
+// bindNamed places named arguments at their parameter positions.
+func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([]value.Value, error) {
+	var params []string
+	switch f := fn.(type) {
+	case *builtin:
+		params = f.params
+	case *userFunc:
+		for _, p := range f.params {
+			params = append(params, p.Name)
+		}
+	}
+	for name, v := range named {
+		pos := -1
+		for i, p := range params {
+			if p == name {
+				pos = i
+			}
+		}
+		if pos < 0 {
+			return nil, fmt.Errorf("The function [%s] doesn't have a parameter named %s.", fn.FuncName(), name)
+		}
+		for len(args) <= pos {
+			args = append(args, nil)
+		}
+		args[pos] = v
+	}
+	return args, nil
+}
+
+// Partition-type constants (DolphinDB's values).
+const (
+	partSEQ   = 0
+	partVALUE = 1
+	partRANGE = 2
+	partLIST  = 3
+	partCOMPO = 4
+	partHASH  = 5
+)
+
+// constant resolves the built-in constant names: data types evaluate to
+// their INT type id, partition types to theirs.
+func constant(name string) (value.Value, bool) {
+	switch name {
+	case "SEQ":
+		return value.NewInt(partSEQ), true
+	case "VALUE":
+		return value.NewInt(partVALUE), true
+	case "RANGE":
+		return value.NewInt(partRANGE), true
+	case "LIST":
+		return value.NewInt(partLIST), true
+	case "COMPO":
+		return value.NewInt(partCOMPO), true
+	case "HASH":
+		return value.NewInt(partHASH), true
+	case "ALL", "FIRST", "LAST":
+		return value.NewString(name), true
+	case "pi":
+		return value.NewDouble(3.141592653589793), true
+	}
+	if t, ok := value.TypeByName(name); ok && name == strings.ToUpper(name) {
+		return value.NewInt(int32(t)), true
+	}
+	return nil, false
+}

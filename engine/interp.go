@@ -1,0 +1,360 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// interp evaluates statements and expressions in one frame of variables
+// (the session's at top level, a fresh one inside a function call).
+type interp struct {
+	s     *Session
+	frame map[string]value.Value
+	depth int
+	// row is the table whose columns are in scope inside a SQL clause.
+	row *sqlScope
+}
+
+type flow uint8
+
+const (
+	flowNext flow = iota
+	flowBreak
+	flowContinue
+	flowReturn
+)
+
+const maxCallDepth = 200
+
+// execTop runs a script's statements and returns the last statement's
+// value.
+func (in *interp) execTop(stmts []sqlparse.Stmt) (value.Value, error) {
+	var last value.Value
+	for _, st := range stmts {
+		if err := in.s.ctx.Err(); err != nil {
+			return nil, err
+		}
+		f, v, err := in.exec(st)
+		if err != nil {
+			return nil, err
+		}
+		last = v
+		if f == flowReturn {
+			return v, nil
+		}
+	}
+	return last, nil
+}
+
+func (in *interp) execBlock(stmts []sqlparse.Stmt) (flow, value.Value, error) {
+	var last value.Value
+	for _, st := range stmts {
+		f, v, err := in.exec(st)
+		if err != nil || f != flowNext {
+			return f, v, err
+		}
+		last = v
+	}
+	return flowNext, last, nil
+}
+
+func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
+	switch n := st.(type) {
+	case *sqlparse.ExprStmt:
+		v, err := in.eval(n.X)
+		return flowNext, v, err
+	case *sqlparse.AssignStmt:
+		return flowNext, nil, in.assign(n)
+	case *sqlparse.DefStmt:
+		in.s.defs[n.Name] = &userFunc{name: n.Name, params: n.Params, body: n.Body}
+		return flowNext, nil, nil
+	case *sqlparse.IfStmt:
+		c, err := in.eval(n.Cond)
+		if err != nil {
+			return flowNext, nil, err
+		}
+		ok, err := truth(c)
+		if err != nil {
+			return flowNext, nil, err
+		}
+		if ok {
+			return in.execBlock(n.Then)
+		}
+		return in.execBlock(n.Else)
+	case *sqlparse.ForStmt:
+		return in.execFor(n)
+	case *sqlparse.WhileStmt:
+		for {
+			c, err := in.eval(n.Cond)
+			if err != nil {
+				return flowNext, nil, err
+			}
+			ok, err := truth(c)
+			if err != nil || !ok {
+				return flowNext, nil, err
+			}
+			f, v, err := in.execLoopBody(n.Body)
+			if err != nil || f == flowReturn {
+				return f, v, err
+			}
+			if f == flowBreak {
+				return flowNext, nil, nil
+			}
+		}
+	case *sqlparse.DoWhileStmt:
+		for {
+			f, v, err := in.execLoopBody(n.Body)
+			if err != nil || f == flowReturn {
+				return f, v, err
+			}
+			if f == flowBreak {
+				return flowNext, nil, nil
+			}
+			c, err := in.eval(n.Cond)
+			if err != nil {
+				return flowNext, nil, err
+			}
+			ok, err := truth(c)
+			if err != nil || !ok {
+				return flowNext, nil, err
+			}
+		}
+	case *sqlparse.ReturnStmt:
+		if n.X == nil {
+			return flowReturn, nil, nil
+		}
+		v, err := in.eval(n.X)
+		return flowReturn, v, err
+	case *sqlparse.BreakStmt:
+		return flowBreak, nil, nil
+	case *sqlparse.ContinueStmt:
+		return flowContinue, nil, nil
+	case *sqlparse.TryStmt:
+		f, v, err := in.tryBlock(n.Body)
+		if err == nil {
+			return f, v, nil
+		}
+		if n.CatchVar != "" {
+			in.frame[n.CatchVar] = value.NewString(err.Error())
+		}
+		return in.execBlock(n.Catch)
+	case *sqlparse.ShareStmt:
+		return flowNext, nil, in.execShare(n)
+	case *sqlparse.UndefStmt:
+		if n.All {
+			for k := range in.frame {
+				delete(in.frame, k)
+			}
+			return flowNext, nil, nil
+		}
+		for _, name := range n.Names {
+			delete(in.frame, name)
+		}
+		return flowNext, nil, nil
+	case *sqlparse.TimerStmt:
+		return in.execTimer(n)
+	case *sqlparse.InsertStmt:
+		v, err := in.execInsert(n)
+		return flowNext, v, err
+	case *sqlparse.UpdateStmt:
+		v, err := in.execUpdate(n)
+		return flowNext, v, err
+	case *sqlparse.DeleteStmt:
+		v, err := in.execDelete(n)
+		return flowNext, v, err
+	case *sqlparse.GoStmt:
+		return flowNext, nil, nil
+	}
+	return flowNext, nil, fmt.Errorf("unsupported statement %T", st)
+}
+
+// tryBlock runs a try body, turning raised errors into returned ones.
+func (in *interp) tryBlock(stmts []sqlparse.Stmt) (f flow, v value.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if se, ok := r.(scriptError); ok {
+				f, v, err = flowNext, nil, se.err
+				return
+			}
+			panic(r)
+		}
+	}()
+	return in.execBlock(stmts)
+}
+
+func (in *interp) execLoopBody(body []sqlparse.Stmt) (flow, value.Value, error) {
+	if err := in.s.ctx.Err(); err != nil {
+		return flowNext, nil, err
+	}
+	f, v, err := in.execBlock(body)
+	if f == flowContinue {
+		f = flowNext
+	}
+	return f, v, err
+}
+
+func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
+	if n.Iter == nil {
+		if n.Init != nil {
+			if _, _, err := in.exec(n.Init); err != nil {
+				return flowNext, nil, err
+			}
+		}
+		for {
+			if n.Cond != nil {
+				c, err := in.eval(n.Cond)
+				if err != nil {
+					return flowNext, nil, err
+				}
+				ok, err := truth(c)
+				if err != nil || !ok {
+					return flowNext, nil, err
+				}
+			}
+			f, v, err := in.execLoopBody(n.Body)
+			if err != nil || f == flowReturn {
+				return f, v, err
+			}
+			if f == flowBreak {
+				return flowNext, nil, nil
+			}
+			if n.Post != nil {
+				if _, _, err := in.exec(n.Post); err != nil {
+					return flowNext, nil, err
+				}
+			}
+		}
+	}
+	it, err := in.eval(n.Iter)
+	if err != nil {
+		return flowNext, nil, err
+	}
+	var items func(i int) value.Value
+	count := 0
+	switch x := it.(type) {
+	case *value.Vector:
+		count, items = x.Len(), x.Elem
+	case *value.Pair:
+		count, items = 2, x.V.Elem
+	case *value.Scalar:
+		count, items = 1, func(int) value.Value { return x }
+	case *value.Set:
+		count, items = x.V.Len(), x.V.Elem
+	case *value.Table:
+		count, items = x.Rows(), func(i int) value.Value { return rowDict(x, i) }
+	default:
+		return flowNext, nil, fmt.Errorf("The for-loop iterator must be a vector, pair, set or table.")
+	}
+	for i := 0; i < count; i++ {
+		in.frame[n.Var] = items(i)
+		f, v, err := in.execLoopBody(n.Body)
+		if err != nil || f == flowReturn {
+			return f, v, err
+		}
+		if f == flowBreak {
+			break
+		}
+	}
+	return flowNext, nil, nil
+}
+
+func (in *interp) execTimer(n *sqlparse.TimerStmt) (flow, value.Value, error) {
+	times := 1
+	if n.Count != nil {
+		c, err := in.eval(n.Count)
+		if err != nil {
+			return flowNext, nil, err
+		}
+		k, err := intArg(c, "timer")
+		if err != nil {
+			return flowNext, nil, err
+		}
+		times = int(k)
+	}
+	start := nowFunc()
+	for i := 0; i < times; i++ {
+		if f, v, err := in.execBlock(n.Body); err != nil || f == flowReturn {
+			return f, v, err
+		}
+	}
+	elapsed := nowFunc().Sub(start)
+	fmt.Fprintf(in.s.out, "Time elapsed: %s ms\n", value.FormatFloat(float64(elapsed.Microseconds())/1000, 3))
+	return flowNext, nil, nil
+}
+
+func (in *interp) execShare(n *sqlparse.ShareStmt) error {
+	v, err := in.eval(n.X)
+	if err != nil {
+		return err
+	}
+	nameV, err := in.eval(n.Name)
+	if err != nil {
+		return err
+	}
+	name, ok := stringArg(nameV)
+	if !ok {
+		return errors.New("The shared name must be a string.")
+	}
+	return in.s.eng.shareObject(v, name, false)
+}
+
+func (in *interp) assign(n *sqlparse.AssignStmt) error {
+	v, err := in.eval(n.Value)
+	if err != nil {
+		return err
+	}
+	if len(n.Targets) > 1 {
+		tup, ok := v.(*value.Vector)
+		if !ok || tup.Len() != len(n.Targets) {
+			return errors.New("The number of variables doesn't match the number of values to assign.")
+		}
+		for i, t := range n.Targets {
+			if err := in.assignTo(t, tup.Elem(i), "="); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return in.assignTo(n.Targets[0], v, n.Op)
+}
+
+func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error {
+	if op != "=" {
+		cur, err := in.eval(target)
+		if err != nil {
+			return err
+		}
+		v, err = binaryOp(op[:len(op)-1], cur, v)
+		if err != nil {
+			return err
+		}
+	}
+	switch t := target.(type) {
+	case *sqlparse.Ident:
+		if _, ok := in.s.eng.Shared(t.Name); ok && in.frame[t.Name] == nil {
+			return fmt.Errorf("Can't assign a value to the shared variable '%s'.", t.Name)
+		}
+		in.frame[t.Name] = v
+		return nil
+	case *sqlparse.IndexExpr:
+		base, err := in.eval(t.X)
+		if err != nil {
+			return err
+		}
+		idx, err := in.eval(t.Index)
+		if err != nil {
+			return err
+		}
+		return assignIndex(base, idx, v)
+	case *sqlparse.MemberExpr:
+		base, err := in.eval(t.X)
+		if err != nil {
+			return err
+		}
+		return assignIndex(base, value.NewString(t.Name), v)
+	}
+	return errors.New("Invalid assignment target.")
+}

@@ -1,0 +1,153 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// job is one submitJob background run.
+type job struct {
+	id, desc   string
+	user       string
+	start, end time.Time
+	done       chan struct{}
+	result     value.Value
+	err        error
+}
+
+type jobRegistry struct {
+	mu    sync.Mutex
+	byID  map[string]*job
+	order []*job
+	wg    sync.WaitGroup
+}
+
+func newJobRegistry() *jobRegistry { return &jobRegistry{byID: map[string]*job{}} }
+
+func (r *jobRegistry) wait(timeout time.Duration) {
+	done := make(chan struct{})
+	go func() { r.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(timeout):
+	}
+}
+
+func init() {
+	reg("submitJob", p("jobId", "jobDesc", "jobDef", "args"), 3, -1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		id, ok := stringArg(args[0])
+		if !ok {
+			return nil, errors.New("The job id must be a string.")
+		}
+		desc, _ := stringArg(args[1])
+		fn, ok := args[2].(Function)
+		if !ok {
+			return nil, errors.New("The job definition must be a function.")
+		}
+		return value.NewString(in.s.eng.submitJob(in.s, id, desc, fn, args[3:])), nil
+	})
+	reg("getJobReturn", p("jobId", "blocking"), 1, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		id, ok := stringArg(args[0])
+		if !ok {
+			return nil, errors.New("The job id must be a string.")
+		}
+		r := in.s.eng.jobs
+		r.mu.Lock()
+		j := r.byID[id]
+		r.mu.Unlock()
+		if j == nil {
+			return nil, fmt.Errorf("The job [%s] doesn't exist.", id)
+		}
+		if boolArg(arg(args, 1), false) {
+			select {
+			case <-j.done:
+			case <-in.s.ctx.Done():
+				return nil, in.s.ctx.Err()
+			}
+		}
+		select {
+		case <-j.done:
+		default:
+			return nil, fmt.Errorf("The job [%s] is not complete yet.", id)
+		}
+		if j.err != nil {
+			return nil, j.err
+		}
+		if j.result == nil {
+			return value.NullScalar(value.Void), nil
+		}
+		return j.result, nil
+	})
+	reg("getRecentJobs", p("n"), 0, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		return in.s.eng.recentJobs(), nil
+	})
+	alias("getJobStatus", "getRecentJobs")
+}
+
+// submitJob runs fn(args...) in a background session of the same user and
+// returns the job id (made unique if already used).
+func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []value.Value) string {
+	r := e.jobs
+	r.mu.Lock()
+	base, k := id, 1
+	for r.byID[id] != nil {
+		id = fmt.Sprintf("%s%d", base, k)
+		k++
+	}
+	j := &job{id: id, desc: desc, user: s.user, start: nowFunc(), done: make(chan struct{})}
+	r.byID[id] = j
+	r.order = append(r.order, j)
+	r.wg.Add(1)
+	r.mu.Unlock()
+	bg := e.NewGuestSession()
+	bg.user = s.user
+	bg.defs = s.defs
+	go func() {
+		defer r.wg.Done()
+		defer close(j.done)
+		defer func() { j.end = nowFunc() }()
+		func() {
+			defer recoverError(&j.err)
+			in := &interp{s: bg, frame: bg.vars}
+			j.result, j.err = in.call(fn, args, nil)
+		}()
+	}()
+	return id
+}
+
+func (e *Engine) recentJobs() *value.Table {
+	r := e.jobs
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := len(r.order)
+	ids := value.NewVector(value.String, 0, n)
+	descs := value.NewVector(value.String, 0, n)
+	users := value.NewVector(value.String, 0, n)
+	starts := value.NewVector(value.Timestamp, 0, n)
+	ends := value.NewVector(value.Timestamp, 0, n)
+	errs := value.NewVector(value.String, 0, n)
+	for _, j := range r.order {
+		ids.Str = append(ids.Str, j.id)
+		descs.Str = append(descs.Str, j.desc)
+		users.Str = append(users.Str, j.user)
+		starts.I64 = append(starts.I64, j.start.UnixMilli())
+		select {
+		case <-j.done:
+			ends.I64 = append(ends.I64, j.end.UnixMilli())
+			if j.err != nil {
+				errs.Str = append(errs.Str, j.err.Error())
+			} else {
+				errs.Str = append(errs.Str, "")
+			}
+		default:
+			ends.I64 = append(ends.I64, value.NullInt64)
+			errs.Str = append(errs.Str, "")
+		}
+	}
+	return value.NewTable([]string{"userID", "jobId", "jobDesc", "startTime", "endTime", "errorMsg"},
+		[]*value.Vector{users, ids, descs, starts, ends, errs})
+}

@@ -1,0 +1,196 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Session is one user's interpreter state: variables, login, output. A
+// session runs one script at a time.
+type Session struct {
+	eng  *Engine
+	id   int64
+	vars map[string]value.Value
+	defs map[string]*userFunc
+
+	mu   sync.Mutex
+	user string
+	out  io.Writer
+	rng  *rand.Rand
+
+	ctx context.Context
+}
+
+// NewSession opens a session. Embedded sessions are logged in as admin;
+// the wire server opens them with NewGuestSession.
+func (e *Engine) NewSession() *Session {
+	s := e.NewGuestSession()
+	s.user = "admin"
+	return s
+}
+
+// NewGuestSession opens a session that has not logged in yet.
+func (e *Engine) NewGuestSession() *Session {
+	id := atomic.AddInt64(&e.nextSession, 1)
+	seed := e.opts.Seed
+	if seed == 0 {
+		seed = time.Now().UnixNano()
+	}
+	return &Session{
+		eng:  e,
+		id:   id,
+		vars: map[string]value.Value{},
+		defs: map[string]*userFunc{},
+		out:  io.Discard,
+		rng:  rand.New(rand.NewPCG(uint64(seed), uint64(seed)^uint64(id)*0x9e3779b97f4a7c15)),
+		ctx:  context.Background(),
+	}
+}
+
+// ID is the session id.
+func (s *Session) ID() int64 { return s.id }
+
+// Engine returns the session's engine.
+func (s *Session) Engine() *Engine { return s.eng }
+
+// User is the logged-in user ("" before login).
+func (s *Session) User() string { return s.user }
+
+// Login checks the password and marks the session as that user.
+func (s *Session) Login(user, password string) error {
+	if err := s.eng.CheckPassword(user, password); err != nil {
+		return err
+	}
+	s.user = user
+	return nil
+}
+
+// SetOutput sets where print() writes (the wire server sends it as MSG).
+func (s *Session) SetOutput(w io.Writer) { s.out = w }
+
+// Run parses and executes a script and returns the value of its last
+// statement (nil when it has none) or DolphinDB's error.
+func (s *Session) Run(script string) (value.Value, error) {
+	return s.RunContext(context.Background(), script)
+}
+
+// RunContext is Run with a context: cancellation stops loops between
+// statements.
+func (s *Session) RunContext(ctx context.Context, script string) (v value.Value, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	prog, err := sqlparse.Parse(script)
+	if err != nil {
+		return nil, err
+	}
+	s.ctx = ctx
+	defer func() { s.ctx = context.Background() }()
+	defer recoverError(&err)
+	in := &interp{s: s, frame: s.vars}
+	return in.execTop(prog.Stmts)
+}
+
+// Call runs a function by name (a built-in, a user function, or a partial
+// application written as text such as `tableInsert{"t"}`) with arguments,
+// as a wire "function" request does.
+func (s *Session) Call(fn string, args ...value.Value) (v value.Value, err error) {
+	return s.CallContext(context.Background(), fn, args...)
+}
+
+// CallContext is Call with a context.
+func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Value) (v value.Value, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ctx = ctx
+	defer func() { s.ctx = context.Background() }()
+	defer recoverError(&err)
+	in := &interp{s: s, frame: s.vars}
+	expr, err := sqlparse.ParseExpr(fn)
+	if err != nil {
+		return nil, err
+	}
+	f, err := in.eval(expr)
+	if err != nil {
+		return nil, err
+	}
+	callee, ok := f.(Function)
+	if !ok {
+		return nil, fmt.Errorf("Can't recognize function name %s", fn)
+	}
+	return in.call(callee, args, nil)
+}
+
+// Set assigns session variables (a wire "variable" upload).
+func (s *Session) Set(name string, v value.Value) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.vars[name] = v
+}
+
+// Get reads a session variable or shared object.
+func (s *Session) Get(name string) (value.Value, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if v, ok := s.vars[name]; ok {
+		return v, true
+	}
+	return s.eng.Shared(name)
+}
+
+// TableInsert appends data to a table as tableInsert(target, args...)
+// does, skipping the parser; target is a table value or a table name.
+func (s *Session) TableInsert(target value.Value, args ...value.Value) (int, error) {
+	v, err := s.Call("tableInsert", append([]value.Value{target}, args...)...)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := v.(*value.Scalar).Int64()
+	return int(n), nil
+}
+
+// Append appends a table to a table as append! does.
+func (s *Session) Append(target, data value.Value) error {
+	_, err := s.Call("append!", target, data)
+	return err
+}
+
+// Upsert applies upsert!(target, data, ignoreNull, keyColNames).
+func (s *Session) Upsert(target, data value.Value, ignoreNull bool, keyCols ...string) error {
+	args := []value.Value{target, data, value.NewBool(ignoreNull)}
+	if len(keyCols) > 0 {
+		args = append(args, value.NewStrings(value.String, keyCols))
+	}
+	_, err := s.Call("upsert!", args...)
+	return err
+}
+
+// scriptError is a DolphinDB error raised deep in evaluation and carried
+// by panic to the statement boundary.
+type scriptError struct{ err error }
+
+func raise(err error) { panic(scriptError{err}) }
+
+func raisef(format string, args ...any) { raise(fmt.Errorf(format, args...)) }
+
+// recoverError turns a raised script error into a returned one; a Go
+// runtime panic from a bug becomes an error too, so a bad script never
+// kills the server.
+func recoverError(err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if se, ok := r.(scriptError); ok {
+		*err = se.err
+		return
+	}
+	*err = fmt.Errorf("internal error: %v", r)
+}

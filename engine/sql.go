@@ -1,0 +1,614 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// sqlScope puts a table's columns in scope for SQL clauses.
+type sqlScope struct {
+	t *value.Table
+}
+
+func (s *sqlScope) column(name string) (value.Value, bool) {
+	if c := s.t.Column(name); c != nil {
+		return c, true
+	}
+	return nil, false
+}
+
+func (s *sqlScope) star() value.Value { return s.t }
+
+// withTable evaluates e with t's columns in scope.
+func (in *interp) withTable(t *value.Table, e sqlparse.Expr) (value.Value, error) {
+	saved := in.row
+	in.row = &sqlScope{t: t}
+	defer func() { in.row = saved }()
+	return in.eval(e)
+}
+
+// sourceTable materializes the FROM clause.
+func (in *interp) sourceTable(from sqlparse.Expr, where []sqlparse.Expr) (*value.Table, func(), error) {
+	v, err := in.eval(from)
+	if err != nil {
+		return nil, nil, err
+	}
+	if name, ok := stringArg(v); ok {
+		if v, err = in.resolveTable(value.NewString(name)); err != nil {
+			return nil, nil, err
+		}
+	}
+	switch t := v.(type) {
+	case *value.Table:
+		if t.Shared != "" {
+			t.Mu.RLock()
+			return t, t.Mu.RUnlock, nil
+		}
+		return t, func() {}, nil
+	case Table:
+		keep := in.pruneFilter(t, where)
+		st, err := t.Scan(keep)
+		return st, func() {}, err
+	}
+	return nil, nil, errors.New("The FROM clause must name a table.")
+}
+
+// pruneFilter derives a partition filter from where-clauses on partition
+// columns; tables that can't prune ignore it.
+func (in *interp) pruneFilter(t Table, where []sqlparse.Expr) PartitionFilter {
+	pr, ok := t.(pruner)
+	if !ok || len(where) == 0 {
+		return nil
+	}
+	return pr.PruneFilter(func(e sqlparse.Expr, part *value.Table) (value.Value, error) {
+		return in.withTable(part, e)
+	}, where)
+}
+
+// pruner is a Table that can turn where-clauses into a partition filter.
+type pruner interface {
+	PruneFilter(eval func(sqlparse.Expr, *value.Table) (value.Value, error), where []sqlparse.Expr) PartitionFilter
+}
+
+// whereMask evaluates the where-clauses (all must hold) to row indexes.
+func (in *interp) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, error) {
+	n := t.Rows()
+	keep := make([]bool, n)
+	for i := range keep {
+		keep[i] = true
+	}
+	for _, w := range where {
+		v, err := in.withTable(t, w)
+		if err != nil {
+			return nil, err
+		}
+		switch b := v.(type) {
+		case *value.Scalar:
+			if !b.Bool() {
+				for i := range keep {
+					keep[i] = false
+				}
+			}
+		case *value.Vector:
+			if b.Len() != n {
+				return nil, errors.New("The where condition must be a boolean vector as long as the table.")
+			}
+			for i := 0; i < n; i++ {
+				if keep[i] && (b.IsNull(i) || !b.At(i).Bool()) {
+					keep[i] = false
+				}
+			}
+		default:
+			return nil, errors.New("The where condition must be boolean.")
+		}
+	}
+	idx := make([]int, 0, n)
+	for i, k := range keep {
+		if k {
+			idx = append(idx, i)
+		}
+	}
+	return idx, nil
+}
+
+func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
+	if n.From == nil {
+		return nil, errors.New("A SQL query must have a FROM clause.")
+	}
+	src, release, err := in.sourceTable(n.From, n.Where)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	if len(n.Where) > 0 {
+		rows, err := in.whereRows(src, n.Where)
+		if err != nil {
+			return nil, err
+		}
+		if len(rows) != src.Rows() {
+			src = src.Gather(rows)
+		}
+	}
+	var out *value.Table
+	scalars := false
+	if len(n.GroupBy) > 0 || len(n.ContextBy) > 0 {
+		out, err = in.groupSelect(n, src)
+	} else {
+		if len(n.OrderBy) > 0 {
+			if src, err = in.orderTable(src, n.OrderBy); err != nil {
+				return nil, err
+			}
+		}
+		out, scalars, err = in.projectSelect(n.Cols, src)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if n.Distinct {
+		out = distinctRows(out)
+	}
+	if len(n.GroupBy) > 0 && len(n.OrderBy) > 0 {
+		if out, err = in.orderTable(out, n.OrderBy); err != nil {
+			return nil, err
+		}
+	}
+	if out, err = in.limitRows(out, n.Top, n.Limit, n.Offset); err != nil {
+		return nil, err
+	}
+	if n.Exec {
+		return execResult(out, scalars && out.Rows() == 1)
+	}
+	return out, nil
+}
+
+// projectSelect evaluates the select list over src; scalars reports that
+// every item gave a scalar (aggregates), so exec returns a scalar.
+func (in *interp) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *value.Table, scalars bool, err error) {
+	var names []string
+	var vals []value.Value
+	scalars = true
+	for _, c := range cols {
+		if _, ok := c.(*sqlparse.StarExpr); ok {
+			for i, col := range src.Cols {
+				names = append(names, src.Names[i])
+				vals = append(vals, col)
+			}
+			scalars = false
+			continue
+		}
+		v, err := in.withTable(src, c)
+		if err != nil {
+			return nil, false, err
+		}
+		if t, ok := v.(*value.Table); ok {
+			for i, col := range t.Cols {
+				names = append(names, t.Names[i])
+				vals = append(vals, col)
+			}
+			scalars = false
+			continue
+		}
+		if _, ok := v.(*value.Scalar); !ok {
+			scalars = false
+		}
+		names = append(names, columnName(c))
+		vals = append(vals, v)
+	}
+	t, err = insert.FromArgs(uniqueNames(names), vals)
+	if err != nil {
+		return nil, false, err
+	}
+	return t, scalars, nil
+}
+
+// execResult is exec's value: a scalar for one aggregate, a vector for
+// one column, otherwise the table.
+func execResult(t *value.Table, scalar bool) (value.Value, error) {
+	if len(t.Cols) == 1 {
+		if scalar {
+			return t.Cols[0].Elem(0), nil
+		}
+		return t.Cols[0], nil
+	}
+	return t, nil
+}
+
+// groupSelect evaluates a grouped select: group keys first, then one row
+// per group (group by) or one row per input row (context by).
+func (in *interp) groupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+	keys := n.GroupBy
+	context := false
+	if len(keys) == 0 {
+		keys, context = n.ContextBy, true
+	}
+	keyVecs := make([]*value.Vector, len(keys))
+	for i, k := range keys {
+		v, err := in.withTable(src, k)
+		if err != nil {
+			return nil, err
+		}
+		kv, err := broadcast(v, src.Rows())
+		if err != nil {
+			return nil, err
+		}
+		keyVecs[i] = kv
+	}
+	groupOf := map[string]int{}
+	var groups [][]int
+	var buf []byte
+	for r := 0; r < src.Rows(); r++ {
+		buf = buf[:0]
+		for _, kv := range keyVecs {
+			buf = kv.AppendKey(buf, r)
+		}
+		g, ok := groupOf[string(buf)]
+		if !ok {
+			g = len(groups)
+			groupOf[string(buf)] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], r)
+	}
+	if !context {
+		// DolphinDB returns groups ordered by key.
+		sort.SliceStable(groups, func(a, b int) bool {
+			for _, kv := range keyVecs {
+				if c := value.CompareElems(kv, groups[a][0], groups[b][0]); c != 0 {
+					return c < 0
+				}
+			}
+			return false
+		})
+	}
+	var parts []*value.Table
+	for _, rows := range groups {
+		sub := src.Gather(rows)
+		res, _, err := in.projectSelect(n.Cols, sub)
+		if err != nil {
+			return nil, err
+		}
+		if !context {
+			if res.Rows() != 1 {
+				res = res.Slice(0, min(1, res.Rows()))
+			}
+			keyNames := make([]string, len(keys))
+			keyCols := make([]*value.Vector, len(keys))
+			for i, kv := range keyVecs {
+				keyNames[i] = columnName(keys[i])
+				keyCols[i] = kv.Gather(rows[:1])
+			}
+			res = value.NewTable(append(keyNames, res.Names...), append(keyCols, res.Cols...))
+		}
+		parts = append(parts, res)
+	}
+	if len(parts) == 0 {
+		names := []string{}
+		for _, k := range keys {
+			names = append(names, columnName(k))
+		}
+		empty, _, err := in.projectSelect(n.Cols, src)
+		if err != nil {
+			return nil, err
+		}
+		cols := make([]*value.Vector, len(keys))
+		for i, kv := range keyVecs {
+			cols[i] = kv.Slice(0, 0)
+		}
+		return value.NewTable(append(names, empty.Names...), append(cols, sliceCols(empty, 0)...)), nil
+	}
+	out := parts[0].EmptyLike(len(parts))
+	out.Names = uniqueNames(out.Names)
+	for _, p := range parts {
+		for i, c := range p.Cols {
+			if c.T != out.Cols[i].T {
+				conv, err := value.CastVector(c, out.Cols[i].T, out.Cols[i].Scale)
+				if err != nil {
+					return nil, err
+				}
+				c = conv
+			}
+			out.Cols[i].AppendVector(c)
+		}
+	}
+	return out, nil
+}
+
+func sliceCols(t *value.Table, n int) []*value.Vector {
+	out := make([]*value.Vector, len(t.Cols))
+	for i, c := range t.Cols {
+		out[i] = c.Slice(0, min(n, c.Len()))
+	}
+	return out
+}
+
+// orderTable sorts rows by the order-by items (NULLs first ascending).
+func (in *interp) orderTable(t *value.Table, items []sqlparse.OrderItem) (*value.Table, error) {
+	keys := make([]*value.Vector, len(items))
+	for i, it := range items {
+		v, err := in.withTable(t, it.X)
+		if err != nil {
+			return nil, err
+		}
+		if keys[i], err = broadcast(v, t.Rows()); err != nil {
+			return nil, err
+		}
+	}
+	idx := seqInts(t.Rows())
+	sort.SliceStable(idx, func(a, b int) bool {
+		for i, k := range keys {
+			c := value.CompareElems(k, idx[a], idx[b])
+			if items[i].Desc {
+				c = -c
+			}
+			if c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	})
+	return t.Gather(idx), nil
+}
+
+func (in *interp) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*value.Table, error) {
+	lim := top
+	if lim == nil {
+		lim = limit
+	}
+	if lim == nil {
+		return t, nil
+	}
+	lo := 0
+	if offset != nil {
+		v, err := in.eval(offset)
+		if err != nil {
+			return nil, err
+		}
+		k, err := intArg(v, "limit")
+		if err != nil {
+			return nil, err
+		}
+		lo = int(k)
+	}
+	v, err := in.eval(lim)
+	if err != nil {
+		return nil, err
+	}
+	if pair, ok := v.(*value.Pair); ok {
+		a, _ := pair.V.At(0).Int64()
+		b, _ := pair.V.At(1).Int64()
+		lo, v = int(a), value.NewLong(b-a)
+	}
+	k, err := intArg(v, "limit")
+	if err != nil {
+		return nil, err
+	}
+	n := t.Rows()
+	lo = min(max(lo, 0), n)
+	hi := n
+	if k >= 0 {
+		hi = min(lo+int(k), n)
+	} else {
+		lo = max(n+int(k), 0)
+	}
+	return t.Slice(lo, hi), nil
+}
+
+func distinctRows(t *value.Table) *value.Table {
+	seen := map[string]bool{}
+	var idx []int
+	var buf []byte
+	for r := 0; r < t.Rows(); r++ {
+		buf = buf[:0]
+		for _, c := range t.Cols {
+			buf = c.AppendKey(buf, r)
+		}
+		if !seen[string(buf)] {
+			seen[string(buf)] = true
+			idx = append(idx, r)
+		}
+	}
+	return t.Gather(idx)
+}
+
+// columnName is the name DolphinDB gives a select-list expression.
+func columnName(e sqlparse.Expr) string {
+	switch n := e.(type) {
+	case *sqlparse.AliasExpr:
+		return n.Name
+	case *sqlparse.Ident:
+		return n.Name
+	case *sqlparse.MemberExpr:
+		return n.Name
+	case *sqlparse.ParenExpr:
+		return columnName(n.X)
+	case *sqlparse.CallExpr:
+		fn := ""
+		if id, ok := n.Fn.(*sqlparse.Ident); ok {
+			fn = id.Name
+		}
+		var parts []string
+		for _, a := range n.Args {
+			if s := columnName(a); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		if len(parts) == 0 {
+			return fn
+		}
+		return fn + "_" + strings.Join(parts, "_")
+	case *sqlparse.BinaryExpr:
+		l, r := columnName(n.L), columnName(n.R)
+		op := map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[n.Op]
+		if op == "" {
+			op = "op"
+		}
+		if l == "" {
+			return op + "_" + r
+		}
+		return op + "_" + l + "_" + r
+	}
+	return ""
+}
+
+// uniqueNames fills empty names and suffixes duplicates.
+func uniqueNames(names []string) []string {
+	seen := map[string]int{}
+	out := make([]string, len(names))
+	for i, n := range names {
+		if n == "" {
+			n = fmt.Sprintf("col%d", i)
+		}
+		if k := seen[n]; k > 0 {
+			seen[n] = k + 1
+			n = fmt.Sprintf("%s_%d", n, k)
+		} else {
+			seen[n] = 1
+		}
+		out[i] = n
+	}
+	return out
+}
+
+// execInsert runs INSERT INTO.
+func (in *interp) execInsert(n *sqlparse.InsertStmt) (value.Value, error) {
+	target, err := in.eval(n.Table)
+	if err != nil {
+		return nil, err
+	}
+	if n.Select != nil {
+		res, err := in.evalSelect(n.Select)
+		if err != nil {
+			return nil, err
+		}
+		src, ok := res.(*value.Table)
+		if !ok {
+			return nil, errors.New("INSERT INTO ... SELECT needs a table result.")
+		}
+		_, err = in.tableInsert(target, []value.Value{src}, true)
+		return nil, err
+	}
+	names, types, _, err := in.schemaOf(target)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]value.Value, len(n.Rows))
+	for i, r := range n.Rows {
+		if rows[i], err = in.evalList(r); err != nil {
+			return nil, err
+		}
+	}
+	var cols []string
+	if len(n.Cols) > 0 {
+		cols = n.Cols
+	}
+	src, err := insert.FromInsertValues(names, types, cols, rows)
+	if err != nil {
+		return nil, err
+	}
+	_, err = in.tableInsert(target, []value.Value{src}, true)
+	return nil, err
+}
+
+// execUpdate runs `update t set c = expr [where ...]` on in-memory tables.
+func (in *interp) execUpdate(n *sqlparse.UpdateStmt) (value.Value, error) {
+	target, err := in.eval(n.Table)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := target.(*value.Table)
+	if !ok {
+		return nil, errors.New("update supports in-memory tables only.")
+	}
+	if t.ReadOnly {
+		return nil, insert.ErrReadOnly
+	}
+	if t.Shared != "" {
+		t.Mu.Lock()
+		defer t.Mu.Unlock()
+	}
+	rows, err := in.whereRows(t, n.Where)
+	if err != nil {
+		return nil, err
+	}
+	type change struct {
+		col int
+		v   *value.Vector
+	}
+	var changes []change
+	for _, set := range n.Sets {
+		j := t.ColumnIndex(set.Col)
+		if j < 0 {
+			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", set.Col)
+		}
+		for _, k := range t.KeyCols {
+			if k == j {
+				return nil, insert.ErrUpdateKey
+			}
+		}
+		v, err := in.withTable(t, set.X)
+		if err != nil {
+			return nil, err
+		}
+		vec, err := broadcast(v, t.Rows())
+		if err != nil {
+			return nil, err
+		}
+		conv, err := insert.ConvertColumn(vec, t.Cols[j].T, t.Cols[j].Scale, t.Names[j], insert.MemoryRules)
+		if err != nil {
+			return nil, err
+		}
+		changes = append(changes, change{j, conv})
+	}
+	for _, c := range changes {
+		for _, r := range rows {
+			t.Cols[c.col].SetFrom(r, c.v, r)
+		}
+	}
+	return nil, nil
+}
+
+// execDelete runs `delete from t [where ...]` on in-memory tables.
+func (in *interp) execDelete(n *sqlparse.DeleteStmt) (value.Value, error) {
+	target, err := in.eval(n.Table)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := target.(*value.Table)
+	if !ok {
+		return nil, errors.New("delete supports in-memory tables only.")
+	}
+	if t.ReadOnly {
+		return nil, insert.ErrReadOnly
+	}
+	if t.Shared != "" {
+		t.Mu.Lock()
+		defer t.Mu.Unlock()
+	}
+	rows, err := in.whereRows(t, n.Where)
+	if err != nil {
+		return nil, err
+	}
+	drop := make([]bool, t.Rows())
+	for _, r := range rows {
+		drop[r] = true
+	}
+	var keep []int
+	for r, d := range drop {
+		if !d {
+			keep = append(keep, r)
+		}
+	}
+	for i, c := range t.Cols {
+		t.Cols[i] = c.Gather(keep)
+	}
+	if t.IsKeyed() {
+		t.RebuildKeys()
+	}
+	return nil, nil
+}

@@ -1,0 +1,142 @@
+package insert
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Result counts what an append or upsert did.
+type Result struct {
+	Inserted int // new rows (new keys for keyed/indexed tables)
+	Updated  int // existing keyed rows overwritten
+}
+
+// ConvertTable checks the column count and converts every column of src to
+// dst's column types under the rules, so that the append that follows
+// cannot fail half-way.
+func ConvertTable(dst *value.Table, src *value.Table, r Rules) (*value.Table, error) {
+	if src.NumCols() != dst.NumCols() {
+		return nil, ErrColumnCount
+	}
+	cols := make([]*value.Vector, len(src.Cols))
+	n := src.Rows()
+	for i, c := range src.Cols {
+		if c.Len() != n {
+			return nil, ErrColumnLength
+		}
+		d := dst.Cols[i]
+		conv, err := ConvertColumn(c, d.T, d.Scale, dst.Names[i], r)
+		if err != nil {
+			return nil, err
+		}
+		cols[i] = conv
+	}
+	return value.NewTable(dst.Names, cols), nil
+}
+
+// Append appends src to the in-memory table dst by position with implicit
+// conversion, returning the number of rows added (for keyed and indexed
+// tables: new keys only; existing keys are overwritten). On error dst is
+// unchanged. Callers hold dst.Mu for shared tables.
+func Append(dst, src *value.Table) (int, error) {
+	res, err := merge(dst, src, false)
+	return res.Inserted, err
+}
+
+// Upsert applies upsert! to a keyed or indexed table: new keys are
+// appended, existing keys updated; with ignoreNull, NULL cells leave the
+// existing value.
+func Upsert(dst, src *value.Table, ignoreNull bool) (Result, error) {
+	if !dst.IsKeyed() {
+		return Result{}, errNotKeyed
+	}
+	return merge(dst, src, ignoreNull)
+}
+
+func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
+	if dst.ReadOnly {
+		return Result{}, ErrReadOnly
+	}
+	conv, err := ConvertTable(dst, src, MemoryRules)
+	if err != nil {
+		return Result{}, err
+	}
+	if int64(dst.Rows())+int64(conv.Rows()) > math.MaxInt32 {
+		return Result{}, ErrTooManyRows
+	}
+	if !dst.IsKeyed() {
+		for i, c := range conv.Cols {
+			dst.Cols[i].AppendVector(c)
+		}
+		return Result{Inserted: conv.Rows()}, nil
+	}
+	return mergeKeyed(dst, conv, ignoreNull), nil
+}
+
+// mergeKeyed applies rows in order: a key already in the table (or added
+// earlier in this batch) is overwritten, so the last duplicate wins; only
+// keys new to the table are counted as inserted.
+func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
+	var res Result
+	before := dst.Rows()
+	isKey := make([]bool, len(dst.Cols))
+	for _, k := range dst.KeyCols {
+		isKey[k] = true
+	}
+	var key []byte
+	for i, n := 0, src.Rows(); i < n; i++ {
+		key = src.RowKey(key[:0], i)
+		if r, ok := dst.KeyRow(key); ok {
+			for c, col := range dst.Cols {
+				if isKey[c] || (ignoreNull && src.Cols[c].IsNull(i)) {
+					continue
+				}
+				col.SetFrom(r, src.Cols[c], i)
+			}
+			if r < before {
+				res.Updated++
+			}
+			continue
+		}
+		row := dst.Rows()
+		for c, col := range dst.Cols {
+			col.AppendFrom(src.Cols[c], i)
+		}
+		dst.PutKey(key, row)
+		res.Inserted++
+	}
+	return res
+}
+
+// AppendVector appends data (a scalar or vector) to the vector dst in
+// place, converting as append! does (x.append!(7.2) appends 7).
+func AppendVector(dst *value.Vector, data value.Value) error {
+	var src *value.Vector
+	switch d := data.(type) {
+	case *value.Scalar:
+		src = d.Vector()
+	case *value.Vector:
+		src = d
+	case *value.Pair:
+		src = d.V
+	default:
+		return IncompatibleError(dst.T, data.Type())
+	}
+	if dst.T == value.Any {
+		if src.T == value.Any {
+			dst.Any = append(dst.Any, src.Any...)
+		} else {
+			for i := 0; i < src.Len(); i++ {
+				dst.Any = append(dst.Any, src.Elem(i))
+			}
+		}
+		return nil
+	}
+	conv, err := ConvertForVector(src, dst.T, dst.Scale)
+	if err != nil {
+		return err
+	}
+	dst.AppendVector(conv)
+	return nil
+}

@@ -1,0 +1,82 @@
+package insert
+
+import "github.com/porpoisedb/porpoise/value"
+
+// Rules selects which implicit conversions an append accepts.
+type Rules uint8
+
+const (
+	// MemoryRules are the in-memory table rules (semantics.md §3.1).
+	MemoryRules Rules = iota
+	// DFSRules are the stricter DFS rules (semantics.md §3.2).
+	DFSRules
+)
+
+// Acceptable reports whether a source column of type src may be appended
+// to a target column of type dst under the rules.
+func (r Rules) Acceptable(dst, src value.Type) bool {
+	if dst == src || src == value.Void {
+		return true
+	}
+	dc, sc := dst.Category(), src.Category()
+	if r == DFSRules {
+		switch {
+		case dc == sc:
+			return true
+		case dc == value.CatFloating && sc == value.CatIntegral:
+			return true
+		case dc == value.CatDecimal && (sc == value.CatIntegral || sc == value.CatFloating):
+			return true
+		}
+		return false
+	}
+	switch dc {
+	case value.CatIntegral, value.CatFloating, value.CatLogical, value.CatDecimal:
+		switch sc {
+		case value.CatIntegral, value.CatFloating, value.CatLogical, value.CatDecimal:
+			return true
+		}
+	case value.CatTemporal:
+		return sc == value.CatTemporal
+	case value.CatLiteral:
+		return sc == value.CatLiteral
+	case value.CatBinary:
+		return false
+	}
+	return false
+}
+
+// ConvertColumn converts src to the target column's type under the rules,
+// returning src itself when no conversion is needed. The error carries
+// DolphinDB's text for the rules (named by column).
+func ConvertColumn(src *value.Vector, dst value.Type, scale int32, col string, r Rules) (*value.Vector, error) {
+	if src.T == dst && (!dst.IsDecimal() || src.Scale == scale) {
+		return src, nil
+	}
+	if !r.Acceptable(dst, src.T) {
+		if r == DFSRules {
+			return nil, DFSTypeError(col, dst, src.T)
+		}
+		return nil, columnError(col, IncompatibleError(dst, src.T))
+	}
+	out, err := value.CastVector(src, dst, scale)
+	if err != nil {
+		if r == DFSRules {
+			return nil, DFSTypeError(col, dst, src.T)
+		}
+		return nil, columnError(col, err)
+	}
+	return out, nil
+}
+
+// ConvertForVector converts data appended to a vector of type dst
+// (x.append!(7.2)); the error has no column prefix.
+func ConvertForVector(src *value.Vector, dst value.Type, scale int32) (*value.Vector, error) {
+	if src.T == dst && src.Scale == scale {
+		return src, nil
+	}
+	if !MemoryRules.Acceptable(dst, src.T) {
+		return nil, IncompatibleError(dst, src.T)
+	}
+	return value.CastVector(src, dst, scale)
+}

@@ -1,0 +1,40 @@
+package insert
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// DolphinDB's error texts for appends (semantics.md §3–§7).
+var (
+	ErrColumnCount       = errors.New("The number of columns of the table to insert must be the same as that of the original table.")
+	ErrInsertColumnCount = errors.New("The number of table columns doesn't match the number of columns to append.")
+	ErrDFSColumnCount    = errors.New("The number of columns of the current table must match that of the target table.")
+	ErrFewerColumns      = errors.New("The data to append contains fewer columns than the schema.")
+	ErrDuplicatedKeys    = errors.New("A keyed/indexed table can't contain duplicated keys.")
+	ErrReadOnly          = errors.New("Can't modify read only table.")
+	ErrUpdateKey         = errors.New("Can't update a key column.")
+	ErrTooManyRows       = errors.New("An in-memory table can't exceed 2 billion rows.")
+	ErrColumnLength      = errors.New("The length of all columns must be the same.")
+)
+
+// IncompatibleError is DolphinDB's "Incompatible type" text for a value
+// that can't become the target type.
+func IncompatibleError(expected, actual value.Type) error {
+	return fmt.Errorf("Incompatible type. Expected: %s, Actual: %s", expected, actual)
+}
+
+// columnError wraps a conversion failure with the column name, as
+// DolphinDB reports appends to in-memory tables.
+func columnError(col string, err error) error {
+	return fmt.Errorf("Failed to append data to column '%s' with error: %w", col, err)
+}
+
+// DFSTypeError is the stricter DFS rule's text (S05004).
+func DFSTypeError(col string, expected, actual value.Type) error {
+	return fmt.Errorf("The column [%s] expects type of %s, but the actual type is %s.", col, expected, actual)
+}
+
+var errNotKeyed = errors.New("The target of upsert! must be a keyed table, an indexed table or a DFS table.")

@@ -1,0 +1,103 @@
+package insert
+
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// FromInsertValues builds the full-width source table of
+// `INSERT INTO t [(cols)] VALUES rows...`: rows holds, per VALUES group, one
+// value per listed column (a scalar, vector or tuple). Columns not listed
+// are NULL; without a column list the value count must equal the table's
+// column count.
+func FromInsertValues(names []string, types []value.Type, cols []string, rows [][]value.Value) (*value.Table, error) {
+	pos := make([]int, 0, len(names))
+	if cols == nil {
+		for i := range names {
+			pos = append(pos, i)
+		}
+	} else {
+		for _, c := range cols {
+			j := indexOf(names, c)
+			if j < 0 {
+				return nil, fmt.Errorf("The column '%s' does not exist in table.", c)
+			}
+			pos = append(pos, j)
+		}
+	}
+	given := make([]*value.Vector, len(names))
+	for _, row := range rows {
+		if len(row) != len(pos) {
+			return nil, ErrInsertColumnCount
+		}
+		part, err := columnsTable(nil, row)
+		if err != nil {
+			return nil, err
+		}
+		for k, j := range pos {
+			c := part.Cols[k]
+			if given[j] == nil {
+				given[j] = c.Clone()
+				continue
+			}
+			if c.T != given[j].T {
+				conv, err := value.CastVector(c, given[j].T, given[j].Scale)
+				if err != nil {
+					return nil, err
+				}
+				c = conv
+			}
+			given[j].AppendVector(c)
+		}
+	}
+	n := 0
+	for _, c := range given {
+		if c != nil {
+			n = c.Len()
+			break
+		}
+	}
+	out := make([]*value.Vector, len(names))
+	for j := range names {
+		if given[j] != nil {
+			out[j] = given[j]
+		} else {
+			out[j] = value.NewNullVector(types[j], n)
+		}
+	}
+	return value.NewTable(names, out), nil
+}
+
+func indexOf(names []string, c string) int {
+	for i, n := range names {
+		if n == c {
+			return i
+		}
+	}
+	for i, n := range names {
+		if equalFold(n, c) {
+			return i
+		}
+	}
+	return -1
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,202 @@
+package partition
+
+import (
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// murmurM and murmurR are MurmurHash2's constants.
+const (
+	murmurM = 0x5bd1e995
+	murmurR = 24
+)
+
+// Murmur2 is MurmurHash2 (Austin Appleby, 32-bit) of b with seed len(b), as
+// DolphinDB hashes STRING, SYMBOL, BLOB and 16-byte values.
+func Murmur2(b []byte) uint32 {
+	h := uint32(len(b))
+	for len(b) >= 4 {
+		k := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		k *= murmurM
+		k ^= k >> murmurR
+		k *= murmurM
+		h *= murmurM
+		h ^= k
+		b = b[4:]
+	}
+	return murmurTail(h, b)
+}
+
+// murmur2String is Murmur2 over the bytes of s without copying them.
+func murmur2String(s string) uint32 {
+	h := uint32(len(s))
+	i := 0
+	for ; i+4 <= len(s); i += 4 {
+		k := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+		k *= murmurM
+		k ^= k >> murmurR
+		k *= murmurM
+		h *= murmurM
+		h ^= k
+	}
+	switch len(s) - i {
+	case 3:
+		h ^= uint32(s[i+2]) << 16
+		fallthrough
+	case 2:
+		h ^= uint32(s[i+1]) << 8
+		fallthrough
+	case 1:
+		h ^= uint32(s[i])
+		h *= murmurM
+	}
+	h ^= h >> 13
+	h *= murmurM
+	h ^= h >> 15
+	return h
+}
+
+func murmurTail(h uint32, t []byte) uint32 {
+	switch len(t) {
+	case 3:
+		h ^= uint32(t[2]) << 16
+		fallthrough
+	case 2:
+		h ^= uint32(t[1]) << 8
+		fallthrough
+	case 1:
+		h ^= uint32(t[0])
+		h *= murmurM
+	}
+	h ^= h >> 13
+	h *= murmurM
+	h ^= h >> 15
+	return h
+}
+
+// murmur2Bytes16 is Murmur2 of a 16-byte value in the server's in-memory
+// (little-endian 128-bit) order, which is Porpoise's [16]byte order.
+func murmur2Bytes16(b *[16]byte) uint32 {
+	h := uint32(16)
+	for i := 0; i < 16; i += 4 {
+		k := uint32(b[i]) | uint32(b[i+1])<<8 | uint32(b[i+2])<<16 | uint32(b[i+3])<<24
+		k *= murmurM
+		k ^= k >> murmurR
+		k *= murmurM
+		h *= murmurM
+		h ^= k
+	}
+	h ^= h >> 13
+	h *= murmurM
+	h ^= h >> 15
+	return h
+}
+
+// Hashable reports whether hashBucket is defined for elements of type t:
+// BOOL, CHAR, SHORT, INT, LONG, every temporal type, STRING, SYMBOL, BLOB,
+// UUID, IPADDR and INT128. FLOAT, DOUBLE, DECIMAL and the rest are not.
+func Hashable(t value.Type) bool {
+	switch t {
+	case value.Bool, value.Char, value.Short, value.Int, value.Long,
+		value.Date, value.Month, value.Time, value.Minute, value.Second, value.DateTime,
+		value.DateHour, value.DateMinute, value.Timestamp, value.NanoTime, value.NanoTimestamp,
+		value.String, value.Symbol, value.Blob, value.UUID, value.IPAddr, value.Int128:
+		return true
+	}
+	return false
+}
+
+// hash32 is hashBucket of a 32-bit (or narrower, sign-extended) value.
+func hash32(v int32, null int32, b uint32) int32 {
+	if v == null {
+		return -1
+	}
+	return int32(uint32(v) % b)
+}
+
+// hash64 is hashBucket of a 64-bit value.
+func hash64(v int64, b uint64) int32 {
+	if v == value.NullInt64 {
+		return -1
+	}
+	return int32(uint64(v) % b)
+}
+
+// HashBucket returns DolphinDB's hashBucket(v, buckets) for every element of
+// v: a bucket in [0, buckets), or -1 for an integral or temporal NULL. The
+// empty string (the STRING NULL) hashes to bucket 0 and the all-zero UUID
+// like any other value. Elements of a type that is not Hashable, and every
+// element when buckets <= 0, give -1.
+func HashBucket(v *value.Vector, buckets int) []int32 {
+	out := make([]int32, v.Len())
+	hashBucketInto(v, buckets, out)
+	return out
+}
+
+func hashBucketInto(v *value.Vector, buckets int, out []int32) {
+	if buckets <= 0 || !Hashable(v.T) {
+		for i := range out {
+			out[i] = -1
+		}
+		return
+	}
+	b := uint32(buckets)
+	switch v.T.Storage() {
+	case value.StInt8:
+		for i, x := range v.I8 {
+			out[i] = hash32(int32(x), int32(value.NullInt8), b)
+		}
+	case value.StInt16:
+		for i, x := range v.I16 {
+			out[i] = hash32(int32(x), int32(value.NullInt16), b)
+		}
+	case value.StInt32:
+		for i, x := range v.I32 {
+			out[i] = hash32(x, value.NullInt32, b)
+		}
+	case value.StInt64:
+		b64 := uint64(buckets)
+		for i, x := range v.I64 {
+			out[i] = hash64(x, b64)
+		}
+	case value.StString:
+		for i, s := range v.Str {
+			out[i] = int32(murmur2String(s) % b)
+		}
+	case value.StBytes16:
+		for i := range v.B16 {
+			out[i] = int32(murmur2Bytes16(&v.B16[i]) % b)
+		}
+	}
+}
+
+// HashBucketScalar is HashBucket for one scalar.
+func HashBucketScalar(s *value.Scalar, buckets int) int32 {
+	if buckets <= 0 || !Hashable(s.T) {
+		return -1
+	}
+	b := uint32(buckets)
+	switch s.T.Storage() {
+	case value.StInt8, value.StInt16, value.StInt32:
+		if s.Null {
+			return -1
+		}
+		return int32(uint32(int32(s.I)) % b)
+	case value.StInt64:
+		if s.Null {
+			return -1
+		}
+		return int32(uint64(s.I) % uint64(buckets))
+	case value.StString:
+		if s.Null {
+			return 0
+		}
+		return int32(murmur2String(s.S) % b)
+	case value.StBytes16:
+		var zero [16]byte
+		if s.Null {
+			return int32(murmur2Bytes16(&zero) % b)
+		}
+		return int32(murmur2Bytes16(&s.B) % b)
+	}
+	return -1
+}

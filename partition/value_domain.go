@@ -1,0 +1,253 @@
+package partition
+
+import (
+	"slices"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Value is a VALUE domain: one partition per scheme element, matched
+// exactly. Partition indexes follow the order the values were given in
+// (NewValue, then AddValues), so they stay stable as partitions are added.
+type Value struct {
+	t    value.Type
+	ints []int64  // int-backed schemes: partition i's value
+	strs []string // STRING/SYMBOL schemes
+
+	intIdx    map[int64]int32
+	dense     []int32 // dense[v-denseBase] = index or -1, when the values are compact
+	denseBase int64
+	strIdx    map[string]int32
+}
+
+// NewValue builds a VALUE domain whose scheme type is scheme.T. Duplicate
+// elements collapse into one partition [I]; a NULL element is an error [I].
+func NewValue(scheme *value.Vector) (*Value, error) {
+	if err := CheckSchemeType(VALUE, scheme.T); err != nil {
+		return nil, err
+	}
+	d := &Value{t: scheme.T}
+	if _, err := d.AddValues(scheme); err != nil {
+		if err == ErrValueNull {
+			return nil, ErrSchemeNull
+		}
+		return nil, err
+	}
+	return d, nil
+}
+
+// Type implements Domain.
+func (d *Value) Type() PartitionType { return VALUE }
+
+// SchemeType implements Domain.
+func (d *Value) SchemeType() value.Type { return d.t }
+
+// Len implements Domain.
+func (d *Value) Len() int {
+	if isLiteral(d.t) {
+		return len(d.strs)
+	}
+	return len(d.ints)
+}
+
+// PartitionName implements Domain.
+func (d *Value) PartitionName(i int) string { return d.DirName(i, true) }
+
+// DirName implements Domain: dates "20240101", months "202401M", integers
+// "5", strings PathName(value).
+func (d *Value) DirName(i int, ignoreSpecial bool) string {
+	if isLiteral(d.t) {
+		return PathName(d.strs[i], ignoreSpecial)
+	}
+	return intName(d.t, d.ints[i])
+}
+
+// Values returns the scheme values in partition-index order.
+func (d *Value) Values() *value.Vector {
+	if isLiteral(d.t) {
+		return value.NewStrings(d.t, slices.Clone(d.strs))
+	}
+	v := value.NewVector(d.t, 0, len(d.ints))
+	for _, x := range d.ints {
+		v.AppendScalar(value.NewTyped(d.t, x))
+	}
+	return v
+}
+
+// Scheme returns the scheme values sorted ascending, as
+// schema(db).partitionSchema shows them after addValuePartitions [D for a
+// DATE scheme; I for the rest].
+func (d *Value) Scheme() *value.Vector {
+	v := d.Values()
+	if isLiteral(d.t) {
+		slices.Sort(v.Str)
+		return v
+	}
+	switch d.t.Storage() {
+	case value.StInt8:
+		slices.Sort(v.I8)
+	case value.StInt16:
+		slices.Sort(v.I16)
+	case value.StInt32:
+		slices.Sort(v.I32)
+	}
+	return v
+}
+
+// Index returns the partition index of the scheme-typed value in s, or -1.
+func (d *Value) Index(s *value.Scalar) int {
+	out, err := d.Map(s.Vector())
+	if err != nil {
+		return -1
+	}
+	return int(out[0])
+}
+
+// Map implements Domain. NULL rows give ErrValueNull and STRING/SYMBOL
+// values with a byte in 0..32 or 127 ErrInvisibleChar; values not in the
+// scheme give -1 (the caller applies newValuePartitionPolicy).
+func (d *Value) Map(col *value.Vector) ([]int32, error) {
+	out := make([]int32, col.Len())
+	if err := d.mapInto(col, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (d *Value) mapInto(col *value.Vector, out []int32) error {
+	c, err := converterFor(col.T, d.t)
+	if err != nil {
+		return err
+	}
+	if c.kind == convString {
+		for i, s := range col.Str {
+			if s == "" {
+				return ErrValueNull
+			}
+			if hasInvisible(s) {
+				return ErrInvisibleChar
+			}
+			if j, ok := d.strIdx[s]; ok {
+				out[i] = j
+			} else {
+				out[i] = -1
+			}
+		}
+		return nil
+	}
+	if d.dense != nil {
+		dense, base := d.dense, d.denseBase
+		return mapIntCol(col, c, out, ErrValueNull, func(v int64) int32 {
+			if j := uint64(v - base); j < uint64(len(dense)) {
+				return dense[j]
+			}
+			return -1
+		})
+	}
+	idx := d.intIdx
+	return mapIntCol(col, c, out, ErrValueNull, func(v int64) int32 {
+		if j, ok := idx[v]; ok {
+			return j
+		}
+		return -1
+	})
+}
+
+// hasInvisible reports whether s holds a byte in 0..32 or 127.
+func hasInvisible(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= 32 || c == 127 {
+			return true
+		}
+	}
+	return false
+}
+
+// AddValues adds a partition for every value of vals (converted to the
+// scheme type) not yet in the scheme, for addValuePartitions and
+// newValuePartitionPolicy=add, and returns how many were added. New
+// partitions get the next indexes. NULL values give ErrValueNull and
+// strings with invisible characters ErrInvisibleChar; on error nothing is
+// added.
+func (d *Value) AddValues(vals *value.Vector) (int, error) {
+	c, err := converterFor(vals.T, d.t)
+	if err != nil {
+		return 0, err
+	}
+	if c.kind == convString {
+		for _, s := range vals.Str {
+			if s == "" {
+				return 0, ErrValueNull
+			}
+			if hasInvisible(s) {
+				return 0, ErrInvisibleChar
+			}
+		}
+		if d.strIdx == nil {
+			d.strIdx = make(map[string]int32, len(vals.Str))
+		}
+		added := 0
+		for _, s := range vals.Str {
+			if _, ok := d.strIdx[s]; ok {
+				continue
+			}
+			d.strIdx[s] = int32(len(d.strs))
+			d.strs = append(d.strs, s)
+			added++
+		}
+		return added, nil
+	}
+	xs, ok, err := schemeInts(vals, d.t)
+	if err != nil {
+		return 0, err
+	}
+	for i := range xs {
+		if !ok[i] {
+			if vals.IsNull(i) {
+				return 0, ErrValueNull
+			}
+			if d.t.IsTemporal() {
+				return 0, ErrTemporalCast
+			}
+			return 0, ErrCategory
+		}
+	}
+	if d.intIdx == nil {
+		d.intIdx = make(map[int64]int32, len(xs))
+	}
+	added := 0
+	for _, x := range xs {
+		if _, ok := d.intIdx[x]; ok {
+			continue
+		}
+		d.intIdx[x] = int32(len(d.ints))
+		d.ints = append(d.ints, x)
+		added++
+	}
+	if added > 0 || d.dense == nil {
+		d.buildDense()
+	}
+	return added, nil
+}
+
+// buildDense builds the direct-lookup table when the values are compact
+// (date schemes usually are).
+func (d *Value) buildDense() {
+	d.dense = nil
+	if len(d.ints) == 0 {
+		return
+	}
+	lo, hi := slices.Min(d.ints), slices.Max(d.ints)
+	span := hi - lo + 1
+	if span <= 0 || span > 1<<22 || span > 8*int64(len(d.ints))+4096 {
+		return
+	}
+	dense := make([]int32, span)
+	for i := range dense {
+		dense[i] = -1
+	}
+	for i, x := range d.ints {
+		dense[x-lo] = int32(i)
+	}
+	d.dense, d.denseBase = dense, lo
+}

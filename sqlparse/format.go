@@ -1,0 +1,427 @@
+package sqlparse
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Format renders a node as text with every operation fully parenthesised,
+// e.g. `a + b * c` gives "(a + (b * c))". It is meant for tests, debugging
+// and diagnostics; the output is DolphinDB-like but is not guaranteed to
+// re-parse to the same tree.
+func Format(n Node) string {
+	var b strings.Builder
+	f := formatter{&b}
+	f.node(n)
+	return b.String()
+}
+
+// FormatScript renders a script, one statement per line.
+func FormatScript(s *Script) string {
+	var b strings.Builder
+	f := formatter{&b}
+	for i, st := range s.Stmts {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		f.node(st)
+	}
+	return b.String()
+}
+
+type formatter struct{ b *strings.Builder }
+
+func (f formatter) w(s ...string) {
+	for _, x := range s {
+		f.b.WriteString(x)
+	}
+}
+
+func (f formatter) list(xs []Expr, sep string) {
+	for i, x := range xs {
+		if i > 0 {
+			f.w(sep)
+		}
+		if x != nil {
+			f.node(x)
+		}
+	}
+}
+
+func (f formatter) block(stmts []Stmt) {
+	f.w("{")
+	for i, s := range stmts {
+		if i > 0 {
+			f.w("; ")
+		}
+		f.node(s)
+	}
+	f.w("}")
+}
+
+func (f formatter) params(ps []Param) {
+	f.w("(")
+	for i, p := range ps {
+		if i > 0 {
+			f.w(", ")
+		}
+		if p.Mutable {
+			f.w("mutable ")
+		}
+		f.w(p.Name)
+		if p.Default != nil {
+			f.w("=")
+			f.node(p.Default)
+		}
+	}
+	f.w(")")
+}
+
+func (f formatter) node(n Node) {
+	switch n := n.(type) {
+	case nil:
+		f.w("<nil>")
+	case *ExprStmt:
+		f.node(n.X)
+	case *AssignStmt:
+		f.list(n.Targets, ", ")
+		f.w(" ", n.Op, " ")
+		f.node(n.Value)
+	case *DefStmt:
+		if n.Aggregate {
+			f.w("defg ")
+		} else {
+			f.w("def ")
+		}
+		f.w(n.Name)
+		f.params(n.Params)
+		f.w(" ")
+		f.block(n.Body)
+	case *IfStmt:
+		f.w("if(")
+		f.node(n.Cond)
+		f.w(") ")
+		f.block(n.Then)
+		if n.Else != nil {
+			f.w(" else ")
+			f.block(n.Else)
+		}
+	case *ForStmt:
+		f.w("for(")
+		if n.Iter != nil {
+			f.w(n.Var, " in ")
+			f.node(n.Iter)
+		} else {
+			if n.Init != nil {
+				f.node(n.Init)
+			}
+			f.w("; ")
+			if n.Cond != nil {
+				f.node(n.Cond)
+			}
+			f.w("; ")
+			if n.Post != nil {
+				f.node(n.Post)
+			}
+		}
+		f.w(") ")
+		f.block(n.Body)
+	case *WhileStmt:
+		f.w("while(")
+		f.node(n.Cond)
+		f.w(") ")
+		f.block(n.Body)
+	case *DoWhileStmt:
+		f.w("do ")
+		f.block(n.Body)
+		f.w(" while(")
+		f.node(n.Cond)
+		f.w(")")
+	case *ReturnStmt:
+		f.w("return")
+		if n.X != nil {
+			f.w(" ")
+			f.node(n.X)
+		}
+	case *BreakStmt:
+		f.w("break")
+	case *ContinueStmt:
+		f.w("continue")
+	case *TryStmt:
+		f.w("try ")
+		f.block(n.Body)
+		f.w(" catch(", n.CatchVar, ") ")
+		f.block(n.Catch)
+	case *ShareStmt:
+		f.w("share ")
+		f.node(n.X)
+		f.w(" as ")
+		f.node(n.Name)
+	case *UndefStmt:
+		if n.All {
+			f.w("undef all")
+		} else {
+			f.w("undef ", strings.Join(n.Names, ", "))
+		}
+	case *TimerStmt:
+		f.w("timer")
+		if n.Count != nil {
+			f.w("(")
+			f.node(n.Count)
+			f.w(")")
+		}
+		f.w(" ")
+		f.block(n.Body)
+	case *GoStmt:
+		f.w("go")
+	case *InsertStmt:
+		f.w("insert into ")
+		f.node(n.Table)
+		if n.Cols != nil {
+			f.w(" (", strings.Join(n.Cols, ", "), ")")
+		}
+		if n.Select != nil {
+			f.w(" ")
+			f.node(n.Select)
+		} else {
+			f.w(" values ")
+			for i, r := range n.Rows {
+				if i > 0 {
+					f.w(", ")
+				}
+				f.w("(")
+				f.list(r, ", ")
+				f.w(")")
+			}
+		}
+	case *UpdateStmt:
+		f.w("update ")
+		f.node(n.Table)
+		f.w(" set ")
+		for i, s := range n.Sets {
+			if i > 0 {
+				f.w(", ")
+			}
+			f.w(s.Col, " = ")
+			f.node(s.X)
+		}
+		if n.From != nil {
+			f.w(" from ")
+			f.node(n.From)
+		}
+		if n.Where != nil {
+			f.w(" where ")
+			f.list(n.Where, ", ")
+		}
+		if n.ContextBy != nil {
+			f.w(" context by ")
+			f.list(n.ContextBy, ", ")
+		}
+	case *DeleteStmt:
+		f.w("delete from ")
+		f.node(n.Table)
+		if n.Where != nil {
+			f.w(" where ")
+			f.list(n.Where, ", ")
+		}
+
+	case *Ident:
+		f.w(n.Name)
+	case *Literal:
+		f.literal(n)
+	case *SymbolVector:
+		for _, it := range n.Items {
+			f.w("`", it)
+		}
+	case *VectorLit:
+		f.w("(")
+		f.list(n.Elems, " ")
+		f.w(")")
+	case *ArrayExpr:
+		f.w("[")
+		f.list(n.Elems, ", ")
+		f.w("]")
+	case *TupleExpr:
+		f.w("(")
+		f.list(n.Elems, ", ")
+		if len(n.Elems) == 1 {
+			f.w(",")
+		}
+		f.w(")")
+	case *ParenExpr:
+		f.node(n.X)
+	case *UnaryExpr:
+		f.w("(", n.Op)
+		if n.Op == "!" || n.Op == "-" || n.Op == "~" || n.Op == "+" {
+			f.node(n.X)
+		} else {
+			f.w(" ")
+			f.node(n.X)
+		}
+		f.w(")")
+	case *BinaryExpr:
+		f.w("(")
+		f.node(n.L)
+		f.w(" ", n.Op, " ")
+		f.node(n.R)
+		f.w(")")
+	case *AliasExpr:
+		f.node(n.X)
+		f.w(" as ", n.Name)
+	case *NamedArg:
+		f.w(n.Name, "=")
+		f.node(n.X)
+	case *CallExpr:
+		args := n.Args
+		if n.Method && len(args) > 0 {
+			f.node(args[0])
+			f.w(".")
+			args = args[1:]
+		}
+		f.node(n.Fn)
+		f.w("(")
+		f.list(args, ", ")
+		f.w(")")
+	case *PartialExpr:
+		args := n.Args
+		if n.Method && len(args) > 0 {
+			f.node(args[0])
+			f.w(".")
+			args = args[1:]
+		}
+		f.node(n.Fn)
+		f.w("{")
+		f.list(args, ", ")
+		f.w("}")
+	case *AdverbExpr:
+		f.node(n.Fn)
+		f.w(":", n.Adverb)
+	case *IndexExpr:
+		f.node(n.X)
+		f.w("[")
+		if t, ok := n.Index.(*TupleExpr); ok {
+			f.list(t.Elems, ", ")
+		} else {
+			f.node(n.Index)
+		}
+		f.w("]")
+	case *MemberExpr:
+		f.node(n.X)
+		f.w(".", n.Name)
+	case *LambdaExpr:
+		if n.Aggregate {
+			f.w("defg")
+		} else {
+			f.w("def")
+		}
+		f.params(n.Params)
+		f.w(" ")
+		f.block(n.Body)
+	case *JoinExpr:
+		f.w("(")
+		f.node(n.L)
+		f.w(" ", n.Kind, " join ")
+		f.node(n.R)
+		if n.On != nil {
+			f.w(" on ")
+			f.node(n.On)
+		}
+		f.w(")")
+	case *DictExpr:
+		f.w("{")
+		for i := range n.Keys {
+			if i > 0 {
+				f.w(", ")
+			}
+			f.node(n.Keys[i])
+			f.w(": ")
+			f.node(n.Values[i])
+		}
+		f.w("}")
+	case *TernaryExpr:
+		f.w("(")
+		f.node(n.Cond)
+		f.w(" ? ")
+		f.node(n.Then)
+		f.w(" : ")
+		f.node(n.Else)
+		f.w(")")
+	case *StarExpr:
+		f.w("*")
+	case *SelectExpr:
+		if n.Exec {
+			f.w("exec ")
+		} else {
+			f.w("select ")
+		}
+		if n.Distinct {
+			f.w("distinct ")
+		}
+		if n.Top != nil {
+			f.w("top ")
+			f.node(n.Top)
+			f.w(" ")
+		}
+		f.list(n.Cols, ", ")
+		if n.From != nil {
+			f.w(" from ")
+			f.node(n.From)
+		}
+		if n.Where != nil {
+			f.w(" where ")
+			f.list(n.Where, ", ")
+		}
+		if n.GroupBy != nil {
+			f.w(" group by ")
+			f.list(n.GroupBy, ", ")
+		}
+		if n.ContextBy != nil {
+			f.w(" context by ")
+			f.list(n.ContextBy, ", ")
+		}
+		if n.PivotBy != nil {
+			f.w(" pivot by ")
+			f.list(n.PivotBy, ", ")
+		}
+		if n.Having != nil {
+			f.w(" having ")
+			f.node(n.Having)
+		}
+		if n.OrderBy != nil {
+			f.w(" order by ")
+			for i, o := range n.OrderBy {
+				if i > 0 {
+					f.w(", ")
+				}
+				f.node(o.X)
+				if o.Desc {
+					f.w(" desc")
+				}
+			}
+		}
+		if n.Limit != nil {
+			f.w(" limit ")
+			if n.Offset != nil {
+				f.node(n.Offset)
+				f.w(", ")
+			}
+			f.node(n.Limit)
+		}
+	default:
+		f.w("<?>")
+	}
+}
+
+func (f formatter) literal(n *Literal) {
+	switch n.Kind {
+	case LitString:
+		f.w(strconv.Quote(n.Text))
+	case LitChar:
+		q := strconv.QuoteRune([]rune(n.Text + "\x00")[0])
+		f.w(q)
+	case LitSymbol:
+		f.w("`", n.Text)
+	default:
+		f.w(n.Text, n.Suffix)
+	}
+}

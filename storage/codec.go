@@ -1,0 +1,495 @@
+package storage
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"unsafe"
+
+	"github.com/pierrec/lz4/v4"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Column value format (one Pebble value per column per block):
+//
+//	[0] format version (1)   [1] type id   [2] encoding (0 raw, 1 lz4)
+//	uvarint rows, varint decimal scale, uvarint raw payload length, payload
+//
+// The raw payload is the typed slice in little endian; STRING/BLOB: rows
+// uint32 lengths then the bytes; SYMBOL: rows int32 ids; array vectors:
+// rows int64 end offsets then the flattened fixed-width elements.
+const (
+	formatV1 = 1
+	encRaw   = 0
+	encLZ4   = 1
+
+	// minCompress is the raw size under which LZ4 is not tried.
+	minCompress = 64
+)
+
+var errCorrupt = errors.New("storage: corrupt column value")
+
+// littleEndian reports whether the machine stores integers little endian,
+// in which case typed slices are copied to and from storage as raw memory.
+var littleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
+
+// asBytes views a slice of fixed-size elements as its raw memory.
+func asBytes[T any](s []T) []byte {
+	if len(s) == 0 {
+		return nil
+	}
+	var z T
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(z)))
+}
+
+// appendLE appends native-order memory b of w-byte elements in little endian.
+func appendLE(dst, b []byte, w int) []byte {
+	if littleEndian || w == 1 {
+		return append(dst, b...)
+	}
+	n := len(dst)
+	dst = append(dst, b...)
+	swapInPlace(dst[n:], w)
+	return dst
+}
+
+// swapInPlace reverses every w-byte group of b (little <-> big endian).
+func swapInPlace(b []byte, w int) {
+	for i := 0; i+w <= len(b); i += w {
+		slices.Reverse(b[i : i+w])
+	}
+}
+
+// fromLE converts b, just filled with little-endian w-byte elements, to
+// native order.
+func fromLE(b []byte, w int) {
+	if !littleEndian && w > 1 {
+		swapInPlace(b, w)
+	}
+}
+
+// extend grows s by n elements and returns the whole slice and the new tail.
+func extend[T any](s []T, n int) ([]T, []T) {
+	s = slices.Grow(s, n)
+	l := len(s)
+	s = s[:l+n]
+	return s, s[l:]
+}
+
+// supported reports whether a column of type t can be stored.
+func supported(t value.Type) bool {
+	if t.IsArray() {
+		switch t.Elem().Storage() {
+		case value.StInt8, value.StInt16, value.StInt32, value.StInt64, value.StFloat32, value.StFloat64, value.StBytes16:
+			return t.Elem() != value.Symbol
+		}
+		return false
+	}
+	switch t.Storage() {
+	case value.StInt8, value.StInt16, value.StInt32, value.StInt64, value.StFloat32, value.StFloat64,
+		value.StString, value.StBytes16, value.StPair2F64:
+		return t != value.FunctionDef && t != value.Handle && t != value.Code
+	}
+	return false
+}
+
+// fixedBytes returns the native memory of a fixed-width vector (flattened
+// elements for an array vector) and its element width.
+func fixedBytes(v *value.Vector) ([]byte, int) {
+	switch v.T.Elem().Storage() {
+	case value.StInt8:
+		return asBytes(v.I8), 1
+	case value.StInt16:
+		return asBytes(v.I16), 2
+	case value.StInt32:
+		return asBytes(v.I32), 4
+	case value.StInt64:
+		return asBytes(v.I64), 8
+	case value.StFloat32:
+		return asBytes(v.F32), 4
+	case value.StFloat64, value.StPair2F64:
+		return asBytes(v.F64), 8
+	case value.StBytes16:
+		return asBytes(v.B16), 1
+	}
+	return nil, 0
+}
+
+// encoder turns columns into stored values; one per goroutine (pooled).
+type encoder struct {
+	c   lz4.Compressor
+	out []byte // header + payload of the last encode
+	raw []byte // scratch raw payload
+}
+
+var encoderPool = sync.Pool{New: func() any { return new(encoder) }}
+
+// rawVector returns the raw payload of v (possibly in e.raw).
+func (e *encoder) rawVector(v *value.Vector) []byte {
+	if v.T.IsArray() {
+		raw := appendLE(e.raw[:0], asBytes(v.Offsets), 8)
+		b, w := fixedBytes(v)
+		if len(v.Offsets) > 0 {
+			// the flattened data may extend past the last offset
+			b = b[:int(v.Offsets[len(v.Offsets)-1])*len(b)/max(1, flatLen(v))]
+		}
+		raw = appendLE(raw, b, w)
+		e.raw = raw
+		return raw
+	}
+	if v.T.Storage() == value.StString {
+		n := 0
+		for _, s := range v.Str {
+			n += len(s)
+		}
+		raw := slices.Grow(e.raw[:0], 4*len(v.Str)+n)
+		for _, s := range v.Str {
+			raw = binary.LittleEndian.AppendUint32(raw, uint32(len(s)))
+		}
+		for _, s := range v.Str {
+			raw = append(raw, s...)
+		}
+		e.raw = raw
+		return raw
+	}
+	b, w := fixedBytes(v)
+	if littleEndian || w == 1 {
+		return b
+	}
+	e.raw = appendLE(e.raw[:0], b, w)
+	return e.raw
+}
+
+func flatLen(v *value.Vector) int {
+	b, w := fixedBytes(v)
+	if w == 0 {
+		return 0
+	}
+	switch v.T.Elem().Storage() {
+	case value.StBytes16:
+		return len(b) / 16
+	case value.StPair2F64:
+		return len(b) / 16
+	}
+	return len(b) / w
+}
+
+// encodeVector encodes v (not SYMBOL) into e.out and returns it.
+func (e *encoder) encodeVector(v *value.Vector) []byte {
+	return e.encode(v.T, v.Scale, v.Len(), e.rawVector(v))
+}
+
+// encodeIDs encodes a SYMBOL column given as symbol-base ids.
+func (e *encoder) encodeIDs(ids []int32) []byte {
+	raw := asBytes(ids)
+	if !littleEndian {
+		e.raw = appendLE(e.raw[:0], raw, 4)
+		raw = e.raw
+	}
+	return e.encode(value.Symbol, 0, len(ids), raw)
+}
+
+func (e *encoder) encode(t value.Type, scale int32, rows int, raw []byte) []byte {
+	const maxHdr = 3 + 3*binary.MaxVarintLen64
+	bound := len(raw)
+	if len(raw) >= minCompress {
+		bound = lz4.CompressBlockBound(len(raw))
+	}
+	out := slices.Grow(e.out[:0], maxHdr+bound)
+	out = append(out, formatV1, byte(t), encRaw)
+	out = binary.AppendUvarint(out, uint64(rows))
+	out = binary.AppendVarint(out, int64(scale))
+	out = binary.AppendUvarint(out, uint64(len(raw)))
+	h := len(out)
+	if len(raw) >= minCompress {
+		n, err := e.c.CompressBlock(raw, out[h:h+bound])
+		if err == nil && n > 0 && n < len(raw) {
+			out[2] = encLZ4
+			e.out = out[:h+n]
+			return e.out
+		}
+	}
+	e.out = append(out, raw...)
+	return e.out
+}
+
+// header is a parsed column value.
+type header struct {
+	t       value.Type
+	enc     byte
+	rows    int
+	scale   int32
+	rawLen  int
+	payload []byte
+}
+
+func parseHeader(val []byte) (header, error) {
+	var h header
+	if len(val) < 3 || val[0] != formatV1 || val[2] > encLZ4 {
+		return h, errCorrupt
+	}
+	h.t, h.enc = value.Type(val[1]), val[2]
+	p := val[3:]
+	rows, n := binary.Uvarint(p)
+	if n <= 0 {
+		return h, errCorrupt
+	}
+	p = p[n:]
+	scale, n := binary.Varint(p)
+	if n <= 0 {
+		return h, errCorrupt
+	}
+	p = p[n:]
+	rawLen, n := binary.Uvarint(p)
+	if n <= 0 || rawLen > 1<<40 || rows > 1<<40 {
+		return h, errCorrupt
+	}
+	h.rows, h.scale, h.rawLen, h.payload = int(rows), int32(scale), int(rawLen), p[n:]
+	if h.enc == encRaw && len(h.payload) != h.rawLen {
+		return h, errCorrupt
+	}
+	return h, nil
+}
+
+// into writes the raw payload into dst, which must be exactly rawLen long.
+func (h header) into(dst []byte) error {
+	if len(dst) != h.rawLen {
+		return errCorrupt
+	}
+	if h.enc == encRaw {
+		copy(dst, h.payload)
+		return nil
+	}
+	n, err := lz4.UncompressBlock(h.payload, dst)
+	if err != nil || n != h.rawLen {
+		return errCorrupt
+	}
+	return nil
+}
+
+// raw returns the raw payload in a new buffer.
+func (h header) raw() ([]byte, error) {
+	b := make([]byte, h.rawLen)
+	return b, h.into(b)
+}
+
+// colBuf accumulates one column while reading: a vector, or for SYMBOL the
+// ids into the chunk's symbol base.
+type colBuf struct {
+	t     value.Type
+	scale int32
+	v     *value.Vector
+	ids   []int32
+	sym   bool
+}
+
+func newColBuf(t value.Type, capacity int) *colBuf {
+	b := &colBuf{t: t, sym: t == value.Symbol}
+	if b.sym {
+		b.ids = make([]int32, 0, capacity)
+	} else {
+		if t.IsArray() {
+			capacity = 0
+		}
+		b.v = value.NewVector(t, 0, capacity)
+	}
+	return b
+}
+
+func (b *colBuf) len() int {
+	if b.sym {
+		return len(b.ids)
+	}
+	return b.v.Len()
+}
+
+// appendNulls appends n NULLs (id 0 for SYMBOL).
+func (b *colBuf) appendNulls(n int) {
+	if b.sym {
+		b.ids = append(b.ids, make([]int32, n)...)
+		return
+	}
+	v := b.v
+	if v.T.IsArray() {
+		for range n {
+			v.AppendNull()
+		}
+		return
+	}
+	switch v.T.Storage() {
+	case value.StInt8:
+		v.I8 = fill(v.I8, n, value.NullInt8)
+	case value.StInt16:
+		v.I16 = fill(v.I16, n, value.NullInt16)
+	case value.StInt32:
+		v.I32 = fill(v.I32, n, value.NullInt32)
+	case value.StInt64:
+		v.I64 = fill(v.I64, n, value.NullInt64)
+	case value.StFloat32:
+		v.F32 = fill(v.F32, n, value.NullFloat32)
+	case value.StFloat64:
+		v.F64 = fill(v.F64, n, value.NullFloat64)
+	case value.StString:
+		v.Str, _ = extend(v.Str, n)
+	default:
+		for range n {
+			v.AppendNull()
+		}
+	}
+}
+
+func fill[T any](s []T, n int, x T) []T {
+	s, tail := extend(s, n)
+	for i := range tail {
+		tail[i] = x
+	}
+	return s
+}
+
+// compatible reports whether a column stored as type stored can be read as
+// type want: the same physical representation, and SYMBOL only as SYMBOL.
+func compatible(stored, want value.Type) bool {
+	if stored == want {
+		return true
+	}
+	if stored.IsArray() != want.IsArray() || (stored == value.Symbol) != (want == value.Symbol) {
+		return false
+	}
+	return stored.Elem().Storage() == want.Elem().Storage()
+}
+
+// decode appends the column value val (rows rows) to b.
+func (b *colBuf) decode(val []byte, rows int) error {
+	h, err := parseHeader(val)
+	if err != nil {
+		return err
+	}
+	if h.rows != rows {
+		return fmt.Errorf("%w: %d rows in a block of %d", errCorrupt, h.rows, rows)
+	}
+	if !compatible(h.t, b.t) {
+		return fmt.Errorf("storage: column stored as %s cannot be read as %s", h.t, b.t)
+	}
+	b.scale = h.scale
+	if b.sym {
+		var tail []int32
+		b.ids, tail = extend(b.ids, rows)
+		raw := asBytes(tail)
+		if err := h.into(raw); err != nil {
+			return err
+		}
+		fromLE(raw, 4)
+		return nil
+	}
+	v := b.v
+	if v.T.IsArray() {
+		return decodeArray(v, h)
+	}
+	if v.T.Storage() == value.StString {
+		raw, err := h.raw()
+		if err != nil {
+			return err
+		}
+		if len(raw) < 4*rows {
+			return errCorrupt
+		}
+		data := raw[4*rows:]
+		var all string
+		if len(data) > 0 {
+			all = unsafe.String(&data[0], len(data)) // raw is ours and never modified
+		}
+		var tail []string
+		v.Str, tail = extend(v.Str, rows)
+		off := 0
+		for i := range tail {
+			l := int(binary.LittleEndian.Uint32(raw[4*i:]))
+			if off+l > len(all) {
+				return errCorrupt
+			}
+			tail[i] = all[off : off+l]
+			off += l
+		}
+		return nil
+	}
+	dst, w := extendFixed(v, rows)
+	if err := h.into(dst); err != nil {
+		return err
+	}
+	fromLE(dst, w)
+	return nil
+}
+
+// extendFixed grows a fixed-width vector (or the flattened data of an array
+// vector) by n elements and returns the new tail's memory and width.
+func extendFixed(v *value.Vector, n int) ([]byte, int) {
+	switch v.T.Elem().Storage() {
+	case value.StInt8:
+		var t []int8
+		v.I8, t = extend(v.I8, n)
+		return asBytes(t), 1
+	case value.StInt16:
+		var t []int16
+		v.I16, t = extend(v.I16, n)
+		return asBytes(t), 2
+	case value.StInt32:
+		var t []int32
+		v.I32, t = extend(v.I32, n)
+		return asBytes(t), 4
+	case value.StInt64:
+		var t []int64
+		v.I64, t = extend(v.I64, n)
+		return asBytes(t), 8
+	case value.StFloat32:
+		var t []float32
+		v.F32, t = extend(v.F32, n)
+		return asBytes(t), 4
+	case value.StFloat64:
+		var t []float64
+		v.F64, t = extend(v.F64, n)
+		return asBytes(t), 8
+	case value.StPair2F64:
+		var t []float64
+		v.F64, t = extend(v.F64, 2*n)
+		return asBytes(t), 8
+	case value.StBytes16:
+		var t [][16]byte
+		v.B16, t = extend(v.B16, n)
+		return asBytes(t), 1
+	}
+	return nil, 0
+}
+
+func decodeArray(v *value.Vector, h header) error {
+	raw, err := h.raw()
+	if err != nil {
+		return err
+	}
+	if len(raw) < 8*h.rows {
+		return errCorrupt
+	}
+	base := int64(0)
+	if n := len(v.Offsets); n > 0 {
+		base = v.Offsets[n-1]
+	}
+	prev := int64(0)
+	for i := range h.rows {
+		off := int64(binary.LittleEndian.Uint64(raw[8*i:]))
+		if off < prev {
+			return errCorrupt
+		}
+		prev = off
+		v.Offsets = append(v.Offsets, base+off)
+	}
+	dst, w := extendFixed(v, int(prev))
+	if len(dst) != len(raw)-8*h.rows {
+		return errCorrupt
+	}
+	copy(dst, raw[8*h.rows:])
+	fromLE(dst, w)
+	return nil
+}

@@ -1,0 +1,81 @@
+// Package storage persists dfs:// databases in Pebble: catalog, per-partition chunks of LZ4-compressed columnar blocks, symbol bases, and transactions.
+//
+// # Model
+//
+// The engine owns everything semantic (schemes, schemas, partition mapping,
+// type conversion, length limits); storage keeps bytes safe. A database and
+// a table are opaque metadata blobs the engine encodes. A chunk is one
+// (database, table, partition path) triple, ChunkID; the engine maps rows to
+// partitions and hands storage one row set per chunk.
+//
+// A chunk holds a sequence of blocks. Each Txn.Append of n rows becomes one
+// or more blocks (at most maxBlockRows rows each); each block stores every
+// column it was given as one value: a small header (format, type, encoding,
+// rows, decimal scale, raw length) followed by the typed slice in little
+// endian, LZ4 block-compressed (stored raw when LZ4 does not shrink it).
+// STRING and BLOB are stored as uint32 lengths followed by the bytes; SYMBOL
+// as int32 ids into the chunk's symbol base; array vectors as int64 end
+// offsets followed by the flattened elements.
+//
+// Every chunk has ONE symbol base shared by all its SYMBOL columns. Id 0 is
+// the empty string (NULL) and is never stored; ids 1.. are assigned in order
+// of first appearance and the base is persisted incrementally: the symbols a
+// transaction adds to a chunk are written as one segment in the same batch
+// as the blocks that use them. A chunk may hold at most MaxSymbols distinct
+// non-empty symbols; exceeding it fails the Append with ErrSymbaseFull and
+// leaves the transaction as it was before the call.
+//
+// OLAP chunks (ChunkOptions.SortColumns nil) read back in write order: blocks
+// in commit order, rows in append order. TSDB chunks sort each Append by the
+// sort columns (a stable index sort over order-preserving integer keys,
+// usually a radix sort) and apply keepDuplicates within it; ReadChunk sorts
+// all blocks again (stable, so ties keep commit order) and applies
+// keepDuplicates across blocks: FIRST keeps the oldest row of each key, LAST
+// the newest. Columns missing from a block (written when the table had
+// fewer columns) read as NULL.
+//
+// # Key layout
+//
+// Pebble keys, in byte order (names may not contain NUL bytes):
+//
+//	X\x00txn                                  reserved transaction-id high-water mark (uint64 BE)
+//	D<db>                                     database metadata blob
+//	T<db>\x00<table>                          table metadata blob
+//	C<db>\x00<table>\x00<partition>\x00M      chunk meta (rows, cols, blocks, symbols, options)
+//	C<db>\x00<table>\x00<partition>\x00B<seq:u32 BE>            block header (rows, column names)
+//	C<db>\x00<table>\x00<partition>\x00B<seq:u32 BE><col:u16 BE> one column of block seq
+//	C<db>\x00<table>\x00<partition>\x00S<first id:u32 BE>        symbol-base segment
+//
+// so a chunk is one prefix scan, a table's chunks are one range and a
+// database (catalog, tables and chunks) is three ranges, which the drop
+// functions delete with range tombstones in one batch.
+//
+// # Transactions
+//
+// Begin hands out transaction ids that increase monotonically across
+// restarts: ids are reserved in ranges of txnIDReserve and the high-water
+// mark is persisted before an id from a new range is used (Close records the
+// exact last id, so a clean restart continues without a gap).
+//
+// Locks are per chunk and live in memory (a crash releases them). Lock
+// fails at once with a *LockError when another live transaction holds the
+// chunk (DolphinDB's TRANS mode); LockWait waits until the chunk is free
+// (CHUNK mode). Append locks its chunk itself, so a transaction always owns
+// the chunks it writes; the drop functions refuse (with a *LockError) while
+// a chunk they would remove is locked.
+//
+// Append encodes and compresses at once (columns in parallel) into the
+// transaction's Pebble batch; Commit adds each touched chunk's meta and
+// symbol segment and applies the whole batch atomically (fsynced unless
+// Options.NoSync), so a transaction is either entirely visible and durable
+// or absent, also after a crash. Readers see committed data only.
+//
+// # Pebble version
+//
+// We stay on github.com/cockroachdb/pebble v1.1.5: it is already in go.mod
+// and the module cache, and everything used here (atomic synced batches,
+// range deletions, bounded iterators, vfs.NewMem) is the same in v2, which
+// would add a second storage-format lineage and new dependencies for no
+// gain at this layer. Pebble's own block compression is switched off
+// because column values are already LZ4-compressed.
+package storage

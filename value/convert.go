@@ -1,0 +1,1677 @@
+package value
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"math/bits"
+)
+
+// Explicit conversions (int(), date(), string(), cast/$ ...), type
+// promotion and comparison.
+//
+// DolphinDB rules implemented here, with their sources:
+//   - "Data Type Conversion" page: short/int/long round floating values and
+//     read the leading digits of strings (int("10.9") = 10,
+//     short("120.9c") = 120); int(2147483648) = 00i; bool(100.2) = true;
+//     char(99) = 'c'; string(10) = "10"; date(1) = 1970.01.02;
+//     datehour(1) = 1970.01.01T01; second(61) = 00:01:01;
+//     date(2016.03M) = 2016.03.01; datetime/timestamp/nanotimestamp/
+//     datehour(2012.01M) = the month's first midnight (2.00.12+);
+//     month(2012.12.23) = 2012.12M; double(now()) is the raw count;
+//     char("990") fails with "Failed to convert the string to CHAR".
+//   - "short" reference page: integral narrowing keeps the low bits
+//     (short(65578) = 42, short(32789) = -32747, short(32768) = NULL because
+//     -32768 is SHORT's NULL).
+//   - Official C++ API (ScalarImp.h): floating to integral is
+//     (v < 0 ? v-0.5 : v+0.5) truncated, i.e. half away from zero.
+//   - "Temporal Type Comparison" tutorial: date types (DATE, MONTH) and
+//     datetime types (DATEHOUR, DATETIME, TIMESTAMP, NANOTIMESTAMP) convert
+//     to each other; datetime types also convert to time types (MINUTE,
+//     SECOND, TIME, NANOTIME), which convert among themselves; date types
+//     never become time types and time types never become date or
+//     datetime types.
+//   - DECIMAL tutorial and "Data Types" page: numbers to DECIMAL truncate
+//     (decimal32(1.23456, 3) = 1.234; 77.32 as DECIMAL32(5) is 77.31999);
+//     strings round since 2.00.10; the unscaled value must fit the storage
+//     integer (decimal32(1000000000, 0) works, decimal32(1000000000, 1)
+//     fails with "Decimal math overflow"); scales outside [0,9]/[0,18]/
+//     [0,38] fail with "Scale is out of bounds"; BOOL, CHAR, SYMBOL-like
+//     binary types and temporal types do not convert to DECIMAL.
+
+// cell is one element in flight between types: integral, temporal, BOOL,
+// CHAR and DECIMAL32/64 values in i, floating in f, literals in s, 16-byte
+// values in b. It lives on the stack, so the generic conversion loop
+// allocates nothing per element.
+type cell struct {
+	null bool
+	i    int64
+	f    float64
+	s    string
+	b    [16]byte
+}
+
+// NewFloat returns a FLOAT scalar; -FLT_MAX and NaN are NULL.
+func NewFloat(f float32) *Scalar {
+	return &Scalar{T: Float, F: float64(f), Null: f == NullFloat32 || f != f}
+}
+
+// NewSymbol returns a SYMBOL scalar (the empty string is NULL).
+func NewSymbol(s string) *Scalar { return &Scalar{T: Symbol, S: s, Null: s == ""} }
+
+// NewDecimal returns a DECIMAL32 or DECIMAL64 scalar with the given
+// unscaled value and scale.
+func NewDecimal(t Type, unscaled int64, scale int32) *Scalar {
+	s := NewTyped(t, unscaled)
+	s.Scale = scale
+	return s
+}
+
+// NewDecimal128 returns a DECIMAL128 scalar with the given unscaled value
+// (which must fit in 128 bits) and scale.
+func NewDecimal128(unscaled *big.Int, scale int32) *Scalar {
+	b := Decimal128Bytes(unscaled)
+	return &Scalar{T: Decimal128, Scale: scale, B: b, Null: b == nullDecimal128}
+}
+
+// Cast converts x to type t, as DolphinDB's conversion functions and
+// cast/$ do; scale is the target scale for DECIMAL types (a negative scale
+// keeps a DECIMAL source's scale). Scalars, vectors (including tuples and
+// array vectors) and pairs are supported. A NULL (including VOID NULL)
+// becomes t's NULL. Impossible conversions return DolphinDB-style errors
+// ("Can't convert DATE to UUID").
+func Cast(x Value, t Type, scale int32) (Value, error) {
+	switch v := x.(type) {
+	case *Scalar:
+		return castScalar(v, t, scale)
+	case *Vector:
+		return CastVector(v, t, scale)
+	case *Pair:
+		out, err := CastVector(v.V, t, scale)
+		if err != nil {
+			return nil, err
+		}
+		if out == v.V {
+			return v, nil
+		}
+		return &Pair{V: out}, nil
+	case *Matrix:
+		out, err := CastVector(v.V, t, scale)
+		if err != nil {
+			return nil, err
+		}
+		return &Matrix{V: out, Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}, nil
+	case nil:
+		return nil, fmt.Errorf("Can't convert nothing to %s", t)
+	}
+	return nil, fmt.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
+}
+
+func castScalar(s *Scalar, t Type, scale int32) (*Scalar, error) {
+	if t == Any {
+		return s, nil
+	}
+	if t.IsDecimal() {
+		if scale < 0 {
+			if !s.T.IsDecimal() {
+				return nil, fmt.Errorf("Scale is out of bounds")
+			}
+			scale = s.Scale
+		}
+		if err := checkScale(t, scale); err != nil {
+			return nil, err
+		}
+	} else {
+		scale = 0
+	}
+	if !castableTarget(t) {
+		return nil, fmt.Errorf("Can't convert %s to %s", s.T, t)
+	}
+	if s.T == t && (!t.IsDecimal() || s.Scale == scale) {
+		return s, nil
+	}
+	var c cell
+	scalarCell(s, &c)
+	if !c.null {
+		if err := convertCell(&c, s.T, s.Scale, t, scale); err != nil {
+			return nil, err
+		}
+	}
+	return cellScalar(&c, t, scale), nil
+}
+
+// castableTarget reports whether values can be converted to t.
+func castableTarget(t Type) bool {
+	switch t.Category() {
+	case CatLogical, CatIntegral, CatFloating, CatTemporal, CatLiteral, CatDecimal:
+		return t != Blob || true
+	case CatBinary:
+		return t == UUID || t == IPAddr || t == Int128
+	}
+	return false
+}
+
+func scalarCell(s *Scalar, c *cell) {
+	*c = cell{null: s.Null}
+	if s.Null {
+		return
+	}
+	switch s.T.Storage() {
+	case StInt8, StInt16, StInt32, StInt64:
+		c.i = s.I
+	case StFloat32, StFloat64:
+		c.f = s.F
+		if s.F != s.F {
+			c.null = true
+		}
+	case StString:
+		c.s = s.S
+	case StBytes16:
+		c.b = s.B
+	default:
+		c.null = true
+	}
+}
+
+// cellScalar builds a scalar of type t from a converted cell.
+func cellScalar(c *cell, t Type, scale int32) *Scalar {
+	s := &Scalar{T: t, Scale: scale}
+	if c.null {
+		s.Null = true
+		return s
+	}
+	switch t.Storage() {
+	case StInt8, StInt16, StInt32, StInt64:
+		s.I = c.i
+		s.Null = c.i == nullRaw(t)
+	case StFloat32:
+		s.F = float64(float32(c.f))
+		s.Null = float32(c.f) == NullFloat32 || c.f != c.f
+	case StFloat64:
+		s.F = c.f
+		s.Null = c.f == NullFloat64 || c.f != c.f
+	case StString:
+		s.S = c.s
+		s.Null = c.s == ""
+	case StBytes16:
+		s.B = c.b
+		if t == Decimal128 {
+			s.Null = c.b == nullDecimal128
+		} else {
+			s.Null = c.b == [16]byte{}
+		}
+	}
+	return s
+}
+
+// nullRaw is the NULL sentinel of an integer-stored type.
+func nullRaw(t Type) int64 {
+	switch t.Storage() {
+	case StInt8:
+		return int64(NullInt8)
+	case StInt16:
+		return int64(NullInt16)
+	case StInt32:
+		return int64(NullInt32)
+	}
+	return NullInt64
+}
+
+// wrapInt keeps the low bits of v that fit t's storage (two's complement),
+// as DolphinDB's integral narrowing does.
+func wrapInt(t Type, v int64) int64 {
+	switch t.Storage() {
+	case StInt8:
+		return int64(int8(v))
+	case StInt16:
+		return int64(int16(v))
+	case StInt32:
+		return int64(int32(v))
+	}
+	return v
+}
+
+// intRange is the non-NULL range of an integer-stored type.
+func intRange(t Type) (int64, int64) {
+	switch t.Storage() {
+	case StInt8:
+		return math.MinInt8 + 1, math.MaxInt8
+	case StInt16:
+		return math.MinInt16 + 1, math.MaxInt16
+	case StInt32:
+		return math.MinInt32 + 1, math.MaxInt32
+	}
+	return math.MinInt64 + 1, math.MaxInt64
+}
+
+// roundHalfAway rounds f half away from zero the way DolphinDB's C++ code
+// does ((v < 0 ? v-0.5 : v+0.5) truncated) and reports whether the result
+// lies in [lo, hi].
+func roundHalfAway(f float64, lo, hi int64) (int64, bool) {
+	if f != f {
+		return 0, false
+	}
+	if f < 0 {
+		f -= 0.5
+	} else {
+		f += 0.5
+	}
+	f = math.Trunc(f)
+	if f < float64(lo) || f >= float64(hi)+1 || f >= 9.223372036854775807e18 {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+func checkScale(t Type, scale int32) error {
+	if scale < 0 || int(scale) > decimalMaxScale(t) {
+		return fmt.Errorf("Scale is out of bounds")
+	}
+	return nil
+}
+
+func decimalMaxScale(t Type) int {
+	switch t {
+	case Decimal32:
+		return 9
+	case Decimal64:
+		return 18
+	}
+	return 38
+}
+
+var pow10i64 = func() [19]int64 {
+	var p [19]int64
+	p[0] = 1
+	for i := 1; i < 19; i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// typeLabel names t for error messages (DECIMAL types with their scale).
+func typeLabel(t Type, scale int32) string {
+	if t.IsDecimal() {
+		return decimalName(t, scale)
+	}
+	return t.String()
+}
+
+func cantConvert(from Type, fs int32, to Type, ts int32) error {
+	return fmt.Errorf("Can't convert %s to %s", typeLabel(from, fs), typeLabel(to, ts))
+}
+
+// convertCell converts a non-NULL cell of type from (scale fs) to type to
+// (scale ts) in place; c.null may become true.
+func convertCell(c *cell, from Type, fs int32, to Type, ts int32) error {
+	if from == to && (!to.IsDecimal() || fs == ts) {
+		return nil
+	}
+	switch from.Category() {
+	case CatNothing:
+		c.null = true
+		return nil
+	case CatLogical, CatIntegral:
+		return fromInt(c, from, to, ts)
+	case CatFloating:
+		return fromFloat(c, from, to, ts)
+	case CatTemporal:
+		return fromTemporal(c, from, to)
+	case CatLiteral:
+		return fromString(c, to, ts)
+	case CatDecimal:
+		return fromDecimal(c, from, fs, to, ts)
+	case CatBinary:
+		if from == UUID || from == IPAddr || from == Int128 {
+			switch to {
+			case UUID, IPAddr, Int128:
+				return nil
+			case String, Symbol, Blob:
+				c.s = formatBytes16(from, c.b, 0)
+				return nil
+			}
+		}
+	}
+	return cantConvert(from, fs, to, ts)
+}
+
+// setInt stores v as type t (already in range or wrapped), marking NULL
+// when it is the sentinel.
+func setInt(c *cell, t Type, v int64) {
+	c.i = v
+	c.null = v == nullRaw(t)
+}
+
+func fromInt(c *cell, from, to Type, ts int32) error {
+	v := c.i
+	switch to.Category() {
+	case CatLogical:
+		c.i = b2i(v != 0)
+		return nil
+	case CatIntegral:
+		setInt(c, to, wrapInt(to, v))
+		return nil
+	case CatFloating:
+		c.f = float64(v)
+		return nil
+	case CatTemporal:
+		return intToTemporal(c, to, v)
+	case CatLiteral:
+		c.s = formatRawString(from, v)
+		return nil
+	case CatDecimal:
+		if from == Bool || from == Char {
+			break
+		}
+		return intToDecimal(c, v, to, ts)
+	}
+	return cantConvert(from, 0, to, ts)
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// intToTemporal reinterprets an integer as the raw value of a temporal
+// type (date(1) = 1970.01.02); time-of-day types reject values outside a
+// day, as the C++ API's validate() does.
+func intToTemporal(c *cell, to Type, v int64) error {
+	if per := unitsPerDay(to); per > 0 && temporalKind(to) == kindTime {
+		if v < 0 || v >= per {
+			c.null = true
+			return nil
+		}
+	}
+	setInt(c, to, wrapInt(to, v))
+	return nil
+}
+
+// formatRawString is string(x) for an integer-stored value: its printed
+// form (CHAR as the character when printable).
+func formatRawString(t Type, v int64) string {
+	if t == Char {
+		return charString(int8(v))
+	}
+	return formatRaw(t, v, 0)
+}
+
+func fromFloat(c *cell, from, to Type, ts int32) error {
+	f := c.f
+	if f != f {
+		c.null = true
+		return nil
+	}
+	switch to.Category() {
+	case CatLogical:
+		c.i = b2i(f != 0)
+		return nil
+	case CatIntegral:
+		lo, hi := intRange(to)
+		r, ok := roundHalfAway(f, lo, hi)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		c.i = r
+		return nil
+	case CatFloating:
+		if to == Float {
+			f32 := float32(f)
+			if math.IsInf(float64(f32), 0) && !math.IsInf(f, 0) {
+				c.null = true
+				return nil
+			}
+			c.f = float64(f32)
+		}
+		if math.IsInf(c.f, 0) {
+			c.null = true
+		}
+		return nil
+	case CatTemporal:
+		r, ok := roundHalfAway(f, math.MinInt64+1, math.MaxInt64)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		lo, hi := intRange(to)
+		if r < lo || r > hi {
+			c.null = true
+			return nil
+		}
+		return intToTemporal(c, to, r)
+	case CatLiteral:
+		c.s = FormatFloat(f, 6)
+		return nil
+	case CatDecimal:
+		return floatToDecimal(c, f, to, ts)
+	}
+	return cantConvert(from, 0, to, ts)
+}
+
+func fromTemporal(c *cell, from, to Type) error {
+	v := c.i
+	switch to.Category() {
+	case CatTemporal:
+		r, null, err := convertTemporal(v, from, to)
+		if err != nil {
+			return err
+		}
+		c.i, c.null = r, null
+		return nil
+	case CatLogical:
+		c.i = b2i(v != 0)
+		return nil
+	case CatIntegral:
+		setInt(c, to, wrapInt(to, v))
+		return nil
+	case CatFloating:
+		c.f = float64(v)
+		return nil
+	case CatLiteral:
+		c.s = FormatTemporal(from, v)
+		return nil
+	}
+	return cantConvert(from, 0, to, 0)
+}
+
+// fromString converts c.s (a STRING/SYMBOL/BLOB) to type to.
+func fromString(c *cell, to Type, ts int32) error {
+	s := c.s
+	if s == "" {
+		c.null = true
+		return nil
+	}
+	switch to {
+	case String, Symbol, Blob:
+		return nil
+	case Bool:
+		switch {
+		case s == "00":
+			c.null = true
+		case equalFold(s, "true"):
+			c.i = 1
+		case equalFold(s, "false"):
+			c.i = 0
+		default:
+			v, ok := leadingInt(s)
+			if !ok {
+				f, okf := leadingFloat(s)
+				if !okf {
+					c.null = true
+					return nil
+				}
+				c.i = b2i(f != 0)
+				return nil
+			}
+			c.i = b2i(v != 0)
+		}
+		return nil
+	case Char:
+		if len(s) == 3 && s[0] == '\'' && s[2] == '\'' {
+			c.i = int64(int8(s[1]))
+			return nil
+		}
+		v, ok := leadingInt(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		if v > 127 || v < -128 {
+			return fmt.Errorf("Failed to convert the string to CHAR")
+		}
+		setInt(c, Char, v)
+		return nil
+	case Short, Int, Long:
+		v, ok := leadingInt(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		setInt(c, to, wrapInt(to, v))
+		return nil
+	case Float, Double:
+		f, ok := leadingFloat(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		c.f = f
+		if to == Float {
+			c.f = float64(float32(f))
+		}
+		if math.IsInf(c.f, 0) {
+			c.null = true
+		}
+		return nil
+	case UUID:
+		b, ok := parseUUID(s)
+		if !ok {
+			return fmt.Errorf("Invalid UUID string")
+		}
+		c.b = b
+		return nil
+	case Int128:
+		b, ok := parseHex128(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		c.b = b
+		return nil
+	case IPAddr:
+		b, ok := parseIPAddr(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		c.b = b
+		return nil
+	case Decimal32, Decimal64, Decimal128:
+		return stringToDecimal(c, to, ts)
+	}
+	if to.IsTemporal() {
+		v, typ, _, err := parseTemporalCore(trimSpace(s), true)
+		if err != nil {
+			c.null = true
+			return nil
+		}
+		if typ == to {
+			c.i = v
+			return nil
+		}
+		r, null, err := convertTemporal(v, typ, to)
+		if err != nil {
+			c.null = true
+			return nil
+		}
+		c.i, c.null = r, null
+		return nil
+	}
+	return cantConvert(String, 0, to, ts)
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x >= 'A' && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if y >= 'A' && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+func trimSpace(s string) string {
+	i, j := 0, len(s)
+	for i < j && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+		i++
+	}
+	for j > i && (s[j-1] == ' ' || s[j-1] == '\t' || s[j-1] == '\r' || s[j-1] == '\n') {
+		j--
+	}
+	return s[i:j]
+}
+
+// ---- decimals ----
+
+// intToDecimal scales an integer to a DECIMAL (error "Decimal math
+// overflow" when the unscaled value does not fit the storage integer).
+func intToDecimal(c *cell, v int64, to Type, ts int32) error {
+	if to == Decimal128 {
+		x := new(big.Int).Mul(big.NewInt(v), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(ts)), nil))
+		return setDecimalBig(c, to, x)
+	}
+	hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[ts]))
+	_, max := intRange(to)
+	if hi != 0 || lo > uint64(max) {
+		return fmt.Errorf("Decimal math overflow")
+	}
+	r := int64(lo)
+	if v < 0 {
+		r = -r
+	}
+	c.i = r
+	return nil
+}
+
+func absU64(v int64) uint64 {
+	if v < 0 {
+		return uint64(-v)
+	}
+	return uint64(v)
+}
+
+// floatToDecimal truncates f*10^scale toward zero (DECIMAL tutorial:
+// decimal32(1.23456, 3) = 1.234).
+func floatToDecimal(c *cell, f float64, to Type, ts int32) error {
+	if math.IsInf(f, 0) {
+		c.null = true
+		return nil
+	}
+	p := math.Pow10(int(ts))
+	x := math.Trunc(f * p)
+	if to == Decimal128 {
+		bf := new(big.Float).SetFloat64(x)
+		bi, _ := bf.Int(nil)
+		return setDecimalBig(c, to, bi)
+	}
+	lo, hi := intRange(to)
+	if x < float64(lo) || x >= float64(hi)+1 || x >= 9.223372036854775807e18 {
+		return fmt.Errorf("Decimal math overflow")
+	}
+	c.i = int64(x)
+	return nil
+}
+
+var (
+	maxDecimal128 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 127), big.NewInt(1))
+	minDecimal128 = new(big.Int).Neg(maxDecimal128)
+)
+
+// setDecimalBig stores an unscaled big value into c for type t, checking
+// the storage range.
+func setDecimalBig(c *cell, t Type, x *big.Int) error {
+	switch t {
+	case Decimal128:
+		if x.Cmp(maxDecimal128) > 0 || x.Cmp(minDecimal128) < 0 {
+			return fmt.Errorf("Decimal math overflow")
+		}
+		c.b = Decimal128Bytes(x)
+		return nil
+	default:
+		lo, hi := intRange(t)
+		if !x.IsInt64() || x.Int64() < lo || x.Int64() > hi {
+			return fmt.Errorf("Decimal math overflow")
+		}
+		c.i = x.Int64()
+		return nil
+	}
+}
+
+// decimalBig returns the unscaled value held in a decimal cell.
+func decimalBig(c *cell, t Type) *big.Int {
+	if t == Decimal128 {
+		return Decimal128Big(c.b)
+	}
+	return big.NewInt(c.i)
+}
+
+func fromDecimal(c *cell, from Type, fs int32, to Type, ts int32) error {
+	switch to.Category() {
+	case CatDecimal:
+		if from != Decimal128 && to != Decimal128 {
+			v := c.i
+			switch {
+			case ts >= fs:
+				d := ts - fs
+				if d > 18 {
+					return fmt.Errorf("Decimal math overflow")
+				}
+				hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[d]))
+				_, max := intRange(to)
+				if hi != 0 || lo > uint64(max) {
+					return fmt.Errorf("Decimal math overflow")
+				}
+				r := int64(lo)
+				if v < 0 {
+					r = -r
+				}
+				c.i = r
+			default:
+				r := v / pow10i64[fs-ts]
+				lo, hi := intRange(to)
+				if r < lo || r > hi {
+					return fmt.Errorf("Decimal math overflow")
+				}
+				c.i = r
+			}
+			return nil
+		}
+		x := decimalBig(c, from)
+		if ts >= fs {
+			x.Mul(x, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(ts-fs)), nil))
+		} else {
+			x.Quo(x, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fs-ts)), nil))
+		}
+		return setDecimalBig(c, to, x)
+	case CatFloating:
+		if from == Decimal128 {
+			f, _ := new(big.Float).Quo(new(big.Float).SetInt(Decimal128Big(c.b)),
+				new(big.Float).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fs)), nil))).Float64()
+			c.f = f
+		} else {
+			c.f = float64(c.i) / math.Pow10(int(fs))
+		}
+		if to == Float {
+			c.f = float64(float32(c.f))
+		}
+		return nil
+	case CatLogical:
+		if from == Decimal128 {
+			c.i = b2i(Decimal128Big(c.b).Sign() != 0)
+		} else {
+			c.i = b2i(c.i != 0)
+		}
+		return nil
+	case CatIntegral:
+		x := decimalBig(c, from)
+		d := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fs)), nil)
+		q, r := new(big.Int).QuoRem(x, d, new(big.Int))
+		// half away from zero
+		r2 := new(big.Int).Mul(new(big.Int).Abs(r), big.NewInt(2))
+		if r2.Cmp(d) >= 0 {
+			if x.Sign() < 0 {
+				q.Sub(q, big.NewInt(1))
+			} else {
+				q.Add(q, big.NewInt(1))
+			}
+		}
+		lo, hi := intRange(to)
+		if !q.IsInt64() || q.Int64() < lo || q.Int64() > hi {
+			c.null = true
+			return nil
+		}
+		c.i = q.Int64()
+		return nil
+	case CatLiteral:
+		if from == Decimal128 {
+			c.s = formatDecimal128(c.b, fs)
+		} else {
+			c.s = formatDecimal(c.i, fs)
+		}
+		return nil
+	}
+	return cantConvert(from, fs, to, ts)
+}
+
+// ---- temporal ----
+
+const (
+	kindNone = iota
+	kindDate
+	kindTime
+	kindDateTime
+)
+
+func temporalKind(t Type) int {
+	switch t {
+	case Date, Month:
+		return kindDate
+	case Minute, Second, Time, NanoTime:
+		return kindTime
+	case DateHour, DateMinute, DateTime, Timestamp, NanoTimestamp:
+		return kindDateTime
+	}
+	return kindNone
+}
+
+// nsPerUnit is the length of one raw unit of a day-based temporal type in
+// nanoseconds (0 for MONTH and non-temporal types).
+func nsPerUnit(t Type) int64 {
+	switch t {
+	case Date:
+		return nsPerDay
+	case DateHour:
+		return 3600 * nsPerSec
+	case DateMinute, Minute:
+		return 60 * nsPerSec
+	case DateTime, Second:
+		return nsPerSec
+	case Timestamp, Time:
+		return nsPerMs
+	case NanoTimestamp, NanoTime:
+		return 1
+	}
+	return 0
+}
+
+// unitsPerDay is the number of raw units in a day (0 for MONTH).
+func unitsPerDay(t Type) int64 {
+	if u := nsPerUnit(t); u > 0 {
+		return nsPerDay / u
+	}
+	return 0
+}
+
+// convertTemporal converts raw value v of temporal type from to type to.
+// null reports a result outside the target's range.
+func convertTemporal(v int64, from, to Type) (int64, bool, error) {
+	fk, tk := temporalKind(from), temporalKind(to)
+	if fk == kindNone || tk == kindNone {
+		return 0, false, cantConvert(from, 0, to, 0)
+	}
+	if from == to {
+		return v, false, nil
+	}
+	if (fk == kindTime) != (tk == kindTime) && !(fk == kindDateTime && tk == kindTime) {
+		return 0, false, cantConvert(from, 0, to, 0)
+	}
+	if from == Month {
+		y, m := floorDiv(v, 12), floorMod(v, 12)+1
+		if y < -5000000 || y > 5000000 {
+			return 0, true, nil
+		}
+		v, from = DaysFromCivil(int(y), int(m), 1), Date
+		if to == Date {
+			return fitTemporal(v, to)
+		}
+	}
+	if to == Month {
+		days := floorDiv(v, unitsPerDay(from))
+		y, m, _ := CivilFromDays(days)
+		return fitTemporal(int64(y)*12+int64(m)-1, to)
+	}
+	if tk == kindTime && fk == kindDateTime {
+		v = floorMod(v, unitsPerDay(from))
+	}
+	fu, tu := nsPerUnit(from), nsPerUnit(to)
+	if fu >= tu {
+		k := fu / tu
+		if k > 1 {
+			hi, lo := bits.Mul64(absU64(v), uint64(k))
+			if hi != 0 || lo > math.MaxInt64 {
+				return 0, true, nil
+			}
+			r := int64(lo)
+			if v < 0 {
+				r = -r
+			}
+			v = r
+		}
+	} else {
+		v = floorDiv(v, tu/fu)
+	}
+	return fitTemporal(v, to)
+}
+
+func fitTemporal(v int64, t Type) (int64, bool, error) {
+	lo, hi := intRange(t)
+	if v < lo || v > hi {
+		return 0, true, nil
+	}
+	return v, false, nil
+}
+
+// ---- vectors ----
+
+// CastVector converts every element of v to type t (scale as in Cast). It
+// returns v itself when v already has type t (and scale); otherwise it
+// allocates the result once and converts in a single typed loop for the
+// common numeric and temporal pairs.
+func CastVector(v *Vector, t Type, scale int32) (*Vector, error) {
+	if t.IsDecimal() {
+		if scale < 0 {
+			if !v.T.IsDecimal() {
+				return nil, fmt.Errorf("Scale is out of bounds")
+			}
+			scale = v.Scale
+		}
+		if err := checkScale(t, scale); err != nil {
+			return nil, err
+		}
+	} else if t.IsArray() && t.Elem().IsDecimal() {
+		if scale < 0 {
+			scale = v.Scale
+		}
+	} else {
+		scale = 0
+	}
+	if v.T == t && (!t.Elem().IsDecimal() || v.Scale == scale) {
+		return v, nil
+	}
+	if v.T.IsArray() || t.IsArray() {
+		return castArrayVector(v, t, scale)
+	}
+	if t == Any {
+		n := v.Len()
+		out := &Vector{T: Any, Any: make([]Value, n)}
+		for i := 0; i < n; i++ {
+			out.Any[i] = v.Elem(i)
+		}
+		return out, nil
+	}
+	if !castableTarget(t) {
+		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
+	}
+	if v.T == Any {
+		return castTuple(v, t, scale)
+	}
+	if v.T == Void {
+		out := NewNullVector(t, v.Len())
+		out.Scale = scale
+		return out, nil
+	}
+	if out, ok, err := fastCast(v, t, scale); ok || err != nil {
+		return out, err
+	}
+	n := v.Len()
+	out := NewVector(t, n, n)
+	out.Scale = scale
+	var c cell
+	for i := 0; i < n; i++ {
+		readCell(v, i, &c)
+		if !c.null {
+			if err := convertCell(&c, v.T, v.Scale, t, scale); err != nil {
+				return nil, err
+			}
+		}
+		writeCell(out, i, &c)
+	}
+	return out, nil
+}
+
+func castArrayVector(v *Vector, t Type, scale int32) (*Vector, error) {
+	if !v.T.IsArray() || !t.IsArray() {
+		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
+	}
+	flat := *v
+	flat.T = v.T.Elem()
+	flat.Offsets = nil
+	cv, err := CastVector(&flat, t.Elem(), scale)
+	if err != nil {
+		return nil, err
+	}
+	out := *cv
+	if cv == &flat {
+		out = flat
+	}
+	out.T = t
+	out.Offsets = append([]int64(nil), v.Offsets...)
+	return &out, nil
+}
+
+// castTuple converts a tuple whose elements are scalars into a typed
+// vector.
+func castTuple(v *Vector, t Type, scale int32) (*Vector, error) {
+	n := len(v.Any)
+	out := NewVector(t, n, n)
+	out.Scale = scale
+	var c cell
+	for i, x := range v.Any {
+		s, ok := x.(*Scalar)
+		if !ok {
+			return nil, fmt.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
+		}
+		scalarCell(s, &c)
+		if !c.null {
+			if err := convertCell(&c, s.T, s.Scale, t, scale); err != nil {
+				return nil, err
+			}
+		}
+		writeCell(out, i, &c)
+	}
+	return out, nil
+}
+
+func readCell(v *Vector, i int, c *cell) {
+	*c = cell{}
+	if v.IsNull(i) {
+		c.null = true
+		return
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		c.i = int64(v.I8[i])
+	case StInt16:
+		c.i = int64(v.I16[i])
+	case StInt32:
+		c.i = int64(v.I32[i])
+	case StInt64:
+		c.i = v.I64[i]
+	case StFloat32:
+		c.f = float64(v.F32[i])
+	case StFloat64:
+		c.f = v.F64[i]
+	case StString:
+		c.s = v.Str[i]
+	case StBytes16:
+		c.b = v.B16[i]
+	default:
+		c.null = true
+	}
+}
+
+func writeCell(v *Vector, i int, c *cell) {
+	if c.null {
+		v.SetNull(i)
+		return
+	}
+	switch v.T.Storage() {
+	case StInt8:
+		v.I8[i] = int8(c.i)
+	case StInt16:
+		v.I16[i] = int16(c.i)
+	case StInt32:
+		v.I32[i] = int32(c.i)
+	case StInt64:
+		v.I64[i] = c.i
+	case StFloat32:
+		v.F32[i] = float32(c.f)
+	case StFloat64:
+		v.F64[i] = c.f
+	case StString:
+		v.Str[i] = c.s
+	case StBytes16:
+		v.B16[i] = c.b
+	}
+}
+
+type sint interface{ ~int8 | ~int16 | ~int32 | ~int64 }
+type sfloat interface{ ~float32 | ~float64 }
+
+// wrapLoop converts integers keeping the low bits (NULL stays NULL).
+func wrapLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D) {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+		} else {
+			dst[i] = D(x)
+		}
+	}
+}
+
+// boolLoop maps integers to BOOL (non-zero is true).
+func boolLoop[S sint](dst []int8, src []S, srcNull S) {
+	for i, x := range src {
+		switch {
+		case x == srcNull:
+			dst[i] = NullInt8
+		case x != 0:
+			dst[i] = 1
+		default:
+			dst[i] = 0
+		}
+	}
+}
+
+// intToFloatLoop converts integers to floating values.
+func intToFloatLoop[S sint, D sfloat](dst []D, src []S, srcNull S, dstNull D) {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+		} else {
+			dst[i] = D(x)
+		}
+	}
+}
+
+// floatToIntLoop rounds half away from zero; values outside [lo, hi]
+// (and NaN) become NULL.
+func floatToIntLoop[S sfloat, D sint](dst []D, src []S, srcNull S, dstNull D, lo, hi float64) {
+	for i, x := range src {
+		f := float64(x)
+		if x == srcNull || f != f {
+			dst[i] = dstNull
+			continue
+		}
+		if f < 0 {
+			f = math.Trunc(f - 0.5)
+		} else {
+			f = math.Trunc(f + 0.5)
+		}
+		if f < lo || f > hi {
+			dst[i] = dstNull
+			continue
+		}
+		dst[i] = D(f)
+	}
+}
+
+// floatToFloatLoop converts between FLOAT and DOUBLE; NaN, NULL and
+// overflow become NULL.
+func floatToFloatLoop[S, D sfloat](dst []D, src []S, srcNull S, dstNull D) {
+	for i, x := range src {
+		y := D(x)
+		if x == srcNull || x != x || math.IsInf(float64(y), 0) {
+			dst[i] = dstNull
+		} else {
+			dst[i] = y
+		}
+	}
+}
+
+// linearLoop computes floorDiv(floorMod(x, mod)*mul, div) per element
+// (mod, mul, div of 0 or 1 are skipped); results outside [lo, hi] or
+// overflowing become NULL.
+func linearLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D, mod, mul, div, lo, hi int64) {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+			continue
+		}
+		v := int64(x)
+		if mod > 1 {
+			v %= mod
+			if v < 0 {
+				v += mod
+			}
+		}
+		if mul > 1 {
+			if v > math.MaxInt64/mul || v < -math.MaxInt64/mul {
+				dst[i] = dstNull
+				continue
+			}
+			v *= mul
+		}
+		if div > 1 {
+			q := v / div
+			if v%div != 0 && v < 0 {
+				q--
+			}
+			v = q
+		}
+		if v < lo || v > hi {
+			dst[i] = dstNull
+			continue
+		}
+		dst[i] = D(v)
+	}
+}
+
+// floatToDecimalLoop truncates x*p into unscaled decimals; it reports
+// false on overflow.
+func floatToDecimalLoop[S sfloat, D sint](dst []D, src []S, srcNull S, dstNull D, p, lo, hi float64) bool {
+	for i, x := range src {
+		f := float64(x)
+		if x == srcNull || f != f || math.IsInf(f, 0) {
+			dst[i] = dstNull
+			continue
+		}
+		y := math.Trunc(f * p)
+		if y < lo || y > hi {
+			return false
+		}
+		dst[i] = D(y)
+	}
+	return true
+}
+
+// intToDecimalLoop multiplies integers by p; it reports false on overflow.
+func intToDecimalLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D, p, lo, hi int64) bool {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+			continue
+		}
+		v := int64(x)
+		if v > hi/p || v < lo/p {
+			return false
+		}
+		dst[i] = D(v * p)
+	}
+	return true
+}
+
+// decimalToFloatLoop divides unscaled decimals by p.
+func decimalToFloatLoop[S sint, D sfloat](dst []D, src []S, srcNull S, dstNull D, p float64) {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+		} else {
+			dst[i] = D(float64(x) / p)
+		}
+	}
+}
+
+// intDispatch calls the loop matching v's and out's integer storages.
+func intDispatch(v, out *Vector, f intLoops) bool {
+	switch v.T.Storage() {
+	case StInt8:
+		return dispatchDst(v.I8, NullInt8, out, f)
+	case StInt16:
+		return dispatchDst(v.I16, NullInt16, out, f)
+	case StInt32:
+		return dispatchDst(v.I32, NullInt32, out, f)
+	case StInt64:
+		return dispatchDst(v.I64, NullInt64, out, f)
+	}
+	return false
+}
+
+// intLoops selects the integer-to-integer loop kind.
+type intLoops struct {
+	kind                   int // 0 wrap, 1 linear
+	mod, mul, div, lo, hi  int64
+	decimalP, decLo, decHi int64
+}
+
+const (
+	loopWrap = iota
+	loopLinear
+	loopDecimal
+)
+
+func dispatchDst[S sint](src []S, srcNull S, out *Vector, f intLoops) bool {
+	switch out.T.Storage() {
+	case StInt8:
+		return runIntLoop(out.I8, src, srcNull, NullInt8, f)
+	case StInt16:
+		return runIntLoop(out.I16, src, srcNull, NullInt16, f)
+	case StInt32:
+		return runIntLoop(out.I32, src, srcNull, NullInt32, f)
+	case StInt64:
+		return runIntLoop(out.I64, src, srcNull, NullInt64, f)
+	}
+	return false
+}
+
+func runIntLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D, f intLoops) bool {
+	switch f.kind {
+	case loopWrap:
+		wrapLoop(dst, src, srcNull, dstNull)
+	case loopLinear:
+		linearLoop(dst, src, srcNull, dstNull, f.mod, f.mul, f.div, f.lo, f.hi)
+	case loopDecimal:
+		return intToDecimalLoop(dst, src, srcNull, dstNull, f.decimalP, f.decLo, f.decHi)
+	}
+	return true
+}
+
+func isIntStorage(st Storage) bool {
+	return st == StInt8 || st == StInt16 || st == StInt32 || st == StInt64
+}
+
+// fastCast handles the numeric and temporal pairs with dedicated loops;
+// ok is false when the generic path must be used.
+func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
+	from := v.T
+	fc, tc := from.Category(), t.Category()
+	fst, tst := from.Storage(), t.Storage()
+	n := v.Len()
+	newOut := func() *Vector {
+		out := NewVector(t, n, n)
+		out.Scale = scale
+		return out
+	}
+	intLike := func(c Category) bool { return c == CatLogical || c == CatIntegral }
+
+	switch {
+	// integers, BOOL and temporal raw values among themselves
+	case isIntStorage(fst) && isIntStorage(tst) && !from.IsDecimal() && !t.IsDecimal() &&
+		from != Month && t != Month:
+		out := newOut()
+		switch {
+		case tc == CatLogical:
+			switch fst {
+			case StInt8:
+				boolLoop(out.I8, v.I8, NullInt8)
+			case StInt16:
+				boolLoop(out.I8, v.I16, NullInt16)
+			case StInt32:
+				boolLoop(out.I8, v.I32, NullInt32)
+			case StInt64:
+				boolLoop(out.I8, v.I64, NullInt64)
+			}
+			return out, true, nil
+		case fc == CatTemporal && tc == CatTemporal:
+			fk, tk := temporalKind(from), temporalKind(t)
+			if (fk == kindTime) != (tk == kindTime) && !(fk == kindDateTime && tk == kindTime) {
+				return nil, false, cantConvert(from, 0, t, 0)
+			}
+			f := intLoops{kind: loopLinear}
+			f.lo, f.hi = intRange(t)
+			if tk == kindTime && fk == kindDateTime {
+				f.mod = unitsPerDay(from)
+			}
+			fu, tu := nsPerUnit(from), nsPerUnit(t)
+			if fu >= tu {
+				f.mul = fu / tu
+			} else {
+				f.div = tu / fu
+			}
+			intDispatch(v, out, f)
+			return out, true, nil
+		case tc == CatTemporal: // integral/BOOL -> temporal: raw
+			f := intLoops{kind: loopWrap}
+			if temporalKind(t) == kindTime {
+				f = intLoops{kind: loopLinear, lo: 0, hi: unitsPerDay(t) - 1}
+			}
+			intDispatch(v, out, f)
+			return out, true, nil
+		default: // to integral: keep the low bits
+			intDispatch(v, out, intLoops{kind: loopWrap})
+			return out, true, nil
+		}
+
+	// integers / temporal -> floating
+	case isIntStorage(fst) && !from.IsDecimal() && tc == CatFloating:
+		out := newOut()
+		switch t {
+		case Double:
+			switch fst {
+			case StInt8:
+				intToFloatLoop(out.F64, v.I8, NullInt8, NullFloat64)
+			case StInt16:
+				intToFloatLoop(out.F64, v.I16, NullInt16, NullFloat64)
+			case StInt32:
+				intToFloatLoop(out.F64, v.I32, NullInt32, NullFloat64)
+			case StInt64:
+				intToFloatLoop(out.F64, v.I64, NullInt64, NullFloat64)
+			}
+		case Float:
+			switch fst {
+			case StInt8:
+				intToFloatLoop(out.F32, v.I8, NullInt8, NullFloat32)
+			case StInt16:
+				intToFloatLoop(out.F32, v.I16, NullInt16, NullFloat32)
+			case StInt32:
+				intToFloatLoop(out.F32, v.I32, NullInt32, NullFloat32)
+			case StInt64:
+				intToFloatLoop(out.F32, v.I64, NullInt64, NullFloat32)
+			}
+		}
+		return out, true, nil
+
+	// floating -> integral
+	case fc == CatFloating && tc == CatIntegral:
+		out := newOut()
+		lo, hi := intRange(t)
+		flo, fhi := float64(lo), float64(hi)
+		if t.Storage() == StInt64 {
+			flo, fhi = -9.223372036854775e18, 9.223372036854775e18
+		}
+		if from == Double {
+			switch tst {
+			case StInt8:
+				floatToIntLoop(out.I8, v.F64, NullFloat64, NullInt8, flo, fhi)
+			case StInt16:
+				floatToIntLoop(out.I16, v.F64, NullFloat64, NullInt16, flo, fhi)
+			case StInt32:
+				floatToIntLoop(out.I32, v.F64, NullFloat64, NullInt32, flo, fhi)
+			case StInt64:
+				floatToIntLoop(out.I64, v.F64, NullFloat64, NullInt64, flo, fhi)
+			}
+		} else {
+			switch tst {
+			case StInt8:
+				floatToIntLoop(out.I8, v.F32, NullFloat32, NullInt8, flo, fhi)
+			case StInt16:
+				floatToIntLoop(out.I16, v.F32, NullFloat32, NullInt16, flo, fhi)
+			case StInt32:
+				floatToIntLoop(out.I32, v.F32, NullFloat32, NullInt32, flo, fhi)
+			case StInt64:
+				floatToIntLoop(out.I64, v.F32, NullFloat32, NullInt64, flo, fhi)
+			}
+		}
+		return out, true, nil
+
+	// floating <-> floating
+	case fc == CatFloating && tc == CatFloating:
+		out := newOut()
+		switch {
+		case from == Float && t == Double:
+			floatToFloatLoop(out.F64, v.F32, NullFloat32, NullFloat64)
+		case from == Double && t == Float:
+			floatToFloatLoop(out.F32, v.F64, NullFloat64, NullFloat32)
+		}
+		return out, true, nil
+
+	// integers -> DECIMAL32/64
+	case isIntStorage(fst) && fc == CatIntegral && from != Char && (t == Decimal32 || t == Decimal64):
+		out := newOut()
+		lo, hi := intRange(t)
+		if !intDispatch(v, out, intLoops{kind: loopDecimal, decimalP: pow10i64[scale], decLo: lo, decHi: hi}) {
+			return nil, false, fmt.Errorf("Decimal math overflow")
+		}
+		return out, true, nil
+
+	// floating -> DECIMAL32/64
+	case fc == CatFloating && (t == Decimal32 || t == Decimal64):
+		out := newOut()
+		p := math.Pow10(int(scale))
+		lo, hi := intRange(t)
+		flo, fhi := float64(lo), float64(hi)
+		if t == Decimal64 {
+			flo, fhi = -9.223372036854775e18, 9.223372036854775e18
+		}
+		ok := true
+		switch {
+		case from == Double && t == Decimal32:
+			ok = floatToDecimalLoop(out.I32, v.F64, NullFloat64, NullInt32, p, flo, fhi)
+		case from == Double && t == Decimal64:
+			ok = floatToDecimalLoop(out.I64, v.F64, NullFloat64, NullInt64, p, flo, fhi)
+		case from == Float && t == Decimal32:
+			ok = floatToDecimalLoop(out.I32, v.F32, NullFloat32, NullInt32, p, flo, fhi)
+		case from == Float && t == Decimal64:
+			ok = floatToDecimalLoop(out.I64, v.F32, NullFloat32, NullInt64, p, flo, fhi)
+		}
+		if !ok {
+			return nil, false, fmt.Errorf("Decimal math overflow")
+		}
+		return out, true, nil
+
+	// DECIMAL32/64 -> floating
+	case (from == Decimal32 || from == Decimal64) && tc == CatFloating:
+		out := newOut()
+		p := math.Pow10(int(v.Scale))
+		switch {
+		case from == Decimal32 && t == Double:
+			decimalToFloatLoop(out.F64, v.I32, NullInt32, NullFloat64, p)
+		case from == Decimal64 && t == Double:
+			decimalToFloatLoop(out.F64, v.I64, NullInt64, NullFloat64, p)
+		case from == Decimal32 && t == Float:
+			decimalToFloatLoop(out.F32, v.I32, NullInt32, NullFloat32, p)
+		case from == Decimal64 && t == Float:
+			decimalToFloatLoop(out.F32, v.I64, NullInt64, NullFloat32, p)
+		}
+		return out, true, nil
+
+	// literal <-> literal: copy the strings once
+	case fc == CatLiteral && tc == CatLiteral:
+		out := &Vector{T: t, Str: append([]string(nil), v.Str...)}
+		return out, true, nil
+
+	// UUID / IPADDR / INT128 reinterpret
+	case fst == StBytes16 && tst == StBytes16 && from != Decimal128 && t != Decimal128:
+		out := &Vector{T: t, B16: append([][16]byte(nil), v.B16...)}
+		return out, true, nil
+	}
+	_ = intLike
+	return nil, false, nil
+}
+
+// ---- promotion ----
+
+// numericRank orders the types that mix freely in arithmetic and vector
+// literals.
+var numericRank = map[Type]int{Bool: 1, Char: 2, Short: 3, Int: 4, Long: 5, Float: 6, Double: 7}
+
+// Promote returns the type of a value mixing types a and b in a vector
+// literal or an arithmetic operation: VOID (NULL) takes the other type
+// (1 NULL 3 is INT); among BOOL < CHAR < SHORT < INT < LONG < FLOAT <
+// DOUBLE the wider wins ([1, 2.5] is DOUBLE, INT+LONG is LONG); a temporal
+// type with an integral one stays temporal (2024.01.01 + 1 is a DATE);
+// DECIMAL with an integral type keeps the DECIMAL, DECIMAL32 with
+// DECIMAL64 gives DECIMAL64 and DECIMAL with a floating type gives DOUBLE;
+// STRING with SYMBOL gives STRING. Anything else mixes into ANY.
+func Promote(a, b Type) Type {
+	if a == b {
+		return a
+	}
+	if a == Void {
+		return b
+	}
+	if b == Void {
+		return a
+	}
+	ra, oka := numericRank[a]
+	rb, okb := numericRank[b]
+	if oka && okb {
+		if ra >= rb {
+			return a
+		}
+		return b
+	}
+	ca, cb := a.Category(), b.Category()
+	integral := func(c Category) bool { return c == CatIntegral || c == CatLogical }
+	switch {
+	case ca == CatTemporal && integral(cb):
+		return a
+	case cb == CatTemporal && integral(ca):
+		return b
+	case ca == CatDecimal && cb == CatDecimal:
+		if a == Decimal128 || b == Decimal128 {
+			return Decimal128
+		}
+		return Decimal64
+	case ca == CatDecimal && integral(cb):
+		return a
+	case cb == CatDecimal && integral(ca):
+		return b
+	case (ca == CatDecimal && cb == CatFloating) || (cb == CatDecimal && ca == CatFloating):
+		return Double
+	case ca == CatLiteral && cb == CatLiteral:
+		if a == Blob || b == Blob {
+			return Blob
+		}
+		return String
+	}
+	return Any
+}
+
+// ---- comparison ----
+
+// Compare orders two scalars as DolphinDB sorts them: NULL first (two
+// NULLs are equal), then by value. Numbers of different types compare by
+// value (DECIMALs by their exact value); literals compare bytewise; UUID,
+// IPADDR and INT128 as unsigned 128-bit integers; values of unrelated
+// categories are ordered by type id.
+func Compare(a, b *Scalar) int {
+	an, bn := a.Null || (isFloatT(a.T) && a.F != a.F), b.Null || (isFloatT(b.T) && b.F != b.F)
+	switch {
+	case an && bn:
+		return 0
+	case an:
+		return -1
+	case bn:
+		return 1
+	}
+	ca, cb := a.T.Category(), b.T.Category()
+	numeric := func(c Category) bool {
+		return c == CatLogical || c == CatIntegral || c == CatFloating || c == CatDecimal || c == CatTemporal
+	}
+	switch {
+	case ca == CatLiteral && cb == CatLiteral:
+		return cmpOrdered(a.S, b.S)
+	case numeric(ca) && numeric(cb):
+		if ca == CatDecimal || cb == CatDecimal {
+			if ca != CatFloating && cb != CatFloating {
+				return exactRat(a).Cmp(exactRat(b))
+			}
+		}
+		if !isFloatT(a.T) && !isFloatT(b.T) && ca != CatDecimal && cb != CatDecimal {
+			return cmpOrdered(a.I, b.I)
+		}
+		return cmpOrdered(a.Float64(), b.Float64())
+	case a.T.Storage() == StBytes16 && b.T.Storage() == StBytes16 && a.T != Decimal128 && b.T != Decimal128:
+		return cmpU128(a.B, b.B)
+	}
+	return cmpOrdered(a.T, b.T)
+}
+
+func isFloatT(t Type) bool { return t == Float || t == Double }
+
+func exactRat(s *Scalar) *big.Rat {
+	switch {
+	case s.T == Decimal128:
+		return new(big.Rat).SetFrac(Decimal128Big(s.B), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(s.Scale)), nil))
+	case s.T.IsDecimal():
+		return new(big.Rat).SetFrac(big.NewInt(s.I), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(s.Scale)), nil))
+	}
+	return new(big.Rat).SetInt64(s.I)
+}
+
+func cmpOrdered[T int64 | float64 | string | Type](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpU128(a, b [16]byte) int {
+	for k := 15; k >= 0; k-- {
+		if a[k] != b[k] {
+			if a[k] < b[k] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+// CompareElems compares elements i and j of v with Compare's order (NULL
+// first) without allocating.
+func CompareElems(v *Vector, i, j int) int {
+	switch v.T.Storage() {
+	case StInt8:
+		return cmpOrdered(int64(v.I8[i]), int64(v.I8[j]))
+	case StInt16:
+		return cmpOrdered(int64(v.I16[i]), int64(v.I16[j]))
+	case StInt32:
+		return cmpOrdered(int64(v.I32[i]), int64(v.I32[j]))
+	case StInt64:
+		return cmpOrdered(v.I64[i], v.I64[j])
+	case StFloat32:
+		return cmpFloat(float64(v.F32[i]), float64(v.F32[j]), float64(NullFloat32))
+	case StFloat64:
+		return cmpFloat(v.F64[i], v.F64[j], NullFloat64)
+	case StString:
+		return cmpOrdered(v.Str[i], v.Str[j])
+	case StBytes16:
+		if v.T == Decimal128 {
+			return cmpI128(v.B16[i], v.B16[j])
+		}
+		return cmpU128(v.B16[i], v.B16[j])
+	case StAny:
+		a, aok := v.Any[i].(*Scalar)
+		b, bok := v.Any[j].(*Scalar)
+		if aok && bok {
+			return Compare(a, b)
+		}
+		return cmpOrdered(v.Any[i].String(), v.Any[j].String())
+	}
+	return 0
+}
+
+// cmpFloat orders NULL (the sentinel or NaN) first.
+func cmpFloat(a, b, null float64) int {
+	an, bn := a == null || a != a, b == null || b != b
+	switch {
+	case an && bn:
+		return 0
+	case an:
+		return -1
+	case bn:
+		return 1
+	}
+	return cmpOrdered(a, b)
+}
+
+func cmpI128(a, b [16]byte) int {
+	sa, sb := a[15]&0x80 != 0, b[15]&0x80 != 0
+	if sa != sb {
+		if sa {
+			return -1
+		}
+		return 1
+	}
+	return cmpU128(a, b)
+}
+
+// Less reports whether element i sorts before element j (NULL first).
+func (v *Vector) Less(i, j int) bool { return CompareElems(v, i, j) < 0 }

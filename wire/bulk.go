@@ -1,0 +1,67 @@
+package wire
+
+import (
+	"encoding/binary"
+	"unsafe"
+)
+
+// fixed lists the element types copied in bulk between the wire and the
+// value package's typed slices.
+type fixed interface {
+	~int8 | ~int16 | ~int32 | ~int64 | ~float32 | ~float64 | ~[16]byte
+}
+
+// hostBigEndian reports the host's byte order. Bulk copies reinterpret
+// typed slices as bytes (valid on every host) and swap in place when the
+// data's byte order differs from the host's; that swap is the portable
+// fallback for big-endian hosts.
+var hostBigEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 0
+}()
+
+func sizeOf[T fixed]() int {
+	var z T
+	return int(unsafe.Sizeof(z))
+}
+
+// asBytes views s's backing array as bytes.
+func asBytes[T fixed](s []T) []byte {
+	if len(s) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*sizeOf[T]())
+}
+
+// swapUnits reverses the bytes of every w-byte unit of b (w = 2, 4 or 8).
+func swapUnits(b []byte, w int) {
+	switch w {
+	case 2:
+		for i := 0; i+1 < len(b); i += 2 {
+			b[i], b[i+1] = b[i+1], b[i]
+		}
+	case 4:
+		for i := 0; i+3 < len(b); i += 4 {
+			binary.LittleEndian.PutUint32(b[i:], binary.BigEndian.Uint32(b[i:]))
+		}
+	case 8:
+		for i := 0; i+7 < len(b); i += 8 {
+			binary.LittleEndian.PutUint64(b[i:], binary.BigEndian.Uint64(b[i:]))
+		}
+	}
+}
+
+// numUnit is the swap unit of a fixed element type: its size, except
+// [16]byte whose two 8-byte halves are swapped separately (as the Go API
+// does for big-endian 128-bit values) and float pairs (8).
+func numUnit[T fixed]() int {
+	w := sizeOf[T]()
+	if w == 16 {
+		return 8
+	}
+	return w
+}
+
+// isBytes16 reports whether T is the [16]byte element type, whose byte
+// order does not depend on the host.
+func isBytes16[T fixed]() bool { return sizeOf[T]() == 16 }

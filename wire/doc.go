@@ -1,0 +1,31 @@
+// Package wire encodes and decodes DolphinDB's binary protocol: objects, compressed vectors and request/response frames.
+//
+// The object codec (Reader.ReadObject, Writer.WriteObject, Decode, Encode)
+// maps every data form of wire-protocol.md §3 to Porpoise's value model:
+// scalars to *value.Scalar, vectors (plain, symbol-extended type 145,
+// array vectors, tuples, compressed type 26) to *value.Vector, pairs,
+// matrices, sets and dictionaries to their value types and tables to
+// *value.Table. SYMBOL vectors always decode to Vector{T: Symbol}; the
+// writer sends them as plain type 17 (Go API style) or as type 145 with
+// symbol bases (C++/Python style) according to EncodeOptions.Symbols.
+//
+// Compressed vectors (§4) are decoded wherever a vector may appear; the
+// writer produces them only inside tables (Writer.WriteTable), byte-exact
+// with the C++ API (LZ4_compress_default via lz4.CompressorCCompat, and the
+// C++ delta-of-delta encoder).
+//
+// Framing (§1): Reader.ReadRequest / Writer.WriteResponse, WriteError and
+// WriteMessage for servers; Writer.WriteRequest / Reader.ReadResponse for
+// clients.
+//
+// Robustness: the decoders never panic on malformed input. Every count is
+// checked against the bytes that remain in the frame (the byte slice being
+// decoded, or Reader.MaxFrame for streams) before anything is allocated,
+// huge stream columns are read progressively, and nesting is limited by
+// Reader.MaxDepth.
+//
+// Multi-byte numbers are little endian unless the frame announces big
+// endian; fixed-width columns are copied in bulk into the value package's
+// typed slices (reinterpreted with unsafe.Slice and byte-swapped in place
+// when the data's byte order differs from the host's).
+package wire

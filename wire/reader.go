@@ -1,0 +1,443 @@
+package wire
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Limits applied by a Reader unless its fields are changed.
+const (
+	// DefaultMaxFrame caps the bytes of one object (or of all arguments of
+	// one request) read from a stream.
+	DefaultMaxFrame = 1 << 30
+	// DefaultMaxDepth caps object nesting (tuples in tuples, dictionaries
+	// of tables ...).
+	DefaultMaxDepth = 64
+	// DefaultMaxBody caps a request body (script text).
+	DefaultMaxBody = 256 << 20
+	// maxLine caps a header or status line.
+	maxLine = 64 << 10
+	// progressiveBytes is the size above which stream columns are read in
+	// growing chunks, so a lying row count cannot make the reader allocate
+	// far more than the peer actually sends.
+	progressiveBytes = 32 << 20
+	// defaultBufSize is the bufio buffer used when the caller does not
+	// supply a *bufio.Reader or *bufio.Writer.
+	defaultBufSize = 64 << 10
+)
+
+// Reader decodes objects and frames from a byte slice or a stream. It is
+// not safe for concurrent use. A stream Reader buffers: keep using the same
+// Reader for everything read from the connection.
+type Reader struct {
+	br  *bufio.Reader // stream source, nil for a byte slice
+	src []byte        // byte-slice source
+	off int
+
+	used, limit int64 // stream accounting for the current frame
+
+	// MaxFrame caps the bytes of one top-level object (or of a request's
+	// arguments) read from a stream; counts are validated against what is
+	// left of it. A byte-slice Reader validates against the slice instead.
+	MaxFrame int64
+	// MaxDepth caps object nesting.
+	MaxDepth int
+	// MaxBody caps the body of a request.
+	MaxBody int
+	// TableName, when set, is called with every decoded table whose wire
+	// name is not empty (value.Table has no name field).
+	TableName func(t *value.Table, name string)
+
+	big     bool // data is big endian
+	swapNum bool // numeric data byte order differs from the host's
+	depth   int
+	syms    map[int32][]string // symbol bases of the current top-level object
+	scratch []byte
+	ends    []int
+}
+
+// NewReader returns a Reader over r, which it wraps in a bufio.Reader
+// unless r already is one.
+func NewReader(r io.Reader) *Reader {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, defaultBufSize)
+	}
+	rd := &Reader{br: br}
+	rd.init()
+	return rd
+}
+
+// NewBytesReader returns a Reader over b; counts are validated against
+// the bytes left in b.
+func NewBytesReader(b []byte) *Reader {
+	rd := &Reader{src: b}
+	rd.init()
+	return rd
+}
+
+func (r *Reader) init() {
+	r.MaxFrame = DefaultMaxFrame
+	r.MaxDepth = DefaultMaxDepth
+	r.MaxBody = DefaultMaxBody
+	r.SetBigEndian(false)
+}
+
+// SetBigEndian sets the byte order of the objects that follow (requests
+// and responses announce it; the default is little endian).
+func (r *Reader) SetBigEndian(big bool) {
+	r.big = big
+	r.swapNum = big != hostBigEndian
+}
+
+// Offset is the number of bytes consumed from a byte-slice Reader.
+func (r *Reader) Offset() int { return r.off }
+
+// beginFrame starts a new accounting frame for a stream.
+func (r *Reader) beginFrame() {
+	r.used = 0
+	r.limit = r.MaxFrame
+	if r.limit <= 0 {
+		r.limit = DefaultMaxFrame
+	}
+}
+
+// remaining is the number of bytes the current frame can still hold.
+func (r *Reader) remaining() int64 {
+	if r.br == nil {
+		return int64(len(r.src) - r.off)
+	}
+	return r.limit - r.used
+}
+
+// need checks that count elements of at least size bytes each can still be
+// present in the frame.
+func (r *Reader) need(count, size int64) error {
+	if count < 0 {
+		return malformed("negative count %d", count)
+	}
+	if size > 0 && count > r.remaining()/size {
+		if r.br == nil {
+			return io.ErrUnexpectedEOF
+		}
+		return limitErr("%d elements of %d bytes exceed the frame limit", count, size)
+	}
+	return nil
+}
+
+func eofErr(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// next returns a view of the next n bytes, valid until the next read.
+func (r *Reader) next(n int) ([]byte, error) {
+	if n < 0 {
+		return nil, malformed("negative length")
+	}
+	if r.br == nil {
+		if n > len(r.src)-r.off {
+			r.off = len(r.src)
+			return nil, io.ErrUnexpectedEOF
+		}
+		b := r.src[r.off : r.off+n : r.off+n]
+		r.off += n
+		return b, nil
+	}
+	if int64(n) > r.limit-r.used {
+		return nil, limitErr("frame larger than %d bytes", r.limit)
+	}
+	r.used += int64(n)
+	if n <= r.br.Size() {
+		b, err := r.br.Peek(n)
+		if err != nil {
+			return nil, eofErr(err)
+		}
+		_, _ = r.br.Discard(n)
+		return b, nil
+	}
+	if cap(r.scratch) < n {
+		r.scratch = make([]byte, n)
+	}
+	b := r.scratch[:n]
+	if _, err := io.ReadFull(r.br, b); err != nil {
+		return nil, eofErr(err)
+	}
+	return b, nil
+}
+
+// fill reads exactly len(dst) bytes into dst.
+func (r *Reader) fill(dst []byte) error {
+	if r.br == nil {
+		if len(dst) > len(r.src)-r.off {
+			r.off = len(r.src)
+			return io.ErrUnexpectedEOF
+		}
+		r.off += copy(dst, r.src[r.off:])
+		return nil
+	}
+	if int64(len(dst)) > r.limit-r.used {
+		return limitErr("frame larger than %d bytes", r.limit)
+	}
+	r.used += int64(len(dst))
+	_, err := io.ReadFull(r.br, dst)
+	return eofErr(err)
+}
+
+func (r *Reader) u8() (byte, error) {
+	if r.br == nil {
+		if r.off >= len(r.src) {
+			return 0, io.ErrUnexpectedEOF
+		}
+		b := r.src[r.off]
+		r.off++
+		return b, nil
+	}
+	if r.used >= r.limit {
+		return 0, limitErr("frame larger than %d bytes", r.limit)
+	}
+	b, err := r.br.ReadByte()
+	if err != nil {
+		return 0, eofErr(err)
+	}
+	r.used++
+	return b, nil
+}
+
+func (r *Reader) u16() (uint16, error) {
+	b, err := r.next(2)
+	if err != nil {
+		return 0, err
+	}
+	if r.big {
+		return binary.BigEndian.Uint16(b), nil
+	}
+	return binary.LittleEndian.Uint16(b), nil
+}
+
+func (r *Reader) u32() (uint32, error) {
+	b, err := r.next(4)
+	if err != nil {
+		return 0, err
+	}
+	if r.big {
+		return binary.BigEndian.Uint32(b), nil
+	}
+	return binary.LittleEndian.Uint32(b), nil
+}
+
+func (r *Reader) i32() (int32, error) {
+	u, err := r.u32()
+	return int32(u), err
+}
+
+func (r *Reader) u64() (uint64, error) {
+	b, err := r.next(8)
+	if err != nil {
+		return 0, err
+	}
+	if r.big {
+		return binary.BigEndian.Uint64(b), nil
+	}
+	return binary.LittleEndian.Uint64(b), nil
+}
+
+func (r *Reader) f64() (float64, error) {
+	u, err := r.u64()
+	return math.Float64frombits(u), err
+}
+
+// b16 reads a 16-byte value, returned in little-endian (wire) order.
+func (r *Reader) b16() ([16]byte, error) {
+	var v [16]byte
+	b, err := r.next(16)
+	if err != nil {
+		return v, err
+	}
+	copy(v[:], b)
+	if r.big {
+		swapUnits(v[:], 8)
+	}
+	return v, nil
+}
+
+// cstring returns the bytes up to the next NUL (consumed, not included),
+// valid until the next read.
+func (r *Reader) cstring() ([]byte, error) {
+	if r.br == nil {
+		i := bytes.IndexByte(r.src[r.off:], 0)
+		if i < 0 {
+			r.off = len(r.src)
+			return nil, io.ErrUnexpectedEOF
+		}
+		b := r.src[r.off : r.off+i : r.off+i]
+		r.off += i + 1
+		return b, nil
+	}
+	return r.streamDelim(0, r.limit-r.used, true)
+}
+
+// streamDelim reads up to and including delim from the stream, at most max
+// bytes, returning the bytes before delim (valid until the next read).
+func (r *Reader) streamDelim(delim byte, max int64, account bool) ([]byte, error) {
+	var acc []byte
+	got := int64(0)
+	for {
+		b, err := r.br.ReadSlice(delim)
+		got += int64(len(b))
+		if got > max {
+			return nil, limitErr("unterminated text longer than %d bytes", max)
+		}
+		if err == nil {
+			if account {
+				r.used += got
+			}
+			if acc == nil {
+				return b[:len(b)-1], nil
+			}
+			acc = append(acc, b...)
+			r.scratch = acc
+			return acc[:len(acc)-1], nil
+		}
+		if err != bufio.ErrBufferFull {
+			return nil, eofErr(err)
+		}
+		if acc == nil {
+			acc = r.scratch[:0]
+		}
+		acc = append(acc, b...)
+	}
+}
+
+// readFixed reads n elements of T in bulk.
+func readFixed[T fixed](r *Reader, n int) ([]T, error) {
+	w := sizeOf[T]()
+	if err := r.need(int64(n), int64(w)); err != nil {
+		return nil, err
+	}
+	var s []T
+	if r.br != nil && n*w > progressiveBytes {
+		s = make([]T, 0, progressiveBytes/w)
+		for len(s) < n {
+			if len(s) == cap(s) {
+				s = slices.Grow(s, min(n-len(s), len(s)))
+			}
+			k := min(n-len(s), cap(s)-len(s))
+			old := len(s)
+			s = s[:old+k]
+			if err := r.fill(asBytes(s[old:])); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		s = make([]T, n)
+		if err := r.fill(asBytes(s)); err != nil {
+			return nil, err
+		}
+	}
+	r.fixOrder(asBytes(s), numUnit[T](), isBytes16[T]())
+	return s, nil
+}
+
+// fixOrder converts bulk-read data to host order (numbers) or wire order
+// (16-byte values).
+func (r *Reader) fixOrder(b []byte, unit int, bytes16 bool) {
+	if unit <= 1 {
+		return
+	}
+	if bytes16 {
+		if r.big {
+			swapUnits(b, 8)
+		}
+		return
+	}
+	if r.swapNum {
+		swapUnits(b, unit)
+	}
+}
+
+// readLine reads a LF-terminated line (LF not included) of at most maxLine
+// bytes; a clean EOF before any byte is returned as io.EOF. Lines are not
+// counted against the object frame.
+func (r *Reader) readLine() (string, error) {
+	if r.br == nil {
+		if r.off >= len(r.src) {
+			return "", io.EOF
+		}
+		i := bytes.IndexByte(r.src[r.off:], '\n')
+		if i < 0 {
+			r.off = len(r.src)
+			return "", io.ErrUnexpectedEOF
+		}
+		if i > maxLine {
+			return "", limitErr("line longer than %d bytes", maxLine)
+		}
+		s := string(r.src[r.off : r.off+i])
+		r.off += i + 1
+		return s, nil
+	}
+	if _, err := r.br.Peek(1); err != nil {
+		if errors.Is(err, io.EOF) {
+			return "", io.EOF
+		}
+		return "", err
+	}
+	b, err := r.streamDelim('\n', maxLine+1, false)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// readText reads up to a NUL outside any frame accounting (MSG records).
+func (r *Reader) readText(max int64) (string, error) {
+	if r.br == nil {
+		i := bytes.IndexByte(r.src[r.off:], 0)
+		if i < 0 {
+			r.off = len(r.src)
+			return "", io.ErrUnexpectedEOF
+		}
+		s := string(r.src[r.off : r.off+i])
+		r.off += i + 1
+		return s, nil
+	}
+	b, err := r.streamDelim(0, max, false)
+	return string(b), err
+}
+
+// readBody reads exactly n bytes outside the object frame, growing the
+// buffer progressively for streams.
+func (r *Reader) readBody(n int) ([]byte, error) {
+	if r.br == nil {
+		if n > len(r.src)-r.off {
+			r.off = len(r.src)
+			return nil, io.ErrUnexpectedEOF
+		}
+		b := r.src[r.off : r.off+n : r.off+n]
+		r.off += n
+		return b, nil
+	}
+	const chunk = 1 << 20
+	buf := make([]byte, 0, min(n, chunk))
+	for len(buf) < n {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(n-len(buf), len(buf)))
+		}
+		k := min(n-len(buf), cap(buf)-len(buf))
+		old := len(buf)
+		buf = buf[:old+k]
+		if _, err := io.ReadFull(r.br, buf[old:]); err != nil {
+			return nil, eofErr(err)
+		}
+	}
+	return buf, nil
+}
