@@ -86,7 +86,10 @@ func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 	}
 	var key []byte
 	for i, n := 0, src.Rows(); i < n; i++ {
-		key = src.RowKey(key[:0], i)
+		key = key[:0]
+		for _, k := range dst.KeyCols {
+			key = src.Cols[k].AppendKey(key, i)
+		}
 		if r, ok := dst.KeyRow(key); ok {
 			for c, col := range dst.Cols {
 				if isKey[c] || (ignoreNull && src.Cols[c].IsNull(i)) {

@@ -85,41 +85,41 @@ func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
 
 // converterFor returns how a column of type from maps onto scheme type to,
 // or ErrCategory / ErrTemporalCast.
-func converterFor(from, to value.Type) (*converter, error) {
+func converterFor(from, to value.Type) (converter, error) {
 	switch {
 	case isLiteral(to):
 		if isLiteral(from) {
-			return &converter{kind: convString}, nil
+			return converter{kind: convString}, nil
 		}
-		return nil, ErrCategory
+		return converter{}, ErrCategory
 	case isBytes16(to):
 		if from == to {
-			return &converter{kind: convBytes}, nil
+			return converter{kind: convBytes}, nil
 		}
-		return nil, ErrCategory
+		return converter{}, ErrCategory
 	case isIntegral(to):
 		if isIntegral(from) {
 			lo, hi := bounds(to)
-			return &converter{kind: convInt, lo: lo, hi: hi}, nil
+			return converter{kind: convInt, lo: lo, hi: hi}, nil
 		}
-		return nil, ErrCategory
+		return converter{}, ErrCategory
 	case to.IsTemporal():
 		if !from.IsTemporal() {
-			return nil, ErrCategory
+			return converter{}, ErrCategory
 		}
 		lo, hi := bounds(to)
-		c := &converter{kind: convInt, lo: lo, hi: hi}
+		c := converter{kind: convInt, lo: lo, hi: hi}
 		if from == to {
 			return c, nil
 		}
 		fn := temporalFn(from, to)
 		if fn == nil {
-			return nil, ErrTemporalCast
+			return converter{}, ErrTemporalCast
 		}
 		c.fn = fn
 		return c, nil
 	}
-	return nil, ErrCategory
+	return converter{}, ErrCategory
 }
 
 // temporalFn converts raw from-values to raw to-values, or is nil when
@@ -166,7 +166,7 @@ func temporalFn(from, to value.Type) func(int64) int64 {
 // mapIntCol maps every row of an int-backed column through c and lookup
 // (which receives scheme-typed values). NULL rows give nullErr when it is
 // set and -1 otherwise; values outside the scheme type give -1.
-func mapIntCol(col *value.Vector, c *converter, out []int32, nullErr error, lookup func(int64) int32) error {
+func mapIntCol(col *value.Vector, c converter, out []int32, nullErr error, lookup func(int64) int32) error {
 	switch col.T.Storage() {
 	case value.StInt8:
 		return mapInts(col.I8, value.NullInt8, c, out, nullErr, lookup)
@@ -180,7 +180,7 @@ func mapIntCol(col *value.Vector, c *converter, out []int32, nullErr error, look
 	return ErrCategory
 }
 
-func mapInts[T int8 | int16 | int32 | int64](src []T, null T, c *converter, out []int32, nullErr error, lookup func(int64) int32) error {
+func mapInts[T int8 | int16 | int32 | int64](src []T, null T, c converter, out []int32, nullErr error, lookup func(int64) int32) error {
 	fn, lo, hi := c.fn, c.lo, c.hi
 	if fn == nil {
 		for i, x := range src {

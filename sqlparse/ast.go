@@ -13,7 +13,8 @@ package sqlparse
 //     source text (strings already unescaped) and the engine converts it.
 //   - Optional sub-trees are nil when absent.
 
-// Pos is a source position. Line and Col are 1-based; Col counts bytes.
+// Pos is a source position. Line and Col are 1-based; Col counts characters
+// (runes) from the start of the line.
 type Pos struct{ Line, Col int }
 
 // Node is implemented by every AST node.

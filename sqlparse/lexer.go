@@ -103,9 +103,23 @@ type lexer struct {
 	toks      []Token
 	stack     []byte // open brackets
 	space     bool
+	// column cache for pos
+	colLine, colStart, colByte, col int
 }
 
-func (lx *lexer) pos(i int) Pos { return Pos{Line: lx.line, Col: i - lx.lineStart + 1} }
+// pos returns the position of byte offset i on the current line. Columns
+// count characters (runes), so they are computed incrementally.
+func (lx *lexer) pos(i int) Pos {
+	if lx.colLine != lx.line || lx.colStart != lx.lineStart || i < lx.colByte {
+		lx.colLine, lx.colStart, lx.colByte, lx.col = lx.line, lx.lineStart, lx.lineStart, 1
+	}
+	if i > len(lx.src) {
+		i = len(lx.src)
+	}
+	lx.col += utf8.RuneCountInString(lx.src[lx.colByte:i])
+	lx.colByte = i
+	return Pos{Line: lx.line, Col: lx.col}
+}
 
 func (lx *lexer) errAt(i int, msg string) *Error {
 	return &Error{Pos: lx.pos(i), Msg: msg}

@@ -134,11 +134,11 @@ func (e *encoder) rawVector(v *value.Vector) []byte {
 	if v.T.IsArray() {
 		raw := appendLE(e.raw[:0], asBytes(v.Offsets), 8)
 		b, w := fixedBytes(v)
-		if len(v.Offsets) > 0 {
-			// the flattened data may extend past the last offset
-			b = b[:int(v.Offsets[len(v.Offsets)-1])*len(b)/max(1, flatLen(v))]
+		flat := 0
+		if n := len(v.Offsets); n > 0 {
+			flat = int(v.Offsets[n-1])
 		}
-		raw = appendLE(raw, b, w)
+		raw = appendLE(raw, b[:flat*elemBytes(v.T.Elem())], w)
 		e.raw = raw
 		return raw
 	}
@@ -165,18 +165,21 @@ func (e *encoder) rawVector(v *value.Vector) []byte {
 	return e.raw
 }
 
-func flatLen(v *value.Vector) int {
-	b, w := fixedBytes(v)
-	if w == 0 {
-		return 0
+// elemBytes is the size of one element of a fixed-width type.
+func elemBytes(t value.Type) int {
+	switch t.Storage() {
+	case value.StInt8:
+		return 1
+	case value.StInt16:
+		return 2
+	case value.StInt32, value.StFloat32:
+		return 4
+	case value.StInt64, value.StFloat64:
+		return 8
+	case value.StBytes16, value.StPair2F64:
+		return 16
 	}
-	switch v.T.Elem().Storage() {
-	case value.StBytes16:
-		return len(b) / 16
-	case value.StPair2F64:
-		return len(b) / 16
-	}
-	return len(b) / w
+	return 0
 }
 
 // encodeVector encodes v (not SYMBOL) into e.out and returns it.

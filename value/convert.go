@@ -124,7 +124,7 @@ func castScalar(s *Scalar, t Type, scale int32) (*Scalar, error) {
 	} else {
 		scale = 0
 	}
-	if !castableTarget(t) {
+	if !castableTarget(t) || (!castableTarget(s.T) && s.T != Void) {
 		return nil, fmt.Errorf("Can't convert %s to %s", s.T, t)
 	}
 	if s.T == t && (!t.IsDecimal() || s.Scale == scale) {
@@ -144,7 +144,7 @@ func castScalar(s *Scalar, t Type, scale int32) (*Scalar, error) {
 func castableTarget(t Type) bool {
 	switch t.Category() {
 	case CatLogical, CatIntegral, CatFloating, CatTemporal, CatLiteral, CatDecimal:
-		return t != Blob || true
+		return true
 	case CatBinary:
 		return t == UUID || t == IPAddr || t == Int128
 	}
@@ -279,6 +279,9 @@ func decimalMaxScale(t Type) int {
 	}
 	return 38
 }
+
+// maxF64Int64 is the largest float64 below 2^63 (2^63-1024).
+const maxF64Int64 = 9223372036854774784.0
 
 var pow10i64 = func() [19]int64 {
 	var p [19]int64
@@ -947,6 +950,9 @@ func CastVector(v *Vector, t Type, scale int32) (*Vector, error) {
 	if v.T == Any {
 		return castTuple(v, t, scale)
 	}
+	if !castableTarget(v.T) && v.T != Void {
+		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
+	}
 	if v.T == Void {
 		out := NewNullVector(t, v.Len())
 		out.Scale = scale
@@ -1067,7 +1073,9 @@ func writeCell(v *Vector, i int, c *cell) {
 	}
 }
 
-type sint interface{ ~int8 | ~int16 | ~int32 | ~int64 }
+type sint interface {
+	~int8 | ~int16 | ~int32 | ~int64
+}
 type sfloat interface{ ~float32 | ~float64 }
 
 // wrapLoop converts integers keeping the low bits (NULL stays NULL).
@@ -1294,7 +1302,6 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 		out.Scale = scale
 		return out
 	}
-	intLike := func(c Category) bool { return c == CatLogical || c == CatIntegral }
 
 	switch {
 	// integers, BOOL and temporal raw values among themselves
@@ -1379,7 +1386,7 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 		lo, hi := intRange(t)
 		flo, fhi := float64(lo), float64(hi)
 		if t.Storage() == StInt64 {
-			flo, fhi = -9.223372036854775e18, 9.223372036854775e18
+			flo, fhi = -maxF64Int64, maxF64Int64
 		}
 		if from == Double {
 			switch tst {
@@ -1433,7 +1440,7 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 		lo, hi := intRange(t)
 		flo, fhi := float64(lo), float64(hi)
 		if t == Decimal64 {
-			flo, fhi = -9.223372036854775e18, 9.223372036854775e18
+			flo, fhi = -maxF64Int64, maxF64Int64
 		}
 		ok := true
 		switch {
@@ -1477,7 +1484,6 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 		out := &Vector{T: t, B16: append([][16]byte(nil), v.B16...)}
 		return out, true, nil
 	}
-	_ = intLike
 	return nil, false, nil
 }
 
@@ -1573,11 +1579,20 @@ func Compare(a, b *Scalar) int {
 		if !isFloatT(a.T) && !isFloatT(b.T) && ca != CatDecimal && cb != CatDecimal {
 			return cmpOrdered(a.I, b.I)
 		}
-		return cmpOrdered(a.Float64(), b.Float64())
+		return cmpOrdered(num64(a), num64(b))
 	case a.T.Storage() == StBytes16 && b.T.Storage() == StBytes16 && a.T != Decimal128 && b.T != Decimal128:
 		return cmpU128(a.B, b.B)
 	}
 	return cmpOrdered(a.T, b.T)
+}
+
+// num64 is a numeric scalar's value as a float64 (DECIMAL128 included).
+func num64(s *Scalar) float64 {
+	if s.T == Decimal128 {
+		f, _ := exactRat(s).Float64()
+		return f
+	}
+	return s.Float64()
 }
 
 func isFloatT(t Type) bool { return t == Float || t == Double }

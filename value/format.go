@@ -17,11 +17,18 @@ func (v *Vector) FormatElem(i int) string {
 	if v.T.IsArray() {
 		return v.Row(i).String()
 	}
+	if v.T.Storage() == StBytes16 && v.T != Decimal128 {
+		// UUID, IPADDR and INT128 NULLs print as zeros.
+		return formatBytes16(v.T, v.B16[i], v.Scale)
+	}
 	if v.IsNull(i) {
 		return ""
 	}
 	switch v.T.Storage() {
 	case StInt8:
+		if v.T == Char {
+			return charString(v.I8[i])
+		}
 		return formatRaw(v.T, int64(v.I8[i]), v.Scale)
 	case StInt16:
 		return formatRaw(v.T, int64(v.I16[i]), v.Scale)
@@ -44,13 +51,26 @@ func (v *Vector) FormatElem(i int) string {
 // String renders the scalar as the DolphinDB console prints it (NULL as
 // the empty string, CHAR as 'c', literals bare).
 func (s *Scalar) String() string {
+	if s.T.Storage() == StBytes16 && s.T != Decimal128 {
+		// uuid("") prints 00000000-0000-0000-0000-000000000000 ("Data Type
+		// Conversion" page): UUID, IPADDR and INT128 NULLs print as zeros.
+		if s.Null {
+			return formatBytes16(s.T, [16]byte{}, 0)
+		}
+		return formatBytes16(s.T, s.B, s.Scale)
+	}
 	if s.Null {
 		return ""
 	}
 	switch s.T.Storage() {
 	case StInt8, StInt16, StInt32, StInt64:
 		if s.T == Char {
-			return "'" + string(rune(byte(s.I))) + "'"
+			// char(99) prints 'c' ("char" reference page); a
+			// non-printable CHAR prints its code (C++ API Char::getScript).
+			if c := int8(s.I); c > 31 && c < 127 {
+				return "'" + string(rune(c)) + "'"
+			}
+			return strconv.FormatInt(s.I, 10)
 		}
 		return formatRaw(s.T, s.I, s.Scale)
 	case StFloat32, StFloat64:
@@ -96,7 +116,15 @@ func (v *Vector) String() string {
 			continue
 		}
 		if v.T == Char && !v.IsNull(i) {
-			b.WriteString(strconv.Itoa(int(v.I8[i])))
+			// ['I','t',' ',10]: printable CHARs quoted, others as codes
+			// ("toCharArray" reference page).
+			if c := v.I8[i]; c > 31 && c < 127 {
+				b.WriteByte('\'')
+				b.WriteByte(byte(c))
+				b.WriteByte('\'')
+			} else {
+				b.WriteString(strconv.Itoa(int(c)))
+			}
 			continue
 		}
 		b.WriteString(v.FormatElem(i))
@@ -197,45 +225,143 @@ func (v *Vector) FormatTableCell(i int) string {
 			return ""
 		}
 		return FormatFloat(float64(v.F32[i]), 4)
-	case Char:
-		if v.IsNull(i) {
-			return ""
-		}
-		return strconv.Itoa(int(v.I8[i]))
 	}
 	return v.FormatElem(i)
 }
 
-// FormatFloat prints f with at most prec decimals, trailing zeros
-// dropped; magnitudes that fixed notation cannot show fall back to
-// exponent notation.
-func FormatFloat(f float64, prec int) string {
-	if math.IsInf(f, 1) {
-		return "inf"
+// charString renders a CHAR the way DolphinDB's Char::toString does (C++
+// API ScalarImp.cpp): the character itself when printable (32..126),
+// otherwise its code.
+func charString(c int8) string {
+	if c > 31 && c < 127 {
+		return string(rune(c))
 	}
-	if math.IsInf(f, -1) {
+	return strconv.Itoa(int(c))
+}
+
+// FormatFloat prints f the way DolphinDB does, with at most prec
+// fractional digits: magnitudes in (1e-6, 1e6) use the pattern "0.###…"
+// (prec optional digits, trailing zeros dropped: 1\3 prints 0.333333,
+// 11\3 prints 3.666667), others the scientific pattern "0.0##…E0"
+// (1234567.0 prints 1.234567E6, 1e-7 prints 1.0E-7). Rounding adds half a
+// unit of the last digit plus 1e-12 and truncates. This ports
+// Double::toString and NumberFormat::format of DolphinDB's official C++
+// API (src/ScalarImp.cpp, src/Format.cpp); the 6-decimal scalar form is
+// confirmed by the "ratio" reference page. prec 4 is the table-cell form
+// (conformance FORMAT.md).
+func FormatFloat(f float64, prec int) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
 		return "-inf"
 	}
-	if math.IsNaN(f) {
-		return "nan"
+	if prec < 1 {
+		prec = 1
 	}
 	a := math.Abs(f)
-	if a != 0 && (a < math.Pow10(-prec) || a >= 1e18) {
-		s := strconv.FormatFloat(f, 'e', prec-1, 64)
-		mant, exp, _ := strings.Cut(s, "e")
-		if strings.Contains(mant, ".") {
-			mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
+	if (a > 0 && a <= 0.000001) || a >= 1000000.0 {
+		return numberFormat(f, 1, prec-1, true)
+	}
+	return numberFormat(f, 0, prec, false)
+}
+
+var pow10f = [10]float64{1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
+
+// numberFormat is NumberFormat::format for the patterns "0.{fracMin zeros}
+// {fracOpt #}" and, with sci, the same followed by "E0".
+func numberFormat(x float64, fracMin, fracOpt int, sci bool) string {
+	rounding := 0.5
+	for d := fracMin + fracOpt; d > 0; {
+		k := min(d, 10)
+		d -= k
+		rounding /= pow10f[k-1]
+	}
+	if 1e-12 < rounding/10 {
+		rounding += 1e-12
+	}
+	var b []byte
+	if x < 0 {
+		b = append(b, '-')
+		x = -x
+	}
+	sci = sci || x >= 1e15
+	power := 0
+	if sci {
+		for x < 1 {
+			power -= 10
+			x *= pow10f[9]
 		}
-		return mant + "e" + exp
+		if x >= 10 {
+			for x >= pow10f[9] {
+				power += 10
+				x /= pow10f[9]
+			}
+			i := 0
+			for i < 10 && x >= pow10f[i] {
+				i++
+			}
+			if i >= 1 {
+				power += i
+				x /= pow10f[i-1]
+			}
+		}
 	}
-	s := strconv.FormatFloat(f, 'f', prec, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	x += rounding
+	integral := int64(x)
+	fraction := x - float64(integral)
+	intPart := strconv.FormatInt(integral, 10)
+	if sci && len(intPart) == 2 {
+		power++
+		fraction /= 10
+		intPart = intPart[:1]
 	}
-	if s == "-0" {
-		s = "0"
+	b = append(b, intPart...)
+	if fracMin+fracOpt > 0 {
+		b = append(b, '.')
+		if fracMin > 0 {
+			b = appendFraction(b, fracMin, false, &fraction)
+		}
+		if fracOpt > 0 {
+			b = appendFraction(b, fracOpt, true, &fraction)
+		}
+		if b[len(b)-1] == '.' {
+			b = b[:len(b)-1]
+		}
 	}
-	return s
+	if sci {
+		b = append(b, 'E')
+		b = strconv.AppendInt(b, int64(power), 10)
+	}
+	return string(b)
+}
+
+// appendFraction is NumberFormat::printFraction.
+func appendFraction(b []byte, digits int, optional bool, fraction *float64) []byte {
+	start := len(b)
+	for digits != 0 {
+		k := min(digits, 10)
+		digits -= k
+		val := *fraction * pow10f[k-1]
+		x := int64(val)
+		*fraction = val - float64(x)
+		s := strconv.FormatInt(x, 10)
+		if x == 0 {
+			s = ""
+		}
+		if len(s) < k && (!optional || digits != 0 || x != 0) {
+			b = append(b, strings.Repeat("0", k-len(s))...)
+		}
+		b = append(b, s...)
+	}
+	if optional {
+		for len(b) > start && b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+	}
+	return b
 }
 
 func formatRaw(t Type, x int64, scale int32) string {
@@ -315,6 +441,31 @@ func formatClock(sec int64) string {
 	return fmt.Sprintf("%02d:%02d:%02d", sec/3600, sec/60%60, sec%60)
 }
 
+// formatIPv6 ports IPAddr::toString of DolphinDB's C++ API
+// (src/ScalarImp.cpp): groups in lowercase hex without leading zeros, and
+// one run of zeros written as "::". The zero-run test is kept exactly as
+// the C++ code has it for little-endian data: at group g (0 < g < 6) it
+// looks at the 4 bytes b[11-2g..14-2g] (the low byte of g, group g+1 and
+// the high byte of g+2), so "2001:db8::1" prints as written.
+func formatIPv6(b [16]byte) string {
+	zero4 := func(i int) bool { return b[11-i] == 0 && b[12-i] == 0 && b[13-i] == 0 && b[14-i] == 0 }
+	var out []byte
+	compressed := false
+	for i := 0; i < 16; i += 2 {
+		if i > 0 && i < 12 && !compressed && zero4(i) {
+			compressed = true
+			i += 2
+			for i < 12 && zero4(i) {
+				i += 2
+			}
+		} else {
+			out = strconv.AppendUint(out, uint64(b[15-i])<<8|uint64(b[14-i]), 16)
+		}
+		out = append(out, ':')
+	}
+	return string(out[:len(out)-1])
+}
+
 func formatBytes16(t Type, b [16]byte, scale int32) string {
 	switch t {
 	case UUID:
@@ -334,11 +485,7 @@ func formatBytes16(t Type, b [16]byte, scale int32) string {
 		if zero {
 			return fmt.Sprintf("%d.%d.%d.%d", b[3], b[2], b[1], b[0])
 		}
-		var parts []string
-		for i := 15; i > 0; i -= 2 {
-			parts = append(parts, strconv.FormatUint(uint64(b[i])<<8|uint64(b[i-1]), 16))
-		}
-		return strings.Join(parts, ":")
+		return formatIPv6(b)
 	case Decimal128:
 		return formatDecimal128(b, scale)
 	}

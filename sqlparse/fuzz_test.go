@@ -1,0 +1,87 @@
+package sqlparse
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+// fuzzSeeds adds the conformance scripts and a few hand-written scripts.
+func fuzzSeeds(f *testing.F) {
+	for _, s := range loadConformanceScripts(f) {
+		f.Add(s.Src)
+	}
+	for _, s := range []string{
+		"x = 1 + 2 * 3",
+		"select count(*) from t where id = 1 and x in 1 2 3 group by sym order by id desc limit 2, 5",
+		"INSERT INTO t (id,val) VALUES (3,7.6)",
+		"update t set v = v + 1 where id = 1",
+		"delete from t where id = 1",
+		"def f(x, y=1) { return x+y }\nf = x -> x + 1\ng = {x, y -> x pow y}",
+		"if(x) y=1 else y=2\nfor(i=0;i<3;i++){ try { a } catch(ex) {} }",
+		"do { x -= 1 } while(x > 0)\ntimer(10) f()\nshare t as st\nundef all",
+		"x = 2012.06.13 13:30:10 2012.06M 13:30m 13:30:10.008007006 00i 1b 0x1F 3d",
+		"d = {\"a\": 1, \"b\": [1,\n2]}\nupsert!{t,,true,`id}\nadd:E(1 2, 3 4)\nv.{x->x}()",
+		"c ? 1 : 2; a between 1 and 2; not a in b; data\n.cumsum()\n.max()",
+		"s = \"a\\tb\\n\" + 'c' + `d`e /* c */ // c",
+	} {
+		f.Add(s)
+	}
+}
+
+func FuzzLex(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		toks, err := Lex(src)
+		if err != nil {
+			var pe *Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if pe.Pos.Line < 1 || pe.Pos.Col < 1 {
+				t.Fatalf("bad error position %+v", pe.Pos)
+			}
+			return
+		}
+		if len(toks) == 0 || toks[len(toks)-1].Kind != TokEOF {
+			t.Fatalf("token stream does not end with EOF")
+		}
+		prev := Pos{1, 1}
+		for i, tk := range toks {
+			if tk.Pos.Line < prev.Line || (tk.Pos.Line == prev.Line && tk.Pos.Col < prev.Col) {
+				t.Fatalf("token %d (%q) at %+v before previous %+v", i, tk.Raw, tk.Pos, prev)
+			}
+			if tk.Kind == TokEOF && i != len(toks)-1 {
+				t.Fatalf("EOF token in the middle")
+			}
+			prev = tk.Pos
+		}
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	fuzzSeeds(f)
+	internalPanicsAsErrors = false
+	f.Fuzz(func(t *testing.T, src string) {
+		start := time.Now()
+		s, err := Parse(src)
+		if d := time.Since(start); d > 2*time.Second && len(src) < 100000 {
+			t.Fatalf("Parse took %v on %d bytes", d, len(src))
+		}
+		if err != nil {
+			var pe *Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if pe.Pos.Line < 1 || pe.Pos.Col < 1 {
+				t.Fatalf("bad error position %+v", pe.Pos)
+			}
+			_ = err.Error()
+			return
+		}
+		_ = FormatScript(s)
+		if e, err := ParseExpr(src); err == nil {
+			_ = Format(e)
+		}
+	})
+}

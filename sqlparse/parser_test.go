@@ -1,0 +1,538 @@
+package sqlparse
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestPrecedence(t *testing.T) {
+	cases := []struct{ src, want string }{
+		// arithmetic
+		{"1 + 2 * 3", "(1 + (2 * 3))"},
+		{"1 * 2 + 3", "((1 * 2) + 3)"},
+		{"1 - 2 - 3", "((1 - 2) - 3)"},
+		{"a / b % c \\ d", "(((a / b) % c) \\ d)"},
+		{"a ** b + c", "((a ** b) + c)"},
+		// seq and pair bind tighter than arithmetic (docs: 3*a..10 is 3*(a..10))
+		{"3*a..10", "(3 * (a .. 10))"},
+		{"00:00:00 + 1..n", "(00:00:00 + (1 .. n))"},
+		{"1..(n*3)", "(1 .. (n * 3))"},
+		{"1..8$4:2", "((1 .. 8) $ (4 : 2))"},
+		{"x$INT + 1", "((x $ INT) + 1)"},
+		{"a:b..c", "((a : b) .. c)"},
+		{"1:0", "(1 : 0)"},
+		// unary minus/not bind tighter than everything binary
+		{"-n..n", "((-n) .. n)"},
+		{"!x-1", "((!x) - 1)"},
+		{"-a*b", "((-a) * b)"},
+		{"- -a", "(-(-a))"},
+		{"~a & b", "((~a) & b)"},
+		// bitwise chain: | < ^ < & < shifts < +
+		{"a | b ^ c & d << e + f", "(a | (b ^ (c & (d << (e + f)))))"},
+		{"a << 1 + 2", "(a << (1 + 2))"},
+		// comparisons below bitwise, above && and ||
+		{"a == b | c", "(a == (b | c))"},
+		{"a < b && c > d || e", "(((a < b) && (c > d)) || e)"},
+		{"a || b && c", "(a || (b && c))"},
+		{"a or b and c", "(a || (b && c))"},
+		{"a AND b OR c", "((a && b) || c)"},
+		{"a <> b", "(a != b)"},
+		{"a = b", "(a == b)"},
+		{"a != b", "(a != b)"},
+		{"a<=b", "(a <= b)"},
+		{"x in 1 2 3", "(x in (1 2 3))"},
+		{"x + 1 in y", "((x + 1) in y)"},
+		{"x not in y && z", "((!(x in y)) && z)"},
+		{"s like \"A%\"", "(s like \"A%\")"},
+		{"x between 1 and 10 and y", "((x between (1 : 10)) && y)"},
+		{"x between 1:10", "(x between (1 : 10))"},
+		{"not x in y", "(!(x in y))"},
+		{"not a and b", "((!a) && b)"},
+		{"not a == b", "(!(a == b))"},
+		{"not(a)", "not(a)"},
+		// ternary is loosest
+		{"a > 1 ? b + 1 : c", "((a > 1) ? (b + 1) : c)"},
+		{"c ? 1:2 : 3", "(c ? 1 : (2 : 3))"},
+		// postfix binds tightest
+		{"-x[0]", "(-x[0])"},
+		{"a.b.c(1)", "a.b.c(1)"},
+		{"f(x)(y)", "f(x)(y)"},
+		{"t.f(x) + 1", "(t.f(x) + 1)"},
+		{"x[1:3]", "x[(1 : 3)]"},
+		{"m[0, 1]", "m[0, 1]"},
+		{"x[0 2]", "x[(0 2)]"},
+		// space-separated literal vectors are single operands
+		{"2 < 4 5", "(2 < (4 5))"},
+		{"1 NULL 3", "(1 NULL 3)"},
+		{"-1 2", "((-1) 2)"},
+		{"1 -2 3", "(1 (-2) 3)"},
+		{"5 - 1", "(5 - 1)"},
+		{"5-1", "(5 - 1)"},
+		{"a -1", "(a - 1)"},
+		{"2022.03.20 2022.03.21", "(2022.03.20 2022.03.21)"},
+		{"\"a\" \"b\"", "(\"a\" \"b\")"},
+		{"true false", "(true false)"},
+		// infix function calls have multiplication precedence
+		{"x pow 2 + 3*x", "(pow(x, 2) + (3 * x))"},
+		{"2 add 3 sub 5", "sub(add(2, 3), 5)"},
+		{"a <- b + c", "((a <- b) + c)"},
+		// cast
+		{"3.14$DECIMAL32(2)", "(3.14 $ DECIMAL32(2))"},
+	}
+	for _, c := range cases {
+		e, err := ParseExpr(c.src)
+		require.NoError(t, err, c.src)
+		require.Equal(t, c.want, Format(e), c.src)
+	}
+}
+
+func TestStatements(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"x = 1", "x = 1"},
+		{"x = y = 1", "x = (y == 1)"},
+		{"a, b = f()", "a, b = f()"},
+		{"x += 2; y -= 1; z *= 3; w /= 4", "x += 2\ny -= 1\nz *= 3\nw /= 4"},
+		{"i++\nj--", "i += 1\nj -= 1"},
+		{"x[0] = 5", "x[0] = 5"},
+		{"t.col = 1", "t.col = 1"},
+		{"t[`a] = 1 2", "t[`a] = (1 2)"},
+		{"if(x) y=1 else y=2", "if(x) {y = 1} else {y = 2}"},
+		{"if(x = 1) y=1", "if((x == 1)) {y = 1}"},
+		{"if (a>10)\n  return a\n else if (a<=10 && a>1)\n  {return a}\nelse {\n b=1\n return b\n}",
+			"if((a > 10)) {return a} else {if(((a <= 10) && (a > 1))) {return a} else {b = 1; return b}}"},
+		{"if(x) a = 1;\nelse a = 2", "if(x) {a = 1} else {a = 2}"},
+		{"if(exists(dbName)){\n    dropDatabase(dbName);\n}", "if(exists(dbName)) {dropDatabase(dbName)}"},
+		{"for (x in 1..3) { s = s + x }", "for(x in (1 .. 3)) {s = (s + x)}"},
+		{"for(i=0; i<n; i++) s += i", "for(i = 0; (i < n); i += 1) {s += i}"},
+		{"for(;;) break", "for(; ; ) {break}"},
+		{"while(x<3) { x += 1; continue }", "while((x < 3)) {x += 1; continue}"},
+		{"do {\n x -= 1\n}\nwhile(x > 0)", "do {x -= 1} while((x > 0))"},
+		{"try { a } catch(ex) { b }", "try {a} catch(ex) {b}"},
+		{"try {\n a\n}\ncatch(ex)\n{\n b\n}", "try {a} catch(ex) {b}"},
+		{"def f(x, y=1) { return x+y }", "def f(x, y=1) {return (x + y)}"},
+		{"def f(mutable t, const c) {}", "def f(mutable t, c) {}"},
+		{"def f(x): x + 1", "def f(x) {return (x + 1)}"},
+		{"defg g(x) { return sum(x) }", "defg g(x) {return sum(x)}"},
+		{"def f() {\n return\n}", "def f() {return}"},
+		{"share t as tglobal;", "share t as \"tglobal\""},
+		{"share streamTable(1:0, `a, [INT]) as st", "share streamTable((1 : 0), `a, [INT]) as \"st\""},
+		{"share(t, \"name\")", "share(t, \"name\")"},
+		{"undef all", "undef all"},
+		{"undef x, y", "undef x, y"},
+		{"undef `x`y", "undef x, y"},
+		{"undef(`x, SHARED)", "undef(`x, SHARED)"},
+		{"timer f()", "timer {f()}"},
+		{"timer(10) f()", "timer(10) {f()}"},
+		{"timer { x = 1; y = 2 }", "timer {x = 1; y = 2}"},
+		{"timer pt.tableInsert(t)", "timer {pt.tableInsert(t)}"},
+		{"go", "go"},
+		{"x = 1\ngo\ny = 2", "x = 1\ngo\ny = 2"},
+		// chained calls across lines
+		{"data\n.cumsum()\n.max()", "data.cumsum().max()"},
+		// statements continue after a trailing operator or comma
+		{"a = 1 +\n 2", "a = (1 + 2)"},
+		{"a = f(1,\n 2)", "a = f(1, 2)"},
+		{"a = [1,\n2,\n3]", "a = [1, 2, 3]"},
+		{"a = 1\n+ 2", "a = 1\n(+2)"},
+		// comments
+		{"x = 1 // one\n/* two\n three */ y = 2", "x = 1\ny = 2"},
+		{"t = table(1:0, `a, [INT]) // comment with \"quote", "t = table((1 : 0), `a, [INT])"},
+	}
+	for _, c := range cases {
+		s, err := Parse(c.src)
+		require.NoError(t, err, c.src)
+		require.Equal(t, c.want, FormatScript(s), c.src)
+	}
+}
+
+func TestCallsAndFunctions(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"f(a, b)", "f(a, b)"},
+		{"f()", "f()"},
+		{"database(directory=dbName, partitionType=HASH, partitionScheme=[INT, 10])",
+			"database(directory=dbName, partitionType=HASH, partitionScheme=[INT, 10])"},
+		{"database(\"dfs://test\", COMPO, [db1,db2],,\"TSDB\",\"TRANS\")",
+			"database(\"dfs://test\", COMPO, [db1, db2], , \"TSDB\", \"TRANS\")"},
+		{"db.createPartitionedTable(tmp,`pt,`date`sym,,`time,ALL)",
+			"db.createPartitionedTable(tmp, `pt, `date`sym, , `time, ALL)"},
+		{"f(a,)", "f(a, )"},
+		{"t.tableInsert(x)", "t.tableInsert(x)"},
+		{"loadTable(\"dfs://x\",\"pt\").tableInsert(t)", "loadTable(\"dfs://x\", \"pt\").tableInsert(t)"},
+		{"t.id", "t.id"},
+		{"d.2", "d.2"},
+		{"count(*)", "count(*)"},
+		{"table(1..10 as id, take(`A`B, 10) as sym)", "table((1 .. 10) as id, take(`A`B, 10) as sym)"},
+		{"tableInsert{t}", "tableInsert{t}"},
+		{"tableInsert{\"t\"}", "tableInsert{\"t\"}"},
+		{"tableInsert{loadTable(\"db\",\"t\")}", "tableInsert{loadTable(\"db\", \"t\")}"},
+		{"upsert!{t,,true,`id}", "upsert!{t, , true, `id}"},
+		{"append!(t, tmp)", "append!(t, tmp)"},
+		{"t.append!(x)", "t.append!(x)"},
+		{"a!=b", "(a != b)"},
+		{"x -> x + 1", "def(x) {return (x + 1)}"},
+		{"(x, y) -> x + y", "def(x, y) {return (x + y)}"},
+		{"def(x){ return x }", "def(x) {return x}"},
+		{"def(a,b):a+b", "def(a, b) {return (a + b)}"},
+		{"def (x,y) -> log(x) + y", "def(x, y) {return (log(x) + y)}"},
+		{"{x, y -> x + y}", "def(x, y) {return (x + y)}"},
+		{"{x -> x*x}(2)", "def(x) {return (x * x)}(2)"},
+		{"defg(x) {return sum(x)}", "defg(x) {return sum(x)}"},
+		{"each(x -> x + 1, 1 3 5)", "each(def(x) {return (x + 1)}, (1 3 5))"},
+		{"add:E(a, b)", "add:E(a, b)"},
+		{"v.{x->x+1}()", "v.def(x) {return (x + 1)}()"},
+		{"[INT,SYMBOL,DOUBLE]", "[INT, SYMBOL, DOUBLE]"},
+		{"[]", "[]"},
+		{"[[1,2],[3]]", "[[1, 2], [3]]"},
+		{"(1, 2)", "(1, 2)"},
+		{"(1,)", "(1,)"},
+		{"()", "()"},
+		{"(a)", "a"},
+		{"{\"a\": 1, \"b\": 2}", "{\"a\": 1, \"b\": 2}"},
+		{"{}", "{}"},
+		{"`a`b`c", "`a`b`c"},
+		{"`abc", "`abc"},
+	}
+	for _, c := range cases {
+		e, err := ParseExpr(c.src)
+		require.NoError(t, err, c.src)
+		require.Equal(t, c.want, Format(e), c.src)
+	}
+}
+
+func TestCallShapes(t *testing.T) {
+	e, err := ParseExpr("t.tableInsert(x, y=1)")
+	require.NoError(t, err)
+	c := e.(*CallExpr)
+	require.True(t, c.Method)
+	require.Equal(t, "tableInsert", c.Fn.(*Ident).Name)
+	require.Len(t, c.Args, 3)
+	require.Equal(t, "t", c.Args[0].(*Ident).Name)
+	require.Equal(t, "y", c.Args[2].(*NamedArg).Name)
+
+	e, err = ParseExpr("f(a, , b)")
+	require.NoError(t, err)
+	c = e.(*CallExpr)
+	require.Len(t, c.Args, 3)
+	require.Nil(t, c.Args[1])
+
+	e, err = ParseExpr("upsert!{t,,true}")
+	require.NoError(t, err)
+	pe := e.(*PartialExpr)
+	require.Len(t, pe.Args, 3)
+	require.Nil(t, pe.Args[1])
+
+	e, err = ParseExpr("(a)")
+	require.NoError(t, err)
+	require.IsType(t, &ParenExpr{}, e)
+}
+
+func TestSQL(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"select count(*) from t", "select count(*) from t"},
+		{"select * from pt", "select * from pt"},
+		{"exec max(strlen(s)) from pt", "exec max(strlen(s)) from pt"},
+		{"select id, sym from t", "select id, sym from t"},
+		{"select count(*) from loadTable(\"dfs://valuedb\",\"pt\")", "select count(*) from loadTable(\"dfs://valuedb\", \"pt\")"},
+		{"exec sym from t where id<=2", "exec sym from t where (id <= 2)"},
+		{"SELECT ID FROM T WHERE ID = 1", "select ID from T where (ID == 1)"},
+		{"select * from t where a = 1, b > 2 and c < 3", "select * from t where (a == 1), ((b > 2) && (c < 3))"},
+		{"select sum(v) as s from t group by sym, date", "select sum(v) as s from t group by sym, date"},
+		{"select v from t context by sym", "select v from t context by sym"},
+		{"select v from t pivot by a, b", "select v from t pivot by a, b"},
+		{"select sym, count(*) from t group by sym having count(*) > 1",
+			"select sym, count(*) from t group by sym having (count(*) > 1)"},
+		{"exec id from pt order by id", "exec id from pt order by id"},
+		{"select * from t order by a desc, b ASC", "select * from t order by a desc, b"},
+		{"select * from t limit 10", "select * from t limit 10"},
+		{"select * from t limit 2, 5", "select * from t limit 2, 5"},
+		{"select top 10 * from t", "select top 10 * from t"},
+		{"select distinct sym from t", "select distinct sym from t"},
+		{"select * from t as a", "select * from t as a"},
+		{"select * from (select * from t where x > 1) where y = 2",
+			"select * from select * from t where (x > 1) where (y == 2)"},
+		{"select * from t1 join t2 on t1.id = t2.id", "select * from (t1 inner join t2 on (t1.id == t2.id))"},
+		{"select * from t1 left outer join t2 on t1.id = t2.id", "select * from (t1 left join t2 on (t1.id == t2.id))"},
+		{"select * from t1 cross join t2", "select * from (t1 cross join t2)"},
+		{"select * from ej(t1, t2, `id)", "select * from ej(t1, t2, `id)"},
+		{"select sym, qty\nfrom trades\nwhere date between 2024.01.01 and 2024.12.31\ncontext by sym",
+			"select sym, qty from trades where (date between (2024.01.01 : 2024.12.31)) context by sym"},
+		{"select * from t where x in (select id from s)", "select * from t where (x in select id from s)"},
+		{"x = exec count(*) from pt\nc = 1", "x = exec count(*) from pt\nc = 1"},
+		{"select x from t\nlimit = 5", "select x from t\nlimit = 5"},
+	}
+	for _, c := range cases {
+		s, err := Parse(c.src)
+		require.NoError(t, err, c.src)
+		require.Equal(t, c.want, FormatScript(s), c.src)
+	}
+
+	s, err := Parse("select top 5 a as x, * from t where a = 1 order by a desc limit 1, 2")
+	require.NoError(t, err)
+	sel := s.Stmts[0].(*ExprStmt).X.(*SelectExpr)
+	require.False(t, sel.Exec)
+	require.Equal(t, "5", sel.Top.(*Literal).Text)
+	require.Equal(t, "x", sel.Cols[0].(*AliasExpr).Name)
+	require.IsType(t, &StarExpr{}, sel.Cols[1])
+	require.Equal(t, "==", sel.Where[0].(*BinaryExpr).Op)
+	require.True(t, sel.OrderBy[0].Desc)
+	require.Equal(t, "1", sel.Offset.(*Literal).Text)
+	require.Equal(t, "2", sel.Limit.(*Literal).Text)
+}
+
+func TestDML(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"INSERT INTO t VALUES ([1,2],[\"A\",\"B\"],[2.3,3.6])", "insert into t values ([1, 2], [\"A\", \"B\"], [2.3, 3.6])"},
+		{"INSERT INTO t (id,val) VALUES (3,7.6)", "insert into t (id, val) values (3, 7.6)"},
+		{"insert into t(id,val) values(3,7.6)", "insert into t (id, val) values (3, 7.6)"},
+		{"insert into t values (1,\"a\"),(2,\"b\")", "insert into t values (1, \"a\"), (2, \"b\")"},
+		{"insert into t values (1,\"a\"),\n (2,\"b\")", "insert into t values (1, \"a\"), (2, \"b\")"},
+		{"insert into t select * from s", "insert into t select * from s"},
+		{"insert into t (a) select x from s", "insert into t (a) select x from s"},
+		{"insert into loadTable(\"dfs://db\", `pt) values (1)", "insert into loadTable(\"dfs://db\", `pt) values (1)"},
+		{"update t set v = v + 1 where id = 1", "update t set v = (v + 1) where (id == 1)"},
+		{"UPDATE t SET a = 1, b = 2", "update t set a = 1, b = 2"},
+		{"update t set v = 0 context by sym", "update t set v = 0 context by sym"},
+		{"delete from t where id = 1", "delete from t where (id == 1)"},
+		{"DELETE FROM t", "delete from t"},
+	}
+	for _, c := range cases {
+		s, err := Parse(c.src)
+		require.NoError(t, err, c.src)
+		require.Equal(t, c.want, FormatScript(s), c.src)
+	}
+	s, err := Parse("INSERT INTO t (id,val) VALUES (3,7.6)")
+	require.NoError(t, err)
+	ins := s.Stmts[0].(*InsertStmt)
+	require.Equal(t, "t", ins.Table.(*Ident).Name)
+	require.Equal(t, []string{"id", "val"}, ins.Cols)
+	require.Len(t, ins.Rows, 1)
+	require.Len(t, ins.Rows[0], 2)
+}
+
+func TestLiterals(t *testing.T) {
+	cases := []struct {
+		src    string
+		kind   LitKind
+		text   string
+		suffix string
+		typ    string
+	}{
+		{"21", LitInt, "21", "", ""},
+		{"2.1", LitFloat, "2.1", "", ""},
+		{".5", LitFloat, ".5", "", ""},
+		{"1e5", LitFloat, "1e5", "", ""},
+		{"1.5e-3", LitFloat, "1.5e-3", "", ""},
+		{"0x1F", LitInt, "0x1F", "", ""},
+		{"122h", LitInt, "122", "h", "SHORT"},
+		{"22l", LitInt, "22", "l", "LONG"},
+		{"97c", LitInt, "97", "c", "CHAR"},
+		{"2.1f", LitFloat, "2.1", "f", "FLOAT"},
+		{"1b", LitInt, "1", "b", "BOOL"},
+		{"0b", LitInt, "0", "b", "BOOL"},
+		{"3d", LitInt, "3", "d", "DURATION"},
+		{"10ms", LitInt, "10", "ms", "DURATION"},
+		{"00i", LitNull, "00", "i", "INT"},
+		{"00l", LitNull, "00", "l", "LONG"},
+		{"00f", LitNull, "00", "f", "FLOAT"},
+		{"00F", LitNull, "00", "F", "DOUBLE"},
+		{"00d", LitNull, "00", "d", "DATE"},
+		{"00M", LitNull, "00", "M", "MONTH"},
+		{"00t", LitNull, "00", "t", "TIME"},
+		{"00m", LitNull, "00", "m", "MINUTE"},
+		{"00s", LitNull, "00", "s", "SECOND"},
+		{"00D", LitNull, "00", "D", "DATETIME"},
+		{"00T", LitNull, "00", "T", "TIMESTAMP"},
+		{"00n", LitNull, "00", "n", "NANOTIME"},
+		{"00N", LitNull, "00", "N", "NANOTIMESTAMP"},
+		{"00h", LitNull, "00", "h", "SHORT"},
+		{"00c", LitNull, "00", "c", "CHAR"},
+		{"00b", LitNull, "00", "b", "BOOL"},
+		{"NULL", LitNull, "NULL", "", ""},
+		{"null", LitNull, "null", "", ""},
+		{"true", LitBool, "true", "", ""},
+		{"false", LitBool, "false", "", ""},
+		{"2013.06.13", LitTemporal, "2013.06.13", "", "DATE"},
+		{"2012.06M", LitTemporal, "2012.06", "M", "MONTH"},
+		{"13:30:10.008", LitTemporal, "13:30:10.008", "", "TIME"},
+		{"13:30m", LitTemporal, "13:30", "m", "MINUTE"},
+		{"13:30:10", LitTemporal, "13:30:10", "", "SECOND"},
+		{"00:00:00", LitTemporal, "00:00:00", "", "SECOND"},
+		{"2012.06.13T13:30:10", LitTemporal, "2012.06.13T13:30:10", "", "DATETIME"},
+		{"2012.06.13 13:30:10", LitTemporal, "2012.06.13T13:30:10", "", "DATETIME"},
+		{"2012.06.13 13:30:10.008", LitTemporal, "2012.06.13T13:30:10.008", "", "TIMESTAMP"},
+		{"2012.06.13T13:30:10.008", LitTemporal, "2012.06.13T13:30:10.008", "", "TIMESTAMP"},
+		{"13:30:10.008007006", LitTemporal, "13:30:10.008007006", "", "NANOTIME"},
+		{"2012.06.13T13:30:10.008007006", LitTemporal, "2012.06.13T13:30:10.008007006", "", "NANOTIMESTAMP"},
+		{"2012.06.13T13", LitTemporal, "2012.06.13T13", "", "DATEHOUR"},
+		{"13:30:10.008n", LitTemporal, "13:30:10.008", "n", "NANOTIME"},
+		{"2012.06.13T13:30:10.008N", LitTemporal, "2012.06.13T13:30:10.008", "N", "NANOTIMESTAMP"},
+		{`"Hello"`, LitString, "Hello", "", ""},
+		{`'Hello'`, LitString, "Hello", "", ""},
+		{`""`, LitString, "", "", ""},
+		{`"a\nb\t\\\"'"`, LitString, "a\nb\t\\\"'", "", ""},
+		{`'it\'s'`, LitString, "it's", "", ""},
+		{`'a'`, LitChar, "a", "", ""},
+		{`'\n'`, LitChar, "\n", "", ""},
+		{"`abc", LitSymbol, "abc", "", ""},
+		{"`1001", LitSymbol, "1001", "", ""},
+	}
+	for _, c := range cases {
+		e, err := ParseExpr(c.src)
+		require.NoError(t, err, c.src)
+		lit, ok := e.(*Literal)
+		require.True(t, ok, "%s: got %T", c.src, e)
+		require.Equal(t, c.kind, lit.Kind, c.src)
+		require.Equal(t, c.text, lit.Text, c.src)
+		require.Equal(t, c.suffix, lit.Suffix, c.src)
+		require.Equal(t, c.typ, lit.Type, c.src)
+	}
+}
+
+func TestVectorsAndPairs(t *testing.T) {
+	e, err := ParseExpr("2022.03.20 2022.03.21 2022.03.22")
+	require.NoError(t, err)
+	v := e.(*VectorLit)
+	require.Len(t, v.Elems, 3)
+	require.Equal(t, "DATE", v.Elems[2].(*Literal).Type)
+
+	// a date followed by a time on the same line is one DATETIME
+	e, err = ParseExpr("2012.06.13 13:30:10")
+	require.NoError(t, err)
+	require.Equal(t, "DATETIME", e.(*Literal).Type)
+
+	// 1:0 is a pair, 13:30:10 a time
+	e, err = ParseExpr("1:0")
+	require.NoError(t, err)
+	require.Equal(t, ":", e.(*BinaryExpr).Op)
+	e, err = ParseExpr("13:30")
+	require.NoError(t, err)
+	require.Equal(t, ":", e.(*BinaryExpr).Op)
+
+	e, err = ParseExpr("`a`b`c")
+	require.NoError(t, err)
+	require.Equal(t, []string{"a", "b", "c"}, e.(*SymbolVector).Items)
+
+	e, err = ParseExpr("2024.01.01..2024.01.03")
+	require.NoError(t, err)
+	b := e.(*BinaryExpr)
+	require.Equal(t, "..", b.Op)
+	require.Equal(t, "2024.01.01", b.L.(*Literal).Text)
+	require.Equal(t, "2024.01.03", b.R.(*Literal).Text)
+}
+
+func TestPositions(t *testing.T) {
+	s, err := Parse("x = 1\n  y = f(a,\n b)")
+	require.NoError(t, err)
+	require.Equal(t, Pos{1, 1}, s.Stmts[0].Pos())
+	as := s.Stmts[1].(*AssignStmt)
+	require.Equal(t, Pos{2, 3}, as.Pos())
+	call := as.Value.(*CallExpr)
+	require.Equal(t, Pos{2, 7}, call.Pos())
+	require.Equal(t, Pos{3, 2}, call.Args[1].Pos())
+}
+
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		src  string
+		pos  Pos
+		text string
+	}{
+		{"x = )", Pos{1, 5}, "Cannot recognize the token )"},
+		{"x = 1\ny = a b", Pos{2, 7}, "Cannot recognize the token b"},
+		{"select a b from t", Pos{1, 10}, "Cannot recognize the token b"},
+		{"f(1, 2", Pos{1, 7}, "Incomplete statement"},
+		{"x = \"abc", Pos{1, 5}, "string literal is not terminated"},
+		{"x = 12abc", Pos{1, 5}, "Cannot recognize the token 12abc"},
+		{"/* open", Pos{1, 1}, "comment is not terminated"},
+		{"x = 1 #", Pos{1, 7}, "Cannot recognize the token #"},
+		{"}", Pos{1, 1}, "Cannot recognize the token }"},
+		{"f(1))", Pos{1, 5}, "Cannot recognize the token )"},
+		{"if x > 1 y = 2", Pos{1, 4}, "Cannot recognize the token x"},
+		{"1 = 2", Pos{1, 1}, "Cannot assign"},
+		{"x = [1, 2", Pos{1, 10}, "Incomplete statement"},
+		{"def f(1) {}", Pos{1, 7}, "Cannot recognize the token 1"},
+		{"insert into t values 1", Pos{1, 22}, "Cannot recognize the token 1"},
+		{"a, b", Pos{1, 5}, "Incomplete statement"},
+		{"x = 1 +", Pos{1, 8}, "Incomplete statement"},
+		{"try { a }", Pos{1, 10}, "Incomplete statement"},
+		{"update t set", Pos{1, 13}, "Incomplete statement"},
+		{"x = \u00e9\u2603", Pos{1, 6}, "Cannot recognize the token \u2603"},
+	}
+	for _, c := range cases {
+		_, err := Parse(c.src)
+		require.Error(t, err, c.src)
+		var pe *Error
+		require.True(t, errors.As(err, &pe), c.src)
+		require.Equal(t, c.pos, pe.Pos, "%s: %v", c.src, err)
+		require.Contains(t, pe.Msg, c.text, c.src)
+		require.True(t, strings.HasPrefix(err.Error(), "Syntax Error: [line #"), err.Error())
+	}
+	_, err := Parse("x = 1\ny = a b")
+	require.EqualError(t, err, "Syntax Error: [line #2] Cannot recognize the token b (column 7)")
+
+	_, err = ParseExpr("a = 1; b")
+	require.Error(t, err)
+}
+
+func TestDeepNesting(t *testing.T) {
+	for _, src := range []string{
+		strings.Repeat("(", 100000),
+		strings.Repeat("(", 5000) + "1" + strings.Repeat(")", 5000),
+		strings.Repeat("[", 5000) + "1" + strings.Repeat("]", 5000),
+		strings.Repeat("-", 100000) + "x",
+		strings.Repeat("not ", 20000) + "x",
+		strings.Repeat("if(x) ", 20000) + "y",
+		strings.Repeat("f{", 5000),
+		strings.Repeat("x->", 5000) + "x",
+		strings.Repeat("a ? b : ", 5000) + "c",
+		strings.Repeat("{", 5000),
+	} {
+		_, err := Parse(src)
+		require.Error(t, err)
+		require.IsType(t, &Error{}, err)
+	}
+	// moderate nesting is fine
+	_, err := Parse(strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200))
+	require.NoError(t, err)
+}
+
+func TestLex(t *testing.T) {
+	toks, err := Lex("x = append!(t, 1)\n// c\ny != 2; z.f(`a`b) <= 13:30m")
+	require.NoError(t, err)
+	var kinds []string
+	for _, tk := range toks {
+		kinds = append(kinds, tk.Kind.String()+":"+tk.Raw)
+	}
+	require.Equal(t, []string{
+		"IDENT:x", "OP:=", "IDENT:append!", "OP:(", "IDENT:t", "OP:,", "INT:1", "OP:)", "NEWLINE:\n",
+		"IDENT:y", "OP:!=", "INT:2", "OP:;", "IDENT:z", "OP:.", "IDENT:f", "OP:(", "SYMBOLVECTOR:`a`b", "OP:)",
+		"OP:<=", "TEMPORAL:13:30m", "EOF:",
+	}, kinds)
+	require.Equal(t, Pos{3, 1}, toks[9].Pos)
+
+	// no newline tokens inside parentheses or brackets
+	toks, err = Lex("f(1,\n2)\n[3,\n4]")
+	require.NoError(t, err)
+	n := 0
+	for _, tk := range toks {
+		if tk.Kind == TokNewline {
+			n++
+		}
+	}
+	require.Equal(t, 1, n)
+
+	// ++ only before a statement end
+	toks, err = Lex("a++\nb--c")
+	require.NoError(t, err)
+	require.Equal(t, "++", toks[1].Text)
+	require.Equal(t, "-", toks[4].Text)
+	require.Equal(t, "-", toks[5].Text)
+
+	// string positions after embedded newlines
+	toks, err = Lex("s = \"a\nb\" x")
+	require.NoError(t, err)
+	require.Equal(t, Pos{2, 4}, toks[3].Pos)
+}

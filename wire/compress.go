@@ -1,0 +1,519 @@
+package wire
+
+import (
+	"encoding/binary"
+	"errors"
+	"slices"
+
+	"github.com/pierrec/lz4/v4"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Compression is a column compression method of the compressed-vector
+// header (§4.2).
+type Compression uint8
+
+// Compression methods.
+const (
+	CompressNone  Compression = 0
+	CompressLZ4   Compression = 1
+	CompressDelta Compression = 2
+)
+
+func (c Compression) String() string {
+	switch c {
+	case CompressNone:
+		return "NONE"
+	case CompressLZ4:
+		return "LZ4"
+	case CompressDelta:
+		return "DELTA"
+	}
+	return "COMPRESS?"
+}
+
+const (
+	compHeaderSize = 28
+	// maxRawBlock is the most a block decompresses to.
+	maxRawBlock = 1 << 16
+	// maxCompBlock is the largest compressed block the C++ API accepts
+	// (DELTA's buffer; LZ4's bound is smaller).
+	maxCompBlock = 2 << 16
+	// lz4Ratio bounds how much an LZ4 block can expand (255:1 plus slack).
+	lz4Ratio = 256
+)
+
+// fixedWidth is the element size of fixed-width types, 0 for others.
+func fixedWidth(t value.Type) int {
+	if t.IsArray() {
+		return 0
+	}
+	switch t.Storage() {
+	case value.StInt8:
+		return 1
+	case value.StInt16:
+		return 2
+	case value.StInt32, value.StFloat32:
+		return 4
+	case value.StInt64, value.StFloat64:
+		return 8
+	case value.StBytes16, value.StPair2F64:
+		return 16
+	}
+	return 0
+}
+
+// compressible reports whether WriteTable compresses a column of type t.
+func compressible(t value.Type) bool {
+	if t == value.Symbol || t.IsArray() {
+		return false
+	}
+	return fixedWidth(t) > 0 || t == value.String || t == value.Blob
+}
+
+// rawBytes views the element storage of a non-array fixed-width vector.
+func rawBytes(v *value.Vector) []byte {
+	switch v.T.Storage() {
+	case value.StInt8:
+		return asBytes(v.I8)
+	case value.StInt16:
+		return asBytes(v.I16)
+	case value.StInt32:
+		return asBytes(v.I32)
+	case value.StInt64:
+		return asBytes(v.I64)
+	case value.StFloat32:
+		return asBytes(v.F32)
+	case value.StFloat64, value.StPair2F64:
+		return asBytes(v.F64)
+	case value.StBytes16:
+		return asBytes(v.B16)
+	}
+	return nil
+}
+
+type compHeader struct {
+	byteSize int32
+	flag     byte
+	method   Compression
+	dataType value.Type
+	unit     byte
+	scale    int16
+	count    int32
+}
+
+// readCompressed reads a compressed vector (after its "1a 01" header).
+func (r *Reader) readCompressed() (*value.Vector, error) {
+	hb, err := r.next(compHeaderSize)
+	if err != nil {
+		return nil, err
+	}
+	var bo binary.ByteOrder = binary.LittleEndian
+	if r.big {
+		bo = binary.BigEndian
+	}
+	h := compHeader{
+		byteSize: int32(bo.Uint32(hb[0:])),
+		flag:     hb[9],
+		method:   Compression(hb[11]),
+		dataType: value.Type(hb[12]),
+		unit:     hb[13],
+		scale:    int16(bo.Uint16(hb[14:])),
+		count:    int32(bo.Uint32(hb[20:])),
+	}
+	if h.byteSize < 20 || h.count < 0 {
+		return nil, malformed("compressed vector header: byteSize %d, elementCount %d", h.byteSize, h.count)
+	}
+	payload := int64(h.byteSize) - 20
+	if err := r.need(payload, 1); err != nil {
+		return nil, err
+	}
+	t := h.dataType
+	if t == value.Symbol || t == value.SymbolExtended || t.Storage() == value.StNone || t.Storage() == value.StAny {
+		return nil, unsupported("compressed vector of type %s", t)
+	}
+	big := h.flag == 0
+	var v *value.Vector
+	switch h.method {
+	case CompressLZ4:
+		v, err = r.readLZ4(t, h, payload, big)
+	case CompressDelta:
+		v, err = r.readDelta(t, h, payload)
+	default:
+		return nil, unsupported("compression method %d", h.method)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if t.Elem().IsDecimal() {
+		v.Scale = int32(h.scale)
+	}
+	return v, nil
+}
+
+// eachBlock reads the blocks of a compressed payload.
+func (r *Reader) eachBlock(payload int64, lsn bool, fn func([]byte) error) error {
+	for payload > 0 {
+		if payload < 4 {
+			return malformed("%d stray bytes after the last compressed block", payload)
+		}
+		n, err := r.i32()
+		if err != nil {
+			return err
+		}
+		payload -= 4
+		hasLSN := n < 0
+		n &= 0x7fffffff
+		if n == 0 || n > maxCompBlock || int64(n) > payload {
+			return malformed("compressed block of %d bytes (%d left)", n, payload)
+		}
+		b, err := r.next(int(n))
+		if err != nil {
+			return err
+		}
+		payload -= int64(n)
+		if err := fn(b); err != nil {
+			return err
+		}
+		if hasLSN && lsn && payload >= 8 {
+			if _, err := r.next(8); err != nil {
+				return err
+			}
+			payload -= 8
+		}
+	}
+	return nil
+}
+
+func (r *Reader) maxDecoded() int64 {
+	if r.MaxFrame > 0 {
+		return r.MaxFrame
+	}
+	return DefaultMaxFrame
+}
+
+func (r *Reader) readLZ4(t value.Type, h compHeader, payload int64, big bool) (*value.Vector, error) {
+	count := int(h.count)
+	if w := fixedWidth(t); w > 0 {
+		total := int64(count) * int64(w)
+		if total > payload*lz4Ratio+maxRawBlock {
+			return nil, malformed("LZ4 payload of %d bytes cannot hold %d elements of %s", payload, count, t)
+		}
+		if total > r.maxDecoded() {
+			return nil, limitErr("compressed vector decodes to %d bytes", total)
+		}
+		v := value.NewVector(t, count, count)
+		dst := rawBytes(v)
+		off := 0
+		err := r.eachBlock(payload, false, func(b []byte) error {
+			end := min(len(dst), off+maxRawBlock)
+			n, err := lz4.UncompressBlock(b, dst[off:end])
+			if err != nil {
+				return malformed("LZ4 block: %v", err)
+			}
+			off += n
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if off != len(dst) {
+			return nil, malformed("LZ4 data holds %d bytes, want %d", off, len(dst))
+		}
+		unit := w
+		if w == 16 {
+			unit = 8
+		}
+		if t.Storage() == value.StBytes16 {
+			if big {
+				swapUnits(dst, 8)
+			}
+		} else if big != hostBigEndian {
+			swapUnits(dst, unit)
+		}
+		return v, nil
+	}
+	var out []byte
+	err := r.eachBlock(payload, false, func(b []byte) error {
+		if int64(len(out))+maxRawBlock > r.maxDecoded()+maxRawBlock {
+			return limitErr("compressed vector decodes to more than %d bytes", r.maxDecoded())
+		}
+		out = slices.Grow(out, maxRawBlock)
+		n, err := lz4.UncompressBlock(b, out[len(out):len(out)+maxRawBlock])
+		if err != nil {
+			return malformed("LZ4 block: %v", err)
+		}
+		out = out[:len(out)+n]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sub := NewBytesReader(out)
+	sub.SetBigEndian(big)
+	sub.MaxDepth = r.MaxDepth - r.depth
+	var v *value.Vector
+	if t.IsArray() {
+		v, err = sub.readArrayBody(t, count)
+	} else {
+		v = &value.Vector{T: t}
+		v.Str, err = sub.readStrings(t, count)
+	}
+	if err != nil {
+		if errors.Is(err, ErrUnsupported) {
+			return nil, err
+		}
+		return nil, malformed("decompressed %s data: %v", t, err)
+	}
+	return v, nil
+}
+
+func (r *Reader) readDelta(t value.Type, h compHeader, payload int64) (*value.Vector, error) {
+	w := fixedWidth(t)
+	if (w != 2 && w != 4 && w != 8) || t.Storage() == value.StFloat32 || t.Storage() == value.StFloat64 {
+		return nil, unsupported("DELTA compression of %s", t)
+	}
+	if int(h.unit) != w {
+		return nil, malformed("DELTA unitLength %d for %s", h.unit, t)
+	}
+	count := int(h.count)
+	if int64(count) > payload*8 {
+		return nil, malformed("DELTA payload of %d bytes cannot hold %d elements", payload, count)
+	}
+	if int64(count)*int64(w) > r.maxDecoded() {
+		return nil, limitErr("compressed vector decodes to %d bytes", int64(count)*int64(w))
+	}
+	v := value.NewVector(t, count, count)
+	done := 0
+	per := maxRawBlock / w
+	err := r.eachBlock(payload, true, func(b []byte) error {
+		if done >= count {
+			return nil
+		}
+		end := min(count, done+per)
+		var k int
+		switch w {
+		case 2:
+			k = deltaDecode(b, v.I16[done:end])
+		case 4:
+			k = deltaDecode(b, v.I32[done:end])
+		case 8:
+			k = deltaDecode(b, v.I64[done:end])
+		}
+		if k == 0 {
+			return malformed("empty DELTA block")
+		}
+		done += k
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if done != count {
+		return nil, malformed("DELTA data holds %d elements, want %d", done, count)
+	}
+	return v, nil
+}
+
+// writeCompressed writes v as a compressed vector (type 26).
+func (w *Writer) writeCompressed(v *value.Vector, m Compression) {
+	if w.err != nil {
+		return
+	}
+	var payload []byte
+	var err error
+	switch m {
+	case CompressDelta:
+		payload, err = deltaPayload(v)
+		if errors.Is(err, errDeltaRange) {
+			m = CompressLZ4
+			payload, err = w.lz4Payload(v)
+		}
+	case CompressLZ4:
+		payload, err = w.lz4Payload(v)
+	default:
+		err = unsupported("compression method %d", m)
+	}
+	if err != nil {
+		w.fail(err)
+		return
+	}
+	var h [2 + compHeaderSize]byte
+	h[0], h[1] = byte(value.Compress), byte(value.FormVector)
+	var bo binary.ByteOrder = binary.LittleEndian
+	flag := byte(1)
+	if w.opts.BigEndian {
+		bo, flag = binary.BigEndian, 0
+	}
+	b := h[2:]
+	bo.PutUint32(b[0:], uint32(20+len(payload)))
+	bo.PutUint32(b[4:], 1)
+	b[8] = 0
+	b[9] = flag
+	b[10] = 0xff
+	b[11] = byte(m)
+	b[12] = byte(v.T)
+	if fw := fixedWidth(v.T); fw > 0 {
+		b[13] = byte(fw)
+	} else {
+		b[13] = 0xff
+	}
+	scale := int32(0)
+	if v.T.IsDecimal() {
+		scale = v.Scale
+	}
+	bo.PutUint16(b[14:], uint16(scale))
+	bo.PutUint32(b[16:], uint32(scale))
+	bo.PutUint32(b[20:], uint32(v.Len()))
+	bo.PutUint32(b[24:], 0xffffffff)
+	w.write(h[:])
+	w.write(payload)
+}
+
+// lz4Payload serializes v and compresses it in blocks of at most 64 KiB
+// the way the C++ API does: whole elements per block for fixed-width types,
+// whole strings per block for STRING (a string longer than a block is
+// split), and a continuous stream for BLOB (its length prefix never split).
+func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
+	var payload []byte
+	dst := make([]byte, lz4.CompressBlockBound(maxRawBlock))
+	emit := func(raw []byte) error {
+		n, err := w.lz4.CompressBlock(raw, dst)
+		if err != nil || n == 0 {
+			return errors.New("wire: LZ4 compression failed")
+		}
+		var l [4]byte
+		if w.opts.BigEndian {
+			binary.BigEndian.PutUint32(l[:], uint32(n))
+		} else {
+			binary.LittleEndian.PutUint32(l[:], uint32(n))
+		}
+		payload = append(payload, l[:]...)
+		payload = append(payload, dst[:n]...)
+		return nil
+	}
+	if fw := fixedWidth(v.T); fw > 0 {
+		raw := rawBytes(v)
+		unit := fw
+		if fw == 16 {
+			unit = 8
+		}
+		swap := v.T.Storage() == value.StBytes16 && w.opts.BigEndian ||
+			v.T.Storage() != value.StBytes16 && unit > 1 && w.swapNum
+		per := maxRawBlock / fw * fw
+		var tmp []byte
+		for off := 0; off < len(raw); off += per {
+			chunk := raw[off:min(len(raw), off+per)]
+			if swap {
+				tmp = append(tmp[:0], chunk...)
+				swapUnits(tmp, unit)
+				chunk = tmp
+			}
+			if err := emit(chunk); err != nil {
+				return nil, err
+			}
+		}
+		return payload, nil
+	}
+	buf := make([]byte, 0, maxRawBlock)
+	flush := func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		err := emit(buf)
+		buf = buf[:0]
+		return err
+	}
+	switch v.T {
+	case value.String:
+		for _, s := range v.Str {
+			if bytesIndexNUL(s) {
+				return nil, errNUL
+			}
+			if len(buf)+len(s)+1 > maxRawBlock && len(buf) > 0 {
+				if err := flush(); err != nil {
+					return nil, err
+				}
+			}
+			rest := s
+			for len(rest)+1 > maxRawBlock-len(buf) {
+				k := maxRawBlock - len(buf)
+				buf = append(buf, rest[:k]...)
+				rest = rest[k:]
+				if err := flush(); err != nil {
+					return nil, err
+				}
+			}
+			buf = append(buf, rest...)
+			buf = append(buf, 0)
+		}
+	case value.Blob:
+		for _, s := range v.Str {
+			if maxRawBlock-len(buf) < 4 {
+				if err := flush(); err != nil {
+					return nil, err
+				}
+			}
+			var l [4]byte
+			if w.opts.BigEndian {
+				binary.BigEndian.PutUint32(l[:], uint32(len(s)))
+			} else {
+				binary.LittleEndian.PutUint32(l[:], uint32(len(s)))
+			}
+			buf = append(buf, l[:]...)
+			rest := s
+			for len(rest) > maxRawBlock-len(buf) {
+				k := maxRawBlock - len(buf)
+				buf = append(buf, rest[:k]...)
+				rest = rest[k:]
+				if err := flush(); err != nil {
+					return nil, err
+				}
+			}
+			buf = append(buf, rest...)
+		}
+	default:
+		return nil, unsupported("LZ4 compression of %s", v.T)
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	return payload, nil
+}
+
+// deltaPayload encodes v with delta-of-delta in blocks of 64 KiB of raw
+// data, as the C++ API does.
+func deltaPayload(v *value.Vector) ([]byte, error) {
+	var payload []byte
+	var bw bitWriter
+	var err error
+	switch v.T.Storage() {
+	case value.StInt16:
+		payload, err = deltaBlocks(v.I16, &bw, payload)
+	case value.StInt32:
+		payload, err = deltaBlocks(v.I32, &bw, payload)
+	case value.StInt64:
+		payload, err = deltaBlocks(v.I64, &bw, payload)
+	default:
+		return nil, unsupported("DELTA compression of %s (only SHORT/INT/LONG-based types)", v.T)
+	}
+	return payload, err
+}
+
+func deltaBlocks[T int16 | int32 | int64](data []T, bw *bitWriter, payload []byte) ([]byte, error) {
+	per := maxRawBlock / sizeOf[T]()
+	for off := 0; off < len(data); off += per {
+		bw.reset()
+		if err := deltaEncode(data[off:min(len(data), off+per)], bw); err != nil {
+			return nil, err
+		}
+		words := bw.finish()
+		var l [4]byte
+		binary.LittleEndian.PutUint32(l[:], uint32(8*len(words)))
+		payload = append(payload, l[:]...)
+		for _, x := range words {
+			payload = binary.LittleEndian.AppendUint64(payload, x)
+		}
+	}
+	return payload, nil
+}
