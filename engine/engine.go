@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -34,6 +35,10 @@ type Engine struct {
 	shared map[string]value.Value
 
 	jobs *jobRegistry
+
+	store *storage.Store
+	dbMu  sync.Mutex
+	dbs   map[string]*database
 
 	nextSession int64
 	closed      bool

@@ -253,6 +253,12 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 	names := make([]string, 0, len(n.Args))
 	var named map[string]value.Value
 	for _, a := range n.Args {
+		if a == nil {
+			// an empty argument slot, f(a,,b): the parameter's default
+			args = append(args, nil)
+			names = append(names, "")
+			continue
+		}
 		if na, ok := a.(*sqlparse.NamedArg); ok {
 			v, err := in.eval(na.X)
 			if err != nil {

@@ -373,7 +373,9 @@ type AliasExpr struct {
 	Name string
 }
 
-// NamedArg is a named argument name=value inside CallExpr.Args.
+// NamedArg is a named argument name=value inside CallExpr.Args. Inside call
+// parentheses `ident = expr` is always a NamedArg, so f(x=1) passes x by
+// name rather than comparing; write f(x==1) for the comparison.
 type NamedArg struct {
 	At   Pos
 	Name string

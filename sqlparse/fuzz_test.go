@@ -31,6 +31,7 @@ func fuzzSeeds(f *testing.F) {
 
 func FuzzLex(f *testing.F) {
 	fuzzSeeds(f)
+	internalPanicsAsErrors = false
 	f.Fuzz(func(t *testing.T, src string) {
 		toks, err := Lex(src)
 		if err != nil {

@@ -1,6 +1,7 @@
 package sqlparse
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,8 +91,16 @@ type Token struct {
 }
 
 // Lex splits src into tokens. The result always ends with a TokEOF token.
-func Lex(src string) ([]Token, error) {
+func Lex(src string) (toks []Token, err error) {
 	lx := &lexer{src: src, line: 1, lineStart: 0}
+	defer func() {
+		if r := recover(); r != nil {
+			if !internalPanicsAsErrors {
+				panic(r)
+			}
+			toks, err = nil, &Error{Pos: Pos{Line: lx.line, Col: 1}, Msg: fmt.Sprintf("Internal lexer error: %v", r)}
+		}
+	}()
 	return lx.run()
 }
 

@@ -177,6 +177,12 @@ func (p *parser) atStmtEnd() bool {
 	return t.Kind == TokEOF || t.Kind == TokNewline || isOpTok(t, ";") || isOpTok(t, "}")
 }
 
+// afterBlock reports whether the previous token closed a block, after which
+// a new statement may start on the same line: if(x){a=1} b=2.
+func (p *parser) afterBlock() bool {
+	return p.pos > 0 && isOpTok(p.toks[p.pos-1], "}") && p.tok().Kind != TokEOF
+}
+
 // withEq runs f with `=` as a comparison and `:` as the pair operator.
 func (p *parser) withEq(f func()) {
 	oldEq, oldPair := p.noEq, p.noPair
@@ -200,7 +206,7 @@ func (p *parser) parseScript() (s *Script, err error) {
 		}
 		st := p.parseStmt()
 		s.Stmts = append(s.Stmts, st)
-		if !p.atStmtEnd() || p.isOp("}") {
+		if p.isOp("}") || (!p.atStmtEnd() && !p.afterBlock()) {
 			p.failTok(p.tok())
 		}
 	}
@@ -225,7 +231,7 @@ func (p *parser) parseBlock() []Stmt {
 			p.failTok(p.tok())
 		}
 		stmts = append(stmts, p.parseStmt())
-		if !p.atStmtEnd() {
+		if !p.atStmtEnd() && !p.afterBlock() {
 			p.failTok(p.tok())
 		}
 	}

@@ -366,13 +366,16 @@ func compatible(stored, want value.Type) bool {
 	return stored.Elem().Storage() == want.Elem().Storage()
 }
 
-// decode appends the column value val (rows rows) to b.
+// decode appends the column value val to b; rows is the block's row
+// count (checked against the value's) or -1.
 func (b *colBuf) decode(val []byte, rows int) error {
 	h, err := parseHeader(val)
 	if err != nil {
 		return err
 	}
-	if h.rows != rows {
+	if rows < 0 {
+		rows = h.rows
+	} else if h.rows != rows {
 		return fmt.Errorf("%w: %d rows in a block of %d", errCorrupt, h.rows, rows)
 	}
 	if !compatible(h.t, b.t) {

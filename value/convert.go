@@ -319,7 +319,7 @@ func convertCell(c *cell, from Type, fs int32, to Type, ts int32) error {
 	case CatFloating:
 		return fromFloat(c, from, to, ts)
 	case CatTemporal:
-		return fromTemporal(c, from, to)
+		return fromTemporal(c, from, to, ts)
 	case CatLiteral:
 		return fromString(c, to, ts)
 	case CatDecimal:
@@ -454,7 +454,7 @@ func fromFloat(c *cell, from, to Type, ts int32) error {
 	return cantConvert(from, 0, to, ts)
 }
 
-func fromTemporal(c *cell, from, to Type) error {
+func fromTemporal(c *cell, from, to Type, ts int32) error {
 	v := c.i
 	switch to.Category() {
 	case CatTemporal:
@@ -477,7 +477,7 @@ func fromTemporal(c *cell, from, to Type) error {
 		c.s = FormatTemporal(from, v)
 		return nil
 	}
-	return cantConvert(from, 0, to, 0)
+	return cantConvert(from, 0, to, ts)
 }
 
 // fromString converts c.s (a STRING/SYMBOL/BLOB) to type to.
@@ -501,11 +501,9 @@ func fromString(c *cell, to Type, ts int32) error {
 		default:
 			v, ok := leadingInt(s)
 			if !ok {
-				f, okf := leadingFloat(s)
-				if !okf {
-					c.null = true
-					return nil
-				}
+				// Bool::parseBool (C++ API): atoi(s) != 0, so text
+				// without a number is false.
+				f, _ := leadingFloat(s)
 				c.i = b2i(f != 0)
 				return nil
 			}
@@ -576,7 +574,11 @@ func fromString(c *cell, to Type, ts int32) error {
 		return stringToDecimal(c, to, ts)
 	}
 	if to.IsTemporal() {
-		v, typ, _, err := parseTemporalCore(trimSpace(s), true)
+		txt := trimSpace(s)
+		if n := len(txt); n > 1 && temporalSuffix[txt[n-1]] != 0 {
+			txt = txt[:n-1]
+		}
+		v, typ, _, err := parseTemporalCore(txt, true)
 		if err != nil {
 			c.null = true
 			return nil
@@ -1114,25 +1116,23 @@ func intToFloatLoop[S sint, D sfloat](dst []D, src []S, srcNull S, dstNull D) {
 	}
 }
 
-// floatToIntLoop rounds half away from zero; values outside [lo, hi]
-// (and NaN) become NULL.
-func floatToIntLoop[S sfloat, D sint](dst []D, src []S, srcNull S, dstNull D, lo, hi float64) {
+// floatToIntLoop rounds half away from zero; results outside the target
+// range (loEx and hiEx are the exclusive bounds lo-1 and hi+1) and NaN
+// become NULL.
+func floatToIntLoop[S sfloat, D sint](dst []D, src []S, srcNull S, dstNull D, loEx, hiEx float64) {
 	for i, x := range src {
 		f := float64(x)
-		if x == srcNull || f != f {
-			dst[i] = dstNull
-			continue
-		}
 		if f < 0 {
-			f = math.Trunc(f - 0.5)
+			f -= 0.5
 		} else {
-			f = math.Trunc(f + 0.5)
+			f += 0.5
 		}
-		if f < lo || f > hi {
+		// NaN fails both comparisons.
+		if x == srcNull || !(f > loEx && f < hiEx) {
 			dst[i] = dstNull
 			continue
 		}
-		dst[i] = D(f)
+		dst[i] = D(int64(f))
 	}
 }
 
@@ -1384,9 +1384,9 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 	case fc == CatFloating && tc == CatIntegral:
 		out := newOut()
 		lo, hi := intRange(t)
-		flo, fhi := float64(lo), float64(hi)
+		flo, fhi := float64(lo)-1, float64(hi)+1
 		if t.Storage() == StInt64 {
-			flo, fhi = -maxF64Int64, maxF64Int64
+			flo, fhi = -9223372036854775808.0, 9223372036854775808.0
 		}
 		if from == Double {
 			switch tst {

@@ -381,13 +381,12 @@ func parseTemporalCore(s string, lenient bool) (int64, Type, bool, error) {
 		case Time:
 			return days*msPerDay + tv, Timestamp, false, nil
 		case NanoTime:
-			if days > math.MaxInt64/nsPerDay-1 || days < math.MinInt64/nsPerDay+1 {
+			x := new(big.Int).Mul(big.NewInt(days), big.NewInt(nsPerDay))
+			x.Add(x, big.NewInt(tv))
+			if !x.IsInt64() || x.Int64() == NullInt64 {
 				return 0, 0, false, fmt.Errorf("NANOTIMESTAMP out of range")
 			}
-			v := days*nsPerDay + tv
-			if v == NullInt64 {
-				return 0, 0, false, fmt.Errorf("NANOTIMESTAMP out of range")
-			}
+			v := x.Int64()
 			return v, NanoTimestamp, false, nil
 		}
 		return 0, 0, false, fmt.Errorf("bad time")

@@ -138,7 +138,7 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 	case CompressLZ4:
 		v, err = r.readLZ4(t, h, payload, big)
 	case CompressDelta:
-		v, err = r.readDelta(t, h, payload)
+		v, err = r.readDelta(t, h, payload, big)
 	default:
 		return nil, unsupported("compression method %d", h.method)
 	}
@@ -268,7 +268,7 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, payload int64, big bool) (*
 	return v, nil
 }
 
-func (r *Reader) readDelta(t value.Type, h compHeader, payload int64) (*value.Vector, error) {
+func (r *Reader) readDelta(t value.Type, h compHeader, payload int64, big bool) (*value.Vector, error) {
 	w := fixedWidth(t)
 	if (w != 2 && w != 4 && w != 8) || t.Storage() == value.StFloat32 || t.Storage() == value.StFloat64 {
 		return nil, unsupported("DELTA compression of %s", t)
@@ -294,11 +294,11 @@ func (r *Reader) readDelta(t value.Type, h compHeader, payload int64) (*value.Ve
 		var k int
 		switch w {
 		case 2:
-			k = deltaDecode(b, v.I16[done:end])
+			k = deltaDecode(b, big, v.I16[done:end])
 		case 4:
-			k = deltaDecode(b, v.I32[done:end])
+			k = deltaDecode(b, big, v.I32[done:end])
 		case 8:
-			k = deltaDecode(b, v.I64[done:end])
+			k = deltaDecode(b, big, v.I64[done:end])
 		}
 		if k == 0 {
 			return malformed("empty DELTA block")
@@ -324,7 +324,7 @@ func (w *Writer) writeCompressed(v *value.Vector, m Compression) {
 	var err error
 	switch m {
 	case CompressDelta:
-		payload, err = deltaPayload(v)
+		payload, err = deltaPayload(v, w.opts.BigEndian)
 		if errors.Is(err, errDeltaRange) {
 			m = CompressLZ4
 			payload, err = w.lz4Payload(v)
@@ -483,24 +483,30 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 
 // deltaPayload encodes v with delta-of-delta in blocks of 64 KiB of raw
 // data, as the C++ API does.
-func deltaPayload(v *value.Vector) ([]byte, error) {
+func deltaPayload(v *value.Vector, big bool) ([]byte, error) {
 	var payload []byte
 	var bw bitWriter
 	var err error
+	var bo binary.AppendByteOrder = binary.LittleEndian
+	if big {
+		bo = binary.BigEndian
+	}
 	switch v.T.Storage() {
 	case value.StInt16:
-		payload, err = deltaBlocks(v.I16, &bw, payload)
+		payload, err = deltaBlocks(v.I16, &bw, bo, payload)
 	case value.StInt32:
-		payload, err = deltaBlocks(v.I32, &bw, payload)
+		payload, err = deltaBlocks(v.I32, &bw, bo, payload)
 	case value.StInt64:
-		payload, err = deltaBlocks(v.I64, &bw, payload)
+		payload, err = deltaBlocks(v.I64, &bw, bo, payload)
 	default:
 		return nil, unsupported("DELTA compression of %s (only SHORT/INT/LONG-based types)", v.T)
 	}
 	return payload, err
 }
 
-func deltaBlocks[T int16 | int32 | int64](data []T, bw *bitWriter, payload []byte) ([]byte, error) {
+// deltaBlocks appends the blocks of data; bo orders the block lengths and
+// the 64-bit words (little endian unless the container says big endian).
+func deltaBlocks[T int16 | int32 | int64](data []T, bw *bitWriter, bo binary.AppendByteOrder, payload []byte) ([]byte, error) {
 	per := maxRawBlock / sizeOf[T]()
 	for off := 0; off < len(data); off += per {
 		bw.reset()
@@ -508,11 +514,9 @@ func deltaBlocks[T int16 | int32 | int64](data []T, bw *bitWriter, payload []byt
 			return nil, err
 		}
 		words := bw.finish()
-		var l [4]byte
-		binary.LittleEndian.PutUint32(l[:], uint32(8*len(words)))
-		payload = append(payload, l[:]...)
+		payload = bo.AppendUint32(payload, uint32(8*len(words)))
 		for _, x := range words {
-			payload = binary.LittleEndian.AppendUint64(payload, x)
+			payload = bo.AppendUint64(payload, x)
 		}
 	}
 	return payload, nil

@@ -19,6 +19,7 @@ func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
 
 type bitReader struct {
 	b     []byte
+	big   bool // words stored big endian
 	pos   int // bits consumed
 	nbits int
 }
@@ -26,6 +27,9 @@ type bitReader struct {
 func (br *bitReader) word(i int) uint64 {
 	if i >= br.nbits>>6 {
 		return 0
+	}
+	if br.big {
+		return binary.BigEndian.Uint64(br.b[8*i:])
 	}
 	return binary.LittleEndian.Uint64(br.b[8*i:])
 }
@@ -71,11 +75,11 @@ var deltaWidths = [5]int{7, 9, 16, 32, 64}
 
 // deltaDecode decodes one block into dst (at most len(dst) values) and
 // returns the number of values produced.
-func deltaDecode[T int16 | int32 | int64](blk []byte, dst []T) int {
+func deltaDecode[T int16 | int32 | int64](blk []byte, big bool, dst []T) int {
 	var zero T
 	W := int(unsafe.Sizeof(zero)) * 8
 	null := T(-1) << (W - 1)
-	br := bitReader{b: blk, nbits: (len(blk) / 8) * 64}
+	br := bitReader{b: blk, big: big, nbits: (len(blk) / 8) * 64}
 	max := len(dst)
 	count := 0
 	nulls := func() bool {

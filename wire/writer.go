@@ -56,6 +56,8 @@ type Writer struct {
 	symNext int32
 	scratch []byte
 	lz4     lz4.CompressorCCompat
+	frame   *bytes.Buffer // frame encoding buffer (WriteRequest/WriteResponse)
+	inner   *Writer
 }
 
 // NewWriter returns a Writer onto w (wrapped in a bufio.Writer unless it

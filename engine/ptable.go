@@ -1,0 +1,510 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// ptable is a partitioned (or, for dimension tables, unpartitioned) table
+// of a database: in memory for database(""), in Pebble for dfs://.
+type ptable struct {
+	db     *database
+	name   string
+	names  []string
+	types  []value.Type
+	scales []int32
+
+	partCols  []int // one per domain level; nil for a dimension table
+	sortCols  []int // TSDB sort columns
+	keep      storage.KeepPolicy
+	dimension bool
+
+	mu  sync.RWMutex
+	mem map[string]*value.Table // in-memory chunks by partition path
+}
+
+func (t *ptable) Form() value.Form { return value.FormTable }
+func (t *ptable) Type() value.Type { return value.Void }
+func (t *ptable) String() string {
+	st, err := t.Scan(nil)
+	if err != nil {
+		return err.Error()
+	}
+	return st.String()
+}
+
+// TableName implements Table.
+func (t *ptable) TableName() string { return t.name }
+
+// Schema implements Table.
+func (t *ptable) Schema() ([]string, []value.Type, []int32) { return t.names, t.types, t.scales }
+
+// RowCount implements Table.
+func (t *ptable) RowCount() (int64, error) {
+	st, err := t.Scan(nil)
+	if err != nil {
+		return 0, err
+	}
+	return int64(st.Rows()), nil
+}
+
+func (t *ptable) chunkID(path string) storage.ChunkID {
+	return storage.ChunkID{DB: t.db.path, Table: t.name, Partition: path}
+}
+
+func (t *ptable) chunkOptions() storage.ChunkOptions {
+	return storage.ChunkOptions{SortColumns: t.sortCols, KeepDuplicates: t.keep}
+}
+
+// Scan implements Table: partitions in order, each chunk read once per
+// partition that maps to its path (so partitions sharing a path, as
+// special characters allow, return its rows once each, as DolphinDB does).
+func (t *ptable) Scan(keep PartitionFilter) (*value.Table, error) {
+	out := t.emptyTable(0)
+	var paths []string
+	if t.dimension {
+		paths = []string{"/"}
+	} else {
+		t.db.mu.Lock()
+		paths = t.db.partitionPaths()
+		t.db.mu.Unlock()
+	}
+	var existing map[string]bool
+	if t.db.dfs() {
+		list, err := t.db.eng.store.ListChunks(t.db.path, t.name)
+		if err != nil {
+			return nil, err
+		}
+		existing = make(map[string]bool, len(list))
+		for _, p := range list {
+			existing[p] = true
+		}
+	}
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	for _, path := range paths {
+		var chunk *value.Table
+		if t.db.dfs() {
+			if !existing[path] {
+				continue
+			}
+			cols, err := t.db.eng.store.ReadChunk(t.chunkID(path), nil, t.types)
+			if err != nil {
+				return nil, err
+			}
+			chunk = value.NewTable(t.names, cols)
+		} else {
+			chunk = t.mem[path]
+		}
+		if chunk == nil {
+			continue
+		}
+		for i, c := range chunk.Cols {
+			if i < len(out.Cols) {
+				out.Cols[i].AppendVector(c)
+			}
+		}
+	}
+	return out, nil
+}
+
+func (t *ptable) emptyTable(capacity int) *value.Table {
+	cols := make([]*value.Vector, len(t.types))
+	for i, ty := range t.types {
+		cols[i] = value.NewVector(ty, 0, capacity)
+		cols[i].Scale = t.scales[i]
+	}
+	return value.NewTable(append([]string(nil), t.names...), cols)
+}
+
+// SchemaDict implements Table (mtw.md §2.5).
+func (t *ptable) SchemaDict() *value.Dict {
+	d := value.NewDict(value.String, value.Any)
+	put := func(k string, v value.Value) {
+		d.Put(value.NewStrings(value.String, []string{k}), 0, value.NewTuple([]value.Value{v}), 0)
+	}
+	put("colDefs", colDefs(t.names, t.types, t.scales))
+	put("chunkPath", value.NullScalar(value.String))
+	put("engineType", value.NewString(t.db.engineType))
+	put("chunkGranularity", value.NewString("TABLE"))
+	put("partitionSites", value.NullScalar(value.Void))
+	put("atomic", value.NewString(t.db.atomic))
+	put("tableName", value.NewString(t.name))
+	put("databaseDir", value.NewString(t.db.path))
+	put("keepDuplicates", value.NewString(t.keep.String()))
+	if len(t.sortCols) > 0 {
+		names := make([]string, len(t.sortCols))
+		for i, c := range t.sortCols {
+			names[i] = t.names[c]
+		}
+		put("sortColumns", value.NewStrings(value.String, names))
+		put("softDelete", value.NewBool(false))
+	}
+	if t.dimension {
+		put("partitionColumnIndex", value.NewInt(-1))
+		return d
+	}
+	t.db.mu.Lock()
+	defer t.db.mu.Unlock()
+	levels := t.db.levels()
+	if len(levels) == 1 {
+		dom := levels[0]
+		put("partitionColumnName", value.NewString(t.names[t.partCols[0]]))
+		put("partitionColumnIndex", value.NewInt(int32(t.partCols[0])))
+		put("partitionColumnType", value.NewInt(int32(dom.SchemeType())))
+		put("partitionType", value.NewInt(int32(dom.Type())))
+		put("partitionTypeName", value.NewString(dom.Type().String()))
+		put("partitionSchema", schemeValue(dom))
+		return d
+	}
+	names := make([]string, len(levels))
+	idx := make([]int32, len(levels))
+	ctypes := make([]int32, len(levels))
+	ptypes := make([]int32, len(levels))
+	pnames := make([]string, len(levels))
+	schemes := make([]value.Value, len(levels))
+	for l, dom := range levels {
+		names[l] = t.names[t.partCols[l]]
+		idx[l] = int32(t.partCols[l])
+		ctypes[l] = int32(dom.SchemeType())
+		ptypes[l] = int32(dom.Type())
+		pnames[l] = dom.Type().String()
+		schemes[l] = schemeValue(dom)
+	}
+	put("partitionColumnName", value.NewStrings(value.String, names))
+	put("partitionColumnIndex", value.NewInts(idx))
+	put("partitionColumnType", value.NewInts(ctypes))
+	put("partitionType", value.NewInts(ptypes))
+	put("partitionTypeName", value.NewStrings(value.String, pnames))
+	put("partitionSchema", value.NewTuple(schemes))
+	return d
+}
+
+// schemeValue is a level's partitionSchema in schema(): VALUE the values,
+// RANGE the boundaries, HASH the bucket count, LIST a tuple of vectors.
+func schemeValue(d partition.Domain) value.Value {
+	switch x := d.(type) {
+	case *partition.Value:
+		return x.Scheme()
+	case *partition.Range:
+		return x.Boundaries()
+	case *partition.Hash:
+		return value.NewInt(int32(x.Len()))
+	case *partition.List:
+		items := make([]value.Value, 0, x.Len())
+		for _, l := range x.Lists() {
+			items = append(items, l)
+		}
+		return value.NewTuple(items)
+	}
+	return value.NullScalar(value.Void)
+}
+
+// Append implements Table: the column rules of semantics.md §4, the
+// conversion rules of §3 (DFS: stricter), DFS size limits (§9), partition
+// mapping with the out-of-scheme policies (§8), then one transaction.
+func (t *ptable) Append(s *Session, src *value.Table, stmt bool) (int, error) {
+	eng := t.db.eng
+	if t.db.dfs() && stmt && !eng.cfg.EnableInsertStatementForDFSTable {
+		return 0, errors.New("The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.")
+	}
+	full, width, err := t.prepare(src)
+	if err != nil {
+		return 0, err
+	}
+	if full.Rows() == 0 {
+		return 0, nil
+	}
+	groups, order, err := t.route(full)
+	if err != nil {
+		return 0, err
+	}
+	if !t.db.dfs() {
+		return t.appendMemory(full, groups, order), nil
+	}
+	return t.appendDFS(s, full, width, groups, order)
+}
+
+// prepare checks the column count and converts src to the full schema,
+// returning the converted table and how many columns src really had.
+func (t *ptable) prepare(src *value.Table) (*value.Table, int, error) {
+	m := src.NumCols()
+	n := len(t.names)
+	if !t.db.dfs() {
+		if m != n {
+			return nil, 0, insert.ErrColumnCount
+		}
+	} else {
+		need := 1
+		for _, c := range t.partCols {
+			need = max(need, c+1)
+		}
+		if m > n || m < need {
+			return nil, 0, insert.ErrDFSColumnCount
+		}
+	}
+	rules := insert.MemoryRules
+	if t.db.dfs() {
+		rules = insert.DFSRules
+	}
+	rows := src.Rows()
+	cols := make([]*value.Vector, n)
+	for i := 0; i < n; i++ {
+		if i >= m {
+			cols[i] = value.NewNullVector(t.types[i], rows)
+			cols[i].Scale = t.scales[i]
+			continue
+		}
+		c := src.Cols[i]
+		if c.Len() != rows {
+			return nil, 0, insert.ErrColumnLength
+		}
+		conv, err := insert.ConvertColumn(c, t.types[i], t.scales[i], t.names[i], rules)
+		if err != nil {
+			return nil, 0, err
+		}
+		if t.db.dfs() {
+			if conv, err = applyLimits(conv); err != nil {
+				return nil, 0, err
+			}
+		}
+		cols[i] = conv
+	}
+	return value.NewTable(t.names, cols), m, nil
+}
+
+// DFS size limits (semantics.md §9).
+const (
+	maxStringBytes = 65535
+	maxBlobBytes   = 67108863
+	maxSymbolBytes = 255
+)
+
+// applyLimits truncates long STRING/BLOB values and rejects long SYMBOLs.
+func applyLimits(v *value.Vector) (*value.Vector, error) {
+	limit := 0
+	switch v.T {
+	case value.String:
+		limit = maxStringBytes
+	case value.Blob:
+		limit = maxBlobBytes
+	case value.Symbol:
+		for _, s := range v.Str {
+			if len(s) > maxSymbolBytes {
+				return nil, fmt.Errorf("A SYMBOL value can't be longer than %d bytes.", maxSymbolBytes)
+			}
+		}
+		return v, nil
+	default:
+		return v, nil
+	}
+	var out *value.Vector
+	for i, s := range v.Str {
+		if len(s) > limit {
+			if out == nil {
+				out = v.Clone()
+			}
+			out.Str[i] = s[:limit]
+		}
+	}
+	if out == nil {
+		return v, nil
+	}
+	return out, nil
+}
+
+// route maps every row to its partition path, applying the policies for
+// rows outside the scheme; it returns the row indexes per path and the
+// paths in first-seen order.
+func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
+	rows := full.Rows()
+	if t.dimension {
+		all := seqInts(rows)
+		return map[string][]int{"/": all}, []string{"/"}, nil
+	}
+	db := t.db
+	eng := db.eng
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	levels := db.levels()
+	// In-memory partitioned tables drop rows with a NULL partition value
+	// (INSERT INTO without the partitioning column writes nothing).
+	keepRow := make([]bool, rows)
+	for i := range keepRow {
+		keepRow[i] = true
+	}
+	if !db.dfs() {
+		for _, c := range t.partCols {
+			col := full.Cols[c]
+			for i := 0; i < rows; i++ {
+				if col.IsNull(i) {
+					keepRow[i] = false
+				}
+			}
+		}
+	}
+	sel := make([]int, 0, rows)
+	for i, k := range keepRow {
+		if k {
+			sel = append(sel, i)
+		}
+	}
+	levelIdx := make([][]int32, len(levels))
+	for l, dom := range levels {
+		col := full.Cols[t.partCols[l]]
+		if len(sel) != rows {
+			col = col.Gather(sel)
+		}
+		idx, err := dom.Map(col)
+		if err != nil {
+			return nil, nil, err
+		}
+		if vd, ok := dom.(*partition.Value); ok && db.dfs() {
+			switch eng.cfg.NewValuePartitionPolicy {
+			case "add":
+				var missing []int
+				for i, x := range idx {
+					if x < 0 {
+						missing = append(missing, i)
+					}
+				}
+				if len(missing) > 0 {
+					if _, err := vd.AddValues(col.Gather(missing)); err != nil {
+						return nil, nil, err
+					}
+					if err := eng.saveDatabase(db); err != nil {
+						return nil, nil, err
+					}
+					if idx, err = dom.Map(col); err != nil {
+						return nil, nil, err
+					}
+				}
+			case "fail":
+				for _, x := range idx {
+					if x < 0 {
+						return nil, nil, partition.ErrNotInScheme
+					}
+				}
+			}
+		} else if db.dfs() && !eng.cfg.AllowMissingPartitions {
+			for _, x := range idx {
+				if x < 0 {
+					return nil, nil, partition.ErrNotInScheme
+				}
+			}
+		}
+		levelIdx[l] = idx
+	}
+	groups := map[string][]int{}
+	var order []string
+	cur := make([]int, len(levels))
+	for k, row := range sel {
+		ok := true
+		for l := range levels {
+			x := levelIdx[l][k]
+			if x < 0 {
+				ok = false
+				break
+			}
+			cur[l] = int(x)
+		}
+		if !ok {
+			continue
+		}
+		path := db.chunkPath(cur)
+		if _, seen := groups[path]; !seen {
+			order = append(order, path)
+		}
+		groups[path] = append(groups[path], row)
+	}
+	return groups, order, nil
+}
+
+func (t *ptable) appendMemory(full *value.Table, groups map[string][]int, order []string) int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	n := 0
+	for _, path := range order {
+		rows := groups[path]
+		part := full.Gather(rows)
+		if cur := t.mem[path]; cur != nil {
+			for i, c := range part.Cols {
+				cur.Cols[i].AppendVector(c)
+			}
+		} else {
+			t.mem[path] = part
+		}
+		n += len(rows)
+	}
+	return n
+}
+
+// appendDFS writes the routed rows: TRANS in one transaction that fails
+// whole on a locked chunk; CHUNK one transaction per chunk, waiting for
+// locks.
+func (t *ptable) appendDFS(s *Session, full *value.Table, width int, groups map[string][]int, order []string) (int, error) {
+	store := t.db.eng.store
+	sort.Strings(order)
+	for _, path := range order {
+		meta, ok, err := store.ChunkMeta(t.chunkID(path))
+		if err != nil {
+			return 0, err
+		}
+		if ok && width < meta.Cols {
+			return 0, insert.ErrFewerColumns
+		}
+	}
+	parts := make(map[string]*value.Table, len(order))
+	for _, path := range order {
+		parts[path] = full.Gather(groups[path])
+	}
+	ctx := context.Background()
+	if s != nil {
+		ctx = s.ctx
+	}
+	n := 0
+	if t.db.atomic == "CHUNK" {
+		for _, path := range order {
+			txn := store.Begin()
+			if err := txn.LockWait(ctx, t.chunkID(path)); err != nil {
+				txn.Rollback()
+				return n, err
+			}
+			if err := txn.Append(t.chunkID(path), t.names[:width], parts[path].Cols[:width], t.chunkOptions()); err != nil {
+				txn.Rollback()
+				return n, err
+			}
+			if err := txn.Commit(); err != nil {
+				return n, err
+			}
+			n += parts[path].Rows()
+		}
+		return n, nil
+	}
+	txn := store.Begin()
+	for _, path := range order {
+		if err := txn.Lock(t.chunkID(path)); err != nil {
+			txn.Rollback()
+			return 0, err
+		}
+	}
+	for _, path := range order {
+		if err := txn.Append(t.chunkID(path), t.names[:width], parts[path].Cols[:width], t.chunkOptions()); err != nil {
+			txn.Rollback()
+			return 0, err
+		}
+		n += parts[path].Rows()
+	}
+	if err := txn.Commit(); err != nil {
+		return 0, err
+	}
+	return n, nil
+}

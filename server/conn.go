@@ -1,0 +1,431 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+type connState uint8
+
+const (
+	stateIdle   connState = iota // waiting for the next request
+	stateActive                  // reading or running a request, writing its reply
+)
+
+// transport sends replies and print records of one connection.
+type transport interface {
+	// sendMsg sends one print record (before the reply).
+	sendMsg(rec []byte) error
+	// sendReply sends one complete reply.
+	sendReply(b []byte) error
+}
+
+// conn is one client connection and its engine session.
+type conn struct {
+	srv  *Server
+	nc   net.Conn
+	sid  string
+	sess *engine.Session
+
+	state  connState // guarded by srv.mu
+	closed bool      // guarded by srv.mu
+
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	cpp bool // the client marshals like the C++ API (flag 32 / "API" connect)
+	ws  bool // JavaScript over WebSocket
+
+	tr      transport
+	printTo transport // non-nil while a request may print
+	out     bytes.Buffer
+	enc     *wire.Writer
+}
+
+func (s *Server) newConn(nc net.Conn) *conn {
+	var id int64
+	if s.opts.SessionID != nil {
+		id = s.opts.SessionID()
+	} else {
+		id = rand.Int64N(1<<31-1) + 1
+	}
+	ctx, cancel := context.WithCancel(s.baseCtx)
+	c := &conn{srv: s, nc: nc, sid: strconv.FormatInt(id, 10), sess: s.eng.NewGuestSession(), ctx: ctx, cancel: cancel}
+	c.sess.SetOutput(printWriter{c})
+	c.enc = wire.NewWriter(&c.out, nil)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.shutting {
+		cancel()
+		return nil
+	}
+	s.conns[c] = struct{}{}
+	s.wg.Add(1)
+	return c
+}
+
+// closeLocked closes the network connection; srv.mu is held.
+func (c *conn) closeLocked() {
+	if !c.closed {
+		c.closed = true
+		c.nc.Close()
+	}
+}
+
+// setIdle marks the connection as waiting for a request; it reports false
+// when the server is shutting down (the connection must end).
+func (c *conn) setIdle() bool {
+	s := c.srv
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c.state = stateIdle
+	if s.shutting {
+		s.signalIdle()
+		return false
+	}
+	return true
+}
+
+// setActive marks the start of a request; false when shutting down.
+func (c *conn) setActive() bool {
+	s := c.srv
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.shutting || c.closed {
+		return false
+	}
+	c.state = stateActive
+	return true
+}
+
+func (c *conn) serve() {
+	s := c.srv
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("connection panic", "remote", c.nc.RemoteAddr(), "panic", r, "stack", string(debug.Stack()))
+		}
+		c.cancel()
+		s.mu.Lock()
+		c.closeLocked()
+		delete(s.conns, c)
+		s.mu.Unlock()
+		s.signalIdle()
+		s.wg.Done()
+	}()
+	src := newStreamSource(c.nc)
+	if !c.waitRequest(src.br) {
+		return
+	}
+	head, err := src.br.Peek(4)
+	if err != nil && len(head) == 0 {
+		return
+	}
+	if bytes.HasPrefix(head, []byte("GET ")) {
+		c.serveWebSocket(src.br)
+		return
+	}
+	c.serveBinary(src)
+}
+
+// waitRequest waits, idle, for the first byte of the next request.
+func (c *conn) waitRequest(br *bufio.Reader) bool {
+	if !c.setIdle() {
+		return false
+	}
+	if t := c.srv.opts.ReadTimeout; t > 0 {
+		c.nc.SetReadDeadline(time.Now().Add(t))
+	}
+	if _, err := br.Peek(1); err != nil {
+		return false
+	}
+	return c.setActive()
+}
+
+// tcpTransport writes replies straight to the connection.
+type tcpTransport struct {
+	bw *bufio.Writer
+}
+
+func (t *tcpTransport) sendMsg(rec []byte) error {
+	if _, err := t.bw.Write(rec); err != nil {
+		return err
+	}
+	return t.bw.Flush()
+}
+
+func (t *tcpTransport) sendReply(b []byte) error {
+	if _, err := t.bw.Write(b); err != nil {
+		return err
+	}
+	return t.bw.Flush()
+}
+
+// serveBinary runs the binary API protocol: one request after another.
+func (c *conn) serveBinary(src *source) {
+	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 64<<10)}
+	first := true
+	for {
+		if !first && !c.waitRequest(src.br) {
+			return
+		}
+		first = false
+		req, err := readRequest(src, c.srv.opts.MaxFrame)
+		if c.srv.opts.ReadTimeout > 0 {
+			c.nc.SetReadDeadline(time.Time{})
+		}
+		if err != nil {
+			c.requestFailed(err)
+			return
+		}
+		if !c.run(req) {
+			return
+		}
+	}
+}
+
+// requestFailed answers a request that could not be read, when that makes
+// sense, before the connection is closed.
+func (c *conn) requestFailed(err error) {
+	var pe *protoError
+	if errors.As(err, &pe) {
+		c.srv.log.Warn("bad request", "remote", c.nc.RemoteAddr(), "err", pe.msg)
+		_ = c.tr.sendReply(errorReply(c.sid, pe.msg))
+		return
+	}
+	if !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
+		c.srv.log.Debug("connection read error", "remote", c.nc.RemoteAddr(), "err", err)
+	}
+}
+
+// run executes one request and sends its reply; false ends the
+// connection.
+func (c *conn) run(req *request) bool {
+	if req.flags&flagAPIClient != 0 || req.apiType == "API" && req.cmd == "connect" {
+		c.cpp = true
+	}
+	if req.clientID != "" && req.seqNo < 0 {
+		if reply, ok := c.srv.dedup.lookup(req.clientID, -req.seqNo); ok {
+			if req.async() {
+				return true
+			}
+			return c.tr.sendReply(reply) == nil
+		}
+	}
+	var reply []byte
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				c.srv.log.Error("request panic", "remote", c.nc.RemoteAddr(), "cmd", req.cmd, "panic", r, "stack", string(debug.Stack()))
+				reply = errorReply(c.sid, fmt.Sprintf("internal error: %v", r))
+			}
+		}()
+		if !req.async() {
+			c.printTo = c.tr
+		}
+		defer func() { c.printTo = nil }()
+		reply = c.execute(req)
+	}()
+	if req.clientID != "" && req.seqNo > 0 {
+		c.srv.dedup.store(req.clientID, req.seqNo, reply)
+	}
+	if c.out.Cap() > 4<<20 {
+		c.out = bytes.Buffer{}
+	}
+	if req.async() {
+		return true
+	}
+	return c.tr.sendReply(reply) == nil
+}
+
+// execute runs a request and returns the complete reply.
+func (c *conn) execute(req *request) []byte {
+	if req.optErr != nil {
+		return errorReply(c.sid, req.optErr.Error())
+	}
+	ctx := c.ctx
+	if t := c.srv.opts.RequestTimeout; t > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, t)
+		defer cancel()
+	}
+	var (
+		v   value.Value
+		err error
+	)
+	switch req.cmd {
+	case "connect":
+		v, err = c.connect(req)
+	case "script":
+		if err = c.checkDialect(req); err == nil {
+			v, err = c.sess.RunContext(ctx, req.script)
+		}
+	case "function":
+		v, err = c.function(ctx, req)
+	case "variable":
+		err = c.variable(req)
+	default:
+		err = fmt.Errorf("Unknown request type %s.", quoteHeader(req.cmd))
+	}
+	if err != nil {
+		return errorReply(c.sid, errorText(err))
+	}
+	if v != nil && req.flags&flagPickle != 0 && req.cmd != "connect" {
+		return errorReply(c.sid, "Porpoise does not support the pickle protocol: create the Python session with enablePickle=False.")
+	}
+	return c.encodeReply(v)
+}
+
+// errorText is the text of an error reply: the engine's message as is.
+func errorText(err error) string {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "The request was cancelled: it ran longer than the server's request timeout."
+	}
+	if errors.Is(err, context.Canceled) {
+		return "The request was cancelled: the server is shutting down."
+	}
+	return err.Error()
+}
+
+func (c *conn) checkDialect(req *request) error {
+	switch {
+	case req.flags&flagPython != 0:
+		return errors.New("Porpoise does not support Python parser sessions.")
+	case req.flags&flagQ != 0:
+		return errors.New("Porpoise does not support kdb+/q sessions.")
+	}
+	return nil
+}
+
+// encodeOptions picks the SYMBOL encoding the client expects.
+func (c *conn) encodeOptions() *wire.EncodeOptions {
+	if c.cpp {
+		return &wire.EncodeOptions{Symbols: wire.SymbolBase}
+	}
+	return &wire.EncodeOptions{Symbols: wire.SymbolPlain}
+}
+
+// encodeReply builds "<sid> n 1\nOK\n[object]".
+func (c *conn) encodeReply(v value.Value) []byte {
+	v, err := toWire(v)
+	if err != nil {
+		return errorReply(c.sid, err.Error())
+	}
+	c.out.Reset()
+	count := 0
+	if v != nil {
+		count = 1
+	}
+	c.out.Write(appendReplyHeader(nil, c.sid, count))
+	c.out.WriteString("OK\n")
+	if v != nil {
+		c.enc.Reset(&c.out)
+		c.enc.SetOptions(c.encodeOptions())
+		if err := c.enc.WriteObject(v); err == nil {
+			err = c.enc.Flush()
+		}
+		if err := c.enc.Err(); err != nil {
+			c.enc.Reset(io.Discard)
+			return errorReply(c.sid, "Failed to serialize the result: "+err.Error())
+		}
+	}
+	return bytes.Clone(c.out.Bytes())
+}
+
+// connect answers the connect request; the JavaScript API logs in with it
+// ("connect\nlogin\n<user>\n<password>").
+func (c *conn) connect(req *request) (value.Value, error) {
+	if len(req.lines) >= 3 && req.lines[0] == "login" {
+		user, pw := req.lines[1], req.lines[2]
+		if len(req.lines) >= 4 && req.lines[3] == "true" {
+			var err error
+			if user, pw, err = c.srv.decryptCredentials(user, pw); err != nil {
+				return nil, err
+			}
+		}
+		if err := c.sess.Login(user, pw); err != nil {
+			return nil, err
+		}
+	}
+	return nil, nil
+}
+
+// variable assigns uploaded objects to session variables.
+func (c *conn) variable(req *request) error {
+	names := splitNames(req.lines[0])
+	if len(names) != len(req.args) {
+		return fmt.Errorf("The number of variable names (%d) doesn't match the number of objects (%d).", len(names), len(req.args))
+	}
+	for _, n := range names {
+		if !validName(n) {
+			return fmt.Errorf("Invalid variable name %s.", quoteHeader(n))
+		}
+	}
+	for i, n := range names {
+		c.sess.Set(n, req.args[i])
+	}
+	return nil
+}
+
+func splitNames(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ',' {
+			out = append(out, trimSpace(s[start:i]))
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func trimSpace(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// validName reports whether s is a DolphinDB identifier.
+func validName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= 0x80:
+		case r >= '0' && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// printWriter sends the session's print output as MSG records of the
+// current request (dropped for async requests and between requests).
+type printWriter struct{ c *conn }
+
+func (p printWriter) Write(b []byte) (int, error) {
+	if t := p.c.printTo; t != nil {
+		if err := t.sendMsg(msgRecord(string(b))); err != nil {
+			p.c.printTo = nil
+		}
+	}
+	return len(b), nil
+}

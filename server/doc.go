@@ -1,0 +1,41 @@
+// Package server serves DolphinDB's binary protocol and the JavaScript API's WebSocket transport over an engine: connections, sessions and login.
+//
+// A Server accepts TCP connections on one port and tells the two transports
+// apart by their first bytes (wire-protocol.md §1.1): "API" starts a binary
+// API session (Go, C++, Python, Java clients), "GET " starts an HTTP
+// request that must upgrade to a WebSocket (the JavaScript API, §6), whose
+// binary messages carry the same request bytes.
+//
+// Every connection owns one engine session, created when the connection is
+// accepted and identified by the connection, never by the session id of the
+// request header (the Go API sends an empty one, others stale ones). The
+// session starts logged out; the clients log in as they do against
+// DolphinDB (§1.7):
+//
+//   - Go: the script login('user','password');
+//   - C++/Python: the functions scramClientFirst (answered with the error
+//     "Can't recognize function name scramClientFirst", so the client falls
+//     back), getDynamicPublicKey (an RSA public key in PEM form), then
+//     login(user, password, encrypted) with RSA-PKCS#1 v1.5 encrypted,
+//     base64-encoded credentials, isNodeInitialized and version;
+//   - JavaScript: "connect\nlogin\nuser\npassword" in the connect request.
+//
+// Requests (§1.4) are connect, script, function (the function text may be a
+// partial application such as tableInsert{"t"}; the arguments fill its free
+// parameters) and variable (uploads). Replies carry the result object
+// encoded for the client: SYMBOL vectors as plain type 17 for the Go and
+// JavaScript clients and as type 145 with symbol bases for C++/Python
+// clients (recognised by the API-client flag 32 that they set on every
+// request, or by the "API" request type of their connect). Errors are
+// replied with the engine's text; print output is sent as MSG records
+// before the reply. Requests with the async flag (4) are executed without
+// any reply.
+//
+// Robustness: the header, body and arguments of a request are bounded by
+// Options.MaxFrame before anything is allocated; a malformed request gets
+// an error reply and, when the stream cannot be resynchronised, its
+// connection is closed, without affecting other sessions. Shutdown stops
+// accepting, closes idle connections and lets in-flight requests finish.
+//
+// RunT starts a server over an in-memory engine for tests.
+package server

@@ -1,0 +1,139 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// function runs a function request. A few names belong to the server
+// rather than the engine: the C++/Python login handshake.
+func (c *conn) function(ctx context.Context, req *request) (value.Value, error) {
+	name := strings.TrimSpace(req.lines[0])
+	switch name {
+	case "scramClientFirst", "scramClientFinal":
+		// C++/Python fall back to RSA login on this exact text (§1.7, §5).
+		return nil, fmt.Errorf("Can't recognize function name %s", name)
+	case "getDynamicPublicKey":
+		if len(req.args) != 0 {
+			break
+		}
+		pemText, err := c.srv.publicKeyPEM()
+		if err != nil {
+			return nil, err
+		}
+		return value.NewString(pemText), nil
+	case "login":
+		if len(req.args) >= 2 && len(req.args) <= 3 {
+			return c.login(req.args)
+		}
+	}
+	return c.sess.CallContext(ctx, name, req.args...)
+}
+
+// login is the function login(user, password[, encrypted]).
+func (c *conn) login(args []value.Value) (value.Value, error) {
+	user, ok1 := stringScalar(args[0])
+	pw, ok2 := stringScalar(args[1])
+	if !ok1 || !ok2 {
+		return nil, errors.New("The user name and password must be strings.")
+	}
+	if len(args) == 3 {
+		enc, ok := args[2].(*value.Scalar)
+		if !ok || enc.T != value.Bool {
+			return nil, errors.New("The argument enableEncryption of login must be a boolean scalar.")
+		}
+		if !enc.Null && enc.Bool() {
+			var err error
+			if user, pw, err = c.srv.decryptCredentials(user, pw); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := c.sess.Login(user, pw); err != nil {
+		return nil, err
+	}
+	return value.NewBool(true), nil
+}
+
+func stringScalar(v value.Value) (string, bool) {
+	s, ok := v.(*value.Scalar)
+	if !ok || (s.T != value.String && s.T != value.Symbol) {
+		return "", false
+	}
+	return s.S, true
+}
+
+var (
+	defaultKeyOnce sync.Once
+	defaultKey     *rsa.PrivateKey
+	defaultKeyErr  error
+)
+
+// rsaKey is the server's login key.
+func (s *Server) rsaKey() (*rsa.PrivateKey, error) {
+	if s.opts.RSAKey != nil {
+		return s.opts.RSAKey, nil
+	}
+	defaultKeyOnce.Do(func() {
+		defaultKey, defaultKeyErr = rsa.GenerateKey(rand.Reader, 2048)
+	})
+	return defaultKey, defaultKeyErr
+}
+
+// publicKeyPEM is the answer to getDynamicPublicKey: the public key as a
+// PEM SubjectPublicKeyInfo ("-----BEGIN PUBLIC KEY-----").
+func (s *Server) publicKeyPEM() (string, error) {
+	k, err := s.rsaKey()
+	if err != nil {
+		return "", err
+	}
+	der, err := x509.MarshalPKIXPublicKey(&k.PublicKey)
+	if err != nil {
+		return "", err
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})), nil
+}
+
+// decryptCredentials undoes the C++ client's encryption: RSA PKCS#1 v1.5
+// with the key of getDynamicPublicKey, then base64 with line breaks.
+func (s *Server) decryptCredentials(user, pw string) (string, string, error) {
+	k, err := s.rsaKey()
+	if err != nil {
+		return "", "", err
+	}
+	u, err1 := decryptField(k, user)
+	p, err2 := decryptField(k, pw)
+	if err1 != nil || err2 != nil {
+		return "", "", errors.New("The user name or password is incorrect.")
+	}
+	return u, p, nil
+}
+
+func decryptField(k *rsa.PrivateKey, text string) (string, error) {
+	clean := strings.Map(func(r rune) rune {
+		switch r {
+		case '\n', '\r', ' ', '\t':
+			return -1
+		}
+		return r
+	}, text)
+	ct, err := base64.StdEncoding.DecodeString(clean)
+	if err != nil {
+		return "", err
+	}
+	pt, err := rsa.DecryptPKCS1v15(nil, k, ct) //nolint:staticcheck // the C++ API's scheme
+	if err != nil {
+		return "", err
+	}
+	return string(pt), nil
+}

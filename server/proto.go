@@ -1,0 +1,347 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+// Request flag bits (wire-protocol.md §1.3).
+const (
+	flagUrgent     = 1
+	flagSecondary  = 2
+	flagAsync      = 4
+	flagPickle     = 8
+	flagClearMem   = 16
+	flagAPIClient  = 32
+	flagCompress   = 64
+	flagPython     = 2048
+	flagQ          = 4096
+	flagPickleList = 32768
+	flagReverse    = 131072
+)
+
+// maxHeaderLine caps the request header line; real headers are < 200 bytes.
+const maxHeaderLine = 4096
+
+// request is one parsed API request (§1.2-§1.4).
+type request struct {
+	apiType string // "API" or "API2"
+	sid     string // session id field as sent (ignored)
+	hasOpts bool   // the " / options" part was present
+	flags   int64
+	// option fields 1..8; parsed for tolerance, mostly informational
+	cancellable, priority, parallelism int
+	rootID                             string
+	fetchSize                          int64
+	clientID                           string
+	seqNo                              int64
+	optErr                             error // malformed option text (reported after reading the request)
+
+	cmd       string   // connect, script, function, variable, or anything else
+	body      string   // the whole body
+	lines     []string // body lines after the command (function, variable, connect)
+	script    string   // script requests: everything after the first LF
+	bigEndian bool     // arguments are big endian
+	args      []value.Value
+	size      int64 // bytes of header line, body and arguments
+}
+
+func (r *request) async() bool { return r.flags&flagAsync != 0 }
+
+// protoError is a request the server cannot process. When fatal, the
+// stream position is lost (or the peer is hostile) and the connection is
+// closed after the error reply.
+type protoError struct {
+	msg   string
+	fatal bool
+}
+
+func (e *protoError) Error() string { return e.msg }
+
+func fatalf(format string, args ...any) error {
+	return &protoError{msg: fmt.Sprintf(format, args...), fatal: true}
+}
+
+// source is where requests are read from: a buffered stream and a way to
+// know how many bytes of it have been consumed (for the frame cap).
+type source struct {
+	br       *bufio.Reader
+	rd       *wire.Reader // object decoder sharing br
+	consumed func() int64
+}
+
+// countingReader counts the bytes read from the connection; the bytes
+// consumed by the parser are n minus what is still buffered.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func newStreamSource(r io.Reader) *source {
+	cr := &countingReader{r: r}
+	br := bufio.NewReaderSize(cr, 64<<10)
+	return &source{br: br, rd: wire.NewReader(br), consumed: func() int64 { return cr.n - int64(br.Buffered()) }}
+}
+
+func newBytesSource(b []byte) *source {
+	rdr := bytes.NewReader(b)
+	br := bufio.NewReaderSize(rdr, 64<<10)
+	return &source{br: br, rd: wire.NewReader(br), consumed: func() int64 {
+		return int64(len(b)) - int64(rdr.Len()) - int64(br.Buffered())
+	}}
+}
+
+// readLine reads one LF-terminated line of at most max bytes (LF
+// excluded). A clean EOF before any byte is io.EOF.
+func readLine(br *bufio.Reader, max int) (string, error) {
+	var acc []byte
+	for {
+		b, err := br.ReadSlice('\n')
+		if len(acc)+len(b) > max+1 {
+			return "", fatalf("The request header is longer than %d bytes.", max)
+		}
+		if err == nil {
+			if acc == nil {
+				return string(b[:len(b)-1]), nil
+			}
+			acc = append(acc, b...)
+			return string(acc[:len(acc)-1]), nil
+		}
+		if err == bufio.ErrBufferFull {
+			acc = append(acc, b...)
+			continue
+		}
+		if err == io.EOF && len(acc) == 0 && len(b) == 0 {
+			return "", io.EOF
+		}
+		if err == io.EOF {
+			return "", io.ErrUnexpectedEOF
+		}
+		return "", err
+	}
+}
+
+// readRequest reads one request: header line, body, arguments. maxFrame
+// bounds all of it and is checked before anything is allocated. Errors
+// are io.EOF (clean end), *protoError, or I/O errors.
+func readRequest(src *source, maxFrame int64) (*request, error) {
+	start := src.consumed()
+	line, err := readLine(src.br, maxHeaderLine)
+	if err != nil {
+		return nil, err
+	}
+	req := &request{priority: 4, parallelism: 64, cancellable: 1}
+	fields := strings.Split(line, " ")
+	if len(fields) < 3 {
+		return nil, fatalf("Invalid request header: %s", quoteHeader(line))
+	}
+	req.apiType, req.sid = fields[0], fields[1]
+	if req.apiType != "API" && req.apiType != "API2" {
+		return nil, fatalf("Invalid request header: %s", quoteHeader(line))
+	}
+	n, err := strconv.ParseInt(fields[2], 10, 64)
+	if err != nil || n < 0 {
+		return nil, fatalf("Invalid request body length: %s", quoteHeader(fields[2]))
+	}
+	if len(fields) > 3 {
+		if fields[3] != "/" {
+			return nil, fatalf("Invalid request header: %s", quoteHeader(line))
+		}
+		req.hasOpts = true
+		if len(fields) > 4 {
+			req.optErr = req.parseOptions(strings.Join(fields[4:], " "))
+		}
+	}
+	headerLen := int64(len(line) + 1)
+	if n > maxFrame-headerLen {
+		return nil, fatalf("The request of %d bytes exceeds the limit of %d bytes.", headerLen+n, maxFrame)
+	}
+	body := make([]byte, n)
+	if _, err := io.ReadFull(src.br, body); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	req.body = string(body)
+	req.cmd, _, _ = strings.Cut(req.body, "\n")
+	var argc int
+	switch req.cmd {
+	case "script":
+		if i := strings.IndexByte(req.body, '\n'); i >= 0 {
+			req.script = req.body[i+1:]
+		}
+	case "connect":
+		req.lines = bodyLines(req.body)
+	case "function", "variable":
+		req.lines = bodyLines(req.body)
+		if len(req.lines) < 3 {
+			return nil, fatalf("Invalid %s request: the body must hold a name, an argument count and the byte order.", req.cmd)
+		}
+		c, err := strconv.Atoi(strings.TrimSpace(req.lines[1]))
+		if err != nil || c < 0 {
+			return nil, fatalf("Invalid %s request: bad argument count %s.", req.cmd, quoteHeader(req.lines[1]))
+		}
+		switch strings.TrimSpace(req.lines[2]) {
+		case "1":
+		case "0":
+			req.bigEndian = true
+		default:
+			return nil, fatalf("Invalid %s request: bad byte order %s.", req.cmd, quoteHeader(req.lines[2]))
+		}
+		argc = c
+	}
+	if argc > 0 {
+		budget := maxFrame - (src.consumed() - start)
+		// every object takes at least 3 bytes (a VOID scalar)
+		if int64(argc) > budget/3 {
+			return nil, fatalf("The request's %d arguments exceed the limit of %d bytes.", argc, maxFrame)
+		}
+		src.rd.SetBigEndian(req.bigEndian)
+		req.args = make([]value.Value, 0, min(argc, 1024))
+		for i := 0; i < argc; i++ {
+			budget := maxFrame - (src.consumed() - start)
+			if budget <= 0 {
+				return nil, fatalf("The request exceeds the limit of %d bytes.", maxFrame)
+			}
+			src.rd.MaxFrame = budget
+			v, err := src.rd.ReadObject()
+			if err != nil {
+				return nil, argError(i, err, maxFrame)
+			}
+			req.args = append(req.args, v)
+		}
+	}
+	req.size = src.consumed() - start
+	return req, nil
+}
+
+func argError(i int, err error, maxFrame int64) error {
+	switch {
+	case errors.Is(err, wire.ErrLimit):
+		return fatalf("Failed to deserialize argument %d: the request exceeds the limit of %d bytes (%v).", i+1, maxFrame, err)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return io.ErrUnexpectedEOF
+	}
+	return fatalf("Failed to deserialize argument %d: %v", i+1, err)
+}
+
+// bodyLines splits the body after the command on LF, dropping one
+// trailing empty line (Go and JS end function bodies with LF).
+func bodyLines(body string) []string {
+	_, rest, ok := strings.Cut(body, "\n")
+	if !ok {
+		return nil
+	}
+	lines := strings.Split(rest, "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// parseOptions reads flag_cancellable_priority_parallelism_rootId_fetchSize_
+// _clientId_seqNo; empty fields keep defaults.
+func (r *request) parseOptions(s string) error {
+	parts := strings.Split(s, "_")
+	num := func(i int, dst *int64) error {
+		if i >= len(parts) || parts[i] == "" {
+			return nil
+		}
+		v, err := strconv.ParseInt(parts[i], 10, 64)
+		if err != nil {
+			return fmt.Errorf("Invalid request option %s.", quoteHeader(parts[i]))
+		}
+		*dst = v
+		return nil
+	}
+	var flags, canc, prio, par, fetch, seq int64 = 0, 1, 4, 64, 0, 0
+	for i, dst := range []*int64{&flags, &canc, &prio, &par} {
+		if err := num(i, dst); err != nil {
+			return err
+		}
+	}
+	if len(parts) > 4 {
+		r.rootID = parts[4]
+	}
+	if err := num(5, &fetch); err != nil {
+		return err
+	}
+	if len(parts) > 7 {
+		r.clientID = parts[7]
+	}
+	if err := num(8, &seq); err != nil {
+		return err
+	}
+	if flags < 0 {
+		return fmt.Errorf("Invalid request flag %d.", flags)
+	}
+	r.flags, r.cancellable, r.priority, r.parallelism, r.fetchSize, r.seqNo = flags, int(canc), int(prio), int(par), fetch, seq
+	return nil
+}
+
+// quoteHeader renders (a prefix of) untrusted header text for an error.
+func quoteHeader(s string) string {
+	if len(s) > 64 {
+		s = s[:64] + "..."
+	}
+	return strconv.Quote(s)
+}
+
+// oneLine makes an error text fit the reply's single status line (§5).
+func oneLine(s string) string {
+	if s == "" {
+		return "Unknown error"
+	}
+	if s == "OK" {
+		return "Error: OK"
+	}
+	if strings.ContainsAny(s, "\r\n") {
+		s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	}
+	return s
+}
+
+// appendReplyHeader appends "<sid> <count> 1\n".
+func appendReplyHeader(b []byte, sid string, count int) []byte {
+	b = append(b, sid...)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(count), 10)
+	return append(b, " 1\n"...)
+}
+
+// errorReply is the complete error reply (§5).
+func errorReply(sid, msg string) []byte {
+	b := appendReplyHeader(nil, sid, 0)
+	b = append(b, oneLine(msg)...)
+	return append(b, '\n')
+}
+
+// msgRecord is one print-output record "MSG\n<text>\0".
+func msgRecord(text string) []byte {
+	text = strings.TrimSuffix(text, "\n")
+	b := make([]byte, 0, len(text)+5)
+	b = append(b, "MSG\n"...)
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == 0 {
+			c = ' '
+		}
+		b = append(b, c)
+	}
+	return append(b, 0)
+}

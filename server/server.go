@@ -1,0 +1,260 @@
+package server
+
+import (
+	"context"
+	"crypto/rsa"
+	"errors"
+	"log/slog"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/porpoisedb/porpoise/engine"
+)
+
+// DefaultMaxFrame is the default cap on one request (header, body and
+// arguments, or one WebSocket message).
+const DefaultMaxFrame = 256 << 20
+
+// ErrServerClosed is returned by Serve and ListenAndServe after Shutdown.
+var ErrServerClosed = errors.New("server: Server closed")
+
+// Options configures a Server. The zero value is usable.
+type Options struct {
+	// MaxFrame caps the bytes of one request (header line, body and
+	// arguments; for WebSocket the whole message). Larger requests are
+	// refused before their data is allocated and their connection is
+	// closed. 0 means DefaultMaxFrame.
+	MaxFrame int64
+	// ReadTimeout, when positive, bounds the time a connection may take to
+	// send its next request (waiting included); 0 waits forever, which is
+	// what pooled clients (MultithreadedTableWriter) expect.
+	ReadTimeout time.Duration
+	// RequestTimeout, when positive, cancels a request's execution after
+	// that long (the engine stops between statements).
+	RequestTimeout time.Duration
+	// Logger receives connection-level events (protocol errors, panics);
+	// nil discards them.
+	Logger *slog.Logger
+	// RSAKey is the key whose public half getDynamicPublicKey hands to
+	// C++/Python clients for encrypted login; nil uses a 2048-bit key
+	// generated once per process.
+	RSAKey *rsa.PrivateKey
+	// SessionID, when set, supplies the session id of each new connection
+	// (tests use it to compare replies byte for byte); the default is a
+	// random positive 31-bit number.
+	SessionID func() int64
+}
+
+// Server serves the DolphinDB API protocol over one engine.
+type Server struct {
+	eng  *engine.Engine
+	opts Options
+	log  *slog.Logger
+
+	baseCtx context.Context
+	cancel  context.CancelFunc
+
+	mu        sync.Mutex
+	listeners map[net.Listener]struct{}
+	conns     map[*conn]struct{}
+	shutting  bool
+	idleCh    chan struct{} // signalled when a connection ends or turns idle during shutdown
+	wg        sync.WaitGroup
+
+	dedup dedupCache
+}
+
+// New returns a server over eng; it does not listen yet.
+func New(eng *engine.Engine, opts Options) *Server {
+	if opts.MaxFrame <= 0 {
+		opts.MaxFrame = DefaultMaxFrame
+	}
+	lg := opts.Logger
+	if lg == nil {
+		lg = slog.New(slog.DiscardHandler)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Server{
+		eng:       eng,
+		opts:      opts,
+		log:       lg,
+		baseCtx:   ctx,
+		cancel:    cancel,
+		listeners: map[net.Listener]struct{}{},
+		conns:     map[*conn]struct{}{},
+		idleCh:    make(chan struct{}, 1),
+		dedup:     dedupCache{m: map[string]dedupEntry{}},
+	}
+}
+
+// Engine returns the engine the server runs requests on.
+func (s *Server) Engine() *engine.Engine { return s.eng }
+
+// ListenAndServe listens on the TCP address addr and serves it.
+func (s *Server) ListenAndServe(addr string) error {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return s.Serve(l)
+}
+
+// Serve accepts connections on l until Shutdown (then it returns
+// ErrServerClosed) or an accept error. It closes l.
+func (s *Server) Serve(l net.Listener) error {
+	s.mu.Lock()
+	if s.shutting {
+		s.mu.Unlock()
+		l.Close()
+		return ErrServerClosed
+	}
+	s.listeners[l] = struct{}{}
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.listeners, l)
+		s.mu.Unlock()
+		l.Close()
+	}()
+	var delay time.Duration
+	for {
+		nc, err := l.Accept()
+		if err != nil {
+			s.mu.Lock()
+			shutting := s.shutting
+			s.mu.Unlock()
+			if shutting {
+				return ErrServerClosed
+			}
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				delay = min(max(2*delay, 5*time.Millisecond), time.Second)
+				time.Sleep(delay)
+				continue
+			}
+			return err
+		}
+		delay = 0
+		c := s.newConn(nc)
+		if c == nil {
+			nc.Close()
+			continue
+		}
+		go c.serve()
+	}
+}
+
+// Addr is the address of a listener being served (nil before Serve).
+func (s *Server) Addr() net.Addr {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for l := range s.listeners {
+		return l.Addr()
+	}
+	return nil
+}
+
+// Shutdown stops accepting connections, closes idle ones and waits for
+// in-flight requests to finish and their replies to be written. When ctx
+// ends first, running requests are cancelled, every connection is closed
+// and ctx's error is returned.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.shutting = true
+	for l := range s.listeners {
+		l.Close()
+	}
+	s.mu.Unlock()
+	for {
+		s.mu.Lock()
+		for c := range s.conns {
+			if c.state == stateIdle {
+				c.closeLocked()
+			}
+		}
+		n := len(s.conns)
+		s.mu.Unlock()
+		if n == 0 {
+			break
+		}
+		select {
+		case <-s.idleCh:
+		case <-time.After(50 * time.Millisecond):
+		case <-ctx.Done():
+			s.cancel()
+			s.mu.Lock()
+			for c := range s.conns {
+				c.closeLocked()
+			}
+			s.mu.Unlock()
+			return ctx.Err()
+		}
+	}
+	s.wg.Wait()
+	s.cancel()
+	return nil
+}
+
+// Close closes listeners and every connection at once, cancelling
+// running requests.
+func (s *Server) Close() error {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := s.Shutdown(ctx)
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+func (s *Server) signalIdle() {
+	select {
+	case s.idleCh <- struct{}{}:
+	default:
+	}
+}
+
+// dedupCache remembers, per C++ client id, the last request sequence
+// number and its reply, so a request retried after a reconnect (negative
+// sequence number, §1.3) is answered without running it twice.
+type dedupCache struct {
+	mu sync.Mutex
+	m  map[string]dedupEntry
+}
+
+type dedupEntry struct {
+	seq   int64
+	reply []byte
+}
+
+const (
+	dedupMaxClients = 4096
+	dedupMaxReply   = 64 << 10
+)
+
+func (d *dedupCache) lookup(client string, seq int64) ([]byte, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	e, ok := d.m[client]
+	if !ok || e.seq != seq || e.reply == nil {
+		return nil, false
+	}
+	return e.reply, true
+}
+
+func (d *dedupCache) store(client string, seq int64, reply []byte) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, ok := d.m[client]; !ok && len(d.m) >= dedupMaxClients {
+		for k := range d.m {
+			delete(d.m, k)
+			break
+		}
+	}
+	var keep []byte
+	if len(reply) <= dedupMaxReply {
+		keep = append([]byte(nil), reply...)
+	}
+	d.m[client] = dedupEntry{seq: seq, reply: keep}
+}

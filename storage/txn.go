@@ -1,0 +1,709 @@
+package storage
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/cockroachdb/pebble"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// ChunkID names one chunk: a partition of one table of one database.
+// Partition is the partition path, such as "/20240101/Key1" ("" for an
+// unpartitioned table).
+type ChunkID struct {
+	DB, Table, Partition string
+}
+
+// Path is the chunk path DolphinDB prints in lock errors:
+// "/<db without dfs://><partition>/<table>", e.g. /test/20240101/Key1/OQ.
+func (c ChunkID) Path() string {
+	var b strings.Builder
+	b.WriteByte('/')
+	b.WriteString(strings.TrimPrefix(c.DB, "dfs://"))
+	if c.Partition != "" && c.Partition[0] != '/' {
+		b.WriteByte('/')
+	}
+	b.WriteString(c.Partition)
+	b.WriteByte('/')
+	b.WriteString(c.Table)
+	return b.String()
+}
+
+func (c ChunkID) check() error {
+	if c.DB == "" || c.Table == "" {
+		return fmt.Errorf("storage: incomplete chunk id %+v", c)
+	}
+	if err := checkName("database", c.DB); err != nil {
+		return err
+	}
+	if err := checkName("table", c.Table); err != nil {
+		return err
+	}
+	return checkName("partition", c.Partition)
+}
+
+// LockError reports that a chunk is locked by another live transaction.
+// Its text is DolphinDB's (S00002); callers add any prefix or RefId.
+type LockError struct {
+	Path string // ChunkID.Path of the chunk
+	Txn  int64  // id of the holding transaction
+}
+
+// Error returns exactly: The openChunks operation failed because the chunk
+// '<path>' is currently locked and in use by transaction <id>.
+func (e *LockError) Error() string {
+	return fmt.Sprintf("The openChunks operation failed because the chunk '%s' is currently locked and in use by transaction %d.", e.Path, e.Txn)
+}
+
+// MaxSymbols is the most distinct non-empty symbols one chunk's symbol base
+// may hold.
+const MaxSymbols = 2097152
+
+// ErrSymbaseFull is returned by Append when a chunk's symbol base would
+// exceed MaxSymbols (DolphinDB S00003).
+var ErrSymbaseFull = errors.New("One symbase's size can't exceed 2097152.")
+
+// ErrTxnDone is returned when a committed or rolled-back Txn is used.
+var ErrTxnDone = errors.New("storage: transaction already committed or rolled back")
+
+// maxBlockRows is the most rows one stored block holds; larger appends are
+// split (after sorting) into several blocks.
+const maxBlockRows = 256 << 10
+
+// ChunkOptions describe how a table's chunks are organised; pass the same
+// options on every Append to a table.
+type ChunkOptions struct {
+	// SortColumns are the TSDB sort columns (positions in the appended
+	// columns, most significant first); nil means OLAP: insertion order.
+	SortColumns []int
+	// KeepDuplicates applies to rows with equal values in all sort columns.
+	KeepDuplicates KeepPolicy
+}
+
+// metaRec is the persisted chunk meta.
+type metaRec struct {
+	rows        int64
+	cols        int
+	blocks      uint32
+	nsyms       int
+	incarnation uint64 // id of the transaction that created the chunk
+	sortCols    []int
+	keep        KeepPolicy
+}
+
+func (m *metaRec) encode() []byte {
+	b := []byte{formatV1}
+	b = binary.AppendUvarint(b, uint64(m.rows))
+	b = binary.AppendUvarint(b, uint64(m.cols))
+	b = binary.AppendUvarint(b, uint64(m.blocks))
+	b = binary.AppendUvarint(b, uint64(m.nsyms))
+	b = binary.AppendUvarint(b, m.incarnation)
+	b = append(b, byte(m.keep))
+	b = binary.AppendUvarint(b, uint64(len(m.sortCols)))
+	for _, c := range m.sortCols {
+		b = binary.AppendUvarint(b, uint64(c))
+	}
+	return b
+}
+
+func decodeMeta(b []byte) (metaRec, error) {
+	var m metaRec
+	bad := errors.New("storage: corrupt chunk meta")
+	if len(b) < 1 || b[0] != formatV1 {
+		return m, bad
+	}
+	b = b[1:]
+	next := func() uint64 {
+		x, n := binary.Uvarint(b)
+		if n <= 0 {
+			b = nil
+			bad = errors.New("storage: corrupt chunk meta")
+			return 0
+		}
+		b = b[n:]
+		return x
+	}
+	m.rows = int64(next())
+	m.cols = int(next())
+	m.blocks = uint32(next())
+	m.nsyms = int(next())
+	m.incarnation = next()
+	if len(b) < 1 {
+		return m, bad
+	}
+	m.keep = KeepPolicy(b[0])
+	b = b[1:]
+	ns := int(next())
+	if ns > 1024 {
+		return m, bad
+	}
+	for range ns {
+		m.sortCols = append(m.sortCols, int(next()))
+	}
+	if b == nil {
+		return m, bad
+	}
+	return m, nil
+}
+
+// chunkEntry is the cached write state of a chunk. Only the transaction
+// holding the chunk's lock changes it: m, exists, baseLoaded and base's
+// slice header under Store.mu (readers look at them, taking prefixes of
+// base), index without (only the holder uses it).
+type chunkEntry struct {
+	m          metaRec
+	exists     bool
+	base       []string // base[0] == "" (NULL); ids index it
+	baseLoaded bool
+	index      map[string]int32
+}
+
+// Txn is a write transaction. It is used by one goroutine at a time and
+// ends with Commit or Rollback.
+type Txn struct {
+	s      *Store
+	id     int64
+	err    error // sticky: Begin failed or an Append left the batch unusable
+	done   bool
+	batch  *pebble.Batch
+	bmu    sync.Mutex // guards batch during parallel encoding
+	chunks map[ChunkID]*txnChunk
+	order  []*txnChunk
+	locked []ChunkID
+}
+
+type txnChunk struct {
+	id       ChunkID
+	prefix   []byte
+	e        *chunkEntry
+	m        metaRec
+	newSyms  []string
+	newIndex map[string]int32
+	dirty    bool // blocks were written
+}
+
+// Begin starts a transaction with a new id.
+func (s *Store) Begin() *Txn {
+	t := &Txn{s: s, chunks: make(map[ChunkID]*txnChunk)}
+	t.id, t.err = s.nextTxnID()
+	return t
+}
+
+// ID is the transaction id (increasing across restarts).
+func (t *Txn) ID() int64 { return t.id }
+
+func (t *Txn) usable() error {
+	if t.done {
+		return ErrTxnDone
+	}
+	return t.err
+}
+
+// tryLock takes c for t, or returns the holder's *LockError. Caller holds s.mu.
+func (t *Txn) tryLock(c ChunkID) error {
+	s := t.s
+	switch h := s.locks[c]; h {
+	case t:
+		return nil
+	case nil:
+		s.locks[c] = t
+		t.locked = append(t.locked, c)
+		return nil
+	default:
+		return &LockError{Path: c.Path(), Txn: h.id}
+	}
+}
+
+// Lock takes chunk c for the transaction (TRANS mode). It fails at once
+// with a *LockError if another live transaction holds c. Locking a chunk
+// twice is a no-op; locks are released by Commit or Rollback.
+func (t *Txn) Lock(c ChunkID) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if err := c.check(); err != nil {
+		return err
+	}
+	t.s.mu.Lock()
+	defer t.s.mu.Unlock()
+	return t.tryLock(c)
+}
+
+// LockWait takes chunk c for the transaction (CHUNK mode), waiting while
+// another transaction holds it. If ctx ends first it returns the
+// *LockError naming the holder at that moment.
+func (t *Txn) LockWait(ctx context.Context, c ChunkID) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if err := c.check(); err != nil {
+		return err
+	}
+	s := t.s
+	s.mu.Lock()
+	for {
+		err := t.tryLock(c)
+		if err == nil {
+			s.mu.Unlock()
+			return nil
+		}
+		ch := s.lockCh
+		s.waiters++
+		s.mu.Unlock()
+		select {
+		case <-ch:
+			s.mu.Lock()
+			s.waiters--
+		case <-ctx.Done():
+			s.mu.Lock()
+			s.waiters--
+			s.mu.Unlock()
+			return err
+		}
+	}
+}
+
+// chunk returns the transaction's state of c, loading the chunk's committed
+// state on first use. c must be locked by t.
+func (t *Txn) chunk(c ChunkID) (*txnChunk, error) {
+	if tc := t.chunks[c]; tc != nil {
+		return tc, nil
+	}
+	s := t.s
+	s.mu.Lock()
+	e := s.chunks[c]
+	s.mu.Unlock()
+	p := chunkPrefix(c)
+	if e == nil {
+		// We hold the lock, so no commit to c can be in flight and no drop
+		// can remove it: what we read is c's latest state.
+		e = &chunkEntry{base: []string{""}}
+		if err := s.acquire(); err != nil {
+			return nil, err
+		}
+		v, ok, err := s.get(metaKey(p))
+		s.closeMu.RUnlock()
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			if e.m, err = decodeMeta(v); err != nil {
+				return nil, err
+			}
+			e.exists = true
+		}
+		if e.m.nsyms == 0 {
+			e.baseLoaded = true
+		}
+		s.mu.Lock()
+		s.chunks[c] = e
+		s.cachedSyms++
+		s.mu.Unlock()
+	}
+	tc := &txnChunk{id: c, prefix: p, e: e, m: e.m}
+	tc.m.sortCols = append([]int(nil), e.m.sortCols...)
+	if !e.exists {
+		tc.m.incarnation = uint64(t.id)
+	}
+	t.chunks[c] = tc
+	t.order = append(t.order, tc)
+	return tc, nil
+}
+
+// loadSymbols makes e.base and e.index complete. The caller holds c's lock.
+func (t *Txn) loadSymbols(tc *txnChunk) error {
+	e := tc.e
+	if !e.baseLoaded {
+		s := t.s
+		if err := s.acquire(); err != nil {
+			return err
+		}
+		it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: tc.prefix, UpperBound: prefixEnd(tc.prefix)})
+		if err != nil {
+			s.closeMu.RUnlock()
+			return err
+		}
+		base, err := readSymbols(it, tc.prefix, e.m.nsyms)
+		if cerr := it.Close(); err == nil {
+			err = cerr
+		}
+		s.closeMu.RUnlock()
+		if err != nil {
+			return err
+		}
+		s.mu.Lock()
+		s.cachedSyms += len(base) - len(e.base)
+		e.base = base
+		e.baseLoaded = true
+		s.mu.Unlock()
+	}
+	if e.index == nil {
+		e.index = make(map[string]int32, len(e.base))
+		for i, sym := range e.base[1:] {
+			e.index[sym] = int32(i + 1)
+		}
+	}
+	if tc.newIndex == nil {
+		tc.newIndex = make(map[string]int32)
+	}
+	return nil
+}
+
+// mapSymbols turns SYMBOL strings into ids of tc's chunk, adding new
+// symbols to the transaction's pending part of the base.
+func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
+	e := tc.e
+	ids := make([]int32, len(strs))
+	prev, prevID := "", int32(0)
+	for i, s := range strs {
+		if s == prev {
+			ids[i] = prevID
+			continue
+		}
+		id, ok := e.index[s]
+		if !ok {
+			id, ok = tc.newIndex[s]
+		}
+		if !ok {
+			if len(e.base)-1+len(tc.newSyms) >= MaxSymbols {
+				return nil, ErrSymbaseFull
+			}
+			id = int32(len(e.base) + len(tc.newSyms))
+			s = strings.Clone(s)
+			tc.newSyms = append(tc.newSyms, s)
+			tc.newIndex[s] = id
+		}
+		ids[i] = id
+		prev, prevID = s, id
+	}
+	return ids, nil
+}
+
+func (tc *txnChunk) undoSymbols(mark int) {
+	for _, s := range tc.newSyms[mark:] {
+		delete(tc.newIndex, s)
+	}
+	clear(tc.newSyms[mark:])
+	tc.newSyms = tc.newSyms[:mark]
+}
+
+func (tc *txnChunk) symbol(id int32) string {
+	if int(id) < len(tc.e.base) {
+		return tc.e.base[id]
+	}
+	return tc.newSyms[int(id)-len(tc.e.base)]
+}
+
+// Append adds rows to chunk c: cols are the columns in schema order (all of
+// equal length; fewer than the schema's when the table has since gained
+// columns), names their names. Append locks c if t does not hold it yet
+// (failing with a *LockError if another transaction does), maps SYMBOL
+// columns into the chunk's symbol base, sorts the rows when
+// opts.SortColumns is set, and encodes them into the transaction; nothing
+// is visible before Commit. Append does not retain cols. On error the
+// transaction is as before the call (except for the lock), unless the
+// error is from Pebble, after which only Rollback is useful.
+func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts ChunkOptions) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if err := c.check(); err != nil {
+		return err
+	}
+	if len(cols) == 0 {
+		return errors.New("storage: Append without columns")
+	}
+	if names != nil && len(names) != len(cols) {
+		return fmt.Errorf("storage: %d names for %d columns", len(names), len(cols))
+	}
+	if len(cols) > 1<<16 {
+		return errors.New("storage: too many columns")
+	}
+	n := -1
+	for i, v := range cols {
+		if v == nil || !supported(v.T) {
+			typ := value.Void
+			if v != nil {
+				typ = v.T
+			}
+			return fmt.Errorf("storage: column %d: type %s cannot be stored", i, typ)
+		}
+		if n < 0 {
+			n = v.Len()
+		} else if v.Len() != n {
+			return fmt.Errorf("storage: column %d has %d rows, column 0 has %d", i, v.Len(), n)
+		}
+	}
+	for _, sc := range opts.SortColumns {
+		if sc < 0 || sc >= len(cols) || !sortable(cols[sc].T) {
+			return fmt.Errorf("storage: invalid sort column %d", sc)
+		}
+	}
+	if opts.KeepDuplicates > KeepLast {
+		return fmt.Errorf("storage: invalid keepDuplicates %d", opts.KeepDuplicates)
+	}
+	if err := t.Lock(c); err != nil {
+		return err
+	}
+	if n == 0 {
+		return nil
+	}
+	if t.batch == nil {
+		t.batch = t.s.db.NewBatch()
+	}
+	tc, err := t.chunk(c)
+	if err != nil {
+		return err
+	}
+
+	// SYMBOL columns -> ids into the chunk's base.
+	mark := len(tc.newSyms)
+	ids := make([][]int32, len(cols))
+	for i, v := range cols {
+		if v.T != value.Symbol {
+			continue
+		}
+		if err := t.loadSymbols(tc); err != nil {
+			return err
+		}
+		if ids[i], err = tc.mapSymbols(v.Str); err != nil {
+			tc.undoSymbols(mark)
+			return err
+		}
+	}
+
+	// TSDB: sort (and dedup) the rows.
+	data := cols
+	rows := n
+	if len(opts.SortColumns) > 0 {
+		nsym := len(tc.e.base) + len(tc.newSyms)
+		keys := make([]sortCol, len(opts.SortColumns))
+		for k, sc := range opts.SortColumns {
+			if ids[sc] != nil {
+				keys[k] = sortCol{ids: ids[sc], sym: tc.symbol, nsym: nsym}
+			} else {
+				keys[k] = sortCol{v: cols[sc]}
+			}
+		}
+		if perm := sortRows(keys, n, opts.KeepDuplicates); perm != nil {
+			rows = len(perm)
+			data = make([]*value.Vector, len(cols))
+			for i, v := range cols {
+				if ids[i] != nil {
+					ids[i] = gather(ids[i], perm)
+				} else {
+					data[i] = gatherVec(v, perm)
+				}
+			}
+		}
+	}
+
+	if err := t.writeBlocks(tc, names, data, ids, rows); err != nil {
+		t.err = err // the batch may hold part of the blocks
+		return err
+	}
+	tc.m.rows += int64(rows)
+	tc.m.cols = max(tc.m.cols, len(cols))
+	tc.m.blocks += uint32((rows + maxBlockRows - 1) / maxBlockRows)
+	tc.m.sortCols = append(tc.m.sortCols[:0], opts.SortColumns...)
+	tc.m.keep = opts.KeepDuplicates
+	tc.dirty = true
+	return nil
+}
+
+// writeBlocks encodes rows of cols (ids for SYMBOL columns) as blocks
+// tc.m.blocks, tc.m.blocks+1, ... into the batch, columns in parallel.
+func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, ids [][]int32, rows int) error {
+	nblocks := (rows + maxBlockRows - 1) / maxBlockRows
+	for b := range nblocks {
+		lo, hi := b*maxBlockRows, min(rows, (b+1)*maxBlockRows)
+		hdr := []byte{formatV1}
+		hdr = binary.AppendUvarint(hdr, uint64(hi-lo))
+		hdr = binary.AppendUvarint(hdr, uint64(len(cols)))
+		for i := range cols {
+			name := ""
+			if names != nil {
+				name = names[i]
+			}
+			hdr = binary.AppendUvarint(hdr, uint64(len(name)))
+			hdr = append(hdr, name...)
+		}
+		if err := t.batch.Set(blockKey(tc.prefix, tc.m.blocks+uint32(b)), hdr, nil); err != nil {
+			return err
+		}
+	}
+	ntasks := nblocks * len(cols)
+	var next atomic.Int64
+	var firstErr error
+	var errOnce sync.Once
+	work := func() {
+		e := encoderPool.Get().(*encoder)
+		defer encoderPool.Put(e)
+		for {
+			k := int(next.Add(1) - 1)
+			if k >= ntasks {
+				return
+			}
+			b, i := k/len(cols), k%len(cols)
+			lo, hi := b*maxBlockRows, min(rows, (b+1)*maxBlockRows)
+			var val []byte
+			if ids[i] != nil {
+				val = e.encodeIDs(ids[i][lo:hi])
+			} else {
+				val = e.encodeVector(cols[i].Slice(lo, hi))
+			}
+			key := colKey(tc.prefix, tc.m.blocks+uint32(b), i)
+			t.bmu.Lock()
+			err := t.batch.Set(key, val, nil)
+			t.bmu.Unlock()
+			if err != nil {
+				errOnce.Do(func() { firstErr = err })
+				return
+			}
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), ntasks)
+	if rows*len(cols) < 1<<16 {
+		workers = 1
+	}
+	if workers <= 1 {
+		work()
+		return firstErr
+	}
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+	return firstErr
+}
+
+// Commit writes everything the transaction appended, with each touched
+// chunk's meta and new symbols, as one atomic Pebble batch (synced unless
+// Options.NoSync), then releases the locks. On error nothing was written.
+func (t *Txn) Commit() error {
+	if t.done {
+		return ErrTxnDone
+	}
+	t.done = true
+	defer t.release()
+	if t.err != nil {
+		return t.err
+	}
+	dirty, err := t.prepare()
+	if err != nil || len(dirty) == 0 {
+		return err
+	}
+	s := t.s
+	if err := s.acquire(); err != nil {
+		return err
+	}
+	err = s.db.Apply(t.batch, s.wo)
+	s.closeMu.RUnlock()
+	if err != nil {
+		return err
+	}
+	// Publish the new state while still holding the locks.
+	for _, tc := range dirty {
+		if len(tc.newSyms) == 0 {
+			continue
+		}
+		if len(tc.e.index) == 0 {
+			tc.e.index = tc.newIndex
+		} else {
+			for sym, id := range tc.newIndex {
+				tc.e.index[sym] = id
+			}
+		}
+	}
+	s.mu.Lock()
+	for _, tc := range dirty {
+		tc.e.m = tc.m
+		tc.e.exists = true
+		if len(tc.newSyms) > 0 {
+			tc.e.base = append(tc.e.base, tc.newSyms...)
+			s.cachedSyms += len(tc.newSyms)
+		}
+	}
+	s.mu.Unlock()
+	return nil
+}
+
+// prepare adds the meta and new symbols of every chunk the transaction
+// wrote to the batch and returns those chunks.
+func (t *Txn) prepare() ([]*txnChunk, error) {
+	var dirty []*txnChunk
+	for _, tc := range t.order {
+		if tc.dirty {
+			dirty = append(dirty, tc)
+		}
+	}
+	if len(dirty) == 0 {
+		return nil, nil
+	}
+	e := encoderPool.Get().(*encoder)
+	defer encoderPool.Put(e)
+	for _, tc := range dirty {
+		if len(tc.newSyms) > 0 {
+			seg := e.encodeVector(value.NewStrings(value.String, tc.newSyms))
+			if err := t.batch.Set(symKey(tc.prefix, uint32(len(tc.e.base))), seg, nil); err != nil {
+				return nil, err
+			}
+			tc.m.nsyms += len(tc.newSyms)
+		}
+		if err := t.batch.Set(metaKey(tc.prefix), tc.m.encode(), nil); err != nil {
+			return nil, err
+		}
+	}
+	return dirty, nil
+}
+
+// Rollback discards the transaction and releases its locks. It is a no-op
+// after Commit or Rollback.
+func (t *Txn) Rollback() {
+	if t.done {
+		return
+	}
+	t.done = true
+	t.release()
+}
+
+// release frees the batch and the locks and trims the chunk cache.
+func (t *Txn) release() {
+	if t.batch != nil {
+		_ = t.batch.Close()
+		t.batch = nil
+	}
+	s := t.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range t.locked {
+		if s.locks[c] == t {
+			delete(s.locks, c)
+		}
+	}
+	t.locked = nil
+	if s.waiters > 0 {
+		close(s.lockCh)
+		s.lockCh = make(chan struct{})
+	}
+	if len(s.chunks) > maxCachedChunks || s.cachedSyms > maxCachedSymbols {
+		for c, e := range s.chunks {
+			if len(s.chunks) <= maxCachedChunks*3/4 && s.cachedSyms <= maxCachedSymbols*3/4 {
+				break
+			}
+			if s.locks[c] == nil {
+				s.cachedSyms -= len(e.base)
+				delete(s.chunks, c)
+			}
+		}
+	}
+}

@@ -1,0 +1,5 @@
+package wire
+
+import "io"
+
+var io_EOF = io.EOF
