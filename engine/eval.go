@@ -108,10 +108,21 @@ func evalLiteral(n *sqlparse.Literal) (value.Value, error) {
 		}
 		return value.NewTyped(value.Char, int64(int8(n.Text[0]))), nil
 	case sqlparse.LitTemporal:
+		// 2012.06M and 13:30m carry their type letter; 2024.01.01d a suffix
+		// that only restates (or converts) the type.
 		if n.Suffix != "" {
-			return value.ParseNumber(n.Text, n.Suffix)
+			if s, err := value.ParseTemporal(n.Text + n.Suffix); err == nil {
+				return s, nil
+			}
 		}
-		return value.ParseTemporal(n.Text)
+		s, err := value.ParseTemporal(n.Text)
+		if err != nil {
+			return nil, err
+		}
+		if t, ok := value.TypeByName(n.Type); ok && n.Type != "" && t != s.T {
+			return value.Cast(s, t, 0)
+		}
+		return s, nil
 	case sqlparse.LitBool:
 		return value.NewBool(strings.EqualFold(n.Text, "true")), nil
 	case sqlparse.LitNull:

@@ -47,7 +47,8 @@ type conn struct {
 	cancel context.CancelFunc
 
 	cpp bool // the client marshals like the C++ API (flag 32 / "API" connect)
-	ws  bool // JavaScript over WebSocket
+	ws      bool  // JavaScript over WebSocket
+	dialect int64 // flagPython/flagQ chosen by the WebSocket sub-protocol
 
 	tr      transport
 	printTo transport // non-nil while a request may print

@@ -24,3 +24,10 @@ func TestDbgTiming(t *testing.T) {
 		t.Log(i, time.Since(st), err)
 	}
 }
+
+func TestDbgLexTiming(t *testing.T) {
+	src := strings.Repeat("if(x) ", 20000) + "y"
+	st := time.Now()
+	toks, _ := Lex(src)
+	t.Log(len(toks), time.Since(st))
+}

@@ -255,10 +255,10 @@ func TestTSDBWideKeys(t *testing.T) {
 // stable comparison sort on random data.
 func TestSortRowsMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for iter := range 200 {
+	for iter := range 120 {
 		n := 1 + rng.IntN(3000)
-		if iter%50 == 0 {
-			n = 1 + rng.IntN(100000)
+		if iter%40 == 0 {
+			n = 1 + rng.IntN(60000)
 		}
 		keep := KeepPolicy(rng.IntN(3))
 		nsym := 1 + rng.IntN(50)

@@ -387,8 +387,12 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 }
 
 func (tc *txnChunk) undoSymbols(mark int) {
-	for _, s := range tc.newSyms[mark:] {
-		delete(tc.newIndex, s)
+	if mark == 0 {
+		tc.newIndex = make(map[string]int32)
+	} else {
+		for _, s := range tc.newSyms[mark:] {
+			delete(tc.newIndex, s)
+		}
 	}
 	clear(tc.newSyms[mark:])
 	tc.newSyms = tc.newSyms[:mark]

@@ -36,8 +36,8 @@ import (
 //     strings round since 2.00.10; the unscaled value must fit the storage
 //     integer (decimal32(1000000000, 0) works, decimal32(1000000000, 1)
 //     fails with "Decimal math overflow"); scales outside [0,9]/[0,18]/
-//     [0,38] fail with "Scale is out of bounds"; BOOL, CHAR, SYMBOL-like
-//     binary types and temporal types do not convert to DECIMAL.
+//     [0,38] fail with "Scale is out of bounds"; BOOL, CHAR, UUID, IPADDR,
+//     INT128 and temporal values do not convert to DECIMAL.
 
 // cell is one element in flight between types: integral, temporal, BOOL,
 // CHAR and DECIMAL32/64 values in i, floating in f, literals in s, 16-byte
@@ -1247,9 +1247,10 @@ func intDispatch(v, out *Vector, f intLoops) bool {
 	return false
 }
 
-// intLoops selects the integer-to-integer loop kind.
+// intLoops selects the integer-to-integer loop (loopWrap, loopLinear or
+// loopDecimal) and its parameters.
 type intLoops struct {
-	kind                   int // 0 wrap, 1 linear
+	kind                   int
 	mod, mul, div, lo, hi  int64
 	decimalP, decLo, decHi int64
 }

@@ -96,7 +96,6 @@ func TestScalarPrinting(t *testing.T) {
 		{NewTyped(Timestamp, -1), "1969.12.31T23:59:59.999"},
 		{NewTyped(DateTime, -1), "1969.12.31T23:59:59"},
 		{NewTyped(NanoTimestamp, -1), "1969.12.31T23:59:59.999999999"},
-		{NewTyped(Month, -1), "-001.12M"},
 		// NULLs print as nothing, except the 16-byte types, which print
 		// zeros (uuid("") on the "Data Type Conversion" page).
 		{NullScalar(Int), ""},

@@ -132,15 +132,19 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 	if t == value.Symbol || t == value.SymbolExtended || t.Storage() == value.StNone || t.Storage() == value.StAny {
 		return nil, unsupported("compressed vector of type %s", t)
 	}
-	big := h.flag == 0
-	var v *value.Vector
-	switch h.method {
-	case CompressLZ4:
-		v, err = r.readLZ4(t, h, payload, big)
-	case CompressDelta:
-		v, err = r.readDelta(t, h, payload, big)
-	default:
+	if h.method != CompressLZ4 && h.method != CompressDelta {
 		return nil, unsupported("compression method %d", h.method)
+	}
+	big := h.flag == 0
+	blocks, total, err := r.readBlocks(payload, h.method == CompressDelta)
+	if err != nil {
+		return nil, err
+	}
+	var v *value.Vector
+	if h.method == CompressLZ4 {
+		v, err = r.readLZ4(t, h, blocks, total, big)
+	} else {
+		v, err = r.readDelta(t, h, blocks, total, big)
 	}
 	if err != nil {
 		return nil, err
@@ -151,38 +155,56 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 	return v, nil
 }
 
-// eachBlock reads the blocks of a compressed payload.
-func (r *Reader) eachBlock(payload int64, lsn bool, fn func([]byte) error) error {
+// readBlocks reads the blocks of a compressed payload: views of a byte
+// slice source, or copies accumulated as stream data arrives. lsn skips the
+// 8-byte LSN that follows a block whose length has bit 31 set (DELTA).
+func (r *Reader) readBlocks(payload int64, lsn bool) ([][]byte, int64, error) {
+	type span struct{ off, n int }
+	var spans []span
+	var blocks [][]byte
+	var buf []byte
+	total := int64(0)
 	for payload > 0 {
 		if payload < 4 {
-			return malformed("%d stray bytes after the last compressed block", payload)
+			return nil, 0, malformed("%d stray bytes after the last compressed block", payload)
 		}
 		n, err := r.i32()
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		payload -= 4
 		hasLSN := n < 0
 		n &= 0x7fffffff
 		if n == 0 || n > maxCompBlock || int64(n) > payload {
-			return malformed("compressed block of %d bytes (%d left)", n, payload)
+			return nil, 0, malformed("compressed block of %d bytes (%d left)", n, payload)
 		}
-		b, err := r.next(int(n))
-		if err != nil {
-			return err
+		if r.br == nil {
+			b, err := r.next(int(n))
+			if err != nil {
+				return nil, 0, err
+			}
+			blocks = append(blocks, b)
+		} else {
+			off := len(buf)
+			if buf, err = r.readGrow(buf, int(n)); err != nil {
+				return nil, 0, err
+			}
+			r.used += int64(n)
+			spans = append(spans, span{off, int(n)})
 		}
 		payload -= int64(n)
-		if err := fn(b); err != nil {
-			return err
-		}
+		total += int64(n)
 		if hasLSN && lsn && payload >= 8 {
 			if _, err := r.next(8); err != nil {
-				return err
+				return nil, 0, err
 			}
 			payload -= 8
 		}
 	}
-	return nil
+	for _, sp := range spans {
+		blocks = append(blocks, buf[sp.off:sp.off+sp.n:sp.off+sp.n])
+	}
+	return blocks, total, nil
 }
 
 func (r *Reader) maxDecoded() int64 {
@@ -192,67 +214,57 @@ func (r *Reader) maxDecoded() int64 {
 	return DefaultMaxFrame
 }
 
-func (r *Reader) readLZ4(t value.Type, h compHeader, payload int64, big bool) (*value.Vector, error) {
+// readLZ4 decodes LZ4 blocks (total compressed bytes) into count elements.
+func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int64, big bool) (*value.Vector, error) {
 	count := int(h.count)
 	if w := fixedWidth(t); w > 0 {
-		total := int64(count) * int64(w)
-		if total > payload*lz4Ratio+maxRawBlock {
-			return nil, malformed("LZ4 payload of %d bytes cannot hold %d elements of %s", payload, count, t)
+		size := int64(count) * int64(w)
+		if size > total*lz4Ratio+maxRawBlock {
+			return nil, malformed("%d bytes of LZ4 data cannot hold %d elements of %s", total, count, t)
 		}
-		if total > r.maxDecoded() {
-			return nil, limitErr("compressed vector decodes to %d bytes", total)
+		if size > r.maxDecoded() {
+			return nil, limitErr("compressed vector decodes to %d bytes", size)
 		}
 		v := value.NewVector(t, count, count)
 		dst := rawBytes(v)
 		off := 0
-		err := r.eachBlock(payload, false, func(b []byte) error {
+		for _, b := range blocks {
 			end := min(len(dst), off+maxRawBlock)
 			n, err := lz4.UncompressBlock(b, dst[off:end])
 			if err != nil {
-				return malformed("LZ4 block: %v", err)
+				return nil, malformed("LZ4 block: %v", err)
 			}
 			off += n
-			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
 		if off != len(dst) {
 			return nil, malformed("LZ4 data holds %d bytes, want %d", off, len(dst))
-		}
-		unit := w
-		if w == 16 {
-			unit = 8
 		}
 		if t.Storage() == value.StBytes16 {
 			if big {
 				swapUnits(dst, 8)
 			}
-		} else if big != hostBigEndian {
-			swapUnits(dst, unit)
+		} else if w := min(w, 8); big != hostBigEndian {
+			swapUnits(dst, w)
 		}
 		return v, nil
 	}
 	var out []byte
-	err := r.eachBlock(payload, false, func(b []byte) error {
-		if int64(len(out))+maxRawBlock > r.maxDecoded()+maxRawBlock {
-			return limitErr("compressed vector decodes to more than %d bytes", r.maxDecoded())
+	for _, b := range blocks {
+		if int64(len(out)) > r.maxDecoded() {
+			return nil, limitErr("compressed vector decodes to more than %d bytes", r.maxDecoded())
 		}
 		out = slices.Grow(out, maxRawBlock)
 		n, err := lz4.UncompressBlock(b, out[len(out):len(out)+maxRawBlock])
 		if err != nil {
-			return malformed("LZ4 block: %v", err)
+			return nil, malformed("LZ4 block: %v", err)
 		}
 		out = out[:len(out)+n]
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	sub := NewBytesReader(out)
 	sub.SetBigEndian(big)
 	sub.MaxDepth = r.MaxDepth - r.depth
 	var v *value.Vector
+	var err error
 	if t.IsArray() {
 		v, err = sub.readArrayBody(t, count)
 	} else {
@@ -268,7 +280,8 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, payload int64, big bool) (*
 	return v, nil
 }
 
-func (r *Reader) readDelta(t value.Type, h compHeader, payload int64, big bool) (*value.Vector, error) {
+// readDelta decodes delta-of-delta blocks (total bytes) into count elements.
+func (r *Reader) readDelta(t value.Type, h compHeader, blocks [][]byte, total int64, big bool) (*value.Vector, error) {
 	w := fixedWidth(t)
 	if (w != 2 && w != 4 && w != 8) || t.Storage() == value.StFloat32 || t.Storage() == value.StFloat64 {
 		return nil, unsupported("DELTA compression of %s", t)
@@ -277,8 +290,8 @@ func (r *Reader) readDelta(t value.Type, h compHeader, payload int64, big bool) 
 		return nil, malformed("DELTA unitLength %d for %s", h.unit, t)
 	}
 	count := int(h.count)
-	if int64(count) > payload*8 {
-		return nil, malformed("DELTA payload of %d bytes cannot hold %d elements", payload, count)
+	if int64(count) > total*8 {
+		return nil, malformed("%d bytes of DELTA data cannot hold %d elements", total, count)
 	}
 	if int64(count)*int64(w) > r.maxDecoded() {
 		return nil, limitErr("compressed vector decodes to %d bytes", int64(count)*int64(w))
@@ -286,9 +299,9 @@ func (r *Reader) readDelta(t value.Type, h compHeader, payload int64, big bool) 
 	v := value.NewVector(t, count, count)
 	done := 0
 	per := maxRawBlock / w
-	err := r.eachBlock(payload, true, func(b []byte) error {
+	for _, b := range blocks {
 		if done >= count {
-			return nil
+			break
 		}
 		end := min(count, done+per)
 		var k int
@@ -301,13 +314,9 @@ func (r *Reader) readDelta(t value.Type, h compHeader, payload int64, big bool) 
 			k = deltaDecode(b, big, v.I64[done:end])
 		}
 		if k == 0 {
-			return malformed("empty DELTA block")
+			return nil, malformed("empty DELTA block")
 		}
 		done += k
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	if done != count {
 		return nil, malformed("DELTA data holds %d elements, want %d", done, count)

@@ -365,7 +365,6 @@ func (r *Reader) readStrings(t value.Type, n int) ([]string, error) {
 	if t != value.Blob && r.br == nil {
 		return r.readStringsSlice(n)
 	}
-	out := make([]string, n)
 	ends := r.ends[:0]
 	var data []byte
 	for i := 0; i < n; i++ {
@@ -383,6 +382,7 @@ func (r *Reader) readStrings(t value.Type, n int) ([]string, error) {
 		ends = append(ends, len(data))
 	}
 	r.ends = ends
+	out := make([]string, n) // n texts were actually received
 	sliceStrings(out, data, ends)
 	return out, nil
 }
@@ -433,7 +433,7 @@ func sliceStrings(out []string, data []byte, ends []int) {
 
 // readSymbols reads n plain (type 17) symbols, interning repeated values.
 func (r *Reader) readSymbols(n int) ([]string, error) {
-	out := make([]string, n)
+	out := make([]string, 0, r.preCap(n, 16))
 	intern := make(map[string]string)
 	prev := ""
 	for i := 0; i < n; i++ {
@@ -442,7 +442,7 @@ func (r *Reader) readSymbols(n int) ([]string, error) {
 			return nil, err
 		}
 		if string(b) == prev {
-			out[i] = prev
+			out = append(out, prev)
 			continue
 		}
 		s, ok := intern[string(b)]
@@ -450,7 +450,7 @@ func (r *Reader) readSymbols(n int) ([]string, error) {
 			s = string(b)
 			intern[s] = s
 		}
-		out[i] = s
+		out = append(out, s)
 		prev = s
 	}
 	return out, nil
@@ -475,13 +475,13 @@ func (r *Reader) readSymbolExtended(n int) (*value.Vector, error) {
 		if err := r.need(int64(size), 1); err != nil {
 			return nil, err
 		}
-		base = make([]string, size)
-		for i := range base {
+		base = make([]string, 0, r.preCap(int(size), 16))
+		for i := int32(0); i < size; i++ {
 			b, err := r.cstring()
 			if err != nil {
 				return nil, err
 			}
-			base[i] = string(b)
+			base = append(base, string(b))
 		}
 		if r.syms == nil {
 			r.syms = make(map[int32][]string)
@@ -680,15 +680,15 @@ func (r *Reader) readTable() (value.Value, error) {
 	if err := r.need(int64(ncols), 3); err != nil {
 		return nil, err
 	}
-	names := make([]string, ncols)
-	for i := range names {
+	names := make([]string, 0, r.preCap(int(ncols), 16))
+	for i := int32(0); i < ncols; i++ {
 		b, err := r.cstring()
 		if err != nil {
 			return nil, err
 		}
-		names[i] = string(b)
+		names = append(names, string(b))
 	}
-	cols := make([]*value.Vector, ncols)
+	cols := make([]*value.Vector, len(names))
 	for i := range cols {
 		o, err := r.readObject()
 		if err != nil {

@@ -20,7 +20,7 @@ func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
 type bitReader struct {
 	b     []byte
 	big   bool // words stored big endian
-	pos   int // bits consumed
+	pos   int  // bits consumed
 	nbits int
 }
 

@@ -56,7 +56,7 @@ type Options struct {
 
 // DefaultOptions are the values assumed when a header has no options.
 func DefaultOptions() Options {
-	return Options{Cancellable: true, Priority: 4, Parallelism: 64}
+	return Options{Cancellable: true, Priority: 4, Parallelism: 64, Fields: 4}
 }
 
 // ParseOptions parses an options field such as "32_1_4_64__0__<uuid>_7".

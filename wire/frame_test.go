@@ -41,10 +41,10 @@ func TestParseOptions(t *testing.T) {
 	}
 	o := DefaultOptions()
 	o.Flags = FlagAsync | FlagClearMemory | 2<<19
-	require.Equal(t, "524308_1_4_64", o.String())
+	require.Equal(t, "1048596_1_4_64", o.String())
 	require.Equal(t, 2, o.Flags.SQLStandard())
 	o.FetchSize = 10000
-	require.Equal(t, "524308_1_4_64__10000", o.String())
+	require.Equal(t, "1048596_1_4_64__10000", o.String())
 }
 
 func TestRequestRoundTrip(t *testing.T) {
@@ -86,7 +86,7 @@ func TestRequestRoundTrip(t *testing.T) {
 }
 
 func TestRequestAsync(t *testing.T) {
-	q, err := NewBytesReader([]byte("API 0 9 / 36_1_4_64__0\nscript\nx")).ReadRequest()
+	q, err := NewBytesReader([]byte("API 0 8 / 36_1_4_64__0\nscript\nx")).ReadRequest()
 	require.NoError(t, err)
 	require.True(t, q.Async())
 	require.Equal(t, "x", q.Script)
@@ -98,13 +98,12 @@ func TestBadRequests(t *testing.T) {
 		"API2 1\n",
 		"API2 1 x\n",
 		"API2 1 -1\n",
-		"API2 1 5 /\nscrip",
 		"API2 1 5 + 0_1_4_64\nscrip",
 		"API2 1 5 / 0_1_4_64 extra\nscrip",
 		"API2 1 20\nfunction\nf\nx\n1\n",
 		"API2 1 19\nfunction\nf\n1\n2\n",
 		"API2 1 15\nfunction\nf\n1\n",
-		"API2 1 16\nfunction\nf\n1\n1\n",             // argument missing
+		"API2 1 16\nfunction\nf\n1\n1\n",           // argument missing
 		"API2 1 17\nvariable\na\n1\n1\x04\x00\x01", // truncated argument
 		"API2 1 100\nscript\n1",
 		"API2 1 99999999999999999999\n",

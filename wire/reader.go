@@ -24,10 +24,10 @@ const (
 	DefaultMaxBody = 256 << 20
 	// maxLine caps a header or status line.
 	maxLine = 64 << 10
-	// progressiveBytes is the size above which stream columns are read in
-	// growing chunks, so a lying row count cannot make the reader allocate
-	// far more than the peer actually sends.
-	progressiveBytes = 32 << 20
+	// initialAlloc is the most a stream decoder allocates ahead of the data
+	// it has received, so a lying count cannot make it allocate far more
+	// than the peer actually sends; slices then grow 4x at a time.
+	initialAlloc = 1 << 20
 	// defaultBufSize is the bufio buffer used when the caller does not
 	// supply a *bufio.Reader or *bufio.Writer.
 	defaultBufSize = 64 << 10
@@ -165,14 +165,41 @@ func (r *Reader) next(n int) ([]byte, error) {
 		_, _ = r.br.Discard(n)
 		return b, nil
 	}
-	if cap(r.scratch) < n {
-		r.scratch = make([]byte, n)
+	b, err := r.readGrow(r.scratch[:0], n)
+	if err != nil {
+		return nil, err
 	}
-	b := r.scratch[:n]
-	if _, err := io.ReadFull(r.br, b); err != nil {
-		return nil, eofErr(err)
-	}
+	r.scratch = b
 	return b, nil
+}
+
+// readGrow appends exactly n bytes from the stream to buf, growing it as
+// data actually arrives (at most initialAlloc ahead of what was received).
+func (r *Reader) readGrow(buf []byte, n int) ([]byte, error) {
+	want := len(buf) + n
+	for len(buf) < want {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, min(want-len(buf), max(initialAlloc, 3*len(buf))))
+		}
+		k := min(want-len(buf), cap(buf)-len(buf))
+		old := len(buf)
+		buf = buf[:old+k]
+		if _, err := io.ReadFull(r.br, buf[old:]); err != nil {
+			return nil, eofErr(err)
+		}
+	}
+	return buf, nil
+}
+
+// preCap is how many of n elements of size bytes to allocate up front: all
+// of them for a byte slice (n was validated against it), at most
+// initialAlloc bytes' worth for a stream, whose frame size is only bounded
+// by MaxFrame; stream decoders grow their slices as data arrives.
+func (r *Reader) preCap(n, size int) int {
+	if r.br == nil || n <= initialAlloc/size {
+		return n
+	}
+	return max(1, initialAlloc/size)
 }
 
 // fill reads exactly len(dst) bytes into dst.
@@ -325,11 +352,11 @@ func readFixed[T fixed](r *Reader, n int) ([]T, error) {
 		return nil, err
 	}
 	var s []T
-	if r.br != nil && n*w > progressiveBytes {
-		s = make([]T, 0, progressiveBytes/w)
+	if c := r.preCap(n, w); c < n {
+		s = make([]T, 0, c)
 		for len(s) < n {
 			if len(s) == cap(s) {
-				s = slices.Grow(s, min(n-len(s), len(s)))
+				s = slices.Grow(s, min(n-len(s), 3*len(s)))
 			}
 			k := min(n-len(s), cap(s)-len(s))
 			old := len(s)
@@ -426,18 +453,5 @@ func (r *Reader) readBody(n int) ([]byte, error) {
 		r.off += n
 		return b, nil
 	}
-	const chunk = 1 << 20
-	buf := make([]byte, 0, min(n, chunk))
-	for len(buf) < n {
-		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, min(n-len(buf), len(buf)))
-		}
-		k := min(n-len(buf), cap(buf)-len(buf))
-		old := len(buf)
-		buf = buf[:old+k]
-		if _, err := io.ReadFull(r.br, buf[old:]); err != nil {
-			return nil, eofErr(err)
-		}
-	}
-	return buf, nil
+	return r.readGrow(nil, n)
 }

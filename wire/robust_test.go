@@ -74,15 +74,15 @@ func allocated(f func()) uint64 {
 // allocation, against the slice size or the stream's MaxFrame.
 func TestHugeCountsDoNotAllocate(t *testing.T) {
 	inputs := []string{
-		"04 01 ffffff7f 01000000 01000000",                 // INT vector of 2^31-1 rows
-		"05 01 ffffff7f ffffff7f",                          // rows*cols overflow
-		"12 01 ffffff7f 01000000 6100",                     // STRING vector
-		"19 01 ffffff7f 01000000 0400 01000000",            // tuple
-		"91 01 ffffff7f 01000000 00000000 ffffff7f 00",     // symbol base
-		"44 01 ffffff7f 01000000 ffff 04 00 ffffffff",      // array vector
-		"04 03 00 04 03 ffffff7f ffffff7f",                 // matrix
-		"00 06 01000000 ffffff7f 00 6100",                  // table columns
-		"20 00 ffffffff 61",                                // blob
+		"04 01 ffffff7f 01000000 01000000",                                          // INT vector of 2^31-1 rows
+		"05 01 ffffff7f ffffff7f",                                                   // rows*cols overflow
+		"12 01 ffffff7f 01000000 6100",                                              // STRING vector
+		"19 01 ffffff7f 01000000 0400 01000000",                                     // tuple
+		"91 01 ffffff7f 01000000 00000000 ffffff7f 00",                              // symbol base
+		"44 01 ffffff7f 01000000 ffff 04 00 ffffffff",                               // array vector
+		"04 03 00 04 03 ffffff7f ffffff7f",                                          // matrix
+		"00 06 01000000 ffffff7f 00 6100",                                           // table columns
+		"20 00 ffffffff 61",                                                         // blob
 		"1a 01 ffffff7f 01000000 00 01 ff 01 04 04 0000 00000000 ffffff7f ffffffff", // compressed
 		"1a 01 20000000 01000000 00 01 ff 01 04 04 0000 00000000 ffffff7f ffffffff 08000000 1f00000000000000", // LZ4 count
 		"1a 01 20000000 01000000 00 01 ff 02 04 04 0000 00000000 ffffff7f ffffffff 08000000 ffffffffffffffff", // DELTA count
@@ -149,33 +149,32 @@ func TestDepthLimit(t *testing.T) {
 
 func TestMalformedObjects(t *testing.T) {
 	cases := map[string]error{
-		"04 0a":                             ErrUnsupported, // TENSOR
-		"04 07":                             ErrUnsupported, // CHART
-		"18 00":                             ErrUnsupported, // RESOURCE scalar
-		"00 01 02000000 01000000":           ErrUnsupported, // VOID vector with rows
-		"24 01 01000000 01000000 0000000000000000": ErrUnsupported, // DURATION vector
-		"04 01 ffffffff 01000000":           ErrMalformed,
-		"92 01 01000000 01000000":           ErrUnsupported,
-		"44 01 01000000 01000000 0000 01 00": ErrMalformed, // empty block
-		"44 01 01000000 01000000 0100 03 00 01 01000000": ErrMalformed,
-		"44 01 01000000 01000000 0200 01 00 01 01 0100000001000000": ErrMalformed, // too many rows
-		"04 04 04 00 01000000":              ErrMalformed, // set of a scalar
-		"04 05 04 01 01000000 01000000 01000000 04 01 00000000 01000000": ErrMalformed,
-		"00 06 02000000 01000000 00 6100 04 01 01000000 01000000 01000000": ErrMalformed, // column length
-		"00 06 01000000 01000000 00 6100 04 00 01000000":                   ErrMalformed, // scalar column
+		"04 0a":                   ErrUnsupported, // TENSOR
+		"04 07":                   ErrUnsupported, // CHART
+		"18 00":                   ErrUnsupported, // RESOURCE scalar
+		"00 01 02000000 01000000": ErrUnsupported, // VOID vector with rows
+		"24 01 01000000 01000000 0000000000000000":                                           ErrUnsupported, // DURATION vector
+		"04 01 ffffffff 01000000":                                                            ErrMalformed,
+		"92 01 01000000 01000000":                                                            ErrUnsupported,
+		"44 01 01000000 01000000 0000 01 00":                                                 ErrMalformed, // empty block
+		"44 01 01000000 01000000 0100 03 00 01 01000000":                                     ErrMalformed,
+		"44 01 01000000 01000000 0200 01 00 01 01 0100000001000000":                          ErrMalformed, // too many rows
+		"04 04 04 00 01000000":                                                               ErrMalformed, // set of a scalar
+		"04 05 04 01 01000000 01000000 01000000 04 01 00000000 01000000":                     ErrMalformed,
+		"00 06 02000000 01000000 00 6100 04 01 01000000 01000000 01000000":                   ErrMalformed, // column length
+		"00 06 01000000 01000000 00 6100 04 00 01000000":                                     ErrMalformed, // scalar column
 		"04 03 01 04 01 02000000 01000000 0100000002000000 04 03 01000000 01000000 05000000": ErrMalformed, // labels
 		"1a 01 13000000": ErrMalformed,
-		"1a 01 14000000 01000000 00 01 ff 03 04 04 0000 00000000 00000000 ffffffff":          ErrUnsupported,
-		"1a 01 14000000 01000000 00 01 ff 01 11 04 0000 00000000 00000000 ffffffff":          ErrUnsupported, // SYMBOL
-		"1a 01 14000000 01000000 00 01 ff 02 10 08 0000 00000000 00000000 ffffffff":          ErrUnsupported, // DELTA DOUBLE
-		"1a 01 14000000 01000000 00 01 ff 02 04 08 0000 00000000 00000000 ffffffff":          ErrMalformed,   // unit mismatch
-		"1a 01 16000000 01000000 00 01 ff 01 04 04 0000 00000000 00000000 ffffffff 0000":     ErrMalformed,   // stray bytes
-		"1a 01 18000000 01000000 00 01 ff 01 04 04 0000 00000000 01000000 ffffffff 00000000": ErrMalformed,   // empty block
-		"1a 01 19000000 01000000 00 01 ff 01 04 04 0000 00000000 01000000 ffffffff 01000000 ff": ErrMalformed, // bad LZ4
-		"1a 01 19000000 01000000 00 01 ff 01 04 04 0000 00000000 01000000 ffffffff 01000000 00": ErrMalformed, // too few bytes
-		"1a 01 14000000 01000000 00 01 ff 01 04 04 0000 00000000 01000000 ffffffff":          ErrMalformed,   // no data
-		"1a 01 20000000 01000000 00 01 ff 02 04 04 0000 00000000 01000000 ffffffff 08000000 0000000000000000": ErrMalformed, // empty DELTA block
-		"1a 01 19000000 01000000 00 01 ff 01 12 ff 0000 00000000 02000000 ffffffff 01000000 10": ErrMalformed, // short strings
+		"1a 01 14000000 01000000 00 01 ff 03 04 04 0000 00000000 00000000 ffffffff":             ErrUnsupported,
+		"1a 01 14000000 01000000 00 01 ff 01 11 04 0000 00000000 00000000 ffffffff":             ErrUnsupported, // SYMBOL
+		"1a 01 14000000 01000000 00 01 ff 02 10 08 0000 00000000 00000000 ffffffff":             ErrUnsupported, // DELTA DOUBLE
+		"1a 01 14000000 01000000 00 01 ff 02 04 08 0000 00000000 00000000 ffffffff":             ErrMalformed,   // unit mismatch
+		"1a 01 16000000 01000000 00 01 ff 01 04 04 0000 00000000 00000000 ffffffff 0000":        ErrMalformed,   // stray bytes
+		"1a 01 18000000 01000000 00 01 ff 01 04 04 0000 00000000 01000000 ffffffff 00000000":    ErrMalformed,   // empty block
+		"1a 01 19000000 01000000 00 01 ff 01 04 04 0000 00000000 01000000 ffffffff 01000000 ff": ErrMalformed,   // bad LZ4
+		"1a 01 19000000 01000000 00 01 ff 01 04 04 0000 00000000 01000000 ffffffff 01000000 00": ErrMalformed,   // too few bytes
+		"1a 01 14000000 01000000 00 01 ff 01 04 04 0000 00000000 01000000 ffffffff":             ErrMalformed,   // no data
+		"1a 01 19000000 01000000 00 01 ff 01 12 ff 0000 00000000 02000000 ffffffff 01000000 10": ErrMalformed,   // short strings
 	}
 	for in, want := range cases {
 		b := parseHex(t, in)

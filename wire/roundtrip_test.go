@@ -407,7 +407,7 @@ func TestProgressiveStreamColumn(t *testing.T) {
 	if testing.Short() {
 		t.Skip("allocates ~100 MB")
 	}
-	n := progressiveBytes/8 + 12345
+	n := 20*initialAlloc/8 + 12345
 	v := make([]int64, n)
 	for i := range v {
 		v[i] = int64(i) * 7

@@ -1,0 +1,340 @@
+package client
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+// Options configures Dial.
+type Options struct {
+	// User and Password log the session in after connecting; with an
+	// empty User the session stays logged out.
+	User, Password string
+	// Compression, when not CompressNone, sends every TABLE argument and
+	// uploaded table with its columns compressed by this method (LZ4 or
+	// DELTA; DELTA falls back to LZ4 for columns it cannot encode, SYMBOL
+	// columns stay plain), setting the compression flag of the request as
+	// the C++ API does.
+	Compression wire.Compression
+	// Output receives the server's print output (MSG records), one Write
+	// per record: its text and a newline; nil discards it.
+	Output io.Writer
+	// MaxReply caps the size of one reply object; 0 means
+	// wire.DefaultMaxFrame.
+	MaxReply int64
+	// Dialer dials the TCP connection; nil uses a zero net.Dialer.
+	Dialer *net.Dialer
+}
+
+// ServerError is an error reply: Error() is exactly the server's text.
+type ServerError struct {
+	Msg string
+}
+
+func (e *ServerError) Error() string { return e.Msg }
+
+// ErrClosed is returned by calls on a closed or broken Conn.
+var ErrClosed = errors.New("client: connection closed")
+
+// Conn is one session on a DolphinDB-compatible server. See the package
+// documentation for its concurrency rules.
+type Conn struct {
+	mu     sync.Mutex
+	nc     net.Conn
+	br     *bufio.Reader
+	rd     *wire.Reader
+	bw     *bufio.Writer
+	wr     *wire.Writer
+	body   bytes.Buffer
+	opts   Options
+	sid    string
+	broken error
+}
+
+// Dial connects to addr ("host:port"), sends connect and, when
+// opts.User is set, logs in with the script login('user','password').
+func Dial(ctx context.Context, addr string, opts Options) (*Conn, error) {
+	d := opts.Dialer
+	if d == nil {
+		d = &net.Dialer{}
+	}
+	nc, err := d.DialContext(ctx, "tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	c := &Conn{nc: nc, opts: opts}
+	c.br = bufio.NewReaderSize(nc, 64<<10)
+	c.rd = wire.NewReader(c.br)
+	if opts.MaxReply > 0 {
+		c.rd.MaxFrame = opts.MaxReply
+	}
+	c.bw = bufio.NewWriterSize(nc, 64<<10)
+	c.wr = wire.NewWriter(&c.body, nil)
+	if _, err := c.do(ctx, "connect\n", nil, 0); err != nil {
+		nc.Close()
+		return nil, err
+	}
+	if opts.User != "" {
+		if err := c.login(ctx, opts.User, opts.Password); err != nil {
+			nc.Close()
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (c *Conn) login(ctx context.Context, user, pw string) error {
+	if strings.ContainsAny(user+pw, "'\\\n\x00") {
+		// The Go API pastes the credentials into a script; use the
+		// function form when that would not parse.
+		_, err := c.RunFunc(ctx, "login", value.NewString(user), value.NewString(pw))
+		return err
+	}
+	_, err := c.Run(ctx, "login('"+user+"','"+pw+"')")
+	return err
+}
+
+// SessionID is the id the server gave the session.
+func (c *Conn) SessionID() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sid
+}
+
+// Close closes the connection.
+func (c *Conn) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.broken == ErrClosed {
+		return nil
+	}
+	c.broken = ErrClosed
+	return c.nc.Close()
+}
+
+// Run runs a script and returns the value of its last statement (nil
+// when the server returns no object).
+func (c *Conn) Run(ctx context.Context, script string) (value.Value, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.do(ctx, "script\n"+script, nil, 0)
+}
+
+// RunFunc calls a function with arguments. name may be any expression
+// evaluating to a function, e.g. a partial application such as
+// `tableInsert{"t"}` or `upsert!{t,,true}`.
+func (c *Conn) RunFunc(ctx context.Context, name string, args ...value.Value) (value.Value, error) {
+	if strings.ContainsAny(name, "\n\x00") {
+		return nil, errors.New("client: the function name must not contain line breaks or NUL")
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.do(ctx, "function\n"+name+"\n"+strconv.Itoa(len(args))+"\n1\n", args, c.tableFlags(args))
+}
+
+// Upload assigns session variables on the server.
+func (c *Conn) Upload(ctx context.Context, vars map[string]value.Value) error {
+	if len(vars) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(vars))
+	for n := range vars {
+		if n == "" || strings.ContainsAny(n, ",\n\x00 ") {
+			return fmt.Errorf("client: invalid variable name %q", n)
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	args := make([]value.Value, len(names))
+	for i, n := range names {
+		args[i] = vars[n]
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, err := c.do(ctx, "variable\n"+strings.Join(names, ",")+"\n"+strconv.Itoa(len(args))+"\n1", args, c.tableFlags(args))
+	return err
+}
+
+// tableFlags is the request flag: 64 (compression) when a table argument
+// will be compressed.
+func (c *Conn) tableFlags(args []value.Value) int {
+	if c.opts.Compression == wire.CompressNone {
+		return 0
+	}
+	for _, a := range args {
+		if _, ok := a.(*value.Table); ok {
+			return 64
+		}
+	}
+	return 0
+}
+
+// do sends one request and reads its reply; c.mu is held.
+func (c *Conn) do(ctx context.Context, body string, args []value.Value, flags int) (v value.Value, err error) {
+	if c.broken != nil {
+		return nil, c.broken
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Encode the arguments first: an unencodable value fails the call
+	// without touching the stream.
+	c.body.Reset()
+	if len(args) > 0 {
+		c.wr.Reset(&c.body)
+		for _, a := range args {
+			if err := c.writeArg(a); err != nil {
+				return nil, fmt.Errorf("client: encode argument: %w", err)
+			}
+		}
+		if err := c.wr.Flush(); err != nil {
+			return nil, fmt.Errorf("client: encode argument: %w", err)
+		}
+	}
+	stop := c.watch(ctx)
+	defer func() {
+		if stop() && err != nil && ctx.Err() != nil {
+			err = ctx.Err()
+		}
+		if err != nil {
+			var se *ServerError
+			if !errors.As(err, &se) {
+				c.broken = fmt.Errorf("client: connection unusable after an earlier error: %w", err)
+				c.nc.Close()
+			}
+		}
+	}()
+	hdr := "API2 " + c.sid + " " + strconv.Itoa(len(body)) + " / " + strconv.Itoa(flags) + "_1_4_64\n"
+	c.bw.WriteString(hdr)
+	c.bw.WriteString(body)
+	c.bw.Write(c.body.Bytes())
+	if c.body.Cap() > 4<<20 {
+		c.body = bytes.Buffer{}
+		c.wr.Reset(&c.body)
+	}
+	if err := c.bw.Flush(); err != nil {
+		return nil, err
+	}
+	return c.readReply()
+}
+
+func (c *Conn) writeArg(a value.Value) error {
+	if t, ok := a.(*value.Table); ok && c.opts.Compression != wire.CompressNone {
+		methods := make([]wire.Compression, t.NumCols())
+		for i := range methods {
+			methods[i] = c.opts.Compression
+		}
+		return c.wr.WriteTable(t, methods)
+	}
+	return c.wr.WriteObject(a)
+}
+
+// watch makes the connection's I/O follow ctx: its deadline, and an
+// immediate deadline on cancellation. stop reports whether ctx ended the
+// I/O.
+func (c *Conn) watch(ctx context.Context) (stop func() bool) {
+	if d, ok := ctx.Deadline(); ok {
+		c.nc.SetDeadline(d)
+	}
+	if ctx.Done() == nil {
+		return func() bool {
+			if _, ok := ctx.Deadline(); ok {
+				c.nc.SetDeadline(time.Time{})
+			}
+			return false
+		}
+	}
+	done := make(chan struct{})
+	fired := make(chan bool, 1)
+	go func() {
+		select {
+		case <-ctx.Done():
+			c.nc.SetDeadline(time.Unix(1, 0))
+			fired <- true
+		case <-done:
+			fired <- false
+		}
+	}()
+	return func() bool {
+		close(done)
+		f := <-fired
+		c.nc.SetDeadline(time.Time{})
+		return f || ctx.Err() != nil
+	}
+}
+
+// readReply reads MSG records, then the reply header, status and object.
+func (c *Conn) readReply() (value.Value, error) {
+	for {
+		line, err := c.readLine()
+		if err != nil {
+			return nil, err
+		}
+		if line == "MSG" {
+			text, err := c.br.ReadString(0)
+			if err != nil {
+				return nil, eof(err)
+			}
+			if c.opts.Output != nil {
+				c.opts.Output.Write([]byte(text[:len(text)-1] + "\n"))
+			}
+			continue
+		}
+		f := strings.Split(line, " ")
+		if len(f) < 3 {
+			return nil, fmt.Errorf("client: invalid reply header %q", line)
+		}
+		n, err := strconv.Atoi(f[1])
+		if err != nil || n < 0 {
+			return nil, fmt.Errorf("client: invalid reply header %q", line)
+		}
+		c.sid = f[0]
+		status, err := c.readLine()
+		if err != nil {
+			return nil, err
+		}
+		if status != "OK" {
+			return nil, &ServerError{Msg: status}
+		}
+		if n == 0 {
+			return nil, nil
+		}
+		c.rd.SetBigEndian(f[2] == "0")
+		v, err := c.rd.ReadObject()
+		if err != nil {
+			return nil, fmt.Errorf("client: decode reply: %w", err)
+		}
+		return v, nil
+	}
+}
+
+func (c *Conn) readLine() (string, error) {
+	line, err := c.br.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		return "", errors.New("client: reply line too long")
+	}
+	if err != nil {
+		return "", eof(err)
+	}
+	return string(line[:len(line)-1]), nil
+}
+
+func eof(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
