@@ -50,7 +50,7 @@ type engineConn struct {
 }
 
 func (c *engineConn) Run(script string) (value.Value, error) { return c.s.Run(script) }
-func (c *engineConn) Close() error                          { return c.e.Close() }
+func (c *engineConn) Close() error                           { return c.e.Close() }
 
 // Failure describes one record that did not pass.
 type Failure struct {

@@ -14,9 +14,13 @@ func init() {
 	reg("database", p("directory", "partitionType", "partitionScheme", "locations", "engine", "atomic", "chunkGranularity"), 1, 7,
 		func(in *interp, args []value.Value, _ []string) (value.Value, error) { return in.newDatabase(args) })
 	reg("createPartitionedTable", p("dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns", "keepDuplicates", "sortKeyMappingFunction", "softDelete"), 4, 9,
-		func(in *interp, args []value.Value, _ []string) (value.Value, error) { return in.createTable(args, false) })
+		func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+			return in.createTable(args, false)
+		})
 	reg("createTable", p("dbHandle", "table", "tableName", "compressMethods", "sortColumns", "keepDuplicates"), 3, 6,
-		func(in *interp, args []value.Value, _ []string) (value.Value, error) { return in.createTable(args, true) })
+		func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+			return in.createTable(args, true)
+		})
 	alias("createDimensionTable", "createTable")
 	reg("loadTable", p("database", "tableName", "partitions", "memoryMode"), 2, 4, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.s.checkRead(); err != nil {

@@ -46,7 +46,7 @@ type conn struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	cpp bool // the client marshals like the C++ API (flag 32 / "API" connect)
+	cpp     bool  // the client marshals like the C++ API (flag 32 / "API" connect)
 	ws      bool  // JavaScript over WebSocket
 	dialect int64 // flagPython/flagQ chosen by the WebSocket sub-protocol
 
@@ -116,7 +116,11 @@ func (c *conn) serve() {
 	s := c.srv
 	defer func() {
 		if r := recover(); r != nil {
-			s.log.Error("connection panic", "remote", c.nc.RemoteAddr(), "panic", r, "stack", string(debug.Stack()))
+			st := debug.Stack()
+			s.log.Error("connection panic", "remote", c.nc.RemoteAddr(), "panic", r, "stack", string(st))
+			if s.onPanic != nil {
+				s.onPanic(r, st)
+			}
 		}
 		c.cancel()
 		s.mu.Lock()
@@ -203,12 +207,29 @@ func (c *conn) requestFailed(err error) {
 	var pe *protoError
 	if errors.As(err, &pe) {
 		c.srv.log.Warn("bad request", "remote", c.nc.RemoteAddr(), "err", pe.msg)
-		_ = c.tr.sendReply(errorReply(c.sid, pe.msg))
+		if c.tr.sendReply(errorReply(c.sid, pe.msg)) == nil {
+			c.lingeringClose()
+		}
 		return
 	}
 	if !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
 		c.srv.log.Debug("connection read error", "remote", c.nc.RemoteAddr(), "err", err)
 	}
+}
+
+// lingeringClose half-closes the connection and drains what the peer is
+// still sending for a moment, so that closing does not reset the
+// connection and destroy the error reply before the peer reads it.
+func (c *conn) lingeringClose() {
+	cw, ok := c.nc.(interface{ CloseWrite() error })
+	if !ok {
+		return
+	}
+	if cw.CloseWrite() != nil {
+		return
+	}
+	c.nc.SetReadDeadline(time.Now().Add(time.Second))
+	_, _ = io.CopyN(io.Discard, c.nc, 8<<20)
 }
 
 // run executes one request and sends its reply; false ends the
@@ -229,7 +250,11 @@ func (c *conn) run(req *request) bool {
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				c.srv.log.Error("request panic", "remote", c.nc.RemoteAddr(), "cmd", req.cmd, "panic", r, "stack", string(debug.Stack()))
+				st := debug.Stack()
+				c.srv.log.Error("request panic", "remote", c.nc.RemoteAddr(), "cmd", req.cmd, "panic", r, "stack", string(st))
+				if c.srv.onPanic != nil {
+					c.srv.onPanic(r, st)
+				}
 				reply = errorReply(c.sid, fmt.Sprintf("internal error: %v", r))
 			}
 		}()

@@ -63,6 +63,9 @@ type Server struct {
 	wg        sync.WaitGroup
 
 	dedup dedupCache
+
+	// onPanic, when set (tests, fuzzing), is told about recovered panics.
+	onPanic func(v any, stack []byte)
 }
 
 // New returns a server over eng; it does not listen yet.

@@ -399,7 +399,8 @@ type CallExpr struct {
 }
 
 // PartialExpr is partial application f{a, , b}: Args holds one entry per
-// slot, nil for an empty slot. Method-style X.f{a} is given with X as the
+// slot, nil for an empty slot (so upsert!{t,} has Args [t, nil]). Named
+// arguments (f{a, , opt=true}) appear as *NamedArg. Method-style X.f{a} is given with X as the
 // first Args entry and Method = true.
 type PartialExpr struct {
 	At     Pos

@@ -2,6 +2,7 @@ package sqlparse
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -24,6 +25,10 @@ func fuzzSeeds(f *testing.F) {
 		"d = {\"a\": 1, \"b\": [1,\n2]}\nupsert!{t,,true,`id}\nadd:E(1 2, 3 4)\nv.{x->x}()",
 		"c ? 1 : 2; a between 1 and 2; not a in b; data\n.cumsum()\n.max()",
 		"s = \"a\\tb\\n\" + 'c' + `d`e /* c */ // c",
+		"x = .5 + t.5; y = 1 2 3.sum(); z = a--1; w = {1:2:3}; f(,); g{,}",
+		strings.Repeat("(", 2000) + "1" + strings.Repeat(")", 2000),
+		strings.Repeat("if(x) ", 2000) + "y",
+		strings.Repeat("-", 2000) + "x",
 	} {
 		f.Add(s)
 	}
@@ -81,6 +86,12 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		_ = FormatScript(s)
+		InspectScript(s, func(n Node) bool {
+			if p := n.Pos(); p.Line < 1 || p.Col < 1 {
+				t.Fatalf("%T without a position: %+v", n, p)
+			}
+			return true
+		})
 		if e, err := ParseExpr(src); err == nil {
 			_ = Format(e)
 		}

@@ -300,6 +300,8 @@ func (p *parser) parseStmt() Stmt {
 			if !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
 				return p.parseTimer()
 			}
+		case "else", "catch":
+			p.failTok(t)
 		case "go":
 			if nx.Kind == TokNewline || nx.Kind == TokEOF || isOpTok(nx, ";") {
 				p.next()
@@ -804,6 +806,9 @@ func (p *parser) parseSelect() *SelectExpr {
 		}
 		for {
 			p.skipNewlines()
+			if isKw(p.tok(), "from") {
+				p.failTok(p.tok())
+			}
 			if p.isOp("*") {
 				st := p.next()
 				s.Cols = append(s.Cols, &StarExpr{At: st.Pos})
@@ -1329,6 +1334,11 @@ func (p *parser) parsePartialArgs() []Expr {
 			p.skipNewlines()
 			if p.isOp(",") || p.isOp("}") {
 				args = append(args, nil)
+			} else if t := p.tok(); t.Kind == TokIdent && isOpTok(p.peekN(1), "=") {
+				p.next()
+				p.next()
+				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
+				p.skipNewlines()
 			} else {
 				args = append(args, p.parseExpr())
 				p.skipNewlines()

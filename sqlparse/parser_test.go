@@ -169,6 +169,11 @@ func TestCallsAndFunctions(t *testing.T) {
 		{"tableInsert{\"t\"}", "tableInsert{\"t\"}"},
 		{"tableInsert{loadTable(\"db\",\"t\")}", "tableInsert{loadTable(\"db\", \"t\")}"},
 		{"upsert!{t,,true,`id}", "upsert!{t, , true, `id}"},
+		{"upsert!{loadTable(\"dfs://testMTW\",\"pt\"),}", "upsert!{loadTable(\"dfs://testMTW\", \"pt\"), }"},
+		{"upsert!{t,,false,`a`b}", "upsert!{t, , false, `a`b}"},
+		{"upsert!{t,,[\"a\",\"b\"]}", "upsert!{t, , [\"a\", \"b\"]}"},
+		{"upsert!{t,,ignoreNull=true}", "upsert!{t, , ignoreNull=true}"},
+		{"tableInsert{loadOrcaStreamTable(\"x.orca_table.y\")}", "tableInsert{loadOrcaStreamTable(\"x.orca_table.y\")}"},
 		{"append!(t, tmp)", "append!(t, tmp)"},
 		{"t.append!(x)", "t.append!(x)"},
 		{"a!=b", "(a != b)"},
@@ -217,6 +222,11 @@ func TestCallShapes(t *testing.T) {
 	c = e.(*CallExpr)
 	require.Len(t, c.Args, 3)
 	require.Nil(t, c.Args[1])
+
+	e, err = ParseExpr("upsert!{t,}")
+	require.NoError(t, err)
+	require.Len(t, e.(*PartialExpr).Args, 2)
+	require.Nil(t, e.(*PartialExpr).Args[1])
 
 	e, err = ParseExpr("upsert!{t,,true}")
 	require.NoError(t, err)
@@ -459,6 +469,9 @@ func TestErrors(t *testing.T) {
 		{"x = 1 +", Pos{1, 8}, "Incomplete statement"},
 		{"try { a }", Pos{1, 10}, "Incomplete statement"},
 		{"update t set", Pos{1, 13}, "Incomplete statement"},
+		{"if(x) else y", Pos{1, 7}, "Cannot recognize the token else"},
+		{"select from t", Pos{1, 8}, "Cannot recognize the token from"},
+		{"x = 1\n  catch(e) {}", Pos{2, 3}, "Cannot recognize the token catch"},
 		{"x = \u00e9\u2603", Pos{1, 6}, "Cannot recognize the token \u2603"},
 	}
 	for _, c := range cases {
@@ -535,4 +548,18 @@ func TestLex(t *testing.T) {
 	toks, err = Lex("s = \"a\nb\" x")
 	require.NoError(t, err)
 	require.Equal(t, Pos{2, 4}, toks[3].Pos)
+}
+
+func TestInspect(t *testing.T) {
+	s, err := Parse("x = f(a, , b + 1)\nselect c from t where d > 1")
+	require.NoError(t, err)
+	var idents []string
+	InspectScript(s, func(n Node) bool {
+		if id, ok := n.(*Ident); ok {
+			idents = append(idents, id.Name)
+		}
+		require.NotEqual(t, Pos{}, n.Pos())
+		return true
+	})
+	require.Equal(t, []string{"x", "f", "a", "b", "c", "t", "d"}, idents)
 }

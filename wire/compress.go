@@ -150,6 +150,9 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 		return nil, err
 	}
 	if t.Elem().IsDecimal() {
+		if h.scale < 0 || int32(h.scale) > maxScale(t.Elem()) {
+			return nil, malformed("%s scale %d", t, h.scale)
+		}
 		v.Scale = int32(h.scale)
 	}
 	return v, nil
@@ -369,7 +372,10 @@ func (w *Writer) writeCompressed(v *value.Vector, m Compression) {
 	}
 	scale := int32(0)
 	if v.T.IsDecimal() {
-		scale = v.Scale
+		if scale = v.Scale; scale < 0 || scale > maxScale(v.T) {
+			w.fail(malformed("%s scale %d", v.T, scale))
+			return
+		}
 	}
 	bo.PutUint16(b[14:], uint16(scale))
 	bo.PutUint32(b[16:], uint32(scale))

@@ -67,6 +67,9 @@ func (r *Reader) readObject() (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
+		if v.T.IsArray() || v.T == value.Any {
+			return nil, unsupported("set of %s", v.T)
+		}
 		return value.NewSet(v), nil
 	case value.FormDictionary:
 		return r.readDict()
@@ -99,7 +102,7 @@ func (r *Reader) readScalar(t value.Type) (value.Value, error) {
 		s.Null = true
 		return s, err
 	case value.Decimal32, value.Decimal64, value.Decimal128:
-		if s.Scale, err = r.i32(); err != nil {
+		if s.Scale, err = r.scale(t); err != nil {
 			return nil, err
 		}
 	case value.Duration:
@@ -214,6 +217,29 @@ func (r *Reader) blob() ([]byte, error) {
 	return r.next(int(n))
 }
 
+// maxScale is the largest scale of a DECIMAL type.
+func maxScale(t value.Type) int32 {
+	switch t {
+	case value.Decimal32:
+		return 9
+	case value.Decimal64:
+		return 18
+	}
+	return 38
+}
+
+// scale reads and validates the scale of a DECIMAL type.
+func (r *Reader) scale(t value.Type) (int32, error) {
+	s, err := r.i32()
+	if err != nil {
+		return 0, err
+	}
+	if s < 0 || s > maxScale(t) {
+		return 0, malformed("%s scale %d", t, s)
+	}
+	return s, nil
+}
+
 // readDims reads a vector's rows and columns and returns rows*columns.
 func (r *Reader) readDims() (rows, cols int32, n int, err error) {
 	if rows, err = r.i32(); err != nil {
@@ -251,7 +277,7 @@ func (r *Reader) readVector(tb byte) (*value.Vector, error) {
 		t := value.Type(tb)
 		var scale int32
 		if t.Elem().IsDecimal() {
-			if scale, err = r.i32(); err != nil {
+			if scale, err = r.scale(t.Elem()); err != nil {
 				return nil, err
 			}
 		}
@@ -271,7 +297,7 @@ func (r *Reader) readVector(tb byte) (*value.Vector, error) {
 	}
 	var scale int32
 	if t.IsDecimal() {
-		if scale, err = r.i32(); err != nil {
+		if scale, err = r.scale(t); err != nil {
 			return nil, err
 		}
 	}
@@ -606,7 +632,7 @@ func (r *Reader) readMatrix(tb byte) (value.Value, error) {
 		return nil, err
 	}
 	t := value.Type(h[0])
-	if h[0] >= 64 {
+	if h[0] >= 64 || t == value.Any || t.Storage() == value.StNone {
 		return nil, unsupported("matrix of type byte %d", h[0])
 	}
 	rows, cols, n, err := r.readDims()
@@ -615,7 +641,7 @@ func (r *Reader) readMatrix(tb byte) (value.Value, error) {
 	}
 	var scale int32
 	if t.IsDecimal() {
-		if scale, err = r.i32(); err != nil {
+		if scale, err = r.scale(t); err != nil {
 			return nil, err
 		}
 	}

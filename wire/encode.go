@@ -77,7 +77,7 @@ func (w *Writer) writeScalar(s *value.Scalar) {
 		w.u8(0)
 		return
 	case value.Decimal32, value.Decimal64, value.Decimal128:
-		w.i32(s.Scale)
+		w.scale(t, s.Scale)
 	case value.Duration:
 		if s.Null {
 			w.i32(value.NullInt32)
@@ -192,9 +192,18 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 	w.i32(int32(n))
 	w.i32(1)
 	if t.IsDecimal() {
-		w.i32(v.Scale)
+		w.scale(t, v.Scale)
 	}
 	w.writeElems(v, depth)
+}
+
+// scale writes a DECIMAL scale, which must be valid for t.
+func (w *Writer) scale(t value.Type, s int32) {
+	if s < 0 || s > maxScale(t) {
+		w.fail(malformed("%s scale %d", t, s))
+		return
+	}
+	w.i32(s)
 }
 
 func (w *Writer) nextSymbolID() int32 {
@@ -309,7 +318,7 @@ func (w *Writer) writeArray(v *value.Vector, form value.Form) {
 	w.i32(int32(rows))
 	w.i32(int32(total))
 	if elem.IsDecimal() {
-		w.i32(v.Scale)
+		w.scale(elem, v.Scale)
 	}
 	prevEnd := int64(0)
 	for start := 0; start < rows; start += 65535 {
@@ -380,7 +389,7 @@ func (w *Writer) writeMatrix(m *value.Matrix, depth int) {
 	w.i32(int32(m.Rows))
 	w.i32(int32(m.Cols))
 	if t.IsDecimal() {
-		w.i32(m.V.Scale)
+		w.scale(t, m.V.Scale)
 	}
 	w.writeElems(m.V, depth)
 }

@@ -50,7 +50,11 @@ func FuzzDecode(f *testing.F) {
 		CompressLZ4, CompressDelta, CompressLZ4, CompressLZ4, CompressLZ4, CompressLZ4, CompressLZ4, CompressDelta}, &EncodeOptions{Symbols: SymbolBase})
 	f.Add(buf.Bytes())
 
-	f.Fuzz(func(t *testing.T, b []byte) {
+	f.Fuzz(checkDecode)
+}
+
+func checkDecode(t *testing.T, b []byte) {
+	{
 		v, n, err := DecodeBytes(b)
 		r := NewReader(bytes.NewReader(b))
 		r.MaxFrame = 64 << 20
@@ -116,7 +120,7 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("compressed round trip differs: %v", err)
 			}
 		}
-	})
+	}
 }
 
 // FuzzReadRequest parses arbitrary bytes as a request frame from a byte
@@ -139,7 +143,11 @@ func FuzzReadRequest(f *testing.F) {
 		f.Add(append([]byte(nil), buf.Bytes()...))
 	}
 
-	f.Fuzz(func(t *testing.T, b []byte) {
+	f.Fuzz(checkRequest)
+}
+
+func checkRequest(t *testing.T, b []byte) {
+	{
 		q, err := NewBytesReader(b).ReadRequest()
 		r := NewReader(bytes.NewReader(b))
 		r.MaxFrame = 64 << 20
@@ -174,5 +182,5 @@ func FuzzReadRequest(f *testing.F) {
 		if err := WriteRequest(&e4, back2, nil); err != nil || !bytes.Equal(e3.Bytes(), e4.Bytes()) {
 			t.Fatalf("request encoding is not stable:\n%q\n%q", e3.Bytes(), e4.Bytes())
 		}
-	})
+	}
 }

@@ -253,11 +253,8 @@ func TestArrayVectorGoLayout(t *testing.T) {
 }
 
 func TestArrayVectorWideCounts(t *testing.T) {
-	for _, rowLen := range []int{0, 255, 256, 70000} {
-		rows := 70000
-		if rowLen > 1000 {
-			rows = 3
-		}
+	for _, c := range []struct{ rows, rowLen int }{{70000, 0}, {70000, 1}, {300, 255}, {300, 256}, {3, 70000}} {
+		rows, rowLen := c.rows, c.rowLen
 		v := &value.Vector{T: value.Short + value.ArrayOffset, I16: []int16{}}
 		for r := 0; r < rows; r++ {
 			for k := 0; k < rowLen; k++ {
