@@ -928,7 +928,7 @@ func (p *parser) parseFromItem() Expr {
 func (p *parser) parseArg() Expr {
 	e := p.parseExpr()
 	if isKw(p.tok(), "as") {
-		t := p.next()
+		p.next()
 		n := p.tok()
 		switch n.Kind {
 		case TokIdent, TokString, TokSymbol:
@@ -936,7 +936,6 @@ func (p *parser) parseArg() Expr {
 		default:
 			p.failTok(n)
 		}
-		_ = t
 		return &AliasExpr{At: e.Pos(), X: e, Name: n.Text}
 	}
 	return e

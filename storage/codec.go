@@ -123,8 +123,9 @@ func fixedBytes(v *value.Vector) ([]byte, int) {
 // encoder turns columns into stored values; one per goroutine (pooled).
 type encoder struct {
 	c   lz4.Compressor
-	out []byte // header + payload of the last encode
-	raw []byte // scratch raw payload
+	out []byte  // header + payload of the last encode
+	raw []byte  // scratch raw payload
+	ids []int32 // scratch gathered symbol ids
 }
 
 var encoderPool = sync.Pool{New: func() any { return new(encoder) }}

@@ -275,15 +275,22 @@ func sortPacked(keys [][]uint64, widths []int, n, idxBits int, keep KeepPolicy) 
 	for i := 1; i < n && sorted; i++ {
 		sorted = w[i-1] <= w[i]
 	}
-	for i := range w {
-		w[i] = w[i]<<idxBits | uint64(i)
-	}
 	total := 0
 	for _, x := range widths {
 		total += x
 	}
+	// When the last sort column is already ascending (typically the time
+	// column of data arriving in time order), a stable sort by the other
+	// columns alone is enough.
+	lo := idxBits
+	if last := keys[len(keys)-1]; !sorted && len(keys) > 1 && slices.IsSorted(last) {
+		lo += widths[len(widths)-1]
+	}
+	for i := range w {
+		w[i] = w[i]<<idxBits | uint64(i)
+	}
 	if !sorted {
-		radixSort(w, idxBits, idxBits+total)
+		radixSort(w, lo, idxBits+total)
 	}
 	mask := uint64(1)<<idxBits - 1
 	if keep == KeepAll {
@@ -427,6 +434,15 @@ func gatherVec(v *value.Vector, perm []int32) *value.Vector {
 		out.B16 = gather(v.B16, perm)
 	}
 	return out
+}
+
+// gatherInto appends the elements of s at perm to dst.
+func gatherInto[T any](dst, s []T, perm []int32) []T {
+	dst, tail := extend(dst, len(perm))
+	for i, p := range perm {
+		tail[i] = s[p]
+	}
+	return dst
 }
 
 func gather[T any](s []T, perm []int32) []T {

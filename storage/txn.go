@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/cockroachdb/pebble"
 	"github.com/porpoisedb/porpoise/value"
@@ -361,11 +362,32 @@ func (t *Txn) loadSymbols(tc *txnChunk) error {
 func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 	e := tc.e
 	ids := make([]int32, len(strs))
+	// Columns built from a few string values repeat the same string
+	// headers: a small cache keyed by the data pointer skips the map.
+	type slot struct {
+		p  *byte
+		n  int
+		id int32
+	}
+	var cache *[symCacheSize]slot
+	if len(strs) >= 4*symCacheSize {
+		cache = new([symCacheSize]slot)
+	}
 	prev, prevID := "", int32(0)
 	for i, s := range strs {
 		if s == prev {
 			ids[i] = prevID
 			continue
+		}
+		var sl *slot
+		if cache != nil {
+			p := unsafe.StringData(s)
+			sl = &cache[(uint64(uintptr(unsafe.Pointer(p)))*0x9E3779B97F4A7C15)>>(64-symCacheBits)]
+			if sl.p == p && sl.n == len(s) {
+				ids[i] = sl.id
+				prev, prevID = s, sl.id
+				continue
+			}
 		}
 		id, ok := e.index[s]
 		if !ok {
@@ -381,10 +403,18 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 			tc.newIndex[s] = id
 		}
 		ids[i] = id
-		prev, prevID = s, id
+		if sl != nil {
+			*sl = slot{unsafe.StringData(strs[i]), len(s), id}
+		}
+		prev, prevID = strs[i], id
 	}
 	return ids, nil
 }
+
+const (
+	symCacheBits = 10
+	symCacheSize = 1 << symCacheBits
+)
 
 func (tc *txnChunk) undoSymbols(mark int) {
 	if mark == 0 {
@@ -483,9 +513,9 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 		}
 	}
 
-	// TSDB: sort (and dedup) the rows.
-	data := cols
+	// TSDB: sort (and dedup) the rows; the encoders gather them.
 	rows := n
+	var perm []int32
 	if len(opts.SortColumns) > 0 {
 		nsym := len(tc.e.base) + len(tc.newSyms)
 		keys := make([]sortCol, len(opts.SortColumns))
@@ -496,20 +526,12 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 				keys[k] = sortCol{v: cols[sc]}
 			}
 		}
-		if perm := sortRows(keys, n, opts.KeepDuplicates); perm != nil {
+		if perm = sortRows(keys, n, opts.KeepDuplicates); perm != nil {
 			rows = len(perm)
-			data = make([]*value.Vector, len(cols))
-			for i, v := range cols {
-				if ids[i] != nil {
-					ids[i] = gather(ids[i], perm)
-				} else {
-					data[i] = gatherVec(v, perm)
-				}
-			}
 		}
 	}
 
-	if err := t.writeBlocks(tc, names, data, ids, rows); err != nil {
+	if err := t.writeBlocks(tc, names, cols, ids, perm, rows); err != nil {
 		t.err = err // the batch may hold part of the blocks
 		return err
 	}
@@ -522,9 +544,10 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 	return nil
 }
 
-// writeBlocks encodes rows of cols (ids for SYMBOL columns) as blocks
-// tc.m.blocks, tc.m.blocks+1, ... into the batch, columns in parallel.
-func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, ids [][]int32, rows int) error {
+// writeBlocks encodes the rows of cols (ids for SYMBOL columns), in the
+// order perm gives (nil: as they are), as blocks tc.m.blocks,
+// tc.m.blocks+1, ... into the batch; (block, column) pairs in parallel.
+func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, ids [][]int32, perm []int32, rows int) error {
 	nblocks := (rows + maxBlockRows - 1) / maxBlockRows
 	for b := range nblocks {
 		lo, hi := b*maxBlockRows, min(rows, (b+1)*maxBlockRows)
@@ -558,9 +581,15 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 			b, i := k/len(cols), k%len(cols)
 			lo, hi := b*maxBlockRows, min(rows, (b+1)*maxBlockRows)
 			var val []byte
-			if ids[i] != nil {
+			switch {
+			case ids[i] != nil && perm != nil:
+				e.ids = gatherInto(e.ids[:0], ids[i], perm[lo:hi])
+				val = e.encodeIDs(e.ids)
+			case ids[i] != nil:
 				val = e.encodeIDs(ids[i][lo:hi])
-			} else {
+			case perm != nil:
+				val = e.encodeVector(gatherVec(cols[i], perm[lo:hi]))
+			default:
 				val = e.encodeVector(cols[i].Slice(lo, hi))
 			}
 			key := colKey(tc.prefix, tc.m.blocks+uint32(b), i)
