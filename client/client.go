@@ -25,9 +25,9 @@ type Options struct {
 	User, Password string
 	// Compression, when not CompressNone, sends every TABLE argument and
 	// uploaded table with its columns compressed by this method (LZ4 or
-	// DELTA; DELTA falls back to LZ4 for columns it cannot encode, SYMBOL
-	// columns stay plain), setting the compression flag of the request as
-	// the C++ API does.
+	// DELTA; DELTA applies to SHORT/INT/LONG-based columns, others use
+	// LZ4; SYMBOL columns stay plain), setting the compression flag of the
+	// request as the C++ API does.
 	Compression wire.Compression
 	// Output receives the server's print output (MSG records), one Write
 	// per record: its text and a newline; nil discards it.
@@ -234,12 +234,28 @@ func (c *Conn) do(ctx context.Context, body string, args []value.Value, flags in
 func (c *Conn) writeArg(a value.Value) error {
 	if t, ok := a.(*value.Table); ok && c.opts.Compression != wire.CompressNone {
 		methods := make([]wire.Compression, t.NumCols())
-		for i := range methods {
+		for i, col := range t.Cols {
 			methods[i] = c.opts.Compression
+			if methods[i] == wire.CompressDelta && !deltaEligible(col.T) {
+				methods[i] = wire.CompressLZ4
+			}
 		}
 		return c.wr.WriteTable(t, methods)
 	}
 	return c.wr.WriteObject(a)
+}
+
+// deltaEligible reports whether DELTA can encode a column type (16, 32
+// and 64-bit integer-based types, §4.4); other columns use LZ4.
+func deltaEligible(t value.Type) bool {
+	if t.IsArray() {
+		return false
+	}
+	switch t.Storage() {
+	case value.StInt16, value.StInt32, value.StInt64:
+		return true
+	}
+	return false
 }
 
 // watch makes the connection's I/O follow ctx: its deadline, and an

@@ -406,7 +406,7 @@ func (in *interp) dropPartition(args []value.Value) error {
 		tableName, _ = stringArg(tn)
 	}
 	db.mu.Lock()
-	all := db.partitionPaths()
+	all := db.partitionPaths(nil)
 	var tables []*ptable
 	for name, t := range db.tables {
 		if tableName == "" || name == tableName {

@@ -59,15 +59,18 @@ func (d *database) chunkPath(levelIdx []int) string {
 }
 
 // partitionPaths lists every partition's path in partition order (paths
-// may repeat when special characters make two values share a directory).
-func (d *database) partitionPaths() []string {
+// may repeat when special characters make two values share a directory),
+// leaving out those keep rejects.
+func (d *database) partitionPaths(keep PartitionFilter) []string {
 	levels := d.levels()
 	var out []string
 	idx := make([]int, len(levels))
 	var walk func(l int)
 	walk = func(l int) {
 		if l == len(levels) {
-			out = append(out, d.chunkPath(idx))
+			if keep == nil || keep(idx) {
+				out = append(out, d.chunkPath(idx))
+			}
 			return
 		}
 		for i := 0; i < levels[l].Len(); i++ {

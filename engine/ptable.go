@@ -74,7 +74,7 @@ func (t *ptable) Scan(keep PartitionFilter) (*value.Table, error) {
 		paths = []string{"/"}
 	} else {
 		t.db.mu.Lock()
-		paths = t.db.partitionPaths()
+		paths = t.db.partitionPaths(keep)
 		t.db.mu.Unlock()
 	}
 	var existing map[string]bool

@@ -24,9 +24,9 @@ type Table interface {
 	SchemaDict() *value.Dict
 }
 
-// PartitionFilter reports whether a partition (by its per-level partition
-// values) may hold rows a query wants; used for pruning.
-type PartitionFilter func(level int, part value.Value) bool
+// PartitionFilter reports whether a partition (by its index at each
+// domain level) may hold rows a query wants; used for pruning.
+type PartitionFilter func(levelIdx []int) bool
 
 func scanAll(t Table) (*value.Table, error) { return t.Scan(nil) }
 

@@ -126,6 +126,63 @@ type encoder struct {
 	out []byte  // header + payload of the last encode
 	raw []byte  // scratch raw payload
 	ids []int32 // scratch gathered symbol ids
+
+	// scratch for gathered rows of fixed-width and string columns
+	g   value.Vector
+	i8  []int8
+	i16 []int16
+	i32 []int32
+	i64 []int64
+	f32 []float32
+	f64 []float64
+	str []string
+	b16 [][16]byte
+}
+
+// gathered returns the rows of v at perm, in the encoder's scratch space
+// when v is a plain fixed-width or string vector (valid until the next
+// call; call release after encoding).
+func (e *encoder) gathered(v *value.Vector, perm []int32) *value.Vector {
+	if v.T.IsArray() {
+		return gatherVec(v, perm)
+	}
+	g := &e.g
+	*g = value.Vector{T: v.T, Scale: v.Scale}
+	switch v.T.Storage() {
+	case value.StInt8:
+		e.i8 = gatherInto(e.i8[:0], v.I8, perm)
+		g.I8 = e.i8
+	case value.StInt16:
+		e.i16 = gatherInto(e.i16[:0], v.I16, perm)
+		g.I16 = e.i16
+	case value.StInt32:
+		e.i32 = gatherInto(e.i32[:0], v.I32, perm)
+		g.I32 = e.i32
+	case value.StInt64:
+		e.i64 = gatherInto(e.i64[:0], v.I64, perm)
+		g.I64 = e.i64
+	case value.StFloat32:
+		e.f32 = gatherInto(e.f32[:0], v.F32, perm)
+		g.F32 = e.f32
+	case value.StFloat64:
+		e.f64 = gatherInto(e.f64[:0], v.F64, perm)
+		g.F64 = e.f64
+	case value.StString:
+		e.str = gatherInto(e.str[:0], v.Str, perm)
+		g.Str = e.str
+	case value.StBytes16:
+		e.b16 = gatherInto(e.b16[:0], v.B16, perm)
+		g.B16 = e.b16
+	default:
+		return gatherVec(v, perm)
+	}
+	return g
+}
+
+// release drops the scratch's references to the caller's strings.
+func (e *encoder) release() {
+	clear(e.str)
+	e.g = value.Vector{}
 }
 
 var encoderPool = sync.Pool{New: func() any { return new(encoder) }}

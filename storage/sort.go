@@ -60,22 +60,31 @@ func sortable(t value.Type) bool {
 	return false
 }
 
-// keys returns order-preserving keys of the column's n values, reduced to
-// the value range, and the number of significant bits.
-func (c sortCol) keys(n int) ([]uint64, int) {
+// keySpec describes one column's order-preserving integer keys, reduced to
+// the column's value range: width significant bits; fill shifts each dst
+// word left by width and ors in the row's key; sorted reports whether the
+// keys are already non-decreasing in row order.
+type keySpec struct {
+	width  int
+	fill   func(dst []uint64)
+	sorted func() bool
+}
+
+// spec prepares the keys of the column's n rows.
+func (c sortCol) spec(n int) keySpec {
 	if c.v == nil {
-		return symKeys(c.ids, c.sym, c.nsym)
+		return symSpec(c.ids, c.sym, c.nsym)
 	}
 	v := c.v
 	switch v.T.Storage() {
 	case value.StInt8:
-		return intKeys(v.I8)
+		return intSpec(v.I8)
 	case value.StInt16:
-		return intKeys(v.I16)
+		return intSpec(v.I16)
 	case value.StInt32:
-		return intKeys(v.I32)
+		return intSpec(v.I32)
 	case value.StInt64:
-		return intKeys(v.I64)
+		return intSpec(v.I64)
 	case value.StFloat32:
 		k := make([]uint64, n)
 		for i, f := range v.F32 {
@@ -86,7 +95,7 @@ func (c sortCol) keys(n int) ([]uint64, int) {
 			}
 			k[i] = uint64(orderedBits32(math.Float32bits(f)))
 		}
-		return reduce(k)
+		return arraySpec(reduce(k))
 	case value.StFloat64:
 		k := make([]uint64, n)
 		for i, f := range v.F64 {
@@ -97,14 +106,115 @@ func (c sortCol) keys(n int) ([]uint64, int) {
 			}
 			k[i] = orderedBits64(math.Float64bits(f))
 		}
-		return reduce(k)
+		return arraySpec(reduce(k))
 	case value.StString:
-		return rankKeys(v.Str, strings.Compare)
+		return arraySpec(rankKeys(v.Str, strings.Compare))
 	case value.StBytes16:
 		signed := v.T == value.Decimal128 || v.T == value.Int128
-		return rankKeys(v.B16, func(a, b [16]byte) int { return cmp16(a, b, signed) })
+		return arraySpec(rankKeys(v.B16, func(a, b [16]byte) int { return cmp16(a, b, signed) }))
 	}
-	return make([]uint64, n), 0
+	return arraySpec(make([]uint64, n), 0)
+}
+
+// shiftIn shifts x left by w bits (to 0 when w is 64) and ors in k.
+func shiftIn(x uint64, w int, k uint64) uint64 { return x<<w | k }
+
+func arraySpec(k []uint64, width int) keySpec {
+	return keySpec{
+		width: width,
+		fill: func(dst []uint64) {
+			for i, x := range k {
+				dst[i] = shiftIn(dst[i], width, x)
+			}
+		},
+		sorted: func() bool { return slices.IsSorted(k) },
+	}
+}
+
+func intSpec[T int8 | int16 | int32 | int64](s []T) keySpec {
+	if len(s) == 0 {
+		return arraySpec(nil, 0)
+	}
+	lo, hi := s[0], s[0]
+	for _, x := range s {
+		lo = min(lo, x)
+		hi = max(hi, x)
+	}
+	base := uint64(int64(lo))
+	width := bits.Len64(uint64(int64(hi)) - base)
+	return keySpec{
+		width: width,
+		fill: func(dst []uint64) {
+			for i, x := range s {
+				dst[i] = shiftIn(dst[i], width, uint64(int64(x))-base)
+			}
+		},
+		sorted: func() bool { return slices.IsSorted(s) }, // NULL sentinels are the minimum
+	}
+}
+
+// symSpec keys symbol ids by the rank of their text.
+func symSpec(ids []int32, sym func(int32) string, nsym int) keySpec {
+	var distinct []int32
+	var dense []int32 // id -> local index (later: rank); -1 if absent
+	var sparse map[int32]int32
+	if nsym <= 4*len(ids)+4096 {
+		dense = make([]int32, nsym)
+		for i := range dense {
+			dense[i] = -1
+		}
+		for _, id := range ids {
+			if dense[id] < 0 {
+				dense[id] = int32(len(distinct))
+				distinct = append(distinct, id)
+			}
+		}
+	} else {
+		sparse = make(map[int32]int32)
+		for _, id := range ids {
+			if _, ok := sparse[id]; !ok {
+				sparse[id] = int32(len(distinct))
+				distinct = append(distinct, id)
+			}
+		}
+	}
+	rank, width := ranks(len(distinct), func(a, b uint32) int {
+		return strings.Compare(sym(distinct[a]), sym(distinct[b]))
+	})
+	var key func(id int32) uint64
+	if dense != nil {
+		for _, id := range distinct {
+			dense[id] = int32(rank[dense[id]])
+		}
+		key = func(id int32) uint64 { return uint64(dense[id]) }
+	} else {
+		for id, l := range sparse {
+			sparse[id] = int32(rank[l])
+		}
+		key = func(id int32) uint64 { return uint64(sparse[id]) }
+	}
+	return keySpec{
+		width: width,
+		fill: func(dst []uint64) {
+			if dense != nil {
+				for i, id := range ids {
+					dst[i] = shiftIn(dst[i], width, uint64(dense[id]))
+				}
+				return
+			}
+			for i, id := range ids {
+				dst[i] = shiftIn(dst[i], width, key(id))
+			}
+		},
+		sorted: func() bool {
+			for i := 1; i < len(ids); i++ {
+				if key(ids[i-1]) > key(ids[i]) {
+					return false
+				}
+			}
+			return true
+		},
+	}
 }
 
 func orderedBits32(u uint32) uint32 {
@@ -133,23 +243,6 @@ func cmp16(a, b [16]byte, signed bool) int {
 		}
 	}
 	return 0
-}
-
-func intKeys[T int8 | int16 | int32 | int64](s []T) ([]uint64, int) {
-	if len(s) == 0 {
-		return nil, 0
-	}
-	lo, hi := s[0], s[0]
-	for _, x := range s {
-		lo = min(lo, x)
-		hi = max(hi, x)
-	}
-	k := make([]uint64, len(s))
-	base := uint64(int64(lo))
-	for i, x := range s {
-		k[i] = uint64(int64(x)) - base
-	}
-	return k, bits.Len64(uint64(int64(hi)) - base)
 }
 
 // reduce subtracts the minimum from order-preserving keys.
@@ -182,46 +275,16 @@ func rankKeys[T comparable](s []T, compare func(a, b T) int) ([]uint64, int) {
 		}
 		k[i] = uint64(id)
 	}
-	return applyRanks(k, len(distinct), func(a, b uint32) int { return compare(distinct[a], distinct[b]) })
-}
-
-// symKeys ranks symbol ids by their text.
-func symKeys(ids []int32, sym func(int32) string, nsym int) ([]uint64, int) {
-	k := make([]uint64, len(ids))
-	var distinct []int32
-	if nsym <= 4*len(ids)+4096 {
-		local := make([]int32, nsym)
-		for i := range local {
-			local[i] = -1
-		}
-		for i, id := range ids {
-			l := local[id]
-			if l < 0 {
-				l = int32(len(distinct))
-				local[id] = l
-				distinct = append(distinct, id)
-			}
-			k[i] = uint64(l)
-		}
-	} else {
-		local := make(map[int32]int32)
-		for i, id := range ids {
-			l, ok := local[id]
-			if !ok {
-				l = int32(len(distinct))
-				local[id] = l
-				distinct = append(distinct, id)
-			}
-			k[i] = uint64(l)
-		}
+	rank, width := ranks(len(distinct), func(a, b uint32) int { return compare(distinct[a], distinct[b]) })
+	for i, x := range k {
+		k[i] = rank[x]
 	}
-	return applyRanks(k, len(distinct), func(a, b uint32) int {
-		return strings.Compare(sym(distinct[a]), sym(distinct[b]))
-	})
+	return k, width
 }
 
-// applyRanks replaces local ids (0..nd-1) in k by their rank under compare.
-func applyRanks(k []uint64, nd int, compare func(a, b uint32) int) ([]uint64, int) {
+// ranks returns the rank of each of nd local ids under compare (equal
+// values share a rank) and the bits the largest rank needs.
+func ranks(nd int, compare func(a, b uint32) int) ([]uint64, int) {
 	order := make([]uint32, nd)
 	for i := range order {
 		order[i] = uint32(i)
@@ -235,10 +298,7 @@ func applyRanks(k []uint64, nd int, compare func(a, b uint32) int) ([]uint64, in
 		}
 		rank[id] = r
 	}
-	for i, x := range k {
-		k[i] = rank[x]
-	}
-	return k, bits.Len64(r)
+	return rank, bits.Len64(r)
 }
 
 // sortRows returns the row order that sorts n rows stably by cols and
@@ -247,44 +307,41 @@ func sortRows(cols []sortCol, n int, keep KeepPolicy) []int32 {
 	if n <= 1 || len(cols) == 0 {
 		return nil
 	}
-	keys := make([][]uint64, len(cols))
+	specs := make([]keySpec, len(cols))
 	total := 0
-	widths := make([]int, len(cols))
 	for i, c := range cols {
-		keys[i], widths[i] = c.keys(n)
-		total += widths[i]
+		specs[i] = c.spec(n)
+		total += specs[i].width
 	}
 	idxBits := bits.Len(uint(n - 1))
 	if total+idxBits <= 64 {
-		return sortPacked(keys, widths, n, idxBits, keep)
+		return sortPacked(specs, total, n, idxBits, keep)
+	}
+	keys := make([][]uint64, len(cols))
+	for i, sp := range specs {
+		keys[i] = make([]uint64, n)
+		sp.fill(keys[i])
 	}
 	return sortMulti(keys, n, keep)
 }
 
 // sortPacked packs every row's keys and index into one uint64 and radix
 // sorts those words.
-func sortPacked(keys [][]uint64, widths []int, n, idxBits int, keep KeepPolicy) []int32 {
-	w := keys[0] // reused in place
-	for c := 1; c < len(keys); c++ {
-		sh := widths[c]
-		for i, x := range keys[c] {
-			w[i] = w[i]<<sh | x
-		}
+func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) []int32 {
+	w := make([]uint64, n)
+	for _, sp := range specs {
+		sp.fill(w)
 	}
 	sorted := true
 	for i := 1; i < n && sorted; i++ {
 		sorted = w[i-1] <= w[i]
 	}
-	total := 0
-	for _, x := range widths {
-		total += x
-	}
 	// When the last sort column is already ascending (typically the time
 	// column of data arriving in time order), a stable sort by the other
 	// columns alone is enough.
 	lo := idxBits
-	if last := keys[len(keys)-1]; !sorted && len(keys) > 1 && slices.IsSorted(last) {
-		lo += widths[len(widths)-1]
+	if last := specs[len(specs)-1]; !sorted && len(specs) > 1 && last.sorted() {
+		lo += last.width
 	}
 	for i := range w {
 		w[i] = w[i]<<idxBits | uint64(i)

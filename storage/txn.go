@@ -362,16 +362,16 @@ func (t *Txn) loadSymbols(tc *txnChunk) error {
 func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 	e := tc.e
 	ids := make([]int32, len(strs))
-	// Columns built from a few string values repeat the same string
-	// headers: a small cache keyed by the data pointer skips the map.
+	// Columns built from a set of string values repeat the same string
+	// headers: a small 2-way cache keyed by the data pointer skips the map.
 	type slot struct {
 		p  *byte
 		n  int
 		id int32
 	}
-	var cache *[symCacheSize]slot
+	var cache []slot
 	if len(strs) >= 4*symCacheSize {
-		cache = new([symCacheSize]slot)
+		cache = make([]slot, symCacheSize)
 	}
 	prev, prevID := "", int32(0)
 	for i, s := range strs {
@@ -382,12 +382,19 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 		var sl *slot
 		if cache != nil {
 			p := unsafe.StringData(s)
-			sl = &cache[(uint64(uintptr(unsafe.Pointer(p)))*0x9E3779B97F4A7C15)>>(64-symCacheBits)]
-			if sl.p == p && sl.n == len(s) {
-				ids[i] = sl.id
-				prev, prevID = s, sl.id
+			h := (uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15) >> (64 - symCacheBits) &^ 1
+			if c := &cache[h]; c.p == p && c.n == len(s) {
+				ids[i] = c.id
+				prev, prevID = s, c.id
 				continue
 			}
+			if c := &cache[h+1]; c.p == p && c.n == len(s) {
+				ids[i] = c.id
+				prev, prevID = s, c.id
+				continue
+			}
+			// miss: refill one of the two ways (picked by row parity)
+			sl = &cache[h+uint64(i&1)]
 		}
 		id, ok := e.index[s]
 		if !ok {
@@ -412,7 +419,7 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 }
 
 const (
-	symCacheBits = 10
+	symCacheBits = 13
 	symCacheSize = 1 << symCacheBits
 )
 
@@ -490,7 +497,17 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 		return nil
 	}
 	if t.batch == nil {
-		t.batch = t.s.db.NewBatch()
+		// Guess the encoded size (half the raw size) so that a large
+		// append rarely regrows the batch.
+		raw := 0
+		for _, v := range cols {
+			if w := elemBytes(v.T.Elem()); w > 0 && v.T != value.Symbol {
+				raw += n * w
+			} else {
+				raw += n * 4
+			}
+		}
+		t.batch = t.s.db.NewBatchWithSize(min(raw/2, 1<<30) + 1024)
 	}
 	tc, err := t.chunk(c)
 	if err != nil {
@@ -572,7 +589,10 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 	var errOnce sync.Once
 	work := func() {
 		e := encoderPool.Get().(*encoder)
-		defer encoderPool.Put(e)
+		defer func() {
+			e.release()
+			encoderPool.Put(e)
+		}()
 		for {
 			k := int(next.Add(1) - 1)
 			if k >= ntasks {
@@ -588,7 +608,7 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 			case ids[i] != nil:
 				val = e.encodeIDs(ids[i][lo:hi])
 			case perm != nil:
-				val = e.encodeVector(gatherVec(cols[i], perm[lo:hi]))
+				val = e.encodeVector(e.gathered(cols[i], perm[lo:hi]))
 			default:
 				val = e.encodeVector(cols[i].Slice(lo, hi))
 			}

@@ -233,7 +233,7 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 		off := 0
 		for _, b := range blocks {
 			end := min(len(dst), off+maxRawBlock)
-			n, err := lz4.UncompressBlock(b, dst[off:end])
+			n, err := uncompressBlock(b, dst[off:end])
 			if err != nil {
 				return nil, malformed("LZ4 block: %v", err)
 			}
@@ -257,7 +257,7 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 			return nil, limitErr("compressed vector decodes to more than %d bytes", r.maxDecoded())
 		}
 		out = slices.Grow(out, maxRawBlock)
-		n, err := lz4.UncompressBlock(b, out[len(out):len(out)+maxRawBlock])
+		n, err := uncompressBlock(b, out[len(out):len(out)+maxRawBlock])
 		if err != nil {
 			return nil, malformed("LZ4 block: %v", err)
 		}
@@ -281,6 +281,21 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 		return nil, malformed("decompressed %s data: %v", t, err)
 	}
 	return v, nil
+}
+
+// uncompressBlock decodes one LZ4 block into dst. pierrec/lz4's assembly
+// decoder dereferences a nil destination, so an empty dst is replaced by a
+// one-byte buffer that must stay empty.
+func uncompressBlock(src, dst []byte) (int, error) {
+	if len(dst) > 0 {
+		return lz4.UncompressBlock(src, dst)
+	}
+	var one [1]byte
+	n, err := lz4.UncompressBlock(src, one[:])
+	if err == nil && n > 0 {
+		err = errors.New("more data than the element count")
+	}
+	return 0, err
 }
 
 // readDelta decodes delta-of-delta blocks (total bytes) into count elements.
