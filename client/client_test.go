@@ -140,7 +140,7 @@ func TestCompressedUpload(t *testing.T) {
 		t.Run(m.String(), func(t *testing.T) {
 			c := dial(t, ts.Addr, func(o *client.Options) { o.Compression = m })
 			ctx := context.Background()
-			n := 100000
+			n := 20000
 			ids := make([]int32, n)
 			ts := make([]int64, n)
 			px := make([]float64, n)
@@ -159,7 +159,7 @@ func TestCompressedUpload(t *testing.T) {
 			require.Equal(t, tb.String(), v.String())
 			v, err = c.RunFunc(ctx, "size", tb.Cols[0])
 			require.NoError(t, err)
-			require.Equal(t, "100000", v.String())
+			require.Equal(t, "20000", v.String())
 		})
 	}
 }

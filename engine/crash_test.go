@@ -1,0 +1,151 @@
+package engine
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	crashChildEnv = "PORPOISE_CRASH_CHILD_DIR"
+	crashRowsPer  = 30 // each batch: 10 rows in each of 3 partitions
+)
+
+// TestCrashChild is the writer the crash test kills: it appends numbered
+// batches to a TRANS database in a loop and prints each batch number once
+// tableInsert has returned.
+func TestCrashChild(t *testing.T) {
+	dir := os.Getenv(crashChildEnv)
+	if dir == "" {
+		t.Skip("runs only as the crash test's child process")
+	}
+	e, err := Open(Options{DataDir: dir})
+	if err != nil {
+		fmt.Println("open:", err)
+		os.Exit(3)
+	}
+	s := e.NewSession()
+	_, err = s.Run(`if(!existsDatabase("dfs://crash")) {
+		db = database("dfs://crash", VALUE, 1..3)
+		db.createPartitionedTable(table(1:0, ` + "`part`batch`v" + `, [INT, INT, INT]), ` + "`pt, `part" + `)
+	}
+	pt = loadTable("dfs://crash", "pt")`)
+	if err != nil {
+		fmt.Println("setup:", err)
+		os.Exit(3)
+	}
+	v, err := s.Run("exec max(batch) from pt")
+	if err != nil {
+		fmt.Println("max:", err)
+		os.Exit(3)
+	}
+	next := int64(1)
+	if m, ok := v.(*value.Scalar).Int64(); ok {
+		next = m + 1
+	}
+	w := bufio.NewWriter(os.Stdout)
+	for k := next; ; k++ {
+		script := fmt.Sprintf("pt.tableInsert(table(take(1 2 3, %d) as part, take(%d, %d) as batch, 1..%d as v))", crashRowsPer, k, crashRowsPer, crashRowsPer)
+		if _, err := s.Run(script); err != nil {
+			fmt.Println("insert:", err)
+			os.Exit(3)
+		}
+		fmt.Fprintf(w, "ack %d\n", k)
+		w.Flush()
+	}
+}
+
+// TestCrashRecovery kills the writer with SIGKILL at random moments, at
+// least 20 times, and after each restart checks that every acknowledged
+// batch is present whole and no batch is partly present.
+func TestCrashRecovery(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test runs child processes")
+	}
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(1, 2))
+	acked := map[int64]bool{}
+	const cycles = 20
+	for cycle := 0; cycle < cycles; cycle++ {
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestCrashChild$", "-test.v")
+		cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
+		out, err := cmd.StdoutPipe()
+		require.NoError(t, err)
+		require.NoError(t, cmd.Start())
+		lines := make(chan string, 1024)
+		go func() {
+			sc := bufio.NewScanner(out)
+			for sc.Scan() {
+				lines <- sc.Text()
+			}
+			close(lines)
+		}()
+		deadline := time.After(time.Duration(150+rng.IntN(400)) * time.Millisecond)
+	read:
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					break read
+				}
+				if n, found := strings.CutPrefix(l, "ack "); found {
+					k, err := strconv.ParseInt(n, 10, 64)
+					require.NoError(t, err)
+					acked[k] = true
+				} else if strings.HasPrefix(l, "open:") || strings.HasPrefix(l, "setup:") || strings.HasPrefix(l, "insert:") || strings.HasPrefix(l, "max:") {
+					t.Fatalf("child failed: %s", l)
+				}
+			case <-deadline:
+				require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+				break read
+			}
+		}
+		for l := range lines {
+			if n, found := strings.CutPrefix(l, "ack "); found {
+				k, _ := strconv.ParseInt(n, 10, 64)
+				acked[k] = true
+			}
+		}
+		_ = cmd.Wait()
+		checkCrashState(t, dir, acked)
+	}
+	require.NotEmpty(t, acked, "the writer acknowledged nothing in %d cycles", cycles)
+	t.Logf("%d cycles, %d acknowledged batches verified", cycles, len(acked))
+}
+
+func checkCrashState(t *testing.T, dir string, acked map[int64]bool) {
+	e, err := Open(Options{DataDir: dir})
+	require.NoError(t, err)
+	defer e.Close()
+	s := e.NewSession()
+	if len(acked) == 0 {
+		if ok, _ := s.Run(`existsDatabase("dfs://crash")`); !ok.(*value.Scalar).Bool() {
+			return
+		}
+	}
+	v, err := s.Run(`select count(*) as n from loadTable("dfs://crash", "pt") group by batch`)
+	require.NoError(t, err)
+	tb := v.(*value.Table)
+	present := map[int64]int64{}
+	for i := 0; i < tb.Rows(); i++ {
+		b, _ := tb.Cols[0].At(i).Int64()
+		n, _ := tb.Cols[1].At(i).Int64()
+		present[b] = n
+	}
+	for k := range acked {
+		require.Equal(t, int64(crashRowsPer), present[k], "acknowledged batch %d", k)
+	}
+	for k, n := range present {
+		require.Equal(t, int64(crashRowsPer), n, "batch %d is partly present", k)
+	}
+}
