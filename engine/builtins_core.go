@@ -187,6 +187,21 @@ func init() {
 		}
 		return out, nil
 	})
+	reg("between", p("X", "range"), 2, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+		r, ok := args[1].(*value.Pair)
+		if !ok {
+			return nil, errors.New("The second argument of between must be a pair.")
+		}
+		lo, err := binaryOp(">=", args[0], r.V.At(0))
+		if err != nil {
+			return nil, err
+		}
+		hi, err := binaryOp("<=", args[0], r.V.At(1))
+		if err != nil {
+			return nil, err
+		}
+		return binaryOp("&&", lo, hi)
+	})
 	reg("assert", p("cond", "msg"), 1, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
 		ok, err := truth(args[0])
 		if err != nil {

@@ -76,6 +76,39 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			return in.row.star(), nil
 		}
 		return nil, errors.New("Syntax Error: '*' can only be used in a SQL statement")
+	case *sqlparse.TernaryExpr:
+		c, err := in.eval(n.Cond)
+		if err != nil {
+			return nil, err
+		}
+		ok, err := truth(c)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return in.eval(n.Then)
+		}
+		return in.eval(n.Else)
+	case *sqlparse.DictExpr:
+		keys, err := in.evalList(n.Keys)
+		if err != nil {
+			return nil, err
+		}
+		vals, err := in.evalList(n.Values)
+		if err != nil {
+			return nil, err
+		}
+		kv, err := buildVector(keys, false)
+		if err != nil {
+			return nil, err
+		}
+		kvec, ok := kv.(*value.Vector)
+		if !ok || kvec.T == value.Any {
+			return nil, errors.New("The keys of a dictionary must be scalars of one type.")
+		}
+		return makeDict(kvec, value.NewTuple(vals))
+	case *sqlparse.JoinExpr:
+		return nil, fmt.Errorf("SQL joins (%s) are not supported", n.Kind)
 	case *sqlparse.NamedArg:
 		return nil, fmt.Errorf("Syntax Error: named argument %s outside a function call", n.Name)
 	case *sqlparse.AdverbExpr:

@@ -106,6 +106,8 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 		return value.Cast(a, t, scale)
 	case "in":
 		return inOp(a, b)
+	case "between":
+		return builtins["between"].fn(nil, []value.Value{a, b}, nil)
 	}
 	if at, ok := a.(*value.Table); ok {
 		_ = at

@@ -235,7 +235,7 @@ func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.
 				}
 			}
 		}
-		perm = sortRows(keys, total, m.keep)
+		perm = sortRows(keys, total, m.keep).permutation()
 	}
 
 	out := make([]*value.Vector, len(cols))

@@ -321,7 +321,7 @@ func TestSortRowsMatchesReference(t *testing.T) {
 			}
 			want = kept
 		}
-		got := sortRows(cols, n, keep)
+		got := sortRows(cols, n, keep).permutation()
 		if got == nil {
 			got = make([]int32, n)
 			for i := range got {

@@ -543,8 +543,11 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 				keys[k] = sortCol{v: cols[sc]}
 			}
 		}
-		if perm = sortRows(keys, n, opts.KeepDuplicates); perm != nil {
-			rows = len(perm)
+		ord := sortRows(keys, n, opts.KeepDuplicates)
+		rows = ord.rows(n)
+		perm = ord.perm
+		if ord.inv != nil {
+			cols, ids = scatterColumns(cols, ids, ord.inv)
 		}
 	}
 
@@ -559,6 +562,41 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 	tc.m.keep = opts.KeepDuplicates
 	tc.dirty = true
 	return nil
+}
+
+// scatterColumns moves every row j of cols (ids for SYMBOL columns) to
+// row inv[j], columns in parallel.
+func scatterColumns(cols []*value.Vector, ids [][]int32, inv []int32) ([]*value.Vector, [][]int32) {
+	outCols := make([]*value.Vector, len(cols))
+	outIDs := make([][]int32, len(ids))
+	parallel(len(cols), func(i int) {
+		if ids[i] != nil {
+			outIDs[i] = scatter(ids[i], inv)
+		} else {
+			outCols[i] = scatterVec(cols[i], inv)
+		}
+	})
+	return outCols, outIDs
+}
+
+// parallel runs f(0..n-1) on up to GOMAXPROCS goroutines.
+func parallel(n int, f func(int)) {
+	var next atomic.Int64
+	work := func() {
+		for {
+			k := int(next.Add(1) - 1)
+			if k >= n {
+				return
+			}
+			f(k)
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
 }
 
 // writeBlocks encodes the rows of cols (ids for SYMBOL columns), in the
