@@ -358,10 +358,62 @@ func (t *Txn) loadSymbols(tc *txnChunk) error {
 }
 
 // mapSymbols turns SYMBOL strings into ids of tc's chunk, adding new
-// symbols to the transaction's pending part of the base.
+// symbols to the transaction's pending part of the base (in order of first
+// appearance). Large columns are split among goroutines that each build a
+// local dictionary; a short serial merge then assigns the chunk ids.
 func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
+	n := len(strs)
+	ids := make([]int32, n)
+	parts := 1
+	if n >= 1<<16 {
+		parts = max(1, min(runtime.GOMAXPROCS(0), n>>15))
+	}
+	dicts := make([][]string, parts)
+	parallel(parts, func(p int) {
+		lo, hi := p*n/parts, (p+1)*n/parts
+		dicts[p] = localDict(strs[lo:hi], ids[lo:hi])
+	})
 	e := tc.e
-	ids := make([]int32, len(strs))
+	tables := make([][]int32, parts)
+	for p, dict := range dicts {
+		tab := make([]int32, len(dict)+1) // local id -> chunk id; 0 is ""
+		for k, s := range dict {
+			id, ok := e.index[s]
+			if !ok {
+				id, ok = tc.newIndex[s]
+			}
+			if !ok {
+				if len(e.base)-1+len(tc.newSyms) >= MaxSymbols {
+					return nil, ErrSymbaseFull
+				}
+				id = int32(len(e.base) + len(tc.newSyms))
+				s = strings.Clone(s)
+				tc.newSyms = append(tc.newSyms, s)
+				tc.newIndex[s] = id
+			}
+			tab[k+1] = id
+		}
+		tables[p] = tab
+	}
+	parallel(parts, func(p int) {
+		lo, hi := p*n/parts, (p+1)*n/parts
+		tab := tables[p]
+		for i := lo; i < hi; i++ {
+			ids[i] = tab[ids[i]]
+		}
+	})
+	return ids, nil
+}
+
+// Size of localDict's pointer cache.
+const (
+	symCacheBits = 13
+	symCacheSize = 1 << symCacheBits
+)
+
+// localDict writes into out, for each string, 0 for "" or 1 + its index in
+// the returned list of distinct non-empty strings (first-appearance order).
+func localDict(strs []string, out []int32) []string {
 	// Columns built from a set of string values repeat the same string
 	// headers: a small 2-way cache keyed by the data pointer skips the map.
 	type slot struct {
@@ -373,10 +425,17 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 	if len(strs) >= 4*symCacheSize {
 		cache = make([]slot, symCacheSize)
 	}
+	m := make(map[string]int32)
+	var dict []string
 	prev, prevID := "", int32(0)
 	for i, s := range strs {
 		if s == prev {
-			ids[i] = prevID
+			out[i] = prevID
+			continue
+		}
+		if s == "" {
+			out[i] = 0
+			prev, prevID = s, 0
 			continue
 		}
 		var sl *slot
@@ -384,44 +443,32 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 			p := unsafe.StringData(s)
 			h := (uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15) >> (64 - symCacheBits) &^ 1
 			if c := &cache[h]; c.p == p && c.n == len(s) {
-				ids[i] = c.id
+				out[i] = c.id
 				prev, prevID = s, c.id
 				continue
 			}
 			if c := &cache[h+1]; c.p == p && c.n == len(s) {
-				ids[i] = c.id
+				out[i] = c.id
 				prev, prevID = s, c.id
 				continue
 			}
 			// miss: refill one of the two ways (picked by row parity)
 			sl = &cache[h+uint64(i&1)]
 		}
-		id, ok := e.index[s]
+		id, ok := m[s]
 		if !ok {
-			id, ok = tc.newIndex[s]
+			dict = append(dict, s)
+			id = int32(len(dict))
+			m[s] = id
 		}
-		if !ok {
-			if len(e.base)-1+len(tc.newSyms) >= MaxSymbols {
-				return nil, ErrSymbaseFull
-			}
-			id = int32(len(e.base) + len(tc.newSyms))
-			s = strings.Clone(s)
-			tc.newSyms = append(tc.newSyms, s)
-			tc.newIndex[s] = id
-		}
-		ids[i] = id
+		out[i] = id
 		if sl != nil {
-			*sl = slot{unsafe.StringData(strs[i]), len(s), id}
+			*sl = slot{unsafe.StringData(s), len(s), id}
 		}
-		prev, prevID = strs[i], id
+		prev, prevID = s, id
 	}
-	return ids, nil
+	return dict
 }
-
-const (
-	symCacheBits = 13
-	symCacheSize = 1 << symCacheBits
-)
 
 func (tc *txnChunk) undoSymbols(mark int) {
 	if mark == 0 {

@@ -1,0 +1,71 @@
+package insert
+
+import (
+	"testing"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+func TestAcceptableMatrix(t *testing.T) {
+	for _, tc := range []struct {
+		dst, src value.Type
+		mem, dfs bool
+	}{
+		{value.Int, value.Double, true, false},
+		{value.Int, value.Char, true, true},
+		{value.Int, value.Long, true, true},
+		{value.Double, value.Int, true, true},
+		{value.Int, value.String, false, false},
+		{value.Symbol, value.String, true, true},
+		{value.String, value.Symbol, true, true},
+		{value.Timestamp, value.Date, true, true},
+		{value.Date, value.Int, false, false},
+		{value.Decimal64, value.Double, true, true},
+		{value.Int, value.Void, true, true},
+		{value.UUID, value.String, false, false},
+	} {
+		require.Equal(t, tc.mem, MemoryRules.Acceptable(tc.dst, tc.src), "memory %s <- %s", tc.dst, tc.src)
+		require.Equal(t, tc.dfs, DFSRules.Acceptable(tc.dst, tc.src), "dfs %s <- %s", tc.dst, tc.src)
+	}
+}
+
+func TestConvertColumnErrorTexts(t *testing.T) {
+	src := value.NewStrings(value.String, []string{"str"})
+	_, err := ConvertColumn(src, value.Int, 0, "id", MemoryRules)
+	require.EqualError(t, err, "Failed to append data to column 'id' with error: Incompatible type. Expected: INT, Actual: STRING")
+	_, err = ConvertColumn(value.NewDoubles([]float64{1.5}), value.Int, 0, "qty", DFSRules)
+	require.EqualError(t, err, "The column [qty] expects type of INT, but the actual type is DOUBLE.")
+}
+
+func TestAppendIsAtomic(t *testing.T) {
+	dst := value.NewTable([]string{"a", "b"}, []*value.Vector{value.NewInts(nil), value.NewInts(nil)})
+	src := value.NewTable([]string{"a", "b"}, []*value.Vector{value.NewInts([]int32{1}), value.NewStrings(value.String, []string{"x"})})
+	_, err := Append(dst, src)
+	require.Error(t, err)
+	require.Equal(t, 0, dst.Rows())
+	_, err = Append(dst, value.NewTable([]string{"a"}, []*value.Vector{value.NewInts([]int32{1})}))
+	require.ErrorIs(t, err, ErrColumnCount)
+}
+
+func TestKeyedCountsNewKeysOnly(t *testing.T) {
+	dst := value.NewTable([]string{"id", "v"}, []*value.Vector{value.NewInts([]int32{1}), value.NewInts([]int32{1})})
+	dst.Kind, dst.KeyCols = value.KeyedTable, []int{0}
+	require.True(t, dst.RebuildKeys())
+	n, err := Append(dst, value.NewTable([]string{"id", "v"}, []*value.Vector{value.NewInts([]int32{1, 2, 3, 3}), value.NewInts([]int32{7, 8, 9, 10})}))
+	require.NoError(t, err)
+	require.Equal(t, 2, n)
+	require.Equal(t, []int32{1, 2, 3}, dst.Cols[0].I32)
+	require.Equal(t, []int32{7, 8, 10}, dst.Cols[1].I32)
+}
+
+func TestFromInsertValuesFillsMissingColumns(t *testing.T) {
+	tb, err := FromInsertValues([]string{"id", "sym", "val"}, []value.Type{value.Int, value.Symbol, value.Double},
+		[]string{"val", "id"}, [][]value.Value{{value.NewDouble(7.6), value.NewInt(3)}})
+	require.NoError(t, err)
+	require.Equal(t, []int32{3}, tb.Cols[0].I32)
+	require.True(t, tb.Cols[1].IsNull(0))
+	require.Equal(t, []float64{7.6}, tb.Cols[2].F64)
+	_, err = FromInsertValues([]string{"a", "b"}, []value.Type{value.Int, value.Int}, nil, [][]value.Value{{value.NewInt(1)}})
+	require.ErrorIs(t, err, ErrInsertColumnCount)
+}
