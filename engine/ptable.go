@@ -403,10 +403,17 @@ func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
 		}
 		levelIdx[l] = idx
 	}
-	groups := map[string][]int{}
-	var order []string
-	cur := make([]int, len(levels))
+	// Group rows by a mixed-radix partition number first and name each
+	// group's path once: building a path per row dominated large appends.
+	radix := make([]int64, len(levels))
+	for l, dom := range levels {
+		radix[l] = int64(dom.Len()) + 1
+	}
+	byKey := map[int64]int{}
+	var keyRows [][]int
+	var keyIdx [][]int
 	for k, row := range sel {
+		key := int64(0)
 		ok := true
 		for l := range levels {
 			x := levelIdx[l][k]
@@ -414,16 +421,33 @@ func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
 				ok = false
 				break
 			}
-			cur[l] = int(x)
+			key = key*radix[l] + int64(x)
 		}
 		if !ok {
 			continue
 		}
-		path := db.chunkPath(cur)
+		g, seen := byKey[key]
+		if !seen {
+			g = len(keyRows)
+			byKey[key] = g
+			idx := make([]int, len(levels))
+			for l := range levels {
+				idx[l] = int(levelIdx[l][k])
+			}
+			keyIdx = append(keyIdx, idx)
+			keyRows = append(keyRows, nil)
+		}
+		keyRows[g] = append(keyRows[g], row)
+	}
+	groups := make(map[string][]int, len(keyRows))
+	var order []string
+	for g, rows := range keyRows {
+		path := db.chunkPath(keyIdx[g])
 		if _, seen := groups[path]; !seen {
 			order = append(order, path)
 		}
-		groups[path] = append(groups[path], row)
+		// partitions that share a path (special characters) share a chunk
+		groups[path] = append(groups[path], rows...)
 	}
 	return groups, order, nil
 }

@@ -2,7 +2,6 @@ package mtw
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -130,6 +129,3 @@ func formName(v value.Value) string {
 	}
 	return v.Form().String()
 }
-
-// quote is a DolphinDB string literal for a name pasted into a script.
-func quote(s string) string { return strconv.Quote(s) }

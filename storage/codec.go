@@ -14,19 +14,26 @@ import (
 
 // Column value format (one Pebble value per column per block):
 //
-//	[0] format version (1)   [1] type id   [2] encoding (0 raw, 1 lz4)
+//	[0] format version (1)   [1] type id   [2] encoding (0 raw, 1 lz4, 2 delta+lz4)
 //	uvarint rows, varint decimal scale, uvarint raw payload length, payload
 //
 // The raw payload is the typed slice in little endian; STRING/BLOB: rows
 // uint32 lengths then the bytes; SYMBOL: rows int32 ids; array vectors:
-// rows int64 end offsets then the flattened fixed-width elements.
+// rows int64 end offsets then the flattened fixed-width elements. With
+// delta+lz4 (32- and 64-bit integer columns) the payload holds x[0],
+// x[1]-x[0], x[2]-x[1] ... (wrapping), which suits sorted and slowly
+// changing columns such as timestamps.
 const (
-	formatV1 = 1
-	encRaw   = 0
-	encLZ4   = 1
+	formatV1    = 1
+	encRaw      = 0
+	encLZ4      = 1
+	encDeltaLZ4 = 2
 
 	// minCompress is the raw size under which LZ4 is not tried.
 	minCompress = 64
+	// sampleSize is the prefix LZ4 compresses first to detect
+	// incompressible payloads of 4*sampleSize bytes or more.
+	sampleSize = 64 << 10
 )
 
 var errCorrupt = errors.New("storage: corrupt column value")
@@ -125,7 +132,10 @@ type encoder struct {
 	c   lz4.Compressor
 	out []byte  // header + payload of the last encode
 	raw []byte  // scratch raw payload
+	tmp []byte  // scratch for trial compression
 	ids []int32 // scratch gathered symbol ids
+	d32 []int32 // scratch deltas
+	d64 []int64
 
 	// scratch for gathered rows of fixed-width and string columns
 	g   value.Vector
@@ -242,6 +252,14 @@ func elemBytes(t value.Type) int {
 
 // encodeVector encodes v (not SYMBOL) into e.out and returns it.
 func (e *encoder) encodeVector(v *value.Vector) []byte {
+	if !v.T.IsArray() {
+		switch v.T.Storage() {
+		case value.StInt32:
+			return encodeInts(e, v.T, v.Scale, v.I32, &e.d32)
+		case value.StInt64:
+			return encodeInts(e, v.T, v.Scale, v.I64, &e.d64)
+		}
+	}
 	return e.encode(v.T, v.Scale, v.Len(), e.rawVector(v))
 }
 
@@ -255,10 +273,71 @@ func (e *encoder) encodeIDs(ids []int32) []byte {
 	return e.encode(value.Symbol, 0, len(ids), raw)
 }
 
+// encode stores raw LZ4-compressed, or as it is when it is small or a
+// sample shows it does not compress.
 func (e *encoder) encode(t value.Type, scale int32, rows int, raw []byte) []byte {
+	if len(raw) < minCompress || (len(raw) >= 4*sampleSize && e.trial(raw[:sampleSize]) < 0) {
+		return e.encodeAs(t, scale, rows, raw, encRaw)
+	}
+	return e.encodeAs(t, scale, rows, raw, encLZ4)
+}
+
+// encodeInts encodes a 32- or 64-bit integer column, delta-encoded when a
+// sample compresses clearly better that way.
+func encodeInts[T int32 | int64](e *encoder, t value.Type, scale int32, s []T, scratch *[]T) []byte {
+	var z T
+	w := int(unsafe.Sizeof(z))
+	plainLE := func() []byte {
+		if littleEndian {
+			return asBytes(s)
+		}
+		e.raw = appendLE(e.raw[:0], asBytes(s), w)
+		return e.raw
+	}
+	if len(s)*w < minCompress {
+		return e.encodeAs(t, scale, len(s), plainLE(), encRaw)
+	}
+	n := min(len(s), sampleSize/w)
+	d, _ := extend((*scratch)[:0], len(s))
+	*scratch = d
+	delta(d[:n], s[:n])
+	plain, deltas := e.trial(asBytes(s[:n])), e.trial(asBytes(d[:n]))
+	switch {
+	case deltas >= 0 && (plain < 0 || deltas < plain*7/8):
+		delta(d, s)
+		deltaLE := asBytes(d)
+		if !littleEndian {
+			e.raw = appendLE(e.raw[:0], deltaLE, w)
+			deltaLE = e.raw
+		}
+		if out := e.encodeAs(t, scale, len(s), deltaLE, encDeltaLZ4); out != nil {
+			return out
+		}
+		return e.encodeAs(t, scale, len(s), plainLE(), encRaw)
+	case plain >= 0:
+		return e.encodeAs(t, scale, len(s), plainLE(), encLZ4)
+	}
+	return e.encodeAs(t, scale, len(s), plainLE(), encRaw)
+}
+
+// trial returns the LZ4-compressed size of sample, or -1 when it does not
+// compress to 15/16 of its size.
+func (e *encoder) trial(sample []byte) int {
+	e.tmp = slices.Grow(e.tmp[:0], lz4.CompressBlockBound(len(sample)))
+	n, err := e.c.CompressBlock(sample, e.tmp[:cap(e.tmp)])
+	if err != nil || n == 0 || n > len(sample)*15/16 {
+		return -1
+	}
+	return n
+}
+
+// encodeAs writes the header and raw with encoding enc into e.out and
+// returns it. LZ4 output that does not shrink raw is replaced by raw
+// itself, except for delta+LZ4, where encodeAs returns nil instead.
+func (e *encoder) encodeAs(t value.Type, scale int32, rows int, raw []byte, enc byte) []byte {
 	const maxHdr = 3 + 3*binary.MaxVarintLen64
 	bound := len(raw)
-	if len(raw) >= minCompress {
+	if enc != encRaw {
 		bound = lz4.CompressBlockBound(len(raw))
 	}
 	out := slices.Grow(e.out[:0], maxHdr+bound)
@@ -267,12 +346,16 @@ func (e *encoder) encode(t value.Type, scale int32, rows int, raw []byte) []byte
 	out = binary.AppendVarint(out, int64(scale))
 	out = binary.AppendUvarint(out, uint64(len(raw)))
 	h := len(out)
-	if len(raw) >= minCompress {
+	e.out = out
+	if enc != encRaw {
 		n, err := e.c.CompressBlock(raw, out[h:h+bound])
 		if err == nil && n > 0 && n < len(raw) {
-			out[2] = encLZ4
+			out[2] = enc
 			e.out = out[:h+n]
 			return e.out
+		}
+		if enc == encDeltaLZ4 {
+			return nil
 		}
 	}
 	e.out = append(out, raw...)
@@ -291,7 +374,7 @@ type header struct {
 
 func parseHeader(val []byte) (header, error) {
 	var h header
-	if len(val) < 3 || val[0] != formatV1 || val[2] > encLZ4 {
+	if len(val) < 3 || val[0] != formatV1 || val[2] > encDeltaLZ4 {
 		return h, errCorrupt
 	}
 	h.t, h.enc = value.Type(val[1]), val[2]
@@ -326,11 +409,29 @@ func (h header) into(dst []byte) error {
 		copy(dst, h.payload)
 		return nil
 	}
+	if h.enc == encDeltaLZ4 && !h.deltaOK(len(dst)) {
+		return errCorrupt
+	}
 	n, err := lz4.UncompressBlock(h.payload, dst)
 	if err != nil || n != h.rawLen {
 		return errCorrupt
 	}
 	return nil
+}
+
+// deltaOK reports whether delta encoding is plausible for the header's
+// type and an n-byte payload.
+func (h header) deltaOK(n int) bool {
+	if h.t.IsArray() {
+		return false
+	}
+	switch h.t.Storage() {
+	case value.StInt32:
+		return n == 4*h.rows
+	case value.StInt64:
+		return n == 8*h.rows
+	}
+	return false
 }
 
 // raw returns the raw payload in a new buffer.
@@ -485,7 +586,34 @@ func (b *colBuf) decode(val []byte, rows int) error {
 		return err
 	}
 	fromLE(dst, w)
+	if h.enc == encDeltaLZ4 {
+		switch v.T.Storage() {
+		case value.StInt32:
+			undelta(v.I32[len(v.I32)-rows:])
+		case value.StInt64:
+			undelta(v.I64[len(v.I64)-rows:])
+		}
+	}
 	return nil
+}
+
+// delta writes the differences of consecutive elements of src (the first
+// element as is) into dst, with wrapping arithmetic.
+func delta[T int32 | int64](dst, src []T) {
+	prev := T(0)
+	for i, x := range src {
+		dst[i] = x - prev
+		prev = x
+	}
+}
+
+// undelta inverts delta in place.
+func undelta[T int32 | int64](s []T) {
+	acc := T(0)
+	for i, d := range s {
+		acc += d
+		s[i] = acc
+	}
 }
 
 // extendFixed grows a fixed-width vector (or the flattened data of an array

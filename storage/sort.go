@@ -555,6 +555,37 @@ func gatherVec(v *value.Vector, perm []int32) *value.Vector {
 	return out
 }
 
+// constant reports whether all elements of a plain vector are equal.
+func constant(v *value.Vector) bool {
+	if v.T.IsArray() {
+		return false
+	}
+	switch v.T.Storage() {
+	case value.StInt8:
+		return allEqual(v.I8)
+	case value.StInt16:
+		return allEqual(v.I16)
+	case value.StInt32:
+		return allEqual(v.I32)
+	case value.StInt64:
+		return allEqual(v.I64)
+	case value.StString:
+		return allEqual(v.Str)
+	case value.StBytes16:
+		return allEqual(v.B16)
+	}
+	return false // floats: -0/+0 and NaN make bitwise and == equality differ
+}
+
+func allEqual[T comparable](s []T) bool {
+	for _, x := range s {
+		if x != s[0] {
+			return false
+		}
+	}
+	return true
+}
+
 // scatterVec returns the rows of v moved to the positions inv gives.
 func scatterVec(v *value.Vector, inv []int32) *value.Vector {
 	switch v.T.Storage() {

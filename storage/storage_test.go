@@ -123,6 +123,52 @@ func TestRoundTripTypes(t *testing.T) {
 	}
 }
 
+// TestIntEncodings checks that each integer encoding is chosen where it
+// pays and round-trips, including wrapping deltas.
+func TestIntEncodings(t *testing.T) {
+	const n = 100_000
+	rng := rand.New(rand.NewPCG(3, 4))
+	asc := make([]int64, n)
+	random := make([]int64, n)
+	wrap := make([]int64, n)
+	same := make([]int64, n)
+	for i := range n {
+		asc[i] = 1700000000000 + int64(i)*7 + int64(rng.IntN(3))
+		random[i] = int64(rng.Uint64())
+		wrap[i] = []int64{math.MaxInt64, math.MinInt64 + 1, value.NullInt64, 0}[i%4] + int64(i/4%3)
+		same[i] = 42
+	}
+	asc32 := make([]int32, n)
+	for i := range asc32 {
+		asc32[i] = int32(asc[i] / 1000)
+	}
+	cases := []struct {
+		name string
+		v    *value.Vector
+		enc  byte
+	}{
+		{"ascending", value.NewLongs(asc), encDeltaLZ4},
+		{"ascending32", &value.Vector{T: value.Second, I32: asc32}, encDeltaLZ4},
+		{"random", value.NewLongs(random), encRaw},
+		{"wrapping", value.NewLongs(wrap), encLZ4},
+		{"constant", &value.Vector{T: value.Timestamp, I64: same}, encLZ4},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := new(encoder)
+			val := e.encodeVector(tc.v)
+			require.Equal(t, tc.enc, val[2], "encoding")
+			b := newColBuf(tc.v.T, 0)
+			require.NoError(t, b.decode(val, n))
+			require.Equal(t, tc.v, b.v)
+			// and through a store
+			s := memStore(t)
+			commit(t, s, chunkA, []*value.Vector{tc.v}, ChunkOptions{})
+			require.Equal(t, tc.v, read(t, s, chunkA, tc.v.T)[0])
+		})
+	}
+}
+
 func TestUnsupportedType(t *testing.T) {
 	s := memStore(t)
 	tx := s.Begin()

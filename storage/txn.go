@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -580,6 +581,7 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 	// TSDB: sort (and dedup) the rows; the encoders gather them.
 	rows := n
 	var perm []int32
+	var constCols []int
 	if len(opts.SortColumns) > 0 {
 		nsym := len(tc.e.base) + len(tc.newSyms)
 		keys := make([]sortCol, len(opts.SortColumns))
@@ -593,12 +595,25 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 		ord := sortRows(keys, n, opts.KeepDuplicates)
 		rows = ord.rows(n)
 		perm = ord.perm
+		if !ord.identity() {
+			// Constant columns (such as the partitioning column) need no
+			// reordering: any n of their rows are the same.
+			for i, v := range cols {
+				if ids[i] == nil && constant(v) {
+					if perm != nil {
+						cols = slices.Clone(cols)
+						cols[i] = v.Slice(0, rows)
+					}
+					constCols = append(constCols, i)
+				}
+			}
+		}
 		if ord.inv != nil {
-			cols, ids = scatterColumns(cols, ids, ord.inv)
+			cols, ids = scatterColumns(cols, ids, ord.inv, constCols)
 		}
 	}
 
-	if err := t.writeBlocks(tc, names, cols, ids, perm, rows); err != nil {
+	if err := t.writeBlocks(tc, names, cols, ids, perm, constCols, rows); err != nil {
 		t.err = err // the batch may hold part of the blocks
 		return err
 	}
@@ -613,11 +628,13 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 
 // scatterColumns moves every row j of cols (ids for SYMBOL columns) to
 // row inv[j], columns in parallel.
-func scatterColumns(cols []*value.Vector, ids [][]int32, inv []int32) ([]*value.Vector, [][]int32) {
+func scatterColumns(cols []*value.Vector, ids [][]int32, inv []int32, constCols []int) ([]*value.Vector, [][]int32) {
 	outCols := make([]*value.Vector, len(cols))
 	outIDs := make([][]int32, len(ids))
 	parallel(len(cols), func(i int) {
-		if ids[i] != nil {
+		if slices.Contains(constCols, i) {
+			outCols[i] = cols[i]
+		} else if ids[i] != nil {
 			outIDs[i] = scatter(ids[i], inv)
 		} else {
 			outCols[i] = scatterVec(cols[i], inv)
@@ -647,9 +664,10 @@ func parallel(n int, f func(int)) {
 }
 
 // writeBlocks encodes the rows of cols (ids for SYMBOL columns), in the
-// order perm gives (nil: as they are), as blocks tc.m.blocks,
-// tc.m.blocks+1, ... into the batch; (block, column) pairs in parallel.
-func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, ids [][]int32, perm []int32, rows int) error {
+// order perm gives (nil: as they are; constCols are used as they are in
+// any case), as blocks tc.m.blocks, tc.m.blocks+1, ... into the batch;
+// (block, column) pairs in parallel.
+func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, ids [][]int32, perm []int32, constCols []int, rows int) error {
 	nblocks := (rows + maxBlockRows - 1) / maxBlockRows
 	for b := range nblocks {
 		lo, hi := b*maxBlockRows, min(rows, (b+1)*maxBlockRows)
@@ -692,7 +710,7 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 				val = e.encodeIDs(e.ids)
 			case ids[i] != nil:
 				val = e.encodeIDs(ids[i][lo:hi])
-			case perm != nil:
+			case perm != nil && !slices.Contains(constCols, i):
 				val = e.encodeVector(e.gathered(cols[i], perm[lo:hi]))
 			default:
 				val = e.encodeVector(cols[i].Slice(lo, hi))

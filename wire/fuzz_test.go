@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"os"
@@ -56,8 +57,9 @@ func FuzzDecode(f *testing.F) {
 func checkDecode(t *testing.T, b []byte) {
 	{
 		v, n, err := DecodeBytes(b)
-		r := NewReader(bytes.NewReader(b))
-		r.MaxFrame = 64 << 20
+		// A tiny bufio buffer exercises the reader's large-read paths.
+		r := NewReader(bufio.NewReaderSize(bytes.NewReader(b), 16))
+		r.MaxFrame = 1 << 20
 		v2, err2 := r.ReadObject()
 		if (err == nil) != (err2 == nil) && !errors.Is(err2, ErrLimit) {
 			t.Fatalf("slice and stream readers disagree: %v / %v", err, err2)
@@ -149,8 +151,8 @@ func FuzzReadRequest(f *testing.F) {
 func checkRequest(t *testing.T, b []byte) {
 	{
 		q, err := NewBytesReader(b).ReadRequest()
-		r := NewReader(bytes.NewReader(b))
-		r.MaxFrame = 64 << 20
+		r := NewReader(bufio.NewReaderSize(bytes.NewReader(b), 16))
+		r.MaxFrame = 1 << 20
 		q2, err2 := r.ReadRequest()
 		if (err == nil) != (err2 == nil) && !errors.Is(err2, ErrLimit) {
 			t.Fatalf("slice and stream readers disagree: %v / %v", err, err2)
