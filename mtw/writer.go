@@ -97,6 +97,10 @@ type Writer struct {
 
 	threads []*writerThread
 	wg      sync.WaitGroup
+
+	// convHold, locked by tests, keeps the conversion goroutine from
+	// taking rows (as the GIL does in Python while the caller inserts).
+	convHold sync.Mutex
 }
 
 // New validates cfg (mtw.md §1.1), reads the table's schema over a setup
@@ -443,6 +447,10 @@ func (w *Writer) convertLoop() {
 			w.mu.Lock()
 		}
 		w.convIdle = false
+		w.mu.Unlock()
+		w.convHold.Lock()
+		w.convHold.Unlock()
+		w.mu.Lock()
 		if w.stopped || len(w.segs) == 0 {
 			w.mu.Unlock()
 			return
