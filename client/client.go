@@ -133,6 +133,21 @@ func (c *Conn) Run(ctx context.Context, script string) (value.Value, error) {
 	return c.do(ctx, "script\n"+script, nil, 0)
 }
 
+// header is the request header line, written as the Go API does: an empty
+// session id for connect and scripts, and no options for uncompressed
+// uploads.
+func (c *Conn) header(body string, flags int) string {
+	sid := c.sid
+	if strings.HasPrefix(body, "script\n") || strings.HasPrefix(body, "connect\n") {
+		sid = ""
+	}
+	h := "API2 " + sid + " " + strconv.Itoa(len(body))
+	if flags == 0 && strings.HasPrefix(body, "variable\n") {
+		return h + "\n"
+	}
+	return h + " / " + strconv.Itoa(flags) + "_1_4_64\n"
+}
+
 // RunFunc calls a function with arguments. name may be any expression
 // evaluating to a function, e.g. a partial application such as
 // `tableInsert{"t"}` or `upsert!{t,,true}`.
@@ -217,8 +232,7 @@ func (c *Conn) do(ctx context.Context, body string, args []value.Value, flags in
 			}
 		}
 	}()
-	hdr := "API2 " + c.sid + " " + strconv.Itoa(len(body)) + " / " + strconv.Itoa(flags) + "_1_4_64\n"
-	c.bw.WriteString(hdr)
+	c.bw.WriteString(c.header(body, flags))
 	c.bw.WriteString(body)
 	c.bw.Write(c.body.Bytes())
 	if c.body.Cap() > 4<<20 {

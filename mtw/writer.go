@@ -396,7 +396,9 @@ func (w *Writer) queueRow(values []any) {
 			seg = w.freeSegs[k-1]
 			w.freeSegs = w.freeSegs[:k-1]
 		} else {
-			seg = make([]any, 0, 256*w.ncols)
+			// Segments are allocated whole: growing a []any by append
+			// copies interfaces under write barriers.
+			seg = make([]any, 0, chunkRows*w.ncols)
 		}
 		w.segs = append(w.segs, seg)
 		n++
@@ -476,7 +478,7 @@ func (w *Writer) convertLoop() {
 		}
 		for k, st := range staging {
 			if st.rows() > 0 {
-				staging[k] = w.threads[k].push(st)
+				w.threads[k].push(st)
 			}
 		}
 		clear(seg)
@@ -627,19 +629,14 @@ func (t *writerThread) signal() {
 	}
 }
 
-// push hands converted rows to the writer and returns an empty batch for
-// the next staging.
-func (t *writerThread) push(st *batch) *batch {
+// push appends converted rows to the writer's queue and empties st,
+// which keeps its capacity for the next segment.
+func (t *writerThread) push(st *batch) {
 	t.mu.Lock()
-	if t.queue.rows() == 0 {
-		t.queue, st = st, t.queue
-	} else {
-		t.queue.appendBatch(st)
-		st.reset()
-	}
+	t.queue.appendBatch(st)
 	t.mu.Unlock()
+	st.reset()
 	t.signal()
-	return st
 }
 
 // take removes up to maxBatch queued rows; t.mu is held.

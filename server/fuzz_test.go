@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -94,7 +95,15 @@ func FuzzServerRequest(f *testing.F) {
 		if c == nil {
 			t.Fatal("server refused a connection")
 		}
-		c.serve()
+		done := make(chan struct{})
+		go func() { c.serve(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			buf := make([]byte, 1<<20)
+			n := runtime.Stack(buf, true)
+			t.Fatalf("request handling hangs on %q\n%s", data, buf[:n])
+		}
 		mu.Lock()
 		p := panics
 		panics = nil

@@ -137,7 +137,7 @@ type encoder struct {
 	d32 []int32 // scratch deltas
 	d64 []int64
 
-	// scratch for gathered rows of fixed-width and string columns
+	// scratch for reordered rows of fixed-width and string columns
 	g   value.Vector
 	i8  []int8
 	i16 []int16
@@ -149,42 +149,42 @@ type encoder struct {
 	b16 [][16]byte
 }
 
-// gathered returns the rows of v at perm, in the encoder's scratch space
-// when v is a plain fixed-width or string vector (valid until the next
-// call; call release after encoding).
-func (e *encoder) gathered(v *value.Vector, perm []int32) *value.Vector {
+// reordered returns the rows of v in order o, in the encoder's scratch
+// space when v is a plain fixed-width or string vector (valid until the
+// next call; call release after encoding).
+func (e *encoder) reordered(v *value.Vector, o order) *value.Vector {
 	if v.T.IsArray() {
-		return gatherVec(v, perm)
+		return gatherVec(v, o.permutation())
 	}
 	g := &e.g
 	*g = value.Vector{T: v.T, Scale: v.Scale}
 	switch v.T.Storage() {
 	case value.StInt8:
-		e.i8 = gatherInto(e.i8[:0], v.I8, perm)
+		e.i8 = reorderInto(e.i8, v.I8, o)
 		g.I8 = e.i8
 	case value.StInt16:
-		e.i16 = gatherInto(e.i16[:0], v.I16, perm)
+		e.i16 = reorderInto(e.i16, v.I16, o)
 		g.I16 = e.i16
 	case value.StInt32:
-		e.i32 = gatherInto(e.i32[:0], v.I32, perm)
+		e.i32 = reorderInto(e.i32, v.I32, o)
 		g.I32 = e.i32
 	case value.StInt64:
-		e.i64 = gatherInto(e.i64[:0], v.I64, perm)
+		e.i64 = reorderInto(e.i64, v.I64, o)
 		g.I64 = e.i64
 	case value.StFloat32:
-		e.f32 = gatherInto(e.f32[:0], v.F32, perm)
+		e.f32 = reorderInto(e.f32, v.F32, o)
 		g.F32 = e.f32
 	case value.StFloat64:
-		e.f64 = gatherInto(e.f64[:0], v.F64, perm)
+		e.f64 = reorderInto(e.f64, v.F64, o)
 		g.F64 = e.f64
 	case value.StString:
-		e.str = gatherInto(e.str[:0], v.Str, perm)
+		e.str = reorderInto(e.str, v.Str, o)
 		g.Str = e.str
 	case value.StBytes16:
-		e.b16 = gatherInto(e.b16[:0], v.B16, perm)
+		e.b16 = reorderInto(e.b16, v.B16, o)
 		g.B16 = e.b16
 	default:
-		return gatherVec(v, perm)
+		return gatherVec(v, o.permutation())
 	}
 	return g
 }

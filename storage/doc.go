@@ -12,10 +12,13 @@
 // or more blocks (at most maxBlockRows rows each); each block stores every
 // column it was given as one value: a small header (format, type, encoding,
 // rows, decimal scale, raw length) followed by the typed slice in little
-// endian, LZ4 block-compressed (stored raw when LZ4 does not shrink it).
-// STRING and BLOB are stored as uint32 lengths followed by the bytes; SYMBOL
-// as int32 ids into the chunk's symbol base; array vectors as int64 end
-// offsets followed by the flattened elements.
+// endian (bulk memory copies), LZ4 block-compressed. 32/64-bit integer
+// columns are delta-encoded first when a sample shows that compresses
+// better (sorted timestamps); payloads whose sample does not compress are
+// stored raw. STRING and BLOB are stored as uint32 lengths followed by the
+// bytes; SYMBOL as int32 ids into the chunk's symbol base; array vectors as
+// int64 end offsets followed by the flattened elements. Blocks of one
+// Append are encoded in parallel.
 //
 // Every chunk has ONE symbol base shared by all its SYMBOL columns. Id 0 is
 // the empty string (NULL) and is never stored; ids 1.. are assigned in order
@@ -26,13 +29,15 @@
 // leaves the transaction as it was before the call.
 //
 // OLAP chunks (ChunkOptions.SortColumns nil) read back in write order: blocks
-// in commit order, rows in append order. TSDB chunks sort each Append by the
-// sort columns (a stable index sort over order-preserving integer keys,
-// usually a radix sort) and apply keepDuplicates within it; ReadChunk sorts
-// all blocks again (stable, so ties keep commit order) and applies
-// keepDuplicates across blocks: FIRST keeps the oldest row of each key, LAST
-// the newest. Columns missing from a block (written when the table had
-// fewer columns) read as NULL.
+// in commit order, rows in append order. TSDB chunks sort each block by the
+// sort columns (a stable index sort over order-preserving integer keys
+// packed with the row index: one counting pass when the leading key is
+// narrow and the last sort column already ascends, as time-ordered input
+// does, else an LSD radix sort, else a comparison sort) and apply
+// keepDuplicates within it; ReadChunk sorts all blocks again (stable, so
+// ties keep commit order) and applies keepDuplicates across blocks: FIRST
+// keeps the oldest row of each key, LAST the newest. Columns missing from a
+// block (written when the table had fewer columns) read as NULL.
 //
 // # Key layout
 //
@@ -64,7 +69,7 @@
 // the chunks it writes; the drop functions refuse (with a *LockError) while
 // a chunk they would remove is locked.
 //
-// Append encodes and compresses at once (columns in parallel) into the
+// Append encodes and compresses at once (blocks in parallel) into the
 // transaction's Pebble batch; Commit adds each touched chunk's meta and
 // symbol segment and applies the whole batch atomically (fsynced unless
 // Options.NoSync), so a transaction is either entirely visible and durable

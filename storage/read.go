@@ -204,14 +204,14 @@ func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.
 	if err := readBlocks(it, p, need); err != nil {
 		return nil, err
 	}
-	total := 0
+	total, found := 0, false
 	for _, b := range need {
 		if b != nil {
-			total = b.len()
+			total, found = b.len(), true
 			break
 		}
 	}
-	if int64(total) != m.rows {
+	if found && int64(total) != m.rows {
 		return nil, fmt.Errorf("%w: chunk %s has %d rows, meta says %d", errCorrupt, c.Path(), total, m.rows)
 	}
 

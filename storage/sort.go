@@ -39,12 +39,44 @@ func (k KeepPolicy) String() string {
 }
 
 // sortCol is one sort-key column: a vector, or SYMBOL ids with a lookup of
-// the id's text (ids are < nsym).
+// the id's text (ids are < nsym), or SYMBOL ids with precomputed ranks
+// (rank[id], needing rankBits bits; see symRanks).
 type sortCol struct {
-	v    *value.Vector
-	ids  []int32
-	sym  func(int32) string
-	nsym int
+	v        *value.Vector
+	ids      []int32
+	sym      func(int32) string
+	nsym     int
+	rank     []int32
+	rankBits int
+}
+
+// symRanks ranks, by text, the distinct ids of a SYMBOL column once, for
+// sorting several segments of it; nil when the base is too sparse for a
+// dense table.
+func symRanks(ids []int32, sym func(int32) string, nsym int) ([]int32, int) {
+	if nsym > 4*len(ids)+4096 {
+		return nil, 0
+	}
+	rank := make([]int32, nsym)
+	for i := range rank {
+		rank[i] = -1
+	}
+	var distinct []int32
+	for _, id := range ids {
+		if rank[id] < 0 {
+			rank[id] = 0
+			distinct = append(distinct, id)
+		}
+	}
+	slices.SortFunc(distinct, func(a, b int32) int { return strings.Compare(sym(a), sym(b)) })
+	r := int32(0)
+	for i, id := range distinct {
+		if i > 0 && sym(distinct[i-1]) != sym(id) {
+			r++
+		}
+		rank[id] = r
+	}
+	return rank, bits.Len32(uint32(r))
 }
 
 // sortable reports whether a column of type t can be a sort column.
@@ -72,6 +104,9 @@ type keySpec struct {
 
 // spec prepares the keys of the column's n rows.
 func (c sortCol) spec(n int) keySpec {
+	if c.rank != nil {
+		return rankSpec(c.ids, c.rank, c.rankBits)
+	}
 	if c.v == nil {
 		return symSpec(c.ids, c.sym, c.nsym)
 	}
@@ -150,6 +185,26 @@ func intSpec[T int8 | int16 | int32 | int64](s []T) keySpec {
 			}
 		},
 		sorted: func() bool { return slices.IsSorted(s) }, // NULL sentinels are the minimum
+	}
+}
+
+// rankSpec keys symbol ids by precomputed ranks.
+func rankSpec(ids, rank []int32, width int) keySpec {
+	return keySpec{
+		width: width,
+		fill: func(dst []uint64) {
+			for i, id := range ids {
+				dst[i] = shiftIn(dst[i], width, uint64(rank[id]))
+			}
+		},
+		sorted: func() bool {
+			for i := 1; i < len(ids); i++ {
+				if rank[ids[i-1]] > rank[ids[i]] {
+					return false
+				}
+			}
+			return true
+		},
 	}
 }
 
@@ -588,42 +643,23 @@ func allEqual[T comparable](s []T) bool {
 
 // scatterVec returns the rows of v moved to the positions inv gives.
 func scatterVec(v *value.Vector, inv []int32) *value.Vector {
-	switch v.T.Storage() {
-	case value.StInt8, value.StInt16, value.StInt32, value.StInt64, value.StFloat32, value.StFloat64,
-		value.StString, value.StBytes16:
-		if v.T.IsArray() {
-			break
-		}
-		out := &value.Vector{T: v.T, Scale: v.Scale}
-		switch v.T.Storage() {
-		case value.StInt8:
-			out.I8 = scatter(v.I8, inv)
-		case value.StInt16:
-			out.I16 = scatter(v.I16, inv)
-		case value.StInt32:
-			out.I32 = scatter(v.I32, inv)
-		case value.StInt64:
-			out.I64 = scatter(v.I64, inv)
-		case value.StFloat32:
-			out.F32 = scatter(v.F32, inv)
-		case value.StFloat64:
-			out.F64 = scatter(v.F64, inv)
-		case value.StString:
-			out.Str = scatter(v.Str, inv)
-		case value.StBytes16:
-			out.B16 = scatter(v.B16, inv)
-		}
-		return out
-	}
-	return gatherVec(v, order{inv: inv}.permutation())
+	out := (&encoder{}).reordered(v, order{inv: inv})
+	return out.Clone()
 }
 
-func scatter[T any](s []T, inv []int32) []T {
-	out := make([]T, len(s))
-	for j, i := range inv {
-		out[i] = s[j]
+// reorderInto puts the rows of s in order o into dst (reusing its memory).
+func reorderInto[T any](dst, s []T, o order) []T {
+	switch {
+	case o.perm != nil:
+		return gatherInto(dst[:0], s, o.perm)
+	case o.inv != nil:
+		dst, _ = extend(dst[:0], len(s))
+		for j, i := range o.inv {
+			dst[i] = s[j]
+		}
+		return dst
 	}
-	return out
+	return append(dst[:0], s...)
 }
 
 // gatherInto appends the elements of s at perm to dst.

@@ -208,6 +208,10 @@ func TestOLAPOrder(t *testing.T) {
 	require.Equal(t, sub[0], sub[2])
 	require.NotSame(t, sub[0], sub[2])
 
+	none, err := s.ReadChunk(chunkA, []int{}, []value.Type{value.Int, value.Symbol})
+	require.NoError(t, err)
+	require.Empty(t, none)
+
 	parts, err := s.ListChunks(chunkA.DB, chunkA.Table)
 	require.NoError(t, err)
 	require.Equal(t, []string{"/20240101/Key1", "/20240102/Key0"}, parts)
@@ -280,6 +284,80 @@ func TestTSDBKeepDuplicates(t *testing.T) {
 	}
 }
 
+// TestTSDBAppendPaths writes time-ordered rows with a constant partition
+// column through every Append sort path and compares with a reference.
+func TestTSDBAppendPaths(t *testing.T) {
+	const n = 8000
+	rng := rand.New(rand.NewPCG(5, 6))
+	date := make([]int32, n)
+	sec := make([]int32, n)
+	sym := make([]string, n)
+	val := make([]int32, n)
+	for i := range n {
+		date[i] = 19724
+		sec[i] = int32(34200 + i/3)
+		sym[i] = "S" + strconv.Itoa(rng.IntN(7))
+		val[i] = int32(i)
+	}
+	schema := []value.Type{value.Date, value.Second, value.Symbol, value.Int}
+	cut := n/2 + 1
+	part := func(lo, hi int) []*value.Vector {
+		return []*value.Vector{{T: value.Date, I32: date[lo:hi]}, {T: value.Second, I32: sec[lo:hi]},
+			syms(sym[lo:hi]...), ints(val[lo:hi]...)}
+	}
+	for _, sortCols := range [][]int{{2, 1}, {2}, {1, 2}, {0, 2}} {
+		for _, keep := range []KeepPolicy{KeepAll, KeepFirst, KeepLast} {
+			t.Run(fmt.Sprintf("%v/%s", sortCols, keep), func(t *testing.T) {
+				s := memStore(t)
+				opts := ChunkOptions{SortColumns: sortCols, KeepDuplicates: keep}
+				commit(t, s, chunkA, part(0, cut), opts)
+				commit(t, s, chunkA, part(cut, n), opts)
+				got := read(t, s, chunkA, schema...)
+
+				compare := func(a, b int32) int {
+					for _, c := range sortCols {
+						var x int
+						switch c {
+						case 0:
+							x = cmp.Compare(date[a], date[b])
+						case 1:
+							x = cmp.Compare(sec[a], sec[b])
+						case 2:
+							x = cmp.Compare(sym[a], sym[b])
+						}
+						if x != 0 {
+							return x
+						}
+					}
+					return 0
+				}
+				want := make([]int32, n)
+				for i := range want {
+					want[i] = int32(i)
+				}
+				slices.SortStableFunc(want, compare)
+				if keep != KeepAll {
+					var kept []int32
+					for i, r := range want {
+						if (keep == KeepFirst && i > 0 && compare(want[i-1], r) == 0) ||
+							(keep == KeepLast && i+1 < n && compare(want[i+1], r) == 0) {
+							continue
+						}
+						kept = append(kept, r)
+					}
+					want = kept
+				}
+				require.Equal(t, want, got[3].I32)
+				for k, r := range want {
+					require.Equal(t, date[r], got[0].I32[k])
+					require.Equal(t, sec[r], got[1].I32[k])
+					require.Equal(t, sym[r], got[2].Str[k])
+				}
+			})
+		}
+	}
+}
+
 func TestTSDBWideKeys(t *testing.T) {
 	// Two full-range LONG sort columns need 128 key bits: comparison-sort path.
 	s := memStore(t)
@@ -297,11 +375,20 @@ func TestTSDBWideKeys(t *testing.T) {
 	require.Equal(t, []int32{2, 5, 4}, got[2].I32)
 }
 
-// TestSortRowsMatchesReference checks both sort paths against a plain
-// stable comparison sort on random data.
+// TestSortRowsMatchesReference checks every sort path (counting pass,
+// packed radix, comparison sort) against a plain stable comparison sort on
+// random data.
 func TestSortRowsMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for iter := range 120 {
+	type keyCol struct {
+		col     sortCol
+		compare func(a, b int32) int
+	}
+	iters := 160
+	if raceEnabled {
+		iters = 48
+	}
+	for iter := range iters {
 		n := 1 + rng.IntN(3000)
 		if iter%40 == 0 {
 			n = 1 + rng.IntN(60000)
@@ -316,7 +403,9 @@ func TestSortRowsMatchesReference(t *testing.T) {
 		i64 := make([]int64, n)
 		f64 := make([]float64, n)
 		str := make([]string, n)
-		wide := iter%3 == 0
+		asc := make([]int32, n) // time-ordered column
+		small := make([]int8, n)
+		wide := iter%4 == 0
 		for i := range n {
 			ids[i] = int32(rng.IntN(nsym))
 			i64[i] = int64(rng.IntN(20)) - 10
@@ -331,23 +420,38 @@ func TestSortRowsMatchesReference(t *testing.T) {
 				f64[i] = value.NullFloat64
 			}
 			str[i] = string(rune('a' + rng.IntN(5)))
+			asc[i] = int32(i / 3)
+			small[i] = int8(rng.IntN(5))
 		}
-		symOf := func(id int32) string { return symText[id] }
-		cols := []sortCol{
-			{ids: ids, sym: symOf, nsym: nsym},
-			{v: value.NewLongs(i64)},
-			{v: value.NewDoubles(f64)},
-			{v: value.NewStrings(value.String, str)},
+		symCol := keyCol{sortCol{ids: ids, sym: func(id int32) string { return symText[id] }, nsym: nsym},
+			func(a, b int32) int { return cmp.Compare(symText[ids[a]], symText[ids[b]]) }}
+		i64Col := keyCol{sortCol{v: value.NewLongs(i64)}, func(a, b int32) int { return cmp.Compare(i64[a], i64[b]) }}
+		f64Col := keyCol{sortCol{v: value.NewDoubles(f64)}, func(a, b int32) int { return cmp.Compare(f64[a], f64[b]) }}
+		strCol := keyCol{sortCol{v: value.NewStrings(value.String, str)}, func(a, b int32) int { return cmp.Compare(str[a], str[b]) }}
+		ascCol := keyCol{sortCol{v: &value.Vector{T: value.Second, I32: asc}}, func(a, b int32) int { return cmp.Compare(asc[a], asc[b]) }}
+		smallCol := keyCol{sortCol{v: &value.Vector{T: value.Char, I8: small}}, func(a, b int32) int { return cmp.Compare(small[a], small[b]) }}
+		var key []keyCol
+		switch iter % 4 {
+		case 0: // > 64 bits: comparison sort
+			key = []keyCol{symCol, i64Col, f64Col, strCol, i64Col}
+		case 1: // packed radix
+			key = []keyCol{symCol, i64Col, f64Col, strCol}
+		case 2: // sym + time-ordered column: counting pass on the sym rank
+			key = []keyCol{symCol, ascCol}
+		case 3: // narrow whole key: counting pass
+			key = []keyCol{smallCol, symCol}
 		}
-		if wide {
-			cols = append(cols, sortCol{v: value.NewLongs(slices.Clone(i64))})
+		cols := make([]sortCol, len(key))
+		for i, k := range key {
+			cols[i] = k.col
 		}
 		compare := func(a, b int32) int {
-			return cmp.Or(
-				cmp.Compare(symText[ids[a]], symText[ids[b]]),
-				cmp.Compare(i64[a], i64[b]),
-				cmp.Compare(f64[a], f64[b]),
-				cmp.Compare(str[a], str[b]))
+			for _, k := range key {
+				if c := k.compare(a, b); c != 0 {
+					return c
+				}
+			}
+			return 0
 		}
 		want := make([]int32, n)
 		for i := range want {
@@ -367,14 +471,23 @@ func TestSortRowsMatchesReference(t *testing.T) {
 			}
 			want = kept
 		}
-		got := sortRows(cols, n, keep).permutation()
+		ord := sortRows(cols, n, keep)
+		if iter%4 >= 2 && keep == KeepAll && n > 1 && !slices.IsSortedFunc(ord.permutation(), cmp.Compare[int32]) {
+			require.NotNil(t, ord.inv, "iteration %d should use the counting pass", iter)
+		}
+		got := ord.permutation()
 		if got == nil {
 			got = make([]int32, n)
 			for i := range got {
 				got[i] = int32(i)
 			}
 		}
-		require.Equal(t, want, got, "iteration %d n=%d keep=%s wide=%v", iter, n, keep, wide)
+		require.Equal(t, want, got, "iteration %d n=%d keep=%s", iter, n, keep)
+		// applying the order by scatter or gather gives the same rows
+		if ord.inv != nil {
+			v := value.NewLongs(i64)
+			require.Equal(t, gatherVec(v, got), scatterVec(v, ord.inv))
+		}
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -122,11 +121,11 @@ func decodeMeta(b []byte) (metaRec, error) {
 		return m, bad
 	}
 	b = b[1:]
+	ok := true
 	next := func() uint64 {
 		x, n := binary.Uvarint(b)
 		if n <= 0 {
-			b = nil
-			bad = errors.New("storage: corrupt chunk meta")
+			ok = false
 			return 0
 		}
 		b = b[n:]
@@ -137,19 +136,19 @@ func decodeMeta(b []byte) (metaRec, error) {
 	m.blocks = uint32(next())
 	m.nsyms = int(next())
 	m.incarnation = next()
-	if len(b) < 1 {
+	if !ok || len(b) < 1 {
 		return m, bad
 	}
 	m.keep = KeepPolicy(b[0])
 	b = b[1:]
-	ns := int(next())
+	ns := next()
 	if ns > 1024 {
 		return m, bad
 	}
 	for range ns {
 		m.sortCols = append(m.sortCols, int(next()))
 	}
-	if b == nil {
+	if !ok {
 		return m, bad
 	}
 	return m, nil
@@ -430,7 +429,8 @@ func localDict(strs []string, out []int32) []string {
 	var dict []string
 	prev, prevID := "", int32(0)
 	for i, s := range strs {
-		if s == prev {
+		p := unsafe.StringData(s)
+		if len(s) == len(prev) && p == unsafe.StringData(prev) {
 			out[i] = prevID
 			continue
 		}
@@ -441,7 +441,6 @@ func localDict(strs []string, out []int32) []string {
 		}
 		var sl *slot
 		if cache != nil {
-			p := unsafe.StringData(s)
 			h := (uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15) >> (64 - symCacheBits) &^ 1
 			if c := &cache[h]; c.p == p && c.n == len(s) {
 				out[i] = c.id
@@ -455,6 +454,10 @@ func localDict(strs []string, out []int32) []string {
 			}
 			// miss: refill one of the two ways (picked by row parity)
 			sl = &cache[h+uint64(i&1)]
+		}
+		if s == prev { // equal text in another string header
+			out[i] = prevID
+			continue
 		}
 		id, ok := m[s]
 		if !ok {
@@ -496,9 +499,11 @@ func (tc *txnChunk) symbol(id int32) string {
 // (failing with a *LockError if another transaction does), maps SYMBOL
 // columns into the chunk's symbol base, sorts the rows when
 // opts.SortColumns is set, and encodes them into the transaction; nothing
-// is visible before Commit. Append does not retain cols. On error the
-// transaction is as before the call (except for the lock), unless the
-// error is from Pebble, after which only Rollback is useful.
+// is visible before Commit. Append does not retain cols. A column keeps
+// its type across appends (the engine converts first): ReadChunk refuses a
+// block whose stored type differs in representation from the schema's.
+// On error the transaction is as before the call (except for the lock),
+// unless the error is from Pebble, after which only Rollback is useful.
 func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts ChunkOptions) error {
 	if err := t.usable(); err != nil {
 		return err
@@ -578,69 +583,18 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 		}
 	}
 
-	// TSDB: sort (and dedup) the rows; the encoders gather them.
-	rows := n
-	var perm []int32
-	var constCols []int
-	if len(opts.SortColumns) > 0 {
-		nsym := len(tc.e.base) + len(tc.newSyms)
-		keys := make([]sortCol, len(opts.SortColumns))
-		for k, sc := range opts.SortColumns {
-			if ids[sc] != nil {
-				keys[k] = sortCol{ids: ids[sc], sym: tc.symbol, nsym: nsym}
-			} else {
-				keys[k] = sortCol{v: cols[sc]}
-			}
-		}
-		ord := sortRows(keys, n, opts.KeepDuplicates)
-		rows = ord.rows(n)
-		perm = ord.perm
-		if !ord.identity() {
-			// Constant columns (such as the partitioning column) need no
-			// reordering: any n of their rows are the same.
-			for i, v := range cols {
-				if ids[i] == nil && constant(v) {
-					if perm != nil {
-						cols = slices.Clone(cols)
-						cols[i] = v.Slice(0, rows)
-					}
-					constCols = append(constCols, i)
-				}
-			}
-		}
-		if ord.inv != nil {
-			cols, ids = scatterColumns(cols, ids, ord.inv, constCols)
-		}
-	}
-
-	if err := t.writeBlocks(tc, names, cols, ids, perm, constCols, rows); err != nil {
+	rows, err := t.writeBlocks(tc, names, cols, ids, opts, n)
+	if err != nil {
 		t.err = err // the batch may hold part of the blocks
 		return err
 	}
 	tc.m.rows += int64(rows)
 	tc.m.cols = max(tc.m.cols, len(cols))
-	tc.m.blocks += uint32((rows + maxBlockRows - 1) / maxBlockRows)
+	tc.m.blocks += uint32((n + maxBlockRows - 1) / maxBlockRows)
 	tc.m.sortCols = append(tc.m.sortCols[:0], opts.SortColumns...)
 	tc.m.keep = opts.KeepDuplicates
 	tc.dirty = true
 	return nil
-}
-
-// scatterColumns moves every row j of cols (ids for SYMBOL columns) to
-// row inv[j], columns in parallel.
-func scatterColumns(cols []*value.Vector, ids [][]int32, inv []int32, constCols []int) ([]*value.Vector, [][]int32) {
-	outCols := make([]*value.Vector, len(cols))
-	outIDs := make([][]int32, len(ids))
-	parallel(len(cols), func(i int) {
-		if slices.Contains(constCols, i) {
-			outCols[i] = cols[i]
-		} else if ids[i] != nil {
-			outIDs[i] = scatter(ids[i], inv)
-		} else {
-			outCols[i] = scatterVec(cols[i], inv)
-		}
-	})
-	return outCols, outIDs
 }
 
 // parallel runs f(0..n-1) on up to GOMAXPROCS goroutines.
@@ -663,83 +617,110 @@ func parallel(n int, f func(int)) {
 	wg.Wait()
 }
 
-// writeBlocks encodes the rows of cols (ids for SYMBOL columns), in the
-// order perm gives (nil: as they are; constCols are used as they are in
-// any case), as blocks tc.m.blocks, tc.m.blocks+1, ... into the batch;
-// (block, column) pairs in parallel.
-func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, ids [][]int32, perm []int32, constCols []int, rows int) error {
-	nblocks := (rows + maxBlockRows - 1) / maxBlockRows
-	for b := range nblocks {
-		lo, hi := b*maxBlockRows, min(rows, (b+1)*maxBlockRows)
-		hdr := []byte{formatV1}
-		hdr = binary.AppendUvarint(hdr, uint64(hi-lo))
-		hdr = binary.AppendUvarint(hdr, uint64(len(cols)))
-		for i := range cols {
-			name := ""
-			if names != nil {
-				name = names[i]
-			}
-			hdr = binary.AppendUvarint(hdr, uint64(len(name)))
-			hdr = append(hdr, name...)
-		}
-		if err := t.batch.Set(blockKey(tc.prefix, tc.m.blocks+uint32(b)), hdr, nil); err != nil {
-			return err
+// writeBlocks cuts n rows of cols (ids for SYMBOL columns) into segments
+// of maxBlockRows rows and writes segment g as block tc.m.blocks+g into the
+// batch, segments in parallel. With sort columns each segment is sorted
+// (and deduplicated) on its own: ReadChunk sorts across blocks anyway, and
+// a segment's permutation stays within the CPU caches. It returns the
+// number of rows written.
+func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, ids [][]int32, opts ChunkOptions, n int) (int, error) {
+	tsdb := len(opts.SortColumns) > 0
+	// Constant columns (such as the partitioning column) need no
+	// reordering: any m of their rows are the same.
+	konst := make([]bool, len(cols))
+	if tsdb && n > 1 {
+		for i, v := range cols {
+			konst[i] = ids[i] == nil && constant(v)
 		}
 	}
-	ntasks := nblocks * len(cols)
-	var next atomic.Int64
-	var firstErr error
-	var errOnce sync.Once
-	work := func() {
+	var names0 []byte
+	names0 = binary.AppendUvarint(names0, uint64(len(cols)))
+	for i := range cols {
+		name := ""
+		if names != nil {
+			name = names[i]
+		}
+		names0 = binary.AppendUvarint(names0, uint64(len(name)))
+		names0 = append(names0, name...)
+	}
+	nsym := len(tc.e.base) + len(tc.newSyms)
+	nseg := (n + maxBlockRows - 1) / maxBlockRows
+	// Rank each SYMBOL sort column's symbols once for all segments.
+	ranks := make([][]int32, len(cols))
+	rankBits := make([]int, len(cols))
+	if tsdb && nseg > 1 {
+		for _, sc := range opts.SortColumns {
+			if ids[sc] != nil && ranks[sc] == nil {
+				ranks[sc], rankBits[sc] = symRanks(ids[sc], tc.symbol, nsym)
+			}
+		}
+	}
+	segRows := make([]int, nseg)
+	errs := make([]error, nseg)
+	set := func(key, val []byte) error {
+		t.bmu.Lock()
+		defer t.bmu.Unlock()
+		return t.batch.Set(key, val, nil)
+	}
+	segment := func(g int) {
+		lo, hi := g*maxBlockRows, min(n, (g+1)*maxBlockRows)
 		e := encoderPool.Get().(*encoder)
 		defer func() {
 			e.release()
 			encoderPool.Put(e)
 		}()
-		for {
-			k := int(next.Add(1) - 1)
-			if k >= ntasks {
-				return
+		var ord order
+		if tsdb {
+			keys := make([]sortCol, len(opts.SortColumns))
+			for k, sc := range opts.SortColumns {
+				if ids[sc] != nil {
+					keys[k] = sortCol{ids: ids[sc][lo:hi], sym: tc.symbol, nsym: nsym, rank: ranks[sc], rankBits: rankBits[sc]}
+				} else {
+					keys[k] = sortCol{v: cols[sc].Slice(lo, hi)}
+				}
 			}
-			b, i := k/len(cols), k%len(cols)
-			lo, hi := b*maxBlockRows, min(rows, (b+1)*maxBlockRows)
+			ord = sortRows(keys, hi-lo, opts.KeepDuplicates)
+		}
+		m := ord.rows(hi - lo)
+		segRows[g] = m
+		seq := tc.m.blocks + uint32(g)
+		hdr := binary.AppendUvarint([]byte{formatV1}, uint64(m))
+		if err := set(blockKey(tc.prefix, seq), append(hdr, names0...)); err != nil {
+			errs[g] = err
+			return
+		}
+		for i, v := range cols {
 			var val []byte
 			switch {
-			case ids[i] != nil && perm != nil:
-				e.ids = gatherInto(e.ids[:0], ids[i], perm[lo:hi])
-				val = e.encodeIDs(e.ids)
 			case ids[i] != nil:
-				val = e.encodeIDs(ids[i][lo:hi])
-			case perm != nil && !slices.Contains(constCols, i):
-				val = e.encodeVector(e.gathered(cols[i], perm[lo:hi]))
+				e.ids = reorderInto(e.ids, ids[i][lo:hi], ord)
+				val = e.encodeIDs(e.ids)
+			case konst[i] || ord.identity():
+				val = e.encodeVector(v.Slice(lo, lo+m))
 			default:
-				val = e.encodeVector(cols[i].Slice(lo, hi))
+				val = e.encodeVector(e.reordered(v.Slice(lo, hi), ord))
 			}
-			key := colKey(tc.prefix, tc.m.blocks+uint32(b), i)
-			t.bmu.Lock()
-			err := t.batch.Set(key, val, nil)
-			t.bmu.Unlock()
-			if err != nil {
-				errOnce.Do(func() { firstErr = err })
+			if err := set(colKey(tc.prefix, seq, i), val); err != nil {
+				errs[g] = err
 				return
 			}
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), ntasks)
-	if rows*len(cols) < 1<<16 {
-		workers = 1
+	if n*len(cols) < 1<<16 {
+		for g := range nseg {
+			segment(g)
+		}
+	} else {
+		parallel(nseg, segment)
 	}
-	if workers <= 1 {
-		work()
-		return firstErr
+	rows := 0
+	for g, m := range segRows {
+		if errs[g] != nil {
+			return 0, errs[g]
+		}
+		rows += m
 	}
-	var wg sync.WaitGroup
-	for range workers - 1 {
-		wg.Go(work)
-	}
-	work()
-	wg.Wait()
-	return firstErr
+	return rows, nil
 }
 
 // Commit writes everything the transaction appended, with each touched

@@ -189,7 +189,7 @@ func (r *Reader) readBlocks(payload int64, lsn bool) ([][]byte, int64, error) {
 			blocks = append(blocks, b)
 		} else {
 			off := len(buf)
-			if buf, err = r.readGrow(buf, int(n)); err != nil {
+			if buf, err = r.readGrow(buf, int(n), int(payload)); err != nil {
 				return nil, 0, err
 			}
 			r.used += int64(n)

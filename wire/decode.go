@@ -2,8 +2,10 @@ package wire
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"math"
+	"slices"
 	"unsafe"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -379,7 +381,7 @@ func (r *Reader) readTuple(n int) ([]value.Value, error) {
 }
 
 // readStrings reads n NUL-terminated texts (or length-prefixed BLOBs).
-// STRING and BLOB elements share one backing string per column; SYMBOL
+// STRING and BLOB elements of a column share one backing string; SYMBOL
 // elements are interned per column.
 func (r *Reader) readStrings(t value.Type, n int) ([]string, error) {
 	if err := r.need(int64(n), 1); err != nil {
@@ -393,19 +395,23 @@ func (r *Reader) readStrings(t value.Type, n int) ([]string, error) {
 	}
 	ends := r.ends[:0]
 	var data []byte
-	for i := 0; i < n; i++ {
-		var b []byte
-		var err error
-		if t == value.Blob {
-			b, err = r.blob()
-		} else {
-			b, err = r.cstring()
-		}
-		if err != nil {
-			return nil, err
+	add := func(b []byte) {
+		if cap(data)-len(data) < len(b) {
+			data = slices.Grow(data, max(len(b), len(data), 4096))
 		}
 		data = append(data, b...)
 		ends = append(ends, len(data))
+	}
+	if t == value.Blob {
+		for i := 0; i < n; i++ {
+			b, err := r.blob()
+			if err != nil {
+				return nil, err
+			}
+			add(b)
+		}
+	} else if err := r.scanCStrings(n, add); err != nil {
+		return nil, err
 	}
 	r.ends = ends
 	out := make([]string, n) // n texts were actually received
@@ -460,26 +466,78 @@ func sliceStrings(out []string, data []byte, ends []int) {
 // readSymbols reads n plain (type 17) symbols, interning repeated values.
 func (r *Reader) readSymbols(n int) ([]string, error) {
 	out := make([]string, 0, r.preCap(n, 16))
-	intern := make(map[string]string)
+	var tab internTable
 	prev := ""
-	for i := 0; i < n; i++ {
-		b, err := r.cstring()
-		if err != nil {
-			return nil, err
+	err := r.scanCStrings(n, func(b []byte) {
+		out = grow4(out, n)
+		if string(b) != prev {
+			prev = tab.intern(b)
 		}
-		if string(b) == prev {
-			out = append(out, prev)
-			continue
-		}
-		s, ok := intern[string(b)]
-		if !ok {
-			s = string(b)
-			intern[s] = s
-		}
-		out = append(out, s)
-		prev = s
+		out = append(out, prev)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// internTable interns byte strings (a small open-addressing set: cheaper
+// than a Go map for the short, repetitive values of SYMBOL columns).
+type internTable struct {
+	slots []string
+	n     int
+}
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(len(b)) * 0x9e3779b97f4a7c15
+	for len(b) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(b)) * 0xbf58476d1ce4e5b9
+		b = b[8:]
+	}
+	var tail uint64
+	for i, c := range b {
+		tail |= uint64(c) << (8 * i)
+	}
+	h = (h ^ tail) * 0x94d049bb133111eb
+	return h ^ h>>29
+}
+
+func (t *internTable) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if t.n*2 >= len(t.slots) {
+		t.rehash()
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := hashBytes(b) & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == "" {
+			s = string(b)
+			t.slots[i] = s
+			t.n++
+			return s
+		}
+		if s == string(b) {
+			return s
+		}
+	}
+}
+
+func (t *internTable) rehash() {
+	old := t.slots
+	t.slots = make([]string, max(64, 4*len(old)))
+	mask := uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s == "" {
+			continue
+		}
+		i := hashBytes(unsafe.Slice(unsafe.StringData(s), len(s))) & mask
+		for t.slots[i] != "" {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = s
+	}
 }
 
 // readSymbolExtended reads a type-145 vector body after rows and columns:

@@ -165,7 +165,7 @@ func (r *Reader) next(n int) ([]byte, error) {
 		_, _ = r.br.Discard(n)
 		return b, nil
 	}
-	b, err := r.readGrow(r.scratch[:0], n)
+	b, err := r.readGrow(r.scratch[:0], n, n)
 	if err != nil {
 		return nil, err
 	}
@@ -174,12 +174,13 @@ func (r *Reader) next(n int) ([]byte, error) {
 }
 
 // readGrow appends exactly n bytes from the stream to buf, growing it as
-// data actually arrives (at most initialAlloc ahead of what was received).
-func (r *Reader) readGrow(buf []byte, n int) ([]byte, error) {
+// data actually arrives: at most initialAlloc (or 3x what it already holds)
+// ahead of the received data, and never beyond hint more bytes in total.
+func (r *Reader) readGrow(buf []byte, n, hint int) ([]byte, error) {
 	want := len(buf) + n
 	for len(buf) < want {
 		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, min(want-len(buf), max(initialAlloc, 3*len(buf))))
+			buf = slices.Grow(buf, max(want-len(buf), min(hint, max(initialAlloc, 3*len(buf)))))
 		}
 		k := min(want-len(buf), cap(buf)-len(buf))
 		old := len(buf)
@@ -187,8 +188,18 @@ func (r *Reader) readGrow(buf []byte, n int) ([]byte, error) {
 		if _, err := io.ReadFull(r.br, buf[old:]); err != nil {
 			return nil, eofErr(err)
 		}
+		hint -= k
 	}
 	return buf, nil
+}
+
+// grow4 makes room for one more element of s, growing its capacity 4x (up
+// to n) so stream decoders allocate in proportion to what they received.
+func grow4[T any](s []T, n int) []T {
+	if len(s) < cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(1, min(n, 4*cap(s))-len(s)))
 }
 
 // preCap is how many of n elements of size bytes to allocate up front: all
@@ -311,6 +322,55 @@ func (r *Reader) cstring() ([]byte, error) {
 		return b, nil
 	}
 	return r.streamDelim(0, r.limit-r.used, true)
+}
+
+// scanCStrings calls fn with each of n NUL-terminated texts (views valid
+// during the call). Streams are scanned in bulk inside the bufio buffer.
+func (r *Reader) scanCStrings(n int, fn func([]byte)) error {
+	if r.br == nil {
+		src := r.src[r.off:]
+		pos := 0
+		for i := 0; i < n; i++ {
+			j := bytes.IndexByte(src[pos:], 0)
+			if j < 0 {
+				r.off = len(r.src)
+				return io.ErrUnexpectedEOF
+			}
+			fn(src[pos : pos+j : pos+j])
+			pos += j + 1
+		}
+		r.off += pos
+		return nil
+	}
+	for i := 0; i < n; {
+		buf, _ := r.br.Peek(r.br.Buffered())
+		pos := 0
+		for i < n {
+			j := bytes.IndexByte(buf[pos:], 0)
+			if j < 0 {
+				break
+			}
+			fn(buf[pos : pos+j : pos+j])
+			pos += j + 1
+			i++
+		}
+		if int64(pos) > r.limit-r.used {
+			return limitErr("frame larger than %d bytes", r.limit)
+		}
+		r.used += int64(pos)
+		_, _ = r.br.Discard(pos)
+		if i < n && pos == 0 {
+			// Nothing complete is buffered: read one text the slow way
+			// (it may span the buffer), which also refills the buffer.
+			b, err := r.cstring()
+			if err != nil {
+				return err
+			}
+			fn(b)
+			i++
+		}
+	}
+	return nil
 }
 
 // streamDelim reads up to and including delim from the stream, at most max
@@ -453,5 +513,5 @@ func (r *Reader) readBody(n int) ([]byte, error) {
 		r.off += n
 		return b, nil
 	}
-	return r.readGrow(nil, n)
+	return r.readGrow(nil, n, n)
 }

@@ -1,0 +1,222 @@
+package mtw
+
+import (
+	"bufio"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// tsvCell builds the cell of a hash-buckets.tsv literal.
+func tsvCell(t *testing.T, typ, lit string) (value.Type, cell) {
+	ty, ok := value.TypeByName(typ)
+	require.True(t, ok, typ)
+	if lit == "NULL" {
+		return ty, cell{null: true}
+	}
+	switch ty {
+	case value.Int, value.Long, value.Short, value.Char:
+		n, err := strconv.ParseInt(lit, 10, 64)
+		require.NoError(t, err)
+		return ty, cell{i: n}
+	case value.Date, value.Timestamp:
+		s, err := value.ParseTemporal(lit)
+		require.NoError(t, err, lit)
+		require.Equal(t, ty, s.T, lit)
+		return ty, cell{i: s.I}
+	case value.String, value.Symbol:
+		c, err := convert(lit, ty, 0)
+		require.NoError(t, err)
+		return ty, c
+	case value.UUID, value.Int128, value.IPAddr:
+		c, err := convert(lit, ty, 0)
+		require.NoError(t, err, lit)
+		return ty, c
+	}
+	t.Fatalf("unhandled type %s", typ)
+	return 0, cell{}
+}
+
+// TestHashBucketVectors checks every row of the spec's hash-buckets.tsv
+// (the partition package's copy: mtw re-implements the hash).
+func TestHashBucketVectors(t *testing.T) {
+	f, err := os.Open("../partition/testdata/hash-buckets.tsv")
+	require.NoError(t, err)
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	require.True(t, sc.Scan())
+	require.Equal(t, "type\tvalue\tbuckets\tbucket", sc.Text())
+	rows := 0
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		require.Len(t, cols, 4, line)
+		buckets, err := strconv.Atoi(cols[2])
+		require.NoError(t, err)
+		want, err := strconv.Atoi(cols[3])
+		require.NoError(t, err)
+		ty, c := tsvCell(t, cols[0], cols[1])
+		require.Equal(t, want, hashCell(ty, &c, buckets), line)
+		// The same value given as a Go value routes the same way.
+		if cols[1] != "NULL" && ty != value.Date && ty != value.Timestamp {
+			var x any = cols[1]
+			if ty.Category() == value.CatIntegral {
+				n, _ := strconv.ParseInt(cols[1], 10, 64)
+				x = n
+			}
+			c2, err := convert(x, ty, 0)
+			require.NoError(t, err, line)
+			require.Equal(t, want, hashCell(ty, &c2, buckets), line)
+		}
+		rows++
+	}
+	require.NoError(t, sc.Err())
+	require.Equal(t, 201, rows)
+}
+
+func TestMurmur(t *testing.T) {
+	for s, want := range map[string]uint32{
+		"":            0,
+		"A":           0x25f31569,
+		"AAPL":        0xe73e4e85,
+		"hello world": 0x44a81419,
+		"中文":          0x76afcaaf,
+	} {
+		require.Equal(t, want, murmur2(s), s)
+	}
+	// murmur16 is murmur2 of the 16 bytes.
+	var b [16]byte
+	copy(b[:], "0123456789abcdef")
+	require.Equal(t, murmur2(string(b[:])), murmur16(&b))
+}
+
+func TestHashDocExamples(t *testing.T) {
+	// DolphinDB's hashBucket reference page.
+	for i, v := range []int64{34, 45, 67} {
+		c := cell{i: v}
+		require.Equal(t, []int{4, 5, 7}[i], hashCell(value.Int, &c, 10))
+	}
+	for i, s := range strings.Split("AAPL TSLA GS MS GE BA UAL WMT", " ") {
+		c := cell{s: s}
+		require.Equal(t, []int{9, 4, 1, 8, 3, 7, 5, 2}[i], hashCell(value.Symbol, &c, 10), s)
+		require.Equal(t, []int{9, 4, 1, 8, 3, 7, 5, 2}[i], hashCell(value.String, &c, 10), s)
+	}
+	// Not hashable / constant types.
+	c := cell{f: 1.5}
+	require.Equal(t, -1, hashCell(value.Double, &c, 10))
+	require.Equal(t, 0, hashCell(value.Decimal64, &cell{i: 5}, 10))
+	require.Equal(t, -1, hashCell(value.Int, &cell{i: 5}, 0))
+	// BOOL hashes like CHAR.
+	require.Equal(t, 1, hashCell(value.Bool, &cell{i: 1}, 10))
+	require.Equal(t, -1, hashCell(value.Bool, &cell{null: true}, 10))
+}
+
+// TestRoutingExamples checks mtw.md §4.4's routing table: key, then the
+// writer for threadCount 3 and 5.
+func TestRoutingExamples(t *testing.T) {
+	date := func(s string) *cell {
+		v, err := value.ParseTemporal(s)
+		require.NoError(t, err)
+		return &cell{i: v.I}
+	}
+	valueDate, err := newDomain(partValue, value.Date, value.Date, nil)
+	require.NoError(t, err)
+	valueDateFromTS, err := newDomain(partValue, value.Timestamp, value.Date, nil)
+	require.NoError(t, err)
+	valueSym, err := newDomain(partValue, value.Symbol, value.Symbol, nil)
+	require.NoError(t, err)
+	valueInt, err := newDomain(partValue, value.Int, value.Int, nil)
+	require.NoError(t, err)
+	hashInt, err := newDomain(partHash, value.Int, value.Int, value.NewInt(10))
+	require.NoError(t, err)
+	hashSym, err := newDomain(partHash, value.Symbol, value.Symbol, value.NewInt(10))
+	require.NoError(t, err)
+	rangeInt, err := newDomain(partRange, value.Int, value.Int, value.NewInts([]int32{0, 10, 20, 30}))
+	require.NoError(t, err)
+	rd, err := value.Cast(value.NewStrings(value.String, []string{"2022.01.01", "2022.02.01", "2022.03.01"}), value.Date, 0)
+	require.NoError(t, err)
+	rangeDate, err := newDomain(partRange, value.Date, value.Date, rd)
+	require.NoError(t, err)
+	list := value.NewTuple([]value.Value{
+		value.NewStrings(value.Symbol, []string{"A", "B"}),
+		value.NewStrings(value.Symbol, []string{"C"}),
+		value.NewStrings(value.Symbol, []string{"D", "E"}),
+	})
+	listSym, err := newDomain(partList, value.Symbol, value.Symbol, list)
+	require.NoError(t, err)
+	// Our server reports a LIST scheme on a SYMBOL column as STRING.
+	listStr, err := newDomain(partList, value.Symbol, value.String, list)
+	require.NoError(t, err)
+
+	type row struct {
+		d      router
+		c      *cell
+		key    int
+		n3, n5 int
+	}
+	tsNoon, err := value.ParseTemporal("2022.03.23T15:00:00.000")
+	require.NoError(t, err)
+	rows := []row{
+		{valueDate, date("2022.03.20"), 19071, 0, 1},
+		{valueDate, date("2022.03.23"), 19074, 0, 4},
+		{valueDateFromTS, &cell{i: tsNoon.I}, 19074, 0, 4},
+		{valueDate, &cell{null: true}, -1, 0, 0},
+		{valueSym, &cell{s: "GOOG"}, 845546, 2, 1},
+		{valueInt, &cell{i: -1}, 1048575, 0, 0},
+		{hashInt, &cell{i: 12}, 2, 2, 2},
+		{hashInt, &cell{i: -3}, 3, 0, 3},
+		{hashSym, &cell{s: "MSFT"}, 5, 2, 0},
+		{rangeInt, &cell{i: -5}, -1, 0, 0},
+		{rangeInt, &cell{i: 0}, 0, 0, 0},
+		{rangeInt, &cell{i: 9}, 0, 0, 0},
+		{rangeInt, &cell{i: 10}, 1, 1, 1},
+		{rangeInt, &cell{i: 25}, 2, 2, 2},
+		{rangeInt, &cell{i: 30}, -1, 0, 0},
+		{rangeInt, &cell{null: true}, -1, 0, 0},
+		{rangeInt, &cell{i: int64(value.NullInt32)}, -1, 0, 0},
+		{rangeDate, date("2022.02.28"), 1, 1, 1},
+		{rangeDate, date("2022.03.01"), -1, 0, 0},
+	}
+	for _, s := range []string{"A", "B", "C", "D", "E", "Z"} {
+		k := map[string]int{"A": 0, "B": 0, "C": 1, "D": 2, "E": 2, "Z": -1}[s]
+		w := max(k, 0)
+		rows = append(rows, row{listSym, &cell{s: s}, k, w % 3, w % 5}, row{listStr, &cell{s: s}, k, w % 3, w % 5})
+	}
+	for i, r := range rows {
+		k, err := r.d.key(r.c)
+		require.NoError(t, err, "row %d", i)
+		require.Equal(t, r.key, k, "row %d", i)
+		require.Equal(t, r.n3, max(k, 0)%3, "row %d", i)
+		require.Equal(t, r.n5, max(k, 0)%5, "row %d", i)
+	}
+	// In-memory table, partitionCol DATE, threadCount 5.
+	k, _ := (&hashRouter{t: value.Date, n: 5}).key(date("2022.03.20"))
+	require.Equal(t, 1, k)
+
+	// HASH on a MONTH scheme over a DATE column casts first.
+	hashMonth, err := newDomain(partHash, value.Date, value.Month, value.NewInt(10))
+	require.NoError(t, err)
+	k, err = hashMonth.key(date("2022.03.20"))
+	require.NoError(t, err)
+	require.Equal(t, (2022*12+2)%10, k)
+
+	// Errors of the C++ domains.
+	valueLong, err := newDomain(partValue, value.Long, value.Long, nil)
+	require.NoError(t, err)
+	_, err = valueLong.key(&cell{i: 1})
+	require.EqualError(t, err, "Long type value can't be used as a partition column.")
+	mismatch, err := newDomain(partHash, value.String, value.Int, value.NewInt(10))
+	require.NoError(t, err)
+	_, err = mismatch.key(&cell{s: "x"})
+	require.EqualError(t, err, "Data category incompatible.")
+	_, err = newDomain(partSeq, value.Int, value.Int, nil)
+	require.EqualError(t, err, "Unsupported partition type SEQ")
+}
