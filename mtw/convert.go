@@ -424,19 +424,12 @@ func fromTime(tm time.Time, t value.Type, scale int32) (c cell, err error) {
 	sec := tm.Unix() + int64(off)
 	ns := int64(tm.Nanosecond())
 	const src = "nanotimestamp"
-	fit32 := func(v int64) (cell, error) {
-		if v <= math.MinInt32 || v > math.MaxInt32 {
-			return c, outOfRange(src, t, scale)
-		}
-		c.i = v
-		return c, nil
-	}
 	switch t {
 	case value.Date:
-		return fit32(floorDiv(sec, secPerDay))
+		c.i = floorDiv(sec, secPerDay)
 	case value.Month:
 		y, m, _ := tm.Date()
-		return fit32(int64(y)*12 + int64(m) - 1)
+		c.i = int64(y)*12 + int64(m) - 1
 	case value.Time:
 		c.i = floorMod(sec, secPerDay)*1000 + ns/1e6
 	case value.Minute:
@@ -444,9 +437,9 @@ func fromTime(tm time.Time, t value.Type, scale int32) (c cell, err error) {
 	case value.Second:
 		c.i = floorMod(sec, secPerDay)
 	case value.DateTime:
-		return fit32(sec)
+		c.i = sec
 	case value.DateHour:
-		return fit32(floorDiv(sec, 3600))
+		c.i = floorDiv(sec, 3600)
 	case value.Timestamp:
 		if sec > math.MaxInt64/1000-1 || sec < math.MinInt64/1000+1 {
 			return c, outOfRange(src, t, scale)
@@ -461,6 +454,9 @@ func fromTime(tm time.Time, t value.Type, scale int32) (c cell, err error) {
 		c.i = sec*nsPerSec + ns
 	default:
 		return c, cannotConvert(src, t, scale)
+	}
+	if t.Storage() == value.StInt32 && (c.i <= math.MinInt32 || c.i > math.MaxInt32) {
+		return cell{}, outOfRange(src, t, scale)
 	}
 	return c, nil
 }

@@ -191,31 +191,31 @@ func TestRoutingExamples(t *testing.T) {
 		rows = append(rows, row{listSym, &cell{s: s}, k, w % 3, w % 5}, row{listStr, &cell{s: s}, k, w % 3, w % 5})
 	}
 	for i, r := range rows {
-		k, err := r.d.key(r.c)
+		k, err := r.d.key(*r.c)
 		require.NoError(t, err, "row %d", i)
 		require.Equal(t, r.key, k, "row %d", i)
 		require.Equal(t, r.n3, max(k, 0)%3, "row %d", i)
 		require.Equal(t, r.n5, max(k, 0)%5, "row %d", i)
 	}
 	// In-memory table, partitionCol DATE, threadCount 5.
-	k, _ := (&hashRouter{t: value.Date, n: 5}).key(date("2022.03.20"))
+	k, _ := (&hashRouter{t: value.Date, n: 5}).key(*date("2022.03.20"))
 	require.Equal(t, 1, k)
 
 	// HASH on a MONTH scheme over a DATE column casts first.
 	hashMonth, err := newDomain(partHash, value.Date, value.Month, value.NewInt(10))
 	require.NoError(t, err)
-	k, err = hashMonth.key(date("2022.03.20"))
+	k, err = hashMonth.key(*date("2022.03.20"))
 	require.NoError(t, err)
 	require.Equal(t, (2022*12+2)%10, k)
 
 	// Errors of the C++ domains.
 	valueLong, err := newDomain(partValue, value.Long, value.Long, nil)
 	require.NoError(t, err)
-	_, err = valueLong.key(&cell{i: 1})
+	_, err = valueLong.key(cell{i: 1})
 	require.EqualError(t, err, "Long type value can't be used as a partition column.")
 	mismatch, err := newDomain(partHash, value.String, value.Int, value.NewInt(10))
 	require.NoError(t, err)
-	_, err = mismatch.key(&cell{s: "x"})
+	_, err = mismatch.key(cell{s: "x"})
 	require.EqualError(t, err, "Data category incompatible.")
 	_, err = newDomain(partSeq, value.Int, value.Int, nil)
 	require.EqualError(t, err, "Unsupported partition type SEQ")

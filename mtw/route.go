@@ -12,7 +12,7 @@ import (
 // partitioning column to a key; the row goes to writer max(key,0) mod
 // ThreadCount.
 type router interface {
-	key(c *cell) (int, error)
+	key(c cell) (int, error)
 }
 
 // Partition type codes of schema()'s partitionType.
@@ -40,7 +40,7 @@ type hashRouter struct {
 	n int
 }
 
-func (r *hashRouter) key(c *cell) (int, error) { return hashCell(r.t, c, r.n), nil }
+func (r *hashRouter) key(c cell) (int, error) { return hashCell(r.t, &c, r.n), nil }
 
 // domain is one partitioning level of a DFS table (C++ API semantics:
 // the domain's type is partitionColumnType for every kind).
@@ -181,14 +181,14 @@ func setFirst[K comparable](m map[K]int, k K, v int) {
 }
 
 // key is the partition key of a converted value of colType.
-func (d *domain) key(c *cell) (int, error) {
-	v, t := c, d.colType
+func (d *domain) key(c cell) (int, error) {
+	v, t := &c, d.colType
 	if d.colType != d.domType {
 		if d.colType.Category() != d.domType.Category() {
 			return 0, errCategory
 		}
 		if d.domType.IsTemporal() {
-			cc, err := castCell(c, d.colType, d.domType)
+			cc, err := castCell(&c, d.colType, d.domType)
 			if err != nil {
 				return 0, err
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"runtime"
 	"strconv"
@@ -500,11 +501,11 @@ func (w *Writer) convertSegment(seg []any, staging []*batch) error {
 		st := staging[0]
 		if w.route != nil {
 			col := &w.cols[w.pcol]
-			c, err := convert(row[w.pcol], col.t, col.scale)
+			c, err := convertCol(row[w.pcol], col)
 			if err != nil {
 				return err
 			}
-			k, err := w.route.key(&c)
+			k, err := w.route.key(c)
 			if err != nil {
 				return err
 			}
@@ -526,8 +527,83 @@ func (w *Writer) convertSegment(seg []any, staging []*batch) error {
 	return nil
 }
 
-// appendValue converts x and appends it to v.
+// convertCol converts x for the column, directly for the common
+// partitioning column types.
+func convertCol(x any, col *column) (cell, error) {
+	switch v := x.(type) {
+	case int32:
+		switch col.t {
+		case value.Int, value.Long:
+			return cell{i: int64(v)}, nil
+		}
+	case int:
+		switch col.t {
+		case value.Long:
+			return cell{i: int64(v)}, nil
+		case value.Int:
+			if v > math.MinInt32 && v <= math.MaxInt32 {
+				return cell{i: int64(v)}, nil
+			}
+		}
+	case string:
+		if col.t == value.Symbol || col.t == value.String {
+			return cell{s: v, null: v == ""}, nil
+		}
+	}
+	return convert(x, col.t, col.scale)
+}
+
+// appendValue converts x and appends it to v, directly for the most
+// common pairs of Go value and column type.
 func appendValue(v *value.Vector, col *column, x any) error {
+	switch x := x.(type) {
+	case string:
+		if col.t == value.Symbol || col.t == value.String {
+			v.Str = append(v.Str, x)
+			return nil
+		}
+	case int32:
+		switch col.t {
+		case value.Int:
+			v.I32 = append(v.I32, x)
+			return nil
+		case value.Long:
+			v.I64 = append(v.I64, int64(x))
+			return nil
+		}
+	case int:
+		switch col.t {
+		case value.Long, value.Timestamp, value.NanoTimestamp:
+			v.I64 = append(v.I64, int64(x))
+			return nil
+		case value.Int:
+			if x > math.MinInt32 && x <= math.MaxInt32 {
+				v.I32 = append(v.I32, int32(x))
+				return nil
+			}
+		}
+	case int64:
+		switch col.t {
+		case value.Long, value.Timestamp, value.NanoTimestamp:
+			v.I64 = append(v.I64, x)
+			return nil
+		}
+	case float64:
+		if col.t == value.Double {
+			if x != x {
+				x = value.NullFloat64
+			}
+			v.F64 = append(v.F64, x)
+			return nil
+		}
+	case time.Time:
+		if col.t == value.Timestamp && x.Location() == time.UTC {
+			if ms := x.UnixMilli(); ms != math.MinInt64 && ms != math.MaxInt64 {
+				v.I64 = append(v.I64, ms)
+				return nil
+			}
+		}
+	}
 	c, err := convert(x, col.t, col.scale)
 	if err != nil {
 		return err

@@ -287,6 +287,9 @@ func (c *conn) execute(req *request) []byte {
 		ctx, cancel = context.WithTimeout(ctx, t)
 		defer cancel()
 	}
+	if req.flags&flagPickle != 0 && !handshakeRequest(req) {
+		return errorReply(c.sid, "Porpoise does not support the pickle protocol: create the Python session with enablePickle=False.")
+	}
 	var (
 		v   value.Value
 		err error
@@ -308,10 +311,22 @@ func (c *conn) execute(req *request) []byte {
 	if err != nil {
 		return errorReply(c.sid, errorText(err))
 	}
-	if v != nil && req.flags&flagPickle != 0 && req.cmd != "connect" {
-		return errorReply(c.sid, "Porpoise does not support the pickle protocol: create the Python session with enablePickle=False.")
-	}
 	return c.encodeReply(v)
+}
+
+// handshakeRequest reports whether req belongs to a client's connect and
+// login sequence, which runs whatever the request flags say.
+func handshakeRequest(req *request) bool {
+	switch req.cmd {
+	case "connect":
+		return true
+	case "function":
+		switch trimSpace(req.lines[0]) {
+		case "login", "getDynamicPublicKey", "scramClientFirst", "scramClientFinal", "isNodeInitialized", "version":
+			return true
+		}
+	}
+	return false
 }
 
 // errorText is the text of an error reply: the engine's message as is.

@@ -170,11 +170,8 @@ func readRequest(src *source, maxFrame int64) (*request, error) {
 	if n > maxFrame-headerLen {
 		return nil, fatalf("The request of %d bytes exceeds the limit of %d bytes.", headerLen+n, maxFrame)
 	}
-	body := make([]byte, n)
-	if _, err := io.ReadFull(src.br, body); err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
+	body, err := readBody(src.br, n)
+	if err != nil {
 		return nil, err
 	}
 	req.body = string(body)
@@ -228,6 +225,31 @@ func readRequest(src *source, maxFrame int64) (*request, error) {
 	}
 	req.size = src.consumed() - start
 	return req, nil
+}
+
+// readBody reads exactly n bytes, growing the buffer as data arrives so
+// that a header announcing a large body costs memory only when the bytes
+// are really sent.
+func readBody(br *bufio.Reader, n int64) ([]byte, error) {
+	const chunk = 1 << 20
+	buf := make([]byte, 0, min(n, chunk))
+	for int64(len(buf)) < n {
+		if len(buf) == cap(buf) {
+			grown := make([]byte, len(buf), len(buf)+int(min(n-int64(len(buf)), int64(len(buf)))))
+			copy(grown, buf)
+			buf = grown
+		}
+		k := min(n-int64(len(buf)), int64(cap(buf)-len(buf)))
+		old := len(buf)
+		buf = buf[:old+int(k)]
+		if _, err := io.ReadFull(br, buf[old:]); err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+	}
+	return buf, nil
 }
 
 func argError(i int, err error, maxFrame int64) error {

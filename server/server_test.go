@@ -255,6 +255,11 @@ func TestRecoverableErrorsKeepTheConnection(t *testing.T) {
 		require.NotEqual(t, "OK", rep.status)
 		require.Equal(t, 0, rep.count)
 	}
+	// a refused pickle request is not run
+	c.send(req(t, "API2", "", "8_1_4_64", "script\npk = 1", nil))
+	require.Contains(t, c.readReply().status, "enablePickle=False")
+	c.send(goScript(t, "pk"))
+	require.NotEqual(t, "OK", c.readReply().status)
 	c.send(vec(t, "07"))
 	require.Equal(t, vec(t, "08"), c.readReply().raw)
 	// every option field the clients send is tolerated
@@ -379,6 +384,18 @@ func TestFrameCapBeforeAllocation(t *testing.T) {
 	c.send(append(hdr, 0x04, 0x01, 0x00, 0x87, 0x93, 0x03, 0x01, 0x00, 0x00, 0x00, 1, 2, 3, 4))
 	c.nc.(*net.TCPConn).CloseWrite()
 	c.expectClosed()
+	runtime.ReadMemStats(&ms)
+	require.Less(t, ms.TotalAlloc-before, uint64(100<<20), "allocated %d MB", (ms.TotalAlloc-before)>>20)
+
+	// a body announced at 200 MB (below the cap) but never sent costs
+	// nothing up front either
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before = ms.TotalAlloc
+	c1 := dialRaw(t, ts.Addr)
+	c1.send([]byte("API2 0 200000000 / 0_1_4_64\nscript\n1+1"))
+	c1.nc.(*net.TCPConn).CloseWrite()
+	c1.expectClosed()
 	runtime.ReadMemStats(&ms)
 	require.Less(t, ms.TotalAlloc-before, uint64(100<<20), "allocated %d MB", (ms.TotalAlloc-before)>>20)
 

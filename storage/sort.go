@@ -541,36 +541,41 @@ func sortMulti(keys [][]uint64, n int, keep KeepPolicy) []int32 {
 	return out
 }
 
-// radixSort sorts a stably by bits [lo, hi) (LSD, 11-bit digits).
+// radixSort sorts a stably by bits [lo, hi) (LSD, digits of at most 11
+// bits; all digit histograms are counted in one pass).
 func radixSort(a []uint64, lo, hi int) {
 	const d = 11
-	const buckets = 1 << d
 	passes := (hi - lo + d - 1) / d
-	if passes == 0 {
+	if passes == 0 || len(a) < 2 {
 		return
 	}
 	step := (hi - lo + passes - 1) / passes // spread bits evenly
+	m := uint64(1)<<step - 1
+	cnt := make([]int, passes<<step)
+	for _, x := range a {
+		x >>= lo
+		for p := range passes {
+			cnt[p<<step+int(x&m)]++
+			x >>= step
+		}
+	}
 	buf := make([]uint64, len(a))
 	src, dst := a, buf
-	var cnt [buckets]int
-	for shift := lo; shift < hi; shift += step {
-		m := uint64(1)<<min(step, hi-shift) - 1
-		clear(cnt[:])
-		for _, x := range src {
-			cnt[(x>>shift)&m]++
-		}
-		if cnt[(src[0]>>shift)&m] == len(src) {
-			continue
+	for p := range passes {
+		shift := lo + p*step
+		c := cnt[p<<step : (p+1)<<step]
+		if c[(src[0]>>shift)&m] == len(src) {
+			continue // every key has this digit
 		}
 		sum := 0
-		for i, c := range cnt {
-			cnt[i] = sum
-			sum += c
+		for i, k := range c {
+			c[i] = sum
+			sum += k
 		}
 		for _, x := range src {
 			b := (x >> shift) & m
-			dst[cnt[b]] = x
-			cnt[b]++
+			dst[c[b]] = x
+			c[b]++
 		}
 		src, dst = dst, src
 	}

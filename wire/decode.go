@@ -498,8 +498,12 @@ func hashBytes(b []byte) uint64 {
 	for i, c := range b {
 		tail |= uint64(c) << (8 * i)
 	}
-	h = (h ^ tail) * 0x94d049bb133111eb
-	return h ^ h>>29
+	h ^= tail
+	h ^= h >> 33 // murmur3 fmix64
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	return h ^ h>>33
 }
 
 func (t *internTable) intern(b []byte) string {
