@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -223,6 +224,13 @@ func (c *Conn) do(ctx context.Context, body string, args []value.Value, flags in
 	defer func() {
 		if stop() && err != nil && ctx.Err() != nil {
 			err = ctx.Err()
+		}
+		// The socket deadline can fire a moment before the context's own
+		// timer marks it done: report the context's deadline either way.
+		if err != nil && ctx.Err() == nil && errors.Is(err, os.ErrDeadlineExceeded) {
+			if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+				err = context.DeadlineExceeded
+			}
 		}
 		if err != nil {
 			var se *ServerError
