@@ -187,7 +187,8 @@ type txnChunk struct {
 	m        metaRec
 	newSyms  []string
 	newIndex map[string]int32
-	dirty    bool // blocks were written
+	arena    []byte // backing store of newSyms (see intern)
+	dirty    bool   // blocks were written
 }
 
 // Begin starts a transaction with a new id.
@@ -374,6 +375,15 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 		dicts[p] = localDict(strs[lo:hi], ids[lo:hi])
 	})
 	e := tc.e
+	if len(tc.newIndex) == 0 {
+		total := 0
+		for _, d := range dicts {
+			total += len(d)
+		}
+		if total > 1024 {
+			tc.newIndex = make(map[string]int32, min(total, MaxSymbols+1))
+		}
+	}
 	tables := make([][]int32, parts)
 	for p, dict := range dicts {
 		tab := make([]int32, len(dict)+1) // local id -> chunk id; 0 is ""
@@ -387,7 +397,7 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 					return nil, ErrSymbaseFull
 				}
 				id = int32(len(e.base) + len(tc.newSyms))
-				s = strings.Clone(s)
+				s = tc.intern(s)
 				tc.newSyms = append(tc.newSyms, s)
 				tc.newIndex[s] = id
 			}
@@ -472,6 +482,21 @@ func localDict(strs []string, out []int32) []string {
 		prev, prevID = s, id
 	}
 	return dict
+}
+
+// intern copies a new symbol out of the caller's memory, into 64 KB arenas
+// shared by many symbols.
+func (tc *txnChunk) intern(s string) string {
+	const arenaSize = 64 << 10
+	if len(s) > arenaSize/16 {
+		return strings.Clone(s)
+	}
+	if cap(tc.arena)-len(tc.arena) < len(s) {
+		tc.arena = make([]byte, 0, arenaSize)
+	}
+	start := len(tc.arena)
+	tc.arena = append(tc.arena, s...)
+	return unsafe.String(&tc.arena[start], len(s))
 }
 
 func (tc *txnChunk) undoSymbols(mark int) {
