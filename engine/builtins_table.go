@@ -50,7 +50,10 @@ func init() {
 		if _, err := in.upsert(args); err != nil {
 			return nil, err
 		}
-		return args[0], nil
+		// No value (mtw.md §3): returning the table would hand a shared
+		// table to the wire encoder outside its lock while other sessions
+		// upsert into it, and would send the whole table with every batch.
+		return nil, nil
 	})
 	reg("tableUpsert", p("obj", "newData", "ignoreNull", "keyColNames", "sortColumns"), 2, 5, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		res, err := in.upsert(args)
