@@ -148,7 +148,7 @@ func TestBatchLimit(t *testing.T) {
 	w, err := New(Config{Host: rec.host, Port: rec.port, UserID: "admin", Password: "123456",
 		TableName: "tglobal", BatchSize: 200000, Throttle: time.Hour})
 	require.NoError(t, err)
-	const n = 150000
+	const n = 70000
 	for i := 0; i < n; i++ {
 		w.Insert(int32(19000+i%100), "A", i)
 	}
@@ -176,7 +176,7 @@ func TestBatchLimit(t *testing.T) {
 	for _, s := range sizes {
 		require.LessOrEqual(t, s, 200000)
 	}
-	require.Equal(t, 1, len(sizes), "150000 rows < BatchSize: one request at exit: %v", sizes)
+	require.Equal(t, 1, len(sizes), "fewer rows than BatchSize: one request at exit: %v", sizes)
 
 	// With BatchSize 1, requests are capped at 65535 rows.
 	rec2 := startRecorder(t, ts.Addr)

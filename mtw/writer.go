@@ -158,6 +158,9 @@ func New(cfg Config) (*Writer, error) {
 	}
 	if drop >= 0 {
 		cols = append(cols[:drop:drop], cols[drop+1:]...)
+		if len(cols) == 0 {
+			return nil, newError("The table has no column to write besides its stream timestamp column", nil)
+		}
 	}
 
 	w := &Writer{
