@@ -239,11 +239,11 @@ func (c *conn) run(req *request) bool {
 		c.cpp = true
 	}
 	if req.clientID != "" && req.seqNo < 0 {
-		if reply, ok := c.srv.dedup.lookup(req.clientID, -req.seqNo); ok {
+		if rest, ok := c.srv.dedup.lookup(req.clientID, -req.seqNo); ok {
 			if req.async() {
 				return true
 			}
-			return c.tr.sendReply(reply) == nil
+			return c.tr.sendReply(append([]byte(c.sid), rest...)) == nil
 		}
 	}
 	var reply []byte
@@ -265,7 +265,8 @@ func (c *conn) run(req *request) bool {
 		reply = c.execute(req)
 	}()
 	if req.clientID != "" && req.seqNo > 0 {
-		c.srv.dedup.store(req.clientID, req.seqNo, reply)
+		// kept without the session id, which the retry's connection replaces
+		c.srv.dedup.store(req.clientID, req.seqNo, reply[len(c.sid):])
 	}
 	if c.out.Cap() > 4<<20 {
 		c.out = bytes.Buffer{}
@@ -291,19 +292,24 @@ func (c *conn) execute(req *request) []byte {
 		return errorReply(c.sid, "Porpoise does not support the pickle protocol: create the Python session with enablePickle=False.")
 	}
 	var (
-		v   value.Value
-		err error
+		v       value.Value
+		err     error
+		handled bool
 	)
-	switch req.cmd {
-	case "connect":
+	if h := c.srv.execHook; h != nil {
+		v, err, handled = h(req)
+	}
+	switch {
+	case handled:
+	case req.cmd == "connect":
 		v, err = c.connect(req)
-	case "script":
+	case req.cmd == "script":
 		if err = c.checkDialect(req); err == nil {
 			v, err = c.sess.RunContext(ctx, req.script)
 		}
-	case "function":
+	case req.cmd == "function":
 		v, err = c.function(ctx, req)
-	case "variable":
+	case req.cmd == "variable":
 		err = c.variable(req)
 	default:
 		err = fmt.Errorf("Unknown request type %s.", quoteHeader(req.cmd))

@@ -29,7 +29,14 @@
 // request, or by the "API" request type of their connect). Errors are
 // replied with the engine's text; print output is sent as MSG records
 // before the reply. Requests with the async flag (4) are executed without
-// any reply.
+// any reply. The other header options are parsed and tolerated: the
+// Python pickle flag (8) and the Python/q dialect flags are refused with an
+// error reply (nothing is run), compressed table arguments (flag 64) are
+// accepted while replies are never compressed, fetchSize is ignored (the
+// result comes in one piece), and a C++ request retried after a reconnect
+// (negated sequence number with the same client id) is answered from the
+// first execution's reply instead of running twice. The clear-memory flag
+// (16) is not honoured yet.
 //
 // Robustness: the header, body and arguments of a request are bounded by
 // Options.MaxFrame before anything is allocated; a malformed request gets

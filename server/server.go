@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // DefaultMaxFrame is the default cap on one request (header, body and
@@ -66,6 +67,9 @@ type Server struct {
 
 	// onPanic, when set (tests, fuzzing), is told about recovered panics.
 	onPanic func(v any, stack []byte)
+	// execHook, when set (fuzzing), may answer a request instead of the
+	// engine.
+	execHook func(req *request) (v value.Value, err error, handled bool)
 }
 
 // New returns a server over eng; it does not listen yet.

@@ -478,3 +478,18 @@ func TestWebSocketFraming(t *testing.T) {
 		require.True(t, strings.HasPrefix(string(b), "HTTP/1.1 426 "), string(b))
 	})
 }
+
+func TestRunT(t *testing.T) {
+	ts := RunT(t, WithConfig("newValuePartitionPolicy", "add"))
+	require.Equal(t, "127.0.0.1", ts.Host)
+	require.Positive(t, ts.Port)
+	require.Equal(t, net.JoinHostPort(ts.Host, strconv.Itoa(ts.Port)), ts.Addr)
+	require.Equal(t, ts.Addr, ts.Server.Addr().String())
+	require.Equal(t, "add", ts.Engine.Config().NewValuePartitionPolicy)
+	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
+	require.NoError(t, err)
+	v, err := c.Run(context.Background(), `getConfig("newValuePartitionPolicy")`)
+	require.NoError(t, err)
+	require.Equal(t, "add", v.(*value.Scalar).S)
+	c.Close()
+}

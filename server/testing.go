@@ -92,6 +92,9 @@ func RunT(t testing.TB, opts ...TestOption) *TestServer {
 	srv := New(eng, tc.srvOpts)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(l) }()
+	for i := 0; srv.Addr() == nil && i < 1000; i++ {
+		time.Sleep(time.Millisecond)
+	}
 	host, portText, _ := net.SplitHostPort(l.Addr().String())
 	port, _ := strconv.Atoi(portText)
 	ts := &TestServer{Addr: l.Addr().String(), Host: host, Port: port, Engine: eng, Server: srv}

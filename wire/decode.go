@@ -2,7 +2,6 @@ package wire
 
 import (
 	"bytes"
-	"encoding/binary"
 	"io"
 	"math"
 	"slices"
@@ -381,14 +380,11 @@ func (r *Reader) readTuple(n int) ([]value.Value, error) {
 }
 
 // readStrings reads n NUL-terminated texts (or length-prefixed BLOBs).
-// STRING and BLOB elements of a column share one backing string; SYMBOL
-// elements are interned per column.
+// The elements of a column share one backing string (one allocation per
+// column; a retained element keeps the column's bytes alive).
 func (r *Reader) readStrings(t value.Type, n int) ([]string, error) {
 	if err := r.need(int64(n), 1); err != nil {
 		return nil, err
-	}
-	if t == value.Symbol {
-		return r.readSymbols(n)
 	}
 	if t != value.Blob && r.br == nil {
 		return r.readStringsSlice(n)
@@ -460,87 +456,6 @@ func sliceStrings(out []string, data []byte, ends []int) {
 	for i, e := range ends {
 		out[i] = back[start:e]
 		start = e
-	}
-}
-
-// readSymbols reads n plain (type 17) symbols, interning repeated values.
-func (r *Reader) readSymbols(n int) ([]string, error) {
-	out := make([]string, 0, r.preCap(n, 16))
-	var tab internTable
-	prev := ""
-	err := r.scanCStrings(n, func(b []byte) {
-		out = grow4(out, n)
-		if string(b) != prev {
-			prev = tab.intern(b)
-		}
-		out = append(out, prev)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// internTable interns byte strings (a small open-addressing set: cheaper
-// than a Go map for the short, repetitive values of SYMBOL columns).
-type internTable struct {
-	slots []string
-	n     int
-}
-
-func hashBytes(b []byte) uint64 {
-	h := uint64(len(b)) * 0x9e3779b97f4a7c15
-	for len(b) >= 8 {
-		h = (h ^ binary.LittleEndian.Uint64(b)) * 0xbf58476d1ce4e5b9
-		b = b[8:]
-	}
-	var tail uint64
-	for i, c := range b {
-		tail |= uint64(c) << (8 * i)
-	}
-	h ^= tail
-	h ^= h >> 33 // murmur3 fmix64
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	return h ^ h>>33
-}
-
-func (t *internTable) intern(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if t.n*2 >= len(t.slots) {
-		t.rehash()
-	}
-	mask := uint64(len(t.slots) - 1)
-	for i := hashBytes(b) & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == "" {
-			s = string(b)
-			t.slots[i] = s
-			t.n++
-			return s
-		}
-		if s == string(b) {
-			return s
-		}
-	}
-}
-
-func (t *internTable) rehash() {
-	old := t.slots
-	t.slots = make([]string, max(64, 4*len(old)))
-	mask := uint64(len(t.slots) - 1)
-	for _, s := range old {
-		if s == "" {
-			continue
-		}
-		i := hashBytes(unsafe.Slice(unsafe.StringData(s), len(s))) & mask
-		for t.slots[i] != "" {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = s
 	}
 }
 

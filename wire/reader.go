@@ -193,15 +193,6 @@ func (r *Reader) readGrow(buf []byte, n, hint int) ([]byte, error) {
 	return buf, nil
 }
 
-// grow4 makes room for one more element of s, growing its capacity 4x (up
-// to n) so stream decoders allocate in proportion to what they received.
-func grow4[T any](s []T, n int) []T {
-	if len(s) < cap(s) {
-		return s
-	}
-	return slices.Grow(s, max(1, min(n, 4*cap(s))-len(s)))
-}
-
 // preCap is how many of n elements of size bytes to allocate up front: all
 // of them for a byte slice (n was validated against it), at most
 // initialAlloc bytes' worth for a stream, whose frame size is only bounded
