@@ -258,9 +258,6 @@ func typeString(v value.Value) string {
 func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, error) {
 	o, err := asOperand(x)
 	if err != nil {
-		if t, ok := x.(*value.Table); ok {
-			_ = t
-		}
 		return nil, err
 	}
 	n := o.v.Len()

@@ -99,8 +99,7 @@ func init() {
 		return value.NewInt(1), nil
 	})
 	reg("cols", p("X"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
-		if v, ok := args[0].(*value.Vector); ok {
-			_ = v
+		if _, ok := args[0].(*value.Vector); ok {
 			return value.NewInt(1), nil
 		}
 		names, _, _, err := in.schemaOf(args[0])
@@ -143,11 +142,7 @@ func newTable(args []value.Value, names []string) (*value.Table, error) {
 			if t == value.Void || t.Storage() == value.StNone {
 				return nil, fmt.Errorf("Invalid data type for column %s", colNames[i])
 			}
-			if t.Category() == value.CatLiteral {
-				cols[i] = value.NewVector(t, int(size), int(max(capacity, size)))
-			} else {
-				cols[i] = value.NewVector(t, int(size), int(max(capacity, size)))
-			}
+			cols[i] = value.NewVector(t, int(size), int(max(capacity, size)))
 			cols[i].Scale = scales[i]
 		}
 		return value.NewTable(colNames, cols), nil

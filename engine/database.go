@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -82,8 +81,6 @@ func (d *database) partitionPaths(keep PartitionFilter) []string {
 	return out
 }
 
-func partitionTypeOf(d partition.Domain) partition.PartitionType { return d.Type() }
-
 // openStorage attaches the Pebble store that holds dfs:// databases.
 func (e *Engine) openStorage() error {
 	dir := e.opts.DataDir
@@ -123,5 +120,3 @@ func (e *Engine) lookupDatabase(path string) (*database, error) {
 	}
 	return db, nil
 }
-
-var errNoDB = errors.New("The database does not exist.")

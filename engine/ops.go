@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -109,8 +110,7 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 	case "between":
 		return builtins["between"].fn(nil, []value.Value{a, b}, nil)
 	}
-	if at, ok := a.(*value.Table); ok {
-		_ = at
+	if _, ok := a.(*value.Table); ok {
 		return nil, fmt.Errorf("The operator %s doesn't support a table operand.", op)
 	}
 	x, err := asOperand(a)
@@ -195,23 +195,11 @@ func elementwise(op string, x, y operand, n int) (*value.Vector, error) {
 		if floating {
 			xs, xn := floats(x.v)
 			ys, yn := floats(y.v)
-			out := value.NewVector(value.Bool, n, n)
-			for i := 0; i < n; i++ {
-				a, b := xs[idx(x, i)], ys[idx(y, i)]
-				c := cmpNullable(xn[idx(x, i)], yn[idx(y, i)], func() int { return cmpFloat(a, b) })
-				out.I8[i] = boolByte(compareResult(lop, c))
-			}
-			return out, nil
+			return compareOrdered(lop, x, y, n, xs, ys, xn, yn), nil
 		}
 		xs, xn := ints(x.v)
 		ys, yn := ints(y.v)
-		out := value.NewVector(value.Bool, n, n)
-		for i := 0; i < n; i++ {
-			a, b := xs[idx(x, i)], ys[idx(y, i)]
-			c := cmpNullable(xn[idx(x, i)], yn[idx(y, i)], func() int { return cmpInt(a, b) })
-			out.I8[i] = boolByte(compareResult(lop, c))
-		}
-		return out, nil
+		return compareOrdered(lop, x, y, n, xs, ys, xn, yn), nil
 	}
 	if isLogic(lop) {
 		xs, xn := floats(x.v)
@@ -296,24 +284,16 @@ func cmpNullable(an, bn bool, cmp func() int) int {
 	return cmp()
 }
 
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// compareOrdered applies a comparison operator element-wise over numbers
+// read by ints/floats (with their NULL flags), broadcasting scalars.
+func compareOrdered[T int64 | float64](op string, x, y operand, n int, xs, ys []T, xn, yn []bool) *value.Vector {
+	out := value.NewVector(value.Bool, n, n)
+	for i := 0; i < n; i++ {
+		xi, yi := idx(x, i), idx(y, i)
+		c := cmpNullable(xn[xi], yn[yi], func() int { return cmp.Compare(xs[xi], ys[yi]) })
+		out.I8[i] = boolByte(compareResult(op, c))
 	}
-	return 0
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return out
 }
 
 func boolByte(b bool) int8 {
@@ -532,13 +512,7 @@ func temporalOp(op string, x, y operand, n int) (*value.Vector, error) {
 		}
 		xs, xn := ints(x.v)
 		ys, yn := ints(y.v)
-		out := value.NewVector(value.Bool, n, n)
-		for i := 0; i < n; i++ {
-			a, b := xs[idx(x, i)], ys[idx(y, i)]
-			c := cmpNullable(xn[idx(x, i)], yn[idx(y, i)], func() int { return cmpInt(a, b) })
-			out.I8[i] = boolByte(compareResult(op, c))
-		}
-		return out, nil
+		return compareOrdered(op, x, y, n, xs, ys, xn, yn), nil
 	}
 	rt := xt
 	switch {

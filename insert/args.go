@@ -39,12 +39,6 @@ func fromDict(names []string, d *value.Dict) (*value.Table, error) {
 			}
 		}
 	}
-	n := 0
-	for _, c := range cols {
-		if c != nil {
-			n = max(n, valueLen(c))
-		}
-	}
 	for j := range cols {
 		if cols[j] == nil {
 			cols[j] = value.NullScalar(value.Void)
