@@ -1,6 +1,6 @@
-// Package insert applies DolphinDB's append rules to in-memory tables:
-// argument forms of tableInsert, column-count checks, implicit type
-// conversion, keyed/indexed key handling, upsert!, INSERT INTO column lists
-// and the returned counts, with DolphinDB's error texts; an insert that
-// fails changes nothing.
+// Package insert applies DolphinDB's append rules: argument forms of
+// tableInsert, column-count checks, implicit type conversion (the
+// in-memory rules and the stricter DFS rules), keyed/indexed key handling,
+// upsert!, INSERT INTO column lists and the returned counts, with
+// DolphinDB's error texts; an insert that fails changes nothing.
 package insert
