@@ -221,8 +221,11 @@ func init() {
 	})
 }
 
-// Version is what version() reports.
-const Version = "3.00.1 2024.07.01 (porpoise)"
+// Version is what version() reports, in DolphinDB's form: the C++ and
+// Python clients parse the first four dot-separated numbers at login to
+// decide which protocol features to use, so it must start with a
+// four-part version of the DolphinDB release whose behaviour we follow.
+const Version = "3.00.2.1 2024.09.30 LINUX x86_64"
 
 // typeString is typestr(x): the type name for scalars, "FAST INT VECTOR"
 // style for vectors, "IN-MEMORY TABLE" for tables.

@@ -9,14 +9,21 @@ import (
 )
 
 func init() {
-	reg("take", p("X", "n"), 2, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+	reg("take", p("X", "n"), 2, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		n, err := intArg(args[1], "take")
 		if err != nil {
 			return nil, err
 		}
+		width := int64(1)
+		if t, ok := args[0].(*value.Table); ok {
+			width = int64(max(len(t.Cols), 1))
+		}
+		if err := in.reserveElems(n * width); err != nil {
+			return nil, err
+		}
 		return take(args[0], int(n))
 	})
-	reg("til", p("n"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+	reg("til", p("n"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		n, err := intArg(args[0], "til")
 		if err != nil {
 			return nil, err
@@ -24,19 +31,25 @@ func init() {
 		if n < 0 {
 			return nil, errors.New("The argument of til must be non-negative.")
 		}
+		if err := in.reserveElems(n); err != nil {
+			return nil, err
+		}
 		out := value.NewVector(value.Int, int(n), int(n))
 		for i := range out.I32 {
 			out.I32[i] = int32(i)
 		}
 		return out, nil
 	})
-	reg("seq", p("start", "end"), 2, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+	reg("seq", p("start", "end"), 2, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		if err := in.reserveElems(rangeLen(args[0], args[1])); err != nil {
+			return nil, err
+		}
 		return rangeOp(args[0], args[1])
 	})
 	reg("rand", p("X", "count"), 1, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		return randValue(in, args)
 	})
-	reg("array", p("dataType", "initialSize", "capacity", "defaultValue"), 1, 4, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
+	reg("array", p("dataType", "initialSize", "capacity", "defaultValue"), 1, 4, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		t, scale, err := typeArg(args[0])
 		if err != nil {
 			return nil, err
@@ -52,6 +65,12 @@ func init() {
 			if capacity, err = intArg(c, "array"); err != nil {
 				return nil, err
 			}
+		}
+		if n < 0 || capacity < 0 {
+			return nil, errors.New("The size of array must be non-negative.")
+		}
+		if err := in.reserveElems(max(n, capacity)); err != nil {
+			return nil, err
 		}
 		out := value.NewVector(t, int(n), int(max(n, capacity)))
 		out.Scale = scale
@@ -240,6 +259,9 @@ func randValue(in *interp, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		n = int(k)
+		if err := in.reserveElems(k); err != nil {
+			return nil, err
+		}
 	}
 	count := max(n, 1)
 	var out *value.Vector

@@ -16,6 +16,11 @@ type Config struct {
 	AppendTupleAsAWhole                 bool
 	EnableNullSafeJoin                  bool
 	EnableChunkGranularityConfig        bool
+	// MaxMemSize caps the memory a script may allocate, in GB (dolphindb.cfg
+	// maxMemSize); 0 means DolphinDB's default of no configured cap, where
+	// we still refuse allocations past 80% of physical memory so a script
+	// can't get the process killed.
+	MaxMemSize float64
 }
 
 // DefaultConfig is DolphinDB's default configuration.
@@ -58,6 +63,13 @@ func (c *Config) Set(key, val string) error {
 		return b(&c.AppendTupleAsAWhole)
 	case "enableNullSafeJoin":
 		return b(&c.EnableNullSafeJoin)
+	case "maxMemSize":
+		x, err := strconv.ParseFloat(val, 64)
+		if err != nil || x < 0 {
+			return fmt.Errorf("invalid value %q for configuration maxMemSize", val)
+		}
+		c.MaxMemSize = x
+		return nil
 	case "enableChunkGranularityConfig":
 		return b(&c.EnableChunkGranularityConfig)
 	}

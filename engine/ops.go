@@ -48,6 +48,11 @@ func (in *interp) evalBinary(n *sqlparse.BinaryExpr) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if n.Op == ".." {
+		if err := in.reserveElems(rangeLen(l, r)); err != nil {
+			return nil, err
+		}
+	}
 	return binaryOp(n.Op, l, r)
 }
 

@@ -145,6 +145,28 @@ func (s *Session) Get(name string) (value.Value, bool) {
 	return s.eng.Shared(name)
 }
 
+// VarNames lists the session's variables (not shared objects), unordered.
+func (s *Session) VarNames() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	names := make([]string, 0, len(s.vars))
+	for n := range s.vars {
+		names = append(names, n)
+	}
+	return names
+}
+
+// Undef removes session variables; names that are not defined are
+// ignored. The wire server uses it for the clear-memory request flag,
+// which drops the variables a request created.
+func (s *Session) Undef(names ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, n := range names {
+		delete(s.vars, n)
+	}
+}
+
 // TableInsert appends data to a table as tableInsert(target, args...)
 // does, skipping the parser; target is a table value or a table name.
 func (s *Session) TableInsert(target value.Value, args ...value.Value) (int, error) {
