@@ -336,31 +336,37 @@ func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
 	defer db.mu.Unlock()
 	levels := db.levels()
 	// In-memory partitioned tables drop rows with a NULL partition value
-	// (INSERT INTO without the partitioning column writes nothing).
-	keepRow := make([]bool, rows)
-	for i := range keepRow {
-		keepRow[i] = true
-	}
+	// (INSERT INTO without the partitioning column writes nothing). sel
+	// lists the rows kept; nil means all of them.
+	var sel []int
 	if !db.dfs() {
+		drop := false
 		for _, c := range t.partCols {
-			col := full.Cols[c]
+			if full.Cols[c].HasNull() {
+				drop = true
+			}
+		}
+		if drop {
+			sel = make([]int, 0, rows)
+		next:
 			for i := 0; i < rows; i++ {
-				if col.IsNull(i) {
-					keepRow[i] = false
+				for _, c := range t.partCols {
+					if full.Cols[c].IsNull(i) {
+						continue next
+					}
 				}
+				sel = append(sel, i)
 			}
 		}
 	}
-	sel := make([]int, 0, rows)
-	for i, k := range keepRow {
-		if k {
-			sel = append(sel, i)
-		}
+	nsel := rows
+	if sel != nil {
+		nsel = len(sel)
 	}
 	levelIdx := make([][]int32, len(levels))
 	for l, dom := range levels {
 		col := full.Cols[t.partCols[l]]
-		if len(sel) != rows {
+		if sel != nil {
 			col = col.Gather(sel)
 		}
 		idx, err := dom.Map(col)
@@ -403,16 +409,26 @@ func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
 		}
 		levelIdx[l] = idx
 	}
-	// Group rows by a mixed-radix partition number first and name each
-	// group's path once: building a path per row dominated large appends.
+	// Number each row's partition by a mixed-radix key, then lay the rows
+	// out grouped with a counting sort: one allocation for all groups, where
+	// growing a slice per group dominated 30M-row appends.
 	radix := make([]int64, len(levels))
+	space := int64(1)
 	for l, dom := range levels {
 		radix[l] = int64(dom.Len()) + 1
+		if space <= 1<<20 {
+			space *= radix[l]
+		}
 	}
-	byKey := map[int64]int{}
-	var keyRows [][]int
+	var dense []int32 // key -> group+1, when the key space is small
+	if space <= 1<<16 {
+		dense = make([]int32, space)
+	}
+	byKey := map[int64]int32{}
 	var keyIdx [][]int
-	for k, row := range sel {
+	var counts []int
+	gid := make([]int32, nsel)
+	for k := 0; k < nsel; k++ {
 		key := int64(0)
 		ok := true
 		for l := range levels {
@@ -424,30 +440,64 @@ func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
 			key = key*radix[l] + int64(x)
 		}
 		if !ok {
+			gid[k] = -1
 			continue
 		}
-		g, seen := byKey[key]
+		var g int32
+		seen := false
+		if dense != nil {
+			g = dense[key] - 1
+			seen = g >= 0
+		} else {
+			g, seen = byKey[key]
+		}
 		if !seen {
-			g = len(keyRows)
-			byKey[key] = g
+			g = int32(len(counts))
+			if dense != nil {
+				dense[key] = g + 1
+			} else {
+				byKey[key] = g
+			}
 			idx := make([]int, len(levels))
 			for l := range levels {
 				idx[l] = int(levelIdx[l][k])
 			}
 			keyIdx = append(keyIdx, idx)
-			keyRows = append(keyRows, nil)
+			counts = append(counts, 0)
 		}
-		keyRows[g] = append(keyRows[g], row)
+		gid[k] = g
+		counts[g]++
 	}
-	groups := make(map[string][]int, len(keyRows))
-	var order []string
-	for g, rows := range keyRows {
-		path := db.chunkPath(keyIdx[g])
-		if _, seen := groups[path]; !seen {
-			order = append(order, path)
+	starts := make([]int, len(counts)+1)
+	for g, c := range counts {
+		starts[g+1] = starts[g] + c
+	}
+	flat := make([]int, starts[len(counts)])
+	fill := append([]int(nil), starts[:len(counts)]...)
+	for k, g := range gid {
+		if g < 0 {
+			continue
 		}
-		// partitions that share a path (special characters) share a chunk
-		groups[path] = append(groups[path], rows...)
+		row := k
+		if sel != nil {
+			row = sel[k]
+		}
+		flat[fill[g]] = row
+		fill[g]++
+	}
+	groups := make(map[string][]int, len(counts))
+	var order []string
+	for g := range counts {
+		rows := flat[starts[g]:starts[g+1]:starts[g+1]]
+		path := db.chunkPath(keyIdx[g])
+		if prev, seen := groups[path]; seen {
+			// partitions that share a path (special characters) share a
+			// chunk; the cap above makes this append copy.
+			groups[path] = append(prev, rows...)
+			continue
+		}
+		order = append(order, path)
+		groups[path] = rows
 	}
 	return groups, order, nil
 }
@@ -486,10 +536,7 @@ func (t *ptable) appendDFS(s *Session, full *value.Table, width int, groups map[
 			return 0, insert.ErrFewerColumns
 		}
 	}
-	parts := make(map[string]*value.Table, len(order))
-	for _, path := range order {
-		parts[path] = full.Gather(groups[path])
-	}
+	parts := regroup(full, groups, order)
 	ctx := context.Background()
 	if s != nil {
 		ctx = s.ctx
@@ -502,14 +549,15 @@ func (t *ptable) appendDFS(s *Session, full *value.Table, width int, groups map[
 				txn.Rollback()
 				return n, err
 			}
-			if err := txn.Append(t.chunkID(path), t.names[:width], parts[path].Cols[:width], t.chunkOptions()); err != nil {
+			p := parts[path]
+			if err := txn.AppendCoded(t.chunkID(path), t.names[:width], p.cols[:width], p.codes[:width], t.chunkOptions()); err != nil {
 				txn.Rollback()
 				return n, err
 			}
 			if err := txn.Commit(); err != nil {
 				return n, err
 			}
-			n += parts[path].Rows()
+			n += p.rows
 		}
 		return n, nil
 	}
@@ -521,14 +569,69 @@ func (t *ptable) appendDFS(s *Session, full *value.Table, width int, groups map[
 		}
 	}
 	for _, path := range order {
-		if err := txn.Append(t.chunkID(path), t.names[:width], parts[path].Cols[:width], t.chunkOptions()); err != nil {
+		p := parts[path]
+		if err := txn.AppendCoded(t.chunkID(path), t.names[:width], p.cols[:width], p.codes[:width], t.chunkOptions()); err != nil {
 			txn.Rollback()
 			return 0, err
 		}
-		n += parts[path].Rows()
+		n += p.rows
 	}
 	if err := txn.Commit(); err != nil {
 		return 0, err
 	}
 	return n, nil
+}
+
+// part is one partition's rows, ready for storage: SYMBOL columns as
+// codes (cols[i] nil), the others as vectors.
+type part struct {
+	cols  []*value.Vector
+	codes []*storage.SymbolCodes
+	rows  int
+}
+
+// regroup lays full's rows out partition by partition (in order) with one
+// scatter per column and returns each partition as slices of the result:
+// one sequential pass over the input instead of a gather per partition,
+// which re-read the whole input once per partition. SYMBOL columns are
+// dictionary-encoded first and move as int32 codes.
+func regroup(full *value.Table, groups map[string][]int, order []string) map[string]part {
+	pos := make([]int32, full.Rows())
+	for i := range pos {
+		pos[i] = -1
+	}
+	bounds := make([]int, len(order)+1)
+	n := 0
+	for k, path := range order {
+		for _, row := range groups[path] {
+			pos[row] = int32(n)
+			n++
+		}
+		bounds[k+1] = n
+	}
+	cols := make([]*value.Vector, len(full.Cols))
+	codes := make([]*storage.SymbolCodes, len(full.Cols))
+	for i, c := range full.Cols {
+		if c.T == value.Symbol {
+			cd := storage.EncodeSymbols(c.Str)
+			cd.IDs = value.NewInts(cd.IDs).Scatter(pos, n).I32
+			codes[i] = cd
+			continue
+		}
+		cols[i] = c.Scatter(pos, n)
+	}
+	parts := make(map[string]part, len(order))
+	for k, path := range order {
+		lo, hi := bounds[k], bounds[k+1]
+		p := part{cols: make([]*value.Vector, len(cols)), codes: make([]*storage.SymbolCodes, len(cols)), rows: hi - lo}
+		for i, c := range cols {
+			if codes[i] != nil {
+				p.codes[i] = codes[i].Slice(lo, hi)
+			} else {
+				p.cols[i] = c.Slice(lo, hi)
+			}
+		}
+		parts[path] = p
+	}
+	return parts
 }

@@ -530,6 +530,13 @@ func (tc *txnChunk) symbol(id int32) string {
 // On error the transaction is as before the call (except for the lock),
 // unless the error is from Pebble, after which only Rollback is useful.
 func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts ChunkOptions) error {
+	return t.AppendCoded(c, names, cols, nil, opts)
+}
+
+// AppendCoded is Append with some SYMBOL columns given pre-encoded: where
+// codes[i] is not nil, column i is SYMBOL with those rows and cols[i] is
+// ignored (it may be nil). codes may be nil or shorter than cols.
+func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes []*SymbolCodes, opts ChunkOptions) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
@@ -545,23 +552,47 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 	if len(cols) > 1<<16 {
 		return errors.New("storage: too many columns")
 	}
+	if len(codes) > len(cols) {
+		return fmt.Errorf("storage: %d symbol codes for %d columns", len(codes), len(cols))
+	}
+	coded := func(i int) *SymbolCodes {
+		if i < len(codes) {
+			return codes[i]
+		}
+		return nil
+	}
+	typeOf := func(i int) value.Type {
+		if coded(i) != nil {
+			return value.Symbol
+		}
+		return cols[i].T
+	}
 	n := -1
 	for i, v := range cols {
-		if v == nil || !supported(v.T) {
-			typ := value.Void
-			if v != nil {
-				typ = v.T
+		rows := 0
+		if cd := coded(i); cd != nil {
+			if err := cd.check(); err != nil {
+				return err
 			}
-			return fmt.Errorf("storage: column %d: type %s cannot be stored", i, typ)
+			rows = len(cd.IDs)
+		} else {
+			if v == nil || !supported(v.T) {
+				typ := value.Void
+				if v != nil {
+					typ = v.T
+				}
+				return fmt.Errorf("storage: column %d: type %s cannot be stored", i, typ)
+			}
+			rows = v.Len()
 		}
 		if n < 0 {
-			n = v.Len()
-		} else if v.Len() != n {
-			return fmt.Errorf("storage: column %d has %d rows, column 0 has %d", i, v.Len(), n)
+			n = rows
+		} else if rows != n {
+			return fmt.Errorf("storage: column %d has %d rows, column 0 has %d", i, rows, n)
 		}
 	}
 	for _, sc := range opts.SortColumns {
-		if sc < 0 || sc >= len(cols) || !sortable(cols[sc].T) {
+		if sc < 0 || sc >= len(cols) || !sortable(typeOf(sc)) {
 			return fmt.Errorf("storage: invalid sort column %d", sc)
 		}
 	}
@@ -578,8 +609,9 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 		// Guess the encoded size (half the raw size) so that a large
 		// append rarely regrows the batch.
 		raw := 0
-		for _, v := range cols {
-			if w := elemBytes(v.T.Elem()); w > 0 && v.T != value.Symbol {
+		for i := range cols {
+			typ := typeOf(i)
+			if w := elemBytes(typ.Elem()); w > 0 && typ != value.Symbol {
 				raw += n * w
 			} else {
 				raw += n * 4
@@ -595,14 +627,19 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 	// SYMBOL columns -> ids into the chunk's base.
 	mark := len(tc.newSyms)
 	ids := make([][]int32, len(cols))
-	for i, v := range cols {
-		if v.T != value.Symbol {
+	for i := range cols {
+		if typeOf(i) != value.Symbol {
 			continue
 		}
 		if err := t.loadSymbols(tc); err != nil {
 			return err
 		}
-		if ids[i], err = tc.mapSymbols(v.Str); err != nil {
+		if cd := coded(i); cd != nil {
+			ids[i], err = tc.mapCodes(cd)
+		} else {
+			ids[i], err = tc.mapSymbols(cols[i].Str)
+		}
+		if err != nil {
 			tc.undoSymbols(mark)
 			return err
 		}

@@ -574,6 +574,54 @@ func (v *Vector) Gather(idx []int) *Vector {
 	return out
 }
 
+// Scatter returns a new vector of n elements with element i of v at
+// position pos[i], dropping elements whose pos is negative; the
+// non-negative entries of pos must be a permutation of 0..n-1. It reads v
+// in order, so regrouping a large vector into k runs streams through
+// memory where a Gather per run would read all of v k times.
+func (v *Vector) Scatter(pos []int32, n int) *Vector {
+	if v.T.IsArray() || v.T.Storage() == StPair2F64 {
+		inv := make([]int, n)
+		for i, p := range pos {
+			if p >= 0 {
+				inv[p] = i
+			}
+		}
+		return v.Gather(inv)
+	}
+	out := NewVector(v.T, n, n)
+	out.Scale = v.Scale
+	switch v.T.Storage() {
+	case StInt8:
+		scatter(out.I8, v.I8, pos)
+	case StInt16:
+		scatter(out.I16, v.I16, pos)
+	case StInt32:
+		scatter(out.I32, v.I32, pos)
+	case StInt64:
+		scatter(out.I64, v.I64, pos)
+	case StFloat32:
+		scatter(out.F32, v.F32, pos)
+	case StFloat64:
+		scatter(out.F64, v.F64, pos)
+	case StString:
+		scatter(out.Str, v.Str, pos)
+	case StBytes16:
+		scatter(out.B16, v.B16, pos)
+	case StAny:
+		scatter(out.Any, v.Any, pos)
+	}
+	return out
+}
+
+func scatter[T any](dst, src []T, pos []int32) {
+	for i, p := range pos {
+		if p >= 0 {
+			dst[p] = src[i]
+		}
+	}
+}
+
 func gather[T any](dst, src []T, idx []int) {
 	for k, i := range idx {
 		dst[k] = src[i]

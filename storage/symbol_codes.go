@@ -1,0 +1,149 @@
+package storage
+
+import (
+	"fmt"
+	"runtime"
+)
+
+// SymbolCodes is a SYMBOL column already dictionary-encoded by the caller:
+// IDs[i] is 0 for "" (NULL) or 1 + the index of the row's symbol in Dict.
+// An engine that splits one large SYMBOL column among many partitions
+// encodes it once with EncodeSymbols and hands each partition a Slice of
+// the ids: the rows then move around as int32s, which the garbage
+// collector never scans, instead of as string headers, and each chunk
+// hashes only the distinct symbols it receives.
+type SymbolCodes struct {
+	IDs  []int32
+	Dict []string
+
+	// scratch is shared by the slices of one encoding, which must
+	// therefore be appended one after another, not concurrently.
+	scratch *codeScratch
+}
+
+type codeScratch struct {
+	gen   uint32
+	stamp []uint32 // local id -> generation that filled tr
+	tr    []int32  // local id -> chunk id
+}
+
+// EncodeSymbols dictionary-encodes a SYMBOL column, splitting large
+// columns among goroutines.
+func EncodeSymbols(strs []string) *SymbolCodes {
+	n := len(strs)
+	ids := make([]int32, n)
+	parts := 1
+	if n >= 1<<16 {
+		parts = max(1, min(runtime.GOMAXPROCS(0), n>>15))
+	}
+	dicts := make([][]string, parts)
+	parallel(parts, func(p int) {
+		lo, hi := p*n/parts, (p+1)*n/parts
+		dicts[p] = localDict(strs[lo:hi], ids[lo:hi])
+	})
+	if parts == 1 {
+		return &SymbolCodes{IDs: ids, Dict: dicts[0], scratch: &codeScratch{}}
+	}
+	// Merge the part dictionaries into the first one's numbering.
+	var dict []string
+	index := map[string]int32{}
+	tables := make([][]int32, parts)
+	for p, d := range dicts {
+		tab := make([]int32, len(d)+1)
+		for k, s := range d {
+			id, ok := index[s]
+			if !ok {
+				dict = append(dict, s)
+				id = int32(len(dict))
+				index[s] = id
+			}
+			tab[k+1] = id
+		}
+		tables[p] = tab
+	}
+	parallel(parts, func(p int) {
+		lo, hi := p*n/parts, (p+1)*n/parts
+		tab := tables[p]
+		for i := lo; i < hi; i++ {
+			ids[i] = tab[ids[i]]
+		}
+	})
+	return &SymbolCodes{IDs: ids, Dict: dict, scratch: &codeScratch{}}
+}
+
+// Slice returns rows [lo, hi) of the encoding, sharing its dictionary.
+func (c *SymbolCodes) Slice(lo, hi int) *SymbolCodes {
+	return &SymbolCodes{IDs: c.IDs[lo:hi:hi], Dict: c.Dict, scratch: c.scratch}
+}
+
+// Strings decodes the rows (for callers that need the text back).
+func (c *SymbolCodes) Strings() []string {
+	out := make([]string, len(c.IDs))
+	for i, id := range c.IDs {
+		if id > 0 {
+			out[i] = c.Dict[id-1]
+		}
+	}
+	return out
+}
+
+func (c *SymbolCodes) check() error {
+	for _, id := range c.IDs {
+		if id < 0 || int(id) > len(c.Dict) {
+			return fmt.Errorf("storage: symbol code %d outside a dictionary of %d", id, len(c.Dict))
+		}
+	}
+	return nil
+}
+
+// mapCodes is mapSymbols for pre-encoded rows: each distinct local id
+// seen is looked up (or added to the base) once per chunk.
+func (tc *txnChunk) mapCodes(c *SymbolCodes) ([]int32, error) {
+	sc := c.scratch
+	if sc == nil {
+		sc = &codeScratch{}
+		c.scratch = sc
+	}
+	if len(sc.tr) < len(c.Dict)+1 {
+		sc.tr = make([]int32, len(c.Dict)+1)
+		sc.stamp = make([]uint32, len(c.Dict)+1)
+		sc.gen = 0
+	}
+	sc.gen++
+	if sc.gen == 0 { // wrapped: stale stamps could look current
+		clear(sc.stamp)
+		sc.gen = 1
+	}
+	gen := sc.gen
+	e := tc.e
+	ids := make([]int32, len(c.IDs))
+	for i, l := range c.IDs {
+		if l == 0 {
+			continue
+		}
+		if sc.stamp[l] == gen {
+			ids[i] = sc.tr[l]
+			continue
+		}
+		s := c.Dict[l-1]
+		id, ok := e.index[s]
+		if !ok {
+			id, ok = tc.newIndex[s]
+		}
+		if !ok {
+			if len(e.base)-1+len(tc.newSyms) >= MaxSymbols {
+				return nil, ErrSymbaseFull
+			}
+			id = int32(len(e.base) + len(tc.newSyms))
+			s = tc.intern(s)
+			tc.newSyms = append(tc.newSyms, s)
+			if tc.newIndex == nil {
+				tc.newIndex = make(map[string]int32)
+			}
+			tc.newIndex[s] = id
+		}
+		sc.stamp[l], sc.tr[l] = gen, id
+		ids[i] = id
+	}
+	return ids, nil
+}
