@@ -8,29 +8,61 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestPruneFilterKeepsOnlyMatchingValuePartitions(t *testing.T) {
+// pruneFixture is a VALUE-partitioned table over 2024.01.01..2024.01.05
+// holding rows only up to 2024.01.03, so clauses whose answer depends on
+// the rows present (max(date)) would prune wrongly if evaluated over the
+// partition values.
+func pruneFixture(t *testing.T) (*Session, *ptable, func(string) PartitionFilter) {
+	t.Helper()
 	e, err := Open(Options{InMemory: true})
 	require.NoError(t, err)
-	defer e.Close()
+	t.Cleanup(func() { e.Close() })
 	s := e.NewSession()
 	_, err = s.Run("db = database(\"dfs://p\", VALUE, 2024.01.01..2024.01.05)\n" +
-		"pt = db.createPartitionedTable(table(1:0, `date`v, [DATE, INT]), `pt, `date)")
+		"pt = db.createPartitionedTable(table(1:0, `date`v, [DATE, INT]), `pt, `date)\n" +
+		"pt.append!(table(2024.01.01..2024.01.03 as date, 1..3 as v))")
 	require.NoError(t, err)
 	v, _ := s.Get("pt")
 	pt := v.(*ptable)
 	in := &interp{s: s, frame: s.vars}
 	eval := func(x sqlparse.Expr, tb *value.Table) (value.Value, error) { return in.withTable(tb, x) }
+	return s, pt, func(where string) PartitionFilter {
+		w, err := sqlparse.ParseExpr(where)
+		require.NoError(t, err, where)
+		return pt.PruneFilter(eval, []sqlparse.Expr{w})
+	}
+}
+
+func TestPruneFilterKeepsOnlyMatchingValuePartitions(t *testing.T) {
+	s, _, filter := pruneFixture(t)
+	_, err := s.Run("def isValid(x) { return x == max(x) }\n" +
+		"def top(x) { return x == max(x) }\n" +
+		"dv = 2024.01.05 2024.01.04 2024.01.03 2024.01.02 2024.01.01\n" +
+		"d3 = 2024.01.03")
+	require.NoError(t, err)
 	for _, tc := range []struct {
 		where string
-		keep  []bool
+		keep  []bool // nil: no filter
 	}{
 		{"date >= 2024.01.04", []bool{false, false, false, true, true}},
 		{"date = 2024.01.02", []bool{false, true, false, false, false}},
+		{"DATE = 2024.01.02", []bool{false, true, false, false, false}}, // names resolve ignoring case
+		{"date == d3", []bool{false, false, true, false, false}},
+		{"date == NULL", []bool{false, false, false, false, false}},
+		{"date <= NULL", []bool{false, false, false, false, false}},
+		{"date > NULL", nil},
+		{"date in []", []bool{false, false, false, false, false}},
+		{"date like \"%\"", nil},
 		{"v > 1", nil}, // not on the partitioning column: no pruning
+		// each row's answer depends on other rows, or on position
+		{"date == max(date)", nil},
+		{"top(date)", nil},
+		{"isValid(date)", nil}, // a user function shadowing a built-in
+		{"date == dv", nil},
+		{"date in (select date from pt)", nil},
+		{"date > rand(2024.01.05, 1)[0]", nil},
 	} {
-		w, err := sqlparse.ParseExpr(tc.where)
-		require.NoError(t, err)
-		f := pt.PruneFilter(eval, []sqlparse.Expr{w})
+		f := filter(tc.where)
 		if tc.keep == nil {
 			require.Nil(t, f, tc.where)
 			continue
@@ -40,4 +72,30 @@ func TestPruneFilterKeepsOnlyMatchingValuePartitions(t *testing.T) {
 			require.Equal(t, want, f([]int{i}), "%s partition %d", tc.where, i)
 		}
 	}
+}
+
+func TestPruneFilterKeepsPartitionsAddedLater(t *testing.T) {
+	_, _, filter := pruneFixture(t)
+	f := filter("date == 2024.01.02")
+	require.NotNil(t, f)
+	require.False(t, f([]int{0}))
+	// a partition added after the filter was built (newValuePartitionPolicy
+	// add, addValuePartitions) is beyond what the filter knows
+	require.True(t, f([]int{7}))
+}
+
+func TestPruneHookCountsPartitionsRead(t *testing.T) {
+	s, pt, _ := pruneFixture(t)
+	hook := &pruneHook{}
+	pruneHooks.Store(pt, hook)
+	defer pruneHooks.Delete(pt)
+	v, err := s.Run("select * from pt where date >= 2024.01.03")
+	require.NoError(t, err)
+	require.Equal(t, 1, v.(*value.Table).Rows())
+	require.EqualValues(t, 3, hook.read.Load())
+	hook.off.Store(true)
+	hook.read.Store(0)
+	_, err = s.Run("select * from pt where date >= 2024.01.03")
+	require.NoError(t, err)
+	require.EqualValues(t, 5, hook.read.Load())
 }
