@@ -126,6 +126,13 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A VOID NULL takes the other operand's type (semantics.md §1).
+	if x.scalar && x.v.T == value.Void && y.v.T != value.Void {
+		x.v = nullOf(y.v)
+	}
+	if y.scalar && y.v.T == value.Void && x.v.T != value.Void {
+		y.v = nullOf(x.v)
+	}
 	n := x.v.Len()
 	switch {
 	case x.scalar && !y.scalar:
@@ -729,4 +736,11 @@ func truth(v value.Value) (bool, error) {
 		}
 	}
 	return false, errors.New("A condition must be a boolean scalar.")
+}
+
+// nullOf is a one-element NULL vector of like's type.
+func nullOf(like *value.Vector) *value.Vector {
+	v := value.NewNullVector(like.T, 1)
+	v.Scale = like.Scale
+	return v
 }
