@@ -132,6 +132,9 @@ func BenchmarkDFSAppendCompoTSDB(b *testing.B) {
 		require.NoError(b, err)
 		require.Equal(b, n, got)
 		whole = nil
+		stored, err := s.Run(`exec count(*) from pt`)
+		require.NoError(b, err)
+		require.Equal(b, fmt.Sprint(n), stored.String())
 		require.NoError(b, e.Close())
 		keys, vals, size := encodedKVsT(b, dir)
 		encoded = size

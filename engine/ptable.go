@@ -223,14 +223,14 @@ func (t *ptable) Append(s *Session, src *value.Table, stmt bool) (int, error) {
 	if full.Rows() == 0 {
 		return 0, nil
 	}
-	groups, order, err := t.route(full)
+	r, err := t.route(full)
 	if err != nil {
 		return 0, err
 	}
 	if !t.db.dfs() {
-		return t.appendMemory(full, groups, order), nil
+		return t.appendMemory(full, r), nil
 	}
-	return t.appendDFS(s, full, width, groups, order)
+	return t.appendDFS(s, full, width, r)
 }
 
 // prepare checks the column count and converts src to the full schema,
@@ -321,14 +321,40 @@ func applyLimits(v *value.Vector) (*value.Vector, error) {
 	return out, nil
 }
 
+// routing is where route sends each row of a table.
+type routing struct {
+	part  []int32  // per row: index into paths, or -1 when the row is dropped
+	paths []string // chunk paths in first-seen order
+	rows  []int    // rows per path
+}
+
+// groups lists each path's rows (ascending), for callers that gather.
+func (r *routing) groups() map[string][]int {
+	starts := make([]int, len(r.paths)+1)
+	for p, n := range r.rows {
+		starts[p+1] = starts[p] + n
+	}
+	flat := make([]int, starts[len(r.paths)])
+	fill := append([]int(nil), starts[:len(r.paths)]...)
+	for row, p := range r.part {
+		if p >= 0 {
+			flat[fill[p]] = row
+			fill[p]++
+		}
+	}
+	out := make(map[string][]int, len(r.paths))
+	for p, path := range r.paths {
+		out[path] = flat[starts[p]:starts[p+1]:starts[p+1]]
+	}
+	return out
+}
+
 // route maps every row to its partition path, applying the policies for
-// rows outside the scheme; it returns the row indexes per path and the
-// paths in first-seen order.
-func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
+// rows outside the scheme.
+func (t *ptable) route(full *value.Table) (*routing, error) {
 	rows := full.Rows()
 	if t.dimension {
-		all := seqInts(rows)
-		return map[string][]int{"/": all}, []string{"/"}, nil
+		return &routing{part: make([]int32, rows), paths: []string{"/"}, rows: []int{rows}}, nil
 	}
 	db := t.db
 	eng := db.eng
@@ -371,7 +397,7 @@ func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
 		}
 		idx, err := dom.Map(col)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if vd, ok := dom.(*partition.Value); ok && db.dfs() {
 			switch eng.cfg.NewValuePartitionPolicy {
@@ -384,34 +410,35 @@ func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
 				}
 				if len(missing) > 0 {
 					if _, err := vd.AddValues(col.Gather(missing)); err != nil {
-						return nil, nil, err
+						return nil, err
 					}
 					if err := eng.saveDatabase(db); err != nil {
-						return nil, nil, err
+						return nil, err
 					}
 					if idx, err = dom.Map(col); err != nil {
-						return nil, nil, err
+						return nil, err
 					}
 				}
 			case "fail":
 				for _, x := range idx {
 					if x < 0 {
-						return nil, nil, partition.ErrNotInScheme
+						return nil, partition.ErrNotInScheme
 					}
 				}
 			}
 		} else if db.dfs() && !eng.cfg.AllowMissingPartitions {
 			for _, x := range idx {
 				if x < 0 {
-					return nil, nil, partition.ErrNotInScheme
+					return nil, partition.ErrNotInScheme
 				}
 			}
 		}
 		levelIdx[l] = idx
 	}
-	// Number each row's partition by a mixed-radix key, then lay the rows
-	// out grouped with a counting sort: one allocation for all groups, where
-	// growing a slice per group dominated 30M-row appends.
+	// Number each row's partition by a mixed-radix key and give each new
+	// key its path's index. The per-row result overwrites levelIdx[0]
+	// (each row's level indexes are read before its slot is written) to
+	// spare a 4-byte-per-row array on large appends.
 	radix := make([]int64, len(levels))
 	space := int64(1)
 	for l, dom := range levels {
@@ -420,14 +447,18 @@ func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
 			space *= radix[l]
 		}
 	}
-	var dense []int32 // key -> group+1, when the key space is small
+	var dense []int32 // key -> path index+1, when the key space is small
 	if space <= 1<<16 {
 		dense = make([]int32, space)
 	}
 	byKey := map[int64]int32{}
-	var keyIdx [][]int
-	var counts []int
-	gid := make([]int32, nsel)
+	r := &routing{}
+	pathIdx := map[string]int32{}
+	out := levelIdx[0]
+	if sel != nil {
+		out = make([]int32, nsel)
+	}
+	idx := make([]int, len(levels))
 	for k := 0; k < nsel; k++ {
 		key := int64(0)
 		ok := true
@@ -440,73 +471,58 @@ func (t *ptable) route(full *value.Table) (map[string][]int, []string, error) {
 			key = key*radix[l] + int64(x)
 		}
 		if !ok {
-			gid[k] = -1
+			out[k] = -1
 			continue
 		}
-		var g int32
+		var p int32
 		seen := false
 		if dense != nil {
-			g = dense[key] - 1
-			seen = g >= 0
+			p = dense[key] - 1
+			seen = p >= 0
 		} else {
-			g, seen = byKey[key]
+			p, seen = byKey[key]
 		}
 		if !seen {
-			g = int32(len(counts))
-			if dense != nil {
-				dense[key] = g + 1
-			} else {
-				byKey[key] = g
-			}
-			idx := make([]int, len(levels))
 			for l := range levels {
 				idx[l] = int(levelIdx[l][k])
 			}
-			keyIdx = append(keyIdx, idx)
-			counts = append(counts, 0)
+			// partitions that share a path (special characters) share a chunk
+			path := db.chunkPath(idx)
+			if p, seen = pathIdx[path]; !seen {
+				p = int32(len(r.paths))
+				pathIdx[path] = p
+				r.paths = append(r.paths, path)
+				r.rows = append(r.rows, 0)
+			}
+			if dense != nil {
+				dense[key] = p + 1
+			} else {
+				byKey[key] = p
+			}
 		}
-		gid[k] = g
-		counts[g]++
+		out[k] = p
+		r.rows[p]++
 	}
-	starts := make([]int, len(counts)+1)
-	for g, c := range counts {
-		starts[g+1] = starts[g] + c
+	if sel == nil {
+		r.part = out
+		return r, nil
 	}
-	flat := make([]int, starts[len(counts)])
-	fill := append([]int(nil), starts[:len(counts)]...)
-	for k, g := range gid {
-		if g < 0 {
-			continue
-		}
-		row := k
-		if sel != nil {
-			row = sel[k]
-		}
-		flat[fill[g]] = row
-		fill[g]++
+	r.part = make([]int32, rows)
+	for i := range r.part {
+		r.part[i] = -1
 	}
-	groups := make(map[string][]int, len(counts))
-	var order []string
-	for g := range counts {
-		rows := flat[starts[g]:starts[g+1]:starts[g+1]]
-		path := db.chunkPath(keyIdx[g])
-		if prev, seen := groups[path]; seen {
-			// partitions that share a path (special characters) share a
-			// chunk; the cap above makes this append copy.
-			groups[path] = append(prev, rows...)
-			continue
-		}
-		order = append(order, path)
-		groups[path] = rows
+	for k, row := range sel {
+		r.part[row] = out[k]
 	}
-	return groups, order, nil
+	return r, nil
 }
 
-func (t *ptable) appendMemory(full *value.Table, groups map[string][]int, order []string) int {
+func (t *ptable) appendMemory(full *value.Table, r *routing) int {
+	groups := r.groups()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	n := 0
-	for _, path := range order {
+	for _, path := range r.paths {
 		rows := groups[path]
 		part := full.Gather(rows)
 		if cur := t.mem[path]; cur != nil {
@@ -524,8 +540,10 @@ func (t *ptable) appendMemory(full *value.Table, groups map[string][]int, order 
 // appendDFS writes the routed rows: TRANS in one transaction that fails
 // whole on a locked chunk; CHUNK one transaction per chunk, waiting for
 // locks.
-func (t *ptable) appendDFS(s *Session, full *value.Table, width int, groups map[string][]int, order []string) (int, error) {
+func (t *ptable) appendDFS(s *Session, full *value.Table, width int, r *routing) (int, error) {
 	store := t.db.eng.store
+	// Lock in path order, so that concurrent writers can't deadlock.
+	order := append([]string(nil), r.paths...)
 	sort.Strings(order)
 	for _, path := range order {
 		meta, ok, err := store.ChunkMeta(t.chunkID(path))
@@ -536,7 +554,7 @@ func (t *ptable) appendDFS(s *Session, full *value.Table, width int, groups map[
 			return 0, insert.ErrFewerColumns
 		}
 	}
-	parts := regroup(full, groups, order)
+	parts := regroup(full, r)
 	ctx := context.Background()
 	if s != nil {
 		ctx = s.ctx
@@ -590,38 +608,38 @@ type part struct {
 	rows  int
 }
 
-// regroup lays full's rows out partition by partition (in order) with one
-// scatter per column and returns each partition as slices of the result:
-// one sequential pass over the input instead of a gather per partition,
-// which re-read the whole input once per partition. SYMBOL columns are
-// dictionary-encoded first and move as int32 codes.
-func regroup(full *value.Table, groups map[string][]int, order []string) map[string]part {
-	pos := make([]int32, full.Rows())
-	for i := range pos {
-		pos[i] = -1
+// regroup lays full's rows out path by path with one scatter per column
+// and returns each path's rows as slices of the result: one sequential
+// pass over the input instead of a gather per partition, which re-read the
+// whole input once per partition. SYMBOL columns are dictionary-encoded
+// straight into their new positions and move as int32 codes. It consumes
+// r (r.part is turned into positions in place).
+func regroup(full *value.Table, r *routing) map[string]part {
+	bounds := make([]int, len(r.paths)+1)
+	for p, n := range r.rows {
+		bounds[p+1] = bounds[p] + n
 	}
-	bounds := make([]int, len(order)+1)
-	n := 0
-	for k, path := range order {
-		for _, row := range groups[path] {
-			pos[row] = int32(n)
-			n++
+	n := bounds[len(r.paths)]
+	fill := append([]int(nil), bounds[:len(r.paths)]...)
+	pos := r.part
+	for i, p := range pos {
+		if p >= 0 {
+			pos[i] = int32(fill[p])
+			fill[p]++
 		}
-		bounds[k+1] = n
 	}
+	r.part = nil
 	cols := make([]*value.Vector, len(full.Cols))
 	codes := make([]*storage.SymbolCodes, len(full.Cols))
 	for i, c := range full.Cols {
 		if c.T == value.Symbol {
-			cd := storage.EncodeSymbols(c.Str)
-			cd.IDs = value.NewInts(cd.IDs).Scatter(pos, n).I32
-			codes[i] = cd
+			codes[i] = storage.EncodeSymbolsInto(c.Str, pos, n)
 			continue
 		}
 		cols[i] = c.Scatter(pos, n)
 	}
-	parts := make(map[string]part, len(order))
-	for k, path := range order {
+	parts := make(map[string]part, len(r.paths))
+	for k, path := range r.paths {
 		lo, hi := bounds[k], bounds[k+1]
 		p := part{cols: make([]*value.Vector, len(cols)), codes: make([]*storage.SymbolCodes, len(cols)), rows: hi - lo}
 		for i, c := range cols {

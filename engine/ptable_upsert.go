@@ -45,11 +45,13 @@ func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, 
 	if full.Rows() == 0 {
 		return insert.Result{}, nil
 	}
-	groups, order, err := t.route(full)
+	r, err := t.route(full)
 	if err != nil {
 		return insert.Result{}, err
 	}
+	groups := r.groups()
 	store := t.db.eng.store
+	order := append([]string(nil), r.paths...)
 	sort.Strings(order)
 	for _, path := range order {
 		meta, ok, err := store.ChunkMeta(t.chunkID(path))

@@ -30,16 +30,35 @@ type codeScratch struct {
 // EncodeSymbols dictionary-encodes a SYMBOL column, splitting large
 // columns among goroutines.
 func EncodeSymbols(strs []string) *SymbolCodes {
-	n := len(strs)
+	return EncodeSymbolsInto(strs, nil, len(strs))
+}
+
+// EncodeSymbolsInto is EncodeSymbols with the rows moved as they are
+// encoded: row i's code lands at IDs[pos[i]], rows with a negative pos are
+// left out, and IDs has n entries (the non-negative pos must be a
+// permutation of 0..n-1). nil pos keeps the order.
+func EncodeSymbolsInto(strs []string, pos []int32, n int) *SymbolCodes {
 	ids := make([]int32, n)
+	at := func(i int) int {
+		if pos == nil {
+			return i
+		}
+		return int(pos[i])
+	}
+	rows := len(strs)
 	parts := 1
-	if n >= 1<<16 {
-		parts = max(1, min(runtime.GOMAXPROCS(0), n>>15))
+	if rows >= 1<<16 {
+		parts = max(1, min(runtime.GOMAXPROCS(0), rows>>15))
 	}
 	dicts := make([][]string, parts)
 	parallel(parts, func(p int) {
-		lo, hi := p*n/parts, (p+1)*n/parts
-		dicts[p] = localDict(strs[lo:hi], ids[lo:hi])
+		lo, hi := p*rows/parts, (p+1)*rows/parts
+		if pos == nil {
+			dicts[p] = localDict(strs[lo:hi], ids[lo:hi])
+		} else {
+			// parts write disjoint positions of ids
+			dicts[p] = localDictAt(strs[lo:hi], ids, pos[lo:hi])
+		}
 	})
 	if parts == 1 {
 		return &SymbolCodes{IDs: ids, Dict: dicts[0], scratch: &codeScratch{}}
@@ -62,10 +81,12 @@ func EncodeSymbols(strs []string) *SymbolCodes {
 		tables[p] = tab
 	}
 	parallel(parts, func(p int) {
-		lo, hi := p*n/parts, (p+1)*n/parts
+		lo, hi := p*rows/parts, (p+1)*rows/parts
 		tab := tables[p]
 		for i := lo; i < hi; i++ {
-			ids[i] = tab[ids[i]]
+			if k := at(i); k >= 0 {
+				ids[k] = tab[ids[k]]
+			}
 		}
 	})
 	return &SymbolCodes{IDs: ids, Dict: dict, scratch: &codeScratch{}}

@@ -84,3 +84,35 @@ func TestAppendCodedErrors(t *testing.T) {
 	require.ErrorContains(t, tx.AppendCoded(chunkA, nil, []*value.Vector{nil, ints(1)}, []*SymbolCodes{good}, ChunkOptions{}), "has 1 rows")
 	require.ErrorContains(t, tx.AppendCoded(chunkA, nil, []*value.Vector{nil}, []*SymbolCodes{good, good}, ChunkOptions{}), "2 symbol codes for 1 columns")
 }
+
+func TestEncodeSymbolsInto(t *testing.T) {
+	for _, n := range []int{5, 200_000} {
+		r := rand.New(rand.NewPCG(3, uint64(n)))
+		strs := make([]string, n)
+		for i := range strs {
+			if k := r.IntN(50); k > 0 {
+				strs[i] = fmt.Sprintf("s%d", k)
+			}
+		}
+		// drop every third row, reverse the rest
+		pos := make([]int32, n)
+		kept := 0
+		for i := range pos {
+			if i%3 == 1 {
+				pos[i] = -1
+			} else {
+				kept++
+			}
+		}
+		want := make([]string, kept)
+		k := kept - 1
+		for i := range pos {
+			if pos[i] == 0 {
+				pos[i] = int32(k)
+				want[k] = strs[i]
+				k--
+			}
+		}
+		require.Equal(t, want, EncodeSymbolsInto(strs, pos, kept).Strings())
+	}
+}

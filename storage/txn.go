@@ -424,6 +424,19 @@ const (
 // localDict writes into out, for each string, 0 for "" or 1 + its index in
 // the returned list of distinct non-empty strings (first-appearance order).
 func localDict(strs []string, out []int32) []string {
+	return localDictAt(strs, out, nil)
+}
+
+// localDictAt is localDict writing string i's id to out[pos[i]] (skipping
+// negative pos); nil pos means out[i].
+func localDictAt(strs []string, out []int32, pos []int32) []string {
+	set := func(i int, id int32) {
+		if pos == nil {
+			out[i] = id
+		} else if p := pos[i]; p >= 0 {
+			out[p] = id
+		}
+	}
 	// Columns built from a set of string values repeat the same string
 	// headers: a small 2-way cache keyed by the data pointer skips the map.
 	type slot struct {
@@ -441,11 +454,11 @@ func localDict(strs []string, out []int32) []string {
 	for i, s := range strs {
 		p := unsafe.StringData(s)
 		if len(s) == len(prev) && p == unsafe.StringData(prev) {
-			out[i] = prevID
+			set(i, prevID)
 			continue
 		}
 		if s == "" {
-			out[i] = 0
+			set(i, 0)
 			prev, prevID = s, 0
 			continue
 		}
@@ -453,12 +466,12 @@ func localDict(strs []string, out []int32) []string {
 		if cache != nil {
 			h := (uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15) >> (64 - symCacheBits) &^ 1
 			if c := &cache[h]; c.p == p && c.n == len(s) {
-				out[i] = c.id
+				set(i, c.id)
 				prev, prevID = s, c.id
 				continue
 			}
 			if c := &cache[h+1]; c.p == p && c.n == len(s) {
-				out[i] = c.id
+				set(i, c.id)
 				prev, prevID = s, c.id
 				continue
 			}
@@ -466,7 +479,7 @@ func localDict(strs []string, out []int32) []string {
 			sl = &cache[h+uint64(i&1)]
 		}
 		if s == prev { // equal text in another string header
-			out[i] = prevID
+			set(i, prevID)
 			continue
 		}
 		id, ok := m[s]
@@ -475,7 +488,7 @@ func localDict(strs []string, out []int32) []string {
 			id = int32(len(dict))
 			m[s] = id
 		}
-		out[i] = id
+		set(i, id)
 		if sl != nil {
 			*sl = slot{unsafe.StringData(s), len(s), id}
 		}
