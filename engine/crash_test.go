@@ -23,7 +23,9 @@ const (
 
 // TestCrashChild is the writer the crash test kills: it appends numbered
 // batches to a TRANS database in a loop and prints each batch number once
-// tableInsert has returned.
+// tableInsert has returned; every third batch is then upserted (its w
+// column set to the batch number), which rewrites whole partitions, and
+// acknowledged with "upd".
 func TestCrashChild(t *testing.T) {
 	dir := os.Getenv(crashChildEnv)
 	if dir == "" {
@@ -37,7 +39,7 @@ func TestCrashChild(t *testing.T) {
 	s := e.NewSession()
 	_, err = s.Run(`if(!existsDatabase("dfs://crash")) {
 		db = database("dfs://crash", VALUE, 1..3)
-		db.createPartitionedTable(table(1:0, ` + "`part`batch`v" + `, [INT, INT, INT]), ` + "`pt, `part" + `)
+		db.createPartitionedTable(table(1:0, ` + "`part`batch`v`w" + `, [INT, INT, INT, INT]), ` + "`pt, `part" + `)
 	}
 	pt = loadTable("dfs://crash", "pt")`)
 	if err != nil {
@@ -55,13 +57,22 @@ func TestCrashChild(t *testing.T) {
 	}
 	w := bufio.NewWriter(os.Stdout)
 	for k := next; ; k++ {
-		script := fmt.Sprintf("pt.tableInsert(table(take(1 2 3, %d) as part, take(%d, %d) as batch, 1..%d as v))", crashRowsPer, k, crashRowsPer, crashRowsPer)
+		script := fmt.Sprintf("pt.tableInsert(table(take(1 2 3, %d) as part, take(%d, %d) as batch, 1..%d as v, take(0, %d) as w))", crashRowsPer, k, crashRowsPer, crashRowsPer, crashRowsPer)
 		if _, err := s.Run(script); err != nil {
 			fmt.Println("insert:", err)
 			os.Exit(3)
 		}
 		fmt.Fprintf(w, "ack %d\n", k)
 		w.Flush()
+		if k%3 == 0 {
+			script := fmt.Sprintf("upsert!(pt, table(take(1 2 3, %d) as part, take(%d, %d) as batch, 1..%d as v, take(%d, %d) as w), false, `batch`v)", crashRowsPer, k, crashRowsPer, crashRowsPer, k, crashRowsPer)
+			if _, err := s.Run(script); err != nil {
+				fmt.Println("upsert:", err)
+				os.Exit(3)
+			}
+			fmt.Fprintf(w, "upd %d\n", k)
+			w.Flush()
+		}
 	}
 }
 
@@ -75,6 +86,19 @@ func TestCrashRecovery(t *testing.T) {
 	dir := t.TempDir()
 	rng := rand.New(rand.NewPCG(1, 2))
 	acked := map[int64]bool{}
+	updated := map[int64]bool{}
+	note := func(l string) {
+		if n, found := strings.CutPrefix(l, "ack "); found {
+			k, err := strconv.ParseInt(n, 10, 64)
+			require.NoError(t, err)
+			acked[k] = true
+		}
+		if n, found := strings.CutPrefix(l, "upd "); found {
+			k, err := strconv.ParseInt(n, 10, 64)
+			require.NoError(t, err)
+			updated[k] = true
+		}
+	}
 	const cycles = 20
 	for cycle := 0; cycle < cycles; cycle++ {
 		cmd := exec.Command(os.Args[0], "-test.run", "^TestCrashChild$", "-test.v")
@@ -98,12 +122,11 @@ func TestCrashRecovery(t *testing.T) {
 				if !ok {
 					break read
 				}
-				if n, found := strings.CutPrefix(l, "ack "); found {
-					k, err := strconv.ParseInt(n, 10, 64)
-					require.NoError(t, err)
-					acked[k] = true
-				} else if strings.HasPrefix(l, "open:") || strings.HasPrefix(l, "setup:") || strings.HasPrefix(l, "insert:") || strings.HasPrefix(l, "max:") {
-					t.Fatalf("child failed: %s", l)
+				note(l)
+				for _, p := range []string{"open:", "setup:", "insert:", "upsert:", "max:"} {
+					if strings.HasPrefix(l, p) {
+						t.Fatalf("child failed: %s", l)
+					}
 				}
 			case <-deadline:
 				require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
@@ -111,19 +134,17 @@ func TestCrashRecovery(t *testing.T) {
 			}
 		}
 		for l := range lines {
-			if n, found := strings.CutPrefix(l, "ack "); found {
-				k, _ := strconv.ParseInt(n, 10, 64)
-				acked[k] = true
-			}
+			note(l)
 		}
 		_ = cmd.Wait()
-		checkCrashState(t, dir, acked)
+		checkCrashState(t, dir, acked, updated)
 	}
 	require.NotEmpty(t, acked, "the writer acknowledged nothing in %d cycles", cycles)
-	t.Logf("%d cycles, %d acknowledged batches verified", cycles, len(acked))
+	require.NotEmpty(t, updated, "the writer acknowledged no upsert in %d cycles", cycles)
+	t.Logf("%d cycles, %d acknowledged batches and %d acknowledged upserts verified", cycles, len(acked), len(updated))
 }
 
-func checkCrashState(t *testing.T, dir string, acked map[int64]bool) {
+func checkCrashState(t *testing.T, dir string, acked, updated map[int64]bool) {
 	e, err := Open(Options{DataDir: dir})
 	require.NoError(t, err)
 	defer e.Close()
@@ -133,14 +154,23 @@ func checkCrashState(t *testing.T, dir string, acked map[int64]bool) {
 			return
 		}
 	}
-	v, err := s.Run(`select count(*) as n from loadTable("dfs://crash", "pt") group by batch`)
+	v, err := s.Run(`select count(*) as n, min(w) as lo, max(w) as hi from loadTable("dfs://crash", "pt") group by batch`)
 	require.NoError(t, err)
 	tb := v.(*value.Table)
 	present := map[int64]int64{}
 	for i := 0; i < tb.Rows(); i++ {
 		b, _ := tb.Cols[0].At(i).Int64()
 		n, _ := tb.Cols[1].At(i).Int64()
+		lo, _ := tb.Cols[2].At(i).Int64()
+		hi, _ := tb.Cols[3].At(i).Int64()
 		present[b] = n
+		// an upsert is all or nothing: every row of the batch has w = 0
+		// (not upserted) or w = batch (upserted)
+		require.Equal(t, lo, hi, "batch %d is partly upserted", b)
+		require.Contains(t, []int64{0, b}, lo, "batch %d has a foreign w", b)
+		if updated[b] {
+			require.Equal(t, b, lo, "acknowledged upsert of batch %d is lost", b)
+		}
 	}
 	for k := range acked {
 		require.Equal(t, int64(crashRowsPer), present[k], "acknowledged batch %d", k)
