@@ -1192,6 +1192,13 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			x = &CallExpr{At: x.Pos(), Fn: x, Args: args}
 		case "[":
 			p.next()
+			// INT[] names an array-vector type: an empty index on an
+			// identifier is only ever that.
+			if id, ok := x.(*Ident); ok && p.isOp("]") {
+				p.next()
+				x = &Ident{At: id.At, Name: id.Name + "[]"}
+				continue
+			}
 			var idx Expr
 			p.withEq(func() {
 				first := p.parseExpr()
