@@ -54,11 +54,17 @@ func (r Remote) Open(f *File) (Conn, string, error) {
 	return &remoteConn{c: c}, "", nil
 }
 
-// sameConfig compares configuration values, booleans by meaning.
+// sameConfig compares configuration values, booleans and numbers by
+// meaning.
 func sameConfig(got, want string) bool {
 	got, want = strings.TrimSpace(got), strings.TrimSpace(want)
 	if strings.EqualFold(got, want) {
 		return true
+	}
+	if g, err1 := strconv.ParseFloat(got, 64); err1 == nil {
+		if w, err2 := strconv.ParseFloat(want, 64); err2 == nil {
+			return g == w
+		}
 	}
 	g, err1 := strconv.ParseBool(strings.ToLower(got))
 	w, err2 := strconv.ParseBool(strings.ToLower(want))

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
@@ -19,6 +20,7 @@ func init() {
 			"appendTupleAsAWhole":                 fmt.Sprint(cfg.AppendTupleAsAWhole),
 			"enableNullSafeJoin":                  fmt.Sprint(cfg.EnableNullSafeJoin),
 			"enableChunkGranularityConfig":        fmt.Sprint(cfg.EnableChunkGranularityConfig),
+			"maxMemSize":                          strconv.FormatFloat(cfg.MaxMemSize, 'g', -1, 64),
 		}
 		if len(args) == 0 {
 			d := value.NewDict(value.String, value.String)
