@@ -47,43 +47,45 @@ func (s *mtwSource) insertAll(w *mtw.Writer) {
 	}
 }
 
-// batches serializes the rows as the writers send them: requests of
-// 65535 rows calling fn with one table argument.
-func (s *mtwSource) batches(fn string) [][]byte {
-	var out [][]byte
-	for lo := 0; lo < mtwRows; lo += 65535 {
-		hi := min(lo+65535, mtwRows)
-		n := hi - lo
-		ids, syms, prices, ts := make([]int32, n), make([]string, n), make([]float64, n), make([]int64, n)
-		for i := range n {
-			k := lo + i
-			ids[i], syms[i], prices[i], ts[i] = int32(k), mtwNames[k&7], float64(k)*0.01, mtwEpoch+int64(k)
+// batches serializes the rows as n writers send them: row k goes to
+// writer route(k), which sends requests of at most 65535 rows calling fn
+// with one table argument.
+func (s *mtwSource) batches(fn string, n int, route func(k int) int) [][][]byte {
+	rows := make([][]int, n)
+	for k := 0; k < mtwRows; k++ {
+		rows[route(k)] = append(rows[route(k)], k)
+	}
+	out := make([][][]byte, n)
+	for w, ks := range rows {
+		for lo := 0; lo < len(ks); lo += 65535 {
+			part := ks[lo:min(lo+65535, len(ks))]
+			ids, syms, prices, ts := make([]int32, len(part)), make([]string, len(part)), make([]float64, len(part)), make([]int64, len(part))
+			for i, k := range part {
+				ids[i], syms[i], prices[i], ts[i] = int32(k), mtwNames[k&7], float64(k)*0.01, mtwEpoch+int64(k)
+			}
+			t := value.NewTable([]string{"id", "sym", "price", "ts"}, []*value.Vector{
+				value.NewInts(ids), value.NewStrings(value.Symbol, syms), value.NewDoubles(prices), {T: value.Timestamp, I64: ts},
+			})
+			args, err := wire.Marshal(t, &wire.EncodeOptions{Symbols: wire.SymbolBase})
+			if err != nil {
+				panic(err)
+			}
+			body := "function\n" + fn + "\n1\n1"
+			frame := []byte("API2 1 " + strconv.Itoa(len(body)) + " / 32_1_4_64\n" + body)
+			out[w] = append(out[w], append(frame, args...))
 		}
-		t := value.NewTable([]string{"id", "sym", "price", "ts"}, []*value.Vector{
-			value.NewInts(ids), value.NewStrings(value.Symbol, syms), value.NewDoubles(prices), {T: value.Timestamp, I64: ts},
-		})
-		args, err := wire.Marshal(t, &wire.EncodeOptions{Symbols: wire.SymbolBase})
-		if err != nil {
-			panic(err)
-		}
-		body := "function\n" + fn + "\n1\n1"
-		frame := []byte("API2 1 " + strconv.Itoa(len(body)) + " / 32_1_4_64\n" + body)
-		out = append(out, append(frame, args...))
 	}
 	return out
 }
 
-// rawSend writes the frames over n loopback connections to a listener
-// that discards them, and returns the time until the sink read the last
-// byte.
-func rawSend(b *testing.B, frames [][]byte, n int) time.Duration {
+// rawSend writes the frames of each writer over its own loopback
+// connection to a listener that discards them, and returns the time until
+// the sink read the last byte.
+func rawSend(b *testing.B, frames [][][]byte) time.Duration {
+	n := len(frames)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(b, err)
 	defer l.Close()
-	total := 0
-	for _, f := range frames {
-		total += len(f)
-	}
 	var got sync.WaitGroup
 	got.Add(n)
 	go func() {
@@ -110,8 +112,8 @@ func rawSend(b *testing.B, frames [][]byte, n int) time.Duration {
 		sent.Add(1)
 		go func() {
 			defer sent.Done()
-			for i := k; i < len(frames); i += n {
-				if _, err := c.Write(frames[i]); err != nil {
+			for _, f := range frames[k] {
+				if _, err := c.Write(f); err != nil {
 					panic(err)
 				}
 			}
@@ -121,6 +123,53 @@ func rawSend(b *testing.B, frames [][]byte, n int) time.Duration {
 	sent.Wait()
 	got.Wait()
 	return time.Since(start)
+}
+
+// replay sends the frames of each writer over its own loopback
+// connection to the server at addr, logged in first and waiting for every
+// reply as a writer does, and returns the time and the process CPU time
+// (mostly the server's: decoding and inserting) until the last reply.
+func replay(b *testing.B, addr string, frames [][][]byte) (elapsed, cpu time.Duration) {
+	n := len(frames)
+	type session struct {
+		nc net.Conn
+		rd *bufio.Reader
+	}
+	request := func(s session, frame []byte) error {
+		if _, err := s.nc.Write(frame); err != nil {
+			return err
+		}
+		_, err := wire.ReadResponse(s.rd)
+		return err
+	}
+	sessions := make([]session, n)
+	for k := range sessions {
+		nc, err := net.Dial("tcp", addr)
+		require.NoError(b, err)
+		defer nc.Close()
+		s := session{nc, bufio.NewReaderSize(nc, 64<<10)}
+		login := "script\nlogin('admin','123456')"
+		require.NoError(b, request(s, []byte("API2  8 / 32_1_4_64\nconnect\n")))
+		require.NoError(b, request(s, []byte("API2  "+strconv.Itoa(len(login))+" / 32_1_4_64\n"+login)))
+		sessions[k] = s
+	}
+	start, cpu0 := time.Now(), cpuTime()
+	errs := make(chan error, n)
+	for k, s := range sessions {
+		go func() {
+			for _, f := range frames[k] {
+				if err := request(s, f); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range sessions {
+		require.NoError(b, <-errs)
+	}
+	return time.Since(start), cpuTime() - cpu0
 }
 
 // cpuTime is the process's user+system CPU time.
@@ -135,11 +184,20 @@ func cpuTime() time.Duration {
 // BenchmarkMTW inserts 1M rows one Insert at a time through the
 // MultithreadedTableWriter into a shared in-memory table and into a DFS
 // HASH table of a server on loopback, with 1, 2 and 4 writer goroutines,
-// and reports rows/s and the ratio (x-raw) of its time to a raw TCP send
-// of the same serialized batches to a discarding listener in the same run.
-// cpu-ns/row is the CPU time of the whole process (application goroutine,
-// conversion, writers and the server, which runs in-process) per row:
-// unlike rows/s it does not depend on what else the machine runs.
+// and reports beside its rows/s, in the same run:
+//
+//   - raw-rows/s and x-raw: a raw TCP send of the same serialized batches
+//     to a listener that discards them, and the ratio of the writer's
+//     time to it;
+//   - replay-rows/s: the same batches sent straight to the server by as
+//     many connections, each waiting for its replies: what the server
+//     alone can take;
+//   - cpu-ns/row: the process's CPU time per row while the writer runs
+//     (application goroutine, conversion, writers and the in-process
+//     server); server-cpu-ns/row the same during the replay, nearly all
+//     of it the server's; client-cpu-ns/row their difference, the
+//     writer's own cost. Unlike rows/s, CPU per row does not depend on
+//     what else the machine runs.
 func BenchmarkMTW(b *testing.B) {
 	src := newMTWSource()
 	for _, target := range []string{"memory", "dfs"} {
@@ -157,23 +215,45 @@ func benchMTW(b *testing.B, src *mtwSource, target string, threads int) {
 	c, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
 	require.NoError(b, err)
 	defer c.Close()
-	var mtwTime, rawTime, cpu time.Duration
+	run := func(script string) value.Value {
+		v, err := c.Run(ctx, script)
+		require.NoError(b, err, script)
+		return v
+	}
+	// create makes an empty target table and returns the expression
+	// naming it and the script dropping it.
+	create := func(name string) (from, drop string) {
+		if target == "memory" {
+			run("share table(" + strconv.Itoa(mtwRows) + ":0, `id`sym`price`ts, [INT,SYMBOL,DOUBLE,TIMESTAMP]) as " + name)
+			return name, "undef(`" + name + ")"
+		}
+		db := "dfs://" + name
+		run(`db = database("` + db + `", HASH, [INT, 10]); db.createPartitionedTable(table(1:0, ` +
+			"`id`sym`price`ts, [INT,SYMBOL,DOUBLE,TIMESTAMP]), `pt, `id)")
+		return `loadTable("` + db + `","pt")`, `dropDatabase("` + db + `")`
+	}
+	// The writers' routing (mtw.md §4): hash(id, threads) for the
+	// in-memory table, the HASH 10 partition id mod 10 then mod threads for
+	// the DFS table, so that replayed batches, like the writers', never
+	// lock one partition from two connections.
+	route := func(k int) int { return k % threads }
+	if target == "dfs" {
+		route = func(k int) int { return k % 10 % threads }
+	}
+	count := func(from string) {
+		n, _ := run("exec count(*) from " + from).(*value.Scalar).Int64()
+		require.EqualValues(b, mtwRows, n)
+	}
+	var mtwTime, rawTime, replayTime, cpu, replayCPU time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		cfg := mtw.Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
+		name := "bench" + strconv.Itoa(i)
+		from, drop := create(name)
+		cfg := mtw.Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456", TableName: name,
 			BatchSize: 65535, Throttle: 10 * time.Millisecond, ThreadCount: threads, PartitionCol: "id"}
-		from := ""
-		if target == "memory" {
-			name := "bench" + strconv.Itoa(i)
-			_, err = c.Run(ctx, "t = table("+strconv.Itoa(mtwRows)+":0, `id`sym`price`ts, [INT,SYMBOL,DOUBLE,TIMESTAMP]); share t as "+name)
-			cfg.TableName, from = name, name
-		} else {
-			db := "dfs://bench" + strconv.Itoa(i)
-			_, err = c.Run(ctx, `db = database("`+db+`", HASH, [INT, 10]); db.createPartitionedTable(table(1:0, `+
-				"`id`sym`price`ts, [INT,SYMBOL,DOUBLE,TIMESTAMP]), `pt, `id)")
-			cfg.DBPath, cfg.TableName, from = db, "pt", `loadTable("`+db+`","pt")`
+		if target == "dfs" {
+			cfg.DBPath, cfg.TableName = "dfs://"+name, "pt"
 		}
-		require.NoError(b, err)
 		w, err := mtw.New(cfg)
 		require.NoError(b, err)
 		runtime.GC()
@@ -187,19 +267,30 @@ func benchMTW(b *testing.B, src *mtwSource, target string, threads int) {
 		st := w.GetStatus()
 		require.True(b, st.Succeed(), st.String())
 		require.Equal(b, mtwRows, st.SentRows)
-		v, err := c.Run(ctx, "exec count(*) from "+from)
-		require.NoError(b, err)
-		n, _ := v.(*value.Scalar).Int64()
-		require.EqualValues(b, mtwRows, n)
-		fn := "tableInsert{" + from + "}"
-		frames := src.batches(fn)
+		count(from)
+		run(drop)
+
+		frames := src.batches("tableInsert{"+from+"}", threads, route)
 		runtime.GC()
-		rawTime += rawSend(b, frames, threads)
+		rawTime += rawSend(b, frames)
+
+		from, drop = create(name + "r")
+		frames = src.batches("tableInsert{"+from+"}", threads, route)
+		runtime.GC()
+		t, c := replay(b, ts.Addr, frames)
+		replayTime += t
+		replayCPU += c
+		count(from)
+		run(drop)
 		b.StartTimer()
 	}
-	b.ReportMetric(float64(mtwRows)*float64(b.N)/mtwTime.Seconds(), "rows/s")
-	b.ReportMetric(float64(mtwRows)*float64(b.N)/rawTime.Seconds(), "raw-rows/s")
+	rows := float64(mtwRows) * float64(b.N)
+	b.ReportMetric(rows/mtwTime.Seconds(), "rows/s")
+	b.ReportMetric(rows/rawTime.Seconds(), "raw-rows/s")
 	b.ReportMetric(float64(mtwTime)/float64(rawTime), "x-raw")
-	b.ReportMetric(float64(cpu.Nanoseconds())/(float64(mtwRows)*float64(b.N)), "cpu-ns/row")
+	b.ReportMetric(rows/replayTime.Seconds(), "replay-rows/s")
+	b.ReportMetric(float64(cpu.Nanoseconds())/rows, "cpu-ns/row")
+	b.ReportMetric(float64(replayCPU.Nanoseconds())/rows, "server-cpu-ns/row")
+	b.ReportMetric(float64((cpu-replayCPU).Nanoseconds())/rows, "client-cpu-ns/row")
 	b.ReportMetric(0, "ns/op")
 }

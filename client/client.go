@@ -28,8 +28,19 @@ type Options struct {
 	// uploaded table with its columns compressed by this method (LZ4 or
 	// DELTA; DELTA applies to SHORT/INT/LONG-based columns, others use
 	// LZ4; SYMBOL columns stay plain), setting the compression flag of the
-	// request as the C++ API does.
+	// request as the C++ API does. A CompressedTable argument chooses its
+	// own methods per column instead.
 	Compression wire.Compression
+	// Flags are request flag bits sent with every request, e.g.
+	// wire.FlagAPIClient|wire.FlagCompress as the C++ API's
+	// MultithreadedTableWriter sends them. Only the flags the server acts
+	// on (wire-protocol.md §1.3) change its behaviour.
+	Flags wire.Flag
+	// Symbols is how non-empty SYMBOL vectors of arguments are sent: the
+	// Go API's plain strings (the zero value) or the C++ API's symbol
+	// bases, which are smaller and cheaper for the server to decode when
+	// values repeat.
+	Symbols wire.SymbolMode
 	// Output receives the server's print output (MSG records), one Write
 	// per record: its text and a newline; nil discards it.
 	Output io.Writer
@@ -57,9 +68,9 @@ type Conn struct {
 	nc     net.Conn
 	br     *bufio.Reader
 	rd     *wire.Reader
-	bw     *bufio.Writer
 	wr     *wire.Writer
-	body   bytes.Buffer
+	body   bytes.Buffer // encoded arguments of the request being sent
+	hdr    []byte       // header line and body of the request being sent
 	opts   Options
 	sid    string
 	broken error
@@ -82,9 +93,8 @@ func Dial(ctx context.Context, addr string, opts Options) (*Conn, error) {
 	if opts.MaxReply > 0 {
 		c.rd.MaxFrame = opts.MaxReply
 	}
-	c.bw = bufio.NewWriterSize(nc, 64<<10)
-	c.wr = wire.NewWriter(&c.body, nil)
-	if _, err := c.do(ctx, "connect\n", nil, 0); err != nil {
+	c.wr = wire.NewWriter(&c.body, &wire.EncodeOptions{Symbols: opts.Symbols})
+	if _, err := c.do(ctx, "connect\n", nil); err != nil {
 		nc.Close()
 		return nil, err
 	}
@@ -131,37 +141,56 @@ func (c *Conn) Close() error {
 func (c *Conn) Run(ctx context.Context, script string) (value.Value, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.do(ctx, "script\n"+script, nil, 0)
+	return c.do(ctx, "script\n"+script, nil)
 }
 
-// header is the request header line, written as the Go API does: an empty
-// session id for connect and scripts, and no options for uncompressed
-// uploads.
-func (c *Conn) header(body string, flags int) string {
-	sid := c.sid
-	if strings.HasPrefix(body, "script\n") || strings.HasPrefix(body, "connect\n") {
-		sid = ""
+// CompressedTable is a table argument of RunFunc or Upload sent with its
+// columns compressed (wire-protocol.md §4), as the C++ API's
+// MultithreadedTableWriter sends batches: column i with Methods[i]. LZ4
+// compresses any column; DELTA applies to SHORT/INT/LONG-based columns
+// (temporal types, DECIMAL32/64) and falls back to LZ4 elsewhere; SYMBOL,
+// array-vector and ANY columns, columns marked wire.CompressNone and
+// columns past the end of Methods are sent plain. The request carries
+// the compression flag.
+type CompressedTable struct {
+	*value.Table
+	Methods []wire.Compression
+}
+
+// header appends the request header line and body to dst, written as the
+// Go API does: an empty session id for connect and scripts, and no
+// options for uploads without flags.
+func (c *Conn) header(dst []byte, body string, flags wire.Flag) []byte {
+	dst = append(dst, "API2 "...)
+	if !strings.HasPrefix(body, "script\n") && !strings.HasPrefix(body, "connect\n") {
+		dst = append(dst, c.sid...)
 	}
-	h := "API2 " + sid + " " + strconv.Itoa(len(body))
-	if flags == 0 && strings.HasPrefix(body, "variable\n") {
-		return h + "\n"
+	dst = append(dst, ' ')
+	dst = strconv.AppendInt(dst, int64(len(body)), 10)
+	if flags != 0 || !strings.HasPrefix(body, "variable\n") {
+		dst = append(dst, " / "...)
+		dst = strconv.AppendUint(dst, uint64(flags), 10)
+		dst = append(dst, "_1_4_64"...)
 	}
-	return h + " / " + strconv.Itoa(flags) + "_1_4_64\n"
+	dst = append(dst, '\n')
+	return append(dst, body...)
 }
 
 // RunFunc calls a function with arguments. name may be any expression
 // evaluating to a function, e.g. a partial application such as
-// `tableInsert{"t"}` or `upsert!{t,,true}`.
+// `tableInsert{"t"}` or `upsert!{t,,true}`. A *CompressedTable argument
+// is sent compressed.
 func (c *Conn) RunFunc(ctx context.Context, name string, args ...value.Value) (value.Value, error) {
 	if strings.ContainsAny(name, "\n\x00") {
 		return nil, errors.New("client: the function name must not contain line breaks or NUL")
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.do(ctx, "function\n"+name+"\n"+strconv.Itoa(len(args))+"\n1\n", args, c.tableFlags(args))
+	return c.do(ctx, "function\n"+name+"\n"+strconv.Itoa(len(args))+"\n1\n", args)
 }
 
-// Upload assigns session variables on the server.
+// Upload assigns session variables on the server; a *CompressedTable
+// value is sent compressed.
 func (c *Conn) Upload(ctx context.Context, vars map[string]value.Value) error {
 	if len(vars) == 0 {
 		return nil
@@ -180,26 +209,12 @@ func (c *Conn) Upload(ctx context.Context, vars map[string]value.Value) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	_, err := c.do(ctx, "variable\n"+strings.Join(names, ",")+"\n"+strconv.Itoa(len(args))+"\n1", args, c.tableFlags(args))
+	_, err := c.do(ctx, "variable\n"+strings.Join(names, ",")+"\n"+strconv.Itoa(len(args))+"\n1", args)
 	return err
 }
 
-// tableFlags is the request flag: 64 (compression) when a table argument
-// will be compressed.
-func (c *Conn) tableFlags(args []value.Value) int {
-	if c.opts.Compression == wire.CompressNone {
-		return 0
-	}
-	for _, a := range args {
-		if _, ok := a.(*value.Table); ok {
-			return 64
-		}
-	}
-	return 0
-}
-
 // do sends one request and reads its reply; c.mu is held.
-func (c *Conn) do(ctx context.Context, body string, args []value.Value, flags int) (v value.Value, err error) {
+func (c *Conn) do(ctx context.Context, body string, args []value.Value) (v value.Value, err error) {
 	if c.broken != nil {
 		return nil, c.broken
 	}
@@ -208,13 +223,16 @@ func (c *Conn) do(ctx context.Context, body string, args []value.Value, flags in
 	}
 	// Encode the arguments first: an unencodable value fails the call
 	// without touching the stream.
+	flags := c.opts.Flags
 	c.body.Reset()
 	if len(args) > 0 {
 		c.wr.Reset(&c.body)
 		for _, a := range args {
-			if err := c.writeArg(a); err != nil {
+			f, err := c.writeArg(a)
+			if err != nil {
 				return nil, fmt.Errorf("client: encode argument: %w", err)
 			}
+			flags |= f
 		}
 		if err := c.wr.Flush(); err != nil {
 			return nil, fmt.Errorf("client: encode argument: %w", err)
@@ -240,31 +258,62 @@ func (c *Conn) do(ctx context.Context, body string, args []value.Value, flags in
 			}
 		}
 	}()
-	c.bw.WriteString(c.header(body, flags))
-	c.bw.WriteString(body)
-	c.bw.Write(c.body.Bytes())
-	if c.body.Cap() > 4<<20 {
+	c.hdr = c.header(c.hdr[:0], body, flags)
+	// One gathered write: the encoded arguments (megabytes for a batch)
+	// are not copied into a socket buffer.
+	bufs := net.Buffers{c.hdr, c.body.Bytes()}
+	_, err = bufs.WriteTo(c.nc)
+	if c.body.Cap() > maxKeptBuffer {
 		c.body = bytes.Buffer{}
-		c.wr.Reset(&c.body)
 	}
-	if err := c.bw.Flush(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return c.readReply()
 }
 
-func (c *Conn) writeArg(a value.Value) error {
-	if t, ok := a.(*value.Table); ok && c.opts.Compression != wire.CompressNone {
-		methods := make([]wire.Compression, t.NumCols())
-		for i, col := range t.Cols {
+// maxKeptBuffer bounds the argument buffer a Conn keeps between calls.
+const maxKeptBuffer = 16 << 20
+
+// writeArg encodes one argument and returns the request flags it needs.
+func (c *Conn) writeArg(a value.Value) (wire.Flag, error) {
+	var t *value.Table
+	var methods []wire.Compression
+	switch x := a.(type) {
+	case *CompressedTable:
+		if x == nil || x.Table == nil {
+			return 0, errors.New("nil CompressedTable")
+		}
+		if len(x.Methods) > x.NumCols() {
+			return 0, fmt.Errorf("%d compression methods for a table of %d columns", len(x.Methods), x.NumCols())
+		}
+		t, methods = x.Table, make([]wire.Compression, len(x.Methods))
+		copy(methods, x.Methods)
+	case CompressedTable:
+		return c.writeArg(&x)
+	case *value.Table:
+		if c.opts.Compression == wire.CompressNone {
+			return 0, c.wr.WriteObject(a)
+		}
+		t, methods = x, make([]wire.Compression, x.NumCols())
+		for i := range methods {
 			methods[i] = c.opts.Compression
-			if methods[i] == wire.CompressDelta && !deltaEligible(col.T) {
+		}
+	default:
+		return 0, c.wr.WriteObject(a)
+	}
+	for i, m := range methods {
+		switch m {
+		case wire.CompressNone, wire.CompressLZ4:
+		case wire.CompressDelta:
+			if !deltaEligible(t.Cols[i].T) {
 				methods[i] = wire.CompressLZ4
 			}
+		default:
+			return 0, fmt.Errorf("column %d: unknown compression method %d", i, m)
 		}
-		return c.wr.WriteTable(t, methods)
 	}
-	return c.wr.WriteObject(a)
+	return wire.FlagCompress, c.wr.WriteTable(t, methods)
 }
 
 // deltaEligible reports whether DELTA can encode a column type (16, 32

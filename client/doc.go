@@ -11,6 +11,16 @@
 //	v, err := c.Run(ctx, "1+1")
 //	n, err := c.RunFunc(ctx, `tableInsert{"t"}`, batch)
 //
+// A table argument is sent compressed column by column, as the C++ API's
+// MultithreadedTableWriter sends its batches, when wrapped in a
+// CompressedTable (wire-protocol.md §4):
+//
+//	n, err := c.RunFunc(ctx, `tableInsert{"t"}`, &client.CompressedTable{Table: batch,
+//		Methods: []wire.Compression{wire.CompressDelta, wire.CompressLZ4, wire.CompressLZ4}})
+//
+// Options.Flags and Options.Symbols reproduce the C++ API's request flags
+// and SYMBOL encoding; the defaults are the Go API's.
+//
 // Errors replied by the server are *ServerError values whose Error() is
 // exactly the server's message, so they can be compared with DolphinDB's
 // texts. After a transport error or a cancelled context the connection is

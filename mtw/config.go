@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
 
@@ -133,16 +132,4 @@ func validate(cfg Config) (*checked, error) {
 		return nil, newError("The parameter partitionCol must be specified when threadCount is greater than 1", nil)
 	}
 	return c, nil
-}
-
-// deltaCapable reports whether DELTA can encode columns of type t.
-func deltaCapable(t value.Type) bool {
-	if t.IsArray() {
-		return false
-	}
-	switch t.Storage() {
-	case value.StInt16, value.StInt32, value.StInt64:
-		return true
-	}
-	return false
 }

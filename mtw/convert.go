@@ -628,6 +628,36 @@ func appendCell(v *value.Vector, c *cell) {
 	}
 }
 
+// cellAt is element i of a non-array vector as a cell (the inverse of
+// appendCell).
+func cellAt(v *value.Vector, i int) (c cell) {
+	if v.IsNull(i) {
+		c.null = true
+		return c
+	}
+	switch v.T.Storage() {
+	case value.StInt8:
+		c.i = int64(v.I8[i])
+	case value.StInt16:
+		c.i = int64(v.I16[i])
+	case value.StInt32:
+		c.i = int64(v.I32[i])
+	case value.StInt64:
+		c.i = v.I64[i]
+	case value.StFloat32:
+		c.f = float64(v.F32[i])
+	case value.StFloat64:
+		c.f = v.F64[i]
+	case value.StString:
+		c.s = v.Str[i]
+	case value.StBytes16:
+		c.b = v.B16[i]
+	case value.StPair2F64:
+		c.f, c.f2 = v.F64[2*i], v.F64[2*i+1]
+	}
+	return c
+}
+
 // goValue turns element i of a converted column back into a Go value that
 // convert accepts for the same column: nil for NULL; bool, int8, int16,
 // int32, int64, float32, float64, string; []byte for BLOB; time.Time (UTC)

@@ -13,18 +13,22 @@ import (
 
 type myFloat float64
 
-// TestConvertTable walks mtw.md §6's table with Go values.
-func TestConvertTable(t *testing.T) {
+// convertRow is a Go value, a column type and the printed result or the
+// error text.
+type convertRow struct {
+	x     any
+	t     value.Type
+	scale int32
+	want  string // printed result, or the error text when err
+	err   bool
+}
+
+// convertRows walks mtw.md §6's table with Go values.
+func convertRows() []convertRow {
 	ts := time.Date(2022, 3, 23, 9, 30, 0, 123456789, time.UTC)
 	cst := time.FixedZone("CST", 8*3600)
-	type row struct {
-		x     any
-		t     value.Type
-		scale int32
-		want  string // printed result, or the error text when err
-		err   bool
-	}
-	rows := []row{
+	type row = convertRow
+	return []row{
 		// nil and the "empty" values are NULL of any type.
 		{nil, value.Int, 0, "", false},
 		{nil, value.Symbol, 0, "", false},
@@ -121,7 +125,11 @@ func TestConvertTable(t *testing.T) {
 		{struct{}{}, value.Int, 0, "Cannot convert struct {} to INT", true},
 		{[]int{1}, value.Int, 0, "Cannot convert list to INT", true},
 	}
-	for i, r := range rows {
+}
+
+// TestConvertTable walks mtw.md §6's table with Go values.
+func TestConvertTable(t *testing.T) {
+	for i, r := range convertRows() {
 		v, err := Convert(r.x, r.t, r.scale)
 		if r.err {
 			require.Error(t, err, "row %d: %v → %s", i, r.x, r.t)

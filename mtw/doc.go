@@ -2,9 +2,11 @@
 //
 // New validates the Config with the Python API's texts (spec mtw.md §1),
 // runs schema() on a setup connection made with the client package, and
-// opens one connection per writer goroutine. Insert queues one row after
-// checking only its column count; a conversion goroutine turns the Go
-// values into the column types (§6), routes each row to a writer (§4:
+// opens one client connection per writer goroutine. Insert queues one row
+// after checking only its column count (copying the values, so the
+// caller's arguments need no heap allocation); a conversion goroutine
+// turns the Go values, up to 65535 rows at a time, into the column types
+// (§6), routes each row to a writer (§4:
 // the partitioning column's hash, bit-exact with DolphinDB's hashBucket)
 // and the ThreadCount writer goroutines send batches of at most
 // max(BatchSize, 65535) rows as soon as BatchSize rows are queued or

@@ -289,18 +289,17 @@ func TestSeedConcurrentInsert(t *testing.T) {
 	require.EqualValues(t, 1000, count(t, s, `loadTable("dfs://valuedb3","pdatetest")`))
 }
 
-// §2.2 mode="Upsert", modeOption=["true","`index"], on a keyed table.
-//
-// One writer: the server replies to upsert! with the shared table itself
-// and encodes it without the table's lock, so concurrent upsert! calls
-// race inside the server (reported; ThreadCount 3 trips -race there).
+// §2.3 mode="Upsert", modeOption=["true","`index"], batchSize=2,
+// throttle=0.01 and three writers, on a keyed table (upsert! on DFS
+// tables is not supported yet): the writers' upsert! calls run
+// concurrently on the shared table.
 func TestSeedUpsertKeyedTable(t *testing.T) {
 	ts := server.RunT(t)
 	s := session(t, ts)
 	run(t, s, "kt = keyedTable(`index, 1000:0, `index`price`name, [INT,DOUBLE,SYMBOL]);\nshare kt as kglobal;")
 	cfg := mtw.Config{
 		Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456", TableName: "kglobal",
-		BatchSize: 2, Throttle: 10 * time.Millisecond, ThreadCount: 1, PartitionCol: "index",
+		BatchSize: 2, Throttle: 10 * time.Millisecond, ThreadCount: 3, PartitionCol: "index",
 		CompressMethods: []string{"LZ4", "DELTA", "LZ4"},
 		Mode:            "Upsert", ModeOption: []string{"true", "`index"},
 	}
@@ -310,7 +309,11 @@ func TestSeedUpsertKeyedTable(t *testing.T) {
 		require.True(t, writer.Insert(int32(i), float64(i)/2, "A").Succeed())
 	}
 	writer.WaitForThreadCompletion()
-	require.True(t, writer.GetStatus().Succeed(), writer.GetStatus().String())
+	st := writer.GetStatus()
+	require.True(t, st.Succeed(), st.String())
+	for k := 1; k <= 3; k++ {
+		require.NotZero(t, st.ThreadStatus[k].SentRows, "every writer upserts: %s", st)
+	}
 	require.EqualValues(t, 100, count(t, s, "kglobal"))
 
 	// Update half of the keys with a NULL price: ignoreNull=true keeps the
@@ -321,7 +324,7 @@ func TestSeedUpsertKeyedTable(t *testing.T) {
 		require.True(t, writer.Insert(i, nil, "B").Succeed())
 	}
 	writer.WaitForThreadCompletion()
-	st := writer.GetStatus()
+	st = writer.GetStatus()
 	require.True(t, st.Succeed(), st.String())
 	require.Equal(t, 100, st.SentRows)
 	require.EqualValues(t, 150, count(t, s, "kglobal"))

@@ -88,8 +88,8 @@ func (w *Writer) GetStatus() Status {
 	s.IsExiting = w.exiting
 	s.ErrorCode, s.ErrorInfo = w.errCode, w.errInfo
 	conv := ThreadStatus{UnsentRows: w.pendRows + w.converting}
-	for _, seg := range w.convFailed {
-		conv.SendFailedRows += len(seg) / w.ncols
+	for _, s := range w.convFailed {
+		conv.SendFailedRows += s.rows
 	}
 	w.mu.Unlock()
 	s.ThreadStatus = append(s.ThreadStatus, conv)

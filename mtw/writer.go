@@ -7,6 +7,7 @@ import (
 	"math"
 	"net"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,8 +17,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
-
-var timeZero time.Time
 
 // chunkRows is how many queued rows the conversion goroutine takes at a
 // time, and the smallest request size limit (max(BatchSize, 65535)).
@@ -78,13 +77,14 @@ type Writer struct {
 	pcol     int                // routing column, -1 with one writer
 	route    router
 	maxBatch int
+	keyCol   *value.Vector // the routing column of the segment converting
 
 	mu         sync.Mutex
-	segs       [][]any // rows waiting for conversion, ncols values per row
-	freeSegs   [][]any
+	segs       []*seg // rows waiting for conversion
+	freeSegs   []*seg
 	pendRows   int
 	converting int
-	convFailed [][]any // flat segments of rows that failed conversion
+	convFailed []*seg // segments of rows that failed conversion
 	convIdle   bool
 	closing    bool // WaitForThreadCompletion was called
 	exiting    bool // closing or an error
@@ -183,13 +183,7 @@ func New(cfg Config) (*Writer, error) {
 		if len(c.methods) != len(cols) {
 			return nil, newError("The number of elements in parameter compressMethods does not match the column size "+strconv.Itoa(len(cols)), nil)
 		}
-		w.methods = make([]wire.Compression, len(cols))
-		for i, m := range c.methods {
-			if m == wire.CompressDelta && !deltaCapable(cols[i].t) {
-				m = wire.CompressLZ4
-			}
-			w.methods[i] = m
-		}
+		w.methods = c.methods
 	}
 	if c.ThreadCount > 1 {
 		if err := w.setRouting(info); err != nil {
@@ -207,11 +201,17 @@ func New(cfg Config) (*Writer, error) {
 		w.funcText = "tableInsert{" + table + "}"
 	}
 
+	opts := client.Options{User: c.UserID, Password: c.Password, Flags: wire.FlagAPIClient, Symbols: wire.SymbolBase}
+	if len(w.methods) > 0 {
+		// Every connection announces compression, as the C++ API opens
+		// them all with compress=true.
+		opts.Flags |= wire.FlagCompress
+	}
 	for i := 0; i < c.ThreadCount; i++ {
-		cn, err := dialConn(ctx, addr, c.UserID, c.Password, len(w.methods) > 0)
+		cn, err := client.Dial(ctx, addr, opts)
 		if err != nil {
 			for _, t := range w.threads {
-				t.conn.close()
+				t.conn.Close()
 			}
 			return nil, connectErr(err)
 		}
@@ -324,6 +324,46 @@ func (b *batch) reset() {
 	}
 }
 
+// truncate keeps the first n rows.
+func (b *batch) truncate(n int) {
+	for _, c := range b.cols {
+		if c.T.Storage() == value.StString {
+			clear(c.Str[n:])
+		}
+		c.Truncate(n)
+	}
+}
+
+// reserve makes room for n rows.
+func (b *batch) reserve(n int) {
+	for _, c := range b.cols {
+		k := n - c.Len()
+		if k <= 0 || c.T.IsArray() {
+			continue
+		}
+		switch c.T.Storage() {
+		case value.StInt8:
+			c.I8 = slices.Grow(c.I8, k)
+		case value.StInt16:
+			c.I16 = slices.Grow(c.I16, k)
+		case value.StInt32:
+			c.I32 = slices.Grow(c.I32, k)
+		case value.StInt64:
+			c.I64 = slices.Grow(c.I64, k)
+		case value.StFloat32:
+			c.F32 = slices.Grow(c.F32, k)
+		case value.StFloat64:
+			c.F64 = slices.Grow(c.F64, k)
+		case value.StPair2F64:
+			c.F64 = slices.Grow(c.F64, 2*k)
+		case value.StString:
+			c.Str = slices.Grow(c.Str, k)
+		case value.StBytes16:
+			c.B16 = slices.Grow(c.B16, k)
+		}
+	}
+}
+
 func (b *batch) appendBatch(o *batch) {
 	for i, c := range b.cols {
 		c.AppendVector(o.cols[i])
@@ -342,7 +382,8 @@ func (b *batch) slice(lo, hi int) *batch {
 // wrong count returns A2 "Column counts don't match <columns>" and drops
 // the row. The values are converted in the background; after an error or
 // WaitForThreadCompletion it returns A7 "<Exception> in insert: thread is
-// exiting.".
+// exiting.". Insert copies the values and keeps no reference to its
+// arguments, so passing them costs the caller no heap allocation.
 func (w *Writer) Insert(values ...any) ErrorCodeInfo {
 	w.mu.Lock()
 	if w.exiting {
@@ -391,23 +432,48 @@ func (w *Writer) InsertUnwrittenData(rows [][]any) ErrorCodeInfo {
 	return res
 }
 
+// seg is a block of at most chunkRows rows waiting for conversion, held
+// by column.
+type seg struct {
+	rows int
+	cols []rawCol
+}
+
 // queueRow appends a row to the last pending segment; w.mu is held.
 func (w *Writer) queueRow(values []any) {
 	n := len(w.segs)
-	if n == 0 || len(w.segs[n-1]) >= chunkRows*w.ncols {
-		var seg []any
+	if n == 0 || w.segs[n-1].rows >= chunkRows {
+		var s *seg
 		if k := len(w.freeSegs); k > 0 {
-			seg = w.freeSegs[k-1]
+			s = w.freeSegs[k-1]
 			w.freeSegs = w.freeSegs[:k-1]
 		} else {
-			// Segments are allocated whole: growing a []any by append
-			// copies interfaces under write barriers.
-			seg = make([]any, 0, chunkRows*w.ncols)
+			s = &seg{cols: make([]rawCol, w.ncols)}
+			// Size the slices the last full segment needed: growing them
+			// row by row would copy each several times.
+			var last *seg
+			if n > 0 {
+				last = w.segs[n-1]
+			}
+			for j := range s.cols {
+				rc := &s.cols[j]
+				rc.kinds = make([]kind, 0, chunkRows)
+				if last != nil {
+					lc := &last.cols[j]
+					rc.nums = make([]uint64, 0, len(lc.nums))
+					rc.strs = make([]string, 0, len(lc.strs))
+					rc.times = make([]time.Time, 0, len(lc.times))
+				}
+			}
 		}
-		w.segs = append(w.segs, seg)
+		w.segs = append(w.segs, s)
 		n++
 	}
-	w.segs[n-1] = append(w.segs[n-1], values...)
+	s := w.segs[n-1]
+	for j := range s.cols {
+		s.cols[j].put(values[j])
+	}
+	s.rows++
 	w.pendRows++
 }
 
@@ -441,6 +507,7 @@ func (w *Writer) convertLoop() {
 	for k := range staging {
 		staging[k] = w.newBatch()
 	}
+	var dest []int32
 	for {
 		w.mu.Lock()
 		for len(w.segs) == 0 && !w.closing && !w.stopped {
@@ -461,157 +528,230 @@ func (w *Writer) convertLoop() {
 			w.mu.Unlock()
 			return
 		}
-		seg := w.segs[0]
+		s := w.segs[0]
 		w.segs[0] = nil
 		w.segs = w.segs[1:]
-		rows := len(seg) / w.ncols
-		w.pendRows -= rows
-		w.converting = rows
+		w.pendRows -= s.rows
+		w.converting = s.rows
 		w.mu.Unlock()
 
-		if err := w.convertSegment(seg, staging); err != nil {
+		var err error
+		dest, err = w.convertSegment(s, staging, dest[:0])
+		if err != nil {
 			for _, st := range staging {
 				st.reset()
 			}
+			msg := "Data conversion error: " + w.firstFailure(s).Error()
 			w.mu.Lock()
 			w.converting = 0
-			w.convFailed = append(w.convFailed, seg)
+			w.convFailed = append(w.convFailed, s)
 			w.mu.Unlock()
-			w.fail(codeInvalidObject, "Data conversion error: "+err.Error())
+			w.fail(codeInvalidObject, msg)
 			return
 		}
 		for k, st := range staging {
 			if st.rows() > 0 {
-				w.threads[k].push(st)
+				staging[k] = w.threads[k].push(st)
 			}
 		}
-		clear(seg)
+		for j := range s.cols {
+			s.cols[j].reset()
+		}
+		s.rows = 0
 		w.mu.Lock()
 		w.converting = 0
 		if len(w.freeSegs) < 4 {
-			w.freeSegs = append(w.freeSegs, seg[:0])
+			w.freeSegs = append(w.freeSegs, s)
 		}
 		w.mu.Unlock()
 	}
 }
 
-// convertSegment converts and routes the rows of seg into staging.
-func (w *Writer) convertSegment(seg []any, staging []*batch) error {
-	nc := w.ncols
-	n := len(w.threads)
-	for r := 0; r+nc <= len(seg); r += nc {
-		row := seg[r : r+nc]
-		st := staging[0]
+// convertSegment converts and routes the rows of s into staging, column
+// by column: first the routing column, which decides each row's writer
+// (dest), then the others. It stops at the first failure it meets, which
+// need not be the first in row order (see firstFailure).
+func (w *Writer) convertSegment(s *seg, staging []*batch, dest []int32) ([]int32, error) {
+	if w.route != nil {
+		// The routing column goes through a vector of its own first:
+		// converting it is the common column loop, and keys come from
+		// typed values.
+		if w.keyCol == nil {
+			w.keyCol = value.NewVector(w.cols[w.pcol].t, 0, s.rows)
+			w.keyCol.Scale = w.cols[w.pcol].scale
+		}
+		kc := w.keyCol
+		kc.Truncate(0)
+		if err := convertColumn(&s.cols[w.pcol], &w.cols[w.pcol], s.rows, nil, []*value.Vector{kc}); err != nil {
+			return dest, err
+		}
+		n := len(w.threads)
+		for r := 0; r < s.rows; r++ {
+			k, err := w.keyAt(kc, r)
+			if err != nil {
+				return dest, err
+			}
+			d := max(k, 0) % n
+			dest = append(dest, int32(d))
+			staging[d].cols[w.pcol].AppendFrom(kc, r)
+		}
+		if kc.T.Storage() == value.StString {
+			clear(kc.Str)
+		}
+	}
+	vecs := make([]*value.Vector, len(staging))
+	for j := range w.cols {
+		if j == w.pcol {
+			continue
+		}
+		for k, st := range staging {
+			vecs[k] = st.cols[j]
+		}
+		if err := convertColumn(&s.cols[j], &w.cols[j], s.rows, dest, vecs); err != nil {
+			return dest, err
+		}
+	}
+	return dest, nil
+}
+
+// keyAt is the routing key of element r of the converted routing column.
+func (w *Writer) keyAt(v *value.Vector, r int) (int, error) {
+	if h, ok := w.route.(*hashRouter); ok {
+		switch h.t {
+		case value.Int:
+			if x := v.I32[r]; x != value.NullInt32 {
+				return int(uint64(uint32(x)) % uint64(h.n)), nil
+			}
+			return -1, nil
+		case value.Long:
+			if x := v.I64[r]; x != value.NullInt64 {
+				return int(uint64(x) % uint64(h.n)), nil
+			}
+			return -1, nil
+		case value.String, value.Symbol:
+			return int(uint64(murmur2(v.Str[r])) % uint64(h.n)), nil
+		}
+	}
+	return w.route.key(cellAt(v, r))
+}
+
+// firstFailure is the error of the first value of s, in row order, that
+// fails conversion or routing: the one a row-by-row conversion reports.
+func (w *Writer) firstFailure(s *seg) error {
+	rds := make([]rawReader, len(s.cols))
+	for j := range rds {
+		rds[j].rc = &s.cols[j]
+	}
+	vals := make([]rawVal, len(s.cols))
+	for r := 0; r < s.rows; r++ {
+		for j := range rds {
+			vals[j] = rds[j].next(r)
+		}
 		if w.route != nil {
 			col := &w.cols[w.pcol]
-			c, err := convertCol(row[w.pcol], col)
+			c, err := vals[w.pcol].toCell(col.t, col.scale)
 			if err != nil {
 				return err
 			}
-			k, err := w.route.key(c)
-			if err != nil {
+			if _, err := w.route.key(c); err != nil {
 				return err
 			}
-			if k < 0 {
-				k = 0
-			}
-			st = staging[k%n]
-			appendCell(st.cols[w.pcol], &c)
 		}
-		for j := range row {
+		for j, v := range vals {
 			if j == w.pcol {
 				continue
 			}
-			if err := appendValue(st.cols[j], &w.cols[j], row[j]); err != nil {
+			if _, err := v.toCell(w.cols[j].t, w.cols[j].scale); err != nil {
 				return err
 			}
 		}
 	}
-	return nil
+	return errors.New("conversion failed")
 }
 
-// convertCol converts x for the column, directly for the common
-// partitioning column types.
-func convertCol(x any, col *column) (cell, error) {
-	switch v := x.(type) {
-	case int32:
-		switch col.t {
-		case value.Int, value.Long:
-			return cell{i: int64(v)}, nil
-		}
-	case int:
-		switch col.t {
-		case value.Long:
-			return cell{i: int64(v)}, nil
-		case value.Int:
-			if v > math.MinInt32 && v <= math.MaxInt32 {
-				return cell{i: int64(v)}, nil
-			}
-		}
-	case string:
-		if col.t == value.Symbol || col.t == value.String {
-			return cell{s: v, null: v == ""}, nil
-		}
+// convertColumn converts the queued values of one column and appends row
+// r to vecs[dest[r]] (vecs[0] when dest is empty), directly for the
+// common pairs of Go value and column type, otherwise through toCell.
+func convertColumn(rc *rawCol, col *column, rows int, dest []int32, vecs []*value.Vector) error {
+	// Column types a string, or an integer in range, is copied into as
+	// is (fromString, fromInt).
+	t := col.t
+	var isStr, isInt, isLong bool
+	switch t {
+	case value.String, value.Symbol, value.Blob:
+		isStr = true
+	case value.Int, value.Date, value.Month, value.Time, value.Minute, value.Second, value.DateTime, value.DateHour:
+		isInt = true
+	case value.Long, value.Timestamp, value.NanoTime, value.NanoTimestamp:
+		isLong = true
 	}
-	return convert(x, col.t, col.scale)
-}
-
-// appendValue converts x and appends it to v, directly for the most
-// common pairs of Go value and column type.
-func appendValue(v *value.Vector, col *column, x any) error {
-	switch x := x.(type) {
-	case string:
-		if col.t == value.Symbol || col.t == value.String {
-			v.Str = append(v.Str, x)
-			return nil
+	routed := len(dest) > 0
+	v := vecs[0]
+	rd := rawReader{rc: rc}
+	for r := 0; r < rows; r++ {
+		if routed {
+			v = vecs[dest[r]]
 		}
-	case int32:
-		switch col.t {
-		case value.Int:
-			v.I32 = append(v.I32, x)
-			return nil
-		case value.Long:
-			v.I64 = append(v.I64, int64(x))
-			return nil
-		}
-	case int:
-		switch col.t {
-		case value.Long, value.Timestamp, value.NanoTimestamp:
-			v.I64 = append(v.I64, int64(x))
-			return nil
-		case value.Int:
-			if x > math.MinInt32 && x <= math.MaxInt32 {
+		switch rc.kinds[r] {
+		case kString:
+			if isStr {
+				v.Str = append(v.Str, rc.strs[rd.si])
+				rd.si++
+				continue
+			}
+		case kInt32:
+			if isInt {
+				v.I32 = append(v.I32, int32(rc.nums[rd.ni]))
+				rd.ni++
+				continue
+			}
+			if isLong {
+				v.I64 = append(v.I64, int64(int32(rc.nums[rd.ni])))
+				rd.ni++
+				continue
+			}
+		case kInt, kInt64:
+			if isLong {
+				v.I64 = append(v.I64, int64(rc.nums[rd.ni]))
+				rd.ni++
+				continue
+			}
+			if x := int64(rc.nums[rd.ni]); isInt && x >= math.MinInt32 && x <= math.MaxInt32 {
 				v.I32 = append(v.I32, int32(x))
-				return nil
+				rd.ni++
+				continue
+			}
+		case kFloat64:
+			if t == value.Double {
+				f := math.Float64frombits(rc.nums[rd.ni])
+				if f != f {
+					f = value.NullFloat64
+				}
+				v.F64 = append(v.F64, f)
+				rd.ni++
+				continue
+			}
+		case kTime:
+			if t == value.Timestamp {
+				tm := &rc.times[rd.ti]
+				if sec := tm.Unix(); tm.Location() == time.UTC && sec < math.MaxInt64/1000-1 && sec > math.MinInt64/1000+1 {
+					v.I64 = append(v.I64, sec*1000+int64(tm.Nanosecond())/1e6)
+					rd.ti++
+					continue
+				}
+			}
+		case kNil:
+			if !t.IsArray() {
+				v.AppendNull()
+				continue
 			}
 		}
-	case int64:
-		switch col.t {
-		case value.Long, value.Timestamp, value.NanoTimestamp:
-			v.I64 = append(v.I64, x)
-			return nil
+		c, err := rd.next(r).toCell(t, col.scale)
+		if err != nil {
+			return err
 		}
-	case float64:
-		if col.t == value.Double {
-			if x != x {
-				x = value.NullFloat64
-			}
-			v.F64 = append(v.F64, x)
-			return nil
-		}
-	case time.Time:
-		if col.t == value.Timestamp && x.Location() == time.UTC {
-			if ms := x.UnixMilli(); ms != math.MinInt64 && ms != math.MaxInt64 {
-				v.I64 = append(v.I64, ms)
-				return nil
-			}
-		}
+		appendCell(v, &c)
 	}
-	c, err := convert(x, col.t, col.scale)
-	if err != nil {
-		return err
-	}
-	appendCell(v, &c)
 	return nil
 }
 
@@ -638,8 +778,12 @@ func (w *Writer) WaitForThreadCompletion() {
 // GetUnwrittenData removes and returns the rows not written: for each
 // writer its failed rows then its queued rows (converted values turned
 // back into Go values, see goValue), then the rows that failed
-// conversion, then the rows not converted yet (the values as inserted).
-// It may be called while the writer runs.
+// conversion, then the rows not converted yet (the values as inserted;
+// the Writer keeps copies, not the caller's values, so a value of a type
+// no column accepts at all, such as a struct other than time.Time and
+// Decimal, a map or a function, comes back as its type's zero value,
+// which fails conversion the same way). It may be called while the
+// writer runs.
 func (w *Writer) GetUnwrittenData() [][]any {
 	var out [][]any
 	for _, t := range w.threads {
@@ -653,12 +797,12 @@ func (w *Writer) GetUnwrittenData() [][]any {
 		t.mu.Unlock()
 	}
 	w.mu.Lock()
-	for _, seg := range w.convFailed {
-		out = w.appendFlat(out, seg)
+	for _, s := range w.convFailed {
+		out = appendQueued(out, s)
 	}
 	w.convFailed = nil
-	for _, seg := range w.segs {
-		out = w.appendFlat(out, seg)
+	for _, s := range w.segs {
+		out = appendQueued(out, s)
 	}
 	w.segs = nil
 	w.pendRows = 0
@@ -678,9 +822,18 @@ func appendRows(out [][]any, b *batch) [][]any {
 	return out
 }
 
-func (w *Writer) appendFlat(out [][]any, seg []any) [][]any {
-	for r := 0; r+w.ncols <= len(seg); r += w.ncols {
-		out = append(out, append([]any(nil), seg[r:r+w.ncols]...))
+// appendQueued appends the rows of s as inserted.
+func appendQueued(out [][]any, s *seg) [][]any {
+	rds := make([]rawReader, len(s.cols))
+	for j := range rds {
+		rds[j].rc = &s.cols[j]
+	}
+	for r := 0; r < s.rows; r++ {
+		row := make([]any, len(rds))
+		for j := range rds {
+			row[j] = rds[j].next(r).value()
+		}
+		out = append(out, row)
 	}
 	return out
 }
@@ -688,7 +841,7 @@ func (w *Writer) appendFlat(out [][]any, seg []any) [][]any {
 // writerThread is one writer goroutine with its connection and queues.
 type writerThread struct {
 	w    *Writer
-	conn *conn
+	conn *client.Conn
 	wake chan struct{}
 
 	mu       sync.Mutex
@@ -708,14 +861,26 @@ func (t *writerThread) signal() {
 	}
 }
 
-// push appends converted rows to the writer's queue and empties st,
-// which keeps its capacity for the next segment.
-func (t *writerThread) push(st *batch) {
+// push hands converted rows to the writer and returns an empty batch for
+// the next segment: st itself once its rows are copied to the queue, or,
+// when the queue is empty, the queue's batch, st taking its place
+// without a copy.
+func (t *writerThread) push(st *batch) *batch {
 	t.mu.Lock()
-	t.queue.appendBatch(st)
+	if n := t.queue.rows(); n == 0 {
+		t.queue, st = st, t.queue
+	} else {
+		// Grow the queue at once to what a request takes (BatchSize
+		// rows, or at most the request limit) rather than double it
+		// segment after segment.
+		need := n + st.rows()
+		t.queue.reserve(max(need, min(2*need, t.w.maxBatch), min(t.w.cfg.BatchSize, t.w.maxBatch)))
+		t.queue.appendBatch(st)
+	}
 	t.mu.Unlock()
 	st.reset()
 	t.signal()
+	return st
 }
 
 // take removes up to maxBatch queued rows; t.mu is held.
@@ -733,8 +898,17 @@ func (t *writerThread) take() *batch {
 		t.spare = nil
 		return b
 	}
-	b := t.queue.slice(0, t.w.maxBatch)
-	t.queue = t.queue.slice(t.w.maxBatch, n)
+	// Move the few rows over the limit rather than send a slice of the
+	// queue: the batch sent keeps its capacity for reuse.
+	b := t.queue
+	rest := t.spare
+	if rest == nil {
+		rest = t.w.newBatch()
+	}
+	t.spare = nil
+	rest.appendBatch(b.slice(t.w.maxBatch, n))
+	b.truncate(t.w.maxBatch)
+	t.queue = rest
 	return b
 }
 
@@ -750,7 +924,7 @@ func (t *writerThread) stopped() bool {
 func (t *writerThread) run() {
 	w := t.w
 	defer w.wg.Done()
-	defer t.conn.close()
+	defer t.conn.Close()
 	t.mu.Lock()
 	t.id = goroutineID()
 	t.mu.Unlock()
@@ -831,15 +1005,16 @@ func (t *writerThread) run() {
 // checked beyond success (as the Python API).
 func (t *writerThread) send(b *batch) error {
 	w := t.w
-	tb := value.NewTable(w.names, b.cols)
-	_, err := t.conn.call(w.funcText, tb, w.methods)
-	if err != nil {
-		if msg, ok := serverMessage(err); ok {
-			return fmt.Errorf("Server Response: '%s' script: %s", msg, w.funcText)
-		}
-		return err
+	var arg value.Value = value.NewTable(w.names, b.cols)
+	if w.methods != nil {
+		arg = &client.CompressedTable{Table: arg.(*value.Table), Methods: w.methods}
 	}
-	return nil
+	_, err := t.conn.RunFunc(context.Background(), w.funcText, arg)
+	var se *client.ServerError
+	if errors.As(err, &se) {
+		return fmt.Errorf("Server Response: '%s' script: %s", se.Msg, w.funcText)
+	}
+	return err
 }
 
 // goroutineID is the id of the calling goroutine, shown as threadId.

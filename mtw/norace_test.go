@@ -1,0 +1,5 @@
+//go:build !race
+
+package mtw
+
+const raceEnabled = false
