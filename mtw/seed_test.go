@@ -332,3 +332,51 @@ func TestSeedUpsertKeyedTable(t *testing.T) {
 	require.EqualValues(t, 100, count(t, s, "kglobal where price = index / 2.0"))
 	require.EqualValues(t, 50, count(t, s, "kglobal where isNull(price)"))
 }
+
+// §2.3's constructor example as written: Upsert mode into the DFS table
+// dfs://testMTW/pt, three writers routed by date, LZ4/DELTA compression,
+// modeOption ["true", "`index"] (ignoreNull, keyColNames). On a DFS table
+// the key is index plus the partitioning column date.
+func TestSeedUpsertDFS(t *testing.T) {
+	ts := server.RunT(t)
+	s := session(t, ts)
+	run(t, s, `if(existsDatabase("dfs://testMTW")) dropDatabase("dfs://testMTW")
+db = database("dfs://testMTW", VALUE, 2024.01.01..2024.01.03)
+pt = db.createPartitionedTable(table(1:0, `+"`date`index`price`volume"+`, [DATE, INT, DOUBLE, LONG]), `+"`pt, `date"+`)`)
+	cfg := mtw.Config{
+		Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
+		DBPath: "dfs://testMTW", TableName: "pt",
+		BatchSize: 2, Throttle: 10 * time.Millisecond, ThreadCount: 3, PartitionCol: "date",
+		CompressMethods: []string{"LZ4", "DELTA", "LZ4", "DELTA"},
+		Mode:            "Upsert", ModeOption: []string{"true", "`index"},
+	}
+	day := func(d int) time.Time { return time.Date(2024, 1, 1+d, 0, 0, 0, 0, time.UTC) }
+	writer, err := mtw.New(cfg)
+	require.NoError(t, err)
+	for d := 0; d < 3; d++ {
+		for i := 0; i < 30; i++ {
+			require.True(t, writer.Insert(day(d), int32(i), float64(i), int64(100*i)).Succeed())
+		}
+	}
+	writer.WaitForThreadCompletion()
+	st := writer.GetStatus()
+	require.True(t, st.Succeed(), st.String())
+	require.EqualValues(t, 90, count(t, s, "loadTable('dfs://testMTW', 'pt')"))
+
+	// Keys 20..39 of the second day: 10 updates (price NULL is ignored,
+	// volume changes) and 10 new rows; the other days are untouched.
+	writer, err = mtw.New(cfg)
+	require.NoError(t, err)
+	for i := 20; i < 40; i++ {
+		require.True(t, writer.Insert(day(1), int32(i), nil, int64(-1)).Succeed())
+	}
+	writer.WaitForThreadCompletion()
+	st = writer.GetStatus()
+	require.True(t, st.Succeed(), st.String())
+	pt := "loadTable('dfs://testMTW', 'pt')"
+	require.EqualValues(t, 100, count(t, s, pt))
+	require.EqualValues(t, 20, count(t, s, pt+" where volume = -1"))
+	require.EqualValues(t, 10, count(t, s, pt+" where date = 2024.01.02, volume = -1, price = index"))
+	require.EqualValues(t, 10, count(t, s, pt+" where date = 2024.01.02, isNull(price)"))
+	require.EqualValues(t, 60, count(t, s, pt+" where date != 2024.01.02, volume = index * 100"))
+}
