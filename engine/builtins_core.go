@@ -76,7 +76,15 @@ func init() {
 		if !ok {
 			return nil, errors.New("The argument of undef must be a variable name string.")
 		}
-		shared := len(args) > 1 && args[1].(*value.Scalar).I == 1
+		objType := int64(0)
+		if len(args) > 1 {
+			t, ok := args[1].(*value.Scalar)
+			if !ok || t.Null {
+				return nil, errors.New("The objType of undef must be VAR, SHARED or DEF.")
+			}
+			objType = t.I
+		}
+		shared := objType == 1
 		for _, n := range names {
 			if n == "all" {
 				for k := range in.frame {

@@ -216,6 +216,12 @@ func constant(name string) (value.Value, bool) {
 		return value.NewInt(partHASH), true
 	case "ALL", "FIRST", "LAST":
 		return value.NewString(name), true
+	case "VAR":
+		return value.NewInt(0), true
+	case "SHARED":
+		return value.NewInt(1), true
+	case "DEF":
+		return value.NewInt(2), true
 	case "pi":
 		return value.NewDouble(3.141592653589793), true
 	}
