@@ -541,63 +541,92 @@ func (t *ptable) appendMemory(full *value.Table, r *routing) int {
 // whole on a locked chunk; CHUNK one transaction per chunk, waiting for
 // locks.
 func (t *ptable) appendDFS(s *Session, full *value.Table, width int, r *routing) (int, error) {
-	store := t.db.eng.store
-	// Lock in path order, so that concurrent writers can't deadlock.
+	order, err := t.lockOrder(r, width)
+	if err != nil {
+		return 0, err
+	}
+	parts := regroup(full, r)
+	res, err := t.writeChunks(s, order, func(txn *storage.Txn, path string) (insert.Result, error) {
+		p := parts[path]
+		err := txn.AppendCoded(t.chunkID(path), t.names[:width], p.cols[:width], p.codes[:width], t.chunkOptions())
+		return insert.Result{Inserted: p.rows}, err
+	})
+	return res.Inserted, err
+}
+
+// lockOrder returns the routed paths in the order chunks are locked (by
+// path, so that concurrent writers can't deadlock), after checking that a
+// write of width columns has no fewer columns than earlier writes to those
+// chunks.
+func (t *ptable) lockOrder(r *routing, width int) ([]string, error) {
 	order := append([]string(nil), r.paths...)
 	sort.Strings(order)
 	for _, path := range order {
-		meta, ok, err := store.ChunkMeta(t.chunkID(path))
+		meta, ok, err := t.db.eng.store.ChunkMeta(t.chunkID(path))
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		if ok && width < meta.Cols {
-			return 0, insert.ErrFewerColumns
+			return nil, insert.ErrFewerColumns
 		}
 	}
-	parts := regroup(full, r)
+	return order, nil
+}
+
+// writeChunks runs write for each path (in the given order) under the
+// database's atomicity and sums what the committed writes report. TRANS:
+// one transaction that locks every chunk first, failing whole at once on
+// a chunk another transaction holds. CHUNK: a transaction per chunk that
+// waits for its lock; a failure keeps the chunks committed before it.
+func (t *ptable) writeChunks(s *Session, order []string, write func(*storage.Txn, string) (insert.Result, error)) (insert.Result, error) {
+	store := t.db.eng.store
 	ctx := context.Background()
 	if s != nil {
 		ctx = s.ctx
 	}
-	n := 0
+	var total insert.Result
+	add := func(r insert.Result) {
+		total.Inserted += r.Inserted
+		total.Updated += r.Updated
+	}
 	if t.db.atomic == "CHUNK" {
 		for _, path := range order {
 			txn := store.Begin()
 			if err := txn.LockWait(ctx, t.chunkID(path)); err != nil {
 				txn.Rollback()
-				return n, err
+				return total, err
 			}
-			p := parts[path]
-			if err := txn.AppendCoded(t.chunkID(path), t.names[:width], p.cols[:width], p.codes[:width], t.chunkOptions()); err != nil {
+			r, err := write(txn, path)
+			if err != nil {
 				txn.Rollback()
-				return n, err
+				return total, err
 			}
 			if err := txn.Commit(); err != nil {
-				return n, err
+				return total, err
 			}
-			n += p.rows
+			add(r)
 		}
-		return n, nil
+		return total, nil
 	}
 	txn := store.Begin()
 	for _, path := range order {
 		if err := txn.Lock(t.chunkID(path)); err != nil {
 			txn.Rollback()
-			return 0, err
+			return insert.Result{}, err
 		}
 	}
 	for _, path := range order {
-		p := parts[path]
-		if err := txn.AppendCoded(t.chunkID(path), t.names[:width], p.cols[:width], p.codes[:width], t.chunkOptions()); err != nil {
+		r, err := write(txn, path)
+		if err != nil {
 			txn.Rollback()
-			return 0, err
+			return insert.Result{}, err
 		}
-		n += p.rows
+		add(r)
 	}
 	if err := txn.Commit(); err != nil {
-		return 0, err
+		return insert.Result{}, err
 	}
-	return n, nil
+	return total, nil
 }
 
 // part is one partition's rows, ready for storage: SYMBOL columns as

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -50,64 +49,14 @@ func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, 
 		return insert.Result{}, err
 	}
 	groups := r.groups()
-	store := t.db.eng.store
-	order := append([]string(nil), r.paths...)
-	sort.Strings(order)
-	for _, path := range order {
-		meta, ok, err := store.ChunkMeta(t.chunkID(path))
-		if err != nil {
-			return insert.Result{}, err
-		}
-		if ok && width < meta.Cols {
-			return insert.Result{}, insert.ErrFewerColumns
-		}
-	}
-	u := upsertPlan{t: t, keys: keys, sorts: sorts, ignoreNull: ignoreNull, nullSafe: t.db.eng.cfg.EnableNullSafeJoin}
-	ctx := context.Background()
-	if s != nil {
-		ctx = s.ctx
-	}
-	var res insert.Result
-	if t.db.atomic == "CHUNK" {
-		for _, path := range order {
-			txn := store.Begin()
-			if err := txn.LockWait(ctx, t.chunkID(path)); err != nil {
-				txn.Rollback()
-				return res, err
-			}
-			r, err := u.apply(txn, path, full.Gather(groups[path]))
-			if err != nil {
-				txn.Rollback()
-				return res, err
-			}
-			if err := txn.Commit(); err != nil {
-				return res, err
-			}
-			res.Inserted += r.Inserted
-			res.Updated += r.Updated
-		}
-		return res, nil
-	}
-	txn := store.Begin()
-	for _, path := range order {
-		if err := txn.Lock(t.chunkID(path)); err != nil {
-			txn.Rollback()
-			return insert.Result{}, err
-		}
-	}
-	for _, path := range order {
-		r, err := u.apply(txn, path, full.Gather(groups[path]))
-		if err != nil {
-			txn.Rollback()
-			return insert.Result{}, err
-		}
-		res.Inserted += r.Inserted
-		res.Updated += r.Updated
-	}
-	if err := txn.Commit(); err != nil {
+	order, err := t.lockOrder(r, width)
+	if err != nil {
 		return insert.Result{}, err
 	}
-	return res, nil
+	u := upsertPlan{t: t, keys: keys, sorts: sorts, ignoreNull: ignoreNull, nullSafe: t.db.eng.cfg.EnableNullSafeJoin}
+	return t.writeChunks(s, order, func(txn *storage.Txn, path string) (insert.Result, error) {
+		return u.apply(txn, path, full.Gather(groups[path]))
+	})
 }
 
 // columnIndexes resolves column names (case-insensitively, as DolphinDB

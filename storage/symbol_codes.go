@@ -136,7 +136,6 @@ func (tc *txnChunk) mapCodes(c *SymbolCodes) ([]int32, error) {
 		sc.gen = 1
 	}
 	gen := sc.gen
-	e := tc.e
 	ids := make([]int32, len(c.IDs))
 	for i, l := range c.IDs {
 		if l == 0 {
@@ -146,22 +145,9 @@ func (tc *txnChunk) mapCodes(c *SymbolCodes) ([]int32, error) {
 			ids[i] = sc.tr[l]
 			continue
 		}
-		s := c.Dict[l-1]
-		id, ok := e.index[s]
-		if !ok {
-			id, ok = tc.newIndex[s]
-		}
-		if !ok {
-			if len(e.base)-1+len(tc.newSyms) >= MaxSymbols {
-				return nil, ErrSymbaseFull
-			}
-			id = int32(len(e.base) + len(tc.newSyms))
-			s = tc.intern(s)
-			tc.newSyms = append(tc.newSyms, s)
-			if tc.newIndex == nil {
-				tc.newIndex = make(map[string]int32)
-			}
-			tc.newIndex[s] = id
+		id, err := tc.symbolID(c.Dict[l-1])
+		if err != nil {
+			return nil, err
 		}
 		sc.stamp[l], sc.tr[l] = gen, id
 		ids[i] = id

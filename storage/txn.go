@@ -374,7 +374,6 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 		lo, hi := p*n/parts, (p+1)*n/parts
 		dicts[p] = localDict(strs[lo:hi], ids[lo:hi])
 	})
-	e := tc.e
 	if len(tc.newIndex) == 0 {
 		total := 0
 		for _, d := range dicts {
@@ -388,18 +387,9 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 	for p, dict := range dicts {
 		tab := make([]int32, len(dict)+1) // local id -> chunk id; 0 is ""
 		for k, s := range dict {
-			id, ok := e.index[s]
-			if !ok {
-				id, ok = tc.newIndex[s]
-			}
-			if !ok {
-				if len(e.base)-1+len(tc.newSyms) >= MaxSymbols {
-					return nil, ErrSymbaseFull
-				}
-				id = int32(len(e.base) + len(tc.newSyms))
-				s = tc.intern(s)
-				tc.newSyms = append(tc.newSyms, s)
-				tc.newIndex[s] = id
+			id, err := tc.symbolID(s)
+			if err != nil {
+				return nil, err
 			}
 			tab[k+1] = id
 		}
@@ -413,6 +403,29 @@ func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
 		}
 	})
 	return ids, nil
+}
+
+// symbolID is s's id in the chunk's base, adding s to the transaction's
+// pending symbols when it is new.
+func (tc *txnChunk) symbolID(s string) (int32, error) {
+	e := tc.e
+	if id, ok := e.index[s]; ok {
+		return id, nil
+	}
+	if id, ok := tc.newIndex[s]; ok {
+		return id, nil
+	}
+	if len(e.base)-1+len(tc.newSyms) >= MaxSymbols {
+		return 0, ErrSymbaseFull
+	}
+	id := int32(len(e.base) + len(tc.newSyms))
+	s = tc.intern(s)
+	tc.newSyms = append(tc.newSyms, s)
+	if tc.newIndex == nil {
+		tc.newIndex = make(map[string]int32)
+	}
+	tc.newIndex[s] = id
+	return id, nil
 }
 
 // Size of localDict's pointer cache.
