@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"math"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/partition"
@@ -184,26 +183,13 @@ func inColumnType(ct value.Type, k *value.Scalar, colLeft bool) (v *value.Scalar
 			return nil, true, true
 		}
 		// integral and temporal values compare as raw integers
-		lo, hi := rawBounds(ct)
+		lo, hi := value.IntRange(ct)
 		if k.I < lo || k.I > hi {
 			return nil, false, false
 		}
 		return value.NewTyped(ct, k.I), false, true
 	}
 	return nil, false, false
-}
-
-// rawBounds is the range of non-NULL raw values of an integer-backed type.
-func rawBounds(t value.Type) (int64, int64) {
-	switch t.Storage() {
-	case value.StInt8:
-		return -math.MaxInt8, math.MaxInt8
-	case value.StInt16:
-		return -math.MaxInt16, math.MaxInt16
-	case value.StInt32:
-		return -math.MaxInt32, math.MaxInt32
-	}
-	return -math.MaxInt64, math.MaxInt64
 }
 
 // inCons is what column in k admits. The engine matches a column against
@@ -255,7 +241,7 @@ func inCons(ct value.Type, k value.Value) (*colCons, bool) {
 	case st.Category() == value.CatIntegral && ct.Category() == value.CatIntegral && ct.Storage() <= st.Storage():
 		// widening the column is exact: a row matches when its value is
 		// in the set
-		lo, hi := rawBounds(ct)
+		lo, hi := value.IntRange(ct)
 		vals = value.NewVector(ct, 0, len(keep))
 		for _, i := range keep {
 			if x := set.At(i).I; x >= lo && x <= hi {

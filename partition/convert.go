@@ -6,8 +6,6 @@ package partition
 // partition column needs are done here row by row.
 
 import (
-	"math"
-
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -60,19 +58,6 @@ func isBytes16(t value.Type) bool {
 	return t == value.UUID || t == value.IPAddr || t == value.Int128
 }
 
-// bounds is the range of non-NULL values of an int-backed type.
-func bounds(t value.Type) (int64, int64) {
-	switch t.Storage() {
-	case value.StInt8:
-		return -math.MaxInt8, math.MaxInt8
-	case value.StInt16:
-		return -math.MaxInt16, math.MaxInt16
-	case value.StInt32:
-		return -math.MaxInt32, math.MaxInt32
-	}
-	return -math.MaxInt64, math.MaxInt64
-}
-
 func floorDiv(a, b int64) int64 {
 	q := a / b
 	if a%b != 0 && (a < 0) != (b < 0) {
@@ -99,7 +84,7 @@ func converterFor(from, to value.Type) (converter, error) {
 		return converter{}, ErrCategory
 	case isIntegral(to):
 		if isIntegral(from) {
-			lo, hi := bounds(to)
+			lo, hi := value.IntRange(to)
 			return converter{kind: convInt, lo: lo, hi: hi}, nil
 		}
 		return converter{}, ErrCategory
@@ -107,7 +92,7 @@ func converterFor(from, to value.Type) (converter, error) {
 		if !from.IsTemporal() {
 			return converter{}, ErrCategory
 		}
-		lo, hi := bounds(to)
+		lo, hi := value.IntRange(to)
 		c := converter{kind: convInt, lo: lo, hi: hi}
 		if from == to {
 			return c, nil

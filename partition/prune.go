@@ -79,7 +79,7 @@ func keepsOrder(from, to value.Type) bool {
 // that column values in iv convert to, clipped to the scheme values Map
 // accepts; empty when no column value in iv maps to a partition.
 func schemeEnds(c converter, col value.Type, iv Interval) (lo, hi int64, empty bool) {
-	lo, hi = bounds(col)
+	lo, hi = value.IntRange(col)
 	if iv.Lo != nil {
 		v := iv.Lo.I
 		if iv.LoOpen {

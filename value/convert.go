@@ -232,7 +232,7 @@ func wrapInt(t Type, v int64) int64 {
 }
 
 // intRange is the non-NULL range of an integer-stored type.
-func intRange(t Type) (int64, int64) {
+func IntRange(t Type) (int64, int64) {
 	switch t.Storage() {
 	case StInt8:
 		return math.MinInt8 + 1, math.MaxInt8
@@ -412,7 +412,7 @@ func fromFloat(c *cell, from, to Type, ts int32) error {
 		c.i = b2i(f != 0)
 		return nil
 	case CatIntegral:
-		lo, hi := intRange(to)
+		lo, hi := IntRange(to)
 		r, ok := roundHalfAway(f, lo, hi)
 		if !ok {
 			c.null = true
@@ -439,7 +439,7 @@ func fromFloat(c *cell, from, to Type, ts int32) error {
 			c.null = true
 			return nil
 		}
-		lo, hi := intRange(to)
+		lo, hi := IntRange(to)
 		if r < lo || r > hi {
 			c.null = true
 			return nil
@@ -638,7 +638,7 @@ func intToDecimal(c *cell, v int64, to Type, ts int32) error {
 		return setDecimalBig(c, to, x)
 	}
 	hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[ts]))
-	_, max := intRange(to)
+	_, max := IntRange(to)
 	if hi != 0 || lo > uint64(max) {
 		return fmt.Errorf("Decimal math overflow")
 	}
@@ -671,7 +671,7 @@ func floatToDecimal(c *cell, f float64, to Type, ts int32) error {
 		bi, _ := bf.Int(nil)
 		return setDecimalBig(c, to, bi)
 	}
-	lo, hi := intRange(to)
+	lo, hi := IntRange(to)
 	if x < float64(lo) || x >= float64(hi)+1 || x >= 9.223372036854775807e18 {
 		return fmt.Errorf("Decimal math overflow")
 	}
@@ -695,7 +695,7 @@ func setDecimalBig(c *cell, t Type, x *big.Int) error {
 		c.b = Decimal128Bytes(x)
 		return nil
 	default:
-		lo, hi := intRange(t)
+		lo, hi := IntRange(t)
 		if !x.IsInt64() || x.Int64() < lo || x.Int64() > hi {
 			return fmt.Errorf("Decimal math overflow")
 		}
@@ -724,7 +724,7 @@ func fromDecimal(c *cell, from Type, fs int32, to Type, ts int32) error {
 					return fmt.Errorf("Decimal math overflow")
 				}
 				hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[d]))
-				_, max := intRange(to)
+				_, max := IntRange(to)
 				if hi != 0 || lo > uint64(max) {
 					return fmt.Errorf("Decimal math overflow")
 				}
@@ -735,7 +735,7 @@ func fromDecimal(c *cell, from Type, fs int32, to Type, ts int32) error {
 				c.i = r
 			default:
 				r := v / pow10i64[fs-ts]
-				lo, hi := intRange(to)
+				lo, hi := IntRange(to)
 				if r < lo || r > hi {
 					return fmt.Errorf("Decimal math overflow")
 				}
@@ -782,7 +782,7 @@ func fromDecimal(c *cell, from Type, fs int32, to Type, ts int32) error {
 				q.Add(q, big.NewInt(1))
 			}
 		}
-		lo, hi := intRange(to)
+		lo, hi := IntRange(to)
 		if !q.IsInt64() || q.Int64() < lo || q.Int64() > hi {
 			c.null = true
 			return nil
@@ -901,7 +901,7 @@ func convertTemporal(v int64, from, to Type) (int64, bool, error) {
 }
 
 func fitTemporal(v int64, t Type) (int64, bool, error) {
-	lo, hi := intRange(t)
+	lo, hi := IntRange(t)
 	if v < lo || v > hi {
 		return 0, true, nil
 	}
@@ -1328,7 +1328,7 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 				return nil, false, cantConvert(from, 0, t, 0)
 			}
 			f := intLoops{kind: loopLinear}
-			f.lo, f.hi = intRange(t)
+			f.lo, f.hi = IntRange(t)
 			if tk == kindTime && fk == kindDateTime {
 				f.mod = unitsPerDay(from)
 			}
@@ -1384,7 +1384,7 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 	// floating -> integral
 	case fc == CatFloating && tc == CatIntegral:
 		out := newOut()
-		lo, hi := intRange(t)
+		lo, hi := IntRange(t)
 		flo, fhi := float64(lo)-1, float64(hi)+1
 		if t.Storage() == StInt64 {
 			flo, fhi = -9223372036854775808.0, 9223372036854775808.0
@@ -1428,7 +1428,7 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 	// integers -> DECIMAL32/64
 	case isIntStorage(fst) && fc == CatIntegral && from != Char && (t == Decimal32 || t == Decimal64):
 		out := newOut()
-		lo, hi := intRange(t)
+		lo, hi := IntRange(t)
 		if !intDispatch(v, out, intLoops{kind: loopDecimal, decimalP: pow10i64[scale], decLo: lo, decHi: hi}) {
 			return nil, false, fmt.Errorf("Decimal math overflow")
 		}
@@ -1438,7 +1438,7 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 	case fc == CatFloating && (t == Decimal32 || t == Decimal64):
 		out := newOut()
 		p := math.Pow10(int(scale))
-		lo, hi := intRange(t)
+		lo, hi := IntRange(t)
 		flo, fhi := float64(lo), float64(hi)
 		if t == Decimal64 {
 			flo, fhi = -maxF64Int64, maxF64Int64
