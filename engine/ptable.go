@@ -68,7 +68,23 @@ func (t *ptable) chunkOptions() storage.ChunkOptions {
 // partition that maps to its path (so partitions sharing a path, as
 // special characters allow, return its rows once each, as DolphinDB does).
 func (t *ptable) Scan(keep PartitionFilter) (*value.Table, error) {
-	out := t.emptyTable(0)
+	return t.ScanColumns(keep, nil)
+}
+
+// ScanColumns is Scan reading only the columns at the given schema
+// positions (nil: all), in that order: a query that names two columns of
+// a wide DFS table decodes only those two.
+func (t *ptable) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, error) {
+	if cols == nil {
+		cols = seqInts(len(t.names))
+	}
+	names := make([]string, len(cols))
+	out := make([]*value.Vector, len(cols))
+	for k, c := range cols {
+		names[k] = t.names[c]
+		out[k] = value.NewVector(t.types[c], 0, 0)
+		out[k].Scale = t.scales[c]
+	}
 	var paths []string
 	if t.dimension {
 		paths = []string{"/"}
@@ -91,29 +107,31 @@ func (t *ptable) Scan(keep PartitionFilter) (*value.Table, error) {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	for _, path := range paths {
-		var chunk *value.Table
+		var chunk []*value.Vector
 		if t.db.dfs() {
 			if !existing[path] {
 				continue
 			}
-			cols, err := t.db.eng.store.ReadChunk(t.chunkID(path), nil, t.types)
+			read, err := t.db.eng.store.ReadChunk(t.chunkID(path), cols, t.types)
 			if err != nil {
 				return nil, err
 			}
-			chunk = value.NewTable(t.names, cols)
+			chunk = read
 		} else {
-			chunk = t.mem[path]
-		}
-		if chunk == nil {
-			continue
-		}
-		for i, c := range chunk.Cols {
-			if i < len(out.Cols) {
-				out.Cols[i].AppendVector(c)
+			mem := t.mem[path]
+			if mem == nil {
+				continue
+			}
+			chunk = make([]*value.Vector, len(cols))
+			for k, c := range cols {
+				chunk[k] = mem.Cols[c]
 			}
 		}
+		for k, c := range chunk {
+			out[k].AppendVector(c)
+		}
 	}
-	return out, nil
+	return value.NewTable(names, out), nil
 }
 
 func (t *ptable) emptyTable(capacity int) *value.Table {

@@ -34,7 +34,9 @@ func (in *interp) withTable(t *value.Table, e sqlparse.Expr) (value.Value, error
 }
 
 // sourceTable materializes the FROM clause.
-func (in *interp) sourceTable(from sqlparse.Expr, where []sqlparse.Expr) (*value.Table, func(), error) {
+// sel, when given, lets a partitioned table read only the columns the
+// query names.
+func (in *interp) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *sqlparse.SelectExpr) (*value.Table, func(), error) {
 	v, err := in.eval(from)
 	if err != nil {
 		return nil, nil, err
@@ -53,10 +55,83 @@ func (in *interp) sourceTable(from sqlparse.Expr, where []sqlparse.Expr) (*value
 		return t, func() {}, nil
 	case Table:
 		keep := in.pruneFilter(t, where)
+		if cs, ok := t.(columnScanner); ok && sel != nil {
+			names, _, _ := t.Schema()
+			if cols := neededColumns(sel, names); cols != nil {
+				st, err := cs.ScanColumns(keep, cols)
+				return st, func() {}, err
+			}
+		}
 		st, err := t.Scan(keep)
 		return st, func() {}, err
 	}
 	return nil, nil, errors.New("The FROM clause must name a table.")
+}
+
+// columnScanner is a Table that can read a subset of its columns.
+type columnScanner interface {
+	ScanColumns(keep PartitionFilter, cols []int) (*value.Table, error)
+}
+
+// neededColumns lists, in schema order, the columns a query can refer to:
+// those named by any identifier in it, at least one (count(*) needs the
+// row count); nil when it reads them all (select *).
+func neededColumns(sel *sqlparse.SelectExpr, names []string) []int {
+	for _, c := range sel.Cols {
+		if _, ok := c.(*sqlparse.StarExpr); ok {
+			return nil
+		}
+	}
+	index := make(map[string]int, len(names))
+	for i, n := range names {
+		index[strings.ToLower(n)] = i
+	}
+	want := make([]bool, len(names))
+	mark := func(x sqlparse.Expr) {
+		if x == nil {
+			return
+		}
+		sqlparse.Inspect(x, func(n sqlparse.Node) bool {
+			var name string
+			switch v := n.(type) {
+			case *sqlparse.Ident:
+				name = v.Name
+			case *sqlparse.MemberExpr:
+				name = v.Name // t.col
+			default:
+				return true
+			}
+			if i, ok := index[strings.ToLower(name)]; ok {
+				want[i] = true
+			}
+			return true
+		})
+	}
+	for _, list := range [][]sqlparse.Expr{sel.Cols, sel.Where, sel.GroupBy, sel.ContextBy, sel.PivotBy} {
+		for _, x := range list {
+			mark(x)
+		}
+	}
+	mark(sel.Having)
+	mark(sel.Top)
+	mark(sel.Limit)
+	mark(sel.Offset)
+	for _, o := range sel.OrderBy {
+		mark(o.X)
+	}
+	var cols []int
+	for i, w := range want {
+		if w {
+			cols = append(cols, i)
+		}
+	}
+	if len(cols) == len(names) {
+		return nil
+	}
+	if len(cols) == 0 {
+		cols = []int{0}
+	}
+	return cols
 }
 
 // pruneFilter derives a partition filter from where-clauses on partition
@@ -121,7 +196,7 @@ func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.From == nil {
 		return nil, errors.New("A SQL query must have a FROM clause.")
 	}
-	src, release, err := in.sourceTable(n.From, n.Where)
+	src, release, err := in.sourceTable(n.From, n.Where, n)
 	if err != nil {
 		return nil, err
 	}
