@@ -291,13 +291,17 @@ func (c *conn) execute(req *request) []byte {
 	if req.flags&flagPickle != 0 && !handshakeRequest(req) {
 		return errorReply(c.sid, "Porpoise does not support the pickle protocol: create the Python session with enablePickle=False.")
 	}
+	if req.flags&flagClearMem != 0 && (req.cmd == "script" || req.cmd == "function") {
+		// deferred so that failed and panicking requests are cleared too
+		defer c.dropNewVars(c.sess.VarNames())
+	}
 	var (
 		v       value.Value
 		err     error
 		handled bool
 	)
 	if h := c.srv.execHook; h != nil {
-		v, err, handled = h(req)
+		v, err, handled = h(c, req)
 	}
 	switch {
 	case handled:
@@ -318,6 +322,30 @@ func (c *conn) execute(req *request) []byte {
 		return errorReply(c.sid, errorText(err))
 	}
 	return c.encodeReply(v)
+}
+
+// dropNewVars undefines the session variables that are not in before:
+// the clear-memory flag (16) drops what a request created, while
+// variables it only reassigned keep their new values (wire-protocol.md
+// §1.3).
+func (c *conn) dropNewVars(before []string) {
+	after := c.sess.VarNames()
+	if len(after) == 0 {
+		return
+	}
+	old := make(map[string]struct{}, len(before))
+	for _, n := range before {
+		old[n] = struct{}{}
+	}
+	var created []string
+	for _, n := range after {
+		if _, ok := old[n]; !ok {
+			created = append(created, n)
+		}
+	}
+	if len(created) > 0 {
+		c.sess.Undef(created...)
+	}
 }
 
 // handshakeRequest reports whether req belongs to a client's connect and
@@ -356,15 +384,23 @@ func (c *conn) checkDialect(req *request) error {
 	return nil
 }
 
+// The reply encodings; Writer.SetOptions copies them.
+var (
+	cppEncoding   = wire.EncodeOptions{Symbols: wire.SymbolBase}
+	plainEncoding = wire.EncodeOptions{Symbols: wire.SymbolPlain}
+)
+
 // encodeOptions picks the SYMBOL encoding the client expects.
 func (c *conn) encodeOptions() *wire.EncodeOptions {
 	if c.cpp {
-		return &wire.EncodeOptions{Symbols: wire.SymbolBase}
+		return &cppEncoding
 	}
-	return &wire.EncodeOptions{Symbols: wire.SymbolPlain}
+	return &plainEncoding
 }
 
-// encodeReply builds "<sid> n 1\nOK\n[object]".
+// encodeReply builds "<sid> n 1\nOK\n[object]" in c.out and returns a
+// view of it, valid until the next request: the reply is sent before
+// that, and the retry cache keeps a copy.
 func (c *conn) encodeReply(v value.Value) []byte {
 	v, err := toWire(v)
 	if err != nil {
@@ -375,7 +411,7 @@ func (c *conn) encodeReply(v value.Value) []byte {
 	if v != nil {
 		count = 1
 	}
-	c.out.Write(appendReplyHeader(nil, c.sid, count))
+	c.out.Write(appendReplyHeader(c.out.AvailableBuffer(), c.sid, count))
 	c.out.WriteString("OK\n")
 	if v != nil {
 		c.enc.Reset(&c.out)
@@ -388,7 +424,7 @@ func (c *conn) encodeReply(v value.Value) []byte {
 			return errorReply(c.sid, "Failed to serialize the result: "+err.Error())
 		}
 	}
-	return bytes.Clone(c.out.Bytes())
+	return c.out.Bytes()
 }
 
 // connect answers the connect request; the JavaScript API logs in with it

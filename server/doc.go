@@ -35,8 +35,10 @@
 // accepted while replies are never compressed, fetchSize is ignored (the
 // result comes in one piece), and a C++ request retried after a reconnect
 // (negated sequence number with the same client id) is answered from the
-// first execution's reply instead of running twice. The clear-memory flag
-// (16) is not honoured yet.
+// first execution's reply instead of running twice. With the clear-memory
+// flag (16, Python's run(..., clearMemory=True)) a script or function
+// request undefines, once it has run or failed, the session variables
+// that did not exist before it; variables it reassigned keep their values.
 //
 // Robustness: the header, body and arguments of a request are bounded by
 // Options.MaxFrame before anything is allocated; a malformed request gets

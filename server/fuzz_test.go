@@ -91,7 +91,7 @@ func FuzzServerRequest(f *testing.F) {
 	// function calls other than the seeds' are answered by echoing their
 	// arguments, which still sends every decoded object back through the
 	// encoder.
-	srv.execHook = func(req *request) (value.Value, error, bool) {
+	srv.execHook = func(_ *conn, req *request) (value.Value, error, bool) {
 		switch req.cmd {
 		case "script":
 			if unsafeScript.MatchString(req.script) {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -52,6 +53,11 @@ type request struct {
 	bigEndian bool     // arguments are big endian
 	args      []value.Value
 	size      int64 // bytes of header line, body and arguments
+
+	// room for the lines and arguments of usual requests, saving two
+	// allocations per request
+	lineBuf [4]string
+	argBuf  [2]value.Value
 }
 
 func (r *request) async() bool { return r.flags&flagAsync != 0 }
@@ -145,25 +151,30 @@ func readRequest(src *source, maxFrame int64) (*request, error) {
 		return nil, err
 	}
 	req := &request{priority: 4, parallelism: 64, cancellable: 1}
-	fields := strings.Split(line, " ")
-	if len(fields) < 3 {
+	// "<type> <sid> <length>[ / <options>]", the options possibly holding
+	// spaces
+	apiType, rest, ok1 := strings.Cut(line, " ")
+	sid, rest, ok2 := strings.Cut(rest, " ")
+	length, rest, more := strings.Cut(rest, " ")
+	if !ok1 || !ok2 {
 		return nil, fatalf("Invalid request header: %s", quoteHeader(line))
 	}
-	req.apiType, req.sid = fields[0], fields[1]
+	req.apiType, req.sid = apiType, sid
 	if req.apiType != "API" && req.apiType != "API2" {
 		return nil, fatalf("Invalid request header: %s", quoteHeader(line))
 	}
-	n, err := strconv.ParseInt(fields[2], 10, 64)
+	n, err := strconv.ParseInt(length, 10, 64)
 	if err != nil || n < 0 {
-		return nil, fatalf("Invalid request body length: %s", quoteHeader(fields[2]))
+		return nil, fatalf("Invalid request body length: %s", quoteHeader(length))
 	}
-	if len(fields) > 3 {
-		if fields[3] != "/" {
+	if more {
+		slash, opts, hasOpts := strings.Cut(rest, " ")
+		if slash != "/" {
 			return nil, fatalf("Invalid request header: %s", quoteHeader(line))
 		}
 		req.hasOpts = true
-		if len(fields) > 4 {
-			req.optErr = req.parseOptions(strings.Join(fields[4:], " "))
+		if hasOpts {
+			req.optErr = req.parseOptions(opts)
 		}
 	}
 	headerLen := int64(len(line) + 1)
@@ -174,7 +185,8 @@ func readRequest(src *source, maxFrame int64) (*request, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.body = string(body)
+	// body is fresh and never written again: the string can view it.
+	req.body = unsafe.String(unsafe.SliceData(body), len(body))
 	req.cmd, _, _ = strings.Cut(req.body, "\n")
 	var argc int
 	switch req.cmd {
@@ -183,9 +195,9 @@ func readRequest(src *source, maxFrame int64) (*request, error) {
 			req.script = req.body[i+1:]
 		}
 	case "connect":
-		req.lines = bodyLines(req.body)
+		req.lines = bodyLines(req.lineBuf[:0], req.body)
 	case "function", "variable":
-		req.lines = bodyLines(req.body)
+		req.lines = bodyLines(req.lineBuf[:0], req.body)
 		if len(req.lines) < 3 {
 			return nil, fatalf("Invalid %s request: the body must hold a name, an argument count and the byte order.", req.cmd)
 		}
@@ -209,7 +221,10 @@ func readRequest(src *source, maxFrame int64) (*request, error) {
 			return nil, fatalf("The request's %d arguments exceed the limit of %d bytes.", argc, maxFrame)
 		}
 		src.rd.SetBigEndian(req.bigEndian)
-		req.args = make([]value.Value, 0, min(argc, 1024))
+		req.args = req.argBuf[:0]
+		if argc > len(req.argBuf) {
+			req.args = make([]value.Value, 0, min(argc, 1024))
+		}
 		for i := 0; i < argc; i++ {
 			budget := maxFrame - (src.consumed() - start)
 			if budget <= 0 {
@@ -262,15 +277,23 @@ func argError(i int, err error, maxFrame int64) error {
 	return fatalf("Failed to deserialize argument %d: %v", i+1, err)
 }
 
-// bodyLines splits the body after the command on LF, dropping one
-// trailing empty line (Go and JS end function bodies with LF).
-func bodyLines(body string) []string {
+// bodyLines appends to lines the body's lines after the command (split on
+// LF), dropping one trailing empty line (Go and JS end function bodies
+// with LF).
+func bodyLines(lines []string, body string) []string {
 	_, rest, ok := strings.Cut(body, "\n")
 	if !ok {
 		return nil
 	}
-	lines := strings.Split(rest, "\n")
-	if len(lines) > 0 && lines[len(lines)-1] == "" {
+	for {
+		line, tail, more := strings.Cut(rest, "\n")
+		lines = append(lines, line)
+		if !more {
+			break
+		}
+		rest = tail
+	}
+	if lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
@@ -279,7 +302,17 @@ func bodyLines(body string) []string {
 // parseOptions reads flag_cancellable_priority_parallelism_rootId_fetchSize_
 // _clientId_seqNo; empty fields keep defaults.
 func (r *request) parseOptions(s string) error {
-	parts := strings.Split(s, "_")
+	// Fields after the ninth are ignored.
+	var buf [9]string
+	parts := buf[:0]
+	for len(parts) < len(buf) {
+		p, rest, more := strings.Cut(s, "_")
+		parts = append(parts, p)
+		if !more {
+			break
+		}
+		s = rest
+	}
 	num := func(i int, dst *int64) error {
 		if i >= len(parts) || parts[i] == "" {
 			return nil

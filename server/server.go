@@ -67,9 +67,9 @@ type Server struct {
 
 	// onPanic, when set (tests, fuzzing), is told about recovered panics.
 	onPanic func(v any, stack []byte)
-	// execHook, when set (fuzzing), may answer a request instead of the
-	// engine.
-	execHook func(req *request) (v value.Value, err error, handled bool)
+	// execHook, when set (fuzzing, tests), may answer a request instead
+	// of the engine; it runs on the connection's goroutine.
+	execHook func(c *conn, req *request) (v value.Value, err error, handled bool)
 }
 
 // New returns a server over eng; it does not listen yet.

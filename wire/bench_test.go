@@ -62,8 +62,12 @@ var benchInputs = sync.OnceValue(func() []benchInput {
 	plain, _ := Marshal(tbl, nil)
 	base, _ := Marshal(tbl, &EncodeOptions{Symbols: SymbolBase})
 	fixed, _ := Marshal(fixedTable(), nil)
-	var lz, lzFixed, delta bytes.Buffer
+	var lz, lzFixed, lzString, delta bytes.Buffer
 	_ = EncodeTable(&lz, tbl, []Compression{CompressLZ4, CompressLZ4, CompressLZ4, CompressLZ4}, &EncodeOptions{Symbols: SymbolBase})
+	// SYMBOL columns are never compressed: the same texts as STRING are.
+	strTbl := value.NewTable(tbl.Names, []*value.Vector{tbl.Cols[0], {T: value.String, Str: tbl.Cols[1].Str}, tbl.Cols[2], tbl.Cols[3]})
+	strPlain, _ := Marshal(strTbl, nil)
+	_ = EncodeTable(&lzString, strTbl, []Compression{CompressLZ4, CompressLZ4, CompressLZ4, CompressLZ4}, nil)
 	_ = EncodeTable(&lzFixed, fixedTable(), []Compression{CompressLZ4, CompressLZ4, CompressLZ4}, nil)
 	_ = EncodeTable(&delta, tbl, []Compression{CompressDelta, CompressLZ4, CompressLZ4, CompressDelta}, &EncodeOptions{Symbols: SymbolBase})
 	return []benchInput{
@@ -72,6 +76,7 @@ var benchInputs = sync.OnceValue(func() []benchInput {
 		{"fixed-width-only", fixed, int64(len(fixed))},
 		{"lz4", lz.Bytes(), int64(len(base))},
 		{"lz4-fixed-width-only", lzFixed.Bytes(), int64(len(fixed))},
+		{"lz4-string", lzString.Bytes(), int64(len(strPlain))},
 		{"delta+lz4", delta.Bytes(), int64(len(base))},
 	}
 })

@@ -1,8 +1,10 @@
 package wire
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
+	"io"
 	"slices"
 
 	"github.com/pierrec/lz4/v4"
@@ -251,6 +253,9 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 		}
 		return v, nil
 	}
+	if t == value.String {
+		return r.readLZ4Strings(t, count, blocks, total)
+	}
 	var out []byte
 	for _, b := range blocks {
 		if int64(len(out)) > r.maxDecoded() {
@@ -281,6 +286,67 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 		return nil, malformed("decompressed %s data: %v", t, err)
 	}
 	return v, nil
+}
+
+// readLZ4Strings decodes LZ4 blocks of count NUL-terminated texts one
+// block at a time into a reused buffer, cutting the texts while the block
+// is in the cache; the incomplete text at the end of a block is carried
+// over to the next one. Bytes after the last text are ignored, but every
+// block must still decode.
+func (r *Reader) readLZ4Strings(t value.Type, count int, blocks [][]byte, total int64) (*value.Vector, error) {
+	if int64(count) > total*lz4Ratio+maxRawBlock {
+		return nil, malformed("%d bytes of LZ4 data cannot hold %d elements of %s", total, count, t)
+	}
+	r.st.beginVector(count, true)
+	// out costs at most 16 times the compressed bytes up front, as a
+	// plain vector does; beyond that it grows with the texts found.
+	size := min(count, initialAlloc/16)
+	if int64(count) <= total {
+		size = count
+	}
+	out := make([]string, 0, size)
+	buf := r.lzbuf[:0]
+	decoded := int64(0)
+	for _, b := range blocks {
+		carry := len(buf)
+		buf = slices.Grow(buf, maxRawBlock)
+		n, err := uncompressBlock(b, buf[carry:carry+maxRawBlock])
+		if err != nil {
+			return nil, malformed("LZ4 block: %v", err)
+		}
+		if decoded += int64(n); decoded > r.maxDecoded() {
+			return nil, limitErr("compressed vector decodes to more than %d bytes", r.maxDecoded())
+		}
+		buf = buf[:carry+n]
+		if len(out) == count {
+			buf = buf[:0]
+			continue
+		}
+		if bytes.IndexByte(buf[carry:], 0) < 0 {
+			continue // still inside one long text: cut it once it ends
+		}
+		pos := 0
+		for len(out) < count {
+			if len(out) == cap(out) {
+				out = slices.Grow(out, min(count-len(out), 3*len(out)))
+			}
+			slots := min(count, cap(out)) - len(out)
+			k, used := r.st.cut(out[len(out):len(out)+slots], buf[pos:])
+			out = out[:len(out)+k]
+			pos += used
+			if k < slots {
+				break
+			}
+		}
+		buf = buf[:copy(buf, buf[pos:])]
+	}
+	if cap(buf) <= 4*maxRawBlock {
+		r.lzbuf = buf[:0]
+	}
+	if len(out) < count {
+		return nil, malformed("decompressed %s data: %v", t, io.ErrUnexpectedEOF)
+	}
+	return &value.Vector{T: t, Str: out}, nil
 }
 
 // uncompressBlock decodes one LZ4 block into dst. pierrec/lz4's assembly

@@ -1,11 +1,8 @@
 package wire
 
 import (
-	"bytes"
 	"io"
 	"math"
-	"slices"
-	"unsafe"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -35,6 +32,7 @@ func (r *Reader) ReadObject() (value.Value, error) {
 // readTop reads a top-level object inside the current frame.
 func (r *Reader) readTop() (value.Value, error) {
 	r.syms = nil
+	r.st.beginObject()
 	r.depth = 0
 	return r.readObject()
 }
@@ -380,83 +378,46 @@ func (r *Reader) readTuple(n int) ([]value.Value, error) {
 }
 
 // readStrings reads n NUL-terminated texts (or length-prefixed BLOBs).
-// The elements of a column share one backing string (one allocation per
-// column; a retained element keeps the column's bytes alive).
+// The texts are copied into r.st's chunks, repeated SYMBOL and STRING
+// texts sharing one string.
 func (r *Reader) readStrings(t value.Type, n int) ([]string, error) {
+	if t != value.Blob {
+		return r.readCStrings(n, true)
+	}
+	if err := r.need(int64(n), 4); err != nil {
+		return nil, err
+	}
+	r.st.beginVector(n, false)
+	out := make([]string, 0, r.preCap(n, 16))
+	for i := 0; i < n; i++ {
+		b, err := r.blob()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r.st.copy(b))
+	}
+	return out, nil
+}
+
+// readCStrings reads n NUL-terminated texts; dedupe asks for the sharing
+// of repeated texts (not worth it for a symbol base, whose texts differ).
+func (r *Reader) readCStrings(n int, dedupe bool) ([]string, error) {
 	if err := r.need(int64(n), 1); err != nil {
 		return nil, err
 	}
-	if t != value.Blob && r.br == nil {
-		return r.readStringsSlice(n)
-	}
-	ends := r.ends[:0]
-	var data []byte
-	add := func(b []byte) {
-		if cap(data)-len(data) < len(b) {
-			data = slices.Grow(data, max(len(b), len(data), 4096))
-		}
-		data = append(data, b...)
-		ends = append(ends, len(data))
-	}
-	if t == value.Blob {
-		for i := 0; i < n; i++ {
-			b, err := r.blob()
-			if err != nil {
-				return nil, err
-			}
-			add(b)
-		}
-	} else if err := r.scanCStrings(n, add); err != nil {
-		return nil, err
-	}
-	r.ends = ends
-	out := make([]string, n) // n texts were actually received
-	sliceStrings(out, data, ends)
-	return out, nil
-}
-
-// readStringsSlice scans n NUL-terminated texts of a byte-slice source and
-// copies them into one backing string.
-func (r *Reader) readStringsSlice(n int) ([]string, error) {
-	src := r.src[r.off:]
-	ends := r.ends[:0]
-	pos := 0
-	for i := 0; i < n; i++ {
-		j := bytes.IndexByte(src[pos:], 0)
-		if j < 0 {
+	r.st.beginVector(n, dedupe)
+	if r.br == nil {
+		// n <= the bytes left, so out costs at most 16 times the input.
+		out := make([]string, n)
+		k, used := r.st.cut(out, r.src[r.off:])
+		if k < n {
 			r.off = len(r.src)
 			return nil, io.ErrUnexpectedEOF
 		}
-		pos += j + 1
-		ends = append(ends, pos)
-	}
-	r.ends = ends
-	r.off += pos
-	out := make([]string, n)
-	if pos == 0 {
+		r.off += used
 		return out, nil
 	}
-	back := string(src[:pos]) // one copy for the whole column
-	start := 0
-	for i, e := range ends {
-		out[i] = back[start : e-1]
-		start = e
-	}
-	return out, nil
-}
-
-// sliceStrings turns data (freshly allocated, never modified afterwards)
-// into one string and cuts it at ends.
-func sliceStrings(out []string, data []byte, ends []int) {
-	if len(data) == 0 {
-		return
-	}
-	back := unsafe.String(unsafe.SliceData(data), len(data))
-	start := 0
-	for i, e := range ends {
-		out[i] = back[start:e]
-		start = e
-	}
+	return r.scanCStrings(n)
 }
 
 // readSymbolExtended reads a type-145 vector body after rows and columns:
@@ -475,36 +436,64 @@ func (r *Reader) readSymbolExtended(n int) (*value.Vector, error) {
 	}
 	base, known := r.syms[id]
 	if !known || size != 0 {
-		if err := r.need(int64(size), 1); err != nil {
+		if base, err = r.readCStrings(int(size), false); err != nil {
 			return nil, err
-		}
-		base = make([]string, 0, r.preCap(int(size), 16))
-		for i := int32(0); i < size; i++ {
-			b, err := r.cstring()
-			if err != nil {
-				return nil, err
-			}
-			base = append(base, string(b))
 		}
 		if r.syms == nil {
 			r.syms = make(map[int32][]string)
 		}
 		r.syms[id] = base
 	}
-	idx, err := readFixed[int32](r, n)
-	if err != nil {
+	if r.br != nil {
+		// A stream's count is proven only by the data: the indexes (4
+		// bytes each) are read first, growing as they arrive, so that the
+		// string headers (16 bytes each) are allocated once, exactly.
+		idx, err := readFixed[int32](r, n)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]string, n)
+		if err := lookupSymbols(out, idx, base); err != nil {
+			return nil, err
+		}
+		return &value.Vector{T: value.Symbol, Str: out}, nil
+	}
+	if err := r.need(int64(n), 4); err != nil {
 		return nil, err
 	}
+	// The indexes pass through a small buffer that stays in the cache
+	// rather than a copy of the whole column.
 	out := make([]string, n)
-	nb := uint32(len(base))
-	for i, k := range idx {
-		if uint32(k) < nb {
-			out[i] = base[k]
-		} else if k != 0 {
-			return nil, malformed("symbol index %d outside base of %d", k, nb)
+	if want := min(n, idxChunk); len(r.idx) < want {
+		r.idx = make([]int32, want)
+	}
+	for done := 0; done < n; {
+		idx := r.idx[:min(n-done, len(r.idx))]
+		if err := r.fill(asBytes(idx)); err != nil {
+			return nil, err
 		}
+		r.fixOrder(asBytes(idx), 4, false)
+		if err := lookupSymbols(out[done:done+len(idx)], idx, base); err != nil {
+			return nil, err
+		}
+		done += len(idx)
 	}
 	return &value.Vector{T: value.Symbol, Str: out}, nil
+}
+
+// lookupSymbols sets dst[i] to base[idx[i]]; index 0 outside the base is
+// the empty symbol.
+func lookupSymbols(dst []string, idx []int32, base []string) error {
+	nb := uint32(len(base))
+	dst = dst[:len(idx)]
+	for i, x := range idx {
+		if uint32(x) < nb {
+			dst[i] = base[x]
+		} else if x != 0 {
+			return malformed("symbol index %d outside base of %d", x, nb)
+		}
+	}
+	return nil
 }
 
 // readArrayBody reads the blocks of an array vector of rows rows.
@@ -689,7 +678,7 @@ func (r *Reader) readTable() (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		names = append(names, string(b))
+		names = append(names, r.columnName(b))
 	}
 	cols := make([]*value.Vector, len(names))
 	for i := range cols {
@@ -711,4 +700,21 @@ func (r *Reader) readTable() (value.Value, error) {
 		r.TableName(t, tname)
 	}
 	return t, nil
+}
+
+// columnName returns the string of a column name. A stream Reader (a
+// connection) keeps the names it has seen, since clients send the same
+// few with every batch; the lookup with string(b) does not allocate.
+func (r *Reader) columnName(b []byte) string {
+	if s, ok := r.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if r.br != nil && len(b) <= maxKeptName && len(r.names) < maxKeptNames {
+		if r.names == nil {
+			r.names = make(map[string]string)
+		}
+		r.names[s] = s
+	}
+	return s
 }

@@ -27,5 +27,10 @@
 // Multi-byte numbers are little endian unless the frame announces big
 // endian; fixed-width columns are copied in bulk into the value package's
 // typed slices (reinterpreted with unsafe.Slice and byte-swapped in place
-// when the data's byte order differs from the host's).
+// when the data's byte order differs from the host's). Decoded texts never
+// alias the input: they are copied into shared append-only chunks, and
+// the repeated texts of a STRING or SYMBOL vector share one string (a
+// small per-Reader cache), so a symbol column costs its string headers
+// and its distinct texts. Compressed STRING vectors are decompressed one
+// LZ4 block at a time and cut while the block is in the cache.
 package wire

@@ -28,6 +28,12 @@ const (
 	// it has received, so a lying count cannot make it allocate far more
 	// than the peer actually sends; slices then grow 4x at a time.
 	initialAlloc = 1 << 20
+	// idxChunk is how many symbol indexes are converted at a time.
+	idxChunk = 4096
+	// maxKeptNames and maxKeptName bound the column names a stream
+	// Reader keeps.
+	maxKeptNames = 256
+	maxKeptName  = 64
 	// defaultBufSize is the bufio buffer used when the caller does not
 	// supply a *bufio.Reader or *bufio.Writer.
 	defaultBufSize = 64 << 10
@@ -60,7 +66,10 @@ type Reader struct {
 	depth   int
 	syms    map[int32][]string // symbol bases of the current top-level object
 	scratch []byte
-	ends    []int
+	lzbuf   []byte  // LZ4 block buffer of compressed STRING vectors
+	idx     []int32 // symbol index buffer
+	st      strTable
+	names   map[string]string // column names seen by a stream Reader
 }
 
 // NewReader returns a Reader over r, which it wraps in a bufio.Reader
@@ -315,53 +324,33 @@ func (r *Reader) cstring() ([]byte, error) {
 	return r.streamDelim(0, r.limit-r.used, true)
 }
 
-// scanCStrings calls fn with each of n NUL-terminated texts (views valid
-// during the call). Streams are scanned in bulk inside the bufio buffer.
-func (r *Reader) scanCStrings(n int, fn func([]byte)) error {
-	if r.br == nil {
-		src := r.src[r.off:]
-		pos := 0
-		for i := 0; i < n; i++ {
-			j := bytes.IndexByte(src[pos:], 0)
-			if j < 0 {
-				r.off = len(r.src)
-				return io.ErrUnexpectedEOF
-			}
-			fn(src[pos : pos+j : pos+j])
-			pos += j + 1
+// scanCStrings reads n NUL-terminated texts of a stream, cut in bulk
+// inside the bufio buffer.
+func (r *Reader) scanCStrings(n int) ([]string, error) {
+	out := make([]string, 0, r.preCap(n, 16))
+	for len(out) < n {
+		if len(out) == cap(out) {
+			out = slices.Grow(out, min(n-len(out), 3*len(out)))
 		}
-		r.off += pos
-		return nil
-	}
-	for i := 0; i < n; {
 		buf, _ := r.br.Peek(r.br.Buffered())
-		pos := 0
-		for i < n {
-			j := bytes.IndexByte(buf[pos:], 0)
-			if j < 0 {
-				break
-			}
-			fn(buf[pos : pos+j : pos+j])
-			pos += j + 1
-			i++
+		if avail := r.limit - r.used; int64(len(buf)) > avail {
+			buf = buf[:avail]
 		}
-		if int64(pos) > r.limit-r.used {
-			return limitErr("frame larger than %d bytes", r.limit)
-		}
+		k, pos := r.st.cut(out[len(out):min(n, cap(out))], buf)
 		r.used += int64(pos)
 		_, _ = r.br.Discard(pos)
-		if i < n && pos == 0 {
+		out = out[:len(out)+k]
+		if k == 0 && len(out) < n {
 			// Nothing complete is buffered: read one text the slow way
 			// (it may span the buffer), which also refills the buffer.
 			b, err := r.cstring()
 			if err != nil {
-				return err
+				return nil, err
 			}
-			fn(b)
-			i++
+			out = append(out, r.st.text(b))
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // streamDelim reads up to and including delim from the stream, at most max

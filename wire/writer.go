@@ -142,47 +142,46 @@ func (w *Writer) u8(b byte) {
 	}
 }
 
-func (w *Writer) hdr(t byte, f value.Form) { w.write([]byte{t, byte(f)}) }
+// The fixed-size writers append to the bufio buffer's free space: a
+// local array passed to Write would escape and cost an allocation per
+// number.
+
+func (w *Writer) hdr(t byte, f value.Form) { w.write(append(w.bw.AvailableBuffer(), t, byte(f))) }
 
 func (w *Writer) u16(v uint16) {
-	var b [2]byte
 	if w.opts.BigEndian {
-		binary.BigEndian.PutUint16(b[:], v)
+		w.write(binary.BigEndian.AppendUint16(w.bw.AvailableBuffer(), v))
 	} else {
-		binary.LittleEndian.PutUint16(b[:], v)
+		w.write(binary.LittleEndian.AppendUint16(w.bw.AvailableBuffer(), v))
 	}
-	w.write(b[:])
 }
 
 func (w *Writer) u32(v uint32) {
-	var b [4]byte
 	if w.opts.BigEndian {
-		binary.BigEndian.PutUint32(b[:], v)
+		w.write(binary.BigEndian.AppendUint32(w.bw.AvailableBuffer(), v))
 	} else {
-		binary.LittleEndian.PutUint32(b[:], v)
+		w.write(binary.LittleEndian.AppendUint32(w.bw.AvailableBuffer(), v))
 	}
-	w.write(b[:])
 }
 
 func (w *Writer) i32(v int32) { w.u32(uint32(v)) }
 
 func (w *Writer) u64(v uint64) {
-	var b [8]byte
 	if w.opts.BigEndian {
-		binary.BigEndian.PutUint64(b[:], v)
+		w.write(binary.BigEndian.AppendUint64(w.bw.AvailableBuffer(), v))
 	} else {
-		binary.LittleEndian.PutUint64(b[:], v)
+		w.write(binary.LittleEndian.AppendUint64(w.bw.AvailableBuffer(), v))
 	}
-	w.write(b[:])
 }
 
 func (w *Writer) f64(f float64) { w.u64(math.Float64bits(f)) }
 
 func (w *Writer) b16(v [16]byte) {
+	b := append(w.bw.AvailableBuffer(), v[:]...)
 	if w.opts.BigEndian {
-		swapUnits(v[:], 8)
+		swapUnits(b, 8)
 	}
-	w.write(v[:])
+	w.write(b)
 }
 
 var errNUL = errors.New("wire: STRING/SYMBOL text contains a NUL byte")
