@@ -5,7 +5,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/pierrec/lz4/v4"
 	"github.com/porpoisedb/porpoise/value"
@@ -232,17 +235,19 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 		}
 		v := value.NewVector(t, count, count)
 		dst := rawBytes(v)
-		off := 0
-		for _, b := range blocks {
-			end := min(len(dst), off+maxRawBlock)
-			n, err := uncompressBlock(b, dst[off:end])
-			if err != nil {
-				return nil, malformed("LZ4 block: %v", err)
+		if !uncompressFullBlocks(blocks, dst) {
+			off := 0
+			for _, b := range blocks {
+				end := min(len(dst), off+maxRawBlock)
+				n, err := uncompressBlock(b, dst[off:end])
+				if err != nil {
+					return nil, malformed("LZ4 block: %v", err)
+				}
+				off += n
 			}
-			off += n
-		}
-		if off != len(dst) {
-			return nil, malformed("LZ4 data holds %d bytes, want %d", off, len(dst))
+			if off != len(dst) {
+				return nil, malformed("LZ4 data holds %d bytes, want %d", off, len(dst))
+			}
 		}
 		if t.Storage() == value.StBytes16 {
 			if big {
@@ -286,6 +291,48 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 		return nil, malformed("decompressed %s data: %v", t, err)
 	}
 	return v, nil
+}
+
+// parallelBlocks is the block count from which uncompressFullBlocks
+// spreads a column over the CPUs: below it the goroutines cost more than
+// they save.
+const parallelBlocks = 16
+
+// uncompressFullBlocks decodes a fixed-width column whose blocks all hold
+// maxRawBlock bytes but the last, as the C++, Java and Python encoders cut
+// them: block k then lands at dst[k*maxRawBlock:], so blocks decode in
+// parallel. It reports false, leaving dst to be rewritten, when the
+// column is small or a block does not fit that layout (another encoder, or
+// bad data), for the sequential path to decode and diagnose.
+func uncompressFullBlocks(blocks [][]byte, dst []byte) bool {
+	nb := len(blocks)
+	workers := min(runtime.GOMAXPROCS(0), nb/parallelBlocks)
+	if workers < 2 || (nb-1)*maxRawBlock >= len(dst) || nb*maxRawBlock < len(dst) {
+		return false
+	}
+	var next atomic.Int64
+	var bad atomic.Bool
+	work := func() {
+		for !bad.Load() {
+			k := int(next.Add(1) - 1)
+			if k >= nb {
+				return
+			}
+			lo := k * maxRawBlock
+			hi := min(len(dst), lo+maxRawBlock)
+			n, err := uncompressBlock(blocks[k], dst[lo:hi])
+			if err != nil || n != hi-lo {
+				bad.Store(true)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+	return !bad.Load()
 }
 
 // readLZ4Strings decodes LZ4 blocks of count NUL-terminated texts one
