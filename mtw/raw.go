@@ -3,6 +3,7 @@ package mtw
 import (
 	"math"
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -115,55 +116,51 @@ func (rc *rawCol) reset() {
 
 // detach copies x, a value of a type put does not store by kind, without
 // retaining x itself: known types by value (pointers as pointers to a
-// copy of what they point to), others through reflect (copyValue).
+// copy of what they point to, slices as copies, since callers may reuse
+// their buffers after Insert returns), others through reflect (copyValue).
 func detach(x any) any {
 	switch v := x.(type) {
-	case []byte:
-		return v
+	// One type per case: v then has that type and is boxed anew; in a
+	// multi-type case v would be x itself, and x would escape.
 	case Decimal:
 		return v
-	case *Decimal:
-		if v == nil {
-			return (*Decimal)(nil)
-		}
-		c := *v
-		return &c
-	case *time.Time:
-		if v == nil {
-			return (*time.Time)(nil)
-		}
-		c := *v
-		return &c
-	case *value.Scalar:
-		if v == nil {
-			return (*value.Scalar)(nil)
-		}
-		c := *v
-		return &c
-	case *value.Vector:
-		if v == nil {
-			return (*value.Vector)(nil)
-		}
-		c := *v
-		return &c
 	case complex128:
 		return v
 	case [2]float64:
 		return v
+	case *Decimal:
+		return ptrCopy(v)
+	case *time.Time:
+		return ptrCopy(v)
+	case *value.Scalar:
+		return ptrCopy(v)
+	case *value.Vector:
+		return ptrCopy(v)
+	case []byte:
+		return slices.Clone(v)
 	case []any:
-		return v
+		return slices.Clone(v)
 	case []int:
-		return v
+		return slices.Clone(v)
 	case []int32:
-		return v
+		return slices.Clone(v)
 	case []int64:
-		return v
+		return slices.Clone(v)
 	case []float64:
-		return v
+		return slices.Clone(v)
 	case []string:
-		return v
+		return slices.Clone(v)
 	}
 	return copyValue(reflect.ValueOf(x)).Interface()
+}
+
+// ptrCopy is a pointer to a copy of *p, keeping nil (typed) nil.
+func ptrCopy[T any](p *T) any {
+	if p == nil {
+		return (*T)(nil)
+	}
+	c := *p
+	return &c
 }
 
 // copyValue returns a copy of the value rv holds: scalars exactly, slices,

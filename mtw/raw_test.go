@@ -1,6 +1,7 @@
 package mtw
 
 import (
+	"context"
 	"math"
 	"math/big"
 	"testing"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -276,4 +278,28 @@ func TestUnwrittenDataAsInserted(t *testing.T) {
 	require.Equal(t, len(rows), w.GetStatus().ThreadStatus[0].UnsentRows)
 	require.Equal(t, rows, w.GetUnwrittenData())
 	require.Equal(t, 0, w.GetStatus().UnsentRows)
+}
+
+// Insert copies slice arguments: a caller that reuses its buffer after
+// Insert returns does not change the queued row.
+func TestInsertCopiesBuffers(t *testing.T) {
+	ts := server.RunT(t)
+	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
+	require.NoError(t, err)
+	defer c.Close()
+	_, err = c.Run(context.Background(), "share table(1:0, `id`b, [INT, BLOB]) as blobs")
+	require.NoError(t, err)
+	w, err := New(Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
+		TableName: "blobs", BatchSize: 1000, Throttle: time.Hour})
+	require.NoError(t, err)
+	buf := []byte("first")
+	require.True(t, w.Insert(int32(1), buf).Succeed())
+	copy(buf, "XXXXX")
+	require.True(t, w.Insert(int32(2), buf).Succeed())
+	w.WaitForThreadCompletion()
+	st := w.GetStatus()
+	require.True(t, st.Succeed(), st.String())
+	v, err := c.Run(context.Background(), "exec b from blobs order by id")
+	require.NoError(t, err)
+	require.Equal(t, []string{"first", "XXXXX"}, v.(*value.Vector).Str)
 }
