@@ -163,6 +163,11 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 	return v, nil
 }
 
+// maxKeptCompBuf bounds the compressed-payload buffer a Reader keeps
+// between columns, so that one huge request does not pin its memory for
+// the life of a connection.
+const maxKeptCompBuf = 64 << 20
+
 // readBlocks reads the blocks of a compressed payload: views of a byte
 // slice source, or copies accumulated as stream data arrives. lsn skips the
 // 8-byte LSN that follows a block whose length has bit 31 set (DELTA).
@@ -170,7 +175,17 @@ func (r *Reader) readBlocks(payload int64, lsn bool) ([][]byte, int64, error) {
 	type span struct{ off, n int }
 	var spans []span
 	var blocks [][]byte
-	var buf []byte
+	// The previous column is decoded by now, so its compressed bytes'
+	// buffer can take this column's: a table of compressed columns then
+	// allocates it once instead of growing a new one per column.
+	buf := r.compBuf[:0]
+	defer func() {
+		if cap(buf) <= maxKeptCompBuf {
+			r.compBuf = buf[:0]
+		} else {
+			r.compBuf = nil
+		}
+	}()
 	total := int64(0)
 	for payload > 0 {
 		if payload < 4 {

@@ -67,6 +67,7 @@ type Reader struct {
 	syms    map[int32][]string // symbol bases of the current top-level object
 	scratch []byte
 	lzbuf   []byte  // LZ4 block buffer of compressed STRING vectors
+	compBuf []byte  // a stream's compressed payload, reused column to column
 	idx     []int32 // symbol index buffer
 	st      strTable
 	names   map[string]string // column names seen by a stream Reader
