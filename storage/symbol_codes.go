@@ -136,6 +136,10 @@ func (tc *txnChunk) mapCodes(c *SymbolCodes) ([]int32, error) {
 		sc.gen = 1
 	}
 	gen := sc.gen
+	if tc.newIndex == nil && len(c.Dict) > 1024 {
+		// most of a large dictionary is usually new to the chunk
+		tc.newIndex = make(map[string]int32, min(len(c.Dict), MaxSymbols+1))
+	}
 	ids := make([]int32, len(c.IDs))
 	for i, l := range c.IDs {
 		if l == 0 {

@@ -360,49 +360,10 @@ func (t *Txn) loadSymbols(tc *txnChunk) error {
 
 // mapSymbols turns SYMBOL strings into ids of tc's chunk, adding new
 // symbols to the transaction's pending part of the base (in order of first
-// appearance). Large columns are split among goroutines that each build a
-// local dictionary; a short serial merge then assigns the chunk ids.
+// appearance): the strings are dictionary-encoded (in parallel for large
+// columns), then each distinct symbol is looked up once.
 func (tc *txnChunk) mapSymbols(strs []string) ([]int32, error) {
-	n := len(strs)
-	ids := make([]int32, n)
-	parts := 1
-	if n >= 1<<16 {
-		parts = max(1, min(runtime.GOMAXPROCS(0), n>>15))
-	}
-	dicts := make([][]string, parts)
-	parallel(parts, func(p int) {
-		lo, hi := p*n/parts, (p+1)*n/parts
-		dicts[p] = localDict(strs[lo:hi], ids[lo:hi])
-	})
-	if len(tc.newIndex) == 0 {
-		total := 0
-		for _, d := range dicts {
-			total += len(d)
-		}
-		if total > 1024 {
-			tc.newIndex = make(map[string]int32, min(total, MaxSymbols+1))
-		}
-	}
-	tables := make([][]int32, parts)
-	for p, dict := range dicts {
-		tab := make([]int32, len(dict)+1) // local id -> chunk id; 0 is ""
-		for k, s := range dict {
-			id, err := tc.symbolID(s)
-			if err != nil {
-				return nil, err
-			}
-			tab[k+1] = id
-		}
-		tables[p] = tab
-	}
-	parallel(parts, func(p int) {
-		lo, hi := p*n/parts, (p+1)*n/parts
-		tab := tables[p]
-		for i := lo; i < hi; i++ {
-			ids[i] = tab[ids[i]]
-		}
-	})
-	return ids, nil
+	return tc.mapCodes(EncodeSymbols(strs))
 }
 
 // symbolID is s's id in the chunk's base, adding s to the transaction's
