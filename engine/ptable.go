@@ -47,9 +47,32 @@ func (t *ptable) TableName() string { return t.name }
 // Schema implements Table.
 func (t *ptable) Schema() ([]string, []value.Type, []int32) { return t.names, t.types, t.scales }
 
-// RowCount implements Table.
+// RowCount implements Table. DFS chunks that keep every row (OLAP, TSDB
+// with ALL) are counted from their metas without reading blocks; TSDB
+// FIRST/LAST chunks drop duplicates on read, so they are read (one column).
 func (t *ptable) RowCount() (int64, error) {
-	st, err := t.Scan(nil)
+	if t.db.dfs() && (len(t.sortCols) == 0 || t.keep == storage.KeepAll) {
+		var paths []string
+		if t.dimension {
+			paths = []string{"/"}
+		} else {
+			t.db.mu.Lock()
+			paths = t.db.partitionPaths(nil)
+			t.db.mu.Unlock()
+		}
+		n := int64(0)
+		for _, path := range paths {
+			m, ok, err := t.db.eng.store.ChunkMeta(t.chunkID(path))
+			if err != nil {
+				return 0, err
+			}
+			if ok {
+				n += m.Rows
+			}
+		}
+		return n, nil
+	}
+	st, err := t.ScanColumns(nil, []int{0})
 	if err != nil {
 		return 0, err
 	}
