@@ -69,6 +69,14 @@
 // the chunks it writes; the drop functions refuse (with a *LockError) while
 // a chunk they would remove is locked.
 //
+// AppendCoded takes SYMBOL columns already dictionary-encoded by the
+// caller (SymbolCodes, from EncodeSymbols/EncodeSymbolsInto): an engine
+// splitting one large column among many chunks moves int32 codes, which the
+// garbage collector never scans, and each chunk looks up only the distinct
+// symbols its rows use. Replace makes given rows the whole content of a
+// chunk (upsert! rewrites the partitions it updates): a range deletion of
+// the chunk's blocks and the new blocks, in the same batch.
+//
 // Append encodes and compresses at once (blocks in parallel) into the
 // transaction's Pebble batch; Commit adds each touched chunk's meta and
 // symbol segment and applies the whole batch atomically (fsynced unless
