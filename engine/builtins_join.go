@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -36,31 +37,46 @@ const (
 func (k joinKind) name() string { return [...]string{"ej", "lj", "lsj"}[k] }
 
 func (in *interp) join(kind joinKind, args []value.Value, names []string) (value.Value, error) {
+	t, _, err := in.joinTables(kind, args, names)
+	return t, err
+}
+
+// joinTables is join returning also, for each right column, its name in
+// the result (a right matching column: the left one's).
+func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) (*value.Table, []string, error) {
 	left, err := in.joinTable(args[0])
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	right, err := in.joinTable(args[1])
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	// Shared tables are read under their lock (once when both sides are
+	// the same table: a second read lock could deadlock behind a writer).
+	for i, t := range []*value.Table{left, right} {
+		if t.Shared != "" && (i == 0 || right != left) {
+			t.Mu.RLock()
+			defer t.Mu.RUnlock()
+		}
 	}
 	lk, ok := stringsArg(args[2])
 	if !ok || len(lk) == 0 {
-		return nil, errors.New("matchingCols must be a string scalar or vector.")
+		return nil, nil, errors.New("matchingCols must be a string scalar or vector.")
 	}
 	rk := lk
 	if len(args) > 3 && args[3] != nil {
 		if rk, ok = stringsArg(args[3]); !ok || len(rk) != len(lk) {
-			return nil, errors.New("rightMatchingCols must name as many columns as matchingCols.")
+			return nil, nil, errors.New("rightMatchingCols must name as many columns as matchingCols.")
 		}
 	}
 	li, err := columnPositions(left, lk)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ri, err := columnPositions(right, rk)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// Right key columns take the left key columns' types, so that equal
 	// values encode to equal keys (an INT key joins a LONG key).
@@ -71,7 +87,7 @@ func (in *interp) join(kind joinKind, args []value.Value, names []string) (value
 		if rkeys[k].T != want.T {
 			conv, err := value.CastVector(rkeys[k], want.T, want.Scale)
 			if err != nil {
-				return nil, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
+				return nil, nil, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
 			}
 			rkeys[k] = conv
 		}
@@ -131,6 +147,10 @@ func (in *interp) join(kind joinKind, args []value.Value, names []string) (value
 		taken[strings.ToLower(n)] = true
 	}
 	outNames := append([]string(nil), left.Names...)
+	rightNames := make([]string, len(right.Cols))
+	for k, c := range ri {
+		rightNames[c] = left.Names[li[k]]
+	}
 	outCols := make([]*value.Vector, 0, len(left.Cols)+len(right.Cols))
 	for _, col := range left.Cols {
 		outCols = append(outCols, col.Gather(lrows))
@@ -144,10 +164,11 @@ func (in *interp) join(kind joinKind, args []value.Value, names []string) (value
 			name = prefix + "_" + name
 		}
 		taken[strings.ToLower(name)] = true
+		rightNames[c] = name
 		outNames = append(outNames, name)
 		outCols = append(outCols, gatherOrNull(col, rrows))
 	}
-	return value.NewTable(outNames, outCols), nil
+	return value.NewTable(outNames, outCols), rightNames, nil
 }
 
 // joinTable materializes a join argument: an in-memory table, or a
@@ -203,4 +224,114 @@ func gatherOrNull(v *value.Vector, rows []int) *value.Vector {
 		}
 	}
 	return out
+}
+
+// sqlJoin evaluates `L [inner|left] join R on L.a = R.b [and ...]` as the
+// matching joiner, and returns how the tables' names qualify the result's
+// columns (alias -> column -> result column) for `L.a` in the query.
+func (in *interp) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
+	var kind joinKind
+	switch j.Kind {
+	case "inner":
+		kind = joinEqui
+	case "left":
+		kind = joinLeft
+	default:
+		return nil, nil, fmt.Errorf("SQL %s join is not supported", j.Kind)
+	}
+	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
+		return nil, nil, errors.New("A SQL join of more than two tables is not supported")
+	}
+	lname, lv, err := in.fromItem(j.L)
+	if err != nil {
+		return nil, nil, err
+	}
+	rname, rv, err := in.fromItem(j.R)
+	if err != nil {
+		return nil, nil, err
+	}
+	if j.On == nil {
+		return nil, nil, errors.New("A SQL join needs an ON clause")
+	}
+	var lk, rk []string
+	var conds func(e sqlparse.Expr) error
+	conds = func(e sqlparse.Expr) error {
+		b, ok := e.(*sqlparse.BinaryExpr)
+		if ok && (b.Op == "&&" || strings.EqualFold(b.Op, "and")) {
+			if err := conds(b.L); err != nil {
+				return err
+			}
+			return conds(b.R)
+		}
+		if !ok || b.Op != "==" {
+			return errors.New("The ON clause of a SQL join must be equalities of columns joined by and")
+		}
+		qa, ca, ok1 := qualified(b.L)
+		qb, cb, ok2 := qualified(b.R)
+		switch {
+		case ok1 && ok2 && strings.EqualFold(qa, lname) && strings.EqualFold(qb, rname):
+			lk, rk = append(lk, ca), append(rk, cb)
+		case ok1 && ok2 && strings.EqualFold(qa, rname) && strings.EqualFold(qb, lname):
+			lk, rk = append(lk, cb), append(rk, ca)
+		default:
+			return errors.New("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
+		}
+		return nil
+	}
+	if err := conds(j.On); err != nil {
+		return nil, nil, err
+	}
+	args := []value.Value{lv, rv, value.NewStrings(value.String, lk), value.NewStrings(value.String, rk)}
+	out, rightNames, err := in.joinTables(kind, args, []string{lname, rname})
+	if err != nil {
+		return nil, nil, err
+	}
+	left, _ := in.joinTable(lv)
+	right, _ := in.joinTable(rv)
+	qual := map[string]map[string]string{strings.ToLower(lname): {}, strings.ToLower(rname): {}}
+	for _, n := range left.Names {
+		qual[strings.ToLower(lname)][strings.ToLower(n)] = n
+	}
+	for c, n := range right.Names {
+		qual[strings.ToLower(rname)][strings.ToLower(n)] = rightNames[c]
+	}
+	return out, qual, nil
+}
+
+// fromItem evaluates a FROM item (t, "t", loadTable(...), x as t) and
+// names it: its alias or variable name.
+func (in *interp) fromItem(e sqlparse.Expr) (string, value.Value, error) {
+	name := ""
+	switch x := e.(type) {
+	case *sqlparse.AliasExpr:
+		name, e = x.Name, x.X
+	case *sqlparse.Ident:
+		name = x.Name
+	}
+	v, err := in.eval(e)
+	if err != nil {
+		return "", nil, err
+	}
+	if s, ok := stringArg(v); ok {
+		if v, err = in.resolveTable(value.NewString(s)); err != nil {
+			return "", nil, err
+		}
+		if name == "" {
+			name = s
+		}
+	}
+	return name, v, nil
+}
+
+// qualified splits t.col.
+func qualified(e sqlparse.Expr) (table, col string, ok bool) {
+	m, ok := e.(*sqlparse.MemberExpr)
+	if !ok {
+		return "", "", false
+	}
+	id, ok := m.X.(*sqlparse.Ident)
+	if !ok {
+		return "", "", false
+	}
+	return id.Name, m.Name, true
 }

@@ -62,6 +62,18 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return indexValue(x, idx)
 	case *sqlparse.MemberExpr:
+		if in.row != nil && in.qual != nil {
+			if t, c, ok := qualified(n); ok {
+				if cols, ok := in.qual[strings.ToLower(t)]; ok {
+					if name, ok := cols[strings.ToLower(c)]; ok {
+						if v, ok := in.row.column(name); ok {
+							return v, nil
+						}
+					}
+					return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", c)
+				}
+			}
+		}
 		x, err := in.eval(n.X)
 		if err != nil {
 			return nil, err

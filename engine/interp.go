@@ -16,6 +16,9 @@ type interp struct {
 	depth int
 	// row is the table whose columns are in scope inside a SQL clause.
 	row *sqlScope
+	// qual resolves table-qualified columns (t1.id) in a query over a SQL
+	// join (see sqlScope.qual); nil otherwise.
+	qual map[string]map[string]string
 }
 
 type flow uint8

@@ -37,6 +37,14 @@ func (in *interp) withTable(t *value.Table, e sqlparse.Expr) (value.Value, error
 // sel, when given, lets a partitioned table read only the columns the
 // query names.
 func (in *interp) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *sqlparse.SelectExpr) (*value.Table, func(), error) {
+	if j, ok := from.(*sqlparse.JoinExpr); ok {
+		t, qual, err := in.sqlJoin(j)
+		if err != nil {
+			return nil, nil, err
+		}
+		in.qual = qual
+		return t, func() { in.qual = nil }, nil
+	}
 	v, err := in.eval(from)
 	if err != nil {
 		return nil, nil, err
