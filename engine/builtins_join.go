@@ -186,19 +186,22 @@ func (in *interp) joinTable(v value.Value) (*value.Table, error) {
 func columnPositions(t *value.Table, names []string) ([]int, error) {
 	out := make([]int, len(names))
 	for k, n := range names {
-		found := -1
-		for i, c := range t.Names {
-			if strings.EqualFold(c, n) {
-				found = i
-				break
-			}
-		}
-		if found < 0 {
+		if out[k] = columnIndex(t.Names, n); out[k] < 0 {
 			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", n)
 		}
-		out[k] = found
 	}
 	return out, nil
+}
+
+// columnIndex is the position of the column called name (compared
+// case-insensitively, as DolphinDB compares column names), or -1.
+func columnIndex(names []string, name string) int {
+	for i, c := range names {
+		if strings.EqualFold(c, name) {
+			return i
+		}
+	}
+	return -1
 }
 
 // gatherOrNull is v.Gather(rows) with NULL where a row is -1.

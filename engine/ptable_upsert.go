@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/storage"
@@ -64,13 +63,7 @@ func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, 
 func (t *ptable) columnIndexes(names []string, role string) ([]int, error) {
 	var out []int
 	for _, n := range names {
-		found := -1
-		for i, c := range t.names {
-			if strings.EqualFold(c, n) {
-				found = i
-				break
-			}
-		}
+		found := columnIndex(t.names, n)
 		if found < 0 {
 			return nil, fmt.Errorf("The %s column %s doesn't exist in the table.", role, n)
 		}
