@@ -598,15 +598,18 @@ func (in *interp) execInsert(n *sqlparse.InsertStmt) (value.Value, error) {
 	return nil, err
 }
 
-// execUpdate runs `update t set c = expr [where ...]` on in-memory tables.
+// execUpdate runs `update t set c = expr [where ...]`.
 func (in *interp) execUpdate(n *sqlparse.UpdateStmt) (value.Value, error) {
 	target, err := in.eval(n.Table)
 	if err != nil {
 		return nil, err
 	}
+	if pt, ok := target.(*ptable); ok {
+		return nil, in.updatePartitioned(pt, n)
+	}
 	t, ok := target.(*value.Table)
 	if !ok {
-		return nil, errors.New("update supports in-memory tables only.")
+		return nil, errors.New("update supports tables only.")
 	}
 	if t.ReadOnly {
 		return nil, insert.ErrReadOnly
@@ -656,15 +659,18 @@ func (in *interp) execUpdate(n *sqlparse.UpdateStmt) (value.Value, error) {
 	return nil, nil
 }
 
-// execDelete runs `delete from t [where ...]` on in-memory tables.
+// execDelete runs `delete from t [where ...]`.
 func (in *interp) execDelete(n *sqlparse.DeleteStmt) (value.Value, error) {
 	target, err := in.eval(n.Table)
 	if err != nil {
 		return nil, err
 	}
+	if pt, ok := target.(*ptable); ok {
+		return nil, in.deletePartitioned(pt, n)
+	}
 	t, ok := target.(*value.Table)
 	if !ok {
-		return nil, errors.New("delete supports in-memory tables only.")
+		return nil, errors.New("delete supports tables only.")
 	}
 	if t.ReadOnly {
 		return nil, insert.ErrReadOnly
