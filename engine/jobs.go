@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"sync"
 	"time"
 
@@ -105,7 +106,10 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 	r.mu.Unlock()
 	bg := e.NewGuestSession()
 	bg.user = s.user
-	bg.defs = s.defs
+	// The job sees the functions defined when it was submitted: the
+	// session goes on defining functions while the job runs, and a map
+	// shared between the two goroutines would be a data race.
+	bg.defs = maps.Clone(s.defs)
 	go func() {
 		defer r.wg.Done()
 		defer close(j.done)
