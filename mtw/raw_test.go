@@ -303,3 +303,15 @@ func TestInsertCopiesBuffers(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []string{"first", "XXXXX"}, v.(*value.Vector).Str)
 }
+
+// A panic in the conversion goroutine becomes the writer's error instead
+// of ending the program.
+func TestCatchPanic(t *testing.T) {
+	var err error
+	func() {
+		defer catchPanic(&err)
+		var m map[string]int
+		m["x"] = 1 // assignment to a nil map panics
+	}()
+	require.ErrorContains(t, err, "internal error: assignment to entry in nil map")
+}

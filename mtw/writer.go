@@ -536,12 +536,20 @@ func (w *Writer) convertLoop() {
 		w.mu.Unlock()
 
 		var err error
-		dest, err = w.convertSegment(s, staging, dest[:0])
+		func() {
+			defer catchPanic(&err)
+			dest, err = w.convertSegment(s, staging, dest[:0])
+		}()
 		if err != nil {
 			for _, st := range staging {
 				st.reset()
 			}
-			msg := "Data conversion error: " + w.firstFailure(s).Error()
+			why := err
+			func() {
+				defer catchPanic(&why)
+				why = w.firstFailure(s)
+			}()
+			msg := "Data conversion error: " + why.Error()
 			w.mu.Lock()
 			w.converting = 0
 			w.convFailed = append(w.convFailed, s)
@@ -564,6 +572,15 @@ func (w *Writer) convertLoop() {
 			w.freeSegs = append(w.freeSegs, s)
 		}
 		w.mu.Unlock()
+	}
+}
+
+// catchPanic turns a panic in the conversion goroutine into an error, so
+// that a value conversion has no way to handle (a bug) fails the writer
+// with A1 and keeps its rows, instead of ending the user's program.
+func catchPanic(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error: %v", r)
 	}
 }
 

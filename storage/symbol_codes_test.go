@@ -116,3 +116,15 @@ func TestEncodeSymbolsInto(t *testing.T) {
 		require.Equal(t, want, EncodeSymbolsInto(strs, pos, kept).Strings())
 	}
 }
+
+// A panic in a parallel worker reaches the caller, where a recover (the
+// server's, per request) can catch it, instead of ending the process.
+func TestParallelPanicReachesCaller(t *testing.T) {
+	require.PanicsWithValue(t, "boom", func() {
+		parallel(64, func(k int) {
+			if k == 37 {
+				panic("boom")
+			}
+		})
+	})
+}

@@ -647,10 +647,19 @@ func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes
 }
 
 // parallel runs f(0..n-1) on up to GOMAXPROCS goroutines.
+// A panic in a worker is re-raised in the caller's goroutine once all
+// workers stopped, where the server's per-request recovery catches it: a
+// panic left in a worker goroutine would end the process.
 func parallel(n int, f func(int)) {
 	var next atomic.Int64
+	var failed atomic.Pointer[any]
 	work := func() {
-		for {
+		defer func() {
+			if r := recover(); r != nil {
+				failed.CompareAndSwap(nil, &r)
+			}
+		}()
+		for failed.Load() == nil {
 			k := int(next.Add(1) - 1)
 			if k >= n {
 				return
@@ -664,6 +673,9 @@ func parallel(n int, f func(int)) {
 	}
 	work()
 	wg.Wait()
+	if r := failed.Load(); r != nil {
+		panic(*r)
+	}
 }
 
 // writeBlocks cuts n rows of cols (ids for SYMBOL columns) into segments

@@ -328,6 +328,14 @@ func uncompressFullBlocks(blocks [][]byte, dst []byte) bool {
 	var next atomic.Int64
 	var bad atomic.Bool
 	work := func() {
+		// A decoder panic must not escape a worker goroutine (it would end
+		// the process): the block is bad, and the sequential path, run in
+		// the caller's goroutine, diagnoses it.
+		defer func() {
+			if recover() != nil {
+				bad.Store(true)
+			}
+		}()
 		for !bad.Load() {
 			k := int(next.Add(1) - 1)
 			if k >= nb {
