@@ -52,14 +52,7 @@ func (t *ptable) Schema() ([]string, []value.Type, []int32) { return t.names, t.
 // FIRST/LAST chunks drop duplicates on read, so they are read (one column).
 func (t *ptable) RowCount() (int64, error) {
 	if t.db.dfs() && (len(t.sortCols) == 0 || t.keep == storage.KeepAll) {
-		var paths []string
-		if t.dimension {
-			paths = []string{"/"}
-		} else {
-			t.db.mu.Lock()
-			paths = t.db.partitionPaths(nil)
-			t.db.mu.Unlock()
-		}
+		paths := t.paths(nil)
 		n := int64(0)
 		for _, path := range paths {
 			m, ok, err := t.db.eng.store.ChunkMeta(t.chunkID(path))
@@ -77,6 +70,17 @@ func (t *ptable) RowCount() (int64, error) {
 		return 0, err
 	}
 	return int64(st.Rows()), nil
+}
+
+// paths lists the chunk path of every partition keep admits (nil: all),
+// in partition order; a dimension table has the one chunk "/".
+func (t *ptable) paths(keep PartitionFilter) []string {
+	if t.dimension {
+		return []string{"/"}
+	}
+	t.db.mu.Lock()
+	defer t.db.mu.Unlock()
+	return t.db.partitionPaths(keep)
 }
 
 func (t *ptable) chunkID(path string) storage.ChunkID {
@@ -108,14 +112,7 @@ func (t *ptable) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, er
 		out[k] = value.NewVector(t.types[c], 0, 0)
 		out[k].Scale = t.scales[c]
 	}
-	var paths []string
-	if t.dimension {
-		paths = []string{"/"}
-	} else {
-		t.db.mu.Lock()
-		paths = t.db.partitionPaths(keep)
-		t.db.mu.Unlock()
-	}
+	paths := t.paths(keep)
 	var existing map[string]bool
 	if t.db.dfs() {
 		list, err := t.db.eng.store.ListChunks(t.db.path, t.name)

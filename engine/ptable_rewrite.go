@@ -17,14 +17,7 @@ import (
 // storage Txn.Replace under the database's TRANS/CHUNK rules, so an
 // UPDATE or DELETE is as atomic as an append.
 func (t *ptable) rewriteChunks(s *Session, keep PartitionFilter, fn func(*value.Table) (*value.Table, error)) error {
-	var paths []string
-	if t.dimension {
-		paths = []string{"/"}
-	} else {
-		t.db.mu.Lock()
-		paths = t.db.partitionPaths(keep)
-		t.db.mu.Unlock()
-	}
+	paths := t.paths(keep)
 	seen := map[string]bool{}
 	var order []string
 	for _, p := range paths {
