@@ -76,11 +76,7 @@ func init() {
 // nanoseconds into the day, saying which of the two the type carries.
 func splitTemporal(t value.Type, x int64) (days, nanos int64, hasDate, hasTime bool) {
 	floorDiv := func(a, b int64) (int64, int64) {
-		q, r := a/b, a%b
-		if r < 0 {
-			q, r = q-1, r+b
-		}
-		return q, r
+		return value.FloorDiv(a, b), value.FloorMod(a, b)
 	}
 	const day = 86_400_000_000_000
 	switch t {

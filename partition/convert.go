@@ -58,16 +58,6 @@ func isBytes16(t value.Type) bool {
 	return t == value.UUID || t == value.IPAddr || t == value.Int128
 }
 
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
-	}
-	return q
-}
-
-func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
-
 // converterFor returns how a column of type from maps onto scheme type to,
 // or ErrCategory / ErrTemporalCast.
 func converterFor(from, to value.Type) (converter, error) {
@@ -118,7 +108,7 @@ func temporalFn(from, to value.Type) func(int64) int64 {
 		}
 		perDay := nsPerDay / fu
 		return func(v int64) int64 {
-			y, m, _ := value.CivilFromDays(floorDiv(v, perDay))
+			y, m, _ := value.CivilFromDays(value.FloorDiv(v, perDay))
 			return int64(y)*12 + int64(m) - 1
 		}
 	}
@@ -127,7 +117,7 @@ func temporalFn(from, to value.Type) func(int64) int64 {
 			return nil
 		}
 		r := tu / fu
-		return func(v int64) int64 { return floorDiv(v, r) }
+		return func(v int64) int64 { return value.FloorDiv(v, r) }
 	}
 	tu, ok := todUnit[to]
 	if !ok {
@@ -138,7 +128,7 @@ func temporalFn(from, to value.Type) func(int64) int64 {
 			return nil
 		}
 		perDay, r := nsPerDay/fu, tu/fu
-		return func(v int64) int64 { return floorMod(v, perDay) / r }
+		return func(v int64) int64 { return value.FloorMod(v, perDay) / r }
 	}
 	fu, ok = todUnit[from]
 	if !ok || fu > tu {

@@ -66,7 +66,9 @@ func DaysInMonth(y, m int) int {
 	return 31
 }
 
-func floorDiv(a, b int64) int64 {
+// FloorDiv is a / b rounded toward negative infinity, as temporal units
+// divide (the day of a negative timestamp is the one before 1970.01.01).
+func FloorDiv(a, b int64) int64 {
 	q := a / b
 	if (a%b != 0) && ((a < 0) != (b < 0)) {
 		q--
@@ -74,7 +76,8 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
+// FloorMod is the remainder matching FloorDiv: it has b's sign.
+func FloorMod(a, b int64) int64 { return a - FloorDiv(a, b)*b }
 
 // Time-unit constants.
 const (

@@ -863,7 +863,7 @@ func convertTemporal(v int64, from, to Type) (int64, bool, error) {
 		return 0, false, cantConvert(from, 0, to, 0)
 	}
 	if from == Month {
-		y, m := floorDiv(v, 12), floorMod(v, 12)+1
+		y, m := FloorDiv(v, 12), FloorMod(v, 12)+1
 		if y < -5000000 || y > 5000000 {
 			return 0, true, nil
 		}
@@ -873,12 +873,12 @@ func convertTemporal(v int64, from, to Type) (int64, bool, error) {
 		}
 	}
 	if to == Month {
-		days := floorDiv(v, unitsPerDay(from))
+		days := FloorDiv(v, unitsPerDay(from))
 		y, m, _ := CivilFromDays(days)
 		return fitTemporal(int64(y)*12+int64(m)-1, to)
 	}
 	if tk == kindTime && fk == kindDateTime {
-		v = floorMod(v, unitsPerDay(from))
+		v = FloorMod(v, unitsPerDay(from))
 	}
 	fu, tu := nsPerUnit(from), nsPerUnit(to)
 	if fu >= tu {
@@ -895,7 +895,7 @@ func convertTemporal(v int64, from, to Type) (int64, bool, error) {
 			v = r
 		}
 	} else {
-		v = floorDiv(v, tu/fu)
+		v = FloorDiv(v, tu/fu)
 	}
 	return fitTemporal(v, to)
 }
@@ -1149,7 +1149,7 @@ func floatToFloatLoop[S, D sfloat](dst []D, src []S, srcNull S, dstNull D) {
 	}
 }
 
-// linearLoop computes floorDiv(floorMod(x, mod)*mul, div) per element
+// linearLoop computes FloorDiv(FloorMod(x, mod)*mul, div) per element
 // (mod, mul, div of 0 or 1 are skipped); results outside [lo, hi] or
 // overflowing become NULL.
 func linearLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D, mod, mul, div, lo, hi int64) {

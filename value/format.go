@@ -404,29 +404,29 @@ func FormatTemporal(t Type, x int64) string {
 	case Date:
 		return formatDate(x)
 	case Month:
-		y, m := floorDiv(x, 12), floorMod(x, 12)+1
+		y, m := FloorDiv(x, 12), FloorMod(x, 12)+1
 		return fmt.Sprintf("%04d.%02dM", y, m)
 	case Time:
-		return formatClock(floorDiv(x, 1000)) + fmt.Sprintf(".%03d", floorMod(x, 1000))
+		return formatClock(FloorDiv(x, 1000)) + fmt.Sprintf(".%03d", FloorMod(x, 1000))
 	case Minute:
 		return fmt.Sprintf("%02d:%02dm", x/60, x%60)
 	case Second:
 		return formatClock(x)
 	case DateTime:
-		return formatDate(floorDiv(x, secPerDay)) + "T" + formatClock(floorMod(x, secPerDay))
+		return formatDate(FloorDiv(x, secPerDay)) + "T" + formatClock(FloorMod(x, secPerDay))
 	case Timestamp:
-		days, ms := floorDiv(x, msPerDay), floorMod(x, msPerDay)
+		days, ms := FloorDiv(x, msPerDay), FloorMod(x, msPerDay)
 		return formatDate(days) + "T" + formatClock(ms/1000) + fmt.Sprintf(".%03d", ms%1000)
 	case NanoTime:
-		return formatClock(floorDiv(x, nsPerSec)) + fmt.Sprintf(".%09d", floorMod(x, nsPerSec))
+		return formatClock(FloorDiv(x, nsPerSec)) + fmt.Sprintf(".%09d", FloorMod(x, nsPerSec))
 	case NanoTimestamp:
-		days, ns := floorDiv(x, nsPerDay), floorMod(x, nsPerDay)
+		days, ns := FloorDiv(x, nsPerDay), FloorMod(x, nsPerDay)
 		return formatDate(days) + "T" + formatClock(ns/nsPerSec) + fmt.Sprintf(".%09d", ns%nsPerSec)
 	case DateHour:
-		days, h := floorDiv(x, 24), floorMod(x, 24)
+		days, h := FloorDiv(x, 24), FloorMod(x, 24)
 		return formatDate(days) + fmt.Sprintf("T%02d", h)
 	case DateMinute:
-		days, m := floorDiv(x, 1440), floorMod(x, 1440)
+		days, m := FloorDiv(x, 1440), FloorMod(x, 1440)
 		return formatDate(days) + fmt.Sprintf("T%02d:%02dm", m/60, m%60)
 	}
 	return strconv.FormatInt(x, 10)
