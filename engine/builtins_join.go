@@ -37,20 +37,29 @@ const (
 func (k joinKind) name() string { return [...]string{"ej", "lj", "lsj"}[k] }
 
 func (in *interp) join(kind joinKind, args []value.Value, names []string) (value.Value, error) {
-	t, _, err := in.joinTables(kind, args, names)
-	return t, err
+	j, err := in.joinTables(kind, args, names)
+	if err != nil {
+		return nil, err
+	}
+	return j.t, nil
 }
 
-// joinTables is join returning also, for each right column, its name in
-// the result (a right matching column: the left one's).
-func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) (*value.Table, []string, error) {
+// joined is a join's result with, for each side, where its columns went:
+// lower-case name in the input table -> name in t (a right matching column
+// maps to the left one's), which SQL joins need for t1.col.
+type joined struct {
+	t           *value.Table
+	left, right map[string]string
+}
+
+func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) (joined, error) {
 	left, err := in.joinTable(args[0])
 	if err != nil {
-		return nil, nil, err
+		return joined{}, err
 	}
 	right, err := in.joinTable(args[1])
 	if err != nil {
-		return nil, nil, err
+		return joined{}, err
 	}
 	// Shared tables are read under their lock (once when both sides are
 	// the same table: a second read lock could deadlock behind a writer).
@@ -62,21 +71,21 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 	}
 	lk, ok := stringsArg(args[2])
 	if !ok || len(lk) == 0 {
-		return nil, nil, errors.New("matchingCols must be a string scalar or vector.")
+		return joined{}, errors.New("matchingCols must be a string scalar or vector.")
 	}
 	rk := lk
 	if len(args) > 3 && args[3] != nil {
 		if rk, ok = stringsArg(args[3]); !ok || len(rk) != len(lk) {
-			return nil, nil, errors.New("rightMatchingCols must name as many columns as matchingCols.")
+			return joined{}, errors.New("rightMatchingCols must name as many columns as matchingCols.")
 		}
 	}
 	li, err := columnPositions(left, lk)
 	if err != nil {
-		return nil, nil, err
+		return joined{}, err
 	}
 	ri, err := columnPositions(right, rk)
 	if err != nil {
-		return nil, nil, err
+		return joined{}, err
 	}
 	// Right key columns take the left key columns' types, so that equal
 	// values encode to equal keys (an INT key joins a LONG key).
@@ -87,17 +96,16 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 		if rkeys[k].T != want.T {
 			conv, err := value.CastVector(rkeys[k], want.T, want.Scale)
 			if err != nil {
-				return nil, nil, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
+				return joined{}, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
 			}
 			rkeys[k] = conv
 		}
 	}
 	nullSafe := in.s.eng.cfg.EnableNullSafeJoin
 	var buf []byte
-	keyOf := func(cols []*value.Vector, pos []int, row int) (string, bool) {
+	keyOf := func(cols []*value.Vector, row int) (string, bool) {
 		buf = buf[:0]
-		for k := range pos {
-			c := cols[k]
+		for _, c := range cols {
 			if !nullSafe && c.IsNull(row) {
 				return "", false
 			}
@@ -111,14 +119,14 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 	}
 	index := map[string][]int{}
 	for r := 0; r < right.Rows(); r++ {
-		if key, ok := keyOf(rkeys, ri, r); ok {
+		if key, ok := keyOf(rkeys, r); ok {
 			index[key] = append(index[key], r)
 		}
 	}
 	var lrows, rrows []int // -1: no right row (NULLs)
 	for l := 0; l < left.Rows(); l++ {
 		var hits []int
-		if key, ok := keyOf(lkeys, li, l); ok {
+		if key, ok := keyOf(lkeys, l); ok {
 			hits = index[key]
 		}
 		if kind == joinLeftSemi && len(hits) > 1 {
@@ -147,9 +155,12 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 		taken[strings.ToLower(n)] = true
 	}
 	outNames := append([]string(nil), left.Names...)
-	rightNames := make([]string, len(right.Cols))
+	j := joined{left: map[string]string{}, right: map[string]string{}}
+	for _, n := range left.Names {
+		j.left[strings.ToLower(n)] = n
+	}
 	for k, c := range ri {
-		rightNames[c] = left.Names[li[k]]
+		j.right[strings.ToLower(right.Names[c])] = left.Names[li[k]]
 	}
 	outCols := make([]*value.Vector, 0, len(left.Cols)+len(right.Cols))
 	for _, col := range left.Cols {
@@ -164,11 +175,12 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 			name = prefix + "_" + name
 		}
 		taken[strings.ToLower(name)] = true
-		rightNames[c] = name
+		j.right[strings.ToLower(right.Names[c])] = name
 		outNames = append(outNames, name)
 		outCols = append(outCols, gatherOrNull(col, rrows))
 	}
-	return value.NewTable(outNames, outCols), rightNames, nil
+	j.t = value.NewTable(outNames, outCols)
+	return j, nil
 }
 
 // joinTable materializes a join argument: an in-memory table, or a
@@ -285,20 +297,12 @@ func (in *interp) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[st
 		return nil, nil, err
 	}
 	args := []value.Value{lv, rv, value.NewStrings(value.String, lk), value.NewStrings(value.String, rk)}
-	out, rightNames, err := in.joinTables(kind, args, []string{lname, rname})
+	res, err := in.joinTables(kind, args, []string{lname, rname})
 	if err != nil {
 		return nil, nil, err
 	}
-	left, _ := in.joinTable(lv)
-	right, _ := in.joinTable(rv)
-	qual := map[string]map[string]string{strings.ToLower(lname): {}, strings.ToLower(rname): {}}
-	for _, n := range left.Names {
-		qual[strings.ToLower(lname)][strings.ToLower(n)] = n
-	}
-	for c, n := range right.Names {
-		qual[strings.ToLower(rname)][strings.ToLower(n)] = rightNames[c]
-	}
-	return out, qual, nil
+	qual := map[string]map[string]string{strings.ToLower(lname): res.left, strings.ToLower(rname): res.right}
+	return res.t, qual, nil
 }
 
 // fromItem evaluates a FROM item (t, "t", loadTable(...), x as t) and

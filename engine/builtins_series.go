@@ -102,7 +102,7 @@ func cumulativeSum(x value.Value) (value.Value, error) {
 			if started {
 				out.F64[i] = s
 			} else {
-				out.SetFrom(i, value.NewNullVector(value.Double, 1), 0)
+				out.F64[i] = value.NullFloat64
 			}
 		}
 		return out, nil
