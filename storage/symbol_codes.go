@@ -108,17 +108,9 @@ func (c *SymbolCodes) Strings() []string {
 	return out
 }
 
-func (c *SymbolCodes) check() error {
-	for _, id := range c.IDs {
-		if id < 0 || int(id) > len(c.Dict) {
-			return fmt.Errorf("storage: symbol code %d outside a dictionary of %d", id, len(c.Dict))
-		}
-	}
-	return nil
-}
-
 // mapCodes is mapSymbols for pre-encoded rows: each distinct local id
-// seen is looked up (or added to the base) once per chunk.
+// seen is looked up (or added to the base) once per chunk. It checks the
+// codes as it goes, in the same pass.
 func (tc *txnChunk) mapCodes(c *SymbolCodes) ([]int32, error) {
 	sc := c.scratch
 	if sc == nil {
@@ -144,6 +136,9 @@ func (tc *txnChunk) mapCodes(c *SymbolCodes) ([]int32, error) {
 	for i, l := range c.IDs {
 		if l == 0 {
 			continue
+		}
+		if l < 0 || int(l) > len(c.Dict) {
+			return nil, fmt.Errorf("storage: symbol code %d outside a dictionary of %d", l, len(c.Dict))
 		}
 		if sc.stamp[l] == gen {
 			ids[i] = sc.tr[l]

@@ -558,9 +558,6 @@ func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes
 	for i, v := range cols {
 		rows := 0
 		if cd := coded(i); cd != nil {
-			if err := cd.check(); err != nil {
-				return err
-			}
 			rows = len(cd.IDs)
 		} else {
 			if v == nil || !supported(v.T) {
