@@ -83,6 +83,32 @@ func (t *ptable) paths(keep PartitionFilter) []string {
 	return t.db.partitionPaths(keep)
 }
 
+// storedChunks is the set of paths of the DFS table's chunks that hold
+// data.
+func (t *ptable) storedChunks() (map[string]bool, error) {
+	list, err := t.db.eng.store.ListChunks(t.db.path, t.name)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(list))
+	for _, p := range list {
+		out[p] = true
+	}
+	return out, nil
+}
+
+// readChunk reads a DFS chunk whole, as a table of the full schema.
+func (t *ptable) readChunk(path string) (*value.Table, error) {
+	cols, err := t.db.eng.store.ReadChunk(t.chunkID(path), nil, t.types)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range cols {
+		c.Scale = t.scales[i]
+	}
+	return value.NewTable(t.names, cols), nil
+}
+
 func (t *ptable) chunkID(path string) storage.ChunkID {
 	return storage.ChunkID{DB: t.db.path, Table: t.name, Partition: path}
 }
@@ -115,13 +141,9 @@ func (t *ptable) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, er
 	paths := t.paths(keep)
 	var existing map[string]bool
 	if t.db.dfs() {
-		list, err := t.db.eng.store.ListChunks(t.db.path, t.name)
-		if err != nil {
+		var err error
+		if existing, err = t.storedChunks(); err != nil {
 			return nil, err
-		}
-		existing = make(map[string]bool, len(list))
-		for _, p := range list {
-			existing[p] = true
 		}
 	}
 	t.mu.RLock()

@@ -45,14 +45,9 @@ func (t *ptable) rewriteChunks(s *Session, keep PartitionFilter, fn func(*value.
 		}
 		return nil
 	}
-	store := t.db.eng.store
-	existing, err := store.ListChunks(t.db.path, t.name)
+	have, err := t.storedChunks()
 	if err != nil {
 		return err
-	}
-	have := make(map[string]bool, len(existing))
-	for _, p := range existing {
-		have[p] = true
 	}
 	var present []string
 	for _, p := range order {
@@ -61,19 +56,15 @@ func (t *ptable) rewriteChunks(s *Session, keep PartitionFilter, fn func(*value.
 		}
 	}
 	_, err = t.writeChunks(s, present, func(txn *storage.Txn, path string) (insert.Result, error) {
-		id := t.chunkID(path)
-		cols, err := store.ReadChunk(id, nil, t.types)
+		cur, err := t.readChunk(path)
 		if err != nil {
 			return insert.Result{}, err
 		}
-		for i, c := range cols {
-			c.Scale = t.scales[i]
-		}
-		next, err := fn(value.NewTable(t.names, cols))
+		next, err := fn(cur)
 		if err != nil || next == nil {
 			return insert.Result{}, err
 		}
-		return insert.Result{}, txn.Replace(id, t.names, next.Cols, t.chunkOptions())
+		return insert.Result{}, txn.Replace(t.chunkID(path), t.names, next.Cols, t.chunkOptions())
 	})
 	return err
 }

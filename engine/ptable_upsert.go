@@ -98,15 +98,10 @@ type upsertPlan struct {
 func (u *upsertPlan) apply(txn *storage.Txn, path string, part *value.Table) (insert.Result, error) {
 	t := u.t
 	id := t.chunkID(path)
-	store := t.db.eng.store
-	cols, err := store.ReadChunk(id, nil, t.types)
+	existing, err := t.readChunk(path)
 	if err != nil {
 		return insert.Result{}, err
 	}
-	for i, c := range cols {
-		c.Scale = t.scales[i]
-	}
-	existing := value.NewTable(t.names, cols)
 	before := existing.Rows()
 	index := make(map[string]int, before)
 	var key []byte
