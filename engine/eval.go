@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/funcs"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -215,6 +216,9 @@ func (in *interp) function(name string) Function {
 	}
 	if b, ok := builtins[name]; ok {
 		return b
+	}
+	if s, ok := funcs.Lookup(name); ok {
+		return s
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"github.com/porpoisedb/porpoise/funcs"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -112,6 +113,11 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 			names = append(names, "")
 		}
 		return f.fn(in, args, names)
+	case *funcs.Spec:
+		if err := f.CheckArity(len(args)); err != nil {
+			return nil, err
+		}
+		return f.Fn(in, args)
 	case *userFunc:
 		return in.callUser(f, args)
 	case *partialFunc:
@@ -165,6 +171,8 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 	switch f := fn.(type) {
 	case *builtin:
 		params = f.params
+	case *funcs.Spec:
+		params = f.Params
 	case *userFunc:
 		for _, p := range f.params {
 			params = append(params, p.Name)

@@ -1,0 +1,68 @@
+package funcs
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Floats returns x (a numeric scalar, vector, pair or matrix) as a DOUBLE
+// vector, the element slice DOUBLE NULLs in place of NULLs, and a function
+// that wraps a DOUBLE vector of the same shape back into x's form. The
+// slice may be x's own storage: callers write results into a new slice.
+func Floats(fn string, x value.Value) ([]float64, func(*value.Vector) value.Value, error) {
+	var v *value.Vector
+	var wrap func(*value.Vector) value.Value
+	switch t := x.(type) {
+	case *value.Scalar:
+		v = t.Vector()
+		wrap = func(r *value.Vector) value.Value { return r.At(0) }
+	case *value.Vector:
+		v = t
+		wrap = func(r *value.Vector) value.Value { return r }
+	case *value.Pair:
+		v = t.V
+		wrap = func(r *value.Vector) value.Value { return &value.Pair{V: r} }
+	case *value.Matrix:
+		v = t.V
+		wrap = func(r *value.Vector) value.Value {
+			return &value.Matrix{V: r, Rows: t.Rows, Cols: t.Cols, RowLabels: t.RowLabels, ColLabels: t.ColLabels}
+		}
+	default:
+		return nil, nil, fmt.Errorf("The argument of %s must be numeric.", fn)
+	}
+	if v.T != value.Void && !v.T.IsNumeric() || v.T.IsArray() {
+		return nil, nil, fmt.Errorf("The argument of %s must be numeric.", fn)
+	}
+	if v.T == value.Void {
+		return make([]float64, v.Len()), wrap, nil
+	}
+	d, err := value.CastVector(v, value.Double, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d.F64, wrap, nil
+}
+
+// MapFloat applies f to every non-NULL element of a numeric x and returns
+// DOUBLE results in x's form; NULL stays NULL and a NaN result is NULL.
+func MapFloat(fn string, x value.Value, f func(float64) float64) (value.Value, error) {
+	in, wrap, err := Floats(fn, x)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(in))
+	for i, a := range in {
+		if a == value.NullFloat64 {
+			out[i] = value.NullFloat64
+			continue
+		}
+		r := f(a)
+		if math.IsNaN(r) {
+			r = value.NullFloat64
+		}
+		out[i] = r
+	}
+	return wrap(value.NewDoubles(out)), nil
+}

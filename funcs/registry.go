@@ -1,0 +1,150 @@
+package funcs
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Props are the facts about a built-in that code other than its
+// implementation relies on.
+type Props uint16
+
+const (
+	// Aggregate functions reduce a vector to a scalar; SQL group by
+	// calls them once per group.
+	Aggregate Props = 1 << iota
+	// ElementWise functions map each element independently, so they can
+	// run on any slice of rows (per partition, per group) and be joined.
+	ElementWise
+	// OrderSensitive functions depend on the order of rows (cumulative,
+	// moving, prev/next, first/last); a parallel plan must keep order.
+	OrderSensitive
+	// Pure functions have no side effects and return the same result for
+	// the same arguments, so the pruner may evaluate them on partition
+	// values and the planner may fold them.
+	Pure
+	// Mutating functions (the '!' family) change their first argument in
+	// place; the interpreter must pass the variable itself, not a copy.
+	Mutating
+	// Command marks a statement-like function that returns nothing.
+	Command
+	// Session marks a function that reads or writes session or server
+	// state (variables, shared objects, databases, users).
+	Session
+)
+
+// Has reports whether all of q are set in p.
+func (p Props) Has(q Props) bool { return p&q == q }
+
+// Env is what a built-in may ask of the interpreter that calls it.
+type Env interface {
+	// Context is cancelled when the request or job is cancelled.
+	Context() context.Context
+	// Call calls a function value (a built-in, a user function, a partial
+	// application) with positional arguments.
+	Call(fn value.Value, args ...value.Value) (value.Value, error)
+	// Out is where print and friends write.
+	Out() io.Writer
+	// Reserve accounts n more elements against the memory limit and fails
+	// with DolphinDB's out-of-memory text when they would pass it.
+	Reserve(n int) error
+}
+
+// Impl is a built-in's implementation. args holds the evaluated arguments;
+// a trailing optional argument the caller left out is absent, one left
+// empty inside a partial application is nil.
+type Impl func(env Env, args []value.Value) (value.Value, error)
+
+// Spec declares one built-in.
+type Spec struct {
+	// Name is the name scripts call it by.
+	Name string
+	// Params are DolphinDB's parameter names, in order, for named
+	// arguments and partial application.
+	Params []string
+	// Min and Max bound the argument count; Max < 0 means variadic.
+	Min, Max int
+	// Props are the function's properties.
+	Props Props
+	// Category is the function reference category (math, string, ...).
+	Category string
+	// Fn is the implementation.
+	Fn Impl
+}
+
+// Form implements value.Value: a built-in is a function definition.
+func (s *Spec) Form() value.Form { return value.FormScalar }
+
+// Type implements value.Value.
+func (s *Spec) Type() value.Type { return value.FunctionDef }
+
+// String implements value.Value.
+func (s *Spec) String() string { return s.Name }
+
+// FuncName is the name scripts call it by.
+func (s *Spec) FuncName() string { return s.Name }
+
+// CheckArity returns DolphinDB's error for a call with n arguments that the
+// function does not accept, or nil.
+func (s *Spec) CheckArity(n int) error {
+	if n >= s.Min && (s.Max < 0 || n <= s.Max) {
+		return nil
+	}
+	want := s.Min
+	if s.Max >= 0 && n > s.Max {
+		want = s.Max
+	}
+	return fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", s.Name, want, n)
+}
+
+var registry = map[string]*Spec{}
+
+// Register adds built-ins to the registry. It is meant for init functions
+// and panics on a duplicate name or an incomplete spec, which are
+// programming errors.
+func Register(specs ...Spec) {
+	for i := range specs {
+		s := specs[i]
+		if s.Name == "" || s.Fn == nil {
+			panic(fmt.Sprintf("funcs: incomplete spec %q", s.Name))
+		}
+		if _, dup := registry[s.Name]; dup {
+			panic("funcs: duplicate built-in " + s.Name)
+		}
+		if s.Max >= 0 && s.Max < s.Min {
+			panic("funcs: bad arity for " + s.Name)
+		}
+		registry[s.Name] = &s
+	}
+}
+
+// Alias registers name as another name of the built-in target.
+func Alias(name, target string) {
+	t, ok := registry[target]
+	if !ok {
+		panic("funcs: alias of unknown built-in " + target)
+	}
+	s := *t
+	s.Name = name
+	Register(s)
+}
+
+// Lookup returns the built-in called name.
+func Lookup(name string) (*Spec, bool) {
+	s, ok := registry[name]
+	return s, ok
+}
+
+// All returns every registered built-in, sorted by name.
+func All() []*Spec {
+	out := make([]*Spec, 0, len(registry))
+	for _, s := range registry {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
