@@ -122,7 +122,7 @@ func TestPickleLongTextsAndMemo(t *testing.T) {
 	long := string(make([]byte, 300))
 	syms := make([]string, 300)
 	for i := range syms {
-		syms[i] = string(rune('A' + i%26)) + string(rune('a'+i/26))
+		syms[i] = string(rune('A'+i%26)) + string(rune('a'+i/26))
 	}
 	col := &value.Vector{T: value.Symbol, Str: append(syms, syms[299])}
 	got := string(AppendPickleTable(nil, value.NewTable([]string{"c"}, []*value.Vector{col}), true))
