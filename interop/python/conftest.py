@@ -6,10 +6,12 @@ examples that open their own connections.
 """
 
 import itertools
+import uuid
 
 import pytest
 
 _names = itertools.count()
+_run = uuid.uuid4().hex[:6]  # names differ between runs against one server
 
 
 @pytest.fixture(scope="session")
@@ -47,4 +49,4 @@ def any_session(request, porpoise_server):
 @pytest.fixture
 def unique():
     """A fresh name suffix, so tests sharing the server never collide."""
-    return lambda prefix: f"{prefix}{next(_names)}"
+    return lambda prefix: f"{prefix}{_run}_{next(_names)}"
