@@ -39,7 +39,9 @@ func init() {
 		unary("rtrim", func(s string) string { return strings.TrimRight(s, " ") }),
 		unary("strip", func(s string) string { return strings.Trim(s, " \t\n\r") }),
 		Spec{Name: "initcap", Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "string",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return mapStringsKeep("initcap", args[0], initcap) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return mapStringsKeep("initcap", args[0], initcap)
+			}},
 		predicate("isAlNum", allBytes(func(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) })),
 		predicate("isAlpha", allBytes(isASCIILetter)),
 		predicate("isDigit", allBytes(isASCIIDigit)),
