@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -37,8 +38,7 @@ type Engine struct {
 	jobs *jobRegistry
 
 	store *storage.Store
-	dbMu  sync.Mutex
-	dbs   map[string]*database
+	dbs   *dfs.Catalog
 
 	nextSession int64
 	closed      bool
