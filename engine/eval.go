@@ -11,6 +11,11 @@ import (
 )
 
 func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
+	in.nest++
+	defer func() { in.nest-- }()
+	if in.nest > maxEvalNesting {
+		return nil, errTooDeep
+	}
 	switch n := e.(type) {
 	case *sqlparse.Literal:
 		return evalLiteral(n)
@@ -47,7 +52,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return unaryOp(n.Op, x)
 	case *sqlparse.BinaryExpr:
-		return in.evalBinary(n)
+		return in.evalChain(n)
 	case *sqlparse.CallExpr:
 		return in.evalCall(n)
 	case *sqlparse.PartialExpr:
