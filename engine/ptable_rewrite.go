@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/porpoisedb/porpoise/dfs"
-
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
