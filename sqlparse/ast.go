@@ -673,3 +673,13 @@ func (*SelectExpr) exprNode()   {}
 func (*StarExpr) exprNode()     {}
 func (*DictExpr) exprNode()     {}
 func (*TernaryExpr) exprNode()  {}
+
+// MetaExpr is metacode, <expr>: the expression unevaluated, as a value.
+type MetaExpr struct {
+	At Pos
+	X  Expr
+}
+
+// Pos implements Node.
+func (n *MetaExpr) Pos() Pos { return n.At }
+func (*MetaExpr) exprNode()  {}
