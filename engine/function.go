@@ -146,7 +146,7 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	if in.depth >= maxCallDepth {
 		return nil, fmt.Errorf("The call stack of function %s is too deep.", f.name)
 	}
-	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1}
+	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest}
 	for i, p := range f.params {
 		switch {
 		case i < len(args) && args[i] != nil:
