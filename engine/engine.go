@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -43,8 +44,7 @@ type Engine struct {
 	jobs *jobRegistry
 
 	store *storage.Store
-	dbMu  sync.Mutex
-	dbs   map[string]*database
+	dbs   *dfs.Catalog
 
 	nextSession int64
 	closed      bool
