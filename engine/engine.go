@@ -8,6 +8,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -42,8 +43,7 @@ type Engine struct {
 	jobs *jobRegistry
 
 	store *storage.Store
-	dbMu  sync.Mutex
-	dbs   map[string]*database
+	dbs   *dfs.Catalog
 
 	nextSession int64
 	closed      bool

@@ -29,9 +29,11 @@
 // request, or by the "API" request type of their connect). Errors are
 // replied with the engine's text; print output is sent as MSG records
 // before the reply. Requests with the async flag (4) are executed without
-// any reply. The other header options are parsed and tolerated: the
-// Python pickle flag (8) and the Python/q dialect flags are refused with an
-// error reply (nothing is run), compressed table arguments (flag 64) are
+// any reply. The other header options are parsed and tolerated: with
+// the Python pickle flag (8) a table result is sent as a pickle stream
+// (wire.AppendPickleTable) and anything else in the binary form, which
+// the Python API reads alike; the Python/q dialect flags are refused with
+// an error reply (nothing is run); compressed table arguments (flag 64) are
 // accepted while replies are never compressed, fetchSize is ignored (the
 // result comes in one piece), and a C++ request retried after a reconnect
 // (negated sequence number with the same client id) is answered from the
