@@ -14,6 +14,8 @@ type interp struct {
 	s     *Session
 	frame map[string]value.Value
 	depth int
+	// nest is how deeply the expression being evaluated is nested.
+	nest int
 	// row is the table whose columns are in scope inside a SQL clause.
 	row *sqlScope
 	// qual resolves table-qualified columns (t1.id) in a query over a SQL

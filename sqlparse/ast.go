@@ -448,6 +448,8 @@ type LambdaExpr struct {
 type OrderItem struct {
 	X    Expr
 	Desc bool
+	// Nulls is "first" or "last" for an explicit NULLS FIRST/LAST, else "".
+	Nulls string
 }
 
 // JoinExpr is an SQL join in a FROM clause: L [kind] join R [on On].
@@ -480,6 +482,7 @@ type SelectExpr struct {
 	Where     []Expr
 	GroupBy   []Expr
 	ContextBy []Expr
+	CSort     []OrderItem // csort after context by
 	PivotBy   []Expr
 	Having    Expr
 	OrderBy   []OrderItem
@@ -670,3 +673,13 @@ func (*SelectExpr) exprNode()   {}
 func (*StarExpr) exprNode()     {}
 func (*DictExpr) exprNode()     {}
 func (*TernaryExpr) exprNode()  {}
+
+// MetaExpr is metacode, <expr>: the expression unevaluated, as a value.
+type MetaExpr struct {
+	At Pos
+	X  Expr
+}
+
+// Pos implements Node.
+func (n *MetaExpr) Pos() Pos { return n.At }
+func (*MetaExpr) exprNode()  {}

@@ -50,6 +50,9 @@ type parser struct {
 	// noPair makes `:` end an expression (dictionary keys, the middle of
 	// a ternary).
 	noPair bool
+	// inMeta is set inside metacode <...>, where a `>` that no operand
+	// follows closes the metacode instead of comparing.
+	inMeta bool
 }
 
 // bailout carries a syntax error up through panics inside the parser; it
@@ -803,6 +806,10 @@ func (p *parser) parseSelect() *SelectExpr {
 		if isKw(p.tok(), "top") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") && !isKw(p.peekN(1), "from") {
 			p.next()
 			s.Top = p.parseUnary()
+			if p.isOp(":") { // top lo:hi
+				op := p.next()
+				s.Top = &BinaryExpr{At: op.Pos, Op: ":", L: s.Top, R: p.parseUnary()}
+			}
 		}
 		for {
 			p.skipNewlines()
@@ -840,21 +847,10 @@ func (p *parser) parseSelect() *SelectExpr {
 				p.skipNewlines()
 				s.Having = p.parseExpr()
 			case s.OrderBy == nil && p.clauseBy("order"):
-				for {
-					p.skipNewlines()
-					it := OrderItem{X: p.parseExpr()}
-					if isKw(p.tok(), "desc") {
-						p.next()
-						it.Desc = true
-					} else if isKw(p.tok(), "asc") {
-						p.next()
-					}
-					s.OrderBy = append(s.OrderBy, it)
-					if !p.isOp(",") {
-						break
-					}
-					p.next()
-				}
+				s.OrderBy = p.parseOrderItems()
+			case s.CSort == nil && s.ContextBy != nil && p.skipNewlinesBeforeKw("csort"):
+				p.next()
+				s.CSort = p.parseOrderItems()
 			case s.Limit == nil && p.skipNewlinesBeforeKw("limit"):
 				p.next()
 				p.skipNewlines()
@@ -872,6 +868,30 @@ func (p *parser) parseSelect() *SelectExpr {
 		}
 	})
 	return s
+}
+
+// parseOrderItems parses `x [asc|desc] [nulls first|last], ...`.
+func (p *parser) parseOrderItems() []OrderItem {
+	var items []OrderItem
+	for {
+		p.skipNewlines()
+		it := OrderItem{X: p.parseExpr()}
+		if isKw(p.tok(), "desc") {
+			p.next()
+			it.Desc = true
+		} else if isKw(p.tok(), "asc") {
+			p.next()
+		}
+		if isKw(p.tok(), "nulls") && (isKw(p.peekN(1), "first") || isKw(p.peekN(1), "last")) {
+			p.next()
+			it.Nulls = strings.ToLower(p.next().Text)
+		}
+		items = append(items, it)
+		if !p.isOp(",") {
+			return items
+		}
+		p.next()
+	}
 }
 
 var joinKinds = map[string]bool{"inner": true, "left": true, "right": true, "full": true, "cross": true}
@@ -973,7 +993,12 @@ func (p *parser) binop() (op string, prec int, n int) {
 			return "||", 1, 1
 		case "&&":
 			return "&&", 2, 1
-		case "<", "<=", ">", ">=", "==", "!=":
+		case ">":
+			if p.inMeta && !p.startsOperand(p.peekN(1)) {
+				return "", 0, 0
+			}
+			return t.Text, 3, 1
+		case "<", "<=", ">=", "==", "!=":
 			return t.Text, 3, 1
 		case "<>":
 			return "!=", 3, 1
@@ -1097,6 +1122,9 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			} else {
 				right = lo
 			}
+		} else if op == ":" && p.closesOperand() {
+			// (1:) and x[2:] leave the end open
+			right = &Literal{At: opTok.Pos, Kind: LitNull, Text: "NULL"}
 		} else {
 			right = p.parseBinary(prec + 1)
 		}
@@ -1114,19 +1142,32 @@ func (p *parser) parseBinary(minPrec int) Expr {
 // isNumLit reports whether t is a numeric literal token.
 func isNumLit(t Token) bool { return t.Kind == TokInt || t.Kind == TokFloat || t.Kind == TokNull }
 
+// closesOperand reports whether the current token ends an operand list
+// (a closing bracket or a comma), where a pair's open end may stand.
+func (p *parser) closesOperand() bool {
+	t := p.tok()
+	return isOpTok(t, ")") || isOpTok(t, "]") || isOpTok(t, ",")
+}
+
 func (p *parser) parseUnary() Expr {
 	p.enter()
 	defer p.leave()
 	t := p.tok()
 	if t.Kind == TokOp {
 		switch t.Text {
+		case ":":
+			// (:5) and x[:3] leave the start open
+			if p.noPair {
+				break
+			}
+			p.next()
+			return &BinaryExpr{At: t.Pos, Op: ":", L: &Literal{At: t.Pos, Kind: LitNull, Text: "NULL"}, R: p.parseBinary(16)}
 		case "-":
 			nx := p.peekN(1)
 			if isNumLit(nx) && !nx.Space {
 				// negative numeric literal; possibly the start of a vector
 				p.next()
-				lit := p.literal(p.next())
-				neg := &UnaryExpr{At: t.Pos, Op: "-", X: lit}
+				neg := p.negLiteral(t, p.next())
 				if p.vectorElemNext() {
 					return p.parsePostfix(p.literalVector(neg))
 				}
@@ -1397,6 +1438,19 @@ func (p *parser) literal(t Token) Expr {
 	return lit
 }
 
+// negLiteral is the literal -n written as a minus sign directly before a
+// number: it keeps the number's type, so -2h is a SHORT and -128c is CHAR's
+// NULL, as DolphinDB reads them.
+func (p *parser) negLiteral(minus, n Token) Expr {
+	lit := p.literal(n)
+	if l, ok := lit.(*Literal); ok && (l.Kind == LitInt || l.Kind == LitFloat) {
+		l.At = minus.Pos
+		l.Text = "-" + l.Text
+		return l
+	}
+	return &UnaryExpr{At: minus.Pos, Op: "-", X: lit}
+}
+
 // isLiteralTok reports whether t is a literal usable in a space-separated
 // vector.
 func isLiteralTok(t Token) bool {
@@ -1437,8 +1491,7 @@ func (p *parser) literalVector(first Expr) Expr {
 	for p.vectorElemNext() {
 		t := p.next()
 		if isOpTok(t, "-") {
-			n := p.next()
-			v.Elems = append(v.Elems, &UnaryExpr{At: t.Pos, Op: "-", X: p.literal(n)})
+			v.Elems = append(v.Elems, p.negLiteral(t, p.next()))
 			continue
 		}
 		v.Elems = append(v.Elems, p.literal(t))
@@ -1490,6 +1543,16 @@ func (p *parser) parsePrimary() Expr {
 		return &Ident{At: t.Pos, Name: t.Text}
 	case TokOp:
 		switch t.Text {
+		case "<":
+			// metacode: <expr>
+			p.next()
+			old := p.inMeta
+			p.inMeta = true
+			var x Expr
+			p.withEq(func() { x = p.parseExpr() })
+			p.inMeta = old
+			p.expectOp(">")
+			return &MetaExpr{At: t.Pos, X: x}
 		case "(":
 			return p.parseParen()
 		case "[":
@@ -1497,6 +1560,12 @@ func (p *parser) parsePrimary() Expr {
 			a := &ArrayExpr{At: t.Pos, Elems: []Expr{}}
 			p.withEq(func() {
 				for !p.isOp("]") {
+					if p.isOp(",") && len(a.Elems) > 0 {
+						// [10,,30]: an empty element is NULL
+						a.Elems = append(a.Elems, &Literal{At: p.tok().Pos, Kind: LitNull, Text: "NULL"})
+						p.next()
+						continue
+					}
 					a.Elems = append(a.Elems, p.parseExpr())
 					if !p.isOp(",") {
 						break
