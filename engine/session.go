@@ -84,8 +84,9 @@ func (s *Session) Run(script string) (value.Value, error) {
 }
 
 // RunContext is Run with a context: cancellation stops loops between
-// statements.
+// statements. Errors are *ddberr.Error values, as over the wire.
 func (s *Session) RunContext(ctx context.Context, script string) (v value.Value, err error) {
+	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	prog, err := sqlparse.ParseWith(script, sqlparse.Options{IsFunction: s.isFunction})
@@ -106,8 +107,9 @@ func (s *Session) Call(fn string, args ...value.Value) (v value.Value, err error
 	return s.CallContext(context.Background(), fn, args...)
 }
 
-// CallContext is Call with a context.
+// CallContext is Call with a context. Errors are *ddberr.Error values.
 func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Value) (v value.Value, err error) {
+	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ctx = ctx

@@ -448,6 +448,8 @@ type LambdaExpr struct {
 type OrderItem struct {
 	X    Expr
 	Desc bool
+	// Nulls is "first" or "last" for an explicit NULLS FIRST/LAST, else "".
+	Nulls string
 }
 
 // JoinExpr is an SQL join in a FROM clause: L [kind] join R [on On].
@@ -480,6 +482,7 @@ type SelectExpr struct {
 	Where     []Expr
 	GroupBy   []Expr
 	ContextBy []Expr
+	CSort     []OrderItem // csort after context by
 	PivotBy   []Expr
 	Having    Expr
 	OrderBy   []OrderItem

@@ -423,6 +423,10 @@ func (f formatter) node(n Node) {
 			f.w(" context by ")
 			f.list(n.ContextBy, ", ")
 		}
+		if n.CSort != nil {
+			f.w(" csort ")
+			f.orderItems(n.CSort)
+		}
 		if n.PivotBy != nil {
 			f.w(" pivot by ")
 			f.list(n.PivotBy, ", ")
@@ -433,15 +437,7 @@ func (f formatter) node(n Node) {
 		}
 		if n.OrderBy != nil {
 			f.w(" order by ")
-			for i, o := range n.OrderBy {
-				if i > 0 {
-					f.w(", ")
-				}
-				f.node(o.X)
-				if o.Desc {
-					f.w(" desc")
-				}
-			}
+			f.orderItems(n.OrderBy)
 		}
 		if n.Limit != nil {
 			f.w(" limit ")
@@ -467,6 +463,22 @@ func (f formatter) literal(n *Literal) {
 		f.w("`", n.Text)
 	default:
 		f.w(n.Text, n.Suffix)
+	}
+}
+
+// orderItems writes order by / csort items.
+func (f formatter) orderItems(items []OrderItem) {
+	for i, o := range items {
+		if i > 0 {
+			f.w(", ")
+		}
+		f.node(o.X)
+		if o.Desc {
+			f.w(" desc")
+		}
+		if o.Nulls != "" {
+			f.w(" nulls ", o.Nulls)
+		}
 	}
 }
 

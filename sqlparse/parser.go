@@ -865,6 +865,10 @@ func (p *parser) parseSelect() *SelectExpr {
 		if isKw(p.tok(), "top") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") && !isKw(p.peekN(1), "from") {
 			p.next()
 			s.Top = p.parseUnary()
+			if p.isOp(":") { // top lo:hi
+				op := p.next()
+				s.Top = &BinaryExpr{At: op.Pos, Op: ":", L: s.Top, R: p.parseUnary()}
+			}
 		}
 		for {
 			p.skipNewlines()
@@ -902,21 +906,10 @@ func (p *parser) parseSelect() *SelectExpr {
 				p.skipNewlines()
 				s.Having = p.parseExpr()
 			case s.OrderBy == nil && p.clauseBy("order"):
-				for {
-					p.skipNewlines()
-					it := OrderItem{X: p.parseExpr()}
-					if isKw(p.tok(), "desc") {
-						p.next()
-						it.Desc = true
-					} else if isKw(p.tok(), "asc") {
-						p.next()
-					}
-					s.OrderBy = append(s.OrderBy, it)
-					if !p.isOp(",") {
-						break
-					}
-					p.next()
-				}
+				s.OrderBy = p.parseOrderItems()
+			case s.CSort == nil && s.ContextBy != nil && p.skipNewlinesBeforeKw("csort"):
+				p.next()
+				s.CSort = p.parseOrderItems()
 			case s.Limit == nil && p.skipNewlinesBeforeKw("limit"):
 				p.next()
 				p.skipNewlines()
@@ -934,6 +927,30 @@ func (p *parser) parseSelect() *SelectExpr {
 		}
 	})
 	return s
+}
+
+// parseOrderItems parses `x [asc|desc] [nulls first|last], ...`.
+func (p *parser) parseOrderItems() []OrderItem {
+	var items []OrderItem
+	for {
+		p.skipNewlines()
+		it := OrderItem{X: p.parseExpr()}
+		if isKw(p.tok(), "desc") {
+			p.next()
+			it.Desc = true
+		} else if isKw(p.tok(), "asc") {
+			p.next()
+		}
+		if isKw(p.tok(), "nulls") && (isKw(p.peekN(1), "first") || isKw(p.peekN(1), "last")) {
+			p.next()
+			it.Nulls = strings.ToLower(p.next().Text)
+		}
+		items = append(items, it)
+		if !p.isOp(",") {
+			return items
+		}
+		p.next()
+	}
 }
 
 var joinKinds = map[string]bool{"inner": true, "left": true, "right": true, "full": true, "cross": true}

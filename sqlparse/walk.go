@@ -140,6 +140,9 @@ func Inspect(n Node, f func(Node) bool) {
 		es(n.Where)
 		es(n.GroupBy)
 		es(n.ContextBy)
+		for _, o := range n.CSort {
+			e(o.X)
+		}
 		es(n.PivotBy)
 		e(n.Having)
 		for _, o := range n.OrderBy {
