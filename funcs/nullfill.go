@@ -33,18 +33,26 @@ func init() {
 		fillSpec("bfill", backwardFill, false),
 		fillSpec("bfill!", backwardFill, true),
 		Spec{Name: "lfill", Params: []string{"obj"}, Min: 1, Max: 1, Props: Pure | OrderSensitive, Category: "null-fill",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return fillColumns("lfill", args[0], false, linearFill) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return fillColumns("lfill", args[0], false, linearFill)
+			}},
 		Spec{Name: "lfill!", Params: []string{"obj"}, Min: 1, Max: 1, Props: Mutating | OrderSensitive, Category: "null-fill",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return fillColumns("lfill!", args[0], true, linearFill) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return fillColumns("lfill!", args[0], true, linearFill)
+			}},
 		Spec{Name: "nullFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "null-fill",
 			Fn: func(_ Env, args []value.Value) (value.Value, error) { return nullFill("nullFill", args, false) }},
 		Spec{Name: "nullFill!", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Mutating, Category: "null-fill",
 			Fn: func(_ Env, args []value.Value) (value.Value, error) { return nullFill("nullFill!", args, true) }},
 		Spec{Name: "hasNull", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "null-fill", Fn: hasNull},
 		Spec{Name: "ifNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "null-fill",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return pickByNull("ifNull", args[0], args[1], true) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return pickByNull("ifNull", args[0], args[1], true)
+			}},
 		Spec{Name: "ifValid", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "null-fill",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return pickByNull("ifValid", args[0], args[1], false) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return pickByNull("ifValid", args[0], args[1], false)
+			}},
 		Spec{Name: "isNanInf", Params: []string{"X", "includeNull"}, Min: 1, Max: 2, Props: ElementWise | Pure, Category: "null-fill", Fn: isNanInf},
 		Spec{Name: "nanInfFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "null-fill", Fn: nanInfFill},
 		Spec{Name: "fill!", Params: []string{"obj", "index", "value"}, Min: 3, Max: 3, Props: Mutating, Category: "null-fill", Fn: fillAt},
