@@ -8,6 +8,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -102,8 +103,13 @@ func (e *Engine) CheckPassword(user, password string) error {
 	if p, ok := e.users[user]; ok && p == password {
 		return nil
 	}
-	return errors.New("The user name or password is incorrect.")
+	return ddberr.New("The user name or password is incorrect.")
 }
+
+// wrapError makes a session's error the *ddberr.Error the wire client
+// returns for the same failure, so embedded and remote callers can use
+// errors.As alike.
+func wrapError(err *error) { *err = ddberr.Wrap(*err) }
 
 // Shared returns the shared object registered under name.
 func (e *Engine) Shared(name string) (value.Value, bool) {

@@ -55,8 +55,15 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return unaryOp(n.Op, x)
 	case *sqlparse.BinaryExpr:
+		if n.Op == "<-" || n.Op == "join" {
+			// a <- b and a join b call join
+			return in.evalCall(&sqlparse.CallExpr{At: n.At, Fn: &sqlparse.Ident{At: n.At, Name: "join"}, Args: []sqlparse.Expr{n.L, n.R}})
+		}
 		return in.evalChain(n)
 	case *sqlparse.CallExpr:
+		if q := existsQuery(n); q != nil {
+			return in.evalExists(q)
+		}
 		return in.evalCall(n)
 	case *sqlparse.PartialExpr:
 		return in.evalPartial(n)
@@ -97,7 +104,12 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.LambdaExpr:
 		return &userFunc{name: "lambda", params: n.Params, body: n.Body}, nil
 	case *sqlparse.SelectExpr:
+		if in.row != nil {
+			return in.subquery(n)
+		}
 		return in.evalSelect(n)
+	case *sqlparse.UnionExpr:
+		return in.evalUnion(n)
 	case *sqlparse.StarExpr:
 		if in.row != nil {
 			return in.row.star(), nil

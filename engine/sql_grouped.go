@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -42,8 +43,11 @@ func (in *interp) isAggregateName(name string) bool {
 	if _, ok := in.s.defs[name]; ok {
 		return false // user functions are called per group as they are
 	}
-	_, ok := aggregates[name]
-	return ok || fastAggregates[name]
+	if fastAggregates[name] {
+		return true
+	}
+	s, ok := funcs.Lookup(name)
+	return ok && s.Props.Has(funcs.Aggregate)
 }
 
 // lower returns e with fast aggregate calls replaced by placeholders, or

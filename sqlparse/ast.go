@@ -506,6 +506,13 @@ type TernaryExpr struct {
 	Else Expr
 }
 
+// UnionExpr is `L union [all] R` between queries.
+type UnionExpr struct {
+	At   Pos
+	L, R Expr
+	All  bool
+}
+
 // StarExpr is `*` in a select list or in count(*).
 type StarExpr struct{ At Pos }
 
@@ -646,6 +653,9 @@ func (n *SelectExpr) Pos() Pos { return n.At }
 func (n *StarExpr) Pos() Pos { return n.At }
 
 // Pos implements Node.
+func (n *UnionExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
 func (n *DictExpr) Pos() Pos { return n.At }
 
 // Pos implements Node.
@@ -671,6 +681,7 @@ func (*LambdaExpr) exprNode()   {}
 func (*JoinExpr) exprNode()     {}
 func (*SelectExpr) exprNode()   {}
 func (*StarExpr) exprNode()     {}
+func (*UnionExpr) exprNode()    {}
 func (*DictExpr) exprNode()     {}
 func (*TernaryExpr) exprNode()  {}
 
@@ -683,3 +694,25 @@ type MetaExpr struct {
 // Pos implements Node.
 func (n *MetaExpr) Pos() Pos { return n.At }
 func (*MetaExpr) exprNode()  {}
+
+// ThrowStmt is `throw X`: it raises a user exception carrying X.
+type ThrowStmt struct {
+	At Pos
+	X  Expr
+}
+
+// Pos implements Node.
+func (n *ThrowStmt) Pos() Pos { return n.At }
+func (*ThrowStmt) stmtNode()  {}
+
+// AssertStmt is `assert X` or `assert Case, X`: X must be true. Case names
+// the test case; an identifier written there is given as a string literal.
+type AssertStmt struct {
+	At   Pos
+	Case Expr
+	X    Expr
+}
+
+// Pos implements Node.
+func (n *AssertStmt) Pos() Pos { return n.At }
+func (*AssertStmt) stmtNode()  {}

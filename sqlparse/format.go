@@ -158,6 +158,16 @@ func (f formatter) node(n Node) {
 			f.w(" ")
 			f.node(n.X)
 		}
+	case *ThrowStmt:
+		f.w("throw ")
+		f.node(n.X)
+	case *AssertStmt:
+		f.w("assert ")
+		if n.Case != nil {
+			f.node(n.Case)
+			f.w(", ")
+		}
+		f.node(n.X)
 	case *BreakStmt:
 		f.w("break")
 	case *ContinueStmt:
@@ -382,6 +392,14 @@ func (f formatter) node(n Node) {
 		f.w(")")
 	case *StarExpr:
 		f.w("*")
+	case *UnionExpr:
+		f.node(n.L)
+		if n.All {
+			f.w(" union all ")
+		} else {
+			f.w(" union ")
+		}
+		f.node(n.R)
 	case *SelectExpr:
 		if n.Exec {
 			f.w("exec ")
