@@ -8,12 +8,12 @@ import (
 
 func init() {
 	Register(
-		Spec{Name: "appendTuple!", Params: []string{"X", "Y", "wholistic"}, Min: 2, Max: 3, Props: Mutating, Category: "append", Fn: appendTuple},
-		Spec{Name: "memberModify!", Params: []string{"obj", "function", "indices", "parameters"}, Min: 4, Max: 4, Props: Mutating, Category: "append", Fn: memberModify},
+		Spec{Name: "appendTuple!", Params: []string{"X", "Y", "wholistic"}, Min: 2, Max: 3, Props: Mutating, Category: "append", Fn: xappendTuple},
+		Spec{Name: "memberModify!", Params: []string{"obj", "function", "indices", "parameters"}, Min: 4, Max: 4, Props: Mutating, Category: "append", Fn: xmemberModify},
 	)
 }
 
-func appendTuple(env Env, args []value.Value) (value.Value, error) {
+func xappendTuple(env Env, args []value.Value) (value.Value, error) {
 	x, ok1 := args[0].(*value.Vector)
 	y, ok2 := args[1].(*value.Vector)
 	if !ok1 || !ok2 || x.T != value.Any || y.T != value.Any {
@@ -34,7 +34,7 @@ func appendTuple(env Env, args []value.Value) (value.Value, error) {
 // memberModify calls a mutating function on members of a tuple or an ANY
 // dictionary: obj[index] for each index (a vector of indices modifies
 // several members, each with its own parameter).
-func memberModify(env Env, args []value.Value) (value.Value, error) {
+func xmemberModify(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("memberModify!", args[1])
 	if err != nil {
 		return nil, err

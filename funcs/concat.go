@@ -9,7 +9,7 @@ import (
 // commonType is the type two vectors join into: their own when equal,
 // the wider numeric one, STRING for mixed literals; ok is false when they
 // don't mix.
-func commonType(a, b value.Type) (value.Type, bool) {
+func xcommonType(a, b value.Type) (value.Type, bool) {
 	switch {
 	case a == b:
 		return a, true
@@ -30,7 +30,7 @@ func JoinVectors(vs ...*value.Vector) (*value.Vector, error) {
 	t := value.Void
 	total := 0
 	for _, v := range vs {
-		nt, ok := commonType(t, v.T)
+		nt, ok := xcommonType(t, v.T)
 		if !ok {
 			return nil, errors.New("The data types of the vectors to join are incompatible.")
 		}

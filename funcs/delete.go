@@ -9,10 +9,10 @@ import (
 func init() {
 	Register(
 		Spec{Name: "clear!", Params: []string{"X"}, Min: 1, Max: 1, Props: Mutating, Category: "delete-clear", Fn: clearFn},
-		Spec{Name: "drop", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: Pure, Category: "delete-clear", Fn: drop},
-		Spec{Name: "dropna", Params: []string{"X", "byRow", "thresh"}, Min: 1, Max: 3, Props: Pure, Category: "delete-clear", Fn: dropna},
-		Spec{Name: "erase!", Params: []string{"obj", "key"}, Min: 2, Max: 2, Props: Mutating, Category: "delete-clear", Fn: erase},
-		Spec{Name: "pop!", Params: []string{"X"}, Min: 1, Max: 1, Props: Mutating, Category: "delete-clear", Fn: pop},
+		Spec{Name: "drop", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: Pure, Category: "delete-clear", Fn: xdrop},
+		Spec{Name: "dropna", Params: []string{"X", "byRow", "thresh"}, Min: 1, Max: 3, Props: Pure, Category: "delete-clear", Fn: xdropna},
+		Spec{Name: "erase!", Params: []string{"obj", "key"}, Min: 2, Max: 2, Props: Mutating, Category: "delete-clear", Fn: xerase},
+		Spec{Name: "pop!", Params: []string{"X"}, Min: 1, Max: 1, Props: Mutating, Category: "delete-clear", Fn: xpop},
 		Spec{Name: "removeHead!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: Mutating, Category: "delete-clear", Fn: removeEnds(true)},
 		Spec{Name: "removeTail!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: Mutating, Category: "delete-clear", Fn: removeEnds(false)},
 	)
@@ -45,13 +45,13 @@ func clearFn(env Env, args []value.Value) (value.Value, error) {
 	return nil, errors.New("The argument of clear! must be a vector, matrix, set, dictionary or in-memory table.")
 }
 
-func drop(env Env, args []value.Value) (value.Value, error) {
+func xdrop(env Env, args []value.Value) (value.Value, error) {
 	n, err := IntArg("drop", "n", args[1], 0)
 	if err != nil {
 		return nil, err
 	}
 	if m, ok := args[0].(*value.Matrix); ok {
-		k := min(int(abs64(n)), m.Cols)
+		k := min(int(xabs64(n)), m.Cols)
 		lo, hi := k, m.Cols
 		if n < 0 {
 			lo, hi = 0, m.Cols-k
@@ -62,18 +62,18 @@ func drop(env Env, args []value.Value) (value.Value, error) {
 		}
 		return out, nil
 	}
-	total := lengthOf(args[0])
+	total := xlengthOf(args[0])
 	if total < 0 {
 		return nil, errors.New("The argument [X] of drop must be a vector, matrix or table.")
 	}
-	k := min(int(abs64(n)), total)
+	k := min(int(xabs64(n)), total)
 	if n >= 0 {
-		return cloneRows(sliceRows(args[0], k, total)), nil
+		return xcloneRows(sliceRows(args[0], k, total)), nil
 	}
-	return cloneRows(sliceRows(args[0], 0, total-k)), nil
+	return xcloneRows(sliceRows(args[0], 0, total-k)), nil
 }
 
-func abs64(x int64) int64 {
+func xabs64(x int64) int64 {
 	if x < 0 {
 		return -x
 	}
@@ -82,14 +82,14 @@ func abs64(x int64) int64 {
 
 // cloneRows copies a sliced vector so the result doesn't share memory with
 // its source.
-func cloneRows(x value.Value) value.Value {
+func xcloneRows(x value.Value) value.Value {
 	if v, ok := x.(*value.Vector); ok {
 		return v.Clone()
 	}
 	return x
 }
 
-func dropna(env Env, args []value.Value) (value.Value, error) {
+func xdropna(env Env, args []value.Value) (value.Value, error) {
 	byRow, err := BoolArg("dropna", "byRow", Arg(args, 1), true)
 	if err != nil {
 		return nil, err
@@ -127,15 +127,15 @@ func dropna(env Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		if byRow {
-			return sliceMatrix(env, x, intsVector(kept), nil)
+			return sliceMatrix(env, x, xintsVector(kept), nil)
 		}
-		return sliceMatrix(env, x, nil, intsVector(kept))
+		return sliceMatrix(env, x, nil, xintsVector(kept))
 	}
 	return nil, errors.New("The argument [X] of dropna must be a vector or matrix.")
 }
 
 // intsVector wraps positions as an INT vector.
-func intsVector(xs []int) *value.Vector {
+func xintsVector(xs []int) *value.Vector {
 	out := make([]int32, len(xs))
 	for i, x := range xs {
 		out[i] = int32(x)
@@ -143,10 +143,10 @@ func intsVector(xs []int) *value.Vector {
 	return value.NewInts(out)
 }
 
-func erase(env Env, args []value.Value) (value.Value, error) {
+func xerase(env Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Set:
-		keys, _, ok := asVector(args[1])
+		keys, _, ok := xasVector(args[1])
 		if !ok {
 			return nil, errors.New("The keys of erase! must be a scalar or vector.")
 		}
@@ -165,7 +165,7 @@ func erase(env Env, args []value.Value) (value.Value, error) {
 		*x = *value.NewSet(x.V.Filter(keep))
 		return x, nil
 	case *value.Dict:
-		keys, _, ok := asVector(args[1])
+		keys, _, ok := xasVector(args[1])
 		if !ok {
 			return nil, errors.New("The keys of erase! must be a scalar or vector.")
 		}
@@ -189,7 +189,7 @@ func erase(env Env, args []value.Value) (value.Value, error) {
 	return nil, errors.New("The first argument of erase! must be a set, dictionary or table.")
 }
 
-func pop(env Env, args []value.Value) (value.Value, error) {
+func xpop(env Env, args []value.Value) (value.Value, error) {
 	x, ok := args[0].(*value.Vector)
 	if !ok {
 		return nil, errors.New("The argument of pop! must be a vector.")

@@ -8,18 +8,18 @@ import (
 
 func init() {
 	Register(
-		Spec{Name: "conditionalFilter", Params: []string{"X", "condition", "filterMap"}, Min: 3, Max: 3, Props: Pure | ElementWise, Category: "filter", Fn: conditionalFilter},
+		Spec{Name: "conditionalFilter", Params: []string{"X", "condition", "filterMap"}, Min: 3, Max: 3, Props: Pure | ElementWise, Category: "filter", Fn: xconditionalFilter},
 	)
 }
 
 // conditionalFilter is true where condition[i] is a key of filterMap and
 // X[i] is among that key's values (or within its pair's range).
-func conditionalFilter(env Env, args []value.Value) (value.Value, error) {
-	x, xs, ok1 := asVector(args[0])
-	c, cs, ok2 := asVector(args[1])
+func xconditionalFilter(env Env, args []value.Value) (value.Value, error) {
+	x, xs, ok1 := xasVector(args[0])
+	c, cs, ok2 := xasVector(args[1])
 	d, ok3 := args[2].(*value.Dict)
 	if !ok1 || !ok2 || !ok3 {
-		return nil, errors.New("Usage: conditionalFilter(X, condition, filterMap). X and condition must be scalars or vectors and filterMap a dictionary.")
+		return nil, errors.New("Usage: xconditionalFilter(X, condition, filterMap). X and condition must be scalars or vectors and filterMap a dictionary.")
 	}
 	n := x.Len()
 	if cs {
@@ -27,7 +27,7 @@ func conditionalFilter(env Env, args []value.Value) (value.Value, error) {
 	} else if xs {
 		n = c.Len()
 	} else if x.Len() != c.Len() {
-		return nil, errors.New("Usage: conditionalFilter(X, condition, filterMap). X and condition must have the same length.")
+		return nil, errors.New("Usage: xconditionalFilter(X, condition, filterMap). X and condition must have the same length.")
 	}
 	if c.T != d.Keys.T {
 		cc, err := value.CastVector(c, d.Keys.T, d.Keys.Scale)
@@ -89,7 +89,7 @@ func memberOf(x *value.Vector, i int, allowed value.Value) (bool, error) {
 		}
 		return value.CompareElems(p, k, 0) >= 0 && value.CompareElems(p, k, 1) <= 0, nil
 	default:
-		v, _, ok := asVector(a)
+		v, _, ok := xasVector(a)
 		if !ok {
 			return false, nil
 		}

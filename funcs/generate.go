@@ -8,12 +8,12 @@ import (
 
 func init() {
 	Register(
-		Spec{Name: "eye", Params: []string{"n"}, Min: 1, Max: 1, Props: Pure, Category: "generate", Fn: eye},
-		Spec{Name: "stretch", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: Pure, Category: "generate", Fn: stretch},
+		Spec{Name: "eye", Params: []string{"n"}, Min: 1, Max: 1, Props: Pure, Category: "generate", Fn: xeye},
+		Spec{Name: "stretch", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: Pure, Category: "generate", Fn: xstretch},
 	)
 }
 
-func eye(env Env, args []value.Value) (value.Value, error) {
+func xeye(env Env, args []value.Value) (value.Value, error) {
 	n, err := IntArg("eye", "n", args[0], 0)
 	if err != nil || n <= 0 {
 		return nil, errors.New("The argument of eye must be a positive integer.")
@@ -30,7 +30,7 @@ func eye(env Env, args []value.Value) (value.Value, error) {
 
 // stretch repeats each of X's n0 items evenly to fill n: item i covers
 // positions [i*n/n0, (i+1)*n/n0), the remainder going to the first items.
-func stretch(env Env, args []value.Value) (value.Value, error) {
+func xstretch(env Env, args []value.Value) (value.Value, error) {
 	n, err := IntArg("stretch", "n", args[1], 0)
 	if err != nil || n < 0 {
 		return nil, errors.New("The argument [n] of stretch must be a non-negative integer.")

@@ -10,33 +10,33 @@ import (
 
 func init() {
 	Register(
-		Spec{Name: "at", Params: []string{"X", "index"}, Min: 1, Max: 2, Props: Pure, Category: "lookup", Fn: at},
+		Spec{Name: "at", Params: []string{"X", "index"}, Min: 1, Max: 2, Props: Pure, Category: "lookup", Fn: xat},
 		Spec{Name: "eachAt", Params: []string{"X", "index"}, Min: 2, Max: 2, Props: Pure, Category: "lookup", Fn: eachAt},
-		Spec{Name: "binsrch", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "lookup", Fn: binsrch},
-		Spec{Name: "find", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "lookup", Fn: find},
+		Spec{Name: "binsrch", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "lookup", Fn: xbinsrch},
+		Spec{Name: "find", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "lookup", Fn: xfind},
 		Spec{Name: "firstHit", Params: []string{"func", "X", "target"}, Min: 3, Max: 3, Props: Pure | Aggregate | OrderSensitive, Category: "lookup", Fn: firstHitFn(false)},
 		Spec{Name: "ifirstHit", Params: []string{"func", "X", "target"}, Min: 3, Max: 3, Props: Pure | Aggregate | OrderSensitive, Category: "lookup", Fn: firstHitFn(true)},
 		Spec{Name: "firstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: Pure | Aggregate | OrderSensitive, Category: "lookup", Fn: notFn("firstNot", true, false)},
 		Spec{Name: "lastNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: Pure | Aggregate | OrderSensitive, Category: "lookup", Fn: notFn("lastNot", false, false)},
 		Spec{Name: "ifirstNot", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure | Aggregate | OrderSensitive, Category: "lookup", Fn: notFn("ifirstNot", true, true)},
 		Spec{Name: "ilastNot", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure | Aggregate | OrderSensitive, Category: "lookup", Fn: notFn("ilastNot", false, true)},
-		Spec{Name: "milastNot", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: Pure | OrderSensitive, Category: "lookup", Fn: milastNot},
+		Spec{Name: "milastNot", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: Pure | OrderSensitive, Category: "lookup", Fn: xmilastNot},
 		Spec{Name: "head", Params: []string{"obj", "n"}, Min: 1, Max: 2, Props: Pure | OrderSensitive, Category: "lookup", Fn: headTail("head", true)},
 		Spec{Name: "tail", Params: []string{"obj", "n"}, Min: 1, Max: 2, Props: Pure | OrderSensitive, Category: "lookup", Fn: headTail("tail", false)},
-		Spec{Name: "searchK", Params: []string{"X", "k"}, Min: 2, Max: 2, Props: Pure | Aggregate, Category: "lookup", Fn: searchK},
-		Spec{Name: "slice", Params: []string{"obj", "rowIndex", "colIndex"}, Min: 2, Max: 3, Props: Pure, Category: "lookup", Fn: slice},
-		Spec{Name: "subarray", Params: []string{"X", "range"}, Min: 2, Max: 2, Props: Pure, Category: "lookup", Fn: subarray},
+		Spec{Name: "searchK", Params: []string{"X", "k"}, Min: 2, Max: 2, Props: Pure | Aggregate, Category: "lookup", Fn: xsearchK},
+		Spec{Name: "slice", Params: []string{"obj", "rowIndex", "colIndex"}, Min: 2, Max: 3, Props: Pure, Category: "lookup", Fn: xslice},
+		Spec{Name: "subarray", Params: []string{"X", "range"}, Min: 2, Max: 2, Props: Pure, Category: "lookup", Fn: xsubarray},
 		Spec{Name: "row", Params: []string{"obj", "index"}, Min: 2, Max: 2, Props: Pure, Category: "lookup", Fn: rowFn},
 		Spec{Name: "col", Params: []string{"obj", "index"}, Min: 2, Max: 2, Props: Pure, Category: "lookup", Fn: colFn},
-		Spec{Name: "cell", Params: []string{"obj", "row", "col"}, Min: 3, Max: 3, Props: Pure, Category: "lookup", Fn: cell},
-		Spec{Name: "cells", Params: []string{"obj", "row", "col"}, Min: 3, Max: 3, Props: Pure, Category: "lookup", Fn: cells},
-		Spec{Name: "sliceByKey", Params: []string{"table", "rowKeys", "colNames"}, Min: 2, Max: 3, Props: Pure, Category: "lookup", Fn: sliceByKey},
+		Spec{Name: "cell", Params: []string{"obj", "row", "col"}, Min: 3, Max: 3, Props: Pure, Category: "lookup", Fn: xcell},
+		Spec{Name: "cells", Params: []string{"obj", "row", "col"}, Min: 3, Max: 3, Props: Pure, Category: "lookup", Fn: xcells},
+		Spec{Name: "sliceByKey", Params: []string{"table", "rowKeys", "colNames"}, Min: 2, Max: 3, Props: Pure, Category: "lookup", Fn: xsliceByKey},
 	)
 	Alias("column", "col")
 }
 
 // boolMask reads a BOOL scalar or vector.
-func boolMask(x value.Value) ([]int8, bool) {
+func xboolMask(x value.Value) ([]int8, bool) {
 	switch v := x.(type) {
 	case *value.Vector:
 		if v.T == value.Bool {
@@ -54,9 +54,9 @@ func boolMask(x value.Value) ([]int8, bool) {
 	return nil, false
 }
 
-func at(env Env, args []value.Value) (value.Value, error) {
+func xat(env Env, args []value.Value) (value.Value, error) {
 	if len(args) == 1 {
-		m, ok := boolMask(args[0])
+		m, ok := xboolMask(args[0])
 		if !ok {
 			return nil, errors.New("The argument of at must be a boolean vector when index is omitted.")
 		}
@@ -125,7 +125,7 @@ func sameTypeVectors(fn string, x, y *value.Vector) (*value.Vector, *value.Vecto
 
 // asVector returns a scalar or vector as a vector and whether it was a
 // scalar.
-func asVector(x value.Value) (*value.Vector, bool, bool) {
+func xasVector(x value.Value) (*value.Vector, bool, bool) {
 	switch v := x.(type) {
 	case *value.Scalar:
 		return v.Vector(), true, true
@@ -138,19 +138,19 @@ func asVector(x value.Value) (*value.Vector, bool, bool) {
 }
 
 // positions wraps per-element INT results: a scalar for a scalar Y.
-func positions(out []int32, scalar bool) value.Value {
+func xpositions(out []int32, scalar bool) value.Value {
 	if scalar {
 		return value.NewInt(out[0])
 	}
 	return value.NewInts(out)
 }
 
-func binsrch(env Env, args []value.Value) (value.Value, error) {
+func xbinsrch(env Env, args []value.Value) (value.Value, error) {
 	x, ok := args[0].(*value.Vector)
 	if !ok || x.T == value.Any {
 		return nil, errors.New("The first argument of binsrch must be a sorted vector.")
 	}
-	y, scalar, ok := asVector(args[1])
+	y, scalar, ok := xasVector(args[1])
 	if !ok {
 		return nil, errors.New("The second argument of binsrch must be a scalar or vector.")
 	}
@@ -172,13 +172,13 @@ func binsrch(env Env, args []value.Value) (value.Value, error) {
 			out[j] = -1
 		}
 	}
-	return positions(out, scalar), nil
+	return xpositions(out, scalar), nil
 }
 
-func find(env Env, args []value.Value) (value.Value, error) {
+func xfind(env Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Dict:
-		y, scalar, ok := asVector(args[1])
+		y, scalar, ok := xasVector(args[1])
 		if !ok {
 			return nil, errors.New("The second argument of find must be a scalar or vector.")
 		}
@@ -218,7 +218,7 @@ func find(env Env, args []value.Value) (value.Value, error) {
 
 // findVector is each element's first position in x, -1 when absent.
 func findVector(x *value.Vector, yv value.Value) (value.Value, error) {
-	y, scalar, ok := asVector(yv)
+	y, scalar, ok := xasVector(yv)
 	if !ok {
 		return nil, errors.New("The second argument of find must be a scalar or vector.")
 	}
@@ -241,7 +241,7 @@ func findVector(x *value.Vector, yv value.Value) (value.Value, error) {
 			out[j] = -1
 		}
 	}
-	return positions(out, scalar), nil
+	return xpositions(out, scalar), nil
 }
 
 // findKeyed looks up keys (a vector for one key column, a tuple of vectors
@@ -281,7 +281,7 @@ func keyColumns(t *value.Table, keys value.Value) ([]*value.Vector, int, error) 
 	cols := make([]*value.Vector, len(parts))
 	n := -1
 	for i, p := range parts {
-		v, _, ok := asVector(p)
+		v, _, ok := xasVector(p)
 		if !ok {
 			return nil, 0, errors.New("The keys must be scalars or vectors.")
 		}
@@ -320,7 +320,7 @@ func firstHitFn(index bool) Impl {
 		if err != nil {
 			return nil, err
 		}
-		m, ok := boolMask(hits)
+		m, ok := xboolMask(hits)
 		if !ok || (len(m) != x.Len() && len(m) != 1) {
 			return nil, fmt.Errorf("The function of %s must be a comparison.", name)
 		}
@@ -359,7 +359,7 @@ func notFn(name string, first, index bool) Impl {
 			}
 			return Assemble(out, RuleDolphin)
 		}
-		v, _, ok := asVector(args[0])
+		v, _, ok := xasVector(args[0])
 		if !ok || v.T == value.Any {
 			return nil, fmt.Errorf("The argument [X] of %s must be a vector or matrix.", name)
 		}
@@ -416,7 +416,7 @@ func notOne(name string, v *value.Vector, k value.Value, first, index bool) (val
 // milastNot is, for each window ending at i, the position within the
 // window of its last non-NULL element (NULL when there is none or fewer
 // than minPeriods elements).
-func milastNot(env Env, args []value.Value) (value.Value, error) {
+func xmilastNot(env Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || v.T == value.Any {
 		return nil, errors.New("The argument [X] of milastNot must be a vector.")
@@ -489,7 +489,7 @@ func headTail(name string, head bool) Impl {
 			}
 			return v.Elem(v.Len() - 1), nil
 		}
-		total := lengthOf(args[0])
+		total := xlengthOf(args[0])
 		if total < 0 {
 			return nil, fmt.Errorf("The argument [obj] of %s must be a vector, matrix or table.", name)
 		}
@@ -504,7 +504,7 @@ func headTail(name string, head bool) Impl {
 	}
 }
 
-func searchK(env Env, args []value.Value) (value.Value, error) {
+func xsearchK(env Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || v.T == value.Any {
 		return nil, errors.New("The argument [X] of searchK must be a vector.")
@@ -526,7 +526,7 @@ func searchK(env Env, args []value.Value) (value.Value, error) {
 	return v.Elem(idx[k-1]), nil
 }
 
-func slice(env Env, args []value.Value) (value.Value, error) {
+func xslice(env Env, args []value.Value) (value.Value, error) {
 	if len(args) == 3 {
 		switch x := args[0].(type) {
 		case *value.Matrix:
@@ -637,8 +637,8 @@ func sliceMatrix(env Env, m *value.Matrix, rows, cols value.Value) (value.Value,
 	return out, nil
 }
 
-func subarray(env Env, args []value.Value) (value.Value, error) {
-	n := lengthOf(args[0])
+func xsubarray(env Env, args []value.Value) (value.Value, error) {
+	n := xlengthOf(args[0])
 	if n < 0 {
 		return nil, errors.New("The argument [X] of subarray must be a vector, matrix or table.")
 	}
@@ -741,7 +741,7 @@ func cellAt(obj value.Value, r, c int) (value.Value, error) {
 	return nil, errors.New("The argument [obj] must be a matrix or table.")
 }
 
-func cell(env Env, args []value.Value) (value.Value, error) {
+func xcell(env Env, args []value.Value) (value.Value, error) {
 	r, err := IntArg("cell", "row", args[1], 0)
 	if err != nil {
 		return nil, err
@@ -753,7 +753,7 @@ func cell(env Env, args []value.Value) (value.Value, error) {
 	return cellAt(args[0], int(r), int(c))
 }
 
-func cells(env Env, args []value.Value) (value.Value, error) {
+func xcells(env Env, args []value.Value) (value.Value, error) {
 	rs, err := indexPositions(args[1], 0)
 	if err != nil {
 		return nil, err
@@ -774,7 +774,7 @@ func cells(env Env, args []value.Value) (value.Value, error) {
 	return Assemble(out, RuleDolphin)
 }
 
-func sliceByKey(env Env, args []value.Value) (value.Value, error) {
+func xsliceByKey(env Env, args []value.Value) (value.Value, error) {
 	t, ok := args[0].(*value.Table)
 	if !ok || !t.IsKeyed() {
 		return nil, errors.New("The argument [table] of sliceByKey must be a keyed table or an indexed table.")

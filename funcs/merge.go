@@ -9,9 +9,9 @@ import (
 
 func init() {
 	Register(
-		Spec{Name: "join", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "merge", Fn: join},
+		Spec{Name: "join", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "merge", Fn: xjoin},
 		Spec{Name: "join!", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Mutating, Category: "merge", Fn: joinInPlace},
-		Spec{Name: "union", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "merge", Fn: union},
+		Spec{Name: "union", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "merge", Fn: xunion},
 		Spec{Name: "unionAll", Params: []string{"tableA", "tableB", "byColName"}, Min: 1, Max: 3, Props: Pure, Category: "merge", Fn: unionAll},
 		Spec{Name: "concatMatrix", Params: []string{"X", "horizontal"}, Min: 1, Max: 2, Props: Pure, Category: "merge", Fn: concatMatrix},
 	)
@@ -39,7 +39,7 @@ func appendTupleWhole(env Env) bool {
 	return true
 }
 
-func join(env Env, args []value.Value) (value.Value, error) {
+func xjoin(env Env, args []value.Value) (value.Value, error) {
 	x, y := args[0], args[1]
 	if xt, ok := x.(*value.Vector); ok && xt.T == value.Any {
 		out := append([]value.Value(nil), xt.Any...)
@@ -73,8 +73,8 @@ func join(env Env, args []value.Value) (value.Value, error) {
 	case *value.Matrix:
 		return joinMatrix(xv, y)
 	}
-	a, _, ok1 := asVector(x)
-	b, _, ok2 := asVector(y)
+	a, _, ok1 := xasVector(x)
+	b, _, ok2 := xasVector(y)
 	if !ok1 || !ok2 {
 		return nil, errors.New("The arguments of join must be scalars, vectors, tuples, matrices or tables.")
 	}
@@ -123,7 +123,7 @@ func joinInPlace(env Env, args []value.Value) (value.Value, error) {
 		}
 		return x, nil
 	}
-	y, _, ok := asVector(args[1])
+	y, _, ok := xasVector(args[1])
 	if !ok {
 		return nil, errors.New("The second argument of join! must be a scalar or vector.")
 	}
@@ -138,7 +138,7 @@ func joinInPlace(env Env, args []value.Value) (value.Value, error) {
 	return x, nil
 }
 
-func union(env Env, args []value.Value) (value.Value, error) {
+func xunion(env Env, args []value.Value) (value.Value, error) {
 	a, ok1 := args[0].(*value.Set)
 	b, ok2 := args[1].(*value.Set)
 	if ok1 && ok2 {
@@ -149,8 +149,8 @@ func union(env Env, args []value.Value) (value.Value, error) {
 		out.AddVector(b.V)
 		return out, nil
 	}
-	av, _, ok1 := asVector(args[0])
-	bv, _, ok2 := asVector(args[1])
+	av, _, ok1 := xasVector(args[0])
+	bv, _, ok2 := xasVector(args[1])
 	if !ok1 || !ok2 {
 		return nil, errors.New("The arguments of union must be sets or vectors.")
 	}

@@ -9,19 +9,19 @@ import (
 
 func init() {
 	Register(
-		Spec{Name: "flatten", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "reshape", Fn: flatten},
-		Spec{Name: "reshape", Params: []string{"obj", "dim"}, Min: 1, Max: 2, Props: Pure, Category: "reshape", Fn: reshape},
+		Spec{Name: "flatten", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "reshape", Fn: xflatten},
+		Spec{Name: "reshape", Params: []string{"obj", "dim"}, Min: 1, Max: 2, Props: Pure, Category: "reshape", Fn: xreshape},
 		Spec{Name: "shuffle", Params: []string{"X"}, Min: 1, Max: 1, Category: "reshape", Fn: shuffleFn(false)},
 		Spec{Name: "shuffle!", Params: []string{"X"}, Min: 1, Max: 1, Props: Mutating, Category: "reshape", Fn: shuffleFn(true)},
-		Spec{Name: "ungroup", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "reshape", Fn: ungroup},
-		Spec{Name: "regroup", Params: []string{"X", "label", "func", "byRow"}, Min: 3, Max: 4, Props: Pure, Category: "reshape", Fn: regroup},
+		Spec{Name: "ungroup", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "reshape", Fn: xungroup},
+		Spec{Name: "regroup", Params: []string{"X", "label", "func", "byRow"}, Min: 3, Max: 4, Props: Pure, Category: "reshape", Fn: xregroup},
 	)
 }
 
 // flatten turns a matrix into its column-major vector, and a tuple into a
 // vector one level down: a tuple whose elements are all scalars or vectors
 // joins them; otherwise each nested tuple is flattened one level.
-func flatten(env Env, args []value.Value) (value.Value, error) {
+func xflatten(env Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Matrix:
 		return x.V.Clone(), nil
@@ -51,7 +51,7 @@ func flatten(env Env, args []value.Value) (value.Value, error) {
 		if simple {
 			parts := make([]*value.Vector, len(x.Any))
 			for i, e := range x.Any {
-				v, _, _ := asVector(e)
+				v, _, _ := xasVector(e)
 				parts[i] = v
 			}
 			j, err := JoinVectors(parts...)
@@ -63,7 +63,7 @@ func flatten(env Env, args []value.Value) (value.Value, error) {
 		out := make([]value.Value, len(x.Any))
 		for i, e := range x.Any {
 			if v, ok := e.(*value.Vector); ok && v.T == value.Any {
-				f, err := flatten(env, []value.Value{v})
+				f, err := xflatten(env, []value.Value{v})
 				if err != nil {
 					return nil, err
 				}
@@ -97,7 +97,7 @@ func dimArg(x value.Value, size int) (int, int, error) {
 	return int(r), int(c), nil
 }
 
-func reshape(env Env, args []value.Value) (value.Value, error) {
+func xreshape(env Env, args []value.Value) (value.Value, error) {
 	var data *value.Vector
 	switch x := args[0].(type) {
 	case *value.Vector:
@@ -146,7 +146,7 @@ func shuffleFn(inPlace bool) Impl {
 
 // ungroup expands a table's array-vector or tuple columns: each element of
 // a row's cell becomes a row, the other columns repeated.
-func ungroup(env Env, args []value.Value) (value.Value, error) {
+func xungroup(env Env, args []value.Value) (value.Value, error) {
 	t, ok := args[0].(*value.Table)
 	if !ok {
 		return nil, errors.New("The argument of ungroup must be a table.")
@@ -162,7 +162,7 @@ func ungroup(env Env, args []value.Value) (value.Value, error) {
 		return t, nil
 	}
 	cellLen := func(col *value.Vector, i int) int {
-		if l := lengthOf(col.Elem(i)); l >= 0 {
+		if l := xlengthOf(col.Elem(i)); l >= 0 {
 			return l
 		}
 		return 1
@@ -189,7 +189,7 @@ func ungroup(env Env, args []value.Value) (value.Value, error) {
 		}
 		parts := make([]*value.Vector, n)
 		for i := 0; i < n; i++ {
-			v, _, ok := asVector(col.Elem(i))
+			v, _, ok := xasVector(col.Elem(i))
 			if !ok {
 				return nil, errors.New("The nested columns of ungroup must hold scalars or vectors.")
 			}
@@ -206,7 +206,7 @@ func ungroup(env Env, args []value.Value) (value.Value, error) {
 
 // regroup aggregates a matrix's rows (or columns) that share a label,
 // one result row per distinct label in sorted order.
-func regroup(env Env, args []value.Value) (value.Value, error) {
+func xregroup(env Env, args []value.Value) (value.Value, error) {
 	m, ok := args[0].(*value.Matrix)
 	if !ok {
 		return nil, errors.New("The argument [X] of regroup must be a matrix.")
@@ -224,7 +224,7 @@ func regroup(env Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if !byRow {
-		m = transpose(m)
+		m = xtranspose(m)
 	}
 	if label.Len() != m.Rows {
 		return nil, errors.New("The length of label must equal the number of rows of X.")
@@ -256,7 +256,7 @@ func regroup(env Env, args []value.Value) (value.Value, error) {
 	}
 	out := &value.Matrix{V: dv, Rows: labels.Len(), Cols: m.Cols, RowLabels: labels, ColLabels: m.ColLabels}
 	if !byRow {
-		return transpose(out), nil
+		return xtranspose(out), nil
 	}
 	return out, nil
 }
