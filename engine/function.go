@@ -117,6 +117,12 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		if err := f.CheckArity(len(args)); err != nil {
 			return nil, err
 		}
+		if f.NamedFn != nil && names != nil {
+			for len(names) < len(args) {
+				names = append(names, "")
+			}
+			return f.NamedFn(in, args, names)
+		}
 		return f.Fn(in, args)
 	case *userFunc:
 		return in.callUser(f, args)
@@ -140,7 +146,7 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	if in.depth >= maxCallDepth {
 		return nil, fmt.Errorf("The call stack of function %s is too deep.", f.name)
 	}
-	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1}
+	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest}
 	for i, p := range f.params {
 		switch {
 		case i < len(args) && args[i] != nil:

@@ -14,6 +14,8 @@ type interp struct {
 	s     *Session
 	frame map[string]value.Value
 	depth int
+	// nest is how deeply the expression being evaluated is nested.
+	nest int
 	// row is the table whose columns are in scope inside a SQL clause.
 	row *sqlScope
 	// qual resolves table-qualified columns (t1.id) in a query over a SQL
@@ -170,6 +172,10 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		return flowNext, v, err
 	case *sqlparse.GoStmt:
 		return flowNext, nil, nil
+	case *sqlparse.ThrowStmt:
+		return flowNext, nil, in.execThrow(n)
+	case *sqlparse.AssertStmt:
+		return flowNext, nil, in.execAssert(n)
 	}
 	return flowNext, nil, fmt.Errorf("unsupported statement %T", st)
 }

@@ -1,9 +1,12 @@
-package engine
+package dfs
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/storage"
@@ -16,8 +19,8 @@ import (
 // appended. Partitions with updates are rewritten whole (storage
 // Txn.Replace) in the same transaction as the appends, under the
 // database's TRANS/CHUNK rules.
-func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error) {
-	if !t.db.dfs() {
+func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error) {
+	if !t.db.DFS() {
 		return insert.Result{}, errors.New("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
 	}
 	keys, err := t.columnIndexes(keyCols, "key")
@@ -25,7 +28,7 @@ func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, 
 		return insert.Result{}, err
 	}
 	for _, c := range t.partCols {
-		if !containsInt(keys, c) {
+		if !slices.Contains(keys, c) {
 			keys = append(keys, c)
 		}
 	}
@@ -52,41 +55,32 @@ func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, 
 	if err != nil {
 		return insert.Result{}, err
 	}
-	u := upsertPlan{t: t, keys: keys, sorts: sorts, ignoreNull: ignoreNull, nullSafe: t.db.eng.cfg.EnableNullSafeJoin}
-	return t.writeChunks(s, order, func(txn *storage.Txn, path string) (insert.Result, error) {
+	u := upsertPlan{t: t, keys: keys, sorts: sorts, ignoreNull: ignoreNull, nullSafe: t.db.cat.cfg.EnableNullSafeJoin}
+	return t.writeChunks(ctx, order, func(txn *storage.Txn, path string) (insert.Result, error) {
 		return u.apply(txn, path, full.Gather(groups[path]))
 	})
 }
 
 // columnIndexes resolves column names (case-insensitively, as DolphinDB
 // does) to schema positions.
-func (t *ptable) columnIndexes(names []string, role string) ([]int, error) {
+func (t *Table) columnIndexes(names []string, role string) ([]int, error) {
 	var out []int
 	for _, n := range names {
-		found := columnIndex(t.names, n)
+		found := slices.IndexFunc(t.names, func(c string) bool { return strings.EqualFold(c, n) })
 		if found < 0 {
 			return nil, fmt.Errorf("The %s column %s doesn't exist in the table.", role, n)
 		}
-		if !containsInt(out, found) {
+		if !slices.Contains(out, found) {
 			out = append(out, found)
 		}
 	}
 	return out, nil
 }
 
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // upsertPlan is one upsert!'s key and options, applied partition by
 // partition.
 type upsertPlan struct {
-	t          *ptable
+	t          *Table
 	keys       []int
 	sorts      []int
 	ignoreNull bool
@@ -167,7 +161,10 @@ func (u *upsertPlan) apply(txn *storage.Txn, path string, part *value.Table) (in
 // sortTableStable orders rows by the columns, ascending, ties in their
 // current order.
 func sortTableStable(tb *value.Table, by []int) *value.Table {
-	idx := seqInts(tb.Rows())
+	idx := make([]int, tb.Rows())
+	for i := range idx {
+		idx[i] = i
+	}
 	sort.SliceStable(idx, func(a, b int) bool {
 		for _, c := range by {
 			if x := value.CompareElems(tb.Cols[c], idx[a], idx[b]); x != 0 {

@@ -1,4 +1,4 @@
-package engine
+package dfs
 
 import (
 	"encoding/json"
@@ -112,14 +112,14 @@ func (m levelMeta) domain() (partition.Domain, error) {
 
 // saveDatabase persists db's scheme (called on creation and whenever
 // partitions are added).
-func (e *Engine) saveDatabase(db *database) error {
-	if !db.dfs() {
+func (c *Catalog) saveDatabase(db *Database) error {
+	if !db.DFS() {
 		return nil
 	}
 	m := dbMeta{Engine: db.engineType, Atomic: db.atomic}
-	if c, ok := db.domain.(*partition.Compo); ok {
+	if compo, ok := db.domain.(*partition.Compo); ok {
 		m.Compo = true
-		for _, l := range c.Levels() {
+		for _, l := range compo.Levels() {
 			m.Levels = append(m.Levels, domainMeta(l))
 		}
 	} else {
@@ -129,11 +129,11 @@ func (e *Engine) saveDatabase(db *database) error {
 	if err != nil {
 		return err
 	}
-	return e.store.PutDatabase(db.path, b)
+	return c.store.PutDatabase(db.path, b)
 }
 
-func (e *Engine) saveTable(t *ptable) error {
-	if !t.db.dfs() {
+func (c *Catalog) saveTable(t *Table) error {
+	if !t.db.DFS() {
 		return nil
 	}
 	m := tableMeta{Names: t.names, Scales: t.scales, PartCols: t.partCols, SortCols: t.sortCols, Keep: int(t.keep), Dimension: t.dimension}
@@ -144,17 +144,17 @@ func (e *Engine) saveTable(t *ptable) error {
 	if err != nil {
 		return err
 	}
-	return e.store.PutTable(t.db.path, t.name, b)
+	return c.store.PutTable(t.db.path, t.name, b)
 }
 
-// loadCatalog rebuilds the dfs:// databases and tables from storage.
-func (e *Engine) loadCatalog() error {
-	paths, err := e.store.ListDatabases()
+// load rebuilds the dfs:// databases and tables from storage.
+func (c *Catalog) load() error {
+	paths, err := c.store.ListDatabases()
 	if err != nil {
 		return err
 	}
 	for _, path := range paths {
-		raw, ok, err := e.store.GetDatabase(path)
+		raw, ok, err := c.store.GetDatabase(path)
 		if err != nil || !ok {
 			return fmt.Errorf("catalog: database %s: %v", path, err)
 		}
@@ -170,22 +170,22 @@ func (e *Engine) loadCatalog() error {
 			}
 			levels = append(levels, d)
 		}
-		db := &database{eng: e, path: path, engineType: m.Engine, atomic: m.Atomic, tables: map[string]*ptable{}}
+		db := &Database{cat: c, path: path, engineType: m.Engine, atomic: m.Atomic, tables: map[string]*Table{}}
 		if m.Compo {
-			c, err := partition.NewCompo(levels...)
+			compo, err := partition.NewCompo(levels...)
 			if err != nil {
 				return err
 			}
-			db.domain = c
+			db.domain = compo
 		} else {
 			db.domain = levels[0]
 		}
-		names, err := e.store.ListTables(path)
+		names, err := c.store.ListTables(path)
 		if err != nil {
 			return err
 		}
 		for _, name := range names {
-			raw, ok, err := e.store.GetTable(path, name)
+			raw, ok, err := c.store.GetTable(path, name)
 			if err != nil || !ok {
 				return fmt.Errorf("catalog: table %s/%s: %v", path, name, err)
 			}
@@ -193,14 +193,14 @@ func (e *Engine) loadCatalog() error {
 			if err := json.Unmarshal(raw, &tm); err != nil {
 				return fmt.Errorf("catalog: table %s/%s: %w", path, name, err)
 			}
-			t := &ptable{db: db, name: name, names: tm.Names, scales: tm.Scales, partCols: tm.PartCols,
+			t := &Table{db: db, name: name, names: tm.Names, scales: tm.Scales, partCols: tm.PartCols,
 				sortCols: tm.SortCols, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension}
 			for _, ty := range tm.Types {
 				t.types = append(t.types, value.Type(ty))
 			}
 			db.tables[name] = t
 		}
-		e.dbs[path] = db
+		c.dbs[path] = db
 	}
 	return nil
 }

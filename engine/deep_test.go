@@ -1,0 +1,32 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Scripts whose trees are very long or very deep must give a result or an
+// error, never exhaust the Go stack (which kills the whole server).
+func TestDeepScripts(t *testing.T) {
+	e, err := Open(Options{InMemory: true})
+	require.NoError(t, err)
+	s := e.NewSession()
+
+	v, err := s.Run("1" + strings.Repeat("+1", 1_000_000))
+	require.NoError(t, err)
+	require.Equal(t, "1000001", v.String())
+
+	v, err = s.Run("x = 1 2 3\nx" + strings.Repeat("[0 1 2]", 100_000))
+	require.Error(t, err)
+	require.Nil(t, v)
+
+	_, err = s.Run("def f(n) { return 1" + strings.Repeat("-1", 10_000) + " }\nf(1)")
+	require.NoError(t, err)
+
+	// the session stays usable
+	v, err = s.Run("1 + 2")
+	require.NoError(t, err)
+	require.Equal(t, "3", v.String())
+}

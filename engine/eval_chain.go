@@ -1,0 +1,74 @@
+package engine
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// maxEvalNesting bounds how deeply expressions may nest when evaluated.
+// The parser already bounds nesting it recurses on; this guards trees built
+// otherwise (metacode, generated SQL) so that no script can exhaust the Go
+// stack, which would kill the process.
+const maxEvalNesting = 4000
+
+var errTooDeep = errors.New("The expression is too deeply nested.")
+
+// evalChain evaluates a left-deep run of binary operators (1+1+...+1)
+// with a loop instead of one recursive call per operator, so a script with
+// a million terms needs no more stack than one with two.
+func (in *interp) evalChain(n *sqlparse.BinaryExpr) (value.Value, error) {
+	if !chainable(n) {
+		return in.evalBinary(n)
+	}
+	l, ok := n.L.(*sqlparse.BinaryExpr)
+	if !ok || !chainable(l) {
+		return in.evalBinary(n)
+	}
+	var stack []*sqlparse.BinaryExpr
+	var cur sqlparse.Expr = n
+	for {
+		b, ok := cur.(*sqlparse.BinaryExpr)
+		if !ok || !chainable(b) {
+			break
+		}
+		stack = append(stack, b)
+		cur = b.L
+	}
+	acc, err := in.eval(cur)
+	if err != nil {
+		return nil, err
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		b := stack[i]
+		if i%1024 == 0 {
+			if err := in.s.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		r, err := in.eval(b.R)
+		if err != nil {
+			return nil, err
+		}
+		if b.Op == ".." {
+			if err := in.reserveElems(rangeLen(acc, r)); err != nil {
+				return nil, err
+			}
+		}
+		if acc, err = binaryOp(b.Op, acc, r); err != nil {
+			return nil, err
+		}
+	}
+	return acc, nil
+}
+
+// chainable reports whether b evaluates both operands unconditionally, so
+// that its left operand may be computed first by a loop.
+func chainable(b *sqlparse.BinaryExpr) bool {
+	switch b.Op {
+	case "&&", "||", "and", "or", "AND", "OR":
+		return false
+	}
+	return true
+}
