@@ -24,25 +24,6 @@ func Render(v value.Value) (lines []string, header bool) {
 			lines = append(lines, strings.Join(cells, "\t"))
 		}
 		return lines, true
-	case *value.Matrix:
-		// Like a table: the column labels (#0, #1 ... without labels) as
-		// the header, then one line per row.
-		names := make([]string, x.Cols)
-		for c := range names {
-			names[c] = "#" + strconv.Itoa(c)
-			if x.ColLabels != nil {
-				names[c] = x.ColLabels.FormatElem(c)
-			}
-		}
-		lines = append(lines, strings.Join(names, "\t"))
-		cells := make([]string, x.Cols)
-		for r := 0; r < x.Rows; r++ {
-			for c := range cells {
-				cells[c] = x.V.FormatTableCell(c*x.Rows + r)
-			}
-			lines = append(lines, strings.Join(cells, "\t"))
-		}
-		return lines, true
 	case *value.Dict:
 		idx := make([]int, x.Len())
 		for i := range idx {
