@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"github.com/porpoisedb/porpoise/funcs"
 	"io"
 	"math/rand/v2"
 	"sync"
@@ -88,7 +89,7 @@ func (s *Session) RunContext(ctx context.Context, script string) (v value.Value,
 	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	prog, err := sqlparse.Parse(script)
+	prog, err := sqlparse.ParseWith(script, sqlparse.Options{IsFunction: s.isFunction})
 	if err != nil {
 		return nil, err
 	}
@@ -217,4 +218,17 @@ func recoverError(err *error) {
 		return
 	}
 	*err = fmt.Errorf("internal error: %v", r)
+}
+
+// isFunction reports whether name is a built-in or one of the session's
+// function definitions, for calls written without parentheses.
+func (s *Session) isFunction(name string) bool {
+	if _, ok := s.defs[name]; ok {
+		return true
+	}
+	if _, ok := builtins[name]; ok {
+		return true
+	}
+	_, ok := funcs.Lookup(name)
+	return ok
 }

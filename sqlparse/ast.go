@@ -694,3 +694,25 @@ type MetaExpr struct {
 // Pos implements Node.
 func (n *MetaExpr) Pos() Pos { return n.At }
 func (*MetaExpr) exprNode()  {}
+
+// ThrowStmt is `throw X`: it raises a user exception carrying X.
+type ThrowStmt struct {
+	At Pos
+	X  Expr
+}
+
+// Pos implements Node.
+func (n *ThrowStmt) Pos() Pos { return n.At }
+func (*ThrowStmt) stmtNode()  {}
+
+// AssertStmt is `assert X` or `assert Case, X`: X must be true. Case names
+// the test case; an identifier written there is given as a string literal.
+type AssertStmt struct {
+	At   Pos
+	Case Expr
+	X    Expr
+}
+
+// Pos implements Node.
+func (n *AssertStmt) Pos() Pos { return n.At }
+func (*AssertStmt) stmtNode()  {}

@@ -158,6 +158,16 @@ func (f formatter) node(n Node) {
 			f.w(" ")
 			f.node(n.X)
 		}
+	case *ThrowStmt:
+		f.w("throw ")
+		f.node(n.X)
+	case *AssertStmt:
+		f.w("assert ")
+		if n.Case != nil {
+			f.node(n.Case)
+			f.w(", ")
+		}
+		f.node(n.X)
 	case *BreakStmt:
 		f.w("break")
 	case *ContinueStmt:

@@ -11,11 +11,37 @@ const maxDepth = 1000
 
 // Parse parses a whole script.
 func Parse(src string) (*Script, error) {
+	return ParseWith(src, Options{})
+}
+
+// Options tell the parser what it cannot know from the text alone.
+type Options struct {
+	// IsFunction reports whether a name is a function (built-in or
+	// defined). DolphinDB lets a function of one argument be called
+	// without parentheses (sum x, print "a"); only names it accepts are
+	// read that way. Nil means no such calls.
+	IsFunction func(name string) bool
+}
+
+// ParseWith parses a whole script with options.
+func ParseWith(src string, o Options) (*Script, error) {
 	toks, err := Lex(src)
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks}
+	p := &parser{toks: toks, isFunction: o.IsFunction}
+	if o.IsFunction != nil {
+		// functions the script itself defines count too, wherever defined
+		defined := map[string]bool{}
+		for i := 0; i+1 < len(toks); i++ {
+			if (isWord(toks[i], "def") || isWord(toks[i], "defg")) && toks[i+1].Kind == TokIdent {
+				defined[toks[i+1].Text] = true
+			}
+		}
+		if len(defined) > 0 {
+			p.isFunction = func(name string) bool { return defined[name] || o.IsFunction(name) }
+		}
+	}
 	return p.parseScript()
 }
 
@@ -50,6 +76,8 @@ type parser struct {
 	// noPair makes `:` end an expression (dictionary keys, the middle of
 	// a ternary).
 	noPair bool
+	// isFunction is Options.IsFunction.
+	isFunction func(string) bool
 	// inMeta is set inside metacode <...>, where a `>` that no operand
 	// follows closes the metacode instead of comparing.
 	inMeta bool
@@ -305,6 +333,17 @@ func (p *parser) parseStmt() Stmt {
 			}
 		case "else", "catch":
 			p.failTok(t)
+		case "throw":
+			if !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+				p.next()
+				var x Expr
+				p.withEq(func() { x = p.parseExpr() })
+				return &ThrowStmt{At: t.Pos, X: x}
+			}
+		case "assert":
+			if !isOpTok(nx, "=") && !isOpTok(nx, "(") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+				return p.parseAssert()
+			}
 		case "go":
 			if nx.Kind == TokNewline || nx.Kind == TokEOF || isOpTok(nx, ";") {
 				p.next()
@@ -440,6 +479,26 @@ func (p *parser) parseCond() Expr {
 	p.withEq(func() { e = p.parseExpr() })
 	p.expectOp(")")
 	return e
+}
+
+// parseAssert parses `assert expr` and `assert subCase, expr`.
+func (p *parser) parseAssert() Stmt {
+	t := p.next()
+	a := &AssertStmt{At: t.Pos}
+	p.withEq(func() {
+		first := p.parseExpr()
+		if !p.isOp(",") {
+			a.X = first
+			return
+		}
+		p.next()
+		if id, ok := first.(*Ident); ok {
+			first = &Literal{At: id.At, Kind: LitString, Text: id.Name}
+		}
+		a.Case = first
+		a.X = p.parseExpr()
+	})
+	return a
 }
 
 func (p *parser) parseIf() Stmt {
@@ -1035,6 +1094,9 @@ func (p *parser) binop() (op string, prec int, n int) {
 			return "&&", 2, 1
 		case "in", "like", "between":
 			return strings.ToLower(t.Text), 3, 1
+		case "join":
+			// a join b concatenates, as a <- b does
+			return "join", 10, 1
 		case "not":
 			nx := p.peekN(1)
 			if isKw(nx, "in") || isKw(nx, "like") || isKw(nx, "between") {
@@ -1137,7 +1199,8 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			right = p.parseBinary(prec + 1)
 		}
 		var e Expr = &BinaryExpr{At: opTok.Pos, Op: op, L: left, R: right}
-		if op == "call" {
+		switch op {
+		case "call":
 			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: opTok.Text}, Args: []Expr{left, right}}
 		}
 		if negate {
@@ -1358,9 +1421,14 @@ func (p *parser) parseCallArgs() []Expr {
 				p.next()
 				p.next()
 				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-			case isOpTok(t, "*") && (isOpTok(p.peekN(1), ")") || isOpTok(p.peekN(1), ",")):
+			case isOpTok(t, "*") && isOpTok(p.peekN(1), ")"):
+				// count(*)
 				p.next()
 				args = append(args, &StarExpr{At: t.Pos})
+			case p.operatorArg():
+				// reduce(+, 1..10): an operator passed as its function
+				p.next()
+				args = append(args, &Ident{At: t.Pos, Name: operatorFuncs[t.Text]})
 			default:
 				args = append(args, p.parseArg())
 			}
@@ -1373,6 +1441,26 @@ func (p *parser) parseCallArgs() []Expr {
 	})
 	p.expectOp(")")
 	return args
+}
+
+// operatorFuncs names the function each operator stands for when it is
+// passed as an argument (reduce(+, x), cross(*, a, b), f{-, 1}).
+var operatorFuncs = map[string]string{
+	"+": "add", "-": "sub", "*": "mul", "/": "div", "\\": "ratio", "%": "mod", "**": "pow",
+	"==": "eq", "!=": "ne", "<>": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge",
+	"&&": "and", "||": "or", "&": "bitAnd", "|": "bitOr", "^": "bitXor", "<-": "join",
+	"<<": "lshift", ">>": "rshift", "!": "not", "..": "seq", ":": "pair", "$": "cast",
+}
+
+// operatorArg reports whether the current token is an operator standing
+// alone as an argument: followed by a comma or the closing bracket.
+func (p *parser) operatorArg() bool {
+	t := p.tok()
+	if t.Kind != TokOp || operatorFuncs[t.Text] == "" {
+		return false
+	}
+	nx := p.peekN(1)
+	return isOpTok(nx, ",") || isOpTok(nx, ")") || isOpTok(nx, "}")
 }
 
 // parsePartialArgs parses { args } of a partial application; empty slots
@@ -1389,6 +1477,9 @@ func (p *parser) parsePartialArgs() []Expr {
 			p.skipNewlines()
 			if p.isOp(",") || p.isOp("}") {
 				args = append(args, nil)
+			} else if t := p.tok(); p.operatorArg() {
+				p.next()
+				args = append(args, &Ident{At: t.Pos, Name: operatorFuncs[t.Text]})
 			} else if t := p.tok(); t.Kind == TokIdent && isOpTok(p.peekN(1), "=") {
 				p.next()
 				p.next()
@@ -1550,7 +1641,13 @@ func (p *parser) parsePrimary() Expr {
 			return &LambdaExpr{At: t.Pos, Params: []Param{{At: t.Pos, Name: t.Text}}, Body: p.parseArrowBody()}
 		}
 		p.next()
-		return &Ident{At: t.Pos, Name: t.Text}
+		id := &Ident{At: t.Pos, Name: t.Text}
+		if p.bareCallArg() {
+			// sum x, print "a", select last price: a one-argument call
+			// written without parentheses
+			return &CallExpr{At: t.Pos, Fn: id, Args: []Expr{p.parsePostfixExpr()}}
+		}
+		return id
 	case TokOp:
 		switch t.Text {
 		case "<":
@@ -1591,6 +1688,36 @@ func (p *parser) parsePrimary() Expr {
 	}
 	p.failTok(t)
 	return nil
+}
+
+// bareCallArg reports whether the identifier just read is a function
+// called without parentheses: an operand follows it after a space on the
+// same line, and that operand is not itself the left side of an infix
+// function call (x pow 2).
+func (p *parser) bareCallArg() bool {
+	prev := p.toks[p.pos-1]
+	if p.isFunction == nil || isReserved(prev.Text) || !p.isFunction(prev.Text) {
+		return false
+	}
+	t := p.tok()
+	if !t.Space {
+		return false
+	}
+	switch t.Kind {
+	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokSymbolVector, TokTemporal, TokNull:
+		return true
+	case TokIdent:
+		if isReserved(t.Text) {
+			switch t.Text {
+			case "NULL", "null", "true", "false":
+				return true
+			}
+			return false
+		}
+		// x pow 2: the identifier after x is an infix function
+		return !p.startsInfixOperand(p.peekN(1), p.peekN(2))
+	}
+	return false
 }
 
 // parseArrowBody parses the body after `->`: a block or an expression.
