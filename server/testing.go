@@ -200,4 +200,3 @@ type faults struct {
 	stall    int64  // StallAfter: bytes left before a connection stalls, -1 off
 	stallChs []chan struct{}
 }
-

@@ -24,10 +24,10 @@ type exampleT struct {
 
 func newT() *exampleT { return &exampleT{} }
 
-func (t *exampleT) Helper()                         {}
+func (t *exampleT) Helper()                        {}
 func (t *exampleT) Errorf(format string, a ...any) { fmt.Printf("FAIL: "+format+"\n", a...) }
 func (t *exampleT) Fatalf(format string, a ...any) { fmt.Printf("FAIL: "+format+"\n", a...) }
-func (t *exampleT) Cleanup(f func())                { t.cleanups = append(t.cleanups, f) }
+func (t *exampleT) Cleanup(f func())               { t.cleanups = append(t.cleanups, f) }
 func (t *exampleT) TempDir() string {
 	d, err := os.MkdirTemp("", "porpoise-example")
 	if err != nil {

@@ -55,7 +55,9 @@ func TestCheckRowsAndCount(t *testing.T) {
 	ts.CheckCount(t, "trades", 2)
 
 	for name, check := range map[string]func(tb testing.TB){
-		"value":        func(tb testing.TB) { ts.CheckRows(tb, "trades", [][]any{{1, "AAPL", 10.5, "2024.01.02"}, {2, "MSFT", 1.0, "2024.01.03"}}) },
+		"value": func(tb testing.TB) {
+			ts.CheckRows(tb, "trades", [][]any{{1, "AAPL", 10.5, "2024.01.02"}, {2, "MSFT", 1.0, "2024.01.03"}})
+		},
 		"row count":    func(tb testing.TB) { ts.CheckRows(tb, "trades", [][]any{{1, "AAPL", 10.5, "2024.01.02"}}) },
 		"column count": func(tb testing.TB) { ts.CheckRows(tb, "trades", [][]any{{1, "AAPL"}, {2, "MSFT"}}) },
 		"no table":     func(tb testing.TB) { ts.CheckRows(tb, "nosuch", nil) },
