@@ -72,7 +72,9 @@ func init() {
 			}},
 		Spec{Name: "mutualInfo", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Aggregate | Pure, Category: "correlation", Fn: mutualInfo},
 		Spec{Name: "corrMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "correlation",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return pairMatrix("corrMatrix", args[0], (*pairSums).corr) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return pairMatrix("corrMatrix", args[0], (*pairSums).corr)
+			}},
 	)
 	Alias("infoGain", "mutualInfo")
 }
