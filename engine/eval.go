@@ -61,6 +61,9 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return in.evalChain(n)
 	case *sqlparse.CallExpr:
+		if q := existsQuery(n); q != nil {
+			return in.evalExists(q)
+		}
 		return in.evalCall(n)
 	case *sqlparse.PartialExpr:
 		return in.evalPartial(n)
@@ -107,7 +110,12 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.LambdaExpr:
 		return &userFunc{name: "lambda", params: n.Params, body: n.Body}, nil
 	case *sqlparse.SelectExpr:
+		if in.row != nil {
+			return in.subquery(n)
+		}
 		return in.evalSelect(n)
+	case *sqlparse.UnionExpr:
+		return in.evalUnion(n)
 	case *sqlparse.StarExpr:
 		if in.row != nil {
 			return in.row.star(), nil

@@ -506,6 +506,13 @@ type TernaryExpr struct {
 	Else Expr
 }
 
+// UnionExpr is `L union [all] R` between queries.
+type UnionExpr struct {
+	At   Pos
+	L, R Expr
+	All  bool
+}
+
 // StarExpr is `*` in a select list or in count(*).
 type StarExpr struct{ At Pos }
 
@@ -646,6 +653,9 @@ func (n *SelectExpr) Pos() Pos { return n.At }
 func (n *StarExpr) Pos() Pos { return n.At }
 
 // Pos implements Node.
+func (n *UnionExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
 func (n *DictExpr) Pos() Pos { return n.At }
 
 // Pos implements Node.
@@ -671,6 +681,7 @@ func (*LambdaExpr) exprNode()   {}
 func (*JoinExpr) exprNode()     {}
 func (*SelectExpr) exprNode()   {}
 func (*StarExpr) exprNode()     {}
+func (*UnionExpr) exprNode()    {}
 func (*DictExpr) exprNode()     {}
 func (*TernaryExpr) exprNode()  {}
 

@@ -392,6 +392,14 @@ func (f formatter) node(n Node) {
 		f.w(")")
 	case *StarExpr:
 		f.w("*")
+	case *UnionExpr:
+		f.node(n.L)
+		if n.All {
+			f.w(" union all ")
+		} else {
+			f.w(" union ")
+		}
+		f.node(n.R)
 	case *SelectExpr:
 		if n.Exec {
 			f.w("exec ")

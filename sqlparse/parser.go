@@ -1165,6 +1165,14 @@ func (p *parser) startsInfixOperand(t, nx Token) bool {
 func (p *parser) parseBinary(minPrec int) Expr {
 	left := p.parseUnary()
 	for {
+		if minPrec <= 3 && isKw(p.tok(), "is") {
+			left = p.parseIsNull(left)
+			continue
+		}
+		if isQuery(left) && p.skipNewlinesBeforeKw("union") {
+			left = p.parseUnion(left)
+			continue
+		}
 		op, prec, n := p.binop()
 		if prec == 0 || prec < minPrec {
 			return left
@@ -1653,6 +1661,8 @@ func (p *parser) parsePrimary() Expr {
 			if !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), "=") {
 				return p.parseSelect()
 			}
+		case isKw(t, "case") && isKw(p.peekPastNewlinesAfter(1), "when"):
+			return p.parseCase()
 		case t.Text == "def" || t.Text == "defg":
 			if isOpTok(p.peekN(1), "(") {
 				return p.parseLambdaDef()
@@ -1868,4 +1878,93 @@ func (p *parser) parseBrace() Expr {
 	p.skipNewlines()
 	p.expectOp("}")
 	return out
+}
+
+// parseIsNull parses `x is [not] null` as isNull(x) / isValid(x).
+func (p *parser) parseIsNull(x Expr) Expr {
+	at := p.next()
+	fn := "isNull"
+	if isKw(p.tok(), "not") {
+		p.next()
+		fn = "isValid"
+	}
+	if t := p.tok(); t.Kind != TokNull && !isKw(t, "null") {
+		p.failTok(t)
+	}
+	p.next()
+	return &CallExpr{At: at.Pos, Fn: &Ident{At: at.Pos, Name: fn}, Args: []Expr{x}}
+}
+
+// peekPastNewlinesAfter is the first non-newline token at least k tokens
+// ahead.
+func (p *parser) peekPastNewlinesAfter(k int) Token {
+	i := min(p.pos+k, len(p.toks)-1)
+	for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+		i++
+	}
+	return p.toks[i]
+}
+
+// parseCase parses `case when c1 then e1 [when ...] [else e] end` as
+// nested iif(c, e, rest) calls (a missing else is NULL).
+func (p *parser) parseCase() Expr {
+	at := p.next()
+	type arm struct{ cond, then Expr }
+	var arms []arm
+	var elseX Expr = &Literal{At: at.Pos, Kind: LitNull, Text: "NULL"}
+	for {
+		p.skipNewlines()
+		switch {
+		case isKw(p.tok(), "when"):
+			p.next()
+			p.skipNewlines()
+			c := p.parseExpr()
+			p.skipNewlines()
+			p.expectKw("then")
+			p.skipNewlines()
+			arms = append(arms, arm{c, p.parseExpr()})
+		case isKw(p.tok(), "else"):
+			p.next()
+			p.skipNewlines()
+			elseX = p.parseExpr()
+		case isKw(p.tok(), "end"):
+			p.next()
+			for i := len(arms) - 1; i >= 0; i-- {
+				elseX = &CallExpr{At: at.Pos, Fn: &Ident{At: at.Pos, Name: "iif"}, Args: []Expr{arms[i].cond, arms[i].then, elseX}}
+			}
+			return elseX
+		default:
+			p.failTok(p.tok())
+		}
+	}
+}
+
+// isQuery reports whether e is a query, possibly parenthesised.
+func isQuery(e Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *ParenExpr:
+			e = x.X
+		case *SelectExpr, *UnionExpr:
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// parseUnion parses `union [all] q2` after the query q.
+func (p *parser) parseUnion(q Expr) Expr {
+	at := p.next()
+	all := false
+	if isKw(p.tok(), "all") {
+		p.next()
+		all = true
+	}
+	p.skipNewlines()
+	r := p.parseUnary()
+	if !isQuery(r) {
+		p.failTok(p.tok())
+	}
+	return &UnionExpr{At: at.Pos, L: q, R: r, All: all}
 }

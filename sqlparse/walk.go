@@ -133,6 +133,9 @@ func Inspect(n Node, f func(Node) bool) {
 		e(n.Cond)
 		e(n.Then)
 		e(n.Else)
+	case *UnionExpr:
+		e(n.L)
+		e(n.R)
 	case *SelectExpr:
 		e(n.Top)
 		es(n.Cols)
