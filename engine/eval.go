@@ -55,10 +55,6 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return unaryOp(n.Op, x)
 	case *sqlparse.BinaryExpr:
-		if n.Op == "<-" || n.Op == "join" {
-			// a <- b and a join b call join
-			return in.evalCall(&sqlparse.CallExpr{At: n.At, Fn: &sqlparse.Ident{At: n.At, Name: "join"}, Args: []sqlparse.Expr{n.L, n.R}})
-		}
 		return in.evalChain(n)
 	case *sqlparse.CallExpr:
 		if q := existsQuery(n); q != nil {

@@ -1402,6 +1402,18 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			}
 		case ":":
 			if t.Space {
+				// wage :E x applies the adverb and calls with x
+				l := p.peekN(1)
+				if l.Kind == TokIdent && !l.Space && isAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
+					switch x.(type) {
+					case *Ident, *PartialExpr, *LambdaExpr:
+						p.next()
+						p.next()
+						fn := &AdverbExpr{At: x.Pos(), Fn: x, Adverb: l.Text}
+						x = &CallExpr{At: x.Pos(), Fn: fn, Args: []Expr{p.parsePostfixExpr()}}
+						continue
+					}
+				}
 				return x
 			}
 			switch x.(type) {
