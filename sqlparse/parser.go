@@ -1188,7 +1188,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 		}
 		switch t.Text {
 		case "(":
-			args := p.parseCallArgs()
+			args := p.parseArgList("(", ")")
 			x = &CallExpr{At: x.Pos(), Fn: x, Args: args}
 		case "[":
 			p.next()
@@ -1216,7 +1216,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			p.expectOp("]")
 			x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
 		case "{":
-			args := p.parsePartialArgs()
+			args := p.parseArgList("{", "}")
 			x = &PartialExpr{At: x.Pos(), Fn: x, Args: args}
 		case ".":
 			p.next()
@@ -1231,10 +1231,10 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				}
 				switch {
 				case p.isOp("("):
-					args := p.parseCallArgs()
+					args := p.parseArgList("(", ")")
 					x = &CallExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				case p.isOp("{") && !p.tok().Space:
-					args := p.parsePartialArgs()
+					args := p.parseArgList("{", "}")
 					x = &PartialExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				default:
 					if f != fn {
@@ -1253,7 +1253,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				if !p.isOp("(") {
 					p.failTok(p.tok())
 				}
-				args := p.parseCallArgs()
+				args := p.parseArgList("(", ")")
 				x = &CallExpr{At: x.Pos(), Fn: fn, Args: append([]Expr{x}, args...), Method: true}
 			default:
 				p.failTok(n)
@@ -1292,63 +1292,43 @@ func (p *parser) maybeAdverb(f Expr) Expr {
 	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
 }
 
-// parseCallArgs parses ( args ) with empty slots, named arguments and *.
-func (p *parser) parseCallArgs() []Expr {
-	p.expectOp("(")
+// parseArgList parses the arguments of a call, ( args ), or of a partial
+// application, { args }: empty slots are nil and name=expr is a NamedArg.
+// A call's arguments may also be * or carry an `as name` alias; a partial
+// application's may span lines.
+func (p *parser) parseArgList(open, close string) []Expr {
+	call := open == "("
+	skip := func() {
+		if !call {
+			p.skipNewlines()
+		}
+	}
+	p.expectOp(open)
 	args := []Expr{}
 	p.withEq(func() {
-		if p.isOp(")") {
+		skip()
+		if p.isOp(close) {
 			return
 		}
 		for {
+			skip()
 			t := p.tok()
 			switch {
-			case isOpTok(t, ",") || isOpTok(t, ")"):
+			case isOpTok(t, ",") || isOpTok(t, close):
 				args = append(args, nil)
 			case t.Kind == TokIdent && isOpTok(p.peekN(1), "="):
 				p.next()
 				p.next()
 				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-			case isOpTok(t, "*") && (isOpTok(p.peekN(1), ")") || isOpTok(p.peekN(1), ",")):
+			case call && isOpTok(t, "*") && (isOpTok(p.peekN(1), close) || isOpTok(p.peekN(1), ",")):
 				p.next()
 				args = append(args, &StarExpr{At: t.Pos})
-			default:
+			case call:
 				args = append(args, p.parseArg())
-			}
-			if p.isOp(",") {
-				p.next()
-				continue
-			}
-			break
-		}
-	})
-	p.expectOp(")")
-	return args
-}
-
-// parsePartialArgs parses { args } of a partial application; empty slots
-// are nil.
-func (p *parser) parsePartialArgs() []Expr {
-	p.expectOp("{")
-	args := []Expr{}
-	p.withEq(func() {
-		p.skipNewlines()
-		if p.isOp("}") {
-			return
-		}
-		for {
-			p.skipNewlines()
-			if p.isOp(",") || p.isOp("}") {
-				args = append(args, nil)
-			} else if t := p.tok(); t.Kind == TokIdent && isOpTok(p.peekN(1), "=") {
-				p.next()
-				p.next()
-				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-				p.skipNewlines()
-			} else {
+			default:
 				args = append(args, p.parseExpr())
-				p.skipNewlines()
 			}
+			skip()
 			if p.isOp(",") {
 				p.next()
 				continue
@@ -1356,8 +1336,8 @@ func (p *parser) parsePartialArgs() []Expr {
 			break
 		}
 	})
-	p.skipNewlines()
-	p.expectOp("}")
+	skip()
+	p.expectOp(close)
 	return args
 }
 
