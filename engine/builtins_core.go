@@ -182,6 +182,15 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
+		// an untyped NULL branch (case when without else) takes the
+		// other branch's type
+		if a.T == value.Void && b.T != value.Void {
+			a = value.NewNullVector(b.T, n)
+			a.Scale = b.Scale
+		} else if b.T == value.Void {
+			b = value.NewNullVector(a.T, n)
+			b.Scale = a.Scale
+		}
 		if b.T != a.T {
 			if b, err = value.CastVector(b, a.T, a.Scale); err != nil {
 				return nil, err

@@ -2,9 +2,13 @@ package engine
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"sync"
+	"syscall"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -14,10 +18,12 @@ import (
 type Options struct {
 	// Config is the server configuration; zero means DefaultConfig().
 	Config *Config
-	// DataDir holds dfs:// databases (Pebble); empty with InMemory false
-	// means "./porpoise-data".
+	// DataDir holds dfs:// databases (Pebble). Empty keeps them in
+	// memory, so the zero Options is an in-memory engine that writes
+	// nothing to disk.
 	DataDir string
-	// InMemory keeps dfs:// databases in memory (tests, --in-memory).
+	// InMemory keeps dfs:// databases in memory; it is implied by an empty
+	// DataDir, and setting it together with DataDir is an error.
 	InMemory bool
 	// Seed seeds rand() for reproducible scripts; 0 picks a time seed.
 	Seed int64
@@ -44,8 +50,16 @@ type Engine struct {
 	closed      bool
 }
 
-// Open starts an engine.
+// Open starts an engine. A data directory can be open in one engine at
+// a time; a second Open of it fails with an error that says it is locked
+// by another porpoise.
 func Open(opts Options) (*Engine, error) {
+	if opts.InMemory && opts.DataDir != "" {
+		return nil, fmt.Errorf("engine: InMemory and DataDir %q are both set; choose one", opts.DataDir)
+	}
+	if opts.DataDir == "" {
+		opts.InMemory = true
+	}
 	cfg := DefaultConfig()
 	if opts.Config != nil {
 		cfg = *opts.Config
@@ -56,6 +70,13 @@ func Open(opts Options) (*Engine, error) {
 	}
 	e := &Engine{cfg: cfg, opts: opts, users: users, shared: map[string]value.Value{}, jobs: newJobRegistry()}
 	if err := e.openStorage(); err != nil {
+		// Pebble reports a LOCK file held by another process as the bare
+		// errno, and one held in this process by an unexported text; say
+		// what either means for a user who started a second server on the
+		// same directory.
+		if errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EAGAIN) || strings.Contains(err.Error(), "lock held by current process") {
+			return nil, fmt.Errorf("data directory %s is locked by another porpoise (or another process using it): %w", opts.DataDir, err)
+		}
 		return nil, err
 	}
 	return e, nil
@@ -82,8 +103,13 @@ func (e *Engine) CheckPassword(user, password string) error {
 	if p, ok := e.users[user]; ok && p == password {
 		return nil
 	}
-	return errors.New("The user name or password is incorrect.")
+	return ddberr.New("The user name or password is incorrect.")
 }
+
+// wrapError makes a session's error the *ddberr.Error the wire client
+// returns for the same failure, so embedded and remote callers can use
+// errors.As alike.
+func wrapError(err *error) { *err = ddberr.Wrap(*err) }
 
 // Shared returns the shared object registered under name.
 func (e *Engine) Shared(name string) (value.Value, bool) {

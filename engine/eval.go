@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/porpoisedb/porpoise/funcs"
+	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -43,6 +44,8 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		return value.NewTuple(vals), nil
 	case *sqlparse.ParenExpr:
 		return in.eval(n.X)
+	case *sqlparse.MetaExpr:
+		return &sqlparse.Code{X: n.X}, nil
 	case *sqlparse.AliasExpr:
 		return in.eval(n.X)
 	case *sqlparse.UnaryExpr:
@@ -52,8 +55,15 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return unaryOp(n.Op, x)
 	case *sqlparse.BinaryExpr:
+		if n.Op == "<-" || n.Op == "join" {
+			// a <- b and a join b call join
+			return in.evalCall(&sqlparse.CallExpr{At: n.At, Fn: &sqlparse.Ident{At: n.At, Name: "join"}, Args: []sqlparse.Expr{n.L, n.R}})
+		}
 		return in.evalChain(n)
 	case *sqlparse.CallExpr:
+		if q := existsQuery(n); q != nil {
+			return in.evalExists(q)
+		}
 		return in.evalCall(n)
 	case *sqlparse.PartialExpr:
 		return in.evalPartial(n)
@@ -65,6 +75,12 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		idx, err := in.eval(n.Index)
 		if err != nil {
 			return nil, err
+		}
+		if f, ok := idx.(Function); ok {
+			// x[def(v): v > 5] filters x by the function's result on x
+			if idx, err = in.call(f, []value.Value{x}, nil); err != nil {
+				return nil, err
+			}
 		}
 		return indexValue(x, idx)
 	case *sqlparse.MemberExpr:
@@ -88,7 +104,12 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.LambdaExpr:
 		return &userFunc{name: "lambda", params: n.Params, body: n.Body}, nil
 	case *sqlparse.SelectExpr:
+		if in.row != nil {
+			return in.subquery(n)
+		}
 		return in.evalSelect(n)
+	case *sqlparse.UnionExpr:
+		return in.evalUnion(n)
 	case *sqlparse.StarExpr:
 		if in.row != nil {
 			return in.row.star(), nil
@@ -150,6 +171,13 @@ func (in *interp) evalList(es []sqlparse.Expr) ([]value.Value, error) {
 func evalLiteral(n *sqlparse.Literal) (value.Value, error) {
 	switch n.Kind {
 	case sqlparse.LitInt, sqlparse.LitFloat:
+		if n.Type == "DURATION" {
+			x, err := strconv.ParseInt(n.Text, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("invalid duration literal %q", n.Text+n.Suffix)
+			}
+			return value.NewDuration(x, n.Suffix), nil
+		}
 		return value.ParseNumber(n.Text, n.Suffix)
 	case sqlparse.LitString, sqlparse.LitSymbol:
 		return value.NewString(n.Text), nil

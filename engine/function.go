@@ -117,6 +117,12 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		if err := f.CheckArity(len(args)); err != nil {
 			return nil, err
 		}
+		if f.NamedFn != nil && names != nil {
+			for len(names) < len(args) {
+				names = append(names, "")
+			}
+			return f.NamedFn(in, args, names)
+		}
 		return f.Fn(in, args)
 	case *userFunc:
 		return in.callUser(f, args)

@@ -172,6 +172,10 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		return flowNext, v, err
 	case *sqlparse.GoStmt:
 		return flowNext, nil, nil
+	case *sqlparse.ThrowStmt:
+		return flowNext, nil, in.execThrow(n)
+	case *sqlparse.AssertStmt:
+		return flowNext, nil, in.execAssert(n)
 	}
 	return flowNext, nil, fmt.Errorf("unsupported statement %T", st)
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"github.com/porpoisedb/porpoise/funcs"
 	"io"
 	"math/rand/v2"
 	"sync"
@@ -83,11 +84,12 @@ func (s *Session) Run(script string) (value.Value, error) {
 }
 
 // RunContext is Run with a context: cancellation stops loops between
-// statements.
+// statements. Errors are *ddberr.Error values, as over the wire.
 func (s *Session) RunContext(ctx context.Context, script string) (v value.Value, err error) {
+	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	prog, err := sqlparse.Parse(script)
+	prog, err := sqlparse.ParseWith(script, sqlparse.Options{IsFunction: s.isFunction})
 	if err != nil {
 		return nil, err
 	}
@@ -105,8 +107,9 @@ func (s *Session) Call(fn string, args ...value.Value) (v value.Value, err error
 	return s.CallContext(context.Background(), fn, args...)
 }
 
-// CallContext is Call with a context.
+// CallContext is Call with a context. Errors are *ddberr.Error values.
 func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Value) (v value.Value, err error) {
+	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ctx = ctx
@@ -215,4 +218,17 @@ func recoverError(err *error) {
 		return
 	}
 	*err = fmt.Errorf("internal error: %v", r)
+}
+
+// isFunction reports whether name is a built-in or one of the session's
+// function definitions, for calls written without parentheses.
+func (s *Session) isFunction(name string) bool {
+	if _, ok := s.defs[name]; ok {
+		return true
+	}
+	if _, ok := builtins[name]; ok {
+		return true
+	}
+	_, ok := funcs.Lookup(name)
+	return ok
 }

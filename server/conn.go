@@ -54,6 +54,7 @@ type conn struct {
 	printTo transport // non-nil while a request may print
 	out     bytes.Buffer
 	enc     *wire.Writer
+	pickled []byte // the last pickle reply, reused when small
 }
 
 func (s *Server) newConn(nc net.Conn) *conn {
@@ -288,9 +289,6 @@ func (c *conn) execute(req *request) []byte {
 		ctx, cancel = context.WithTimeout(ctx, t)
 		defer cancel()
 	}
-	if req.flags&flagPickle != 0 && !handshakeRequest(req) {
-		return errorReply(c.sid, "Porpoise does not support the pickle protocol: create the Python session with enablePickle=False.")
-	}
 	if req.flags&flagClearMem != 0 && (req.cmd == "script" || req.cmd == "function") {
 		// deferred so that failed and panicking requests are cleared too
 		defer c.dropNewVars(c.sess.VarNames())
@@ -321,7 +319,32 @@ func (c *conn) execute(req *request) []byte {
 	if err != nil {
 		return errorReply(c.sid, errorText(err))
 	}
+	if req.flags&flagPickle != 0 {
+		return c.encodePickleReply(v, req.flags&flagPickleList != 0)
+	}
 	return c.encodeReply(v)
+}
+
+// encodePickleReply answers a request with the pickle flag (8): a table
+// whose columns the pickle encoder renders goes as a pickle stream
+// (wire.AppendPickleTable; as a list of columns with flag 32768), every
+// other object in the binary form, which the Python API decodes alike.
+func (c *conn) encodePickleReply(v value.Value, asList bool) []byte {
+	w, err := toWire(v)
+	if err != nil {
+		return errorReply(c.sid, err.Error())
+	}
+	t, ok := w.(*value.Table)
+	if !ok || !wire.PickleTable(t) {
+		return c.encodeReply(w)
+	}
+	b := appendReplyHeader(c.pickled[:0], c.sid, 1)
+	b = append(b, "OK\n"...)
+	b = wire.AppendPickleTable(b, t, asList)
+	if cap(b) <= 4<<20 {
+		c.pickled = b
+	}
+	return b
 }
 
 // dropNewVars undefines the session variables that are not in before:
@@ -346,21 +369,6 @@ func (c *conn) dropNewVars(before []string) {
 	if len(created) > 0 {
 		c.sess.Undef(created...)
 	}
-}
-
-// handshakeRequest reports whether req belongs to a client's connect and
-// login sequence, which runs whatever the request flags say.
-func handshakeRequest(req *request) bool {
-	switch req.cmd {
-	case "connect":
-		return true
-	case "function":
-		switch trimSpace(req.lines[0]) {
-		case "login", "getDynamicPublicKey", "scramClientFirst", "scramClientFinal", "isNodeInitialized", "version":
-			return true
-		}
-	}
-	return false
 }
 
 // errorText is the text of an error reply: the engine's message as is.

@@ -246,7 +246,6 @@ func TestRecoverableErrorsKeepTheConnection(t *testing.T) {
 		req(t, "API2", "", "x_1_4_64", "script\n1", nil),
 		req(t, "API2", "", "0_1_4_64", "variable\na,b\n1\n1", nil, value.NewInt(1)),
 		req(t, "API2", "", "0_1_4_64", "variable\n9a\n1\n1", nil, value.NewInt(1)),
-		req(t, "API2", "", "8_1_4_64", "script\n1+1", nil),    // pickle
 		req(t, "API2", "", "2048_1_4_64", "script\n1+1", nil), // python parser
 		req(t, "API2", "", "0_1_4_64", "script\nsyntax (((", nil),
 	} {
@@ -255,11 +254,6 @@ func TestRecoverableErrorsKeepTheConnection(t *testing.T) {
 		require.NotEqual(t, "OK", rep.status)
 		require.Equal(t, 0, rep.count)
 	}
-	// a refused pickle request is not run
-	c.send(req(t, "API2", "", "8_1_4_64", "script\npk = 1", nil))
-	require.Contains(t, c.readReply().status, "enablePickle=False")
-	c.send(goScript(t, "pk"))
-	require.NotEqual(t, "OK", c.readReply().status)
 	c.send(vec(t, "07"))
 	require.Equal(t, vec(t, "08"), c.readReply().raw)
 	// every option field the clients send is tolerated

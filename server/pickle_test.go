@@ -1,0 +1,52 @@
+package server
+
+import (
+	"io"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+// A request with the pickle flag (8) gets a table as a pickle stream (form
+// byte with bit 32) and every other object in the binary form.
+func TestPickleFlagReplies(t *testing.T) {
+	ts := vecServer(t)
+	c := dialRaw(t, ts.Addr)
+	goLogin(t, c)
+
+	c.send(req(t, "API2", "", "8_1_4_64", "script\n1+1", nil))
+	rep := c.readReply()
+	require.Equal(t, "OK", rep.status)
+	require.Equal(t, value.NewInt(2), rep.obj)
+
+	tbl := value.NewTable([]string{"a", "s"}, []*value.Vector{
+		{T: value.Int, I32: []int32{1, 2}},
+		{T: value.Symbol, Str: []string{"x", "x"}},
+	})
+	for _, tc := range []struct {
+		flags  string
+		asList bool
+	}{{"8_1_4_64", false}, {"32808_1_4_64", true}} {
+		c.send(req(t, "API2", "", tc.flags, "script\ntable(1 2 as a, symbol(`x`x) as s)", nil))
+		status, err := c.br.ReadString('\n')
+		require.NoError(t, err)
+		require.Regexp(t, `^\d+ 1 1\n$`, status)
+		ok, err := c.br.ReadString('\n')
+		require.NoError(t, err)
+		require.Equal(t, "OK\n", ok)
+		want := wire.AppendPickleTable(nil, tbl, tc.asList)
+		got := make([]byte, len(want))
+		_, err = io.ReadFull(c.br, got)
+		require.NoError(t, err)
+		require.Equal(t, want, got)
+	}
+
+	// a table the encoder does not render goes in the binary form
+	c.send(req(t, "API2", "", "8_1_4_64", "script\ntable([uuid('5d212a78-cc48-e3b1-4235-b4d91473ee87')] as u)", nil))
+	rep = c.readReply()
+	require.Equal(t, "OK", rep.status)
+	require.Equal(t, value.FormTable, rep.obj.Form())
+}
