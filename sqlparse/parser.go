@@ -1323,7 +1323,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 		}
 		switch t.Text {
 		case "(":
-			args := p.parseCallArgs()
+			args := p.parseArgList("(", ")")
 			x = &CallExpr{At: x.Pos(), Fn: x, Args: args}
 		case "[":
 			p.next()
@@ -1358,7 +1358,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			p.expectOp("]")
 			x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
 		case "{":
-			args := p.parsePartialArgs()
+			args := p.parseArgList("{", "}")
 			x = &PartialExpr{At: x.Pos(), Fn: x, Args: args}
 		case ".":
 			p.next()
@@ -1373,10 +1373,10 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				}
 				switch {
 				case p.isOp("("):
-					args := p.parseCallArgs()
+					args := p.parseArgList("(", ")")
 					x = &CallExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				case p.isOp("{") && !p.tok().Space:
-					args := p.parsePartialArgs()
+					args := p.parseArgList("{", "}")
 					x = &PartialExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				default:
 					if f != fn {
@@ -1395,7 +1395,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				if !p.isOp("(") {
 					p.failTok(p.tok())
 				}
-				args := p.parseCallArgs()
+				args := p.parseArgList("(", ")")
 				x = &CallExpr{At: x.Pos(), Fn: fn, Args: append([]Expr{x}, args...), Method: true}
 			default:
 				p.failTok(n)
@@ -1458,24 +1458,35 @@ func (p *parser) maybeAdverb(f Expr) Expr {
 	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
 }
 
-// parseCallArgs parses ( args ) with empty slots, named arguments and *.
-func (p *parser) parseCallArgs() []Expr {
-	p.expectOp("(")
+// parseArgList parses the arguments of a call, ( args ), or of a partial
+// application, { args }: empty slots are nil and name=expr is a NamedArg.
+// A call's arguments may also be * or carry an `as name` alias; a partial
+// application's may span lines.
+func (p *parser) parseArgList(open, close string) []Expr {
+	call := open == "("
+	skip := func() {
+		if !call {
+			p.skipNewlines()
+		}
+	}
+	p.expectOp(open)
 	args := []Expr{}
 	p.withEq(func() {
-		if p.isOp(")") {
+		skip()
+		if p.isOp(close) {
 			return
 		}
 		for {
+			skip()
 			t := p.tok()
 			switch {
-			case isOpTok(t, ",") || isOpTok(t, ")"):
+			case isOpTok(t, ",") || isOpTok(t, close):
 				args = append(args, nil)
 			case t.Kind == TokIdent && isOpTok(p.peekN(1), "="):
 				p.next()
 				p.next()
 				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-			case isOpTok(t, "*") && isOpTok(p.peekN(1), ")"):
+			case call && isOpTok(t, "*") && isOpTok(p.peekN(1), ")"):
 				// count(*)
 				p.next()
 				args = append(args, &StarExpr{At: t.Pos})
@@ -1483,9 +1494,12 @@ func (p *parser) parseCallArgs() []Expr {
 				// reduce(+, 1..10): an operator passed as its function
 				p.next()
 				args = append(args, &Ident{At: t.Pos, Name: operatorFuncs[t.Text]})
-			default:
+			case call:
 				args = append(args, p.parseArg())
+			default:
+				args = append(args, p.parseExpr())
 			}
+			skip()
 			if p.isOp(",") {
 				p.next()
 				continue
@@ -1493,7 +1507,8 @@ func (p *parser) parseCallArgs() []Expr {
 			break
 		}
 	})
-	p.expectOp(")")
+	skip()
+	p.expectOp(close)
 	return args
 }
 
@@ -1515,44 +1530,6 @@ func (p *parser) operatorArg() bool {
 	}
 	nx := p.peekN(1)
 	return isOpTok(nx, ",") || isOpTok(nx, ")") || isOpTok(nx, "}")
-}
-
-// parsePartialArgs parses { args } of a partial application; empty slots
-// are nil.
-func (p *parser) parsePartialArgs() []Expr {
-	p.expectOp("{")
-	args := []Expr{}
-	p.withEq(func() {
-		p.skipNewlines()
-		if p.isOp("}") {
-			return
-		}
-		for {
-			p.skipNewlines()
-			if p.isOp(",") || p.isOp("}") {
-				args = append(args, nil)
-			} else if t := p.tok(); p.operatorArg() {
-				p.next()
-				args = append(args, &Ident{At: t.Pos, Name: operatorFuncs[t.Text]})
-			} else if t := p.tok(); t.Kind == TokIdent && isOpTok(p.peekN(1), "=") {
-				p.next()
-				p.next()
-				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-				p.skipNewlines()
-			} else {
-				args = append(args, p.parseExpr())
-				p.skipNewlines()
-			}
-			if p.isOp(",") {
-				p.next()
-				continue
-			}
-			break
-		}
-	})
-	p.skipNewlines()
-	p.expectOp("}")
-	return args
 }
 
 // literal converts a literal token.
