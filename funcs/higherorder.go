@@ -27,25 +27,25 @@ func init() {
 		Spec{Name: "pcross", Params: []string{"func", "X", "Y"}, Min: 2, Max: 3, Props: Pure, Category: "higher-order", Fn: crossFn("pcross")},
 		Spec{Name: "call", Params: []string{"func", "args"}, Min: 1, Max: -1, Props: Pure, Category: "higher-order", Fn: callFn("call")},
 		Spec{Name: "pcall", Params: []string{"func", "args"}, Min: 1, Max: -1, Props: Pure, Category: "higher-order", Fn: callFn("pcall")},
-		Spec{Name: "unifiedCall", Params: []string{"func", "args"}, Min: 2, Max: 2, Props: Pure, Category: "higher-order", Fn: unifiedCall},
-		Spec{Name: "moving", Params: []string{"func", "funcArgs", "window", "minPeriods"}, Min: 3, Max: 4, Props: Pure | OrderSensitive, Category: "higher-order", Fn: moving},
+		Spec{Name: "unifiedCall", Params: []string{"func", "args"}, Min: 2, Max: 2, Props: Pure, Category: "higher-order", Fn: xunifiedCall},
+		Spec{Name: "moving", Params: []string{"func", "funcArgs", "window", "minPeriods"}, Min: 3, Max: 4, Props: Pure | OrderSensitive, Category: "higher-order", Fn: xmoving},
 		Spec{Name: "window", Params: []string{"func", "funcArgs", "range"}, Min: 3, Max: 3, Props: Pure | OrderSensitive, Category: "higher-order", Fn: windowFn},
-		Spec{Name: "rolling", Params: []string{"func", "funcArgs", "window", "step", "fill", "explicitOffset"}, Min: 3, Max: 6, Props: Pure | OrderSensitive, Category: "higher-order", Fn: rolling},
-		Spec{Name: "tmoving", Params: []string{"func", "T", "funcArgs", "window"}, Min: 4, Max: 4, Props: Pure | OrderSensitive, Category: "higher-order", Fn: tmoving},
-		Spec{Name: "twindow", Params: []string{"func", "funcArgs", "T", "range", "prevailing", "excludedPeriod"}, Min: 4, Max: 6, Props: Pure | OrderSensitive, Category: "higher-order", Fn: twindow},
-		Spec{Name: "byRow", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: Pure, Category: "higher-order", Fn: byRow},
-		Spec{Name: "byColumn", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: Pure, Category: "higher-order", Fn: byColumn},
+		Spec{Name: "rolling", Params: []string{"func", "funcArgs", "window", "step", "fill", "explicitOffset"}, Min: 3, Max: 6, Props: Pure | OrderSensitive, Category: "higher-order", Fn: xrolling},
+		Spec{Name: "tmoving", Params: []string{"func", "T", "funcArgs", "window"}, Min: 4, Max: 4, Props: Pure | OrderSensitive, Category: "higher-order", Fn: xtmoving},
+		Spec{Name: "twindow", Params: []string{"func", "funcArgs", "T", "range", "prevailing", "excludedPeriod"}, Min: 4, Max: 6, Props: Pure | OrderSensitive, Category: "higher-order", Fn: xtwindow},
+		Spec{Name: "byRow", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: Pure, Category: "higher-order", Fn: xbyRow},
+		Spec{Name: "byColumn", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: Pure, Category: "higher-order", Fn: xbyColumn},
 		Spec{Name: "groupby", Params: []string{"func", "funcArgs", "groupingCol"}, Min: 3, Max: 3, Props: Pure, Category: "higher-order",
-			Fn:      func(env Env, args []value.Value) (value.Value, error) { return groupby(env, args, nil) },
-			NamedFn: groupby},
-		Spec{Name: "contextby", Params: []string{"func", "funcArgs", "groupingCol", "sortingCol", "semanticFilter"}, Min: 3, Max: 5, Props: Pure, Category: "higher-order", Fn: contextby},
-		Spec{Name: "segmentby", Params: []string{"func", "funcArgs", "segment"}, Min: 3, Max: 3, Props: Pure | OrderSensitive, Category: "higher-order", Fn: segmentby},
-		Spec{Name: "compose", Params: []string{"first", "second"}, Min: 2, Max: 2, Props: Pure, Category: "higher-order", Fn: compose},
-		Spec{Name: "nullCompare", Params: []string{"func", "X", "Y"}, Min: 3, Max: 3, Props: Pure | ElementWise, Category: "higher-order", Fn: nullCompare},
-		Spec{Name: "withNullFill", Params: []string{"func", "x", "y", "fillValue"}, Min: 4, Max: 4, Props: Pure, Category: "higher-order", Fn: withNullFill},
-		Spec{Name: "aggrTopN", Params: []string{"func", "funcArgs", "sortingCol", "top", "ascending"}, Min: 4, Max: 5, Props: Pure | Aggregate, Category: "higher-order", Fn: aggrTopN},
-		Spec{Name: "talib", Params: []string{"func", "args"}, Min: 2, Max: -1, Props: Pure | OrderSensitive, Category: "higher-order", Fn: talib},
-		Spec{Name: "pivot", Params: []string{"func", "funcArgs", "rowAlignCol", "colAlignCol"}, Min: 4, Max: 4, Props: Pure, Category: "higher-order", Fn: pivot},
+			Fn:      func(env Env, args []value.Value) (value.Value, error) { return xgroupby(env, args, nil) },
+			NamedFn: xgroupby},
+		Spec{Name: "contextby", Params: []string{"func", "funcArgs", "groupingCol", "sortingCol", "semanticFilter"}, Min: 3, Max: 5, Props: Pure, Category: "higher-order", Fn: xcontextby},
+		Spec{Name: "segmentby", Params: []string{"func", "funcArgs", "segment"}, Min: 3, Max: 3, Props: Pure | OrderSensitive, Category: "higher-order", Fn: xsegmentby},
+		Spec{Name: "compose", Params: []string{"first", "second"}, Min: 2, Max: 2, Props: Pure, Category: "higher-order", Fn: xcompose},
+		Spec{Name: "nullCompare", Params: []string{"func", "X", "Y"}, Min: 3, Max: 3, Props: Pure | ElementWise, Category: "higher-order", Fn: xnullCompare},
+		Spec{Name: "withNullFill", Params: []string{"func", "x", "y", "fillValue"}, Min: 4, Max: 4, Props: Pure, Category: "higher-order", Fn: xwithNullFill},
+		Spec{Name: "aggrTopN", Params: []string{"func", "funcArgs", "sortingCol", "top", "ascending"}, Min: 4, Max: 5, Props: Pure | Aggregate, Category: "higher-order", Fn: xaggrTopN},
+		Spec{Name: "talib", Params: []string{"func", "args"}, Min: 2, Max: -1, Props: Pure | OrderSensitive, Category: "higher-order", Fn: xtalib},
+		Spec{Name: "pivot", Params: []string{"func", "funcArgs", "rowAlignCol", "colAlignCol"}, Min: 4, Max: 4, Props: Pure, Category: "higher-order", Fn: xpivot},
 	)
 }
 
@@ -208,14 +208,14 @@ func assembleWithNulls(out []value.Value, rule byte) (value.Value, error) {
 		if r != nil {
 			continue
 		}
-		out[i] = nullLike(like)
+		out[i] = xnullLike(like)
 	}
 	return Assemble(out, rule)
 }
 
 // nullLike is a NULL of like's type and form (a NULL scalar if like is
 // nil or not a scalar/vector).
-func nullLike(like value.Value) value.Value {
+func xnullLike(like value.Value) value.Value {
 	switch l := like.(type) {
 	case *value.Scalar:
 		s := value.NullScalar(l.T)
@@ -246,7 +246,7 @@ func foldFn(name string, keep bool) Impl {
 			return nil, err
 		}
 		init := Arg(args, 2)
-		if arity := paramCount(fn); arity == 1 {
+		if arity := xparamCount(fn); arity == 1 {
 			return iterateUnary(env, name, fn, args[1], init, keep, rule)
 		} else if arity == 3 {
 			return foldTernary(env, name, fn, args[1], init, keep, rule)
@@ -291,7 +291,7 @@ func foldFn(name string, keep bool) Impl {
 // paramCount is the number of parameters a function value declares when
 // it is a registry built-in with a fixed arity; 2 otherwise (the binary
 // form is the common one).
-func paramCount(fn value.Value) int {
+func xparamCount(fn value.Value) int {
 	if s, ok := fn.(*Spec); ok && s.Max == s.Min {
 		return s.Min
 	}
@@ -338,7 +338,7 @@ func iterateUnary(env Env, name string, fn, x, init value.Value, keep bool, rule
 		if err != nil {
 			return nil, err
 		}
-		if limit < 0 && cond == nil && sameValue(next, acc) {
+		if limit < 0 && cond == nil && xsameValue(next, acc) {
 			break
 		}
 		acc = next
@@ -354,7 +354,7 @@ func iterateUnary(env Env, name string, fn, x, init value.Value, keep bool, rule
 
 // sameValue reports whether two values print the same (the convergence
 // test of the unary reduce form).
-func sameValue(a, b value.Value) bool {
+func xsameValue(a, b value.Value) bool {
 	return a.Type() == b.Type() && a.Form() == b.Form() && a.String() == b.String()
 }
 
@@ -454,7 +454,7 @@ func callFn(name string) Impl {
 	}
 }
 
-func unifiedCall(env Env, args []value.Value) (value.Value, error) {
+func xunifiedCall(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("unifiedCall", args[0])
 	if err != nil {
 		return nil, err
@@ -484,7 +484,7 @@ func funcArgsOf(name string, x value.Value) ([]value.Value, int, error) {
 	}
 	n := -1
 	for _, a := range list {
-		l := lengthOf(a)
+		l := xlengthOf(a)
 		if l < 0 {
 			continue
 		}
@@ -501,7 +501,7 @@ func funcArgsOf(name string, x value.Value) ([]value.Value, int, error) {
 
 // lengthOf is the number of rows of a vector, matrix or table; -1 for a
 // scalar.
-func lengthOf(x value.Value) int {
+func xlengthOf(x value.Value) int {
 	switch v := x.(type) {
 	case *value.Vector:
 		return v.Len()
@@ -563,7 +563,7 @@ func callOnRows(env Env, fn value.Value, list []value.Value, lo, hi int) (value.
 
 // countValid is the number of non-NULL elements of the first argument's
 // rows [lo, hi), for minPeriods.
-func countValid(x value.Value, lo, hi int) int {
+func xcountValid(x value.Value, lo, hi int) int {
 	v, ok := x.(*value.Vector)
 	if !ok || v.T == value.Any {
 		return hi - lo
@@ -577,7 +577,7 @@ func countValid(x value.Value, lo, hi int) int {
 	return n
 }
 
-func moving(env Env, args []value.Value) (value.Value, error) {
+func xmoving(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("moving", args[0])
 	if err != nil {
 		return nil, err
@@ -600,7 +600,7 @@ func moving(env Env, args []value.Value) (value.Value, error) {
 		if lo < 0 {
 			lo = 0
 		}
-		if countValid(list[0], lo, i+1) < int(minP) {
+		if xcountValid(list[0], lo, i+1) < int(minP) {
 			continue
 		}
 		if out[i], err = callOnRows(env, fn, list, lo, i+1); err != nil {
@@ -641,7 +641,7 @@ func windowFn(env Env, args []value.Value) (value.Value, error) {
 // rolling applies func to windows of window rows moving step rows at a
 // time; a window is computed once it is full, and the result has one
 // element per computed window.
-func rolling(env Env, args []value.Value) (value.Value, error) {
+func xrolling(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("rolling", args[0])
 	if err != nil {
 		return nil, err
@@ -702,7 +702,7 @@ func windowTicks(name string, t value.Type, x value.Value) (int64, error) {
 	return 0, fmt.Errorf("The argument [window] of %s must be a positive integer or duration.", name)
 }
 
-func tmoving(env Env, args []value.Value) (value.Value, error) {
+func xtmoving(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("tmoving", args[0])
 	if err != nil {
 		return nil, err
@@ -735,7 +735,7 @@ func tmoving(env Env, args []value.Value) (value.Value, error) {
 	return assembleWithNulls(out, RuleDolphin)
 }
 
-func twindow(env Env, args []value.Value) (value.Value, error) {
+func xtwindow(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("twindow", args[0])
 	if err != nil {
 		return nil, err
@@ -788,7 +788,7 @@ func twindow(env Env, args []value.Value) (value.Value, error) {
 
 // byRow applies func to each row of a matrix (or a table's rows as
 // vectors, or an array vector's rows).
-func byRow(env Env, args []value.Value) (value.Value, error) {
+func xbyRow(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("byRow", args[0])
 	if err != nil {
 		return nil, err
@@ -829,13 +829,13 @@ func byRowResult(out []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if m, ok := r.(*value.Matrix); ok {
-		return transpose(m), nil
+		return xtranspose(m), nil
 	}
 	return r, nil
 }
 
 // transpose returns m with rows and columns swapped.
-func transpose(m *value.Matrix) *value.Matrix {
+func xtranspose(m *value.Matrix) *value.Matrix {
 	idx := make([]int, 0, m.Rows*m.Cols)
 	for r := 0; r < m.Rows; r++ {
 		for c := 0; c < m.Cols; c++ {
@@ -847,7 +847,7 @@ func transpose(m *value.Matrix) *value.Matrix {
 
 // byColumn applies func to each column of a matrix (or a table's
 // columns); on a vector it is func(X).
-func byColumn(env Env, args []value.Value) (value.Value, error) {
+func xbyColumn(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("byColumn", args[0])
 	if err != nil {
 		return nil, err
@@ -940,14 +940,14 @@ func sortGroups(groups [][]int, keys []*value.Vector) {
 		return false
 	}
 	// insertion-friendly: groups are few relative to rows
-	sortSlice(groups, func(i, j int) bool { return less(groups[i][0], groups[j][0]) })
+	xsortSlice(groups, func(i, j int) bool { return less(groups[i][0], groups[j][0]) })
 }
 
 // groupby applies func to each group of rows of funcArgs and returns a
 // table of the grouping keys (sorted) and the results. Columns are named
 // after the arguments as DolphinDB does: the grouping vectors by their
 // variable names (groupingKey otherwise), the result <func>_<arg>.
-func groupby(env Env, args []value.Value, names []string) (value.Value, error) {
+func xgroupby(env Env, args []value.Value, names []string) (value.Value, error) {
 	fn, err := fnArg("groupby", args[0])
 	if err != nil {
 		return nil, err
@@ -1022,7 +1022,7 @@ func resultColName(fn value.Value) string {
 	return "result"
 }
 
-func contextby(env Env, args []value.Value) (value.Value, error) {
+func xcontextby(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("contextby", args[0])
 	if err != nil {
 		return nil, err
@@ -1041,7 +1041,7 @@ func contextby(env Env, args []value.Value) (value.Value, error) {
 			return nil, errors.New("The argument [sortingCol] of contextby must be a vector as long as the arguments.")
 		}
 		for _, rows := range groups {
-			sortSlice(rows, func(i, j int) bool { return value.CompareElems(sv, rows[i], rows[j]) < 0 })
+			xsortSlice(rows, func(i, j int) bool { return value.CompareElems(sv, rows[i], rows[j]) < 0 })
 		}
 	}
 	return scatterGroups(env, fn, list, groups, n)
@@ -1102,7 +1102,7 @@ func scatterGroups(env Env, fn value.Value, list []value.Value, groups [][]int, 
 }
 
 // segmentby applies func to runs of equal consecutive values of segment.
-func segmentby(env Env, args []value.Value) (value.Value, error) {
+func xsegmentby(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("segmentby", args[0])
 	if err != nil {
 		return nil, err
@@ -1125,9 +1125,9 @@ func segmentby(env Env, args []value.Value) (value.Value, error) {
 	return scatterGroups(env, fn, list, groups, n)
 }
 
-// composed is the function compose(first, second) returns: second applied
+// composed is the function xcompose(first, second) returns: second applied
 // to first's result.
-func compose(env Env, args []value.Value) (value.Value, error) {
+func xcompose(env Env, args []value.Value) (value.Value, error) {
 	if !IsFunction(args[0]) || !IsFunction(args[1]) {
 		return nil, errors.New("The arguments of compose must be functions.")
 	}
@@ -1146,7 +1146,7 @@ func compose(env Env, args []value.Value) (value.Value, error) {
 
 // nullCompare calls a comparison, then sets the result to NULL where X or
 // Y is NULL (the comparison itself treats NULL as the smallest value).
-func nullCompare(env Env, args []value.Value) (value.Value, error) {
+func xnullCompare(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("nullCompare", args[0])
 	if err != nil {
 		return nil, err
@@ -1184,7 +1184,7 @@ func nullCompare(env Env, args []value.Value) (value.Value, error) {
 
 // withNullFill fills a NULL of x or y with fillValue where the other is not
 // NULL, then applies func.
-func withNullFill(env Env, args []value.Value) (value.Value, error) {
+func xwithNullFill(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("withNullFill", args[0])
 	if err != nil {
 		return nil, err
@@ -1205,11 +1205,11 @@ func withNullFill(env Env, args []value.Value) (value.Value, error) {
 		for i := 0; i < xv.Len(); i++ {
 			a, b := xv.IsNull(i), yv.IsNull(i)
 			if a && !b {
-				if err := setScalar(nx, i, fill); err != nil {
+				if err := xsetScalar(nx, i, fill); err != nil {
 					return nil, err
 				}
 			} else if b && !a {
-				if err := setScalar(ny, i, fill); err != nil {
+				if err := xsetScalar(ny, i, fill); err != nil {
 					return nil, err
 				}
 			}
@@ -1220,7 +1220,7 @@ func withNullFill(env Env, args []value.Value) (value.Value, error) {
 			nx := xv.Clone()
 			for i := 0; i < xv.Len(); i++ {
 				if xv.IsNull(i) {
-					if err := setScalar(nx, i, fill); err != nil {
+					if err := xsetScalar(nx, i, fill); err != nil {
 						return nil, err
 					}
 				}
@@ -1232,7 +1232,7 @@ func withNullFill(env Env, args []value.Value) (value.Value, error) {
 			ny := yv.Clone()
 			for i := 0; i < yv.Len(); i++ {
 				if yv.IsNull(i) {
-					if err := setScalar(ny, i, fill); err != nil {
+					if err := xsetScalar(ny, i, fill); err != nil {
 						return nil, err
 					}
 				}
@@ -1254,7 +1254,7 @@ func withNullFill(env Env, args []value.Value) (value.Value, error) {
 }
 
 // setScalar writes s (cast to v's type) into v[i].
-func setScalar(v *value.Vector, i int, s *value.Scalar) error {
+func xsetScalar(v *value.Vector, i int, s *value.Scalar) error {
 	if s.T != v.T {
 		c, err := value.Cast(s, v.T, v.Scale)
 		if err != nil {
@@ -1266,7 +1266,7 @@ func setScalar(v *value.Vector, i int, s *value.Scalar) error {
 	return nil
 }
 
-func aggrTopN(env Env, args []value.Value) (value.Value, error) {
+func xaggrTopN(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("aggrTopN", args[0])
 	if err != nil {
 		return nil, err
@@ -1293,7 +1293,7 @@ func aggrTopN(env Env, args []value.Value) (value.Value, error) {
 			idx = append(idx, i)
 		}
 	}
-	stableSort(idx, func(a, b int) bool {
+	xstableSort(idx, func(a, b int) bool {
 		c := value.CompareElems(sc, a, b)
 		if asc {
 			return c < 0
@@ -1315,7 +1315,7 @@ func aggrTopN(env Env, args []value.Value) (value.Value, error) {
 
 // talib skips the leading rows where any vector argument is NULL, applies
 // func to the rest and pads the result with NULLs back to full length.
-func talib(env Env, args []value.Value) (value.Value, error) {
+func xtalib(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("talib", args[0])
 	if err != nil {
 		return nil, err
@@ -1362,7 +1362,7 @@ func talib(env Env, args []value.Value) (value.Value, error) {
 
 // pivot groups funcArgs by (row, column) keys and lays func's result per
 // cell out as a matrix labelled with the sorted distinct keys.
-func pivot(env Env, args []value.Value) (value.Value, error) {
+func xpivot(env Env, args []value.Value) (value.Value, error) {
 	fn, err := fnArg("pivot", args[0])
 	if err != nil {
 		return nil, err
@@ -1423,7 +1423,7 @@ func distinctSorted(v *value.Vector) (map[string]int, *value.Vector) {
 			idx = append(idx, i)
 		}
 	}
-	stableSort(idx, func(a, b int) bool { return value.CompareElems(v, a, b) < 0 })
+	xstableSort(idx, func(a, b int) bool { return value.CompareElems(v, a, b) < 0 })
 	labels := v.Gather(idx)
 	pos := make(map[string]int, len(idx))
 	for p := range idx {
