@@ -128,6 +128,12 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		return in.callUser(f, args)
 	case *partialFunc:
 		return in.callNamed(f.fn, f.fill(args), nil)
+	case *consistentCall:
+		full, err := bindNamed(f.hof, append([]value.Value{f.fn}, args...), map[string]value.Value{"consistent": value.NewBool(true)})
+		if err != nil {
+			return nil, err
+		}
+		return in.callNamed(f.hof, full, nil)
 	}
 	return nil, fmt.Errorf("The object %s is not callable.", fn.String())
 }
