@@ -290,6 +290,9 @@ func (in *interp) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *valu
 		names = append(names, columnName(c))
 		vals = append(vals, v)
 	}
+	if err := checkDuplicateNames(names); err != nil {
+		return nil, false, err
+	}
 	t, err = insert.FromArgs(uniqueNames(names), vals)
 	if err != nil {
 		return nil, false, err

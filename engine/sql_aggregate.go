@@ -342,13 +342,16 @@ func groupExtreme(v *value.Vector, g *grouping, max bool) *value.Vector {
 
 func groupPick(v *value.Vector, g *grouping, first bool) *value.Vector {
 	if first {
-		return v.Gather(g.first)
+		return gatherOrNull(v, g.first)
 	}
 	last := make([]int, g.n)
+	for i := range last {
+		last[i] = -1
+	}
 	for r, id := range g.ids {
 		last[id] = r
 	}
-	return v.Gather(last)
+	return gatherOrNull(v, last)
 }
 
 // groupMedian sorts each group's non-NULL values (gathered by the group

@@ -307,11 +307,31 @@ func (in *interp) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*valu
 		keyCols[i] = kv.Gather(g.first)
 		isKey[strings.ToLower(keyNames[i])] = true
 	}
-	names := append([]string(nil), keyNames...)
-	cols := append([]*value.Vector(nil), keyCols...)
+	// keys the select list doesn't name come first, then the select
+	// items in order (a named key where the list names it)
+	selected := map[string]bool{}
 	for _, c := range n.Cols {
 		if id, ok := c.(*sqlparse.Ident); ok && isKey[strings.ToLower(id.Name)] {
-			continue // the key column is already there
+			selected[strings.ToLower(id.Name)] = true
+		}
+	}
+	var names []string
+	var cols []*value.Vector
+	for i, k := range keyNames {
+		if !selected[strings.ToLower(k)] {
+			names = append(names, k)
+			cols = append(cols, keyCols[i])
+		}
+	}
+	for _, c := range n.Cols {
+		if id, ok := c.(*sqlparse.Ident); ok && isKey[strings.ToLower(id.Name)] {
+			for i, k := range keyNames {
+				if strings.EqualFold(k, id.Name) {
+					names = append(names, k)
+					cols = append(cols, keyCols[i])
+				}
+			}
+			continue
 		}
 		if _, ok := c.(*sqlparse.StarExpr); ok {
 			return nil, errors.New("The column [*] must use aggregate function. RefId:S02022")
