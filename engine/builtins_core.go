@@ -111,12 +111,12 @@ func init() {
 		}
 		return args[0], nil
 	})
-	reg("today", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
-		n := nowFunc()
+	reg("today", nil, 0, 0, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
+		n := in.s.eng.Now()
 		return value.NewTyped(value.Date, value.DaysFromCivil(n.Year(), int(n.Month()), n.Day())), nil
 	})
-	reg("now", p("nanoSecond"), 0, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		n := nowFunc()
+	reg("now", p("nanoSecond"), 0, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		n := in.s.eng.Now()
 		_, off := n.Zone()
 		if boolArg(arg(args, 0), false) {
 			return value.NewTyped(value.NanoTimestamp, n.UnixNano()+int64(off)*1e9), nil

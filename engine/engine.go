@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -26,7 +27,12 @@ type Options struct {
 	// DataDir, and setting it together with DataDir is an error.
 	InMemory bool
 	// Seed seeds rand() for reproducible scripts; 0 picks a time seed.
+	// Each session's generator is seeded from it and the session's number,
+	// so the same sessions opened in the same order draw the same values.
 	Seed int64
+	// Now is the clock of now() and today(); nil is time.Now. Tests use it
+	// (or SetNow) to pin the date.
+	Now func() time.Time
 	// Users maps user names to passwords; nil means admin/123456.
 	Users map[string]string
 }
@@ -48,6 +54,11 @@ type Engine struct {
 
 	nextSession int64
 	closed      bool
+
+	// clock and seed are read by every session; tests change them while
+	// sessions run (SetNow, SetSeed).
+	clock atomic.Pointer[func() time.Time]
+	seed  atomic.Int64
 }
 
 // Open starts an engine. A data directory can be open in one engine at
@@ -69,6 +80,8 @@ func Open(opts Options) (*Engine, error) {
 		users = map[string]string{"admin": "123456"}
 	}
 	e := &Engine{cfg: cfg, opts: opts, users: users, shared: map[string]value.Value{}, jobs: newJobRegistry()}
+	e.SetNow(opts.Now)
+	e.seed.Store(opts.Seed)
 	if err := e.openStorage(); err != nil {
 		// Pebble reports a LOCK file held by another process as the bare
 		// errno, and one held in this process by an unexported text; say
@@ -81,6 +94,22 @@ func Open(opts Options) (*Engine, error) {
 	}
 	return e, nil
 }
+
+// SetNow replaces the clock of now() and today() for every session; nil
+// restores time.Now.
+func (e *Engine) SetNow(now func() time.Time) {
+	if now == nil {
+		now = time.Now
+	}
+	e.clock.Store(&now)
+}
+
+// Now is the engine's current time (see Options.Now).
+func (e *Engine) Now() time.Time { return (*e.clock.Load())() }
+
+// SetSeed changes the seed of rand() for sessions opened from now on; 0
+// picks a time seed (see Options.Seed).
+func (e *Engine) SetSeed(seed int64) { e.seed.Store(seed) }
 
 // Config returns the engine's configuration.
 func (e *Engine) Config() Config { return e.cfg }

@@ -41,7 +41,7 @@ func (e *Engine) NewSession() *Session {
 // NewGuestSession opens a session that has not logged in yet.
 func (e *Engine) NewGuestSession() *Session {
 	id := atomic.AddInt64(&e.nextSession, 1)
-	seed := e.opts.Seed
+	seed := e.seed.Load()
 	if seed == 0 {
 		seed = time.Now().UnixNano()
 	}
