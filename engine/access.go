@@ -189,7 +189,8 @@ func assignIndex(x, i, v value.Value) error {
 		}
 		var vv *value.Vector
 		if b.Vals.T == value.Any {
-			vv = value.NewTuple([]value.Value{v})
+			// The dictionary keeps its own copy (value semantics).
+			vv = value.NewTuple([]value.Value{value.DeepCopy(v)})
 		} else {
 			s, ok := v.(*value.Scalar)
 			if !ok {

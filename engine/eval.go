@@ -341,6 +341,9 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 		}
 		fn = f
 	}
+	if err := in.checkMutableArg(fn.FuncName(), n.Args); err != nil {
+		return nil, err
+	}
 	if sf, ok := fn.(*builtin); ok && sf.special != nil {
 		return sf.special(in, n)
 	}

@@ -154,6 +154,7 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	}
 	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest}
 	for i, p := range f.params {
+		child.setParamMode(p.Name, p.Mutable)
 		switch {
 		case i < len(args) && args[i] != nil:
 			child.frame[p.Name] = args[i]
