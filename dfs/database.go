@@ -19,6 +19,11 @@ type Database struct {
 
 	mu     sync.Mutex // guards domain growth and tables
 	tables map[string]*Table
+	// growMu serializes the changes of the domain that are persisted
+	// (addValuePartitions, addRangePartitions, appends that add VALUE
+	// partitions) from computing the new catalog to publishing it. It is
+	// taken before mu.
+	growMu sync.Mutex
 }
 
 // Form implements value.Value: a handle is a scalar.
@@ -72,13 +77,7 @@ func (d *Database) Levels() []partition.Domain {
 
 // chunkPath is a partition's path: each level's directory joined by "/".
 func (d *Database) chunkPath(levelIdx []int) string {
-	var b strings.Builder
-	ignore := d.cat.cfg.IgnoreSpecialCharacterInPartitionId
-	for l, dom := range d.levels() {
-		b.WriteByte('/')
-		b.WriteString(dom.DirName(levelIdx[l], ignore))
-	}
-	return b.String()
+	return partition.Path(d.levels(), levelIdx, d.cat.cfg.IgnoreSpecialCharacterInPartitionId)
 }
 
 // partitionPaths lists every partition's path in partition order (paths

@@ -119,6 +119,8 @@ func (d *Database) DropTable(name string) error {
 // addRangePartitions (kind RANGE) on one level, returning how many
 // partitions were added.
 func (d *Database) AddPartitions(kind partition.PartitionType, values *value.Vector, level int) (int, error) {
+	d.growMu.Lock()
+	defer d.growMu.Unlock()
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	levels := d.levels()

@@ -110,26 +110,27 @@ func (m levelMeta) domain() (partition.Domain, error) {
 	return nil, fmt.Errorf("unknown partition type %d in catalog", m.Type)
 }
 
-// saveDatabase persists db's scheme (called on creation and whenever
-// partitions are added).
+// saveDatabase persists db's scheme (called on creation and when
+// partitions are added outside an append).
 func (c *Catalog) saveDatabase(db *Database) error {
 	if !db.DFS() {
 		return nil
 	}
-	m := dbMeta{Engine: db.engineType, Atomic: db.atomic}
-	if compo, ok := db.domain.(*partition.Compo); ok {
-		m.Compo = true
-		for _, l := range compo.Levels() {
-			m.Levels = append(m.Levels, domainMeta(l))
-		}
-	} else {
-		m.Levels = []levelMeta{domainMeta(db.domain)}
-	}
-	b, err := json.Marshal(m)
+	b, err := db.metaBlob(db.levels())
 	if err != nil {
 		return err
 	}
 	return c.store.PutDatabase(db.path, b)
+}
+
+// metaBlob is db's catalog entry with the given levels.
+func (db *Database) metaBlob(levels []partition.Domain) ([]byte, error) {
+	m := dbMeta{Engine: db.engineType, Atomic: db.atomic}
+	_, m.Compo = db.domain.(*partition.Compo)
+	for _, l := range levels {
+		m.Levels = append(m.Levels, domainMeta(l))
+	}
+	return json.Marshal(m)
 }
 
 func (c *Catalog) saveTable(t *Table) error {

@@ -53,7 +53,7 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 			present = append(present, p)
 		}
 	}
-	_, err = t.writeChunks(ctx, present, func(txn *storage.Txn, path string) (insert.Result, error) {
+	_, err = t.writeChunks(ctx, present, nil, func(txn *storage.Txn, path string) (insert.Result, error) {
 		cur, err := t.readChunk(path)
 		if err != nil {
 			return insert.Result{}, err
@@ -68,21 +68,9 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 }
 
 // ConvertColumn converts new values for column col (UPDATE's set
-// expressions) by the table's append rules: in memory or DFS, with the DFS
-// size limits.
+// expressions) by the table's append rules.
 func (t *Table) ConvertColumn(v *value.Vector, col int) (*value.Vector, error) {
-	rules := insert.MemoryRules
-	if t.db.DFS() {
-		rules = insert.DFSRules
-	}
-	conv, err := insert.ConvertColumn(v, t.types[col], t.scales[col], t.names[col], rules)
-	if err != nil {
-		return nil, err
-	}
-	if t.db.DFS() {
-		return applyLimits(conv)
-	}
-	return conv, nil
+	return t.appendOptions().ConvertColumn(v, t.types[col], t.scales[col], t.names[col])
 }
 
 // PartitionColumns lists the schema positions of the partitioning

@@ -39,24 +39,25 @@ func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, k
 	if len(sorts) > 0 && len(t.sortCols) > 0 {
 		return insert.Result{}, errors.New("The parameter sortColumns of upsert! is only supported for tables of the OLAP engine.")
 	}
-	full, width, err := t.prepare(src)
+	full, err := t.convert(src)
 	if err != nil {
 		return insert.Result{}, err
 	}
 	if full.Rows() == 0 {
 		return insert.Result{}, nil
 	}
-	r, err := t.route(full)
+	r, g, err := t.route(full)
 	if err != nil {
 		return insert.Result{}, err
 	}
-	groups := r.groups()
-	order, err := t.lockOrder(r, width)
+	defer g.abort()
+	groups := r.Groups()
+	order, err := t.lockOrder(r, src.NumCols())
 	if err != nil {
 		return insert.Result{}, err
 	}
 	u := upsertPlan{t: t, keys: keys, sorts: sorts, ignoreNull: ignoreNull, nullSafe: t.db.cat.cfg.EnableNullSafeJoin}
-	return t.writeChunks(ctx, order, func(txn *storage.Txn, path string) (insert.Result, error) {
+	return t.writeChunks(ctx, order, g, func(txn *storage.Txn, path string) (insert.Result, error) {
 		return u.apply(txn, path, full.Gather(groups[path]))
 	})
 }

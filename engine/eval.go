@@ -55,10 +55,6 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return unaryOp(n.Op, x)
 	case *sqlparse.BinaryExpr:
-		if n.Op == "<-" || n.Op == "join" {
-			// a <- b and a join b call join
-			return in.evalCall(&sqlparse.CallExpr{At: n.At, Fn: &sqlparse.Ident{At: n.At, Name: "join"}, Args: []sqlparse.Expr{n.L, n.R}})
-		}
 		return in.evalChain(n)
 	case *sqlparse.CallExpr:
 		if q := existsQuery(n); q != nil {
@@ -68,6 +64,12 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.PartialExpr:
 		return in.evalPartial(n)
 	case *sqlparse.IndexExpr:
+		if n.Index == nil {
+			return in.arrayType(n.X)
+		}
+		if v, ok, err := in.typedVector(n); ok {
+			return v, err
+		}
 		x, err := in.eval(n.X)
 		if err != nil {
 			return nil, err
@@ -151,7 +153,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.NamedArg:
 		return nil, fmt.Errorf("Syntax Error: named argument %s outside a function call", n.Name)
 	case *sqlparse.AdverbExpr:
-		return nil, fmt.Errorf("The function adverb ':%s' is not supported", n.Adverb)
+		return in.evalAdverb(n)
 	}
 	return nil, fmt.Errorf("unsupported expression %T", e)
 }
@@ -339,6 +341,9 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 		}
 		fn = f
 	}
+	if err := in.checkMutableArg(fn.FuncName(), n.Args); err != nil {
+		return nil, err
+	}
 	if sf, ok := fn.(*builtin); ok && sf.special != nil {
 		return sf.special(in, n)
 	}
@@ -388,16 +393,35 @@ func (in *interp) evalPartial(n *sqlparse.PartialExpr) (value.Value, error) {
 	if !ok {
 		return nil, errors.New("The object is not a function.")
 	}
-	bound := make([]value.Value, len(n.Args))
-	for i, a := range n.Args {
+	bound := make([]value.Value, 0, len(n.Args))
+	var named map[string]value.Value
+	for _, a := range n.Args {
 		if a == nil {
+			bound = append(bound, nil)
+			continue
+		}
+		if na, ok := a.(*sqlparse.NamedArg); ok {
+			// upsert!{pt,,ignoreNull=false,keyColNames=`id}
+			v, err := in.eval(na.X)
+			if err != nil {
+				return nil, err
+			}
+			if named == nil {
+				named = map[string]value.Value{}
+			}
+			named[na.Name] = v
 			continue
 		}
 		v, err := in.eval(a)
 		if err != nil {
 			return nil, err
 		}
-		bound[i] = v
+		bound = append(bound, v)
+	}
+	if named != nil {
+		if bound, err = bindNamed(fn, bound, named); err != nil {
+			return nil, err
+		}
 	}
 	return &partialFunc{fn: fn, bound: bound}, nil
 }

@@ -209,7 +209,16 @@ func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 		return nil, err
 	}
 	defer release()
-	if len(n.Where) > 0 {
+	if rows, rest, ok := in.keyedWhere(src, n.Where); ok {
+		// a keyed/indexed table's index answered the key conditions
+		src = src.Gather(rows)
+		if len(rest) > 0 {
+			if rows, err = in.whereRows(src, rest); err != nil {
+				return nil, err
+			}
+			src = src.Gather(rows)
+		}
+	} else if len(n.Where) > 0 {
 		rows, err := in.whereRows(src, n.Where)
 		if err != nil {
 			return nil, err

@@ -49,9 +49,13 @@ func init() {
 		Spec{Name: "highDouble", Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "types-conversion",
 			Fn: func(_ Env, args []value.Value) (value.Value, error) { return halves("highDouble", args[0], true, true) }},
 		Spec{Name: "point", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "types-conversion",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return pairOfDoubles("point", value.Point, args[0], args[1]) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return pairOfDoubles("point", value.Point, args[0], args[1])
+			}},
 		Spec{Name: "complex", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "types-conversion",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return pairOfDoubles("complex", value.Complex, args[0], args[1]) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return pairOfDoubles("complex", value.Complex, args[0], args[1])
+			}},
 		Spec{Name: "parseInteger", Params: []string{"X", "type", "radix"}, Min: 2, Max: 3, Props: ElementWise | Pure, Category: "types-conversion", Fn: parseInteger},
 	)
 	Alias("parseInt", "parseInteger")

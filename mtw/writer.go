@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
@@ -305,9 +306,9 @@ func (w *Writer) setRouting(info *tableInfo) error {
 	if col.t.IsArray() {
 		return newError("The parameter partitionCol cannot be array vector", nil)
 	}
-	kind := info.partTypes[level]
+	kind := partition.PartitionType(info.partTypes[level])
 	switch kind {
-	case partValue, partRange, partList, partHash:
+	case partition.VALUE, partition.RANGE, partition.LIST, partition.HASH:
 	default:
 		return newError("Unsupported partition type "+partTypeName(kind), nil)
 	}
@@ -667,7 +668,8 @@ func (w *Writer) keyAt(v *value.Vector, r int) (int, error) {
 			}
 			return -1, nil
 		case value.String, value.Symbol:
-			return int(uint64(murmur2(v.Str[r])) % uint64(h.n)), nil
+			s := value.Scalar{T: h.t, S: v.Str[r]}
+			return int(partition.HashBucketScalar(&s, h.n)), nil
 		}
 	}
 	return w.route.key(cellAt(v, r))

@@ -211,7 +211,13 @@ func (p *parser) atStmtEnd() bool {
 // afterBlock reports whether the previous token closed a block, after which
 // a new statement may start on the same line: if(x){a=1} b=2.
 func (p *parser) afterBlock() bool {
-	return p.pos > 0 && isOpTok(p.toks[p.pos-1], "}") && p.tok().Kind != TokEOF
+	if p.pos == 0 || p.tok().Kind == TokEOF {
+		return false
+	}
+	prev := p.toks[p.pos-1]
+	// a keyword may also follow a string literal directly:
+	// dbName='dfs://x'if(existsDatabase(dbName)) ...
+	return isOpTok(prev, "}") || (prev.Kind == TokString && p.tok().Kind == TokIdent)
 }
 
 // withEq runs f with `=` as a comparison and `:` as the pair operator.
@@ -366,6 +372,16 @@ func (p *parser) parseStmt() Stmt {
 // statement.
 func (p *parser) parseSimpleStmt() Stmt {
 	start := p.tok().Pos
+	if p.isOp("&") && p.peekN(1).Kind == TokIdent && isOpTok(p.peekN(2), "=") {
+		// &y = x binds by reference
+		p.next()
+		id := p.next()
+		p.next()
+		p.skipNewlines()
+		var v Expr
+		p.withEq(func() { v = p.parseExpr() })
+		return &AssignStmt{At: start, Targets: []Expr{&Ident{At: id.Pos, Name: id.Text}}, Op: "=", Value: v, Ref: true}
+	}
 	old := p.noEq
 	p.noEq = true
 	first := p.parseExpr()
@@ -1175,6 +1191,14 @@ func (p *parser) parseBinary(minPrec int) Expr {
 		for i := 0; i < n; i++ {
 			p.next()
 		}
+		// x +:L y, 1 2 3 *:C 4 5: an operator with an adverb
+		var adverb string
+		if fn := operatorFuncs[opTok.Text]; opTok.Kind == TokOp && fn != "" && p.isOp(":") {
+			if l := p.peekN(1); l.Kind == TokIdent && !l.Space && isAdverb(l.Text) {
+				p.next()
+				adverb = p.next().Text
+			}
+		}
 		p.skipNewlines()
 		negate := false
 		if strings.HasPrefix(op, "not ") {
@@ -1199,6 +1223,10 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			right = p.parseBinary(prec + 1)
 		}
 		var e Expr = &BinaryExpr{At: opTok.Pos, Op: op, L: left, R: right}
+		if adverb != "" {
+			fn := &AdverbExpr{At: opTok.Pos, Fn: &Ident{At: opTok.Pos, Name: operatorFuncs[opTok.Text]}, Adverb: adverb}
+			e = &CallExpr{At: left.Pos(), Fn: fn, Args: []Expr{left, right}}
+		}
 		switch op {
 		case "call":
 			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: opTok.Text}, Args: []Expr{left, right}}
@@ -1232,7 +1260,12 @@ func (p *parser) parseUnary() Expr {
 				break
 			}
 			p.next()
-			return &BinaryExpr{At: t.Pos, Op: ":", L: &Literal{At: t.Pos, Kind: LitNull, Text: "NULL"}, R: p.parseBinary(16)}
+			open := &Literal{At: t.Pos, Kind: LitNull, Text: "NULL"}
+			if p.closesOperand() {
+				// x[:] is the whole vector
+				return &BinaryExpr{At: t.Pos, Op: ":", L: open, R: &Literal{At: t.Pos, Kind: LitNull, Text: "NULL"}}
+			}
+			return &BinaryExpr{At: t.Pos, Op: ":", L: open, R: p.parseBinary(16)}
 		case "-":
 			nx := p.peekN(1)
 			if isNumLit(nx) && !nx.Space {
@@ -1300,7 +1333,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 		}
 		switch t.Text {
 		case "(":
-			args := p.parseCallArgs()
+			args := p.parseArgList("(", ")")
 			x = &CallExpr{At: x.Pos(), Fn: x, Args: args}
 		case "[":
 			p.next()
@@ -1309,6 +1342,13 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			if id, ok := x.(*Ident); ok && p.isOp("]") {
 				p.next()
 				x = &Ident{At: id.At, Name: id.Name + "[]"}
+				continue
+			}
+			// DECIMAL32(8)[]: the array-vector type of a parameterised
+			// type, an index with no Index
+			if c, ok := x.(*CallExpr); ok && p.isOp("]") {
+				p.next()
+				x = &IndexExpr{At: c.At, X: c}
 				continue
 			}
 			var idx Expr
@@ -1328,7 +1368,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			p.expectOp("]")
 			x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
 		case "{":
-			args := p.parsePartialArgs()
+			args := p.parseArgList("{", "}")
 			x = &PartialExpr{At: x.Pos(), Fn: x, Args: args}
 		case ".":
 			p.next()
@@ -1343,10 +1383,10 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				}
 				switch {
 				case p.isOp("("):
-					args := p.parseCallArgs()
+					args := p.parseArgList("(", ")")
 					x = &CallExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				case p.isOp("{") && !p.tok().Space:
-					args := p.parsePartialArgs()
+					args := p.parseArgList("{", "}")
 					x = &PartialExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				default:
 					if f != fn {
@@ -1365,13 +1405,25 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				if !p.isOp("(") {
 					p.failTok(p.tok())
 				}
-				args := p.parseCallArgs()
+				args := p.parseArgList("(", ")")
 				x = &CallExpr{At: x.Pos(), Fn: fn, Args: append([]Expr{x}, args...), Method: true}
 			default:
 				p.failTok(n)
 			}
 		case ":":
 			if t.Space {
+				// wage :E x applies the adverb and calls with x
+				l := p.peekN(1)
+				if l.Kind == TokIdent && !l.Space && isAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
+					switch x.(type) {
+					case *Ident, *PartialExpr, *LambdaExpr:
+						p.next()
+						p.next()
+						fn := &AdverbExpr{At: x.Pos(), Fn: x, Adverb: l.Text}
+						x = &CallExpr{At: x.Pos(), Fn: fn, Args: []Expr{p.parsePostfixExpr()}}
+						continue
+					}
+				}
 				return x
 			}
 			switch x.(type) {
@@ -1390,13 +1442,25 @@ func (p *parser) parsePostfix(x Expr) Expr {
 	}
 }
 
+// isAdverb reports whether w is an adverb: one upper-case letter, or one
+// followed by C (consistent result type).
+func isAdverb(w string) bool {
+	switch len(w) {
+	case 1:
+		return strings.Contains(adverbLetters, w)
+	case 2:
+		return strings.Contains(adverbLetters, w[:1]) && w[1] == 'C'
+	}
+	return false
+}
+
 // maybeAdverb turns f:E (no spaces, single upper-case letter, then a '('
 // directly or a '{'/'(' call) into an AdverbExpr; otherwise it returns f
 // unchanged without consuming anything.
 func (p *parser) maybeAdverb(f Expr) Expr {
 	c, l, a := p.tok(), p.peekN(1), p.peekN(2)
-	if !isOpTok(c, ":") || c.Space || l.Kind != TokIdent || l.Space || len(l.Text) != 1 ||
-		!strings.Contains(adverbLetters, l.Text) || !isOpTok(a, "(") || a.Space {
+	if !isOpTok(c, ":") || c.Space || l.Kind != TokIdent || l.Space || !isAdverb(l.Text) ||
+		!isOpTok(a, "(") || a.Space {
 		return f
 	}
 	p.next()
@@ -1404,24 +1468,35 @@ func (p *parser) maybeAdverb(f Expr) Expr {
 	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
 }
 
-// parseCallArgs parses ( args ) with empty slots, named arguments and *.
-func (p *parser) parseCallArgs() []Expr {
-	p.expectOp("(")
+// parseArgList parses the arguments of a call, ( args ), or of a partial
+// application, { args }: empty slots are nil and name=expr is a NamedArg.
+// A call's arguments may also be * or carry an `as name` alias; a partial
+// application's may span lines.
+func (p *parser) parseArgList(open, close string) []Expr {
+	call := open == "("
+	skip := func() {
+		if !call {
+			p.skipNewlines()
+		}
+	}
+	p.expectOp(open)
 	args := []Expr{}
 	p.withEq(func() {
-		if p.isOp(")") {
+		skip()
+		if p.isOp(close) {
 			return
 		}
 		for {
+			skip()
 			t := p.tok()
 			switch {
-			case isOpTok(t, ",") || isOpTok(t, ")"):
+			case isOpTok(t, ",") || isOpTok(t, close):
 				args = append(args, nil)
 			case t.Kind == TokIdent && isOpTok(p.peekN(1), "="):
 				p.next()
 				p.next()
 				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-			case isOpTok(t, "*") && isOpTok(p.peekN(1), ")"):
+			case call && isOpTok(t, "*") && isOpTok(p.peekN(1), ")"):
 				// count(*)
 				p.next()
 				args = append(args, &StarExpr{At: t.Pos})
@@ -1429,9 +1504,12 @@ func (p *parser) parseCallArgs() []Expr {
 				// reduce(+, 1..10): an operator passed as its function
 				p.next()
 				args = append(args, &Ident{At: t.Pos, Name: operatorFuncs[t.Text]})
-			default:
+			case call:
 				args = append(args, p.parseArg())
+			default:
+				args = append(args, p.parseExpr())
 			}
+			skip()
 			if p.isOp(",") {
 				p.next()
 				continue
@@ -1439,7 +1517,8 @@ func (p *parser) parseCallArgs() []Expr {
 			break
 		}
 	})
-	p.expectOp(")")
+	skip()
+	p.expectOp(close)
 	return args
 }
 
@@ -1461,44 +1540,6 @@ func (p *parser) operatorArg() bool {
 	}
 	nx := p.peekN(1)
 	return isOpTok(nx, ",") || isOpTok(nx, ")") || isOpTok(nx, "}")
-}
-
-// parsePartialArgs parses { args } of a partial application; empty slots
-// are nil.
-func (p *parser) parsePartialArgs() []Expr {
-	p.expectOp("{")
-	args := []Expr{}
-	p.withEq(func() {
-		p.skipNewlines()
-		if p.isOp("}") {
-			return
-		}
-		for {
-			p.skipNewlines()
-			if p.isOp(",") || p.isOp("}") {
-				args = append(args, nil)
-			} else if t := p.tok(); p.operatorArg() {
-				p.next()
-				args = append(args, &Ident{At: t.Pos, Name: operatorFuncs[t.Text]})
-			} else if t := p.tok(); t.Kind == TokIdent && isOpTok(p.peekN(1), "=") {
-				p.next()
-				p.next()
-				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-				p.skipNewlines()
-			} else {
-				args = append(args, p.parseExpr())
-				p.skipNewlines()
-			}
-			if p.isOp(",") {
-				p.next()
-				continue
-			}
-			break
-		}
-	})
-	p.skipNewlines()
-	p.expectOp("}")
-	return args
 }
 
 // literal converts a literal token.
@@ -1816,6 +1857,10 @@ func (p *parser) parseBrace() Expr {
 			p.noPair = true
 			k := p.parseBinary(1)
 			p.noPair = false
+			if id, ok := k.(*Ident); ok {
+				// {a:1}: a bare key is a string, as in JSON
+				k = &Literal{At: id.At, Kind: LitString, Text: id.Name}
+			}
 			p.expectOp(":")
 			p.skipNewlines()
 			v := p.parseExpr()
