@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
@@ -51,12 +52,10 @@ type Options struct {
 	Dialer *net.Dialer
 }
 
-// ServerError is an error reply: Error() is exactly the server's text.
-type ServerError struct {
-	Msg string
-}
-
-func (e *ServerError) Error() string { return e.Msg }
+// ServerError is an error reply: Error() is exactly the server's text;
+// it is the ddberr.Error an embedded engine returns for the same failure,
+// with the code and kind read from the text.
+type ServerError = ddberr.Error
 
 // ErrClosed is returned by calls on a closed or broken Conn.
 var ErrClosed = errors.New("client: connection closed")
@@ -394,7 +393,7 @@ func (c *Conn) readReply() (value.Value, error) {
 			return nil, err
 		}
 		if status != "OK" {
-			return nil, &ServerError{Msg: status}
+			return nil, ddberr.New(status)
 		}
 		if n == 0 {
 			return nil, nil

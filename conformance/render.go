@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -35,7 +36,38 @@ func Render(v value.Value) (lines []string, header bool) {
 		return lines, false
 	case *value.Scalar:
 		return []string{x.String()}, false
+	case *value.Matrix:
+		return renderMatrix(x), true
 	}
 	s := v.String()
 	return strings.Split(strings.TrimRight(s, "\n"), "\n"), false
+}
+
+// renderMatrix lays a matrix out like a table: a header of column labels
+// (#0, #1, ... without labels), a leading "label" column when the rows are
+// labelled.
+func renderMatrix(m *value.Matrix) []string {
+	var head []string
+	if m.RowLabels != nil {
+		head = append(head, "label")
+	}
+	for c := 0; c < m.Cols; c++ {
+		if m.ColLabels != nil {
+			head = append(head, m.ColLabels.FormatElem(c))
+		} else {
+			head = append(head, "#"+strconv.Itoa(c))
+		}
+	}
+	lines := []string{strings.Join(head, "\t")}
+	for r := 0; r < m.Rows; r++ {
+		var cells []string
+		if m.RowLabels != nil {
+			cells = append(cells, m.RowLabels.FormatTableCell(r))
+		}
+		for c := 0; c < m.Cols; c++ {
+			cells = append(cells, m.V.FormatTableCell(c*m.Rows+r))
+		}
+		lines = append(lines, strings.Join(cells, "\t"))
+	}
+	return lines
 }

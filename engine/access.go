@@ -66,16 +66,31 @@ func indexVector(v *value.Vector, i value.Value) (value.Value, error) {
 		}
 		return v.Elem(int(p)), nil
 	case *value.Pair:
-		lo, _ := k.V.At(0).Int64()
-		hi, _ := k.V.At(1).Int64()
+		// x[2:] and x[:3] leave an end open: a NULL end is the vector's.
+		lo, ok := k.V.At(0).Int64()
+		if !ok {
+			lo = 0
+		}
+		hi, ok := k.V.At(1).Int64()
+		if !ok {
+			hi = int64(v.Len())
+		}
 		if lo < 0 {
 			lo = 0
 		}
 		if int(hi) > v.Len() {
 			hi = int64(v.Len())
 		}
+		if int(lo) > v.Len() {
+			lo = int64(v.Len())
+		}
 		if hi < lo {
-			hi = lo
+			// x[3:1] runs backwards: x[2], x[1]
+			idx := make([]int, 0, lo-hi)
+			for i := lo - 1; i >= hi; i-- {
+				idx = append(idx, int(i))
+			}
+			return v.Gather(idx), nil
 		}
 		return v.Slice(int(lo), int(hi)).Clone(), nil
 	case *value.Vector:
@@ -174,7 +189,8 @@ func assignIndex(x, i, v value.Value) error {
 		}
 		var vv *value.Vector
 		if b.Vals.T == value.Any {
-			vv = value.NewTuple([]value.Value{v})
+			// The dictionary keeps its own copy (value semantics).
+			vv = value.NewTuple([]value.Value{value.DeepCopy(v)})
 		} else {
 			s, ok := v.(*value.Scalar)
 			if !ok {
@@ -193,6 +209,12 @@ func assignIndex(x, i, v value.Value) error {
 		b.Put(kv, 0, vv, 0)
 		return nil
 	case *value.Vector:
+		if pos, ok, err := indexPositions(b, i); ok || err != nil {
+			if err != nil {
+				return err
+			}
+			return assignPositions(b, pos, v)
+		}
 		p, ok := i.(*value.Scalar)
 		if !ok {
 			return errors.New("Invalid index.")
@@ -207,6 +229,11 @@ func assignIndex(x, i, v value.Value) error {
 		}
 		if b.T == value.Any {
 			b.Any[k] = s
+			return nil
+		}
+		if s.Null && s.T == value.Void {
+			// a[1] = NULL: the vector's own NULL.
+			b.SetNull(int(k))
 			return nil
 		}
 		c, err := insert.ConvertForVector(s.Vector(), b.T, b.Scale)

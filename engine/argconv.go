@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -74,12 +75,19 @@ func typeCode(t value.Type, scale int32) int32 { return int32(t) | scale<<16 }
 // typeArg reads a type argument: a type constant (INT), DECIMAL32(s), or a
 // type name string.
 func typeArg(v value.Value) (value.Type, int32, error) {
+	if f, ok := v.(Function); ok {
+		// [SYMBOL, nanotimestamp]: a conversion function names its type
+		if t, ok := value.TypeByName(strings.ToUpper(f.FuncName())); ok {
+			return t, 0, nil
+		}
+	}
 	s, ok := v.(*value.Scalar)
 	if !ok || s.Null {
 		return 0, 0, errors.New("The data type argument must be a type constant such as INT.")
 	}
 	if s.T.Category() == value.CatLiteral {
-		t, ok := value.TypeByName(s.S)
+		// type names are case-insensitive: ["string", "int"]
+		t, ok := value.TypeByName(strings.ToUpper(s.S))
 		if !ok {
 			return 0, 0, fmt.Errorf("Invalid data type %s", s.S)
 		}

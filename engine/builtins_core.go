@@ -111,12 +111,12 @@ func init() {
 		}
 		return args[0], nil
 	})
-	reg("today", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
-		n := nowFunc()
+	reg("today", nil, 0, 0, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
+		n := in.s.eng.Now()
 		return value.NewTyped(value.Date, value.DaysFromCivil(n.Year(), int(n.Month()), n.Day())), nil
 	})
-	reg("now", p("nanoSecond"), 0, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		n := nowFunc()
+	reg("now", p("nanoSecond"), 0, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		n := in.s.eng.Now()
 		_, off := n.Zone()
 		if boolArg(arg(args, 0), false) {
 			return value.NewTyped(value.NanoTimestamp, n.UnixNano()+int64(off)*1e9), nil
@@ -182,6 +182,15 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
+		// an untyped NULL branch (case when without else) takes the
+		// other branch's type
+		if a.T == value.Void && b.T != value.Void {
+			a = value.NewNullVector(b.T, n)
+			a.Scale = b.Scale
+		} else if b.T == value.Void {
+			b = value.NewNullVector(a.T, n)
+			b.Scale = a.Scale
+		}
 		if b.T != a.T {
 			if b, err = value.CastVector(b, a.T, a.Scale); err != nil {
 				return nil, err
@@ -245,12 +254,15 @@ func typeString(v value.Value) string {
 		if x.T == value.Any {
 			return "ANY VECTOR"
 		}
-		if x.T.IsArray() {
-			return "FAST " + x.T.String() + " VECTOR"
+		if x.T == value.String || x.T == value.Blob {
+			// vector.md: `IBM`C`MS is a "STRING VECTOR" (not FAST).
+			return x.T.String() + " VECTOR"
 		}
 		return "FAST " + x.T.String() + " VECTOR"
 	case *value.Pair:
 		return x.V.T.String() + " PAIR"
+	case *value.Matrix:
+		return "FAST " + x.V.T.String() + " MATRIX"
 	case *value.Table:
 		return "IN-MEMORY TABLE"
 	case *value.Dict:

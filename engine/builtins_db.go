@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/partition"
-	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -38,13 +38,11 @@ func init() {
 		if !ok {
 			return nil, errors.New("The table name must be a string.")
 		}
-		db.mu.Lock()
-		t := db.tables[name]
-		db.mu.Unlock()
+		t := db.Table(name)
 		if t == nil {
-			return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db.name(), name)
+			return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db.Name(), name)
 		}
-		return t, nil
+		return wrapTable(t), nil
 	})
 	reg("existsDatabase", p("dbUrl"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		path, ok := stringArg(args[0])
@@ -59,13 +57,11 @@ func init() {
 		if !ok1 || !ok2 {
 			return nil, errors.New("The database path and table name must be strings.")
 		}
-		db, err := in.s.eng.lookupDatabase(path)
+		db, err := in.s.eng.dbs.Lookup(path)
 		if err != nil {
 			return value.NewBool(false), nil
 		}
-		db.mu.Lock()
-		defer db.mu.Unlock()
-		return value.NewBool(db.tables[name] != nil), nil
+		return value.NewBool(db.Table(name) != nil), nil
 	})
 	reg("dropDatabase", p("directory"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.s.checkWrite(); err != nil {
@@ -75,7 +71,7 @@ func init() {
 		if !ok {
 			return nil, errors.New("The database path must be a string.")
 		}
-		return nil, in.s.eng.dropDatabase(path)
+		return nil, in.s.eng.dbs.DropDatabase(path)
 	})
 	reg("dropTable", p("dbHandle", "tableName"), 2, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.s.checkWrite(); err != nil {
@@ -89,16 +85,7 @@ func init() {
 		if !ok {
 			return nil, errors.New("The table name must be a string.")
 		}
-		db.mu.Lock()
-		defer db.mu.Unlock()
-		if db.tables[name] == nil {
-			return nil, fmt.Errorf("The table [%s] does not exist in database [%s].", name, db.path)
-		}
-		delete(db.tables, name)
-		if db.dfs() {
-			return nil, in.s.eng.store.DropTable(db.path, name)
-		}
-		return nil, nil
+		return nil, db.DropTable(name)
 	})
 	reg("dropPartition", p("dbHandle", "partitionPaths", "tableName", "forceDelete", "deleteSchema"), 2, 5, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.s.checkWrite(); err != nil {
@@ -123,13 +110,13 @@ func (s *Session) checkRead() error {
 }
 
 // dbArg accepts a database handle or a dfs:// path.
-func (in *interp) dbArg(v value.Value) (*database, error) {
+func (in *interp) dbArg(v value.Value) (*dfs.Database, error) {
 	switch x := v.(type) {
-	case *database:
+	case *dfs.Database:
 		return x, nil
 	case *value.Scalar:
 		if path, ok := stringArg(x); ok {
-			return in.s.eng.lookupDatabase(path)
+			return in.s.eng.dbs.Lookup(path)
 		}
 	}
 	return nil, errors.New("The first argument must be a database handle.")
@@ -153,7 +140,7 @@ func (in *interp) newDatabase(args []value.Value) (value.Value, error) {
 		if path == "" {
 			return nil, errors.New("The partition type and scheme are required for an in-memory database.")
 		}
-		return e.lookupDatabase(path)
+		return e.dbs.Lookup(path)
 	}
 	ptype, err := intArg(args[1], "database")
 	if err != nil {
@@ -180,23 +167,7 @@ func (in *interp) newDatabase(args []value.Value) (value.Value, error) {
 	if arg(args, 6) != nil && !isNullArg(args[6]) && !e.cfg.EnableChunkGranularityConfig {
 		return nil, errors.New("The chunkGranularity parameter can't be set unless enableChunkGranularityConfig=true.")
 	}
-	db := &database{eng: e, path: path, domain: dom, engineType: engineType, atomic: atomic, tables: map[string]*ptable{}}
-	if path == "" {
-		return db, nil
-	}
-	e.dbMu.Lock()
-	defer e.dbMu.Unlock()
-	if old, ok := e.dbs[path]; ok {
-		if old.domain.Type() != dom.Type() || old.domain.Len() != dom.Len() && dom.Type() != partition.VALUE {
-			return nil, fmt.Errorf("The database %s already exists with a different partition scheme.", path)
-		}
-		return old, nil
-	}
-	if err := e.saveDatabase(db); err != nil {
-		return nil, err
-	}
-	e.dbs[path] = db
-	return db, nil
+	return e.dbs.CreateDatabase(path, dom, engineType, atomic)
 }
 
 func isNullArg(v value.Value) bool {
@@ -214,11 +185,11 @@ func (in *interp) newDomain(p partition.PartitionType, scheme value.Value) (part
 		}
 		var levels []partition.Domain
 		for _, x := range v.Any {
-			db, ok := x.(*database)
+			db, ok := x.(*dfs.Database)
 			if !ok {
 				return nil, errors.New("The partition scheme of a COMPO database must be a vector of database handles.")
 			}
-			levels = append(levels, db.domain)
+			levels = append(levels, db.Domain())
 		}
 		return partition.NewCompo(levels...)
 	}
@@ -257,9 +228,7 @@ func (in *interp) createTable(args []value.Value, dimension bool) (value.Value, 
 	if !ok {
 		return nil, errors.New("The table name must be a string.")
 	}
-	names, types, scales := valueTableSchema(schema)
-	t := &ptable{db: db, name: name, names: append([]string(nil), names...), types: types, scales: scales,
-		dimension: dimension, mem: map[string]*value.Table{}}
+	spec := dfs.TableSpec{Name: name, Schema: schema, Dimension: dimension}
 	sortArg, keepArg := 5, 6
 	if dimension {
 		sortArg, keepArg = 4, 5
@@ -268,79 +237,21 @@ func (in *interp) createTable(args []value.Value, dimension bool) (value.Value, 
 		if !ok {
 			return nil, errors.New("The partitioning columns must be a string scalar or vector.")
 		}
-		levels := db.levels()
-		if len(cols) != len(levels) {
-			return nil, partition.ErrCompoColumns
-		}
-		ctypes := make([]value.Type, len(cols))
-		for i, c := range cols {
-			j := schema.ColumnIndex(c)
-			if j < 0 {
-				return nil, fmt.Errorf("The partitioning column %s doesn't exist in the table.", c)
-			}
-			t.partCols = append(t.partCols, j)
-			ctypes[i] = types[j]
-		}
-		if c, ok := db.domain.(*partition.Compo); ok {
-			if err := c.CheckColumnTypes(ctypes); err != nil {
-				return nil, err
-			}
-		} else if err := partition.CheckColumnType(db.domain, ctypes[0]); err != nil {
-			return nil, err
-		}
+		spec.PartitionColumns = cols
 	}
 	if sc := arg(args, sortArg); sc != nil && !isNullArg(sc) {
 		cols, ok := stringsArg(sc)
 		if !ok {
 			return nil, errors.New("sortColumns must be a string scalar or vector.")
 		}
-		for _, c := range cols {
-			j := schema.ColumnIndex(c)
-			if j < 0 {
-				return nil, fmt.Errorf("The sort column %s doesn't exist in the table.", c)
-			}
-			t.sortCols = append(t.sortCols, j)
-		}
+		spec.SortColumns = cols
 	}
-	if db.engineType == "TSDB" && len(t.sortCols) == 0 && db.dfs() {
-		return nil, errors.New("sortColumns must be specified for a table in a TSDB database.")
-	}
-	if db.engineType != "TSDB" {
-		t.sortCols = nil
-	}
-	if kd, ok := stringArg(arg(args, keepArg)); ok {
-		switch strings.ToUpper(kd) {
-		case "ALL":
-			t.keep = storage.KeepAll
-		case "FIRST":
-			t.keep = storage.KeepFirst
-		case "LAST":
-			t.keep = storage.KeepLast
-		default:
-			return nil, fmt.Errorf("Invalid keepDuplicates %s. It must be ALL, FIRST or LAST.", kd)
-		}
-	}
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	if db.tables[name] != nil && db.dfs() {
-		return nil, fmt.Errorf("The table [%s] already exists in database [%s].", name, db.path)
-	}
-	if err := in.s.eng.saveTable(t); err != nil {
+	spec.KeepDuplicates, spec.KeepGiven = stringArg(arg(args, keepArg))
+	t, err := db.CreateTable(spec)
+	if err != nil {
 		return nil, err
 	}
-	db.tables[name] = t
-	return t, nil
-}
-
-// dropDatabase removes a dfs:// database and everything in it.
-func (e *Engine) dropDatabase(path string) error {
-	e.dbMu.Lock()
-	defer e.dbMu.Unlock()
-	if _, ok := e.dbs[path]; !ok {
-		return fmt.Errorf("The database [%s] does not exist.", path)
-	}
-	delete(e.dbs, path)
-	return e.store.DropDatabase(path)
+	return wrapTable(t), nil
 }
 
 // addPartitions implements addValuePartitions / addRangePartitions.
@@ -357,38 +268,12 @@ func (in *interp) addPartitions(args []value.Value, kind partition.PartitionType
 		}
 		level = int(k)
 	}
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	levels := db.levels()
-	if level < 0 || level >= len(levels) {
-		return nil, errors.New("The level is out of range.")
-	}
 	o, err := asOperand(args[1])
 	if err != nil {
 		return nil, err
 	}
-	var n int
-	switch d := levels[level].(type) {
-	case *partition.Value:
-		if kind != partition.VALUE {
-			return nil, errors.New("addRangePartitions only applies to a RANGE domain.")
-		}
-		n, err = d.AddValues(o.v)
-	case *partition.Range:
-		if kind != partition.RANGE {
-			return nil, errors.New("addValuePartitions only applies to a VALUE domain.")
-		}
-		n, err = d.AddRanges(o.v)
-	default:
-		if kind == partition.VALUE {
-			return nil, errors.New("addValuePartitions only applies to a VALUE domain.")
-		}
-		return nil, errors.New("addRangePartitions only applies to a RANGE domain.")
-	}
+	n, err := db.AddPartitions(kind, o.v, level)
 	if err != nil {
-		return nil, err
-	}
-	if err := in.s.eng.saveDatabase(db); err != nil {
 		return nil, err
 	}
 	return value.NewInt(int32(n)), nil
@@ -405,62 +290,12 @@ func (in *interp) dropPartition(args []value.Value) error {
 	if tn := arg(args, 2); tn != nil {
 		tableName, _ = stringArg(tn)
 	}
-	db.mu.Lock()
-	all := db.partitionPaths(nil)
-	var tables []*ptable
-	for name, t := range db.tables {
-		if tableName == "" || name == tableName {
-			tables = append(tables, t)
-		}
-	}
-	db.mu.Unlock()
-	var prefixes []string
 	if paths, ok := stringsArg(args[1]); ok && len(paths) > 0 && strings.HasPrefix(paths[0], "/") {
-		prefixes = paths
-	} else {
-		o, err := asOperand(args[1])
-		if err != nil {
-			return err
-		}
-		first := db.levels()[0]
-		if o.v.T != first.SchemeType() && o.v.T.Category() != first.SchemeType().Category() {
-			return &partition.Error{Code: "S01058", Msg: "The data type of the specified partition does not match the partitioning scheme of the database."}
-		}
-		idx, err := first.Map(o.v)
-		if err != nil {
-			return err
-		}
-		for _, i := range idx {
-			if i >= 0 {
-				prefixes = append(prefixes, "/"+first.DirName(int(i), db.eng.cfg.IgnoreSpecialCharacterInPartitionId))
-			}
-		}
+		return db.DropPartitions(tableName, paths, nil)
 	}
-	var victims []string
-	for _, p := range all {
-		for _, pre := range prefixes {
-			if p == pre || strings.HasPrefix(p, strings.TrimSuffix(pre, "/")+"/") {
-				victims = append(victims, p)
-				break
-			}
-		}
+	o, err := asOperand(args[1])
+	if err != nil {
+		return err
 	}
-	if len(victims) == 0 {
-		return &partition.Error{Code: "S01056", Msg: "None of the specified partitions exist."}
-	}
-	for _, t := range tables {
-		t.mu.Lock()
-		for _, p := range victims {
-			if db.dfs() {
-				if err := db.eng.store.DropChunk(t.chunkID(p)); err != nil {
-					t.mu.Unlock()
-					return err
-				}
-			} else {
-				delete(t.mem, p)
-			}
-		}
-		t.mu.Unlock()
-	}
-	return nil
+	return db.DropPartitions(tableName, nil, o.v)
 }

@@ -1,13 +1,15 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 )
 
 // Config holds the server configuration keys that change append
-// behaviour (semantics.md §12), set per engine.
+// behaviour (DolphinDB's dolphindb.cfg keys of the same names), set per
+// engine.
 type Config struct {
 	NewValuePartitionPolicy             string // skip (default), add or fail
 	AllowMissingPartitions              bool
@@ -22,6 +24,10 @@ type Config struct {
 	// can't get the process killed.
 	MaxMemSize float64
 }
+
+// ErrUnknownConfigKey is wrapped by Set's error for a key Porpoise does not
+// implement, so a dolphindb.cfg loader can warn about it and go on.
+var ErrUnknownConfigKey = errors.New("unknown configuration key")
 
 // DefaultConfig is DolphinDB's default configuration.
 func DefaultConfig() Config {
@@ -73,5 +79,5 @@ func (c *Config) Set(key, val string) error {
 	case "enableChunkGranularityConfig":
 		return b(&c.EnableChunkGranularityConfig)
 	}
-	return fmt.Errorf("unknown configuration key %q", key)
+	return fmt.Errorf("%w %q", ErrUnknownConfigKey, key)
 }

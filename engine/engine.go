@@ -2,9 +2,15 @@ package engine
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -13,13 +19,20 @@ import (
 type Options struct {
 	// Config is the server configuration; zero means DefaultConfig().
 	Config *Config
-	// DataDir holds dfs:// databases (Pebble); empty with InMemory false
-	// means "./porpoise-data".
+	// DataDir holds dfs:// databases (Pebble). Empty keeps them in
+	// memory, so the zero Options is an in-memory engine that writes
+	// nothing to disk.
 	DataDir string
-	// InMemory keeps dfs:// databases in memory (tests, --in-memory).
+	// InMemory keeps dfs:// databases in memory; it is implied by an empty
+	// DataDir, and setting it together with DataDir is an error.
 	InMemory bool
 	// Seed seeds rand() for reproducible scripts; 0 picks a time seed.
+	// Each session's generator is seeded from it and the session's number,
+	// so the same sessions opened in the same order draw the same values.
 	Seed int64
+	// Now is the clock of now() and today(); nil is time.Now. Tests use it
+	// (or SetNow) to pin the date.
+	Now func() time.Time
 	// Users maps user names to passwords; nil means admin/123456.
 	Users map[string]string
 }
@@ -37,15 +50,27 @@ type Engine struct {
 	jobs *jobRegistry
 
 	store *storage.Store
-	dbMu  sync.Mutex
-	dbs   map[string]*database
+	dbs   *dfs.Catalog
 
 	nextSession int64
 	closed      bool
+
+	// clock and seed are read by every session; tests change them while
+	// sessions run (SetNow, SetSeed).
+	clock atomic.Pointer[func() time.Time]
+	seed  atomic.Int64
 }
 
-// Open starts an engine.
+// Open starts an engine. A data directory can be open in one engine at
+// a time; a second Open of it fails with an error that says it is locked
+// by another porpoise.
 func Open(opts Options) (*Engine, error) {
+	if opts.InMemory && opts.DataDir != "" {
+		return nil, fmt.Errorf("engine: InMemory and DataDir %q are both set; choose one", opts.DataDir)
+	}
+	if opts.DataDir == "" {
+		opts.InMemory = true
+	}
 	cfg := DefaultConfig()
 	if opts.Config != nil {
 		cfg = *opts.Config
@@ -55,11 +80,39 @@ func Open(opts Options) (*Engine, error) {
 		users = map[string]string{"admin": "123456"}
 	}
 	e := &Engine{cfg: cfg, opts: opts, users: users, shared: map[string]value.Value{}, jobs: newJobRegistry()}
+	e.SetNow(opts.Now)
+	e.seed.Store(opts.Seed)
 	if err := e.openStorage(); err != nil {
+		// Pebble reports a LOCK file held by another process as the bare
+		// errno, and one held in this process by an unexported text; say
+		// what either means for a user who started a second server on the
+		// same directory.
+		if errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EAGAIN) || strings.Contains(err.Error(), "lock held by current process") {
+			return nil, fmt.Errorf("data directory %s is locked by another porpoise (or another process using it): %w", opts.DataDir, err)
+		}
 		return nil, err
 	}
 	return e, nil
 }
+
+// SetNow replaces the clock of now() and today() for every session; nil
+// restores time.Now.
+func (e *Engine) SetNow(now func() time.Time) {
+	if now == nil {
+		now = time.Now
+	}
+	e.clock.Store(&now)
+}
+
+// Now is the engine's current time (see Options.Now).
+func (e *Engine) Now() time.Time { return (*e.clock.Load())() }
+
+// SetSeed changes the seed of rand() for sessions opened from now on; 0
+// picks a time seed (see Options.Seed).
+func (e *Engine) SetSeed(seed int64) { e.seed.Store(seed) }
+
+// StorageStats are the storage engine's figures (for /metrics).
+func (e *Engine) StorageStats() (storage.Stats, error) { return e.store.Stats() }
 
 // Config returns the engine's configuration.
 func (e *Engine) Config() Config { return e.cfg }
@@ -82,8 +135,13 @@ func (e *Engine) CheckPassword(user, password string) error {
 	if p, ok := e.users[user]; ok && p == password {
 		return nil
 	}
-	return errors.New("The user name or password is incorrect.")
+	return ddberr.New("The user name or password is incorrect.")
 }
+
+// wrapError makes a session's error the *ddberr.Error the wire client
+// returns for the same failure, so embedded and remote callers can use
+// errors.As alike.
+func wrapError(err *error) { *err = ddberr.Wrap(*err) }
 
 // Shared returns the shared object registered under name.
 func (e *Engine) Shared(name string) (value.Value, bool) {

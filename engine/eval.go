@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/porpoisedb/porpoise/funcs"
+	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -43,6 +44,8 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		return value.NewTuple(vals), nil
 	case *sqlparse.ParenExpr:
 		return in.eval(n.X)
+	case *sqlparse.MetaExpr:
+		return &sqlparse.Code{X: n.X}, nil
 	case *sqlparse.AliasExpr:
 		return in.eval(n.X)
 	case *sqlparse.UnaryExpr:
@@ -54,10 +57,19 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.BinaryExpr:
 		return in.evalChain(n)
 	case *sqlparse.CallExpr:
+		if q := existsQuery(n); q != nil {
+			return in.evalExists(q)
+		}
 		return in.evalCall(n)
 	case *sqlparse.PartialExpr:
 		return in.evalPartial(n)
 	case *sqlparse.IndexExpr:
+		if n.Index == nil {
+			return in.arrayType(n.X)
+		}
+		if v, ok, err := in.typedVector(n); ok {
+			return v, err
+		}
 		x, err := in.eval(n.X)
 		if err != nil {
 			return nil, err
@@ -65,6 +77,12 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		idx, err := in.eval(n.Index)
 		if err != nil {
 			return nil, err
+		}
+		if f, ok := idx.(Function); ok {
+			// x[def(v): v > 5] filters x by the function's result on x
+			if idx, err = in.call(f, []value.Value{x}, nil); err != nil {
+				return nil, err
+			}
 		}
 		return indexValue(x, idx)
 	case *sqlparse.MemberExpr:
@@ -88,7 +106,12 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.LambdaExpr:
 		return &userFunc{name: "lambda", params: n.Params, body: n.Body}, nil
 	case *sqlparse.SelectExpr:
+		if in.row != nil {
+			return in.subquery(n)
+		}
 		return in.evalSelect(n)
+	case *sqlparse.UnionExpr:
+		return in.evalUnion(n)
 	case *sqlparse.StarExpr:
 		if in.row != nil {
 			return in.row.star(), nil
@@ -130,7 +153,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.NamedArg:
 		return nil, fmt.Errorf("Syntax Error: named argument %s outside a function call", n.Name)
 	case *sqlparse.AdverbExpr:
-		return nil, fmt.Errorf("The function adverb ':%s' is not supported", n.Adverb)
+		return in.evalAdverb(n)
 	}
 	return nil, fmt.Errorf("unsupported expression %T", e)
 }
@@ -150,6 +173,13 @@ func (in *interp) evalList(es []sqlparse.Expr) ([]value.Value, error) {
 func evalLiteral(n *sqlparse.Literal) (value.Value, error) {
 	switch n.Kind {
 	case sqlparse.LitInt, sqlparse.LitFloat:
+		if n.Type == "DURATION" {
+			x, err := strconv.ParseInt(n.Text, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("invalid duration literal %q", n.Text+n.Suffix)
+			}
+			return value.NewDuration(x, n.Suffix), nil
+		}
 		return value.ParseNumber(n.Text, n.Suffix)
 	case sqlparse.LitString, sqlparse.LitSymbol:
 		return value.NewString(n.Text), nil
@@ -311,6 +341,9 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 		}
 		fn = f
 	}
+	if err := in.checkMutableArg(fn.FuncName(), n.Args); err != nil {
+		return nil, err
+	}
 	if sf, ok := fn.(*builtin); ok && sf.special != nil {
 		return sf.special(in, n)
 	}
@@ -360,16 +393,35 @@ func (in *interp) evalPartial(n *sqlparse.PartialExpr) (value.Value, error) {
 	if !ok {
 		return nil, errors.New("The object is not a function.")
 	}
-	bound := make([]value.Value, len(n.Args))
-	for i, a := range n.Args {
+	bound := make([]value.Value, 0, len(n.Args))
+	var named map[string]value.Value
+	for _, a := range n.Args {
 		if a == nil {
+			bound = append(bound, nil)
+			continue
+		}
+		if na, ok := a.(*sqlparse.NamedArg); ok {
+			// upsert!{pt,,ignoreNull=false,keyColNames=`id}
+			v, err := in.eval(na.X)
+			if err != nil {
+				return nil, err
+			}
+			if named == nil {
+				named = map[string]value.Value{}
+			}
+			named[na.Name] = v
 			continue
 		}
 		v, err := in.eval(a)
 		if err != nil {
 			return nil, err
 		}
-		bound[i] = v
+		bound = append(bound, v)
+	}
+	if named != nil {
+		if bound, err = bindNamed(fn, bound, named); err != nil {
+			return nil, err
+		}
 	}
 	return &partialFunc{fn: fn, bound: bound}, nil
 }

@@ -19,6 +19,9 @@ var errTooDeep = errors.New("The expression is too deeply nested.")
 // with a loop instead of one recursive call per operator, so a script with
 // a million terms needs no more stack than one with two.
 func (in *interp) evalChain(n *sqlparse.BinaryExpr) (value.Value, error) {
+	if fn := callOperator(n); fn != "" {
+		return in.evalCall(&sqlparse.CallExpr{At: n.At, Fn: &sqlparse.Ident{At: n.At, Name: fn}, Args: []sqlparse.Expr{n.L, n.R}})
+	}
 	if !chainable(n) {
 		return in.evalBinary(n)
 	}
@@ -70,5 +73,17 @@ func chainable(b *sqlparse.BinaryExpr) bool {
 	case "&&", "||", "and", "or", "AND", "OR":
 		return false
 	}
-	return true
+	return callOperator(b) == ""
+}
+
+// operatorCalls are the operators that are spellings of a built-in.
+var operatorCalls = map[string]string{"<-": "join", "join": "join", "**": "dot"}
+
+// callOperator names the built-in that b's operator stands for: a <- b and
+// a join b are join, a ** b is dot, and x $ r:c reshapes x into a matrix.
+func callOperator(b *sqlparse.BinaryExpr) string {
+	if r, ok := b.R.(*sqlparse.BinaryExpr); ok && b.Op == "$" && r.Op == ":" {
+		return "reshape"
+	}
+	return operatorCalls[b.Op]
 }

@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"path/filepath"
+	"sort"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -29,3 +32,169 @@ func (in *interp) Out() io.Writer { return in.s.out }
 
 // Reserve implements funcs.Env.
 func (in *interp) Reserve(n int) error { return in.reserveElems(int64(n)) }
+
+// Function implements funcs.Env.
+func (in *interp) Function(name string) (value.Value, bool) {
+	if f := in.function(name); f != nil {
+		return f, true
+	}
+	return nil, false
+}
+
+// Var implements funcs.Env.
+func (in *interp) Var(name string) (value.Value, bool) {
+	if v, ok := in.frame[name]; ok {
+		return v, true
+	}
+	if v, ok := in.s.vars[name]; ok {
+		return v, true
+	}
+	return in.s.eng.Shared(name)
+}
+
+// Eval implements funcs.Env. The bound names shadow the caller's
+// variables only while e runs; the caller's own values come back after.
+func (in *interp) Eval(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error) {
+	if len(bind) == 0 {
+		return in.eval(e)
+	}
+	type saved struct {
+		v  value.Value
+		ok bool
+	}
+	old := make(map[string]saved, len(bind))
+	for k, v := range bind {
+		ov, ok := in.frame[k]
+		old[k] = saved{ov, ok}
+		in.frame[k] = v
+	}
+	defer func() {
+		for k, s := range old {
+			if s.ok {
+				in.frame[k] = s.v
+			} else {
+				delete(in.frame, k)
+			}
+		}
+	}()
+	return in.eval(e)
+}
+
+// RunScript implements funcs.Env.
+func (in *interp) RunScript(code string) (value.Value, error) {
+	prog, err := sqlparse.Parse(code)
+	if err != nil {
+		return nil, err
+	}
+	_, v, err := in.execBlock(prog.Stmts)
+	return v, err
+}
+
+// Functions implements funcs.Env: the session's definitions, the
+// interpreter's own built-ins and the registry's, sorted by name.
+func (in *interp) Functions() []funcs.FuncInfo {
+	out := make([]funcs.FuncInfo, 0, len(builtins)+len(in.s.defs)+256)
+	seen := map[string]bool{}
+	for name, f := range in.s.defs {
+		params := make([]string, len(f.params))
+		min := 0
+		for i, p := range f.params {
+			params[i] = p.Name
+			if p.Default == nil {
+				min = i + 1
+			}
+		}
+		seen[name] = true
+		out = append(out, funcs.FuncInfo{Name: name, Params: params, Min: min, Max: len(params), UserDefined: true})
+	}
+	for name, b := range builtins {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		out = append(out, funcs.FuncInfo{Name: name, Params: b.params, Min: b.min, Max: b.max})
+	}
+	for _, s := range funcs.All() {
+		if seen[s.Name] {
+			continue
+		}
+		out = append(out, funcs.FuncInfo{Name: s.Name, Params: s.Params, Min: s.Min, Max: s.Max, Command: s.Props.Has(funcs.Command)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Objects implements funcs.Env.
+func (in *interp) Objects(shared bool) []funcs.Object {
+	var out []funcs.Object
+	for name, v := range in.frame {
+		if _, ok := v.(Function); ok {
+			continue
+		}
+		out = append(out, funcs.Object{Name: name, Value: v})
+	}
+	if shared {
+		in.s.eng.mu.RLock()
+		for name, v := range in.s.eng.shared {
+			out = append(out, funcs.Object{Name: name, Value: v, Shared: true})
+		}
+		in.s.eng.mu.RUnlock()
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// SessionInfo implements funcs.Env.
+func (in *interp) SessionInfo() funcs.SessionInfo {
+	home := in.s.eng.opts.DataDir
+	if home == "" && !in.s.eng.opts.InMemory {
+		home = "./porpoise-data"
+	}
+	if abs, err := filepath.Abs(home); err == nil && home != "" {
+		home = abs
+	}
+	return funcs.SessionInfo{ID: in.s.id, User: in.s.user, HomeDir: home}
+}
+
+// ParamCount is the number of parameters a user function declares; the
+// higher-order functions pick reduce's unary, binary or ternary form by it.
+func (u *userFunc) ParamCount() int { return len(u.params) }
+
+// ParamCount is the number of arguments a partial application still takes:
+// its empty slots plus the parameters after the bound ones.
+func (p *partialFunc) ParamCount() int {
+	total := 2
+	switch f := p.fn.(type) {
+	case *userFunc:
+		total = len(f.params)
+	case *funcs.Spec:
+		if f.Max == f.Min {
+			total = f.Min
+		}
+	case *builtin:
+		if f.max == f.min {
+			total = f.min
+		}
+	case *partialFunc:
+		total = f.ParamCount()
+	}
+	free := total - len(p.bound)
+	if free < 0 {
+		free = 0
+	}
+	for _, b := range p.bound {
+		if b == nil {
+			free++
+		}
+	}
+	return free
+}
+
+// ParamCount is a fixed-arity built-in's argument count (2 when variadic
+// or with optional arguments: the binary form is the common one).
+func (b *builtin) ParamCount() int {
+	if b.min == b.max {
+		return b.min
+	}
+	return 2
+}

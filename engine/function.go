@@ -117,11 +117,23 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		if err := f.CheckArity(len(args)); err != nil {
 			return nil, err
 		}
+		if f.NamedFn != nil && names != nil {
+			for len(names) < len(args) {
+				names = append(names, "")
+			}
+			return f.NamedFn(in, args, names)
+		}
 		return f.Fn(in, args)
 	case *userFunc:
 		return in.callUser(f, args)
 	case *partialFunc:
 		return in.callNamed(f.fn, f.fill(args), nil)
+	case *consistentCall:
+		full, err := bindNamed(f.hof, append([]value.Value{f.fn}, args...), map[string]value.Value{"consistent": value.NewBool(true)})
+		if err != nil {
+			return nil, err
+		}
+		return in.callNamed(f.hof, full, nil)
 	}
 	return nil, fmt.Errorf("The object %s is not callable.", fn.String())
 }
@@ -142,6 +154,7 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	}
 	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest}
 	for i, p := range f.params {
+		child.setParamMode(p.Name, p.Mutable)
 		switch {
 		case i < len(args) && args[i] != nil:
 			child.frame[p.Name] = args[i]

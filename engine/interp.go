@@ -18,6 +18,9 @@ type interp struct {
 	nest int
 	// row is the table whose columns are in scope inside a SQL clause.
 	row *sqlScope
+	// consts are the parameters declared without mutable (read-only in
+	// the function body), mutables those declared mutable.
+	consts, mutables map[string]bool
 	// qual resolves table-qualified columns (t1.id) in a query over a SQL
 	// join (see sqlScope.qual); nil otherwise.
 	qual map[string]map[string]string
@@ -72,6 +75,9 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		v, err := in.eval(n.X)
 		return flowNext, v, err
 	case *sqlparse.AssignStmt:
+		if n.Ref {
+			return flowNext, nil, in.assignRef(n)
+		}
 		return flowNext, nil, in.assign(n)
 	case *sqlparse.DefStmt:
 		in.s.defs[n.Name] = &userFunc{name: n.Name, params: n.Params, body: n.Body}
@@ -172,6 +178,10 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		return flowNext, v, err
 	case *sqlparse.GoStmt:
 		return flowNext, nil, nil
+	case *sqlparse.ThrowStmt:
+		return flowNext, nil, in.execThrow(n)
+	case *sqlparse.AssertStmt:
+		return flowNext, nil, in.execAssert(n)
 	}
 	return flowNext, nil, fmt.Errorf("unsupported statement %T", st)
 }
@@ -327,6 +337,9 @@ func (in *interp) assign(n *sqlparse.AssignStmt) error {
 }
 
 func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error {
+	if err := in.checkWritable(target); err != nil {
+		return err
+	}
 	if op != "=" {
 		cur, err := in.eval(target)
 		if err != nil {
@@ -342,7 +355,12 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		if _, ok := in.s.eng.Shared(t.Name); ok && in.frame[t.Name] == nil {
 			return fmt.Errorf("Can't assign a value to the shared variable '%s'.", t.Name)
 		}
-		in.frame[t.Name] = v
+		if op != "=" && in.mutables[t.Name] {
+			if storeInPlace(in.frame[t.Name], v) {
+				return nil
+			}
+		}
+		in.frame[t.Name] = in.ownedValue(v, t.Name)
 		return nil
 	case *sqlparse.IndexExpr:
 		base, err := in.eval(t.X)

@@ -1,10 +1,8 @@
 package engine
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -105,6 +103,9 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 	case "..":
 		return rangeOp(a, b)
 	case "$":
+		if dim, ok := b.(*value.Pair); ok {
+			return reshape(a, dim)
+		}
 		t, scale, err := typeArg(b)
 		if err != nil {
 			return nil, err
@@ -115,8 +116,28 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 	case "between":
 		return builtins["between"].fn(nil, []value.Value{a, b}, nil)
 	}
-	if _, ok := a.(*value.Table); ok {
-		return nil, fmt.Errorf("The operator %s doesn't support a table operand.", op)
+	kop, ok := value.ParseOp(op)
+	if !ok {
+		return nil, fmt.Errorf("unsupported operator %s", op)
+	}
+	return applyOp(kop, op, a, b)
+}
+
+// applyOp runs a kernel over any pair of operands DolphinDB allows:
+// scalars, vectors, pairs (the result is a pair), matrices (the result
+// keeps the shape and labels) and tables (column by column).
+func applyOp(kop value.Op, op string, a, b value.Value) (value.Value, error) {
+	if ta, ok := a.(*value.Table); ok {
+		return tableOp(kop, op, ta, b, false)
+	}
+	if tb, ok := b.(*value.Table); ok {
+		return tableOp(kop, op, tb, a, true)
+	}
+	if m, ok := a.(*value.Matrix); ok {
+		return matrixOp(kop, op, m, b, false)
+	}
+	if m, ok := b.(*value.Matrix); ok {
+		return matrixOp(kop, op, m, a, true)
 	}
 	x, err := asOperand(a)
 	if err != nil {
@@ -126,186 +147,192 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A VOID NULL takes the other operand's type (semantics.md §1).
-	if x.scalar && x.v.T == value.Void && y.v.T != value.Void {
-		x.v = nullOf(y.v)
-	}
-	if y.scalar && y.v.T == value.Void && x.v.T != value.Void {
-		y.v = nullOf(x.v)
-	}
-	n := x.v.Len()
-	switch {
-	case x.scalar && !y.scalar:
-		n = y.v.Len()
-	case !x.scalar && !y.scalar && x.v.Len() != y.v.Len():
-		return nil, errors.New("Incompatible vector size")
-	}
-	res, err := elementwise(op, x, y, n)
+	res, err := value.Binary(kop, value.Operand{V: x.v, Scalar: x.scalar}, value.Operand{V: y.v, Scalar: y.scalar})
 	if err != nil {
 		return nil, err
 	}
-	if x.scalar && y.scalar {
+	_, pa := a.(*value.Pair)
+	_, pb := b.(*value.Pair)
+	switch {
+	case x.scalar && y.scalar:
 		return res.At(0), nil
+	case (pa || pb) && res.Len() == 2:
+		return &value.Pair{V: res}, nil
 	}
 	return res, nil
 }
 
-func idx(o operand, i int) int {
-	if o.scalar {
-		return 0
+// reshape is x$rows:cols: the elements of a vector or matrix, column by
+// column, as a rows x cols matrix.
+func reshape(x value.Value, dim *value.Pair) (value.Value, error) {
+	var v *value.Vector
+	switch t := x.(type) {
+	case *value.Vector:
+		v = t
+	case *value.Matrix:
+		v = t.V
+	default:
+		return nil, errors.New("The object to reshape must be a vector or a matrix.")
 	}
-	return i
+	if v.T.IsArray() || v.T == value.Any {
+		return nil, errors.New("The object to reshape must be a vector or a matrix.")
+	}
+	r, rok := dim.V.At(0).Int64()
+	c, cok := dim.V.At(1).Int64()
+	n := int64(v.Len())
+	switch {
+	case rok && !cok && r > 0:
+		c = n / r
+	case cok && !rok && c > 0:
+		r = n / c
+	}
+	if r <= 0 || c <= 0 || r*c != n {
+		return nil, errors.New("The number of elements doesn't match the matrix dimension.")
+	}
+	return &value.Matrix{V: v.Clone(), Rows: int(r), Cols: int(c)}, nil
 }
 
-func elementwise(op string, x, y operand, n int) (*value.Vector, error) {
-	xt, yt := x.v.T, y.v.T
-	if xt == value.Void {
-		xt = yt
-		x.v = value.NewNullVector(yt, x.v.Len())
-	}
-	if yt == value.Void {
-		yt = xt
-		y.v = value.NewNullVector(xt, y.v.Len())
-	}
-	lop := strings.ToLower(op)
-	xc, yc := xt.Category(), yt.Category()
-	switch {
-	case xc == value.CatLiteral || yc == value.CatLiteral:
-		return stringOp(lop, x, y, n)
-	case xc == value.CatTemporal || yc == value.CatTemporal:
-		return temporalOp(lop, x, y, n)
-	}
-	if !xt.IsNumeric() || !yt.IsNumeric() {
-		return nil, fmt.Errorf("The operator %s doesn't support %s and %s.", op, xt, yt)
-	}
-	floating := xc == value.CatFloating || yc == value.CatFloating || xc == value.CatDecimal || yc == value.CatDecimal || lop == "\\"
-	if floating && !isCompare(lop) && !isLogic(lop) {
-		xs, xn := floats(x.v)
-		ys, yn := floats(y.v)
-		out := value.NewVector(value.Double, n, n)
-		for i := 0; i < n; i++ {
-			a, b := xs[idx(x, i)], ys[idx(y, i)]
-			if xn[idx(x, i)] || yn[idx(y, i)] {
-				out.F64[i] = value.NullFloat64
-				continue
-			}
-			r, ok := floatArith(lop, a, b)
-			if !ok {
-				return nil, fmt.Errorf("The operator %s is not supported for floating values.", op)
-			}
-			if math.IsNaN(r) || math.IsInf(r, 0) {
-				r = value.NullFloat64
-			}
-			out.F64[i] = r
+// matrixOp applies an operator between a matrix and a scalar or a matrix
+// of the same shape; swapped means the matrix is the right operand.
+func matrixOp(kop value.Op, op string, m *value.Matrix, other value.Value, swapped bool) (value.Value, error) {
+	mo := value.Operand{V: m.V}
+	var oo value.Operand
+	switch t := other.(type) {
+	case *value.Scalar:
+		oo = value.Operand{V: t.Vector(), Scalar: true}
+	case *value.Matrix:
+		if t.Rows != m.Rows || t.Cols != m.Cols {
+			return nil, errors.New("The dimensions of the two matrices are not the same.")
 		}
-		if xt == value.Float && yt == value.Float {
-			return value.CastVector(out, value.Float, 0)
+		oo = value.Operand{V: t.V}
+	case *value.Vector:
+		if t.Len() != m.V.Len() {
+			return nil, errors.New("Incompatible vector size")
 		}
-		return out, nil
+		oo = value.Operand{V: t}
+	default:
+		return nil, fmt.Errorf("The operator %s doesn't support a %s operand.", op, strings.ToLower(other.Form().String()))
 	}
-	if isCompare(lop) {
-		if floating {
-			xs, xn := floats(x.v)
-			ys, yn := floats(y.v)
-			return compareOrdered(lop, x, y, n, xs, ys, xn, yn), nil
-		}
-		xs, xn := ints(x.v)
-		ys, yn := ints(y.v)
-		return compareOrdered(lop, x, y, n, xs, ys, xn, yn), nil
+	l, r := mo, oo
+	if swapped {
+		l, r = oo, mo
 	}
-	if isLogic(lop) {
-		xs, xn := floats(x.v)
-		ys, yn := floats(y.v)
-		out := value.NewVector(value.Bool, n, n)
-		for i := 0; i < n; i++ {
-			a := !xn[idx(x, i)] && xs[idx(x, i)] != 0
-			b := !yn[idx(y, i)] && ys[idx(y, i)] != 0
-			if lop == "&&" || lop == "and" {
-				out.I8[i] = boolByte(a && b)
-			} else {
-				out.I8[i] = boolByte(a || b)
-			}
-		}
-		return out, nil
+	res, err := value.Binary(kop, l, r)
+	if err != nil {
+		return nil, err
 	}
-	rt := intResultType(xt, yt)
-	xs, xn := ints(x.v)
-	ys, yn := ints(y.v)
-	out := make([]int64, n)
-	nulls := make([]bool, n)
-	for i := 0; i < n; i++ {
-		if xn[idx(x, i)] || yn[idx(y, i)] {
-			nulls[i] = true
-			continue
+	return &value.Matrix{V: res, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+}
+
+// tableOp applies an operator column by column between a table and a
+// scalar, a vector (per column) or a table of the same shape; the result
+// is a table with the left table's column names.
+func tableOp(kop value.Op, op string, t *value.Table, other value.Value, swapped bool) (value.Value, error) {
+	ot, isTable := other.(*value.Table)
+	if isTable && (len(ot.Cols) != len(t.Cols) || ot.Rows() != t.Rows()) {
+		return nil, errors.New("The two tables must have the same shape.")
+	}
+	left := t
+	if swapped && isTable {
+		left = ot
+	}
+	cols := make([]*value.Vector, len(t.Cols))
+	for i, c := range t.Cols {
+		var o value.Value = other
+		if isTable {
+			o = ot.Cols[i]
 		}
-		r, ok, err := intArith(lop, xs[idx(x, i)], ys[idx(y, i)])
+		var l, r value.Value = c, o
+		if swapped {
+			l, r = o, c
+		}
+		res, err := applyOp(kop, op, l, r)
 		if err != nil {
 			return nil, err
 		}
+		v, ok := res.(*value.Vector)
 		if !ok {
+			return nil, fmt.Errorf("The operator %s doesn't support a table operand.", op)
+		}
+		cols[i] = v
+	}
+	return value.NewTable(append([]string(nil), left.Names...), cols), nil
+}
+
+// ints reads a numeric or temporal vector as int64s with NULL flags
+// (floating values rounded).
+func ints(v *value.Vector) ([]int64, []bool) {
+	n := v.Len()
+	var wide *value.Vector
+	switch v.T.Storage() {
+	case value.StFloat32, value.StFloat64:
+		c, err := value.CastVector(v, value.Long, 0)
+		if err != nil {
+			return make([]int64, n), make([]bool, n)
+		}
+		wide = c
+	case value.StInt64:
+		wide = v
+	default:
+		raw := *v
+		raw.T, raw.Scale = value.Int, 0
+		if v.T.Storage() == value.StInt8 {
+			raw.T = value.Char
+		} else if v.T.Storage() == value.StInt16 {
+			raw.T = value.Short
+		}
+		c, err := value.CastVector(&raw, value.Long, 0)
+		if err != nil {
+			return make([]int64, n), make([]bool, n)
+		}
+		wide = c
+	}
+	out := make([]int64, n)
+	nulls := make([]bool, n)
+	for i, x := range wide.I64 {
+		if x == value.NullInt64 || v.IsNull(i) {
 			nulls[i] = true
 			continue
 		}
-		out[i] = r
+		out[i] = x
 	}
-	return fromInt64s(rt, out, nulls), nil
+	return out, nulls
 }
 
-func isCompare(op string) bool {
-	switch op {
-	case "<", "<=", ">", ">=", "==", "=", "!=", "<>":
-		return true
+// fromInt64s builds a vector of an integer-backed type from int64s.
+func fromInt64s(t value.Type, xs []int64, nulls []bool) *value.Vector {
+	wide := make([]int64, len(xs))
+	for i, x := range xs {
+		if nulls != nil && nulls[i] {
+			wide[i] = value.NullInt64
+		} else {
+			wide[i] = x
+		}
 	}
-	return false
-}
-
-func isLogic(op string) bool {
-	switch op {
-	case "&&", "||", "and", "or":
-		return true
+	if t.Storage() == value.StInt64 {
+		return &value.Vector{T: t, I64: wide}
 	}
-	return false
-}
-
-func compareResult(op string, c int) bool {
-	switch op {
-	case "<":
-		return c < 0
-	case "<=":
-		return c <= 0
-	case ">":
-		return c > 0
-	case ">=":
-		return c >= 0
-	case "==", "=":
-		return c == 0
-	}
-	return c != 0
-}
-
-// cmpNullable orders NULL before every value, as DolphinDB does.
-func cmpNullable(an, bn bool, cmp func() int) int {
-	switch {
-	case an && bn:
-		return 0
-	case an:
-		return -1
-	case bn:
-		return 1
-	}
-	return cmp()
-}
-
-// compareOrdered applies a comparison operator element-wise over numbers
-// read by ints/floats (with their NULL flags), broadcasting scalars.
-func compareOrdered[T int64 | float64](op string, x, y operand, n int, xs, ys []T, xn, yn []bool) *value.Vector {
-	out := value.NewVector(value.Bool, n, n)
-	for i := 0; i < n; i++ {
-		xi, yi := idx(x, i), idx(y, i)
-		c := cmpNullable(xn[xi], yn[yi], func() int { return cmp.Compare(xs[xi], ys[yi]) })
-		out.I8[i] = boolByte(compareResult(op, c))
+	out := value.NewVector(t, len(xs), len(xs))
+	switch t.Storage() {
+	case value.StInt8:
+		narrow(out.I8, wide, value.NullInt8)
+	case value.StInt16:
+		narrow(out.I16, wide, value.NullInt16)
+	case value.StInt32:
+		narrow(out.I32, wide, value.NullInt32)
 	}
 	return out
+}
+
+// narrow keeps the low bits of each int64 (NULL stays NULL).
+func narrow[T int8 | int16 | int32](dst []T, src []int64, null T) {
+	for i, x := range src {
+		if x == value.NullInt64 {
+			dst[i] = null
+		} else {
+			dst[i] = T(x)
+		}
+	}
 }
 
 func boolByte(b bool) int8 {
@@ -315,314 +342,37 @@ func boolByte(b bool) int8 {
 	return 0
 }
 
-func intResultType(a, b value.Type) value.Type {
-	w := func(t value.Type) int {
-		switch t {
-		case value.Long:
-			return 3
-		}
-		return 2
-	}
-	if w(a) == 3 || w(b) == 3 {
-		return value.Long
-	}
-	return value.Int
-}
-
-func intArith(op string, a, b int64) (int64, bool, error) {
-	switch op {
-	case "+":
-		return a + b, true, nil
-	case "-":
-		return a - b, true, nil
-	case "*":
-		return a * b, true, nil
-	case "/":
-		if b == 0 {
-			return 0, false, nil
-		}
-		q := a / b
-		if (a%b != 0) && ((a < 0) != (b < 0)) {
-			q--
-		}
-		return q, true, nil
-	case "%":
-		if b == 0 {
-			return 0, false, nil
-		}
-		m := a % b
-		if m != 0 && ((m < 0) != (b < 0)) {
-			m += b
-		}
-		return m, true, nil
-	case "&":
-		return a & b, true, nil
-	case "|":
-		return a | b, true, nil
-	case "^":
-		return a ^ b, true, nil
-	case "<<":
-		return a << uint(b), true, nil
-	case ">>":
-		return a >> uint(b), true, nil
-	}
-	return 0, false, fmt.Errorf("The operator %s is not supported for integers.", op)
-}
-
-func floatArith(op string, a, b float64) (float64, bool) {
-	switch op {
-	case "+":
-		return a + b, true
-	case "-":
-		return a - b, true
-	case "*":
-		return a * b, true
-	case "/", "\\":
-		if b == 0 {
-			return math.NaN(), true
-		}
-		return a / b, true
-	case "%":
-		if b == 0 {
-			return math.NaN(), true
-		}
-		return a - math.Floor(a/b)*b, true
-	}
-	return 0, false
-}
-
-// ints reads a numeric or temporal vector as int64s with NULL flags.
-func ints(v *value.Vector) ([]int64, []bool) {
-	n := v.Len()
-	out := make([]int64, n)
-	nulls := make([]bool, n)
-	for i := 0; i < n; i++ {
-		if v.IsNull(i) {
-			nulls[i] = true
-			continue
-		}
-		switch v.T.Storage() {
-		case value.StInt8:
-			out[i] = int64(v.I8[i])
-		case value.StInt16:
-			out[i] = int64(v.I16[i])
-		case value.StInt32:
-			out[i] = int64(v.I32[i])
-		case value.StInt64:
-			out[i] = v.I64[i]
-		case value.StFloat32:
-			out[i] = int64(math.Round(float64(v.F32[i])))
-		case value.StFloat64:
-			out[i] = int64(math.Round(v.F64[i]))
-		}
-	}
-	return out, nulls
-}
-
-// floats reads a numeric vector as float64s with NULL flags.
-func floats(v *value.Vector) ([]float64, []bool) {
-	n := v.Len()
-	out := make([]float64, n)
-	nulls := make([]bool, n)
-	for i := 0; i < n; i++ {
-		if v.IsNull(i) {
-			nulls[i] = true
-			continue
-		}
-		out[i] = v.At(i).Float64()
-	}
-	return out, nulls
-}
-
-// fromInt64s builds a vector of an integer-backed type from int64s.
-func fromInt64s(t value.Type, xs []int64, nulls []bool) *value.Vector {
-	out := value.NewVector(t, 0, len(xs))
-	for i, x := range xs {
-		if nulls != nil && nulls[i] {
-			out.AppendNull()
-			continue
-		}
-		out.AppendScalar(value.NewTyped(t, x))
-	}
-	return out
-}
-
-func stringOp(op string, x, y operand, n int) (*value.Vector, error) {
-	str := func(o operand, i int) (string, bool) {
-		v := o.v
-		j := idx(o, i)
-		if v.IsNull(j) {
-			return "", true
-		}
-		if v.T.Category() == value.CatLiteral {
-			return v.Str[j], false
-		}
-		return v.FormatElem(j), false
-	}
-	switch {
-	case op == "+":
-		out := value.NewVector(value.String, n, n)
-		for i := 0; i < n; i++ {
-			a, _ := str(x, i)
-			b, _ := str(y, i)
-			out.Str[i] = a + b
-		}
-		return out, nil
-	case isCompare(op):
-		out := value.NewVector(value.Bool, n, n)
-		for i := 0; i < n; i++ {
-			a, an := str(x, i)
-			b, bn := str(y, i)
-			c := cmpNullable(an, bn, func() int { return strings.Compare(a, b) })
-			out.I8[i] = boolByte(compareResult(op, c))
-		}
-		return out, nil
-	case op == "like" || op == "ilike":
-		out := value.NewVector(value.Bool, n, n)
-		for i := 0; i < n; i++ {
-			a, _ := str(x, i)
-			b, _ := str(y, i)
-			if op == "ilike" {
-				a, b = strings.ToLower(a), strings.ToLower(b)
-			}
-			out.I8[i] = boolByte(likeMatch(a, b))
-		}
-		return out, nil
-	}
-	return nil, fmt.Errorf("The operator %s is not supported for %s and %s.", op, x.v.T, y.v.T)
-}
-
-// likeMatch implements SQL LIKE with % (any run) and _ (one character).
-func likeMatch(s, p string) bool {
-	if p == "" {
-		return s == ""
-	}
-	switch p[0] {
-	case '%':
-		for i := 0; i <= len(s); i++ {
-			if likeMatch(s[i:], p[1:]) {
-				return true
-			}
-		}
-		return false
-	case '_':
-		return s != "" && likeMatch(s[1:], p[1:])
-	}
-	return s != "" && s[0] == p[0] && likeMatch(s[1:], p[1:])
-}
-
-func temporalOp(op string, x, y operand, n int) (*value.Vector, error) {
-	xt, yt := x.v.T, y.v.T
-	xTemp, yTemp := xt.IsTemporal(), yt.IsTemporal()
-	if isCompare(op) {
-		if xTemp && yTemp && xt != yt {
-			conv, err := value.CastVector(y.v, xt, 0)
-			if err != nil {
-				return nil, err
-			}
-			y.v = conv
-		}
-		xs, xn := ints(x.v)
-		ys, yn := ints(y.v)
-		return compareOrdered(op, x, y, n, xs, ys, xn, yn), nil
-	}
-	rt := xt
-	switch {
-	case xTemp && yTemp:
-		if op != "-" {
-			return nil, fmt.Errorf("The operator %s is not supported between %s and %s.", op, xt, yt)
-		}
-		if xt != yt {
-			conv, err := value.CastVector(y.v, xt, 0)
-			if err != nil {
-				return nil, err
-			}
-			y.v = conv
-		}
-		rt = value.Int
-		if xt.Storage() == value.StInt64 {
-			rt = value.Long
-		}
-	case yTemp:
-		if op != "+" {
-			return nil, fmt.Errorf("The operator %s is not supported between %s and %s.", op, xt, yt)
-		}
-		x, y = y, x
-		rt = yt
-	default:
-		if op != "+" && op != "-" {
-			return nil, fmt.Errorf("The operator %s is not supported between %s and %s.", op, xt, yt)
-		}
-		if y.v.T.Category() != value.CatIntegral && y.v.T != value.Bool {
-			return nil, fmt.Errorf("The operator %s is not supported between %s and %s.", op, xt, yt)
-		}
-	}
-	xs, xn := ints(x.v)
-	ys, yn := ints(y.v)
-	out := make([]int64, n)
-	nulls := make([]bool, n)
-	for i := 0; i < n; i++ {
-		if xn[idx(x, i)] || yn[idx(y, i)] {
-			nulls[i] = true
-			continue
-		}
-		a, b := xs[idx(x, i)], ys[idx(y, i)]
-		if op == "-" {
-			out[i] = a - b
-		} else {
-			out[i] = a + b
-		}
-		out[i] = wrapTemporal(rt, out[i])
-	}
-	return fromInt64s(rt, out, nulls), nil
-}
-
-// wrapTemporal keeps time-of-day types within one day, as DolphinDB does
-// (23:59:59 + 1 is 00:00:00).
-func wrapTemporal(t value.Type, x int64) int64 {
-	mod := int64(0)
-	switch t {
-	case value.Second:
-		mod = 86400
-	case value.Minute:
-		mod = 1440
-	case value.Time:
-		mod = 86400000
-	case value.NanoTime:
-		mod = 86400000000000
-	}
-	if mod == 0 {
-		return x
-	}
-	x %= mod
-	if x < 0 {
-		x += mod
-	}
-	return x
-}
-
 func unaryOp(op string, x value.Value) (value.Value, error) {
 	switch strings.ToLower(op) {
 	case "-":
 		return binaryOp("*", x, negOne(x))
 	case "!", "not":
+		switch t := x.(type) {
+		case *value.Matrix:
+			res, err := value.Not(t.V)
+			if err != nil {
+				return nil, err
+			}
+			return &value.Matrix{V: res, Rows: t.Rows, Cols: t.Cols, RowLabels: t.RowLabels, ColLabels: t.ColLabels}, nil
+		}
 		o, err := asOperand(x)
 		if err != nil {
 			return nil, err
 		}
-		n := o.v.Len()
-		out := value.NewVector(value.Bool, n, n)
-		for i := 0; i < n; i++ {
-			if o.v.IsNull(i) {
-				out.I8[i] = value.NullInt8
-				continue
-			}
-			out.I8[i] = boolByte(!o.v.At(i).Bool())
+		if o.scalar && o.v.T == value.Void {
+			return value.NullScalar(value.Bool), nil
+		}
+		res, err := value.Not(o.v)
+		if err != nil {
+			return nil, err
 		}
 		if o.scalar {
-			return out.At(0), nil
+			return res.At(0), nil
 		}
-		return out, nil
+		if _, ok := x.(*value.Pair); ok {
+			return &value.Pair{V: res}, nil
+		}
+		return res, nil
 	case "~":
 		return binaryOp("^", x, value.NewLong(-1))
 	}
@@ -630,7 +380,10 @@ func unaryOp(op string, x value.Value) (value.Value, error) {
 }
 
 func negOne(x value.Value) value.Value {
-	if x.Type() == value.Double || x.Type() == value.Float {
+	switch x.Type() {
+	case value.Float:
+		return value.NewFloat(-1)
+	case value.Double:
 		return value.NewDouble(-1)
 	}
 	if x.Type() == value.Long {
@@ -674,14 +427,25 @@ func rangeOp(a, b value.Value) (value.Value, error) {
 	if t == value.Char || t == value.Short {
 		t = value.Int
 	}
-	out := value.NewVector(t, 0, int(n))
-	for x := lo; ; x += step {
-		out.AppendScalar(value.NewTyped(t, x))
-		if x == hi {
-			break
-		}
+	out := value.NewVector(t, int(n), int(n))
+	switch t.Storage() {
+	case value.StInt32:
+		fillRange(out.I32, lo, step)
+	case value.StInt64:
+		fillRange(out.I64, lo, step)
+	default:
+		return nil, errors.New("The operands of .. must be integral or temporal.")
 	}
 	return out, nil
+}
+
+// fillRange writes lo, lo+step, ... into xs.
+func fillRange[T int32 | int64](xs []T, lo, step int64) {
+	x := T(lo)
+	for i := range xs {
+		xs[i] = x
+		x += T(step)
+	}
 }
 
 // inOp is a in b: per element of a, whether it is in b (a vector, set or
@@ -699,6 +463,12 @@ func inOp(a, b value.Value) (value.Value, error) {
 		set = value.NewSet(t.V)
 	case *value.Dict:
 		set = value.NewSet(t.Keys)
+	case *value.Table:
+		// in.md: `2 3 in t` looks in the table's (only) column.
+		if len(t.Cols) != 1 {
+			return nil, errors.New("The right operand of in must be a vector, set or dictionary.")
+		}
+		set = value.NewSet(t.Cols[0])
 	default:
 		return nil, errors.New("The right operand of in must be a vector, set or dictionary.")
 	}
@@ -716,13 +486,65 @@ func inOp(a, b value.Value) (value.Value, error) {
 	}
 	n := probe.Len()
 	out := value.NewVector(value.Bool, n, n)
-	for i := 0; i < n; i++ {
-		out.I8[i] = boolByte(probe.T == set.V.T && set.Contains(probe, i))
+	if !inTyped(out.I8, probe, set.V) {
+		for i := 0; i < n; i++ {
+			out.I8[i] = boolByte(probe.T == set.V.T && set.Contains(probe, i))
+		}
 	}
 	if o.scalar {
 		return out.At(0), nil
 	}
 	return out, nil
+}
+
+// inTyped is membership over typed slices when probe and members share
+// a type stored as integers or strings (NULL matches NULL, as in a set);
+// false when it doesn't apply.
+func inTyped(out []int8, probe, members *value.Vector) bool {
+	if probe.T != members.T || probe.T.IsArray() || (probe.T.IsDecimal() && probe.Scale != members.Scale) {
+		return false
+	}
+	switch probe.T.Storage() {
+	case value.StInt8:
+		inLoop(out, probe.I8, members.I8)
+	case value.StInt16:
+		inLoop(out, probe.I16, members.I16)
+	case value.StInt32:
+		inLoop(out, probe.I32, members.I32)
+	case value.StInt64:
+		inLoop(out, probe.I64, members.I64)
+	case value.StString:
+		inLoop(out, probe.Str, members.Str)
+	default:
+		return false
+	}
+	return true
+}
+
+// inLoop sets out[i] when xs[i] is one of members: a scan for a few
+// members, a hash set otherwise.
+func inLoop[T comparable](out []int8, xs, members []T) {
+	if len(members) <= 8 {
+		for i, x := range xs {
+			hit := int8(0)
+			for _, m := range members {
+				if x == m {
+					hit = 1
+					break
+				}
+			}
+			out[i] = hit
+		}
+		return
+	}
+	set := make(map[T]struct{}, len(members))
+	for _, m := range members {
+		set[m] = struct{}{}
+	}
+	for i, x := range xs {
+		_, hit := set[x]
+		out[i] = boolByte(hit)
+	}
 }
 
 // truth is the boolean value of a condition (a scalar).

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -341,15 +342,15 @@ func TestPrunePartitionsRead(t *testing.T) {
 				v, ok := s.Get("pt")
 				require.True(t, ok)
 				pt := v.(*ptable)
-				hook := &pruneHook{}
-				pruneHooks.Store(pt, hook)
-				defer pruneHooks.Delete(pt)
+				hook := &dfs.PruneHook{}
+				pt.SetPruneHook(hook)
+				defer pt.SetPruneHook(nil)
 				run := func(q string, prune bool) (value.Value, int) {
-					hook.off.Store(!prune)
-					hook.read.Store(0)
+					hook.Off.Store(!prune)
+					hook.Read.Store(0)
 					res, err := s.Run(q)
 					require.NoError(t, err, q)
-					return res, int(hook.read.Load())
+					return res, int(hook.Read.Load())
 				}
 				for _, c := range sc.cases {
 					for _, q := range []string{"select * from pt where " + c.where, "exec v from pt where " + c.where} {

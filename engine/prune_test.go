@@ -3,6 +3,7 @@ package engine
 import (
 	"testing"
 
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -86,16 +87,16 @@ func TestPruneFilterKeepsPartitionsAddedLater(t *testing.T) {
 
 func TestPruneHookCountsPartitionsRead(t *testing.T) {
 	s, pt, _ := pruneFixture(t)
-	hook := &pruneHook{}
-	pruneHooks.Store(pt, hook)
-	defer pruneHooks.Delete(pt)
+	hook := &dfs.PruneHook{}
+	pt.SetPruneHook(hook)
+	defer pt.SetPruneHook(nil)
 	v, err := s.Run("select * from pt where date >= 2024.01.03")
 	require.NoError(t, err)
 	require.Equal(t, 1, v.(*value.Table).Rows())
-	require.EqualValues(t, 3, hook.read.Load())
-	hook.off.Store(true)
-	hook.read.Store(0)
+	require.EqualValues(t, 3, hook.Read.Load())
+	hook.Off.Store(true)
+	hook.Read.Store(0)
 	_, err = s.Run("select * from pt where date >= 2024.01.03")
 	require.NoError(t, err)
-	require.EqualValues(t, 5, hook.read.Load())
+	require.EqualValues(t, 5, hook.Read.Load())
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"github.com/porpoisedb/porpoise/funcs"
 	"io"
 	"math/rand/v2"
 	"sync"
@@ -40,7 +41,7 @@ func (e *Engine) NewSession() *Session {
 // NewGuestSession opens a session that has not logged in yet.
 func (e *Engine) NewGuestSession() *Session {
 	id := atomic.AddInt64(&e.nextSession, 1)
-	seed := e.opts.Seed
+	seed := e.seed.Load()
 	if seed == 0 {
 		seed = time.Now().UnixNano()
 	}
@@ -83,11 +84,12 @@ func (s *Session) Run(script string) (value.Value, error) {
 }
 
 // RunContext is Run with a context: cancellation stops loops between
-// statements.
+// statements. Errors are *ddberr.Error values, as over the wire.
 func (s *Session) RunContext(ctx context.Context, script string) (v value.Value, err error) {
+	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	prog, err := sqlparse.Parse(script)
+	prog, err := sqlparse.ParseWith(script, sqlparse.Options{IsFunction: s.isFunction})
 	if err != nil {
 		return nil, err
 	}
@@ -105,8 +107,9 @@ func (s *Session) Call(fn string, args ...value.Value) (v value.Value, err error
 	return s.CallContext(context.Background(), fn, args...)
 }
 
-// CallContext is Call with a context.
+// CallContext is Call with a context. Errors are *ddberr.Error values.
 func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Value) (v value.Value, err error) {
+	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ctx = ctx
@@ -116,6 +119,13 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	expr, err := sqlparse.ParseExpr(fn)
 	if err != nil {
 		return nil, err
+	}
+	// A plain name that is neither a variable nor a function gets the text
+	// DolphinDB gives a function call request, not the script parser's.
+	if id, ok := expr.(*sqlparse.Ident); ok {
+		if _, isVar := in.Var(id.Name); !isVar && in.function(id.Name) == nil {
+			return nil, funcs.UnknownFunction(id.Name)
+		}
 	}
 	f, err := in.eval(expr)
 	if err != nil {
@@ -215,4 +225,17 @@ func recoverError(err *error) {
 		return
 	}
 	*err = fmt.Errorf("internal error: %v", r)
+}
+
+// isFunction reports whether name is a built-in or one of the session's
+// function definitions, for calls written without parentheses.
+func (s *Session) isFunction(name string) bool {
+	if _, ok := s.defs[name]; ok {
+		return true
+	}
+	if _, ok := builtins[name]; ok {
+		return true
+	}
+	_, ok := funcs.Lookup(name)
+	return ok
 }

@@ -182,10 +182,18 @@ func (in *interp) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, error
 			if b.Len() != n {
 				return nil, errors.New("The where condition must be a boolean vector as long as the table.")
 			}
-			for i := 0; i < n; i++ {
-				if keep[i] && (b.IsNull(i) || !b.At(i).Bool()) {
-					keep[i] = false
+			// One typed pass over the BOOL bytes (NULL is not 1, so it drops
+			// the row); other types are read as BOOL first.
+			mask := b
+			if mask.T != value.Bool {
+				c, err := value.CastVector(b, value.Bool, 0)
+				if err != nil {
+					return nil, errors.New("The where condition must be boolean.")
 				}
+				mask = c
+			}
+			for i, m := range mask.I8[:n] {
+				keep[i] = keep[i] && m == 1
 			}
 		default:
 			return nil, errors.New("The where condition must be boolean.")
@@ -209,7 +217,16 @@ func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 		return nil, err
 	}
 	defer release()
-	if len(n.Where) > 0 {
+	if rows, rest, ok := in.keyedWhere(src, n.Where); ok {
+		// a keyed/indexed table's index answered the key conditions
+		src = src.Gather(rows)
+		if len(rest) > 0 {
+			if rows, err = in.whereRows(src, rest); err != nil {
+				return nil, err
+			}
+			src = src.Gather(rows)
+		}
+	} else if len(n.Where) > 0 {
 		rows, err := in.whereRows(src, n.Where)
 		if err != nil {
 			return nil, err
@@ -220,9 +237,14 @@ func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	}
 	var out *value.Table
 	scalars := false
-	if len(n.GroupBy) > 0 || len(n.ContextBy) > 0 {
-		out, err = in.groupSelect(n, src)
-	} else {
+	switch {
+	case len(n.PivotBy) > 0:
+		return in.pivotBySelect(n, src)
+	case len(n.GroupBy) > 0:
+		out, err = in.groupBySelect(n, src)
+	case len(n.ContextBy) > 0:
+		out, err = in.contextBySelect(n, src)
+	default:
 		if len(n.OrderBy) > 0 {
 			if src, err = in.orderTable(src, n.OrderBy); err != nil {
 				return nil, err
@@ -236,13 +258,15 @@ func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.Distinct {
 		out = distinctRows(out)
 	}
-	if len(n.GroupBy) > 0 && len(n.OrderBy) > 0 {
+	if (len(n.GroupBy) > 0 || len(n.ContextBy) > 0) && len(n.OrderBy) > 0 {
 		if out, err = in.orderTable(out, n.OrderBy); err != nil {
 			return nil, err
 		}
 	}
-	if out, err = in.limitRows(out, n.Top, n.Limit, n.Offset); err != nil {
-		return nil, err
+	if len(n.ContextBy) == 0 {
+		if out, err = in.limitRows(out, n.Top, n.Limit, n.Offset); err != nil {
+			return nil, err
+		}
 	}
 	if n.Exec {
 		return execResult(out, scalars && out.Rows() == 1)
@@ -283,6 +307,9 @@ func (in *interp) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *valu
 		names = append(names, columnName(c))
 		vals = append(vals, v)
 	}
+	if err := checkDuplicateNames(names); err != nil {
+		return nil, false, err
+	}
 	t, err = insert.FromArgs(uniqueNames(names), vals)
 	if err != nil {
 		return nil, false, err
@@ -300,106 +327,6 @@ func execResult(t *value.Table, scalar bool) (value.Value, error) {
 		return t.Cols[0], nil
 	}
 	return t, nil
-}
-
-// groupSelect evaluates a grouped select: group keys first, then one row
-// per group (group by) or one row per input row (context by).
-func (in *interp) groupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
-	keys := n.GroupBy
-	context := false
-	if len(keys) == 0 {
-		keys, context = n.ContextBy, true
-	}
-	keyVecs := make([]*value.Vector, len(keys))
-	for i, k := range keys {
-		v, err := in.withTable(src, k)
-		if err != nil {
-			return nil, err
-		}
-		kv, err := broadcast(v, src.Rows())
-		if err != nil {
-			return nil, err
-		}
-		keyVecs[i] = kv
-	}
-	groupOf := map[string]int{}
-	var groups [][]int
-	var buf []byte
-	for r := 0; r < src.Rows(); r++ {
-		buf = buf[:0]
-		for _, kv := range keyVecs {
-			buf = kv.AppendKey(buf, r)
-		}
-		g, ok := groupOf[string(buf)]
-		if !ok {
-			g = len(groups)
-			groupOf[string(buf)] = g
-			groups = append(groups, nil)
-		}
-		groups[g] = append(groups[g], r)
-	}
-	if !context {
-		// DolphinDB returns groups ordered by key.
-		sort.SliceStable(groups, func(a, b int) bool {
-			for _, kv := range keyVecs {
-				if c := value.CompareElems(kv, groups[a][0], groups[b][0]); c != 0 {
-					return c < 0
-				}
-			}
-			return false
-		})
-	}
-	var parts []*value.Table
-	for _, rows := range groups {
-		sub := src.Gather(rows)
-		res, _, err := in.projectSelect(n.Cols, sub)
-		if err != nil {
-			return nil, err
-		}
-		if !context {
-			if res.Rows() != 1 {
-				res = res.Slice(0, min(1, res.Rows()))
-			}
-			keyNames := make([]string, len(keys))
-			keyCols := make([]*value.Vector, len(keys))
-			for i, kv := range keyVecs {
-				keyNames[i] = columnName(keys[i])
-				keyCols[i] = kv.Gather(rows[:1])
-			}
-			res = value.NewTable(append(keyNames, res.Names...), append(keyCols, res.Cols...))
-		}
-		parts = append(parts, res)
-	}
-	if len(parts) == 0 {
-		names := []string{}
-		for _, k := range keys {
-			names = append(names, columnName(k))
-		}
-		empty, _, err := in.projectSelect(n.Cols, src)
-		if err != nil {
-			return nil, err
-		}
-		cols := make([]*value.Vector, len(keys))
-		for i, kv := range keyVecs {
-			cols[i] = kv.Slice(0, 0)
-		}
-		return value.NewTable(append(names, empty.Names...), append(cols, sliceCols(empty, 0)...)), nil
-	}
-	out := parts[0].EmptyLike(len(parts))
-	out.Names = uniqueNames(out.Names)
-	for _, p := range parts {
-		for i, c := range p.Cols {
-			if c.T != out.Cols[i].T {
-				conv, err := value.CastVector(c, out.Cols[i].T, out.Cols[i].Scale)
-				if err != nil {
-					return nil, err
-				}
-				c = conv
-			}
-			out.Cols[i].AppendVector(c)
-		}
-	}
-	return out, nil
 }
 
 func sliceCols(t *value.Table, n int) []*value.Vector {
@@ -424,16 +351,7 @@ func (in *interp) orderTable(t *value.Table, items []sqlparse.OrderItem) (*value
 	}
 	idx := seqInts(t.Rows())
 	sort.SliceStable(idx, func(a, b int) bool {
-		for i, k := range keys {
-			c := value.CompareElems(k, idx[a], idx[b])
-			if items[i].Desc {
-				c = -c
-			}
-			if c != 0 {
-				return c < 0
-			}
-		}
-		return false
+		return compareRows(keys, items, idx[a], idx[b]) < 0
 	})
 	return t.Gather(idx), nil
 }

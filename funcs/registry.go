@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -52,6 +53,57 @@ type Env interface {
 	// Reserve accounts n more elements against the memory limit and fails
 	// with DolphinDB's out-of-memory text when they would pass it.
 	Reserve(n int) error
+
+	// Function resolves a function name as scripts see it (a user
+	// definition, a built-in, or an operator's function name such as add).
+	Function(name string) (value.Value, bool)
+	// Var returns a variable visible to the caller: its local frame, the
+	// session's variables, then shared objects.
+	Var(name string) (value.Value, bool)
+	// Eval evaluates an expression in the caller's scope; bind holds
+	// names visible only while it runs (metacode carries the values it
+	// was built from this way).
+	Eval(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error)
+	// RunScript parses and runs a script in the caller's scope and returns
+	// the last statement's value.
+	RunScript(code string) (value.Value, error)
+	// Functions lists every function the caller can call: user
+	// definitions, then the built-ins (the registry's and the
+	// interpreter's own).
+	Functions() []FuncInfo
+	// Objects lists the caller's variables and, with shared, the shared
+	// objects.
+	Objects(shared bool) []Object
+	// SessionInfo describes the calling session.
+	SessionInfo() SessionInfo
+}
+
+// FuncInfo is one row of defs(): a function's name, arity and parameter
+// names.
+type FuncInfo struct {
+	Name        string
+	Params      []string
+	Min, Max    int
+	Command     bool
+	UserDefined bool
+}
+
+// Object is one row of objs(): a variable's name and value.
+type Object struct {
+	Name   string
+	Value  value.Value
+	Shared bool
+}
+
+// SessionInfo identifies a session, its user and, for a session opened
+// by a remote client, the client's address (empty/0 when embedded).
+type SessionInfo struct {
+	ID         int64
+	User       string
+	RemoteIP   string
+	RemotePort int
+	// HomeDir is the server's home (data) directory.
+	HomeDir string
 }
 
 // Impl is a built-in's implementation. args holds the evaluated arguments;
@@ -74,6 +126,12 @@ type Spec struct {
 	Category string
 	// Fn is the implementation.
 	Fn Impl
+	// NamedFn, when set, is called instead of Fn with the name each
+	// argument gives a column (its alias or variable name, "" for other
+	// expressions), for functions whose result names columns after their
+	// arguments (groupby's sym and avg_price). Fn serves calls without
+	// names (Env.Call).
+	NamedFn func(env Env, args []value.Value, names []string) (value.Value, error)
 }
 
 // Form implements value.Value: a built-in is a function definition.

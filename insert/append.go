@@ -12,29 +12,6 @@ type Result struct {
 	Updated  int // existing keyed rows overwritten
 }
 
-// ConvertTable checks the column count and converts every column of src to
-// dst's column types under the rules, so that the append that follows
-// cannot fail half-way.
-func ConvertTable(dst *value.Table, src *value.Table, r Rules) (*value.Table, error) {
-	if src.NumCols() != dst.NumCols() {
-		return nil, ErrColumnCount
-	}
-	cols := make([]*value.Vector, len(src.Cols))
-	n := src.Rows()
-	for i, c := range src.Cols {
-		if c.Len() != n {
-			return nil, ErrColumnLength
-		}
-		d := dst.Cols[i]
-		conv, err := ConvertColumn(c, d.T, d.Scale, dst.Names[i], r)
-		if err != nil {
-			return nil, err
-		}
-		cols[i] = conv
-	}
-	return value.NewTable(dst.Names, cols), nil
-}
-
 // Append appends src to the in-memory table dst by position with implicit
 // conversion, returning the number of rows added (for keyed and indexed
 // tables: new keys only; existing keys are overwritten). On error dst is
@@ -58,7 +35,7 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 	if dst.ReadOnly {
 		return Result{}, ErrReadOnly
 	}
-	conv, err := ConvertTable(dst, src, MemoryRules)
+	conv, err := ConvertTable(SchemaOf(dst), src, Memory)
 	if err != nil {
 		return Result{}, err
 	}

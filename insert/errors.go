@@ -12,7 +12,6 @@ var (
 	ErrColumnCount       = errors.New("The number of columns of the table to insert must be the same as that of the original table.")
 	ErrInsertColumnCount = errors.New("The number of table columns doesn't match the number of columns to append.")
 	ErrDFSColumnCount    = errors.New("The number of columns of the current table must match that of the target table.")
-	ErrFewerColumns      = errors.New("The data to append contains fewer columns than the schema.")
 	ErrDuplicatedKeys    = errors.New("A keyed/indexed table can't contain duplicated keys.")
 	ErrReadOnly          = errors.New("Can't modify read only table.")
 	ErrUpdateKey         = errors.New("Can't update a key column.")

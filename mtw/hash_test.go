@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -90,12 +91,12 @@ func TestMurmur(t *testing.T) {
 		"hello world": 0x44a81419,
 		"中文":          0x76afcaaf,
 	} {
-		require.Equal(t, want, murmur2(s), s)
+		require.Equal(t, want, partition.Murmur2([]byte(s)), s)
 	}
-	// murmur16 is murmur2 of the 16 bytes.
+	// a 16-byte value hashes as its 16 bytes
 	var b [16]byte
 	copy(b[:], "0123456789abcdef")
-	require.Equal(t, murmur2(string(b[:])), murmur16(&b))
+	require.Equal(t, int(partition.Murmur2(b[:])%7), hashCell(value.UUID, &cell{b: b}, 7))
 }
 
 func TestHashDocExamples(t *testing.T) {
@@ -127,33 +128,33 @@ func TestRoutingExamples(t *testing.T) {
 		require.NoError(t, err)
 		return &cell{i: v.I}
 	}
-	valueDate, err := newDomain(partValue, value.Date, value.Date, nil)
+	valueDate, err := newDomain(partition.VALUE, value.Date, value.Date, nil)
 	require.NoError(t, err)
-	valueDateFromTS, err := newDomain(partValue, value.Timestamp, value.Date, nil)
+	valueDateFromTS, err := newDomain(partition.VALUE, value.Timestamp, value.Date, nil)
 	require.NoError(t, err)
-	valueSym, err := newDomain(partValue, value.Symbol, value.Symbol, nil)
+	valueSym, err := newDomain(partition.VALUE, value.Symbol, value.Symbol, nil)
 	require.NoError(t, err)
-	valueInt, err := newDomain(partValue, value.Int, value.Int, nil)
+	valueInt, err := newDomain(partition.VALUE, value.Int, value.Int, nil)
 	require.NoError(t, err)
-	hashInt, err := newDomain(partHash, value.Int, value.Int, value.NewInt(10))
+	hashInt, err := newDomain(partition.HASH, value.Int, value.Int, value.NewInt(10))
 	require.NoError(t, err)
-	hashSym, err := newDomain(partHash, value.Symbol, value.Symbol, value.NewInt(10))
+	hashSym, err := newDomain(partition.HASH, value.Symbol, value.Symbol, value.NewInt(10))
 	require.NoError(t, err)
-	rangeInt, err := newDomain(partRange, value.Int, value.Int, value.NewInts([]int32{0, 10, 20, 30}))
+	rangeInt, err := newDomain(partition.RANGE, value.Int, value.Int, value.NewInts([]int32{0, 10, 20, 30}))
 	require.NoError(t, err)
 	rd, err := value.Cast(value.NewStrings(value.String, []string{"2022.01.01", "2022.02.01", "2022.03.01"}), value.Date, 0)
 	require.NoError(t, err)
-	rangeDate, err := newDomain(partRange, value.Date, value.Date, rd)
+	rangeDate, err := newDomain(partition.RANGE, value.Date, value.Date, rd)
 	require.NoError(t, err)
 	list := value.NewTuple([]value.Value{
 		value.NewStrings(value.Symbol, []string{"A", "B"}),
 		value.NewStrings(value.Symbol, []string{"C"}),
 		value.NewStrings(value.Symbol, []string{"D", "E"}),
 	})
-	listSym, err := newDomain(partList, value.Symbol, value.Symbol, list)
+	listSym, err := newDomain(partition.LIST, value.Symbol, value.Symbol, list)
 	require.NoError(t, err)
 	// Our server reports a LIST scheme on a SYMBOL column as STRING.
-	listStr, err := newDomain(partList, value.Symbol, value.String, list)
+	listStr, err := newDomain(partition.LIST, value.Symbol, value.String, list)
 	require.NoError(t, err)
 
 	type row struct {
@@ -202,21 +203,21 @@ func TestRoutingExamples(t *testing.T) {
 	require.Equal(t, 1, k)
 
 	// HASH on a MONTH scheme over a DATE column casts first.
-	hashMonth, err := newDomain(partHash, value.Date, value.Month, value.NewInt(10))
+	hashMonth, err := newDomain(partition.HASH, value.Date, value.Month, value.NewInt(10))
 	require.NoError(t, err)
 	k, err = hashMonth.key(*date("2022.03.20"))
 	require.NoError(t, err)
 	require.Equal(t, (2022*12+2)%10, k)
 
 	// Errors of the C++ domains.
-	valueLong, err := newDomain(partValue, value.Long, value.Long, nil)
+	valueLong, err := newDomain(partition.VALUE, value.Long, value.Long, nil)
 	require.NoError(t, err)
 	_, err = valueLong.key(cell{i: 1})
 	require.EqualError(t, err, "Long type value can't be used as a partition column.")
-	mismatch, err := newDomain(partHash, value.String, value.Int, value.NewInt(10))
+	mismatch, err := newDomain(partition.HASH, value.String, value.Int, value.NewInt(10))
 	require.NoError(t, err)
 	_, err = mismatch.key(cell{s: "x"})
 	require.EqualError(t, err, "Data category incompatible.")
-	_, err = newDomain(partSeq, value.Int, value.Int, nil)
+	_, err = newDomain(partition.SEQ, value.Int, value.Int, nil)
 	require.EqualError(t, err, "Unsupported partition type SEQ")
 }

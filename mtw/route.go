@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -15,23 +16,12 @@ type router interface {
 	key(c cell) (int, error)
 }
 
-// Partition type codes of schema()'s partitionType.
-const (
-	partSeq   = 0
-	partValue = 1
-	partRange = 2
-	partList  = 3
-	partCompo = 4
-	partHash  = 5
-)
-
-var partTypeNames = map[int]string{0: "SEQ", 1: "VALUE", 2: "RANGE", 3: "LIST", 4: "COMPO", 5: "HASH"}
-
-func partTypeName(code int) string {
-	if n, ok := partTypeNames[code]; ok {
-		return n
+// partTypeName names a partitionType code in errors.
+func partTypeName(p partition.PartitionType) string {
+	if p >= partition.SEQ && p <= partition.HASH {
+		return p.String()
 	}
-	return fmt.Sprint(code)
+	return fmt.Sprint(int(p))
 }
 
 // hashRouter routes rows of an in-memory table: hash(value, threadCount).
@@ -45,7 +35,7 @@ func (r *hashRouter) key(c cell) (int, error) { return hashCell(r.t, &c, r.n), n
 // domain is one partitioning level of a DFS table (C++ API semantics:
 // the domain's type is partitionColumnType for every kind).
 type domain struct {
-	kind    int
+	kind    partition.PartitionType
 	colType value.Type // type of the converted column values
 	domType value.Type // partitionColumnType
 	buckets int        // HASH
@@ -68,11 +58,11 @@ var (
 
 // newDomain builds the domain of one level from its partitionType code,
 // partitionColumnType and partitionSchema.
-func newDomain(kind int, colType, domType value.Type, schema value.Value) (*domain, error) {
+func newDomain(kind partition.PartitionType, colType, domType value.Type, schema value.Value) (*domain, error) {
 	d := &domain{kind: kind, colType: colType, domType: domType}
 	switch kind {
-	case partValue:
-	case partHash:
+	case partition.VALUE:
+	case partition.HASH:
 		s, ok := schema.(*value.Scalar)
 		if !ok {
 			return nil, fmt.Errorf("invalid HASH partitionSchema %v", schema)
@@ -82,7 +72,7 @@ func newDomain(kind int, colType, domType value.Type, schema value.Value) (*doma
 			return nil, fmt.Errorf("invalid HASH partitionSchema %v", schema)
 		}
 		d.buckets = int(n)
-	case partRange:
+	case partition.RANGE:
 		v, ok := schema.(*value.Vector)
 		if !ok {
 			return nil, fmt.Errorf("invalid RANGE partitionSchema %v", schema)
@@ -90,7 +80,7 @@ func newDomain(kind int, colType, domType value.Type, schema value.Value) (*doma
 		if err := d.setRange(v); err != nil {
 			return nil, err
 		}
-	case partList:
+	case partition.LIST:
 		v, ok := schema.(*value.Vector)
 		if !ok {
 			return nil, fmt.Errorf("invalid LIST partitionSchema %v", schema)
@@ -196,16 +186,16 @@ func (d *domain) key(c cell) (int, error) {
 		}
 	}
 	switch d.kind {
-	case partValue:
+	case partition.VALUE:
 		if d.domType == value.Long {
 			return 0, errLongKey
 		}
 		return hashCell(t, v, 1048576), nil
-	case partHash:
+	case partition.HASH:
 		return hashCell(t, v, d.buckets), nil
-	case partRange:
+	case partition.RANGE:
 		return d.rangeKey(t, v), nil
-	case partList:
+	case partition.LIST:
 		return d.listKey(t, v), nil
 	}
 	return -1, nil

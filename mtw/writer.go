@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
@@ -38,6 +39,20 @@ const (
 type ErrorCodeInfo struct {
 	Code string
 	Info string
+}
+
+// Error makes an ErrorCodeInfo usable as an error; it is String(), which
+// fmt prints either way, so printing the result of Insert is unchanged.
+// Use Err to get a nil error for a queued row.
+func (e ErrorCodeInfo) Error() string { return e.String() }
+
+// Err is nil when the rows were queued, else e as an error, for the usual
+// `if err := w.Insert(...).Err(); err != nil` check.
+func (e ErrorCodeInfo) Err() error {
+	if e.Code == "" {
+		return nil
+	}
+	return e
 }
 
 // HasError reports whether an error occurred.
@@ -104,10 +119,17 @@ type Writer struct {
 	convHold sync.Mutex
 }
 
-// New validates cfg (mtw.md §1.1), reads the table's schema over a setup
-// connection (§2), connects ThreadCount writer sessions and starts the
-// conversion and writer goroutines. Errors are *Error values.
+// New is NewContext with a background context.
 func New(cfg Config) (*Writer, error) {
+	return NewContext(context.Background(), cfg)
+}
+
+// NewContext validates cfg (mtw.md §1.1), reads the table's schema over a
+// setup connection (§2), connects ThreadCount writer sessions and starts
+// the conversion and writer goroutines. ctx bounds the setup (connecting,
+// logging in, reading the schema; at most 30 seconds in any case), not
+// the writer's life. Errors are *Error values.
+func NewContext(ctx context.Context, cfg Config) (*Writer, error) {
 	c, err := validate(cfg)
 	if err != nil {
 		return nil, err
@@ -116,7 +138,7 @@ func New(cfg Config) (*Writer, error) {
 	connectErr := func(err error) error {
 		return newError("Failed to connect to server "+c.Host+":"+strconv.Itoa(c.Port), err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), dialTimeout)
+	ctx, cancel := context.WithTimeout(ctx, dialTimeout)
 	defer cancel()
 	setup, err := client.Dial(ctx, addr, client.Options{User: c.UserID, Password: c.Password})
 	if err != nil {
@@ -284,9 +306,9 @@ func (w *Writer) setRouting(info *tableInfo) error {
 	if col.t.IsArray() {
 		return newError("The parameter partitionCol cannot be array vector", nil)
 	}
-	kind := info.partTypes[level]
+	kind := partition.PartitionType(info.partTypes[level])
 	switch kind {
-	case partValue, partRange, partList, partHash:
+	case partition.VALUE, partition.RANGE, partition.LIST, partition.HASH:
 	default:
 		return newError("Unsupported partition type "+partTypeName(kind), nil)
 	}
@@ -646,7 +668,8 @@ func (w *Writer) keyAt(v *value.Vector, r int) (int, error) {
 			}
 			return -1, nil
 		case value.String, value.Symbol:
-			return int(uint64(murmur2(v.Str[r])) % uint64(h.n)), nil
+			s := value.Scalar{T: h.t, S: v.Str[r]}
+			return int(partition.HashBucketScalar(&s, h.n)), nil
 		}
 	}
 	return w.route.key(cellAt(v, r))

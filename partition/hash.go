@@ -175,14 +175,25 @@ func HashBucketScalar(s *value.Scalar, buckets int) int32 {
 		return -1
 	}
 	b := uint32(buckets)
+	// a NULL is the Null flag or, as in vectors, the type's sentinel
 	switch s.T.Storage() {
-	case value.StInt8, value.StInt16, value.StInt32:
-		if s.Null {
+	case value.StInt8:
+		if s.Null || int8(s.I) == value.NullInt8 {
+			return -1
+		}
+		return int32(uint32(int32(int8(s.I))) % b)
+	case value.StInt16:
+		if s.Null || int16(s.I) == value.NullInt16 {
+			return -1
+		}
+		return int32(uint32(int32(int16(s.I))) % b)
+	case value.StInt32:
+		if s.Null || int32(s.I) == value.NullInt32 {
 			return -1
 		}
 		return int32(uint32(int32(s.I)) % b)
 	case value.StInt64:
-		if s.Null {
+		if s.Null || s.I == value.NullInt64 {
 			return -1
 		}
 		return int32(uint64(s.I) % uint64(buckets))

@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -250,4 +251,11 @@ func (d *Value) buildDense() {
 		dense[x-lo] = int32(i)
 	}
 	d.dense, d.denseBase = dense, lo
+}
+
+// Clone returns a copy of d that AddValues can grow without changing d.
+func (d *Value) Clone() *Value {
+	return &Value{t: d.t, ints: slices.Clone(d.ints), strs: slices.Clone(d.strs),
+		intIdx: maps.Clone(d.intIdx), dense: slices.Clone(d.dense), denseBase: d.denseBase,
+		strIdx: maps.Clone(d.strIdx)}
 }

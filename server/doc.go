@@ -1,16 +1,16 @@
 // Package server serves DolphinDB's binary protocol and the JavaScript API's WebSocket transport over an engine: connections, sessions and login.
 //
 // A Server accepts TCP connections on one port and tells the two transports
-// apart by their first bytes (wire-protocol.md §1.1): "API" starts a binary
+// apart by their first bytes: "API" starts a binary
 // API session (Go, C++, Python, Java clients), "GET " starts an HTTP
-// request that must upgrade to a WebSocket (the JavaScript API, §6), whose
+// request that must upgrade to a WebSocket (the JavaScript API), whose
 // binary messages carry the same request bytes.
 //
 // Every connection owns one engine session, created when the connection is
 // accepted and identified by the connection, never by the session id of the
 // request header (the Go API sends an empty one, others stale ones). The
 // session starts logged out; the clients log in as they do against
-// DolphinDB (§1.7):
+// DolphinDB:
 //
 //   - Go: the script login('user','password');
 //   - C++/Python: the functions scramClientFirst (answered with the error
@@ -20,7 +20,7 @@
 //     base64-encoded credentials, isNodeInitialized and version;
 //   - JavaScript: "connect\nlogin\nuser\npassword" in the connect request.
 //
-// Requests (§1.4) are connect, script, function (the function text may be a
+// Requests are connect, script, function (the function text may be a
 // partial application such as tableInsert{"t"}; the arguments fill its free
 // parameters) and variable (uploads). Replies carry the result object
 // encoded for the client: SYMBOL vectors as plain type 17 for the Go and

@@ -60,6 +60,9 @@ type AssignStmt struct {
 	Targets []Expr
 	Op      string
 	Value   Expr
+	// Ref is &y = x: y becomes another name for x's object instead of a
+	// copy.
+	Ref bool
 }
 
 // Param is one formal parameter of a function definition or lambda.
@@ -448,6 +451,8 @@ type LambdaExpr struct {
 type OrderItem struct {
 	X    Expr
 	Desc bool
+	// Nulls is "first" or "last" for an explicit NULLS FIRST/LAST, else "".
+	Nulls string
 }
 
 // JoinExpr is an SQL join in a FROM clause: L [kind] join R [on On].
@@ -480,6 +485,7 @@ type SelectExpr struct {
 	Where     []Expr
 	GroupBy   []Expr
 	ContextBy []Expr
+	CSort     []OrderItem // csort after context by
 	PivotBy   []Expr
 	Having    Expr
 	OrderBy   []OrderItem
@@ -501,6 +507,13 @@ type TernaryExpr struct {
 	Cond Expr
 	Then Expr
 	Else Expr
+}
+
+// UnionExpr is `L union [all] R` between queries.
+type UnionExpr struct {
+	At   Pos
+	L, R Expr
+	All  bool
 }
 
 // StarExpr is `*` in a select list or in count(*).
@@ -643,6 +656,9 @@ func (n *SelectExpr) Pos() Pos { return n.At }
 func (n *StarExpr) Pos() Pos { return n.At }
 
 // Pos implements Node.
+func (n *UnionExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
 func (n *DictExpr) Pos() Pos { return n.At }
 
 // Pos implements Node.
@@ -668,5 +684,38 @@ func (*LambdaExpr) exprNode()   {}
 func (*JoinExpr) exprNode()     {}
 func (*SelectExpr) exprNode()   {}
 func (*StarExpr) exprNode()     {}
+func (*UnionExpr) exprNode()    {}
 func (*DictExpr) exprNode()     {}
 func (*TernaryExpr) exprNode()  {}
+
+// MetaExpr is metacode, <expr>: the expression unevaluated, as a value.
+type MetaExpr struct {
+	At Pos
+	X  Expr
+}
+
+// Pos implements Node.
+func (n *MetaExpr) Pos() Pos { return n.At }
+func (*MetaExpr) exprNode()  {}
+
+// ThrowStmt is `throw X`: it raises a user exception carrying X.
+type ThrowStmt struct {
+	At Pos
+	X  Expr
+}
+
+// Pos implements Node.
+func (n *ThrowStmt) Pos() Pos { return n.At }
+func (*ThrowStmt) stmtNode()  {}
+
+// AssertStmt is `assert X` or `assert Case, X`: X must be true. Case names
+// the test case; an identifier written there is given as a string literal.
+type AssertStmt struct {
+	At   Pos
+	Case Expr
+	X    Expr
+}
+
+// Pos implements Node.
+func (n *AssertStmt) Pos() Pos { return n.At }
+func (*AssertStmt) stmtNode()  {}

@@ -11,7 +11,7 @@ import (
 // re-parse to the same tree.
 func Format(n Node) string {
 	var b strings.Builder
-	f := formatter{&b}
+	f := formatter{b: &b}
 	f.node(n)
 	return b.String()
 }
@@ -19,7 +19,7 @@ func Format(n Node) string {
 // FormatScript renders a script, one statement per line.
 func FormatScript(s *Script) string {
 	var b strings.Builder
-	f := formatter{&b}
+	f := formatter{b: &b}
 	for i, st := range s.Stmts {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -29,7 +29,22 @@ func FormatScript(s *Script) string {
 	return b.String()
 }
 
-type formatter struct{ b *strings.Builder }
+// Unparse renders an expression as DolphinDB prints metacode: binary
+// operators spaced, parentheses only where precedence needs them, e.g.
+// `(a + 7) * 8`.
+func Unparse(n Node) string {
+	var b strings.Builder
+	f := formatter{b: &b, ddb: true}
+	f.node(n)
+	return b.String()
+}
+
+// formatter writes nodes; ddb selects DolphinDB's minimal-parenthesis
+// style instead of the fully parenthesised debugging form.
+type formatter struct {
+	b   *strings.Builder
+	ddb bool
+}
 
 func (f formatter) w(s ...string) {
 	for _, x := range s {
@@ -84,6 +99,9 @@ func (f formatter) node(n Node) {
 	case *ExprStmt:
 		f.node(n.X)
 	case *AssignStmt:
+		if n.Ref {
+			f.w("&")
+		}
 		f.list(n.Targets, ", ")
 		f.w(" ", n.Op, " ")
 		f.node(n.Value)
@@ -143,6 +161,16 @@ func (f formatter) node(n Node) {
 			f.w(" ")
 			f.node(n.X)
 		}
+	case *ThrowStmt:
+		f.w("throw ")
+		f.node(n.X)
+	case *AssertStmt:
+		f.w("assert ")
+		if n.Case != nil {
+			f.node(n.Case)
+			f.w(", ")
+		}
+		f.node(n.X)
 	case *BreakStmt:
 		f.w("break")
 	case *ContinueStmt:
@@ -250,7 +278,19 @@ func (f formatter) node(n Node) {
 		f.w(")")
 	case *ParenExpr:
 		f.node(n.X)
+	case *MetaExpr:
+		f.w("<")
+		f.node(n.X)
+		f.w(">")
 	case *UnaryExpr:
+		if f.ddb {
+			f.w(n.Op)
+			if n.Op != "-" && n.Op != "~" && n.Op != "+" {
+				f.w(" ")
+			}
+			f.operand(n.X, 20)
+			return
+		}
 		f.w("(", n.Op)
 		if n.Op == "!" || n.Op == "-" || n.Op == "~" || n.Op == "+" {
 			f.node(n.X)
@@ -260,6 +300,13 @@ func (f formatter) node(n Node) {
 		}
 		f.w(")")
 	case *BinaryExpr:
+		if f.ddb {
+			p := opPrec(n.Op)
+			f.operand(n.L, p)
+			f.w(" ", n.Op, " ")
+			f.operand(n.R, p+1)
+			return
+		}
 		f.w("(")
 		f.node(n.L)
 		f.w(" ", n.Op, " ")
@@ -348,6 +395,14 @@ func (f formatter) node(n Node) {
 		f.w(")")
 	case *StarExpr:
 		f.w("*")
+	case *UnionExpr:
+		f.node(n.L)
+		if n.All {
+			f.w(" union all ")
+		} else {
+			f.w(" union ")
+		}
+		f.node(n.R)
 	case *SelectExpr:
 		if n.Exec {
 			f.w("exec ")
@@ -379,6 +434,10 @@ func (f formatter) node(n Node) {
 			f.w(" context by ")
 			f.list(n.ContextBy, ", ")
 		}
+		if n.CSort != nil {
+			f.w(" csort ")
+			f.orderItems(n.CSort)
+		}
 		if n.PivotBy != nil {
 			f.w(" pivot by ")
 			f.list(n.PivotBy, ", ")
@@ -389,15 +448,7 @@ func (f formatter) node(n Node) {
 		}
 		if n.OrderBy != nil {
 			f.w(" order by ")
-			for i, o := range n.OrderBy {
-				if i > 0 {
-					f.w(", ")
-				}
-				f.node(o.X)
-				if o.Desc {
-					f.w(" desc")
-				}
-			}
+			f.orderItems(n.OrderBy)
 		}
 		if n.Limit != nil {
 			f.w(" limit ")
@@ -424,4 +475,61 @@ func (f formatter) literal(n *Literal) {
 	default:
 		f.w(n.Text, n.Suffix)
 	}
+}
+
+// orderItems writes order by / csort items.
+func (f formatter) orderItems(items []OrderItem) {
+	for i, o := range items {
+		if i > 0 {
+			f.w(", ")
+		}
+		f.node(o.X)
+		if o.Desc {
+			f.w(" desc")
+		}
+		if o.Nulls != "" {
+			f.w(" nulls ", o.Nulls)
+		}
+	}
+}
+
+// operand writes x as an operand of an operator of precedence min,
+// parenthesised when x binds more loosely.
+func (f formatter) operand(x Expr, min int) {
+	if p, ok := x.(*ParenExpr); ok {
+		x = p.X
+	}
+	if b, ok := x.(*BinaryExpr); ok && opPrec(b.Op) < min {
+		f.w("(")
+		f.node(x)
+		f.w(")")
+		return
+	}
+	f.node(x)
+}
+
+// opPrec is the precedence of a normalised binary operator, as the parser
+// assigns it.
+func opPrec(op string) int {
+	switch op {
+	case "||":
+		return 1
+	case "&&":
+		return 2
+	case "<", "<=", ">", ">=", "==", "!=", "in", "like", "between":
+		return 3
+	case "|":
+		return 4
+	case "^":
+		return 5
+	case "&":
+		return 6
+	case "<<", ">>":
+		return 7
+	case "+", "-":
+		return 8
+	case "..", ":":
+		return 15
+	}
+	return 10
 }

@@ -617,6 +617,11 @@ func (lx *lexer) symbol() {
 		for {
 			ok, n := lx.identRuneAt(j, false)
 			if !ok {
+				// `10.9 and `v1.2: a dot between digits stays in the symbol
+				if j > i+1 && j+1 < len(src) && src[j] == '.' && isDigit(src[j+1]) {
+					j++
+					continue
+				}
 				break
 			}
 			j += n

@@ -11,11 +11,37 @@ const maxDepth = 1000
 
 // Parse parses a whole script.
 func Parse(src string) (*Script, error) {
+	return ParseWith(src, Options{})
+}
+
+// Options tell the parser what it cannot know from the text alone.
+type Options struct {
+	// IsFunction reports whether a name is a function (built-in or
+	// defined). DolphinDB lets a function of one argument be called
+	// without parentheses (sum x, print "a"); only names it accepts are
+	// read that way. Nil means no such calls.
+	IsFunction func(name string) bool
+}
+
+// ParseWith parses a whole script with options.
+func ParseWith(src string, o Options) (*Script, error) {
 	toks, err := Lex(src)
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks}
+	p := &parser{toks: toks, isFunction: o.IsFunction}
+	if o.IsFunction != nil {
+		// functions the script itself defines count too, wherever defined
+		defined := map[string]bool{}
+		for i := 0; i+1 < len(toks); i++ {
+			if (isWord(toks[i], "def") || isWord(toks[i], "defg")) && toks[i+1].Kind == TokIdent {
+				defined[toks[i+1].Text] = true
+			}
+		}
+		if len(defined) > 0 {
+			p.isFunction = func(name string) bool { return defined[name] || o.IsFunction(name) }
+		}
+	}
 	return p.parseScript()
 }
 
@@ -50,6 +76,11 @@ type parser struct {
 	// noPair makes `:` end an expression (dictionary keys, the middle of
 	// a ternary).
 	noPair bool
+	// isFunction is Options.IsFunction.
+	isFunction func(string) bool
+	// inMeta is set inside metacode <...>, where a `>` that no operand
+	// follows closes the metacode instead of comparing.
+	inMeta bool
 }
 
 // bailout carries a syntax error up through panics inside the parser; it
@@ -180,7 +211,13 @@ func (p *parser) atStmtEnd() bool {
 // afterBlock reports whether the previous token closed a block, after which
 // a new statement may start on the same line: if(x){a=1} b=2.
 func (p *parser) afterBlock() bool {
-	return p.pos > 0 && isOpTok(p.toks[p.pos-1], "}") && p.tok().Kind != TokEOF
+	if p.pos == 0 || p.tok().Kind == TokEOF {
+		return false
+	}
+	prev := p.toks[p.pos-1]
+	// a keyword may also follow a string literal directly:
+	// dbName='dfs://x'if(existsDatabase(dbName)) ...
+	return isOpTok(prev, "}") || (prev.Kind == TokString && p.tok().Kind == TokIdent)
 }
 
 // withEq runs f with `=` as a comparison and `:` as the pair operator.
@@ -302,6 +339,17 @@ func (p *parser) parseStmt() Stmt {
 			}
 		case "else", "catch":
 			p.failTok(t)
+		case "throw":
+			if !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+				p.next()
+				var x Expr
+				p.withEq(func() { x = p.parseExpr() })
+				return &ThrowStmt{At: t.Pos, X: x}
+			}
+		case "assert":
+			if !isOpTok(nx, "=") && !isOpTok(nx, "(") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+				return p.parseAssert()
+			}
 		case "go":
 			if nx.Kind == TokNewline || nx.Kind == TokEOF || isOpTok(nx, ";") {
 				p.next()
@@ -324,6 +372,16 @@ func (p *parser) parseStmt() Stmt {
 // statement.
 func (p *parser) parseSimpleStmt() Stmt {
 	start := p.tok().Pos
+	if p.isOp("&") && p.peekN(1).Kind == TokIdent && isOpTok(p.peekN(2), "=") {
+		// &y = x binds by reference
+		p.next()
+		id := p.next()
+		p.next()
+		p.skipNewlines()
+		var v Expr
+		p.withEq(func() { v = p.parseExpr() })
+		return &AssignStmt{At: start, Targets: []Expr{&Ident{At: id.Pos, Name: id.Text}}, Op: "=", Value: v, Ref: true}
+	}
 	old := p.noEq
 	p.noEq = true
 	first := p.parseExpr()
@@ -437,6 +495,26 @@ func (p *parser) parseCond() Expr {
 	p.withEq(func() { e = p.parseExpr() })
 	p.expectOp(")")
 	return e
+}
+
+// parseAssert parses `assert expr` and `assert subCase, expr`.
+func (p *parser) parseAssert() Stmt {
+	t := p.next()
+	a := &AssertStmt{At: t.Pos}
+	p.withEq(func() {
+		first := p.parseExpr()
+		if !p.isOp(",") {
+			a.X = first
+			return
+		}
+		p.next()
+		if id, ok := first.(*Ident); ok {
+			first = &Literal{At: id.At, Kind: LitString, Text: id.Name}
+		}
+		a.Case = first
+		a.X = p.parseExpr()
+	})
+	return a
 }
 
 func (p *parser) parseIf() Stmt {
@@ -803,6 +881,10 @@ func (p *parser) parseSelect() *SelectExpr {
 		if isKw(p.tok(), "top") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") && !isKw(p.peekN(1), "from") {
 			p.next()
 			s.Top = p.parseUnary()
+			if p.isOp(":") { // top lo:hi
+				op := p.next()
+				s.Top = &BinaryExpr{At: op.Pos, Op: ":", L: s.Top, R: p.parseUnary()}
+			}
 		}
 		for {
 			p.skipNewlines()
@@ -840,21 +922,10 @@ func (p *parser) parseSelect() *SelectExpr {
 				p.skipNewlines()
 				s.Having = p.parseExpr()
 			case s.OrderBy == nil && p.clauseBy("order"):
-				for {
-					p.skipNewlines()
-					it := OrderItem{X: p.parseExpr()}
-					if isKw(p.tok(), "desc") {
-						p.next()
-						it.Desc = true
-					} else if isKw(p.tok(), "asc") {
-						p.next()
-					}
-					s.OrderBy = append(s.OrderBy, it)
-					if !p.isOp(",") {
-						break
-					}
-					p.next()
-				}
+				s.OrderBy = p.parseOrderItems()
+			case s.CSort == nil && s.ContextBy != nil && p.skipNewlinesBeforeKw("csort"):
+				p.next()
+				s.CSort = p.parseOrderItems()
 			case s.Limit == nil && p.skipNewlinesBeforeKw("limit"):
 				p.next()
 				p.skipNewlines()
@@ -872,6 +943,30 @@ func (p *parser) parseSelect() *SelectExpr {
 		}
 	})
 	return s
+}
+
+// parseOrderItems parses `x [asc|desc] [nulls first|last], ...`.
+func (p *parser) parseOrderItems() []OrderItem {
+	var items []OrderItem
+	for {
+		p.skipNewlines()
+		it := OrderItem{X: p.parseExpr()}
+		if isKw(p.tok(), "desc") {
+			p.next()
+			it.Desc = true
+		} else if isKw(p.tok(), "asc") {
+			p.next()
+		}
+		if isKw(p.tok(), "nulls") && (isKw(p.peekN(1), "first") || isKw(p.peekN(1), "last")) {
+			p.next()
+			it.Nulls = strings.ToLower(p.next().Text)
+		}
+		items = append(items, it)
+		if !p.isOp(",") {
+			return items
+		}
+		p.next()
+	}
 }
 
 var joinKinds = map[string]bool{"inner": true, "left": true, "right": true, "full": true, "cross": true}
@@ -973,7 +1068,12 @@ func (p *parser) binop() (op string, prec int, n int) {
 			return "||", 1, 1
 		case "&&":
 			return "&&", 2, 1
-		case "<", "<=", ">", ">=", "==", "!=":
+		case ">":
+			if p.inMeta && !p.startsOperand(p.peekN(1)) {
+				return "", 0, 0
+			}
+			return t.Text, 3, 1
+		case "<", "<=", ">=", "==", "!=":
 			return t.Text, 3, 1
 		case "<>":
 			return "!=", 3, 1
@@ -1010,6 +1110,9 @@ func (p *parser) binop() (op string, prec int, n int) {
 			return "&&", 2, 1
 		case "in", "like", "between":
 			return strings.ToLower(t.Text), 3, 1
+		case "join":
+			// a join b concatenates, as a <- b does
+			return "join", 10, 1
 		case "not":
 			nx := p.peekN(1)
 			if isKw(nx, "in") || isKw(nx, "like") || isKw(nx, "between") {
@@ -1072,6 +1175,14 @@ func (p *parser) startsInfixOperand(t, nx Token) bool {
 func (p *parser) parseBinary(minPrec int) Expr {
 	left := p.parseUnary()
 	for {
+		if minPrec <= 3 && isKw(p.tok(), "is") {
+			left = p.parseIsNull(left)
+			continue
+		}
+		if isQuery(left) && p.skipNewlinesBeforeKw("union") {
+			left = p.parseUnion(left)
+			continue
+		}
 		op, prec, n := p.binop()
 		if prec == 0 || prec < minPrec {
 			return left
@@ -1079,6 +1190,14 @@ func (p *parser) parseBinary(minPrec int) Expr {
 		opTok := p.tok()
 		for i := 0; i < n; i++ {
 			p.next()
+		}
+		// x +:L y, 1 2 3 *:C 4 5: an operator with an adverb
+		var adverb string
+		if fn := operatorFuncs[opTok.Text]; opTok.Kind == TokOp && fn != "" && p.isOp(":") {
+			if l := p.peekN(1); l.Kind == TokIdent && !l.Space && isAdverb(l.Text) {
+				p.next()
+				adverb = p.next().Text
+			}
 		}
 		p.skipNewlines()
 		negate := false
@@ -1097,11 +1216,19 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			} else {
 				right = lo
 			}
+		} else if op == ":" && p.closesOperand() {
+			// (1:) and x[2:] leave the end open
+			right = &Literal{At: opTok.Pos, Kind: LitNull, Text: "NULL"}
 		} else {
 			right = p.parseBinary(prec + 1)
 		}
 		var e Expr = &BinaryExpr{At: opTok.Pos, Op: op, L: left, R: right}
-		if op == "call" {
+		if adverb != "" {
+			fn := &AdverbExpr{At: opTok.Pos, Fn: &Ident{At: opTok.Pos, Name: operatorFuncs[opTok.Text]}, Adverb: adverb}
+			e = &CallExpr{At: left.Pos(), Fn: fn, Args: []Expr{left, right}}
+		}
+		switch op {
+		case "call":
 			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: opTok.Text}, Args: []Expr{left, right}}
 		}
 		if negate {
@@ -1114,19 +1241,37 @@ func (p *parser) parseBinary(minPrec int) Expr {
 // isNumLit reports whether t is a numeric literal token.
 func isNumLit(t Token) bool { return t.Kind == TokInt || t.Kind == TokFloat || t.Kind == TokNull }
 
+// closesOperand reports whether the current token ends an operand list
+// (a closing bracket or a comma), where a pair's open end may stand.
+func (p *parser) closesOperand() bool {
+	t := p.tok()
+	return isOpTok(t, ")") || isOpTok(t, "]") || isOpTok(t, ",")
+}
+
 func (p *parser) parseUnary() Expr {
 	p.enter()
 	defer p.leave()
 	t := p.tok()
 	if t.Kind == TokOp {
 		switch t.Text {
+		case ":":
+			// (:5) and x[:3] leave the start open
+			if p.noPair {
+				break
+			}
+			p.next()
+			open := &Literal{At: t.Pos, Kind: LitNull, Text: "NULL"}
+			if p.closesOperand() {
+				// x[:] is the whole vector
+				return &BinaryExpr{At: t.Pos, Op: ":", L: open, R: &Literal{At: t.Pos, Kind: LitNull, Text: "NULL"}}
+			}
+			return &BinaryExpr{At: t.Pos, Op: ":", L: open, R: p.parseBinary(16)}
 		case "-":
 			nx := p.peekN(1)
 			if isNumLit(nx) && !nx.Space {
 				// negative numeric literal; possibly the start of a vector
 				p.next()
-				lit := p.literal(p.next())
-				neg := &UnaryExpr{At: t.Pos, Op: "-", X: lit}
+				neg := p.negLiteral(t, p.next())
 				if p.vectorElemNext() {
 					return p.parsePostfix(p.literalVector(neg))
 				}
@@ -1188,7 +1333,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 		}
 		switch t.Text {
 		case "(":
-			args := p.parseCallArgs()
+			args := p.parseArgList("(", ")")
 			x = &CallExpr{At: x.Pos(), Fn: x, Args: args}
 		case "[":
 			p.next()
@@ -1197,6 +1342,13 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			if id, ok := x.(*Ident); ok && p.isOp("]") {
 				p.next()
 				x = &Ident{At: id.At, Name: id.Name + "[]"}
+				continue
+			}
+			// DECIMAL32(8)[]: the array-vector type of a parameterised
+			// type, an index with no Index
+			if c, ok := x.(*CallExpr); ok && p.isOp("]") {
+				p.next()
+				x = &IndexExpr{At: c.At, X: c}
 				continue
 			}
 			var idx Expr
@@ -1216,7 +1368,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			p.expectOp("]")
 			x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
 		case "{":
-			args := p.parsePartialArgs()
+			args := p.parseArgList("{", "}")
 			x = &PartialExpr{At: x.Pos(), Fn: x, Args: args}
 		case ".":
 			p.next()
@@ -1231,10 +1383,10 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				}
 				switch {
 				case p.isOp("("):
-					args := p.parseCallArgs()
+					args := p.parseArgList("(", ")")
 					x = &CallExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				case p.isOp("{") && !p.tok().Space:
-					args := p.parsePartialArgs()
+					args := p.parseArgList("{", "}")
 					x = &PartialExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				default:
 					if f != fn {
@@ -1253,13 +1405,25 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				if !p.isOp("(") {
 					p.failTok(p.tok())
 				}
-				args := p.parseCallArgs()
+				args := p.parseArgList("(", ")")
 				x = &CallExpr{At: x.Pos(), Fn: fn, Args: append([]Expr{x}, args...), Method: true}
 			default:
 				p.failTok(n)
 			}
 		case ":":
 			if t.Space {
+				// wage :E x applies the adverb and calls with x
+				l := p.peekN(1)
+				if l.Kind == TokIdent && !l.Space && isAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
+					switch x.(type) {
+					case *Ident, *PartialExpr, *LambdaExpr:
+						p.next()
+						p.next()
+						fn := &AdverbExpr{At: x.Pos(), Fn: x, Adverb: l.Text}
+						x = &CallExpr{At: x.Pos(), Fn: fn, Args: []Expr{p.parsePostfixExpr()}}
+						continue
+					}
+				}
 				return x
 			}
 			switch x.(type) {
@@ -1278,13 +1442,25 @@ func (p *parser) parsePostfix(x Expr) Expr {
 	}
 }
 
+// isAdverb reports whether w is an adverb: one upper-case letter, or one
+// followed by C (consistent result type).
+func isAdverb(w string) bool {
+	switch len(w) {
+	case 1:
+		return strings.Contains(adverbLetters, w)
+	case 2:
+		return strings.Contains(adverbLetters, w[:1]) && w[1] == 'C'
+	}
+	return false
+}
+
 // maybeAdverb turns f:E (no spaces, single upper-case letter, then a '('
 // directly or a '{'/'(' call) into an AdverbExpr; otherwise it returns f
 // unchanged without consuming anything.
 func (p *parser) maybeAdverb(f Expr) Expr {
 	c, l, a := p.tok(), p.peekN(1), p.peekN(2)
-	if !isOpTok(c, ":") || c.Space || l.Kind != TokIdent || l.Space || len(l.Text) != 1 ||
-		!strings.Contains(adverbLetters, l.Text) || !isOpTok(a, "(") || a.Space {
+	if !isOpTok(c, ":") || c.Space || l.Kind != TokIdent || l.Space || !isAdverb(l.Text) ||
+		!isOpTok(a, "(") || a.Space {
 		return f
 	}
 	p.next()
@@ -1292,29 +1468,48 @@ func (p *parser) maybeAdverb(f Expr) Expr {
 	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
 }
 
-// parseCallArgs parses ( args ) with empty slots, named arguments and *.
-func (p *parser) parseCallArgs() []Expr {
-	p.expectOp("(")
+// parseArgList parses the arguments of a call, ( args ), or of a partial
+// application, { args }: empty slots are nil and name=expr is a NamedArg.
+// A call's arguments may also be * or carry an `as name` alias; a partial
+// application's may span lines.
+func (p *parser) parseArgList(open, close string) []Expr {
+	call := open == "("
+	skip := func() {
+		if !call {
+			p.skipNewlines()
+		}
+	}
+	p.expectOp(open)
 	args := []Expr{}
 	p.withEq(func() {
-		if p.isOp(")") {
+		skip()
+		if p.isOp(close) {
 			return
 		}
 		for {
+			skip()
 			t := p.tok()
 			switch {
-			case isOpTok(t, ",") || isOpTok(t, ")"):
+			case isOpTok(t, ",") || isOpTok(t, close):
 				args = append(args, nil)
 			case t.Kind == TokIdent && isOpTok(p.peekN(1), "="):
 				p.next()
 				p.next()
 				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-			case isOpTok(t, "*") && (isOpTok(p.peekN(1), ")") || isOpTok(p.peekN(1), ",")):
+			case call && isOpTok(t, "*") && isOpTok(p.peekN(1), ")"):
+				// count(*)
 				p.next()
 				args = append(args, &StarExpr{At: t.Pos})
-			default:
+			case p.operatorArg():
+				// reduce(+, 1..10): an operator passed as its function
+				p.next()
+				args = append(args, &Ident{At: t.Pos, Name: operatorFuncs[t.Text]})
+			case call:
 				args = append(args, p.parseArg())
+			default:
+				args = append(args, p.parseExpr())
 			}
+			skip()
 			if p.isOp(",") {
 				p.next()
 				continue
@@ -1322,43 +1517,29 @@ func (p *parser) parseCallArgs() []Expr {
 			break
 		}
 	})
-	p.expectOp(")")
+	skip()
+	p.expectOp(close)
 	return args
 }
 
-// parsePartialArgs parses { args } of a partial application; empty slots
-// are nil.
-func (p *parser) parsePartialArgs() []Expr {
-	p.expectOp("{")
-	args := []Expr{}
-	p.withEq(func() {
-		p.skipNewlines()
-		if p.isOp("}") {
-			return
-		}
-		for {
-			p.skipNewlines()
-			if p.isOp(",") || p.isOp("}") {
-				args = append(args, nil)
-			} else if t := p.tok(); t.Kind == TokIdent && isOpTok(p.peekN(1), "=") {
-				p.next()
-				p.next()
-				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-				p.skipNewlines()
-			} else {
-				args = append(args, p.parseExpr())
-				p.skipNewlines()
-			}
-			if p.isOp(",") {
-				p.next()
-				continue
-			}
-			break
-		}
-	})
-	p.skipNewlines()
-	p.expectOp("}")
-	return args
+// operatorFuncs names the function each operator stands for when it is
+// passed as an argument (reduce(+, x), cross(*, a, b), f{-, 1}).
+var operatorFuncs = map[string]string{
+	"+": "add", "-": "sub", "*": "mul", "/": "div", "\\": "ratio", "%": "mod", "**": "pow",
+	"==": "eq", "!=": "ne", "<>": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge",
+	"&&": "and", "||": "or", "&": "bitAnd", "|": "bitOr", "^": "bitXor", "<-": "join",
+	"<<": "lshift", ">>": "rshift", "!": "not", "..": "seq", ":": "pair", "$": "cast",
+}
+
+// operatorArg reports whether the current token is an operator standing
+// alone as an argument: followed by a comma or the closing bracket.
+func (p *parser) operatorArg() bool {
+	t := p.tok()
+	if t.Kind != TokOp || operatorFuncs[t.Text] == "" {
+		return false
+	}
+	nx := p.peekN(1)
+	return isOpTok(nx, ",") || isOpTok(nx, ")") || isOpTok(nx, "}")
 }
 
 // literal converts a literal token.
@@ -1395,6 +1576,19 @@ func (p *parser) literal(t Token) Expr {
 		p.failTok(t)
 	}
 	return lit
+}
+
+// negLiteral is the literal -n written as a minus sign directly before a
+// number: it keeps the number's type, so -2h is a SHORT and -128c is CHAR's
+// NULL, as DolphinDB reads them.
+func (p *parser) negLiteral(minus, n Token) Expr {
+	lit := p.literal(n)
+	if l, ok := lit.(*Literal); ok && (l.Kind == LitInt || l.Kind == LitFloat) {
+		l.At = minus.Pos
+		l.Text = "-" + l.Text
+		return l
+	}
+	return &UnaryExpr{At: minus.Pos, Op: "-", X: lit}
 }
 
 // isLiteralTok reports whether t is a literal usable in a space-separated
@@ -1437,8 +1631,7 @@ func (p *parser) literalVector(first Expr) Expr {
 	for p.vectorElemNext() {
 		t := p.next()
 		if isOpTok(t, "-") {
-			n := p.next()
-			v.Elems = append(v.Elems, &UnaryExpr{At: t.Pos, Op: "-", X: p.literal(n)})
+			v.Elems = append(v.Elems, p.negLiteral(t, p.next()))
 			continue
 		}
 		v.Elems = append(v.Elems, p.literal(t))
@@ -1467,6 +1660,8 @@ func (p *parser) parsePrimary() Expr {
 			if !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), "=") {
 				return p.parseSelect()
 			}
+		case isKw(t, "case") && isKw(p.peekPastNewlinesAfter(1), "when"):
+			return p.parseCase()
 		case t.Text == "def" || t.Text == "defg":
 			if isOpTok(p.peekN(1), "(") {
 				return p.parseLambdaDef()
@@ -1487,9 +1682,25 @@ func (p *parser) parsePrimary() Expr {
 			return &LambdaExpr{At: t.Pos, Params: []Param{{At: t.Pos, Name: t.Text}}, Body: p.parseArrowBody()}
 		}
 		p.next()
-		return &Ident{At: t.Pos, Name: t.Text}
+		id := &Ident{At: t.Pos, Name: t.Text}
+		if p.bareCallArg() {
+			// sum x, print "a", select last price: a one-argument call
+			// written without parentheses
+			return &CallExpr{At: t.Pos, Fn: id, Args: []Expr{p.parsePostfixExpr()}}
+		}
+		return id
 	case TokOp:
 		switch t.Text {
+		case "<":
+			// metacode: <expr>
+			p.next()
+			old := p.inMeta
+			p.inMeta = true
+			var x Expr
+			p.withEq(func() { x = p.parseExpr() })
+			p.inMeta = old
+			p.expectOp(">")
+			return &MetaExpr{At: t.Pos, X: x}
 		case "(":
 			return p.parseParen()
 		case "[":
@@ -1497,6 +1708,12 @@ func (p *parser) parsePrimary() Expr {
 			a := &ArrayExpr{At: t.Pos, Elems: []Expr{}}
 			p.withEq(func() {
 				for !p.isOp("]") {
+					if p.isOp(",") && len(a.Elems) > 0 {
+						// [10,,30]: an empty element is NULL
+						a.Elems = append(a.Elems, &Literal{At: p.tok().Pos, Kind: LitNull, Text: "NULL"})
+						p.next()
+						continue
+					}
 					a.Elems = append(a.Elems, p.parseExpr())
 					if !p.isOp(",") {
 						break
@@ -1512,6 +1729,36 @@ func (p *parser) parsePrimary() Expr {
 	}
 	p.failTok(t)
 	return nil
+}
+
+// bareCallArg reports whether the identifier just read is a function
+// called without parentheses: an operand follows it after a space on the
+// same line, and that operand is not itself the left side of an infix
+// function call (x pow 2).
+func (p *parser) bareCallArg() bool {
+	prev := p.toks[p.pos-1]
+	if p.isFunction == nil || isReserved(prev.Text) || !p.isFunction(prev.Text) {
+		return false
+	}
+	t := p.tok()
+	if !t.Space {
+		return false
+	}
+	switch t.Kind {
+	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokSymbolVector, TokTemporal, TokNull:
+		return true
+	case TokIdent:
+		if isReserved(t.Text) {
+			switch t.Text {
+			case "NULL", "null", "true", "false":
+				return true
+			}
+			return false
+		}
+		// x pow 2: the identifier after x is an infix function
+		return !p.startsInfixOperand(p.peekN(1), p.peekN(2))
+	}
+	return false
 }
 
 // parseArrowBody parses the body after `->`: a block or an expression.
@@ -1610,6 +1857,10 @@ func (p *parser) parseBrace() Expr {
 			p.noPair = true
 			k := p.parseBinary(1)
 			p.noPair = false
+			if id, ok := k.(*Ident); ok {
+				// {a:1}: a bare key is a string, as in JSON
+				k = &Literal{At: id.At, Kind: LitString, Text: id.Name}
+			}
 			p.expectOp(":")
 			p.skipNewlines()
 			v := p.parseExpr()
@@ -1626,4 +1877,93 @@ func (p *parser) parseBrace() Expr {
 	p.skipNewlines()
 	p.expectOp("}")
 	return out
+}
+
+// parseIsNull parses `x is [not] null` as isNull(x) / isValid(x).
+func (p *parser) parseIsNull(x Expr) Expr {
+	at := p.next()
+	fn := "isNull"
+	if isKw(p.tok(), "not") {
+		p.next()
+		fn = "isValid"
+	}
+	if t := p.tok(); t.Kind != TokNull && !isKw(t, "null") {
+		p.failTok(t)
+	}
+	p.next()
+	return &CallExpr{At: at.Pos, Fn: &Ident{At: at.Pos, Name: fn}, Args: []Expr{x}}
+}
+
+// peekPastNewlinesAfter is the first non-newline token at least k tokens
+// ahead.
+func (p *parser) peekPastNewlinesAfter(k int) Token {
+	i := min(p.pos+k, len(p.toks)-1)
+	for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+		i++
+	}
+	return p.toks[i]
+}
+
+// parseCase parses `case when c1 then e1 [when ...] [else e] end` as
+// nested iif(c, e, rest) calls (a missing else is NULL).
+func (p *parser) parseCase() Expr {
+	at := p.next()
+	type arm struct{ cond, then Expr }
+	var arms []arm
+	var elseX Expr = &Literal{At: at.Pos, Kind: LitNull, Text: "NULL"}
+	for {
+		p.skipNewlines()
+		switch {
+		case isKw(p.tok(), "when"):
+			p.next()
+			p.skipNewlines()
+			c := p.parseExpr()
+			p.skipNewlines()
+			p.expectKw("then")
+			p.skipNewlines()
+			arms = append(arms, arm{c, p.parseExpr()})
+		case isKw(p.tok(), "else"):
+			p.next()
+			p.skipNewlines()
+			elseX = p.parseExpr()
+		case isKw(p.tok(), "end"):
+			p.next()
+			for i := len(arms) - 1; i >= 0; i-- {
+				elseX = &CallExpr{At: at.Pos, Fn: &Ident{At: at.Pos, Name: "iif"}, Args: []Expr{arms[i].cond, arms[i].then, elseX}}
+			}
+			return elseX
+		default:
+			p.failTok(p.tok())
+		}
+	}
+}
+
+// isQuery reports whether e is a query, possibly parenthesised.
+func isQuery(e Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *ParenExpr:
+			e = x.X
+		case *SelectExpr, *UnionExpr:
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// parseUnion parses `union [all] q2` after the query q.
+func (p *parser) parseUnion(q Expr) Expr {
+	at := p.next()
+	all := false
+	if isKw(p.tok(), "all") {
+		p.next()
+		all = true
+	}
+	p.skipNewlines()
+	r := p.parseUnary()
+	if !isQuery(r) {
+		p.failTok(p.tok())
+	}
+	return &UnionExpr{At: at.Pos, L: q, R: r, All: all}
 }

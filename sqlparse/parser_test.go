@@ -67,8 +67,8 @@ func TestPrecedence(t *testing.T) {
 		// space-separated literal vectors are single operands
 		{"2 < 4 5", "(2 < (4 5))"},
 		{"1 NULL 3", "(1 NULL 3)"},
-		{"-1 2", "((-1) 2)"},
-		{"1 -2 3", "(1 (-2) 3)"},
+		{"-1 2", "(-1 2)"},
+		{"1 -2 3", "(1 -2 3)"},
 		{"5 - 1", "(5 - 1)"},
 		{"5-1", "(5 - 1)"},
 		{"a -1", "(a - 1)"},

@@ -133,6 +133,9 @@ func Inspect(n Node, f func(Node) bool) {
 		e(n.Cond)
 		e(n.Then)
 		e(n.Else)
+	case *UnionExpr:
+		e(n.L)
+		e(n.R)
 	case *SelectExpr:
 		e(n.Top)
 		es(n.Cols)
@@ -140,6 +143,9 @@ func Inspect(n Node, f func(Node) bool) {
 		es(n.Where)
 		es(n.GroupBy)
 		es(n.ContextBy)
+		for _, o := range n.CSort {
+			e(o.X)
+		}
 		es(n.PivotBy)
 		e(n.Having)
 		for _, o := range n.OrderBy {

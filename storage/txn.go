@@ -178,6 +178,7 @@ type Txn struct {
 	chunks map[ChunkID]*txnChunk
 	order  []*txnChunk
 	locked []ChunkID
+	dbMeta map[string][]byte // database catalog blobs written with the data
 }
 
 type txnChunk struct {
@@ -607,6 +608,11 @@ func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes
 	if err != nil {
 		return err
 	}
+	// Checked here, under c's lock, so that no write committed between a
+	// caller's look at the meta and this append can widen the chunk.
+	if len(cols) < tc.m.cols {
+		return ErrFewerColumns
+	}
 
 	// SYMBOL columns -> ids into the chunk's base.
 	mark := len(tc.newSyms)
@@ -794,7 +800,7 @@ func (t *Txn) Commit() error {
 		return t.err
 	}
 	dirty, err := t.prepare()
-	if err != nil || len(dirty) == 0 {
+	if err != nil || len(dirty) == 0 && len(t.dbMeta) == 0 {
 		return err
 	}
 	s := t.s
@@ -841,6 +847,14 @@ func (t *Txn) prepare() ([]*txnChunk, error) {
 			dirty = append(dirty, tc)
 		}
 	}
+	if len(t.dbMeta) > 0 && t.batch == nil {
+		t.batch = t.s.db.NewBatch()
+	}
+	for path, meta := range t.dbMeta {
+		if err := t.batch.Set(dbKey(path), meta, nil); err != nil {
+			return nil, err
+		}
+	}
 	if len(dirty) == 0 {
 		return nil, nil
 	}
@@ -859,6 +873,23 @@ func (t *Txn) prepare() ([]*txnChunk, error) {
 		}
 	}
 	return dirty, nil
+}
+
+// PutDatabase stores (or replaces) the metadata blob of database path in
+// the transaction's batch, so that a catalog change an append depends on
+// (a VALUE partition it adds) commits with the append or not at all.
+func (t *Txn) PutDatabase(path string, meta []byte) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if err := checkName("database", path); err != nil {
+		return err
+	}
+	if t.dbMeta == nil {
+		t.dbMeta = map[string][]byte{}
+	}
+	t.dbMeta[path] = meta
+	return nil
 }
 
 // Rollback discards the transaction and releases its locks. It is a no-op

@@ -62,6 +62,9 @@ func (s *Scalar) String() string {
 	if s.Null {
 		return ""
 	}
+	if s.T == Duration {
+		return strconv.FormatInt(s.I, 10) + s.S
+	}
 	switch s.T.Storage() {
 	case StInt8, StInt16, StInt32, StInt64:
 		if s.T == Char {

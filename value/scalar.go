@@ -126,3 +126,8 @@ func (s *Scalar) Vector() *Vector {
 	v.AppendScalar(s)
 	return v
 }
+
+// NewDuration returns a DURATION scalar: n units of unit, where unit is
+// one of DolphinDB's duration units (ns, us, ms, s, m, H, d, w, M, y, B) or
+// a trading calendar's identifier.
+func NewDuration(n int64, unit string) *Scalar { return &Scalar{T: Duration, I: n, S: unit} }

@@ -26,6 +26,10 @@ type Table struct {
 	Kind    TableKind
 	KeyCols []int
 	keys    map[string]int
+	// ordered is an indexed table's key order, built on demand
+	// (table_order.go); orderMu serializes its build by readers.
+	ordered *OrderedIndex
+	orderMu sync.Mutex
 
 	// Shared is the name the table was shared under ("" if private);
 	// ReadOnly is set by share(t, name, true).
@@ -140,14 +144,19 @@ func (t *Table) PutKey(key []byte, row int) {
 		t.keys = make(map[string]int)
 	}
 	t.keys[string(key)] = row
+	t.putOrdered(row)
 }
 
 // DropKey forgets key (used when a failed insert is rolled back).
-func (t *Table) DropKey(key []byte) { delete(t.keys, string(key)) }
+func (t *Table) DropKey(key []byte) {
+	delete(t.keys, string(key))
+	t.ordered = nil
+}
 
 // RebuildKeys recomputes the key index from the rows, returning false if
 // two rows share a key.
 func (t *Table) RebuildKeys() bool {
+	t.ordered = nil
 	t.keys = make(map[string]int, t.Rows())
 	var buf []byte
 	for i, n := 0, t.Rows(); i < n; i++ {

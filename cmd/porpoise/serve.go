@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -11,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -19,45 +19,72 @@ import (
 	"github.com/porpoisedb/porpoise/server"
 )
 
-// serve is `porpoise [--addr HOST:PORT] [--data-dir DIR | --in-memory]
-// [--config FILE]`: it serves DolphinDB's API protocol (and the JavaScript
-// API's WebSocket transport) until SIGINT or SIGTERM, then stops
-// gracefully.
+// defaultPort is DolphinDB's default port.
+const defaultPort = "8848"
+
+// serve is `porpoise [serve] [flags]`: it serves DolphinDB's API protocol
+// (and the JavaScript API's WebSocket transport) until SIGINT or SIGTERM,
+// then stops gracefully.
 func serve(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("porpoise", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: porpoise [--addr HOST:PORT] [--data-dir DIR | --in-memory] [--config FILE]")
-		fmt.Fprintln(stderr, "       porpoise test [--addr HOST:PORT] PATH...")
+		fmt.Fprintln(fs.Output(), "usage: porpoise [serve] [--addr HOST:PORT] [--data-dir DIR | --in-memory] [--config FILE] [flags]")
+		fmt.Fprintln(fs.Output(), "Serves DolphinDB's API protocol; log in as admin with --password (default 123456).")
 		fs.PrintDefaults()
 	}
-	addr := fs.String("addr", "127.0.0.1:8848", "address to listen on (DolphinDB's default port is 8848)")
+	addr := fs.String("addr", "127.0.0.1:"+defaultPort, "address to listen on; without it, a --config file's localSite port is used on 127.0.0.1")
 	dataDir := fs.String("data-dir", "./porpoise-data", "directory holding dfs:// databases")
-	inMemory := fs.Bool("in-memory", false, "keep dfs:// databases in memory (nothing is written to disk)")
-	cfgFile := fs.String("config", "", "configuration file in dolphindb.cfg format (key=value lines, # comments)")
+	inMemory := fs.Bool("in-memory", false, "keep dfs:// databases in memory (nothing is written to disk); excludes --data-dir")
+	cfgPath := fs.String("config", "", "configuration file in dolphindb.cfg format (key=value lines, # comments); keys porpoise does not implement are warned about and ignored")
+	password := fs.String("password", "123456", "password of the admin user")
+	logLevel := fs.String("log-level", "warn", "least severe log records written to stderr: debug, info, warn or error")
+	pprofOn := fs.Bool("pprof", false, "serve Go's profiler at /debug/pprof/ on the same port")
 	maxFrame := fs.Int64("max-frame", server.DefaultMaxFrame, "largest request accepted, in bytes")
 	grace := fs.Duration("shutdown-timeout", 30*time.Second, "how long a stop waits for running requests")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "porpoise: unexpected argument %q\n", fs.Arg(0))
+		fs.SetOutput(stderr)
 		fs.Usage()
 		return 2
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if *inMemory && set["data-dir"] {
+		fmt.Fprintln(stderr, "porpoise: --in-memory and --data-dir exclude each other: --in-memory keeps dfs:// databases in memory, --data-dir stores them on disk")
+		return 2
+	}
 	cfg := engine.DefaultConfig()
-	if *cfgFile != "" {
-		if err := loadConfig(*cfgFile, &cfg); err != nil {
+	if *cfgPath != "" {
+		file, err := loadConfig(*cfgPath, &cfg)
+		if err != nil {
 			fmt.Fprintf(stderr, "porpoise: %v\n", err)
 			return 2
 		}
+		for _, w := range file.Warnings {
+			fmt.Fprintf(stderr, "porpoise: %s\n", w)
+		}
+		if file.Port != 0 && !set["addr"] {
+			*addr = net.JoinHostPort("127.0.0.1", strconv.Itoa(file.Port))
+		}
+		if file.LogLevel != "" && !set["log-level"] {
+			*logLevel = file.LogLevel
+		}
 	}
-	opts := engine.Options{Config: &cfg, InMemory: *inMemory}
+	level, err := parseLogLevel(*logLevel)
+	if err != nil {
+		fmt.Fprintf(stderr, "porpoise: %v\n", err)
+		return 2
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	opts := engine.Options{Config: &cfg, Users: map[string]string{"admin": *password}}
+	where := "in memory"
 	if !*inMemory {
 		opts.DataDir = *dataDir
+		where = "data in " + *dataDir
 	}
 	eng, err := engine.Open(opts)
 	if err != nil {
@@ -75,13 +102,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "porpoise: %v\n", err)
 		return 1
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv := server.New(eng, server.Options{MaxFrame: *maxFrame, Logger: logger})
-	where := "data in " + *dataDir
-	if *inMemory {
-		where = "in memory"
-	}
-	fmt.Fprintf(stdout, "porpoise listening on %s (%s)\n", l.Addr(), where)
+	srv := server.New(eng, server.Options{MaxFrame: *maxFrame, Logger: logger, Pprof: *pprofOn})
+	// The first line is parsed by scripts and tests: keep "porpoise
+	// listening on ADDR" at its start.
+	fmt.Fprintf(stdout, "porpoise listening on %s (%s); log in as admin/%s\n", l.Addr(), where, *password)
+	logger.Info("serving", "addr", l.Addr().String(), "storage", where, "version", versionText())
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()
@@ -111,27 +136,18 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// loadConfig reads a dolphindb.cfg file: key=value lines, blank lines and
-// lines starting with # ignored; unknown keys are errors.
-func loadConfig(path string, cfg *engine.Config) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+// parseLogLevel reads --log-level and dolphindb.cfg's logLevel (DEBUG,
+// INFO, WARNING, ERROR), case-insensitively.
+func parseLogLevel(s string) (slog.Level, error) {
+	switch strings.ToLower(s) {
+	case "debug":
+		return slog.LevelDebug, nil
+	case "info":
+		return slog.LevelInfo, nil
+	case "warn", "warning":
+		return slog.LevelWarn, nil
+	case "error":
+		return slog.LevelError, nil
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		key, val, ok := strings.Cut(line, "=")
-		if !ok {
-			return fmt.Errorf("%s:%d: expected key=value, got %q", path, n, line)
-		}
-		if err := cfg.Set(strings.TrimSpace(key), strings.TrimSpace(val)); err != nil {
-			return fmt.Errorf("%s:%d: %v", path, n, err)
-		}
-	}
-	return sc.Err()
+	return 0, fmt.Errorf("invalid log level %q: expected debug, info, warn or error", s)
 }

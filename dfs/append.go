@@ -1,0 +1,327 @@
+package dfs
+
+import (
+	"context"
+	"errors"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Append inserts rows by position (tableInsert, append!; stmt for INSERT
+// INTO) and returns how many were written: insert's rules (column count,
+// conversion, DFS size limits), partition's routing with the out-of-scheme
+// policies, then one transaction (TRANS) or one per chunk (CHUNK).
+func (t *Table) Append(ctx context.Context, src *value.Table, stmt bool) (int, error) {
+	if t.db.DFS() && stmt && !t.db.cat.cfg.EnableInsertStatementForDFSTable {
+		return 0, errors.New("The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.")
+	}
+	full, err := t.convert(src)
+	if err != nil {
+		return 0, err
+	}
+	if full.Rows() == 0 {
+		return 0, nil
+	}
+	r, g, err := t.route(full)
+	if err != nil {
+		return 0, err
+	}
+	if !t.db.DFS() {
+		return t.appendMemory(full, r), nil
+	}
+	return t.appendDFS(ctx, full, src.NumCols(), r, g)
+}
+
+// convert applies insert's rules for this table to src: the full schema,
+// converted.
+func (t *Table) convert(src *value.Table) (*value.Table, error) {
+	return insert.ConvertTable(insert.Schema{Names: t.names, Types: t.types, Scales: t.scales}, src, t.appendOptions())
+}
+
+// appendOptions are the table's append rules: in memory, or DFS with the
+// partitioning columns required.
+func (t *Table) appendOptions() insert.Options {
+	if !t.db.DFS() {
+		return insert.Memory
+	}
+	need := 0
+	for _, c := range t.partCols {
+		need = max(need, c+1)
+	}
+	return insert.DFS(need)
+}
+
+// router is the partition router for the database's current levels. The
+// caller holds db.mu while it routes.
+func (t *Table) router() *partition.Router {
+	cfg := t.db.cat.cfg
+	r := &partition.Router{Levels: t.db.levels(), IgnoreSpecial: cfg.IgnoreSpecialCharacterInPartitionId}
+	if !t.db.DFS() {
+		r.DropNulls = true
+		return r
+	}
+	r.NewValues = partition.ParseNewValuePolicy(cfg.NewValuePartitionPolicy)
+	r.FailMissing = !cfg.AllowMissingPartitions
+	return r
+}
+
+// route maps every row to its chunk. When newValuePartitionPolicy=add
+// needs new partitions it returns them as a growth that the write commits
+// with its data (and holds the database's catalog lock until then).
+func (t *Table) route(full *value.Table) (*partition.Routing, *growth, error) {
+	rows := full.Rows()
+	if t.dimension {
+		return &partition.Routing{Part: make([]int32, rows), Paths: []string{"/"}, Rows: []int{rows}}, nil, nil
+	}
+	cols := make([]*value.Vector, len(t.partCols))
+	for l, c := range t.partCols {
+		cols[l] = full.Cols[c]
+	}
+	db := t.db
+	db.mu.Lock()
+	r, err := t.router().Route(cols)
+	db.mu.Unlock()
+	if err != nil || r.Grown == nil {
+		return r, nil, err
+	}
+	// New partitions: take the catalog lock and route again, so that the
+	// grown levels are the current ones plus this append's values.
+	db.growMu.Lock()
+	db.mu.Lock()
+	r, err = t.router().Route(cols)
+	db.mu.Unlock()
+	if err != nil || r.Grown == nil {
+		db.growMu.Unlock()
+		return r, nil, err
+	}
+	meta, err := db.metaBlob(r.Grown)
+	if err != nil {
+		db.growMu.Unlock()
+		return nil, nil, err
+	}
+	return r, &growth{db: db, added: r.Added, meta: meta}, nil
+}
+
+// growth is VALUE partitions an append adds: the catalog blob that the
+// append's transaction writes, and the values to add to the domain in
+// memory once it has committed. The database's growMu is held from route
+// until apply or abort.
+type growth struct {
+	db    *Database
+	added []*value.Vector // per level; nil where nothing is added
+	meta  []byte
+	done  bool
+}
+
+// apply adds the values to the in-memory domain (the catalog holding
+// them has committed) and releases the catalog lock.
+func (g *growth) apply() error {
+	if g == nil || g.done {
+		return nil
+	}
+	g.done = true
+	defer g.db.growMu.Unlock()
+	g.db.mu.Lock()
+	defer g.db.mu.Unlock()
+	for l, dom := range g.db.levels() {
+		if g.added[l] == nil {
+			continue
+		}
+		if _, err := dom.(*partition.Value).AddValues(g.added[l]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// abort releases the catalog lock without growing the domain.
+func (g *growth) abort() {
+	if g == nil || g.done {
+		return
+	}
+	g.done = true
+	g.db.growMu.Unlock()
+}
+
+func (t *Table) appendMemory(full *value.Table, r *partition.Routing) int {
+	groups := r.Groups()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	n := 0
+	for _, path := range r.Paths {
+		rows := groups[path]
+		part := full.Gather(rows)
+		if cur := t.mem[path]; cur != nil {
+			for i, c := range part.Cols {
+				cur.Cols[i].AppendVector(c)
+			}
+		} else {
+			t.mem[path] = part
+		}
+		n += len(rows)
+	}
+	return n
+}
+
+// appendDFS writes the routed rows (the first width columns; storage
+// refuses, under the chunk's lock, fewer columns than an earlier write
+// gave the chunk): TRANS in one transaction that fails whole on a locked
+// chunk; CHUNK one transaction per chunk, waiting for locks.
+func (t *Table) appendDFS(ctx context.Context, full *value.Table, width int, r *partition.Routing, g *growth) (int, error) {
+	defer g.abort()
+	order, err := t.lockOrder(r, width)
+	if err != nil {
+		return 0, err
+	}
+	parts := regroup(full, r)
+	res, err := t.writeChunks(ctx, order, g, func(txn *storage.Txn, path string) (insert.Result, error) {
+		p := parts[path]
+		err := txn.AppendCoded(t.chunkID(path), t.names[:width], p.cols[:width], p.codes[:width], t.chunkOptions())
+		return insert.Result{Inserted: p.rows}, err
+	})
+	return res.Inserted, err
+}
+
+// lockOrder returns the routed paths in the order chunks are locked (by
+// path, so that concurrent writers can't deadlock). It fails early when a
+// write of width columns has fewer columns than earlier writes to those
+// chunks, so that a CHUNK append commits nothing in that case; storage
+// checks again under the chunk locks, which decides.
+func (t *Table) lockOrder(r *partition.Routing, width int) ([]string, error) {
+	order := append([]string(nil), r.Paths...)
+	sort.Strings(order)
+	for _, path := range order {
+		meta, ok, err := t.db.cat.store.ChunkMeta(t.chunkID(path))
+		if err != nil {
+			return nil, err
+		}
+		if ok && width < meta.Cols {
+			return nil, storage.ErrFewerColumns
+		}
+	}
+	return order, nil
+}
+
+// writeChunks runs write for each path (in the given order) under the
+// database's atomicity and sums what the committed writes report. TRANS:
+// one transaction that locks every chunk first, failing whole at once on
+// a chunk another transaction holds. CHUNK: a transaction per chunk that
+// waits for its lock; a failure keeps the chunks committed before it.
+// Partitions g adds are written to the catalog in every transaction, so
+// they exist on disk exactly when some data written with them does.
+func (t *Table) writeChunks(ctx context.Context, order []string, g *growth, write func(*storage.Txn, string) (insert.Result, error)) (insert.Result, error) {
+	store := t.db.cat.store
+	var total insert.Result
+	add := func(r insert.Result) {
+		total.Inserted += r.Inserted
+		total.Updated += r.Updated
+	}
+	commit := func(txn *storage.Txn) error {
+		if g != nil && !g.done {
+			if err := txn.PutDatabase(t.db.path, g.meta); err != nil {
+				txn.Rollback()
+				return err
+			}
+		}
+		if err := txn.Commit(); err != nil {
+			return err
+		}
+		return g.apply()
+	}
+	if t.db.atomic == "CHUNK" {
+		for _, path := range order {
+			txn := store.Begin()
+			if err := txn.LockWait(ctx, t.chunkID(path)); err != nil {
+				txn.Rollback()
+				return total, err
+			}
+			r, err := write(txn, path)
+			if err != nil {
+				txn.Rollback()
+				return total, err
+			}
+			if err := commit(txn); err != nil {
+				return total, err
+			}
+			add(r)
+		}
+		return total, nil
+	}
+	txn := store.Begin()
+	for _, path := range order {
+		if err := txn.Lock(t.chunkID(path)); err != nil {
+			txn.Rollback()
+			return insert.Result{}, err
+		}
+	}
+	for _, path := range order {
+		r, err := write(txn, path)
+		if err != nil {
+			txn.Rollback()
+			return insert.Result{}, err
+		}
+		add(r)
+	}
+	if err := commit(txn); err != nil {
+		return insert.Result{}, err
+	}
+	return total, nil
+}
+
+// part is one partition's rows, ready for storage: SYMBOL columns as
+// codes (cols[i] nil), the others as vectors.
+type part struct {
+	cols  []*value.Vector
+	codes []*storage.SymbolCodes
+	rows  int
+}
+
+// regroup lays full's rows out path by path with one scatter per column
+// and returns each path's rows as slices of the result: one sequential
+// pass over the input instead of a gather per partition, which re-read the
+// whole input once per partition. SYMBOL columns are dictionary-encoded
+// straight into their new positions and move as int32 codes. It consumes
+// r (r.Part is turned into positions in place).
+func regroup(full *value.Table, r *partition.Routing) map[string]part {
+	bounds := make([]int, len(r.Paths)+1)
+	for p, n := range r.Rows {
+		bounds[p+1] = bounds[p] + n
+	}
+	n := bounds[len(r.Paths)]
+	fill := append([]int(nil), bounds[:len(r.Paths)]...)
+	pos := r.Part
+	for i, p := range pos {
+		if p >= 0 {
+			pos[i] = int32(fill[p])
+			fill[p]++
+		}
+	}
+	r.Part = nil
+	cols := make([]*value.Vector, len(full.Cols))
+	codes := make([]*storage.SymbolCodes, len(full.Cols))
+	for i, c := range full.Cols {
+		if c.T == value.Symbol {
+			codes[i] = storage.EncodeSymbolsInto(c.Str, pos, n)
+			continue
+		}
+		cols[i] = c.Scatter(pos, n)
+	}
+	parts := make(map[string]part, len(r.Paths))
+	for k, path := range r.Paths {
+		lo, hi := bounds[k], bounds[k+1]
+		p := part{cols: make([]*value.Vector, len(cols)), codes: make([]*storage.SymbolCodes, len(cols)), rows: hi - lo}
+		for i, c := range cols {
+			if codes[i] != nil {
+				p.codes[i] = codes[i].Slice(lo, hi)
+			} else {
+				p.cols[i] = c.Slice(lo, hi)
+			}
+		}
+		parts[path] = p
+	}
+	return parts
+}

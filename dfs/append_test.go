@@ -1,0 +1,92 @@
+package dfs
+
+import (
+	"context"
+	"testing"
+
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+// addPolicyTable is a dfs:// table over VALUE 1..3 with
+// newValuePartitionPolicy=add, holding three-column rows in partition 1.
+func addPolicyTable(t *testing.T, atomic string) (*storage.Store, *Catalog, *Table) {
+	t.Helper()
+	st, err := storage.Open(storage.Options{InMemory: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	cat, err := Open(st, Config{NewValuePartitionPolicy: "add", AllowMissingPartitions: true})
+	require.NoError(t, err)
+	dom, err := partition.NewValue(value.NewInts([]int32{1, 2, 3}))
+	require.NoError(t, err)
+	db, err := cat.CreateDatabase("dfs://add", dom, "OLAP", atomic)
+	require.NoError(t, err)
+	schema := value.NewTable([]string{"id", "v", "w"}, []*value.Vector{
+		value.NewInts(nil), value.NewInts(nil), value.NewInts(nil)})
+	tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})
+	require.NoError(t, err)
+	n, err := tb.Append(context.Background(), value.NewTable([]string{"id", "v", "w"}, []*value.Vector{
+		value.NewInts([]int32{1}), value.NewInts([]int32{10}), value.NewInts([]int32{100})}), false)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	return st, cat, tb
+}
+
+// An append that adds a VALUE partition and then fails (fewer columns
+// than the chunk it also writes) leaves the scheme as it was, in memory
+// and on disk: the catalog change commits with the data or not at all.
+func TestAddPolicyCatalogCommitsWithData(t *testing.T) {
+	for _, atomic := range []string{"TRANS", "CHUNK"} {
+		t.Run(atomic, func(t *testing.T) {
+			st, cat, tb := addPolicyTable(t, atomic)
+			narrow := value.NewTable([]string{"id", "v"}, []*value.Vector{
+				value.NewInts([]int32{1, 7}), value.NewInts([]int32{11, 70})})
+			_, err := tb.Append(context.Background(), narrow, false)
+			require.ErrorIs(t, err, storage.ErrFewerColumns)
+			require.Equal(t, 3, tb.db.Levels()[0].Len(), "scheme in memory")
+			again, err := Open(st, cat.cfg)
+			require.NoError(t, err)
+			db, err := again.Lookup("dfs://add")
+			require.NoError(t, err)
+			require.Equal(t, 3, db.Levels()[0].Len(), "scheme on disk")
+
+			// a successful append adds the partition in both
+			wide := value.NewTable([]string{"id", "v", "w"}, []*value.Vector{
+				value.NewInts([]int32{7}), value.NewInts([]int32{70}), value.NewInts([]int32{700})})
+			n, err := tb.Append(context.Background(), wide, false)
+			require.NoError(t, err)
+			require.Equal(t, 1, n)
+			require.Equal(t, 4, tb.db.Levels()[0].Len())
+			again, err = Open(st, cat.cfg)
+			require.NoError(t, err)
+			db, err = again.Lookup("dfs://add")
+			require.NoError(t, err)
+			require.Equal(t, 4, db.Levels()[0].Len())
+			rows, err := tb.RowCount()
+			require.NoError(t, err)
+			require.EqualValues(t, 2, rows)
+		})
+	}
+}
+
+// A TRANS append that adds a partition but finds a chunk locked by another
+// transaction fails whole, the new partition included.
+func TestAddPolicyLockConflictAddsNothing(t *testing.T) {
+	st, cat, tb := addPolicyTable(t, "TRANS")
+	holder := st.Begin()
+	require.NoError(t, holder.Lock(tb.chunkID("/1")))
+	defer holder.Rollback()
+	rows := value.NewTable([]string{"id", "v", "w"}, []*value.Vector{
+		value.NewInts([]int32{1, 8}), value.NewInts([]int32{1, 2}), value.NewInts([]int32{1, 2})})
+	_, err := tb.Append(context.Background(), rows, false)
+	var lockErr *storage.LockError
+	require.ErrorAs(t, err, &lockErr)
+	require.Equal(t, 3, tb.db.Levels()[0].Len())
+	again, err := Open(st, cat.cfg)
+	require.NoError(t, err)
+	db, err := again.Lookup("dfs://add")
+	require.NoError(t, err)
+	require.Equal(t, 3, db.Levels()[0].Len())
+}

@@ -1,0 +1,214 @@
+package dfs
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// TableSpec is what createPartitionedTable / createTable ask for.
+type TableSpec struct {
+	// Name is the new table's name.
+	Name string
+	// Schema is the table whose columns (names, types, scales) the new
+	// table takes.
+	Schema *value.Table
+	// Dimension makes an unpartitioned (dimension) table.
+	Dimension bool
+	// PartitionColumns names one column per domain level.
+	PartitionColumns []string
+	// SortColumns are the TSDB sort columns.
+	SortColumns []string
+	// KeepDuplicates is ALL, FIRST or LAST (any case) when KeepGiven;
+	// ALL otherwise.
+	KeepDuplicates string
+	// KeepGiven reports whether keepDuplicates was passed.
+	KeepGiven bool
+}
+
+// CreateTable adds a table to the database (and persists it for dfs://).
+func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
+	schema := spec.Schema
+	names := append([]string(nil), schema.Names...)
+	types := schema.Types()
+	scales := make([]int32, len(schema.Cols))
+	for i, c := range schema.Cols {
+		scales[i] = c.Scale
+	}
+	t := &Table{db: d, name: spec.Name, names: names, types: types, scales: scales,
+		dimension: spec.Dimension, mem: map[string]*value.Table{}}
+	if !spec.Dimension {
+		cols := spec.PartitionColumns
+		levels := d.levels()
+		if len(cols) != len(levels) {
+			return nil, partition.ErrCompoColumns
+		}
+		ctypes := make([]value.Type, len(cols))
+		for i, c := range cols {
+			j := schema.ColumnIndex(c)
+			if j < 0 {
+				return nil, fmt.Errorf("The partitioning column %s doesn't exist in the table.", c)
+			}
+			t.partCols = append(t.partCols, j)
+			ctypes[i] = types[j]
+		}
+		if c, ok := d.domain.(*partition.Compo); ok {
+			if err := c.CheckColumnTypes(ctypes); err != nil {
+				return nil, err
+			}
+		} else if err := partition.CheckColumnType(d.domain, ctypes[0]); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range spec.SortColumns {
+		j := schema.ColumnIndex(c)
+		if j < 0 {
+			return nil, fmt.Errorf("The sort column %s doesn't exist in the table.", c)
+		}
+		t.sortCols = append(t.sortCols, j)
+	}
+	if d.engineType == "TSDB" && len(t.sortCols) == 0 && d.DFS() {
+		return nil, errors.New("sortColumns must be specified for a table in a TSDB database.")
+	}
+	if d.engineType != "TSDB" {
+		t.sortCols = nil
+	}
+	if kd := spec.KeepDuplicates; spec.KeepGiven {
+		switch strings.ToUpper(kd) {
+		case "ALL":
+			t.keep = storage.KeepAll
+		case "FIRST":
+			t.keep = storage.KeepFirst
+		case "LAST":
+			t.keep = storage.KeepLast
+		default:
+			return nil, fmt.Errorf("Invalid keepDuplicates %s. It must be ALL, FIRST or LAST.", kd)
+		}
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.tables[spec.Name] != nil && d.DFS() {
+		return nil, fmt.Errorf("The table [%s] already exists in database [%s].", spec.Name, d.path)
+	}
+	if err := d.cat.saveTable(t); err != nil {
+		return nil, err
+	}
+	d.tables[spec.Name] = t
+	return t, nil
+}
+
+// DropTable removes a table and its data.
+func (d *Database) DropTable(name string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.tables[name] == nil {
+		return fmt.Errorf("The table [%s] does not exist in database [%s].", name, d.path)
+	}
+	delete(d.tables, name)
+	if d.DFS() {
+		return d.cat.store.DropTable(d.path, name)
+	}
+	return nil
+}
+
+// AddPartitions implements addValuePartitions (kind VALUE) and
+// addRangePartitions (kind RANGE) on one level, returning how many
+// partitions were added.
+func (d *Database) AddPartitions(kind partition.PartitionType, values *value.Vector, level int) (int, error) {
+	d.growMu.Lock()
+	defer d.growMu.Unlock()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	levels := d.levels()
+	if level < 0 || level >= len(levels) {
+		return 0, errors.New("The level is out of range.")
+	}
+	var n int
+	var err error
+	switch dom := levels[level].(type) {
+	case *partition.Value:
+		if kind != partition.VALUE {
+			return 0, errors.New("addRangePartitions only applies to a RANGE domain.")
+		}
+		n, err = dom.AddValues(values)
+	case *partition.Range:
+		if kind != partition.RANGE {
+			return 0, errors.New("addValuePartitions only applies to a VALUE domain.")
+		}
+		n, err = dom.AddRanges(values)
+	default:
+		if kind == partition.VALUE {
+			return 0, errors.New("addValuePartitions only applies to a VALUE domain.")
+		}
+		return 0, errors.New("addRangePartitions only applies to a RANGE domain.")
+	}
+	if err != nil {
+		return 0, err
+	}
+	if err := d.cat.saveDatabase(d); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// DropPartitions removes the chunks of the given partitions of one table
+// ("" all tables): paths such as "/20240101/Key1", or, when paths is
+// empty, the level-0 partitions holding values.
+func (d *Database) DropPartitions(tableName string, paths []string, values *value.Vector) error {
+	d.mu.Lock()
+	all := d.partitionPaths(nil)
+	var tables []*Table
+	for name, t := range d.tables {
+		if tableName == "" || name == tableName {
+			tables = append(tables, t)
+		}
+	}
+	d.mu.Unlock()
+	prefixes := paths
+	if len(prefixes) == 0 {
+		first := d.levels()[0]
+		if values.T != first.SchemeType() && values.T.Category() != first.SchemeType().Category() {
+			return &partition.Error{Code: "S01058", Msg: "The data type of the specified partition does not match the partitioning scheme of the database."}
+		}
+		idx, err := first.Map(values)
+		if err != nil {
+			return err
+		}
+		for _, i := range idx {
+			if i >= 0 {
+				prefixes = append(prefixes, "/"+first.DirName(int(i), d.cat.cfg.IgnoreSpecialCharacterInPartitionId))
+			}
+		}
+	}
+	var victims []string
+	for _, p := range all {
+		for _, pre := range prefixes {
+			if p == pre || strings.HasPrefix(p, strings.TrimSuffix(pre, "/")+"/") {
+				victims = append(victims, p)
+				break
+			}
+		}
+	}
+	if len(victims) == 0 {
+		return &partition.Error{Code: "S01056", Msg: "None of the specified partitions exist."}
+	}
+	for _, t := range tables {
+		t.mu.Lock()
+		for _, p := range victims {
+			if d.DFS() {
+				if err := d.cat.store.DropChunk(t.chunkID(p)); err != nil {
+					t.mu.Unlock()
+					return err
+				}
+			} else {
+				delete(t.mem, p)
+			}
+		}
+		t.mu.Unlock()
+	}
+	return nil
+}

@@ -1,0 +1,207 @@
+package dfs
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The catalog persists database schemes and table schemas as JSON blobs in
+// storage; scheme values are kept as DolphinDB literals of their type so
+// the catalog needs nothing but the value model to read back.
+
+type levelMeta struct {
+	Type       int        `json:"type"`
+	SchemeType int        `json:"schemeType"`
+	Values     []string   `json:"values,omitempty"`
+	Buckets    int        `json:"buckets,omitempty"`
+	Lists      [][]string `json:"lists,omitempty"`
+}
+
+type dbMeta struct {
+	Compo  bool        `json:"compo"`
+	Levels []levelMeta `json:"levels"`
+	Engine string      `json:"engine"`
+	Atomic string      `json:"atomic"`
+}
+
+type tableMeta struct {
+	Names     []string `json:"names"`
+	Types     []int    `json:"types"`
+	Scales    []int32  `json:"scales"`
+	PartCols  []int    `json:"partCols"`
+	SortCols  []int    `json:"sortCols,omitempty"`
+	Keep      int      `json:"keep"`
+	Dimension bool     `json:"dimension"`
+}
+
+func vectorTexts(v *value.Vector) []string {
+	out := make([]string, v.Len())
+	for i := range out {
+		out[i] = v.FormatElem(i)
+	}
+	return out
+}
+
+func textsVector(t value.Type, xs []string) (*value.Vector, error) {
+	out := value.NewVector(t, 0, len(xs))
+	for _, x := range xs {
+		if t.Category() == value.CatLiteral {
+			out.Str = append(out.Str, x)
+			continue
+		}
+		s, err := value.ParseAs(x, t)
+		if err != nil {
+			return nil, err
+		}
+		out.AppendScalar(s)
+	}
+	return out, nil
+}
+
+func domainMeta(d partition.Domain) levelMeta {
+	m := levelMeta{Type: int(d.Type()), SchemeType: int(d.SchemeType())}
+	switch x := d.(type) {
+	case *partition.Value:
+		m.Values = vectorTexts(x.Values())
+	case *partition.Range:
+		m.Values = vectorTexts(x.Boundaries())
+	case *partition.Hash:
+		m.Buckets = x.Len()
+	case *partition.List:
+		for _, l := range x.Lists() {
+			m.Lists = append(m.Lists, vectorTexts(l))
+		}
+	}
+	return m
+}
+
+func (m levelMeta) domain() (partition.Domain, error) {
+	t := value.Type(m.SchemeType)
+	switch partition.PartitionType(m.Type) {
+	case partition.VALUE:
+		v, err := textsVector(t, m.Values)
+		if err != nil {
+			return nil, err
+		}
+		return partition.NewValue(v)
+	case partition.RANGE:
+		v, err := textsVector(t, m.Values)
+		if err != nil {
+			return nil, err
+		}
+		return partition.NewRange(v)
+	case partition.HASH:
+		return partition.NewHash(t, m.Buckets)
+	case partition.LIST:
+		lists := make([]*value.Vector, len(m.Lists))
+		for i, l := range m.Lists {
+			v, err := textsVector(t, l)
+			if err != nil {
+				return nil, err
+			}
+			lists[i] = v
+		}
+		return partition.NewList(lists)
+	}
+	return nil, fmt.Errorf("unknown partition type %d in catalog", m.Type)
+}
+
+// saveDatabase persists db's scheme (called on creation and when
+// partitions are added outside an append).
+func (c *Catalog) saveDatabase(db *Database) error {
+	if !db.DFS() {
+		return nil
+	}
+	b, err := db.metaBlob(db.levels())
+	if err != nil {
+		return err
+	}
+	return c.store.PutDatabase(db.path, b)
+}
+
+// metaBlob is db's catalog entry with the given levels.
+func (db *Database) metaBlob(levels []partition.Domain) ([]byte, error) {
+	m := dbMeta{Engine: db.engineType, Atomic: db.atomic}
+	_, m.Compo = db.domain.(*partition.Compo)
+	for _, l := range levels {
+		m.Levels = append(m.Levels, domainMeta(l))
+	}
+	return json.Marshal(m)
+}
+
+func (c *Catalog) saveTable(t *Table) error {
+	if !t.db.DFS() {
+		return nil
+	}
+	m := tableMeta{Names: t.names, Scales: t.scales, PartCols: t.partCols, SortCols: t.sortCols, Keep: int(t.keep), Dimension: t.dimension}
+	for _, ty := range t.types {
+		m.Types = append(m.Types, int(ty))
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return c.store.PutTable(t.db.path, t.name, b)
+}
+
+// load rebuilds the dfs:// databases and tables from storage.
+func (c *Catalog) load() error {
+	paths, err := c.store.ListDatabases()
+	if err != nil {
+		return err
+	}
+	for _, path := range paths {
+		raw, ok, err := c.store.GetDatabase(path)
+		if err != nil || !ok {
+			return fmt.Errorf("catalog: database %s: %v", path, err)
+		}
+		var m dbMeta
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return fmt.Errorf("catalog: database %s: %w", path, err)
+		}
+		var levels []partition.Domain
+		for _, lm := range m.Levels {
+			d, err := lm.domain()
+			if err != nil {
+				return fmt.Errorf("catalog: database %s: %w", path, err)
+			}
+			levels = append(levels, d)
+		}
+		db := &Database{cat: c, path: path, engineType: m.Engine, atomic: m.Atomic, tables: map[string]*Table{}}
+		if m.Compo {
+			compo, err := partition.NewCompo(levels...)
+			if err != nil {
+				return err
+			}
+			db.domain = compo
+		} else {
+			db.domain = levels[0]
+		}
+		names, err := c.store.ListTables(path)
+		if err != nil {
+			return err
+		}
+		for _, name := range names {
+			raw, ok, err := c.store.GetTable(path, name)
+			if err != nil || !ok {
+				return fmt.Errorf("catalog: table %s/%s: %v", path, name, err)
+			}
+			var tm tableMeta
+			if err := json.Unmarshal(raw, &tm); err != nil {
+				return fmt.Errorf("catalog: table %s/%s: %w", path, name, err)
+			}
+			t := &Table{db: db, name: name, names: tm.Names, scales: tm.Scales, partCols: tm.PartCols,
+				sortCols: tm.SortCols, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension}
+			for _, ty := range tm.Types {
+				t.types = append(t.types, value.Type(ty))
+			}
+			db.tables[name] = t
+		}
+		c.dbs[path] = db
+	}
+	return nil
+}

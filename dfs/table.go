@@ -1,0 +1,271 @@
+package dfs
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Table is a partitioned (or, for dimension tables, unpartitioned) table
+// of a database: in memory for database(""), in Pebble for dfs://.
+type Table struct {
+	db     *Database
+	name   string
+	names  []string
+	types  []value.Type
+	scales []int32
+
+	partCols  []int // one per domain level; nil for a dimension table
+	sortCols  []int // TSDB sort columns
+	keep      storage.KeepPolicy
+	dimension bool
+
+	mu  sync.RWMutex
+	mem map[string]*value.Table // in-memory chunks by partition path
+
+	hook atomic.Pointer[PruneHook] // nil outside tests
+}
+
+// PartitionFilter reports whether a partition (by its index at each
+// domain level) may hold rows a query wants; nil admits all.
+type PartitionFilter func(levelIdx []int) bool
+
+// Form implements value.Value: scripts see a table.
+func (t *Table) Form() value.Form { return value.FormTable }
+
+// Type implements value.Value.
+func (t *Table) Type() value.Type { return value.Void }
+
+// String implements value.Value: the rows, as a table prints.
+func (t *Table) String() string {
+	st, err := t.Scan(nil)
+	if err != nil {
+		return err.Error()
+	}
+	return st.String()
+}
+
+// TableName is the table's name.
+func (t *Table) TableName() string { return t.name }
+
+// Schema lists the column names, types and decimal scales.
+func (t *Table) Schema() ([]string, []value.Type, []int32) { return t.names, t.types, t.scales }
+
+// RowCount counts the rows. DFS chunks that keep every row (OLAP, TSDB
+// with ALL) are counted from their metas without reading blocks; TSDB
+// FIRST/LAST chunks drop duplicates on read, so they are read (one column).
+func (t *Table) RowCount() (int64, error) {
+	if t.db.DFS() && (len(t.sortCols) == 0 || t.keep == storage.KeepAll) {
+		paths := t.paths(nil)
+		n := int64(0)
+		for _, path := range paths {
+			m, ok, err := t.db.cat.store.ChunkMeta(t.chunkID(path))
+			if err != nil {
+				return 0, err
+			}
+			if ok {
+				n += m.Rows
+			}
+		}
+		return n, nil
+	}
+	st, err := t.ScanColumns(nil, []int{0})
+	if err != nil {
+		return 0, err
+	}
+	return int64(st.Rows()), nil
+}
+
+// paths lists the chunk path of every partition keep admits (nil: all),
+// in partition order; a dimension table has the one chunk "/".
+func (t *Table) paths(keep PartitionFilter) []string {
+	if t.dimension {
+		return []string{"/"}
+	}
+	t.db.mu.Lock()
+	defer t.db.mu.Unlock()
+	return t.db.partitionPaths(keep)
+}
+
+// storedChunks is the set of paths of the DFS table's chunks that hold
+// data.
+func (t *Table) storedChunks() (map[string]bool, error) {
+	list, err := t.db.cat.store.ListChunks(t.db.path, t.name)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(list))
+	for _, p := range list {
+		out[p] = true
+	}
+	return out, nil
+}
+
+// readChunk reads a DFS chunk whole, as a table of the full schema.
+func (t *Table) readChunk(path string) (*value.Table, error) {
+	cols, err := t.db.cat.store.ReadChunk(t.chunkID(path), nil, t.types)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range cols {
+		c.Scale = t.scales[i]
+	}
+	return value.NewTable(t.names, cols), nil
+}
+
+func (t *Table) chunkID(path string) storage.ChunkID {
+	return storage.ChunkID{DB: t.db.path, Table: t.name, Partition: path}
+}
+
+func (t *Table) chunkOptions() storage.ChunkOptions {
+	return storage.ChunkOptions{SortColumns: t.sortCols, KeepDuplicates: t.keep}
+}
+
+// Scan materializes the rows of the partitions keep admits: partitions in order, each chunk read once per
+// partition that maps to its path (so partitions sharing a path, as
+// special characters allow, return its rows once each, as DolphinDB does).
+func (t *Table) Scan(keep PartitionFilter) (*value.Table, error) {
+	return t.ScanColumns(keep, nil)
+}
+
+// ScanColumns is Scan reading only the columns at the given schema
+// positions (nil: all), in that order: a query that names two columns of
+// a wide DFS table decodes only those two.
+func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, error) {
+	if cols == nil {
+		cols = make([]int, len(t.names))
+		for i := range cols {
+			cols[i] = i
+		}
+	}
+	names := make([]string, len(cols))
+	out := make([]*value.Vector, len(cols))
+	for k, c := range cols {
+		names[k] = t.names[c]
+		out[k] = value.NewVector(t.types[c], 0, 0)
+		out[k].Scale = t.scales[c]
+	}
+	paths := t.paths(keep)
+	var existing map[string]bool
+	if t.db.DFS() {
+		var err error
+		if existing, err = t.storedChunks(); err != nil {
+			return nil, err
+		}
+	}
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	for _, path := range paths {
+		var chunk []*value.Vector
+		if t.db.DFS() {
+			if !existing[path] {
+				continue
+			}
+			read, err := t.db.cat.store.ReadChunk(t.chunkID(path), cols, t.types)
+			if err != nil {
+				return nil, err
+			}
+			chunk = read
+		} else {
+			mem := t.mem[path]
+			if mem == nil {
+				continue
+			}
+			chunk = make([]*value.Vector, len(cols))
+			for k, c := range cols {
+				chunk[k] = mem.Cols[c]
+			}
+		}
+		for k, c := range chunk {
+			out[k].AppendVector(c)
+		}
+	}
+	return value.NewTable(names, out), nil
+}
+
+// SchemaDict is schema(t) (mtw.md §2.5); colDefs is its colDefs table,
+// built by the caller as for any table.
+func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
+	d := value.NewDict(value.String, value.Any)
+	put := func(k string, v value.Value) {
+		d.Put(value.NewStrings(value.String, []string{k}), 0, value.NewTuple([]value.Value{v}), 0)
+	}
+	put("colDefs", colDefs)
+	put("chunkPath", value.NullScalar(value.String))
+	put("engineType", value.NewString(t.db.engineType))
+	put("chunkGranularity", value.NewString("TABLE"))
+	put("partitionSites", value.NullScalar(value.Void))
+	put("atomic", value.NewString(t.db.atomic))
+	put("tableName", value.NewString(t.name))
+	put("databaseDir", value.NewString(t.db.path))
+	put("keepDuplicates", value.NewString(t.keep.String()))
+	if len(t.sortCols) > 0 {
+		names := make([]string, len(t.sortCols))
+		for i, c := range t.sortCols {
+			names[i] = t.names[c]
+		}
+		put("sortColumns", value.NewStrings(value.String, names))
+		put("softDelete", value.NewBool(false))
+	}
+	if t.dimension {
+		put("partitionColumnIndex", value.NewInt(-1))
+		return d
+	}
+	t.db.mu.Lock()
+	defer t.db.mu.Unlock()
+	levels := t.db.levels()
+	if len(levels) == 1 {
+		dom := levels[0]
+		put("partitionColumnName", value.NewString(t.names[t.partCols[0]]))
+		put("partitionColumnIndex", value.NewInt(int32(t.partCols[0])))
+		put("partitionColumnType", value.NewInt(int32(dom.SchemeType())))
+		put("partitionType", value.NewInt(int32(dom.Type())))
+		put("partitionTypeName", value.NewString(dom.Type().String()))
+		put("partitionSchema", schemeValue(dom))
+		return d
+	}
+	names := make([]string, len(levels))
+	idx := make([]int32, len(levels))
+	ctypes := make([]int32, len(levels))
+	ptypes := make([]int32, len(levels))
+	pnames := make([]string, len(levels))
+	schemes := make([]value.Value, len(levels))
+	for l, dom := range levels {
+		names[l] = t.names[t.partCols[l]]
+		idx[l] = int32(t.partCols[l])
+		ctypes[l] = int32(dom.SchemeType())
+		ptypes[l] = int32(dom.Type())
+		pnames[l] = dom.Type().String()
+		schemes[l] = schemeValue(dom)
+	}
+	put("partitionColumnName", value.NewStrings(value.String, names))
+	put("partitionColumnIndex", value.NewInts(idx))
+	put("partitionColumnType", value.NewInts(ctypes))
+	put("partitionType", value.NewInts(ptypes))
+	put("partitionTypeName", value.NewStrings(value.String, pnames))
+	put("partitionSchema", value.NewTuple(schemes))
+	return d
+}
+
+// schemeValue is a level's partitionSchema in schema(): VALUE the values,
+// RANGE the boundaries, HASH the bucket count, LIST a tuple of vectors.
+func schemeValue(d partition.Domain) value.Value {
+	switch x := d.(type) {
+	case *partition.Value:
+		return x.Scheme()
+	case *partition.Range:
+		return x.Boundaries()
+	case *partition.Hash:
+		return value.NewInt(int32(x.Len()))
+	case *partition.List:
+		items := make([]value.Value, 0, x.Len())
+		for _, l := range x.Lists() {
+			items = append(items, l)
+		}
+		return value.NewTuple(items)
+	}
+	return value.NullScalar(value.Void)
+}

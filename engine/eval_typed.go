@@ -1,0 +1,74 @@
+package engine
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// typedVector evaluates a typed vector literal such as bool[1,0,NULL],
+// int128["..."] or string[1]: a lower-case conversion function name that
+// is not a variable, indexed by a bracketed list, makes a vector of that
+// type. ok is false when n is an ordinary index.
+func (in *interp) typedVector(n *sqlparse.IndexExpr) (value.Value, bool, error) {
+	id, ok := n.X.(*sqlparse.Ident)
+	if !ok || id.Name != strings.ToLower(id.Name) {
+		return nil, false, nil
+	}
+	elems := []sqlparse.Expr{n.Index}
+	switch ix := n.Index.(type) {
+	case *sqlparse.TupleExpr:
+		elems = ix.Elems
+	case *sqlparse.VectorLit:
+		elems = ix.Elems
+	}
+	t, ok := value.TypeByName(strings.ToUpper(id.Name))
+	if !ok || t.IsDecimal() || t == value.Any || t == value.Void {
+		return nil, false, nil
+	}
+	if _, isVar := in.frame[id.Name]; isVar {
+		return nil, false, nil
+	}
+	if in.row != nil {
+		if _, isCol := in.row.column(id.Name); isCol {
+			return nil, false, nil
+		}
+	}
+	vals, err := in.evalList(elems)
+	if err != nil {
+		return nil, true, err
+	}
+	v, err := buildVector(vals, false)
+	if err != nil {
+		return nil, true, err
+	}
+	vec, ok := v.(*value.Vector)
+	if !ok {
+		return nil, true, errors.New("A typed vector must hold scalars.")
+	}
+	if vec.T == value.Any && vec.Len() == 0 {
+		return value.NewVector(t, 0, 0), true, nil
+	}
+	out, err := value.CastVector(vec, t, 0)
+	return out, true, err
+}
+
+// arrayType is T(...)[]: the array-vector type of a parameterised type
+// such as DECIMAL32(8), as a type code with the scale in its high bits.
+func (in *interp) arrayType(x sqlparse.Expr) (value.Value, error) {
+	v, err := in.eval(x)
+	if err != nil {
+		return nil, err
+	}
+	s, ok := v.(*value.Scalar)
+	if !ok || s.Null || s.T.Category() != value.CatIntegral {
+		return nil, errors.New("The data type argument must be a type constant such as INT.")
+	}
+	t := value.Type(s.I & 0xffff)
+	if t.IsArray() {
+		return nil, errors.New("An array vector type can't be nested.")
+	}
+	return value.NewInt(int32(s.I&^0xffff) | int32(t+value.ArrayOffset)), nil
+}

@@ -1,0 +1,464 @@
+package engine
+
+import (
+	"math"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// groupAggregate computes one built-in aggregate for every group with a
+// typed loop over the whole column. args are the aggregate's arguments
+// evaluated over all rows (nil for count(*)). ok is false when the
+// argument types have no typed loop here; the caller then calls the
+// function once per group instead.
+func groupAggregate(name string, args []*value.Vector, g *grouping) (*value.Vector, bool) {
+	switch name {
+	case "count":
+		if len(args) == 0 {
+			return countsVector(groupSizes(g)), true
+		}
+		if len(args) != 1 {
+			return nil, false
+		}
+		return groupCount(args[0], g)
+	case "sum", "avg", "mean", "std", "var":
+		if len(args) != 1 || !fastNumeric(args[0]) {
+			return nil, false
+		}
+		return groupMoments(name, args[0], g), true
+	case "min", "max":
+		if len(args) != 1 || !fastScalarStorage(args[0]) {
+			return nil, false
+		}
+		return groupExtreme(args[0], g, name == "max"), true
+	case "first", "last":
+		if len(args) != 1 || args[0].T.IsArray() {
+			return nil, false
+		}
+		return groupPick(args[0], g, name == "first"), true
+	case "med":
+		if len(args) != 1 || !fastNumeric(args[0]) {
+			return nil, false
+		}
+		return groupMedian(args[0], g), true
+	case "nunique":
+		if len(args) != 1 || !fastScalarStorage(args[0]) {
+			return nil, false
+		}
+		return groupNunique(args[0], g), true
+	case "wavg":
+		if len(args) != 2 || !fastNumeric(args[0]) || !fastNumeric(args[1]) {
+			return nil, false
+		}
+		return groupWavg(args[0], args[1], g), true
+	}
+	return nil, false
+}
+
+// fastAggregates are the aggregates groupAggregate computes.
+var fastAggregates = map[string]bool{
+	"count": true, "sum": true, "avg": true, "mean": true, "std": true, "var": true,
+	"min": true, "max": true, "first": true, "last": true, "med": true, "nunique": true,
+	"wavg": true,
+}
+
+// fastNumeric: an integral, logical or floating column (DECIMAL and
+// temporal columns go through the built-in per group).
+func fastNumeric(v *value.Vector) bool {
+	if v.T.IsArray() {
+		return false
+	}
+	switch v.T.Category() {
+	case value.CatIntegral, value.CatLogical, value.CatFloating:
+		return true
+	}
+	return false
+}
+
+// fastScalarStorage: a column of plain scalars (not a tuple, array vector
+// or DECIMAL128).
+func fastScalarStorage(v *value.Vector) bool {
+	if v.T.IsArray() || v.T.Category() == value.CatDecimal {
+		return false
+	}
+	switch v.T.Storage() {
+	case value.StAny, value.StPair2F64, value.StBytes16:
+		return false
+	}
+	return true
+}
+
+func groupSizes(g *grouping) []int64 {
+	c := make([]int64, g.n)
+	for _, id := range g.ids {
+		c[id]++
+	}
+	return c
+}
+
+func countsVector(c []int64) *value.Vector {
+	out := make([]int32, len(c))
+	for i, x := range c {
+		out[i] = int32(x)
+	}
+	return value.NewInts(out)
+}
+
+// num is the element type of a numeric column.
+type num interface {
+	~int8 | ~int16 | ~int32 | ~int64 | ~float32 | ~float64
+}
+
+// isNullNum is NULL for a numeric element: the type's sentinel or NaN.
+func isNullNum[T num](x, null T) bool { return x == null || x != x }
+
+func countNonNull[T num](xs []T, null T, ids []int32, c []int64) {
+	for i, x := range xs {
+		if !isNullNum(x, null) {
+			c[ids[i]]++
+		}
+	}
+}
+
+func groupCount(v *value.Vector, g *grouping) (*value.Vector, bool) {
+	c := make([]int64, g.n)
+	switch v.T.Storage() {
+	case value.StInt8:
+		countNonNull(v.I8, value.NullInt8, g.ids, c)
+	case value.StInt16:
+		countNonNull(v.I16, value.NullInt16, g.ids, c)
+	case value.StInt32:
+		countNonNull(v.I32, value.NullInt32, g.ids, c)
+	case value.StInt64:
+		countNonNull(v.I64, value.NullInt64, g.ids, c)
+	case value.StFloat32:
+		countNonNull(v.F32, value.NullFloat32, g.ids, c)
+	case value.StFloat64:
+		countNonNull(v.F64, value.NullFloat64, g.ids, c)
+	case value.StString:
+		for i, s := range v.Str {
+			if s != "" {
+				c[g.ids[i]]++
+			}
+		}
+	default:
+		if v.T.IsArray() {
+			return nil, false
+		}
+		for i := 0; i < v.Len(); i++ {
+			if !v.IsNull(i) {
+				c[g.ids[i]]++
+			}
+		}
+	}
+	return countsVector(c), true
+}
+
+// sumInts adds integral elements per group exactly.
+func sumInts[T ~int8 | ~int16 | ~int32 | ~int64](xs []T, null T, ids []int32, s, c []int64) {
+	for i, x := range xs {
+		if x != null {
+			g := ids[i]
+			s[g] += int64(x)
+			c[g]++
+		}
+	}
+}
+
+// sumFloats adds elements per group as DOUBLE.
+func sumFloats[T num](xs []T, null T, ids []int32, s []float64, c []int64) {
+	for i, x := range xs {
+		if !isNullNum(x, null) {
+			g := ids[i]
+			s[g] += float64(x)
+			c[g]++
+		}
+	}
+}
+
+// squares adds the squared deviations from each group's mean.
+func squares[T num](xs []T, null T, ids []int32, mean, ss []float64) {
+	for i, x := range xs {
+		if !isNullNum(x, null) {
+			g := ids[i]
+			d := float64(x) - mean[g]
+			ss[g] += d * d
+		}
+	}
+}
+
+// floatSums is sumFloats dispatched on v's storage.
+func floatSums(v *value.Vector, ids []int32, s []float64, c []int64) {
+	switch v.T.Storage() {
+	case value.StInt8:
+		sumFloats(v.I8, value.NullInt8, ids, s, c)
+	case value.StInt16:
+		sumFloats(v.I16, value.NullInt16, ids, s, c)
+	case value.StInt32:
+		sumFloats(v.I32, value.NullInt32, ids, s, c)
+	case value.StInt64:
+		sumFloats(v.I64, value.NullInt64, ids, s, c)
+	case value.StFloat32:
+		sumFloats(v.F32, value.NullFloat32, ids, s, c)
+	case value.StFloat64:
+		sumFloats(v.F64, value.NullFloat64, ids, s, c)
+	}
+}
+
+// groupMoments computes sum, avg, std or var per group with the
+// built-ins' result types: sum of an integral column is INT (LONG for a
+// LONG column or when a sum leaves INT's range), everything else DOUBLE.
+func groupMoments(name string, v *value.Vector, g *grouping) *value.Vector {
+	c := make([]int64, g.n)
+	if name == "sum" && v.T.Category() != value.CatFloating {
+		s := make([]int64, g.n)
+		switch v.T.Storage() {
+		case value.StInt8:
+			sumInts(v.I8, value.NullInt8, g.ids, s, c)
+		case value.StInt16:
+			sumInts(v.I16, value.NullInt16, g.ids, s, c)
+		case value.StInt32:
+			sumInts(v.I32, value.NullInt32, g.ids, s, c)
+		case value.StInt64:
+			sumInts(v.I64, value.NullInt64, g.ids, s, c)
+		}
+		long := v.T == value.Long
+		for _, x := range s {
+			if x > math.MaxInt32 || x < -math.MaxInt32 {
+				long = true
+			}
+		}
+		if long {
+			for i := range s {
+				if c[i] == 0 {
+					s[i] = value.NullInt64
+				}
+			}
+			return value.NewLongs(s)
+		}
+		out := make([]int32, g.n)
+		for i, x := range s {
+			out[i] = int32(x)
+			if c[i] == 0 {
+				out[i] = value.NullInt32
+			}
+		}
+		return value.NewInts(out)
+	}
+	s := make([]float64, g.n)
+	floatSums(v, g.ids, s, c)
+	if name == "sum" {
+		for i := range s {
+			if c[i] == 0 {
+				s[i] = value.NullFloat64
+			}
+		}
+		return value.NewDoubles(s)
+	}
+	for i := range s {
+		if c[i] > 0 {
+			s[i] /= float64(c[i])
+		}
+	}
+	if name == "avg" || name == "mean" {
+		for i := range s {
+			if c[i] == 0 {
+				s[i] = value.NullFloat64
+			}
+		}
+		return value.NewDoubles(s)
+	}
+	ss := make([]float64, g.n)
+	switch v.T.Storage() {
+	case value.StInt8:
+		squares(v.I8, value.NullInt8, g.ids, s, ss)
+	case value.StInt16:
+		squares(v.I16, value.NullInt16, g.ids, s, ss)
+	case value.StInt32:
+		squares(v.I32, value.NullInt32, g.ids, s, ss)
+	case value.StInt64:
+		squares(v.I64, value.NullInt64, g.ids, s, ss)
+	case value.StFloat32:
+		squares(v.F32, value.NullFloat32, g.ids, s, ss)
+	case value.StFloat64:
+		squares(v.F64, value.NullFloat64, g.ids, s, ss)
+	}
+	for i := range ss {
+		if c[i] < 2 {
+			ss[i] = value.NullFloat64
+			continue
+		}
+		ss[i] /= float64(c[i] - 1)
+		if name == "std" {
+			ss[i] = math.Sqrt(ss[i])
+		}
+	}
+	return value.NewDoubles(ss)
+}
+
+// extremeRows finds, per group, the row of the smallest (or largest)
+// non-NULL element; -1 for a group of NULLs.
+func extremeRows[T num | ~string](xs []T, isNull func(T) bool, ids []int32, best []int, max bool) {
+	for i, x := range xs {
+		if isNull(x) {
+			continue
+		}
+		g := ids[i]
+		b := best[g]
+		if b < 0 || (max && x > xs[b]) || (!max && x < xs[b]) {
+			best[g] = i
+		}
+	}
+}
+
+func nullIs[T num](null T) func(T) bool {
+	return func(x T) bool { return x == null || x != x }
+}
+
+func groupExtreme(v *value.Vector, g *grouping, max bool) *value.Vector {
+	best := make([]int, g.n)
+	for i := range best {
+		best[i] = -1
+	}
+	switch v.T.Storage() {
+	case value.StInt8:
+		extremeRows(v.I8, nullIs(value.NullInt8), g.ids, best, max)
+	case value.StInt16:
+		extremeRows(v.I16, nullIs(value.NullInt16), g.ids, best, max)
+	case value.StInt32:
+		extremeRows(v.I32, nullIs(value.NullInt32), g.ids, best, max)
+	case value.StInt64:
+		extremeRows(v.I64, nullIs(value.NullInt64), g.ids, best, max)
+	case value.StFloat32:
+		extremeRows(v.F32, nullIs(value.NullFloat32), g.ids, best, max)
+	case value.StFloat64:
+		extremeRows(v.F64, nullIs(value.NullFloat64), g.ids, best, max)
+	case value.StString:
+		extremeRows(v.Str, func(s string) bool { return s == "" }, g.ids, best, max)
+	}
+	return gatherOrNull(v, best)
+}
+
+func groupPick(v *value.Vector, g *grouping, first bool) *value.Vector {
+	if first {
+		return gatherOrNull(v, g.first)
+	}
+	last := make([]int, g.n)
+	for i := range last {
+		last[i] = -1
+	}
+	for r, id := range g.ids {
+		last[id] = r
+	}
+	return gatherOrNull(v, last)
+}
+
+// groupMedian sorts each group's non-NULL values (gathered by the group
+// index) and takes the middle.
+func groupMedian(v *value.Vector, g *grouping) *value.Vector {
+	if g.perm == nil {
+		g.index()
+	}
+	xs := floatsOf(v)
+	s := make([]float64, g.n)
+	vals := make([]float64, 0, 64)
+	for gi := 0; gi < g.n; gi++ {
+		vals = vals[:0]
+		for _, r := range g.perm[g.starts[gi]:g.starts[gi+1]] {
+			if x := xs[r]; x == x {
+				vals = append(vals, x)
+			}
+		}
+		if len(vals) == 0 {
+			s[gi] = value.NullFloat64
+			continue
+		}
+		sort.Float64s(vals)
+		m := len(vals) / 2
+		if len(vals)%2 == 1 {
+			s[gi] = vals[m]
+		} else {
+			s[gi] = (vals[m-1] + vals[m]) / 2
+		}
+	}
+	return value.NewDoubles(s)
+}
+
+// groupNunique counts distinct (group, value) pairs per group; NULL
+// counts as one value, as nunique does.
+func groupNunique(v *value.Vector, g *grouping) *value.Vector {
+	codes, first := keyCodes(v)
+	_, pairFirst := combineCodes(g.ids, g.n, codes, len(first))
+	c := make([]int64, g.n)
+	for _, r := range pairFirst {
+		c[g.ids[r]]++
+	}
+	return countsVector(c)
+}
+
+// floatsOf converts a numeric column to float64 with NULLs as NaN (one
+// allocation per column, used where two columns are combined).
+func floatsOf(v *value.Vector) []float64 {
+	out := make([]float64, v.Len())
+	conv := func(i int, f float64, null bool) {
+		if null {
+			out[i] = math.NaN()
+		} else {
+			out[i] = f
+		}
+	}
+	switch v.T.Storage() {
+	case value.StInt8:
+		for i, x := range v.I8 {
+			conv(i, float64(x), x == value.NullInt8)
+		}
+	case value.StInt16:
+		for i, x := range v.I16 {
+			conv(i, float64(x), x == value.NullInt16)
+		}
+	case value.StInt32:
+		for i, x := range v.I32 {
+			conv(i, float64(x), x == value.NullInt32)
+		}
+	case value.StInt64:
+		for i, x := range v.I64 {
+			conv(i, float64(x), x == value.NullInt64)
+		}
+	case value.StFloat32:
+		for i, x := range v.F32 {
+			conv(i, float64(x), x == value.NullFloat32 || x != x)
+		}
+	case value.StFloat64:
+		for i, x := range v.F64 {
+			conv(i, x, x == value.NullFloat64 || x != x)
+		}
+	}
+	return out
+}
+
+// groupWavg is sum(x*w)/sum(w) per group over rows where both are set.
+func groupWavg(x, w *value.Vector, g *grouping) *value.Vector {
+	xs, ws := floatsOf(x), floatsOf(w)
+	num := make([]float64, g.n)
+	den := make([]float64, g.n)
+	c := make([]int64, g.n)
+	for i, a := range xs {
+		b := ws[i]
+		if a != a || b != b {
+			continue
+		}
+		id := g.ids[i]
+		num[id] += a * b
+		den[id] += b
+		c[id]++
+	}
+	for i := range num {
+		if c[i] == 0 {
+			num[i] = value.NullFloat64
+		} else {
+			num[i] /= den[i]
+		}
+	}
+	return value.NewDoubles(num)
+}

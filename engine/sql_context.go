@@ -1,0 +1,295 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// contextBySelect runs select ... context by ... [csort] [having]: one
+// output row per input row, rows grouped by key (groups in key order,
+// rows of a group in input order or csort order). Aggregates are
+// broadcast over their group; having keeps whole groups (an aggregate
+// condition) or single rows (a vector condition). top/limit then apply to
+// each group.
+func (in *interp) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+	keyVecs, err := in.evalKeys(src, n.ContextBy)
+	if err != nil {
+		return nil, err
+	}
+	g := groupRows(keyVecs, src.Rows())
+	g.sortByKeys()
+	g.index()
+	if len(n.CSort) > 0 {
+		if err := in.csortGroups(g, src, n.CSort); err != nil {
+			return nil, err
+		}
+	}
+	// From here on rows are in group order: group i is rows
+	// starts[i]:starts[i+1] of sorted, and ids are non-decreasing.
+	sorted := src.Gather(g.perm)
+	sg := &grouping{keys: nil, n: g.n, starts: g.starts, ids: make([]int32, len(g.ids)), first: make([]int, g.n)}
+	for i := 0; i < g.n; i++ {
+		sg.first[i] = g.starts[i]
+		for r := g.starts[i]; r < g.starts[i+1]; r++ {
+			sg.ids[r] = int32(i)
+		}
+	}
+	sg.perm = seqInts(len(sg.ids))
+	ge := newGroupEval(in, sorted, sg)
+	ge.sorted = sorted
+
+	var names []string
+	var cols []*value.Vector
+	for _, c := range n.Cols {
+		if _, ok := c.(*sqlparse.StarExpr); ok {
+			names = append(names, sorted.Names...)
+			cols = append(cols, sorted.Cols...)
+			continue
+		}
+		v, err := ge.rowValue(c)
+		if err != nil {
+			return nil, err
+		}
+		if t, ok := v.(*value.Table); ok {
+			names = append(names, t.Names...)
+			cols = append(cols, t.Cols...)
+			continue
+		}
+		names = append(names, columnName(c))
+		cols = append(cols, v.(*value.Vector))
+	}
+	if err := checkDuplicateNames(names); err != nil {
+		return nil, err
+	}
+	out := value.NewTable(names, cols)
+	keep := seqInts(out.Rows())
+	if n.Having != nil {
+		h, err := ge.rowValue(n.Having)
+		if err != nil {
+			return nil, err
+		}
+		hv, ok := h.(*value.Vector)
+		if !ok || hv.T != value.Bool {
+			return nil, errHavingBoolean
+		}
+		keep = keep[:0]
+		for r, b := range hv.I8 {
+			if b == 1 {
+				keep = append(keep, r)
+			}
+		}
+	}
+	if n.Top != nil || n.Limit != nil {
+		if keep, err = in.limitPerGroup(n, keep, sg.ids); err != nil {
+			return nil, err
+		}
+		if n.Top == nil && len(n.CSort) == 0 {
+			// context by with limit keeps the input order of the rows
+			sort.Slice(keep, func(a, b int) bool { return g.perm[keep[a]] < g.perm[keep[b]] })
+		}
+	}
+	if len(keep) != out.Rows() {
+		out = out.Gather(keep)
+	}
+	return out, nil
+}
+
+// csortGroups orders the rows inside each group by the csort items.
+func (in *interp) csortGroups(g *grouping, src *value.Table, items []sqlparse.OrderItem) error {
+	keys := make([]*value.Vector, len(items))
+	for i, it := range items {
+		v, err := in.withTable(src, it.X)
+		if err != nil {
+			return err
+		}
+		if keys[i], err = broadcast(v, src.Rows()); err != nil {
+			return err
+		}
+	}
+	for gi := 0; gi < g.n; gi++ {
+		seg := g.perm[g.starts[gi]:g.starts[gi+1]]
+		sort.SliceStable(seg, func(a, b int) bool {
+			return compareRows(keys, items, seg[a], seg[b]) < 0
+		})
+	}
+	return nil
+}
+
+// compareRows compares rows a and b by order items (NULL is the smallest
+// value unless the item says nulls first/last).
+func compareRows(keys []*value.Vector, items []sqlparse.OrderItem, a, b int) int {
+	for i, k := range keys {
+		na, nb := k.IsNull(a), k.IsNull(b)
+		var c int
+		switch {
+		case na && nb:
+			c = 0
+		case na || nb:
+			c = -1
+			if nb {
+				c = 1
+			}
+			if items[i].Nulls != "" {
+				// explicit placement ignores the direction
+				if (items[i].Nulls == "last") == na {
+					return 1
+				}
+				return -1
+			}
+			if items[i].Desc {
+				c = -c
+			}
+		default:
+			c = value.CompareElems(k, a, b)
+			if items[i].Desc {
+				c = -c
+			}
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// rowValue evaluates a select item (or having) in context by: a vector as
+// long as the table, aggregates broadcast over their group.
+func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
+	l := &lowering{in: ge.in, cols: ge.cols, rowwise: true}
+	lowered, ok, err := l.lower(e)
+	if err != nil {
+		return nil, err
+	}
+	rows := ge.src.Rows()
+	if ok {
+		aggs, err := ge.aggregates(l.specs)
+		if err != nil {
+			return nil, err
+		}
+		t := ge.src
+		if len(aggs) > 0 {
+			names := append([]string(nil), t.Names...)
+			cols := append([]*value.Vector(nil), t.Cols...)
+			idx := make([]int, rows)
+			for r, id := range ge.g.ids {
+				idx[r] = int(id)
+			}
+			for k, a := range aggs {
+				names = append(names, placeholder(k))
+				cols = append(cols, a.Gather(idx))
+			}
+			t = value.NewTable(names, cols)
+		}
+		v, err := ge.in.withTable(t, lowered)
+		if err != nil {
+			return nil, err
+		}
+		if tv, ok := v.(*value.Table); ok {
+			return tv, nil
+		}
+		return broadcast(v, rows)
+	}
+	// per group: a scalar is repeated over the group, a vector must be
+	// as long as the group
+	x := stripAlias(e)
+	parts := make([]value.Value, ge.g.n)
+	for i := 0; i < ge.g.n; i++ {
+		v, err := ge.in.withTable(ge.groupSlice(i), x)
+		if err != nil {
+			return nil, err
+		}
+		size := ge.g.size(i)
+		switch p := v.(type) {
+		case *value.Scalar:
+			if parts[i], err = broadcast(p, size); err != nil {
+				return nil, err
+			}
+		case *value.Vector:
+			if p.Len() != size {
+				return nil, fmt.Errorf("The length of the vector returned by the UDF specified in SELECT must be the same as the length of the CONTEXT BY group. RefId:S02027")
+			}
+			parts[i] = p
+		default:
+			return nil, errors.New("A select item under context by must return a scalar or a vector.")
+		}
+	}
+	return concatVectors(parts, rows)
+}
+
+// concatVectors appends per-group vectors into one column, converting to
+// the first group's type.
+func concatVectors(parts []value.Value, rows int) (*value.Vector, error) {
+	if len(parts) == 0 {
+		return value.NewVector(value.Double, 0, 0), nil
+	}
+	first := parts[0].(*value.Vector)
+	for _, p := range parts {
+		if v := p.(*value.Vector); v.Len() > 0 && !allNull(v) {
+			first = v
+			break
+		}
+	}
+	out := value.NewVector(first.T, 0, rows)
+	out.Scale = first.Scale
+	for _, p := range parts {
+		v := p.(*value.Vector)
+		if v.T != out.T {
+			conv, err := value.CastVector(v, out.T, out.Scale)
+			if err != nil {
+				return nil, err
+			}
+			v = conv
+		}
+		out.AppendVector(v)
+	}
+	return out, nil
+}
+
+func allNull(v *value.Vector) bool {
+	for i := 0; i < v.Len(); i++ {
+		if !v.IsNull(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// limitPerGroup keeps, of the rows in keep (group order), the first top
+// or limit rows of each group, or the last -limit rows.
+func (in *interp) limitPerGroup(n *sqlparse.SelectExpr, keep []int, ids []int32) ([]int, error) {
+	e := n.Top
+	if e == nil {
+		e = n.Limit
+	}
+	v, err := in.eval(e)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := v.(*value.Pair); ok {
+		return nil, errTopRangeContext
+	}
+	k, err := intArg(v, strings.ToLower("limit"))
+	if err != nil {
+		return nil, err
+	}
+	out := keep[:0:0]
+	for lo := 0; lo < len(keep); {
+		hi := lo
+		for hi < len(keep) && ids[keep[hi]] == ids[keep[lo]] {
+			hi++
+		}
+		seg := keep[lo:hi]
+		if k >= 0 {
+			out = append(out, seg[:min(int(k), len(seg))]...)
+		} else {
+			out = append(out, seg[max(len(seg)+int(k), 0):]...)
+		}
+		lo = hi
+	}
+	return out, nil
+}

@@ -1,0 +1,380 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Documented SQL errors (DolphinDB's error-code pages).
+var (
+	errNestedAggregate = errors.New("Cannot nest aggregate function. RefId:S02032")
+	errHavingBoolean   = errors.New("The HAVING clause after GROUP BY must be followed by a boolean expression. RefId:S02021")
+	errTopRangeContext = errors.New("When top clause uses together with context clause in SQL query, can't specify a range in top clause")
+)
+
+// aggSpec is a built-in aggregate call in a select item; lowering
+// replaces it with a placeholder column holding its per-group values.
+type aggSpec struct {
+	name string
+	call *sqlparse.CallExpr
+	args []sqlparse.Expr // nil for count(*)
+}
+
+// placeholder names the column holding aggregate k's values; the
+// characters can't appear in a DolphinDB identifier.
+func placeholder(k int) string { return fmt.Sprintf("\x00agg%d", k) }
+
+// lowering rewrites a select item for grouped evaluation.
+type lowering struct {
+	in      *interp
+	cols    map[string]bool // source columns (lower case)
+	keys    map[string]bool // grouping columns usable as is (group by)
+	rowwise bool            // context by: every column may be referenced
+	specs   []aggSpec
+}
+
+// isAggregateName reports whether name is a built-in aggregate.
+func (in *interp) isAggregateName(name string) bool {
+	if _, ok := in.s.defs[name]; ok {
+		return false // user functions are called per group as they are
+	}
+	if fastAggregates[name] {
+		return true
+	}
+	s, ok := funcs.Lookup(name)
+	return ok && s.Props.Has(funcs.Aggregate)
+}
+
+// lower returns e with fast aggregate calls replaced by placeholders, or
+// ok=false when e needs the per-group path.
+func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
+	switch n := e.(type) {
+	case *sqlparse.AliasExpr:
+		return l.lower(n.X)
+	case *sqlparse.Literal:
+		return n, true, nil
+	case *sqlparse.ParenExpr:
+		x, ok, err := l.lower(n.X)
+		if !ok || err != nil {
+			return nil, ok, err
+		}
+		return &sqlparse.ParenExpr{At: n.At, X: x}, true, nil
+	case *sqlparse.Ident:
+		name := strings.ToLower(n.Name)
+		if !l.cols[name] || l.keys[name] || l.rowwise {
+			return n, true, nil
+		}
+		return nil, false, nil
+	case *sqlparse.UnaryExpr:
+		x, ok, err := l.lower(n.X)
+		if !ok || err != nil {
+			return nil, ok, err
+		}
+		return &sqlparse.UnaryExpr{At: n.At, Op: n.Op, X: x}, true, nil
+	case *sqlparse.BinaryExpr:
+		a, ok, err := l.lower(n.L)
+		if !ok || err != nil {
+			return nil, ok, err
+		}
+		b, ok, err := l.lower(n.R)
+		if !ok || err != nil {
+			return nil, ok, err
+		}
+		return &sqlparse.BinaryExpr{At: n.At, Op: n.Op, L: a, R: b}, true, nil
+	case *sqlparse.CallExpr:
+		id, isIdent := n.Fn.(*sqlparse.Ident)
+		if !isIdent || n.Method {
+			return nil, false, nil
+		}
+		name := strings.ToLower(id.Name)
+		if _, user := l.in.s.defs[id.Name]; user || !fastAggregates[name] {
+			return nil, false, nil
+		}
+		spec := aggSpec{name: name, call: n}
+		for _, a := range n.Args {
+			if _, star := a.(*sqlparse.StarExpr); star && name == "count" && len(n.Args) == 1 {
+				break
+			}
+			if err := l.in.checkNoAggregate(a); err != nil {
+				return nil, false, err
+			}
+			spec.args = append(spec.args, a)
+		}
+		l.specs = append(l.specs, spec)
+		return &sqlparse.Ident{At: n.At, Name: placeholder(len(l.specs) - 1)}, true, nil
+	}
+	return nil, false, nil
+}
+
+// checkNoAggregate fails on an aggregate call nested in an aggregate's
+// argument.
+func (in *interp) checkNoAggregate(e sqlparse.Expr) error {
+	var err error
+	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+		if c, ok := n.(*sqlparse.CallExpr); ok && !c.Method {
+			if id, ok := c.Fn.(*sqlparse.Ident); ok && in.isAggregateName(strings.ToLower(id.Name)) && len(c.Args) == 1 {
+				err = errNestedAggregate
+				return false
+			}
+		}
+		return err == nil
+	})
+	return err
+}
+
+// groupEval evaluates select items over the groups of one table.
+type groupEval struct {
+	in   *interp
+	src  *value.Table
+	g    *grouping
+	cols map[string]bool
+	// sorted is src with rows in group order (perm), built on first use
+	// by the per-group path; a group is then a slice of it.
+	sorted *value.Table
+}
+
+func newGroupEval(in *interp, src *value.Table, g *grouping) *groupEval {
+	cols := make(map[string]bool, len(src.Names))
+	for _, n := range src.Names {
+		cols[strings.ToLower(n)] = true
+	}
+	return &groupEval{in: in, src: src, g: g, cols: cols}
+}
+
+// aggregates computes the lowered specs per group: a typed loop where
+// groupAggregate has one, otherwise the call once per group.
+func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
+	out := make([]*value.Vector, len(specs))
+	for k, s := range specs {
+		args := make([]*value.Vector, len(s.args))
+		for i, a := range s.args {
+			v, err := ge.in.withTable(ge.src, a)
+			if err != nil {
+				return nil, err
+			}
+			if args[i], err = broadcast(v, ge.src.Rows()); err != nil {
+				return nil, err
+			}
+		}
+		if v, ok := groupAggregate(s.name, args, ge.g); ok {
+			out[k] = v
+			continue
+		}
+		v, err := ge.perGroupScalar(s.call, columnName(s.call))
+		if err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+// groupedTable is src in group order (all columns; gathering once lets
+// every group be a zero-copy slice).
+func (ge *groupEval) groupedTable() *value.Table {
+	if ge.sorted == nil {
+		if ge.g.perm == nil {
+			ge.g.index()
+		}
+		ge.sorted = ge.src.Gather(ge.g.perm)
+	}
+	return ge.sorted
+}
+
+func (ge *groupEval) groupSlice(i int) *value.Table {
+	t := ge.groupedTable()
+	return t.Slice(ge.g.starts[i], ge.g.starts[i+1])
+}
+
+// perGroupScalar evaluates e once per group; each result must be one
+// value (group by semantics).
+func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector, error) {
+	vals := make([]value.Value, ge.g.n)
+	for i := 0; i < ge.g.n; i++ {
+		v, err := ge.in.withTable(ge.groupSlice(i), e)
+		if err != nil {
+			return nil, err
+		}
+		switch x := v.(type) {
+		case *value.Scalar:
+			vals[i] = x
+		case *value.Vector:
+			if x.Len() != 1 {
+				return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
+			}
+			vals[i] = x.Elem(0)
+		default:
+			return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
+		}
+	}
+	if len(vals) == 0 {
+		v, err := ge.in.withTable(ge.src.Slice(0, 0), e)
+		if err != nil {
+			return nil, err
+		}
+		if s, ok := v.(*value.Scalar); ok {
+			return value.NewVector(s.T, 0, 0), nil
+		}
+		if x, ok := v.(*value.Vector); ok {
+			return x.Slice(0, 0), nil
+		}
+		return value.NewVector(value.Double, 0, 0), nil
+	}
+	v, err := buildVector(vals, false)
+	if err != nil {
+		return nil, err
+	}
+	vec, ok := v.(*value.Vector)
+	if !ok {
+		return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
+	}
+	return vec, nil
+}
+
+// groupValue evaluates a select item (or having) to one value per group.
+func (ge *groupEval) groupValue(e sqlparse.Expr, keyNames []string, keyCols []*value.Vector) (*value.Vector, error) {
+	keys := map[string]bool{}
+	for _, k := range keyNames {
+		keys[strings.ToLower(k)] = true
+	}
+	l := &lowering{in: ge.in, cols: ge.cols, keys: keys}
+	lowered, ok, err := l.lower(e)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return ge.perGroupScalar(stripAlias(e), columnName(e))
+	}
+	aggs, err := ge.aggregates(l.specs)
+	if err != nil {
+		return nil, err
+	}
+	names := append([]string(nil), keyNames...)
+	cols := append([]*value.Vector(nil), keyCols...)
+	for k, a := range aggs {
+		names = append(names, placeholder(k))
+		cols = append(cols, a)
+	}
+	v, err := ge.in.withTable(value.NewTable(names, cols), lowered)
+	if err != nil {
+		return nil, err
+	}
+	return broadcast(v, ge.g.n)
+}
+
+func stripAlias(e sqlparse.Expr) sqlparse.Expr {
+	if a, ok := e.(*sqlparse.AliasExpr); ok {
+		return a.X
+	}
+	return e
+}
+
+// evalKeys evaluates grouping expressions over src, one vector each.
+func (in *interp) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.Vector, error) {
+	out := make([]*value.Vector, len(keys))
+	for i, k := range keys {
+		v, err := in.withTable(src, stripAlias(k))
+		if err != nil {
+			return nil, err
+		}
+		if out[i], err = broadcast(v, src.Rows()); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// groupBySelect runs select ... group by ... [having ...]: one row per
+// group, groups sorted by key, keys first.
+func (in *interp) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+	keyVecs, err := in.evalKeys(src, n.GroupBy)
+	if err != nil {
+		return nil, err
+	}
+	g := groupRows(keyVecs, src.Rows())
+	g.sortByKeys()
+	ge := newGroupEval(in, src, g)
+	keyNames := make([]string, len(n.GroupBy))
+	keyCols := make([]*value.Vector, len(n.GroupBy))
+	isKey := map[string]bool{}
+	for i, kv := range keyVecs {
+		keyNames[i] = columnName(n.GroupBy[i])
+		keyCols[i] = kv.Gather(g.first)
+		isKey[strings.ToLower(keyNames[i])] = true
+	}
+	// keys the select list doesn't name come first, then the select
+	// items in order (a named key where the list names it)
+	selected := map[string]bool{}
+	for _, c := range n.Cols {
+		if id, ok := c.(*sqlparse.Ident); ok && isKey[strings.ToLower(id.Name)] {
+			selected[strings.ToLower(id.Name)] = true
+		}
+	}
+	var names []string
+	var cols []*value.Vector
+	for i, k := range keyNames {
+		if !selected[strings.ToLower(k)] {
+			names = append(names, k)
+			cols = append(cols, keyCols[i])
+		}
+	}
+	for _, c := range n.Cols {
+		if id, ok := c.(*sqlparse.Ident); ok && isKey[strings.ToLower(id.Name)] {
+			for i, k := range keyNames {
+				if strings.EqualFold(k, id.Name) {
+					names = append(names, k)
+					cols = append(cols, keyCols[i])
+				}
+			}
+			continue
+		}
+		if _, ok := c.(*sqlparse.StarExpr); ok {
+			return nil, errors.New("The column [*] must use aggregate function. RefId:S02022")
+		}
+		v, err := ge.groupValue(c, keyNames, keyCols)
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, columnName(c))
+		cols = append(cols, v)
+	}
+	if err := checkDuplicateNames(names); err != nil {
+		return nil, err
+	}
+	out := value.NewTable(names, cols)
+	if n.Having != nil {
+		h, err := ge.groupValue(n.Having, keyNames, keyCols)
+		if err != nil {
+			return nil, err
+		}
+		if h.T != value.Bool {
+			return nil, errHavingBoolean
+		}
+		var keep []int
+		for i, b := range h.I8 {
+			if b == 1 {
+				keep = append(keep, i)
+			}
+		}
+		out = out.Gather(keep)
+	}
+	return out, nil
+}
+
+// checkDuplicateNames fails on a repeated result column name.
+func checkDuplicateNames(names []string) error {
+	seen := make(map[string]bool, len(names))
+	for _, n := range names {
+		k := strings.ToLower(n)
+		if seen[k] {
+			return fmt.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
+		}
+		seen[k] = true
+	}
+	return nil
+}

@@ -1,0 +1,249 @@
+package engine
+
+import (
+	"math"
+	"sort"
+	"unsafe"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// grouping partitions a table's rows by the values of key columns. Group
+// ids are dense (0..n-1) and, once sorted, follow the keys' order.
+type grouping struct {
+	keys  []*value.Vector
+	ids   []int32 // group of each row
+	n     int     // number of groups
+	first []int   // first row of each group
+	// starts/perm list the rows group by group (perm[starts[g]:starts[g+1]]
+	// in input order); built by index.
+	starts []int
+	perm   []int
+}
+
+// groupRows assigns each of rows rows a group id by the key columns,
+// hashing typed values (no per-row boxing); several keys are combined
+// column by column into one dense id.
+func groupRows(keys []*value.Vector, rows int) *grouping {
+	g := &grouping{keys: keys}
+	if len(keys) == 0 {
+		g.ids = make([]int32, rows)
+		g.n = min(rows, 1)
+		if rows > 0 {
+			g.first = []int{0}
+		}
+		return g
+	}
+	ids, first := keyCodes(keys[0])
+	for _, k := range keys[1:] {
+		codes, kfirst := keyCodes(k)
+		ids, first = combineCodes(ids, len(first), codes, len(kfirst))
+	}
+	g.ids, g.first, g.n = ids, first, len(first)
+	return g
+}
+
+// keyCodes gives each element of v a dense code in order of first
+// appearance and the first row of each code.
+func keyCodes(v *value.Vector) ([]int32, []int) {
+	if v.T.IsArray() {
+		return bytesCodes(v)
+	}
+	switch v.T.Storage() {
+	case value.StInt8:
+		return intCodes(v.I8)
+	case value.StInt16:
+		return intCodes(v.I16)
+	case value.StInt32:
+		return intCodes(v.I32)
+	case value.StInt64:
+		return intCodes(v.I64)
+	case value.StFloat32:
+		xs := make([]float32, len(v.F32))
+		for i, f := range v.F32 {
+			if f != f {
+				f = value.NullFloat32 // NaN is NULL: one group
+			}
+			xs[i] = f
+		}
+		return denseCodes(xs)
+	case value.StFloat64:
+		xs := make([]float64, len(v.F64))
+		for i, f := range v.F64 {
+			if math.IsNaN(f) {
+				f = value.NullFloat64
+			}
+			xs[i] = f
+		}
+		return denseCodes(xs)
+	case value.StString:
+		return stringCodes(v.Str)
+	case value.StBytes16:
+		return denseCodes(v.B16)
+	}
+	return bytesCodes(v)
+}
+
+// denseCodes numbers the distinct values of xs in order of appearance.
+func denseCodes[T comparable](xs []T) ([]int32, []int) {
+	codes := make([]int32, len(xs))
+	seen := make(map[T]int32)
+	var first []int
+	for i, x := range xs {
+		c, ok := seen[x]
+		if !ok {
+			c = int32(len(first))
+			seen[x] = c
+			first = append(first, i)
+		}
+		codes[i] = c
+	}
+	return codes, first
+}
+
+// stringCodes is denseCodes for strings. Columns built by take, rand or
+// a symbol vector share string data between rows, so a direct-mapped
+// cache keyed by the data pointer answers most rows without hashing the
+// bytes; a miss falls back to the map of strings.
+func stringCodes(xs []string) ([]int32, []int) {
+	codes := make([]int32, len(xs))
+	seen := make(map[string]int32)
+	type slot struct {
+		p    *byte
+		n    int
+		code int32
+	}
+	var cache [1024]slot
+	var first []int
+	for i, x := range xs {
+		p := unsafe.StringData(x)
+		h := (uintptr(unsafe.Pointer(p)) >> 3) & 1023
+		if c := &cache[h]; c.p == p && c.n == len(x) && p != nil {
+			codes[i] = c.code
+			continue
+		}
+		c, ok := seen[x]
+		if !ok {
+			c = int32(len(first))
+			seen[x] = c
+			first = append(first, i)
+		}
+		cache[h] = slot{p, len(x), c}
+		codes[i] = c
+	}
+	return codes, first
+}
+
+// intCodes is denseCodes for integers: when the values span a small
+// range, a table indexed by value replaces the hash map.
+func intCodes[T ~int8 | ~int16 | ~int32 | ~int64](xs []T) ([]int32, []int) {
+	if len(xs) == 0 {
+		return nil, nil
+	}
+	lo, hi := xs[0], xs[0]
+	for _, x := range xs {
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	span := uint64(int64(hi) - int64(lo))
+	if int64(hi)-int64(lo) < 0 || span > 1<<22 || span > 4*uint64(len(xs)) {
+		return denseCodes(xs)
+	}
+	table := make([]int32, span+1)
+	for i := range table {
+		table[i] = -1
+	}
+	codes := make([]int32, len(xs))
+	var first []int
+	for i, x := range xs {
+		k := int64(x) - int64(lo)
+		c := table[k]
+		if c < 0 {
+			c = int32(len(first))
+			table[k] = c
+			first = append(first, i)
+		}
+		codes[i] = c
+	}
+	return codes, first
+}
+
+// bytesCodes numbers rows by their encoded key bytes (tuples, array
+// vectors and other rare key types).
+func bytesCodes(v *value.Vector) ([]int32, []int) {
+	n := v.Len()
+	codes := make([]int32, n)
+	seen := map[string]int32{}
+	var first []int
+	var buf []byte
+	for i := 0; i < n; i++ {
+		buf = v.AppendKey(buf[:0], i)
+		c, ok := seen[string(buf)]
+		if !ok {
+			c = int32(len(first))
+			seen[string(buf)] = c
+			first = append(first, i)
+		}
+		codes[i] = c
+	}
+	return codes, first
+}
+
+// combineCodes merges two code columns into dense codes of the pairs.
+func combineCodes(a []int32, na int, b []int32, nb int) ([]int32, []int) {
+	pairs := make([]int64, len(a))
+	for i := range a {
+		pairs[i] = int64(a[i])*int64(nb) + int64(b[i])
+	}
+	_ = na
+	return intCodes(pairs)
+}
+
+// sortByKeys renumbers the groups so that ids follow the keys' order
+// (DolphinDB returns group by results sorted by the grouping columns).
+func (g *grouping) sortByKeys() {
+	order := make([]int, g.n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ra, rb := g.first[order[a]], g.first[order[b]]
+		for _, k := range g.keys {
+			if c := value.CompareElems(k, ra, rb); c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	})
+	rank := make([]int32, g.n)
+	first := make([]int, g.n)
+	for newID, old := range order {
+		rank[old] = int32(newID)
+		first[newID] = g.first[old]
+	}
+	for i, id := range g.ids {
+		g.ids[i] = rank[id]
+	}
+	g.first = first
+}
+
+// index fills starts and perm: the rows of each group, in input order.
+func (g *grouping) index() {
+	starts := make([]int, g.n+1)
+	for _, id := range g.ids {
+		starts[id+1]++
+	}
+	for i := 1; i <= g.n; i++ {
+		starts[i] += starts[i-1]
+	}
+	pos := make([]int, g.n)
+	copy(pos, starts[:g.n])
+	perm := make([]int, len(g.ids))
+	for r, id := range g.ids {
+		perm[pos[id]] = r
+		pos[id]++
+	}
+	g.starts, g.perm = starts, perm
+}
+
+// size is the number of rows in group i (after index).
+func (g *grouping) size(i int) int { return g.starts[i+1] - g.starts[i] }

@@ -1,0 +1,336 @@
+package engine
+
+import (
+	"sort"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// keyTerm is a where condition on a key column: col == v, col in v, or a
+// range bound on an indexed table's key.
+type keyTerm struct {
+	col  int           // column index in the table
+	op   string        // "==", "in", "<", "<=", ">", ">=", "between"
+	val  value.Value   // the constant side, evaluated
+	expr sqlparse.Expr // the whole condition
+}
+
+// conjuncts splits where items and their `and` chains into single
+// conditions.
+func conjuncts(where []sqlparse.Expr) []sqlparse.Expr {
+	var out []sqlparse.Expr
+	var walk func(e sqlparse.Expr)
+	walk = func(e sqlparse.Expr) {
+		if p, ok := e.(*sqlparse.ParenExpr); ok {
+			walk(p.X)
+			return
+		}
+		if b, ok := e.(*sqlparse.BinaryExpr); ok && (b.Op == "&&" || b.Op == "and") {
+			walk(b.L)
+			walk(b.R)
+			return
+		}
+		out = append(out, e)
+	}
+	for _, w := range where {
+		walk(w)
+	}
+	return out
+}
+
+// flipped is the comparison with its operands swapped.
+var flipped = map[string]string{"==": "==", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+// keyTermOf recognizes a condition on one of t's key columns against a
+// value that names no column.
+func (in *interp) keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]bool) (keyTerm, bool) {
+	b, ok := e.(*sqlparse.BinaryExpr)
+	if !ok {
+		return keyTerm{}, false
+	}
+	col := func(x sqlparse.Expr) int {
+		id, ok := x.(*sqlparse.Ident)
+		if !ok {
+			return -1
+		}
+		j := t.ColumnIndex(id.Name)
+		if j < 0 || !isKey[j] {
+			return -1
+		}
+		return j
+	}
+	op := b.Op
+	j, other := col(b.L), b.R
+	if j < 0 {
+		f, ok := flipped[op]
+		if !ok {
+			return keyTerm{}, false
+		}
+		j, other, op = col(b.R), b.L, f
+	}
+	if j < 0 {
+		return keyTerm{}, false
+	}
+	switch op {
+	case "==", "in", "<", "<=", ">", ">=", "between":
+	default:
+		return keyTerm{}, false
+	}
+	if namesColumn(t, other) {
+		return keyTerm{}, false
+	}
+	saved := in.row
+	in.row = nil
+	v, err := in.eval(other)
+	in.row = saved
+	if err != nil {
+		return keyTerm{}, false
+	}
+	return keyTerm{col: j, op: op, val: v, expr: e}, true
+}
+
+// namesColumn reports whether e mentions one of t's columns.
+func namesColumn(t *value.Table, e sqlparse.Expr) bool {
+	found := false
+	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+		if id, ok := n.(*sqlparse.Ident); ok && t.ColumnIndex(id.Name) >= 0 {
+			found = true
+		}
+		if _, ok := n.(*sqlparse.SelectExpr); ok {
+			found = true // a subquery: leave it to the scan
+		}
+		return !found
+	})
+	return found
+}
+
+// keyedWhere answers where clauses that fix every key column of a keyed
+// or indexed table (col == v, col in v) with hash lookups, and range
+// conditions on an indexed table's leading key column with its ordered
+// index. It returns the matching rows (in table order for lookups, key
+// order for ranges) and the conditions still to apply; ok is false when
+// no index applies.
+func (in *interp) keyedWhere(t *value.Table, where []sqlparse.Expr) (rows []int, rest []sqlparse.Expr, ok bool) {
+	if !t.IsKeyed() || len(where) == 0 {
+		return nil, nil, false
+	}
+	isKey := make(map[int]bool, len(t.KeyCols))
+	for _, k := range t.KeyCols {
+		isKey[k] = true
+	}
+	var terms []keyTerm
+	for _, c := range conjuncts(where) {
+		if kt, ok := in.keyTermOf(t, c, isKey); ok {
+			terms = append(terms, kt)
+			continue
+		}
+		rest = append(rest, c)
+	}
+	if len(terms) == 0 {
+		return nil, nil, false
+	}
+	// point lookups: every key column fixed by == or in
+	fixed := make([]*value.Vector, len(t.KeyCols))
+	var unused []sqlparse.Expr
+	for _, kt := range terms {
+		pos := -1
+		for i, k := range t.KeyCols {
+			if k == kt.col {
+				pos = i
+			}
+		}
+		if (kt.op == "==" || kt.op == "in") && fixed[pos] == nil {
+			v, ok := lookupValues(kt.val, t.Cols[kt.col])
+			if ok {
+				fixed[pos] = v
+				continue
+			}
+		}
+		unused = append(unused, kt.expr)
+	}
+	all := true
+	for _, f := range fixed {
+		if f == nil {
+			all = false
+		}
+	}
+	if all {
+		return lookupRows(t, fixed), append(unused, rest...), true
+	}
+	if t.Kind == value.IndexedTable {
+		if rows, rest2, ok := in.rangeWhere(t, terms, rest); ok {
+			return rows, rest2, true
+		}
+	}
+	return nil, nil, false
+}
+
+// lookupValues casts a lookup constant (a scalar or a vector of them) to
+// the key column's type.
+func lookupValues(v value.Value, col *value.Vector) (*value.Vector, bool) {
+	var vec *value.Vector
+	switch x := v.(type) {
+	case *value.Scalar:
+		vec = x.Vector()
+	case *value.Vector:
+		vec = x
+	case *value.Set:
+		vec = x.V
+	default:
+		return nil, false
+	}
+	if vec.T.IsArray() || vec.T == value.Any {
+		return nil, false
+	}
+	if vec.T != col.T {
+		// only exact conversions: a lookup of 1.5 in an INT key must not
+		// find 2
+		a, b := vec.T.Category(), col.T.Category()
+		if a != b || (a != value.CatIntegral && a != value.CatLiteral) {
+			return nil, false
+		}
+		conv, err := value.CastVector(vec, col.T, col.Scale)
+		if err != nil {
+			return nil, false
+		}
+		vec = conv
+	}
+	return vec, true
+}
+
+// lookupRows finds the rows for every combination of fixed key values
+// (one value per key column, or lists for in), in table order.
+func lookupRows(t *value.Table, fixed []*value.Vector) []int {
+	var rows []int
+	seen := map[int]bool{}
+	idx := make([]int, len(fixed))
+	var key []byte
+	for {
+		key = key[:0]
+		for i, f := range fixed {
+			key = f.AppendKey(key, idx[i])
+		}
+		if r, ok := t.KeyRow(key); ok && !seen[r] {
+			seen[r] = true
+			rows = append(rows, r)
+		}
+		// next combination
+		i := len(idx) - 1
+		for i >= 0 {
+			idx[i]++
+			if idx[i] < fixed[i].Len() {
+				break
+			}
+			idx[i] = 0
+			i--
+		}
+		if i < 0 {
+			break
+		}
+	}
+	sort.Ints(rows)
+	return rows
+}
+
+// rangeWhere answers conditions on an indexed table's leading key
+// columns from its ordered index: equality (or in, on the first column)
+// on a prefix of the key columns, then optionally a range (<, <=, >, >=,
+// between) on the next one. Range conditions stay in rest to settle
+// their strictness on the few rows found.
+func (in *interp) rangeWhere(t *value.Table, terms []keyTerm, rest []sqlparse.Expr) ([]int, []sqlparse.Expr, bool) {
+	byCol := map[int][]keyTerm{}
+	for _, kt := range terms {
+		byCol[kt.col] = append(byCol[kt.col], kt)
+	}
+	var prefixes [][]*value.Vector = [][]*value.Vector{nil}
+	used := map[sqlparse.Expr]bool{}
+	k := 0
+	for ; k < len(t.KeyCols); k++ {
+		col := t.Cols[t.KeyCols[k]]
+		var eq *value.Vector
+		for _, kt := range byCol[t.KeyCols[k]] {
+			if kt.op == "==" || (kt.op == "in" && k == 0) {
+				if v, ok := lookupValues(kt.val, col); ok && (v.Len() == 1 || k == 0) {
+					eq = v
+					used[kt.expr] = true
+					break
+				}
+			}
+		}
+		if eq == nil {
+			break
+		}
+		var next [][]*value.Vector
+		for _, p := range prefixes {
+			for i := 0; i < eq.Len(); i++ {
+				next = append(next, append(append([]*value.Vector(nil), p...), eq.Slice(i, i+1)))
+			}
+		}
+		prefixes = next
+	}
+	var lo, hi *value.Vector
+	if k < len(t.KeyCols) {
+		col := t.Cols[t.KeyCols[k]]
+		for _, kt := range byCol[t.KeyCols[k]] {
+			switch kt.op {
+			case ">", ">=":
+				lo = boundValue(kt.val, col, 0)
+			case "<", "<=":
+				hi = boundValue(kt.val, col, 0)
+			case "between":
+				lo, hi = boundValue(kt.val, col, 0), boundValue(kt.val, col, 1)
+			}
+		}
+	}
+	if k == 0 && lo == nil && hi == nil {
+		return nil, nil, false
+	}
+	idx := t.Ordered()
+	var rows []int
+	for _, p := range prefixes {
+		from := p
+		if lo != nil {
+			from = append(append([]*value.Vector(nil), p...), lo)
+		}
+		var upper []*value.Vector
+		if hi != nil {
+			upper = append(append([]*value.Vector(nil), p...), hi)
+		}
+		idx.Scan(from, func(r int) bool {
+			if len(p) > 0 && idx.CompareRow(r, p) != 0 {
+				return false
+			}
+			if upper != nil && idx.CompareRow(r, upper) > 0 {
+				return false
+			}
+			rows = append(rows, r)
+			return true
+		})
+	}
+	sort.Ints(rows)
+	for _, kt := range terms {
+		if !used[kt.expr] {
+			rest = append(rest, kt.expr)
+		}
+	}
+	return rows, rest, true
+}
+
+// boundValue is element i of a range bound (a scalar, or a pair for
+// between) typed as the key column; nil when it can't be converted
+// exactly.
+func boundValue(v value.Value, col *value.Vector, i int) *value.Vector {
+	if p, ok := v.(*value.Pair); ok {
+		v = p.V.Elem(i)
+	}
+	s, ok := v.(*value.Scalar)
+	if !ok || s.IsNull() {
+		return nil
+	}
+	vec, ok := lookupValues(s, col)
+	if !ok {
+		return nil
+	}
+	return vec
+}

@@ -1,0 +1,156 @@
+package engine
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// pivotBySelect runs select ... pivot by r1, ..., rk, c: one row per
+// distinct (r1..rk) in key order and, for each select item, one column
+// per distinct value of c in order. A cell holds the item over the rows
+// of that (row, column) pair: aggregates are computed per cell, and a
+// plain expression keeps the last row's value (DolphinDB deduplicates to
+// the last one).
+func (in *interp) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
+	if len(n.PivotBy) < 2 {
+		return nil, errors.New("pivot by needs at least two columns.")
+	}
+	if n.Top != nil {
+		return nil, errors.New("The top clause can't be used together with pivot by.")
+	}
+	if n.Exec {
+		return nil, errors.New("exec with pivot by (a matrix result) is not supported yet.")
+	}
+	keyVecs, err := in.evalKeys(src, n.PivotBy)
+	if err != nil {
+		return nil, err
+	}
+	rowKeys, colKey := keyVecs[:len(keyVecs)-1], keyVecs[len(keyVecs)-1]
+	rg := groupRows(rowKeys, src.Rows())
+	rg.sortByKeys()
+	cg := groupRows([]*value.Vector{colKey}, src.Rows())
+	cg.sortByKeys()
+	ncol := cg.n
+	// cells: dense ids row*ncol+col; empty cells have no first row
+	cells := &grouping{n: rg.n * ncol, ids: make([]int32, src.Rows()), first: make([]int, rg.n*ncol)}
+	for i := range cells.first {
+		cells.first[i] = -1
+	}
+	present := make([]bool, cells.n)
+	for r := range cells.ids {
+		c := rg.ids[r]*int32(ncol) + cg.ids[r]
+		cells.ids[r] = c
+		if !present[c] {
+			present[c] = true
+			cells.first[c] = r
+		}
+	}
+	ge := newGroupEval(in, src, cells)
+
+	names := make([]string, 0, len(rowKeys)+ncol*len(n.Cols))
+	cols := make([]*value.Vector, 0, cap(names))
+	for i, kv := range rowKeys {
+		names = append(names, columnName(n.PivotBy[i]))
+		cols = append(cols, kv.Gather(rg.first))
+	}
+	colNames := make([]string, ncol)
+	for j := 0; j < ncol; j++ {
+		colNames[j] = pivotColumnName(colKey, cg.first[j])
+	}
+	for _, item := range n.Cols {
+		cellVals, err := ge.pivotCells(item, present)
+		if err != nil {
+			return nil, err
+		}
+		for j := 0; j < ncol; j++ {
+			idx := make([]int, rg.n)
+			for r := range idx {
+				idx[r] = r*ncol + j
+			}
+			name := colNames[j]
+			if len(n.Cols) > 1 {
+				name = columnName(item) + "_" + name
+			}
+			names = append(names, name)
+			cols = append(cols, cellVals.Gather(idx))
+		}
+	}
+	out := value.NewTable(names, cols)
+	if len(n.OrderBy) > 0 {
+		if out, err = in.orderTable(out, n.OrderBy); err != nil {
+			return nil, err
+		}
+	}
+	return in.limitRows(out, nil, n.Limit, n.Offset)
+}
+
+// pivotColumnName is the column named by a pivot value: its text, NULL
+// for a NULL.
+func pivotColumnName(v *value.Vector, row int) string {
+	if v.IsNull(row) {
+		return "NULL"
+	}
+	return strings.TrimSpace(v.FormatTableCell(row))
+}
+
+// pivotCells evaluates a select item per cell; empty cells are NULL.
+func (ge *groupEval) pivotCells(item sqlparse.Expr, present []bool) (*value.Vector, error) {
+	l := &lowering{in: ge.in, cols: ge.cols}
+	lowered, ok, err := l.lower(item)
+	if err != nil {
+		return nil, err
+	}
+	var v *value.Vector
+	switch {
+	case ok && len(l.specs) > 0:
+		aggs, err := ge.aggregates(l.specs)
+		if err != nil {
+			return nil, err
+		}
+		names := make([]string, len(aggs))
+		for k := range aggs {
+			names[k] = placeholder(k)
+		}
+		x, err := ge.in.withTable(value.NewTable(names, aggs), lowered)
+		if err != nil {
+			return nil, err
+		}
+		if v, err = broadcast(x, ge.g.n); err != nil {
+			return nil, err
+		}
+	default:
+		// a row expression: the last row of each cell
+		x, err := ge.in.withTable(ge.src, stripAlias(item))
+		if err != nil {
+			return nil, err
+		}
+		all, err := broadcast(x, ge.src.Rows())
+		if err != nil {
+			return nil, err
+		}
+		last := make([]int, ge.g.n)
+		for i := range last {
+			last[i] = -1
+		}
+		for r, id := range ge.g.ids {
+			last[id] = r
+		}
+		return gatherOrNull(all, last), nil
+	}
+	var empty []int
+	for i, p := range present {
+		if !p {
+			empty = append(empty, i)
+		}
+	}
+	if len(empty) > 0 {
+		v = v.Clone()
+		for _, i := range empty {
+			v.SetNull(i)
+		}
+	}
+	return v, nil
+}

@@ -1,0 +1,100 @@
+package engine
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// subquery evaluates a query nested in an SQL clause (x in (select ...),
+// x = (select max(y) ...)): a one-column result is its column, and a
+// single value is a scalar. The inner query sees only its own table.
+func (in *interp) subquery(n *sqlparse.SelectExpr) (value.Value, error) {
+	saved, savedQual := in.row, in.qual
+	in.row, in.qual = nil, nil
+	defer func() { in.row, in.qual = saved, savedQual }()
+	v, err := in.evalSelect(n)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := v.(*value.Table)
+	if !ok || len(t.Cols) != 1 {
+		return v, nil
+	}
+	if t.Rows() == 1 {
+		return t.Cols[0].Elem(0), nil
+	}
+	return t.Cols[0], nil
+}
+
+// existsQuery returns q for a call exists(q) on a query, else nil.
+func existsQuery(c *sqlparse.CallExpr) *sqlparse.SelectExpr {
+	id, ok := c.Fn.(*sqlparse.Ident)
+	if !ok || c.Method || len(c.Args) != 1 || !strings.EqualFold(id.Name, "exists") {
+		return nil
+	}
+	arg := c.Args[0]
+	if p, ok := arg.(*sqlparse.ParenExpr); ok {
+		arg = p.X
+	}
+	q, _ := arg.(*sqlparse.SelectExpr)
+	return q
+}
+
+// evalExists is exists(select ...): true when the query returns a row.
+func (in *interp) evalExists(q *sqlparse.SelectExpr) (value.Value, error) {
+	saved, savedQual := in.row, in.qual
+	in.row, in.qual = nil, nil
+	defer func() { in.row, in.qual = saved, savedQual }()
+	v, err := in.evalSelect(q)
+	if err != nil {
+		return nil, err
+	}
+	switch x := v.(type) {
+	case *value.Table:
+		return value.NewBool(x.Rows() > 0), nil
+	case *value.Vector:
+		return value.NewBool(x.Len() > 0), nil
+	}
+	return value.NewBool(true), nil
+}
+
+// evalUnion is `q1 union [all] q2`: the rows of both (the columns of the
+// second are matched by position), duplicates removed unless all.
+func (in *interp) evalUnion(n *sqlparse.UnionExpr) (value.Value, error) {
+	lv, err := in.eval(n.L)
+	if err != nil {
+		return nil, err
+	}
+	rv, err := in.eval(n.R)
+	if err != nil {
+		return nil, err
+	}
+	l, ok1 := lv.(*value.Table)
+	r, ok2 := rv.(*value.Table)
+	if !ok1 || !ok2 {
+		return nil, errors.New("The operands of union must be tables.")
+	}
+	if len(l.Cols) != len(r.Cols) {
+		return nil, errors.New("The number of columns of the tables to union must be the same.")
+	}
+	out := l.EmptyLike(l.Rows() + r.Rows())
+	for i, c := range l.Cols {
+		out.Cols[i].AppendVector(c)
+		rc := r.Cols[i]
+		if rc.T != c.T {
+			conv, err := value.CastVector(rc, c.T, c.Scale)
+			if err != nil {
+				return nil, err
+			}
+			rc = conv
+		}
+		out.Cols[i].AppendVector(rc)
+	}
+	if !n.All {
+		out = distinctRows(out)
+	}
+	return out, nil
+}

@@ -1,0 +1,138 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// DolphinDB's value semantics ("按值赋值", named_func.md, objs/func_call.md):
+//   - `x = y` copies: changing y afterwards leaves x as it was. We copy on
+//     assignment, and only when the assigned object's storage is still
+//     reachable from another variable of the frame (y itself, a table
+//     holding y as a column, a slice of y ...); a freshly computed value
+//     (x = m.val + 1) is bound without a copy.
+//   - function arguments are passed by reference; a parameter without
+//     `mutable` can't be modified ("Constant variable [x] can't be
+//     modified."), nor passed to a mutating built-in ("Read only object
+//     can't be applied to mutable function f"); a `mutable` parameter's
+//     changes are the caller's (def f(mutable x){x+=1}; f(x) changes x).
+
+// ownedValue is v, or a deep copy of it when its storage is shared with a
+// variable of the frame other than target (whose binding is replaced).
+func (in *interp) ownedValue(v value.Value, target string) value.Value {
+	if !value.IsContainer(v) {
+		return v
+	}
+	held := value.HeldVectors(v, nil)
+	var buf []*value.Vector
+	for name, w := range in.frame {
+		if name == target || !value.IsContainer(w) {
+			continue
+		}
+		buf = value.HeldVectors(w, buf[:0])
+		for _, a := range held {
+			for _, b := range buf {
+				if value.SharesStorage(a, b) {
+					return value.DeepCopy(v)
+				}
+			}
+		}
+	}
+	return v
+}
+
+// rootName is the variable an assignment target writes into (x for x,
+// x[i], x.col, x[i][j]), "" if none.
+func rootName(e sqlparse.Expr) (string, int) {
+	for {
+		switch t := e.(type) {
+		case *sqlparse.Ident:
+			return t.Name, t.At.Line
+		case *sqlparse.IndexExpr:
+			e = t.X
+		case *sqlparse.MemberExpr:
+			e = t.X
+		default:
+			return "", 0
+		}
+	}
+}
+
+// checkWritable fails when target writes into a read-only parameter.
+func (in *interp) checkWritable(target sqlparse.Expr) error {
+	if len(in.consts) == 0 {
+		return nil
+	}
+	if name, line := rootName(target); name != "" && in.consts[name] {
+		return fmt.Errorf("Syntax Error: [line #%d] Constant variable [%s] can't be modified.", line, name)
+	}
+	return nil
+}
+
+// checkMutableArg fails when a mutating built-in (name ending in !) is
+// applied to a read-only parameter.
+func (in *interp) checkMutableArg(fn string, args []sqlparse.Expr) error {
+	if len(in.consts) == 0 || len(args) == 0 || len(fn) == 0 || fn[len(fn)-1] != '!' {
+		return nil
+	}
+	if id, ok := args[0].(*sqlparse.Ident); ok && in.consts[id.Name] {
+		return fmt.Errorf("Read only object can't be applied to mutable function %s", fn)
+	}
+	return nil
+}
+
+// storeInPlace makes a mutable parameter's new value visible to the
+// caller by overwriting the object the caller passed; false when the old
+// and new values are of different kinds.
+func storeInPlace(old, v value.Value) bool {
+	switch o := old.(type) {
+	case *value.Scalar:
+		if n, ok := v.(*value.Scalar); ok {
+			*o = *n
+			return true
+		}
+	case *value.Vector:
+		if n, ok := v.(*value.Vector); ok {
+			*o = *n
+			return true
+		}
+	case *value.Matrix:
+		if n, ok := v.(*value.Matrix); ok {
+			*o = *n
+			return true
+		}
+	}
+	return false
+}
+
+// setParamMode records whether parameter name is mutable.
+func (in *interp) setParamMode(name string, mutable bool) {
+	m := &in.consts
+	if mutable {
+		m = &in.mutables
+	}
+	if *m == nil {
+		*m = map[string]bool{}
+	}
+	(*m)[name] = true
+}
+
+// assignRef runs &y = x: y names the same object as x, so changes through
+// either name show in both (progr/data_types_forms/vector.md).
+func (in *interp) assignRef(n *sqlparse.AssignStmt) error {
+	id := n.Targets[0].(*sqlparse.Ident)
+	if err := in.checkWritable(id); err != nil {
+		return err
+	}
+	if _, ok := in.s.eng.Shared(id.Name); ok && in.frame[id.Name] == nil {
+		return fmt.Errorf("Can't assign a value to the shared variable '%s'.", id.Name)
+	}
+	v, err := in.eval(n.Value)
+	if err != nil {
+		return err
+	}
+	in.frame[id.Name] = v
+	return nil
+}

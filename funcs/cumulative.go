@@ -1,0 +1,592 @@
+package funcs
+
+import (
+	"errors"
+	"math"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	Register(
+		cumSpec("cumsum", cumsum),
+		cumSpec("cumavg", cumDouble("cumavg", runningMoments(func(n, s, _ float64) float64 { return s / n }, 1))),
+		cumSpec("cumvar", cumDouble("cumvar", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / (n - 1) }, 2))),
+		cumSpec("cumvarp", cumDouble("cumvarp", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / n }, 1))),
+		cumSpec("cumstd", cumDouble("cumstd", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/(n-1))) }, 2))),
+		cumSpec("cumstdp", cumDouble("cumstdp", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/n)) }, 1))),
+		cumSpec("cumsum2", cumDouble("cumsum2", runningPower(2))),
+		cumSpec("cumsum3", cumDouble("cumsum3", runningPower(3))),
+		cumSpec("cumsum4", cumDouble("cumsum4", runningPower(4))),
+		cumSpec("cumprod", cumprod),
+		cumSpec("cummax", cumExtreme(1)),
+		cumSpec("cummin", cumExtreme(-1)),
+		cumSpec("cumcount", cumcount),
+		cumSpec("cummed", cumDouble("cummed", func(xs, out []float64) {
+			var seen []float64
+			for i, x := range xs {
+				if !isNullF(x) {
+					k := sort.SearchFloat64s(seen, x)
+					seen = append(seen, 0)
+					copy(seen[k+1:], seen[k:])
+					seen[k] = x
+				}
+				if len(seen) == 0 {
+					out[i] = value.NullFloat64
+				} else {
+					out[i] = median(seen)
+				}
+			}
+		})),
+		cumSpec("cumPositiveStreak", cumPositiveStreak),
+		Spec{Name: "cumfirstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: Pure | OrderSensitive, Category: "cumulative",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return cumNot("cumfirstNot", args, true) }},
+		Spec{Name: "cumlastNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: Pure | OrderSensitive, Category: "cumulative",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return cumNot("cumlastNot", args, false) }},
+		Spec{Name: "cumnunique", Params: []string{"X", "ignoreNull"}, Min: 1, Max: 2, Props: Pure | OrderSensitive, Category: "cumulative", Fn: cumnunique},
+		Spec{Name: "cumpercentile", Params: []string{"X", "percent", "interpolation"}, Min: 2, Max: 3, Props: Pure | OrderSensitive, Category: "cumulative", Fn: cumpercentile},
+		Spec{Name: "cumrank", Params: []string{"X", "ascending", "ignoreNA", "tiesMethod", "percent"}, Min: 1, Max: 5, Props: Pure | OrderSensitive, Category: "cumulative", Fn: cumrank},
+		cumPairSpec("cumwsum", []string{"X", "Y"}, func(p *pairSums) float64 { return p.sxy }),
+		cumPairSpec("cumwavg", []string{"X", "Y"}, func(p *pairSums) float64 { return p.sxy / p.sy }),
+		cumPairSpec("cumcovar", []string{"X", "Y"}, func(p *pairSums) float64 { return p.covar() }),
+		cumPairSpec("cumcorr", []string{"X", "Y"}, func(p *pairSums) float64 { return p.corr() }),
+		cumPairSpec("cumbeta", []string{"Y", "X"}, func(p *pairSums) float64 { return p.beta() }),
+	)
+}
+
+// cumSpec declares a one-argument cumulative function over vectors,
+// matrices (column by column) and tables.
+func cumSpec(name string, f func(*value.Vector) (*value.Vector, error)) Spec {
+	return Spec{
+		Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: Pure | OrderSensitive, Category: "cumulative",
+		Fn: func(_ Env, args []value.Value) (value.Value, error) { return mapColumns(name, args[0], f) },
+	}
+}
+
+// cumDouble lifts a DOUBLE loop (reading xs, writing out) to a column
+// function.
+func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*value.Vector, error) {
+	return func(v *value.Vector) (*value.Vector, error) {
+		xs, err := doublesOf(fn, v)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, len(xs))
+		loop(xs, out)
+		for i, r := range out {
+			if r != r || math.IsInf(r, 0) {
+				out[i] = value.NullFloat64
+			}
+		}
+		return value.NewDoubles(out), nil
+	}
+}
+
+// runningMoments keeps count, sum and sum of squares of the non-NULL
+// elements so far and writes f(n, s, s2) once n >= minN (NULL before).
+func runningMoments(f func(n, s, s2 float64) float64, minN float64) func(xs, out []float64) {
+	return func(xs, out []float64) {
+		var n, s, s2 float64
+		for i, x := range xs {
+			if !isNullF(x) {
+				n++
+				s += x
+				s2 += x * x
+			}
+			if n < minN {
+				out[i] = value.NullFloat64
+			} else {
+				out[i] = f(n, s, s2)
+			}
+		}
+	}
+}
+
+// runningPower is the running sum of x^k.
+func runningPower(k int) func(xs, out []float64) {
+	return func(xs, out []float64) {
+		s, started := 0.0, false
+		for i, x := range xs {
+			if !isNullF(x) {
+				p := x
+				for j := 1; j < k; j++ {
+					p *= x
+				}
+				s += p
+				started = true
+			}
+			if started {
+				out[i] = s
+			} else {
+				out[i] = value.NullFloat64
+			}
+		}
+	}
+}
+
+// cumsum is the running sum skipping NULLs (leading NULLs stay NULL):
+// integral X gives INT (LONG for LONG X), floating X DOUBLE.
+func cumsum(v *value.Vector) (*value.Vector, error) {
+	if isIntegralVec(v) {
+		xs := longsOf(v)
+		out := make([]int64, len(xs))
+		var s int64
+		started := false
+		for i, x := range xs {
+			if x != value.NullInt64 {
+				s += x
+				started = true
+			}
+			if started {
+				out[i] = s
+			} else {
+				out[i] = value.NullInt64
+			}
+		}
+		t := value.Int
+		if v.T == value.Long {
+			t = value.Long
+		}
+		return fromLongs(t, out), nil
+	}
+	if !isNumericVec(v) {
+		return nil, errors.New("cumsum doesn't support " + v.T.String() + ".")
+	}
+	return cumDouble("cumsum", runningPower(1))(v)
+}
+
+// cumprod is the running product: LONG for integral X, else DOUBLE.
+func cumprod(v *value.Vector) (*value.Vector, error) {
+	if isIntegralVec(v) {
+		xs := longsOf(v)
+		out := make([]int64, len(xs))
+		p, started := int64(1), false
+		for i, x := range xs {
+			if x != value.NullInt64 {
+				p *= x
+				started = true
+			}
+			if started {
+				out[i] = p
+			} else {
+				out[i] = value.NullInt64
+			}
+		}
+		return value.NewLongs(out), nil
+	}
+	return cumDouble("cumprod", func(xs, out []float64) {
+		p, started := 1.0, false
+		for i, x := range xs {
+			if !isNullF(x) {
+				p *= x
+				started = true
+			}
+			if started {
+				out[i] = p
+			} else {
+				out[i] = value.NullFloat64
+			}
+		}
+	})(v)
+}
+
+// cumExtreme is cummax (dir 1) / cummin: the running extreme, keeping X's
+// type; NULLs repeat the extreme so far.
+func cumExtreme(dir int) func(*value.Vector) (*value.Vector, error) {
+	return func(v *value.Vector) (*value.Vector, error) {
+		idx := make([]int, v.Len())
+		best := -1
+		for i := range idx {
+			if !v.IsNull(i) && (best < 0 || compareAcross(v, i, v, best)*dir > 0) {
+				best = i
+			}
+			idx[i] = best
+		}
+		return gatherOrNull(v, idx), nil
+	}
+}
+
+// gatherOrNull picks v's elements at idx, NULL where idx is negative.
+func gatherOrNull(v *value.Vector, idx []int) *value.Vector {
+	out := value.NewVector(v.T, 0, len(idx))
+	out.Scale = v.Scale
+	for _, j := range idx {
+		if j < 0 {
+			out.AppendNull()
+		} else {
+			out.AppendFrom(v, j)
+		}
+	}
+	return out
+}
+
+// cumcount is the running number of non-NULL elements (INT).
+func cumcount(v *value.Vector) (*value.Vector, error) {
+	out := make([]int32, v.Len())
+	var n int32
+	for i := range out {
+		if !v.IsNull(i) {
+			n++
+		}
+		out[i] = n
+	}
+	return value.NewInts(out), nil
+}
+
+// cumPositiveStreak is the running sum of the current streak of positive
+// elements (0 where the streak breaks).
+func cumPositiveStreak(v *value.Vector) (*value.Vector, error) {
+	if isIntegralVec(v) {
+		xs := longsOf(v)
+		out := make([]int64, len(xs))
+		var s int64
+		for i, x := range xs {
+			if x != value.NullInt64 && x > 0 {
+				s += x
+			} else {
+				s = 0
+			}
+			out[i] = s
+		}
+		t := v.T
+		if t == value.Bool || t == value.Char || t == value.Short {
+			t = value.Int
+		}
+		return fromLongs(t, out), nil
+	}
+	return cumDouble("cumPositiveStreak", func(xs, out []float64) {
+		s := 0.0
+		for i, x := range xs {
+			if !isNullF(x) && x > 0 {
+				s += x
+			} else {
+				s = 0
+			}
+			out[i] = s
+		}
+	})(v)
+}
+
+// cumNot is cumfirstNot/cumlastNot: the first (or latest) element so far
+// that is neither NULL nor k.
+func cumNot(fn string, args []value.Value, first bool) (value.Value, error) {
+	var k *value.Scalar
+	if a := Arg(args, 1); a != nil {
+		s, ok := ScalarArg(a)
+		if !ok {
+			return nil, errors.New("k of " + fn + " must be a scalar.")
+		}
+		k = s
+	}
+	return mapColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
+		var kv *value.Vector
+		if k != nil && !k.Null {
+			c, err := value.Cast(k, v.T, v.Scale)
+			if err != nil {
+				return nil, err
+			}
+			kv = c.(*value.Scalar).Vector()
+		}
+		idx := make([]int, v.Len())
+		pick := -1
+		for i := range idx {
+			ok := !v.IsNull(i) && (kv == nil || compareAcross(v, i, kv, 0) != 0)
+			if ok && (pick < 0 || !first) {
+				pick = i
+			}
+			idx[i] = pick
+		}
+		return gatherOrNull(v, idx), nil
+	})
+}
+
+// cumnunique is the running count of distinct values (NULL counted unless
+// ignoreNull).
+func cumnunique(_ Env, args []value.Value) (value.Value, error) {
+	ignore, err := BoolArg("cumnunique", "ignoreNull", Arg(args, 1), false)
+	if err != nil {
+		return nil, err
+	}
+	return mapColumns("cumnunique", args[0], func(v *value.Vector) (*value.Vector, error) {
+		seen := map[string]struct{}{}
+		out := make([]int32, v.Len())
+		var key []byte
+		for i := range out {
+			if !(ignore && v.IsNull(i)) {
+				key = v.AppendKey(key[:0], i)
+				seen[string(key)] = struct{}{}
+			}
+			out[i] = int32(len(seen))
+		}
+		return value.NewInts(out), nil
+	})
+}
+
+// cumpercentile is the percentile of the elements so far.
+func cumpercentile(_ Env, args []value.Value) (value.Value, error) {
+	p, ok := ScalarArg(args[1])
+	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
+		return nil, errors.New("The percent of cumpercentile must be between 0 and 100.")
+	}
+	method, err := interpolation("cumpercentile", Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	q := p.Float64() / 100
+	return mapColumns("cumpercentile", args[0], cumDouble("cumpercentile", func(xs, out []float64) {
+		var seen []float64
+		for i, x := range xs {
+			if !isNullF(x) {
+				k := sort.SearchFloat64s(seen, x)
+				seen = append(seen, 0)
+				copy(seen[k+1:], seen[k:])
+				seen[k] = x
+			}
+			if len(seen) == 0 {
+				out[i] = value.NullFloat64
+			} else {
+				out[i] = quantileSorted(seen, q, method)
+			}
+		}
+	}))
+}
+
+// rankOptions are the common arguments of rank, cumrank and mrank.
+type rankOptions struct {
+	ascending, ignoreNA, percent bool
+	ties                         string
+}
+
+// parseRankOptions reads ascending, ignoreNA, tiesMethod and percent
+// starting at args[from].
+func parseRankOptions(fn string, args []value.Value, from int) (rankOptions, error) {
+	o := rankOptions{ascending: true, ignoreNA: true, ties: "min"}
+	var err error
+	if o.ascending, err = BoolArg(fn, "ascending", Arg(args, from), true); err != nil {
+		return o, err
+	}
+	if o.ignoreNA, err = BoolArg(fn, "ignoreNA", Arg(args, from+1), true); err != nil {
+		return o, err
+	}
+	if t := Arg(args, from+2); t != nil {
+		s, ok := StringArg(t)
+		if !ok || (s != "min" && s != "max" && s != "average" && s != "first" && s != "dense") {
+			return o, errors.New("tiesMethod of " + fn + " must be 'min', 'max', 'average', 'first' or 'dense'.")
+		}
+		o.ties = s
+	}
+	if o.percent, err = BoolArg(fn, "percent", Arg(args, from+3), false); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// rankOf ranks xs[i] among the window xs (NULLs as the smallest value when
+// counted): the number of smaller elements, adjusted for ties; n is the
+// count of ranked elements.
+func rankOf(x float64, less, equal, n float64, o rankOptions) float64 {
+	var r float64
+	switch o.ties {
+	case "max":
+		r = less + equal - 1
+	case "average":
+		r = less + (equal-1)/2
+	default:
+		r = less
+	}
+	if o.percent {
+		return (r + 1) / n
+	}
+	return r
+}
+
+// cumrank is each element's rank among the elements up to it.
+func cumrank(_ Env, args []value.Value) (value.Value, error) {
+	o, err := parseRankOptions("cumrank", args, 1)
+	if err != nil {
+		return nil, err
+	}
+	return mapColumns("cumrank", args[0], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := doublesOf("cumrank", v)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			if isNullF(x) && o.ignoreNA {
+				out[i] = value.NullFloat64
+				continue
+			}
+			var less, equal, n float64
+			for _, y := range xs[:i+1] {
+				yn := isNullF(y)
+				if yn && o.ignoreNA {
+					continue
+				}
+				n++
+				c := compareNullLow(y, yn, x, isNullF(x))
+				if !o.ascending {
+					c = -c
+				}
+				if c < 0 {
+					less++
+				} else if c == 0 {
+					equal++
+				}
+			}
+			out[i] = rankOf(x, less, equal, n, o)
+		}
+		return rankResult(out, o), nil
+	})
+}
+
+// compareNullLow compares two doubles with NULL as the smallest value.
+func compareNullLow(a float64, an bool, b float64, bn bool) int {
+	switch {
+	case an && bn:
+		return 0
+	case an:
+		return -1
+	case bn:
+		return 1
+	}
+	return cmp3(a, b)
+}
+
+// rankResult is INT ranks, or DOUBLE for percent and average ranks.
+func rankResult(out []float64, o rankOptions) *value.Vector {
+	if o.percent || o.ties == "average" {
+		return value.NewDoubles(out)
+	}
+	r := make([]int32, len(out))
+	for i, f := range out {
+		if isNullF(f) {
+			r[i] = value.NullInt32
+		} else {
+			r[i] = int32(f)
+		}
+	}
+	return value.NewInts(r)
+}
+
+// pairSums are the running sums of a two-series statistic.
+type pairSums struct{ n, sx, sy, sxx, syy, sxy float64 }
+
+func (p *pairSums) add(x, y float64) {
+	p.n++
+	p.sx += x
+	p.sy += y
+	p.sxx += x * x
+	p.syy += y * y
+	p.sxy += x * y
+}
+
+func (p *pairSums) remove(x, y float64) {
+	p.n--
+	p.sx -= x
+	p.sy -= y
+	p.sxx -= x * x
+	p.syy -= y * y
+	p.sxy -= x * y
+}
+
+func (p *pairSums) covar() float64 {
+	if p.n < 2 {
+		return math.NaN()
+	}
+	return (p.sxy - p.sx*p.sy/p.n) / (p.n - 1)
+}
+
+func (p *pairSums) corr() float64 {
+	if p.n < 2 {
+		return math.NaN()
+	}
+	vx := p.sxx - p.sx*p.sx/p.n
+	vy := p.syy - p.sy*p.sy/p.n
+	if vx <= 0 || vy <= 0 {
+		return math.NaN()
+	}
+	return (p.sxy - p.sx*p.sy/p.n) / math.Sqrt(vx*vy)
+}
+
+// beta is the least-squares slope of the first series (y) on the second
+// (x); the pair is stored as (x=first, y=second), so it is
+// cov(first, second)/var(second).
+func (p *pairSums) beta() float64 {
+	if p.n < 2 {
+		return math.NaN()
+	}
+	vy := p.syy - p.sy*p.sy/p.n
+	if vy == 0 {
+		return math.NaN()
+	}
+	return (p.sxy - p.sx*p.sy/p.n) / vy
+}
+
+// cumPairSpec declares a cumulative statistic of two series over the
+// positions where both are non-NULL.
+func cumPairSpec(name string, params []string, f func(p *pairSums) float64) Spec {
+	return Spec{
+		Name: name, Params: params, Min: 2, Max: 2, Props: Pure | OrderSensitive, Category: "cumulative",
+		Fn: func(_ Env, args []value.Value) (value.Value, error) {
+			return pairColumns(name, args[0], args[1], func(xs, ys, out []float64) {
+				var p pairSums
+				for i := range xs {
+					if !isNullF(xs[i]) && !isNullF(ys[i]) {
+						p.add(xs[i], ys[i])
+					}
+					if p.n == 0 {
+						out[i] = value.NullFloat64
+						continue
+					}
+					out[i] = f(&p)
+				}
+			})
+		},
+	}
+}
+
+// pairColumns runs a two-series DOUBLE loop over vectors or matrix
+// columns of equal shape.
+func pairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
+	xc, wrap, ok1 := columnsOf(x)
+	yc, _, ok2 := columnsOf(y)
+	if !ok1 || !ok2 {
+		return nil, errors.New("The arguments of " + fn + " must be vectors or matrices.")
+	}
+	if len(yc) == 1 && len(xc) > 1 {
+		for len(yc) < len(xc) {
+			yc = append(yc, yc[0])
+		}
+	}
+	if len(xc) != len(yc) {
+		return nil, errors.New("The arguments of " + fn + " must have the same shape.")
+	}
+	out := make([]*value.Vector, len(xc))
+	for c := range xc {
+		xs, err := doublesOf(fn, xc[c])
+		if err != nil {
+			return nil, err
+		}
+		ys, err := doublesOf(fn, yc[c])
+		if err != nil {
+			return nil, err
+		}
+		if len(ys) == 1 && len(xs) > 1 {
+			ys = broadcastF(ys[0], len(xs))
+		}
+		if len(xs) != len(ys) {
+			return nil, errors.New("The arguments of " + fn + " must have the same length.")
+		}
+		r := make([]float64, len(xs))
+		loop(xs, ys, r)
+		for i, f := range r {
+			if f != f || math.IsInf(f, 0) {
+				r[i] = value.NullFloat64
+			}
+		}
+		out[c] = value.NewDoubles(r)
+	}
+	return wrap(out), nil
+}

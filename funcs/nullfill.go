@@ -1,0 +1,474 @@
+package funcs
+
+import (
+	"errors"
+	"math"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	fillSpec := func(name string, fill func(v *value.Vector, limit int) *value.Vector, inPlace bool) Spec {
+		props := Pure
+		if inPlace {
+			props = Mutating
+		}
+		return Spec{Name: name, Params: []string{"obj", "limit"}, Min: 1, Max: 2, Props: props | OrderSensitive, Category: "null-fill",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				limit, err := IntArg(name, "limit", Arg(args, 1), -1)
+				if err != nil {
+					return nil, err
+				}
+				if Arg(args, 1) != nil && limit <= 0 {
+					return nil, errors.New("limit of " + name + " must be a positive integer.")
+				}
+				return fillColumns(name, args[0], inPlace, func(v *value.Vector) (*value.Vector, error) {
+					return fill(v, int(limit)), nil
+				})
+			}}
+	}
+	Register(
+		fillSpec("ffill", forwardFill, false),
+		fillSpec("ffill!", forwardFill, true),
+		fillSpec("bfill", backwardFill, false),
+		fillSpec("bfill!", backwardFill, true),
+		Spec{Name: "lfill", Params: []string{"obj"}, Min: 1, Max: 1, Props: Pure | OrderSensitive, Category: "null-fill",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return fillColumns("lfill", args[0], false, linearFill)
+			}},
+		Spec{Name: "lfill!", Params: []string{"obj"}, Min: 1, Max: 1, Props: Mutating | OrderSensitive, Category: "null-fill",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return fillColumns("lfill!", args[0], true, linearFill)
+			}},
+		Spec{Name: "nullFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "null-fill",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return nullFill("nullFill", args, false) }},
+		Spec{Name: "nullFill!", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Mutating, Category: "null-fill",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return nullFill("nullFill!", args, true) }},
+		Spec{Name: "hasNull", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "null-fill", Fn: hasNull},
+		Spec{Name: "ifNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "null-fill",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return pickByNull("ifNull", args[0], args[1], true)
+			}},
+		Spec{Name: "ifValid", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "null-fill",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return pickByNull("ifValid", args[0], args[1], false)
+			}},
+		Spec{Name: "isNanInf", Params: []string{"X", "includeNull"}, Min: 1, Max: 2, Props: ElementWise | Pure, Category: "null-fill", Fn: isNanInf},
+		Spec{Name: "nanInfFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "null-fill", Fn: nanInfFill},
+		Spec{Name: "fill!", Params: []string{"obj", "index", "value"}, Min: 3, Max: 3, Props: Mutating, Category: "null-fill", Fn: fillAt},
+	)
+}
+
+// fillColumns applies f to a vector, or to each column of a matrix or
+// table; inPlace writes the result back into obj and returns obj.
+func fillColumns(fn string, obj value.Value, inPlace bool, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+	switch t := obj.(type) {
+	case *value.Table:
+		if !inPlace {
+			return mapColumns(fn, t, f)
+		}
+		for i, c := range t.Cols {
+			r, err := f(c)
+			if err != nil {
+				return nil, err
+			}
+			if r.T == c.T {
+				copyInto(c, r)
+			} else {
+				t.Cols[i] = r
+			}
+		}
+		return t, nil
+	case *value.Vector, *value.Matrix:
+		r, err := mapColumns(fn, t, f)
+		if err != nil || !inPlace {
+			return r, err
+		}
+		var dst, src *value.Vector
+		if m, ok := t.(*value.Matrix); ok {
+			dst, src = m.V, r.(*value.Matrix).V
+		} else {
+			dst, src = t.(*value.Vector), r.(*value.Vector)
+		}
+		if dst.T != src.T {
+			return nil, errors.New(fn + " can't change the type of its argument.")
+		}
+		copyInto(dst, src)
+		return obj, nil
+	}
+	return nil, errors.New("The argument of " + fn + " must be a vector, matrix or table.")
+}
+
+// forwardFill fills each NULL with the last non-NULL element before it,
+// at most limit consecutive NULLs (limit < 0: no limit).
+func forwardFill(v *value.Vector, limit int) *value.Vector {
+	idx := make([]int, v.Len())
+	last, run := -1, 0
+	for i := range idx {
+		if !v.IsNull(i) {
+			last, run = i, 0
+			idx[i] = i
+			continue
+		}
+		run++
+		if last >= 0 && (limit < 0 || run <= limit) {
+			idx[i] = last
+		} else {
+			idx[i] = -1
+		}
+	}
+	return gatherOrNull(v, idx)
+}
+
+// backwardFill fills each NULL with the next non-NULL element.
+func backwardFill(v *value.Vector, limit int) *value.Vector {
+	n := v.Len()
+	idx := make([]int, n)
+	next, run := -1, 0
+	for i := n - 1; i >= 0; i-- {
+		if !v.IsNull(i) {
+			next, run = i, 0
+			idx[i] = i
+			continue
+		}
+		run++
+		if next >= 0 && (limit < 0 || run <= limit) {
+			idx[i] = next
+		} else {
+			idx[i] = -1
+		}
+	}
+	return gatherOrNull(v, idx)
+}
+
+// linearFill interpolates NULLs between two non-NULL elements linearly;
+// integral columns round to their type, non-numeric ones are unchanged.
+func linearFill(v *value.Vector) (*value.Vector, error) {
+	if !isNumericVec(v) || v.T == value.Void {
+		return v, nil
+	}
+	xs, _ := doublesOf("lfill", v)
+	out := append([]float64(nil), xs...)
+	prev := -1
+	for i, x := range xs {
+		if isNullF(x) {
+			continue
+		}
+		if prev >= 0 && i-prev > 1 {
+			step := (x - xs[prev]) / float64(i-prev)
+			for k := prev + 1; k < i; k++ {
+				out[k] = xs[prev] + step*float64(k-prev)
+			}
+		}
+		prev = i
+	}
+	if isIntegralVec(v) {
+		for i, f := range out {
+			if !isNullF(f) {
+				out[i] = math.Round(f)
+			}
+		}
+	}
+	return fromDoubles(value.NewDoubles(out), v)
+}
+
+// nullFill replaces NULLs of X with Y (a scalar, or the element of a
+// same-shape Y at the position).
+func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) {
+	x, y := args[0], args[1]
+	fillOne := func(c *value.Vector, yv value.Value) (*value.Vector, error) {
+		var src *value.Vector
+		switch t := yv.(type) {
+		case *value.Scalar:
+			if t.T == value.Void {
+				return c, nil
+			}
+			cv, err := value.Cast(t, c.T, c.Scale)
+			if err != nil {
+				return nil, err
+			}
+			src = cv.(*value.Scalar).Vector()
+		default:
+			v, ok := vectorArg(yv)
+			if !ok {
+				if m, isM := yv.(*value.Matrix); isM {
+					v = m.V
+				} else {
+					return nil, errors.New("Y of " + fn + " must be a scalar or have the shape of X.")
+				}
+			}
+			if v.Len() != c.Len() {
+				return nil, errors.New("Y of " + fn + " must be a scalar or have the shape of X.")
+			}
+			cv, err := value.CastVector(v, c.T, c.Scale)
+			if err != nil {
+				return nil, err
+			}
+			src = cv
+		}
+		out := c.Clone()
+		for i, n := 0, c.Len(); i < n; i++ {
+			if c.IsNull(i) {
+				j := i
+				if src.Len() == 1 {
+					j = 0
+				}
+				out.SetFrom(i, src, j)
+			}
+		}
+		return out, nil
+	}
+	switch t := x.(type) {
+	case *value.Table:
+		if _, ok := y.(*value.Scalar); !ok {
+			return nil, errors.New("When X of " + fn + " is a table, Y must be a scalar.")
+		}
+		return fillColumns(fn, t, inPlace, func(c *value.Vector) (*value.Vector, error) { return fillOne(c, y) })
+	case *value.Scalar:
+		if !t.Null {
+			return t, nil
+		}
+		if s, ok := y.(*value.Scalar); ok {
+			if t.T == value.Void {
+				return s, nil
+			}
+			return value.Cast(s, t.T, t.Scale)
+		}
+		return nil, errors.New("Y of " + fn + " must be a scalar when X is a scalar.")
+	}
+	v, wrap, ok := shapeOf(x)
+	if !ok {
+		return nil, errors.New("X of " + fn + " must be a vector, matrix or table.")
+	}
+	r, err := fillOne(v, y)
+	if err != nil {
+		return nil, err
+	}
+	if inPlace {
+		copyInto(v, r)
+		return x, nil
+	}
+	return wrap(r), nil
+}
+
+// hasNull reports whether X holds any NULL.
+func hasNull(_ Env, args []value.Value) (value.Value, error) {
+	switch t := args[0].(type) {
+	case *value.Scalar:
+		return value.NewBool(t.Null), nil
+	case *value.Table:
+		for _, c := range t.Cols {
+			if c.HasNull() {
+				return value.NewBool(true), nil
+			}
+		}
+		return value.NewBool(false), nil
+	}
+	v, _, ok := shapeOf(args[0])
+	if !ok {
+		return value.NewBool(false), nil
+	}
+	if v.T == value.Any {
+		for _, e := range v.Any {
+			if s, ok := e.(*value.Scalar); ok && s.Null {
+				return value.NewBool(true), nil
+			}
+		}
+		return value.NewBool(false), nil
+	}
+	return value.NewBool(v.HasNull()), nil
+}
+
+// pickByNull is ifNull (X where X is NULL, else Y) or ifValid (X where X
+// is valid, else Y).
+func pickByNull(fn string, x, y value.Value, whenNull bool) (value.Value, error) {
+	xv, yv, n, wrap, err := broadcast2(fn, x, y)
+	if err != nil {
+		return nil, err
+	}
+	if yv.T != xv.T {
+		c, err := value.CastVector(yv, xv.T, xv.Scale)
+		if err != nil {
+			return nil, errors.New("X and Y of " + fn + " must have the same data type.")
+		}
+		yv = c
+	}
+	out := value.NewVector(xv.T, 0, n)
+	out.Scale = xv.Scale
+	for i := 0; i < n; i++ {
+		xi, yi := i, i
+		if xv.Len() == 1 {
+			xi = 0
+		}
+		if yv.Len() == 1 {
+			yi = 0
+		}
+		if xv.IsNull(xi) == whenNull {
+			out.AppendFrom(xv, xi)
+		} else {
+			out.AppendFrom(yv, yi)
+		}
+	}
+	return wrap(out), nil
+}
+
+// isNanInf marks NaN and infinite elements (and NULLs with includeNull).
+// DolphinDB's FLOAT/DOUBLE NULL is -FLT_MAX/-DBL_MAX, distinct from NaN.
+func isNanInf(_ Env, args []value.Value) (value.Value, error) {
+	incl, err := BoolArg("isNanInf", "includeNull", Arg(args, 1), false)
+	if err != nil {
+		return nil, err
+	}
+	return mapForms("isNanInf", args[0], func(v *value.Vector) (*value.Vector, error) {
+		out := value.NewVector(value.Bool, v.Len(), v.Len())
+		switch v.T {
+		case value.Double:
+			for i, f := range v.F64 {
+				out.I8[i] = b2i8(math.IsNaN(f) || math.IsInf(f, 0) || (incl && f == value.NullFloat64))
+			}
+		case value.Float:
+			for i, f := range v.F32 {
+				out.I8[i] = b2i8(f != f || math.IsInf(float64(f), 0) || (incl && f == value.NullFloat32))
+			}
+		default:
+			if incl {
+				for i := range out.I8 {
+					out.I8[i] = b2i8(v.IsNull(i))
+				}
+			}
+		}
+		return out, nil
+	})
+}
+
+// nanInfFill replaces NaN and infinite elements of X with Y.
+func nanInfFill(_ Env, args []value.Value) (value.Value, error) {
+	ys, ok := ScalarArg(args[1])
+	if !ok || !ys.T.IsNumeric() {
+		return nil, errors.New("Y of nanInfFill must be a numeric scalar.")
+	}
+	y := ys.Float64()
+	return mapForms("nanInfFill", args[0], func(v *value.Vector) (*value.Vector, error) {
+		switch v.T {
+		case value.Double:
+			out := append([]float64(nil), v.F64...)
+			for i, f := range out {
+				if math.IsNaN(f) || math.IsInf(f, 0) {
+					out[i] = y
+				}
+			}
+			return value.NewDoubles(out), nil
+		case value.Float:
+			out := append([]float32(nil), v.F32...)
+			for i, f := range out {
+				if f != f || math.IsInf(float64(f), 0) {
+					out[i] = float32(y)
+				}
+			}
+			return &value.Vector{T: value.Float, F32: out}, nil
+		}
+		return v, nil
+	})
+}
+
+// fillAt is fill!(obj, index, value): obj[index] = value in place.
+func fillAt(env Env, args []value.Value) (value.Value, error) {
+	obj, idx, val := args[0], args[1], args[2]
+	switch t := obj.(type) {
+	case *value.Vector:
+		iv, ok := vectorArg(idx)
+		if !ok || !isIntegralVec(iv) {
+			return nil, errors.New("index of fill! must be an integer or integer vector for a vector.")
+		}
+		is := longsOf(iv)
+		var src *value.Vector
+		if t.T == value.Any {
+			if vv, ok := vectorArg(val); ok && len(is) > 1 && vv.Len() == len(is) {
+				src = vv
+			}
+			for k, i := range is {
+				if i < 0 || int(i) >= t.Len() {
+					return nil, errors.New("index out of range.")
+				}
+				if src != nil {
+					t.Any[i] = src.Elem(k)
+				} else {
+					t.Any[i] = val
+				}
+			}
+			return t, nil
+		}
+		vv, ok := vectorArg(val)
+		if !ok {
+			return nil, errors.New("value of fill! must be a scalar or a vector.")
+		}
+		c, err := value.CastVector(vv, t.T, t.Scale)
+		if err != nil {
+			return nil, err
+		}
+		for k, i := range is {
+			if i < 0 || int(i) >= t.Len() {
+				return nil, errors.New("index out of range.")
+			}
+			j := k
+			if c.Len() == 1 {
+				j = 0
+			} else if j >= c.Len() {
+				return nil, errors.New("The length of value of fill! must match the index.")
+			}
+			t.SetFrom(int(i), c, j)
+		}
+		return t, nil
+	case *value.Dict:
+		kv, ok := vectorArg(idx)
+		if !ok {
+			return nil, errors.New("index of fill! must be a key for a dictionary.")
+		}
+		k, err := value.CastVector(kv, t.Keys.T, t.Keys.Scale)
+		if err != nil {
+			return nil, err
+		}
+		var vv *value.Vector
+		if t.Vals.T == value.Any {
+			vv = value.NewTuple([]value.Value{val})
+		} else {
+			s, ok := vectorArg(val)
+			if !ok {
+				return nil, errors.New("value of fill! must be a scalar.")
+			}
+			if vv, err = value.CastVector(s, t.Vals.T, t.Vals.Scale); err != nil {
+				return nil, err
+			}
+		}
+		for i := 0; i < k.Len(); i++ {
+			t.Put(k, i, vv, min(i, vv.Len()-1))
+		}
+		return t, nil
+	case *value.Table:
+		name, ok := StringArg(idx)
+		if !ok {
+			return nil, errors.New("index of fill! must be a column name for a table.")
+		}
+		ci := t.ColumnIndex(name)
+		vv, ok := vectorArg(val)
+		if !ok || (vv.Len() != t.Rows() && vv.Len() != 1) {
+			return nil, errors.New("value of fill! must be a scalar or a vector as long as the table.")
+		}
+		if vv.Len() == 1 && t.Rows() != 1 {
+			rep := make([]int, t.Rows())
+			vv = vv.Gather(rep)
+		}
+		if ci < 0 {
+			t.Names = append(t.Names, name)
+			t.Cols = append(t.Cols, vv)
+			return t, nil
+		}
+		c, err := value.CastVector(vv, t.Cols[ci].T, t.Cols[ci].Scale)
+		if err != nil {
+			return nil, err
+		}
+		t.Cols[ci] = c
+		return t, nil
+	}
+	return nil, errors.New("obj of fill! must be a vector, tuple, dictionary or table.")
+}

@@ -1,0 +1,254 @@
+package funcs
+
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// isNullF reports whether a DOUBLE element is NULL: DolphinDB's -DBL_MAX
+// sentinel, or NaN, which DolphinDB also treats as NULL.
+func isNullF(f float64) bool { return f == value.NullFloat64 || f != f }
+
+// vectorArg returns the elements of a scalar, vector or pair.
+func vectorArg(x value.Value) (*value.Vector, bool) {
+	switch t := x.(type) {
+	case *value.Scalar:
+		return scalarVector(t), true
+	case *value.Vector:
+		return t, true
+	case *value.Pair:
+		return t.V, true
+	}
+	return nil, false
+}
+
+// scalarVector is a one-element vector of s; a VOID NULL (a bare NULL
+// literal), which has no element storage, becomes a DOUBLE NULL.
+func scalarVector(s *value.Scalar) *value.Vector {
+	if s.T == value.Void {
+		return value.NewDoubles([]float64{value.NullFloat64})
+	}
+	return s.Vector()
+}
+
+// shapeOf returns the element vector of a scalar, vector, pair or matrix
+// and a function that wraps a result vector of the same length back into
+// x's form (matrix labels kept).
+func shapeOf(x value.Value) (*value.Vector, func(*value.Vector) value.Value, bool) {
+	switch t := x.(type) {
+	case *value.Scalar:
+		return scalarVector(t), func(r *value.Vector) value.Value { return r.Elem(0) }, true
+	case *value.Vector:
+		return t, func(r *value.Vector) value.Value { return r }, true
+	case *value.Pair:
+		return t.V, func(r *value.Vector) value.Value { return &value.Pair{V: r} }, true
+	case *value.Matrix:
+		return t.V, func(r *value.Vector) value.Value {
+			return &value.Matrix{V: r, Rows: t.Rows, Cols: t.Cols, RowLabels: t.RowLabels, ColLabels: t.ColLabels}
+		}, true
+	}
+	return nil, nil, false
+}
+
+// isNumericVec reports whether v holds numbers (logical, integral,
+// floating, decimal) or only NULLs of VOID type.
+func isNumericVec(v *value.Vector) bool {
+	return (v.T == value.Void || v.T.IsNumeric()) && !v.T.IsArray()
+}
+
+// doublesOf returns a numeric vector's elements as float64s with
+// value.NullFloat64 for NULLs. The slice may be v's own storage: callers
+// must not write to it.
+func doublesOf(fn string, v *value.Vector) ([]float64, error) {
+	if !isNumericVec(v) {
+		return nil, fmt.Errorf("The argument of %s must be numeric.", fn)
+	}
+	if v.T == value.Void {
+		out := make([]float64, v.Len())
+		for i := range out {
+			out[i] = value.NullFloat64
+		}
+		return out, nil
+	}
+	d, err := value.CastVector(v, value.Double, 0)
+	if err != nil {
+		return nil, err
+	}
+	return d.F64, nil
+}
+
+// longsOf returns an integral or logical vector's elements as int64s with
+// value.NullInt64 for NULLs (possibly v's own storage: read only).
+func longsOf(v *value.Vector) []int64 {
+	if v.T == value.Void {
+		out := make([]int64, v.Len())
+		for i := range out {
+			out[i] = value.NullInt64
+		}
+		return out
+	}
+	d, err := value.CastVector(v, value.Long, 0)
+	if err != nil {
+		return make([]int64, v.Len())
+	}
+	return d.I64
+}
+
+// isIntegralVec reports whether v is logical or integral (not temporal).
+func isIntegralVec(v *value.Vector) bool {
+	c := v.T.Category()
+	return !v.T.IsArray() && (c == value.CatIntegral || c == value.CatLogical)
+}
+
+// mapForms applies f, which maps a vector to a vector of the same length,
+// to x keeping x's form: a scalar, vector, pair or matrix directly, a
+// table column by column, a dictionary on its values.
+func mapForms(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+	switch t := x.(type) {
+	case *value.Table:
+		cols := make([]*value.Vector, len(t.Cols))
+		for i, c := range t.Cols {
+			r, err := f(c)
+			if err != nil {
+				return nil, err
+			}
+			cols[i] = r
+		}
+		return value.NewTable(append([]string(nil), t.Names...), cols), nil
+	case *value.Dict:
+		r, err := f(t.Vals)
+		if err != nil {
+			return nil, err
+		}
+		d := value.NewDict(t.Keys.T, r.T)
+		for i := 0; i < t.Len(); i++ {
+			d.Put(t.Keys, i, r, i)
+		}
+		return d, nil
+	}
+	v, wrap, ok := shapeOf(x)
+	if !ok {
+		return nil, fmt.Errorf("The argument of %s must be numeric.", fn)
+	}
+	r, err := f(v)
+	if err != nil {
+		return nil, err
+	}
+	return wrap(r), nil
+}
+
+// mapDouble applies f to each non-NULL element of a numeric x (any form
+// mapForms takes) and returns DOUBLE results; NULL stays NULL and a NaN
+// or infinite-by-domain result is NULL, as DolphinDB prints log(0).
+func mapDouble(fn string, x value.Value, f func(float64) float64) (value.Value, error) {
+	return mapForms(fn, x, func(v *value.Vector) (*value.Vector, error) {
+		in, err := doublesOf(fn, v)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, len(in))
+		for i, a := range in {
+			if isNullF(a) {
+				out[i] = value.NullFloat64
+				continue
+			}
+			r := f(a)
+			if r != r {
+				r = value.NullFloat64
+			}
+			out[i] = r
+		}
+		return value.NewDoubles(out), nil
+	})
+}
+
+// fromLongs builds a vector of integral type t from int64s holding
+// value.NullInt64 for NULLs, narrowing with t's NULL sentinel.
+func fromLongs(t value.Type, xs []int64) *value.Vector {
+	v := value.NewLongs(xs)
+	if t == value.Long {
+		return v
+	}
+	r, err := value.CastVector(v, t, 0)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
+// nullDoubles returns n DOUBLE NULLs.
+func nullDoubles(n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = value.NullFloat64
+	}
+	return out
+}
+
+// columnsOf splits a vector (one column), matrix (its columns) or table
+// (its columns) into column vectors; wrap rebuilds x's form from result
+// columns of any common length.
+func columnsOf(x value.Value) ([]*value.Vector, func([]*value.Vector) value.Value, bool) {
+	switch t := x.(type) {
+	case *value.Vector:
+		return []*value.Vector{t}, func(r []*value.Vector) value.Value { return r[0] }, true
+	case *value.Pair:
+		return []*value.Vector{t.V}, func(r []*value.Vector) value.Value { return r[0] }, true
+	case *value.Scalar:
+		return []*value.Vector{scalarVector(t)}, func(r []*value.Vector) value.Value { return r[0].Elem(0) }, true
+	case *value.Matrix:
+		cols := make([]*value.Vector, t.Cols)
+		for c := range cols {
+			cols[c] = t.V.Slice(c*t.Rows, (c+1)*t.Rows)
+		}
+		return cols, func(r []*value.Vector) value.Value {
+			if len(r) == 0 {
+				return &value.Matrix{V: value.NewVector(t.V.T, 0, 0), Cols: 0, Rows: t.Rows}
+			}
+			flat := value.NewVector(r[0].T, 0, r[0].Len()*len(r))
+			flat.Scale = r[0].Scale
+			for _, c := range r {
+				flat.AppendVector(c)
+			}
+			return &value.Matrix{V: flat, Rows: r[0].Len(), Cols: len(r), ColLabels: t.ColLabels}
+		}, true
+	case *value.Table:
+		return t.Cols, func(r []*value.Vector) value.Value {
+			return value.NewTable(append([]string(nil), t.Names...), r)
+		}, true
+	}
+	return nil, nil, false
+}
+
+// compareAcross compares element i of a with element j of b, two
+// non-NULL elements of vectors of the same type.
+func compareAcross(a *value.Vector, i int, b *value.Vector, j int) int {
+	switch a.T.Storage() {
+	case value.StInt8:
+		return cmp3(a.I8[i], b.I8[j])
+	case value.StInt16:
+		return cmp3(a.I16[i], b.I16[j])
+	case value.StInt32:
+		return cmp3(a.I32[i], b.I32[j])
+	case value.StInt64:
+		return cmp3(a.I64[i], b.I64[j])
+	case value.StFloat32:
+		return cmp3(a.F32[i], b.F32[j])
+	case value.StFloat64:
+		return cmp3(a.F64[i], b.F64[j])
+	case value.StString:
+		return cmp3(a.Str[i], b.Str[j])
+	}
+	return value.Compare(a.At(i), b.At(j))
+}
+
+func cmp3[T int8 | int16 | int32 | int64 | float32 | float64 | string](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

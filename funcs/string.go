@@ -1,0 +1,496 @@
+package funcs
+
+import (
+	"crypto/md5"
+	"fmt"
+	"hash/crc32"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// String functions (manual category "string"): each takes a STRING,
+// SYMBOL or CHAR scalar or vector and maps its elements in one loop.
+func init() {
+	unary := func(name string, f func(string) string) Spec {
+		return Spec{Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return mapStrings(name, args[0], f) }}
+	}
+	predicate := func(name string, f func(string) bool) Spec {
+		return Spec{Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return mapStringBools(name, args[0], f) }}
+	}
+	Register(
+		Spec{Name: "strlen", Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return mapStringInts("strlen", args[0], func(s string) int32 { return int32(len(s)) })
+			}},
+		Spec{Name: "strlenu", Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return mapStringInts("strlenu", args[0], func(s string) int32 { return int32(utf8.RuneCountInString(s)) })
+			}},
+		unary("upper", strings.ToUpper),
+		unary("lower", strings.ToLower),
+		// trim, ltrim and rtrim remove blanks only; strip also removes
+		// tabs and line breaks (manual pages of each).
+		unary("trim", func(s string) string { return strings.Trim(s, " ") }),
+		unary("ltrim", func(s string) string { return strings.TrimLeft(s, " ") }),
+		unary("rtrim", func(s string) string { return strings.TrimRight(s, " ") }),
+		unary("strip", func(s string) string { return strings.Trim(s, " \t\n\r") }),
+		Spec{Name: "initcap", Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return mapStringsKeep("initcap", args[0], initcap)
+			}},
+		predicate("isAlNum", allBytes(func(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) })),
+		predicate("isAlpha", allBytes(isASCIILetter)),
+		predicate("isDigit", allBytes(isASCIIDigit)),
+		predicate("isNumeric", allBytes(isASCIIDigit)),
+		predicate("isSpace", allBytes(func(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' })),
+		predicate("isLower", func(s string) bool { return casedAll(s, isASCIILower) }),
+		predicate("isUpper", func(s string) bool { return casedAll(s, isASCIIUpper) }),
+		predicate("isTitle", isTitle),
+		Spec{Name: "substr", Params: []string{"X", "offset", "length"}, Min: 2, Max: 3, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return substr("substr", args, false) }},
+		Spec{Name: "substru", Params: []string{"X", "offset", "length"}, Min: 2, Max: 3, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return substr("substru", args, true) }},
+		Spec{Name: "left", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				n, err := nonNegIntArg("left", "n", args[1], 0)
+				if err != nil {
+					return nil, err
+				}
+				return mapStrings("left", args[0], func(s string) string { return s[:min(int(n), len(s))] })
+			}},
+		Spec{Name: "right", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				n, err := nonNegIntArg("right", "n", args[1], 0)
+				if err != nil {
+					return nil, err
+				}
+				return mapStrings("right", args[0], func(s string) string { return s[len(s)-min(int(n), len(s)):] })
+			}},
+		Spec{Name: "lpad", Params: []string{"str", "length", "pattern"}, Min: 2, Max: 3, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return pad("lpad", args, true) }},
+		Spec{Name: "rpad", Params: []string{"str", "length", "pattern"}, Min: 2, Max: 3, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return pad("rpad", args, false) }},
+		Spec{Name: "repeat", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				n, err := nonNegIntArg("repeat", "n", args[1], 0)
+				if err != nil {
+					return nil, err
+				}
+				return mapStrings("repeat", args[0], func(s string) string { return strings.Repeat(s, int(n)) })
+			}},
+		Spec{Name: "startsWith", Params: []string{"X", "str"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				pre, err := strScalarArg("startsWith", "str", args[1])
+				if err != nil {
+					return nil, err
+				}
+				return mapStringBools("startsWith", args[0], func(s string) bool { return strings.HasPrefix(s, pre) })
+			}},
+		Spec{Name: "endsWith", Params: []string{"X", "str"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				suf, err := strScalarArg("endsWith", "str", args[1])
+				if err != nil {
+					return nil, err
+				}
+				return mapStringBools("endsWith", args[0], func(s string) bool { return strings.HasSuffix(s, suf) })
+			}},
+		Spec{Name: "strpos", Params: []string{"X", "str"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				sub, err := strScalarArg("strpos", "str", args[1])
+				if err != nil {
+					return nil, err
+				}
+				return mapStringInts("strpos", args[0], func(s string) int32 { return int32(strings.Index(s, sub)) })
+			}},
+		Spec{Name: "strReplace", Params: []string{"str", "pattern", "replacement"}, Min: 3, Max: 3, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				pat, err := strScalarArg("strReplace", "pattern", args[1])
+				if err != nil {
+					return nil, err
+				}
+				rep, err := strScalarArg("strReplace", "replacement", args[2])
+				if err != nil {
+					return nil, err
+				}
+				return mapStrings("strReplace", args[0], func(s string) string {
+					if pat == "" {
+						return s
+					}
+					return strings.ReplaceAll(s, pat, rep)
+				})
+			}},
+		Spec{Name: "charAt", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string", Fn: charAt},
+		Spec{Name: "like", Params: []string{"X", "pattern"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return like("like", args, false) }},
+		Spec{Name: "ilike", Params: []string{"X", "pattern"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) { return like("ilike", args, true) }},
+		Spec{Name: "split", Params: []string{"str", "delimiter"}, Min: 1, Max: 2, Props: Pure, Category: "string", Fn: split},
+		Spec{Name: "toCharArray", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "string", Fn: toCharArray},
+		Spec{Name: "md5", Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "string", Fn: md5Of},
+		Spec{Name: "crc32", Params: []string{"str", "cksum"}, Min: 1, Max: 2, Props: ElementWise | Pure, Category: "string", Fn: crc32Of},
+	)
+	Alias("strFind", "strpos")
+	Register(Spec{Name: "notLike", Params: []string{"X", "pattern"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "string",
+		Fn: func(_ Env, args []value.Value) (value.Value, error) {
+			r, err := like("notLike", args, false)
+			if err != nil {
+				return nil, err
+			}
+			return notBools(r), nil
+		}})
+}
+
+func isASCIILetter(c byte) bool { return isASCIILower(c) || isASCIIUpper(c) }
+func isASCIILower(c byte) bool  { return c >= 'a' && c <= 'z' }
+func isASCIIUpper(c byte) bool  { return c >= 'A' && c <= 'Z' }
+func isASCIIDigit(c byte) bool  { return c >= '0' && c <= '9' }
+
+// allBytes is true for a non-empty string whose every byte satisfies f;
+// the pages of isAlpha, isDigit ... say the empty string is false.
+func allBytes(f func(byte) bool) func(string) bool {
+	return func(s string) bool {
+		if s == "" {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if !f(s[i]) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// casedAll is true when s has at least one letter and every letter
+// satisfies f (isLower("123") is false, isLower("123456abc") true).
+func casedAll(s string, f func(byte) bool) bool {
+	cased := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; isASCIILetter(c) {
+			if !f(c) {
+				return false
+			}
+			cased = true
+		}
+	}
+	return cased
+}
+
+// isTitle is true when s has a letter, every letter that follows a
+// non-letter is upper case and every other letter lower case.
+func isTitle(s string) bool {
+	cased, prevCased := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isASCIIUpper(c):
+			if prevCased {
+				return false
+			}
+			prevCased, cased = true, true
+		case isASCIILower(c):
+			if !prevCased {
+				return false
+			}
+			prevCased, cased = true, true
+		default:
+			prevCased = false
+		}
+	}
+	return cased
+}
+
+// initcap upper-cases the first letter or digit of each word and
+// lower-cases the rest; any other byte separates words.
+func initcap(s string) string {
+	b := []byte(s)
+	start := true
+	for i, c := range b {
+		alnum := isASCIILetter(c) || isASCIIDigit(c)
+		switch {
+		case !alnum:
+			start = true
+			continue
+		case start && isASCIILower(c):
+			b[i] = c - 'a' + 'A'
+		case !start && isASCIIUpper(c):
+			b[i] = c - 'A' + 'a'
+		}
+		start = false
+	}
+	return string(b)
+}
+
+// substr cuts length bytes (runes for substru) from offset.
+func substr(fn string, args []value.Value, runes bool) (value.Value, error) {
+	off, err := nonNegIntArg(fn, "offset", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	length := int64(-1)
+	if x := Arg(args, 2); x != nil {
+		if length, err = nonNegIntArg(fn, "length", x, 0); err != nil {
+			return nil, err
+		}
+	}
+	return mapStrings(fn, args[0], func(s string) string {
+		if runes {
+			r := []rune(s)
+			lo := min(int(off), len(r))
+			hi := len(r)
+			if length >= 0 {
+				hi = min(lo+int(length), len(r))
+			}
+			return string(r[lo:hi])
+		}
+		lo := min(int(off), len(s))
+		hi := len(s)
+		if length >= 0 {
+			hi = min(lo+int(length), len(s))
+		}
+		return s[lo:hi]
+	})
+}
+
+// pad fills str to length with pattern (blank by default) on the left or
+// right; a longer str is cut to its first length bytes.
+func pad(fn string, args []value.Value, left bool) (value.Value, error) {
+	n, err := nonNegIntArg(fn, "length", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	fill := " "
+	if x := Arg(args, 2); x != nil {
+		if fill, err = strScalarArg(fn, "pattern", x); err != nil {
+			return nil, err
+		}
+	}
+	return mapStrings(fn, args[0], func(s string) string {
+		if len(s) >= int(n) {
+			return s[:n]
+		}
+		if fill == "" {
+			return s
+		}
+		need := int(n) - len(s)
+		p := strings.Repeat(fill, need/len(fill)+1)[:need]
+		if left {
+			return p + s
+		}
+		return s + p
+	})
+}
+
+// charAt returns the CHAR at position Y of each string, NULL when Y is
+// outside the string.
+func charAt(_ Env, args []value.Value) (value.Value, error) {
+	in, err := stringInput("charAt", args[0])
+	if err != nil {
+		return nil, err
+	}
+	pos, ok, err := intsArg("charAt", "Y", args[1], len(in.s))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int8, len(in.s))
+	for i, s := range in.s {
+		p := pos[i]
+		if !ok[i] || p < 0 || p >= int64(len(s)) {
+			out[i] = value.NullInt8
+			continue
+		}
+		out[i] = int8(s[p])
+	}
+	r := &value.Vector{T: value.Char, I8: out}
+	if in.scalar {
+		if _, vec := args[1].(*value.Vector); vec {
+			return r, nil
+		}
+	}
+	return in.wrap(r), nil
+}
+
+// like matches each string against a pattern where % stands for any run
+// of characters and ? for one character (SQL "like" page).
+func like(fn string, args []value.Value, fold bool) (value.Value, error) {
+	pat, err := strScalarArg(fn, "pattern", args[1])
+	if err != nil {
+		return nil, err
+	}
+	if fold {
+		pat = strings.ToLower(pat)
+	}
+	return mapStringBools(fn, args[0], func(s string) bool {
+		if fold {
+			s = strings.ToLower(s)
+		}
+		return wildcardMatch(s, pat)
+	})
+}
+
+// wildcardMatch matches s against a %/? pattern with the usual greedy
+// backtracking over the last %.
+func wildcardMatch(s, p string) bool {
+	si, pi := 0, 0
+	star, mark := -1, 0
+	for si < len(s) {
+		switch {
+		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
+			si++
+			pi++
+		case pi < len(p) && p[pi] == '%':
+			star, mark = pi, si
+			pi++
+		case star >= 0:
+			mark++
+			si, pi = mark, star+1
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '%' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+// notBools negates a BOOL scalar or vector.
+func notBools(x value.Value) value.Value {
+	switch v := x.(type) {
+	case *value.Scalar:
+		return value.NewBool(v.I == 0)
+	case *value.Vector:
+		out := make([]int8, len(v.I8))
+		for i, b := range v.I8 {
+			out[i] = 1 - b
+		}
+		return &value.Vector{T: value.Bool, I8: out}
+	}
+	return x
+}
+
+// split cuts a string at each delimiter. Without a delimiter a scalar
+// becomes its CHAR vector; a vector of strings gives one result per
+// element.
+func split(_ Env, args []value.Value) (value.Value, error) {
+	in, err := stringInput("split", args[0])
+	if err != nil {
+		return nil, err
+	}
+	delim, hasDelim := "", false
+	if x := Arg(args, 1); x != nil {
+		if delim, err = strScalarArg("split", "delimiter", x); err != nil {
+			return nil, err
+		}
+		hasDelim = delim != ""
+	}
+	one := func(s string) *value.Vector {
+		if !hasDelim {
+			return charVector(s)
+		}
+		return value.NewStrings(value.String, strings.Split(s, delim))
+	}
+	if in.scalar {
+		return one(in.s[0]), nil
+	}
+	out := make([]value.Value, len(in.s))
+	for i, s := range in.s {
+		out[i] = one(s)
+	}
+	return value.NewTuple(out), nil
+}
+
+func charVector(s string) *value.Vector {
+	cs := make([]int8, len(s))
+	for i := 0; i < len(s); i++ {
+		cs[i] = int8(s[i])
+	}
+	return &value.Vector{T: value.Char, I8: cs}
+}
+
+// toCharArray returns a scalar's bytes as a CHAR vector and a vector's as
+// a CHAR[] array vector.
+func toCharArray(_ Env, args []value.Value) (value.Value, error) {
+	in, err := stringInput("toCharArray", args[0])
+	if err != nil {
+		return nil, err
+	}
+	if in.scalar {
+		return charVector(in.s[0]), nil
+	}
+	total := 0
+	for _, s := range in.s {
+		total += len(s)
+	}
+	data := make([]int8, 0, total)
+	offs := make([]int64, len(in.s))
+	for i, s := range in.s {
+		for j := 0; j < len(s); j++ {
+			data = append(data, int8(s[j]))
+		}
+		offs[i] = int64(len(data))
+	}
+	return &value.Vector{T: value.Char + value.ArrayOffset, I8: data, Offsets: offs}, nil
+}
+
+// int128Digest stores a 16-byte digest as an INT128, whose bytes are kept
+// little-endian so it prints in the digest's own order.
+func int128Digest(d [16]byte) [16]byte {
+	var b [16]byte
+	for i := range d {
+		b[i] = d[15-i]
+	}
+	return b
+}
+
+func md5Of(_ Env, args []value.Value) (value.Value, error) {
+	in, err := stringInput("md5", args[0])
+	if err != nil {
+		return nil, err
+	}
+	out := make([][16]byte, len(in.s))
+	for i, s := range in.s {
+		out[i] = int128Digest(md5.Sum([]byte(s)))
+	}
+	return in.wrap(&value.Vector{T: value.Int128, B16: out}), nil
+}
+
+func crc32Of(_ Env, args []value.Value) (value.Value, error) {
+	in, err := stringInput("crc32", args[0])
+	if err != nil {
+		return nil, err
+	}
+	seed := []int64{0}
+	seedOK := []bool{true}
+	if x := Arg(args, 1); x != nil {
+		if seed, seedOK, err = intsArg("crc32", "cksum", x, len(in.s)); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]int32, len(in.s))
+	for i, s := range in.s {
+		k := 0
+		if len(seed) > 1 {
+			k = i
+		}
+		if !seedOK[k] {
+			out[i] = value.NullInt32
+			continue
+		}
+		out[i] = int32(crc32.Update(uint32(seed[k]), crc32.IEEETable, []byte(s)))
+	}
+	return in.wrap(value.NewInts(out)), nil
+}
+
+// regexArgs is shared by the regex functions' argument errors.
+func offsetArg(fn string, x value.Value) (int, error) {
+	off, err := nonNegIntArg(fn, "offset", x, 0)
+	if err != nil {
+		return 0, fmt.Errorf("The argument [offset] of %s must be a non-negative integer.", fn)
+	}
+	return int(off), nil
+}

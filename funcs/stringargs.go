@@ -1,0 +1,189 @@
+package funcs
+
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// strIn is a literal argument (STRING, SYMBOL, BLOB or CHAR scalar or
+// vector) read as one slice of strings, remembering whether it was a
+// scalar so results go back in the same form.
+type strIn struct {
+	s      []string
+	scalar bool
+	t      value.Type
+}
+
+// stringInput reads x as strings. CHAR values become one-byte strings (a
+// NULL CHAR the empty string) so the character predicates accept both.
+func stringInput(fn string, x value.Value) (strIn, error) {
+	switch v := x.(type) {
+	case *value.Scalar:
+		switch {
+		case v.T.Category() == value.CatLiteral:
+			return strIn{s: []string{v.S}, scalar: true, t: v.T}, nil
+		case v.T == value.Char:
+			return strIn{s: charStrings([]int8{int8(v.I)}, v.Null), scalar: true, t: v.T}, nil
+		case v.T == value.Void:
+			return strIn{s: []string{""}, scalar: true, t: value.String}, nil
+		}
+	case *value.Vector:
+		switch {
+		case v.T.Category() == value.CatLiteral && !v.T.IsArray():
+			return strIn{s: v.Str, t: v.T}, nil
+		case v.T == value.Char:
+			return strIn{s: charStrings(v.I8, false), t: v.T}, nil
+		case v.T == value.Void:
+			return strIn{s: make([]string, v.Len()), t: value.String}, nil
+		}
+	}
+	return strIn{}, literalArgError(fn, "X")
+}
+
+func literalArgError(fn, param string) error {
+	return fmt.Errorf("The argument [%s] of %s must be a STRING or SYMBOL scalar or vector.", param, fn)
+}
+
+func charStrings(cs []int8, null bool) []string {
+	out := make([]string, len(cs))
+	if null {
+		return out
+	}
+	for i, c := range cs {
+		if c != value.NullInt8 {
+			out[i] = string([]byte{byte(c)})
+		}
+	}
+	return out
+}
+
+// wrap returns r, or its only element when the input was a scalar.
+func (a strIn) wrap(r *value.Vector) value.Value {
+	if a.scalar {
+		return r.At(0)
+	}
+	return r
+}
+
+// mapStrings applies f to every string of x and returns STRING results in
+// x's form.
+func mapStrings(fn string, x value.Value, f func(string) string) (value.Value, error) {
+	in, err := stringInput(fn, x)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(in.s))
+	for i, s := range in.s {
+		out[i] = f(s)
+	}
+	return in.wrap(value.NewStrings(value.String, out)), nil
+}
+
+// mapStringsKeep is mapStrings whose result keeps a SYMBOL input's type.
+func mapStringsKeep(fn string, x value.Value, f func(string) string) (value.Value, error) {
+	in, err := stringInput(fn, x)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(in.s))
+	for i, s := range in.s {
+		out[i] = f(s)
+	}
+	t := value.String
+	if in.t == value.Symbol {
+		t = value.Symbol
+	}
+	return in.wrap(value.NewStrings(t, out)), nil
+}
+
+// mapStringInts applies f to every string of x and returns INT results.
+func mapStringInts(fn string, x value.Value, f func(string) int32) (value.Value, error) {
+	in, err := stringInput(fn, x)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int32, len(in.s))
+	for i, s := range in.s {
+		out[i] = f(s)
+	}
+	return in.wrap(value.NewInts(out)), nil
+}
+
+// mapStringBools applies f to every string of x and returns BOOL results.
+func mapStringBools(fn string, x value.Value, f func(string) bool) (value.Value, error) {
+	in, err := stringInput(fn, x)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int8, len(in.s))
+	for i, s := range in.s {
+		if f(s) {
+			out[i] = 1
+		}
+	}
+	return in.wrap(&value.Vector{T: value.Bool, I8: out}), nil
+}
+
+// intsArg reads an integral scalar (broadcast to n) or a vector of n
+// integers; ok is false for NULL elements, which callers turn into NULL
+// results.
+func intsArg(fn, param string, x value.Value, n int) ([]int64, []bool, error) {
+	bad := fmt.Errorf("The argument [%s] of %s must be an integer scalar or vector.", param, fn)
+	switch v := x.(type) {
+	case *value.Scalar:
+		if v.T.Category() != value.CatIntegral && !(v.T == value.Void) {
+			return nil, nil, bad
+		}
+		xs, ok := make([]int64, n), make([]bool, n)
+		for i := range xs {
+			xs[i], ok[i] = v.I, !v.Null
+		}
+		return xs, ok, nil
+	case *value.Vector:
+		if v.T.Category() != value.CatIntegral || v.T.IsArray() {
+			return nil, nil, bad
+		}
+		if v.Len() != n {
+			return nil, nil, fmt.Errorf("The length of [%s] of %s must be the same as the length of X.", param, fn)
+		}
+		l, err := value.CastVector(v, value.Long, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		ok := make([]bool, n)
+		for i, e := range l.I64 {
+			ok[i] = e != value.NullInt64
+		}
+		return l.I64, ok, nil
+	}
+	return nil, nil, bad
+}
+
+// strScalarArg reads a STRING/SYMBOL/CHAR scalar parameter.
+func strScalarArg(fn, param string, x value.Value) (string, error) {
+	s, ok := ScalarArg(x)
+	if ok {
+		switch {
+		case s.T.Category() == value.CatLiteral:
+			return s.S, nil
+		case s.T == value.Char:
+			if s.Null {
+				return "", nil
+			}
+			return string([]byte{byte(s.I)}), nil
+		case s.T == value.Void:
+			return "", nil
+		}
+	}
+	return "", fmt.Errorf("The argument [%s] of %s must be a string scalar.", param, fn)
+}
+
+// nonNegIntArg reads a non-negative integral scalar parameter.
+func nonNegIntArg(fn, param string, x value.Value, def int64) (int64, error) {
+	n, err := IntArg(fn, param, x, def)
+	if err == nil && n < 0 {
+		err = fmt.Errorf("The argument [%s] of %s must be a non-negative integer.", param, fn)
+	}
+	return n, err
+}

@@ -1,0 +1,374 @@
+package funcs
+
+import (
+	"errors"
+	"fmt"
+	"time"
+	_ "time/tzdata" // convertTZ must know the zones on hosts without a tz database
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Temporal arithmetic: concatDateTime, temporalAdd, temporalDiff,
+// temporalDeltas and the time-zone conversions.
+func init() {
+	Register(
+		Spec{Name: "concatDateTime", Params: []string{"date", "time"}, Min: 2, Max: 2, Props: ElementWise | Pure, Category: "temporal", Fn: concatDateTime},
+		Spec{Name: "temporalAdd", Params: []string{"obj", "duration", "unit"}, Min: 2, Max: 3, Props: ElementWise | Pure, Category: "temporal", Fn: temporalAdd},
+		Spec{Name: "temporalDiff", Params: []string{"X", "Y", "unit"}, Min: 2, Max: 3, Props: ElementWise | Pure, Category: "temporal", Fn: temporalDiff},
+		Spec{Name: "temporalDeltas", Params: []string{"X", "unit"}, Min: 1, Max: 2, Props: OrderSensitive | Pure, Category: "temporal", Fn: temporalDeltas},
+		Spec{Name: "convertTZ", Params: []string{"obj", "srcTZ", "destTZ"}, Min: 3, Max: 3, Props: ElementWise | Pure, Category: "temporal",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				src, err := zoneArg("convertTZ", "srcTZ", args[1])
+				if err != nil {
+					return nil, err
+				}
+				dst, err := zoneArg("convertTZ", "destTZ", args[2])
+				if err != nil {
+					return nil, err
+				}
+				return shiftZone("convertTZ", args[0], src, dst)
+			}},
+		Spec{Name: "gmtime", Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "temporal",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return shiftZone("gmtime", args[0], time.Local, time.UTC)
+			}},
+		Spec{Name: "localtime", Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "temporal",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return shiftZone("localtime", args[0], time.UTC, time.Local)
+			}},
+	)
+	Alias("concatDT", "concatDateTime")
+	Alias("datetimeDiff", "temporalDiff")
+	Alias("datetimeDeltas", "temporalDeltas")
+}
+
+// concatDateTime joins a DATE with a SECOND, TIME or NANOTIME into a
+// DATETIME, TIMESTAMP or NANOTIMESTAMP.
+func concatDateTime(_ Env, args []value.Value) (value.Value, error) {
+	d, err := temporalInput("concatDateTime", args[0])
+	if err != nil || d.t != value.Date {
+		return nil, errors.New("The argument [date] of concatDateTime must be a DATE scalar or vector.")
+	}
+	t, err := temporalInput("concatDateTime", args[1])
+	var rt value.Type
+	if err == nil {
+		switch t.t {
+		case value.Second:
+			rt = value.DateTime
+		case value.Time:
+			rt = value.Timestamp
+		case value.NanoTime:
+			rt = value.NanoTimestamp
+		}
+	}
+	if rt == 0 {
+		return nil, errors.New("The argument [time] of concatDateTime must be a SECOND, TIME or NANOTIME scalar or vector.")
+	}
+	n := max(len(d.raw), len(t.raw))
+	if (!d.scalar && len(d.raw) != n) || (!t.scalar && len(t.raw) != n) {
+		return nil, errors.New("The arguments [date] and [time] of concatDateTime must have the same length.")
+	}
+	perDay := nsPerDay / unitNanos(t.t)
+	out := make([]int64, n)
+	for i := range out {
+		dv, tv := d.raw[min(i, len(d.raw)-1)], t.raw[min(i, len(t.raw)-1)]
+		if dv == value.NullInt64 || tv == value.NullInt64 {
+			out[i] = value.NullInt64
+			continue
+		}
+		out[i] = dv*perDay + tv
+	}
+	r := typedVector(rt, out)
+	if d.scalar && t.scalar {
+		return r.At(0), nil
+	}
+	return r, nil
+}
+
+// durationArg reads temporalAdd's duration: a DURATION, or an integer
+// with a unit string.
+func durationArg(fn string, dur, unit value.Value) (*Duration, error) {
+	if d, ok := dur.(*Duration); ok {
+		return d, nil
+	}
+	if s, ok := ScalarArg(dur); ok && s.T.Category() == value.CatLiteral {
+		return parseDuration(s.S)
+	}
+	n, err := IntArg(fn, "duration", dur, 0)
+	if err != nil {
+		return nil, fmt.Errorf("The argument [duration] of %s must be a DURATION or an integer.", fn)
+	}
+	if unit == nil {
+		return nil, fmt.Errorf("The argument [unit] of %s must be given when [duration] is an integer.", fn)
+	}
+	u, err := strScalarArg(fn, "unit", unit)
+	if err != nil {
+		return nil, err
+	}
+	if !durationUnits[u] && !isCalendarCode(u) {
+		return nil, fmt.Errorf("Invalid unit %s for %s.", u, fn)
+	}
+	return &Duration{N: n, Unit: u}, nil
+}
+
+// clockUnitNanos are the fixed-length duration units.
+var clockUnitNanos = map[string]int64{"H": nsPerHour, "m": nsPerMinute, "s": nsPerSecond, "ms": 1_000_000, "us": 1000, "ns": 1}
+
+// temporalAdd adds a duration to temporal values: years and months keep
+// the day of month where it exists and otherwise take the month's last
+// day (2020.02.29 - 1y is 2019.02.28); B counts Monday-to-Friday days.
+func temporalAdd(_ Env, args []value.Value) (value.Value, error) {
+	in, err := temporalInput("temporalAdd", args[0])
+	if err != nil {
+		return nil, err
+	}
+	// An integer vector of durations adds element by element.
+	var counts []int64
+	var countOK []bool
+	durArg := args[1]
+	if v, ok := args[1].(*value.Vector); ok && v.T.Category() == value.CatIntegral {
+		if counts, countOK, err = intsArg("temporalAdd", "duration", v, v.Len()); err != nil {
+			return nil, err
+		}
+		durArg = value.NewLong(0)
+	}
+	dur, err := durationArg("temporalAdd", durArg, Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	t := in.t
+	var step func(x, n int64) int64
+	switch u := dur.Unit; {
+	case u == "y" || u == "M":
+		perUnit := int64(1)
+		if u == "y" {
+			perUnit = 12
+		}
+		if !hasDate(t) {
+			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
+		}
+		if t == value.Month {
+			step = func(x, n int64) int64 { return x + n*perUnit }
+			break
+		}
+		step = func(x, n int64) int64 {
+			d, ns := splitTemporal(t, x)
+			y, m, dd := value.CivilFromDays(d)
+			mi := int64(y)*12 + int64(m) - 1 + n*perUnit
+			ny, nm := int(value.FloorDiv(mi, 12)), int(value.FloorMod(mi, 12))+1
+			dd = min(dd, value.DaysInMonth(ny, nm))
+			return joinTemporal(t, value.DaysFromCivil(ny, nm, dd), ns)
+		}
+	case u == "w" || u == "d":
+		days := int64(1)
+		if u == "w" {
+			days = 7
+		}
+		if !hasDate(t) || t == value.Month {
+			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
+		}
+		delta := days * (nsPerDay / unitNanos(t))
+		step = func(x, n int64) int64 { return x + n*delta }
+	case u == "B":
+		if !hasDate(t) || t == value.Month {
+			return nil, errors.New("The unit B of temporalAdd needs a value with a date.")
+		}
+		step = func(x, n int64) int64 {
+			d, ns := splitTemporal(t, x)
+			return joinTemporal(t, businessDate(businessIndex(d)+n), ns)
+		}
+	case clockUnitNanos[u] > 0:
+		if t == value.Month {
+			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a time.", u)
+		}
+		per, unit := clockUnitNanos[u], unitNanos(t)
+		step = func(x, n int64) int64 { return x + n*per/unit }
+	default:
+		return nil, fmt.Errorf("The trading calendar %s is not supported.", u)
+	}
+	n := len(in.raw)
+	if counts != nil {
+		if !in.scalar && len(counts) != n {
+			return nil, errors.New("The arguments [obj] and [duration] of temporalAdd must have the same length.")
+		}
+		n = len(counts)
+	}
+	out := make([]int64, n)
+	for i := range out {
+		x := in.raw[min(i, len(in.raw)-1)]
+		k := dur.N
+		if counts != nil {
+			if !countOK[i] {
+				out[i] = value.NullInt64
+				continue
+			}
+			k = counts[i]
+		}
+		if x == value.NullInt64 {
+			out[i] = value.NullInt64
+			continue
+		}
+		out[i] = step(x, k)
+	}
+	r := typedVector(t, out)
+	if in.scalar && counts == nil {
+		return r.At(0), nil
+	}
+	return r, nil
+}
+
+// diffUnit returns the counter of units between two days for temporalDiff
+// and temporalDeltas' unit argument ("d" or "B").
+func diffUnit(fn string, t value.Type, unit value.Value) (func(int64) int64, error) {
+	if unit == nil {
+		return nil, nil
+	}
+	u, err := strScalarArg(fn, "unit", unit)
+	if err != nil {
+		return nil, err
+	}
+	if t != value.Date {
+		return nil, fmt.Errorf("The argument [X] of %s must be of DATE type when [unit] is given.", fn)
+	}
+	switch u {
+	case "d":
+		return func(d int64) int64 { return d }, nil
+	case "B":
+		return businessIndex, nil
+	}
+	return nil, fmt.Errorf("The trading calendar %s is not supported.", u)
+}
+
+// temporalDiff is X - Y in X's unit (days or business days with unit).
+func temporalDiff(_ Env, args []value.Value) (value.Value, error) {
+	x, err := temporalInput("temporalDiff", args[0])
+	if err != nil {
+		return nil, err
+	}
+	y, err := temporalInput("temporalDiff", args[1])
+	if err != nil || y.t != x.t {
+		return nil, errors.New("The arguments [X] and [Y] of temporalDiff must have the same temporal type.")
+	}
+	if !y.scalar && len(y.raw) != len(x.raw) {
+		return nil, errors.New("The arguments [X] and [Y] of temporalDiff must have the same length.")
+	}
+	count, err := diffUnit("temporalDiff", x.t, Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int64, len(x.raw))
+	for i, a := range x.raw {
+		b := y.raw[min(i, len(y.raw)-1)]
+		switch {
+		case a == value.NullInt64 || b == value.NullInt64:
+			out[i] = value.NullInt64
+		case count != nil:
+			out[i] = count(a) - count(b)
+		default:
+			out[i] = a - b
+		}
+	}
+	rt := value.Long
+	if x.t.Storage() == value.StInt32 {
+		rt = value.Int
+	}
+	r := typedVector(rt, out)
+	if x.scalar && y.scalar {
+		return r.At(0), nil
+	}
+	return r, nil
+}
+
+// temporalDeltas is each element minus the one before it (NULL first);
+// a table has each temporal column replaced.
+func temporalDeltas(_ Env, args []value.Value) (value.Value, error) {
+	if tb, ok := args[0].(*value.Table); ok {
+		cols := make([]*value.Vector, len(tb.Cols))
+		for i, c := range tb.Cols {
+			cols[i] = c
+			if !c.T.IsTemporal() || c.T.IsArray() {
+				continue
+			}
+			d, err := deltas(c, Arg(args, 1))
+			if err != nil {
+				return nil, err
+			}
+			cols[i] = d
+		}
+		return value.NewTable(tb.Names, cols), nil
+	}
+	v, ok := args[0].(*value.Vector)
+	if !ok {
+		return nil, errors.New("The argument [X] of temporalDeltas must be a temporal vector or a table.")
+	}
+	return deltas(v, Arg(args, 1))
+}
+
+func deltas(v *value.Vector, unit value.Value) (*value.Vector, error) {
+	if !v.T.IsTemporal() || v.T.IsArray() {
+		return nil, errors.New("The argument [X] of temporalDeltas must be a temporal vector or a table.")
+	}
+	count, err := diffUnit("temporalDeltas", v.T, unit)
+	if err != nil {
+		return nil, err
+	}
+	raw := rawInt64s(v)
+	out := make([]int64, len(raw))
+	for i, a := range raw {
+		if i == 0 || a == value.NullInt64 || raw[i-1] == value.NullInt64 {
+			out[i] = value.NullInt64
+			continue
+		}
+		if count != nil {
+			out[i] = count(a) - count(raw[i-1])
+		} else {
+			out[i] = a - raw[i-1]
+		}
+	}
+	if v.T.Storage() == value.StInt32 {
+		return typedVector(value.Int, out), nil
+	}
+	return typedVector(value.Long, out), nil
+}
+
+func zoneArg(fn, param string, x value.Value) (*time.Location, error) {
+	name, err := strScalarArg(fn, param, x)
+	if err != nil {
+		return nil, err
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil || name == "" {
+		return nil, fmt.Errorf("Invalid time zone %s", name)
+	}
+	return loc, nil
+}
+
+// shiftZone reads each DATETIME, TIMESTAMP or NANOTIMESTAMP as a wall
+// clock in src and returns the same instant's wall clock in dst.
+func shiftZone(fn string, x value.Value, src, dst *time.Location) (value.Value, error) {
+	in, err := temporalInput(fn, x)
+	if err != nil {
+		return nil, err
+	}
+	switch in.t {
+	case value.DateTime, value.Timestamp, value.NanoTimestamp:
+	default:
+		return nil, fmt.Errorf("The argument of %s must be a DATETIME, TIMESTAMP or NANOTIMESTAMP.", fn)
+	}
+	u := unitNanos(in.t)
+	out := make([]int64, len(in.raw))
+	for i, r := range in.raw {
+		if r == value.NullInt64 {
+			out[i] = value.NullInt64
+			continue
+		}
+		d, ns := splitTemporal(in.t, r)
+		y, m, dd := value.CivilFromDays(d)
+		wall := time.Date(y, time.Month(m), dd, 0, 0, 0, int(ns), src)
+		_, off1 := wall.Zone()
+		_, off2 := wall.In(dst).Zone()
+		out[i] = r + int64(off2-off1)*nsPerSecond/u
+	}
+	return in.wrap(typedVector(in.t, out)), nil
+}

@@ -1,0 +1,250 @@
+package value
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+type kernelNum interface {
+	~int8 | ~int16 | ~int32 | ~int64 | ~float32 | ~float64
+}
+
+// numericCompare compares two numeric operands. Same-typed operands compare
+// in their own storage; otherwise integral sides compare as INT/LONG and
+// anything with a floating or DECIMAL side as DOUBLE. Integral NULL
+// sentinels are their type's minimum, so NULL sorts first and two NULLs
+// are equal, as DolphinDB orders them.
+func numericCompare(op Op, x, y Operand, n int) (*Vector, error) {
+	xt, yt := x.V.T, y.V.T
+	if xt != yt || (xt.IsDecimal() && x.V.Scale != y.V.Scale) {
+		t := Double
+		xc, yc := xt.Category(), yt.Category()
+		intLike := func(c Category) bool { return c == CatIntegral || c == CatLogical }
+		switch {
+		case intLike(xc) && intLike(yc):
+			t = Int
+			if xt == Long || yt == Long {
+				t = Long
+			}
+		case xt == Float && yt == Float:
+			t = Float
+		}
+		var err error
+		if x, err = castOperand(x, t); err != nil {
+			return nil, err
+		}
+		if y, err = castOperand(y, t); err != nil {
+			return nil, err
+		}
+	}
+	out := NewVector(Bool, n, n)
+	compareStorage(op, out.I8, x, y)
+	return out, nil
+}
+
+// compareStorage compares two operands of the same storage.
+func compareStorage(op Op, out []int8, x, y Operand) {
+	ma, mb := mask(x), mask(y)
+	switch x.V.T.Storage() {
+	case StInt8:
+		cmpLoop(op, out, x.V.I8, y.V.I8, ma, mb, NullInt8)
+	case StInt16:
+		cmpLoop(op, out, x.V.I16, y.V.I16, ma, mb, NullInt16)
+	case StInt32:
+		cmpLoop(op, out, x.V.I32, y.V.I32, ma, mb, NullInt32)
+	case StInt64:
+		cmpLoop(op, out, x.V.I64, y.V.I64, ma, mb, NullInt64)
+	case StFloat32:
+		cmpLoop(op, out, x.V.F32, y.V.F32, ma, mb, NullFloat32)
+	case StFloat64:
+		cmpLoop(op, out, x.V.F64, y.V.F64, ma, mb, NullFloat64)
+	}
+}
+
+// cmpLoop writes a op b as BOOL bytes. A floating NaN counts as NULL.
+func cmpLoop[T kernelNum](op Op, out []int8, a, b []T, ma, mb int, null T) {
+	broadcast(out, a, b, ma, mb, func(out []int8, a, b []T) { cmpLoopVV(op, out, a, b, null) })
+}
+
+// cmpLoopVV is cmpLoop over equal-length slices.
+func cmpLoopVV[T kernelNum](op Op, out []int8, a, b []T, null T) {
+	a, b = a[:len(out)], b[:len(out)]
+	switch op {
+	case OpEq:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x == y)
+		}
+	case OpNe:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x != y)
+		}
+	case OpLt:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x < y)
+		}
+	case OpLe:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x <= y)
+		}
+	case OpGt:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x > y)
+		}
+	case OpGe:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x >= y)
+		}
+	}
+}
+
+func cmpResult(op Op, c int) bool {
+	switch op {
+	case OpEq:
+		return c == 0
+	case OpNe:
+		return c != 0
+	case OpLt:
+		return c < 0
+	case OpLe:
+		return c <= 0
+	case OpGt:
+		return c > 0
+	}
+	return c >= 0
+}
+
+// literalText is an operand's elements as text: a literal vector's own
+// strings, any other vector formatted as DolphinDB prints its elements
+// (NULL as the empty string).
+func literalText(v *Vector) []string {
+	if v.T.Category() == CatLiteral {
+		return v.Str
+	}
+	out := make([]string, v.Len())
+	for i := range out {
+		if !v.IsNull(i) {
+			out[i] = v.FormatElem(i)
+		}
+	}
+	return out
+}
+
+// literalKernel is + (concatenation) and the comparisons with a STRING,
+// SYMBOL or BLOB side; strings compare bytewise and the empty string (NULL)
+// sorts first.
+func literalKernel(op Op, x, y Operand, n int) (*Vector, error) {
+	a, b := literalText(x.V), literalText(y.V)
+	ma, mb := mask(x), mask(y)
+	switch {
+	case op == OpAdd:
+		out := NewVector(String, n, n)
+		for i := range out.Str {
+			out.Str[i] = a[i&ma] + b[i&mb]
+		}
+		return out, nil
+	case op.IsCompare():
+		out := NewVector(Bool, n, n)
+		for i := range out.I8 {
+			out.I8[i] = boolByte(cmpResult(op, strings.Compare(a[i&ma], b[i&mb])))
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("The operator %s is not supported for %s and %s.", op, x.V.T, y.V.T)
+}
+
+// likeKernel is SQL LIKE / ILIKE with % (any run) and _ (one character).
+func likeKernel(op Op, x, y Operand, n int) (*Vector, error) {
+	a, b := literalText(x.V), literalText(y.V)
+	ma, mb := mask(x), mask(y)
+	out := NewVector(Bool, n, n)
+	for i := range out.I8 {
+		s, p := a[i&ma], b[i&mb]
+		if op == OpILike {
+			s, p = strings.ToLower(s), strings.ToLower(p)
+		}
+		out.I8[i] = boolByte(LikeMatch(s, p))
+	}
+	return out, nil
+}
+
+// LikeMatch implements SQL LIKE with % (any run) and _ (one character).
+func LikeMatch(s, p string) bool {
+	// Iterative matching with one backtrack point for the last %, so long
+	// patterns cost O(len(s)*len(p)) at worst and never recurse.
+	si, pi := 0, 0
+	star, mark := -1, 0
+	for si < len(s) {
+		switch {
+		case pi < len(p) && (p[pi] == '_' || p[pi] == s[si]):
+			si++
+			pi++
+		case pi < len(p) && p[pi] == '%':
+			star, mark = pi, si
+			pi++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			si = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '%' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+// bytesEqual is == / != between two UUID, IPADDR or INT128 operands.
+func bytesEqual(op Op, x, y Operand, n int) *Vector {
+	ma, mb := mask(x), mask(y)
+	out := NewVector(Bool, n, n)
+	for i := range out.I8 {
+		eq := bytes.Equal(x.V.B16[i&ma][:], y.V.B16[i&mb][:])
+		out.I8[i] = boolByte(eq == (op == OpEq))
+	}
+	return out
+}
