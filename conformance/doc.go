@@ -1,4 +1,40 @@
 // Package conformance runs `.test` files (the sqllogictest-style format of
 // FORMAT.md) against an embedded engine or a server address, rendering
 // values as the format prescribes and counting passes, failures and skips.
+//
+// Besides FORMAT.md's statement and query records, two additions:
+//
+// Call records exercise the function-call path the clients use
+// (run(name, args...)): the function is called by name with argument
+// values, which travel as uploaded objects over the wire rather than as
+// script. Each line of the record is one argument expression, evaluated in
+// the file's session first:
+//
+//	call binsrch
+//	1..100
+//	12 6 88 102
+//	----
+//	[11,5,87,-1]
+//
+//	call nosuchfunc error Can't recognize function name nosuchfunc
+//	1
+//
+// `call NAME` takes the query options (rowsort, new); `call NAME error
+// TEXT` must fail with an error containing TEXT. A call without arguments
+// has no argument lines (`call version` followed by `----`).
+//
+// Rewriting goldens: a query or call record marked `new` (`query new`,
+// `query rowsort new`, `call NAME new`) fails in a normal run; running
+//
+//	go test ./conformance -run TestSuiteInProcess -rewrite
+//
+// (or RewriteFile) executes such records, writes their rendered output
+// after `----` and drops the marker, in place. Records not marked new are
+// never rewritten, so a changed golden always shows up as a failure and in
+// the diff. A golden taken from DolphinDB's manual must still be checked
+// against the page: rewriting records what Porpoise prints.
+//
+// Matrices render like tables: a header of column labels (#0, #1, ...
+// without labels) and, for a matrix with row labels, a leading "label"
+// column.
 package conformance

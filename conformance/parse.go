@@ -15,9 +15,12 @@ const (
 	StatementOK Kind = iota
 	StatementError
 	Query
+	// Call calls a function by name with uploaded arguments, as the
+	// clients' run(name, args...) does (the function-call path).
+	Call
 )
 
-// Record is one statement or query of a .test file.
+// Record is one statement, query or call of a .test file.
 type Record struct {
 	Line     int // 1-based line of the record header
 	Kind     Kind
@@ -25,6 +28,18 @@ type Record struct {
 	RowSort  bool
 	Script   string
 	Expected []string
+
+	// Func is the function a call record calls; Args are its argument
+	// expressions, one per script line, evaluated in the session before
+	// the call. CallError marks a call record that must fail with ErrText.
+	Func      string
+	Args      []string
+	CallError bool
+
+	// New marks a record whose expected output is to be written by
+	// -rewrite; End is the 0-based line after the record (for rewriting).
+	New bool
+	End int
 }
 
 // File is a parsed .test file.
@@ -93,11 +108,36 @@ func Parse(text string) (*File, error) {
 			}
 		case "query":
 			rec.Kind = Query
-			if len(fields) > 1 {
-				if fields[1] != "rowsort" {
-					return nil, fmt.Errorf("line %d: unknown query option %q", i+1, fields[1])
+			for _, opt := range fields[1:] {
+				switch opt {
+				case "rowsort":
+					rec.RowSort = true
+				case "new":
+					rec.New = true
+				default:
+					return nil, fmt.Errorf("line %d: unknown query option %q", i+1, opt)
 				}
-				rec.RowSort = true
+			}
+		case "call":
+			// call NAME [rowsort] [new] | call NAME error [TEXT]
+			if len(fields) < 2 {
+				return nil, fmt.Errorf("line %d: call needs a function name", i+1)
+			}
+			rec.Kind = Call
+			rec.Func = fields[1]
+			for k := 2; k < len(fields); k++ {
+				switch fields[k] {
+				case "rowsort":
+					rec.RowSort = true
+				case "new":
+					rec.New = true
+				case "error":
+					rec.CallError = true
+					rec.ErrText = strings.TrimSpace(strings.SplitN(trim, " error", 2)[1])
+					k = len(fields)
+				default:
+					return nil, fmt.Errorf("line %d: unknown call option %q", i+1, fields[k])
+				}
 			}
 		default:
 			return nil, fmt.Errorf("line %d: unknown record %q", i+1, fields[0])
@@ -107,11 +147,14 @@ func Parse(text string) (*File, error) {
 		for ; i < len(lines) && strings.TrimSpace(lines[i]) != "" && lines[i] != "----"; i++ {
 			script = append(script, lines[i])
 		}
-		if len(script) == 0 {
+		if len(script) == 0 && rec.Kind != Call {
 			return nil, fmt.Errorf("line %d: record without a script", rec.Line)
 		}
 		rec.Script = strings.Join(script, "\n")
-		if rec.Kind == Query {
+		if rec.Kind == Call {
+			rec.Args = script
+		}
+		if rec.Kind == Query || (rec.Kind == Call && !rec.CallError) {
 			if i >= len(lines) || lines[i] != "----" {
 				return nil, fmt.Errorf("line %d: query without ----", rec.Line)
 			}
@@ -121,6 +164,7 @@ func Parse(text string) (*File, error) {
 				rec.Expected = append(rec.Expected, lines[i])
 			}
 		}
+		rec.End = i
 		f.Records = append(f.Records, rec)
 	}
 	return f, nil

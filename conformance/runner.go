@@ -13,9 +13,13 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Conn runs scripts in one session.
+// Conn runs scripts and function calls in one session.
 type Conn interface {
 	Run(script string) (value.Value, error)
+	// Call calls a function by name with arguments, as a client's
+	// function-call request does (arguments uploaded, not written as
+	// script).
+	Call(fn string, args ...value.Value) (value.Value, error)
 	Close() error
 }
 
@@ -50,7 +54,10 @@ type engineConn struct {
 }
 
 func (c *engineConn) Run(script string) (value.Value, error) { return c.s.Run(script) }
-func (c *engineConn) Close() error                           { return c.e.Close() }
+func (c *engineConn) Call(fn string, args ...value.Value) (value.Value, error) {
+	return c.s.Call(fn, args...)
+}
+func (c *engineConn) Close() error { return c.e.Close() }
 
 // Failure describes one record that did not pass.
 type Failure struct {
@@ -169,10 +176,41 @@ func RunFile(t Target, f *File) (Result, error) {
 	return res, nil
 }
 
+// execute runs a record's script, or for a call record evaluates its
+// argument expressions and calls the function with their values.
+func execute(conn Conn, rec Record) (value.Value, error) {
+	if rec.Kind != Call {
+		return conn.Run(rec.Script)
+	}
+	args := make([]value.Value, len(rec.Args))
+	for i, a := range rec.Args {
+		v, err := conn.Run(a)
+		if err != nil {
+			return nil, fmt.Errorf("argument %d (%s): %w", i+1, a, err)
+		}
+		args[i] = v
+	}
+	return conn.Call(rec.Func, args...)
+}
+
 func runRecord(conn Conn, path string, rec Record) (Failure, bool) {
 	fail := Failure{File: path, Line: rec.Line, Script: rec.Script}
-	v, err := conn.Run(rec.Script)
-	switch rec.Kind {
+	if rec.Kind == Call {
+		fail.Script = "call " + rec.Func + "(" + strings.Join(rec.Args, ", ") + ")"
+	}
+	if rec.New {
+		fail.Expected, fail.Got = "a golden (the record is marked new)", "run with -rewrite to record the output"
+		return fail, false
+	}
+	v, err := execute(conn, rec)
+	kind := rec.Kind
+	if kind == Call {
+		kind = Query
+		if rec.CallError {
+			kind = StatementError
+		}
+	}
+	switch kind {
 	case StatementOK:
 		if err != nil {
 			fail.Expected, fail.Got = "no error", "error: "+err.Error()

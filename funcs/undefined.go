@@ -1,0 +1,72 @@
+package funcs
+
+import (
+	"fmt"
+	"strings"
+)
+
+// UnknownFunction is the error for a function-call request (the clients'
+// run(name, args)) naming no function: DolphinDB's text, or, for a
+// function DolphinDB documents that Porpoise doesn't implement, the reason.
+func UnknownFunction(name string) error {
+	if err := NotSupported(name); err != nil {
+		return err
+	}
+	return fmt.Errorf("Can't recognize function name %s", name)
+}
+
+// UnknownName is the error for a script naming no variable or function:
+// DolphinDB's syntax error, or NotSupported's text for a documented
+// function Porpoise lacks, so that a missing built-in no longer reads like
+// a typo.
+func UnknownName(name string, line int) error {
+	if err := NotSupported(name); err != nil {
+		return err
+	}
+	return fmt.Errorf("Syntax Error: [line #%d] Cannot recognize the token %s", line, name)
+}
+
+// NotSupported returns the error for a DolphinDB function Porpoise doesn't
+// implement (listed in unsupported_gen.go with the reason), or nil.
+func NotSupported(name string) error {
+	reason, ok := unsupported[name]
+	if !ok {
+		return nil
+	}
+	return fmt.Errorf("The function [%s] is not supported by Porpoise: %s.", name, reason)
+}
+
+// UnsupportedReason classifies why a documented function is not
+// implemented, from its catalog area, category and name. The generator of
+// docs/functions.md and unsupported_gen.go uses it.
+func UnsupportedReason(area, category, name string) string {
+	has := func(subs ...string) bool {
+		for _, s := range subs {
+			if strings.Contains(name, s) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case area == "security":
+		return "users, groups and permissions are not implemented (one admin account)"
+	case area == "streaming" || category == "streaming":
+		return "streaming engines and subscriptions are not implemented"
+	case has("Cluster", "DataNode", "Datanode", "Controller", "Replica", "pnode", "Recovery", "Node", "rpc", "remoteRun", "xdb"):
+		return "needs a cluster; Porpoise runs as one node"
+	case has("Plugin", "plugin", "Module", "module", "use"):
+		return "plugins and modules are not supported"
+	case has("backup", "Backup", "restore", "Restore", "migrate"):
+		return "backup and restore are not implemented"
+	case has("TSDB", "OLAP", "CacheEngine", "Tablet", "Chunk", "Redo", "redo", "PKEY", "IOTDB", "IPC", "Mvcc", "mvcc", "DistributedInMemory", "SymbolBase", "LevelFile", "imt"):
+		return "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent"
+	case has("license", "License", "Fingerprint", "SupportBundle", "HeapSample", "Heap"):
+		return "licensing and server diagnostics do not apply"
+	case has("ScheduledJob", "scheduleJob", "submitJobEx"):
+		return "scheduled and prioritised jobs are not implemented"
+	case area == "filesystem":
+		return "server-side file system functions are not exposed"
+	}
+	return "not implemented yet"
+}
