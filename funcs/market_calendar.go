@@ -17,9 +17,13 @@ import (
 func init() {
 	Register(
 		Spec{Name: "addMarketHoliday", Params: []string{"marketName", "holiday", "dateType"}, Min: 2, Max: 3, Props: Session, Category: "temporal",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return setMarket("addMarketHoliday", args, false) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return setMarket("addMarketHoliday", args, false)
+			}},
 		Spec{Name: "updateMarketHoliday", Params: []string{"marketName", "holiday", "dateType"}, Min: 2, Max: 3, Props: Session, Category: "temporal",
-			Fn: func(_ Env, args []value.Value) (value.Value, error) { return setMarket("updateMarketHoliday", args, true) }},
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return setMarket("updateMarketHoliday", args, true)
+			}},
 		Spec{Name: "deleteMarketHoliday", Params: []string{"marketName"}, Min: 1, Max: 1, Props: Session, Category: "temporal",
 			Fn: func(_ Env, args []value.Value) (value.Value, error) {
 				name, err := strScalarArg("deleteMarketHoliday", "marketName", args[0])
