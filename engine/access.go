@@ -209,6 +209,12 @@ func assignIndex(x, i, v value.Value) error {
 		b.Put(kv, 0, vv, 0)
 		return nil
 	case *value.Vector:
+		if pos, ok, err := indexPositions(b, i); ok || err != nil {
+			if err != nil {
+				return err
+			}
+			return assignPositions(b, pos, v)
+		}
 		p, ok := i.(*value.Scalar)
 		if !ok {
 			return errors.New("Invalid index.")
@@ -223,6 +229,11 @@ func assignIndex(x, i, v value.Value) error {
 		}
 		if b.T == value.Any {
 			b.Any[k] = s
+			return nil
+		}
+		if s.Null && s.T == value.Void {
+			// a[1] = NULL: the vector's own NULL.
+			b.SetNull(int(k))
 			return nil
 		}
 		c, err := insert.ConvertForVector(s.Vector(), b.T, b.Scale)

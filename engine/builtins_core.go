@@ -254,12 +254,15 @@ func typeString(v value.Value) string {
 		if x.T == value.Any {
 			return "ANY VECTOR"
 		}
-		if x.T.IsArray() {
-			return "FAST " + x.T.String() + " VECTOR"
+		if x.T == value.String || x.T == value.Blob {
+			// vector.md: `IBM`C`MS is a "STRING VECTOR" (not FAST).
+			return x.T.String() + " VECTOR"
 		}
 		return "FAST " + x.T.String() + " VECTOR"
 	case *value.Pair:
 		return x.V.T.String() + " PAIR"
+	case *value.Matrix:
+		return "FAST " + x.V.T.String() + " MATRIX"
 	case *value.Table:
 		return "IN-MEMORY TABLE"
 	case *value.Dict:

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -18,12 +19,15 @@ import (
 // prefixed with the right table's variable name and "_" (t2_price), as
 // DolphinDB names them. Full, asof and window joins are not implemented.
 func init() {
-	for _, kind := range []joinKind{joinEqui, joinLeft, joinLeftSemi} {
+	for _, kind := range []joinKind{joinEqui, joinLeft, joinLeftSemi, joinFull, joinAsof} {
 		kind := kind
 		reg(kind.name(), p("leftTable", "rightTable", "matchingCols", "rightMatchingCols"), 3, 4, func(in *interp, args []value.Value, names []string) (value.Value, error) {
 			return in.join(kind, args, names)
 		})
 	}
+	reg("cj", p("leftTable", "rightTable"), 2, 2, func(in *interp, args []value.Value, names []string) (value.Value, error) {
+		return in.crossJoin(args, names)
+	})
 }
 
 type joinKind int
@@ -32,9 +36,12 @@ const (
 	joinEqui joinKind = iota
 	joinLeft
 	joinLeftSemi
+	joinFull  // fj: lj plus the unmatched right rows
+	joinAsof  // aj: the last right row at or before the left row's last key
+	joinRight // SQL right join: lj with the sides' rows swapped
 )
 
-func (k joinKind) name() string { return [...]string{"ej", "lj", "lsj"}[k] }
+func (k joinKind) name() string { return [...]string{"ej", "lj", "lsj", "fj", "aj", "rj"}[k] }
 
 func (in *interp) join(kind joinKind, args []value.Value, names []string) (value.Value, error) {
 	j, err := in.joinTables(kind, args, names)
@@ -117,29 +124,14 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 	for k, c := range li {
 		lkeys[k] = left.Cols[c]
 	}
-	index := map[string][]int{}
-	for r := 0; r < right.Rows(); r++ {
-		if key, ok := keyOf(rkeys, r); ok {
-			index[key] = append(index[key], r)
-		}
-	}
-	var lrows, rrows []int // -1: no right row (NULLs)
-	for l := 0; l < left.Rows(); l++ {
-		var hits []int
-		if key, ok := keyOf(lkeys, l); ok {
-			hits = index[key]
-		}
-		if kind == joinLeftSemi && len(hits) > 1 {
-			hits = hits[:1]
-		}
-		for _, r := range hits {
-			lrows = append(lrows, l)
-			rrows = append(rrows, r)
-		}
-		if len(hits) == 0 && kind != joinEqui {
-			lrows = append(lrows, l)
-			rrows = append(rrows, -1)
-		}
+	var lrows, rrows []int // -1: no row on that side (NULLs)
+	switch kind {
+	case joinAsof:
+		lrows, rrows = asofRows(lkeys, rkeys, keyOf)
+	case joinRight:
+		rrows, lrows = matchRows(rkeys, lkeys, keyOf, joinLeft)
+	default:
+		lrows, rrows = matchRows(lkeys, rkeys, keyOf, kind)
 	}
 
 	prefix := "rhs"
@@ -163,8 +155,38 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 		j.right[strings.ToLower(right.Names[c])] = left.Names[li[k]]
 	}
 	outCols := make([]*value.Vector, 0, len(left.Cols)+len(right.Cols))
-	for _, col := range left.Cols {
-		outCols = append(outCols, col.Gather(lrows))
+	isLeftKey := make([]bool, len(left.Cols))
+	for _, c := range li {
+		isLeftKey[c] = true
+	}
+	if kind == joinRight {
+		// the left table's other columns, then all of the right table's
+		outNames = outNames[:0]
+		taken = map[string]bool{}
+		for c, col := range left.Cols {
+			if !isLeftKey[c] {
+				outNames = append(outNames, left.Names[c])
+				outCols = append(outCols, gatherOrNull(col, lrows))
+				taken[strings.ToLower(left.Names[c])] = true
+			}
+		}
+		isRightKey = make([]bool, len(right.Cols))
+		for k, c := range ri {
+			j.left[strings.ToLower(left.Names[li[k]])] = right.Names[c]
+		}
+	} else {
+		for _, col := range left.Cols {
+			outCols = append(outCols, gatherOrNull(col, lrows))
+		}
+	}
+	if kind == joinFull || kind == joinAsof {
+		// the right matching columns are kept (the last one for aj)
+		for k, c := range ri {
+			if kind == joinAsof && k < len(ri)-1 {
+				continue
+			}
+			isRightKey[c] = false
+		}
 	}
 	for c, col := range right.Cols {
 		if isRightKey[c] {
@@ -181,6 +203,149 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 	}
 	j.t = value.NewTable(outNames, outCols)
 	return j, nil
+}
+
+// matchRows pairs each left row with its matching right rows (in right
+// order): all of them (ej, lj), the first (lsj); lj, lsj and fj keep an
+// unmatched left row with -1, and fj appends the right rows no left row
+// matched.
+func matchRows(lkeys, rkeys []*value.Vector, keyOf func([]*value.Vector, int) (string, bool), kind joinKind) (lrows, rrows []int) {
+	index := map[string][]int{}
+	nr := 0
+	if len(rkeys) > 0 {
+		nr = rkeys[0].Len()
+	}
+	for r := 0; r < nr; r++ {
+		if key, ok := keyOf(rkeys, r); ok {
+			index[key] = append(index[key], r)
+		}
+	}
+	var hit []bool
+	if kind == joinFull {
+		hit = make([]bool, nr)
+	}
+	nl := 0
+	if len(lkeys) > 0 {
+		nl = lkeys[0].Len()
+	}
+	for l := 0; l < nl; l++ {
+		var hits []int
+		if key, ok := keyOf(lkeys, l); ok {
+			hits = index[key]
+		}
+		if kind == joinLeftSemi && len(hits) > 1 {
+			hits = hits[:1]
+		}
+		for _, r := range hits {
+			lrows = append(lrows, l)
+			rrows = append(rrows, r)
+			if hit != nil {
+				hit[r] = true
+			}
+		}
+		if len(hits) == 0 && kind != joinEqui {
+			lrows = append(lrows, l)
+			rrows = append(rrows, -1)
+		}
+	}
+	for r, h := range hit {
+		if !h {
+			lrows = append(lrows, -1)
+			rrows = append(rrows, r)
+		}
+	}
+	return lrows, rrows
+}
+
+// asofRows pairs each left row with the last right row whose other
+// matching columns are equal and whose last matching column is at or
+// before the left row's (-1 when none). Right rows are taken in the
+// order of their last column within each group, as aj assumes.
+func asofRows(lkeys, rkeys []*value.Vector, keyOf func([]*value.Vector, int) (string, bool)) (lrows, rrows []int) {
+	last := len(lkeys) - 1
+	lt, rt := lkeys[last], rkeys[last]
+	groups := map[string][]int{}
+	for r := 0; r < rt.Len(); r++ {
+		if rt.IsNull(r) {
+			continue
+		}
+		key, ok := keyOf(rkeys[:last], r)
+		if ok {
+			groups[key] = append(groups[key], r)
+		}
+	}
+	for _, g := range groups {
+		sort.SliceStable(g, func(a, b int) bool { return value.CompareElems(rt, g[a], g[b]) < 0 })
+	}
+	both := value.NewVector(lt.T, 0, 2)
+	both.Scale = lt.Scale
+	for l := 0; l < lt.Len(); l++ {
+		lrows = append(lrows, l)
+		key, ok := keyOf(lkeys[:last], l)
+		g := groups[key]
+		if !ok || lt.IsNull(l) || len(g) == 0 {
+			rrows = append(rrows, -1)
+			continue
+		}
+		// the first right row after the left value, minus one
+		both.Truncate(0)
+		both.AppendFrom(lt, l)
+		i := sort.Search(len(g), func(i int) bool {
+			both.Truncate(1)
+			both.AppendFrom(rt, g[i])
+			return value.CompareElems(both, 1, 0) > 0
+		})
+		if i == 0 {
+			rrows = append(rrows, -1)
+		} else {
+			rrows = append(rrows, g[i-1])
+		}
+	}
+	return lrows, rrows
+}
+
+// crossJoin is cj(left, right): every left row with every right row.
+func (in *interp) crossJoin(args []value.Value, names []string) (value.Value, error) {
+	left, err := in.joinTable(args[0])
+	if err != nil {
+		return nil, err
+	}
+	right, err := in.joinTable(args[1])
+	if err != nil {
+		return nil, err
+	}
+	nl, nr := left.Rows(), right.Rows()
+	lrows := make([]int, 0, nl*nr)
+	rrows := make([]int, 0, nl*nr)
+	for l := 0; l < nl; l++ {
+		for r := 0; r < nr; r++ {
+			lrows = append(lrows, l)
+			rrows = append(rrows, r)
+		}
+	}
+	prefix := "rhs"
+	if len(names) > 1 && names[1] != "" {
+		prefix = names[1]
+	}
+	taken := map[string]bool{}
+	outNames := append([]string(nil), left.Names...)
+	var outCols []*value.Vector
+	for _, c := range left.Cols {
+		outCols = append(outCols, c.Gather(lrows))
+	}
+	for _, n := range left.Names {
+		taken[strings.ToLower(n)] = true
+	}
+	for c, col := range right.Cols {
+		name := right.Names[c]
+		if taken[strings.ToLower(name)] {
+			name = prefix + "_" + name
+		}
+		taken[strings.ToLower(name)] = true
+		outNames = append(outNames, name)
+		outCols = append(outCols, col.Gather(rrows))
+	}
+	return value.NewTable(outNames, outCols), nil
 }
 
 // joinTable materializes a join argument: an in-memory table, or a
@@ -251,6 +416,12 @@ func (in *interp) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[st
 		kind = joinEqui
 	case "left":
 		kind = joinLeft
+	case "right":
+		kind = joinRight
+	case "full":
+		kind = joinFull
+	case "cross":
+		return in.sqlCrossJoin(j)
 	default:
 		return nil, nil, fmt.Errorf("SQL %s join is not supported", j.Kind)
 	}
@@ -341,4 +512,34 @@ func qualified(e sqlparse.Expr) (table, col string, ok bool) {
 		return "", "", false
 	}
 	return id.Name, m.Name, true
+}
+
+// sqlCrossJoin is `L cross join R`: cj over the two FROM items.
+func (in *interp) sqlCrossJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
+	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
+		return nil, nil, errors.New("A SQL join of more than two tables is not supported")
+	}
+	lname, lv, err := in.fromItem(j.L)
+	if err != nil {
+		return nil, nil, err
+	}
+	rname, rv, err := in.fromItem(j.R)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := in.crossJoin([]value.Value{lv, rv}, []string{lname, rname})
+	if err != nil {
+		return nil, nil, err
+	}
+	t := res.(*value.Table)
+	lt, _ := in.joinTable(lv)
+	rt, _ := in.joinTable(rv)
+	lq, rq := map[string]string{}, map[string]string{}
+	for i, n := range lt.Names {
+		lq[strings.ToLower(n)] = t.Names[i]
+	}
+	for i, n := range rt.Names {
+		rq[strings.ToLower(n)] = t.Names[len(lt.Names)+i]
+	}
+	return t, map[string]map[string]string{strings.ToLower(lname): lq, strings.ToLower(rname): rq}, nil
 }

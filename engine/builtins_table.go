@@ -282,7 +282,16 @@ func (in *interp) appendBang(obj, data value.Value) (value.Value, error) {
 				return x, nil
 			}
 		}
-		if err := insert.AppendVector(x, data); err != nil {
+		var err error
+		switch d, isVec := data.(*value.Vector); {
+		case x.T.IsArray():
+			err = appendToArrayVector(x, data)
+		case x.T == value.Any && isVec && d.T != value.Any:
+			err = appendWhole(x, data)
+		default:
+			err = insert.AppendVector(x, data)
+		}
+		if err != nil {
 			return nil, err
 		}
 		return x, nil

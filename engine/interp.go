@@ -75,6 +75,9 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		v, err := in.eval(n.X)
 		return flowNext, v, err
 	case *sqlparse.AssignStmt:
+		if n.Ref {
+			return flowNext, nil, in.assignRef(n)
+		}
 		return flowNext, nil, in.assign(n)
 	case *sqlparse.DefStmt:
 		in.s.defs[n.Name] = &userFunc{name: n.Name, params: n.Params, body: n.Body}

@@ -427,14 +427,25 @@ func rangeOp(a, b value.Value) (value.Value, error) {
 	if t == value.Char || t == value.Short {
 		t = value.Int
 	}
-	out := value.NewVector(t, 0, int(n))
-	for x := lo; ; x += step {
-		out.AppendScalar(value.NewTyped(t, x))
-		if x == hi {
-			break
-		}
+	out := value.NewVector(t, int(n), int(n))
+	switch t.Storage() {
+	case value.StInt32:
+		fillRange(out.I32, lo, step)
+	case value.StInt64:
+		fillRange(out.I64, lo, step)
+	default:
+		return nil, errors.New("The operands of .. must be integral or temporal.")
 	}
 	return out, nil
+}
+
+// fillRange writes lo, lo+step, ... into xs.
+func fillRange[T int32 | int64](xs []T, lo, step int64) {
+	x := T(lo)
+	for i := range xs {
+		xs[i] = x
+		x += T(step)
+	}
 }
 
 // inOp is a in b: per element of a, whether it is in b (a vector, set or
@@ -452,6 +463,12 @@ func inOp(a, b value.Value) (value.Value, error) {
 		set = value.NewSet(t.V)
 	case *value.Dict:
 		set = value.NewSet(t.Keys)
+	case *value.Table:
+		// in.md: `2 3 in t` looks in the table's (only) column.
+		if len(t.Cols) != 1 {
+			return nil, errors.New("The right operand of in must be a vector, set or dictionary.")
+		}
+		set = value.NewSet(t.Cols[0])
 	default:
 		return nil, errors.New("The right operand of in must be a vector, set or dictionary.")
 	}
@@ -469,13 +486,65 @@ func inOp(a, b value.Value) (value.Value, error) {
 	}
 	n := probe.Len()
 	out := value.NewVector(value.Bool, n, n)
-	for i := 0; i < n; i++ {
-		out.I8[i] = boolByte(probe.T == set.V.T && set.Contains(probe, i))
+	if !inTyped(out.I8, probe, set.V) {
+		for i := 0; i < n; i++ {
+			out.I8[i] = boolByte(probe.T == set.V.T && set.Contains(probe, i))
+		}
 	}
 	if o.scalar {
 		return out.At(0), nil
 	}
 	return out, nil
+}
+
+// inTyped is membership over typed slices when probe and members share
+// a type stored as integers or strings (NULL matches NULL, as in a set);
+// false when it doesn't apply.
+func inTyped(out []int8, probe, members *value.Vector) bool {
+	if probe.T != members.T || probe.T.IsArray() || (probe.T.IsDecimal() && probe.Scale != members.Scale) {
+		return false
+	}
+	switch probe.T.Storage() {
+	case value.StInt8:
+		inLoop(out, probe.I8, members.I8)
+	case value.StInt16:
+		inLoop(out, probe.I16, members.I16)
+	case value.StInt32:
+		inLoop(out, probe.I32, members.I32)
+	case value.StInt64:
+		inLoop(out, probe.I64, members.I64)
+	case value.StString:
+		inLoop(out, probe.Str, members.Str)
+	default:
+		return false
+	}
+	return true
+}
+
+// inLoop sets out[i] when xs[i] is one of members: a scan for a few
+// members, a hash set otherwise.
+func inLoop[T comparable](out []int8, xs, members []T) {
+	if len(members) <= 8 {
+		for i, x := range xs {
+			hit := int8(0)
+			for _, m := range members {
+				if x == m {
+					hit = 1
+					break
+				}
+			}
+			out[i] = hit
+		}
+		return
+	}
+	set := make(map[T]struct{}, len(members))
+	for _, m := range members {
+		set[m] = struct{}{}
+	}
+	for i, x := range xs {
+		_, hit := set[x]
+		out[i] = boolByte(hit)
+	}
 }
 
 // truth is the boolean value of a condition (a scalar).

@@ -182,10 +182,18 @@ func (in *interp) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, error
 			if b.Len() != n {
 				return nil, errors.New("The where condition must be a boolean vector as long as the table.")
 			}
-			for i := 0; i < n; i++ {
-				if keep[i] && (b.IsNull(i) || !b.At(i).Bool()) {
-					keep[i] = false
+			// One typed pass over the BOOL bytes (NULL is not 1, so it drops
+			// the row); other types are read as BOOL first.
+			mask := b
+			if mask.T != value.Bool {
+				c, err := value.CastVector(b, value.Bool, 0)
+				if err != nil {
+					return nil, errors.New("The where condition must be boolean.")
 				}
+				mask = c
+			}
+			for i, m := range mask.I8[:n] {
+				keep[i] = keep[i] && m == 1
 			}
 		default:
 			return nil, errors.New("The where condition must be boolean.")

@@ -118,3 +118,21 @@ func (in *interp) setParamMode(name string, mutable bool) {
 	}
 	(*m)[name] = true
 }
+
+// assignRef runs &y = x: y names the same object as x, so changes through
+// either name show in both (progr/data_types_forms/vector.md).
+func (in *interp) assignRef(n *sqlparse.AssignStmt) error {
+	id := n.Targets[0].(*sqlparse.Ident)
+	if err := in.checkWritable(id); err != nil {
+		return err
+	}
+	if _, ok := in.s.eng.Shared(id.Name); ok && in.frame[id.Name] == nil {
+		return fmt.Errorf("Can't assign a value to the shared variable '%s'.", id.Name)
+	}
+	v, err := in.eval(n.Value)
+	if err != nil {
+		return err
+	}
+	in.frame[id.Name] = v
+	return nil
+}

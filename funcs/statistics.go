@@ -120,6 +120,10 @@ func init() {
 		Spec{Name: "percentChange", Params: []string{"X", "n"}, Min: 1, Max: 2, Props: Pure | OrderSensitive, Category: "statistics", Fn: percentChange},
 		Spec{Name: "stat", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "statistics", Fn: stat},
 		Spec{Name: "wc", Params: []string{"X"}, Min: 1, Max: 1, Props: ElementWise | Pure, Category: "statistics", Fn: wordCount},
+		Spec{Name: "covarMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "statistics",
+			Fn: func(_ Env, args []value.Value) (value.Value, error) {
+				return pairMatrix("covarMatrix", args[0], (*pairSums).covar)
+			}},
 		Spec{Name: "dot", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "statistics", Fn: dot},
 	)
 	Alias("mean", "avg")
@@ -481,11 +485,11 @@ func atExtreme(fn string, args []value.Value, dir int) (value.Value, error) {
 // pairedNonNull returns the elements of x and y at positions where both
 // are non-NULL.
 func pairedNonNull(fn string, x, y *value.Vector) ([]float64, []float64, error) {
-	xs, err := doublesOf(fn, x)
+	xs, err := doublesOf(fn, asNumeric(x))
 	if err != nil {
 		return nil, nil, err
 	}
-	ys, err := doublesOf(fn, y)
+	ys, err := doublesOf(fn, asNumeric(y))
 	if err != nil {
 		return nil, nil, err
 	}

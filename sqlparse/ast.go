@@ -60,6 +60,9 @@ type AssignStmt struct {
 	Targets []Expr
 	Op      string
 	Value   Expr
+	// Ref is &y = x: y becomes another name for x's object instead of a
+	// copy.
+	Ref bool
 }
 
 // Param is one formal parameter of a function definition or lambda.

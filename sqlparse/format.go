@@ -99,6 +99,9 @@ func (f formatter) node(n Node) {
 	case *ExprStmt:
 		f.node(n.X)
 	case *AssignStmt:
+		if n.Ref {
+			f.w("&")
+		}
 		f.list(n.Targets, ", ")
 		f.w(" ", n.Op, " ")
 		f.node(n.Value)

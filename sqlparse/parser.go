@@ -372,6 +372,16 @@ func (p *parser) parseStmt() Stmt {
 // statement.
 func (p *parser) parseSimpleStmt() Stmt {
 	start := p.tok().Pos
+	if p.isOp("&") && p.peekN(1).Kind == TokIdent && isOpTok(p.peekN(2), "=") {
+		// &y = x binds by reference
+		p.next()
+		id := p.next()
+		p.next()
+		p.skipNewlines()
+		var v Expr
+		p.withEq(func() { v = p.parseExpr() })
+		return &AssignStmt{At: start, Targets: []Expr{&Ident{At: id.Pos, Name: id.Text}}, Op: "=", Value: v, Ref: true}
+	}
 	old := p.noEq
 	p.noEq = true
 	first := p.parseExpr()

@@ -40,19 +40,7 @@ var errCorrupt = errors.New("storage: corrupt column value")
 
 // littleEndian reports whether the machine stores integers little endian,
 // in which case typed slices are copied to and from storage as raw memory.
-var littleEndian = func() bool {
-	x := uint16(1)
-	return *(*byte)(unsafe.Pointer(&x)) == 1
-}()
-
-// asBytes views a slice of fixed-size elements as its raw memory.
-func asBytes[T any](s []T) []byte {
-	if len(s) == 0 {
-		return nil
-	}
-	var z T
-	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(z)))
-}
+var littleEndian = !value.HostBigEndian
 
 // appendLE appends native-order memory b of w-byte elements in little endian.
 func appendLE(dst, b []byte, w int) []byte {
@@ -81,12 +69,7 @@ func fromLE(b []byte, w int) {
 }
 
 // extend grows s by n elements and returns the whole slice and the new tail.
-func extend[T any](s []T, n int) ([]T, []T) {
-	s = slices.Grow(s, n)
-	l := len(s)
-	s = s[:l+n]
-	return s, s[l:]
-}
+func extend[T any](s []T, n int) ([]T, []T) { return value.Extend(s, n) }
 
 // supported reports whether a column of type t can be stored.
 func supported(t value.Type) bool {
@@ -106,25 +89,23 @@ func supported(t value.Type) bool {
 }
 
 // fixedBytes returns the native memory of a fixed-width vector (flattened
-// elements for an array vector) and its element width.
+// elements for an array vector) and the unit of its byte order.
 func fixedBytes(v *value.Vector) ([]byte, int) {
-	switch v.T.Elem().Storage() {
-	case value.StInt8:
-		return asBytes(v.I8), 1
-	case value.StInt16:
-		return asBytes(v.I16), 2
-	case value.StInt32:
-		return asBytes(v.I32), 4
-	case value.StInt64:
-		return asBytes(v.I64), 8
-	case value.StFloat32:
-		return asBytes(v.F32), 4
-	case value.StFloat64, value.StPair2F64:
-		return asBytes(v.F64), 8
-	case value.StBytes16:
-		return asBytes(v.B16), 1
+	b, w := v.FixedBytes()
+	return b, leUnit(v, w)
+}
+
+// leUnit is the unit storage orders bytes by for elements of width w:
+// the width, but 16-byte values are stored as bytes and COMPLEX/POINT as
+// two float64s.
+func leUnit(v *value.Vector, w int) int {
+	if w != 16 {
+		return w
 	}
-	return nil, 0
+	if v.T.Elem().Storage() == value.StBytes16 {
+		return 1
+	}
+	return 8
 }
 
 // encoder turns columns into stored values; one per goroutine (pooled).
@@ -200,7 +181,7 @@ var encoderPool = sync.Pool{New: func() any { return new(encoder) }}
 // rawVector returns the raw payload of v (possibly in e.raw).
 func (e *encoder) rawVector(v *value.Vector) []byte {
 	if v.T.IsArray() {
-		raw := appendLE(e.raw[:0], asBytes(v.Offsets), 8)
+		raw := appendLE(e.raw[:0], value.AsBytes(v.Offsets), 8)
 		b, w := fixedBytes(v)
 		flat := 0
 		if n := len(v.Offsets); n > 0 {
@@ -234,21 +215,7 @@ func (e *encoder) rawVector(v *value.Vector) []byte {
 }
 
 // elemBytes is the size of one element of a fixed-width type.
-func elemBytes(t value.Type) int {
-	switch t.Storage() {
-	case value.StInt8:
-		return 1
-	case value.StInt16:
-		return 2
-	case value.StInt32, value.StFloat32:
-		return 4
-	case value.StInt64, value.StFloat64:
-		return 8
-	case value.StBytes16, value.StPair2F64:
-		return 16
-	}
-	return 0
-}
+func elemBytes(t value.Type) int { return t.Storage().Width() }
 
 // encodeVector encodes v (not SYMBOL) into e.out and returns it.
 func (e *encoder) encodeVector(v *value.Vector) []byte {
@@ -265,7 +232,7 @@ func (e *encoder) encodeVector(v *value.Vector) []byte {
 
 // encodeIDs encodes a SYMBOL column given as symbol-base ids.
 func (e *encoder) encodeIDs(ids []int32) []byte {
-	raw := asBytes(ids)
+	raw := value.AsBytes(ids)
 	if !littleEndian {
 		e.raw = appendLE(e.raw[:0], raw, 4)
 		raw = e.raw
@@ -289,9 +256,9 @@ func encodeInts[T int32 | int64](e *encoder, t value.Type, scale int32, s []T, s
 	w := int(unsafe.Sizeof(z))
 	plainLE := func() []byte {
 		if littleEndian {
-			return asBytes(s)
+			return value.AsBytes(s)
 		}
-		e.raw = appendLE(e.raw[:0], asBytes(s), w)
+		e.raw = appendLE(e.raw[:0], value.AsBytes(s), w)
 		return e.raw
 	}
 	if len(s)*w < minCompress {
@@ -301,11 +268,11 @@ func encodeInts[T int32 | int64](e *encoder, t value.Type, scale int32, s []T, s
 	d, _ := extend((*scratch)[:0], len(s))
 	*scratch = d
 	delta(d[:n], s[:n])
-	plain, deltas := e.trial(asBytes(s[:n])), e.trial(asBytes(d[:n]))
+	plain, deltas := e.trial(value.AsBytes(s[:n])), e.trial(value.AsBytes(d[:n]))
 	switch {
 	case deltas >= 0 && (plain < 0 || deltas < plain*7/8):
 		delta(d, s)
-		deltaLE := asBytes(d)
+		deltaLE := value.AsBytes(d)
 		if !littleEndian {
 			e.raw = appendLE(e.raw[:0], deltaLE, w)
 			deltaLE = e.raw
@@ -544,7 +511,7 @@ func (b *colBuf) decode(val []byte, rows int) error {
 	if b.sym {
 		var tail []int32
 		b.ids, tail = extend(b.ids, rows)
-		raw := asBytes(tail)
+		raw := value.AsBytes(tail)
 		if err := h.into(raw); err != nil {
 			return err
 		}
@@ -617,43 +584,11 @@ func undelta[T int32 | int64](s []T) {
 }
 
 // extendFixed grows a fixed-width vector (or the flattened data of an array
-// vector) by n elements and returns the new tail's memory and width.
+// vector) by n elements and returns the new tail's memory and byte-order
+// unit.
 func extendFixed(v *value.Vector, n int) ([]byte, int) {
-	switch v.T.Elem().Storage() {
-	case value.StInt8:
-		var t []int8
-		v.I8, t = extend(v.I8, n)
-		return asBytes(t), 1
-	case value.StInt16:
-		var t []int16
-		v.I16, t = extend(v.I16, n)
-		return asBytes(t), 2
-	case value.StInt32:
-		var t []int32
-		v.I32, t = extend(v.I32, n)
-		return asBytes(t), 4
-	case value.StInt64:
-		var t []int64
-		v.I64, t = extend(v.I64, n)
-		return asBytes(t), 8
-	case value.StFloat32:
-		var t []float32
-		v.F32, t = extend(v.F32, n)
-		return asBytes(t), 4
-	case value.StFloat64:
-		var t []float64
-		v.F64, t = extend(v.F64, n)
-		return asBytes(t), 8
-	case value.StPair2F64:
-		var t []float64
-		v.F64, t = extend(v.F64, 2*n)
-		return asBytes(t), 8
-	case value.StBytes16:
-		var t [][16]byte
-		v.B16, t = extend(v.B16, n)
-		return asBytes(t), 1
-	}
-	return nil, 0
+	b, w := v.ExtendFixed(n)
+	return b, leUnit(v, w)
 }
 
 func decodeArray(v *value.Vector, h header) error {

@@ -3,22 +3,19 @@ package wire
 import (
 	"encoding/binary"
 	"unsafe"
+
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // fixed lists the element types copied in bulk between the wire and the
 // value package's typed slices.
-type fixed interface {
-	~int8 | ~int16 | ~int32 | ~int64 | ~float32 | ~float64 | ~[16]byte
-}
+type fixed = value.Fixed
 
 // hostBigEndian reports the host's byte order. Bulk copies reinterpret
 // typed slices as bytes (valid on every host) and swap in place when the
 // data's byte order differs from the host's; that swap is the portable
 // fallback for big-endian hosts.
-var hostBigEndian = func() bool {
-	x := uint16(1)
-	return *(*byte)(unsafe.Pointer(&x)) == 0
-}()
+var hostBigEndian = value.HostBigEndian
 
 func sizeOf[T fixed]() int {
 	var z T
@@ -26,12 +23,7 @@ func sizeOf[T fixed]() int {
 }
 
 // asBytes views s's backing array as bytes.
-func asBytes[T fixed](s []T) []byte {
-	if len(s) == 0 {
-		return nil
-	}
-	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*sizeOf[T]())
-}
+func asBytes[T fixed](s []T) []byte { return value.AsBytes(s) }
 
 // swapUnits reverses the bytes of every w-byte unit of b (w = 2, 4 or 8).
 func swapUnits(b []byte, w int) {

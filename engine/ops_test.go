@@ -1,0 +1,37 @@
+package engine_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/engine"
+)
+
+// TestTypedOperatorPaths covers the typed fast paths of in, .. and the
+// where mask against what the element-by-element paths gave.
+func TestTypedOperatorPaths(t *testing.T) {
+	cases := []struct{ name, script, want string }{
+		{"in few ints", "1 2 NULL 4 in 2 NULL", "[false,true,true,false]"},
+		{"in many ints", "0 5 11 in 1..10", "[false,true,false]"},
+		{"in many strings", "`a`k`z in `a`b`c`d`e`f`g`h`i`j`k", "[true,true,false]"},
+		{"in symbols", "symbol(`a`q) in symbol(`a`b)", "[true,false]"},
+		{"in scalar", "3 in 1..5", "true"},
+		{"descending range", "3..-1", "[3,2,1,0,-1]"},
+		{"temporal range", "00:00:01..00:00:03", "[00:00:01,00:00:02,00:00:03]"},
+		{"where on a BOOL column", "t = table(true false true as b, 1 2 3 as v); exec v from t where b", "[1,3]"},
+		{"where on an INT expression", "t = table(0 1 2 as a, 1 2 3 as v); exec v from t where a", "[2,3]"},
+		{"where with NULL", "t = table(1 NULL 3 as a); exec a from t where a > 0", "[1,3]"},
+		{"where conjunction", "t = table(1 2 3 4 as a, `x`y`x`y as s); exec a from t where a > 1, s = `x", "[3]"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e, err := engine.Open(engine.Options{InMemory: true})
+			require.NoError(t, err)
+			defer e.Close()
+			v, err := e.NewSession().Run(c.script)
+			require.NoError(t, err)
+			require.Equal(t, c.want, v.String())
+		})
+	}
+}

@@ -1,0 +1,78 @@
+package funcs
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func TestWildcardMatch(t *testing.T) {
+	cases := []struct {
+		s, p string
+		want bool
+	}{
+		{"ABCDEFG", "%DE%", true},
+		{"ABCDEFG", "DE", false},
+		{"abc", "a?c", true},
+		{"abc", "a?", false},
+		{"", "%", true},
+		{"aab", "%a%b", true},
+		{"aXbXc", "a%b%c", true},
+		{"aXbXd", "a%b%c", false},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, wildcardMatch(c.s, c.p), "%q like %q", c.s, c.p)
+	}
+}
+
+func TestBusinessIndexRoundTrip(t *testing.T) {
+	start := value.DaysFromCivil(2019, 1, 1)
+	for d := start; d < start+60; d++ {
+		b := businessIndex(d)
+		bd := businessDate(b)
+		if wd := weekdayOf(d); wd < 5 {
+			require.Equal(t, d, bd, "weekday %d", d)
+		} else {
+			require.Equal(t, int64(4), weekdayOf(bd), "a weekend day maps to its Friday")
+			require.Less(t, d-bd, int64(3))
+		}
+	}
+}
+
+func TestRecodeGBKRoundTrip(t *testing.T) {
+	gbk, err := recode("fromUTF8", value.NewString("高性能"), "utf-8", "gbk")
+	require.NoError(t, err)
+	require.Len(t, gbk.(*value.Scalar).S, 6, "GBK uses two bytes per character")
+	back, err := recode("toUTF8", gbk, "gbk", "utf-8")
+	require.NoError(t, err)
+	require.Equal(t, "高性能", back.(*value.Scalar).S)
+	_, err = recode("toUTF8", value.NewString("x"), "GBK", "utf-8")
+	require.Error(t, err, "encoding names are lower case")
+}
+
+func TestParseWithPatternRejects(t *testing.T) {
+	cases := []struct{ text, pattern string }{
+		{"2018.02.30", "yyyy.MM.dd"},
+		{"25:00:00", "HH:mm:ss"},
+		{"2018/2/6 13:30:10.01", "y/M/d H:m:s.SSS"},
+		{"14-02-2018x", "dd-MM-yyyy"},
+	}
+	for _, c := range cases {
+		toks, rt, err := compileParsePattern(c.pattern)
+		require.NoError(t, err)
+		require.Equal(t, value.NullInt64, parseWithPattern(c.text, toks, rt), "%s with %s", c.text, c.pattern)
+	}
+}
+
+func TestParseRadix(t *testing.T) {
+	v, null, ok := parseRadix("  -1A2", 11)
+	require.True(t, ok)
+	require.False(t, null)
+	require.Equal(t, int64(-233), v)
+	_, null, ok = parseRadix("   ", 10)
+	require.True(t, ok && null)
+	_, _, ok = parseRadix("x1", 10)
+	require.False(t, ok)
+}
