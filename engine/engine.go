@@ -111,6 +111,9 @@ func (e *Engine) Now() time.Time { return (*e.clock.Load())() }
 // picks a time seed (see Options.Seed).
 func (e *Engine) SetSeed(seed int64) { e.seed.Store(seed) }
 
+// StorageStats are the storage engine's figures (for /metrics).
+func (e *Engine) StorageStats() (storage.Stats, error) { return e.store.Stats() }
+
 // Config returns the engine's configuration.
 func (e *Engine) Config() Config { return e.cfg }
 

@@ -51,13 +51,13 @@ func keyCodes(v *value.Vector) ([]int32, []int) {
 	}
 	switch v.T.Storage() {
 	case value.StInt8:
-		return denseCodes(v.I8)
+		return intCodes(v.I8)
 	case value.StInt16:
-		return denseCodes(v.I16)
+		return intCodes(v.I16)
 	case value.StInt32:
-		return denseCodes(v.I32)
+		return intCodes(v.I32)
 	case value.StInt64:
-		return denseCodes(v.I64)
+		return intCodes(v.I64)
 	case value.StFloat32:
 		xs := make([]float32, len(v.F32))
 		for i, f := range v.F32 {
@@ -102,26 +102,25 @@ func denseCodes[T comparable](xs []T) ([]int32, []int) {
 }
 
 // stringCodes is denseCodes for strings. Columns built by take, rand or
-// a symbol vector share string data between rows, so a cache keyed by
-// the data pointer (an integer hash) answers most rows without hashing
-// the bytes; it is dropped when rows do not share data.
+// a symbol vector share string data between rows, so a direct-mapped
+// cache keyed by the data pointer answers most rows without hashing the
+// bytes; a miss falls back to the map of strings.
 func stringCodes(xs []string) ([]int32, []int) {
 	codes := make([]int32, len(xs))
 	seen := make(map[string]int32)
-	type ref struct {
-		p *byte
-		n int
+	type slot struct {
+		p    *byte
+		n    int
+		code int32
 	}
-	byPtr := make(map[ref]int32)
-	usePtr := true
+	var cache [1024]slot
 	var first []int
 	for i, x := range xs {
-		r := ref{unsafe.StringData(x), len(x)}
-		if usePtr {
-			if c, ok := byPtr[r]; ok {
-				codes[i] = c
-				continue
-			}
+		p := unsafe.StringData(x)
+		h := (uintptr(unsafe.Pointer(p)) >> 3) & 1023
+		if c := &cache[h]; c.p == p && c.n == len(x) && p != nil {
+			codes[i] = c.code
+			continue
 		}
 		c, ok := seen[x]
 		if !ok {
@@ -129,11 +128,39 @@ func stringCodes(xs []string) ([]int32, []int) {
 			seen[x] = c
 			first = append(first, i)
 		}
-		if usePtr {
-			byPtr[r] = c
-			if len(byPtr) > 4*len(first)+1024 {
-				usePtr, byPtr = false, nil
-			}
+		cache[h] = slot{p, len(x), c}
+		codes[i] = c
+	}
+	return codes, first
+}
+
+// intCodes is denseCodes for integers: when the values span a small
+// range, a table indexed by value replaces the hash map.
+func intCodes[T ~int8 | ~int16 | ~int32 | ~int64](xs []T) ([]int32, []int) {
+	if len(xs) == 0 {
+		return nil, nil
+	}
+	lo, hi := xs[0], xs[0]
+	for _, x := range xs {
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	span := uint64(int64(hi) - int64(lo))
+	if int64(hi)-int64(lo) < 0 || span > 1<<22 || span > 4*uint64(len(xs)) {
+		return denseCodes(xs)
+	}
+	table := make([]int32, span+1)
+	for i := range table {
+		table[i] = -1
+	}
+	codes := make([]int32, len(xs))
+	var first []int
+	for i, x := range xs {
+		k := int64(x) - int64(lo)
+		c := table[k]
+		if c < 0 {
+			c = int32(len(first))
+			table[k] = c
+			first = append(first, i)
 		}
 		codes[i] = c
 	}
@@ -168,7 +195,7 @@ func combineCodes(a []int32, na int, b []int32, nb int) ([]int32, []int) {
 		pairs[i] = int64(a[i])*int64(nb) + int64(b[i])
 	}
 	_ = na
-	return denseCodes(pairs)
+	return intCodes(pairs)
 }
 
 // sortByKeys renumbers the groups so that ids follow the keys' order

@@ -123,69 +123,99 @@ func temporalAdd(_ Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	dur, err := durationArg("temporalAdd", args[1], Arg(args, 2))
+	// An integer vector of durations adds element by element.
+	var counts []int64
+	var countOK []bool
+	durArg := args[1]
+	if v, ok := args[1].(*value.Vector); ok && v.T.Category() == value.CatIntegral {
+		if counts, countOK, err = intsArg("temporalAdd", "duration", v, v.Len()); err != nil {
+			return nil, err
+		}
+		durArg = value.NewLong(0)
+	}
+	dur, err := durationArg("temporalAdd", durArg, Arg(args, 2))
 	if err != nil {
 		return nil, err
 	}
 	t := in.t
-	var step func(x int64) int64
+	var step func(x, n int64) int64
 	switch u := dur.Unit; {
 	case u == "y" || u == "M":
-		months := dur.N
+		perUnit := int64(1)
 		if u == "y" {
-			months *= 12
+			perUnit = 12
 		}
 		if !hasDate(t) {
 			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
 		}
 		if t == value.Month {
-			step = func(x int64) int64 { return x + months }
+			step = func(x, n int64) int64 { return x + n*perUnit }
 			break
 		}
-		step = func(x int64) int64 {
+		step = func(x, n int64) int64 {
 			d, ns := splitTemporal(t, x)
 			y, m, dd := value.CivilFromDays(d)
-			mi := int64(y)*12 + int64(m) - 1 + months
+			mi := int64(y)*12 + int64(m) - 1 + n*perUnit
 			ny, nm := int(value.FloorDiv(mi, 12)), int(value.FloorMod(mi, 12))+1
 			dd = min(dd, value.DaysInMonth(ny, nm))
 			return joinTemporal(t, value.DaysFromCivil(ny, nm, dd), ns)
 		}
 	case u == "w" || u == "d":
-		days := dur.N
+		days := int64(1)
 		if u == "w" {
-			days *= 7
+			days = 7
 		}
 		if !hasDate(t) || t == value.Month {
 			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
 		}
 		delta := days * (nsPerDay / unitNanos(t))
-		step = func(x int64) int64 { return x + delta }
+		step = func(x, n int64) int64 { return x + n*delta }
 	case u == "B":
 		if !hasDate(t) || t == value.Month {
 			return nil, errors.New("The unit B of temporalAdd needs a value with a date.")
 		}
-		step = func(x int64) int64 {
+		step = func(x, n int64) int64 {
 			d, ns := splitTemporal(t, x)
-			return joinTemporal(t, businessDate(businessIndex(d)+dur.N), ns)
+			return joinTemporal(t, businessDate(businessIndex(d)+n), ns)
 		}
 	case clockUnitNanos[u] > 0:
 		if t == value.Month {
 			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a time.", u)
 		}
-		delta := dur.N * clockUnitNanos[u] / unitNanos(t)
-		step = func(x int64) int64 { return x + delta }
+		per, unit := clockUnitNanos[u], unitNanos(t)
+		step = func(x, n int64) int64 { return x + n*per/unit }
 	default:
 		return nil, fmt.Errorf("The trading calendar %s is not supported.", u)
 	}
-	out := make([]int64, len(in.raw))
-	for i, x := range in.raw {
+	n := len(in.raw)
+	if counts != nil {
+		if !in.scalar && len(counts) != n {
+			return nil, errors.New("The arguments [obj] and [duration] of temporalAdd must have the same length.")
+		}
+		n = len(counts)
+	}
+	out := make([]int64, n)
+	for i := range out {
+		x := in.raw[min(i, len(in.raw)-1)]
+		k := dur.N
+		if counts != nil {
+			if !countOK[i] {
+				out[i] = value.NullInt64
+				continue
+			}
+			k = counts[i]
+		}
 		if x == value.NullInt64 {
 			out[i] = value.NullInt64
 			continue
 		}
-		out[i] = step(x)
+		out[i] = step(x, k)
 	}
-	return in.wrap(typedVector(t, out)), nil
+	r := typedVector(t, out)
+	if in.scalar && counts == nil {
+		return r.At(0), nil
+	}
+	return r, nil
 }
 
 // diffUnit returns the counter of units between two days for temporalDiff

@@ -158,6 +158,7 @@ func init() {
 	}
 	for _, s := range specs {
 		s := s
+		periodByName[s.name] = s.make(s.def)
 		params := []string{"X", "offset", "n"}
 		if s.param != "" {
 			params = []string{"X", s.param, "offset", "n"}
@@ -182,6 +183,7 @@ func init() {
 			}})
 	}
 	Alias("monthStart", "monthBegin")
+	periodByName["weekOfMonth"] = weekOfMonthPeriod(0, 0)
 	Register(Spec{Name: "weekOfMonth", Params: []string{"X", "week", "weekday", "offset", "n"}, Min: 1, Max: 5, Props: ElementWise | Pure, Category: "temporal",
 		Fn: func(_ Env, args []value.Value) (value.Value, error) {
 			week, err := optInt("weekOfMonth", "week", Arg(args, 1), 0)
@@ -195,22 +197,27 @@ func init() {
 			if week < 0 || week > 3 || w < 0 || w > 6 {
 				return nil, fmt.Errorf("The argument [week] of weekOfMonth must be between 0 and 3 and [weekday] between 0 and 6.")
 			}
-			nth := func(mi int64) int64 {
-				d := monthFirst(mi)
-				return d + value.FloorMod(w-weekdayOf(d), 7) + 7*week
-			}
-			p := period{
-				idx: func(d int64) int64 {
-					mi := monthIndex(d)
-					if d < nth(mi) {
-						return mi - 1
-					}
-					return mi
-				},
-				date: nth,
-			}
-			return applyPeriod("weekOfMonth", args[0], p, Arg(args, 3), Arg(args, 4))
+			return applyPeriod("weekOfMonth", args[0], weekOfMonthPeriod(week, w), Arg(args, 3), Arg(args, 4))
 		}})
+}
+
+// weekOfMonthPeriod: the week-th (from 0) weekday w of the month, or of
+// the month before for days before it.
+func weekOfMonthPeriod(week, w int64) period {
+	nth := func(mi int64) int64 {
+		d := monthFirst(mi)
+		return d + value.FloorMod(w-weekdayOf(d), 7) + 7*week
+	}
+	return period{
+		idx: func(d int64) int64 {
+			mi := monthIndex(d)
+			if d < nth(mi) {
+				return mi - 1
+			}
+			return mi
+		},
+		date: nth,
+	}
 }
 
 func b2i(b bool) int64 {

@@ -64,6 +64,7 @@ func (s *Server) newConn(nc net.Conn) *conn {
 	} else {
 		id = rand.Int64N(1<<31-1) + 1
 	}
+	s.metrics.sessions.Add(1)
 	ctx, cancel := context.WithCancel(s.baseCtx)
 	c := &conn{srv: s, nc: nc, sid: strconv.FormatInt(id, 10), sess: s.eng.NewGuestSession(), ctx: ctx, cancel: cancel}
 	c.sess.SetOutput(printWriter{c})
@@ -139,8 +140,8 @@ func (c *conn) serve() {
 	if err != nil && len(head) == 0 {
 		return
 	}
-	if bytes.HasPrefix(head, []byte("GET ")) {
-		c.serveWebSocket(src.br)
+	if isHTTP(head) {
+		c.serveHTTP(src.br)
 		return
 	}
 	c.serveBinary(src)
@@ -283,6 +284,7 @@ func (c *conn) execute(req *request) []byte {
 	if req.optErr != nil {
 		return errorReply(c.sid, req.optErr.Error())
 	}
+	start := time.Now()
 	ctx := c.ctx
 	if t := c.srv.opts.RequestTimeout; t > 0 {
 		var cancel context.CancelFunc
@@ -316,6 +318,7 @@ func (c *conn) execute(req *request) []byte {
 	default:
 		err = fmt.Errorf("Unknown request type %s.", quoteHeader(req.cmd))
 	}
+	c.srv.metrics.request(req, start, v, err)
 	if err != nil {
 		return errorReply(c.sid, errorText(err))
 	}

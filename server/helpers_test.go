@@ -241,7 +241,8 @@ func dialWS(t testing.TB, addr string, extraHeaders string) (*wsClient, string) 
 	nc.SetReadDeadline(time.Time{})
 	h := sha1.Sum([]byte(key + wsGUID))
 	require.Contains(t, head.String(), "HTTP/1.1 101 ")
-	require.Contains(t, head.String(), "Sec-WebSocket-Accept: "+base64.StdEncoding.EncodeToString(h[:])+"\r\n")
+	// Header names are case-insensitive (net/http writes Sec-Websocket-Accept).
+	require.Contains(t, strings.ToLower(head.String()), strings.ToLower("Sec-WebSocket-Accept: "+base64.StdEncoding.EncodeToString(h[:])+"\r\n"))
 	return &wsClient{t: t, nc: nc, br: br}, head.String()
 }
 

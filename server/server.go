@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"net"
+	"net/http"
 	"sync"
 	"time"
 
@@ -41,6 +42,10 @@ type Options struct {
 	// C++/Python clients for encrypted login; nil uses a 2048-bit key
 	// generated once per process.
 	RSAKey *rsa.PrivateKey
+	// Pprof serves Go's profiler at /debug/pprof/ on the HTTP side of the
+	// port (porpoise --pprof); off by default, as profiles expose the
+	// process's internals to anyone who can reach the port.
+	Pprof bool
 	// SessionID, when set, supplies the session id of each new connection
 	// (tests use it to compare replies byte for byte); the default is a
 	// random positive 31-bit number.
@@ -64,6 +69,11 @@ type Server struct {
 	wg        sync.WaitGroup
 
 	dedup dedupCache
+
+	// The HTTP side of the port (http.go): routes built once, counters.
+	httpOnce sync.Once
+	httpMux  http.Handler
+	metrics  metrics
 
 	// onPanic, when set (tests, fuzzing), is told about recovered panics.
 	onPanic func(v any, stack []byte)

@@ -461,15 +461,16 @@ func TestWebSocketFraming(t *testing.T) {
 	})
 	t.Run("subprotocol echoed", func(t *testing.T) {
 		_, head := dialWS(t, ts.Addr, "Sec-WebSocket-Protocol: streaming\r\n")
-		require.Contains(t, head, "Sec-WebSocket-Protocol: streaming\r\n")
+		require.Contains(t, strings.ToLower(head), "sec-websocket-protocol: streaming\r\n")
 	})
-	t.Run("plain HTTP", func(t *testing.T) {
+	t.Run("plain HTTP gets the web console", func(t *testing.T) {
 		c := dialRaw(t, ts.Addr)
-		c.send([]byte("GET / HTTP/1.1\r\nHost: x\r\n\r\n"))
+		c.send([]byte("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
 		c.nc.SetReadDeadline(time.Now().Add(5 * time.Second))
 		b, err := io.ReadAll(c.br)
 		require.NoError(t, err)
-		require.True(t, strings.HasPrefix(string(b), "HTTP/1.1 426 "), string(b))
+		require.True(t, strings.HasPrefix(string(b), "HTTP/1.1 200 "), string(b))
+		require.Contains(t, string(b), "<title>Porpoise console</title>")
 	})
 }
 
@@ -486,4 +487,14 @@ func TestRunT(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "add", v.(*value.Scalar).S)
 	c.Close()
+}
+
+// An asynchronous session's connect carries the async flag and still gets
+// its reply (the Python API's enableASYNC waited forever for it).
+func TestAsyncConnectIsAnswered(t *testing.T) {
+	ts := vecServer(t)
+	c := dialRaw(t, ts.Addr)
+	c.send(req(t, "API", "0", "36_1_4_2", "connect\nlogin\nadmin\n123456\nfalse", nil))
+	r := c.readReply()
+	require.Equal(t, "OK", r.status)
 }

@@ -38,6 +38,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	cfgPath := fs.String("config", "", "configuration file in dolphindb.cfg format (key=value lines, # comments); keys porpoise does not implement are warned about and ignored")
 	password := fs.String("password", "123456", "password of the admin user")
 	logLevel := fs.String("log-level", "warn", "least severe log records written to stderr: debug, info, warn or error")
+	pprofOn := fs.Bool("pprof", false, "serve Go's profiler at /debug/pprof/ on the same port")
 	maxFrame := fs.Int64("max-frame", server.DefaultMaxFrame, "largest request accepted, in bytes")
 	grace := fs.Duration("shutdown-timeout", 30*time.Second, "how long a stop waits for running requests")
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
@@ -101,7 +102,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "porpoise: %v\n", err)
 		return 1
 	}
-	srv := server.New(eng, server.Options{MaxFrame: *maxFrame, Logger: logger})
+	srv := server.New(eng, server.Options{MaxFrame: *maxFrame, Logger: logger, Pprof: *pprofOn})
 	// The first line is parsed by scripts and tests: keep "porpoise
 	// listening on ADDR" at its start.
 	fmt.Fprintf(stdout, "porpoise listening on %s (%s); log in as admin/%s\n", l.Addr(), where, *password)
