@@ -183,7 +183,6 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 		}
 		w.writeSymbolExtended(w.nextSymbolID(), base, idx, true)
 		return
-	case t == value.Void && n == 0:
 	case t.Storage() == value.StNone || t >= 64:
 		w.fail(unsupported("vector of type %s", t))
 		return

@@ -56,7 +56,7 @@ func scalarCases() []*value.Scalar {
 // vectorCases lists vectors of every element type, with NULLs.
 func vectorCases() []*value.Vector {
 	return []*value.Vector{
-		{T: value.Void},
+		{T: value.Void, I8: []int8{value.NullInt8, value.NullInt8}},
 		{T: value.Bool, I8: []int8{1, 0, value.NullInt8}},
 		{T: value.Char, I8: []int8{'a', value.NullInt8}},
 		{T: value.Short, I16: []int16{1, value.NullInt16, -1}},
