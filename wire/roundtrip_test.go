@@ -131,8 +131,8 @@ func objectCases() []value.Value {
 	for _, v := range vectorCases() {
 		out = append(out, v)
 	}
-	d := value.NewDict(value.Symbol, value.Any)
-	keys := strs(value.Symbol, "a", "b", "c")
+	d := value.NewDict(value.String, value.Any)
+	keys := strs(value.String, "a", "b", "c")
 	vals := value.NewTuple([]value.Value{value.NewInt(1), strs(value.Symbol, "x", "y"), sampleTable()})
 	for i := 0; i < 3; i++ {
 		d.Put(keys, i, vals, i)
