@@ -353,7 +353,12 @@ async function runEditor () {
 
 // ---- object tree ------------------------------------------------------------
 
-function node (label, meta, onOpen) {
+// openKeys remembers which tree nodes are expanded, so that a refresh
+// (after every script) keeps them open.
+const openKeys = new Set()
+
+/** node is a tree item; with onOpen it expands (filling its list) on click. */
+function node (label, meta, onOpen, key) {
   const li = document.createElement('li')
   const span = document.createElement('span')
   span.textContent = (onOpen ? '▸ ' : '') + label
@@ -367,8 +372,9 @@ function node (label, meta, onOpen) {
   if (onOpen) {
     let open = false
     const ul = document.createElement('ul')
-    span.onclick = async () => {
+    const toggle = async () => {
       open = !open
+      if (key) open ? openKeys.add(key) : openKeys.delete(key)
       span.textContent = (open ? '▾ ' : '▸ ') + label
       if (open) {
         ul.replaceChildren()
@@ -378,6 +384,8 @@ function node (label, meta, onOpen) {
         ul.remove()
       }
     }
+    span.onclick = toggle
+    if (key && openKeys.has(key)) toggle()
   }
   return li
 }
@@ -410,11 +418,11 @@ async function refreshTree () {
         for (const t of byDB.get(db) || []) {
           const expr = 'loadTable(' + quote(db) + ', ' + quote(t) + ')'
           const { value: n } = await session.run('exec count(*) from ' + expr)
-          tl.append(node(t, n.text + ' rows', cl => columns(cl, expr)))
+          tl.append(node(t, n.text + ' rows', cl => columns(cl, expr), 'table:' + expr))
         }
-      }))
+      }, 'db:' + db))
     }
-  })
+  }, 'databases')
   const objs = await session.run('objs(true)')
   const t = objs.value
   const col = name => t.cols.find(c => c.name === name).texts
@@ -425,9 +433,9 @@ async function refreshTree () {
       if ((shared[i] === 'true') !== wantShared) continue
       const isTable = forms[i] === 'TABLE'
       const meta = isTable ? rows[i] + ' rows × ' + cols[i] + ' cols' : types[i] + ' ' + forms[i] + (forms[i] === 'SCALAR' ? '' : ' (' + rows[i] + ')')
-      ul.append(node(names[i], meta, isTable ? cl => columns(cl, names[i]) : null))
+      ul.append(node(names[i], meta, isTable ? cl => columns(cl, names[i]) : null, 'object:' + names[i]))
     }
-  })
+  }, 'group:' + title)
   tree.replaceChildren(dbsNode, group('Shared objects', true), group('Session variables', false))
 }
 
