@@ -11,8 +11,8 @@ import (
 // intervalKey is `group by interval(X, duration, fill)`: X floored to
 // multiples of duration, and how to fill the windows without rows.
 type intervalKey struct {
-	step int64        // in X's units
-	fill value.Value  // "prev", "post", "linear", "null", "none" or a number
+	step int64         // in X's units
+	fill value.Value   // "prev", "post", "linear", "null", "none" or a number
 	x    *value.Vector // X (the key column before flooring)
 }
 

@@ -121,12 +121,6 @@ func (s *Scalar) Float64() float64 {
 
 // Vector returns a one-element vector holding the scalar.
 func (s *Scalar) Vector() *Vector {
-	if s.T.Storage() == StNone {
-		// a type with no vector storage (DURATION ...) travels as a
-		// one-element tuple, which vector code rejects instead of
-		// indexing an empty slice
-		return &Vector{T: Any, Any: []Value{s}}
-	}
 	v := NewVector(s.T, 0, 1)
 	v.Scale = s.Scale
 	v.AppendScalar(s)
