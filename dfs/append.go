@@ -162,6 +162,9 @@ func (t *Table) appendMemory(full *value.Table, r *partition.Routing) int {
 		} else {
 			t.mem[path] = part
 		}
+		if value.Invariants {
+			value.CheckTable(t.mem[path])
+		}
 		n += len(rows)
 	}
 	return n
@@ -303,9 +306,19 @@ func regroup(full *value.Table, r *partition.Routing) map[string]part {
 	r.Part = nil
 	cols := make([]*value.Vector, len(full.Cols))
 	codes := make([]*storage.SymbolCodes, len(full.Cols))
+	if value.Invariants {
+		for p := range r.Paths {
+			if fill[p] != bounds[p+1] {
+				panic("invariant: routing counted more rows for a path than it sent there")
+			}
+		}
+	}
 	for i, c := range full.Cols {
 		if c.T == value.Symbol {
 			codes[i] = storage.EncodeSymbolsInto(c.Str, pos, n)
+			if value.Invariants {
+				value.CheckCodes(codes[i].IDs, len(codes[i].Dict))
+			}
 			continue
 		}
 		cols[i] = c.Scatter(pos, n)

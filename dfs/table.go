@@ -113,7 +113,11 @@ func (t *Table) readChunk(path string) (*value.Table, error) {
 	for i, c := range cols {
 		c.Scale = t.scales[i]
 	}
-	return value.NewTable(t.names, cols), nil
+	res := value.NewTable(t.names, cols)
+	if value.Invariants {
+		value.CheckTable(res)
+	}
+	return res, nil
 }
 
 func (t *Table) chunkID(path string) storage.ChunkID {
@@ -183,7 +187,11 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 			out[k].AppendVector(c)
 		}
 	}
-	return value.NewTable(names, out), nil
+	res := value.NewTable(names, out)
+	if value.Invariants {
+		value.CheckTable(res)
+	}
+	return res, nil
 }
 
 // SchemaDict is schema(t) (mtw.md §2.5); colDefs is its colDefs table,

@@ -55,8 +55,22 @@ func (in *interp) Var(name string) (value.Value, bool) {
 // Eval implements funcs.Env. The bound names shadow the caller's
 // variables only while e runs; the caller's own values come back after.
 func (in *interp) Eval(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error) {
+	defer in.bind(bind)()
+	return in.eval(e)
+}
+
+// Exec implements funcs.Env.
+func (in *interp) Exec(st sqlparse.Stmt, bind map[string]value.Value) (value.Value, error) {
+	defer in.bind(bind)()
+	_, v, err := in.exec(st)
+	return v, err
+}
+
+// bind sets names in the frame and returns the function that restores
+// what they held.
+func (in *interp) bind(bind map[string]value.Value) func() {
 	if len(bind) == 0 {
-		return in.eval(e)
+		return func() {}
 	}
 	type saved struct {
 		v  value.Value
@@ -68,7 +82,7 @@ func (in *interp) Eval(e sqlparse.Expr, bind map[string]value.Value) (value.Valu
 		old[k] = saved{ov, ok}
 		in.frame[k] = v
 	}
-	defer func() {
+	return func() {
 		for k, s := range old {
 			if s.ok {
 				in.frame[k] = s.v
@@ -76,8 +90,7 @@ func (in *interp) Eval(e sqlparse.Expr, bind map[string]value.Value) (value.Valu
 				delete(in.frame, k)
 			}
 		}
-	}()
-	return in.eval(e)
+	}
 }
 
 // RunScript implements funcs.Env.

@@ -133,6 +133,18 @@ func applyOp(kop value.Op, op string, a, b value.Value) (value.Value, error) {
 	if tb, ok := b.(*value.Table); ok {
 		return tableOp(kop, op, tb, a, true)
 	}
+	if as, ok := a.(*value.Scalar); ok {
+		if bs, ok := b.(*value.Scalar); ok {
+			if r, ok := value.ScalarBinary(kop, as, bs); ok {
+				return r, nil
+			}
+		}
+	}
+	if sa, ok := a.(*value.Set); ok {
+		if sb, ok := b.(*value.Set); ok {
+			return setOp(kop, op, sa, sb)
+		}
+	}
 	if m, ok := a.(*value.Matrix); ok {
 		return matrixOp(kop, op, m, b, false)
 	}

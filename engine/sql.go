@@ -212,11 +212,20 @@ func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.From == nil {
 		return nil, errors.New("A SQL query must have a FROM clause.")
 	}
+	if v, ok, err := in.partitionwiseSelect(n); ok {
+		return v, err
+	}
 	src, release, err := in.sourceTable(n.From, n.Where, n)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
+	return in.selectOn(n, src)
+}
+
+// selectOn runs the query's clauses after FROM over src.
+func (in *interp) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
+	var err error
 	if rows, rest, ok := in.keyedWhere(src, n.Where); ok {
 		// a keyed/indexed table's index answered the key conditions
 		src = src.Gather(rows)
@@ -240,6 +249,8 @@ func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	switch {
 	case len(n.PivotBy) > 0:
 		return in.pivotBySelect(n, src)
+	case len(n.CGroupBy) > 0:
+		out, err = in.cgroupSelect(n, src)
 	case len(n.GroupBy) > 0:
 		out, err = in.groupBySelect(n, src)
 	case len(n.ContextBy) > 0:
@@ -258,7 +269,7 @@ func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.Distinct {
 		out = distinctRows(out)
 	}
-	if (len(n.GroupBy) > 0 || len(n.ContextBy) > 0) && len(n.OrderBy) > 0 {
+	if (len(n.GroupBy) > 0 || len(n.ContextBy) > 0 || len(n.CGroupBy) > 0) && len(n.OrderBy) > 0 {
 		if out, err = in.orderTable(out, n.OrderBy); err != nil {
 			return nil, err
 		}

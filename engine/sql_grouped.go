@@ -292,8 +292,19 @@ func (in *interp) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.Vec
 // groupBySelect runs select ... group by ... [having ...]: one row per
 // group, groups sorted by key, keys first.
 func (in *interp) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
-	keyVecs, err := in.evalKeys(src, n.GroupBy)
-	if err != nil {
+	var keyVecs []*value.Vector
+	var ik *intervalKey
+	var err error
+	if c, ok := isIntervalCall(n.GroupBy[len(n.GroupBy)-1]); ok {
+		if len(n.GroupBy) > 1 {
+			return nil, errors.New("interval with other grouping columns is not supported yet.")
+		}
+		var kv *value.Vector
+		if kv, ik, err = in.evalInterval(src, c); err != nil {
+			return nil, err
+		}
+		keyVecs = []*value.Vector{kv}
+	} else if keyVecs, err = in.evalKeys(src, n.GroupBy); err != nil {
 		return nil, err
 	}
 	g := groupRows(keyVecs, src.Rows())
@@ -347,6 +358,9 @@ func (in *interp) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*valu
 		return nil, err
 	}
 	out := value.NewTable(names, cols)
+	if ik != nil {
+		return fillIntervals(out, columnIndex(names, keyNames[0]), ik)
+	}
 	if n.Having != nil {
 		h, err := ge.groupValue(n.Having, keyNames, keyCols)
 		if err != nil {

@@ -3,6 +3,7 @@ package funcs
 import (
 	"errors"
 
+	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -184,6 +185,20 @@ func xerase(env Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		*x = *nd
+		return x, nil
+	case *value.Table:
+		if !IsCode(args[1]) {
+			return nil, errors.New("The filter of erase! on a table must be metacode.")
+		}
+		c := xnewCoder(env)
+		where, err := c.exprs(args[1])
+		if err != nil {
+			return nil, err
+		}
+		tbl := c.embed(x, "\x00t")
+		if _, err := env.Exec(&sqlparse.DeleteStmt{Table: tbl, Where: where}, c.bind); err != nil {
+			return nil, err
+		}
 		return x, nil
 	}
 	return nil, errors.New("The first argument of erase! must be a set, dictionary or table.")

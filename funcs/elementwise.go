@@ -36,7 +36,11 @@ func Floats(fn string, x value.Value) ([]float64, func(*value.Vector) value.Valu
 		return nil, nil, fmt.Errorf("The argument of %s must be numeric.", fn)
 	}
 	if v.T == value.Void {
-		return make([]float64, v.Len()), wrap, nil
+		out := make([]float64, v.Len())
+		for i := range out {
+			out[i] = value.NullFloat64
+		}
+		return out, wrap, nil
 	}
 	d, err := value.CastVector(v, value.Double, 0)
 	if err != nil {

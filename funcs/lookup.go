@@ -139,6 +139,9 @@ func xasVector(x value.Value) (*value.Vector, bool, bool) {
 
 // positions wraps per-element INT results: a scalar for a scalar Y.
 func xpositions(out []int32, scalar bool) value.Value {
+	if scalar && len(out) == 0 {
+		return value.NullScalar(value.Int)
+	}
 	if scalar {
 		return value.NewInt(out[0])
 	}
@@ -199,6 +202,9 @@ func xfind(env Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		if scalar {
+			if out.Len() == 0 {
+				return value.NullScalar(x.Vals.T), nil
+			}
 			return out.Elem(0), nil
 		}
 		return out, nil
@@ -552,10 +558,13 @@ func xslice(env Env, args []value.Value) (value.Value, error) {
 			return t.Slice(k, k+1), nil
 		}
 	}
-	if m, ok := args[0].(*value.Matrix); ok {
-		return sliceMatrix(env, m, args[1], nil)
+	switch x := args[0].(type) {
+	case *value.Matrix:
+		return sliceMatrix(env, x, args[1], nil)
+	case *value.Vector, *value.Pair, *value.Table:
+		return Index(env, args[0], args[1])
 	}
-	return Index(env, args[0], args[1])
+	return nil, errors.New("The argument [obj] of slice must be a vector, matrix or table.")
 }
 
 // indexPositions expands a scalar, vector or pair index over n positions.

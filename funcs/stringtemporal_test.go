@@ -76,3 +76,31 @@ func TestParseRadix(t *testing.T) {
 	_, _, ok = parseRadix("x1", 10)
 	require.False(t, ok)
 }
+
+func TestMarketCalendarAdd(t *testing.T) {
+	d := func(y, m, dd int) int64 { return value.DaysFromCivil(y, m, dd) }
+	holidays := &marketCalendar{days: []int64{d(2022, 1, 3), d(2022, 1, 5)}, holiday: map[int64]bool{d(2022, 1, 3): true, d(2022, 1, 5): true}}
+	list := &marketCalendar{days: []int64{d(2024, 2, 8), d(2024, 2, 9), d(2024, 2, 18)}, tradingList: true}
+	cases := []struct {
+		c       *marketCalendar
+		from, n int64
+		want    int64
+		ok      bool
+	}{
+		{holidays, d(2022, 1, 1), 1, d(2022, 1, 4), true},
+		{holidays, d(2022, 1, 4), 1, d(2022, 1, 6), true},
+		{holidays, d(2022, 1, 8), -1, d(2022, 1, 7), true},
+		{holidays, d(2022, 1, 6), -1, d(2022, 1, 4), true},
+		{list, d(2024, 2, 9), 1, d(2024, 2, 18), true},
+		{list, d(2024, 2, 10), -1, d(2024, 2, 9), true},
+		{list, d(2024, 2, 18), 1, 0, false},
+	}
+	for _, c := range cases {
+		got, ok := c.c.add(c.from, c.n)
+		require.Equal(t, c.ok, ok)
+		if ok {
+			require.Equal(t, c.want, got, "%d + %d", c.from, c.n)
+		}
+	}
+	require.Equal(t, holidays.index(d(2022, 1, 10))-holidays.index(d(2022, 1, 1)), int64(4))
+}

@@ -185,7 +185,21 @@ func temporalAdd(_ Env, args []value.Value) (value.Value, error) {
 		per, unit := clockUnitNanos[u], unitNanos(t)
 		step = func(x, n int64) int64 { return x + n*per/unit }
 	default:
-		return nil, fmt.Errorf("The trading calendar %s is not supported.", u)
+		cal, err := lookupMarket(u)
+		if err != nil {
+			return nil, err
+		}
+		if !hasDate(t) || t == value.Month {
+			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
+		}
+		step = func(x, n int64) int64 {
+			d, ns := splitTemporal(t, x)
+			r, ok := cal.add(d, n)
+			if !ok {
+				return value.NullInt64
+			}
+			return joinTemporal(t, r, ns)
+		}
 	}
 	n := len(in.raw)
 	if counts != nil {
@@ -237,7 +251,11 @@ func diffUnit(fn string, t value.Type, unit value.Value) (func(int64) int64, err
 	case "B":
 		return businessIndex, nil
 	}
-	return nil, fmt.Errorf("The trading calendar %s is not supported.", u)
+	cal, err := lookupMarket(u)
+	if err != nil {
+		return nil, err
+	}
+	return cal.index, nil
 }
 
 // temporalDiff is X - Y in X's unit (days or business days with unit).

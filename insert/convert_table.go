@@ -77,7 +77,11 @@ func ConvertTable(dst Schema, src *value.Table, o Options) (*value.Table, error)
 		}
 		cols[i] = conv
 	}
-	return value.NewTable(dst.Names, cols), nil
+	out := value.NewTable(dst.Names, cols)
+	if value.Invariants {
+		value.CheckTable(out)
+	}
+	return out, nil
 }
 
 // ConvertColumn is the package's ConvertColumn under the options' rules,

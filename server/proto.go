@@ -60,7 +60,11 @@ type request struct {
 	argBuf  [2]value.Value
 }
 
-func (r *request) async() bool { return r.flags&flagAsync != 0 }
+// async reports whether the request is answered with nothing. A connect
+// request is always answered: the C++ and Python APIs of an asynchronous
+// session (enableASYNC) set the flag on their connect too and wait for its
+// reply.
+func (r *request) async() bool { return r.flags&flagAsync != 0 && r.cmd != "connect" }
 
 // protoError is a request the server cannot process. When fatal, the
 // stream position is lost (or the peer is hostile) and the connection is

@@ -488,3 +488,13 @@ func TestRunT(t *testing.T) {
 	require.Equal(t, "add", v.(*value.Scalar).S)
 	c.Close()
 }
+
+// An asynchronous session's connect carries the async flag and still gets
+// its reply (the Python API's enableASYNC waited forever for it).
+func TestAsyncConnectIsAnswered(t *testing.T) {
+	ts := vecServer(t)
+	c := dialRaw(t, ts.Addr)
+	c.send(req(t, "API", "0", "36_1_4_2", "connect\nlogin\nadmin\n123456\nfalse", nil))
+	r := c.readReply()
+	require.Equal(t, "OK", r.status)
+}

@@ -491,6 +491,8 @@ type SelectExpr struct {
 	OrderBy   []OrderItem
 	Limit     Expr
 	Offset    Expr
+	CGroupBy  []Expr // cgroup by (cumulative groups)
+	Map       bool   // the map keyword: run per partition
 }
 
 // DictExpr is a dictionary literal {k1: v1, k2: v2}; Keys and Values have

@@ -442,6 +442,10 @@ func (f formatter) node(n Node) {
 			f.w(" pivot by ")
 			f.list(n.PivotBy, ", ")
 		}
+		if n.CGroupBy != nil {
+			f.w(" cgroup by ")
+			f.list(n.CGroupBy, ", ")
+		}
 		if n.Having != nil {
 			f.w(" having ")
 			f.node(n.Having)
@@ -457,6 +461,9 @@ func (f formatter) node(n Node) {
 				f.w(", ")
 			}
 			f.node(n.Limit)
+		}
+		if n.Map {
+			f.w(" map")
 		}
 	default:
 		f.w("<?>")

@@ -363,6 +363,8 @@ func (p *parser) parseStmt() Stmt {
 			return p.parseUpdate()
 		case isKw(t, "delete") && isKw(nx, "from"):
 			return p.parseDelete()
+		case p.isDDL(t, nx):
+			return p.parseDDL()
 		}
 	}
 	return p.parseSimpleStmt()
@@ -923,6 +925,11 @@ func (p *parser) parseSelect() *SelectExpr {
 				s.Having = p.parseExpr()
 			case s.OrderBy == nil && p.clauseBy("order"):
 				s.OrderBy = p.parseOrderItems()
+			case s.CGroupBy == nil && p.clauseBy("cgroup"):
+				s.CGroupBy = p.parseExprList(true)
+			case !s.Map && s.From != nil && p.skipNewlinesBeforeKw("map"):
+				p.next()
+				s.Map = true
 			case s.CSort == nil && s.ContextBy != nil && p.skipNewlinesBeforeKw("csort"):
 				p.next()
 				s.CSort = p.parseOrderItems()

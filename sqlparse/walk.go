@@ -147,6 +147,7 @@ func Inspect(n Node, f func(Node) bool) {
 			e(o.X)
 		}
 		es(n.PivotBy)
+		es(n.CGroupBy)
 		e(n.Having)
 		for _, o := range n.OrderBy {
 			e(o.X)

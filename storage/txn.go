@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -224,6 +225,19 @@ func (t *Txn) tryLock(c ChunkID) error {
 	}
 }
 
+// checkLockOrder panics when t is about to wait for c while holding a
+// chunk that sorts after it (by database, table, then partition path).
+// Lock fails at once instead of waiting, so only waits can deadlock, and
+// writers that wait take chunks in that order so that two of them can't
+// each wait for a chunk the other holds.
+func (t *Txn) checkLockOrder(c ChunkID) {
+	for _, h := range t.locked {
+		if cmp.Or(strings.Compare(c.DB, h.DB), strings.Compare(c.Table, h.Table), strings.Compare(c.Partition, h.Partition)) < 0 {
+			panic(fmt.Sprintf("invariant: waiting for chunk %s while holding %s", c.Path(), h.Path()))
+		}
+	}
+}
+
 // Lock takes chunk c for the transaction (TRANS mode). It fails at once
 // with a *LockError if another live transaction holds c. Locking a chunk
 // twice is a no-op; locks are released by Commit or Rollback.
@@ -248,6 +262,9 @@ func (t *Txn) LockWait(ctx context.Context, c ChunkID) error {
 	}
 	if err := c.check(); err != nil {
 		return err
+	}
+	if value.Invariants {
+		t.checkLockOrder(c)
 	}
 	s := t.s
 	s.mu.Lock()
@@ -632,6 +649,9 @@ func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes
 		if err != nil {
 			tc.undoSymbols(mark)
 			return err
+		}
+		if value.Invariants {
+			value.CheckCodes(ids[i], len(tc.e.base)-1+len(tc.newSyms))
 		}
 	}
 

@@ -171,3 +171,25 @@ func TestAggregateKernels(t *testing.T) {
 	require.Equal(t, 4.0, f)
 	require.Equal(t, 2, n)
 }
+
+// TestScalarBinaryMatchesVectorKernel: the scalar fast path gives exactly
+// what the vector kernels give on one-element vectors.
+func TestScalarBinaryMatchesVectorKernel(t *testing.T) {
+	vals := []*Scalar{
+		NewInt(7), NewInt(-7), NewInt(0), NewInt(2147483647), NewLong(5), NewLong(-9223372036854775807),
+		NewDouble(2.5), NewDouble(-0.5), NewDouble(0), NewBool(true), NewTyped(Short, 3), NewTyped(Char, 97),
+	}
+	for op := OpAdd; op <= OpGe; op++ {
+		for _, a := range vals {
+			for _, b := range vals {
+				fast, ok := ScalarBinary(op, a, b)
+				require.True(t, ok)
+				slow, err := Binary(op, Operand{V: a.Vector(), Scalar: true}, Operand{V: b.Vector(), Scalar: true})
+				require.NoError(t, err)
+				want := slow.At(0)
+				require.Equal(t, want.T, fast.T, "%v %s %v", a, op, b)
+				require.Equal(t, want.String(), fast.String(), "%v %s %v", a, op, b)
+			}
+		}
+	}
+}

@@ -191,7 +191,8 @@ const (
 // Storage returns how elements of t are stored.
 func (t Type) Storage() Storage {
 	switch t.Elem() {
-	case Bool, Char:
+	case Bool, Char, Void:
+		// a VOID vector is a run of NULLs, one byte each as on the wire
 		return StInt8
 	case Short:
 		return StInt16

@@ -129,7 +129,7 @@ func (v *Vector) Len() int {
 func (v *Vector) IsNull(i int) bool {
 	switch v.T.Storage() {
 	case StInt8:
-		return v.I8[i] == NullInt8
+		return v.I8[i] == NullInt8 || v.T == Void
 	case StInt16:
 		return v.I16[i] == NullInt16
 	case StInt32:

@@ -59,14 +59,26 @@ func (w *Writer) writeObject(v value.Value, depth int) {
 		w.hdr(byte(x.V.T), value.FormSet)
 		w.writeVector(x.V, value.FormVector, depth+1)
 	case *value.Dict:
-		w.hdr(byte(x.Vals.T), value.FormDictionary)
-		w.writeVector(x.Keys, value.FormVector, depth+1)
-		w.writeVector(x.Vals, value.FormVector, depth+1)
+		// DolphinDB sends a dictionary's SYMBOL keys and values as STRING:
+		// the C++ and Python APIs cannot build a SYMBOL-typed dictionary
+		// ("Not Support create this internalType dictionary SYMBOL").
+		keys, vals := symbolsAsStrings(x.Keys), symbolsAsStrings(x.Vals)
+		w.hdr(byte(vals.T), value.FormDictionary)
+		w.writeVector(keys, value.FormVector, depth+1)
+		w.writeVector(vals, value.FormVector, depth+1)
 	case *value.Table:
 		w.writeTable(x, nil, depth)
 	default:
 		w.fail(unsupported("cannot serialize %T (%s)", v, v.Form()))
 	}
+}
+
+// symbolsAsStrings views a SYMBOL vector as a STRING vector (same texts).
+func symbolsAsStrings(v *value.Vector) *value.Vector {
+	if v == nil || v.T != value.Symbol {
+		return v
+	}
+	return &value.Vector{T: value.String, Str: v.Str}
 }
 
 func (w *Writer) writeScalar(s *value.Scalar) {
@@ -183,7 +195,6 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 		}
 		w.writeSymbolExtended(w.nextSymbolID(), base, idx, true)
 		return
-	case t == value.Void && n == 0:
 	case t.Storage() == value.StNone || t >= 64:
 		w.fail(unsupported("vector of type %s", t))
 		return

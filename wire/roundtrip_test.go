@@ -56,7 +56,7 @@ func scalarCases() []*value.Scalar {
 // vectorCases lists vectors of every element type, with NULLs.
 func vectorCases() []*value.Vector {
 	return []*value.Vector{
-		{T: value.Void},
+		{T: value.Void, I8: []int8{value.NullInt8, value.NullInt8}},
 		{T: value.Bool, I8: []int8{1, 0, value.NullInt8}},
 		{T: value.Char, I8: []int8{'a', value.NullInt8}},
 		{T: value.Short, I16: []int16{1, value.NullInt16, -1}},
@@ -131,8 +131,8 @@ func objectCases() []value.Value {
 	for _, v := range vectorCases() {
 		out = append(out, v)
 	}
-	d := value.NewDict(value.Symbol, value.Any)
-	keys := strs(value.Symbol, "a", "b", "c")
+	d := value.NewDict(value.String, value.Any)
+	keys := strs(value.String, "a", "b", "c")
 	vals := value.NewTuple([]value.Value{value.NewInt(1), strs(value.Symbol, "x", "y"), sampleTable()})
 	for i := 0; i < 3; i++ {
 		d.Put(keys, i, vals, i)

@@ -1,0 +1,80 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// cgroupSelect runs select ... [group by g] cgroup by c order by ...: for
+// each value of c in ascending order (within each group of g), the select
+// items are computed over all rows whose c is at most that value
+// (cumulative groups).
+func (in *interp) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+	if len(n.OrderBy) == 0 {
+		return nil, errors.New("The cgroup by clause must be used with an order by clause.")
+	}
+	if len(n.CGroupBy) != 1 {
+		return nil, errors.New("The cgroup by clause takes one column.")
+	}
+	keys := append(append([]sqlparse.Expr(nil), n.GroupBy...), n.CGroupBy...)
+	keyVecs, err := in.evalKeys(src, keys)
+	if err != nil {
+		return nil, err
+	}
+	g := groupRows(keyVecs, src.Rows())
+	g.sortByKeys()
+	g.index()
+	outer := groupRows(keyVecs[:len(n.GroupBy)], src.Rows())
+	names := make([]string, len(keys))
+	keyCols := make([]*value.Vector, len(keys))
+	for i, kv := range keyVecs {
+		names[i] = columnName(keys[i])
+		keyCols[i] = kv.Gather(g.first)
+	}
+	vals := make([][]value.Value, len(n.Cols))
+	var acc []int
+	prevOuter := int32(-1)
+	for gi := 0; gi < g.n; gi++ {
+		o := outer.ids[g.first[gi]]
+		if o != prevOuter {
+			acc, prevOuter = acc[:0], o
+		}
+		acc = append(acc, g.perm[g.starts[gi]:g.starts[gi+1]]...)
+		sub := src.Gather(acc)
+		for k, c := range n.Cols {
+			v, err := in.withTable(sub, stripAlias(c))
+			if err != nil {
+				return nil, err
+			}
+			s, ok := v.(*value.Scalar)
+			if !ok {
+				return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c))
+			}
+			vals[k] = append(vals[k], s)
+		}
+	}
+	cols := keyCols
+	for k, c := range n.Cols {
+		names = append(names, columnName(c))
+		if len(vals[k]) == 0 {
+			cols = append(cols, value.NewVector(value.Double, 0, 0))
+			continue
+		}
+		v, err := buildVector(vals[k], false)
+		if err != nil {
+			return nil, err
+		}
+		vec, ok := v.(*value.Vector)
+		if !ok {
+			return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c))
+		}
+		cols = append(cols, vec)
+	}
+	if err := checkDuplicateNames(names); err != nil {
+		return nil, err
+	}
+	return value.NewTable(names, cols), nil
+}

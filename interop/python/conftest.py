@@ -1,0 +1,52 @@
+"""Shared fixtures of the Python interop suite.
+
+The server comes from the pytest-porpoise plugin (python/ in this
+repository): one in-memory porpoise for the whole run, HOST/PORT for the
+examples that open their own connections.
+"""
+
+import itertools
+import uuid
+
+import pytest
+
+_names = itertools.count()
+_run = uuid.uuid4().hex[:6]  # names differ between runs against one server
+
+
+@pytest.fixture(scope="session")
+def host(porpoise_server):
+    return porpoise_server.host
+
+
+@pytest.fixture(scope="session")
+def port(porpoise_server):
+    return porpoise_server.port
+
+
+@pytest.fixture
+def pickle_session(porpoise_server):
+    """The default session of the Python API: pickle protocol on."""
+    s = porpoise_server.session()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def plain_session(porpoise_server):
+    s = porpoise_server.session(enablePickle=False)
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=[True, False], ids=["pickle", "nopickle"])
+def any_session(request, porpoise_server):
+    s = porpoise_server.session(enablePickle=request.param)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def unique():
+    """A fresh name suffix, so tests sharing the server never collide."""
+    return lambda prefix: f"{prefix}{_run}_{next(_names)}"
