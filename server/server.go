@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -128,6 +130,7 @@ func (s *Server) Serve(l net.Listener) error {
 	}
 	s.listeners[l] = struct{}{}
 	s.mu.Unlock()
+	s.eng.SetSite(s.siteFor(l.Addr()))
 	defer func() {
 		s.mu.Lock()
 		delete(s.listeners, l)
@@ -159,6 +162,23 @@ func (s *Server) Serve(l net.Listener) error {
 			continue
 		}
 		go c.serve()
+	}
+}
+
+// siteFor is the node's site as the cluster built-ins report it (the
+// address clients reach, the open connections): HA clients look their
+// node up in getClusterPerf by host and port.
+func (s *Server) siteFor(addr net.Addr) func() funcs.Site {
+	host, portText, _ := net.SplitHostPort(addr.String())
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	port, _ := strconv.Atoi(portText)
+	return func() funcs.Site {
+		s.mu.Lock()
+		n := len(s.conns)
+		s.mu.Unlock()
+		return funcs.Site{Host: host, Port: port, Alias: funcs.DefaultAlias, Connections: n}
 	}
 }
 

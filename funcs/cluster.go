@@ -1,0 +1,94 @@
+package funcs
+
+import (
+	"fmt"
+	"runtime"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Porpoise answers the cluster functions that clients ask on connecting
+// (the C++/Python/Java APIs with enableHighAvailability run
+// rpc(getControllerAlias(), getClusterPerf) and pick a data node from the
+// result) as a one-node cluster: the node is its own controller and its
+// only data node.
+
+// Site is where a node listens and what it is called.
+type Site struct {
+	Host  string
+	Port  int
+	Alias string
+	// Connections is the number of open client connections.
+	Connections int
+}
+
+// SiteEnv is implemented by an Env that knows its node's site (the
+// engine, told by the server it runs in). Without it a node is
+// localhost:8848 with DolphinDB's default alias.
+type SiteEnv interface {
+	Site() Site
+}
+
+// DefaultAlias is the alias of a single-mode DolphinDB node.
+const DefaultAlias = "local8848"
+
+func siteOf(env Env) Site {
+	if se, ok := env.(SiteEnv); ok {
+		s := se.Site()
+		if s.Alias == "" {
+			s.Alias = DefaultAlias
+		}
+		return s
+	}
+	return Site{Host: "localhost", Port: 8848, Alias: DefaultAlias}
+}
+
+func init() {
+	Register(Spec{Name: "getControllerAlias", Min: 0, Max: 0, Category: "cluster",
+		Fn: func(env Env, _ []value.Value) (value.Value, error) {
+			return value.NewString(siteOf(env).Alias), nil
+		}})
+	Register(Spec{Name: "getNodeHost", Min: 0, Max: 0, Category: "cluster",
+		Fn: func(env Env, _ []value.Value) (value.Value, error) {
+			return value.NewString(siteOf(env).Host), nil
+		}})
+	Register(Spec{Name: "getNodePort", Min: 0, Max: 0, Category: "cluster",
+		Fn: func(env Env, _ []value.Value) (value.Value, error) {
+			return value.NewInt(int32(siteOf(env).Port)), nil
+		}})
+	Register(Spec{Name: "getClusterPerf", Params: []string{"includeMaster"}, Min: 0, Max: 1, Category: "cluster",
+		Fn: clusterPerf})
+	Register(Spec{Name: "rpc", Params: []string{"nodeAlias", "func", "args"}, Min: 2, Max: -1, Category: "cluster",
+		Fn: rpc})
+}
+
+// rpc runs func on the named node; the only node is this one.
+func rpc(env Env, args []value.Value) (value.Value, error) {
+	alias, ok := StringArg(args[0])
+	if !ok {
+		return nil, fmt.Errorf("The first argument of rpc must be a node alias.")
+	}
+	if s := siteOf(env); alias != s.Alias {
+		return nil, fmt.Errorf("The node alias [%s] doesn't exist.", alias)
+	}
+	return env.Call(args[1], args[2:]...)
+}
+
+// clusterPerf is getClusterPerf's table for the one node (mode 0, a data
+// node, alive), with the columns the APIs read to balance their load.
+func clusterPerf(env Env, args []value.Value) (value.Value, error) {
+	if _, err := BoolArg("getClusterPerf", "includeMaster", Arg(args, 0), false); err != nil {
+		return nil, err
+	}
+	s := siteOf(env)
+	str := func(x string) *value.Vector { return value.NewStrings(value.String, []string{x}) }
+	i32 := func(x int) *value.Vector { return value.NewInts([]int32{int32(x)}) }
+	site := fmt.Sprintf("%s:%d:%s", s.Host, s.Port, s.Alias)
+	workers := runtime.NumCPU()
+	return value.NewTable(
+		[]string{"host", "port", "site", "mode", "state", "agentSite", "maxConnections", "workerNum",
+			"executorNum", "connectionNum", "name", "publicName"},
+		[]*value.Vector{str(s.Host), i32(s.Port), str(site), i32(0), i32(1), str(""), i32(1024), i32(workers),
+			i32(max(workers-1, 1)), i32(s.Connections), str(s.Alias), str(s.Host)},
+	), nil
+}
