@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cockroachdb/pebble"
+	"github.com/cockroachdb/pebble/v2"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -83,7 +83,8 @@ func encodedKVsT(b testing.TB, dir string) (keys, vals [][]byte, size int) {
 // quietLogger keeps Pebble's WAL-replay notices out of benchmark output.
 type quietLogger struct{}
 
-func (quietLogger) Infof(string, ...any) {}
+func (quietLogger) Infof(string, ...any)  {}
+func (quietLogger) Errorf(string, ...any) {}
 func (quietLogger) Fatalf(format string, args ...any) {
 	panic(fmt.Sprintf("pebble: "+format, args...))
 }

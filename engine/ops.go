@@ -140,6 +140,11 @@ func applyOp(kop value.Op, op string, a, b value.Value) (value.Value, error) {
 			}
 		}
 	}
+	if sa, ok := a.(*value.Set); ok {
+		if sb, ok := b.(*value.Set); ok {
+			return setOp(kop, op, sa, sb)
+		}
+	}
 	if m, ok := a.(*value.Matrix); ok {
 		return matrixOp(kop, op, m, b, false)
 	}

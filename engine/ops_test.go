@@ -35,3 +35,32 @@ func TestTypedOperatorPaths(t *testing.T) {
 		})
 	}
 }
+
+// TestSetOperators: the set forms of &, |, ^, - and the comparisons, from
+// the operator pages' examples (element order is the set's own, so the
+// tests look at sizes and membership).
+func TestSetOperators(t *testing.T) {
+	cases := []struct{ name, script, want string }{
+		{"intersection", "x=set([5,5,3,4]); y=set(8 9 4 4 6); r = x & y; string(size(r)) + string(sum(3 4 5 6 8 9 in r))", "11"},
+		{"union", "x=set([5,5,3,4]); y=set(8 9 9 4 6); r = x | y; string(size(r)) + string(sum(3 4 5 6 8 9 in r))", "66"},
+		{"symmetric difference", "x=set([5,3,4]); y=set(8 9 4 6); r = y ^ x; string(size(r)) + string(sum(3 5 6 8 9 in r))", "55"},
+		{"difference", "x=set([5,3,4]); y=set(8 9 4 6); r = x - y; string(size(r)) + string(sum(3 5 in r))", "22"},
+		{"difference reversed", "x=set([5,3,4]); y=set(8 9 4 6); r = y - x; string(size(r)) + string(sum(6 8 9 in r))", "33"},
+		{"not equal", "x=set(4 6); y=set(4 6 8); x != y", "true"},
+		{"equal", "x=set(4 6); x == set(6 4)", "true"},
+		{"proper subset", "x=set(4 6); y=set(8 9 4 6); x < y", "true"},
+		{"not a proper subset of itself", "x=set(4 6); x < x", "false"},
+		{"superset", "x=set(4 6); y=set(8 9 4 6); y > x", "true"},
+		{"subset or equal", "x=set(4 6); y=set(8 9 4 6); x >= y", "false"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e, err := engine.Open(engine.Options{InMemory: true})
+			require.NoError(t, err)
+			defer e.Close()
+			v, err := e.NewSession().Run(c.script)
+			require.NoError(t, err)
+			require.Equal(t, c.want, v.String())
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -99,4 +100,57 @@ func TestPruneHookCountsPartitionsRead(t *testing.T) {
 	_, err = s.Run("select * from pt where date >= 2024.01.03")
 	require.NoError(t, err)
 	require.EqualValues(t, 5, hook.Read.Load())
+}
+
+// Test-only built-ins in the funcs registry: doubling is element-wise and
+// pure, so the pruner may evaluate it on partition values; the impure
+// twin computes the same but may not be.
+func init() {
+	double := func(_ funcs.Env, args []value.Value) (value.Value, error) {
+		return funcs.MapFloat("pruneTestDouble", args[0], func(x float64) float64 { return 2 * x })
+	}
+	funcs.Register(
+		funcs.Spec{Name: "pruneTestDouble", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Fn: double},
+		funcs.Spec{Name: "pruneTestImpure", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise, Fn: double},
+	)
+}
+
+// The pruner reads "safe to evaluate on partition values" from the funcs
+// registry's properties.
+func TestPruneFilterReadsRegistryProps(t *testing.T) {
+	e, err := Open(Options{InMemory: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { e.Close() })
+	s := e.NewSession()
+	_, err = s.Run("db = database(\"dfs://reg\", VALUE, 1..5)\n" +
+		"pt = db.createPartitionedTable(table(1:0, `id`v, [INT, INT]), `pt, `id)\n" +
+		"pt.append!(table(1..5 as id, 1..5 as v))")
+	require.NoError(t, err)
+	v, _ := s.Get("pt")
+	pt := v.(*ptable)
+	in := &interp{s: s, frame: s.vars}
+	eval := func(x sqlparse.Expr, tb *value.Table) (value.Value, error) { return in.withTable(tb, x) }
+	for _, tc := range []struct {
+		where string
+		keep  []bool // nil: no filter
+		rows  string // the query's answer, pruned or not
+	}{
+		{"pruneTestDouble(id) == 4", []bool{false, true, false, false, false}, "[2]"}, // evaluated on the values
+		{"id == pruneTestDouble(2)", []bool{false, false, false, true, false}, "[4]"}, // folded to a constant
+		{"pruneTestImpure(id) == 4", nil, "[2]"},
+		{"id == pruneTestImpure(2)", nil, "[4]"},
+	} {
+		w, err := sqlparse.ParseExpr(tc.where)
+		require.NoError(t, err, tc.where)
+		f := pt.PruneFilter(eval, []sqlparse.Expr{w})
+		if tc.keep == nil {
+			require.Nil(t, f, tc.where)
+		}
+		for i, want := range tc.keep {
+			require.Equal(t, want, f([]int{i}), "%s partition %d", tc.where, i)
+		}
+		res, err := s.Run("exec id from pt where " + tc.where)
+		require.NoError(t, err)
+		require.Equal(t, tc.rows, res.String(), tc.where)
+	}
 }

@@ -590,3 +590,125 @@ func pairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 	}
 	return wrap(out), nil
 }
+
+func init() {
+	Register(
+		Spec{Name: "dynamicGroupCumsum", Params: []string{"cumValue", "prevCumValue", "membership", "prevMembership", "groupCount"}, Min: 5, Max: 5, Props: Pure | OrderSensitive, Category: "cumulative", Fn: dynamicGroupCumsum},
+		Spec{Name: "dynamicGroupCumcount", Params: []string{"membership", "prevMembership", "groupCount"}, Min: 3, Max: 3, Props: Pure | OrderSensitive, Category: "cumulative", Fn: dynamicGroupCumcount},
+	)
+}
+
+// groupArgs reads membership, prevMembership and groupCount (2..8).
+func groupArgs(fn string, mem, prev, count value.Value) ([]int64, []int64, int, error) {
+	mv, ok1 := vectorArg(mem)
+	pv, ok2 := vectorArg(prev)
+	if !ok1 || !ok2 || !isIntegralVec(mv) || (!isIntegralVec(pv) && pv.T != value.Void) || mv.Len() != pv.Len() {
+		return nil, nil, 0, errors.New("membership and prevMembership of " + fn + " must be integral vectors of the same length.")
+	}
+	n, err := IntArg(fn, "groupCount", count, 0)
+	if err != nil || n < 2 || n > 8 {
+		return nil, nil, 0, errors.New("groupCount of " + fn + " must be an integer in [2, 8].")
+	}
+	ms, ps := longsOf(mv), longsOf(pv)
+	for _, m := range ms {
+		if m == value.NullInt64 || m < 0 || m >= n {
+			return nil, nil, 0, errors.New("membership of " + fn + " must be in [0, groupCount).")
+		}
+	}
+	return ms, ps, int(n), nil
+}
+
+// dynamicGroupCumsum tracks each group's running total as events move
+// between groups: an event entering group m adds its cumValue, and
+// leaving its previous group takes prevCumValue away from it; an event
+// staying in its group adds its growth cumValue-prevCumValue.
+func dynamicGroupCumsum(_ Env, args []value.Value) (value.Value, error) {
+	ms, ps, n, err := groupArgs("dynamicGroupCumsum", args[2], args[3], args[4])
+	if err != nil {
+		return nil, err
+	}
+	cv, ok1 := vectorArg(args[0])
+	pv, ok2 := vectorArg(args[1])
+	if !ok1 || !ok2 || cv.Len() != len(ms) || pv.Len() != len(ms) {
+		return nil, errors.New("cumValue and prevCumValue of dynamicGroupCumsum must be numeric vectors as long as membership.")
+	}
+	cs, err := doublesOf("dynamicGroupCumsum", cv)
+	if err != nil {
+		return nil, err
+	}
+	pcs, err := doublesOf("dynamicGroupCumsum", pv)
+	if err != nil {
+		return nil, err
+	}
+	stats := make([]float64, n)
+	outs := make([][]float64, n)
+	for g := range outs {
+		outs[g] = make([]float64, len(ms))
+	}
+	for i, m := range ms {
+		c, pc := cs[i], pcs[i]
+		if isNullF(c) {
+			c = 0
+		}
+		if isNullF(pc) {
+			pc = 0
+		}
+		switch p := ps[i]; {
+		case p == value.NullInt64 || p < 0 || p >= int64(n):
+			stats[m] += c
+		case p == m:
+			stats[m] += c - pc
+		default:
+			stats[m] += c
+			stats[p] -= pc
+		}
+		for g := range outs {
+			outs[g][i] = stats[g]
+		}
+	}
+	res := make([]value.Value, n)
+	for g := range outs {
+		r := value.NewDoubles(outs[g])
+		if isIntegralVec(cv) {
+			c, err := value.CastVector(r, value.Int, 0)
+			if err != nil {
+				return nil, err
+			}
+			res[g] = c
+		} else {
+			res[g] = r
+		}
+	}
+	return value.NewTuple(res), nil
+}
+
+// dynamicGroupCumcount counts the events in each group as they move
+// between groups.
+func dynamicGroupCumcount(_ Env, args []value.Value) (value.Value, error) {
+	ms, ps, n, err := groupArgs("dynamicGroupCumcount", args[0], args[1], args[2])
+	if err != nil {
+		return nil, err
+	}
+	stats := make([]int32, n)
+	outs := make([][]int32, n)
+	for g := range outs {
+		outs[g] = make([]int32, len(ms))
+	}
+	for i, m := range ms {
+		switch p := ps[i]; {
+		case p == value.NullInt64 || p < 0 || p >= int64(n):
+			stats[m]++
+		case p != m:
+			stats[m]++
+			stats[p]--
+		}
+		for g := range outs {
+			outs[g][i] = stats[g]
+		}
+	}
+	res := make([]value.Value, n)
+	for g := range outs {
+		res[g] = value.NewInts(outs[g])
+	}
+	return value.NewTuple(res), nil
+}

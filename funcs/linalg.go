@@ -349,3 +349,210 @@ func cholesky(_ Env, args []value.Value) (value.Value, error) {
 	}
 	return l.matrix(), nil
 }
+
+func init() {
+	Register(
+		Spec{Name: "lu", Params: []string{"obj", "permute"}, Min: 1, Max: 2, Props: Pure, Category: "math", Fn: luFn},
+		Spec{Name: "qr", Params: []string{"obj", "mode", "pivoting"}, Min: 1, Max: 3, Props: Pure, Category: "math", Fn: qrFn},
+		Spec{Name: "gramSchmidt", Params: []string{"X", "normalize"}, Min: 1, Max: 2, Props: Pure, Category: "math", Fn: gramSchmidt},
+	)
+}
+
+// identity is the n*n identity matrix.
+func identity(n int) *dense {
+	d := &dense{rows: n, cols: n, a: make([]float64, n*n)}
+	for i := 0; i < n; i++ {
+		d.set(i, i, 1)
+	}
+	return d
+}
+
+// luFn is lu(obj, [permute]): P, L, U with obj = P*L*U (partial
+// pivoting), or with permute the two matrices P*L and U.
+func luFn(_ Env, args []value.Value) (value.Value, error) {
+	m, err := matrixArg("lu", args[0])
+	if err != nil {
+		return nil, err
+	}
+	permute, err := BoolArg("lu", "permute", Arg(args, 1), false)
+	if err != nil {
+		return nil, err
+	}
+	if m.Rows != m.Cols {
+		return nil, errors.New("The matrix of lu must be square.")
+	}
+	d, err := denseOf("lu", m, false)
+	if err != nil {
+		return nil, err
+	}
+	n := d.rows
+	perm, _ := luDecompose(d)
+	l, u := identity(n), &dense{rows: n, cols: n, a: make([]float64, n*n)}
+	for r := 0; r < n; r++ {
+		for c := 0; c < n; c++ {
+			if c < r {
+				l.set(r, c, d.at(r, c))
+			} else {
+				u.set(r, c, d.at(r, c))
+			}
+		}
+	}
+	// Row k of L*U is row perm[k] of obj, so P has a 1 at (perm[k], k).
+	p := &dense{rows: n, cols: n, a: make([]float64, n*n)}
+	for k, r := range perm {
+		p.set(r, k, 1)
+	}
+	if permute {
+		pl, err := matMul(p, l)
+		if err != nil {
+			return nil, err
+		}
+		return value.NewTuple([]value.Value{pl, u.matrix()}), nil
+	}
+	return value.NewTuple([]value.Value{p.matrix(), l.matrix(), u.matrix()}), nil
+}
+
+// qrFn is the Householder QR decomposition with LAPACK's sign
+// convention (R's diagonal takes the sign opposite to the column's
+// leading element).
+func qrFn(_ Env, args []value.Value) (value.Value, error) {
+	m, err := matrixArg("qr", args[0])
+	if err != nil {
+		return nil, err
+	}
+	mode := "full"
+	if a := Arg(args, 1); a != nil {
+		s, ok := StringArg(a)
+		if !ok || (s != "full" && s != "economic" && s != "r") {
+			return nil, errors.New("mode of qr must be 'full', 'economic' or 'r'.")
+		}
+		mode = s
+	}
+	if piv, err := BoolArg("qr", "pivoting", Arg(args, 2), false); err != nil || piv {
+		if err != nil {
+			return nil, err
+		}
+		return nil, errors.New("qr with pivoting is not supported yet.")
+	}
+	a, err := denseOf("qr", m, false)
+	if err != nil {
+		return nil, err
+	}
+	rows, cols := a.rows, a.cols
+	q := identity(rows)
+	v := make([]float64, rows)
+	for k := 0; k < min(rows-1, cols); k++ {
+		norm := 0.0
+		for i := k; i < rows; i++ {
+			norm += a.at(i, k) * a.at(i, k)
+		}
+		alpha := a.at(k, k)
+		xnorm := math.Sqrt(norm - alpha*alpha)
+		if xnorm == 0 {
+			continue
+		}
+		beta := -math.Copysign(math.Sqrt(norm), alpha)
+		tau := (beta - alpha) / beta
+		v[k] = 1
+		for i := k + 1; i < rows; i++ {
+			v[i] = a.at(i, k) / (alpha - beta)
+		}
+		// A[k:, k:] -= tau v (v' A[k:, k:])
+		for c := k; c < cols; c++ {
+			s := 0.0
+			for i := k; i < rows; i++ {
+				s += v[i] * a.at(i, c)
+			}
+			s *= tau
+			for i := k; i < rows; i++ {
+				a.set(i, c, a.at(i, c)-s*v[i])
+			}
+		}
+		// Q = Q * H: Q[:, k:] -= (Q[:, k:] v) tau v'
+		for r := 0; r < rows; r++ {
+			s := 0.0
+			for i := k; i < rows; i++ {
+				s += q.at(r, i) * v[i]
+			}
+			s *= tau
+			for i := k; i < rows; i++ {
+				q.set(r, i, q.at(r, i)-s*v[i])
+			}
+		}
+		a.set(k, k, beta)
+		for i := k + 1; i < rows; i++ {
+			a.set(i, k, 0)
+		}
+	}
+	r := a
+	kk := min(rows, cols)
+	if mode == "economic" {
+		qe := &dense{rows: rows, cols: kk, a: append([]float64(nil), q.a[:rows*kk]...)}
+		re := &dense{rows: kk, cols: cols, a: make([]float64, kk*cols)}
+		for c := 0; c < cols; c++ {
+			for i := 0; i < kk; i++ {
+				re.set(i, c, r.at(i, c))
+			}
+		}
+		return value.NewTuple([]value.Value{qe.matrix(), re.matrix()}), nil
+	}
+	if mode == "r" {
+		return r.matrix(), nil
+	}
+	return value.NewTuple([]value.Value{q.matrix(), r.matrix()}), nil
+}
+
+// gramSchmidt orthogonalises the columns of a full-column-rank matrix
+// (classical Gram-Schmidt), optionally normalising them.
+func gramSchmidt(_ Env, args []value.Value) (value.Value, error) {
+	m, err := matrixArg("gramSchmidt", args[0])
+	if err != nil {
+		return nil, err
+	}
+	norm, err := BoolArg("gramSchmidt", "normalize", Arg(args, 1), false)
+	if err != nil {
+		return nil, err
+	}
+	a, err := denseOf("gramSchmidt", m, false)
+	if err != nil {
+		return nil, err
+	}
+	rows, cols := a.rows, a.cols
+	out := &dense{rows: rows, cols: cols, a: make([]float64, rows*cols)}
+	for c := 0; c < cols; c++ {
+		u := out.a[c*rows : (c+1)*rows]
+		copy(u, a.a[c*rows:(c+1)*rows])
+		for p := 0; p < c; p++ {
+			prev := out.a[p*rows : (p+1)*rows]
+			num, den := 0.0, 0.0
+			for i := range u {
+				num += a.a[c*rows+i] * prev[i]
+				den += prev[i] * prev[i]
+			}
+			for i := range u {
+				u[i] -= num / den * prev[i]
+			}
+		}
+		n2 := 0.0
+		for _, x := range u {
+			n2 += x * x
+		}
+		if n2 < 1e-20 {
+			return nil, errors.New("vector set must be linearly independent")
+		}
+	}
+	if norm {
+		for c := 0; c < cols; c++ {
+			u := out.a[c*rows : (c+1)*rows]
+			n2 := 0.0
+			for _, x := range u {
+				n2 += x * x
+			}
+			s := math.Sqrt(n2)
+			for i := range u {
+				u[i] /= s
+			}
+		}
+	}
+	return out.matrix(), nil
+}

@@ -363,6 +363,8 @@ func (p *parser) parseStmt() Stmt {
 			return p.parseUpdate()
 		case isKw(t, "delete") && isKw(nx, "from"):
 			return p.parseDelete()
+		case p.isDDL(t, nx):
+			return p.parseDDL()
 		}
 	}
 	return p.parseSimpleStmt()

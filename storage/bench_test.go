@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cockroachdb/pebble"
+	"github.com/cockroachdb/pebble/v2"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )

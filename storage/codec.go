@@ -40,7 +40,7 @@ var errCorrupt = errors.New("storage: corrupt column value")
 
 // littleEndian reports whether the machine stores integers little endian,
 // in which case typed slices are copied to and from storage as raw memory.
-var littleEndian = !value.HostBigEndian
+var littleEndian = !value.HostBigEndian()
 
 // appendLE appends native-order memory b of w-byte elements in little endian.
 func appendLE(dst, b []byte, w int) []byte {

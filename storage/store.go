@@ -8,8 +8,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/cockroachdb/pebble"
-	"github.com/cockroachdb/pebble/vfs"
+	"github.com/cockroachdb/pebble/v2"
+	"github.com/cockroachdb/pebble/v2/sstable"
+	"github.com/cockroachdb/pebble/v2/vfs"
 )
 
 // Options configures Open.
@@ -67,7 +68,8 @@ const (
 
 type quietLogger struct{}
 
-func (quietLogger) Infof(string, ...interface{}) {}
+func (quietLogger) Infof(string, ...interface{})  {}
+func (quietLogger) Errorf(string, ...interface{}) {}
 func (quietLogger) Fatalf(format string, args ...interface{}) {
 	panic(fmt.Sprintf("pebble: "+format, args...))
 }
@@ -85,13 +87,13 @@ func pebbleOptions(inMemory bool) *pebble.Options {
 	if inMemory {
 		o.FS = vfs.NewMem()
 	}
-	o.Levels = make([]pebble.LevelOptions, 7)
 	for i := range o.Levels {
 		o.Levels[i] = pebble.LevelOptions{
-			BlockSize:      64 << 10,
-			Compression:    pebble.NoCompression, // values are LZ4 already
-			TargetFileSize: int64(16<<20) << min(i, 4),
+			BlockSize: 64 << 10,
+			// values are LZ4 already
+			Compression: func() *sstable.CompressionProfile { return sstable.NoCompression },
 		}
+		o.TargetFileSizes[i] = int64(16<<20) << min(i, 4)
 	}
 	return o
 }

@@ -13,7 +13,9 @@ type Fixed interface {
 
 // HostBigEndian reports the host's byte order: raw-memory copies are
 // little endian on every host but a big-endian one, where callers swap.
-var HostBigEndian = func() bool {
+func HostBigEndian() bool { return hostBigEndian }
+
+var hostBigEndian = func() bool {
 	x := uint16(1)
 	return *(*byte)(unsafe.Pointer(&x)) == 0
 }()

@@ -29,7 +29,7 @@ func TestFixedViews(t *testing.T) {
 	v := NewInts([]int32{1, 2})
 	b, _ := v.FixedBytes()
 	b[0] = 7 // a view, not a copy
-	if !HostBigEndian {
+	if !HostBigEndian() {
 		require.Equal(t, int32(7), v.I32[0])
 	}
 }

@@ -15,7 +15,7 @@ type fixed = value.Fixed
 // typed slices as bytes (valid on every host) and swap in place when the
 // data's byte order differs from the host's; that swap is the portable
 // fallback for big-endian hosts.
-var hostBigEndian = value.HostBigEndian
+var hostBigEndian = value.HostBigEndian()
 
 func sizeOf[T fixed]() int {
 	var z T
