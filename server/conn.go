@@ -322,10 +322,39 @@ func (c *conn) execute(req *request) []byte {
 	if err != nil {
 		return errorReply(c.sid, errorText(err))
 	}
+	if req.fetchSize > 0 {
+		return c.encodeReply(inBlocks(v, req.fetchSize))
+	}
 	if req.flags&flagPickle != 0 {
 		return c.encodePickleReply(v, req.flags&flagPickleList != 0)
 	}
 	return c.encodeReply(v)
+}
+
+// inBlocks answers a request with a fetchSize (the APIs' BlockReader): a
+// table result goes as a tuple of tables of at most fetchSize rows each,
+// which the client reads one block at a time (rows = blocks, columns = 1,
+// then each table). Other results go as they are; the client then raises
+// its own "Fetch size can only be set when executing scripts that return
+// a table."
+func inBlocks(v value.Value, fetchSize int64) value.Value {
+	w, err := toWire(v)
+	if err != nil {
+		return v
+	}
+	t, ok := w.(*value.Table)
+	if !ok {
+		return v
+	}
+	n := int64(t.Rows())
+	var blocks []value.Value
+	for lo := int64(0); lo < n || lo == 0; lo += fetchSize {
+		blocks = append(blocks, t.Slice(int(lo), int(min(lo+fetchSize, n))))
+		if n == 0 {
+			break
+		}
+	}
+	return value.NewTuple(blocks)
 }
 
 // encodePickleReply answers a request with the pickle flag (8): a table

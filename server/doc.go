@@ -34,8 +34,9 @@
 // (wire.AppendPickleTable) and anything else in the binary form, which
 // the Python API reads alike; the Python/q dialect flags are refused with
 // an error reply (nothing is run); compressed table arguments (flag 64) are
-// accepted while replies are never compressed, fetchSize is ignored (the
-// result comes in one piece), and a C++ request retried after a reconnect
+// accepted while replies are never compressed, with a fetchSize a table
+// result is sent as a tuple of tables of at most fetchSize rows (the
+// APIs' BlockReader reads them one by one), and a C++ request retried after a reconnect
 // (negated sequence number with the same client id) is answered from the
 // first execution's reply instead of running twice. With the clear-memory
 // flag (16, Python's run(..., clearMemory=True)) a script or function

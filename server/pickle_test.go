@@ -50,3 +50,24 @@ func TestPickleFlagReplies(t *testing.T) {
 	require.Equal(t, "OK", rep.status)
 	require.Equal(t, value.FormTable, rep.obj.Form())
 }
+
+// With a fetchSize a table result goes as a tuple of blocks of at most
+// fetchSize rows (what the APIs' BlockReader reads); other results as is.
+func TestFetchSizeSendsBlocks(t *testing.T) {
+	ts := vecServer(t)
+	c := dialRaw(t, ts.Addr)
+	goLogin(t, c)
+	c.send(req(t, "API2", "", "0_1_4_64__3", "script\ntable(1..7 as a)", nil))
+	rep := c.readReply()
+	require.Equal(t, "OK", rep.status)
+	blocks := rep.obj.(*value.Vector)
+	require.Equal(t, value.Any, blocks.T)
+	var sizes []int
+	for _, b := range blocks.Any {
+		sizes = append(sizes, b.(*value.Table).Rows())
+	}
+	require.Equal(t, []int{3, 3, 1}, sizes)
+
+	c.send(req(t, "API2", "", "0_1_4_64__3", "script\n1+1", nil))
+	require.Equal(t, value.NewInt(2), c.readReply().obj)
+}

@@ -194,3 +194,14 @@ def test_pickled_and_binary_tables_agree(pickle_session, plain_session):
 def test_errors_come_back_as_server_responses(any_session):
     with pytest.raises(RuntimeError, match="Server Response"):
         any_session.run("undefinedVariableXYZ + 1")
+
+
+def test_fetch_size_reads_blocks(any_session):
+    br = any_session.run("table(1..20000 as a, take(`x`y, 20000) as b)", fetchSize=8192)
+    blocks = []
+    while br.hasNext():
+        blocks.append(br.read())
+    assert [len(b) for b in blocks] == [8192, 8192, 3616]
+    assert pd.concat(blocks)["a"].tolist() == list(range(1, 20001))
+    assert any_session.run("1+1") == 2
+    assert [len(b) for b in any_session.run("table(1:0, `a, [INT])", fetchSize=8192)] == [0]
