@@ -27,7 +27,7 @@ func argPool() []value.Value {
 		value.NewTuple([]value.Value{ints, value.NewInts([]int32{1, 2, 3})}),
 		&value.Matrix{V: value.NewInts([]int32{1, 2, 3, 4}), Rows: 2, Cols: 2},
 		value.NewTable([]string{"a", "b"}, []*value.Vector{ints, strs}),
-		&Duration{N: 2, Unit: "d"}, value.NewDecimal(value.Decimal32, 1234, 2),
+		value.NewDuration(2, "d"), value.NewDecimal(value.Decimal32, 1234, 2),
 	}
 }
 
