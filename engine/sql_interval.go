@@ -102,7 +102,7 @@ func (in *interp) evalInterval(src *value.Table, c *sqlparse.CallExpr) (*value.V
 	switch {
 	case d.T == value.Duration:
 		unit := unitNanos(x.T)
-		dn := durationNanos[d.S]
+		dn := durationNanos[value.DurationUnit(d)]
 		if unit == 0 || dn == 0 || d.I*dn%unit != 0 {
 			return nil, nil, errors.New("The duration of interval doesn't match the type of X.")
 		}

@@ -8,21 +8,26 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Duration is a DURATION scalar: a length and a unit (y, M, w, d, B, H,
-// m, s, ms, us, ns, or a trading calendar's identifier such as XNYS).
+// Duration is a DURATION read from a value.Scalar: a length and a unit (y,
+// M, w, d, B, H, m, s, ms, us, ns, or a trading calendar's identifier such
+// as XNYS).
 type Duration struct {
 	N    int64
 	Unit string
 }
 
-// Form implements value.Value.
-func (d *Duration) Form() value.Form { return value.FormScalar }
-
-// Type implements value.Value.
-func (d *Duration) Type() value.Type { return value.Duration }
-
 // String prints the duration as DolphinDB writes it, e.g. 3M.
 func (d *Duration) String() string { return strconv.FormatInt(d.N, 10) + d.Unit }
+
+// asDuration reads a DURATION scalar (a literal such as 3M, or what
+// duration() returns).
+func asDuration(x value.Value) (*Duration, bool) {
+	s, ok := ScalarArg(x)
+	if !ok || s.T != value.Duration || s.Null {
+		return nil, false
+	}
+	return &Duration{N: s.I, Unit: value.DurationUnit(s)}, true
+}
 
 // durationUnits are the units DolphinDB's duration literals accept.
 var durationUnits = map[string]bool{"y": true, "M": true, "w": true, "d": true, "B": true, "H": true, "m": true, "s": true, "ms": true, "us": true, "ns": true}
@@ -45,6 +50,9 @@ func parseDuration(s string) (*Duration, error) {
 	return &Duration{N: n, Unit: unit}, nil
 }
 
+// durationValue makes d the DURATION scalar scripts see.
+func durationValue(d *Duration) value.Value { return value.NewDuration(d.N, d.Unit) }
+
 // isCalendarCode reports a trading calendar identifier: four upper-case
 // letters (XNYS, XSHG ...).
 func isCalendarCode(u string) bool {
@@ -62,13 +70,17 @@ func isCalendarCode(u string) bool {
 func init() {
 	Register(Spec{Name: "duration", Params: []string{"X"}, Min: 1, Max: 1, Props: Pure, Category: "types-conversion",
 		Fn: func(_ Env, args []value.Value) (value.Value, error) {
-			if d, ok := args[0].(*Duration); ok {
-				return d, nil
+			if s, ok := ScalarArg(args[0]); ok && s.T == value.Duration {
+				return s, nil
 			}
 			s, err := strScalarArg("duration", "X", args[0])
 			if err != nil {
 				return nil, err
 			}
-			return parseDuration(s)
+			d, err := parseDuration(s)
+			if err != nil {
+				return nil, err
+			}
+			return durationValue(d), nil
 		}})
 }

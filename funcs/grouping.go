@@ -52,7 +52,7 @@ func intOrTemporal(fn, param string, x value.Value) ([]int64, value.Type, bool, 
 // intervalArg reads bar's interval: integers in X's units, or a DURATION
 // converted to them.
 func intervalArg(fn string, x value.Value, t value.Type, n int) ([]int64, error) {
-	if d, ok := x.(*Duration); ok {
+	if d, ok := asDuration(x); ok {
 		ns := clockUnitNanos[d.Unit]
 		switch d.Unit {
 		case "d":

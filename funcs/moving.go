@@ -670,14 +670,14 @@ var durationNs = map[string]int64{
 // T's temporal type; months and years apply to MONTH only.
 func durationInTicks(fn string, d *value.Scalar, t value.Type) (int64, error) {
 	if t == value.Month {
-		switch d.S {
+		switch value.DurationUnit(d) {
 		case "M":
 			return d.I, nil
 		case "y":
 			return d.I * 12, nil
 		}
 	} else if per, ok := nsPerTick[t]; ok {
-		if u, ok := durationNs[d.S]; ok && u >= per {
+		if u, ok := durationNs[value.DurationUnit(d)]; ok && u >= per {
 			return d.I * u / per, nil
 		}
 	}

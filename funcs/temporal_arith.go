@@ -89,7 +89,7 @@ func concatDateTime(_ Env, args []value.Value) (value.Value, error) {
 // durationArg reads temporalAdd's duration: a DURATION, or an integer
 // with a unit string.
 func durationArg(fn string, dur, unit value.Value) (*Duration, error) {
-	if d, ok := dur.(*Duration); ok {
+	if d, ok := asDuration(dur); ok {
 		return d, nil
 	}
 	if s, ok := ScalarArg(dur); ok && s.T.Category() == value.CatLiteral {

@@ -63,7 +63,7 @@ func (s *Scalar) String() string {
 		return ""
 	}
 	if s.T == Duration {
-		return strconv.FormatInt(s.I, 10) + s.S
+		return strconv.FormatInt(s.I, 10) + DurationUnit(s)
 	}
 	switch s.T.Storage() {
 	case StInt8, StInt16, StInt32, StInt64:
@@ -369,6 +369,8 @@ func appendFraction(b []byte, digits int, optional bool, fraction *float64) []by
 
 func formatRaw(t Type, x int64, scale int32) string {
 	switch t {
+	case Duration:
+		return strconv.FormatInt(x, 10) + DurationUnitName(scale)
 	case Bool:
 		if x != 0 {
 			return "true"

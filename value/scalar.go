@@ -130,4 +130,9 @@ func (s *Scalar) Vector() *Vector {
 // NewDuration returns a DURATION scalar: n units of unit, where unit is
 // one of DolphinDB's duration units (ns, us, ms, s, m, H, d, w, M, y, B) or
 // a trading calendar's identifier.
-func NewDuration(n int64, unit string) *Scalar { return &Scalar{T: Duration, I: n, S: unit} }
+func NewDuration(n int64, unit string) *Scalar {
+	if code, ok := DurationUnitCode(unit); ok {
+		return &Scalar{T: Duration, I: n, S: unit, Scale: code}
+	}
+	return &Scalar{T: Duration, I: n, S: unit, Scale: -1}
+}

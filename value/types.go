@@ -198,7 +198,7 @@ func (t Type) Storage() Storage {
 		return StInt16
 	case Int, Date, Month, Time, Minute, Second, DateTime, DateHour, DateMinute, Decimal32:
 		return StInt32
-	case Long, Timestamp, NanoTime, NanoTimestamp, Decimal64:
+	case Long, Timestamp, NanoTime, NanoTimestamp, Decimal64, Duration:
 		return StInt64
 	case Float:
 		return StFloat32
