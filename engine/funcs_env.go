@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"path/filepath"
 	"sort"
 
@@ -210,4 +211,13 @@ func (b *builtin) ParamCount() int {
 		return b.min
 	}
 	return 2
+}
+
+// Rand implements funcs.Env.
+func (in *interp) Rand() *rand.Rand { return in.s.rng }
+
+// SetRandomSeed implements funcs.Env: the same seed gives the same
+// sequence in every session, as DolphinDB's does.
+func (in *interp) SetRandomSeed(seed int64) {
+	in.s.rng = rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15))
 }

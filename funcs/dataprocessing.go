@@ -879,3 +879,150 @@ func xtmove(env Env, args []value.Value) (value.Value, error) {
 	}
 	return out, nil
 }
+
+func init() {
+	Register(
+		Spec{Name: "talibNull", Params: []string{"args"}, Min: 2, Max: -1, Props: Pure | OrderSensitive, Category: "data-processing", Fn: xtalibNull},
+		Spec{Name: "winsorize", Params: []string{"X", "limit", "inclusive", "nanPolicy"}, Min: 2, Max: 4, Props: Pure, Category: "data-processing", Fn: xwinsorize(false)},
+		Spec{Name: "winsorize!", Params: []string{"X", "limit", "inclusive", "nanPolicy"}, Min: 2, Max: 4, Props: Mutating, Category: "data-processing", Fn: xwinsorize(true)},
+	)
+}
+
+// xtalibNull sets every vector to NULL before the first row where all of
+// them are non-NULL.
+func xtalibNull(env Env, args []value.Value) (value.Value, error) {
+	vs := make([]*value.Vector, len(args))
+	for i, a := range args {
+		v, ok := a.(*value.Vector)
+		if !ok || v.T == value.Any || (i > 0 && v.Len() != vs[0].Len()) {
+			return nil, errors.New("The arguments of talibNull must be vectors of the same length.")
+		}
+		vs[i] = v
+	}
+	n := vs[0].Len()
+	first := n
+	for i := 0; i < n && first == n; i++ {
+		all := true
+		for _, v := range vs {
+			if v.IsNull(i) {
+				all = false
+				break
+			}
+		}
+		if all {
+			first = i
+		}
+	}
+	out := make([]value.Value, len(vs))
+	for k, v := range vs {
+		c := v.Clone()
+		for i := 0; i < first; i++ {
+			c.SetNull(i)
+		}
+		out[k] = c
+	}
+	return value.NewTuple(out), nil
+}
+
+// xwinsorize clips the lowest limit[0] and highest limit[1] fractions of
+// X to the nearest kept values; nanPolicy ranks NULLs as the largest
+// (upper), the smallest (lower), not at all (omit) or refuses them.
+func xwinsorize(inPlace bool) Impl {
+	name := "winsorize"
+	if inPlace {
+		name = "winsorize!"
+	}
+	return func(env Env, args []value.Value) (value.Value, error) {
+		v, ok := args[0].(*value.Vector)
+		if !ok || !v.T.IsNumeric() {
+			return nil, fmt.Errorf("The argument [X] of %s must be a numeric vector.", name)
+		}
+		lim, _, err := Floats(name, args[1])
+		if err != nil || len(lim) < 1 || len(lim) > 2 {
+			return nil, fmt.Errorf("The argument [limit] of %s must be a scalar or a vector of two fractions.", name)
+		}
+		if len(lim) == 1 {
+			lim = []float64{lim[0], lim[0]}
+		}
+		for _, l := range lim {
+			if !(l >= 0 && l <= 1) {
+				return nil, fmt.Errorf("The argument [limit] of %s must be between 0 and 1.", name)
+			}
+		}
+		incl := []bool{true, true}
+		if a := Arg(args, 2); a != nil {
+			b, _, err := xtruthy(name, toVector(a))
+			if err != nil || len(b) < 1 {
+				return nil, fmt.Errorf("The argument [inclusive] of %s must be boolean.", name)
+			}
+			incl = []bool{b[0], b[len(b)-1]}
+		}
+		policy := "upper"
+		if p := Arg(args, 3); p != nil {
+			s, ok := StringArg(p)
+			if !ok || (s != "upper" && s != "lower" && s != "raise" && s != "omit") {
+				return nil, fmt.Errorf("The argument [nanPolicy] of %s must be 'upper', 'lower', 'raise' or 'omit'.", name)
+			}
+			policy = s
+		}
+		xs, _, err := Floats(name, v)
+		if err != nil {
+			return nil, err
+		}
+		idx := make([]int, 0, len(xs))
+		for i, x := range xs {
+			if x == value.NullFloat64 {
+				if policy == "raise" {
+					return nil, fmt.Errorf("The input of %s contains NULL values.", name)
+				}
+				if policy == "omit" {
+					continue
+				}
+			}
+			idx = append(idx, i)
+		}
+		rank := func(x float64) float64 {
+			if x == value.NullFloat64 {
+				if policy == "lower" {
+					return math.Inf(-1)
+				}
+				return math.Inf(1)
+			}
+			return x
+		}
+		xstableSort(idx, func(a, b int) bool { return rank(xs[a]) < rank(xs[b]) })
+		n := len(idx)
+		count := func(f float64, truncate bool) int {
+			c := float64(n) * f
+			if truncate {
+				return int(c)
+			}
+			return int(math.Round(c))
+		}
+		lo, hi := count(lim[0], incl[0]), count(lim[1], incl[1])
+		out := v
+		if !inPlace {
+			out = v.Clone()
+		}
+		if lo+hi >= n || n == 0 {
+			return out, nil
+		}
+		low, high := idx[lo], idx[n-1-hi]
+		for r := 0; r < lo; r++ {
+			out.SetFrom(idx[r], v.Clone(), low)
+		}
+		src := v.Clone()
+		for r := n - hi; r < n; r++ {
+			out.SetFrom(idx[r], src, high)
+		}
+		return out, nil
+	}
+}
+
+// toVector wraps a scalar as a one-element vector.
+func toVector(x value.Value) *value.Vector {
+	if v, _, ok := xasVector(x); ok {
+		return v
+	}
+	return value.NewVector(value.Bool, 0, 0)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -79,6 +80,11 @@ type Env interface {
 	Objects(shared bool) []Object
 	// SessionInfo describes the calling session.
 	SessionInfo() SessionInfo
+	// Rand is the session's random source (rand, shuffle), reseeded by
+	// SetRandomSeed.
+	Rand() *rand.Rand
+	// SetRandomSeed reseeds the session's random source.
+	SetRandomSeed(seed int64)
 }
 
 // FuncInfo is one row of defs(): a function's name, arity and parameter

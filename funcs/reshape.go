@@ -2,7 +2,6 @@ package funcs
 
 import (
 	"errors"
-	"math/rand/v2"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -131,7 +130,7 @@ func shuffleFn(inPlace bool) Impl {
 		default:
 			return nil, errors.New("The argument of shuffle must be a vector or matrix.")
 		}
-		perm := rand.Perm(v.Len())
+		perm := env.Rand().Perm(v.Len())
 		out := v.Gather(perm)
 		if inPlace {
 			replaceVector(v, out)

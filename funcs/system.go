@@ -18,6 +18,14 @@ func init() {
 		Spec{Name: "evalTimer", Params: []string{"funcs", "count"}, Min: 1, Max: 2, Category: "system", Fn: xevalTimer},
 		Spec{Name: "partial", Params: []string{"func", "args"}, Min: 1, Max: -1, Props: Pure, Category: "system", Fn: xpartial},
 		Spec{Name: "member", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: Pure, Category: "system", Fn: xmember},
+		Spec{Name: "setRandomSeed", Params: []string{"seed"}, Min: 1, Max: 1, Props: Command | Session, Category: "system", Fn: func(env Env, args []value.Value) (value.Value, error) {
+			seed, err := IntArg("setRandomSeed", "seed", args[0], 0)
+			if err != nil {
+				return nil, err
+			}
+			env.SetRandomSeed(seed)
+			return nil, nil
+		}},
 		Spec{Name: "getHomeDir", Min: 0, Max: 0, Props: Session, Category: "system", Fn: func(env Env, _ []value.Value) (value.Value, error) {
 			return value.NewString(env.SessionInfo().HomeDir), nil
 		}},

@@ -187,8 +187,22 @@ func literalKernel(op Op, x, y Operand, n int) (*Vector, error) {
 		return out, nil
 	case op.IsCompare():
 		out := NewVector(Bool, n, n)
-		for i := range out.I8 {
-			out.I8[i] = boolByte(cmpResult(op, strings.Compare(a[i&ma], b[i&mb])))
+		o := out.I8
+		switch op {
+		case OpEq:
+			// String equality checks lengths first: much cheaper than an
+			// ordering comparison for the common sym = `A filter.
+			for i := range o {
+				o[i] = boolByte(a[i&ma] == b[i&mb])
+			}
+		case OpNe:
+			for i := range o {
+				o[i] = boolByte(a[i&ma] != b[i&mb])
+			}
+		default:
+			for i := range o {
+				o[i] = boolByte(cmpResult(op, strings.Compare(a[i&ma], b[i&mb])))
+			}
 		}
 		return out, nil
 	}

@@ -13,28 +13,35 @@ func logicKernel(op Op, x, y Operand, n int) (*Vector, error) {
 	if y, err = castOperand(y, Bool); err != nil {
 		return nil, err
 	}
-	a, b := x.V.I8, y.V.I8
-	ma, mb := mask(x), mask(y)
 	out := NewVector(Bool, n, n)
-	if n == 0 {
-		return out, nil
-	}
-	o := out.I8
 	if op == OpAnd {
-		for i := range o {
-			o[i] = boolByte(a[i&ma] == 1 && b[i&mb] == 1)
-		}
-		return out, nil
+		broadcast(out.I8, x.V.I8, y.V.I8, mask(x), mask(y), andLoop)
+	} else {
+		broadcast(out.I8, x.V.I8, y.V.I8, mask(x), mask(y), orLoop)
 	}
+	return out, nil
+}
+
+// andLoop is and over equal-length BOOL bytes (NULL counts as false).
+func andLoop(o, a, b []int8) {
+	a, b = a[:len(o)], b[:len(o)]
 	for i := range o {
-		p, q := a[i&ma], b[i&mb]
-		r := boolByte(p == 1 || q == 1)
+		// & of the two bytes, not &&: no branch on unpredictable data.
+		o[i] = boolByte(a[i] == 1) & boolByte(b[i] == 1)
+	}
+}
+
+// orLoop is or over equal-length BOOL bytes: NULL only when both are NULL.
+func orLoop(o, a, b []int8) {
+	a, b = a[:len(o)], b[:len(o)]
+	for i := range o {
+		p, q := a[i], b[i]
+		r := boolByte(p == 1) | boolByte(q == 1)
 		if p == NullInt8 && q == NullInt8 {
 			r = NullInt8
 		}
 		o[i] = r
 	}
-	return out, nil
 }
 
 // Not is the logical negation of a vector read as BOOL: 0 gives true,
