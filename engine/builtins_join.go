@@ -19,7 +19,7 @@ import (
 // prefixed with the right table's variable name and "_" (t2_price), as
 // DolphinDB names them. Full, asof and window joins are not implemented.
 func init() {
-	for _, kind := range []joinKind{joinEqui, joinLeft, joinLeftSemi, joinFull, joinAsof} {
+	for _, kind := range []joinKind{joinEqui, joinLeft, joinLeftSemi, joinFull, joinAsof, joinPrefix, joinSortedEqui} {
 		kind := kind
 		reg(kind.name(), p("leftTable", "rightTable", "matchingCols", "rightMatchingCols"), 3, 4, func(in *interp, args []value.Value, names []string) (value.Value, error) {
 			return in.join(kind, args, names)
@@ -36,12 +36,16 @@ const (
 	joinEqui joinKind = iota
 	joinLeft
 	joinLeftSemi
-	joinFull  // fj: lj plus the unmatched right rows
-	joinAsof  // aj: the last right row at or before the left row's last key
-	joinRight // SQL right join: lj with the sides' rows swapped
+	joinFull       // fj: lj plus the unmatched right rows
+	joinAsof       // aj: the last right row at or before the left row's last key
+	joinRight      // SQL right join: lj with the sides' rows swapped
+	joinPrefix     // pj: right keys that are prefixes of the left key
+	joinSortedEqui // sej: ej sorted by the matching columns
 )
 
-func (k joinKind) name() string { return [...]string{"ej", "lj", "lsj", "fj", "aj", "rj"}[k] }
+func (k joinKind) name() string {
+	return [...]string{"ej", "lj", "lsj", "fj", "aj", "rj", "pj", "sej"}[k]
+}
 
 func (in *interp) join(kind joinKind, args []value.Value, names []string) (value.Value, error) {
 	j, err := in.joinTables(kind, args, names)
@@ -130,6 +134,27 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 		lrows, rrows = asofRows(lkeys, rkeys, keyOf)
 	case joinRight:
 		rrows, lrows = matchRows(rkeys, lkeys, keyOf, joinLeft)
+	case joinPrefix:
+		if len(lkeys) != 1 || lkeys[0].T.Storage() != value.StString || rkeys[0].T.Storage() != value.StString {
+			return joined{}, errors.New("pj takes one matching column of type STRING or SYMBOL.")
+		}
+		lrows, rrows = prefixRows(lkeys[0].Str, rkeys[0].Str)
+	case joinSortedEqui:
+		lrows, rrows = matchRows(lkeys, rkeys, keyOf, joinEqui)
+		order := seqInts(len(lrows))
+		sort.SliceStable(order, func(a, b int) bool {
+			for _, k := range lkeys {
+				if c := value.CompareElems(k, lrows[order[a]], lrows[order[b]]); c != 0 {
+					return c < 0
+				}
+			}
+			return false
+		})
+		l2, r2 := make([]int, len(order)), make([]int, len(order))
+		for i, o := range order {
+			l2[i], r2[i] = lrows[o], rrows[o]
+		}
+		lrows, rrows = l2, r2
 	default:
 		lrows, rrows = matchRows(lkeys, rkeys, keyOf, kind)
 	}
@@ -179,7 +204,7 @@ func (in *interp) joinTables(kind joinKind, args []value.Value, names []string) 
 			outCols = append(outCols, gatherOrNull(col, lrows))
 		}
 	}
-	if kind == joinFull || kind == joinAsof {
+	if kind == joinFull || kind == joinAsof || kind == joinPrefix {
 		// the right matching columns are kept (the last one for aj)
 		for k, c := range ri {
 			if kind == joinAsof && k < len(ri)-1 {
@@ -251,6 +276,30 @@ func matchRows(lkeys, rkeys []*value.Vector, keyOf func([]*value.Vector, int) (s
 	for r, h := range hit {
 		if !h {
 			lrows = append(lrows, -1)
+			rrows = append(rrows, r)
+		}
+	}
+	return lrows, rrows
+}
+
+// prefixRows pairs each left row with the right rows whose key is a
+// prefix of the left key (in right order).
+func prefixRows(left, right []string) (lrows, rrows []int) {
+	index := map[string][]int{}
+	for r, k := range right {
+		if k != "" {
+			index[k] = append(index[k], r)
+		}
+	}
+	var hits []int
+	for l, k := range left {
+		hits = hits[:0]
+		for n := 1; n <= len(k); n++ {
+			hits = append(hits, index[k[:n]]...)
+		}
+		sort.Ints(hits)
+		for _, r := range hits {
+			lrows = append(lrows, l)
 			rrows = append(rrows, r)
 		}
 	}

@@ -14,6 +14,8 @@ import (
 // still run a good script afterwards.
 func FuzzRun(f *testing.F) {
 	files, _ := filepath.Glob("../conformance/testdata/*.test")
+	more, _ := filepath.Glob("../conformance/testdata/*/*.test")
+	files = append(files, more...)
 	for _, path := range files {
 		data, err := os.ReadFile(path)
 		require.NoError(f, err)
@@ -42,6 +44,49 @@ func FuzzRun(f *testing.F) {
 		}
 		s := e.NewSession()
 		_, _ = s.Run(script)
+		v, err := s.Run("1 + 1")
+		require.NoError(t, err)
+		require.Equal(t, "2", v.String())
+	})
+}
+
+// deepShapes build scripts of one repeated structure, n levels deep or n
+// terms long.
+var deepShapes = []func(n int) string{
+	func(n int) string { return "1" + strings.Repeat("+1", n) },
+	func(n int) string { return "x = 1 2 3; x" + strings.Repeat(" * 2 - 1", n) },
+	func(n int) string { return strings.Repeat("(", n) + "1" + strings.Repeat(")", n) },
+	func(n int) string { return strings.Repeat("abs(", n) + "-1" + strings.Repeat(")", n) },
+	func(n int) string { return "x = 1 2 3; x" + strings.Repeat("[0 1 2]", n) },
+	func(n int) string { return strings.Repeat("[", n) + "1" + strings.Repeat("]", n) },
+	func(n int) string { return strings.Repeat("-", n) + "1" },
+	func(n int) string { return strings.Repeat("if(true) ", n) + "x = 1" },
+	func(n int) string { return strings.Repeat("{a:", n) + "1" + strings.Repeat("}", n) },
+	func(n int) string { return strings.Repeat("def(x) -> ", n) + "1" },
+	func(n int) string { return "1" + strings.Repeat(" && true", n) },
+	func(n int) string { return "t = table(1 2 as a); select a" + strings.Repeat("+a", n) + " from t" },
+	func(n int) string { return "<1" + strings.Repeat("+1", n) + ">" },
+	func(n int) string { return "1" + strings.Repeat(" <- 1", n) },
+	func(n int) string { return strings.Repeat("not ", n) + "true" },
+}
+
+// FuzzDeepScripts runs scripts that are very long or very deeply nested:
+// each must come back as a value or an error without exhausting the Go
+// stack, which would kill the server, and the session must stay usable.
+func FuzzDeepScripts(f *testing.F) {
+	for i := range deepShapes {
+		f.Add(uint8(i), uint32(10))
+		f.Add(uint8(i), uint32(3000))
+		if !raceEnabled {
+			f.Add(uint8(i), uint32(60_000))
+		}
+	}
+	e, err := Open(Options{InMemory: true, Seed: 1})
+	require.NoError(f, err)
+	f.Cleanup(func() { e.Close() })
+	f.Fuzz(func(t *testing.T, shape uint8, n uint32) {
+		s := e.NewSession()
+		_, _ = s.Run(deepShapes[int(shape)%len(deepShapes)](int(n % 300_000)))
 		v, err := s.Run("1 + 1")
 		require.NoError(t, err)
 		require.Equal(t, "2", v.String())

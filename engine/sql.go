@@ -444,16 +444,14 @@ func columnName(e sqlparse.Expr) string {
 		if id, ok := n.Fn.(*sqlparse.Ident); ok {
 			fn = id.Name
 		}
-		var parts []string
+		// DolphinDB names a call after the function and its first named
+		// argument (wavg(bid, volume) is wavg_bid)
 		for _, a := range n.Args {
 			if s := columnName(a); s != "" {
-				parts = append(parts, s)
+				return fn + "_" + s
 			}
 		}
-		if len(parts) == 0 {
-			return fn
-		}
-		return fn + "_" + strings.Join(parts, "_")
+		return fn
 	case *sqlparse.BinaryExpr:
 		l, r := columnName(n.L), columnName(n.R)
 		op := map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[n.Op]

@@ -2,6 +2,7 @@ package funcs
 
 import (
 	"errors"
+	"fmt"
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -471,4 +472,149 @@ func fillAt(env Env, args []value.Value) (value.Value, error) {
 		return t, nil
 	}
 	return nil, errors.New("obj of fill! must be a vector, tuple, dictionary or table.")
+}
+
+func init() {
+	Register(Spec{Name: "interpolate", Params: []string{"X", "method", "limit", "inplace", "limitDirection", "limitArea", "index"}, Min: 1, Max: 7,
+		Props: OrderSensitive, Category: "null-fill", Fn: interpolate})
+}
+
+// interpolate fills NULLs of a numeric vector by linear interpolation
+// (over positions or index), padding or the nearest value, with limit,
+// limitDirection and limitArea as the "interpolate" page describes.
+func interpolate(_ Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok || !isNumericVec(v) {
+		return nil, errors.New("X of interpolate must be a numeric vector.")
+	}
+	str := func(i int, def string, allowed ...string) (string, error) {
+		a := Arg(args, i)
+		if a == nil {
+			return def, nil
+		}
+		s, ok := StringArg(a)
+		if ok {
+			for _, x := range allowed {
+				if s == x {
+					return s, nil
+				}
+			}
+		}
+		return "", fmt.Errorf("The argument [%s] of interpolate must be one of %v.", []string{"X", "method", "limit", "inplace", "limitDirection", "limitArea", "index"}[i], allowed)
+	}
+	method, err := str(1, "linear", "linear", "pad", "nearest")
+	if err != nil {
+		return nil, err
+	}
+	limit, err := IntArg("interpolate", "limit", Arg(args, 2), -1)
+	if err != nil {
+		return nil, err
+	}
+	if Arg(args, 2) != nil && limit <= 0 {
+		return nil, errors.New("limit of interpolate must be a positive integer.")
+	}
+	inplace, err := BoolArg("interpolate", "inplace", Arg(args, 3), false)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := str(4, "forward", "forward", "backward", "both")
+	if err != nil {
+		return nil, err
+	}
+	area, err := str(5, "", "", "inside", "outside")
+	if err != nil {
+		return nil, err
+	}
+	xs, err := doublesOf("interpolate", v)
+	if err != nil {
+		return nil, err
+	}
+	n := len(xs)
+	pos := make([]float64, n)
+	for i := range pos {
+		pos[i] = float64(i)
+	}
+	if ix := Arg(args, 6); ix != nil {
+		iv, ok := vectorArg(ix)
+		if !ok || iv.Len() != n {
+			return nil, errors.New("index of interpolate must be a vector as long as X.")
+		}
+		if pos, err = doublesOf("interpolate", asNumeric(iv)); err != nil {
+			return nil, err
+		}
+	}
+	out := append([]float64(nil), xs...)
+	first, last := -1, -1
+	for i, x := range xs {
+		if !isNullF(x) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first >= 0 {
+		for i := 0; i < n; {
+			if !isNullF(xs[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < n && isNullF(xs[j]) {
+				j++
+			}
+			// NULL run [i, j): leading, trailing or inside.
+			inside := i > first && j <= last
+			if (area == "inside" && !inside) || (area == "outside" && inside) {
+				i = j
+				continue
+			}
+			for k := i; k < j; k++ {
+				fromStart, fromEnd := int64(k-i), int64(j-1-k)
+				okFwd := i > 0 && (limit < 0 || fromStart < limit)
+				okBwd := j < n && (limit < 0 || fromEnd < limit)
+				fill := false
+				switch dir {
+				case "forward":
+					fill = okFwd
+				case "backward":
+					fill = okBwd
+				default:
+					fill = okFwd || okBwd
+				}
+				if !fill {
+					continue
+				}
+				var prev, next int = i - 1, j
+				switch {
+				case prev < 0:
+					out[k] = xs[next]
+				case next >= n:
+					out[k] = xs[prev]
+				case method == "pad":
+					out[k] = xs[prev]
+				case method == "nearest":
+					if pos[k]-pos[prev] <= pos[next]-pos[k] {
+						out[k] = xs[prev]
+					} else {
+						out[k] = xs[next]
+					}
+				default:
+					t := (pos[k] - pos[prev]) / (pos[next] - pos[prev])
+					out[k] = xs[prev] + t*(xs[next]-xs[prev])
+				}
+			}
+			i = j
+		}
+	}
+	r := value.NewDoubles(out)
+	if inplace {
+		c, err := value.CastVector(r, v.T, v.Scale)
+		if err != nil {
+			return nil, err
+		}
+		copyInto(v, c)
+		return v, nil
+	}
+	return r, nil
 }

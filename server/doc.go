@@ -1,10 +1,12 @@
 // Package server serves DolphinDB's binary protocol and the JavaScript API's WebSocket transport over an engine: connections, sessions and login.
 //
-// A Server accepts TCP connections on one port and tells the two transports
-// apart by their first bytes: "API" starts a binary
-// API session (Go, C++, Python, Java clients), "GET " starts an HTTP
-// request that must upgrade to a WebSocket (the JavaScript API), whose
-// binary messages carry the same request bytes.
+// A Server accepts TCP connections on one port and tells the transports
+// apart by their first bytes: "API" starts a binary API session (Go, C++,
+// Python, Java clients); an HTTP method starts HTTP, served by net/http:
+// a WebSocket upgrade (the JavaScript API and the web console, whose
+// binary messages carry the same request bytes), the web console's page
+// at /, Prometheus metrics at /metrics and, with Options.Pprof, Go's
+// profiler at /debug/pprof/.
 //
 // Every connection owns one engine session, created when the connection is
 // accepted and identified by the connection, never by the session id of the
@@ -49,5 +51,6 @@
 // connection is closed, without affecting other sessions. Shutdown stops
 // accepting, closes idle connections and lets in-flight requests finish.
 //
-// RunT starts a server over an in-memory engine for tests.
+// RunT starts a server over an in-memory engine for tests, with helpers to
+// check tables, restart, inject failures and pin the clock and rand().
 package server

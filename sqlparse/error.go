@@ -9,6 +9,10 @@ import "fmt"
 type Error struct {
 	Pos Pos
 	Msg string
+	// Internal marks an error made from a panic inside the lexer or
+	// parser: a bug of ours, reported to the caller instead of crashing
+	// it, and failed on by the fuzz tests.
+	Internal bool
 }
 
 // Error implements the error interface.

@@ -36,13 +36,15 @@ func fuzzSeeds(f *testing.F) {
 
 func FuzzLex(f *testing.F) {
 	fuzzSeeds(f)
-	internalPanicsAsErrors = false
 	f.Fuzz(func(t *testing.T, src string) {
 		toks, err := Lex(src)
 		if err != nil {
 			var pe *Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if pe.Internal {
+				t.Fatalf("lexer bug: %v", err)
 			}
 			if pe.Pos.Line < 1 || pe.Pos.Col < 1 {
 				t.Fatalf("bad error position %+v", pe.Pos)
@@ -67,7 +69,6 @@ func FuzzLex(f *testing.F) {
 
 func FuzzParse(f *testing.F) {
 	fuzzSeeds(f)
-	internalPanicsAsErrors = false
 	f.Fuzz(func(t *testing.T, src string) {
 		start := time.Now()
 		s, err := Parse(src)
@@ -78,6 +79,9 @@ func FuzzParse(f *testing.F) {
 			var pe *Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if pe.Internal {
+				t.Fatalf("parser bug: %v", err)
 			}
 			if pe.Pos.Line < 1 || pe.Pos.Col < 1 {
 				t.Fatalf("bad error position %+v", pe.Pos)

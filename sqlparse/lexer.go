@@ -95,10 +95,7 @@ func Lex(src string) (toks []Token, err error) {
 	lx := &lexer{src: src, line: 1, lineStart: 0}
 	defer func() {
 		if r := recover(); r != nil {
-			if !internalPanicsAsErrors {
-				panic(r)
-			}
-			toks, err = nil, &Error{Pos: Pos{Line: lx.line, Col: 1}, Msg: fmt.Sprintf("Internal lexer error: %v", r)}
+			toks, err = nil, &Error{Pos: Pos{Line: lx.line, Col: 1}, Msg: fmt.Sprintf("Internal lexer error: %v", r), Internal: true}
 		}
 	}()
 	return lx.run()

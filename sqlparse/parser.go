@@ -87,19 +87,11 @@ type parser struct {
 // never escapes Parse/ParseExpr.
 type bailout struct{ err *Error }
 
-// internalPanicsAsErrors turns an unexpected panic inside the parser (a
-// bug) into an *Error instead of crashing the caller. The fuzz tests turn
-// it off so that such bugs are reported.
-var internalPanicsAsErrors = true
-
 func (p *parser) recoverErr(err *error) {
 	if r := recover(); r != nil {
 		b, ok := r.(bailout)
 		if !ok {
-			if !internalPanicsAsErrors {
-				panic(r)
-			}
-			*err = &Error{Pos: p.tok().Pos, Msg: fmt.Sprintf("Internal parser error: %v", r)}
+			*err = &Error{Pos: p.tok().Pos, Msg: fmt.Sprintf("Internal parser error: %v", r), Internal: true}
 			return
 		}
 		*err = b.err

@@ -1,0 +1,214 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// wj and pwj: window joins. For each left row with last matching value t,
+// the right rows with equal other matching columns and last matching
+// column within [t+w1, t+w2] are aggregated by the metacode aggs. pwj
+// also takes the last right row before t+w1 when none falls on it.
+func init() {
+	for _, name := range []string{"wj", "pwj"} {
+		prevailing := name == "pwj"
+		reg(name, p("leftTable", "rightTable", "window", "aggs", "matchingCols", "rightMatchingCols"), 5, 6, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+			return in.windowJoin(args, prevailing)
+		})
+	}
+}
+
+// elemInt is element i of an integral or temporal column as int64.
+func elemInt(v *value.Vector, i int) int64 {
+	switch v.T.Storage() {
+	case value.StInt8:
+		return int64(v.I8[i])
+	case value.StInt16:
+		return int64(v.I16[i])
+	case value.StInt32:
+		return int64(v.I32[i])
+	}
+	return v.I64[i]
+}
+
+// windowBound converts a window end (an integer or a DURATION) to units
+// of the column type t.
+func windowBound(s *value.Scalar, t value.Type) (int64, error) {
+	if s.T == value.Duration {
+		unit, dn := unitNanos(t), durationNanos[s.S]
+		if unit == 0 || dn == 0 || s.I*dn%unit != 0 {
+			return 0, errors.New("The window of a window join doesn't match the type of the last matching column.")
+		}
+		return s.I * dn / unit, nil
+	}
+	if s.T.Category() != value.CatIntegral {
+		return 0, errors.New("The window of a window join must be a pair of integers or durations.")
+	}
+	x, _ := s.Int64()
+	return x, nil
+}
+
+func (in *interp) windowJoin(args []value.Value, prevailing bool) (value.Value, error) {
+	left, err := in.joinTable(args[0])
+	if err != nil {
+		return nil, err
+	}
+	right, err := in.joinTable(args[1])
+	if err != nil {
+		return nil, err
+	}
+	win, ok := args[2].(*value.Pair)
+	if !ok {
+		return nil, errors.New("The window of a window join must be a pair.")
+	}
+	var aggs []sqlparse.Expr
+	switch x := args[3].(type) {
+	case *sqlparse.Code:
+		aggs = []sqlparse.Expr{x.X}
+		switch y := x.X.(type) {
+		case *sqlparse.ArrayExpr:
+			aggs = y.Elems
+		case *sqlparse.TupleExpr:
+			aggs = y.Elems
+		}
+	case *value.Vector: // a tuple of metacode
+		for _, e := range x.Any {
+			c, ok := e.(*sqlparse.Code)
+			if !ok {
+				return nil, errors.New("The aggs of a window join must be metacode.")
+			}
+			aggs = append(aggs, c.X)
+		}
+	}
+	if len(aggs) == 0 {
+		return nil, errors.New("The aggs of a window join must be metacode.")
+	}
+	lk, ok := stringsArg(args[4])
+	if !ok || len(lk) == 0 {
+		return nil, errors.New("matchingCols must be a string scalar or vector.")
+	}
+	rk := lk
+	if len(args) > 5 && args[5] != nil {
+		if rk, ok = stringsArg(args[5]); !ok || len(rk) != len(lk) {
+			return nil, errors.New("rightMatchingCols must name as many columns as matchingCols.")
+		}
+	}
+	li, err := columnPositions(left, lk)
+	if err != nil {
+		return nil, err
+	}
+	ri, err := columnPositions(right, rk)
+	if err != nil {
+		return nil, err
+	}
+	last := len(li) - 1
+	lt := left.Cols[li[last]]
+	if c := lt.T.Category(); c != value.CatIntegral && c != value.CatTemporal {
+		return nil, errors.New("The last matching column of a window join must be integral or temporal.")
+	}
+	w1, err := windowBound(win.V.At(0), lt.T)
+	if err != nil {
+		return nil, err
+	}
+	w2, err := windowBound(win.V.At(1), lt.T)
+	if err != nil {
+		return nil, err
+	}
+	if w1 == 0 && w2 == 0 {
+		return nil, errors.New("A window join with window 0:0 is not supported yet.")
+	}
+	rkeys := make([]*value.Vector, len(ri))
+	for k, c := range ri {
+		want := left.Cols[li[k]]
+		rkeys[k] = right.Cols[c]
+		if rkeys[k].T != want.T {
+			if rkeys[k], err = value.CastVector(rkeys[k], want.T, want.Scale); err != nil {
+				return nil, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
+			}
+		}
+	}
+	lkeys := make([]*value.Vector, len(li))
+	for k, c := range li {
+		lkeys[k] = left.Cols[c]
+	}
+	var buf []byte
+	keyOf := func(cols []*value.Vector, row int) (string, bool) {
+		buf = buf[:0]
+		for _, c := range cols {
+			if c.IsNull(row) {
+				return "", false
+			}
+			buf = c.AppendKey(buf, row)
+		}
+		return string(buf), true
+	}
+	rt := rkeys[last]
+	groups := map[string][]int{}
+	for r := 0; r < right.Rows(); r++ {
+		if rt.IsNull(r) {
+			continue
+		}
+		if key, ok := keyOf(rkeys[:last], r); ok {
+			groups[key] = append(groups[key], r)
+		}
+	}
+	for _, g := range groups {
+		sort.SliceStable(g, func(a, b int) bool { return elemInt(rt, g[a]) < elemInt(rt, g[b]) })
+	}
+	vals := make([][]value.Value, len(aggs))
+	var rows []int
+	for l := 0; l < left.Rows(); l++ {
+		rows = rows[:0]
+		key, ok := keyOf(lkeys[:last], l)
+		if g := groups[key]; ok && !lt.IsNull(l) && len(g) > 0 {
+			t := elemInt(lt, l)
+			lo, hi := t+w1, t+w2
+			i := sort.Search(len(g), func(i int) bool { return elemInt(rt, g[i]) >= lo })
+			j := sort.Search(len(g), func(i int) bool { return elemInt(rt, g[i]) > hi })
+			if prevailing {
+				if i < len(g) && elemInt(rt, g[i]) == lo {
+					// only the last of the rows on the left bound
+					for i+1 < j && elemInt(rt, g[i+1]) == lo {
+						i++
+					}
+				} else if i > 0 {
+					i-- // the prevailing row before the window
+				}
+			}
+			if i < j {
+				rows = append(rows, g[i:j]...)
+			}
+		}
+		sub := right.Gather(rows)
+		for k, a := range aggs {
+			v, err := in.withTable(sub, stripAlias(a))
+			if err != nil {
+				return nil, err
+			}
+			vals[k] = append(vals[k], v)
+		}
+	}
+	names := append([]string(nil), left.Names...)
+	cols := append([]*value.Vector(nil), left.Cols...)
+	for k, a := range aggs {
+		names = append(names, columnName(a))
+		if len(vals[k]) == 0 {
+			cols = append(cols, value.NewVector(value.Double, 0, 0))
+			continue
+		}
+		v, err := buildVector(vals[k], false)
+		if err != nil {
+			return nil, err
+		}
+		vec, ok := v.(*value.Vector)
+		if !ok {
+			return nil, errors.New("The aggs of a window join must return scalars.")
+		}
+		cols = append(cols, vec)
+	}
+	return value.NewTable(uniqueNames(names), cols), nil
+}
