@@ -70,7 +70,28 @@ func (in *interp) execBlock(stmts []sqlparse.Stmt) (flow, value.Value, error) {
 	return flowNext, last, nil
 }
 
+// exec runs one statement; a simple one runs holding the locks of the
+// shared objects it names (shared_lock.go).
 func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
+	switch st.(type) {
+	case *sqlparse.ExprStmt, *sqlparse.AssignStmt, *sqlparse.ReturnStmt, *sqlparse.InsertStmt,
+		*sqlparse.UpdateStmt, *sqlparse.DeleteStmt, *sqlparse.ShareStmt, *sqlparse.ThrowStmt,
+		*sqlparse.AssertStmt:
+		defer in.lockShared(st)()
+		f, v, err := in.execStmt(st)
+		return f, in.s.detach(v), err
+	}
+	return in.execStmt(st)
+}
+
+// evalLocked evaluates a loop or if condition holding the locks of the
+// shared objects it names.
+func (in *interp) evalLocked(e sqlparse.Expr) (value.Value, error) {
+	defer in.lockShared(e)()
+	return in.eval(e)
+}
+
+func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 	switch n := st.(type) {
 	case *sqlparse.ExprStmt:
 		v, err := in.eval(n.X)
@@ -84,7 +105,7 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		in.s.defs[n.Name] = &userFunc{name: n.Name, params: n.Params, body: n.Body}
 		return flowNext, nil, nil
 	case *sqlparse.IfStmt:
-		c, err := in.eval(n.Cond)
+		c, err := in.evalLocked(n.Cond)
 		if err != nil {
 			return flowNext, nil, err
 		}
@@ -100,7 +121,7 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		return in.execFor(n)
 	case *sqlparse.WhileStmt:
 		for {
-			c, err := in.eval(n.Cond)
+			c, err := in.evalLocked(n.Cond)
 			if err != nil {
 				return flowNext, nil, err
 			}
@@ -125,7 +146,7 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 			if f == flowBreak {
 				return flowNext, nil, nil
 			}
-			c, err := in.eval(n.Cond)
+			c, err := in.evalLocked(n.Cond)
 			if err != nil {
 				return flowNext, nil, err
 			}
@@ -212,7 +233,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 		}
 		for {
 			if n.Cond != nil {
-				c, err := in.eval(n.Cond)
+				c, err := in.evalLocked(n.Cond)
 				if err != nil {
 					return flowNext, nil, err
 				}
@@ -235,7 +256,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 			}
 		}
 	}
-	it, err := in.eval(n.Iter)
+	it, err := in.evalLocked(n.Iter)
 	if err != nil {
 		return flowNext, nil, err
 	}

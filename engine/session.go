@@ -28,6 +28,9 @@ type Session struct {
 	rng  *rand.Rand
 
 	ctx context.Context
+	// held are the shared objects whose lock the running statement holds
+	// (shared_lock.go); only the session's own goroutine touches it.
+	held map[*sharedObj]bool
 }
 
 // NewSession opens a session. Embedded sessions are logged in as admin;
@@ -135,6 +138,8 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	if !ok {
 		return nil, fmt.Errorf("Can't recognize function name %s", fn)
 	}
+	p := in.planLocks(expr)
+	defer s.lockObjects(p.names, args, p.write || isWritingFunc(fn))()
 	return in.call(callee, args, nil)
 }
 
