@@ -109,7 +109,7 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 	r.mu.Unlock()
 	bg := e.NewGuestSession()
 	bg.user = s.user
-	j.msgs.now = nowFunc
+	j.msgs.now = e.Now
 	j.msgs.line(fmt.Sprintf("Start the job [%s]: %s", id, fn.String()))
 	bg.out = &j.msgs
 	// The job sees the functions defined when it was submitted: the
