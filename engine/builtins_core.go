@@ -9,8 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// nowFunc is the clock; tests may replace it.
-var nowFunc = time.Now
 
 func init() {
 	reg("print", p("x"), 0, -1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {

@@ -99,7 +99,7 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 		id = fmt.Sprintf("%s%d", base, k)
 		k++
 	}
-	j := &job{id: id, desc: desc, user: s.user, start: nowFunc(), done: make(chan struct{})}
+	j := &job{id: id, desc: desc, user: s.user, start: s.eng.Now(), done: make(chan struct{})}
 	r.byID[id] = j
 	r.order = append(r.order, j)
 	r.wg.Add(1)
@@ -113,7 +113,7 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 	go func() {
 		defer r.wg.Done()
 		defer close(j.done)
-		defer func() { j.end = nowFunc() }()
+		defer func() { j.end = s.eng.Now() }()
 		func() {
 			defer recoverError(&j.err)
 			in := &interp{s: bg, frame: bg.vars}
