@@ -9,7 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-
 func init() {
 	reg("print", p("x"), 0, -1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		for _, a := range args {
