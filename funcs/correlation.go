@@ -64,6 +64,9 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
+				if maxLag >= int64(len(xs)) {
+					return nil, errors.New("maxLag of acf must be less than the length of X.")
+				}
 				out := make([]float64, maxLag)
 				for k := range out {
 					out[k] = autocorrAt(xs, k+1)

@@ -277,7 +277,7 @@ func triangle(fn string, args []value.Value, lower bool) (value.Value, error) {
 }
 
 // repmat tiles X rowRep times down and colRep times across.
-func repmat(_ Env, args []value.Value) (value.Value, error) {
+func repmat(env Env, args []value.Value) (value.Value, error) {
 	m, err := matrixArg("repmat", args[0])
 	if err != nil {
 		return nil, err
@@ -290,7 +290,13 @@ func repmat(_ Env, args []value.Value) (value.Value, error) {
 	if err != nil || cr <= 0 {
 		return nil, errors.New("colRep of repmat must be a positive integer.")
 	}
+	if rr > 1<<31 || cr > 1<<31 {
+		return nil, errors.New("rowRep and colRep of repmat are too large.")
+	}
 	rows, cols := m.Rows*int(rr), m.Cols*int(cr)
+	if err := env.Reserve(rows * cols); err != nil {
+		return nil, err
+	}
 	idx := make([]int, 0, rows*cols)
 	for c := 0; c < cols; c++ {
 		sc := c % m.Cols

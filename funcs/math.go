@@ -354,7 +354,7 @@ func copyInto(dst, src *value.Vector) {
 }
 
 // iterate runs the linear recurrence of the "iterate" page.
-func iterate(_ Env, args []value.Value) (value.Value, error) {
+func iterate(env Env, args []value.Value) (value.Value, error) {
 	initV, ok1 := vectorArg(args[0])
 	coefV, ok2 := vectorArg(args[1])
 	if !ok1 || !ok2 || !isNumericVec(initV) || !isNumericVec(coefV) {
@@ -371,6 +371,9 @@ func iterate(_ Env, args []value.Value) (value.Value, error) {
 	if s, ok := args[2].(*value.Scalar); ok {
 		if s.T.Category() != value.CatIntegral || s.Null || s.I < 0 {
 			return nil, errors.New("The input of iterate must be a non-negative integer or a vector.")
+		}
+		if err := env.Reserve(int(min(s.I, 1<<40))); err != nil {
+			return nil, err
 		}
 		n = int(s.I)
 	} else {

@@ -134,7 +134,7 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 		return nil, err
 	}
 	t := h.dataType
-	if t == value.Symbol || t == value.SymbolExtended || vectorStorage(t) == value.StNone || vectorStorage(t) == value.StAny {
+	if t == value.Symbol || t == value.SymbolExtended || t.Storage() == value.StNone || t.Storage() == value.StAny {
 		return nil, unsupported("compressed vector of type %s", t)
 	}
 	if h.method != CompressLZ4 && h.method != CompressDelta {

@@ -290,6 +290,9 @@ func (r *Reader) readVector(tb byte) (*value.Vector, error) {
 		return nil, unsupported("vector type byte %d", tb)
 	}
 	t := value.Type(tb)
+	if vectorless(t) {
+		return nil, unsupported("vector of type %s", t)
+	}
 	_, _, n, err := r.readDims()
 	if err != nil {
 		return nil, err
@@ -328,7 +331,7 @@ func (r *Reader) readDimsRows() (int, int32, error) {
 func (r *Reader) readElems(t value.Type, n int) (*value.Vector, error) {
 	v := &value.Vector{T: t}
 	var err error
-	switch vectorStorage(t) {
+	switch t.Storage() {
 	case value.StInt8:
 		v.I8, err = readFixed[int8](r, n)
 	case value.StInt16:
@@ -499,7 +502,7 @@ func lookupSymbols(dst []string, idx []int32, base []string) error {
 // readArrayBody reads the blocks of an array vector of rows rows.
 func (r *Reader) readArrayBody(t value.Type, rows int) (*value.Vector, error) {
 	elem := t.Elem()
-	switch vectorStorage(elem) {
+	switch elem.Storage() {
 	case value.StNone, value.StAny:
 		return nil, unsupported("array vector of %s", elem)
 	}
@@ -598,7 +601,7 @@ func (r *Reader) readMatrix(tb byte) (value.Value, error) {
 		return nil, err
 	}
 	t := value.Type(h[0])
-	if h[0] >= 64 || t == value.Any || vectorStorage(t) == value.StNone {
+	if h[0] >= 64 || t == value.Any || vectorless(t) {
 		return nil, unsupported("matrix of type byte %d", h[0])
 	}
 	rows, cols, n, err := r.readDims()
@@ -637,10 +640,10 @@ func (r *Reader) readDict() (value.Value, error) {
 	if keys.Len() != vals.Len() {
 		return nil, malformed("dictionary with %d keys and %d values", keys.Len(), vals.Len())
 	}
-	if keys.T.IsArray() || keys.T == value.Any || vectorStorage(keys.T) == value.StNone {
+	if keys.T.IsArray() || keys.T == value.Any || vectorless(keys.T) {
 		return nil, unsupported("dictionary keys of type %s", keys.T)
 	}
-	if vals.T.IsArray() || vectorStorage(vals.T) == value.StNone && vals.Len() > 0 {
+	if vals.T.IsArray() || vectorless(vals.T) && vals.Len() > 0 {
 		return nil, unsupported("dictionary values of type %s", vals.T)
 	}
 	d := value.NewDict(keys.T, vals.T)

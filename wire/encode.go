@@ -195,7 +195,7 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 		}
 		w.writeSymbolExtended(w.nextSymbolID(), base, idx, true)
 		return
-	case vectorStorage(t) == value.StNone || t >= 64:
+	case vectorless(t) || t >= 64:
 		w.fail(unsupported("vector of type %s", t))
 		return
 	}
@@ -310,7 +310,7 @@ func (w *Writer) writeSymbolExtended(id int32, base []string, idx []int32, withB
 // 65535 rows, count width 1, 2 or 4 bytes per block, columns = total cells.
 func (w *Writer) writeArray(v *value.Vector, form value.Form) {
 	elem := v.T.Elem()
-	switch vectorStorage(elem) {
+	switch elem.Storage() {
 	case value.StNone, value.StAny:
 		w.fail(unsupported("array vector of %s", elem))
 		return
@@ -373,7 +373,7 @@ func (w *Writer) writeArray(v *value.Vector, form value.Form) {
 
 func (w *Writer) writeMatrix(m *value.Matrix, depth int) {
 	t := m.V.T
-	if t.IsArray() || t == value.Any || vectorStorage(t) == value.StNone {
+	if t.IsArray() || t == value.Any || vectorless(t) {
 		w.fail(unsupported("matrix of %s", t))
 		return
 	}
@@ -491,12 +491,7 @@ func (w *Writer) writeTable(t *value.Table, methods []Compression, depth int) {
 	}
 }
 
-// vectorStorage is the storage of t's vectors on the wire: DURATION
-// values travel only as scalars (their unit is per value), so a DURATION
-// vector, like a type without storage, cannot be sent or read.
-func vectorStorage(t value.Type) value.Storage {
-	if t.Elem() == value.Duration {
-		return value.StNone
-	}
-	return t.Storage()
-}
+// vectorless reports a type with no vector layout on the wire: DURATION
+// travels only as a scalar (value and unit), the other types with no
+// element storage not at all.
+func vectorless(t value.Type) bool { return t.Storage() == value.StNone || t == value.Duration }
