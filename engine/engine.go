@@ -59,6 +59,12 @@ type Engine struct {
 	// sessions run (SetNow, SetSeed).
 	clock atomic.Pointer[func() time.Time]
 	seed  atomic.Int64
+
+	// logLevel is setLogLevel's level (nil: INFO, DolphinDB's default).
+	logLevel atomic.Pointer[string]
+	// queryResultLimit is setMemLimitOfQueryResult's cap in bytes (nil:
+	// the default, see defaultQueryResultLimit).
+	queryResultLimit atomic.Pointer[float64]
 }
 
 // Open starts an engine. A data directory can be open in one engine at

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -207,17 +208,8 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 	return flowNext, nil, fmt.Errorf("unsupported statement %T", st)
 }
 
-// tryBlock runs a try body, turning raised errors into returned ones.
+// tryBlock runs a try body; its error goes to the catch clause.
 func (in *interp) tryBlock(stmts []sqlparse.Stmt) (f flow, v value.Value, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if se, ok := r.(scriptError); ok {
-				f, v, err = flowNext, nil, se.err
-				return
-			}
-			panic(r)
-		}
-	}()
 	return in.execBlock(stmts)
 }
 
@@ -310,13 +302,13 @@ func (in *interp) execTimer(n *sqlparse.TimerStmt) (flow, value.Value, error) {
 		}
 		times = int(k)
 	}
-	start := nowFunc()
+	start := time.Now()
 	for i := 0; i < times; i++ {
 		if f, v, err := in.execBlock(n.Body); err != nil || f == flowReturn {
 			return f, v, err
 		}
 	}
-	elapsed := nowFunc().Sub(start)
+	elapsed := time.Since(start)
 	fmt.Fprintf(in.s.out, "Time elapsed: %s ms\n", value.FormatFloat(float64(elapsed.Microseconds())/1000, 3))
 	return flowNext, nil, nil
 }
