@@ -68,10 +68,6 @@ func boolArg(v value.Value, def bool) bool {
 	return s.Bool()
 }
 
-// Decimal type codes carry their scale above the type id, as
-// DECIMAL32(2) evaluates to.
-func typeCode(t value.Type, scale int32) int32 { return int32(t) | scale<<16 }
-
 // typeArg reads a type argument: a type constant (INT), DECIMAL32(s), or a
 // type name string.
 func typeArg(v value.Value) (value.Type, int32, error) {

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -21,11 +20,6 @@ func alias(name, target string) {
 	b := *builtins[target]
 	b.name = name
 	builtins[name] = &b
-}
-
-// regSpecial registers a function that sees its call unevaluated.
-func regSpecial(name string, fn func(in *interp, call *sqlparse.CallExpr) (value.Value, error)) {
-	builtins[name] = &builtin{name: name, special: fn, max: -1}
 }
 
 func p(names ...string) []string { return names }

@@ -9,9 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// nowFunc is the clock; tests may replace it.
-var nowFunc = time.Now
-
 func init() {
 	reg("print", p("x"), 0, -1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		for _, a := range args {
@@ -33,10 +30,6 @@ func init() {
 	})
 	reg("isValid", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
 		return mapBool(args[0], func(v *value.Vector, i int) bool { return !v.IsNull(i) })
-	})
-	reg("isVoid", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		s, ok := args[0].(*value.Scalar)
-		return value.NewBool(ok && s.T == value.Void), nil
 	})
 	reg("exists", p("name"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		name, ok := stringArg(args[0])
@@ -140,15 +133,6 @@ func init() {
 	reg("logout", p("userId"), 0, 2, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
 		in.s.user = ""
 		return nil, nil
-	})
-	reg("isNodeInitialized", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
-		return value.NewBool(true), nil
-	})
-	reg("getNodeAlias", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
-		return value.NewString("local8848"), nil
-	})
-	reg("isDataNodeInitialized", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
-		return value.NewBool(true), nil
 	})
 	reg("sleep", p("milliseconds"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		ms, err := intArg(args[0], "sleep")

@@ -36,8 +36,8 @@ const (
 	joinEqui joinKind = iota
 	joinLeft
 	joinLeftSemi
-	joinFull  // fj: lj plus the unmatched right rows
-	joinAsof  // aj: the last right row at or before the left row's last key
+	joinFull       // fj: lj plus the unmatched right rows
+	joinAsof       // aj: the last right row at or before the left row's last key
 	joinRight      // SQL right join: lj with the sides' rows swapped
 	joinPrefix     // pj: right keys that are prefixes of the left key
 	joinSortedEqui // sej: ej sorted by the matching columns

@@ -91,7 +91,7 @@ func (s *Session) objs(withShared bool) *value.Table {
 		sort.Strings(sharedNames)
 		vals := make([]value.Value, len(sharedNames))
 		for i, n := range sharedNames {
-			vals[i] = e.shared[n]
+			vals[i] = e.shared[n].v
 		}
 		e.mu.RUnlock()
 		for i, n := range sharedNames {

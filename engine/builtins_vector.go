@@ -23,23 +23,6 @@ func init() {
 		}
 		return take(args[0], int(n))
 	})
-	reg("til", p("n"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
-		n, err := intArg(args[0], "til")
-		if err != nil {
-			return nil, err
-		}
-		if n < 0 {
-			return nil, errors.New("The argument of til must be non-negative.")
-		}
-		if err := in.reserveElems(n); err != nil {
-			return nil, err
-		}
-		out := value.NewVector(value.Int, int(n), int(n))
-		for i := range out.I32 {
-			out.I32[i] = int32(i)
-		}
-		return out, nil
-	})
 	reg("seq", p("start", "end"), 2, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.reserveElems(rangeLen(args[0], args[1])); err != nil {
 			return nil, err
@@ -99,13 +82,6 @@ func init() {
 			return countValue(args[0], false)
 		})
 	}
-	reg("distinct", p("X"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		v, ok := args[0].(*value.Vector)
-		if !ok {
-			return nil, errors.New("The argument of distinct must be a vector.")
-		}
-		return value.NewSet(v).V, nil
-	})
 	reg("sort", p("X", "ascending"), 1, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
 		v, ok := args[0].(*value.Vector)
 		if !ok {

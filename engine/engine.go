@@ -45,7 +45,7 @@ type Engine struct {
 	users map[string]string
 
 	mu     sync.RWMutex
-	shared map[string]value.Value
+	shared map[string]*sharedObj
 
 	jobs *jobRegistry
 
@@ -59,6 +59,12 @@ type Engine struct {
 	// sessions run (SetNow, SetSeed).
 	clock atomic.Pointer[func() time.Time]
 	seed  atomic.Int64
+
+	// logLevel is setLogLevel's level (nil: INFO, DolphinDB's default).
+	logLevel atomic.Pointer[string]
+	// queryResultLimit is setMemLimitOfQueryResult's cap in bytes (nil:
+	// the default, see defaultQueryResultLimit).
+	queryResultLimit atomic.Pointer[float64]
 }
 
 // Open starts an engine. A data directory can be open in one engine at
@@ -79,7 +85,7 @@ func Open(opts Options) (*Engine, error) {
 	if users == nil {
 		users = map[string]string{"admin": "123456"}
 	}
-	e := &Engine{cfg: cfg, opts: opts, users: users, shared: map[string]value.Value{}, jobs: newJobRegistry()}
+	e := &Engine{cfg: cfg, opts: opts, users: users, shared: map[string]*sharedObj{}, jobs: newJobRegistry()}
 	e.SetNow(opts.Now)
 	e.seed.Store(opts.Seed)
 	if err := e.openStorage(); err != nil {
@@ -147,14 +153,17 @@ func wrapError(err *error) { *err = ddberr.Wrap(*err) }
 func (e *Engine) Shared(name string) (value.Value, bool) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	v, ok := e.shared[name]
-	return v, ok
+	o, ok := e.shared[name]
+	if !ok {
+		return nil, false
+	}
+	return o.v, true
 }
 
 func (e *Engine) share(name string, v value.Value) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.shared[name] = v
+	e.shared[name] = newSharedObj(v)
 }
 
 func (e *Engine) unshare(name string) bool {

@@ -344,9 +344,6 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 	if err := in.checkMutableArg(fn.FuncName(), n.Args); err != nil {
 		return nil, err
 	}
-	if sf, ok := fn.(*builtin); ok && sf.special != nil {
-		return sf.special(in, n)
-	}
 	args := make([]value.Value, 0, len(n.Args))
 	names := make([]string, 0, len(n.Args))
 	var named map[string]value.Value

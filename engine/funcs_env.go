@@ -149,8 +149,8 @@ func (in *interp) Objects(shared bool) []funcs.Object {
 	}
 	if shared {
 		in.s.eng.mu.RLock()
-		for name, v := range in.s.eng.shared {
-			out = append(out, funcs.Object{Name: name, Value: v, Shared: true})
+		for name, o := range in.s.eng.shared {
+			out = append(out, funcs.Object{Name: name, Value: o.v, Shared: true})
 		}
 		in.s.eng.mu.RUnlock()
 	}

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/partition"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -19,14 +20,12 @@ type Function interface {
 
 // builtin is a function implemented in Go. params names its arguments for
 // named-argument calls; fn gets the evaluated arguments and, in names, the
-// name each argument would give a column (alias or variable name). special
-// functions get the unevaluated call instead.
+// name each argument would give a column (alias or variable name).
 type builtin struct {
 	name     string
 	params   []string
 	min, max int // argument count bounds; max < 0 means variadic
 	fn       func(in *interp, args []value.Value, names []string) (value.Value, error)
-	special  func(in *interp, call *sqlparse.CallExpr) (value.Value, error)
 }
 
 func (b *builtin) Form() Form     { return value.FormScalar }
@@ -103,9 +102,6 @@ func (in *interp) call(fn Function, args []value.Value, names []string) (value.V
 func (in *interp) callNamed(fn Function, args []value.Value, names []string) (value.Value, error) {
 	switch f := fn.(type) {
 	case *builtin:
-		if f.special != nil {
-			return nil, fmt.Errorf("The function %s can't be called indirectly.", f.name)
-		}
 		if len(args) < f.min || (f.max >= 0 && len(args) > f.max) {
 			return nil, argCountError(f, len(args))
 		}
@@ -209,32 +205,22 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 	return args, nil
 }
 
-// Partition-type constants (DolphinDB's values).
-const (
-	partSEQ   = 0
-	partVALUE = 1
-	partRANGE = 2
-	partLIST  = 3
-	partCOMPO = 4
-	partHASH  = 5
-)
-
 // constant resolves the built-in constant names: data types evaluate to
 // their INT type id, partition types to theirs.
 func constant(name string) (value.Value, bool) {
 	switch name {
 	case "SEQ":
-		return value.NewInt(partSEQ), true
+		return value.NewInt(int32(partition.SEQ)), true
 	case "VALUE":
-		return value.NewInt(partVALUE), true
+		return value.NewInt(int32(partition.VALUE)), true
 	case "RANGE":
-		return value.NewInt(partRANGE), true
+		return value.NewInt(int32(partition.RANGE)), true
 	case "LIST":
-		return value.NewInt(partLIST), true
+		return value.NewInt(int32(partition.LIST)), true
 	case "COMPO":
-		return value.NewInt(partCOMPO), true
+		return value.NewInt(int32(partition.COMPO)), true
 	case "HASH":
-		return value.NewInt(partHASH), true
+		return value.NewInt(int32(partition.HASH)), true
 	case "ALL", "FIRST", "LAST":
 		return value.NewString(name), true
 	case "VAR":

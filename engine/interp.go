@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -69,7 +70,28 @@ func (in *interp) execBlock(stmts []sqlparse.Stmt) (flow, value.Value, error) {
 	return flowNext, last, nil
 }
 
+// exec runs one statement; a simple one runs holding the locks of the
+// shared objects it names (shared_lock.go).
 func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
+	switch st.(type) {
+	case *sqlparse.ExprStmt, *sqlparse.AssignStmt, *sqlparse.ReturnStmt, *sqlparse.InsertStmt,
+		*sqlparse.UpdateStmt, *sqlparse.DeleteStmt, *sqlparse.ShareStmt, *sqlparse.ThrowStmt,
+		*sqlparse.AssertStmt:
+		defer in.lockShared(st)()
+		f, v, err := in.execStmt(st)
+		return f, in.s.detach(v), err
+	}
+	return in.execStmt(st)
+}
+
+// evalLocked evaluates a loop or if condition holding the locks of the
+// shared objects it names.
+func (in *interp) evalLocked(e sqlparse.Expr) (value.Value, error) {
+	defer in.lockShared(e)()
+	return in.eval(e)
+}
+
+func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 	switch n := st.(type) {
 	case *sqlparse.ExprStmt:
 		v, err := in.eval(n.X)
@@ -83,7 +105,7 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		in.s.defs[n.Name] = &userFunc{name: n.Name, params: n.Params, body: n.Body}
 		return flowNext, nil, nil
 	case *sqlparse.IfStmt:
-		c, err := in.eval(n.Cond)
+		c, err := in.evalLocked(n.Cond)
 		if err != nil {
 			return flowNext, nil, err
 		}
@@ -99,7 +121,7 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		return in.execFor(n)
 	case *sqlparse.WhileStmt:
 		for {
-			c, err := in.eval(n.Cond)
+			c, err := in.evalLocked(n.Cond)
 			if err != nil {
 				return flowNext, nil, err
 			}
@@ -124,7 +146,7 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 			if f == flowBreak {
 				return flowNext, nil, nil
 			}
-			c, err := in.eval(n.Cond)
+			c, err := in.evalLocked(n.Cond)
 			if err != nil {
 				return flowNext, nil, err
 			}
@@ -186,17 +208,8 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 	return flowNext, nil, fmt.Errorf("unsupported statement %T", st)
 }
 
-// tryBlock runs a try body, turning raised errors into returned ones.
+// tryBlock runs a try body; its error goes to the catch clause.
 func (in *interp) tryBlock(stmts []sqlparse.Stmt) (f flow, v value.Value, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if se, ok := r.(scriptError); ok {
-				f, v, err = flowNext, nil, se.err
-				return
-			}
-			panic(r)
-		}
-	}()
 	return in.execBlock(stmts)
 }
 
@@ -220,7 +233,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 		}
 		for {
 			if n.Cond != nil {
-				c, err := in.eval(n.Cond)
+				c, err := in.evalLocked(n.Cond)
 				if err != nil {
 					return flowNext, nil, err
 				}
@@ -243,7 +256,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 			}
 		}
 	}
-	it, err := in.eval(n.Iter)
+	it, err := in.evalLocked(n.Iter)
 	if err != nil {
 		return flowNext, nil, err
 	}
@@ -289,13 +302,13 @@ func (in *interp) execTimer(n *sqlparse.TimerStmt) (flow, value.Value, error) {
 		}
 		times = int(k)
 	}
-	start := nowFunc()
+	start := time.Now()
 	for i := 0; i < times; i++ {
 		if f, v, err := in.execBlock(n.Body); err != nil || f == flowReturn {
 			return f, v, err
 		}
 	}
-	elapsed := nowFunc().Sub(start)
+	elapsed := time.Since(start)
 	fmt.Fprintf(in.s.out, "Time elapsed: %s ms\n", value.FormatFloat(float64(elapsed.Microseconds())/1000, 3))
 	return flowNext, nil, nil
 }

@@ -18,6 +18,9 @@ type job struct {
 	done       chan struct{}
 	result     value.Value
 	err        error
+	// msgs collects what the job prints, each line stamped with the time
+	// it was written, for getJobMessage.
+	msgs jobLog
 }
 
 type jobRegistry struct {
@@ -99,13 +102,16 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 		id = fmt.Sprintf("%s%d", base, k)
 		k++
 	}
-	j := &job{id: id, desc: desc, user: s.user, start: nowFunc(), done: make(chan struct{})}
+	j := &job{id: id, desc: desc, user: s.user, start: s.eng.Now(), done: make(chan struct{})}
 	r.byID[id] = j
 	r.order = append(r.order, j)
 	r.wg.Add(1)
 	r.mu.Unlock()
 	bg := e.NewGuestSession()
 	bg.user = s.user
+	j.msgs.now = e.Now
+	j.msgs.line(fmt.Sprintf("Start the job [%s]: %s", id, fn.String()))
+	bg.out = &j.msgs
 	// The job sees the functions defined when it was submitted: the
 	// session goes on defining functions while the job runs, and a map
 	// shared between the two goroutines would be a data race.
@@ -113,12 +119,17 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 	go func() {
 		defer r.wg.Done()
 		defer close(j.done)
-		defer func() { j.end = nowFunc() }()
+		defer func() { j.end = s.eng.Now() }()
 		func() {
 			defer recoverError(&j.err)
 			in := &interp{s: bg, frame: bg.vars}
 			j.result, j.err = in.call(fn, args, nil)
 		}()
+		if j.err != nil {
+			j.msgs.line("Job [" + id + "] failed: " + j.err.Error())
+		} else {
+			j.msgs.line("The job is done.")
+		}
 	}()
 	return id
 }

@@ -571,10 +571,3 @@ func truth(v value.Value) (bool, error) {
 	}
 	return false, errors.New("A condition must be a boolean scalar.")
 }
-
-// nullOf is a one-element NULL vector of like's type.
-func nullOf(like *value.Vector) *value.Vector {
-	v := value.NewNullVector(like.T, 1)
-	v.Scale = like.Scale
-	return v
-}

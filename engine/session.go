@@ -28,6 +28,9 @@ type Session struct {
 	rng  *rand.Rand
 
 	ctx context.Context
+	// held are the shared objects whose lock the running statement holds
+	// (shared_lock.go); only the session's own goroutine touches it.
+	held map[*sharedObj]bool
 }
 
 // NewSession opens a session. Embedded sessions are logged in as admin;
@@ -135,6 +138,8 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	if !ok {
 		return nil, fmt.Errorf("Can't recognize function name %s", fn)
 	}
+	p := in.planLocks(expr)
+	defer s.lockObjects(p.names, args, p.write || isWritingFunc(fn))()
 	return in.call(callee, args, nil)
 }
 
@@ -204,27 +209,12 @@ func (s *Session) Upsert(target, data value.Value, ignoreNull bool, keyCols ...s
 	return err
 }
 
-// scriptError is a DolphinDB error raised deep in evaluation and carried
-// by panic to the statement boundary.
-type scriptError struct{ err error }
-
-func raise(err error) { panic(scriptError{err}) }
-
-func raisef(format string, args ...any) { raise(fmt.Errorf(format, args...)) }
-
-// recoverError turns a raised script error into a returned one; a Go
-// runtime panic from a bug becomes an error too, so a bad script never
-// kills the server.
+// recoverError turns a Go runtime panic from a bug into an error, so a bad
+// script never kills the server.
 func recoverError(err *error) {
-	r := recover()
-	if r == nil {
-		return
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error: %v", r)
 	}
-	if se, ok := r.(scriptError); ok {
-		*err = se.err
-		return
-	}
-	*err = fmt.Errorf("internal error: %v", r)
 }
 
 // isFunction reports whether name is a built-in or one of the session's

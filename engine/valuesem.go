@@ -25,6 +25,9 @@ func (in *interp) ownedValue(v value.Value, target string) value.Value {
 	if !value.IsContainer(v) {
 		return v
 	}
+	if in.s.sharesHeld(v) {
+		return value.DeepCopy(v)
+	}
 	held := value.HeldVectors(v, nil)
 	var buf []*value.Vector
 	for name, w := range in.frame {

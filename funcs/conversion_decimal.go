@@ -80,6 +80,9 @@ func decimalMultiply(env Env, args []value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
+		if !sameLenOrScalar(args[0], args[1], len(a), len(b)) {
+			return nil, errors.New("The arguments of decimalMultiply must have the same length.")
+		}
 		return productOf(a, b, args[0], args[1]), nil
 	}
 	if !x.t.IsDecimal() && !y.t.IsDecimal() {
@@ -171,6 +174,9 @@ func fitsDecimal(xs []*big.Int, t value.Type) bool {
 // x's or y's form.
 func productOf(a, b []float64, x, y value.Value) value.Value {
 	n := max(len(a), len(b))
+	if len(a) == 0 || len(b) == 0 {
+		n = 0 // an empty vector times anything is empty
+	}
 	out := make([]float64, n)
 	for i := range out {
 		p, q := a[min(i, len(a)-1)], b[min(i, len(b)-1)]
@@ -187,4 +193,12 @@ func productOf(a, b []float64, x, y value.Value) value.Value {
 		return r.At(0)
 	}
 	return r
+}
+
+// sameLenOrScalar reports operands that pair up element by element: a
+// scalar with anything, vectors of one length.
+func sameLenOrScalar(x, y value.Value, nx, ny int) bool {
+	_, xs := x.(*value.Scalar)
+	_, ys := y.(*value.Scalar)
+	return xs || ys || nx == ny
 }

@@ -2,6 +2,7 @@ package funcs
 
 import (
 	"crypto/md5"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"strings"
@@ -493,4 +494,60 @@ func offsetArg(fn string, x value.Value) (int, error) {
 		return 0, fmt.Errorf("The argument [offset] of %s must be a non-negative integer.", fn)
 	}
 	return int(off), nil
+}
+
+// concat joins two strings, or the elements of a vector with Y between
+// them; NULLs (and a missing Y) count as empty strings. (engine's older
+// "concat" in builtins_vector.go shadows this entry until it is deleted
+// there.)
+func init() {
+	Register(Spec{Name: "concat", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: Pure, Category: "string",
+		Fn: func(_ Env, args []value.Value) (value.Value, error) {
+			sep := ""
+			if y := Arg(args, 1); !isEmptyArg(y) {
+				s, err := literalText(y)
+				if err != nil {
+					return nil, errors.New("The argument [Y] of concat must be a string or a character.")
+				}
+				sep = s
+			}
+			x := args[0]
+			if isEmptyArg(x) {
+				return value.NewString(sep), nil
+			}
+			if s, ok := x.(*value.Scalar); ok {
+				t, err := literalText(s)
+				if err != nil {
+					return nil, errors.New("The argument [X] of concat must be a string or a character scalar or vector.")
+				}
+				return value.NewString(t + sep), nil
+			}
+			in, err := stringInput("concat", x)
+			if err != nil {
+				return nil, err
+			}
+			return value.NewString(strings.Join(in.s, sep)), nil
+		}})
+}
+
+// literalText is a STRING/SYMBOL/CHAR scalar's text ("" for NULL); other
+// scalars are converted to STRING first, as concat does.
+func literalText(x value.Value) (string, error) {
+	s, ok := x.(*value.Scalar)
+	if !ok {
+		return "", errors.New("not a scalar")
+	}
+	switch {
+	case s.Null:
+		return "", nil
+	case s.T.Category() == value.CatLiteral:
+		return s.S, nil
+	case s.T == value.Char:
+		return string([]byte{byte(s.I)}), nil
+	}
+	c, err := value.Cast(s, value.String, 0)
+	if err != nil {
+		return "", err
+	}
+	return c.(*value.Scalar).S, nil
 }

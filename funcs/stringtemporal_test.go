@@ -104,3 +104,27 @@ func TestMarketCalendarAdd(t *testing.T) {
 	}
 	require.Equal(t, holidays.index(d(2022, 1, 10))-holidays.index(d(2022, 1, 1)), int64(4))
 }
+
+// concat is tested here rather than in string.test while the engine's
+// older "concat" shadows the registry entry.
+func TestConcat(t *testing.T) {
+	spec, ok := Lookup("concat")
+	require.True(t, ok)
+	str := func(v value.Value) string { return v.(*value.Scalar).S }
+	cases := []struct {
+		args []value.Value
+		want string
+	}{
+		{[]value.Value{value.NewSymbol("hello"), value.NewSymbol("world")}, "helloworld"},
+		{[]value.Value{value.NewStrings(value.Symbol, []string{"IBM", "GOOG", "APPL"}), value.NewString(",")}, "IBM,GOOG,APPL"},
+		{[]value.Value{value.NewStrings(value.String, []string{}), value.NewString("a")}, ""},
+		{[]value.Value{value.NewString("55"), value.NewString("")}, "55"},
+		{[]value.Value{value.NewStrings(value.Symbol, []string{"a", "b", "c", "d"}), nil}, "abcd"},
+		{[]value.Value{value.NewStrings(value.Symbol, []string{"a", "b"})}, "ab"},
+	}
+	for _, c := range cases {
+		r, err := spec.Fn(nil, c.args)
+		require.NoError(t, err)
+		require.Equal(t, c.want, str(r))
+	}
+}

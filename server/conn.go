@@ -136,6 +136,20 @@ func (c *conn) serve() {
 	if !c.waitRequest(src.br) {
 		return
 	}
+	if first, err := src.br.Peek(1); err == nil && first[0] == tlsHandshakeRecord {
+		tc, err := c.startTLS(src.br)
+		if err != nil {
+			s.log.Debug("TLS handshake failed", "remote", c.nc.RemoteAddr(), "err", err)
+			return
+		}
+		s.mu.Lock()
+		c.nc = tc
+		s.mu.Unlock()
+		src = newStreamSource(tc)
+		if _, err := src.br.Peek(1); err != nil {
+			return
+		}
+	}
 	head, err := src.br.Peek(4)
 	if err != nil && len(head) == 0 {
 		return

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"crypto/rsa"
+	"crypto/tls"
 	"errors"
 	"log/slog"
 	"net"
@@ -52,6 +53,10 @@ type Options struct {
 	// (tests use it to compare replies byte for byte); the default is a
 	// random positive 31-bit number.
 	SessionID func() int64
+	// TLS serves TLS clients (useSSL=True) on the same port with this
+	// configuration; nil makes a self-signed certificate on the first TLS
+	// connection.
+	TLS *tls.Config
 }
 
 // Server serves the DolphinDB API protocol over one engine.

@@ -6,6 +6,7 @@ import (
 	"net"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -199,4 +200,5 @@ type faults struct {
 	drop     int64  // DropAfter: bytes left before a connection is closed, -1 off
 	stall    int64  // StallAfter: bytes left before a connection stalls, -1 off
 	stallChs []chan struct{}
+	armed    atomic.Bool // drop or stall is set (read without mu)
 }

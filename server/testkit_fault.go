@@ -33,6 +33,7 @@ func (ts *TestServer) DropAfter(n int64) {
 	ts.faults.mu.Lock()
 	defer ts.faults.mu.Unlock()
 	ts.faults.drop = n
+	ts.faults.armed.Store(true)
 }
 
 // StallAfter stops reading from the connection that makes the server read
@@ -44,6 +45,7 @@ func (ts *TestServer) StallAfter(n int64) (release func()) {
 	ts.faults.mu.Lock()
 	defer ts.faults.mu.Unlock()
 	ts.faults.stall = n
+	ts.faults.armed.Store(true)
 	ch := make(chan struct{})
 	ts.faults.stallChs = append(ts.faults.stallChs, ch)
 	return func() {
@@ -102,6 +104,9 @@ func (f *faults) hook(c *conn, req *request) (value.Value, error, bool) {
 // consume accounts for n bytes just read and says how many of them the
 // server may see and, when a fault fires inside them, which.
 func (f *faults) consume(n int) (allowed int, action int, stall chan struct{}) {
+	if !f.armed.Load() {
+		return n, actNone, nil // no fault set: no lock on every read
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	allowed, action = n, actNone
@@ -123,6 +128,7 @@ func (f *faults) consume(n int) (allowed int, action int, stall chan struct{}) {
 			f.stall = -1
 		}
 	}
+	f.armed.Store(f.drop >= 0 || f.stall >= 0)
 	return allowed, action, stall
 }
 
@@ -135,6 +141,7 @@ func (f *faults) releaseStalls() {
 	}
 	f.stallChs = nil
 	f.stall = -1
+	f.armed.Store(f.drop >= 0)
 }
 
 const (

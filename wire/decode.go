@@ -290,6 +290,9 @@ func (r *Reader) readVector(tb byte) (*value.Vector, error) {
 		return nil, unsupported("vector type byte %d", tb)
 	}
 	t := value.Type(tb)
+	if vectorless(t) {
+		return nil, unsupported("vector of type %s", t)
+	}
 	_, _, n, err := r.readDims()
 	if err != nil {
 		return nil, err
@@ -598,7 +601,7 @@ func (r *Reader) readMatrix(tb byte) (value.Value, error) {
 		return nil, err
 	}
 	t := value.Type(h[0])
-	if h[0] >= 64 || t == value.Any || t.Storage() == value.StNone {
+	if h[0] >= 64 || t == value.Any || vectorless(t) {
 		return nil, unsupported("matrix of type byte %d", h[0])
 	}
 	rows, cols, n, err := r.readDims()
@@ -637,10 +640,10 @@ func (r *Reader) readDict() (value.Value, error) {
 	if keys.Len() != vals.Len() {
 		return nil, malformed("dictionary with %d keys and %d values", keys.Len(), vals.Len())
 	}
-	if keys.T.IsArray() || keys.T == value.Any || keys.T.Storage() == value.StNone {
+	if keys.T.IsArray() || keys.T == value.Any || vectorless(keys.T) {
 		return nil, unsupported("dictionary keys of type %s", keys.T)
 	}
-	if vals.T.IsArray() || vals.T.Storage() == value.StNone && vals.Len() > 0 {
+	if vals.T.IsArray() || vectorless(vals.T) && vals.Len() > 0 {
 		return nil, unsupported("dictionary values of type %s", vals.T)
 	}
 	d := value.NewDict(keys.T, vals.T)

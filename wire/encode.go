@@ -195,7 +195,7 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 		}
 		w.writeSymbolExtended(w.nextSymbolID(), base, idx, true)
 		return
-	case t.Storage() == value.StNone || t >= 64:
+	case vectorless(t) || t >= 64:
 		w.fail(unsupported("vector of type %s", t))
 		return
 	}
@@ -373,7 +373,7 @@ func (w *Writer) writeArray(v *value.Vector, form value.Form) {
 
 func (w *Writer) writeMatrix(m *value.Matrix, depth int) {
 	t := m.V.T
-	if t.IsArray() || t == value.Any || t.Storage() == value.StNone {
+	if t.IsArray() || t == value.Any || vectorless(t) {
 		w.fail(unsupported("matrix of %s", t))
 		return
 	}
@@ -490,3 +490,8 @@ func (w *Writer) writeTable(t *value.Table, methods []Compression, depth int) {
 		}
 	}
 }
+
+// vectorless reports a type with no vector layout on the wire: DURATION
+// travels only as a scalar (value and unit), the other types with no
+// element storage not at all.
+func vectorless(t value.Type) bool { return t.Storage() == value.StNone || t == value.Duration }

@@ -1,0 +1,111 @@
+package engine
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The database listing functions read the engine's dfs catalog, so they
+// live here rather than in package funcs.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "getTables", Params: []string{"dbHandle"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetTables},
+		funcs.Spec{Name: "getDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetDFSDatabases},
+		funcs.Spec{Name: "getDFSTablesByDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetDFSTablesByDatabase},
+		funcs.Spec{Name: "existsPartition", Params: []string{"partitionUrl", "tableName"}, Min: 1, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsPartition},
+	)
+}
+
+func xgetTables(env funcs.Env, args []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	if err := in.s.checkRead(); err != nil {
+		return nil, err
+	}
+	db, err := in.dbArg(args[0])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewStrings(value.String, db.TableNames()), nil
+}
+
+func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	if err := in.s.checkRead(); err != nil {
+		return nil, err
+	}
+	return value.NewStrings(value.String, in.s.eng.dbs.Paths()), nil
+}
+
+func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	if err := in.s.checkRead(); err != nil {
+		return nil, err
+	}
+	dir, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, errors.New("The argument of getDFSTablesByDatabase must be a string scalar.")
+	}
+	dir = strings.TrimSuffix(dir, "/")
+	var out []string
+	// A directory names a database or a parent folder of databases.
+	for _, p := range in.s.eng.dbs.Paths() {
+		if p != dir && !strings.HasPrefix(p, dir+"/") {
+			continue
+		}
+		db, err := in.s.eng.dbs.Lookup(p)
+		if err != nil {
+			continue // dropped meanwhile
+		}
+		for _, t := range db.TableNames() {
+			out = append(out, p+"/"+t)
+		}
+	}
+	return value.NewStrings(value.String, out), nil
+}
+
+// xexistsPartition splits partitionUrl into the longest database path
+// that exists and the partition path under it. Porpoise keeps chunks per
+// table (DolphinDB's TABLE chunk granularity) and has no physical
+// indexes, so without tableName the answer is false, as DolphinDB's
+// manual shows for a path without its physical index.
+func xexistsPartition(env funcs.Env, args []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	if err := in.s.checkRead(); err != nil {
+		return nil, err
+	}
+	url, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, errors.New("The partition path must be a string.")
+	}
+	table := ""
+	if len(args) > 1 && args[1] != nil {
+		if table, ok = funcs.StringArg(args[1]); !ok {
+			return nil, errors.New("The table name must be a string.")
+		}
+	}
+	if !strings.HasPrefix(url, "dfs://") {
+		return value.NewBool(false), nil
+	}
+	for i := len(url); i > len("dfs://"); i = strings.LastIndexByte(url[:i], '/') {
+		db, err := in.s.eng.dbs.Lookup(url[:i])
+		if err != nil {
+			continue
+		}
+		if table == "" {
+			return value.NewBool(false), nil
+		}
+		t := db.Table(table)
+		if t == nil {
+			return value.NewBool(false), nil
+		}
+		ok, err := t.HasChunk(url[i:])
+		if err != nil {
+			return nil, err
+		}
+		return value.NewBool(ok), nil
+	}
+	return value.NewBool(false), nil
+}

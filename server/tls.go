@@ -1,0 +1,92 @@
+package server
+
+import (
+	"bufio"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"math/big"
+	"net"
+	"sync"
+	"time"
+)
+
+// TLS on the API port, as DolphinDB's enableHTTPS serves it: a connection
+// whose first byte is a TLS handshake record (0x16) is wrapped in a TLS
+// server connection and then served like any other (binary API or
+// WebSocket), so useSSL=True clients reach the same port.
+
+// tlsHandshakeRecord is the first byte of a TLS ClientHello.
+const tlsHandshakeRecord = 0x16
+
+// tlsHandshakeTimeout bounds a client's handshake.
+const tlsHandshakeTimeout = 10 * time.Second
+
+var (
+	selfSignedOnce sync.Once
+	selfSigned     *tls.Config
+	selfSignedErr  error
+)
+
+// tlsConfig is Options.TLS, or a configuration with a self-signed
+// certificate made once per process when none is given.
+func (s *Server) tlsConfig() (*tls.Config, error) {
+	if s.opts.TLS != nil {
+		return s.opts.TLS, nil
+	}
+	selfSignedOnce.Do(func() {
+		var cert tls.Certificate
+		cert, selfSignedErr = selfSignedCert()
+		if selfSignedErr == nil {
+			selfSigned = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+		}
+	})
+	return selfSigned, selfSignedErr
+}
+
+// selfSignedCert makes an ECDSA P-256 certificate for localhost valid
+// for ten years; the APIs do not verify the server's certificate.
+func selfSignedCert() (tls.Certificate, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 62))
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: serial,
+		Subject:      pkix.Name{CommonName: "porpoise", Organization: []string{"Porpoise"}},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().AddDate(10, 0, 0),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		DNSNames:     []string{"localhost"},
+		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
+}
+
+// startTLS completes the TLS handshake on a connection whose peeked first
+// byte is a handshake record; the returned connection replaces c.nc.
+func (c *conn) startTLS(br *bufio.Reader) (net.Conn, error) {
+	cfg, err := c.srv.tlsConfig()
+	if err != nil {
+		return nil, err
+	}
+	tc := tls.Server(&bufferedConn{Conn: c.nc, r: br}, cfg)
+	tc.SetDeadline(time.Now().Add(tlsHandshakeTimeout))
+	if err := tc.Handshake(); err != nil {
+		return nil, err
+	}
+	tc.SetDeadline(time.Time{})
+	return tc, nil
+}

@@ -1,0 +1,59 @@
+package server
+
+import (
+	"bufio"
+	"crypto/tls"
+	"errors"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+// A TLS client (useSSL=True) is served on the same port as plain ones,
+// with a self-signed certificate when none is configured.
+func TestTLSOnTheSamePort(t *testing.T) {
+	ts := vecServer(t)
+	tc, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", ts.Addr,
+		&tls.Config{InsecureSkipVerify: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { tc.Close() })
+	require.Equal(t, "porpoise", tc.ConnectionState().PeerCertificates[0].Subject.CommonName)
+	rec := &recorder{r: tc}
+	br := bufio.NewReader(rec)
+	c := &rawConn{t: t, nc: tc, rec: rec, br: br, rd: wire.NewReader(br)}
+	goLogin(t, c)
+	c.send(goScript(t, "sum(1..10)"))
+	r := c.readReply()
+	require.Equal(t, "OK", r.status)
+	require.Equal(t, value.NewInt(55), r.obj)
+
+	// plain clients keep working beside it
+	p := dialRaw(t, ts.Addr)
+	goLogin(t, p)
+	p.send(goScript(t, "1+1"))
+	require.Equal(t, value.NewInt(2), p.readReply().obj)
+}
+
+// A client that opens TLS and never finishes the handshake is dropped.
+func TestTLSHandshakeFailureClosesTheConnection(t *testing.T) {
+	ts := vecServer(t)
+	nc, err := net.Dial("tcp", ts.Addr)
+	require.NoError(t, err)
+	defer nc.Close()
+	_, err = nc.Write([]byte{0x16, 0x03, 0x01, 0x00, 0x05, 'h', 'e', 'l', 'l', 'o'})
+	require.NoError(t, err)
+	nc.SetReadDeadline(time.Now().Add(5 * time.Second))
+	buf := make([]byte, 64)
+	for {
+		if _, err := nc.Read(buf); err != nil {
+			var ne net.Error
+			require.False(t, errors.As(err, &ne) && ne.Timeout(), "the server should close the connection")
+			return
+		}
+	}
+}
