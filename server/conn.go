@@ -45,6 +45,10 @@ type conn struct {
 
 	ctx    context.Context
 	cancel context.CancelFunc
+	// reqCtx, when set, is the running request's context: cancelled also
+	// when the peer hangs up (cancel_watch.go).
+	reqCtx context.Context
+	br     *bufio.Reader // the binary protocol's reader, for the watch
 
 	cpp     bool  // the client marshals like the C++ API (flag 32 / "API" connect)
 	ws      bool  // JavaScript over WebSocket
@@ -197,6 +201,7 @@ func (t *tcpTransport) sendReply(b []byte) error {
 // serveBinary runs the binary API protocol: one request after another.
 func (c *conn) serveBinary(src *source) {
 	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 64<<10)}
+	c.br = src.br
 	first := true
 	for {
 		if !first && !c.waitRequest(src.br) {
@@ -255,7 +260,7 @@ func (c *conn) run(req *request) bool {
 		c.cpp = true
 	}
 	if req.clientID != "" && req.seqNo < 0 {
-		if rest, ok := c.srv.dedup.lookup(req.clientID, -req.seqNo); ok {
+		if rest, ok := c.srv.dedup.lookup(dedupKey(req.clientID, c.sess.User()), -req.seqNo); ok {
 			if req.async() {
 				return true
 			}
@@ -278,11 +283,18 @@ func (c *conn) run(req *request) bool {
 			c.printTo = c.tr
 		}
 		defer func() { c.printTo = nil }()
+		if c.br != nil && !req.async() {
+			ctx, cancel := context.WithCancel(c.ctx)
+			defer cancel()
+			defer c.watchDisconnect(c.br, cancel)()
+			c.reqCtx = ctx
+			defer func() { c.reqCtx = nil }()
+		}
 		reply = c.execute(req)
 	}()
 	if req.clientID != "" && req.seqNo > 0 {
 		// kept without the session id, which the retry's connection replaces
-		c.srv.dedup.store(req.clientID, req.seqNo, reply[len(c.sid):])
+		c.srv.dedup.store(dedupKey(req.clientID, c.sess.User()), req.seqNo, reply[len(c.sid):])
 	}
 	if c.out.Cap() > 4<<20 {
 		c.out = bytes.Buffer{}
@@ -300,6 +312,9 @@ func (c *conn) execute(req *request) []byte {
 	}
 	start := time.Now()
 	ctx := c.ctx
+	if c.reqCtx != nil {
+		ctx = c.reqCtx
+	}
 	if t := c.srv.opts.RequestTimeout; t > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, t)
@@ -395,8 +410,7 @@ func (c *conn) encodePickleReply(v value.Value, asList bool) []byte {
 
 // dropNewVars undefines the session variables that are not in before:
 // the clear-memory flag (16) drops what a request created, while
-// variables it only reassigned keep their new values (wire-protocol.md
-// §1.3).
+// variables it only reassigned keep their new values.
 func (c *conn) dropNewVars(before []string) {
 	after := c.sess.VarNames()
 	if len(after) == 0 {

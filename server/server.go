@@ -257,6 +257,12 @@ func (s *Server) signalIdle() {
 	}
 }
 
+// dedupKey is the retry cache's key: the client id alone let anyone who
+// sent another client's id (with a negative sequence number) read that
+// client's cached reply, so a reply is answered only to the user who made
+// the request (a retry reconnects and logs in as the same user first).
+func dedupKey(clientID, user string) string { return clientID + "\x00" + user }
+
 // dedupCache remembers, per C++ client id, the last request sequence
 // number and its reply, so a request retried after a reconnect (negative
 // sequence number, §1.3) is answered without running it twice.
