@@ -17,6 +17,11 @@ func init() {
 		funcs.Spec{Name: "getDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetDFSDatabases},
 		funcs.Spec{Name: "getDFSTablesByDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetDFSTablesByDatabase},
 		funcs.Spec{Name: "truncate", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xtruncate},
+		funcs.Spec{Name: "mvccTable", Params: []string{"X", "X1", "X2"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "db-table",
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return xmvccTable(env, args, make([]string, len(args)))
+			},
+			NamedFn: xmvccTable},
 		funcs.Spec{Name: "existsPartition", Params: []string{"partitionUrl", "tableName"}, Min: 1, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsPartition},
 	)
 }
@@ -144,4 +149,16 @@ func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NewTable(cur.Names, cols), nil
 	})
 	return nil, err
+}
+
+// xmvccTable builds an in-memory table. DolphinDB's MVCC table lets
+// readers see a snapshot while a writer appends; Porpoise's in-memory
+// tables are already read and written under the session's locks, so the
+// plain table has the same observable behaviour. Persisting it (path,
+// tableName) needs a disk format Porpoise does not have.
+func xmvccTable(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
+	if _, ok := args[0].(*value.Pair); ok && len(args) > 3 {
+		return nil, errors.New("mvccTable: saving an MVCC table to disk (path, tableName) is not supported by Porpoise.")
+	}
+	return newTable(args, names)
 }
