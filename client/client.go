@@ -35,7 +35,7 @@ type Options struct {
 	// Flags are request flag bits sent with every request, e.g.
 	// wire.FlagAPIClient|wire.FlagCompress as the C++ API's
 	// MultithreadedTableWriter sends them. Only the flags the server acts
-	// on (wire-protocol.md §1.3) change its behaviour.
+	// on change its behaviour.
 	Flags wire.Flag
 	// Symbols is how non-empty SYMBOL vectors of arguments are sent: the
 	// Go API's plain strings (the zero value) or the C++ API's symbol
@@ -144,7 +144,7 @@ func (c *Conn) Run(ctx context.Context, script string) (value.Value, error) {
 }
 
 // CompressedTable is a table argument of RunFunc or Upload sent with its
-// columns compressed (wire-protocol.md §4), as the C++ API's
+// columns compressed, as the C++ API's
 // MultithreadedTableWriter sends batches: column i with Methods[i]. LZ4
 // compresses any column; DELTA applies to SHORT/INT/LONG-based columns
 // (temporal types, DECIMAL32/64) and falls back to LZ4 elsewhere; SYMBOL,

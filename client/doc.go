@@ -13,7 +13,7 @@
 //
 // A table argument is sent compressed column by column, as the C++ API's
 // MultithreadedTableWriter sends its batches, when wrapped in a
-// CompressedTable (wire-protocol.md §4):
+// CompressedTable:
 //
 //	n, err := c.RunFunc(ctx, `tableInsert{"t"}`, &client.CompressedTable{Table: batch,
 //		Methods: []wire.Compression{wire.CompressDelta, wire.CompressLZ4, wire.CompressLZ4}})

@@ -1,8 +1,8 @@
-// Package conformance runs `.test` files (the sqllogictest-style format of
-// FORMAT.md) against an embedded engine or a server address, rendering
+// Package conformance runs `.test` files (a sqllogictest-style format:
+// records of a script and its expected error or printed value) against an embedded engine or a server address, rendering
 // values as the format prescribes and counting passes, failures and skips.
 //
-// Besides FORMAT.md's statement and query records, two additions:
+// Besides statement and query records, two additions:
 //
 // Call records exercise the function-call path the clients use
 // (run(name, args...)): the function is called by name with argument

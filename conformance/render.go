@@ -8,7 +8,9 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Render turns a value into the lines FORMAT.md prescribes; header reports
+// Render turns a value into the lines a query record expects (scalars as
+// DolphinDB prints them, vectors as [a,b], tables tab-separated under a
+// header); header reports
 // whether the first line is a table header (kept in place by rowsort).
 func Render(v value.Value) (lines []string, header bool) {
 	switch x := v.(type) {

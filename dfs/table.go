@@ -194,7 +194,7 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 	return res, nil
 }
 
-// SchemaDict is schema(t) (mtw.md §2.5); colDefs is its colDefs table,
+// SchemaDict is schema(t); colDefs is its colDefs table,
 // built by the caller as for any table.
 func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
 	d := value.NewDict(value.String, value.Any)

@@ -13,7 +13,7 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Upsert implements upsert!/tableUpsert on DFS tables (semantics.md §5):
+// Upsert implements upsert!/tableUpsert on DFS tables:
 // the key is keyColNames plus the partitioning columns; a new row whose
 // key matches existing rows updates the first of them, other new rows are
 // appended. Partitions with updates are rewritten whole (storage

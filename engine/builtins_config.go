@@ -20,7 +20,7 @@ func init() {
 			"appendTupleAsAWhole":                 fmt.Sprint(cfg.AppendTupleAsAWhole),
 			"enableNullSafeJoin":                  fmt.Sprint(cfg.EnableNullSafeJoin),
 			"enableChunkGranularityConfig":        fmt.Sprint(cfg.EnableChunkGranularityConfig),
-			"maxMemSize":                          strconv.FormatFloat(cfg.MaxMemSize, 'g', -1, 64),
+			"maxMemSize":                          strconv.FormatFloat(in.s.eng.maxMemSizeGB(), 'g', -1, 64),
 		}
 		if len(args) == 0 {
 			d := value.NewDict(value.String, value.String)

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -15,6 +16,12 @@ func init() {
 		funcs.Spec{Name: "getTables", Params: []string{"dbHandle"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetTables},
 		funcs.Spec{Name: "getDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetDFSDatabases},
 		funcs.Spec{Name: "getDFSTablesByDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetDFSTablesByDatabase},
+		funcs.Spec{Name: "truncate", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xtruncate},
+		funcs.Spec{Name: "mvccTable", Params: []string{"X", "X1", "X2"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "db-table",
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return xmvccTable(env, args, make([]string, len(args)))
+			},
+			NamedFn: xmvccTable},
 		funcs.Spec{Name: "existsPartition", Params: []string{"partitionUrl", "tableName"}, Min: 1, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsPartition},
 	)
 }
@@ -108,4 +115,50 @@ func xexistsPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NewBool(ok), nil
 	}
 	return value.NewBool(false), nil
+}
+
+// xtruncate empties every chunk of a DFS table, keeping its schema and
+// partitions, as one rewrite under the database's TRANS/CHUNK rules.
+func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	if err := in.s.checkRead(); err != nil {
+		return nil, err
+	}
+	path, ok1 := funcs.StringArg(args[0])
+	name, ok2 := funcs.StringArg(args[1])
+	if !ok1 || !ok2 {
+		return nil, errors.New("The database path and table name must be strings.")
+	}
+	db, err := in.s.eng.dbs.Lookup(path)
+	if err != nil {
+		return nil, err
+	}
+	t := db.Table(name)
+	if t == nil {
+		return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db.Name(), name)
+	}
+	err = t.RewriteChunks(in.s.ctx, nil, func(cur *value.Table) (*value.Table, error) {
+		if cur.Rows() == 0 {
+			return nil, nil
+		}
+		cols := make([]*value.Vector, len(cur.Cols))
+		for i, c := range cur.Cols {
+			cols[i] = value.NewVector(c.T, 0, 0)
+			cols[i].Scale = c.Scale
+		}
+		return value.NewTable(cur.Names, cols), nil
+	})
+	return nil, err
+}
+
+// xmvccTable builds an in-memory table. DolphinDB's MVCC table lets
+// readers see a snapshot while a writer appends; Porpoise's in-memory
+// tables are already read and written under the session's locks, so the
+// plain table has the same observable behaviour. Persisting it (path,
+// tableName) needs a disk format Porpoise does not have.
+func xmvccTable(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
+	if _, ok := args[0].(*value.Pair); ok && len(args) > 3 {
+		return nil, errors.New("mvccTable: saving an MVCC table to disk (path, tableName) is not supported by Porpoise.")
+	}
+	return newTable(args, names)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -17,6 +18,9 @@ func init() {
 		funcs.Spec{Name: "getJobMessage", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: xgetJobMessage},
 		funcs.Spec{Name: "getJobStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetJobStat},
 		funcs.Spec{Name: "setLogLevel", Params: []string{"logLevel"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xsetLogLevel},
+		funcs.Spec{Name: "setMaxMemSize", Params: []string{"memSizeGB", "emergencyMemSizeGB"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xsetMaxMemSize},
+		funcs.Spec{Name: "getDynamicConfig", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetDynamicConfig},
+		funcs.Spec{Name: "setDynamicConfig", Params: []string{"configName", "configValue"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: xsetDynamicConfig},
 		funcs.Spec{Name: "getMemLimitOfQueryResult", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetMemLimitOfQueryResult},
 		funcs.Spec{Name: "setMemLimitOfQueryResult", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xsetMemLimitOfQueryResult},
 	)
@@ -156,4 +160,68 @@ func xsetMemLimitOfQueryResult(env funcs.Env, args []value.Value) (value.Value, 
 	}
 	e.queryResultLimit.Store(&bytes)
 	return nil, nil
+}
+
+// positiveNumber is a numeric, non-null, finite, positive scalar argument.
+func positiveNumber(x value.Value) (float64, bool) {
+	s, ok := funcs.ScalarArg(x)
+	if !ok || !s.T.IsNumeric() || s.Null {
+		return 0, false
+	}
+	f := s.Float64()
+	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
+}
+
+// xsetMaxMemSize changes the memory cap scripts allocate against. Porpoise
+// has no emergency memory area, so emergencyMemSizeGB is only checked
+// against the manual's bounds.
+func xsetMaxMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
+	e := env.(*interp).s.eng
+	gb, ok := positiveNumber(args[0])
+	if !ok {
+		return nil, errors.New("memSizeGB must be a positive numeric scalar.")
+	}
+	if len(args) > 1 && args[1] != nil {
+		em, ok := positiveNumber(args[1])
+		if !ok || em >= gb/2 {
+			return nil, errors.New("emergencyMemSizeGB must be positive and less than 50% of memSizeGB.")
+		}
+	}
+	e.maxMemSize.Store(&gb)
+	return nil, nil
+}
+
+// dynamicConfigs are the configuration keys setDynamicConfig can change
+// here: those whose value the engine reads while it runs.
+var dynamicConfigs = map[string]func(env funcs.Env, v value.Value) (value.Value, error){
+	"logLevel": func(env funcs.Env, v value.Value) (value.Value, error) {
+		return xsetLogLevel(env, []value.Value{v})
+	},
+	"maxMemSize": func(env funcs.Env, v value.Value) (value.Value, error) {
+		return xsetMaxMemSize(env, []value.Value{v})
+	},
+	"memLimitOfQueryResult": func(env funcs.Env, v value.Value) (value.Value, error) {
+		return xsetMemLimitOfQueryResult(env, []value.Value{v})
+	},
+}
+
+func xgetDynamicConfig(funcs.Env, []value.Value) (value.Value, error) {
+	names := make([]string, 0, len(dynamicConfigs))
+	for k := range dynamicConfigs {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return value.NewStrings(value.String, names), nil
+}
+
+func xsetDynamicConfig(env funcs.Env, args []value.Value) (value.Value, error) {
+	name, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, errors.New("configName must be a string scalar.")
+	}
+	set := dynamicConfigs[name]
+	if set == nil {
+		return nil, fmt.Errorf("The configuration parameter [%s] can't be modified online.", name)
+	}
+	return set(env, args[1])
 }

@@ -50,7 +50,7 @@ func init() {
 		if _, err := in.upsert(args); err != nil {
 			return nil, err
 		}
-		// No value (mtw.md §3): returning the table would hand a shared
+		// No value: returning the table would hand a shared
 		// table to the wire encoder outside its lock while other sessions
 		// upsert into it, and would send the whole table with every batch.
 		return nil, nil

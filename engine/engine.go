@@ -65,6 +65,9 @@ type Engine struct {
 	// queryResultLimit is setMemLimitOfQueryResult's cap in bytes (nil:
 	// the default, see defaultQueryResultLimit).
 	queryResultLimit atomic.Pointer[float64]
+	// maxMemSize is setMaxMemSize's cap in GB, overriding the
+	// configuration's maxMemSize (nil: not set at run time).
+	maxMemSize atomic.Pointer[float64]
 }
 
 // Open starts an engine. A data directory can be open in one engine at

@@ -240,7 +240,7 @@ func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
 	if v, ok := constant(n.Name); ok {
 		return v, nil
 	}
-	return nil, fmt.Errorf("Syntax Error: [line #%d] Cannot recognize the token %s", n.At.Line, n.Name)
+	return nil, funcs.UnknownName(n.Name, n.At.Line)
 }
 
 // function resolves a function name: a user definition first, then a
@@ -328,7 +328,7 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 			}
 			fn = f
 		} else if fn = in.function(id.Name); fn == nil {
-			return nil, fmt.Errorf("Syntax Error: [line #%d] Cannot recognize the token %s", id.At.Line, id.Name)
+			return nil, funcs.UnknownName(id.Name, id.At.Line)
 		}
 	} else {
 		v, err := in.eval(n.Fn)

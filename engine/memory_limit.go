@@ -24,10 +24,18 @@ const smallAlloc = 1 << 20
 // physical memory when maxMemSize is 0, or 0 (no cap) when neither is
 // known.
 func (e *Engine) memLimit() int64 {
-	if e.cfg.MaxMemSize > 0 {
-		return int64(e.cfg.MaxMemSize * (1 << 30))
+	if gb := e.maxMemSizeGB(); gb > 0 {
+		return int64(gb * (1 << 30))
 	}
 	return physicalMemoryCap()
+}
+
+// maxMemSizeGB is maxMemSize as set by setMaxMemSize, else as configured.
+func (e *Engine) maxMemSizeGB() float64 {
+	if p := e.maxMemSize.Load(); p != nil {
+		return *p
+	}
+	return e.cfg.MaxMemSize
 }
 
 // reserve checks that allocating bytes more would keep the live heap

@@ -39,7 +39,7 @@ func elemInt(v *value.Vector, i int) int64 {
 // of the column type t.
 func windowBound(s *value.Scalar, t value.Type) (int64, error) {
 	if s.T == value.Duration {
-		unit, dn := unitNanos(t), durationNanos[s.S]
+		unit, dn := unitNanos(t), durationNanos[value.DurationUnit(s)]
 		if unit == 0 || dn == 0 || s.I*dn%unit != 0 {
 			return 0, errors.New("The window of a window join doesn't match the type of the last matching column.")
 		}

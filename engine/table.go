@@ -30,7 +30,7 @@ type PartitionFilter func(levelIdx []int) bool
 
 func scanAll(t Table) (*value.Table, error) { return t.Scan(nil) }
 
-// tableSchemaDict builds schema(t) for an in-memory table (mtw.md §2.5 a).
+// tableSchemaDict builds schema(t) for an in-memory table.
 func tableSchemaDict(names []string, types []value.Type, scales []int32) *value.Dict {
 	d := value.NewDict(value.String, value.Any)
 	put := func(k string, v value.Value) {

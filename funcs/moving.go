@@ -681,5 +681,5 @@ func durationInTicks(fn string, d *value.Scalar, t value.Type) (int64, error) {
 			return d.I * u / per, nil
 		}
 	}
-	return 0, fmt.Errorf("The window %d%s of %s doesn't fit the type %s of T.", d.I, d.S, fn, t)
+	return 0, fmt.Errorf("The window %d%s of %s doesn't fit the type %s of T.", d.I, value.DurationUnit(d), fn, t)
 }

@@ -843,3 +843,93 @@ func dot(_ Env, args []value.Value) (value.Value, error) {
 	}
 	return matMul(a, b)
 }
+
+func init() {
+	Register(Spec{Name: "boxcox", Params: []string{"X", "lmbda"}, Min: 1, Max: 2, Props: Pure, Category: "statistics", Fn: boxcox})
+}
+
+// boxcoxOne is (x^l - 1)/l, or log(x) when l is 0.
+func boxcoxOne(x, l float64) float64 {
+	if l == 0 {
+		return math.Log(x)
+	}
+	return (math.Pow(x, l) - 1) / l
+}
+
+// boxcoxLLF is the Box-Cox log-likelihood of lambda l for positive xs.
+func boxcoxLLF(xs []float64, l float64) float64 {
+	n := float64(len(xs))
+	ys := make([]float64, len(xs))
+	logSum := 0.0
+	for i, x := range xs {
+		ys[i] = boxcoxOne(x, l)
+		logSum += math.Log(x)
+	}
+	v, _ := variance(ys, 0)
+	return (l-1)*logSum - n/2*math.Log(v)
+}
+
+// boxcox transforms X with lmbda, or, without it, with the lambda that
+// maximises the log-likelihood, returned alongside as (values, lambda).
+func boxcox(_ Env, args []value.Value) (value.Value, error) {
+	xv, ok := vectorArg(args[0])
+	if !ok {
+		return nil, errors.New("X of boxcox must be a numeric vector.")
+	}
+	xs, err := doublesOf("boxcox", xv)
+	if err != nil {
+		return nil, err
+	}
+	if l := Arg(args, 1); l != nil {
+		lv, ok := vectorArg(l)
+		if !ok || !isNumericVec(lv) || (lv.Len() != 1 && lv.Len() != len(xs)) {
+			return nil, errors.New("lmbda of boxcox must be a number or a vector as long as X.")
+		}
+		ls, _ := doublesOf("boxcox", lv)
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			li := ls[0]
+			if len(ls) > 1 {
+				li = ls[i]
+			}
+			if isNullF(x) || isNullF(li) {
+				out[i] = math.NaN()
+				continue
+			}
+			out[i] = boxcoxOne(x, li)
+		}
+		return value.NewDoubles(finite(out)), nil
+	}
+	allSame := true
+	for _, x := range xs {
+		if isNullF(x) || x <= 0 {
+			return nil, errors.New("X of boxcox must be positive and free of NULLs when lmbda is not given.")
+		}
+		allSame = allSame && x == xs[0]
+	}
+	if len(xs) < 2 || allSame {
+		return nil, errors.New("X of boxcox must not be constant when lmbda is not given.")
+	}
+	// Golden-section search for the maximum on [-10, 10].
+	lo, hi := -10.0, 10.0
+	g := (math.Sqrt(5) - 1) / 2
+	a, b := hi-g*(hi-lo), lo+g*(hi-lo)
+	fa, fb := boxcoxLLF(xs, a), boxcoxLLF(xs, b)
+	for hi-lo > 1e-10 {
+		if fa < fb {
+			lo, a, fa = a, b, fb
+			b = lo + g*(hi-lo)
+			fb = boxcoxLLF(xs, b)
+		} else {
+			hi, b, fb = b, a, fa
+			a = hi - g*(hi-lo)
+			fa = boxcoxLLF(xs, a)
+		}
+	}
+	l := (lo + hi) / 2
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = boxcoxOne(x, l)
+	}
+	return value.NewTuple([]value.Value{value.NewDoubles(out), value.NewDouble(l)}), nil
+}

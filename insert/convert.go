@@ -6,9 +6,9 @@ import "github.com/porpoisedb/porpoise/value"
 type Rules uint8
 
 const (
-	// MemoryRules are the in-memory table rules (semantics.md §3.1).
+	// MemoryRules are the in-memory table rules.
 	MemoryRules Rules = iota
-	// DFSRules are the stricter DFS rules (semantics.md §3.2).
+	// DFSRules are the stricter DFS rules.
 	DFSRules
 )
 

@@ -31,7 +31,7 @@ type Options struct {
 	// column); the missing trailing columns are NULL. Zero requires the
 	// schema's count exactly.
 	MinColumns int
-	// Limits applies the DFS size limits (semantics.md §9): STRING and
+	// Limits applies the DFS size limits: STRING and
 	// BLOB values are cut to their maximum length, a longer SYMBOL fails
 	// the append.
 	Limits bool
@@ -94,7 +94,7 @@ func (o Options) ConvertColumn(src *value.Vector, dst value.Type, scale int32, c
 	return applyLimits(conv)
 }
 
-// DFS size limits (semantics.md §9).
+// DFS size limits.
 const (
 	maxStringBytes = 65535
 	maxBlobBytes   = 67108863

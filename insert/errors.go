@@ -7,7 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// DolphinDB's error texts for appends (semantics.md §3–§7).
+// DolphinDB's error texts for appends.
 var (
 	ErrColumnCount       = errors.New("The number of columns of the table to insert must be the same as that of the original table.")
 	ErrInsertColumnCount = errors.New("The number of table columns doesn't match the number of columns to append.")

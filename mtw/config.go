@@ -8,7 +8,7 @@ import (
 )
 
 // Config holds the MultithreadedTableWriter parameters, named and meant as
-// in the Python API (mtw.md §1.1).
+// in the Python API.
 type Config struct {
 	// Host and Port address the server; UserID and Password log every
 	// connection in (an empty UserID stays logged out).
@@ -55,13 +55,13 @@ type Config struct {
 	ModeOption []string
 	// EnableStreamTableTimestamp leaves the last column out of the rows
 	// (the server fills it) when the server cannot tell which column of a
-	// stream table is its timestamp (mtw.md §2.3).
+	// stream table is its timestamp.
 	EnableStreamTableTimestamp bool
 }
 
 // Error is a failure of New. Error() is the text the Python API raises:
 // "<Exception> in MultithreadedTableWriter: " followed by Msg, one of the
-// texts of mtw.md §1.1 (e.g. "Unsupported mtw mode MERGE").
+// Python API's texts (e.g. "Unsupported mtw mode MERGE").
 type Error struct {
 	Msg string
 	// Err is the underlying cause (a dial or protocol error), if any.

@@ -1,6 +1,6 @@
 // Package mtw is a Go MultithreadedTableWriter with the Python API's semantics: rows are converted and batched in the background and written by ThreadCount connections.
 //
-// New validates the Config with the Python API's texts (spec mtw.md §1),
+// New validates the Config with the Python API's texts,
 // runs schema() on a setup connection made with the client package, and
 // opens one client connection per writer goroutine. Insert queues one row
 // after checking only its column count (copying the values, so the

@@ -5,8 +5,8 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// hashCell is hash(v, buckets) of a converted, non-array value of type t
-// (mtw.md §4.3): partition.HashBucketScalar, the server's hashBucket,
+// hashCell is hash(v, buckets) of a converted, non-array value of type t:
+// partition.HashBucketScalar, the server's hashBucket,
 // for the types it hashes; of the others, FLOAT, DOUBLE, COMPLEX and
 // POINT route to -1 and the rest (DURATION, DECIMAL ...) to 0, as the
 // C++/Go APIs' getHash does.

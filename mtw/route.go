@@ -9,7 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Row routing (mtw.md §4): a router maps the converted value of the
+// Row routing: a router maps the converted value of the
 // partitioning column to a key; the row goes to writer max(key,0) mod
 // ThreadCount.
 type router interface {

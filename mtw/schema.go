@@ -6,7 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// tableInfo is what New reads from the schema() dictionary (mtw.md §2.4).
+// tableInfo is what New reads from the schema() dictionary.
 type tableInfo struct {
 	cols []column
 	// partitioned is set when partitionColumnName is present and not NULL.

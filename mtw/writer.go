@@ -26,7 +26,7 @@ const chunkRows = 65535
 // dialTimeout bounds connecting and logging in.
 const dialTimeout = 30 * time.Second
 
-// Error codes (mtw.md §5.6).
+// Error codes.
 const (
 	codeInvalidObject    = "A1"
 	codeInvalidParameter = "A2"
@@ -124,7 +124,7 @@ func New(cfg Config) (*Writer, error) {
 	return NewContext(context.Background(), cfg)
 }
 
-// NewContext validates cfg (mtw.md §1.1), reads the table's schema over a
+// NewContext validates cfg, reads the table's schema over a
 // setup connection (§2), connects ThreadCount writer sessions and starts
 // the conversion and writer goroutines. ctx bounds the setup (connecting,
 // logging in, reading the schema; at most 30 seconds in any case), not

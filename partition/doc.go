@@ -8,7 +8,7 @@
 // allowMissingPartitions. Compo combines 2 or 3 levels into one partition
 // id.
 //
-// HashBucket is bit-exact with DolphinDB's hashBucket (mtw.md §4.3): 32-bit
+// HashBucket is bit-exact with DolphinDB's hashBucket: 32-bit
 // values reduce as uint32 mod n, 64-bit values as uint64 mod n, strings and
 // 16-byte values through MurmurHash2 seeded with the byte length.
 //

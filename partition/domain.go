@@ -129,7 +129,7 @@ func typeNotAllowed(t value.Type) error {
 // CheckSchemeType checks that t may be the scheme (partition column) type
 // of a domain of partition type p: CHAR, SHORT, INT, DATE, MONTH, TIME,
 // MINUTE, SECOND, DATETIME, DATEHOUR, STRING, SYMBOL for every type; HASH
-// also LONG, UUID, IPADDR, INT128 (semantics.md §8) [D]. It returns
+// also LONG, UUID, IPADDR, INT128. It returns
 // "The data type X can't be used for a partition column" otherwise.
 func CheckSchemeType(p PartitionType, t value.Type) error {
 	switch t {

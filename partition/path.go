@@ -8,7 +8,7 @@ import (
 )
 
 // PathName returns the directory name DolphinDB uses for the STRING or
-// SYMBOL partition value s (semantics.md §8, seed 001):
+// SYMBOL partition value s:
 //   - with ignoreSpecial (ignoreSpecialCharacterInPartitionId=true, the
 //     default) ':' and '.' are removed: "a:bc" → "abc";
 //   - '/', '\\', '<', '>', '*' and '?' are removed when they are the first

@@ -410,8 +410,7 @@ func (c *conn) encodePickleReply(v value.Value, asList bool) []byte {
 
 // dropNewVars undefines the session variables that are not in before:
 // the clear-memory flag (16) drops what a request created, while
-// variables it only reassigned keep their new values (wire-protocol.md
-// §1.3).
+// variables it only reassigned keep their new values.
 func (c *conn) dropNewVars(before []string) {
 	after := c.sess.VarNames()
 	if len(after) == 0 {

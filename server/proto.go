@@ -14,7 +14,7 @@ import (
 	"github.com/porpoisedb/porpoise/wire"
 )
 
-// Request flag bits (wire-protocol.md §1.3).
+// Request flag bits.
 const (
 	flagUrgent     = 1
 	flagSecondary  = 2

@@ -250,8 +250,7 @@ func charString(c int8) string {
 // unit of the last digit plus 1e-12 and truncates. This ports
 // Double::toString and NumberFormat::format of DolphinDB's official C++
 // API (src/ScalarImp.cpp, src/Format.cpp); the 6-decimal scalar form is
-// confirmed by the "ratio" reference page. prec 4 is the table-cell form
-// (conformance FORMAT.md).
+// confirmed by the "ratio" reference page. prec 4 is the table-cell form.
 func FormatFloat(f float64, prec int) string {
 	switch {
 	case math.IsNaN(f):

@@ -102,7 +102,7 @@ func Binary(op Op, x, y Operand) (*Vector, error) {
 	case !x.Scalar && !y.Scalar && x.V.Len() != y.V.Len():
 		return nil, ErrSizeMismatch
 	}
-	// A VOID NULL takes the other operand's type (semantics.md §1).
+	// A VOID NULL takes the other operand's type.
 	if x.V.T == Void && y.V.T != Void {
 		x.V = nullLike(y.V, operandLen(x))
 	}

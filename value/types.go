@@ -8,7 +8,7 @@ import (
 // Type is a DolphinDB data type id, as it appears on the wire.
 type Type uint8
 
-// DolphinDB type ids (wire-protocol.md §3.1).
+// DolphinDB type ids.
 const (
 	Void          Type = 0
 	Bool          Type = 1

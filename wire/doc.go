@@ -1,7 +1,7 @@
 // Package wire encodes and decodes DolphinDB's binary protocol: objects, compressed vectors and request/response frames.
 //
 // The object codec (Reader.ReadObject, Writer.WriteObject, Decode, Encode)
-// maps every data form of wire-protocol.md §3 to Porpoise's value model:
+// maps every data form of DolphinDB's protocol to Porpoise's value model:
 // scalars to *value.Scalar, vectors (plain, symbol-extended type 145,
 // array vectors, tuples, compressed type 26) to *value.Vector, pairs,
 // matrices, sets and dictionaries to their value types and tables to
