@@ -77,7 +77,11 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 	case *sqlparse.ExprStmt, *sqlparse.AssignStmt, *sqlparse.ReturnStmt, *sqlparse.InsertStmt,
 		*sqlparse.UpdateStmt, *sqlparse.DeleteStmt, *sqlparse.ShareStmt, *sqlparse.ThrowStmt,
 		*sqlparse.AssertStmt:
-		defer in.lockShared(st)()
+		release, err := in.lockShared(st)
+		if err != nil {
+			return flowNext, nil, err
+		}
+		defer release()
 		f, v, err := in.execStmt(st)
 		return f, in.s.detach(v), err
 	}
@@ -87,7 +91,11 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 // evalLocked evaluates a loop or if condition holding the locks of the
 // shared objects it names.
 func (in *interp) evalLocked(e sqlparse.Expr) (value.Value, error) {
-	defer in.lockShared(e)()
+	release, err := in.lockShared(e)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	return in.eval(e)
 }
 

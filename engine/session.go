@@ -139,7 +139,11 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 		return nil, fmt.Errorf("Can't recognize function name %s", fn)
 	}
 	p := in.planLocks(expr)
-	defer s.lockObjects(p.names, args, p.write || isWritingFunc(fn))()
+	release, err := s.lockObjects(p.names, args, p.write || isWritingFunc(fn))
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	return in.call(callee, args, nil)
 }
 

@@ -136,9 +136,9 @@ func (in *interp) planLocks(node sqlparse.Node) lockPlan {
 }
 
 // lockShared takes the locks node's plan names and returns their release.
-func (in *interp) lockShared(node sqlparse.Node) func() {
+func (in *interp) lockShared(node sqlparse.Node) (func(), error) {
 	if node == nil || in.s.eng.sharedCount() == 0 {
-		return func() {}
+		return func() {}, nil
 	}
 	p := in.planLocks(node)
 	return in.s.lockObjects(p.names, nil, p.write)
@@ -146,8 +146,10 @@ func (in *interp) lockShared(node sqlparse.Node) func() {
 
 // lockObjects locks the shared objects registered under names, plus
 // those among vals (by identity or as a string naming one), in name
-// order, skipping the ones this session holds already.
-func (s *Session) lockObjects(names []string, vals []value.Value, write bool) func() {
+// order, skipping the ones this session holds already. A DFS table
+// shared under a name (share loadTable(...) as t) is checked for the
+// session's rights here, so the shared handle is no way around them.
+func (s *Session) lockObjects(names []string, vals []value.Value, write bool) (func(), error) {
 	e := s.eng
 	type entry struct {
 		name string
@@ -176,7 +178,19 @@ func (s *Session) lockObjects(names []string, vals []value.Value, write bool) fu
 	}
 	e.mu.RUnlock()
 	if len(objs) == 0 {
-		return func() {}
+		return func() {}, nil
+	}
+	for _, x := range objs {
+		if _, dfsTable := x.o.v.(Table); !dfsTable {
+			continue
+		}
+		check := s.checkRead
+		if write {
+			check = s.checkWrite
+		}
+		if err := check(); err != nil {
+			return nil, err
+		}
 	}
 	sort.Slice(objs, func(i, j int) bool { return objs[i].name < objs[j].name })
 	var taken []*sharedObj
@@ -208,7 +222,7 @@ func (s *Session) lockObjects(names []string, vals []value.Value, write bool) fu
 				o.mu.RUnlock()
 			}
 		}
-	}
+	}, nil
 }
 
 // sharesHeld reports whether v exposes storage of a shared object whose

@@ -122,3 +122,27 @@ func TestSharedTableCallPathLocks(t *testing.T) {
 	wg.Wait()
 	require.NoError(t, err)
 }
+
+// Issue 12: after admin ran `share loadTable("dfs://sec","pt") as
+// sharedPt`, a guest read the DFS rows through the shared name. The
+// shared handle now gets the same login check as loadTable.
+func TestSharedDFSTableNeedsLogin(t *testing.T) {
+	e, err := engine.Open(engine.Options{DataDir: t.TempDir()})
+	require.NoError(t, err)
+	defer e.Close()
+	_, err = e.NewSession().Run(`db = database("dfs://sec", VALUE, 1..3)
+pt = db.createPartitionedTable(table(1:0, ` + "`id`v" + `, [INT, DOUBLE]), "pt", "id")
+pt.append!(table(1 2 as id, 1.5 2.5 as v))
+share loadTable("dfs://sec", "pt") as sharedPt`)
+	require.NoError(t, err)
+	guest := e.NewGuestSession()
+	for _, script := range []string{"select * from sharedPt", "exec count(*) from sharedPt", "sharedPt"} {
+		_, err = guest.Run(script)
+		require.ErrorContains(t, err, "Not granted to read data. Please login first.", script)
+	}
+	_, err = guest.Run("tableInsert(sharedPt, 3, 3.5)")
+	require.ErrorContains(t, err, "Not granted to write data to the table. Please login first.")
+	v, err := e.NewSession().Run("exec count(*) from sharedPt")
+	require.NoError(t, err)
+	require.Equal(t, "2", v.String())
+}

@@ -1173,6 +1173,9 @@ func (p *parser) startsInfixOperand(t, nx Token) bool {
 
 func (p *parser) parseBinary(minPrec int) Expr {
 	left := p.parseUnary()
+	// lastCmp is the right operand of the comparison just parsed, for
+	// chained comparisons: a < b <= c is (a < b) && (b <= c).
+	var lastCmp Expr
 	for {
 		if minPrec <= 3 && isKw(p.tok(), "is") {
 			left = p.parseIsNull(left)
@@ -1233,9 +1236,20 @@ func (p *parser) parseBinary(minPrec int) Expr {
 		if negate {
 			e = &UnaryExpr{At: opTok.Pos, Op: "!", X: e}
 		}
+		if chainCmp[op] && adverb == "" && !negate {
+			if lastCmp != nil {
+				e = &BinaryExpr{At: opTok.Pos, Op: "&&", L: left, R: &BinaryExpr{At: opTok.Pos, Op: op, L: lastCmp, R: right}}
+			}
+			lastCmp = right
+		} else {
+			lastCmp = nil
+		}
 		left = e
 	}
 }
+
+// chainCmp are the comparisons that chain: 1 < x <= 3.
+var chainCmp = map[string]bool{"<": true, "<=": true, ">": true, ">=": true, "==": true, "!=": true}
 
 // isNumLit reports whether t is a numeric literal token.
 func isNumLit(t Token) bool { return t.Kind == TokInt || t.Kind == TokFloat || t.Kind == TokNull }
@@ -1753,6 +1767,9 @@ func (p *parser) bareCallArg() bool {
 				return true
 			}
 			return false
+		}
+		if nx := p.peekN(1); isOpTok(nx, "(") && !nx.Space {
+			return true // print f(x): the argument is a call
 		}
 		// x pow 2: the identifier after x is an infix function
 		return !p.startsInfixOperand(p.peekN(1), p.peekN(2))
