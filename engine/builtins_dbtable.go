@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -22,6 +23,7 @@ func init() {
 				return xmvccTable(env, args, make([]string, len(args)))
 			},
 			NamedFn: xmvccTable},
+		funcs.Spec{Name: "loadTableBySQL", Params: []string{"sql"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xloadTableBySQL},
 		funcs.Spec{Name: "existsPartition", Params: []string{"partitionUrl", "tableName"}, Min: 1, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsPartition},
 	)
 }
@@ -161,4 +163,34 @@ func xmvccTable(_ funcs.Env, args []value.Value, names []string) (value.Value, e
 		return nil, errors.New("mvccTable: saving an MVCC table to disk (path, tableName) is not supported by Porpoise.")
 	}
 	return newTable(args, names)
+}
+
+// xloadTableBySQL loads the rows a query over a partitioned table selects
+// into memory. DolphinDB returns them as a partitioned in-memory table;
+// Porpoise's in-memory tables are not partitioned, so the result is a
+// plain in-memory table with the same rows and columns.
+func xloadTableBySQL(env funcs.Env, args []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	var (
+		res value.Value
+		err error
+	)
+	switch x := args[0].(type) {
+	case *sqlparse.Code:
+		res, err = in.Eval(x.X, nil)
+	case *funcs.Meta:
+		if x.Stmt != nil {
+			return nil, errors.New("The argument of loadTableBySQL must be a SQL query.")
+		}
+		res, err = in.Eval(x.X, x.Bind)
+	default:
+		return nil, errors.New("The argument of loadTableBySQL must be a SQL query.")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := res.(*value.Table); !ok {
+		return nil, errors.New("The argument of loadTableBySQL must be a SQL query.")
+	}
+	return res, nil
 }
