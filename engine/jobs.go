@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -28,9 +29,16 @@ type jobRegistry struct {
 	byID  map[string]*job
 	order []*job
 	wg    sync.WaitGroup
+	// ctx is every job's context: Engine.Close cancels it, so a job stuck
+	// in a loop ends instead of holding shutdown for the full wait.
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
-func newJobRegistry() *jobRegistry { return &jobRegistry{byID: map[string]*job{}} }
+func newJobRegistry() *jobRegistry {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &jobRegistry{byID: map[string]*job{}, ctx: ctx, cancel: cancel}
+}
 
 func (r *jobRegistry) wait(timeout time.Duration) {
 	done := make(chan struct{})
@@ -109,6 +117,7 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 	r.mu.Unlock()
 	bg := e.NewGuestSession()
 	bg.user = s.user
+	bg.ctx = r.ctx
 	j.msgs.now = e.Now
 	j.msgs.line(fmt.Sprintf("Start the job [%s]: %s", id, fn.String()))
 	bg.out = &j.msgs

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -29,4 +30,17 @@ submitJob("j", "", f, 20000)`)
 	v, err := s.Run(`getJobReturn("j", true)`)
 	require.NoError(t, err)
 	require.Equal(t, "200010000", v.String())
+}
+
+// Issue 12: a submitJob running `do {} while(true)` held Engine.Close
+// for its full 30 s wait. Close now cancels the jobs it owns.
+func TestCloseCancelsRunningJobs(t *testing.T) {
+	e, err := Open(Options{InMemory: true})
+	require.NoError(t, err)
+	_, err = e.NewSession().Run(`def spin() { do {} while(true) }
+submitJob("spin", "", spin)`)
+	require.NoError(t, err)
+	start := time.Now()
+	require.NoError(t, e.Close())
+	require.Less(t, time.Since(start), 5*time.Second)
 }

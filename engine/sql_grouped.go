@@ -117,7 +117,7 @@ func (in *interp) checkNoAggregate(e sqlparse.Expr) error {
 	var err error
 	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
 		if c, ok := n.(*sqlparse.CallExpr); ok && !c.Method {
-			if id, ok := c.Fn.(*sqlparse.Ident); ok && in.isAggregateName(strings.ToLower(id.Name)) && len(c.Args) == 1 {
+			if id, ok := c.Fn.(*sqlparse.Ident); ok && (in.isAggregateName(id.Name) || in.isAggregateName(strings.ToLower(id.Name))) && len(c.Args) == 1 {
 				err = errNestedAggregate
 				return false
 			}
