@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -51,9 +50,6 @@ var robustSkip = map[string]bool{
 func TestBuiltinsNeverPanic(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("sweeps every built-in; too slow under -short and -race")
-	}
-	if os.Getenv("PORPOISE_SWEEP") == "" {
-		t.Skip("enabled once the built-ins it catches are fixed")
 	}
 	e, err := Open(Options{InMemory: true, Seed: 1})
 	require.NoError(t, err)

@@ -425,6 +425,9 @@ func xrowExtremeLast(max bool) Impl {
 				return nil, errors.New("The arguments of a row function must be vectors or matrices.")
 			}
 		}
+		if len(cols) == 0 {
+			return value.NewInts(nil), nil
+		}
 		n := cols[0].Len()
 		for _, c := range cols {
 			if c.Len() != n {

@@ -53,17 +53,28 @@ func objEqual(a, b value.Value, tol float64) bool {
 	}
 	switch x := a.(type) {
 	case *value.Scalar:
-		y := b.(*value.Scalar)
+		y, ok := b.(*value.Scalar)
+		if !ok {
+			return false
+		}
 		return vectorsEqual(x.Vector(), y.Vector(), tol)
 	case *value.Vector:
-		return vectorsEqual(x, b.(*value.Vector), tol)
+		y, ok := b.(*value.Vector)
+		return ok && vectorsEqual(x, y, tol)
 	case *value.Pair:
-		return vectorsEqual(x.V, b.(*value.Pair).V, tol)
+		y, ok := b.(*value.Pair)
+		return ok && vectorsEqual(x.V, y.V, tol)
 	case *value.Matrix:
-		y := b.(*value.Matrix)
+		y, ok := b.(*value.Matrix)
+		if !ok {
+			return false
+		}
 		return x.Rows == y.Rows && x.Cols == y.Cols && vectorsEqual(x.V, y.V, tol)
 	case *value.Set:
-		y := b.(*value.Set)
+		y, ok := b.(*value.Set)
+		if !ok {
+			return false
+		}
 		if x.V.Len() != y.V.Len() || !typesComparable(x.V.T, y.V.T) {
 			return false
 		}
@@ -74,7 +85,10 @@ func objEqual(a, b value.Value, tol float64) bool {
 		}
 		return true
 	case *value.Dict:
-		y := b.(*value.Dict)
+		y, ok := b.(*value.Dict)
+		if !ok {
+			return false
+		}
 		if x.Len() != y.Len() {
 			return false
 		}
@@ -86,7 +100,10 @@ func objEqual(a, b value.Value, tol float64) bool {
 		}
 		return true
 	case *value.Table:
-		y := b.(*value.Table)
+		y, ok := b.(*value.Table)
+		if !ok {
+			return false
+		}
 		if len(x.Cols) != len(y.Cols) {
 			return false
 		}
