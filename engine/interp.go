@@ -274,7 +274,22 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 	case *value.Vector:
 		count, items = x.Len(), x.Elem
 	case *value.Pair:
-		count, items = 2, x.V.Elem
+		// for(s in 2:4) runs 2, 3; for(s in 4:1) runs 3, 2, 1
+		lo, ok1 := x.V.At(0).Int64()
+		hi, ok2 := x.V.At(1).Int64()
+		if !ok1 || !ok2 || x.V.T.Category() != value.CatIntegral {
+			count, items = 2, x.V.Elem
+			break
+		}
+		t := x.V.T
+		if lo <= hi {
+			count, items = int(hi-lo), func(i int) value.Value { return value.NewTyped(t, lo+int64(i)) }
+		} else {
+			count, items = int(lo-hi), func(i int) value.Value { return value.NewTyped(t, lo-1-int64(i)) }
+		}
+	case *value.Matrix:
+		// a matrix runs column by column
+		count, items = x.Cols, func(c int) value.Value { return x.V.Slice(c*x.Rows, (c+1)*x.Rows).Clone() }
 	case *value.Scalar:
 		count, items = 1, func(int) value.Value { return x }
 	case *value.Set:
