@@ -329,34 +329,8 @@ func like(fn string, args []value.Value, fold bool) (value.Value, error) {
 		if fold {
 			s = strings.ToLower(s)
 		}
-		return wildcardMatch(s, pat)
+		return value.LikeMatch(s, pat)
 	})
-}
-
-// wildcardMatch matches s against a %/? pattern with the usual greedy
-// backtracking over the last %.
-func wildcardMatch(s, p string) bool {
-	si, pi := 0, 0
-	star, mark := -1, 0
-	for si < len(s) {
-		switch {
-		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
-			si++
-			pi++
-		case pi < len(p) && p[pi] == '%':
-			star, mark = pi, si
-			pi++
-		case star >= 0:
-			mark++
-			si, pi = mark, star+1
-		default:
-			return false
-		}
-	}
-	for pi < len(p) && p[pi] == '%' {
-		pi++
-	}
-	return pi == len(p)
 }
 
 // notBools negates a BOOL scalar or vector.

@@ -23,7 +23,7 @@ func TestWildcardMatch(t *testing.T) {
 		{"aXbXd", "a%b%c", false},
 	}
 	for _, c := range cases {
-		require.Equal(t, c.want, wildcardMatch(c.s, c.p), "%q like %q", c.s, c.p)
+		require.Equal(t, c.want, value.LikeMatch(c.s, c.p), "%q like %q", c.s, c.p)
 	}
 }
 

@@ -224,7 +224,8 @@ func likeKernel(op Op, x, y Operand, n int) (*Vector, error) {
 	return out, nil
 }
 
-// LikeMatch implements SQL LIKE with % (any run) and _ (one character).
+// LikeMatch implements DolphinDB's LIKE: % matches any run of characters
+// and ? any one character (progr/sql/like.md).
 func LikeMatch(s, p string) bool {
 	// Iterative matching with one backtrack point for the last %, so long
 	// patterns cost O(len(s)*len(p)) at worst and never recurse.
@@ -232,7 +233,7 @@ func LikeMatch(s, p string) bool {
 	star, mark := -1, 0
 	for si < len(s) {
 		switch {
-		case pi < len(p) && (p[pi] == '_' || p[pi] == s[si]):
+		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
 			si++
 			pi++
 		case pi < len(p) && p[pi] == '%':

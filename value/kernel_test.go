@@ -139,8 +139,8 @@ func TestLikeMatch(t *testing.T) {
 		s, p string
 		want bool
 	}{
-		{"abc", "a%", true}, {"abc", "%c", true}, {"abc", "a_c", true}, {"abc", "a_", false},
-		{"", "%", true}, {"", "_", false}, {"aXbXc", "a%b%c", true}, {"ab", "a%b%c", false},
+		{"abc", "a%", true}, {"abc", "%c", true}, {"abc", "a?c", true}, {"abc", "a?", false},
+		{"", "%", true}, {"", "?", false}, {"a_c", "a_c", true}, {"abc", "a_c", false}, {"aXbXc", "a%b%c", true}, {"ab", "a%b%c", false},
 	}
 	for _, c := range cases {
 		require.Equal(t, c.want, LikeMatch(c.s, c.p), "%q like %q", c.s, c.p)
