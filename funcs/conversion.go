@@ -100,6 +100,12 @@ func typeArg(v value.Value) (value.Type, int32, error) {
 func castValue(x value.Value, t value.Type, scale int32) (value.Value, error) {
 	switch v := x.(type) {
 	case *value.Vector:
+		if v.T == value.Any && len(v.Any) == 0 {
+			// int([]) is an empty INT vector
+			out := value.NewVector(t, 0, 0)
+			out.Scale = scale
+			return out, nil
+		}
 		if v.T == value.Any {
 			out := make([]value.Value, len(v.Any))
 			for i, e := range v.Any {
