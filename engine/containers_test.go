@@ -2,10 +2,6 @@ package engine_test
 
 import (
 	"testing"
-
-	"github.com/stretchr/testify/require"
-
-	"github.com/porpoisedb/porpoise/engine"
 )
 
 // TestContainers covers the container behaviours of issue 9 item 7 that
@@ -27,14 +23,5 @@ func TestContainers(t *testing.T) {
 		{"matrix not", "typestr(not (1 0 1 0$2:2))", "FAST BOOL MATRIX"},
 		{"pair arithmetic", "typestr(1:2 + 1)", "INT PAIR"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			e, err := engine.Open(engine.Options{InMemory: true})
-			require.NoError(t, err)
-			defer e.Close()
-			v, err := e.NewSession().Run(c.script)
-			require.NoError(t, err)
-			require.Equal(t, c.want, v.String())
-		})
-	}
+	runScriptCases(t, cases)
 }

@@ -2,10 +2,6 @@ package engine_test
 
 import (
 	"testing"
-
-	"github.com/stretchr/testify/require"
-
-	"github.com/porpoisedb/porpoise/engine"
 )
 
 // TestTypedOperatorPaths covers the typed fast paths of in, .. and the
@@ -24,16 +20,7 @@ func TestTypedOperatorPaths(t *testing.T) {
 		{"where with NULL", "t = table(1 NULL 3 as a); exec a from t where a > 0", "[1,3]"},
 		{"where conjunction", "t = table(1 2 3 4 as a, `x`y`x`y as s); exec a from t where a > 1, s = `x", "[3]"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			e, err := engine.Open(engine.Options{InMemory: true})
-			require.NoError(t, err)
-			defer e.Close()
-			v, err := e.NewSession().Run(c.script)
-			require.NoError(t, err)
-			require.Equal(t, c.want, v.String())
-		})
-	}
+	runScriptCases(t, cases)
 }
 
 // TestSetOperators: the set forms of &, |, ^, - and the comparisons, from
@@ -53,14 +40,5 @@ func TestSetOperators(t *testing.T) {
 		{"superset", "x=set(4 6); y=set(8 9 4 6); y > x", "true"},
 		{"subset or equal", "x=set(4 6); y=set(8 9 4 6); x >= y", "false"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			e, err := engine.Open(engine.Options{InMemory: true})
-			require.NoError(t, err)
-			defer e.Close()
-			v, err := e.NewSession().Run(c.script)
-			require.NoError(t, err)
-			require.Equal(t, c.want, v.String())
-		})
-	}
+	runScriptCases(t, cases)
 }

@@ -23,16 +23,7 @@ func TestNoAliasing(t *testing.T) {
 		{"dictionary value", "d = dict(INT, ANY); v = 1 2 3; d[1] = v; v[0] = 100; d[1]", "[1,2,3]"},
 		{"same-type cast", "x = 1 2 3; y = int(x); y[0] = 9; x", "[1,2,3]"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			e, err := engine.Open(engine.Options{InMemory: true})
-			require.NoError(t, err)
-			defer e.Close()
-			v, err := e.NewSession().Run(c.script)
-			require.NoError(t, err)
-			require.Equal(t, c.want, v.String())
-		})
-	}
+	runScriptCases(t, cases)
 }
 
 // BenchmarkAssignCopy measures `y = x` on a 30M DOUBLE vector: value
