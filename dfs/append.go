@@ -235,7 +235,7 @@ func (t *Table) writeChunks(ctx context.Context, order []string, g *growth, writ
 		}
 		return g.apply()
 	}
-	if t.db.atomic == "CHUNK" {
+	if t.db.Atomic() == "CHUNK" {
 		for _, path := range order {
 			txn := store.Begin()
 			if err := txn.LockWait(ctx, t.chunkID(path)); err != nil {
