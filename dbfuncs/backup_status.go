@@ -15,7 +15,8 @@ func init() {
 	funcs.Register(funcs.Spec{Name: "getBackupStatus", Params: []string{"userName"}, Min: 0, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetBackupStatus})
 }
 
-type jobsKey struct{}
+// jobsKey is the task log's key in the engine's state.
+const jobsKey = "dbfuncs.backupJobs"
 
 // jobLog is an engine's backup and restore tasks, oldest first.
 type jobLog struct {
@@ -33,7 +34,7 @@ type jobStatus struct {
 }
 
 func startJob(h Host, kind, db, table string) *jobStatus {
-	log := h.EngineState(jobsKey{}, func() any { return &jobLog{} }).(*jobLog)
+	log := h.EngineState(jobsKey, func() any { return &jobLog{} }).(*jobLog)
 	j := &jobStatus{log: log, user: h.SessionInfo().User, kind: kind, db: db, table: table, start: time.Now()}
 	log.mu.Lock()
 	log.jobs = append(log.jobs, j)
@@ -83,7 +84,7 @@ func xgetBackupStatus(env funcs.Env, args []value.Value) (value.Value, error) {
 			filter = name
 		}
 	}
-	log := h.EngineState(jobsKey{}, func() any { return &jobLog{} }).(*jobLog)
+	log := h.EngineState(jobsKey, func() any { return &jobLog{} }).(*jobLog)
 	log.mu.Lock()
 	defer log.mu.Unlock()
 	var users, kinds, dbs, tables []string

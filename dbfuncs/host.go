@@ -27,7 +27,7 @@ type Host interface {
 	// EngineState returns the engine-wide value stored under key,
 	// storing init() first when there is none: state shared by every
 	// session of one engine (function views, backup jobs, caches).
-	EngineState(key any, init func() any) any
+	EngineState(key string, init func() any) any
 	// FunctionSource is the definition text of a named user function
 	// (def f(x) {...}); ok is false for anything else.
 	FunctionSource(fn value.Value) (name, src string, ok bool)

@@ -31,7 +31,8 @@ func init() {
 // viewsFile is the file, in the data directory, that holds the views.
 const viewsFile = "functionViews.json"
 
-type viewsKey struct{}
+// viewsKey is the views' key in the engine's state.
+const viewsKey = "dbfuncs.views"
 
 // view is one function view: its definition text, the function built
 // from it and the user who added it.
@@ -54,7 +55,7 @@ type views struct {
 
 // engineViews returns the engine's views, loading them from disk once.
 func engineViews(h Host) (*views, error) {
-	vs := h.EngineState(viewsKey{}, func() any { return &views{byKey: map[string]*view{}} }).(*views)
+	vs := h.EngineState(viewsKey, func() any { return &views{byKey: map[string]*view{}} }).(*views)
 	vs.once.Do(func() {
 		vs.dir = h.DataDir()
 		vs.loadErr = vs.load(h)

@@ -21,9 +21,6 @@ import (
 // value) expose the table through it.
 func (t *Table) DFSTable() *Table { return t }
 
-// EngineType is the database's storage engine, OLAP or TSDB.
-func (d *Database) EngineType() string { return d.engineType }
-
 // MetaBlob is the database's catalog entry: its scheme, engine and
 // atomicity, as the catalog persists it.
 func (d *Database) MetaBlob() ([]byte, error) {

@@ -4,7 +4,6 @@ import (
 	"errors"
 
 	"github.com/porpoisedb/porpoise/dbfuncs"
-	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -13,34 +12,11 @@ import (
 // sources, function views).
 var _ dbfuncs.Host = (*interp)(nil)
 
-// Catalog implements dbfuncs.Host.
-func (in *interp) Catalog() *dfs.Catalog { return in.s.eng.dbs }
-
-// CheckRead implements dbfuncs.Host.
-func (in *interp) CheckRead() error { return in.s.checkRead() }
-
-// CheckWrite implements dbfuncs.Host.
-func (in *interp) CheckWrite() error { return in.s.checkWrite() }
+// Catalog, CheckRead, CheckWrite, DataDir and EngineState are shared
+// with dbadmin.Host (admin_host.go).
 
 // IsAdmin implements dbfuncs.Host.
 func (in *interp) IsAdmin() bool { return in.s.user == "admin" }
-
-// DataDir implements dbfuncs.Host.
-func (in *interp) DataDir() string {
-	if in.s.eng.opts.InMemory {
-		return ""
-	}
-	return in.s.eng.opts.DataDir
-}
-
-// EngineState implements dbfuncs.Host.
-func (in *interp) EngineState(key any, init func() any) any {
-	if v, ok := in.s.eng.ext.Load(key); ok {
-		return v
-	}
-	v, _ := in.s.eng.ext.LoadOrStore(key, init())
-	return v
-}
 
 // FunctionSource implements dbfuncs.Host.
 func (in *interp) FunctionSource(fn value.Value) (string, string, bool) {

@@ -68,10 +68,6 @@ type Engine struct {
 	// maxMemSize is setMaxMemSize's cap in GB, overriding the
 	// configuration's maxMemSize (nil: not set at run time).
 	maxMemSize atomic.Pointer[float64]
-
-	// ext holds engine-wide state of packages outside engine, by their
-	// keys (dbfuncs.Host.EngineState).
-	ext sync.Map
 }
 
 // Open starts an engine. A data directory can be open in one engine at
