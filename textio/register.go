@@ -14,7 +14,9 @@ func init() {
 		funcs.Spec{Name: "loadText", Params: loadParams, Min: 1, Max: 7, Props: funcs.Session, Category: "load",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return loadTextFn(env, "loadText", args) }},
 		funcs.Spec{Name: "ploadText", Params: loadParams, Min: 1, Max: 7, Props: funcs.Session, Category: "load",
-			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return loadTextFn(env, "ploadText", args) }},
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return loadTextFn(env, "ploadText", args)
+			}},
 		funcs.Spec{Name: "extractTextSchema", Params: []string{"filename", "delimiter", "skipRows"}, Min: 1, Max: 3, Props: funcs.Session, Category: "db-table",
 			Fn: extractTextSchema},
 		funcs.Spec{Name: "loadTextEx", Params: []string{"dbHandle", "tableName", "partitionColumns", "filename", "delimiter", "schema", "skipRows", "transform", "sortColumns", "atomic", "arrayDelimiter", "containHeader", "arrayMarker"},
