@@ -4,9 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-
-	_ "github.com/porpoisedb/porpoise/filesys" // registers the file system functions
-	_ "github.com/porpoisedb/porpoise/textio"  // registers loadText and friends
 )
 
 // fileHome is the directory the file functions (loadText, saveText,

@@ -7,8 +7,8 @@ import (
 	"os"
 	"strconv"
 
-	"github.com/porpoisedb/porpoise/filesys"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
 )
 

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/porpoisedb/porpoise/filesys"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
