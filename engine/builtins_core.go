@@ -113,7 +113,7 @@ func init() {
 		return value.NewBool(true), nil
 	})
 	reg("logout", p("userId"), 0, 2, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
-		in.s.user = ""
+		in.s.setUser("")
 		return nil, nil
 	})
 	reg("iif", p("cond", "trueResult", "falseResult"), 3, 3, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {

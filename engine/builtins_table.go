@@ -5,11 +5,23 @@ import (
 	"fmt"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 func init() {
+	// table() keeps an argument's vector as its column unless a variable
+	// (or another column) still reaches it: the interpreter's ownership
+	// rules decide, so this constructor stays here.
+	reg("table", nil, 1, -1, func(in *interp, args []value.Value, names []string) (value.Value, error) {
+		t, err := system.NewTableOf(args, names)
+		if err != nil {
+			return nil, err
+		}
+		in.ownColumns(t)
+		return t, nil
+	})
 	reg("tableInsert", p("table", "args"), 2, -1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		n, err := in.tableInsert(args[0], args[1:], false)
 		if err != nil {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -13,6 +14,9 @@ func init() {
 			return nil, err
 		}
 		return rangeOp(args[0], args[1])
+	})
+	reg("rand", p("X", "count"), 1, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
+		return randValue(in, args)
 	})
 	reg("concat", p("X", "Y"), 2, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
 		return binaryOp("+", args[0], args[1])
@@ -30,6 +34,62 @@ func init() {
 	reg("in", p("X", "Y"), 2, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
 		return inOp(args[0], args[1])
 	})
+}
+
+// randValue is rand(X, count): X a scalar bound (integers in [0,X),
+// floats in [0,X)) or a vector to sample from.
+func randValue(in *interp, args []value.Value) (value.Value, error) {
+	r := in.s.rng
+	n := -1
+	if len(args) > 1 {
+		k, err := intArg(args[1], "rand")
+		if err != nil {
+			return nil, err
+		}
+		n = int(k)
+		if err := in.reserveElems(k); err != nil {
+			return nil, err
+		}
+	}
+	count := max(n, 1)
+	var out *value.Vector
+	switch x := args[0].(type) {
+	case *value.Scalar:
+		switch x.T.Category() {
+		case value.CatFloating:
+			out = value.NewVector(value.Double, count, count)
+			for i := range out.F64 {
+				out.F64[i] = r.Float64() * x.F
+			}
+			if x.T == value.Float {
+				c, err := value.CastVector(out, value.Float, 0)
+				if err != nil {
+					return nil, err
+				}
+				out = c
+			}
+		case value.CatIntegral, value.CatTemporal:
+			if x.I <= 0 {
+				return nil, errors.New("The upper bound of rand must be positive.")
+			}
+			out = randInts(r, x.T, count, x.I)
+		default:
+			return nil, fmt.Errorf("rand doesn't support %s.", x.T)
+		}
+	case *value.Vector:
+		if x.Len() == 0 {
+			return nil, errors.New("Can't sample from an empty vector.")
+		}
+		out = randSample(r, x, count)
+	case *value.Pair:
+		return randValue(in, append([]value.Value{x.V}, args[1:]...))
+	default:
+		return nil, fmt.Errorf("rand doesn't support %s.", args[0].Form())
+	}
+	if n < 0 {
+		return out.Elem(0), nil
+	}
+	return out, nil
 }
 
 // makeDict is dict(keys, values) or dict(keyType, valueType).

@@ -10,12 +10,11 @@ import (
 )
 
 // Built-ins over whole containers (sizes, keys and values, repetition,
-// sampling, hash buckets) moved from the interpreter's older table,
+// hash buckets) moved from the interpreter's older table,
 // behaviour unchanged.
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "take", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "generate", Fn: xtake},
-		funcs.Spec{Name: "rand", Params: []string{"X", "count"}, Min: 1, Max: 2, Category: "distributions", Fn: xrand},
 		funcs.Spec{Name: "size", Params: []string{"X"}, Min: 1, Max: 1, Category: "data-processing", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return countValue(args[0], false)
 		}},
@@ -65,11 +64,7 @@ func take(x value.Value, n int) (value.Value, error) {
 		if v.Len() == 0 {
 			return nil, errors.New("Can't take from an empty vector.")
 		}
-		idx := make([]int, n)
-		for i := range idx {
-			idx[i] = i % v.Len()
-		}
-		return v.Gather(idx), nil
+		return v.Cycle(n), nil
 	case *value.Pair:
 		return take(v.V, n)
 	case *value.Table:
@@ -197,96 +192,4 @@ func xhashBucket(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NewInts(partition.HashBucket(v, int(n))), nil
 	}
 	return nil, errors.New("The first argument of hashBucket must be a scalar or vector.")
-}
-
-// xrand is rand(X, [count]): X a scalar bound (integers in [0,X), floats
-// in [0,X)) or a vector to sample from, drawn from the session's source.
-func xrand(env funcs.Env, args []value.Value) (value.Value, error) {
-	r := env.Rand()
-	n := -1
-	if len(args) > 1 {
-		k, err := funcs.IntScalar("rand", args[1])
-		if err != nil {
-			return nil, err
-		}
-		n = int(k)
-		if err := env.Reserve(int(k)); err != nil {
-			return nil, err
-		}
-	}
-	count := max(n, 1)
-	var out *value.Vector
-	switch x := args[0].(type) {
-	case *value.Scalar:
-		switch x.T.Category() {
-		case value.CatFloating:
-			out = value.NewVector(value.Double, count, count)
-			for i := range out.F64 {
-				out.F64[i] = r.Float64() * x.F
-			}
-			if x.T == value.Float {
-				c, err := value.CastVector(out, value.Float, 0)
-				if err != nil {
-					return nil, err
-				}
-				out = c
-			}
-		case value.CatIntegral, value.CatTemporal:
-			if x.I <= 0 {
-				return nil, errors.New("The upper bound of rand must be positive.")
-			}
-			xs := make([]int64, count)
-			for i := range xs {
-				xs[i] = r.Int64N(x.I)
-			}
-			out = fromInt64s(x.T, xs)
-		default:
-			return nil, fmt.Errorf("rand doesn't support %s.", x.T)
-		}
-	case *value.Vector:
-		if x.Len() == 0 {
-			return nil, errors.New("Can't sample from an empty vector.")
-		}
-		idx := make([]int, count)
-		for i := range idx {
-			idx[i] = r.IntN(x.Len())
-		}
-		out = x.Gather(idx)
-	case *value.Pair:
-		return xrand(env, append([]value.Value{x.V}, args[1:]...))
-	default:
-		return nil, fmt.Errorf("rand doesn't support %s.", args[0].Form())
-	}
-	if n < 0 {
-		return out.Elem(0), nil
-	}
-	return out, nil
-}
-
-// fromInt64s builds a vector of an integer-backed type from int64s,
-// keeping the low bits in narrower storage (NULL stays NULL).
-func fromInt64s(t value.Type, xs []int64) *value.Vector {
-	if t.Storage() == value.StInt64 {
-		return &value.Vector{T: t, I64: xs}
-	}
-	out := value.NewVector(t, len(xs), len(xs))
-	switch t.Storage() {
-	case value.StInt8:
-		narrow(out.I8, xs, value.NullInt8)
-	case value.StInt16:
-		narrow(out.I16, xs, value.NullInt16)
-	case value.StInt32:
-		narrow(out.I32, xs, value.NullInt32)
-	}
-	return out
-}
-
-func narrow[T int8 | int16 | int32](dst []T, src []int64, null T) {
-	for i, x := range src {
-		if x == value.NullInt64 {
-			dst[i] = null
-		} else {
-			dst[i] = T(x)
-		}
-	}
 }

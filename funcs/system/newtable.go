@@ -9,11 +9,12 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// The table constructors, moved from the interpreter's older table. They
-// take NamedFn so table(a, b) names its columns after the variables.
+// The table constructors moved from the interpreter's older table (table()
+// itself stays with the interpreter, whose ownership rules decide when a
+// column must be copied). They take NamedFn so keyedTable(`k, a, b) names
+// its columns after the variables.
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "table", Min: 1, Max: -1, Category: "db-table", Fn: unnamed(NewTable), NamedFn: named(NewTable)},
 		funcs.Spec{Name: "keyedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.KeyedTable)), NamedFn: named(keyed(value.KeyedTable))},
 		funcs.Spec{Name: "indexedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.IndexedTable)), NamedFn: named(keyed(value.IndexedTable))},
 		// A stream table is, for appends and queries, an in-memory table:
@@ -59,10 +60,33 @@ func keyed(kind value.TableKind) func([]value.Value, []string) (*value.Table, er
 	}
 }
 
-// NewTable implements table(cap:size, names, types) and table(X, ...):
-// names holds the name each argument gives a column ("" for colN).
+// NewTable implements table(cap:size, names, types) and table(X, ...)
+// with every column a copy, so later changes to the arguments' variables
+// don't alias the table's columns. names holds the name each argument
+// gives a column ("" for colN).
 func NewTable(args []value.Value, names []string) (*value.Table, error) {
-	if pair, ok := args[0].(*value.Pair); ok && len(args) == 3 {
+	t, err := NewTableOf(args, names)
+	if err != nil || schemaForm(args) {
+		return t, err
+	}
+	for i, c := range t.Cols {
+		t.Cols[i] = c.Clone()
+	}
+	return t, nil
+}
+
+// schemaForm reports whether args are table(capacity:size, colNames,
+// colTypes), which builds fresh empty columns.
+func schemaForm(args []value.Value) bool {
+	_, ok := args[0].(*value.Pair)
+	return ok && len(args) == 3
+}
+
+// NewTableOf is NewTable whose columns may still be the argument vectors;
+// the caller decides which to copy.
+func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
+	if schemaForm(args) {
+		pair := args[0].(*value.Pair)
 		size, _ := pair.V.At(1).Int64()
 		capacity, _ := pair.V.At(0).Int64()
 		colNames, ok := funcs.NamesArg(args[1])
@@ -109,11 +133,6 @@ func NewTable(args []value.Value, names []string) (*value.Table, error) {
 	t, err := insert.FromArgs(colNames, vals)
 	if err != nil {
 		return nil, err
-	}
-	// table() copies its inputs so later changes to the variables don't
-	// alias the table's columns.
-	for i, c := range t.Cols {
-		t.Cols[i] = c.Clone()
 	}
 	t.Names = colNames
 	return t, nil
