@@ -131,7 +131,7 @@ func init() {
 		return value.NewBool(true), nil
 	})
 	reg("logout", p("userId"), 0, 2, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
-		in.s.user = ""
+		in.s.setUser("")
 		return nil, nil
 	})
 	reg("sleep", p("milliseconds"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
@@ -282,12 +282,13 @@ func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, e
 func broadcast(x value.Value, n int) (*value.Vector, error) {
 	switch t := x.(type) {
 	case *value.Scalar:
-		out := value.NewVector(t.T, 0, n)
-		out.Scale = t.Scale
-		for i := 0; i < n; i++ {
-			out.AppendScalar(t)
+		one := value.NewVector(t.T, 0, 1)
+		one.Scale = t.Scale
+		one.AppendScalar(t)
+		if n == 0 {
+			return one.Slice(0, 0), nil
 		}
-		return out, nil
+		return one.Cycle(n), nil
 	case *value.Vector:
 		if t.Len() != n {
 			return nil, errors.New("Incompatible vector size")

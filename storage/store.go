@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -31,7 +32,7 @@ var ErrClosed = errors.New("storage: store is closed")
 
 // ErrFewerColumns is DolphinDB's text for an append to a chunk with fewer
 // columns than an earlier write to it gave it.
-var ErrFewerColumns = errors.New("The data to append contains fewer columns than the schema.")
+var ErrFewerColumns error = ddberr.Errorf("The data to append contains fewer columns than the schema.")
 
 // Store is one Pebble-backed store of dfs:// databases. It is safe for
 // concurrent use; each Txn is used by one goroutine at a time.

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"runtime"
 	"strings"
 	"sync"
@@ -70,7 +71,7 @@ const MaxSymbols = 2097152
 
 // ErrSymbaseFull is returned by Append when a chunk's symbol base would
 // exceed MaxSymbols (DolphinDB S00003).
-var ErrSymbaseFull = errors.New("One symbase's size can't exceed 2097152.")
+var ErrSymbaseFull error = ddberr.Errorf("One symbase's size can't exceed 2097152.")
 
 // ErrTxnDone is returned when a committed or rolled-back Txn is used.
 var ErrTxnDone = errors.New("storage: transaction already committed or rolled back")
