@@ -22,10 +22,10 @@ func (in *interp) SubmitJob(id, desc string, fn value.Value, args []value.Value)
 	return in.s.eng.submitJob(in.s, id, desc, f, args), nil
 }
 
-// FunctionSource implements sysfuncs.Host: a script expression that
+// JobSource implements sysfuncs.Host: a script expression that
 // evaluates to fn and the definitions it needs (the session's functions),
 // so that a scheduled job can be saved and rebuilt after a restart.
-func (in *interp) FunctionSource(fn value.Value) (string, []string, error) {
+func (in *interp) JobSource(fn value.Value) (string, []string, error) {
 	expr, err := functionExpr(fn)
 	if err != nil {
 		return "", nil, err

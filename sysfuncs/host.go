@@ -25,9 +25,9 @@ type Host interface {
 	// SubmitJob runs fn(args...) as a batch job of the session's user and
 	// returns its id (made unique).
 	SubmitJob(id, desc string, fn value.Value, args []value.Value) (string, error)
-	// FunctionSource is a script expression that evaluates to fn and the
+	// JobSource is a script expression that evaluates to fn and the
 	// definitions it needs, for saving a scheduled job.
-	FunctionSource(fn value.Value) (expr string, defs []string, err error)
+	JobSource(fn value.Value) (expr string, defs []string, err error)
 }
 
 // Runner runs scheduled jobs for the engine, with no client session.

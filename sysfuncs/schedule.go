@@ -272,7 +272,7 @@ func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 	if !funcs.IsFunction(args[2]) {
 		return nil, errors.New("The argument [jobFunc] of scheduleJob must be a function.")
 	}
-	expr, defs, err := h.FunctionSource(args[2])
+	expr, defs, err := h.JobSource(args[2])
 	if err != nil {
 		return nil, err
 	}
@@ -325,7 +325,7 @@ func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 		if !funcs.IsFunction(cb) {
 			return nil, errors.New("The argument [onComplete] of scheduleJob must be a function.")
 		}
-		cbExpr, _, err := h.FunctionSource(cb)
+		cbExpr, _, err := h.JobSource(cb)
 		if err != nil {
 			return nil, err
 		}
