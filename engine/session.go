@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -24,8 +26,10 @@ type Session struct {
 
 	mu   sync.Mutex
 	user string
-	out  io.Writer
-	rng  *rand.Rand
+	// remote is the client's address (SetRemote), for the login lockout.
+	remote string
+	out    io.Writer
+	rng    *rand.Rand
 
 	ctx context.Context
 	// held are the shared objects whose lock the running statement holds
@@ -37,7 +41,7 @@ type Session struct {
 // the wire server opens them with NewGuestSession.
 func (e *Engine) NewSession() *Session {
 	s := e.NewGuestSession()
-	s.user = "admin"
+	s.setUser(auth.SuperAdmin)
 	return s
 }
 
@@ -70,10 +74,10 @@ func (s *Session) User() string { return s.user }
 
 // Login checks the password and marks the session as that user.
 func (s *Session) Login(user, password string) error {
-	if err := s.eng.CheckPassword(user, password); err != nil {
-		return err
+	if err := s.eng.acl.Authenticate(user, password, s.remoteIP()); err != nil {
+		return ddberr.Wrap(err)
 	}
-	s.user = user
+	s.setUser(user)
 	return nil
 }
 

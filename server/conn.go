@@ -72,6 +72,7 @@ func (s *Server) newConn(nc net.Conn) *conn {
 	ctx, cancel := context.WithCancel(s.baseCtx)
 	c := &conn{srv: s, nc: nc, sid: strconv.FormatInt(id, 10), sess: s.eng.NewGuestSession(), ctx: ctx, cancel: cancel}
 	c.sess.SetOutput(printWriter{c})
+	c.sess.SetRemote(nc.RemoteAddr())
 	c.enc = wire.NewWriter(&c.out, nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -129,6 +130,7 @@ func (c *conn) serve() {
 			}
 		}
 		c.cancel()
+		c.sess.Close()
 		s.mu.Lock()
 		c.closeLocked()
 		delete(s.conns, c)
