@@ -189,8 +189,14 @@ func (s *Session) lockObjects(names []string, vals []value.Value, write bool) (f
 		if _, dfsTable := x.o.v.(Table); !dfsTable {
 			continue
 		}
-		// Writes are checked where they happen (ptable.Append, SQL
-		// update/delete); reaching the table at all needs TABLE_READ.
+		// A guest's write is refused as a write; otherwise reaching the
+		// table at all needs TABLE_READ, and writes are checked again
+		// where they happen (ptable.Append, SQL update/delete).
+		if write {
+			if err := s.checkWrite(); err != nil {
+				return nil, err
+			}
+		}
 		if err := s.checkScan(x.o.v.(Table)); err != nil {
 			return nil, err
 		}
