@@ -285,12 +285,13 @@ func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, e
 func broadcast(x value.Value, n int) (*value.Vector, error) {
 	switch t := x.(type) {
 	case *value.Scalar:
-		out := value.NewVector(t.T, 0, n)
-		out.Scale = t.Scale
-		for i := 0; i < n; i++ {
-			out.AppendScalar(t)
+		one := value.NewVector(t.T, 0, 1)
+		one.Scale = t.Scale
+		one.AppendScalar(t)
+		if n == 0 {
+			return one.Slice(0, 0), nil
 		}
-		return out, nil
+		return one.Cycle(n), nil
 	case *value.Vector:
 		if t.Len() != n {
 			return nil, errors.New("Incompatible vector size")

@@ -55,6 +55,11 @@ type Engine struct {
 	shared map[string]*sharedObj
 
 	jobs *jobRegistry
+	// sessions lists the open sessions (session_registry.go); perf keeps
+	// the query times getPerf reports.
+	sessions sessionRegistry
+	perf     perfStats
+	limits   limits
 
 	store *storage.Store
 	dbs   *dfs.Catalog
@@ -142,6 +147,7 @@ func (e *Engine) Close() error {
 	}
 	e.closed = true
 	e.mu.Unlock()
+	e.closeExtensions()
 	e.jobs.cancel()
 	e.jobs.wait(30 * time.Second)
 	return e.closeStorage()

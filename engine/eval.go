@@ -109,7 +109,13 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if in.row != nil {
 			return in.subquery(n)
 		}
-		return in.evalSelect(n)
+		v, err := in.evalSelect(n)
+		if err == nil {
+			if err = in.checkQueryResult(v); err != nil {
+				return nil, err
+			}
+		}
+		return v, err
 	case *sqlparse.UnionExpr:
 		return in.evalUnion(n)
 	case *sqlparse.StarExpr:

@@ -3,7 +3,6 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"net"
 	"sort"
 	"sync"
 
@@ -35,82 +34,65 @@ func (e *Engine) openACL() error {
 	return nil
 }
 
-// logins counts each user's logged-in sessions (isLoggedIn,
-// getAuthenticatedUsers).
+// logins records which user each session is logged in as
+// (isLoggedIn, getAuthenticatedUsers); Session.Close drops the session.
 type logins struct {
 	mu sync.Mutex
-	n  map[string]int
+	by map[*Session]string
 }
 
-func (l *logins) swap(from, to string) {
-	if from == to {
-		return
-	}
+func (l *logins) set(s *Session, user string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.n == nil {
-		l.n = map[string]int{}
+	if user == "" {
+		delete(l.by, s)
+		return
 	}
-	if from != "" {
-		if l.n[from]--; l.n[from] <= 0 {
-			delete(l.n, from)
-		}
+	if l.by == nil {
+		l.by = map[*Session]string{}
 	}
-	if to != "" {
-		l.n[to]++
-	}
+	l.by[s] = user
 }
+
+func (l *logins) drop(s *Session) { l.set(s, "") }
 
 func (l *logins) has(user string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.n[user] > 0
+	for _, u := range l.by {
+		if u == user {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *logins) users() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make([]string, 0, len(l.n))
-	for u := range l.n {
-		out = append(out, u)
+	seen := map[string]bool{}
+	out := []string{}
+	for _, u := range l.by {
+		if !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
 	}
 	sort.Strings(out)
 	return out
 }
 
-// setUser changes who the session is logged in as.
-func (s *Session) setUser(user string) {
-	s.eng.logins.swap(s.user, user)
-	s.user = user
-}
-
-// SetRemote records the client's address: failed logins lock a user out
-// from one address at a time.
-func (s *Session) SetRemote(addr net.Addr) {
-	if addr == nil {
-		return
-	}
-	host, _, err := net.SplitHostPort(addr.String())
-	if err != nil {
-		host = addr.String()
-	}
-	s.remote = host
-}
-
 // remoteIP is the client address for the lockout ("local" for embedded
 // sessions).
 func (s *Session) remoteIP() string {
-	if s.remote == "" {
+	if s.meta.RemoteIP == "" {
 		return "local"
 	}
-	return s.remote
+	return s.meta.RemoteIP
 }
 
 // Logout ends the session's login: it is a guest again.
 func (s *Session) Logout() { s.setUser("") }
-
-// Close releases what the session holds in the engine (its login).
-func (s *Session) Close() { s.setUser("") }
 
 // ScramFirst is the first step of a SCRAM login (scramClientFirst).
 func (s *Session) ScramFirst(user, clientNonce string) (string, int, string, error) {

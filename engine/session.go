@@ -26,12 +26,22 @@ type Session struct {
 
 	mu   sync.Mutex
 	user string
-	// remote is the client's address (SetRemote), for the login lockout.
-	remote string
-	out    io.Writer
-	rng    *rand.Rand
+	out  io.Writer
+	rng  *rand.Rand
 
 	ctx context.Context
+
+	// Registry state (session_registry.go), read by other sessions.
+	meta       SessionMeta
+	created    time.Time
+	lastActive atomic.Int64 // unix milliseconds of the last request's end
+	memSize    atomic.Int64 // estimated bytes of the variables
+	job        atomic.Pointer[consoleJob]
+	// userSeen is user as other sessions read it (user itself belongs
+	// to the session's goroutine); refreshed at login and per request.
+	userSeen atomic.Pointer[string]
+	closed   atomic.Bool
+
 	// held are the shared objects whose lock the running statement holds
 	// (shared_lock.go); only the session's own goroutine touches it.
 	held map[*sharedObj]bool
@@ -45,8 +55,17 @@ func (e *Engine) NewSession() *Session {
 	return s
 }
 
-// NewGuestSession opens a session that has not logged in yet.
+// NewGuestSession opens a session that has not logged in yet. It is
+// listed by getSessionMemoryStat until Close (or until it is collected).
 func (e *Engine) NewGuestSession() *Session {
+	s := e.newSession()
+	e.sessions.add(s)
+	return s
+}
+
+// newSession makes a session without registering it (submitJob's
+// background sessions are listed as jobs, not sessions).
+func (e *Engine) newSession() *Session {
 	id := atomic.AddInt64(&e.nextSession, 1)
 	seed := e.seed.Load()
 	if seed == 0 {
@@ -60,6 +79,9 @@ func (e *Engine) NewGuestSession() *Session {
 		out:  io.Discard,
 		rng:  rand.New(rand.NewPCG(uint64(seed), uint64(seed)^uint64(id)*0x9e3779b97f4a7c15)),
 		ctx:  context.Background(),
+
+		meta:    SessionMeta{ID: id},
+		created: time.Now(),
 	}
 }
 
@@ -81,6 +103,13 @@ func (s *Session) Login(user, password string) error {
 	return nil
 }
 
+// setUser changes the logged-in user.
+func (s *Session) setUser(user string) {
+	s.eng.logins.set(s, user)
+	s.user = user
+	s.userSeen.Store(&user)
+}
+
 // SetOutput sets where print() writes (the wire server sends it as MSG).
 func (s *Session) SetOutput(w io.Writer) { s.out = w }
 
@@ -100,6 +129,8 @@ func (s *Session) RunContext(ctx context.Context, script string) (v value.Value,
 	if err != nil {
 		return nil, err
 	}
+	ctx, end := s.begin(ctx, "script", script)
+	defer end(&err)
 	s.ctx = ctx
 	defer func() { s.ctx = context.Background() }()
 	defer recoverError(&err)
@@ -119,6 +150,8 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	ctx, end := s.begin(ctx, "function", fn)
+	defer end(&err)
 	s.ctx = ctx
 	defer func() { s.ctx = context.Background() }()
 	defer recoverError(&err)

@@ -68,18 +68,39 @@ func (in *interp) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *sq
 		if err := in.s.checkScan(t); err != nil {
 			return nil, nil, err
 		}
-		keep := in.pruneFilter(t, where)
+		keep := in.cancellable(in.pruneFilter(t, where))
 		if cs, ok := t.(columnScanner); ok && sel != nil {
 			names, _, _ := t.Schema()
 			if cols := neededColumns(sel, names); cols != nil {
 				st, err := cs.ScanColumns(keep, cols)
-				return st, func() {}, err
+				return in.scanned(st, err)
 			}
 		}
-		st, err := t.Scan(keep)
-		return st, func() {}, err
+		return in.scanned(t.Scan(keep))
 	}
 	return nil, nil, errors.New("The FROM clause must name a table.")
+}
+
+// cancellable makes a partition filter stop admitting partitions once the
+// request is cancelled, so a long scan of a partitioned table ends at the
+// next partition; scanned then reports the cancellation instead of the
+// partial rows.
+func (in *interp) cancellable(keep PartitionFilter) PartitionFilter {
+	ctx := in.s.ctx
+	return func(idx []int) bool {
+		if ctx.Err() != nil {
+			return false
+		}
+		return keep == nil || keep(idx)
+	}
+}
+
+// scanned is the source of a query read by a cancellable scan.
+func (in *interp) scanned(st *value.Table, err error) (*value.Table, func(), error) {
+	if err == nil {
+		err = in.s.ctx.Err()
+	}
+	return st, func() {}, err
 }
 
 // columnScanner is a Table that can read a subset of its columns.

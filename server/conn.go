@@ -70,14 +70,24 @@ func (s *Server) newConn(nc net.Conn) *conn {
 	}
 	s.metrics.sessions.Add(1)
 	ctx, cancel := context.WithCancel(s.baseCtx)
-	c := &conn{srv: s, nc: nc, sid: strconv.FormatInt(id, 10), sess: s.eng.NewGuestSession(), ctx: ctx, cancel: cancel}
+	c := &conn{srv: s, nc: nc, sid: strconv.FormatInt(id, 10), ctx: ctx, cancel: cancel}
+	meta := engine.SessionMeta{ID: id, Close: func() {
+		s.mu.Lock()
+		c.closeLocked()
+		s.mu.Unlock()
+		cancel()
+	}}
+	if ta, ok := nc.RemoteAddr().(*net.TCPAddr); ok {
+		meta.RemoteIP, meta.RemotePort = ta.IP.String(), ta.Port
+	}
+	c.sess = s.eng.OpenSession(meta)
 	c.sess.SetOutput(printWriter{c})
-	c.sess.SetRemote(nc.RemoteAddr())
 	c.enc = wire.NewWriter(&c.out, nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.shutting {
 		cancel()
+		c.sess.Close()
 		return nil
 	}
 	s.conns[c] = struct{}{}
@@ -138,7 +148,7 @@ func (c *conn) serve() {
 		s.signalIdle()
 		s.wg.Done()
 	}()
-	src := newStreamSource(c.nc)
+	src := newStreamSource(c.nc, s.eng)
 	if !c.waitRequest(src.br) {
 		return
 	}
@@ -151,7 +161,7 @@ func (c *conn) serve() {
 		s.mu.Lock()
 		c.nc = tc
 		s.mu.Unlock()
-		src = newStreamSource(tc)
+		src = newStreamSource(tc, s.eng)
 		if _, err := src.br.Peek(1); err != nil {
 			return
 		}
@@ -183,26 +193,25 @@ func (c *conn) waitRequest(br *bufio.Reader) bool {
 
 // tcpTransport writes replies straight to the connection.
 type tcpTransport struct {
-	bw *bufio.Writer
+	bw  *bufio.Writer
+	eng *engine.Engine // counts the bytes sent (getPerf)
 }
 
 func (t *tcpTransport) sendMsg(rec []byte) error {
-	if _, err := t.bw.Write(rec); err != nil {
-		return err
-	}
-	return t.bw.Flush()
+	return t.sendReply(rec)
 }
 
 func (t *tcpTransport) sendReply(b []byte) error {
 	if _, err := t.bw.Write(b); err != nil {
 		return err
 	}
+	t.eng.CountNetwork(int64(len(b)), 0)
 	return t.bw.Flush()
 }
 
 // serveBinary runs the binary API protocol: one request after another.
 func (c *conn) serveBinary(src *source) {
-	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 64<<10)}
+	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 64<<10), eng: c.srv.eng}
 	c.br = src.br
 	first := true
 	for {

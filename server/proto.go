@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
@@ -91,18 +92,22 @@ type source struct {
 // countingReader counts the bytes read from the connection; the bytes
 // consumed by the parser are n minus what is still buffered.
 type countingReader struct {
-	r io.Reader
-	n int64
+	r   io.Reader
+	n   int64
+	eng *engine.Engine // counts the bytes received (getPerf); nil: not counted
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if c.eng != nil && n > 0 {
+		c.eng.CountNetwork(0, int64(n))
+	}
 	return n, err
 }
 
-func newStreamSource(r io.Reader) *source {
-	cr := &countingReader{r: r}
+func newStreamSource(r io.Reader, eng *engine.Engine) *source {
+	cr := &countingReader{r: r, eng: eng}
 	br := bufio.NewReaderSize(cr, 64<<10)
 	return &source{br: br, rd: wire.NewReader(br), consumed: func() int64 { return cr.n - int64(br.Buffered()) }}
 }
