@@ -1,10 +1,10 @@
 package auth
 
 import (
-	"errors"
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 )
 
 // Op is grant, deny or revoke.
@@ -97,7 +97,7 @@ func (s *Store) principalLocked(name string) (*rules, bool, error) {
 	if g := s.st.Groups[name]; g != nil {
 		return &g.Rules, false, nil
 	}
-	return nil, false, fmt.Errorf("The user or group [%s] doesn't exist.", name)
+	return nil, false, ddberr.Errorf("The user or group [%s] doesn't exist.", name)
 }
 
 // Apply runs grant, deny or revoke of p on objs (nil or "*": global) for
@@ -106,7 +106,7 @@ func (s *Store) principalLocked(name string) (*rules, bool, error) {
 // the acting user may do it (see CheckGrantor).
 func (s *Store) Apply(principal string, op Op, p Priv, objs []string, limit float64) error {
 	if !p.Valid() {
-		return errors.New("Invalid privilege type.")
+		return ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", op.String(), "a privilege type such as TABLE_READ")
 	}
 	if len(objs) == 0 {
 		objs = []string{Global}
@@ -117,16 +117,16 @@ func (s *Store) Apply(principal string, op Op, p Priv, objs []string, limit floa
 			return err
 		}
 		if principal == SuperAdmin {
-			return errors.New("The privileges of the super administrator admin can't be changed.")
+			return ddberr.Errorf("The super administrator admin can't be %s.", "given privileges or denied them")
 		}
 		if p.IsLimit() {
 			switch op {
 			case Grant:
 				if !isUser && p != MaxPartitionNumPerQuery {
-					return fmt.Errorf("%s can only be granted to a user.", p)
+					return ddberr.Errorf("%s can only be granted to a user.", p)
 				}
 				if limit <= 0 {
-					return fmt.Errorf("The value of %s must be positive.", p)
+					return ddberr.Errorf("The objs of %s must be a positive number.", p)
 				}
 				if r.Limits == nil {
 					r.Limits = map[Priv]float64{}
@@ -135,7 +135,7 @@ func (s *Store) Apply(principal string, op Op, p Priv, objs []string, limit floa
 			case Revoke:
 				delete(r.Limits, p)
 			default:
-				return fmt.Errorf("%s can't be denied.", p)
+				return ddberr.Errorf("%s can't be denied.", p)
 			}
 			return nil
 		}
@@ -143,17 +143,17 @@ func (s *Store) Apply(principal string, op Op, p Priv, objs []string, limit floa
 		for _, obj := range objs {
 			if p == DBOwner && obj != Global {
 				if op == DenyOp {
-					return errors.New("DB_OWNER can only be denied globally.")
+					return ddberr.Errorf("DB_OWNER can only be denied globally.")
 				}
 				if !strings.HasSuffix(obj, "*") {
-					return fmt.Errorf("The object of DB_OWNER must be a database name prefix ending with '*': %s", obj)
+					return ddberr.Errorf("The object of DB_OWNER must be a database name prefix ending with '*': %s", obj)
 				}
 			}
 			for _, q := range p.expand() {
 				if obj != Global && op == Grant {
 					switch r.global(q) {
 					case Deny:
-						return fmt.Errorf("Invalid grant: grant [%s] and [deny *] are in conflict", obj)
+						return ddberr.Errorf("Invalid grant: grant [%s] and [deny *] are in conflict", obj)
 					case Allow:
 						continue // the global grant covers it already
 					}

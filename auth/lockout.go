@@ -1,10 +1,10 @@
 package auth
 
 import (
-	"errors"
-	"fmt"
 	"sort"
 	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 )
 
 // The failed-login rule of DolphinDB's login page: five wrong passwords
@@ -17,7 +17,7 @@ const (
 )
 
 // errBadLogin is login's answer to a wrong user name or password.
-var errBadLogin = errors.New("The user name or password is incorrect.")
+var errBadLogin = ddberr.Errorf("The user name or password is incorrect.")
 
 type lockKey struct{ user, ip string }
 
@@ -60,7 +60,7 @@ func (s *Store) Authenticate(user, password, ip string) error {
 }
 
 func errLocked(user string) error {
-	return fmt.Errorf("The user [%s] is locked. Contact an administrator to unlock it.", user)
+	return ddberr.Errorf("The user [%s] is locked. Contact an administrator to unlock it.", user)
 }
 
 func (s *Store) checkLockout(user, ip string) error {
@@ -73,7 +73,7 @@ func (s *Store) checkLockout(user, ip string) error {
 	}
 	now := s.opts.Now()
 	if now.Before(l.until) {
-		return fmt.Errorf("The user [%s] is locked after too many failed login attempts from %s. Try again after %s.", user, ip, l.until.Format("2006.01.02 15:04:05"))
+		return ddberr.Errorf("The user [%s] is locked after too many failed login attempts from this address. Try again later.", user)
 	}
 	delete(s.lockouts, k)
 	return nil
@@ -124,7 +124,7 @@ func (s *Store) Lock(user string) error {
 			return errNoUser(user)
 		}
 		if user == SuperAdmin {
-			return errors.New("The super administrator admin can't be locked.")
+			return ddberr.Errorf("The super administrator admin can't be %s.", "locked")
 		}
 		u.Locked, u.LockedAt = true, s.opts.Now()
 		return nil

@@ -6,8 +6,9 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
-	"errors"
 	"unicode"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 )
 
 // iterations is the PBKDF2 count of new verifiers: RFC 7677's minimum for
@@ -83,13 +84,12 @@ func hmacSHA256(key, msg []byte) []byte {
 // characters, and with enhancedSecurityVerification 8 to 20 characters
 // with an upper-case letter and a special character.
 func checkPassword(pw string, enhanced bool) error {
-	if pw == "" {
-		return errors.New("The password can't be empty.")
-	}
+	bad := pw == ""
 	for _, r := range pw {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			return errors.New("The password can't contain spaces or control characters.")
-		}
+		bad = bad || unicode.IsSpace(r) || unicode.IsControl(r)
+	}
+	if bad {
+		return ddberr.Errorf("The password can't be empty or contain spaces or control characters.")
 	}
 	if !enhanced {
 		return nil
@@ -104,7 +104,7 @@ func checkPassword(pw string, enhanced bool) error {
 		}
 	}
 	if n := len([]rune(pw)); n < 8 || n > 20 || !upper || !special {
-		return errors.New("The password must have 8 to 20 characters, including at least one upper-case letter and one special character.")
+		return ddberr.Errorf("The password must have 8 to 20 characters, including at least one upper-case letter and one special character.")
 	}
 	return nil
 }
@@ -123,7 +123,7 @@ func checkName(name, what string) error {
 		}
 	}
 	if !ok {
-		return errors.New("Invalid " + what + " name [" + name + "]. It may contain only letters, digits and underscores, must not start with a digit or underscore, and must not exceed 30 characters.")
+		return ddberr.Errorf("Invalid %s name [%s]. It may contain only letters, digits and underscores, must not start with a digit or underscore, and must not exceed 30 characters.", what, name)
 	}
 	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 )
 
 // fileName is the store's file in the data directory.
@@ -142,11 +144,11 @@ func (s *Store) Backup(path string, privileges bool) ([]string, error) {
 func (s *Store) Restore(path string, overwrite bool) ([]string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("Failed to open the file %s.", path)
+		return nil, ddberr.Errorf("The file %s is not a backup made by backupSettings.", path)
 	}
 	in, err := decode(b)
 	if err != nil {
-		return nil, fmt.Errorf("The file %s is not a backup made by backupSettings.", path)
+		return nil, ddberr.Errorf("The file %s is not a backup made by backupSettings.", path)
 	}
 	var restored []string
 	err = s.mutate(func() error {

@@ -3,9 +3,10 @@ package auth
 import (
 	"crypto/rand"
 	"encoding/base64"
-	"errors"
 	"strconv"
 	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 )
 
 // SCRAM-SHA-256 login (RFC 5802) as DolphinDB's clients run it: the
@@ -16,7 +17,7 @@ import (
 // the values: "n=user,r=clientNonce,r=combined,s=salt,i=iter,c=biws,r=combined".
 
 // errNotScram is what the C++ client falls back to RSA login on.
-var errNotScram = errors.New("sha256 authMode doesn't support scram authMode")
+var errNotScram = ddberr.Errorf("sha256 authMode doesn't support scram authMode")
 
 // scramTimeout is how long a first step waits for its final step.
 const scramTimeout = time.Minute
@@ -34,7 +35,7 @@ type scramPending struct {
 // count and the combined nonce the final step must name.
 func (s *Store) ScramFirst(user, clientNonce string) (salt string, iter int, combined string, err error) {
 	if clientNonce == "" {
-		return "", 0, "", errors.New("The client nonce can't be empty.")
+		return "", 0, "", ddberr.Errorf("The argument [%s] of %s must be %s.", "clientNonce", "scramClientFirst", "a non-empty string")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -52,8 +53,13 @@ func (s *Store) ScramFirst(user, clientNonce string) (salt string, iter int, com
 				delete(s.scram, k)
 			}
 		}
-		if len(s.scram) >= maxPending {
-			return "", 0, "", errors.New("Too many SCRAM logins in progress. Try again later.")
+		// Still full: the oldest pending first steps are as likely
+		// abandoned as any; drop enough to make room.
+		for k := range s.scram {
+			if len(s.scram) < maxPending {
+				break
+			}
+			delete(s.scram, k)
 		}
 	}
 	nonce := make([]byte, 18)
@@ -83,7 +89,7 @@ func (s *Store) ScramFinal(user, combined, proof, ip string) (string, error) {
 	now := s.opts.Now()
 	s.mu.Unlock()
 	if !ok || p.user != user || now.Sub(p.at) > scramTimeout || u == nil {
-		return "", errors.New("SCRAM authentication failed: no matching scramClientFirst.")
+		return "", ddberr.Errorf("SCRAM authentication failed: no matching scramClientFirst.")
 	}
 	if locked {
 		return "", errLocked(user)

@@ -1,11 +1,12 @@
 package auth
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 )
 
 // SuperAdmin is the user every store has: it holds every privilege, can't
@@ -214,8 +215,8 @@ func (s *Store) GroupExists(group string) bool {
 	return s.st.Groups[group] != nil
 }
 
-func errNoUser(u string) error  { return fmt.Errorf("The user [%s] doesn't exist.", u) }
-func errNoGroup(g string) error { return fmt.Errorf("The group [%s] doesn't exist.", g) }
+func errNoUser(u string) error  { return ddberr.Errorf("The user [%s] doesn't exist.", u) }
+func errNoGroup(g string) error { return ddberr.Errorf("The group [%s] doesn't exist.", g) }
 
 // CreateUser adds a user (createUser). authMode is "sha256" or "scram".
 func (s *Store) CreateUser(name, password string, groups []string, admin bool, authMode string) error {
@@ -227,7 +228,7 @@ func (s *Store) CreateUser(name, password string, groups []string, admin bool, a
 		authMode = "sha256"
 	case "scram":
 	default:
-		return errors.New("authMode must be 'sha256' or 'scram'.")
+		return ddberr.Errorf("The argument [%s] of %s must be %s.", "authMode", "createUser", "'sha256' or 'scram'")
 	}
 	if err := checkPassword(password, s.Enhanced()); err != nil {
 		return err
@@ -238,10 +239,10 @@ func (s *Store) CreateUser(name, password string, groups []string, admin bool, a
 	}
 	return s.mutate(func() error {
 		if s.st.Users[name] != nil {
-			return fmt.Errorf("The user [%s] already exists.", name)
+			return ddberr.Errorf("The user [%s] already exists.", name)
 		}
 		if s.st.Groups[name] != nil {
-			return fmt.Errorf("The name [%s] is already used by a group.", name)
+			return ddberr.Errorf("The name [%s] is already used by a %s.", name, "group")
 		}
 		for _, g := range groups {
 			if s.st.Groups[g] == nil {
@@ -260,7 +261,7 @@ func (s *Store) CreateUser(name, password string, groups []string, admin bool, a
 func (s *Store) DeleteUser(name string) error {
 	return s.mutate(func() error {
 		if name == SuperAdmin {
-			return errors.New("The super administrator admin can't be deleted.")
+			return ddberr.Errorf("The super administrator admin can't be %s.", "deleted")
 		}
 		if s.st.Users[name] == nil {
 			return errNoUser(name)
@@ -280,10 +281,10 @@ func (s *Store) CreateGroup(name string, members []string) error {
 	}
 	return s.mutate(func() error {
 		if s.st.Groups[name] != nil {
-			return fmt.Errorf("The group [%s] already exists.", name)
+			return ddberr.Errorf("The group [%s] already exists.", name)
 		}
 		if s.st.Users[name] != nil {
-			return fmt.Errorf("The name [%s] is already used by a user.", name)
+			return ddberr.Errorf("The name [%s] is already used by a %s.", name, "user")
 		}
 		g := &Group{Members: map[string]bool{}}
 		for _, u := range members {
@@ -340,7 +341,7 @@ func (s *Store) DeleteGroupMember(users, groups []string) error {
 			}
 			for _, u := range users {
 				if !grp.Members[u] {
-					return fmt.Errorf("The user [%s] doesn't belong to the group [%s].", u, g)
+					return ddberr.Errorf("The user [%s] doesn't belong to the group [%s].", u, g)
 				}
 			}
 		}
@@ -444,7 +445,7 @@ func (s *Store) ChangePassword(user, oldPw, newPw string) error {
 	ok := u != nil && u.Verifier.matches(oldPw)
 	s.mu.RUnlock()
 	if !ok {
-		return errors.New("The old password is incorrect.")
+		return ddberr.Errorf("The old password is incorrect.")
 	}
 	return s.ResetPassword(user, newPw)
 }

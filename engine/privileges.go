@@ -1,12 +1,11 @@
 package engine
 
 import (
-	"errors"
-	"fmt"
 	"sort"
 	"sync"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 )
 
@@ -117,13 +116,13 @@ func (s *Session) requireAdmin(fn string) error {
 	if s.isAdmin() {
 		return nil
 	}
-	return fmt.Errorf("Only administrators execute function %s", fn)
+	return ddberr.Errorf("Only administrators execute function %s", fn)
 }
 
 // checkRead refuses database reads before login.
 func (s *Session) checkRead() error {
 	if s.user == "" {
-		return errors.New("<NotAuthenticated>Not granted to read data. Please login first.")
+		return ddberr.Errorf("<NotAuthenticated>Not granted to read data. Please login first.")
 	}
 	return nil
 }
@@ -131,7 +130,7 @@ func (s *Session) checkRead() error {
 // checkWrite refuses writes to databases before login.
 func (s *Session) checkWrite() error {
 	if s.user == "" {
-		return errors.New("<NotAuthenticated>Not granted to write data to the table. Please login first.")
+		return ddberr.Errorf("<NotAuthenticated>Not granted to write data to the table. Please login first.")
 	}
 	return nil
 }
@@ -163,7 +162,7 @@ func (s *Session) checkTableRead(t *dfs.Table) error {
 		s.createdTable(path) {
 		return nil
 	}
-	return fmt.Errorf("<NoPrivilege>Not granted to read table %s", path)
+	return ddberr.Errorf("<NoPrivilege>Not granted to read table %s", path)
 }
 
 // createdTable reports whether the user created the table, or owns its
@@ -197,11 +196,11 @@ func (s *Session) checkTableWrite(t *dfs.Table, kind auth.Priv) error {
 	if s.eng.acl.Allowed(s.user, auth.Target{Priv: kind, Obj: path}, auth.Target{Priv: dbKind, Obj: db}) || s.createdTable(path) {
 		return nil
 	}
-	return fmt.Errorf("<NoPrivilege>Not granted to write data to table %s", path)
+	return ddberr.Errorf("<NoPrivilege>Not granted to write data to table %s", path)
 }
 
 // errDBOwner is the refusal to create or drop a database.
-var errDBOwner = errors.New("<NoPrivilege>Not granted to create or delete databases")
+var errDBOwner = ddberr.Errorf("<NoPrivilege>Not granted to create or delete databases")
 
 // checkCreateDB is DB_OWNER (global, or a prefix rule matching path).
 func (s *Session) checkCreateDB(path string) error {
@@ -238,7 +237,7 @@ func (s *Session) checkCreateTable(db *dfs.Database) error {
 	if s.eng.acl.Allowed(s.user, auth.Target{Priv: auth.DBObjCreate, Obj: path}) || s.dbManager(path) {
 		return nil
 	}
-	return fmt.Errorf("<NoPrivilege>Not granted to create tables in database %s", path)
+	return ddberr.Errorf("<NoPrivilege>Not granted to create tables in database %s", path)
 }
 
 // checkDropTable is DBOBJ_DELETE or DB_MANAGE on the database, or owning
@@ -254,7 +253,7 @@ func (s *Session) checkDropTable(db *dfs.Database) error {
 	if s.eng.acl.Allowed(s.user, auth.Target{Priv: auth.DBObjDelete, Obj: path}) || s.dbManager(path) {
 		return nil
 	}
-	return fmt.Errorf("<NoPrivilege>Not granted to delete tables in database %s", path)
+	return ddberr.Errorf("<NoPrivilege>Not granted to delete tables in database %s", path)
 }
 
 // checkManageDB is what adding or dropping partitions needs.
@@ -265,7 +264,7 @@ func (s *Session) checkManageDB(db *dfs.Database) error {
 	if !db.DFS() || s.dbManager(db.Path()) {
 		return nil
 	}
-	return fmt.Errorf("<NoPrivilege>Not granted to manage database %s", db.Path())
+	return ddberr.Errorf("<NoPrivilege>Not granted to manage database %s", db.Path())
 }
 
 // checkScan is the read check of a partitioned table a query reads,
@@ -286,7 +285,7 @@ func (s *Session) checkScan(t Table) error {
 
 // errNoSharedAccess is the refusal of a shared table.
 func errNoSharedAccess(name string) error {
-	return fmt.Errorf("No access to shared table [%s]", name)
+	return ddberr.Errorf("No access to shared table [%s]", name)
 }
 
 // mayManageShared reports whether the user created the shared object or
@@ -331,10 +330,10 @@ func (s *Session) checkUnshare(name string) error {
 func (s *Session) addAccessControl(name string) error {
 	o := s.eng.sharedEntry(name)
 	if o == nil {
-		return fmt.Errorf("The shared table or stream engine [%s] doesn't exist.", name)
+		return ddberr.Errorf("The shared table or stream engine [%s] doesn't exist.", name)
 	}
 	if !s.mayManageShared(o) || s.user == "" {
-		return errors.New("Only the creator of the shared table or an administrator can add access control to it.")
+		return ddberr.Errorf("Only the creator of the shared table or an administrator can add access control to it.")
 	}
 	o.controlled.Store(true)
 	return nil

@@ -1,13 +1,12 @@
 package engine
 
 import (
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -71,7 +70,7 @@ func adminSession(env funcs.Env, fn string) (*Session, error) {
 func nameArg(fn, param string, v value.Value) (string, error) {
 	s, ok := funcs.StringArg(v)
 	if !ok || s == "" {
-		return "", fmt.Errorf("The argument [%s] of %s must be a non-empty string.", param, fn)
+		return "", ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a non-empty string")
 	}
 	return s, nil
 }
@@ -85,7 +84,7 @@ func namesArg(fn, param string, v value.Value) ([]string, error) {
 	}
 	s, ok := funcs.StringsArg(v)
 	if !ok {
-		return nil, fmt.Errorf("The argument [%s] of %s must be a string scalar or vector.", param, fn)
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a string scalar or vector")
 	}
 	return s, nil
 }
@@ -101,7 +100,7 @@ func xcreateUser(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	pw, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, errors.New("The argument [password] of createUser must be a string.")
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "password", "createUser", "a string")
 	}
 	groups, err := namesArg("createUser", "groupIds", funcs.Arg(args, 2))
 	if err != nil {
@@ -114,7 +113,7 @@ func xcreateUser(env funcs.Env, args []value.Value) (value.Value, error) {
 	mode := ""
 	if m := funcs.Arg(args, 4); m != nil && !isNullArg(m) {
 		if mode, ok = funcs.StringArg(m); !ok {
-			return nil, errors.New("The argument [authMode] of createUser must be a string.")
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "authMode", "createUser", "'sha256' or 'scram'")
 		}
 		mode = strings.ToLower(mode)
 	}
@@ -201,7 +200,7 @@ func privOp(op auth.Op) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		s := sessionOf(env)
 		if s.user == "" {
-			return nil, fmt.Errorf("Only administrators execute function %s", fn)
+			return nil, ddberr.Errorf("Only administrators execute function %s", fn)
 		}
 		who, err := nameArg(fn, "userId", args[0])
 		if err != nil {
@@ -209,11 +208,11 @@ func privOp(op auth.Op) funcs.Impl {
 		}
 		pv, ok := args[1].(*value.Scalar)
 		if !ok || pv.Null || pv.T.Category() != value.CatIntegral {
-			return nil, fmt.Errorf("The argument [accessType] of %s must be a privilege type such as TABLE_READ.", fn)
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", fn, "a privilege type such as TABLE_READ")
 		}
 		p := auth.Priv(pv.I)
 		if !p.Valid() {
-			return nil, fmt.Errorf("The argument [accessType] of %s must be a privilege type such as TABLE_READ.", fn)
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", fn, "a privilege type such as TABLE_READ")
 		}
 		var objs []string
 		limit := 0.0
@@ -221,15 +220,15 @@ func privOp(op auth.Op) funcs.Impl {
 			if p.IsLimit() {
 				x, ok := o.(*value.Scalar)
 				if !ok || x.Null || (x.T.Category() != value.CatIntegral && x.T.Category() != value.CatFloating) {
-					return nil, fmt.Errorf("The objs of %s must be a number.", p)
+					return nil, ddberr.Errorf("The objs of %s must be a positive number.", p)
 				}
 				limit = x.Float64()
 			} else if objs, ok = funcs.StringsArg(o); !ok {
-				return nil, fmt.Errorf("The argument [objs] of %s must be a string scalar or vector.", fn)
+				return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "objs", fn, "a string scalar or vector")
 			}
 		}
 		if p.IsLimit() && op == auth.Grant && limit <= 0 {
-			return nil, fmt.Errorf("The objs of %s must be a positive number.", p)
+			return nil, ddberr.Errorf("The objs of %s must be a positive number.", p)
 		}
 		if err := s.checkGrantor(op, p, objs); err != nil {
 			return nil, err
@@ -246,7 +245,7 @@ func privOp(op auth.Op) funcs.Impl {
 					continue
 				}
 				if _, err := s.eng.dbs.Lookup(obj); err != nil {
-					return nil, fmt.Errorf("The database [%s]  does not exist", obj)
+					return nil, ddberr.Errorf("The database [%s]  does not exist", obj)
 				}
 			}
 		}
@@ -271,7 +270,7 @@ func (s *Session) checkGrantor(op auth.Op, p auth.Priv, objs []string) error {
 	if s.isAdmin() {
 		return nil
 	}
-	refuse := fmt.Errorf("Non-admin users cannot %s the %s privilege. Contact the administrator. RefId: S04004", op, p)
+	refuse := ddberr.Errorf("Non-admin users cannot %s the %s privilege. Contact the administrator. RefId: S04004", op, p)
 	if !auth.PrivOwnerGrantable(p) || len(objs) == 0 {
 		return refuse
 	}
@@ -285,7 +284,7 @@ func (s *Session) checkGrantor(op auth.Op, p auth.Priv, objs []string) error {
 				db = dbOfTable(obj)
 			}
 			if !s.dbManager(db) {
-				return errors.New("To manage permissions for databases you didn't create, you must have the DB_MANAGE privilege or contact an administrator. RefId: S04005")
+				return ddberr.Errorf("To manage permissions for databases you didn't create, you must have the DB_MANAGE privilege or contact an administrator. RefId: S04005")
 			}
 		default:
 			o := s.eng.sharedEntry(auth.SharedName(obj))
@@ -395,7 +394,7 @@ func intCol(n int, x int32) *value.Vector {
 func xgetUserAccess(env funcs.Env, args []value.Value) (value.Value, error) {
 	s := sessionOf(env)
 	if s.user == "" {
-		return nil, errors.New("Only administrators execute function getUserAccess")
+		return nil, ddberr.Errorf("Only administrators execute function %s", "getUserAccess")
 	}
 	users, err := namesArg("getUserAccess", "userIds", funcs.Arg(args, 0))
 	if err != nil {
@@ -411,7 +410,7 @@ func xgetUserAccess(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !s.isAdmin() {
 		for _, u := range users {
 			if u != s.user {
-				return nil, errors.New("Only administrators execute function getUserAccess")
+				return nil, ddberr.Errorf("Only administrators execute function %s", "getUserAccess")
 			}
 		}
 	}
@@ -504,12 +503,12 @@ func nonNil(s []string) []string {
 func xchangePwd(env funcs.Env, args []value.Value) (value.Value, error) {
 	s := sessionOf(env)
 	if s.user == "" {
-		return nil, errors.New("<NotAuthenticated>Please login first.")
+		return nil, ddberr.Errorf("<NotAuthenticated>Please login first.")
 	}
 	oldPw, ok1 := funcs.StringArg(args[0])
 	newPw, ok2 := funcs.StringArg(args[1])
 	if !ok1 || !ok2 {
-		return nil, errors.New("The passwords of changePwd must be strings.")
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "newPwd", "changePwd", "a string")
 	}
 	return nil, s.eng.acl.ChangePassword(s.user, oldPw, newPw)
 }
@@ -525,7 +524,7 @@ func xresetPwd(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	pw, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, errors.New("The argument [newPwd] of resetPwd must be a string.")
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "newPwd", "resetPwd", "a string")
 	}
 	return nil, s.eng.acl.ResetPassword(user, pw)
 }
@@ -591,11 +590,11 @@ func xgetUserPasswordStatus(env funcs.Env, args []value.Value) (value.Value, err
 	if a := funcs.Arg(args, 0); a != nil && !isNullArg(a) {
 		var ok bool
 		if user, ok = funcs.StringArg(a); !ok {
-			return nil, errors.New("The argument [user] of getUserPasswordStatus must be a string.")
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "user", "getUserPasswordStatus", "a string")
 		}
 	}
 	if !s.isAdmin() && (user == "" || user != s.user) {
-		return nil, errors.New("Only administrators execute function getUserPasswordStatus")
+		return nil, ddberr.Errorf("Only administrators execute function %s", "getUserPasswordStatus")
 	}
 	rows, err := s.eng.acl.PasswordStatuses(user)
 	if err != nil {
@@ -689,7 +688,7 @@ func xaddAccessControl(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		t, isTable := args[0].(*value.Table)
 		if !isTable || t.Shared == "" {
-			return nil, errors.New("The argument of addAccessControl must be a shared table, a stream engine or its name.")
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "table", "addAccessControl", "a shared table or its name")
 		}
 		name = t.Shared
 	}
@@ -701,7 +700,7 @@ func xscramClientFirst(env funcs.Env, args []value.Value) (value.Value, error) {
 	user, ok1 := funcs.StringArg(args[0])
 	nonce, ok2 := funcs.StringArg(args[1])
 	if !ok1 || !ok2 {
-		return nil, errors.New("The arguments of scramClientFirst must be strings.")
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "userId", "scramClientFirst", "a string")
 	}
 	salt, iter, combined, err := s.ScramFirst(user, nonce)
 	if err != nil {
@@ -716,7 +715,7 @@ func xscramClientFinal(env funcs.Env, args []value.Value) (value.Value, error) {
 	combined, ok2 := funcs.StringArg(args[1])
 	proof, ok3 := funcs.StringArg(args[2])
 	if !ok1 || !ok2 || !ok3 {
-		return nil, errors.New("The arguments of scramClientFinal must be strings.")
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "userId", "scramClientFinal", "a string")
 	}
 	sig, err := s.ScramFinal(user, combined, proof)
 	if err != nil {
