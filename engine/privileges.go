@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"runtime"
 	"sort"
 	"sync"
 
@@ -33,27 +34,39 @@ func (e *Engine) openACL() error {
 	return nil
 }
 
-// logins records which user each session is logged in as
-// (isLoggedIn, getAuthenticatedUsers); Session.Close drops the session.
+// logins records which user each session is logged in as, by session
+// id (isLoggedIn, getAuthenticatedUsers). It must not keep sessions alive
+// (the session registry drops embedded sessions that are garbage): Close
+// drops the entry, and so does a cleanup when the session is collected
+// unclosed.
 type logins struct {
 	mu sync.Mutex
-	by map[*Session]string
+	by map[int64]string
 }
 
 func (l *logins) set(s *Session, user string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if user == "" {
-		delete(l.by, s)
+		delete(l.by, s.id)
 		return
 	}
 	if l.by == nil {
-		l.by = map[*Session]string{}
+		l.by = map[int64]string{}
 	}
-	l.by[s] = user
+	if _, ok := l.by[s.id]; !ok {
+		runtime.AddCleanup(s, l.dropID, s.id)
+	}
+	l.by[s.id] = user
 }
 
-func (l *logins) drop(s *Session) { l.set(s, "") }
+func (l *logins) drop(s *Session) { l.dropID(s.id) }
+
+func (l *logins) dropID(id int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.by, id)
+}
 
 func (l *logins) has(user string) bool {
 	l.mu.Lock()
