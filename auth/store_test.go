@@ -201,3 +201,48 @@ func TestScram(t *testing.T) {
 	require.EqualError(t, err, "The user name or password is incorrect.")
 	require.NoError(t, s.Authenticate("sc", "pw123", "ip"), "plain login works for SCRAM users too")
 }
+
+func TestUserAccessSummary(t *testing.T) {
+	s := newStore(t, "")
+	require.NoError(t, s.CreateUser("u", "pw", nil, false, ""))
+	require.NoError(t, s.CreateGroup("g", []string{"u"}))
+	require.NoError(t, s.Apply("u", Grant, TableWrite, []string{"dfs://db/pt"}, 0))
+	require.NoError(t, s.Apply("g", DenyOp, DBOwner, nil, 0))
+	require.NoError(t, s.Apply("u", Grant, QueryResultMemLimit, nil, 4))
+
+	own, admin, groups, err := s.UserAccess("u", false)
+	require.NoError(t, err)
+	require.False(t, admin)
+	require.Equal(t, []string{"g"}, groups)
+	require.Equal(t, []string{"dfs://db/pt"}, own.Allowed[TableInsert], "TABLE_WRITE is kept as insert, update and delete")
+	require.Equal(t, []string{"dfs://db/pt"}, own.Allowed[TableDelete])
+	require.Equal(t, None, own.Global[DBOwner], "without finalAccess the group's deny is not shown")
+	require.Equal(t, 4.0, own.Limits[QueryResultMemLimit])
+
+	final, _, _, err := s.UserAccess("u", true)
+	require.NoError(t, err)
+	require.Equal(t, Deny, final.Global[DBOwner])
+}
+
+func TestBackupRestore(t *testing.T) {
+	file := t.TempDir() + "/acl.backup"
+	s := newStore(t, "")
+	require.NoError(t, s.CreateUser("a", "pa", nil, false, ""))
+	require.NoError(t, s.Apply("a", Grant, TableRead, nil, 0))
+	users, err := s.Backup(file, true)
+	require.NoError(t, err)
+	require.Equal(t, []string{"a", "admin"}, users)
+
+	other := newStore(t, "")
+	require.NoError(t, other.CreateUser("b", "pb", nil, false, ""))
+	restored, err := other.Restore(file, false)
+	require.NoError(t, err)
+	require.Equal(t, []string{"a"}, restored)
+	require.True(t, other.UserExists("b"), "overwrite=false keeps users the backup lacks")
+	require.True(t, other.Allowed("a", Target{TableRead, "dfs://x/t"}))
+	require.NoError(t, other.Authenticate("a", "pa", "ip"))
+
+	_, err = other.Restore(file, true)
+	require.NoError(t, err)
+	require.False(t, other.UserExists("b"), "overwrite=true makes the users the backup's")
+}
