@@ -109,6 +109,10 @@ func Open(opts Options) (*Engine, error) {
 		}
 		return nil, err
 	}
+	if err := e.startExtensions(); err != nil {
+		_ = e.closeStorage()
+		return nil, err
+	}
 	return e, nil
 }
 
