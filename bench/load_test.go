@@ -72,10 +72,10 @@ type loadStats struct {
 	// the partition, DolphinDB's answer to concurrent writers of one
 	// partition (expected; the client retries)
 	conflicts int64
-	elapsed                             time.Duration
-	p50, p99                            time.Duration
-	peakRSS                             uint64
-	firstErrs                           []string
+	elapsed   time.Duration
+	p50, p99  time.Duration
+	peakRSS   uint64
+	firstErrs []string
 }
 
 func (s *loadStats) String() string {
