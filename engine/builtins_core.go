@@ -158,11 +158,11 @@ func init() {
 			return args[2], nil
 		}
 		n := c.v.Len()
-		a, err := broadcast(args[1], n)
+		a, err := value.Broadcast(args[1], n)
 		if err != nil {
 			return nil, err
 		}
-		b, err := broadcast(args[2], n)
+		b, err := value.Broadcast(args[2], n)
 		if err != nil {
 			return nil, err
 		}
@@ -276,23 +276,4 @@ func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, e
 		return out.At(0), nil
 	}
 	return out, nil
-}
-
-// broadcast makes a vector of n elements from a scalar or a vector.
-func broadcast(x value.Value, n int) (*value.Vector, error) {
-	switch t := x.(type) {
-	case *value.Scalar:
-		out := value.NewVector(t.T, 0, n)
-		out.Scale = t.Scale
-		for i := 0; i < n; i++ {
-			out.AppendScalar(t)
-		}
-		return out, nil
-	case *value.Vector:
-		if t.Len() != n {
-			return nil, errors.New("Incompatible vector size")
-		}
-		return t, nil
-	}
-	return nil, errors.New("Expected a scalar or vector.")
 }
