@@ -8,8 +8,14 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io/fs"
 	"math/big"
 	"net"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 )
@@ -73,6 +79,70 @@ func selfSignedCert() (tls.Certificate, error) {
 		return tls.Certificate{}, err
 	}
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
+}
+
+// The file names DolphinDB reads its certificate and private key from,
+// in the keys folder of its home directory; it writes a self-signed pair
+// there when the folder holds none.
+const (
+	certFile = "server.crt"
+	keyFile  = "serverPrivate.key"
+)
+
+// KeysTLS returns the TLS configuration of a server whose home directory
+// holds dir (DolphinDB's <home>/keys): the certificate server.crt and key
+// serverPrivate.key found there (PEM; a certificate bought from an
+// authority is installed by copying it in under these names), or, when
+// neither exists, a self-signed pair made now and written there so that
+// clients can pin it across restarts. One of the two without the other is
+// an error rather than a silent replacement.
+func KeysTLS(dir string) (*tls.Config, error) {
+	crt, key := filepath.Join(dir, certFile), filepath.Join(dir, keyFile)
+	_, cerr := os.Stat(crt)
+	_, kerr := os.Stat(key)
+	switch {
+	case cerr == nil && kerr == nil:
+		cert, err := tls.LoadX509KeyPair(crt, key)
+		if err != nil {
+			return nil, fmt.Errorf("load %s and %s: %w", crt, key, err)
+		}
+		return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
+	case errors.Is(cerr, fs.ErrNotExist) && errors.Is(kerr, fs.ErrNotExist):
+	case cerr == nil || kerr == nil:
+		return nil, fmt.Errorf("%s holds only one of %s and %s", dir, certFile, keyFile)
+	default:
+		return nil, errors.Join(cerr, kerr)
+	}
+	cert, err := selfSignedCert()
+	if err != nil {
+		return nil, err
+	}
+	keyDER, err := x509.MarshalPKCS8PrivateKey(cert.PrivateKey)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	// The key first and private: a crash between the two writes leaves a
+	// key without a certificate, which the next start reports.
+	if err := writePEM(key, "PRIVATE KEY", keyDER, 0o600); err != nil {
+		return nil, err
+	}
+	if err := writePEM(crt, "CERTIFICATE", cert.Certificate[0], 0o644); err != nil {
+		return nil, err
+	}
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
+}
+
+// writePEM writes one PEM block to path through a temporary file, so a
+// reader never sees half a file.
+func writePEM(path, kind string, der []byte, perm os.FileMode) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, pem.EncodeToMemory(&pem.Block{Type: kind, Bytes: der}), perm); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 // startTLS completes the TLS handshake on a connection whose peeked first

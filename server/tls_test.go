@@ -5,6 +5,8 @@ import (
 	"crypto/tls"
 	"errors"
 	"net"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -56,4 +58,36 @@ func TestTLSHandshakeFailureClosesTheConnection(t *testing.T) {
 			return
 		}
 	}
+}
+
+// A home directory's keys folder supplies the certificate, as DolphinDB's
+// <home>/keys/server.crt does; without one a self-signed pair is written
+// there and reused on the next start.
+func TestKeysTLSFromTheKeysFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "keys")
+	first, err := KeysTLS(dir)
+	require.NoError(t, err)
+	require.FileExists(t, filepath.Join(dir, "server.crt"))
+	require.FileExists(t, filepath.Join(dir, "serverPrivate.key"))
+	again, err := KeysTLS(dir)
+	require.NoError(t, err)
+	require.Equal(t, first.Certificates[0].Certificate[0], again.Certificates[0].Certificate[0],
+		"the second start must reuse the written pair")
+
+	// a served certificate is the one in the folder
+	ts := RunT(t, WithOptions(Options{TLS: again}))
+	tc, err := tls.Dial("tcp", ts.Addr, &tls.Config{InsecureSkipVerify: true})
+	require.NoError(t, err)
+	defer tc.Close()
+	require.Equal(t, first.Certificates[0].Certificate[0], tc.ConnectionState().PeerCertificates[0].Raw)
+
+	// half a pair is refused, not silently replaced
+	require.NoError(t, os.Remove(filepath.Join(dir, "server.crt")))
+	_, err = KeysTLS(dir)
+	require.ErrorContains(t, err, "holds only one of server.crt and serverPrivate.key")
+
+	// a corrupt certificate is reported
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "server.crt"), []byte("junk"), 0o644))
+	_, err = KeysTLS(dir)
+	require.Error(t, err)
 }

@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -102,7 +103,16 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "porpoise: %v\n", err)
 		return 1
 	}
-	srv := server.New(eng, server.Options{MaxFrame: *maxFrame, Logger: logger, Pprof: *pprofOn})
+	sopts := server.Options{MaxFrame: *maxFrame, Logger: logger, Pprof: *pprofOn}
+	if !*inMemory {
+		// DolphinDB reads its certificate from <home>/keys and writes a
+		// self-signed one there when none is installed.
+		if sopts.TLS, err = server.KeysTLS(filepath.Join(*dataDir, "keys")); err != nil {
+			fmt.Fprintf(stderr, "porpoise: TLS keys: %v\n", err)
+			return 1
+		}
+	}
+	srv := server.New(eng, sopts)
 	// The first line is parsed by scripts and tests: keep "porpoise
 	// listening on ADDR" at its start.
 	fmt.Fprintf(stdout, "porpoise listening on %s (%s); log in as admin/%s\n", l.Addr(), where, *password)

@@ -146,8 +146,12 @@ def test_partitioned_table_appender(porpoise_server, plain_session, unique):
         db.createPartitionedTable(table(1:0, `id`sym`v, [INT, SYMBOL, DOUBLE]), `pt, `id)""")
     n = 1000
     # In its own process: the API's appender now and then waits forever on a
-    # pool task whose reply has arrived (seen with every reply on the wire
-    # captured); a hang must not take the suite with it.
+    # pool task whose reply has arrived. The cause is in the client: its
+    # DBConnectionPoolImpl::run pushes the task onto the worker queue and only
+    # then marks the task WAITING, so a worker that gets the reply first has
+    # its FINISHED overwritten and isFinished() never turns true. A server
+    # that answers fast makes that more likely; a hang must not take the
+    # suite with it, and the rows must all be there either way.
     try:
         out = subprocess.run([sys.executable, "-c", PTA_SCRIPT, porpoise_server.host, str(porpoise_server.port), db,
                               str(n)], capture_output=True, text=True, timeout=60)
