@@ -2,7 +2,7 @@ package dfs
 
 import (
 	"context"
-	"errors"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/insert"
@@ -17,7 +17,7 @@ import (
 // policies, then one transaction (TRANS) or one per chunk (CHUNK).
 func (t *Table) Append(ctx context.Context, src *value.Table, stmt bool) (int, error) {
 	if t.db.DFS() && stmt && !t.db.cat.cfg.EnableInsertStatementForDFSTable {
-		return 0, errors.New("The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.")
+		return 0, ddberr.Errorf("The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.")
 	}
 	full, err := t.convert(src)
 	if err != nil {
@@ -235,7 +235,7 @@ func (t *Table) writeChunks(ctx context.Context, order []string, g *growth, writ
 		}
 		return g.apply()
 	}
-	if t.db.atomic == "CHUNK" {
+	if t.db.Atomic() == "CHUNK" {
 		for _, path := range order {
 			txn := store.Begin()
 			if err := txn.LockWait(ctx, t.chunkID(path)); err != nil {

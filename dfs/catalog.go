@@ -1,7 +1,7 @@
 package dfs
 
 import (
-	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"sync"
 
 	"github.com/porpoisedb/porpoise/partition"
@@ -40,7 +40,7 @@ func (c *Catalog) Lookup(path string) (*Database, error) {
 	defer c.mu.Unlock()
 	db, ok := c.dbs[path]
 	if !ok {
-		return nil, fmt.Errorf("The database [%s] does not exist.", path)
+		return nil, ddberr.Errorf("The database [%s] does not exist.", path)
 	}
 	return db, nil
 }
@@ -57,7 +57,7 @@ func (c *Catalog) CreateDatabase(path string, dom partition.Domain, engineType, 
 	defer c.mu.Unlock()
 	if old, ok := c.dbs[path]; ok {
 		if old.domain.Type() != dom.Type() || old.domain.Len() != dom.Len() && dom.Type() != partition.VALUE {
-			return nil, fmt.Errorf("The database %s already exists with a different partition scheme.", path)
+			return nil, ddberr.Errorf("The database %s already exists with a different partition scheme.", path)
 		}
 		return old, nil
 	}
@@ -73,7 +73,7 @@ func (c *Catalog) DropDatabase(path string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.dbs[path]; !ok {
-		return fmt.Errorf("The database [%s] does not exist.", path)
+		return ddberr.Errorf("The database [%s] does not exist.", path)
 	}
 	delete(c.dbs, path)
 	return c.store.DropDatabase(path)

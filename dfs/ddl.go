@@ -2,7 +2,7 @@ package dfs
 
 import (
 	"errors"
-	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/partition"
@@ -51,7 +51,7 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 		for i, c := range cols {
 			j := schema.ColumnIndex(c)
 			if j < 0 {
-				return nil, fmt.Errorf("The partitioning column %s doesn't exist in the table.", c)
+				return nil, ddberr.Errorf("The partitioning column %s doesn't exist in the table.", c)
 			}
 			t.partCols = append(t.partCols, j)
 			ctypes[i] = types[j]
@@ -67,7 +67,7 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	for _, c := range spec.SortColumns {
 		j := schema.ColumnIndex(c)
 		if j < 0 {
-			return nil, fmt.Errorf("The sort column %s doesn't exist in the table.", c)
+			return nil, ddberr.Errorf("The sort column %s doesn't exist in the table.", c)
 		}
 		t.sortCols = append(t.sortCols, j)
 	}
@@ -86,13 +86,13 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 		case "LAST":
 			t.keep = storage.KeepLast
 		default:
-			return nil, fmt.Errorf("Invalid keepDuplicates %s. It must be ALL, FIRST or LAST.", kd)
+			return nil, ddberr.Errorf("Invalid keepDuplicates %s. It must be ALL, FIRST or LAST.", kd)
 		}
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.tables[spec.Name] != nil && d.DFS() {
-		return nil, fmt.Errorf("The table [%s] already exists in database [%s].", spec.Name, d.path)
+		return nil, ddberr.Errorf("The table [%s] already exists in database [%s].", spec.Name, d.path)
 	}
 	if err := d.cat.saveTable(t); err != nil {
 		return nil, err
@@ -106,7 +106,7 @@ func (d *Database) DropTable(name string) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.tables[name] == nil {
-		return fmt.Errorf("The table [%s] does not exist in database [%s].", name, d.path)
+		return ddberr.Errorf("The table [%s] does not exist in database [%s].", name, d.path)
 	}
 	delete(d.tables, name)
 	if d.DFS() {
@@ -125,7 +125,7 @@ func (d *Database) AddPartitions(kind partition.PartitionType, values *value.Vec
 	defer d.mu.Unlock()
 	levels := d.levels()
 	if level < 0 || level >= len(levels) {
-		return 0, errors.New("The level is out of range.")
+		return 0, ddberr.Errorf("The level is out of range.")
 	}
 	var n int
 	var err error

@@ -36,6 +36,9 @@ type tableMeta struct {
 	SortCols  []int    `json:"sortCols,omitempty"`
 	Keep      int      `json:"keep"`
 	Dimension bool     `json:"dimension"`
+	// Comment and ColComments are the table's and its columns' comments.
+	Comment     string            `json:"comment,omitempty"`
+	ColComments map[string]string `json:"colComments,omitempty"`
 }
 
 func vectorTexts(v *value.Vector) []string {
@@ -137,7 +140,8 @@ func (c *Catalog) saveTable(t *Table) error {
 	if !t.db.DFS() {
 		return nil
 	}
-	m := tableMeta{Names: t.names, Scales: t.scales, PartCols: t.partCols, SortCols: t.sortCols, Keep: int(t.keep), Dimension: t.dimension}
+	m := tableMeta{Names: t.names, Scales: t.scales, PartCols: t.partCols, SortCols: t.sortCols, Keep: int(t.keep), Dimension: t.dimension,
+		Comment: t.comment, ColComments: t.colComments}
 	for _, ty := range t.types {
 		m.Types = append(m.Types, int(ty))
 	}
@@ -195,7 +199,8 @@ func (c *Catalog) load() error {
 				return fmt.Errorf("catalog: table %s/%s: %w", path, name, err)
 			}
 			t := &Table{db: db, name: name, names: tm.Names, scales: tm.Scales, partCols: tm.PartCols,
-				sortCols: tm.SortCols, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension}
+				sortCols: tm.SortCols, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension,
+				comment: tm.Comment, colComments: tm.ColComments}
 			for _, ty := range tm.Types {
 				t.types = append(t.types, value.Type(ty))
 			}

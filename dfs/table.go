@@ -23,6 +23,11 @@ type Table struct {
 	keep      storage.KeepPolicy
 	dimension bool
 
+	// comment and colComments are setTableComment's and
+	// setColumnComment's texts (guarded by db.mu; persisted).
+	comment     string
+	colComments map[string]string
+
 	mu  sync.RWMutex
 	mem map[string]*value.Table // in-memory chunks by partition path
 
@@ -206,10 +211,11 @@ func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
 	put("engineType", value.NewString(t.db.engineType))
 	put("chunkGranularity", value.NewString("TABLE"))
 	put("partitionSites", value.NullScalar(value.Void))
-	put("atomic", value.NewString(t.db.atomic))
+	put("atomic", value.NewString(t.db.Atomic()))
 	put("tableName", value.NewString(t.name))
 	put("databaseDir", value.NewString(t.db.path))
 	put("keepDuplicates", value.NewString(t.keep.String()))
+	t.commentsInto(colDefs, put)
 	if len(t.sortCols) > 0 {
 		names := make([]string, len(t.sortCols))
 		for i, c := range t.sortCols {

@@ -2,8 +2,7 @@ package dfs
 
 import (
 	"context"
-	"errors"
-	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"slices"
 	"sort"
 	"strings"
@@ -21,7 +20,7 @@ import (
 // database's TRANS/CHUNK rules.
 func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error) {
 	if !t.db.DFS() {
-		return insert.Result{}, errors.New("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
+		return insert.Result{}, ddberr.Errorf("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
 	}
 	keys, err := t.columnIndexes(keyCols, "key")
 	if err != nil {
@@ -37,7 +36,7 @@ func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, k
 		return insert.Result{}, err
 	}
 	if len(sorts) > 0 && len(t.sortCols) > 0 {
-		return insert.Result{}, errors.New("The parameter sortColumns of upsert! is only supported for tables of the OLAP engine.")
+		return insert.Result{}, ddberr.Errorf("The parameter sortColumns of upsert! is only supported for tables of the OLAP engine.")
 	}
 	full, err := t.convert(src)
 	if err != nil {
@@ -69,7 +68,7 @@ func (t *Table) columnIndexes(names []string, role string) ([]int, error) {
 	for _, n := range names {
 		found := slices.IndexFunc(t.names, func(c string) bool { return strings.EqualFold(c, n) })
 		if found < 0 {
-			return nil, fmt.Errorf("The %s column %s doesn't exist in the table.", role, n)
+			return nil, ddberr.Errorf("The %s column %s doesn't exist in the table.", role, n)
 		}
 		if !slices.Contains(out, found) {
 			out = append(out, found)

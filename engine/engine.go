@@ -135,6 +135,7 @@ func (e *Engine) Close() error {
 	}
 	e.closed = true
 	e.mu.Unlock()
+	e.closeExtensions()
 	e.jobs.cancel()
 	e.jobs.wait(30 * time.Second)
 	return e.closeStorage()

@@ -9,6 +9,8 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	// Every family of built-ins registers itself when linked.
+	_ "github.com/porpoisedb/porpoise/funcs/all"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )

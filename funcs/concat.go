@@ -60,4 +60,4 @@ func JoinVectors(vs ...*value.Vector) (*value.Vector, error) {
 
 // replaceVector makes dst hold src's contents in place, so every variable
 // that refers to dst sees the change (the '!' functions).
-func replaceVector(dst, src *value.Vector) { *dst = *src }
+func ReplaceVector(dst, src *value.Vector) { *dst = *src }

@@ -4,9 +4,30 @@
 // pure, mutating, command), and the interpreter, the SQL planner and the
 // partition pruner read those facts from here and nowhere else.
 //
-// Functions that need only their arguments and the calling interpreter's
-// Env live in this package, one file per category of DolphinDB's function
-// reference. Packages that own a resource (the catalog, DFS databases)
-// register the functions over that resource from their own init, into the
-// same registry.
+// This package owns the registry (Spec, Props, Env, Register, Lookup, All),
+// the argument and result helpers every family shares (args.go,
+// elementwise.go, stringargs.go, numeric.go, assemble.go, concat.go), the
+// metacode value (metacode.go), the cluster-site interface (cluster.go) and
+// the tables of undefined and unsupported names. It registers no family of
+// functions itself and imports none of its subpackages.
+//
+// The functions live in one subpackage per group of the manual's
+// categories, each registering its Specs from its own init:
+//
+//	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing
+//	funcs/mathfn       math, relational and logical operators, linear algebra
+//	funcs/higherorder  higher-order functions and adverbs (each, reduce, accumulate, moving, window ...)
+//	funcs/stats        aggregates, statistics, correlation, cumulative, row-wise and series functions
+//	funcs/window       moving, time-moving, moving-topN and exponentially weighted functions
+//	funcs/convert      type conversion, decimals, JSON
+//	funcs/strfn        string functions, string formatting, regular expressions, encodings
+//	funcs/lookup       lookup, filter, merge, reshape, append, generate, replace
+//	funcs/system       metaprogramming, system and environment, tables, data sources, delete/clear
+//	funcs/dataproc     data processing: grouping, cut, null filling, sort, shift
+//	funcs/all          blank-imports every family; the interpreter imports it
+//
+// A family may import this package and families listed above it, never one
+// below it, so data and imports flow one way. Packages that own a resource
+// (the catalog, DFS databases) register the functions over that resource
+// from their own init, into the same registry.
 package funcs

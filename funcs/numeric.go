@@ -2,19 +2,20 @@ package funcs
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // isNullF reports whether a DOUBLE element is NULL: DolphinDB's -DBL_MAX
 // sentinel, or NaN, which DolphinDB also treats as NULL.
-func isNullF(f float64) bool { return f == value.NullFloat64 || f != f }
+func IsNullF(f float64) bool { return f == value.NullFloat64 || f != f }
 
 // vectorArg returns the elements of a scalar, vector or pair.
-func vectorArg(x value.Value) (*value.Vector, bool) {
+func VectorArg(x value.Value) (*value.Vector, bool) {
 	switch t := x.(type) {
 	case *value.Scalar:
-		return scalarVector(t), true
+		return ScalarVector(t), true
 	case *value.Vector:
 		return t, true
 	case *value.Pair:
@@ -25,7 +26,7 @@ func vectorArg(x value.Value) (*value.Vector, bool) {
 
 // scalarVector is a one-element vector of s; a VOID NULL (a bare NULL
 // literal), which has no element storage, becomes a DOUBLE NULL.
-func scalarVector(s *value.Scalar) *value.Vector {
+func ScalarVector(s *value.Scalar) *value.Vector {
 	if s.T == value.Void {
 		return value.NewDoubles([]float64{value.NullFloat64})
 	}
@@ -35,10 +36,10 @@ func scalarVector(s *value.Scalar) *value.Vector {
 // shapeOf returns the element vector of a scalar, vector, pair or matrix
 // and a function that wraps a result vector of the same length back into
 // x's form (matrix labels kept).
-func shapeOf(x value.Value) (*value.Vector, func(*value.Vector) value.Value, bool) {
+func ShapeOf(x value.Value) (*value.Vector, func(*value.Vector) value.Value, bool) {
 	switch t := x.(type) {
 	case *value.Scalar:
-		return scalarVector(t), func(r *value.Vector) value.Value { return r.Elem(0) }, true
+		return ScalarVector(t), func(r *value.Vector) value.Value { return r.Elem(0) }, true
 	case *value.Vector:
 		return t, func(r *value.Vector) value.Value { return r }, true
 	case *value.Pair:
@@ -53,15 +54,15 @@ func shapeOf(x value.Value) (*value.Vector, func(*value.Vector) value.Value, boo
 
 // isNumericVec reports whether v holds numbers (logical, integral,
 // floating, decimal) or only NULLs of VOID type.
-func isNumericVec(v *value.Vector) bool {
+func IsNumericVec(v *value.Vector) bool {
 	return (v.T == value.Void || v.T.IsNumeric()) && !v.T.IsArray()
 }
 
 // doublesOf returns a numeric vector's elements as float64s with
 // value.NullFloat64 for NULLs. The slice may be v's own storage: callers
 // must not write to it.
-func doublesOf(fn string, v *value.Vector) ([]float64, error) {
-	if !isNumericVec(v) {
+func DoublesOf(fn string, v *value.Vector) ([]float64, error) {
+	if !IsNumericVec(v) {
 		return nil, fmt.Errorf("The argument of %s must be numeric.", fn)
 	}
 	if v.T == value.Void {
@@ -80,7 +81,7 @@ func doublesOf(fn string, v *value.Vector) ([]float64, error) {
 
 // longsOf returns an integral or logical vector's elements as int64s with
 // value.NullInt64 for NULLs (possibly v's own storage: read only).
-func longsOf(v *value.Vector) []int64 {
+func LongsOf(v *value.Vector) []int64 {
 	if v.T == value.Void {
 		out := make([]int64, v.Len())
 		for i := range out {
@@ -96,7 +97,7 @@ func longsOf(v *value.Vector) []int64 {
 }
 
 // isIntegralVec reports whether v is logical or integral (not temporal).
-func isIntegralVec(v *value.Vector) bool {
+func IsIntegralVec(v *value.Vector) bool {
 	c := v.T.Category()
 	return !v.T.IsArray() && (c == value.CatIntegral || c == value.CatLogical)
 }
@@ -104,7 +105,7 @@ func isIntegralVec(v *value.Vector) bool {
 // mapForms applies f, which maps a vector to a vector of the same length,
 // to x keeping x's form: a scalar, vector, pair or matrix directly, a
 // table column by column, a dictionary on its values.
-func mapForms(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+func MapForms(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
 	switch t := x.(type) {
 	case *value.Table:
 		cols := make([]*value.Vector, len(t.Cols))
@@ -127,7 +128,7 @@ func mapForms(fn string, x value.Value, f func(*value.Vector) (*value.Vector, er
 		}
 		return d, nil
 	}
-	v, wrap, ok := shapeOf(x)
+	v, wrap, ok := ShapeOf(x)
 	if !ok {
 		return nil, fmt.Errorf("The argument of %s must be numeric.", fn)
 	}
@@ -141,15 +142,15 @@ func mapForms(fn string, x value.Value, f func(*value.Vector) (*value.Vector, er
 // mapDouble applies f to each non-NULL element of a numeric x (any form
 // mapForms takes) and returns DOUBLE results; NULL stays NULL and a NaN
 // or infinite-by-domain result is NULL, as DolphinDB prints log(0).
-func mapDouble(fn string, x value.Value, f func(float64) float64) (value.Value, error) {
-	return mapForms(fn, x, func(v *value.Vector) (*value.Vector, error) {
-		in, err := doublesOf(fn, v)
+func MapDouble(fn string, x value.Value, f func(float64) float64) (value.Value, error) {
+	return MapForms(fn, x, func(v *value.Vector) (*value.Vector, error) {
+		in, err := DoublesOf(fn, v)
 		if err != nil {
 			return nil, err
 		}
 		out := make([]float64, len(in))
 		for i, a := range in {
-			if isNullF(a) {
+			if IsNullF(a) {
 				out[i] = value.NullFloat64
 				continue
 			}
@@ -165,7 +166,7 @@ func mapDouble(fn string, x value.Value, f func(float64) float64) (value.Value, 
 
 // fromLongs builds a vector of integral type t from int64s holding
 // value.NullInt64 for NULLs, narrowing with t's NULL sentinel.
-func fromLongs(t value.Type, xs []int64) *value.Vector {
+func FromLongs(t value.Type, xs []int64) *value.Vector {
 	v := value.NewLongs(xs)
 	if t == value.Long {
 		return v
@@ -178,7 +179,7 @@ func fromLongs(t value.Type, xs []int64) *value.Vector {
 }
 
 // nullDoubles returns n DOUBLE NULLs.
-func nullDoubles(n int) []float64 {
+func NullDoubles(n int) []float64 {
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = value.NullFloat64
@@ -189,14 +190,14 @@ func nullDoubles(n int) []float64 {
 // columnsOf splits a vector (one column), matrix (its columns) or table
 // (its columns) into column vectors; wrap rebuilds x's form from result
 // columns of any common length.
-func columnsOf(x value.Value) ([]*value.Vector, func([]*value.Vector) value.Value, bool) {
+func ColumnsOf(x value.Value) ([]*value.Vector, func([]*value.Vector) value.Value, bool) {
 	switch t := x.(type) {
 	case *value.Vector:
 		return []*value.Vector{t}, func(r []*value.Vector) value.Value { return r[0] }, true
 	case *value.Pair:
 		return []*value.Vector{t.V}, func(r []*value.Vector) value.Value { return r[0] }, true
 	case *value.Scalar:
-		return []*value.Vector{scalarVector(t)}, func(r []*value.Vector) value.Value { return r[0].Elem(0) }, true
+		return []*value.Vector{ScalarVector(t)}, func(r []*value.Vector) value.Value { return r[0].Elem(0) }, true
 	case *value.Matrix:
 		cols := make([]*value.Vector, t.Cols)
 		for c := range cols {
@@ -223,27 +224,27 @@ func columnsOf(x value.Value) ([]*value.Vector, func([]*value.Vector) value.Valu
 
 // compareAcross compares element i of a with element j of b, two
 // non-NULL elements of vectors of the same type.
-func compareAcross(a *value.Vector, i int, b *value.Vector, j int) int {
+func CompareAcross(a *value.Vector, i int, b *value.Vector, j int) int {
 	switch a.T.Storage() {
 	case value.StInt8:
-		return cmp3(a.I8[i], b.I8[j])
+		return Cmp3(a.I8[i], b.I8[j])
 	case value.StInt16:
-		return cmp3(a.I16[i], b.I16[j])
+		return Cmp3(a.I16[i], b.I16[j])
 	case value.StInt32:
-		return cmp3(a.I32[i], b.I32[j])
+		return Cmp3(a.I32[i], b.I32[j])
 	case value.StInt64:
-		return cmp3(a.I64[i], b.I64[j])
+		return Cmp3(a.I64[i], b.I64[j])
 	case value.StFloat32:
-		return cmp3(a.F32[i], b.F32[j])
+		return Cmp3(a.F32[i], b.F32[j])
 	case value.StFloat64:
-		return cmp3(a.F64[i], b.F64[j])
+		return Cmp3(a.F64[i], b.F64[j])
 	case value.StString:
-		return cmp3(a.Str[i], b.Str[j])
+		return Cmp3(a.Str[i], b.Str[j])
 	}
 	return value.Compare(a.At(i), b.At(j))
 }
 
-func cmp3[T int8 | int16 | int32 | int64 | float32 | float64 | string](a, b T) int {
+func Cmp3[T int8 | int16 | int32 | int64 | float32 | float64 | string](a, b T) int {
 	switch {
 	case a < b:
 		return -1
@@ -251,4 +252,14 @@ func cmp3[T int8 | int16 | int32 | int64 | float32 | float64 | string](a, b T) i
 		return 1
 	}
 	return 0
+}
+
+// finite turns NaN and infinities into NULL in place.
+func Finite(out []float64) []float64 {
+	for i, r := range out {
+		if r != r || math.IsInf(r, 0) {
+			out[i] = value.NullFloat64
+		}
+	}
+	return out
 }

@@ -10,32 +10,32 @@ import (
 // vector) read as one slice of strings, remembering whether it was a
 // scalar so results go back in the same form.
 type strIn struct {
-	s      []string
-	scalar bool
+	S      []string
+	Scalar bool
 	t      value.Type
 }
 
 // stringInput reads x as strings. CHAR values become one-byte strings (a
 // NULL CHAR the empty string) so the character predicates accept both.
-func stringInput(fn string, x value.Value) (strIn, error) {
+func StringInput(fn string, x value.Value) (strIn, error) {
 	switch v := x.(type) {
 	case *value.Scalar:
 		switch {
 		case v.T.Category() == value.CatLiteral:
-			return strIn{s: []string{v.S}, scalar: true, t: v.T}, nil
+			return strIn{S: []string{v.S}, Scalar: true, t: v.T}, nil
 		case v.T == value.Char:
-			return strIn{s: charStrings([]int8{int8(v.I)}, v.Null), scalar: true, t: v.T}, nil
+			return strIn{S: charStrings([]int8{int8(v.I)}, v.Null), Scalar: true, t: v.T}, nil
 		case v.T == value.Void:
-			return strIn{s: []string{""}, scalar: true, t: value.String}, nil
+			return strIn{S: []string{""}, Scalar: true, t: value.String}, nil
 		}
 	case *value.Vector:
 		switch {
 		case v.T.Category() == value.CatLiteral && !v.T.IsArray():
-			return strIn{s: v.Str, t: v.T}, nil
+			return strIn{S: v.Str, t: v.T}, nil
 		case v.T == value.Char:
-			return strIn{s: charStrings(v.I8, false), t: v.T}, nil
+			return strIn{S: charStrings(v.I8, false), t: v.T}, nil
 		case v.T == value.Void:
-			return strIn{s: make([]string, v.Len()), t: value.String}, nil
+			return strIn{S: make([]string, v.Len()), t: value.String}, nil
 		}
 	}
 	return strIn{}, literalArgError(fn, "X")
@@ -59,8 +59,8 @@ func charStrings(cs []int8, null bool) []string {
 }
 
 // wrap returns r, or its only element when the input was a scalar.
-func (a strIn) wrap(r *value.Vector) value.Value {
-	if a.scalar {
+func (a strIn) Wrap(r *value.Vector) value.Value {
+	if a.Scalar {
 		return r.At(0)
 	}
 	return r
@@ -68,67 +68,67 @@ func (a strIn) wrap(r *value.Vector) value.Value {
 
 // mapStrings applies f to every string of x and returns STRING results in
 // x's form.
-func mapStrings(fn string, x value.Value, f func(string) string) (value.Value, error) {
-	in, err := stringInput(fn, x)
+func MapStrings(fn string, x value.Value, f func(string) string) (value.Value, error) {
+	in, err := StringInput(fn, x)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, len(in.s))
-	for i, s := range in.s {
+	out := make([]string, len(in.S))
+	for i, s := range in.S {
 		out[i] = f(s)
 	}
-	return in.wrap(value.NewStrings(value.String, out)), nil
+	return in.Wrap(value.NewStrings(value.String, out)), nil
 }
 
 // mapStringsKeep is mapStrings whose result keeps a SYMBOL input's type.
-func mapStringsKeep(fn string, x value.Value, f func(string) string) (value.Value, error) {
-	in, err := stringInput(fn, x)
+func MapStringsKeep(fn string, x value.Value, f func(string) string) (value.Value, error) {
+	in, err := StringInput(fn, x)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, len(in.s))
-	for i, s := range in.s {
+	out := make([]string, len(in.S))
+	for i, s := range in.S {
 		out[i] = f(s)
 	}
 	t := value.String
 	if in.t == value.Symbol {
 		t = value.Symbol
 	}
-	return in.wrap(value.NewStrings(t, out)), nil
+	return in.Wrap(value.NewStrings(t, out)), nil
 }
 
 // mapStringInts applies f to every string of x and returns INT results.
-func mapStringInts(fn string, x value.Value, f func(string) int32) (value.Value, error) {
-	in, err := stringInput(fn, x)
+func MapStringInts(fn string, x value.Value, f func(string) int32) (value.Value, error) {
+	in, err := StringInput(fn, x)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]int32, len(in.s))
-	for i, s := range in.s {
+	out := make([]int32, len(in.S))
+	for i, s := range in.S {
 		out[i] = f(s)
 	}
-	return in.wrap(value.NewInts(out)), nil
+	return in.Wrap(value.NewInts(out)), nil
 }
 
 // mapStringBools applies f to every string of x and returns BOOL results.
-func mapStringBools(fn string, x value.Value, f func(string) bool) (value.Value, error) {
-	in, err := stringInput(fn, x)
+func MapStringBools(fn string, x value.Value, f func(string) bool) (value.Value, error) {
+	in, err := StringInput(fn, x)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]int8, len(in.s))
-	for i, s := range in.s {
+	out := make([]int8, len(in.S))
+	for i, s := range in.S {
 		if f(s) {
 			out[i] = 1
 		}
 	}
-	return in.wrap(&value.Vector{T: value.Bool, I8: out}), nil
+	return in.Wrap(&value.Vector{T: value.Bool, I8: out}), nil
 }
 
 // intsArg reads an integral scalar (broadcast to n) or a vector of n
 // integers; ok is false for NULL elements, which callers turn into NULL
 // results.
-func intsArg(fn, param string, x value.Value, n int) ([]int64, []bool, error) {
+func IntsArg(fn, param string, x value.Value, n int) ([]int64, []bool, error) {
 	bad := fmt.Errorf("The argument [%s] of %s must be an integer scalar or vector.", param, fn)
 	switch v := x.(type) {
 	case *value.Scalar:
@@ -161,7 +161,7 @@ func intsArg(fn, param string, x value.Value, n int) ([]int64, []bool, error) {
 }
 
 // strScalarArg reads a STRING/SYMBOL/CHAR scalar parameter.
-func strScalarArg(fn, param string, x value.Value) (string, error) {
+func StrScalarArg(fn, param string, x value.Value) (string, error) {
 	s, ok := ScalarArg(x)
 	if ok {
 		switch {
@@ -180,7 +180,7 @@ func strScalarArg(fn, param string, x value.Value) (string, error) {
 }
 
 // nonNegIntArg reads a non-negative integral scalar parameter.
-func nonNegIntArg(fn, param string, x value.Value, def int64) (int64, error) {
+func NonNegIntArg(fn, param string, x value.Value, def int64) (int64, error) {
 	n, err := IntArg(fn, param, x, def)
 	if err == nil && n < 0 {
 		err = fmt.Errorf("The argument [%s] of %s must be a non-negative integer.", param, fn)

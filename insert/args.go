@@ -2,6 +2,7 @@ package insert
 
 import (
 	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -111,7 +112,7 @@ func AsColumn(v value.Value, n int) (*value.Vector, error) {
 	case *value.Pair:
 		return x.V, nil
 	}
-	return nil, fmt.Errorf("Can't append a %s to a table column", v.Form())
+	return nil, ddberr.Errorf("Can't append a %s to a table column", v.Form())
 }
 
 // TupleColumn turns a tuple of scalars into a vector of their common type

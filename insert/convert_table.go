@@ -1,7 +1,7 @@
 package insert
 
 import (
-	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -113,7 +113,7 @@ func applyLimits(v *value.Vector) (*value.Vector, error) {
 	case value.Symbol:
 		for _, s := range v.Str {
 			if len(s) > maxSymbolBytes {
-				return nil, fmt.Errorf("A SYMBOL value can't be longer than %d bytes.", maxSymbolBytes)
+				return nil, ddberr.Errorf("A SYMBOL value can't be longer than %d bytes.", maxSymbolBytes)
 			}
 		}
 		return v, nil

@@ -1,7 +1,7 @@
 package insert
 
 import (
-	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -21,7 +21,7 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 		for _, c := range cols {
 			j := indexOf(names, c)
 			if j < 0 {
-				return nil, fmt.Errorf("The column '%s' does not exist in table.", c)
+				return nil, ddberr.Errorf("The column '%s' does not exist in table.", c)
 			}
 			pos = append(pos, j)
 		}

@@ -1,8 +1,8 @@
 package mtw
 
 import (
-	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/partition"
@@ -51,9 +51,9 @@ type domain struct {
 }
 
 var (
-	errCategory = errors.New("Data category incompatible.")
-	errLongKey  = errors.New("Long type value can't be used as a partition column.")
-	errCast     = errors.New("Can't convert partition column")
+	errCategory error = ddberr.Errorf("Data category incompatible.")
+	errLongKey  error = ddberr.Errorf("Long type value can't be used as a partition column.")
+	errCast     error = ddberr.Errorf("Can't convert partition column")
 )
 
 // newDomain builds the domain of one level from its partitionType code,
@@ -89,7 +89,7 @@ func newDomain(kind partition.PartitionType, colType, domType value.Type, schema
 			return nil, err
 		}
 	default:
-		return nil, errors.New("Unsupported partition type " + partTypeName(kind))
+		return nil, ddberr.Errorf("Unsupported partition type %s", partTypeName(kind))
 	}
 	return d, nil
 }

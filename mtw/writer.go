@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"math"
 	"net"
 	"runtime"
@@ -1052,7 +1053,7 @@ func (t *writerThread) send(b *batch) error {
 	_, err := t.conn.RunFunc(context.Background(), w.funcText, arg)
 	var se *client.ServerError
 	if errors.As(err, &se) {
-		return fmt.Errorf("Server Response: '%s' script: %s", se.Msg, w.funcText)
+		return ddberr.Errorf("Server Response: '%s' script: %s", se.Msg, w.funcText)
 	}
 	return err
 }

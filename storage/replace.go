@@ -19,6 +19,7 @@ func (t *Txn) Replace(c ChunkID, names []string, cols []*value.Vector, opts Chun
 	if err := t.usable(); err != nil {
 		return err
 	}
+	t.kind |= TxnRewrite
 	if err := c.check(); err != nil {
 		return err
 	}

@@ -5,8 +5,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/cockroachdb/pebble/v2/sstable"
@@ -30,7 +32,7 @@ var ErrClosed = errors.New("storage: store is closed")
 
 // ErrFewerColumns is DolphinDB's text for an append to a chunk with fewer
 // columns than an earlier write to it gave it.
-var ErrFewerColumns = errors.New("The data to append contains fewer columns than the schema.")
+var ErrFewerColumns error = ddberr.Errorf("The data to append contains fewer columns than the schema.")
 
 // Store is one Pebble-backed store of dfs:// databases. It is safe for
 // concurrent use; each Txn is used by one goroutine at a time.
@@ -55,6 +57,11 @@ type Store struct {
 	waiters    int
 	chunks     map[ChunkID]*chunkEntry
 	cachedSyms int
+
+	// cacheLimit is SetWriteCacheLimit's bound on memtable bytes (0: none).
+	cacheLimit atomic.Int64
+	// txns logs transactions for getTransactionStatus.
+	txns txnLog
 }
 
 // txnIDReserve is how many transaction ids one persisted reservation covers.
@@ -64,6 +71,13 @@ const txnIDReserve = 1024
 const (
 	maxCachedChunks  = 1024
 	maxCachedSymbols = 8 << 20
+)
+
+// Memtable sizing: writes stall once memTableStopWrites memtables of
+// memTableSize bytes wait to be flushed.
+const (
+	memTableSize       = 64 << 20
+	memTableStopWrites = 4
 )
 
 type quietLogger struct{}
@@ -76,8 +90,8 @@ func (quietLogger) Fatalf(format string, args ...interface{}) {
 
 func pebbleOptions(inMemory bool) *pebble.Options {
 	o := &pebble.Options{
-		MemTableSize:                64 << 20,
-		MemTableStopWritesThreshold: 4,
+		MemTableSize:                memTableSize,
+		MemTableStopWritesThreshold: memTableStopWrites,
 		L0CompactionThreshold:       4,
 		L0StopWritesThreshold:       32,
 		LBaseMaxBytes:               256 << 20,

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"runtime"
 	"strings"
 	"sync"
@@ -70,7 +71,7 @@ const MaxSymbols = 2097152
 
 // ErrSymbaseFull is returned by Append when a chunk's symbol base would
 // exceed MaxSymbols (DolphinDB S00003).
-var ErrSymbaseFull = errors.New("One symbase's size can't exceed 2097152.")
+var ErrSymbaseFull error = ddberr.Errorf("One symbase's size can't exceed 2097152.")
 
 // ErrTxnDone is returned when a committed or rolled-back Txn is used.
 var ErrTxnDone = errors.New("storage: transaction already committed or rolled back")
@@ -180,6 +181,9 @@ type Txn struct {
 	order  []*txnChunk
 	locked []ChunkID
 	dbMeta map[string][]byte // database catalog blobs written with the data
+	// kind is what the transaction wrote, for the transaction log.
+	kind      TxnKind
+	committed bool
 }
 
 type txnChunk struct {
@@ -197,6 +201,9 @@ type txnChunk struct {
 func (s *Store) Begin() *Txn {
 	t := &Txn{s: s, chunks: make(map[ChunkID]*txnChunk)}
 	t.id, t.err = s.nextTxnID()
+	if t.err == nil {
+		s.txns.begin(t.id)
+	}
 	return t
 }
 
@@ -545,6 +552,7 @@ func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes
 	if err := t.usable(); err != nil {
 		return err
 	}
+	t.kind |= TxnAppend
 	if err := c.check(); err != nil {
 		return err
 	}
@@ -821,6 +829,7 @@ func (t *Txn) Commit() error {
 	}
 	dirty, err := t.prepare()
 	if err != nil || len(dirty) == 0 && len(t.dbMeta) == 0 {
+		t.committed = err == nil
 		return err
 	}
 	s := t.s
@@ -828,6 +837,10 @@ func (t *Txn) Commit() error {
 		return err
 	}
 	err = s.db.Apply(t.batch, s.wo)
+	if err == nil {
+		t.committed = true
+		s.flushIfOverLimit()
+	}
 	s.closeMu.RUnlock()
 	if err != nil {
 		return err
@@ -924,6 +937,7 @@ func (t *Txn) Rollback() {
 
 // release frees the batch and the locks and trims the chunk cache.
 func (t *Txn) release() {
+	t.s.txns.end(t, t.committed)
 	if t.batch != nil {
 		_ = t.batch.Close()
 		t.batch = nil

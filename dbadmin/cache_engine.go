@@ -1,0 +1,162 @@
+package dbadmin
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// DolphinDB's OLAP and TSDB cache engines hold committed writes in memory
+// before they reach the level files. Porpoise's one store keeps them in
+// Pebble's memtables for both engines, so the two flush functions flush
+// the same memtables and the two sizes bound the same memory: the smaller
+// one set is the one in force.
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "flushOLAPCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: flushCache},
+		funcs.Spec{Name: "flushTSDBCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: flushCache},
+		funcs.Spec{Name: "purgeCacheEngine", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: flushCache},
+		funcs.Spec{Name: "getOLAPCacheEngineSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getOLAPCacheEngineSize},
+		funcs.Spec{Name: "setOLAPCacheEngineSize", Params: []string{"memSize"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setCacheSize("setOLAPCacheEngineSize", false)},
+		funcs.Spec{Name: "getTSDBCacheEngineSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getTSDBCacheEngineSize},
+		funcs.Spec{Name: "setTSDBCacheEngineSize", Params: []string{"memSize"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setCacheSize("setTSDBCacheEngineSize", true)},
+		funcs.Spec{Name: "clearAllTSDBSymbolBaseCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: clearTSDBSymbolBase},
+		funcs.Spec{Name: "getOLAPCachedSymbolBaseMemSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: symbolBaseSize("OLAP")},
+		funcs.Spec{Name: "getTSDBCachedSymbolBaseMemSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: symbolBaseSize("TSDB")},
+	)
+	funcs.Alias("getCacheEngineMemSize", "getOLAPCacheEngineSize")
+	funcs.Alias("setCacheEngineMemSize", "setOLAPCacheEngineSize")
+}
+
+func flushCache(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckWrite(); err != nil {
+		return nil, err
+	}
+	return nil, h.Catalog().Store().Flush()
+}
+
+// limitBytes is the cache size in force for one engine: its own setting,
+// else the store's limit.
+func limitBytes(h Host, tsdb bool) (int64, storage.WriteCache, error) {
+	wc, err := h.Catalog().Store().WriteCacheStat()
+	if err != nil {
+		return 0, wc, err
+	}
+	st := stateOf(h)
+	st.mu.Lock()
+	gb := st.olapCacheGB
+	if tsdb {
+		gb = st.tsdbCacheGB
+	}
+	st.mu.Unlock()
+	if gb > 0 {
+		return int64(gb * (1 << 30)), wc, nil
+	}
+	return wc.Limit, wc, nil
+}
+
+// getOLAPCacheEngineSize is (memory in use, memory of cached column
+// data, memory of pointers to it, limit). The memtables hold the column
+// data themselves, so the third element is 0.
+func getOLAPCacheEngineSize(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	limit, wc, err := limitBytes(h, false)
+	if err != nil {
+		return nil, err
+	}
+	used := int64(wc.Bytes)
+	return value.NewTuple([]value.Value{value.NewLong(used), value.NewLong(used), value.NewLong(0), value.NewLong(limit)}), nil
+}
+
+func getTSDBCacheEngineSize(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	limit, _, err := limitBytes(h, true)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewLong(limit), nil
+}
+
+// setCacheSize sets one engine's cache size in GB and bounds the store's
+// memtables by the smaller of the two settings.
+func setCacheSize(fn string, tsdb bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		h, err := host(env)
+		if err != nil {
+			return nil, err
+		}
+		if err := h.CheckWrite(); err != nil {
+			return nil, err
+		}
+		s, ok := funcs.ScalarArg(args[0])
+		if !ok || !s.T.IsNumeric() || s.Null {
+			return nil, fmt.Errorf("%s: memSize must be a numeric scalar.", fn)
+		}
+		gb := s.Float64()
+		if max := h.MaxMemSizeGB(); gb <= 0 || math.IsInf(gb, 0) || math.IsNaN(gb) || max > 0 && gb >= max*0.75 {
+			return nil, fmt.Errorf("%s: memSize must be greater than 0 and less than maxMemSize * 0.75.", fn)
+		}
+		st := stateOf(h)
+		st.mu.Lock()
+		if tsdb {
+			st.tsdbCacheGB = gb
+		} else {
+			st.olapCacheGB = gb
+		}
+		limit := st.olapCacheGB
+		if limit == 0 || st.tsdbCacheGB > 0 && st.tsdbCacheGB < limit {
+			limit = st.tsdbCacheGB
+		}
+		st.mu.Unlock()
+		h.Catalog().Store().SetWriteCacheLimit(int64(limit * (1 << 30)))
+		return nil, nil
+	}
+}
+
+// engineChunks matches the chunks of the databases of one storage engine.
+func engineChunks(h Host, engine string) func(storage.ChunkID) bool {
+	cat := h.Catalog()
+	dbs := map[string]bool{}
+	for _, p := range cat.Paths() {
+		if db, err := cat.Lookup(p); err == nil && db.EngineType() == engine {
+			dbs[p] = true
+		}
+	}
+	return func(c storage.ChunkID) bool { return dbs[c.DB] }
+}
+
+func clearTSDBSymbolBase(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckWrite(); err != nil {
+		return nil, err
+	}
+	h.Catalog().Store().ClearSymbolCache(engineChunks(h, "TSDB"))
+	return nil, nil
+}
+
+func symbolBaseSize(engine string) funcs.Impl {
+	return func(env funcs.Env, _ []value.Value) (value.Value, error) {
+		h, err := host(env)
+		if err != nil {
+			return nil, err
+		}
+		return value.NewLong(h.Catalog().Store().SymbolCacheBytes(engineChunks(h, engine))), nil
+	}
+}

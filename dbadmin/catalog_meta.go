@@ -1,0 +1,182 @@
+package dbadmin
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "renameTable", Params: []string{"dbHandle", "tableName", "newTableName"}, Min: 3, Max: 3, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: renameTable},
+		funcs.Spec{Name: "setColumnComment", Params: []string{"table", "columnComments"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setColumnComment},
+		funcs.Spec{Name: "setTableComment", Params: []string{"table", "comment"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setTableComment},
+		funcs.Spec{Name: "getAllDBs", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getAllDBs},
+		funcs.Spec{Name: "getAllDBGranularity", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getAllDBGranularity},
+		funcs.Spec{Name: "setAtomicLevel", Params: []string{"dbHandle", "atomic"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setAtomicLevel},
+		funcs.Spec{Name: "getConfigure", Params: []string{"key"}, Min: 0, Max: 1, Props: funcs.Session, Category: "db-table", Fn: getConfigure},
+	)
+}
+
+func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckWrite(); err != nil {
+		return nil, err
+	}
+	db, err := dbArg(h, args[0])
+	if err != nil {
+		return nil, err
+	}
+	from, ok1 := funcs.StringArg(args[1])
+	to, ok2 := funcs.StringArg(args[2])
+	if !ok1 || !ok2 {
+		return nil, errors.New("The table names of renameTable must be strings.")
+	}
+	if !db.DFS() {
+		return nil, errors.New("renameTable only applies to a DFS database.")
+	}
+	return nil, db.RenameTable(from, to)
+}
+
+func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckWrite(); err != nil {
+		return nil, err
+	}
+	t, ok := h.DFSTable(args[0])
+	if !ok {
+		return nil, errors.New("The first argument of setColumnComment must be a DFS table.")
+	}
+	d, ok := args[1].(*value.Dict)
+	if !ok || (d.Keys.T != value.String && d.Keys.T != value.Symbol) {
+		return nil, errors.New("columnComments must be a dictionary whose keys are column names and values are comments.")
+	}
+	comments := make(map[string]string, d.Len())
+	for i, k := range d.Keys.Str {
+		c, ok := funcs.StringArg(d.Get(d.Keys, i))
+		if !ok {
+			return nil, errors.New("The comment of a column must be a string.")
+		}
+		comments[k] = c
+	}
+	return nil, t.SetColumnComments(comments)
+}
+
+func setTableComment(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckWrite(); err != nil {
+		return nil, err
+	}
+	t, ok := h.DFSTable(args[0])
+	if !ok {
+		return nil, errors.New("The first argument of setTableComment must be a DFS table.")
+	}
+	c, ok := funcs.StringArg(args[1])
+	if !ok {
+		return nil, errors.New("The comment must be a string scalar.")
+	}
+	return nil, t.SetComment(c)
+}
+
+// getAllDBs maps each DFS database's name (the path without dfs://) to
+// its tables, each written "name:number:dropped" with numbers from 1 in
+// name order and 0 for not dropped (Porpoise removes a dropped table at
+// once), separated by commas.
+func getAllDBs(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckRead(); err != nil {
+		return nil, err
+	}
+	cat := h.Catalog()
+	keys := value.NewVector(value.String, 0, 8)
+	vals := value.NewVector(value.String, 0, 8)
+	for _, p := range cat.Paths() {
+		db, err := cat.Lookup(p)
+		if err != nil {
+			continue
+		}
+		names := db.TableNames()
+		parts := make([]string, len(names))
+		for i, n := range names {
+			parts[i] = fmt.Sprintf("%s:%d:0", n, i+1)
+		}
+		keys.Str = append(keys.Str, db.Name())
+		vals.Str = append(vals.Str, strings.Join(parts, ","))
+	}
+	d := value.NewDict(value.String, value.String)
+	for i := range keys.Str {
+		d.Put(keys, i, vals, i)
+	}
+	return d, nil
+}
+
+// getAllDBGranularity maps "/name" of each DFS database to its chunk
+// granularity: Porpoise keeps a chunk per partition and table, which is
+// DolphinDB's TABLE granularity.
+func getAllDBGranularity(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckRead(); err != nil {
+		return nil, err
+	}
+	paths := h.Catalog().Paths()
+	keys := value.NewVector(value.String, 0, len(paths))
+	vals := value.NewVector(value.String, 0, len(paths))
+	for _, p := range paths {
+		keys.Str = append(keys.Str, "/"+strings.TrimPrefix(p, "dfs://"))
+		vals.Str = append(vals.Str, "TABLE")
+	}
+	d := value.NewDict(value.String, value.String)
+	for i := range keys.Str {
+		d.Put(keys, i, vals, i)
+	}
+	return d, nil
+}
+
+func setAtomicLevel(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckWrite(); err != nil {
+		return nil, err
+	}
+	db, err := dbArg(h, args[0])
+	if err != nil {
+		return nil, err
+	}
+	a, ok := funcs.StringArg(args[1])
+	if !ok || (a != "TRANS" && a != "CHUNK") {
+		return nil, errors.New("The atomic level must be 'TRANS' or 'CHUNK'.")
+	}
+	if !db.DFS() {
+		return nil, errors.New("setAtomicLevel only applies to a DFS database.")
+	}
+	return nil, db.SetAtomic(a)
+}
+
+// getConfigure is getConfig's other name.
+func getConfigure(env funcs.Env, args []value.Value) (value.Value, error) {
+	f, ok := env.Function("getConfig")
+	if !ok {
+		return nil, errors.New("getConfig is not available.")
+	}
+	return env.Call(f, args...)
+}

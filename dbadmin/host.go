@@ -1,0 +1,121 @@
+package dbadmin
+
+import (
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Host is what these functions need of the interpreter beyond funcs.Env.
+type Host interface {
+	funcs.Env
+	// Catalog is the engine's dfs:// databases.
+	Catalog() *dfs.Catalog
+	// CheckRead and CheckWrite fail with DolphinDB's text when the
+	// session may not read or write data.
+	CheckRead() error
+	CheckWrite() error
+	// DFSTable is the partitioned table a script value stands for.
+	DFSTable(v value.Value) (*dfs.Table, bool)
+	// DataDir is the absolute directory of the store ("" in memory).
+	DataDir() string
+	// MaxMemSizeGB is the memory cap (maxMemSize), 0 when unlimited.
+	MaxMemSizeGB() float64
+	// Now is the engine's clock.
+	Now() time.Time
+	// EngineState is the engine's value under key, made by create on
+	// first use; a value with a Close() method is closed with the engine.
+	EngineState(key string, create func() any) any
+}
+
+// errNoHost is returned when a function runs under an Env that is not an
+// engine interpreter (a bare funcs.Env in a unit test).
+var errNoHost = errors.New("This function needs a database engine.")
+
+func host(env funcs.Env) (Host, error) {
+	h, ok := env.(Host)
+	if !ok {
+		return nil, errNoHost
+	}
+	return h, nil
+}
+
+// dbArg accepts a database handle or a dfs:// path.
+func dbArg(h Host, v value.Value) (*dfs.Database, error) {
+	switch x := v.(type) {
+	case *dfs.Database:
+		return x, nil
+	case *value.Scalar:
+		if path, ok := funcs.StringArg(x); ok {
+			return h.Catalog().Lookup(path)
+		}
+	}
+	return nil, errors.New("The first argument must be a database handle.")
+}
+
+// allTables lists every DFS table of the catalog, by database path then
+// table name.
+func allTables(cat *dfs.Catalog) []*dfs.Table {
+	var out []*dfs.Table
+	for _, p := range cat.Paths() {
+		db, err := cat.Lookup(p)
+		if err != nil {
+			continue // dropped meanwhile
+		}
+		for _, name := range db.TableNames() {
+			if t := db.Table(name); t != nil {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// state is the engine's settings and records that these functions keep.
+type state struct {
+	mu                       sync.Mutex
+	olapCacheGB, tsdbCacheGB float64 // 0: not set
+	recoveryWorkers          int
+	asyncSorting             bool
+	queryMonitor             bool
+	reservedMemGB            float64
+	maxBlockKB               float64
+	compactions              []compaction
+}
+
+func stateOf(h Host) *state {
+	return h.EngineState("dbadmin", func() any {
+		return &state{recoveryWorkers: 1, queryMonitor: true}
+	}).(*state)
+}
+
+// timestampVector is a TIMESTAMP column of the given times (NULL for the
+// zero time).
+func timestampVector(ts []time.Time) *value.Vector {
+	v := value.NewVector(value.Timestamp, 0, len(ts))
+	for _, t := range ts {
+		if t.IsZero() {
+			v.I64 = append(v.I64, value.NullInt64)
+			continue
+		}
+		_, off := t.Zone()
+		v.I64 = append(v.I64, t.UnixMilli()+int64(off)*1000) // local wall clock, as now() prints
+	}
+	return v
+}
+
+func boolVector(bs []bool) *value.Vector {
+	v := value.NewVector(value.Bool, 0, len(bs))
+	for _, b := range bs {
+		if b {
+			v.I8 = append(v.I8, 1)
+		} else {
+			v.I8 = append(v.I8, 0)
+		}
+	}
+	return v
+}

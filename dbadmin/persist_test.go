@@ -1,0 +1,78 @@
+package dbadmin_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/engine"
+)
+
+// run runs each script in a fresh session of e and returns the last value
+// printed as a string.
+func run(t *testing.T, e *engine.Engine, scripts ...string) string {
+	t.Helper()
+	s := e.NewSession()
+	out := ""
+	for _, sc := range scripts {
+		v, err := s.Run(sc)
+		require.NoError(t, err, sc)
+		if v != nil {
+			out = v.String()
+		} else {
+			out = ""
+		}
+	}
+	return out
+}
+
+// TestCatalogChangesSurviveRestart checks that renameTable, the table and
+// column comments and setAtomicLevel are written to the catalog, not only
+// to the open engine.
+func TestCatalogChangesSurviveRestart(t *testing.T) {
+	dir := t.TempDir()
+	e, err := engine.Open(engine.Options{DataDir: dir})
+	require.NoError(t, err)
+	run(t, e,
+		`db = database("dfs://cm", VALUE, 1..3)
+		 t = table(1..3 as id, ["a","b","c"] as sym)
+		 pt = db.createPartitionedTable(t, "pt", "id").append!(t)`,
+		`renameTable(db, "pt", "pt2")`,
+		`pt = loadTable("dfs://cm", "pt2"); setTableComment(pt, "my table"); setColumnComment(pt, {sym: "the symbol"})`,
+		`setAtomicLevel(database("dfs://cm"), "CHUNK")`,
+	)
+	require.NoError(t, e.Close())
+
+	e, err = engine.Open(engine.Options{DataDir: dir})
+	require.NoError(t, err)
+	defer e.Close()
+	cases := []struct{ script, want string }{
+		{`exec count(*) from loadTable("dfs://cm", "pt2")`, "3"},
+		{`getTables(database("dfs://cm"))`, `["pt2"]`},
+		{`schema(loadTable("dfs://cm", "pt2"))["tableComment"]`, "my table"},
+		{`exec comment from schema(loadTable("dfs://cm", "pt2")).colDefs`, `[,"the symbol"]`},
+		{`schema(loadTable("dfs://cm", "pt2"))["atomic"]`, "CHUNK"},
+		{`exec sym from loadTable("dfs://cm", "pt2") order by id`, `["a","b","c"]`},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, run(t, e, c.script), c.script)
+	}
+}
+
+// TestCompactionAndFlushAreReal checks that a flush moves the data out of
+// the write cache (its disk usage becomes visible) and that a triggered
+// compaction is listed.
+func TestCompactionAndFlushAreReal(t *testing.T) {
+	e, err := engine.Open(engine.Options{DataDir: t.TempDir()})
+	require.NoError(t, err)
+	defer e.Close()
+	run(t, e, `db = database("dfs://fl", VALUE, 1..2)
+		t = table(take(1..2, 100000) as id, rand(100.0, 100000) as x)
+		db.createPartitionedTable(t, "pt", "id").append!(t)`)
+	require.Equal(t, "0", run(t, e, `exec sum(diskUsage) from getTabletsMeta("/fl/%", "pt", true)`))
+	run(t, e, `flushOLAPCache()`)
+	require.NotEqual(t, "0", run(t, e, `exec sum(diskUsage) from getTabletsMeta("/fl/%", "pt", true)`))
+	run(t, e, `for (x in exec chunkId from getChunksMeta() where type=1) { triggerTSDBCompaction(x) }`)
+	require.Equal(t, "2", run(t, e, `exec count(*) from getTSDBCompactionTaskStatus() where force, errorMessage == ""`))
+	require.Equal(t, "[\"APPEND\"]", run(t, e, `exec distinct type from getTransactionStatus()`))
+}

@@ -1,0 +1,133 @@
+package dbadmin
+
+import (
+	"errors"
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The run-time settings below are kept per engine and reset on restart,
+// as DolphinDB's online changes are. Porpoise stores one copy of each
+// chunk, so there is never a replica to recover: getRecoveryTaskStatus
+// is empty and the recovery worker count (recoveryWorkers, default 1)
+// bounds work that never arises. TSDB chunks are sorted by the committing
+// writer; the async-sorting switch records the choice.
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "getRecoveryTaskStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getRecoveryTaskStatus},
+		funcs.Spec{Name: "getRecoveryWorkerNum", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getRecoveryWorkerNum},
+		funcs.Spec{Name: "resetRecoveryWorkerNum", Params: []string{"newWorkerNum"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: resetRecoveryWorkerNum},
+		funcs.Spec{Name: "enableTSDBAsyncSorting", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setFlag(func(s *state) { s.asyncSorting = true })},
+		funcs.Spec{Name: "disableTSDBAsyncSorting", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setFlag(func(s *state) { s.asyncSorting = false })},
+		funcs.Spec{Name: "enableQueryMonitor", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setFlag(func(s *state) { s.queryMonitor = true })},
+		funcs.Spec{Name: "disableQueryMonitor", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setFlag(func(s *state) { s.queryMonitor = false })},
+		funcs.Spec{Name: "setReservedMemSize", Params: []string{"memSizeGB"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setReservedMemSize},
+		funcs.Spec{Name: "setMaxBlockSizeForReservedMemory", Params: []string{"blockSizeKB"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setMaxBlockSize},
+	)
+}
+
+func getRecoveryTaskStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
+	if _, err := host(env); err != nil {
+		return nil, err
+	}
+	names := []string{"TaskId", "TaskType", "ChunkId", "ChunkPath", "Source", "Dest", "Status", "AttemptCount", "DeleteSource",
+		"StartTime", "LastDequeueTime", "LastStartTime", "FinishTime", "IsIncrementalRecovery", "IsAsyncRecovery",
+		"ChangeFromIncrementalToFull", "ChangeToSyncTime", "FailureReason"}
+	types := []value.Type{value.String, value.String, value.String, value.String, value.String, value.String, value.String, value.Int, value.Bool,
+		value.Timestamp, value.Timestamp, value.Timestamp, value.Timestamp, value.Bool, value.Bool,
+		value.Bool, value.Timestamp, value.String}
+	cols := make([]*value.Vector, len(types))
+	for i, t := range types {
+		cols[i] = value.NewVector(t, 0, 0)
+	}
+	return value.NewTable(names, cols), nil
+}
+
+func getRecoveryWorkerNum(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	st := stateOf(h)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return value.NewInt(int32(st.recoveryWorkers)), nil
+}
+
+func resetRecoveryWorkerNum(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	n, err := funcs.IntArg("resetRecoveryWorkerNum", "newWorkerNum", args[0], 0)
+	if err != nil {
+		return nil, err
+	}
+	if n <= 0 || n > math.MaxInt32 {
+		return nil, errors.New("The argument [newWorkerNum] of resetRecoveryWorkerNum must be a positive integer.")
+	}
+	st := stateOf(h)
+	st.mu.Lock()
+	st.recoveryWorkers = int(n)
+	st.mu.Unlock()
+	return nil, nil
+}
+
+func setFlag(set func(*state)) funcs.Impl {
+	return func(env funcs.Env, _ []value.Value) (value.Value, error) {
+		h, err := host(env)
+		if err != nil {
+			return nil, err
+		}
+		st := stateOf(h)
+		st.mu.Lock()
+		set(st)
+		st.mu.Unlock()
+		return nil, nil
+	}
+}
+
+// positive is a numeric, non-NULL, finite, positive scalar argument.
+func positive(x value.Value) (float64, bool) {
+	s, ok := funcs.ScalarArg(x)
+	if !ok || !s.T.IsNumeric() || s.Null {
+		return 0, false
+	}
+	f := s.Float64()
+	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
+}
+
+func setReservedMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	gb, ok := positive(args[0])
+	if max := h.MaxMemSizeGB(); !ok || max > 0 && gb > max*0.5 {
+		return nil, errors.New("memSizeGB must be positive and not exceed maxMemSize * 0.5.")
+	}
+	st := stateOf(h)
+	st.mu.Lock()
+	st.reservedMemGB = gb
+	st.mu.Unlock()
+	return nil, nil
+}
+
+func setMaxBlockSize(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	kb, ok := positive(args[0])
+	if !ok {
+		return nil, errors.New("blockSizeKB must be a positive number.")
+	}
+	st := stateOf(h)
+	st.mu.Lock()
+	st.maxBlockKB = kb
+	st.mu.Unlock()
+	return nil, nil
+}

@@ -1,0 +1,272 @@
+package ddberr_test
+
+import (
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+)
+
+var updateBaselines = flag.Bool("update-baselines", false, "rewrite testdata/inline.txt and testdata/unchecked.txt from the current tree")
+
+// sourceFile is one non-test Go file of the module.
+type sourceFile struct {
+	pkg  string // directory relative to the module root
+	file *ast.File
+	fset *token.FileSet
+}
+
+// moduleFiles parses every non-test Go file of the main module (not the
+// benchmark module under bench/duckdb, which has its own go.mod).
+func moduleFiles(t *testing.T) []sourceFile {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	var out []sourceFile
+	fset := token.NewFileSet()
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules") {
+				return filepath.SkipDir
+			}
+			if path != root {
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		out = append(out, sourceFile{pkg: filepath.ToSlash(rel), file: f, fset: fset})
+		return nil
+	})
+	require.NoError(t, err)
+	return out
+}
+
+// call reports whether c calls pkg.name and returns its first argument
+// when that is a string literal.
+func call(c *ast.CallExpr, pkg, name string) (lit string, isCall, isLit bool) {
+	sel, ok := c.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return "", false, false
+	}
+	if id, ok := sel.X.(*ast.Ident); !ok || id.Name != pkg {
+		return "", false, false
+	}
+	if len(c.Args) == 0 {
+		return "", true, false
+	}
+	bl, ok := c.Args[0].(*ast.BasicLit)
+	if !ok || bl.Kind != token.STRING {
+		return "", true, false
+	}
+	s, err := strconv.Unquote(bl.Value)
+	if err != nil {
+		return "", true, false
+	}
+	return s, true, true
+}
+
+// dolphinText tells a DolphinDB text (capitalised, as DolphinDB writes
+// them, or a <Tag> prefix) from a Go-style internal error ("storage:
+// corrupt chunk meta").
+func dolphinText(s string) bool {
+	if s == "" {
+		return false
+	}
+	r := []rune(s)[0]
+	return unicode.IsUpper(r) || r == '<'
+}
+
+// The table holds every text passed to ddberr.Errorf, each entry is used
+// and has a source, and no package writes more DolphinDB texts inline
+// (errors.New/fmt.Errorf with a capitalised literal) than it did when
+// testdata/inline.txt was last written: moving texts into the table only
+// goes one way.
+func TestTextTable(t *testing.T) {
+	used := map[string]bool{}
+	inline := map[string]int{}
+	var problems []string
+	for _, sf := range moduleFiles(t) {
+		ast.Inspect(sf.file, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			pos := sf.fset.Position(c.Pos())
+			if lit, isCall, isLit := call(c, "ddberr", "Errorf"); isCall {
+				if !isLit {
+					problems = append(problems, fmt.Sprintf("%s:%d: ddberr.Errorf needs a literal format from the table", pos.Filename, pos.Line))
+				} else if _, ok := ddberr.Lookup(lit); !ok {
+					problems = append(problems, fmt.Sprintf("%s:%d: %q is not in the table (ddberr/texts.go)", pos.Filename, pos.Line, lit))
+				}
+				used[lit] = true
+				return true
+			}
+			for _, f := range [][2]string{{"errors", "New"}, {"fmt", "Errorf"}} {
+				if lit, _, isLit := call(c, f[0], f[1]); isLit && dolphinText(lit) {
+					inline[sf.pkg]++
+				}
+			}
+			return true
+		})
+	}
+	for _, tx := range ddberr.Texts() {
+		if !used[tx.Format] {
+			problems = append(problems, fmt.Sprintf("table entry %q is never used", tx.Format))
+		}
+		if tx.Source == "" {
+			problems = append(problems, fmt.Sprintf("table entry %q has no source", tx.Format))
+		}
+	}
+	require.Empty(t, problems, strings.Join(problems, "\n"))
+
+	const baseline = "testdata/inline.txt"
+	if *updateBaselines {
+		var b strings.Builder
+		b.WriteString("# package\tDolphinDB texts still written inline (errors.New/fmt.Errorf); rewrite with go test ./ddberr -update-baselines\n")
+		pkgs := make([]string, 0, len(inline))
+		for p := range inline {
+			pkgs = append(pkgs, p)
+		}
+		sort.Strings(pkgs)
+		for _, p := range pkgs {
+			fmt.Fprintf(&b, "%s\t%d\n", p, inline[p])
+		}
+		require.NoError(t, os.WriteFile(baseline, []byte(b.String()), 0o644))
+		return
+	}
+	data, err := os.ReadFile(baseline)
+	require.NoError(t, err)
+	allowed := map[string]int{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		require.Len(t, f, 2, line)
+		n, err := strconv.Atoi(f[1])
+		require.NoError(t, err, line)
+		allowed[f[0]] = n
+	}
+	for p, n := range inline {
+		require.LessOrEqualf(t, n, allowed[p],
+			"package %s writes %d DolphinDB error texts inline, %d allowed: put new texts in ddberr/texts.go and call ddberr.Errorf", p, n, allowed[p])
+	}
+	total := 0
+	for _, n := range inline {
+		total += n
+	}
+	t.Logf("%d texts in the table, %d still inline", len(ddberr.Texts()), total)
+}
+
+// verb matches a fmt verb of a table format.
+var verb = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+
+// The conformance records that check table entries: every entry whose
+// source is DolphinDB's manual is expected in some `statement error`
+// record; the ones not yet checked are listed in testdata/unchecked.txt,
+// which may only shrink.
+func TestTextsCheckedByRecords(t *testing.T) {
+	var expected []string
+	err := filepath.WalkDir("../conformance/testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".test") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if rest, ok := strings.CutPrefix(line, "statement error "); ok {
+				expected = append(expected, rest)
+			}
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	var unchecked []string
+	for _, tx := range ddberr.Texts() {
+		found := false
+		for _, e := range expected {
+			if checks(tx.Format, e) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			unchecked = append(unchecked, tx.Format)
+		}
+	}
+	if *updateBaselines {
+		out := "# table entries no conformance record checks yet; rewrite with go test ./ddberr -update-baselines\n"
+		for _, u := range unchecked {
+			out += u + "\n"
+		}
+		require.NoError(t, os.WriteFile("testdata/unchecked.txt", []byte(out), 0o644))
+		return
+	}
+	data, err := os.ReadFile("testdata/unchecked.txt")
+	require.NoError(t, err)
+	allowed := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			allowed[line] = true
+		}
+	}
+	var missing []string
+	for _, u := range unchecked {
+		if !allowed[u] {
+			missing = append(missing, u)
+		}
+	}
+	require.Empty(t, missing, "table entries without a conformance record (add a `statement error` record from the entry's source page):\n%s", strings.Join(missing, "\n"))
+	t.Logf("%d of %d table entries checked by a conformance record", len(ddberr.Texts())-len(unchecked), len(ddberr.Texts()))
+}
+
+// checks reports whether a record expecting an error containing e checks
+// the table format f: e holds a whole instance of f, or f's longest fixed
+// piece, or e is a long enough fixed part of f.
+func checks(f, e string) bool {
+	parts := verb.Split(f, -1)
+	longest := ""
+	for i, p := range parts {
+		if len(p) > len(longest) {
+			longest = p
+		}
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	if regexp.MustCompile(strings.Join(parts, ".*")).MatchString(e) {
+		return true
+	}
+	if len(longest) >= 12 && strings.Contains(e, longest) {
+		return true
+	}
+	return len(e) >= 20 && strings.Contains(f, e)
+}

@@ -1,0 +1,115 @@
+package dfs
+
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// maxTableComment is the longest table comment setTableComment accepts.
+const maxTableComment = 4096
+
+// SetComment sets the table's comment (setTableComment), persisted with
+// its schema.
+func (t *Table) SetComment(comment string) error {
+	if len(comment) > maxTableComment {
+		return fmt.Errorf("The length of table comment must not exceed %d bytes.", maxTableComment)
+	}
+	t.db.mu.Lock()
+	defer t.db.mu.Unlock()
+	old := t.comment
+	t.comment = comment
+	if err := t.db.cat.saveTable(t); err != nil {
+		t.comment = old
+		return err
+	}
+	return nil
+}
+
+// SetColumnComments sets the comments of the named columns
+// (setColumnComment), persisted with the schema; a name that is not a
+// column fails the whole call.
+func (t *Table) SetColumnComments(comments map[string]string) error {
+	for name := range comments {
+		if t.column(name) < 0 {
+			return fmt.Errorf("The column [%s] does not exist in table [%s].", name, t.name)
+		}
+	}
+	t.db.mu.Lock()
+	defer t.db.mu.Unlock()
+	old := t.colComments
+	next := make(map[string]string, len(old)+len(comments))
+	for k, v := range old {
+		next[k] = v
+	}
+	for k, v := range comments {
+		next[t.names[t.column(k)]] = v
+	}
+	t.colComments = next
+	if err := t.db.cat.saveTable(t); err != nil {
+		t.colComments = old
+		return err
+	}
+	return nil
+}
+
+// column is the position of the column called name (case-insensitive, as
+// DolphinDB's column names are), or -1.
+func (t *Table) column(name string) int {
+	for i, n := range t.names {
+		if equalFold(n, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// commentsInto fills colDefs' comment column and, when the table has one,
+// adds schema()'s tableComment entry.
+func (t *Table) commentsInto(colDefs *value.Table, put func(string, value.Value)) {
+	t.db.mu.Lock()
+	comment, cols := t.comment, t.colComments
+	t.db.mu.Unlock()
+	if comment != "" {
+		put("tableComment", value.NewString(comment))
+	}
+	if len(cols) == 0 || colDefs == nil {
+		return
+	}
+	var names, out *value.Vector
+	for i, n := range colDefs.Names {
+		switch n {
+		case "name":
+			names = colDefs.Cols[i]
+		case "comment":
+			out = colDefs.Cols[i]
+		}
+	}
+	if names == nil || out == nil || out.T != value.String || len(out.Str) != len(names.Str) {
+		return
+	}
+	for i, n := range names.Str {
+		if c, ok := cols[n]; ok {
+			out.Str[i] = c
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package dfs
+
+import (
+	"fmt"
+	"strings"
+)
+
+// RenameTable renames a table of the database (renameTable), its data
+// and schema moving with it in one atomic write.
+func (d *Database) RenameTable(from, to string) error {
+	if to == "" || strings.ContainsAny(to, "/\\\x00") {
+		return fmt.Errorf("Invalid table name [%s].", to)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	t := d.tables[from]
+	if t == nil {
+		return fmt.Errorf("The table [%s] does not exist in database [%s].", from, d.path)
+	}
+	if d.tables[to] != nil {
+		return fmt.Errorf("The table [%s] already exists in database [%s].", to, d.path)
+	}
+	if d.DFS() {
+		if err := d.cat.store.RenameTable(d.path, from, to); err != nil {
+			return err
+		}
+	}
+	t.mu.Lock()
+	t.name = to
+	t.mu.Unlock()
+	delete(d.tables, from)
+	d.tables[to] = t
+	return nil
+}

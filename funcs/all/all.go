@@ -1,0 +1,18 @@
+// Package all links every family of built-in functions into the funcs
+// registry: importing it runs each family's init. The interpreter imports
+// it, so a program that runs scripts has the whole library; a family is
+// added to the build by one line here.
+package all
+
+import (
+	_ "github.com/porpoisedb/porpoise/funcs/convert"
+	_ "github.com/porpoisedb/porpoise/funcs/dataproc"
+	_ "github.com/porpoisedb/porpoise/funcs/higherorder"
+	_ "github.com/porpoisedb/porpoise/funcs/lookup"
+	_ "github.com/porpoisedb/porpoise/funcs/mathfn"
+	_ "github.com/porpoisedb/porpoise/funcs/stats"
+	_ "github.com/porpoisedb/porpoise/funcs/strfn"
+	_ "github.com/porpoisedb/porpoise/funcs/system"
+	_ "github.com/porpoisedb/porpoise/funcs/temporal"
+	_ "github.com/porpoisedb/porpoise/funcs/window"
+)

@@ -1,0 +1,450 @@
+package convert
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/temporal"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Conversions between data forms: matrix, transpose/flip, enlist,
+// subtuple, symbolCode, makeKey/makeSortedKey, fixedLengthArrayVector.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "matrix", Params: []string{"X1", "X2"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "types-conversion", Fn: matrixOf},
+		funcs.Spec{Name: "transpose", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: transposeOf},
+		funcs.Spec{Name: "enlist", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				if s, ok := args[0].(*value.Scalar); ok {
+					return s.Vector(), nil
+				}
+				return value.NewTuple([]value.Value{args[0]}), nil
+			}},
+		funcs.Spec{Name: "subtuple", Params: []string{"X", "range"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "types-conversion", Fn: subtuple},
+		funcs.Spec{Name: "symbolCode", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: symbolCode},
+		funcs.Spec{Name: "makeKey", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return makeKey("makeKey", args) }},
+		funcs.Spec{Name: "makeSortedKey", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return makeKey("makeSortedKey", args) }},
+		funcs.Spec{Name: "fixedLengthArrayVector", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "types-conversion", Fn: fixedLengthArrayVector},
+	)
+	funcs.Alias("flip", "transpose")
+}
+
+// formColumns lists the columns an argument contributes to matrix and
+// fixedLengthArrayVector: a vector is one column, a matrix, table or
+// tuple of vectors several.
+func formColumns(fn string, x value.Value) ([]*value.Vector, error) {
+	switch v := x.(type) {
+	case *value.Vector:
+		if v.T == value.Any {
+			var cols []*value.Vector
+			for _, e := range v.Any {
+				c, err := formColumns(fn, e)
+				if err != nil {
+					return nil, err
+				}
+				cols = append(cols, c...)
+			}
+			return cols, nil
+		}
+		if v.T.IsArray() {
+			return nil, fmt.Errorf("%s doesn't accept an array vector here.", fn)
+		}
+		return []*value.Vector{v}, nil
+	case *value.Matrix:
+		cols := make([]*value.Vector, v.Cols)
+		for c := range cols {
+			cols[c] = v.V.Slice(c*v.Rows, (c+1)*v.Rows)
+		}
+		return cols, nil
+	case *value.Table:
+		for _, c := range v.Cols {
+			if c.T == value.Symbol {
+				return nil, errors.New("Failed to append a table object to a matrix.")
+			}
+		}
+		return v.Cols, nil
+	}
+	return nil, fmt.Errorf("The arguments of %s must be vectors, matrices, tables or tuples.", fn)
+}
+
+// commonType is the type columns of different types are stored as:
+// numbers promote, literals become STRING; anything else must agree.
+func commonType(fn string, cols []*value.Vector) (value.Type, error) {
+	t := cols[0].T
+	for _, c := range cols[1:] {
+		switch {
+		case c.T == t || c.T == value.Void:
+		case t == value.Void:
+			t = c.T
+		case t.IsNumeric() && c.T.IsNumeric() && !t.IsDecimal() && !c.T.IsDecimal():
+			t = value.Promote(t, c.T)
+		case t.Category() == value.CatLiteral || c.T.Category() == value.CatLiteral:
+			// text mixed with anything is kept as text
+			t = value.String
+		default:
+			return 0, fmt.Errorf("The arguments of %s must have compatible data types.", fn)
+		}
+	}
+	return t, nil
+}
+
+// joinColumns concatenates equal-length columns of one type.
+func joinColumns(fn string, cols []*value.Vector) (*value.Vector, int, error) {
+	if len(cols) == 0 {
+		return nil, 0, fmt.Errorf("%s needs at least one column.", fn)
+	}
+	rows := cols[0].Len()
+	t, err := commonType(fn, cols)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := value.NewVector(t, 0, rows*len(cols))
+	out.Scale = cols[0].Scale
+	for _, c := range cols {
+		if c.Len() != rows {
+			return nil, 0, fmt.Errorf("The columns of %s must have the same length.", fn)
+		}
+		if c.T != t {
+			if c, err = value.CastVector(c, t, out.Scale); err != nil {
+				return nil, 0, err
+			}
+		}
+		out.AppendVector(c)
+	}
+	return out, rows, nil
+}
+
+// matrixOf builds a matrix from columns, from a type and dimensions, or
+// from an array vector whose rows have one length.
+func matrixOf(_ funcs.Env, args []value.Value) (value.Value, error) {
+	if s, ok := args[0].(*value.Scalar); ok {
+		return typedMatrix(s, args[1:])
+	}
+	if v, ok := args[0].(*value.Vector); ok && v.T.IsArray() && len(args) == 1 {
+		rows := v.Len()
+		if rows == 0 {
+			return &value.Matrix{V: value.NewVector(v.T.Elem(), 0, 0)}, nil
+		}
+		cols := v.Row(0).Len()
+		cells := make([]int, 0, rows*cols)
+		for c := 0; c < cols; c++ {
+			for r := 0; r < rows; r++ {
+				lo := 0
+				if r > 0 {
+					lo = int(v.Offsets[r-1])
+				}
+				if int(v.Offsets[r])-lo != cols {
+					return nil, errors.New("The rows of the array vector passed to matrix must have the same length.")
+				}
+				cells = append(cells, lo+c)
+			}
+		}
+		flat := *v
+		flat.T, flat.Offsets = v.T.Elem(), nil
+		return &value.Matrix{V: flat.Gather(cells), Rows: rows, Cols: cols}, nil
+	}
+	var cols []*value.Vector
+	for _, a := range args {
+		c, err := formColumns("matrix", a)
+		if err != nil {
+			return nil, err
+		}
+		cols = append(cols, c...)
+	}
+	data, rows, err := joinColumns("matrix", cols)
+	if err != nil {
+		return nil, err
+	}
+	return &value.Matrix{V: data, Rows: rows, Cols: len(cols)}, nil
+}
+
+// typedMatrix is matrix(dataType, rows, cols, [columnsCapacity],
+// [defaultValue]).
+func typedMatrix(typ *value.Scalar, rest []value.Value) (value.Value, error) {
+	t, scale, err := typeArg(typ)
+	if err != nil {
+		return nil, err
+	}
+	switch t {
+	case value.Int128, value.UUID, value.IPAddr, value.Point, value.Duration:
+		return nil, fmt.Errorf("matrix doesn't support data type %s.", t)
+	}
+	if len(rest) < 2 {
+		return nil, errors.New("matrix(dataType, rows, cols) needs rows and cols.")
+	}
+	rows, err := funcs.IntArg("matrix", "rows", rest[0], 0)
+	if err != nil {
+		return nil, err
+	}
+	cols, err := funcs.IntArg("matrix", "cols", rest[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	if rows < 0 || cols < 0 || rows*cols > math.MaxInt32 {
+		return nil, errors.New("The dimensions of matrix must be non-negative and not too large.")
+	}
+	n := int(rows * cols)
+	v := value.NewVector(t, n, n)
+	v.Scale = scale
+	def := funcs.Arg(rest, 3)
+	switch {
+	case !temporal.IsEmptyArg(def):
+		s, ok := def.(*value.Scalar)
+		if !ok {
+			return nil, errors.New("The argument [defaultValue] of matrix must be a scalar.")
+		}
+		c, err := value.Cast(s, t, scale)
+		if err != nil {
+			return nil, err
+		}
+		cs := c.(*value.Scalar)
+		for i := 0; i < n; i++ {
+			v.Set(i, cs)
+		}
+	case t.Category() == value.CatLiteral:
+		// literal matrices start NULL (the empty string) already
+	}
+	return &value.Matrix{V: v, Rows: int(rows), Cols: int(cols)}, nil
+}
+
+// transposeOf swaps rows and columns of a matrix, a tuple of equal-length
+// vectors or an array vector; a table becomes a dictionary of its
+// columns and a dictionary with STRING keys a table.
+func transposeOf(_ funcs.Env, args []value.Value) (value.Value, error) {
+	switch v := args[0].(type) {
+	case *value.Matrix:
+		idx := make([]int, 0, v.Rows*v.Cols)
+		for r := 0; r < v.Rows; r++ {
+			for c := 0; c < v.Cols; c++ {
+				idx = append(idx, c*v.Rows+r)
+			}
+		}
+		return &value.Matrix{V: v.V.Gather(idx), Rows: v.Cols, Cols: v.Rows, RowLabels: v.ColLabels, ColLabels: v.RowLabels}, nil
+	case *value.Table:
+		d := value.NewDict(value.String, value.Any)
+		names := value.NewStrings(value.String, v.Names)
+		vals := make([]value.Value, len(v.Cols))
+		for i, c := range v.Cols {
+			vals[i] = c
+		}
+		tv := value.NewTuple(vals)
+		for i := range v.Cols {
+			d.Put(names, i, tv, i)
+		}
+		return d, nil
+	case *value.Dict:
+		if v.Keys.T.Category() != value.CatLiteral {
+			return nil, errors.New("The keys of a dictionary passed to transpose must be strings.")
+		}
+		cols := make([]*value.Vector, v.Len())
+		for i := range cols {
+			switch e := v.Vals.Elem(i).(type) {
+			case *value.Vector:
+				cols[i] = e
+			case *value.Scalar:
+				cols[i] = e.Vector()
+			default:
+				return nil, errors.New("The values of a dictionary passed to transpose must be scalars or vectors.")
+			}
+			if cols[i].Len() != cols[0].Len() {
+				return nil, errors.New("The values of a dictionary passed to transpose must have the same length.")
+			}
+		}
+		return value.NewTable(append([]string(nil), v.Keys.Str...), cols), nil
+	case *value.Vector:
+		if v.T.IsArray() {
+			m, err := matrixOf(nil, []value.Value{v})
+			if err != nil {
+				return nil, err
+			}
+			mm := m.(*value.Matrix)
+			// the matrix's columns are the array's columns: each becomes a row
+			offs := make([]int64, mm.Cols)
+			for c := range offs {
+				offs[c] = int64((c + 1) * mm.Rows)
+			}
+			out := *mm.V
+			out.T, out.Offsets = v.T, offs
+			return &out, nil
+		}
+		if v.T != value.Any {
+			break
+		}
+		if len(v.Any) == 0 {
+			return value.NewTuple(nil), nil
+		}
+		cols := make([]*value.Vector, len(v.Any))
+		for i, e := range v.Any {
+			c, ok := e.(*value.Vector)
+			if !ok || (i > 0 && c.Len() != cols[0].Len()) {
+				return nil, errors.New("The elements of a tuple passed to transpose must be vectors of the same length.")
+			}
+			cols[i] = c
+		}
+		n := cols[0].Len()
+		rows := make([]value.Value, n)
+		items := make([]value.Value, len(cols))
+		for r := 0; r < n; r++ {
+			for c, col := range cols {
+				items[c] = col.Elem(r)
+			}
+			rows[r] = uniformVector(append([]value.Value(nil), items...))
+		}
+		return value.NewTuple(rows), nil
+	}
+	return nil, errors.New("The argument of transpose must be a tuple, matrix, table, dictionary or array vector.")
+}
+
+// subtuple takes rows [lo, hi) of every vector of a tuple.
+func subtuple(_ funcs.Env, args []value.Value) (value.Value, error) {
+	t, ok := args[0].(*value.Vector)
+	if !ok || t.T != value.Any {
+		return nil, errors.New("The argument [X] of subtuple must be a tuple of vectors of the same length.")
+	}
+	p, ok := args[1].(*value.Pair)
+	if !ok || p.V.T.Category() != value.CatIntegral {
+		return nil, errors.New("The argument [range] of subtuple must be an integral pair.")
+	}
+	lo, hi := p.V.At(0).I, p.V.At(1).I
+	out := make([]value.Value, len(t.Any))
+	for i, e := range t.Any {
+		v, ok := e.(*value.Vector)
+		if !ok || (i > 0 && v.Len() != t.Any[0].(*value.Vector).Len()) {
+			return nil, errors.New("The argument [X] of subtuple must be a tuple of vectors of the same length.")
+		}
+		if lo < 0 || hi < lo || hi > int64(v.Len()) {
+			return nil, errors.New("The range of subtuple is out of the vectors' bounds.")
+		}
+		out[i] = v.Slice(int(lo), int(hi))
+	}
+	return value.NewTuple(out), nil
+}
+
+// symbolCode numbers the distinct symbols of a SYMBOL vector in order of
+// first appearance from 1, as a symbol base does; the empty symbol is 0.
+func symbolCode(_ funcs.Env, args []value.Value) (value.Value, error) {
+	var v *value.Vector
+	m, isMatrix := args[0].(*value.Matrix)
+	if isMatrix {
+		v = m.V
+	} else {
+		v, _ = args[0].(*value.Vector)
+	}
+	if v == nil || v.T != value.Symbol {
+		return nil, errors.New("The argument of symbolCode must be a SYMBOL vector or matrix.")
+	}
+	codes := map[string]int32{"": 0}
+	out := make([]int32, len(v.Str))
+	for i, s := range v.Str {
+		c, ok := codes[s]
+		if !ok {
+			c = int32(len(codes))
+			codes[s] = c
+		}
+		out[i] = c
+	}
+	r := value.NewInts(out)
+	if isMatrix {
+		return &value.Matrix{V: r, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+	}
+	return r, nil
+}
+
+// makeKey joins the bytes of each row of its arguments into a BLOB:
+// strings as their text, other types as their raw little-endian bytes.
+func makeKey(fn string, args []value.Value) (value.Value, error) {
+	n, scalar := 1, true
+	cols := make([]*value.Vector, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case *value.Scalar:
+			cols[i] = v.Vector()
+		case *value.Vector:
+			if v.T == value.Any || v.T.IsArray() {
+				return nil, fmt.Errorf("The arguments of %s must be scalars or vectors.", fn)
+			}
+			if !scalar && v.Len() != n {
+				return nil, fmt.Errorf("The arguments of %s must have the same length.", fn)
+			}
+			cols[i], n, scalar = v, v.Len(), false
+		default:
+			return nil, fmt.Errorf("The arguments of %s must be scalars or vectors.", fn)
+		}
+	}
+	out := make([]string, n)
+	var buf []byte
+	for r := 0; r < n; r++ {
+		buf = buf[:0]
+		for _, c := range cols {
+			k := r
+			if c.Len() == 1 {
+				k = 0
+			}
+			buf = appendRaw(buf, c, k)
+		}
+		out[r] = string(buf)
+	}
+	res := value.NewStrings(value.Blob, out)
+	if scalar {
+		return res.At(0), nil
+	}
+	return res, nil
+}
+
+func appendRaw(b []byte, v *value.Vector, i int) []byte {
+	switch v.T.Storage() {
+	case value.StString:
+		return append(b, v.Str[i]...)
+	case value.StInt8:
+		return append(b, byte(v.I8[i]))
+	case value.StInt16:
+		return binary.LittleEndian.AppendUint16(b, uint16(v.I16[i]))
+	case value.StInt32:
+		return binary.LittleEndian.AppendUint32(b, uint32(v.I32[i]))
+	case value.StInt64:
+		return binary.LittleEndian.AppendUint64(b, uint64(v.I64[i]))
+	case value.StFloat32:
+		return binary.LittleEndian.AppendUint32(b, math.Float32bits(v.F32[i]))
+	case value.StFloat64:
+		return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.F64[i]))
+	case value.StBytes16:
+		return append(b, v.B16[i][:]...)
+	}
+	return b
+}
+
+// fixedLengthArrayVector makes an array vector whose row i holds element
+// i of every column of its arguments, in order.
+func fixedLengthArrayVector(_ funcs.Env, args []value.Value) (value.Value, error) {
+	var cols []*value.Vector
+	for _, a := range args {
+		c, err := formColumns("fixedLengthArrayVector", a)
+		if err != nil {
+			return nil, err
+		}
+		cols = append(cols, c...)
+	}
+	data, rows, err := joinColumns("fixedLengthArrayVector", cols)
+	if err != nil {
+		return nil, err
+	}
+	k := len(cols)
+	idx := make([]int, 0, rows*k)
+	offs := make([]int64, rows)
+	for r := 0; r < rows; r++ {
+		for c := 0; c < k; c++ {
+			idx = append(idx, c*rows+r)
+		}
+		offs[r] = int64((r + 1) * k)
+	}
+	out := data.Gather(idx)
+	out.T += value.ArrayOffset
+	out.Offsets = offs
+	return out, nil
+}

@@ -1,0 +1,643 @@
+package dataproc
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/temporal"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Grouping functions: bar, dailyAlignedBar, bucket, cutPoints, digitize,
+// segment, groups and volumeBar. Each returns, for every element, the
+// group it falls in.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "bar", Params: []string{"X", "interval", "closed"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "grouping", Fn: bar},
+		funcs.Spec{Name: "dailyAlignedBar", Params: []string{"X", "timeOffset", "n", "timeEnd", "mergeSessionEnd"}, Min: 3, Max: 5, Props: funcs.ElementWise | funcs.Pure, Category: "grouping", Fn: dailyAlignedBar},
+		funcs.Spec{Name: "bucket", Params: []string{"vector", "dataRange", "bucketNum", "includeOutbound"}, Min: 3, Max: 4, Props: funcs.ElementWise | funcs.Pure, Category: "grouping", Fn: bucket},
+		funcs.Spec{Name: "cutPoints", Params: []string{"X", "binNum", "freq"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "grouping", Fn: cutPoints},
+		funcs.Spec{Name: "digitize", Params: []string{"x", "bins", "right"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "grouping", Fn: digitize},
+		funcs.Spec{Name: "segment", Params: []string{"X", "segmentOffset"}, Min: 1, Max: 2, Props: funcs.OrderSensitive | funcs.Pure, Category: "grouping", Fn: segment},
+		funcs.Spec{Name: "groups", Params: []string{"X", "mode"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "grouping", Fn: groups},
+		funcs.Spec{Name: "volumeBar", Params: []string{"X", "interval", "label"}, Min: 2, Max: 3, Props: funcs.OrderSensitive | funcs.Pure, Category: "grouping", Fn: volumeBar},
+	)
+}
+
+// intOrTemporal reads an integral or temporal scalar or vector as raw
+// int64 counts (NullInt64 for NULL).
+func intOrTemporal(fn, param string, x value.Value) ([]int64, value.Type, bool, error) {
+	var v *value.Vector
+	scalar := false
+	switch a := x.(type) {
+	case *value.Scalar:
+		v, scalar = a.Vector(), true
+	case *value.Vector:
+		v = a
+	}
+	if v == nil || v.T.IsArray() || !(v.T.IsTemporal() || v.T.Category() == value.CatIntegral) {
+		return nil, 0, false, fmt.Errorf("The argument [%s] of %s must be an integral or temporal scalar or vector.", param, fn)
+	}
+	if v.T.Category() == value.CatIntegral && v.T.Storage() != value.StInt32 && v.T.Storage() != value.StInt64 {
+		l, err := value.CastVector(v, value.Long, 0)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		return l.I64, v.T, scalar, nil
+	}
+	return temporal.RawInt64s(v), v.T, scalar, nil
+}
+
+// intervalArg reads bar's interval: integers in X's units, or a DURATION
+// converted to them.
+func intervalArg(fn string, x value.Value, t value.Type, n int) ([]int64, error) {
+	if d, ok := temporal.AsDuration(x); ok {
+		ns := temporal.ClockUnitNanos[d.Unit]
+		switch d.Unit {
+		case "d":
+			ns = temporal.NsPerDay
+		case "w":
+			ns = 7 * temporal.NsPerDay
+		}
+		u := temporal.UnitNanos(t)
+		if ns == 0 || u == 0 || !t.IsTemporal() || d.N*ns%u != 0 || d.N <= 0 {
+			return nil, fmt.Errorf("The duration %s can't be used as the interval of %s for %s values.", d, fn, t)
+		}
+		out := make([]int64, n)
+		for i := range out {
+			out[i] = d.N * ns / u
+		}
+		return out, nil
+	}
+	iv, _, scalar, err := intOrTemporal(fn, "interval", x)
+	if err != nil {
+		return nil, err
+	}
+	if !scalar && len(iv) != n {
+		return nil, fmt.Errorf("The argument [interval] of %s must be a scalar or a vector as long as X.", fn)
+	}
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = iv[min(i, len(iv)-1)]
+		if out[i] <= 0 {
+			return nil, fmt.Errorf("The argument [interval] of %s must be positive.", fn)
+		}
+	}
+	return out, nil
+}
+
+// bar is X - X%interval (closed='left') or the next multiple at or above
+// X (closed='right').
+func bar(_ funcs.Env, args []value.Value) (value.Value, error) {
+	xs, t, scalar, err := intOrTemporal("bar", "X", args[0])
+	if err != nil {
+		return nil, err
+	}
+	iv, err := intervalArg("bar", args[1], t, len(xs))
+	if err != nil {
+		return nil, err
+	}
+	closed := "left"
+	if c := funcs.Arg(args, 2); c != nil {
+		if closed, err = funcs.StrScalarArg("bar", "closed", c); err != nil {
+			return nil, err
+		}
+		if closed != "left" && closed != "right" {
+			return nil, errors.New("The argument [closed] of bar must be 'left' or 'right'.")
+		}
+	}
+	out := make([]int64, len(xs))
+	for i, x := range xs {
+		if x == value.NullInt64 || iv[i] == value.NullInt64 {
+			out[i] = value.NullInt64
+			continue
+		}
+		r := value.FloorMod(x, iv[i])
+		switch {
+		case closed == "left":
+			out[i] = x - r
+		case r == 0:
+			out[i] = x
+		default:
+			out[i] = x + iv[i] - r
+		}
+	}
+	res := temporal.TypedVector(t, out)
+	if t.Category() == value.CatIntegral && t.Storage() != value.StInt32 && t.Storage() != value.StInt64 {
+		c, err := value.CastVector(value.NewLongs(out), t, 0)
+		if err != nil {
+			return nil, err
+		}
+		res = c
+	}
+	if scalar {
+		return res.At(0), nil
+	}
+	return res, nil
+}
+
+// dailyAlignedBar aligns each time to n-long bars counted from the start
+// of its trading session (the last timeOffset at or before its time of
+// day, or yesterday's last one for an overnight session).
+func dailyAlignedBar(_ funcs.Env, args []value.Value) (value.Value, error) {
+	in, err := temporal.TemporalInput("dailyAlignedBar", args[0])
+	if err != nil {
+		return nil, err
+	}
+	off, err := temporal.TemporalInput("dailyAlignedBar", args[1])
+	if err != nil {
+		return nil, err
+	}
+	clock := map[value.Type]value.Type{value.Second: value.Second, value.Time: value.Time, value.NanoTime: value.NanoTime,
+		value.DateTime: value.Second, value.Timestamp: value.Time, value.NanoTimestamp: value.NanoTime}
+	if ct, ok := clock[in.T]; !ok || ct != off.T {
+		return nil, errors.New("The argument [timeOffset] of dailyAlignedBar must be SECOND, TIME or NANOTIME of the same precision as X.")
+	}
+	iv, err := intervalArg("dailyAlignedBar", args[2], off.T, 1)
+	if err != nil {
+		return nil, err
+	}
+	n := iv[0]
+	starts := off.Raw
+	for i := 1; i < len(starts); i++ {
+		if starts[i] <= starts[i-1] {
+			return nil, errors.New("The argument [timeOffset] of dailyAlignedBar must be increasing.")
+		}
+	}
+	var ends []int64
+	if e := funcs.Arg(args, 3); !temporal.IsEmptyArg(e) {
+		ein, err := temporal.TemporalInput("dailyAlignedBar", e)
+		if err != nil || ein.T != off.T || len(ein.Raw) != len(starts) {
+			return nil, errors.New("The argument [timeEnd] of dailyAlignedBar must have the type and length of timeOffset.")
+		}
+		ends = ein.Raw
+	}
+	merge, err := funcs.BoolArg("dailyAlignedBar", "mergeSessionEnd", funcs.Arg(args, 4), false)
+	if err != nil {
+		return nil, err
+	}
+	perDay := temporal.NsPerDay / temporal.UnitNanos(off.T)
+	out := make([]int64, len(in.Raw))
+	for i, x := range in.Raw {
+		if x == value.NullInt64 {
+			out[i] = value.NullInt64
+			continue
+		}
+		day, tod := value.FloorDiv(x, perDay), value.FloorMod(x, perDay)
+		if !temporal.HasDate(in.T) {
+			day, tod = 0, x
+		}
+		k := sort.Search(len(starts), func(j int) bool { return starts[j] > tod }) - 1
+		start := day*perDay + starts[max(k, 0)]
+		if k < 0 {
+			k = len(starts) - 1
+			start = (day-1)*perDay + starts[k]
+		}
+		r := x - value.FloorMod(x-start, n)
+		if merge && ends != nil && tod == ends[k] && r == x && x > start {
+			r -= n
+		}
+		out[i] = r
+	}
+	return in.Wrap(temporal.TypedVector(in.T, out)), nil
+}
+
+// numericRaw reads numbers (integral, floating, temporal) as float64 for
+// the range functions (NaN for NULL).
+func numericRaw(fn, param string, x value.Value) ([]float64, bool, error) {
+	var v *value.Vector
+	scalar := false
+	switch a := x.(type) {
+	case *value.Scalar:
+		v, scalar = a.Vector(), true
+	case *value.Vector:
+		v = a
+	case *value.Pair:
+		v = a.V
+	}
+	if v == nil || v.T.IsArray() {
+		return nil, false, fmt.Errorf("The argument [%s] of %s must be numeric or temporal.", param, fn)
+	}
+	if v.T.IsTemporal() {
+		raw := temporal.RawInt64s(v)
+		out := make([]float64, len(raw))
+		for i, r := range raw {
+			if r == value.NullInt64 {
+				out[i] = math.NaN()
+			} else {
+				out[i] = float64(r)
+			}
+		}
+		return out, scalar, nil
+	}
+	if !v.T.IsNumeric() {
+		return nil, false, fmt.Errorf("The argument [%s] of %s must be numeric or temporal.", param, fn)
+	}
+	d, err := value.CastVector(v, value.Double, 0)
+	if err != nil {
+		return nil, false, err
+	}
+	out := make([]float64, len(d.F64))
+	for i, f := range d.F64 {
+		if f == value.NullFloat64 {
+			out[i] = math.NaN()
+		} else {
+			out[i] = f
+		}
+	}
+	return out, scalar, nil
+}
+
+// bucket numbers the equal-width buckets of dataRange each value falls
+// in; values outside are NULL, or the outer buckets 0 and bucketNum+1
+// with includeOutbound.
+func bucket(_ funcs.Env, args []value.Value) (value.Value, error) {
+	xs, scalar, err := numericRaw("bucket", "vector", args[0])
+	if err != nil {
+		return nil, err
+	}
+	p, ok := args[1].(*value.Pair)
+	if !ok {
+		return nil, errors.New("The argument [dataRange] of bucket must be a pair.")
+	}
+	rng, _, err := numericRaw("bucket", "dataRange", p)
+	if err != nil {
+		return nil, err
+	}
+	num, err := funcs.IntArg("bucket", "bucketNum", args[2], 0)
+	if err != nil {
+		return nil, err
+	}
+	if num <= 0 {
+		return nil, errors.New("The argument [bucketNum] of bucket must be positive.")
+	}
+	outbound, err := funcs.BoolArg("bucket", "includeOutbound", funcs.Arg(args, 3), false)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := rng[0], rng[1]
+	integral := p.V.T.Category() == value.CatIntegral || p.V.T.IsTemporal()
+	if integral && math.Mod(hi-lo, float64(num)) != 0 {
+		return nil, errors.New("dataRange must be the mutltiplier of bucketNum.")
+	}
+	width := (hi - lo) / float64(num)
+	out := make([]int32, len(xs))
+	for i, x := range xs {
+		switch {
+		case math.IsNaN(x):
+			out[i] = value.NullInt32
+		case x < lo:
+			out[i] = value.NullInt32
+			if outbound {
+				out[i] = 0
+			}
+		case x >= hi:
+			out[i] = value.NullInt32
+			if outbound {
+				out[i] = int32(num + 1)
+			}
+		default:
+			b := int32(math.Floor((x - lo) / width))
+			if b >= int32(num) {
+				b = int32(num) - 1
+			}
+			if outbound {
+				b++
+			}
+			out[i] = b
+		}
+	}
+	r := value.NewInts(out)
+	if scalar {
+		return r.At(0), nil
+	}
+	return r, nil
+}
+
+// cutPoints returns binNum+1 boundaries that split X (each element
+// counted freq times) into bins of equal size; the last boundary is one
+// past the largest value.
+func cutPoints(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok || v.T.IsArray() || !(v.T.IsNumeric() || v.T.IsTemporal()) {
+		return nil, errors.New("The argument [X] of cutPoints must be a numeric or temporal vector.")
+	}
+	bins, err := funcs.IntArg("cutPoints", "binNum", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	if bins <= 0 {
+		return nil, errors.New("The argument [binNum] of cutPoints must be positive.")
+	}
+	keep := make([]int, 0, v.Len())
+	for i := 0; i < v.Len(); i++ {
+		if !v.IsNull(i) {
+			keep = append(keep, i)
+		}
+	}
+	var counts []int64
+	if f := funcs.Arg(args, 2); f != nil {
+		fr, _, _, err := intOrTemporal("cutPoints", "freq", f)
+		if err != nil || len(fr) != v.Len() {
+			return nil, errors.New("The argument [freq] of cutPoints must be an integral vector as long as X.")
+		}
+		for i := 1; i < len(keep); i++ {
+			if value.CompareElems(v, keep[i-1], keep[i]) >= 0 {
+				return nil, errors.New("The argument [X] of cutPoints must be unique and sorted ascending when [freq] is given.")
+			}
+		}
+		counts = make([]int64, len(keep))
+		for k, i := range keep {
+			counts[k] = fr[i]
+		}
+	} else {
+		sort.SliceStable(keep, func(a, b int) bool { return value.CompareElems(v, keep[a], keep[b]) < 0 })
+		counts = make([]int64, len(keep))
+		for k := range counts {
+			counts[k] = 1
+		}
+	}
+	if len(keep) == 0 {
+		return nil, errors.New("The argument [X] of cutPoints must have a non-null element.")
+	}
+	var total int64
+	for _, c := range counts {
+		total += c
+	}
+	idx := make([]int, 0, bins+1)
+	k, cum := 0, counts[0]
+	for b := int64(0); b < bins; b++ {
+		pos := b * total / bins
+		for cum <= pos && k < len(counts)-1 {
+			k++
+			cum += counts[k]
+		}
+		idx = append(idx, keep[k])
+	}
+	out := v.Gather(idx)
+	last := v.Gather([]int{keep[len(keep)-1]})
+	switch last.T.Storage() {
+	case value.StInt8:
+		last.I8[0]++
+	case value.StInt16:
+		last.I16[0]++
+	case value.StInt32:
+		last.I32[0]++
+	case value.StInt64:
+		last.I64[0]++
+	case value.StFloat32:
+		last.F32[0]++
+	case value.StFloat64:
+		last.F64[0]++
+	}
+	out.AppendVector(last)
+	return out, nil
+}
+
+// digitize returns, as numpy.digitize does, the index of the bin each x
+// falls in for monotonic bins.
+func digitize(_ funcs.Env, args []value.Value) (value.Value, error) {
+	xs, scalar, err := numericRaw("digitize", "x", args[0])
+	if err != nil {
+		return nil, err
+	}
+	bins, _, err := numericRaw("digitize", "bins", args[1])
+	if err != nil {
+		return nil, err
+	}
+	right, err := funcs.BoolArg("digitize", "right", funcs.Arg(args, 2), false)
+	if err != nil {
+		return nil, err
+	}
+	desc := len(bins) > 1 && bins[0] > bins[len(bins)-1]
+	for i := 1; i < len(bins); i++ {
+		if (!desc && bins[i] < bins[i-1]) || (desc && bins[i] > bins[i-1]) {
+			return nil, errors.New("The argument [bins] of digitize must be monotonically increasing or decreasing.")
+		}
+	}
+	n := len(bins)
+	out := make([]int32, len(xs))
+	for i, x := range xs {
+		if math.IsNaN(x) {
+			out[i] = value.NullInt32
+			continue
+		}
+		var k int
+		switch {
+		case !desc && !right:
+			k = sort.Search(n, func(j int) bool { return bins[j] > x })
+		case !desc && right:
+			k = sort.Search(n, func(j int) bool { return bins[j] >= x })
+		case desc && !right:
+			k = sort.Search(n, func(j int) bool { return bins[j] <= x })
+		default:
+			k = sort.Search(n, func(j int) bool { return bins[j] < x })
+		}
+		out[i] = int32(k)
+	}
+	r := value.NewInts(out)
+	if scalar {
+		return r.At(0), nil
+	}
+	return r, nil
+}
+
+// segment labels runs of equal consecutive elements by the index of their
+// first element (or by run number with segmentOffset=false).
+func segment(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok {
+		return nil, errors.New("The argument [X] of segment must be a vector.")
+	}
+	offsets, err := funcs.BoolArg("segment", "segmentOffset", funcs.Arg(args, 1), true)
+	if err != nil {
+		return nil, err
+	}
+	n := v.Len()
+	out := make([]int32, n)
+	start, run := 0, int32(0)
+	var prev, cur []byte
+	for i := 0; i < n; i++ {
+		cur = v.AppendKey(cur[:0], i)
+		if i > 0 && string(cur) != string(prev) {
+			start = i
+			run++
+		}
+		if offsets {
+			out[i] = int32(start)
+		} else {
+			out[i] = run
+		}
+		prev, cur = cur, prev
+	}
+	return value.NewInts(out), nil
+}
+
+// groups lists, for each distinct value of X in ascending order, the
+// indices where it occurs.
+func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok || v.T == value.Any || v.T.IsArray() {
+		return nil, errors.New("The argument [X] of groups must be a vector.")
+	}
+	mode := "dict"
+	if m := funcs.Arg(args, 1); m != nil {
+		var err error
+		if mode, err = funcs.StrScalarArg("groups", "mode", m); err != nil {
+			return nil, err
+		}
+	}
+	ids := map[string]int{}
+	var first []int
+	var members [][]int32
+	var buf []byte
+	for i := 0; i < v.Len(); i++ {
+		buf = v.AppendKey(buf[:0], i)
+		g, ok := ids[string(buf)]
+		if !ok {
+			g = len(first)
+			ids[string(buf)] = g
+			first = append(first, i)
+			members = append(members, nil)
+		}
+		members[g] = append(members[g], int32(i))
+	}
+	order := make([]int, len(first))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return value.CompareElems(v, first[order[a]], first[order[b]]) < 0 })
+	keyIdx := make([]int, len(order))
+	for k, g := range order {
+		keyIdx[k] = first[g]
+	}
+	keys := v.Gather(keyIdx)
+	switch mode {
+	case "dict":
+		d := value.NewDict(v.T, value.Any)
+		vals := make([]value.Value, len(order))
+		for k, g := range order {
+			vals[k] = value.NewInts(members[g])
+		}
+		tv := value.NewTuple(vals)
+		for k := range order {
+			d.Put(keys, k, tv, k)
+		}
+		return d, nil
+	case "vector", "table":
+		var data []int32
+		offs := make([]int64, len(order))
+		for k, g := range order {
+			data = append(data, members[g]...)
+			offs[k] = int64(len(data))
+		}
+		av := &value.Vector{T: value.Int + value.ArrayOffset, I32: data, Offsets: offs}
+		if mode == "vector" {
+			return av, nil
+		}
+		return value.NewTable([]string{"key", "index"}, []*value.Vector{keys, av}), nil
+	case "tuple":
+		vals := make([]value.Value, len(order))
+		for k, g := range order {
+			vals[k] = value.NewInts(members[g])
+		}
+		return value.NewTuple(vals), nil
+	}
+	return nil, errors.New("The argument [mode] of groups must be 'dict', 'table', 'vector' or 'tuple'.")
+}
+
+// volumeBar groups consecutive elements until their running sum reaches
+// the threshold (interval, or that share of sum(X) for 0 < interval < 1).
+func volumeBar(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok || !v.T.IsNumeric() || v.T.IsArray() {
+		return nil, errors.New("The argument [X] of volumeBar must be a numeric vector.")
+	}
+	xs, _, err := numericRaw("volumeBar", "X", v)
+	if err != nil {
+		return nil, err
+	}
+	is, ok := funcs.ScalarArg(args[1])
+	if !ok || !is.T.IsNumeric() || is.Null || is.Float64() == 0 {
+		return nil, errors.New("The argument [interval] of volumeBar must be a non-zero number.")
+	}
+	label := "seq"
+	if l := funcs.Arg(args, 2); l != nil {
+		if label, err = funcs.StrScalarArg("volumeBar", "label", l); err != nil {
+			return nil, err
+		}
+		if label != "seq" && label != "left" && label != "right" {
+			return nil, errors.New("The argument [label] of volumeBar must be 'seq', 'left' or 'right'.")
+		}
+	}
+	integral := v.T.Category() == value.CatIntegral || v.T == value.Bool
+	threshold := is.Float64()
+	if threshold > 0 && threshold < 1 {
+		var sum float64
+		for _, x := range xs {
+			if !math.IsNaN(x) {
+				sum += x
+			}
+		}
+		threshold = sum * threshold
+		if integral {
+			threshold = math.Floor(threshold)
+		}
+	}
+	n := len(xs)
+	group := make([]int, n)
+	var starts []int
+	acc := 0.0
+	open := false
+	for i, x := range xs {
+		if !open {
+			starts = append(starts, i)
+			open, acc = true, 0
+		}
+		if !math.IsNaN(x) {
+			acc += x
+		}
+		group[i] = len(starts) - 1
+		if (threshold > 0 && acc >= threshold) || (threshold < 0 && acc <= threshold) {
+			open = false
+		}
+	}
+	if label == "seq" {
+		out := make([]int32, n)
+		for i, g := range group {
+			out[i] = int32(g)
+		}
+		return value.NewInts(out), nil
+	}
+	// running sums before each element and through it
+	cum := make([]float64, n+1)
+	for i, x := range xs {
+		if math.IsNaN(x) {
+			x = 0
+		}
+		cum[i+1] = cum[i] + x
+	}
+	ends := make([]int, len(starts))
+	for i, g := range group {
+		ends[g] = i + 1
+	}
+	out := make([]float64, n)
+	for i, g := range group {
+		if label == "left" {
+			out[i] = cum[starts[g]]
+		} else {
+			out[i] = cum[ends[g]]
+		}
+	}
+	if integral {
+		l := make([]int64, n)
+		for i, f := range out {
+			l[i] = int64(f)
+		}
+		return value.NewLongs(l), nil
+	}
+	return value.NewDoubles(out), nil
+}

@@ -1,0 +1,623 @@
+package dataproc
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	fillSpec := func(name string, fill func(v *value.Vector, limit int) *value.Vector, inPlace bool) funcs.Spec {
+		props := funcs.Pure
+		if inPlace {
+			props = funcs.Mutating
+		}
+		return funcs.Spec{Name: name, Params: []string{"obj", "limit"}, Min: 1, Max: 2, Props: props | funcs.OrderSensitive, Category: "null-fill",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				limit, err := funcs.IntArg(name, "limit", funcs.Arg(args, 1), -1)
+				if err != nil {
+					return nil, err
+				}
+				if funcs.Arg(args, 1) != nil && limit <= 0 {
+					return nil, errors.New("limit of " + name + " must be a positive integer.")
+				}
+				return fillColumns(name, args[0], inPlace, func(v *value.Vector) (*value.Vector, error) {
+					return fill(v, int(limit)), nil
+				})
+			}}
+	}
+	funcs.Register(
+		fillSpec("ffill", forwardFill, false),
+		fillSpec("ffill!", forwardFill, true),
+		fillSpec("bfill", backwardFill, false),
+		fillSpec("bfill!", backwardFill, true),
+		funcs.Spec{Name: "lfill", Params: []string{"obj"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "null-fill",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return fillColumns("lfill", args[0], false, linearFill)
+			}},
+		funcs.Spec{Name: "lfill!", Params: []string{"obj"}, Min: 1, Max: 1, Props: funcs.Mutating | funcs.OrderSensitive, Category: "null-fill",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return fillColumns("lfill!", args[0], true, linearFill)
+			}},
+		funcs.Spec{Name: "nullFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return nullFill("nullFill", args, false) }},
+		funcs.Spec{Name: "nullFill!", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Mutating, Category: "null-fill",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return nullFill("nullFill!", args, true) }},
+		funcs.Spec{Name: "hasNull", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "null-fill", Fn: hasNull},
+		funcs.Spec{Name: "ifNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return pickByNull("ifNull", args[0], args[1], true)
+			}},
+		funcs.Spec{Name: "ifValid", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return pickByNull("ifValid", args[0], args[1], false)
+			}},
+		funcs.Spec{Name: "isNanInf", Params: []string{"X", "includeNull"}, Min: 1, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill", Fn: isNanInf},
+		funcs.Spec{Name: "nanInfFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill", Fn: nanInfFill},
+		funcs.Spec{Name: "fill!", Params: []string{"obj", "index", "value"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "null-fill", Fn: fillAt},
+	)
+}
+
+// fillColumns applies f to a vector, or to each column of a matrix or
+// table; inPlace writes the result back into obj and returns obj.
+func fillColumns(fn string, obj value.Value, inPlace bool, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+	switch t := obj.(type) {
+	case *value.Table:
+		if !inPlace {
+			return stats.MapColumns(fn, t, f)
+		}
+		for i, c := range t.Cols {
+			r, err := f(c)
+			if err != nil {
+				return nil, err
+			}
+			if r.T == c.T {
+				mathfn.CopyInto(c, r)
+			} else {
+				t.Cols[i] = r
+			}
+		}
+		return t, nil
+	case *value.Vector, *value.Matrix:
+		r, err := stats.MapColumns(fn, t, f)
+		if err != nil || !inPlace {
+			return r, err
+		}
+		var dst, src *value.Vector
+		if m, ok := t.(*value.Matrix); ok {
+			dst, src = m.V, r.(*value.Matrix).V
+		} else {
+			dst, src = t.(*value.Vector), r.(*value.Vector)
+		}
+		if dst.T != src.T {
+			return nil, errors.New(fn + " can't change the type of its argument.")
+		}
+		mathfn.CopyInto(dst, src)
+		return obj, nil
+	}
+	return nil, errors.New("The argument of " + fn + " must be a vector, matrix or table.")
+}
+
+// forwardFill fills each NULL with the last non-NULL element before it,
+// at most limit consecutive NULLs (limit < 0: no limit).
+func forwardFill(v *value.Vector, limit int) *value.Vector {
+	idx := make([]int, v.Len())
+	last, run := -1, 0
+	for i := range idx {
+		if !v.IsNull(i) {
+			last, run = i, 0
+			idx[i] = i
+			continue
+		}
+		run++
+		if last >= 0 && (limit < 0 || run <= limit) {
+			idx[i] = last
+		} else {
+			idx[i] = -1
+		}
+	}
+	return stats.GatherOrNull(v, idx)
+}
+
+// backwardFill fills each NULL with the next non-NULL element.
+func backwardFill(v *value.Vector, limit int) *value.Vector {
+	n := v.Len()
+	idx := make([]int, n)
+	next, run := -1, 0
+	for i := n - 1; i >= 0; i-- {
+		if !v.IsNull(i) {
+			next, run = i, 0
+			idx[i] = i
+			continue
+		}
+		run++
+		if next >= 0 && (limit < 0 || run <= limit) {
+			idx[i] = next
+		} else {
+			idx[i] = -1
+		}
+	}
+	return stats.GatherOrNull(v, idx)
+}
+
+// linearFill interpolates NULLs between two non-NULL elements linearly;
+// integral columns round to their type, non-numeric ones are unchanged.
+func linearFill(v *value.Vector) (*value.Vector, error) {
+	if !funcs.IsNumericVec(v) || v.T == value.Void {
+		return v, nil
+	}
+	xs, _ := funcs.DoublesOf("lfill", v)
+	out := append([]float64(nil), xs...)
+	prev := -1
+	for i, x := range xs {
+		if funcs.IsNullF(x) {
+			continue
+		}
+		if prev >= 0 && i-prev > 1 {
+			step := (x - xs[prev]) / float64(i-prev)
+			for k := prev + 1; k < i; k++ {
+				out[k] = xs[prev] + step*float64(k-prev)
+			}
+		}
+		prev = i
+	}
+	if funcs.IsIntegralVec(v) {
+		for i, f := range out {
+			if !funcs.IsNullF(f) {
+				out[i] = math.Round(f)
+			}
+		}
+	}
+	return mathfn.FromDoubles(value.NewDoubles(out), v)
+}
+
+// nullFill replaces NULLs of X with Y (a scalar, or the element of a
+// same-shape Y at the position).
+func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) {
+	x, y := args[0], args[1]
+	fillOne := func(c *value.Vector, yv value.Value) (*value.Vector, error) {
+		var src *value.Vector
+		switch t := yv.(type) {
+		case *value.Scalar:
+			if t.T == value.Void {
+				return c, nil
+			}
+			cv, err := value.Cast(t, c.T, c.Scale)
+			if err != nil {
+				return nil, err
+			}
+			src = cv.(*value.Scalar).Vector()
+		default:
+			v, ok := funcs.VectorArg(yv)
+			if !ok {
+				if m, isM := yv.(*value.Matrix); isM {
+					v = m.V
+				} else {
+					return nil, errors.New("Y of " + fn + " must be a scalar or have the shape of X.")
+				}
+			}
+			if v.Len() != c.Len() {
+				return nil, errors.New("Y of " + fn + " must be a scalar or have the shape of X.")
+			}
+			cv, err := value.CastVector(v, c.T, c.Scale)
+			if err != nil {
+				return nil, err
+			}
+			src = cv
+		}
+		out := c.Clone()
+		for i, n := 0, c.Len(); i < n; i++ {
+			if c.IsNull(i) {
+				j := i
+				if src.Len() == 1 {
+					j = 0
+				}
+				out.SetFrom(i, src, j)
+			}
+		}
+		return out, nil
+	}
+	switch t := x.(type) {
+	case *value.Table:
+		if _, ok := y.(*value.Scalar); !ok {
+			return nil, errors.New("When X of " + fn + " is a table, Y must be a scalar.")
+		}
+		return fillColumns(fn, t, inPlace, func(c *value.Vector) (*value.Vector, error) { return fillOne(c, y) })
+	case *value.Scalar:
+		if !t.Null {
+			return t, nil
+		}
+		if s, ok := y.(*value.Scalar); ok {
+			if t.T == value.Void {
+				return s, nil
+			}
+			return value.Cast(s, t.T, t.Scale)
+		}
+		return nil, errors.New("Y of " + fn + " must be a scalar when X is a scalar.")
+	}
+	v, wrap, ok := funcs.ShapeOf(x)
+	if !ok {
+		return nil, errors.New("X of " + fn + " must be a vector, matrix or table.")
+	}
+	r, err := fillOne(v, y)
+	if err != nil {
+		return nil, err
+	}
+	if inPlace {
+		mathfn.CopyInto(v, r)
+		return x, nil
+	}
+	return wrap(r), nil
+}
+
+// hasNull reports whether X holds any NULL.
+func hasNull(_ funcs.Env, args []value.Value) (value.Value, error) {
+	switch t := args[0].(type) {
+	case *value.Scalar:
+		return value.NewBool(t.Null), nil
+	case *value.Table:
+		for _, c := range t.Cols {
+			if c.HasNull() {
+				return value.NewBool(true), nil
+			}
+		}
+		return value.NewBool(false), nil
+	}
+	v, _, ok := funcs.ShapeOf(args[0])
+	if !ok {
+		return value.NewBool(false), nil
+	}
+	if v.T == value.Any {
+		for _, e := range v.Any {
+			if s, ok := e.(*value.Scalar); ok && s.Null {
+				return value.NewBool(true), nil
+			}
+		}
+		return value.NewBool(false), nil
+	}
+	return value.NewBool(v.HasNull()), nil
+}
+
+// pickByNull is ifNull (X where X is NULL, else Y) or ifValid (X where X
+// is valid, else Y).
+func pickByNull(fn string, x, y value.Value, whenNull bool) (value.Value, error) {
+	xv, yv, n, wrap, err := mathfn.Broadcast2(fn, x, y)
+	if err != nil {
+		return nil, err
+	}
+	if yv.T != xv.T {
+		c, err := value.CastVector(yv, xv.T, xv.Scale)
+		if err != nil {
+			return nil, errors.New("X and Y of " + fn + " must have the same data type.")
+		}
+		yv = c
+	}
+	out := value.NewVector(xv.T, 0, n)
+	out.Scale = xv.Scale
+	for i := 0; i < n; i++ {
+		xi, yi := i, i
+		if xv.Len() == 1 {
+			xi = 0
+		}
+		if yv.Len() == 1 {
+			yi = 0
+		}
+		if xv.IsNull(xi) == whenNull {
+			out.AppendFrom(xv, xi)
+		} else {
+			out.AppendFrom(yv, yi)
+		}
+	}
+	return wrap(out), nil
+}
+
+// isNanInf marks NaN and infinite elements (and NULLs with includeNull).
+// DolphinDB's FLOAT/DOUBLE NULL is -FLT_MAX/-DBL_MAX, distinct from NaN.
+func isNanInf(_ funcs.Env, args []value.Value) (value.Value, error) {
+	incl, err := funcs.BoolArg("isNanInf", "includeNull", funcs.Arg(args, 1), false)
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapForms("isNanInf", args[0], func(v *value.Vector) (*value.Vector, error) {
+		out := value.NewVector(value.Bool, v.Len(), v.Len())
+		switch v.T {
+		case value.Double:
+			for i, f := range v.F64 {
+				out.I8[i] = mathfn.B2i8(math.IsNaN(f) || math.IsInf(f, 0) || (incl && f == value.NullFloat64))
+			}
+		case value.Float:
+			for i, f := range v.F32 {
+				out.I8[i] = mathfn.B2i8(f != f || math.IsInf(float64(f), 0) || (incl && f == value.NullFloat32))
+			}
+		default:
+			if incl {
+				for i := range out.I8 {
+					out.I8[i] = mathfn.B2i8(v.IsNull(i))
+				}
+			}
+		}
+		return out, nil
+	})
+}
+
+// nanInfFill replaces NaN and infinite elements of X with Y.
+func nanInfFill(_ funcs.Env, args []value.Value) (value.Value, error) {
+	ys, ok := funcs.ScalarArg(args[1])
+	if !ok || !ys.T.IsNumeric() {
+		return nil, errors.New("Y of nanInfFill must be a numeric scalar.")
+	}
+	y := ys.Float64()
+	return funcs.MapForms("nanInfFill", args[0], func(v *value.Vector) (*value.Vector, error) {
+		switch v.T {
+		case value.Double:
+			out := append([]float64(nil), v.F64...)
+			for i, f := range out {
+				if math.IsNaN(f) || math.IsInf(f, 0) {
+					out[i] = y
+				}
+			}
+			return value.NewDoubles(out), nil
+		case value.Float:
+			out := append([]float32(nil), v.F32...)
+			for i, f := range out {
+				if f != f || math.IsInf(float64(f), 0) {
+					out[i] = float32(y)
+				}
+			}
+			return &value.Vector{T: value.Float, F32: out}, nil
+		}
+		return v, nil
+	})
+}
+
+// fillAt is fill!(obj, index, value): obj[index] = value in place.
+func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
+	obj, idx, val := args[0], args[1], args[2]
+	switch t := obj.(type) {
+	case *value.Vector:
+		iv, ok := funcs.VectorArg(idx)
+		if !ok || !funcs.IsIntegralVec(iv) {
+			return nil, errors.New("index of fill! must be an integer or integer vector for a vector.")
+		}
+		is := funcs.LongsOf(iv)
+		var src *value.Vector
+		if t.T == value.Any {
+			if vv, ok := funcs.VectorArg(val); ok && len(is) > 1 && vv.Len() == len(is) {
+				src = vv
+			}
+			for k, i := range is {
+				if i < 0 || int(i) >= t.Len() {
+					return nil, errors.New("index out of range.")
+				}
+				if src != nil {
+					t.Any[i] = src.Elem(k)
+				} else {
+					t.Any[i] = val
+				}
+			}
+			return t, nil
+		}
+		vv, ok := funcs.VectorArg(val)
+		if !ok {
+			return nil, errors.New("value of fill! must be a scalar or a vector.")
+		}
+		c, err := value.CastVector(vv, t.T, t.Scale)
+		if err != nil {
+			return nil, err
+		}
+		for k, i := range is {
+			if i < 0 || int(i) >= t.Len() {
+				return nil, errors.New("index out of range.")
+			}
+			j := k
+			if c.Len() == 1 {
+				j = 0
+			} else if j >= c.Len() {
+				return nil, errors.New("The length of value of fill! must match the index.")
+			}
+			t.SetFrom(int(i), c, j)
+		}
+		return t, nil
+	case *value.Dict:
+		kv, ok := funcs.VectorArg(idx)
+		if !ok {
+			return nil, errors.New("index of fill! must be a key for a dictionary.")
+		}
+		k, err := value.CastVector(kv, t.Keys.T, t.Keys.Scale)
+		if err != nil {
+			return nil, err
+		}
+		var vv *value.Vector
+		if t.Vals.T == value.Any {
+			vv = value.NewTuple([]value.Value{val})
+		} else {
+			s, ok := funcs.VectorArg(val)
+			if !ok {
+				return nil, errors.New("value of fill! must be a scalar.")
+			}
+			if vv, err = value.CastVector(s, t.Vals.T, t.Vals.Scale); err != nil {
+				return nil, err
+			}
+		}
+		for i := 0; i < k.Len(); i++ {
+			t.Put(k, i, vv, min(i, vv.Len()-1))
+		}
+		return t, nil
+	case *value.Table:
+		name, ok := funcs.StringArg(idx)
+		if !ok {
+			return nil, errors.New("index of fill! must be a column name for a table.")
+		}
+		ci := t.ColumnIndex(name)
+		vv, ok := funcs.VectorArg(val)
+		if !ok || (vv.Len() != t.Rows() && vv.Len() != 1) {
+			return nil, errors.New("value of fill! must be a scalar or a vector as long as the table.")
+		}
+		if vv.Len() == 1 && t.Rows() != 1 {
+			rep := make([]int, t.Rows())
+			vv = vv.Gather(rep)
+		}
+		if ci < 0 {
+			t.Names = append(t.Names, name)
+			t.Cols = append(t.Cols, vv)
+			return t, nil
+		}
+		c, err := value.CastVector(vv, t.Cols[ci].T, t.Cols[ci].Scale)
+		if err != nil {
+			return nil, err
+		}
+		t.Cols[ci] = c
+		return t, nil
+	}
+	return nil, errors.New("obj of fill! must be a vector, tuple, dictionary or table.")
+}
+
+func init() {
+	funcs.Register(funcs.Spec{Name: "interpolate", Params: []string{"X", "method", "limit", "inplace", "limitDirection", "limitArea", "index"}, Min: 1, Max: 7,
+		Props: funcs.OrderSensitive, Category: "null-fill", Fn: interpolate})
+}
+
+// interpolate fills NULLs of a numeric vector by linear interpolation
+// (over positions or index), padding or the nearest value, with limit,
+// limitDirection and limitArea as the "interpolate" page describes.
+func interpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok || !funcs.IsNumericVec(v) {
+		return nil, errors.New("X of interpolate must be a numeric vector.")
+	}
+	str := func(i int, def string, allowed ...string) (string, error) {
+		a := funcs.Arg(args, i)
+		if a == nil {
+			return def, nil
+		}
+		s, ok := funcs.StringArg(a)
+		if ok {
+			for _, x := range allowed {
+				if s == x {
+					return s, nil
+				}
+			}
+		}
+		return "", fmt.Errorf("The argument [%s] of interpolate must be one of %v.", []string{"X", "method", "limit", "inplace", "limitDirection", "limitArea", "index"}[i], allowed)
+	}
+	method, err := str(1, "linear", "linear", "pad", "nearest")
+	if err != nil {
+		return nil, err
+	}
+	limit, err := funcs.IntArg("interpolate", "limit", funcs.Arg(args, 2), -1)
+	if err != nil {
+		return nil, err
+	}
+	if funcs.Arg(args, 2) != nil && limit <= 0 {
+		return nil, errors.New("limit of interpolate must be a positive integer.")
+	}
+	inplace, err := funcs.BoolArg("interpolate", "inplace", funcs.Arg(args, 3), false)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := str(4, "forward", "forward", "backward", "both")
+	if err != nil {
+		return nil, err
+	}
+	area, err := str(5, "", "", "inside", "outside")
+	if err != nil {
+		return nil, err
+	}
+	xs, err := funcs.DoublesOf("interpolate", v)
+	if err != nil {
+		return nil, err
+	}
+	n := len(xs)
+	pos := make([]float64, n)
+	for i := range pos {
+		pos[i] = float64(i)
+	}
+	if ix := funcs.Arg(args, 6); ix != nil {
+		iv, ok := funcs.VectorArg(ix)
+		if !ok || iv.Len() != n {
+			return nil, errors.New("index of interpolate must be a vector as long as X.")
+		}
+		if pos, err = funcs.DoublesOf("interpolate", mathfn.AsNumeric(iv)); err != nil {
+			return nil, err
+		}
+	}
+	out := append([]float64(nil), xs...)
+	first, last := -1, -1
+	for i, x := range xs {
+		if !funcs.IsNullF(x) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first >= 0 {
+		for i := 0; i < n; {
+			if !funcs.IsNullF(xs[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < n && funcs.IsNullF(xs[j]) {
+				j++
+			}
+			// NULL run [i, j): leading, trailing or inside.
+			inside := i > first && j <= last
+			if (area == "inside" && !inside) || (area == "outside" && inside) {
+				i = j
+				continue
+			}
+			for k := i; k < j; k++ {
+				fromStart, fromEnd := int64(k-i), int64(j-1-k)
+				okFwd := i > 0 && (limit < 0 || fromStart < limit)
+				okBwd := j < n && (limit < 0 || fromEnd < limit)
+				fill := false
+				switch dir {
+				case "forward":
+					fill = okFwd
+				case "backward":
+					fill = okBwd
+				default:
+					fill = okFwd || okBwd
+				}
+				if !fill {
+					continue
+				}
+				var prev, next int = i - 1, j
+				switch {
+				case prev < 0:
+					out[k] = xs[next]
+				case next >= n:
+					out[k] = xs[prev]
+				case method == "pad":
+					out[k] = xs[prev]
+				case method == "nearest":
+					if pos[k]-pos[prev] <= pos[next]-pos[k] {
+						out[k] = xs[prev]
+					} else {
+						out[k] = xs[next]
+					}
+				default:
+					t := (pos[k] - pos[prev]) / (pos[next] - pos[prev])
+					out[k] = xs[prev] + t*(xs[next]-xs[prev])
+				}
+			}
+			i = j
+		}
+	}
+	r := value.NewDoubles(out)
+	if inplace {
+		c, err := value.CastVector(r, v.T, v.Scale)
+		if err != nil {
+			return nil, err
+		}
+		mathfn.CopyInto(v, c)
+		return v, nil
+	}
+	return r, nil
+}

@@ -1,0 +1,86 @@
+package dataproc
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "move", Params: []string{"X", "steps"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				s, ok := funcs.ScalarArg(args[1])
+				if !ok || s.T.Category() != value.CatIntegral || s.Null {
+					return nil, errors.New("steps of move must be an integer.")
+				}
+				return shiftColumns("move", args[0], int(s.I))
+			}},
+		funcs.Spec{Name: "prev", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return shiftColumns("prev", args[0], 1) }},
+		funcs.Spec{Name: "next", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return shiftColumns("next", args[0], -1) }},
+		funcs.Spec{Name: "prevState", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return stateShift("prevState", args[0], true)
+			}},
+		funcs.Spec{Name: "nextState", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return stateShift("nextState", args[0], false)
+			}},
+	)
+}
+
+// shiftColumns moves each column of X down by steps (up when negative),
+// filling the vacated positions with NULL.
+func shiftColumns(fn string, x value.Value, steps int) (value.Value, error) {
+	if _, ok := x.(*value.Scalar); ok {
+		return nil, errors.New("X of " + fn + " must be a vector, matrix or table.")
+	}
+	return stats.MapColumns(fn, x, func(v *value.Vector) (*value.Vector, error) {
+		idx := make([]int, v.Len())
+		for i := range idx {
+			j := i - steps
+			if j < 0 || j >= len(idx) {
+				j = -1
+			}
+			idx[i] = j
+		}
+		return stats.GatherOrNull(v, idx), nil
+	})
+}
+
+// stateShift is prevState/nextState: a run of adjacent equal non-NULL
+// elements is one state (a NULL ends the run); each element gets the
+// state before (after) its own, a NULL element the nearest state before
+// (after) it ("prevState" page: [1,2.2,NULL,2.2] gives [,1,2.2,2.2]).
+func stateShift(fn string, x value.Value, prev bool) (value.Value, error) {
+	return stats.MapColumns(fn, x, func(v *value.Vector) (*value.Vector, error) {
+		n := v.Len()
+		idx := make([]int, n)
+		order := func(k int) int {
+			if prev {
+				return k
+			}
+			return n - 1 - k
+		}
+		cur, before := -1, -1 // the current state and the state before it
+		adjacent := false     // whether the previous element was non-NULL
+		for k := 0; k < n; k++ {
+			i := order(k)
+			if v.IsNull(i) {
+				idx[i] = cur
+				adjacent = false
+				continue
+			}
+			if !adjacent || funcs.CompareAcross(v, i, v, cur) != 0 {
+				before, cur = cur, i
+			}
+			adjacent = true
+			idx[i] = before
+		}
+		return stats.GatherOrNull(v, idx), nil
+	})
+}

@@ -1,0 +1,346 @@
+package dataproc
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "rank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "sort", Fn: rank},
+		funcs.Spec{Name: "denseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "sort", Fn: denseRank},
+		funcs.Spec{Name: "isort", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "sort",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				idx, err := sortIndex("isort", args[0], funcs.Arg(args, 1))
+				if err != nil {
+					return nil, err
+				}
+				return intsOf(idx), nil
+			}},
+		funcs.Spec{Name: "isortTop", Params: []string{"X", "top", "ascending"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "sort",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				top, err := funcs.IntArg("isortTop", "top", args[1], 0)
+				if err != nil || top < 0 {
+					return nil, errors.New("top of isortTop must be a non-negative integer.")
+				}
+				idx, err := sortIndex("isortTop", args[0], funcs.Arg(args, 2))
+				if err != nil {
+					return nil, err
+				}
+				return intsOf(idx[:min(int(top), len(idx))]), nil
+			}},
+		funcs.Spec{Name: "isort!", Params: []string{"X", "ascending", "indices"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "sort", Fn: isortInPlace},
+		funcs.Spec{Name: "isSorted", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "sort", Fn: isSorted},
+		funcs.Spec{Name: "sort!", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Mutating, Category: "sort", Fn: sortInPlace},
+		funcs.Spec{Name: "sortBy!", Params: []string{"table", "sortColumns", "sortDirections"}, Min: 2, Max: 3, Props: funcs.Mutating, Category: "sort", Fn: sortByInPlace},
+	)
+}
+
+func intsOf(idx []int) *value.Vector {
+	out := make([]int32, len(idx))
+	for i, j := range idx {
+		out[i] = int32(j)
+	}
+	return value.NewInts(out)
+}
+
+// sortKeys reads the key vectors of X (a vector or a tuple of equal-length
+// vectors) and one direction per key.
+func sortKeys(fn string, x, asc value.Value) ([]*value.Vector, []bool, error) {
+	var keys []*value.Vector
+	if t, ok := x.(*value.Vector); ok && t.T == value.Any {
+		for _, e := range t.Any {
+			v, ok := funcs.VectorArg(e)
+			if !ok || (len(keys) > 0 && v.Len() != keys[0].Len()) {
+				return nil, nil, fmt.Errorf("X of %s must be a vector or a tuple of vectors of the same length.", fn)
+			}
+			keys = append(keys, v)
+		}
+	} else {
+		v, ok := funcs.VectorArg(x)
+		if !ok {
+			return nil, nil, fmt.Errorf("X of %s must be a vector or a tuple of vectors of the same length.", fn)
+		}
+		keys = []*value.Vector{v}
+	}
+	dirs := make([]bool, len(keys))
+	for i := range dirs {
+		dirs[i] = true
+	}
+	if asc != nil {
+		av, ok := funcs.VectorArg(asc)
+		if !ok || !funcs.IsIntegralVec(av) || (av.Len() != 1 && av.Len() != len(keys)) {
+			return nil, nil, fmt.Errorf("ascending of %s must be a boolean scalar or a vector with one value per key.", fn)
+		}
+		ls := funcs.LongsOf(av)
+		for i := range dirs {
+			dirs[i] = ls[min(i, len(ls)-1)] != 0
+		}
+	}
+	return keys, dirs, nil
+}
+
+// compareWithNull compares elements i and j of v with NULL as the
+// smallest value.
+func compareWithNull(v *value.Vector, i, j int) int {
+	in, jn := v.IsNull(i), v.IsNull(j)
+	switch {
+	case in && jn:
+		return 0
+	case in:
+		return -1
+	case jn:
+		return 1
+	}
+	return funcs.CompareAcross(v, i, v, j)
+}
+
+// sortIndex is the stable sorting permutation of X's rows by its keys.
+func sortIndex(fn string, x, asc value.Value) ([]int, error) {
+	keys, dirs, err := sortKeys(fn, x, asc)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	if len(keys) > 0 {
+		n = keys[0].Len()
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		for k, v := range keys {
+			c := compareWithNull(v, idx[a], idx[b])
+			if !dirs[k] {
+				c = -c
+			}
+			if c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	})
+	return idx, nil
+}
+
+// isortInPlace is isort!(X, ascending, indices): indices reordered by the
+// sorting permutation of X, in place.
+func isortInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
+	idx, err := sortIndex("isort!", args[0], args[1])
+	if err != nil {
+		return nil, err
+	}
+	y, ok := args[2].(*value.Vector)
+	if !ok || y.Len() != len(idx) {
+		return nil, errors.New("indices of isort! must be a vector as long as X.")
+	}
+	mathfn.CopyInto(y, y.Gather(idx))
+	return y, nil
+}
+
+// isSorted reports whether X is in ascending (or descending) order, NULL
+// first.
+func isSorted(_ funcs.Env, args []value.Value) (value.Value, error) {
+	asc, err := funcs.BoolArg("isSorted", "ascending", funcs.Arg(args, 1), true)
+	if err != nil {
+		return nil, err
+	}
+	v, ok := funcs.VectorArg(args[0])
+	if !ok {
+		return nil, errors.New("X of isSorted must be a vector.")
+	}
+	for i := 1; i < v.Len(); i++ {
+		c := compareWithNull(v, i, i-1)
+		if (asc && c < 0) || (!asc && c > 0) {
+			return value.NewBool(false), nil
+		}
+	}
+	return value.NewBool(true), nil
+}
+
+// sortInPlace is sort!(X, ascending): X sorted in place.
+func sortInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok || v.T == value.Any {
+		return nil, errors.New("X of sort! must be a vector.")
+	}
+	idx, err := sortIndex("sort!", v, funcs.Arg(args, 1))
+	if err != nil {
+		return nil, err
+	}
+	mathfn.CopyInto(v, v.Gather(idx))
+	return v, nil
+}
+
+// sortByInPlace sorts a table's rows in place by named columns.
+func sortByInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
+	t, ok := args[0].(*value.Table)
+	if !ok {
+		return nil, errors.New("The first argument of sortBy! must be a table.")
+	}
+	names, ok := funcs.StringsArg(args[1])
+	if !ok {
+		return nil, errors.New("sortColumns of sortBy! must be column names.")
+	}
+	keys := make([]value.Value, len(names))
+	for i, n := range names {
+		c := t.Column(n)
+		if c == nil {
+			return nil, fmt.Errorf("Unrecognized column name %s", n)
+		}
+		keys[i] = c
+	}
+	var x value.Value = value.NewTuple(keys)
+	if len(keys) == 1 {
+		x = keys[0]
+	}
+	idx, err := sortIndex("sortBy!", x, funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	if t.Shared != "" {
+		t.Mu.Lock()
+		defer t.Mu.Unlock()
+	}
+	for i, c := range t.Cols {
+		t.Cols[i] = c.Gather(idx)
+	}
+	return t, nil
+}
+
+// rank ranks each column (0-based) by the "rank" page's options;
+// groupNum turns ranks into group numbers.
+func rank(_ funcs.Env, args []value.Value) (value.Value, error) {
+	o, err := stats.ParseRankOptions("rank", []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 3), funcs.Arg(args, 4), funcs.Arg(args, 5)}, 0)
+	if err != nil {
+		return nil, err
+	}
+	groups := int64(0)
+	if g := funcs.Arg(args, 2); g != nil {
+		if groups, err = funcs.IntArg("rank", "groupNum", g, 0); err != nil || groups <= 0 {
+			return nil, errors.New("groupNum of rank must be a positive integer.")
+		}
+	}
+	prec := int64(0)
+	if p := funcs.Arg(args, 6); p != nil {
+		if prec, err = funcs.IntArg("rank", "precision", p, 0); err != nil || prec < 1 || prec > 15 {
+			return nil, errors.New("precision of rank must be an integer in [1, 15].")
+		}
+		if o.Ties == "first" {
+			return nil, errors.New("tiesMethod of rank can't be 'first' when precision is given.")
+		}
+	}
+	return stats.MapColumns("rank", args[0], func(v *value.Vector) (*value.Vector, error) {
+		var xs []float64
+		if funcs.IsNumericVec(v) || v.T.IsTemporal() {
+			d, err := funcs.DoublesOf("rank", mathfn.AsNumeric(v))
+			if err != nil {
+				return nil, err
+			}
+			xs = d
+		} else {
+			// Non-numeric columns rank by their order: replace each value
+			// by its dense position among the sorted distinct values.
+			idx, err := sortIndex("rank", v, nil)
+			if err != nil {
+				return nil, err
+			}
+			xs = make([]float64, v.Len())
+			pos := 0.0
+			for k, i := range idx {
+				if k > 0 && compareWithNull(v, i, idx[k-1]) != 0 {
+					pos++
+				}
+				xs[i] = pos
+				if v.IsNull(i) {
+					xs[i] = value.NullFloat64
+				}
+			}
+		}
+		if prec > 0 {
+			scale := math.Pow(10, float64(prec))
+			r := make([]float64, len(xs))
+			for i, x := range xs {
+				if funcs.IsNullF(x) {
+					r[i] = x
+				} else {
+					r[i] = math.Round(x*scale) / scale
+				}
+			}
+			xs = r
+		}
+		if groups > 0 {
+			return groupRanks(xs, o, int(groups)), nil
+		}
+		return stats.RankResult(stats.RankVector(xs, o, false), o), nil
+	})
+}
+
+// groupRanks splits the sorted elements into groups of near-equal size
+// (the first size%groups groups one larger) and returns each element's
+// group; equal elements share the smallest group.
+func groupRanks(xs []float64, o stats.RankOptions, groups int) *value.Vector {
+	o.Ties = "first"
+	o.Percent = false
+	pos := stats.RankVector(xs, o, false)
+	n := 0
+	for _, p := range pos {
+		if !funcs.IsNullF(p) {
+			n++
+		}
+	}
+	base, extra := n/groups, n%groups
+	groupOf := func(p int) int {
+		big := (base + 1) * extra
+		if p < big {
+			return p / (base + 1)
+		}
+		if base == 0 {
+			return extra
+		}
+		return extra + (p-big)/base
+	}
+	g := make([]int32, len(xs))
+	// Equal values take the smallest group among them.
+	minGroup := map[float64]int32{}
+	for i, p := range pos {
+		if funcs.IsNullF(p) {
+			continue
+		}
+		gi := int32(groupOf(int(p)))
+		if m, ok := minGroup[xs[i]]; !ok || gi < m {
+			minGroup[xs[i]] = gi
+		}
+	}
+	for i, p := range pos {
+		if funcs.IsNullF(p) {
+			g[i] = value.NullInt32
+			continue
+		}
+		g[i] = minGroup[xs[i]]
+	}
+	return value.NewInts(g)
+}
+
+// denseRank ranks each column with consecutive ranks for distinct values.
+func denseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
+	o, err := stats.ParseRankOptions("denseRank", []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 2), nil, funcs.Arg(args, 3)}, 0)
+	if err != nil {
+		return nil, err
+	}
+	return stats.MapColumns("denseRank", args[0], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf("denseRank", mathfn.AsNumeric(v))
+		if err != nil {
+			return nil, err
+		}
+		return stats.RankResult(stats.RankVector(xs, o, true), o), nil
+	})
+}

@@ -1,0 +1,1441 @@
+package higherorder
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Higher-order functions (the manual's ho_funcs pages): they call their
+// function argument through Env.Call once per item and assemble the
+// results. The per-item boxing is inherent: each call gets a value.
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "each", Params: []string{"func", "args"}, Min: 2, Max: -1, Props: funcs.Pure, Category: "higher-order", Fn: eachFn("each")},
+		funcs.Spec{Name: "peach", Params: []string{"func", "args"}, Min: 2, Max: -1, Props: funcs.Pure, Category: "higher-order", Fn: eachFn("peach")},
+		funcs.Spec{Name: "loop", Params: []string{"func", "args"}, Min: 2, Max: -1, Props: funcs.Pure, Category: "higher-order", Fn: loopFn("loop")},
+		funcs.Spec{Name: "ploop", Params: []string{"func", "args"}, Min: 2, Max: -1, Props: funcs.Pure, Category: "higher-order", Fn: loopFn("ploop")},
+		funcs.Spec{Name: "eachLeft", Params: []string{"func", "X", "Y", "assembleRule"}, Min: 3, Max: 4, Props: funcs.Pure, Category: "higher-order", Fn: eachSideFn("eachLeft", true)},
+		funcs.Spec{Name: "eachRight", Params: []string{"func", "X", "Y", "assembleRule"}, Min: 3, Max: 4, Props: funcs.Pure, Category: "higher-order", Fn: eachSideFn("eachRight", false)},
+		funcs.Spec{Name: "eachPre", Params: []string{"func", "X", "pre", "assembleRule"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: eachNeighbourFn("eachPre", true)},
+		funcs.Spec{Name: "eachPost", Params: []string{"func", "X", "post", "assembleRule"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: eachNeighbourFn("eachPost", false)},
+		funcs.Spec{Name: "reduce", Params: []string{"func", "X", "init", "assembleRule"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: foldFn("reduce", false)},
+		funcs.Spec{Name: "accumulate", Params: []string{"func", "X", "init", "assembleRule"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: foldFn("accumulate", true)},
+		funcs.Spec{Name: "cross", Params: []string{"func", "X", "Y"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "higher-order", Fn: crossFn("cross")},
+		funcs.Spec{Name: "pcross", Params: []string{"func", "X", "Y"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "higher-order", Fn: crossFn("pcross")},
+		funcs.Spec{Name: "call", Params: []string{"func", "args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "higher-order", Fn: callFn("call")},
+		funcs.Spec{Name: "pcall", Params: []string{"func", "args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "higher-order", Fn: callFn("pcall")},
+		funcs.Spec{Name: "unifiedCall", Params: []string{"func", "args"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xunifiedCall},
+		funcs.Spec{Name: "moving", Params: []string{"func", "funcArgs", "window", "minPeriods"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xmoving},
+		funcs.Spec{Name: "window", Params: []string{"func", "funcArgs", "range"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: windowFn},
+		funcs.Spec{Name: "rolling", Params: []string{"func", "funcArgs", "window", "step", "fill", "explicitOffset"}, Min: 3, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xrolling},
+		funcs.Spec{Name: "tmoving", Params: []string{"func", "T", "funcArgs", "window"}, Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtmoving},
+		funcs.Spec{Name: "twindow", Params: []string{"func", "funcArgs", "T", "range", "prevailing", "excludedPeriod"}, Min: 4, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtwindow},
+		funcs.Spec{Name: "byRow", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xbyRow},
+		funcs.Spec{Name: "byColumn", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xbyColumn},
+		funcs.Spec{Name: "groupby", Params: []string{"func", "funcArgs", "groupingCol"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "higher-order",
+			Fn:      func(env funcs.Env, args []value.Value) (value.Value, error) { return xgroupby(env, args, nil) },
+			NamedFn: xgroupby},
+		funcs.Spec{Name: "contextby", Params: []string{"func", "funcArgs", "groupingCol", "sortingCol", "semanticFilter"}, Min: 3, Max: 5, Props: funcs.Pure, Category: "higher-order", Fn: xcontextby},
+		funcs.Spec{Name: "segmentby", Params: []string{"func", "funcArgs", "segment"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xsegmentby},
+		funcs.Spec{Name: "compose", Params: []string{"first", "second"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xcompose},
+		funcs.Spec{Name: "nullCompare", Params: []string{"func", "X", "Y"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.ElementWise, Category: "higher-order", Fn: xnullCompare},
+		funcs.Spec{Name: "withNullFill", Params: []string{"func", "x", "y", "fillValue"}, Min: 4, Max: 4, Props: funcs.Pure, Category: "higher-order", Fn: xwithNullFill},
+		funcs.Spec{Name: "aggrTopN", Params: []string{"func", "funcArgs", "sortingCol", "top", "ascending"}, Min: 4, Max: 5, Props: funcs.Pure | funcs.Aggregate, Category: "higher-order", Fn: xaggrTopN},
+		funcs.Spec{Name: "talib", Params: []string{"func", "args"}, Min: 2, Max: -1, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtalib},
+		funcs.Spec{Name: "pivot", Params: []string{"func", "funcArgs", "rowAlignCol", "colAlignCol"}, Min: 4, Max: 4, Props: funcs.Pure, Category: "higher-order", Fn: xpivot},
+	)
+}
+
+// fnArg checks that args[0] is a function.
+func FnArg(name string, x value.Value) (value.Value, error) {
+	if !funcs.IsFunction(x) {
+		return nil, fmt.Errorf("The first argument of %s must be a function.", name)
+	}
+	return x, nil
+}
+
+func eachFn(name string) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		return eachCall(env, name, args, funcs.RuleDolphin)
+	}
+}
+
+func loopFn(name string) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		return eachCall(env, name, args, funcs.RuleTuple)
+	}
+}
+
+// eachCall applies args[0] to the items of args[1:] at the same position;
+// scalars are passed whole to every call. Over a dictionary the result is
+// a dictionary with the same keys.
+func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.Value, error) {
+	fn, err := FnArg(name, args[0])
+	if err != nil {
+		return nil, err
+	}
+	seqs := make([]funcs.Seq, len(args)-1)
+	for i, a := range args[1:] {
+		seqs[i] = funcs.SeqOf(a)
+	}
+	n, err := funcs.SameLength(name, seqs)
+	if err != nil {
+		return nil, err
+	}
+	if n < 0 {
+		n = 1
+	}
+	out := make([]value.Value, n)
+	for i := 0; i < n; i++ {
+		call := make([]value.Value, len(seqs))
+		for k, s := range seqs {
+			call[k] = s.At(i)
+		}
+		if out[i], err = env.Call(fn, call...); err != nil {
+			return nil, err
+		}
+	}
+	if len(seqs) > 0 && seqs[0].Keys != nil && rule != funcs.RuleTuple {
+		return keyedResult(seqs[0].Keys, out)
+	}
+	return funcs.Assemble(out, rule)
+}
+
+// keyedResult builds a dictionary of results under the iterated
+// dictionary's keys.
+func keyedResult(keys *value.Vector, out []value.Value) (value.Value, error) {
+	vals, err := funcs.Assemble(out, funcs.RuleDolphin)
+	if err != nil {
+		return nil, err
+	}
+	vv, ok := vals.(*value.Vector)
+	if !ok {
+		vv = value.NewTuple(out)
+	}
+	d := value.NewDict(keys.T, vv.T)
+	for i := 0; i < keys.Len(); i++ {
+		d.Put(keys, i, vv, i)
+	}
+	return d, nil
+}
+
+func eachSideFn(name string, left bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		fn, err := FnArg(name, args[0])
+		if err != nil {
+			return nil, err
+		}
+		rule, err := funcs.AssembleRule(name, funcs.Arg(args, 3))
+		if err != nil {
+			return nil, err
+		}
+		x, y := args[1], args[2]
+		it := y
+		if left {
+			it = x
+		}
+		s := funcs.SeqOf(it)
+		out := make([]value.Value, s.N)
+		for i := 0; i < s.N; i++ {
+			if left {
+				out[i], err = env.Call(fn, s.At(i), y)
+			} else {
+				out[i], err = env.Call(fn, x, s.At(i))
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if s.Keys != nil {
+			return keyedResult(s.Keys, out)
+		}
+		return funcs.Assemble(out, rule)
+	}
+}
+
+// eachNeighbourFn is eachPre (F(X[i], X[i-1]), the first against pre) and
+// eachPost (F(X[i], X[i+1]), the last against post); without pre/post
+// that end's result is NULL.
+func eachNeighbourFn(name string, pre bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		fn, err := FnArg(name, args[0])
+		if err != nil {
+			return nil, err
+		}
+		rule, err := funcs.AssembleRule(name, funcs.Arg(args, 3))
+		if err != nil {
+			return nil, err
+		}
+		s := funcs.SeqOf(args[1])
+		edge := funcs.Arg(args, 2)
+		out := make([]value.Value, s.N)
+		for i := 0; i < s.N; i++ {
+			var other value.Value
+			switch {
+			case pre && i > 0:
+				other = s.At(i - 1)
+			case !pre && i < s.N-1:
+				other = s.At(i + 1)
+			default:
+				other = edge
+			}
+			if other == nil {
+				out[i] = nil
+				continue
+			}
+			if out[i], err = env.Call(fn, s.At(i), other); err != nil {
+				return nil, err
+			}
+		}
+		return AssembleWithNulls(out, rule)
+	}
+}
+
+// assembleWithNulls assembles results where nil marks a position without a
+// call: NULL of the others' type (a NULL-filled column for vector results).
+func AssembleWithNulls(out []value.Value, rule byte) (value.Value, error) {
+	var like value.Value
+	for _, r := range out {
+		if r != nil {
+			like = r
+			break
+		}
+	}
+	for i, r := range out {
+		if r != nil {
+			continue
+		}
+		out[i] = xnullLike(like)
+	}
+	return funcs.Assemble(out, rule)
+}
+
+// nullLike is a NULL of like's type and form (a NULL scalar if like is
+// nil or not a scalar/vector).
+func xnullLike(like value.Value) value.Value {
+	switch l := like.(type) {
+	case *value.Scalar:
+		s := value.NullScalar(l.T)
+		s.Scale = l.Scale
+		return s
+	case *value.Vector:
+		if l.T != value.Any && !l.T.IsArray() {
+			v := value.NewNullVector(l.T, l.Len())
+			v.Scale = l.Scale
+			return v
+		}
+	}
+	return value.NullScalar(value.Void)
+}
+
+// foldFn is reduce and accumulate over their three forms: a binary
+// function over X's items (from init, or X[0]); a ternary one over the two
+// items of a tuple X; a unary one iterated from init X times, while X(r)
+// holds, or until the result stops changing.
+func foldFn(name string, keep bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		fn, err := FnArg(name, args[0])
+		if err != nil {
+			return nil, err
+		}
+		rule, err := funcs.AssembleRule(name, funcs.Arg(args, 3))
+		if err != nil {
+			return nil, err
+		}
+		init := funcs.Arg(args, 2)
+		if arity := xparamCount(fn); arity == 1 {
+			return iterateUnary(env, name, fn, args[1], init, keep, rule)
+		} else if arity == 3 {
+			return foldTernary(env, name, fn, args[1], init, keep, rule)
+		}
+		s := funcs.SeqOf(args[1])
+		var acc value.Value
+		start := 0
+		if init != nil {
+			acc = init
+		} else {
+			if s.N == 0 {
+				return value.NullScalar(value.Void), nil
+			}
+			acc = s.At(0)
+			start = 1
+		}
+		var steps []value.Value
+		if keep {
+			steps = make([]value.Value, 0, s.N)
+			if init == nil {
+				steps = append(steps, acc)
+			}
+		}
+		for i := start; i < s.N; i++ {
+			if err := env.Context().Err(); err != nil {
+				return nil, err
+			}
+			if acc, err = env.Call(fn, acc, s.At(i)); err != nil {
+				return nil, err
+			}
+			if keep {
+				steps = append(steps, acc)
+			}
+		}
+		if !keep {
+			return acc, nil
+		}
+		return funcs.Assemble(steps, rule)
+	}
+}
+
+// paramCount is the number of parameters a function value declares when
+// it is a registry built-in with a fixed arity; 2 otherwise (the binary
+// form is the common one).
+func xparamCount(fn value.Value) int {
+	if s, ok := fn.(*funcs.Spec); ok && s.Max == s.Min {
+		return s.Min
+	}
+	if p, ok := fn.(interface{ ParamCount() int }); ok {
+		return p.ParamCount()
+	}
+	return 2
+}
+
+func iterateUnary(env funcs.Env, name string, fn, x, init value.Value, keep bool, rule byte) (value.Value, error) {
+	if init == nil {
+		return nil, fmt.Errorf("The argument [init] of %s must be given when func is a unary function.", name)
+	}
+	acc := init
+	steps := []value.Value{}
+	limit := int64(-1)
+	var cond value.Value
+	if s, ok := funcs.ScalarArg(x); ok && !s.Null && s.T.Category() == value.CatIntegral {
+		limit = s.I
+	} else if funcs.IsFunction(x) {
+		cond = x
+	} else if x != nil {
+		if s, ok := funcs.ScalarArg(x); !ok || !s.Null {
+			return nil, fmt.Errorf("The argument [X] of %s must be a non-negative integer, a unary function or NULL when func is a unary function.", name)
+		}
+	}
+	if keep {
+		steps = append(steps, acc)
+	}
+	for i := int64(0); limit < 0 || i < limit; i++ {
+		if err := env.Context().Err(); err != nil {
+			return nil, err
+		}
+		if cond != nil {
+			ok, err := env.Call(cond, acc)
+			if err != nil {
+				return nil, err
+			}
+			if b, isS := ok.(*value.Scalar); !isS || !b.Bool() {
+				break
+			}
+		}
+		next, err := env.Call(fn, acc)
+		if err != nil {
+			return nil, err
+		}
+		if limit < 0 && cond == nil && xsameValue(next, acc) {
+			break
+		}
+		acc = next
+		if keep {
+			steps = append(steps, acc)
+		}
+	}
+	if !keep {
+		return acc, nil
+	}
+	return funcs.Assemble(steps, rule)
+}
+
+// sameValue reports whether two values print the same (the convergence
+// test of the unary reduce form).
+func xsameValue(a, b value.Value) bool {
+	return a.Type() == b.Type() && a.Form() == b.Form() && a.String() == b.String()
+}
+
+func foldTernary(env funcs.Env, name string, fn, x, init value.Value, keep bool, rule byte) (value.Value, error) {
+	t, ok := x.(*value.Vector)
+	if !ok || t.T != value.Any || t.Len() != 2 {
+		return nil, fmt.Errorf("The argument [X] of %s must be a tuple of two elements when func is a ternary function.", name)
+	}
+	a, b := funcs.SeqOf(t.Any[0]), funcs.SeqOf(t.Any[1])
+	n, err := funcs.SameLength(name, []funcs.Seq{a, b})
+	if err != nil {
+		return nil, err
+	}
+	acc := init
+	steps := []value.Value{}
+	for i := 0; i < n; i++ {
+		if acc, err = env.Call(fn, acc, a.At(i), b.At(i)); err != nil {
+			return nil, err
+		}
+		steps = append(steps, acc)
+	}
+	if !keep {
+		return acc, nil
+	}
+	return funcs.Assemble(steps, rule)
+}
+
+// crossFn calls func on every pair of X's and Y's items: a matrix (X's
+// items down, Y's across, labelled with the vectors' values) of scalar
+// results, else a tuple of tuples.
+func crossFn(name string) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		fn, err := FnArg(name, args[0])
+		if err != nil {
+			return nil, err
+		}
+		x := args[1]
+		y := funcs.Arg(args, 2)
+		if y == nil {
+			y = x
+		}
+		xs, ys := funcs.SeqOf(x), funcs.SeqOf(y)
+		res := make([][]value.Value, xs.N)
+		allScalar := true
+		for i := 0; i < xs.N; i++ {
+			res[i] = make([]value.Value, ys.N)
+			for j := 0; j < ys.N; j++ {
+				r, err := env.Call(fn, xs.At(i), ys.At(j))
+				if err != nil {
+					return nil, err
+				}
+				if _, ok := r.(*value.Scalar); !ok {
+					allScalar = false
+				}
+				res[i][j] = r
+			}
+		}
+		if !allScalar || xs.N == 0 || ys.N == 0 {
+			rows := make([]value.Value, xs.N)
+			for i := range res {
+				rows[i] = value.NewTuple(res[i])
+			}
+			return value.NewTuple(rows), nil
+		}
+		flat := make([]value.Value, 0, xs.N*ys.N)
+		for j := 0; j < ys.N; j++ {
+			for i := 0; i < xs.N; i++ {
+				flat = append(flat, res[i][j])
+			}
+		}
+		data, err := funcs.Assemble(flat, funcs.RuleDolphin)
+		if err != nil {
+			return nil, err
+		}
+		dv, ok := data.(*value.Vector)
+		if !ok || dv.T == value.Any {
+			return nil, fmt.Errorf("The results of %s must have one type.", name)
+		}
+		m := &value.Matrix{V: dv, Rows: xs.N, Cols: ys.N}
+		if v, ok := x.(*value.Vector); ok && v.T != value.Any {
+			m.RowLabels = v
+		}
+		if v, ok := y.(*value.Vector); ok && v.T != value.Any {
+			m.ColLabels = v
+		}
+		return m, nil
+	}
+}
+
+func callFn(name string) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		fn, err := FnArg(name, args[0])
+		if err != nil {
+			return nil, err
+		}
+		return env.Call(fn, args[1:]...)
+	}
+}
+
+func xunifiedCall(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("unifiedCall", args[0])
+	if err != nil {
+		return nil, err
+	}
+	t, ok := args[1].(*value.Vector)
+	if !ok {
+		return env.Call(fn, args[1])
+	}
+	if t.T != value.Any {
+		vals := make([]value.Value, t.Len())
+		for i := range vals {
+			vals[i] = t.Elem(i)
+		}
+		return env.Call(fn, vals...)
+	}
+	return env.Call(fn, t.Any...)
+}
+
+// funcArgsOf splits funcArgs (one argument, or a tuple of several of equal
+// length) into the argument list and their common length.
+func funcArgsOf(name string, x value.Value) ([]value.Value, int, error) {
+	var list []value.Value
+	if t, ok := x.(*value.Vector); ok && t.T == value.Any {
+		list = t.Any
+	} else {
+		list = []value.Value{x}
+	}
+	n := -1
+	for _, a := range list {
+		l := LengthOf(a)
+		if l < 0 {
+			continue
+		}
+		if n >= 0 && l != n {
+			return nil, 0, fmt.Errorf("All arguments of %s must have the same length.", name)
+		}
+		n = l
+	}
+	if n < 0 {
+		return nil, 0, fmt.Errorf("The argument [funcArgs] of %s must be a vector or a tuple of vectors.", name)
+	}
+	return list, n, nil
+}
+
+// lengthOf is the number of rows of a vector, matrix or table; -1 for a
+// scalar.
+func LengthOf(x value.Value) int {
+	switch v := x.(type) {
+	case *value.Vector:
+		return v.Len()
+	case *value.Matrix:
+		return v.Rows
+	case *value.Table:
+		return v.Rows()
+	case *value.Pair:
+		return 2
+	}
+	return -1
+}
+
+// sliceRows returns rows [lo, hi) of a vector, matrix or table; scalars
+// pass through.
+func SliceRows(x value.Value, lo, hi int) value.Value {
+	switch v := x.(type) {
+	case *value.Vector:
+		return v.Slice(lo, hi)
+	case *value.Matrix:
+		cols := make([]*value.Vector, v.Cols)
+		for c := range cols {
+			cols[c] = funcs.MatrixColumn(v, c).Slice(lo, hi)
+		}
+		data := value.NewVector(v.V.T, 0, (hi-lo)*v.Cols)
+		for _, c := range cols {
+			data.AppendVector(c)
+		}
+		return &value.Matrix{V: data, Rows: hi - lo, Cols: v.Cols, ColLabels: v.ColLabels}
+	case *value.Table:
+		return v.Slice(lo, hi)
+	case *value.Pair:
+		return v.V.Slice(lo, hi)
+	}
+	return x
+}
+
+// gatherRows returns the rows at idx of a vector or table; scalars pass
+// through.
+func gatherRows(x value.Value, idx []int) value.Value {
+	switch v := x.(type) {
+	case *value.Vector:
+		return v.Gather(idx)
+	case *value.Table:
+		return v.Gather(idx)
+	case *value.Pair:
+		return v.V.Gather(idx)
+	}
+	return x
+}
+
+func callOnRows(env funcs.Env, fn value.Value, list []value.Value, lo, hi int) (value.Value, error) {
+	call := make([]value.Value, len(list))
+	for k, a := range list {
+		call[k] = SliceRows(a, lo, hi)
+	}
+	return env.Call(fn, call...)
+}
+
+// countValid is the number of non-NULL elements of the first argument's
+// rows [lo, hi), for minPeriods.
+func xcountValid(x value.Value, lo, hi int) int {
+	v, ok := x.(*value.Vector)
+	if !ok || v.T == value.Any {
+		return hi - lo
+	}
+	n := 0
+	for i := lo; i < hi; i++ {
+		if !v.IsNull(i) {
+			n++
+		}
+	}
+	return n
+}
+
+func xmoving(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("moving", args[0])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("moving", args[1])
+	if err != nil {
+		return nil, err
+	}
+	w, err := funcs.IntArg("moving", "window", args[2], 0)
+	if err != nil || w <= 0 {
+		return nil, errors.New("The argument [window] of moving must be a positive integer.")
+	}
+	minP, err := funcs.IntArg("moving", "minPeriods", funcs.Arg(args, 3), w)
+	if err != nil || minP <= 0 {
+		return nil, errors.New("The argument [minPeriods] of moving must be a positive integer.")
+	}
+	out := make([]value.Value, n)
+	for i := 0; i < n; i++ {
+		lo := i - int(w) + 1
+		if lo < 0 {
+			lo = 0
+		}
+		if xcountValid(list[0], lo, i+1) < int(minP) {
+			continue
+		}
+		if out[i], err = callOnRows(env, fn, list, lo, i+1); err != nil {
+			return nil, err
+		}
+	}
+	return AssembleWithNulls(out, funcs.RuleDolphin)
+}
+
+func windowFn(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("window", args[0])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("window", args[1])
+	if err != nil {
+		return nil, err
+	}
+	r, ok := args[2].(*value.Pair)
+	if !ok || r.V.T.Category() != value.CatIntegral {
+		return nil, errors.New("The argument [range] of window must be an integral pair.")
+	}
+	d1, d2 := r.V.At(0).I, r.V.At(1).I
+	out := make([]value.Value, n)
+	for i := 0; i < n; i++ {
+		lo, hi := int64(i)+d1, int64(i)+d2+1
+		lo, hi = max(lo, 0), min(hi, int64(n))
+		if lo >= hi {
+			continue
+		}
+		if out[i], err = callOnRows(env, fn, list, int(lo), int(hi)); err != nil {
+			return nil, err
+		}
+	}
+	return AssembleWithNulls(out, funcs.RuleDolphin)
+}
+
+// rolling applies func to windows of window rows moving step rows at a
+// time; a window is computed once it is full, and the result has one
+// element per computed window.
+func xrolling(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("rolling", args[0])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("rolling", args[1])
+	if err != nil {
+		return nil, err
+	}
+	w, err := funcs.IntArg("rolling", "window", args[2], 0)
+	if err != nil || w <= 0 {
+		return nil, errors.New("The argument [window] of rolling must be a positive integer.")
+	}
+	step, err := funcs.IntArg("rolling", "step", funcs.Arg(args, 3), 1)
+	if err != nil || step <= 0 {
+		return nil, errors.New("The argument [step] of rolling must be a positive integer.")
+	}
+	var out []value.Value
+	for end := int(w); end <= n; end += int(step) {
+		r, err := callOnRows(env, fn, list, end-int(w), end)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		return value.NewTuple(nil), nil
+	}
+	return funcs.Assemble(out, funcs.RuleDolphin)
+}
+
+// temporalIndex reads T as int64 ticks, checking it is temporal or
+// integral.
+func TemporalIndex(name string, x value.Value) (*value.Vector, []int64, error) {
+	v, ok := x.(*value.Vector)
+	if !ok || (v.T.Category() != value.CatTemporal && v.T.Category() != value.CatIntegral) {
+		return nil, nil, fmt.Errorf("The argument [T] of %s must be a temporal or integral vector.", name)
+	}
+	l, err := value.CastVector(v, value.Long, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, l.I64, nil
+}
+
+// windowTicks converts a window length (an integer, or a DURATION in the
+// unit of T's type) into T's ticks.
+func WindowTicks(name string, t value.Type, x value.Value) (int64, error) {
+	s, ok := funcs.ScalarArg(x)
+	if !ok || s.Null {
+		return 0, fmt.Errorf("The argument [window] of %s must be a positive integer or duration.", name)
+	}
+	if s.T.Category() == value.CatIntegral {
+		return s.I, nil
+	}
+	if s.T == value.Duration {
+		return durationTicks(s, t)
+	}
+	return 0, fmt.Errorf("The argument [window] of %s must be a positive integer or duration.", name)
+}
+
+func xtmoving(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("tmoving", args[0])
+	if err != nil {
+		return nil, err
+	}
+	tv, ts, err := TemporalIndex("tmoving", args[1])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("tmoving", args[2])
+	if err != nil {
+		return nil, err
+	}
+	if n != len(ts) {
+		return nil, errors.New("The arguments T and funcArgs of tmoving must have the same length.")
+	}
+	w, err := WindowTicks("tmoving", tv.T, args[3])
+	if err != nil {
+		return nil, err
+	}
+	out := make([]value.Value, n)
+	lo := 0
+	for i := 0; i < n; i++ {
+		for lo < i && ts[lo] <= ts[i]-w {
+			lo++
+		}
+		if out[i], err = callOnRows(env, fn, list, lo, i+1); err != nil {
+			return nil, err
+		}
+	}
+	return AssembleWithNulls(out, funcs.RuleDolphin)
+}
+
+func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("twindow", args[0])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("twindow", args[1])
+	if err != nil {
+		return nil, err
+	}
+	tv, ts, err := TemporalIndex("twindow", args[2])
+	if err != nil {
+		return nil, err
+	}
+	if n != len(ts) {
+		return nil, errors.New("The arguments T and funcArgs of twindow must have the same length.")
+	}
+	r, ok := args[3].(*value.Pair)
+	if !ok {
+		return nil, errors.New("The argument [range] of twindow must be a pair.")
+	}
+	d1, err := WindowTicks("twindow", tv.T, r.V.At(0))
+	if err != nil {
+		return nil, err
+	}
+	d2, err := WindowTicks("twindow", tv.T, r.V.At(1))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]value.Value, n)
+	for i := 0; i < n; i++ {
+		lo, hi := ts[i]+d1, ts[i]+d2
+		var idx []int
+		for j := 0; j < n; j++ {
+			if ts[j] >= lo && ts[j] <= hi {
+				idx = append(idx, j)
+			}
+		}
+		if len(idx) == 0 {
+			continue
+		}
+		call := make([]value.Value, len(list))
+		for k, a := range list {
+			call[k] = gatherRows(a, idx)
+		}
+		if out[i], err = env.Call(fn, call...); err != nil {
+			return nil, err
+		}
+	}
+	return AssembleWithNulls(out, funcs.RuleDolphin)
+}
+
+// byRow applies func to each row of a matrix (or a table's rows as
+// vectors, or an array vector's rows).
+func xbyRow(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("byRow", args[0])
+	if err != nil {
+		return nil, err
+	}
+	switch x := args[1].(type) {
+	case *value.Matrix:
+		out := make([]value.Value, x.Rows)
+		idx := make([]int, x.Cols)
+		for r := 0; r < x.Rows; r++ {
+			for c := range idx {
+				idx[c] = c*x.Rows + r
+			}
+			if out[r], err = env.Call(fn, x.V.Gather(idx)); err != nil {
+				return nil, err
+			}
+		}
+		return byRowResult(out)
+	case *value.Vector:
+		if x.T.IsArray() || x.T == value.Any {
+			out := make([]value.Value, x.Len())
+			for r := range out {
+				if out[r], err = env.Call(fn, x.Elem(r)); err != nil {
+					return nil, err
+				}
+			}
+			return byRowResult(out)
+		}
+		return env.Call(fn, x)
+	}
+	return env.Call(fn, args[1])
+}
+
+// byRowResult assembles per-row results: scalars make a vector, equal
+// vectors the rows of a matrix.
+func byRowResult(out []value.Value) (value.Value, error) {
+	r, err := funcs.Assemble(out, funcs.RuleDolphin)
+	if err != nil {
+		return nil, err
+	}
+	if m, ok := r.(*value.Matrix); ok {
+		return Transpose(m), nil
+	}
+	return r, nil
+}
+
+// transpose returns m with rows and columns swapped.
+func Transpose(m *value.Matrix) *value.Matrix {
+	idx := make([]int, 0, m.Rows*m.Cols)
+	for r := 0; r < m.Rows; r++ {
+		for c := 0; c < m.Cols; c++ {
+			idx = append(idx, c*m.Rows+r)
+		}
+	}
+	return &value.Matrix{V: m.V.Gather(idx), Rows: m.Cols, Cols: m.Rows, RowLabels: m.ColLabels, ColLabels: m.RowLabels}
+}
+
+// byColumn applies func to each column of a matrix (or a table's
+// columns); on a vector it is func(X).
+func xbyColumn(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("byColumn", args[0])
+	if err != nil {
+		return nil, err
+	}
+	switch x := args[1].(type) {
+	case *value.Matrix:
+		out := make([]value.Value, x.Cols)
+		for c := range out {
+			if out[c], err = env.Call(fn, funcs.MatrixColumn(x, c)); err != nil {
+				return nil, err
+			}
+		}
+		r, err := funcs.Assemble(out, funcs.RuleDolphin)
+		if m, ok := r.(*value.Matrix); ok && err == nil {
+			m.ColLabels = x.ColLabels
+		}
+		return r, err
+	case *value.Table:
+		cols := make([]*value.Vector, len(x.Cols))
+		for c, col := range x.Cols {
+			r, err := env.Call(fn, col)
+			if err != nil {
+				return nil, err
+			}
+			v, ok := r.(*value.Vector)
+			if !ok {
+				if s, isS := r.(*value.Scalar); isS {
+					v = s.Vector()
+				} else {
+					return nil, errors.New("byColumn over a table needs a function returning a vector or scalar.")
+				}
+			}
+			cols[c] = v
+		}
+		return value.NewTable(append([]string(nil), x.Names...), cols), nil
+	}
+	return env.Call(fn, args[1])
+}
+
+// groupKeys groups rows by the key columns: the row indices of each group
+// in order of the sorted keys, and one representative row per group.
+func groupKeys(name string, x value.Value, n int) ([][]int, []*value.Vector, error) {
+	var keys []*value.Vector
+	if t, ok := x.(*value.Vector); ok && t.T == value.Any {
+		for _, k := range t.Any {
+			kv, ok := k.(*value.Vector)
+			if !ok {
+				return nil, nil, fmt.Errorf("The grouping columns of %s must be vectors.", name)
+			}
+			keys = append(keys, kv)
+		}
+	} else if kv, ok := x.(*value.Vector); ok {
+		keys = []*value.Vector{kv}
+	} else {
+		return nil, nil, fmt.Errorf("The argument [groupingCol] of %s must be a vector.", name)
+	}
+	for _, k := range keys {
+		if k.Len() != n {
+			return nil, nil, fmt.Errorf("The grouping columns and the arguments of %s must have the same length.", name)
+		}
+	}
+	index := map[string]int{}
+	var groups [][]int
+	var buf []byte
+	for i := 0; i < n; i++ {
+		buf = buf[:0]
+		for _, k := range keys {
+			buf = k.AppendKey(buf, i)
+		}
+		g, ok := index[string(buf)]
+		if !ok {
+			g = len(groups)
+			index[string(buf)] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	// sort groups by key values
+	sortGroups(groups, keys)
+	return groups, keys, nil
+}
+
+func sortGroups(groups [][]int, keys []*value.Vector) {
+	less := func(a, b int) bool {
+		for _, k := range keys {
+			if c := value.CompareElems(k, a, b); c != 0 {
+				return c < 0
+			}
+		}
+		return false
+	}
+	// insertion-friendly: groups are few relative to rows
+	funcs.SortSlice(groups, func(i, j int) bool { return less(groups[i][0], groups[j][0]) })
+}
+
+// groupby applies func to each group of rows of funcArgs and returns a
+// table of the grouping keys (sorted) and the results. Columns are named
+// after the arguments as DolphinDB does: the grouping vectors by their
+// variable names (groupingKey otherwise), the result <func>_<arg>.
+func xgroupby(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
+	fn, err := FnArg("groupby", args[0])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("groupby", args[1])
+	if err != nil {
+		return nil, err
+	}
+	groups, keys, err := groupKeys("groupby", args[2], n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]value.Value, len(groups))
+	first := make([]int, len(groups))
+	for g, rows := range groups {
+		call := make([]value.Value, len(list))
+		for k, a := range list {
+			call[k] = gatherRows(a, rows)
+		}
+		if out[g], err = env.Call(fn, call...); err != nil {
+			return nil, err
+		}
+		first[g] = rows[0]
+	}
+	res, err := funcs.Assemble(out, funcs.RuleDolphin)
+	if err != nil {
+		return nil, err
+	}
+	rv, ok := res.(*value.Vector)
+	if !ok || rv.T == value.Any {
+		return nil, errors.New("The function of groupby must return a scalar for each group.")
+	}
+	colNames := make([]string, 0, len(keys)+1)
+	cols := make([]*value.Vector, 0, len(keys)+1)
+	keyNames := []string{Arg0(names, 2)}
+	if len(keys) > 1 {
+		keyNames = make([]string, len(keys))
+	}
+	for i, k := range keys {
+		n := ""
+		if i < len(keyNames) {
+			n = keyNames[i]
+		}
+		if n == "" {
+			n = "groupingKey"
+		}
+		colNames = append(colNames, n)
+		cols = append(cols, k.Gather(first))
+	}
+	rname := resultColName(fn)
+	if a := Arg0(names, 1); a != "" {
+		rname += "_" + a
+	}
+	colNames = append(colNames, rname)
+	cols = append(cols, rv)
+	return value.NewTable(colNames, cols), nil
+}
+
+// Arg0 returns names[i], or "" when absent.
+func Arg0(names []string, i int) string {
+	if i < len(names) {
+		return names[i]
+	}
+	return ""
+}
+
+// resultColName is "<func>" as DolphinDB names an aggregate's column.
+func resultColName(fn value.Value) string {
+	if f, ok := fn.(interface{ FuncName() string }); ok {
+		return f.FuncName()
+	}
+	return "result"
+}
+
+func xcontextby(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("contextby", args[0])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("contextby", args[1])
+	if err != nil {
+		return nil, err
+	}
+	groups, _, err := groupKeys("contextby", args[2], n)
+	if err != nil {
+		return nil, err
+	}
+	if sc := funcs.Arg(args, 3); sc != nil {
+		sv, ok := sc.(*value.Vector)
+		if !ok || sv.Len() != n {
+			return nil, errors.New("The argument [sortingCol] of contextby must be a vector as long as the arguments.")
+		}
+		for _, rows := range groups {
+			funcs.SortSlice(rows, func(i, j int) bool { return value.CompareElems(sv, rows[i], rows[j]) < 0 })
+		}
+	}
+	return scatterGroups(env, fn, list, groups, n)
+}
+
+// scatterGroups calls fn on each group's rows and writes the results back
+// at the rows' positions (a scalar result fills its whole group).
+func scatterGroups(env funcs.Env, fn value.Value, list []value.Value, groups [][]int, n int) (value.Value, error) {
+	var out *value.Vector
+	for _, rows := range groups {
+		call := make([]value.Value, len(list))
+		for k, a := range list {
+			call[k] = gatherRows(a, rows)
+		}
+		r, err := env.Call(fn, call...)
+		if err != nil {
+			return nil, err
+		}
+		var rv *value.Vector
+		switch x := r.(type) {
+		case *value.Scalar:
+			rv = value.NewVector(x.T, 0, len(rows))
+			rv.Scale = x.Scale
+			for range rows {
+				rv.AppendScalar(x)
+			}
+		case *value.Vector:
+			if x.Len() != len(rows) {
+				return nil, errors.New("The function must return a scalar or a vector as long as the group.")
+			}
+			rv = x
+		default:
+			return nil, errors.New("The function must return a scalar or a vector as long as the group.")
+		}
+		if out == nil {
+			out = value.NewNullVector(rv.T, n)
+			out.Scale = rv.Scale
+		}
+		if rv.T != out.T {
+			if rv.T == value.Void {
+				continue
+			}
+			if out.T == value.Void {
+				nv := value.NewNullVector(rv.T, n)
+				out = nv
+			} else if rv, err = value.CastVector(rv, out.T, out.Scale); err != nil {
+				return nil, err
+			}
+		}
+		for k, row := range rows {
+			out.SetFrom(row, rv, k)
+		}
+	}
+	if out == nil {
+		return value.NewVector(value.Void, 0, 0), nil
+	}
+	return out, nil
+}
+
+// segmentby applies func to runs of equal consecutive values of segment.
+func xsegmentby(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("segmentby", args[0])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("segmentby", args[1])
+	if err != nil {
+		return nil, err
+	}
+	seg, ok := args[2].(*value.Vector)
+	if !ok || seg.Len() != n {
+		return nil, errors.New("The argument [segment] of segmentby must be a vector as long as the arguments.")
+	}
+	var groups [][]int
+	for i := 0; i < n; i++ {
+		if i == 0 || value.CompareElems(seg, i, i-1) != 0 {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], i)
+	}
+	return scatterGroups(env, fn, list, groups, n)
+}
+
+// composed is the function xcompose(first, second) returns: second applied
+// to first's result.
+func xcompose(env funcs.Env, args []value.Value) (value.Value, error) {
+	if !funcs.IsFunction(args[0]) || !funcs.IsFunction(args[1]) {
+		return nil, errors.New("The arguments of compose must be functions.")
+	}
+	first, second := args[0], args[1]
+	return &funcs.Spec{
+		Name: "compose", Min: 0, Max: -1, Props: funcs.Pure, Category: "higher-order",
+		Fn: func(env funcs.Env, a []value.Value) (value.Value, error) {
+			r, err := env.Call(first, a...)
+			if err != nil {
+				return nil, err
+			}
+			return env.Call(second, r)
+		},
+	}, nil
+}
+
+// nullCompare calls a comparison, then sets the result to NULL where X or
+// Y is NULL (the comparison itself treats NULL as the smallest value).
+func xnullCompare(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("nullCompare", args[0])
+	if err != nil {
+		return nil, err
+	}
+	r, err := env.Call(fn, args[1], args[2])
+	if err != nil {
+		return nil, err
+	}
+	mask := func(x value.Value, i int) bool {
+		switch v := x.(type) {
+		case *value.Scalar:
+			return v.Null
+		case *value.Vector:
+			return i < v.Len() && v.IsNull(i)
+		}
+		return false
+	}
+	switch rv := r.(type) {
+	case *value.Scalar:
+		if mask(args[1], 0) || mask(args[2], 0) {
+			return value.NullScalar(rv.T), nil
+		}
+		return rv, nil
+	case *value.Vector:
+		out := rv.Clone()
+		for i := 0; i < out.Len(); i++ {
+			if mask(args[1], i) || mask(args[2], i) {
+				out.SetNull(i)
+			}
+		}
+		return out, nil
+	}
+	return r, nil
+}
+
+// withNullFill fills a NULL of x or y with fillValue where the other is not
+// NULL, then applies func.
+func xwithNullFill(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("withNullFill", args[0])
+	if err != nil {
+		return nil, err
+	}
+	fill, ok := funcs.ScalarArg(args[3])
+	if !ok {
+		return nil, errors.New("The argument [fillValue] of withNullFill must be a scalar.")
+	}
+	x, y := args[1], args[2]
+	xv, xok := x.(*value.Vector)
+	yv, yok := y.(*value.Vector)
+	switch {
+	case xok && yok:
+		if xv.Len() != yv.Len() {
+			return nil, errors.New("The arguments x and y of withNullFill must have the same length.")
+		}
+		nx, ny := xv.Clone(), yv.Clone()
+		for i := 0; i < xv.Len(); i++ {
+			a, b := xv.IsNull(i), yv.IsNull(i)
+			if a && !b {
+				if err := xsetScalar(nx, i, fill); err != nil {
+					return nil, err
+				}
+			} else if b && !a {
+				if err := xsetScalar(ny, i, fill); err != nil {
+					return nil, err
+				}
+			}
+		}
+		x, y = nx, ny
+	case xok:
+		if s, _ := funcs.ScalarArg(y); s != nil && !s.Null {
+			nx := xv.Clone()
+			for i := 0; i < xv.Len(); i++ {
+				if xv.IsNull(i) {
+					if err := xsetScalar(nx, i, fill); err != nil {
+						return nil, err
+					}
+				}
+			}
+			x = nx
+		}
+	case yok:
+		if s, _ := funcs.ScalarArg(x); s != nil && !s.Null {
+			ny := yv.Clone()
+			for i := 0; i < yv.Len(); i++ {
+				if yv.IsNull(i) {
+					if err := xsetScalar(ny, i, fill); err != nil {
+						return nil, err
+					}
+				}
+			}
+			y = ny
+		}
+	default:
+		xs, _ := funcs.ScalarArg(x)
+		ys, _ := funcs.ScalarArg(y)
+		if xs != nil && ys != nil {
+			if xs.Null && !ys.Null {
+				x = fill
+			} else if ys.Null && !xs.Null {
+				y = fill
+			}
+		}
+	}
+	return env.Call(fn, x, y)
+}
+
+// setScalar writes s (cast to v's type) into v[i].
+func xsetScalar(v *value.Vector, i int, s *value.Scalar) error {
+	if s.T != v.T {
+		c, err := value.Cast(s, v.T, v.Scale)
+		if err != nil {
+			return err
+		}
+		s = c.(*value.Scalar)
+	}
+	v.Set(i, s)
+	return nil
+}
+
+func xaggrTopN(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("aggrTopN", args[0])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("aggrTopN", args[1])
+	if err != nil {
+		return nil, err
+	}
+	sc, ok := args[2].(*value.Vector)
+	if !ok || sc.Len() != n {
+		return nil, errors.New("The argument [sortingCol] of aggrTopN must be a vector as long as funcArgs.")
+	}
+	top, err := funcs.IntArg("aggrTopN", "top", args[3], 0)
+	if err != nil {
+		return nil, err
+	}
+	asc, err := funcs.BoolArg("aggrTopN", "ascending", funcs.Arg(args, 4), true)
+	if err != nil {
+		return nil, err
+	}
+	idx := make([]int, 0, n)
+	for i := 0; i < n; i++ {
+		if !sc.IsNull(i) {
+			idx = append(idx, i)
+		}
+	}
+	funcs.StableSort(idx, func(a, b int) bool {
+		c := value.CompareElems(sc, a, b)
+		if asc {
+			return c < 0
+		}
+		return c > 0
+	})
+	if top < int64(len(idx)) {
+		if top < 0 {
+			top = 0
+		}
+		idx = idx[:top]
+	}
+	call := make([]value.Value, len(list))
+	for k, a := range list {
+		call[k] = gatherRows(a, idx)
+	}
+	return env.Call(fn, call...)
+}
+
+// talib skips the leading rows where any vector argument is NULL, applies
+// func to the rest and pads the result with NULLs back to full length.
+func xtalib(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("talib", args[0])
+	if err != nil {
+		return nil, err
+	}
+	rest := args[1:]
+	n := -1
+	start := 0
+	for _, a := range rest {
+		v, ok := a.(*value.Vector)
+		if !ok || v.T == value.Any {
+			continue
+		}
+		n = v.Len()
+		k := 0
+		for k < v.Len() && v.IsNull(k) {
+			k++
+		}
+		start = max(start, k)
+	}
+	if n < 0 || start == 0 {
+		return env.Call(fn, rest...)
+	}
+	call := make([]value.Value, len(rest))
+	for k, a := range rest {
+		if v, ok := a.(*value.Vector); ok && v.T != value.Any {
+			call[k] = v.Slice(start, v.Len())
+		} else {
+			call[k] = a
+		}
+	}
+	r, err := env.Call(fn, call...)
+	if err != nil {
+		return nil, err
+	}
+	rv, ok := r.(*value.Vector)
+	if !ok {
+		return r, nil
+	}
+	out := value.NewNullVector(rv.T, start)
+	out.Scale = rv.Scale
+	out.AppendVector(rv)
+	return out, nil
+}
+
+// pivot groups funcArgs by (row, column) keys and lays func's result per
+// cell out as a matrix labelled with the sorted distinct keys.
+func xpivot(env funcs.Env, args []value.Value) (value.Value, error) {
+	fn, err := FnArg("pivot", args[0])
+	if err != nil {
+		return nil, err
+	}
+	list, n, err := funcArgsOf("pivot", args[1])
+	if err != nil {
+		return nil, err
+	}
+	rk, ok1 := args[2].(*value.Vector)
+	ck, ok2 := args[3].(*value.Vector)
+	if !ok1 || !ok2 || rk.Len() != n || ck.Len() != n {
+		return nil, errors.New("The arguments rowAlignCol and colAlignCol of pivot must be vectors as long as funcArgs.")
+	}
+	rows, rlab := DistinctSorted(rk)
+	cols, clab := DistinctSorted(ck)
+	cells := map[[2]int][]int{}
+	for i := 0; i < n; i++ {
+		key := [2]int{rows[string(rk.AppendKey(nil, i))], cols[string(ck.AppendKey(nil, i))]}
+		cells[key] = append(cells[key], i)
+	}
+	nr, nc := rlab.Len(), clab.Len()
+	flat := make([]value.Value, nr*nc)
+	for c := 0; c < nc; c++ {
+		for r := 0; r < nr; r++ {
+			idx, ok := cells[[2]int{r, c}]
+			if !ok {
+				continue
+			}
+			call := make([]value.Value, len(list))
+			for k, a := range list {
+				call[k] = gatherRows(a, idx)
+			}
+			if flat[c*nr+r], err = env.Call(fn, call...); err != nil {
+				return nil, err
+			}
+		}
+	}
+	data, err := AssembleWithNulls(flat, funcs.RuleDolphin)
+	if err != nil {
+		return nil, err
+	}
+	dv, ok := data.(*value.Vector)
+	if !ok || dv.T == value.Any {
+		return nil, errors.New("The function of pivot must return a scalar for each cell.")
+	}
+	return &value.Matrix{V: dv, Rows: nr, Cols: nc, RowLabels: rlab, ColLabels: clab}, nil
+}
+
+// distinctSorted returns v's distinct values sorted, and each one's
+// position by key.
+func DistinctSorted(v *value.Vector) (map[string]int, *value.Vector) {
+	seen := map[string]int{}
+	var idx []int
+	for i := 0; i < v.Len(); i++ {
+		k := string(v.AppendKey(nil, i))
+		if _, ok := seen[k]; !ok {
+			seen[k] = 0
+			idx = append(idx, i)
+		}
+	}
+	funcs.StableSort(idx, func(a, b int) bool { return value.CompareElems(v, a, b) < 0 })
+	labels := v.Gather(idx)
+	pos := make(map[string]int, len(idx))
+	for p := range idx {
+		pos[string(labels.AppendKey(nil, p))] = p
+	}
+	return pos, labels
+}
+
+// durationTicks converts a DURATION scalar into ticks of type t. The value
+// package has no DURATION representation yet, so such windows are refused
+// with an error rather than misread.
+func durationTicks(s *value.Scalar, t value.Type) (int64, error) {
+	return 0, fmt.Errorf("A DURATION window over %s is not supported yet; give the window in %s units as an integer.", t, t)
+}

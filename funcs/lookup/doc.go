@@ -1,0 +1,5 @@
+// Package lookup registers DolphinDB's functions that find, select and
+// assemble elements of vectors and tables: the manual's "lookup", "filter",
+// "merge", "reshape", "append", "generate" and "replace" categories. It
+// imports the funcs core and higherorder.
+package lookup

@@ -1,0 +1,77 @@
+package lookup
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "eye", Params: []string{"n"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "generate", Fn: xeye},
+		funcs.Spec{Name: "stretch", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "generate", Fn: xstretch},
+	)
+}
+
+func xeye(env funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := funcs.IntArg("eye", "n", args[0], 0)
+	if err != nil || n <= 0 {
+		return nil, errors.New("The argument of eye must be a positive integer.")
+	}
+	if err := env.Reserve(int(n * n)); err != nil {
+		return nil, err
+	}
+	data := make([]float64, n*n)
+	for i := int64(0); i < n; i++ {
+		data[i*n+i] = 1
+	}
+	return &value.Matrix{V: value.NewDoubles(data), Rows: int(n), Cols: int(n)}, nil
+}
+
+// stretch repeats each of X's n0 items evenly to fill n: item i covers
+// positions [i*n/n0, (i+1)*n/n0), the remainder going to the first items.
+func xstretch(env funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := funcs.IntArg("stretch", "n", args[1], 0)
+	if err != nil || n < 0 {
+		return nil, errors.New("The argument [n] of stretch must be a non-negative integer.")
+	}
+	if err := env.Reserve(int(n)); err != nil {
+		return nil, err
+	}
+	spread := func(n0 int) []int {
+		idx := make([]int, 0, n)
+		if n0 == 0 {
+			return idx
+		}
+		base, extra := int(n)/n0, int(n)%n0
+		for i := 0; i < n0; i++ {
+			k := base
+			if i < extra {
+				k++
+			}
+			for j := 0; j < k; j++ {
+				idx = append(idx, i)
+			}
+		}
+		return idx
+	}
+	switch x := args[0].(type) {
+	case *value.Vector:
+		return x.Gather(spread(x.Len())), nil
+	case *value.Matrix:
+		idx := spread(x.Rows)
+		cols := make([]*value.Vector, x.Cols)
+		for c := range cols {
+			cols[c] = funcs.MatrixColumn(x, c).Gather(idx)
+		}
+		data, err := funcs.JoinVectors(cols...)
+		if err != nil {
+			return nil, err
+		}
+		return &value.Matrix{V: data, Rows: len(idx), Cols: x.Cols, ColLabels: x.ColLabels}, nil
+	case *value.Table:
+		return x.Gather(spread(x.Rows())), nil
+	}
+	return nil, errors.New("The argument [X] of stretch must be a vector, matrix or table.")
+}

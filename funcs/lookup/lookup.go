@@ -1,0 +1,833 @@
+package lookup
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "at", Params: []string{"X", "index"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xat},
+		funcs.Spec{Name: "eachAt", Params: []string{"X", "index"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: eachAt},
+		funcs.Spec{Name: "binsrch", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xbinsrch},
+		funcs.Spec{Name: "find", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xfind},
+		funcs.Spec{Name: "firstHit", Params: []string{"func", "X", "target"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: firstHitFn(false)},
+		funcs.Spec{Name: "ifirstHit", Params: []string{"func", "X", "target"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: firstHitFn(true)},
+		funcs.Spec{Name: "firstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: notFn("firstNot", true, false)},
+		funcs.Spec{Name: "lastNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: notFn("lastNot", false, false)},
+		funcs.Spec{Name: "ifirstNot", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: notFn("ifirstNot", true, true)},
+		funcs.Spec{Name: "ilastNot", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: notFn("ilastNot", false, true)},
+		funcs.Spec{Name: "milastNot", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "lookup", Fn: xmilastNot},
+		funcs.Spec{Name: "head", Params: []string{"obj", "n"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "lookup", Fn: headTail("head", true)},
+		funcs.Spec{Name: "tail", Params: []string{"obj", "n"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "lookup", Fn: headTail("tail", false)},
+		funcs.Spec{Name: "searchK", Params: []string{"X", "k"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.Aggregate, Category: "lookup", Fn: xsearchK},
+		funcs.Spec{Name: "slice", Params: []string{"obj", "rowIndex", "colIndex"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "lookup", Fn: xslice},
+		funcs.Spec{Name: "subarray", Params: []string{"X", "range"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xsubarray},
+		funcs.Spec{Name: "row", Params: []string{"obj", "index"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: rowFn},
+		funcs.Spec{Name: "col", Params: []string{"obj", "index"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: colFn},
+		funcs.Spec{Name: "cell", Params: []string{"obj", "row", "col"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "lookup", Fn: xcell},
+		funcs.Spec{Name: "cells", Params: []string{"obj", "row", "col"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "lookup", Fn: xcells},
+		funcs.Spec{Name: "sliceByKey", Params: []string{"table", "rowKeys", "colNames"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "lookup", Fn: xsliceByKey},
+	)
+	funcs.Alias("column", "col")
+}
+
+// boolMask reads a BOOL scalar or vector.
+func BoolMask(x value.Value) ([]int8, bool) {
+	switch v := x.(type) {
+	case *value.Vector:
+		if v.T == value.Bool {
+			return v.I8, true
+		}
+	case *value.Scalar:
+		if v.T == value.Bool {
+			b := int8(0)
+			if v.Bool() {
+				b = 1
+			}
+			return []int8{b}, true
+		}
+	}
+	return nil, false
+}
+
+func xat(env funcs.Env, args []value.Value) (value.Value, error) {
+	if len(args) == 1 {
+		m, ok := BoolMask(args[0])
+		if !ok {
+			return nil, errors.New("The argument of at must be a boolean vector when index is omitted.")
+		}
+		out := make([]int32, 0, len(m))
+		for i, b := range m {
+			if b == 1 {
+				out = append(out, int32(i))
+			}
+		}
+		return value.NewInts(out), nil
+	}
+	if funcs.IsFunction(args[0]) {
+		if t, ok := args[1].(*value.Vector); ok && t.T == value.Any {
+			return env.Call(args[0], t.Any...)
+		}
+		return env.Call(args[0], args[1])
+	}
+	return funcs.Index(env, args[0], args[1])
+}
+
+// eachAt is X@index: X indexed by each item of index (a function X is
+// called with each item).
+func eachAt(env funcs.Env, args []value.Value) (value.Value, error) {
+	s := funcs.SeqOf(args[1])
+	out := make([]value.Value, s.N)
+	for i := 0; i < s.N; i++ {
+		var err error
+		if funcs.IsFunction(args[0]) {
+			out[i], err = env.Call(args[0], s.At(i))
+		} else {
+			out[i], err = funcs.Index(env, args[0], s.At(i))
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if s.Scalar {
+		return out[0], nil
+	}
+	return funcs.Assemble(out, funcs.RuleDolphin)
+}
+
+// sameTypeVectors casts y to x's type (both numeric are compared as
+// DOUBLE, both literal as STRING) so that their elements compare directly.
+func SameTypeVectors(fn string, x, y *value.Vector) (*value.Vector, *value.Vector, error) {
+	if x.T == y.T {
+		return x, y, nil
+	}
+	switch {
+	case x.T.IsNumeric() && y.T.IsNumeric() && x.T.Category() != value.CatTemporal && y.T.Category() != value.CatTemporal:
+		a, err := value.CastVector(x, value.Double, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		b, err := value.CastVector(y, value.Double, 0)
+		return a, b, err
+	case x.T.Category() == value.CatLiteral && y.T.Category() == value.CatLiteral:
+		return x, &value.Vector{T: x.T, Str: y.Str}, nil
+	}
+	b, err := value.CastVector(y, x.T, x.Scale)
+	if err != nil {
+		return nil, nil, fmt.Errorf("The data types of the arguments of %s are incompatible.", fn)
+	}
+	return x, b, nil
+}
+
+// asVector returns a scalar or vector as a vector and whether it was a
+// scalar.
+func AsVector(x value.Value) (*value.Vector, bool, bool) {
+	switch v := x.(type) {
+	case *value.Scalar:
+		return v.Vector(), true, true
+	case *value.Vector:
+		return v, false, true
+	case *value.Pair:
+		return v.V, false, true
+	}
+	return nil, false, false
+}
+
+// positions wraps per-element INT results: a scalar for a scalar Y.
+func Positions(out []int32, scalar bool) value.Value {
+	if scalar && len(out) == 0 {
+		return value.NullScalar(value.Int)
+	}
+	if scalar {
+		return value.NewInt(out[0])
+	}
+	return value.NewInts(out)
+}
+
+func xbinsrch(env funcs.Env, args []value.Value) (value.Value, error) {
+	x, ok := args[0].(*value.Vector)
+	if !ok || x.T == value.Any {
+		return nil, errors.New("The first argument of binsrch must be a sorted vector.")
+	}
+	y, scalar, ok := AsVector(args[1])
+	if !ok {
+		return nil, errors.New("The second argument of binsrch must be a scalar or vector.")
+	}
+	a, b, err := SameTypeVectors("binsrch", x, y)
+	if err != nil {
+		return nil, err
+	}
+	// Compare across the two vectors through a joined one, so one typed
+	// comparison serves every type.
+	joined := a.Clone()
+	joined.AppendVector(b)
+	n := a.Len()
+	out := make([]int32, b.Len())
+	for j := range out {
+		k := sort.Search(n, func(i int) bool { return value.CompareElems(joined, i, n+j) >= 0 })
+		if k < n && value.CompareElems(joined, k, n+j) == 0 {
+			out[j] = int32(k)
+		} else {
+			out[j] = -1
+		}
+	}
+	return Positions(out, scalar), nil
+}
+
+func xfind(env funcs.Env, args []value.Value) (value.Value, error) {
+	switch x := args[0].(type) {
+	case *value.Dict:
+		y, scalar, ok := AsVector(args[1])
+		if !ok {
+			return nil, errors.New("The second argument of find must be a scalar or vector.")
+		}
+		if y.T != x.Keys.T {
+			c, err := value.CastVector(y, x.Keys.T, x.Keys.Scale)
+			if err != nil {
+				return nil, err
+			}
+			y = c
+		}
+		out := value.NewVector(x.Vals.T, 0, y.Len())
+		out.Scale = x.Vals.Scale
+		for i := 0; i < y.Len(); i++ {
+			if j := x.Lookup(y, i); j >= 0 {
+				out.AppendFrom(x.Vals, j)
+			} else {
+				out.AppendNull()
+			}
+		}
+		if scalar {
+			if out.Len() == 0 {
+				return value.NullScalar(x.Vals.T), nil
+			}
+			return out.Elem(0), nil
+		}
+		return out, nil
+	case *value.Table:
+		if x.IsKeyed() {
+			return findKeyed(x, args[1])
+		}
+		if len(x.Cols) != 1 {
+			return nil, errors.New("The table of find must have exactly one column unless it is keyed.")
+		}
+		return findVector(x.Cols[0], args[1])
+	case *value.Vector:
+		return findVector(x, args[1])
+	}
+	return nil, errors.New("The first argument of find must be a vector, dictionary or table.")
+}
+
+// findVector is each element's first position in x, -1 when absent.
+func findVector(x *value.Vector, yv value.Value) (value.Value, error) {
+	y, scalar, ok := AsVector(yv)
+	if !ok {
+		return nil, errors.New("The second argument of find must be a scalar or vector.")
+	}
+	a, b, err := SameTypeVectors("find", x, y)
+	if err != nil {
+		return nil, err
+	}
+	first := make(map[string]int32, a.Len())
+	var buf []byte
+	for i := a.Len() - 1; i >= 0; i-- {
+		buf = a.AppendKey(buf[:0], i)
+		first[string(buf)] = int32(i)
+	}
+	out := make([]int32, b.Len())
+	for j := range out {
+		buf = b.AppendKey(buf[:0], j)
+		if p, ok := first[string(buf)]; ok {
+			out[j] = p
+		} else {
+			out[j] = -1
+		}
+	}
+	return Positions(out, scalar), nil
+}
+
+// findKeyed looks up keys (a vector for one key column, a tuple of vectors
+// for several) in a keyed or indexed table.
+func findKeyed(t *value.Table, keys value.Value) (value.Value, error) {
+	cols, n, err := keyColumns(t, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int32, n)
+	var buf []byte
+	for i := range out {
+		buf = buf[:0]
+		for _, c := range cols {
+			buf = c.AppendKey(buf, i)
+		}
+		if r, ok := t.KeyRow(buf); ok {
+			out[i] = int32(r)
+		} else {
+			out[i] = -1
+		}
+	}
+	return value.NewInts(out), nil
+}
+
+// keyColumns casts key values to the table's key column types.
+func keyColumns(t *value.Table, keys value.Value) ([]*value.Vector, int, error) {
+	var parts []value.Value
+	if tv, ok := keys.(*value.Vector); ok && tv.T == value.Any {
+		parts = tv.Any
+	} else {
+		parts = []value.Value{keys}
+	}
+	if len(parts) != len(t.KeyCols) {
+		return nil, 0, fmt.Errorf("The number of key columns must be %d.", len(t.KeyCols))
+	}
+	cols := make([]*value.Vector, len(parts))
+	n := -1
+	for i, p := range parts {
+		v, _, ok := AsVector(p)
+		if !ok {
+			return nil, 0, errors.New("The keys must be scalars or vectors.")
+		}
+		kc := t.Cols[t.KeyCols[i]]
+		if v.T != kc.T {
+			c, err := value.CastVector(v, kc.T, kc.Scale)
+			if err != nil {
+				return nil, 0, err
+			}
+			v = c
+		}
+		if n >= 0 && v.Len() != n {
+			return nil, 0, errors.New("The key vectors must have the same length.")
+		}
+		n = v.Len()
+		cols[i] = v
+	}
+	return cols, n, nil
+}
+
+func firstHitFn(index bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		name := "firstHit"
+		if index {
+			name = "ifirstHit"
+		}
+		fn, err := higherorder.FnArg(name, args[0])
+		if err != nil {
+			return nil, err
+		}
+		x, ok := args[1].(*value.Vector)
+		if !ok {
+			return nil, fmt.Errorf("The argument [X] of %s must be a vector.", name)
+		}
+		hits, err := env.Call(fn, x, args[2])
+		if err != nil {
+			return nil, err
+		}
+		m, ok := BoolMask(hits)
+		if !ok || (len(m) != x.Len() && len(m) != 1) {
+			return nil, fmt.Errorf("The function of %s must be a comparison.", name)
+		}
+		for i := 0; i < x.Len(); i++ {
+			b := m[0]
+			if len(m) > 1 {
+				b = m[i]
+			}
+			if b == 1 && !x.IsNull(i) {
+				if index {
+					return value.NewInt(int32(i)), nil
+				}
+				return x.Elem(i), nil
+			}
+		}
+		if index {
+			return value.NewInt(-1), nil
+		}
+		return value.NullScalar(x.T), nil
+	}
+}
+
+// notFn is firstNot/lastNot (the first/last element that is not NULL, or
+// not k) and ifirstNot/ilastNot (its position, -1 if none). On a matrix it
+// works per column.
+func notFn(name string, first, index bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		if m, ok := args[0].(*value.Matrix); ok {
+			out := make([]value.Value, m.Cols)
+			for c := range out {
+				r, err := notOne(name, funcs.MatrixColumn(m, c), funcs.Arg(args, 1), first, index)
+				if err != nil {
+					return nil, err
+				}
+				out[c] = r
+			}
+			return funcs.Assemble(out, funcs.RuleDolphin)
+		}
+		v, _, ok := AsVector(args[0])
+		if !ok || v.T == value.Any {
+			return nil, fmt.Errorf("The argument [X] of %s must be a vector or matrix.", name)
+		}
+		return notOne(name, v, funcs.Arg(args, 1), first, index)
+	}
+}
+
+func notOne(name string, v *value.Vector, k value.Value, first, index bool) (value.Value, error) {
+	var skip *value.Vector
+	if k != nil {
+		ks, ok := funcs.ScalarArg(k)
+		if !ok {
+			return nil, fmt.Errorf("The argument [k] of %s must be a scalar.", name)
+		}
+		kc, err := value.Cast(ks, v.T, v.Scale)
+		if err != nil {
+			return nil, err
+		}
+		skip = v.Clone()
+		skip.AppendScalar(kc.(*value.Scalar))
+	}
+	n := v.Len()
+	match := func(i int) bool {
+		if v.IsNull(i) {
+			return false
+		}
+		return skip == nil || value.CompareElems(skip, i, n) != 0
+	}
+	if first {
+		for i := 0; i < n; i++ {
+			if match(i) {
+				if index {
+					return value.NewInt(int32(i)), nil
+				}
+				return v.Elem(i), nil
+			}
+		}
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			if match(i) {
+				if index {
+					return value.NewInt(int32(i)), nil
+				}
+				return v.Elem(i), nil
+			}
+		}
+	}
+	if index {
+		return value.NewInt(-1), nil
+	}
+	return value.NullScalar(v.T), nil
+}
+
+// milastNot is, for each window ending at i, the position within the
+// window of its last non-NULL element (NULL when there is none or fewer
+// than minPeriods elements).
+func xmilastNot(env funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok || v.T == value.Any {
+		return nil, errors.New("The argument [X] of milastNot must be a vector.")
+	}
+	w, err := funcs.IntArg("milastNot", "window", args[1], 0)
+	if err != nil || w < 1 {
+		return nil, errors.New("The argument [window] of milastNot must be a positive integer.")
+	}
+	minP, err := funcs.IntArg("milastNot", "minPeriods", funcs.Arg(args, 2), w)
+	if err != nil || minP < 1 {
+		return nil, errors.New("The argument [minPeriods] of milastNot must be a positive integer.")
+	}
+	n := v.Len()
+	out := make([]int32, n)
+	last := -1
+	for i := 0; i < n; i++ {
+		if !v.IsNull(i) {
+			last = i
+		}
+		lo := i - int(w) + 1
+		if i+1 < int(minP) {
+			out[i] = value.NullInt32
+			continue
+		}
+		if lo < 0 {
+			lo = 0
+		}
+		if last < lo {
+			out[i] = -1
+			continue
+		}
+		out[i] = int32(last - lo)
+	}
+	return value.NewInts(out), nil
+}
+
+func headTail(name string, head bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		n, err := funcs.IntArg(name, "n", funcs.Arg(args, 1), 1)
+		if err != nil {
+			return nil, err
+		}
+		if m, ok := args[0].(*value.Matrix); ok {
+			// a matrix is a list of columns: head/tail take columns, and
+			// without n the one column as a vector
+			k := min(max(int(n), 0), m.Cols)
+			lo, hi := 0, k
+			if !head {
+				lo, hi = m.Cols-k, m.Cols
+			}
+			if funcs.Arg(args, 1) == nil && k == 1 {
+				return funcs.MatrixColumn(m, lo).Clone(), nil
+			}
+			idx := make([]int, 0, (hi-lo)*m.Rows)
+			for i := lo * m.Rows; i < hi*m.Rows; i++ {
+				idx = append(idx, i)
+			}
+			out := &value.Matrix{V: m.V.Gather(idx), Rows: m.Rows, Cols: hi - lo, RowLabels: m.RowLabels}
+			if m.ColLabels != nil {
+				out.ColLabels = m.ColLabels.Slice(lo, hi)
+			}
+			return out, nil
+		}
+		if v, ok := args[0].(*value.Vector); ok && funcs.Arg(args, 1) == nil {
+			if v.Len() == 0 {
+				return value.NullScalar(v.T), nil
+			}
+			if head {
+				return v.Elem(0), nil
+			}
+			return v.Elem(v.Len() - 1), nil
+		}
+		total := higherorder.LengthOf(args[0])
+		if total < 0 {
+			return nil, fmt.Errorf("The argument [obj] of %s must be a vector, matrix or table.", name)
+		}
+		if n < 0 {
+			return nil, fmt.Errorf("The argument [n] of %s must be a non-negative integer.", name)
+		}
+		k := min(int(n), total)
+		if head {
+			return higherorder.SliceRows(args[0], 0, k), nil
+		}
+		return higherorder.SliceRows(args[0], total-k, total), nil
+	}
+}
+
+func xsearchK(env funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok || v.T == value.Any {
+		return nil, errors.New("The argument [X] of searchK must be a vector.")
+	}
+	k, err := funcs.IntArg("searchK", "k", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	idx := make([]int, 0, v.Len())
+	for i := 0; i < v.Len(); i++ {
+		if !v.IsNull(i) {
+			idx = append(idx, i)
+		}
+	}
+	if k < 1 || int(k) > len(idx) {
+		return value.NullScalar(v.T), nil
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return value.CompareElems(v, idx[a], idx[b]) < 0 })
+	return v.Elem(idx[k-1]), nil
+}
+
+func xslice(env funcs.Env, args []value.Value) (value.Value, error) {
+	if len(args) == 3 {
+		switch x := args[0].(type) {
+		case *value.Matrix:
+			return SliceMatrix(env, x, args[1], args[2])
+		case *value.Table:
+			r, err := funcs.Index(env, x, args[1])
+			if err != nil {
+				return nil, err
+			}
+			t, ok := r.(*value.Table)
+			if !ok {
+				return r, nil
+			}
+			return funcs.Index(env, t, args[2])
+		}
+	}
+	if t, ok := args[0].(*value.Table); ok {
+		if s, ok := funcs.ScalarArg(args[1]); ok && s.T.Category() == value.CatIntegral {
+			k := int(s.I)
+			if k < 0 || k >= t.Rows() {
+				return nil, errors.New("Index out of range.")
+			}
+			return t.Slice(k, k+1), nil
+		}
+	}
+	switch x := args[0].(type) {
+	case *value.Matrix:
+		return SliceMatrix(env, x, args[1], nil)
+	case *value.Vector, *value.Pair, *value.Table:
+		return funcs.Index(env, args[0], args[1])
+	}
+	return nil, errors.New("The argument [obj] of slice must be a vector, matrix or table.")
+}
+
+// indexPositions expands a scalar, vector or pair index over n positions.
+func indexPositions(ix value.Value, n int) ([]int, error) {
+	if ix == nil {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out, nil
+	}
+	switch v := ix.(type) {
+	case *value.Scalar:
+		if v.T.Category() == value.CatIntegral && !v.Null {
+			return []int{int(v.I)}, nil
+		}
+	case *value.Pair:
+		lo, ok1 := v.V.At(0).Int64()
+		hi, ok2 := v.V.At(1).Int64()
+		if !ok1 {
+			lo = 0
+		}
+		if !ok2 {
+			hi = int64(n)
+		}
+		var out []int
+		for i := lo; i < hi; i++ {
+			out = append(out, int(i))
+		}
+		return out, nil
+	case *value.Vector:
+		if v.T.Category() == value.CatIntegral {
+			l, err := value.CastVector(v, value.Long, 0)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]int, l.Len())
+			for i, x := range l.I64 {
+				out[i] = int(x)
+			}
+			return out, nil
+		}
+	}
+	return nil, errors.New("The index must be an integer scalar, vector or pair.")
+}
+
+func SliceMatrix(env funcs.Env, m *value.Matrix, rows, cols value.Value) (value.Value, error) {
+	ri, err := indexPositions(rows, m.Rows)
+	if err != nil {
+		return nil, err
+	}
+	ci, err := indexPositions(cols, m.Cols)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range ri {
+		if r < 0 || r >= m.Rows {
+			return nil, errors.New("Index out of range.")
+		}
+	}
+	for _, c := range ci {
+		if c < 0 || c >= m.Cols {
+			return nil, errors.New("Index out of range.")
+		}
+	}
+	idx := make([]int, 0, len(ri)*len(ci))
+	for _, c := range ci {
+		for _, r := range ri {
+			idx = append(idx, c*m.Rows+r)
+		}
+	}
+	out := &value.Matrix{V: m.V.Gather(idx), Rows: len(ri), Cols: len(ci)}
+	if m.RowLabels != nil {
+		out.RowLabels = m.RowLabels.Gather(ri)
+	}
+	if m.ColLabels != nil {
+		out.ColLabels = m.ColLabels.Gather(ci)
+	}
+	return out, nil
+}
+
+func xsubarray(env funcs.Env, args []value.Value) (value.Value, error) {
+	n := higherorder.LengthOf(args[0])
+	if n < 0 {
+		return nil, errors.New("The argument [X] of subarray must be a vector, matrix or table.")
+	}
+	var lo, hi int64
+	switch r := args[1].(type) {
+	case *value.Pair:
+		var ok bool
+		if lo, ok = r.V.At(0).Int64(); !ok {
+			lo = 0
+		}
+		if hi, ok = r.V.At(1).Int64(); !ok {
+			hi = int64(n)
+		}
+	case *value.Scalar:
+		k, ok := r.Int64()
+		if !ok {
+			return nil, errors.New("The argument [range] of subarray must be an integer or a pair of integers.")
+		}
+		lo, hi = 0, k
+		if k < 0 {
+			lo, hi = int64(n)+k, int64(n)
+		}
+	default:
+		return nil, errors.New("The argument [range] of subarray must be an integer or a pair of integers.")
+	}
+	if lo < 0 || hi > int64(n) || lo > hi {
+		return nil, errors.New("The range of subarray is out of bounds.")
+	}
+	return higherorder.SliceRows(args[0], int(lo), int(hi)), nil
+}
+
+func rowFn(env funcs.Env, args []value.Value) (value.Value, error) {
+	k, err := funcs.IntArg("row", "index", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	switch x := args[0].(type) {
+	case *value.Matrix:
+		if k < 0 || int(k) >= x.Rows {
+			return nil, errors.New("Index out of range.")
+		}
+		idx := make([]int, x.Cols)
+		for c := range idx {
+			idx[c] = c*x.Rows + int(k)
+		}
+		return x.V.Gather(idx), nil
+	case *value.Table:
+		if k < 0 || int(k) >= x.Rows() {
+			return nil, errors.New("Index out of range.")
+		}
+		return funcs.RowDict(x, int(k)), nil
+	}
+	return nil, errors.New("The argument [obj] of row must be a matrix or table.")
+}
+
+func colFn(env funcs.Env, args []value.Value) (value.Value, error) {
+	switch x := args[0].(type) {
+	case *value.Matrix:
+		k, err := funcs.IntArg("col", "index", args[1], 0)
+		if err != nil {
+			return nil, err
+		}
+		if k < 0 || int(k) >= x.Cols {
+			return nil, errors.New("Index out of range.")
+		}
+		return funcs.MatrixColumn(x, int(k)).Clone(), nil
+	case *value.Table:
+		if s, ok := funcs.StringArg(args[1]); ok {
+			if c := x.Column(s); c != nil {
+				return c, nil
+			}
+			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", s)
+		}
+		k, err := funcs.IntArg("col", "index", args[1], 0)
+		if err != nil {
+			return nil, err
+		}
+		if k < 0 || int(k) >= len(x.Cols) {
+			return nil, errors.New("Index out of range.")
+		}
+		return x.Cols[k], nil
+	}
+	return nil, errors.New("The argument [obj] of col must be a matrix or table.")
+}
+
+// cellAt returns element (r, c) of a matrix or table.
+func cellAt(obj value.Value, r, c int) (value.Value, error) {
+	switch x := obj.(type) {
+	case *value.Matrix:
+		if r < 0 || r >= x.Rows || c < 0 || c >= x.Cols {
+			return nil, errors.New("Index out of range.")
+		}
+		return x.V.Elem(c*x.Rows + r), nil
+	case *value.Table:
+		if r < 0 || r >= x.Rows() || c < 0 || c >= len(x.Cols) {
+			return nil, errors.New("Index out of range.")
+		}
+		return x.Cols[c].Elem(r), nil
+	}
+	return nil, errors.New("The argument [obj] must be a matrix or table.")
+}
+
+func xcell(env funcs.Env, args []value.Value) (value.Value, error) {
+	r, err := funcs.IntArg("cell", "row", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	c, err := funcs.IntArg("cell", "col", args[2], 0)
+	if err != nil {
+		return nil, err
+	}
+	return cellAt(args[0], int(r), int(c))
+}
+
+func xcells(env funcs.Env, args []value.Value) (value.Value, error) {
+	rs, err := indexPositions(args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := indexPositions(args[2], 0)
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != len(cs) {
+		return nil, errors.New("The arguments row and col of cells must have the same length.")
+	}
+	out := make([]value.Value, len(rs))
+	for i := range rs {
+		if out[i], err = cellAt(args[0], rs[i], cs[i]); err != nil {
+			return nil, err
+		}
+	}
+	return funcs.Assemble(out, funcs.RuleDolphin)
+}
+
+func xsliceByKey(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, ok := args[0].(*value.Table)
+	if !ok || !t.IsKeyed() {
+		return nil, errors.New("The argument [table] of sliceByKey must be a keyed table or an indexed table.")
+	}
+	cols, n, err := keyColumns(t, args[1])
+	if err != nil {
+		return nil, err
+	}
+	var rows []int
+	var buf []byte
+	for i := 0; i < n; i++ {
+		buf = buf[:0]
+		for _, c := range cols {
+			buf = c.AppendKey(buf, i)
+		}
+		if r, ok := t.KeyRow(buf); ok {
+			rows = append(rows, r)
+		}
+	}
+	out := t.Gather(rows)
+	if cn := funcs.Arg(args, 2); cn != nil {
+		if one, ok := funcs.StringArg(cn); ok {
+			c := out.Column(one)
+			if c == nil {
+				return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", one)
+			}
+			return c, nil
+		}
+		names, ok := funcs.StringsArg(cn)
+		if !ok {
+			return nil, errors.New("The argument [colNames] of sliceByKey must be a string scalar or vector.")
+		}
+		sel := &value.Table{}
+		for _, name := range names {
+			c := out.Column(name)
+			if c == nil {
+				return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", name)
+			}
+			sel.Names = append(sel.Names, name)
+			sel.Cols = append(sel.Cols, c)
+		}
+		return sel, nil
+	}
+	return out, nil
+}

@@ -1,0 +1,270 @@
+package lookup
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "join", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "merge", Fn: xjoin},
+		funcs.Spec{Name: "join!", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "merge", Fn: joinInPlace},
+		funcs.Spec{Name: "union", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "merge", Fn: xunion},
+		funcs.Spec{Name: "unionAll", Params: []string{"tableA", "tableB", "byColName"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "merge", Fn: unionAll},
+		funcs.Spec{Name: "concatMatrix", Params: []string{"X", "horizontal"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "merge", Fn: concatMatrix},
+	)
+}
+
+// appendTupleWhole reads the appendTupleAsAWhole configuration (default
+// true) through getConfig.
+func appendTupleWhole(env funcs.Env) bool {
+	f, ok := env.Function("getConfig")
+	if !ok {
+		return true
+	}
+	v, err := env.Call(f, value.NewString("appendTupleAsAWhole"))
+	if err != nil {
+		return true
+	}
+	if s, ok := v.(*value.Scalar); ok && !s.Null {
+		switch s.T {
+		case value.String, value.Symbol:
+			return s.S != "false" && s.S != "0"
+		default:
+			return s.Bool()
+		}
+	}
+	return true
+}
+
+func xjoin(env funcs.Env, args []value.Value) (value.Value, error) {
+	x, y := args[0], args[1]
+	if xt, ok := x.(*value.Vector); ok && xt.T == value.Any {
+		out := append([]value.Value(nil), xt.Any...)
+		if yt, ok := y.(*value.Vector); ok && yt.T == value.Any && !appendTupleWhole(env) {
+			out = append(out, yt.Any...)
+		} else {
+			out = append(out, y)
+		}
+		return value.NewTuple(out), nil
+	}
+	if yt, ok := y.(*value.Vector); ok && yt.T == value.Any {
+		if _, isS := x.(*value.Scalar); isS {
+			if appendTupleWhole(env) {
+				return value.NewTuple([]value.Value{x, y}), nil
+			}
+			return value.NewTuple(append([]value.Value{x}, yt.Any...)), nil
+		}
+	}
+	switch xv := x.(type) {
+	case *value.Table:
+		yt, ok := y.(*value.Table)
+		if !ok {
+			return nil, errors.New("A table can only be joined with a table.")
+		}
+		if yt.Rows() != xv.Rows() {
+			return nil, errors.New("The tables to join must have the same number of rows.")
+		}
+		names := append(append([]string(nil), xv.Names...), yt.Names...)
+		cols := append(append([]*value.Vector(nil), xv.Cols...), yt.Cols...)
+		return value.NewTable(names, cols), nil
+	case *value.Matrix:
+		return joinMatrix(xv, y)
+	}
+	a, _, ok1 := AsVector(x)
+	b, _, ok2 := AsVector(y)
+	if !ok1 || !ok2 {
+		return nil, errors.New("The arguments of join must be scalars, vectors, tuples, matrices or tables.")
+	}
+	return funcs.JoinVectors(a, b)
+}
+
+// joinMatrix appends columns: a vector as one column, a matrix's columns.
+func joinMatrix(m *value.Matrix, y value.Value) (value.Value, error) {
+	var data *value.Vector
+	cols := m.Cols
+	switch b := y.(type) {
+	case *value.Matrix:
+		if b.Rows != m.Rows {
+			return nil, errors.New("The matrices to join must have the same number of rows.")
+		}
+		d, err := funcs.JoinVectors(m.V, b.V)
+		if err != nil {
+			return nil, err
+		}
+		data, cols = d, m.Cols+b.Cols
+	case *value.Vector:
+		if b.Len() != m.Rows {
+			return nil, errors.New("The vector to join must have as many elements as the matrix has rows.")
+		}
+		d, err := funcs.JoinVectors(m.V, b)
+		if err != nil {
+			return nil, err
+		}
+		data, cols = d, m.Cols+1
+	default:
+		return nil, errors.New("A matrix can only be joined with a vector or matrix.")
+	}
+	return &value.Matrix{V: data, Rows: m.Rows, Cols: cols, RowLabels: m.RowLabels}, nil
+}
+
+func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
+	x, ok := args[0].(*value.Vector)
+	if !ok {
+		return nil, errors.New("The first argument of join! must be a vector.")
+	}
+	if x.T == value.Any {
+		if yt, ok := args[1].(*value.Vector); ok && yt.T == value.Any && !appendTupleWhole(env) {
+			x.Any = append(x.Any, yt.Any...)
+		} else {
+			x.Any = append(x.Any, args[1])
+		}
+		return x, nil
+	}
+	y, _, ok := AsVector(args[1])
+	if !ok {
+		return nil, errors.New("The second argument of join! must be a scalar or vector.")
+	}
+	if y.T != x.T {
+		c, err := value.CastVector(y, x.T, x.Scale)
+		if err != nil {
+			return nil, err
+		}
+		y = c
+	}
+	x.AppendVector(y)
+	return x, nil
+}
+
+func xunion(env funcs.Env, args []value.Value) (value.Value, error) {
+	a, ok1 := args[0].(*value.Set)
+	b, ok2 := args[1].(*value.Set)
+	if ok1 && ok2 {
+		if a.V.T != b.V.T {
+			return nil, errors.New("The sets to union must have the same type.")
+		}
+		out := value.NewSet(a.V)
+		out.AddVector(b.V)
+		return out, nil
+	}
+	av, _, ok1 := AsVector(args[0])
+	bv, _, ok2 := AsVector(args[1])
+	if !ok1 || !ok2 {
+		return nil, errors.New("The arguments of union must be sets or vectors.")
+	}
+	j, err := funcs.JoinVectors(av, bv)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewSet(j), nil
+}
+
+func unionAll(env funcs.Env, args []value.Value) (value.Value, error) {
+	var tables []*value.Table
+	byName := false
+	if tup, ok := args[0].(*value.Vector); ok && tup.T == value.Any {
+		for _, x := range tup.Any {
+			t, ok := x.(*value.Table)
+			if !ok {
+				return nil, errors.New("The tables argument of unionAll must be a tuple of tables.")
+			}
+			tables = append(tables, t)
+		}
+		var err error
+		if byName, err = funcs.BoolArg("unionAll", "byColName", funcs.Arg(args, 2), false); err != nil {
+			return nil, err
+		}
+	} else {
+		a, ok1 := args[0].(*value.Table)
+		b, ok2 := funcs.Arg(args, 1).(*value.Table)
+		if !ok1 || !ok2 {
+			return nil, errors.New("The arguments of unionAll must be tables.")
+		}
+		tables = []*value.Table{a, b}
+		var err error
+		if byName, err = funcs.BoolArg("unionAll", "byColName", funcs.Arg(args, 2), false); err != nil {
+			return nil, err
+		}
+	}
+	if len(tables) == 0 {
+		return nil, errors.New("unionAll needs at least one table.")
+	}
+	first := tables[0]
+	cols := make([]*value.Vector, len(first.Cols))
+	for c := range first.Cols {
+		parts := make([]*value.Vector, len(tables))
+		for k, t := range tables {
+			var col *value.Vector
+			if byName {
+				col = t.Column(first.Names[c])
+				if col == nil {
+					col = value.NewNullVector(first.Cols[c].T, t.Rows())
+				}
+			} else {
+				if len(t.Cols) != len(first.Cols) {
+					return nil, fmt.Errorf("The tables to union must have the same number of columns.")
+				}
+				col = t.Cols[c]
+			}
+			parts[k] = col
+		}
+		j, err := funcs.JoinVectors(parts...)
+		if err != nil {
+			return nil, err
+		}
+		cols[c] = j
+	}
+	return value.NewTable(append([]string(nil), first.Names...), cols), nil
+}
+
+func concatMatrix(env funcs.Env, args []value.Value) (value.Value, error) {
+	tup, ok := args[0].(*value.Vector)
+	if !ok || tup.T != value.Any || len(tup.Any) == 0 {
+		return nil, errors.New("The argument [X] of concatMatrix must be a tuple of matrices.")
+	}
+	horizontal, err := funcs.BoolArg("concatMatrix", "horizontal", funcs.Arg(args, 1), true)
+	if err != nil {
+		return nil, err
+	}
+	ms := make([]*value.Matrix, len(tup.Any))
+	for i, x := range tup.Any {
+		m, ok := x.(*value.Matrix)
+		if !ok {
+			return nil, errors.New("The argument [X] of concatMatrix must be a tuple of matrices.")
+		}
+		ms[i] = m
+	}
+	if horizontal {
+		out := ms[0]
+		for _, m := range ms[1:] {
+			j, err := joinMatrix(out, m)
+			if err != nil {
+				return nil, err
+			}
+			out = j.(*value.Matrix)
+		}
+		return &value.Matrix{V: out.V, Rows: out.Rows, Cols: out.Cols}, nil
+	}
+	cols := ms[0].Cols
+	rows := 0
+	for _, m := range ms {
+		if m.Cols != cols {
+			return nil, errors.New("The matrices to concatenate vertically must have the same number of columns.")
+		}
+		rows += m.Rows
+	}
+	parts := make([]*value.Vector, 0, cols*len(ms))
+	for c := 0; c < cols; c++ {
+		for _, m := range ms {
+			parts = append(parts, funcs.MatrixColumn(m, c))
+		}
+	}
+	data, err := funcs.JoinVectors(parts...)
+	if err != nil {
+		return nil, err
+	}
+	return &value.Matrix{V: data, Rows: rows, Cols: cols}, nil
+}

@@ -1,0 +1,72 @@
+package lookup
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "replace", Params: []string{"X", "oldValue", "newValue"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.ElementWise, Category: "replace", Fn: replaceFn(false)},
+		funcs.Spec{Name: "replace!", Params: []string{"X", "oldValue", "newValue"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "replace", Fn: replaceFn(true)},
+	)
+}
+
+// replaceFn replaces every element equal to oldValue by newValue in a
+// vector or matrix (in place for replace!).
+func replaceFn(inPlace bool) funcs.Impl {
+	name := "replace"
+	if inPlace {
+		name = "replace!"
+	}
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		var v *value.Vector
+		switch x := args[0].(type) {
+		case *value.Vector:
+			v = x
+		case *value.Matrix:
+			v = x.V
+		default:
+			return nil, errors.New("The argument [X] of " + name + " must be a vector or matrix.")
+		}
+		if v.T == value.Any || v.T.IsArray() {
+			return nil, errors.New("The argument [X] of " + name + " must be a vector or matrix of scalars.")
+		}
+		oldS, ok1 := funcs.ScalarArg(args[1])
+		newS, ok2 := funcs.ScalarArg(args[2])
+		if !ok1 || !ok2 {
+			return nil, errors.New("The arguments oldValue and newValue of " + name + " must be scalars.")
+		}
+		oc, err := value.Cast(oldS, v.T, v.Scale)
+		if err != nil {
+			return nil, err
+		}
+		nc, err := value.Cast(newS, v.T, v.Scale)
+		if err != nil {
+			return nil, err
+		}
+		// probe: v's elements compared with oldValue through one vector
+		probe := v.Clone()
+		n := v.Len()
+		probe.AppendScalar(oc.(*value.Scalar))
+		out := v
+		if !inPlace {
+			out = v.Clone()
+		}
+		ns := nc.(*value.Scalar)
+		for i := 0; i < n; i++ {
+			if value.CompareElems(probe, i, n) == 0 {
+				out.Set(i, ns)
+			}
+		}
+		if inPlace {
+			return args[0], nil
+		}
+		if m, ok := args[0].(*value.Matrix); ok {
+			return &value.Matrix{V: out, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+		}
+		return out, nil
+	}
+}

@@ -1,0 +1,263 @@
+package lookup
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "flatten", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "reshape", Fn: xflatten},
+		funcs.Spec{Name: "reshape", Params: []string{"obj", "dim"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "reshape", Fn: xreshape},
+		funcs.Spec{Name: "shuffle", Params: []string{"X"}, Min: 1, Max: 1, Category: "reshape", Fn: shuffleFn(false)},
+		funcs.Spec{Name: "shuffle!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "reshape", Fn: shuffleFn(true)},
+		funcs.Spec{Name: "ungroup", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "reshape", Fn: xungroup},
+		funcs.Spec{Name: "regroup", Params: []string{"X", "label", "func", "byRow"}, Min: 3, Max: 4, Props: funcs.Pure, Category: "reshape", Fn: xregroup},
+	)
+}
+
+// flatten turns a matrix into its column-major vector, and a tuple into a
+// vector one level down: a tuple whose elements are all scalars or vectors
+// joins them; otherwise each nested tuple is flattened one level.
+func xflatten(env funcs.Env, args []value.Value) (value.Value, error) {
+	switch x := args[0].(type) {
+	case *value.Matrix:
+		return x.V.Clone(), nil
+	case *value.Vector:
+		if x.T.IsArray() {
+			flat := *x
+			flat.T = x.T.Elem()
+			flat.Offsets = nil
+			return flat.Clone(), nil
+		}
+		if x.T != value.Any {
+			return x, nil
+		}
+		simple := true
+		for _, e := range x.Any {
+			if v, ok := e.(*value.Vector); ok && (v.T == value.Any || v.T.IsArray()) {
+				simple = false
+				break
+			}
+			if _, ok := e.(*value.Scalar); !ok {
+				if _, ok := e.(*value.Vector); !ok {
+					simple = false
+					break
+				}
+			}
+		}
+		if simple {
+			parts := make([]*value.Vector, len(x.Any))
+			for i, e := range x.Any {
+				v, _, _ := AsVector(e)
+				parts[i] = v
+			}
+			j, err := funcs.JoinVectors(parts...)
+			if err == nil {
+				return j, nil
+			}
+			return x, nil
+		}
+		out := make([]value.Value, len(x.Any))
+		for i, e := range x.Any {
+			if v, ok := e.(*value.Vector); ok && v.T == value.Any {
+				f, err := xflatten(env, []value.Value{v})
+				if err != nil {
+					return nil, err
+				}
+				out[i] = f
+			} else {
+				out[i] = e
+			}
+		}
+		return value.NewTuple(out), nil
+	}
+	return args[0], nil
+}
+
+// dimArg reads rows:cols (either may be -1 to infer it from the size).
+func dimArg(x value.Value, size int) (int, int, error) {
+	p, ok := x.(*value.Pair)
+	if !ok || p.V.T.Category() != value.CatIntegral {
+		return 0, 0, errors.New("The argument [dim] of reshape must be an integral pair rows:cols.")
+	}
+	r, _ := p.V.At(0).Int64()
+	c, _ := p.V.At(1).Int64()
+	switch {
+	case r < 0 && c > 0:
+		r = int64(size) / c
+	case c < 0 && r > 0:
+		c = int64(size) / r
+	}
+	if r <= 0 || c <= 0 || int(r*c) != size {
+		return 0, 0, errors.New("The dimensions of reshape don't match the number of elements.")
+	}
+	return int(r), int(c), nil
+}
+
+func xreshape(env funcs.Env, args []value.Value) (value.Value, error) {
+	var data *value.Vector
+	switch x := args[0].(type) {
+	case *value.Vector:
+		if x.T == value.Any || x.T.IsArray() {
+			return nil, errors.New("The argument [obj] of reshape must be a vector or matrix.")
+		}
+		data = x
+	case *value.Matrix:
+		data = x.V
+	default:
+		return nil, errors.New("The argument [obj] of reshape must be a vector or matrix.")
+	}
+	if len(args) < 2 || args[1] == nil {
+		return data.Clone(), nil
+	}
+	r, c, err := dimArg(args[1], data.Len())
+	if err != nil {
+		return nil, err
+	}
+	return &value.Matrix{V: data.Clone(), Rows: r, Cols: c}, nil
+}
+
+func shuffleFn(inPlace bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		var v *value.Vector
+		switch x := args[0].(type) {
+		case *value.Vector:
+			v = x
+		case *value.Matrix:
+			v = x.V
+		default:
+			return nil, errors.New("The argument of shuffle must be a vector or matrix.")
+		}
+		perm := env.Rand().Perm(v.Len())
+		out := v.Gather(perm)
+		if inPlace {
+			funcs.ReplaceVector(v, out)
+			return args[0], nil
+		}
+		if m, ok := args[0].(*value.Matrix); ok {
+			return &value.Matrix{V: out, Rows: m.Rows, Cols: m.Cols}, nil
+		}
+		return out, nil
+	}
+}
+
+// ungroup expands a table's array-vector or tuple columns: each element of
+// a row's cell becomes a row, the other columns repeated.
+func xungroup(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, ok := args[0].(*value.Table)
+	if !ok {
+		return nil, errors.New("The argument of ungroup must be a table.")
+	}
+	n := t.Rows()
+	var nested []int
+	for c, col := range t.Cols {
+		if col.T.IsArray() || col.T == value.Any {
+			nested = append(nested, c)
+		}
+	}
+	if len(nested) == 0 {
+		return t, nil
+	}
+	cellLen := func(col *value.Vector, i int) int {
+		if l := higherorder.LengthOf(col.Elem(i)); l >= 0 {
+			return l
+		}
+		return 1
+	}
+	var rep []int
+	counts := make([]int, n)
+	for i := 0; i < n; i++ {
+		k := cellLen(t.Cols[nested[0]], i)
+		for _, c := range nested[1:] {
+			if cellLen(t.Cols[c], i) != k {
+				return nil, errors.New("The nested columns of ungroup must have the same length in every row.")
+			}
+		}
+		counts[i] = k
+		for j := 0; j < k; j++ {
+			rep = append(rep, i)
+		}
+	}
+	cols := make([]*value.Vector, len(t.Cols))
+	for c, col := range t.Cols {
+		if !col.T.IsArray() && col.T != value.Any {
+			cols[c] = col.Gather(rep)
+			continue
+		}
+		parts := make([]*value.Vector, n)
+		for i := 0; i < n; i++ {
+			v, _, ok := AsVector(col.Elem(i))
+			if !ok {
+				return nil, errors.New("The nested columns of ungroup must hold scalars or vectors.")
+			}
+			parts[i] = v
+		}
+		j, err := funcs.JoinVectors(parts...)
+		if err != nil {
+			return nil, err
+		}
+		cols[c] = j
+	}
+	return value.NewTable(append([]string(nil), t.Names...), cols), nil
+}
+
+// regroup aggregates a matrix's rows (or columns) that share a label,
+// one result row per distinct label in sorted order.
+func xregroup(env funcs.Env, args []value.Value) (value.Value, error) {
+	m, ok := args[0].(*value.Matrix)
+	if !ok {
+		return nil, errors.New("The argument [X] of regroup must be a matrix.")
+	}
+	label, ok := args[1].(*value.Vector)
+	if !ok {
+		return nil, errors.New("The argument [label] of regroup must be a vector.")
+	}
+	fn, err := higherorder.FnArg("regroup", args[2])
+	if err != nil {
+		return nil, err
+	}
+	byRow, err := funcs.BoolArg("regroup", "byRow", funcs.Arg(args, 3), true)
+	if err != nil {
+		return nil, err
+	}
+	if !byRow {
+		m = higherorder.Transpose(m)
+	}
+	if label.Len() != m.Rows {
+		return nil, errors.New("The length of label must equal the number of rows of X.")
+	}
+	pos, labels := higherorder.DistinctSorted(label)
+	groups := make([][]int, labels.Len())
+	for i := 0; i < label.Len(); i++ {
+		g := pos[string(label.AppendKey(nil, i))]
+		groups[g] = append(groups[g], i)
+	}
+	flat := make([]value.Value, 0, labels.Len()*m.Cols)
+	for c := 0; c < m.Cols; c++ {
+		col := funcs.MatrixColumn(m, c)
+		for _, rows := range groups {
+			r, err := env.Call(fn, col.Gather(rows))
+			if err != nil {
+				return nil, err
+			}
+			flat = append(flat, r)
+		}
+	}
+	data, err := higherorder.AssembleWithNulls(flat, funcs.RuleDolphin)
+	if err != nil {
+		return nil, err
+	}
+	dv, ok := data.(*value.Vector)
+	if !ok || dv.T == value.Any {
+		return nil, errors.New("The function of regroup must be an aggregate.")
+	}
+	out := &value.Matrix{V: dv, Rows: labels.Len(), Cols: m.Cols, RowLabels: labels, ColLabels: m.ColLabels}
+	if !byRow {
+		return higherorder.Transpose(out), nil
+	}
+	return out, nil
+}

@@ -1,0 +1,71 @@
+package lookup
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Built-ins moved here from the interpreter's older table (generate,
+// data-processing and node-status functions), behaviour unchanged.
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "til", Params: []string{"n"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "generate", Fn: xtil},
+		funcs.Spec{Name: "distinct", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "data-processing", Fn: xdistinct},
+		funcs.Spec{Name: "isVoid", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			s, ok := args[0].(*value.Scalar)
+			return value.NewBool(ok && s.T == value.Void), nil
+		}},
+		// Porpoise is one node: it is always initialised, and its alias is
+		// the one DolphinDB gives a single node on the default port.
+		funcs.Spec{Name: "isNodeInitialized", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: constant(value.NewBool(true))},
+		funcs.Spec{Name: "isDataNodeInitialized", Min: 0, Max: 0, Props: funcs.Session, Category: "cluster", Fn: constant(value.NewBool(true))},
+		funcs.Spec{Name: "getNodeAlias", Min: 0, Max: 0, Props: funcs.Session, Category: "cluster", Fn: constant(value.NewString("local8848"))},
+	)
+}
+
+func constant(v value.Value) funcs.Impl {
+	return func(funcs.Env, []value.Value) (value.Value, error) { return v, nil }
+}
+
+// intScalar reads an integral scalar with the interpreter's texts.
+func intScalar(fn string, v value.Value) (int64, error) {
+	s, ok := v.(*value.Scalar)
+	if !ok {
+		return 0, fmt.Errorf("The argument of %s must be an integer scalar.", fn)
+	}
+	x, ok := s.Int64()
+	if !ok {
+		return 0, fmt.Errorf("The argument of %s must be a non-null integer.", fn)
+	}
+	return x, nil
+}
+
+func xtil(env funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := intScalar("til", args[0])
+	if err != nil {
+		return nil, err
+	}
+	if n < 0 {
+		return nil, errors.New("The argument of til must be non-negative.")
+	}
+	if err := env.Reserve(int(n)); err != nil {
+		return nil, err
+	}
+	out := value.NewVector(value.Int, int(n), int(n))
+	for i := range out.I32 {
+		out.I32[i] = int32(i)
+	}
+	return out, nil
+}
+
+func xdistinct(env funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok {
+		return nil, errors.New("The argument of distinct must be a vector.")
+	}
+	return value.NewSet(v).V, nil
+}

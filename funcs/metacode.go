@@ -1,0 +1,41 @@
+package funcs
+
+import (
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Meta is metacode the metaprogramming functions build: an expression (or
+// the update/delete statement of sqlUpdate/sqlDelete) and the values it
+// embeds. An embedded value appears in the code as an identifier spelled
+// like the value prints ([1,2,3], "MSFT", 6) or, for a table, like the
+// variable it came from; Bind maps those identifiers to the values, so
+// printing shows DolphinDB's text and evaluation sees the values.
+type Meta struct {
+	X    sqlparse.Expr
+	Stmt sqlparse.Stmt
+	Bind map[string]value.Value
+}
+
+// Form implements value.Value.
+func (m *Meta) Form() value.Form { return value.FormScalar }
+
+// Type implements value.Value.
+func (m *Meta) Type() value.Type { return value.Code }
+
+// String renders the code as DolphinDB prints metacode: < expr >.
+func (m *Meta) String() string {
+	if m.Stmt != nil {
+		return "< " + sqlparse.Unparse(m.Stmt) + " >"
+	}
+	return "< " + sqlparse.Unparse(m.X) + " >"
+}
+
+// IsCode reports whether x is metacode (<expr> or built by a function).
+func IsCode(x value.Value) bool {
+	switch x.(type) {
+	case *Meta, *sqlparse.Code:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,270 @@
+package stats
+
+import (
+	"errors"
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	corrSpec := func(name string, f func(xs, ys []float64) (float64, bool)) funcs.Spec {
+		s := pairAggSpec(name, []string{"X", "Y"}, f)
+		s.Category = "correlation"
+		return s
+	}
+	funcs.Register(
+		corrSpec("corr", func(xs, ys []float64) (float64, bool) {
+			var p PairSums
+			for i := range xs {
+				p.Add(xs[i], ys[i])
+			}
+			r := p.Corr()
+			return r, r == r
+		}),
+		corrSpec("euclidean", func(xs, ys []float64) (float64, bool) {
+			s := 0.0
+			for i := range xs {
+				d := xs[i] - ys[i]
+				s += d * d
+			}
+			return math.Sqrt(s), len(xs) > 0
+		}),
+		// The "tanimoto" page's values are the Tanimoto distance,
+		// 1 - x.y/(x.x + y.y - x.y).
+		corrSpec("tanimoto", func(xs, ys []float64) (float64, bool) {
+			var p PairSums
+			for i := range xs {
+				p.Add(xs[i], ys[i])
+			}
+			d := p.Sxx + p.syy - p.Sxy
+			return 1 - p.Sxy/d, len(xs) > 0 && d != 0
+		}),
+		corrSpec("kendall", kendallTau),
+		corrSpec("spearmanr", spearman),
+		funcs.Spec{Name: "autocorr", Params: []string{"X", "lag"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "correlation",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				lag, err := funcs.IntArg("autocorr", "lag", args[1], 0)
+				if err != nil || lag < 0 {
+					return nil, errors.New("lag of autocorr must be a non-negative integer.")
+				}
+				xs, err := seriesArg("autocorr", args[0])
+				if err != nil {
+					return nil, err
+				}
+				return value.NewDouble(autocorrAt(xs, int(lag))), nil
+			}},
+		funcs.Spec{Name: "acf", Params: []string{"X", "maxLag"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "correlation",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				maxLag, err := funcs.IntArg("acf", "maxLag", args[1], 0)
+				if err != nil || maxLag < 0 {
+					return nil, errors.New("maxLag of acf must be a non-negative integer.")
+				}
+				xs, err := seriesArg("acf", args[0])
+				if err != nil {
+					return nil, err
+				}
+				if maxLag >= int64(len(xs)) {
+					return nil, errors.New("maxLag of acf must be less than the length of X.")
+				}
+				out := make([]float64, maxLag)
+				for k := range out {
+					out[k] = autocorrAt(xs, k+1)
+				}
+				return value.NewDoubles(out), nil
+			}},
+		funcs.Spec{Name: "mutualInfo", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "correlation", Fn: mutualInfo},
+		funcs.Spec{Name: "corrMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "correlation",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return pairMatrix("corrMatrix", args[0], (*PairSums).Corr)
+			}},
+	)
+	funcs.Alias("infoGain", "mutualInfo")
+}
+
+// seriesArg reads a numeric vector as DOUBLEs.
+func seriesArg(fn string, x value.Value) ([]float64, error) {
+	v, ok := funcs.VectorArg(x)
+	if !ok {
+		return nil, errors.New("X of " + fn + " must be a numeric vector.")
+	}
+	return funcs.DoublesOf(fn, v)
+}
+
+// autocorrAt is the lag-k autocorrelation with the whole series' mean
+// for both sides (the "autocorr" page), over pairs without NULLs.
+func autocorrAt(xs []float64, k int) float64 {
+	nn, _ := nonNullOf(xs)
+	if len(nn) == 0 || k >= len(xs) {
+		return value.NullFloat64
+	}
+	m := Mean(nn)
+	var num, den float64
+	for _, x := range nn {
+		den += (x - m) * (x - m)
+	}
+	for i := k; i < len(xs); i++ {
+		if funcs.IsNullF(xs[i]) || funcs.IsNullF(xs[i-k]) {
+			continue
+		}
+		num += (xs[i] - m) * (xs[i-k] - m)
+	}
+	if den == 0 {
+		return value.NullFloat64
+	}
+	return num / den
+}
+
+func nonNullOf(xs []float64) ([]float64, int) {
+	out := make([]float64, 0, len(xs))
+	for _, x := range xs {
+		if !funcs.IsNullF(x) {
+			out = append(out, x)
+		}
+	}
+	return out, len(out)
+}
+
+// kendallTau is Kendall's tau-b (ties corrected).
+func kendallTau(xs, ys []float64) (float64, bool) {
+	n := len(xs)
+	var c, d, tx, ty float64
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			s := (xs[i] - xs[j]) * (ys[i] - ys[j])
+			switch {
+			case s > 0:
+				c++
+			case s < 0:
+				d++
+			default:
+				if xs[i] == xs[j] && ys[i] != ys[j] {
+					tx++
+				}
+				if ys[i] == ys[j] && xs[i] != xs[j] {
+					ty++
+				}
+			}
+		}
+	}
+	den := math.Sqrt((c + d + tx) * (c + d + ty))
+	return (c - d) / den, n > 1 && den != 0
+}
+
+// spearman is Pearson's correlation of the average ranks.
+func spearman(xs, ys []float64) (float64, bool) {
+	o := RankOptions{Ascending: true, IgnoreNA: true, Ties: "average"}
+	rx := RankVector(xs, o, false)
+	ry := RankVector(ys, o, false)
+	var p PairSums
+	for i := range rx {
+		p.Add(rx[i], ry[i])
+	}
+	r := p.Corr()
+	return r, r == r
+}
+
+// mutualInfo is the mutual information (natural log) of two discrete
+// series over the positions where both are non-NULL.
+func mutualInfo(_ funcs.Env, args []value.Value) (value.Value, error) {
+	xc, _, ok1 := funcs.ColumnsOf(args[0])
+	yc, _, ok2 := funcs.ColumnsOf(args[1])
+	if !ok1 || !ok2 {
+		return nil, errors.New("X and Y of mutualInfo must be scalars, vectors or matrices.")
+	}
+	if len(yc) == 1 {
+		for len(yc) < len(xc) {
+			yc = append(yc, yc[0])
+		}
+	}
+	if len(xc) != len(yc) {
+		return nil, errors.New("X and Y of mutualInfo must have the same shape.")
+	}
+	out := make([]float64, len(xc))
+	for c := range xc {
+		x, y := xc[c], yc[c]
+		if x.Len() != y.Len() {
+			return nil, errors.New("X and Y of mutualInfo must have the same length.")
+		}
+		joint := map[string]float64{}
+		px := map[string]float64{}
+		py := map[string]float64{}
+		n := 0.0
+		var kx, ky []byte
+		for i := 0; i < x.Len(); i++ {
+			if x.IsNull(i) || y.IsNull(i) {
+				continue
+			}
+			kx = x.AppendKey(kx[:0], i)
+			ky = y.AppendKey(ky[:0], i)
+			px[string(kx)]++
+			py[string(ky)]++
+			joint[string(kx)+"\x00"+string(ky)]++
+			n++
+		}
+		mi := 0.0
+		for i := 0; i < x.Len(); i++ {
+			if x.IsNull(i) || y.IsNull(i) {
+				continue
+			}
+			kx = x.AppendKey(kx[:0], i)
+			ky = y.AppendKey(ky[:0], i)
+			k := string(kx) + "\x00" + string(ky)
+			pxy, ok := joint[k]
+			if !ok {
+				continue
+			}
+			delete(joint, k)
+			mi += pxy / n * math.Log(pxy*n/(px[string(kx)]*py[string(ky)]))
+		}
+		if n == 0 {
+			mi = value.NullFloat64
+		}
+		out[c] = mi
+	}
+	if _, isM := args[0].(*value.Matrix); isM {
+		return value.NewDoubles(out), nil
+	}
+	return value.NewDouble(out[0]), nil
+}
+
+// pairMatrix builds the symmetric matrix of a pair statistic over the
+// columns of a matrix or table.
+func pairMatrix(fn string, x value.Value, f func(*PairSums) float64) (value.Value, error) {
+	cols, _, ok := funcs.ColumnsOf(x)
+	if !ok {
+		return nil, errors.New("X of " + fn + " must be a matrix or table.")
+	}
+	data := make([][]float64, len(cols))
+	for i, c := range cols {
+		d, err := funcs.DoublesOf(fn, c)
+		if err != nil {
+			return nil, err
+		}
+		data[i] = d
+	}
+	k := len(cols)
+	out := make([]float64, k*k)
+	for i := 0; i < k; i++ {
+		for j := 0; j < k; j++ {
+			var p PairSums
+			for r := range data[i] {
+				if !funcs.IsNullF(data[i][r]) && !funcs.IsNullF(data[j][r]) {
+					p.Add(data[i][r], data[j][r])
+				}
+			}
+			v := f(&p)
+			if v != v {
+				v = value.NullFloat64
+			}
+			out[j*k+i] = v
+		}
+	}
+	m := &value.Matrix{V: value.NewDoubles(out), Rows: k, Cols: k}
+	if t, ok := x.(*value.Table); ok {
+		labels := value.NewStrings(value.String, append([]string(nil), t.Names...))
+		m.RowLabels, m.ColLabels = labels, labels
+	}
+	return m, nil
+}

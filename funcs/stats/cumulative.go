@@ -1,0 +1,715 @@
+package stats
+
+import (
+	"errors"
+	"math"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		cumSpec("cumsum", cumsum),
+		cumSpec("cumavg", cumDouble("cumavg", runningMoments(func(n, s, _ float64) float64 { return s / n }, 1))),
+		cumSpec("cumvar", cumDouble("cumvar", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / (n - 1) }, 2))),
+		cumSpec("cumvarp", cumDouble("cumvarp", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / n }, 1))),
+		cumSpec("cumstd", cumDouble("cumstd", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/(n-1))) }, 2))),
+		cumSpec("cumstdp", cumDouble("cumstdp", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/n)) }, 1))),
+		cumSpec("cumsum2", cumDouble("cumsum2", runningPower(2))),
+		cumSpec("cumsum3", cumDouble("cumsum3", runningPower(3))),
+		cumSpec("cumsum4", cumDouble("cumsum4", runningPower(4))),
+		cumSpec("cumprod", cumprod),
+		cumSpec("cummax", cumExtreme(1)),
+		cumSpec("cummin", cumExtreme(-1)),
+		cumSpec("cumcount", cumcount),
+		cumSpec("cummed", cumDouble("cummed", func(xs, out []float64) {
+			var seen []float64
+			for i, x := range xs {
+				if !funcs.IsNullF(x) {
+					k := sort.SearchFloat64s(seen, x)
+					seen = append(seen, 0)
+					copy(seen[k+1:], seen[k:])
+					seen[k] = x
+				}
+				if len(seen) == 0 {
+					out[i] = value.NullFloat64
+				} else {
+					out[i] = Median(seen)
+				}
+			}
+		})),
+		cumSpec("cumPositiveStreak", cumPositiveStreak),
+		funcs.Spec{Name: "cumfirstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumfirstNot", args, true) }},
+		funcs.Spec{Name: "cumlastNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumlastNot", args, false) }},
+		funcs.Spec{Name: "cumnunique", Params: []string{"X", "ignoreNull"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumnunique},
+		funcs.Spec{Name: "cumpercentile", Params: []string{"X", "percent", "interpolation"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumpercentile},
+		funcs.Spec{Name: "cumrank", Params: []string{"X", "ascending", "ignoreNA", "tiesMethod", "percent"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumrank},
+		cumPairSpec("cumwsum", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy }),
+		cumPairSpec("cumwavg", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy / p.Sy }),
+		cumPairSpec("cumcovar", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Covar() }),
+		cumPairSpec("cumcorr", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Corr() }),
+		cumPairSpec("cumbeta", []string{"Y", "X"}, func(p *PairSums) float64 { return p.Beta() }),
+	)
+}
+
+// cumSpec declares a one-argument cumulative function over vectors,
+// matrices (column by column) and tables.
+func cumSpec(name string, f func(*value.Vector) (*value.Vector, error)) funcs.Spec {
+	return funcs.Spec{
+		Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return MapColumns(name, args[0], f) },
+	}
+}
+
+// cumDouble lifts a DOUBLE loop (reading xs, writing out) to a column
+// function.
+func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*value.Vector, error) {
+	return func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf(fn, v)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, len(xs))
+		loop(xs, out)
+		for i, r := range out {
+			if r != r || math.IsInf(r, 0) {
+				out[i] = value.NullFloat64
+			}
+		}
+		return value.NewDoubles(out), nil
+	}
+}
+
+// runningMoments keeps count, sum and sum of squares of the non-NULL
+// elements so far and writes f(n, s, s2) once n >= minN (NULL before).
+func runningMoments(f func(n, s, s2 float64) float64, minN float64) func(xs, out []float64) {
+	return func(xs, out []float64) {
+		var n, s, s2 float64
+		for i, x := range xs {
+			if !funcs.IsNullF(x) {
+				n++
+				s += x
+				s2 += x * x
+			}
+			if n < minN {
+				out[i] = value.NullFloat64
+			} else {
+				out[i] = f(n, s, s2)
+			}
+		}
+	}
+}
+
+// runningPower is the running sum of x^k.
+func runningPower(k int) func(xs, out []float64) {
+	return func(xs, out []float64) {
+		s, started := 0.0, false
+		for i, x := range xs {
+			if !funcs.IsNullF(x) {
+				p := x
+				for j := 1; j < k; j++ {
+					p *= x
+				}
+				s += p
+				started = true
+			}
+			if started {
+				out[i] = s
+			} else {
+				out[i] = value.NullFloat64
+			}
+		}
+	}
+}
+
+// cumsum is the running sum skipping NULLs (leading NULLs stay NULL):
+// integral X gives INT (LONG for LONG X), floating X DOUBLE.
+func cumsum(v *value.Vector) (*value.Vector, error) {
+	if funcs.IsIntegralVec(v) {
+		xs := funcs.LongsOf(v)
+		out := make([]int64, len(xs))
+		var s int64
+		started := false
+		for i, x := range xs {
+			if x != value.NullInt64 {
+				s += x
+				started = true
+			}
+			if started {
+				out[i] = s
+			} else {
+				out[i] = value.NullInt64
+			}
+		}
+		t := value.Int
+		if v.T == value.Long {
+			t = value.Long
+		}
+		return funcs.FromLongs(t, out), nil
+	}
+	if !funcs.IsNumericVec(v) {
+		return nil, errors.New("cumsum doesn't support " + v.T.String() + ".")
+	}
+	return cumDouble("cumsum", runningPower(1))(v)
+}
+
+// cumprod is the running product: LONG for integral X, else DOUBLE.
+func cumprod(v *value.Vector) (*value.Vector, error) {
+	if funcs.IsIntegralVec(v) {
+		xs := funcs.LongsOf(v)
+		out := make([]int64, len(xs))
+		p, started := int64(1), false
+		for i, x := range xs {
+			if x != value.NullInt64 {
+				p *= x
+				started = true
+			}
+			if started {
+				out[i] = p
+			} else {
+				out[i] = value.NullInt64
+			}
+		}
+		return value.NewLongs(out), nil
+	}
+	return cumDouble("cumprod", func(xs, out []float64) {
+		p, started := 1.0, false
+		for i, x := range xs {
+			if !funcs.IsNullF(x) {
+				p *= x
+				started = true
+			}
+			if started {
+				out[i] = p
+			} else {
+				out[i] = value.NullFloat64
+			}
+		}
+	})(v)
+}
+
+// cumExtreme is cummax (dir 1) / cummin: the running extreme, keeping X's
+// type; NULLs repeat the extreme so far.
+func cumExtreme(dir int) func(*value.Vector) (*value.Vector, error) {
+	return func(v *value.Vector) (*value.Vector, error) {
+		idx := make([]int, v.Len())
+		best := -1
+		for i := range idx {
+			if !v.IsNull(i) && (best < 0 || funcs.CompareAcross(v, i, v, best)*dir > 0) {
+				best = i
+			}
+			idx[i] = best
+		}
+		return GatherOrNull(v, idx), nil
+	}
+}
+
+// gatherOrNull picks v's elements at idx, NULL where idx is negative.
+func GatherOrNull(v *value.Vector, idx []int) *value.Vector {
+	out := value.NewVector(v.T, 0, len(idx))
+	out.Scale = v.Scale
+	for _, j := range idx {
+		if j < 0 {
+			out.AppendNull()
+		} else {
+			out.AppendFrom(v, j)
+		}
+	}
+	return out
+}
+
+// cumcount is the running number of non-NULL elements (INT).
+func cumcount(v *value.Vector) (*value.Vector, error) {
+	out := make([]int32, v.Len())
+	var n int32
+	for i := range out {
+		if !v.IsNull(i) {
+			n++
+		}
+		out[i] = n
+	}
+	return value.NewInts(out), nil
+}
+
+// cumPositiveStreak is the running sum of the current streak of positive
+// elements (0 where the streak breaks).
+func cumPositiveStreak(v *value.Vector) (*value.Vector, error) {
+	if funcs.IsIntegralVec(v) {
+		xs := funcs.LongsOf(v)
+		out := make([]int64, len(xs))
+		var s int64
+		for i, x := range xs {
+			if x != value.NullInt64 && x > 0 {
+				s += x
+			} else {
+				s = 0
+			}
+			out[i] = s
+		}
+		t := v.T
+		if t == value.Bool || t == value.Char || t == value.Short {
+			t = value.Int
+		}
+		return funcs.FromLongs(t, out), nil
+	}
+	return cumDouble("cumPositiveStreak", func(xs, out []float64) {
+		s := 0.0
+		for i, x := range xs {
+			if !funcs.IsNullF(x) && x > 0 {
+				s += x
+			} else {
+				s = 0
+			}
+			out[i] = s
+		}
+	})(v)
+}
+
+// cumNot is cumfirstNot/cumlastNot: the first (or latest) element so far
+// that is neither NULL nor k.
+func cumNot(fn string, args []value.Value, first bool) (value.Value, error) {
+	var k *value.Scalar
+	if a := funcs.Arg(args, 1); a != nil {
+		s, ok := funcs.ScalarArg(a)
+		if !ok {
+			return nil, errors.New("k of " + fn + " must be a scalar.")
+		}
+		k = s
+	}
+	return MapColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
+		var kv *value.Vector
+		if k != nil && !k.Null {
+			c, err := value.Cast(k, v.T, v.Scale)
+			if err != nil {
+				return nil, err
+			}
+			kv = c.(*value.Scalar).Vector()
+		}
+		idx := make([]int, v.Len())
+		pick := -1
+		for i := range idx {
+			ok := !v.IsNull(i) && (kv == nil || funcs.CompareAcross(v, i, kv, 0) != 0)
+			if ok && (pick < 0 || !first) {
+				pick = i
+			}
+			idx[i] = pick
+		}
+		return GatherOrNull(v, idx), nil
+	})
+}
+
+// cumnunique is the running count of distinct values (NULL counted unless
+// ignoreNull).
+func cumnunique(_ funcs.Env, args []value.Value) (value.Value, error) {
+	ignore, err := funcs.BoolArg("cumnunique", "ignoreNull", funcs.Arg(args, 1), false)
+	if err != nil {
+		return nil, err
+	}
+	return MapColumns("cumnunique", args[0], func(v *value.Vector) (*value.Vector, error) {
+		seen := map[string]struct{}{}
+		out := make([]int32, v.Len())
+		var key []byte
+		for i := range out {
+			if !(ignore && v.IsNull(i)) {
+				key = v.AppendKey(key[:0], i)
+				seen[string(key)] = struct{}{}
+			}
+			out[i] = int32(len(seen))
+		}
+		return value.NewInts(out), nil
+	})
+}
+
+// cumpercentile is the percentile of the elements so far.
+func cumpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
+	p, ok := funcs.ScalarArg(args[1])
+	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
+		return nil, errors.New("The percent of cumpercentile must be between 0 and 100.")
+	}
+	method, err := Interpolation("cumpercentile", funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	q := p.Float64() / 100
+	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", func(xs, out []float64) {
+		var seen []float64
+		for i, x := range xs {
+			if !funcs.IsNullF(x) {
+				k := sort.SearchFloat64s(seen, x)
+				seen = append(seen, 0)
+				copy(seen[k+1:], seen[k:])
+				seen[k] = x
+			}
+			if len(seen) == 0 {
+				out[i] = value.NullFloat64
+			} else {
+				out[i] = QuantileSorted(seen, q, method)
+			}
+		}
+	}))
+}
+
+// rankOptions are the common arguments of rank, cumrank and mrank.
+type RankOptions struct {
+	Ascending, IgnoreNA, Percent bool
+	Ties                         string
+}
+
+// parseRankOptions reads ascending, ignoreNA, tiesMethod and percent
+// starting at args[from].
+func ParseRankOptions(fn string, args []value.Value, from int) (RankOptions, error) {
+	o := RankOptions{Ascending: true, IgnoreNA: true, Ties: "min"}
+	var err error
+	if o.Ascending, err = funcs.BoolArg(fn, "ascending", funcs.Arg(args, from), true); err != nil {
+		return o, err
+	}
+	if o.IgnoreNA, err = funcs.BoolArg(fn, "ignoreNA", funcs.Arg(args, from+1), true); err != nil {
+		return o, err
+	}
+	if t := funcs.Arg(args, from+2); t != nil {
+		s, ok := funcs.StringArg(t)
+		if !ok || (s != "min" && s != "max" && s != "average" && s != "first" && s != "dense") {
+			return o, errors.New("tiesMethod of " + fn + " must be 'min', 'max', 'average', 'first' or 'dense'.")
+		}
+		o.Ties = s
+	}
+	if o.Percent, err = funcs.BoolArg(fn, "percent", funcs.Arg(args, from+3), false); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// rankOf ranks xs[i] among the window xs (NULLs as the smallest value when
+// counted): the number of smaller elements, adjusted for ties; n is the
+// count of ranked elements.
+func RankOf(x float64, less, equal, n float64, o RankOptions) float64 {
+	var r float64
+	switch o.Ties {
+	case "max":
+		r = less + equal - 1
+	case "average":
+		r = less + (equal-1)/2
+	default:
+		r = less
+	}
+	if o.Percent {
+		return (r + 1) / n
+	}
+	return r
+}
+
+// cumrank is each element's rank among the elements up to it.
+func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
+	o, err := ParseRankOptions("cumrank", args, 1)
+	if err != nil {
+		return nil, err
+	}
+	return MapColumns("cumrank", args[0], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf("cumrank", v)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			if funcs.IsNullF(x) && o.IgnoreNA {
+				out[i] = value.NullFloat64
+				continue
+			}
+			var less, equal, n float64
+			for _, y := range xs[:i+1] {
+				yn := funcs.IsNullF(y)
+				if yn && o.IgnoreNA {
+					continue
+				}
+				n++
+				c := CompareNullLow(y, yn, x, funcs.IsNullF(x))
+				if !o.Ascending {
+					c = -c
+				}
+				if c < 0 {
+					less++
+				} else if c == 0 {
+					equal++
+				}
+			}
+			out[i] = RankOf(x, less, equal, n, o)
+		}
+		return RankResult(out, o), nil
+	})
+}
+
+// compareNullLow compares two doubles with NULL as the smallest value.
+func CompareNullLow(a float64, an bool, b float64, bn bool) int {
+	switch {
+	case an && bn:
+		return 0
+	case an:
+		return -1
+	case bn:
+		return 1
+	}
+	return funcs.Cmp3(a, b)
+}
+
+// rankResult is INT ranks, or DOUBLE for percent and average ranks.
+func RankResult(out []float64, o RankOptions) *value.Vector {
+	if o.Percent || o.Ties == "average" {
+		return value.NewDoubles(out)
+	}
+	r := make([]int32, len(out))
+	for i, f := range out {
+		if funcs.IsNullF(f) {
+			r[i] = value.NullInt32
+		} else {
+			r[i] = int32(f)
+		}
+	}
+	return value.NewInts(r)
+}
+
+// pairSums are the running sums of a two-series statistic.
+type PairSums struct{ N, Sx, Sy, Sxx, syy, Sxy float64 }
+
+func (p *PairSums) Add(x, y float64) {
+	p.N++
+	p.Sx += x
+	p.Sy += y
+	p.Sxx += x * x
+	p.syy += y * y
+	p.Sxy += x * y
+}
+
+func (p *PairSums) Remove(x, y float64) {
+	p.N--
+	p.Sx -= x
+	p.Sy -= y
+	p.Sxx -= x * x
+	p.syy -= y * y
+	p.Sxy -= x * y
+}
+
+func (p *PairSums) Covar() float64 {
+	if p.N < 2 {
+		return math.NaN()
+	}
+	return (p.Sxy - p.Sx*p.Sy/p.N) / (p.N - 1)
+}
+
+func (p *PairSums) Corr() float64 {
+	if p.N < 2 {
+		return math.NaN()
+	}
+	vx := p.Sxx - p.Sx*p.Sx/p.N
+	vy := p.syy - p.Sy*p.Sy/p.N
+	if vx <= 0 || vy <= 0 {
+		return math.NaN()
+	}
+	return (p.Sxy - p.Sx*p.Sy/p.N) / math.Sqrt(vx*vy)
+}
+
+// beta is the least-squares slope of the first series (y) on the second
+// (x); the pair is stored as (x=first, y=second), so it is
+// cov(first, second)/var(second).
+func (p *PairSums) Beta() float64 {
+	if p.N < 2 {
+		return math.NaN()
+	}
+	vy := p.syy - p.Sy*p.Sy/p.N
+	if vy == 0 {
+		return math.NaN()
+	}
+	return (p.Sxy - p.Sx*p.Sy/p.N) / vy
+}
+
+// cumPairSpec declares a cumulative statistic of two series over the
+// positions where both are non-NULL.
+func cumPairSpec(name string, params []string, f func(p *PairSums) float64) funcs.Spec {
+	return funcs.Spec{
+		Name: name, Params: params, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			return PairColumns(name, args[0], args[1], func(xs, ys, out []float64) {
+				var p PairSums
+				for i := range xs {
+					if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
+						p.Add(xs[i], ys[i])
+					}
+					if p.N == 0 {
+						out[i] = value.NullFloat64
+						continue
+					}
+					out[i] = f(&p)
+				}
+			})
+		},
+	}
+}
+
+// pairColumns runs a two-series DOUBLE loop over vectors or matrix
+// columns of equal shape.
+func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
+	xc, wrap, ok1 := funcs.ColumnsOf(x)
+	yc, _, ok2 := funcs.ColumnsOf(y)
+	if !ok1 || !ok2 {
+		return nil, errors.New("The arguments of " + fn + " must be vectors or matrices.")
+	}
+	if len(yc) == 1 && len(xc) > 1 {
+		for len(yc) < len(xc) {
+			yc = append(yc, yc[0])
+		}
+	}
+	if len(xc) != len(yc) {
+		return nil, errors.New("The arguments of " + fn + " must have the same shape.")
+	}
+	out := make([]*value.Vector, len(xc))
+	for c := range xc {
+		xs, err := funcs.DoublesOf(fn, xc[c])
+		if err != nil {
+			return nil, err
+		}
+		ys, err := funcs.DoublesOf(fn, yc[c])
+		if err != nil {
+			return nil, err
+		}
+		if len(ys) == 1 && len(xs) > 1 {
+			ys = broadcastF(ys[0], len(xs))
+		}
+		if len(xs) != len(ys) {
+			return nil, errors.New("The arguments of " + fn + " must have the same length.")
+		}
+		r := make([]float64, len(xs))
+		loop(xs, ys, r)
+		for i, f := range r {
+			if f != f || math.IsInf(f, 0) {
+				r[i] = value.NullFloat64
+			}
+		}
+		out[c] = value.NewDoubles(r)
+	}
+	return wrap(out), nil
+}
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "dynamicGroupCumsum", Params: []string{"cumValue", "prevCumValue", "membership", "prevMembership", "groupCount"}, Min: 5, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: dynamicGroupCumsum},
+		funcs.Spec{Name: "dynamicGroupCumcount", Params: []string{"membership", "prevMembership", "groupCount"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: dynamicGroupCumcount},
+	)
+}
+
+// groupArgs reads membership, prevMembership and groupCount (2..8).
+func groupArgs(fn string, mem, prev, count value.Value) ([]int64, []int64, int, error) {
+	mv, ok1 := funcs.VectorArg(mem)
+	pv, ok2 := funcs.VectorArg(prev)
+	if !ok1 || !ok2 || !funcs.IsIntegralVec(mv) || (!funcs.IsIntegralVec(pv) && pv.T != value.Void) || mv.Len() != pv.Len() {
+		return nil, nil, 0, errors.New("membership and prevMembership of " + fn + " must be integral vectors of the same length.")
+	}
+	n, err := funcs.IntArg(fn, "groupCount", count, 0)
+	if err != nil || n < 2 || n > 8 {
+		return nil, nil, 0, errors.New("groupCount of " + fn + " must be an integer in [2, 8].")
+	}
+	ms, ps := funcs.LongsOf(mv), funcs.LongsOf(pv)
+	for _, m := range ms {
+		if m == value.NullInt64 || m < 0 || m >= n {
+			return nil, nil, 0, errors.New("membership of " + fn + " must be in [0, groupCount).")
+		}
+	}
+	return ms, ps, int(n), nil
+}
+
+// dynamicGroupCumsum tracks each group's running total as events move
+// between groups: an event entering group m adds its cumValue, and
+// leaving its previous group takes prevCumValue away from it; an event
+// staying in its group adds its growth cumValue-prevCumValue.
+func dynamicGroupCumsum(_ funcs.Env, args []value.Value) (value.Value, error) {
+	ms, ps, n, err := groupArgs("dynamicGroupCumsum", args[2], args[3], args[4])
+	if err != nil {
+		return nil, err
+	}
+	cv, ok1 := funcs.VectorArg(args[0])
+	pv, ok2 := funcs.VectorArg(args[1])
+	if !ok1 || !ok2 || cv.Len() != len(ms) || pv.Len() != len(ms) {
+		return nil, errors.New("cumValue and prevCumValue of dynamicGroupCumsum must be numeric vectors as long as membership.")
+	}
+	cs, err := funcs.DoublesOf("dynamicGroupCumsum", cv)
+	if err != nil {
+		return nil, err
+	}
+	pcs, err := funcs.DoublesOf("dynamicGroupCumsum", pv)
+	if err != nil {
+		return nil, err
+	}
+	stats := make([]float64, n)
+	outs := make([][]float64, n)
+	for g := range outs {
+		outs[g] = make([]float64, len(ms))
+	}
+	for i, m := range ms {
+		c, pc := cs[i], pcs[i]
+		if funcs.IsNullF(c) {
+			c = 0
+		}
+		if funcs.IsNullF(pc) {
+			pc = 0
+		}
+		switch p := ps[i]; {
+		case p == value.NullInt64 || p < 0 || p >= int64(n):
+			stats[m] += c
+		case p == m:
+			stats[m] += c - pc
+		default:
+			stats[m] += c
+			stats[p] -= pc
+		}
+		for g := range outs {
+			outs[g][i] = stats[g]
+		}
+	}
+	res := make([]value.Value, n)
+	for g := range outs {
+		r := value.NewDoubles(outs[g])
+		if funcs.IsIntegralVec(cv) {
+			c, err := value.CastVector(r, value.Int, 0)
+			if err != nil {
+				return nil, err
+			}
+			res[g] = c
+		} else {
+			res[g] = r
+		}
+	}
+	return value.NewTuple(res), nil
+}
+
+// dynamicGroupCumcount counts the events in each group as they move
+// between groups.
+func dynamicGroupCumcount(_ funcs.Env, args []value.Value) (value.Value, error) {
+	ms, ps, n, err := groupArgs("dynamicGroupCumcount", args[0], args[1], args[2])
+	if err != nil {
+		return nil, err
+	}
+	stats := make([]int32, n)
+	outs := make([][]int32, n)
+	for g := range outs {
+		outs[g] = make([]int32, len(ms))
+	}
+	for i, m := range ms {
+		switch p := ps[i]; {
+		case p == value.NullInt64 || p < 0 || p >= int64(n):
+			stats[m]++
+		case p != m:
+			stats[m]++
+			stats[p]--
+		}
+		for g := range outs {
+			outs[g][i] = stats[g]
+		}
+	}
+	res := make([]value.Value, n)
+	for g := range outs {
+		res[g] = value.NewInts(outs[g])
+	}
+	return value.NewTuple(res), nil
+}

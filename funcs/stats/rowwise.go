@@ -1,0 +1,583 @@
+package stats
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// rowInput is the arguments of a row function as columns of DOUBLEs
+// (NULL as value.NullFloat64): a vector is one column, a matrix or table
+// its columns, a tuple its vectors, a scalar a constant column; an array
+// vector contributes its variable-length rows.
+type rowInput struct {
+	rows   int
+	cols   [][]float64 // one value per row (len 1: broadcast)
+	arrays []*arrayRows
+	types  []value.Type // element types of every source
+}
+
+// arrayRows is an array vector's cells as DOUBLEs with row ends.
+type arrayRows struct {
+	vals []float64
+	ends []int64
+}
+
+// rowInputOf reads the arguments of a row function.
+func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
+	in := &rowInput{rows: -1}
+	setRows := func(n int) error {
+		if in.rows >= 0 && in.rows != n {
+			return fmt.Errorf("The arguments of %s must have the same number of rows.", fn)
+		}
+		in.rows = n
+		return nil
+	}
+	addVec := func(v *value.Vector) error {
+		if v.T.IsArray() {
+			flat := *v
+			flat.T, flat.Offsets = v.T.Elem(), nil
+			xs, err := funcs.DoublesOf(fn, &flat)
+			if err != nil {
+				return err
+			}
+			in.arrays = append(in.arrays, &arrayRows{vals: xs, ends: v.Offsets})
+			in.types = append(in.types, v.T.Elem())
+			return setRows(len(v.Offsets))
+		}
+		xs, err := funcs.DoublesOf(fn, v)
+		if err != nil {
+			return err
+		}
+		in.cols = append(in.cols, xs)
+		in.types = append(in.types, v.T)
+		return setRows(len(xs))
+	}
+	for _, a := range args {
+		switch t := a.(type) {
+		case *value.Scalar:
+			xs, err := funcs.DoublesOf(fn, funcs.ScalarVector(t))
+			if err != nil {
+				return nil, err
+			}
+			in.cols = append(in.cols, xs)
+			in.types = append(in.types, t.T)
+		case *value.Vector:
+			if t.T == value.Any {
+				for _, e := range t.Any {
+					v, ok := funcs.VectorArg(e)
+					if !ok {
+						return nil, fmt.Errorf("The tuple argument of %s must hold vectors.", fn)
+					}
+					if err := addVec(v); err != nil {
+						return nil, err
+					}
+				}
+				continue
+			}
+			if err := addVec(t); err != nil {
+				return nil, err
+			}
+		case *value.Matrix, *value.Table:
+			cols, _, _ := funcs.ColumnsOf(t)
+			for _, c := range cols {
+				if err := addVec(c); err != nil {
+					return nil, err
+				}
+			}
+		default:
+			return nil, fmt.Errorf("The arguments of %s must be scalars, vectors, matrices, tuples or tables.", fn)
+		}
+	}
+	if in.rows < 0 {
+		in.rows = 1
+	}
+	return in, nil
+}
+
+// row appends row i's values (NULLs included) to buf.
+func (in *rowInput) row(i int, buf []float64) []float64 {
+	for _, c := range in.cols {
+		if len(c) == 1 {
+			buf = append(buf, c[0])
+		} else {
+			buf = append(buf, c[i])
+		}
+	}
+	for _, a := range in.arrays {
+		lo := int64(0)
+		if i > 0 {
+			lo = a.ends[i-1]
+		}
+		buf = append(buf, a.vals[lo:a.ends[i]]...)
+	}
+	return buf
+}
+
+// commonType is the sources' type when they all share one, else DOUBLE.
+func (in *rowInput) commonType() value.Type {
+	if len(in.types) == 0 {
+		return value.Double
+	}
+	t := in.types[0]
+	for _, u := range in.types[1:] {
+		if u != t {
+			return value.Double
+		}
+	}
+	return t
+}
+
+// rowReduce runs g over each row's non-NULL values; g reports false for
+// a NULL result.
+func rowReduce(fn string, args []value.Value, g func(vals []float64, all int) (float64, bool)) (*rowInput, []float64, error) {
+	in, err := rowInputOf(fn, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]float64, in.rows)
+	var buf []float64
+	for i := range out {
+		buf = in.row(i, buf[:0])
+		all := len(buf)
+		k := 0
+		for _, x := range buf {
+			if !funcs.IsNullF(x) {
+				buf[k] = x
+				k++
+			}
+		}
+		r, ok := g(buf[:k], all)
+		if !ok || r != r || math.IsInf(r, 0) {
+			r = value.NullFloat64
+		}
+		out[i] = r
+	}
+	return in, out, nil
+}
+
+// rowSpec declares a row function that returns DOUBLE.
+func rowSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			_, out, err := rowReduce(name, args, g)
+			if err != nil {
+				return nil, err
+			}
+			return value.NewDoubles(out), nil
+		}}
+}
+
+// rowKeepSpec declares a row function whose result keeps the sources'
+// common type (rowMax, rowMin, rowSum of integers).
+func rowKeepSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			in, out, err := rowReduce(name, args, g)
+			if err != nil {
+				return nil, err
+			}
+			r := value.NewDoubles(out)
+			if t := in.commonType(); t != value.Double && (t.IsNumeric() || t.IsTemporal()) && t != value.Bool {
+				return mathfn.FromDoubles(r, &value.Vector{T: t})
+			}
+			return r, nil
+		}}
+}
+
+// rowIntSpec declares a row function with INT results.
+func rowIntSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			_, out, err := rowReduce(name, args, g)
+			if err != nil {
+				return nil, err
+			}
+			r := make([]int32, len(out))
+			for i, f := range out {
+				if funcs.IsNullF(f) {
+					r[i] = value.NullInt32
+				} else {
+					r[i] = int32(f)
+				}
+			}
+			return value.NewInts(r), nil
+		}}
+}
+
+// rowBoolSpec declares rowAnd/rowOr/rowXor.
+func rowBoolSpec(name string, g func(vals []float64) bool) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			_, out, err := rowReduce(name, args, func(vals []float64, _ int) (float64, bool) {
+				if len(vals) == 0 {
+					return 0, false
+				}
+				if g(vals) {
+					return 1, true
+				}
+				return 0, true
+			})
+			if err != nil {
+				return nil, err
+			}
+			r := value.NewVector(value.Bool, len(out), len(out))
+			for i, f := range out {
+				if funcs.IsNullF(f) {
+					r.I8[i] = value.NullInt8
+				} else {
+					r.I8[i] = int8(f)
+				}
+			}
+			return r, nil
+		}}
+}
+
+// rowPairSpec declares a two-argument row function over the positions
+// where both rows are non-NULL.
+func rowPairSpec(name string, g func(p *PairSums, xs, ys []float64) float64) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "row-wise",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			xi, err := rowInputOf(name, args[:1])
+			if err != nil {
+				return nil, err
+			}
+			yi, err := rowInputOf(name, args[1:])
+			if err != nil {
+				return nil, err
+			}
+			if xi.rows != yi.rows {
+				return nil, fmt.Errorf("The arguments of %s must have the same number of rows.", name)
+			}
+			out := make([]float64, xi.rows)
+			var xb, yb []float64
+			for i := range out {
+				xb, yb = xi.row(i, xb[:0]), yi.row(i, yb[:0])
+				if len(yb) == 1 && len(xb) > 1 {
+					yb = broadcastF(yb[0], len(xb))
+				}
+				if len(xb) != len(yb) {
+					return nil, fmt.Errorf("The rows of the arguments of %s must have the same length.", name)
+				}
+				var p PairSums
+				k := 0
+				for j := range xb {
+					if !funcs.IsNullF(xb[j]) && !funcs.IsNullF(yb[j]) {
+						p.Add(xb[j], yb[j])
+						xb[k], yb[k] = xb[j], yb[j]
+						k++
+					}
+				}
+				r := math.NaN()
+				if p.N > 0 {
+					r = g(&p, xb[:k], yb[:k])
+				}
+				if r != r || math.IsInf(r, 0) {
+					r = value.NullFloat64
+				}
+				out[i] = r
+			}
+			return value.NewDoubles(out), nil
+		}}
+}
+
+func init() {
+	nonEmpty := func(f func(v []float64) float64) func([]float64, int) (float64, bool) {
+		return func(v []float64, _ int) (float64, bool) {
+			if len(v) == 0 {
+				return 0, false
+			}
+			return f(v), true
+		}
+	}
+	sum := func(v []float64) float64 {
+		s := 0.0
+		for _, x := range v {
+			s += x
+		}
+		return s
+	}
+	funcs.Register(
+		rowKeepSpec("rowSum", nonEmpty(sum)),
+		rowSpec("rowSum2", nonEmpty(func(v []float64) float64 {
+			s := 0.0
+			for _, x := range v {
+				s += x * x
+			}
+			return s
+		})),
+		rowSpec("rowAvg", nonEmpty(Mean)),
+		rowKeepSpec("rowProd", nonEmpty(func(v []float64) float64 {
+			p := 1.0
+			for _, x := range v {
+				p *= x
+			}
+			return p
+		})),
+		rowSpec("rowStd", func(v []float64, _ int) (float64, bool) {
+			r, ok := Variance(v, 1)
+			return math.Sqrt(r), ok
+		}),
+		rowSpec("rowStdp", func(v []float64, _ int) (float64, bool) {
+			r, ok := Variance(v, 0)
+			return math.Sqrt(r), ok
+		}),
+		rowSpec("rowVar", func(v []float64, _ int) (float64, bool) { return Variance(v, 1) }),
+		rowSpec("rowVarp", func(v []float64, _ int) (float64, bool) { return Variance(v, 0) }),
+		rowSpec("rowSkew", func(v []float64, _ int) (float64, bool) { return momentOf(v, "skew") }),
+		rowSpec("rowKurtosis", func(v []float64, _ int) (float64, bool) { return momentOf(v, "kurtosis") }),
+		rowKeepSpec("rowMax", nonEmpty(func(v []float64) float64 {
+			m := v[0]
+			for _, x := range v[1:] {
+				m = math.Max(m, x)
+			}
+			return m
+		})),
+		rowKeepSpec("rowMin", nonEmpty(func(v []float64) float64 {
+			m := v[0]
+			for _, x := range v[1:] {
+				m = math.Min(m, x)
+			}
+			return m
+		})),
+		rowIntSpec("rowCount", func(v []float64, _ int) (float64, bool) { return float64(len(v)), true }),
+		rowIntSpec("rowSize", func(_ []float64, all int) (float64, bool) { return float64(all), true }),
+		rowBoolSpec("rowAnd", func(v []float64) bool {
+			for _, x := range v {
+				if x == 0 {
+					return false
+				}
+			}
+			return true
+		}),
+		rowBoolSpec("rowOr", func(v []float64) bool {
+			for _, x := range v {
+				if x != 0 {
+					return true
+				}
+			}
+			return false
+		}),
+		rowBoolSpec("rowXor", func(v []float64) bool {
+			odd := false
+			for _, x := range v {
+				if x != 0 {
+					odd = !odd
+				}
+			}
+			return odd
+		}),
+		funcs.Spec{Name: "rowImax", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImax", args, 1) }},
+		funcs.Spec{Name: "rowImin", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImin", args, -1) }},
+		rowPairSpec("rowWsum", func(p *PairSums, _, _ []float64) float64 { return p.Sxy }),
+		rowPairSpec("rowDot", func(p *PairSums, _, _ []float64) float64 { return p.Sxy }),
+		rowPairSpec("rowWavg", func(p *PairSums, _, _ []float64) float64 { return p.Sxy / p.Sy }),
+		rowPairSpec("rowCovar", func(p *PairSums, _, _ []float64) float64 { return p.Covar() }),
+		rowPairSpec("rowCorr", func(p *PairSums, _, _ []float64) float64 { return p.Corr() }),
+		rowPairSpec("rowBeta", func(p *PairSums, _, _ []float64) float64 { return p.Beta() }),
+		rowPairSpec("rowEuclidean", func(p *PairSums, _, _ []float64) float64 {
+			return math.Sqrt(math.Max(0, p.Sxx-2*p.Sxy+p.syy))
+		}),
+		// The "rowTanimoto" page gives the Tanimoto distance, 1 - similarity.
+		rowPairSpec("rowTanimoto", func(p *PairSums, _, _ []float64) float64 {
+			return 1 - p.Sxy/(p.Sxx+p.syy-p.Sxy)
+		}),
+		funcs.Spec{Name: "rowPrev", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowShift("rowPrev", args[0], 1) }},
+		funcs.Spec{Name: "rowNext", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowShift("rowNext", args[0], -1) }},
+		funcs.Spec{Name: "rowMove", Params: []string{"X", "steps"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				s, err := funcs.IntArg("rowMove", "steps", args[1], 0)
+				if err != nil {
+					return nil, err
+				}
+				return rowShift("rowMove", args[0], int(s))
+			}},
+		funcs.Spec{Name: "rowRank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowRank("rowRank", args, false) }},
+		funcs.Spec{Name: "rowDenseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowRank("rowDenseRank", args, true) }},
+	)
+}
+
+// momentOf is skew or kurtosis (biased) of values.
+func momentOf(v []float64, which string) (float64, bool) {
+	n := float64(len(v))
+	if len(v) < 2 {
+		return 0, false
+	}
+	m := Mean(v)
+	var m2, m3, m4 float64
+	for _, x := range v {
+		d := x - m
+		m2 += d * d
+		m3 += d * d * d
+		m4 += d * d * d * d
+	}
+	m2, m3, m4 = m2/n, m3/n, m4/n
+	if m2 == 0 {
+		return 0, false
+	}
+	if which == "skew" {
+		return m3 / math.Pow(m2, 1.5), true
+	}
+	return m4 / (m2 * m2), true
+}
+
+// rowIndex is rowImax/rowImin: the column of each row's first extreme.
+func rowIndex(fn string, args []value.Value, dir int) (value.Value, error) {
+	in, err := rowInputOf(fn, args)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int32, in.rows)
+	var buf []float64
+	for i := range out {
+		buf = in.row(i, buf[:0])
+		best := -1
+		for j, x := range buf {
+			if funcs.IsNullF(x) {
+				continue
+			}
+			if best < 0 || (dir > 0 && x > buf[best]) || (dir < 0 && x < buf[best]) {
+				best = j
+			}
+		}
+		if best < 0 {
+			out[i] = value.NullInt32
+		} else {
+			out[i] = int32(best)
+		}
+	}
+	return value.NewInts(out), nil
+}
+
+// rowShift moves each row of a matrix right by steps (left if negative).
+func rowShift(fn string, x value.Value, steps int) (value.Value, error) {
+	m, ok := x.(*value.Matrix)
+	if !ok {
+		return nil, errors.New("X of " + fn + " must be a matrix.")
+	}
+	idx := make([]int, m.Rows*m.Cols)
+	for c := 0; c < m.Cols; c++ {
+		for r := 0; r < m.Rows; r++ {
+			src := c - steps
+			if src < 0 || src >= m.Cols {
+				idx[c*m.Rows+r] = -1
+			} else {
+				idx[c*m.Rows+r] = src*m.Rows + r
+			}
+		}
+	}
+	return &value.Matrix{V: GatherOrNull(m.V, idx), Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+}
+
+// rowRank ranks each row of a matrix (0-based; dense ranks count
+// distinct values).
+func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
+	m, ok := args[0].(*value.Matrix)
+	if !ok {
+		return nil, errors.New("X of " + fn + " must be a matrix.")
+	}
+	var o RankOptions
+	var err error
+	if dense {
+		o, err = ParseRankOptions(fn, []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 2), nil, funcs.Arg(args, 3)}, 0)
+	} else {
+		if funcs.Arg(args, 2) != nil {
+			return nil, errors.New("groupNum of rowRank is not supported yet.")
+		}
+		o, err = ParseRankOptions(fn, []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 3), funcs.Arg(args, 4), funcs.Arg(args, 5)}, 0)
+	}
+	if err != nil {
+		return nil, err
+	}
+	xs, err := funcs.DoublesOf(fn, m.V)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(xs))
+	row := make([]float64, m.Cols)
+	for r := 0; r < m.Rows; r++ {
+		for c := range row {
+			row[c] = xs[c*m.Rows+r]
+		}
+		ranks := RankVector(row, o, dense)
+		for c, v := range ranks {
+			out[c*m.Rows+r] = v
+		}
+	}
+	res := RankResult(out, o)
+	return &value.Matrix{V: res, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+}
+
+// rankVector ranks xs (0-based) by o; dense ranks count distinct values
+// before each element.
+func RankVector(xs []float64, o RankOptions, dense bool) []float64 {
+	n := len(xs)
+	idx := make([]int, 0, n)
+	for i, x := range xs {
+		if funcs.IsNullF(x) && o.IgnoreNA {
+			continue
+		}
+		idx = append(idx, i)
+	}
+	cmp := func(a, b int) int {
+		c := CompareNullLow(xs[a], funcs.IsNullF(xs[a]), xs[b], funcs.IsNullF(xs[b]))
+		if !o.Ascending {
+			c = -c
+		}
+		return c
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return cmp(idx[a], idx[b]) < 0 })
+	out := funcs.NullDoubles(n)
+	cnt := float64(len(idx))
+	distinct := 0
+	for k := 0; k < len(idx); {
+		j := k
+		for j < len(idx) && cmp(idx[j], idx[k]) == 0 {
+			j++
+		}
+		for t := k; t < j; t++ {
+			var r float64
+			switch {
+			case dense:
+				r = float64(distinct)
+			case o.Ties == "max":
+				r = float64(j - 1)
+			case o.Ties == "average":
+				r = float64(k+j-1) / 2
+			case o.Ties == "first":
+				r = float64(t)
+			default:
+				r = float64(k)
+			}
+			if o.Percent {
+				if dense {
+					r = (r + 1)
+				} else {
+					r = (r + 1) / cnt
+				}
+			}
+			out[idx[t]] = r
+		}
+		distinct++
+		k = j
+	}
+	if dense && o.Percent {
+		for i, r := range out {
+			if !funcs.IsNullF(r) {
+				out[i] = r / float64(distinct)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,114 @@
+package stats
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	mono := func(name string, dir int) funcs.Spec {
+		return funcs.Spec{Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "series",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return monotonic(name, args[0], dir) }}
+	}
+	funcs.Register(
+		mono("isMonotonicIncreasing", 1),
+		mono("isMonotonicDecreasing", -1),
+		funcs.Spec{Name: "isPeak", Params: []string{"X", "strict"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "series",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return extremePoints("isPeak", args, 1) }},
+		funcs.Spec{Name: "isValley", Params: []string{"X", "strict"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "series",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return extremePoints("isValley", args, -1) }},
+	)
+	funcs.Alias("isMonotonic", "isMonotonicIncreasing")
+}
+
+// monotonic reports whether X never decreases (dir 1) or never increases
+// (dir -1); NULL counts as the smallest value.
+func monotonic(fn string, x value.Value, dir int) (value.Value, error) {
+	v, ok := funcs.VectorArg(x)
+	if !ok {
+		return nil, errors.New("X of " + fn + " must be a vector.")
+	}
+	for i := 1; i < v.Len(); i++ {
+		an, bn := v.IsNull(i-1), v.IsNull(i)
+		var c int
+		switch {
+		case an && bn:
+		case an:
+			c = 1
+		case bn:
+			c = -1
+		default:
+			c = funcs.CompareAcross(v, i, v, i-1)
+		}
+		if c*dir < 0 {
+			return value.NewBool(false), nil
+		}
+	}
+	return value.NewBool(true), nil
+}
+
+// extremePoints marks peaks (dir 1) or valleys: both neighbours non-NULL
+// and strictly (or, with strict=false, weakly) below (above) the element.
+// A run of equal elements is a plateau: with strict=false each element of
+// a plateau whose outer neighbours are lower is a peak.
+func extremePoints(fn string, args []value.Value, dir int) (value.Value, error) {
+	strict, err := funcs.BoolArg(fn, "strict", funcs.Arg(args, 1), true)
+	if err != nil {
+		return nil, err
+	}
+	f := func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf(fn, v)
+		if err != nil {
+			return nil, err
+		}
+		n := len(xs)
+		out := value.NewVector(value.Bool, n, n)
+		for i := 1; i < n-1; i++ {
+			x := xs[i]
+			if funcs.IsNullF(x) {
+				continue
+			}
+			if strict {
+				a, b := xs[i-1], xs[i+1]
+				if !funcs.IsNullF(a) && !funcs.IsNullF(b) && float64(dir)*(x-a) > 0 && float64(dir)*(x-b) > 0 {
+					out.I8[i] = 1
+				}
+				continue
+			}
+			// Extend over the plateau of equal values around i.
+			lo, hi := i, i
+			for lo > 0 && xs[lo-1] == x {
+				lo--
+			}
+			for hi < n-1 && xs[hi+1] == x {
+				hi++
+			}
+			if lo == 0 || hi == n-1 {
+				continue
+			}
+			a, b := xs[lo-1], xs[hi+1]
+			if !funcs.IsNullF(a) && !funcs.IsNullF(b) && float64(dir)*(x-a) > 0 && float64(dir)*(x-b) > 0 {
+				out.I8[i] = 1
+			}
+		}
+		return out, nil
+	}
+	if t, ok := args[0].(*value.Table); ok {
+		cols := make([]*value.Vector, len(t.Cols))
+		for i, c := range t.Cols {
+			if !funcs.IsNumericVec(c) {
+				cols[i] = c
+				continue
+			}
+			r, err := f(c)
+			if err != nil {
+				return nil, err
+			}
+			cols[i] = r
+		}
+		return value.NewTable(append([]string(nil), t.Names...), cols), nil
+	}
+	return MapColumns(fn, args[0], f)
+}

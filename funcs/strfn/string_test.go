@@ -1,0 +1,64 @@
+package strfn
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func TestWildcardMatch(t *testing.T) {
+	cases := []struct {
+		s, p string
+		want bool
+	}{
+		{"ABCDEFG", "%DE%", true},
+		{"ABCDEFG", "DE", false},
+		{"abc", "a?c", true},
+		{"abc", "a?", false},
+		{"", "%", true},
+		{"aab", "%a%b", true},
+		{"aXbXc", "a%b%c", true},
+		{"aXbXd", "a%b%c", false},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, value.LikeMatch(c.s, c.p), "%q like %q", c.s, c.p)
+	}
+}
+
+func TestRecodeGBKRoundTrip(t *testing.T) {
+	gbk, err := recode("fromUTF8", value.NewString("高性能"), "utf-8", "gbk")
+	require.NoError(t, err)
+	require.Len(t, gbk.(*value.Scalar).S, 6, "GBK uses two bytes per character")
+	back, err := recode("toUTF8", gbk, "gbk", "utf-8")
+	require.NoError(t, err)
+	require.Equal(t, "高性能", back.(*value.Scalar).S)
+	_, err = recode("toUTF8", value.NewString("x"), "GBK", "utf-8")
+	require.Error(t, err, "encoding names are lower case")
+}
+
+// concat is tested here rather than in string.test while the engine's
+// older "concat" shadows the registry entry.
+func TestConcat(t *testing.T) {
+	spec, ok := funcs.Lookup("concat")
+	require.True(t, ok)
+	str := func(v value.Value) string { return v.(*value.Scalar).S }
+	cases := []struct {
+		args []value.Value
+		want string
+	}{
+		{[]value.Value{value.NewSymbol("hello"), value.NewSymbol("world")}, "helloworld"},
+		{[]value.Value{value.NewStrings(value.Symbol, []string{"IBM", "GOOG", "APPL"}), value.NewString(",")}, "IBM,GOOG,APPL"},
+		{[]value.Value{value.NewStrings(value.String, []string{}), value.NewString("a")}, ""},
+		{[]value.Value{value.NewString("55"), value.NewString("")}, "55"},
+		{[]value.Value{value.NewStrings(value.Symbol, []string{"a", "b", "c", "d"}), nil}, "abcd"},
+		{[]value.Value{value.NewStrings(value.Symbol, []string{"a", "b"})}, "ab"},
+	}
+	for _, c := range cases {
+		r, err := spec.Fn(nil, c.args)
+		require.NoError(t, err)
+		require.Equal(t, c.want, str(r))
+	}
+}

@@ -1,0 +1,120 @@
+package system
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// DataSource is what sqlDS returns: a query whose materialised result
+// mr/imr hand to their map function.
+type DataSource struct{ Code value.Value }
+
+// Form implements value.Value.
+func (d *DataSource) Form() value.Form { return value.FormScalar }
+
+// Type implements value.Value.
+func (d *DataSource) Type() value.Type { return value.DataSource }
+
+// String renders it as DolphinDB prints a data source.
+func (d *DataSource) String() string { return "DataSource" + d.Code.String() }
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "sqlDS", Params: []string{"sqlObj", "forcePartition"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "db-table", Fn: xsqlDS},
+		funcs.Spec{Name: "mr", Params: []string{"ds", "mapFunc", "reduceFunc", "finalFunc", "parallel"}, Min: 2, Max: 5, Category: "db-table", Fn: xmr},
+	)
+}
+
+// xsqlDS splits a query into data sources. Porpoise runs a query over a
+// partitioned table as one plan, so the query is one data source; mr over
+// it gives the result the per-partition split would.
+func xsqlDS(env funcs.Env, args []value.Value) (value.Value, error) {
+	if !funcs.IsCode(args[0]) {
+		return nil, errors.New("The argument [sqlObj] of sqlDS must be SQL metacode.")
+	}
+	if _, err := funcs.BoolArg("sqlDS", "forcePartition", funcs.Arg(args, 1), false); err != nil {
+		return nil, err
+	}
+	return value.NewTuple([]value.Value{&DataSource{Code: args[0]}}), nil
+}
+
+// materialise evaluates a data source; any other value is its own data.
+func materialise(env funcs.Env, x value.Value) (value.Value, error) {
+	if d, ok := x.(*DataSource); ok {
+		return xeval(env, []value.Value{d.Code})
+	}
+	return x, nil
+}
+
+// xmr is map-reduce over data sources: mapFunc on each materialised
+// source, the results folded with reduceFunc (all of them, as a tuple,
+// without one), then finalFunc.
+func xmr(env funcs.Env, args []value.Value) (value.Value, error) {
+	var sources []value.Value
+	switch d := args[0].(type) {
+	case *value.Vector:
+		if d.T != value.Any {
+			return nil, errors.New("The argument [ds] of mr must be a tuple of data sources.")
+		}
+		sources = d.Any
+	case *DataSource:
+		sources = []value.Value{d}
+	default:
+		return nil, errors.New("The argument [ds] of mr must be a tuple of data sources.")
+	}
+	mapFn, err := higherorder.FnArg("mr", args[1])
+	if err != nil {
+		return nil, err
+	}
+	reduce, final := funcs.Arg(args, 2), funcs.Arg(args, 3)
+	if _, err := funcs.BoolArg("mr", "parallel", funcs.Arg(args, 4), true); err != nil {
+		return nil, err
+	}
+	results := make([]value.Value, len(sources))
+	for i, s := range sources {
+		data, err := materialise(env, s)
+		if err != nil {
+			return nil, err
+		}
+		if results[i], err = env.Call(mapFn, data); err != nil {
+			return nil, err
+		}
+	}
+	var out value.Value
+	if reduce != nil && len(results) > 0 {
+		out = results[0]
+		for _, r := range results[1:] {
+			if out, err = reduceMapResults(env, reduce, out, r); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		out = value.NewTuple(results)
+	}
+	if final != nil {
+		return env.Call(final, out)
+	}
+	return out, nil
+}
+
+// reduceMapResults combines two map results; tuples (several results per
+// map call) are combined element by element.
+func reduceMapResults(env funcs.Env, fn, a, b value.Value) (value.Value, error) {
+	ta, ok1 := a.(*value.Vector)
+	tb, ok2 := b.(*value.Vector)
+	if ok1 && ok2 && ta.T == value.Any && tb.T == value.Any && len(ta.Any) == len(tb.Any) {
+		out := make([]value.Value, len(ta.Any))
+		for i := range out {
+			r, err := env.Call(fn, ta.Any[i], tb.Any[i])
+			if err != nil {
+				return nil, err
+			}
+			out[i] = r
+		}
+		return value.NewTuple(out), nil
+	}
+	return env.Call(fn, a, b)
+}

@@ -1,0 +1,261 @@
+package system
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/funcs/lookup"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "clear!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "delete-clear", Fn: clearFn},
+		funcs.Spec{Name: "drop", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "delete-clear", Fn: xdrop},
+		funcs.Spec{Name: "dropna", Params: []string{"X", "byRow", "thresh"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "delete-clear", Fn: xdropna},
+		funcs.Spec{Name: "erase!", Params: []string{"obj", "key"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: xerase},
+		funcs.Spec{Name: "pop!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "delete-clear", Fn: xpop},
+		funcs.Spec{Name: "removeHead!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: removeEnds(true)},
+		funcs.Spec{Name: "removeTail!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: removeEnds(false)},
+	)
+}
+
+func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
+	switch x := args[0].(type) {
+	case *value.Vector:
+		x.Truncate(0)
+		return x, nil
+	case *value.Matrix:
+		x.V.Truncate(0)
+		x.Rows, x.Cols = 0, 0
+		return x, nil
+	case *value.Set:
+		*x = *value.NewSet(value.NewVector(x.V.T, 0, 0))
+		return x, nil
+	case *value.Dict:
+		*x = *value.NewDict(x.Keys.T, x.Vals.T)
+		return x, nil
+	case *value.Table:
+		x.Mu.Lock()
+		defer x.Mu.Unlock()
+		for _, c := range x.Cols {
+			c.Truncate(0)
+		}
+		x.RebuildKeys()
+		return x, nil
+	}
+	return nil, errors.New("The argument of clear! must be a vector, matrix, set, dictionary or in-memory table.")
+}
+
+func xdrop(env funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := funcs.IntArg("drop", "n", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	if m, ok := args[0].(*value.Matrix); ok {
+		k := min(int(xabs64(n)), m.Cols)
+		lo, hi := k, m.Cols
+		if n < 0 {
+			lo, hi = 0, m.Cols-k
+		}
+		out := &value.Matrix{V: m.V.Slice(lo*m.Rows, hi*m.Rows).Clone(), Rows: m.Rows, Cols: hi - lo, RowLabels: m.RowLabels}
+		if m.ColLabels != nil {
+			out.ColLabels = m.ColLabels.Slice(lo, hi)
+		}
+		return out, nil
+	}
+	total := higherorder.LengthOf(args[0])
+	if total < 0 {
+		return nil, errors.New("The argument [X] of drop must be a vector, matrix or table.")
+	}
+	k := min(int(xabs64(n)), total)
+	if n >= 0 {
+		return xcloneRows(higherorder.SliceRows(args[0], k, total)), nil
+	}
+	return xcloneRows(higherorder.SliceRows(args[0], 0, total-k)), nil
+}
+
+func xabs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// cloneRows copies a sliced vector so the result doesn't share memory with
+// its source.
+func xcloneRows(x value.Value) value.Value {
+	if v, ok := x.(*value.Vector); ok {
+		return v.Clone()
+	}
+	return x
+}
+
+func xdropna(env funcs.Env, args []value.Value) (value.Value, error) {
+	byRow, err := funcs.BoolArg("dropna", "byRow", funcs.Arg(args, 1), true)
+	if err != nil {
+		return nil, err
+	}
+	switch x := args[0].(type) {
+	case *value.Vector:
+		keep := make([]bool, x.Len())
+		for i := range keep {
+			keep[i] = !x.IsNull(i)
+		}
+		return x.Filter(keep), nil
+	case *value.Matrix:
+		lines, other := x.Rows, x.Cols
+		if !byRow {
+			lines, other = x.Cols, x.Rows
+		}
+		thresh, err := funcs.IntArg("dropna", "thresh", funcs.Arg(args, 2), int64(other))
+		if err != nil {
+			return nil, err
+		}
+		var kept []int
+		for l := 0; l < lines; l++ {
+			valid := 0
+			for o := 0; o < other; o++ {
+				r, c := l, o
+				if !byRow {
+					r, c = o, l
+				}
+				if !x.V.IsNull(c*x.Rows + r) {
+					valid++
+				}
+			}
+			if int64(valid) >= thresh {
+				kept = append(kept, l)
+			}
+		}
+		if byRow {
+			return lookup.SliceMatrix(env, x, xintsVector(kept), nil)
+		}
+		return lookup.SliceMatrix(env, x, nil, xintsVector(kept))
+	}
+	return nil, errors.New("The argument [X] of dropna must be a vector or matrix.")
+}
+
+// intsVector wraps positions as an INT vector.
+func xintsVector(xs []int) *value.Vector {
+	out := make([]int32, len(xs))
+	for i, x := range xs {
+		out[i] = int32(x)
+	}
+	return value.NewInts(out)
+}
+
+func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
+	switch x := args[0].(type) {
+	case *value.Set:
+		keys, _, ok := lookup.AsVector(args[1])
+		if !ok {
+			return nil, errors.New("The keys of erase! must be a scalar or vector.")
+		}
+		if keys.T != x.V.T {
+			c, err := value.CastVector(keys, x.V.T, x.V.Scale)
+			if err != nil {
+				return nil, err
+			}
+			keys = c
+		}
+		drop := value.NewSet(keys)
+		keep := make([]bool, x.V.Len())
+		for i := range keep {
+			keep[i] = !drop.Contains(x.V, i)
+		}
+		*x = *value.NewSet(x.V.Filter(keep))
+		return x, nil
+	case *value.Dict:
+		keys, _, ok := lookup.AsVector(args[1])
+		if !ok {
+			return nil, errors.New("The keys of erase! must be a scalar or vector.")
+		}
+		if keys.T != x.Keys.T {
+			c, err := value.CastVector(keys, x.Keys.T, x.Keys.Scale)
+			if err != nil {
+				return nil, err
+			}
+			keys = c
+		}
+		drop := value.NewSet(keys)
+		nd := value.NewDict(x.Keys.T, x.Vals.T)
+		for i := 0; i < x.Len(); i++ {
+			if !drop.Contains(x.Keys, i) {
+				nd.Put(x.Keys, i, x.Vals, i)
+			}
+		}
+		*x = *nd
+		return x, nil
+	case *value.Table:
+		if !funcs.IsCode(args[1]) {
+			return nil, errors.New("The filter of erase! on a table must be metacode.")
+		}
+		c := xnewCoder(env)
+		where, err := c.exprs(args[1])
+		if err != nil {
+			return nil, err
+		}
+		tbl := c.embed(x, "\x00t")
+		if _, err := env.Exec(&sqlparse.DeleteStmt{Table: tbl, Where: where}, c.bind); err != nil {
+			return nil, err
+		}
+		return x, nil
+	}
+	return nil, errors.New("The first argument of erase! must be a set, dictionary or table.")
+}
+
+func xpop(env funcs.Env, args []value.Value) (value.Value, error) {
+	x, ok := args[0].(*value.Vector)
+	if !ok {
+		return nil, errors.New("The argument of pop! must be a vector.")
+	}
+	n := x.Len()
+	if n == 0 {
+		return value.NullScalar(x.T), nil
+	}
+	last := x.Elem(n - 1)
+	if s, ok := last.(*value.Scalar); ok {
+		c := *s
+		last = &c
+	}
+	x.Truncate(n - 1)
+	return last, nil
+}
+
+func removeEnds(head bool) funcs.Impl {
+	name := "removeTail!"
+	if head {
+		name = "removeHead!"
+	}
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		n, err := funcs.IntArg(name, "n", args[1], 0)
+		if err != nil || n < 0 {
+			return nil, errors.New("The argument [n] of " + name + " must be a non-negative integer.")
+		}
+		cut := func(v *value.Vector) {
+			k := min(int(n), v.Len())
+			if head {
+				funcs.ReplaceVector(v, v.Slice(k, v.Len()).Clone())
+			} else {
+				v.Truncate(v.Len() - k)
+			}
+		}
+		switch x := args[0].(type) {
+		case *value.Vector:
+			cut(x)
+			return x, nil
+		case *value.Table:
+			x.Mu.Lock()
+			defer x.Mu.Unlock()
+			for _, c := range x.Cols {
+				cut(c)
+			}
+			x.RebuildKeys()
+			return x, nil
+		}
+		return nil, errors.New("The argument [obj] of " + name + " must be a vector or table.")
+	}
+}

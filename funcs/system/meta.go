@@ -1,0 +1,704 @@
+package system
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/lookup"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// xoperatorSymbols maps the functions that operators stand for to the
+// operators, for expressions built from function values.
+var xoperatorSymbols = map[string]string{
+	"add": "+", "sub": "-", "mul": "*", "div": "/", "ratio": "\\", "mod": "%", "pow": "**",
+	"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">=",
+	"and": "&&", "or": "||", "bitAnd": "&", "bitOr": "|", "bitXor": "^", "join": "<-",
+	"lshift": "<<", "rshift": ">>", "seq": "..", "pair": ":", "cast": "$",
+}
+
+// xoperatorNames is the inverse: an operator's function name.
+var xoperatorNames = func() map[string]string {
+	m := map[string]string{}
+	for k, v := range xoperatorSymbols {
+		m[v] = k
+	}
+	m["<>"] = "ne"
+	m["!"] = "not"
+	return m
+}()
+
+// coder builds code from values, collecting the values it embeds.
+type coder struct {
+	env  funcs.Env
+	bind map[string]value.Value
+}
+
+func xnewCoder(env funcs.Env) *coder { return &coder{env: env, bind: map[string]value.Value{}} }
+
+func (c *coder) meta(x sqlparse.Expr) *funcs.Meta { return &funcs.Meta{X: x, Bind: c.bind} }
+
+// xliteralName is how an embedded value prints inside code.
+func xliteralName(v value.Value) string {
+	switch x := v.(type) {
+	case *value.Scalar:
+		if x.Null {
+			return "NULL"
+		}
+		if x.T == value.String || x.T == value.Symbol {
+			return strconv.Quote(x.S)
+		}
+		return x.String()
+	case *value.Vector:
+		return x.String()
+	case *value.Pair:
+		return x.String()
+	}
+	return strings.SplitN(v.String(), "\n", 2)[0]
+}
+
+// expr turns a value into code: metacode stays code, a named function is
+// its name, anything else is embedded (name is the variable a table came
+// from, "" when unknown).
+func (c *coder) expr(v value.Value, name string) (sqlparse.Expr, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case *sqlparse.Code:
+		return x.X, nil
+	case *funcs.Meta:
+		if x.Stmt != nil {
+			return nil, errors.New("An update or delete statement can't be part of an expression.")
+		}
+		for k, b := range x.Bind {
+			c.bind[k] = b
+		}
+		return x.X, nil
+	}
+	if funcs.IsFunction(v) {
+		if f, ok := v.(interface{ FuncName() string }); ok {
+			if g, ok := c.env.Function(f.FuncName()); ok && g == v {
+				return &sqlparse.Ident{Name: f.FuncName()}, nil
+			}
+			return c.embed(v, f.FuncName()), nil
+		}
+	}
+	if _, ok := v.(*value.Table); ok {
+		if name == "" {
+			name = c.varName(v)
+		}
+		return c.embed(v, name), nil
+	}
+	return c.embed(v, xliteralName(v)), nil
+}
+
+// varName is the name of a variable holding v (a table passed by name in
+// a named argument loses the name the interpreter would give it), or "t".
+func (c *coder) varName(v value.Value) string {
+	for _, o := range c.env.Objects(true) {
+		if o.Value == v {
+			return o.Name
+		}
+	}
+	return "t"
+}
+
+func (c *coder) embed(v value.Value, name string) sqlparse.Expr {
+	c.bind[name] = v
+	return &sqlparse.Ident{Name: name}
+}
+
+// exprs turns a value that may be a tuple of codes into a list of code.
+func (c *coder) exprs(v value.Value) ([]sqlparse.Expr, error) {
+	if v == nil {
+		return nil, nil
+	}
+	if t, ok := v.(*value.Vector); ok && t.T == value.Any {
+		out := make([]sqlparse.Expr, len(t.Any))
+		for i, x := range t.Any {
+			e, err := c.expr(x, "")
+			if err != nil {
+				return nil, err
+			}
+			out[i] = e
+		}
+		return out, nil
+	}
+	e, err := c.expr(v, "")
+	if err != nil {
+		return nil, err
+	}
+	return []sqlparse.Expr{e}, nil
+}
+
+// xoperatorOf returns the operator a function value stands for, or "".
+func xoperatorOf(fn value.Value) string {
+	if f, ok := fn.(interface{ FuncName() string }); ok {
+		return xoperatorSymbols[f.FuncName()]
+	}
+	return ""
+}
+
+func init() {
+	meta := func(name string, params []string, min, max int, fn funcs.Impl) funcs.Spec {
+		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: funcs.Pure, Category: "metaprogramming", Fn: fn}
+	}
+	sqlSpec := meta("sql", []string{"select", "from", "where", "groupBy", "groupFlag", "csort", "ascSort", "having", "orderBy", "ascOrder", "limit", "hint", "exec", "map"}, 2, 14,
+		func(env funcs.Env, args []value.Value) (value.Value, error) { return xsql(env, args, nil) })
+	sqlSpec.NamedFn = xsql
+	updSpec := meta("sqlUpdate", []string{"table", "updates", "from", "where", "contextBy", "csort", "ascSort", "having"}, 2, 8,
+		func(env funcs.Env, args []value.Value) (value.Value, error) { return xsqlUpdate(env, args, nil) })
+	updSpec.NamedFn = xsqlUpdate
+	delSpec := meta("sqlDelete", []string{"table", "where", "from"}, 1, 3,
+		func(env funcs.Env, args []value.Value) (value.Value, error) { return xsqlDelete(env, args, nil) })
+	delSpec.NamedFn = xsqlDelete
+	evalSpec := meta("eval", []string{"expr"}, 1, 1, xeval)
+	evalSpec.Props = funcs.Session
+	funcs.Register(
+		meta("sqlCol", []string{"colName", "func", "alias", "qualifier"}, 1, 4, xsqlCol),
+		meta("sqlColAlias", []string{"colDefs", "colNames"}, 1, 2, xsqlColAlias),
+		meta("parseExpr", []string{"text", "varDict", "modules", "overloadedOperators"}, 1, 4, xparseExpr),
+		meta("expr", []string{"args"}, 1, -1, xexpr),
+		evalSpec,
+		meta("makeCall", []string{"F", "args"}, 1, -1, xmakeCall),
+		meta("makeUnifiedCall", []string{"func", "args"}, 2, 2, xmakeUnifiedCall),
+		meta("funcByName", []string{"name"}, 1, 1, xfuncByName),
+		meta("binaryExpr", []string{"X", "Y", "func"}, 3, 3, xbinaryExpr),
+		meta("unifiedExpr", []string{"objs", "optrs"}, 2, 2, xunifiedExpr),
+		sqlSpec, updSpec, delSpec,
+	)
+}
+
+// xcolExpr is a column reference: * for "*", qualifier.col when qualified.
+func xcolExpr(name, qualifier string) sqlparse.Expr {
+	if name == "*" {
+		return &sqlparse.StarExpr{}
+	}
+	if qualifier != "" {
+		return &sqlparse.MemberExpr{X: &sqlparse.Ident{Name: qualifier}, Name: name}
+	}
+	return &sqlparse.Ident{Name: name}
+}
+
+func xsqlCol(env funcs.Env, args []value.Value) (value.Value, error) {
+	names, ok := funcs.StringsArg(args[0])
+	if !ok {
+		return nil, errors.New("The argument [colName] of sqlCol must be a string scalar or vector.")
+	}
+	var fn value.Value
+	if f := funcs.Arg(args, 1); f != nil {
+		if !funcs.IsFunction(f) {
+			return nil, errors.New("The argument [func] of sqlCol must be a function.")
+		}
+		fn = f
+	}
+	var aliases []string
+	if a := funcs.Arg(args, 2); a != nil {
+		if aliases, ok = funcs.StringsArg(a); !ok || len(aliases) != len(names) {
+			return nil, errors.New("The argument [alias] of sqlCol must be a string for each column.")
+		}
+	}
+	qualifier := ""
+	if q := funcs.Arg(args, 3); q != nil {
+		if qualifier, ok = funcs.StringArg(q); !ok {
+			return nil, errors.New("The argument [qualifier] of sqlCol must be a string.")
+		}
+	}
+	c := xnewCoder(env)
+	out := make([]value.Value, len(names))
+	for i, n := range names {
+		var e sqlparse.Expr = xcolExpr(n, qualifier)
+		if fn != nil {
+			f, err := c.expr(fn, "")
+			if err != nil {
+				return nil, err
+			}
+			e = &sqlparse.CallExpr{Fn: f, Args: []sqlparse.Expr{e}}
+		}
+		if aliases != nil {
+			e = &sqlparse.AliasExpr{X: e, Name: aliases[i]}
+		}
+		out[i] = c.meta(e)
+	}
+	if _, scalar := args[0].(*value.Scalar); scalar {
+		return out[0], nil
+	}
+	return value.NewTuple(out), nil
+}
+
+// xdefaultAlias is the column name DolphinDB gives an expression without
+// an alias: the column for a column, func_col for a call or an operation.
+func xdefaultAlias(e sqlparse.Expr) string {
+	switch x := e.(type) {
+	case *sqlparse.Ident:
+		return x.Name
+	case *sqlparse.MemberExpr:
+		return x.Name
+	case *sqlparse.AliasExpr:
+		return x.Name
+	case *sqlparse.CallExpr:
+		fn := ""
+		if id, ok := x.Fn.(*sqlparse.Ident); ok {
+			fn = id.Name
+		}
+		for _, a := range x.Args {
+			if n := xdefaultAlias(a); n != "" {
+				return fn + "_" + n
+			}
+		}
+		return fn
+	case *sqlparse.BinaryExpr:
+		if n := xdefaultAlias(x.L); n != "" {
+			return n + "_" + xoperatorNames[x.Op]
+		}
+		return xdefaultAlias(x.R)
+	case *sqlparse.ParenExpr:
+		return xdefaultAlias(x.X)
+	}
+	return ""
+}
+
+func xsqlColAlias(env funcs.Env, args []value.Value) (value.Value, error) {
+	c := xnewCoder(env)
+	defs, err := c.exprs(args[0])
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	if n := funcs.Arg(args, 1); n != nil {
+		var ok bool
+		if names, ok = funcs.StringsArg(n); !ok || len(names) != len(defs) {
+			return nil, errors.New("The argument [colNames] of sqlColAlias must give one name per column definition.")
+		}
+	}
+	out := make([]value.Value, len(defs))
+	for i, d := range defs {
+		name := ""
+		if names != nil {
+			name = names[i]
+		} else {
+			name = xdefaultAlias(d)
+		}
+		if a, ok := d.(*sqlparse.AliasExpr); ok {
+			d = a.X
+		}
+		cc := xnewCoder(env)
+		for k, v := range c.bind {
+			cc.bind[k] = v
+		}
+		out[i] = cc.meta(&sqlparse.AliasExpr{X: d, Name: name})
+	}
+	if t, ok := args[0].(*value.Vector); ok && t.T == value.Any {
+		return value.NewTuple(out), nil
+	}
+	return out[0], nil
+}
+
+func xparseExpr(env funcs.Env, args []value.Value) (value.Value, error) {
+	text, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, errors.New("The argument [text] of parseExpr must be a string.")
+	}
+	e, err := sqlparse.ParseExpr(text)
+	if err != nil {
+		return nil, err
+	}
+	m := &funcs.Meta{X: e, Bind: map[string]value.Value{}}
+	if d, ok := funcs.Arg(args, 1).(*value.Dict); ok {
+		if d.Keys.T != value.String && d.Keys.T != value.Symbol {
+			return nil, errors.New("The keys of varDict of parseExpr must be strings.")
+		}
+		for i := 0; i < d.Len(); i++ {
+			m.Bind[d.Keys.Str[i]] = d.Vals.Elem(i)
+		}
+	}
+	return m, nil
+}
+
+// xexpr builds an expression from pieces: X op Y, a unary function and its
+// argument, or a single value.
+func xexpr(env funcs.Env, args []value.Value) (value.Value, error) {
+	c := xnewCoder(env)
+	switch len(args) {
+	case 1:
+		e, err := c.expr(args[0], "")
+		if err != nil {
+			return nil, err
+		}
+		return c.meta(e), nil
+	case 2:
+		if !funcs.IsFunction(args[0]) {
+			return nil, errors.New("Usage: expr(func, X) needs a function first.")
+		}
+		x, err := c.expr(args[1], "")
+		if err != nil {
+			return nil, err
+		}
+		if f, ok := args[0].(interface{ FuncName() string }); ok {
+			switch f.FuncName() {
+			case "not":
+				return c.meta(&sqlparse.UnaryExpr{Op: "!", X: x}), nil
+			case "neg":
+				return c.meta(&sqlparse.UnaryExpr{Op: "-", X: x}), nil
+			}
+		}
+		fn, err := c.expr(args[0], "")
+		if err != nil {
+			return nil, err
+		}
+		return c.meta(&sqlparse.CallExpr{Fn: fn, Args: []sqlparse.Expr{x}}), nil
+	case 3:
+		return xbinary(c, args[0], args[1], args[2])
+	}
+	return nil, errors.New("Usage: expr(X, operator, Y) or expr(func, X).")
+}
+
+// xbinary builds X op Y; a function that is no operator makes a call.
+func xbinary(c *coder, x, op, y value.Value) (value.Value, error) {
+	if !funcs.IsFunction(op) {
+		return nil, errors.New("The operator must be a function such as add or <.")
+	}
+	l, err := c.expr(x, "")
+	if err != nil {
+		return nil, err
+	}
+	r, err := c.expr(y, "")
+	if err != nil {
+		return nil, err
+	}
+	if sym := xoperatorOf(op); sym != "" {
+		return c.meta(&sqlparse.BinaryExpr{Op: sym, L: l, R: r}), nil
+	}
+	fn, err := c.expr(op, "")
+	if err != nil {
+		return nil, err
+	}
+	return c.meta(&sqlparse.CallExpr{Fn: fn, Args: []sqlparse.Expr{l, r}}), nil
+}
+
+func xbinaryExpr(env funcs.Env, args []value.Value) (value.Value, error) {
+	return xbinary(xnewCoder(env), args[0], args[2], args[1])
+}
+
+func xunifiedExpr(env funcs.Env, args []value.Value) (value.Value, error) {
+	objs, ok := args[0].(*value.Vector)
+	if !ok || objs.T != value.Any || len(objs.Any) < 2 {
+		return nil, errors.New("The argument [objs] of unifiedExpr must be a tuple of at least two elements.")
+	}
+	ops := funcs.SeqOf(args[1])
+	if !ops.Scalar && ops.N != len(objs.Any)-1 {
+		return nil, errors.New("The argument [optrs] of unifiedExpr must have one operator fewer than objs.")
+	}
+	c := xnewCoder(env)
+	acc, err := c.expr(objs.Any[0], "")
+	if err != nil {
+		return nil, err
+	}
+	for i, o := range objs.Any[1:] {
+		op := ops.At(i)
+		sym := xoperatorOf(op)
+		if sym == "" {
+			return nil, errors.New("The argument [optrs] of unifiedExpr must be xbinary operators.")
+		}
+		r, err := c.expr(o, "")
+		if err != nil {
+			return nil, err
+		}
+		acc = &sqlparse.BinaryExpr{Op: sym, L: acc, R: r}
+	}
+	return c.meta(acc), nil
+}
+
+func xeval(env funcs.Env, args []value.Value) (value.Value, error) {
+	switch x := args[0].(type) {
+	case *sqlparse.Code:
+		return env.Eval(x.X, nil)
+	case *funcs.Meta:
+		if x.Stmt != nil {
+			return env.Exec(x.Stmt, x.Bind)
+		}
+		return env.Eval(x.X, x.Bind)
+	}
+	return nil, errors.New("The argument of eval must be metacode.")
+}
+
+func xmakeCall(env funcs.Env, args []value.Value) (value.Value, error) {
+	if !funcs.IsFunction(args[0]) {
+		return nil, errors.New("The first argument of makeCall must be a function.")
+	}
+	return xcallCode(xnewCoder(env), args[0], args[1:])
+}
+
+func xcallCode(c *coder, fn value.Value, args []value.Value) (value.Value, error) {
+	f, err := c.expr(fn, "")
+	if err != nil {
+		return nil, err
+	}
+	call := &sqlparse.CallExpr{Fn: f}
+	for _, a := range args {
+		e, err := c.expr(a, "")
+		if err != nil {
+			return nil, err
+		}
+		call.Args = append(call.Args, e)
+	}
+	return c.meta(call), nil
+}
+
+func xmakeUnifiedCall(env funcs.Env, args []value.Value) (value.Value, error) {
+	if !funcs.IsFunction(args[0]) {
+		return nil, errors.New("The first argument of makeUnifiedCall must be a function.")
+	}
+	c := xnewCoder(env)
+	switch a := args[1].(type) {
+	case *value.Vector:
+		if a.T == value.Any {
+			return xcallCode(c, args[0], a.Any)
+		}
+		items := make([]value.Value, a.Len())
+		for i := range items {
+			items[i] = a.Elem(i)
+		}
+		return xcallCode(c, args[0], items)
+	case *sqlparse.Code, *funcs.Meta:
+		e, err := c.expr(a, "")
+		if err != nil {
+			return nil, err
+		}
+		f, err := c.expr(args[0], "")
+		if err != nil {
+			return nil, err
+		}
+		call := &sqlparse.CallExpr{Fn: f}
+		if t, ok := e.(*sqlparse.TupleExpr); ok {
+			call.Args = t.Elems
+		} else {
+			call.Args = []sqlparse.Expr{e}
+		}
+		return c.meta(call), nil
+	}
+	return nil, errors.New("The argument [args] of makeUnifiedCall must be a tuple.")
+}
+
+func xfuncByName(env funcs.Env, args []value.Value) (value.Value, error) {
+	name, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, errors.New("The argument of funcByName must be a string.")
+	}
+	if op, ok := xoperatorNames[name]; ok {
+		name = op
+	}
+	if f, ok := env.Function(name); ok {
+		return f, nil
+	}
+	return nil, funcs.UnknownFunction(name)
+}
+
+// xargName is names[i] or "".
+func xargName(names []string, i int) string {
+	if i < len(names) {
+		return names[i]
+	}
+	return ""
+}
+
+// xfromExpr is the FROM of generated SQL: metacode (a join) as written, a
+// table embedded under its variable's name, a table name as the name.
+func xfromExpr(c *coder, v value.Value, name string) (sqlparse.Expr, error) {
+	if s, ok := funcs.StringArg(v); ok {
+		return &sqlparse.Ident{Name: s}, nil
+	}
+	return c.expr(v, name)
+}
+
+// xorderFlags reads asc/desc flags (1/0, scalar or vector) for n keys.
+func xorderFlags(x value.Value, n int) ([]bool, error) {
+	out := make([]bool, n)
+	for i := range out {
+		out[i] = true
+	}
+	if x == nil {
+		return out, nil
+	}
+	v, scalar, ok := lookup.AsVector(x)
+	if !ok || v.T.Category() != value.CatIntegral && v.T != value.Bool {
+		return nil, errors.New("The sort direction must be 1 (ascending) or 0 (descending).")
+	}
+	for i := range out {
+		j := i
+		if scalar {
+			j = 0
+		}
+		if j < v.Len() {
+			out[i] = v.At(j).Bool()
+		}
+	}
+	return out, nil
+}
+
+func xsql(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
+	c := xnewCoder(env)
+	sel := &sqlparse.SelectExpr{}
+	var err error
+	if sel.Cols, err = c.exprs(args[0]); err != nil {
+		return nil, err
+	}
+	if sel.From, err = xfromExpr(c, args[1], xargName(names, 1)); err != nil {
+		return nil, err
+	}
+	if sel.Where, err = c.exprs(funcs.Arg(args, 2)); err != nil {
+		return nil, err
+	}
+	keys, err := c.exprs(funcs.Arg(args, 3))
+	if err != nil {
+		return nil, err
+	}
+	flag, err := funcs.IntArg("sql", "groupFlag", funcs.Arg(args, 4), 1)
+	if err != nil {
+		return nil, err
+	}
+	switch flag {
+	case 1:
+		sel.GroupBy = keys
+	case 0:
+		sel.ContextBy = keys
+	case 2:
+		sel.PivotBy = keys
+	default:
+		return nil, errors.New("The argument [groupFlag] of sql must be 0, 1 or 2.")
+	}
+	csort, err := c.exprs(funcs.Arg(args, 5))
+	if err != nil {
+		return nil, err
+	}
+	asc, err := xorderFlags(funcs.Arg(args, 6), len(csort))
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range csort {
+		sel.CSort = append(sel.CSort, sqlparse.OrderItem{X: e, Desc: !asc[i]})
+	}
+	having, err := c.exprs(funcs.Arg(args, 7))
+	if err != nil {
+		return nil, err
+	}
+	if len(having) > 0 {
+		h := having[0]
+		for _, x := range having[1:] {
+			h = &sqlparse.BinaryExpr{Op: "&&", L: h, R: x}
+		}
+		sel.Having = h
+	}
+	order, err := c.exprs(funcs.Arg(args, 8))
+	if err != nil {
+		return nil, err
+	}
+	oasc, err := xorderFlags(funcs.Arg(args, 9), len(order))
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range order {
+		sel.OrderBy = append(sel.OrderBy, sqlparse.OrderItem{X: e, Desc: !oasc[i]})
+	}
+	if l := funcs.Arg(args, 10); l != nil {
+		switch lv := l.(type) {
+		case *value.Pair:
+			a, b := lv.V.At(0), lv.V.At(1)
+			sel.Offset = &sqlparse.Literal{Kind: sqlparse.LitInt, Text: strconv.FormatInt(a.I, 10)}
+			sel.Limit = &sqlparse.Literal{Kind: sqlparse.LitInt, Text: strconv.FormatInt(b.I-a.I, 10)}
+		default:
+			n, err := funcs.IntArg("sql", "limit", l, 0)
+			if err != nil {
+				return nil, err
+			}
+			lit := &sqlparse.Literal{Kind: sqlparse.LitInt, Text: strconv.FormatInt(n, 10)}
+			if flag == 0 && len(keys) > 0 {
+				sel.Limit = lit
+			} else {
+				sel.Top = lit
+			}
+		}
+	}
+	if sel.Exec, err = funcs.BoolArg("sql", "exec", funcs.Arg(args, 12), false); err != nil {
+		return nil, err
+	}
+	return c.meta(sel), nil
+}
+
+// xsetClauses turns `expr as col` codes into SET clauses.
+func xsetClauses(defs []sqlparse.Expr) ([]sqlparse.SetClause, error) {
+	out := make([]sqlparse.SetClause, len(defs))
+	for i, d := range defs {
+		switch x := d.(type) {
+		case *sqlparse.AliasExpr:
+			out[i] = sqlparse.SetClause{Col: x.Name, X: x.X}
+		case *sqlparse.BinaryExpr:
+			id, ok := x.L.(*sqlparse.Ident)
+			if !ok || x.Op != "==" {
+				return nil, errors.New("The updates of sqlUpdate must be metacode of the form <expr as col>.")
+			}
+			out[i] = sqlparse.SetClause{Col: id.Name, X: x.R}
+		default:
+			if n := xdefaultAlias(d); n != "" {
+				out[i] = sqlparse.SetClause{Col: n, X: d}
+				continue
+			}
+			return nil, errors.New("The updates of sqlUpdate must be metacode of the form <expr as col>.")
+		}
+	}
+	return out, nil
+}
+
+func xsqlUpdate(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
+	c := xnewCoder(env)
+	tbl, err := xfromExpr(c, args[0], xargName(names, 0))
+	if err != nil {
+		return nil, err
+	}
+	defs, err := c.exprs(args[1])
+	if err != nil {
+		return nil, err
+	}
+	sets, err := xsetClauses(defs)
+	if err != nil {
+		return nil, err
+	}
+	st := &sqlparse.UpdateStmt{Table: tbl, Sets: sets}
+	if f := funcs.Arg(args, 2); f != nil {
+		if st.From, err = c.expr(f, ""); err != nil {
+			return nil, err
+		}
+	}
+	if st.Where, err = c.exprs(funcs.Arg(args, 3)); err != nil {
+		return nil, err
+	}
+	if st.ContextBy, err = c.exprs(funcs.Arg(args, 4)); err != nil {
+		return nil, err
+	}
+	for i := 5; i < len(args); i++ {
+		if args[i] != nil {
+			return nil, fmt.Errorf("The argument [%s] of sqlUpdate is not supported yet.", []string{"csort", "ascSort", "having"}[i-5])
+		}
+	}
+	return &funcs.Meta{Stmt: st, Bind: c.bind}, nil
+}
+
+func xsqlDelete(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
+	c := xnewCoder(env)
+	tbl, err := xfromExpr(c, args[0], xargName(names, 0))
+	if err != nil {
+		return nil, err
+	}
+	st := &sqlparse.DeleteStmt{Table: tbl}
+	if st.Where, err = c.exprs(funcs.Arg(args, 1)); err != nil {
+		return nil, err
+	}
+	if funcs.Arg(args, 2) != nil {
+		return nil, errors.New("The argument [from] of sqlDelete is not supported yet.")
+	}
+	return &funcs.Meta{Stmt: st, Bind: c.bind}, nil
+}

@@ -1,0 +1,408 @@
+package system
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/funcs/lookup"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// In-memory table functions of the db-table family: they change a
+// value.Table in place under its lock. Partitioned (DFS) tables are not
+// value.Tables and get an error.
+
+func init() {
+	tb := func(name string, params []string, min, max int, props funcs.Props, fn funcs.Impl) funcs.Spec {
+		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: props, Category: "db-table", Fn: fn}
+	}
+	funcs.Register(
+		tb("addColumn", []string{"table", "colNames", "colTypes"}, 3, 3, funcs.Mutating|funcs.Command, xaddColumn),
+		tb("dropColumns!", []string{"table", "colNames"}, 2, 2, funcs.Mutating, xdropColumns),
+		tb("rename!", []string{"X", "Y", "Z"}, 2, 3, funcs.Mutating, xrename),
+		tb("replaceColumn!", []string{"table", "colName", "newCol"}, 3, 3, funcs.Mutating, xreplaceColumn),
+		tb("reorderColumns!", []string{"table", "reorderedColNames"}, 2, 2, funcs.Mutating, xreorderColumns),
+		tb("update!", []string{"table", "colNames", "newValues", "filter"}, 3, 4, funcs.Mutating, xupdateInPlace),
+		tb("rowNames", []string{"X"}, 1, 1, funcs.Pure, xrowNames),
+		tb("rowNo", []string{"X"}, 1, 1, funcs.Pure, xrowNo),
+		tb("tupleSum", []string{"X"}, 1, 1, funcs.Pure, xtupleSum),
+	)
+	funcs.Alias("drop!", "dropColumns!")
+}
+
+// memTable returns x as an in-memory table the caller may change.
+func memTable(name string, x value.Value) (*value.Table, error) {
+	t, ok := x.(*value.Table)
+	if !ok {
+		return nil, fmt.Errorf("The argument [table] of %s must be an in-memory table; partitioned tables are not supported by it yet.", name)
+	}
+	if t.ReadOnly {
+		return nil, fmt.Errorf("Can't modify read-only table.")
+	}
+	return t, nil
+}
+
+// typeCodes reads column types: type constants (DECIMAL scale above the
+// type id) or type names.
+func typeCodes(x value.Value) ([]value.Type, []int32, error) {
+	var items []value.Value
+	switch v := x.(type) {
+	case *value.Scalar:
+		items = []value.Value{v}
+	case *value.Vector:
+		for i := 0; i < v.Len(); i++ {
+			items = append(items, v.Elem(i))
+		}
+	default:
+		return nil, nil, errors.New("The column types must be data types such as INT.")
+	}
+	ts := make([]value.Type, len(items))
+	scales := make([]int32, len(items))
+	for i, it := range items {
+		s, ok := it.(*value.Scalar)
+		if !ok || s.Null {
+			return nil, nil, errors.New("The column types must be data types such as INT.")
+		}
+		if s.T.Category() == value.CatLiteral {
+			t, ok := value.TypeByName(strings.ToUpper(s.S))
+			if !ok {
+				return nil, nil, fmt.Errorf("Invalid data type %s", s.S)
+			}
+			ts[i] = t
+			continue
+		}
+		ts[i], scales[i] = value.Type(s.I&0xffff), int32(s.I>>16)
+	}
+	return ts, scales, nil
+}
+
+func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, err := memTable("addColumn", args[0])
+	if err != nil {
+		return nil, err
+	}
+	names, ok := funcs.StringsArg(args[1])
+	if !ok {
+		return nil, errors.New("The argument [colNames] of addColumn must be a string scalar or vector.")
+	}
+	types, scales, err := typeCodes(args[2])
+	if err != nil {
+		return nil, err
+	}
+	if len(types) != len(names) {
+		return nil, errors.New("The number of column names and column types must be the same.")
+	}
+	t.Mu.Lock()
+	defer t.Mu.Unlock()
+	for _, n := range names {
+		if t.ColumnIndex(n) >= 0 {
+			return nil, fmt.Errorf("The column [%s] already exists in the table.", n)
+		}
+	}
+	rows := t.Rows()
+	for i, n := range names {
+		c := value.NewNullVector(types[i], rows)
+		c.Scale = scales[i]
+		t.Names = append(t.Names, n)
+		t.Cols = append(t.Cols, c)
+	}
+	return nil, nil
+}
+
+func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, err := memTable("dropColumns!", args[0])
+	if err != nil {
+		return nil, err
+	}
+	names, ok := funcs.StringsArg(args[1])
+	if !ok {
+		return nil, errors.New("The argument [colNames] of dropColumns! must be a string scalar or vector.")
+	}
+	t.Mu.Lock()
+	defer t.Mu.Unlock()
+	drop := map[int]bool{}
+	for _, n := range names {
+		i := t.ColumnIndex(n)
+		if i < 0 {
+			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", n)
+		}
+		for _, k := range t.KeyCols {
+			if k == i {
+				return nil, fmt.Errorf("Can't drop the key column [%s].", n)
+			}
+		}
+		drop[i] = true
+	}
+	if len(drop) == len(t.Cols) {
+		return nil, errors.New("Can't drop all the columns of a table.")
+	}
+	keep := make([]int, len(t.Cols))
+	var names2 []string
+	var cols []*value.Vector
+	for i := range t.Cols {
+		keep[i] = -1
+		if drop[i] {
+			continue
+		}
+		keep[i] = len(cols)
+		names2 = append(names2, t.Names[i])
+		cols = append(cols, t.Cols[i])
+	}
+	for j, k := range t.KeyCols {
+		t.KeyCols[j] = keep[k]
+	}
+	t.Names, t.Cols = names2, cols
+	return t, nil
+}
+
+func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
+	switch x := args[0].(type) {
+	case *value.Table:
+		if x.Shared != "" {
+			return nil, errors.New("rename! can't be applied to a shared table.")
+		}
+		y, ok := funcs.StringsArg(args[1])
+		if !ok {
+			return nil, errors.New("The column names of rename! must be strings.")
+		}
+		x.Mu.Lock()
+		defer x.Mu.Unlock()
+		if len(args) == 2 || args[2] == nil {
+			if len(y) > len(x.Names) {
+				return nil, errors.New("The number of new column names can't exceed the number of columns.")
+			}
+			copy(x.Names, y)
+			return x, nil
+		}
+		z, ok := funcs.StringsArg(args[2])
+		if !ok || len(z) != len(y) {
+			return nil, errors.New("The old and new column names of rename! must be strings of the same count.")
+		}
+		for i, old := range y {
+			k := x.ColumnIndex(old)
+			if k < 0 {
+				return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", old)
+			}
+			x.Names[k] = z[i]
+		}
+		return x, nil
+	case *value.Matrix:
+		labels := func(v value.Value, n int) (*value.Vector, error) {
+			l, _, ok := lookup.AsVector(v)
+			if !ok || l.Len() != n {
+				return nil, errors.New("The labels of rename! must have one element per row or column.")
+			}
+			return l, nil
+		}
+		if len(args) == 2 || args[2] == nil {
+			c, err := labels(args[1], x.Cols)
+			if err != nil {
+				return nil, err
+			}
+			x.ColLabels = c
+			return x, nil
+		}
+		r, err := labels(args[1], x.Rows)
+		if err != nil {
+			return nil, err
+		}
+		c, err := labels(args[2], x.Cols)
+		if err != nil {
+			return nil, err
+		}
+		x.RowLabels, x.ColLabels = r, c
+		return x, nil
+	case *value.Vector:
+		// a vector's label is not kept by Porpoise's vectors; the
+		// vector itself is the result, as in DolphinDB's output
+		if _, ok := funcs.StringArg(args[1]); !ok {
+			return nil, errors.New("The label of rename! on a vector must be a string.")
+		}
+		return x, nil
+	}
+	return nil, errors.New("The argument [X] of rename! must be a vector, matrix or in-memory table.")
+}
+
+func xreplaceColumn(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, err := memTable("replaceColumn!", args[0])
+	if err != nil {
+		return nil, err
+	}
+	names, ok := funcs.StringsArg(args[1])
+	if !ok {
+		return nil, errors.New("The argument [colName] of replaceColumn! must be a string scalar or vector.")
+	}
+	var cols []value.Value
+	if len(names) == 1 {
+		if _, scalar := args[1].(*value.Scalar); scalar {
+			cols = []value.Value{args[2]}
+		}
+	}
+	if cols == nil {
+		tup, ok := args[2].(*value.Vector)
+		if !ok || tup.T != value.Any || len(tup.Any) != len(names) {
+			return nil, errors.New("The argument [newCol] of replaceColumn! must be a tuple with one vector per column name.")
+		}
+		cols = tup.Any
+	}
+	t.Mu.Lock()
+	defer t.Mu.Unlock()
+	for i, n := range names {
+		k := t.ColumnIndex(n)
+		if k < 0 {
+			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", n)
+		}
+		v, ok := cols[i].(*value.Vector)
+		if !ok {
+			if s, isS := cols[i].(*value.Scalar); isS && t.Rows() == 1 {
+				v = s.Vector()
+			} else {
+				return nil, errors.New("The new column of replaceColumn! must be a vector.")
+			}
+		}
+		if v.Len() != t.Rows() {
+			return nil, errors.New("The length of the new column must equal the number of rows of the table.")
+		}
+		t.Cols[k] = v
+	}
+	return t, nil
+}
+
+func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, err := memTable("reorderColumns!", args[0])
+	if err != nil {
+		return nil, err
+	}
+	if t.Shared != "" {
+		return nil, errors.New("reorderColumns! can't be applied to a shared table.")
+	}
+	names, ok := funcs.StringsArg(args[1])
+	if !ok {
+		return nil, errors.New("The argument [reorderedColNames] of reorderColumns! must be a string vector.")
+	}
+	t.Mu.Lock()
+	defer t.Mu.Unlock()
+	order := make([]int, 0, len(t.Cols))
+	used := make([]bool, len(t.Cols))
+	for _, n := range names {
+		k := t.ColumnIndex(n)
+		if k < 0 {
+			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", n)
+		}
+		if used[k] {
+			return nil, fmt.Errorf("Duplicate column name %s.", n)
+		}
+		used[k] = true
+		order = append(order, k)
+	}
+	for k := range t.Cols {
+		if !used[k] {
+			order = append(order, k)
+		}
+	}
+	pos := make([]int, len(order))
+	names2 := make([]string, len(order))
+	cols := make([]*value.Vector, len(order))
+	for i, k := range order {
+		names2[i], cols[i] = t.Names[k], t.Cols[k]
+		pos[k] = i
+	}
+	for j, k := range t.KeyCols {
+		t.KeyCols[j] = pos[k]
+	}
+	t.Names, t.Cols = names2, cols
+	return t, nil
+}
+
+// xupdateInPlace is update!(table, colNames, newValues, [filter]): an
+// update statement built from metacode, run in the caller's scope.
+func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
+	if _, ok := args[0].(*value.Table); !ok {
+		return nil, errors.New("The argument [table] of update! must be a table.")
+	}
+	names, ok := funcs.StringsArg(args[1])
+	if !ok {
+		return nil, errors.New("The argument [colNames] of update! must be a string scalar or vector.")
+	}
+	c := xnewCoder(env)
+	vals, err := c.exprs(args[2])
+	if err != nil {
+		return nil, err
+	}
+	if len(vals) != len(names) {
+		return nil, errors.New("The number of new values of update! must match the column names.")
+	}
+	st := &sqlparse.UpdateStmt{Table: c.embed(args[0], "\x00t")}
+	for i, n := range names {
+		st.Sets = append(st.Sets, sqlparse.SetClause{Col: n, X: vals[i]})
+	}
+	if f := funcs.Arg(args, 3); f != nil {
+		if st.Where, err = c.exprs(f); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := env.Exec(st, c.bind); err != nil {
+		return nil, err
+	}
+	return args[0], nil
+}
+
+func xrowNames(env funcs.Env, args []value.Value) (value.Value, error) {
+	m, ok := args[0].(*value.Matrix)
+	if !ok {
+		return nil, errors.New("The argument of rowNames must be a matrix.")
+	}
+	if m.RowLabels == nil {
+		return value.NullScalar(value.Void), nil
+	}
+	return m.RowLabels, nil
+}
+
+func xrowNo(env funcs.Env, args []value.Value) (value.Value, error) {
+	n := lengthOfAny(args[0])
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = int64(i)
+	}
+	return value.NewLongs(out), nil
+}
+
+func lengthOfAny(x value.Value) int {
+	if n := higherorder.LengthOf(x); n >= 0 {
+		return n
+	}
+	return 1
+}
+
+// xtupleSum adds up the results of several map calls: a tuple of N
+// tuples of m same-shaped results gives N sums (one when N is 1).
+func xtupleSum(env funcs.Env, args []value.Value) (value.Value, error) {
+	x, ok := args[0].(*value.Vector)
+	if !ok || x.T != value.Any {
+		return nil, errors.New("The argument of tupleSum must be a tuple.")
+	}
+	sums := make([]value.Value, len(x.Any))
+	for i, part := range x.Any {
+		p, ok := part.(*value.Vector)
+		if !ok || p.T != value.Any || len(p.Any) == 0 {
+			sums[i] = part
+			continue
+		}
+		acc := p.Any[0]
+		for _, y := range p.Any[1:] {
+			var err error
+			if acc, err = funcs.Operator(env, "+", acc, y); err != nil {
+				return nil, err
+			}
+		}
+		sums[i] = acc
+	}
+	if len(sums) == 1 {
+		return sums[0], nil
+	}
+	return value.NewTuple(sums), nil
+}

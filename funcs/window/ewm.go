@@ -1,0 +1,357 @@
+package window
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The exponentially weighted family (ewmMean, ewmVar, ewmStd, ewmCov,
+// ewmCorr) follows the recurrences the pages describe: weights decay by
+// 1-alpha per row, adjust divides by the decayed weight sum, ignoreNA
+// skips NULL rows when decaying.
+
+func init() {
+	common := []string{"X", "com", "span", "halfLife", "alpha", "minPeriods", "adjust", "ignoreNA"}
+	with := func(extra ...string) []string { return append(append([]string(nil), common...), extra...) }
+	funcs.Register(
+		funcs.Spec{Name: "ewmMean", Params: with("times"), Min: 2, Max: 9, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return ewm("ewmMean", args, ewmMeanOf) }},
+		funcs.Spec{Name: "ewmVar", Params: with("bias"), Min: 2, Max: 9, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return ewm("ewmVar", args, ewmVarOf(false))
+			}},
+		funcs.Spec{Name: "ewmStd", Params: with("bias"), Min: 2, Max: 9, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return ewm("ewmStd", args, ewmVarOf(true)) }},
+		funcs.Spec{Name: "ewmCov", Params: with("other", "bias"), Min: 2, Max: 10, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return ewm2("ewmCov", args, false) }},
+		funcs.Spec{Name: "ewmCorr", Params: with("other", "bias"), Min: 2, Max: 10, Props: funcs.Pure | funcs.OrderSensitive, Category: "correlation",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return ewm2("ewmCorr", args, true) }},
+	)
+}
+
+// ewmOptions are the decay parameters.
+type ewmOptions struct {
+	alpha float64
+	// steps, when set (ewmMean with times), is each row's distance from
+	// the previous one in half-lives; the decay per row is then
+	// 0.5^steps[i].
+	steps          []float64
+	minPeriods     int
+	adjust, ignore bool
+	bias           bool
+}
+
+// ewmParse reads com/span/halfLife/alpha (exactly one), minPeriods,
+// adjust, ignoreNA and, at biasAt (if >= 0), bias.
+func ewmParse(fn string, args []value.Value, biasAt int) (ewmOptions, error) {
+	o := ewmOptions{adjust: true}
+	num := func(i int) (float64, bool, error) {
+		a := funcs.Arg(args, i)
+		if a == nil {
+			return 0, false, nil
+		}
+		s, ok := funcs.ScalarArg(a)
+		if !ok || !s.T.IsNumeric() || s.Null {
+			if ok && s.T == value.Void {
+				return 0, false, nil
+			}
+			return 0, false, fmt.Errorf("The %s of %s must be a number.", []string{"", "com", "span", "halfLife", "alpha"}[i], fn)
+		}
+		return s.Float64(), true, nil
+	}
+	given := 0
+	for i := 1; i <= 4; i++ {
+		v, ok, err := num(i)
+		if err != nil {
+			return o, err
+		}
+		if !ok {
+			continue
+		}
+		given++
+		switch i {
+		case 1:
+			if v < 0 {
+				return o, errors.New("com must be non-negative.")
+			}
+			o.alpha = 1 / (1 + v)
+		case 2:
+			if v < 1 {
+				return o, errors.New("span must be at least 1.")
+			}
+			o.alpha = 2 / (v + 1)
+		case 3:
+			if v <= 0 {
+				return o, errors.New("halfLife must be positive.")
+			}
+			o.alpha = 1 - math.Exp(-math.Ln2/v)
+		case 4:
+			if v <= 0 || v > 1 {
+				return o, errors.New("alpha must be in (0, 1].")
+			}
+			o.alpha = v
+		}
+	}
+	if given != 1 {
+		return o, fmt.Errorf("%s needs exactly one of com, span, halfLife and alpha.", fn)
+	}
+	mp, err := funcs.IntArg(fn, "minPeriods", funcs.Arg(args, 5), 0)
+	if err != nil {
+		return o, err
+	}
+	o.minPeriods = max(int(mp), 1)
+	if o.adjust, err = funcs.BoolArg(fn, "adjust", funcs.Arg(args, 6), true); err != nil {
+		return o, err
+	}
+	if o.ignore, err = funcs.BoolArg(fn, "ignoreNA", funcs.Arg(args, 7), false); err != nil {
+		return o, err
+	}
+	if biasAt >= 0 {
+		if o.bias, err = funcs.BoolArg(fn, "bias", funcs.Arg(args, biasAt), false); err != nil {
+			return o, err
+		}
+	}
+	return o, nil
+}
+
+// ewm applies a one-series recurrence to each numeric column of X.
+func ewm(fn string, args []value.Value, f func(xs []float64, o ewmOptions) []float64) (value.Value, error) {
+	biasAt := 8
+	var steps []float64
+	if fn == "ewmMean" {
+		biasAt = -1
+		if t := funcs.Arg(args, 8); t != nil {
+			var err error
+			if steps, err = halfLifeSteps(funcs.Arg(args, 3), t); err != nil {
+				return nil, err
+			}
+			// The steps carry the decay; the parser only needs some
+			// smoothing parameter.
+			args = append([]value.Value(nil), args...)
+			args[3] = value.NewDouble(1)
+		}
+	}
+	o, err := ewmParse(fn, args, biasAt)
+	if err != nil {
+		return nil, err
+	}
+	o.steps = steps
+	return movingColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf(fn, v)
+		if err != nil {
+			return nil, err
+		}
+		return value.NewDoubles(funcs.Finite(f(xs, o))), nil
+	})
+}
+
+// ewmMeanOf is the exponentially weighted mean.
+func ewmMeanOf(xs []float64, o ewmOptions) []float64 {
+	out := make([]float64, len(xs))
+	if len(xs) == 0 {
+		return out
+	}
+	decay, newWt := 1-o.alpha, 1.0
+	if !o.adjust {
+		newWt = o.alpha
+	}
+	weighted := math.NaN()
+	nobs := 0
+	if !funcs.IsNullF(xs[0]) {
+		weighted, nobs = xs[0], 1
+	}
+	oldWt := 1.0
+	emit := func(i int) {
+		if nobs >= o.minPeriods {
+			out[i] = weighted
+		} else {
+			out[i] = math.NaN()
+		}
+	}
+	emit(0)
+	for i := 1; i < len(xs); i++ {
+		cur := xs[i]
+		obs := !funcs.IsNullF(cur)
+		if obs {
+			nobs++
+		}
+		if weighted == weighted {
+			if obs || !o.ignore {
+				if o.steps != nil {
+					oldWt *= math.Pow(0.5, o.steps[i])
+				} else {
+					oldWt *= decay
+				}
+				if obs {
+					if weighted != cur {
+						weighted = (oldWt*weighted + newWt*cur) / (oldWt + newWt)
+					}
+					if o.adjust {
+						oldWt += newWt
+					} else {
+						oldWt = 1
+					}
+				}
+			}
+		} else if obs {
+			weighted = cur
+		}
+		emit(i)
+	}
+	return out
+}
+
+// ewmCovOf is the exponentially weighted covariance of two series.
+func ewmCovOf(xs, ys []float64, o ewmOptions) []float64 {
+	out := make([]float64, len(xs))
+	if len(xs) == 0 {
+		return out
+	}
+	decay, newWt := 1-o.alpha, 1.0
+	if !o.adjust {
+		newWt = o.alpha
+	}
+	meanX, meanY := math.NaN(), math.NaN()
+	nobs := 0
+	if !funcs.IsNullF(xs[0]) && !funcs.IsNullF(ys[0]) {
+		meanX, meanY, nobs = xs[0], ys[0], 1
+	}
+	cov, sumWt, sumWt2, oldWt := 0.0, 1.0, 1.0, 1.0
+	emit := func(i int) {
+		switch {
+		case nobs < o.minPeriods:
+			out[i] = math.NaN()
+		case o.bias:
+			out[i] = cov
+		default:
+			num := sumWt * sumWt
+			den := num - sumWt2
+			if den > 0 {
+				out[i] = num / den * cov
+			} else {
+				out[i] = math.NaN()
+			}
+		}
+	}
+	emit(0)
+	for i := 1; i < len(xs); i++ {
+		cx, cy := xs[i], ys[i]
+		obs := !funcs.IsNullF(cx) && !funcs.IsNullF(cy)
+		if obs {
+			nobs++
+		}
+		if meanX == meanX {
+			if obs || !o.ignore {
+				sumWt *= decay
+				sumWt2 *= decay * decay
+				oldWt *= decay
+				if obs {
+					omx, omy := meanX, meanY
+					if meanX != cx {
+						meanX = (oldWt*omx + newWt*cx) / (oldWt + newWt)
+					}
+					if meanY != cy {
+						meanY = (oldWt*omy + newWt*cy) / (oldWt + newWt)
+					}
+					cov = (oldWt*(cov+(omx-meanX)*(omy-meanY)) + newWt*(cx-meanX)*(cy-meanY)) / (oldWt + newWt)
+					sumWt += newWt
+					sumWt2 += newWt * newWt
+					oldWt += newWt
+					if !o.adjust {
+						sumWt /= oldWt
+						sumWt2 /= oldWt * oldWt
+						oldWt = 1
+					}
+				}
+			}
+		} else if obs {
+			meanX, meanY = cx, cy
+		}
+		emit(i)
+	}
+	return out
+}
+
+// ewmVarOf is the variance (or, with sqrt, the standard deviation).
+func ewmVarOf(sqrt bool) func(xs []float64, o ewmOptions) []float64 {
+	return func(xs []float64, o ewmOptions) []float64 {
+		out := ewmCovOf(xs, xs, o)
+		if sqrt {
+			for i, r := range out {
+				out[i] = math.Sqrt(r)
+			}
+		}
+		return out
+	}
+}
+
+// ewm2 is ewmCov or ewmCorr of X with other.
+func ewm2(fn string, args []value.Value, corr bool) (value.Value, error) {
+	o, err := ewmParse(fn, args, 9)
+	if err != nil {
+		return nil, err
+	}
+	other := funcs.Arg(args, 8)
+	if other == nil {
+		return nil, fmt.Errorf("%s needs other.", fn)
+	}
+	return stats.PairColumns(fn, args[0], other, func(xs, ys, out []float64) {
+		var r []float64
+		if corr {
+			// The variances use the rows where both series are present.
+			xs = append([]float64(nil), xs...)
+			ys = append([]float64(nil), ys...)
+			for i := range xs {
+				if funcs.IsNullF(xs[i]) || funcs.IsNullF(ys[i]) {
+					xs[i], ys[i] = value.NullFloat64, value.NullFloat64
+				}
+			}
+			ob := o
+			ob.bias = true
+			c := ewmCovOf(xs, ys, ob)
+			vx := ewmCovOf(xs, xs, ob)
+			vy := ewmCovOf(ys, ys, ob)
+			r = make([]float64, len(xs))
+			for i := range r {
+				r[i] = c[i] / math.Sqrt(vx[i]*vy[i])
+			}
+		} else {
+			r = ewmCovOf(xs, ys, o)
+		}
+		copy(out, r)
+	})
+}
+
+// halfLifeSteps reads a DURATION halfLife and its times vector and
+// returns, per row, the time since the previous row in half-lives.
+func halfLifeSteps(hl, times value.Value) ([]float64, error) {
+	d, ok := funcs.ScalarArg(hl)
+	if !ok || d.T != value.Duration || d.Null {
+		return nil, errors.New("halfLife must be a DURATION when times is given.")
+	}
+	tv, ts, err := higherorder.TemporalIndex("ewmMean", times)
+	if err != nil {
+		return nil, err
+	}
+	h, err := durationInTicks("ewmMean", d, tv.T)
+	if err != nil {
+		return nil, err
+	}
+	if h <= 0 {
+		return nil, errors.New("halfLife must be positive.")
+	}
+	steps := make([]float64, len(ts))
+	for i := 1; i < len(ts); i++ {
+		if ts[i] <= ts[i-1] {
+			return nil, errors.New("times must be strictly increasing.")
+		}
+		steps[i] = float64(ts[i]-ts[i-1]) / float64(h)
+	}
+	return steps, nil
+}

@@ -1,0 +1,688 @@
+package window
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// frames are the sliding windows of a moving function: row i covers rows
+// lo[i]..i; ready[i] is false for the leading rows that are NULL whatever
+// the data (the first window-1, or minPeriods-1, rows of a count window);
+// minCount is the fewest non-NULL values a window needs.
+type frames struct {
+	lo       []int
+	ready    []bool
+	minCount int
+}
+
+// countFrames are windows of the last w rows (the "mFunctions" rules).
+func countFrames(n, w, minPeriods int) *frames {
+	f := &frames{lo: make([]int, n), ready: make([]bool, n), minCount: 1}
+	lead := w - 1
+	if minPeriods > 0 {
+		lead, f.minCount = minPeriods-1, minPeriods
+	}
+	for i := range f.lo {
+		f.lo[i] = max(0, i-w+1)
+		f.ready[i] = i >= lead
+	}
+	return f
+}
+
+// timeFrames are windows of the rows j <= i with T[j] > T[i]-w (the
+// "tmFunctions" rules); T must be ascending.
+func timeFrames(ts []int64, w int64) *frames {
+	n := len(ts)
+	f := &frames{lo: make([]int, n), ready: make([]bool, n), minCount: 1}
+	lo := 0
+	for i := range ts {
+		for lo < i && ts[lo] <= ts[i]-w {
+			lo++
+		}
+		f.lo[i] = lo
+		f.ready[i] = true
+	}
+	return f
+}
+
+// kernel computes out (DOUBLE, NULL where no result) over the frames.
+type kernel func(xs []float64, f *frames, out []float64)
+
+// sumKernel keeps running power sums of the non-NULL values of the frame
+// (add as rows enter, subtract as they leave) and writes g(n, s1..s4).
+func sumKernel(g func(n, s1, s2, s3, s4 float64) float64) kernel {
+	return func(xs []float64, f *frames, out []float64) {
+		var n, s1, s2, s3, s4 float64
+		lo := 0
+		for i, x := range xs {
+			if !funcs.IsNullF(x) {
+				x2 := x * x
+				n, s1, s2, s3, s4 = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2
+			}
+			for ; lo < f.lo[i]; lo++ {
+				if y := xs[lo]; !funcs.IsNullF(y) {
+					y2 := y * y
+					n, s1, s2, s3, s4 = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2
+				}
+			}
+			if !f.ready[i] || n < float64(f.minCount) || n == 0 {
+				out[i] = value.NullFloat64
+				continue
+			}
+			out[i] = g(n, s1, s2, s3, s4)
+		}
+	}
+}
+
+// windowKernel hands each frame's non-NULL values (in order) to g; for
+// statistics without a sliding form (median, percentile, product).
+func windowKernel(g func(vals []float64) float64) kernel {
+	return func(xs []float64, f *frames, out []float64) {
+		buf := make([]float64, 0, 16)
+		for i := range xs {
+			buf = buf[:0]
+			for _, y := range xs[f.lo[i] : i+1] {
+				if !funcs.IsNullF(y) {
+					buf = append(buf, y)
+				}
+			}
+			if !f.ready[i] || len(buf) < f.minCount || len(buf) == 0 {
+				out[i] = value.NullFloat64
+				continue
+			}
+			out[i] = g(buf)
+		}
+	}
+}
+
+var (
+	kSum  = sumKernel(func(_, s1, _, _, _ float64) float64 { return s1 })
+	kSum2 = sumKernel(func(_, _, s2, _, _ float64) float64 { return s2 })
+	kAvg  = sumKernel(func(n, s1, _, _, _ float64) float64 { return s1 / n })
+	kVar  = sumKernel(func(n, s1, s2, _, _ float64) float64 {
+		if n < 2 {
+			return math.NaN()
+		}
+		return math.Max(0, (s2-s1*s1/n)/(n-1))
+	})
+	kVarp = sumKernel(func(n, s1, s2, _, _ float64) float64 { return math.Max(0, (s2-s1*s1/n)/n) })
+	kStd  = sumKernel(func(n, s1, s2, _, _ float64) float64 {
+		if n < 2 {
+			return math.NaN()
+		}
+		return math.Sqrt(math.Max(0, (s2-s1*s1/n)/(n-1)))
+	})
+	kStdp = sumKernel(func(n, s1, s2, _, _ float64) float64 { return math.Sqrt(math.Max(0, (s2-s1*s1/n)/n)) })
+	kSkew = sumKernel(func(n, s1, s2, s3, _ float64) float64 {
+		m := s1 / n
+		m2 := s2/n - m*m
+		m3 := s3/n - 3*m*s2/n + 2*m*m*m
+		if m2 <= 0 {
+			return math.NaN()
+		}
+		return m3 / math.Pow(m2, 1.5)
+	})
+	kKurt = sumKernel(func(n, s1, s2, s3, s4 float64) float64 {
+		// Fewer than three values give NULL ("tmkurtosis" page).
+		if n < 3 {
+			return math.NaN()
+		}
+		m := s1 / n
+		m2 := s2/n - m*m
+		m4 := s4/n - 4*m*s3/n + 6*m*m*s2/n - 3*m*m*m*m
+		if m2 <= 0 {
+			return math.NaN()
+		}
+		return m4 / (m2 * m2)
+	})
+	kMed  = windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
+	kProd = windowKernel(func(v []float64) float64 {
+		p := 1.0
+		for _, x := range v {
+			p *= x
+		}
+		return p
+	})
+	kMad = windowKernel(func(v []float64) float64 {
+		m := stats.Mean(v)
+		s := 0.0
+		for _, x := range v {
+			s += math.Abs(x - m)
+		}
+		return s / float64(len(v))
+	})
+	kMadMedian = windowKernel(func(v []float64) float64 {
+		sort.Float64s(v)
+		m := stats.Median(v)
+		for i, x := range v {
+			v[i] = math.Abs(x - m)
+		}
+		sort.Float64s(v)
+		return stats.Median(v)
+	})
+)
+
+// mmad is the moving mean (or, with useMedian, median) absolute
+// deviation.
+func mmad(_ funcs.Env, args []value.Value) (value.Value, error) {
+	w, minP, err := movingArgs("mmad", args[1], funcs.Arg(args, 3))
+	if err != nil {
+		return nil, err
+	}
+	useMed, err := funcs.BoolArg("mmad", "useMedian", funcs.Arg(args, 2), false)
+	if err != nil {
+		return nil, err
+	}
+	k := kMad
+	if useMed {
+		k = kMadMedian
+	}
+	return movingColumns("mmad", args[0], func(v *value.Vector) (*value.Vector, error) {
+		return runKernel("mmad", v, countFrames(v.Len(), w, minP), k)
+	})
+}
+
+// movingArgs reads window and minPeriods of an m-function.
+func movingArgs(fn string, w, mp value.Value) (int, int, error) {
+	ws, ok := funcs.ScalarArg(w)
+	if !ok || ws.T.Category() != value.CatIntegral || ws.Null || ws.I < 1 {
+		return 0, 0, fmt.Errorf("The argument [window] of %s must be a positive integer.", fn)
+	}
+	minP := 0
+	if mp != nil {
+		n, err := funcs.IntArg(fn, "minPeriods", mp, 0)
+		if err != nil || n < 1 {
+			return 0, 0, fmt.Errorf("The argument [minPeriods] of %s must be a positive integer.", fn)
+		}
+		minP = int(n)
+	}
+	return int(ws.I), minP, nil
+}
+
+// movingColumns applies a per-column function over a vector, matrix or
+// table (numeric and boolean columns of a table only).
+func movingColumns(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+	if t, ok := x.(*value.Table); ok {
+		cols := make([]*value.Vector, 0, len(t.Cols))
+		names := make([]string, 0, len(t.Cols))
+		for i, c := range t.Cols {
+			if !funcs.IsNumericVec(c) {
+				continue
+			}
+			r, err := f(c)
+			if err != nil {
+				return nil, err
+			}
+			cols = append(cols, r)
+			names = append(names, t.Names[i])
+		}
+		return value.NewTable(names, cols), nil
+	}
+	if _, ok := x.(*value.Scalar); ok {
+		return nil, fmt.Errorf("X of %s must be a vector, matrix or table.", fn)
+	}
+	return stats.MapColumns(fn, x, f)
+}
+
+// runKernel runs k over one numeric column.
+func runKernel(fn string, v *value.Vector, f *frames, k kernel) (*value.Vector, error) {
+	xs, err := funcs.DoublesOf(fn, v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(xs))
+	k(xs, f, out)
+	for i, r := range out {
+		if r != r || math.IsInf(r, 0) {
+			out[i] = value.NullFloat64
+		}
+	}
+	return value.NewDoubles(out), nil
+}
+
+// mSpec declares mfunc(X, window, [minPeriods]) over a DOUBLE kernel.
+func mSpec(name string, k kernel) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			w, minP, err := movingArgs(name, args[1], funcs.Arg(args, 2))
+			if err != nil {
+				return nil, err
+			}
+			return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
+				return runKernel(name, v, countFrames(v.Len(), w, minP), k)
+			})
+		}}
+}
+
+// tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel.
+func tmSpec(name string, k kernel) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			f, err := tmFrames(name, args[0], args[2])
+			if err != nil {
+				return nil, err
+			}
+			return movingColumns(name, args[1], func(v *value.Vector) (*value.Vector, error) {
+				if v.Len() != len(f.lo) {
+					return nil, fmt.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
+				}
+				return runKernel(name, v, f, k)
+			})
+		}}
+}
+
+// tmFrames reads T and window of a tm-function.
+func tmFrames(fn string, t, window value.Value) (*frames, error) {
+	tv, ts, err := higherorder.TemporalIndex(fn, t)
+	if err != nil {
+		return nil, err
+	}
+	var w int64
+	if d, ok := funcs.ScalarArg(window); ok && d.T == value.Duration && !d.Null {
+		w, err = durationInTicks(fn, d, tv.T)
+	} else {
+		w, err = higherorder.WindowTicks(fn, tv.T, window)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if w <= 0 {
+		return nil, fmt.Errorf("The argument [window] of %s must be positive.", fn)
+	}
+	for i := 1; i < len(ts); i++ {
+		if ts[i] < ts[i-1] {
+			return nil, fmt.Errorf("The argument [T] of %s must be increasing.", fn)
+		}
+	}
+	return timeFrames(ts, w), nil
+}
+
+// pickKernel returns, per frame, the index of the chosen element (first,
+// last, extreme) or -1; the result gathers X's own elements so it keeps
+// X's type.
+type pickKernel func(v *value.Vector, f *frames) []int
+
+func pickFirstLast(first bool) pickKernel {
+	return func(v *value.Vector, f *frames) []int {
+		idx := make([]int, v.Len())
+		for i := range idx {
+			if !f.ready[i] {
+				idx[i] = -1
+				continue
+			}
+			cnt := 0
+			for j := f.lo[i]; j <= i; j++ {
+				if !v.IsNull(j) {
+					cnt++
+				}
+			}
+			j := i
+			if first {
+				j = f.lo[i]
+			}
+			if cnt < f.minCount {
+				j = -1
+			}
+			idx[i] = j
+		}
+		return idx
+	}
+}
+
+// pickExtreme finds each frame's first maximum (dir 1) or minimum with a
+// monotonic deque of indices: O(n) over the whole column.
+func pickExtreme(dir int) pickKernel {
+	return func(v *value.Vector, f *frames) []int {
+		n := v.Len()
+		idx := make([]int, n)
+		dq := make([]int, 0, 16)
+		cnt, lo := 0, 0
+		for i := 0; i < n; i++ {
+			if !v.IsNull(i) {
+				cnt++
+				for len(dq) > 0 && funcs.CompareAcross(v, i, v, dq[len(dq)-1])*dir > 0 {
+					dq = dq[:len(dq)-1]
+				}
+				dq = append(dq, i)
+			}
+			for ; lo < f.lo[i]; lo++ {
+				if !v.IsNull(lo) {
+					cnt--
+				}
+			}
+			for len(dq) > 0 && dq[0] < f.lo[i] {
+				dq = dq[1:]
+			}
+			if !f.ready[i] || cnt < f.minCount || len(dq) == 0 {
+				idx[i] = -1
+				continue
+			}
+			idx[i] = dq[0]
+		}
+		return idx
+	}
+}
+
+// mPickSpec declares an m-function that picks elements of X.
+func mPickSpec(name string, k pickKernel) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			w, minP, err := movingArgs(name, args[1], funcs.Arg(args, 2))
+			if err != nil {
+				return nil, err
+			}
+			return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
+				return stats.GatherOrNull(v, k(v, countFrames(v.Len(), w, minP))), nil
+			})
+		}}
+}
+
+// tmPickSpec declares a tm-function that picks elements of X.
+func tmPickSpec(name string, k pickKernel) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			f, err := tmFrames(name, args[0], args[2])
+			if err != nil {
+				return nil, err
+			}
+			return movingColumns(name, args[1], func(v *value.Vector) (*value.Vector, error) {
+				if v.Len() != len(f.lo) {
+					return nil, fmt.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
+				}
+				return stats.GatherOrNull(v, k(v, f)), nil
+			})
+		}}
+}
+
+// mIndexSpec declares mimax/mimin: the extreme's position inside its
+// window (INT).
+func mIndexSpec(name string, dir int) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			w, minP, err := movingArgs(name, args[1], funcs.Arg(args, 2))
+			if err != nil {
+				return nil, err
+			}
+			return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
+				f := countFrames(v.Len(), w, minP)
+				idx := pickExtreme(dir)(v, f)
+				out := make([]int32, len(idx))
+				for i, j := range idx {
+					if j < 0 {
+						out[i] = value.NullInt32
+					} else {
+						out[i] = int32(j - f.lo[i])
+					}
+				}
+				return value.NewInts(out), nil
+			})
+		}}
+}
+
+// countKernelSpec declares mcount: the number of non-NULL values per
+// window (INT), NULL for the leading window-1 rows.
+func mcount(_ funcs.Env, args []value.Value) (value.Value, error) {
+	w, minP, err := movingArgs("mcount", args[1], funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	return movingColumns("mcount", args[0], func(v *value.Vector) (*value.Vector, error) {
+		f := countFrames(v.Len(), w, minP)
+		// mcount has no leading NULLs ("mcount" page: mcount(7 4 5 8 9, 3)
+		// is [1,2,3,3,3]); only minPeriods bounds the count.
+		out := make([]int32, v.Len())
+		var cnt int32
+		lo := 0
+		for i := range out {
+			if !v.IsNull(i) {
+				cnt++
+			}
+			for ; lo < f.lo[i]; lo++ {
+				if !v.IsNull(lo) {
+					cnt--
+				}
+			}
+			if minP > 0 && int(cnt) < minP {
+				out[i] = value.NullInt32
+			} else {
+				out[i] = cnt
+			}
+		}
+		return value.NewInts(out), nil
+	})
+}
+
+// tmcount counts the non-NULL values of each time window.
+func tmcount(_ funcs.Env, args []value.Value) (value.Value, error) {
+	f, err := tmFrames("tmcount", args[0], args[2])
+	if err != nil {
+		return nil, err
+	}
+	return movingColumns("tmcount", args[1], func(v *value.Vector) (*value.Vector, error) {
+		if v.Len() != len(f.lo) {
+			return nil, errors.New("The arguments [T] and [X] of tmcount must have the same length.")
+		}
+		out := make([]int32, v.Len())
+		for i := range out {
+			for j := f.lo[i]; j <= i; j++ {
+				if !v.IsNull(j) {
+					out[i]++
+				}
+			}
+		}
+		return value.NewInts(out), nil
+	})
+}
+
+// pairKernel runs running pair sums over frames of two series.
+func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *frames, out []float64) {
+	return func(xs, ys []float64, f *frames, out []float64) {
+		var p stats.PairSums
+		lo := 0
+		for i := range xs {
+			if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
+				p.Add(xs[i], ys[i])
+			}
+			for ; lo < f.lo[i]; lo++ {
+				if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
+					p.Remove(xs[lo], ys[lo])
+				}
+			}
+			if !f.ready[i] || p.N < float64(f.minCount) || p.N == 0 {
+				out[i] = value.NullFloat64
+				continue
+			}
+			out[i] = g(&p)
+		}
+	}
+}
+
+// m2Spec declares mfunc(X, Y, window, [minPeriods]) over pair sums.
+func m2Spec(name string, params []string, g func(p *stats.PairSums) float64) funcs.Spec {
+	k := pairKernel(g)
+	return funcs.Spec{Name: name, Params: append(params, "window", "minPeriods"), Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			w, minP, err := movingArgs(name, args[2], funcs.Arg(args, 3))
+			if err != nil {
+				return nil, err
+			}
+			return stats.PairColumns(name, args[0], args[1], func(xs, ys, out []float64) {
+				k(xs, ys, countFrames(len(xs), w, minP), out)
+			})
+		}}
+}
+
+// tm2Spec declares tmfunc(T, X, Y, window) over pair sums.
+func tm2Spec(name string, params []string, g func(p *stats.PairSums) float64) funcs.Spec {
+	k := pairKernel(g)
+	return funcs.Spec{Name: name, Params: append(append([]string{"T"}, params...), "window"), Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			f, err := tmFrames(name, args[0], args[3])
+			if err != nil {
+				return nil, err
+			}
+			var lenErr error
+			r, err := stats.PairColumns(name, args[1], args[2], func(xs, ys, out []float64) {
+				if len(xs) != len(f.lo) {
+					lenErr = fmt.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
+					return
+				}
+				k(xs, ys, f, out)
+			})
+			if lenErr != nil {
+				return nil, lenErr
+			}
+			return r, err
+		}}
+}
+
+// mpercentile is the percentile of each window.
+func mpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
+	p, ok := funcs.ScalarArg(args[1])
+	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
+		return nil, errors.New("The percent of mpercentile must be between 0 and 100.")
+	}
+	w, minP, err := movingArgs("mpercentile", args[2], funcs.Arg(args, 4))
+	if err != nil {
+		return nil, err
+	}
+	method, err := stats.Interpolation("mpercentile", funcs.Arg(args, 3))
+	if err != nil {
+		return nil, err
+	}
+	q := p.Float64() / 100
+	k := windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.QuantileSorted(v, q, method) })
+	return movingColumns("mpercentile", args[0], func(v *value.Vector) (*value.Vector, error) {
+		return runKernel("mpercentile", v, countFrames(v.Len(), w, minP), k)
+	})
+}
+
+// mrank is each element's rank within its window.
+func mrank(_ funcs.Env, args []value.Value) (value.Value, error) {
+	asc, err := funcs.BoolArg("mrank", "ascending", args[1], true)
+	if err != nil {
+		return nil, err
+	}
+	w, minP, err := movingArgs("mrank", args[2], funcs.Arg(args, 6))
+	if err != nil {
+		return nil, err
+	}
+	o, err := stats.ParseRankOptions("mrank", append([]value.Value{args[1]}, args[3:min(len(args), 6)]...), 0)
+	if err != nil {
+		return nil, err
+	}
+	o.Ascending = asc
+	return movingColumns("mrank", args[0], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf("mrank", v)
+		if err != nil {
+			return nil, err
+		}
+		f := countFrames(len(xs), w, minP)
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			xn := funcs.IsNullF(x)
+			if !f.ready[i] || (xn && o.IgnoreNA) {
+				out[i] = value.NullFloat64
+				continue
+			}
+			var less, equal, n, valid float64
+			for _, y := range xs[f.lo[i] : i+1] {
+				yn := funcs.IsNullF(y)
+				if !yn {
+					valid++
+				}
+				if yn && o.IgnoreNA {
+					continue
+				}
+				n++
+				c := stats.CompareNullLow(y, yn, x, xn)
+				if !o.Ascending {
+					c = -c
+				}
+				if c < 0 {
+					less++
+				} else if c == 0 {
+					equal++
+				}
+			}
+			// minPeriods counts non-NULL values even when NULLs are ranked.
+			if valid < float64(f.minCount) {
+				out[i] = value.NullFloat64
+				continue
+			}
+			out[i] = stats.RankOf(x, less, equal, n, o)
+		}
+		return stats.RankResult(out, o), nil
+	})
+}
+
+func init() {
+	funcs.Register(
+		mSpec("msum", kSum), mSpec("msum2", kSum2), mSpec("mavg", kAvg),
+		mSpec("mvar", kVar), mSpec("mvarp", kVarp), mSpec("mstd", kStd), mSpec("mstdp", kStdp),
+		mSpec("mskew", kSkew), mSpec("mkurtosis", kKurt), mSpec("mmed", kMed), mSpec("mprod", kProd),
+		funcs.Spec{Name: "mmad", Params: []string{"X", "window", "useMedian", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmad},
+		mPickSpec("mmax", pickExtreme(1)), mPickSpec("mmin", pickExtreme(-1)),
+		mPickSpec("mfirst", pickFirstLast(true)), mPickSpec("mlast", pickFirstLast(false)),
+		mIndexSpec("mimax", 1), mIndexSpec("mimin", -1),
+		funcs.Spec{Name: "mcount", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mcount},
+		funcs.Spec{Name: "mpercentile", Params: []string{"X", "percent", "window", "interpolation", "minPeriods"}, Min: 3, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mpercentile},
+		funcs.Spec{Name: "mrank", Params: []string{"X", "ascending", "window", "ignoreNA", "tiesMethod", "percent", "minPeriods"}, Min: 3, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mrank},
+		m2Spec("mwsum", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy }),
+		m2Spec("mwavg", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy / p.Sy }),
+		m2Spec("mcovar", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Covar() }),
+		m2Spec("mcorr", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Corr() }),
+		m2Spec("mbeta", []string{"Y", "X"}, func(p *stats.PairSums) float64 { return p.Beta() }),
+
+		tmSpec("tmsum", kSum), tmSpec("tmsum2", kSum2), tmSpec("tmavg", kAvg),
+		tmSpec("tmvar", kVar), tmSpec("tmvarp", kVarp), tmSpec("tmstd", kStd), tmSpec("tmstdp", kStdp),
+		tmSpec("tmskew", kSkew), tmSpec("tmkurtosis", kKurt), tmSpec("tmmed", kMed), tmSpec("tmprod", kProd),
+		tmPickSpec("tmmax", pickExtreme(1)), tmPickSpec("tmmin", pickExtreme(-1)),
+		tmPickSpec("tmfirst", pickFirstLast(true)), tmPickSpec("tmlast", pickFirstLast(false)),
+		funcs.Spec{Name: "tmcount", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmcount},
+		tm2Spec("tmwsum", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy }),
+		tm2Spec("tmwavg", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy / p.Sy }),
+		tm2Spec("tmcovar", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Covar() }),
+		tm2Spec("tmcorr", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Corr() }),
+		tm2Spec("tmbeta", []string{"Y", "X"}, func(p *stats.PairSums) float64 { return p.Beta() }),
+	)
+}
+
+// nsPerTick is the length of one unit of a temporal type in nanoseconds
+// (0 for MONTH, which counts months).
+var nsPerTick = map[value.Type]int64{
+	value.Date: 86400e9, value.DateHour: 3600e9, value.DateMinute: 60e9, value.Minute: 60e9,
+	value.DateTime: 1e9, value.Second: 1e9, value.Timestamp: 1e6, value.Time: 1e6,
+	value.NanoTimestamp: 1, value.NanoTime: 1,
+}
+
+// durationNs is the length of one duration unit in nanoseconds.
+var durationNs = map[string]int64{
+	"w": 7 * 86400e9, "d": 86400e9, "H": 3600e9, "m": 60e9, "s": 1e9,
+	"ms": 1e6, "us": 1e3, "ns": 1,
+}
+
+// durationInTicks converts a DURATION window (3d, 4h ...) into ticks of
+// T's temporal type; months and years apply to MONTH only.
+func durationInTicks(fn string, d *value.Scalar, t value.Type) (int64, error) {
+	if t == value.Month {
+		switch value.DurationUnit(d) {
+		case "M":
+			return d.I, nil
+		case "y":
+			return d.I * 12, nil
+		}
+	} else if per, ok := nsPerTick[t]; ok {
+		if u, ok := durationNs[value.DurationUnit(d)]; ok && u >= per {
+			return d.I * u / per, nil
+		}
+	}
+	return 0, fmt.Errorf("The window %d%s of %s doesn't fit the type %s of T.", d.I, value.DurationUnit(d), fn, t)
+}

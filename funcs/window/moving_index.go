@@ -1,0 +1,521 @@
+package window
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Moving functions whose results are positions, counts or tuples rather
+// than one statistic of the window's values.
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "mfirstNot", Params: []string{"X", "window", "k", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mfirstNot", args, true) }},
+		funcs.Spec{Name: "mlastNot", Params: []string{"X", "window", "k", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mlastNot", args, false) }},
+		funcs.Spec{Name: "mifirstNot", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return miNot("mifirstNot", args, true) }},
+		funcs.Spec{Name: "mLowRange", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRange("mLowRange", args, -1) }},
+		funcs.Spec{Name: "mTopRange", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRange("mTopRange", args, 1) }},
+		funcs.Spec{Name: "mmaxPositiveStreak", Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmaxPositiveStreak},
+		funcs.Spec{Name: "mslr", Params: []string{"Y", "X", "window", "minPeriods"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRegression("mslr", args) }},
+		funcs.Spec{Name: "mmse", Params: []string{"Y", "X", "window", "minPeriods"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRegression("mmse", args) }},
+		funcs.Spec{Name: "movingWindowIndex", Params: []string{"X", "window", "fixed"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: movingWindowIndex},
+		funcs.Spec{Name: "movingTopNIndex", Params: []string{"X", "window", "top", "ascending", "fixed", "tiesMethod"}, Min: 3, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: movingTopNIndex},
+		funcs.Spec{Name: "tmpercentile", Params: []string{"T", "X", "percent", "window", "interpolation"}, Min: 4, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmpercentile},
+		funcs.Spec{Name: "tmrank", Params: []string{"T", "X", "ascending", "window", "ignoreNA", "tiesMethod", "percent"}, Min: 4, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmrank},
+		funcs.Spec{Name: "tmLowRange", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return tmRange("tmLowRange", args, -1) }},
+		funcs.Spec{Name: "tmTopRange", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return tmRange("tmTopRange", args, 1) }},
+	)
+}
+
+// minPeriodsDefault reads minPeriods with a default (mfirstNot's is 1).
+func minPeriodsDefault(fn string, x value.Value, def int) (int, error) {
+	if x == nil {
+		return def, nil
+	}
+	n, err := funcs.IntArg(fn, "minPeriods", x, 0)
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("The argument [minPeriods] of %s must be a positive integer.", fn)
+	}
+	return int(n), nil
+}
+
+// mNot is mfirstNot/mlastNot: the first (last) element of each window
+// that is neither NULL nor k.
+func mNot(fn string, args []value.Value, first bool) (value.Value, error) {
+	w, _, err := movingArgs(fn, args[1], nil)
+	if err != nil {
+		return nil, err
+	}
+	minP, err := minPeriodsDefault(fn, funcs.Arg(args, 3), 1)
+	if err != nil {
+		return nil, err
+	}
+	k := funcs.Arg(args, 2)
+	return movingColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
+		skip := func(i int) bool { return v.IsNull(i) }
+		if s, ok := funcs.ScalarArg(k); ok && !s.Null {
+			c, err := value.Cast(s, v.T, v.Scale)
+			if err != nil {
+				return nil, err
+			}
+			kv := c.(*value.Scalar).Vector()
+			skip = func(i int) bool { return v.IsNull(i) || funcs.CompareAcross(v, i, kv, 0) == 0 }
+		}
+		f := countFrames(v.Len(), w, minP)
+		idx := make([]int, v.Len())
+		for i := range idx {
+			idx[i] = -1
+			if !f.ready[i] {
+				continue
+			}
+			if first {
+				for j := f.lo[i]; j <= i; j++ {
+					if !skip(j) {
+						idx[i] = j
+						break
+					}
+				}
+			} else {
+				for j := i; j >= f.lo[i]; j-- {
+					if !skip(j) {
+						idx[i] = j
+						break
+					}
+				}
+			}
+		}
+		return stats.GatherOrNull(v, idx), nil
+	})
+}
+
+// miNot is mifirstNot (milastNot, the last, lives with the lookup
+// functions): the position inside each window of its first non-NULL
+// element.
+func miNot(fn string, args []value.Value, first bool) (value.Value, error) {
+	w, minP, err := movingArgs(fn, args[1], funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	return movingColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
+		f := countFrames(v.Len(), w, minP)
+		out := make([]int32, v.Len())
+		for i := range out {
+			out[i] = value.NullInt32
+			if !f.ready[i] {
+				continue
+			}
+			cnt, pick := 0, -1
+			for j := f.lo[i]; j <= i; j++ {
+				if v.IsNull(j) {
+					continue
+				}
+				cnt++
+				if pick < 0 || !first {
+					pick = j
+				}
+			}
+			if pick >= 0 && cnt >= f.minCount {
+				out[i] = int32(pick - f.lo[i])
+			}
+		}
+		return value.NewInts(out), nil
+	})
+}
+
+// rangeCount counts the elements just left of i, back to lo, that are
+// all below (dir 1: mTopRange) or above (dir -1: mLowRange) element i;
+// NULL is the smallest value.
+func rangeCount(xs []float64, lo, i, dir int) int32 {
+	x := xs[i]
+	xn := funcs.IsNullF(x)
+	var n int32
+	for j := i - 1; j >= lo; j-- {
+		c := stats.CompareNullLow(xs[j], funcs.IsNullF(xs[j]), x, xn)
+		if c*dir >= 0 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// mRange is mLowRange/mTopRange over count windows.
+func mRange(fn string, args []value.Value, dir int) (value.Value, error) {
+	w, minP, err := movingArgs(fn, args[1], funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	return movingColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf(fn, mathfn.AsNumeric(v))
+		if err != nil {
+			return nil, err
+		}
+		f := countFrames(len(xs), w, minP)
+		return rangeResult(xs, f, dir), nil
+	})
+}
+
+// rangeResult applies rangeCount to every ready frame with enough
+// non-NULL values.
+func rangeResult(xs []float64, f *frames, dir int) *value.Vector {
+	out := make([]int32, len(xs))
+	for i := range out {
+		out[i] = value.NullInt32
+		if !f.ready[i] {
+			continue
+		}
+		cnt := 0
+		for _, y := range xs[f.lo[i] : i+1] {
+			if !funcs.IsNullF(y) {
+				cnt++
+			}
+		}
+		if cnt < f.minCount {
+			continue
+		}
+		out[i] = rangeCount(xs, f.lo[i], i, dir)
+	}
+	return value.NewInts(out)
+}
+
+// tmRange is tmLowRange/tmTopRange over time windows.
+func tmRange(fn string, args []value.Value, dir int) (value.Value, error) {
+	f, err := tmFrames(fn, args[0], args[2])
+	if err != nil {
+		return nil, err
+	}
+	return movingColumns(fn, args[1], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf(fn, mathfn.AsNumeric(v))
+		if err != nil {
+			return nil, err
+		}
+		if len(xs) != len(f.lo) {
+			return nil, fmt.Errorf("The arguments [T] and [X] of %s must have the same length.", fn)
+		}
+		return rangeResult(xs, f, dir), nil
+	})
+}
+
+// mmaxPositiveStreak is the largest sum of consecutive positive elements
+// inside each window.
+func mmaxPositiveStreak(_ funcs.Env, args []value.Value) (value.Value, error) {
+	w, _, err := movingArgs("mmaxPositiveStreak", args[1], nil)
+	if err != nil {
+		return nil, err
+	}
+	return movingColumns("mmaxPositiveStreak", args[0], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf("mmaxPositiveStreak", v)
+		if err != nil {
+			return nil, err
+		}
+		f := countFrames(len(xs), w, 0)
+		out := make([]float64, len(xs))
+		for i := range out {
+			if !f.ready[i] {
+				out[i] = value.NullFloat64
+				continue
+			}
+			best, run := 0.0, 0.0
+			for _, x := range xs[f.lo[i] : i+1] {
+				if !funcs.IsNullF(x) && x > 0 {
+					run += x
+					best = math.Max(best, run)
+				} else {
+					run = 0
+				}
+			}
+			out[i] = best
+		}
+		r := value.NewDoubles(out)
+		if funcs.IsIntegralVec(v) {
+			return mathfn.FromDoubles(r, &value.Vector{T: v.T})
+		}
+		return r, nil
+	})
+}
+
+// mRegression is mslr (intercept, slope) or mmse (slope, mean squared
+// error) of the least-squares fit of Y on X in each window.
+func mRegression(fn string, args []value.Value) (value.Value, error) {
+	yv, ok1 := funcs.VectorArg(args[0])
+	xv, ok2 := funcs.VectorArg(args[1])
+	if !ok1 || !ok2 || yv.Len() != xv.Len() {
+		return nil, fmt.Errorf("Y and X of %s must be numeric vectors of the same length.", fn)
+	}
+	w, minP, err := movingArgs(fn, args[2], funcs.Arg(args, 3))
+	if err != nil {
+		return nil, err
+	}
+	ys, err := funcs.DoublesOf(fn, yv)
+	if err != nil {
+		return nil, err
+	}
+	xs, err := funcs.DoublesOf(fn, xv)
+	if err != nil {
+		return nil, err
+	}
+	f := countFrames(len(xs), w, minP)
+	first := funcs.NullDoubles(len(xs))
+	second := funcs.NullDoubles(len(xs))
+	var p stats.PairSums // x = X, y = Y
+	lo := 0
+	for i := range xs {
+		if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
+			p.Add(xs[i], ys[i])
+		}
+		for ; lo < f.lo[i]; lo++ {
+			if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
+				p.Remove(xs[lo], ys[lo])
+			}
+		}
+		if !f.ready[i] || p.N < float64(f.minCount) || p.N < 2 {
+			continue
+		}
+		vx := p.Sxx - p.Sx*p.Sx/p.N
+		if vx == 0 {
+			continue
+		}
+		slope := (p.Sxy - p.Sx*p.Sy/p.N) / vx
+		icpt := (p.Sy - slope*p.Sx) / p.N
+		if fn == "mslr" {
+			first[i], second[i] = icpt, slope
+			continue
+		}
+		// The residual sum of squares over n.
+		rss := 0.0
+		for j := f.lo[i]; j <= i; j++ {
+			if funcs.IsNullF(xs[j]) || funcs.IsNullF(ys[j]) {
+				continue
+			}
+			e := ys[j] - icpt - slope*xs[j]
+			rss += e * e
+		}
+		first[i], second[i] = slope, rss/p.N
+	}
+	return value.NewTuple([]value.Value{value.NewDoubles(funcs.Finite(first)), value.NewDoubles(funcs.Finite(second))}), nil
+}
+
+// arrayOfInts builds an INT[] array vector from rows of indexes (-1 is
+// NULL).
+func arrayOfInts(rows [][]int) *value.Vector {
+	out := &value.Vector{T: value.Int + value.ArrayOffset, Offsets: make([]int64, len(rows))}
+	end := int64(0)
+	for i, r := range rows {
+		for _, j := range r {
+			if j < 0 {
+				out.I32 = append(out.I32, value.NullInt32)
+			} else {
+				out.I32 = append(out.I32, int32(j))
+			}
+		}
+		end += int64(len(r))
+		out.Offsets[i] = end
+	}
+	if out.I32 == nil {
+		out.I32 = []int32{}
+	}
+	return out
+}
+
+// movingWindowIndex lists the indexes of each window's elements.
+func movingWindowIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := funcs.VectorArg(args[0])
+	if !ok {
+		return nil, errors.New("X of movingWindowIndex must be a vector.")
+	}
+	w, _, err := movingArgs("movingWindowIndex", args[1], nil)
+	if err != nil {
+		return nil, err
+	}
+	fixed, err := funcs.BoolArg("movingWindowIndex", "fixed", funcs.Arg(args, 2), false)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]int, v.Len())
+	for i := range rows {
+		lo := max(0, i-w+1)
+		var r []int
+		if fixed {
+			for k := i - w + 1; k < lo; k++ {
+				r = append(r, -1)
+			}
+		}
+		for j := lo; j <= i; j++ {
+			r = append(r, j)
+		}
+		rows[i] = r
+	}
+	return arrayOfInts(rows), nil
+}
+
+// movingTopNIndex lists, per window, the indexes of its top elements in
+// sorted order (NULLs excluded).
+func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := funcs.VectorArg(args[0])
+	if !ok {
+		return nil, errors.New("X of movingTopNIndex must be a vector.")
+	}
+	w, _, err := movingArgs("movingTopNIndex", args[1], nil)
+	if err != nil {
+		return nil, err
+	}
+	top, err := funcs.IntArg("movingTopNIndex", "top", args[2], 0)
+	if err != nil || top < 1 || int(top) > w {
+		return nil, errors.New("top of movingTopNIndex must be an integer in [1, window].")
+	}
+	asc, err := funcs.BoolArg("movingTopNIndex", "ascending", funcs.Arg(args, 3), true)
+	if err != nil {
+		return nil, err
+	}
+	fixed, err := funcs.BoolArg("movingTopNIndex", "fixed", funcs.Arg(args, 4), false)
+	if err != nil {
+		return nil, err
+	}
+	latest := false
+	if t := funcs.Arg(args, 5); t != nil {
+		s, ok := funcs.StringArg(t)
+		if !ok || (s != "oldest" && s != "latest") {
+			return nil, errors.New("tiesMethod of movingTopNIndex must be 'oldest' or 'latest'.")
+		}
+		latest = s == "latest"
+	}
+	xs, err := funcs.DoublesOf("movingTopNIndex", mathfn.AsNumeric(v))
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]int, len(xs))
+	for i := range rows {
+		var cand []int
+		for j := max(0, i-w+1); j <= i; j++ {
+			if !funcs.IsNullF(xs[j]) {
+				cand = append(cand, j)
+			}
+		}
+		sort.SliceStable(cand, func(a, b int) bool {
+			x, y := xs[cand[a]], xs[cand[b]]
+			if x != y {
+				return (x < y) == asc
+			}
+			return cand[a] < cand[b]
+		})
+		if len(cand) > int(top) {
+			if latest {
+				// A run of equal values cut by top keeps its latest
+				// members, still listed oldest first.
+				cut := xs[cand[top-1]]
+				lo, hi := int(top)-1, int(top)-1
+				for lo > 0 && xs[cand[lo-1]] == cut {
+					lo--
+				}
+				for hi+1 < len(cand) && xs[cand[hi+1]] == cut {
+					hi++
+				}
+				keep := int(top) - lo
+				copy(cand[lo:], cand[hi+1-keep:hi+1])
+			}
+			cand = cand[:top]
+		}
+		if fixed {
+			pad := make([]int, 0, top)
+			for k := len(cand); k < int(top); k++ {
+				pad = append(pad, -1)
+			}
+			cand = append(pad, cand...)
+		}
+		rows[i] = cand
+	}
+	return arrayOfInts(rows), nil
+}
+
+// tmpercentile is the percentile of each time window.
+func tmpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
+	p, ok := funcs.ScalarArg(args[2])
+	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
+		return nil, errors.New("The percent of tmpercentile must be between 0 and 100.")
+	}
+	method, err := stats.Interpolation("tmpercentile", funcs.Arg(args, 4))
+	if err != nil {
+		return nil, err
+	}
+	f, err := tmFrames("tmpercentile", args[0], args[3])
+	if err != nil {
+		return nil, err
+	}
+	q := p.Float64() / 100
+	k := windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.QuantileSorted(v, q, method) })
+	return movingColumns("tmpercentile", args[1], func(v *value.Vector) (*value.Vector, error) {
+		if v.Len() != len(f.lo) {
+			return nil, errors.New("The arguments [T] and [X] of tmpercentile must have the same length.")
+		}
+		return runKernel("tmpercentile", v, f, k)
+	})
+}
+
+// tmrank is each element's rank within its time window.
+func tmrank(_ funcs.Env, args []value.Value) (value.Value, error) {
+	asc, err := funcs.BoolArg("tmrank", "ascending", args[2], true)
+	if err != nil {
+		return nil, err
+	}
+	f, err := tmFrames("tmrank", args[0], args[3])
+	if err != nil {
+		return nil, err
+	}
+	o, err := stats.ParseRankOptions("tmrank", []value.Value{args[2], funcs.Arg(args, 4), funcs.Arg(args, 5), funcs.Arg(args, 6)}, 0)
+	if err != nil {
+		return nil, err
+	}
+	o.Ascending = asc
+	return movingColumns("tmrank", args[1], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf("tmrank", mathfn.AsNumeric(v))
+		if err != nil {
+			return nil, err
+		}
+		if len(xs) != len(f.lo) {
+			return nil, errors.New("The arguments [T] and [X] of tmrank must have the same length.")
+		}
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			xn := funcs.IsNullF(x)
+			if xn && o.IgnoreNA {
+				out[i] = value.NullFloat64
+				continue
+			}
+			var less, equal, n float64
+			for _, y := range xs[f.lo[i] : i+1] {
+				yn := funcs.IsNullF(y)
+				if yn && o.IgnoreNA {
+					continue
+				}
+				n++
+				c := stats.CompareNullLow(y, yn, x, xn)
+				if !o.Ascending {
+					c = -c
+				}
+				if c < 0 {
+					less++
+				} else if c == 0 {
+					equal++
+				}
+			}
+			out[i] = stats.RankOf(x, less, equal, n, o)
+		}
+		return stats.RankResult(out, o), nil
+	})
+}
