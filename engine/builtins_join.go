@@ -13,11 +13,11 @@ func init() {
 	for _, kind := range []join.Kind{join.Equi, join.Left, join.LeftSemi, join.Full, join.Asof, join.Prefix, join.SortedEqui} {
 		kind := kind
 		reg(kind.Name(), p("leftTable", "rightTable", "matchingCols", "rightMatchingCols"), 3, 4, func(in *interp, args []value.Value, names []string) (value.Value, error) {
-			return query.Join(kind, args, names, in.s.eng.cfg.EnableNullSafeJoin)
+			return query.Join(in, kind, args, names)
 		})
 	}
 	reg("cj", p("leftTable", "rightTable"), 2, 2, func(in *interp, args []value.Value, names []string) (value.Value, error) {
-		return query.CrossJoin(args, names)
+		return query.CrossJoin(in, args, names)
 	})
 	for _, name := range []string{"wj", "pwj"} {
 		prevailing := name == "pwj"

@@ -8,7 +8,7 @@ import (
 
 // ptable is a partitioned (or dimension) table of package dfs seen as an
 // engine Table: it passes the session's context down, and nothing else;
-// queries reach the dfs.Table itself (query.Partitioned).
+// queries reach the dfs.Table itself (interp.DFSTable).
 type ptable struct {
 	*dfs.Table
 }
@@ -22,9 +22,6 @@ func wrapTable(t *dfs.Table) *ptable { return &ptable{t} }
 func (t *ptable) Scan(keep PartitionFilter) (*value.Table, error) {
 	return t.Table.Scan(dfs.PartitionFilter(keep))
 }
-
-// DFSTable implements query.Partitioned.
-func (t *ptable) DFSTable() *dfs.Table { return t.Table }
 
 // Append implements Table.
 func (t *ptable) Append(s *Session, src *value.Table, stmt bool) (int, error) {

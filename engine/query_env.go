@@ -42,9 +42,6 @@ func (in *interp) Insert(target value.Value, src *value.Table) error {
 	return err
 }
 
-// CheckWrite implements query.Env.
-func (in *interp) CheckWrite() error { return in.s.checkWrite() }
-
 // NullSafeJoin implements query.Env.
 func (in *interp) NullSafeJoin() bool { return in.s.eng.cfg.EnableNullSafeJoin }
 

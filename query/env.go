@@ -30,6 +30,9 @@ type Env interface {
 	Insert(target value.Value, src *value.Table) error
 	// Context is the running statement's context (cancellation).
 	Context() context.Context
+	// DFSTable is the partitioned (or dimension) table a script value
+	// stands for (loadTable's result), if it is one.
+	DFSTable(v value.Value) (*dfs.Table, bool)
 	// CheckWrite fails when the session may not write to DFS tables.
 	CheckWrite() error
 	// NullSafeJoin reports the enableNullSafeJoin setting: NULL keys
@@ -39,13 +42,6 @@ type Env interface {
 	// registry does not hold yet (fn is the value the name evaluated to),
 	// which partition pruning needs to know a call is safe.
 	BuiltinProps(name string, fn value.Value) (funcs.Props, bool)
-}
-
-// Partitioned is a partitioned or dimension table as scripts hold it: the
-// interpreter wraps a dfs.Table in its own value type.
-type Partitioned interface {
-	value.Value
-	DFSTable() *dfs.Table
 }
 
 // Scope is the table whose columns a SQL clause sees.

@@ -11,9 +11,9 @@ import (
 // Join runs a joiner over its arguments (leftTable, rightTable,
 // matchingCols[, rightMatchingCols]); names are the arguments' variable
 // names (the right one prefixes its clashing columns, as package join
-// describes). nullSafe makes NULL keys match (enableNullSafeJoin).
-func Join(kind join.Kind, args []value.Value, names []string, nullSafe bool) (value.Value, error) {
-	j, err := joinValues(kind, args, names, nullSafe)
+// describes).
+func Join(env Env, kind join.Kind, args []value.Value, names []string) (value.Value, error) {
+	j, err := joinValues(env, kind, args, names)
 	if err != nil {
 		return nil, err
 	}
@@ -21,12 +21,12 @@ func Join(kind join.Kind, args []value.Value, names []string, nullSafe bool) (va
 }
 
 // joinValues reads a joiner's arguments and joins the tables.
-func joinValues(kind join.Kind, args []value.Value, names []string, nullSafe bool) (join.Result, error) {
-	left, err := joinTable(args[0])
+func joinValues(env Env, kind join.Kind, args []value.Value, names []string) (join.Result, error) {
+	left, err := joinTable(env, args[0])
 	if err != nil {
 		return join.Result{}, err
 	}
-	right, err := joinTable(args[1])
+	right, err := joinTable(env, args[1])
 	if err != nil {
 		return join.Result{}, err
 	}
@@ -42,7 +42,7 @@ func joinValues(kind join.Kind, args []value.Value, names []string, nullSafe boo
 	if err != nil {
 		return join.Result{}, err
 	}
-	return join.Tables(kind, left, right, lk, rk, rightName(names), nullSafe)
+	return join.Tables(kind, left, right, lk, rk, rightName(names), env.NullSafeJoin())
 }
 
 // matchingColumns reads matchingCols[, rightMatchingCols].
@@ -70,12 +70,12 @@ func rightName(names []string) string {
 }
 
 // CrossJoin is cj(left, right): every left row with every right row.
-func CrossJoin(args []value.Value, names []string) (value.Value, error) {
-	left, err := joinTable(args[0])
+func CrossJoin(env Env, args []value.Value, names []string) (value.Value, error) {
+	left, err := joinTable(env, args[0])
 	if err != nil {
 		return nil, err
 	}
-	right, err := joinTable(args[1])
+	right, err := joinTable(env, args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -84,12 +84,12 @@ func CrossJoin(args []value.Value, names []string) (value.Value, error) {
 
 // joinTable materializes a join argument: an in-memory table, or a
 // partitioned table read whole.
-func joinTable(v value.Value) (*value.Table, error) {
-	switch t := v.(type) {
-	case *value.Table:
+func joinTable(env Env, v value.Value) (*value.Table, error) {
+	if t, ok := v.(*value.Table); ok {
 		return t, nil
-	case Partitioned:
-		return t.DFSTable().Scan(nil)
+	}
+	if t, ok := env.DFSTable(v); ok {
+		return t.Scan(nil)
 	}
 	return nil, errors.New("The arguments of a table joiner must be tables.")
 }

@@ -34,14 +34,13 @@ func (ex *executor) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bo
 			return nil, true, err
 		}
 	}
-	pt, ok := v.(Partitioned)
+	t, ok := ex.env.DFSTable(v)
 	if !ok {
 		if sample != nil {
 			return nil, true, errors.New("sample can only be used on a partitioned table.")
 		}
 		return nil, false, nil // map over an in-memory table: one partition
 	}
-	t := pt.DFSTable()
 	q := *n
 	q.Where, q.Map = where, false
 	parts, err := partitionList(t, ex.pruneFilter(t, where))

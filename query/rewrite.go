@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -12,8 +13,7 @@ import (
 // updatePartitioned runs UPDATE on a partitioned table, partition by
 // partition (where-clauses and set expressions see one partition's rows,
 // as DolphinDB evaluates them per partition).
-func (ex *executor) updatePartitioned(pt Partitioned, n *sqlparse.UpdateStmt) error {
-	t := pt.DFSTable()
+func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) error {
 	if t.Database().DFS() {
 		if err := ex.env.CheckWrite(); err != nil {
 			return err
@@ -62,8 +62,7 @@ func (ex *executor) updatePartitioned(pt Partitioned, n *sqlparse.UpdateStmt) er
 }
 
 // deletePartitioned runs DELETE on a partitioned table.
-func (ex *executor) deletePartitioned(pt Partitioned, n *sqlparse.DeleteStmt) error {
-	t := pt.DFSTable()
+func (ex *executor) deletePartitioned(t *dfs.Table, n *sqlparse.DeleteStmt) error {
 	if t.Database().DFS() {
 		if err := ex.env.CheckWrite(); err != nil {
 			return err

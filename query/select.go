@@ -35,15 +35,14 @@ func (ex *executor) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *
 			return nil, nil, err
 		}
 	}
-	switch t := v.(type) {
-	case *value.Table:
+	if t, ok := v.(*value.Table); ok {
 		if t.Shared != "" {
 			t.Mu.RLock()
 			return t, t.Mu.RUnlock, nil
 		}
 		return t, func() {}, nil
-	case Partitioned:
-		dt := t.DFSTable()
+	}
+	if dt, ok := ex.env.DFSTable(v); ok {
 		keep := ex.pruneFilter(dt, where)
 		if sel != nil {
 			names, _, _ := dt.Schema()
@@ -508,7 +507,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 	if err != nil {
 		return err
 	}
-	if pt, ok := target.(Partitioned); ok {
+	if pt, ok := env.DFSTable(target); ok {
 		return ex.updatePartitioned(pt, n)
 	}
 	t, ok := target.(*value.Table)
@@ -570,7 +569,7 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 	if err != nil {
 		return err
 	}
-	if pt, ok := target.(Partitioned); ok {
+	if pt, ok := env.DFSTable(target); ok {
 		return ex.deletePartitioned(pt, n)
 	}
 	t, ok := target.(*value.Table)

@@ -73,7 +73,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		return nil, nil, err
 	}
 	args := []value.Value{lv, rv, value.NewStrings(value.String, lk), value.NewStrings(value.String, rk)}
-	res, err := joinValues(kind, args, []string{lname, rname}, ex.env.NullSafeJoin())
+	res, err := joinValues(ex.env, kind, args, []string{lname, rname})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -132,13 +132,13 @@ func (ex *executor) sqlCrossJoin(j *sqlparse.JoinExpr) (*value.Table, map[string
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := CrossJoin([]value.Value{lv, rv}, []string{lname, rname})
+	res, err := CrossJoin(ex.env, []value.Value{lv, rv}, []string{lname, rname})
 	if err != nil {
 		return nil, nil, err
 	}
 	t := res.(*value.Table)
-	lt, _ := joinTable(lv)
-	rt, _ := joinTable(rv)
+	lt, _ := joinTable(ex.env, lv)
+	rt, _ := joinTable(ex.env, rv)
 	lq, rq := map[string]string{}, map[string]string{}
 	for i, n := range lt.Names {
 		lq[strings.ToLower(n)] = t.Names[i]

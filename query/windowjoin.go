@@ -47,11 +47,11 @@ func windowBound(s *value.Scalar, t value.Type) (int64, error) {
 // falls on it.
 func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, error) {
 	ex := &executor{env: env}
-	left, err := joinTable(args[0])
+	left, err := joinTable(env, args[0])
 	if err != nil {
 		return nil, err
 	}
-	right, err := joinTable(args[1])
+	right, err := joinTable(env, args[1])
 	if err != nil {
 		return nil, err
 	}
