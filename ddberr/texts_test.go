@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -147,16 +146,21 @@ func TestTextTable(t *testing.T) {
 	}
 	require.Empty(t, problems, strings.Join(problems, "\n"))
 
+	// Packages are listed by name once they are migrated (their count may
+	// not grow); the rest share one total, so moving code between
+	// packages doesn't trip the check.
 	const baseline = "testdata/inline.txt"
+	total := 0
+	for _, n := range inline {
+		total += n
+	}
 	if *updateBaselines {
 		var b strings.Builder
-		b.WriteString("# package\tDolphinDB texts still written inline (errors.New/fmt.Errorf); rewrite with go test ./ddberr -update-baselines\n")
-		pkgs := make([]string, 0, len(inline))
-		for p := range inline {
-			pkgs = append(pkgs, p)
-		}
-		sort.Strings(pkgs)
-		for _, p := range pkgs {
+		b.WriteString("# DolphinDB texts still written inline (errors.New/fmt.Errorf with a capitalised literal)\n")
+		b.WriteString("# total: all packages; a named package: that package alone (0 = migrated to the table)\n")
+		b.WriteString("# rewrite with: go test ./ddberr -update-baselines\n")
+		fmt.Fprintf(&b, "total\t%d\n", total)
+		for _, p := range []string{"insert", "storage", "dfs", "mtw", "partition", "wire", "client"} {
 			fmt.Fprintf(&b, "%s\t%d\n", p, inline[p])
 		}
 		require.NoError(t, os.WriteFile(baseline, []byte(b.String()), 0o644))
@@ -164,7 +168,6 @@ func TestTextTable(t *testing.T) {
 	}
 	data, err := os.ReadFile(baseline)
 	require.NoError(t, err)
-	allowed := map[string]int{}
 	for _, line := range strings.Split(string(data), "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -173,15 +176,13 @@ func TestTextTable(t *testing.T) {
 		require.Len(t, f, 2, line)
 		n, err := strconv.Atoi(f[1])
 		require.NoError(t, err, line)
-		allowed[f[0]] = n
-	}
-	for p, n := range inline {
-		require.LessOrEqualf(t, n, allowed[p],
-			"package %s writes %d DolphinDB error texts inline, %d allowed: put new texts in ddberr/texts.go and call ddberr.Errorf", p, n, allowed[p])
-	}
-	total := 0
-	for _, n := range inline {
-		total += n
+		if f[0] == "total" {
+			require.LessOrEqualf(t, total, n,
+				"%d DolphinDB error texts are written inline, %d allowed: put new texts in ddberr/texts.go and call ddberr.Errorf", total, n)
+			continue
+		}
+		require.LessOrEqualf(t, inline[f[0]], n,
+			"package %s writes %d DolphinDB error texts inline, %d allowed: put new texts in ddberr/texts.go and call ddberr.Errorf", f[0], inline[f[0]], n)
 	}
 	t.Logf("%d texts in the table, %d still inline", len(ddberr.Texts()), total)
 }

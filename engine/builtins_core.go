@@ -131,7 +131,7 @@ func init() {
 		return value.NewBool(true), nil
 	})
 	reg("logout", p("userId"), 0, 2, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
-		in.s.user = ""
+		in.s.setUser("")
 		return nil, nil
 	})
 	reg("sleep", p("milliseconds"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {

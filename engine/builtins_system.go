@@ -137,11 +137,7 @@ func (e *Engine) defaultQueryResultLimit() float64 {
 }
 
 func xgetMemLimitOfQueryResult(env funcs.Env, _ []value.Value) (value.Value, error) {
-	e := env.(*interp).s.eng
-	if p := e.queryResultLimit.Load(); p != nil {
-		return value.NewDouble(*p), nil
-	}
-	return value.NewDouble(e.defaultQueryResultLimit()), nil
+	return value.NewDouble(env.(*interp).s.eng.queryResultLimitBytes()), nil
 }
 
 func xsetMemLimitOfQueryResult(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -202,6 +198,18 @@ var dynamicConfigs = map[string]func(env funcs.Env, v value.Value) (value.Value,
 	},
 	"memLimitOfQueryResult": func(env funcs.Env, v value.Value) (value.Value, error) {
 		return xsetMemLimitOfQueryResult(env, []value.Value{v})
+	},
+	"maxConnections": func(env funcs.Env, v value.Value) (value.Value, error) {
+		return xsetMaxConnections(env, []value.Value{v})
+	},
+	"memLimitOfTaskGroupResult": func(env funcs.Env, v value.Value) (value.Value, error) {
+		return xsetMemLimitOfTaskGroupResult(env, []value.Value{v})
+	},
+	"memLimitOfTempResult": func(env funcs.Env, v value.Value) (value.Value, error) {
+		return xsetMemLimitOfTempResult(env, []value.Value{v})
+	},
+	"memLimitOfAllTempResults": func(env funcs.Env, v value.Value) (value.Value, error) {
+		return xsetMemLimitOfAllTempResults(env, []value.Value{v})
 	},
 }
 

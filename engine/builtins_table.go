@@ -9,8 +9,13 @@ import (
 )
 
 func init() {
-	reg("table", nil, 1, -1, func(_ *interp, args []value.Value, names []string) (value.Value, error) {
-		return newTable(args, names)
+	reg("table", nil, 1, -1, func(in *interp, args []value.Value, names []string) (value.Value, error) {
+		t, err := newTableOf(args, names)
+		if err != nil {
+			return nil, err
+		}
+		in.ownColumns(t)
+		return t, nil
 	})
 	for _, kind := range []value.TableKind{value.KeyedTable, value.IndexedTable} {
 		kind := kind
@@ -123,7 +128,29 @@ func seqInts(n int) []int {
 
 // newTable implements table(cap:size, names, types) and table(X, ...).
 func newTable(args []value.Value, names []string) (*value.Table, error) {
-	if pair, ok := args[0].(*value.Pair); ok && len(args) == 3 {
+	t, err := newTableOf(args, names)
+	if err != nil || schemaForm(args) {
+		return t, err
+	}
+	// A copy of every column, so later changes to the arguments' variables
+	// don't alias the table's columns.
+	for i, c := range t.Cols {
+		t.Cols[i] = c.Clone()
+	}
+	return t, nil
+}
+
+// schemaForm reports whether args are table(capacity:size, colNames,
+// colTypes), which builds fresh empty columns.
+func schemaForm(args []value.Value) bool {
+	_, ok := args[0].(*value.Pair)
+	return ok && len(args) == 3
+}
+
+// newTableOf is newTable whose columns may still be the argument vectors.
+func newTableOf(args []value.Value, names []string) (*value.Table, error) {
+	if schemaForm(args) {
+		pair := args[0].(*value.Pair)
 		size, _ := pair.V.At(1).Int64()
 		capacity, _ := pair.V.At(0).Int64()
 		colNames, ok := stringsArg(args[1])
@@ -170,11 +197,6 @@ func newTable(args []value.Value, names []string) (*value.Table, error) {
 	t, err := insert.FromArgs(colNames, vals)
 	if err != nil {
 		return nil, err
-	}
-	// table() copies its inputs so later changes to the variables don't
-	// alias the table's columns.
-	for i, c := range t.Cols {
-		t.Cols[i] = c.Clone()
 	}
 	t.Names = colNames
 	return t, nil

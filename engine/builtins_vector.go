@@ -167,11 +167,7 @@ func take(x value.Value, n int) (value.Value, error) {
 		if v.Len() == 0 {
 			return nil, errors.New("Can't take from an empty vector.")
 		}
-		idx := make([]int, n)
-		for i := range idx {
-			idx[i] = i % v.Len()
-		}
-		return v.Gather(idx), nil
+		return v.Cycle(n), nil
 	case *value.Pair:
 		return take(v.V, n)
 	case *value.Table:
@@ -260,11 +256,7 @@ func randValue(in *interp, args []value.Value) (value.Value, error) {
 			if x.I <= 0 {
 				return nil, errors.New("The upper bound of rand must be positive.")
 			}
-			xs := make([]int64, count)
-			for i := range xs {
-				xs[i] = r.Int64N(x.I)
-			}
-			out = fromInt64s(x.T, xs, nil)
+			out = randInts(r, x.T, count, x.I)
 		default:
 			return nil, fmt.Errorf("rand doesn't support %s.", x.T)
 		}
@@ -272,11 +264,7 @@ func randValue(in *interp, args []value.Value) (value.Value, error) {
 		if x.Len() == 0 {
 			return nil, errors.New("Can't sample from an empty vector.")
 		}
-		idx := make([]int, count)
-		for i := range idx {
-			idx[i] = r.IntN(x.Len())
-		}
-		out = x.Gather(idx)
+		out = randSample(r, x, count)
 	case *value.Pair:
 		return randValue(in, append([]value.Value{x.V}, args[1:]...))
 	default:

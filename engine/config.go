@@ -23,6 +23,19 @@ type Config struct {
 	// we still refuse allocations past 80% of physical memory so a script
 	// can't get the process killed.
 	MaxMemSize float64
+	// MaxConnections caps the client connections (dolphindb.cfg
+	// maxConnections; DolphinDB's Linux default is 512).
+	MaxConnections int
+	// TCPUserTimeout is the TCP_USER_TIMEOUT of client connections in
+	// milliseconds (tcpUserTimeout, default 300000): a peer that stops
+	// acknowledging data is dropped after it.
+	TCPUserTimeout int
+	// The memory limits of dolphindb.cfg, in GB; 0 means DolphinDB's
+	// default derived from maxMemSize (see limits.go).
+	MemLimitOfQueryResult     float64
+	MemLimitOfTaskGroupResult float64
+	MemLimitOfTempResult      float64
+	MemLimitOfAllTempResults  float64
 }
 
 // ErrUnknownConfigKey is wrapped by Set's error for a key Porpoise does not
@@ -36,6 +49,9 @@ func DefaultConfig() Config {
 		AllowMissingPartitions:              true,
 		IgnoreSpecialCharacterInPartitionId: true,
 		AppendTupleAsAWhole:                 true,
+		MaxConnections:                      512,
+		TCPUserTimeout:                      300000,
+		MemLimitOfTempResult:                1,
 	}
 }
 
@@ -75,6 +91,36 @@ func (c *Config) Set(key, val string) error {
 			return fmt.Errorf("invalid value %q for configuration maxMemSize", val)
 		}
 		c.MaxMemSize = x
+		return nil
+	case "maxConnections":
+		x, err := strconv.Atoi(val)
+		if err != nil || x <= 0 || x >= 1<<16 {
+			return fmt.Errorf("invalid value %q for configuration maxConnections (a positive integer less than 65536)", val)
+		}
+		c.MaxConnections = x
+		return nil
+	case "tcpUserTimeout":
+		x, err := strconv.Atoi(val)
+		if err != nil || x < 0 {
+			return fmt.Errorf("invalid value %q for configuration tcpUserTimeout (milliseconds)", val)
+		}
+		c.TCPUserTimeout = x
+		return nil
+	case "memLimitOfQueryResult", "memLimitOfTaskGroupResult", "memLimitOfTempResult", "memLimitOfAllTempResults":
+		x, err := strconv.ParseFloat(val, 64)
+		if err != nil || !(x > 0) {
+			return fmt.Errorf("invalid value %q for configuration %s (a positive number of GB)", val, key)
+		}
+		switch key {
+		case "memLimitOfQueryResult":
+			c.MemLimitOfQueryResult = x
+		case "memLimitOfTaskGroupResult":
+			c.MemLimitOfTaskGroupResult = x
+		case "memLimitOfTempResult":
+			c.MemLimitOfTempResult = x
+		default:
+			c.MemLimitOfAllTempResults = x
+		}
 		return nil
 	case "enableChunkGranularityConfig":
 		return b(&c.EnableChunkGranularityConfig)

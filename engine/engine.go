@@ -48,6 +48,11 @@ type Engine struct {
 	shared map[string]*sharedObj
 
 	jobs *jobRegistry
+	// sessions lists the open sessions (session_registry.go); perf keeps
+	// the query times getPerf reports.
+	sessions sessionRegistry
+	perf     perfStats
+	limits   limits
 
 	store *storage.Store
 	dbs   *dfs.Catalog

@@ -103,7 +103,13 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if in.row != nil {
 			return query.Subquery(in, n)
 		}
-		return query.Select(in, n)
+		v, err := query.Select(in, n)
+		if err == nil {
+			if err = in.checkQueryResult(v); err != nil {
+				return nil, err
+			}
+		}
+		return v, err
 	case *sqlparse.UnionExpr:
 		return query.Union(in, n)
 	case *sqlparse.StarExpr:
@@ -249,7 +255,7 @@ func (in *interp) function(name string) Function {
 	if s, ok := funcs.Lookup(name); ok {
 		return s
 	}
-	return nil
+	return in.functionView(name)
 }
 
 // argName is the name an argument gives a table column: its alias, or a

@@ -169,7 +169,7 @@ func (in *interp) SessionInfo() funcs.SessionInfo {
 	if abs, err := filepath.Abs(home); err == nil && home != "" {
 		home = abs
 	}
-	return funcs.SessionInfo{ID: in.s.id, User: in.s.user, HomeDir: home}
+	return funcs.SessionInfo{ID: in.s.meta.ID, User: in.s.user, RemoteIP: in.s.meta.RemoteIP, RemotePort: in.s.meta.RemotePort, HomeDir: home}
 }
 
 // ParamCount is the number of parameters a user function declares; the

@@ -22,6 +22,8 @@ type job struct {
 	// msgs collects what the job prints, each line stamped with the time
 	// it was written, for getJobMessage.
 	msgs jobLog
+	// cancel stops the job (cancelJob, Engine.Close).
+	cancel context.CancelCauseFunc
 }
 
 type jobRegistry struct {
@@ -110,14 +112,16 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 		id = fmt.Sprintf("%s%d", base, k)
 		k++
 	}
-	j := &job{id: id, desc: desc, user: s.user, start: s.eng.Now(), done: make(chan struct{})}
+	j := &job{id: id, desc: desc, user: s.user, start: s.eng.Now(), done: make(chan struct{}), cancel: func(error) {}}
 	r.byID[id] = j
 	r.order = append(r.order, j)
 	r.wg.Add(1)
 	r.mu.Unlock()
-	bg := e.NewGuestSession()
-	bg.user = s.user
-	bg.ctx = r.ctx
+	bg := e.newSession()
+	bg.setUser(s.user)
+	ctx, cancel := context.WithCancelCause(r.ctx)
+	j.cancel = cancel
+	bg.ctx = ctx
 	j.msgs.now = e.Now
 	j.msgs.line(fmt.Sprintf("Start the job [%s]: %s", id, fn.String()))
 	bg.out = &j.msgs
@@ -134,6 +138,10 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 			in := &interp{s: bg, frame: bg.vars}
 			j.result, j.err = in.call(fn, args, nil)
 		}()
+		if j.err != nil && ctx.Err() != nil && errors.Is(context.Cause(ctx), ErrJobCancelled) {
+			j.err = ErrJobCancelled
+		}
+		cancel(nil)
 		if j.err != nil {
 			j.msgs.line("Job [" + id + "] failed: " + j.err.Error())
 		} else {
@@ -141,6 +149,22 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 		}
 	}()
 	return id
+}
+
+// runningBatchJobs counts the submitJob jobs still running.
+func (e *Engine) runningBatchJobs() int {
+	r := e.jobs
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, j := range r.order {
+		select {
+		case <-j.done:
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 func (e *Engine) recentJobs() *value.Table {

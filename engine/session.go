@@ -28,6 +28,18 @@ type Session struct {
 	rng  *rand.Rand
 
 	ctx context.Context
+
+	// Registry state (session_registry.go), read by other sessions.
+	meta       SessionMeta
+	created    time.Time
+	lastActive atomic.Int64 // unix milliseconds of the last request's end
+	memSize    atomic.Int64 // estimated bytes of the variables
+	job        atomic.Pointer[consoleJob]
+	// userSeen is user as other sessions read it (user itself belongs
+	// to the session's goroutine); refreshed at login and per request.
+	userSeen atomic.Pointer[string]
+	closed   atomic.Bool
+
 	// held are the shared objects whose lock the running statement holds
 	// (shared_lock.go); only the session's own goroutine touches it.
 	held map[*sharedObj]bool
@@ -37,12 +49,21 @@ type Session struct {
 // the wire server opens them with NewGuestSession.
 func (e *Engine) NewSession() *Session {
 	s := e.NewGuestSession()
-	s.user = "admin"
+	s.setUser("admin")
 	return s
 }
 
-// NewGuestSession opens a session that has not logged in yet.
+// NewGuestSession opens a session that has not logged in yet. It is
+// listed by getSessionMemoryStat until Close (or until it is collected).
 func (e *Engine) NewGuestSession() *Session {
+	s := e.newSession()
+	e.sessions.add(s)
+	return s
+}
+
+// newSession makes a session without registering it (submitJob's
+// background sessions are listed as jobs, not sessions).
+func (e *Engine) newSession() *Session {
 	id := atomic.AddInt64(&e.nextSession, 1)
 	seed := e.seed.Load()
 	if seed == 0 {
@@ -56,6 +77,9 @@ func (e *Engine) NewGuestSession() *Session {
 		out:  io.Discard,
 		rng:  rand.New(rand.NewPCG(uint64(seed), uint64(seed)^uint64(id)*0x9e3779b97f4a7c15)),
 		ctx:  context.Background(),
+
+		meta:    SessionMeta{ID: id},
+		created: time.Now(),
 	}
 }
 
@@ -73,8 +97,14 @@ func (s *Session) Login(user, password string) error {
 	if err := s.eng.CheckPassword(user, password); err != nil {
 		return err
 	}
-	s.user = user
+	s.setUser(user)
 	return nil
+}
+
+// setUser changes the logged-in user.
+func (s *Session) setUser(user string) {
+	s.user = user
+	s.userSeen.Store(&user)
 }
 
 // SetOutput sets where print() writes (the wire server sends it as MSG).
@@ -96,6 +126,8 @@ func (s *Session) RunContext(ctx context.Context, script string) (v value.Value,
 	if err != nil {
 		return nil, err
 	}
+	ctx, end := s.begin(ctx, "script", script)
+	defer end(&err)
 	s.ctx = ctx
 	defer func() { s.ctx = context.Background() }()
 	defer recoverError(&err)
@@ -115,6 +147,8 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	ctx, end := s.begin(ctx, "function", fn)
+	defer end(&err)
 	s.ctx = ctx
 	defer func() { s.ctx = context.Background() }()
 	defer recoverError(&err)

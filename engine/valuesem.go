@@ -25,8 +25,17 @@ func (in *interp) ownedValue(v value.Value, target string) value.Value {
 	if !value.IsContainer(v) {
 		return v
 	}
-	if in.s.sharesHeld(v) {
+	if in.reachable(v, target) {
 		return value.DeepCopy(v)
+	}
+	return v
+}
+
+// reachable reports whether v's storage is shared with a locked shared
+// object or with a variable of the frame other than target.
+func (in *interp) reachable(v value.Value, target string) bool {
+	if in.s.sharesHeld(v) {
+		return true
 	}
 	held := value.HeldVectors(v, nil)
 	var buf []*value.Vector
@@ -38,12 +47,29 @@ func (in *interp) ownedValue(v value.Value, target string) value.Value {
 		for _, a := range held {
 			for _, b := range buf {
 				if value.SharesStorage(a, b) {
-					return value.DeepCopy(v)
+					return true
 				}
 			}
 		}
 	}
-	return v
+	return false
+}
+
+// ownColumns replaces each column of a newly built table that is still
+// reachable from elsewhere (a variable, a shared object, an earlier
+// column) by a copy, so changing the table never changes them; columns
+// freshly computed by the call's arguments (take, rand, x + 1) are kept
+// as they are instead of copied.
+func (in *interp) ownColumns(t *value.Table) {
+	for i, c := range t.Cols {
+		shared := in.reachable(c, "")
+		for _, d := range t.Cols[:i] {
+			shared = shared || value.SharesStorage(c, d)
+		}
+		if shared {
+			t.Cols[i] = c.Clone()
+		}
+	}
 }
 
 // rootName is the variable an assignment target writes into (x for x,

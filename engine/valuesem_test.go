@@ -22,6 +22,13 @@ func TestNoAliasing(t *testing.T) {
 		{"function copy of parameter", "x = 1 2 3; def r(a){b = a; b[0] = 100; return b}; r(x); x", "[1,2,3]"},
 		{"dictionary value", "d = dict(INT, ANY); v = 1 2 3; d[1] = v; v[0] = 100; d[1]", "[1,2,3]"},
 		{"same-type cast", "x = 1 2 3; y = int(x); y[0] = 9; x", "[1,2,3]"},
+		{"table of a variable then append!", "x = 1 2 3; t = table(x as a); t.append!(table(4 as a)); x", "[1,2,3]"},
+		{"one variable in two columns", "x = 1 2 3; t = table(x as a, x as b); update t set a = 0; exec b from t", "[1,2,3]"},
+		{"table of a table variable", "u = table(1 2 3 as a); t = table(u); t.append!(table(4 as a)); exec a from u", "[1,2,3]"},
+		{"table of a parameter", "x = 1 2 3; def f(v){t = table(v as a); t.append!(table(4 as a)); return v}; f(x)", "[1,2,3]"},
+		{"table of fresh vectors then append!", "t = table(take(1 2, 3) as a, rand(1, 3) as b); t.append!(table(9 as a, 9 as b)); exec a from t", "[1,2,1,9]"},
+		{"unassigned table of a variable into a mutable parameter", "x = 1 2 3; def g(mutable t){update t set a = 0; t[`a][1] = 5; return 0}; g(table(x as a)); x", "[1,2,3]"},
+		{"take of a variable then change", "x = 1 2; y = take(x, 5); y[0] = 9; x", "[1,2]"},
 	}
 	runScriptCases(t, cases)
 }

@@ -43,18 +43,38 @@ func (ex *executor) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *
 		return t, func() {}, nil
 	}
 	if dt, ok := ex.env.DFSTable(v); ok {
-		keep := ex.pruneFilter(dt, where)
+		keep := ex.cancellable(ex.pruneFilter(dt, where))
 		if sel != nil {
 			names, _, _ := dt.Schema()
 			if cols := neededColumns(sel, names); cols != nil {
-				st, err := dt.ScanColumns(keep, cols)
-				return st, func() {}, err
+				return ex.scanned(dt.ScanColumns(keep, cols))
 			}
 		}
-		st, err := dt.Scan(keep)
-		return st, func() {}, err
+		return ex.scanned(dt.Scan(keep))
 	}
 	return nil, nil, errors.New("The FROM clause must name a table.")
+}
+
+// cancellable makes a partition filter stop admitting partitions once the
+// request is cancelled, so a long scan of a partitioned table ends at the
+// next partition; scanned then reports the cancellation instead of the
+// partial rows.
+func (ex *executor) cancellable(keep dfs.PartitionFilter) dfs.PartitionFilter {
+	ctx := ex.env.Context()
+	return func(idx []int) bool {
+		if ctx.Err() != nil {
+			return false
+		}
+		return keep == nil || keep(idx)
+	}
+}
+
+// scanned is the source of a query read by a cancellable scan.
+func (ex *executor) scanned(st *value.Table, err error) (*value.Table, func(), error) {
+	if err == nil {
+		err = ex.env.Context().Err()
+	}
+	return st, func() {}, err
 }
 
 // neededColumns lists, in schema order, the columns a query can refer to:

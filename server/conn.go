@@ -49,6 +49,10 @@ type conn struct {
 	// when the peer hangs up (cancel_watch.go).
 	reqCtx context.Context
 	br     *bufio.Reader // the binary protocol's reader, for the watch
+	src    *source       // the connection's stream (budget, stall timeout)
+	// reject, when set, is the error the connection's first request gets
+	// (accepted past maxConnections).
+	reject string
 
 	cpp     bool  // the client marshals like the C++ API (flag 32 / "API" connect)
 	ws      bool  // JavaScript over WebSocket
@@ -70,14 +74,28 @@ func (s *Server) newConn(nc net.Conn) *conn {
 	}
 	s.metrics.sessions.Add(1)
 	ctx, cancel := context.WithCancel(s.baseCtx)
-	c := &conn{srv: s, nc: nc, sid: strconv.FormatInt(id, 10), sess: s.eng.NewGuestSession(), ctx: ctx, cancel: cancel}
+	c := &conn{srv: s, nc: nc, sid: strconv.FormatInt(id, 10), ctx: ctx, cancel: cancel}
+	meta := engine.SessionMeta{ID: id, Close: func() {
+		s.mu.Lock()
+		c.closeLocked()
+		s.mu.Unlock()
+		cancel()
+	}}
+	if ta, ok := nc.RemoteAddr().(*net.TCPAddr); ok {
+		meta.RemoteIP, meta.RemotePort = ta.IP.String(), ta.Port
+	}
+	c.sess = s.eng.OpenSession(meta)
 	c.sess.SetOutput(printWriter{c})
 	c.enc = wire.NewWriter(&c.out, nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.shutting {
 		cancel()
+		c.sess.Close()
 		return nil
+	}
+	if max := s.eng.MaxConnections(); len(s.conns) >= max {
+		c.reject = maxConnectionsText(max)
 	}
 	s.conns[c] = struct{}{}
 	s.wg.Add(1)
@@ -129,6 +147,10 @@ func (c *conn) serve() {
 			}
 		}
 		c.cancel()
+		c.sess.Close()
+		if c.src != nil {
+			c.src.cr.release()
+		}
 		s.mu.Lock()
 		c.closeLocked()
 		delete(s.conns, c)
@@ -136,7 +158,7 @@ func (c *conn) serve() {
 		s.signalIdle()
 		s.wg.Done()
 	}()
-	src := newStreamSource(c.nc)
+	src := c.newSource(c.nc)
 	if !c.waitRequest(src.br) {
 		return
 	}
@@ -149,7 +171,8 @@ func (c *conn) serve() {
 		s.mu.Lock()
 		c.nc = tc
 		s.mu.Unlock()
-		src = newStreamSource(tc)
+		c.src.cr.release()
+		src = c.newSource(tc)
 		if _, err := src.br.Peek(1); err != nil {
 			return
 		}
@@ -159,10 +182,29 @@ func (c *conn) serve() {
 		return
 	}
 	if isHTTP(head) {
+		if c.reject != "" {
+			c.nc.Write([]byte("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " +
+				strconv.Itoa(len(c.reject)) + "\r\n\r\n" + c.reject))
+			return
+		}
 		c.serveHTTP(src.br)
 		return
 	}
+	if c.reject != "" {
+		c.rejectOverLimit(src)
+		return
+	}
 	c.serveBinary(src)
+}
+
+// newSource makes the connection's request stream, counted against the
+// server's budget.
+func (c *conn) newSource(nc net.Conn) *source {
+	src := newStreamSource(nc, c.srv.eng)
+	src.cr.budget = &c.srv.budget
+	src.cr.conn = nc
+	c.src = src
+	return src
 }
 
 // waitRequest waits, idle, for the first byte of the next request.
@@ -181,26 +223,25 @@ func (c *conn) waitRequest(br *bufio.Reader) bool {
 
 // tcpTransport writes replies straight to the connection.
 type tcpTransport struct {
-	bw *bufio.Writer
+	bw  *bufio.Writer
+	eng *engine.Engine // counts the bytes sent (getPerf)
 }
 
 func (t *tcpTransport) sendMsg(rec []byte) error {
-	if _, err := t.bw.Write(rec); err != nil {
-		return err
-	}
-	return t.bw.Flush()
+	return t.sendReply(rec)
 }
 
 func (t *tcpTransport) sendReply(b []byte) error {
 	if _, err := t.bw.Write(b); err != nil {
 		return err
 	}
+	t.eng.CountNetwork(int64(len(b)), 0)
 	return t.bw.Flush()
 }
 
 // serveBinary runs the binary API protocol: one request after another.
 func (c *conn) serveBinary(src *source) {
-	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 64<<10)}
+	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 64<<10), eng: c.srv.eng}
 	c.br = src.br
 	first := true
 	for {
@@ -208,10 +249,10 @@ func (c *conn) serveBinary(src *source) {
 			return
 		}
 		first = false
+		src.cr.stall = c.srv.stallTimeout()
 		req, err := readRequest(src, c.srv.opts.MaxFrame)
-		if c.srv.opts.ReadTimeout > 0 {
-			c.nc.SetReadDeadline(time.Time{})
-		}
+		src.cr.stall = 0
+		c.nc.SetReadDeadline(time.Time{})
 		if err != nil {
 			c.requestFailed(err)
 			return
@@ -266,6 +307,10 @@ func (c *conn) run(req *request) bool {
 			}
 			return c.tr.sendReply(append([]byte(c.sid), rest...)) == nil
 		}
+	}
+	if c.src != nil {
+		// the request's bytes are garbage once it has run
+		defer c.src.cr.release()
 	}
 	var reply []byte
 	func() {

@@ -11,12 +11,13 @@ import (
 func Broadcast(x Value, n int) (*Vector, error) {
 	switch t := x.(type) {
 	case *Scalar:
-		out := NewVector(t.T, 0, n)
-		out.Scale = t.Scale
-		for i := 0; i < n; i++ {
-			out.AppendScalar(t)
+		one := NewVector(t.T, 0, 1)
+		one.Scale = t.Scale
+		one.AppendScalar(t)
+		if n == 0 {
+			return one.Slice(0, 0), nil
 		}
-		return out, nil
+		return one.Cycle(n), nil
 	case *Vector:
 		if t.Len() != n {
 			return nil, errors.New("Incompatible vector size")

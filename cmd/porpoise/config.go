@@ -120,16 +120,16 @@ var noEffectKeys = func() map[string]string {
 		"dfsHAMode", "raftElectionTick", "maxConnectionPerSite", "computeGroup", "enableClientAuth")
 	add("no effect in porpoise: requests run on the connection's goroutine",
 		"workerNum", "localExecutors", "webWorkerNum", "maxBatchJobWorker", "maxDynamicWorker",
-		"recoveryWorkers", "subExecutors", "persistenceWorkerNum", "maxConnections", "maxPubConnections")
+		"recoveryWorkers", "subExecutors", "persistenceWorkerNum", "maxPubConnections")
 	add("no effect in porpoise: dfs:// data lives in --data-dir",
 		"volumes", "home", "dfsMetaDir", "chunkMetaDir", "redoLogDir", "TSDBRedoLogDir", "persistenceDir",
 		"logFile", "batchJobDir", "jobLogFile")
 	add("no effect in porpoise: Pebble manages its own caches",
-		"chunkCacheEngineMemSize", "OLAPCacheEngineSize", "TSDBCacheEngineSize", "memLimitOfQueryResult",
-		"memLimitOfTaskGroupResult", "regularArrayMemoryLimit", "maxPartitionNumPerQuery")
+		"chunkCacheEngineMemSize", "OLAPCacheEngineSize", "TSDBCacheEngineSize",
+		"regularArrayMemoryLimit", "maxPartitionNumPerQuery")
 	add("no effect in porpoise: streaming subscriptions are not served",
 		"subPort", "subThrottle", "maxMsgNumPerBlock", "maxPersistenceQueueDepth", "maxSubQueueDepth")
 	add("no effect in porpoise", "maxLogSize", "timezone", "startup", "postStart",
-		"preloadModules", "enableHTTPS", "enableCoreDump", "disableCoreDumpOnShutdown", "tcpUserTimeout")
+		"preloadModules", "enableHTTPS", "enableCoreDump", "disableCoreDumpOnShutdown")
 	return m
 }()

@@ -96,8 +96,9 @@ func serve(args []string, stdout, stderr io.Writer) int {
 
 	// Catch signals before announcing the address, so a supervisor that
 	// reacts to the announcement can always stop us gracefully.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	sigc := make(chan os.Signal, 2)
+	signal.Notify(sigc, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigc)
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "porpoise: %v\n", err)
@@ -124,15 +125,30 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	case err := <-errc:
 		fmt.Fprintf(stderr, "porpoise: %v\n", err)
 		return 1
-	case <-ctx.Done():
+	case <-sigc:
 	}
-	stop()
-	fmt.Fprintln(stdout, "porpoise stopping")
+	fmt.Fprintln(stdout, "porpoise stopping (a second interrupt forces the stop)")
 	sctx, cancel := context.WithTimeout(context.Background(), *grace)
 	defer cancel()
+	// A second SIGINT/SIGTERM during the graceful stop cancels it: running
+	// requests are cancelled and every connection closed at once.
+	forced := make(chan struct{})
+	go func() {
+		select {
+		case <-sigc:
+			close(forced)
+			cancel()
+		case <-sctx.Done():
+		}
+	}()
 	code := 0
 	if err := srv.Shutdown(sctx); err != nil {
-		fmt.Fprintf(stderr, "porpoise: shutdown: %v\n", err)
+		select {
+		case <-forced:
+			fmt.Fprintln(stderr, "porpoise: forced stop: running requests were cancelled")
+		default:
+			fmt.Fprintf(stderr, "porpoise: shutdown: %v\n", err)
+		}
 		code = 1
 	}
 	if err := <-errc; err != nil && !errors.Is(err, server.ErrServerClosed) {

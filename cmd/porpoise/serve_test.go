@@ -108,8 +108,10 @@ func TestLoadRealConfig(t *testing.T) {
 	require.Equal(t, 8848, file.Port)
 	require.Equal(t, "add", cfg.NewValuePartitionPolicy)
 	require.Equal(t, 32.0, cfg.MaxMemSize)
+	require.Equal(t, 512, cfg.MaxConnections)
 	warned := strings.Join(file.Warnings, "\n")
-	for _, key := range []string{"mode", "maxConnections", "workerNum", "dataSync", "volumes", "subPort", "webWorkerNum"} {
+	require.NotContains(t, warned, "maxConnections")
+	for _, key := range []string{"mode", "workerNum", "dataSync", "volumes", "subPort", "webWorkerNum"} {
 		require.Contains(t, warned, "ignoring "+key+" (")
 	}
 	require.NotContains(t, warned, "localSite")
@@ -131,7 +133,7 @@ func TestLoadRealConfig(t *testing.T) {
 func TestServeRealConfig(t *testing.T) {
 	var stderr syncBuilder
 	addr, code := startServeErr(t, &stderr, "--in-memory", "--addr", "127.0.0.1:0", "--config", "testdata/dolphindb.cfg")
-	require.Contains(t, stderr.String(), "ignoring maxConnections (")
+	require.Contains(t, stderr.String(), "ignoring workerNum (")
 	ctx := context.Background()
 	c, err := client.Dial(ctx, addr, client.Options{User: "admin", Password: "123456"})
 	require.NoError(t, err)
@@ -280,5 +282,33 @@ func stopServe(t *testing.T, code chan int) {
 		require.Equal(t, 0, c)
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop on SIGTERM")
+	}
+}
+
+// Issue 12: a stop waited for a running `do {} while(true)` until the
+// shutdown timeout. A second SIGTERM forces the stop: the request is
+// cancelled and serve exits 1 at once.
+func TestServeSecondSignalForcesStop(t *testing.T) {
+	addr, code := startServe(t, "--in-memory", "--addr", "127.0.0.1:0", "--shutdown-timeout", "60s")
+	ctx := context.Background()
+	c, err := client.Dial(ctx, addr, client.Options{User: "admin", Password: "123456"})
+	require.NoError(t, err)
+	defer c.Close()
+	go c.Run(ctx, "do {} while(true)")
+	time.Sleep(100 * time.Millisecond)
+	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGTERM))
+	select {
+	case <-code:
+		t.Fatal("the first signal did not wait for the running request")
+	case <-time.After(300 * time.Millisecond):
+	}
+	start := time.Now()
+	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGTERM))
+	select {
+	case c := <-code:
+		require.Equal(t, 1, c)
+		require.Less(t, time.Since(start), 10*time.Second)
+	case <-time.After(20 * time.Second):
+		t.Fatal("a second SIGTERM did not force the stop")
 	}
 }

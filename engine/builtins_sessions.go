@@ -1,0 +1,445 @@
+package engine
+
+import (
+	"errors"
+	"runtime"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The session and job management functions read the engine's session
+// registry (session_registry.go) and batch jobs (jobs.go).
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "getSessionMemoryStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetSessionMemoryStat},
+		funcs.Spec{Name: "getConsoleJobs", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetConsoleJobs},
+		funcs.Spec{Name: "getRunningQueries", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetRunningQueries},
+		funcs.Spec{Name: "cancelConsoleJob", Params: []string{"rootJobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xcancelConsoleJob},
+		funcs.Spec{Name: "cancelJob", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xcancelJob},
+		funcs.Spec{Name: "closeSessions", Params: []string{"sessionId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xcloseSessions},
+		funcs.Spec{Name: "getPerf", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetPerf},
+	)
+}
+
+// mayManage reports whether the session's user may cancel or close what
+// owner started: administrators anything, other users their own (the
+// cancelJob page's rule, applied to console jobs and sessions alike).
+func (s *Session) mayManage(owner string) bool {
+	return s.user == "admin" || s.user != "" && s.user == owner
+}
+
+// localMillis is t as a TIMESTAMP in the server's time zone, as
+// DolphinDB (2.00.9.4 on) reports session and job times.
+func localMillis(t time.Time) int64 {
+	_, off := t.Zone()
+	return t.UnixMilli() + int64(off)*1000
+}
+
+// cacheRows are getSessionMemoryStat's first rows, one per cache DolphinDB
+// reports. Porpoise keeps only shared tables in memory beside sessions
+// (dfs:// data lives in Pebble, whose caches it sizes itself), so the
+// others are truly empty.
+var cacheRows = []string{"__DimensionalTable__", "__SharedTable__", "__OLAPTablet__", "__OLAPCacheEngine__",
+	"__OLAPCachedSymbolBase__", "__DFSMetadata__", "__TSDBCacheEngine__", "__TSDBLevelFileIndex__",
+	"__TSDBCachedSymbolBase__", "__StreamingPubQueue__", "__StreamingSubQueue__"}
+
+func xgetSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) {
+	e := env.(*interp).s.eng
+	sessions := e.sessions.list()
+	n := len(cacheRows) + len(sessions)
+	users := value.NewVector(value.String, 0, n)
+	ids := value.NewVector(value.Long, 0, n)
+	mem := value.NewVector(value.Long, 0, n)
+	ips := value.NewVector(value.String, 0, n)
+	ports := value.NewVector(value.Int, 0, n)
+	created := value.NewVector(value.Timestamp, 0, n)
+	active := value.NewVector(value.Timestamp, 0, n)
+	sharedBytes := e.sharedBytes()
+	for _, name := range cacheRows {
+		users.Str = append(users.Str, name)
+		ids.I64 = append(ids.I64, value.NullInt64)
+		if name == "__SharedTable__" {
+			mem.I64 = append(mem.I64, sharedBytes)
+		} else {
+			mem.I64 = append(mem.I64, 0)
+		}
+		ips.Str = append(ips.Str, "0.0.0.0")
+		ports.I32 = append(ports.I32, value.NullInt32)
+		created.I64 = append(created.I64, value.NullInt64)
+		active.I64 = append(active.I64, value.NullInt64)
+	}
+	for _, s := range sessions {
+		user := s.userName()
+		if user == "" {
+			user = "guest"
+		}
+		users.Str = append(users.Str, user)
+		ids.I64 = append(ids.I64, s.meta.ID)
+		mem.I64 = append(mem.I64, s.memSize.Load())
+		ip := s.meta.RemoteIP
+		if ip == "" {
+			ip = "127.0.0.1"
+		}
+		ips.Str = append(ips.Str, ip)
+		if s.meta.RemotePort > 0 {
+			ports.I32 = append(ports.I32, int32(s.meta.RemotePort))
+		} else {
+			ports.I32 = append(ports.I32, value.NullInt32)
+		}
+		created.I64 = append(created.I64, localMillis(s.created))
+		if ms := s.lastActive.Load(); ms > 0 {
+			active.I64 = append(active.I64, localMillis(time.UnixMilli(ms)))
+		} else {
+			active.I64 = append(active.I64, value.NullInt64)
+		}
+	}
+	return value.NewTable([]string{"userId", "sessionId", "memSize", "remoteIP", "remotePort", "createTime", "lastActiveTime"},
+		[]*value.Vector{users, ids, mem, ips, ports, created, active}), nil
+}
+
+// sharedBytes estimates the shared objects. One being written is skipped
+// rather than waited for (the caller may hold its lock itself).
+func (e *Engine) sharedBytes() int64 {
+	e.mu.RLock()
+	objs := make([]*sharedObj, 0, len(e.shared))
+	for _, o := range e.shared {
+		objs = append(objs, o)
+	}
+	e.mu.RUnlock()
+	var n int64
+	for _, o := range objs {
+		if !o.mu.TryRLock() {
+			continue
+		}
+		t, isTable := o.v.(*value.Table)
+		if isTable && !t.Mu.TryRLock() {
+			o.mu.RUnlock()
+			continue
+		}
+		n += estimateBytes(o.v)
+		if isTable {
+			t.Mu.RUnlock()
+		}
+		o.mu.RUnlock()
+	}
+	return n
+}
+
+// userName reads the session's user from another goroutine.
+func (s *Session) userName() string {
+	if p := s.userSeen.Load(); p != nil {
+		return *p
+	}
+	return ""
+}
+
+// runningJob is one session's running request, as listed.
+type runningJob struct {
+	s *Session
+	j *consoleJob
+}
+
+func (e *Engine) runningJobs() []runningJob {
+	var out []runningJob
+	for _, s := range e.sessions.list() {
+		if j := s.job.Load(); j != nil {
+			out = append(out, runningJob{s, j})
+		}
+	}
+	return out
+}
+
+func xgetConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	jobs := in.s.eng.runningJobs()
+	n := len(jobs)
+	str := func() *value.Vector { return value.NewVector(value.String, 0, n) }
+	node, users, roots, types, descs, queues := str(), str(), str(), str(), str(), str()
+	ints := func() *value.Vector { return value.NewVector(value.Int, 0, n) }
+	prio, par, total, finished, running, ports := ints(), ints(), ints(), ints(), ints(), ints()
+	ts := func() *value.Vector { return value.NewVector(value.Timestamp, 0, n) }
+	recv, first, latest := ts(), ts(), ts()
+	sids := value.NewVector(value.Long, 0, n)
+	ips := str()
+	alias := in.Site().Alias
+	for _, r := range jobs {
+		node.Str = append(node.Str, alias)
+		users.Str = append(users.Str, orGuest(r.s.userName()))
+		roots.Str = append(roots.Str, r.j.rootID)
+		types.Str = append(types.Str, r.j.jobType)
+		descs.Str = append(descs.Str, r.j.desc)
+		// a request runs as one task on its connection's goroutine at
+		// DolphinDB's default priority and parallelism for console jobs
+		prio.I32 = append(prio.I32, 4)
+		par.I32 = append(par.I32, 2)
+		total.I32 = append(total.I32, 1)
+		finished.I32 = append(finished.I32, 0)
+		running.I32 = append(running.I32, 1)
+		start := localMillis(r.j.start)
+		recv.I64 = append(recv.I64, start)
+		first.I64 = append(first.I64, start)
+		latest.I64 = append(latest.I64, start)
+		sids.I64 = append(sids.I64, r.s.meta.ID)
+		ip, port := r.s.meta.RemoteIP, int32(r.s.meta.RemotePort)
+		if ip == "" {
+			ip = "127.0.0.1"
+		}
+		if port == 0 {
+			port = value.NullInt32
+		}
+		ips.Str = append(ips.Str, ip)
+		ports.I32 = append(ports.I32, port)
+		queues.Str = append(queues.Str, "normal queue")
+	}
+	return value.NewTable([]string{"node", "userID", "rootJobId", "jobType", "desc", "priority", "parallelism",
+		"receiveTime", "sessionId", "remoteIP", "remotePort", "totalTasks", "finishedTasks", "runningTask",
+		"firstTaskStartTime", "latestTaskStartTime", "queue"},
+		[]*value.Vector{node, users, roots, types, descs, prio, par, recv, sids, ips, ports, total, finished, running,
+			first, latest, queues}), nil
+}
+
+func orGuest(user string) string {
+	if user == "" {
+		return "guest"
+	}
+	return user
+}
+
+func xgetRunningQueries(env funcs.Env, _ []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	jobs := in.s.eng.runningJobs()
+	n := len(jobs)
+	users := value.NewVector(value.String, 0, n)
+	sids := value.NewVector(value.Long, 0, n)
+	ids := value.NewVector(value.String, 0, n)
+	roots := value.NewVector(value.String, 0, n)
+	levels := value.NewVector(value.Int, 0, n)
+	starts := value.NewVector(value.NanoTimestamp, 0, n)
+	ends := value.NewVector(value.NanoTimestamp, 0, n)
+	descs := value.NewVector(value.String, 0, n)
+	errs := value.NewVector(value.String, 0, n)
+	ips := value.NewVector(value.String, 0, n)
+	for _, r := range jobs {
+		users.Str = append(users.Str, orGuest(r.s.userName()))
+		sids.I64 = append(sids.I64, r.s.meta.ID)
+		ids.Str = append(ids.Str, r.j.rootID)
+		roots.Str = append(roots.Str, r.j.rootID)
+		levels.I32 = append(levels.I32, 0)
+		_, off := r.j.start.Zone()
+		starts.I64 = append(starts.I64, r.j.start.UnixNano()+int64(off)*1e9)
+		ends.I64 = append(ends.I64, value.NullInt64)
+		descs.Str = append(descs.Str, r.j.desc)
+		errs.Str = append(errs.Str, "")
+		ip := r.s.meta.RemoteIP
+		if ip == "" {
+			ip = "127.0.0.1"
+		}
+		ips.Str = append(ips.Str, ip)
+	}
+	return value.NewTable([]string{"userID", "sessionID", "jobID", "rootID", "level", "startTime", "endTime", "jobDesc", "errorMsg", "remoteIP"},
+		[]*value.Vector{users, sids, ids, roots, levels, starts, ends, descs, errs, ips}), nil
+}
+
+// idStrings is a job id argument: a STRING/SYMBOL scalar or vector, or
+// UUIDs (getConsoleJobs' ids converted by the caller).
+func idStrings(x value.Value) ([]string, bool) {
+	if ids, ok := funcs.StringsArg(x); ok {
+		return ids, true
+	}
+	switch v := x.(type) {
+	case *value.Scalar:
+		if v.T == value.UUID {
+			return []string{v.String()}, true
+		}
+	case *value.Vector:
+		if v.T == value.UUID {
+			out := make([]string, v.Len())
+			for i := range out {
+				out[i] = v.FormatElem(i)
+			}
+			return out, true
+		}
+	}
+	return nil, false
+}
+
+func xcancelConsoleJob(env funcs.Env, args []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	ids, ok := idStrings(args[0])
+	if !ok {
+		return nil, errors.New("rootJobId must be a string scalar or vector.")
+	}
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	for _, r := range in.s.eng.runningJobs() {
+		if want[r.j.rootID] && in.s.mayManage(r.s.userName()) {
+			r.j.cancel(ErrJobCancelled)
+		}
+	}
+	return nil, nil
+}
+
+func xcancelJob(env funcs.Env, args []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	ids, ok := funcs.StringsArg(args[0])
+	if !ok {
+		return nil, errors.New("jobId must be a string scalar or vector.")
+	}
+	r := in.s.eng.jobs
+	r.mu.Lock()
+	var cancel []*job
+	for _, id := range ids {
+		// unknown ids are ignored since 2.00.7 (DolphinDB logs them)
+		if j := r.byID[id]; j != nil && in.s.mayManage(j.user) {
+			cancel = append(cancel, j)
+		}
+	}
+	r.mu.Unlock()
+	for _, j := range cancel {
+		j.cancel(ErrJobCancelled)
+	}
+	return nil, nil
+}
+
+func xcloseSessions(env funcs.Env, args []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	var ids []int64
+	switch v := args[0].(type) {
+	case *value.Scalar:
+		if v.T.Category() == value.CatIntegral && !v.Null {
+			ids = []int64{v.I}
+		}
+	case *value.Vector:
+		ids = integralElems(v)
+	}
+	if ids == nil {
+		return nil, errors.New("sessionId must be a LONG scalar or vector.")
+	}
+	var mine []int64
+	for _, s := range in.s.eng.sessions.list() {
+		for _, id := range ids {
+			if s.meta.ID == id && in.s.mayManage(s.userName()) {
+				mine = append(mine, id)
+			}
+		}
+	}
+	in.s.eng.closeSessions(mine)
+	return nil, nil
+}
+
+// xgetPerf reports the node's performance figures under DolphinDB's keys.
+// Message latencies are for stream subscriptions, which Porpoise does not
+// serve; DolphinDB reports them as the LONG null converted to DOUBLE when
+// there are none, and so does this.
+func xgetPerf(env funcs.Env, _ []value.Value) (value.Value, error) {
+	in := env.(*interp)
+	e := in.s.eng
+	p := &e.perf
+	rates := p.sampleRates()
+	last := p.lastQueries(100)
+	max10, med10 := maxMed(last[:min(10, len(last))])
+	max100, med100 := maxMed(last)
+	jobs := e.runningJobs()
+	var maxRunning float64
+	now := time.Now()
+	for _, r := range jobs {
+		maxRunning = max(maxRunning, float64(now.Sub(r.j.start)))
+	}
+	batch := e.runningBatchJobs()
+	sentLast, recvLast := p.minute.last(now)
+	dir := e.opts.DataDir
+	if dir == "" {
+		dir = "."
+	}
+	free, total := diskSpace(dir)
+	ratio := 0.0
+	if total > 0 {
+		ratio = free / total
+	}
+	alloc, used := goMemory()
+	cpus := float64(runtime.NumCPU())
+	running := float64(len(jobs) + batch)
+	noLatency := float64(value.NullInt64)
+	kv := []struct {
+		k string
+		v float64
+	}{
+		{"runningJobs", running},
+		{"jobLoad", running / cpus},
+		{"avgLoad", loadAverage()},
+		{"queuedJobs", 0},
+		{"lastMinuteNetworkSend", float64(sentLast)},
+		{"lastMinuteNetworkRecv", float64(recvLast)},
+		{"lastMinuteReadVolume", rates.readRate * 60},
+		{"lastMinuteWriteVolume", rates.wrRate * 60},
+		{"lastMsgLatency", noLatency},
+		{"cumMsgLatency", noLatency},
+		{"maxLast10QueryTime", max10},
+		{"maxLast100QueryTime", max100},
+		{"medLast10QueryTime", med10},
+		{"medLast100QueryTime", med100},
+		{"maxRunningQueryTime", maxRunning},
+		{"diskFreeSpaceRatio", ratio},
+		{"diskReadRate", rates.readRate},
+		{"diskWriteRate", rates.wrRate},
+		{"diskFreeSpace", free},
+		{"diskCapacity", total},
+		{"cpuUsage", rates.cpuUsage},
+		{"memoryAlloc", alloc},
+		{"memoryUsed", used},
+		{"networkSendRate", rates.sendRate},
+		{"networkRecvRate", rates.recvRate},
+		{"connectionNum", float64(in.Site().Connections)},
+	}
+	keys := value.NewVector(value.String, 0, len(kv))
+	vals := value.NewVector(value.Double, 0, len(kv))
+	for _, x := range kv {
+		keys.Str = append(keys.Str, x.k)
+		vals.F64 = append(vals.F64, x.v)
+	}
+	d := value.NewDict(value.String, value.Double)
+	for i := range kv {
+		d.Put(keys, i, vals, i)
+	}
+	return d, nil
+}
+
+// integralElems returns the non-null elements of an integral vector as
+// int64 (nil for other types).
+func integralElems(v *value.Vector) []int64 {
+	if v.T.Category() != value.CatIntegral || v.T.IsArray() {
+		return nil
+	}
+	out := make([]int64, 0, v.Len())
+	switch v.T.Storage() {
+	case value.StInt8:
+		for _, x := range v.I8 {
+			if x != value.NullInt8 {
+				out = append(out, int64(x))
+			}
+		}
+	case value.StInt16:
+		for _, x := range v.I16 {
+			if x != value.NullInt16 {
+				out = append(out, int64(x))
+			}
+		}
+	case value.StInt32:
+		for _, x := range v.I32 {
+			if x != value.NullInt32 {
+				out = append(out, int64(x))
+			}
+		}
+	case value.StInt64:
+		for _, x := range v.I64 {
+			if x != value.NullInt64 {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,208 @@
+package engine
+
+import (
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+// waitConsoleJob polls getConsoleJobs from s until a job whose desc is
+// desc runs, and returns its rootJobId.
+func waitConsoleJob(t *testing.T, s *Session, desc string) string {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		v, err := s.Run("getConsoleJobs()")
+		require.NoError(t, err)
+		tb := v.(*value.Table)
+		descs, roots := tb.Column("desc"), tb.Column("rootJobId")
+		for i, d := range descs.Str {
+			if d == desc {
+				return roots.Str[i]
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("no console job %q", desc)
+	return ""
+}
+
+// Issue 12: `do {} while(true)` could not be stopped. Another session
+// finds it with getConsoleJobs and cancels it with cancelConsoleJob; the
+// loop ends with DolphinDB's cancel text and the session stays usable.
+func TestCancelConsoleJobStopsLoop(t *testing.T) {
+	e, err := Open(Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	a, b := e.NewSession(), e.NewSession()
+	done := make(chan error, 1)
+	go func() {
+		_, err := a.Run("do {} while(true)")
+		done <- err
+	}()
+	root := waitConsoleJob(t, b, "do {} while(true)")
+	_, err = b.Run(`cancelConsoleJob("` + root + `")`)
+	require.NoError(t, err)
+	select {
+	case err := <-done:
+		require.EqualError(t, err, "The job was cancelled.")
+	case <-time.After(5 * time.Second):
+		t.Fatal("the loop was not cancelled")
+	}
+	v, err := a.Run("1+1")
+	require.NoError(t, err)
+	require.Equal(t, "2", v.String())
+	// unknown ids are ignored
+	_, err = b.Run(`cancelConsoleJob(["nope", "nada"])`)
+	require.NoError(t, err)
+}
+
+// A guest may not cancel another user's job; its owner may.
+func TestCancelConsoleJobOwnership(t *testing.T) {
+	e, err := Open(Options{Users: map[string]string{"admin": "123456", "u1": "p1"}})
+	require.NoError(t, err)
+	defer e.Close()
+	a := e.NewSession()
+	guest := e.NewGuestSession()
+	done := make(chan error, 1)
+	go func() {
+		_, err := a.Run("do { sleep(1) } while(true)")
+		done <- err
+	}()
+	root := waitConsoleJob(t, guest, "do { sleep(1) } while(true)")
+	_, err = guest.Run(`cancelConsoleJob("` + root + `")`)
+	require.NoError(t, err)
+	select {
+	case <-done:
+		t.Fatal("a guest cancelled admin's job")
+	case <-time.After(100 * time.Millisecond):
+	}
+	a2 := e.NewSession()
+	_, err = a2.Run(`cancelConsoleJob(exec rootJobId from getConsoleJobs() where desc like "do {%")`)
+	require.NoError(t, err)
+	require.EqualError(t, <-done, "The job was cancelled.")
+}
+
+// cancelJob stops a submitJob job; getJobReturn then reports the
+// cancellation and the job's error in getRecentJobs says so.
+func TestCancelJob(t *testing.T) {
+	e, err := Open(Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	s := e.NewSession()
+	_, err = s.Run(`def spin() { do { sleep(1) } while(true) }
+submitJob("spin", "", spin)`)
+	require.NoError(t, err)
+	_, err = s.Run(`cancelJob("spin"); cancelJob("no such job")`)
+	require.NoError(t, err)
+	_, err = s.Run(`getJobReturn("spin", true)`)
+	require.EqualError(t, err, "The job was cancelled.")
+	v, err := s.Run(`exec errorMsg from getRecentJobs() where jobId="spin"`)
+	require.NoError(t, err)
+	require.Equal(t, []string{"The job was cancelled."}, v.(*value.Vector).Str)
+}
+
+// getSessionMemoryStat lists the cache rows, then every open session with
+// its user and a memory estimate that grows with its variables; Close and
+// closeSessions remove sessions.
+func TestSessionMemoryStat(t *testing.T) {
+	e, err := Open(Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	a := e.NewSession()
+	g := e.NewGuestSession()
+	_, err = a.Run("x = 1..1000000")
+	require.NoError(t, err)
+	v, err := a.Run("getSessionMemoryStat()")
+	require.NoError(t, err)
+	tb := v.(*value.Table)
+	require.Equal(t, []string{"userId", "sessionId", "memSize", "remoteIP", "remotePort", "createTime", "lastActiveTime"}, tb.Names)
+	types := []value.Type{value.String, value.Long, value.Long, value.String, value.Int, value.Timestamp, value.Timestamp}
+	for i, c := range tb.Cols {
+		require.Equal(t, types[i], c.T, tb.Names[i])
+	}
+	users, ids, mem := tb.Column("userId").Str, tb.Column("sessionId").I64, tb.Column("memSize").I64
+	require.Equal(t, "__DimensionalTable__", users[0])
+	row := func(id int64) int {
+		for i, x := range ids {
+			if x == id {
+				return i
+			}
+		}
+		return -1
+	}
+	ra, rg := row(a.PublicID()), row(g.PublicID())
+	require.GreaterOrEqual(t, ra, 0)
+	require.GreaterOrEqual(t, rg, 0)
+	require.Equal(t, "admin", users[ra])
+	require.Equal(t, "guest", users[rg])
+	require.GreaterOrEqual(t, mem[ra], int64(4_000_000))
+	require.Less(t, mem[rg], int64(1000))
+
+	_, err = a.Run("closeSessions(" + value.NewLong(g.PublicID()).String() + "l)")
+	require.NoError(t, err)
+	g2 := e.NewGuestSession()
+	g2.Close()
+	v, err = a.Run("exec sessionId from getSessionMemoryStat() where not isNull(sessionId)")
+	require.NoError(t, err)
+	require.NotContains(t, v.(*value.Vector).I64, g.PublicID())
+	require.NotContains(t, v.(*value.Vector).I64, g2.PublicID())
+	require.Contains(t, v.(*value.Vector).I64, a.PublicID())
+}
+
+// The registry holds sessions weakly: embedded sessions dropped without
+// Close leave it when collected, so it can't leak their variables.
+func TestRegistryDoesNotKeepSessionsAlive(t *testing.T) {
+	e, err := Open(Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	base := e.Sessions()
+	for range 100 {
+		s := e.NewSession()
+		_, err := s.Run("x = 1..1000")
+		require.NoError(t, err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for e.Sessions() > base && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	require.Equal(t, base, e.Sessions())
+}
+
+// getPerf answers DolphinDB's keys as a STRING->DOUBLE dictionary with
+// the query times of the requests run before it.
+func TestGetPerf(t *testing.T) {
+	e, err := Open(Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	s := e.NewSession()
+	_, err = s.Run("sleep(20)")
+	require.NoError(t, err)
+	v, err := s.Run("getPerf()")
+	require.NoError(t, err)
+	d := v.(*value.Dict)
+	require.Equal(t, value.String, d.Keys.T)
+	require.Equal(t, value.Double, d.Vals.T)
+	for _, k := range []string{"runningJobs", "jobLoad", "avgLoad", "queuedJobs", "lastMinuteNetworkSend",
+		"lastMinuteNetworkRecv", "lastMinuteReadVolume", "lastMinuteWriteVolume", "lastMsgLatency", "cumMsgLatency",
+		"maxLast10QueryTime", "maxLast100QueryTime", "medLast10QueryTime", "medLast100QueryTime",
+		"maxRunningQueryTime", "diskFreeSpaceRatio", "diskReadRate", "diskWriteRate", "diskFreeSpace", "diskCapacity",
+		"cpuUsage", "memoryAlloc", "memoryUsed", "networkSendRate", "networkRecvRate", "connectionNum"} {
+		require.Contains(t, d.Keys.Str, k)
+	}
+	get := func(k string) float64 {
+		for i, x := range d.Keys.Str {
+			if x == k {
+				return d.Vals.F64[i]
+			}
+		}
+		return -1
+	}
+	require.GreaterOrEqual(t, get("maxLast10QueryTime"), float64(20*time.Millisecond))
+	require.Equal(t, 1.0, get("runningJobs")) // getPerf's own request
+	require.Greater(t, get("memoryUsed"), 0.0)
+}
