@@ -96,7 +96,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		lrows, rrows = prefixRows(lkeys[0].Str, rkeys[0].Str)
 	case SortedEqui:
 		lrows, rrows = matchRows(lkeys, rkeys, keyOf, Equi)
-		order := value.RowSeq(len(lrows))
+		order := value.Iota(len(lrows))
 		sort.SliceStable(order, func(a, b int) bool {
 			for _, k := range lkeys {
 				if c := value.CompareElems(k, lrows[order[a]], lrows[order[b]]); c != 0 {

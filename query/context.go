@@ -38,7 +38,7 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 			sg.ids[r] = int32(i)
 		}
 	}
-	sg.perm = value.RowSeq(len(sg.ids))
+	sg.perm = value.Iota(len(sg.ids))
 	ge := newGroupEval(ex, sorted, sg)
 	ge.sorted = sorted
 
@@ -66,7 +66,7 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 		return nil, err
 	}
 	out := value.NewTable(names, cols)
-	keep := value.RowSeq(out.Rows())
+	keep := value.Iota(out.Rows())
 	if n.Having != nil {
 		h, err := ge.rowValue(n.Having)
 		if err != nil {

@@ -353,7 +353,7 @@ func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*val
 			return nil, err
 		}
 	}
-	idx := value.RowSeq(t.Rows())
+	idx := value.Iota(t.Rows())
 	sort.SliceStable(idx, func(a, b int) bool {
 		return compareRows(keys, items, idx[a], idx[b]) < 0
 	})

@@ -111,8 +111,8 @@ func NameIndex(names []string, name string) int {
 	return -1
 }
 
-// RowSeq is 0, 1, ..., n-1: the identity row order.
-func RowSeq(n int) []int {
+// Iota is 0, 1, ..., n-1: the identity row order.
+func Iota(n int) []int {
 	out := make([]int, n)
 	for i := range out {
 		out[i] = i

@@ -13,22 +13,22 @@ import (
 )
 
 func init() {
-	stdR := doubleAgg("std", func(xs []float64) (float64, bool) {
+	stdR := varianceReducer(1, true, doubleAgg("std", func(xs []float64) (float64, bool) {
 		v, ok := Variance(xs, 1)
 		return math.Sqrt(v), ok
-	})
-	varR := doubleAgg("var", func(xs []float64) (float64, bool) { return Variance(xs, 1) })
-	avgR := doubleAgg("avg", func(xs []float64) (float64, bool) { return Mean(xs), len(xs) > 0 })
+	}))
+	varR := varianceReducer(1, false, doubleAgg("var", func(xs []float64) (float64, bool) { return Variance(xs, 1) }))
+	avgR := meanReducer(doubleAgg("avg", func(xs []float64) (float64, bool) { return Mean(xs), len(xs) > 0 }))
 	funcs.Register(
 		aggSpec("sum", "statistics", sumReducer),
 		aggSpec("avg", "statistics", avgR),
 		aggSpec("std", "statistics", stdR),
 		aggSpec("var", "statistics", varR),
-		aggSpec("stdp", "statistics", doubleAgg("stdp", func(xs []float64) (float64, bool) {
+		aggSpec("stdp", "statistics", varianceReducer(0, true, doubleAgg("stdp", func(xs []float64) (float64, bool) {
 			v, ok := Variance(xs, 0)
 			return math.Sqrt(v), ok
-		})),
-		aggSpec("varp", "statistics", doubleAgg("varp", func(xs []float64) (float64, bool) { return Variance(xs, 0) })),
+		}))),
+		aggSpec("varp", "statistics", varianceReducer(0, false, doubleAgg("varp", func(xs []float64) (float64, bool) { return Variance(xs, 0) }))),
 		aggSpec("med", "statistics", doubleAgg("med", func(xs []float64) (float64, bool) {
 			if len(xs) == 0 {
 				return 0, false
@@ -686,21 +686,27 @@ func demean(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NewDoubles(out), nil
 	}
 	if t, ok := args[0].(*value.Table); ok {
-		cols := make([]*value.Vector, len(t.Cols))
-		for i, c := range t.Cols {
-			if !funcs.IsNumericVec(c) {
-				cols[i] = c
-				continue
-			}
-			r, err := f(c)
-			if err != nil {
-				return nil, err
-			}
-			cols[i] = r
-		}
-		return value.NewTable(append([]string(nil), t.Names...), cols), nil
+		return mapNumericColumns(t, f)
 	}
 	return MapColumns("demean", args[0], f)
+}
+
+// mapNumericColumns applies f to each numeric column of t and keeps the
+// other columns as they are (demean, isPeak and isValley over a table).
+func mapNumericColumns(t *value.Table, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+	cols := make([]*value.Vector, len(t.Cols))
+	for i, c := range t.Cols {
+		if !funcs.IsNumericVec(c) {
+			cols[i] = c
+			continue
+		}
+		r, err := f(c)
+		if err != nil {
+			return nil, err
+		}
+		cols[i] = r
+	}
+	return value.NewTable(append([]string(nil), t.Names...), cols), nil
 }
 
 // mapColumns applies f to each column of a vector, matrix or table (a
