@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
@@ -25,11 +26,17 @@ func (t *ptable) Scan(keep PartitionFilter) (*value.Table, error) {
 
 // Append implements Table.
 func (t *ptable) Append(s *Session, src *value.Table, stmt bool) (int, error) {
+	if err := s.checkTableWrite(t.Table, auth.TableInsert); err != nil {
+		return 0, err
+	}
 	return t.Table.Append(s.ctx, src, stmt)
 }
 
 // Upsert implements upserter.
 func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error) {
+	if err := s.checkTableWrite(t.Table, auth.TableUpdate); err != nil {
+		return insert.Result{}, err
+	}
 	return t.Table.Upsert(s.ctx, src, ignoreNull, keyCols, sortCols)
 }
 

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -40,6 +42,19 @@ func (in *interp) Schema(target value.Value) ([]string, []value.Type, error) {
 func (in *interp) Insert(target value.Value, src *value.Table) error {
 	_, err := in.tableInsert(target, []value.Value{src}, true)
 	return err
+}
+
+// CheckTableRead implements query.Env.
+func (in *interp) CheckTableRead(t *dfs.Table) error { return in.s.checkTableRead(t) }
+
+// CheckTableWrite implements query.Env.
+func (in *interp) CheckTableWrite(t *dfs.Table, kind auth.Priv) error {
+	return in.s.checkTableWrite(t, kind)
+}
+
+// CheckShared implements query.Env.
+func (in *interp) CheckShared(name string, write bool) error {
+	return in.s.checkSharedAccess(name, write)
 }
 
 // NullSafeJoin implements query.Env.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
@@ -33,8 +34,13 @@ type Env interface {
 	// DFSTable is the partitioned (or dimension) table a script value
 	// stands for (loadTable's result), if it is one.
 	DFSTable(v value.Value) (*dfs.Table, bool)
-	// CheckWrite fails when the session may not write to DFS tables.
-	CheckWrite() error
+	// CheckTableRead fails when the session may not read t.
+	CheckTableRead(t *dfs.Table) error
+	// CheckTableWrite fails when the session may not change t that way.
+	CheckTableWrite(t *dfs.Table, kind auth.Priv) error
+	// CheckShared fails when the session may not read (or write) the
+	// shared in-memory table called name.
+	CheckShared(name string, write bool) error
 	// NullSafeJoin reports the enableNullSafeJoin setting: NULL keys
 	// match each other in joins.
 	NullSafeJoin() bool

@@ -89,6 +89,9 @@ func joinTable(env Env, v value.Value) (*value.Table, error) {
 		return t, nil
 	}
 	if t, ok := env.DFSTable(v); ok {
+		if err := env.CheckTableRead(t); err != nil {
+			return nil, err
+		}
 		return t.Scan(nil)
 	}
 	return nil, errors.New("The arguments of a table joiner must be tables.")

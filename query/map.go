@@ -57,6 +57,9 @@ func (ex *executor) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bo
 		cols = neededColumns(&q, names)
 	}
 	scan := func(keep dfs.PartitionFilter) (*value.Table, error) {
+		if err := ex.env.CheckTableRead(t); err != nil {
+			return nil, err
+		}
 		if cols != nil {
 			return t.ScanColumns(keep, cols)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -14,10 +15,8 @@ import (
 // partition (where-clauses and set expressions see one partition's rows,
 // as DolphinDB evaluates them per partition).
 func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) error {
-	if t.Database().DFS() {
-		if err := ex.env.CheckWrite(); err != nil {
-			return err
-		}
+	if err := ex.env.CheckTableWrite(t, auth.TableUpdate); err != nil {
+		return err
 	}
 	names, _, _ := t.Schema()
 	cols := make([]int, len(n.Sets))
@@ -63,10 +62,8 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) erro
 
 // deletePartitioned runs DELETE on a partitioned table.
 func (ex *executor) deletePartitioned(t *dfs.Table, n *sqlparse.DeleteStmt) error {
-	if t.Database().DFS() {
-		if err := ex.env.CheckWrite(); err != nil {
-			return err
-		}
+	if err := ex.env.CheckTableWrite(t, auth.TableDelete); err != nil {
+		return err
 	}
 	return t.RewriteChunks(ex.env.Context(), ex.pruneFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
 		rows, err := ex.whereRows(chunk, n.Where)

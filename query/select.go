@@ -37,12 +37,18 @@ func (ex *executor) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *
 	}
 	if t, ok := v.(*value.Table); ok {
 		if t.Shared != "" {
+			if err := ex.env.CheckShared(t.Shared, false); err != nil {
+				return nil, nil, err
+			}
 			t.Mu.RLock()
 			return t, t.Mu.RUnlock, nil
 		}
 		return t, func() {}, nil
 	}
 	if dt, ok := ex.env.DFSTable(v); ok {
+		if err := ex.env.CheckTableRead(dt); err != nil {
+			return nil, nil, err
+		}
 		keep := ex.cancellable(ex.pruneFilter(dt, where))
 		if sel != nil {
 			names, _, _ := dt.Schema()
@@ -538,6 +544,9 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		return insert.ErrReadOnly
 	}
 	if t.Shared != "" {
+		if err := env.CheckShared(t.Shared, true); err != nil {
+			return err
+		}
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}
@@ -600,6 +609,9 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 		return insert.ErrReadOnly
 	}
 	if t.Shared != "" {
+		if err := env.CheckShared(t.Shared, true); err != nil {
+			return err
+		}
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}
