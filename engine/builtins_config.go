@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -39,28 +38,4 @@ func init() {
 		}
 		return value.NewString(v), nil
 	})
-}
-
-// hashBucketValue is hashBucket(X, buckets), bit-exact with DolphinDB.
-func hashBucketValue(x, buckets value.Value) (value.Value, error) {
-	n, err := intArg(buckets, "hashBucket")
-	if err != nil {
-		return nil, err
-	}
-	if n <= 0 {
-		return nil, errors.New("The number of buckets must be positive.")
-	}
-	switch v := x.(type) {
-	case *value.Scalar:
-		if !partition.Hashable(v.T) {
-			return nil, fmt.Errorf("hashBucket doesn't support data type %s.", v.T)
-		}
-		return value.NewInt(partition.HashBucketScalar(v, int(n))), nil
-	case *value.Vector:
-		if !partition.Hashable(v.T) {
-			return nil, fmt.Errorf("hashBucket doesn't support data type %s.", v.T)
-		}
-		return value.NewInts(partition.HashBucket(v, int(n))), nil
-	}
-	return nil, errors.New("The first argument of hashBucket must be a scalar or vector.")
 }
