@@ -181,6 +181,7 @@ func (s *Store) RenameTable(db, from, to string) error {
 			delete(s.chunks, c)
 		}
 	}
+	s.wcache.drop(func(c ChunkID) bool { return c.DB == db && c.Table == from })
 	b := s.db.NewBatch()
 	defer b.Close()
 	_ = b.Delete(tableKey(db, from), nil)
