@@ -73,6 +73,9 @@ type Engine struct {
 	// maxMemSize is setMaxMemSize's cap in GB, overriding the
 	// configuration's maxMemSize (nil: not set at run time).
 	maxMemSize atomic.Pointer[float64]
+
+	// home is the file functions' directory (filehome.go).
+	home fileHome
 }
 
 // Open starts an engine. A data directory can be open in one engine at
@@ -143,6 +146,7 @@ func (e *Engine) Close() error {
 	e.closeExtensions()
 	e.jobs.cancel()
 	e.jobs.wait(30 * time.Second)
+	e.removeScratchHome()
 	return e.closeStorage()
 }
 

@@ -261,7 +261,7 @@ func (in *interp) function(name string) Function {
 	if s, ok := funcs.Lookup(name); ok {
 		return s
 	}
-	return nil
+	return in.functionView(name)
 }
 
 // buildVector makes a vector from evaluated elements: a typed vector when

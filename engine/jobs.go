@@ -24,6 +24,26 @@ type job struct {
 	msgs jobLog
 	// cancel stops the job (cancelJob, Engine.Close).
 	cancel context.CancelCauseFunc
+	// resultBytes is the estimated size of result while it is retained;
+	// released marks a result dropped by the retention rule (both under
+	// jobRegistry.mu, as is result once the job is done).
+	resultBytes int64
+	released    bool
+}
+
+// Job results are kept in memory for getJobReturn, which DolphinDB
+// allows any number of times; kept forever, ten 80 MB results held
+// 765 MB. The results retained are bounded: past jobResultBudget bytes
+// in total (or maxRetainedJobs jobs) the oldest completed jobs' results
+// are released, and getJobReturn on such a job says so.
+const (
+	jobResultBudget = 256 << 20
+	maxRetainedJobs = 10000
+)
+
+// errJobReleased is getJobReturn's error for a released result.
+func errJobReleased(id string, budget int64) error {
+	return fmt.Errorf("The result of the job [%s] was released: job results are kept up to %d MB in total; read them sooner, e.g. with getJobReturn(jobId, true).", id, budget>>20)
 }
 
 type jobRegistry struct {
@@ -31,6 +51,9 @@ type jobRegistry struct {
 	byID  map[string]*job
 	order []*job
 	wg    sync.WaitGroup
+	// retained is the bytes of the results still held; budget caps it
+	// (jobResultBudget; tests lower it).
+	retained, budget int64
 	// ctx is every job's context: Engine.Close cancels it, so a job stuck
 	// in a loop ends instead of holding shutdown for the full wait.
 	ctx    context.Context
@@ -39,7 +62,7 @@ type jobRegistry struct {
 
 func newJobRegistry() *jobRegistry {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &jobRegistry{byID: map[string]*job{}, ctx: ctx, cancel: cancel}
+	return &jobRegistry{byID: map[string]*job{}, ctx: ctx, cancel: cancel, budget: jobResultBudget}
 }
 
 func (r *jobRegistry) wait(timeout time.Duration) {
@@ -91,10 +114,16 @@ func init() {
 		if j.err != nil {
 			return nil, j.err
 		}
-		if j.result == nil {
+		r.mu.Lock()
+		res, released := j.result, j.released
+		r.mu.Unlock()
+		if released {
+			return nil, errJobReleased(id, r.budget)
+		}
+		if res == nil {
 			return value.NullScalar(value.Void), nil
 		}
-		return j.result, nil
+		return res, nil
 	})
 	reg("getRecentJobs", p("n"), 0, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		return in.s.eng.recentJobs(), nil
@@ -133,11 +162,13 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 		defer r.wg.Done()
 		defer close(j.done)
 		defer func() { j.end = s.eng.Now() }()
+		var result value.Value
 		func() {
 			defer recoverError(&j.err)
 			in := &interp{s: bg, frame: bg.vars}
-			j.result, j.err = in.call(fn, args, nil)
+			result, j.err = in.call(fn, args, nil)
 		}()
+		r.retain(j, result)
 		if j.err != nil && ctx.Err() != nil && errors.Is(context.Cause(ctx), ErrJobCancelled) {
 			j.err = ErrJobCancelled
 		}
@@ -149,6 +180,43 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 		}
 	}()
 	return id
+}
+
+// retain stores a finished job's result and applies the retention rule.
+func (r *jobRegistry) retain(j *job, result value.Value) {
+	size := estimateBytes(result)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	j.result, j.resultBytes = result, size
+	r.retained += size
+	for _, old := range r.order {
+		if r.retained <= r.budget {
+			break
+		}
+		if old != j && old.result != nil {
+			r.release(old)
+		}
+	}
+	// forget the oldest finished jobs past maxRetainedJobs
+	for len(r.order) > maxRetainedJobs {
+		old := r.order[0]
+		select {
+		case <-old.done:
+		default:
+			if old != j {
+				return // the oldest is still running: keep the list
+			}
+		}
+		r.release(old)
+		delete(r.byID, old.id)
+		r.order = r.order[1:]
+	}
+}
+
+// release drops a job's result; r.mu is held.
+func (r *jobRegistry) release(j *job) {
+	r.retained -= j.resultBytes
+	j.result, j.resultBytes, j.released = nil, 0, true
 }
 
 // runningBatchJobs counts the submitJob jobs still running.

@@ -44,3 +44,30 @@ submitJob("spin", "", spin)`)
 	require.NoError(t, e.Close())
 	require.Less(t, time.Since(start), 5*time.Second)
 }
+
+// Issue 12: submitJob results were kept forever (ten 80 MB jobs held
+// 765 MB). Past the retention budget the oldest results are released:
+// getJobReturn on them says so, the newest are still returned, and the
+// bytes retained stay under the budget.
+func TestJobResultsReleased(t *testing.T) {
+	e, err := Open(Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	e.jobs.budget = 20 << 20
+	s := e.NewSession()
+	_, err = s.Run(`def big() { return 1..1000000 }`) // 8 MB
+	require.NoError(t, err)
+	for i := range 6 {
+		_, err = s.Run(fmt.Sprintf(`getJobReturn(submitJob("big%d", "", big), true)`, i))
+		require.NoError(t, err)
+	}
+	e.jobs.mu.Lock()
+	retained := e.jobs.retained
+	e.jobs.mu.Unlock()
+	require.LessOrEqual(t, retained, int64(20<<20))
+	_, err = s.Run(`getJobReturn("big0")`)
+	require.EqualError(t, err, "The result of the job [big0] was released: job results are kept up to 20 MB in total; read them sooner, e.g. with getJobReturn(jobId, true).")
+	v, err := s.Run(`size(getJobReturn("big5"))`)
+	require.NoError(t, err)
+	require.Equal(t, "1000000", v.String())
+}

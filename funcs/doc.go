@@ -24,6 +24,8 @@
 //	funcs/lookup       lookup, filter, merge, reshape, append, generate, replace
 //	funcs/system       metaprogramming, system and environment, tables, data sources, delete/clear
 //	funcs/dataproc     data processing: grouping, cut, null filling, sort, shift
+//	funcs/filesys      server-side file functions (file, readLine, files, mkdir ...) and the home-directory confinement of every path
+//	funcs/textio       text import and export: loadText, ploadText, loadTextEx, extractTextSchema, saveText, loadRecord
 //	funcs/all          blank-imports every family; the interpreter imports it
 //
 // A family may import this package and families listed above it, never one

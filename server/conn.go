@@ -49,6 +49,10 @@ type conn struct {
 	// when the peer hangs up (cancel_watch.go).
 	reqCtx context.Context
 	br     *bufio.Reader // the binary protocol's reader, for the watch
+	src    *source       // the connection's stream (budget, stall timeout)
+	// reject, when set, is the error the connection's first request gets
+	// (accepted past maxConnections).
+	reject string
 
 	cpp     bool  // the client marshals like the C++ API (flag 32 / "API" connect)
 	ws      bool  // JavaScript over WebSocket
@@ -89,6 +93,9 @@ func (s *Server) newConn(nc net.Conn) *conn {
 		cancel()
 		c.sess.Close()
 		return nil
+	}
+	if max := s.eng.MaxConnections(); len(s.conns) >= max {
+		c.reject = maxConnectionsText(max)
 	}
 	s.conns[c] = struct{}{}
 	s.wg.Add(1)
@@ -141,6 +148,9 @@ func (c *conn) serve() {
 		}
 		c.cancel()
 		c.sess.Close()
+		if c.src != nil {
+			c.src.cr.release()
+		}
 		s.mu.Lock()
 		c.closeLocked()
 		delete(s.conns, c)
@@ -148,7 +158,7 @@ func (c *conn) serve() {
 		s.signalIdle()
 		s.wg.Done()
 	}()
-	src := newStreamSource(c.nc, s.eng)
+	src := c.newSource(c.nc)
 	if !c.waitRequest(src.br) {
 		return
 	}
@@ -161,7 +171,8 @@ func (c *conn) serve() {
 		s.mu.Lock()
 		c.nc = tc
 		s.mu.Unlock()
-		src = newStreamSource(tc, s.eng)
+		c.src.cr.release()
+		src = c.newSource(tc)
 		if _, err := src.br.Peek(1); err != nil {
 			return
 		}
@@ -171,10 +182,29 @@ func (c *conn) serve() {
 		return
 	}
 	if isHTTP(head) {
+		if c.reject != "" {
+			c.nc.Write([]byte("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " +
+				strconv.Itoa(len(c.reject)) + "\r\n\r\n" + c.reject))
+			return
+		}
 		c.serveHTTP(src.br)
 		return
 	}
+	if c.reject != "" {
+		c.rejectOverLimit(src)
+		return
+	}
 	c.serveBinary(src)
+}
+
+// newSource makes the connection's request stream, counted against the
+// server's budget.
+func (c *conn) newSource(nc net.Conn) *source {
+	src := newStreamSource(nc, c.srv.eng)
+	src.cr.budget = &c.srv.budget
+	src.cr.conn = nc
+	c.src = src
+	return src
 }
 
 // waitRequest waits, idle, for the first byte of the next request.
@@ -219,10 +249,10 @@ func (c *conn) serveBinary(src *source) {
 			return
 		}
 		first = false
+		src.cr.stall = c.srv.stallTimeout()
 		req, err := readRequest(src, c.srv.opts.MaxFrame)
-		if c.srv.opts.ReadTimeout > 0 {
-			c.nc.SetReadDeadline(time.Time{})
-		}
+		src.cr.stall = 0
+		c.nc.SetReadDeadline(time.Time{})
 		if err != nil {
 			c.requestFailed(err)
 			return
@@ -277,6 +307,10 @@ func (c *conn) run(req *request) bool {
 			}
 			return c.tr.sendReply(append([]byte(c.sid), rest...)) == nil
 		}
+	}
+	if c.src != nil {
+		// the request's bytes are garbage once it has run
+		defer c.src.cr.release()
 	}
 	var reply []byte
 	func() {

@@ -78,6 +78,7 @@ func (c *conn) serveHTTP(br *bufio.Reader) {
 			case http.StateActive:
 				c.setActive()
 			case http.StateIdle:
+				c.src.cr.release()
 				// Shutdown closes idle connections; one that turns idle
 				// during a shutdown is closed here.
 				if !c.setIdle() {

@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/porpoisedb/porpoise/engine"
@@ -85,7 +88,8 @@ func fatalf(format string, args ...any) error {
 // know how many bytes of it have been consumed (for the frame cap).
 type source struct {
 	br       *bufio.Reader
-	rd       *wire.Reader // object decoder sharing br
+	rd       *wire.Reader    // object decoder sharing br
+	cr       *countingReader // the connection's reader (nil for bytes)
 	consumed func() int64
 }
 
@@ -95,21 +99,51 @@ type countingReader struct {
 	r   io.Reader
 	n   int64
 	eng *engine.Engine // counts the bytes received (getPerf); nil: not counted
+
+	// budget, when set, is the server-wide budget of request bytes being
+	// received; held is what this connection has taken from it since its
+	// last release (limits.go).
+	budget *bodyBudget
+	held   atomic.Int64 // released from net/http's state hook too
+	// stall, when positive and conn set, is how long a read may wait for
+	// the next bytes of a request that has begun (limits.go).
+	stall time.Duration
+	conn  net.Conn
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
+	if c.stall > 0 && c.conn != nil {
+		c.conn.SetReadDeadline(time.Now().Add(c.stall))
+	}
 	n, err := c.r.Read(p)
 	c.n += int64(n)
-	if c.eng != nil && n > 0 {
-		c.eng.CountNetwork(0, int64(n))
+	if n > 0 {
+		if c.eng != nil {
+			c.eng.CountNetwork(0, int64(n))
+		}
+		if c.budget != nil {
+			if !c.budget.take(int64(n)) {
+				return 0, c.budget.exceeded()
+			}
+			c.held.Add(int64(n))
+		}
 	}
 	return n, err
+}
+
+// release gives back to the budget what the connection took.
+func (c *countingReader) release() {
+	if c.budget != nil {
+		if n := c.held.Swap(0); n > 0 {
+			c.budget.give(n)
+		}
+	}
 }
 
 func newStreamSource(r io.Reader, eng *engine.Engine) *source {
 	cr := &countingReader{r: r, eng: eng}
 	br := bufio.NewReaderSize(cr, 64<<10)
-	return &source{br: br, rd: wire.NewReader(br), consumed: func() int64 { return cr.n - int64(br.Buffered()) }}
+	return &source{br: br, rd: wire.NewReader(br), cr: cr, consumed: func() int64 { return cr.n - int64(br.Buffered()) }}
 }
 
 func newBytesSource(b []byte) *source {
@@ -277,6 +311,10 @@ func readBody(br *bufio.Reader, n int64) ([]byte, error) {
 }
 
 func argError(i int, err error, maxFrame int64) error {
+	var pe *protoError
+	if errors.As(err, &pe) {
+		return pe
+	}
 	switch {
 	case errors.Is(err, wire.ErrLimit):
 		return fatalf("Failed to deserialize argument %d: the request exceeds the limit of %d bytes (%v).", i+1, maxFrame, err)

@@ -53,6 +53,15 @@ type Options struct {
 	// (tests use it to compare replies byte for byte); the default is a
 	// random positive 31-bit number.
 	SessionID func() int64
+	// StallTimeout bounds the wait for the next bytes of a request that
+	// has begun (a half-sent request); 0 uses the engine's tcpUserTimeout
+	// (DolphinDB's default 300 s), negative waits forever.
+	StallTimeout time.Duration
+	// MaxReceiving is the server-wide budget of request bytes received
+	// and not yet executed; a request that would pass it is refused and
+	// its connection closed. 0 means DefaultMaxReceiving (at least
+	// MaxFrame).
+	MaxReceiving int64
 	// TLS serves TLS clients (useSSL=True) on the same port with this
 	// configuration; nil makes a self-signed certificate on the first TLS
 	// connection.
@@ -76,6 +85,8 @@ type Server struct {
 	wg        sync.WaitGroup
 
 	dedup dedupCache
+	// budget bounds the request bytes held by all connections (limits.go).
+	budget bodyBudget
 
 	// The HTTP side of the port (http.go): routes built once, counters.
 	httpOnce sync.Once
@@ -98,8 +109,12 @@ func New(eng *engine.Engine, opts Options) *Server {
 	if lg == nil {
 		lg = slog.New(slog.DiscardHandler)
 	}
+	if opts.MaxReceiving <= 0 {
+		opts.MaxReceiving = max(DefaultMaxReceiving, opts.MaxFrame)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Server{
+		budget:    bodyBudget{limit: opts.MaxReceiving},
 		eng:       eng,
 		opts:      opts,
 		log:       lg,
@@ -161,6 +176,7 @@ func (s *Server) Serve(l net.Listener) error {
 			return err
 		}
 		delay = 0
+		s.tuneTCP(nc)
 		c := s.newConn(nc)
 		if c == nil {
 			nc.Close()

@@ -7,6 +7,7 @@ package all
 import (
 	_ "github.com/porpoisedb/porpoise/funcs/convert"
 	_ "github.com/porpoisedb/porpoise/funcs/dataproc"
+	_ "github.com/porpoisedb/porpoise/funcs/filesys"
 	_ "github.com/porpoisedb/porpoise/funcs/higherorder"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"
 	_ "github.com/porpoisedb/porpoise/funcs/mathfn"
@@ -14,5 +15,6 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/strfn"
 	_ "github.com/porpoisedb/porpoise/funcs/system"
 	_ "github.com/porpoisedb/porpoise/funcs/temporal"
+	_ "github.com/porpoisedb/porpoise/funcs/textio"
 	_ "github.com/porpoisedb/porpoise/funcs/window"
 )

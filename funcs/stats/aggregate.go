@@ -274,6 +274,11 @@ func sumReducer(v *value.Vector) (value.Value, error) {
 	switch {
 	case v.T == value.Void:
 		return value.NullScalar(value.Int), nil
+	}
+	if r, ok := typedSum(v); ok {
+		return r, nil
+	}
+	switch {
 	case funcs.IsIntegralVec(v):
 		var s int64
 		n := 0
@@ -283,17 +288,7 @@ func sumReducer(v *value.Vector) (value.Value, error) {
 				n++
 			}
 		}
-		t := value.Int
-		if v.T == value.Long {
-			t = value.Long
-		}
-		if n == 0 {
-			return value.NullScalar(t), nil
-		}
-		if t == value.Int && (s > math.MaxInt32 || s <= math.MinInt32) {
-			return value.NewLong(s), nil
-		}
-		return value.NewTyped(t, s), nil
+		return intSum(v.T, s, n), nil
 	case v.T.IsNumeric():
 		xs, err := nonNull("sum", v)
 		if err != nil {

@@ -13,22 +13,22 @@ import (
 )
 
 func init() {
-	stdR := doubleAgg("std", func(xs []float64) (float64, bool) {
+	stdR := varianceReducer(1, true, doubleAgg("std", func(xs []float64) (float64, bool) {
 		v, ok := Variance(xs, 1)
 		return math.Sqrt(v), ok
-	})
-	varR := doubleAgg("var", func(xs []float64) (float64, bool) { return Variance(xs, 1) })
-	avgR := doubleAgg("avg", func(xs []float64) (float64, bool) { return Mean(xs), len(xs) > 0 })
+	}))
+	varR := varianceReducer(1, false, doubleAgg("var", func(xs []float64) (float64, bool) { return Variance(xs, 1) }))
+	avgR := meanReducer(doubleAgg("avg", func(xs []float64) (float64, bool) { return Mean(xs), len(xs) > 0 }))
 	funcs.Register(
 		aggSpec("sum", "statistics", sumReducer),
 		aggSpec("avg", "statistics", avgR),
 		aggSpec("std", "statistics", stdR),
 		aggSpec("var", "statistics", varR),
-		aggSpec("stdp", "statistics", doubleAgg("stdp", func(xs []float64) (float64, bool) {
+		aggSpec("stdp", "statistics", varianceReducer(0, true, doubleAgg("stdp", func(xs []float64) (float64, bool) {
 			v, ok := Variance(xs, 0)
 			return math.Sqrt(v), ok
-		})),
-		aggSpec("varp", "statistics", doubleAgg("varp", func(xs []float64) (float64, bool) { return Variance(xs, 0) })),
+		}))),
+		aggSpec("varp", "statistics", varianceReducer(0, false, doubleAgg("varp", func(xs []float64) (float64, bool) { return Variance(xs, 0) }))),
 		aggSpec("med", "statistics", doubleAgg("med", func(xs []float64) (float64, bool) {
 			if len(xs) == 0 {
 				return 0, false

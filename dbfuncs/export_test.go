@@ -1,0 +1,4 @@
+package dbfuncs
+
+// LikeMatch exposes likeMatch to the external tests.
+var LikeMatch = likeMatch

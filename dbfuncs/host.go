@@ -1,0 +1,59 @@
+package dbfuncs
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Host is what these functions need from the interpreter beyond
+// funcs.Env: the engine's catalog, the session's rights, engine-wide
+// state and the text of user functions.
+type Host interface {
+	funcs.Env
+	// Catalog is the engine's dfs:// catalog.
+	Catalog() *dfs.Catalog
+	// CheckRead and CheckWrite return DolphinDB's error when the session
+	// may not read or write databases.
+	CheckRead() error
+	CheckWrite() error
+	// IsAdmin reports whether the session's user is an administrator.
+	IsAdmin() bool
+	// DataDir is the engine's data directory, "" when it keeps
+	// everything in memory.
+	DataDir() string
+	// EngineState returns the engine-wide value stored under key,
+	// storing init() first when there is none: state shared by every
+	// session of one engine (function views, backup jobs, caches).
+	EngineState(key string, init func() any) any
+	// FunctionSource is the definition text of a named user function
+	// (def f(x) {...}); ok is false for anything else.
+	FunctionSource(fn value.Value) (name, src string, ok bool)
+	// DefineFunction builds the function a definition text defines,
+	// without adding it to any session.
+	DefineFunction(src string) (value.Value, error)
+}
+
+// errNoHost is returned when the calling interpreter does not implement
+// Host (a test double of funcs.Env).
+var errNoHost = errors.New("This function needs a database engine.")
+
+// host returns env as a Host.
+func host(env funcs.Env) (Host, error) {
+	h, ok := env.(Host)
+	if !ok {
+		return nil, errNoHost
+	}
+	return h, nil
+}
+
+// dfsTable returns the dfs table behind a table value (a loadTable
+// result), or nil.
+func dfsTable(v value.Value) *dfs.Table {
+	if t, ok := v.(interface{ DFSTable() *dfs.Table }); ok {
+		return t.DFSTable()
+	}
+	return nil
+}

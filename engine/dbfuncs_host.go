@@ -1,0 +1,53 @@
+package engine
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/dbfuncs"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The interpreter is the Host of package dbfuncs (backup/restore, data
+// sources, function views).
+var _ dbfuncs.Host = (*interp)(nil)
+
+// Catalog, CheckRead, CheckWrite, DataDir and EngineState are shared
+// with dbadmin.Host (admin_host.go).
+
+// IsAdmin implements dbfuncs.Host.
+func (in *interp) IsAdmin() bool { return in.s.user == "admin" }
+
+// FunctionSource implements dbfuncs.Host.
+func (in *interp) FunctionSource(fn value.Value) (string, string, bool) {
+	u, ok := fn.(*userFunc)
+	if !ok || u.name == "" {
+		return "", "", false
+	}
+	return u.name, sqlparse.Unparse(&sqlparse.DefStmt{Name: u.name, Params: u.params, Body: u.body}), true
+}
+
+// DefineFunction implements dbfuncs.Host.
+func (in *interp) DefineFunction(src string) (value.Value, error) {
+	prog, err := sqlparse.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	if len(prog.Stmts) != 1 {
+		return nil, errors.New("A function definition must be one def statement.")
+	}
+	d, ok := prog.Stmts[0].(*sqlparse.DefStmt)
+	if !ok {
+		return nil, errors.New("A function definition must be one def statement.")
+	}
+	return &userFunc{name: d.Name, params: d.Params, body: d.Body}, nil
+}
+
+// functionView is the function view called name (addFunctionView), or
+// nil: views are shared by every session.
+func (in *interp) functionView(name string) Function {
+	if f, ok := dbfuncs.FunctionView(in, name).(Function); ok {
+		return f
+	}
+	return nil
+}
