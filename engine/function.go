@@ -125,7 +125,11 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 	case *partialFunc:
 		return in.callNamed(f.fn, f.fill(args), nil)
 	case *consistentCall:
-		full, err := bindNamed(f.hof, append([]value.Value{f.fn}, args...), map[string]value.Value{"consistent": value.NewBool(true)})
+		pos := append([]value.Value{f.fn}, args...)
+		full, err := bindNamed(f.hof, pos, map[string]value.Value{"assembleRule": value.NewString(f.rule)})
+		if err != nil && f.rule == "C" {
+			full, err = bindNamed(f.hof, pos, map[string]value.Value{"consistent": value.NewBool(true)})
+		}
 		if err != nil {
 			return nil, err
 		}
