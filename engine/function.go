@@ -235,6 +235,21 @@ func constant(name string) (value.Value, bool) {
 		return value.NewInt(2), true
 	case "pi":
 		return value.NewDouble(3.141592653589793), true
+	// the data forms, as form() returns them
+	case "SCALAR":
+		return value.NewInt(0), true
+	case "VECTOR":
+		return value.NewInt(1), true
+	case "PAIR":
+		return value.NewInt(2), true
+	case "MATRIX":
+		return value.NewInt(3), true
+	case "SET":
+		return value.NewInt(4), true
+	case "DICT":
+		return value.NewInt(5), true
+	case "TABLE":
+		return value.NewInt(6), true
 	}
 	if t, ok := value.TypeByName(name); ok && name == strings.ToUpper(name) {
 		return value.NewInt(int32(t)), true
