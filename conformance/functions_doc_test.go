@@ -144,6 +144,7 @@ func writeFunctionsDoc(cat []catalogEntry, known map[string]bool) error {
 			fmt.Fprintf(&b, "| %s | %d/%d | %s | %s |\n", category, k.ok, k.all, strings.Join(yes, " "), strings.Join(no, "; "))
 		}
 	}
+	b.WriteString(functionNotes)
 	return os.WriteFile(filepath.Join("..", "docs", "functions.md"), []byte(b.String()), 0o644)
 }
 

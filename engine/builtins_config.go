@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
-	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -21,6 +21,9 @@ func init() {
 			"enableNullSafeJoin":                  fmt.Sprint(cfg.EnableNullSafeJoin),
 			"enableChunkGranularityConfig":        fmt.Sprint(cfg.EnableChunkGranularityConfig),
 			"maxMemSize":                          strconv.FormatFloat(in.s.eng.maxMemSizeGB(), 'g', -1, 64),
+			"enhancedSecurityVerification":        fmt.Sprint(cfg.EnhancedSecurityVerification),
+			"failedLoginAttempts":                 fmt.Sprint(cfg.FailedLoginAttempts),
+			"failedLoginLockTime":                 fmt.Sprint(int64(cfg.FailedLoginLockTime / time.Minute)),
 		}
 		if len(args) == 0 {
 			d := value.NewDict(value.String, value.String)
@@ -39,28 +42,4 @@ func init() {
 		}
 		return value.NewString(v), nil
 	})
-}
-
-// hashBucketValue is hashBucket(X, buckets), bit-exact with DolphinDB.
-func hashBucketValue(x, buckets value.Value) (value.Value, error) {
-	n, err := intArg(buckets, "hashBucket")
-	if err != nil {
-		return nil, err
-	}
-	if n <= 0 {
-		return nil, errors.New("The number of buckets must be positive.")
-	}
-	switch v := x.(type) {
-	case *value.Scalar:
-		if !partition.Hashable(v.T) {
-			return nil, fmt.Errorf("hashBucket doesn't support data type %s.", v.T)
-		}
-		return value.NewInt(partition.HashBucketScalar(v, int(n))), nil
-	case *value.Vector:
-		if !partition.Hashable(v.T) {
-			return nil, fmt.Errorf("hashBucket doesn't support data type %s.", v.T)
-		}
-		return value.NewInts(partition.HashBucket(v, int(n))), nil
-	}
-	return nil, errors.New("The first argument of hashBucket must be a scalar or vector.")
 }

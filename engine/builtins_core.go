@@ -2,29 +2,14 @@ package engine
 
 import (
 	"errors"
-	"fmt"
 	"strings"
-	"time"
 
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 func init() {
-	reg("print", p("x"), 0, -1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
-		for _, a := range args {
-			fmt.Fprintln(in.s.out, a.String())
-		}
-		return nil, nil
-	})
-	reg("typestr", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		return value.NewString(typeString(args[0])), nil
-	})
-	reg("type", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		return value.NewInt(int32(args[0].Type())), nil
-	})
-	reg("form", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		return value.NewInt(int32(args[0].Form())), nil
-	})
 	reg("isNull", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
 		return mapBool(args[0], func(v *value.Vector, i int) bool { return v.IsNull(i) })
 	})
@@ -86,6 +71,9 @@ func init() {
 				continue
 			}
 			if shared || in.frame[n] == nil {
+				if err := in.s.checkUnshare(n); err != nil {
+					return nil, err
+				}
 				if in.s.eng.unshare(n) {
 					continue
 				}
@@ -99,7 +87,7 @@ func init() {
 		if !ok {
 			return nil, errors.New("The shared name must be a string.")
 		}
-		if err := in.s.eng.shareObject(args[0], name, boolArg(arg(args, 2), false)); err != nil {
+		if err := in.s.eng.shareObject(args[0], name, boolArg(arg(args, 2), false), in.s.user); err != nil {
 			return nil, err
 		}
 		return args[0], nil
@@ -116,9 +104,6 @@ func init() {
 		}
 		return value.NewTyped(value.Timestamp, n.UnixMilli()+int64(off)*1000), nil
 	})
-	reg("version", nil, 0, 0, func(*interp, []value.Value, []string) (value.Value, error) {
-		return value.NewString(Version), nil
-	})
 	reg("login", p("userId", "password", "enableEncryption"), 2, 3, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		u, ok1 := stringArg(args[0])
 		pw, ok2 := stringArg(args[1])
@@ -130,20 +115,8 @@ func init() {
 		}
 		return value.NewBool(true), nil
 	})
-	reg("logout", p("userId"), 0, 2, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
-		in.s.setUser("")
-		return nil, nil
-	})
-	reg("sleep", p("milliseconds"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
-		ms, err := intArg(args[0], "sleep")
-		if err != nil {
-			return nil, err
-		}
-		select {
-		case <-time.After(time.Duration(ms) * time.Millisecond):
-		case <-in.s.ctx.Done():
-			return nil, in.s.ctx.Err()
-		}
+	reg("logout", p("userId", "sessionOnly"), 0, 2, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
+		in.s.Logout()
 		return nil, nil
 	})
 	reg("iif", p("cond", "trueResult", "falseResult"), 3, 3, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
@@ -217,49 +190,10 @@ func init() {
 		}
 		return nil, nil
 	})
-	reg("throw", p("msg"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		return nil, errors.New(args[0].String())
-	})
 }
 
-// Version is what version() reports, in DolphinDB's form: the C++ and
-// Python clients parse the first four dot-separated numbers at login to
-// decide which protocol features to use, so it must start with a
-// four-part version of the DolphinDB release whose behaviour we follow.
-const Version = "3.00.2.1 2024.09.30 LINUX x86_64"
-
-// typeString is typestr(x): the type name for scalars, "FAST INT VECTOR"
-// style for vectors, "IN-MEMORY TABLE" for tables.
-func typeString(v value.Value) string {
-	switch x := v.(type) {
-	case *value.Scalar:
-		return x.T.String()
-	case *value.Vector:
-		if x.T == value.Any {
-			return "ANY VECTOR"
-		}
-		if x.T == value.String || x.T == value.Blob {
-			// vector.md: `IBM`C`MS is a "STRING VECTOR" (not FAST).
-			return x.T.String() + " VECTOR"
-		}
-		return "FAST " + x.T.String() + " VECTOR"
-	case *value.Pair:
-		return x.V.T.String() + " PAIR"
-	case *value.Matrix:
-		return "FAST " + x.V.T.String() + " MATRIX"
-	case *value.Table:
-		return "IN-MEMORY TABLE"
-	case *value.Dict:
-		return x.Keys.T.String() + "->" + x.Vals.T.String() + " DICTIONARY"
-	case *value.Set:
-		return x.V.T.String() + " SET"
-	case Function:
-		return "FUNCTION"
-	case Table:
-		return "SEGMENTED TABLE"
-	}
-	return v.Type().String()
-}
+// Version is what version() reports (funcs/system owns the text).
+const Version = system.Version
 
 // mapBool applies a per-element predicate to a scalar or vector.
 func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, error) {
@@ -279,21 +213,4 @@ func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, e
 }
 
 // broadcast makes a vector of n elements from a scalar or a vector.
-func broadcast(x value.Value, n int) (*value.Vector, error) {
-	switch t := x.(type) {
-	case *value.Scalar:
-		one := value.NewVector(t.T, 0, 1)
-		one.Scale = t.Scale
-		one.AppendScalar(t)
-		if n == 0 {
-			return one.Slice(0, 0), nil
-		}
-		return one.Cycle(n), nil
-	case *value.Vector:
-		if t.Len() != n {
-			return nil, errors.New("Incompatible vector size")
-		}
-		return t, nil
-	}
-	return nil, errors.New("Expected a scalar or vector.")
-}
+func broadcast(x value.Value, n int) (*value.Vector, error) { return funcs.Broadcast(x, n) }

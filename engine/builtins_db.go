@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
@@ -42,6 +43,9 @@ func init() {
 		if t == nil {
 			return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db.Name(), name)
 		}
+		if err := in.s.checkTableRead(t); err != nil {
+			return nil, err
+		}
 		return wrapTable(t), nil
 	})
 	reg("existsDatabase", p("dbUrl"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
@@ -64,14 +68,17 @@ func init() {
 		return value.NewBool(db.Table(name) != nil), nil
 	})
 	reg("dropDatabase", p("directory"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
-		if err := in.s.checkWrite(); err != nil {
-			return nil, err
-		}
 		path, ok := stringArg(args[0])
 		if !ok {
 			return nil, errors.New("The database path must be a string.")
 		}
-		return nil, in.s.eng.dbs.DropDatabase(path)
+		if err := in.s.checkDropDB(path); err != nil {
+			return nil, err
+		}
+		if err := in.s.eng.dbs.DropDatabase(path); err != nil {
+			return nil, err
+		}
+		return nil, in.s.eng.acl.DropDatabase(path)
 	})
 	reg("dropTable", p("dbHandle", "tableName"), 2, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.s.checkWrite(); err != nil {
@@ -85,11 +92,25 @@ func init() {
 		if !ok {
 			return nil, errors.New("The table name must be a string.")
 		}
-		return nil, db.DropTable(name)
+		if err := in.s.checkDropTable(db); err != nil {
+			return nil, err
+		}
+		if err := db.DropTable(name); err != nil {
+			return nil, err
+		}
+		if !db.DFS() {
+			return nil, nil
+		}
+		return nil, in.s.eng.acl.DropTable(auth.TablePath(db.Path(), name))
 	})
 	reg("dropPartition", p("dbHandle", "partitionPaths", "tableName", "forceDelete", "deleteSchema"), 2, 5, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.s.checkWrite(); err != nil {
 			return nil, err
+		}
+		if db, err := in.dbArg(args[0]); err == nil {
+			if err := in.s.checkManageDB(db); err != nil {
+				return nil, err
+			}
 		}
 		return nil, in.dropPartition(args)
 	})
@@ -99,14 +120,6 @@ func init() {
 	reg("addRangePartitions", p("dbHandle", "newRanges", "level", "locations"), 2, 4, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		return in.addPartitions(args, partition.RANGE)
 	})
-}
-
-// checkRead refuses database reads before login.
-func (s *Session) checkRead() error {
-	if s.user == "" {
-		return errors.New("<NotAuthenticated>Not granted to read data. Please login first.")
-	}
-	return nil
 }
 
 // dbArg accepts a database handle or a dfs:// path.
@@ -167,7 +180,20 @@ func (in *interp) newDatabase(args []value.Value) (value.Value, error) {
 	if arg(args, 6) != nil && !isNullArg(args[6]) && !e.cfg.EnableChunkGranularityConfig {
 		return nil, errors.New("The chunkGranularity parameter can't be set unless enableChunkGranularityConfig=true.")
 	}
-	return e.dbs.CreateDatabase(path, dom, engineType, atomic)
+	if path != "" {
+		if existing, err := e.dbs.Lookup(path); err == nil {
+			// database() on an existing path opens it: no check.
+			return e.dbs.CreateDatabase(existing.Path(), dom, engineType, atomic)
+		}
+		if err := in.s.checkCreateDB(path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := e.dbs.CreateDatabase(path, dom, engineType, atomic)
+	if err != nil || path == "" {
+		return db, err
+	}
+	return db, e.acl.SetDBOwner(path, in.s.user)
 }
 
 func isNullArg(v value.Value) bool {
@@ -247,9 +273,17 @@ func (in *interp) createTable(args []value.Value, dimension bool) (value.Value, 
 		spec.SortColumns = cols
 	}
 	spec.KeepDuplicates, spec.KeepGiven = stringArg(arg(args, keepArg))
+	if err := in.s.checkCreateTable(db); err != nil {
+		return nil, err
+	}
 	t, err := db.CreateTable(spec)
 	if err != nil {
 		return nil, err
+	}
+	if db.DFS() {
+		if err := in.s.eng.acl.SetTableOwner(auth.TablePath(db.Path(), name), in.s.user); err != nil {
+			return nil, err
+		}
 	}
 	return wrapTable(t), nil
 }
@@ -258,6 +292,9 @@ func (in *interp) createTable(args []value.Value, dimension bool) (value.Value, 
 func (in *interp) addPartitions(args []value.Value, kind partition.PartitionType) (value.Value, error) {
 	db, err := in.dbArg(args[0])
 	if err != nil {
+		return nil, err
+	}
+	if err := in.s.checkManageDB(db); err != nil {
 		return nil, err
 	}
 	level := 0

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -162,7 +163,7 @@ func xmvccTable(_ funcs.Env, args []value.Value, names []string) (value.Value, e
 	if _, ok := args[0].(*value.Pair); ok && len(args) > 3 {
 		return nil, errors.New("mvccTable: saving an MVCC table to disk (path, tableName) is not supported by Porpoise.")
 	}
-	return newTable(args, names)
+	return system.NewTable(args, names)
 }
 
 // xloadTableBySQL loads the rows a query over a partitioned table selects

@@ -4,42 +4,24 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 func init() {
+	// table() keeps an argument's vector as its column unless a variable
+	// (or another column) still reaches it: the interpreter's ownership
+	// rules decide, so this constructor stays here.
 	reg("table", nil, 1, -1, func(in *interp, args []value.Value, names []string) (value.Value, error) {
-		t, err := newTableOf(args, names)
+		t, err := system.NewTableOf(args, names)
 		if err != nil {
 			return nil, err
 		}
 		in.ownColumns(t)
 		return t, nil
 	})
-	for _, kind := range []value.TableKind{value.KeyedTable, value.IndexedTable} {
-		kind := kind
-		name := "keyedTable"
-		if kind == value.IndexedTable {
-			name = "indexedTable"
-		}
-		reg(name, nil, 2, -1, func(_ *interp, args []value.Value, names []string) (value.Value, error) {
-			keys, ok := stringsArg(args[0])
-			if !ok {
-				return nil, errors.New("The key column names must be a string scalar or vector.")
-			}
-			var t *value.Table
-			if src, ok := args[1].(*value.Table); ok && len(args) == 2 {
-				t = src.Gather(seqInts(src.Rows()))
-			} else {
-				var err error
-				if t, err = newTable(args[1:], names[1:]); err != nil {
-					return nil, err
-				}
-			}
-			return makeKeyed(t, keys, kind)
-		})
-	}
 	reg("tableInsert", p("table", "args"), 2, -1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		n, err := in.tableInsert(args[0], args[1:], false)
 		if err != nil {
@@ -88,21 +70,6 @@ func init() {
 		}
 		return value.NewStrings(value.String, append([]string(nil), names...)), nil
 	})
-	reg("rows", p("X"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		switch t := args[0].(type) {
-		case *value.Table:
-			return value.NewInt(int32(t.Rows())), nil
-		case Table:
-			n, err := t.RowCount()
-			if err != nil {
-				return nil, err
-			}
-			return value.NewInt(int32(n)), nil
-		case *value.Vector:
-			return value.NewInt(int32(t.Len())), nil
-		}
-		return value.NewInt(1), nil
-	})
 	reg("cols", p("X"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if _, ok := args[0].(*value.Vector); ok {
 			return value.NewInt(1), nil
@@ -118,111 +85,8 @@ func init() {
 	})
 }
 
-func seqInts(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
-	}
-	return out
-}
-
-// newTable implements table(cap:size, names, types) and table(X, ...).
-func newTable(args []value.Value, names []string) (*value.Table, error) {
-	t, err := newTableOf(args, names)
-	if err != nil || schemaForm(args) {
-		return t, err
-	}
-	// A copy of every column, so later changes to the arguments' variables
-	// don't alias the table's columns.
-	for i, c := range t.Cols {
-		t.Cols[i] = c.Clone()
-	}
-	return t, nil
-}
-
-// schemaForm reports whether args are table(capacity:size, colNames,
-// colTypes), which builds fresh empty columns.
-func schemaForm(args []value.Value) bool {
-	_, ok := args[0].(*value.Pair)
-	return ok && len(args) == 3
-}
-
-// newTableOf is newTable whose columns may still be the argument vectors.
-func newTableOf(args []value.Value, names []string) (*value.Table, error) {
-	if schemaForm(args) {
-		pair := args[0].(*value.Pair)
-		size, _ := pair.V.At(1).Int64()
-		capacity, _ := pair.V.At(0).Int64()
-		colNames, ok := stringsArg(args[1])
-		if !ok {
-			return nil, errors.New("The column names must be a string vector.")
-		}
-		types, scales, err := typesArg(args[2])
-		if err != nil {
-			return nil, err
-		}
-		if len(types) != len(colNames) {
-			return nil, errors.New("The number of column names must match the number of column types.")
-		}
-		cols := make([]*value.Vector, len(types))
-		for i, t := range types {
-			if t == value.Void || t.Storage() == value.StNone {
-				return nil, fmt.Errorf("Invalid data type for column %s", colNames[i])
-			}
-			cols[i] = value.NewVector(t, int(size), int(max(capacity, size)))
-			cols[i].Scale = scales[i]
-		}
-		return value.NewTable(colNames, cols), nil
-	}
-	vals := make([]value.Value, 0, len(args))
-	colNames := make([]string, 0, len(args))
-	for i, a := range args {
-		if t, ok := a.(*value.Table); ok {
-			for j, c := range t.Cols {
-				vals = append(vals, c)
-				colNames = append(colNames, t.Names[j])
-			}
-			continue
-		}
-		vals = append(vals, a)
-		name := ""
-		if i < len(names) {
-			name = names[i]
-		}
-		if name == "" {
-			name = fmt.Sprintf("col%d", i)
-		}
-		colNames = append(colNames, name)
-	}
-	t, err := insert.FromArgs(colNames, vals)
-	if err != nil {
-		return nil, err
-	}
-	t.Names = colNames
-	return t, nil
-}
-
-// makeKeyed turns t into a keyed or indexed table over keys.
-func makeKeyed(t *value.Table, keys []string, kind value.TableKind) (*value.Table, error) {
-	t.Kind = kind
-	t.KeyCols = t.KeyCols[:0]
-	for _, k := range keys {
-		j := t.ColumnIndex(k)
-		if j < 0 {
-			return nil, fmt.Errorf("The key column %s doesn't exist in the table.", k)
-		}
-		switch t.Cols[j].T.Category() {
-		case value.CatIntegral, value.CatTemporal, value.CatLiteral:
-		default:
-			return nil, fmt.Errorf("The data type of key column %s must be INTEGRAL, TEMPORAL or LITERAL.", k)
-		}
-		t.KeyCols = append(t.KeyCols, j)
-	}
-	if !t.RebuildKeys() {
-		return nil, insert.ErrDuplicatedKeys
-	}
-	return t, nil
-}
+// seqInts is every row position of an n-row table.
+func seqInts(n int) []int { return funcs.Iota(n) }
 
 // resolveTable accepts a table value or a table's name (a variable or
 // shared table), as tableInsert's first argument does in remote calls.
@@ -271,6 +135,9 @@ func (in *interp) tableInsert(target value.Value, args []value.Value, stmt bool)
 			return 0, err
 		}
 		if x.Shared != "" {
+			if err := in.s.checkSharedAccess(x.Shared, true); err != nil {
+				return 0, err
+			}
 			x.Mu.Lock()
 			defer x.Mu.Unlock()
 		}
@@ -369,6 +236,9 @@ func (in *interp) upsert(args []value.Value) (insert.Result, error) {
 	switch x := t.(type) {
 	case *value.Table:
 		if x.Shared != "" {
+			if err := in.s.checkSharedAccess(x.Shared, true); err != nil {
+				return insert.Result{}, err
+			}
 			x.Mu.Lock()
 			defer x.Mu.Unlock()
 		}
@@ -387,16 +257,8 @@ type upserter interface {
 	Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error)
 }
 
-// checkWrite refuses writes to databases before login.
-func (s *Session) checkWrite() error {
-	if s.user == "" {
-		return errors.New("<NotAuthenticated>Not granted to write data to the table. Please login first.")
-	}
-	return nil
-}
-
 // shareObject registers a table (or other object) for every session.
-func (e *Engine) shareObject(v value.Value, name string, readonly bool) error {
+func (e *Engine) shareObject(v value.Value, name string, readonly bool, owner string) error {
 	if _, ok := e.Shared(name); ok {
 		return fmt.Errorf("The shared variable %s already exists.", name)
 	}
@@ -404,6 +266,6 @@ func (e *Engine) shareObject(v value.Value, name string, readonly bool) error {
 		t.Shared = name
 		t.ReadOnly = readonly
 	}
-	e.share(name, v)
+	e.share(name, v, owner)
 	return nil
 }

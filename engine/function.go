@@ -251,6 +251,9 @@ func constant(name string) (value.Value, bool) {
 	case "TABLE":
 		return value.NewInt(6), true
 	}
+	if v, ok := privConstant(name); ok {
+		return v, true
+	}
 	if t, ok := value.TypeByName(name); ok && name == strings.ToUpper(name) {
 		return value.NewInt(int32(t)), true
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -106,7 +107,7 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 		if dim, ok := b.(*value.Pair); ok {
 			return reshape(a, dim)
 		}
-		t, scale, err := typeArg(b)
+		t, scale, err := funcs.TypeArg(b)
 		if err != nil {
 			return nil, err
 		}
@@ -309,42 +310,6 @@ func ints(v *value.Vector) ([]int64, []bool) {
 		out[i] = x
 	}
 	return out, nulls
-}
-
-// fromInt64s builds a vector of an integer-backed type from int64s.
-func fromInt64s(t value.Type, xs []int64, nulls []bool) *value.Vector {
-	wide := make([]int64, len(xs))
-	for i, x := range xs {
-		if nulls != nil && nulls[i] {
-			wide[i] = value.NullInt64
-		} else {
-			wide[i] = x
-		}
-	}
-	if t.Storage() == value.StInt64 {
-		return &value.Vector{T: t, I64: wide}
-	}
-	out := value.NewVector(t, len(xs), len(xs))
-	switch t.Storage() {
-	case value.StInt8:
-		narrow(out.I8, wide, value.NullInt8)
-	case value.StInt16:
-		narrow(out.I16, wide, value.NullInt16)
-	case value.StInt32:
-		narrow(out.I32, wide, value.NullInt32)
-	}
-	return out
-}
-
-// narrow keeps the low bits of each int64 (NULL stays NULL).
-func narrow[T int8 | int16 | int32](dst []T, src []int64, null T) {
-	for i, x := range src {
-		if x == value.NullInt64 {
-			dst[i] = null
-		} else {
-			dst[i] = T(x)
-		}
-	}
 }
 
 func boolByte(b bool) int8 {

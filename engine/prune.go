@@ -9,14 +9,10 @@ import (
 // partition values from its funcs.Props. Built-ins still registered here
 // rather than in funcs get theirs from these lists until they move.
 var (
-	legacyRowFuncs = setOf("bool", "char", "short", "int", "long", "float", "double", "string", "symbol",
-		"date", "month", "time", "minute", "second", "datetime", "timestamp", "nanotime",
-		"nanotimestamp", "datehour", "uuid", "ipaddr", "int128", "blob", "decimal32", "decimal64",
-		"decimal128", "cast", "add", "sub", "mul", "div", "ratio", "mod", "eq", "ne", "lt", "le",
+	legacyRowFuncs = setOf("add", "sub", "mul", "div", "ratio", "mod", "eq", "ne", "lt", "le",
 		"gt", "ge", "and", "or", "bitAnd", "bitOr", "bitXor", "lshift", "rshift", "neg", "not",
-		"isNull", "isValid", "between", "in", "strlen", "upper", "lower", "trim", "substr", "left",
-		"startsWith", "strReplace", "hashBucket")
-	legacyConstFuncs = setOf("pair", "til", "seq", "take", "distinct", "sort", "reverse", "concat", "set")
+		"isNull", "isValid", "between", "in")
+	legacyConstFuncs = setOf("pair", "seq", "concat", "set")
 )
 
 func setOf(names ...string) map[string]bool {

@@ -74,3 +74,57 @@ func BoolArg(fn, param string, x value.Value, def bool) (bool, error) {
 func IsFunction(x value.Value) bool {
 	return x != nil && x.Type() == value.FunctionDef
 }
+
+// IntScalar reads an integral scalar argument with the texts the
+// interpreter's older built-ins use (take, sleep, til, hashBucket).
+func IntScalar(fn string, v value.Value) (int64, error) {
+	s, ok := v.(*value.Scalar)
+	if !ok {
+		return 0, fmt.Errorf("The argument of %s must be an integer scalar.", fn)
+	}
+	x, ok := s.Int64()
+	if !ok {
+		return 0, fmt.Errorf("The argument of %s must be a non-null integer.", fn)
+	}
+	return x, nil
+}
+
+// OptBool reads an optional flag: def when v is absent, NULL or not a
+// scalar, otherwise its truth.
+func OptBool(v value.Value, def bool) bool {
+	if v == nil {
+		return def
+	}
+	s, ok := v.(*value.Scalar)
+	if !ok || s.Null {
+		return def
+	}
+	return s.Bool()
+}
+
+// NamesArg reads a list of names (columns, keys, variables): a STRING or
+// SYMBOL scalar or vector, or a tuple of them. The slice is a copy.
+func NamesArg(v value.Value) ([]string, bool) {
+	switch t := v.(type) {
+	case *value.Scalar:
+		if t.T.Category() == value.CatLiteral {
+			return []string{t.S}, true
+		}
+	case *value.Vector:
+		if t.T.Category() == value.CatLiteral {
+			return append([]string(nil), t.Str...), true
+		}
+		if t.T == value.Any {
+			out := make([]string, 0, t.Len())
+			for _, e := range t.Any {
+				s, ok := StringArg(e)
+				if !ok {
+					return nil, false
+				}
+				out = append(out, s)
+			}
+			return out, true
+		}
+	}
+	return nil, false
+}

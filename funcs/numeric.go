@@ -263,3 +263,15 @@ func Finite(out []float64) []float64 {
 	}
 	return out
 }
+
+// ScalarOrVector returns a scalar's one-element vector (scalar true) or a
+// vector itself; v is nil for any other form.
+func ScalarOrVector(x value.Value) (v *value.Vector, scalar bool) {
+	switch a := x.(type) {
+	case *value.Scalar:
+		return a.Vector(), true
+	case *value.Vector:
+		return a, false
+	}
+	return nil, false
+}

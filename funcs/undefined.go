@@ -49,14 +49,14 @@ func UnsupportedReason(area, category, name string) string {
 		return false
 	}
 	switch {
-	case area == "security":
-		return "users, groups and permissions are not implemented (one admin account)"
 	case area == "streaming" || category == "streaming":
 		return "streaming engines and subscriptions are not implemented"
 	case has("Cluster", "DataNode", "Datanode", "Controller", "Replica", "pnode", "Recovery", "Node", "rpc", "remoteRun", "xdb"):
 		return "needs a cluster; Porpoise runs as one node"
-	case has("Plugin", "plugin", "Module", "module", "use"):
-		return "plugins and modules are not supported"
+	case has("Plugin", "plugin"):
+		return "DolphinDB plugins are native shared libraries built against DolphinDB's C++ runtime, which Porpoise (a Go program) cannot load"
+	case has("Module", "module", "use"):
+		return "modules (the module and use statements, .dos/.dom files) are not implemented yet"
 	case has("backup", "Backup", "restore", "Restore", "migrate"):
 		return "backup and restore are not implemented"
 	case has("TSDB", "OLAP", "CacheEngine", "Tablet", "Chunk", "Redo", "redo", "PKEY", "IOTDB", "IPC", "Mvcc", "mvcc", "DistributedInMemory", "SymbolBase", "LevelFile", "imt"):

@@ -212,3 +212,17 @@ func (s *Store) RenameTable(db, from, to string) error {
 	_ = b.DeleteRange(oldP, prefixEnd(oldP), nil)
 	return s.db.Apply(b, s.wo)
 }
+
+// sysKey is the key of a server object kept beside the catalog (the
+// scheduled jobs).
+func sysKey(name string) []byte { return append([]byte("Y\x00"), name...) }
+
+// PutSystemObject stores (or replaces) a server object's blob.
+func (s *Store) PutSystemObject(name string, blob []byte) error {
+	return s.put(sysKey(name), blob)
+}
+
+// GetSystemObject returns a server object's blob and whether it exists.
+func (s *Store) GetSystemObject(name string) ([]byte, bool, error) {
+	return s.getShared(sysKey(name))
+}

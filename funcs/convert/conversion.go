@@ -63,7 +63,7 @@ func init() {
 	}
 	funcs.Register(funcs.Spec{Name: "cast", Params: []string{"X", "type"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			t, scale, err := typeArg(args[1])
+			t, scale, err := funcs.TypeArg(args[1])
 			if err != nil {
 				return nil, err
 			}
@@ -74,28 +74,6 @@ func init() {
 // typeCode is the value of a type constant: the type id, with a DECIMAL's
 // scale above it (as DECIMAL32(2) evaluates to).
 func typeCode(t value.Type, scale int32) int32 { return int32(t) | scale<<16 }
-
-// typeArg reads a type argument: a type constant (INT), DECIMAL32(s), or a
-// type name string. (engine/argconv.go reads the same for the engine's
-// own built-ins.)
-func typeArg(v value.Value) (value.Type, int32, error) {
-	s, ok := v.(*value.Scalar)
-	if !ok || s.Null {
-		return 0, 0, errors.New("The data type argument must be a type constant such as INT.")
-	}
-	if s.T.Category() == value.CatLiteral {
-		t, ok := value.TypeByName(s.S)
-		if !ok {
-			return 0, 0, fmt.Errorf("Invalid data type %s", s.S)
-		}
-		return t, 0, nil
-	}
-	x, ok := s.Int64()
-	if !ok {
-		return 0, 0, errors.New("The data type argument must be a type constant such as INT.")
-	}
-	return value.Type(x & 0xffff), int32(x >> 16), nil
-}
 
 // castValue converts scalars, vectors, pairs and tuples element-wise.
 func castValue(x value.Value, t value.Type, scale int32) (value.Value, error) {

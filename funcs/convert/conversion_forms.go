@@ -167,7 +167,7 @@ func matrixOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 // typedMatrix is matrix(dataType, rows, cols, [columnsCapacity],
 // [defaultValue]).
 func typedMatrix(typ *value.Scalar, rest []value.Value) (value.Value, error) {
-	t, scale, err := typeArg(typ)
+	t, scale, err := funcs.TypeArg(typ)
 	if err != nil {
 		return nil, err
 	}

@@ -155,14 +155,7 @@ func hexOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 // halves returns the low or high 8 bytes of 16-byte values as LONG or
 // DOUBLE (the real and imaginary parts of a COMPLEX, x and y of a POINT).
 func halves(fn string, x value.Value, high, asDouble bool) (value.Value, error) {
-	var v *value.Vector
-	scalar := false
-	switch a := x.(type) {
-	case *value.Scalar:
-		v, scalar = a.Vector(), true
-	case *value.Vector:
-		v = a
-	}
+	v, scalar := funcs.ScalarOrVector(x)
 	if v == nil || (v.T.Storage() != value.StBytes16 && v.T.Storage() != value.StPair2F64) {
 		return nil, fmt.Errorf("The argument of %s must be a 16-byte scalar or vector.", fn)
 	}
@@ -237,7 +230,7 @@ func pairOfDoubles(fn string, t value.Type, x, y value.Value) (value.Value, erro
 // character that is not a digit of the base; blank text is NULL and text
 // with no digit before an illegal character is an error.
 func parseInteger(_ funcs.Env, args []value.Value) (value.Value, error) {
-	t, _, err := typeArg(args[1])
+	t, _, err := funcs.TypeArg(args[1])
 	if err != nil {
 		return nil, err
 	}

@@ -30,14 +30,7 @@ func init() {
 // intOrTemporal reads an integral or temporal scalar or vector as raw
 // int64 counts (NullInt64 for NULL).
 func intOrTemporal(fn, param string, x value.Value) ([]int64, value.Type, bool, error) {
-	var v *value.Vector
-	scalar := false
-	switch a := x.(type) {
-	case *value.Scalar:
-		v, scalar = a.Vector(), true
-	case *value.Vector:
-		v = a
-	}
+	v, scalar := funcs.ScalarOrVector(x)
 	if v == nil || v.T.IsArray() || !(v.T.IsTemporal() || v.T.Category() == value.CatIntegral) {
 		return nil, 0, false, fmt.Errorf("The argument [%s] of %s must be an integral or temporal scalar or vector.", param, fn)
 	}

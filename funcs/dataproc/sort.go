@@ -38,6 +38,7 @@ func init() {
 			}},
 		funcs.Spec{Name: "isort!", Params: []string{"X", "ascending", "indices"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "sort", Fn: isortInPlace},
 		funcs.Spec{Name: "isSorted", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "sort", Fn: isSorted},
+		funcs.Spec{Name: "sort", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "sort", Fn: xsort},
 		funcs.Spec{Name: "sort!", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Mutating, Category: "sort", Fn: sortInPlace},
 		funcs.Spec{Name: "sortBy!", Params: []string{"table", "sortColumns", "sortDirections"}, Min: 2, Max: 3, Props: funcs.Mutating, Category: "sort", Fn: sortByInPlace},
 	)
@@ -343,4 +344,23 @@ func denseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return stats.RankResult(stats.RankVector(xs, o, true), o), nil
 	})
+}
+
+// xsort is sort(X, [ascending]): a sorted copy of a vector, stable, NULLs
+// first when ascending (moved from the interpreter's older table).
+func xsort(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok {
+		return nil, errors.New("The argument of sort must be a vector.")
+	}
+	asc := funcs.OptBool(funcs.Arg(args, 1), true)
+	idx := funcs.Iota(v.Len())
+	sort.SliceStable(idx, func(a, b int) bool {
+		c := value.CompareElems(v, idx[a], idx[b])
+		if asc {
+			return c < 0
+		}
+		return c > 0
+	})
+	return v.Gather(idx), nil
 }

@@ -2,7 +2,6 @@ package lookup
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -31,21 +30,8 @@ func constant(v value.Value) funcs.Impl {
 	return func(funcs.Env, []value.Value) (value.Value, error) { return v, nil }
 }
 
-// intScalar reads an integral scalar with the interpreter's texts.
-func intScalar(fn string, v value.Value) (int64, error) {
-	s, ok := v.(*value.Scalar)
-	if !ok {
-		return 0, fmt.Errorf("The argument of %s must be an integer scalar.", fn)
-	}
-	x, ok := s.Int64()
-	if !ok {
-		return 0, fmt.Errorf("The argument of %s must be a non-null integer.", fn)
-	}
-	return x, nil
-}
-
 func xtil(env funcs.Env, args []value.Value) (value.Value, error) {
-	n, err := intScalar("til", args[0])
+	n, err := funcs.IntScalar("til", args[0])
 	if err != nil {
 		return nil, err
 	}

@@ -402,6 +402,33 @@ func RankOf(x float64, less, equal, n float64, o RankOptions) float64 {
 	return r
 }
 
+// RankCounts counts, among ys, the elements ranked before x (less), tied
+// with it (equal), all ranked elements (n) and the non-NULL ones (valid),
+// in o's direction, NULLs lowest and skipped when o.IgnoreNA.
+func RankCounts(x float64, ys []float64, o RankOptions) (less, equal, n, valid float64) {
+	xn := funcs.IsNullF(x)
+	for _, y := range ys {
+		yn := funcs.IsNullF(y)
+		if !yn {
+			valid++
+		}
+		if yn && o.IgnoreNA {
+			continue
+		}
+		n++
+		c := CompareNullLow(y, yn, x, xn)
+		if !o.Ascending {
+			c = -c
+		}
+		if c < 0 {
+			less++
+		} else if c == 0 {
+			equal++
+		}
+	}
+	return less, equal, n, valid
+}
+
 // cumrank is each element's rank among the elements up to it.
 func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	o, err := ParseRankOptions("cumrank", args, 1)
@@ -419,23 +446,7 @@ func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 				out[i] = value.NullFloat64
 				continue
 			}
-			var less, equal, n float64
-			for _, y := range xs[:i+1] {
-				yn := funcs.IsNullF(y)
-				if yn && o.IgnoreNA {
-					continue
-				}
-				n++
-				c := CompareNullLow(y, yn, x, funcs.IsNullF(x))
-				if !o.Ascending {
-					c = -c
-				}
-				if c < 0 {
-					less++
-				} else if c == 0 {
-					equal++
-				}
-			}
+			less, equal, n, _ := RankCounts(x, xs[:i+1], o)
 			out[i] = RankOf(x, less, equal, n, o)
 		}
 		return RankResult(out, o), nil

@@ -96,19 +96,7 @@ func extremePoints(fn string, args []value.Value, dir int) (value.Value, error) 
 		return out, nil
 	}
 	if t, ok := args[0].(*value.Table); ok {
-		cols := make([]*value.Vector, len(t.Cols))
-		for i, c := range t.Cols {
-			if !funcs.IsNumericVec(c) {
-				cols[i] = c
-				continue
-			}
-			r, err := f(c)
-			if err != nil {
-				return nil, err
-			}
-			cols[i] = r
-		}
-		return value.NewTable(append([]string(nil), t.Names...), cols), nil
+		return mapNumericColumns(t, f)
 	}
 	return MapColumns(fn, args[0], f)
 }

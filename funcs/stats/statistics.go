@@ -686,21 +686,27 @@ func demean(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NewDoubles(out), nil
 	}
 	if t, ok := args[0].(*value.Table); ok {
-		cols := make([]*value.Vector, len(t.Cols))
-		for i, c := range t.Cols {
-			if !funcs.IsNumericVec(c) {
-				cols[i] = c
-				continue
-			}
-			r, err := f(c)
-			if err != nil {
-				return nil, err
-			}
-			cols[i] = r
-		}
-		return value.NewTable(append([]string(nil), t.Names...), cols), nil
+		return mapNumericColumns(t, f)
 	}
 	return MapColumns("demean", args[0], f)
+}
+
+// mapNumericColumns applies f to each numeric column of t and keeps the
+// other columns as they are (demean, isPeak and isValley over a table).
+func mapNumericColumns(t *value.Table, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+	cols := make([]*value.Vector, len(t.Cols))
+	for i, c := range t.Cols {
+		if !funcs.IsNumericVec(c) {
+			cols[i] = c
+			continue
+		}
+		r, err := f(c)
+		if err != nil {
+			return nil, err
+		}
+		cols[i] = r
+	}
+	return value.NewTable(append([]string(nil), t.Names...), cols), nil
 }
 
 // mapColumns applies f to each column of a vector, matrix or table (a

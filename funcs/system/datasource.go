@@ -2,6 +2,7 @@ package system
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
@@ -10,7 +11,72 @@ import (
 
 // DataSource is what sqlDS returns: a query whose materialised result
 // mr/imr hand to their map function.
-type DataSource struct{ Code value.Value }
+type DataSource struct {
+	Code value.Value
+	// Trans are the functions transDS! added, applied in order to the
+	// query's result.
+	Trans []value.Value
+
+	mu sync.Mutex
+	// cacheNext (cacheDS!) keeps the next result; clearNext
+	// (clearDSCache!) drops the cache after the next use.
+	cacheNext, clearNext bool
+	cached               value.Value
+}
+
+// Materialise runs the data source: its query, then its transDS!
+// functions, or its cached result.
+func (d *DataSource) Materialise(env funcs.Env) (value.Value, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	v := d.cached
+	if v == nil {
+		var err error
+		if v, err = xeval(env, []value.Value{d.Code}); err != nil {
+			return nil, err
+		}
+		for _, f := range d.Trans {
+			if v, err = env.Call(f, v); err != nil {
+				return nil, err
+			}
+		}
+		if d.cacheNext {
+			d.cached = v
+		}
+	}
+	if d.clearNext {
+		d.cached, d.cacheNext, d.clearNext = nil, false, false
+	}
+	return v, nil
+}
+
+// CacheNext makes the next run keep its result (cacheDS!).
+func (d *DataSource) CacheNext() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.cacheNext, d.clearNext = true, false
+}
+
+// ClearNext drops the cache after the next use (clearDSCache!).
+func (d *DataSource) ClearNext() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.clearNext = true
+}
+
+// ClearCache drops the cached result now (clearDSCacheNow).
+func (d *DataSource) ClearCache() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.cached, d.cacheNext, d.clearNext = nil, false, false
+}
+
+// Cached is the cached result, or nil.
+func (d *DataSource) Cached() value.Value {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.cached
+}
 
 // Form implements value.Value.
 func (d *DataSource) Form() value.Form { return value.FormScalar }
@@ -44,7 +110,7 @@ func xsqlDS(env funcs.Env, args []value.Value) (value.Value, error) {
 // materialise evaluates a data source; any other value is its own data.
 func materialise(env funcs.Env, x value.Value) (value.Value, error) {
 	if d, ok := x.(*DataSource); ok {
-		return xeval(env, []value.Value{d.Code})
+		return d.Materialise(env)
 	}
 	return x, nil
 }

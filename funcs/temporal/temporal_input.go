@@ -26,14 +26,8 @@ type tempIn struct {
 
 // temporalInput reads a temporal scalar or vector.
 func TemporalInput(fn string, x value.Value) (tempIn, error) {
-	var v *value.Vector
-	scalar := false
-	switch a := x.(type) {
-	case *value.Scalar:
-		v, scalar = a.Vector(), true
-	case *value.Vector:
-		v = a
-	default:
+	v, scalar := funcs.ScalarOrVector(x)
+	if v == nil {
 		return tempIn{}, temporalArgError(fn)
 	}
 	if !v.T.IsTemporal() || v.T.IsArray() {

@@ -592,26 +592,7 @@ func mrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 				out[i] = value.NullFloat64
 				continue
 			}
-			var less, equal, n, valid float64
-			for _, y := range xs[f.lo[i] : i+1] {
-				yn := funcs.IsNullF(y)
-				if !yn {
-					valid++
-				}
-				if yn && o.IgnoreNA {
-					continue
-				}
-				n++
-				c := stats.CompareNullLow(y, yn, x, xn)
-				if !o.Ascending {
-					c = -c
-				}
-				if c < 0 {
-					less++
-				} else if c == 0 {
-					equal++
-				}
-			}
+			less, equal, n, valid := stats.RankCounts(x, xs[f.lo[i]:i+1], o)
 			// minPeriods counts non-NULL values even when NULLs are ranked.
 			if valid < float64(f.minCount) {
 				out[i] = value.NullFloat64

@@ -1,0 +1,435 @@
+package dbfuncs
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The companions of sqlDS: transforming and caching data sources and
+// splitting a query into data sources by a partitioning scheme.
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "transDS!", Params: []string{"ds", "tranFunc"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "db-table", Fn: xtransDS},
+		funcs.Spec{Name: "cacheDS!", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "db-table", Fn: xcacheDS},
+		funcs.Spec{Name: "cacheDSNow", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xcacheDSNow},
+		funcs.Spec{Name: "clearDSCache!", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "db-table", Fn: xclearDSCache},
+		funcs.Spec{Name: "clearDSCacheNow", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xclearDSCacheNow},
+		funcs.Spec{Name: "repartitionDS", Params: []string{"query", "column", "partitionType", "partitionScheme", "local"}, Min: 1, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xrepartitionDS},
+		funcs.Spec{Name: "replayDS", Params: []string{"sqlObj", "dateColumn", "timeColumn", "timeRepartitionSchema"}, Min: 1, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xreplayDS},
+	)
+}
+
+// dataSources returns a data source or a tuple of them as a list.
+func dataSources(fn string, x value.Value) ([]*system.DataSource, error) {
+	bad := fmt.Errorf("The argument [ds] of %s must be a data source or a tuple of data sources.", fn)
+	switch d := x.(type) {
+	case *system.DataSource:
+		return []*system.DataSource{d}, nil
+	case *value.Vector:
+		if d.T != value.Any {
+			return nil, bad
+		}
+		out := make([]*system.DataSource, len(d.Any))
+		for i, e := range d.Any {
+			ds, ok := e.(*system.DataSource)
+			if !ok {
+				return nil, bad
+			}
+			out[i] = ds
+		}
+		return out, nil
+	}
+	return nil, bad
+}
+
+func xtransDS(env funcs.Env, args []value.Value) (value.Value, error) {
+	list, err := dataSources("transDS!", args[0])
+	if err != nil {
+		return nil, err
+	}
+	if !funcs.IsFunction(args[1]) {
+		return nil, errors.New("The argument [tranFunc] of transDS! must be a function.")
+	}
+	for _, d := range list {
+		d.Trans = append(d.Trans, args[1])
+	}
+	return args[0], nil
+}
+
+func xcacheDS(env funcs.Env, args []value.Value) (value.Value, error) {
+	list, err := dataSources("cacheDS!", args[0])
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range list {
+		d.CacheNext()
+	}
+	return value.NewBool(true), nil
+}
+
+// xcacheDSNow runs the data sources now, keeps their results and returns
+// how many rows they hold.
+func xcacheDSNow(env funcs.Env, args []value.Value) (value.Value, error) {
+	list, err := dataSources("cacheDSNow", args[0])
+	if err != nil {
+		return nil, err
+	}
+	rows := int64(0)
+	for _, d := range list {
+		d.CacheNext()
+		v, err := d.Materialise(env)
+		if err != nil {
+			return nil, err
+		}
+		if t, ok := v.(*value.Table); ok {
+			rows += int64(t.Rows())
+		}
+	}
+	return value.NewLong(rows), nil
+}
+
+func xclearDSCache(env funcs.Env, args []value.Value) (value.Value, error) {
+	list, err := dataSources("clearDSCache!", args[0])
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range list {
+		d.ClearNext()
+	}
+	return value.NewBool(true), nil
+}
+
+func xclearDSCacheNow(env funcs.Env, args []value.Value) (value.Value, error) {
+	list, err := dataSources("clearDSCacheNow", args[0])
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range list {
+		d.ClearCache()
+	}
+	return value.NewBool(true), nil
+}
+
+// splitter builds data sources from one select statement by adding
+// conditions to its where clause; the values the conditions compare with
+// are bound under names spelled like their literals, so the sources print
+// as DolphinDB's do.
+type splitter struct {
+	sel  *sqlparse.SelectExpr
+	bind map[string]value.Value
+	col  string
+}
+
+// newSplitter splits code's select statement. A table named by a
+// variable is bound now, so the sources run wherever they are used (in
+// a function that mr or imr calls, say) on the table the caller meant.
+func newSplitter(h Host, code value.Value, col string) (*splitter, error) {
+	sel, bind := selectOf(code)
+	if sel == nil {
+		return nil, errors.New("The query must be SQL metacode of a select statement.")
+	}
+	if id, ok := sel.From.(*sqlparse.Ident); ok && bind[id.Name] == nil {
+		if v, ok := h.Var(id.Name); ok {
+			nb := make(map[string]value.Value, len(bind)+1)
+			for k, x := range bind {
+				nb[k] = x
+			}
+			nb[id.Name] = v
+			bind = nb
+		}
+	}
+	return &splitter{sel: sel, bind: bind, col: col}, nil
+}
+
+// lit embeds a value in the code.
+func (s *splitter) lit(v value.Value, bind map[string]value.Value) sqlparse.Expr {
+	name := v.String()
+	if sc, ok := v.(*value.Scalar); ok && (sc.T == value.String || sc.T == value.Symbol) {
+		name = strconv.Quote(sc.S)
+	}
+	bind[name] = v
+	return &sqlparse.Ident{Name: name}
+}
+
+// source is the query restricted by conds, each built with bind.
+func (s *splitter) source(conds func(bind map[string]value.Value) []sqlparse.Expr) *system.DataSource {
+	bind := make(map[string]value.Value, len(s.bind)+2)
+	for k, v := range s.bind {
+		bind[k] = v
+	}
+	sel := *s.sel
+	sel.Where = append(append([]sqlparse.Expr(nil), s.sel.Where...), conds(bind)...)
+	return &system.DataSource{Code: &funcs.Meta{X: &sel, Bind: bind}}
+}
+
+func (s *splitter) column(name string) sqlparse.Expr { return &sqlparse.Ident{Name: name} }
+
+func (s *splitter) cmp(op, col string, v value.Value, bind map[string]value.Value) sqlparse.Expr {
+	return &sqlparse.BinaryExpr{Op: op, L: s.column(col), R: s.lit(v, bind)}
+}
+
+// byDomain splits the query into one source per partition of dom on
+// column col.
+func (s *splitter) byDomain(dom partition.Domain, col string) ([]value.Value, error) {
+	switch d := dom.(type) {
+	case *partition.Range:
+		return s.byRange(d.Boundaries(), col), nil
+	case *partition.Value:
+		return s.byValues(d.Values(), col), nil
+	case *partition.List:
+		var out []value.Value
+		for _, l := range d.Lists() {
+			l := l
+			out = append(out, s.source(func(bind map[string]value.Value) []sqlparse.Expr {
+				return []sqlparse.Expr{&sqlparse.BinaryExpr{Op: "in", L: s.column(col), R: s.lit(l, bind)}}
+			}))
+		}
+		return out, nil
+	case *partition.Hash:
+		return s.byHash(d.Len(), col), nil
+	}
+	return nil, errors.New("The partition type must be VALUE, RANGE, LIST or HASH.")
+}
+
+// byRange is one source per range [b[i], b[i+1]).
+func (s *splitter) byRange(b *value.Vector, col string) []value.Value {
+	var out []value.Value
+	for i := 0; i+1 < b.Len(); i++ {
+		lo, hi := b.At(i), b.At(i+1)
+		out = append(out, s.source(func(bind map[string]value.Value) []sqlparse.Expr {
+			return []sqlparse.Expr{s.cmp(">=", col, lo, bind), s.cmp("<", col, hi, bind)}
+		}))
+	}
+	return out
+}
+
+// byValues is one source per value.
+func (s *splitter) byValues(vals *value.Vector, col string) []value.Value {
+	var out []value.Value
+	for i := 0; i < vals.Len(); i++ {
+		v := vals.At(i)
+		out = append(out, s.source(func(bind map[string]value.Value) []sqlparse.Expr {
+			return []sqlparse.Expr{s.cmp("==", col, v, bind)}
+		}))
+	}
+	return out
+}
+
+// byHash is one source per hash bucket of n.
+func (s *splitter) byHash(n int, col string) []value.Value {
+	var out []value.Value
+	buckets := value.NewInt(int32(n))
+	for i := 0; i < n; i++ {
+		b := value.NewInt(int32(i))
+		out = append(out, s.source(func(bind map[string]value.Value) []sqlparse.Expr {
+			call := &sqlparse.CallExpr{Fn: &sqlparse.Ident{Name: "hashBucket"}, Args: []sqlparse.Expr{s.column(col), s.lit(buckets, bind)}}
+			return []sqlparse.Expr{&sqlparse.BinaryExpr{Op: "==", L: call, R: s.lit(b, bind)}}
+		}))
+	}
+	return out
+}
+
+// sourceTable finds the DFS table a select statement reads.
+func sourceTable(h Host, code value.Value) (*dfs.Table, error) {
+	sel, bind := selectOf(code)
+	if sel == nil || sel.From == nil {
+		return nil, errors.New("The query must be SQL metacode of a select statement over a DFS table.")
+	}
+	src, err := h.Eval(sel.From, bind)
+	if err != nil {
+		return nil, err
+	}
+	t := dfsTable(src)
+	if t == nil {
+		return nil, errors.New("The query must select from a partitioned table.")
+	}
+	return t, nil
+}
+
+// partitionLevel is the domain level that partitions t by column col.
+func partitionLevel(t *dfs.Table, col string) (partition.Domain, error) {
+	names, _, _ := t.Schema()
+	levels := t.Database().Levels()
+	for l, c := range t.PartitionColumns() {
+		if l < len(levels) && names[c] == col {
+			return levels[l], nil
+		}
+	}
+	return nil, fmt.Errorf("The column %s is not a partitioning column of table %s.", col, t.TableName())
+}
+
+func xrepartitionDS(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := funcs.BoolArg("repartitionDS", "local", funcs.Arg(args, 4), true); err != nil {
+		return nil, err
+	}
+	if q, ok := args[0].(*value.Vector); ok && q.T == value.Any {
+		out := make([]value.Value, len(q.Any))
+		for i, c := range q.Any {
+			if !funcs.IsCode(c) {
+				return nil, errors.New("The argument [query] of repartitionDS must be SQL metacode or a tuple of SQL metacode.")
+			}
+			out[i] = &system.DataSource{Code: c}
+		}
+		return value.NewTuple(out), nil
+	}
+	if !funcs.IsCode(args[0]) {
+		return nil, errors.New("The argument [query] of repartitionDS must be SQL metacode or a tuple of SQL metacode.")
+	}
+	col, ok := funcs.StringArg(funcs.Arg(args, 1))
+	if !ok {
+		return nil, errors.New("The argument [column] of repartitionDS must be a column name when query is one SQL statement.")
+	}
+	s, err := newSplitter(h, args[0], col)
+	if err != nil {
+		return nil, err
+	}
+	if kind := funcs.Arg(args, 2); kind != nil {
+		out, err := s.byScheme(kind, funcs.Arg(args, 3), col)
+		if err != nil {
+			return nil, err
+		}
+		return value.NewTuple(out), nil
+	}
+	t, err := sourceTable(h, args[0])
+	if err != nil {
+		return nil, err
+	}
+	dom, err := partitionLevel(t, col)
+	if err != nil {
+		return nil, err
+	}
+	out, err := s.byDomain(dom, col)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewTuple(out), nil
+}
+
+// byScheme splits by repartitionDS's partitionType and partitionScheme.
+func (s *splitter) byScheme(kind, scheme value.Value, col string) ([]value.Value, error) {
+	k, err := funcs.IntArg("repartitionDS", "partitionType", kind, 0)
+	if err != nil {
+		return nil, err
+	}
+	if scheme == nil {
+		return nil, errors.New("The argument [partitionScheme] of repartitionDS must be given with partitionType.")
+	}
+	switch partition.PartitionType(k) {
+	case partition.RANGE, partition.VALUE:
+		v, ok := scheme.(*value.Vector)
+		if !ok || v.T == value.Any {
+			return nil, errors.New("The argument [partitionScheme] of repartitionDS must be a vector.")
+		}
+		if partition.PartitionType(k) == partition.RANGE {
+			return s.byRange(v, col), nil
+		}
+		return s.byValues(v, col), nil
+	case partition.HASH:
+		n, err := funcs.IntArg("repartitionDS", "partitionScheme", scheme, 0)
+		if err != nil || n <= 0 || n > 1<<20 {
+			return nil, errors.New("The partitionScheme of a HASH repartition must be a positive bucket count.")
+		}
+		return s.byHash(int(n), col), nil
+	}
+	return nil, errors.New("The argument [partitionType] of repartitionDS must be RANGE, VALUE or HASH.")
+}
+
+// xreplayDS splits a query over a DFS table by the partitions of its date
+// column, and each of those by timeRepartitionSchema's times on the time
+// column, into the data sources replay plays one after another.
+func xreplayDS(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if !funcs.IsCode(args[0]) {
+		return nil, errors.New("The argument [sqlObj] of replayDS must be SQL metacode.")
+	}
+	t, err := sourceTable(h, args[0])
+	if err != nil {
+		return nil, err
+	}
+	names, _, _ := t.Schema()
+	dateCol := names[0]
+	if x := funcs.Arg(args, 1); x != nil {
+		if dateCol, err = nameArg("replayDS", "dateColumn", x); err != nil {
+			return nil, err
+		}
+	}
+	timeCol := ""
+	if x := funcs.Arg(args, 2); x != nil {
+		if timeCol, err = nameArg("replayDS", "timeColumn", x); err != nil {
+			return nil, err
+		}
+	}
+	var cuts *value.Vector
+	if x := funcs.Arg(args, 3); x != nil {
+		if timeCol == "" {
+			return nil, errors.New("timeRepartitionSchema needs timeColumn.")
+		}
+		v, ok := x.(*value.Vector)
+		if !ok || !v.T.IsTemporal() {
+			return nil, errors.New("The argument [timeRepartitionSchema] of replayDS must be a temporal vector.")
+		}
+		cuts = v
+	}
+	dom, err := partitionLevel(t, dateCol)
+	if err != nil {
+		return nil, err
+	}
+	s, err := newSplitter(h, args[0], dateCol)
+	if err != nil {
+		return nil, err
+	}
+	days, err := s.byDomain(dom, dateCol)
+	if err != nil || cuts == nil || cuts.Len() == 0 {
+		if err != nil {
+			return nil, err
+		}
+		return value.NewTuple(days), nil
+	}
+	var out []value.Value
+	for _, d := range days {
+		ds := d.(*system.DataSource)
+		sub, err := newSplitter(h, ds.Code, timeCol)
+		if err != nil {
+			return nil, err
+		}
+		for i := 0; i <= cuts.Len(); i++ {
+			i := i
+			out = append(out, sub.source(func(bind map[string]value.Value) []sqlparse.Expr {
+				var c []sqlparse.Expr
+				if i > 0 {
+					c = append(c, sub.cmp(">=", timeCol, cuts.At(i-1), bind))
+				}
+				if i < cuts.Len() {
+					c = append(c, sub.cmp("<", timeCol, cuts.At(i), bind))
+				}
+				return c
+			}))
+		}
+	}
+	return value.NewTuple(out), nil
+}
+
+// nameArg reads a column-name argument.
+func nameArg(fn, param string, x value.Value) (string, error) {
+	s, ok := funcs.StringArg(x)
+	if !ok || s == "" {
+		return "", errNotString(fn, param)
+	}
+	return s, nil
+}

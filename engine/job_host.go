@@ -1,0 +1,155 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sysfuncs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// SubmitJob implements sysfuncs.Host: fn(args...) as a batch job of the
+// session's user.
+func (in *interp) SubmitJob(id, desc string, fn value.Value, args []value.Value) (string, error) {
+	f, ok := fn.(Function)
+	if !ok {
+		return "", errors.New("The job definition must be a function.")
+	}
+	return in.s.eng.submitJob(in.s, id, desc, f, args), nil
+}
+
+// JobSource implements sysfuncs.Host: a script expression that
+// evaluates to fn and the definitions it needs (the session's functions),
+// so that a scheduled job can be saved and rebuilt after a restart.
+func (in *interp) JobSource(fn value.Value) (string, []string, error) {
+	expr, err := functionExpr(fn)
+	if err != nil {
+		return "", nil, err
+	}
+	names := make([]string, 0, len(in.s.defs))
+	for name := range in.s.defs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	defs := make([]string, 0, len(names))
+	for _, name := range names {
+		f := in.s.defs[name]
+		defs = append(defs, sqlparse.Format(&sqlparse.DefStmt{Name: name, Params: f.params, Body: f.body}))
+	}
+	return expr, defs, nil
+}
+
+// functionExpr renders a function value as script: a name, a lambda, or
+// a partial application whose bound arguments are literals.
+func functionExpr(fn value.Value) (string, error) {
+	switch f := fn.(type) {
+	case *builtin:
+		return f.name, nil
+	case *funcs.Spec:
+		return f.Name, nil
+	case *userFunc:
+		if f.name != "" && !strings.HasPrefix(f.name, "lambda") {
+			return f.name, nil
+		}
+		return sqlparse.Format(&sqlparse.LambdaExpr{Params: f.params, Body: f.body}), nil
+	case *partialFunc:
+		inner, err := functionExpr(f.fn)
+		if err != nil {
+			return "", err
+		}
+		parts := make([]string, len(f.bound))
+		for i, b := range f.bound {
+			if b == nil {
+				continue
+			}
+			lit, err := literalExpr(b)
+			if err != nil {
+				return "", err
+			}
+			parts[i] = lit
+		}
+		if strings.HasPrefix(inner, "def") || strings.HasPrefix(inner, "{") {
+			inner = "(" + inner + ")"
+		}
+		return inner + "{" + strings.Join(parts, ", ") + "}", nil
+	}
+	return "", fmt.Errorf("The function %s can't be saved with a scheduled job.", fn.String())
+}
+
+// literalExpr renders a scalar, pair or regular vector as a script
+// literal that evaluates to the same value.
+func literalExpr(v value.Value) (string, error) {
+	switch x := v.(type) {
+	case *value.Scalar:
+		if x.Null {
+			return strings.ToLower(x.T.String()) + "(NULL)", nil
+		}
+		switch {
+		case x.T == value.String || x.T == value.Symbol:
+			return quote(x.S), nil
+		case x.T == value.Char:
+			return fmt.Sprintf("char(%d)", x.I), nil
+		case x.T.IsTemporal() || x.T == value.Bool:
+			return x.String(), nil // temporal literals parse back as their type
+		case x.T.IsNumeric():
+			return strings.ToLower(x.T.String()) + "(" + x.String() + ")", nil
+		}
+	case *value.Vector:
+		if x.T == value.Any {
+			break
+		}
+		parts := make([]string, x.Len())
+		for i := range parts {
+			lit, err := literalExpr(x.At(i))
+			if err != nil {
+				return "", err
+			}
+			parts[i] = lit
+		}
+		return "[" + strings.Join(parts, ", ") + "]", nil
+	}
+	return "", errors.New("The arguments of a scheduled job's function must be scalars, pairs or vectors.")
+}
+
+func quote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// engineRunner runs scheduled jobs for the scheduler, outside any client
+// session.
+type engineRunner struct{ e *Engine }
+
+// HostFor implements sysfuncs.Runner: a session of user, with defs run,
+// seen through its interpreter.
+func (r engineRunner) HostFor(user string, defs []string) (sysfuncs.Host, error) {
+	s := r.e.NewGuestSession()
+	s.user = user
+	for _, d := range defs {
+		if _, err := s.Run(d); err != nil {
+			return nil, err
+		}
+	}
+	return &interp{s: s, frame: s.vars}, nil
+}
+
+// Store implements sysfuncs.Runner.
+func (r engineRunner) Store() sysfuncs.Store { return r.e.store }
+
+// startExtensions starts what packages outside engine run for the engine
+// from its opening: the job scheduler, with the jobs saved in the store.
+func (e *Engine) startExtensions() error {
+	sch, err := sysfuncs.StartScheduler(engineRunner{e}, e.Now)
+	if err != nil {
+		return err
+	}
+	v, _ := extensions.LoadOrStore(e, &extState{byKey: map[string]any{}})
+	st := v.(*extState)
+	st.mu.Lock()
+	st.byKey[sysfuncs.SchedulerKey] = sch
+	st.mu.Unlock()
+	return nil
+}

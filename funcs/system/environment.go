@@ -1,0 +1,55 @@
+package system
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Version is what version() reports, in DolphinDB's form: the C++ and
+// Python clients parse the first four dot-separated numbers at login to
+// decide which protocol features to use, so it must start with a
+// four-part version of the DolphinDB release whose behaviour we follow.
+const Version = "3.00.2.1 2024.09.30 LINUX x86_64"
+
+// Session and environment built-ins moved from the interpreter's older
+// table; they reach the session only through funcs.Env.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "print", Params: []string{"x"}, Min: 0, Max: -1, Category: "system", Fn: xprint},
+		funcs.Spec{Name: "sleep", Params: []string{"milliseconds"}, Min: 1, Max: 1, Category: "environment", Fn: xsleep},
+		funcs.Spec{Name: "version", Min: 0, Max: 0, Category: "system", Fn: func(funcs.Env, []value.Value) (value.Value, error) {
+			return value.NewString(Version), nil
+		}},
+		funcs.Spec{Name: "throw", Params: []string{"msg"}, Min: 1, Max: 1, Category: "system", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			return nil, errors.New(args[0].String())
+		}},
+	)
+}
+
+func xprint(env funcs.Env, args []value.Value) (value.Value, error) {
+	out := env.Out()
+	for _, a := range args {
+		fmt.Fprintln(out, a.String())
+	}
+	return nil, nil
+}
+
+// xsleep waits, returning early with the context's error when the request
+// or job is cancelled.
+func xsleep(env funcs.Env, args []value.Value) (value.Value, error) {
+	ms, err := funcs.IntScalar("sleep", args[0])
+	if err != nil {
+		return nil, err
+	}
+	ctx := env.Context()
+	select {
+	case <-time.After(time.Duration(ms) * time.Millisecond):
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return nil, nil
+}

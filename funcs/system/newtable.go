@@ -1,0 +1,161 @@
+package system
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The table constructors moved from the interpreter's older table (table()
+// itself stays with the interpreter, whose ownership rules decide when a
+// column must be copied). They take NamedFn so keyedTable(`k, a, b) names
+// its columns after the variables.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "keyedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.KeyedTable)), NamedFn: named(keyed(value.KeyedTable))},
+		funcs.Spec{Name: "indexedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.IndexedTable)), NamedFn: named(keyed(value.IndexedTable))},
+		// A stream table is, for appends and queries, an in-memory table:
+		// the publish/subscribe side of DolphinDB's streaming is outside
+		// what Porpoise emulates, while clients (MultithreadedTableWriter
+		// into a shared stream table) only append to it and read it back.
+		funcs.Spec{Name: "streamTable", Min: 1, Max: -1, Category: "stream-tables", Fn: unnamed(NewTable), NamedFn: named(NewTable)},
+	)
+}
+
+// unnamed adapts a constructor to a call without argument names (every
+// column then gets its colN name).
+func unnamed(f func([]value.Value, []string) (*value.Table, error)) funcs.Impl {
+	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
+		return f(args, make([]string, len(args)))
+	}
+}
+
+func named(f func([]value.Value, []string) (*value.Table, error)) func(funcs.Env, []value.Value, []string) (value.Value, error) {
+	return func(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
+		return f(args, names)
+	}
+}
+
+// keyed is keyedTable/indexedTable(keyColumns, X, ...): a table built as
+// table() does (or a copy of a table given alone) keyed on the columns.
+func keyed(kind value.TableKind) func([]value.Value, []string) (*value.Table, error) {
+	return func(args []value.Value, names []string) (*value.Table, error) {
+		keys, ok := funcs.NamesArg(args[0])
+		if !ok {
+			return nil, errors.New("The key column names must be a string scalar or vector.")
+		}
+		var t *value.Table
+		if src, ok := args[1].(*value.Table); ok && len(args) == 2 {
+			t = src.Gather(funcs.Iota(src.Rows()))
+		} else {
+			var err error
+			if t, err = NewTable(args[1:], names[1:]); err != nil {
+				return nil, err
+			}
+		}
+		return makeKeyed(t, keys, kind)
+	}
+}
+
+// NewTable implements table(cap:size, names, types) and table(X, ...)
+// with every column a copy, so later changes to the arguments' variables
+// don't alias the table's columns. names holds the name each argument
+// gives a column ("" for colN).
+func NewTable(args []value.Value, names []string) (*value.Table, error) {
+	t, err := NewTableOf(args, names)
+	if err != nil || schemaForm(args) {
+		return t, err
+	}
+	for i, c := range t.Cols {
+		t.Cols[i] = c.Clone()
+	}
+	return t, nil
+}
+
+// schemaForm reports whether args are table(capacity:size, colNames,
+// colTypes), which builds fresh empty columns.
+func schemaForm(args []value.Value) bool {
+	_, ok := args[0].(*value.Pair)
+	return ok && len(args) == 3
+}
+
+// NewTableOf is NewTable whose columns may still be the argument vectors;
+// the caller decides which to copy.
+func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
+	if schemaForm(args) {
+		pair := args[0].(*value.Pair)
+		size, _ := pair.V.At(1).Int64()
+		capacity, _ := pair.V.At(0).Int64()
+		colNames, ok := funcs.NamesArg(args[1])
+		if !ok {
+			return nil, errors.New("The column names must be a string vector.")
+		}
+		types, scales, err := funcs.TypesArg(args[2])
+		if err != nil {
+			return nil, err
+		}
+		if len(types) != len(colNames) {
+			return nil, errors.New("The number of column names must match the number of column types.")
+		}
+		cols := make([]*value.Vector, len(types))
+		for i, t := range types {
+			if t == value.Void || t.Storage() == value.StNone {
+				return nil, fmt.Errorf("Invalid data type for column %s", colNames[i])
+			}
+			cols[i] = value.NewVector(t, int(size), int(max(capacity, size)))
+			cols[i].Scale = scales[i]
+		}
+		return value.NewTable(colNames, cols), nil
+	}
+	vals := make([]value.Value, 0, len(args))
+	colNames := make([]string, 0, len(args))
+	for i, a := range args {
+		if t, ok := a.(*value.Table); ok {
+			for j, c := range t.Cols {
+				vals = append(vals, c)
+				colNames = append(colNames, t.Names[j])
+			}
+			continue
+		}
+		vals = append(vals, a)
+		name := ""
+		if i < len(names) {
+			name = names[i]
+		}
+		if name == "" {
+			name = fmt.Sprintf("col%d", i)
+		}
+		colNames = append(colNames, name)
+	}
+	t, err := insert.FromArgs(colNames, vals)
+	if err != nil {
+		return nil, err
+	}
+	t.Names = colNames
+	return t, nil
+}
+
+// makeKeyed turns t into a keyed or indexed table over keys.
+func makeKeyed(t *value.Table, keys []string, kind value.TableKind) (*value.Table, error) {
+	t.Kind = kind
+	t.KeyCols = t.KeyCols[:0]
+	for _, k := range keys {
+		j := t.ColumnIndex(k)
+		if j < 0 {
+			return nil, fmt.Errorf("The key column %s doesn't exist in the table.", k)
+		}
+		switch t.Cols[j].T.Category() {
+		case value.CatIntegral, value.CatTemporal, value.CatLiteral:
+		default:
+			return nil, fmt.Errorf("The data type of key column %s must be INTEGRAL, TEMPORAL or LITERAL.", k)
+		}
+		t.KeyCols = append(t.KeyCols, j)
+	}
+	if !t.RebuildKeys() {
+		return nil, insert.ErrDuplicatedKeys
+	}
+	return t, nil
+}

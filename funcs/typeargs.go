@@ -1,0 +1,62 @@
+package funcs
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// TypeArg reads a type argument: a type constant (INT), DECIMAL32(s), a
+// type name string (case-insensitive: "int", "STRING"), or a conversion
+// function naming its type ([SYMBOL, nanotimestamp]).
+func TypeArg(v value.Value) (value.Type, int32, error) {
+	if f, ok := v.(interface{ FuncName() string }); ok {
+		if t, ok := value.TypeByName(strings.ToUpper(f.FuncName())); ok {
+			return t, 0, nil
+		}
+	}
+	s, ok := v.(*value.Scalar)
+	if !ok || s.Null {
+		return 0, 0, errors.New("The data type argument must be a type constant such as INT.")
+	}
+	if s.T.Category() == value.CatLiteral {
+		t, ok := value.TypeByName(strings.ToUpper(s.S))
+		if !ok {
+			return 0, 0, fmt.Errorf("Invalid data type %s", s.S)
+		}
+		return t, 0, nil
+	}
+	x, ok := s.Int64()
+	if !ok {
+		return 0, 0, errors.New("The data type argument must be a type constant such as INT.")
+	}
+	return value.Type(x & 0xffff), int32(x >> 16), nil
+}
+
+// TypesArg reads a scalar or vector of type arguments (a table's column
+// types) with their decimal scales.
+func TypesArg(v value.Value) ([]value.Type, []int32, error) {
+	var items []value.Value
+	switch t := v.(type) {
+	case *value.Scalar:
+		items = []value.Value{t}
+	case *value.Vector:
+		for i := 0; i < t.Len(); i++ {
+			items = append(items, t.Elem(i))
+		}
+	default:
+		return nil, nil, errors.New("The column types must be a vector of data types.")
+	}
+	ts := make([]value.Type, len(items))
+	scales := make([]int32, len(items))
+	for i, it := range items {
+		t, sc, err := TypeArg(it)
+		if err != nil {
+			return nil, nil, err
+		}
+		ts[i], scales[i] = t, sc
+	}
+	return ts, scales, nil
+}

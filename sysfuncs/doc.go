@@ -1,0 +1,9 @@
+// Package sysfuncs implements DolphinDB's system functions that are about
+// the server rather than data: scheduled jobs (scheduleJob, persisted and
+// run on schedule), submitJobEx2, job limits, licence information, heap
+// sampling, plugins, pipeline, refCount and console settings.
+//
+// It registers into package funcs from init and reaches the engine only
+// through Host (the calling session's interpreter) and Runner (the engine
+// itself, for jobs that run with no client session).
+package sysfuncs

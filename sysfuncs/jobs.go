@@ -1,0 +1,175 @@
+package sysfuncs
+
+import (
+	"errors"
+	"sync"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "submitJobEx2", Params: []string{"jobId", "jobDesc", "priority", "parallelism", "onComplete", "jobDef", "args"}, Min: 6, Max: -1, Props: funcs.Session, Category: "system", Fn: submitJobEx2},
+		funcs.Spec{Name: "setMaxJobParallelism", Params: []string{"userId", "maxParallelism"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMaxJobParallelism},
+		funcs.Spec{Name: "setMaxJobPriority", Params: []string{"userId", "maxPriority"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMaxJobPriority},
+	)
+}
+
+// limits are the per-user caps of setMaxJobPriority and
+// setMaxJobParallelism that scheduled jobs and submitJobEx2 are held to.
+type limits struct {
+	mu          sync.Mutex
+	priority    map[string]int
+	parallelism map[string]int
+}
+
+func limitsOf(h Host) *limits {
+	return h.EngineState("sysfuncs.limits", func() any {
+		return &limits{priority: map[string]int{}, parallelism: map[string]int{}}
+	}).(*limits)
+}
+
+// cap returns min(priority, the user's maximum) and min(parallelism, the
+// user's maximum); without a setting the maxima are DolphinDB's defaults
+// (priority 8; parallelism 64 for the administrator, 2 for others).
+func (l *limits) cap(user string, priority, parallelism int) (int, int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	maxPrio, ok := l.priority[user]
+	if !ok {
+		maxPrio = 8
+	}
+	maxPar, ok := l.parallelism[user]
+	if !ok {
+		maxPar = 2
+		if user == "admin" {
+			maxPar = 64
+		}
+	}
+	return min(priority, maxPrio), min(parallelism, maxPar)
+}
+
+func userLimitArgs(env funcs.Env, fn, param string, args []value.Value, lo, hi int64) (Host, string, int, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	if err := h.CheckRead(); err != nil {
+		return nil, "", 0, err
+	}
+	user, ok := funcs.StringArg(args[0])
+	if !ok || user == "" {
+		return nil, "", 0, errors.New("The argument [userId] of " + fn + " must be a user name.")
+	}
+	n, err := funcs.IntArg(fn, param, args[1], 0)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	if n < lo || n > hi {
+		return nil, "", 0, errors.New("The argument [" + param + "] of " + fn + " is out of range.")
+	}
+	if err := requireAdmin(env, fn); err != nil && user != env.SessionInfo().User {
+		return nil, "", 0, err
+	}
+	return h, user, int(n), nil
+}
+
+func setMaxJobParallelism(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, user, n, err := userLimitArgs(env, "setMaxJobParallelism", "maxParallelism", args, 1, 64)
+	if err != nil {
+		return nil, err
+	}
+	l := limitsOf(h)
+	l.mu.Lock()
+	l.parallelism[user] = n
+	l.mu.Unlock()
+	return nil, nil
+}
+
+func setMaxJobPriority(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, user, n, err := userLimitArgs(env, "setMaxJobPriority", "maxPriority", args, 0, 8)
+	if err != nil {
+		return nil, err
+	}
+	l := limitsOf(h)
+	l.mu.Lock()
+	l.priority[user] = n
+	l.mu.Unlock()
+	return nil, nil
+}
+
+// submitJobEx2 submits jobDef(args...) as a batch job that, when it ends
+// (with or without an error), calls onComplete(jobId, jobDesc, success,
+// result) in the job; result is the error text on failure.
+func submitJobEx2(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	id, ok := funcs.StringArg(args[0])
+	if !ok || id == "" {
+		return nil, errors.New("The job id must be a string.")
+	}
+	desc, _ := funcs.StringArg(args[1])
+	prio, err := funcs.IntArg("submitJobEx2", "priority", args[2], 4)
+	if err != nil {
+		return nil, err
+	}
+	if prio < 0 || prio > 9 {
+		return nil, errors.New("The priority of a job must be between 0 and 9.")
+	}
+	par, err := funcs.IntArg("submitJobEx2", "parallelism", args[3], 1)
+	if err != nil {
+		return nil, err
+	}
+	if par <= 0 {
+		return nil, errors.New("The parallelism of a job must be a positive integer.")
+	}
+	onComplete, jobDef := args[4], args[5]
+	if !funcs.IsFunction(onComplete) {
+		return nil, errors.New("The argument [onComplete] of submitJobEx2 must be a function.")
+	}
+	if !funcs.IsFunction(jobDef) {
+		return nil, errors.New("The job definition must be a function.")
+	}
+	id, err = submitWithCallback(h, id, desc, jobDef, onComplete, args[6:])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewString(id), nil
+}
+
+// submitWithCallback submits jobDef(args...) as a batch job; when cb is
+// set, the job calls cb(jobId, jobDesc, success, result) when jobDef ends
+// (result is the error text on failure).
+func submitWithCallback(h Host, id, desc string, jobDef, cb value.Value, args []value.Value) (string, error) {
+	if cb == nil {
+		return h.SubmitJob(id, desc, jobDef, args)
+	}
+	jobArgs := append([]value.Value(nil), args...)
+	// The job learns its final id (submitJob makes it unique) before it
+	// runs the callback.
+	idReady := make(chan string, 1)
+	wrapper := &funcs.Spec{Name: jobDef.String(), Min: 0, Max: 0, Fn: func(jenv funcs.Env, _ []value.Value) (value.Value, error) {
+		res, jerr := jenv.Call(jobDef, jobArgs...)
+		finalID := <-idReady
+		ok := jerr == nil
+		arg := res
+		if !ok {
+			arg = value.NewString(jerr.Error())
+		} else if arg == nil {
+			arg = value.NullScalar(value.Void)
+		}
+		if _, cerr := jenv.Call(cb, value.NewString(finalID), value.NewString(desc), value.NewBool(ok), arg); cerr != nil && jerr == nil {
+			jerr = cerr
+		}
+		return res, jerr
+	}}
+	finalID, err := h.SubmitJob(id, desc, wrapper, nil)
+	if err != nil {
+		return "", err
+	}
+	idReady <- finalID
+	return finalID, nil
+}
