@@ -1380,11 +1380,21 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			}
 			var idx Expr
 			p.withEq(func() {
-				first := p.parseExpr()
+				// m[,1] and m[0,] leave one side empty (all rows or
+				// columns): a nil element
+				at := p.tok().Pos
+				var first Expr
+				if !p.isOp(",") {
+					first = p.parseExpr()
+				}
 				if p.isOp(",") {
-					tu := &TupleExpr{At: first.Pos(), Elems: []Expr{first}}
+					tu := &TupleExpr{At: at, Elems: []Expr{first}}
 					for p.isOp(",") {
 						p.next()
+						if p.isOp("]") || p.isOp(",") {
+							tu.Elems = append(tu.Elems, nil)
+							continue
+						}
 						tu.Elems = append(tu.Elems, p.parseExpr())
 					}
 					idx = tu
