@@ -351,3 +351,13 @@ func (s *Session) addAccessControl(name string) error {
 	o.controlled.Store(true)
 	return nil
 }
+
+// userLimit is the logged-in user's own value of a limit privilege
+// (grant(user, QUERY_RESULT_MEM_LIMIT, gb)); 0 when none is set, and the
+// engine-wide setting applies.
+func (s *Session) userLimit(p auth.Priv) float64 {
+	if s.user == "" {
+		return 0
+	}
+	return s.eng.acl.Limit(s.user, p)
+}
