@@ -75,6 +75,11 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
+		if tu, ok := n.Index.(*sqlparse.TupleExpr); ok && len(tu.Elems) == 2 {
+			if v, ok, err := in.evalIndex2(x, tu); ok {
+				return v, err
+			}
+		}
 		idx, err := in.eval(n.Index)
 		if err != nil {
 			return nil, err
@@ -84,6 +89,9 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			if idx, err = in.call(f, []value.Value{x}, nil); err != nil {
 				return nil, err
 			}
+		}
+		if m, ok := x.(*value.Matrix); ok {
+			return in.matrixColumns(m, idx)
 		}
 		return indexValue(x, idx)
 	case *sqlparse.MemberExpr:
@@ -278,7 +286,11 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 		if v, ok := in.frame[id.Name]; ok {
 			f, isFn := v.(Function)
 			if !isFn {
-				return nil, fmt.Errorf("%s is not a function", id.Name)
+				// a variable that is not a function doesn't hide the
+				// function of that name: schema = ...; t.schema()
+				if f = in.function(id.Name); f == nil {
+					return nil, fmt.Errorf("%s is not a function", id.Name)
+				}
 			}
 			fn = f
 		} else if fn = in.function(id.Name); fn == nil {
