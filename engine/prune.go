@@ -12,7 +12,7 @@ var (
 	legacyRowFuncs = setOf("add", "sub", "mul", "div", "ratio", "mod", "eq", "ne", "lt", "le",
 		"gt", "ge", "and", "or", "bitAnd", "bitOr", "bitXor", "lshift", "rshift", "neg", "not",
 		"isNull", "isValid", "between", "in")
-	legacyConstFuncs = setOf("pair", "seq", "concat", "set")
+	legacyConstFuncs = setOf("pair", "seq", "set")
 )
 
 func setOf(names ...string) map[string]bool {
