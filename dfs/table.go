@@ -1,6 +1,7 @@
 package dfs
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 
@@ -142,36 +143,119 @@ func (t *Table) Scan(keep PartitionFilter) (*value.Table, error) {
 
 // ScanColumns is Scan reading only the columns at the given schema
 // positions (nil: all), in that order: a query that names two columns of
-// a wide DFS table decodes only those two.
+// a wide DFS table decodes only those two. Partitions are read in
+// parallel (EachPartition) and concatenated in partition order into
+// columns allocated once at their final length.
 func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, error) {
-	if cols == nil {
-		cols = make([]int, len(t.names))
-		for i := range cols {
-			cols[i] = i
-		}
-	}
+	cols = t.allColumns(cols)
 	names := make([]string, len(cols))
-	out := make([]*value.Vector, len(cols))
 	for k, c := range cols {
 		names[k] = t.names[c]
-		out[k] = value.NewVector(t.types[c], 0, 0)
-		out[k].Scale = t.scales[c]
+	}
+	var parts []*value.Table
+	var mu sync.Mutex
+	err := t.eachPartition(keep, cols, false, func(i int, part *value.Table) error {
+		mu.Lock()
+		defer mu.Unlock()
+		for len(parts) <= i {
+			parts = append(parts, nil)
+		}
+		parts[i] = part
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*value.Vector, len(cols))
+	var only *value.Table
+	for _, p := range parts {
+		if p != nil {
+			if only != nil {
+				only = nil
+				break
+			}
+			only = p
+		}
+	}
+	for k, c := range cols {
+		if only != nil && t.db.DFS() {
+			out[k] = only.Cols[k] // decoded for this scan: no copy needed
+			continue
+		}
+		out[k] = concatParts(parts, k, t.types[c], t.scales[c])
+	}
+	res := value.NewTable(names, out)
+	if value.Invariants {
+		value.CheckTable(res)
+	}
+	return res, nil
+}
+
+// allColumns is cols, or every schema position when cols is nil.
+func (t *Table) allColumns(cols []int) []int {
+	if cols != nil {
+		return cols
+	}
+	cols = make([]int, len(t.names))
+	for i := range cols {
+		cols[i] = i
+	}
+	return cols
+}
+
+// concatParts is column k of the non-nil parts, in order, in one vector
+// allocated at the total length.
+func concatParts(parts []*value.Table, k int, typ value.Type, scale int32) *value.Vector {
+	total := 0
+	for _, p := range parts {
+		if p != nil {
+			total += p.Cols[k].Len()
+		}
+	}
+	out := value.NewVector(typ, 0, total)
+	out.Scale = scale
+	for _, p := range parts {
+		if p != nil {
+			out.AppendVector(p.Cols[k])
+		}
+	}
+	return out
+}
+
+// EachPartition calls fn with the rows, columns cols (schema positions,
+// nil: all), of each partition keep admits that holds data; i numbers
+// the partitions in Scan's order. Calls run concurrently, on up to
+// GOMAXPROCS goroutines, each partition read on its own (DolphinDB's map
+// step: per-partition work a caller merges). A partition's table is the
+// caller's: DFS chunks are decoded afresh, in-memory partitions copied.
+// The first error stops the remaining reads and is returned.
+func (t *Table) EachPartition(keep PartitionFilter, cols []int, fn func(i int, part *value.Table) error) error {
+	return t.eachPartition(keep, cols, true, fn)
+}
+
+// eachPartition is EachPartition; owned false hands in-memory partitions'
+// own columns to fn, for a caller that copies them anyway.
+func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, fn func(i int, part *value.Table) error) error {
+	cols = t.allColumns(cols)
+	names := make([]string, len(cols))
+	for k, c := range cols {
+		names[k] = t.names[c]
 	}
 	paths := t.paths(keep)
 	var existing map[string]bool
 	if t.db.DFS() {
 		var err error
 		if existing, err = t.storedChunks(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	for _, path := range paths {
-		var chunk []*value.Vector
+	read := func(path string) (*value.Table, error) {
+		chunk := make([]*value.Vector, len(cols))
 		if t.db.DFS() {
 			if !existing[path] {
-				continue
+				return nil, nil
 			}
 			read, err := t.db.cat.store.ReadChunk(t.chunkID(path), cols, t.types)
 			if err != nil {
@@ -181,22 +265,58 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 		} else {
 			mem := t.mem[path]
 			if mem == nil {
-				continue
+				return nil, nil
 			}
-			chunk = make([]*value.Vector, len(cols))
 			for k, c := range cols {
 				chunk[k] = mem.Cols[c]
+				if owned {
+					chunk[k] = chunk[k].Clone()
+				}
 			}
+			return value.NewTable(names, chunk), nil
 		}
-		for k, c := range chunk {
-			out[k].AppendVector(c)
+		for k, c := range cols {
+			chunk[k].Scale = t.scales[c]
 		}
+		return value.NewTable(names, chunk), nil
 	}
-	res := value.NewTable(names, out)
-	if value.Invariants {
-		value.CheckTable(res)
+	var (
+		next   atomic.Int64
+		failed atomic.Bool
+		wg     sync.WaitGroup
+		errMu  sync.Mutex
+		first  error
+	)
+	fail := func(err error) {
+		errMu.Lock()
+		if first == nil {
+			first = err
+		}
+		errMu.Unlock()
+		failed.Store(true)
 	}
-	return res, nil
+	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return
+				}
+				part, err := read(paths[i])
+				if err == nil && part != nil {
+					err = fn(i, part)
+				}
+				if err != nil {
+					fail(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
 }
 
 // SchemaDict is schema(t); colDefs is its colDefs table,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -20,6 +21,9 @@ func init() {
 			"enableNullSafeJoin":                  fmt.Sprint(cfg.EnableNullSafeJoin),
 			"enableChunkGranularityConfig":        fmt.Sprint(cfg.EnableChunkGranularityConfig),
 			"maxMemSize":                          strconv.FormatFloat(in.s.eng.maxMemSizeGB(), 'g', -1, 64),
+			"enhancedSecurityVerification":        fmt.Sprint(cfg.EnhancedSecurityVerification),
+			"failedLoginAttempts":                 fmt.Sprint(cfg.FailedLoginAttempts),
+			"failedLoginLockTime":                 fmt.Sprint(int64(cfg.FailedLoginLockTime / time.Minute)),
 		}
 		if len(args) == 0 {
 			d := value.NewDict(value.String, value.String)

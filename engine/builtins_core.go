@@ -65,6 +65,9 @@ func init() {
 				continue
 			}
 			if shared || in.frame[n] == nil {
+				if err := in.s.checkUnshare(n); err != nil {
+					return nil, err
+				}
 				if in.s.eng.unshare(n) {
 					continue
 				}
@@ -78,7 +81,7 @@ func init() {
 		if !ok {
 			return nil, errors.New("The shared name must be a string.")
 		}
-		if err := in.s.eng.shareObject(args[0], name, boolArg(arg(args, 2), false)); err != nil {
+		if err := in.s.eng.shareObject(args[0], name, boolArg(arg(args, 2), false), in.s.user); err != nil {
 			return nil, err
 		}
 		return args[0], nil
@@ -106,8 +109,8 @@ func init() {
 		}
 		return value.NewBool(true), nil
 	})
-	reg("logout", p("userId"), 0, 2, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
-		in.s.setUser("")
+	reg("logout", p("userId", "sessionOnly"), 0, 2, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
+		in.s.Logout()
 		return nil, nil
 	})
 	reg("between", p("X", "range"), 2, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
@@ -26,6 +28,13 @@ func init() {
 		if err := in.s.checkRead(); err != nil {
 			return nil, err
 		}
+		if local, ok := dbfuncs.LocalDatabaseArg(args[0]); ok {
+			name, ok := stringArg(args[1])
+			if !ok {
+				return nil, errors.New("The table name must be a string.")
+			}
+			return dbfuncs.LoadLocalTable(in, local, name)
+		}
 		db, err := in.dbArg(args[0])
 		if err != nil {
 			if path, ok := stringArg(args[0]); ok {
@@ -41,6 +50,9 @@ func init() {
 		t := db.Table(name)
 		if t == nil {
 			return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db.Name(), name)
+		}
+		if err := in.s.checkTableRead(t); err != nil {
+			return nil, err
 		}
 		return wrapTable(t), nil
 	})
@@ -64,14 +76,17 @@ func init() {
 		return value.NewBool(db.Table(name) != nil), nil
 	})
 	reg("dropDatabase", p("directory"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
-		if err := in.s.checkWrite(); err != nil {
-			return nil, err
-		}
 		path, ok := stringArg(args[0])
 		if !ok {
 			return nil, errors.New("The database path must be a string.")
 		}
-		return nil, in.s.eng.dbs.DropDatabase(path)
+		if err := in.s.checkDropDB(path); err != nil {
+			return nil, err
+		}
+		if err := in.s.eng.dbs.DropDatabase(path); err != nil {
+			return nil, err
+		}
+		return nil, in.s.eng.acl.DropDatabase(path)
 	})
 	reg("dropTable", p("dbHandle", "tableName"), 2, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.s.checkWrite(); err != nil {
@@ -85,11 +100,25 @@ func init() {
 		if !ok {
 			return nil, errors.New("The table name must be a string.")
 		}
-		return nil, db.DropTable(name)
+		if err := in.s.checkDropTable(db); err != nil {
+			return nil, err
+		}
+		if err := db.DropTable(name); err != nil {
+			return nil, err
+		}
+		if !db.DFS() {
+			return nil, nil
+		}
+		return nil, in.s.eng.acl.DropTable(auth.TablePath(db.Path(), name))
 	})
 	reg("dropPartition", p("dbHandle", "partitionPaths", "tableName", "forceDelete", "deleteSchema"), 2, 5, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.s.checkWrite(); err != nil {
 			return nil, err
+		}
+		if db, err := in.dbArg(args[0]); err == nil {
+			if err := in.s.checkManageDB(db); err != nil {
+				return nil, err
+			}
 		}
 		return nil, in.dropPartition(args)
 	})
@@ -99,14 +128,6 @@ func init() {
 	reg("addRangePartitions", p("dbHandle", "newRanges", "level", "locations"), 2, 4, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		return in.addPartitions(args, partition.RANGE)
 	})
-}
-
-// checkRead refuses database reads before login.
-func (s *Session) checkRead() error {
-	if s.user == "" {
-		return errors.New("<NotAuthenticated>Not granted to read data. Please login first.")
-	}
-	return nil
 }
 
 // dbArg accepts a database handle or a dfs:// path.
@@ -129,7 +150,7 @@ func (in *interp) newDatabase(args []value.Value) (value.Value, error) {
 	}
 	e := in.s.eng
 	if path != "" && !strings.HasPrefix(path, "dfs://") {
-		return nil, fmt.Errorf("Invalid database directory %s: only dfs:// paths and \"\" (in-memory) are supported.", path)
+		return in.newLocalDatabase(path, args)
 	}
 	if path != "" {
 		if err := in.s.checkWrite(); err != nil {
@@ -167,7 +188,36 @@ func (in *interp) newDatabase(args []value.Value) (value.Value, error) {
 	if arg(args, 6) != nil && !isNullArg(args[6]) && !e.cfg.EnableChunkGranularityConfig {
 		return nil, errors.New("The chunkGranularity parameter can't be set unless enableChunkGranularityConfig=true.")
 	}
-	return e.dbs.CreateDatabase(path, dom, engineType, atomic)
+	if path != "" {
+		if existing, err := e.dbs.Lookup(path); err == nil {
+			// database() on an existing path opens it: no check.
+			return e.dbs.CreateDatabase(existing.Path(), dom, engineType, atomic)
+		}
+		if err := in.s.checkCreateDB(path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := e.dbs.CreateDatabase(path, dom, engineType, atomic)
+	if err != nil || path == "" {
+		return db, err
+	}
+	return db, e.acl.SetDBOwner(path, in.s.user)
+}
+
+// newLocalDatabase is database(dir, ...) for a local directory (package
+// dbfuncs keeps its tables), with the partition scheme when given.
+func (in *interp) newLocalDatabase(path string, args []value.Value) (value.Value, error) {
+	var dom partition.Domain
+	if len(args) >= 3 && arg(args, 1) != nil {
+		ptype, err := intArg(args[1], "database")
+		if err != nil {
+			return nil, err
+		}
+		if dom, err = in.newDomain(partition.PartitionType(ptype), args[2]); err != nil {
+			return nil, err
+		}
+	}
+	return dbfuncs.OpenLocalDatabase(in, path, dom)
 }
 
 func isNullArg(v value.Value) bool {
@@ -247,9 +297,17 @@ func (in *interp) createTable(args []value.Value, dimension bool) (value.Value, 
 		spec.SortColumns = cols
 	}
 	spec.KeepDuplicates, spec.KeepGiven = stringArg(arg(args, keepArg))
+	if err := in.s.checkCreateTable(db); err != nil {
+		return nil, err
+	}
 	t, err := db.CreateTable(spec)
 	if err != nil {
 		return nil, err
+	}
+	if db.DFS() {
+		if err := in.s.eng.acl.SetTableOwner(auth.TablePath(db.Path(), name), in.s.user); err != nil {
+			return nil, err
+		}
 	}
 	return wrapTable(t), nil
 }
@@ -258,6 +316,9 @@ func (in *interp) createTable(args []value.Value, dimension bool) (value.Value, 
 func (in *interp) addPartitions(args []value.Value, kind partition.PartitionType) (value.Value, error) {
 	db, err := in.dbArg(args[0])
 	if err != nil {
+		return nil, err
+	}
+	if err := in.s.checkManageDB(db); err != nil {
 		return nil, err
 	}
 	level := 0

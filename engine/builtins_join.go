@@ -404,6 +404,9 @@ func (in *interp) joinTable(v value.Value) (*value.Table, error) {
 	case *value.Table:
 		return t, nil
 	case Table:
+		if err := in.s.checkScan(t); err != nil {
+			return nil, err
+		}
 		return t.Scan(nil)
 	}
 	return nil, errors.New("The arguments of a table joiner must be tables.")

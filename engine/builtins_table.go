@@ -135,6 +135,9 @@ func (in *interp) tableInsert(target value.Value, args []value.Value, stmt bool)
 			return 0, err
 		}
 		if x.Shared != "" {
+			if err := in.s.checkSharedAccess(x.Shared, true); err != nil {
+				return 0, err
+			}
 			x.Mu.Lock()
 			defer x.Mu.Unlock()
 		}
@@ -233,6 +236,9 @@ func (in *interp) upsert(args []value.Value) (insert.Result, error) {
 	switch x := t.(type) {
 	case *value.Table:
 		if x.Shared != "" {
+			if err := in.s.checkSharedAccess(x.Shared, true); err != nil {
+				return insert.Result{}, err
+			}
 			x.Mu.Lock()
 			defer x.Mu.Unlock()
 		}
@@ -251,16 +257,8 @@ type upserter interface {
 	Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error)
 }
 
-// checkWrite refuses writes to databases before login.
-func (s *Session) checkWrite() error {
-	if s.user == "" {
-		return errors.New("<NotAuthenticated>Not granted to write data to the table. Please login first.")
-	}
-	return nil
-}
-
 // shareObject registers a table (or other object) for every session.
-func (e *Engine) shareObject(v value.Value, name string, readonly bool) error {
+func (e *Engine) shareObject(v value.Value, name string, readonly bool, owner string) error {
 	if _, ok := e.Shared(name); ok {
 		return fmt.Errorf("The shared variable %s already exists.", name)
 	}
@@ -268,6 +266,6 @@ func (e *Engine) shareObject(v value.Value, name string, readonly bool) error {
 		t.Shared = name
 		t.ReadOnly = readonly
 	}
-	e.share(name, v)
+	e.share(name, v, owner)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Config holds the server configuration keys that change append
@@ -23,6 +24,14 @@ type Config struct {
 	// we still refuse allocations past 80% of physical memory so a script
 	// can't get the process killed.
 	MaxMemSize float64
+	// EnhancedSecurityVerification turns on the password complexity rules
+	// (dolphindb.cfg enhancedSecurityVerification).
+	EnhancedSecurityVerification bool
+	// FailedLoginAttempts wrong passwords within a minute lock a user out
+	// from that client address for FailedLoginLockTime; 0 turns the
+	// lockout off (failedLoginAttempts, failedLoginLockTime in minutes).
+	FailedLoginAttempts int
+	FailedLoginLockTime time.Duration
 	// MaxConnections caps the client connections (dolphindb.cfg
 	// maxConnections; DolphinDB's Linux default is 512).
 	MaxConnections int
@@ -49,6 +58,8 @@ func DefaultConfig() Config {
 		AllowMissingPartitions:              true,
 		IgnoreSpecialCharacterInPartitionId: true,
 		AppendTupleAsAWhole:                 true,
+		FailedLoginAttempts:                 5,
+		FailedLoginLockTime:                 10 * time.Minute,
 		MaxConnections:                      512,
 		TCPUserTimeout:                      300000,
 		MemLimitOfTempResult:                1,
@@ -124,6 +135,22 @@ func (c *Config) Set(key, val string) error {
 		return nil
 	case "enableChunkGranularityConfig":
 		return b(&c.EnableChunkGranularityConfig)
+	case "enhancedSecurityVerification":
+		return b(&c.EnhancedSecurityVerification)
+	case "failedLoginAttempts":
+		x, err := strconv.Atoi(val)
+		if err != nil || x < 0 {
+			return fmt.Errorf("invalid value %q for configuration failedLoginAttempts", val)
+		}
+		c.FailedLoginAttempts = x
+		return nil
+	case "failedLoginLockTime":
+		x, err := strconv.Atoi(val)
+		if err != nil || x <= 0 {
+			return fmt.Errorf("invalid value %q for configuration failedLoginLockTime", val)
+		}
+		c.FailedLoginLockTime = time.Duration(x) * time.Minute
+		return nil
 	}
 	return fmt.Errorf("%w %q", ErrUnknownConfigKey, key)
 }

@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/storage"
@@ -33,16 +34,22 @@ type Options struct {
 	// Now is the clock of now() and today(); nil is time.Now. Tests use it
 	// (or SetNow) to pin the date.
 	Now func() time.Time
-	// Users maps user names to passwords; nil means admin/123456.
+	// Users seeds the access store: these users (name to password) are
+	// created when they don't exist yet. admin always exists, with
+	// password 123456 unless Users says otherwise; users and their
+	// privileges persist in DataDir.
 	Users map[string]string
 }
 
 // Engine is one Porpoise instance: configuration, shared tables,
 // databases and background jobs, used by any number of sessions.
 type Engine struct {
-	cfg   Config
-	opts  Options
-	users map[string]string
+	cfg  Config
+	opts Options
+	// acl holds users, groups and privileges (privileges.go); logins
+	// counts the sessions logged in as each user.
+	acl    *auth.Store
+	logins logins
 
 	mu     sync.RWMutex
 	shared map[string]*sharedObj
@@ -92,11 +99,7 @@ func Open(opts Options) (*Engine, error) {
 	if opts.Config != nil {
 		cfg = *opts.Config
 	}
-	users := opts.Users
-	if users == nil {
-		users = map[string]string{"admin": "123456"}
-	}
-	e := &Engine{cfg: cfg, opts: opts, users: users, shared: map[string]*sharedObj{}, jobs: newJobRegistry()}
+	e := &Engine{cfg: cfg, opts: opts, shared: map[string]*sharedObj{}, jobs: newJobRegistry()}
 	e.SetNow(opts.Now)
 	e.seed.Store(opts.Seed)
 	if err := e.openStorage(); err != nil {
@@ -107,6 +110,10 @@ func Open(opts Options) (*Engine, error) {
 		if errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EAGAIN) || strings.Contains(err.Error(), "lock held by current process") {
 			return nil, fmt.Errorf("data directory %s is locked by another porpoise (or another process using it): %w", opts.DataDir, err)
 		}
+		return nil, err
+	}
+	if err := e.openACL(); err != nil {
+		_ = e.closeStorage()
 		return nil, err
 	}
 	if err := e.startExtensions(); err != nil {
@@ -154,12 +161,13 @@ func (e *Engine) Close() error {
 	return e.closeStorage()
 }
 
-// CheckPassword validates a login.
+// CheckPassword validates a login from an embedded caller (no client
+// address: failures count towards the lockout of address "local").
 func (e *Engine) CheckPassword(user, password string) error {
-	if p, ok := e.users[user]; ok && p == password {
-		return nil
+	if err := e.acl.Authenticate(user, password, "local"); err != nil {
+		return ddberr.Wrap(err)
 	}
-	return ddberr.New("The user name or password is incorrect.")
+	return nil
 }
 
 // wrapError makes a session's error the *ddberr.Error the wire client
@@ -178,10 +186,12 @@ func (e *Engine) Shared(name string) (value.Value, bool) {
 	return o.v, true
 }
 
-func (e *Engine) share(name string, v value.Value) {
+func (e *Engine) share(name string, v value.Value, owner string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.shared[name] = newSharedObj(v)
+	o := newSharedObj(v)
+	o.owner = owner
+	e.shared[name] = o
 }
 
 func (e *Engine) unshare(name string) bool {

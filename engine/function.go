@@ -232,6 +232,9 @@ func constant(name string) (value.Value, bool) {
 	case "pi":
 		return value.NewDouble(3.141592653589793), true
 	}
+	if v, ok := privConstant(name); ok {
+		return v, true
+	}
 	if t, ok := value.TypeByName(name); ok && name == strings.ToUpper(name) {
 		return value.NewInt(int32(t)), true
 	}

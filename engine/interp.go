@@ -349,7 +349,7 @@ func (in *interp) execShare(n *sqlparse.ShareStmt) error {
 	if !ok {
 		return errors.New("The shared name must be a string.")
 	}
-	return in.s.eng.shareObject(v, name, false)
+	return in.s.eng.shareObject(v, name, false, in.s.user)
 }
 
 func (in *interp) assign(n *sqlparse.AssignStmt) error {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -32,11 +33,17 @@ func (t *ptable) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, er
 
 // Append implements Table.
 func (t *ptable) Append(s *Session, src *value.Table, stmt bool) (int, error) {
+	if err := s.checkTableWrite(t.Table, auth.TableInsert); err != nil {
+		return 0, err
+	}
 	return t.Table.Append(s.ctx, src, stmt)
 }
 
 // Upsert implements upserter.
 func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error) {
+	if err := s.checkTableWrite(t.Table, auth.TableUpdate); err != nil {
+		return insert.Result{}, err
+	}
 	return t.Table.Upsert(s.ctx, src, ignoreNull, keyCols, sortCols)
 }
 

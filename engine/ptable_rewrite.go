@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -14,10 +15,8 @@ import (
 // partition (where-clauses and set expressions see one partition's rows,
 // as DolphinDB evaluates them per partition).
 func (in *interp) updatePartitioned(t *ptable, n *sqlparse.UpdateStmt) error {
-	if t.Database().DFS() {
-		if err := in.s.checkWrite(); err != nil {
-			return err
-		}
+	if err := in.s.checkTableWrite(t.Table, auth.TableUpdate); err != nil {
+		return err
 	}
 	names, _, _ := t.Schema()
 	cols := make([]int, len(n.Sets))
@@ -63,10 +62,8 @@ func (in *interp) updatePartitioned(t *ptable, n *sqlparse.UpdateStmt) error {
 
 // deletePartitioned runs DELETE on a partitioned table.
 func (in *interp) deletePartitioned(t *ptable, n *sqlparse.DeleteStmt) error {
-	if t.Database().DFS() {
-		if err := in.s.checkWrite(); err != nil {
-			return err
-		}
+	if err := in.s.checkTableWrite(t.Table, auth.TableDelete); err != nil {
+		return err
 	}
 	return t.RewriteChunks(in.s.ctx, in.dfsFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
 		rows, err := in.whereRows(chunk, n.Where)

@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -49,7 +51,7 @@ type Session struct {
 // the wire server opens them with NewGuestSession.
 func (e *Engine) NewSession() *Session {
 	s := e.NewGuestSession()
-	s.setUser("admin")
+	s.setUser(auth.SuperAdmin)
 	return s
 }
 
@@ -94,8 +96,8 @@ func (s *Session) User() string { return s.user }
 
 // Login checks the password and marks the session as that user.
 func (s *Session) Login(user, password string) error {
-	if err := s.eng.CheckPassword(user, password); err != nil {
-		return err
+	if err := s.eng.acl.Authenticate(user, password, s.remoteIP()); err != nil {
+		return ddberr.Wrap(err)
 	}
 	s.setUser(user)
 	return nil
@@ -103,6 +105,7 @@ func (s *Session) Login(user, password string) error {
 
 // setUser changes the logged-in user.
 func (s *Session) setUser(user string) {
+	s.eng.logins.set(s, user)
 	s.user = user
 	s.userSeen.Store(&user)
 }

@@ -115,6 +115,7 @@ func (s *Session) Close() {
 		j.cancel(ErrJobCancelled)
 	}
 	s.eng.sessions.remove(s.id)
+	s.eng.logins.drop(s)
 }
 
 // begin marks the start of a request: it registers the running job with a

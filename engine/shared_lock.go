@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -31,6 +32,10 @@ import (
 type sharedObj struct {
 	v  value.Value
 	mu sync.RWMutex
+	// owner is the user who shared it; controlled is set by
+	// addAccessControl or a grant on it (privileges.go).
+	owner      string
+	controlled atomic.Bool
 }
 
 func newSharedObj(v value.Value) *sharedObj { return &sharedObj{v: v} }
@@ -184,11 +189,15 @@ func (s *Session) lockObjects(names []string, vals []value.Value, write bool) (f
 		if _, dfsTable := x.o.v.(Table); !dfsTable {
 			continue
 		}
-		check := s.checkRead
+		// A guest's write is refused as a write; otherwise reaching the
+		// table at all needs TABLE_READ, and writes are checked again
+		// where they happen (ptable.Append, SQL update/delete).
 		if write {
-			check = s.checkWrite
+			if err := s.checkWrite(); err != nil {
+				return nil, err
+			}
 		}
-		if err := check(); err != nil {
+		if err := s.checkScan(x.o.v.(Table)); err != nil {
 			return nil, err
 		}
 	}

@@ -57,11 +57,17 @@ func (in *interp) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *sq
 	switch t := v.(type) {
 	case *value.Table:
 		if t.Shared != "" {
+			if err := in.s.checkSharedAccess(t.Shared, false); err != nil {
+				return nil, nil, err
+			}
 			t.Mu.RLock()
 			return t, t.Mu.RUnlock, nil
 		}
 		return t, func() {}, nil
 	case Table:
+		if err := in.s.checkScan(t); err != nil {
+			return nil, nil, err
+		}
 		keep := in.cancellable(in.pruneFilter(t, where))
 		if cs, ok := t.(columnScanner); ok && sel != nil {
 			names, _, _ := t.Schema()
@@ -563,6 +569,9 @@ func (in *interp) execUpdate(n *sqlparse.UpdateStmt) (value.Value, error) {
 		return nil, insert.ErrReadOnly
 	}
 	if t.Shared != "" {
+		if err := in.s.checkSharedAccess(t.Shared, true); err != nil {
+			return nil, err
+		}
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}
@@ -624,6 +633,9 @@ func (in *interp) execDelete(n *sqlparse.DeleteStmt) (value.Value, error) {
 		return nil, insert.ErrReadOnly
 	}
 	if t.Shared != "" {
+		if err := in.s.checkSharedAccess(t.Shared, true); err != nil {
+			return nil, err
+		}
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}

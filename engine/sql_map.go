@@ -55,6 +55,9 @@ func (in *interp) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bool
 		cols = neededColumns(&q, names)
 	}
 	scan := func(keep PartitionFilter) (*value.Table, error) {
+		if err := in.s.checkScan(t); err != nil {
+			return nil, err
+		}
 		if cs, ok := t.(columnScanner); ok && cols != nil {
 			return cs.ScanColumns(keep, cols)
 		}

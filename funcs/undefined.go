@@ -49,8 +49,6 @@ func UnsupportedReason(area, category, name string) string {
 		return false
 	}
 	switch {
-	case area == "security":
-		return "users, groups and permissions are not implemented (one admin account)"
 	case area == "streaming" || category == "streaming":
 		return "streaming engines and subscriptions are not implemented"
 	case has("Cluster", "DataNode", "Datanode", "Controller", "Replica", "pnode", "Recovery", "Node", "rpc", "remoteRun", "xdb"):

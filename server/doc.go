@@ -15,9 +15,11 @@
 // DolphinDB:
 //
 //   - Go: the script login('user','password');
-//   - C++/Python: the functions scramClientFirst (answered with the error
-//     "Can't recognize function name scramClientFirst", so the client falls
-//     back), getDynamicPublicKey (an RSA public key in PEM form), then
+//   - C++/Python: SCRAM-SHA-256 first (scramClientFirst/scramClientFinal,
+//     which succeed for users created with authMode="scram"; for the others
+//     scramClientFirst answers "sha256 authMode doesn't support scram
+//     authMode" and the client falls back), getDynamicPublicKey (an RSA
+//     public key in PEM form), then
 //     login(user, password, encrypted) with RSA-PKCS#1 v1.5 encrypted,
 //     base64-encoded credentials, isNodeInitialized and version;
 //   - JavaScript: "connect\nlogin\nuser\npassword" in the connect request.

@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/pem"
 	"errors"
-	"fmt"
 	"strings"
 	"sync"
 
@@ -20,9 +19,6 @@ import (
 func (c *conn) function(ctx context.Context, req *request) (value.Value, error) {
 	name := strings.TrimSpace(req.lines[0])
 	switch name {
-	case "scramClientFirst", "scramClientFinal":
-		// C++/Python fall back to RSA login on this exact text (§1.7, §5).
-		return nil, fmt.Errorf("Can't recognize function name %s", name)
 	case "getDynamicPublicKey":
 		if len(req.args) != 0 {
 			break

@@ -54,7 +54,8 @@ func WithConfig(key, val string) TestOption {
 	return func(c *testConfig) { c.cfgSet = append(c.cfgSet, [2]string{key, val}) }
 }
 
-// WithUsers replaces the engine's users (default admin/123456).
+// WithUsers seeds the engine's users (name to password); admin always
+// exists, with password 123456 unless users says otherwise.
 func WithUsers(users map[string]string) TestOption {
 	return func(c *testConfig) { c.eng.Users = users }
 }

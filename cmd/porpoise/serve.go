@@ -42,6 +42,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	pprofOn := fs.Bool("pprof", false, "serve Go's profiler at /debug/pprof/ on the same port")
 	maxFrame := fs.Int64("max-frame", server.DefaultMaxFrame, "largest request accepted, in bytes")
 	grace := fs.Duration("shutdown-timeout", 30*time.Second, "how long a stop waits for running requests")
+	idle := fs.Duration("idle-timeout", 0, "close a connection that sends no request for this long (0: never, as pooled clients expect)")
+	maxReceiving := fs.Int64("max-receiving", server.DefaultMaxReceiving, "bytes of requests all connections may hold while they are received and run; a request past it is refused")
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
@@ -104,7 +106,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "porpoise: %v\n", err)
 		return 1
 	}
-	sopts := server.Options{MaxFrame: *maxFrame, Logger: logger, Pprof: *pprofOn}
+	sopts := server.Options{MaxFrame: *maxFrame, Logger: logger, Pprof: *pprofOn, ReadTimeout: *idle, MaxReceiving: *maxReceiving}
 	if !*inMemory {
 		// DolphinDB reads its certificate from <home>/keys and writes a
 		// self-signed one there when none is installed.

@@ -312,3 +312,17 @@ func TestServeSecondSignalForcesStop(t *testing.T) {
 		t.Fatal("a second SIGTERM did not force the stop")
 	}
 }
+
+// --idle-timeout closes a connection that sends no request in time.
+func TestServeIdleTimeout(t *testing.T) {
+	addr, code := startServe(t, "--in-memory", "--addr", "127.0.0.1:0", "--idle-timeout", "200ms")
+	nc, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer nc.Close()
+	nc.SetReadDeadline(time.Now().Add(5 * time.Second))
+	start := time.Now()
+	_, err = nc.Read(make([]byte, 1))
+	require.ErrorIs(t, err, io.EOF)
+	require.Less(t, time.Since(start), 4*time.Second)
+	stopServe(t, code)
+}

@@ -1,0 +1,413 @@
+package auth
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+)
+
+// Op is grant, deny or revoke.
+type Op int8
+
+// The three privilege operations.
+const (
+	Grant Op = iota
+	DenyOp
+	Revoke
+)
+
+// String is the operation's function name.
+func (o Op) String() string {
+	switch o {
+	case Grant:
+		return "grant"
+	case DenyOp:
+		return "deny"
+	}
+	return "revoke"
+}
+
+func (r *rules) global(p Priv) State {
+	if r.Global == nil {
+		return None
+	}
+	return r.Global[p]
+}
+
+func (r *rules) set(p Priv, obj string, st State) {
+	if obj == Global {
+		if r.Global == nil {
+			r.Global = map[Priv]State{}
+		}
+		if st == None {
+			delete(r.Global, p)
+		} else {
+			r.Global[p] = st
+		}
+		// A setting on everything replaces the settings on single
+		// objects (the manual's "大范围覆盖小范围" rule).
+		delete(r.Objects, p)
+		return
+	}
+	if st == None {
+		if m := r.Objects[p]; m != nil {
+			delete(m, obj)
+			if len(m) == 0 {
+				delete(r.Objects, p)
+			}
+		}
+		return
+	}
+	if r.Objects == nil {
+		r.Objects = map[Priv]map[string]State{}
+	}
+	if r.Objects[p] == nil {
+		r.Objects[p] = map[string]State{}
+	}
+	r.Objects[p][obj] = st
+}
+
+// stateOf is the principal's setting of p on obj: the object's own
+// setting if it has one, else the global one. DB_OWNER's objects are
+// prefix rules ("dfs://ddb*") matched against a database path.
+func (r *rules) stateOf(p Priv, obj string) State {
+	if obj != Global {
+		if m := r.Objects[p]; m != nil {
+			if st, ok := m[obj]; ok {
+				return st
+			}
+			if p == DBOwner && r.global(p) != Deny {
+				for rule, st := range m {
+					if strings.HasSuffix(rule, "*") && strings.HasPrefix(obj, strings.TrimSuffix(rule, "*")) && st == Allow {
+						return Allow
+					}
+				}
+			}
+		}
+	}
+	return r.global(p)
+}
+
+// principalLocked finds a user's or group's rules.
+func (s *Store) principalLocked(name string) (*rules, bool, error) {
+	if u := s.st.Users[name]; u != nil {
+		return &u.Rules, true, nil
+	}
+	if g := s.st.Groups[name]; g != nil {
+		return &g.Rules, false, nil
+	}
+	return nil, false, ddberr.Errorf("The user or group [%s] doesn't exist.", name)
+}
+
+// Apply runs grant, deny or revoke of p on objs (nil or "*": global) for
+// a user or group. For the limit privileges (QUERY_RESULT_MEM_LIMIT ...)
+// limit is the value and objs is ignored. The caller has checked that
+// the acting user may do it (see CheckGrantor).
+func (s *Store) Apply(principal string, op Op, p Priv, objs []string, limit float64) error {
+	if !p.Valid() {
+		return ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", op.String(), "a privilege type such as TABLE_READ")
+	}
+	if len(objs) == 0 {
+		objs = []string{Global}
+	}
+	return s.mutate(func() error {
+		r, isUser, err := s.principalLocked(principal)
+		if err != nil {
+			return err
+		}
+		if principal == SuperAdmin {
+			return ddberr.Errorf("The super administrator admin can't be %s.", "given privileges or denied them")
+		}
+		if p.IsLimit() {
+			switch op {
+			case Grant:
+				if !isUser && p != MaxPartitionNumPerQuery {
+					return ddberr.Errorf("%s can only be granted to a user.", p)
+				}
+				if limit <= 0 {
+					return ddberr.Errorf("The objs of %s must be a positive number.", p)
+				}
+				if r.Limits == nil {
+					r.Limits = map[Priv]float64{}
+				}
+				r.Limits[p] = limit
+			case Revoke:
+				delete(r.Limits, p)
+			default:
+				return ddberr.Errorf("%s can't be denied.", p)
+			}
+			return nil
+		}
+		st := map[Op]State{Grant: Allow, DenyOp: Deny, Revoke: None}[op]
+		for _, obj := range objs {
+			if p == DBOwner && obj != Global {
+				if op == DenyOp {
+					return ddberr.Errorf("DB_OWNER can only be denied globally.")
+				}
+				if !strings.HasSuffix(obj, "*") {
+					return ddberr.Errorf("The object of DB_OWNER must be a database name prefix ending with '*': %s", obj)
+				}
+			}
+			for _, q := range p.expand() {
+				if obj != Global && op == Grant {
+					switch r.global(q) {
+					case Deny:
+						return ddberr.Errorf("Invalid grant: grant [%s] and [deny *] are in conflict", obj)
+					case Allow:
+						continue // the global grant covers it already
+					}
+				}
+				r.set(q, obj, st)
+			}
+		}
+		return nil
+	})
+}
+
+// Target is one privilege on one object that would allow an operation;
+// Obj is a table path, a database path, a shared table name or Global.
+type Target struct {
+	Priv Priv
+	Obj  string
+}
+
+// Allowed resolves the user's privileges over targets as DolphinDB does:
+// the user and each of its groups are principals; a deny of any target
+// by any principal refuses, otherwise an allow of any target by any
+// principal permits. The super administrator is always allowed.
+func (s *Store) Allowed(user string, targets ...Target) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if user == SuperAdmin {
+		return s.st.Users[user] != nil
+	}
+	u := s.st.Users[user]
+	if u == nil {
+		return false
+	}
+	principals := []*rules{&u.Rules}
+	for _, g := range s.st.Groups {
+		if g.Members[user] {
+			principals = append(principals, &g.Rules)
+		}
+	}
+	allowed := false
+	for _, r := range principals {
+		for _, t := range targets {
+			switch r.stateOf(t.Priv, t.Obj) {
+			case Deny:
+				return false
+			case Allow:
+				allowed = true
+			}
+		}
+	}
+	return allowed
+}
+
+// HasSettings reports whether any user or group has a grant, deny or
+// revoke recorded on obj (a shared table name): such a table is under
+// access control.
+func (s *Store) HasSettings(obj string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	check := func(r *rules) bool {
+		for _, m := range r.Objects {
+			if _, ok := m[obj]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	for _, u := range s.st.Users {
+		if check(&u.Rules) {
+			return true
+		}
+	}
+	for _, g := range s.st.Groups {
+		if check(&g.Rules) {
+			return true
+		}
+	}
+	return false
+}
+
+// Limit is the user's own value of a limit privilege (0: none set).
+func (s *Store) Limit(user string, p Priv) float64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if u := s.st.Users[user]; u != nil {
+		return u.Rules.Limits[p]
+	}
+	return 0
+}
+
+// SetDBOwner records who created a database.
+func (s *Store) SetDBOwner(db, user string) error {
+	return s.mutate(func() error {
+		s.st.DBOwners[db] = user
+		return nil
+	})
+}
+
+// DBOwner is the user who created db ("" if unknown).
+func (s *Store) DBOwner(db string) string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st.DBOwners[db]
+}
+
+// SetTableOwner records who created a DFS table.
+func (s *Store) SetTableOwner(table, user string) error {
+	return s.mutate(func() error {
+		s.st.TableOwners[table] = user
+		return nil
+	})
+}
+
+// TableOwner is the user who created a DFS table ("" if unknown).
+func (s *Store) TableOwner(table string) string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.st.TableOwners[table]
+}
+
+// DropDatabase forgets a dropped database: its owner, its tables' owners
+// and every privilege set on it or its tables, so a database created
+// again under the name starts with none (the manual's 权限回收).
+func (s *Store) DropDatabase(db string) error {
+	prefix := strings.TrimSuffix(db, "/") + "/"
+	return s.mutate(func() error {
+		delete(s.st.DBOwners, db)
+		for t := range s.st.TableOwners {
+			if strings.HasPrefix(t, prefix) {
+				delete(s.st.TableOwners, t)
+			}
+		}
+		s.dropObjectsLocked(func(obj string) bool { return obj == db || strings.HasPrefix(obj, prefix) })
+		return nil
+	})
+}
+
+// DropTable forgets a dropped DFS table's owner and privileges.
+func (s *Store) DropTable(table string) error {
+	return s.mutate(func() error {
+		delete(s.st.TableOwners, table)
+		s.dropObjectsLocked(func(obj string) bool { return obj == table })
+		return nil
+	})
+}
+
+func (s *Store) dropObjectsLocked(match func(string) bool) {
+	drop := func(r *rules) {
+		for p, m := range r.Objects {
+			if p == DBOwner {
+				continue // prefix rules outlive the databases they matched
+			}
+			for obj := range m {
+				if match(obj) {
+					delete(m, obj)
+				}
+			}
+			if len(m) == 0 {
+				delete(r.Objects, p)
+			}
+		}
+	}
+	for _, u := range s.st.Users {
+		drop(&u.Rules)
+	}
+	for _, g := range s.st.Groups {
+		drop(&g.Rules)
+	}
+}
+
+// Summary is a principal's privileges as getUserAccess and
+// getGroupAccess show them.
+type Summary struct {
+	Global  map[Priv]State
+	Allowed map[Priv][]string
+	Denied  map[Priv][]string
+	Limits  map[Priv]float64
+}
+
+func summarize(rs ...*rules) Summary {
+	out := Summary{Global: map[Priv]State{}, Allowed: map[Priv][]string{}, Denied: map[Priv][]string{}, Limits: map[Priv]float64{}}
+	for _, r := range rs {
+		for p, st := range r.Global {
+			if st == Deny || out.Global[p] == None {
+				out.Global[p] = st
+			}
+		}
+		for p, m := range r.Objects {
+			for obj, st := range m {
+				if st == Allow {
+					out.Allowed[p] = append(out.Allowed[p], obj)
+				} else if st == Deny {
+					out.Denied[p] = append(out.Denied[p], obj)
+				}
+			}
+		}
+		for p, v := range r.Limits {
+			if v > out.Limits[p] {
+				out.Limits[p] = v
+			}
+		}
+	}
+	for _, m := range []map[Priv][]string{out.Allowed, out.Denied} {
+		for p := range m {
+			sort.Strings(m[p])
+			m[p] = compactSorted(m[p])
+		}
+	}
+	return out
+}
+
+func compactSorted(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// UserAccess is getUserAccess's view of one user: its own settings, or
+// with final those of its groups combined (deny wins).
+func (s *Store) UserAccess(user string, final bool) (sum Summary, admin bool, groups []string, err error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	u := s.st.Users[user]
+	if u == nil {
+		return Summary{}, false, nil, errNoUser(user)
+	}
+	groups = s.groupsOfLocked(user)
+	rs := []*rules{&u.Rules}
+	if final {
+		for _, g := range groups {
+			rs = append(rs, &s.st.Groups[g].Rules)
+		}
+	}
+	sum = summarize(rs...)
+	if user == SuperAdmin {
+		for p := Priv(0); p < numPrivs; p++ {
+			if !p.IsLimit() {
+				sum.Global[p] = Allow
+			}
+		}
+	}
+	return sum, u.Admin || user == SuperAdmin, groups, nil
+}
+
+// GroupAccess is getGroupAccess's view of a group.
+func (s *Store) GroupAccess(group string) (Summary, []string, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	g := s.st.Groups[group]
+	if g == nil {
+		return Summary{}, nil, errNoGroup(group)
+	}
+	return summarize(&g.Rules), sortedKeys(g.Members), nil
+}

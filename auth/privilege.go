@@ -1,0 +1,144 @@
+package auth
+
+import "strings"
+
+// Priv is one of DolphinDB's privilege types (accessType of grant, deny
+// and revoke).
+type Priv int32
+
+// The privilege types, in the order DolphinDB's manual lists them.
+const (
+	TableRead Priv = iota
+	TableWrite
+	TableInsert
+	TableUpdate
+	TableDelete
+	DBRead
+	DBWrite
+	DBInsert
+	DBUpdate
+	DBDelete
+	DBObjCreate
+	DBObjDelete
+	DBOwner
+	DBManage
+	ViewExec
+	ScriptExec
+	TestExec
+	QueryResultMemLimit
+	TaskGroupMemLimit
+	ViewOwner
+	ComputeGroupExec
+	TableSensitiveView
+	DBSensitiveView
+	MaxPartitionNumPerQuery
+	numPrivs
+)
+
+var privNames = [numPrivs]string{
+	"TABLE_READ", "TABLE_WRITE", "TABLE_INSERT", "TABLE_UPDATE", "TABLE_DELETE",
+	"DB_READ", "DB_WRITE", "DB_INSERT", "DB_UPDATE", "DB_DELETE",
+	"DBOBJ_CREATE", "DBOBJ_DELETE", "DB_OWNER", "DB_MANAGE",
+	"VIEW_EXEC", "SCRIPT_EXEC", "TEST_EXEC",
+	"QUERY_RESULT_MEM_LIMIT", "TASK_GROUP_MEM_LIMIT",
+	"VIEW_OWNER", "COMPUTE_GROUP_EXEC", "TABLE_SENSITIVE_VIEW", "DB_SENSITIVE_VIEW",
+	"MAX_PARTITION_NUM_PER_QUERY",
+}
+
+// String is the privilege's DolphinDB name.
+func (p Priv) String() string {
+	if p >= 0 && p < numPrivs {
+		return privNames[p]
+	}
+	return "UNKNOWN"
+}
+
+// Valid reports whether p is a known privilege type.
+func (p Priv) Valid() bool { return p >= 0 && p < numPrivs }
+
+// PrivByName finds a privilege by its DolphinDB constant name.
+func PrivByName(name string) (Priv, bool) {
+	for i, n := range privNames {
+		if n == name {
+			return Priv(i), true
+		}
+	}
+	return 0, false
+}
+
+// IsLimit reports whether p carries a number (a memory or partition
+// limit) rather than an allow/deny state.
+func (p Priv) IsLimit() bool {
+	return p == QueryResultMemLimit || p == TaskGroupMemLimit || p == MaxPartitionNumPerQuery
+}
+
+// ownerGrantable are the privileges a non-administrator may grant, deny
+// or revoke on objects they own (grant's manual page).
+func (p Priv) ownerGrantable() bool {
+	switch p {
+	case TableRead, TableWrite, TableInsert, TableUpdate, TableDelete,
+		DBRead, DBWrite, DBInsert, DBUpdate, DBDelete, DBObjDelete, DBObjCreate, ViewExec:
+		return true
+	}
+	return false
+}
+
+// expand is the set a privilege stands for when stored: TABLE_WRITE is
+// kept as TABLE_INSERT, TABLE_UPDATE and TABLE_DELETE since 2.00.9, and
+// DB_WRITE likewise.
+func (p Priv) expand() []Priv {
+	switch p {
+	case TableWrite:
+		return []Priv{TableInsert, TableUpdate, TableDelete}
+	case DBWrite:
+		return []Priv{DBInsert, DBUpdate, DBDelete}
+	}
+	return []Priv{p}
+}
+
+// State is a principal's setting of one privilege on one object.
+type State int8
+
+// The three states of grant (Allow), deny (Deny) and revoke (None).
+const (
+	None State = iota
+	Allow
+	Deny
+)
+
+// String is the state as getUserAccess prints it.
+func (s State) String() string {
+	switch s {
+	case Allow:
+		return "allow"
+	case Deny:
+		return "deny"
+	}
+	return "none"
+}
+
+// Global is the object "*": every object of a privilege's scope.
+const Global = "*"
+
+// IsDFS reports whether an object names a DFS database or table rather
+// than a shared in-memory table, stream engine or function view.
+func IsDFS(obj string) bool { return strings.HasPrefix(obj, "dfs://") }
+
+// TablePath is the object name of a DFS table: "dfs://db/table".
+func TablePath(db, table string) string { return strings.TrimSuffix(db, "/") + "/" + table }
+
+// SharedName strips the node part of a shared-table object
+// ("node:table" or "table@node"), since Porpoise is one node.
+func SharedName(obj string) string {
+	if i := strings.LastIndexByte(obj, '@'); i > 0 {
+		obj = obj[:i]
+	}
+	if i := strings.IndexByte(obj, ':'); i >= 0 && !strings.Contains(obj, "::") {
+		obj = obj[i+1:]
+	}
+	return obj
+}
+
+// PrivOwnerGrantable reports whether a non-administrator who owns the
+// object may grant, deny or revoke p on it.
+func PrivOwnerGrantable(p Priv) bool { return p.ownerGrantable() }

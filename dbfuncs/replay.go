@@ -1,0 +1,330 @@
+package dbfuncs
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(funcs.Spec{Name: "replay", Params: []string{"inputTables", "outputTables", "dateColumn", "timeColumn", "replayRate", "absoluteRate", "parallelLevel", "sortColumns", "preciseRate"},
+		Min: 2, Max: 9, Props: funcs.Session, Category: "db-table", Fn: xreplay})
+}
+
+// replayer writes rows to output tables in time order, at the pace the
+// replay mode asks for: full speed, replayRate rows a second, the data's
+// own time span sped up replayRate times, or each row at its own time
+// sped up (preciseRate).
+type replayer struct {
+	env                funcs.Env
+	insert             value.Value // tableInsert
+	rate               int64       // <= 0: full speed
+	absolute, precise  bool
+	dateCols, timeCols []string // per input ("" when not given)
+}
+
+func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
+	if _, ok := args[0].(*value.Dict); ok {
+		return nil, errors.New("Porpoise does not support heterogeneous replay (a dictionary of input tables); replay tables of one schema.")
+	}
+	r := &replayer{env: env}
+	var err error
+	ins, ok := env.Function("tableInsert")
+	if !ok {
+		return nil, errors.New("replay needs tableInsert.")
+	}
+	r.insert = ins
+	if x := funcs.Arg(args, 4); x != nil && !isNull(x) {
+		if r.rate, err = funcs.IntArg("replay", "replayRate", x, -1); err != nil {
+			return nil, err
+		}
+	} else {
+		r.rate = -1
+	}
+	if r.absolute, err = funcs.BoolArg("replay", "absoluteRate", funcs.Arg(args, 5), true); err != nil {
+		return nil, err
+	}
+	if _, err = funcs.IntArg("replay", "parallelLevel", funcs.Arg(args, 6), 1); err != nil {
+		return nil, err
+	}
+	if x := funcs.Arg(args, 7); x != nil && !isNull(x) {
+		return nil, errors.New("sortColumns applies only to heterogeneous replay, which Porpoise does not support.")
+	}
+	if r.precise, err = funcs.BoolArg("replay", "preciseRate", funcs.Arg(args, 8), false); err != nil {
+		return nil, err
+	}
+
+	inputs := []value.Value{args[0]}
+	multi := false
+	if t, ok := args[0].(*value.Vector); ok && t.T == value.Any && len(t.Any) > 0 {
+		if _, isDS := t.Any[0].(*system.DataSource); !isDS {
+			inputs, multi = t.Any, true
+		}
+	}
+	outputs := []value.Value{args[1]}
+	if t, ok := args[1].(*value.Vector); ok && t.T == value.Any {
+		outputs = t.Any
+	}
+	for i, o := range outputs {
+		if name, ok := funcs.StringArg(o); ok {
+			v, found := env.Var(name)
+			if !found {
+				return nil, fmt.Errorf("The shared table %s does not exist.", name)
+			}
+			outputs[i] = v
+		}
+		if outputs[i].Form() != value.FormTable {
+			return nil, errors.New("The argument [outputTables] of replay must be a table, a shared table's name or a tuple of them.")
+		}
+	}
+	if len(outputs) != 1 && len(outputs) != len(inputs) {
+		return nil, errors.New("The number of output tables must be 1 or equal to the number of input tables.")
+	}
+	if r.dateCols, err = columnNames("dateColumn", funcs.Arg(args, 2), len(inputs)); err != nil {
+		return nil, err
+	}
+	if r.timeCols, err = columnNames("timeColumn", funcs.Arg(args, 3), len(inputs)); err != nil {
+		return nil, err
+	}
+	if r.dateCols[0] == "" && r.timeCols[0] == "" {
+		return nil, errors.New("At least one of dateColumn and timeColumn must be given.")
+	}
+	if !multi || len(outputs) == len(inputs) {
+		// 1 to 1, N to N: each input to its output, one after another.
+		for i, in := range inputs {
+			if err := r.replayInput(i, in, outputs[min(i, len(outputs)-1)]); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	}
+	// N to 1: all inputs merged by time.
+	var all *value.Table
+	var keys []int64
+	for i, in := range inputs {
+		tables, err := r.load(in)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range tables {
+			k, err := r.keys(i, t)
+			if err != nil {
+				return nil, err
+			}
+			if all == nil {
+				all = t.EmptyLike(t.Rows())
+			}
+			if len(t.Cols) != len(all.Cols) {
+				return nil, errors.New("The input tables of an N to 1 replay must have the same schema.")
+			}
+			for c, col := range t.Cols {
+				if col.T != all.Cols[c].T {
+					return nil, errors.New("The input tables of an N to 1 replay must have the same schema.")
+				}
+				all.Cols[c].AppendVector(col)
+			}
+			keys = append(keys, k...)
+		}
+	}
+	if all == nil {
+		return nil, nil
+	}
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return keys[order[a]] < keys[order[b]] })
+	sorted := make([]int64, len(keys))
+	for i, o := range order {
+		sorted[i] = keys[o]
+	}
+	return nil, r.write(all.Gather(order), sorted, outputs[0])
+}
+
+// columnNames reads dateColumn/timeColumn: one name for every input or
+// one per input.
+func columnNames(param string, x value.Value, n int) ([]string, error) {
+	out := make([]string, n)
+	if x == nil || isNull(x) {
+		return out, nil
+	}
+	names, ok := funcs.StringsArg(x)
+	if !ok || len(names) != 1 && len(names) != n {
+		return nil, fmt.Errorf("The argument [%s] of replay must be a column name or one name per input table.", param)
+	}
+	for i := range out {
+		out[i] = names[min(i, len(names)-1)]
+	}
+	return out, nil
+}
+
+// load returns the tables an input stands for: itself, or the results of
+// its data sources in order.
+func (r *replayer) load(in value.Value) ([]*value.Table, error) {
+	if t, ok := in.(*value.Table); ok {
+		return []*value.Table{t}, nil
+	}
+	list, err := dataSources("replay", in)
+	if err != nil {
+		return nil, errors.New("The argument [inputTables] of replay must be a table, a list of data sources or a tuple of them.")
+	}
+	out := make([]*value.Table, 0, len(list))
+	for _, d := range list {
+		v, err := d.Materialise(r.env)
+		if err != nil {
+			return nil, err
+		}
+		t, ok := v.(*value.Table)
+		if !ok {
+			return nil, errors.New("A data source of replay must give a table.")
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// replayInput replays one input (its data sources one after another)
+// into out.
+func (r *replayer) replayInput(i int, in, out value.Value) error {
+	tables, err := r.load(in)
+	if err != nil {
+		return err
+	}
+	for _, t := range tables {
+		keys, err := r.keys(i, t)
+		if err != nil {
+			return err
+		}
+		if err := r.write(t, keys, out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nanosPer is a temporal unit's length in nanoseconds.
+func nanosPer(t value.Type) (int64, bool) {
+	switch t {
+	case value.Date:
+		return 86400e9, true
+	case value.Month:
+		return 30 * 86400e9, true
+	case value.DateHour:
+		return 3600e9, true
+	case value.Minute:
+		return 60e9, true
+	case value.Second, value.DateTime:
+		return 1e9, true
+	case value.Time, value.Timestamp:
+		return 1e6, true
+	case value.NanoTime, value.NanoTimestamp:
+		return 1, true
+	}
+	return 0, false
+}
+
+// keys is each row's replay time in nanoseconds: the date column's plus
+// the time column's (when they differ).
+func (r *replayer) keys(i int, t *value.Table) ([]int64, error) {
+	out := make([]int64, t.Rows())
+	cols := []string{r.dateCols[i], r.timeCols[i]}
+	if cols[0] == cols[1] {
+		cols = cols[:1]
+	}
+	for _, name := range cols {
+		if name == "" {
+			continue
+		}
+		c := t.Column(name)
+		if c == nil {
+			return nil, fmt.Errorf("The column %s does not exist in the input table.", name)
+		}
+		unit, ok := nanosPer(c.T)
+		if !ok {
+			return nil, fmt.Errorf("The column %s of replay must be temporal.", name)
+		}
+		switch {
+		case c.I32 != nil || c.Len() == 0 && c.I64 == nil:
+			for j, x := range c.I32 {
+				out[j] += int64(x) * unit
+			}
+		default:
+			for j, x := range c.I64 {
+				out[j] += x * unit
+			}
+		}
+	}
+	return out, nil
+}
+
+// write inserts t (rows in replay order, keys their times) into out at
+// the replay's pace, honouring cancellation while it waits.
+func (r *replayer) write(t *value.Table, keys []int64, out value.Value) error {
+	n := t.Rows()
+	if n == 0 {
+		return nil
+	}
+	insert := func(lo, hi int) error {
+		_, err := r.env.Call(r.insert, out, t.Slice(lo, hi))
+		return err
+	}
+	switch {
+	case r.rate <= 0:
+		return insert(0, n)
+	case r.precise:
+		for lo := 0; lo < n; {
+			hi := lo + 1
+			for hi < n && keys[hi] == keys[lo] {
+				hi++
+			}
+			if lo > 0 {
+				if err := r.sleep(time.Duration((keys[lo] - keys[lo-1]) / r.rate)); err != nil {
+					return err
+				}
+			}
+			if err := insert(lo, hi); err != nil {
+				return err
+			}
+			lo = hi
+		}
+		return nil
+	}
+	batch := int(r.rate)
+	if !r.absolute {
+		span := float64(keys[n-1]-keys[0]) / 1e9
+		if span < 1 {
+			span = 1
+		}
+		batch = max(1, int(float64(r.rate)*float64(n)/span))
+	}
+	for lo := 0; lo < n; lo += batch {
+		if lo > 0 {
+			if err := r.sleep(time.Second); err != nil {
+				return err
+			}
+		}
+		if err := insert(lo, min(n, lo+batch)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *replayer) sleep(d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	tm := time.NewTimer(d)
+	defer tm.Stop()
+	select {
+	case <-tm.C:
+		return nil
+	case <-r.env.Context().Done():
+		return r.env.Context().Err()
+	}
+}

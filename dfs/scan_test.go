@@ -1,0 +1,99 @@
+package dfs
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"sync"
+	"testing"
+
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+// scanTable is a table over VALUE 1..4 (dfs:// in an in-memory store, or
+// an in-memory database for path ""), holding ten rows in partitions 1,
+// 2 and 4 (3 stays empty).
+func scanTable(t *testing.T, path string) *Table {
+	t.Helper()
+	st, err := storage.Open(storage.Options{InMemory: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	cat, err := Open(st, Config{})
+	require.NoError(t, err)
+	dom, err := partition.NewValue(value.NewInts([]int32{1, 2, 3, 4}))
+	require.NoError(t, err)
+	db, err := cat.CreateDatabase(path, dom, "OLAP", "TRANS")
+	require.NoError(t, err)
+	schema := value.NewTable([]string{"id", "v"}, []*value.Vector{value.NewInts(nil), value.NewDoubles(nil)})
+	tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})
+	require.NoError(t, err)
+	ids := []int32{4, 1, 2, 1, 4, 2, 1, 1, 4, 2}
+	vs := make([]float64, len(ids))
+	for i := range vs {
+		vs[i] = float64(i)
+	}
+	n, err := tb.Append(context.Background(), value.NewTable([]string{"id", "v"}, []*value.Vector{
+		value.NewInts(ids), value.NewDoubles(vs)}), false)
+	require.NoError(t, err)
+	require.Equal(t, len(ids), n)
+	return tb
+}
+
+// TestEachPartitionVisitsEachOnce: every partition holding data is handed
+// over once, with only the asked-for columns, and ScanColumns is their
+// concatenation in partition order.
+func TestEachPartitionVisitsEachOnce(t *testing.T) {
+	for _, path := range []string{"dfs://scan", ""} {
+		t.Run(path, func(t *testing.T) {
+			tb := scanTable(t, path)
+			var mu sync.Mutex
+			got := map[int]string{}
+			require.NoError(t, tb.EachPartition(nil, []int{1}, func(i int, part *value.Table) error {
+				mu.Lock()
+				defer mu.Unlock()
+				require.Equal(t, []string{"v"}, part.Names)
+				got[i] = part.Cols[0].String()
+				return nil
+			}))
+			require.Equal(t, map[int]string{0: "[1,3,6,7]", 1: "[2,5,9]", 3: "[0,4,8]"}, got)
+
+			all, err := tb.ScanColumns(nil, []int{1, 0})
+			require.NoError(t, err)
+			require.Equal(t, []string{"v", "id"}, all.Names)
+			require.Equal(t, "[1,3,6,7,2,5,9,0,4,8]", all.Cols[0].String())
+			require.Equal(t, "[1,1,1,1,2,2,2,4,4,4]", all.Cols[1].String())
+
+			one, err := tb.ScanColumns(func(idx []int) bool { return idx[0] == 1 }, nil)
+			require.NoError(t, err)
+			require.Equal(t, "[2,5,9]", one.Cols[1].String())
+		})
+	}
+}
+
+// TestEachPartitionOwnedColumns: changing a handed-over partition leaves
+// the table as it was (in-memory partitions are copied).
+func TestEachPartitionOwnedColumns(t *testing.T) {
+	for _, path := range []string{"dfs://scan", ""} {
+		tb := scanTable(t, path)
+		require.NoError(t, tb.EachPartition(nil, nil, func(_ int, part *value.Table) error {
+			part.Cols[1].F64[0] = -1
+			return nil
+		}))
+		all, err := tb.Scan(nil)
+		require.NoError(t, err)
+		vs := append([]float64(nil), all.Cols[1].F64...)
+		sort.Float64s(vs)
+		require.Equal(t, 0.0, vs[0], path)
+	}
+}
+
+// TestEachPartitionStopsOnError: the first error from fn is returned.
+func TestEachPartitionStopsOnError(t *testing.T) {
+	tb := scanTable(t, "dfs://scan")
+	boom := errors.New("boom")
+	err := tb.EachPartition(nil, nil, func(int, *value.Table) error { return boom })
+	require.ErrorIs(t, err, boom)
+}

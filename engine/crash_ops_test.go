@@ -1,0 +1,209 @@
+package engine
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+const crashOpsChildEnv = "PORPOISE_CRASH_OPS_CHILD_DIR"
+
+// TestCrashOpsChild is the writer of TestCrashRecoveryOps: under
+// newValuePartitionPolicy=add every batch also lands in a partition that
+// may not exist yet (the catalog grows in the same transaction as the
+// data); every third batch is upserted and every fifth updated (w set to
+// the batch number, acknowledged "upd"), and every fourth deletes the
+// batch two before it (acknowledged "del").
+func TestCrashOpsChild(t *testing.T) {
+	dir := os.Getenv(crashOpsChildEnv)
+	if dir == "" {
+		t.Skip("runs only as the crash test's child process")
+	}
+	cfg := DefaultConfig()
+	cfg.NewValuePartitionPolicy = "add"
+	e, err := Open(Options{DataDir: dir, Config: &cfg})
+	if err != nil {
+		fmt.Println("open:", err)
+		os.Exit(3)
+	}
+	s := e.NewSession()
+	_, err = s.Run(`if(!existsDatabase("dfs://crashops")) {
+		db = database("dfs://crashops", VALUE, 1..3)
+		db.createPartitionedTable(table(1:0, ` + "`part`batch`v`w" + `, [INT, INT, INT, INT]), ` + "`pt, `part" + `)
+	}
+	pt = loadTable("dfs://crashops", "pt")`)
+	if err != nil {
+		fmt.Println("setup:", err)
+		os.Exit(3)
+	}
+	v, err := s.Run("exec max(batch) from pt")
+	if err != nil {
+		fmt.Println("max:", err)
+		os.Exit(3)
+	}
+	next := int64(1)
+	if m, ok := v.(*value.Scalar).Int64(); ok {
+		next = m + 1
+	}
+	w := bufio.NewWriter(os.Stdout)
+	run := func(what, script string) {
+		if _, err := s.Run(script); err != nil {
+			fmt.Println(what+":", err)
+			os.Exit(3)
+		}
+	}
+	for k := next; ; k++ {
+		rows := fmt.Sprintf("table(take(1 2 %d, %d) as part, take(%d, %d) as batch, 1..%d as v, take(0, %d) as w)",
+			4+k%40, crashRowsPer, k, crashRowsPer, crashRowsPer, crashRowsPer)
+		run("insert", "pt.tableInsert("+rows+")")
+		fmt.Fprintf(w, "ack %d\n", k)
+		w.Flush()
+		if k%3 == 0 {
+			run("upsert", fmt.Sprintf("upsert!(pt, table(take(1 2 %d, %d) as part, take(%d, %d) as batch, 1..%d as v, take(%d, %d) as w), false, `batch`v)",
+				4+k%40, crashRowsPer, k, crashRowsPer, crashRowsPer, k, crashRowsPer))
+			fmt.Fprintf(w, "upd %d\n", k)
+			w.Flush()
+		}
+		if k%5 == 0 {
+			run("update", fmt.Sprintf("update pt set w = %d where batch = %d", k, k))
+			fmt.Fprintf(w, "upd %d\n", k)
+			w.Flush()
+		}
+		if k%4 == 0 && k > 2 {
+			run("delete", fmt.Sprintf("delete from pt where batch = %d", k-2))
+			fmt.Fprintf(w, "del %d\n", k-2)
+			w.Flush()
+		}
+	}
+}
+
+// TestCrashRecoveryOps kills TestCrashOpsChild with SIGKILL at random
+// moments (PORPOISE_CRASH_CYCLES times, 20 by default) and after each
+// restart checks: every acknowledged batch not acknowledged as deleted is
+// present whole, every acknowledged delete is complete, every batch is
+// whole or absent, and every batch is upserted/updated completely or not
+// at all.
+func TestCrashRecoveryOps(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test runs child processes")
+	}
+	cycles := 20
+	if s := os.Getenv("PORPOISE_CRASH_CYCLES"); s != "" {
+		n, err := strconv.Atoi(s)
+		require.NoError(t, err)
+		cycles = n
+	}
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(3, 4))
+	acked, updated, deleted := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
+	note := func(l string) {
+		for prefix, m := range map[string]map[int64]bool{"ack ": acked, "upd ": updated, "del ": deleted} {
+			if n, found := strings.CutPrefix(l, prefix); found {
+				k, err := strconv.ParseInt(n, 10, 64)
+				require.NoError(t, err)
+				m[k] = true
+			}
+		}
+	}
+	for cycle := 0; cycle < cycles; cycle++ {
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestCrashOpsChild$", "-test.v")
+		cmd.Env = append(os.Environ(), crashOpsChildEnv+"="+dir)
+		out, err := cmd.StdoutPipe()
+		require.NoError(t, err)
+		require.NoError(t, cmd.Start())
+		lines := make(chan string, 1024)
+		go func() {
+			sc := bufio.NewScanner(out)
+			for sc.Scan() {
+				lines <- sc.Text()
+			}
+			close(lines)
+		}()
+		deadline := time.After(time.Duration(150+rng.IntN(400)) * time.Millisecond)
+	read:
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					break read
+				}
+				note(l)
+				for _, p := range []string{"open:", "setup:", "insert:", "upsert:", "update:", "delete:", "max:"} {
+					if strings.HasPrefix(l, p) {
+						t.Fatalf("child failed: %s", l)
+					}
+				}
+			case <-deadline:
+				require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+				break read
+			}
+		}
+		for l := range lines {
+			note(l)
+		}
+		_ = cmd.Wait()
+		checkCrashOpsState(t, dir, acked, updated, deleted)
+	}
+	require.NotEmpty(t, acked, "the writer acknowledged nothing in %d cycles", cycles)
+	t.Logf("%d cycles: %d acknowledged batches, %d updates/upserts, %d deletes verified", cycles, len(acked), len(updated), len(deleted))
+}
+
+func checkCrashOpsState(t *testing.T, dir string, acked, updated, deleted map[int64]bool) {
+	cfg := DefaultConfig()
+	cfg.NewValuePartitionPolicy = "add"
+	e, err := Open(Options{DataDir: dir, Config: &cfg})
+	require.NoError(t, err)
+	defer e.Close()
+	s := e.NewSession()
+	if ok, _ := s.Run(`existsDatabase("dfs://crashops")`); !ok.(*value.Scalar).Bool() {
+		require.Empty(t, acked, "the database of acknowledged batches is gone")
+		return
+	}
+	v, err := s.Run(`select count(*) as n, min(w) as lo, max(w) as hi, nunique(part) as parts from loadTable("dfs://crashops", "pt") group by batch`)
+	require.NoError(t, err)
+	tb := v.(*value.Table)
+	longs := func(name string) []int64 {
+		c, err := value.CastVector(tb.Column(name), value.Long, 0)
+		require.NoError(t, err)
+		return c.I64
+	}
+	batch, n, lo, hi, parts := longs("batch"), longs("n"), longs("lo"), longs("hi"), longs("parts")
+	present := map[int64]bool{}
+	for i := range batch {
+		b := batch[i]
+		present[b] = true
+		require.Equal(t, int64(crashRowsPer), n[i], "batch %d is partly present", b)
+		require.Equal(t, int64(3), parts[i], "batch %d lost a partition", b)
+		require.Equal(t, lo[i], hi[i], "batch %d is partly updated", b)
+		require.Contains(t, []int64{0, b}, lo[i], "batch %d has a foreign w", b)
+		require.False(t, deleted[b], "acknowledged delete of batch %d is undone", b)
+		if updated[b] {
+			require.Equal(t, b, lo[i], "acknowledged update of batch %d is lost", b)
+		}
+	}
+	for k := range acked {
+		if !deleted[k] {
+			// a delete of k may have been running, unacknowledged, at the kill
+			if !present[k] && !deleteMayHaveRun(k, acked) {
+				t.Fatalf("acknowledged batch %d is lost", k)
+			}
+		}
+	}
+}
+
+// deleteMayHaveRun reports whether the writer may have started deleting
+// batch k (it deletes k after acknowledging batch k+2, which is a
+// multiple of 4).
+func deleteMayHaveRun(k int64, acked map[int64]bool) bool {
+	return (k+2)%4 == 0 && acked[k+2]
+}

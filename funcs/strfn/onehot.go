@@ -1,0 +1,85 @@
+package strfn
+
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(funcs.Spec{Name: "oneHot", Params: []string{"obj", "encodingColumns"}, Min: 2, Max: 2,
+		Props: funcs.Pure, Category: "encoding", Fn: oneHot})
+}
+
+// oneHot replaces each encoding column by one INT column per distinct
+// value (in order of first appearance) named column_value, 1 where the
+// row holds that value; the encoded columns come first, the others after.
+func oneHot(_ funcs.Env, args []value.Value) (value.Value, error) {
+	t, ok := args[0].(*value.Table)
+	if !ok {
+		return nil, fmt.Errorf("The argument [obj] of oneHot must be an in-memory table.")
+	}
+	names, ok := funcs.StringsArg(args[1])
+	if !ok {
+		return nil, fmt.Errorf("The argument [encodingColumns] of oneHot must be a STRING scalar or vector.")
+	}
+	encoded := map[int]bool{}
+	var outNames []string
+	var outCols []*value.Vector
+	rows := t.Rows()
+	for _, name := range names {
+		ci := t.ColumnIndex(name)
+		if ci < 0 {
+			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", name)
+		}
+		encoded[ci] = true
+		col := t.Cols[ci]
+		if col.T.IsArray() || col.T == value.Any {
+			return nil, fmt.Errorf("oneHot can't encode the column [%s] of type %s.", name, col.T)
+		}
+		// codes[i] is the index of row i's value among the distinct values
+		codes := make([]int, rows)
+		first := map[string]int{}
+		var order []int
+		var key []byte
+		for i := 0; i < rows; i++ {
+			key = col.AppendKey(key[:0], i)
+			k, ok := first[string(key)]
+			if !ok {
+				k = len(order)
+				first[string(key)] = k
+				order = append(order, i)
+			}
+			codes[i] = k
+		}
+		labels, err := value.CastVector(col.Gather(order), value.String, 0)
+		if err != nil {
+			return nil, err
+		}
+		for k, row := range order {
+			label := labels.Str[k]
+			if col.T == value.Bool {
+				label = "0"
+				if col.I8[row] != 0 {
+					label = "1"
+				}
+			}
+			hot := make([]int32, rows)
+			for i, c := range codes {
+				if c == k {
+					hot[i] = 1
+				}
+			}
+			outNames = append(outNames, name+"_"+label)
+			outCols = append(outCols, value.NewInts(hot))
+		}
+	}
+	for i, c := range t.Cols {
+		if !encoded[i] {
+			outNames = append(outNames, t.Names[i])
+			outCols = append(outCols, c)
+		}
+	}
+	return value.NewTable(outNames, outCols), nil
+}

@@ -1,0 +1,344 @@
+package window
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The TA-Lib family (the manual's "TA-lib 系列" page): moving averages
+// whose window counts elements, that skip the leading NULLs of X (they
+// stay NULL in the result) and start the first window at the first
+// non-NULL element, so the first window-1 results after it are NULL. A
+// NULL inside the data gives NULL for the results that depend on it.
+func init() {
+	win := func(name string, f func(x []float64, n int) []float64) funcs.Spec {
+		return funcs.Spec{Name: name, Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				n, err := taWindow(name, args[1])
+				if err != nil {
+					return nil, err
+				}
+				return taApply(name, args[0], func(x []float64) []float64 { return f(x, n) })
+			}}
+	}
+	funcs.Register(
+		win("sma", sma),
+		win("wma", wma),
+		win("dema", dema),
+		win("tema", tema),
+		win("wilder", func(x []float64, n int) []float64 { return emaAlpha(x, n, 1/float64(n)) }),
+		win("kama", kama),
+		funcs.Spec{Name: "ema", Params: []string{"X", "window", "warmup"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				n, err := taWindow("ema", args[1])
+				if err != nil {
+					return nil, err
+				}
+				warm := false
+				if x := funcs.Arg(args, 2); x != nil {
+					if warm, err = funcs.BoolArg("ema", "warmup", x, false); err != nil {
+						return nil, err
+					}
+				}
+				if warm {
+					return taApply("ema", args[0], func(x []float64) []float64 { return emaWarmup(x, n) })
+				}
+				return taApply("ema", args[0], func(x []float64) []float64 { return ema(x, n) })
+			}},
+		funcs.Spec{Name: "gema", Params: []string{"X", "window", "alpha"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				n, err := taWindow("gema", args[1])
+				if err != nil {
+					return nil, err
+				}
+				a, ok := funcs.ScalarArg(args[2])
+				if !ok || !a.T.IsNumeric() || a.Null {
+					return nil, fmt.Errorf("alpha must be a number between 0 and 1.")
+				}
+				alpha := a.F
+				if a.T.Category() == value.CatIntegral {
+					alpha = float64(a.I)
+				}
+				if alpha <= 0 || alpha >= 1 {
+					return nil, fmt.Errorf("alpha must be a number between 0 and 1.")
+				}
+				return taApply("gema", args[0], func(x []float64) []float64 { return emaAlpha(x, n, alpha) })
+			}},
+		funcs.Spec{Name: "linearTimeTrend", Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
+			Fn: linearTimeTrend},
+	)
+}
+
+func taWindow(fn string, x value.Value) (int, error) {
+	n, err := funcs.IntArg(fn, "window", x, 0)
+	if err != nil || n < 2 || n > math.MaxInt32 {
+		return 0, fmt.Errorf("window must be a positive integer greater than 1.")
+	}
+	return int(n), nil
+}
+
+// taApply runs f over a numeric vector, or over each column of a matrix,
+// and gives DOUBLE results in X's form. f reads and writes NaN for NULL.
+func taApply(fn string, x value.Value, f func([]float64) []float64) (value.Value, error) {
+	if t, ok := x.(*value.Table); ok {
+		cols := make([]*value.Vector, len(t.Cols))
+		for i, c := range t.Cols {
+			r, err := taApply(fn, c, f)
+			if err != nil {
+				return nil, err
+			}
+			cols[i] = r.(*value.Vector)
+		}
+		return value.NewTable(append([]string(nil), t.Names...), cols), nil
+	}
+	if _, ok := x.(*value.Scalar); ok {
+		return nil, fmt.Errorf("The argument [X] of %s must be a vector, a matrix or a table.", fn)
+	}
+	in, wrap, err := funcs.Floats(fn, x)
+	if err != nil {
+		return nil, err
+	}
+	rows := len(in)
+	if m, ok := x.(*value.Matrix); ok {
+		rows = m.Rows
+	}
+	out := make([]float64, len(in))
+	col := make([]float64, rows)
+	for start := 0; start < len(in); start += max(rows, 1) {
+		for i := range col {
+			if v := in[start+i]; v == value.NullFloat64 {
+				col[i] = math.NaN()
+			} else {
+				col[i] = v
+			}
+		}
+		r := f(col)
+		for i, v := range r {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				v = value.NullFloat64
+			}
+			out[start+i] = v
+		}
+		if rows == 0 {
+			break
+		}
+	}
+	return wrap(value.NewDoubles(out)), nil
+}
+
+// firstValid is the index of the first non-NULL element (len(x) if none).
+func firstValid(x []float64) int {
+	for i, v := range x {
+		if !math.IsNaN(v) {
+			return i
+		}
+	}
+	return len(x)
+}
+
+func nans(n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	return out
+}
+
+// sma is the mean of each full window.
+func sma(x []float64, n int) []float64 {
+	out := nans(len(x))
+	s := firstValid(x)
+	for i := s + n - 1; i < len(x); i++ {
+		sum := 0.0
+		for _, v := range x[i-n+1 : i+1] {
+			sum += v
+		}
+		out[i] = sum / float64(n)
+	}
+	return out
+}
+
+// wma weights the window's elements 1..n, the newest heaviest.
+func wma(x []float64, n int) []float64 {
+	out := nans(len(x))
+	s := firstValid(x)
+	den := float64(n*(n+1)) / 2
+	for i := s + n - 1; i < len(x); i++ {
+		sum := 0.0
+		for k, v := range x[i-n+1 : i+1] {
+			sum += float64(k+1) * v
+		}
+		out[i] = sum / den
+	}
+	return out
+}
+
+// emaAlpha is TA-Lib's exponential average: seeded with the mean of the
+// first window, then prev + alpha*(x - prev). A NULL input gives NULL and
+// leaves the average where it was.
+func emaAlpha(x []float64, n int, alpha float64) []float64 {
+	out := nans(len(x))
+	s := firstValid(x)
+	if s+n > len(x) {
+		return out
+	}
+	sum := 0.0
+	for _, v := range x[s : s+n] {
+		sum += v
+	}
+	prev := sum / float64(n)
+	out[s+n-1] = prev
+	for i := s + n; i < len(x); i++ {
+		if math.IsNaN(prev) {
+			prev = x[i]
+		} else if !math.IsNaN(x[i]) {
+			prev += alpha * (x[i] - prev)
+		} else {
+			continue
+		}
+		out[i] = prev
+	}
+	return out
+}
+
+func ema(x []float64, n int) []float64 { return emaAlpha(x, n, 2/float64(n+1)) }
+
+// emaWarmup starts at the first element and smooths with 2/(k+1) over the
+// k elements seen until the window is full ([12.1,12.2,12.4667,...] on
+// the ema page).
+func emaWarmup(x []float64, n int) []float64 {
+	out := nans(len(x))
+	s := firstValid(x)
+	if s == len(x) {
+		return out
+	}
+	prev := x[s]
+	out[s] = prev
+	for i := s + 1; i < len(x); i++ {
+		if math.IsNaN(x[i]) {
+			continue
+		}
+		k := min(i-s, n)
+		prev += 2 / float64(k+1) * (x[i] - prev)
+		out[i] = prev
+	}
+	return out
+}
+
+// dema is 2*EMA - EMA(EMA).
+func dema(x []float64, n int) []float64 {
+	e1 := ema(x, n)
+	e2 := ema(e1, n)
+	out := make([]float64, len(x))
+	for i := range out {
+		out[i] = 2*e1[i] - e2[i]
+	}
+	return out
+}
+
+// tema is 3*EMA - 3*EMA(EMA) + EMA(EMA(EMA)).
+func tema(x []float64, n int) []float64 {
+	e1 := ema(x, n)
+	e2 := ema(e1, n)
+	e3 := ema(e2, n)
+	out := make([]float64, len(x))
+	for i := range out {
+		out[i] = 3*e1[i] - 3*e2[i] + e3[i]
+	}
+	return out
+}
+
+// kama is TA-Lib's Kaufman adaptive average: the efficiency ratio of the
+// last n changes sets a smoothing constant between 2/31 and 2/3; the
+// first value is at n elements after the first non-NULL one.
+func kama(x []float64, n int) []float64 {
+	out := nans(len(x))
+	s := firstValid(x)
+	if s+n >= len(x) {
+		return out
+	}
+	const fast, slow = 2.0 / 3, 2.0 / 31
+	sumROC := 0.0
+	for i := s; i < s+n; i++ {
+		sumROC += math.Abs(x[i] - x[i+1])
+	}
+	step := func(today int, prev float64) float64 {
+		roc := x[today] - x[today-n]
+		er := 1.0
+		if !(sumROC <= roc || sumROC == 0) {
+			er = math.Abs(roc / sumROC)
+		}
+		sc := er*(fast-slow) + slow
+		sc *= sc
+		return (x[today]-prev)*sc + prev
+	}
+	prev := step(s+n, x[s+n-1])
+	out[s+n] = prev
+	for today := s + n + 1; today < len(x); today++ {
+		sumROC -= math.Abs(x[today-n-1] - x[today-n])
+		sumROC += math.Abs(x[today] - x[today-1])
+		prev = step(today, prev)
+		out[today] = prev
+	}
+	return out
+}
+
+// linearTimeTrend regresses each window on 0..n-1 and returns the tuple
+// (alpha, beta): the intercept at the window's first element and the
+// slope.
+func linearTimeTrend(_ funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := taWindow("linearTimeTrend", args[1])
+	if err != nil {
+		return nil, err
+	}
+	var slopes []float64
+	alpha, err := taApply("linearTimeTrend", args[0], func(x []float64) []float64 {
+		a, b := timeTrend(x, n)
+		slopes = b
+		return a
+	})
+	if err != nil {
+		return nil, err
+	}
+	av, ok := alpha.(*value.Vector)
+	if !ok {
+		return nil, fmt.Errorf("The argument [X] of linearTimeTrend must be a vector.")
+	}
+	beta := make([]float64, len(slopes))
+	for i, v := range slopes {
+		if math.IsNaN(v) {
+			v = value.NullFloat64
+		}
+		beta[i] = v
+	}
+	return value.NewTuple([]value.Value{av, value.NewDoubles(beta)}), nil
+}
+
+func timeTrend(x []float64, n int) ([]float64, []float64) {
+	a, b := nans(len(x)), nans(len(x))
+	s := firstValid(x)
+	fn := float64(n)
+	mt := (fn - 1) / 2
+	stt := 0.0
+	for t := 0; t < n; t++ {
+		stt += (float64(t) - mt) * (float64(t) - mt)
+	}
+	for i := s + n - 1; i < len(x); i++ {
+		w := x[i-n+1 : i+1]
+		my := 0.0
+		for _, v := range w {
+			my += v
+		}
+		my /= fn
+		sty := 0.0
+		for t, v := range w {
+			sty += (float64(t) - mt) * (v - my)
+		}
+		b[i] = sty / stt
+		a[i] = my - b[i]*mt
+	}
+	return a, b
+}
