@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -146,6 +145,3 @@ func init() {
 
 // Version is what version() reports (funcs/system owns the text).
 const Version = system.Version
-
-// broadcast makes a vector of n elements from a scalar or a vector.
-func broadcast(x value.Value, n int) (*value.Vector, error) { return funcs.Broadcast(x, n) }

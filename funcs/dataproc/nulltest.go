@@ -52,11 +52,11 @@ func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return args[2], nil
 	}
 	n := c.Len()
-	a, err := funcs.Broadcast(args[1], n)
+	a, err := value.Broadcast(args[1], n)
 	if err != nil {
 		return nil, err
 	}
-	b, err := funcs.Broadcast(args[2], n)
+	b, err := value.Broadcast(args[2], n)
 	if err != nil {
 		return nil, err
 	}

@@ -59,7 +59,7 @@ func take(x value.Value, n int) (value.Value, error) {
 	}
 	switch v := x.(type) {
 	case *value.Scalar:
-		return funcs.Broadcast(v, n)
+		return value.Broadcast(v, n)
 	case *value.Vector:
 		if v.Len() == 0 {
 			return nil, errors.New("Can't take from an empty vector.")
