@@ -92,6 +92,11 @@ func countValue(x value.Value, skipNull bool) (value.Value, error) {
 		if !skipNull {
 			return value.NewInt(int32(v.Len())), nil
 		}
+		if !v.T.IsArray() && v.T != value.Void {
+			// A typed pass over the storage (value.CountNotNull), not a
+			// method call per element.
+			return value.NewInt(int32(value.CountNotNull(v))), nil
+		}
 		n := 0
 		for i := 0; i < v.Len(); i++ {
 			if !v.IsNull(i) {
