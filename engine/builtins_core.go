@@ -9,12 +9,6 @@ import (
 )
 
 func init() {
-	reg("isNull", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		return mapBool(args[0], func(v *value.Vector, i int) bool { return v.IsNull(i) })
-	})
-	reg("isValid", p("x"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		return mapBool(args[0], func(v *value.Vector, i int) bool { return !v.IsNull(i) })
-	})
 	reg("exists", p("name"), 1, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		name, ok := stringArg(args[0])
 		if !ok {
@@ -118,48 +112,6 @@ func init() {
 		in.s.Logout()
 		return nil, nil
 	})
-	reg("iif", p("cond", "trueResult", "falseResult"), 3, 3, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		c, err := asOperand(args[0])
-		if err != nil {
-			return nil, err
-		}
-		if c.scalar {
-			if c.v.At(0).Bool() {
-				return args[1], nil
-			}
-			return args[2], nil
-		}
-		n := c.v.Len()
-		a, err := value.Broadcast(args[1], n)
-		if err != nil {
-			return nil, err
-		}
-		b, err := value.Broadcast(args[2], n)
-		if err != nil {
-			return nil, err
-		}
-		// an untyped NULL branch (case when without else) takes the
-		// other branch's type
-		if a.T == value.Void && b.T != value.Void {
-			a = value.NewNullVector(b.T, n)
-			a.Scale = b.Scale
-		} else if b.T == value.Void {
-			b = value.NewNullVector(a.T, n)
-			b.Scale = a.Scale
-		}
-		if b.T != a.T {
-			if b, err = value.CastVector(b, a.T, a.Scale); err != nil {
-				return nil, err
-			}
-		}
-		out := a.Clone()
-		for i := 0; i < n; i++ {
-			if !c.v.At(i).Bool() {
-				out.SetFrom(i, b, i)
-			}
-		}
-		return out, nil
-	})
 	reg("between", p("X", "range"), 2, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
 		r, ok := args[1].(*value.Pair)
 		if !ok {
@@ -193,20 +145,3 @@ func init() {
 
 // Version is what version() reports (funcs/system owns the text).
 const Version = system.Version
-
-// mapBool applies a per-element predicate to a scalar or vector.
-func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, error) {
-	o, err := asOperand(x)
-	if err != nil {
-		return nil, err
-	}
-	n := o.v.Len()
-	out := value.NewVector(value.Bool, n, n)
-	for i := 0; i < n; i++ {
-		out.I8[i] = boolByte(f(o.v, i))
-	}
-	if o.scalar {
-		return out.At(0), nil
-	}
-	return out, nil
-}

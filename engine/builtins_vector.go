@@ -18,16 +18,6 @@ func init() {
 	reg("rand", p("X", "count"), 1, 2, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		return randValue(in, args)
 	})
-	reg("concat", p("X", "Y"), 2, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		return binaryOp("+", args[0], args[1])
-	})
-	reg("set", p("X"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		o, err := asOperand(args[0])
-		if err != nil {
-			return nil, err
-		}
-		return value.NewSet(o.v), nil
-	})
 	reg("dict", p("keyObj", "valueObj", "ordered"), 2, 3, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
 		return makeDict(args[0], args[1])
 	})

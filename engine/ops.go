@@ -63,15 +63,8 @@ type operand struct {
 }
 
 func asOperand(x value.Value) (operand, error) {
-	switch t := x.(type) {
-	case *value.Scalar:
-		return operand{v: t.Vector(), scalar: true}, nil
-	case *value.Vector:
-		return operand{v: t}, nil
-	case *value.Pair:
-		return operand{v: t.V}, nil
-	}
-	return operand{}, fmt.Errorf("The operator doesn't support a %s operand.", strings.ToLower(x.Form().String()))
+	v, scalar, err := funcs.Operand(x)
+	return operand{v: v, scalar: scalar}, err
 }
 
 func binaryOp(op string, a, b value.Value) (value.Value, error) {

@@ -11,8 +11,8 @@ import (
 var (
 	legacyRowFuncs = setOf("add", "sub", "mul", "div", "ratio", "mod", "eq", "ne", "lt", "le",
 		"gt", "ge", "and", "or", "bitAnd", "bitOr", "bitXor", "lshift", "rshift", "neg", "not",
-		"isNull", "isValid", "between", "in")
-	legacyConstFuncs = setOf("pair", "seq", "concat", "set")
+		"between", "in")
+	legacyConstFuncs = setOf("pair", "seq")
 )
 
 func setOf(names ...string) map[string]bool {

@@ -29,7 +29,9 @@
 //	funcs/all          blank-imports every family; the interpreter imports it
 //
 // A family may import this package and families listed above it, never one
-// below it, so data and imports flow one way. Packages that own a resource
+// below it, so data and imports flow one way. A function that needs the
+// interpreter's private state (frames, ownership of values, shared objects)
+// stays in engine or reaches it through Env. Packages that own a resource
 // (the catalog, DFS databases) register the functions over that resource
 // from their own init, into the same registry.
 package funcs

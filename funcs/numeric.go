@@ -3,6 +3,7 @@ package funcs
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -274,4 +275,19 @@ func ScalarOrVector(x value.Value) (v *value.Vector, scalar bool) {
 		return a, false
 	}
 	return nil, false
+}
+
+// Operand reads an operator's operand: a scalar (as a one-element vector,
+// scalar true), a vector or a pair's elements; any other form is
+// DolphinDB's error for an operator.
+func Operand(x value.Value) (v *value.Vector, scalar bool, err error) {
+	switch t := x.(type) {
+	case *value.Scalar:
+		return t.Vector(), true, nil
+	case *value.Vector:
+		return t, false, nil
+	case *value.Pair:
+		return t.V, false, nil
+	}
+	return nil, false, fmt.Errorf("The operator doesn't support a %s operand.", strings.ToLower(x.Form().String()))
 }

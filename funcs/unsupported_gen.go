@@ -56,7 +56,6 @@ var unsupported = map[string]string{
 	"loadDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"loadIPCInMemoryTable":            "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"loadMvccTable":                   "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
-	"multiTableRepartitionDS":         "not implemented yet",
 	"textChunkDS":                     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"createCatalog":                   "not implemented yet",
 	"createSchema":                    "not implemented yet",

@@ -18,6 +18,10 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 	var kind join.Kind
 	switch j.Kind {
 	case "inner":
+		if j.On == nil {
+			// JOIN without ON pairs every row with every row (join.md)
+			return ex.sqlCrossJoin(j)
+		}
 		kind = join.Equi
 	case "left":
 		kind = join.Left

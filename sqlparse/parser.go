@@ -1109,6 +1109,9 @@ func (p *parser) binop() (op string, prec int, n int) {
 			return "&&", 2, 1
 		case "in", "like", "between":
 			return strings.ToLower(t.Text), 3, 1
+		case "notin", "notlike", "notbetween":
+			// x notIn y is x not in y (one word, as the manual writes it)
+			return "not " + strings.ToLower(t.Text)[3:], 3, 1
 		case "join":
 			// a join b concatenates, as a <- b does
 			return "join", 10, 1

@@ -7,8 +7,8 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Type inspection and typed-vector construction, moved from the
-// interpreter's older table: type, form, typestr, array/bigarray and
+// Type inspection and typed-container construction, moved from the
+// interpreter's older table: type, form, typestr, array/bigarray, set and
 // arrayVector.
 func init() {
 	funcs.Register(
@@ -23,6 +23,13 @@ func init() {
 		}},
 		// array accounts its allocation against the server's memory limit.
 		funcs.Spec{Name: "array", Params: []string{"dataType", "initialSize", "capacity", "defaultValue"}, Min: 1, Max: 4, Props: funcs.Session, Category: "types-conversion", Fn: xarray},
+		funcs.Spec{Name: "set", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			v, _, err := funcs.Operand(args[0])
+			if err != nil {
+				return nil, err
+			}
+			return value.NewSet(v), nil
+		}},
 		funcs.Spec{Name: "arrayVector", Params: []string{"index", "value"}, Min: 2, Max: 2, Category: "types-conversion", Fn: xarrayVector},
 	)
 	funcs.Alias("bigarray", "array")

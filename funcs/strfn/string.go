@@ -475,9 +475,7 @@ func offsetArg(fn string, x value.Value) (int, error) {
 }
 
 // concat joins two strings, or the elements of a vector with Y between
-// them; NULLs (and a missing Y) count as empty strings. (engine's older
-// "concat" in builtins_vector.go shadows this entry until it is deleted
-// there.)
+// them; NULLs (and a missing Y) count as empty strings.
 func init() {
 	funcs.Register(funcs.Spec{Name: "concat", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "string",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {

@@ -39,8 +39,8 @@ func TestRecodeGBKRoundTrip(t *testing.T) {
 	require.Error(t, err, "encoding names are lower case")
 }
 
-// concat is tested here rather than in string.test while the engine's
-// older "concat" shadows the registry entry.
+// concat's edge cases beyond the manual's examples (string.test): empty
+// vectors, empty separators, a separator left out.
 func TestConcat(t *testing.T) {
 	spec, ok := funcs.Lookup("concat")
 	require.True(t, ok)

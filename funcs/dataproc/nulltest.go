@@ -1,0 +1,84 @@
+package dataproc
+
+import (
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// isNull, isValid and iif, moved from the interpreter's older table,
+// behaviour unchanged.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "isNull", Params: []string{"x"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			return mapBool(args[0], func(v *value.Vector, i int) bool { return v.IsNull(i) })
+		}},
+		funcs.Spec{Name: "isValid", Params: []string{"x"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			return mapBool(args[0], func(v *value.Vector, i int) bool { return !v.IsNull(i) })
+		}},
+		funcs.Spec{Name: "iif", Params: []string{"cond", "trueResult", "falseResult"}, Min: 3, Max: 3, Category: "data-processing", Fn: xiif},
+	)
+}
+
+// mapBool applies a per-element predicate to a scalar, vector or pair.
+func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, error) {
+	v, scalar, err := funcs.Operand(x)
+	if err != nil {
+		return nil, err
+	}
+	n := v.Len()
+	out := value.NewVector(value.Bool, n, n)
+	for i := 0; i < n; i++ {
+		if f(v, i) {
+			out.I8[i] = 1
+		}
+	}
+	if scalar {
+		return out.At(0), nil
+	}
+	return out, nil
+}
+
+// xiif is iif(cond, trueResult, falseResult): per element of cond, the
+// element of trueResult or falseResult (scalars broadcast).
+func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
+	c, scalar, err := funcs.Operand(args[0])
+	if err != nil {
+		return nil, err
+	}
+	if scalar {
+		if c.At(0).Bool() {
+			return args[1], nil
+		}
+		return args[2], nil
+	}
+	n := c.Len()
+	a, err := value.Broadcast(args[1], n)
+	if err != nil {
+		return nil, err
+	}
+	b, err := value.Broadcast(args[2], n)
+	if err != nil {
+		return nil, err
+	}
+	// an untyped NULL branch (case when without else) takes the other
+	// branch's type
+	if a.T == value.Void && b.T != value.Void {
+		a = value.NewNullVector(b.T, n)
+		a.Scale = b.Scale
+	} else if b.T == value.Void {
+		b = value.NewNullVector(a.T, n)
+		b.Scale = a.Scale
+	}
+	if b.T != a.T {
+		if b, err = value.CastVector(b, a.T, a.Scale); err != nil {
+			return nil, err
+		}
+	}
+	out := a.Clone()
+	for i := 0; i < n; i++ {
+		if !c.At(i).Bool() {
+			out.SetFrom(i, b, i)
+		}
+	}
+	return out, nil
+}
