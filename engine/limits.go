@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -61,7 +62,7 @@ func (e *Engine) TCPUserTimeout() time.Duration {
 // DolphinDB's words.
 func requireAdmin(env funcs.Env, fn string) error {
 	if env.(*interp).s.user != "admin" {
-		return fmt.Errorf("Only administrators can execute function %s.", fn)
+		return ddberr.Errorf("Only administrators can execute function %s.", fn)
 	}
 	return nil
 }
@@ -197,7 +198,7 @@ func (in *interp) checkQueryResult(v value.Value) error {
 	}
 	limit := in.s.eng.queryResultLimitBytes()
 	if n := estimateBytes(v); float64(n) > limit {
-		return fmt.Errorf("The memory used by the query result (%d bytes) exceeds memLimitOfQueryResult (%.0f bytes).", n, limit)
+		return ddberr.Errorf("The memory used by the query result (%d bytes) exceeds memLimitOfQueryResult (%.0f bytes).", n, limit)
 	}
 	return nil
 }
