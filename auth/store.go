@@ -233,6 +233,10 @@ func (s *Store) CreateUser(name, password string, groups []string, admin bool, a
 	if err := checkPassword(password, s.Enhanced()); err != nil {
 		return err
 	}
+	// Refuse a taken name before paying for the hash.
+	if s.UserExists(name) {
+		return ddberr.Errorf("The user [%s] already exists.", name)
+	}
 	v, err := newVerifier(password)
 	if err != nil {
 		return err
@@ -422,6 +426,9 @@ func (s *Store) Members(group string) ([]string, error) {
 func (s *Store) ResetPassword(user, password string) error {
 	if err := checkPassword(password, s.Enhanced()); err != nil {
 		return err
+	}
+	if !s.UserExists(user) {
+		return errNoUser(user)
 	}
 	v, err := newVerifier(password)
 	if err != nil {

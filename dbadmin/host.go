@@ -85,6 +85,8 @@ type state struct {
 	reservedMemGB            float64
 	maxBlockKB               float64
 	compactions              []compaction
+	// lastUpdated is setChunkLastUpdateTime's time by chunk id.
+	lastUpdated map[string]time.Time
 }
 
 func stateOf(h Host) *state {

@@ -24,6 +24,7 @@ func init() {
 		funcs.Spec{Name: "clearDSCache!", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "db-table", Fn: xclearDSCache},
 		funcs.Spec{Name: "clearDSCacheNow", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xclearDSCacheNow},
 		funcs.Spec{Name: "repartitionDS", Params: []string{"query", "column", "partitionType", "partitionScheme", "local"}, Min: 1, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xrepartitionDS},
+		funcs.Spec{Name: "multiTableRepartitionDS", Params: []string{"query", "column", "partitionType", "partitionScheme", "local"}, Min: 1, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xmultiTableRepartitionDS},
 		funcs.Spec{Name: "replayDS", Params: []string{"sqlObj", "dateColumn", "timeColumn", "timeRepartitionSchema"}, Min: 1, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xreplayDS},
 	)
 }
@@ -432,4 +433,84 @@ func nameArg(fn, param string, x value.Value) (string, error) {
 		return "", errNotString(fn, param)
 	}
 	return s, nil
+}
+
+// xmultiTableRepartitionDS splits every query of a tuple the same way (by
+// column and scheme, or by each table's own partitions) and returns all
+// the sources in one tuple, the first query's first.
+func xmultiTableRepartitionDS(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	q, ok := args[0].(*value.Vector)
+	if !ok || q.T != value.Any {
+		return nil, errors.New("The argument [query] of multiTableRepartitionDS must be a tuple of SQL metacode.")
+	}
+	if _, err := funcs.BoolArg("multiTableRepartitionDS", "local", funcs.Arg(args, 4), true); err != nil {
+		return nil, err
+	}
+	var out []value.Value
+	for _, code := range q.Any {
+		if !funcs.IsCode(code) {
+			return nil, errors.New("The argument [query] of multiTableRepartitionDS must be a tuple of SQL metacode.")
+		}
+		if funcs.Arg(args, 1) != nil {
+			col, ok := funcs.StringArg(args[1])
+			if !ok {
+				return nil, errNotString("multiTableRepartitionDS", "column")
+			}
+			if funcs.Arg(args, 2) == nil {
+				return nil, errors.New("The argument [partitionType] of multiTableRepartitionDS must be given with column.")
+			}
+			s, err := newSplitter(h, code, col)
+			if err != nil {
+				return nil, err
+			}
+			part, err := s.byScheme(args[2], funcs.Arg(args, 3), col)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, part...)
+			continue
+		}
+		part, err := byPartitions(h, code)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, part...)
+	}
+	return value.NewTuple(out), nil
+}
+
+// byPartitions splits a query over a partitioned table into one source
+// per partition: the product of its levels' partitions.
+func byPartitions(h Host, code value.Value) ([]value.Value, error) {
+	t, err := sourceTable(h, code)
+	if err != nil {
+		return nil, err
+	}
+	names, _, _ := t.Schema()
+	levels := t.Database().Levels()
+	cols := t.PartitionColumns()
+	if len(cols) == 0 {
+		return []value.Value{&system.DataSource{Code: code}}, nil
+	}
+	sources := []value.Value{&system.DataSource{Code: code}}
+	for l, c := range cols {
+		var next []value.Value
+		for _, src := range sources {
+			s, err := newSplitter(h, src.(*system.DataSource).Code, names[c])
+			if err != nil {
+				return nil, err
+			}
+			part, err := s.byDomain(levels[l], names[c])
+			if err != nil {
+				return nil, err
+			}
+			next = append(next, part...)
+		}
+		sources = next
+	}
+	return sources, nil
 }

@@ -120,3 +120,25 @@ func TestLikeMatch(t *testing.T) {
 		require.Equal(t, c.want, dbfuncs.LikeMatch(c.pattern, c.s), "%q %q", c.pattern, c.s)
 	}
 }
+
+// A table saved in a local database is there for another engine, and a
+// damaged table file is an error, not a crash.
+func TestLocalDatabaseSurvivesRestart(t *testing.T) {
+	dir := filepath.ToSlash(filepath.Join(t.TempDir(), "local"))
+	e := open(t, t.TempDir())
+	run(t, e, `t = table(1 2 3 as id, "a" "b" "c" as s)
+		db = database("`+dir+`")
+		saveTable(db, t, "tb")
+		hdb = database("`+dir+`/dual", RANGE, 0 2 4)
+		vdb = database(, VALUE, "a" "b" "c")
+		saveDualPartition(hdb, vdb, t, "dual", "id", "s")`)
+	require.NoError(t, e.Close())
+
+	e = open(t, t.TempDir())
+	defer e.Close()
+	require.Equal(t, `["a","b","c"]`, run(t, e, `exec s from loadTable("`+dir+`", "tb")`))
+	require.Equal(t, `[1,2,3]`, run(t, e, `exec id from loadTable("`+dir+`/dual", "dual") order by id`))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "tb.tbl"), []byte("garbage"), 0o644))
+	_, err := e.NewSession().Run(`loadTable("` + dir + `", "tb")`)
+	require.ErrorContains(t, err, "corrupt")
+}

@@ -55,6 +55,10 @@ func indexValue(x, i value.Value) (value.Value, error) {
 }
 
 func indexVector(v *value.Vector, i value.Value) (value.Value, error) {
+	if v.T.IsArray() {
+		// an array vector is indexed by column (arrayVector page)
+		return arrayColumns(v, i)
+	}
 	switch k := i.(type) {
 	case *value.Scalar:
 		p, ok := k.Int64()

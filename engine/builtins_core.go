@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -131,11 +130,11 @@ func init() {
 			return args[2], nil
 		}
 		n := c.v.Len()
-		a, err := broadcast(args[1], n)
+		a, err := value.Broadcast(args[1], n)
 		if err != nil {
 			return nil, err
 		}
-		b, err := broadcast(args[2], n)
+		b, err := value.Broadcast(args[2], n)
 		if err != nil {
 			return nil, err
 		}
@@ -211,6 +210,3 @@ func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, e
 	}
 	return out, nil
 }
-
-// broadcast makes a vector of n elements from a scalar or a vector.
-func broadcast(x value.Value, n int) (*value.Vector, error) { return funcs.Broadcast(x, n) }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
@@ -26,6 +27,13 @@ func init() {
 	reg("loadTable", p("database", "tableName", "partitions", "memoryMode"), 2, 4, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		if err := in.s.checkRead(); err != nil {
 			return nil, err
+		}
+		if local, ok := dbfuncs.LocalDatabaseArg(args[0]); ok {
+			name, ok := stringArg(args[1])
+			if !ok {
+				return nil, errors.New("The table name must be a string.")
+			}
+			return dbfuncs.LoadLocalTable(in, local, name)
 		}
 		db, err := in.dbArg(args[0])
 		if err != nil {
@@ -142,7 +150,7 @@ func (in *interp) newDatabase(args []value.Value) (value.Value, error) {
 	}
 	e := in.s.eng
 	if path != "" && !strings.HasPrefix(path, "dfs://") {
-		return nil, fmt.Errorf("Invalid database directory %s: only dfs:// paths and \"\" (in-memory) are supported.", path)
+		return in.newLocalDatabase(path, args)
 	}
 	if path != "" {
 		if err := in.s.checkWrite(); err != nil {
@@ -194,6 +202,22 @@ func (in *interp) newDatabase(args []value.Value) (value.Value, error) {
 		return db, err
 	}
 	return db, e.acl.SetDBOwner(path, in.s.user)
+}
+
+// newLocalDatabase is database(dir, ...) for a local directory (package
+// dbfuncs keeps its tables), with the partition scheme when given.
+func (in *interp) newLocalDatabase(path string, args []value.Value) (value.Value, error) {
+	var dom partition.Domain
+	if len(args) >= 3 && arg(args, 1) != nil {
+		ptype, err := intArg(args[1], "database")
+		if err != nil {
+			return nil, err
+		}
+		if dom, err = in.newDomain(partition.PartitionType(ptype), args[2]); err != nil {
+			return nil, err
+		}
+	}
+	return dbfuncs.OpenLocalDatabase(in, path, dom)
 }
 
 func isNullArg(v value.Value) bool {

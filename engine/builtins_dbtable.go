@@ -46,7 +46,13 @@ func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
 	if err := in.s.checkRead(); err != nil {
 		return nil, err
 	}
-	return value.NewStrings(value.String, in.s.eng.dbs.Paths()), nil
+	var out []string
+	for _, db := range in.s.eng.dbs.Paths() {
+		if in.s.seesDatabase(db) {
+			out = append(out, db)
+		}
+	}
+	return value.NewStrings(value.String, nonNil(out)), nil
 }
 
 func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -70,7 +76,9 @@ func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, er
 			continue // dropped meanwhile
 		}
 		for _, t := range db.TableNames() {
-			out = append(out, p+"/"+t)
+			if in.s.seesTable(p, t) {
+				out = append(out, p+"/"+t)
+			}
 		}
 	}
 	return value.NewStrings(value.String, out), nil

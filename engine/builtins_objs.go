@@ -19,7 +19,13 @@ func init() {
 			return nil, err
 		}
 		sort.Strings(dbs)
-		return value.NewStrings(value.String, dbs), nil
+		seen := dbs[:0]
+		for _, db := range dbs {
+			if in.s.seesClusterDatabase(db) {
+				seen = append(seen, db)
+			}
+		}
+		return value.NewStrings(value.String, seen), nil
 	})
 	reg("getClusterDFSTables", nil, 0, 0, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
 		dbs, err := in.s.eng.store.ListDatabases()
@@ -35,7 +41,9 @@ func init() {
 			}
 			sort.Strings(tables)
 			for _, t := range tables {
-				out = append(out, strings.TrimSuffix(db, "/")+"/"+t)
+				if in.s.seesTable(db, t) {
+					out = append(out, strings.TrimSuffix(db, "/")+"/"+t)
+				}
 			}
 		}
 		return value.NewStrings(value.String, out), nil

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
@@ -86,7 +85,7 @@ func init() {
 }
 
 // seqInts is every row position of an n-row table.
-func seqInts(n int) []int { return funcs.Iota(n) }
+func seqInts(n int) []int { return value.Iota(n) }
 
 // resolveTable accepts a table value or a table's name (a variable or
 // shared table), as tableInsert's first argument does in remote calls.

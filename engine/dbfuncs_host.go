@@ -16,7 +16,7 @@ var _ dbfuncs.Host = (*interp)(nil)
 // with dbadmin.Host (admin_host.go).
 
 // IsAdmin implements dbfuncs.Host.
-func (in *interp) IsAdmin() bool { return in.s.user == "admin" }
+func (in *interp) IsAdmin() bool { return in.s.isAdmin() }
 
 // FunctionSource implements dbfuncs.Host.
 func (in *interp) FunctionSource(fn value.Value) (string, string, bool) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -29,13 +30,13 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return buildVector(vals, true)
+		return value.FromScalars(vals)
 	case *sqlparse.ArrayExpr:
 		vals, err := in.evalList(n.Elems)
 		if err != nil {
 			return nil, err
 		}
-		return buildVector(vals, false)
+		return value.FromScalars(vals)
 	case *sqlparse.TupleExpr:
 		vals, err := in.evalList(n.Elems)
 		if err != nil {
@@ -57,8 +58,8 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.BinaryExpr:
 		return in.evalChain(n)
 	case *sqlparse.CallExpr:
-		if q := existsQuery(n); q != nil {
-			return in.evalExists(q)
+		if q := query.ExistsQuery(n); q != nil {
+			return query.Exists(in, q)
 		}
 		return in.evalCall(n)
 	case *sqlparse.PartialExpr:
@@ -74,6 +75,11 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
+		if tu, ok := n.Index.(*sqlparse.TupleExpr); ok && len(tu.Elems) == 2 {
+			if v, ok, err := in.evalIndex2(x, tu); ok {
+				return v, err
+			}
+		}
 		idx, err := in.eval(n.Index)
 		if err != nil {
 			return nil, err
@@ -84,18 +90,14 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 				return nil, err
 			}
 		}
+		if m, ok := x.(*value.Matrix); ok {
+			return in.matrixColumns(m, idx)
+		}
 		return indexValue(x, idx)
 	case *sqlparse.MemberExpr:
-		if in.row != nil && in.qual != nil {
-			if t, c, ok := qualified(n); ok {
-				if cols, ok := in.qual[strings.ToLower(t)]; ok {
-					if name, ok := cols[strings.ToLower(c)]; ok {
-						if v, ok := in.row.column(name); ok {
-							return v, nil
-						}
-					}
-					return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", c)
-				}
+		if in.row != nil {
+			if v, ok, err := in.row.Qualified(n); ok {
+				return v, err
 			}
 		}
 		x, err := in.eval(n.X)
@@ -107,9 +109,9 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		return &userFunc{name: "lambda", params: n.Params, body: n.Body}, nil
 	case *sqlparse.SelectExpr:
 		if in.row != nil {
-			return in.subquery(n)
+			return query.Subquery(in, n)
 		}
-		v, err := in.evalSelect(n)
+		v, err := query.Select(in, n)
 		if err == nil {
 			if err = in.checkQueryResult(v); err != nil {
 				return nil, err
@@ -117,10 +119,10 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return v, err
 	case *sqlparse.UnionExpr:
-		return in.evalUnion(n)
+		return query.Union(in, n)
 	case *sqlparse.StarExpr:
 		if in.row != nil {
-			return in.row.star(), nil
+			return in.row.Star(), nil
 		}
 		return nil, errors.New("Syntax Error: '*' can only be used in a SQL statement")
 	case *sqlparse.TernaryExpr:
@@ -145,7 +147,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		kv, err := buildVector(keys, false)
+		kv, err := value.FromScalars(keys)
 		if err != nil {
 			return nil, err
 		}
@@ -230,7 +232,7 @@ func evalLiteral(n *sqlparse.Literal) (value.Value, error) {
 // built-in function, then the constants (type names, partition types).
 func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
 	if in.row != nil {
-		if v, ok := in.row.column(n.Name); ok {
+		if v, ok := in.row.Column(n.Name); ok {
 			return v, nil
 		}
 	}
@@ -264,52 +266,6 @@ func (in *interp) function(name string) Function {
 	return in.functionView(name)
 }
 
-// buildVector makes a vector from evaluated elements: a typed vector when
-// every element is a scalar of compatible types, otherwise a tuple.
-func buildVector(vals []value.Value, spaced bool) (value.Value, error) {
-	if len(vals) == 0 {
-		return value.NewTuple(nil), nil
-	}
-	t := value.Void
-	for _, v := range vals {
-		s, ok := v.(*value.Scalar)
-		if !ok {
-			return value.NewTuple(vals), nil
-		}
-		if s.T == value.Void {
-			continue
-		}
-		switch {
-		case t == value.Void:
-			t = s.T
-		case t == s.T:
-		case t.IsNumeric() && s.T.IsNumeric() && t != value.Bool && s.T != value.Bool:
-			t = value.Promote(t, s.T)
-		case t.Category() == value.CatLiteral && s.T.Category() == value.CatLiteral:
-			t = value.String
-		default:
-			return value.NewTuple(vals), nil
-		}
-	}
-	if t == value.Void {
-		return value.NewNullVector(value.Void, len(vals)), nil
-	}
-	out := value.NewVector(t, 0, len(vals))
-	for _, v := range vals {
-		s := v.(*value.Scalar)
-		if s.T != t && !s.Null {
-			c, err := value.Cast(s, t, s.Scale)
-			if err != nil {
-				return nil, err
-			}
-			s = c.(*value.Scalar)
-		}
-		out.Scale = s.Scale
-		out.AppendScalar(s)
-	}
-	return out, nil
-}
-
 // argName is the name an argument gives a table column: its alias, or a
 // variable's name.
 func argName(e sqlparse.Expr) string {
@@ -330,7 +286,11 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 		if v, ok := in.frame[id.Name]; ok {
 			f, isFn := v.(Function)
 			if !isFn {
-				return nil, fmt.Errorf("%s is not a function", id.Name)
+				// a variable that is not a function doesn't hide the
+				// function of that name: schema = ...; t.schema()
+				if f = in.function(id.Name); f == nil {
+					return nil, fmt.Errorf("%s is not a function", id.Name)
+				}
 			}
 			fn = f
 		} else if fn = in.function(id.Name); fn == nil {

@@ -33,16 +33,18 @@ func (in *interp) evalAdverb(n *sqlparse.AdverbExpr) (value.Value, error) {
 		return nil, fmt.Errorf("The adverb ':%s' must follow a function.", n.Adverb)
 	}
 	if len(n.Adverb) == 2 {
-		return &consistentCall{hof: hof, fn: f}, nil
+		return &consistentCall{hof: hof, fn: f, rule: n.Adverb[1:]}, nil
 	}
 	return &partialFunc{fn: hof, bound: []value.Value{f}}, nil
 }
 
 // consistentCall is f:LC and the other two-letter adverbs: the
-// higher-order function called with its consistent parameter set.
+// higher-order function called with its assembleRule (D, C, U or K), or
+// for one without that parameter, consistent=true for C.
 type consistentCall struct {
-	hof Function
-	fn  Function
+	hof  Function
+	fn   Function
+	rule string
 }
 
 func (c *consistentCall) Form() Form       { return value.FormScalar }

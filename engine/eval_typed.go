@@ -32,7 +32,7 @@ func (in *interp) typedVector(n *sqlparse.IndexExpr) (value.Value, bool, error) 
 		return nil, false, nil
 	}
 	if in.row != nil {
-		if _, isCol := in.row.column(id.Name); isCol {
+		if _, isCol := in.row.Column(id.Name); isCol {
 			return nil, false, nil
 		}
 	}
@@ -40,7 +40,7 @@ func (in *interp) typedVector(n *sqlparse.IndexExpr) (value.Value, bool, error) 
 	if err != nil {
 		return nil, true, err
 	}
-	v, err := buildVector(vals, false)
+	v, err := value.FromScalars(vals)
 	if err != nil {
 		return nil, true, err
 	}

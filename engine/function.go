@@ -125,7 +125,11 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 	case *partialFunc:
 		return in.callNamed(f.fn, f.fill(args), nil)
 	case *consistentCall:
-		full, err := bindNamed(f.hof, append([]value.Value{f.fn}, args...), map[string]value.Value{"consistent": value.NewBool(true)})
+		pos := append([]value.Value{f.fn}, args...)
+		full, err := bindNamed(f.hof, pos, map[string]value.Value{"assembleRule": value.NewString(f.rule)})
+		if err != nil && f.rule == "C" {
+			full, err = bindNamed(f.hof, pos, map[string]value.Value{"consistent": value.NewBool(true)})
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -231,6 +235,21 @@ func constant(name string) (value.Value, bool) {
 		return value.NewInt(2), true
 	case "pi":
 		return value.NewDouble(3.141592653589793), true
+	// the data forms, as form() returns them
+	case "SCALAR":
+		return value.NewInt(0), true
+	case "VECTOR":
+		return value.NewInt(1), true
+	case "PAIR":
+		return value.NewInt(2), true
+	case "MATRIX":
+		return value.NewInt(3), true
+	case "SET":
+		return value.NewInt(4), true
+	case "DICT":
+		return value.NewInt(5), true
+	case "TABLE":
+		return value.NewInt(6), true
 	}
 	if v, ok := privConstant(name); ok {
 		return v, true

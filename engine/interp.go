@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -17,14 +18,12 @@ type interp struct {
 	depth int
 	// nest is how deeply the expression being evaluated is nested.
 	nest int
-	// row is the table whose columns are in scope inside a SQL clause.
-	row *sqlScope
+	// row is the table whose columns are in scope inside a SQL clause
+	// (and how a SQL join qualifies them); nil elsewhere.
+	row *query.Scope
 	// consts are the parameters declared without mutable (read-only in
 	// the function body), mutables those declared mutable.
 	consts, mutables map[string]bool
-	// qual resolves table-qualified columns (t1.id) in a query over a SQL
-	// join (see sqlScope.qual); nil otherwise.
-	qual map[string]map[string]string
 }
 
 type flow uint8
@@ -198,14 +197,11 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 	case *sqlparse.TimerStmt:
 		return in.execTimer(n)
 	case *sqlparse.InsertStmt:
-		v, err := in.execInsert(n)
-		return flowNext, v, err
+		return flowNext, nil, query.Insert(in, n)
 	case *sqlparse.UpdateStmt:
-		v, err := in.execUpdate(n)
-		return flowNext, v, err
+		return flowNext, nil, query.Update(in, n)
 	case *sqlparse.DeleteStmt:
-		v, err := in.execDelete(n)
-		return flowNext, v, err
+		return flowNext, nil, query.Delete(in, n)
 	case *sqlparse.GoStmt:
 		return flowNext, nil, nil
 	case *sqlparse.ThrowStmt:

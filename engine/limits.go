@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -197,6 +198,9 @@ func (in *interp) checkQueryResult(v value.Value) error {
 		return nil
 	}
 	limit := in.s.eng.queryResultLimitBytes()
+	if gb := in.s.userLimit(auth.QueryResultMemLimit); gb > 0 {
+		limit = gb * (1 << 30)
+	}
 	if n := estimateBytes(v); float64(n) > limit {
 		return ddberr.Errorf("The memory used by the query result (%d bytes) exceeds memLimitOfQueryResult (%.0f bytes).", n, limit)
 	}

@@ -351,3 +351,66 @@ func (s *Session) addAccessControl(name string) error {
 	o.controlled.Store(true)
 	return nil
 }
+
+// userLimit is the logged-in user's own value of a limit privilege
+// (grant(user, QUERY_RESULT_MEM_LIMIT, gb)); 0 when none is set, and the
+// engine-wide setting applies.
+func (s *Session) userLimit(p auth.Priv) float64 {
+	if s.user == "" {
+		return 0
+	}
+	return s.eng.acl.Limit(s.user, p)
+}
+
+// The listing functions show a non-administrator only what it may use
+// (the manual's 可见性函数 table); administrators see everything.
+
+// seesDatabase is getDFSDatabases' rule: DB_MANAGE on the database, or
+// having created it.
+func (s *Session) seesDatabase(db string) bool {
+	return s.isAdmin() || (s.user != "" && s.dbManager(db))
+}
+
+// seesClusterDatabase is getClusterDFSDatabases' rule: any database-level
+// privilege on it.
+func (s *Session) seesClusterDatabase(db string) bool {
+	if s.isAdmin() || s.seesDatabase(db) {
+		return true
+	}
+	if s.user == "" {
+		return false
+	}
+	for _, p := range []auth.Priv{auth.DBRead, auth.DBInsert, auth.DBUpdate, auth.DBDelete, auth.DBObjCreate, auth.DBObjDelete} {
+		if s.eng.acl.Allowed(s.user, auth.Target{Priv: p, Obj: db}) {
+			return true
+		}
+	}
+	return false
+}
+
+// seesTable is getDFSTablesByDatabase's and getClusterDFSTables' rule: a
+// database-level privilege on its database, a table privilege on it, or
+// having created it.
+func (s *Session) seesTable(db, table string) bool {
+	if s.isAdmin() {
+		return true
+	}
+	if s.user == "" {
+		return false
+	}
+	path := auth.TablePath(db, table)
+	if s.dbManager(db) || s.createdTable(path) {
+		return true
+	}
+	for _, p := range []auth.Priv{auth.DBRead, auth.DBInsert, auth.DBUpdate, auth.DBDelete} {
+		if s.eng.acl.Allowed(s.user, auth.Target{Priv: p, Obj: db}) {
+			return true
+		}
+	}
+	for _, p := range []auth.Priv{auth.TableRead, auth.TableInsert, auth.TableUpdate, auth.TableDelete} {
+		if s.eng.acl.Allowed(s.user, auth.Target{Priv: p, Obj: path}) {
+			return true
+		}
+	}
+	return false
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -27,11 +28,11 @@ func pruneFixture(t *testing.T) (*Session, *ptable, func(string) PartitionFilter
 	v, _ := s.Get("pt")
 	pt := v.(*ptable)
 	in := &interp{s: s, frame: s.vars}
-	eval := func(x sqlparse.Expr, tb *value.Table) (value.Value, error) { return in.withTable(tb, x) }
+	eval := func(x sqlparse.Expr, tb *value.Table) (value.Value, error) { return in.EvalIn(query.NewScope(tb), x) }
 	return s, pt, func(where string) PartitionFilter {
 		w, err := sqlparse.ParseExpr(where)
 		require.NoError(t, err, where)
-		return pt.PruneFilter(eval, []sqlparse.Expr{w})
+		return PartitionFilter(pt.Table.PruneFilter(dfs.Evaluator{Eval: eval, Props: legacyProps}, []sqlparse.Expr{w}))
 	}
 }
 
@@ -129,7 +130,7 @@ func TestPruneFilterReadsRegistryProps(t *testing.T) {
 	v, _ := s.Get("pt")
 	pt := v.(*ptable)
 	in := &interp{s: s, frame: s.vars}
-	eval := func(x sqlparse.Expr, tb *value.Table) (value.Value, error) { return in.withTable(tb, x) }
+	eval := func(x sqlparse.Expr, tb *value.Table) (value.Value, error) { return in.EvalIn(query.NewScope(tb), x) }
 	for _, tc := range []struct {
 		where string
 		keep  []bool // nil: no filter
@@ -142,7 +143,7 @@ func TestPruneFilterReadsRegistryProps(t *testing.T) {
 	} {
 		w, err := sqlparse.ParseExpr(tc.where)
 		require.NoError(t, err, tc.where)
-		f := pt.PruneFilter(eval, []sqlparse.Expr{w})
+		f := PartitionFilter(pt.Table.PruneFilter(dfs.Evaluator{Eval: eval, Props: legacyProps}, []sqlparse.Expr{w}))
 		if tc.keep == nil {
 			require.Nil(t, f, tc.where)
 		}

@@ -4,13 +4,12 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/insert"
-	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // ptable is a partitioned (or dimension) table of package dfs seen as an
-// engine Table: it passes the session's context and the interpreter's
-// evaluator down, and nothing else.
+// engine Table: it passes the session's context down, and nothing else;
+// queries reach the dfs.Table itself (interp.DFSTable).
 type ptable struct {
 	*dfs.Table
 }
@@ -23,12 +22,6 @@ func wrapTable(t *dfs.Table) *ptable { return &ptable{t} }
 // Scan implements Table.
 func (t *ptable) Scan(keep PartitionFilter) (*value.Table, error) {
 	return t.Table.Scan(dfs.PartitionFilter(keep))
-}
-
-// ScanColumns reads only the columns at the given schema positions (nil:
-// all), in that order.
-func (t *ptable) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, error) {
-	return t.Table.ScanColumns(dfs.PartitionFilter(keep), cols)
 }
 
 // Append implements Table.
@@ -51,13 +44,4 @@ func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, 
 func (t *ptable) SchemaDict() *value.Dict {
 	names, types, scales := t.Schema()
 	return t.Table.SchemaDict(colDefs(names, types, scales))
-}
-
-// PruneFilter implements pruner.
-func (t *ptable) PruneFilter(eval func(sqlparse.Expr, *value.Table) (value.Value, error), where []sqlparse.Expr) PartitionFilter {
-	f := t.Table.PruneFilter(dfs.Evaluator{Eval: eval, Props: legacyProps}, where)
-	if f == nil {
-		return nil
-	}
-	return PartitionFilter(f)
 }

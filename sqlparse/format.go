@@ -417,22 +417,28 @@ func (f formatter) node(n Node) {
 			f.node(n.Top)
 			f.w(" ")
 		}
-		f.list(n.Cols, ", ")
+		// DolphinDB prints the lists of a query without spaces:
+		// select a,b from t where x > 1,y < 2 group by c,d
+		sep := ", "
+		if f.ddb {
+			sep = ","
+		}
+		f.list(n.Cols, sep)
 		if n.From != nil {
 			f.w(" from ")
 			f.node(n.From)
 		}
 		if n.Where != nil {
 			f.w(" where ")
-			f.list(n.Where, ", ")
+			f.list(n.Where, sep)
 		}
 		if n.GroupBy != nil {
 			f.w(" group by ")
-			f.list(n.GroupBy, ", ")
+			f.list(n.GroupBy, sep)
 		}
 		if n.ContextBy != nil {
 			f.w(" context by ")
-			f.list(n.ContextBy, ", ")
+			f.list(n.ContextBy, sep)
 		}
 		if n.CSort != nil {
 			f.w(" csort ")
@@ -440,11 +446,11 @@ func (f formatter) node(n Node) {
 		}
 		if n.PivotBy != nil {
 			f.w(" pivot by ")
-			f.list(n.PivotBy, ", ")
+			f.list(n.PivotBy, sep)
 		}
 		if n.CGroupBy != nil {
 			f.w(" cgroup by ")
-			f.list(n.CGroupBy, ", ")
+			f.list(n.CGroupBy, sep)
 		}
 		if n.Having != nil {
 			f.w(" having ")
@@ -478,7 +484,12 @@ func (f formatter) literal(n *Literal) {
 		q := strconv.QuoteRune([]rune(n.Text + "\x00")[0])
 		f.w(q)
 	case LitSymbol:
-		f.w("`", n.Text)
+		if f.ddb {
+			// metacode prints a SYMBOL constant as a string: symbol == "MSFT"
+			f.w(strconv.Quote(n.Text))
+		} else {
+			f.w("`", n.Text)
+		}
 	default:
 		f.w(n.Text, n.Suffix)
 	}

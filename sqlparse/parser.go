@@ -1266,6 +1266,20 @@ func (p *parser) parseUnary() Expr {
 	defer p.leave()
 	t := p.tok()
 	if t.Kind == TokOp {
+		// +:O x, -:P x, +:A 1 2 3: an operator with an adverb applied to
+		// one operand
+		if fn := operatorFuncs[t.Text]; fn != "" {
+			if c, l := p.peekN(1), p.peekN(2); c.Kind == TokOp && c.Text == ":" && !c.Space &&
+				l.Kind == TokIdent && !l.Space && isAdverb(l.Text) {
+				p.next()
+				p.next()
+				adverb := p.next().Text
+				p.skipNewlines()
+				x := p.parseUnary()
+				f := &AdverbExpr{At: t.Pos, Fn: &Ident{At: t.Pos, Name: fn}, Adverb: adverb}
+				return &CallExpr{At: t.Pos, Fn: f, Args: []Expr{x}}
+			}
+		}
 		switch t.Text {
 		case ":":
 			// (:5) and x[:3] leave the start open
@@ -1324,7 +1338,7 @@ func (p *parser) parsePostfixExpr() Expr {
 	return p.parsePostfix(p.parsePrimary())
 }
 
-var adverbLetters = "ACDEFGHIJKLMPRSTUVXYZ"
+var adverbLetters = "ACDEFGHIJKLMOPRSTUVXYZ"
 
 func (p *parser) parsePostfix(x Expr) Expr {
 	for {
@@ -1366,11 +1380,21 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			}
 			var idx Expr
 			p.withEq(func() {
-				first := p.parseExpr()
+				// m[,1] and m[0,] leave one side empty (all rows or
+				// columns): a nil element
+				at := p.tok().Pos
+				var first Expr
+				if !p.isOp(",") {
+					first = p.parseExpr()
+				}
 				if p.isOp(",") {
-					tu := &TupleExpr{At: first.Pos(), Elems: []Expr{first}}
+					tu := &TupleExpr{At: at, Elems: []Expr{first}}
 					for p.isOp(",") {
 						p.next()
+						if p.isOp("]") || p.isOp(",") {
+							tu.Elems = append(tu.Elems, nil)
+							continue
+						}
 						tu.Elems = append(tu.Elems, p.parseExpr())
 					}
 					idx = tu
@@ -1456,13 +1480,14 @@ func (p *parser) parsePostfix(x Expr) Expr {
 }
 
 // isAdverb reports whether w is an adverb: one upper-case letter, or one
-// followed by C (consistent result type).
+// followed by the assemble rule of its results (D DolphinDB's, C
+// consistent, U tuple, K kdb+).
 func isAdverb(w string) bool {
 	switch len(w) {
 	case 1:
 		return strings.Contains(adverbLetters, w)
 	case 2:
-		return strings.Contains(adverbLetters, w[:1]) && w[1] == 'C'
+		return strings.Contains(adverbLetters, w[:1]) && strings.ContainsRune("DCUK", rune(w[1]))
 	}
 	return false
 }

@@ -181,6 +181,7 @@ func (s *Store) RenameTable(db, from, to string) error {
 			delete(s.chunks, c)
 		}
 	}
+	s.wcache.drop(func(c ChunkID) bool { return c.DB == db && c.Table == from })
 	b := s.db.NewBatch()
 	defer b.Close()
 	_ = b.Delete(tableKey(db, from), nil)
@@ -225,4 +226,38 @@ func (s *Store) PutSystemObject(name string, blob []byte) error {
 // GetSystemObject returns a server object's blob and whether it exists.
 func (s *Store) GetSystemObject(name string) ([]byte, bool, error) {
 	return s.getShared(sysKey(name))
+}
+
+// LevelFile is one sorted file of the store holding keys of a chunk.
+type LevelFile struct {
+	// Level is the LSM level of the file (0 newest).
+	Level int
+	// Name is the file's number, as Pebble names it (000123.sst).
+	Name string
+	// Size is the file's size in bytes.
+	Size uint64
+}
+
+// ChunkLevelFiles lists the level files whose key range overlaps chunk
+// c, by level; data still in the memtables is in none.
+func (s *Store) ChunkLevelFiles(c ChunkID) ([]LevelFile, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
+	if err := s.acquire(); err != nil {
+		return nil, err
+	}
+	defer s.closeMu.RUnlock()
+	p := chunkPrefix(c)
+	levels, err := s.db.SSTables(pebble.WithKeyRangeFilter(p, prefixEnd(p)))
+	if err != nil {
+		return nil, err
+	}
+	var out []LevelFile
+	for l, files := range levels {
+		for _, f := range files {
+			out = append(out, LevelFile{Level: l, Name: fmt.Sprintf("%06d.sst", uint64(f.FileNum)), Size: f.Size})
+		}
+	}
+	return out, nil
 }

@@ -62,6 +62,8 @@ type Store struct {
 	cacheLimit atomic.Int64
 	// txns logs transactions for getTransactionStatus.
 	txns txnLog
+	// wcache records committed writes not yet flushed.
+	wcache *writeCacheLog
 }
 
 // txnIDReserve is how many transaction ids one persisted reservation covers.
@@ -124,6 +126,8 @@ func Open(opts Options) (*Store, error) {
 	}
 	cache := pebble.NewCache(32 << 20)
 	po.Cache = cache
+	wcache := &writeCacheLog{}
+	po.EventListener = &pebble.EventListener{FlushEnd: wcache.flushed}
 	db, err := pebble.Open(dir, po)
 	cache.Unref()
 	if err != nil {
@@ -135,6 +139,7 @@ func Open(opts Options) (*Store, error) {
 		locks:  make(map[ChunkID]*Txn),
 		lockCh: make(chan struct{}),
 		chunks: make(map[ChunkID]*chunkEntry),
+		wcache: wcache,
 	}
 	if opts.NoSync || opts.InMemory {
 		s.wo = pebble.NoSync
@@ -416,6 +421,7 @@ func (s *Store) drop(match func(ChunkID) bool, fill func(*pebble.Batch)) error {
 			delete(s.chunks, c)
 		}
 	}
+	s.wcache.drop(match)
 	b := s.db.NewBatch()
 	defer b.Close()
 	fill(b)

@@ -836,9 +836,14 @@ func (t *Txn) Commit() error {
 	if err := s.acquire(); err != nil {
 		return err
 	}
+	oldRows := make([]int64, len(dirty))
+	for i, tc := range dirty {
+		oldRows[i] = tc.e.m.rows
+	}
 	err = s.db.Apply(t.batch, s.wo)
 	if err == nil {
 		t.committed = true
+		t.recordCached(dirty, oldRows)
 		s.flushIfOverLimit()
 	}
 	s.closeMu.RUnlock()

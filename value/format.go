@@ -44,8 +44,28 @@ func (v *Vector) FormatElem(i int) string {
 		return v.Str[i]
 	case StBytes16:
 		return formatBytes16(v.T, v.B16[i], v.Scale)
+	case StPair2F64:
+		return formatPair2(v.T, v.F64[2*i], v.F64[2*i+1])
 	}
 	return v.At(i).String()
+}
+
+// formatPair2 prints a COMPLEX as re+imi (complex(1, 3) is 1+3i) and a
+// POINT as (x, y), as the complex and point reference pages show them.
+func formatPair2(t Type, a, b float64) string {
+	part := func(x float64) string {
+		if x == NullFloat64 {
+			return ""
+		}
+		return FormatFloat(x, 6)
+	}
+	if t == Point {
+		return "(" + part(a) + ", " + part(b) + ")"
+	}
+	if b != NullFloat64 && (b < 0 || b == 0 && math.Signbit(b)) {
+		return part(a) + "-" + part(-b) + "i"
+	}
+	return part(a) + "+" + part(b) + "i"
 }
 
 // String renders the scalar as the DolphinDB console prints it (NULL as
@@ -82,6 +102,12 @@ func (s *Scalar) String() string {
 		return s.S
 	case StBytes16:
 		return formatBytes16(s.T, s.B, s.Scale)
+	case StPair2F64:
+		var u uint64
+		for k := 0; k < 8; k++ {
+			u |= uint64(s.B[k]) << (8 * k)
+		}
+		return formatPair2(s.T, s.F, math.Float64frombits(u))
 	}
 	return ""
 }

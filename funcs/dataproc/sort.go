@@ -354,7 +354,7 @@ func xsort(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errors.New("The argument of sort must be a vector.")
 	}
 	asc := funcs.OptBool(funcs.Arg(args, 1), true)
-	idx := funcs.Iota(v.Len())
+	idx := value.Iota(v.Len())
 	sort.SliceStable(idx, func(a, b int) bool {
 		c := value.CompareElems(v, idx[a], idx[b])
 		if asc {

@@ -59,7 +59,7 @@ func take(x value.Value, n int) (value.Value, error) {
 	}
 	switch v := x.(type) {
 	case *value.Scalar:
-		return funcs.Broadcast(v, n)
+		return value.Broadcast(v, n)
 	case *value.Vector:
 		if v.Len() == 0 {
 			return nil, errors.New("Can't take from an empty vector.")
@@ -91,6 +91,11 @@ func countValue(x value.Value, skipNull bool) (value.Value, error) {
 	case *value.Vector:
 		if !skipNull {
 			return value.NewInt(int32(v.Len())), nil
+		}
+		if !v.T.IsArray() && v.T != value.Void {
+			// A typed pass over the storage (value.CountNotNull), not a
+			// method call per element.
+			return value.NewInt(int32(value.CountNotNull(v))), nil
 		}
 		n := 0
 		for i := 0; i < v.Len(); i++ {

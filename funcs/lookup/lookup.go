@@ -701,6 +701,15 @@ func rowFn(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, errors.New("Index out of range.")
 		}
 		return funcs.RowDict(x, int(k)), nil
+	case *value.Vector:
+		// an array vector's rows are its elements (arrayVector page:
+		// a.row(1) reads row 1; a[1] would read column 1)
+		if x.T.IsArray() || x.T == value.Any {
+			if k < 0 || int(k) >= x.Len() {
+				return nil, errors.New("Index out of range.")
+			}
+			return x.Elem(int(k)), nil
+		}
 	}
 	return nil, errors.New("The argument [obj] of row must be a matrix or table.")
 }

@@ -49,7 +49,7 @@ func keyed(kind value.TableKind) func([]value.Value, []string) (*value.Table, er
 		}
 		var t *value.Table
 		if src, ok := args[1].(*value.Table); ok && len(args) == 2 {
-			t = src.Gather(funcs.Iota(src.Rows()))
+			t = src.Gather(value.Iota(src.Rows()))
 		} else {
 			var err error
 			if t, err = NewTable(args[1:], names[1:]); err != nil {

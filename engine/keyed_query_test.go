@@ -1,10 +1,8 @@
 package engine
 
 import (
-	"math"
 	"testing"
 
-	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
 
@@ -75,22 +73,5 @@ update p set sym = "new", v = 2.0 where a = 2, b = 7`)
 		got, err := s.Run(q)
 		require.NoError(t, err, q)
 		require.Equal(t, want.String(), got.String(), q)
-	}
-}
-
-// Group codes from the typed paths (small-range integers, strings by
-// pointer cache) agree with plain hashing of the values.
-func TestKeyCodesMatchHashing(t *testing.T) {
-	cases := []*value.Vector{
-		value.NewInts([]int32{5, 3, 5, value.NullInt32, 3, 9, value.NullInt32}),
-		value.NewLongs([]int64{1 << 40, 7, 1 << 40, value.NullInt64, 7}),
-		value.NewLongs([]int64{math.MaxInt64, math.MinInt64 + 1, 0, math.MaxInt64}),
-		value.NewStrings(value.Symbol, []string{"a", "b", "a", "", "b" + "", string([]byte{'a'}), "c"}),
-	}
-	for _, v := range cases {
-		codes, first := keyCodes(v)
-		want, wantFirst := bytesCodes(v)
-		require.Equal(t, want, codes, v.String())
-		require.Equal(t, wantFirst, first, v.String())
 	}
 }

@@ -1,12 +1,12 @@
-package engine
+package query
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -14,35 +14,35 @@ import (
 // updatePartitioned runs UPDATE on a partitioned table, partition by
 // partition (where-clauses and set expressions see one partition's rows,
 // as DolphinDB evaluates them per partition).
-func (in *interp) updatePartitioned(t *ptable, n *sqlparse.UpdateStmt) error {
-	if err := in.s.checkTableWrite(t.Table, auth.TableUpdate); err != nil {
+func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) error {
+	if err := ex.env.CheckTableWrite(t, auth.TableUpdate); err != nil {
 		return err
 	}
 	names, _, _ := t.Schema()
 	cols := make([]int, len(n.Sets))
 	for k, set := range n.Sets {
-		j := columnIndex(names, set.Col)
+		j := value.NameIndex(names, set.Col)
 		if j < 0 {
-			return fmt.Errorf("The column [%s] doesn't exist in the table.", set.Col)
+			return join.ColumnMissing(set.Col)
 		}
 		if slices.Contains(t.PartitionColumns(), j) {
 			return errors.New("The partitioning column cannot be updated.")
 		}
 		cols[k] = j
 	}
-	return t.RewriteChunks(in.s.ctx, in.dfsFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
-		rows, err := in.whereRows(chunk, n.Where)
+	return t.RewriteChunks(ex.env.Context(), ex.pruneFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
+		rows, err := ex.whereRows(chunk, n.Where)
 		if err != nil || len(rows) == 0 {
 			return nil, err
 		}
 		out := value.NewTable(chunk.Names, append([]*value.Vector(nil), chunk.Cols...))
 		for k, set := range n.Sets {
 			j := cols[k]
-			v, err := in.withTable(chunk, set.X)
+			v, err := ex.withTable(chunk, set.X)
 			if err != nil {
 				return nil, err
 			}
-			vec, err := broadcast(v, chunk.Rows())
+			vec, err := value.Broadcast(v, chunk.Rows())
 			if err != nil {
 				return nil, err
 			}
@@ -61,12 +61,12 @@ func (in *interp) updatePartitioned(t *ptable, n *sqlparse.UpdateStmt) error {
 }
 
 // deletePartitioned runs DELETE on a partitioned table.
-func (in *interp) deletePartitioned(t *ptable, n *sqlparse.DeleteStmt) error {
-	if err := in.s.checkTableWrite(t.Table, auth.TableDelete); err != nil {
+func (ex *executor) deletePartitioned(t *dfs.Table, n *sqlparse.DeleteStmt) error {
+	if err := ex.env.CheckTableWrite(t, auth.TableDelete); err != nil {
 		return err
 	}
-	return t.RewriteChunks(in.s.ctx, in.dfsFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
-		rows, err := in.whereRows(chunk, n.Where)
+	return t.RewriteChunks(ex.env.Context(), ex.pruneFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
+		rows, err := ex.whereRows(chunk, n.Where)
 		if err != nil || len(rows) == 0 {
 			return nil, err
 		}
@@ -82,10 +82,4 @@ func (in *interp) deletePartitioned(t *ptable, n *sqlparse.DeleteStmt) error {
 		}
 		return chunk.Gather(keep), nil
 	})
-}
-
-// dfsFilter is the interpreter's partition filter for t's where-clauses,
-// in package dfs's type.
-func (in *interp) dfsFilter(t *ptable, where []sqlparse.Expr) dfs.PartitionFilter {
-	return dfs.PartitionFilter(in.pruneFilter(t, where))
 }

@@ -1,4 +1,4 @@
-package engine
+package query
 
 import (
 	"errors"
@@ -31,7 +31,7 @@ func placeholder(k int) string { return fmt.Sprintf("\x00agg%d", k) }
 
 // lowering rewrites a select item for grouped evaluation.
 type lowering struct {
-	in      *interp
+	ex      *executor
 	cols    map[string]bool // source columns (lower case)
 	keys    map[string]bool // grouping columns usable as is (group by)
 	rowwise bool            // context by: every column may be referenced
@@ -39,8 +39,8 @@ type lowering struct {
 }
 
 // isAggregateName reports whether name is a built-in aggregate.
-func (in *interp) isAggregateName(name string) bool {
-	if _, ok := in.s.defs[name]; ok {
+func (ex *executor) isAggregateName(name string) bool {
+	if ex.env.IsUserFunction(name) {
 		return false // user functions are called per group as they are
 	}
 	if fastAggregates[name] {
@@ -92,7 +92,7 @@ func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
 			return nil, false, nil
 		}
 		name := strings.ToLower(id.Name)
-		if _, user := l.in.s.defs[id.Name]; user || !fastAggregates[name] {
+		if l.ex.env.IsUserFunction(id.Name) || !fastAggregates[name] {
 			return nil, false, nil
 		}
 		spec := aggSpec{name: name, call: n}
@@ -100,7 +100,7 @@ func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
 			if _, star := a.(*sqlparse.StarExpr); star && name == "count" && len(n.Args) == 1 {
 				break
 			}
-			if err := l.in.checkNoAggregate(a); err != nil {
+			if err := l.ex.checkNoAggregate(a); err != nil {
 				return nil, false, err
 			}
 			spec.args = append(spec.args, a)
@@ -113,11 +113,11 @@ func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
 
 // checkNoAggregate fails on an aggregate call nested in an aggregate's
 // argument.
-func (in *interp) checkNoAggregate(e sqlparse.Expr) error {
+func (ex *executor) checkNoAggregate(e sqlparse.Expr) error {
 	var err error
 	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
 		if c, ok := n.(*sqlparse.CallExpr); ok && !c.Method {
-			if id, ok := c.Fn.(*sqlparse.Ident); ok && (in.isAggregateName(id.Name) || in.isAggregateName(strings.ToLower(id.Name))) && len(c.Args) == 1 {
+			if id, ok := c.Fn.(*sqlparse.Ident); ok && (ex.isAggregateName(id.Name) || ex.isAggregateName(strings.ToLower(id.Name))) && len(c.Args) == 1 {
 				err = errNestedAggregate
 				return false
 			}
@@ -129,7 +129,7 @@ func (in *interp) checkNoAggregate(e sqlparse.Expr) error {
 
 // groupEval evaluates select items over the groups of one table.
 type groupEval struct {
-	in   *interp
+	ex   *executor
 	src  *value.Table
 	g    *grouping
 	cols map[string]bool
@@ -138,12 +138,12 @@ type groupEval struct {
 	sorted *value.Table
 }
 
-func newGroupEval(in *interp, src *value.Table, g *grouping) *groupEval {
+func newGroupEval(ex *executor, src *value.Table, g *grouping) *groupEval {
 	cols := make(map[string]bool, len(src.Names))
 	for _, n := range src.Names {
 		cols[strings.ToLower(n)] = true
 	}
-	return &groupEval{in: in, src: src, g: g, cols: cols}
+	return &groupEval{ex: ex, src: src, g: g, cols: cols}
 }
 
 // aggregates computes the lowered specs per group: a typed loop where
@@ -153,11 +153,11 @@ func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 	for k, s := range specs {
 		args := make([]*value.Vector, len(s.args))
 		for i, a := range s.args {
-			v, err := ge.in.withTable(ge.src, a)
+			v, err := ge.ex.withTable(ge.src, a)
 			if err != nil {
 				return nil, err
 			}
-			if args[i], err = broadcast(v, ge.src.Rows()); err != nil {
+			if args[i], err = value.Broadcast(v, ge.src.Rows()); err != nil {
 				return nil, err
 			}
 		}
@@ -196,7 +196,7 @@ func (ge *groupEval) groupSlice(i int) *value.Table {
 func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector, error) {
 	vals := make([]value.Value, ge.g.n)
 	for i := 0; i < ge.g.n; i++ {
-		v, err := ge.in.withTable(ge.groupSlice(i), e)
+		v, err := ge.ex.withTable(ge.groupSlice(i), e)
 		if err != nil {
 			return nil, err
 		}
@@ -213,7 +213,7 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 		}
 	}
 	if len(vals) == 0 {
-		v, err := ge.in.withTable(ge.src.Slice(0, 0), e)
+		v, err := ge.ex.withTable(ge.src.Slice(0, 0), e)
 		if err != nil {
 			return nil, err
 		}
@@ -225,7 +225,7 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 		}
 		return value.NewVector(value.Double, 0, 0), nil
 	}
-	v, err := buildVector(vals, false)
+	v, err := value.FromScalars(vals)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +242,7 @@ func (ge *groupEval) groupValue(e sqlparse.Expr, keyNames []string, keyCols []*v
 	for _, k := range keyNames {
 		keys[strings.ToLower(k)] = true
 	}
-	l := &lowering{in: ge.in, cols: ge.cols, keys: keys}
+	l := &lowering{ex: ge.ex, cols: ge.cols, keys: keys}
 	lowered, ok, err := l.lower(e)
 	if err != nil {
 		return nil, err
@@ -260,11 +260,11 @@ func (ge *groupEval) groupValue(e sqlparse.Expr, keyNames []string, keyCols []*v
 		names = append(names, placeholder(k))
 		cols = append(cols, a)
 	}
-	v, err := ge.in.withTable(value.NewTable(names, cols), lowered)
+	v, err := ge.ex.withTable(value.NewTable(names, cols), lowered)
 	if err != nil {
 		return nil, err
 	}
-	return broadcast(v, ge.g.n)
+	return value.Broadcast(v, ge.g.n)
 }
 
 func stripAlias(e sqlparse.Expr) sqlparse.Expr {
@@ -275,14 +275,14 @@ func stripAlias(e sqlparse.Expr) sqlparse.Expr {
 }
 
 // evalKeys evaluates grouping expressions over src, one vector each.
-func (in *interp) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.Vector, error) {
+func (ex *executor) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(keys))
 	for i, k := range keys {
-		v, err := in.withTable(src, stripAlias(k))
+		v, err := ex.withTable(src, stripAlias(k))
 		if err != nil {
 			return nil, err
 		}
-		if out[i], err = broadcast(v, src.Rows()); err != nil {
+		if out[i], err = value.Broadcast(v, src.Rows()); err != nil {
 			return nil, err
 		}
 	}
@@ -291,7 +291,7 @@ func (in *interp) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.Vec
 
 // groupBySelect runs select ... group by ... [having ...]: one row per
 // group, groups sorted by key, keys first.
-func (in *interp) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
 	var keyVecs []*value.Vector
 	var ik *intervalKey
 	var err error
@@ -300,16 +300,16 @@ func (in *interp) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*valu
 			return nil, errors.New("interval with other grouping columns is not supported yet.")
 		}
 		var kv *value.Vector
-		if kv, ik, err = in.evalInterval(src, c); err != nil {
+		if kv, ik, err = ex.evalInterval(src, c); err != nil {
 			return nil, err
 		}
 		keyVecs = []*value.Vector{kv}
-	} else if keyVecs, err = in.evalKeys(src, n.GroupBy); err != nil {
+	} else if keyVecs, err = ex.evalKeys(src, n.GroupBy); err != nil {
 		return nil, err
 	}
 	g := groupRows(keyVecs, src.Rows())
 	g.sortByKeys()
-	ge := newGroupEval(in, src, g)
+	ge := newGroupEval(ex, src, g)
 	keyNames := make([]string, len(n.GroupBy))
 	keyCols := make([]*value.Vector, len(n.GroupBy))
 	isKey := map[string]bool{}
@@ -359,7 +359,7 @@ func (in *interp) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*valu
 	}
 	out := value.NewTable(names, cols)
 	if ik != nil {
-		return fillIntervals(out, columnIndex(names, keyNames[0]), ik)
+		return fillIntervals(out, value.NameIndex(names, keyNames[0]), ik)
 	}
 	if n.Having != nil {
 		h, err := ge.groupValue(n.Having, keyNames, keyCols)

@@ -1,4 +1,4 @@
-package engine
+package query
 
 import (
 	"errors"
@@ -14,7 +14,7 @@ import (
 // of that (row, column) pair: aggregates are computed per cell, and a
 // plain expression keeps the last row's value (DolphinDB deduplicates to
 // the last one).
-func (in *interp) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
+func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
 	if len(n.PivotBy) < 2 {
 		return nil, errors.New("pivot by needs at least two columns.")
 	}
@@ -24,7 +24,7 @@ func (in *interp) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (value
 	if n.Exec {
 		return nil, errors.New("exec with pivot by (a matrix result) is not supported yet.")
 	}
-	keyVecs, err := in.evalKeys(src, n.PivotBy)
+	keyVecs, err := ex.evalKeys(src, n.PivotBy)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func (in *interp) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (value
 			cells.first[c] = r
 		}
 	}
-	ge := newGroupEval(in, src, cells)
+	ge := newGroupEval(ex, src, cells)
 
 	names := make([]string, 0, len(rowKeys)+ncol*len(n.Cols))
 	cols := make([]*value.Vector, 0, cap(names))
@@ -80,11 +80,11 @@ func (in *interp) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (value
 	}
 	out := value.NewTable(names, cols)
 	if len(n.OrderBy) > 0 {
-		if out, err = in.orderTable(out, n.OrderBy); err != nil {
+		if out, err = ex.orderTable(out, n.OrderBy); err != nil {
 			return nil, err
 		}
 	}
-	return in.limitRows(out, nil, n.Limit, n.Offset)
+	return ex.limitRows(out, nil, n.Limit, n.Offset)
 }
 
 // pivotColumnName is the column named by a pivot value: its text, NULL
@@ -98,7 +98,7 @@ func pivotColumnName(v *value.Vector, row int) string {
 
 // pivotCells evaluates a select item per cell; empty cells are NULL.
 func (ge *groupEval) pivotCells(item sqlparse.Expr, present []bool) (*value.Vector, error) {
-	l := &lowering{in: ge.in, cols: ge.cols}
+	l := &lowering{ex: ge.ex, cols: ge.cols}
 	lowered, ok, err := l.lower(item)
 	if err != nil {
 		return nil, err
@@ -114,20 +114,20 @@ func (ge *groupEval) pivotCells(item sqlparse.Expr, present []bool) (*value.Vect
 		for k := range aggs {
 			names[k] = placeholder(k)
 		}
-		x, err := ge.in.withTable(value.NewTable(names, aggs), lowered)
+		x, err := ge.ex.withTable(value.NewTable(names, aggs), lowered)
 		if err != nil {
 			return nil, err
 		}
-		if v, err = broadcast(x, ge.g.n); err != nil {
+		if v, err = value.Broadcast(x, ge.g.n); err != nil {
 			return nil, err
 		}
 	default:
 		// a row expression: the last row of each cell
-		x, err := ge.in.withTable(ge.src, stripAlias(item))
+		x, err := ge.ex.withTable(ge.src, stripAlias(item))
 		if err != nil {
 			return nil, err
 		}
-		all, err := broadcast(x, ge.src.Rows())
+		all, err := value.Broadcast(x, ge.src.Rows())
 		if err != nil {
 			return nil, err
 		}
@@ -138,7 +138,7 @@ func (ge *groupEval) pivotCells(item sqlparse.Expr, present []bool) (*value.Vect
 		for r, id := range ge.g.ids {
 			last[id] = r
 		}
-		return gatherOrNull(all, last), nil
+		return value.GatherOrNull(all, last), nil
 	}
 	var empty []int
 	for i, p := range present {

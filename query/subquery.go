@@ -1,4 +1,4 @@
-package engine
+package query
 
 import (
 	"errors"
@@ -8,14 +8,16 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// subquery evaluates a query nested in an SQL clause (x in (select ...),
+// Select runs a select or exec query.
+func Select(env Env, n *sqlparse.SelectExpr) (value.Value, error) {
+	return (&executor{env: env}).evalSelect(n)
+}
+
+// Subquery evaluates a query nested in an SQL clause (x in (select ...),
 // x = (select max(y) ...)): a one-column result is its column, and a
 // single value is a scalar. The inner query sees only its own table.
-func (in *interp) subquery(n *sqlparse.SelectExpr) (value.Value, error) {
-	saved, savedQual := in.row, in.qual
-	in.row, in.qual = nil, nil
-	defer func() { in.row, in.qual = saved, savedQual }()
-	v, err := in.evalSelect(n)
+func Subquery(env Env, n *sqlparse.SelectExpr) (value.Value, error) {
+	v, err := Select(env, n)
 	if err != nil {
 		return nil, err
 	}
@@ -29,8 +31,8 @@ func (in *interp) subquery(n *sqlparse.SelectExpr) (value.Value, error) {
 	return t.Cols[0], nil
 }
 
-// existsQuery returns q for a call exists(q) on a query, else nil.
-func existsQuery(c *sqlparse.CallExpr) *sqlparse.SelectExpr {
+// ExistsQuery returns q for a call exists(q) on a query, else nil.
+func ExistsQuery(c *sqlparse.CallExpr) *sqlparse.SelectExpr {
 	id, ok := c.Fn.(*sqlparse.Ident)
 	if !ok || c.Method || len(c.Args) != 1 || !strings.EqualFold(id.Name, "exists") {
 		return nil
@@ -43,12 +45,9 @@ func existsQuery(c *sqlparse.CallExpr) *sqlparse.SelectExpr {
 	return q
 }
 
-// evalExists is exists(select ...): true when the query returns a row.
-func (in *interp) evalExists(q *sqlparse.SelectExpr) (value.Value, error) {
-	saved, savedQual := in.row, in.qual
-	in.row, in.qual = nil, nil
-	defer func() { in.row, in.qual = saved, savedQual }()
-	v, err := in.evalSelect(q)
+// Exists is exists(select ...): true when the query returns a row.
+func Exists(env Env, q *sqlparse.SelectExpr) (value.Value, error) {
+	v, err := Select(env, q)
 	if err != nil {
 		return nil, err
 	}
@@ -61,14 +60,14 @@ func (in *interp) evalExists(q *sqlparse.SelectExpr) (value.Value, error) {
 	return value.NewBool(true), nil
 }
 
-// evalUnion is `q1 union [all] q2`: the rows of both (the columns of the
+// Union is `q1 union [all] q2`: the rows of both (the columns of the
 // second are matched by position), duplicates removed unless all.
-func (in *interp) evalUnion(n *sqlparse.UnionExpr) (value.Value, error) {
-	lv, err := in.eval(n.L)
+func Union(env Env, n *sqlparse.UnionExpr) (value.Value, error) {
+	lv, err := env.EvalIn(nil, n.L)
 	if err != nil {
 		return nil, err
 	}
-	rv, err := in.eval(n.R)
+	rv, err := env.EvalIn(nil, n.R)
 	if err != nil {
 		return nil, err
 	}

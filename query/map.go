@@ -1,4 +1,4 @@
-package engine
+package query
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -15,7 +17,7 @@ import (
 // partitioned table: the map keyword (the query runs in each partition
 // and the results are concatenated) and where sample(col, size) (a
 // random choice of partitions). ok is false for other queries.
-func (in *interp) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bool, error) {
+func (ex *executor) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bool, error) {
 	where, sample := splitSample(n.Where)
 	if !n.Map && sample == nil {
 		return nil, false, nil
@@ -23,16 +25,16 @@ func (in *interp) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bool
 	if _, join := n.From.(*sqlparse.JoinExpr); join {
 		return nil, false, nil
 	}
-	v, err := in.eval(n.From)
+	v, err := ex.eval(n.From)
 	if err != nil {
 		return nil, true, err
 	}
-	if name, ok := stringArg(v); ok {
-		if v, err = in.resolveTable(value.NewString(name)); err != nil {
+	if name, ok := funcs.StringArg(v); ok {
+		if v, err = ex.env.ResolveTable(name); err != nil {
 			return nil, true, err
 		}
 	}
-	t, ok := v.(Table)
+	t, ok := ex.env.DFSTable(v)
 	if !ok {
 		if sample != nil {
 			return nil, true, errors.New("sample can only be used on a partitioned table.")
@@ -41,12 +43,12 @@ func (in *interp) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bool
 	}
 	q := *n
 	q.Where, q.Map = where, false
-	parts, err := partitionList(t, in.pruneFilter(t, where))
+	parts, err := partitionList(t, ex.pruneFilter(t, where))
 	if err != nil {
 		return nil, true, err
 	}
 	if sample != nil {
-		if parts, err = in.samplePartitions(t, sample, parts); err != nil {
+		if parts, err = ex.samplePartitions(sample, parts); err != nil {
 			return nil, true, err
 		}
 	}
@@ -54,12 +56,12 @@ func (in *interp) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bool
 	if names, _, _ := t.Schema(); true {
 		cols = neededColumns(&q, names)
 	}
-	scan := func(keep PartitionFilter) (*value.Table, error) {
-		if err := in.s.checkScan(t); err != nil {
+	scan := func(keep dfs.PartitionFilter) (*value.Table, error) {
+		if err := ex.env.CheckTableRead(t); err != nil {
 			return nil, err
 		}
-		if cs, ok := t.(columnScanner); ok && cols != nil {
-			return cs.ScanColumns(keep, cols)
+		if cols != nil {
+			return t.ScanColumns(keep, cols)
 		}
 		return t.Scan(keep)
 	}
@@ -68,7 +70,7 @@ func (in *interp) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bool
 		if err != nil {
 			return nil, true, err
 		}
-		v, err := in.selectOn(&q, src)
+		v, err := ex.selectOn(&q, src)
 		return v, true, err
 	}
 	var results []value.Value
@@ -80,7 +82,7 @@ func (in *interp) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bool
 		if src.Rows() == 0 {
 			continue
 		}
-		r, err := in.selectOn(&q, src)
+		r, err := ex.selectOn(&q, src)
 		if err != nil {
 			return nil, true, err
 		}
@@ -108,7 +110,7 @@ func splitSample(where []sqlparse.Expr) ([]sqlparse.Expr, *sqlparse.CallExpr) {
 
 // partitionList lists the partitions keep admits, in order, without
 // reading them (the filter records what the scan would visit).
-func partitionList(t Table, keep PartitionFilter) ([][]int, error) {
+func partitionList(t *dfs.Table, keep dfs.PartitionFilter) ([][]int, error) {
 	var parts [][]int
 	seen := map[string]bool{}
 	_, err := t.Scan(func(idx []int) bool {
@@ -125,7 +127,7 @@ func partitionList(t Table, keep PartitionFilter) ([][]int, error) {
 }
 
 // partitionsFilter admits exactly the listed partitions.
-func partitionsFilter(parts [][]int) PartitionFilter {
+func partitionsFilter(parts [][]int) dfs.PartitionFilter {
 	return func(idx []int) bool {
 		for _, p := range parts {
 			if slices.Equal(p, idx) {
@@ -138,11 +140,8 @@ func partitionsFilter(parts [][]int) PartitionFilter {
 
 // samplePartitions picks int(N*size) (0 < size < 1) or size random
 // partitions of the N listed.
-func (in *interp) samplePartitions(t Table, c *sqlparse.CallExpr, parts [][]int) ([][]int, error) {
-	saved := in.row
-	in.row = nil
-	sv, err := in.eval(c.Args[1])
-	in.row = saved
+func (ex *executor) samplePartitions(c *sqlparse.CallExpr, parts [][]int) ([][]int, error) {
+	sv, err := ex.eval(c.Args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -205,5 +204,5 @@ func concatResults(rs []value.Value) (value.Value, error) {
 		copy(parts, rs)
 		return concatVectors(parts, 0)
 	}
-	return buildVector(rs, false)
+	return value.FromScalars(rs)
 }

@@ -1,26 +1,14 @@
-package engine
+package query
 
 import (
 	"errors"
 	"fmt"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
-
-// wj and pwj: window joins. For each left row with last matching value t,
-// the right rows with equal other matching columns and last matching
-// column within [t+w1, t+w2] are aggregated by the metacode aggs. pwj
-// also takes the last right row before t+w1 when none falls on it.
-func init() {
-	for _, name := range []string{"wj", "pwj"} {
-		prevailing := name == "pwj"
-		reg(name, p("leftTable", "rightTable", "window", "aggs", "matchingCols", "rightMatchingCols"), 5, 6, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
-			return in.windowJoin(args, prevailing)
-		})
-	}
-}
 
 // elemInt is element i of an integral or temporal column as int64.
 func elemInt(v *value.Vector, i int) int64 {
@@ -52,12 +40,18 @@ func windowBound(s *value.Scalar, t value.Type) (int64, error) {
 	return x, nil
 }
 
-func (in *interp) windowJoin(args []value.Value, prevailing bool) (value.Value, error) {
-	left, err := in.joinTable(args[0])
+// WindowJoin is wj (pwj when prevailing): for each left row with last
+// matching value t, the right rows with equal other matching columns and
+// last matching column within [t+w1, t+w2] are aggregated by the
+// metacode aggs. pwj also takes the last right row before t+w1 when none
+// falls on it.
+func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, error) {
+	ex := &executor{env: env}
+	left, err := joinTable(env, args[0])
 	if err != nil {
 		return nil, err
 	}
-	right, err := in.joinTable(args[1])
+	right, err := joinTable(env, args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -87,21 +81,15 @@ func (in *interp) windowJoin(args []value.Value, prevailing bool) (value.Value, 
 	if len(aggs) == 0 {
 		return nil, errors.New("The aggs of a window join must be metacode.")
 	}
-	lk, ok := stringsArg(args[4])
-	if !ok || len(lk) == 0 {
-		return nil, errors.New("matchingCols must be a string scalar or vector.")
-	}
-	rk := lk
-	if len(args) > 5 && args[5] != nil {
-		if rk, ok = stringsArg(args[5]); !ok || len(rk) != len(lk) {
-			return nil, errors.New("rightMatchingCols must name as many columns as matchingCols.")
-		}
-	}
-	li, err := columnPositions(left, lk)
+	lk, rk, err := matchingColumns(args[4:])
 	if err != nil {
 		return nil, err
 	}
-	ri, err := columnPositions(right, rk)
+	li, err := join.ColumnPositions(left, lk)
+	if err != nil {
+		return nil, err
+	}
+	ri, err := join.ColumnPositions(right, rk)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +173,7 @@ func (in *interp) windowJoin(args []value.Value, prevailing bool) (value.Value, 
 		}
 		sub := right.Gather(rows)
 		for k, a := range aggs {
-			v, err := in.withTable(sub, stripAlias(a))
+			v, err := ex.withTable(sub, stripAlias(a))
 			if err != nil {
 				return nil, err
 			}
@@ -200,7 +188,7 @@ func (in *interp) windowJoin(args []value.Value, prevailing bool) (value.Value, 
 			cols = append(cols, value.NewVector(value.Double, 0, 0))
 			continue
 		}
-		v, err := buildVector(vals[k], false)
+		v, err := value.FromScalars(vals[k])
 		if err != nil {
 			return nil, err
 		}

@@ -1,4 +1,4 @@
-package engine
+package query
 
 import (
 	"errors"
@@ -49,7 +49,7 @@ func unitNanos(t value.Type) int64 {
 var durationNanos = map[string]int64{"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9, "m": 60e9, "H": 3600e9, "d": 86400e9, "w": 7 * 86400e9}
 
 // evalInterval floors X by the duration; the returned key has X's type.
-func (in *interp) evalInterval(src *value.Table, c *sqlparse.CallExpr) (*value.Vector, *intervalKey, error) {
+func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr) (*value.Vector, *intervalKey, error) {
 	args := make([]sqlparse.Expr, 3)
 	pos := 0
 	for _, a := range c.Args {
@@ -75,22 +75,19 @@ func (in *interp) evalInterval(src *value.Table, c *sqlparse.CallExpr) (*value.V
 	if args[0] == nil || args[1] == nil || args[2] == nil {
 		return nil, nil, errors.New("Usage: interval(X, duration, fill, [step], [explicitOffset=false], [closed], [label], [origin]).")
 	}
-	xv, err := in.withTable(src, args[0])
+	xv, err := ex.withTable(src, args[0])
 	if err != nil {
 		return nil, nil, err
 	}
-	x, err := broadcast(xv, src.Rows())
+	x, err := value.Broadcast(xv, src.Rows())
 	if err != nil {
 		return nil, nil, err
 	}
-	saved := in.row
-	in.row = nil
-	dv, err := in.eval(args[1])
+	dv, err := ex.eval(args[1])
 	var fill value.Value
 	if err == nil {
-		fill, err = in.eval(args[2])
+		fill, err = ex.eval(args[2])
 	}
-	in.row = saved
 	if err != nil {
 		return nil, nil, err
 	}
@@ -203,7 +200,7 @@ func fillIntervals(out *value.Table, key int, ik *intervalKey) (*value.Table, er
 			cols[c] = keys
 			continue
 		}
-		v := gatherOrNull(col, rows)
+		v := value.GatherOrNull(col, rows)
 		// windows without rows and windows whose result is NULL are
 		// both filled
 		missing := make([]int, n)

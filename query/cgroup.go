@@ -1,4 +1,4 @@
-package engine
+package query
 
 import (
 	"errors"
@@ -12,7 +12,7 @@ import (
 // each value of c in ascending order (within each group of g), the select
 // items are computed over all rows whose c is at most that value
 // (cumulative groups).
-func (in *interp) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
 	if len(n.OrderBy) == 0 {
 		return nil, errors.New("The cgroup by clause must be used with an order by clause.")
 	}
@@ -20,7 +20,7 @@ func (in *interp) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value
 		return nil, errors.New("The cgroup by clause takes one column.")
 	}
 	keys := append(append([]sqlparse.Expr(nil), n.GroupBy...), n.CGroupBy...)
-	keyVecs, err := in.evalKeys(src, keys)
+	keyVecs, err := ex.evalKeys(src, keys)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func (in *interp) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value
 		acc = append(acc, g.perm[g.starts[gi]:g.starts[gi+1]]...)
 		sub := src.Gather(acc)
 		for k, c := range n.Cols {
-			v, err := in.withTable(sub, stripAlias(c))
+			v, err := ex.withTable(sub, stripAlias(c))
 			if err != nil {
 				return nil, err
 			}
@@ -63,7 +63,7 @@ func (in *interp) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value
 			cols = append(cols, value.NewVector(value.Double, 0, 0))
 			continue
 		}
-		v, err := buildVector(vals[k], false)
+		v, err := value.FromScalars(vals[k])
 		if err != nil {
 			return nil, err
 		}

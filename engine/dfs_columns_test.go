@@ -3,35 +3,8 @@ package engine
 import (
 	"testing"
 
-	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/stretchr/testify/require"
 )
-
-func TestNeededColumns(t *testing.T) {
-	names := []string{"date", "sym", "price", "qty"}
-	cases := []struct {
-		query string
-		want  []int
-	}{
-		{"select * from t", nil},
-		{"select sym, price from t", []int{1, 2}},
-		{"exec count(*) from t", []int{0}},
-		{"select max(price) from t where date > 2024.01.01 group by sym", []int{0, 1, 2}},
-		{"select top 3 qty from t order by PRICE desc", []int{2, 3}},
-		{"select each(x -> x + qty, price) as z from t", []int{2, 3}},
-		{"select t.sym from t", []int{1}},
-		{"select date, sym, price, qty from t", nil},
-	}
-	for _, c := range cases {
-		t.Run(c.query, func(t *testing.T) {
-			e, err := sqlparse.ParseExpr(c.query)
-			require.NoError(t, err)
-			sel, ok := e.(*sqlparse.SelectExpr)
-			require.True(t, ok)
-			require.Equal(t, c.want, neededColumns(sel, names))
-		})
-	}
-}
 
 // A DFS query that names some columns reads only those and returns the
 // same rows as one that reads all.

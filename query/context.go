@@ -1,10 +1,9 @@
-package engine
+package query
 
 import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -16,8 +15,8 @@ import (
 // broadcast over their group; having keeps whole groups (an aggregate
 // condition) or single rows (a vector condition). top/limit then apply to
 // each group.
-func (in *interp) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
-	keyVecs, err := in.evalKeys(src, n.ContextBy)
+func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+	keyVecs, err := ex.evalKeys(src, n.ContextBy)
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +24,7 @@ func (in *interp) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 	g.sortByKeys()
 	g.index()
 	if len(n.CSort) > 0 {
-		if err := in.csortGroups(g, src, n.CSort); err != nil {
+		if err := ex.csortGroups(g, src, n.CSort); err != nil {
 			return nil, err
 		}
 	}
@@ -39,8 +38,8 @@ func (in *interp) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 			sg.ids[r] = int32(i)
 		}
 	}
-	sg.perm = seqInts(len(sg.ids))
-	ge := newGroupEval(in, sorted, sg)
+	sg.perm = value.Iota(len(sg.ids))
+	ge := newGroupEval(ex, sorted, sg)
 	ge.sorted = sorted
 
 	var names []string
@@ -67,7 +66,7 @@ func (in *interp) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		return nil, err
 	}
 	out := value.NewTable(names, cols)
-	keep := seqInts(out.Rows())
+	keep := value.Iota(out.Rows())
 	if n.Having != nil {
 		h, err := ge.rowValue(n.Having)
 		if err != nil {
@@ -85,7 +84,7 @@ func (in *interp) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		}
 	}
 	if n.Top != nil || n.Limit != nil {
-		if keep, err = in.limitPerGroup(n, keep, sg.ids); err != nil {
+		if keep, err = ex.limitPerGroup(n, keep, sg.ids); err != nil {
 			return nil, err
 		}
 		if n.Top == nil && len(n.CSort) == 0 {
@@ -100,14 +99,14 @@ func (in *interp) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 }
 
 // csortGroups orders the rows inside each group by the csort items.
-func (in *interp) csortGroups(g *grouping, src *value.Table, items []sqlparse.OrderItem) error {
+func (ex *executor) csortGroups(g *grouping, src *value.Table, items []sqlparse.OrderItem) error {
 	keys := make([]*value.Vector, len(items))
 	for i, it := range items {
-		v, err := in.withTable(src, it.X)
+		v, err := ex.withTable(src, it.X)
 		if err != nil {
 			return err
 		}
-		if keys[i], err = broadcast(v, src.Rows()); err != nil {
+		if keys[i], err = value.Broadcast(v, src.Rows()); err != nil {
 			return err
 		}
 	}
@@ -160,7 +159,7 @@ func compareRows(keys []*value.Vector, items []sqlparse.OrderItem, a, b int) int
 // rowValue evaluates a select item (or having) in context by: a vector as
 // long as the table, aggregates broadcast over their group.
 func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
-	l := &lowering{in: ge.in, cols: ge.cols, rowwise: true}
+	l := &lowering{ex: ge.ex, cols: ge.cols, rowwise: true}
 	lowered, ok, err := l.lower(e)
 	if err != nil {
 		return nil, err
@@ -185,28 +184,28 @@ func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
 			}
 			t = value.NewTable(names, cols)
 		}
-		v, err := ge.in.withTable(t, lowered)
+		v, err := ge.ex.withTable(t, lowered)
 		if err != nil {
 			return nil, err
 		}
 		if tv, ok := v.(*value.Table); ok {
 			return tv, nil
 		}
-		return broadcast(v, rows)
+		return value.Broadcast(v, rows)
 	}
 	// per group: a scalar is repeated over the group, a vector must be
 	// as long as the group
 	x := stripAlias(e)
 	parts := make([]value.Value, ge.g.n)
 	for i := 0; i < ge.g.n; i++ {
-		v, err := ge.in.withTable(ge.groupSlice(i), x)
+		v, err := ge.ex.withTable(ge.groupSlice(i), x)
 		if err != nil {
 			return nil, err
 		}
 		size := ge.g.size(i)
 		switch p := v.(type) {
 		case *value.Scalar:
-			if parts[i], err = broadcast(p, size); err != nil {
+			if parts[i], err = value.Broadcast(p, size); err != nil {
 				return nil, err
 			}
 		case *value.Vector:
@@ -261,19 +260,19 @@ func allNull(v *value.Vector) bool {
 
 // limitPerGroup keeps, of the rows in keep (group order), the first top
 // or limit rows of each group, or the last -limit rows.
-func (in *interp) limitPerGroup(n *sqlparse.SelectExpr, keep []int, ids []int32) ([]int, error) {
+func (ex *executor) limitPerGroup(n *sqlparse.SelectExpr, keep []int, ids []int32) ([]int, error) {
 	e := n.Top
 	if e == nil {
 		e = n.Limit
 	}
-	v, err := in.eval(e)
+	v, err := ex.eval(e)
 	if err != nil {
 		return nil, err
 	}
 	if _, ok := v.(*value.Pair); ok {
 		return nil, errTopRangeContext
 	}
-	k, err := intArg(v, strings.ToLower("limit"))
+	k, err := limitArg(v)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package engine
+package query
 
 import (
 	"errors"
@@ -6,77 +6,57 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// sqlScope puts a table's columns in scope for SQL clauses.
-type sqlScope struct {
-	t *value.Table
-}
-
-func (s *sqlScope) column(name string) (value.Value, bool) {
-	if c := s.t.Column(name); c != nil {
-		return c, true
-	}
-	return nil, false
-}
-
-func (s *sqlScope) star() value.Value { return s.t }
-
-// withTable evaluates e with t's columns in scope.
-func (in *interp) withTable(t *value.Table, e sqlparse.Expr) (value.Value, error) {
-	saved := in.row
-	in.row = &sqlScope{t: t}
-	defer func() { in.row = saved }()
-	return in.eval(e)
-}
-
 // sourceTable materializes the FROM clause.
 // sel, when given, lets a partitioned table read only the columns the
 // query names.
-func (in *interp) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *sqlparse.SelectExpr) (*value.Table, func(), error) {
+func (ex *executor) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *sqlparse.SelectExpr) (*value.Table, func(), error) {
 	if j, ok := from.(*sqlparse.JoinExpr); ok {
-		t, qual, err := in.sqlJoin(j)
+		t, qual, err := ex.sqlJoin(j)
 		if err != nil {
 			return nil, nil, err
 		}
-		in.qual = qual
-		return t, func() { in.qual = nil }, nil
+		ex.qual = qual
+		return t, func() { ex.qual = nil }, nil
 	}
-	v, err := in.eval(from)
+	v, err := ex.eval(from)
 	if err != nil {
 		return nil, nil, err
 	}
-	if name, ok := stringArg(v); ok {
-		if v, err = in.resolveTable(value.NewString(name)); err != nil {
+	if name, ok := funcs.StringArg(v); ok {
+		if v, err = ex.env.ResolveTable(name); err != nil {
 			return nil, nil, err
 		}
 	}
-	switch t := v.(type) {
-	case *value.Table:
+	if t, ok := v.(*value.Table); ok {
 		if t.Shared != "" {
-			if err := in.s.checkSharedAccess(t.Shared, false); err != nil {
+			if err := ex.env.CheckShared(t.Shared, false); err != nil {
 				return nil, nil, err
 			}
 			t.Mu.RLock()
 			return t, t.Mu.RUnlock, nil
 		}
 		return t, func() {}, nil
-	case Table:
-		if err := in.s.checkScan(t); err != nil {
+	}
+	if dt, ok := ex.env.DFSTable(v); ok {
+		if err := ex.env.CheckTableRead(dt); err != nil {
 			return nil, nil, err
 		}
-		keep := in.cancellable(in.pruneFilter(t, where))
-		if cs, ok := t.(columnScanner); ok && sel != nil {
-			names, _, _ := t.Schema()
+		keep := ex.cancellable(ex.pruneFilter(dt, where))
+		if sel != nil {
+			names, _, _ := dt.Schema()
 			if cols := neededColumns(sel, names); cols != nil {
-				st, err := cs.ScanColumns(keep, cols)
-				return in.scanned(st, err)
+				return ex.scanned(dt.ScanColumns(keep, cols))
 			}
 		}
-		return in.scanned(t.Scan(keep))
+		return ex.scanned(dt.Scan(keep))
 	}
 	return nil, nil, errors.New("The FROM clause must name a table.")
 }
@@ -85,8 +65,8 @@ func (in *interp) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *sq
 // request is cancelled, so a long scan of a partitioned table ends at the
 // next partition; scanned then reports the cancellation instead of the
 // partial rows.
-func (in *interp) cancellable(keep PartitionFilter) PartitionFilter {
-	ctx := in.s.ctx
+func (ex *executor) cancellable(keep dfs.PartitionFilter) dfs.PartitionFilter {
+	ctx := ex.env.Context()
 	return func(idx []int) bool {
 		if ctx.Err() != nil {
 			return false
@@ -96,16 +76,11 @@ func (in *interp) cancellable(keep PartitionFilter) PartitionFilter {
 }
 
 // scanned is the source of a query read by a cancellable scan.
-func (in *interp) scanned(st *value.Table, err error) (*value.Table, func(), error) {
+func (ex *executor) scanned(st *value.Table, err error) (*value.Table, func(), error) {
 	if err == nil {
-		err = in.s.ctx.Err()
+		err = ex.env.Context().Err()
 	}
 	return st, func() {}, err
-}
-
-// columnScanner is a Table that can read a subset of its columns.
-type columnScanner interface {
-	ScanColumns(keep PartitionFilter, cols []int) (*value.Table, error)
 }
 
 // neededColumns lists, in schema order, the columns a query can refer to:
@@ -170,31 +145,28 @@ func neededColumns(sel *sqlparse.SelectExpr, names []string) []int {
 }
 
 // pruneFilter derives a partition filter from where-clauses on partition
-// columns; tables that can't prune ignore it.
-func (in *interp) pruneFilter(t Table, where []sqlparse.Expr) PartitionFilter {
-	pr, ok := t.(pruner)
-	if !ok || len(where) == 0 {
+// columns (nil: every partition).
+func (ex *executor) pruneFilter(t *dfs.Table, where []sqlparse.Expr) dfs.PartitionFilter {
+	if len(where) == 0 {
 		return nil
 	}
-	return pr.PruneFilter(func(e sqlparse.Expr, part *value.Table) (value.Value, error) {
-		return in.withTable(part, e)
+	return t.PruneFilter(dfs.Evaluator{
+		Eval: func(e sqlparse.Expr, part *value.Table) (value.Value, error) {
+			return ex.withTable(part, e)
+		},
+		Props: ex.env.BuiltinProps,
 	}, where)
 }
 
-// pruner is a Table that can turn where-clauses into a partition filter.
-type pruner interface {
-	PruneFilter(eval func(sqlparse.Expr, *value.Table) (value.Value, error), where []sqlparse.Expr) PartitionFilter
-}
-
 // whereMask evaluates the where-clauses (all must hold) to row indexes.
-func (in *interp) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, error) {
+func (ex *executor) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, error) {
 	n := t.Rows()
 	keep := make([]bool, n)
 	for i := range keep {
 		keep[i] = true
 	}
 	for _, w := range where {
-		v, err := in.withTable(t, w)
+		v, err := ex.withTable(t, w)
 		if err != nil {
 			return nil, err
 		}
@@ -235,35 +207,35 @@ func (in *interp) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, error
 	return idx, nil
 }
 
-func (in *interp) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
+func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.From == nil {
 		return nil, errors.New("A SQL query must have a FROM clause.")
 	}
-	if v, ok, err := in.partitionwiseSelect(n); ok {
+	if v, ok, err := ex.partitionwiseSelect(n); ok {
 		return v, err
 	}
-	src, release, err := in.sourceTable(n.From, n.Where, n)
+	src, release, err := ex.sourceTable(n.From, n.Where, n)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	return in.selectOn(n, src)
+	return ex.selectOn(n, src)
 }
 
 // selectOn runs the query's clauses after FROM over src.
-func (in *interp) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
+func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
 	var err error
-	if rows, rest, ok := in.keyedWhere(src, n.Where); ok {
+	if rows, rest, ok := ex.keyedWhere(src, n.Where); ok {
 		// a keyed/indexed table's index answered the key conditions
 		src = src.Gather(rows)
 		if len(rest) > 0 {
-			if rows, err = in.whereRows(src, rest); err != nil {
+			if rows, err = ex.whereRows(src, rest); err != nil {
 				return nil, err
 			}
 			src = src.Gather(rows)
 		}
 	} else if len(n.Where) > 0 {
-		rows, err := in.whereRows(src, n.Where)
+		rows, err := ex.whereRows(src, n.Where)
 		if err != nil {
 			return nil, err
 		}
@@ -275,20 +247,20 @@ func (in *interp) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Valu
 	scalars := false
 	switch {
 	case len(n.PivotBy) > 0:
-		return in.pivotBySelect(n, src)
+		return ex.pivotBySelect(n, src)
 	case len(n.CGroupBy) > 0:
-		out, err = in.cgroupSelect(n, src)
+		out, err = ex.cgroupSelect(n, src)
 	case len(n.GroupBy) > 0:
-		out, err = in.groupBySelect(n, src)
+		out, err = ex.groupBySelect(n, src)
 	case len(n.ContextBy) > 0:
-		out, err = in.contextBySelect(n, src)
+		out, err = ex.contextBySelect(n, src)
 	default:
 		if len(n.OrderBy) > 0 {
-			if src, err = in.orderTable(src, n.OrderBy); err != nil {
+			if src, err = ex.orderTable(src, n.OrderBy); err != nil {
 				return nil, err
 			}
 		}
-		out, scalars, err = in.projectSelect(n.Cols, src)
+		out, scalars, err = ex.projectSelect(n.Cols, src)
 	}
 	if err != nil {
 		return nil, err
@@ -297,12 +269,12 @@ func (in *interp) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Valu
 		out = distinctRows(out)
 	}
 	if (len(n.GroupBy) > 0 || len(n.ContextBy) > 0 || len(n.CGroupBy) > 0) && len(n.OrderBy) > 0 {
-		if out, err = in.orderTable(out, n.OrderBy); err != nil {
+		if out, err = ex.orderTable(out, n.OrderBy); err != nil {
 			return nil, err
 		}
 	}
 	if len(n.ContextBy) == 0 {
-		if out, err = in.limitRows(out, n.Top, n.Limit, n.Offset); err != nil {
+		if out, err = ex.limitRows(out, n.Top, n.Limit, n.Offset); err != nil {
 			return nil, err
 		}
 	}
@@ -314,7 +286,7 @@ func (in *interp) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Valu
 
 // projectSelect evaluates the select list over src; scalars reports that
 // every item gave a scalar (aggregates), so exec returns a scalar.
-func (in *interp) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *value.Table, scalars bool, err error) {
+func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *value.Table, scalars bool, err error) {
 	var names []string
 	var vals []value.Value
 	scalars = true
@@ -327,7 +299,7 @@ func (in *interp) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *valu
 			scalars = false
 			continue
 		}
-		v, err := in.withTable(src, c)
+		v, err := ex.withTable(src, c)
 		if err != nil {
 			return nil, false, err
 		}
@@ -376,25 +348,25 @@ func sliceCols(t *value.Table, n int) []*value.Vector {
 }
 
 // orderTable sorts rows by the order-by items (NULLs first ascending).
-func (in *interp) orderTable(t *value.Table, items []sqlparse.OrderItem) (*value.Table, error) {
+func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*value.Table, error) {
 	keys := make([]*value.Vector, len(items))
 	for i, it := range items {
-		v, err := in.withTable(t, it.X)
+		v, err := ex.withTable(t, it.X)
 		if err != nil {
 			return nil, err
 		}
-		if keys[i], err = broadcast(v, t.Rows()); err != nil {
+		if keys[i], err = value.Broadcast(v, t.Rows()); err != nil {
 			return nil, err
 		}
 	}
-	idx := seqInts(t.Rows())
+	idx := value.Iota(t.Rows())
 	sort.SliceStable(idx, func(a, b int) bool {
 		return compareRows(keys, items, idx[a], idx[b]) < 0
 	})
 	return t.Gather(idx), nil
 }
 
-func (in *interp) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*value.Table, error) {
+func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*value.Table, error) {
 	lim := top
 	if lim == nil {
 		lim = limit
@@ -404,17 +376,17 @@ func (in *interp) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*
 	}
 	lo := 0
 	if offset != nil {
-		v, err := in.eval(offset)
+		v, err := ex.eval(offset)
 		if err != nil {
 			return nil, err
 		}
-		k, err := intArg(v, "limit")
+		k, err := limitArg(v)
 		if err != nil {
 			return nil, err
 		}
 		lo = int(k)
 	}
-	v, err := in.eval(lim)
+	v, err := ex.eval(lim)
 	if err != nil {
 		return nil, err
 	}
@@ -423,7 +395,7 @@ func (in *interp) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*
 		b, _ := pair.V.At(1).Int64()
 		lo, v = int(a), value.NewLong(b-a)
 	}
-	k, err := intArg(v, "limit")
+	k, err := limitArg(v)
 	if err != nil {
 		return nil, err
 	}
@@ -512,32 +484,35 @@ func uniqueNames(names []string) []string {
 	return out
 }
 
-// execInsert runs INSERT INTO.
-func (in *interp) execInsert(n *sqlparse.InsertStmt) (value.Value, error) {
-	target, err := in.eval(n.Table)
+// Insert runs INSERT INTO.
+func Insert(env Env, n *sqlparse.InsertStmt) error {
+	ex := &executor{env: env}
+	target, err := ex.eval(n.Table)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if n.Select != nil {
-		res, err := in.evalSelect(n.Select)
+		res, err := ex.evalSelect(n.Select)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		src, ok := res.(*value.Table)
 		if !ok {
-			return nil, errors.New("INSERT INTO ... SELECT needs a table result.")
+			return errors.New("INSERT INTO ... SELECT needs a table result.")
 		}
-		_, err = in.tableInsert(target, []value.Value{src}, true)
-		return nil, err
+		return env.Insert(target, src)
 	}
-	names, types, _, err := in.schemaOf(target)
+	names, types, err := env.Schema(target)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	rows := make([][]value.Value, len(n.Rows))
 	for i, r := range n.Rows {
-		if rows[i], err = in.evalList(r); err != nil {
-			return nil, err
+		rows[i] = make([]value.Value, len(r))
+		for k, e := range r {
+			if rows[i][k], err = ex.eval(e); err != nil {
+				return err
+			}
 		}
 	}
 	var cols []string
@@ -546,38 +521,38 @@ func (in *interp) execInsert(n *sqlparse.InsertStmt) (value.Value, error) {
 	}
 	src, err := insert.FromInsertValues(names, types, cols, rows)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	_, err = in.tableInsert(target, []value.Value{src}, true)
-	return nil, err
+	return env.Insert(target, src)
 }
 
-// execUpdate runs `update t set c = expr [where ...]`.
-func (in *interp) execUpdate(n *sqlparse.UpdateStmt) (value.Value, error) {
-	target, err := in.eval(n.Table)
+// Update runs `update t set c = expr [where ...]`.
+func Update(env Env, n *sqlparse.UpdateStmt) error {
+	ex := &executor{env: env}
+	target, err := ex.eval(n.Table)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if pt, ok := target.(*ptable); ok {
-		return nil, in.updatePartitioned(pt, n)
+	if pt, ok := env.DFSTable(target); ok {
+		return ex.updatePartitioned(pt, n)
 	}
 	t, ok := target.(*value.Table)
 	if !ok {
-		return nil, errors.New("update supports tables only.")
+		return errors.New("update supports tables only.")
 	}
 	if t.ReadOnly {
-		return nil, insert.ErrReadOnly
+		return insert.ErrReadOnly
 	}
 	if t.Shared != "" {
-		if err := in.s.checkSharedAccess(t.Shared, true); err != nil {
-			return nil, err
+		if err := env.CheckShared(t.Shared, true); err != nil {
+			return err
 		}
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}
-	rows, err := in.whereRows(t, n.Where)
+	rows, err := ex.whereRows(t, n.Where)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	type change struct {
 		col int
@@ -587,24 +562,24 @@ func (in *interp) execUpdate(n *sqlparse.UpdateStmt) (value.Value, error) {
 	for _, set := range n.Sets {
 		j := t.ColumnIndex(set.Col)
 		if j < 0 {
-			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", set.Col)
+			return join.ColumnMissing(set.Col)
 		}
 		for _, k := range t.KeyCols {
 			if k == j {
-				return nil, insert.ErrUpdateKey
+				return insert.ErrUpdateKey
 			}
 		}
-		v, err := in.withTable(t, set.X)
+		v, err := ex.withTable(t, set.X)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		vec, err := broadcast(v, t.Rows())
+		vec, err := value.Broadcast(v, t.Rows())
 		if err != nil {
-			return nil, err
+			return err
 		}
 		conv, err := insert.ConvertColumn(vec, t.Cols[j].T, t.Cols[j].Scale, t.Names[j], insert.MemoryRules)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		changes = append(changes, change{j, conv})
 	}
@@ -613,35 +588,36 @@ func (in *interp) execUpdate(n *sqlparse.UpdateStmt) (value.Value, error) {
 			t.Cols[c.col].SetFrom(r, c.v, r)
 		}
 	}
-	return nil, nil
+	return nil
 }
 
-// execDelete runs `delete from t [where ...]`.
-func (in *interp) execDelete(n *sqlparse.DeleteStmt) (value.Value, error) {
-	target, err := in.eval(n.Table)
+// Delete runs `delete from t [where ...]`.
+func Delete(env Env, n *sqlparse.DeleteStmt) error {
+	ex := &executor{env: env}
+	target, err := ex.eval(n.Table)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if pt, ok := target.(*ptable); ok {
-		return nil, in.deletePartitioned(pt, n)
+	if pt, ok := env.DFSTable(target); ok {
+		return ex.deletePartitioned(pt, n)
 	}
 	t, ok := target.(*value.Table)
 	if !ok {
-		return nil, errors.New("delete supports tables only.")
+		return errors.New("delete supports tables only.")
 	}
 	if t.ReadOnly {
-		return nil, insert.ErrReadOnly
+		return insert.ErrReadOnly
 	}
 	if t.Shared != "" {
-		if err := in.s.checkSharedAccess(t.Shared, true); err != nil {
-			return nil, err
+		if err := env.CheckShared(t.Shared, true); err != nil {
+			return err
 		}
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}
-	rows, err := in.whereRows(t, n.Where)
+	rows, err := ex.whereRows(t, n.Where)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	drop := make([]bool, t.Rows())
 	for _, r := range rows {
@@ -659,5 +635,18 @@ func (in *interp) execDelete(n *sqlparse.DeleteStmt) (value.Value, error) {
 	if t.IsKeyed() {
 		t.RebuildKeys()
 	}
-	return nil, nil
+	return nil
+}
+
+// limitArg reads the row count of top or limit.
+func limitArg(v value.Value) (int64, error) {
+	s, ok := v.(*value.Scalar)
+	if !ok {
+		return 0, errors.New("The argument of limit must be an integer scalar.")
+	}
+	x, ok := s.Int64()
+	if !ok {
+		return 0, errors.New("The argument of limit must be a non-null integer.")
+	}
+	return x, nil
 }

@@ -1,4 +1,4 @@
-package engine
+package query
 
 import (
 	"math"
@@ -337,12 +337,12 @@ func groupExtreme(v *value.Vector, g *grouping, max bool) *value.Vector {
 	case value.StString:
 		extremeRows(v.Str, func(s string) bool { return s == "" }, g.ids, best, max)
 	}
-	return gatherOrNull(v, best)
+	return value.GatherOrNull(v, best)
 }
 
 func groupPick(v *value.Vector, g *grouping, first bool) *value.Vector {
 	if first {
-		return gatherOrNull(v, g.first)
+		return value.GatherOrNull(v, g.first)
 	}
 	last := make([]int, g.n)
 	for i := range last {
@@ -351,7 +351,7 @@ func groupPick(v *value.Vector, g *grouping, first bool) *value.Vector {
 	for r, id := range g.ids {
 		last[id] = r
 	}
-	return gatherOrNull(v, last)
+	return value.GatherOrNull(v, last)
 }
 
 // groupMedian sorts each group's non-NULL values (gathered by the group

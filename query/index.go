@@ -1,4 +1,4 @@
-package engine
+package query
 
 import (
 	"sort"
@@ -44,7 +44,7 @@ var flipped = map[string]string{"==": "==", "<": ">", "<=": ">=", ">": "<", ">="
 
 // keyTermOf recognizes a condition on one of t's key columns against a
 // value that names no column.
-func (in *interp) keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]bool) (keyTerm, bool) {
+func (ex *executor) keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]bool) (keyTerm, bool) {
 	b, ok := e.(*sqlparse.BinaryExpr)
 	if !ok {
 		return keyTerm{}, false
@@ -80,10 +80,7 @@ func (in *interp) keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]bool)
 	if namesColumn(t, other) {
 		return keyTerm{}, false
 	}
-	saved := in.row
-	in.row = nil
-	v, err := in.eval(other)
-	in.row = saved
+	v, err := ex.eval(other)
 	if err != nil {
 		return keyTerm{}, false
 	}
@@ -111,7 +108,7 @@ func namesColumn(t *value.Table, e sqlparse.Expr) bool {
 // index. It returns the matching rows (in table order for lookups, key
 // order for ranges) and the conditions still to apply; ok is false when
 // no index applies.
-func (in *interp) keyedWhere(t *value.Table, where []sqlparse.Expr) (rows []int, rest []sqlparse.Expr, ok bool) {
+func (ex *executor) keyedWhere(t *value.Table, where []sqlparse.Expr) (rows []int, rest []sqlparse.Expr, ok bool) {
 	if !t.IsKeyed() || len(where) == 0 {
 		return nil, nil, false
 	}
@@ -121,7 +118,7 @@ func (in *interp) keyedWhere(t *value.Table, where []sqlparse.Expr) (rows []int,
 	}
 	var terms []keyTerm
 	for _, c := range conjuncts(where) {
-		if kt, ok := in.keyTermOf(t, c, isKey); ok {
+		if kt, ok := ex.keyTermOf(t, c, isKey); ok {
 			terms = append(terms, kt)
 			continue
 		}
@@ -159,7 +156,7 @@ func (in *interp) keyedWhere(t *value.Table, where []sqlparse.Expr) (rows []int,
 		return lookupRows(t, fixed), append(unused, rest...), true
 	}
 	if t.Kind == value.IndexedTable {
-		if rows, rest2, ok := in.rangeWhere(t, terms, rest); ok {
+		if rows, rest2, ok := ex.rangeWhere(t, terms, rest); ok {
 			return rows, rest2, true
 		}
 	}
@@ -238,7 +235,7 @@ func lookupRows(t *value.Table, fixed []*value.Vector) []int {
 // on a prefix of the key columns, then optionally a range (<, <=, >, >=,
 // between) on the next one. Range conditions stay in rest to settle
 // their strictness on the few rows found.
-func (in *interp) rangeWhere(t *value.Table, terms []keyTerm, rest []sqlparse.Expr) ([]int, []sqlparse.Expr, bool) {
+func (ex *executor) rangeWhere(t *value.Table, terms []keyTerm, rest []sqlparse.Expr) ([]int, []sqlparse.Expr, bool) {
 	byCol := map[int][]keyTerm{}
 	for _, kt := range terms {
 		byCol[kt.col] = append(byCol[kt.col], kt)

@@ -1,0 +1,248 @@
+package dbadmin
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "getTSDBMetaData", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getTSDBMetaData},
+		funcs.Spec{Name: "getTSDBDataStat", Params: []string{"dbName", "tableName", "chunkId"}, Min: 0, Max: 3, Props: funcs.Session, Category: "system", Fn: getTSDBDataStat},
+		funcs.Spec{Name: "getClusterChunksStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getClusterChunksStatus},
+		funcs.Spec{Name: "setChunkLastUpdateTime", Params: []string{"chunkId", "lastUpdateTime"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setChunkLastUpdateTime},
+	)
+}
+
+// tsdbChunks lists the chunks of the TSDB databases.
+func tsdbChunks(h Host) ([]chunkRow, error) {
+	rows, err := listChunks(h, nil, "", -1)
+	if err != nil {
+		return nil, err
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		if r.t.Database().EngineType() == "TSDB" {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// getTSDBMetaData lists, for each chunk of a TSDB database and each
+// level, the level files (Pebble's sorted files) holding its data.
+func getTSDBMetaData(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckRead(); err != nil {
+		return nil, err
+	}
+	rows, err := tsdbChunks(h)
+	if err != nil {
+		return nil, err
+	}
+	store := h.Catalog().Store()
+	id, path, tbl, files := value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows))
+	level := value.NewVector(value.Int, 0, len(rows))
+	dir := h.DataDir()
+	for _, r := range rows {
+		lf, err := store.ChunkLevelFiles(r.info.ID)
+		if err != nil {
+			return nil, err
+		}
+		byLevel := map[int][]string{}
+		for _, f := range lf {
+			byLevel[f.Level] = append(byLevel[f.Level], f.Name)
+		}
+		levels := make([]int, 0, len(byLevel))
+		for l := range byLevel {
+			levels = append(levels, l)
+		}
+		sort.Ints(levels)
+		for _, l := range levels {
+			id.Str = append(id.Str, chunkUUID(r.info.ID))
+			path.Str = append(path.Str, dir)
+			level.I32 = append(level.I32, int32(l))
+			tbl.Str = append(tbl.Str, r.t.TableName())
+			files.Str = append(files.Str, strings.Join(byLevel[l], ","))
+		}
+	}
+	return value.NewTable([]string{"chunkId", "chunkPath", "level", "table", "files"},
+		[]*value.Vector{id, path, level, tbl, files}), nil
+}
+
+// getTSDBDataStat counts, per chunk of the matching TSDB tables, its
+// level files (those whose key range overlaps the chunk's, which a read
+// of the chunk consults) and its stored rows (the sort-key entries before
+// duplicates are removed).
+func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckRead(); err != nil {
+		return nil, err
+	}
+	pattern := func(i int) (string, error) {
+		a := funcs.Arg(args, i)
+		if a == nil || isNull(a) {
+			return "*", nil
+		}
+		s, ok := funcs.StringArg(a)
+		if !ok {
+			return "", errors.New("The database and table names of getTSDBDataStat must be strings.")
+		}
+		return s, nil
+	}
+	dbPat, err := pattern(0)
+	if err != nil {
+		return nil, err
+	}
+	tPat, err := pattern(1)
+	if err != nil {
+		return nil, err
+	}
+	var ids map[string]bool
+	if a := funcs.Arg(args, 2); a != nil && !isNull(a) {
+		list, ok := funcs.StringsArg(a)
+		if !ok {
+			return nil, errors.New("The argument [chunkId] of getTSDBDataStat must be a string scalar or vector.")
+		}
+		if dbPat != "*" || tPat != "*" {
+			return nil, errors.New("When chunkId is given, dbName and tableName must be empty or \"*\".")
+		}
+		ids = map[string]bool{}
+		for _, s := range list {
+			ids[s] = true
+		}
+	}
+	rows, err := tsdbChunks(h)
+	if err != nil {
+		return nil, err
+	}
+	store := h.Catalog().Store()
+	dbn, id, tbl := value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows))
+	nfiles, entries := value.NewVector(value.Long, 0, len(rows)), value.NewVector(value.Long, 0, len(rows))
+	for _, r := range rows {
+		cid := chunkUUID(r.info.ID)
+		if ids != nil && !ids[cid] || ids == nil && (!wildcard(dbPat, r.info.ID.DB) || !wildcard(tPat, r.t.TableName())) {
+			continue
+		}
+		lf, err := store.ChunkLevelFiles(r.info.ID)
+		if err != nil {
+			return nil, err
+		}
+		dbn.Str = append(dbn.Str, r.info.ID.DB)
+		id.Str = append(id.Str, cid)
+		tbl.Str = append(tbl.Str, r.t.TableName())
+		nfiles.I64 = append(nfiles.I64, int64(len(lf)))
+		entries.I64 = append(entries.I64, r.info.Rows)
+	}
+	return value.NewTable([]string{"dbName", "chunkId", "tableName", "levelFileCount", "sortKeyEntryCount"},
+		[]*value.Vector{dbn, id, tbl, nfiles, entries}), nil
+}
+
+// getClusterChunksStatus lists every chunk of the node, which is the
+// whole one-node cluster: one replica each, on this node, read-write.
+func getClusterChunksStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckRead(); err != nil {
+		return nil, err
+	}
+	rows, err := listChunks(h, nil, "", -1)
+	if err != nil {
+		return nil, err
+	}
+	st := stateOf(h)
+	st.mu.Lock()
+	updated := make(map[string]time.Time, len(st.lastUpdated))
+	for k, v := range st.lastUpdated {
+		updated[k] = v
+	}
+	st.mu.Unlock()
+	site := siteAlias(env)
+	n := len(rows)
+	id, file, chain, state, replicas, perm := value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n)
+	size, version := value.NewVector(value.Long, 0, n), value.NewVector(value.Long, 0, n)
+	vcLen, count := value.NewVector(value.Int, 0, n), value.NewVector(value.Int, 0, n)
+	last := make([]time.Time, 0, n)
+	for _, r := range rows {
+		cid := chunkUUID(r.info.ID)
+		id.Str = append(id.Str, cid)
+		file.Str = append(file.Str, dfsPath(r.info.ID))
+		size.I64 = append(size.I64, 0) // tablet chunks: see getTabletsMeta
+		version.I64 = append(version.I64, r.info.Version)
+		vcLen.I32 = append(vcLen.I32, 1)
+		chain.Str = append(chain.Str, formatChain(r.info.Version, r.info.Rows))
+		state.Str = append(state.Str, "COMPLETE")
+		replicas.Str = append(replicas.Str, site+":"+formatInt(r.info.Version)+":0")
+		count.I32 = append(count.I32, 1)
+		last = append(last, updated[cid])
+		perm.Str = append(perm.Str, "READ_WRITE")
+	}
+	return value.NewTable([]string{"chunkId", "file", "size", "version", "vcLength", "versionChain", "state", "replicas", "replicaCount", "lastUpdated", "permission"},
+		[]*value.Vector{id, file, size, version, vcLen, chain, state, replicas, count, timestampVector(last), perm}), nil
+}
+
+func formatInt(n int64) string { return value.NewLong(n).String() }
+
+func formatChain(version, rows int64) string {
+	return formatInt(version) + ":" + formatInt(rows) + ":" + formatInt(version) + " ->"
+}
+
+// setChunkLastUpdateTime sets the lastUpdated that getClusterChunksStatus
+// shows for the given chunks (until the server restarts).
+func setChunkLastUpdateTime(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if env.SessionInfo().User != "admin" {
+		return nil, errors.New("Only administrators can execute function setChunkLastUpdateTime.")
+	}
+	ids, ok := funcs.StringsArg(args[0])
+	if !ok {
+		return nil, errors.New("The argument [chunkId] of setChunkLastUpdateTime must be a string vector.")
+	}
+	ts, ok := funcs.ScalarArg(args[1])
+	if !ok || ts.T != value.Timestamp || ts.Null {
+		return nil, errors.New("The argument [lastUpdateTime] of setChunkLastUpdateTime must be a TIMESTAMP.")
+	}
+	rows, err := listChunks(h, nil, "", -1)
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, r := range rows {
+		known[chunkUUID(r.info.ID)] = true
+	}
+	for _, id := range ids {
+		if !known[id] {
+			return nil, errors.New("The chunk [" + id + "] does not exist.")
+		}
+	}
+	// ts is local wall-clock milliseconds; keep it as the instant that
+	// prints the same.
+	wall := time.UnixMilli(ts.I).UTC()
+	at := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), wall.Nanosecond(), time.Local)
+	st := stateOf(h)
+	st.mu.Lock()
+	if st.lastUpdated == nil {
+		st.lastUpdated = map[string]time.Time{}
+	}
+	for _, id := range ids {
+		st.lastUpdated[id] = at
+	}
+	st.mu.Unlock()
+	return nil, nil
+}

@@ -1,0 +1,246 @@
+package engine
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Indexing matrices and array vectors, as the Matrix and arrayVector pages
+// of DolphinDB's manual describe it: a single index selects columns
+// (m[1] is column 1 as a vector, m[1:3] and m[0 2] sub-matrices of those
+// columns; av[1] is element 1 of every row), and m[rows, cols] selects
+// both, either side left empty for all (m[,1], m[0,]).
+
+// evalIndex2 is x[r, c]; ok is false when x is neither a matrix nor an
+// array vector, and the caller indexes it the general way.
+func (in *interp) evalIndex2(x value.Value, tu *sqlparse.TupleExpr) (value.Value, bool, error) {
+	switch v := x.(type) {
+	case *value.Matrix:
+	case *value.Vector:
+		if !v.T.IsArray() {
+			return nil, false, nil
+		}
+	default:
+		return nil, false, nil
+	}
+	var sel [2]value.Value
+	for k, e := range tu.Elems {
+		if e == nil {
+			continue
+		}
+		s, err := in.eval(e)
+		if err != nil {
+			return nil, true, err
+		}
+		sel[k] = s
+	}
+	switch v := x.(type) {
+	case *value.Matrix:
+		r, rok := sel[0].(*value.Scalar)
+		c, cok := sel[1].(*value.Scalar)
+		if rok && cok {
+			// one cell
+			i, iok := r.Int64()
+			j, jok := c.Int64()
+			if !iok || !jok || i < 0 || j < 0 || int(i) >= v.Rows || int(j) >= v.Cols {
+				return nil, true, errors.New("Index out of range.")
+			}
+			return v.V.At(int(j)*v.Rows + int(i)), true, nil
+		}
+		out, err := in.sliceMatrix(v, sel[0], sel[1])
+		return out, true, err
+	case *value.Vector:
+		rows := v
+		if sel[0] != nil {
+			pos, err := positions(sel[0], v.Len())
+			if err != nil {
+				return nil, true, err
+			}
+			rows = v.Gather(pos)
+		}
+		if sel[1] == nil {
+			return rows, true, nil
+		}
+		out, err := arrayColumns(rows, sel[1])
+		return out, true, err
+	}
+	return nil, false, nil
+}
+
+// positions turns a row index (a scalar, a pair, reversed when its
+// start is past its end, or a vector of positions) into positions below n.
+func positions(i value.Value, n int) ([]int, error) {
+	var out []int
+	switch k := i.(type) {
+	case *value.Scalar:
+		p, ok := k.Int64()
+		if !ok || p < 0 || int(p) >= n {
+			return nil, errors.New("Index out of range.")
+		}
+		return []int{int(p)}, nil
+	case *value.Pair:
+		a, aok := k.V.At(0).Int64()
+		if !aok {
+			a = 0
+		}
+		b, bok := k.V.At(1).Int64()
+		if !bok {
+			b = int64(n)
+		}
+		if a <= b {
+			for j := a; j < b; j++ {
+				out = append(out, int(j))
+			}
+		} else {
+			for j := a - 1; j >= b; j-- {
+				out = append(out, int(j))
+			}
+		}
+	case *value.Vector:
+		if k.T.Category() != value.CatIntegral {
+			return nil, errors.New("Invalid index.")
+		}
+		for j := 0; j < k.Len(); j++ {
+			p, _ := k.At(j).Int64()
+			out = append(out, int(p))
+		}
+	default:
+		return nil, errors.New("Invalid index.")
+	}
+	for _, p := range out {
+		if p < 0 || p >= n {
+			return nil, errors.New("Index out of range.")
+		}
+	}
+	return out, nil
+}
+
+// sliceMatrix is m[r, c] with r or c nil for all rows or columns: the
+// sub-matrix of the selected rows and columns, in the order selected (a
+// pair whose start is past its end runs backwards: m[3:1,] is rows 2, 1).
+func (in *interp) sliceMatrix(m *value.Matrix, r, c value.Value) (value.Value, error) {
+	all := func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	rows, cols := all(m.Rows), all(m.Cols)
+	var err error
+	if r != nil {
+		if rows, err = positions(r, m.Rows); err != nil {
+			return nil, err
+		}
+	}
+	if c != nil {
+		if cols, err = positions(c, m.Cols); err != nil {
+			return nil, err
+		}
+	}
+	idx := make([]int, 0, len(rows)*len(cols))
+	for _, j := range cols {
+		for _, i := range rows {
+			idx = append(idx, j*m.Rows+i)
+		}
+	}
+	out := &value.Matrix{V: m.V.Gather(idx), Rows: len(rows), Cols: len(cols)}
+	if m.RowLabels != nil {
+		out.RowLabels = m.RowLabels.Gather(rows)
+	}
+	if m.ColLabels != nil {
+		out.ColLabels = m.ColLabels.Gather(cols)
+	}
+	return out, nil
+}
+
+// matrixColumns is m[i]: column i as a vector, or for a pair or vector of
+// column positions the sub-matrix of those columns.
+func (in *interp) matrixColumns(m *value.Matrix, i value.Value) (value.Value, error) {
+	if s, ok := i.(*value.Scalar); ok {
+		j, ok := s.Int64()
+		if !ok || j < 0 || int(j) >= m.Cols {
+			return nil, errors.New("Index out of range.")
+		}
+		return m.V.Slice(int(j)*m.Rows, int(j+1)*m.Rows).Clone(), nil
+	}
+	return in.sliceMatrix(m, nil, i)
+}
+
+// arrayColumns is av[j] on an array vector: element j of every row (NULL
+// where a row is shorter) as a vector; for a pair or vector of positions,
+// an array vector of those elements of every row.
+func arrayColumns(v *value.Vector, i value.Value) (value.Value, error) {
+	elem := v.T.Elem()
+	flat := *v
+	flat.T = elem
+	flat.Offsets = nil
+	n := v.Len()
+	var cols []int
+	switch k := i.(type) {
+	case *value.Scalar:
+		j, ok := k.Int64()
+		out := value.NewVector(elem, 0, n)
+		out.Scale = v.Scale
+		lo := int64(0)
+		for r := 0; r < n; r++ {
+			hi := v.Offsets[r]
+			if ok && j >= 0 && lo+j < hi {
+				out.AppendFrom(&flat, int(lo+j))
+			} else {
+				out.AppendNull()
+			}
+			lo = hi
+		}
+		return out, nil
+	case *value.Pair:
+		a, aok := k.V.At(0).Int64()
+		b, bok := k.V.At(1).Int64()
+		if !aok || !bok {
+			return nil, errors.New("Invalid index.")
+		}
+		if a <= b {
+			for j := a; j < b; j++ {
+				cols = append(cols, int(j))
+			}
+		} else {
+			for j := a - 1; j >= b; j-- {
+				cols = append(cols, int(j))
+			}
+		}
+	case *value.Vector:
+		if k.T.Category() != value.CatIntegral {
+			return nil, errors.New("Invalid index.")
+		}
+		for j := 0; j < k.Len(); j++ {
+			p, ok := k.At(j).Int64()
+			if !ok {
+				p = -1
+			}
+			cols = append(cols, int(p))
+		}
+	default:
+		return nil, errors.New("Invalid index.")
+	}
+	out := value.NewVector(elem, 0, n*len(cols))
+	out.Scale = v.Scale
+	offs := make([]int64, n)
+	lo := int64(0)
+	for r := 0; r < n; r++ {
+		hi := v.Offsets[r]
+		for _, j := range cols {
+			if j >= 0 && lo+int64(j) < hi {
+				out.AppendFrom(&flat, int(lo+int64(j)))
+			} else {
+				out.AppendNull()
+			}
+		}
+		offs[r] = int64((r + 1) * len(cols))
+		lo = hi
+	}
+	out.T = v.T
+	out.Offsets = offs
+	return out, nil
+}

@@ -1,0 +1,357 @@
+package join
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Kind is one of the table joiners (ej, lj, ...); the SQL joins in FROM
+// use the same ones.
+type Kind int
+
+// The joiners, named by their DolphinDB functions.
+const (
+	Equi       Kind = iota // ej
+	Left                   // lj
+	LeftSemi               // lsj: the first match only
+	Full                   // fj: lj plus the unmatched right rows
+	Asof                   // aj: the last right row at or before the left row's last key
+	Right                  // SQL right join: lj with the sides' rows swapped
+	Prefix                 // pj: right keys that are prefixes of the left key
+	SortedEqui             // sej: ej sorted by the matching columns
+)
+
+// Name is the joiner's function name.
+func (k Kind) Name() string {
+	return [...]string{"ej", "lj", "lsj", "fj", "aj", "rj", "pj", "sej"}[k]
+}
+
+// Result is a join's table with, for each side, where its columns went:
+// lower-case name in the input table -> name in T (a right matching
+// column maps to the left one's), which SQL joins need for t1.col.
+type Result struct {
+	T           *value.Table
+	Left, Right map[string]string
+}
+
+// Tables joins left and right on the columns lk of left and rk of right
+// (as many). Rows come out in the left table's order, each followed by
+// its matches in the right table's order. The result has every left
+// column, then the right table's columns other than its matching columns;
+// a right column whose name a left column already has is prefixed with
+// rightName and "_" (t2_price), as DolphinDB names them. nullSafe makes
+// NULL keys match each other (enableNullSafeJoin).
+func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName string, nullSafe bool) (Result, error) {
+	li, err := ColumnPositions(left, lk)
+	if err != nil {
+		return Result{}, err
+	}
+	ri, err := ColumnPositions(right, rk)
+	if err != nil {
+		return Result{}, err
+	}
+	// Right key columns take the left key columns' types, so that equal
+	// values encode to equal keys (an INT key joins a LONG key).
+	rkeys := make([]*value.Vector, len(ri))
+	for k, c := range ri {
+		want := left.Cols[li[k]]
+		rkeys[k] = right.Cols[c]
+		if rkeys[k].T != want.T {
+			conv, err := value.CastVector(rkeys[k], want.T, want.Scale)
+			if err != nil {
+				return Result{}, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
+			}
+			rkeys[k] = conv
+		}
+	}
+	var buf []byte
+	keyOf := func(cols []*value.Vector, row int) (string, bool) {
+		buf = buf[:0]
+		for _, c := range cols {
+			if !nullSafe && c.IsNull(row) {
+				return "", false
+			}
+			buf = c.AppendKey(buf, row)
+		}
+		return string(buf), true
+	}
+	lkeys := make([]*value.Vector, len(li))
+	for k, c := range li {
+		lkeys[k] = left.Cols[c]
+	}
+	var lrows, rrows []int // -1: no row on that side (NULLs)
+	switch kind {
+	case Asof:
+		lrows, rrows = asofRows(lkeys, rkeys, keyOf)
+	case Right:
+		rrows, lrows = matchRows(rkeys, lkeys, keyOf, Left)
+	case Prefix:
+		if len(lkeys) != 1 || lkeys[0].T.Storage() != value.StString || rkeys[0].T.Storage() != value.StString {
+			return Result{}, errors.New("pj takes one matching column of type STRING or SYMBOL.")
+		}
+		lrows, rrows = prefixRows(lkeys[0].Str, rkeys[0].Str)
+	case SortedEqui:
+		lrows, rrows = matchRows(lkeys, rkeys, keyOf, Equi)
+		order := value.Iota(len(lrows))
+		sort.SliceStable(order, func(a, b int) bool {
+			for _, k := range lkeys {
+				if c := value.CompareElems(k, lrows[order[a]], lrows[order[b]]); c != 0 {
+					return c < 0
+				}
+			}
+			return false
+		})
+		l2, r2 := make([]int, len(order)), make([]int, len(order))
+		for i, o := range order {
+			l2[i], r2[i] = lrows[o], rrows[o]
+		}
+		lrows, rrows = l2, r2
+	default:
+		lrows, rrows = matchRows(lkeys, rkeys, keyOf, kind)
+	}
+
+	prefix := rightName
+	isRightKey := make([]bool, len(right.Cols))
+	for _, c := range ri {
+		isRightKey[c] = true
+	}
+	taken := map[string]bool{}
+	for _, n := range left.Names {
+		taken[strings.ToLower(n)] = true
+	}
+	outNames := append([]string(nil), left.Names...)
+	j := Result{Left: map[string]string{}, Right: map[string]string{}}
+	for _, n := range left.Names {
+		j.Left[strings.ToLower(n)] = n
+	}
+	for k, c := range ri {
+		j.Right[strings.ToLower(right.Names[c])] = left.Names[li[k]]
+	}
+	outCols := make([]*value.Vector, 0, len(left.Cols)+len(right.Cols))
+	isLeftKey := make([]bool, len(left.Cols))
+	for _, c := range li {
+		isLeftKey[c] = true
+	}
+	if kind == Right {
+		// the left table's other columns, then all of the right table's
+		outNames = outNames[:0]
+		taken = map[string]bool{}
+		for c, col := range left.Cols {
+			if !isLeftKey[c] {
+				outNames = append(outNames, left.Names[c])
+				outCols = append(outCols, value.GatherOrNull(col, lrows))
+				taken[strings.ToLower(left.Names[c])] = true
+			}
+		}
+		isRightKey = make([]bool, len(right.Cols))
+		for k, c := range ri {
+			j.Left[strings.ToLower(left.Names[li[k]])] = right.Names[c]
+		}
+	} else {
+		for _, col := range left.Cols {
+			outCols = append(outCols, value.GatherOrNull(col, lrows))
+		}
+	}
+	if kind == Full || kind == Asof || kind == Prefix {
+		// the right matching columns are kept (the last one for aj)
+		for k, c := range ri {
+			if kind == Asof && k < len(ri)-1 {
+				continue
+			}
+			isRightKey[c] = false
+		}
+	}
+	for c, col := range right.Cols {
+		if isRightKey[c] {
+			continue
+		}
+		name := right.Names[c]
+		if taken[strings.ToLower(name)] {
+			name = prefix + "_" + name
+		}
+		taken[strings.ToLower(name)] = true
+		j.Right[strings.ToLower(right.Names[c])] = name
+		outNames = append(outNames, name)
+		outCols = append(outCols, value.GatherOrNull(col, rrows))
+	}
+	j.T = value.NewTable(outNames, outCols)
+	return j, nil
+}
+
+// matchRows pairs each left row with its matching right rows (in right
+// order): all of them (ej, lj), the first (lsj); lj, lsj and fj keep an
+// unmatched left row with -1, and fj appends the right rows no left row
+// matched.
+func matchRows(lkeys, rkeys []*value.Vector, keyOf func([]*value.Vector, int) (string, bool), kind Kind) (lrows, rrows []int) {
+	index := map[string][]int{}
+	nr := 0
+	if len(rkeys) > 0 {
+		nr = rkeys[0].Len()
+	}
+	for r := 0; r < nr; r++ {
+		if key, ok := keyOf(rkeys, r); ok {
+			index[key] = append(index[key], r)
+		}
+	}
+	var hit []bool
+	if kind == Full {
+		hit = make([]bool, nr)
+	}
+	nl := 0
+	if len(lkeys) > 0 {
+		nl = lkeys[0].Len()
+	}
+	for l := 0; l < nl; l++ {
+		var hits []int
+		if key, ok := keyOf(lkeys, l); ok {
+			hits = index[key]
+		}
+		if kind == LeftSemi && len(hits) > 1 {
+			hits = hits[:1]
+		}
+		for _, r := range hits {
+			lrows = append(lrows, l)
+			rrows = append(rrows, r)
+			if hit != nil {
+				hit[r] = true
+			}
+		}
+		if len(hits) == 0 && kind != Equi {
+			lrows = append(lrows, l)
+			rrows = append(rrows, -1)
+		}
+	}
+	for r, h := range hit {
+		if !h {
+			lrows = append(lrows, -1)
+			rrows = append(rrows, r)
+		}
+	}
+	return lrows, rrows
+}
+
+// prefixRows pairs each left row with the right rows whose key is a
+// prefix of the left key (in right order).
+func prefixRows(left, right []string) (lrows, rrows []int) {
+	index := map[string][]int{}
+	for r, k := range right {
+		if k != "" {
+			index[k] = append(index[k], r)
+		}
+	}
+	var hits []int
+	for l, k := range left {
+		hits = hits[:0]
+		for n := 1; n <= len(k); n++ {
+			hits = append(hits, index[k[:n]]...)
+		}
+		sort.Ints(hits)
+		for _, r := range hits {
+			lrows = append(lrows, l)
+			rrows = append(rrows, r)
+		}
+	}
+	return lrows, rrows
+}
+
+// asofRows pairs each left row with the last right row whose other
+// matching columns are equal and whose last matching column is at or
+// before the left row's (-1 when none). Right rows are taken in the
+// order of their last column within each group, as aj assumes.
+func asofRows(lkeys, rkeys []*value.Vector, keyOf func([]*value.Vector, int) (string, bool)) (lrows, rrows []int) {
+	last := len(lkeys) - 1
+	lt, rt := lkeys[last], rkeys[last]
+	groups := map[string][]int{}
+	for r := 0; r < rt.Len(); r++ {
+		if rt.IsNull(r) {
+			continue
+		}
+		key, ok := keyOf(rkeys[:last], r)
+		if ok {
+			groups[key] = append(groups[key], r)
+		}
+	}
+	for _, g := range groups {
+		sort.SliceStable(g, func(a, b int) bool { return value.CompareElems(rt, g[a], g[b]) < 0 })
+	}
+	both := value.NewVector(lt.T, 0, 2)
+	both.Scale = lt.Scale
+	for l := 0; l < lt.Len(); l++ {
+		lrows = append(lrows, l)
+		key, ok := keyOf(lkeys[:last], l)
+		g := groups[key]
+		if !ok || lt.IsNull(l) || len(g) == 0 {
+			rrows = append(rrows, -1)
+			continue
+		}
+		// the first right row after the left value, minus one
+		both.Truncate(0)
+		both.AppendFrom(lt, l)
+		i := sort.Search(len(g), func(i int) bool {
+			both.Truncate(1)
+			both.AppendFrom(rt, g[i])
+			return value.CompareElems(both, 1, 0) > 0
+		})
+		if i == 0 {
+			rrows = append(rrows, -1)
+		} else {
+			rrows = append(rrows, g[i-1])
+		}
+	}
+	return lrows, rrows
+}
+
+// Cross is cj(left, right): every left row with every right row; a right
+// column whose name a left column has is prefixed with rightName and "_".
+func Cross(left, right *value.Table, rightName string) *value.Table {
+	nl, nr := left.Rows(), right.Rows()
+	lrows := make([]int, 0, nl*nr)
+	rrows := make([]int, 0, nl*nr)
+	for l := 0; l < nl; l++ {
+		for r := 0; r < nr; r++ {
+			lrows = append(lrows, l)
+			rrows = append(rrows, r)
+		}
+	}
+	prefix := rightName
+	taken := map[string]bool{}
+	outNames := append([]string(nil), left.Names...)
+	var outCols []*value.Vector
+	for _, c := range left.Cols {
+		outCols = append(outCols, c.Gather(lrows))
+	}
+	for _, n := range left.Names {
+		taken[strings.ToLower(n)] = true
+	}
+	for c, col := range right.Cols {
+		name := right.Names[c]
+		if taken[strings.ToLower(name)] {
+			name = prefix + "_" + name
+		}
+		taken[strings.ToLower(name)] = true
+		outNames = append(outNames, name)
+		outCols = append(outCols, col.Gather(rrows))
+	}
+	return value.NewTable(outNames, outCols)
+}
+
+// ColumnMissing is DolphinDB's error for a column a table lacks.
+func ColumnMissing(name string) error {
+	return fmt.Errorf("The column [%s] doesn't exist in the table.", name)
+}
+
+// ColumnPositions finds the named columns of t (compared
+// case-insensitively).
+func ColumnPositions(t *value.Table, names []string) ([]int, error) {
+	out := make([]int, len(names))
+	for k, n := range names {
+		if out[k] = value.NameIndex(t.Names, n); out[k] < 0 {
+			return nil, ColumnMissing(n)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,17 @@
+// Package query executes DolphinDB's SQL: select and exec with every
+// clause (where, group/context/cgroup/pivot by, having, order by, top and
+// limit, map, sample, interval), union, exists and subqueries, insert
+// into, update and delete, SQL joins in FROM, the window joins (wj, pwj)
+// and the arguments of the other table joiners (package join pairs the
+// rows), over in-memory tables, keyed and
+// indexed tables (answering key conditions from their index) and
+// partitioned tables of package dfs (reading only the partitions and
+// columns a query needs).
+//
+// It owns no state: the interpreter that runs a script hands it a
+// statement and an Env, through which query evaluates expressions with a
+// table's columns in scope (Scope), resolves table names and appends
+// rows. query never imports the interpreter (package engine); it may use
+// sqlparse, value, insert, dfs and the funcs registry, and must not keep
+// sessions, variables or shared objects of its own.
+package query

@@ -1,0 +1,114 @@
+package query
+
+import (
+	"context"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/join"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Env is what a query needs from the interpreter running it.
+type Env interface {
+	// EvalIn evaluates e in the interpreter's current frame; when scope is
+	// not nil its columns are seen ahead of variables (and * is its
+	// table), as inside a SQL clause.
+	EvalIn(scope *Scope, e sqlparse.Expr) (value.Value, error)
+	// ResolveTable finds the table a FROM clause names by a string (a
+	// shared table or a variable).
+	ResolveTable(name string) (value.Value, error)
+	// IsUserFunction reports whether name is a function the session
+	// defined (those run per group as they are, never as a built-in
+	// aggregate).
+	IsUserFunction(name string) bool
+	// Schema lists an insert target's column names and types.
+	Schema(target value.Value) ([]string, []value.Type, error)
+	// Insert appends src to target by position with INSERT INTO's rules.
+	Insert(target value.Value, src *value.Table) error
+	// Context is the running statement's context (cancellation).
+	Context() context.Context
+	// DFSTable is the partitioned (or dimension) table a script value
+	// stands for (loadTable's result), if it is one.
+	DFSTable(v value.Value) (*dfs.Table, bool)
+	// CheckTableRead fails when the session may not read t.
+	CheckTableRead(t *dfs.Table) error
+	// CheckTableWrite fails when the session may not change t that way.
+	CheckTableWrite(t *dfs.Table, kind auth.Priv) error
+	// CheckShared fails when the session may not read (or write) the
+	// shared in-memory table called name.
+	CheckShared(name string, write bool) error
+	// NullSafeJoin reports the enableNullSafeJoin setting: NULL keys
+	// match each other in joins.
+	NullSafeJoin() bool
+	// BuiltinProps reports the properties of a built-in the funcs
+	// registry does not hold yet (fn is the value the name evaluated to),
+	// which partition pruning needs to know a call is safe.
+	BuiltinProps(name string, fn value.Value) (funcs.Props, bool)
+}
+
+// Scope is the table whose columns a SQL clause sees.
+type Scope struct {
+	t *value.Table
+	// qual resolves table-qualified columns (t1.id) in a query over a
+	// SQL join: lower-case table name -> lower-case column -> result
+	// column; nil otherwise.
+	qual map[string]map[string]string
+}
+
+// NewScope puts t's columns in scope.
+func NewScope(t *value.Table) *Scope { return &Scope{t: t} }
+
+// Column is the column called name, if the table has it.
+func (s *Scope) Column(name string) (value.Value, bool) {
+	if c := s.t.Column(name); c != nil {
+		return c, true
+	}
+	return nil, false
+}
+
+// Star is the whole table (select *).
+func (s *Scope) Star() value.Value { return s.t }
+
+// Qualified resolves t.col in a query over a SQL join; ok is false when
+// e is not a column of a joined table (then it is evaluated as usual).
+func (s *Scope) Qualified(e *sqlparse.MemberExpr) (v value.Value, ok bool, err error) {
+	if s.qual == nil {
+		return nil, false, nil
+	}
+	t, c, isQual := qualified(e)
+	if !isQual {
+		return nil, false, nil
+	}
+	cols, ok := s.qual[strings.ToLower(t)]
+	if !ok {
+		return nil, false, nil
+	}
+	if name, ok := cols[strings.ToLower(c)]; ok {
+		if v, ok := s.Column(name); ok {
+			return v, true, nil
+		}
+	}
+	return nil, true, join.ColumnMissing(c)
+}
+
+// executor runs one statement: it carries the Env and the column
+// qualification of the current FROM join.
+type executor struct {
+	env  Env
+	qual map[string]map[string]string
+}
+
+// withTable evaluates e with t's columns in scope.
+func (ex *executor) withTable(t *value.Table, e sqlparse.Expr) (value.Value, error) {
+	return ex.env.EvalIn(&Scope{t: t, qual: ex.qual}, e)
+}
+
+// eval evaluates e outside any table's scope (limits, sample sizes,
+// FROM items).
+func (ex *executor) eval(e sqlparse.Expr) (value.Value, error) {
+	return ex.env.EvalIn(nil, e)
+}

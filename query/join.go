@@ -1,0 +1,114 @@
+package query
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/join"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Join runs a joiner over its arguments (leftTable, rightTable,
+// matchingCols[, rightMatchingCols]); names are the arguments' variable
+// names (the right one prefixes its clashing columns, as package join
+// describes).
+func Join(env Env, kind join.Kind, args []value.Value, names []string) (value.Value, error) {
+	j, err := joinValues(env, kind, args, names)
+	if err != nil {
+		return nil, err
+	}
+	return j.T, nil
+}
+
+// joinValues reads a joiner's arguments and joins the tables.
+func joinValues(env Env, kind join.Kind, args []value.Value, names []string) (join.Result, error) {
+	left, err := joinTable(env, args[0])
+	if err != nil {
+		return join.Result{}, err
+	}
+	right, err := joinTable(env, args[1])
+	if err != nil {
+		return join.Result{}, err
+	}
+	// Shared tables are read under their lock (once when both sides are
+	// the same table: a second read lock could deadlock behind a writer).
+	for i, t := range []*value.Table{left, right} {
+		if t.Shared != "" && (i == 0 || right != left) {
+			t.Mu.RLock()
+			defer t.Mu.RUnlock()
+		}
+	}
+	lk, rk, err := matchingColumns(args[2:])
+	if err != nil {
+		return join.Result{}, err
+	}
+	return join.Tables(kind, left, right, lk, rk, rightName(names), env.NullSafeJoin())
+}
+
+// matchingColumns reads matchingCols[, rightMatchingCols].
+func matchingColumns(args []value.Value) (lk, rk []string, err error) {
+	lk, ok := namesArg(args[0])
+	if !ok || len(lk) == 0 {
+		return nil, nil, errors.New("matchingCols must be a string scalar or vector.")
+	}
+	rk = lk
+	if len(args) > 1 && args[1] != nil {
+		if rk, ok = namesArg(args[1]); !ok || len(rk) != len(lk) {
+			return nil, nil, errors.New("rightMatchingCols must name as many columns as matchingCols.")
+		}
+	}
+	return lk, rk, nil
+}
+
+// rightName is what prefixes the right table's clashing column names: its
+// variable name, else rhs.
+func rightName(names []string) string {
+	if len(names) > 1 && names[1] != "" {
+		return names[1]
+	}
+	return "rhs"
+}
+
+// CrossJoin is cj(left, right): every left row with every right row.
+func CrossJoin(env Env, args []value.Value, names []string) (value.Value, error) {
+	left, err := joinTable(env, args[0])
+	if err != nil {
+		return nil, err
+	}
+	right, err := joinTable(env, args[1])
+	if err != nil {
+		return nil, err
+	}
+	return join.Cross(left, right, rightName(names)), nil
+}
+
+// joinTable materializes a join argument: an in-memory table, or a
+// partitioned table read whole.
+func joinTable(env Env, v value.Value) (*value.Table, error) {
+	if t, ok := v.(*value.Table); ok {
+		return t, nil
+	}
+	if t, ok := env.DFSTable(v); ok {
+		if err := env.CheckTableRead(t); err != nil {
+			return nil, err
+		}
+		return t.Scan(nil)
+	}
+	return nil, errors.New("The arguments of a table joiner must be tables.")
+}
+
+// namesArg reads column names given as a STRING scalar, vector or tuple.
+func namesArg(v value.Value) ([]string, bool) {
+	if t, ok := v.(*value.Vector); ok && t.T == value.Any {
+		out := make([]string, 0, t.Len())
+		for _, e := range t.Any {
+			s, ok := funcs.StringArg(e)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	return funcs.StringsArg(v)
+}
