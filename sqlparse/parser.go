@@ -1559,6 +1559,20 @@ func (p *parser) parseArgList(open, close string) []Expr {
 		}
 	})
 	skip()
+	if call {
+		named := false
+		for _, a := range args {
+			switch a.(type) {
+			case *NamedArg:
+				named = true
+			case nil:
+			default:
+				if named {
+					p.fail(a.Pos(), "If one argument is passed as keyword argument, all subsequent arguments must also be passed as keyword arguments. RefId: S06001")
+				}
+			}
+		}
+	}
 	p.expectOp(close)
 	return args
 }
@@ -1748,18 +1762,25 @@ func (p *parser) parsePrimary() Expr {
 			p.next()
 			a := &ArrayExpr{At: t.Pos, Elems: []Expr{}}
 			p.withEq(func() {
+				// [10,,30], [,[0]], ["a",,,]: an empty element is NULL;
+				// after an empty element a closing bracket ends one more
+				afterEmpty := false
 				for !p.isOp("]") {
-					if p.isOp(",") && len(a.Elems) > 0 {
-						// [10,,30]: an empty element is NULL
+					if p.isOp(",") {
 						a.Elems = append(a.Elems, &Literal{At: p.tok().Pos, Kind: LitNull, Text: "NULL"})
 						p.next()
+						afterEmpty = true
 						continue
 					}
+					afterEmpty = false
 					a.Elems = append(a.Elems, p.parseExpr())
 					if !p.isOp(",") {
 						break
 					}
 					p.next()
+				}
+				if afterEmpty {
+					a.Elems = append(a.Elems, &Literal{At: p.tok().Pos, Kind: LitNull, Text: "NULL"})
 				}
 			})
 			p.expectOp("]")
