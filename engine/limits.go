@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -62,7 +63,7 @@ func (e *Engine) TCPUserTimeout() time.Duration {
 // DolphinDB's words.
 func requireAdmin(env funcs.Env, fn string) error {
 	if env.(*interp).s.user != "admin" {
-		return fmt.Errorf("Only administrators can execute function %s.", fn)
+		return ddberr.Errorf("Only administrators can execute function %s.", fn)
 	}
 	return nil
 }
@@ -201,7 +202,7 @@ func (in *interp) checkQueryResult(v value.Value) error {
 		limit = gb * (1 << 30)
 	}
 	if n := estimateBytes(v); float64(n) > limit {
-		return fmt.Errorf("The memory used by the query result (%d bytes) exceeds memLimitOfQueryResult (%.0f bytes).", n, limit)
+		return ddberr.Errorf("The memory used by the query result (%d bytes) exceeds memLimitOfQueryResult (%.0f bytes).", n, limit)
 	}
 	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 	"weak"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 )
 
 // The session registry lists every open session — wire, HTTP/WebSocket,
@@ -20,7 +22,7 @@ import (
 
 // ErrJobCancelled is the error a script or query gets when
 // cancelConsoleJob, cancelJob or closeSessions stops it.
-var ErrJobCancelled = errors.New("The job was cancelled.")
+var ErrJobCancelled error = ddberr.Errorf("The job was cancelled.")
 
 // SessionMeta describes where a session comes from; the server fills it
 // for the sessions of its connections.
