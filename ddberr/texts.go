@@ -35,6 +35,15 @@ var texts = []Text{
 	{"The sort column %s doesn't exist in the table.", "porpoise"},
 	{"The %s column %s doesn't exist in the table.", "porpoise"},
 	{"Invalid keepDuplicates %s. It must be ALL, FIRST or LAST.", "porpoise"},
+	{"Invalid table name [%s].", "porpoise"},
+	{"The column [%s] does not exist in table [%s].", "porpoise"},
+	{"The length of table comment must not exceed %d bytes.", "porpoise"},
+
+	// backups of databases
+	{"The engine of the backup (%s) differs from the engine of database %s (%s).", "porpoise"},
+	{"The partition scheme of the backup differs from that of database %s.", "porpoise"},
+	{"The schema of table %s differs from the schema of table %s.", "porpoise"},
+	{"The partition %s does not exist in database %s.", "porpoise"},
 	{"The level is out of range.", "porpoise"},
 
 	// the MultithreadedTableWriter's own texts, as the official API gives them

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/insert"
@@ -84,7 +85,7 @@ func (c *Catalog) CreateDatabaseFromMeta(path string, blob []byte) (*Database, e
 // d lacks.
 func (d *Database) compatible(m dbMeta, dom partition.Domain) error {
 	if d.engineType != m.Engine {
-		return fmt.Errorf("The engine of the backup (%s) differs from the engine of database %s (%s).", m.Engine, d.path, d.engineType)
+		return ddberr.Errorf("The engine of the backup (%s) differs from the engine of database %s (%s).", m.Engine, d.path, d.engineType)
 	}
 	var theirs []partition.Domain
 	if c, ok := dom.(*partition.Compo); ok {
@@ -93,7 +94,7 @@ func (d *Database) compatible(m dbMeta, dom partition.Domain) error {
 		theirs = []partition.Domain{dom}
 	}
 	ours := d.Levels()
-	mismatch := fmt.Errorf("The partition scheme of the backup differs from that of database %s.", d.path)
+	mismatch := ddberr.Errorf("The partition scheme of the backup differs from that of database %s.", d.path)
 	if len(ours) != len(theirs) {
 		return mismatch
 	}
@@ -167,7 +168,7 @@ func (d *Database) CreateTableFromMeta(name string, blob []byte) (*Table, error)
 // SameSchema reports, as an error, whether o has t's column names and
 // types in t's order: restoring t's partitions into o needs it.
 func (t *Table) SameSchema(o *Table) error {
-	bad := fmt.Errorf("The schema of table %s differs from the schema of table %s.", o.name, t.name)
+	bad := ddberr.Errorf("The schema of table %s differs from the schema of table %s.", o.name, t.name)
 	if len(t.names) != len(o.names) {
 		return bad
 	}
@@ -268,7 +269,7 @@ func (t *Table) ReplacePartitions(ctx context.Context, parts map[string]*value.T
 	order := make([]string, 0, len(parts))
 	for p := range parts {
 		if !valid[p] {
-			return fmt.Errorf("The partition %s does not exist in database %s.", p, t.db.path)
+			return ddberr.Errorf("The partition %s does not exist in database %s.", p, t.db.path)
 		}
 		order = append(order, p)
 	}

@@ -1,7 +1,7 @@
 package dfs
 
 import (
-	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -13,7 +13,7 @@ const maxTableComment = 4096
 // its schema.
 func (t *Table) SetComment(comment string) error {
 	if len(comment) > maxTableComment {
-		return fmt.Errorf("The length of table comment must not exceed %d bytes.", maxTableComment)
+		return ddberr.Errorf("The length of table comment must not exceed %d bytes.", maxTableComment)
 	}
 	t.db.mu.Lock()
 	defer t.db.mu.Unlock()
@@ -32,7 +32,7 @@ func (t *Table) SetComment(comment string) error {
 func (t *Table) SetColumnComments(comments map[string]string) error {
 	for name := range comments {
 		if t.column(name) < 0 {
-			return fmt.Errorf("The column [%s] does not exist in table [%s].", name, t.name)
+			return ddberr.Errorf("The column [%s] does not exist in table [%s].", name, t.name)
 		}
 	}
 	t.db.mu.Lock()

@@ -1,7 +1,7 @@
 package dfs
 
 import (
-	"fmt"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"strings"
 )
 
@@ -9,16 +9,16 @@ import (
 // and schema moving with it in one atomic write.
 func (d *Database) RenameTable(from, to string) error {
 	if to == "" || strings.ContainsAny(to, "/\\\x00") {
-		return fmt.Errorf("Invalid table name [%s].", to)
+		return ddberr.Errorf("Invalid table name [%s].", to)
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	t := d.tables[from]
 	if t == nil {
-		return fmt.Errorf("The table [%s] does not exist in database [%s].", from, d.path)
+		return ddberr.Errorf("The table [%s] does not exist in database [%s].", from, d.path)
 	}
 	if d.tables[to] != nil {
-		return fmt.Errorf("The table [%s] already exists in database [%s].", to, d.path)
+		return ddberr.Errorf("The table [%s] already exists in database [%s].", to, d.path)
 	}
 	if d.DFS() {
 		if err := d.cat.store.RenameTable(d.path, from, to); err != nil {
