@@ -62,6 +62,12 @@ type Options struct {
 	// its connection closed. 0 means DefaultMaxReceiving (at least
 	// MaxFrame).
 	MaxReceiving int64
+	// WebSocketOrigins, when not empty, is the allow-list of the Origin
+	// header of WebSocket upgrades: host patterns in path.Match syntax
+	// ("console.example.com", "*.example.com"). Empty accepts any origin,
+	// as DolphinDB does; a request without an Origin header (not from a
+	// browser) and a page served by this server are always accepted.
+	WebSocketOrigins []string
 	// TLS serves TLS clients (useSSL=True) on the same port with this
 	// configuration; nil makes a self-signed certificate on the first TLS
 	// connection.

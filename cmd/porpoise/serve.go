@@ -43,6 +43,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	maxFrame := fs.Int64("max-frame", server.DefaultMaxFrame, "largest request accepted, in bytes")
 	grace := fs.Duration("shutdown-timeout", 30*time.Second, "how long a stop waits for running requests")
 	idle := fs.Duration("idle-timeout", 0, "close a connection that sends no request for this long (0: never, as pooled clients expect)")
+	wsOrigins := fs.String("ws-origins", "", "comma-separated host patterns (*.example.com) of the web pages allowed to open the WebSocket; empty allows any, as DolphinDB does")
 	maxReceiving := fs.Int64("max-receiving", server.DefaultMaxReceiving, "bytes of requests all connections may hold while they are received and run; a request past it is refused")
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
@@ -107,6 +108,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	sopts := server.Options{MaxFrame: *maxFrame, Logger: logger, Pprof: *pprofOn, ReadTimeout: *idle, MaxReceiving: *maxReceiving}
+	for _, o := range strings.Split(*wsOrigins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			sopts.WebSocketOrigins = append(sopts.WebSocketOrigins, o)
+		}
+	}
 	if !*inMemory {
 		// DolphinDB reads its certificate from <home>/keys and writes a
 		// self-signed one there when none is installed.
