@@ -69,17 +69,11 @@ func (in *interp) evalIndex2(x value.Value, tu *sqlparse.TupleExpr) (value.Value
 	return nil, false, nil
 }
 
-// positions turns a row index (a scalar, a pair, reversed when its
-// start is past its end, or a vector of positions) into positions below n.
-func positions(i value.Value, n int) ([]int, error) {
-	var out []int
+// indexList reads a pair or a vector of positions: a pair runs from its
+// start up to its end, backwards when the start is past the end, and an
+// open end is 0 or n. Positions are not checked against n.
+func indexList(i value.Value, n int) ([]int, error) {
 	switch k := i.(type) {
-	case *value.Scalar:
-		p, ok := k.Int64()
-		if !ok || p < 0 || int(p) >= n {
-			return nil, errors.New("Index out of range.")
-		}
-		return []int{int(p)}, nil
 	case *value.Pair:
 		a, aok := k.V.At(0).Int64()
 		if !aok {
@@ -89,6 +83,7 @@ func positions(i value.Value, n int) ([]int, error) {
 		if !bok {
 			b = int64(n)
 		}
+		var out []int
 		if a <= b {
 			for j := a; j < b; j++ {
 				out = append(out, int(j))
@@ -98,16 +93,40 @@ func positions(i value.Value, n int) ([]int, error) {
 				out = append(out, int(j))
 			}
 		}
+		return out, nil
 	case *value.Vector:
 		if k.T.Category() != value.CatIntegral {
 			return nil, errors.New("Invalid index.")
 		}
-		for j := 0; j < k.Len(); j++ {
-			p, _ := k.At(j).Int64()
-			out = append(out, int(p))
+		longs, err := value.CastVector(k, value.Long, 0)
+		if err != nil {
+			return nil, err
 		}
-	default:
-		return nil, errors.New("Invalid index.")
+		out := make([]int, len(longs.I64))
+		for j, p := range longs.I64 {
+			out[j] = int(p)
+			if p == value.NullInt64 {
+				out[j] = -1
+			}
+		}
+		return out, nil
+	}
+	return nil, errors.New("Invalid index.")
+}
+
+// positions is a row or column index (a scalar, a pair or a vector of
+// positions) as positions below n; one outside is an error.
+func positions(i value.Value, n int) ([]int, error) {
+	if k, ok := i.(*value.Scalar); ok {
+		p, ok := k.Int64()
+		if !ok || p < 0 || int(p) >= n {
+			return nil, errors.New("Index out of range.")
+		}
+		return []int{int(p)}, nil
+	}
+	out, err := indexList(i, n)
+	if err != nil {
+		return nil, err
 	}
 	for _, p := range out {
 		if p < 0 || p >= n {
@@ -195,34 +214,18 @@ func arrayColumns(v *value.Vector, i value.Value) (value.Value, error) {
 			lo = hi
 		}
 		return out, nil
-	case *value.Pair:
-		a, aok := k.V.At(0).Int64()
-		b, bok := k.V.At(1).Int64()
-		if !aok || !bok {
-			return nil, errors.New("Invalid index.")
-		}
-		if a <= b {
-			for j := a; j < b; j++ {
-				cols = append(cols, int(j))
-			}
-		} else {
-			for j := a - 1; j >= b; j-- {
-				cols = append(cols, int(j))
-			}
-		}
-	case *value.Vector:
-		if k.T.Category() != value.CatIntegral {
-			return nil, errors.New("Invalid index.")
-		}
-		for j := 0; j < k.Len(); j++ {
-			p, ok := k.At(j).Int64()
-			if !ok {
-				p = -1
-			}
-			cols = append(cols, int(p))
-		}
 	default:
-		return nil, errors.New("Invalid index.")
+		// columns past a row's end are NULL there, so positions are
+		// not checked against a length; an open end is the longest row's
+		width, lo := int64(0), int64(0)
+		for _, hi := range v.Offsets {
+			width = max(width, hi-lo)
+			lo = hi
+		}
+		var err error
+		if cols, err = indexList(i, int(width)); err != nil {
+			return nil, err
+		}
 	}
 	out := value.NewVector(elem, 0, n*len(cols))
 	out.Scale = v.Scale

@@ -31,30 +31,7 @@ func TestCrashOpsChild(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	cfg.NewValuePartitionPolicy = "add"
-	e, err := Open(Options{DataDir: dir, Config: &cfg})
-	if err != nil {
-		fmt.Println("open:", err)
-		os.Exit(3)
-	}
-	s := e.NewSession()
-	_, err = s.Run(`if(!existsDatabase("dfs://crashops")) {
-		db = database("dfs://crashops", VALUE, 1..3)
-		db.createPartitionedTable(table(1:0, ` + "`part`batch`v`w" + `, [INT, INT, INT, INT]), ` + "`pt, `part" + `)
-	}
-	pt = loadTable("dfs://crashops", "pt")`)
-	if err != nil {
-		fmt.Println("setup:", err)
-		os.Exit(3)
-	}
-	v, err := s.Run("exec max(batch) from pt")
-	if err != nil {
-		fmt.Println("max:", err)
-		os.Exit(3)
-	}
-	next := int64(1)
-	if m, ok := v.(*value.Scalar).Int64(); ok {
-		next = m + 1
-	}
+	s, next := crashChildSession(Options{DataDir: dir, Config: &cfg}, "dfs://crashops")
 	w := bufio.NewWriter(os.Stdout)
 	run := func(what, script string) {
 		if _, err := s.Run(script); err != nil {

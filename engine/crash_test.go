@@ -31,30 +31,7 @@ func TestCrashChild(t *testing.T) {
 	if dir == "" {
 		t.Skip("runs only as the crash test's child process")
 	}
-	e, err := Open(Options{DataDir: dir})
-	if err != nil {
-		fmt.Println("open:", err)
-		os.Exit(3)
-	}
-	s := e.NewSession()
-	_, err = s.Run(`if(!existsDatabase("dfs://crash")) {
-		db = database("dfs://crash", VALUE, 1..3)
-		db.createPartitionedTable(table(1:0, ` + "`part`batch`v`w" + `, [INT, INT, INT, INT]), ` + "`pt, `part" + `)
-	}
-	pt = loadTable("dfs://crash", "pt")`)
-	if err != nil {
-		fmt.Println("setup:", err)
-		os.Exit(3)
-	}
-	v, err := s.Run("exec max(batch) from pt")
-	if err != nil {
-		fmt.Println("max:", err)
-		os.Exit(3)
-	}
-	next := int64(1)
-	if m, ok := v.(*value.Scalar).Int64(); ok {
-		next = m + 1
-	}
+	s, next := crashChildSession(Options{DataDir: dir}, "dfs://crash")
 	w := bufio.NewWriter(os.Stdout)
 	for k := next; ; k++ {
 		script := fmt.Sprintf("pt.tableInsert(table(take(1 2 3, %d) as part, take(%d, %d) as batch, 1..%d as v, take(0, %d) as w))", crashRowsPer, k, crashRowsPer, crashRowsPer, crashRowsPer)
@@ -178,4 +155,35 @@ func checkCrashState(t *testing.T, dir string, acked, updated map[int64]bool) {
 	for k, n := range present {
 		require.Equal(t, int64(crashRowsPer), n, "batch %d is partly present", k)
 	}
+}
+
+// crashChildSession opens the crash child's engine and a session with pt
+// bound to the table pt of db (created on the first run), and returns the
+// first batch number not yet written. Failures exit with code 3.
+func crashChildSession(o Options, db string) (*Session, int64) {
+	e, err := Open(o)
+	if err != nil {
+		fmt.Println("open:", err)
+		os.Exit(3)
+	}
+	s := e.NewSession()
+	_, err = s.Run(fmt.Sprintf(`if(!existsDatabase(%q)) {
+		db = database(%q, VALUE, 1..3)
+		db.createPartitionedTable(table(1:0, `+"`part`batch`v`w"+`, [INT, INT, INT, INT]), `+"`pt, `part"+`)
+	}
+	pt = loadTable(%q, "pt")`, db, db, db))
+	if err != nil {
+		fmt.Println("setup:", err)
+		os.Exit(3)
+	}
+	v, err := s.Run("exec max(batch) from pt")
+	if err != nil {
+		fmt.Println("max:", err)
+		os.Exit(3)
+	}
+	next := int64(1)
+	if m, ok := v.(*value.Scalar).Int64(); ok {
+		next = m + 1
+	}
+	return s, next
 }

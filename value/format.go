@@ -103,11 +103,7 @@ func (s *Scalar) String() string {
 	case StBytes16:
 		return formatBytes16(s.T, s.B, s.Scale)
 	case StPair2F64:
-		var u uint64
-		for k := 0; k < 8; k++ {
-			u |= uint64(s.B[k]) << (8 * k)
-		}
-		return formatPair2(s.T, s.F, math.Float64frombits(u))
+		return formatPair2(s.T, s.F, pairSecond(s.B))
 	}
 	return ""
 }

@@ -202,6 +202,16 @@ func (v *Vector) At(i int) *Scalar {
 	return s
 }
 
+// pairSecond is the second double of a COMPLEX or POINT scalar, kept in
+// its B bytes by float64Pair.
+func pairSecond(b [16]byte) float64 {
+	u := uint64(0)
+	for k := 0; k < 8; k++ {
+		u |= uint64(b[k]) << (8 * k)
+	}
+	return math.Float64frombits(u)
+}
+
 func float64Pair(f float64) [16]byte {
 	var b [16]byte
 	u := math.Float64bits(f)
@@ -302,11 +312,7 @@ func (v *Vector) AppendScalar(s *Scalar) {
 	case StAny:
 		v.Any = append(v.Any, s)
 	case StPair2F64:
-		u := uint64(0)
-		for k := 0; k < 8; k++ {
-			u |= uint64(s.B[k]) << (8 * k)
-		}
-		v.F64 = append(v.F64, s.F, math.Float64frombits(u))
+		v.F64 = append(v.F64, s.F, pairSecond(s.B))
 	}
 }
 
