@@ -34,6 +34,42 @@ type Host interface {
 	// DefineFunction builds the function a definition text defines,
 	// without adding it to any session.
 	DefineFunction(src string) (value.Value, error)
+	// TableValue is a DFS table as scripts see it (loadTable's result).
+	TableValue(t *dfs.Table) value.Value
+	// ChunkGranularityConfigurable is the enableChunkGranularityConfig
+	// setting: whether database() accepts chunkGranularity.
+	ChunkGranularityConfigurable() bool
+	Access
+}
+
+// Access is the session's access rules over databases and the record of
+// who created what, which the rules read.
+type Access interface {
+	// CheckTableRead fails when the session may not read t.
+	CheckTableRead(t *dfs.Table) error
+	// CheckCreateDatabase, CheckDropDatabase, CheckCreateTable,
+	// CheckDropTable and CheckManageDatabase fail with DolphinDB's text
+	// when the session may not create or drop that database, create or
+	// drop tables in db, or add and drop its partitions.
+	CheckCreateDatabase(path string) error
+	CheckDropDatabase(path string) error
+	CheckCreateTable(db *dfs.Database) error
+	CheckDropTable(db *dfs.Database) error
+	CheckManageDatabase(db *dfs.Database) error
+	// SeesDatabase, SeesClusterDatabase and SeesTable are the listing
+	// functions' visibility rules (getDFSDatabases,
+	// getClusterDFSDatabases, getDFSTablesByDatabase and
+	// getClusterDFSTables).
+	SeesDatabase(db string) bool
+	SeesClusterDatabase(db string) bool
+	SeesTable(db, table string) bool
+	// DatabaseCreated and TableCreated make the session's user the owner
+	// of a new DFS database or table; DatabaseDropped and TableDropped
+	// forget the privileges on a dropped one.
+	DatabaseCreated(path string) error
+	TableCreated(db, table string) error
+	DatabaseDropped(path string) error
+	TableDropped(db, table string) error
 }
 
 // errNoHost is returned when the calling interpreter does not implement

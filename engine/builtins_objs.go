@@ -2,51 +2,15 @@ package engine
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// objs, getClusterDFSDatabases and getClusterDFSTables list what a
-// session can see; the web console's object tree is built from them.
+// objs lists what a session can see; the web console's object tree is
+// built from it.
 func init() {
 	reg("objs", p("shared"), 0, 1, func(in *interp, args []value.Value, _ []string) (value.Value, error) {
 		return in.s.objs(boolArg(arg(args, 0), false)), nil
-	})
-	reg("getClusterDFSDatabases", nil, 0, 0, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
-		dbs, err := in.s.eng.store.ListDatabases()
-		if err != nil {
-			return nil, err
-		}
-		sort.Strings(dbs)
-		seen := dbs[:0]
-		for _, db := range dbs {
-			if in.s.seesClusterDatabase(db) {
-				seen = append(seen, db)
-			}
-		}
-		return value.NewStrings(value.String, seen), nil
-	})
-	reg("getClusterDFSTables", nil, 0, 0, func(in *interp, _ []value.Value, _ []string) (value.Value, error) {
-		dbs, err := in.s.eng.store.ListDatabases()
-		if err != nil {
-			return nil, err
-		}
-		sort.Strings(dbs)
-		var out []string
-		for _, db := range dbs {
-			tables, err := in.s.eng.store.ListTables(db)
-			if err != nil {
-				return nil, err
-			}
-			sort.Strings(tables)
-			for _, t := range tables {
-				if in.s.seesTable(db, t) {
-					out = append(out, strings.TrimSuffix(db, "/")+"/"+t)
-				}
-			}
-		}
-		return value.NewStrings(value.String, out), nil
 	})
 }
 

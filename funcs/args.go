@@ -128,3 +128,10 @@ func NamesArg(v value.Value) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// NullOrAbsent reports whether an optional argument was left out (nil)
+// or given as a NULL scalar.
+func NullOrAbsent(v value.Value) bool {
+	s, ok := v.(*value.Scalar)
+	return v == nil || ok && s.Null
+}
