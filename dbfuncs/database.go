@@ -27,9 +27,13 @@ func init() {
 		funcs.Spec{Name: "dropTable", Params: []string{"dbHandle", "tableName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xdropTable},
 		funcs.Spec{Name: "dropPartition", Params: []string{"dbHandle", "partitionPaths", "tableName", "forceDelete", "deleteSchema"}, Min: 2, Max: 5, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xdropPartition},
 		funcs.Spec{Name: "addValuePartitions", Params: []string{"dbHandle", "newValues", "level", "locations"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table",
-			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return addPartitions(env, args, partition.VALUE) }},
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return addPartitions(env, args, partition.VALUE)
+			}},
 		funcs.Spec{Name: "addRangePartitions", Params: []string{"dbHandle", "newRanges", "level", "locations"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table",
-			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return addPartitions(env, args, partition.RANGE) }},
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return addPartitions(env, args, partition.RANGE)
+			}},
 	)
 	funcs.Alias("createDimensionTable", "createTable")
 }
