@@ -23,9 +23,9 @@ func init() {
 		funcs.Spec{Name: "loadTable", Params: []string{"database", "tableName", "partitions", "memoryMode"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xloadTable},
 		funcs.Spec{Name: "existsDatabase", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xexistsDatabase},
 		funcs.Spec{Name: "existsTable", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsTable},
-		funcs.Spec{Name: "dropDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xdropDatabase},
-		funcs.Spec{Name: "dropTable", Params: []string{"dbHandle", "tableName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xdropTable},
-		funcs.Spec{Name: "dropPartition", Params: []string{"dbHandle", "partitionPaths", "tableName", "forceDelete", "deleteSchema"}, Min: 2, Max: 5, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xdropPartition},
+		funcs.Spec{Name: "dropDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xdropDatabase},
+		funcs.Spec{Name: "dropTable", Params: []string{"dbHandle", "tableName"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xdropTable},
+		funcs.Spec{Name: "dropPartition", Params: []string{"dbHandle", "partitionPaths", "tableName", "forceDelete", "deleteSchema"}, Min: 2, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xdropPartition},
 		funcs.Spec{Name: "addValuePartitions", Params: []string{"dbHandle", "newValues", "level", "locations"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 				return addPartitions(env, args, partition.VALUE)

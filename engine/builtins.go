@@ -1,26 +1,29 @@
 package engine
 
 import (
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// builtins is the registry of Go-implemented functions by script name.
-var builtins = map[string]*builtin{}
-
 type builtinFn = func(in *interp, args []value.Value, names []string) (value.Value, error)
 
-// reg registers a built-in; params names its arguments (for named-argument
-// calls) and min/max bound the count (max -1: variadic).
+// reg declares, in the funcs registry, a built-in that works on the
+// interpreter's private state (its operators, background jobs); params
+// names its arguments and min/max bound their count (max -1: variadic).
 func reg(name string, params []string, min, max int, fn builtinFn) {
-	builtins[name] = &builtin{name: name, params: params, min: min, max: max, fn: fn}
+	funcs.Register(funcs.Spec{Name: name, Params: params, Min: min, Max: max, Fn: interpImpl(fn)})
 }
 
-// alias registers another name for a built-in.
-func alias(name, target string) {
-	b := *builtins[target]
-	b.name = name
-	builtins[name] = &b
+// interpImpl runs fn with the calling interpreter; these built-ins are
+// registered by engine, so every Env that calls them is one.
+func interpImpl(fn builtinFn) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		return fn(env.(*interp), args, nil)
+	}
 }
+
+// alias declares another name of a built-in.
+func alias(name, target string) { funcs.Alias(name, target) }
 
 func p(names ...string) []string { return names }
 

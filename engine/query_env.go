@@ -34,8 +34,7 @@ func (in *interp) IsUserFunction(name string) bool {
 
 // Schema implements query.Env.
 func (in *interp) Schema(target value.Value) ([]string, []value.Type, error) {
-	names, types, _, err := in.schemaOf(target)
-	return names, types, err
+	return in.schemaOf(target)
 }
 
 // Insert implements query.Env.
@@ -60,8 +59,7 @@ func (in *interp) CheckShared(name string, write bool) error {
 // NullSafeJoin implements query.Env.
 func (in *interp) NullSafeJoin() bool { return in.s.eng.cfg.EnableNullSafeJoin }
 
-// BuiltinProps implements query.Env with the properties of the built-ins
-// still registered in engine (prune.go).
-func (in *interp) BuiltinProps(name string, fn value.Value) (funcs.Props, bool) {
-	return legacyProps(name, fn)
-}
+// BuiltinProps implements query.Env: every built-in, the interpreter's
+// own included, is in the funcs registry, which states its properties,
+// so there are none to add.
+func (in *interp) BuiltinProps(string, value.Value) (funcs.Props, bool) { return 0, false }

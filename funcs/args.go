@@ -1,6 +1,7 @@
 package funcs
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -134,4 +135,18 @@ func NamesArg(v value.Value) ([]string, bool) {
 func NullOrAbsent(v value.Value) bool {
 	s, ok := v.(*value.Scalar)
 	return v == nil || ok && s.Null
+}
+
+// Truth is the boolean value of a condition: a scalar or a one-element
+// vector.
+func Truth(v value.Value) (bool, error) {
+	switch t := v.(type) {
+	case *value.Scalar:
+		return t.Bool(), nil
+	case *value.Vector:
+		if t.Len() == 1 {
+			return t.At(0).Bool(), nil
+		}
+	}
+	return false, errors.New("A condition must be a boolean scalar.")
 }
