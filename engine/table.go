@@ -29,4 +29,3 @@ type Table interface {
 type PartitionFilter func(levelIdx []int) bool
 
 func scanAll(t Table) (*value.Table, error) { return t.Scan(nil) }
-

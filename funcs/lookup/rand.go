@@ -67,4 +67,3 @@ func xrand(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return out, nil
 }
-
