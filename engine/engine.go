@@ -72,8 +72,6 @@ type Engine struct {
 	clock atomic.Pointer[func() time.Time]
 	seed  atomic.Int64
 
-	// logLevel is setLogLevel's level (nil: INFO, DolphinDB's default).
-	logLevel atomic.Pointer[string]
 	// queryResultLimit is setMemLimitOfQueryResult's cap in bytes (nil:
 	// the default, see defaultQueryResultLimit).
 	queryResultLimit atomic.Pointer[float64]

@@ -3,6 +3,7 @@ package funcs
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -149,4 +150,15 @@ func Truth(v value.Value) (bool, error) {
 		}
 	}
 	return false, errors.New("A condition must be a boolean scalar.")
+}
+
+// PositiveNumber reads a numeric, non-null, finite, positive scalar
+// argument (a memory size, a limit); ok is false for anything else.
+func PositiveNumber(x value.Value) (float64, bool) {
+	s, ok := ScalarArg(x)
+	if !ok || !s.T.IsNumeric() || s.Null {
+		return 0, false
+	}
+	f := s.Float64()
+	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
 }

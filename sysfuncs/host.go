@@ -28,6 +28,20 @@ type Host interface {
 	// JobSource is a script expression that evaluates to fn and the
 	// definitions it needs, for saving a scheduled job.
 	JobSource(fn value.Value) (expr string, defs []string, err error)
+	// JobMessage is what a batch job has printed so far; an unknown id
+	// is DolphinDB's error.
+	JobMessage(id string) (string, error)
+	// RunningJobs counts the batch jobs that have not finished.
+	RunningJobs() int
+	// MemLimit is the engine's memory cap in bytes (maxMemSize, else
+	// most of physical memory), 0 when unknown.
+	MemLimit() int64
+	// SetMaxMemSize changes maxMemSize (GB) while the engine runs.
+	SetMaxMemSize(gb float64)
+	// QueryResultLimit is memLimitOfQueryResult in bytes, and
+	// SetQueryResultLimit changes it.
+	QueryResultLimit() float64
+	SetQueryResultLimit(bytes float64)
 }
 
 // Runner runs scheduled jobs for the engine, with no client session.
