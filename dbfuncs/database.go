@@ -38,18 +38,21 @@ func init() {
 	funcs.Alias("createDimensionTable", "createTable")
 }
 
-// dbArg accepts a database handle or a dfs:// path.
-func dbArg(h Host, v value.Value) (*dfs.Database, error) {
+// DatabaseArg reads a dbHandle argument: a database handle, or the path
+// of a database in cat.
+func DatabaseArg(cat *dfs.Catalog, v value.Value) (*dfs.Database, error) {
 	switch x := v.(type) {
 	case *dfs.Database:
 		return x, nil
 	case *value.Scalar:
 		if path, ok := funcs.StringArg(x); ok {
-			return h.Catalog().Lookup(path)
+			return cat.Lookup(path)
 		}
 	}
 	return nil, errors.New("The first argument must be a database handle.")
 }
+
+func dbArg(h Host, v value.Value) (*dfs.Database, error) { return DatabaseArg(h.Catalog(), v) }
 
 func xdatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 	h, err := host(env)

@@ -1,8 +1,6 @@
 package dbfuncs
 
 import (
-	"errors"
-
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -72,18 +70,8 @@ type Access interface {
 	TableDropped(db, table string) error
 }
 
-// errNoHost is returned when the calling interpreter does not implement
-// Host (a test double of funcs.Env).
-var errNoHost = errors.New("This function needs a database engine.")
-
 // host returns env as a Host.
-func host(env funcs.Env) (Host, error) {
-	h, ok := env.(Host)
-	if !ok {
-		return nil, errNoHost
-	}
-	return h, nil
-}
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
 // dfsTable returns the dfs table behind a table value (a loadTable
 // result), or nil.

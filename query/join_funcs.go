@@ -1,8 +1,6 @@
 package query
 
 import (
-	"errors"
-
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/value"
@@ -47,17 +45,7 @@ func init() {
 	}
 }
 
-// errNoQueryEnv is returned when the calling interpreter cannot run
-// queries (a test double of funcs.Env).
-var errNoQueryEnv = errors.New("This function needs a database engine.")
-
-func queryEnv(env funcs.Env) (Env, error) {
-	qe, ok := env.(Env)
-	if !ok {
-		return nil, errNoQueryEnv
-	}
-	return qe, nil
-}
+func queryEnv(env funcs.Env) (Env, error) { return funcs.HostOf[Env](env) }
 
 // unnamed is a joiner called without argument names (Env.Call): its
 // arguments name no columns.

@@ -1,8 +1,6 @@
 package system
 
 import (
-	"errors"
-
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -48,14 +46,4 @@ type Host interface {
 	Upsert(target value.Value, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (inserted, updated int, err error)
 }
 
-// errNoHost is returned when the calling interpreter does not implement
-// Host (a test double of funcs.Env).
-var errNoHost = errors.New("This function needs a database engine.")
-
-func host(env funcs.Env) (Host, error) {
-	h, ok := env.(Host)
-	if !ok {
-		return nil, errNoHost
-	}
-	return h, nil
-}
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
