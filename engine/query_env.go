@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -39,7 +40,7 @@ func (in *interp) Schema(target value.Value) ([]string, []value.Type, error) {
 
 // Insert implements query.Env.
 func (in *interp) Insert(target value.Value, src *value.Table) error {
-	_, err := in.tableInsert(target, []value.Value{src}, true)
+	_, err := system.InsertRows(in, target, []value.Value{src}, true)
 	return err
 }
 

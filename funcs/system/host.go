@@ -2,13 +2,13 @@ package system
 
 import (
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // Host is what the functions over the session's variables, shared
 // objects, settings and tables need from the interpreter beyond
-// funcs.Env. The interpreter implements it; the insert paths stay there
-// because INSERT INTO and the embedded API share them.
+// funcs.Env. The interpreter implements it.
 type Host interface {
 	funcs.Env
 	// Local returns a variable of the calling frame only (exists).
@@ -35,15 +35,19 @@ type Host interface {
 	// Login and Logout change the session's user.
 	Login(user, password string) error
 	Logout()
-	// InsertRows is tableInsert(target, args...): target is a table or
-	// a table's name; it returns the rows written.
-	InsertRows(target value.Value, args []value.Value) (int, error)
-	// AppendTo is append!(obj, data) for vectors, sets and every kind
-	// of table.
-	AppendTo(obj, data value.Value) (value.Value, error)
-	// Upsert is upsert!/tableUpsert: the rows of src update target's rows
-	// with the same keys and the others are inserted.
-	Upsert(target value.Value, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (inserted, updated int, err error)
+	// CheckShared fails when the session may not read (or, with write,
+	// change) the shared in-memory table called name.
+	CheckShared(name string, write bool) error
+	// AppendTupleAsAWhole is that setting: append! adds a tuple to a
+	// tuple as one element.
+	AppendTupleAsAWhole() bool
+	// AppendRows writes src by position into t, a table the engine keeps
+	// (a DFS table), checking the session may; stmt is set for INSERT
+	// INTO. ok is false when t is not such a table.
+	AppendRows(t value.Value, src *value.Table, stmt bool) (n int, ok bool, err error)
+	// UpsertRows is upsert! into t, a table the engine keeps; ok is false
+	// when t is not one that supports it.
+	UpsertRows(t value.Value, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (res insert.Result, ok bool, err error)
 }
 
 func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }

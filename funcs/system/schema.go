@@ -12,7 +12,7 @@ import (
 // The functions that build tables and read or write their rows and
 // schemas. A table kept by the engine rather than as one value.Table (a
 // DFS table) answers Schema and SchemaDict itself; the writes go through
-// Host, whose insert paths INSERT INTO shares.
+// table_write.go, whose insert path INSERT INTO shares.
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "table", Min: 1, Max: -1, Props: funcs.Session, Category: "db-table",
@@ -59,7 +59,7 @@ func xtableInsert(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, err := h.InsertRows(args[0], args[1:])
+	n, err := InsertRows(h, args[0], args[1:], false)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +71,7 @@ func xappend(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return h.AppendTo(args[0], args[1])
+	return appendTo(h, args[0], args[1])
 }
 
 // xupsertBang returns no value: returning the table would hand a shared
@@ -119,7 +119,8 @@ func upsert(env funcs.Env, args []value.Value) (int, int, error) {
 	if k := funcs.Arg(args, 4); k != nil {
 		sortCols, _ = funcs.NamesArg(k)
 	}
-	return h.Upsert(t, src, ignoreNull, keyCols, sortCols)
+	res, err := upsertRows(h, t, src, ignoreNull, keyCols, sortCols)
+	return res.Inserted, res.Updated, err
 }
 
 // resolveTable accepts a table value or a table's name (a variable or
