@@ -156,6 +156,8 @@ func xkeys(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return d.Keys.Clone(), nil
 	case *value.Table:
 		return value.NewStrings(value.String, append([]string(nil), d.Names...)), nil
+	case *value.Set:
+		return d.V.Clone(), nil
 	}
 	return nil, errors.New("The argument of keys must be a dictionary or table.")
 }
