@@ -128,17 +128,23 @@ func takeRows(x value.Value, idx []int) (value.Value, error) {
 	case *value.Table:
 		return v.Gather(idx), nil
 	case *value.Matrix:
-		cols := make([]*value.Vector, v.Cols)
-		for c := range cols {
-			cols[c] = funcs.MatrixColumn(v, c).Gather(idx)
-		}
-		data, err := funcs.JoinVectors(cols...)
-		if err != nil {
-			return nil, err
-		}
-		return &value.Matrix{V: data, Rows: len(idx), Cols: v.Cols, ColLabels: v.ColLabels}, nil
+		return gatherMatrixRows(v, idx)
 	}
 	return nil, fmt.Errorf("take doesn't support %s.", x.Form())
+}
+
+// gatherMatrixRows is the matrix of m's rows at idx, keeping its column
+// labels.
+func gatherMatrixRows(m *value.Matrix, idx []int) (*value.Matrix, error) {
+	cols := make([]*value.Vector, m.Cols)
+	for c := range cols {
+		cols[c] = funcs.MatrixColumn(m, c).Gather(idx)
+	}
+	data, err := funcs.JoinVectors(cols...)
+	if err != nil {
+		return nil, err
+	}
+	return &value.Matrix{V: data, Rows: len(idx), Cols: m.Cols, ColLabels: m.ColLabels}, nil
 }
 
 // countValue is size(X) (nulls included) or count(X) (non-null elements).
