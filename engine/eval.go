@@ -46,7 +46,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.ParenExpr:
 		return in.eval(n.X)
 	case *sqlparse.MetaExpr:
-		return &sqlparse.Code{X: n.X}, nil
+		return &funcs.Code{X: n.X}, nil
 	case *sqlparse.AliasExpr:
 		return in.eval(n.X)
 	case *sqlparse.UnaryExpr:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -61,7 +62,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 	}
 	var aggs []sqlparse.Expr
 	switch x := args[3].(type) {
-	case *sqlparse.Code:
+	case *funcs.Code:
 		aggs = []sqlparse.Expr{x.X}
 		switch y := x.X.(type) {
 		case *sqlparse.ArrayExpr:
@@ -71,7 +72,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 		}
 	case *value.Vector: // a tuple of metacode
 		for _, e := range x.Any {
-			c, ok := e.(*sqlparse.Code)
+			c, ok := e.(*funcs.Code)
 			if !ok {
 				return nil, errors.New("The aggs of a window join must be metacode.")
 			}

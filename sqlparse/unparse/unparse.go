@@ -1,15 +1,17 @@
-package sqlparse
+package unparse
 
 import (
 	"strconv"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
 )
 
 // Format renders a node as text with every operation fully parenthesised,
 // e.g. `a + b * c` gives "(a + (b * c))". It is meant for tests, debugging
 // and diagnostics; the output is DolphinDB-like but is not guaranteed to
 // re-parse to the same tree.
-func Format(n Node) string {
+func Format(n sqlparse.Node) string {
 	var b strings.Builder
 	f := formatter{b: &b}
 	f.node(n)
@@ -17,7 +19,7 @@ func Format(n Node) string {
 }
 
 // FormatScript renders a script, one statement per line.
-func FormatScript(s *Script) string {
+func FormatScript(s *sqlparse.Script) string {
 	var b strings.Builder
 	f := formatter{b: &b}
 	for i, st := range s.Stmts {
@@ -29,10 +31,10 @@ func FormatScript(s *Script) string {
 	return b.String()
 }
 
-// Unparse renders an expression as DolphinDB prints metacode: binary
+// Metacode renders an expression as DolphinDB prints metacode: binary
 // operators spaced, parentheses only where precedence needs them, e.g.
 // `(a + 7) * 8`.
-func Unparse(n Node) string {
+func Metacode(n sqlparse.Node) string {
 	var b strings.Builder
 	f := formatter{b: &b, ddb: true}
 	f.node(n)
@@ -52,7 +54,7 @@ func (f formatter) w(s ...string) {
 	}
 }
 
-func (f formatter) list(xs []Expr, sep string) {
+func (f formatter) list(xs []sqlparse.Expr, sep string) {
 	for i, x := range xs {
 		if i > 0 {
 			f.w(sep)
@@ -63,7 +65,7 @@ func (f formatter) list(xs []Expr, sep string) {
 	}
 }
 
-func (f formatter) block(stmts []Stmt) {
+func (f formatter) block(stmts []sqlparse.Stmt) {
 	f.w("{")
 	for i, s := range stmts {
 		if i > 0 {
@@ -74,7 +76,7 @@ func (f formatter) block(stmts []Stmt) {
 	f.w("}")
 }
 
-func (f formatter) params(ps []Param) {
+func (f formatter) params(ps []sqlparse.Param) {
 	f.w("(")
 	for i, p := range ps {
 		if i > 0 {
@@ -92,20 +94,20 @@ func (f formatter) params(ps []Param) {
 	f.w(")")
 }
 
-func (f formatter) node(n Node) {
+func (f formatter) node(n sqlparse.Node) {
 	switch n := n.(type) {
 	case nil:
 		f.w("<nil>")
-	case *ExprStmt:
+	case *sqlparse.ExprStmt:
 		f.node(n.X)
-	case *AssignStmt:
+	case *sqlparse.AssignStmt:
 		if n.Ref {
 			f.w("&")
 		}
 		f.list(n.Targets, ", ")
 		f.w(" ", n.Op, " ")
 		f.node(n.Value)
-	case *DefStmt:
+	case *sqlparse.DefStmt:
 		if n.Aggregate {
 			f.w("defg ")
 		} else {
@@ -115,7 +117,7 @@ func (f formatter) node(n Node) {
 		f.params(n.Params)
 		f.w(" ")
 		f.block(n.Body)
-	case *IfStmt:
+	case *sqlparse.IfStmt:
 		f.w("if(")
 		f.node(n.Cond)
 		f.w(") ")
@@ -124,7 +126,7 @@ func (f formatter) node(n Node) {
 			f.w(" else ")
 			f.block(n.Else)
 		}
-	case *ForStmt:
+	case *sqlparse.ForStmt:
 		f.w("for(")
 		if n.Iter != nil {
 			f.w(n.Var, " in ")
@@ -144,54 +146,54 @@ func (f formatter) node(n Node) {
 		}
 		f.w(") ")
 		f.block(n.Body)
-	case *WhileStmt:
+	case *sqlparse.WhileStmt:
 		f.w("while(")
 		f.node(n.Cond)
 		f.w(") ")
 		f.block(n.Body)
-	case *DoWhileStmt:
+	case *sqlparse.DoWhileStmt:
 		f.w("do ")
 		f.block(n.Body)
 		f.w(" while(")
 		f.node(n.Cond)
 		f.w(")")
-	case *ReturnStmt:
+	case *sqlparse.ReturnStmt:
 		f.w("return")
 		if n.X != nil {
 			f.w(" ")
 			f.node(n.X)
 		}
-	case *ThrowStmt:
+	case *sqlparse.ThrowStmt:
 		f.w("throw ")
 		f.node(n.X)
-	case *AssertStmt:
+	case *sqlparse.AssertStmt:
 		f.w("assert ")
 		if n.Case != nil {
 			f.node(n.Case)
 			f.w(", ")
 		}
 		f.node(n.X)
-	case *BreakStmt:
+	case *sqlparse.BreakStmt:
 		f.w("break")
-	case *ContinueStmt:
+	case *sqlparse.ContinueStmt:
 		f.w("continue")
-	case *TryStmt:
+	case *sqlparse.TryStmt:
 		f.w("try ")
 		f.block(n.Body)
 		f.w(" catch(", n.CatchVar, ") ")
 		f.block(n.Catch)
-	case *ShareStmt:
+	case *sqlparse.ShareStmt:
 		f.w("share ")
 		f.node(n.X)
 		f.w(" as ")
 		f.node(n.Name)
-	case *UndefStmt:
+	case *sqlparse.UndefStmt:
 		if n.All {
 			f.w("undef all")
 		} else {
 			f.w("undef ", strings.Join(n.Names, ", "))
 		}
-	case *TimerStmt:
+	case *sqlparse.TimerStmt:
 		f.w("timer")
 		if n.Count != nil {
 			f.w("(")
@@ -200,9 +202,9 @@ func (f formatter) node(n Node) {
 		}
 		f.w(" ")
 		f.block(n.Body)
-	case *GoStmt:
+	case *sqlparse.GoStmt:
 		f.w("go")
-	case *InsertStmt:
+	case *sqlparse.InsertStmt:
 		f.w("insert into ")
 		f.node(n.Table)
 		if n.Cols != nil {
@@ -222,7 +224,7 @@ func (f formatter) node(n Node) {
 				f.w(")")
 			}
 		}
-	case *UpdateStmt:
+	case *sqlparse.UpdateStmt:
 		f.w("update ")
 		f.node(n.Table)
 		f.w(" set ")
@@ -245,7 +247,7 @@ func (f formatter) node(n Node) {
 			f.w(" context by ")
 			f.list(n.ContextBy, ", ")
 		}
-	case *DeleteStmt:
+	case *sqlparse.DeleteStmt:
 		f.w("delete from ")
 		f.node(n.Table)
 		if n.Where != nil {
@@ -253,36 +255,36 @@ func (f formatter) node(n Node) {
 			f.list(n.Where, ", ")
 		}
 
-	case *Ident:
+	case *sqlparse.Ident:
 		f.w(n.Name)
-	case *Literal:
+	case *sqlparse.Literal:
 		f.literal(n)
-	case *SymbolVector:
+	case *sqlparse.SymbolVector:
 		for _, it := range n.Items {
 			f.w("`", it)
 		}
-	case *VectorLit:
+	case *sqlparse.VectorLit:
 		f.w("(")
 		f.list(n.Elems, " ")
 		f.w(")")
-	case *ArrayExpr:
+	case *sqlparse.ArrayExpr:
 		f.w("[")
 		f.list(n.Elems, ", ")
 		f.w("]")
-	case *TupleExpr:
+	case *sqlparse.TupleExpr:
 		f.w("(")
 		f.list(n.Elems, ", ")
 		if len(n.Elems) == 1 {
 			f.w(",")
 		}
 		f.w(")")
-	case *ParenExpr:
+	case *sqlparse.ParenExpr:
 		f.node(n.X)
-	case *MetaExpr:
+	case *sqlparse.MetaExpr:
 		f.w("<")
 		f.node(n.X)
 		f.w(">")
-	case *UnaryExpr:
+	case *sqlparse.UnaryExpr:
 		if f.ddb {
 			f.w(n.Op)
 			if n.Op != "-" && n.Op != "~" && n.Op != "+" {
@@ -299,7 +301,7 @@ func (f formatter) node(n Node) {
 			f.node(n.X)
 		}
 		f.w(")")
-	case *BinaryExpr:
+	case *sqlparse.BinaryExpr:
 		if f.ddb {
 			p := opPrec(n.Op)
 			f.operand(n.L, p)
@@ -312,13 +314,13 @@ func (f formatter) node(n Node) {
 		f.w(" ", n.Op, " ")
 		f.node(n.R)
 		f.w(")")
-	case *AliasExpr:
+	case *sqlparse.AliasExpr:
 		f.node(n.X)
 		f.w(" as ", n.Name)
-	case *NamedArg:
+	case *sqlparse.NamedArg:
 		f.w(n.Name, "=")
 		f.node(n.X)
-	case *CallExpr:
+	case *sqlparse.CallExpr:
 		args := n.Args
 		if n.Method && len(args) > 0 {
 			f.node(args[0])
@@ -329,7 +331,7 @@ func (f formatter) node(n Node) {
 		f.w("(")
 		f.list(args, ", ")
 		f.w(")")
-	case *PartialExpr:
+	case *sqlparse.PartialExpr:
 		args := n.Args
 		if n.Method && len(args) > 0 {
 			f.node(args[0])
@@ -340,22 +342,22 @@ func (f formatter) node(n Node) {
 		f.w("{")
 		f.list(args, ", ")
 		f.w("}")
-	case *AdverbExpr:
+	case *sqlparse.AdverbExpr:
 		f.node(n.Fn)
 		f.w(":", n.Adverb)
-	case *IndexExpr:
+	case *sqlparse.IndexExpr:
 		f.node(n.X)
 		f.w("[")
-		if t, ok := n.Index.(*TupleExpr); ok {
+		if t, ok := n.Index.(*sqlparse.TupleExpr); ok {
 			f.list(t.Elems, ", ")
 		} else {
 			f.node(n.Index)
 		}
 		f.w("]")
-	case *MemberExpr:
+	case *sqlparse.MemberExpr:
 		f.node(n.X)
 		f.w(".", n.Name)
-	case *LambdaExpr:
+	case *sqlparse.LambdaExpr:
 		if n.Aggregate {
 			f.w("defg")
 		} else {
@@ -364,7 +366,7 @@ func (f formatter) node(n Node) {
 		f.params(n.Params)
 		f.w(" ")
 		f.block(n.Body)
-	case *JoinExpr:
+	case *sqlparse.JoinExpr:
 		f.w("(")
 		f.node(n.L)
 		f.w(" ", n.Kind, " join ")
@@ -374,7 +376,7 @@ func (f formatter) node(n Node) {
 			f.node(n.On)
 		}
 		f.w(")")
-	case *DictExpr:
+	case *sqlparse.DictExpr:
 		f.w("{")
 		for i := range n.Keys {
 			if i > 0 {
@@ -385,7 +387,7 @@ func (f formatter) node(n Node) {
 			f.node(n.Values[i])
 		}
 		f.w("}")
-	case *TernaryExpr:
+	case *sqlparse.TernaryExpr:
 		f.w("(")
 		f.node(n.Cond)
 		f.w(" ? ")
@@ -393,9 +395,9 @@ func (f formatter) node(n Node) {
 		f.w(" : ")
 		f.node(n.Else)
 		f.w(")")
-	case *StarExpr:
+	case *sqlparse.StarExpr:
 		f.w("*")
-	case *UnionExpr:
+	case *sqlparse.UnionExpr:
 		f.node(n.L)
 		if n.All {
 			f.w(" union all ")
@@ -403,7 +405,7 @@ func (f formatter) node(n Node) {
 			f.w(" union ")
 		}
 		f.node(n.R)
-	case *SelectExpr:
+	case *sqlparse.SelectExpr:
 		if n.Exec {
 			f.w("exec ")
 		} else {
@@ -476,14 +478,14 @@ func (f formatter) node(n Node) {
 	}
 }
 
-func (f formatter) literal(n *Literal) {
+func (f formatter) literal(n *sqlparse.Literal) {
 	switch n.Kind {
-	case LitString:
+	case sqlparse.LitString:
 		f.w(strconv.Quote(n.Text))
-	case LitChar:
+	case sqlparse.LitChar:
 		q := strconv.QuoteRune([]rune(n.Text + "\x00")[0])
 		f.w(q)
-	case LitSymbol:
+	case sqlparse.LitSymbol:
 		if f.ddb {
 			// metacode prints a SYMBOL constant as a string: symbol == "MSFT"
 			f.w(strconv.Quote(n.Text))
@@ -496,7 +498,7 @@ func (f formatter) literal(n *Literal) {
 }
 
 // orderItems writes order by / csort items.
-func (f formatter) orderItems(items []OrderItem) {
+func (f formatter) orderItems(items []sqlparse.OrderItem) {
 	for i, o := range items {
 		if i > 0 {
 			f.w(", ")
@@ -513,11 +515,11 @@ func (f formatter) orderItems(items []OrderItem) {
 
 // operand writes x as an operand of an operator of precedence min,
 // parenthesised when x binds more loosely.
-func (f formatter) operand(x Expr, min int) {
-	if p, ok := x.(*ParenExpr); ok {
+func (f formatter) operand(x sqlparse.Expr, min int) {
+	if p, ok := x.(*sqlparse.ParenExpr); ok {
 		x = p.X
 	}
-	if b, ok := x.(*BinaryExpr); ok && opPrec(b.Op) < min {
+	if b, ok := x.(*sqlparse.BinaryExpr); ok && opPrec(b.Op) < min {
 		f.w("(")
 		f.node(x)
 		f.w(")")

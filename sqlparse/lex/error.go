@@ -1,6 +1,10 @@
-package sqlparse
+package lex
 
 import "fmt"
+
+// Pos is a source position. Line and Col are 1-based; Col counts characters
+// (runes) from the start of the line.
+type Pos struct{ Line, Col int }
 
 // Error is a syntax error found while lexing or parsing. Its Error text
 // follows DolphinDB's style, e.g.
