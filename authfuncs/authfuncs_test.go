@@ -23,9 +23,9 @@ type fakeHost struct {
 }
 
 func (h *fakeHost) SessionInfo() funcs.SessionInfo { return funcs.SessionInfo{User: h.user} }
-func (h *fakeHost) Principal() auth.Principal     { return auth.Principal{Store: h.store, User: h.user} }
-func (h *fakeHost) DatabaseExists(p string) bool  { return h.dbs[p] }
-func (h *fakeHost) LoggedInUsers() []string       { return h.logins }
+func (h *fakeHost) Principal() auth.Principal      { return auth.Principal{Store: h.store, User: h.user} }
+func (h *fakeHost) DatabaseExists(p string) bool   { return h.dbs[p] }
+func (h *fakeHost) LoggedInUsers() []string        { return h.logins }
 
 func (h *fakeHost) SharedTable(name string) (auth.SharedTable, bool) {
 	if t, ok := h.shared[name]; ok {
