@@ -230,7 +230,11 @@ func privOp(op auth.Op) funcs.Impl {
 		if p.IsLimit() && op == auth.Grant && limit <= 0 {
 			return nil, ddberr.Errorf("The objs of %s must be a positive number.", p)
 		}
-		if err := s.checkGrantor(op, p, objs); err != nil {
+		sharedOwner := func(name string) (string, bool) {
+			t, ok := s.eng.sharedTable(name)
+			return t.Owner, ok
+		}
+		if err := s.principal().CheckGrantor(op, p, objs, sharedOwner); err != nil {
 			return nil, err
 		}
 		// Shared tables are named without the node part in the store.
@@ -261,47 +265,6 @@ func privOp(op auth.Op) funcs.Impl {
 		}
 		return nil, nil
 	}
-}
-
-// checkGrantor is who may grant, deny or revoke: administrators anything;
-// other users only the owner-grantable privileges on databases they
-// created or hold DB_MANAGE on, and on shared tables they created.
-func (s *Session) checkGrantor(op auth.Op, p auth.Priv, objs []string) error {
-	if s.isAdmin() {
-		return nil
-	}
-	refuse := ddberr.Errorf("Non-admin users cannot %s the %s privilege. Contact the administrator. RefId: S04004", op, p)
-	if !auth.PrivOwnerGrantable(p) || len(objs) == 0 {
-		return refuse
-	}
-	for _, obj := range objs {
-		switch {
-		case obj == auth.Global:
-			return refuse
-		case auth.IsDFS(obj):
-			db := obj
-			if strings.Count(strings.TrimPrefix(obj, "dfs://"), "/") > 0 && isTablePriv(p) {
-				db = dbOfTable(obj)
-			}
-			if !s.dbManager(db) {
-				return ddberr.Errorf("To manage permissions for databases you didn't create, you must have the DB_MANAGE privilege or contact an administrator. RefId: S04005")
-			}
-		default:
-			o := s.eng.sharedEntry(auth.SharedName(obj))
-			if o == nil || o.owner != s.user {
-				return refuse
-			}
-		}
-	}
-	return nil
-}
-
-func isTablePriv(p auth.Priv) bool {
-	switch p {
-	case auth.TableRead, auth.TableWrite, auth.TableInsert, auth.TableUpdate, auth.TableDelete:
-		return true
-	}
-	return false
 }
 
 // accessColumns are the allow/deny/none columns of getUserAccess.

@@ -1,20 +1,24 @@
-package value
+package kernel
 
-import "math"
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // ScalarBinary is the fast path of Binary for two non-NULL BOOL/CHAR/
 // SHORT/INT/LONG/DOUBLE scalars under an arithmetic or comparison
 // operator: the same result as Binary on one-element vectors, without
 // building them. ok is false when the operands or operator are outside it
 // (the caller then uses Binary).
-func ScalarBinary(op Op, a, b *Scalar) (*Scalar, bool) {
+func ScalarBinary(op Op, a, b *value.Scalar) (*value.Scalar, bool) {
 	if a.Null || b.Null || !scalarFast(a.T) || !scalarFast(b.T) || op > OpGe {
 		return nil, false
 	}
-	if a.T == Double || b.T == Double || op == OpRatio {
+	if a.T == value.Double || b.T == value.Double || op == OpRatio {
 		x, y := scalarFloat(a), scalarFloat(b)
 		if op.IsCompare() {
-			return NewBool(cmpResult(op, cmpF64(x, y))), true
+			return value.NewBool(cmpResult(op, cmpF64(x, y))), true
 		}
 		var r float64
 		switch op {
@@ -26,19 +30,19 @@ func ScalarBinary(op Op, a, b *Scalar) (*Scalar, bool) {
 			r = x * y
 		case OpDiv, OpRatio:
 			if y == 0 {
-				return NullScalar(Double), true
+				return value.NullScalar(value.Double), true
 			}
 			r = x / y
 		case OpMod:
 			if y == 0 {
-				return NullScalar(Double), true
+				return value.NullScalar(value.Double), true
 			}
 			r = x - math.Floor(x/y)*y
 		}
 		if r-r != 0 {
-			return NullScalar(Double), true
+			return value.NullScalar(value.Double), true
 		}
-		return NewDouble(r), true
+		return value.NewDouble(r), true
 	}
 	x, y := a.I, b.I
 	if op.IsCompare() {
@@ -49,11 +53,11 @@ func ScalarBinary(op Op, a, b *Scalar) (*Scalar, bool) {
 		case x > y:
 			c = 1
 		}
-		return NewBool(cmpResult(op, c)), true
+		return value.NewBool(cmpResult(op, c)), true
 	}
-	t := Int
-	if a.T == Long || b.T == Long {
-		t = Long
+	t := value.Int
+	if a.T == value.Long || b.T == value.Long {
+		t = value.Long
 	}
 	var r int64
 	switch op {
@@ -65,7 +69,7 @@ func ScalarBinary(op Op, a, b *Scalar) (*Scalar, bool) {
 		r = x * y
 	case OpDiv:
 		if y == 0 {
-			return NullScalar(t), true
+			return value.NullScalar(t), true
 		}
 		r = x / y
 		if x%y != 0 && (x < 0) != (y < 0) {
@@ -73,30 +77,30 @@ func ScalarBinary(op Op, a, b *Scalar) (*Scalar, bool) {
 		}
 	case OpMod:
 		if y == 0 {
-			return NullScalar(t), true
+			return value.NullScalar(t), true
 		}
 		r = x % y
 		if r != 0 && (r < 0) != (y < 0) {
 			r += y
 		}
 	}
-	if t == Int {
+	if t == value.Int {
 		// INT arithmetic wraps like the vector kernel's int32 loop.
-		return NewTyped(Int, int64(int32(r))), true
+		return value.NewTyped(value.Int, int64(int32(r))), true
 	}
-	return NewTyped(Long, r), true
+	return value.NewTyped(value.Long, r), true
 }
 
-func scalarFast(t Type) bool {
+func scalarFast(t value.Type) bool {
 	switch t {
-	case Bool, Char, Short, Int, Long, Double:
+	case value.Bool, value.Char, value.Short, value.Int, value.Long, value.Double:
 		return true
 	}
 	return false
 }
 
-func scalarFloat(s *Scalar) float64 {
-	if s.T == Double {
+func scalarFloat(s *value.Scalar) float64 {
+	if s.T == value.Double {
 		return s.F
 	}
 	return float64(s.I)

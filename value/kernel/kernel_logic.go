@@ -1,19 +1,25 @@
-package value
+package kernel
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+)
 
 // logicKernel is and/or over operands read as BOOL (non-zero is true).
 // A NULL side counts as false for and; or gives NULL only when both sides
 // are NULL (process_null.md, logicOrIgnoreNull=true).
-func logicKernel(op Op, x, y Operand, n int) (*Vector, error) {
+
+func logicKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	var err error
-	if x, err = castOperand(x, Bool); err != nil {
+	if x, err = castOperand(x, value.Bool); err != nil {
 		return nil, err
 	}
-	if y, err = castOperand(y, Bool); err != nil {
+	if y, err = castOperand(y, value.Bool); err != nil {
 		return nil, err
 	}
-	out := NewVector(Bool, n, n)
+	out := value.NewVector(value.Bool, n, n)
 	if op == OpAnd {
 		broadcast(out.I8, x.V.I8, y.V.I8, mask(x), mask(y), andLoop)
 	} else {
@@ -37,8 +43,8 @@ func orLoop(o, a, b []int8) {
 	for i := range o {
 		p, q := a[i], b[i]
 		r := boolByte(p == 1) | boolByte(q == 1)
-		if p == NullInt8 && q == NullInt8 {
-			r = NullInt8
+		if p == value.NullInt8 && q == value.NullInt8 {
+			r = value.NullInt8
 		}
 		o[i] = r
 	}
@@ -46,7 +52,7 @@ func orLoop(o, a, b []int8) {
 
 // Not is the logical negation of a vector read as BOOL: 0 gives true,
 // NULL stays NULL, anything else gives false (not.md).
-func Not(v *Vector) (*Vector, error) {
+func Not(v *value.Vector) (*value.Vector, error) {
 	if v.T.IsArray() {
 		flat, err := Not(flatten(v))
 		if err != nil {
@@ -54,22 +60,22 @@ func Not(v *Vector) (*Vector, error) {
 		}
 		return withOffsets(flat, v), nil
 	}
-	if v.T == Void {
-		return NewNullVector(Bool, v.Len()), nil
+	if v.T == value.Void {
+		return value.NewNullVector(value.Bool, v.Len()), nil
 	}
 	if !v.T.IsNumeric() && !v.T.IsTemporal() {
 		return nil, fmt.Errorf("The operator ! doesn't support %s.", v.T)
 	}
-	b, err := CastVector(v, Bool, 0)
+	b, err := cast.Vector(v, value.Bool, 0)
 	if err != nil {
 		return nil, err
 	}
 	n := b.Len()
-	out := NewVector(Bool, n, n)
+	out := value.NewVector(value.Bool, n, n)
 	for i, x := range b.I8 {
 		r := boolByte(x == 0)
-		if x == NullInt8 {
-			r = NullInt8
+		if x == value.NullInt8 {
+			r = value.NullInt8
 		}
 		out.I8[i] = r
 	}
@@ -77,7 +83,7 @@ func Not(v *Vector) (*Vector, error) {
 }
 
 // flatten is an array vector's cells as one plain vector (shared memory).
-func flatten(v *Vector) *Vector {
+func flatten(v *value.Vector) *value.Vector {
 	f := *v
 	f.T = v.T.Elem()
 	f.Offsets = nil
@@ -85,9 +91,9 @@ func flatten(v *Vector) *Vector {
 }
 
 // withOffsets makes flat (cells) an array vector with like's row offsets.
-func withOffsets(flat, like *Vector) *Vector {
+func withOffsets(flat, like *value.Vector) *value.Vector {
 	out := *flat
-	out.T = flat.T + ArrayOffset
+	out.T = flat.T + value.ArrayOffset
 	out.Offsets = append([]int64(nil), like.Offsets...)
 	return &out
 }
@@ -96,7 +102,7 @@ func withOffsets(flat, like *Vector) *Vector {
 // the rows: with a scalar every cell, with a plain vector (one element per
 // row) each row's cells, with an array vector of the same shape cell by
 // cell.
-func arrayBinary(op Op, x, y Operand) (*Vector, error) {
+func arrayBinary(op Op, x, y Operand) (*value.Vector, error) {
 	like := x.V
 	if !like.T.IsArray() {
 		like = y.V
@@ -128,7 +134,7 @@ func arrayBinary(op Op, x, y Operand) (*Vector, error) {
 	return withOffsets(flat, like), nil
 }
 
-func sameOffsets(a, b *Vector) bool {
+func sameOffsets(a, b *value.Vector) bool {
 	if len(a.Offsets) != len(b.Offsets) {
 		return false
 	}
@@ -141,7 +147,7 @@ func sameOffsets(a, b *Vector) bool {
 }
 
 // expandRows repeats element i of v once per cell of row i.
-func expandRows(v *Vector, offsets []int64) *Vector {
+func expandRows(v *value.Vector, offsets []int64) *value.Vector {
 	idx := make([]int, 0, len(offsets))
 	lo := int64(0)
 	for i, hi := range offsets {

@@ -1,4 +1,4 @@
-package value
+package cast
 
 import (
 	"encoding/hex"
@@ -7,6 +7,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // Literal parsing: numbers with DolphinDB type suffixes, typed NULLs,
@@ -22,17 +24,17 @@ import (
 //   - -128c is 00c: a literal equal to a type's NULL sentinel is NULL.
 
 // nullSuffix maps a typed-NULL suffix letter (00i, 00d ...) to its type.
-var nullSuffix = map[string]Type{
-	"b": Bool, "c": Char, "h": Short, "i": Int, "l": Long,
-	"f": Float, "F": Double,
-	"d": Date, "M": Month, "t": Time, "m": Minute, "s": Second,
-	"D": DateTime, "T": Timestamp, "n": NanoTime, "N": NanoTimestamp, "H": DateHour,
+var nullSuffix = map[string]value.Type{
+	"b": value.Bool, "c": value.Char, "h": value.Short, "i": value.Int, "l": value.Long,
+	"f": value.Float, "F": value.Double,
+	"d": value.Date, "M": value.Month, "t": value.Time, "m": value.Minute, "s": value.Second,
+	"D": value.DateTime, "T": value.Timestamp, "n": value.NanoTime, "N": value.NanoTimestamp, "H": value.DateHour,
 }
 
 // temporalSuffix maps a trailing temporal type letter to its type.
-var temporalSuffix = map[byte]Type{
-	'd': Date, 'M': Month, 't': Time, 'm': Minute, 's': Second,
-	'D': DateTime, 'T': Timestamp, 'n': NanoTime, 'N': NanoTimestamp, 'H': DateHour,
+var temporalSuffix = map[byte]value.Type{
+	'd': value.Date, 'M': value.Month, 't': value.Time, 'm': value.Minute, 's': value.Second,
+	'D': value.DateTime, 'T': value.Timestamp, 'n': value.NanoTime, 'N': value.NanoTimestamp, 'H': value.DateHour,
 }
 
 func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
@@ -52,7 +54,7 @@ func isHexDigit(c byte) bool {
 // DOUBLE or FLOAT literal that overflows is NULL. A narrower suffix (c, h,
 // i) keeps the low bits, as DolphinDB's integral conversions do. "P" makes
 // a DECIMAL64 whose scale is the number of fractional digits written.
-func ParseNumber(text, suffix string) (*Scalar, error) {
+func ParseNumber(text, suffix string) (*value.Scalar, error) {
 	s := strings.TrimSpace(text)
 	if suffix == "" && len(s) > 1 && isLetter(s[len(s)-1]) {
 		hexLit := len(s) > 2 && (strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") ||
@@ -67,7 +69,7 @@ func ParseNumber(text, suffix string) (*Scalar, error) {
 	}
 	if s == "00" && suffix != "" {
 		if t, ok := nullSuffix[suffix]; ok {
-			return NullScalar(t), nil
+			return value.NullScalar(t), nil
 		}
 		return nil, fmt.Errorf("invalid number literal %q", full)
 	}
@@ -98,14 +100,14 @@ func ParseNumber(text, suffix string) (*Scalar, error) {
 				f = -f
 			}
 			if suffix == "" {
-				return NewDouble(finiteOrNull(f)), nil
+				return value.NewDouble(finiteOrNull(f)), nil
 			}
 			if suffix == "b" {
-				return NewBool(f != 0), nil
+				return value.NewBool(f != 0), nil
 			}
 			r, ok := roundHalfAway(f, math.MinInt64+1, math.MaxInt64)
 			if !ok {
-				return NullScalar(suffixType(suffix)), nil
+				return value.NullScalar(suffixType(suffix)), nil
 			}
 			v = r
 		} else {
@@ -114,24 +116,24 @@ func ParseNumber(text, suffix string) (*Scalar, error) {
 		switch suffix {
 		case "":
 			if v >= -math.MaxInt32 && v <= math.MaxInt32 {
-				return NewInt(int32(v)), nil
+				return value.NewInt(int32(v)), nil
 			}
-			return NewLong(v), nil
+			return value.NewLong(v), nil
 		case "b":
-			return NewBool(v != 0), nil
+			return value.NewBool(v != 0), nil
 		case "l":
-			return NewLong(v), nil
+			return value.NewLong(v), nil
 		default:
 			t := suffixType(suffix)
-			return NewTyped(t, wrapInt(t, v)), nil
+			return value.NewTyped(t, wrapInt(t, v)), nil
 		}
 	case "f", "F":
 		if isHex {
 			v := parseIntSaturating(body, true, neg)
 			if suffix == "f" {
-				return NewFloat(float32(v)), nil
+				return value.NewFloat(float32(v)), nil
 			}
-			return NewDouble(float64(v)), nil
+			return value.NewDouble(float64(v)), nil
 		}
 		bits := 64
 		if suffix == "f" {
@@ -146,11 +148,11 @@ func ParseNumber(text, suffix string) (*Scalar, error) {
 		}
 		if suffix == "f" {
 			if math.IsInf(f, 0) {
-				return NullScalar(Float), nil
+				return value.NullScalar(value.Float), nil
 			}
-			return NewFloat(float32(f)), nil
+			return value.NewFloat(float32(f)), nil
 		}
-		return NewDouble(finiteOrNull(f)), nil
+		return value.NewDouble(finiteOrNull(f)), nil
 	case "P":
 		if isHex {
 			return nil, fmt.Errorf("invalid number literal %q", full)
@@ -159,29 +161,29 @@ func ParseNumber(text, suffix string) (*Scalar, error) {
 		if i := strings.IndexByte(body, '.'); i >= 0 && !strings.ContainsAny(body, "eE") {
 			scale = int32(len(body) - i - 1)
 		}
-		return parseDecimalText(s, Decimal64, scale)
+		return parseDecimalText(s, value.Decimal64, scale)
 	}
 	return nil, fmt.Errorf("invalid number literal %q", full)
 }
 
-func suffixType(s string) Type {
+func suffixType(s string) value.Type {
 	switch s {
 	case "c":
-		return Char
+		return value.Char
 	case "h":
-		return Short
+		return value.Short
 	case "i":
-		return Int
+		return value.Int
 	case "l":
-		return Long
+		return value.Long
 	case "b":
-		return Bool
+		return value.Bool
 	case "f":
-		return Float
+		return value.Float
 	case "F":
-		return Double
+		return value.Double
 	}
-	return Void
+	return value.Void
 }
 
 func validNumberBody(b string, isHex, isFloat bool) bool {
@@ -215,7 +217,7 @@ func isRangeErr(err error) bool {
 
 func finiteOrNull(f float64) float64 {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return NullFloat64
+		return value.NullFloat64
 	}
 	return f
 }
@@ -258,14 +260,14 @@ func parseIntSaturating(body string, isHex, neg bool) int64 {
 // NULLs. Impossible calendar dates (2023.02.30), hours past 23 and
 // minutes or seconds past 59 are errors, as is a DATETIME outside
 // 1901.12.13T20:45:53..2038.01.19T03:14:07.
-func ParseTemporal(text string) (*Scalar, error) {
+func ParseTemporal(text string) (*value.Scalar, error) {
 	s := strings.TrimSpace(text)
 	if len(s) == 3 && s[:2] == "00" {
 		if t, ok := nullSuffix[s[2:]]; ok && t.IsTemporal() {
-			return NullScalar(t), nil
+			return value.NullScalar(t), nil
 		}
 	}
-	var force Type
+	var force value.Type
 	if n := len(s); n > 1 && isLetter(s[n-1]) {
 		t, ok := temporalSuffix[s[n-1]]
 		if !ok {
@@ -281,19 +283,19 @@ func ParseTemporal(text string) (*Scalar, error) {
 		if needSuffix {
 			return nil, fmt.Errorf("invalid temporal literal %q", text)
 		}
-		return NewTyped(typ, v), nil
+		return value.NewTyped(typ, v), nil
 	}
 	if force == typ {
-		return NewTyped(typ, v), nil
+		return value.NewTyped(typ, v), nil
 	}
 	r, null, err := convertTemporal(v, typ, force)
 	if err != nil {
 		return nil, err
 	}
 	if null {
-		return NullScalar(force), nil
+		return value.NullScalar(force), nil
 	}
-	return NewTyped(force, r), nil
+	return value.NewTyped(force, r), nil
 }
 
 // tscan is a cursor over a temporal literal.
@@ -334,7 +336,7 @@ func (t *tscan) eat(c byte) bool {
 // whether the shape needs a suffix letter to be a literal (2012.06 for
 // MONTH, 13:30 for MINUTE, 2012.06.13T13:30 for DATEMINUTE). lenient also
 // accepts '-' and '/' as date separators (conversion functions only).
-func parseTemporalCore(s string, lenient bool) (int64, Type, bool, error) {
+func parseTemporalCore(s string, lenient bool) (int64, value.Type, bool, error) {
 	sc := &tscan{s: s}
 	if len(s) >= 5 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) &&
 		(s[4] == '.' || (lenient && (s[4] == '-' || s[4] == '/'))) {
@@ -346,18 +348,18 @@ func parseTemporalCore(s string, lenient bool) (int64, Type, bool, error) {
 			return 0, 0, false, fmt.Errorf("bad month")
 		}
 		if sc.done() {
-			return int64(y)*12 + int64(m) - 1, Month, true, nil
+			return int64(y)*12 + int64(m) - 1, value.Month, true, nil
 		}
 		if !sc.eat(sep) {
 			return 0, 0, false, fmt.Errorf("bad date")
 		}
 		d, _, ok := sc.num(1, 2)
-		if !ok || !ValidDate(y, m, d) {
+		if !ok || !value.ValidDate(y, m, d) {
 			return 0, 0, false, fmt.Errorf("invalid date")
 		}
-		days := DaysFromCivil(y, m, d)
+		days := value.DaysFromCivil(y, m, d)
 		if sc.done() {
-			return days, Date, false, nil
+			return days, value.Date, false, nil
 		}
 		if c := sc.peek(); c != 'T' && c != ' ' {
 			return 0, 0, false, fmt.Errorf("bad date/time separator")
@@ -368,26 +370,26 @@ func parseTemporalCore(s string, lenient bool) (int64, Type, bool, error) {
 			return 0, 0, false, err
 		}
 		switch tt {
-		case DateHour:
-			return days*24 + tv, DateHour, false, nil
-		case Minute:
-			return days*1440 + tv, DateMinute, true, nil
-		case Second:
-			v := days*secPerDay + tv
+		case value.DateHour:
+			return days*24 + tv, value.DateHour, false, nil
+		case value.Minute:
+			return days*1440 + tv, value.DateMinute, true, nil
+		case value.Second:
+			v := days*value.SecPerDay + tv
 			if v <= math.MinInt32 || v > math.MaxInt32 {
 				return 0, 0, false, fmt.Errorf("DATETIME out of range")
 			}
-			return v, DateTime, false, nil
-		case Time:
-			return days*msPerDay + tv, Timestamp, false, nil
-		case NanoTime:
-			x := new(big.Int).Mul(big.NewInt(days), big.NewInt(nsPerDay))
+			return v, value.DateTime, false, nil
+		case value.Time:
+			return days*value.MsPerDay + tv, value.Timestamp, false, nil
+		case value.NanoTime:
+			x := new(big.Int).Mul(big.NewInt(days), big.NewInt(value.NsPerDay))
 			x.Add(x, big.NewInt(tv))
-			if !x.IsInt64() || x.Int64() == NullInt64 {
+			if !x.IsInt64() || x.Int64() == value.NullInt64 {
 				return 0, 0, false, fmt.Errorf("NANOTIMESTAMP out of range")
 			}
 			v := x.Int64()
-			return v, NanoTimestamp, false, nil
+			return v, value.NanoTimestamp, false, nil
 		}
 		return 0, 0, false, fmt.Errorf("bad time")
 	}
@@ -395,19 +397,19 @@ func parseTemporalCore(s string, lenient bool) (int64, Type, bool, error) {
 	if err != nil {
 		return 0, 0, false, err
 	}
-	return tv, tt, tt == Minute, nil
+	return tv, tt, tt == value.Minute, nil
 }
 
 // parseClock parses H[:M[:S[.fff]]] to the end of the input. hourOnly
 // allows a bare hour (the DATEHOUR form, returned with type DateHour).
-func parseClock(sc *tscan, hourOnly bool) (int64, Type, error) {
+func parseClock(sc *tscan, hourOnly bool) (int64, value.Type, error) {
 	h, _, ok := sc.num(1, 2)
 	if !ok || h > 23 {
 		return 0, 0, fmt.Errorf("bad hour")
 	}
 	if sc.done() {
 		if hourOnly {
-			return int64(h), DateHour, nil
+			return int64(h), value.DateHour, nil
 		}
 		return 0, 0, fmt.Errorf("bad time")
 	}
@@ -419,7 +421,7 @@ func parseClock(sc *tscan, hourOnly bool) (int64, Type, error) {
 		return 0, 0, fmt.Errorf("bad minute")
 	}
 	if sc.done() {
-		return int64(h*60 + mi), Minute, nil
+		return int64(h*60 + mi), value.Minute, nil
 	}
 	if !sc.eat(':') {
 		return 0, 0, fmt.Errorf("bad time")
@@ -430,7 +432,7 @@ func parseClock(sc *tscan, hourOnly bool) (int64, Type, error) {
 	}
 	secs := int64(h*3600 + mi*60 + se)
 	if sc.done() {
-		return secs, Second, nil
+		return secs, value.Second, nil
 	}
 	if !sc.eat('.') {
 		return 0, 0, fmt.Errorf("bad time")
@@ -443,12 +445,12 @@ func parseClock(sc *tscan, hourOnly bool) (int64, Type, error) {
 		for ; n < 3; n++ {
 			frac *= 10
 		}
-		return secs*1000 + int64(frac), Time, nil
+		return secs*1000 + int64(frac), value.Time, nil
 	}
 	for ; n < 9; n++ {
 		frac *= 10
 	}
-	return secs*nsPerSec + int64(frac), NanoTime, nil
+	return secs*value.NsPerSec + int64(frac), value.NanoTime, nil
 }
 
 // ParseAs parses s into a scalar of type t the way DolphinDB's conversion
@@ -471,7 +473,7 @@ func parseClock(sc *tscan, hourOnly bool) (int64, Type, error) {
 //   - DECIMAL32/64/128 use the number of fractional digits written as the
 //     scale (see ParseDecimal to give one);
 //   - STRING, SYMBOL and BLOB keep the text.
-func ParseAs(s string, t Type) (*Scalar, error) {
+func ParseAs(s string, t value.Type) (*value.Scalar, error) {
 	if t.IsDecimal() {
 		return ParseDecimal(s, t, -1)
 	}
@@ -490,7 +492,7 @@ func ParseAs(s string, t Type) (*Scalar, error) {
 // with more digits than the type holds (9, 18, 38) is the error "Can't
 // convert STRING to DECIMAL32(0): parse 1000000000 to DECIMAL32(0) failed:
 // decimal overflow"; an empty string is NULL.
-func ParseDecimal(s string, t Type, scale int32) (*Scalar, error) {
+func ParseDecimal(s string, t value.Type, scale int32) (*value.Scalar, error) {
 	if !t.IsDecimal() {
 		return nil, fmt.Errorf("ParseDecimal: %s is not a DECIMAL type", t)
 	}
@@ -504,7 +506,7 @@ func ParseDecimal(s string, t Type, scale int32) (*Scalar, error) {
 	return parseDecimalText(s, t, scale)
 }
 
-func parseDecimalText(s string, t Type, scale int32) (*Scalar, error) {
+func parseDecimalText(s string, t value.Type, scale int32) (*value.Scalar, error) {
 	if err := checkScale(t, scale); err != nil {
 		return nil, err
 	}
@@ -697,7 +699,7 @@ func parseIPAddr(s string) ([16]byte, bool) {
 
 // stringToDecimal parses c.s into an unscaled decimal of type t and scale
 // (c.i for DECIMAL32/64, c.b for DECIMAL128), rounding half away from zero.
-func stringToDecimal(c *cell, t Type, scale int32) error {
+func stringToDecimal(c *cell, t value.Type, scale int32) error {
 	s := strings.TrimSpace(c.s)
 	if s == "" {
 		c.null = true
@@ -756,16 +758,16 @@ func stringToDecimal(c *cell, t Type, scale int32) error {
 	return setDecimalBig(c, t, x)
 }
 
-func decimalDigits(t Type) int {
+func decimalDigits(t value.Type) int {
 	switch t {
-	case Decimal32:
+	case value.Decimal32:
 		return 9
-	case Decimal64:
+	case value.Decimal64:
 		return 18
 	}
 	return 38
 }
 
-func decimalName(t Type, scale int32) string {
+func decimalName(t value.Type, scale int32) string {
 	return fmt.Sprintf("%s(%d)", t, scale)
 }

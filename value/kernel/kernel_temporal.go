@@ -1,12 +1,16 @@
-package value
+package kernel
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // temporalKernel is an operator with a temporal side: comparisons (the
 // right side converted to the left's temporal type), temporal ± integral
 // (same temporal type; time-of-day types wrap within a day, 23:59:59 + 1
 // is 00:00:00) and temporal - temporal (INT, LONG for 64-bit types).
-func temporalKernel(op Op, x, y Operand, n int) (*Vector, error) {
+func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	xt, yt := x.V.T, y.V.T
 	xTemp, yTemp := xt.IsTemporal(), yt.IsTemporal()
 	unsupported := func() error {
@@ -34,9 +38,9 @@ func temporalKernel(op Op, x, y Operand, n int) (*Vector, error) {
 				return nil, err
 			}
 		}
-		rt = Int
-		if xt.Storage() == StInt64 {
-			rt = Long
+		rt = value.Int
+		if xt.Storage() == value.StInt64 {
+			rt = value.Long
 		}
 	case yTemp:
 		if op != OpAdd || !integralOrBool(xt) {
@@ -50,9 +54,9 @@ func temporalKernel(op Op, x, y Operand, n int) (*Vector, error) {
 		}
 	}
 	// Compute on the raw counts in the temporal side's storage width.
-	w := Int
-	if x.V.T.Storage() == StInt64 {
-		w = Long
+	w := value.Int
+	if x.V.T.Storage() == value.StInt64 {
+		w = value.Long
 	}
 	xr := Operand{V: rawView(x.V), Scalar: x.Scalar}
 	yr, err := castOperand(Operand{V: rawView(y.V), Scalar: y.Scalar}, w)
@@ -62,30 +66,30 @@ func temporalKernel(op Op, x, y Operand, n int) (*Vector, error) {
 	if xr, err = castOperand(xr, w); err != nil {
 		return nil, err
 	}
-	out := NewVector(w, n, n)
-	if w == Long {
-		intArith(op, out.I64, xr.V.I64, yr.V.I64, mask(xr), mask(yr), NullInt64)
-		wrapDay(out.I64, unitsInDay(rt), NullInt64)
+	out := value.NewVector(w, n, n)
+	if w == value.Long {
+		intArith(op, out.I64, xr.V.I64, yr.V.I64, mask(xr), mask(yr), value.NullInt64)
+		wrapDay(out.I64, unitsInDay(rt), value.NullInt64)
 	} else {
-		intArith(op, out.I32, xr.V.I32, yr.V.I32, mask(xr), mask(yr), NullInt32)
-		wrapDay(out.I32, unitsInDay(rt), NullInt32)
+		intArith(op, out.I32, xr.V.I32, yr.V.I32, mask(xr), mask(yr), value.NullInt32)
+		wrapDay(out.I32, unitsInDay(rt), value.NullInt32)
 	}
 	out.T = rt
 	return out, nil
 }
 
-func integralOrBool(t Type) bool { return t.Category() == CatIntegral || t == Bool }
+func integralOrBool(t value.Type) bool { return t.Category() == value.CatIntegral || t == value.Bool }
 
 // unitsInDay is the modulus of a time-of-day type, 0 for the others.
-func unitsInDay(t Type) int64 {
+func unitsInDay(t value.Type) int64 {
 	switch t {
-	case Second:
+	case value.Second:
 		return 86400
-	case Minute:
+	case value.Minute:
 		return 1440
-	case Time:
+	case value.Time:
 		return 86400000
-	case NanoTime:
+	case value.NanoTime:
 		return 86400000000000
 	}
 	return 0

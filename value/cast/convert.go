@@ -1,10 +1,12 @@
-package value
+package cast
 
 import (
 	"fmt"
 	"math"
 	"math/big"
 	"math/bits"
+
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // Explicit conversions (int(), date(), string(), cast/$ ...), type
@@ -51,64 +53,41 @@ type cell struct {
 	b    [16]byte
 }
 
-// NewFloat returns a FLOAT scalar; -FLT_MAX and NaN are NULL.
-func NewFloat(f float32) *Scalar {
-	return &Scalar{T: Float, F: float64(f), Null: f == NullFloat32 || f != f}
-}
-
-// NewSymbol returns a SYMBOL scalar (the empty string is NULL).
-func NewSymbol(s string) *Scalar { return &Scalar{T: Symbol, S: s, Null: s == ""} }
-
-// NewDecimal returns a DECIMAL32 or DECIMAL64 scalar with the given
-// unscaled value and scale.
-func NewDecimal(t Type, unscaled int64, scale int32) *Scalar {
-	s := NewTyped(t, unscaled)
-	s.Scale = scale
-	return s
-}
-
-// NewDecimal128 returns a DECIMAL128 scalar with the given unscaled value
-// (which must fit in 128 bits) and scale.
-func NewDecimal128(unscaled *big.Int, scale int32) *Scalar {
-	b := Decimal128Bytes(unscaled)
-	return &Scalar{T: Decimal128, Scale: scale, B: b, Null: b == nullDecimal128}
-}
-
-// Cast converts x to type t, as DolphinDB's conversion functions and
+// To converts x to type t, as DolphinDB's conversion functions and
 // cast/$ do; scale is the target scale for DECIMAL types (a negative scale
 // keeps a DECIMAL source's scale). Scalars, vectors (including tuples and
 // array vectors) and pairs are supported. A NULL (including VOID NULL)
 // becomes t's NULL. Impossible conversions return DolphinDB-style errors
 // ("Can't convert DATE to UUID").
-func Cast(x Value, t Type, scale int32) (Value, error) {
+func To(x value.Value, t value.Type, scale int32) (value.Value, error) {
 	switch v := x.(type) {
-	case *Scalar:
+	case *value.Scalar:
 		return castScalar(v, t, scale)
-	case *Vector:
-		return CastVector(v, t, scale)
-	case *Pair:
-		out, err := CastVector(v.V, t, scale)
+	case *value.Vector:
+		return Vector(v, t, scale)
+	case *value.Pair:
+		out, err := Vector(v.V, t, scale)
 		if err != nil {
 			return nil, err
 		}
 		if out == v.V {
 			return v, nil
 		}
-		return &Pair{V: out}, nil
-	case *Matrix:
-		out, err := CastVector(v.V, t, scale)
+		return &value.Pair{V: out}, nil
+	case *value.Matrix:
+		out, err := Vector(v.V, t, scale)
 		if err != nil {
 			return nil, err
 		}
-		return &Matrix{V: out, Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}, nil
+		return &value.Matrix{V: out, Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}, nil
 	case nil:
 		return nil, fmt.Errorf("Can't convert nothing to %s", t)
 	}
 	return nil, fmt.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
 }
 
-func castScalar(s *Scalar, t Type, scale int32) (*Scalar, error) {
-	if t == Any {
+func castScalar(s *value.Scalar, t value.Type, scale int32) (*value.Scalar, error) {
+	if t == value.Any {
 		return s, nil
 	}
 	if t.IsDecimal() {
@@ -124,7 +103,7 @@ func castScalar(s *Scalar, t Type, scale int32) (*Scalar, error) {
 	} else {
 		scale = 0
 	}
-	if !castableTarget(t) || (!castableTarget(s.T) && s.T != Void) {
+	if !castableTarget(t) || (!castableTarget(s.T) && s.T != value.Void) {
 		return nil, fmt.Errorf("Can't convert %s to %s", s.T, t)
 	}
 	if s.T == t && (!t.IsDecimal() || s.Scale == scale) {
@@ -141,32 +120,32 @@ func castScalar(s *Scalar, t Type, scale int32) (*Scalar, error) {
 }
 
 // castableTarget reports whether values can be converted to t.
-func castableTarget(t Type) bool {
+func castableTarget(t value.Type) bool {
 	switch t.Category() {
-	case CatLogical, CatIntegral, CatFloating, CatTemporal, CatLiteral, CatDecimal:
+	case value.CatLogical, value.CatIntegral, value.CatFloating, value.CatTemporal, value.CatLiteral, value.CatDecimal:
 		return true
-	case CatBinary:
-		return t == UUID || t == IPAddr || t == Int128
+	case value.CatBinary:
+		return t == value.UUID || t == value.IPAddr || t == value.Int128
 	}
 	return false
 }
 
-func scalarCell(s *Scalar, c *cell) {
+func scalarCell(s *value.Scalar, c *cell) {
 	*c = cell{null: s.Null}
 	if s.Null {
 		return
 	}
 	switch s.T.Storage() {
-	case StInt8, StInt16, StInt32, StInt64:
+	case value.StInt8, value.StInt16, value.StInt32, value.StInt64:
 		c.i = s.I
-	case StFloat32, StFloat64:
+	case value.StFloat32, value.StFloat64:
 		c.f = s.F
 		if s.F != s.F {
 			c.null = true
 		}
-	case StString:
+	case value.StString:
 		c.s = s.S
-	case StBytes16:
+	case value.StBytes16:
 		c.b = s.B
 	default:
 		c.null = true
@@ -174,71 +153,67 @@ func scalarCell(s *Scalar, c *cell) {
 }
 
 // cellScalar builds a scalar of type t from a converted cell.
-func cellScalar(c *cell, t Type, scale int32) *Scalar {
-	s := &Scalar{T: t, Scale: scale}
+func cellScalar(c *cell, t value.Type, scale int32) *value.Scalar {
+	s := &value.Scalar{T: t, Scale: scale}
 	if c.null {
 		s.Null = true
 		return s
 	}
 	switch t.Storage() {
-	case StInt8, StInt16, StInt32, StInt64:
+	case value.StInt8, value.StInt16, value.StInt32, value.StInt64:
 		s.I = c.i
 		s.Null = c.i == nullRaw(t)
-	case StFloat32:
+	case value.StFloat32:
 		s.F = float64(float32(c.f))
-		s.Null = float32(c.f) == NullFloat32 || c.f != c.f
-	case StFloat64:
+		s.Null = float32(c.f) == value.NullFloat32 || c.f != c.f
+	case value.StFloat64:
 		s.F = c.f
-		s.Null = c.f == NullFloat64 || c.f != c.f
-	case StString:
+		s.Null = c.f == value.NullFloat64 || c.f != c.f
+	case value.StString:
 		s.S = c.s
 		s.Null = c.s == ""
-	case StBytes16:
+	case value.StBytes16:
 		s.B = c.b
-		if t == Decimal128 {
-			s.Null = c.b == nullDecimal128
-		} else {
-			s.Null = c.b == [16]byte{}
-		}
+		s.Null = c.b == value.NullBytes16(t)
 	}
 	return s
 }
 
 // nullRaw is the NULL sentinel of an integer-stored type.
-func nullRaw(t Type) int64 {
+func nullRaw(t value.Type) int64 {
 	switch t.Storage() {
-	case StInt8:
-		return int64(NullInt8)
-	case StInt16:
-		return int64(NullInt16)
-	case StInt32:
-		return int64(NullInt32)
+	case value.StInt8:
+		return int64(value.NullInt8)
+	case value.StInt16:
+		return int64(value.NullInt16)
+	case value.StInt32:
+		return int64(value.NullInt32)
 	}
-	return NullInt64
+	return value.NullInt64
 }
 
 // wrapInt keeps the low bits of v that fit t's storage (two's complement),
 // as DolphinDB's integral narrowing does.
-func wrapInt(t Type, v int64) int64 {
+func wrapInt(t value.Type, v int64) int64 {
 	switch t.Storage() {
-	case StInt8:
+	case value.StInt8:
 		return int64(int8(v))
-	case StInt16:
+	case value.StInt16:
 		return int64(int16(v))
-	case StInt32:
+	case value.StInt32:
 		return int64(int32(v))
 	}
 	return v
 }
 
 // intRange is the non-NULL range of an integer-stored type.
-func IntRange(t Type) (int64, int64) {
+func IntRange(t value.Type) (int64, int64) {
 	switch t.Storage() {
-	case StInt8:
+	case value.StInt8:
 		return math.MinInt8 + 1, math.MaxInt8
-	case StInt16:
+	case value.StInt16:
 		return math.MinInt16 + 1, math.MaxInt16
-	case StInt32:
+	case value.StInt32:
 		return math.MinInt32 + 1, math.MaxInt32
 	}
 	return math.MinInt64 + 1, math.MaxInt64
@@ -263,21 +238,11 @@ func roundHalfAway(f float64, lo, hi int64) (int64, bool) {
 	return int64(f), true
 }
 
-func checkScale(t Type, scale int32) error {
-	if scale < 0 || int(scale) > decimalMaxScale(t) {
+func checkScale(t value.Type, scale int32) error {
+	if scale < 0 || int(scale) > t.MaxScale() {
 		return fmt.Errorf("Scale is out of bounds")
 	}
 	return nil
-}
-
-func decimalMaxScale(t Type) int {
-	switch t {
-	case Decimal32:
-		return 9
-	case Decimal64:
-		return 18
-	}
-	return 38
 }
 
 // maxF64Int64 is the largest float64 below 2^63 (2^63-1024).
@@ -293,44 +258,44 @@ var pow10i64 = func() [19]int64 {
 }()
 
 // typeLabel names t for error messages (DECIMAL types with their scale).
-func typeLabel(t Type, scale int32) string {
+func typeLabel(t value.Type, scale int32) string {
 	if t.IsDecimal() {
 		return decimalName(t, scale)
 	}
 	return t.String()
 }
 
-func cantConvert(from Type, fs int32, to Type, ts int32) error {
+func cantConvert(from value.Type, fs int32, to value.Type, ts int32) error {
 	return fmt.Errorf("Can't convert %s to %s", typeLabel(from, fs), typeLabel(to, ts))
 }
 
 // convertCell converts a non-NULL cell of type from (scale fs) to type to
 // (scale ts) in place; c.null may become true.
-func convertCell(c *cell, from Type, fs int32, to Type, ts int32) error {
+func convertCell(c *cell, from value.Type, fs int32, to value.Type, ts int32) error {
 	if from == to && (!to.IsDecimal() || fs == ts) {
 		return nil
 	}
 	switch from.Category() {
-	case CatNothing:
+	case value.CatNothing:
 		c.null = true
 		return nil
-	case CatLogical, CatIntegral:
+	case value.CatLogical, value.CatIntegral:
 		return fromInt(c, from, to, ts)
-	case CatFloating:
+	case value.CatFloating:
 		return fromFloat(c, from, to, ts)
-	case CatTemporal:
+	case value.CatTemporal:
 		return fromTemporal(c, from, to, ts)
-	case CatLiteral:
+	case value.CatLiteral:
 		return fromString(c, to, ts)
-	case CatDecimal:
+	case value.CatDecimal:
 		return fromDecimal(c, from, fs, to, ts)
-	case CatBinary:
-		if from == UUID || from == IPAddr || from == Int128 {
+	case value.CatBinary:
+		if from == value.UUID || from == value.IPAddr || from == value.Int128 {
 			switch to {
-			case UUID, IPAddr, Int128:
+			case value.UUID, value.IPAddr, value.Int128:
 				return nil
-			case String, Symbol, Blob:
-				c.s = formatBytes16(from, c.b, 0)
+			case value.String, value.Symbol, value.Blob:
+				c.s = value.FormatBytes16(from, c.b, 0)
 				return nil
 			}
 		}
@@ -340,30 +305,30 @@ func convertCell(c *cell, from Type, fs int32, to Type, ts int32) error {
 
 // setInt stores v as type t (already in range or wrapped), marking NULL
 // when it is the sentinel.
-func setInt(c *cell, t Type, v int64) {
+func setInt(c *cell, t value.Type, v int64) {
 	c.i = v
 	c.null = v == nullRaw(t)
 }
 
-func fromInt(c *cell, from, to Type, ts int32) error {
+func fromInt(c *cell, from, to value.Type, ts int32) error {
 	v := c.i
 	switch to.Category() {
-	case CatLogical:
+	case value.CatLogical:
 		c.i = b2i(v != 0)
 		return nil
-	case CatIntegral:
+	case value.CatIntegral:
 		setInt(c, to, wrapInt(to, v))
 		return nil
-	case CatFloating:
+	case value.CatFloating:
 		c.f = float64(v)
 		return nil
-	case CatTemporal:
+	case value.CatTemporal:
 		return intToTemporal(c, to, v)
-	case CatLiteral:
+	case value.CatLiteral:
 		c.s = formatRawString(from, v)
 		return nil
-	case CatDecimal:
-		if from == Bool || from == Char {
+	case value.CatDecimal:
+		if from == value.Bool || from == value.Char {
 			break
 		}
 		return intToDecimal(c, v, to, ts)
@@ -381,7 +346,7 @@ func b2i(b bool) int64 {
 // intToTemporal reinterprets an integer as the raw value of a temporal
 // type (date(1) = 1970.01.02); time-of-day types reject values outside a
 // day, as the C++ API's validate() does.
-func intToTemporal(c *cell, to Type, v int64) error {
+func intToTemporal(c *cell, to value.Type, v int64) error {
 	if per := unitsPerDay(to); per > 0 && temporalKind(to) == kindTime {
 		if v < 0 || v >= per {
 			c.null = true
@@ -394,24 +359,24 @@ func intToTemporal(c *cell, to Type, v int64) error {
 
 // formatRawString is string(x) for an integer-stored value: its printed
 // form (CHAR as the character when printable).
-func formatRawString(t Type, v int64) string {
-	if t == Char {
-		return charString(int8(v))
+func formatRawString(t value.Type, v int64) string {
+	if t == value.Char {
+		return value.FormatChar(int8(v))
 	}
-	return formatRaw(t, v, 0)
+	return value.FormatRaw(t, v, 0)
 }
 
-func fromFloat(c *cell, from, to Type, ts int32) error {
+func fromFloat(c *cell, from, to value.Type, ts int32) error {
 	f := c.f
 	if f != f {
 		c.null = true
 		return nil
 	}
 	switch to.Category() {
-	case CatLogical:
+	case value.CatLogical:
 		c.i = b2i(f != 0)
 		return nil
-	case CatIntegral:
+	case value.CatIntegral:
 		lo, hi := IntRange(to)
 		r, ok := roundHalfAway(f, lo, hi)
 		if !ok {
@@ -420,8 +385,8 @@ func fromFloat(c *cell, from, to Type, ts int32) error {
 		}
 		c.i = r
 		return nil
-	case CatFloating:
-		if to == Float {
+	case value.CatFloating:
+		if to == value.Float {
 			f32 := float32(f)
 			if math.IsInf(float64(f32), 0) && !math.IsInf(f, 0) {
 				c.null = true
@@ -433,7 +398,7 @@ func fromFloat(c *cell, from, to Type, ts int32) error {
 			c.null = true
 		}
 		return nil
-	case CatTemporal:
+	case value.CatTemporal:
 		r, ok := roundHalfAway(f, math.MinInt64+1, math.MaxInt64)
 		if !ok {
 			c.null = true
@@ -445,52 +410,52 @@ func fromFloat(c *cell, from, to Type, ts int32) error {
 			return nil
 		}
 		return intToTemporal(c, to, r)
-	case CatLiteral:
-		c.s = FormatFloat(f, 6)
+	case value.CatLiteral:
+		c.s = value.FormatFloat(f, 6)
 		return nil
-	case CatDecimal:
+	case value.CatDecimal:
 		return floatToDecimal(c, f, to, ts)
 	}
 	return cantConvert(from, 0, to, ts)
 }
 
-func fromTemporal(c *cell, from, to Type, ts int32) error {
+func fromTemporal(c *cell, from, to value.Type, ts int32) error {
 	v := c.i
 	switch to.Category() {
-	case CatTemporal:
+	case value.CatTemporal:
 		r, null, err := convertTemporal(v, from, to)
 		if err != nil {
 			return err
 		}
 		c.i, c.null = r, null
 		return nil
-	case CatLogical:
+	case value.CatLogical:
 		c.i = b2i(v != 0)
 		return nil
-	case CatIntegral:
+	case value.CatIntegral:
 		setInt(c, to, wrapInt(to, v))
 		return nil
-	case CatFloating:
+	case value.CatFloating:
 		c.f = float64(v)
 		return nil
-	case CatLiteral:
-		c.s = FormatTemporal(from, v)
+	case value.CatLiteral:
+		c.s = value.FormatTemporal(from, v)
 		return nil
 	}
 	return cantConvert(from, 0, to, ts)
 }
 
 // fromString converts c.s (a STRING/SYMBOL/BLOB) to type to.
-func fromString(c *cell, to Type, ts int32) error {
+func fromString(c *cell, to value.Type, ts int32) error {
 	s := c.s
 	if s == "" {
 		c.null = true
 		return nil
 	}
 	switch to {
-	case String, Symbol, Blob:
+	case value.String, value.Symbol, value.Blob:
 		return nil
-	case Bool:
+	case value.Bool:
 		switch {
 		case s == "00":
 			c.null = true
@@ -510,7 +475,7 @@ func fromString(c *cell, to Type, ts int32) error {
 			c.i = b2i(v != 0)
 		}
 		return nil
-	case Char:
+	case value.Char:
 		if len(s) == 3 && s[0] == '\'' && s[2] == '\'' {
 			c.i = int64(int8(s[1]))
 			return nil
@@ -523,9 +488,9 @@ func fromString(c *cell, to Type, ts int32) error {
 		if v > 127 || v < -128 {
 			return fmt.Errorf("Failed to convert the string to CHAR")
 		}
-		setInt(c, Char, v)
+		setInt(c, value.Char, v)
 		return nil
-	case Short, Int, Long:
+	case value.Short, value.Int, value.Long:
 		v, ok := leadingInt(s)
 		if !ok {
 			c.null = true
@@ -533,28 +498,28 @@ func fromString(c *cell, to Type, ts int32) error {
 		}
 		setInt(c, to, wrapInt(to, v))
 		return nil
-	case Float, Double:
+	case value.Float, value.Double:
 		f, ok := leadingFloat(s)
 		if !ok {
 			c.null = true
 			return nil
 		}
 		c.f = f
-		if to == Float {
+		if to == value.Float {
 			c.f = float64(float32(f))
 		}
 		if math.IsInf(c.f, 0) {
 			c.null = true
 		}
 		return nil
-	case UUID:
+	case value.UUID:
 		b, ok := parseUUID(s)
 		if !ok {
 			return fmt.Errorf("Invalid UUID string")
 		}
 		c.b = b
 		return nil
-	case Int128:
+	case value.Int128:
 		b, ok := parseHex128(s)
 		if !ok {
 			c.null = true
@@ -562,7 +527,7 @@ func fromString(c *cell, to Type, ts int32) error {
 		}
 		c.b = b
 		return nil
-	case IPAddr:
+	case value.IPAddr:
 		b, ok := parseIPAddr(s)
 		if !ok {
 			c.null = true
@@ -570,7 +535,7 @@ func fromString(c *cell, to Type, ts int32) error {
 		}
 		c.b = b
 		return nil
-	case Decimal32, Decimal64, Decimal128:
+	case value.Decimal32, value.Decimal64, value.Decimal128:
 		return stringToDecimal(c, to, ts)
 	}
 	if to.IsTemporal() {
@@ -595,7 +560,7 @@ func fromString(c *cell, to Type, ts int32) error {
 		c.i, c.null = r, null
 		return nil
 	}
-	return cantConvert(String, 0, to, ts)
+	return cantConvert(value.String, 0, to, ts)
 }
 
 func equalFold(a, b string) bool {
@@ -632,8 +597,8 @@ func trimSpace(s string) string {
 
 // intToDecimal scales an integer to a DECIMAL (error "Decimal math
 // overflow" when the unscaled value does not fit the storage integer).
-func intToDecimal(c *cell, v int64, to Type, ts int32) error {
-	if to == Decimal128 {
+func intToDecimal(c *cell, v int64, to value.Type, ts int32) error {
+	if to == value.Decimal128 {
 		x := new(big.Int).Mul(big.NewInt(v), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(ts)), nil))
 		return setDecimalBig(c, to, x)
 	}
@@ -659,14 +624,14 @@ func absU64(v int64) uint64 {
 
 // floatToDecimal truncates f*10^scale toward zero (DECIMAL tutorial:
 // decimal32(1.23456, 3) = 1.234).
-func floatToDecimal(c *cell, f float64, to Type, ts int32) error {
+func floatToDecimal(c *cell, f float64, to value.Type, ts int32) error {
 	if math.IsInf(f, 0) {
 		c.null = true
 		return nil
 	}
 	p := math.Pow10(int(ts))
 	x := math.Trunc(f * p)
-	if to == Decimal128 {
+	if to == value.Decimal128 {
 		bf := new(big.Float).SetFloat64(x)
 		bi, _ := bf.Int(nil)
 		return setDecimalBig(c, to, bi)
@@ -686,13 +651,13 @@ var (
 
 // setDecimalBig stores an unscaled big value into c for type t, checking
 // the storage range.
-func setDecimalBig(c *cell, t Type, x *big.Int) error {
+func setDecimalBig(c *cell, t value.Type, x *big.Int) error {
 	switch t {
-	case Decimal128:
+	case value.Decimal128:
 		if x.Cmp(maxDecimal128) > 0 || x.Cmp(minDecimal128) < 0 {
 			return fmt.Errorf("Decimal math overflow")
 		}
-		c.b = Decimal128Bytes(x)
+		c.b = value.Decimal128Bytes(x)
 		return nil
 	default:
 		lo, hi := IntRange(t)
@@ -705,17 +670,17 @@ func setDecimalBig(c *cell, t Type, x *big.Int) error {
 }
 
 // decimalBig returns the unscaled value held in a decimal cell.
-func decimalBig(c *cell, t Type) *big.Int {
-	if t == Decimal128 {
-		return Decimal128Big(c.b)
+func decimalBig(c *cell, t value.Type) *big.Int {
+	if t == value.Decimal128 {
+		return value.Decimal128Big(c.b)
 	}
 	return big.NewInt(c.i)
 }
 
-func fromDecimal(c *cell, from Type, fs int32, to Type, ts int32) error {
+func fromDecimal(c *cell, from value.Type, fs int32, to value.Type, ts int32) error {
 	switch to.Category() {
-	case CatDecimal:
-		if from != Decimal128 && to != Decimal128 {
+	case value.CatDecimal:
+		if from != value.Decimal128 && to != value.Decimal128 {
 			v := c.i
 			switch {
 			case ts >= fs:
@@ -750,26 +715,26 @@ func fromDecimal(c *cell, from Type, fs int32, to Type, ts int32) error {
 			x.Quo(x, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fs-ts)), nil))
 		}
 		return setDecimalBig(c, to, x)
-	case CatFloating:
-		if from == Decimal128 {
-			f, _ := new(big.Float).Quo(new(big.Float).SetInt(Decimal128Big(c.b)),
+	case value.CatFloating:
+		if from == value.Decimal128 {
+			f, _ := new(big.Float).Quo(new(big.Float).SetInt(value.Decimal128Big(c.b)),
 				new(big.Float).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fs)), nil))).Float64()
 			c.f = f
 		} else {
 			c.f = float64(c.i) / math.Pow10(int(fs))
 		}
-		if to == Float {
+		if to == value.Float {
 			c.f = float64(float32(c.f))
 		}
 		return nil
-	case CatLogical:
-		if from == Decimal128 {
-			c.i = b2i(Decimal128Big(c.b).Sign() != 0)
+	case value.CatLogical:
+		if from == value.Decimal128 {
+			c.i = b2i(value.Decimal128Big(c.b).Sign() != 0)
 		} else {
 			c.i = b2i(c.i != 0)
 		}
 		return nil
-	case CatIntegral:
+	case value.CatIntegral:
 		x := decimalBig(c, from)
 		d := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fs)), nil)
 		q, r := new(big.Int).QuoRem(x, d, new(big.Int))
@@ -789,11 +754,11 @@ func fromDecimal(c *cell, from Type, fs int32, to Type, ts int32) error {
 		}
 		c.i = q.Int64()
 		return nil
-	case CatLiteral:
-		if from == Decimal128 {
-			c.s = formatDecimal128(c.b, fs)
+	case value.CatLiteral:
+		if from == value.Decimal128 {
+			c.s = value.FormatBytes16(value.Decimal128, c.b, fs)
 		} else {
-			c.s = formatDecimal(c.i, fs)
+			c.s = value.FormatRaw(from, c.i, fs)
 		}
 		return nil
 	}
@@ -809,13 +774,13 @@ const (
 	kindDateTime
 )
 
-func temporalKind(t Type) int {
+func temporalKind(t value.Type) int {
 	switch t {
-	case Date, Month:
+	case value.Date, value.Month:
 		return kindDate
-	case Minute, Second, Time, NanoTime:
+	case value.Minute, value.Second, value.Time, value.NanoTime:
 		return kindTime
-	case DateHour, DateMinute, DateTime, Timestamp, NanoTimestamp:
+	case value.DateHour, value.DateMinute, value.DateTime, value.Timestamp, value.NanoTimestamp:
 		return kindDateTime
 	}
 	return kindNone
@@ -823,35 +788,35 @@ func temporalKind(t Type) int {
 
 // nsPerUnit is the length of one raw unit of a day-based temporal type in
 // nanoseconds (0 for MONTH and non-temporal types).
-func nsPerUnit(t Type) int64 {
+func nsPerUnit(t value.Type) int64 {
 	switch t {
-	case Date:
-		return nsPerDay
-	case DateHour:
-		return 3600 * nsPerSec
-	case DateMinute, Minute:
-		return 60 * nsPerSec
-	case DateTime, Second:
-		return nsPerSec
-	case Timestamp, Time:
-		return nsPerMs
-	case NanoTimestamp, NanoTime:
+	case value.Date:
+		return value.NsPerDay
+	case value.DateHour:
+		return 3600 * value.NsPerSec
+	case value.DateMinute, value.Minute:
+		return 60 * value.NsPerSec
+	case value.DateTime, value.Second:
+		return value.NsPerSec
+	case value.Timestamp, value.Time:
+		return value.NsPerMs
+	case value.NanoTimestamp, value.NanoTime:
 		return 1
 	}
 	return 0
 }
 
 // unitsPerDay is the number of raw units in a day (0 for MONTH).
-func unitsPerDay(t Type) int64 {
+func unitsPerDay(t value.Type) int64 {
 	if u := nsPerUnit(t); u > 0 {
-		return nsPerDay / u
+		return value.NsPerDay / u
 	}
 	return 0
 }
 
 // convertTemporal converts raw value v of temporal type from to type to.
 // null reports a result outside the target's range.
-func convertTemporal(v int64, from, to Type) (int64, bool, error) {
+func convertTemporal(v int64, from, to value.Type) (int64, bool, error) {
 	fk, tk := temporalKind(from), temporalKind(to)
 	if fk == kindNone || tk == kindNone {
 		return 0, false, cantConvert(from, 0, to, 0)
@@ -862,23 +827,23 @@ func convertTemporal(v int64, from, to Type) (int64, bool, error) {
 	if (fk == kindTime) != (tk == kindTime) && !(fk == kindDateTime && tk == kindTime) {
 		return 0, false, cantConvert(from, 0, to, 0)
 	}
-	if from == Month {
-		y, m := FloorDiv(v, 12), FloorMod(v, 12)+1
+	if from == value.Month {
+		y, m := value.FloorDiv(v, 12), value.FloorMod(v, 12)+1
 		if y < -5000000 || y > 5000000 {
 			return 0, true, nil
 		}
-		v, from = DaysFromCivil(int(y), int(m), 1), Date
-		if to == Date {
+		v, from = value.DaysFromCivil(int(y), int(m), 1), value.Date
+		if to == value.Date {
 			return fitTemporal(v, to)
 		}
 	}
-	if to == Month {
-		days := FloorDiv(v, unitsPerDay(from))
-		y, m, _ := CivilFromDays(days)
+	if to == value.Month {
+		days := value.FloorDiv(v, unitsPerDay(from))
+		y, m, _ := value.CivilFromDays(days)
 		return fitTemporal(int64(y)*12+int64(m)-1, to)
 	}
 	if tk == kindTime && fk == kindDateTime {
-		v = FloorMod(v, unitsPerDay(from))
+		v = value.FloorMod(v, unitsPerDay(from))
 	}
 	fu, tu := nsPerUnit(from), nsPerUnit(to)
 	if fu >= tu {
@@ -895,12 +860,12 @@ func convertTemporal(v int64, from, to Type) (int64, bool, error) {
 			v = r
 		}
 	} else {
-		v = FloorDiv(v, tu/fu)
+		v = value.FloorDiv(v, tu/fu)
 	}
 	return fitTemporal(v, to)
 }
 
-func fitTemporal(v int64, t Type) (int64, bool, error) {
+func fitTemporal(v int64, t value.Type) (int64, bool, error) {
 	lo, hi := IntRange(t)
 	if v < lo || v > hi {
 		return 0, true, nil
@@ -910,11 +875,11 @@ func fitTemporal(v int64, t Type) (int64, bool, error) {
 
 // ---- vectors ----
 
-// CastVector converts every element of v to type t (scale as in Cast). It
+// Vector converts every element of v to type t (scale as in To). It
 // returns v itself when v already has type t (and scale); otherwise it
 // allocates the result once and converts in a single typed loop for the
 // common numeric and temporal pairs.
-func CastVector(v *Vector, t Type, scale int32) (*Vector, error) {
+func Vector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 	if t.IsDecimal() {
 		if scale < 0 {
 			if !v.T.IsDecimal() {
@@ -938,9 +903,9 @@ func CastVector(v *Vector, t Type, scale int32) (*Vector, error) {
 	if v.T.IsArray() || t.IsArray() {
 		return castArrayVector(v, t, scale)
 	}
-	if t == Any {
+	if t == value.Any {
 		n := v.Len()
-		out := &Vector{T: Any, Any: make([]Value, n)}
+		out := &value.Vector{T: value.Any, Any: make([]value.Value, n)}
 		for i := 0; i < n; i++ {
 			out.Any[i] = v.Elem(i)
 		}
@@ -949,14 +914,14 @@ func CastVector(v *Vector, t Type, scale int32) (*Vector, error) {
 	if !castableTarget(t) {
 		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
 	}
-	if v.T == Any {
+	if v.T == value.Any {
 		return castTuple(v, t, scale)
 	}
-	if !castableTarget(v.T) && v.T != Void {
+	if !castableTarget(v.T) && v.T != value.Void {
 		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
 	}
-	if v.T == Void {
-		out := NewNullVector(t, v.Len())
+	if v.T == value.Void {
+		out := value.NewNullVector(t, v.Len())
 		out.Scale = scale
 		return out, nil
 	}
@@ -964,7 +929,7 @@ func CastVector(v *Vector, t Type, scale int32) (*Vector, error) {
 		return out, err
 	}
 	n := v.Len()
-	out := NewVector(t, n, n)
+	out := value.NewVector(t, n, n)
 	out.Scale = scale
 	var c cell
 	for i := 0; i < n; i++ {
@@ -979,14 +944,14 @@ func CastVector(v *Vector, t Type, scale int32) (*Vector, error) {
 	return out, nil
 }
 
-func castArrayVector(v *Vector, t Type, scale int32) (*Vector, error) {
+func castArrayVector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 	if !v.T.IsArray() || !t.IsArray() {
 		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
 	}
 	flat := *v
 	flat.T = v.T.Elem()
 	flat.Offsets = nil
-	cv, err := CastVector(&flat, t.Elem(), scale)
+	cv, err := Vector(&flat, t.Elem(), scale)
 	if err != nil {
 		return nil, err
 	}
@@ -1001,13 +966,13 @@ func castArrayVector(v *Vector, t Type, scale int32) (*Vector, error) {
 
 // castTuple converts a tuple whose elements are scalars into a typed
 // vector.
-func castTuple(v *Vector, t Type, scale int32) (*Vector, error) {
+func castTuple(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 	n := len(v.Any)
-	out := NewVector(t, n, n)
+	out := value.NewVector(t, n, n)
 	out.Scale = scale
 	var c cell
 	for i, x := range v.Any {
-		s, ok := x.(*Scalar)
+		s, ok := x.(*value.Scalar)
 		if !ok {
 			return nil, fmt.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
 		}
@@ -1022,55 +987,55 @@ func castTuple(v *Vector, t Type, scale int32) (*Vector, error) {
 	return out, nil
 }
 
-func readCell(v *Vector, i int, c *cell) {
+func readCell(v *value.Vector, i int, c *cell) {
 	*c = cell{}
 	if v.IsNull(i) {
 		c.null = true
 		return
 	}
 	switch v.T.Storage() {
-	case StInt8:
+	case value.StInt8:
 		c.i = int64(v.I8[i])
-	case StInt16:
+	case value.StInt16:
 		c.i = int64(v.I16[i])
-	case StInt32:
+	case value.StInt32:
 		c.i = int64(v.I32[i])
-	case StInt64:
+	case value.StInt64:
 		c.i = v.I64[i]
-	case StFloat32:
+	case value.StFloat32:
 		c.f = float64(v.F32[i])
-	case StFloat64:
+	case value.StFloat64:
 		c.f = v.F64[i]
-	case StString:
+	case value.StString:
 		c.s = v.Str[i]
-	case StBytes16:
+	case value.StBytes16:
 		c.b = v.B16[i]
 	default:
 		c.null = true
 	}
 }
 
-func writeCell(v *Vector, i int, c *cell) {
+func writeCell(v *value.Vector, i int, c *cell) {
 	if c.null {
 		v.SetNull(i)
 		return
 	}
 	switch v.T.Storage() {
-	case StInt8:
+	case value.StInt8:
 		v.I8[i] = int8(c.i)
-	case StInt16:
+	case value.StInt16:
 		v.I16[i] = int16(c.i)
-	case StInt32:
+	case value.StInt32:
 		v.I32[i] = int32(c.i)
-	case StInt64:
+	case value.StInt64:
 		v.I64[i] = c.i
-	case StFloat32:
+	case value.StFloat32:
 		v.F32[i] = float32(c.f)
-	case StFloat64:
+	case value.StFloat64:
 		v.F64[i] = c.f
-	case StString:
+	case value.StString:
 		v.Str[i] = c.s
-	case StBytes16:
+	case value.StBytes16:
 		v.B16[i] = c.b
 	}
 }
@@ -1096,7 +1061,7 @@ func boolLoop[S sint](dst []int8, src []S, srcNull S) {
 	for i, x := range src {
 		switch {
 		case x == srcNull:
-			dst[i] = NullInt8
+			dst[i] = value.NullInt8
 		case x != 0:
 			dst[i] = 1
 		default:
@@ -1233,16 +1198,16 @@ func decimalToFloatLoop[S sint, D sfloat](dst []D, src []S, srcNull S, dstNull D
 }
 
 // intDispatch calls the loop matching v's and out's integer storages.
-func intDispatch(v, out *Vector, f intLoops) bool {
+func intDispatch(v, out *value.Vector, f intLoops) bool {
 	switch v.T.Storage() {
-	case StInt8:
-		return dispatchDst(v.I8, NullInt8, out, f)
-	case StInt16:
-		return dispatchDst(v.I16, NullInt16, out, f)
-	case StInt32:
-		return dispatchDst(v.I32, NullInt32, out, f)
-	case StInt64:
-		return dispatchDst(v.I64, NullInt64, out, f)
+	case value.StInt8:
+		return dispatchDst(v.I8, value.NullInt8, out, f)
+	case value.StInt16:
+		return dispatchDst(v.I16, value.NullInt16, out, f)
+	case value.StInt32:
+		return dispatchDst(v.I32, value.NullInt32, out, f)
+	case value.StInt64:
+		return dispatchDst(v.I64, value.NullInt64, out, f)
 	}
 	return false
 }
@@ -1261,16 +1226,16 @@ const (
 	loopDecimal
 )
 
-func dispatchDst[S sint](src []S, srcNull S, out *Vector, f intLoops) bool {
+func dispatchDst[S sint](src []S, srcNull S, out *value.Vector, f intLoops) bool {
 	switch out.T.Storage() {
-	case StInt8:
-		return runIntLoop(out.I8, src, srcNull, NullInt8, f)
-	case StInt16:
-		return runIntLoop(out.I16, src, srcNull, NullInt16, f)
-	case StInt32:
-		return runIntLoop(out.I32, src, srcNull, NullInt32, f)
-	case StInt64:
-		return runIntLoop(out.I64, src, srcNull, NullInt64, f)
+	case value.StInt8:
+		return runIntLoop(out.I8, src, srcNull, value.NullInt8, f)
+	case value.StInt16:
+		return runIntLoop(out.I16, src, srcNull, value.NullInt16, f)
+	case value.StInt32:
+		return runIntLoop(out.I32, src, srcNull, value.NullInt32, f)
+	case value.StInt64:
+		return runIntLoop(out.I64, src, srcNull, value.NullInt64, f)
 	}
 	return false
 }
@@ -1287,19 +1252,19 @@ func runIntLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D, f intLoops) b
 	return true
 }
 
-func isIntStorage(st Storage) bool {
-	return st == StInt8 || st == StInt16 || st == StInt32 || st == StInt64
+func isIntStorage(st value.Storage) bool {
+	return st == value.StInt8 || st == value.StInt16 || st == value.StInt32 || st == value.StInt64
 }
 
 // fastCast handles the numeric and temporal pairs with dedicated loops;
 // ok is false when the generic path must be used.
-func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
+func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, error) {
 	from := v.T
 	fc, tc := from.Category(), t.Category()
 	fst, tst := from.Storage(), t.Storage()
 	n := v.Len()
-	newOut := func() *Vector {
-		out := NewVector(t, n, n)
+	newOut := func() *value.Vector {
+		out := value.NewVector(t, n, n)
 		out.Scale = scale
 		return out
 	}
@@ -1307,22 +1272,22 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 	switch {
 	// integers, BOOL and temporal raw values among themselves
 	case isIntStorage(fst) && isIntStorage(tst) && !from.IsDecimal() && !t.IsDecimal() &&
-		from != Month && t != Month:
+		from != value.Month && t != value.Month:
 		out := newOut()
 		switch {
-		case tc == CatLogical:
+		case tc == value.CatLogical:
 			switch fst {
-			case StInt8:
-				boolLoop(out.I8, v.I8, NullInt8)
-			case StInt16:
-				boolLoop(out.I8, v.I16, NullInt16)
-			case StInt32:
-				boolLoop(out.I8, v.I32, NullInt32)
-			case StInt64:
-				boolLoop(out.I8, v.I64, NullInt64)
+			case value.StInt8:
+				boolLoop(out.I8, v.I8, value.NullInt8)
+			case value.StInt16:
+				boolLoop(out.I8, v.I16, value.NullInt16)
+			case value.StInt32:
+				boolLoop(out.I8, v.I32, value.NullInt32)
+			case value.StInt64:
+				boolLoop(out.I8, v.I64, value.NullInt64)
 			}
 			return out, true, nil
-		case fc == CatTemporal && tc == CatTemporal:
+		case fc == value.CatTemporal && tc == value.CatTemporal:
 			fk, tk := temporalKind(from), temporalKind(t)
 			if (fk == kindTime) != (tk == kindTime) && !(fk == kindDateTime && tk == kindTime) {
 				return nil, false, cantConvert(from, 0, t, 0)
@@ -1340,7 +1305,7 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 			}
 			intDispatch(v, out, f)
 			return out, true, nil
-		case tc == CatTemporal: // integral/BOOL -> temporal: raw
+		case tc == value.CatTemporal: // integral/BOOL -> temporal: raw
 			f := intLoops{kind: loopWrap}
 			if temporalKind(t) == kindTime {
 				f = intLoops{kind: loopLinear, lo: 0, hi: unitsPerDay(t) - 1}
@@ -1353,80 +1318,80 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 		}
 
 	// integers / temporal -> floating
-	case isIntStorage(fst) && !from.IsDecimal() && tc == CatFloating:
+	case isIntStorage(fst) && !from.IsDecimal() && tc == value.CatFloating:
 		out := newOut()
 		switch t {
-		case Double:
+		case value.Double:
 			switch fst {
-			case StInt8:
-				intToFloatLoop(out.F64, v.I8, NullInt8, NullFloat64)
-			case StInt16:
-				intToFloatLoop(out.F64, v.I16, NullInt16, NullFloat64)
-			case StInt32:
-				intToFloatLoop(out.F64, v.I32, NullInt32, NullFloat64)
-			case StInt64:
-				intToFloatLoop(out.F64, v.I64, NullInt64, NullFloat64)
+			case value.StInt8:
+				intToFloatLoop(out.F64, v.I8, value.NullInt8, value.NullFloat64)
+			case value.StInt16:
+				intToFloatLoop(out.F64, v.I16, value.NullInt16, value.NullFloat64)
+			case value.StInt32:
+				intToFloatLoop(out.F64, v.I32, value.NullInt32, value.NullFloat64)
+			case value.StInt64:
+				intToFloatLoop(out.F64, v.I64, value.NullInt64, value.NullFloat64)
 			}
-		case Float:
+		case value.Float:
 			switch fst {
-			case StInt8:
-				intToFloatLoop(out.F32, v.I8, NullInt8, NullFloat32)
-			case StInt16:
-				intToFloatLoop(out.F32, v.I16, NullInt16, NullFloat32)
-			case StInt32:
-				intToFloatLoop(out.F32, v.I32, NullInt32, NullFloat32)
-			case StInt64:
-				intToFloatLoop(out.F32, v.I64, NullInt64, NullFloat32)
+			case value.StInt8:
+				intToFloatLoop(out.F32, v.I8, value.NullInt8, value.NullFloat32)
+			case value.StInt16:
+				intToFloatLoop(out.F32, v.I16, value.NullInt16, value.NullFloat32)
+			case value.StInt32:
+				intToFloatLoop(out.F32, v.I32, value.NullInt32, value.NullFloat32)
+			case value.StInt64:
+				intToFloatLoop(out.F32, v.I64, value.NullInt64, value.NullFloat32)
 			}
 		}
 		return out, true, nil
 
 	// floating -> integral
-	case fc == CatFloating && tc == CatIntegral:
+	case fc == value.CatFloating && tc == value.CatIntegral:
 		out := newOut()
 		lo, hi := IntRange(t)
 		flo, fhi := float64(lo)-1, float64(hi)+1
-		if t.Storage() == StInt64 {
+		if t.Storage() == value.StInt64 {
 			flo, fhi = -9223372036854775808.0, 9223372036854775808.0
 		}
-		if from == Double {
+		if from == value.Double {
 			switch tst {
-			case StInt8:
-				floatToIntLoop(out.I8, v.F64, NullFloat64, NullInt8, flo, fhi)
-			case StInt16:
-				floatToIntLoop(out.I16, v.F64, NullFloat64, NullInt16, flo, fhi)
-			case StInt32:
-				floatToIntLoop(out.I32, v.F64, NullFloat64, NullInt32, flo, fhi)
-			case StInt64:
-				floatToIntLoop(out.I64, v.F64, NullFloat64, NullInt64, flo, fhi)
+			case value.StInt8:
+				floatToIntLoop(out.I8, v.F64, value.NullFloat64, value.NullInt8, flo, fhi)
+			case value.StInt16:
+				floatToIntLoop(out.I16, v.F64, value.NullFloat64, value.NullInt16, flo, fhi)
+			case value.StInt32:
+				floatToIntLoop(out.I32, v.F64, value.NullFloat64, value.NullInt32, flo, fhi)
+			case value.StInt64:
+				floatToIntLoop(out.I64, v.F64, value.NullFloat64, value.NullInt64, flo, fhi)
 			}
 		} else {
 			switch tst {
-			case StInt8:
-				floatToIntLoop(out.I8, v.F32, NullFloat32, NullInt8, flo, fhi)
-			case StInt16:
-				floatToIntLoop(out.I16, v.F32, NullFloat32, NullInt16, flo, fhi)
-			case StInt32:
-				floatToIntLoop(out.I32, v.F32, NullFloat32, NullInt32, flo, fhi)
-			case StInt64:
-				floatToIntLoop(out.I64, v.F32, NullFloat32, NullInt64, flo, fhi)
+			case value.StInt8:
+				floatToIntLoop(out.I8, v.F32, value.NullFloat32, value.NullInt8, flo, fhi)
+			case value.StInt16:
+				floatToIntLoop(out.I16, v.F32, value.NullFloat32, value.NullInt16, flo, fhi)
+			case value.StInt32:
+				floatToIntLoop(out.I32, v.F32, value.NullFloat32, value.NullInt32, flo, fhi)
+			case value.StInt64:
+				floatToIntLoop(out.I64, v.F32, value.NullFloat32, value.NullInt64, flo, fhi)
 			}
 		}
 		return out, true, nil
 
 	// floating <-> floating
-	case fc == CatFloating && tc == CatFloating:
+	case fc == value.CatFloating && tc == value.CatFloating:
 		out := newOut()
 		switch {
-		case from == Float && t == Double:
-			floatToFloatLoop(out.F64, v.F32, NullFloat32, NullFloat64)
-		case from == Double && t == Float:
-			floatToFloatLoop(out.F32, v.F64, NullFloat64, NullFloat32)
+		case from == value.Float && t == value.Double:
+			floatToFloatLoop(out.F64, v.F32, value.NullFloat32, value.NullFloat64)
+		case from == value.Double && t == value.Float:
+			floatToFloatLoop(out.F32, v.F64, value.NullFloat64, value.NullFloat32)
 		}
 		return out, true, nil
 
 	// integers -> DECIMAL32/64
-	case isIntStorage(fst) && fc == CatIntegral && from != Char && (t == Decimal32 || t == Decimal64):
+	case isIntStorage(fst) && fc == value.CatIntegral && from != value.Char && (t == value.Decimal32 || t == value.Decimal64):
 		out := newOut()
 		lo, hi := IntRange(t)
 		if !intDispatch(v, out, intLoops{kind: loopDecimal, decimalP: pow10i64[scale], decLo: lo, decHi: hi}) {
@@ -1435,24 +1400,24 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 		return out, true, nil
 
 	// floating -> DECIMAL32/64
-	case fc == CatFloating && (t == Decimal32 || t == Decimal64):
+	case fc == value.CatFloating && (t == value.Decimal32 || t == value.Decimal64):
 		out := newOut()
 		p := math.Pow10(int(scale))
 		lo, hi := IntRange(t)
 		flo, fhi := float64(lo), float64(hi)
-		if t == Decimal64 {
+		if t == value.Decimal64 {
 			flo, fhi = -maxF64Int64, maxF64Int64
 		}
 		ok := true
 		switch {
-		case from == Double && t == Decimal32:
-			ok = floatToDecimalLoop(out.I32, v.F64, NullFloat64, NullInt32, p, flo, fhi)
-		case from == Double && t == Decimal64:
-			ok = floatToDecimalLoop(out.I64, v.F64, NullFloat64, NullInt64, p, flo, fhi)
-		case from == Float && t == Decimal32:
-			ok = floatToDecimalLoop(out.I32, v.F32, NullFloat32, NullInt32, p, flo, fhi)
-		case from == Float && t == Decimal64:
-			ok = floatToDecimalLoop(out.I64, v.F32, NullFloat32, NullInt64, p, flo, fhi)
+		case from == value.Double && t == value.Decimal32:
+			ok = floatToDecimalLoop(out.I32, v.F64, value.NullFloat64, value.NullInt32, p, flo, fhi)
+		case from == value.Double && t == value.Decimal64:
+			ok = floatToDecimalLoop(out.I64, v.F64, value.NullFloat64, value.NullInt64, p, flo, fhi)
+		case from == value.Float && t == value.Decimal32:
+			ok = floatToDecimalLoop(out.I32, v.F32, value.NullFloat32, value.NullInt32, p, flo, fhi)
+		case from == value.Float && t == value.Decimal64:
+			ok = floatToDecimalLoop(out.I64, v.F32, value.NullFloat32, value.NullInt64, p, flo, fhi)
 		}
 		if !ok {
 			return nil, false, fmt.Errorf("Decimal math overflow")
@@ -1460,234 +1425,77 @@ func fastCast(v *Vector, t Type, scale int32) (*Vector, bool, error) {
 		return out, true, nil
 
 	// DECIMAL32/64 -> floating
-	case (from == Decimal32 || from == Decimal64) && tc == CatFloating:
+	case (from == value.Decimal32 || from == value.Decimal64) && tc == value.CatFloating:
 		out := newOut()
 		p := math.Pow10(int(v.Scale))
 		switch {
-		case from == Decimal32 && t == Double:
-			decimalToFloatLoop(out.F64, v.I32, NullInt32, NullFloat64, p)
-		case from == Decimal64 && t == Double:
-			decimalToFloatLoop(out.F64, v.I64, NullInt64, NullFloat64, p)
-		case from == Decimal32 && t == Float:
-			decimalToFloatLoop(out.F32, v.I32, NullInt32, NullFloat32, p)
-		case from == Decimal64 && t == Float:
-			decimalToFloatLoop(out.F32, v.I64, NullInt64, NullFloat32, p)
+		case from == value.Decimal32 && t == value.Double:
+			decimalToFloatLoop(out.F64, v.I32, value.NullInt32, value.NullFloat64, p)
+		case from == value.Decimal64 && t == value.Double:
+			decimalToFloatLoop(out.F64, v.I64, value.NullInt64, value.NullFloat64, p)
+		case from == value.Decimal32 && t == value.Float:
+			decimalToFloatLoop(out.F32, v.I32, value.NullInt32, value.NullFloat32, p)
+		case from == value.Decimal64 && t == value.Float:
+			decimalToFloatLoop(out.F32, v.I64, value.NullInt64, value.NullFloat32, p)
 		}
 		return out, true, nil
 
 	// literal <-> literal: copy the strings once
-	case fc == CatLiteral && tc == CatLiteral:
-		out := &Vector{T: t, Str: append([]string(nil), v.Str...)}
+	case fc == value.CatLiteral && tc == value.CatLiteral:
+		out := &value.Vector{T: t, Str: append([]string(nil), v.Str...)}
 		return out, true, nil
 
 	// UUID / IPADDR / INT128 reinterpret
-	case fst == StBytes16 && tst == StBytes16 && from != Decimal128 && t != Decimal128:
-		out := &Vector{T: t, B16: append([][16]byte(nil), v.B16...)}
+	case fst == value.StBytes16 && tst == value.StBytes16 && from != value.Decimal128 && t != value.Decimal128:
+		out := &value.Vector{T: t, B16: append([][16]byte(nil), v.B16...)}
 		return out, true, nil
 	}
 	return nil, false, nil
 }
 
-// ---- promotion ----
-
-// numericRank orders the types that mix freely in arithmetic and vector
-// literals.
-var numericRank = map[Type]int{Bool: 1, Char: 2, Short: 3, Int: 4, Long: 5, Float: 6, Double: 7}
-
-// Promote returns the type of a value mixing types a and b in a vector
-// literal or an arithmetic operation: VOID (NULL) takes the other type
-// (1 NULL 3 is INT); among BOOL < CHAR < SHORT < INT < LONG < FLOAT <
-// DOUBLE the wider wins ([1, 2.5] is DOUBLE, INT+LONG is LONG); a temporal
-// type with an integral one stays temporal (2024.01.01 + 1 is a DATE);
-// DECIMAL with an integral type keeps the DECIMAL, DECIMAL32 with
-// DECIMAL64 gives DECIMAL64 and DECIMAL with a floating type gives DOUBLE;
-// STRING with SYMBOL gives STRING. Anything else mixes into ANY.
-func Promote(a, b Type) Type {
-	if a == b {
-		return a
+// FromScalars makes a vector from evaluated elements, as a vector literal
+// does: a typed vector when every element is a scalar of compatible types
+// (numbers promote, literals become STRING), otherwise a tuple.
+func FromScalars(vals []value.Value) (value.Value, error) {
+	if len(vals) == 0 {
+		return value.NewTuple(nil), nil
 	}
-	if a == Void {
-		return b
-	}
-	if b == Void {
-		return a
-	}
-	ra, oka := numericRank[a]
-	rb, okb := numericRank[b]
-	if oka && okb {
-		if ra >= rb {
-			return a
+	t := value.Void
+	for _, v := range vals {
+		s, ok := v.(*value.Scalar)
+		if !ok {
+			return value.NewTuple(vals), nil
 		}
-		return b
-	}
-	ca, cb := a.Category(), b.Category()
-	integral := func(c Category) bool { return c == CatIntegral || c == CatLogical }
-	switch {
-	case ca == CatTemporal && integral(cb):
-		return a
-	case cb == CatTemporal && integral(ca):
-		return b
-	case ca == CatDecimal && cb == CatDecimal:
-		if a == Decimal128 || b == Decimal128 {
-			return Decimal128
+		if s.T == value.Void {
+			continue
 		}
-		return Decimal64
-	case ca == CatDecimal && integral(cb):
-		return a
-	case cb == CatDecimal && integral(ca):
-		return b
-	case (ca == CatDecimal && cb == CatFloating) || (cb == CatDecimal && ca == CatFloating):
-		return Double
-	case ca == CatLiteral && cb == CatLiteral:
-		if a == Blob || b == Blob {
-			return Blob
+		switch {
+		case t == value.Void:
+			t = s.T
+		case t == s.T:
+		case t.IsNumeric() && s.T.IsNumeric() && t != value.Bool && s.T != value.Bool:
+			t = value.Promote(t, s.T)
+		case t.Category() == value.CatLiteral && s.T.Category() == value.CatLiteral:
+			t = value.String
+		default:
+			return value.NewTuple(vals), nil
 		}
-		return String
 	}
-	return Any
-}
-
-// ---- comparison ----
-
-// Compare orders two scalars as DolphinDB sorts them: NULL first (two
-// NULLs are equal), then by value. Numbers of different types compare by
-// value (DECIMALs by their exact value); literals compare bytewise; UUID,
-// IPADDR and INT128 as unsigned 128-bit integers; values of unrelated
-// categories are ordered by type id.
-func Compare(a, b *Scalar) int {
-	an, bn := a.Null || (isFloatT(a.T) && a.F != a.F), b.Null || (isFloatT(b.T) && b.F != b.F)
-	switch {
-	case an && bn:
-		return 0
-	case an:
-		return -1
-	case bn:
-		return 1
+	if t == value.Void {
+		return value.NewNullVector(value.Void, len(vals)), nil
 	}
-	ca, cb := a.T.Category(), b.T.Category()
-	numeric := func(c Category) bool {
-		return c == CatLogical || c == CatIntegral || c == CatFloating || c == CatDecimal || c == CatTemporal
-	}
-	switch {
-	case ca == CatLiteral && cb == CatLiteral:
-		return cmpOrdered(a.S, b.S)
-	case numeric(ca) && numeric(cb):
-		if ca == CatDecimal || cb == CatDecimal {
-			if ca != CatFloating && cb != CatFloating {
-				return exactRat(a).Cmp(exactRat(b))
+	out := value.NewVector(t, 0, len(vals))
+	for _, v := range vals {
+		s := v.(*value.Scalar)
+		if s.T != t && !s.Null {
+			c, err := To(s, t, s.Scale)
+			if err != nil {
+				return nil, err
 			}
+			s = c.(*value.Scalar)
 		}
-		if !isFloatT(a.T) && !isFloatT(b.T) && ca != CatDecimal && cb != CatDecimal {
-			return cmpOrdered(a.I, b.I)
-		}
-		return cmpOrdered(num64(a), num64(b))
-	case a.T.Storage() == StBytes16 && b.T.Storage() == StBytes16 && a.T != Decimal128 && b.T != Decimal128:
-		return cmpU128(a.B, b.B)
+		out.Scale = s.Scale
+		out.AppendScalar(s)
 	}
-	return cmpOrdered(a.T, b.T)
+	return out, nil
 }
-
-// num64 is a numeric scalar's value as a float64 (DECIMAL128 included).
-func num64(s *Scalar) float64 {
-	if s.T == Decimal128 {
-		f, _ := exactRat(s).Float64()
-		return f
-	}
-	return s.Float64()
-}
-
-func isFloatT(t Type) bool { return t == Float || t == Double }
-
-func exactRat(s *Scalar) *big.Rat {
-	switch {
-	case s.T == Decimal128:
-		return new(big.Rat).SetFrac(Decimal128Big(s.B), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(s.Scale)), nil))
-	case s.T.IsDecimal():
-		return new(big.Rat).SetFrac(big.NewInt(s.I), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(s.Scale)), nil))
-	}
-	return new(big.Rat).SetInt64(s.I)
-}
-
-func cmpOrdered[T int64 | float64 | string | Type](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpU128(a, b [16]byte) int {
-	for k := 15; k >= 0; k-- {
-		if a[k] != b[k] {
-			if a[k] < b[k] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
-}
-
-// CompareElems compares elements i and j of v with Compare's order (NULL
-// first) without allocating.
-func CompareElems(v *Vector, i, j int) int {
-	switch v.T.Storage() {
-	case StInt8:
-		return cmpOrdered(int64(v.I8[i]), int64(v.I8[j]))
-	case StInt16:
-		return cmpOrdered(int64(v.I16[i]), int64(v.I16[j]))
-	case StInt32:
-		return cmpOrdered(int64(v.I32[i]), int64(v.I32[j]))
-	case StInt64:
-		return cmpOrdered(v.I64[i], v.I64[j])
-	case StFloat32:
-		return cmpFloat(float64(v.F32[i]), float64(v.F32[j]), float64(NullFloat32))
-	case StFloat64:
-		return cmpFloat(v.F64[i], v.F64[j], NullFloat64)
-	case StString:
-		return cmpOrdered(v.Str[i], v.Str[j])
-	case StBytes16:
-		if v.T == Decimal128 {
-			return cmpI128(v.B16[i], v.B16[j])
-		}
-		return cmpU128(v.B16[i], v.B16[j])
-	case StAny:
-		a, aok := v.Any[i].(*Scalar)
-		b, bok := v.Any[j].(*Scalar)
-		if aok && bok {
-			return Compare(a, b)
-		}
-		return cmpOrdered(v.Any[i].String(), v.Any[j].String())
-	}
-	return 0
-}
-
-// cmpFloat orders NULL (the sentinel or NaN) first.
-func cmpFloat(a, b, null float64) int {
-	an, bn := a == null || a != a, b == null || b != b
-	switch {
-	case an && bn:
-		return 0
-	case an:
-		return -1
-	case bn:
-		return 1
-	}
-	return cmpOrdered(a, b)
-}
-
-func cmpI128(a, b [16]byte) int {
-	sa, sb := a[15]&0x80 != 0, b[15]&0x80 != 0
-	if sa != sb {
-		if sa {
-			return -1
-		}
-		return 1
-	}
-	return cmpU128(a, b)
-}
-
-// Less reports whether element i sorts before element j (NULL first).
-func (v *Vector) Less(i, j int) bool { return CompareElems(v, i, j) < 0 }

@@ -1,9 +1,11 @@
-package value
+package kernel
 
 import (
 	"math/rand/v2"
 	"sync"
 	"testing"
+
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // The figures are on 30M DOUBLEs; each kernel is measured beside a
@@ -23,8 +25,8 @@ var benchData = sync.OnceValue(func() []float64 {
 var sinkF float64
 
 func BenchmarkAddScalarKernel(b *testing.B) {
-	x := Operand{V: NewDoubles(benchData())}
-	one := Operand{V: NewDoubles([]float64{1}), Scalar: true}
+	x := Operand{V: value.NewDoubles(benchData())}
+	one := Operand{V: value.NewDoubles([]float64{1}), Scalar: true}
 	for b.Loop() {
 		out, err := Binary(OpAdd, x, one)
 		if err != nil {
@@ -64,7 +66,7 @@ func BenchmarkSumGoLoop(b *testing.B) {
 }
 
 func BenchmarkAvgKernel(b *testing.B) {
-	v := NewDoubles(benchData())
+	v := value.NewDoubles(benchData())
 	for b.Loop() {
 		s, n, _ := SumAsFloat(v)
 		sinkF += s / float64(n)
@@ -72,8 +74,8 @@ func BenchmarkAvgKernel(b *testing.B) {
 }
 
 func BenchmarkCompareScalarKernel(b *testing.B) {
-	x := Operand{V: NewDoubles(benchData())}
-	fifty := Operand{V: NewInts([]int32{50}), Scalar: true}
+	x := Operand{V: value.NewDoubles(benchData())}
+	fifty := Operand{V: value.NewInts([]int32{50}), Scalar: true}
 	for b.Loop() {
 		out, err := Binary(OpGt, x, fifty)
 		if err != nil {

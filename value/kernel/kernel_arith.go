@@ -1,25 +1,27 @@
-package value
+package kernel
 
 import (
 	"fmt"
 	"math"
+
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // numericArith is an arithmetic or bitwise operator on two numeric
 // operands. Integral operands compute in INT (LONG when either side is
 // LONG); a FLOAT, DOUBLE or DECIMAL side (or ratio) computes in DOUBLE,
 // FLOAT when both sides are FLOAT.
-func numericArith(op Op, x, y Operand, n int) (*Vector, error) {
+func numericArith(op Op, x, y Operand, n int) (*value.Vector, error) {
 	xt, yt := x.V.T, y.V.T
 	xc, yc := xt.Category(), yt.Category()
-	floating := xc == CatFloating || yc == CatFloating || xc == CatDecimal || yc == CatDecimal || op == OpRatio
+	floating := xc == value.CatFloating || yc == value.CatFloating || xc == value.CatDecimal || yc == value.CatDecimal || op == OpRatio
 	if floating {
 		if op.isBitwise() {
 			return nil, fmt.Errorf("The operator %s is not supported for floating values.", op)
 		}
-		t := Double
-		if xt == Float && yt == Float {
-			t = Float
+		t := value.Double
+		if xt == value.Float && yt == value.Float {
+			t = value.Float
 		}
 		var err error
 		if x, err = castOperand(x, t); err != nil {
@@ -28,17 +30,17 @@ func numericArith(op Op, x, y Operand, n int) (*Vector, error) {
 		if y, err = castOperand(y, t); err != nil {
 			return nil, err
 		}
-		out := NewVector(t, n, n)
-		if t == Float {
-			floatArith(op, out.F32, x.V.F32, y.V.F32, mask(x), mask(y), NullFloat32)
+		out := value.NewVector(t, n, n)
+		if t == value.Float {
+			floatArith(op, out.F32, x.V.F32, y.V.F32, mask(x), mask(y), value.NullFloat32)
 		} else {
-			floatArith(op, out.F64, x.V.F64, y.V.F64, mask(x), mask(y), NullFloat64)
+			floatArith(op, out.F64, x.V.F64, y.V.F64, mask(x), mask(y), value.NullFloat64)
 		}
 		return out, nil
 	}
-	t := Int
-	if xt == Long || yt == Long {
-		t = Long
+	t := value.Int
+	if xt == value.Long || yt == value.Long {
+		t = value.Long
 	}
 	var err error
 	if x, err = castOperand(x, t); err != nil {
@@ -47,11 +49,11 @@ func numericArith(op Op, x, y Operand, n int) (*Vector, error) {
 	if y, err = castOperand(y, t); err != nil {
 		return nil, err
 	}
-	out := NewVector(t, n, n)
-	if t == Long {
-		intArith(op, out.I64, x.V.I64, y.V.I64, mask(x), mask(y), NullInt64)
+	out := value.NewVector(t, n, n)
+	if t == value.Long {
+		intArith(op, out.I64, x.V.I64, y.V.I64, mask(x), mask(y), value.NullInt64)
 	} else {
-		intArith(op, out.I32, x.V.I32, y.V.I32, mask(x), mask(y), NullInt32)
+		intArith(op, out.I32, x.V.I32, y.V.I32, mask(x), mask(y), value.NullInt32)
 	}
 	return out, nil
 }

@@ -1,29 +1,32 @@
-package value
+package kernel
+
+import
 
 // Second-moment kernels: var, std and their population forms read the
 // typed storage twice (mean, then squared deviations) instead of
 // converting the vector to a []float64 and filtering its NULLs first.
+"github.com/porpoisedb/porpoise/value"
 
 // SumSqDev is the sum of (x - mean)² over the non-NULL elements of an
 // integral, logical or floating vector; ok is false for other types
 // (DECIMAL among them: their element value needs the scale).
-func SumSqDev(v *Vector, mean float64) (ss float64, ok bool) {
+func SumSqDev(v *value.Vector, mean float64) (ss float64, ok bool) {
 	if v.T.IsArray() || !v.T.IsNumeric() || v.T.IsDecimal() {
 		return 0, false
 	}
 	switch v.T.Storage() {
-	case StInt8:
-		return sqDevInts(v.I8, NullInt8, mean), true
-	case StInt16:
-		return sqDevInts(v.I16, NullInt16, mean), true
-	case StInt32:
-		return sqDevInts(v.I32, NullInt32, mean), true
-	case StInt64:
-		return sqDevInts(v.I64, NullInt64, mean), true
-	case StFloat32:
-		return sqDevFloats(v.F32, NullFloat32, mean), true
-	case StFloat64:
-		return sqDevFloats(v.F64, NullFloat64, mean), true
+	case value.StInt8:
+		return sqDevInts(v.I8, value.NullInt8, mean), true
+	case value.StInt16:
+		return sqDevInts(v.I16, value.NullInt16, mean), true
+	case value.StInt32:
+		return sqDevInts(v.I32, value.NullInt32, mean), true
+	case value.StInt64:
+		return sqDevInts(v.I64, value.NullInt64, mean), true
+	case value.StFloat32:
+		return sqDevFloats(v.F32, value.NullFloat32, mean), true
+	case value.StFloat64:
+		return sqDevFloats(v.F64, value.NullFloat64, mean), true
 	}
 	return 0, false
 }

@@ -1,14 +1,14 @@
-package engine
+package memlimit
 
 import "github.com/porpoisedb/porpoise/value"
 
-// estimateBytes is the approximate memory an object holds: its typed
+// EstimateBytes is the approximate memory an object holds: its typed
 // slices at their element widths, string data sampled, nested values
 // (tuples, dictionaries of ANY) recursively to a bounded depth. It is what
 // getSessionMemoryStat reports and what memLimitOfQueryResult is checked
 // against; it runs once per object, never per row, so a vector of strings
 // is measured from a sample of its elements.
-func estimateBytes(v value.Value) int64 { return estimateDepth(v, 0) }
+func EstimateBytes(v value.Value) int64 { return estimateDepth(v, 0) }
 
 // estimateMaxDepth bounds the walk into tuples of tuples.
 const estimateMaxDepth = 8

@@ -1,9 +1,12 @@
-package value
+package kernel
 
 import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Element-wise operator kernels: each operator runs as one typed loop over
@@ -84,7 +87,7 @@ func (op Op) isBitwise() bool { return op >= OpBitAnd && op <= OpShr }
 // Operand is one side of a binary kernel: a vector, broadcast to the other
 // side's length when Scalar is set (it then has one element).
 type Operand struct {
-	V      *Vector
+	V      *value.Vector
 	Scalar bool
 }
 
@@ -94,7 +97,7 @@ var ErrSizeMismatch = errors.New("Incompatible vector size")
 // Binary applies op element-wise to x and y. Scalars broadcast; two
 // vectors must have the same length. The result has the length of the
 // vector operand (1 when both are scalars).
-func Binary(op Op, x, y Operand) (*Vector, error) {
+func Binary(op Op, x, y Operand) (*value.Vector, error) {
 	n := operandLen(x)
 	switch {
 	case x.Scalar && !y.Scalar:
@@ -103,10 +106,10 @@ func Binary(op Op, x, y Operand) (*Vector, error) {
 		return nil, ErrSizeMismatch
 	}
 	// A VOID NULL takes the other operand's type.
-	if x.V.T == Void && y.V.T != Void {
+	if x.V.T == value.Void && y.V.T != value.Void {
 		x.V = nullLike(y.V, operandLen(x))
 	}
-	if y.V.T == Void && x.V.T != Void {
+	if y.V.T == value.Void && x.V.T != value.Void {
 		y.V = nullLike(x.V, operandLen(y))
 	}
 	xt, yt := x.V.T, y.V.T
@@ -116,13 +119,13 @@ func Binary(op Op, x, y Operand) (*Vector, error) {
 		return arrayBinary(op, x, y)
 	case op == OpLike || op == OpILike:
 		return likeKernel(op, x, y, n)
-	case xc == CatLiteral || yc == CatLiteral:
+	case xc == value.CatLiteral || yc == value.CatLiteral:
 		return literalKernel(op, x, y, n)
-	case xc == CatTemporal || yc == CatTemporal:
+	case xc == value.CatTemporal || yc == value.CatTemporal:
 		return temporalKernel(op, x, y, n)
-	case xc == CatBinary && yc == CatBinary && xt == yt && (op == OpEq || op == OpNe):
+	case xc == value.CatBinary && yc == value.CatBinary && xt == yt && (op == OpEq || op == OpNe):
 		return bytesEqual(op, x, y, n), nil
-	case xt == Void && yt == Void:
+	case xt == value.Void && yt == value.Void:
 		return voidKernel(op, x, y, n)
 	}
 	if !xt.IsNumeric() || !yt.IsNumeric() {
@@ -134,7 +137,7 @@ func Binary(op Op, x, y Operand) (*Vector, error) {
 	case op.IsLogic():
 		return logicKernel(op, x, y, n)
 	}
-	if xc == CatDecimal || yc == CatDecimal {
+	if xc == value.CatDecimal || yc == value.CatDecimal {
 		if out, ok, err := decimalArith(op, x, y, n); ok || err != nil {
 			return out, err
 		}
@@ -152,24 +155,24 @@ func operandLen(o Operand) int {
 }
 
 // nullLike is n NULLs of like's type and scale.
-func nullLike(like *Vector, n int) *Vector {
-	v := NewNullVector(like.T, n)
+func nullLike(like *value.Vector, n int) *value.Vector {
+	v := value.NewNullVector(like.T, n)
 	v.Scale = like.Scale
 	return v
 }
 
 // voidKernel is an operator on two VOID NULLs: comparisons follow the NULL
 // ordering (NULL == NULL), everything else is NULL.
-func voidKernel(op Op, x, y Operand, n int) (*Vector, error) {
+func voidKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	if op.IsCompare() {
-		out := NewVector(Bool, n, n)
+		out := value.NewVector(value.Bool, n, n)
 		r := boolByte(op == OpEq || op == OpLe || op == OpGe)
 		for i := range out.I8 {
 			out.I8[i] = r
 		}
 		return out, nil
 	}
-	return NewNullVector(Void, n), nil
+	return value.NewNullVector(value.Void, n), nil
 }
 
 // mask is the index mask of an operand: 0 for a broadcast scalar (every
@@ -188,12 +191,12 @@ func boolByte(b bool) int8 {
 	return 0
 }
 
-// castOperand converts an operand to type t (typed loops in CastVector).
-func castOperand(o Operand, t Type) (Operand, error) {
+// castOperand converts an operand to type t (typed loops in cast.Vector).
+func castOperand(o Operand, t value.Type) (Operand, error) {
 	if o.V.T == t {
 		return o, nil
 	}
-	c, err := CastVector(o.V, t, 0)
+	c, err := cast.Vector(o.V, t, 0)
 	if err != nil {
 		return o, err
 	}
@@ -202,17 +205,17 @@ func castOperand(o Operand, t Type) (Operand, error) {
 
 // rawView is a vector viewed as the integral type of its storage (a DATE
 // vector as INT, a TIMESTAMP as LONG), sharing memory.
-func rawView(v *Vector) *Vector {
+func rawView(v *value.Vector) *value.Vector {
 	r := *v
 	switch v.T.Storage() {
-	case StInt8:
-		r.T = Char
-	case StInt16:
-		r.T = Short
-	case StInt32:
-		r.T = Int
-	case StInt64:
-		r.T = Long
+	case value.StInt8:
+		r.T = value.Char
+	case value.StInt16:
+		r.T = value.Short
+	case value.StInt32:
+		r.T = value.Int
+	case value.StInt64:
+		r.T = value.Long
 	}
 	r.Scale = 0
 	return &r

@@ -1,9 +1,11 @@
-package value
+package kernel
 
 import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/value"
 )
 
 type kernelNum interface {
@@ -15,20 +17,20 @@ type kernelNum interface {
 // anything with a floating or DECIMAL side as DOUBLE. Integral NULL
 // sentinels are their type's minimum, so NULL sorts first and two NULLs
 // are equal, as DolphinDB orders them.
-func numericCompare(op Op, x, y Operand, n int) (*Vector, error) {
+func numericCompare(op Op, x, y Operand, n int) (*value.Vector, error) {
 	xt, yt := x.V.T, y.V.T
 	if xt != yt || (xt.IsDecimal() && x.V.Scale != y.V.Scale) {
-		t := Double
+		t := value.Double
 		xc, yc := xt.Category(), yt.Category()
-		intLike := func(c Category) bool { return c == CatIntegral || c == CatLogical }
+		intLike := func(c value.Category) bool { return c == value.CatIntegral || c == value.CatLogical }
 		switch {
 		case intLike(xc) && intLike(yc):
-			t = Int
-			if xt == Long || yt == Long {
-				t = Long
+			t = value.Int
+			if xt == value.Long || yt == value.Long {
+				t = value.Long
 			}
-		case xt == Float && yt == Float:
-			t = Float
+		case xt == value.Float && yt == value.Float:
+			t = value.Float
 		}
 		var err error
 		if x, err = castOperand(x, t); err != nil {
@@ -38,7 +40,7 @@ func numericCompare(op Op, x, y Operand, n int) (*Vector, error) {
 			return nil, err
 		}
 	}
-	out := NewVector(Bool, n, n)
+	out := value.NewVector(value.Bool, n, n)
 	compareStorage(op, out.I8, x, y)
 	return out, nil
 }
@@ -47,18 +49,18 @@ func numericCompare(op Op, x, y Operand, n int) (*Vector, error) {
 func compareStorage(op Op, out []int8, x, y Operand) {
 	ma, mb := mask(x), mask(y)
 	switch x.V.T.Storage() {
-	case StInt8:
-		cmpLoop(op, out, x.V.I8, y.V.I8, ma, mb, NullInt8)
-	case StInt16:
-		cmpLoop(op, out, x.V.I16, y.V.I16, ma, mb, NullInt16)
-	case StInt32:
-		cmpLoop(op, out, x.V.I32, y.V.I32, ma, mb, NullInt32)
-	case StInt64:
-		cmpLoop(op, out, x.V.I64, y.V.I64, ma, mb, NullInt64)
-	case StFloat32:
-		cmpLoop(op, out, x.V.F32, y.V.F32, ma, mb, NullFloat32)
-	case StFloat64:
-		cmpLoop(op, out, x.V.F64, y.V.F64, ma, mb, NullFloat64)
+	case value.StInt8:
+		cmpLoop(op, out, x.V.I8, y.V.I8, ma, mb, value.NullInt8)
+	case value.StInt16:
+		cmpLoop(op, out, x.V.I16, y.V.I16, ma, mb, value.NullInt16)
+	case value.StInt32:
+		cmpLoop(op, out, x.V.I32, y.V.I32, ma, mb, value.NullInt32)
+	case value.StInt64:
+		cmpLoop(op, out, x.V.I64, y.V.I64, ma, mb, value.NullInt64)
+	case value.StFloat32:
+		cmpLoop(op, out, x.V.F32, y.V.F32, ma, mb, value.NullFloat32)
+	case value.StFloat64:
+		cmpLoop(op, out, x.V.F64, y.V.F64, ma, mb, value.NullFloat64)
 	}
 }
 
@@ -159,8 +161,8 @@ func cmpResult(op Op, c int) bool {
 // literalText is an operand's elements as text: a literal vector's own
 // strings, any other vector formatted as DolphinDB prints its elements
 // (NULL as the empty string).
-func literalText(v *Vector) []string {
-	if v.T.Category() == CatLiteral {
+func literalText(v *value.Vector) []string {
+	if v.T.Category() == value.CatLiteral {
 		return v.Str
 	}
 	out := make([]string, v.Len())
@@ -175,18 +177,18 @@ func literalText(v *Vector) []string {
 // literalKernel is + (concatenation) and the comparisons with a STRING,
 // SYMBOL or BLOB side; strings compare bytewise and the empty string (NULL)
 // sorts first.
-func literalKernel(op Op, x, y Operand, n int) (*Vector, error) {
+func literalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	a, b := literalText(x.V), literalText(y.V)
 	ma, mb := mask(x), mask(y)
 	switch {
 	case op == OpAdd:
-		out := NewVector(String, n, n)
+		out := value.NewVector(value.String, n, n)
 		for i := range out.Str {
 			out.Str[i] = a[i&ma] + b[i&mb]
 		}
 		return out, nil
 	case op.IsCompare():
-		out := NewVector(Bool, n, n)
+		out := value.NewVector(value.Bool, n, n)
 		o := out.I8
 		switch op {
 		case OpEq:
@@ -210,10 +212,10 @@ func literalKernel(op Op, x, y Operand, n int) (*Vector, error) {
 }
 
 // likeKernel is SQL LIKE / ILIKE with % (any run) and _ (one character).
-func likeKernel(op Op, x, y Operand, n int) (*Vector, error) {
+func likeKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	a, b := literalText(x.V), literalText(y.V)
 	ma, mb := mask(x), mask(y)
-	out := NewVector(Bool, n, n)
+	out := value.NewVector(value.Bool, n, n)
 	for i := range out.I8 {
 		s, p := a[i&ma], b[i&mb]
 		if op == OpILike {
@@ -254,9 +256,9 @@ func LikeMatch(s, p string) bool {
 }
 
 // bytesEqual is == / != between two UUID, IPADDR or INT128 operands.
-func bytesEqual(op Op, x, y Operand, n int) *Vector {
+func bytesEqual(op Op, x, y Operand, n int) *value.Vector {
 	ma, mb := mask(x), mask(y)
-	out := NewVector(Bool, n, n)
+	out := value.NewVector(value.Bool, n, n)
 	for i := range out.I8 {
 		eq := bytes.Equal(x.V.B16[i&ma][:], y.V.B16[i&mb][:])
 		out.I8[i] = boolByte(eq == (op == OpEq))

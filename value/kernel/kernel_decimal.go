@@ -1,9 +1,12 @@
-package value
+package kernel
 
 import (
 	"errors"
 	"math"
 	"math/bits"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // DECIMAL arithmetic, from the DECIMAL tutorial ("算术运算规则"):
@@ -18,20 +21,20 @@ var errDecimalOverflow = errors.New("Decimal math overflow")
 
 // decimalArith handles +, -, *, / between DECIMAL32/64 and integral
 // operands; ok is false when the operator or types are not its business.
-func decimalArith(op Op, x, y Operand, n int) (*Vector, bool, error) {
+func decimalArith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 	if op != OpAdd && op != OpSub && op != OpMul && op != OpDiv {
 		return nil, false, nil
 	}
 	xt, yt := x.V.T, y.V.T
-	decOrInt := func(t Type) bool {
-		return t == Decimal32 || t == Decimal64 || t.Category() == CatIntegral || t == Bool
+	decOrInt := func(t value.Type) bool {
+		return t == value.Decimal32 || t == value.Decimal64 || t.Category() == value.CatIntegral || t == value.Bool
 	}
 	if !decOrInt(xt) || !decOrInt(yt) {
 		return nil, false, nil
 	}
-	t := Decimal32
-	if xt == Decimal64 || yt == Decimal64 {
-		t = Decimal64
+	t := value.Decimal32
+	if xt == value.Decimal64 || yt == value.Decimal64 {
+		t = value.Decimal64
 	}
 	xs, ys := x.V.Scale, y.V.Scale
 	if !xt.IsDecimal() {
@@ -63,13 +66,13 @@ func decimalArith(op Op, x, y Operand, n int) (*Vector, bool, error) {
 	case OpDiv:
 		scale = xs
 	}
-	if int(scale) > decimalMaxScale(t) {
+	if int(scale) > t.MaxScale() {
 		return nil, true, errors.New("Scale is out of bounds")
 	}
 	out := make([]int64, n)
 	ma, mb := mask(x), mask(y)
 	lo, hi := int64(math.MinInt64+1), int64(math.MaxInt64)
-	if t == Decimal32 {
+	if t == value.Decimal32 {
 		lo, hi = math.MinInt32+1, math.MaxInt32
 	}
 	p := int64(1)
@@ -78,8 +81,8 @@ func decimalArith(op Op, x, y Operand, n int) (*Vector, bool, error) {
 	}
 	for i := range out {
 		u, v := a[i&ma], b[i&mb]
-		if u == NullInt64 || v == NullInt64 {
-			out[i] = NullInt64
+		if u == value.NullInt64 || v == value.NullInt64 {
+			out[i] = value.NullInt64
 			continue
 		}
 		var r int64
@@ -95,7 +98,7 @@ func decimalArith(op Op, x, y Operand, n int) (*Vector, bool, error) {
 			r, ok = mulInt64(u, v)
 		case OpDiv:
 			if v == 0 {
-				out[i] = NullInt64
+				out[i] = value.NullInt64
 				continue
 			}
 			var num int64
@@ -107,16 +110,16 @@ func decimalArith(op Op, x, y Operand, n int) (*Vector, bool, error) {
 		}
 		out[i] = r
 	}
-	res := NewVector(t, 0, 0)
+	res := value.NewVector(t, 0, 0)
 	res.Scale = scale
-	if t == Decimal64 {
+	if t == value.Decimal64 {
 		res.I64 = out
 		return res, true, nil
 	}
 	res.I32 = make([]int32, n)
 	for i, r := range out {
-		if r == NullInt64 {
-			res.I32[i] = NullInt32
+		if r == value.NullInt64 {
+			res.I32[i] = value.NullInt32
 		} else {
 			res.I32[i] = int32(r)
 		}
@@ -126,12 +129,12 @@ func decimalArith(op Op, x, y Operand, n int) (*Vector, bool, error) {
 
 // decimalRaw is a DECIMAL32/64 or integral vector's unscaled values as
 // int64s, NULL as NullInt64.
-func decimalRaw(v *Vector) ([]int64, error) {
-	if v.T.Storage() == StInt64 {
+func decimalRaw(v *value.Vector) ([]int64, error) {
+	if v.T.Storage() == value.StInt64 {
 		return v.I64, nil
 	}
 	r := rawView(v)
-	w, err := CastVector(r, Long, 0)
+	w, err := cast.Vector(r, value.Long, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -147,8 +150,8 @@ func rescaleRaw(xs []int64, k int32) ([]int64, error) {
 	p := pow10i(k)
 	out := make([]int64, len(xs))
 	for i, x := range xs {
-		if x == NullInt64 {
-			out[i] = NullInt64
+		if x == value.NullInt64 {
+			out[i] = value.NullInt64
 			continue
 		}
 		r, ok := mulInt64(x, p)
@@ -171,7 +174,14 @@ func pow10i(k int32) int64 {
 // mulInt64 is a*b and whether it fits an int64 (other than its NULL).
 func mulInt64(a, b int64) (int64, bool) {
 	neg := (a < 0) != (b < 0)
-	hi, lo := bits.Mul64(absU64(a), absU64(b))
+	ua, ub := uint64(a), uint64(b)
+	if a < 0 {
+		ua = -ua
+	}
+	if b < 0 {
+		ub = -ub
+	}
+	hi, lo := bits.Mul64(ua, ub)
 	if hi != 0 || lo > math.MaxInt64 {
 		return 0, false
 	}

@@ -1,6 +1,10 @@
-package value
+package kernel
 
-import "math"
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // Aggregate kernels over typed slices: one pass, NULLs skipped (process_null.md:
 // aggregates ignore NULL), nothing allocated. The engine's sum/avg/min/max/
@@ -18,7 +22,7 @@ type KernelFloat interface{ ~float32 | ~float64 }
 // SumFloat64 is the sum of the non-NULL elements of xs (NaN counts as
 // NULL) and how many there were.
 func SumFloat64(xs []float64) (sum float64, n int) {
-	return SumFloats(xs, NullFloat64)
+	return SumFloats(xs, value.NullFloat64)
 }
 
 // SumFloats is SumFloat64 for FLOAT or DOUBLE storage, null the type's
@@ -87,26 +91,26 @@ func MinMaxFloats[T KernelFloat](xs []T, null T) (lo, hi T, ok bool) {
 
 // CountNotNull is the number of non-NULL elements of a vector (rows of an
 // array vector).
-func CountNotNull(v *Vector) int {
+func CountNotNull(v *value.Vector) int {
 	if v.T.IsArray() {
 		return v.Len()
 	}
 	switch v.T.Storage() {
-	case StInt8:
-		return countNot(v.I8, NullInt8)
-	case StInt16:
-		return countNot(v.I16, NullInt16)
-	case StInt32:
-		return countNot(v.I32, NullInt32)
-	case StInt64:
-		return countNot(v.I64, NullInt64)
-	case StFloat32:
-		_, n := SumFloats(v.F32, NullFloat32)
+	case value.StInt8:
+		return countNot(v.I8, value.NullInt8)
+	case value.StInt16:
+		return countNot(v.I16, value.NullInt16)
+	case value.StInt32:
+		return countNot(v.I32, value.NullInt32)
+	case value.StInt64:
+		return countNot(v.I64, value.NullInt64)
+	case value.StFloat32:
+		_, n := SumFloats(v.F32, value.NullFloat32)
 		return n
-	case StFloat64:
-		_, n := SumFloats(v.F64, NullFloat64)
+	case value.StFloat64:
+		_, n := SumFloats(v.F64, value.NullFloat64)
 		return n
-	case StString:
+	case value.StString:
 		n := 0
 		for _, s := range v.Str {
 			if s != "" {
@@ -137,39 +141,39 @@ func countNot[T KernelInt](xs []T, null T) int {
 // SumAsFloat is the sum of a numeric vector's non-NULL elements as a
 // float64 (DECIMALs by their value) and their count; ok is false for a
 // non-numeric vector. avg is sum/n.
-func SumAsFloat(v *Vector) (sum float64, n int, ok bool) {
+func SumAsFloat(v *value.Vector) (sum float64, n int, ok bool) {
 	if !v.T.IsNumeric() || v.T.IsArray() {
 		return 0, 0, false
 	}
 	switch v.T.Storage() {
-	case StFloat32:
-		sum, n = SumFloats(v.F32, NullFloat32)
+	case value.StFloat32:
+		sum, n = SumFloats(v.F32, value.NullFloat32)
 		return sum, n, true
-	case StFloat64:
-		sum, n = SumFloats(v.F64, NullFloat64)
+	case value.StFloat64:
+		sum, n = SumFloats(v.F64, value.NullFloat64)
 		return sum, n, true
 	}
 	var s int64
 	switch v.T.Storage() {
-	case StInt8:
-		s, n = SumInts(v.I8, NullInt8)
-	case StInt16:
-		s, n = SumInts(v.I16, NullInt16)
-	case StInt32:
-		s, n = SumInts(v.I32, NullInt32)
-	case StInt64:
+	case value.StInt8:
+		s, n = SumInts(v.I8, value.NullInt8)
+	case value.StInt16:
+		s, n = SumInts(v.I16, value.NullInt16)
+	case value.StInt32:
+		s, n = SumInts(v.I32, value.NullInt32)
+	case value.StInt64:
 		if v.T.IsDecimal() {
 			// Accumulate in float64: unscaled DECIMAL64 sums overflow int64.
 			var f float64
 			for _, x := range v.I64 {
-				if x != NullInt64 {
+				if x != value.NullInt64 {
 					f += float64(x)
 					n++
 				}
 			}
 			return f / math.Pow10(int(v.Scale)), n, true
 		}
-		s, n = SumInts(v.I64, NullInt64)
+		s, n = SumInts(v.I64, value.NullInt64)
 	default:
 		return 0, 0, false
 	}
@@ -182,19 +186,19 @@ func SumAsFloat(v *Vector) (sum float64, n int, ok bool) {
 
 // SumAsInt is the int64 sum of an integral or BOOL vector's non-NULL
 // elements and their count; ok is false for other types.
-func SumAsInt(v *Vector) (sum int64, n int, ok bool) {
-	if v.T.IsArray() || (v.T.Category() != CatIntegral && v.T != Bool) {
+func SumAsInt(v *value.Vector) (sum int64, n int, ok bool) {
+	if v.T.IsArray() || (v.T.Category() != value.CatIntegral && v.T != value.Bool) {
 		return 0, 0, false
 	}
 	switch v.T.Storage() {
-	case StInt8:
-		sum, n = SumInts(v.I8, NullInt8)
-	case StInt16:
-		sum, n = SumInts(v.I16, NullInt16)
-	case StInt32:
-		sum, n = SumInts(v.I32, NullInt32)
-	case StInt64:
-		sum, n = SumInts(v.I64, NullInt64)
+	case value.StInt8:
+		sum, n = SumInts(v.I8, value.NullInt8)
+	case value.StInt16:
+		sum, n = SumInts(v.I16, value.NullInt16)
+	case value.StInt32:
+		sum, n = SumInts(v.I32, value.NullInt32)
+	case value.StInt64:
+		sum, n = SumInts(v.I64, value.NullInt64)
 	}
 	return sum, n, true
 }
