@@ -343,6 +343,9 @@ func sortRows(cols []sortCol, n int, keep KeepPolicy) order {
 		specs[i] = c.spec(n)
 		total += specs[i].width
 	}
+	if len(specs) == 1 && keep == KeepAll && specs[0].sorted() {
+		return order{} // one append's blocks read back in order
+	}
 	idxBits := bits.Len(uint(n - 1))
 	if total+idxBits <= 64 {
 		return sortPacked(specs, total, n, idxBits, keep)
