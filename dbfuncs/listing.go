@@ -8,7 +8,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
-	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -188,7 +187,7 @@ func xloadTableBySQL(env funcs.Env, args []value.Value) (value.Value, error) {
 		err error
 	)
 	switch x := args[0].(type) {
-	case *sqlparse.Code:
+	case *funcs.Code:
 		res, err = env.Eval(x.X, nil)
 	case *funcs.Meta:
 		if x.Stmt != nil {

@@ -21,4 +21,12 @@
 //     beside them;
 //   - the background jobs' functions (jobs.go) run on the job registry
 //     engine owns (reg in builtins.go declares them as Specs).
+//
+// Access control: the store and its policy (who may read, write, create,
+// drop, list or grant what) are package auth's; engine enforces that
+// policy on its own objects (privileges.go: DFS tables and databases,
+// shared tables) because only the interpreter knows which object a
+// statement touches, and it records which session is logged in as whom.
+// The security script functions are package authfuncs', which reaches
+// the session through authfuncs.Host (authfuncs_host.go).
 package engine

@@ -3,9 +3,6 @@ package engine
 import (
 	"fmt"
 
-	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/value"
-
 	"github.com/porpoisedb/porpoise/sysfuncs"
 )
 
@@ -47,28 +44,3 @@ func (e *Engine) job(id string) (*job, error) {
 	}
 	return j, nil
 }
-
-// MemLimit implements sysfuncs.Host.
-func (in *interp) MemLimit() int64 { return in.s.eng.memLimit() }
-
-// SetMaxMemSize implements sysfuncs.Host.
-func (in *interp) SetMaxMemSize(gb float64) { in.s.eng.maxMemSize.Store(&gb) }
-
-// QueryResultLimit implements sysfuncs.Host.
-func (in *interp) QueryResultLimit() float64 { return in.s.eng.queryResultLimitBytes() }
-
-// SetQueryResultLimit implements sysfuncs.Host.
-func (in *interp) SetQueryResultLimit(bytes float64) { in.s.eng.queryResultLimit.Store(&bytes) }
-
-// defaultQueryResultLimit is DolphinDB's default memLimitOfQueryResult:
-// half of maxMemSize capped at 8 GB, where maxMemSize is our memory cap.
-func (e *Engine) defaultQueryResultLimit() float64 {
-	limit := float64(e.memLimit()) / 2
-	if limit <= 0 || limit > 8<<30 {
-		limit = 8 << 30
-	}
-	return limit
-}
-
-// positiveNumber is a numeric, non-null, finite, positive scalar argument.
-func positiveNumber(x value.Value) (float64, bool) { return funcs.PositiveNumber(x) }

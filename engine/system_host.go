@@ -51,9 +51,6 @@ func (in *interp) Share(v value.Value, name string, readonly bool) error {
 	return in.s.eng.shareObject(v, name, readonly, in.s.user)
 }
 
-// DatabaseExists implements system.Host.
-func (in *interp) DatabaseExists(path string) bool { return in.s.eng.dbs.Exists(path) }
-
 // SessionObjects implements system.Host. The caller runs in this
 // session, which holds s.mu already.
 func (in *interp) SessionObjects(withShared bool) []funcs.Object {

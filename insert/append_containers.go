@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Appending to containers as arrayVector.md and the examples
@@ -38,7 +39,7 @@ func AppendToArrayVector(x *value.Vector, data value.Value) error {
 			}
 			return nil
 		case d.T.IsArray():
-			conv, err := value.CastVector(d, x.T, x.Scale)
+			conv, err := cast.Vector(d, x.T, x.Scale)
 			if err != nil {
 				return IncompatibleError(x.T, d.T)
 			}

@@ -33,15 +33,6 @@ type Host interface {
 	JobMessage(id string) (string, error)
 	// RunningJobs counts the batch jobs that have not finished.
 	RunningJobs() int
-	// MemLimit is the engine's memory cap in bytes (maxMemSize, else
-	// most of physical memory), 0 when unknown.
-	MemLimit() int64
-	// SetMaxMemSize changes maxMemSize (GB) while the engine runs.
-	SetMaxMemSize(gb float64)
-	// QueryResultLimit is memLimitOfQueryResult in bytes, and
-	// SetQueryResultLimit changes it.
-	QueryResultLimit() float64
-	SetQueryResultLimit(bytes float64)
 }
 
 // Runner runs scheduled jobs for the engine, with no client session.

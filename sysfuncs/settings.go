@@ -3,7 +3,6 @@ package sysfuncs
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"sync"
 
@@ -15,11 +14,8 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "setLogLevel", Params: []string{"logLevel"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xsetLogLevel},
-		funcs.Spec{Name: "setMaxMemSize", Params: []string{"memSizeGB", "emergencyMemSizeGB"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xsetMaxMemSize},
 		funcs.Spec{Name: "getDynamicConfig", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetDynamicConfig},
 		funcs.Spec{Name: "setDynamicConfig", Params: []string{"configName", "configValue"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: xsetDynamicConfig},
-		funcs.Spec{Name: "getMemLimitOfQueryResult", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetMemLimitOfQueryResult},
-		funcs.Spec{Name: "setMemLimitOfQueryResult", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xsetMemLimitOfQueryResult},
 	)
 }
 
@@ -52,57 +48,6 @@ func xsetLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return nil, errors.New("The log level must be one of DEBUG, INFO, WARNING and ERROR.")
-}
-
-func xgetMemLimitOfQueryResult(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	return value.NewDouble(h.QueryResultLimit()), nil
-}
-
-func xsetMemLimitOfQueryResult(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	xs, ok := funcs.ScalarArg(args[0])
-	if !ok || !xs.T.IsNumeric() || xs.Null {
-		return nil, errors.New("memLimit must be a positive numeric scalar.")
-	}
-	gb := xs.Float64()
-	if gb <= 0 || math.IsInf(gb, 0) {
-		return nil, errors.New("memLimit must be a positive numeric scalar.")
-	}
-	bytes := gb * (1 << 30)
-	if limit := float64(h.MemLimit()); limit > 0 && bytes >= 0.8*limit {
-		return nil, errors.New("memLimit must be less than 80% * maxMemSize.")
-	}
-	h.SetQueryResultLimit(bytes)
-	return nil, nil
-}
-
-// xsetMaxMemSize changes the memory cap scripts allocate against. Porpoise
-// has no emergency memory area, so emergencyMemSizeGB is only checked
-// against the manual's bounds.
-func xsetMaxMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	gb, ok := funcs.PositiveNumber(args[0])
-	if !ok {
-		return nil, errors.New("memSizeGB must be a positive numeric scalar.")
-	}
-	if len(args) > 1 && args[1] != nil {
-		em, ok := funcs.PositiveNumber(args[1])
-		if !ok || em >= gb/2 {
-			return nil, errors.New("emergencyMemSizeGB must be positive and less than 50% of memSizeGB.")
-		}
-	}
-	h.SetMaxMemSize(gb)
-	return nil, nil
 }
 
 // dynamicConfigs are the configuration keys setDynamicConfig can change

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // InsertRows is tableInsert(target, args...) for every table kind; target
@@ -88,7 +89,7 @@ func appendTo(h Host, obj, data value.Value) (value.Value, error) {
 			return nil, err
 		}
 		if v.T != x.V.T {
-			if v, err = value.CastVector(v, x.V.T, x.V.Scale); err != nil {
+			if v, err = cast.Vector(v, x.V.T, x.V.Scale); err != nil {
 				return nil, err
 			}
 		}
