@@ -54,6 +54,30 @@ func DatabaseArg(cat *dfs.Catalog, v value.Value) (*dfs.Database, error) {
 
 func dbArg(h Host, v value.Value) (*dfs.Database, error) { return DatabaseArg(h.Catalog(), v) }
 
+// writableDB is the Host and the database v names for a function that
+// changes a database: the session must be allowed to write first.
+func writableDB(env funcs.Env, v value.Value) (Host, *dfs.Database, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := h.CheckWrite(); err != nil {
+		return nil, nil, err
+	}
+	db, err := dbArg(h, v)
+	return h, db, err
+}
+
+// pathAndTable reads the dbUrl and tableName arguments.
+func pathAndTable(args []value.Value) (string, string, error) {
+	path, ok1 := funcs.StringArg(args[0])
+	name, ok2 := funcs.StringArg(args[1])
+	if !ok1 || !ok2 {
+		return "", "", errors.New("The database path and table name must be strings.")
+	}
+	return path, name, nil
+}
+
 func xdatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 	h, err := host(env)
 	if err != nil {
@@ -173,14 +197,7 @@ func newDomain(p partition.PartitionType, scheme value.Value) (partition.Domain,
 // createTable implements createPartitionedTable and createTable /
 // createDimensionTable (dimension: no partition columns).
 func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
-		return nil, err
-	}
-	db, err := dbArg(h, args[0])
+	h, db, err := writableDB(env, args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -280,10 +297,9 @@ func xexistsTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	path, ok1 := funcs.StringArg(args[0])
-	name, ok2 := funcs.StringArg(args[1])
-	if !ok1 || !ok2 {
-		return nil, errors.New("The database path and table name must be strings.")
+	path, name, err := pathAndTable(args)
+	if err != nil {
+		return nil, err
 	}
 	db, err := h.Catalog().Lookup(path)
 	if err != nil {
@@ -311,14 +327,7 @@ func xdropDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xdropTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
-		return nil, err
-	}
-	db, err := dbArg(h, args[0])
+	h, db, err := writableDB(env, args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -341,14 +350,7 @@ func xdropTable(env funcs.Env, args []value.Value) (value.Value, error) {
 // xdropPartition removes the chunks of the given partitions: paths such
 // as "/20240101/Key1" (strings starting with "/") or level-0 values.
 func xdropPartition(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
-		return nil, err
-	}
-	db, err := dbArg(h, args[0])
+	h, db, err := writableDB(env, args[0])
 	if err != nil {
 		return nil, err
 	}

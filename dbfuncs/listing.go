@@ -138,10 +138,9 @@ func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	path, ok1 := funcs.StringArg(args[0])
-	name, ok2 := funcs.StringArg(args[1])
-	if !ok1 || !ok2 {
-		return nil, errors.New("The database path and table name must be strings.")
+	path, name, err := pathAndTable(args)
+	if err != nil {
+		return nil, err
 	}
 	db, err := h.Catalog().Lookup(path)
 	if err != nil {

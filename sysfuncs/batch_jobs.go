@@ -22,9 +22,9 @@ func xsubmitJobEx(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	id, ok := funcs.StringArg(args[0])
-	if !ok {
-		return nil, errors.New("The job id must be a string.")
+	id, err := jobIDArg(args[0])
+	if err != nil {
+		return nil, err
 	}
 	desc, _ := funcs.StringArg(args[1])
 	// Jobs start at once on their own goroutine; priority and parallelism
@@ -55,9 +55,9 @@ func xgetJobMessage(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	id, ok := funcs.StringArg(args[0])
-	if !ok {
-		return nil, errors.New("The job id must be a string.")
+	id, err := jobIDArg(args[0])
+	if err != nil {
+		return nil, err
 	}
 	msg, err := h.JobMessage(id)
 	if err != nil {
@@ -85,4 +85,13 @@ func xgetJobStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 		d.Put(kv, i, vv, i)
 	}
 	return d, nil
+}
+
+// jobIDArg reads a jobId argument.
+func jobIDArg(x value.Value) (string, error) {
+	id, ok := funcs.StringArg(x)
+	if !ok {
+		return "", errors.New("The job id must be a string.")
+	}
+	return id, nil
 }
