@@ -203,6 +203,7 @@ func (c *conn) newSource(nc net.Conn) *source {
 	src := newStreamSource(nc, c.srv.eng)
 	src.cr.budget = &c.srv.budget
 	src.cr.conn = nc
+	src.cr.lenient = true // until the protocol is known (serveBinary, serveHTTP)
 	c.src = src
 	return src
 }
@@ -249,9 +250,9 @@ func (c *conn) serveBinary(src *source) {
 			return
 		}
 		first = false
-		src.cr.stall = c.srv.stallTimeout()
+		src.cr.stall, src.cr.lenient = c.srv.stallTimeout(), false
 		req, err := readRequest(src, c.srv.opts.MaxFrame)
-		src.cr.stall = 0
+		src.cr.stall, src.cr.lenient = 0, true
 		c.nc.SetReadDeadline(time.Time{})
 		if err != nil {
 			c.requestFailed(err)
@@ -269,6 +270,9 @@ func (c *conn) requestFailed(err error) {
 	var pe *protoError
 	if errors.As(err, &pe) {
 		c.srv.log.Warn("bad request", "remote", c.nc.RemoteAddr(), "err", pe.msg)
+		// the request is dropped: its bytes go back to the budget before
+		// the peer, told so, can send the next one
+		c.src.cr.release()
 		if c.tr.sendReply(errorReply(c.sid, pe.msg)) == nil {
 			c.lingeringClose()
 		}
@@ -280,8 +284,11 @@ func (c *conn) requestFailed(err error) {
 }
 
 // lingeringClose half-closes the connection and drains what the peer is
-// still sending for a moment, so that closing does not reset the
-// connection and destroy the error reply before the peer reads it.
+// still sending, so that closing does not reset the connection and
+// destroy the error reply before the peer reads it: API clients send the
+// whole request before they read. The drain ends at the peer's end of
+// stream, after a second without bytes, or after MaxFrame bytes (no
+// request is longer); the bytes are discarded, not held.
 func (c *conn) lingeringClose() {
 	cw, ok := c.nc.(interface{ CloseWrite() error })
 	if !ok {
@@ -290,8 +297,15 @@ func (c *conn) lingeringClose() {
 	if cw.CloseWrite() != nil {
 		return
 	}
-	c.nc.SetReadDeadline(time.Now().Add(time.Second))
-	_, _ = io.CopyN(io.Discard, c.nc, 8<<20)
+	buf := make([]byte, 32<<10)
+	for left := c.srv.opts.MaxFrame; left > 0; {
+		c.nc.SetReadDeadline(time.Now().Add(time.Second))
+		n, err := c.nc.Read(buf[:min(int64(len(buf)), left)])
+		left -= int64(n)
+		if err != nil {
+			return
+		}
+	}
 }
 
 // run executes one request and sends its reply; false ends the
@@ -302,15 +316,14 @@ func (c *conn) run(req *request) bool {
 	}
 	if req.clientID != "" && req.seqNo < 0 {
 		if rest, ok := c.srv.dedup.lookup(dedupKey(req.clientID, c.sess.User()), -req.seqNo); ok {
+			if c.src != nil {
+				c.src.cr.release()
+			}
 			if req.async() {
 				return true
 			}
 			return c.tr.sendReply(append([]byte(c.sid), rest...)) == nil
 		}
-	}
-	if c.src != nil {
-		// the request's bytes are garbage once it has run
-		defer c.src.cr.release()
 	}
 	var reply []byte
 	func() {
@@ -337,6 +350,12 @@ func (c *conn) run(req *request) bool {
 		}
 		reply = c.execute(req)
 	}()
+	if c.src != nil {
+		// The request's bytes are garbage once it has run; given back
+		// before the reply, so that the client's next request, sent once
+		// it has the reply, finds the budget free.
+		c.src.cr.release()
+	}
 	if req.clientID != "" && req.seqNo > 0 {
 		// kept without the session id, which the retry's connection replaces
 		c.srv.dedup.store(dedupKey(req.clientID, c.sess.User()), req.seqNo, reply[len(c.sid):])

@@ -105,6 +105,13 @@ type countingReader struct {
 	// last release (limits.go).
 	budget *bodyBudget
 	held   atomic.Int64 // released from net/http's state hook too
+	// lenient, while a binary-protocol connection waits for a request or
+	// watches for a hang-up, counts the bytes without refusing them: a
+	// refusal there could not be answered (the request is not being
+	// read), so the connection would close on unread bytes and reset the
+	// peer. What it lets through is bounded by the connection's buffer;
+	// the request's next read is refused instead, and answered.
+	lenient bool
 	// stall, when positive and conn set, is how long a read may wait for
 	// the next bytes of a request that has begun (limits.go).
 	stall time.Duration
@@ -122,7 +129,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 			c.eng.CountNetwork(0, int64(n))
 		}
 		if c.budget != nil {
-			if !c.budget.take(int64(n)) {
+			if c.lenient {
+				c.budget.used.Add(int64(n))
+			} else if !c.budget.take(int64(n)) {
 				return 0, c.budget.exceeded()
 			}
 			c.held.Add(int64(n))
