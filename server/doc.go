@@ -47,7 +47,8 @@
 // request undefines, once it has run or failed, the session variables
 // that did not exist before it; variables it reassigned keep their values.
 //
-// Robustness: the header, body and arguments of a request are bounded by
+// Requests are read and replies framed by package wire. Robustness: the
+// header, body and arguments of a request are bounded by
 // Options.MaxFrame before anything is allocated; a malformed request gets
 // an error reply and, when the stream cannot be resynchronised, its
 // connection is closed, without affecting other sessions. Shutdown stops
