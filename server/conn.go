@@ -17,6 +17,7 @@ import (
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
+	"github.com/porpoisedb/porpoise/wire/pickle"
 )
 
 type connState uint8
@@ -471,7 +472,7 @@ func inBlocks(v value.Value, fetchSize int64) value.Value {
 
 // encodePickleReply answers a request with the pickle flag (8): a table
 // whose columns the pickle encoder renders goes as a pickle stream
-// (wire.AppendPickleTable; as a list of columns with flag 32768), every
+// (pickle.AppendTable; as a list of columns with flag 32768), every
 // other object in the binary form, which the Python API decodes alike.
 func (c *conn) encodePickleReply(v value.Value, asList bool) []byte {
 	w, err := toWire(v)
@@ -479,11 +480,11 @@ func (c *conn) encodePickleReply(v value.Value, asList bool) []byte {
 		return errorReply(c.sid, err.Error())
 	}
 	t, ok := w.(*value.Table)
-	if !ok || !wire.PickleTable(t) {
+	if !ok || !pickle.Renders(t) {
 		return c.encodeReply(w)
 	}
 	b := wire.AppendResponseHeader(c.pickled[:0], c.sid, 1, false)
-	b = wire.AppendPickleTable(b, t, asList)
+	b = pickle.AppendTable(b, t, asList)
 	if cap(b) <= 4<<20 {
 		c.pickled = b
 	}

@@ -35,7 +35,7 @@
 // before the reply. Requests with the async flag (4) are executed without
 // any reply. The other header options are parsed and tolerated: with
 // the Python pickle flag (8) a table result is sent as a pickle stream
-// (wire.AppendPickleTable) and anything else in the binary form, which
+// (pickle.AppendTable) and anything else in the binary form, which
 // the Python API reads alike; the Python/q dialect flags are refused with
 // an error reply (nothing is run); compressed table arguments (flag 64) are
 // accepted while replies are never compressed, with a fetchSize a table

@@ -20,7 +20,7 @@ const (
 	FlagUrgent            Flag = 1      // JS urgent worker; ignorable
 	FlagSecondary         Flag = 2      // internal sub-job; ignorable
 	FlagAsync             Flag = 4      // the client reads no response
-	FlagPickle            Flag = 8      // Python pickle results (tables: AppendPickleTable)
+	FlagPickle            Flag = 8      // Python pickle results (tables: package wire/pickle)
 	FlagClearMemory       Flag = 16     // drop variables created by the request
 	FlagAPIClient         Flag = 32     // C++ base value; informational
 	FlagCompress          Flag = 64     // client may send / accepts compressed tables
