@@ -164,3 +164,29 @@ func TestReceiveBudgetFullWhileIdle(t *testing.T) {
 		require.Zero(t, ts.Server.budget.used.Load(), "a request's bytes are given back before its reply")
 	}
 }
+
+// Issue 12: the receive budget did not cover WebSocket requests. Their
+// bytes count against it and go back once each message is answered; a
+// request the budget refuses closed the WebSocket without a word, and
+// now gets the budget's error before the close.
+func TestReceiveBudgetWebSocket(t *testing.T) {
+	const budget = 4 << 20
+	ts := RunT(t, WithOptions(Options{MaxReceiving: budget, MaxFrame: 8 << 20}))
+	ws, _ := dialWS(t, ts.Addr, "")
+	big := value.NewVector(value.Long, 1<<18, 1<<18) // 2 MiB
+	for range 4 {
+		ws.send(req(t, "API2", "0", "0_1_4_64", "function\nsize\n1\n1\n", nil, big))
+		r := parseReply(t, ws.readBinary())
+		require.Equal(t, "OK", r.status)
+		require.Equal(t, "262144", r.obj.String())
+		require.Zero(t, ts.Server.budget.used.Load(), "a message's bytes are given back once it is answered")
+	}
+
+	ts.Server.budget.used.Add(budget) // other connections' uploads
+	defer ts.Server.budget.used.Add(-budget)
+	ws.send(req(t, "API2", "0", "0_1_4_64", "function\nsize\n1\n1\n", nil, big))
+	r := parseReply(t, ws.readBinary())
+	require.Contains(t, r.status, "Out of memory: the requests being received exceed the server's limit")
+	op, _ := ws.read()
+	require.Equal(t, byte(wsOpClose), op)
+}

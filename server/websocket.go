@@ -97,6 +97,17 @@ func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 		}
 		_, msg, err := ws.Read(ctx)
 		cancel()
+		if be := (*budgetExceeded)(nil); errors.As(err, &be) {
+			// the message is cut short: answer, then close (1008 policy
+			// violation), as a TCP connection is closed after the reply
+			c.src.cr.release()
+			c.srv.log.Warn("bad request", "remote", c.nc.RemoteAddr(), "err", be.Error())
+			if c.tr.sendReply(errorReply(c.sid, be.Error())) == nil {
+				ws.Close(websocket.StatusPolicyViolation, "request refused")
+			}
+			ws.CloseNow()
+			return
+		}
 		if err != nil {
 			if websocket.CloseStatus(err) == -1 && !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) && ctx.Err() == nil {
 				// A frame the library refused without closing the
