@@ -12,6 +12,7 @@ import (
 
 	"github.com/pierrec/lz4/v4"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire/delta"
 )
 
 // Compression is a column compression method of the compressed-vector
@@ -155,7 +156,7 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 		return nil, err
 	}
 	if t.Elem().IsDecimal() {
-		if h.scale < 0 || int32(h.scale) > maxScale(t.Elem()) {
+		if h.scale < 0 || int32(h.scale) > int32(t.Elem().MaxScale()) {
 			return nil, malformed("%s scale %d", t, h.scale)
 		}
 		v.Scale = int32(h.scale)
@@ -461,11 +462,11 @@ func (r *Reader) readDelta(t value.Type, h compHeader, blocks [][]byte, total in
 		var k int
 		switch w {
 		case 2:
-			k = deltaDecode(b, big, v.I16[done:end])
+			k = delta.Decode(b, big, v.I16[done:end])
 		case 4:
-			k = deltaDecode(b, big, v.I32[done:end])
+			k = delta.Decode(b, big, v.I32[done:end])
 		case 8:
-			k = deltaDecode(b, big, v.I64[done:end])
+			k = delta.Decode(b, big, v.I64[done:end])
 		}
 		if k == 0 {
 			return nil, malformed("empty DELTA block")
@@ -488,7 +489,7 @@ func (w *Writer) writeCompressed(v *value.Vector, m Compression) {
 	switch m {
 	case CompressDelta:
 		payload, err = deltaPayload(v, w.opts.BigEndian)
-		if errors.Is(err, errDeltaRange) {
+		if errors.Is(err, delta.ErrRange) {
 			m = CompressLZ4
 			payload, err = w.lz4Payload(v)
 		}
@@ -523,7 +524,7 @@ func (w *Writer) writeCompressed(v *value.Vector, m Compression) {
 	}
 	scale := int32(0)
 	if v.T.IsDecimal() {
-		if scale = v.Scale; scale < 0 || scale > maxScale(v.T) {
+		if scale = v.Scale; scale < 0 || scale > int32(v.T.MaxScale()) {
 			w.fail(malformed("%s scale %d", v.T, scale))
 			return
 		}
@@ -590,6 +591,20 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 		buf = buf[:0]
 		return err
 	}
+	// put appends s, flushing full blocks on the way, so that reserve
+	// more bytes still fit the block after it
+	put := func(s string, reserve int) error {
+		for len(s)+reserve > maxRawBlock-len(buf) {
+			k := maxRawBlock - len(buf)
+			buf = append(buf, s[:k]...)
+			s = s[k:]
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		buf = append(buf, s...)
+		return nil
+	}
 	switch v.T {
 	case value.String:
 		for _, s := range v.Str {
@@ -601,16 +616,9 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 					return nil, err
 				}
 			}
-			rest := s
-			for len(rest)+1 > maxRawBlock-len(buf) {
-				k := maxRawBlock - len(buf)
-				buf = append(buf, rest[:k]...)
-				rest = rest[k:]
-				if err := flush(); err != nil {
-					return nil, err
-				}
+			if err := put(s, 1); err != nil {
+				return nil, err
 			}
-			buf = append(buf, rest...)
 			buf = append(buf, 0)
 		}
 	case value.Blob:
@@ -627,16 +635,9 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 				binary.LittleEndian.PutUint32(l[:], uint32(len(s)))
 			}
 			buf = append(buf, l[:]...)
-			rest := s
-			for len(rest) > maxRawBlock-len(buf) {
-				k := maxRawBlock - len(buf)
-				buf = append(buf, rest[:k]...)
-				rest = rest[k:]
-				if err := flush(); err != nil {
-					return nil, err
-				}
+			if err := put(s, 0); err != nil {
+				return nil, err
 			}
-			buf = append(buf, rest...)
 		}
 	default:
 		return nil, unsupported("LZ4 compression of %s", v.T)
@@ -651,7 +652,7 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 // data, as the C++ API does.
 func deltaPayload(v *value.Vector, big bool) ([]byte, error) {
 	var payload []byte
-	var bw bitWriter
+	var bw delta.BitWriter
 	var err error
 	var bo binary.AppendByteOrder = binary.LittleEndian
 	if big {
@@ -672,14 +673,14 @@ func deltaPayload(v *value.Vector, big bool) ([]byte, error) {
 
 // deltaBlocks appends the blocks of data; bo orders the block lengths and
 // the 64-bit words (little endian unless the container says big endian).
-func deltaBlocks[T int16 | int32 | int64](data []T, bw *bitWriter, bo binary.AppendByteOrder, payload []byte) ([]byte, error) {
+func deltaBlocks[T int16 | int32 | int64](data []T, bw *delta.BitWriter, bo binary.AppendByteOrder, payload []byte) ([]byte, error) {
 	per := maxRawBlock / sizeOf[T]()
 	for off := 0; off < len(data); off += per {
-		bw.reset()
-		if err := deltaEncode(data[off:min(len(data), off+per)], bw); err != nil {
+		bw.Reset()
+		if err := delta.Encode(data[off:min(len(data), off+per)], bw); err != nil {
 			return nil, err
 		}
-		words := bw.finish()
+		words := bw.Finish()
 		payload = bo.AppendUint32(payload, uint32(8*len(words)))
 		for _, x := range words {
 			payload = bo.AppendUint64(payload, x)
