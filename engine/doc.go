@@ -5,4 +5,14 @@
 // in the funcs registry (and, until they move there, builtins_*.go), and
 // databases and partitioned tables belong to package dfs, which engine
 // wraps as script values (ptable.go).
+//
+// What the server is doing — the registry of open sessions, the request
+// each runs, submitJob's background jobs and getPerf's figures — belongs
+// to package jobs, and the run-time memory and connection limits to
+// package memlimit; both reach the engine only through interfaces the
+// interpreter implements (jobs.Host, memlimit.Host). Engine keeps the
+// adapters: a session's entry in the registry and its request
+// bookkeeping (session_registry.go), running a job's function in a
+// background session (job_host.go), and the allocation and query-result
+// checks the interpreter makes (limits.go).
 package engine
