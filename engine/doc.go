@@ -15,4 +15,12 @@
 // bookkeeping (session_registry.go), running a job's function in a
 // background session (job_host.go), and the allocation and query-result
 // checks the interpreter makes (limits.go).
+//
+// Access control: the store and its policy (who may read, write, create,
+// drop, list or grant what) are package auth's; engine enforces that
+// policy on its own objects (privileges.go: DFS tables and databases,
+// shared tables) because only the interpreter knows which object a
+// statement touches, and it records which session is logged in as whom.
+// The security script functions are package authfuncs', which reaches
+// the session through authfuncs.Host (authfuncs_host.go).
 package engine

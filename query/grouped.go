@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Documented SQL errors (DolphinDB's error-code pages).
@@ -225,7 +226,7 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 		}
 		return value.NewVector(value.Double, 0, 0), nil
 	}
-	v, err := value.FromScalars(vals)
+	v, err := cast.FromScalars(vals)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // sourceTable materializes the FROM clause.
@@ -185,7 +186,7 @@ func (ex *executor) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, err
 			// the row); other types are read as BOOL first.
 			mask := b
 			if mask.T != value.Bool {
-				c, err := value.CastVector(b, value.Bool, 0)
+				c, err := cast.Vector(b, value.Bool, 0)
 				if err != nil {
 					return nil, errors.New("The where condition must be boolean.")
 				}

@@ -27,53 +27,6 @@ func Broadcast(x Value, n int) (*Vector, error) {
 	return nil, errors.New("Expected a scalar or vector.")
 }
 
-// FromScalars makes a vector from evaluated elements, as a vector literal
-// does: a typed vector when every element is a scalar of compatible types
-// (numbers promote, literals become STRING), otherwise a tuple.
-func FromScalars(vals []Value) (Value, error) {
-	if len(vals) == 0 {
-		return NewTuple(nil), nil
-	}
-	t := Void
-	for _, v := range vals {
-		s, ok := v.(*Scalar)
-		if !ok {
-			return NewTuple(vals), nil
-		}
-		if s.T == Void {
-			continue
-		}
-		switch {
-		case t == Void:
-			t = s.T
-		case t == s.T:
-		case t.IsNumeric() && s.T.IsNumeric() && t != Bool && s.T != Bool:
-			t = Promote(t, s.T)
-		case t.Category() == CatLiteral && s.T.Category() == CatLiteral:
-			t = String
-		default:
-			return NewTuple(vals), nil
-		}
-	}
-	if t == Void {
-		return NewNullVector(Void, len(vals)), nil
-	}
-	out := NewVector(t, 0, len(vals))
-	for _, v := range vals {
-		s := v.(*Scalar)
-		if s.T != t && !s.Null {
-			c, err := Cast(s, t, s.Scale)
-			if err != nil {
-				return nil, err
-			}
-			s = c.(*Scalar)
-		}
-		out.Scale = s.Scale
-		out.AppendScalar(s)
-	}
-	return out, nil
-}
-
 // GatherOrNull is v.Gather(rows) with NULL where a row is -1 (an
 // unmatched row of a join, an empty group).
 func GatherOrNull(v *Vector, rows []int) *Vector {
