@@ -28,53 +28,59 @@ func init() {
 var errJobID = errors.New("The job id must be a string.")
 
 func submitJob(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	id, ok := funcs.StringArg(args[0])
-	if !ok {
-		return nil, errJobID
-	}
-	desc, _ := funcs.StringArg(args[1])
-	id, err = h.SubmitJob(id, desc, args[2], args[3:])
-	if err != nil {
-		return nil, err
-	}
-	return value.NewString(id), nil
+	return submit(env, args[0], args[1], args[2], args[3:])
 }
 
 func submitJobEx(env funcs.Env, args []value.Value) (value.Value, error) {
+	// Jobs start at once on their own goroutine; priority and parallelism
+	// are validated as DolphinDB does but there is no queue to order.
+	if _, ok := funcs.StringArg(args[0]); !ok {
+		return nil, errJobID
+	}
+	if err := CheckPriority("submitJobEx", args[2], args[3]); err != nil {
+		return nil, err
+	}
+	return submit(env, args[0], args[1], args[4], args[5:])
+}
+
+// submit submits fn(args...) as the job id described by desc and
+// returns the id it got.
+func submit(env funcs.Env, id, desc, fn value.Value, args []value.Value) (value.Value, error) {
 	h, err := host(env)
 	if err != nil {
 		return nil, err
 	}
-	id, ok := funcs.StringArg(args[0])
+	jobID, ok := funcs.StringArg(id)
 	if !ok {
 		return nil, errJobID
 	}
-	desc, _ := funcs.StringArg(args[1])
-	// Jobs start at once on their own goroutine; priority and parallelism
-	// are validated as DolphinDB does but there is no queue to order.
-	prio, err := funcs.IntArg("submitJobEx", "priority", args[2], 4)
+	text, _ := funcs.StringArg(desc)
+	jobID, err = h.SubmitJob(jobID, text, fn, args)
 	if err != nil {
 		return nil, err
+	}
+	return value.NewString(jobID), nil
+}
+
+// CheckPriority validates the priority and parallelism arguments of fn
+// (submitJobEx and its kin) as DolphinDB does: a priority from 0 to 9
+// (default 4), a positive parallelism (default 1).
+func CheckPriority(fn string, priority, parallelism value.Value) error {
+	prio, err := funcs.IntArg(fn, "priority", priority, 4)
+	if err != nil {
+		return err
 	}
 	if prio < 0 || prio > 9 {
-		return nil, errors.New("The priority of a job must be between 0 and 9.")
+		return errors.New("The priority of a job must be between 0 and 9.")
 	}
-	par, err := funcs.IntArg("submitJobEx", "parallelism", args[3], 1)
+	par, err := funcs.IntArg(fn, "parallelism", parallelism, 1)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if par <= 0 {
-		return nil, errors.New("The parallelism of a job must be a positive integer.")
+		return errors.New("The parallelism of a job must be a positive integer.")
 	}
-	id, err = h.SubmitJob(id, desc, args[4], args[5:])
-	if err != nil {
-		return nil, err
-	}
-	return value.NewString(id), nil
+	return nil
 }
 
 // jobArg is the job a function's jobId argument names.
