@@ -10,17 +10,25 @@
 // small interfaces it implements: funcs.Env (funcs_env.go), system.Host
 // (system_host.go: frames, shared objects, the insert paths INSERT INTO
 // shares, the user), dbfuncs.Host and Access (dbfuncs_host.go: catalog,
-// ownership and the session's rules over databases), sysfuncs.Host
-// (job_host.go, settings_host.go: jobs and run-time settings) and
-// temporal.Clock (the engine's clock).
+// ownership and the session's rules over databases), sysfuncs.Host and
+// jobs.Host (job_host.go: jobs and run-time settings) and temporal.Clock
+// (the engine's clock).
 //
-// The built-ins engine still declares, and why:
-//   - the operators' functions (add ... rshift, neg, not, between, in,
-//     pair, seq: builtins_operator.go) share their kernels with the
-//     operators the evaluator applies (ops.go, setops.go), so they stay
-//     beside them;
-//   - the background jobs' functions (jobs.go) run on the job registry
-//     engine owns (reg in builtins.go declares them as Specs).
+// The only built-ins engine declares are the operators' functions (add
+// ... rshift, neg, not, between, in, pair, seq: builtins_operator.go):
+// they share their kernels with the operators the evaluator applies
+// (ops.go, setops.go), which are the interpreter's special forms, so
+// they stay beside them.
+//
+// What the server is doing — the registry of open sessions, the request
+// each runs, submitJob's background jobs and getPerf's figures — belongs
+// to package jobs, and the run-time memory and connection limits to
+// package memlimit; both reach the engine only through interfaces the
+// interpreter implements (jobs.Host, memlimit.Host). Engine keeps the
+// adapters: a session's entry in the registry and its request
+// bookkeeping (session_registry.go), running a job's function in a
+// background session (job_host.go), and the allocation and query-result
+// checks the interpreter makes (limits.go).
 //
 // Access control: the store and its policy (who may read, write, create,
 // drop, list or grant what) are package auth's; engine enforces that

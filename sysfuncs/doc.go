@@ -1,9 +1,8 @@
 // Package sysfuncs implements DolphinDB's system functions that are about
 // the server rather than data: scheduled jobs (scheduleJob, persisted and
-// run on schedule), batch jobs (submitJobEx, submitJobEx2,
-// getJobMessage, getJobStat) and job limits, the server settings a
-// script changes at run time (setLogLevel, setMaxMemSize,
-// setDynamicConfig, memLimitOfQueryResult), licence information, heap
+// run on schedule), submitJobEx2, job limits, the settings a script
+// changes at run time (setLogLevel, and setDynamicConfig, which calls
+// each setting's registered setter), licence information, heap
 // sampling, plugins, pipeline, refCount and console settings.
 //
 // It registers into package funcs from init and reaches the engine only

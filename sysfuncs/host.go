@@ -28,11 +28,6 @@ type Host interface {
 	// JobSource is a script expression that evaluates to fn and the
 	// definitions it needs, for saving a scheduled job.
 	JobSource(fn value.Value) (expr string, defs []string, err error)
-	// JobMessage is what a batch job has printed so far; an unknown id
-	// is DolphinDB's error.
-	JobMessage(id string) (string, error)
-	// RunningJobs counts the batch jobs that have not finished.
-	RunningJobs() int
 }
 
 // Runner runs scheduled jobs for the engine, with no client session.

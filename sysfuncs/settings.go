@@ -77,9 +77,13 @@ func xsetDynamicConfig(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, errors.New("configName must be a string scalar.")
 	}
-	set, ok := funcs.Lookup(dynamicConfigs[name])
+	fn, ok := dynamicConfigs[name]
 	if !ok {
 		return nil, fmt.Errorf("The configuration parameter [%s] can't be modified online.", name)
+	}
+	set, ok := funcs.Lookup(fn)
+	if !ok {
+		return nil, funcs.UnknownFunction(fn)
 	}
 	return set.Fn(env, []value.Value{args[1]})
 }
