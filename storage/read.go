@@ -343,7 +343,7 @@ func (b *colBuf) vector(perm []int32, base []string) (*value.Vector, error) {
 	if b.sym {
 		ids := b.ids
 		if perm != nil {
-			ids = gather(ids, perm)
+			ids = gatherInto(nil, ids, perm)
 		}
 		str := make([]string, len(ids))
 		for i, id := range ids {
