@@ -53,7 +53,7 @@ var texts = []Text{
 	{"Unsupported partition type %s", "spec/mtw.md"},
 	{"Server Response: '%s' script: %s", "spec/mtw.md"},
 
-	// users, groups and privileges (engine/privileges.go, engine/security_funcs.go, package auth)
+	// users, groups and privileges (package auth, its policy included, and package authfuncs)
 	{"The user name or password is incorrect.", "tutorials/ACL_and_Security.md"},
 	{"Only administrators execute function %s", "porpoise: the official APIs' test suites expect this text for getGroupList"},
 	{"<NotAuthenticated>Not granted to read data. Please login first.", "porpoise"},
@@ -73,6 +73,7 @@ var texts = []Text{
 	{"Non-admin users cannot %s the %s privilege. Contact the administrator. RefId: S04004", "error_codes/S04004.md"},
 	{"To manage permissions for databases you didn't create, you must have the DB_MANAGE privilege or contact an administrator. RefId: S04005", "error_codes/S04005.md"},
 	{"The argument [%s] of %s must be %s.", "porpoise"},
+	{"This function needs a database engine.", "porpoise: a built-in called with an Env that is not an engine's interpreter"},
 	{"The objs of %s must be a positive number.", "funcs/g/grant.md"},
 	{"%s can only be granted to a user.", "funcs/g/grant.md"},
 	{"%s can't be denied.", "porpoise"},

@@ -45,13 +45,13 @@ func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
 	if err := in.s.checkRead(); err != nil {
 		return nil, err
 	}
-	var out []string
+	out := []string{}
 	for _, db := range in.s.eng.dbs.Paths() {
 		if in.s.seesDatabase(db) {
 			out = append(out, db)
 		}
 	}
-	return value.NewStrings(value.String, nonNil(out)), nil
+	return value.NewStrings(value.String, out), nil
 }
 
 func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, error) {

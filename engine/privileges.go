@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/porpoisedb/porpoise/auth"
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 )
 
@@ -70,17 +69,6 @@ func (l *logins) dropID(id int64) {
 	delete(l.by, id)
 }
 
-func (l *logins) has(user string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, u := range l.by {
-		if u == user {
-			return true
-		}
-	}
-	return false
-}
-
 func (l *logins) users() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -107,22 +95,6 @@ func (s *Session) remoteIP() string {
 
 // Logout ends the session's login: it is a guest again.
 func (s *Session) Logout() { s.setUser("") }
-
-// ScramFirst is the first step of a SCRAM login (scramClientFirst).
-func (s *Session) ScramFirst(user, clientNonce string) (string, int, string, error) {
-	return s.eng.acl.ScramFirst(user, clientNonce)
-}
-
-// ScramFinal checks a SCRAM proof and logs the session in as user; it
-// returns the server signature (scramClientFinal).
-func (s *Session) ScramFinal(user, combined, proof string) (string, error) {
-	sig, err := s.eng.acl.ScramFinal(user, combined, proof, s.remoteIP())
-	if err != nil {
-		return "", err
-	}
-	s.setUser(user)
-	return sig, nil
-}
 
 // principal is the session's user before the access rules (auth.Principal:
 // the policy); the methods below find the engine objects a check is about
@@ -220,19 +192,6 @@ func (s *Session) checkUnshare(name string) error {
 		return nil
 	}
 	return auth.ErrNoSharedAccess(name)
-}
-
-// addAccessControl puts the shared object name under access control.
-func (s *Session) addAccessControl(name string) error {
-	o := s.eng.sharedEntry(name)
-	if o == nil {
-		return ddberr.Errorf("The shared table or stream engine [%s] doesn't exist.", name)
-	}
-	if err := s.principal().CheckAddAccessControl(o.owner); err != nil {
-		return err
-	}
-	o.controlled.Store(true)
-	return nil
 }
 
 func (s *Session) userLimit(p auth.Priv) float64 { return s.principal().Limit(p) }

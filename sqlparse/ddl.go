@@ -64,30 +64,21 @@ func (p *parser) parseDDL() Stmt {
 func (p *parser) parseTableRef() (db Expr, name string, at Pos) {
 	t := p.next()
 	at = t.Pos
-	switch t.Kind {
-	case lex.TokString:
-		if p.isOp(".") {
-			p.next()
-			n := p.next()
-			if n.Kind != lex.TokString && n.Kind != lex.TokIdent {
-				p.failTok(n)
-			}
-			return str(t.Pos, t.Text), n.Text, at
-		}
-		return nil, t.Text, at
-	case lex.TokIdent:
-		if p.isOp(".") {
-			p.next()
-			n := p.next()
-			if n.Kind != lex.TokString && n.Kind != lex.TokIdent {
-				p.failTok(n)
-			}
-			return &Ident{At: t.Pos, Name: t.Text}, n.Text, at
-		}
+	if t.Kind != lex.TokString && t.Kind != lex.TokIdent {
+		p.failTok(t)
+	}
+	if !p.isOp(".") {
 		return nil, t.Text, at
 	}
-	p.failTok(t)
-	return nil, "", at
+	p.next()
+	n := p.next()
+	if n.Kind != lex.TokString && n.Kind != lex.TokIdent {
+		p.failTok(n)
+	}
+	if t.Kind == lex.TokString {
+		return str(t.Pos, t.Text), n.Text, at
+	}
+	return &Ident{At: t.Pos, Name: t.Text}, n.Text, at
 }
 
 func (p *parser) parseDrop(t lex.Token) Stmt {

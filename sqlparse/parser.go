@@ -516,10 +516,8 @@ func (p *parser) parseAssert() Stmt {
 }
 
 func (p *parser) parseIf() Stmt {
-	t := p.next()
-	s := &IfStmt{At: t.Pos}
-	s.Cond = p.parseCond()
-	s.Then = p.parseBody()
+	s := &IfStmt{}
+	s.At, s.Cond, s.Then = p.parseCondBody()
 	// else may follow on a later line or after ';'
 	i := p.pos
 	for i < len(p.toks)-1 && (p.toks[i].Kind == lex.TokNewline || isOpTok(p.toks[i], ";")) {
@@ -565,23 +563,35 @@ func (p *parser) parseFor() Stmt {
 }
 
 func (p *parser) parseWhile() Stmt {
-	t := p.next()
-	s := &WhileStmt{At: t.Pos}
-	s.Cond = p.parseCond()
-	s.Body = p.parseBody()
+	s := &WhileStmt{}
+	s.At, s.Cond, s.Body = p.parseCondBody()
 	return s
+}
+
+// parseCondBody parses `keyword (cond) body` of if and while.
+func (p *parser) parseCondBody() (Pos, Expr, []Stmt) {
+	t := p.next()
+	cond := p.parseCond()
+	return t.Pos, cond, p.parseBody()
+}
+
+// parseBlockBefore parses the block of do-while or try and the keyword
+// that must follow it, each possibly on a later line.
+func (p *parser) parseBlockBefore(kw string) []Stmt {
+	p.skipNewlines()
+	body := p.parseBlock()
+	p.skipNewlines()
+	if !isWord(p.tok(), kw) {
+		p.failTok(p.tok())
+	}
+	p.next()
+	return body
 }
 
 func (p *parser) parseDoWhile() Stmt {
 	t := p.next()
 	s := &DoWhileStmt{At: t.Pos}
-	p.skipNewlines()
-	s.Body = p.parseBlock()
-	p.skipNewlines()
-	if !isWord(p.tok(), "while") {
-		p.failTok(p.tok())
-	}
-	p.next()
+	s.Body = p.parseBlockBefore("while")
 	s.Cond = p.parseCond()
 	return s
 }
@@ -589,13 +599,7 @@ func (p *parser) parseDoWhile() Stmt {
 func (p *parser) parseTry() Stmt {
 	t := p.next()
 	s := &TryStmt{At: t.Pos}
-	p.skipNewlines()
-	s.Body = p.parseBlock()
-	p.skipNewlines()
-	if !isWord(p.tok(), "catch") {
-		p.failTok(p.tok())
-	}
-	p.next()
+	s.Body = p.parseBlockBefore("catch")
 	if p.isOp("(") {
 		p.next()
 		if p.tok().Kind == lex.TokIdent {
@@ -804,9 +808,9 @@ func (p *parser) parseUpdate() Stmt {
 				s.From = p.parseFrom()
 			case p.skipNewlinesBeforeKw("where") && s.Where == nil:
 				p.next()
-				s.Where = p.parseExprList(false)
+				s.Where = p.parseList(conditions)
 			case p.clauseBy("context") && s.ContextBy == nil:
-				s.ContextBy = p.parseExprList(true)
+				s.ContextBy = p.parseList(byItems)
 			default:
 				return
 			}
@@ -823,7 +827,7 @@ func (p *parser) parseDelete() Stmt {
 		s.Table = p.parsePostfixExpr()
 		if p.skipNewlinesBeforeKw("where") {
 			p.next()
-			s.Where = p.parseExprList(false)
+			s.Where = p.parseList(conditions)
 		}
 	})
 	return s
@@ -847,24 +851,6 @@ func (p *parser) clauseBy(first string) bool {
 	return false
 }
 
-// parseExprList parses comma-separated expressions (with `as` aliases if
-// alias is true).
-func (p *parser) parseExprList(alias bool) []Expr {
-	var list []Expr
-	for {
-		p.skipNewlines()
-		if alias {
-			list = append(list, p.parseArg())
-		} else {
-			list = append(list, p.parseExpr())
-		}
-		if !p.isOp(",") {
-			return list
-		}
-		p.next()
-	}
-}
-
 func (p *parser) parseSelect() *SelectExpr {
 	t := p.next()
 	s := &SelectExpr{At: t.Pos, Exec: strings.EqualFold(t.Text, "exec")}
@@ -884,22 +870,7 @@ func (p *parser) parseSelect() *SelectExpr {
 				s.Top = &BinaryExpr{At: op.Pos, Op: ":", L: s.Top, R: p.parseUnary()}
 			}
 		}
-		for {
-			p.skipNewlines()
-			if isKw(p.tok(), "from") {
-				p.failTok(p.tok())
-			}
-			if p.isOp("*") {
-				st := p.next()
-				s.Cols = append(s.Cols, &StarExpr{At: st.Pos})
-			} else {
-				s.Cols = append(s.Cols, p.parseArg())
-			}
-			if !p.isOp(",") {
-				break
-			}
-			p.next()
-		}
+		s.Cols = p.parseList(selectCols)
 		for {
 			switch {
 			case s.From == nil && p.skipNewlinesBeforeKw("from"):
@@ -908,13 +879,13 @@ func (p *parser) parseSelect() *SelectExpr {
 				s.From = p.parseFrom()
 			case s.Where == nil && p.skipNewlinesBeforeKw("where"):
 				p.next()
-				s.Where = p.parseExprList(false)
+				s.Where = p.parseList(conditions)
 			case s.GroupBy == nil && p.clauseBy("group"):
-				s.GroupBy = p.parseExprList(true)
+				s.GroupBy = p.parseList(byItems)
 			case s.ContextBy == nil && p.clauseBy("context"):
-				s.ContextBy = p.parseExprList(true)
+				s.ContextBy = p.parseList(byItems)
 			case s.PivotBy == nil && p.clauseBy("pivot"):
-				s.PivotBy = p.parseExprList(true)
+				s.PivotBy = p.parseList(byItems)
 			case s.Having == nil && p.skipNewlinesBeforeKw("having"):
 				p.next()
 				p.skipNewlines()
@@ -922,7 +893,7 @@ func (p *parser) parseSelect() *SelectExpr {
 			case s.OrderBy == nil && p.clauseBy("order"):
 				s.OrderBy = p.parseOrderItems()
 			case s.CGroupBy == nil && p.clauseBy("cgroup"):
-				s.CGroupBy = p.parseExprList(true)
+				s.CGroupBy = p.parseList(byItems)
 			case !s.Map && s.From != nil && p.skipNewlinesBeforeKw("map"):
 				p.next()
 				s.Map = true
@@ -1022,23 +993,6 @@ func (p *parser) parseFromItem() Expr {
 // ---------------------------------------------------------------------------
 // expressions
 
-// parseArg parses an expression with an optional `as name` alias.
-func (p *parser) parseArg() Expr {
-	e := p.parseExpr()
-	if isKw(p.tok(), "as") {
-		p.next()
-		n := p.tok()
-		switch n.Kind {
-		case lex.TokIdent, lex.TokString, lex.TokSymbol:
-			p.next()
-		default:
-			p.failTok(n)
-		}
-		return &AliasExpr{At: e.Pos(), X: e, Name: n.Text}
-	}
-	return e
-}
-
 // parseExpr parses a full expression (ternary level).
 func (p *parser) parseExpr() Expr {
 	p.enter()
@@ -1060,75 +1014,77 @@ func (p *parser) parseExpr() Expr {
 	return cond
 }
 
+// precedences is how tightly each binary operator binds, by its
+// normalised spelling (BinaryExpr.Op), as the package doc's table lists.
+var precedences = map[string]int{
+	"||": 1, "&&": 2,
+	"<": 3, "<=": 3, ">": 3, ">=": 3, "==": 3, "!=": 3, "in": 3, "like": 3, "between": 3,
+	"|": 4, "^": 5, "&": 6, "<<": 7, ">>": 7, "+": 8, "-": 8,
+	"*": 10, "/": 10, "%": 10, "\\": 10, "$": 10, "**": 10, "<-": 10, "join": 10,
+	"..": 15, ":": 15,
+}
+
+// Precedence is how tightly the binary operator op (a BinaryExpr.Op)
+// binds, higher binding tighter, as the parser groups operands; printers
+// use it to place parentheses. A function used as an operator (x pow 2)
+// binds like multiplication.
+func Precedence(op string) int {
+	if p, ok := precedences[op]; ok {
+		return p
+	}
+	return 10
+}
+
 // binop returns the normalised operator at the current position, its
 // precedence and the number of tokens it spans; prec 0 means none.
 func (p *parser) binop() (op string, prec int, n int) {
 	t := p.tok()
 	switch t.Kind {
 	case lex.TokOp:
-		switch t.Text {
-		case "||":
-			return "||", 1, 1
-		case "&&":
-			return "&&", 2, 1
+		op := t.Text
+		switch op {
 		case ">":
 			if p.inMeta && !p.startsOperand(p.peekN(1)) {
 				return "", 0, 0
 			}
-			return t.Text, 3, 1
-		case "<", "<=", ">=", "==", "!=":
-			return t.Text, 3, 1
 		case "<>":
-			return "!=", 3, 1
+			op = "!="
 		case "=":
 			if p.noEq {
 				return "", 0, 0
 			}
-			return "==", 3, 1
-		case "|":
-			return "|", 4, 1
-		case "^":
-			return "^", 5, 1
-		case "&":
-			return "&", 6, 1
-		case "<<", ">>":
-			return t.Text, 7, 1
-		case "+", "-":
-			return t.Text, 8, 1
-		case "*", "/", "%", "\\", "$", "**", "<-":
-			return t.Text, 10, 1
-		case "..":
-			return "..", 15, 1
+			op = "=="
 		case ":":
 			if p.noPair {
 				return "", 0, 0
 			}
-			return ":", 15, 1
+		}
+		if prec, ok := precedences[op]; ok {
+			return op, prec, 1
 		}
 	case lex.TokIdent:
-		switch strings.ToLower(t.Text) {
+		switch w := strings.ToLower(t.Text); w {
 		case "or":
-			return "||", 1, 1
+			return "||", precedences["||"], 1
 		case "and":
-			return "&&", 2, 1
-		case "in", "like", "between":
-			return strings.ToLower(t.Text), 3, 1
+			return "&&", precedences["&&"], 1
+		case "in", "like", "between", "join":
+			// a join b concatenates, as a <- b does
+			return w, precedences[w], 1
 		case "notin", "notlike", "notbetween":
 			// x notIn y is x not in y (one word, as the manual writes it)
-			return "not " + strings.ToLower(t.Text)[3:], 3, 1
-		case "join":
-			// a join b concatenates, as a <- b does
-			return "join", 10, 1
+			return "not " + w[3:], precedences[w[3:]], 1
 		case "not":
 			nx := p.peekN(1)
 			if isKw(nx, "in") || isKw(nx, "like") || isKw(nx, "between") {
-				return "not " + strings.ToLower(nx.Text), 3, 2
+				w = strings.ToLower(nx.Text)
+				return "not " + w, precedences[w], 2
 			}
 			return "", 0, 0
 		}
 		// a function used as a binary operator: x pow 2
 		if !isReserved(t.Text) && p.startsInfixOperand(p.peekN(1), p.peekN(2)) {
-			return "call", 10, 1
+			return "call", Precedence("call"), 1
 		}
 	}
 	return "", 0, 0
@@ -1155,19 +1111,12 @@ func isReserved(w string) bool { return reserved[strings.ToLower(w)] }
 // startsInfixOperand reports whether t (followed by nx) can be the right
 // operand of an infix function call.
 func (p *parser) startsInfixOperand(t, nx lex.Token) bool {
-	switch t.Kind {
-	case lex.TokIdent:
-		if !isReserved(t.Text) {
-			return true
-		}
-		switch t.Text {
-		case "NULL", "null", "true", "false":
-			return true
-		}
-		return false
-	case lex.TokInt, lex.TokFloat, lex.TokString, lex.TokChar, lex.TokSymbol, lex.TokSymbolVector, lex.TokTemporal, lex.TokNull:
+	switch {
+	case t.Kind == lex.TokIdent:
+		return !isReserved(t.Text) || isConstWord(t)
+	case t.Kind.IsLiteral():
 		return true
-	case lex.TokOp:
+	case t.Kind == lex.TokOp:
 		switch t.Text {
 		case "(", "[":
 			return true
@@ -1331,10 +1280,10 @@ func (p *parser) parseUnary() Expr {
 
 // startsOperand reports whether t can begin an operand.
 func (p *parser) startsOperand(t lex.Token) bool {
-	switch t.Kind {
-	case lex.TokIdent, lex.TokInt, lex.TokFloat, lex.TokString, lex.TokChar, lex.TokSymbol, lex.TokSymbolVector, lex.TokTemporal, lex.TokNull:
+	switch {
+	case t.Kind == lex.TokIdent || t.Kind.IsLiteral():
 		return true
-	case lex.TokOp:
+	case t.Kind == lex.TokOp:
 		switch t.Text {
 		case "(", "[", "{", "-", "!", "~", "+":
 			return true
@@ -1369,7 +1318,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 		}
 		switch t.Text {
 		case "(":
-			args := p.parseArgList("(", ")")
+			args := p.parseList(callArgs)
 			x = &CallExpr{At: x.Pos(), Fn: x, Args: args}
 		case "[":
 			p.next()
@@ -1414,7 +1363,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			p.expectOp("]")
 			x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
 		case "{":
-			args := p.parseArgList("{", "}")
+			args := p.parseList(partialArgs)
 			x = &PartialExpr{At: x.Pos(), Fn: x, Args: args}
 		case ".":
 			p.next()
@@ -1429,10 +1378,10 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				}
 				switch {
 				case p.isOp("("):
-					args := p.parseArgList("(", ")")
+					args := p.parseList(callArgs)
 					x = &CallExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				case p.isOp("{") && !p.tok().Space:
-					args := p.parseArgList("{", "}")
+					args := p.parseList(partialArgs)
 					x = &PartialExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				default:
 					if f != fn {
@@ -1451,7 +1400,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				if !p.isOp("(") {
 					p.failTok(p.tok())
 				}
-				args := p.parseArgList("(", ")")
+				args := p.parseList(callArgs)
 				x = &CallExpr{At: x.Pos(), Fn: fn, Args: append([]Expr{x}, args...), Method: true}
 			default:
 				p.failTok(n)
@@ -1515,74 +1464,6 @@ func (p *parser) maybeAdverb(f Expr) Expr {
 	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
 }
 
-// parseArgList parses the arguments of a call, ( args ), or of a partial
-// application, { args }: empty slots are nil and name=expr is a NamedArg.
-// A call's arguments may also be * or carry an `as name` alias; a partial
-// application's may span lines.
-func (p *parser) parseArgList(open, close string) []Expr {
-	call := open == "("
-	skip := func() {
-		if !call {
-			p.skipNewlines()
-		}
-	}
-	p.expectOp(open)
-	args := []Expr{}
-	p.withEq(func() {
-		skip()
-		if p.isOp(close) {
-			return
-		}
-		for {
-			skip()
-			t := p.tok()
-			switch {
-			case isOpTok(t, ",") || isOpTok(t, close):
-				args = append(args, nil)
-			case t.Kind == lex.TokIdent && isOpTok(p.peekN(1), "="):
-				p.next()
-				p.next()
-				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-			case call && isOpTok(t, "*") && isOpTok(p.peekN(1), ")"):
-				// count(*)
-				p.next()
-				args = append(args, &StarExpr{At: t.Pos})
-			case p.operatorArg():
-				// reduce(+, 1..10): an operator passed as its function
-				p.next()
-				args = append(args, &Ident{At: t.Pos, Name: operatorFuncs[t.Text]})
-			case call:
-				args = append(args, p.parseArg())
-			default:
-				args = append(args, p.parseExpr())
-			}
-			skip()
-			if p.isOp(",") {
-				p.next()
-				continue
-			}
-			break
-		}
-	})
-	skip()
-	if call {
-		named := false
-		for _, a := range args {
-			switch a.(type) {
-			case *NamedArg:
-				named = true
-			case nil:
-			default:
-				if named {
-					p.fail(a.Pos(), "If one argument is passed as keyword argument, all subsequent arguments must also be passed as keyword arguments. RefId: S06001")
-				}
-			}
-		}
-	}
-	p.expectOp(close)
-	return args
-}
-
 // operatorFuncs names the function each operator stands for when it is
 // passed as an argument (reduce(+, x), cross(*, a, b), f{-, 1}).
 var operatorFuncs = map[string]string{
@@ -1592,35 +1473,20 @@ var operatorFuncs = map[string]string{
 	"<<": "lshift", ">>": "rshift", "!": "not", "..": "seq", ":": "pair", "$": "cast",
 }
 
-// operatorArg reports whether the current token is an operator standing
-// alone as an argument: followed by a comma or the closing bracket.
-func (p *parser) operatorArg() bool {
-	t := p.tok()
-	if t.Kind != lex.TokOp || operatorFuncs[t.Text] == "" {
-		return false
-	}
-	nx := p.peekN(1)
-	return isOpTok(nx, ",") || isOpTok(nx, ")") || isOpTok(nx, "}")
+// literalKinds is the Literal kind of each token kind that is one literal.
+var literalKinds = map[lex.TokenKind]LitKind{
+	lex.TokInt: LitInt, lex.TokFloat: LitFloat, lex.TokString: LitString, lex.TokChar: LitChar,
+	lex.TokSymbol: LitSymbol, lex.TokTemporal: LitTemporal, lex.TokNull: LitNull,
 }
 
 // literal converts a literal token.
 func (p *parser) literal(t lex.Token) Expr {
 	lit := &Literal{At: t.Pos, Text: t.Text, Suffix: t.Suffix, Type: t.Type}
+	if k, ok := literalKinds[t.Kind]; ok {
+		lit.Kind = k
+		return lit
+	}
 	switch t.Kind {
-	case lex.TokInt:
-		lit.Kind = LitInt
-	case lex.TokFloat:
-		lit.Kind = LitFloat
-	case lex.TokString:
-		lit.Kind = LitString
-	case lex.TokChar:
-		lit.Kind = LitChar
-	case lex.TokSymbol:
-		lit.Kind = LitSymbol
-	case lex.TokTemporal:
-		lit.Kind = LitTemporal
-	case lex.TokNull:
-		lit.Kind = LitNull
 	case lex.TokSymbolVector:
 		return &SymbolVector{At: t.Pos, Items: t.Items}
 	case lex.TokIdent:
@@ -1655,14 +1521,19 @@ func (p *parser) negLiteral(minus, n lex.Token) Expr {
 // isLiteralTok reports whether t is a literal usable in a space-separated
 // vector.
 func isLiteralTok(t lex.Token) bool {
-	switch t.Kind {
-	case lex.TokInt, lex.TokFloat, lex.TokString, lex.TokChar, lex.TokSymbol, lex.TokTemporal, lex.TokNull:
+	_, one := literalKinds[t.Kind]
+	return one || isConstWord(t)
+}
+
+// isConstWord reports whether t is one of the words that are constants:
+// NULL, null, true, false.
+func isConstWord(t lex.Token) bool {
+	if t.Kind != lex.TokIdent {
+		return false
+	}
+	switch t.Text {
+	case "NULL", "null", "true", "false":
 		return true
-	case lex.TokIdent:
-		switch t.Text {
-		case "NULL", "null", "true", "false":
-			return true
-		}
 	}
 	return false
 }
@@ -1727,7 +1598,7 @@ func (p *parser) parsePrimary() Expr {
 			if isOpTok(p.peekN(1), "(") {
 				return p.parseLambdaDef()
 			}
-		case t.Text == "NULL" || t.Text == "null" || t.Text == "true" || t.Text == "false":
+		case isConstWord(t):
 			if !isOpTok(p.peekN(1), "(") {
 				p.next()
 				lit := p.literal(t)
@@ -1812,16 +1683,12 @@ func (p *parser) bareCallArg() bool {
 	if !t.Space {
 		return false
 	}
-	switch t.Kind {
-	case lex.TokInt, lex.TokFloat, lex.TokString, lex.TokChar, lex.TokSymbol, lex.TokSymbolVector, lex.TokTemporal, lex.TokNull:
+	switch {
+	case t.Kind.IsLiteral():
 		return true
-	case lex.TokIdent:
+	case t.Kind == lex.TokIdent:
 		if isReserved(t.Text) {
-			switch t.Text {
-			case "NULL", "null", "true", "false":
-				return true
-			}
-			return false
+			return isConstWord(t)
 		}
 		if nx := p.peekN(1); isOpTok(nx, "(") && !nx.Space {
 			return true // print f(x): the argument is a call

@@ -36,49 +36,116 @@ type rowCounter interface {
 	RowCount() (int64, error)
 }
 
-// xtake is take(X, n): X (scalar, vector, pair or table) repeated to n
-// elements or rows.
+// xtake is take(X, n): the elements (rows, for a matrix or table) of X
+// repeated cyclically to |n| of them, counted from the end when n is
+// negative; with a vector n, element i repeated n[i] times (funcs/t/take.md).
 func xtake(env funcs.Env, args []value.Value) (value.Value, error) {
-	n, err := funcs.IntScalar("take", args[1])
+	x := args[0]
+	if p, ok := x.(*value.Pair); ok {
+		x = p.V
+	}
+	rows, width, ok := takeShape(x)
+	if !ok {
+		return nil, fmt.Errorf("take doesn't support %s.", x.Form())
+	}
+	var idx []int
+	if nv, ok := args[1].(*value.Vector); ok && nv.T.Category() == value.CatIntegral && !nv.T.IsArray() {
+		counts, _, err := funcs.IntsArg("take", "n", nv, rows)
+		if err != nil {
+			return nil, err
+		}
+		var total int64
+		for _, c := range counts {
+			total += max(c, 0)
+		}
+		if err := env.Reserve(int(total) * width); err != nil {
+			return nil, err
+		}
+		idx = make([]int, 0, total)
+		for i, c := range counts {
+			for ; c > 0; c-- {
+				idx = append(idx, i)
+			}
+		}
+	} else {
+		n, err := funcs.IntScalar("take", args[1])
+		if err != nil {
+			return nil, err
+		}
+		if err := env.Reserve(int(abs64(n)) * width); err != nil {
+			return nil, err
+		}
+		if rows == 0 && n != 0 {
+			if _, ok := x.(*value.Table); ok {
+				return nil, errors.New("Can't take from an empty table.")
+			}
+			return nil, errors.New("Can't take from an empty vector.")
+		}
+		idx = make([]int, abs64(n))
+		start := 0
+		if n < 0 {
+			// The last |n| elements, cycling backwards past the start.
+			start = ((rows-len(idx))%rows + rows) % rows
+		}
+		for i := range idx {
+			idx[i] = (start + i) % rows
+		}
+	}
+	return takeRows(x, idx)
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// takeShape is the number of elements or rows take cycles over, and the
+// values per row (a table's columns) for the memory reservation; ok is
+// false for a form take does not repeat.
+func takeShape(x value.Value) (rows, width int, ok bool) {
+	switch v := x.(type) {
+	case *value.Scalar:
+		return 1, 1, true
+	case *value.Vector:
+		return v.Len(), 1, true
+	case *value.Matrix:
+		return v.Rows, max(v.Cols, 1), true
+	case *value.Table:
+		return v.Rows(), max(len(v.Cols), 1), true
+	}
+	return 0, 0, false
+}
+
+// takeRows gathers the elements or rows of x at idx; a scalar is
+// repeated len(idx) times.
+func takeRows(x value.Value, idx []int) (value.Value, error) {
+	switch v := x.(type) {
+	case *value.Scalar:
+		return value.Broadcast(v, len(idx))
+	case *value.Vector:
+		return v.Gather(idx), nil
+	case *value.Table:
+		return v.Gather(idx), nil
+	case *value.Matrix:
+		return gatherMatrixRows(v, idx)
+	}
+	return nil, fmt.Errorf("take doesn't support %s.", x.Form())
+}
+
+// gatherMatrixRows is the matrix of m's rows at idx, keeping its column
+// labels.
+func gatherMatrixRows(m *value.Matrix, idx []int) (*value.Matrix, error) {
+	cols := make([]*value.Vector, m.Cols)
+	for c := range cols {
+		cols[c] = funcs.MatrixColumn(m, c).Gather(idx)
+	}
+	data, err := funcs.JoinVectors(cols...)
 	if err != nil {
 		return nil, err
 	}
-	width := int64(1)
-	if t, ok := args[0].(*value.Table); ok {
-		width = int64(max(len(t.Cols), 1))
-	}
-	if err := env.Reserve(int(n * width)); err != nil {
-		return nil, err
-	}
-	return take(args[0], int(n))
-}
-
-// take repeats X (scalar or vector) to n elements.
-func take(x value.Value, n int) (value.Value, error) {
-	if n < 0 {
-		return nil, errors.New("The count of take must be non-negative.")
-	}
-	switch v := x.(type) {
-	case *value.Scalar:
-		return value.Broadcast(v, n)
-	case *value.Vector:
-		if v.Len() == 0 {
-			return nil, errors.New("Can't take from an empty vector.")
-		}
-		return v.Cycle(n), nil
-	case *value.Pair:
-		return take(v.V, n)
-	case *value.Table:
-		if v.Rows() == 0 {
-			return nil, errors.New("Can't take from an empty table.")
-		}
-		idx := make([]int, n)
-		for i := range idx {
-			idx[i] = i % v.Rows()
-		}
-		return v.Gather(idx), nil
-	}
-	return nil, fmt.Errorf("take doesn't support %s.", x.Form())
+	return &value.Matrix{V: data, Rows: len(idx), Cols: m.Cols, ColLabels: m.ColLabels}, nil
 }
 
 // countValue is size(X) (nulls included) or count(X) (non-null elements).
@@ -157,6 +224,8 @@ func xkeys(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return d.Keys.Clone(), nil
 	case *value.Table:
 		return value.NewStrings(value.String, append([]string(nil), d.Names...)), nil
+	case *value.Set:
+		return d.V.Clone(), nil
 	}
 	return nil, errors.New("The argument of keys must be a dictionary or table.")
 }

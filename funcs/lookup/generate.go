@@ -60,16 +60,7 @@ func xstretch(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Vector:
 		return x.Gather(spread(x.Len())), nil
 	case *value.Matrix:
-		idx := spread(x.Rows)
-		cols := make([]*value.Vector, x.Cols)
-		for c := range cols {
-			cols[c] = funcs.MatrixColumn(x, c).Gather(idx)
-		}
-		data, err := funcs.JoinVectors(cols...)
-		if err != nil {
-			return nil, err
-		}
-		return &value.Matrix{V: data, Rows: len(idx), Cols: x.Cols, ColLabels: x.ColLabels}, nil
+		return gatherMatrixRows(x, spread(x.Rows))
 	case *value.Table:
 		return x.Gather(spread(x.Rows())), nil
 	}

@@ -69,13 +69,10 @@ func (lx *lexer) prevValueEnd() bool {
 		return false
 	}
 	t := lx.toks[len(lx.toks)-1]
-	switch t.Kind {
-	case TokIdent, TokInt, TokFloat, TokString, TokChar, TokSymbol, TokSymbolVector, TokTemporal, TokNull:
+	if t.Kind == TokIdent || t.Kind.IsLiteral() {
 		return true
-	case TokOp:
-		return t.Text == ")" || t.Text == "]" || t.Text == "}"
 	}
-	return false
+	return t.Kind == TokOp && (t.Text == ")" || t.Text == "]" || t.Text == "}")
 }
 
 func isDigit(c byte) bool    { return c >= '0' && c <= '9' }
@@ -275,6 +272,18 @@ func (lx *lexer) temporalSuffix(i int) (string, int) {
 	return "", i
 }
 
+// byPrecision picks the type of a time of day by its fraction digits:
+// seconds, milliseconds (up to 3 digits) or nanoseconds.
+func byPrecision(frac int, sec, milli, nano string) string {
+	switch {
+	case frac == 0:
+		return sec
+	case frac <= 3:
+		return milli
+	}
+	return nano
+}
+
 func (lx *lexer) emitTemporal(start, end int, text, typ, suffix string) {
 	if suffix != "" {
 		typ = temporalSuffixType[suffix]
@@ -313,15 +322,8 @@ func (lx *lexer) number() error {
 		end, groups, frac := lx.timeTail(d1)
 		switch {
 		case groups == 2:
-			typ := "SECOND"
-			if frac > 0 {
-				typ = "TIME"
-				if frac > 3 {
-					typ = "NANOTIME"
-				}
-			}
 			suffix, e := lx.temporalSuffix(end)
-			lx.emitTemporal(start, e, src[start:end], typ, suffix)
+			lx.emitTemporal(start, e, src[start:end], byPrecision(frac, "SECOND", "TIME", "NANOTIME"), suffix)
 			return nil
 		case groups == 1 && end < len(src) && src[end] == 'm' && !lx.identContinues(end+1):
 			lx.emitTemporal(start, end+1, src[start:end], "MINUTE", "m")
@@ -343,15 +345,8 @@ func (lx *lexer) number() error {
 				h := dateEnd + 3
 				end, groups, frac := lx.timeTail(h)
 				typ := "DATEHOUR"
-				switch groups {
-				case 1, 2:
-					typ = "DATETIME"
-					if frac > 0 {
-						typ = "TIMESTAMP"
-						if frac > 3 {
-							typ = "NANOTIMESTAMP"
-						}
-					}
+				if groups > 0 {
+					typ = byPrecision(frac, "DATETIME", "TIMESTAMP", "NANOTIMESTAMP")
 				}
 				suffix, e := lx.temporalSuffix(end)
 				lx.emitTemporal(start, e, src[start:end], typ, suffix)
@@ -365,16 +360,9 @@ func (lx *lexer) number() error {
 			if j > dateEnd && lx.twoDigits(j) {
 				end, groups, frac := lx.timeTail(j + 2)
 				if groups == 2 {
-					typ := "DATETIME"
-					if frac > 0 {
-						typ = "TIMESTAMP"
-						if frac > 3 {
-							typ = "NANOTIMESTAMP"
-						}
-					}
 					suffix, e := lx.temporalSuffix(end)
 					text := src[start:dateEnd] + "T" + src[j:end]
-					lx.emitTemporal(start, e, text, typ, suffix)
+					lx.emitTemporal(start, e, text, byPrecision(frac, "DATETIME", "TIMESTAMP", "NANOTIMESTAMP"), suffix)
 					return nil
 				}
 			}

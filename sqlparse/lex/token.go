@@ -71,6 +71,16 @@ func (k TokenKind) String() string {
 	return "?"
 }
 
+// IsLiteral reports whether tokens of kind k are literals (numbers,
+// strings, characters, symbols, temporals, typed NULLs).
+func (k TokenKind) IsLiteral() bool {
+	switch k {
+	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokSymbolVector, TokTemporal, TokNull:
+		return true
+	}
+	return false
+}
+
 // Token is one lexical token.
 type Token struct {
 	Kind   TokenKind

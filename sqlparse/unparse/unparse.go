@@ -76,6 +76,19 @@ func (f formatter) block(stmts []sqlparse.Stmt) {
 	f.w("}")
 }
 
+// function writes a function definition; name is empty for a lambda.
+func (f formatter) function(aggregate bool, name string, params []sqlparse.Param, body []sqlparse.Stmt) {
+	if aggregate {
+		f.w("defg")
+	} else {
+		f.w("def")
+	}
+	f.w(name)
+	f.params(params)
+	f.w(" ")
+	f.block(body)
+}
+
 func (f formatter) params(ps []sqlparse.Param) {
 	f.w("(")
 	for i, p := range ps {
@@ -108,15 +121,7 @@ func (f formatter) node(n sqlparse.Node) {
 		f.w(" ", n.Op, " ")
 		f.node(n.Value)
 	case *sqlparse.DefStmt:
-		if n.Aggregate {
-			f.w("defg ")
-		} else {
-			f.w("def ")
-		}
-		f.w(n.Name)
-		f.params(n.Params)
-		f.w(" ")
-		f.block(n.Body)
+		f.function(n.Aggregate, " "+n.Name, n.Params, n.Body)
 	case *sqlparse.IfStmt:
 		f.w("if(")
 		f.node(n.Cond)
@@ -132,17 +137,11 @@ func (f formatter) node(n sqlparse.Node) {
 			f.w(n.Var, " in ")
 			f.node(n.Iter)
 		} else {
-			if n.Init != nil {
-				f.node(n.Init)
-			}
+			f.opt("", n.Init, "")
 			f.w("; ")
-			if n.Cond != nil {
-				f.node(n.Cond)
-			}
+			f.opt("", n.Cond, "")
 			f.w("; ")
-			if n.Post != nil {
-				f.node(n.Post)
-			}
+			f.opt("", n.Post, "")
 		}
 		f.w(") ")
 		f.block(n.Body)
@@ -159,19 +158,13 @@ func (f formatter) node(n sqlparse.Node) {
 		f.w(")")
 	case *sqlparse.ReturnStmt:
 		f.w("return")
-		if n.X != nil {
-			f.w(" ")
-			f.node(n.X)
-		}
+		f.opt(" ", n.X, "")
 	case *sqlparse.ThrowStmt:
 		f.w("throw ")
 		f.node(n.X)
 	case *sqlparse.AssertStmt:
 		f.w("assert ")
-		if n.Case != nil {
-			f.node(n.Case)
-			f.w(", ")
-		}
+		f.opt("", n.Case, ", ")
 		f.node(n.X)
 	case *sqlparse.BreakStmt:
 		f.w("break")
@@ -195,11 +188,7 @@ func (f formatter) node(n sqlparse.Node) {
 		}
 	case *sqlparse.TimerStmt:
 		f.w("timer")
-		if n.Count != nil {
-			f.w("(")
-			f.node(n.Count)
-			f.w(")")
-		}
+		f.opt("(", n.Count, ")")
 		f.w(" ")
 		f.block(n.Body)
 	case *sqlparse.GoStmt:
@@ -235,25 +224,13 @@ func (f formatter) node(n sqlparse.Node) {
 			f.w(s.Col, " = ")
 			f.node(s.X)
 		}
-		if n.From != nil {
-			f.w(" from ")
-			f.node(n.From)
-		}
-		if n.Where != nil {
-			f.w(" where ")
-			f.list(n.Where, ", ")
-		}
-		if n.ContextBy != nil {
-			f.w(" context by ")
-			f.list(n.ContextBy, ", ")
-		}
+		f.opt(" from ", n.From, "")
+		f.clause(" where ", n.Where, ", ")
+		f.clause(" context by ", n.ContextBy, ", ")
 	case *sqlparse.DeleteStmt:
 		f.w("delete from ")
 		f.node(n.Table)
-		if n.Where != nil {
-			f.w(" where ")
-			f.list(n.Where, ", ")
-		}
+		f.clause(" where ", n.Where, ", ")
 
 	case *sqlparse.Ident:
 		f.w(n.Name)
@@ -303,7 +280,7 @@ func (f formatter) node(n sqlparse.Node) {
 		f.w(")")
 	case *sqlparse.BinaryExpr:
 		if f.ddb {
-			p := opPrec(n.Op)
+			p := sqlparse.Precedence(n.Op)
 			f.operand(n.L, p)
 			f.w(" ", n.Op, " ")
 			f.operand(n.R, p+1)
@@ -321,27 +298,9 @@ func (f formatter) node(n sqlparse.Node) {
 		f.w(n.Name, "=")
 		f.node(n.X)
 	case *sqlparse.CallExpr:
-		args := n.Args
-		if n.Method && len(args) > 0 {
-			f.node(args[0])
-			f.w(".")
-			args = args[1:]
-		}
-		f.node(n.Fn)
-		f.w("(")
-		f.list(args, ", ")
-		f.w(")")
+		f.apply(n.Fn, n.Args, n.Method, "(", ")")
 	case *sqlparse.PartialExpr:
-		args := n.Args
-		if n.Method && len(args) > 0 {
-			f.node(args[0])
-			f.w(".")
-			args = args[1:]
-		}
-		f.node(n.Fn)
-		f.w("{")
-		f.list(args, ", ")
-		f.w("}")
+		f.apply(n.Fn, n.Args, n.Method, "{", "}")
 	case *sqlparse.AdverbExpr:
 		f.node(n.Fn)
 		f.w(":", n.Adverb)
@@ -358,23 +317,13 @@ func (f formatter) node(n sqlparse.Node) {
 		f.node(n.X)
 		f.w(".", n.Name)
 	case *sqlparse.LambdaExpr:
-		if n.Aggregate {
-			f.w("defg")
-		} else {
-			f.w("def")
-		}
-		f.params(n.Params)
-		f.w(" ")
-		f.block(n.Body)
+		f.function(n.Aggregate, "", n.Params, n.Body)
 	case *sqlparse.JoinExpr:
 		f.w("(")
 		f.node(n.L)
 		f.w(" ", n.Kind, " join ")
 		f.node(n.R)
-		if n.On != nil {
-			f.w(" on ")
-			f.node(n.On)
-		}
+		f.opt(" on ", n.On, "")
 		f.w(")")
 	case *sqlparse.DictExpr:
 		f.w("{")
@@ -414,11 +363,7 @@ func (f formatter) node(n sqlparse.Node) {
 		if n.Distinct {
 			f.w("distinct ")
 		}
-		if n.Top != nil {
-			f.w("top ")
-			f.node(n.Top)
-			f.w(" ")
-		}
+		f.opt("top ", n.Top, " ")
 		// DolphinDB prints the lists of a query without spaces:
 		// select a,b from t where x > 1,y < 2 group by c,d
 		sep := ", "
@@ -426,42 +371,15 @@ func (f formatter) node(n sqlparse.Node) {
 			sep = ","
 		}
 		f.list(n.Cols, sep)
-		if n.From != nil {
-			f.w(" from ")
-			f.node(n.From)
-		}
-		if n.Where != nil {
-			f.w(" where ")
-			f.list(n.Where, sep)
-		}
-		if n.GroupBy != nil {
-			f.w(" group by ")
-			f.list(n.GroupBy, sep)
-		}
-		if n.ContextBy != nil {
-			f.w(" context by ")
-			f.list(n.ContextBy, sep)
-		}
-		if n.CSort != nil {
-			f.w(" csort ")
-			f.orderItems(n.CSort)
-		}
-		if n.PivotBy != nil {
-			f.w(" pivot by ")
-			f.list(n.PivotBy, sep)
-		}
-		if n.CGroupBy != nil {
-			f.w(" cgroup by ")
-			f.list(n.CGroupBy, sep)
-		}
-		if n.Having != nil {
-			f.w(" having ")
-			f.node(n.Having)
-		}
-		if n.OrderBy != nil {
-			f.w(" order by ")
-			f.orderItems(n.OrderBy)
-		}
+		f.opt(" from ", n.From, "")
+		f.clause(" where ", n.Where, sep)
+		f.clause(" group by ", n.GroupBy, sep)
+		f.clause(" context by ", n.ContextBy, sep)
+		f.orderItems(" csort ", n.CSort)
+		f.clause(" pivot by ", n.PivotBy, sep)
+		f.clause(" cgroup by ", n.CGroupBy, sep)
+		f.opt(" having ", n.Having, "")
+		f.orderItems(" order by ", n.OrderBy)
 		if n.Limit != nil {
 			f.w(" limit ")
 			if n.Offset != nil {
@@ -497,8 +415,45 @@ func (f formatter) literal(n *sqlparse.Literal) {
 	}
 }
 
-// orderItems writes order by / csort items.
-func (f formatter) orderItems(items []sqlparse.OrderItem) {
+// apply writes a call or partial application; a method call x.f(y)
+// carries x as its first argument.
+func (f formatter) apply(fn sqlparse.Expr, args []sqlparse.Expr, method bool, open, close string) {
+	if method && len(args) > 0 {
+		f.node(args[0])
+		f.w(".")
+		args = args[1:]
+	}
+	f.node(fn)
+	f.w(open)
+	f.list(args, ", ")
+	f.w(close)
+}
+
+// clause writes a query clause that has a list: kw then the items, or
+// nothing when the clause is absent (nil).
+func (f formatter) clause(kw string, xs []sqlparse.Expr, sep string) {
+	if xs != nil {
+		f.w(kw)
+		f.list(xs, sep)
+	}
+}
+
+// opt writes x between prefix and suffix, or nothing when x is absent.
+func (f formatter) opt(prefix string, x sqlparse.Node, suffix string) {
+	if x != nil {
+		f.w(prefix)
+		f.node(x)
+		f.w(suffix)
+	}
+}
+
+// orderItems writes an order by / csort clause, or nothing when it is
+// absent.
+func (f formatter) orderItems(kw string, items []sqlparse.OrderItem) {
+	if items == nil {
+		return
+	}
+	f.w(kw)
 	for i, o := range items {
 		if i > 0 {
 			f.w(", ")
@@ -519,37 +474,11 @@ func (f formatter) operand(x sqlparse.Expr, min int) {
 	if p, ok := x.(*sqlparse.ParenExpr); ok {
 		x = p.X
 	}
-	if b, ok := x.(*sqlparse.BinaryExpr); ok && opPrec(b.Op) < min {
+	if b, ok := x.(*sqlparse.BinaryExpr); ok && sqlparse.Precedence(b.Op) < min {
 		f.w("(")
 		f.node(x)
 		f.w(")")
 		return
 	}
 	f.node(x)
-}
-
-// opPrec is the precedence of a normalised binary operator, as the parser
-// assigns it.
-func opPrec(op string) int {
-	switch op {
-	case "||":
-		return 1
-	case "&&":
-		return 2
-	case "<", "<=", ">", ">=", "==", "!=", "in", "like", "between":
-		return 3
-	case "|":
-		return 4
-	case "^":
-		return 5
-	case "&":
-		return 6
-	case "<<", ">>":
-		return 7
-	case "+", "-":
-		return 8
-	case "..", ":":
-		return 15
-	}
-	return 10
 }
