@@ -100,4 +100,21 @@ var texts = []Text{
 	{"The job was cancelled.", "porpoise: cancelConsoleJob, cancelJob and closeSessions stop a job"},
 	{"Only administrators can execute function %s.", "funcs/s/setMaxConnections.md"},
 	{"The memory used by the query result (%d bytes) exceeds memLimitOfQueryResult (%.0f bytes).", "db_distr_comp/cfg/function_configuration.md"},
+
+	// API requests the server cannot read (package wire, §1.2-§1.4 of the
+	// protocol spec), in the server's own wording
+	{"The request header is longer than %d bytes.", "porpoise"},
+	{"Invalid request header: %s", "porpoise"},
+	{"Invalid request body length: %s", "porpoise"},
+	{"Invalid request option %s.", "porpoise"},
+	{"Invalid request flag %d.", "porpoise"},
+	{"The request of %d bytes exceeds the limit of %d bytes.", "porpoise"},
+	{"The request body of %d bytes exceeds the limit of %d bytes.", "porpoise"},
+	{"Invalid %s request: the body must hold a name, an argument count and the byte order.", "porpoise"},
+	{"Invalid %s request: bad argument count %s.", "porpoise"},
+	{"Invalid %s request: bad byte order %s.", "porpoise"},
+	{"The request's %d arguments exceed the limit of %d bytes.", "porpoise"},
+	{"The request exceeds the limit of %d bytes.", "porpoise"},
+	{"Failed to deserialize argument %d: the request exceeds the limit of %d bytes (%v).", "porpoise"},
+	{"Failed to deserialize argument %d: %v", "porpoise"},
 }

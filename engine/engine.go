@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -79,6 +80,11 @@ type Engine struct {
 
 	// home is the file functions' directory (filehome.go).
 	home fileHome
+
+	// ext is the state packages outside engine keep for it (admin_host.go);
+	// site is where the server announced it listens (cluster_funcs.go).
+	ext  extStates
+	site atomic.Pointer[func() funcs.Site]
 }
 
 // Open starts an engine. A data directory can be open in one engine at

@@ -147,10 +147,6 @@ func (e *Engine) startExtensions() error {
 	if err != nil {
 		return err
 	}
-	v, _ := extensions.LoadOrStore(e, &extState{byKey: map[string]any{}})
-	st := v.(*extState)
-	st.mu.Lock()
-	st.byKey[sysfuncs.SchedulerKey] = sch
-	st.mu.Unlock()
+	e.ext.put(sysfuncs.SchedulerKey, sch)
 	return nil
 }

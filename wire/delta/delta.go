@@ -1,4 +1,4 @@
-package wire
+package delta
 
 import (
 	"encoding/binary"
@@ -7,11 +7,13 @@ import (
 	"unsafe"
 )
 
-// Delta-of-delta codec of §4.4 (the C++ API's DeltaCompressor /
-// DeltaDecompressor): a sequence of 64-bit little-endian words read from
-// the most significant bit down.
+// A block is a sequence of 64-bit words (little endian unless the
+// container says big endian) read from the most significant bit down.
 
-var errDeltaRange = errors.New("wire: delta out of range for DELTA compression")
+// ErrRange reports data Encode cannot represent: a first delta wider than
+// the element or an int64 overflow (the C++ encoder would corrupt or
+// reject it).
+var ErrRange = errors.New("wire: delta out of range for DELTA compression")
 
 func zigzag(n int64) uint64 { return uint64(n<<1) ^ uint64(n>>63) }
 
@@ -73,9 +75,9 @@ func (br *bitReader) atEnd() bool {
 
 var deltaWidths = [5]int{7, 9, 16, 32, 64}
 
-// deltaDecode decodes one block into dst (at most len(dst) values) and
+// Decode decodes one block into dst (at most len(dst) values) and
 // returns the number of values produced.
-func deltaDecode[T int16 | int32 | int64](blk []byte, big bool, dst []T) int {
+func Decode[T int16 | int32 | int64](blk []byte, big bool, dst []T) int {
 	var zero T
 	W := int(unsafe.Sizeof(zero)) * 8
 	null := T(-1) << (W - 1)
@@ -148,16 +150,19 @@ func deltaDecode[T int16 | int32 | int64](blk []byte, big bool, dst []T) int {
 	return count
 }
 
-type bitWriter struct {
+// BitWriter collects the bits of the block being encoded; reuse one
+// across blocks (Reset) to keep its words.
+type BitWriter struct {
 	words []uint64
 	cur   uint64
 	n     int // bits used in cur
 }
 
-func (bw *bitWriter) reset() { bw.words, bw.cur, bw.n = bw.words[:0], 0, 0 }
+// Reset empties bw for the next block.
+func (bw *BitWriter) Reset() { bw.words, bw.cur, bw.n = bw.words[:0], 0, 0 }
 
 // write appends the low k (1..64) bits of v.
-func (bw *bitWriter) write(v uint64, k int) {
+func (bw *BitWriter) write(v uint64, k int) {
 	if k < 64 {
 		v &= 1<<uint(k) - 1
 	}
@@ -177,9 +182,9 @@ func (bw *bitWriter) write(v uint64, k int) {
 	bw.cur, bw.n = v<<uint(64-rest), rest
 }
 
-// finish returns the block's words: every word touched plus, like the C++
+// Finish returns the block's words: every word touched plus, like the C++
 // writer, the fresh word after an exactly filled one.
-func (bw *bitWriter) finish() []uint64 {
+func (bw *BitWriter) Finish() []uint64 {
 	return append(bw.words, bw.cur)
 }
 
@@ -187,10 +192,9 @@ func subOverflows(a, b, d int64) bool {
 	return (a < 0 && b > 0 && d >= 0) || (a >= 0 && b < 0 && d < 0)
 }
 
-// deltaEncode encodes one block (non-empty) as the C++ DeltaCompressor
-// does; errDeltaRange reports a first delta that does not fit the element
-// width or an int64 overflow (the C++ encoder would corrupt or reject it).
-func deltaEncode[T int16 | int32 | int64](data []T, bw *bitWriter) error {
+// Encode encodes one block (non-empty) as the C++ DeltaCompressor
+// does into bw; it fails with ErrRange.
+func Encode[T int16 | int32 | int64](data []T, bw *BitWriter) error {
 	var zero T
 	W := int(unsafe.Sizeof(zero)) * 8
 	null := T(-1) << (W - 1)
@@ -223,11 +227,11 @@ func deltaEncode[T int16 | int32 | int64](data []T, bw *bitWriter) error {
 	x := int64(data[i])
 	d := x - first
 	if subOverflows(x, first, d) {
-		return errDeltaRange
+		return ErrRange
 	}
 	zz := zigzag(d)
 	if W < 64 && zz>>uint(W) != 0 {
-		return errDeltaRange
+		return ErrRange
 	}
 	bw.write(1, 1)
 	bw.write(zz, W)
@@ -240,11 +244,11 @@ func deltaEncode[T int16 | int32 | int64](data []T, bw *bitWriter) error {
 		x := int64(data[i])
 		delta := x - prev
 		if subOverflows(x, prev, delta) {
-			return errDeltaRange
+			return ErrRange
 		}
 		dod := delta - d
 		if subOverflows(delta, d, dod) {
-			return errDeltaRange
+			return ErrRange
 		}
 		if dod == 0 {
 			bw.write(0, 1)

@@ -1,4 +1,4 @@
-package wire
+package pickle
 
 import (
 	"encoding/binary"
@@ -28,9 +28,9 @@ import (
 // path: integral columns with NULLs become float64 with NaN, NULL floats
 // NaN, every temporal type datetime64[ns] with NaT for NULL.
 
-// PickleFormFlag is the bit the reply's form byte carries when the object
+// FormFlag is the bit the reply's form byte carries when the object
 // that follows is a pickle stream.
-const PickleFormFlag = 32
+const FormFlag = 32
 
 // pickle opcodes (Python's pickletools names).
 const (
@@ -58,9 +58,9 @@ const (
 	pkLongBinGet     = 'j'
 )
 
-// PickleTable reports whether t can be sent as a pickle: every column has
-// a type the pickle encoder renders (see AppendPickleTable).
-func PickleTable(t *value.Table) bool {
+// Renders reports whether t can be sent as a pickle: every column has
+// a type the pickle encoder renders (see AppendTable).
+func Renders(t *value.Table) bool {
 	for _, c := range t.Cols {
 		if !pickleType(c) {
 			return false
@@ -87,13 +87,13 @@ func pickleType(c *value.Vector) bool {
 	return false
 }
 
-// AppendPickleTable appends the reply object for t under the pickle
-// protocol: the 2-byte form/type header with PickleFormFlag, then the
+// AppendTable appends the reply object for t under the pickle
+// protocol: the 2-byte form/type header with FormFlag, then the
 // pickle stream of a DataFrame (asList false) or of a list of the columns
-// (asList true, request flag 32768). The caller checks PickleTable first.
-func AppendPickleTable(dst []byte, t *value.Table, asList bool) []byte {
+// (asList true, request flag 32768). The caller checks Renders first.
+func AppendTable(dst []byte, t *value.Table, asList bool) []byte {
 	p := pickler{b: dst}
-	p.b = append(p.b, byte(value.Void), byte(value.FormTable)|PickleFormFlag)
+	p.b = append(p.b, byte(value.Void), byte(value.FormTable)|FormFlag)
 	p.b = append(p.b, pkProto, 4)
 	if asList {
 		p.b = append(p.b, pkEmptyList, pkMark)

@@ -1,4 +1,4 @@
-package wire
+package pickle
 
 import (
 	"encoding/binary"
@@ -99,8 +99,8 @@ func TestPickleColumns(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tbl := value.NewTable([]string{"c"}, []*value.Vector{tc.col})
-			require.True(t, PickleTable(tbl))
-			got := AppendPickleTable(nil, tbl, true)
+			require.True(t, Renders(tbl))
+			got := AppendTable(nil, tbl, true)
 			require.Equal(t, asList(tc.want), string(got))
 		})
 	}
@@ -115,7 +115,7 @@ func TestPickleDataFrame(t *testing.T) {
 		pkStr("a") + pkNumeric("<i4", []byte{1, 0, 0, 0}) +
 		pkStr("b") + pkObjects(pkStr("x")) +
 		"u\x85R."
-	require.Equal(t, want, string(AppendPickleTable(nil, tbl, false)))
+	require.Equal(t, want, string(AppendTable(nil, tbl, false)))
 }
 
 func TestPickleLongTextsAndMemo(t *testing.T) {
@@ -125,11 +125,11 @@ func TestPickleLongTextsAndMemo(t *testing.T) {
 		syms[i] = string(rune('A'+i%26)) + string(rune('a'+i/26))
 	}
 	col := &value.Vector{T: value.Symbol, Str: append(syms, syms[299])}
-	got := string(AppendPickleTable(nil, value.NewTable([]string{"c"}, []*value.Vector{col}), true))
+	got := string(AppendTable(nil, value.NewTable([]string{"c"}, []*value.Vector{col}), true))
 	// the 257th text goes to memo slot 256 (LONG_BINPUT), fetched with LONG_BINGET
 	require.Contains(t, got, pkStr(syms[256])+"r\x00\x01\x00\x00")
 	require.Contains(t, got, "j\x2b\x01\x00\x00e")
-	s := string(AppendPickleTable(nil, value.NewTable([]string{"c"}, []*value.Vector{{T: value.String, Str: []string{long}}}), true))
+	s := string(AppendTable(nil, value.NewTable([]string{"c"}, []*value.Vector{{T: value.String, Str: []string{long}}}), true))
 	require.Contains(t, s, "X\x2c\x01\x00\x00"+long)
 }
 
@@ -142,34 +142,6 @@ func TestPickleRefusesWhatItCannotRender(t *testing.T) {
 		{T: value.Int + value.ArrayOffset, I32: []int32{1}, Offsets: []int64{1}},
 		value.NewTuple([]value.Value{value.NewInt(1)}),
 	} {
-		require.False(t, PickleTable(value.NewTable([]string{"c"}, []*value.Vector{c})), c.T.String())
-	}
-}
-
-// A dictionary's SYMBOL keys and values travel as STRING, as DolphinDB
-// sends them; SYMBOL vectors inside its ANY values keep their type.
-func TestDictSymbolsGoAsStrings(t *testing.T) {
-	for _, mode := range []SymbolMode{SymbolPlain, SymbolBase} {
-		d := value.NewDict(value.Symbol, value.Symbol)
-		d.Put(&value.Vector{T: value.Symbol, Str: []string{"a", "b"}}, 0, &value.Vector{T: value.Symbol, Str: []string{"x", "y"}}, 0)
-		d.Put(&value.Vector{T: value.Symbol, Str: []string{"a", "b"}}, 1, &value.Vector{T: value.Symbol, Str: []string{"x", "y"}}, 1)
-		b, err := Marshal(d, &EncodeOptions{Symbols: mode})
-		require.NoError(t, err)
-		require.Equal(t, []byte{byte(value.String), byte(value.FormDictionary)}, b[:2])
-		require.Equal(t, []byte{byte(value.String), byte(value.FormVector)}, b[2:4])
-		got, err := NewBytesReader(b).ReadObject()
-		require.NoError(t, err)
-		gd := got.(*value.Dict)
-		require.Equal(t, value.String, gd.Keys.T)
-		require.Equal(t, value.String, gd.Vals.T)
-		require.ElementsMatch(t, []string{"a", "b"}, gd.Keys.Str)
-
-		any := value.NewDict(value.String, value.Any)
-		any.Put(&value.Vector{T: value.String, Str: []string{"k"}}, 0, value.NewTuple([]value.Value{&value.Vector{T: value.Symbol, Str: []string{"s"}}}), 0)
-		b, err = Marshal(any, &EncodeOptions{Symbols: mode})
-		require.NoError(t, err)
-		got, err = NewBytesReader(b).ReadObject()
-		require.NoError(t, err)
-		require.Equal(t, value.Symbol, got.(*value.Dict).Vals.Any[0].Type())
+		require.False(t, Renders(value.NewTable([]string{"c"}, []*value.Vector{c})), c.T.String())
 	}
 }
