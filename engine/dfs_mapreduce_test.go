@@ -67,6 +67,11 @@ func TestMapReduceMatchesInMemory(t *testing.T) {
 		"exec count(*) from %s where date = 2024.01.03",
 		"exec sum(v) from %s where sym = `C",
 		"select top 2 count(*), avg(v) from %s group by sym",
+		// SYMBOL keys read as codes, rows unordered
+		"select count(*) from %s group by sym",
+		"select count(*) from %s where 1 == 1 group by SYM",
+		"select count(*), sum(h), min(f), max(s) from %s where f > 5.0 group by sym, date",
+		"select max(v) as mx, count(*) as n from %s group by sym as k",
 		// declined by the plan: the usual path answers
 		"select med(v), count(*) from %s group by sym",
 		"select count(*) from %s where prev(v) > 10 group by sym",

@@ -103,8 +103,6 @@ func (s *Session) principal() auth.Principal { return auth.Principal{Store: s.en
 
 func (s *Session) isAdmin() bool { return s.principal().IsAdmin() }
 
-func (s *Session) requireAdmin(fn string) error { return s.principal().RequireAdmin(fn) }
-
 func (s *Session) checkRead() error { return s.principal().CheckRead() }
 
 func (s *Session) checkWrite() error { return s.principal().CheckWrite() }

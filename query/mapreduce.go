@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -24,6 +26,10 @@ type mrPlan struct {
 	// gather is false when no key or argument reads a column: a
 	// partition then only needs its where-clause's row count.
 	gather bool
+	// read is how partitions are read: SYMBOL keys used for nothing
+	// else come as codes, and rows unordered when no aggregate depends
+	// on their order.
+	read storage.ReadOptions
 }
 
 type mrItem struct {
@@ -44,8 +50,9 @@ type mrItem struct {
 // unexpected type): the caller then reads the table and runs the query as
 // usual, which also gives any error its usual form.
 func (ex *executor) mapReduceSelect(n *sqlparse.SelectExpr, dt *dfs.Table) (value.Value, bool, error) {
-	names, _, _ := dt.Schema()
-	plan, ok := ex.planMapReduce(n, names)
+	names, types, _ := dt.Schema()
+	cols := neededColumns(n, names)
+	plan, ok := ex.planMapReduce(n, names, types, cols)
 	if !ok {
 		return nil, false, nil
 	}
@@ -54,17 +61,16 @@ func (ex *executor) mapReduceSelect(n *sqlparse.SelectExpr, dt *dfs.Table) (valu
 	}
 	ctx := ex.env.Context()
 	keep := ex.pruneFilter(dt, n.Where)
-	cols := neededColumns(n, names)
 	var (
 		evalMu   sync.Mutex // the interpreter evaluates one expression at a time
 		partMu   sync.Mutex
 		partials []*mrPartial
 	)
-	err := dt.EachPartition(keep, cols, func(i int, part *value.Table) error {
+	err := dt.EachPartitionWith(keep, cols, plan.read, func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		p, err := ex.mapPartition(plan, part, &evalMu)
+		p, err := ex.mapPartition(plan, part, codes, &evalMu)
 		if err != nil {
 			return err
 		}
@@ -91,8 +97,9 @@ func (ex *executor) mapReduceSelect(n *sqlparse.SelectExpr, dt *dfs.Table) (valu
 }
 
 // planMapReduce decides whether n can run per partition and lowers its
-// select items; cols are the table's column names.
-func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string) (*mrPlan, bool) {
+// select items; names and types are the table's schema, read the
+// columns the query reads (nil: all).
+func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types []value.Type, read []int) (*mrPlan, bool) {
 	if n.Map || n.Distinct || n.Having != nil || len(n.PivotBy) > 0 || len(n.CGroupBy) > 0 || len(n.ContextBy) > 0 {
 		return nil, false
 	}
@@ -146,7 +153,71 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string) (*mrPl
 	if len(plan.specs) == 0 {
 		return nil, false
 	}
+	plan.read = readOptions(plan, names, types, read)
 	return plan, true
+}
+
+// readOptions picks what partitions may skip: building strings for a
+// SYMBOL key nothing else reads (a partition is still needed for its row
+// count, so some other column must be read unless there is no
+// where-clause), and sorting rows when every aggregate is blind to their
+// order: no first/last, sums and means only of integral columns (exact
+// in any order).
+func readOptions(plan *mrPlan, names []string, types []value.Type, read []int) storage.ReadOptions {
+	n := plan.n
+	index := make(map[string]int, len(names))
+	for i, c := range names {
+		index[strings.ToLower(c)] = i
+	}
+	used := map[string]bool{}
+	mark := func(e sqlparse.Expr) {
+		sqlparse.Inspect(e, func(x sqlparse.Node) bool {
+			if id, ok := x.(*sqlparse.Ident); ok {
+				used[strings.ToLower(id.Name)] = true
+			}
+			return true
+		})
+	}
+	for _, w := range n.Where {
+		mark(w)
+	}
+	unordered := true
+	for _, s := range plan.specs {
+		for _, a := range s.args {
+			mark(a)
+		}
+		switch s.name {
+		case "count", "min", "max":
+		case "sum", "avg", "mean":
+			id, ok := s.args[0].(*sqlparse.Ident)
+			c, isCol := 0, false
+			if ok {
+				c, isCol = index[strings.ToLower(id.Name)]
+			}
+			unordered = unordered && isCol && (types[c].Category() == value.CatIntegral || types[c].Category() == value.CatLogical)
+		default:
+			unordered = false
+		}
+	}
+	opts := storage.ReadOptions{Unordered: unordered}
+	for _, k := range n.GroupBy {
+		id, ok := stripAlias(k).(*sqlparse.Ident)
+		if !ok {
+			continue
+		}
+		name := strings.ToLower(id.Name)
+		if c, isCol := index[name]; isCol && types[c] == value.Symbol && !used[name] && !slices.Contains(opts.Coded, c) {
+			opts.Coded = append(opts.Coded, c)
+		}
+	}
+	reads := len(read)
+	if read == nil {
+		reads = len(names)
+	}
+	if len(opts.Coded) >= reads && len(n.Where) > 0 {
+		opts.Coded = opts.Coded[:reads-1]
+	}
+	return opts
 }
 
 // decomposable are the aggregates whose per-partition states merge into
@@ -258,8 +329,12 @@ type aggState struct {
 // mapPartition computes a partition's partial states. The interpreter is
 // not safe for concurrent use, so expressions other than bare columns are
 // evaluated under evalMu; the typed kernels run outside it.
-func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.Mutex) (*mrPartial, error) {
+func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[string]*storage.SymbolCodes, evalMu *sync.Mutex) (*mrPartial, error) {
 	n := plan.n
+	rows := part.Rows()
+	for _, c := range codes {
+		rows = len(c.IDs) // part may have no column left
+	}
 	eval := func(e sqlparse.Expr) (*value.Vector, error) {
 		if id, ok := stripAlias(e).(*sqlparse.Ident); ok {
 			if c := part.Column(id.Name); c != nil {
@@ -272,7 +347,7 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 		if err != nil {
 			return nil, err
 		}
-		return value.Broadcast(v, part.Rows())
+		return value.Broadcast(v, rows)
 	}
 	if len(n.Where) > 0 {
 		evalMu.Lock()
@@ -296,23 +371,49 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 				idx = append(idx, i)
 			}
 		}
-		if len(idx) != part.Rows() {
+		if len(idx) != rows {
 			part = part.Gather(idx)
+			for name, c := range codes {
+				ids := make([]int32, len(idx))
+				for j, r := range idx {
+					ids[j] = c.IDs[r]
+				}
+				codes[name] = &storage.SymbolCodes{IDs: ids, Dict: c.Dict}
+			}
+			rows = len(idx)
 		}
 	} else if !plan.gather {
-		return countOnly(plan, part.Rows()), nil
+		return countOnly(plan, rows), nil
 	}
 	keyVecs := make([]*value.Vector, len(n.GroupBy))
+	keyCodes := make([]*storage.SymbolCodes, len(n.GroupBy))
 	for i, k := range n.GroupBy {
+		if id, ok := stripAlias(k).(*sqlparse.Ident); ok {
+			if c := codesOf(codes, id.Name); c != nil {
+				// rows group by their symbol ids (one id per symbol)
+				keyVecs[i], keyCodes[i] = value.NewInts(c.IDs), c
+				continue
+			}
+		}
 		v, err := eval(k)
 		if err != nil {
 			return nil, err
 		}
 		keyVecs[i] = v
 	}
-	g := groupRows(keyVecs, part.Rows())
+	g := groupRows(keyVecs, rows)
 	p := &mrPartial{keys: make([]*value.Vector, len(keyVecs)), states: make([]aggState, len(plan.specs)), groups: g.n}
 	for i, kv := range keyVecs {
+		if c := keyCodes[i]; c != nil {
+			syms := make([]string, g.n)
+			for j, r := range g.first {
+				if id := c.IDs[r]; id > 0 {
+					syms[j] = c.Dict[id-1]
+				}
+			}
+			p.keys[i] = value.NewStrings(value.Symbol, syms)
+			continue
+		}
 		p.keys[i] = kv.Gather(g.first)
 	}
 	for k, s := range plan.specs {
@@ -331,6 +432,16 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 		p.states[k] = st
 	}
 	return p, nil
+}
+
+// codesOf is the coded column called name (ignoring case), if any.
+func codesOf(codes map[string]*storage.SymbolCodes, name string) *storage.SymbolCodes {
+	for n, c := range codes {
+		if strings.EqualFold(n, name) {
+			return c
+		}
+	}
+	return nil
 }
 
 // countOnly is the partial of a query whose aggregates are all count(*)

@@ -873,3 +873,40 @@ func TestTSDBAppendBlocksInKeyOrder(t *testing.T) {
 		require.Equal(t, int(m.Rows), want[0].Len())
 	}
 }
+
+// ReadChunkWith hands coded SYMBOL columns over as ids into the chunk's
+// base (the same rows ReadChunk spells out), and an unordered read of a
+// TSDB ALL chunk returns its rows in storage order without the sort
+// column; FIRST/LAST chunks are still sorted and deduplicated.
+func TestReadChunkWithCodedUnordered(t *testing.T) {
+	for _, keep := range []KeepPolicy{KeepAll, KeepLast} {
+		s := memStore(t)
+		opts := ChunkOptions{SortColumns: []int{1}, KeepDuplicates: keep}
+		commit(t, s, chunkA, []*value.Vector{syms("b", "", "a"), typed(value.Second, 30, 10, 20), ints(1, 2, 3)}, opts)
+		commit(t, s, chunkA, []*value.Vector{syms("c", "a"), typed(value.Second, 5, 10), ints(4, 5)}, opts)
+		schema := []value.Type{value.Symbol, value.Second, value.Int}
+		want, err := s.ReadChunk(chunkA, []int{0, 2}, schema)
+		require.NoError(t, err)
+
+		out, codes, err := s.ReadChunkWith(chunkA, []int{0, 2}, schema, ReadOptions{Coded: []int{0}})
+		require.NoError(t, err)
+		require.Nil(t, out[0])
+		require.Nil(t, codes[1])
+		require.Equal(t, want[1].I32, out[1].I32)
+		spelled := make([]string, len(codes[0].IDs))
+		for i, id := range codes[0].IDs {
+			if id > 0 {
+				spelled[i] = codes[0].Dict[id-1]
+			}
+		}
+		require.Equal(t, want[0].Str, spelled, "keep=%s", keep)
+
+		out, _, err = s.ReadChunkWith(chunkA, []int{2}, schema, ReadOptions{Unordered: true})
+		require.NoError(t, err)
+		if keep == KeepAll {
+			require.Equal(t, []int32{2, 3, 1, 4, 5}, out[0].I32, "blocks in commit order, rows as each append sorted them")
+		} else {
+			require.Equal(t, want[1].I32, out[0].I32)
+		}
+	}
+}
