@@ -85,8 +85,12 @@ var deepShapes = []func(n int) string{
 	func(n int) string { return strings.Repeat("(true ? ", n) + "1" + strings.Repeat(" : 2)", n) },
 	func(n int) string { return strings.Repeat("<", n) + "1" + strings.Repeat(">", n) },
 	func(n int) string { return strings.Repeat("(1,", n) + "1" + strings.Repeat(")", n) },
-	func(n int) string { return "select case" + strings.Repeat(" when a > 1 then 1", n) + " else 0 end from table(1 as a)" },
-	func(n int) string { return "t = table(1 as a); select a from t" + strings.Repeat(" union select a from t", n) },
+	func(n int) string {
+		return "select case" + strings.Repeat(" when a > 1 then 1", n) + " else 0 end from table(1 as a)"
+	},
+	func(n int) string {
+		return "t = table(1 as a); select a from t" + strings.Repeat(" union select a from t", n)
+	},
 	func(n int) string { return "x = 1 2 3; x" + strings.Repeat(".abs()", n) },
 	func(n int) string { return "x = <1>; for(i in 0:" + strconv.Itoa(n) + ") x = expr(1, +, x); x" },
 }
