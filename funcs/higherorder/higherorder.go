@@ -34,7 +34,7 @@ func init() {
 		funcs.Spec{Name: "rolling", Params: []string{"func", "funcArgs", "window", "step", "fill", "explicitOffset"}, Min: 3, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xrolling},
 		funcs.Spec{Name: "tmoving", Params: []string{"func", "T", "funcArgs", "window"}, Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtmoving},
 		funcs.Spec{Name: "twindow", Params: []string{"func", "funcArgs", "T", "range", "prevailing", "excludedPeriod"}, Min: 4, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtwindow},
-		funcs.Spec{Name: "byRow", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xbyRow},
+		funcs.Spec{Name: "byRow", Params: []string{"func", "X", "Y"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "higher-order", Fn: xbyRow},
 		funcs.Spec{Name: "byColumn", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xbyColumn},
 		funcs.Spec{Name: "groupby", Params: []string{"func", "funcArgs", "groupingCol"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "higher-order",
 			Fn:      func(env funcs.Env, args []value.Value) (value.Value, error) { return xgroupby(env, args, nil) },
@@ -787,52 +787,154 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	return AssembleWithNulls(out, funcs.RuleDolphin)
 }
 
-// byRow applies func to each row of a matrix (or a table's rows as
-// vectors, or an array vector's rows).
+// byRow applies func to each row of X (and the same row of Y): a
+// matrix's rows, a table's rows as vectors, a tuple's elements read as
+// columns, an array vector's rows (funcs/ho_funcs/byRow.md). Scalar
+// results make a vector; vector results take X's form again.
 func xbyRow(env funcs.Env, args []value.Value) (value.Value, error) {
 	fn, err := FnArg("byRow", args[0])
 	if err != nil {
 		return nil, err
 	}
-	switch x := args[1].(type) {
-	case *value.Matrix:
-		out := make([]value.Value, x.Rows)
-		idx := make([]int, x.Cols)
-		for r := 0; r < x.Rows; r++ {
-			for c := range idx {
-				idx[c] = c*x.Rows + r
-			}
-			if out[r], err = env.Call(fn, x.V.Gather(idx)); err != nil {
+	if v, ok := args[1].(*value.Vector); ok && !v.T.IsArray() && v.T != value.Any {
+		return env.Call(fn, args[1:]...)
+	}
+	xs := make([]rowSource, len(args)-1)
+	for k, a := range args[1:] {
+		if xs[k], err = rowsOf(a); err != nil {
+			return nil, err
+		}
+	}
+	n := xs[0].n
+	for _, x := range xs[1:] {
+		if x.n != n {
+			return nil, errors.New("The arguments of byRow must have the same number of rows.")
+		}
+	}
+	out := make([]value.Value, n)
+	call := make([]value.Value, len(xs))
+	for r := range out {
+		for k, x := range xs {
+			if call[k], err = x.row(r); err != nil {
 				return nil, err
 			}
 		}
-		return byRowResult(out)
-	case *value.Vector:
-		if x.T.IsArray() || x.T == value.Any {
-			out := make([]value.Value, x.Len())
-			for r := range out {
-				if out[r], err = env.Call(fn, x.Elem(r)); err != nil {
-					return nil, err
-				}
-			}
-			return byRowResult(out)
+		if out[r], err = env.Call(fn, call...); err != nil {
+			return nil, err
 		}
-		return env.Call(fn, x)
 	}
-	return env.Call(fn, args[1])
+	return byRowResult(args[1], out)
 }
 
-// byRowResult assembles per-row results: scalars make a vector, equal
-// vectors the rows of a matrix.
-func byRowResult(out []value.Value) (value.Value, error) {
+// rowSource reads the rows of one byRow argument.
+type rowSource struct {
+	n   int
+	row func(r int) (value.Value, error)
+}
+
+func rowsOf(x value.Value) (rowSource, error) {
+	switch x := x.(type) {
+	case *value.Matrix:
+		return rowSource{x.Rows, func(r int) (value.Value, error) {
+			idx := make([]int, x.Cols)
+			for c := range idx {
+				idx[c] = c*x.Rows + r
+			}
+			return x.V.Gather(idx), nil
+		}}, nil
+	case *value.Table:
+		return rowSource{x.Rows(), func(r int) (value.Value, error) { return rowAcross(x.Cols, r) }}, nil
+	case *value.Vector:
+		if x.T.IsArray() {
+			return rowSource{x.Len(), func(r int) (value.Value, error) { return x.Row(r), nil }}, nil
+		}
+		if x.T == value.Any {
+			cols := make([]*value.Vector, len(x.Any))
+			for i, e := range x.Any {
+				v, ok := e.(*value.Vector)
+				if !ok || (i > 0 && v.Len() != cols[0].Len()) {
+					return rowSource{}, errors.New("The tuple argument of byRow must hold vectors of the same length.")
+				}
+				cols[i] = v
+			}
+			n := 0
+			if len(cols) > 0 {
+				n = cols[0].Len()
+			}
+			return rowSource{n, func(r int) (value.Value, error) { return rowAcross(cols, r) }}, nil
+		}
+	}
+	return rowSource{}, errors.New("The argument [X] of byRow must be a matrix, table, tuple or array vector.")
+}
+
+// rowAcross is element r of each column, as one vector.
+func rowAcross(cols []*value.Vector, r int) (*value.Vector, error) {
+	parts := make([]*value.Vector, len(cols))
+	for c, col := range cols {
+		parts[c] = col.Slice(r, r+1)
+	}
+	return funcs.JoinVectors(parts...)
+}
+
+// byRowResult assembles per-row results: scalars make a vector; equal
+// vectors make the rows of a matrix, or of a table, tuple or array vector
+// when X was one.
+func byRowResult(x value.Value, out []value.Value) (value.Value, error) {
 	r, err := funcs.Assemble(out, funcs.RuleDolphin)
 	if err != nil {
 		return nil, err
 	}
-	if m, ok := r.(*value.Matrix); ok {
-		return Transpose(m), nil
+	m, ok := r.(*value.Matrix)
+	if !ok {
+		rv, isVec := r.(*value.Vector)
+		if xv, ok := x.(*value.Vector); ok && xv.T.IsArray() && isVec && rv.T == value.Any {
+			return arrayOfRows(out)
+		}
+		return r, nil
 	}
-	return r, nil
+	switch x := x.(type) {
+	case *value.Table:
+		cols := make([]*value.Vector, m.Rows)
+		t := Transpose(m)
+		for c := range cols {
+			cols[c] = funcs.MatrixColumn(t, c)
+		}
+		return value.NewTable(append([]string(nil), x.Names...), cols), nil
+	case *value.Vector:
+		t := Transpose(m)
+		if x.T.IsArray() {
+			return arrayOfRows(out)
+		}
+		cols := make([]value.Value, t.Cols)
+		for c := range cols {
+			cols[c] = funcs.MatrixColumn(t, c)
+		}
+		return value.NewTuple(cols), nil
+	}
+	return Transpose(m), nil
+}
+
+// arrayOfRows makes an array vector whose rows are the vector results.
+func arrayOfRows(out []value.Value) (value.Value, error) {
+	rows := make([]*value.Vector, len(out))
+	offs := make([]int64, len(out))
+	end := int64(0)
+	for i, o := range out {
+		v, ok := o.(*value.Vector)
+		if !ok || v.T == value.Any || v.T.IsArray() {
+			return value.NewTuple(out), nil
+		}
+		rows[i] = v
+		end += int64(v.Len())
+		offs[i] = end
+	}
+	flat, err := funcs.JoinVectors(rows...)
+	if err != nil {
+		return nil, err
+	}
+	flat.T += value.ArrayOffset
+	flat.Offsets = offs
+	return flat, nil
 }
 
 // transpose returns m with rows and columns swapped.
