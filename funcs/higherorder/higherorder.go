@@ -670,6 +670,57 @@ func xrolling(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(out) == 0 {
 		return value.NewTuple(nil), nil
 	}
+	return stackWindows(args[1], out)
+}
+
+// stackWindows puts rolling's window results one after another down the
+// rows, as moving does (funcs/ho_funcs/rolling.md): an aggregate over a
+// matrix gives one row per window, a vector function's results are
+// concatenated. Other results assemble as usual.
+func stackWindows(x value.Value, out []value.Value) (value.Value, error) {
+	vecs := make([]*value.Vector, 0, len(out))
+	mats := make([]*value.Matrix, 0, len(out))
+	for _, o := range out {
+		switch o := o.(type) {
+		case *value.Vector:
+			if o.T != value.Any && !o.T.IsArray() {
+				vecs = append(vecs, o)
+			}
+		case *value.Matrix:
+			mats = append(mats, o)
+		}
+	}
+	_, isMatrix := x.(*value.Matrix)
+	switch {
+	case len(vecs) == len(out) && isMatrix:
+		r, err := funcs.Assemble(out, funcs.RuleDolphin)
+		if m, ok := r.(*value.Matrix); ok && err == nil {
+			return Transpose(m), nil
+		}
+		return r, err
+	case len(vecs) == len(out):
+		return funcs.JoinVectors(vecs...)
+	case len(mats) == len(out):
+		cols := mats[0].Cols
+		rows := 0
+		for _, m := range mats {
+			if m.Cols != cols {
+				return funcs.Assemble(out, funcs.RuleDolphin)
+			}
+			rows += m.Rows
+		}
+		parts := make([]*value.Vector, 0, cols*len(mats))
+		for c := 0; c < cols; c++ {
+			for _, m := range mats {
+				parts = append(parts, funcs.MatrixColumn(m, c))
+			}
+		}
+		data, err := funcs.JoinVectors(parts...)
+		if err != nil {
+			return nil, err
+		}
+		return &value.Matrix{V: data, Rows: rows, Cols: cols, ColLabels: mats[0].ColLabels}, nil
+	}
 	return funcs.Assemble(out, funcs.RuleDolphin)
 }
 
