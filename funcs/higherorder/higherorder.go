@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -815,6 +817,20 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	prevailing := int64(0)
+	if p, ok := funcs.ScalarArg(funcs.Arg(args, 4)); ok && !p.Null {
+		if prevailing, ok = p.Int64(); !ok || prevailing < 0 || prevailing > 2 {
+			return nil, errors.New("The argument [prevailing] of twindow must be 0, 1 or 2.")
+		}
+	}
+	if prevailing == 2 {
+		if d1 != 0 && d2 != 0 {
+			return nil, ddberr.Errorf("Usage: twindow(func, funcArgs, T, range, [prevailing=0], [excludedPeriod]). left offset or right offset must be zero when prevailing =2.")
+		}
+		if d1 == 0 && d2 == 0 {
+			return nil, ddberr.Errorf("Usage: twindow(func, funcArgs, T, range, [prevailing=0], [excludedPeriod]). 0:0 is illegal window when prevailing =2.")
+		}
+	}
 	out := make([]value.Value, n)
 	for i := 0; i < n; i++ {
 		lo, hi := ts[i]+d1, ts[i]+d2
@@ -824,6 +840,7 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 				idx = append(idx, j)
 			}
 		}
+		idx = prevailingWindow(idx, ts, i, d1, prevailing)
 		if len(idx) == 0 {
 			continue
 		}
@@ -836,6 +853,34 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return AssembleWithNulls(out, funcs.RuleDolphin)
+}
+
+// prevailingWindow narrows twindow's window idx (positions in order) for
+// prevailing (funcs/ho_funcs/twindow.md): with 1, of the records sharing
+// the left boundary's T only the last stays; with 2 the current record is
+// the boundary, so its duplicates on the open side (left when d1 is 0,
+// right when d2 is 0) drop out.
+func prevailingWindow(idx []int, ts []int64, i int, d1, prevailing int64) []int {
+	if len(idx) == 0 {
+		return idx
+	}
+	switch prevailing {
+	case 1:
+		k := 0
+		for k+1 < len(idx) && ts[idx[k+1]] == ts[idx[0]] {
+			k++
+		}
+		return idx[k:]
+	case 2:
+		kept := idx[:0:0]
+		for _, j := range idx {
+			if (d1 == 0 && j >= i) || (d1 != 0 && j <= i) {
+				kept = append(kept, j)
+			}
+		}
+		return kept
+	}
+	return idx
 }
 
 // byRow applies func to each row of X (and the same row of Y): a
@@ -1586,9 +1631,21 @@ func DistinctSorted(v *value.Vector) (map[string]int, *value.Vector) {
 	return pos, labels
 }
 
-// durationTicks converts a DURATION scalar into ticks of type t. The value
-// package has no DURATION representation yet, so such windows are refused
-// with an error rather than misread.
+// durationTicks converts a DURATION scalar of a fixed-length unit (ns up
+// to w) into ticks of type t; calendar units (M, y, B, a trading
+// calendar) and durations finer than t's tick are refused.
 func durationTicks(s *value.Scalar, t value.Type) (int64, error) {
-	return 0, fmt.Errorf("A DURATION window over %s is not supported yet; give the window in %s units as an integer.", t, t)
+	per := temporal.UnitNanos(t)
+	unit, ok := durationUnitNanos[value.DurationUnit(s)]
+	if !ok || per == 0 || (s.I*unit)%per != 0 {
+		return 0, fmt.Errorf("A DURATION window over %s is not supported yet; give the window in %s units as an integer.", t, t)
+	}
+	return s.I * unit / per, nil
+}
+
+// durationUnitNanos is the length in nanoseconds of the fixed-length
+// DURATION units.
+var durationUnitNanos = map[string]int64{
+	"ns": 1, "us": 1_000, "ms": 1_000_000, "s": 1_000_000_000, "m": 60_000_000_000,
+	"H": 3_600_000_000_000, "d": 86_400_000_000_000, "w": 7 * 86_400_000_000_000,
 }
