@@ -58,18 +58,41 @@ func FromScalars(vals []Value) (Value, error) {
 	if t == Void {
 		return NewNullVector(Void, len(vals)), nil
 	}
+	// A DECIMAL vector has one scale; DECIMALs of different scales make a
+	// tuple (funcs/d/decimal32.md: [1.23$DECIMAL32(4), 3.14$DECIMAL32(3)]
+	// is ANY VECTOR).
+	scale := int32(-1)
+	if t.IsDecimal() {
+		for _, v := range vals {
+			if s := v.(*Scalar); s.T == t && !s.Null {
+				if scale >= 0 && s.Scale != scale {
+					return NewTuple(vals), nil
+				}
+				scale = s.Scale
+			}
+		}
+	}
 	out := NewVector(t, 0, len(vals))
 	for _, v := range vals {
 		s := v.(*Scalar)
 		if s.T != t && !s.Null {
-			c, err := Cast(s, t, s.Scale)
+			to := s.Scale
+			if scale >= 0 {
+				to = scale
+			}
+			c, err := Cast(s, t, to)
 			if err != nil {
 				return nil, err
 			}
 			s = c.(*Scalar)
 		}
-		out.Scale = s.Scale
+		if scale < 0 {
+			out.Scale = s.Scale
+		}
 		out.AppendScalar(s)
+	}
+	if scale >= 0 {
+		out.Scale = scale
 	}
 	return out, nil
 }

@@ -11,8 +11,8 @@ import (
 // an INT/LONG side converts to the DECIMAL side's type with scale 0. The
 // result scale is max(S1, S2) for + and -, S1+S2 for *, S1 for /. Results
 // that leave the storage integer fail with "Decimal math overflow".
-// DECIMAL with a floating side, ratio and mod compute in DOUBLE, as does
-// DECIMAL128 (not handled here).
+// DECIMAL with a floating side, ratio and mod compute in DOUBLE.
+// DECIMAL128 has its own exact kernel (decimal128Arith).
 
 var errDecimalOverflow = errors.New("Decimal math overflow")
 
