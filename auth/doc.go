@@ -5,4 +5,12 @@
 // deny-wins resolution, database ownership, and the failed-login lockout.
 // A Store with a directory writes its state atomically to acl.json there
 // after every change; without one it lives in memory.
+//
+// It also owns the access policy (Principal, policy.go): whether a user
+// may read, write, create, drop or list a DFS database or table, use a
+// shared table, or grant a privilege. That policy is pure: it is told
+// object names and owners and answers with DolphinDB's refusal texts; the
+// interpreter (package engine) finds the objects and enforces the answer,
+// and the security script functions (package authfuncs) administer the
+// store. auth imports nothing of Porpoise but ddberr.
 package auth

@@ -83,6 +83,16 @@ func (p Priv) ownerGrantable() bool {
 	return false
 }
 
+// isTable reports whether p is a privilege on a table (rather than on a
+// database, view or the node).
+func (p Priv) isTable() bool {
+	switch p {
+	case TableRead, TableWrite, TableInsert, TableUpdate, TableDelete:
+		return true
+	}
+	return false
+}
+
 // expand is the set a privilege stands for when stored: TABLE_WRITE is
 // kept as TABLE_INSERT, TABLE_UPDATE and TABLE_DELETE since 2.00.9, and
 // DB_WRITE likewise.
@@ -138,7 +148,3 @@ func SharedName(obj string) string {
 	}
 	return obj
 }
-
-// PrivOwnerGrantable reports whether a non-administrator who owns the
-// object may grant, deny or revoke p on it.
-func PrivOwnerGrantable(p Priv) bool { return p.ownerGrantable() }

@@ -10,7 +10,6 @@ import (
 	"net"
 	"os"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -92,8 +91,11 @@ func Dial(ctx context.Context, addr string, opts Options) (*Conn, error) {
 	if opts.MaxReply > 0 {
 		c.rd.MaxFrame = opts.MaxReply
 	}
+	if opts.Output != nil {
+		c.rd.Message = func(text string) { opts.Output.Write([]byte(text + "\n")) }
+	}
 	c.wr = wire.NewWriter(&c.body, &wire.EncodeOptions{Symbols: opts.Symbols})
-	if _, err := c.do(ctx, "connect\n", nil); err != nil {
+	if _, err := c.do(ctx, &wire.Request{Kind: wire.KindConnect}); err != nil {
 		nc.Close()
 		return nil, err
 	}
@@ -140,7 +142,7 @@ func (c *Conn) Close() error {
 func (c *Conn) Run(ctx context.Context, script string) (value.Value, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.do(ctx, "script\n"+script, nil)
+	return c.do(ctx, &wire.Request{Kind: wire.KindScript, Script: script})
 }
 
 // CompressedTable is a table argument of RunFunc or Upload sent with its
@@ -156,23 +158,16 @@ type CompressedTable struct {
 	Methods []wire.Compression
 }
 
-// header appends the request header line and body to dst, written as the
-// Go API does: an empty session id for connect and scripts, and no
-// options for uploads without flags.
-func (c *Conn) header(dst []byte, body string, flags wire.Flag) []byte {
-	dst = append(dst, "API2 "...)
-	if !strings.HasPrefix(body, "script\n") && !strings.HasPrefix(body, "connect\n") {
-		dst = append(dst, c.sid...)
+// frame completes q's header as the Go API writes it: an empty session
+// id for connect and scripts, and no options for uploads without flags.
+func (c *Conn) frame(q *wire.Request, flags wire.Flag) {
+	q.API = "API2"
+	if q.Kind != wire.KindScript && q.Kind != wire.KindConnect {
+		q.SessionID = c.sid
 	}
-	dst = append(dst, ' ')
-	dst = strconv.AppendInt(dst, int64(len(body)), 10)
-	if flags != 0 || !strings.HasPrefix(body, "variable\n") {
-		dst = append(dst, " / "...)
-		dst = strconv.AppendUint(dst, uint64(flags), 10)
-		dst = append(dst, "_1_4_64"...)
-	}
-	dst = append(dst, '\n')
-	return append(dst, body...)
+	q.HasOptions = flags != 0 || q.Kind != wire.KindVariable
+	q.Options = wire.DefaultOptions()
+	q.Options.Flags = flags
 }
 
 // RunFunc calls a function with arguments. name may be any expression
@@ -185,7 +180,7 @@ func (c *Conn) RunFunc(ctx context.Context, name string, args ...value.Value) (v
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.do(ctx, "function\n"+name+"\n"+strconv.Itoa(len(args))+"\n1\n", args)
+	return c.do(ctx, &wire.Request{Kind: wire.KindFunction, Function: name, TrailingLF: true, Args: args})
 }
 
 // Upload assigns session variables on the server; a *CompressedTable
@@ -208,12 +203,12 @@ func (c *Conn) Upload(ctx context.Context, vars map[string]value.Value) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	_, err := c.do(ctx, "variable\n"+strings.Join(names, ",")+"\n"+strconv.Itoa(len(args))+"\n1", args)
+	_, err := c.do(ctx, &wire.Request{Kind: wire.KindVariable, Names: names, Args: args})
 	return err
 }
 
 // do sends one request and reads its reply; c.mu is held.
-func (c *Conn) do(ctx context.Context, body string, args []value.Value) (v value.Value, err error) {
+func (c *Conn) do(ctx context.Context, q *wire.Request) (v value.Value, err error) {
 	if c.broken != nil {
 		return nil, c.broken
 	}
@@ -224,9 +219,9 @@ func (c *Conn) do(ctx context.Context, body string, args []value.Value) (v value
 	// without touching the stream.
 	flags := c.opts.Flags
 	c.body.Reset()
-	if len(args) > 0 {
+	if len(q.Args) > 0 {
 		c.wr.Reset(&c.body)
-		for _, a := range args {
+		for _, a := range q.Args {
 			f, err := c.writeArg(a)
 			if err != nil {
 				return nil, fmt.Errorf("client: encode argument: %w", err)
@@ -257,7 +252,10 @@ func (c *Conn) do(ctx context.Context, body string, args []value.Value) (v value
 			}
 		}
 	}()
-	c.hdr = c.header(c.hdr[:0], body, flags)
+	c.frame(q, flags)
+	if c.hdr, err = q.AppendHeader(c.hdr[:0]); err != nil {
+		return nil, err
+	}
 	// One gathered write: the encoded arguments (megabytes for a batch)
 	// are not copied into a socket buffer.
 	bufs := net.Buffers{c.hdr, c.body.Bytes()}
@@ -362,65 +360,23 @@ func (c *Conn) watch(ctx context.Context) (stop func() bool) {
 	}
 }
 
-// readReply reads MSG records, then the reply header, status and object.
+// readReply reads the reply (print records go to Options.Output as
+// they arrive); an error reply is a *ServerError.
 func (c *Conn) readReply() (value.Value, error) {
-	for {
-		line, err := c.readLine()
-		if err != nil {
-			return nil, err
-		}
-		if line == "MSG" {
-			text, err := c.br.ReadString(0)
-			if err != nil {
-				return nil, eof(err)
-			}
-			if c.opts.Output != nil {
-				c.opts.Output.Write([]byte(text[:len(text)-1] + "\n"))
-			}
-			continue
-		}
-		f := strings.Split(line, " ")
-		if len(f) < 3 {
-			return nil, fmt.Errorf("client: invalid reply header %q", line)
-		}
-		n, err := strconv.Atoi(f[1])
-		if err != nil || n < 0 {
-			return nil, fmt.Errorf("client: invalid reply header %q", line)
-		}
-		c.sid = f[0]
-		status, err := c.readLine()
-		if err != nil {
-			return nil, err
-		}
-		if status != "OK" {
-			return nil, ddberr.New(status)
-		}
-		if n == 0 {
-			return nil, nil
-		}
-		c.rd.SetBigEndian(f[2] == "0")
-		v, err := c.rd.ReadObject()
-		if err != nil {
-			return nil, fmt.Errorf("client: decode reply: %w", err)
-		}
-		return v, nil
+	resp, err := c.rd.ReadResponse()
+	if resp != nil {
+		c.sid = resp.SessionID
 	}
-}
-
-func (c *Conn) readLine() (string, error) {
-	line, err := c.br.ReadSlice('\n')
-	if err == bufio.ErrBufferFull {
-		return "", errors.New("client: reply line too long")
+	var se *wire.ServerError
+	switch {
+	case errors.As(err, &se):
+		return nil, ddberr.New(se.Msg)
+	case err == io.EOF:
+		return nil, io.ErrUnexpectedEOF
+	case errors.Is(err, wire.ErrMalformed), errors.Is(err, wire.ErrLimit), errors.Is(err, wire.ErrUnsupported):
+		return nil, fmt.Errorf("client: decode reply: %w", err)
+	case err != nil:
+		return nil, err
 	}
-	if err != nil {
-		return "", eof(err)
-	}
-	return string(line[:len(line)-1]), nil
-}
-
-func eof(err error) error {
-	if err == io.EOF {
-		return io.ErrUnexpectedEOF
-	}
-	return err
+	return resp.Value, nil
 }

@@ -414,7 +414,7 @@ func backupSQL(h Host, dir string, code value.Value, force bool) (int, error) {
 // binds.
 func selectOf(code value.Value) (*sqlparse.SelectExpr, map[string]value.Value) {
 	switch c := code.(type) {
-	case *sqlparse.Code:
+	case *funcs.Code:
 		s, _ := c.X.(*sqlparse.SelectExpr)
 		return s, nil
 	case *funcs.Meta:
@@ -427,7 +427,7 @@ func selectOf(code value.Value) (*sqlparse.SelectExpr, map[string]value.Value) {
 // evalCode evaluates metacode in the caller's scope.
 func evalCode(h Host, code value.Value) (value.Value, error) {
 	switch c := code.(type) {
-	case *sqlparse.Code:
+	case *funcs.Code:
 		return h.Eval(c.X, nil)
 	case *funcs.Meta:
 		if c.Stmt != nil {

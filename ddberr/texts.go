@@ -57,7 +57,7 @@ var texts = []Text{
 	{"Unsupported partition type %s", "spec/mtw.md"},
 	{"Server Response: '%s' script: %s", "spec/mtw.md"},
 
-	// users, groups and privileges (engine/privileges.go, engine/security_funcs.go, package auth)
+	// users, groups and privileges (package auth, its policy included, and package authfuncs)
 	{"The user name or password is incorrect.", "tutorials/ACL_and_Security.md"},
 	{"Only administrators execute function %s", "porpoise: the official APIs' test suites expect this text for getGroupList"},
 	{"<NotAuthenticated>Not granted to read data. Please login first.", "porpoise"},
@@ -77,6 +77,7 @@ var texts = []Text{
 	{"Non-admin users cannot %s the %s privilege. Contact the administrator. RefId: S04004", "error_codes/S04004.md"},
 	{"To manage permissions for databases you didn't create, you must have the DB_MANAGE privilege or contact an administrator. RefId: S04005", "error_codes/S04005.md"},
 	{"The argument [%s] of %s must be %s.", "porpoise"},
+	{"This function needs a database engine.", "porpoise: a built-in called with an Env that is not an engine's interpreter"},
 	{"The objs of %s must be a positive number.", "funcs/g/grant.md"},
 	{"%s can only be granted to a user.", "funcs/g/grant.md"},
 	{"%s can't be denied.", "porpoise"},
@@ -103,4 +104,21 @@ var texts = []Text{
 	{"The job was cancelled.", "porpoise: cancelConsoleJob, cancelJob and closeSessions stop a job"},
 	{"Only administrators can execute function %s.", "funcs/s/setMaxConnections.md"},
 	{"The memory used by the query result (%d bytes) exceeds memLimitOfQueryResult (%.0f bytes).", "db_distr_comp/cfg/function_configuration.md"},
+
+	// API requests the server cannot read (package wire, §1.2-§1.4 of the
+	// protocol spec), in the server's own wording
+	{"The request header is longer than %d bytes.", "porpoise"},
+	{"Invalid request header: %s", "porpoise"},
+	{"Invalid request body length: %s", "porpoise"},
+	{"Invalid request option %s.", "porpoise"},
+	{"Invalid request flag %d.", "porpoise"},
+	{"The request of %d bytes exceeds the limit of %d bytes.", "porpoise"},
+	{"The request body of %d bytes exceeds the limit of %d bytes.", "porpoise"},
+	{"Invalid %s request: the body must hold a name, an argument count and the byte order.", "porpoise"},
+	{"Invalid %s request: bad argument count %s.", "porpoise"},
+	{"Invalid %s request: bad byte order %s.", "porpoise"},
+	{"The request's %d arguments exceed the limit of %d bytes.", "porpoise"},
+	{"The request exceeds the limit of %d bytes.", "porpoise"},
+	{"Failed to deserialize argument %d: the request exceeds the limit of %d bytes (%v).", "porpoise"},
+	{"Failed to deserialize argument %d: %v", "porpoise"},
 }

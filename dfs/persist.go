@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // The catalog persists database schemes and table schemas as JSON blobs in
@@ -56,7 +57,7 @@ func textsVector(t value.Type, xs []string) (*value.Vector, error) {
 			out.Str = append(out.Str, x)
 			continue
 		}
-		s, err := value.ParseAs(x, t)
+		s, err := cast.ParseAs(x, t)
 		if err != nil {
 			return nil, err
 		}

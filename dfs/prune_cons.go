@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // consKind says which non-NULL values of a column a colCons admits.
@@ -170,7 +171,7 @@ func inColumnType(ct value.Type, k *value.Scalar, colLeft bool) (v *value.Scalar
 			if !colLeft {
 				return nil, false, false
 			}
-			conv, err := value.CastVector(k.Vector(), ct, 0)
+			conv, err := cast.Vector(k.Vector(), ct, 0)
 			if err != nil || conv.Len() != 1 {
 				return nil, false, false
 			}
@@ -183,7 +184,7 @@ func inColumnType(ct value.Type, k *value.Scalar, colLeft bool) (v *value.Scalar
 			return nil, true, true
 		}
 		// integral and temporal values compare as raw integers
-		lo, hi := value.IntRange(ct)
+		lo, hi := cast.IntRange(ct)
 		if k.I < lo || k.I > hi {
 			return nil, false, false
 		}
@@ -241,7 +242,7 @@ func inCons(ct value.Type, k value.Value) (*colCons, bool) {
 	case st.Category() == value.CatIntegral && ct.Category() == value.CatIntegral && ct.Storage() <= st.Storage():
 		// widening the column is exact: a row matches when its value is
 		// in the set
-		lo, hi := value.IntRange(ct)
+		lo, hi := cast.IntRange(ct)
 		vals = value.NewVector(ct, 0, len(keep))
 		for _, i := range keep {
 			if x := set.At(i).I; x >= lo && x <= hi {

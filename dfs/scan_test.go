@@ -97,3 +97,50 @@ func TestEachPartitionStopsOnError(t *testing.T) {
 	err := tb.EachPartition(nil, nil, func(int, *value.Table) error { return boom })
 	require.ErrorIs(t, err, boom)
 }
+
+// TestEachPartitionWithCoded: a dfs:// partition's coded SYMBOL column
+// comes as codes by name and is left out of the part; an in-memory
+// partition comes whole.
+func TestEachPartitionWithCoded(t *testing.T) {
+	for _, path := range []string{"dfs://scan", ""} {
+		st, err := storage.Open(storage.Options{InMemory: true})
+		require.NoError(t, err)
+		cat, err := Open(st, Config{})
+		require.NoError(t, err)
+		dom, err := partition.NewValue(value.NewInts([]int32{1, 2}))
+		require.NoError(t, err)
+		db, err := cat.CreateDatabase(path, dom, "OLAP", "TRANS")
+		require.NoError(t, err)
+		schema := value.NewTable([]string{"id", "s"}, []*value.Vector{value.NewInts(nil), value.NewStrings(value.Symbol, nil)})
+		tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})
+		require.NoError(t, err)
+		_, err = tb.Append(context.Background(), value.NewTable([]string{"id", "s"}, []*value.Vector{
+			value.NewInts([]int32{1, 2, 1}), value.NewStrings(value.Symbol, []string{"x", "y", ""})}), false)
+		require.NoError(t, err)
+		var mu sync.Mutex
+		got := map[int]string{}
+		require.NoError(t, tb.EachPartitionWith(nil, []int{0, 1}, storage.ReadOptions{Coded: []int{1}}, func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error {
+			mu.Lock()
+			defer mu.Unlock()
+			if path == "" {
+				require.Nil(t, codes)
+				got[i] = part.Cols[1].String()
+				return nil
+			}
+			require.Equal(t, []string{"id"}, part.Names)
+			c := codes["s"]
+			var spelled []string
+			for _, id := range c.IDs {
+				if id == 0 {
+					spelled = append(spelled, "")
+				} else {
+					spelled = append(spelled, c.Dict[id-1])
+				}
+			}
+			got[i] = value.NewStrings(value.Symbol, spelled).String()
+			return nil
+		}))
+		require.Equal(t, map[int]string{0: `["x",]`, 1: `["y"]`}, got, path)
+		require.NoError(t, st.Close())
+	}
+}

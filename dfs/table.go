@@ -154,7 +154,7 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 	}
 	var parts []*value.Table
 	var mu sync.Mutex
-	err := t.eachPartition(keep, cols, false, func(i int, part *value.Table) error {
+	err := t.eachPartition(keep, cols, false, storage.ReadOptions{}, func(i int, part *value.Table, _ map[string]*storage.SymbolCodes) error {
 		mu.Lock()
 		defer mu.Unlock()
 		for len(parts) <= i {
@@ -230,12 +230,23 @@ func concatParts(parts []*value.Table, k int, typ value.Type, scale int32) *valu
 // caller's: DFS chunks are decoded afresh, in-memory partitions copied.
 // The first error stops the remaining reads and is returned.
 func (t *Table) EachPartition(keep PartitionFilter, cols []int, fn func(i int, part *value.Table) error) error {
-	return t.eachPartition(keep, cols, true, fn)
+	return t.eachPartition(keep, cols, true, storage.ReadOptions{}, func(i int, part *value.Table, _ map[string]*storage.SymbolCodes) error {
+		return fn(i, part)
+	})
 }
 
-// eachPartition is EachPartition; owned false hands in-memory partitions'
-// own columns to fn, for a caller that copies them anyway.
-func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, fn func(i int, part *value.Table) error) error {
+// EachPartitionWith is EachPartition reading dfs:// chunks with opts:
+// the SYMBOL columns opts.Coded names come to fn as codes (by column
+// name) and are left out of part, and opts.Unordered may hand a TSDB
+// partition's rows over unsorted. In-memory partitions come as
+// EachPartition hands them (all columns, codes nil).
+func (t *Table) EachPartitionWith(keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error) error {
+	return t.eachPartition(keep, cols, true, opts, fn)
+}
+
+// eachPartition is EachPartitionWith; owned false hands in-memory
+// partitions' own columns to fn, for a caller that copies them anyway.
+func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error) error {
 	cols = t.allColumns(cols)
 	names := make([]string, len(cols))
 	for k, c := range cols {
@@ -251,34 +262,48 @@ func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, fn f
 	}
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	read := func(path string) (*value.Table, error) {
-		chunk := make([]*value.Vector, len(cols))
-		if t.db.DFS() {
-			if !existing[path] {
-				return nil, nil
-			}
-			read, err := t.db.cat.store.ReadChunk(t.chunkID(path), cols, t.types)
-			if err != nil {
-				return nil, err
-			}
-			chunk = read
-		} else {
+	read := func(path string) (*value.Table, map[string]*storage.SymbolCodes, error) {
+		if !t.db.DFS() {
 			mem := t.mem[path]
 			if mem == nil {
-				return nil, nil
+				return nil, nil, nil
 			}
+			chunk := make([]*value.Vector, len(cols))
 			for k, c := range cols {
 				chunk[k] = mem.Cols[c]
 				if owned {
 					chunk[k] = chunk[k].Clone()
 				}
 			}
-			return value.NewTable(names, chunk), nil
+			return value.NewTable(names, chunk), nil, nil
 		}
-		for k, c := range cols {
-			chunk[k].Scale = t.scales[c]
+		if !existing[path] {
+			return nil, nil, nil
 		}
-		return value.NewTable(names, chunk), nil
+		read, coded, err := t.db.cat.store.ReadChunkWith(t.chunkID(path), cols, t.types, opts)
+		if err != nil {
+			return nil, nil, err
+		}
+		for k, v := range read {
+			if v != nil {
+				v.Scale = t.scales[cols[k]]
+			}
+		}
+		if len(opts.Coded) == 0 {
+			return value.NewTable(names, read), nil, nil
+		}
+		codes := map[string]*storage.SymbolCodes{}
+		var partNames []string
+		var kept []*value.Vector
+		for k, v := range read {
+			if coded[k] != nil {
+				codes[names[k]] = coded[k]
+				continue
+			}
+			partNames = append(partNames, names[k])
+			kept = append(kept, v)
+		}
+		return value.NewTable(partNames, kept), codes, nil
 	}
 	var (
 		next   atomic.Int64
@@ -305,9 +330,9 @@ func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, fn f
 				if i >= len(paths) {
 					return
 				}
-				part, err := read(paths[i])
+				part, codes, err := read(paths[i])
 				if err == nil && part != nil {
-					err = fn(i, part)
+					err = fn(i, part, codes)
 				}
 				if err != nil {
 					fail(err)

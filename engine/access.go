@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // indexValue is x[i]: vector elements (by scalar, vector of positions or
@@ -133,7 +134,7 @@ func dictGet(d *value.Dict, key value.Value) (value.Value, error) {
 		if kv.T.Category() == value.CatLiteral && d.Keys.T.Category() == value.CatLiteral {
 			kv = &value.Vector{T: d.Keys.T, Str: kv.Str}
 		} else {
-			c, err := value.CastVector(kv, d.Keys.T, d.Keys.Scale)
+			c, err := cast.Vector(kv, d.Keys.T, d.Keys.Scale)
 			if err != nil {
 				return nil, err
 			}
@@ -185,7 +186,7 @@ func assignIndex(x, i, v value.Value) error {
 		}
 		kv := k.Vector()
 		if kv.T != b.Keys.T {
-			c, err := value.CastVector(kv, b.Keys.T, 0)
+			c, err := cast.Vector(kv, b.Keys.T, 0)
 			if err != nil {
 				return err
 			}
@@ -202,7 +203,7 @@ func assignIndex(x, i, v value.Value) error {
 			}
 			sv := s.Vector()
 			if sv.T != b.Vals.T {
-				c, err := value.CastVector(sv, b.Vals.T, b.Vals.Scale)
+				c, err := cast.Vector(sv, b.Vals.T, b.Vals.Scale)
 				if err != nil {
 					return err
 				}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Indexing matrices and array vectors, as the Matrix and arrayVector pages
@@ -98,7 +99,7 @@ func indexList(i value.Value, n int) ([]int, error) {
 		if k.T.Category() != value.CatIntegral {
 			return nil, errors.New("Invalid index.")
 		}
-		longs, err := value.CastVector(k, value.Long, 0)
+		longs, err := cast.Vector(k, value.Long, 0)
 		if err != nil {
 			return nil, err
 		}

@@ -48,45 +48,54 @@ func (in *interp) MaxMemSizeGB() float64 { return in.s.eng.maxMemSizeGB() }
 // Now implements dbadmin.Host.
 func (in *interp) Now() time.Time { return in.s.eng.Now() }
 
-// extensions holds, per engine, the state packages outside engine keep
-// for it (see EngineState), created on first use and closed with it.
-var extensions sync.Map // *Engine -> *extState
-
-type extState struct {
-	mu     sync.Mutex
-	byKey  map[string]any
-	closed bool
+// extStates holds the state packages outside engine keep for one engine
+// (see EngineState), created on first use and closed with it.
+type extStates struct {
+	mu    sync.Mutex
+	byKey map[string]any
 }
 
 // EngineState implements dbadmin.Host: the engine's value under key,
 // made by create on first use. A value with a Close() method is closed
 // when the engine closes.
 func (in *interp) EngineState(key string, create func() any) any {
-	v, _ := extensions.LoadOrStore(in.s.eng, &extState{byKey: map[string]any{}})
-	st := v.(*extState)
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if x, ok := st.byKey[key]; ok {
-		return x
+	x := &in.s.eng.ext
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if v, ok := x.byKey[key]; ok {
+		return v
 	}
-	x := create()
-	st.byKey[key] = x
-	return x
+	v := create()
+	x.putLocked(key, v)
+	return v
+}
+
+// put stores v under key, replacing what was there.
+func (x *extStates) put(key string, v any) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.putLocked(key, v)
+}
+
+func (x *extStates) putLocked(key string, v any) {
+	if x.byKey == nil {
+		x.byKey = map[string]any{}
+	}
+	x.byKey[key] = v
 }
 
 // closeExtensions closes the engine's extension states (scheduled-job
-// timers and the like) before storage goes.
+// timers and the like) before storage goes, and forgets them. The lock is
+// not held while they close: a job a Close waits for may still ask for
+// its state.
 func (e *Engine) closeExtensions() {
-	v, ok := extensions.LoadAndDelete(e)
-	if !ok {
-		return
-	}
-	st := v.(*extState)
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	st.closed = true
-	for _, x := range st.byKey {
-		if c, ok := x.(interface{ Close() }); ok {
+	x := &e.ext
+	x.mu.Lock()
+	states := x.byKey
+	x.byKey = nil
+	x.mu.Unlock()
+	for _, v := range states {
+		if c, ok := v.(interface{ Close() }); ok {
 			c.Close()
 		}
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
-	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -46,13 +45,13 @@ func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
 	if err := in.s.checkRead(); err != nil {
 		return nil, err
 	}
-	var out []string
+	out := []string{}
 	for _, db := range in.s.eng.dbs.Paths() {
 		if in.s.seesDatabase(db) {
 			out = append(out, db)
 		}
 	}
-	return value.NewStrings(value.String, nonNil(out)), nil
+	return value.NewStrings(value.String, out), nil
 }
 
 func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -185,7 +184,7 @@ func xloadTableBySQL(env funcs.Env, args []value.Value) (value.Value, error) {
 		err error
 	)
 	switch x := args[0].(type) {
-	case *sqlparse.Code:
+	case *funcs.Code:
 		res, err = in.Eval(x.X, nil)
 	case *funcs.Meta:
 		if x.Stmt != nil {

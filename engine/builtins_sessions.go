@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -118,7 +119,7 @@ func (e *Engine) sharedBytes() int64 {
 			o.mu.RUnlock()
 			continue
 		}
-		n += estimateBytes(o.v)
+		n += memlimit.EstimateBytes(o.v)
 		if isTable {
 			t.Mu.RUnlock()
 		}

@@ -3,7 +3,6 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -18,11 +17,8 @@ func init() {
 		funcs.Spec{Name: "getJobMessage", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: xgetJobMessage},
 		funcs.Spec{Name: "getJobStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetJobStat},
 		funcs.Spec{Name: "setLogLevel", Params: []string{"logLevel"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xsetLogLevel},
-		funcs.Spec{Name: "setMaxMemSize", Params: []string{"memSizeGB", "emergencyMemSizeGB"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xsetMaxMemSize},
 		funcs.Spec{Name: "getDynamicConfig", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetDynamicConfig},
 		funcs.Spec{Name: "setDynamicConfig", Params: []string{"configName", "configValue"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: xsetDynamicConfig},
-		funcs.Spec{Name: "getMemLimitOfQueryResult", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetMemLimitOfQueryResult},
-		funcs.Spec{Name: "setMemLimitOfQueryResult", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xsetMemLimitOfQueryResult},
 	)
 }
 
@@ -126,91 +122,30 @@ func xsetLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, errors.New("The log level must be one of DEBUG, INFO, WARNING and ERROR.")
 }
 
-// defaultQueryResultLimit is DolphinDB's default memLimitOfQueryResult:
-// half of maxMemSize capped at 8 GB, where maxMemSize is our memory cap.
-func (e *Engine) defaultQueryResultLimit() float64 {
-	limit := float64(e.memLimit()) / 2
-	if limit <= 0 || limit > 8<<30 {
-		limit = 8 << 30
-	}
-	return limit
-}
-
-func xgetMemLimitOfQueryResult(env funcs.Env, _ []value.Value) (value.Value, error) {
-	return value.NewDouble(env.(*interp).s.eng.queryResultLimitBytes()), nil
-}
-
-func xsetMemLimitOfQueryResult(env funcs.Env, args []value.Value) (value.Value, error) {
-	e := env.(*interp).s.eng
-	xs, ok := funcs.ScalarArg(args[0])
-	if !ok || !xs.T.IsNumeric() || xs.Null {
-		return nil, errors.New("memLimit must be a positive numeric scalar.")
-	}
-	gb := xs.Float64()
-	if gb <= 0 || math.IsInf(gb, 0) {
-		return nil, errors.New("memLimit must be a positive numeric scalar.")
-	}
-	bytes := gb * (1 << 30)
-	if limit := float64(e.memLimit()); limit > 0 && bytes >= 0.8*limit {
-		return nil, errors.New("memLimit must be less than 80% * maxMemSize.")
-	}
-	e.queryResultLimit.Store(&bytes)
-	return nil, nil
-}
-
-// positiveNumber is a numeric, non-null, finite, positive scalar argument.
-func positiveNumber(x value.Value) (float64, bool) {
-	s, ok := funcs.ScalarArg(x)
-	if !ok || !s.T.IsNumeric() || s.Null {
-		return 0, false
-	}
-	f := s.Float64()
-	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
-}
-
-// xsetMaxMemSize changes the memory cap scripts allocate against. Porpoise
-// has no emergency memory area, so emergencyMemSizeGB is only checked
-// against the manual's bounds.
-func xsetMaxMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
-	e := env.(*interp).s.eng
-	gb, ok := positiveNumber(args[0])
-	if !ok {
-		return nil, errors.New("memSizeGB must be a positive numeric scalar.")
-	}
-	if len(args) > 1 && args[1] != nil {
-		em, ok := positiveNumber(args[1])
-		if !ok || em >= gb/2 {
-			return nil, errors.New("emergencyMemSizeGB must be positive and less than 50% of memSizeGB.")
-		}
-	}
-	e.maxMemSize.Store(&gb)
-	return nil, nil
-}
-
 // dynamicConfigs are the configuration keys setDynamicConfig can change
 // here: those whose value the engine reads while it runs.
 var dynamicConfigs = map[string]func(env funcs.Env, v value.Value) (value.Value, error){
 	"logLevel": func(env funcs.Env, v value.Value) (value.Value, error) {
 		return xsetLogLevel(env, []value.Value{v})
 	},
-	"maxMemSize": func(env funcs.Env, v value.Value) (value.Value, error) {
-		return xsetMaxMemSize(env, []value.Value{v})
-	},
-	"memLimitOfQueryResult": func(env funcs.Env, v value.Value) (value.Value, error) {
-		return xsetMemLimitOfQueryResult(env, []value.Value{v})
-	},
-	"maxConnections": func(env funcs.Env, v value.Value) (value.Value, error) {
-		return xsetMaxConnections(env, []value.Value{v})
-	},
-	"memLimitOfTaskGroupResult": func(env funcs.Env, v value.Value) (value.Value, error) {
-		return xsetMemLimitOfTaskGroupResult(env, []value.Value{v})
-	},
-	"memLimitOfTempResult": func(env funcs.Env, v value.Value) (value.Value, error) {
-		return xsetMemLimitOfTempResult(env, []value.Value{v})
-	},
-	"memLimitOfAllTempResults": func(env funcs.Env, v value.Value) (value.Value, error) {
-		return xsetMemLimitOfAllTempResults(env, []value.Value{v})
-	},
+	"maxMemSize":                setterOf("setMaxMemSize"),
+	"memLimitOfQueryResult":     setterOf("setMemLimitOfQueryResult"),
+	"maxConnections":            setterOf("setMaxConnections"),
+	"memLimitOfTaskGroupResult": setterOf("setMemLimitOfTaskGroupResult"),
+	"memLimitOfTempResult":      setterOf("setMemLimitOfTempResult"),
+	"memLimitOfAllTempResults":  setterOf("setMemLimitOfAllTempResults"),
+}
+
+// setterOf calls the registered function that sets a configuration
+// value (package memlimit registers the limits' setters).
+func setterOf(fn string) func(env funcs.Env, v value.Value) (value.Value, error) {
+	return func(env funcs.Env, v value.Value) (value.Value, error) {
+		s, ok := funcs.Lookup(fn)
+		if !ok {
+			return nil, funcs.UnknownFunction(fn)
+		}
+		return s.Fn(env, []value.Value{v})
+	}
 }
 
 func xgetDynamicConfig(funcs.Env, []value.Value) (value.Value, error) {

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -199,7 +200,7 @@ func (in *interp) appendBang(obj, data value.Value) (value.Value, error) {
 		}
 		v := o.v
 		if v.T != x.V.T {
-			if v, err = value.CastVector(v, x.V.T, x.V.Scale); err != nil {
+			if v, err = cast.Vector(v, x.V.T, x.V.Scale); err != nil {
 				return nil, err
 			}
 		}

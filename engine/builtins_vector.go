@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -52,7 +53,7 @@ func randValue(in *interp, args []value.Value) (value.Value, error) {
 				out.F64[i] = r.Float64() * x.F
 			}
 			if x.T == value.Float {
-				c, err := value.CastVector(out, value.Float, 0)
+				c, err := cast.Vector(out, value.Float, 0)
 				if err != nil {
 					return nil, err
 				}

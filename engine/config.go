@@ -40,7 +40,7 @@ type Config struct {
 	// acknowledging data is dropped after it.
 	TCPUserTimeout int
 	// The memory limits of dolphindb.cfg, in GB; 0 means DolphinDB's
-	// default derived from maxMemSize (see limits.go).
+	// default derived from maxMemSize (see package memlimit).
 	MemLimitOfQueryResult     float64
 	MemLimitOfTaskGroupResult float64
 	MemLimitOfTempResult      float64

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Appending to containers as arrayVector.md and the examples
@@ -39,7 +40,7 @@ func appendToArrayVector(x *value.Vector, data value.Value) error {
 			}
 			return nil
 		case d.T.IsArray():
-			conv, err := value.CastVector(d, x.T, x.Scale)
+			conv, err := cast.Vector(d, x.T, x.Scale)
 			if err != nil {
 				return insert.IncompatibleError(x.T, d.T)
 			}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 	"github.com/stretchr/testify/require"
 )
 
@@ -150,7 +151,7 @@ func checkCrashOpsState(t *testing.T, dir string, acked, updated, deleted map[in
 	require.NoError(t, err)
 	tb := v.(*value.Table)
 	longs := func(name string) []int64 {
-		c, err := value.CastVector(tb.Column(name), value.Long, 0)
+		c, err := cast.Vector(tb.Column(name), value.Long, 0)
 		require.NoError(t, err)
 		return c.I64
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -24,7 +25,7 @@ func (in *interp) FunctionSource(fn value.Value) (string, string, bool) {
 	if !ok || u.name == "" {
 		return "", "", false
 	}
-	return u.name, sqlparse.Unparse(&sqlparse.DefStmt{Name: u.name, Params: u.params, Body: u.body}), true
+	return u.name, unparse.Metacode(&sqlparse.DefStmt{Name: u.name, Params: u.params, Body: u.body}), true
 }
 
 // DefineFunction implements dbfuncs.Host.

@@ -5,4 +5,12 @@
 // in the funcs registry (and, until they move there, builtins_*.go), and
 // databases and partitioned tables belong to package dfs, which engine
 // wraps as script values (ptable.go).
+//
+// Access control: the store and its policy (who may read, write, create,
+// drop, list or grant what) are package auth's; engine enforces that
+// policy on its own objects (privileges.go: DFS tables and databases,
+// shared tables) because only the interpreter knows which object a
+// statement touches, and it records which session is logged in as whom.
+// The security script functions are package authfuncs', which reaches
+// the session through authfuncs.Host (authfuncs_host.go).
 package engine

@@ -12,6 +12,8 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -59,7 +61,8 @@ type Engine struct {
 	// the query times getPerf reports.
 	sessions sessionRegistry
 	perf     perfStats
-	limits   limits
+	// limits are the run-time memory and connection limits (limits.go).
+	limits *memlimit.Limits
 
 	store *storage.Store
 	dbs   *dfs.Catalog
@@ -74,15 +77,14 @@ type Engine struct {
 
 	// logLevel is setLogLevel's level (nil: INFO, DolphinDB's default).
 	logLevel atomic.Pointer[string]
-	// queryResultLimit is setMemLimitOfQueryResult's cap in bytes (nil:
-	// the default, see defaultQueryResultLimit).
-	queryResultLimit atomic.Pointer[float64]
-	// maxMemSize is setMaxMemSize's cap in GB, overriding the
-	// configuration's maxMemSize (nil: not set at run time).
-	maxMemSize atomic.Pointer[float64]
 
 	// home is the file functions' directory (filehome.go).
 	home fileHome
+
+	// ext is the state packages outside engine keep for it (admin_host.go);
+	// site is where the server announced it listens (cluster_funcs.go).
+	ext  extStates
+	site atomic.Pointer[func() funcs.Site]
 }
 
 // Open starts an engine. A data directory can be open in one engine at
@@ -99,7 +101,7 @@ func Open(opts Options) (*Engine, error) {
 	if opts.Config != nil {
 		cfg = *opts.Config
 	}
-	e := &Engine{cfg: cfg, opts: opts, shared: map[string]*sharedObj{}, jobs: newJobRegistry()}
+	e := &Engine{cfg: cfg, opts: opts, shared: map[string]*sharedObj{}, jobs: newJobRegistry(), limits: newLimits(cfg)}
 	e.SetNow(opts.Now)
 	e.seed.Store(opts.Seed)
 	if err := e.openStorage(); err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
@@ -30,13 +31,13 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return value.FromScalars(vals)
+		return cast.FromScalars(vals)
 	case *sqlparse.ArrayExpr:
 		vals, err := in.evalList(n.Elems)
 		if err != nil {
 			return nil, err
 		}
-		return value.FromScalars(vals)
+		return cast.FromScalars(vals)
 	case *sqlparse.TupleExpr:
 		vals, err := in.evalList(n.Elems)
 		if err != nil {
@@ -46,7 +47,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	case *sqlparse.ParenExpr:
 		return in.eval(n.X)
 	case *sqlparse.MetaExpr:
-		return &sqlparse.Code{X: n.X}, nil
+		return &funcs.Code{X: n.X}, nil
 	case *sqlparse.AliasExpr:
 		return in.eval(n.X)
 	case *sqlparse.UnaryExpr:
@@ -147,7 +148,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		kv, err := value.FromScalars(keys)
+		kv, err := cast.FromScalars(keys)
 		if err != nil {
 			return nil, err
 		}
@@ -188,7 +189,7 @@ func evalLiteral(n *sqlparse.Literal) (value.Value, error) {
 			}
 			return value.NewDuration(x, n.Suffix), nil
 		}
-		return value.ParseNumber(n.Text, n.Suffix)
+		return cast.ParseNumber(n.Text, n.Suffix)
 	case sqlparse.LitString, sqlparse.LitSymbol:
 		return value.NewString(n.Text), nil
 	case sqlparse.LitChar:
@@ -200,16 +201,16 @@ func evalLiteral(n *sqlparse.Literal) (value.Value, error) {
 		// 2012.06M and 13:30m carry their type letter; 2024.01.01d a suffix
 		// that only restates (or converts) the type.
 		if n.Suffix != "" {
-			if s, err := value.ParseTemporal(n.Text + n.Suffix); err == nil {
+			if s, err := cast.ParseTemporal(n.Text + n.Suffix); err == nil {
 				return s, nil
 			}
 		}
-		s, err := value.ParseTemporal(n.Text)
+		s, err := cast.ParseTemporal(n.Text)
 		if err != nil {
 			return nil, err
 		}
 		if t, ok := value.TypeByName(n.Type); ok && n.Type != "" && t != s.T {
-			return value.Cast(s, t, 0)
+			return cast.To(s, t, 0)
 		}
 		return s, nil
 	case sqlparse.LitBool:
@@ -221,7 +222,7 @@ func evalLiteral(n *sqlparse.Literal) (value.Value, error) {
 			}
 		}
 		if n.Suffix != "" {
-			return value.ParseNumber(n.Text, n.Suffix)
+			return cast.ParseNumber(n.Text, n.Suffix)
 		}
 		return value.NullScalar(value.Void), nil
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // typedVector evaluates a typed vector literal such as bool[1,0,NULL],
@@ -40,7 +41,7 @@ func (in *interp) typedVector(n *sqlparse.IndexExpr) (value.Value, bool, error) 
 	if err != nil {
 		return nil, true, err
 	}
-	v, err := value.FromScalars(vals)
+	v, err := cast.FromScalars(vals)
 	if err != nil {
 		return nil, true, err
 	}
@@ -51,7 +52,7 @@ func (in *interp) typedVector(n *sqlparse.IndexExpr) (value.Value, bool, error) 
 	if vec.T == value.Any && vec.Len() == 0 {
 		return value.NewVector(t, 0, 0), true, nil
 	}
-	out, err := value.CastVector(vec, t, 0)
+	out, err := cast.Vector(vec, t, 0)
 	return out, true, err
 }
 

@@ -2,10 +2,11 @@ package engine
 
 import (
 	"fmt"
-	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/partition"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -251,8 +252,8 @@ func constant(name string) (value.Value, bool) {
 	case "TABLE":
 		return value.NewInt(6), true
 	}
-	if v, ok := privConstant(name); ok {
-		return v, true
+	if p, ok := auth.PrivByName(name); ok {
+		return value.NewInt(int32(p)), true
 	}
 	if t, ok := value.TypeByName(name); ok && name == strings.ToUpper(name) {
 		return value.NewInt(int32(t)), true

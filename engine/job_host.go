@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/sysfuncs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -38,7 +39,7 @@ func (in *interp) JobSource(fn value.Value) (string, []string, error) {
 	defs := make([]string, 0, len(names))
 	for _, name := range names {
 		f := in.s.defs[name]
-		defs = append(defs, sqlparse.Format(&sqlparse.DefStmt{Name: name, Params: f.params, Body: f.body}))
+		defs = append(defs, unparse.Format(&sqlparse.DefStmt{Name: name, Params: f.params, Body: f.body}))
 	}
 	return expr, defs, nil
 }
@@ -55,7 +56,7 @@ func functionExpr(fn value.Value) (string, error) {
 		if f.name != "" && !strings.HasPrefix(f.name, "lambda") {
 			return f.name, nil
 		}
-		return sqlparse.Format(&sqlparse.LambdaExpr{Params: f.params, Body: f.body}), nil
+		return unparse.Format(&sqlparse.LambdaExpr{Params: f.params, Body: f.body}), nil
 	case *partialFunc:
 		inner, err := functionExpr(f.fn)
 		if err != nil {
@@ -146,10 +147,6 @@ func (e *Engine) startExtensions() error {
 	if err != nil {
 		return err
 	}
-	v, _ := extensions.LoadOrStore(e, &extState{byKey: map[string]any{}})
-	st := v.(*extState)
-	st.mu.Lock()
-	st.byKey[sysfuncs.SchedulerKey] = sch
-	st.mu.Unlock()
+	e.ext.put(sysfuncs.SchedulerKey, sch)
 	return nil
 }

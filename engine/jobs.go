@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -184,7 +185,7 @@ func (e *Engine) submitJob(s *Session, id, desc string, fn Function, args []valu
 
 // retain stores a finished job's result and applies the retention rule.
 func (r *jobRegistry) retain(j *job, result value.Value) {
-	size := estimateBytes(result)
+	size := memlimit.EstimateBytes(result)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	j.result, j.resultBytes = result, size

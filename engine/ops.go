@@ -8,6 +8,8 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 func (in *interp) evalBinary(n *sqlparse.BinaryExpr) (value.Value, error) {
@@ -77,11 +79,11 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 		}
 		if as.T != bs.T && !as.Null && !bs.Null {
 			t := value.Promote(as.T, bs.T)
-			ac, err := value.Cast(as, t, 0)
+			ac, err := cast.To(as, t, 0)
 			if err != nil {
 				return nil, err
 			}
-			bc, err := value.Cast(bs, t, 0)
+			bc, err := cast.To(bs, t, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -104,13 +106,13 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return value.Cast(a, t, scale)
+		return cast.To(a, t, scale)
 	case "in":
 		return inOp(a, b)
 	case "between":
 		return builtins["between"].fn(nil, []value.Value{a, b}, nil)
 	}
-	kop, ok := value.ParseOp(op)
+	kop, ok := kernel.ParseOp(op)
 	if !ok {
 		return nil, fmt.Errorf("unsupported operator %s", op)
 	}
@@ -120,7 +122,7 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 // applyOp runs a kernel over any pair of operands DolphinDB allows:
 // scalars, vectors, pairs (the result is a pair), matrices (the result
 // keeps the shape and labels) and tables (column by column).
-func applyOp(kop value.Op, op string, a, b value.Value) (value.Value, error) {
+func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
 	if ta, ok := a.(*value.Table); ok {
 		return tableOp(kop, op, ta, b, false)
 	}
@@ -129,7 +131,7 @@ func applyOp(kop value.Op, op string, a, b value.Value) (value.Value, error) {
 	}
 	if as, ok := a.(*value.Scalar); ok {
 		if bs, ok := b.(*value.Scalar); ok {
-			if r, ok := value.ScalarBinary(kop, as, bs); ok {
+			if r, ok := kernel.ScalarBinary(kop, as, bs); ok {
 				return r, nil
 			}
 		}
@@ -153,7 +155,7 @@ func applyOp(kop value.Op, op string, a, b value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := value.Binary(kop, value.Operand{V: x.v, Scalar: x.scalar}, value.Operand{V: y.v, Scalar: y.scalar})
+	res, err := kernel.Binary(kop, kernel.Operand{V: x.v, Scalar: x.scalar}, kernel.Operand{V: y.v, Scalar: y.scalar})
 	if err != nil {
 		return nil, err
 	}
@@ -200,22 +202,22 @@ func reshape(x value.Value, dim *value.Pair) (value.Value, error) {
 
 // matrixOp applies an operator between a matrix and a scalar or a matrix
 // of the same shape; swapped means the matrix is the right operand.
-func matrixOp(kop value.Op, op string, m *value.Matrix, other value.Value, swapped bool) (value.Value, error) {
-	mo := value.Operand{V: m.V}
-	var oo value.Operand
+func matrixOp(kop kernel.Op, op string, m *value.Matrix, other value.Value, swapped bool) (value.Value, error) {
+	mo := kernel.Operand{V: m.V}
+	var oo kernel.Operand
 	switch t := other.(type) {
 	case *value.Scalar:
-		oo = value.Operand{V: t.Vector(), Scalar: true}
+		oo = kernel.Operand{V: t.Vector(), Scalar: true}
 	case *value.Matrix:
 		if t.Rows != m.Rows || t.Cols != m.Cols {
 			return nil, errors.New("The dimensions of the two matrices are not the same.")
 		}
-		oo = value.Operand{V: t.V}
+		oo = kernel.Operand{V: t.V}
 	case *value.Vector:
 		if t.Len() != m.V.Len() {
 			return nil, errors.New("Incompatible vector size")
 		}
-		oo = value.Operand{V: t}
+		oo = kernel.Operand{V: t}
 	default:
 		return nil, fmt.Errorf("The operator %s doesn't support a %s operand.", op, strings.ToLower(other.Form().String()))
 	}
@@ -223,7 +225,7 @@ func matrixOp(kop value.Op, op string, m *value.Matrix, other value.Value, swapp
 	if swapped {
 		l, r = oo, mo
 	}
-	res, err := value.Binary(kop, l, r)
+	res, err := kernel.Binary(kop, l, r)
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +235,7 @@ func matrixOp(kop value.Op, op string, m *value.Matrix, other value.Value, swapp
 // tableOp applies an operator column by column between a table and a
 // scalar, a vector (per column) or a table of the same shape; the result
 // is a table with the left table's column names.
-func tableOp(kop value.Op, op string, t *value.Table, other value.Value, swapped bool) (value.Value, error) {
+func tableOp(kop kernel.Op, op string, t *value.Table, other value.Value, swapped bool) (value.Value, error) {
 	ot, isTable := other.(*value.Table)
 	if isTable && (len(ot.Cols) != len(t.Cols) || ot.Rows() != t.Rows()) {
 		return nil, errors.New("The two tables must have the same shape.")
@@ -272,7 +274,7 @@ func ints(v *value.Vector) ([]int64, []bool) {
 	var wide *value.Vector
 	switch v.T.Storage() {
 	case value.StFloat32, value.StFloat64:
-		c, err := value.CastVector(v, value.Long, 0)
+		c, err := cast.Vector(v, value.Long, 0)
 		if err != nil {
 			return make([]int64, n), make([]bool, n)
 		}
@@ -287,7 +289,7 @@ func ints(v *value.Vector) ([]int64, []bool) {
 		} else if v.T.Storage() == value.StInt16 {
 			raw.T = value.Short
 		}
-		c, err := value.CastVector(&raw, value.Long, 0)
+		c, err := cast.Vector(&raw, value.Long, 0)
 		if err != nil {
 			return make([]int64, n), make([]bool, n)
 		}
@@ -319,7 +321,7 @@ func unaryOp(op string, x value.Value) (value.Value, error) {
 	case "!", "not":
 		switch t := x.(type) {
 		case *value.Matrix:
-			res, err := value.Not(t.V)
+			res, err := kernel.Not(t.V)
 			if err != nil {
 				return nil, err
 			}
@@ -332,7 +334,7 @@ func unaryOp(op string, x value.Value) (value.Value, error) {
 		if o.scalar && o.v.T == value.Void {
 			return value.NullScalar(value.Bool), nil
 		}
-		res, err := value.Not(o.v)
+		res, err := kernel.Not(o.v)
 		if err != nil {
 			return nil, err
 		}
@@ -372,7 +374,7 @@ func rangeOp(a, b value.Value) (value.Value, error) {
 	t := as.T
 	if bs.T != t {
 		if as.T.IsTemporal() {
-			c, err := value.Cast(bs, t, 0)
+			c, err := cast.To(bs, t, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -450,7 +452,7 @@ func inOp(a, b value.Value) (value.Value, error) {
 	if probe.T != set.V.T {
 		if probe.T.Category() == value.CatLiteral && set.V.T.Category() == value.CatLiteral {
 			probe = &value.Vector{T: set.V.T, Str: probe.Str}
-		} else if c, err := value.CastVector(probe, set.V.T, set.V.Scale); err == nil {
+		} else if c, err := cast.Vector(probe, set.V.T, set.V.Scale); err == nil {
 			probe = c
 		}
 	}

@@ -6,12 +6,13 @@ import (
 	"sync"
 
 	"github.com/porpoisedb/porpoise/auth"
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 )
 
-// DolphinDB's access model (package auth) applied to sessions: who is
-// logged in, and the checks DFS operations and shared tables make.
+// DolphinDB's access model applied to sessions: who is logged in, and
+// the checks DFS operations and shared tables make. The rules themselves
+// are package auth's (auth.Principal); this file finds the objects they
+// are about.
 
 // ACL is the engine's store of users, groups and privileges.
 func (e *Engine) ACL() *auth.Store { return e.acl }
@@ -68,17 +69,6 @@ func (l *logins) dropID(id int64) {
 	delete(l.by, id)
 }
 
-func (l *logins) has(user string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, u := range l.by {
-		if u == user {
-			return true
-		}
-	}
-	return false
-}
-
 func (l *logins) users() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -106,178 +96,62 @@ func (s *Session) remoteIP() string {
 // Logout ends the session's login: it is a guest again.
 func (s *Session) Logout() { s.setUser("") }
 
-// ScramFirst is the first step of a SCRAM login (scramClientFirst).
-func (s *Session) ScramFirst(user, clientNonce string) (string, int, string, error) {
-	return s.eng.acl.ScramFirst(user, clientNonce)
-}
+// principal is the session's user before the access rules (auth.Principal:
+// the policy); the methods below find the engine objects a check is about
+// and ask it.
+func (s *Session) principal() auth.Principal { return auth.Principal{Store: s.eng.acl, User: s.user} }
 
-// ScramFinal checks a SCRAM proof and logs the session in as user; it
-// returns the server signature (scramClientFinal).
-func (s *Session) ScramFinal(user, combined, proof string) (string, error) {
-	sig, err := s.eng.acl.ScramFinal(user, combined, proof, s.remoteIP())
-	if err != nil {
-		return "", err
-	}
-	s.setUser(user)
-	return sig, nil
-}
+func (s *Session) isAdmin() bool { return s.principal().IsAdmin() }
 
-func (s *Session) isAdmin() bool { return s.user != "" && s.eng.acl.IsAdmin(s.user) }
+func (s *Session) checkRead() error { return s.principal().CheckRead() }
 
-// requireAdmin refuses fn to non-administrators with DolphinDB's text.
-func (s *Session) requireAdmin(fn string) error {
-	if s.isAdmin() {
-		return nil
-	}
-	return ddberr.Errorf("Only administrators execute function %s", fn)
-}
+func (s *Session) checkWrite() error { return s.principal().CheckWrite() }
 
-// checkRead refuses database reads before login.
-func (s *Session) checkRead() error {
-	if s.user == "" {
-		return ddberr.Errorf("<NotAuthenticated>Not granted to read data. Please login first.")
-	}
-	return nil
-}
-
-// checkWrite refuses writes to databases before login.
-func (s *Session) checkWrite() error {
-	if s.user == "" {
-		return ddberr.Errorf("<NotAuthenticated>Not granted to write data to the table. Please login first.")
-	}
-	return nil
-}
-
-// ownsDB reports whether the user created db and still holds DB_OWNER
-// for it: the owner of a database manages it.
-func (s *Session) ownsDB(db string) bool {
-	return s.eng.acl.DBOwner(db) == s.user && s.eng.acl.Allowed(s.user, auth.Target{Priv: auth.DBOwner, Obj: db})
-}
-
-// dbManager reports whether the user may manage db's tables: DB_MANAGE on
-// it, or its owner.
-func (s *Session) dbManager(db string) bool {
-	return s.eng.acl.Allowed(s.user, auth.Target{Priv: auth.DBManage, Obj: db}) || s.ownsDB(db)
-}
-
-// checkTableRead is TABLE_READ on a DFS table (or DB_READ on its
-// database).
+// checkTableRead checks a read of t; only DFS tables have privileges.
 func (s *Session) checkTableRead(t *dfs.Table) error {
 	if t == nil || !t.Database().DFS() {
 		return nil
 	}
-	if err := s.checkRead(); err != nil {
-		return err
-	}
-	db := t.Database().Path()
-	path := auth.TablePath(db, t.TableName())
-	if s.eng.acl.Allowed(s.user, auth.Target{Priv: auth.TableRead, Obj: path}, auth.Target{Priv: auth.DBRead, Obj: db}) ||
-		s.createdTable(path) {
-		return nil
-	}
-	return ddberr.Errorf("<NoPrivilege>Not granted to read table %s", path)
+	return s.principal().CheckTableRead(t.Database().Path(), t.TableName())
 }
 
-// createdTable reports whether the user created the table, or owns its
-// database (the creator's rights of the manual's DML table).
-func (s *Session) createdTable(path string) bool {
-	return s.eng.acl.TableOwner(path) == s.user || s.ownsDB(dbOfTable(path))
-}
-
-func dbOfTable(path string) string {
-	for i := len(path) - 1; i > len("dfs://"); i-- {
-		if path[i] == '/' {
-			return path[:i]
-		}
-	}
-	return path
-}
-
-// checkTableWrite is the privilege a write of kind (TableInsert,
-// TableUpdate or TableDelete) needs on a DFS table: the table's or the
-// database's, or being its creator.
+// checkTableWrite checks a write of kind (TableInsert, TableUpdate or
+// TableDelete) to t; only DFS tables have privileges.
 func (s *Session) checkTableWrite(t *dfs.Table, kind auth.Priv) error {
 	if t == nil || !t.Database().DFS() {
 		return nil
 	}
-	if err := s.checkWrite(); err != nil {
-		return err
-	}
-	db := t.Database().Path()
-	path := auth.TablePath(db, t.TableName())
-	dbKind := map[auth.Priv]auth.Priv{auth.TableInsert: auth.DBInsert, auth.TableUpdate: auth.DBUpdate, auth.TableDelete: auth.DBDelete}[kind]
-	if s.eng.acl.Allowed(s.user, auth.Target{Priv: kind, Obj: path}, auth.Target{Priv: dbKind, Obj: db}) || s.createdTable(path) {
-		return nil
-	}
-	return ddberr.Errorf("<NoPrivilege>Not granted to write data to table %s", path)
+	return s.principal().CheckTableWrite(t.Database().Path(), t.TableName(), kind)
 }
 
-// errDBOwner is the refusal to create or drop a database.
-var errDBOwner = ddberr.Errorf("<NoPrivilege>Not granted to create or delete databases")
+func (s *Session) checkCreateDB(path string) error { return s.principal().CheckCreateDB(path) }
 
-// checkCreateDB is DB_OWNER (global, or a prefix rule matching path).
-func (s *Session) checkCreateDB(path string) error {
-	if err := s.checkWrite(); err != nil {
-		return err
-	}
-	if s.eng.acl.Allowed(s.user, auth.Target{Priv: auth.DBOwner, Obj: path}) {
-		return nil
-	}
-	return errDBOwner
-}
+func (s *Session) checkDropDB(path string) error { return s.principal().CheckDropDB(path) }
 
-// checkDropDB is DB_MANAGE on the database, or being its owner.
-func (s *Session) checkDropDB(path string) error {
-	if err := s.checkWrite(); err != nil {
-		return err
-	}
-	if s.dbManager(path) {
-		return nil
-	}
-	return errDBOwner
-}
-
-// checkCreateTable is DBOBJ_CREATE or DB_MANAGE on the database, or
-// owning it.
+// checkCreateTable needs a login for any database, privileges for a DFS
+// one.
 func (s *Session) checkCreateTable(db *dfs.Database) error {
-	if err := s.checkWrite(); err != nil {
+	if err := s.checkWrite(); err != nil || !db.DFS() {
 		return err
 	}
-	if !db.DFS() {
-		return nil
-	}
-	path := db.Path()
-	if s.eng.acl.Allowed(s.user, auth.Target{Priv: auth.DBObjCreate, Obj: path}) || s.dbManager(path) {
-		return nil
-	}
-	return ddberr.Errorf("<NoPrivilege>Not granted to create tables in database %s", path)
+	return s.principal().CheckCreateTable(db.Path())
 }
 
-// checkDropTable is DBOBJ_DELETE or DB_MANAGE on the database, or owning
-// it.
+// checkDropTable needs a login for any database, privileges for a DFS
+// one.
 func (s *Session) checkDropTable(db *dfs.Database) error {
-	if err := s.checkWrite(); err != nil {
+	if err := s.checkWrite(); err != nil || !db.DFS() {
 		return err
 	}
-	if !db.DFS() {
-		return nil
-	}
-	path := db.Path()
-	if s.eng.acl.Allowed(s.user, auth.Target{Priv: auth.DBObjDelete, Obj: path}) || s.dbManager(path) {
-		return nil
-	}
-	return ddberr.Errorf("<NoPrivilege>Not granted to delete tables in database %s", path)
+	return s.principal().CheckDropTable(db.Path())
 }
 
 // checkManageDB is what adding or dropping partitions needs.
 func (s *Session) checkManageDB(db *dfs.Database) error {
-	if err := s.checkWrite(); err != nil {
+	if err := s.checkWrite(); err != nil || !db.DFS() {
 		return err
 	}
-	if !db.DFS() || s.dbManager(db.Path()) {
-		return nil
-	}
-	return ddberr.Errorf("<NoPrivilege>Not granted to manage database %s", db.Path())
+	return s.principal().CheckManageDB(db.Path())
 }
 
 // checkScan is the read check of a partitioned table a query reads,
@@ -289,128 +163,39 @@ func (s *Session) checkScan(t Table) error {
 	return nil
 }
 
-// Shared in-memory tables follow the manual's rules for shared objects:
-// anyone logged in may read and write one until its creator or an
-// administrator puts it under access control (addAccessControl, or a
-// grant, deny or revoke on it); from then on only the creator, the
-// administrators and users granted TABLE_READ / TABLE_WRITE on it may.
-// A guest never modifies or undefines a table another user shared.
-
-// errNoSharedAccess is the refusal of a shared table.
-func errNoSharedAccess(name string) error {
-	return ddberr.Errorf("No access to shared table [%s]", name)
-}
-
-// mayManageShared reports whether the user created the shared object or
-// is an administrator.
-func (s *Session) mayManageShared(o *sharedObj) bool {
-	return o.owner == "" || (s.user != "" && s.user == o.owner) || s.isAdmin()
+// sharedTable is the shared object name as the access rules see it; ok
+// is false when nothing is shared under name.
+func (e *Engine) sharedTable(name string) (auth.SharedTable, bool) {
+	o := e.sharedEntry(name)
+	if o == nil {
+		return auth.SharedTable{}, false
+	}
+	return auth.SharedTable{Name: name, Owner: o.owner, Controlled: o.controlled.Load()}, true
 }
 
 // checkSharedAccess checks a read or write of the shared table name.
 func (s *Session) checkSharedAccess(name string, write bool) error {
-	o := s.eng.sharedEntry(name)
-	if o == nil || s.mayManageShared(o) {
+	t, ok := s.eng.sharedTable(name)
+	if !ok {
 		return nil
 	}
-	if o.controlled.Load() {
-		p := auth.TableRead
-		if write {
-			p = auth.TableInsert
-		}
-		if s.user != "" && s.eng.acl.Allowed(s.user, auth.Target{Priv: p, Obj: name}) {
-			return nil
-		}
-		return errNoSharedAccess(name)
-	}
-	if write && s.user == "" {
-		return errNoSharedAccess(name)
-	}
-	return nil
+	return s.principal().CheckSharedAccess(t, write)
 }
 
 // checkUnshare lets only the creator or an administrator undefine a
 // shared object.
 func (s *Session) checkUnshare(name string) error {
-	o := s.eng.sharedEntry(name)
-	if o == nil || s.mayManageShared(o) {
+	t, ok := s.eng.sharedTable(name)
+	if !ok || s.principal().ManagesShared(t.Owner) {
 		return nil
 	}
-	return errNoSharedAccess(name)
+	return auth.ErrNoSharedAccess(name)
 }
 
-// addAccessControl puts the shared object name under access control.
-func (s *Session) addAccessControl(name string) error {
-	o := s.eng.sharedEntry(name)
-	if o == nil {
-		return ddberr.Errorf("The shared table or stream engine [%s] doesn't exist.", name)
-	}
-	if !s.mayManageShared(o) || s.user == "" {
-		return ddberr.Errorf("Only the creator of the shared table or an administrator can add access control to it.")
-	}
-	o.controlled.Store(true)
-	return nil
-}
+func (s *Session) userLimit(p auth.Priv) float64 { return s.principal().Limit(p) }
 
-// userLimit is the logged-in user's own value of a limit privilege
-// (grant(user, QUERY_RESULT_MEM_LIMIT, gb)); 0 when none is set, and the
-// engine-wide setting applies.
-func (s *Session) userLimit(p auth.Priv) float64 {
-	if s.user == "" {
-		return 0
-	}
-	return s.eng.acl.Limit(s.user, p)
-}
+func (s *Session) seesDatabase(db string) bool { return s.principal().SeesDatabase(db) }
 
-// The listing functions show a non-administrator only what it may use
-// (the manual's 可见性函数 table); administrators see everything.
+func (s *Session) seesClusterDatabase(db string) bool { return s.principal().SeesClusterDatabase(db) }
 
-// seesDatabase is getDFSDatabases' rule: DB_MANAGE on the database, or
-// having created it.
-func (s *Session) seesDatabase(db string) bool {
-	return s.isAdmin() || (s.user != "" && s.dbManager(db))
-}
-
-// seesClusterDatabase is getClusterDFSDatabases' rule: any database-level
-// privilege on it.
-func (s *Session) seesClusterDatabase(db string) bool {
-	if s.isAdmin() || s.seesDatabase(db) {
-		return true
-	}
-	if s.user == "" {
-		return false
-	}
-	for _, p := range []auth.Priv{auth.DBRead, auth.DBInsert, auth.DBUpdate, auth.DBDelete, auth.DBObjCreate, auth.DBObjDelete} {
-		if s.eng.acl.Allowed(s.user, auth.Target{Priv: p, Obj: db}) {
-			return true
-		}
-	}
-	return false
-}
-
-// seesTable is getDFSTablesByDatabase's and getClusterDFSTables' rule: a
-// database-level privilege on its database, a table privilege on it, or
-// having created it.
-func (s *Session) seesTable(db, table string) bool {
-	if s.isAdmin() {
-		return true
-	}
-	if s.user == "" {
-		return false
-	}
-	path := auth.TablePath(db, table)
-	if s.dbManager(db) || s.createdTable(path) {
-		return true
-	}
-	for _, p := range []auth.Priv{auth.DBRead, auth.DBInsert, auth.DBUpdate, auth.DBDelete} {
-		if s.eng.acl.Allowed(s.user, auth.Target{Priv: p, Obj: db}) {
-			return true
-		}
-	}
-	for _, p := range []auth.Priv{auth.TableRead, auth.TableInsert, auth.TableUpdate, auth.TableDelete} {
-		if s.eng.acl.Allowed(s.user, auth.Target{Priv: p, Obj: path}) {
-			return true
-		}
-	}
-	return false
-}
+func (s *Session) seesTable(db, table string) bool { return s.principal().SeesTable(db, table) }

@@ -12,6 +12,7 @@ import (
 	"weak"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/memlimit"
 )
 
 // The session registry lists every open session — wire, HTTP/WebSocket,
@@ -153,7 +154,7 @@ func (s *Session) begin(ctx context.Context, jobType, desc string) (context.Cont
 func (s *Session) varsBytes() int64 {
 	var n int64
 	for name, v := range s.vars {
-		n += int64(len(name)) + estimateBytes(v)
+		n += int64(len(name)) + memlimit.EstimateBytes(v)
 	}
 	return n
 }

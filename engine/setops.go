@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // setOp is an operator between two sets (sub.md, eq.md, lt.md, gt.md,
@@ -11,39 +12,39 @@ import (
 // symmetricDifferencesetbitXor.md): & intersection, | union, ^ symmetric
 // difference, - difference; == equality, != inequality, < proper subset,
 // <= subset, > proper superset, >= superset.
-func setOp(kop value.Op, op string, x, y *value.Set) (value.Value, error) {
+func setOp(kop kernel.Op, op string, x, y *value.Set) (value.Value, error) {
 	if x.V.T != y.V.T {
 		return nil, fmt.Errorf("The operator %s requires two sets of the same type.", op)
 	}
 	xInY, yInX := members(x.V, y), members(y.V, x)
 	nx, ny := x.V.Len(), y.V.Len()
 	switch kop {
-	case value.OpBitAnd:
+	case kernel.OpBitAnd:
 		return value.NewSet(x.V.Filter(xInY)), nil
-	case value.OpSub:
+	case kernel.OpSub:
 		return value.NewSet(x.V.Filter(not(xInY))), nil
-	case value.OpBitOr:
+	case kernel.OpBitOr:
 		out := value.NewSet(x.V)
 		out.AddVector(y.V)
 		return out, nil
-	case value.OpBitXor:
+	case kernel.OpBitXor:
 		out := value.NewSet(x.V.Filter(not(xInY)))
 		out.AddVector(y.V.Filter(not(yInX)))
 		return out, nil
 	}
 	xSubY, ySubX := all(xInY), all(yInX)
 	switch kop {
-	case value.OpEq:
+	case kernel.OpEq:
 		return value.NewBool(xSubY && ySubX), nil
-	case value.OpNe:
+	case kernel.OpNe:
 		return value.NewBool(!(xSubY && ySubX)), nil
-	case value.OpLt:
+	case kernel.OpLt:
 		return value.NewBool(xSubY && nx < ny), nil
-	case value.OpLe:
+	case kernel.OpLe:
 		return value.NewBool(xSubY), nil
-	case value.OpGt:
+	case kernel.OpGt:
 		return value.NewBool(ySubX && ny < nx), nil
-	case value.OpGe:
+	case kernel.OpGe:
 		return value.NewBool(ySubX), nil
 	}
 	return nil, fmt.Errorf("The operator %s doesn't support sets.", op)

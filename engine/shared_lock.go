@@ -33,7 +33,8 @@ type sharedObj struct {
 	v  value.Value
 	mu sync.RWMutex
 	// owner is the user who shared it; controlled is set by
-	// addAccessControl or a grant on it (privileges.go).
+	// addAccessControl or a grant on it (package authfuncs, through
+	// the interpreter's ControlShared).
 	owner      string
 	controlled atomic.Bool
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Seq is what a higher-order function iterates over: a vector's
@@ -163,7 +164,7 @@ func scalarsVector(res []value.Value, t value.Type) (value.Value, error) {
 				out.AppendNull()
 				continue
 			}
-			c, err := value.Cast(s, t, s.Scale)
+			c, err := cast.To(s, t, s.Scale)
 			if err != nil {
 				return nil, err
 			}
@@ -254,7 +255,7 @@ func assembleLike(res []value.Value) (value.Value, error) {
 					out.AppendNull()
 					continue
 				}
-				c, err := value.Cast(s, t, f.Scale)
+				c, err := cast.To(s, t, f.Scale)
 				if err != nil {
 					return nil, err
 				}

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // commonType is the type two vectors join into: their own when equal,
@@ -46,7 +47,7 @@ func JoinVectors(vs ...*value.Vector) (*value.Vector, error) {
 				}
 				continue
 			}
-			c, err := value.CastVector(v, t, v.Scale)
+			c, err := cast.Vector(v, t, v.Scale)
 			if err != nil {
 				return nil, err
 			}

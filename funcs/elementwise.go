@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Floats returns x (a numeric scalar, vector, pair or matrix) as a DOUBLE
@@ -42,7 +43,7 @@ func Floats(fn string, x value.Value) ([]float64, func(*value.Vector) value.Valu
 		}
 		return out, wrap, nil
 	}
-	d, err := value.CastVector(v, value.Double, 0)
+	d, err := cast.Vector(v, value.Double, 0)
 	if err != nil {
 		return nil, nil, err
 	}

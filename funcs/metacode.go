@@ -2,8 +2,22 @@ package funcs
 
 import (
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
+
+// Code is metacode as a value: an expression kept unevaluated, as <expr>
+// and the metaprogramming functions (expr, sql, parseExpr ...) produce it.
+type Code struct{ X sqlparse.Expr }
+
+// Form implements value.Value.
+func (c *Code) Form() value.Form { return value.FormScalar }
+
+// Type implements value.Value.
+func (c *Code) Type() value.Type { return value.Code }
+
+// String renders the metacode as DolphinDB prints it: < a + 1 >.
+func (c *Code) String() string { return "< " + unparse.Metacode(c.X) + " >" }
 
 // Meta is metacode the metaprogramming functions build: an expression (or
 // the update/delete statement of sqlUpdate/sqlDelete) and the values it
@@ -26,15 +40,15 @@ func (m *Meta) Type() value.Type { return value.Code }
 // String renders the code as DolphinDB prints metacode: < expr >.
 func (m *Meta) String() string {
 	if m.Stmt != nil {
-		return "< " + sqlparse.Unparse(m.Stmt) + " >"
+		return "< " + unparse.Metacode(m.Stmt) + " >"
 	}
-	return "< " + sqlparse.Unparse(m.X) + " >"
+	return "< " + unparse.Metacode(m.X) + " >"
 }
 
 // IsCode reports whether x is metacode (<expr> or built by a function).
 func IsCode(x value.Value) bool {
 	switch x.(type) {
-	case *Meta, *sqlparse.Code:
+	case *Meta, *Code:
 		return true
 	}
 	return false

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // isNullF reports whether a DOUBLE element is NULL: DolphinDB's -DBL_MAX
@@ -73,7 +74,7 @@ func DoublesOf(fn string, v *value.Vector) ([]float64, error) {
 		}
 		return out, nil
 	}
-	d, err := value.CastVector(v, value.Double, 0)
+	d, err := cast.Vector(v, value.Double, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +91,7 @@ func LongsOf(v *value.Vector) []int64 {
 		}
 		return out
 	}
-	d, err := value.CastVector(v, value.Long, 0)
+	d, err := cast.Vector(v, value.Long, 0)
 	if err != nil {
 		return make([]int64, v.Len())
 	}
@@ -172,7 +173,7 @@ func FromLongs(t value.Type, xs []int64) *value.Vector {
 	if t == value.Long {
 		return v
 	}
-	r, err := value.CastVector(v, t, 0)
+	r, err := cast.Vector(v, t, 0)
 	if err != nil {
 		return v
 	}

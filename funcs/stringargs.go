@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // strIn is a literal argument (STRING, SYMBOL, BLOB or CHAR scalar or
@@ -147,7 +148,7 @@ func IntsArg(fn, param string, x value.Value, n int) ([]int64, []bool, error) {
 		if v.Len() != n {
 			return nil, nil, fmt.Errorf("The length of [%s] of %s must be the same as the length of X.", param, fn)
 		}
-		l, err := value.CastVector(v, value.Long, 0)
+		l, err := cast.Vector(v, value.Long, 0)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // FromArgs turns the data arguments of tableInsert(table, args...) into a
@@ -137,7 +138,7 @@ func TupleColumn(x *value.Vector) (*value.Vector, error) {
 	for _, e := range x.Any {
 		s := e.(*value.Scalar)
 		if s.T != t && !s.Null {
-			c, err := value.Cast(s, t, 0)
+			c, err := cast.To(s, t, 0)
 			if err != nil {
 				return nil, err
 			}

@@ -1,6 +1,9 @@
 package insert
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+)
 
 // Rules selects which implicit conversions an append accepts.
 type Rules uint8
@@ -59,7 +62,7 @@ func ConvertColumn(src *value.Vector, dst value.Type, scale int32, col string, r
 		}
 		return nil, columnError(col, IncompatibleError(dst, src.T))
 	}
-	out, err := value.CastVector(src, dst, scale)
+	out, err := cast.Vector(src, dst, scale)
 	if err != nil {
 		if r == DFSRules {
 			return nil, DFSTypeError(col, dst, src.T)
@@ -78,5 +81,5 @@ func ConvertForVector(src *value.Vector, dst value.Type, scale int32) (*value.Ve
 	if !MemoryRules.Acceptable(dst, src.T) {
 		return nil, IncompatibleError(dst, src.T)
 	}
-	return value.CastVector(src, dst, scale)
+	return cast.Vector(src, dst, scale)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // FromInsertValues builds the full-width source table of
@@ -42,7 +43,7 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 				continue
 			}
 			if c.T != given[j].T {
-				conv, err := value.CastVector(c, given[j].T, given[j].Scale)
+				conv, err := cast.Vector(c, given[j].T, given[j].Scale)
 				if err != nil {
 					return nil, err
 				}

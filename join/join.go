@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Kind is one of the table joiners (ej, lj, ...); the SQL joins in FROM
@@ -61,7 +62,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		want := left.Cols[li[k]]
 		rkeys[k] = right.Cols[c]
 		if rkeys[k].T != want.T {
-			conv, err := value.CastVector(rkeys[k], want.T, want.Scale)
+			conv, err := cast.Vector(rkeys[k], want.T, want.Scale)
 			if err != nil {
 				return Result{}, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
 			}

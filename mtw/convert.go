@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Decimal is an exact decimal number, Unscaled × 10^-Scale, for DECIMAL32,
@@ -111,7 +112,7 @@ func outOfRange(src string, t value.Type, scale int32) error {
 //	time.Duration                 TIME, MINUTE, SECOND, NANOTIME (time of day)
 //	Decimal                       DECIMAL* (rescaled to the column's scale)
 //	complex128, [2]float64        COMPLEX, POINT
-//	*value.Scalar                 whatever value.Cast converts it to
+//	*value.Scalar                 whatever cast.To converts it to
 //	slices ([]int32, []any ...)   array vectors, element by element
 //
 // Other combinations fail with "Cannot convert <src> to <TYPE>" where src
@@ -307,7 +308,7 @@ func fromInt(v int64, src string, t value.Type, scale int32) (c cell, err error)
 		c.f = float64(v)
 	case value.Decimal32, value.Decimal64, value.Decimal128:
 		return decimalCell(func() (value.Value, error) {
-			return value.Cast(value.NewLong(v), t, scale)
+			return cast.To(value.NewLong(v), t, scale)
 		}, src, t, scale)
 	default:
 		return c, cannotConvert(src, t, scale)
@@ -361,7 +362,7 @@ func fromFloat(f float64, src string, t value.Type, scale int32) (c cell, err er
 		}
 		text := strconv.FormatFloat(f, 'f', -1, 64)
 		return decimalCell(func() (value.Value, error) {
-			return value.ParseDecimal(text, t, scale)
+			return cast.ParseDecimal(text, t, scale)
 		}, src, t, scale)
 	default:
 		return c, cannotConvert(src, t, scale)
@@ -378,7 +379,7 @@ func fromString(s, src string, t value.Type, scale int32) (c cell, err error) {
 	case value.String, value.Symbol, value.Blob:
 		c.s = s
 	case value.UUID, value.Int128, value.IPAddr:
-		v, err := value.ParseAs(s, t)
+		v, err := cast.ParseAs(s, t)
 		if err != nil || (v.Null && !zeroText(s)) {
 			return c, cannotConvert(src, t, scale)
 		}
@@ -387,7 +388,7 @@ func fromString(s, src string, t value.Type, scale int32) (c cell, err error) {
 		if scale < 0 || scale > int32(maxDecimalScale(t)) {
 			return c, &convError{fmt.Sprintf("Scale %d is out of bounds for %s", scale, t)}
 		}
-		v, err := value.ParseDecimal(s, t, scale)
+		v, err := cast.ParseDecimal(s, t, scale)
 		if err != nil {
 			return c, cannotConvert(src, t, scale)
 		}
@@ -495,7 +496,7 @@ func fromDecimal(d Decimal, t value.Type, scale int32) (c cell, err error) {
 	}
 	text := Decimal{Unscaled: d.Unscaled, Scale: d.Scale}.String()
 	return decimalCell(func() (value.Value, error) {
-		return value.ParseDecimal(text, t, scale)
+		return cast.ParseDecimal(text, t, scale)
 	}, "decimal", t, scale)
 }
 
@@ -520,7 +521,7 @@ func fromScalar(s *value.Scalar, t value.Type, scale int32) (c cell, err error) 
 		v := s.Vector()
 		return fromPair(v.F64[0], v.F64[1], src, t, scale)
 	}
-	v, err := value.Cast(s, t, scale)
+	v, err := cast.To(s, t, scale)
 	if err != nil {
 		return c, cannotConvert(src, t, scale)
 	}

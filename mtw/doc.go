@@ -36,7 +36,7 @@
 // range; float32/float64 for FLOAT, DOUBLE and DECIMAL (NaN is NULL);
 // string for STRING, SYMBOL, BLOB, UUID, INT128, IPADDR and DECIMAL ("" is
 // NULL of any type); []byte like string; time.Time for every temporal
-// type; Decimal for DECIMAL; *value.Scalar for anything value.Cast
+// type; Decimal for DECIMAL; *value.Scalar for anything cast.To
 // accepts; slices for array-vector columns.
 //
 // Insert, InsertUnwrittenData, GetStatus and GetUnwrittenData are safe for

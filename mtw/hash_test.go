@@ -11,6 +11,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // tsvCell builds the cell of a hash-buckets.tsv literal.
@@ -26,7 +27,7 @@ func tsvCell(t *testing.T, typ, lit string) (value.Type, cell) {
 		require.NoError(t, err)
 		return ty, cell{i: n}
 	case value.Date, value.Timestamp:
-		s, err := value.ParseTemporal(lit)
+		s, err := cast.ParseTemporal(lit)
 		require.NoError(t, err, lit)
 		require.Equal(t, ty, s.T, lit)
 		return ty, cell{i: s.I}
@@ -124,7 +125,7 @@ func TestHashDocExamples(t *testing.T) {
 // writer for threadCount 3 and 5.
 func TestRoutingExamples(t *testing.T) {
 	date := func(s string) *cell {
-		v, err := value.ParseTemporal(s)
+		v, err := cast.ParseTemporal(s)
 		require.NoError(t, err)
 		return &cell{i: v.I}
 	}
@@ -142,7 +143,7 @@ func TestRoutingExamples(t *testing.T) {
 	require.NoError(t, err)
 	rangeInt, err := newDomain(partition.RANGE, value.Int, value.Int, value.NewInts([]int32{0, 10, 20, 30}))
 	require.NoError(t, err)
-	rd, err := value.Cast(value.NewStrings(value.String, []string{"2022.01.01", "2022.02.01", "2022.03.01"}), value.Date, 0)
+	rd, err := cast.To(value.NewStrings(value.String, []string{"2022.01.01", "2022.02.01", "2022.03.01"}), value.Date, 0)
 	require.NoError(t, err)
 	rangeDate, err := newDomain(partition.RANGE, value.Date, value.Date, rd)
 	require.NoError(t, err)
@@ -163,7 +164,7 @@ func TestRoutingExamples(t *testing.T) {
 		key    int
 		n3, n5 int
 	}
-	tsNoon, err := value.ParseTemporal("2022.03.23T15:00:00.000")
+	tsNoon, err := cast.ParseTemporal("2022.03.23T15:00:00.000")
 	require.NoError(t, err)
 	rows := []row{
 		{valueDate, date("2022.03.20"), 19071, 0, 1},

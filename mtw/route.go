@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Row routing: a router maps the converted value of the
@@ -99,7 +100,7 @@ func (d *domain) castSchema(v *value.Vector) (*value.Vector, error) {
 	if v.T == d.domType {
 		return v, nil
 	}
-	x, err := value.Cast(v, d.domType, v.Scale)
+	x, err := cast.To(v, d.domType, v.Scale)
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +208,7 @@ func castCell(c *cell, from, to value.Type) (cell, error) {
 		return cell{null: true}, nil
 	}
 	s := value.NewTyped(from, c.i)
-	x, err := value.Cast(s, to, 0)
+	x, err := cast.To(s, to, 0)
 	if err != nil {
 		return cell{}, errCast
 	}

@@ -1,12 +1,13 @@
 package partition
 
-// Conversion of a partition column to the scheme type. value.CastVector
+// Conversion of a partition column to the scheme type. cast.Vector
 // (value/convert.go) was not available when this package was written, and
 // Map must not allocate a converted copy anyway, so the few conversions a
 // partition column needs are done here row by row.
 
 import (
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 type convKind uint8
@@ -74,7 +75,7 @@ func converterFor(from, to value.Type) (converter, error) {
 		return converter{}, ErrCategory
 	case isIntegral(to):
 		if isIntegral(from) {
-			lo, hi := value.IntRange(to)
+			lo, hi := cast.IntRange(to)
 			return converter{kind: convInt, lo: lo, hi: hi}, nil
 		}
 		return converter{}, ErrCategory
@@ -82,7 +83,7 @@ func converterFor(from, to value.Type) (converter, error) {
 		if !from.IsTemporal() {
 			return converter{}, ErrCategory
 		}
-		lo, hi := value.IntRange(to)
+		lo, hi := cast.IntRange(to)
 		c := converter{kind: convInt, lo: lo, hi: hi}
 		if from == to {
 			return c, nil

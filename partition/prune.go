@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Partition pruning: which partitions of one level can hold rows whose
@@ -79,7 +80,7 @@ func keepsOrder(from, to value.Type) bool {
 // that column values in iv convert to, clipped to the scheme values Map
 // accepts; empty when no column value in iv maps to a partition.
 func schemeEnds(c converter, col value.Type, iv Interval) (lo, hi int64, empty bool) {
-	lo, hi = value.IntRange(col)
+	lo, hi = cast.IntRange(col)
 	if iv.Lo != nil {
 		v := iv.Lo.I
 		if iv.LoOpen {

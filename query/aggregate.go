@@ -122,6 +122,16 @@ func countNonNull[T num](xs []T, null T, ids []int32, c []int64) {
 }
 
 func groupCount(v *value.Vector, g *grouping) (*value.Vector, bool) {
+	c, ok := nonNullCounts(v, g)
+	if !ok {
+		return nil, false
+	}
+	return countsVector(c), true
+}
+
+// nonNullCounts counts each group's non-NULL elements of v; ok is false
+// for an array vector.
+func nonNullCounts(v *value.Vector, g *grouping) ([]int64, bool) {
 	c := make([]int64, g.n)
 	switch v.T.Storage() {
 	case value.StInt8:
@@ -152,7 +162,7 @@ func groupCount(v *value.Vector, g *grouping) (*value.Vector, bool) {
 			}
 		}
 	}
-	return countsVector(c), true
+	return c, true
 }
 
 // sumInts adds integral elements per group exactly.
@@ -213,63 +223,98 @@ func groupMoments(name string, v *value.Vector, g *grouping) *value.Vector {
 	c := make([]int64, g.n)
 	if name == "sum" && v.T.Category() != value.CatFloating {
 		s := make([]int64, g.n)
-		switch v.T.Storage() {
-		case value.StInt8:
-			sumInts(v.I8, value.NullInt8, g.ids, s, c)
-		case value.StInt16:
-			sumInts(v.I16, value.NullInt16, g.ids, s, c)
-		case value.StInt32:
-			sumInts(v.I32, value.NullInt32, g.ids, s, c)
-		case value.StInt64:
-			sumInts(v.I64, value.NullInt64, g.ids, s, c)
-		}
-		long := v.T == value.Long
-		for _, x := range s {
-			if x > math.MaxInt32 || x < -math.MaxInt32 {
-				long = true
-			}
-		}
-		if long {
-			for i := range s {
-				if c[i] == 0 {
-					s[i] = value.NullInt64
-				}
-			}
-			return value.NewLongs(s)
-		}
-		out := make([]int32, g.n)
-		for i, x := range s {
-			out[i] = int32(x)
-			if c[i] == 0 {
-				out[i] = value.NullInt32
-			}
-		}
-		return value.NewInts(out)
+		intSums(v, g.ids, s, c)
+		return intSumVector(s, c, v.T == value.Long)
 	}
 	s := make([]float64, g.n)
 	floatSums(v, g.ids, s, c)
 	if name == "sum" {
-		for i := range s {
+		return floatSumVector(s, c)
+	}
+	if name == "avg" || name == "mean" {
+		return meanVector(s, c)
+	}
+	_, ss := deviations(v, g, s, c)
+	return spreadVector(name, ss, c)
+}
+
+// intSums is sumInts dispatched on v's (integral or logical) storage.
+func intSums(v *value.Vector, ids []int32, s, c []int64) {
+	switch v.T.Storage() {
+	case value.StInt8:
+		sumInts(v.I8, value.NullInt8, ids, s, c)
+	case value.StInt16:
+		sumInts(v.I16, value.NullInt16, ids, s, c)
+	case value.StInt32:
+		sumInts(v.I32, value.NullInt32, ids, s, c)
+	case value.StInt64:
+		sumInts(v.I64, value.NullInt64, ids, s, c)
+	}
+}
+
+// intSumVector is sum's result over an integral column from the groups'
+// exact sums s and non-NULL counts c: INT, or LONG for a LONG column or
+// when a sum leaves INT's range; NULL for a group without values.
+func intSumVector(s, c []int64, long bool) *value.Vector {
+	for _, x := range s {
+		if x > math.MaxInt32 || x < -math.MaxInt32 {
+			long = true
+		}
+	}
+	if long {
+		out := make([]int64, len(s))
+		for i, x := range s {
+			out[i] = x
 			if c[i] == 0 {
-				s[i] = value.NullFloat64
+				out[i] = value.NullInt64
 			}
 		}
-		return value.NewDoubles(s)
+		return value.NewLongs(out)
 	}
+	out := make([]int32, len(s))
+	for i, x := range s {
+		out[i] = int32(x)
+		if c[i] == 0 {
+			out[i] = value.NullInt32
+		}
+	}
+	return value.NewInts(out)
+}
+
+// floatSumVector is sum's DOUBLE result from the groups' sums and counts
+// (s is reused).
+func floatSumVector(s []float64, c []int64) *value.Vector {
+	for i := range s {
+		if c[i] == 0 {
+			s[i] = value.NullFloat64
+		}
+	}
+	return value.NewDoubles(s)
+}
+
+// meanVector is avg's result from the groups' sums and counts (s is
+// reused).
+func meanVector(s []float64, c []int64) *value.Vector {
+	for i := range s {
+		if c[i] == 0 {
+			s[i] = value.NullFloat64
+		} else {
+			s[i] /= float64(c[i])
+		}
+	}
+	return value.NewDoubles(s)
+}
+
+// deviations turns the groups' sums s (in place) into means and adds up
+// each group's squared deviations from its mean (two passes, the stable
+// way).
+func deviations(v *value.Vector, g *grouping, s []float64, c []int64) (mean, ss []float64) {
 	for i := range s {
 		if c[i] > 0 {
 			s[i] /= float64(c[i])
 		}
 	}
-	if name == "avg" || name == "mean" {
-		for i := range s {
-			if c[i] == 0 {
-				s[i] = value.NullFloat64
-			}
-		}
-		return value.NewDoubles(s)
-	}
-	ss := make([]float64, g.n)
+	ss = make([]float64, g.n)
 	switch v.T.Storage() {
 	case value.StInt8:
 		squares(v.I8, value.NullInt8, g.ids, s, ss)
@@ -284,6 +329,12 @@ func groupMoments(name string, v *value.Vector, g *grouping) *value.Vector {
 	case value.StFloat64:
 		squares(v.F64, value.NullFloat64, g.ids, s, ss)
 	}
+	return s, ss
+}
+
+// spreadVector is std's or var's (sample) result from the groups' sums
+// of squared deviations and counts (ss is reused).
+func spreadVector(name string, ss []float64, c []int64) *value.Vector {
 	for i := range ss {
 		if c[i] < 2 {
 			ss[i] = value.NullFloat64

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // cgroupSelect runs select ... [group by g] cgroup by c order by ...: for
@@ -63,7 +64,7 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 			cols = append(cols, value.NewVector(value.Double, 0, 0))
 			continue
 		}
-		v, err := value.FromScalars(vals[k])
+		v, err := cast.FromScalars(vals[k])
 		if err != nil {
 			return nil, err
 		}

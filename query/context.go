@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // contextBySelect runs select ... context by ... [csort] [having]: one
@@ -238,7 +239,7 @@ func concatVectors(parts []value.Value, rows int) (*value.Vector, error) {
 	for _, p := range parts {
 		v := p.(*value.Vector)
 		if v.T != out.T {
-			conv, err := value.CastVector(v, out.T, out.Scale)
+			conv, err := cast.Vector(v, out.T, out.Scale)
 			if err != nil {
 				return nil, err
 			}

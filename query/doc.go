@@ -13,5 +13,6 @@
 // table's columns in scope (Scope), resolves table names and appends
 // rows. query never imports the interpreter (package engine); it may use
 // sqlparse, value, insert, dfs and the funcs registry, and must not keep
-// sessions, variables or shared objects of its own.
+// sessions, variables or shared objects of its own. From storage it
+// uses only the read options and symbol codes a partition read hands over.
 package query

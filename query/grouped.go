@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Documented SQL errors (DolphinDB's error-code pages).
@@ -225,7 +226,7 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 		}
 		return value.NewVector(value.Double, 0, 0), nil
 	}
-	v, err := value.FromScalars(vals)
+	v, err := cast.FromScalars(vals)
 	if err != nil {
 		return nil, err
 	}
@@ -254,17 +255,24 @@ func (ge *groupEval) groupValue(e sqlparse.Expr, keyNames []string, keyCols []*v
 	if err != nil {
 		return nil, err
 	}
+	return ge.ex.loweredValue(lowered, keyNames, keyCols, aggs, ge.g.n)
+}
+
+// loweredValue evaluates a lowered select item over the groups' keys and
+// its aggregates' per-group values (the placeholders), one value for
+// each of the n groups.
+func (ex *executor) loweredValue(lowered sqlparse.Expr, keyNames []string, keyCols, aggs []*value.Vector, n int) (*value.Vector, error) {
 	names := append([]string(nil), keyNames...)
 	cols := append([]*value.Vector(nil), keyCols...)
 	for k, a := range aggs {
 		names = append(names, placeholder(k))
 		cols = append(cols, a)
 	}
-	v, err := ge.ex.withTable(value.NewTable(names, cols), lowered)
+	v, err := ex.withTable(value.NewTable(names, cols), lowered)
 	if err != nil {
 		return nil, err
 	}
-	return value.Broadcast(v, ge.g.n)
+	return value.Broadcast(v, n)
 }
 
 func stripAlias(e sqlparse.Expr) sqlparse.Expr {
@@ -310,16 +318,56 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 	g := groupRows(keyVecs, src.Rows())
 	g.sortByKeys()
 	ge := newGroupEval(ex, src, g)
-	keyNames := make([]string, len(n.GroupBy))
+	keyNames := groupKeyNames(n)
 	keyCols := make([]*value.Vector, len(n.GroupBy))
-	isKey := map[string]bool{}
 	for i, kv := range keyVecs {
-		keyNames[i] = columnName(n.GroupBy[i])
 		keyCols[i] = kv.Gather(g.first)
-		isKey[strings.ToLower(keyNames[i])] = true
 	}
-	// keys the select list doesn't name come first, then the select
-	// items in order (a named key where the list names it)
+	out, err := groupedColumns(n, keyNames, keyCols, func(c sqlparse.Expr) (*value.Vector, error) {
+		return ge.groupValue(c, keyNames, keyCols)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if ik != nil {
+		return fillIntervals(out, value.NameIndex(out.Names, keyNames[0]), ik)
+	}
+	if n.Having != nil {
+		h, err := ge.groupValue(n.Having, keyNames, keyCols)
+		if err != nil {
+			return nil, err
+		}
+		if h.T != value.Bool {
+			return nil, errHavingBoolean
+		}
+		var keep []int
+		for i, b := range h.I8 {
+			if b == 1 {
+				keep = append(keep, i)
+			}
+		}
+		out = out.Gather(keep)
+	}
+	return out, nil
+}
+
+// groupKeyNames names a group by's key columns.
+func groupKeyNames(n *sqlparse.SelectExpr) []string {
+	names := make([]string, len(n.GroupBy))
+	for i, k := range n.GroupBy {
+		names[i] = columnName(k)
+	}
+	return names
+}
+
+// groupedColumns assembles a group by's result: the keys the select list
+// doesn't name come first, then the select items in order (a named key
+// where the list names it); item gives an item's per-group values.
+func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.Vector, item func(sqlparse.Expr) (*value.Vector, error)) (*value.Table, error) {
+	isKey := map[string]bool{}
+	for _, k := range keyNames {
+		isKey[strings.ToLower(k)] = true
+	}
 	selected := map[string]bool{}
 	for _, c := range n.Cols {
 		if id, ok := c.(*sqlparse.Ident); ok && isKey[strings.ToLower(id.Name)] {
@@ -347,7 +395,7 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		if _, ok := c.(*sqlparse.StarExpr); ok {
 			return nil, errors.New("The column [*] must use aggregate function. RefId:S02022")
 		}
-		v, err := ge.groupValue(c, keyNames, keyCols)
+		v, err := item(c)
 		if err != nil {
 			return nil, err
 		}
@@ -357,27 +405,7 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 	if err := checkDuplicateNames(names); err != nil {
 		return nil, err
 	}
-	out := value.NewTable(names, cols)
-	if ik != nil {
-		return fillIntervals(out, value.NameIndex(names, keyNames[0]), ik)
-	}
-	if n.Having != nil {
-		h, err := ge.groupValue(n.Having, keyNames, keyCols)
-		if err != nil {
-			return nil, err
-		}
-		if h.T != value.Bool {
-			return nil, errHavingBoolean
-		}
-		var keep []int
-		for i, b := range h.I8 {
-			if b == 1 {
-				keep = append(keep, i)
-			}
-		}
-		out = out.Gather(keep)
-	}
-	return out, nil
+	return value.NewTable(names, cols), nil
 }
 
 // checkDuplicateNames fails on a repeated result column name.

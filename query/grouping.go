@@ -117,7 +117,10 @@ func stringCodes(xs []string) ([]int32, []int) {
 	var first []int
 	for i, x := range xs {
 		p := unsafe.StringData(x)
-		h := (uintptr(unsafe.Pointer(p)) >> 3) & 1023
+		// Fibonacci hashing of the whole pointer: symbols decoded from
+		// one buffer lie a byte or two apart, which the low bits alone
+		// would send to the same slot.
+		h := (uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15) >> 54
 		if c := &cache[h]; c.p == p && c.n == len(x) && p != nil {
 			codes[i] = c.code
 			continue

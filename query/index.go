@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // keyTerm is a where condition on a key column: col == v, col in v, or a
@@ -187,7 +188,7 @@ func lookupValues(v value.Value, col *value.Vector) (*value.Vector, bool) {
 		if a != b || (a != value.CatIntegral && a != value.CatLiteral) {
 			return nil, false
 		}
-		conv, err := value.CastVector(vec, col.T, col.Scale)
+		conv, err := cast.Vector(vec, col.T, col.Scale)
 		if err != nil {
 			return nil, false
 		}

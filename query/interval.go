@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // intervalKey is `group by interval(X, duration, fill)`: X floored to
@@ -257,7 +258,7 @@ func fillColumn(v *value.Vector, rows []int, method string, fill value.Value) er
 			for k := i; k < j; k++ {
 				f := a + (b-a)*float64(k-i+1)/float64(j-i+1)
 				s := value.NewDouble(f)
-				cv, err := value.CastVector(s.Vector(), v.T, v.Scale)
+				cv, err := cast.Vector(s.Vector(), v.T, v.Scale)
 				if err != nil {
 					return err
 				}
@@ -270,7 +271,7 @@ func fillColumn(v *value.Vector, rows []int, method string, fill value.Value) er
 		if !ok {
 			return errors.New("The fill of interval must be 'prev', 'post', 'linear', 'null', 'none' or a number.")
 		}
-		cv, err := value.CastVector(s.Vector(), v.T, v.Scale)
+		cv, err := cast.Vector(s.Vector(), v.T, v.Scale)
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // partitionwiseSelect runs queries that work partition by partition on a
@@ -189,7 +190,7 @@ func concatResults(rs []value.Value) (value.Value, error) {
 			}
 			for i, c := range t.Cols {
 				if c.T != out.Cols[i].T {
-					conv, err := value.CastVector(c, out.Cols[i].T, out.Cols[i].Scale)
+					conv, err := cast.Vector(c, out.Cols[i].T, out.Cols[i].Scale)
 					if err != nil {
 						return nil, err
 					}
@@ -204,5 +205,5 @@ func concatResults(rs []value.Value) (value.Value, error) {
 		copy(parts, rs)
 		return concatVectors(parts, 0)
 	}
-	return value.FromScalars(rs)
+	return cast.FromScalars(rs)
 }

@@ -12,12 +12,27 @@ import (
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-// sourceTable materializes the FROM clause.
+// sourceValue evaluates a FROM item other than a join: a table, or a
+// string naming one.
+func (ex *executor) sourceValue(from sqlparse.Expr) (value.Value, error) {
+	v, err := ex.eval(from)
+	if err != nil {
+		return nil, err
+	}
+	if name, ok := funcs.StringArg(v); ok {
+		return ex.env.ResolveTable(name)
+	}
+	return v, nil
+}
+
+// sourceTable materializes the FROM clause, v being sourceValue's result
+// for anything but a join.
 // sel, when given, lets a partitioned table read only the columns the
 // query names.
-func (ex *executor) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *sqlparse.SelectExpr) (*value.Table, func(), error) {
+func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlparse.Expr, sel *sqlparse.SelectExpr) (*value.Table, func(), error) {
 	if j, ok := from.(*sqlparse.JoinExpr); ok {
 		t, qual, err := ex.sqlJoin(j)
 		if err != nil {
@@ -25,15 +40,6 @@ func (ex *executor) sourceTable(from sqlparse.Expr, where []sqlparse.Expr, sel *
 		}
 		ex.qual = qual
 		return t, func() { ex.qual = nil }, nil
-	}
-	v, err := ex.eval(from)
-	if err != nil {
-		return nil, nil, err
-	}
-	if name, ok := funcs.StringArg(v); ok {
-		if v, err = ex.env.ResolveTable(name); err != nil {
-			return nil, nil, err
-		}
 	}
 	if t, ok := v.(*value.Table); ok {
 		if t.Shared != "" {
@@ -158,8 +164,24 @@ func (ex *executor) pruneFilter(t *dfs.Table, where []sqlparse.Expr) dfs.Partiti
 	}, where)
 }
 
-// whereMask evaluates the where-clauses (all must hold) to row indexes.
+// whereRows evaluates the where-clauses (all must hold) to row indexes.
 func (ex *executor) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, error) {
+	keep, err := ex.whereMask(t, where)
+	if err != nil {
+		return nil, err
+	}
+	idx := make([]int, 0, len(keep))
+	for i, k := range keep {
+		if k {
+			idx = append(idx, i)
+		}
+	}
+	return idx, nil
+}
+
+// whereMask evaluates the where-clauses (all must hold) to one flag per
+// row.
+func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, error) {
 	n := t.Rows()
 	keep := make([]bool, n)
 	for i := range keep {
@@ -185,7 +207,7 @@ func (ex *executor) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, err
 			// the row); other types are read as BOOL first.
 			mask := b
 			if mask.T != value.Bool {
-				c, err := value.CastVector(b, value.Bool, 0)
+				c, err := cast.Vector(b, value.Bool, 0)
 				if err != nil {
 					return nil, errors.New("The where condition must be boolean.")
 				}
@@ -198,13 +220,7 @@ func (ex *executor) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, err
 			return nil, errors.New("The where condition must be boolean.")
 		}
 	}
-	idx := make([]int, 0, n)
-	for i, k := range keep {
-		if k {
-			idx = append(idx, i)
-		}
-	}
-	return idx, nil
+	return keep, nil
 }
 
 func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
@@ -214,7 +230,19 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if v, ok, err := ex.partitionwiseSelect(n); ok {
 		return v, err
 	}
-	src, release, err := ex.sourceTable(n.From, n.Where, n)
+	var from value.Value
+	if _, join := n.From.(*sqlparse.JoinExpr); !join {
+		var err error
+		if from, err = ex.sourceValue(n.From); err != nil {
+			return nil, err
+		}
+		if dt, ok := ex.env.DFSTable(from); ok {
+			if v, ok, err := ex.mapReduceSelect(n, dt); ok {
+				return v, err
+			}
+		}
+	}
+	src, release, err := ex.sourceTable(n.From, from, n.Where, n)
 	if err != nil {
 		return nil, err
 	}
@@ -265,6 +293,13 @@ func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Va
 	if err != nil {
 		return nil, err
 	}
+	return ex.finishSelect(n, out, scalars)
+}
+
+// finishSelect applies distinct, the order by of a grouped query, top
+// and limit to a query's result, and gives exec's form.
+func (ex *executor) finishSelect(n *sqlparse.SelectExpr, out *value.Table, scalars bool) (value.Value, error) {
+	var err error
 	if n.Distinct {
 		out = distinctRows(out)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Select runs a select or exec query.
@@ -84,7 +85,7 @@ func Union(env Env, n *sqlparse.UnionExpr) (value.Value, error) {
 		out.Cols[i].AppendVector(c)
 		rc := r.Cols[i]
 		if rc.T != c.T {
-			conv, err := value.CastVector(rc, c.T, c.Scale)
+			conv, err := cast.Vector(rc, c.T, c.Scale)
 			if err != nil {
 				return nil, err
 			}

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // elemInt is element i of an integral or temporal column as int64.
@@ -61,7 +63,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 	}
 	var aggs []sqlparse.Expr
 	switch x := args[3].(type) {
-	case *sqlparse.Code:
+	case *funcs.Code:
 		aggs = []sqlparse.Expr{x.X}
 		switch y := x.X.(type) {
 		case *sqlparse.ArrayExpr:
@@ -71,7 +73,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 		}
 	case *value.Vector: // a tuple of metacode
 		for _, e := range x.Any {
-			c, ok := e.(*sqlparse.Code)
+			c, ok := e.(*funcs.Code)
 			if !ok {
 				return nil, errors.New("The aggs of a window join must be metacode.")
 			}
@@ -114,7 +116,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 		want := left.Cols[li[k]]
 		rkeys[k] = right.Cols[c]
 		if rkeys[k].T != want.T {
-			if rkeys[k], err = value.CastVector(rkeys[k], want.T, want.Scale); err != nil {
+			if rkeys[k], err = cast.Vector(rkeys[k], want.T, want.Scale); err != nil {
 				return nil, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
 			}
 		}
@@ -188,7 +190,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 			cols = append(cols, value.NewVector(value.Double, 0, 0))
 			continue
 		}
-		v, err := value.FromScalars(vals[k])
+		v, err := cast.FromScalars(vals[k])
 		if err != nil {
 			return nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
 )
 
 func TestClearMemoryFlag(t *testing.T) {
@@ -17,11 +18,11 @@ func TestClearMemoryFlag(t *testing.T) {
 	// No engine built-in assigns session variables from a function call,
 	// so these two functions, answered here, stand for one that does.
 	ts.Server.mu.Lock()
-	ts.Server.execHook = func(c *conn, req *request) (value.Value, error, bool) {
-		if req.cmd != "function" {
+	ts.Server.execHook = func(c *conn, req *wire.Request) (value.Value, error, bool) {
+		if req.Command != "function" {
 			return nil, nil, false
 		}
-		switch trimSpace(req.lines[0]) {
+		switch trimSpace(req.Function) {
 		case "makeVar":
 			c.sess.Set("made", value.NewInt(7))
 			return value.NewInt(7), nil, true

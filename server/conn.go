@@ -11,11 +11,13 @@ import (
 	"net"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
+	"github.com/porpoisedb/porpoise/wire/pickle"
 )
 
 type connState uint8
@@ -54,9 +56,9 @@ type conn struct {
 	// (accepted past maxConnections).
 	reject string
 
-	cpp     bool  // the client marshals like the C++ API (flag 32 / "API" connect)
-	ws      bool  // JavaScript over WebSocket
-	dialect int64 // flagPython/flagQ chosen by the WebSocket sub-protocol
+	cpp     bool      // the client marshals like the C++ API (flag 32 / "API" connect)
+	ws      bool      // JavaScript over WebSocket
+	dialect wire.Flag // FlagPython/FlagQ chosen by the WebSocket sub-protocol
 
 	tr      transport
 	printTo transport // non-nil while a request may print
@@ -203,6 +205,7 @@ func (c *conn) newSource(nc net.Conn) *source {
 	src := newStreamSource(nc, c.srv.eng)
 	src.cr.budget = &c.srv.budget
 	src.cr.conn = nc
+	src.cr.lenient = true // until the protocol is known (serveBinary, serveHTTP)
 	c.src = src
 	return src
 }
@@ -249,15 +252,16 @@ func (c *conn) serveBinary(src *source) {
 			return
 		}
 		first = false
-		src.cr.stall = c.srv.stallTimeout()
-		req, err := readRequest(src, c.srv.opts.MaxFrame)
-		src.cr.stall = 0
+		src.cr.stall, src.cr.lenient = c.srv.stallTimeout(), false
+		req, err := src.readRequest(c.srv.opts.MaxFrame)
+		src.cr.stall, src.cr.lenient = 0, true
 		c.nc.SetReadDeadline(time.Time{})
-		if err != nil {
+		var re *wire.RequestError
+		if err != nil && !(errors.As(err, &re) && re.Whole) {
 			c.requestFailed(err)
 			return
 		}
-		if !c.run(req) {
+		if !c.run(req, err) {
 			return
 		}
 	}
@@ -266,10 +270,12 @@ func (c *conn) serveBinary(src *source) {
 // requestFailed answers a request that could not be read, when that makes
 // sense, before the connection is closed.
 func (c *conn) requestFailed(err error) {
-	var pe *protoError
-	if errors.As(err, &pe) {
-		c.srv.log.Warn("bad request", "remote", c.nc.RemoteAddr(), "err", pe.msg)
-		if c.tr.sendReply(errorReply(c.sid, pe.msg)) == nil {
+	if text, ok := refusalText(err); ok {
+		c.srv.log.Warn("bad request", "remote", c.nc.RemoteAddr(), "err", text)
+		// the request is dropped: its bytes go back to the budget before
+		// the peer, told so, can send the next one
+		c.src.cr.release()
+		if c.tr.sendReply(errorReply(c.sid, text)) == nil {
 			c.lingeringClose()
 		}
 		return
@@ -279,9 +285,27 @@ func (c *conn) requestFailed(err error) {
 	}
 }
 
+// refusalText is the reply to a request that could not be read: the
+// receive budget's error, or the protocol error wire reports; other
+// errors (the peer went away) get no reply.
+func refusalText(err error) (string, bool) {
+	var be *budgetExceeded
+	if errors.As(err, &be) {
+		return be.Error(), true
+	}
+	var re *wire.RequestError
+	if errors.As(err, &re) {
+		return re.Error(), true
+	}
+	return "", false
+}
+
 // lingeringClose half-closes the connection and drains what the peer is
-// still sending for a moment, so that closing does not reset the
-// connection and destroy the error reply before the peer reads it.
+// still sending, so that closing does not reset the connection and
+// destroy the error reply before the peer reads it: API clients send the
+// whole request before they read. The drain ends at the peer's end of
+// stream, after a second without bytes, or after MaxFrame bytes (no
+// request is longer); the bytes are discarded, not held.
 func (c *conn) lingeringClose() {
 	cw, ok := c.nc.(interface{ CloseWrite() error })
 	if !ok {
@@ -290,71 +314,86 @@ func (c *conn) lingeringClose() {
 	if cw.CloseWrite() != nil {
 		return
 	}
-	c.nc.SetReadDeadline(time.Now().Add(time.Second))
-	_, _ = io.CopyN(io.Discard, c.nc, 8<<20)
+	buf := make([]byte, 32<<10)
+	for left := c.srv.opts.MaxFrame; left > 0; {
+		c.nc.SetReadDeadline(time.Now().Add(time.Second))
+		n, err := c.nc.Read(buf[:min(int64(len(buf)), left)])
+		left -= int64(n)
+		if err != nil {
+			return
+		}
+	}
 }
 
 // run executes one request and sends its reply; false ends the
-// connection.
-func (c *conn) run(req *request) bool {
-	if req.flags&flagAPIClient != 0 || req.apiType == "API" && req.cmd == "connect" {
+// connection. A request whose options were malformed (refused) is
+// answered with that error.
+func (c *conn) run(req *wire.Request, refused error) bool {
+	opts := &req.Options
+	if opts.Flags&wire.FlagAPIClient != 0 || req.API == "API" && req.Kind == wire.KindConnect {
 		c.cpp = true
 	}
-	if req.clientID != "" && req.seqNo < 0 {
-		if rest, ok := c.srv.dedup.lookup(dedupKey(req.clientID, c.sess.User()), -req.seqNo); ok {
-			if req.async() {
+	if opts.ClientID != "" && opts.SeqNo < 0 {
+		if rest, ok := c.srv.dedup.lookup(dedupKey(opts.ClientID, c.sess.User()), -opts.SeqNo); ok {
+			if c.src != nil {
+				c.src.cr.release()
+			}
+			if req.Async() {
 				return true
 			}
 			return c.tr.sendReply(append([]byte(c.sid), rest...)) == nil
 		}
-	}
-	if c.src != nil {
-		// the request's bytes are garbage once it has run
-		defer c.src.cr.release()
 	}
 	var reply []byte
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
 				st := debug.Stack()
-				c.srv.log.Error("request panic", "remote", c.nc.RemoteAddr(), "cmd", req.cmd, "panic", r, "stack", string(st))
+				c.srv.log.Error("request panic", "remote", c.nc.RemoteAddr(), "cmd", req.Command, "panic", r, "stack", string(st))
 				if c.srv.onPanic != nil {
 					c.srv.onPanic(r, st)
 				}
 				reply = errorReply(c.sid, fmt.Sprintf("internal error: %v", r))
 			}
 		}()
-		if !req.async() {
+		if !req.Async() {
 			c.printTo = c.tr
 		}
 		defer func() { c.printTo = nil }()
-		if c.br != nil && !req.async() {
+		if c.br != nil && !req.Async() {
 			ctx, cancel := context.WithCancel(c.ctx)
 			defer cancel()
 			defer c.watchDisconnect(c.br, cancel)()
 			c.reqCtx = ctx
 			defer func() { c.reqCtx = nil }()
 		}
-		reply = c.execute(req)
+		reply = c.execute(req, refused)
 	}()
-	if req.clientID != "" && req.seqNo > 0 {
+	if c.src != nil {
+		// The request's bytes are garbage once it has run; given back
+		// before the reply, so that the client's next request, sent once
+		// it has the reply, finds the budget free.
+		c.src.cr.release()
+	}
+	if opts.ClientID != "" && opts.SeqNo > 0 {
 		// kept without the session id, which the retry's connection replaces
-		c.srv.dedup.store(dedupKey(req.clientID, c.sess.User()), req.seqNo, reply[len(c.sid):])
+		c.srv.dedup.store(dedupKey(opts.ClientID, c.sess.User()), opts.SeqNo, reply[len(c.sid):])
 	}
 	if c.out.Cap() > 4<<20 {
 		c.out = bytes.Buffer{}
 	}
-	if req.async() {
+	if req.Async() {
 		return true
 	}
 	return c.tr.sendReply(reply) == nil
 }
 
 // execute runs a request and returns the complete reply.
-func (c *conn) execute(req *request) []byte {
-	if req.optErr != nil {
-		return errorReply(c.sid, req.optErr.Error())
+func (c *conn) execute(req *wire.Request, refused error) []byte {
+	if refused != nil {
+		return errorReply(c.sid, refused.Error())
 	}
+	flags := req.Options.Flags
 	start := time.Now()
 	ctx := c.ctx
 	if c.reqCtx != nil {
@@ -365,7 +404,7 @@ func (c *conn) execute(req *request) []byte {
 		ctx, cancel = context.WithTimeout(ctx, t)
 		defer cancel()
 	}
-	if req.flags&flagClearMem != 0 && (req.cmd == "script" || req.cmd == "function") {
+	if flags&wire.FlagClearMemory != 0 && (req.Kind == wire.KindScript || req.Kind == wire.KindFunction) {
 		// deferred so that failed and panicking requests are cleared too
 		defer c.dropNewVars(c.sess.VarNames())
 	}
@@ -379,28 +418,28 @@ func (c *conn) execute(req *request) []byte {
 	}
 	switch {
 	case handled:
-	case req.cmd == "connect":
+	case req.Kind == wire.KindConnect:
 		v, err = c.connect(req)
-	case req.cmd == "script":
-		if err = c.checkDialect(req); err == nil {
-			v, err = c.sess.RunContext(ctx, req.script)
+	case req.Kind == wire.KindScript:
+		if err = c.checkDialect(flags); err == nil {
+			v, err = c.sess.RunContext(ctx, req.Script)
 		}
-	case req.cmd == "function":
+	case req.Kind == wire.KindFunction:
 		v, err = c.function(ctx, req)
-	case req.cmd == "variable":
+	case req.Kind == wire.KindVariable:
 		err = c.variable(req)
 	default:
-		err = fmt.Errorf("Unknown request type %s.", quoteHeader(req.cmd))
+		err = fmt.Errorf("Unknown request type %s.", wire.QuoteText(req.Command))
 	}
 	c.srv.metrics.request(req, start, v, err)
 	if err != nil {
 		return errorReply(c.sid, errorText(err))
 	}
-	if req.fetchSize > 0 {
-		return c.encodeReply(inBlocks(v, req.fetchSize))
+	if req.Options.FetchSize > 0 {
+		return c.encodeReply(inBlocks(v, int64(req.Options.FetchSize)))
 	}
-	if req.flags&flagPickle != 0 {
-		return c.encodePickleReply(v, req.flags&flagPickleList != 0)
+	if flags&wire.FlagPickle != 0 {
+		return c.encodePickleReply(v, flags&wire.FlagPickleTableAsList != 0)
 	}
 	return c.encodeReply(v)
 }
@@ -433,7 +472,7 @@ func inBlocks(v value.Value, fetchSize int64) value.Value {
 
 // encodePickleReply answers a request with the pickle flag (8): a table
 // whose columns the pickle encoder renders goes as a pickle stream
-// (wire.AppendPickleTable; as a list of columns with flag 32768), every
+// (pickle.AppendTable; as a list of columns with flag 32768), every
 // other object in the binary form, which the Python API decodes alike.
 func (c *conn) encodePickleReply(v value.Value, asList bool) []byte {
 	w, err := toWire(v)
@@ -441,12 +480,11 @@ func (c *conn) encodePickleReply(v value.Value, asList bool) []byte {
 		return errorReply(c.sid, err.Error())
 	}
 	t, ok := w.(*value.Table)
-	if !ok || !wire.PickleTable(t) {
+	if !ok || !pickle.Renders(t) {
 		return c.encodeReply(w)
 	}
-	b := appendReplyHeader(c.pickled[:0], c.sid, 1)
-	b = append(b, "OK\n"...)
-	b = wire.AppendPickleTable(b, t, asList)
+	b := wire.AppendResponseHeader(c.pickled[:0], c.sid, 1, false)
+	b = pickle.AppendTable(b, t, asList)
 	if cap(b) <= 4<<20 {
 		c.pickled = b
 	}
@@ -487,11 +525,11 @@ func errorText(err error) string {
 	return err.Error()
 }
 
-func (c *conn) checkDialect(req *request) error {
+func (c *conn) checkDialect(flags wire.Flag) error {
 	switch {
-	case req.flags&flagPython != 0:
+	case flags&wire.FlagPython != 0:
 		return errors.New("Porpoise does not support Python parser sessions.")
-	case req.flags&flagQ != 0:
+	case flags&wire.FlagQ != 0:
 		return errors.New("Porpoise does not support kdb+/q sessions.")
 	}
 	return nil
@@ -524,8 +562,7 @@ func (c *conn) encodeReply(v value.Value) []byte {
 	if v != nil {
 		count = 1
 	}
-	c.out.Write(appendReplyHeader(c.out.AvailableBuffer(), c.sid, count))
-	c.out.WriteString("OK\n")
+	c.out.Write(wire.AppendResponseHeader(c.out.AvailableBuffer(), c.sid, count, false))
 	if v != nil {
 		c.enc.Reset(&c.out)
 		c.enc.SetOptions(c.encodeOptions())
@@ -542,10 +579,10 @@ func (c *conn) encodeReply(v value.Value) []byte {
 
 // connect answers the connect request; the JavaScript API logs in with it
 // ("connect\nlogin\n<user>\n<password>").
-func (c *conn) connect(req *request) (value.Value, error) {
-	if len(req.lines) >= 3 && req.lines[0] == "login" {
-		user, pw := req.lines[1], req.lines[2]
-		if len(req.lines) >= 4 && req.lines[3] == "true" {
+func (c *conn) connect(req *wire.Request) (value.Value, error) {
+	if req.User != "" || req.Password != "" {
+		user, pw := req.User, req.Password
+		if req.Encrypted {
 			var err error
 			if user, pw, err = c.srv.decryptCredentials(user, pw); err != nil {
 				return nil, err
@@ -559,32 +596,20 @@ func (c *conn) connect(req *request) (value.Value, error) {
 }
 
 // variable assigns uploaded objects to session variables.
-func (c *conn) variable(req *request) error {
-	names := splitNames(req.lines[0])
-	if len(names) != len(req.args) {
-		return fmt.Errorf("The number of variable names (%d) doesn't match the number of objects (%d).", len(names), len(req.args))
+func (c *conn) variable(req *wire.Request) error {
+	if len(req.Names) != len(req.Args) {
+		return fmt.Errorf("The number of variable names (%d) doesn't match the number of objects (%d).", len(req.Names), len(req.Args))
 	}
-	for _, n := range names {
-		if !validName(n) {
-			return fmt.Errorf("Invalid variable name %s.", quoteHeader(n))
+	names := make([]string, len(req.Names))
+	for i, n := range req.Names {
+		if names[i] = trimSpace(n); !validName(names[i]) {
+			return fmt.Errorf("Invalid variable name %s.", wire.QuoteText(names[i]))
 		}
 	}
 	for i, n := range names {
-		c.sess.Set(n, req.args[i])
+		c.sess.Set(n, req.Args[i])
 	}
 	return nil
-}
-
-func splitNames(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ',' {
-			out = append(out, trimSpace(s[start:i]))
-			start = i + 1
-		}
-	}
-	return out
 }
 
 func trimSpace(s string) string {
@@ -624,4 +649,15 @@ func (p printWriter) Write(b []byte) (int, error) {
 		}
 	}
 	return len(b), nil
+}
+
+// errorReply is the complete error reply (§5); the server's replies are
+// little endian.
+func errorReply(sid, msg string) []byte { return wire.AppendError(nil, sid, msg, false) }
+
+// msgRecord is the print-output record of text, without the line break
+// print ends it with.
+func msgRecord(text string) []byte {
+	text = strings.TrimSuffix(text, "\n")
+	return wire.AppendMessage(make([]byte, 0, len(text)+5), text)
 }

@@ -35,7 +35,7 @@
 // before the reply. Requests with the async flag (4) are executed without
 // any reply. The other header options are parsed and tolerated: with
 // the Python pickle flag (8) a table result is sent as a pickle stream
-// (wire.AppendPickleTable) and anything else in the binary form, which
+// (pickle.AppendTable) and anything else in the binary form, which
 // the Python API reads alike; the Python/q dialect flags are refused with
 // an error reply (nothing is run); compressed table arguments (flag 64) are
 // accepted while replies are never compressed, with a fetchSize a table
@@ -47,7 +47,8 @@
 // request undefines, once it has run or failed, the session variables
 // that did not exist before it; variables it reassigned keep their values.
 //
-// Robustness: the header, body and arguments of a request are bounded by
+// Requests are read and replies framed by package wire. Robustness: the
+// header, body and arguments of a request are bounded by
 // Options.MaxFrame before anything is allocated; a malformed request gets
 // an error reply and, when the stream cannot be resynchronised, its
 // connection is closed, without affecting other sessions. Shutdown stops

@@ -12,6 +12,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
 )
 
 // fuzzConn is an in-process connection: reads come from the input,
@@ -96,24 +97,24 @@ func FuzzServerRequest(f *testing.F) {
 	// function calls other than the seeds' are answered by echoing their
 	// arguments, which still sends every decoded object back through the
 	// encoder.
-	srv.execHook = func(_ *conn, req *request) (value.Value, error, bool) {
-		switch req.cmd {
+	srv.execHook = func(_ *conn, req *wire.Request) (value.Value, error, bool) {
+		switch req.Command {
 		case "script":
-			if unsafeScript.MatchString(req.script) {
-				return value.NewString(req.script), nil, true
+			if unsafeScript.MatchString(req.Script) {
+				return value.NewString(req.Script), nil, true
 			}
 		case "function":
-			switch trimSpace(req.lines[0]) {
+			switch trimSpace(req.Function) {
 			case "login", "getDynamicPublicKey", "scramClientFirst", "isNodeInitialized", "version", "tableInsert{t1}", `tableInsert{"t1"}`, "size":
 				return nil, nil, false
 			}
-			switch len(req.args) {
+			switch len(req.Args) {
 			case 0:
 				return nil, nil, true
 			case 1:
-				return req.args[0], nil, true
+				return req.Args[0], nil, true
 			}
-			return value.NewTuple(req.args), nil, true
+			return value.NewTuple(req.Args), nil, true
 		}
 		return nil, nil, false
 	}
@@ -187,12 +188,11 @@ func checkReplies(t *testing.T, out []byte) {
 			continue
 		}
 		if n == 1 {
-			r := newBytesSource(out)
-			if _, err := r.rd.ReadObject(); err != nil {
+			r := wire.NewBytesReader(out)
+			if _, err := r.ReadObject(); err != nil {
 				t.Fatalf("reply object does not decode: %v", err)
 			}
-			used := r.consumed()
-			out = out[used:]
+			out = out[r.Offset():]
 		}
 	}
 }

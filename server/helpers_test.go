@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"io"
 	"net"
 	"os"
@@ -113,42 +114,35 @@ func (c *rawConn) tryReply(timeout time.Duration) (reply, error) {
 	c.nc.SetReadDeadline(time.Now().Add(timeout))
 	defer c.nc.SetReadDeadline(time.Time{})
 	start := len(c.rec.buf) - c.br.Buffered()
-	var r reply
-	for {
-		line, err := c.br.ReadString('\n')
-		if err != nil {
-			return r, err
-		}
-		line = strings.TrimSuffix(line, "\n")
-		if line == "MSG" {
-			text, err := c.br.ReadString(0)
-			if err != nil {
-				return r, err
-			}
-			r.msgs = append(r.msgs, strings.TrimSuffix(text, "\x00"))
-			continue
-		}
-		f := strings.Split(line, " ")
-		require.Len(c.t, f, 3, "reply header %q", line)
-		r.sid = f[0]
-		r.count, err = strconv.Atoi(f[1])
-		require.NoError(c.t, err)
-		require.Equal(c.t, "1", f[2])
-		status, err := c.br.ReadString('\n')
-		if err != nil {
-			return r, err
-		}
-		r.status = strings.TrimSuffix(status, "\n")
-		if r.status == "OK" && r.count == 1 {
-			r.obj, err = c.rd.ReadObject()
-			if err != nil {
-				return r, err
-			}
-		}
-		end := len(c.rec.buf) - c.br.Buffered()
-		r.raw = append([]byte(nil), c.rec.buf[start:end]...)
-		return r, nil
+	r, err := replyOf(c.t, c.rd)
+	if err != nil {
+		return r, err
 	}
+	end := len(c.rec.buf) - c.br.Buffered()
+	r.raw = append([]byte(nil), c.rec.buf[start:end]...)
+	return r, nil
+}
+
+// replyOf reads one reply, with its print records, as a client does.
+func replyOf(t testing.TB, rd *wire.Reader) (reply, error) {
+	var r reply
+	resp, err := rd.ReadResponse()
+	var se *wire.ServerError
+	switch {
+	case errors.As(err, &se):
+		r.status = se.Msg
+	case err != nil:
+		return r, err
+	default:
+		r.status = "OK"
+		r.obj = resp.Value
+		if r.obj != nil {
+			r.count = max(1, len(resp.Values))
+		}
+	}
+	require.False(t, resp.BigEndian, "replies are little endian")
+	r.sid, r.msgs = resp.SessionID, resp.Messages
+	return r, nil
 }
 
 // expectClosed asserts the server closed the connection (after any
@@ -322,22 +316,10 @@ func (w *wsClient) readBinary() []byte {
 // parseReply decodes a reply held in one WebSocket message.
 func parseReply(t testing.TB, b []byte) reply {
 	t.Helper()
-	var r reply
+	rd := wire.NewBytesReader(b)
+	r, err := replyOf(t, rd)
+	require.NoError(t, err)
+	require.Equal(t, len(b), rd.Offset())
 	r.raw = b
-	line, rest, ok := bytes.Cut(b, []byte("\n"))
-	require.True(t, ok)
-	f := strings.Split(string(line), " ")
-	require.Len(t, f, 3)
-	r.sid = f[0]
-	r.count, _ = strconv.Atoi(f[1])
-	status, rest, ok := bytes.Cut(rest, []byte("\n"))
-	require.True(t, ok)
-	r.status = string(status)
-	if r.status == "OK" && r.count == 1 {
-		v, n, err := wire.DecodeBytes(rest)
-		require.NoError(t, err)
-		require.Equal(t, len(rest), n)
-		r.obj = v
-	}
 	return r
 }

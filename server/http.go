@@ -56,6 +56,9 @@ func (s *Server) httpHandler() http.Handler {
 // serveHTTP serves the connection with net/http until it closes or is
 // upgraded to a WebSocket that ends. br holds the bytes read so far.
 func (c *conn) serveHTTP(br *bufio.Reader) {
+	// HTTP requests past the budget are refused as before: net/http ends
+	// the connection on the failed read
+	c.src.cr.lenient = false
 	done := make(chan struct{})
 	var finish sync.Once
 	end := func() { finish.Do(func() { close(done) }) }

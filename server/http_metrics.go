@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
 )
 
 // metrics are the server's counters, served as Prometheus text at
@@ -36,9 +37,9 @@ type cmdStats struct {
 // its result and error. A tableInsert function request (the
 // MultithreadedTableWriter's and the APIs' appenders) adds its row count
 // to the appended rows.
-func (m *metrics) request(req *request, start time.Time, v value.Value, err error) {
+func (m *metrics) request(req *wire.Request, start time.Time, v value.Value, err error) {
 	d := time.Since(start).Seconds()
-	cmd := req.cmd
+	cmd := req.Command
 	switch cmd {
 	case "script", "function", "variable", "connect":
 	default:
@@ -64,7 +65,7 @@ func (m *metrics) request(req *request, start time.Time, v value.Value, err erro
 		}
 	}
 	m.mu.Unlock()
-	if err == nil && req.cmd == "function" && len(req.lines) > 0 && strings.HasPrefix(req.lines[0], "tableInsert") {
+	if err == nil && req.Kind == wire.KindFunction && strings.HasPrefix(req.Function, "tableInsert") {
 		if s, ok := v.(*value.Scalar); ok {
 			if n, ok := s.Int64(); ok && n > 0 {
 				m.rowsAppended.Add(n)

@@ -42,10 +42,16 @@ func (b *bodyBudget) take(n int64) bool {
 
 func (b *bodyBudget) give(n int64) { b.used.Add(-n) }
 
-// exceeded is the error of a request refused for the budget; fatal, as
-// the rest of the request is not read.
-func (b *bodyBudget) exceeded() error {
-	return fatalf("Out of memory: the requests being received exceed the server's limit of %d bytes; retry later or send smaller requests.", b.limit)
+// exceeded is the error of a request refused for the budget; the
+// connection is closed after the reply, as the rest of the request is
+// not read.
+func (b *bodyBudget) exceeded() error { return &budgetExceeded{limit: b.limit} }
+
+// budgetExceeded is a read refused for the receive budget.
+type budgetExceeded struct{ limit int64 }
+
+func (e *budgetExceeded) Error() string {
+	return fmt.Sprintf("Out of memory: the requests being received exceed the server's limit of %d bytes; retry later or send smaller requests.", e.limit)
 }
 
 // maxConnectionsText is DolphinDB's S00006 error.
@@ -81,7 +87,7 @@ func (c *conn) rejectOverLimit(src *source) {
 	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 4<<10), eng: c.srv.eng}
 	// read the request (bounded small: it is only answered) so that the
 	// client, which sends before it reads, gets the error
-	_, _ = readRequest(src, 64<<10)
+	_, _ = src.readRequest(64 << 10)
 	if c.tr.sendReply(errorReply(c.sid, c.reject)) == nil {
 		c.lingeringClose()
 	}

@@ -12,15 +12,16 @@ import (
 	"sync"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
 )
 
 // function runs a function request. A few names belong to the server
 // rather than the engine: the C++/Python login handshake.
-func (c *conn) function(ctx context.Context, req *request) (value.Value, error) {
-	name := strings.TrimSpace(req.lines[0])
+func (c *conn) function(ctx context.Context, req *wire.Request) (value.Value, error) {
+	name := strings.TrimSpace(req.Function)
 	switch name {
 	case "getDynamicPublicKey":
-		if len(req.args) != 0 {
+		if len(req.Args) != 0 {
 			break
 		}
 		pemText, err := c.srv.publicKeyPEM()
@@ -29,11 +30,11 @@ func (c *conn) function(ctx context.Context, req *request) (value.Value, error) 
 		}
 		return value.NewString(pemText), nil
 	case "login":
-		if len(req.args) >= 2 && len(req.args) <= 3 {
-			return c.login(req.args)
+		if len(req.Args) >= 2 && len(req.Args) <= 3 {
+			return c.login(req.Args)
 		}
 	}
-	return c.sess.CallContext(ctx, name, req.args...)
+	return c.sess.CallContext(ctx, name, req.Args...)
 }
 
 // login is the function login(user, password[, encrypted]).

@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/wire"
+	"github.com/porpoisedb/porpoise/wire/pickle"
 )
 
 // A request with the pickle flag (8) gets a table as a pickle stream (form
@@ -37,7 +37,7 @@ func TestPickleFlagReplies(t *testing.T) {
 		ok, err := c.br.ReadString('\n')
 		require.NoError(t, err)
 		require.Equal(t, "OK\n", ok)
-		want := wire.AppendPickleTable(nil, tbl, tc.asList)
+		want := pickle.AppendTable(nil, tbl, tc.asList)
 		got := make([]byte, len(want))
 		_, err = io.ReadFull(c.br, got)
 		require.NoError(t, err)

@@ -15,6 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
 )
 
 // DefaultMaxFrame is the default cap on one request (header, body and
@@ -103,7 +104,7 @@ type Server struct {
 	onPanic func(v any, stack []byte)
 	// execHook, when set (fuzzing, tests), may answer a request instead
 	// of the engine; it runs on the connection's goroutine.
-	execHook func(c *conn, req *request) (v value.Value, err error, handled bool)
+	execHook func(c *conn, req *wire.Request) (v value.Value, err error, handled bool)
 }
 
 // New returns a server over eng; it does not listen yet.

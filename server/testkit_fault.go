@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
 )
 
 // SetError makes every request fail with msg (as a DolphinDB error reply)
@@ -75,14 +76,14 @@ var handshake = map[string]bool{
 
 // hook is the server's execHook: it answers a request with the injected
 // error, if any.
-func (f *faults) hook(c *conn, req *request) (value.Value, error, bool) {
-	switch req.cmd {
+func (f *faults) hook(c *conn, req *wire.Request) (value.Value, error, bool) {
+	switch req.Command {
 	case "script":
-		if strings.HasPrefix(strings.TrimSpace(req.script), "login(") {
+		if strings.HasPrefix(strings.TrimSpace(req.Script), "login(") {
 			return nil, nil, false
 		}
 	case "function":
-		if len(req.lines) > 0 && handshake[strings.TrimSpace(req.lines[0])] {
+		if handshake[strings.TrimSpace(req.Function)] {
 			return nil, nil, false
 		}
 	case "variable":

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -9,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/coder/websocket"
+
+	"github.com/porpoisedb/porpoise/wire"
 )
 
 // WebSocket transport of the JavaScript API (and of the web console): an
@@ -75,9 +78,9 @@ func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 	}
 	switch ws.Subprotocol() {
 	case "python":
-		c.dialect = flagPython
+		c.dialect = wire.FlagPython
 	case "q":
-		c.dialect = flagQ
+		c.dialect = wire.FlagQ
 	}
 	limit := c.srv.opts.MaxFrame
 	ws.SetReadLimit(limit)
@@ -94,6 +97,17 @@ func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 		}
 		_, msg, err := ws.Read(ctx)
 		cancel()
+		if be := (*budgetExceeded)(nil); errors.As(err, &be) {
+			// the message is cut short: answer, then close (1008 policy
+			// violation), as a TCP connection is closed after the reply
+			c.src.cr.release()
+			c.srv.log.Warn("bad request", "remote", c.nc.RemoteAddr(), "err", be.Error())
+			if c.tr.sendReply(errorReply(c.sid, be.Error())) == nil {
+				ws.Close(websocket.StatusPolicyViolation, "request refused")
+			}
+			ws.CloseNow()
+			return
+		}
 		if err != nil {
 			if websocket.CloseStatus(err) == -1 && !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) && ctx.Err() == nil {
 				// A frame the library refused without closing the
@@ -110,13 +124,14 @@ func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 			ws.Close(websocket.StatusGoingAway, "server shutting down")
 			return
 		}
-		req, err := readRequest(newBytesSource(msg), limit)
-		if err != nil {
+		rd := wire.NewReader(bytes.NewReader(msg))
+		rd.MaxFrame, rd.MaxBody = limit, int(limit)
+		req, err := rd.ReadRequest()
+		if re := (*wire.RequestError)(nil); err != nil && !(errors.As(err, &re) && re.Whole) {
 			// Message boundaries keep the stream in sync: answer and go on.
 			text := "Incomplete request."
-			var pe *protoError
-			if errors.As(err, &pe) {
-				text = pe.msg
+			if t, ok := refusalText(err); ok {
+				text = t
 			}
 			if err == io.EOF {
 				text = "Empty request."
@@ -126,8 +141,8 @@ func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 			}
 			continue
 		}
-		req.flags |= c.dialect
-		if !c.run(req) {
+		req.Options.Flags |= c.dialect
+		if !c.run(req, err) {
 			ws.CloseNow()
 			return
 		}

@@ -1,5 +1,7 @@
 package sqlparse
 
+import "github.com/porpoisedb/porpoise/sqlparse/lex"
+
 // This file defines the abstract syntax tree produced by Parse and ParseExpr.
 //
 // Conventions used throughout the tree:
@@ -13,9 +15,12 @@ package sqlparse
 //     source text (strings already unescaped) and the engine converts it.
 //   - Optional sub-trees are nil when absent.
 
-// Pos is a source position. Line and Col are 1-based; Col counts characters
-// (runes) from the start of the line.
-type Pos struct{ Line, Col int }
+// Pos is a source position (see lex.Pos): the AST and the tokens share it.
+type Pos = lex.Pos
+
+// Error is a syntax error with its position (see lex.Error): the lexer's
+// and the parser's errors are one type.
+type Error = lex.Error
 
 // Node is implemented by every AST node.
 type Node interface{ Pos() Pos }

@@ -1,4 +1,4 @@
-package sqlparse
+package sqlparse_test
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	. "github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/stretchr/testify/require"
 )
 

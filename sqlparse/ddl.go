@@ -1,6 +1,10 @@
 package sqlparse
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
+)
 
 // DDL statements are parsed into the calls DolphinDB documents as their
 // equivalents, so they run through the same built-ins:
@@ -16,7 +20,7 @@ import "strings"
 //	drop table t              -> undef t
 
 // isDDL reports whether the statement at t is create/drop database/table.
-func (p *parser) isDDL(t, nx Token) bool {
+func (p *parser) isDDL(t, nx lex.Token) bool {
 	switch {
 	case isKw(t, "create"):
 		return isKw(nx, "database") || isKw(nx, "table") || isKw(nx, "local")
@@ -60,33 +64,24 @@ func (p *parser) parseDDL() Stmt {
 func (p *parser) parseTableRef() (db Expr, name string, at Pos) {
 	t := p.next()
 	at = t.Pos
-	switch t.Kind {
-	case TokString:
-		if p.isOp(".") {
-			p.next()
-			n := p.next()
-			if n.Kind != TokString && n.Kind != TokIdent {
-				p.failTok(n)
-			}
-			return str(t.Pos, t.Text), n.Text, at
-		}
-		return nil, t.Text, at
-	case TokIdent:
-		if p.isOp(".") {
-			p.next()
-			n := p.next()
-			if n.Kind != TokString && n.Kind != TokIdent {
-				p.failTok(n)
-			}
-			return &Ident{At: t.Pos, Name: t.Text}, n.Text, at
-		}
+	if t.Kind != lex.TokString && t.Kind != lex.TokIdent {
+		p.failTok(t)
+	}
+	if !p.isOp(".") {
 		return nil, t.Text, at
 	}
-	p.failTok(t)
-	return nil, "", at
+	p.next()
+	n := p.next()
+	if n.Kind != lex.TokString && n.Kind != lex.TokIdent {
+		p.failTok(n)
+	}
+	if t.Kind == lex.TokString {
+		return str(t.Pos, t.Text), n.Text, at
+	}
+	return &Ident{At: t.Pos, Name: t.Text}, n.Text, at
 }
 
-func (p *parser) parseDrop(t Token) Stmt {
+func (p *parser) parseDrop(t lex.Token) Stmt {
 	if isKw(p.tok(), "database") {
 		p.next()
 		return &ExprStmt{At: t.Pos, X: call(t.Pos, "dropDatabase", p.parseExpr())}
@@ -112,7 +107,7 @@ func (p *parser) parseNamedOptions() []Expr {
 	return out
 }
 
-func (p *parser) parseCreateDatabase(t Token) Stmt {
+func (p *parser) parseCreateDatabase(t lex.Token) Stmt {
 	p.next() // database
 	dir := p.parseUnary()
 	p.skipNewlines()
@@ -121,7 +116,7 @@ func (p *parser) parseCreateDatabase(t Token) Stmt {
 	var levels []Expr
 	for {
 		p.skipNewlines()
-		if !(p.tok().Kind == TokIdent && isOpTok(p.peekN(1), "(")) || isOpTok(p.peekN(2), "=") {
+		if !(p.tok().Kind == lex.TokIdent && isOpTok(p.peekN(1), "(")) || isOpTok(p.peekN(2), "=") {
 			break
 		}
 		pt := p.expectIdent()
@@ -148,7 +143,7 @@ func (p *parser) parseCreateDatabase(t Token) Stmt {
 	return &ExprStmt{At: t.Pos, X: call(t.Pos, "database", append(args, opts...)...)}
 }
 
-func (p *parser) parseCreateTable(t Token) Stmt {
+func (p *parser) parseCreateTable(t lex.Token) Stmt {
 	db, name, at := p.parseTableRef()
 	p.skipNewlines()
 	p.expectOp("(")
@@ -156,11 +151,11 @@ func (p *parser) parseCreateTable(t Token) Stmt {
 	for {
 		p.skipNewlines()
 		c := p.next()
-		if c.Kind != TokIdent && c.Kind != TokString {
+		if c.Kind != lex.TokIdent && c.Kind != lex.TokString {
 			p.failTok(c)
 		}
 		names = append(names, str(c.Pos, c.Text))
-		if tt := p.tok(); tt.Kind == TokIdent && isOpTok(p.peekN(1), "[") && (isKw(p.peekN(2), "comment") || isKw(p.peekN(2), "compress")) {
+		if tt := p.tok(); tt.Kind == lex.TokIdent && isOpTok(p.peekN(1), "[") && (isKw(p.peekN(2), "comment") || isKw(p.peekN(2), "compress")) {
 			p.next()
 			types = append(types, &Ident{At: tt.Pos, Name: tt.Text})
 		} else {
@@ -177,7 +172,7 @@ func (p *parser) parseCreateTable(t Token) Stmt {
 					if depth == 0 {
 						break
 					}
-				} else if tk.Kind == TokEOF {
+				} else if tk.Kind == lex.TokEOF {
 					p.failTok(tk)
 				}
 			}
@@ -228,8 +223,8 @@ func (p *parser) parseCreateTable(t Token) Stmt {
 // name=value option.
 func (p *parser) optionNext() bool {
 	i := p.pos + 1
-	for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+	for i < len(p.toks)-1 && p.toks[i].Kind == lex.TokNewline {
 		i++
 	}
-	return i+1 < len(p.toks) && p.toks[i].Kind == TokIdent && isOpTok(p.toks[i+1], "=")
+	return i+1 < len(p.toks) && p.toks[i].Kind == lex.TokIdent && isOpTok(p.toks[i+1], "=")
 }

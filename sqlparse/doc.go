@@ -4,8 +4,10 @@
 //
 //	Parse(src) (*Script, error)   a whole script
 //	ParseExpr(src) (Expr, error)  a single expression (`=` is a comparison)
-//	Lex(src) ([]Token, error)     the token stream
-//	Format(node) string           fully parenthesised rendering (tests, diagnostics)
+//	Inspect(node, f)              walk a tree
+//
+// The tokens come from package sqlparse/lex; package sqlparse/unparse
+// prints trees back as text.
 //
 // Errors are *Error values with the line and column (1-based, columns in
 // characters) of the offending token; Error() reads like DolphinDB's own
@@ -53,5 +55,5 @@
 // `expr as name` is looser than all operators and only allowed where an
 // alias makes sense (function arguments, select lists, group by items).
 //
-// The package imports only the standard library.
+// The package imports only the standard library and sqlparse/lex.
 package sqlparse

@@ -1,7 +1,10 @@
-package sqlparse
+package sqlparse_test
 
 import (
 	"errors"
+	. "github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +40,7 @@ func fuzzSeeds(f *testing.F) {
 func FuzzLex(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, src string) {
-		toks, err := Lex(src)
+		toks, err := lex.Lex(src)
 		if err != nil {
 			var pe *Error
 			if !errors.As(err, &pe) {
@@ -51,15 +54,15 @@ func FuzzLex(f *testing.F) {
 			}
 			return
 		}
-		if len(toks) == 0 || toks[len(toks)-1].Kind != TokEOF {
+		if len(toks) == 0 || toks[len(toks)-1].Kind != lex.TokEOF {
 			t.Fatalf("token stream does not end with EOF")
 		}
-		prev := Pos{1, 1}
+		prev := Pos{Line: 1, Col: 1}
 		for i, tk := range toks {
 			if tk.Pos.Line < prev.Line || (tk.Pos.Line == prev.Line && tk.Pos.Col < prev.Col) {
 				t.Fatalf("token %d (%q) at %+v before previous %+v", i, tk.Raw, tk.Pos, prev)
 			}
-			if tk.Kind == TokEOF && i != len(toks)-1 {
+			if tk.Kind == lex.TokEOF && i != len(toks)-1 {
 				t.Fatalf("EOF token in the middle")
 			}
 			prev = tk.Pos
@@ -89,7 +92,7 @@ func FuzzParse(f *testing.F) {
 			_ = err.Error()
 			return
 		}
-		_ = FormatScript(s)
+		_ = unparse.FormatScript(s)
 		InspectScript(s, func(n Node) bool {
 			if p := n.Pos(); p.Line < 1 || p.Col < 1 {
 				t.Fatalf("%T without a position: %+v", n, p)
@@ -97,7 +100,7 @@ func FuzzParse(f *testing.F) {
 			return true
 		})
 		if e, err := ParseExpr(src); err == nil {
-			_ = Format(e)
+			_ = unparse.Format(e)
 		}
 	})
 }

@@ -3,6 +3,8 @@ package sqlparse
 import (
 	"fmt"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
 // maxDepth bounds the nesting of expressions and blocks; deeper input is a
@@ -25,7 +27,7 @@ type Options struct {
 
 // ParseWith parses a whole script with options.
 func ParseWith(src string, o Options) (*Script, error) {
-	toks, err := Lex(src)
+	toks, err := lex.Lex(src)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +36,7 @@ func ParseWith(src string, o Options) (*Script, error) {
 		// functions the script itself defines count too, wherever defined
 		defined := map[string]bool{}
 		for i := 0; i+1 < len(toks); i++ {
-			if (isWord(toks[i], "def") || isWord(toks[i], "defg")) && toks[i+1].Kind == TokIdent {
+			if (isWord(toks[i], "def") || isWord(toks[i], "defg")) && toks[i+1].Kind == lex.TokIdent {
 				defined[toks[i+1].Text] = true
 			}
 		}
@@ -49,7 +51,7 @@ func ParseWith(src string, o Options) (*Script, error) {
 // surrounding line breaks and a trailing ';') must be one expression. `=`
 // is a comparison here.
 func ParseExpr(src string) (e Expr, err error) {
-	toks, err := Lex(src)
+	toks, err := lex.Lex(src)
 	if err != nil {
 		return nil, err
 	}
@@ -57,17 +59,17 @@ func ParseExpr(src string) (e Expr, err error) {
 	defer p.recoverErr(&err)
 	p.skipNewlines()
 	e = p.parseExpr()
-	for p.isOp(";") || p.tok().Kind == TokNewline {
+	for p.isOp(";") || p.tok().Kind == lex.TokNewline {
 		p.next()
 	}
-	if p.tok().Kind != TokEOF {
+	if p.tok().Kind != lex.TokEOF {
 		p.failTok(p.tok())
 	}
 	return e, nil
 }
 
 type parser struct {
-	toks  []Token
+	toks  []lex.Token
 	pos   int
 	depth int
 	// noEq makes `=` end an expression (statement level, where `=` is an
@@ -102,11 +104,11 @@ func (p *parser) fail(pos Pos, msg string) {
 	panic(bailout{&Error{Pos: pos, Msg: msg}})
 }
 
-func (p *parser) failTok(t Token) {
+func (p *parser) failTok(t lex.Token) {
 	switch t.Kind {
-	case TokEOF:
+	case lex.TokEOF:
 		p.fail(t.Pos, "Incomplete statement: unexpected end of script")
-	case TokNewline:
+	case lex.TokNewline:
 		p.fail(t.Pos, "Incomplete statement: unexpected end of line")
 	}
 	raw := t.Raw
@@ -128,16 +130,16 @@ func (p *parser) leave() { p.depth-- }
 // ---------------------------------------------------------------------------
 // token helpers
 
-func (p *parser) tok() Token { return p.toks[p.pos] }
+func (p *parser) tok() lex.Token { return p.toks[p.pos] }
 
-func (p *parser) peekN(n int) Token {
+func (p *parser) peekN(n int) lex.Token {
 	if p.pos+n < len(p.toks) {
 		return p.toks[p.pos+n]
 	}
 	return p.toks[len(p.toks)-1]
 }
 
-func (p *parser) next() Token {
+func (p *parser) next() lex.Token {
 	t := p.toks[p.pos]
 	if p.pos < len(p.toks)-1 {
 		p.pos++
@@ -147,48 +149,50 @@ func (p *parser) next() Token {
 
 func (p *parser) isOp(s string) bool {
 	t := p.tok()
-	return t.Kind == TokOp && t.Text == s
+	return t.Kind == lex.TokOp && t.Text == s
 }
 
-func isOpTok(t Token, s string) bool { return t.Kind == TokOp && t.Text == s }
+func isOpTok(t lex.Token, s string) bool { return t.Kind == lex.TokOp && t.Text == s }
 
 // isKw reports whether t is the identifier kw (case-insensitive).
-func isKw(t Token, kw string) bool { return t.Kind == TokIdent && strings.EqualFold(t.Text, kw) }
+func isKw(t lex.Token, kw string) bool {
+	return t.Kind == lex.TokIdent && strings.EqualFold(t.Text, kw)
+}
 
 // isWord reports whether t is the identifier w (case-sensitive).
-func isWord(t Token, w string) bool { return t.Kind == TokIdent && t.Text == w }
+func isWord(t lex.Token, w string) bool { return t.Kind == lex.TokIdent && t.Text == w }
 
-func (p *parser) expectOp(s string) Token {
+func (p *parser) expectOp(s string) lex.Token {
 	if !p.isOp(s) {
 		p.failTok(p.tok())
 	}
 	return p.next()
 }
 
-func (p *parser) expectKw(kw string) Token {
+func (p *parser) expectKw(kw string) lex.Token {
 	if !isKw(p.tok(), kw) {
 		p.failTok(p.tok())
 	}
 	return p.next()
 }
 
-func (p *parser) expectIdent() Token {
-	if p.tok().Kind != TokIdent {
+func (p *parser) expectIdent() lex.Token {
+	if p.tok().Kind != lex.TokIdent {
 		p.failTok(p.tok())
 	}
 	return p.next()
 }
 
 func (p *parser) skipNewlines() {
-	for p.tok().Kind == TokNewline {
+	for p.tok().Kind == lex.TokNewline {
 		p.next()
 	}
 }
 
 // peekPastNewlines returns the first token that is not a line break.
-func (p *parser) peekPastNewlines() Token {
+func (p *parser) peekPastNewlines() lex.Token {
 	i := p.pos
-	for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+	for i < len(p.toks)-1 && p.toks[i].Kind == lex.TokNewline {
 		i++
 	}
 	return p.toks[i]
@@ -197,19 +201,19 @@ func (p *parser) peekPastNewlines() Token {
 // atStmtEnd reports whether the current token ends a statement.
 func (p *parser) atStmtEnd() bool {
 	t := p.tok()
-	return t.Kind == TokEOF || t.Kind == TokNewline || isOpTok(t, ";") || isOpTok(t, "}")
+	return t.Kind == lex.TokEOF || t.Kind == lex.TokNewline || isOpTok(t, ";") || isOpTok(t, "}")
 }
 
 // afterBlock reports whether the previous token closed a block, after which
 // a new statement may start on the same line: if(x){a=1} b=2.
 func (p *parser) afterBlock() bool {
-	if p.pos == 0 || p.tok().Kind == TokEOF {
+	if p.pos == 0 || p.tok().Kind == lex.TokEOF {
 		return false
 	}
 	prev := p.toks[p.pos-1]
 	// a keyword may also follow a string literal directly:
 	// dbName='dfs://x'if(existsDatabase(dbName)) ...
-	return isOpTok(prev, "}") || (prev.Kind == TokString && p.tok().Kind == TokIdent)
+	return isOpTok(prev, "}") || (prev.Kind == lex.TokString && p.tok().Kind == lex.TokIdent)
 }
 
 // withEq runs f with `=` as a comparison and `:` as the pair operator.
@@ -227,10 +231,10 @@ func (p *parser) parseScript() (s *Script, err error) {
 	defer p.recoverErr(&err)
 	s = &Script{}
 	for {
-		for p.tok().Kind == TokNewline || p.isOp(";") {
+		for p.tok().Kind == lex.TokNewline || p.isOp(";") {
 			p.next()
 		}
-		if p.tok().Kind == TokEOF {
+		if p.tok().Kind == lex.TokEOF {
 			break
 		}
 		st := p.parseStmt()
@@ -249,14 +253,14 @@ func (p *parser) parseBlock() []Stmt {
 	defer p.leave()
 	stmts := []Stmt{}
 	for {
-		for p.tok().Kind == TokNewline || p.isOp(";") {
+		for p.tok().Kind == lex.TokNewline || p.isOp(";") {
 			p.next()
 		}
 		if p.isOp("}") {
 			p.next()
 			return stmts
 		}
-		if p.tok().Kind == TokEOF {
+		if p.tok().Kind == lex.TokEOF {
 			p.failTok(p.tok())
 		}
 		stmts = append(stmts, p.parseStmt())
@@ -284,10 +288,10 @@ func (p *parser) parseStmt() Stmt {
 	defer p.leave()
 	t := p.tok()
 	nx := p.peekN(1)
-	if t.Kind == TokIdent {
+	if t.Kind == lex.TokIdent {
 		switch t.Text {
 		case "def", "defg":
-			if nx.Kind == TokIdent {
+			if nx.Kind == lex.TokIdent {
 				return p.parseDef()
 			}
 		case "if":
@@ -297,7 +301,7 @@ func (p *parser) parseStmt() Stmt {
 		case "while":
 			return p.parseWhile()
 		case "do":
-			if isOpTok(nx, "{") || nx.Kind == TokNewline {
+			if isOpTok(nx, "{") || nx.Kind == lex.TokNewline {
 				return p.parseDoWhile()
 			}
 		case "return":
@@ -314,36 +318,36 @@ func (p *parser) parseStmt() Stmt {
 			p.next()
 			return &ContinueStmt{At: t.Pos}
 		case "try":
-			if isOpTok(nx, "{") || nx.Kind == TokNewline {
+			if isOpTok(nx, "{") || nx.Kind == lex.TokNewline {
 				return p.parseTry()
 			}
 		case "share":
-			if !isOpTok(nx, "(") && !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+			if !isOpTok(nx, "(") && !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				return p.parseShare()
 			}
 		case "undef":
-			if !isOpTok(nx, "(") && !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+			if !isOpTok(nx, "(") && !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				return p.parseUndef()
 			}
 		case "timer":
-			if !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+			if !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				return p.parseTimer()
 			}
 		case "else", "catch":
 			p.failTok(t)
 		case "throw":
-			if !isOpTok(nx, "=") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+			if !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				p.next()
 				var x Expr
 				p.withEq(func() { x = p.parseExpr() })
 				return &ThrowStmt{At: t.Pos, X: x}
 			}
 		case "assert":
-			if !isOpTok(nx, "=") && !isOpTok(nx, "(") && nx.Kind != TokNewline && nx.Kind != TokEOF && !isOpTok(nx, ";") {
+			if !isOpTok(nx, "=") && !isOpTok(nx, "(") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				return p.parseAssert()
 			}
 		case "go":
-			if nx.Kind == TokNewline || nx.Kind == TokEOF || isOpTok(nx, ";") {
+			if nx.Kind == lex.TokNewline || nx.Kind == lex.TokEOF || isOpTok(nx, ";") {
 				p.next()
 				return &GoStmt{At: t.Pos}
 			}
@@ -351,7 +355,7 @@ func (p *parser) parseStmt() Stmt {
 		switch {
 		case isKw(t, "insert") && isKw(nx, "into"):
 			return p.parseInsert()
-		case isKw(t, "update") && nx.Kind == TokIdent && !isKw(nx, "set"):
+		case isKw(t, "update") && nx.Kind == lex.TokIdent && !isKw(nx, "set"):
 			return p.parseUpdate()
 		case isKw(t, "delete") && isKw(nx, "from"):
 			return p.parseDelete()
@@ -366,7 +370,7 @@ func (p *parser) parseStmt() Stmt {
 // statement.
 func (p *parser) parseSimpleStmt() Stmt {
 	start := p.tok().Pos
-	if p.isOp("&") && p.peekN(1).Kind == TokIdent && isOpTok(p.peekN(2), "=") {
+	if p.isOp("&") && p.peekN(1).Kind == lex.TokIdent && isOpTok(p.peekN(2), "=") {
 		// &y = x binds by reference
 		p.next()
 		id := p.next()
@@ -387,7 +391,7 @@ func (p *parser) parseSimpleStmt() Stmt {
 	}
 	p.noEq = old
 	t := p.tok()
-	if t.Kind == TokOp {
+	if t.Kind == lex.TokOp {
 		switch t.Text {
 		case "=", "+=", "-=", "*=", "/=":
 			p.next()
@@ -435,7 +439,7 @@ func (p *parser) parseParams() []Param {
 	for {
 		t := p.tok()
 		prm := Param{At: t.Pos}
-		if (isWord(t, "mutable") || isWord(t, "const")) && p.peekN(1).Kind == TokIdent {
+		if (isWord(t, "mutable") || isWord(t, "const")) && p.peekN(1).Kind == lex.TokIdent {
 			prm.Mutable = t.Text == "mutable"
 			p.next()
 		}
@@ -512,13 +516,11 @@ func (p *parser) parseAssert() Stmt {
 }
 
 func (p *parser) parseIf() Stmt {
-	t := p.next()
-	s := &IfStmt{At: t.Pos}
-	s.Cond = p.parseCond()
-	s.Then = p.parseBody()
+	s := &IfStmt{}
+	s.At, s.Cond, s.Then = p.parseCondBody()
 	// else may follow on a later line or after ';'
 	i := p.pos
-	for i < len(p.toks)-1 && (p.toks[i].Kind == TokNewline || isOpTok(p.toks[i], ";")) {
+	for i < len(p.toks)-1 && (p.toks[i].Kind == lex.TokNewline || isOpTok(p.toks[i], ";")) {
 		i++
 	}
 	if isWord(p.toks[i], "else") {
@@ -537,7 +539,7 @@ func (p *parser) parseFor() Stmt {
 	t := p.next()
 	s := &ForStmt{At: t.Pos}
 	p.expectOp("(")
-	if p.tok().Kind == TokIdent && isKw(p.peekN(1), "in") {
+	if p.tok().Kind == lex.TokIdent && isKw(p.peekN(1), "in") {
 		s.Var = p.next().Text
 		p.next()
 		p.withEq(func() { s.Iter = p.parseExpr() })
@@ -561,23 +563,35 @@ func (p *parser) parseFor() Stmt {
 }
 
 func (p *parser) parseWhile() Stmt {
-	t := p.next()
-	s := &WhileStmt{At: t.Pos}
-	s.Cond = p.parseCond()
-	s.Body = p.parseBody()
+	s := &WhileStmt{}
+	s.At, s.Cond, s.Body = p.parseCondBody()
 	return s
+}
+
+// parseCondBody parses `keyword (cond) body` of if and while.
+func (p *parser) parseCondBody() (Pos, Expr, []Stmt) {
+	t := p.next()
+	cond := p.parseCond()
+	return t.Pos, cond, p.parseBody()
+}
+
+// parseBlockBefore parses the block of do-while or try and the keyword
+// that must follow it, each possibly on a later line.
+func (p *parser) parseBlockBefore(kw string) []Stmt {
+	p.skipNewlines()
+	body := p.parseBlock()
+	p.skipNewlines()
+	if !isWord(p.tok(), kw) {
+		p.failTok(p.tok())
+	}
+	p.next()
+	return body
 }
 
 func (p *parser) parseDoWhile() Stmt {
 	t := p.next()
 	s := &DoWhileStmt{At: t.Pos}
-	p.skipNewlines()
-	s.Body = p.parseBlock()
-	p.skipNewlines()
-	if !isWord(p.tok(), "while") {
-		p.failTok(p.tok())
-	}
-	p.next()
+	s.Body = p.parseBlockBefore("while")
 	s.Cond = p.parseCond()
 	return s
 }
@@ -585,16 +599,10 @@ func (p *parser) parseDoWhile() Stmt {
 func (p *parser) parseTry() Stmt {
 	t := p.next()
 	s := &TryStmt{At: t.Pos}
-	p.skipNewlines()
-	s.Body = p.parseBlock()
-	p.skipNewlines()
-	if !isWord(p.tok(), "catch") {
-		p.failTok(p.tok())
-	}
-	p.next()
+	s.Body = p.parseBlockBefore("catch")
 	if p.isOp("(") {
 		p.next()
-		if p.tok().Kind == TokIdent {
+		if p.tok().Kind == lex.TokIdent {
 			s.CatchVar = p.next().Text
 		}
 		p.expectOp(")")
@@ -611,7 +619,7 @@ func (p *parser) parseShare() Stmt {
 	p.expectKw("as")
 	n := p.tok()
 	switch n.Kind {
-	case TokIdent:
+	case lex.TokIdent:
 		p.next()
 		s.Name = &Literal{At: n.Pos, Kind: LitString, Text: n.Text}
 	default:
@@ -623,7 +631,7 @@ func (p *parser) parseShare() Stmt {
 func (p *parser) parseUndef() Stmt {
 	t := p.next()
 	s := &UndefStmt{At: t.Pos}
-	if isWord(p.tok(), "all") && (p.peekN(1).Kind == TokNewline || p.peekN(1).Kind == TokEOF ||
+	if isWord(p.tok(), "all") && (p.peekN(1).Kind == lex.TokNewline || p.peekN(1).Kind == lex.TokEOF ||
 		isOpTok(p.peekN(1), ";") || isOpTok(p.peekN(1), "}")) {
 		p.next()
 		s.All = true
@@ -632,9 +640,9 @@ func (p *parser) parseUndef() Stmt {
 	for {
 		n := p.tok()
 		switch n.Kind {
-		case TokIdent, TokSymbol:
+		case lex.TokIdent, lex.TokSymbol:
 			s.Names = append(s.Names, n.Text)
-		case TokSymbolVector:
+		case lex.TokSymbolVector:
 			s.Names = append(s.Names, n.Items...)
 		default:
 			p.failTok(n)
@@ -677,7 +685,7 @@ func (p *parser) parseInsert() Stmt {
 	p.next() // into
 	s := &InsertStmt{At: t.Pos}
 	p.withEq(func() {
-		if p.tok().Kind == TokIdent && isOpTok(p.peekN(1), "(") && p.isColumnList(p.pos+1) {
+		if p.tok().Kind == lex.TokIdent && isOpTok(p.peekN(1), "(") && p.isColumnList(p.pos+1) {
 			n := p.next()
 			s.Table = &Ident{At: n.Pos, Name: n.Text}
 		} else {
@@ -732,7 +740,7 @@ func (p *parser) isColumnList(i int) bool {
 	i++
 	for i < len(p.toks)-1 {
 		t := p.toks[i]
-		if t.Kind != TokIdent {
+		if t.Kind != lex.TokIdent {
 			return false
 		}
 		i++
@@ -744,7 +752,7 @@ func (p *parser) isColumnList(i int) bool {
 			return false
 		}
 		i++
-		for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+		for i < len(p.toks)-1 && p.toks[i].Kind == lex.TokNewline {
 			i++
 		}
 		return isKw(p.toks[i], "values") || isKw(p.toks[i], "select")
@@ -755,10 +763,10 @@ func (p *parser) isColumnList(i int) bool {
 // skipNewlinesBeforeKw skips line breaks if one of the keywords follows.
 func (p *parser) skipNewlinesBeforeKw(kws ...string) bool {
 	t := p.peekPastNewlines()
-	if p.tok().Kind == TokNewline {
+	if p.tok().Kind == lex.TokNewline {
 		// on a later line the keyword must not be an assigned variable
 		i := p.pos
-		for p.toks[i].Kind == TokNewline {
+		for p.toks[i].Kind == lex.TokNewline {
 			i++
 		}
 		if i+1 < len(p.toks) && (isOpTok(p.toks[i+1], "=") || isOpTok(p.toks[i+1], "(")) {
@@ -800,9 +808,9 @@ func (p *parser) parseUpdate() Stmt {
 				s.From = p.parseFrom()
 			case p.skipNewlinesBeforeKw("where") && s.Where == nil:
 				p.next()
-				s.Where = p.parseExprList(false)
+				s.Where = p.parseList(conditions)
 			case p.clauseBy("context") && s.ContextBy == nil:
-				s.ContextBy = p.parseExprList(true)
+				s.ContextBy = p.parseList(byItems)
 			default:
 				return
 			}
@@ -819,7 +827,7 @@ func (p *parser) parseDelete() Stmt {
 		s.Table = p.parsePostfixExpr()
 		if p.skipNewlinesBeforeKw("where") {
 			p.next()
-			s.Where = p.parseExprList(false)
+			s.Where = p.parseList(conditions)
 		}
 	})
 	return s
@@ -832,7 +840,7 @@ func (p *parser) parseDelete() Stmt {
 // possibly after line breaks.
 func (p *parser) clauseBy(first string) bool {
 	i := p.pos
-	for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+	for i < len(p.toks)-1 && p.toks[i].Kind == lex.TokNewline {
 		i++
 	}
 	if isKw(p.toks[i], first) && i+1 < len(p.toks) && isKw(p.toks[i+1], "by") {
@@ -841,24 +849,6 @@ func (p *parser) clauseBy(first string) bool {
 		return true
 	}
 	return false
-}
-
-// parseExprList parses comma-separated expressions (with `as` aliases if
-// alias is true).
-func (p *parser) parseExprList(alias bool) []Expr {
-	var list []Expr
-	for {
-		p.skipNewlines()
-		if alias {
-			list = append(list, p.parseArg())
-		} else {
-			list = append(list, p.parseExpr())
-		}
-		if !p.isOp(",") {
-			return list
-		}
-		p.next()
-	}
 }
 
 func (p *parser) parseSelect() *SelectExpr {
@@ -880,22 +870,7 @@ func (p *parser) parseSelect() *SelectExpr {
 				s.Top = &BinaryExpr{At: op.Pos, Op: ":", L: s.Top, R: p.parseUnary()}
 			}
 		}
-		for {
-			p.skipNewlines()
-			if isKw(p.tok(), "from") {
-				p.failTok(p.tok())
-			}
-			if p.isOp("*") {
-				st := p.next()
-				s.Cols = append(s.Cols, &StarExpr{At: st.Pos})
-			} else {
-				s.Cols = append(s.Cols, p.parseArg())
-			}
-			if !p.isOp(",") {
-				break
-			}
-			p.next()
-		}
+		s.Cols = p.parseList(selectCols)
 		for {
 			switch {
 			case s.From == nil && p.skipNewlinesBeforeKw("from"):
@@ -904,13 +879,13 @@ func (p *parser) parseSelect() *SelectExpr {
 				s.From = p.parseFrom()
 			case s.Where == nil && p.skipNewlinesBeforeKw("where"):
 				p.next()
-				s.Where = p.parseExprList(false)
+				s.Where = p.parseList(conditions)
 			case s.GroupBy == nil && p.clauseBy("group"):
-				s.GroupBy = p.parseExprList(true)
+				s.GroupBy = p.parseList(byItems)
 			case s.ContextBy == nil && p.clauseBy("context"):
-				s.ContextBy = p.parseExprList(true)
+				s.ContextBy = p.parseList(byItems)
 			case s.PivotBy == nil && p.clauseBy("pivot"):
-				s.PivotBy = p.parseExprList(true)
+				s.PivotBy = p.parseList(byItems)
 			case s.Having == nil && p.skipNewlinesBeforeKw("having"):
 				p.next()
 				p.skipNewlines()
@@ -918,7 +893,7 @@ func (p *parser) parseSelect() *SelectExpr {
 			case s.OrderBy == nil && p.clauseBy("order"):
 				s.OrderBy = p.parseOrderItems()
 			case s.CGroupBy == nil && p.clauseBy("cgroup"):
-				s.CGroupBy = p.parseExprList(true)
+				s.CGroupBy = p.parseList(byItems)
 			case !s.Map && s.From != nil && p.skipNewlinesBeforeKw("map"):
 				p.next()
 				s.Map = true
@@ -977,7 +952,7 @@ func (p *parser) parseFrom() Expr {
 		t := p.peekPastNewlines()
 		kind := ""
 		switch {
-		case t.Kind == TokIdent && joinKinds[strings.ToLower(t.Text)]:
+		case t.Kind == lex.TokIdent && joinKinds[strings.ToLower(t.Text)]:
 			kind = strings.ToLower(t.Text)
 		case isKw(t, "join"):
 			kind = "inner"
@@ -1018,23 +993,6 @@ func (p *parser) parseFromItem() Expr {
 // ---------------------------------------------------------------------------
 // expressions
 
-// parseArg parses an expression with an optional `as name` alias.
-func (p *parser) parseArg() Expr {
-	e := p.parseExpr()
-	if isKw(p.tok(), "as") {
-		p.next()
-		n := p.tok()
-		switch n.Kind {
-		case TokIdent, TokString, TokSymbol:
-			p.next()
-		default:
-			p.failTok(n)
-		}
-		return &AliasExpr{At: e.Pos(), X: e, Name: n.Text}
-	}
-	return e
-}
-
 // parseExpr parses a full expression (ternary level).
 func (p *parser) parseExpr() Expr {
 	p.enter()
@@ -1056,75 +1014,77 @@ func (p *parser) parseExpr() Expr {
 	return cond
 }
 
+// precedences is how tightly each binary operator binds, by its
+// normalised spelling (BinaryExpr.Op), as the package doc's table lists.
+var precedences = map[string]int{
+	"||": 1, "&&": 2,
+	"<": 3, "<=": 3, ">": 3, ">=": 3, "==": 3, "!=": 3, "in": 3, "like": 3, "between": 3,
+	"|": 4, "^": 5, "&": 6, "<<": 7, ">>": 7, "+": 8, "-": 8,
+	"*": 10, "/": 10, "%": 10, "\\": 10, "$": 10, "**": 10, "<-": 10, "join": 10,
+	"..": 15, ":": 15,
+}
+
+// Precedence is how tightly the binary operator op (a BinaryExpr.Op)
+// binds, higher binding tighter, as the parser groups operands; printers
+// use it to place parentheses. A function used as an operator (x pow 2)
+// binds like multiplication.
+func Precedence(op string) int {
+	if p, ok := precedences[op]; ok {
+		return p
+	}
+	return 10
+}
+
 // binop returns the normalised operator at the current position, its
 // precedence and the number of tokens it spans; prec 0 means none.
 func (p *parser) binop() (op string, prec int, n int) {
 	t := p.tok()
 	switch t.Kind {
-	case TokOp:
-		switch t.Text {
-		case "||":
-			return "||", 1, 1
-		case "&&":
-			return "&&", 2, 1
+	case lex.TokOp:
+		op := t.Text
+		switch op {
 		case ">":
 			if p.inMeta && !p.startsOperand(p.peekN(1)) {
 				return "", 0, 0
 			}
-			return t.Text, 3, 1
-		case "<", "<=", ">=", "==", "!=":
-			return t.Text, 3, 1
 		case "<>":
-			return "!=", 3, 1
+			op = "!="
 		case "=":
 			if p.noEq {
 				return "", 0, 0
 			}
-			return "==", 3, 1
-		case "|":
-			return "|", 4, 1
-		case "^":
-			return "^", 5, 1
-		case "&":
-			return "&", 6, 1
-		case "<<", ">>":
-			return t.Text, 7, 1
-		case "+", "-":
-			return t.Text, 8, 1
-		case "*", "/", "%", "\\", "$", "**", "<-":
-			return t.Text, 10, 1
-		case "..":
-			return "..", 15, 1
+			op = "=="
 		case ":":
 			if p.noPair {
 				return "", 0, 0
 			}
-			return ":", 15, 1
 		}
-	case TokIdent:
-		switch strings.ToLower(t.Text) {
+		if prec, ok := precedences[op]; ok {
+			return op, prec, 1
+		}
+	case lex.TokIdent:
+		switch w := strings.ToLower(t.Text); w {
 		case "or":
-			return "||", 1, 1
+			return "||", precedences["||"], 1
 		case "and":
-			return "&&", 2, 1
-		case "in", "like", "between":
-			return strings.ToLower(t.Text), 3, 1
+			return "&&", precedences["&&"], 1
+		case "in", "like", "between", "join":
+			// a join b concatenates, as a <- b does
+			return w, precedences[w], 1
 		case "notin", "notlike", "notbetween":
 			// x notIn y is x not in y (one word, as the manual writes it)
-			return "not " + strings.ToLower(t.Text)[3:], 3, 1
-		case "join":
-			// a join b concatenates, as a <- b does
-			return "join", 10, 1
+			return "not " + w[3:], precedences[w[3:]], 1
 		case "not":
 			nx := p.peekN(1)
 			if isKw(nx, "in") || isKw(nx, "like") || isKw(nx, "between") {
-				return "not " + strings.ToLower(nx.Text), 3, 2
+				w = strings.ToLower(nx.Text)
+				return "not " + w, precedences[w], 2
 			}
 			return "", 0, 0
 		}
 		// a function used as a binary operator: x pow 2
 		if !isReserved(t.Text) && p.startsInfixOperand(p.peekN(1), p.peekN(2)) {
-			return "call", 10, 1
+			return "call", Precedence("call"), 1
 		}
 	}
 	return "", 0, 0
@@ -1150,20 +1110,13 @@ func isReserved(w string) bool { return reserved[strings.ToLower(w)] }
 
 // startsInfixOperand reports whether t (followed by nx) can be the right
 // operand of an infix function call.
-func (p *parser) startsInfixOperand(t, nx Token) bool {
-	switch t.Kind {
-	case TokIdent:
-		if !isReserved(t.Text) {
-			return true
-		}
-		switch t.Text {
-		case "NULL", "null", "true", "false":
-			return true
-		}
-		return false
-	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokSymbolVector, TokTemporal, TokNull:
+func (p *parser) startsInfixOperand(t, nx lex.Token) bool {
+	switch {
+	case t.Kind == lex.TokIdent:
+		return !isReserved(t.Text) || isConstWord(t)
+	case t.Kind.IsLiteral():
 		return true
-	case TokOp:
+	case t.Kind == lex.TokOp:
 		switch t.Text {
 		case "(", "[":
 			return true
@@ -1198,8 +1151,8 @@ func (p *parser) parseBinary(minPrec int) Expr {
 		}
 		// x +:L y, 1 2 3 *:C 4 5: an operator with an adverb
 		var adverb string
-		if fn := operatorFuncs[opTok.Text]; opTok.Kind == TokOp && fn != "" && p.isOp(":") {
-			if l := p.peekN(1); l.Kind == TokIdent && !l.Space && isAdverb(l.Text) {
+		if fn := operatorFuncs[opTok.Text]; opTok.Kind == lex.TokOp && fn != "" && p.isOp(":") {
+			if l := p.peekN(1); l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text) {
 				p.next()
 				adverb = p.next().Text
 			}
@@ -1255,7 +1208,9 @@ func (p *parser) parseBinary(minPrec int) Expr {
 var chainCmp = map[string]bool{"<": true, "<=": true, ">": true, ">=": true, "==": true, "!=": true}
 
 // isNumLit reports whether t is a numeric literal token.
-func isNumLit(t Token) bool { return t.Kind == TokInt || t.Kind == TokFloat || t.Kind == TokNull }
+func isNumLit(t lex.Token) bool {
+	return t.Kind == lex.TokInt || t.Kind == lex.TokFloat || t.Kind == lex.TokNull
+}
 
 // closesOperand reports whether the current token ends an operand list
 // (a closing bracket or a comma), where a pair's open end may stand.
@@ -1268,12 +1223,12 @@ func (p *parser) parseUnary() Expr {
 	p.enter()
 	defer p.leave()
 	t := p.tok()
-	if t.Kind == TokOp {
+	if t.Kind == lex.TokOp {
 		// +:O x, -:P x, +:A 1 2 3: an operator with an adverb applied to
 		// one operand
 		if fn := operatorFuncs[t.Text]; fn != "" {
-			if c, l := p.peekN(1), p.peekN(2); c.Kind == TokOp && c.Text == ":" && !c.Space &&
-				l.Kind == TokIdent && !l.Space && isAdverb(l.Text) {
+			if c, l := p.peekN(1), p.peekN(2); c.Kind == lex.TokOp && c.Text == ":" && !c.Space &&
+				l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text) {
 				p.next()
 				p.next()
 				adverb := p.next().Text
@@ -1324,11 +1279,11 @@ func (p *parser) parseUnary() Expr {
 }
 
 // startsOperand reports whether t can begin an operand.
-func (p *parser) startsOperand(t Token) bool {
-	switch t.Kind {
-	case TokIdent, TokInt, TokFloat, TokString, TokChar, TokSymbol, TokSymbolVector, TokTemporal, TokNull:
+func (p *parser) startsOperand(t lex.Token) bool {
+	switch {
+	case t.Kind == lex.TokIdent || t.Kind.IsLiteral():
 		return true
-	case TokOp:
+	case t.Kind == lex.TokOp:
 		switch t.Text {
 		case "(", "[", "{", "-", "!", "~", "+":
 			return true
@@ -1346,24 +1301,24 @@ var adverbLetters = "ACDEFGHIJKLMOPRSTUVXYZ"
 func (p *parser) parsePostfix(x Expr) Expr {
 	for {
 		t := p.tok()
-		if t.Kind == TokNewline {
+		if t.Kind == lex.TokNewline {
 			// a chained call may continue on the next line: data\n.f()
 			i := p.pos
-			for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+			for i < len(p.toks)-1 && p.toks[i].Kind == lex.TokNewline {
 				i++
 			}
-			if isOpTok(p.toks[i], ".") && p.toks[i+1].Kind == TokIdent {
+			if isOpTok(p.toks[i], ".") && p.toks[i+1].Kind == lex.TokIdent {
 				p.pos = i
 				continue
 			}
 			return x
 		}
-		if t.Kind != TokOp {
+		if t.Kind != lex.TokOp {
 			return x
 		}
 		switch t.Text {
 		case "(":
-			args := p.parseArgList("(", ")")
+			args := p.parseList(callArgs)
 			x = &CallExpr{At: x.Pos(), Fn: x, Args: args}
 		case "[":
 			p.next()
@@ -1408,13 +1363,13 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			p.expectOp("]")
 			x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
 		case "{":
-			args := p.parseArgList("{", "}")
+			args := p.parseList(partialArgs)
 			x = &PartialExpr{At: x.Pos(), Fn: x, Args: args}
 		case ".":
 			p.next()
 			n := p.tok()
 			switch {
-			case n.Kind == TokIdent:
+			case n.Kind == lex.TokIdent:
 				p.next()
 				fn := &Ident{At: n.Pos, Name: n.Text}
 				var f Expr = fn
@@ -1423,10 +1378,10 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				}
 				switch {
 				case p.isOp("("):
-					args := p.parseArgList("(", ")")
+					args := p.parseList(callArgs)
 					x = &CallExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				case p.isOp("{") && !p.tok().Space:
-					args := p.parseArgList("{", "}")
+					args := p.parseList(partialArgs)
 					x = &PartialExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
 				default:
 					if f != fn {
@@ -1434,7 +1389,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 					}
 					x = &MemberExpr{At: x.Pos(), X: x, Name: n.Text}
 				}
-			case n.Kind == TokInt && n.Suffix == "":
+			case n.Kind == lex.TokInt && n.Suffix == "":
 				p.next()
 				x = &MemberExpr{At: x.Pos(), X: x, Name: n.Text}
 			case isOpTok(n, "{"):
@@ -1445,7 +1400,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				if !p.isOp("(") {
 					p.failTok(p.tok())
 				}
-				args := p.parseArgList("(", ")")
+				args := p.parseList(callArgs)
 				x = &CallExpr{At: x.Pos(), Fn: fn, Args: append([]Expr{x}, args...), Method: true}
 			default:
 				p.failTok(n)
@@ -1454,7 +1409,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			if t.Space {
 				// wage :E x applies the adverb and calls with x
 				l := p.peekN(1)
-				if l.Kind == TokIdent && !l.Space && isAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
+				if l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
 					switch x.(type) {
 					case *Ident, *PartialExpr, *LambdaExpr:
 						p.next()
@@ -1500,81 +1455,13 @@ func isAdverb(w string) bool {
 // unchanged without consuming anything.
 func (p *parser) maybeAdverb(f Expr) Expr {
 	c, l, a := p.tok(), p.peekN(1), p.peekN(2)
-	if !isOpTok(c, ":") || c.Space || l.Kind != TokIdent || l.Space || !isAdverb(l.Text) ||
+	if !isOpTok(c, ":") || c.Space || l.Kind != lex.TokIdent || l.Space || !isAdverb(l.Text) ||
 		!isOpTok(a, "(") || a.Space {
 		return f
 	}
 	p.next()
 	p.next()
 	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
-}
-
-// parseArgList parses the arguments of a call, ( args ), or of a partial
-// application, { args }: empty slots are nil and name=expr is a NamedArg.
-// A call's arguments may also be * or carry an `as name` alias; a partial
-// application's may span lines.
-func (p *parser) parseArgList(open, close string) []Expr {
-	call := open == "("
-	skip := func() {
-		if !call {
-			p.skipNewlines()
-		}
-	}
-	p.expectOp(open)
-	args := []Expr{}
-	p.withEq(func() {
-		skip()
-		if p.isOp(close) {
-			return
-		}
-		for {
-			skip()
-			t := p.tok()
-			switch {
-			case isOpTok(t, ",") || isOpTok(t, close):
-				args = append(args, nil)
-			case t.Kind == TokIdent && isOpTok(p.peekN(1), "="):
-				p.next()
-				p.next()
-				args = append(args, &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()})
-			case call && isOpTok(t, "*") && isOpTok(p.peekN(1), ")"):
-				// count(*)
-				p.next()
-				args = append(args, &StarExpr{At: t.Pos})
-			case p.operatorArg():
-				// reduce(+, 1..10): an operator passed as its function
-				p.next()
-				args = append(args, &Ident{At: t.Pos, Name: operatorFuncs[t.Text]})
-			case call:
-				args = append(args, p.parseArg())
-			default:
-				args = append(args, p.parseExpr())
-			}
-			skip()
-			if p.isOp(",") {
-				p.next()
-				continue
-			}
-			break
-		}
-	})
-	skip()
-	if call {
-		named := false
-		for _, a := range args {
-			switch a.(type) {
-			case *NamedArg:
-				named = true
-			case nil:
-			default:
-				if named {
-					p.fail(a.Pos(), "If one argument is passed as keyword argument, all subsequent arguments must also be passed as keyword arguments. RefId: S06001")
-				}
-			}
-		}
-	}
-	p.expectOp(close)
-	return args
 }
 
 // operatorFuncs names the function each operator stands for when it is
@@ -1586,38 +1473,23 @@ var operatorFuncs = map[string]string{
 	"<<": "lshift", ">>": "rshift", "!": "not", "..": "seq", ":": "pair", "$": "cast",
 }
 
-// operatorArg reports whether the current token is an operator standing
-// alone as an argument: followed by a comma or the closing bracket.
-func (p *parser) operatorArg() bool {
-	t := p.tok()
-	if t.Kind != TokOp || operatorFuncs[t.Text] == "" {
-		return false
-	}
-	nx := p.peekN(1)
-	return isOpTok(nx, ",") || isOpTok(nx, ")") || isOpTok(nx, "}")
+// literalKinds is the Literal kind of each token kind that is one literal.
+var literalKinds = map[lex.TokenKind]LitKind{
+	lex.TokInt: LitInt, lex.TokFloat: LitFloat, lex.TokString: LitString, lex.TokChar: LitChar,
+	lex.TokSymbol: LitSymbol, lex.TokTemporal: LitTemporal, lex.TokNull: LitNull,
 }
 
 // literal converts a literal token.
-func (p *parser) literal(t Token) Expr {
+func (p *parser) literal(t lex.Token) Expr {
 	lit := &Literal{At: t.Pos, Text: t.Text, Suffix: t.Suffix, Type: t.Type}
+	if k, ok := literalKinds[t.Kind]; ok {
+		lit.Kind = k
+		return lit
+	}
 	switch t.Kind {
-	case TokInt:
-		lit.Kind = LitInt
-	case TokFloat:
-		lit.Kind = LitFloat
-	case TokString:
-		lit.Kind = LitString
-	case TokChar:
-		lit.Kind = LitChar
-	case TokSymbol:
-		lit.Kind = LitSymbol
-	case TokTemporal:
-		lit.Kind = LitTemporal
-	case TokNull:
-		lit.Kind = LitNull
-	case TokSymbolVector:
+	case lex.TokSymbolVector:
 		return &SymbolVector{At: t.Pos, Items: t.Items}
-	case TokIdent:
+	case lex.TokIdent:
 		switch t.Text {
 		case "NULL", "null":
 			lit.Kind = LitNull
@@ -1636,7 +1508,7 @@ func (p *parser) literal(t Token) Expr {
 // negLiteral is the literal -n written as a minus sign directly before a
 // number: it keeps the number's type, so -2h is a SHORT and -128c is CHAR's
 // NULL, as DolphinDB reads them.
-func (p *parser) negLiteral(minus, n Token) Expr {
+func (p *parser) negLiteral(minus, n lex.Token) Expr {
 	lit := p.literal(n)
 	if l, ok := lit.(*Literal); ok && (l.Kind == LitInt || l.Kind == LitFloat) {
 		l.At = minus.Pos
@@ -1648,15 +1520,20 @@ func (p *parser) negLiteral(minus, n Token) Expr {
 
 // isLiteralTok reports whether t is a literal usable in a space-separated
 // vector.
-func isLiteralTok(t Token) bool {
-	switch t.Kind {
-	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokTemporal, TokNull:
+func isLiteralTok(t lex.Token) bool {
+	_, one := literalKinds[t.Kind]
+	return one || isConstWord(t)
+}
+
+// isConstWord reports whether t is one of the words that are constants:
+// NULL, null, true, false.
+func isConstWord(t lex.Token) bool {
+	if t.Kind != lex.TokIdent {
+		return false
+	}
+	switch t.Text {
+	case "NULL", "null", "true", "false":
 		return true
-	case TokIdent:
-		switch t.Text {
-		case "NULL", "null", "true", "false":
-			return true
-		}
 	}
 	return false
 }
@@ -1667,7 +1544,7 @@ func (p *parser) vectorElemNext() bool {
 	t := p.tok()
 	if isLiteralTok(t) {
 		// NULL/true/false must be followed by something that is not a call
-		if t.Kind == TokIdent && isOpTok(p.peekN(1), "(") {
+		if t.Kind == lex.TokIdent && isOpTok(p.peekN(1), "(") {
 			return false
 		}
 		return true
@@ -1699,17 +1576,17 @@ func (p *parser) parsePrimary() Expr {
 	defer p.leave()
 	t := p.tok()
 	switch t.Kind {
-	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokTemporal, TokNull:
+	case lex.TokInt, lex.TokFloat, lex.TokString, lex.TokChar, lex.TokSymbol, lex.TokTemporal, lex.TokNull:
 		p.next()
 		lit := p.literal(t)
 		if p.vectorElemNext() {
 			return p.literalVector(lit)
 		}
 		return lit
-	case TokSymbolVector:
+	case lex.TokSymbolVector:
 		p.next()
 		return &SymbolVector{At: t.Pos, Items: t.Items}
-	case TokIdent:
+	case lex.TokIdent:
 		switch {
 		case isKw(t, "select") || isKw(t, "exec"):
 			if !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), "=") {
@@ -1721,7 +1598,7 @@ func (p *parser) parsePrimary() Expr {
 			if isOpTok(p.peekN(1), "(") {
 				return p.parseLambdaDef()
 			}
-		case t.Text == "NULL" || t.Text == "null" || t.Text == "true" || t.Text == "false":
+		case isConstWord(t):
 			if !isOpTok(p.peekN(1), "(") {
 				p.next()
 				lit := p.literal(t)
@@ -1744,7 +1621,7 @@ func (p *parser) parsePrimary() Expr {
 			return &CallExpr{At: t.Pos, Fn: id, Args: []Expr{p.parsePostfixExpr()}}
 		}
 		return id
-	case TokOp:
+	case lex.TokOp:
 		switch t.Text {
 		case "<":
 			// metacode: <expr>
@@ -1806,16 +1683,12 @@ func (p *parser) bareCallArg() bool {
 	if !t.Space {
 		return false
 	}
-	switch t.Kind {
-	case TokInt, TokFloat, TokString, TokChar, TokSymbol, TokSymbolVector, TokTemporal, TokNull:
+	switch {
+	case t.Kind.IsLiteral():
 		return true
-	case TokIdent:
+	case t.Kind == lex.TokIdent:
 		if isReserved(t.Text) {
-			switch t.Text {
-			case "NULL", "null", "true", "false":
-				return true
-			}
-			return false
+			return isConstWord(t)
 		}
 		if nx := p.peekN(1); isOpTok(nx, "(") && !nx.Space {
 			return true // print f(x): the argument is a call
@@ -1900,7 +1773,7 @@ func (p *parser) parseBrace() Expr {
 		}
 		// {x, y -> body}
 		i := p.pos
-		for p.toks[i].Kind == TokIdent && (isOpTok(p.toks[i+1], ",") || isOpTok(p.toks[i+1], "->")) {
+		for p.toks[i].Kind == lex.TokIdent && (isOpTok(p.toks[i+1], ",") || isOpTok(p.toks[i+1], "->")) {
 			if isOpTok(p.toks[i+1], "->") {
 				l := &LambdaExpr{At: t.Pos, Params: []Param{}}
 				for j := p.pos; j <= i; j += 2 {
@@ -1952,7 +1825,7 @@ func (p *parser) parseIsNull(x Expr) Expr {
 		p.next()
 		fn = "isValid"
 	}
-	if t := p.tok(); t.Kind != TokNull && !isKw(t, "null") {
+	if t := p.tok(); t.Kind != lex.TokNull && !isKw(t, "null") {
 		p.failTok(t)
 	}
 	p.next()
@@ -1961,9 +1834,9 @@ func (p *parser) parseIsNull(x Expr) Expr {
 
 // peekPastNewlinesAfter is the first non-newline token at least k tokens
 // ahead.
-func (p *parser) peekPastNewlinesAfter(k int) Token {
+func (p *parser) peekPastNewlinesAfter(k int) lex.Token {
 	i := min(p.pos+k, len(p.toks)-1)
-	for i < len(p.toks)-1 && p.toks[i].Kind == TokNewline {
+	for i < len(p.toks)-1 && p.toks[i].Kind == lex.TokNewline {
 		i++
 	}
 	return p.toks[i]

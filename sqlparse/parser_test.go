@@ -1,10 +1,12 @@
-package sqlparse
+package sqlparse_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
+	. "github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/stretchr/testify/require"
 )
 
@@ -85,7 +87,7 @@ func TestPrecedence(t *testing.T) {
 	for _, c := range cases {
 		e, err := ParseExpr(c.src)
 		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, Format(e), c.src)
+		require.Equal(t, c.want, unparse.Format(e), c.src)
 	}
 }
 
@@ -144,7 +146,7 @@ func TestStatements(t *testing.T) {
 	for _, c := range cases {
 		s, err := Parse(c.src)
 		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, FormatScript(s), c.src)
+		require.Equal(t, c.want, unparse.FormatScript(s), c.src)
 	}
 }
 
@@ -203,7 +205,7 @@ func TestCallsAndFunctions(t *testing.T) {
 	for _, c := range cases {
 		e, err := ParseExpr(c.src)
 		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, Format(e), c.src)
+		require.Equal(t, c.want, unparse.Format(e), c.src)
 	}
 }
 
@@ -276,7 +278,7 @@ func TestSQL(t *testing.T) {
 	for _, c := range cases {
 		s, err := Parse(c.src)
 		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, FormatScript(s), c.src)
+		require.Equal(t, c.want, unparse.FormatScript(s), c.src)
 	}
 
 	s, err := Parse("select top 5 a as x, * from t where a = 1 order by a desc limit 1, 2")
@@ -311,7 +313,7 @@ func TestDML(t *testing.T) {
 	for _, c := range cases {
 		s, err := Parse(c.src)
 		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, FormatScript(s), c.src)
+		require.Equal(t, c.want, unparse.FormatScript(s), c.src)
 	}
 	s, err := Parse("INSERT INTO t (id,val) VALUES (3,7.6)")
 	require.NoError(t, err)
@@ -436,12 +438,12 @@ func TestVectorsAndPairs(t *testing.T) {
 func TestPositions(t *testing.T) {
 	s, err := Parse("x = 1\n  y = f(a,\n b)")
 	require.NoError(t, err)
-	require.Equal(t, Pos{1, 1}, s.Stmts[0].Pos())
+	require.Equal(t, Pos{Line: 1, Col: 1}, s.Stmts[0].Pos())
 	as := s.Stmts[1].(*AssignStmt)
-	require.Equal(t, Pos{2, 3}, as.Pos())
+	require.Equal(t, Pos{Line: 2, Col: 3}, as.Pos())
 	call := as.Value.(*CallExpr)
-	require.Equal(t, Pos{2, 7}, call.Pos())
-	require.Equal(t, Pos{3, 2}, call.Args[1].Pos())
+	require.Equal(t, Pos{Line: 2, Col: 7}, call.Pos())
+	require.Equal(t, Pos{Line: 3, Col: 2}, call.Args[1].Pos())
 }
 
 func TestErrors(t *testing.T) {
@@ -450,29 +452,29 @@ func TestErrors(t *testing.T) {
 		pos  Pos
 		text string
 	}{
-		{"x = )", Pos{1, 5}, "Cannot recognize the token )"},
-		{"x = 1\ny = a b", Pos{2, 7}, "Cannot recognize the token b"},
-		{"select a b from t", Pos{1, 10}, "Cannot recognize the token b"},
-		{"f(1, 2", Pos{1, 7}, "Incomplete statement"},
-		{"x = \"abc", Pos{1, 5}, "string literal is not terminated"},
-		{"x = 12abc", Pos{1, 5}, "Cannot recognize the token 12abc"},
-		{"/* open", Pos{1, 1}, "comment is not terminated"},
-		{"x = 1 #", Pos{1, 7}, "Cannot recognize the token #"},
-		{"}", Pos{1, 1}, "Cannot recognize the token }"},
-		{"f(1))", Pos{1, 5}, "Cannot recognize the token )"},
-		{"if x > 1 y = 2", Pos{1, 4}, "Cannot recognize the token x"},
-		{"1 = 2", Pos{1, 1}, "Cannot assign"},
-		{"x = [1, 2", Pos{1, 10}, "Incomplete statement"},
-		{"def f(1) {}", Pos{1, 7}, "Cannot recognize the token 1"},
-		{"insert into t values 1", Pos{1, 22}, "Cannot recognize the token 1"},
-		{"a, b", Pos{1, 5}, "Incomplete statement"},
-		{"x = 1 +", Pos{1, 8}, "Incomplete statement"},
-		{"try { a }", Pos{1, 10}, "Incomplete statement"},
-		{"update t set", Pos{1, 13}, "Incomplete statement"},
-		{"if(x) else y", Pos{1, 7}, "Cannot recognize the token else"},
-		{"select from t", Pos{1, 8}, "Cannot recognize the token from"},
-		{"x = 1\n  catch(e) {}", Pos{2, 3}, "Cannot recognize the token catch"},
-		{"x = \u00e9\u2603", Pos{1, 6}, "Cannot recognize the token \u2603"},
+		{"x = )", Pos{Line: 1, Col: 5}, "Cannot recognize the token )"},
+		{"x = 1\ny = a b", Pos{Line: 2, Col: 7}, "Cannot recognize the token b"},
+		{"select a b from t", Pos{Line: 1, Col: 10}, "Cannot recognize the token b"},
+		{"f(1, 2", Pos{Line: 1, Col: 7}, "Incomplete statement"},
+		{"x = \"abc", Pos{Line: 1, Col: 5}, "string literal is not terminated"},
+		{"x = 12abc", Pos{Line: 1, Col: 5}, "Cannot recognize the token 12abc"},
+		{"/* open", Pos{Line: 1, Col: 1}, "comment is not terminated"},
+		{"x = 1 #", Pos{Line: 1, Col: 7}, "Cannot recognize the token #"},
+		{"}", Pos{Line: 1, Col: 1}, "Cannot recognize the token }"},
+		{"f(1))", Pos{Line: 1, Col: 5}, "Cannot recognize the token )"},
+		{"if x > 1 y = 2", Pos{Line: 1, Col: 4}, "Cannot recognize the token x"},
+		{"1 = 2", Pos{Line: 1, Col: 1}, "Cannot assign"},
+		{"x = [1, 2", Pos{Line: 1, Col: 10}, "Incomplete statement"},
+		{"def f(1) {}", Pos{Line: 1, Col: 7}, "Cannot recognize the token 1"},
+		{"insert into t values 1", Pos{Line: 1, Col: 22}, "Cannot recognize the token 1"},
+		{"a, b", Pos{Line: 1, Col: 5}, "Incomplete statement"},
+		{"x = 1 +", Pos{Line: 1, Col: 8}, "Incomplete statement"},
+		{"try { a }", Pos{Line: 1, Col: 10}, "Incomplete statement"},
+		{"update t set", Pos{Line: 1, Col: 13}, "Incomplete statement"},
+		{"if(x) else y", Pos{Line: 1, Col: 7}, "Cannot recognize the token else"},
+		{"select from t", Pos{Line: 1, Col: 8}, "Cannot recognize the token from"},
+		{"x = 1\n  catch(e) {}", Pos{Line: 2, Col: 3}, "Cannot recognize the token catch"},
+		{"x = \u00e9\u2603", Pos{Line: 1, Col: 6}, "Cannot recognize the token \u2603"},
 	}
 	for _, c := range cases {
 		_, err := Parse(c.src)
@@ -510,44 +512,6 @@ func TestDeepNesting(t *testing.T) {
 	// moderate nesting is fine
 	_, err := Parse(strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200))
 	require.NoError(t, err)
-}
-
-func TestLex(t *testing.T) {
-	toks, err := Lex("x = append!(t, 1)\n// c\ny != 2; z.f(`a`b) <= 13:30m")
-	require.NoError(t, err)
-	var kinds []string
-	for _, tk := range toks {
-		kinds = append(kinds, tk.Kind.String()+":"+tk.Raw)
-	}
-	require.Equal(t, []string{
-		"IDENT:x", "OP:=", "IDENT:append!", "OP:(", "IDENT:t", "OP:,", "INT:1", "OP:)", "NEWLINE:\n",
-		"IDENT:y", "OP:!=", "INT:2", "OP:;", "IDENT:z", "OP:.", "IDENT:f", "OP:(", "SYMBOLVECTOR:`a`b", "OP:)",
-		"OP:<=", "TEMPORAL:13:30m", "EOF:",
-	}, kinds)
-	require.Equal(t, Pos{3, 1}, toks[9].Pos)
-
-	// no newline tokens inside parentheses or brackets
-	toks, err = Lex("f(1,\n2)\n[3,\n4]")
-	require.NoError(t, err)
-	n := 0
-	for _, tk := range toks {
-		if tk.Kind == TokNewline {
-			n++
-		}
-	}
-	require.Equal(t, 1, n)
-
-	// ++ only before a statement end
-	toks, err = Lex("a++\nb--c")
-	require.NoError(t, err)
-	require.Equal(t, "++", toks[1].Text)
-	require.Equal(t, "-", toks[4].Text)
-	require.Equal(t, "-", toks[5].Text)
-
-	// string positions after embedded newlines
-	toks, err = Lex("s = \"a\nb\" x")
-	require.NoError(t, err)
-	require.Equal(t, Pos{2, 4}, toks[3].Pos)
 }
 
 func TestInspect(t *testing.T) {

@@ -29,14 +29,16 @@
 // leaves the transaction as it was before the call.
 //
 // OLAP chunks (ChunkOptions.SortColumns nil) read back in write order: blocks
-// in commit order, rows in append order. TSDB chunks sort each block by the
-// sort columns (a stable index sort over order-preserving integer keys
-// packed with the row index: one counting pass when the leading key is
-// narrow and the last sort column already ascends, as time-ordered input
-// does, else an LSD radix sort, else a comparison sort) and apply
-// keepDuplicates within it; ReadChunk sorts all blocks again (stable, so
-// ties keep commit order) and applies keepDuplicates across blocks: FIRST
-// keeps the oldest row of each key, LAST the newest. Columns missing from a
+// in commit order, rows in append order. TSDB appends are sorted by the
+// sort columns as a whole (a stable index sort over order-preserving
+// integer keys packed with the row index: one counting pass when the
+// leading key is narrow and the last sort column already ascends, as
+// time-ordered input does, else an LSD radix sort, else a comparison sort)
+// with keepDuplicates applied, then cut into blocks, so the blocks of one
+// append follow each other in key order. ReadChunk checks the order of all
+// blocks and sorts only when it is broken (a chunk written by several
+// appends; stable, so ties keep commit order), applying keepDuplicates
+// across blocks: FIRST keeps the oldest row of each key, LAST the newest. Columns missing from a
 // block (written when the table had fewer columns) read as NULL.
 //
 // # Key layout

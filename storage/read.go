@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/porpoisedb/porpoise/value"
@@ -124,8 +125,30 @@ func (s *Store) cachedBase(c ChunkID, m metaRec) []string {
 // block lacks (written before the table gained them) read as NULL. A
 // missing chunk reads as zero rows.
 func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.Vector, error) {
+	out, _, err := s.ReadChunkWith(c, cols, schema, ReadOptions{})
+	return out, err
+}
+
+// ReadOptions let a reader that needs less than ReadChunk's rows skip
+// work.
+type ReadOptions struct {
+	// Coded lists schema positions of SYMBOL columns (among cols) to
+	// return as ids into the chunk's symbol base instead of strings: a
+	// reader that only groups rows by them builds no string per row.
+	Coded []int
+	// Unordered lets a TSDB chunk that keeps every row (ALL) come back
+	// in storage order, neither sorted nor reading sort columns cols do
+	// not name: for a reader whose answer does not depend on row order.
+	Unordered bool
+}
+
+// ReadChunkWith is ReadChunk with options. A column listed in
+// opts.Coded comes back as codes[i] (SymbolCodes' convention, Dict
+// shared with the store: read only) with out[i] nil; every other
+// column as out[i] with codes[i] nil.
+func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts ReadOptions) (out []*value.Vector, codes []*SymbolCodes, err error) {
 	if err := c.check(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if cols == nil {
 		cols = make([]int, len(schema))
@@ -135,41 +158,46 @@ func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.
 	}
 	for _, col := range cols {
 		if col < 0 || col >= len(schema) {
-			return nil, fmt.Errorf("storage: column %d out of range (schema has %d)", col, len(schema))
+			return nil, nil, fmt.Errorf("storage: column %d out of range (schema has %d)", col, len(schema))
 		}
 		if !supported(schema[col]) {
-			return nil, fmt.Errorf("storage: column %d: type %s cannot be stored", col, schema[col])
+			return nil, nil, fmt.Errorf("storage: column %d: type %s cannot be stored", col, schema[col])
 		}
 	}
 	if err := s.acquire(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer s.closeMu.RUnlock()
 	p := chunkPrefix(c)
 	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: p, UpperBound: prefixEnd(p)})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer it.Close()
 
 	mk := metaKey(p)
 	if !it.SeekGE(mk) || !bytes.Equal(it.Key(), mk) {
 		if err := it.Error(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out := make([]*value.Vector, len(cols))
+		out = make([]*value.Vector, len(cols))
+		codes = make([]*SymbolCodes, len(cols))
 		for i, col := range cols {
+			if slices.Contains(opts.Coded, col) && schema[col] == value.Symbol {
+				codes[i] = &SymbolCodes{}
+				continue
+			}
 			out[i] = value.NewVector(schema[col], 0, 0)
 		}
-		return out, nil
+		return out, codes, nil
 	}
 	mv, err := it.ValueAndErr()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m, err := decodeMeta(mv)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	need := make([]*colBuf, len(schema))
@@ -178,10 +206,14 @@ func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.
 			need[col] = newColBuf(schema[col], int(m.rows))
 		}
 	}
+	unordered := opts.Unordered && m.keep == KeepAll
 	var sortCols []int
 	for _, sc := range m.sortCols {
+		if unordered {
+			break
+		}
 		if sc >= len(schema) || !sortable(schema[sc]) {
-			return nil, fmt.Errorf("storage: sort column %d does not fit the schema", sc)
+			return nil, nil, fmt.Errorf("storage: sort column %d does not fit the schema", sc)
 		}
 		sortCols = append(sortCols, sc)
 		if need[sc] == nil {
@@ -194,7 +226,7 @@ func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.
 		if b != nil && b.sym && m.nsyms > 0 {
 			if base = s.cachedBase(c, m); base == nil {
 				if base, err = readSymbols(it, p, m.nsyms); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
 			break
@@ -202,7 +234,7 @@ func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.
 	}
 
 	if err := readBlocks(it, p, need); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	total, found := 0, false
 	for _, b := range need {
@@ -212,7 +244,7 @@ func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.
 		}
 	}
 	if found && int64(total) != m.rows {
-		return nil, fmt.Errorf("%w: chunk %s has %d rows, meta says %d", errCorrupt, c.Path(), total, m.rows)
+		return nil, nil, fmt.Errorf("%w: chunk %s has %d rows, meta says %d", errCorrupt, c.Path(), total, m.rows)
 	}
 
 	var perm []int32
@@ -230,7 +262,7 @@ func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.
 			if b != nil && b.sym {
 				for _, id := range b.ids {
 					if int(id) >= len(base) || id < 0 {
-						return nil, fmt.Errorf("%w: symbol id %d of %d", errCorrupt, id, len(base))
+						return nil, nil, fmt.Errorf("%w: symbol id %d of %d", errCorrupt, id, len(base))
 					}
 				}
 			}
@@ -238,20 +270,34 @@ func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.
 		perm = sortRows(keys, total, m.keep).permutation()
 	}
 
-	out := make([]*value.Vector, len(cols))
+	out = make([]*value.Vector, len(cols))
+	codes = make([]*SymbolCodes, len(cols))
 	done := make([]*value.Vector, len(schema))
 	for i, col := range cols {
+		if b := need[col]; b.sym && slices.Contains(opts.Coded, col) {
+			ids := b.ids
+			if perm != nil {
+				ids = gather(ids, perm)
+			}
+			for _, id := range ids {
+				if id < 0 || int(id) >= len(base) {
+					return nil, nil, fmt.Errorf("%w: symbol id %d of %d", errCorrupt, id, len(base))
+				}
+			}
+			codes[i] = &SymbolCodes{IDs: ids, Dict: base[1:]}
+			continue
+		}
 		if done[col] != nil {
 			out[i] = done[col].Clone()
 			continue
 		}
 		v, err := need[col].vector(perm, base)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out[i], done[col] = v, v
 	}
-	return out, nil
+	return out, codes, nil
 }
 
 // readBlocks decodes every block of the chunk at prefix p into the

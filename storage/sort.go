@@ -39,44 +39,12 @@ func (k KeepPolicy) String() string {
 }
 
 // sortCol is one sort-key column: a vector, or SYMBOL ids with a lookup of
-// the id's text (ids are < nsym), or SYMBOL ids with precomputed ranks
-// (rank[id], needing rankBits bits; see symRanks).
+// the id's text (ids are < nsym).
 type sortCol struct {
-	v        *value.Vector
-	ids      []int32
-	sym      func(int32) string
-	nsym     int
-	rank     []int32
-	rankBits int
-}
-
-// symRanks ranks, by text, the distinct ids of a SYMBOL column once, for
-// sorting several segments of it; nil when the base is too sparse for a
-// dense table.
-func symRanks(ids []int32, sym func(int32) string, nsym int) ([]int32, int) {
-	if nsym > 4*len(ids)+4096 {
-		return nil, 0
-	}
-	rank := make([]int32, nsym)
-	for i := range rank {
-		rank[i] = -1
-	}
-	var distinct []int32
-	for _, id := range ids {
-		if rank[id] < 0 {
-			rank[id] = 0
-			distinct = append(distinct, id)
-		}
-	}
-	slices.SortFunc(distinct, func(a, b int32) int { return strings.Compare(sym(a), sym(b)) })
-	r := int32(0)
-	for i, id := range distinct {
-		if i > 0 && sym(distinct[i-1]) != sym(id) {
-			r++
-		}
-		rank[id] = r
-	}
-	return rank, bits.Len32(uint32(r))
+	v    *value.Vector
+	ids  []int32
+	sym  func(int32) string
+	nsym int
 }
 
 // sortable reports whether a column of type t can be a sort column.
@@ -104,9 +72,6 @@ type keySpec struct {
 
 // spec prepares the keys of the column's n rows.
 func (c sortCol) spec(n int) keySpec {
-	if c.rank != nil {
-		return rankSpec(c.ids, c.rank, c.rankBits)
-	}
 	if c.v == nil {
 		return symSpec(c.ids, c.sym, c.nsym)
 	}
@@ -185,26 +150,6 @@ func intSpec[T int8 | int16 | int32 | int64](s []T) keySpec {
 			}
 		},
 		sorted: func() bool { return slices.IsSorted(s) }, // NULL sentinels are the minimum
-	}
-}
-
-// rankSpec keys symbol ids by precomputed ranks.
-func rankSpec(ids, rank []int32, width int) keySpec {
-	return keySpec{
-		width: width,
-		fill: func(dst []uint64) {
-			for i, id := range ids {
-				dst[i] = shiftIn(dst[i], width, uint64(rank[id]))
-			}
-		},
-		sorted: func() bool {
-			for i := 1; i < len(ids); i++ {
-				if rank[ids[i-1]] > rank[ids[i]] {
-					return false
-				}
-			}
-			return true
-		},
 	}
 }
 
@@ -398,6 +343,9 @@ func sortRows(cols []sortCol, n int, keep KeepPolicy) order {
 		specs[i] = c.spec(n)
 		total += specs[i].width
 	}
+	if len(specs) == 1 && keep == KeepAll && specs[0].sorted() {
+		return order{} // one append's blocks read back in order
+	}
 	idxBits := bits.Len(uint(n - 1))
 	if total+idxBits <= 64 {
 		return sortPacked(specs, total, n, idxBits, keep)
@@ -424,6 +372,9 @@ func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) order {
 	for i := 1; i < n && sorted; i++ {
 		sorted = w[i-1] <= w[i]
 	}
+	if sorted && keep == KeepAll {
+		return order{} // a chunk written by one append reads back in order
+	}
 	// When the last sort column is already ascending (typically the time
 	// column of data arriving in time order), a stable sort by the other
 	// columns alone is enough.
@@ -446,9 +397,6 @@ func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) order {
 	}
 	mask := uint64(1)<<idxBits - 1
 	if keep == KeepAll {
-		if sorted {
-			return order{}
-		}
 		perm := make([]int32, n)
 		for i, x := range w {
 			perm[i] = int32(x & mask)

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cockroachdb/pebble/v2"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -832,4 +833,80 @@ func TestClosedStore(t *testing.T) {
 	_, err = s.ReadChunk(chunkA, nil, []value.Type{value.Int})
 	require.ErrorIs(t, err, ErrClosed)
 	require.ErrorIs(t, s.Begin().Lock(chunkA), ErrClosed)
+}
+
+// A TSDB append larger than a block is sorted as a whole before it is
+// cut, so its stored blocks follow each other in key order and a read
+// needs no sort (sortRows returns the identity on them), with SYMBOL and
+// numeric sort columns and with duplicates dropped before the cut.
+func TestTSDBAppendBlocksInKeyOrder(t *testing.T) {
+	n := 2*maxBlockRows + 17
+	sym := make([]string, n)
+	sec := make([]int32, n)
+	v := make([]int32, n)
+	for i := range v {
+		sym[i] = "s" + strconv.Itoa((n-i)%7)
+		sec[i] = int32((i * 7919) % 300007)
+		v[i] = int32(i)
+	}
+	for _, keep := range []KeepPolicy{KeepAll, KeepFirst, KeepLast} {
+		s := memStore(t)
+		opts := ChunkOptions{SortColumns: []int{0, 1}, KeepDuplicates: keep}
+		commit(t, s, chunkA, []*value.Vector{value.NewStrings(value.Symbol, sym), {T: value.Second, I32: sec}, value.NewInts(v)}, opts)
+
+		p := chunkPrefix(chunkA)
+		it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: p, UpperBound: prefixEnd(p)})
+		require.NoError(t, err)
+		need := []*colBuf{newColBuf(value.Symbol, n), newColBuf(value.Second, n), nil}
+		require.NoError(t, readBlocks(it, p, need))
+		m, ok, err := s.ChunkMeta(chunkA)
+		require.NoError(t, err)
+		require.True(t, ok)
+		base, err := readSymbols(it, p, m.Symbols)
+		require.NoError(t, err)
+		require.NoError(t, it.Close())
+		require.Greater(t, m.Blocks, 1, "keep=%s", keep)
+		keys := []sortCol{{ids: need[0].ids, sym: func(id int32) string { return base[id] }, nsym: len(base)}, {v: need[1].v}}
+		require.True(t, sortRows(keys, need[1].v.Len(), keep).identity(), "keep=%s: stored blocks out of key order", keep)
+
+		want := read(t, s, chunkA, value.Symbol, value.Second, value.Int)
+		require.Equal(t, int(m.Rows), want[0].Len())
+	}
+}
+
+// ReadChunkWith hands coded SYMBOL columns over as ids into the chunk's
+// base (the same rows ReadChunk spells out), and an unordered read of a
+// TSDB ALL chunk returns its rows in storage order without the sort
+// column; FIRST/LAST chunks are still sorted and deduplicated.
+func TestReadChunkWithCodedUnordered(t *testing.T) {
+	for _, keep := range []KeepPolicy{KeepAll, KeepLast} {
+		s := memStore(t)
+		opts := ChunkOptions{SortColumns: []int{1}, KeepDuplicates: keep}
+		commit(t, s, chunkA, []*value.Vector{syms("b", "", "a"), typed(value.Second, 30, 10, 20), ints(1, 2, 3)}, opts)
+		commit(t, s, chunkA, []*value.Vector{syms("c", "a"), typed(value.Second, 5, 10), ints(4, 5)}, opts)
+		schema := []value.Type{value.Symbol, value.Second, value.Int}
+		want, err := s.ReadChunk(chunkA, []int{0, 2}, schema)
+		require.NoError(t, err)
+
+		out, codes, err := s.ReadChunkWith(chunkA, []int{0, 2}, schema, ReadOptions{Coded: []int{0}})
+		require.NoError(t, err)
+		require.Nil(t, out[0])
+		require.Nil(t, codes[1])
+		require.Equal(t, want[1].I32, out[1].I32)
+		spelled := make([]string, len(codes[0].IDs))
+		for i, id := range codes[0].IDs {
+			if id > 0 {
+				spelled[i] = codes[0].Dict[id-1]
+			}
+		}
+		require.Equal(t, want[0].Str, spelled, "keep=%s", keep)
+
+		out, _, err = s.ReadChunkWith(chunkA, []int{2}, schema, ReadOptions{Unordered: true})
+		require.NoError(t, err)
+		if keep == KeepAll {
+			require.Equal(t, []int32{2, 3, 1, 4, 5}, out[0].I32, "blocks in commit order, rows as each append sorted them")
+		} else {
+			require.Equal(t, want[1].I32, out[0].I32)
+		}
+	}
 }

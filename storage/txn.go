@@ -670,7 +670,7 @@ func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes
 	}
 	tc.m.rows += int64(rows)
 	tc.m.cols = max(tc.m.cols, len(cols))
-	tc.m.blocks += uint32((n + maxBlockRows - 1) / maxBlockRows)
+	tc.m.blocks += uint32((rows + maxBlockRows - 1) / maxBlockRows)
 	tc.m.sortCols = append(tc.m.sortCols[:0], opts.SortColumns...)
 	tc.m.keep = opts.KeepDuplicates
 	tc.dirty = true
@@ -711,10 +711,11 @@ func parallel(n int, f func(int)) {
 
 // writeBlocks cuts n rows of cols (ids for SYMBOL columns) into segments
 // of maxBlockRows rows and writes segment g as block tc.m.blocks+g into the
-// batch, segments in parallel. With sort columns each segment is sorted
-// (and deduplicated) on its own: ReadChunk sorts across blocks anyway, and
-// a segment's permutation stays within the CPU caches. It returns the
-// number of rows written.
+// batch, segments in parallel. With sort columns the whole append is
+// sorted (and deduplicated) once before it is cut, so its blocks follow
+// each other in key order: a chunk written by one append reads back
+// already sorted and ReadChunk's order check skips the sort. It returns
+// the number of rows written.
 func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, ids [][]int32, opts ChunkOptions, n int) (int, error) {
 	tsdb := len(opts.SortColumns) > 0
 	// Constant columns (such as the partitioning column) need no
@@ -736,17 +737,23 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 		names0 = append(names0, name...)
 	}
 	nsym := len(tc.e.base) + len(tc.newSyms)
-	nseg := (n + maxBlockRows - 1) / maxBlockRows
-	// Rank each SYMBOL sort column's symbols once for all segments.
-	ranks := make([][]int32, len(cols))
-	rankBits := make([]int, len(cols))
-	if tsdb && nseg > 1 {
-		for _, sc := range opts.SortColumns {
-			if ids[sc] != nil && ranks[sc] == nil {
-				ranks[sc], rankBits[sc] = symRanks(ids[sc], tc.symbol, nsym)
+	var ord order // the whole append's order; segments slice its perm
+	if tsdb {
+		keys := make([]sortCol, len(opts.SortColumns))
+		for k, sc := range opts.SortColumns {
+			if ids[sc] != nil {
+				keys[k] = sortCol{ids: ids[sc], sym: tc.symbol, nsym: nsym}
+			} else {
+				keys[k] = sortCol{v: cols[sc]}
 			}
 		}
+		ord = sortRows(keys, n, opts.KeepDuplicates)
+		if !ord.identity() {
+			ord = order{perm: ord.permutation()}
+		}
 	}
+	out := ord.rows(n)
+	nseg := (out + maxBlockRows - 1) / maxBlockRows
 	segRows := make([]int, nseg)
 	errs := make([]error, nseg)
 	set := func(key, val []byte) error {
@@ -755,26 +762,18 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 		return t.batch.Set(key, val, nil)
 	}
 	segment := func(g int) {
-		lo, hi := g*maxBlockRows, min(n, (g+1)*maxBlockRows)
+		lo, hi := g*maxBlockRows, min(out, (g+1)*maxBlockRows)
 		e := encoderPool.Get().(*encoder)
 		defer func() {
 			e.release()
 			encoderPool.Put(e)
 		}()
-		var ord order
-		if tsdb {
-			keys := make([]sortCol, len(opts.SortColumns))
-			for k, sc := range opts.SortColumns {
-				if ids[sc] != nil {
-					keys[k] = sortCol{ids: ids[sc][lo:hi], sym: tc.symbol, nsym: nsym, rank: ranks[sc], rankBits: rankBits[sc]}
-				} else {
-					keys[k] = sortCol{v: cols[sc].Slice(lo, hi)}
-				}
-			}
-			ord = sortRows(keys, hi-lo, opts.KeepDuplicates)
-		}
-		m := ord.rows(hi - lo)
+		m := hi - lo
 		segRows[g] = m
+		var seg order // the segment's rows as a gather from the whole columns
+		if !ord.identity() {
+			seg = order{perm: ord.perm[lo:hi]}
+		}
 		seq := tc.m.blocks + uint32(g)
 		hdr := binary.AppendUvarint([]byte{formatV1}, uint64(m))
 		if err := set(blockKey(tc.prefix, seq), append(hdr, names0...)); err != nil {
@@ -784,13 +783,17 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 		for i, v := range cols {
 			var val []byte
 			switch {
+			case ids[i] != nil && seg.identity():
+				val = e.encodeIDs(ids[i][lo:hi])
 			case ids[i] != nil:
-				e.ids = reorderInto(e.ids, ids[i][lo:hi], ord)
+				e.ids = reorderInto(e.ids, ids[i], seg)
 				val = e.encodeIDs(e.ids)
-			case konst[i] || ord.identity():
-				val = e.encodeVector(v.Slice(lo, lo+m))
+			case konst[i]:
+				val = e.encodeVector(v.Slice(0, m))
+			case seg.identity():
+				val = e.encodeVector(v.Slice(lo, hi))
 			default:
-				val = e.encodeVector(e.reordered(v.Slice(lo, hi), ord))
+				val = e.encodeVector(e.reordered(v, seg))
 			}
 			if err := set(colKey(tc.prefix, seq, i), val); err != nil {
 				errs[g] = err

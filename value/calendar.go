@@ -79,11 +79,11 @@ func FloorDiv(a, b int64) int64 {
 // FloorMod is the remainder matching FloorDiv: it has b's sign.
 func FloorMod(a, b int64) int64 { return a - FloorDiv(a, b)*b }
 
-// Time-unit constants.
+// Time-unit constants: the counts behind DolphinDB's temporal encodings.
 const (
-	msPerDay  = 86400000
-	secPerDay = 86400
-	nsPerDay  = 86400000000000
-	nsPerMs   = 1000000
-	nsPerSec  = 1000000000
+	MsPerDay  = 86400000
+	SecPerDay = 86400
+	NsPerDay  = 86400000000000
+	NsPerMs   = 1000000
+	NsPerSec  = 1000000000
 )

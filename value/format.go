@@ -19,7 +19,7 @@ func (v *Vector) FormatElem(i int) string {
 	}
 	if v.T.Storage() == StBytes16 && v.T != Decimal128 {
 		// UUID, IPADDR and INT128 NULLs print as zeros.
-		return formatBytes16(v.T, v.B16[i], v.Scale)
+		return FormatBytes16(v.T, v.B16[i], v.Scale)
 	}
 	if v.IsNull(i) {
 		return ""
@@ -27,15 +27,15 @@ func (v *Vector) FormatElem(i int) string {
 	switch v.T.Storage() {
 	case StInt8:
 		if v.T == Char {
-			return charString(v.I8[i])
+			return FormatChar(v.I8[i])
 		}
-		return formatRaw(v.T, int64(v.I8[i]), v.Scale)
+		return FormatRaw(v.T, int64(v.I8[i]), v.Scale)
 	case StInt16:
-		return formatRaw(v.T, int64(v.I16[i]), v.Scale)
+		return FormatRaw(v.T, int64(v.I16[i]), v.Scale)
 	case StInt32:
-		return formatRaw(v.T, int64(v.I32[i]), v.Scale)
+		return FormatRaw(v.T, int64(v.I32[i]), v.Scale)
 	case StInt64:
-		return formatRaw(v.T, v.I64[i], v.Scale)
+		return FormatRaw(v.T, v.I64[i], v.Scale)
 	case StFloat32:
 		return FormatFloat(float64(v.F32[i]), 6)
 	case StFloat64:
@@ -43,7 +43,7 @@ func (v *Vector) FormatElem(i int) string {
 	case StString:
 		return v.Str[i]
 	case StBytes16:
-		return formatBytes16(v.T, v.B16[i], v.Scale)
+		return FormatBytes16(v.T, v.B16[i], v.Scale)
 	case StPair2F64:
 		return formatPair2(v.T, v.F64[2*i], v.F64[2*i+1])
 	}
@@ -75,9 +75,9 @@ func (s *Scalar) String() string {
 		// uuid("") prints 00000000-0000-0000-0000-000000000000 ("Data Type
 		// Conversion" page): UUID, IPADDR and INT128 NULLs print as zeros.
 		if s.Null {
-			return formatBytes16(s.T, [16]byte{}, 0)
+			return FormatBytes16(s.T, [16]byte{}, 0)
 		}
-		return formatBytes16(s.T, s.B, s.Scale)
+		return FormatBytes16(s.T, s.B, s.Scale)
 	}
 	if s.Null {
 		return ""
@@ -95,13 +95,13 @@ func (s *Scalar) String() string {
 			}
 			return strconv.FormatInt(s.I, 10)
 		}
-		return formatRaw(s.T, s.I, s.Scale)
+		return FormatRaw(s.T, s.I, s.Scale)
 	case StFloat32, StFloat64:
 		return FormatFloat(s.F, 6)
 	case StString:
 		return s.S
 	case StBytes16:
-		return formatBytes16(s.T, s.B, s.Scale)
+		return FormatBytes16(s.T, s.B, s.Scale)
 	case StPair2F64:
 		return formatPair2(s.T, s.F, pairSecond(s.B))
 	}
@@ -254,10 +254,10 @@ func (v *Vector) FormatTableCell(i int) string {
 	return v.FormatElem(i)
 }
 
-// charString renders a CHAR the way DolphinDB's Char::toString does (C++
+// FormatChar renders a CHAR the way DolphinDB's Char::toString does (C++
 // API ScalarImp.cpp): the character itself when printable (32..126),
 // otherwise its code.
-func charString(c int8) string {
+func FormatChar(c int8) string {
 	if c > 31 && c < 127 {
 		return string(rune(c))
 	}
@@ -388,7 +388,9 @@ func appendFraction(b []byte, digits int, optional bool, fraction *float64) []by
 	return b
 }
 
-func formatRaw(t Type, x int64, scale int32) string {
+// FormatRaw prints an integer-stored value of type t (BOOL, integral,
+// DURATION, DECIMAL32/64 with its scale, temporal) from its raw int64.
+func FormatRaw(t Type, x int64, scale int32) string {
 	switch t {
 	case Duration:
 		return strconv.FormatInt(x, 10) + DurationUnitName(scale)
@@ -439,15 +441,15 @@ func FormatTemporal(t Type, x int64) string {
 	case Second:
 		return formatClock(x)
 	case DateTime:
-		return formatDate(FloorDiv(x, secPerDay)) + "T" + formatClock(FloorMod(x, secPerDay))
+		return formatDate(FloorDiv(x, SecPerDay)) + "T" + formatClock(FloorMod(x, SecPerDay))
 	case Timestamp:
-		days, ms := FloorDiv(x, msPerDay), FloorMod(x, msPerDay)
+		days, ms := FloorDiv(x, MsPerDay), FloorMod(x, MsPerDay)
 		return formatDate(days) + "T" + formatClock(ms/1000) + fmt.Sprintf(".%03d", ms%1000)
 	case NanoTime:
-		return formatClock(FloorDiv(x, nsPerSec)) + fmt.Sprintf(".%09d", FloorMod(x, nsPerSec))
+		return formatClock(FloorDiv(x, NsPerSec)) + fmt.Sprintf(".%09d", FloorMod(x, NsPerSec))
 	case NanoTimestamp:
-		days, ns := FloorDiv(x, nsPerDay), FloorMod(x, nsPerDay)
-		return formatDate(days) + "T" + formatClock(ns/nsPerSec) + fmt.Sprintf(".%09d", ns%nsPerSec)
+		days, ns := FloorDiv(x, NsPerDay), FloorMod(x, NsPerDay)
+		return formatDate(days) + "T" + formatClock(ns/NsPerSec) + fmt.Sprintf(".%09d", ns%NsPerSec)
 	case DateHour:
 		days, h := FloorDiv(x, 24), FloorMod(x, 24)
 		return formatDate(days) + fmt.Sprintf("T%02d", h)
@@ -492,7 +494,9 @@ func formatIPv6(b [16]byte) string {
 	return string(out[:len(out)-1])
 }
 
-func formatBytes16(t Type, b [16]byte, scale int32) string {
+// FormatBytes16 prints a 16-byte value of type t (UUID, IPADDR, INT128,
+// DECIMAL128 with its scale).
+func FormatBytes16(t Type, b [16]byte, scale int32) string {
 	switch t {
 	case UUID:
 		var c [16]byte

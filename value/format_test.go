@@ -1,6 +1,7 @@
 package value
 
 import (
+	"encoding/hex"
 	"math"
 	"math/big"
 	"testing"
@@ -114,13 +115,6 @@ func TestScalarPrinting(t *testing.T) {
 	for _, c := range cases {
 		require.Equal(t, c.want, c.s.String(), "%s", c.s.T)
 	}
-	// every typed NULL literal prints as an empty line
-	for suffix, typ := range nullSuffix {
-		s, err := ParseNumber("00"+suffix, "")
-		require.NoError(t, err)
-		require.Equal(t, typ, s.T)
-		require.Equal(t, "", s.String(), suffix)
-	}
 }
 
 func TestVectorPrinting(t *testing.T) {
@@ -152,7 +146,7 @@ func TestVectorPrinting(t *testing.T) {
 	av := &Vector{T: Int + ArrayOffset, I32: []int32{1, 2, 3}, Offsets: []int64{2, 3}}
 	require.Equal(t, "[[1,2],[3]]", av.String())
 	// UUID vector with a NULL
-	u := &Vector{T: UUID, B16: [][16]byte{mustParseAs("5d212a78-cc48-e3b1-4235-b4d91473ee87", UUID).B, {}}}
+	u := &Vector{T: UUID, B16: [][16]byte{uuidBytes(t, "5d212a78cc48e3b14235b4d91473ee87"), {}}}
 	require.Equal(t, "[5d212a78-cc48-e3b1-4235-b4d91473ee87,00000000-0000-0000-0000-000000000000]", u.String())
 }
 
@@ -219,26 +213,14 @@ func trimRight(s string) string {
 	return s
 }
 
-func TestIPAddrPrinting(t *testing.T) {
-	cases := []string{
-		"192.168.1.13", "0.0.0.1", "255.255.255.255",
-		"2001:db8::1", "fe80::1:2", "1:2:3:4:5:6:7:8", "2001:db8:85a3::8a2e:370:7334",
-		"1:0:0:0:0:0:0:8",
+// uuidBytes is the 16-byte storage of a UUID given as 32 hex digits: the
+// bytes in reverse order, as DolphinDB keeps them.
+func uuidBytes(t *testing.T, h string) [16]byte {
+	raw, err := hex.DecodeString(h)
+	require.NoError(t, err)
+	var b [16]byte
+	for i := range b {
+		b[i] = raw[15-i]
 	}
-	// The zero-run test is the C++ API's (see formatIPv6): it also needs
-	// the high byte of the group after the run to be zero.
-	want := map[string]string{
-		"1:0:0:0:0:0:0:8":              "1::8",
-		"2001:db8:85a3::8a2e:370:7334": "2001:db8:85a3:0:0:8a2e:370:7334",
-	}
-	for _, in := range cases {
-		s, err := ParseAs(in, IPAddr)
-		require.NoError(t, err)
-		require.False(t, s.Null, in)
-		w := in
-		if x, ok := want[in]; ok {
-			w = x
-		}
-		require.Equal(t, w, s.String(), in)
-	}
+	return b
 }

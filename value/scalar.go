@@ -1,6 +1,9 @@
 package value
 
-import "math"
+import (
+	"math"
+	"math/big"
+)
 
 // Scalar is one DolphinDB value of a fixed type. Integral, temporal, BOOL,
 // CHAR and DECIMAL32/64 values live in I, FLOAT/DOUBLE in F, literals in S,
@@ -135,4 +138,27 @@ func NewDuration(n int64, unit string) *Scalar {
 		return &Scalar{T: Duration, I: n, S: unit, Scale: code}
 	}
 	return &Scalar{T: Duration, I: n, S: unit, Scale: -1}
+}
+
+// NewFloat returns a FLOAT scalar; -FLT_MAX and NaN are NULL.
+func NewFloat(f float32) *Scalar {
+	return &Scalar{T: Float, F: float64(f), Null: f == NullFloat32 || f != f}
+}
+
+// NewSymbol returns a SYMBOL scalar (the empty string is NULL).
+func NewSymbol(s string) *Scalar { return &Scalar{T: Symbol, S: s, Null: s == ""} }
+
+// NewDecimal returns a DECIMAL32 or DECIMAL64 scalar with the given
+// unscaled value and scale.
+func NewDecimal(t Type, unscaled int64, scale int32) *Scalar {
+	s := NewTyped(t, unscaled)
+	s.Scale = scale
+	return s
+}
+
+// NewDecimal128 returns a DECIMAL128 scalar with the given unscaled value
+// (which must fit in 128 bits) and scale.
+func NewDecimal128(unscaled *big.Int, scale int32) *Scalar {
+	b := Decimal128Bytes(unscaled)
+	return &Scalar{T: Decimal128, Scale: scale, B: b, Null: b == NullBytes16(Decimal128)}
 }

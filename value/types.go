@@ -170,6 +170,18 @@ func (t Type) IsNumeric() bool {
 // IsDecimal reports whether t is DECIMAL32/64/128.
 func (t Type) IsDecimal() bool { return t.Category() == CatDecimal }
 
+// MaxScale is the largest scale a DECIMAL type takes: 9 for DECIMAL32, 18
+// for DECIMAL64, 38 for DECIMAL128.
+func (t Type) MaxScale() int {
+	switch t {
+	case Decimal32:
+		return 9
+	case Decimal64:
+		return 18
+	}
+	return 38
+}
+
 // Storage is the physical representation of a type's elements in a Vector.
 type Storage uint8
 

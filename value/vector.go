@@ -145,10 +145,7 @@ func (v *Vector) IsNull(i int) bool {
 	case StString:
 		return v.Str[i] == ""
 	case StBytes16:
-		if v.T == Decimal128 {
-			return v.B16[i] == nullDecimal128
-		}
-		return v.B16[i] == [16]byte{}
+		return v.B16[i] == NullBytes16(v.T)
 	case StAny:
 		s, ok := v.Any[i].(*Scalar)
 		return ok && s.Null && s.T == Void
@@ -158,7 +155,14 @@ func (v *Vector) IsNull(i int) bool {
 	return true
 }
 
-var nullDecimal128 = [16]byte{15: 0x80}
+// NullBytes16 is the NULL sentinel of a 16-byte type: the minimum int128
+// for DECIMAL128, all zeros for UUID, IPADDR and INT128.
+func NullBytes16(t Type) [16]byte {
+	if t == Decimal128 {
+		return [16]byte{15: 0x80}
+	}
+	return [16]byte{}
+}
 
 // HasNull reports whether any element is NULL.
 func (v *Vector) HasNull() bool {
@@ -267,11 +271,7 @@ func (v *Vector) AppendNull() {
 	case StString:
 		v.Str = append(v.Str, "")
 	case StBytes16:
-		if v.T == Decimal128 {
-			v.B16 = append(v.B16, nullDecimal128)
-		} else {
-			v.B16 = append(v.B16, [16]byte{})
-		}
+		v.B16 = append(v.B16, NullBytes16(v.T))
 	case StAny:
 		v.Any = append(v.Any, NullScalar(Void))
 	case StPair2F64:
@@ -362,11 +362,7 @@ func (v *Vector) SetNull(i int) {
 	case StString:
 		v.Str[i] = ""
 	case StBytes16:
-		if v.T == Decimal128 {
-			v.B16[i] = nullDecimal128
-		} else {
-			v.B16[i] = [16]byte{}
-		}
+		v.B16[i] = NullBytes16(v.T)
 	case StAny:
 		v.Any[i] = NullScalar(Void)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pierrec/lz4/v4"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire/delta"
 )
 
 // Compression is a column compression method of the compressed-vector
@@ -461,11 +462,11 @@ func (r *Reader) readDelta(t value.Type, h compHeader, blocks [][]byte, total in
 		var k int
 		switch w {
 		case 2:
-			k = deltaDecode(b, big, v.I16[done:end])
+			k = delta.Decode(b, big, v.I16[done:end])
 		case 4:
-			k = deltaDecode(b, big, v.I32[done:end])
+			k = delta.Decode(b, big, v.I32[done:end])
 		case 8:
-			k = deltaDecode(b, big, v.I64[done:end])
+			k = delta.Decode(b, big, v.I64[done:end])
 		}
 		if k == 0 {
 			return nil, malformed("empty DELTA block")
@@ -488,7 +489,7 @@ func (w *Writer) writeCompressed(v *value.Vector, m Compression) {
 	switch m {
 	case CompressDelta:
 		payload, err = deltaPayload(v, w.opts.BigEndian)
-		if errors.Is(err, errDeltaRange) {
+		if errors.Is(err, delta.ErrRange) {
 			m = CompressLZ4
 			payload, err = w.lz4Payload(v)
 		}
@@ -651,7 +652,7 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 // data, as the C++ API does.
 func deltaPayload(v *value.Vector, big bool) ([]byte, error) {
 	var payload []byte
-	var bw bitWriter
+	var bw delta.BitWriter
 	var err error
 	var bo binary.AppendByteOrder = binary.LittleEndian
 	if big {
@@ -672,14 +673,14 @@ func deltaPayload(v *value.Vector, big bool) ([]byte, error) {
 
 // deltaBlocks appends the blocks of data; bo orders the block lengths and
 // the 64-bit words (little endian unless the container says big endian).
-func deltaBlocks[T int16 | int32 | int64](data []T, bw *bitWriter, bo binary.AppendByteOrder, payload []byte) ([]byte, error) {
+func deltaBlocks[T int16 | int32 | int64](data []T, bw *delta.BitWriter, bo binary.AppendByteOrder, payload []byte) ([]byte, error) {
 	per := maxRawBlock / sizeOf[T]()
 	for off := 0; off < len(data); off += per {
-		bw.reset()
-		if err := deltaEncode(data[off:min(len(data), off+per)], bw); err != nil {
+		bw.Reset()
+		if err := delta.Encode(data[off:min(len(data), off+per)], bw); err != nil {
 			return nil, err
 		}
-		words := bw.finish()
+		words := bw.Finish()
 		payload = bo.AppendUint32(payload, uint32(8*len(words)))
 		for _, x := range words {
 			payload = bo.AppendUint64(payload, x)

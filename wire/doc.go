@@ -14,9 +14,13 @@
 // with the C++ API (LZ4_compress_default via lz4.CompressorCCompat, and the
 // C++ delta-of-delta encoder).
 //
-// Framing (§1): Reader.ReadRequest / Writer.WriteResponse, WriteError and
-// WriteMessage for servers; Writer.WriteRequest / Reader.ReadResponse for
-// clients.
+// Framing (§1) is written once, here, for the server, the client and
+// tests: Reader.ReadRequest reads a request as the server does (its
+// refusals, *RequestError, carry the text the server answers with) and
+// Request.AppendHeader / Writer.WriteRequest write one as the clients do;
+// AppendResponseHeader, AppendError and AppendMessage build replies (the
+// server sends each as one TCP write or WebSocket message), and
+// Reader.ReadResponse reads them.
 //
 // Robustness: the decoders never panic on malformed input. Every count is
 // checked against the bytes that remain in the frame (the byte slice being

@@ -205,3 +205,52 @@ func TestPeekProtocol(t *testing.T) {
 		require.Equal(t, want, p, in)
 	}
 }
+
+// The server reads requests with ReadRequest: its refusals carry the
+// texts the server answers with, malformed options leave the stream in
+// sync, and function bodies are read leniently.
+func TestRequestRefusals(t *testing.T) {
+	r := NewReader(strings.NewReader("API2 1 8 / x_1\nscript\nxAPI2 1 8 / 4_1_4_64\nscript\ny"))
+	q, err := r.ReadRequest()
+	var re *RequestError
+	require.ErrorAs(t, err, &re)
+	require.True(t, re.Whole)
+	require.ErrorIs(t, err, ErrMalformed)
+	require.Equal(t, `Invalid request option "x".`, err.Error())
+	require.Equal(t, "x", q.Script)
+	require.Equal(t, DefaultOptions(), q.Options)
+	q, err = r.ReadRequest()
+	require.NoError(t, err)
+	require.True(t, q.Async())
+	require.Equal(t, "y", q.Script)
+
+	q, err = NewBytesReader([]byte("API2 1 22\nfunction\nf\n 1 \n1\nextra\x04\x00\x05\x00\x00\x00")).ReadRequest()
+	require.NoError(t, err)
+	require.Equal(t, []value.Value{value.NewInt(5)}, q.Args)
+	require.False(t, q.TrailingLF)
+
+	_, err = NewBytesReader([]byte("API2 1 2 / -1\nxx")).ReadRequest()
+	require.ErrorAs(t, err, &re)
+	require.True(t, re.Whole)
+	require.Equal(t, `Invalid request flag -1.`, err.Error())
+
+	q, err = NewBytesReader([]byte("API2 1 7 / 36\nconnect")).ReadRequest()
+	require.NoError(t, err)
+	require.False(t, q.Async(), "a connect request is always answered")
+
+	for in, text := range map[string]string{
+		"API2 1\n":                     `Invalid request header: "API2 1"`,
+		"API2 1 -4\n":                  `Invalid request body length: "-4"`,
+		"API2 1 11\nfunction\nf\n":     `Invalid function request: the body must hold a name, an argument count and the byte order.`,
+		"API2 1 14\nvariable\na\nx\n1": `Invalid variable request: bad argument count "x".`,
+		"API2 1 100\n":                 `The request of 111 bytes exceeds the limit of 64 bytes.`,
+		"API2 1 " + strings.Repeat("1", 5000) + "\n": `The request header is longer than 4096 bytes.`,
+	} {
+		r := NewReader(strings.NewReader(in))
+		r.MaxFrame = 64
+		_, err := r.ReadRequest()
+		require.ErrorAs(t, err, &re, "%q", in)
+		require.False(t, re.Whole, "%q: %v", in, err)
+		require.Equal(t, text, err.Error(), "%q", in)
+	}
+}

@@ -22,8 +22,11 @@ const (
 	DefaultMaxDepth = 64
 	// DefaultMaxBody caps a request body (script text).
 	DefaultMaxBody = 256 << 20
-	// maxLine caps a header or status line.
+	// maxLine caps a reply's header or status line.
 	maxLine = 64 << 10
+	// maxRequestLine caps a request's header line; real ones are < 200
+	// bytes.
+	maxRequestLine = 4096
 	// initialAlloc is the most a stream decoder allocates ahead of the data
 	// it has received, so a lying count cannot make it allocate far more
 	// than the peer actually sends; slices then grow 4x at a time.
@@ -57,6 +60,10 @@ type Reader struct {
 	MaxDepth int
 	// MaxBody caps the body of a request.
 	MaxBody int
+	// Message, when set, receives the text of each print-output record
+	// of a reply as ReadResponse reads it (a client shows output while a
+	// request runs); Response.Messages then stays empty.
+	Message func(text string)
 	// TableName, when set, is called with every decoded table whose wire
 	// name is not empty (value.Table has no name field).
 	TableName func(t *value.Table, name string)
@@ -190,7 +197,7 @@ func (r *Reader) readGrow(buf []byte, n, hint int) ([]byte, error) {
 	want := len(buf) + n
 	for len(buf) < want {
 		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, max(want-len(buf), min(hint, max(initialAlloc, 3*len(buf)))))
+			buf = slices.Grow(buf, min(max(want-len(buf), hint), max(initialAlloc, 3*len(buf))))
 		}
 		k := min(want-len(buf), cap(buf)-len(buf))
 		old := len(buf)
@@ -433,10 +440,10 @@ func (r *Reader) fixOrder(b []byte, unit int, bytes16 bool) {
 	}
 }
 
-// readLine reads a LF-terminated line (LF not included) of at most maxLine
+// readLine reads a LF-terminated line (LF not included) of at most max
 // bytes; a clean EOF before any byte is returned as io.EOF. Lines are not
 // counted against the object frame.
-func (r *Reader) readLine() (string, error) {
+func (r *Reader) readLine(max int) (string, error) {
 	if r.br == nil {
 		if r.off >= len(r.src) {
 			return "", io.EOF
@@ -446,8 +453,8 @@ func (r *Reader) readLine() (string, error) {
 			r.off = len(r.src)
 			return "", io.ErrUnexpectedEOF
 		}
-		if i > maxLine {
-			return "", limitErr("line longer than %d bytes", maxLine)
+		if i > max {
+			return "", limitErr("line longer than %d bytes", max)
 		}
 		s := string(r.src[r.off : r.off+i])
 		r.off += i + 1
@@ -459,7 +466,7 @@ func (r *Reader) readLine() (string, error) {
 		}
 		return "", err
 	}
-	b, err := r.streamDelim('\n', maxLine+1, false)
+	b, err := r.streamDelim('\n', int64(max)+1, false)
 	if err != nil {
 		return "", err
 	}

@@ -445,3 +445,31 @@ func TestTableNames(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "trades", name)
 }
+
+// A dictionary's SYMBOL keys and values travel as STRING, as DolphinDB
+// sends them; SYMBOL vectors inside its ANY values keep their type.
+func TestDictSymbolsGoAsStrings(t *testing.T) {
+	for _, mode := range []SymbolMode{SymbolPlain, SymbolBase} {
+		d := value.NewDict(value.Symbol, value.Symbol)
+		d.Put(&value.Vector{T: value.Symbol, Str: []string{"a", "b"}}, 0, &value.Vector{T: value.Symbol, Str: []string{"x", "y"}}, 0)
+		d.Put(&value.Vector{T: value.Symbol, Str: []string{"a", "b"}}, 1, &value.Vector{T: value.Symbol, Str: []string{"x", "y"}}, 1)
+		b, err := Marshal(d, &EncodeOptions{Symbols: mode})
+		require.NoError(t, err)
+		require.Equal(t, []byte{byte(value.String), byte(value.FormDictionary)}, b[:2])
+		require.Equal(t, []byte{byte(value.String), byte(value.FormVector)}, b[2:4])
+		got, err := NewBytesReader(b).ReadObject()
+		require.NoError(t, err)
+		gd := got.(*value.Dict)
+		require.Equal(t, value.String, gd.Keys.T)
+		require.Equal(t, value.String, gd.Vals.T)
+		require.ElementsMatch(t, []string{"a", "b"}, gd.Keys.Str)
+
+		any := value.NewDict(value.String, value.Any)
+		any.Put(&value.Vector{T: value.String, Str: []string{"k"}}, 0, value.NewTuple([]value.Value{&value.Vector{T: value.Symbol, Str: []string{"s"}}}), 0)
+		b, err = Marshal(any, &EncodeOptions{Symbols: mode})
+		require.NoError(t, err)
+		got, err = NewBytesReader(b).ReadObject()
+		require.NoError(t, err)
+		require.Equal(t, value.Symbol, got.(*value.Dict).Vals.Any[0].Type())
+	}
+}

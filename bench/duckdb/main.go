@@ -20,6 +20,7 @@ import (
 	"log"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -35,6 +36,7 @@ func main() {
 	skipDuck := flag.Bool("no-duckdb", false, "skip DuckDB (Porpoise and Go loops only)")
 	dfs := flag.Bool("dfs", true, "also load the rows into the seed's DFS table and group by there")
 	dataDir := flag.String("datadir", "", "directory for the DFS table's Pebble store (default: a temporary directory, removed at the end)")
+	dfsProfile := flag.String("dfsprofile", "", "write a CPU profile of the DFS queries to this file")
 	flag.Parse()
 
 	if *dataDir == "" {
@@ -106,7 +108,8 @@ func main() {
 	memGroupBy := best(3, func() { run(q1) })
 	report(q1, memGroupBy, duck("select sym, count(*), avg(val) from m group by sym"), "DuckDB")
 	q2 := "exec count(*) from m where val > 50 and sym = `A"
-	report(q2, best(3, func() { run(q2) }), duck("select count(*) from m where val > 50 and sym = 'A'"), "DuckDB")
+	memFilter := best(3, func() { run(q2) })
+	report(q2, memFilter, duck("select count(*) from m where val > 50 and sym = 'A'"), "DuckDB")
 
 	vals := m.Column("val").I32
 	report("x = m.val + 1", best(3, func() { run("x = m.val + 1") }), best(3, func() {
@@ -150,8 +153,22 @@ func main() {
 		run(dfsSetup)
 		ins := timeOnce(func() { run("pt.tableInsert(m)") })
 		report("pt.tableInsert(m) into the seed's DFS table", ins, cost{}, "append")
+		if *dfsProfile != "" {
+			f, err := os.Create(*dfsProfile)
+			if err != nil {
+				log.Fatal(err)
+			}
+			if err := pprof.StartCPUProfile(f); err != nil {
+				log.Fatal(err)
+			}
+		}
 		q := "select count(*), avg(val) from pt group by sym"
 		report(q, best(3, func() { run(q) }), memGroupBy, "in-memory group-by")
+		qf := "exec count(*) from pt where val > 50 and sym = `A"
+		report(qf, best(3, func() { run(qf) }), memFilter, "in-memory filter-count")
+		if *dfsProfile != "" {
+			pprof.StopCPUProfile()
+		}
 	}
 
 	// Key lookups in 2M-row keyed and indexed tables.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Type conversions named after their target type (int, date, symbol
@@ -98,7 +99,7 @@ func castValue(x value.Value, t value.Type, scale int32) (value.Value, error) {
 		}
 	case *value.Scalar, *value.Pair:
 	case *value.Matrix:
-		c, err := value.CastVector(v.V, t, scale)
+		c, err := cast.Vector(v.V, t, scale)
 		if err != nil {
 			return nil, err
 		}
@@ -108,5 +109,5 @@ func castValue(x value.Value, t value.Type, scale int32) (value.Value, error) {
 	default:
 		return nil, fmt.Errorf("Can't convert %s to %s.", x.Form(), t)
 	}
-	return value.Cast(x, t, scale)
+	return cast.To(x, t, scale)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // decimalMultiply multiplies DECIMALs keeping scale digits: the exact
@@ -46,7 +47,7 @@ func readDecimalOperand(x value.Value) (decimalOperand, bool, error) {
 	if !v.T.IsDecimal() {
 		op.scale = 0
 	}
-	d, err := value.CastVector(v, value.Decimal128, op.scale)
+	d, err := cast.Vector(v, value.Decimal128, op.scale)
 	if err != nil {
 		return op, false, err
 	}

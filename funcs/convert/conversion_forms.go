@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Conversions between data forms: matrix, transpose/flip, enlist,
@@ -111,7 +112,7 @@ func joinColumns(fn string, cols []*value.Vector) (*value.Vector, int, error) {
 			return nil, 0, fmt.Errorf("The columns of %s must have the same length.", fn)
 		}
 		if c.T != t {
-			if c, err = value.CastVector(c, t, out.Scale); err != nil {
+			if c, err = cast.Vector(c, t, out.Scale); err != nil {
 				return nil, 0, err
 			}
 		}
@@ -199,7 +200,7 @@ func typedMatrix(typ *value.Scalar, rest []value.Value) (value.Value, error) {
 		if !ok {
 			return nil, errors.New("The argument [defaultValue] of matrix must be a scalar.")
 		}
-		c, err := value.Cast(s, t, scale)
+		c, err := cast.To(s, t, scale)
 		if err != nil {
 			return nil, err
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Numeric conversions: rounding, angle units, hex, the halves of 16-byte
@@ -263,7 +264,7 @@ func parseInteger(_ funcs.Env, args []value.Value) (value.Value, error) {
 		out[i] = v
 	}
 	r := value.NewLongs(out)
-	c, err := value.CastVector(r, t, 0)
+	c, err := cast.Vector(r, t, 0)
 	if err != nil {
 		return nil, err
 	}

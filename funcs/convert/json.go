@@ -11,6 +11,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // JSON conversions: toStdJson/fromStdJson for standard JSON text and
@@ -221,7 +222,7 @@ func jsonValue(dec *json.Decoder) (value.Value, error) {
 		}
 		return value.NewDouble(f), nil
 	case string:
-		if tv, err := value.ParseTemporal(t); err == nil && !tv.Null {
+		if tv, err := cast.ParseTemporal(t); err == nil && !tv.Null {
 			return tv, nil
 		}
 		return value.NewString(t), nil
@@ -339,7 +340,7 @@ func decodeDolphinJSON(obj dolphinJSON) (value.Value, error) {
 		case bool:
 			s = value.NewBool(e)
 		case string:
-			p, err := value.ParseAs(e, t)
+			p, err := cast.ParseAs(e, t)
 			if err != nil {
 				return nil, err
 			}
@@ -348,7 +349,7 @@ func decodeDolphinJSON(obj dolphinJSON) (value.Value, error) {
 			return nil, errors.New("Invalid JSON value.")
 		}
 		if s.T != t {
-			c, err := value.Cast(s, t, 0)
+			c, err := cast.To(s, t, 0)
 			if err != nil {
 				return nil, err
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // parseJsonTable turns JSON objects into table rows: every object of a
@@ -204,7 +205,7 @@ func jsonCell(x any, t value.Type, toks []temporal.PatternToken, pt value.Type) 
 		} else if t.Category() == value.CatLiteral {
 			return &value.Scalar{T: t, S: e, Null: e == ""}, nil
 		} else {
-			p, err := value.ParseAs(e, t)
+			p, err := cast.ParseAs(e, t)
 			if err != nil {
 				return value.NullScalar(t), nil
 			}
@@ -217,7 +218,7 @@ func jsonCell(x any, t value.Type, toks []temporal.PatternToken, pt value.Type) 
 	if s.T == t {
 		return s, nil
 	}
-	c, err := value.Cast(s, t, 0)
+	c, err := cast.To(s, t, 0)
 	if err != nil {
 		return nil, err
 	}

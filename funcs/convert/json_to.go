@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -106,14 +107,14 @@ func writeJSONElems(b *strings.Builder, v *value.Vector, max int, list bool) err
 	case value.StString:
 	case value.StInt8, value.StInt16, value.StInt32, value.StInt64, value.StFloat32, value.StFloat64:
 		if v.T.IsTemporal() || v.T.IsDecimal() {
-			sv, err := value.CastVector(v.Slice(0, n), value.String, 0)
+			sv, err := cast.Vector(v.Slice(0, n), value.String, 0)
 			if err != nil {
 				return err
 			}
 			text = sv.Str
 		}
 	default:
-		sv, err := value.CastVector(v.Slice(0, n), value.String, 0)
+		sv, err := cast.Vector(v.Slice(0, n), value.String, 0)
 		if err != nil {
 			return fmt.Errorf("toJson doesn't support data type %s.", v.T)
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Type inspection and typed-container construction, moved from the
@@ -100,7 +101,7 @@ func xarray(env funcs.Env, args []value.Value) (value.Value, error) {
 		if !ok {
 			return nil, errors.New("The default value must be a scalar.")
 		}
-		c, err := value.Cast(s, t, scale)
+		c, err := cast.To(s, t, scale)
 		if err != nil {
 			return nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -98,7 +99,7 @@ func xtruthy(name string, v *value.Vector) ([]bool, []bool, error) {
 	if v.T != value.Bool && !v.T.IsNumeric() {
 		return nil, nil, fmt.Errorf("The argument of %s must be logical or numeric.", name)
 	}
-	d, err := value.CastVector(v, value.Double, 0)
+	d, err := cast.Vector(v, value.Double, 0)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -612,7 +613,7 @@ func xmaxPositiveStreak(env funcs.Env, args []value.Value) (value.Value, error) 
 			}
 			best = math.Max(best, cur)
 		}
-		r, err := value.Cast(value.NewDouble(best), v.T, v.Scale)
+		r, err := cast.To(value.NewDouble(best), v.T, v.Scale)
 		if err != nil || v.T == value.Bool {
 			return value.NewDouble(best), nil
 		}
@@ -808,7 +809,7 @@ func xdictUpdate(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errors.New("The argument [keys] of dictUpdate! must be a scalar or vector.")
 	}
 	if keys.T != d.Keys.T {
-		if keys, err = value.CastVector(keys, d.Keys.T, d.Keys.Scale); err != nil {
+		if keys, err = cast.Vector(keys, d.Keys.T, d.Keys.Scale); err != nil {
 			return nil, err
 		}
 	}
@@ -840,7 +841,7 @@ func xdictUpdate(env funcs.Env, args []value.Value) (value.Value, error) {
 				return nil, errors.New("The function of dictUpdate! must return a scalar for this dictionary.")
 			}
 			if s.T != d.Vals.T {
-				c, err := value.Cast(s, d.Vals.T, d.Vals.Scale)
+				c, err := cast.To(s, d.Vals.T, d.Vals.Scale)
 				if err != nil {
 					return nil, err
 				}

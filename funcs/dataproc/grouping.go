@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Grouping functions: bar, dailyAlignedBar, bucket, cutPoints, digitize,
@@ -35,7 +36,7 @@ func intOrTemporal(fn, param string, x value.Value) ([]int64, value.Type, bool, 
 		return nil, 0, false, fmt.Errorf("The argument [%s] of %s must be an integral or temporal scalar or vector.", param, fn)
 	}
 	if v.T.Category() == value.CatIntegral && v.T.Storage() != value.StInt32 && v.T.Storage() != value.StInt64 {
-		l, err := value.CastVector(v, value.Long, 0)
+		l, err := cast.Vector(v, value.Long, 0)
 		if err != nil {
 			return nil, 0, false, err
 		}
@@ -120,7 +121,7 @@ func bar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	res := temporal.TypedVector(t, out)
 	if t.Category() == value.CatIntegral && t.Storage() != value.StInt32 && t.Storage() != value.StInt64 {
-		c, err := value.CastVector(value.NewLongs(out), t, 0)
+		c, err := cast.Vector(value.NewLongs(out), t, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -229,7 +230,7 @@ func numericRaw(fn, param string, x value.Value) ([]float64, bool, error) {
 	if !v.T.IsNumeric() {
 		return nil, false, fmt.Errorf("The argument [%s] of %s must be numeric or temporal.", param, fn)
 	}
-	d, err := value.CastVector(v, value.Double, 0)
+	d, err := cast.Vector(v, value.Double, 0)
 	if err != nil {
 		return nil, false, err
 	}

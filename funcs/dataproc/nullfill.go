@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -187,7 +188,7 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 			if t.T == value.Void {
 				return c, nil
 			}
-			cv, err := value.Cast(t, c.T, c.Scale)
+			cv, err := cast.To(t, c.T, c.Scale)
 			if err != nil {
 				return nil, err
 			}
@@ -204,7 +205,7 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 			if v.Len() != c.Len() {
 				return nil, errors.New("Y of " + fn + " must be a scalar or have the shape of X.")
 			}
-			cv, err := value.CastVector(v, c.T, c.Scale)
+			cv, err := cast.Vector(v, c.T, c.Scale)
 			if err != nil {
 				return nil, err
 			}
@@ -236,7 +237,7 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 			if t.T == value.Void {
 				return s, nil
 			}
-			return value.Cast(s, t.T, t.Scale)
+			return cast.To(s, t.T, t.Scale)
 		}
 		return nil, errors.New("Y of " + fn + " must be a scalar when X is a scalar.")
 	}
@@ -291,7 +292,7 @@ func pickByNull(fn string, x, y value.Value, whenNull bool) (value.Value, error)
 		return nil, err
 	}
 	if yv.T != xv.T {
-		c, err := value.CastVector(yv, xv.T, xv.Scale)
+		c, err := cast.Vector(yv, xv.T, xv.Scale)
 		if err != nil {
 			return nil, errors.New("X and Y of " + fn + " must have the same data type.")
 		}
@@ -406,7 +407,7 @@ func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
 		if !ok {
 			return nil, errors.New("value of fill! must be a scalar or a vector.")
 		}
-		c, err := value.CastVector(vv, t.T, t.Scale)
+		c, err := cast.Vector(vv, t.T, t.Scale)
 		if err != nil {
 			return nil, err
 		}
@@ -428,7 +429,7 @@ func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
 		if !ok {
 			return nil, errors.New("index of fill! must be a key for a dictionary.")
 		}
-		k, err := value.CastVector(kv, t.Keys.T, t.Keys.Scale)
+		k, err := cast.Vector(kv, t.Keys.T, t.Keys.Scale)
 		if err != nil {
 			return nil, err
 		}
@@ -440,7 +441,7 @@ func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
 			if !ok {
 				return nil, errors.New("value of fill! must be a scalar.")
 			}
-			if vv, err = value.CastVector(s, t.Vals.T, t.Vals.Scale); err != nil {
+			if vv, err = cast.Vector(s, t.Vals.T, t.Vals.Scale); err != nil {
 				return nil, err
 			}
 		}
@@ -467,7 +468,7 @@ func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
 			t.Cols = append(t.Cols, vv)
 			return t, nil
 		}
-		c, err := value.CastVector(vv, t.Cols[ci].T, t.Cols[ci].Scale)
+		c, err := cast.Vector(vv, t.Cols[ci].T, t.Cols[ci].Scale)
 		if err != nil {
 			return nil, err
 		}
@@ -612,7 +613,7 @@ func interpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	r := value.NewDoubles(out)
 	if inplace {
-		c, err := value.CastVector(r, v.T, v.Scale)
+		c, err := cast.Vector(r, v.T, v.Scale)
 		if err != nil {
 			return nil, err
 		}

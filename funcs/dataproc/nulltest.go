@@ -3,6 +3,7 @@ package dataproc
 import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // isNull, isValid and iif, moved from the interpreter's older table,
@@ -70,7 +71,7 @@ func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 		b.Scale = a.Scale
 	}
 	if b.T != a.T {
-		if b, err = value.CastVector(b, a.T, a.Scale); err != nil {
+		if b, err = cast.Vector(b, a.T, a.Scale); err != nil {
 			return nil, err
 		}
 	}

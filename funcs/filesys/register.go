@@ -12,6 +12,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 func init() {
@@ -305,7 +306,7 @@ func filesFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	var isDir []int8
 	var size, accessed, modified []int64
 	for _, e := range entries {
-		if pattern != "" && !value.LikeMatch(e.Name(), pattern) {
+		if pattern != "" && !kernel.LikeMatch(e.Name(), pattern) {
 			continue
 		}
 		info, err := e.Info()

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Higher-order functions (the manual's ho_funcs pages): they call their
@@ -733,7 +734,7 @@ func TemporalIndex(name string, x value.Value) (*value.Vector, []int64, error) {
 	if !ok || (v.T.Category() != value.CatTemporal && v.T.Category() != value.CatIntegral) {
 		return nil, nil, fmt.Errorf("The argument [T] of %s must be a temporal or integral vector.", name)
 	}
-	l, err := value.CastVector(v, value.Long, 0)
+	l, err := cast.Vector(v, value.Long, 0)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -1286,7 +1287,7 @@ func scatterGroups(env funcs.Env, fn value.Value, list []value.Value, groups [][
 			if out.T == value.Void {
 				nv := value.NewNullVector(rv.T, n)
 				out = nv
-			} else if rv, err = value.CastVector(rv, out.T, out.Scale); err != nil {
+			} else if rv, err = cast.Vector(rv, out.T, out.Scale); err != nil {
 				return nil, err
 			}
 		}
@@ -1455,7 +1456,7 @@ func xwithNullFill(env funcs.Env, args []value.Value) (value.Value, error) {
 // setScalar writes s (cast to v's type) into v[i].
 func xsetScalar(v *value.Vector, i int, s *value.Scalar) error {
 	if s.T != v.T {
-		c, err := value.Cast(s, v.T, v.Scale)
+		c, err := cast.To(s, v.T, v.Scale)
 		if err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // Built-ins over whole containers (sizes, keys and values, repetition,
@@ -182,9 +183,9 @@ func countValue(x value.Value, skipNull bool) (value.Value, error) {
 			return value.NewInt(int32(v.Len())), nil
 		}
 		if !v.T.IsArray() && v.T != value.Void {
-			// A typed pass over the storage (value.CountNotNull), not a
+			// A typed pass over the storage (kernel.CountNotNull), not a
 			// method call per element.
-			return value.NewInt(int32(value.CountNotNull(v))), nil
+			return value.NewInt(int32(kernel.CountNotNull(v))), nil
 		}
 		n := 0
 		for i := 0; i < v.Len(); i++ {

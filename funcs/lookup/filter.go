@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -31,7 +32,7 @@ func xconditionalFilter(env funcs.Env, args []value.Value) (value.Value, error) 
 		return nil, errors.New("Usage: xconditionalFilter(X, condition, filterMap). X and condition must have the same length.")
 	}
 	if c.T != d.Keys.T {
-		cc, err := value.CastVector(c, d.Keys.T, d.Keys.Scale)
+		cc, err := cast.Vector(c, d.Keys.T, d.Keys.Scale)
 		if err != nil {
 			return nil, err
 		}
@@ -72,7 +73,7 @@ func memberOf(x *value.Vector, i int, allowed value.Value) (bool, error) {
 		p.Scale = x.Scale
 		cv := v
 		if v.T != x.T {
-			c, err := value.CastVector(v, x.T, x.Scale)
+			c, err := cast.Vector(v, x.T, x.Scale)
 			if err != nil {
 				return nil, 0, err
 			}

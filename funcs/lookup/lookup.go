@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -117,16 +118,16 @@ func SameTypeVectors(fn string, x, y *value.Vector) (*value.Vector, *value.Vecto
 	}
 	switch {
 	case x.T.IsNumeric() && y.T.IsNumeric() && x.T.Category() != value.CatTemporal && y.T.Category() != value.CatTemporal:
-		a, err := value.CastVector(x, value.Double, 0)
+		a, err := cast.Vector(x, value.Double, 0)
 		if err != nil {
 			return nil, nil, err
 		}
-		b, err := value.CastVector(y, value.Double, 0)
+		b, err := cast.Vector(y, value.Double, 0)
 		return a, b, err
 	case x.T.Category() == value.CatLiteral && y.T.Category() == value.CatLiteral:
 		return x, &value.Vector{T: x.T, Str: y.Str}, nil
 	}
-	b, err := value.CastVector(y, x.T, x.Scale)
+	b, err := cast.Vector(y, x.T, x.Scale)
 	if err != nil {
 		return nil, nil, fmt.Errorf("The data types of the arguments of %s are incompatible.", fn)
 	}
@@ -196,7 +197,7 @@ func xfind(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, errors.New("The second argument of find must be a scalar or vector.")
 		}
 		if y.T != x.Keys.T {
-			c, err := value.CastVector(y, x.Keys.T, x.Keys.Scale)
+			c, err := cast.Vector(y, x.Keys.T, x.Keys.Scale)
 			if err != nil {
 				return nil, err
 			}
@@ -307,7 +308,7 @@ func keyColumns(t *value.Table, keys value.Value, prefix bool) ([]*value.Vector,
 		}
 		kc := t.Cols[t.KeyCols[i]]
 		if v.T != kc.T {
-			c, err := value.CastVector(v, kc.T, kc.Scale)
+			c, err := cast.Vector(v, kc.T, kc.Scale)
 			if err != nil {
 				return nil, 0, err
 			}
@@ -394,7 +395,7 @@ func notOne(name string, v *value.Vector, k value.Value, first, index bool) (val
 		if !ok {
 			return nil, fmt.Errorf("The argument [k] of %s must be a scalar.", name)
 		}
-		kc, err := value.Cast(ks, v.T, v.Scale)
+		kc, err := cast.To(ks, v.T, v.Scale)
 		if err != nil {
 			return nil, err
 		}
@@ -611,7 +612,7 @@ func indexPositions(ix value.Value, n int) ([]int, error) {
 		return out, nil
 	case *value.Vector:
 		if v.T.Category() == value.CatIntegral {
-			l, err := value.CastVector(v, value.Long, 0)
+			l, err := cast.Vector(v, value.Long, 0)
 			if err != nil {
 				return nil, err
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -129,7 +130,7 @@ func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errors.New("The second argument of join! must be a scalar or vector.")
 	}
 	if y.T != x.T {
-		c, err := value.CastVector(y, x.T, x.Scale)
+		c, err := cast.Vector(y, x.T, x.Scale)
 		if err != nil {
 			return nil, err
 		}

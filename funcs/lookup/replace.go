@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -39,11 +40,11 @@ func replaceFn(inPlace bool) funcs.Impl {
 		if !ok1 || !ok2 {
 			return nil, errors.New("The arguments oldValue and newValue of " + name + " must be scalars.")
 		}
-		oc, err := value.Cast(oldS, v.T, v.Scale)
+		oc, err := cast.To(oldS, v.T, v.Scale)
 		if err != nil {
 			return nil, err
 		}
-		nc, err := value.Cast(newS, v.T, v.Scale)
+		nc, err := cast.To(newS, v.T, v.Scale)
 		if err != nil {
 			return nil, err
 		}

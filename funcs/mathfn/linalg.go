@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -257,7 +258,7 @@ func triangle(fn string, args []value.Value, lower bool) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	zero, err := value.Cast(value.NewInt(0), m.V.T, m.V.Scale)
+	zero, err := cast.To(value.NewInt(0), m.V.T, m.V.Scale)
 	if err != nil {
 		return nil, fmt.Errorf("The matrix of %s must be numeric.", fn)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // doubleFuncs are the element-wise functions of one numeric argument that
@@ -123,7 +124,7 @@ func mapKeepType(fn string, x value.Value, fi func(int64) int64, ff func(float64
 			}
 			r := value.NewDoubles(out)
 			if v.T.IsDecimal() {
-				return value.CastVector(r, v.T, v.Scale)
+				return cast.Vector(r, v.T, v.Scale)
 			}
 			return r, nil
 		}
@@ -331,14 +332,14 @@ func FromDoubles(r *value.Vector, like *value.Vector) (*value.Vector, error) {
 		return r, nil
 	}
 	if like.T.IsTemporal() {
-		raw, err := value.CastVector(r, AsNumeric(like).T, 0)
+		raw, err := cast.Vector(r, AsNumeric(like).T, 0)
 		if err != nil {
 			return nil, err
 		}
 		raw.T = like.T
 		return raw, nil
 	}
-	return value.CastVector(r, like.T, like.Scale)
+	return cast.Vector(r, like.T, like.Scale)
 }
 
 // copyInto overwrites dst's elements with src's (same type and length).

@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // reducer reduces one column to a scalar.
@@ -66,7 +67,7 @@ func reduceColumns(cols []*value.Vector, f reducer) (value.Value, error) {
 			out.Scale = s.Scale
 		}
 		if s.T != out.T && !s.Null {
-			c, err := value.Cast(s, out.T, out.Scale)
+			c, err := cast.To(s, out.T, out.Scale)
 			if err != nil {
 				return nil, err
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -283,7 +284,7 @@ func cumNot(fn string, args []value.Value, first bool) (value.Value, error) {
 	return MapColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
 		var kv *value.Vector
 		if k != nil && !k.Null {
-			c, err := value.Cast(k, v.T, v.Scale)
+			c, err := cast.To(k, v.T, v.Scale)
 			if err != nil {
 				return nil, err
 			}
@@ -682,7 +683,7 @@ func dynamicGroupCumsum(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for g := range outs {
 		r := value.NewDoubles(outs[g])
 		if funcs.IsIntegralVec(cv) {
-			c, err := value.CastVector(r, value.Int, 0)
+			c, err := cast.Vector(r, value.Int, 0)
 			if err != nil {
 				return nil, err
 			}

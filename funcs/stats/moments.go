@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // Typed paths for sum, avg, std, var, stdp and varp over integral,
@@ -18,7 +19,7 @@ func typedMean(v *value.Vector) (mean float64, n int, ok bool) {
 	if v.T.IsDecimal() {
 		return 0, 0, false
 	}
-	sum, n, ok := value.SumAsFloat(v)
+	sum, n, ok := kernel.SumAsFloat(v)
 	if !ok || n == 0 {
 		return 0, n, ok
 	}
@@ -50,7 +51,7 @@ func varianceReducer(ddof int, root bool, slow reducer) reducer {
 		if n-ddof <= 0 || n == 0 {
 			return value.NullScalar(value.Double), nil
 		}
-		ss, _ := value.SumSqDev(v, m)
+		ss, _ := kernel.SumSqDev(v, m)
 		r := ss / float64(n-ddof)
 		if root {
 			r = math.Sqrt(r)
@@ -67,13 +68,13 @@ func varianceReducer(ddof int, root bool, slow reducer) reducer {
 func typedSum(v *value.Vector) (value.Value, bool) {
 	switch v.T.Category() {
 	case value.CatIntegral, value.CatLogical:
-		s, n, ok := value.SumAsInt(v)
+		s, n, ok := kernel.SumAsInt(v)
 		if !ok {
 			return nil, false
 		}
 		return intSum(v.T, s, n), true
 	case value.CatFloating:
-		s, n, ok := value.SumAsFloat(v)
+		s, n, ok := kernel.SumAsFloat(v)
 		if !ok {
 			return nil, false
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -171,10 +172,10 @@ func pairExtreme(fn string, x, y value.Value, dir int, ignoreNull bool) (value.V
 			return nil, fmt.Errorf("%s doesn't support %s and %s.", fn, xv.T, yv.T)
 		}
 	}
-	if xv, err = value.CastVector(xv, t, xv.Scale); err != nil {
+	if xv, err = cast.Vector(xv, t, xv.Scale); err != nil {
 		return nil, err
 	}
-	if yv, err = value.CastVector(yv, t, yv.Scale); err != nil {
+	if yv, err = cast.Vector(yv, t, yv.Scale); err != nil {
 		return nil, err
 	}
 	out := value.NewVector(t, 0, n)

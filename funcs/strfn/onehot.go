@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -53,7 +54,7 @@ func oneHot(_ funcs.Env, args []value.Value) (value.Value, error) {
 			}
 			codes[i] = k
 		}
-		labels, err := value.CastVector(col.Gather(order), value.String, 0)
+		labels, err := cast.Vector(col.Gather(order), value.String, 0)
 		if err != nil {
 			return nil, err
 		}

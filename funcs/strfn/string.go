@@ -11,6 +11,8 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // String functions (manual category "string"): each takes a STRING,
@@ -333,7 +335,7 @@ func like(fn string, args []value.Value, fold bool) (value.Value, error) {
 		if fold {
 			s = strings.ToLower(s)
 		}
-		return value.LikeMatch(s, pat)
+		return kernel.LikeMatch(s, pat)
 	})
 }
 
@@ -521,7 +523,7 @@ func literalText(x value.Value) (string, error) {
 	case s.T == value.Char:
 		return string([]byte{byte(s.I)}), nil
 	}
-	c, err := value.Cast(s, value.String, 0)
+	c, err := cast.To(s, value.String, 0)
 	if err != nil {
 		return "", err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 func TestWildcardMatch(t *testing.T) {
@@ -24,7 +25,7 @@ func TestWildcardMatch(t *testing.T) {
 		{"aXbXd", "a%b%c", false},
 	}
 	for _, c := range cases {
-		require.Equal(t, c.want, value.LikeMatch(c.s, c.p), "%q like %q", c.s, c.p)
+		require.Equal(t, c.want, kernel.LikeMatch(c.s, c.p), "%q like %q", c.s, c.p)
 	}
 }
 

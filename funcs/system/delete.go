@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func init() {
@@ -155,7 +156,7 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, errors.New("The keys of erase! must be a scalar or vector.")
 		}
 		if keys.T != x.V.T {
-			c, err := value.CastVector(keys, x.V.T, x.V.Scale)
+			c, err := cast.Vector(keys, x.V.T, x.V.Scale)
 			if err != nil {
 				return nil, err
 			}
@@ -174,7 +175,7 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, errors.New("The keys of erase! must be a scalar or vector.")
 		}
 		if keys.T != x.Keys.T {
-			c, err := value.CastVector(keys, x.Keys.T, x.Keys.Scale)
+			c, err := cast.Vector(keys, x.Keys.T, x.Keys.Scale)
 			if err != nil {
 				return nil, err
 			}

@@ -68,7 +68,7 @@ func (c *coder) expr(v value.Value, name string) (sqlparse.Expr, error) {
 	switch x := v.(type) {
 	case nil:
 		return nil, nil
-	case *sqlparse.Code:
+	case *funcs.Code:
 		return x.X, nil
 	case *funcs.Meta:
 		if x.Stmt != nil {
@@ -415,7 +415,7 @@ func xunifiedExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 
 func xeval(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
-	case *sqlparse.Code:
+	case *funcs.Code:
 		return env.Eval(x.X, nil)
 	case *funcs.Meta:
 		if x.Stmt != nil {
@@ -464,7 +464,7 @@ func xmakeUnifiedCall(env funcs.Env, args []value.Value) (value.Value, error) {
 			items[i] = a.Elem(i)
 		}
 		return xcallCode(c, args[0], items)
-	case *sqlparse.Code, *funcs.Meta:
+	case *funcs.Code, *funcs.Meta:
 		e, err := c.expr(a, "")
 		if err != nil {
 			return nil, err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // column builds one result column from its fields, parsing each straight
@@ -93,7 +94,7 @@ func temporalParser(t value.Type) func([]byte) (int64, bool) {
 // convertTemporal converts one value whose text had another precision
 // than its column; rare, so it goes through the scalar conversion.
 func convertTemporal(v int64, from, to value.Type) (int64, bool) {
-	r, err := value.Cast(value.NewTyped(from, v), to, 0)
+	r, err := cast.To(value.NewTyped(from, v), to, 0)
 	if err != nil {
 		return 0, false
 	}
@@ -244,13 +245,13 @@ func (c *textCol) finish(env funcs.Env) (*value.Vector, error) {
 		if !ok {
 			return nil, fmt.Errorf("temporalParse returned %s", r.Type())
 		}
-		return value.CastVector(rv, c.t, 0)
+		return cast.Vector(rv, c.t, 0)
 	}
 	scale := c.scale
 	if c.t.IsDecimal() && scale < 0 {
 		scale = 0
 	}
-	return value.CastVector(sv, c.t, scale)
+	return cast.Vector(sv, c.t, scale)
 }
 
 // arrayCol builds an array vector: each field holds the row's elements

@@ -13,6 +13,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // saveText writes a table, matrix or vector (or the result of SQL
@@ -244,7 +245,7 @@ func columnText(v *value.Vector, delim string) ([]string, error) {
 			out[i] = quoteField(s, delim)
 		}
 	default:
-		sv, err := value.CastVector(v, value.String, 0)
+		sv, err := cast.Vector(v, value.String, 0)
 		if err != nil {
 			return nil, err
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // colPlan is one column to load: its name and type, the temporal format
@@ -51,7 +52,7 @@ func parseSchema(fn string, x value.Value) ([]colPlan, error) {
 		}
 	}
 	if c := t.Column("col"); c != nil {
-		idx, err := value.CastVector(c, value.Long, 0)
+		idx, err := cast.Vector(c, value.Long, 0)
 		if err != nil || idx.I64 == nil {
 			return nil, fmt.Errorf("%s: The col column of the schema table must be integers.", fn)
 		}
@@ -72,7 +73,7 @@ func parseSchema(fn string, x value.Value) ([]colPlan, error) {
 // DECIMAL32(2), or a type id.
 func schemaType(types *value.Vector, i int) (value.Type, int32, error) {
 	if types.Str == nil {
-		id, err := value.CastVector(types, value.Int, 0)
+		id, err := cast.Vector(types, value.Int, 0)
 		if err != nil || id.I32 == nil {
 			return 0, 0, fmt.Errorf("The type column of the schema table must be STRING or INT.")
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Moving functions whose results are positions, counts or tuples rather
@@ -70,7 +71,7 @@ func mNot(fn string, args []value.Value, first bool) (value.Value, error) {
 	return movingColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
 		skip := func(i int) bool { return v.IsNull(i) }
 		if s, ok := funcs.ScalarArg(k); ok && !s.Null {
-			c, err := value.Cast(s, v.T, v.Scale)
+			c, err := cast.To(s, v.T, v.Scale)
 			if err != nil {
 				return nil, err
 			}

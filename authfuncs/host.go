@@ -1,0 +1,108 @@
+package authfuncs
+
+import (
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Host is what these functions need of the calling session beyond
+// funcs.Env.
+type Host interface {
+	funcs.Env
+	// Principal is the session's user and the engine's access store.
+	Principal() auth.Principal
+	// DatabaseExists reports whether the dfs:// database path exists.
+	DatabaseExists(path string) bool
+	// SharedTable is the shared object name as the access rules see it;
+	// ok is false when nothing is shared under name.
+	SharedTable(name string) (t auth.SharedTable, ok bool)
+	// ControlShared puts the shared object name, if there is one, under
+	// access control.
+	ControlShared(name string)
+	// LoggedInUsers lists, sorted and once each, the users some open
+	// session is logged in as.
+	LoggedInUsers() []string
+	// ScramLogin checks the final SCRAM proof and logs the session in as
+	// user; it returns the server signature.
+	ScramLogin(user, combined, proof string) (string, error)
+}
+
+func host(env funcs.Env) (Host, error) {
+	h, ok := env.(Host)
+	if !ok {
+		return nil, ddberr.Errorf("This function needs a database engine.")
+	}
+	return h, nil
+}
+
+// adminHost is the caller's Host after the admin-only check.
+func adminHost(env funcs.Env, fn string) (Host, auth.Principal, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, auth.Principal{}, err
+	}
+	p := h.Principal()
+	return h, p, p.RequireAdmin(fn)
+}
+
+// loggedIn is the caller's Host and principal, refusing guests with
+// "Only administrators execute function fn" as DolphinDB does for the
+// functions a user may call on itself.
+func loggedIn(env funcs.Env, fn string) (Host, auth.Principal, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, auth.Principal{}, err
+	}
+	p := h.Principal()
+	if p.User == "" {
+		return nil, p, ddberr.Errorf("Only administrators execute function %s", fn)
+	}
+	return h, p, nil
+}
+
+func nameArg(fn, param string, v value.Value) (string, error) {
+	s, ok := funcs.StringArg(v)
+	if !ok || s == "" {
+		return "", ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a non-empty string")
+	}
+	return s, nil
+}
+
+// namesArg is a STRING scalar or vector; nil when left out or NULL.
+func namesArg(fn, param string, v value.Value) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	if sc, ok := v.(*value.Scalar); ok && sc.Null && sc.T != value.String {
+		return nil, nil
+	}
+	s, ok := funcs.StringsArg(v)
+	if !ok {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a string scalar or vector")
+	}
+	return s, nil
+}
+
+func absent(v value.Value) bool {
+	s, ok := v.(*value.Scalar)
+	return v == nil || ok && s.Null
+}
+
+// optBool is a BOOL argument that may be left out or passed as NULL.
+func optBool(fn, param string, v value.Value, def bool) (bool, error) {
+	if absent(v) {
+		return def, nil
+	}
+	return funcs.BoolArg(fn, param, v, def)
+}
+
+// stringsResult is a STRING vector of s, empty rather than NULL when s is
+// nil.
+func stringsResult(s []string) *value.Vector {
+	if s == nil {
+		s = []string{}
+	}
+	return value.NewStrings(value.String, s)
+}

@@ -1,0 +1,102 @@
+package authfuncs
+
+import (
+	"strings"
+
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// privOp is grant, deny or revoke.
+func privOp(op auth.Op) funcs.Impl {
+	fn := op.String()
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		h, pr, err := loggedIn(env, fn)
+		if err != nil {
+			return nil, err
+		}
+		who, err := nameArg(fn, "userId", args[0])
+		if err != nil {
+			return nil, err
+		}
+		pv, ok := args[1].(*value.Scalar)
+		if !ok || pv.Null || pv.T.Category() != value.CatIntegral {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", fn, "a privilege type such as TABLE_READ")
+		}
+		p := auth.Priv(pv.I)
+		if !p.Valid() {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", fn, "a privilege type such as TABLE_READ")
+		}
+		var objs []string
+		limit := 0.0
+		if o := funcs.Arg(args, 2); !absent(o) {
+			if p.IsLimit() {
+				x, ok := o.(*value.Scalar)
+				if !ok || x.Null || (x.T.Category() != value.CatIntegral && x.T.Category() != value.CatFloating) {
+					return nil, ddberr.Errorf("The objs of %s must be a positive number.", p)
+				}
+				limit = x.Float64()
+			} else if objs, ok = funcs.StringsArg(o); !ok {
+				return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "objs", fn, "a string scalar or vector")
+			}
+		}
+		if p.IsLimit() && op == auth.Grant && limit <= 0 {
+			return nil, ddberr.Errorf("The objs of %s must be a positive number.", p)
+		}
+		sharedOwner := func(name string) (string, bool) {
+			t, ok := h.SharedTable(name)
+			return t.Owner, ok
+		}
+		if err := pr.CheckGrantor(op, p, objs, sharedOwner); err != nil {
+			return nil, err
+		}
+		// Shared tables are named without the node part in the store.
+		for i, obj := range objs {
+			if obj != auth.Global && !auth.IsDFS(obj) && !strings.Contains(obj, "::") {
+				objs[i] = auth.SharedName(obj)
+			}
+		}
+		if p == auth.DBManage && op == auth.Grant {
+			for _, obj := range objs {
+				if obj != auth.Global && !h.DatabaseExists(obj) {
+					return nil, ddberr.Errorf("The database [%s]  does not exist", obj)
+				}
+			}
+		}
+		if err := pr.Store.Apply(who, op, p, objs, limit); err != nil {
+			return nil, err
+		}
+		// A grant, deny or revoke on a shared table puts it under access
+		// control.
+		for _, obj := range objs {
+			h.ControlShared(obj)
+		}
+		return nil, nil
+	}
+}
+
+func addAccessControl(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	name, ok := funcs.StringArg(args[0])
+	if !ok {
+		t, isTable := args[0].(*value.Table)
+		if !isTable || t.Shared == "" {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "table", "addAccessControl", "a shared table or its name")
+		}
+		name = t.Shared
+	}
+	t, ok := h.SharedTable(name)
+	if !ok {
+		return nil, ddberr.Errorf("The shared table or stream engine [%s] doesn't exist.", name)
+	}
+	if err := h.Principal().CheckAddAccessControl(t.Owner); err != nil {
+		return nil, err
+	}
+	h.ControlShared(name)
+	return nil, nil
+}

@@ -1,0 +1,42 @@
+package authfuncs
+
+import (
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/funcs"
+)
+
+func init() {
+	sec := func(name string, params []string, min, max int, fn funcs.Impl) funcs.Spec {
+		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: funcs.Session | funcs.Command, Category: "security", Fn: fn}
+	}
+	funcs.Register(
+		sec("createUser", []string{"userId", "password", "groupIds", "isAdmin", "authMode"}, 2, 5, createUser),
+		sec("deleteUser", []string{"userId"}, 1, 1, deleteUser),
+		sec("createGroup", []string{"groupId", "userIds"}, 1, 2, createGroup),
+		sec("deleteGroup", []string{"groupId"}, 1, 1, deleteGroup),
+		sec("addGroupMember", []string{"userIds", "groupIds"}, 2, 2, membership("addGroupMember", true)),
+		sec("deleteGroupMember", []string{"userIds", "groupIds"}, 2, 2, membership("deleteGroupMember", false)),
+		sec("grant", []string{"userId", "accessType", "objs"}, 2, 3, privOp(auth.Grant)),
+		sec("deny", []string{"userId", "accessType", "objs"}, 2, 3, privOp(auth.DenyOp)),
+		sec("revoke", []string{"userId", "accessType", "objs"}, 2, 3, privOp(auth.Revoke)),
+		sec("getUserAccess", []string{"userIds", "finalAccess"}, 0, 2, getUserAccess),
+		sec("getGroupAccess", []string{"groupIds"}, 1, 1, getGroupAccess),
+		sec("getUserList", nil, 0, 0, getUserList),
+		sec("getGroupList", nil, 0, 0, getGroupList),
+		sec("getGroupsByUserId", []string{"userId"}, 1, 1, getGroupsByUserID),
+		sec("getUsersByGroupId", []string{"groupId"}, 1, 1, getUsersByGroupID),
+		sec("changePwd", []string{"oldPwd", "newPwd"}, 2, 2, changePwd),
+		sec("resetPwd", []string{"userId", "newPwd"}, 2, 2, resetPwd),
+		sec("lockUser", []string{"userId"}, 1, 1, lockOp("lockUser", true)),
+		sec("unlockUser", []string{"userId"}, 1, 1, lockOp("unlockUser", false)),
+		sec("getUserLockedStatus", nil, 0, 0, getUserLockedStatus),
+		sec("getUserPasswordStatus", []string{"user"}, 0, 1, getUserPasswordStatus),
+		sec("isLoggedIn", []string{"userId"}, 1, 1, isLoggedIn),
+		sec("getAuthenticatedUsers", nil, 0, 0, getAuthenticatedUsers),
+		sec("backupSettings", []string{"fileName", "userPermission", "functionView"}, 1, 3, backupSettings),
+		sec("restoreSettings", []string{"fileName", "overwrite"}, 1, 2, restoreSettings),
+		sec("addAccessControl", []string{"table"}, 1, 1, addAccessControl),
+		sec("scramClientFirst", []string{"userId", "clientNonce"}, 2, 2, scramClientFirst),
+		sec("scramClientFinal", []string{"userId", "combinedNonce", "clientProof"}, 3, 3, scramClientFinal),
+	)
+}

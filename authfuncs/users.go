@@ -1,0 +1,329 @@
+package authfuncs
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Users, groups, passwords, locks and logins: the administration of the
+// store's principals.
+
+func createUser(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "createUser")
+	if err != nil {
+		return nil, err
+	}
+	user, err := nameArg("createUser", "userId", args[0])
+	if err != nil {
+		return nil, err
+	}
+	pw, ok := funcs.StringArg(args[1])
+	if !ok {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "password", "createUser", "a string")
+	}
+	groups, err := namesArg("createUser", "groupIds", funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	admin, err := optBool("createUser", "isAdmin", funcs.Arg(args, 3), false)
+	if err != nil {
+		return nil, err
+	}
+	mode := ""
+	if m := funcs.Arg(args, 4); !absent(m) {
+		if mode, ok = funcs.StringArg(m); !ok {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "authMode", "createUser", "'sha256' or 'scram'")
+		}
+		mode = strings.ToLower(mode)
+	}
+	return nil, p.Store.CreateUser(user, pw, groups, admin, mode)
+}
+
+func deleteUser(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "deleteUser")
+	if err != nil {
+		return nil, err
+	}
+	user, err := nameArg("deleteUser", "userId", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return nil, p.Store.DeleteUser(user)
+}
+
+func createGroup(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "createGroup")
+	if err != nil {
+		return nil, err
+	}
+	group, err := nameArg("createGroup", "groupId", args[0])
+	if err != nil {
+		return nil, err
+	}
+	users, err := namesArg("createGroup", "userIds", funcs.Arg(args, 1))
+	if err != nil {
+		return nil, err
+	}
+	return nil, p.Store.CreateGroup(group, users)
+}
+
+func deleteGroup(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "deleteGroup")
+	if err != nil {
+		return nil, err
+	}
+	group, err := nameArg("deleteGroup", "groupId", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return nil, p.Store.DeleteGroup(group)
+}
+
+// membership is addGroupMember (add) or deleteGroupMember.
+func membership(fn string, add bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		_, p, err := adminHost(env, fn)
+		if err != nil {
+			return nil, err
+		}
+		users, err := namesArg(fn, "userIds", args[0])
+		if err != nil {
+			return nil, err
+		}
+		groups, err := namesArg(fn, "groupIds", args[1])
+		if err != nil {
+			return nil, err
+		}
+		if add {
+			return nil, p.Store.AddGroupMember(users, groups)
+		}
+		return nil, p.Store.DeleteGroupMember(users, groups)
+	}
+}
+
+func getUserList(env funcs.Env, _ []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "getUserList")
+	if err != nil {
+		return nil, err
+	}
+	return value.NewStrings(value.String, p.Store.Users()), nil
+}
+
+func getGroupList(env funcs.Env, _ []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "getGroupList")
+	if err != nil {
+		return nil, err
+	}
+	return value.NewStrings(value.String, p.Store.Groups()), nil
+}
+
+func getGroupsByUserID(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "getGroupsByUserId")
+	if err != nil {
+		return nil, err
+	}
+	user, err := nameArg("getGroupsByUserId", "userId", args[0])
+	if err != nil {
+		return nil, err
+	}
+	g, err := p.Store.GroupsOf(user)
+	if err != nil {
+		return nil, err
+	}
+	return stringsResult(g), nil
+}
+
+func getUsersByGroupID(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "getUsersByGroupId")
+	if err != nil {
+		return nil, err
+	}
+	group, err := nameArg("getUsersByGroupId", "groupId", args[0])
+	if err != nil {
+		return nil, err
+	}
+	u, err := p.Store.Members(group)
+	if err != nil {
+		return nil, err
+	}
+	return stringsResult(u), nil
+}
+
+func changePwd(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	p := h.Principal()
+	if p.User == "" {
+		return nil, ddberr.Errorf("<NotAuthenticated>Please login first.")
+	}
+	oldPw, ok1 := funcs.StringArg(args[0])
+	newPw, ok2 := funcs.StringArg(args[1])
+	if !ok1 || !ok2 {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "newPwd", "changePwd", "a string")
+	}
+	return nil, p.Store.ChangePassword(p.User, oldPw, newPw)
+}
+
+func resetPwd(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "resetPwd")
+	if err != nil {
+		return nil, err
+	}
+	user, err := nameArg("resetPwd", "userId", args[0])
+	if err != nil {
+		return nil, err
+	}
+	pw, ok := funcs.StringArg(args[1])
+	if !ok {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "newPwd", "resetPwd", "a string")
+	}
+	return nil, p.Store.ResetPassword(user, pw)
+}
+
+// lockOp is lockUser (lock) or unlockUser.
+func lockOp(fn string, lock bool) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		_, p, err := adminHost(env, fn)
+		if err != nil {
+			return nil, err
+		}
+		user, err := nameArg(fn, "userId", args[0])
+		if err != nil {
+			return nil, err
+		}
+		if lock {
+			return nil, p.Store.Lock(user)
+		}
+		return nil, p.Store.Unlock(user)
+	}
+}
+
+// localTimestamps converts instants to DolphinDB TIMESTAMPs (local wall
+// clock, as now() gives); the zero time is NULL.
+func localTimestamps(ts []time.Time) *value.Vector {
+	out := make([]int64, len(ts))
+	for i, t := range ts {
+		if t.IsZero() {
+			out[i] = value.NullInt64
+			continue
+		}
+		_, off := t.Zone()
+		out[i] = t.UnixMilli() + int64(off)*1000
+	}
+	return &value.Vector{T: value.Timestamp, I64: out}
+}
+
+func getUserLockedStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "getUserLockedStatus")
+	if err != nil {
+		return nil, err
+	}
+	rows := p.Store.LockStatuses()
+	users := make([]string, len(rows))
+	ips := make([]string, len(rows))
+	at := make([]time.Time, len(rows))
+	until := make([]time.Time, len(rows))
+	for i, r := range rows {
+		users[i], ips[i], at[i], until[i] = r.User, r.IP, r.At, r.Until
+	}
+	return value.NewTable([]string{"user", "IP", "lockTime", "unlockTime"}, []*value.Vector{
+		value.NewStrings(value.String, users), value.NewStrings(value.String, ips), localTimestamps(at), localTimestamps(until),
+	}), nil
+}
+
+func getUserPasswordStatus(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	p := h.Principal()
+	user := ""
+	if a := funcs.Arg(args, 0); !absent(a) {
+		var ok bool
+		if user, ok = funcs.StringArg(a); !ok {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "user", "getUserPasswordStatus", "a string")
+		}
+	}
+	if !p.IsAdmin() && (user == "" || user != p.User) {
+		return nil, ddberr.Errorf("Only administrators execute function %s", "getUserPasswordStatus")
+	}
+	rows, err := p.Store.PasswordStatuses(user)
+	if err != nil {
+		return nil, err
+	}
+	n := len(rows)
+	users, modes := make([]string, n), make([]string, n)
+	set, expire := make([]int64, n), make([]int64, n)
+	for i, r := range rows {
+		users[i], modes[i] = r.User, r.AuthMode
+		_, off := r.SetTime.Zone()
+		set[i] = r.SetTime.UnixNano() + int64(off)*1e9
+		// Porpoise has no passwordEffectTime: passwords don't expire.
+		expire[i] = value.NullInt64
+	}
+	return value.NewTable([]string{"user", "setTime", "expireTime", "authMode"}, []*value.Vector{
+		value.NewStrings(value.String, users), {T: value.NanoTimestamp, I64: set}, {T: value.NanoTimestamp, I64: expire}, value.NewStrings(value.String, modes),
+	}), nil
+}
+
+func isLoggedIn(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	user, err := nameArg("isLoggedIn", "userId", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewBool(slices.Contains(h.LoggedInUsers(), user)), nil
+}
+
+func getAuthenticatedUsers(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewStrings(value.String, h.LoggedInUsers()), nil
+}
+
+func scramClientFirst(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	user, ok1 := funcs.StringArg(args[0])
+	nonce, ok2 := funcs.StringArg(args[1])
+	if !ok1 || !ok2 {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "userId", "scramClientFirst", "a string")
+	}
+	salt, iter, combined, err := h.Principal().Store.ScramFirst(user, nonce)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewTuple([]value.Value{value.NewString(salt), value.NewInt(int32(iter)), value.NewString(combined)}), nil
+}
+
+func scramClientFinal(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	user, ok1 := funcs.StringArg(args[0])
+	combined, ok2 := funcs.StringArg(args[1])
+	proof, ok3 := funcs.StringArg(args[2])
+	if !ok1 || !ok2 || !ok3 {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "userId", "scramClientFinal", "a string")
+	}
+	sig, err := h.ScramLogin(user, combined, proof)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewString(sig), nil
+}

@@ -1,0 +1,215 @@
+package memlimit
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sync/atomic"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// memLimitOfTaskGroupResult and the temporary-result limits bound
+// map-reduce sub-query batches and join spill files in a DolphinDB
+// cluster, which a single Porpoise node does not have: they are
+// validated and reported as DolphinDB does.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "setMaxMemSize", Params: []string{"memSizeGB", "emergencyMemSizeGB"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setMaxMemSize},
+		funcs.Spec{Name: "getMemLimitOfQueryResult", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getMemLimitOfQueryResult},
+		funcs.Spec{Name: "setMemLimitOfQueryResult", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setMemLimitOfQueryResult},
+		funcs.Spec{Name: "setMaxConnections", Params: []string{"newValue"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMaxConnections},
+		funcs.Spec{Name: "setMemLimitOfTaskGroupResult", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMemLimitOfTaskGroupResult},
+		funcs.Spec{Name: "getMemLimitOfTaskGroupResult", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getMemLimitOfTaskGroupResult},
+		funcs.Spec{Name: "setMemLimitOfTempResult", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMemLimitOfTempResult},
+		funcs.Spec{Name: "setMemLimitOfAllTempResults", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMemLimitOfAllTempResults},
+		funcs.Spec{Name: "getMemLimitOfAllTempResults", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getMemLimitOfAllTempResults},
+	)
+}
+
+// Host is what these functions need of the calling interpreter beyond
+// funcs.Env: its engine's limits.
+type Host interface {
+	funcs.Env
+	// MemLimits are the limits of the session's engine.
+	MemLimits() *Limits
+}
+
+var errNoHost = errors.New("This function needs a database engine.")
+
+func limitsOf(env funcs.Env) (*Limits, error) {
+	h, ok := env.(Host)
+	if !ok {
+		return nil, errNoHost
+	}
+	return h.MemLimits(), nil
+}
+
+// adminLimits is limitsOf for a command reserved to administrators,
+// refused to others in DolphinDB's words.
+func adminLimits(env funcs.Env, fn string) (*Limits, error) {
+	if env.SessionInfo().User != "admin" {
+		return nil, ddberr.Errorf("Only administrators can execute function %s.", fn)
+	}
+	return limitsOf(env)
+}
+
+// positiveNumber is a numeric, non-null, finite, positive scalar argument.
+func positiveNumber(x value.Value) (float64, bool) {
+	s, ok := funcs.ScalarArg(x)
+	if !ok || !s.T.IsNumeric() || s.Null {
+		return 0, false
+	}
+	f := s.Float64()
+	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
+}
+
+// gbArg is a positive numeric scalar in GB.
+func gbArg(x value.Value, what string) (float64, error) {
+	gb, ok := positiveNumber(x)
+	if !ok {
+		return 0, fmt.Errorf("%s must be a positive numeric scalar.", what)
+	}
+	return gb, nil
+}
+
+// setMaxMemSize changes the memory cap scripts allocate against. Porpoise
+// has no emergency memory area, so emergencyMemSizeGB is only checked
+// against the manual's bounds.
+func setMaxMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
+	l, err := limitsOf(env)
+	if err != nil {
+		return nil, err
+	}
+	gb, ok := positiveNumber(args[0])
+	if !ok {
+		return nil, errors.New("memSizeGB must be a positive numeric scalar.")
+	}
+	if len(args) > 1 && args[1] != nil {
+		em, ok := positiveNumber(args[1])
+		if !ok || em >= gb/2 {
+			return nil, errors.New("emergencyMemSizeGB must be positive and less than 50% of memSizeGB.")
+		}
+	}
+	l.maxMemSize.Store(&gb)
+	return nil, nil
+}
+
+func getMemLimitOfQueryResult(env funcs.Env, _ []value.Value) (value.Value, error) {
+	l, err := limitsOf(env)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewDouble(l.QueryResultBytes()), nil
+}
+
+func setMemLimitOfQueryResult(env funcs.Env, args []value.Value) (value.Value, error) {
+	l, err := limitsOf(env)
+	if err != nil {
+		return nil, err
+	}
+	xs, ok := funcs.ScalarArg(args[0])
+	if !ok || !xs.T.IsNumeric() || xs.Null {
+		return nil, errors.New("memLimit must be a positive numeric scalar.")
+	}
+	gb := xs.Float64()
+	if gb <= 0 || math.IsInf(gb, 0) {
+		return nil, errors.New("memLimit must be a positive numeric scalar.")
+	}
+	bytes := gb * (1 << 30)
+	if limit := float64(l.MemLimit()); limit > 0 && bytes >= 0.8*limit {
+		return nil, errors.New("memLimit must be less than 80% * maxMemSize.")
+	}
+	l.queryResult.Store(&bytes)
+	return nil, nil
+}
+
+func setMaxConnections(env funcs.Env, args []value.Value) (value.Value, error) {
+	l, err := adminLimits(env, "setMaxConnections")
+	if err != nil {
+		return nil, err
+	}
+	n, err := funcs.IntArg("setMaxConnections", "newValue", args[0], 0)
+	if err != nil || n <= 0 || n >= 1<<16 {
+		return nil, errors.New("newValue must be a positive integer less than 65536.")
+	}
+	// A value not above the current maximum has no effect (the manual).
+	for {
+		old := l.maxConnections.Load()
+		cur := old
+		if cur <= 0 {
+			cur = int64(l.MaxConnections())
+		}
+		if n <= cur || l.maxConnections.CompareAndSwap(old, n) {
+			return nil, nil
+		}
+	}
+}
+
+func setMemLimitOfTaskGroupResult(env funcs.Env, args []value.Value) (value.Value, error) {
+	l, err := adminLimits(env, "setMemLimitOfTaskGroupResult")
+	if err != nil {
+		return nil, err
+	}
+	gb, err := gbArg(args[0], "memLimit")
+	if err != nil {
+		return nil, err
+	}
+	bytes := gb * (1 << 30)
+	if m := float64(l.MemLimit()); m > 0 && bytes >= 0.5*m {
+		return nil, errors.New("memLimit must be less than 50% * maxMemSize.")
+	}
+	l.taskGroup.Store(&bytes)
+	return nil, nil
+}
+
+func getMemLimitOfTaskGroupResult(env funcs.Env, _ []value.Value) (value.Value, error) {
+	l, err := limitsOf(env)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewDouble(l.taskGroupBytes()), nil
+}
+
+// setTempLimit validates X against (0, maxMemSize] and stores it.
+func setTempLimit(env funcs.Env, fn, param string, x value.Value, dst func(*Limits) *atomic.Pointer[float64]) (value.Value, error) {
+	l, err := adminLimits(env, fn)
+	if err != nil {
+		return nil, err
+	}
+	gb, err := gbArg(x, param)
+	if err != nil {
+		return nil, err
+	}
+	if m := float64(l.MemLimit()); m > 0 && gb*(1<<30) > m {
+		return nil, fmt.Errorf("%s must not be greater than maxMemSize.", param)
+	}
+	dst(l).Store(&gb)
+	return nil, nil
+}
+
+func setMemLimitOfTempResult(env funcs.Env, args []value.Value) (value.Value, error) {
+	return setTempLimit(env, "setMemLimitOfTempResult", "X", args[0], func(l *Limits) *atomic.Pointer[float64] { return &l.temp })
+}
+
+func setMemLimitOfAllTempResults(env funcs.Env, args []value.Value) (value.Value, error) {
+	return setTempLimit(env, "setMemLimitOfAllTempResults", "memLimit", args[0], func(l *Limits) *atomic.Pointer[float64] { return &l.allTemp })
+}
+
+// getMemLimitOfAllTempResults is in GB, as the manual's example prints
+// (default 20% of maxMemSize).
+func getMemLimitOfAllTempResults(env funcs.Env, _ []value.Value) (value.Value, error) {
+	l, err := limitsOf(env)
+	if err != nil {
+		return nil, err
+	}
+	if p := l.allTemp.Load(); p != nil {
+		return value.NewDouble(*p), nil
+	}
+	if gb := l.cfg.AllTempGB; gb > 0 {
+		return value.NewDouble(gb), nil
+	}
+	return value.NewDouble(math.Round(0.2*float64(l.MemLimit())/(1<<30)*1000) / 1000), nil
+}

@@ -1,0 +1,45 @@
+package memlimit
+
+import (
+	"testing"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+// The defaults derive from maxMemSize as the manual says: the query
+// result limit is half of it (at most 8 GB), the task-group limit 20% (at
+// most 2 GB); a configured value wins over the default and a set one
+// over both.
+func TestDefaultsFollowMaxMemSize(t *testing.T) {
+	l := New(Configured{MaxMemSizeGB: 4, MaxConnections: 512})
+	require.Equal(t, float64(2<<30), l.QueryResultBytes())
+	require.Equal(t, 0.2*float64(4<<30), l.taskGroupBytes())
+	require.Equal(t, 512, l.MaxConnections())
+
+	l = New(Configured{MaxMemSizeGB: 64, QueryResultGB: 1})
+	require.Equal(t, float64(1<<30), l.QueryResultBytes())
+	require.Equal(t, float64(2<<30), l.taskGroupBytes())
+	set := 3.0
+	l.queryResult.Store(&set)
+	require.Equal(t, 3.0, l.QueryResultBytes())
+}
+
+// Reserve refuses what would pass the cap and lets small requests
+// through without reading the heap.
+func TestReserve(t *testing.T) {
+	l := New(Configured{MaxMemSizeGB: 1})
+	require.NoError(t, l.ReserveElems(1000))
+	require.ErrorIs(t, l.ReserveElems(1<<30), ErrOutOfMemory)
+	require.ErrorIs(t, l.ReserveElems(1<<41), ErrOutOfMemory)
+	require.NoError(t, l.Reserve(smallAlloc-1))
+}
+
+// A user's own limit replaces the server's for that user's queries.
+func TestCheckQueryResult(t *testing.T) {
+	l := New(Configured{MaxMemSizeGB: 4, QueryResultGB: 0.001})
+	big := value.NewVector(value.Long, 1<<18, 1<<18) // 2 MB
+	require.ErrorContains(t, l.CheckQueryResult(big, 0), "exceeds memLimitOfQueryResult")
+	require.NoError(t, l.CheckQueryResult(big, 1))
+	require.NoError(t, l.CheckQueryResult(nil, 0))
+}

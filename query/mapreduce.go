@@ -1,0 +1,690 @@
+package query
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// mrPlan is a query mapReduceSelect can answer: its group keys, its
+// select items lowered to expressions over the aggregates' placeholders,
+// and those aggregates, all decomposable into per-partition states.
+type mrPlan struct {
+	n     *sqlparse.SelectExpr
+	specs []aggSpec
+	// items holds each select item's lowered form and the index of its
+	// first spec in specs (its placeholders count from 0).
+	items map[sqlparse.Expr]mrItem
+	// gather is false when no key or argument reads a column: a
+	// partition then only needs its where-clause's row count.
+	gather bool
+	// read is how partitions are read: SYMBOL keys used for nothing
+	// else come as codes, and rows unordered when no aggregate depends
+	// on their order.
+	read storage.ReadOptions
+}
+
+type mrItem struct {
+	lowered sqlparse.Expr
+	first   int
+	count   int
+}
+
+// mapReduceSelect runs DolphinDB's map-reduce plan for a partitioned
+// table: a group by (or a select of aggregates only, such as a
+// filter-count) whose aggregates decompose (count, sum, avg, std, var,
+// min, max, first, last) and whose keys, arguments and where-clauses work
+// row by row is evaluated in each partition the where-clauses keep, in
+// parallel (dfs.EachPartition), reading only the columns it names; the
+// partitions' partial states are merged in partition order, so results
+// equal those of the whole table's rows. ok is false for other queries,
+// and when a partition cannot be answered this way (an error, an
+// unexpected type): the caller then reads the table and runs the query as
+// usual, which also gives any error its usual form.
+func (ex *executor) mapReduceSelect(n *sqlparse.SelectExpr, dt *dfs.Table) (value.Value, bool, error) {
+	names, types, _ := dt.Schema()
+	cols := neededColumns(n, names)
+	plan, ok := ex.planMapReduce(n, names, types, cols)
+	if !ok {
+		return nil, false, nil
+	}
+	if err := ex.env.CheckTableRead(dt); err != nil {
+		return nil, true, err
+	}
+	ctx := ex.env.Context()
+	keep := ex.pruneFilter(dt, n.Where)
+	var (
+		evalMu   sync.Mutex // the interpreter evaluates one expression at a time
+		partMu   sync.Mutex
+		partials []*mrPartial
+	)
+	err := dt.EachPartitionWith(keep, cols, plan.read, func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p, err := ex.mapPartition(plan, part, codes, &evalMu)
+		if err != nil {
+			return err
+		}
+		partMu.Lock()
+		defer partMu.Unlock()
+		for len(partials) <= i {
+			partials = append(partials, nil)
+		}
+		partials[i] = p
+		return nil
+	})
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, true, cerr
+	}
+	if err != nil {
+		return nil, false, nil
+	}
+	out, scalars, ok := ex.reducePartials(plan, partials)
+	if !ok {
+		return nil, false, nil
+	}
+	v, err := ex.finishSelect(n, out, scalars)
+	return v, true, err
+}
+
+// planMapReduce decides whether n can run per partition and lowers its
+// select items; names and types are the table's schema, read the
+// columns the query reads (nil: all).
+func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types []value.Type, read []int) (*mrPlan, bool) {
+	if n.Map || n.Distinct || n.Having != nil || len(n.PivotBy) > 0 || len(n.CGroupBy) > 0 || len(n.ContextBy) > 0 {
+		return nil, false
+	}
+	if len(n.GroupBy) == 0 && len(n.OrderBy) > 0 {
+		return nil, false // ordering the rows first matters to first/last
+	}
+	cols := make(map[string]bool, len(names))
+	for _, c := range names {
+		cols[strings.ToLower(c)] = true
+	}
+	plan := &mrPlan{n: n, items: map[sqlparse.Expr]mrItem{}}
+	for _, w := range n.Where {
+		if !ex.rowwise(w, cols) {
+			return nil, false
+		}
+	}
+	keys := map[string]bool{}
+	for _, k := range n.GroupBy {
+		if _, interval := isIntervalCall(k); interval || !ex.rowwise(stripAlias(k), cols) {
+			return nil, false
+		}
+		keys[strings.ToLower(columnName(k))] = true
+		plan.gather = true
+	}
+	for _, c := range n.Cols {
+		if id, ok := c.(*sqlparse.Ident); ok && keys[strings.ToLower(id.Name)] {
+			continue
+		}
+		if _, star := c.(*sqlparse.StarExpr); star {
+			return nil, false
+		}
+		l := &lowering{ex: ex, cols: cols, keys: keys}
+		lowered, ok, err := l.lower(c)
+		if !ok || err != nil {
+			return nil, false
+		}
+		for _, s := range l.specs {
+			if !decomposable[s.name] {
+				return nil, false
+			}
+			for _, a := range s.args {
+				if !ex.rowwise(a, cols) {
+					return nil, false
+				}
+				plan.gather = true
+			}
+		}
+		plan.items[c] = mrItem{lowered: lowered, first: len(plan.specs), count: len(l.specs)}
+		plan.specs = append(plan.specs, l.specs...)
+	}
+	if len(plan.specs) == 0 {
+		return nil, false
+	}
+	plan.read = readOptions(plan, names, types, read)
+	return plan, true
+}
+
+// readOptions picks what partitions may skip: building strings for a
+// SYMBOL key nothing else reads (a partition is still needed for its row
+// count, so some other column must be read unless there is no
+// where-clause), and sorting rows when every aggregate is blind to their
+// order: no first/last, sums and means only of integral columns (exact
+// in any order).
+func readOptions(plan *mrPlan, names []string, types []value.Type, read []int) storage.ReadOptions {
+	n := plan.n
+	index := make(map[string]int, len(names))
+	for i, c := range names {
+		index[strings.ToLower(c)] = i
+	}
+	used := map[string]bool{}
+	mark := func(e sqlparse.Expr) {
+		sqlparse.Inspect(e, func(x sqlparse.Node) bool {
+			if id, ok := x.(*sqlparse.Ident); ok {
+				used[strings.ToLower(id.Name)] = true
+			}
+			return true
+		})
+	}
+	for _, w := range n.Where {
+		mark(w)
+	}
+	unordered := true
+	for _, s := range plan.specs {
+		for _, a := range s.args {
+			mark(a)
+		}
+		switch s.name {
+		case "count", "min", "max":
+		case "sum", "avg", "mean":
+			id, ok := s.args[0].(*sqlparse.Ident)
+			c, isCol := 0, false
+			if ok {
+				c, isCol = index[strings.ToLower(id.Name)]
+			}
+			unordered = unordered && isCol && (types[c].Category() == value.CatIntegral || types[c].Category() == value.CatLogical)
+		default:
+			unordered = false
+		}
+	}
+	opts := storage.ReadOptions{Unordered: unordered}
+	for _, k := range n.GroupBy {
+		id, ok := stripAlias(k).(*sqlparse.Ident)
+		if !ok {
+			continue
+		}
+		name := strings.ToLower(id.Name)
+		if c, isCol := index[name]; isCol && types[c] == value.Symbol && !used[name] && !slices.Contains(opts.Coded, c) {
+			opts.Coded = append(opts.Coded, c)
+		}
+	}
+	reads := len(read)
+	if read == nil {
+		reads = len(names)
+	}
+	if len(opts.Coded) >= reads && len(n.Where) > 0 {
+		opts.Coded = opts.Coded[:reads-1]
+	}
+	return opts
+}
+
+// decomposable are the aggregates whose per-partition states merge into
+// the whole table's value.
+var decomposable = map[string]bool{
+	"count": true, "sum": true, "avg": true, "mean": true, "std": true, "var": true,
+	"min": true, "max": true, "first": true, "last": true,
+}
+
+// rowwise reports whether e's value on any slice of a table's rows is
+// its value on the whole table sliced the same way: columns, scalars,
+// operators and element-wise built-ins of those. cols are the table's
+// column names (lower case).
+func (ex *executor) rowwise(e sqlparse.Expr, cols map[string]bool) bool {
+	switch x := e.(type) {
+	case *sqlparse.Literal, *sqlparse.SymbolVector:
+		return true
+	case *sqlparse.ParenExpr:
+		return ex.rowwise(x.X, cols)
+	case *sqlparse.Ident:
+		if cols[strings.ToLower(x.Name)] {
+			return true
+		}
+		v, err := ex.eval(x)
+		if err != nil {
+			return false
+		}
+		_, scalar := v.(*value.Scalar)
+		return scalar
+	case *sqlparse.UnaryExpr:
+		return ex.rowwise(x.X, cols)
+	case *sqlparse.BinaryExpr:
+		switch x.Op {
+		case "..", ":":
+			return false
+		case "in":
+			return ex.rowwise(x.L, cols) && !refersTo(x.R, cols)
+		case "between":
+			r, ok := x.R.(*sqlparse.BinaryExpr)
+			return ok && r.Op == ":" && ex.rowwise(x.L, cols) && ex.rowwise(r.L, cols) && ex.rowwise(r.R, cols)
+		}
+		return ex.rowwise(x.L, cols) && ex.rowwise(x.R, cols)
+	case *sqlparse.CallExpr:
+		id, ok := x.Fn.(*sqlparse.Ident)
+		if !ok || x.Method || ex.env.IsUserFunction(id.Name) || cols[strings.ToLower(id.Name)] {
+			return false
+		}
+		fn, err := ex.eval(id)
+		if err != nil {
+			return false
+		}
+		props, ok := ex.builtinProps(id.Name, fn)
+		if !ok || !props.Has(funcs.ElementWise) || props&(funcs.Aggregate|funcs.OrderSensitive|funcs.Session) != 0 {
+			return false
+		}
+		for _, a := range x.Args {
+			if !ex.rowwise(a, cols) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// builtinProps reports the properties of the built-in fn, the value name
+// evaluated to, is (false for anything else, such as a variable).
+func (ex *executor) builtinProps(name string, fn value.Value) (funcs.Props, bool) {
+	if s, ok := funcs.Lookup(name); ok {
+		if f, isSpec := fn.(*funcs.Spec); isSpec && f == s {
+			return s.Props, true
+		}
+	}
+	return ex.env.BuiltinProps(name, fn)
+}
+
+// refersTo reports whether e names any of cols.
+func refersTo(e sqlparse.Expr, cols map[string]bool) bool {
+	found := false
+	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+		if id, ok := n.(*sqlparse.Ident); ok && cols[strings.ToLower(id.Name)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// mrPartial is one partition's part of the answer: one row per group of
+// its rows (keys and each aggregate's state).
+type mrPartial struct {
+	keys   []*value.Vector
+	states []aggState
+	groups int
+}
+
+// aggState is an aggregate's partial state per group; which fields are
+// set depends on the aggregate and its argument's type.
+type aggState struct {
+	t    value.Type // argument type (Void for count(*))
+	cnt  []int64    // non-NULL values (rows for count(*))
+	isum []int64    // exact sums of an integral argument
+	fsum []float64  // sums of a floating argument
+	mean []float64  // std, var: the group's mean and squared deviations
+	m2   []float64
+	pick *value.Vector // min, max, first, last: the group's value
+}
+
+// mapPartition computes a partition's partial states. The interpreter is
+// not safe for concurrent use, so expressions other than bare columns are
+// evaluated under evalMu; the typed kernels run outside it.
+func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[string]*storage.SymbolCodes, evalMu *sync.Mutex) (*mrPartial, error) {
+	n := plan.n
+	rows := part.Rows()
+	for _, c := range codes {
+		rows = len(c.IDs) // part may have no column left
+	}
+	eval := func(e sqlparse.Expr) (*value.Vector, error) {
+		if id, ok := stripAlias(e).(*sqlparse.Ident); ok {
+			if c := part.Column(id.Name); c != nil {
+				return c, nil
+			}
+		}
+		evalMu.Lock()
+		defer evalMu.Unlock()
+		v, err := ex.withTable(part, stripAlias(e))
+		if err != nil {
+			return nil, err
+		}
+		return value.Broadcast(v, rows)
+	}
+	if len(n.Where) > 0 {
+		evalMu.Lock()
+		mask, err := ex.whereMask(part, n.Where)
+		evalMu.Unlock()
+		if err != nil {
+			return nil, err
+		}
+		if !plan.gather {
+			rows := 0
+			for _, k := range mask {
+				if k {
+					rows++
+				}
+			}
+			return countOnly(plan, rows), nil
+		}
+		idx := make([]int, 0, len(mask))
+		for i, k := range mask {
+			if k {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) != rows {
+			part = part.Gather(idx)
+			for name, c := range codes {
+				ids := make([]int32, len(idx))
+				for j, r := range idx {
+					ids[j] = c.IDs[r]
+				}
+				codes[name] = &storage.SymbolCodes{IDs: ids, Dict: c.Dict}
+			}
+			rows = len(idx)
+		}
+	} else if !plan.gather {
+		return countOnly(plan, rows), nil
+	}
+	keyVecs := make([]*value.Vector, len(n.GroupBy))
+	keyCodes := make([]*storage.SymbolCodes, len(n.GroupBy))
+	for i, k := range n.GroupBy {
+		if id, ok := stripAlias(k).(*sqlparse.Ident); ok {
+			if c := codesOf(codes, id.Name); c != nil {
+				// rows group by their symbol ids (one id per symbol)
+				keyVecs[i], keyCodes[i] = value.NewInts(c.IDs), c
+				continue
+			}
+		}
+		v, err := eval(k)
+		if err != nil {
+			return nil, err
+		}
+		keyVecs[i] = v
+	}
+	g := groupRows(keyVecs, rows)
+	p := &mrPartial{keys: make([]*value.Vector, len(keyVecs)), states: make([]aggState, len(plan.specs)), groups: g.n}
+	for i, kv := range keyVecs {
+		if c := keyCodes[i]; c != nil {
+			syms := make([]string, g.n)
+			for j, r := range g.first {
+				if id := c.IDs[r]; id > 0 {
+					syms[j] = c.Dict[id-1]
+				}
+			}
+			p.keys[i] = value.NewStrings(value.Symbol, syms)
+			continue
+		}
+		p.keys[i] = kv.Gather(g.first)
+	}
+	for k, s := range plan.specs {
+		args := make([]*value.Vector, len(s.args))
+		for i, a := range s.args {
+			v, err := eval(a)
+			if err != nil {
+				return nil, err
+			}
+			args[i] = v
+		}
+		st, ok := partialState(s.name, args, g)
+		if !ok {
+			return nil, errNotDecomposable
+		}
+		p.states[k] = st
+	}
+	return p, nil
+}
+
+// codesOf is the coded column called name (ignoring case), if any.
+func codesOf(codes map[string]*storage.SymbolCodes, name string) *storage.SymbolCodes {
+	for n, c := range codes {
+		if strings.EqualFold(n, name) {
+			return c
+		}
+	}
+	return nil
+}
+
+// countOnly is the partial of a query whose aggregates are all count(*)
+// with no grouping: rows rows in one group.
+func countOnly(plan *mrPlan, rows int) *mrPartial {
+	p := &mrPartial{states: make([]aggState, len(plan.specs)), groups: 1}
+	for k := range p.states {
+		p.states[k] = aggState{cnt: []int64{int64(rows)}}
+	}
+	return p
+}
+
+// errNotDecomposable stops the map step when a partition's argument has
+// a type the partial kernels don't handle (the query then runs as usual).
+var errNotDecomposable = errors.New("query: aggregate argument not decomposable")
+
+// partialState computes an aggregate's state for g's groups, on the
+// argument types groupAggregate has typed loops for (ok false otherwise).
+func partialState(name string, args []*value.Vector, g *grouping) (aggState, bool) {
+	if len(args) == 0 {
+		if name != "count" {
+			return aggState{}, false
+		}
+		return aggState{cnt: groupSizes(g)}, true
+	}
+	if len(args) != 1 {
+		return aggState{}, false
+	}
+	v := args[0]
+	st := aggState{t: v.T}
+	switch name {
+	case "count":
+		c, ok := nonNullCounts(v, g)
+		st.cnt = c
+		return st, ok
+	case "sum", "avg", "mean", "std", "var":
+		if !fastNumeric(v) {
+			return st, false
+		}
+		st.cnt = make([]int64, g.n)
+		switch {
+		case name == "std" || name == "var":
+			st.fsum = make([]float64, g.n)
+			floatSums(v, g.ids, st.fsum, st.cnt)
+			st.mean, st.m2 = deviations(v, g, st.fsum, st.cnt)
+			st.fsum = nil
+		case v.T.Category() != value.CatFloating:
+			st.isum = make([]int64, g.n)
+			intSums(v, g.ids, st.isum, st.cnt)
+		default:
+			st.fsum = make([]float64, g.n)
+			floatSums(v, g.ids, st.fsum, st.cnt)
+		}
+		return st, true
+	case "min", "max":
+		if !fastScalarStorage(v) {
+			return st, false
+		}
+		st.pick = groupExtreme(v, g, name == "max")
+		return st, true
+	case "first", "last":
+		if v.T.IsArray() {
+			return st, false
+		}
+		st.pick = groupPick(v, g, name == "first")
+		return st, true
+	}
+	return st, false
+}
+
+// reducePartials merges the partitions' partial states (in partition
+// order) into the query's result table; scalars reports a select of
+// aggregates without group by (exec then gives a scalar). ok is false
+// when the partitions disagree on a type.
+func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.Table, bool, bool) {
+	var parts []*mrPartial
+	for _, p := range partials {
+		if p != nil {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return nil, false, false // no data: the usual path is as cheap
+	}
+	n := plan.n
+	total := 0
+	for _, p := range parts {
+		total += p.groups
+	}
+	keys := make([]*value.Vector, len(n.GroupBy))
+	for i := range keys {
+		t := parts[0].keys[i].T
+		keys[i] = value.NewVector(t, 0, total)
+		keys[i].Scale = parts[0].keys[i].Scale
+		for _, p := range parts {
+			if p.keys[i].T != t || p.keys[i].Scale != keys[i].Scale {
+				return nil, false, false
+			}
+			keys[i].AppendVector(p.keys[i])
+		}
+	}
+	var g *grouping
+	if len(keys) > 0 {
+		g = groupRows(keys, total)
+		g.sortByKeys()
+	} else {
+		g = &grouping{ids: make([]int32, total), n: 1, first: []int{0}}
+		if total == 0 {
+			g.first[0] = -1
+		}
+	}
+	aggs := make([]*value.Vector, len(plan.specs))
+	for k, s := range plan.specs {
+		states := make([]aggState, len(parts))
+		for j, p := range parts {
+			states[j] = p.states[k]
+			if states[j].t != states[0].t {
+				return nil, false, false
+			}
+		}
+		if aggs[k] = mergeStates(s.name, states, g); aggs[k] == nil {
+			return nil, false, false
+		}
+	}
+	keyNames := groupKeyNames(n)
+	keyCols := make([]*value.Vector, len(keys))
+	for i, kv := range keys {
+		keyCols[i] = value.GatherOrNull(kv, g.first)
+	}
+	item := func(c sqlparse.Expr) (*value.Vector, error) {
+		it := plan.items[c]
+		return ex.loweredValue(it.lowered, keyNames, keyCols, aggs[it.first:it.first+it.count], g.n)
+	}
+	if len(n.GroupBy) > 0 {
+		out, err := groupedColumns(n, keyNames, keyCols, item)
+		return out, false, err == nil
+	}
+	names := make([]string, len(n.Cols))
+	vals := make([]value.Value, len(n.Cols))
+	for i, c := range n.Cols {
+		v, err := item(c)
+		if err != nil {
+			return nil, false, false
+		}
+		names[i], vals[i] = columnName(c), v.Elem(0)
+	}
+	if checkDuplicateNames(names) != nil {
+		return nil, false, false
+	}
+	out, err := insert.FromArgs(uniqueNames(names), vals)
+	return out, true, err == nil
+}
+
+// mergeStates reduces the partitions' states of one aggregate to its
+// value per group of g, whose ids number the states' rows in partition
+// order; nil when the states lack what name needs.
+func mergeStates(name string, states []aggState, g *grouping) *value.Vector {
+	ids := g.ids
+	switch name {
+	case "count":
+		c := make([]int64, g.n)
+		r := 0
+		for _, st := range states {
+			for _, x := range st.cnt {
+				c[ids[r]] += x
+				r++
+			}
+		}
+		return countsVector(c)
+	case "sum", "avg", "mean":
+		if states[0].isum != nil {
+			s, c := mergeSums(states, g, func(st aggState) []int64 { return st.isum })
+			if name == "sum" {
+				return intSumVector(s, c, states[0].t == value.Long)
+			}
+			f := make([]float64, g.n)
+			for i, x := range s {
+				f[i] = float64(x)
+			}
+			return meanVector(f, c)
+		}
+		f, c := mergeSums(states, g, func(st aggState) []float64 { return st.fsum })
+		if name == "sum" {
+			return floatSumVector(f, c)
+		}
+		return meanVector(f, c)
+	case "std", "var":
+		// Chan et al.'s pairwise update of count, mean and squared
+		// deviations, partition by partition.
+		c := make([]int64, g.n)
+		mean := make([]float64, g.n)
+		m2 := make([]float64, g.n)
+		r := 0
+		for _, st := range states {
+			for j, nb := range st.cnt {
+				id := ids[r]
+				r++
+				if nb == 0 {
+					continue
+				}
+				na := c[id]
+				if na == 0 {
+					c[id], mean[id], m2[id] = nb, st.mean[j], st.m2[j]
+					continue
+				}
+				nt := na + nb
+				d := st.mean[j] - mean[id]
+				mean[id] += d * float64(nb) / float64(nt)
+				m2[id] += st.m2[j] + d*d*float64(na)*float64(nb)/float64(nt)
+				c[id] = nt
+			}
+		}
+		return spreadVector(name, m2, c)
+	case "min", "max", "first", "last":
+		t := states[0].pick.T
+		picks := value.NewVector(t, 0, len(ids))
+		picks.Scale = states[0].pick.Scale
+		for _, st := range states {
+			if st.pick.T != t || st.pick.Scale != picks.Scale {
+				return nil
+			}
+			picks.AppendVector(st.pick)
+		}
+		if name == "min" || name == "max" {
+			return groupExtreme(picks, g, name == "max")
+		}
+		return groupPick(picks, g, name == "first")
+	}
+	return nil
+}
+
+// mergeSums adds the states' sums (sums picks them) and counts per group
+// of g.
+func mergeSums[T int64 | float64](states []aggState, g *grouping, sums func(aggState) []T) ([]T, []int64) {
+	s := make([]T, g.n)
+	c := make([]int64, g.n)
+	r := 0
+	for _, st := range states {
+		for j, x := range sums(st) {
+			s[g.ids[r]] += x
+			c[g.ids[r]] += st.cnt[j]
+			r++
+		}
+	}
+	return s, c
+}

@@ -1,0 +1,86 @@
+package server
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"sync/atomic"
+	"time"
+
+	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+// source is a connection's request stream: the counting reader under a
+// buffer, and wire's reader over it.
+type source struct {
+	br *bufio.Reader
+	rd *wire.Reader
+	cr *countingReader
+}
+
+// countingReader counts the bytes read from the connection.
+type countingReader struct {
+	r   io.Reader
+	eng *engine.Engine // counts the bytes received (getPerf); nil: not counted
+
+	// budget, when set, is the server-wide budget of request bytes being
+	// received; held is what this connection has taken from it since its
+	// last release (limits.go).
+	budget *bodyBudget
+	held   atomic.Int64 // released from net/http's state hook too
+	// lenient, while a binary-protocol connection waits for a request or
+	// watches for a hang-up, counts the bytes without refusing them: a
+	// refusal there could not be answered (the request is not being
+	// read), so the connection would close on unread bytes and reset the
+	// peer. What it lets through is bounded by the connection's buffer;
+	// the request's next read is refused instead, and answered.
+	lenient bool
+	// stall, when positive and conn set, is how long a read may wait for
+	// the next bytes of a request that has begun (limits.go).
+	stall time.Duration
+	conn  net.Conn
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	if c.stall > 0 && c.conn != nil {
+		c.conn.SetReadDeadline(time.Now().Add(c.stall))
+	}
+	n, err := c.r.Read(p)
+	if n > 0 {
+		if c.eng != nil {
+			c.eng.CountNetwork(0, int64(n))
+		}
+		if c.budget != nil {
+			if c.lenient {
+				c.budget.used.Add(int64(n))
+			} else if !c.budget.take(int64(n)) {
+				return 0, c.budget.exceeded()
+			}
+			c.held.Add(int64(n))
+		}
+	}
+	return n, err
+}
+
+// release gives back to the budget what the connection took.
+func (c *countingReader) release() {
+	if c.budget != nil {
+		if n := c.held.Swap(0); n > 0 {
+			c.budget.give(n)
+		}
+	}
+}
+
+func newStreamSource(r io.Reader, eng *engine.Engine) *source {
+	cr := &countingReader{r: r, eng: eng}
+	br := bufio.NewReaderSize(cr, 64<<10)
+	return &source{br: br, rd: wire.NewReader(br), cr: cr}
+}
+
+// readRequest reads the next request, at most maxFrame bytes of it
+// (header, body and arguments; wire.Reader.ReadRequest).
+func (s *source) readRequest(maxFrame int64) (*wire.Request, error) {
+	s.rd.MaxFrame, s.rd.MaxBody = maxFrame, int(maxFrame)
+	return s.rd.ReadRequest()
+}

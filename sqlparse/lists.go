@@ -1,0 +1,145 @@
+package sqlparse
+
+import "github.com/porpoisedb/porpoise/sqlparse/lex"
+
+// listKind is what a comma-separated list holds. One parser, parseList,
+// reads every kind, so arguments and SQL lists agree on what an item is.
+type listKind int
+
+const (
+	// callArgs is f(a, , b=1, *, +, x as y): in parentheses, with empty
+	// slots, keyword arguments, * (count(*)), operators passed as
+	// functions and `as` aliases.
+	callArgs listKind = iota
+	// partialArgs is f{a, , b=1, +}: in braces, possibly over several
+	// lines, with empty slots, keyword arguments and operators.
+	partialArgs
+	// selectCols is the column list of select/exec: items with `as`
+	// aliases, and *.
+	selectCols
+	// byItems is the list of group/context/pivot/cgroup by: items with
+	// `as` aliases.
+	byItems
+	// conditions is the list of a where clause.
+	conditions
+)
+
+// parseList parses a list of kind k. Bracketed lists (arguments) consume
+// their brackets and are never nil; SQL lists end where no comma follows
+// and may continue on a new line after a comma.
+func (p *parser) parseList(k listKind) []Expr {
+	open, close := "", ""
+	switch k {
+	case callArgs:
+		open, close = "(", ")"
+	case partialArgs:
+		open, close = "{", "}"
+	}
+	var list []Expr
+	if open != "" {
+		p.expectOp(open)
+		list = []Expr{}
+	}
+	p.withEq(func() {
+		if close != "" {
+			p.skipNewlines()
+			if p.isOp(close) {
+				return
+			}
+		}
+		for {
+			p.skipNewlines()
+			list = append(list, p.parseListItem(k, close))
+			if close != "" {
+				p.skipNewlines()
+			}
+			if !p.isOp(",") {
+				return
+			}
+			p.next()
+		}
+	})
+	if close == "" {
+		return list
+	}
+	p.skipNewlines()
+	if k == callArgs {
+		checkKeywordArgsLast(p, list)
+	}
+	p.expectOp(close)
+	return list
+}
+
+// parseListItem parses one item of a list of kind k that close ends ("" for
+// SQL lists); an empty slot of an argument list is nil.
+func (p *parser) parseListItem(k listKind, close string) Expr {
+	t := p.tok()
+	args := close != ""
+	switch {
+	case args && (isOpTok(t, ",") || isOpTok(t, close)):
+		return nil
+	case args && t.Kind == lex.TokIdent && isOpTok(p.peekN(1), "="):
+		p.next()
+		p.next()
+		return &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()}
+	case k == callArgs && isOpTok(t, "*") && isOpTok(p.peekN(1), ")"),
+		k == selectCols && isOpTok(t, "*"):
+		// count(*), select *
+		p.next()
+		return &StarExpr{At: t.Pos}
+	case k == selectCols && isKw(t, "from"):
+		p.failTok(t)
+	case args && p.operatorArg():
+		// reduce(+, 1..10): an operator passed as its function
+		p.next()
+		return &Ident{At: t.Pos, Name: operatorFuncs[t.Text]}
+	case k == partialArgs || k == conditions:
+		return p.parseExpr()
+	}
+	return p.parseAliased()
+}
+
+// checkKeywordArgsLast fails on a positional argument after a keyword
+// argument, as DolphinDB does.
+func checkKeywordArgsLast(p *parser, args []Expr) {
+	named := false
+	for _, a := range args {
+		switch a.(type) {
+		case *NamedArg:
+			named = true
+		case nil:
+		default:
+			if named {
+				p.fail(a.Pos(), "If one argument is passed as keyword argument, all subsequent arguments must also be passed as keyword arguments. RefId: S06001")
+			}
+		}
+	}
+}
+
+// parseAliased parses an expression with an optional `as name` alias.
+func (p *parser) parseAliased() Expr {
+	e := p.parseExpr()
+	if isKw(p.tok(), "as") {
+		p.next()
+		n := p.tok()
+		switch n.Kind {
+		case lex.TokIdent, lex.TokString, lex.TokSymbol:
+			p.next()
+		default:
+			p.failTok(n)
+		}
+		return &AliasExpr{At: e.Pos(), X: e, Name: n.Text}
+	}
+	return e
+}
+
+// operatorArg reports whether the current token is an operator standing
+// alone as an argument: followed by a comma or the closing bracket.
+func (p *parser) operatorArg() bool {
+	t := p.tok()
+	if t.Kind != lex.TokOp || operatorFuncs[t.Text] == "" {
+		return false
+	}
+	nx := p.peekN(1)
+	return isOpTok(nx, ",") || isOpTok(nx, ")") || isOpTok(nx, "}")
+}

@@ -1,0 +1,484 @@
+package unparse
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+)
+
+// Format renders a node as text with every operation fully parenthesised,
+// e.g. `a + b * c` gives "(a + (b * c))". It is meant for tests, debugging
+// and diagnostics; the output is DolphinDB-like but is not guaranteed to
+// re-parse to the same tree.
+func Format(n sqlparse.Node) string {
+	var b strings.Builder
+	f := formatter{b: &b}
+	f.node(n)
+	return b.String()
+}
+
+// FormatScript renders a script, one statement per line.
+func FormatScript(s *sqlparse.Script) string {
+	var b strings.Builder
+	f := formatter{b: &b}
+	for i, st := range s.Stmts {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		f.node(st)
+	}
+	return b.String()
+}
+
+// Metacode renders an expression as DolphinDB prints metacode: binary
+// operators spaced, parentheses only where precedence needs them, e.g.
+// `(a + 7) * 8`.
+func Metacode(n sqlparse.Node) string {
+	var b strings.Builder
+	f := formatter{b: &b, ddb: true}
+	f.node(n)
+	return b.String()
+}
+
+// formatter writes nodes; ddb selects DolphinDB's minimal-parenthesis
+// style instead of the fully parenthesised debugging form.
+type formatter struct {
+	b   *strings.Builder
+	ddb bool
+}
+
+func (f formatter) w(s ...string) {
+	for _, x := range s {
+		f.b.WriteString(x)
+	}
+}
+
+func (f formatter) list(xs []sqlparse.Expr, sep string) {
+	for i, x := range xs {
+		if i > 0 {
+			f.w(sep)
+		}
+		if x != nil {
+			f.node(x)
+		}
+	}
+}
+
+func (f formatter) block(stmts []sqlparse.Stmt) {
+	f.w("{")
+	for i, s := range stmts {
+		if i > 0 {
+			f.w("; ")
+		}
+		f.node(s)
+	}
+	f.w("}")
+}
+
+// function writes a function definition; name is empty for a lambda.
+func (f formatter) function(aggregate bool, name string, params []sqlparse.Param, body []sqlparse.Stmt) {
+	if aggregate {
+		f.w("defg")
+	} else {
+		f.w("def")
+	}
+	f.w(name)
+	f.params(params)
+	f.w(" ")
+	f.block(body)
+}
+
+func (f formatter) params(ps []sqlparse.Param) {
+	f.w("(")
+	for i, p := range ps {
+		if i > 0 {
+			f.w(", ")
+		}
+		if p.Mutable {
+			f.w("mutable ")
+		}
+		f.w(p.Name)
+		if p.Default != nil {
+			f.w("=")
+			f.node(p.Default)
+		}
+	}
+	f.w(")")
+}
+
+func (f formatter) node(n sqlparse.Node) {
+	switch n := n.(type) {
+	case nil:
+		f.w("<nil>")
+	case *sqlparse.ExprStmt:
+		f.node(n.X)
+	case *sqlparse.AssignStmt:
+		if n.Ref {
+			f.w("&")
+		}
+		f.list(n.Targets, ", ")
+		f.w(" ", n.Op, " ")
+		f.node(n.Value)
+	case *sqlparse.DefStmt:
+		f.function(n.Aggregate, " "+n.Name, n.Params, n.Body)
+	case *sqlparse.IfStmt:
+		f.w("if(")
+		f.node(n.Cond)
+		f.w(") ")
+		f.block(n.Then)
+		if n.Else != nil {
+			f.w(" else ")
+			f.block(n.Else)
+		}
+	case *sqlparse.ForStmt:
+		f.w("for(")
+		if n.Iter != nil {
+			f.w(n.Var, " in ")
+			f.node(n.Iter)
+		} else {
+			f.opt("", n.Init, "")
+			f.w("; ")
+			f.opt("", n.Cond, "")
+			f.w("; ")
+			f.opt("", n.Post, "")
+		}
+		f.w(") ")
+		f.block(n.Body)
+	case *sqlparse.WhileStmt:
+		f.w("while(")
+		f.node(n.Cond)
+		f.w(") ")
+		f.block(n.Body)
+	case *sqlparse.DoWhileStmt:
+		f.w("do ")
+		f.block(n.Body)
+		f.w(" while(")
+		f.node(n.Cond)
+		f.w(")")
+	case *sqlparse.ReturnStmt:
+		f.w("return")
+		f.opt(" ", n.X, "")
+	case *sqlparse.ThrowStmt:
+		f.w("throw ")
+		f.node(n.X)
+	case *sqlparse.AssertStmt:
+		f.w("assert ")
+		f.opt("", n.Case, ", ")
+		f.node(n.X)
+	case *sqlparse.BreakStmt:
+		f.w("break")
+	case *sqlparse.ContinueStmt:
+		f.w("continue")
+	case *sqlparse.TryStmt:
+		f.w("try ")
+		f.block(n.Body)
+		f.w(" catch(", n.CatchVar, ") ")
+		f.block(n.Catch)
+	case *sqlparse.ShareStmt:
+		f.w("share ")
+		f.node(n.X)
+		f.w(" as ")
+		f.node(n.Name)
+	case *sqlparse.UndefStmt:
+		if n.All {
+			f.w("undef all")
+		} else {
+			f.w("undef ", strings.Join(n.Names, ", "))
+		}
+	case *sqlparse.TimerStmt:
+		f.w("timer")
+		f.opt("(", n.Count, ")")
+		f.w(" ")
+		f.block(n.Body)
+	case *sqlparse.GoStmt:
+		f.w("go")
+	case *sqlparse.InsertStmt:
+		f.w("insert into ")
+		f.node(n.Table)
+		if n.Cols != nil {
+			f.w(" (", strings.Join(n.Cols, ", "), ")")
+		}
+		if n.Select != nil {
+			f.w(" ")
+			f.node(n.Select)
+		} else {
+			f.w(" values ")
+			for i, r := range n.Rows {
+				if i > 0 {
+					f.w(", ")
+				}
+				f.w("(")
+				f.list(r, ", ")
+				f.w(")")
+			}
+		}
+	case *sqlparse.UpdateStmt:
+		f.w("update ")
+		f.node(n.Table)
+		f.w(" set ")
+		for i, s := range n.Sets {
+			if i > 0 {
+				f.w(", ")
+			}
+			f.w(s.Col, " = ")
+			f.node(s.X)
+		}
+		f.opt(" from ", n.From, "")
+		f.clause(" where ", n.Where, ", ")
+		f.clause(" context by ", n.ContextBy, ", ")
+	case *sqlparse.DeleteStmt:
+		f.w("delete from ")
+		f.node(n.Table)
+		f.clause(" where ", n.Where, ", ")
+
+	case *sqlparse.Ident:
+		f.w(n.Name)
+	case *sqlparse.Literal:
+		f.literal(n)
+	case *sqlparse.SymbolVector:
+		for _, it := range n.Items {
+			f.w("`", it)
+		}
+	case *sqlparse.VectorLit:
+		f.w("(")
+		f.list(n.Elems, " ")
+		f.w(")")
+	case *sqlparse.ArrayExpr:
+		f.w("[")
+		f.list(n.Elems, ", ")
+		f.w("]")
+	case *sqlparse.TupleExpr:
+		f.w("(")
+		f.list(n.Elems, ", ")
+		if len(n.Elems) == 1 {
+			f.w(",")
+		}
+		f.w(")")
+	case *sqlparse.ParenExpr:
+		f.node(n.X)
+	case *sqlparse.MetaExpr:
+		f.w("<")
+		f.node(n.X)
+		f.w(">")
+	case *sqlparse.UnaryExpr:
+		if f.ddb {
+			f.w(n.Op)
+			if n.Op != "-" && n.Op != "~" && n.Op != "+" {
+				f.w(" ")
+			}
+			f.operand(n.X, 20)
+			return
+		}
+		f.w("(", n.Op)
+		if n.Op == "!" || n.Op == "-" || n.Op == "~" || n.Op == "+" {
+			f.node(n.X)
+		} else {
+			f.w(" ")
+			f.node(n.X)
+		}
+		f.w(")")
+	case *sqlparse.BinaryExpr:
+		if f.ddb {
+			p := sqlparse.Precedence(n.Op)
+			f.operand(n.L, p)
+			f.w(" ", n.Op, " ")
+			f.operand(n.R, p+1)
+			return
+		}
+		f.w("(")
+		f.node(n.L)
+		f.w(" ", n.Op, " ")
+		f.node(n.R)
+		f.w(")")
+	case *sqlparse.AliasExpr:
+		f.node(n.X)
+		f.w(" as ", n.Name)
+	case *sqlparse.NamedArg:
+		f.w(n.Name, "=")
+		f.node(n.X)
+	case *sqlparse.CallExpr:
+		f.apply(n.Fn, n.Args, n.Method, "(", ")")
+	case *sqlparse.PartialExpr:
+		f.apply(n.Fn, n.Args, n.Method, "{", "}")
+	case *sqlparse.AdverbExpr:
+		f.node(n.Fn)
+		f.w(":", n.Adverb)
+	case *sqlparse.IndexExpr:
+		f.node(n.X)
+		f.w("[")
+		if t, ok := n.Index.(*sqlparse.TupleExpr); ok {
+			f.list(t.Elems, ", ")
+		} else {
+			f.node(n.Index)
+		}
+		f.w("]")
+	case *sqlparse.MemberExpr:
+		f.node(n.X)
+		f.w(".", n.Name)
+	case *sqlparse.LambdaExpr:
+		f.function(n.Aggregate, "", n.Params, n.Body)
+	case *sqlparse.JoinExpr:
+		f.w("(")
+		f.node(n.L)
+		f.w(" ", n.Kind, " join ")
+		f.node(n.R)
+		f.opt(" on ", n.On, "")
+		f.w(")")
+	case *sqlparse.DictExpr:
+		f.w("{")
+		for i := range n.Keys {
+			if i > 0 {
+				f.w(", ")
+			}
+			f.node(n.Keys[i])
+			f.w(": ")
+			f.node(n.Values[i])
+		}
+		f.w("}")
+	case *sqlparse.TernaryExpr:
+		f.w("(")
+		f.node(n.Cond)
+		f.w(" ? ")
+		f.node(n.Then)
+		f.w(" : ")
+		f.node(n.Else)
+		f.w(")")
+	case *sqlparse.StarExpr:
+		f.w("*")
+	case *sqlparse.UnionExpr:
+		f.node(n.L)
+		if n.All {
+			f.w(" union all ")
+		} else {
+			f.w(" union ")
+		}
+		f.node(n.R)
+	case *sqlparse.SelectExpr:
+		if n.Exec {
+			f.w("exec ")
+		} else {
+			f.w("select ")
+		}
+		if n.Distinct {
+			f.w("distinct ")
+		}
+		f.opt("top ", n.Top, " ")
+		// DolphinDB prints the lists of a query without spaces:
+		// select a,b from t where x > 1,y < 2 group by c,d
+		sep := ", "
+		if f.ddb {
+			sep = ","
+		}
+		f.list(n.Cols, sep)
+		f.opt(" from ", n.From, "")
+		f.clause(" where ", n.Where, sep)
+		f.clause(" group by ", n.GroupBy, sep)
+		f.clause(" context by ", n.ContextBy, sep)
+		f.orderItems(" csort ", n.CSort)
+		f.clause(" pivot by ", n.PivotBy, sep)
+		f.clause(" cgroup by ", n.CGroupBy, sep)
+		f.opt(" having ", n.Having, "")
+		f.orderItems(" order by ", n.OrderBy)
+		if n.Limit != nil {
+			f.w(" limit ")
+			if n.Offset != nil {
+				f.node(n.Offset)
+				f.w(", ")
+			}
+			f.node(n.Limit)
+		}
+		if n.Map {
+			f.w(" map")
+		}
+	default:
+		f.w("<?>")
+	}
+}
+
+func (f formatter) literal(n *sqlparse.Literal) {
+	switch n.Kind {
+	case sqlparse.LitString:
+		f.w(strconv.Quote(n.Text))
+	case sqlparse.LitChar:
+		q := strconv.QuoteRune([]rune(n.Text + "\x00")[0])
+		f.w(q)
+	case sqlparse.LitSymbol:
+		if f.ddb {
+			// metacode prints a SYMBOL constant as a string: symbol == "MSFT"
+			f.w(strconv.Quote(n.Text))
+		} else {
+			f.w("`", n.Text)
+		}
+	default:
+		f.w(n.Text, n.Suffix)
+	}
+}
+
+// apply writes a call or partial application; a method call x.f(y)
+// carries x as its first argument.
+func (f formatter) apply(fn sqlparse.Expr, args []sqlparse.Expr, method bool, open, close string) {
+	if method && len(args) > 0 {
+		f.node(args[0])
+		f.w(".")
+		args = args[1:]
+	}
+	f.node(fn)
+	f.w(open)
+	f.list(args, ", ")
+	f.w(close)
+}
+
+// clause writes a query clause that has a list: kw then the items, or
+// nothing when the clause is absent (nil).
+func (f formatter) clause(kw string, xs []sqlparse.Expr, sep string) {
+	if xs != nil {
+		f.w(kw)
+		f.list(xs, sep)
+	}
+}
+
+// opt writes x between prefix and suffix, or nothing when x is absent.
+func (f formatter) opt(prefix string, x sqlparse.Node, suffix string) {
+	if x != nil {
+		f.w(prefix)
+		f.node(x)
+		f.w(suffix)
+	}
+}
+
+// orderItems writes an order by / csort clause, or nothing when it is
+// absent.
+func (f formatter) orderItems(kw string, items []sqlparse.OrderItem) {
+	if items == nil {
+		return
+	}
+	f.w(kw)
+	for i, o := range items {
+		if i > 0 {
+			f.w(", ")
+		}
+		f.node(o.X)
+		if o.Desc {
+			f.w(" desc")
+		}
+		if o.Nulls != "" {
+			f.w(" nulls ", o.Nulls)
+		}
+	}
+}
+
+// operand writes x as an operand of an operator of precedence min,
+// parenthesised when x binds more loosely.
+func (f formatter) operand(x sqlparse.Expr, min int) {
+	if p, ok := x.(*sqlparse.ParenExpr); ok {
+		x = p.X
+	}
+	if b, ok := x.(*sqlparse.BinaryExpr); ok && sqlparse.Precedence(b.Op) < min {
+		f.w("(")
+		f.node(x)
+		f.w(")")
+		return
+	}
+	f.node(x)
+}

@@ -1,0 +1,62 @@
+package unparse_test
+
+import (
+	"testing"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPrint covers every statement and clause form: the debugging form of
+// the whole script, and the metacode form of its last statement.
+func TestPrint(t *testing.T) {
+	cases := []struct{ src, format, metacode string }{
+		{"for(i = 0; i < 3; i += 1) { x = i }", "for(i = 0; (i < 3); i += 1) {x = i}",
+			"for(i = 0; i < 3; i += 1) {x = i}"},
+		{"for(;;) { break }", "for(; ; ) {break}",
+			"for(; ; ) {break}"},
+		{"for(x in 1 2 3) print(x)", "for(x in (1 2 3)) {print(x)}",
+			"for(x in (1 2 3)) {print(x)}"},
+		{"timer(10) f()", "timer(10) {f()}",
+			"timer(10) {f()}"},
+		{"assert \"c\", x == 1", "assert \"c\", (x == 1)",
+			"assert \"c\", x == 1"},
+		{"def f(mutable a, b=1) { return a + b }", "def f(mutable a, b=1) {return (a + b)}",
+			"def f(mutable a, b=1) {return a + b}"},
+		{"do { x -= 1 } while(x > 0)", "do {x -= 1} while((x > 0))",
+			"do {x -= 1} while(x > 0)"},
+		{"try { a } catch(ex) { b }", "try {a} catch(ex) {b}",
+			"try {a} catch(ex) {b}"},
+		{"update t set a = 1, b = b + 1 from t where x = 1, y > 2 context by z", "update t set a = 1, b = (b + 1) from t where (x == 1), (y > 2) context by z",
+			"update t set a = 1, b = b + 1 from t where x == 1, y > 2 context by z"},
+		{"delete from t where a > 1, b < 2", "delete from t where (a > 1), (b < 2)",
+			"delete from t where a > 1, b < 2"},
+		{"insert into t (a, b) values (1, 2), (3, 4)", "insert into t (a, b) values (1, 2), (3, 4)",
+			"insert into t (a, b) values (1, 2), (3, 4)"},
+		{"select distinct top 2 a as x, b from t inner join s on t.k = s.k where a > 1, b < 2 group by c, d having sum(a) > 1 order by a desc nulls first limit 1, 2", "select distinct top 2 a as x, b from (t inner join s on (t.k == s.k)) where (a > 1), (b < 2) group by c, d having (sum(a) > 1) order by a desc nulls first limit 1, 2",
+			"select distinct top 2 a as x,b from (t inner join s on t.k == s.k) where a > 1,b < 2 group by c,d having sum(a) > 1 order by a desc nulls first limit 1, 2"},
+		{"select a from t context by s csort b desc limit 2", "select a from t context by s csort b desc limit 2",
+			"select a from t context by s csort b desc limit 2"},
+		{"select a from t pivot by x, y", "select a from t pivot by x, y",
+			"select a from t pivot by x,y"},
+		{"select a from t cgroup by x order by x map", "select a from t cgroup by x order by x map",
+			"select a from t cgroup by x order by x map"},
+		{"x.f(1, 2); f{1, , 3}; x.g{1}", "x.f(1, 2)\nf{1, , 3}\nx.g{1}",
+			"x.g{1}"},
+		{"(a + 7) * 8 - -x; not a; !b; a - (b - c); a ** b $ c", "(((a + 7) * 8) - (-x))\n(!a)\n(!b)\n(a - (b - c))\n((a ** b) $ c)",
+			"a ** b $ c"},
+		{"<symbol == `MSFT>", "<(symbol == `MSFT)>",
+			"<symbol == \"MSFT\">"},
+		{"[1, 2] join (3, 4); m[1, 2]; {\"a\": 1}; x ? y : z; f:E(1 2)", "([1, 2] join (3, 4))\nm[1, 2]\n{\"a\": 1}\n(x ? y : z)\nf:E((1 2))",
+			"f:E((1 2))"},
+		{"exec a from t union all select b from s", "exec a from t union all select b from s",
+			"exec a from t union all select b from s"},
+	}
+	for _, c := range cases {
+		s, err := sqlparse.Parse(c.src)
+		require.NoError(t, err, c.src)
+		require.Equal(t, c.format, unparse.FormatScript(s), c.src)
+		require.Equal(t, c.metacode, unparse.Metacode(s.Stmts[len(s.Stmts)-1]), c.src)
+	}
+}

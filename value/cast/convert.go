@@ -1,0 +1,1524 @@
+package cast
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"math/bits"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Explicit conversions (int(), date(), string(), cast/$ ...), type
+// promotion and comparison.
+//
+// DolphinDB rules implemented here, with their sources:
+//   - "Data Type Conversion" page: short/int/long round floating values and
+//     read the leading digits of strings (int("10.9") = 10,
+//     short("120.9c") = 120); int(2147483648) = 00i; bool(100.2) = true;
+//     char(99) = 'c'; string(10) = "10"; date(1) = 1970.01.02;
+//     datehour(1) = 1970.01.01T01; second(61) = 00:01:01;
+//     date(2016.03M) = 2016.03.01; datetime/timestamp/nanotimestamp/
+//     datehour(2012.01M) = the month's first midnight (2.00.12+);
+//     month(2012.12.23) = 2012.12M; double(now()) is the raw count;
+//     char("990") fails with "Failed to convert the string to CHAR".
+//   - "short" reference page: integral narrowing keeps the low bits
+//     (short(65578) = 42, short(32789) = -32747, short(32768) = NULL because
+//     -32768 is SHORT's NULL).
+//   - Official C++ API (ScalarImp.h): floating to integral is
+//     (v < 0 ? v-0.5 : v+0.5) truncated, i.e. half away from zero.
+//   - "Temporal Type Comparison" tutorial: date types (DATE, MONTH) and
+//     datetime types (DATEHOUR, DATETIME, TIMESTAMP, NANOTIMESTAMP) convert
+//     to each other; datetime types also convert to time types (MINUTE,
+//     SECOND, TIME, NANOTIME), which convert among themselves; date types
+//     never become time types and time types never become date or
+//     datetime types.
+//   - DECIMAL tutorial and "Data Types" page: numbers to DECIMAL truncate
+//     (decimal32(1.23456, 3) = 1.234; 77.32 as DECIMAL32(5) is 77.31999);
+//     strings round since 2.00.10; the unscaled value must fit the storage
+//     integer (decimal32(1000000000, 0) works, decimal32(1000000000, 1)
+//     fails with "Decimal math overflow"); scales outside [0,9]/[0,18]/
+//     [0,38] fail with "Scale is out of bounds"; BOOL, CHAR, UUID, IPADDR,
+//     INT128 and temporal values do not convert to DECIMAL.
+
+// cell is one element in flight between types: integral, temporal, BOOL,
+// CHAR and DECIMAL32/64 values in i, floating in f, literals in s, 16-byte
+// values in b. It lives on the stack, so the generic conversion loop
+// allocates nothing per element.
+type cell struct {
+	null bool
+	i    int64
+	f    float64
+	s    string
+	b    [16]byte
+}
+
+// To converts x to type t, as DolphinDB's conversion functions and
+// cast/$ do; scale is the target scale for DECIMAL types (a negative scale
+// keeps a DECIMAL source's scale). Scalars, vectors (including tuples and
+// array vectors) and pairs are supported. A NULL (including VOID NULL)
+// becomes t's NULL. Impossible conversions return DolphinDB-style errors
+// ("Can't convert DATE to UUID").
+func To(x value.Value, t value.Type, scale int32) (value.Value, error) {
+	switch v := x.(type) {
+	case *value.Scalar:
+		return castScalar(v, t, scale)
+	case *value.Vector:
+		return Vector(v, t, scale)
+	case *value.Pair:
+		out, err := Vector(v.V, t, scale)
+		if err != nil {
+			return nil, err
+		}
+		if out == v.V {
+			return v, nil
+		}
+		return &value.Pair{V: out}, nil
+	case *value.Matrix:
+		out, err := Vector(v.V, t, scale)
+		if err != nil {
+			return nil, err
+		}
+		return &value.Matrix{V: out, Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}, nil
+	case nil:
+		return nil, fmt.Errorf("Can't convert nothing to %s", t)
+	}
+	return nil, fmt.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
+}
+
+func castScalar(s *value.Scalar, t value.Type, scale int32) (*value.Scalar, error) {
+	if t == value.Any {
+		return s, nil
+	}
+	if t.IsDecimal() {
+		if scale < 0 {
+			if !s.T.IsDecimal() {
+				return nil, fmt.Errorf("Scale is out of bounds")
+			}
+			scale = s.Scale
+		}
+		if err := checkScale(t, scale); err != nil {
+			return nil, err
+		}
+	} else {
+		scale = 0
+	}
+	if !castableTarget(t) || (!castableTarget(s.T) && s.T != value.Void) {
+		return nil, fmt.Errorf("Can't convert %s to %s", s.T, t)
+	}
+	if s.T == t && (!t.IsDecimal() || s.Scale == scale) {
+		return s, nil
+	}
+	var c cell
+	scalarCell(s, &c)
+	if !c.null {
+		if err := convertCell(&c, s.T, s.Scale, t, scale); err != nil {
+			return nil, err
+		}
+	}
+	return cellScalar(&c, t, scale), nil
+}
+
+// castableTarget reports whether values can be converted to t.
+func castableTarget(t value.Type) bool {
+	switch t.Category() {
+	case value.CatLogical, value.CatIntegral, value.CatFloating, value.CatTemporal, value.CatLiteral, value.CatDecimal:
+		return true
+	case value.CatBinary:
+		return t == value.UUID || t == value.IPAddr || t == value.Int128
+	}
+	return false
+}
+
+func scalarCell(s *value.Scalar, c *cell) {
+	*c = cell{null: s.Null}
+	if s.Null {
+		return
+	}
+	switch s.T.Storage() {
+	case value.StInt8, value.StInt16, value.StInt32, value.StInt64:
+		c.i = s.I
+	case value.StFloat32, value.StFloat64:
+		c.f = s.F
+		if s.F != s.F {
+			c.null = true
+		}
+	case value.StString:
+		c.s = s.S
+	case value.StBytes16:
+		c.b = s.B
+	default:
+		c.null = true
+	}
+}
+
+// cellScalar builds a scalar of type t from a converted cell.
+func cellScalar(c *cell, t value.Type, scale int32) *value.Scalar {
+	s := &value.Scalar{T: t, Scale: scale}
+	if c.null {
+		s.Null = true
+		return s
+	}
+	switch t.Storage() {
+	case value.StInt8, value.StInt16, value.StInt32, value.StInt64:
+		s.I = c.i
+		s.Null = c.i == nullRaw(t)
+	case value.StFloat32:
+		s.F = float64(float32(c.f))
+		s.Null = float32(c.f) == value.NullFloat32 || c.f != c.f
+	case value.StFloat64:
+		s.F = c.f
+		s.Null = c.f == value.NullFloat64 || c.f != c.f
+	case value.StString:
+		s.S = c.s
+		s.Null = c.s == ""
+	case value.StBytes16:
+		s.B = c.b
+		s.Null = c.b == value.NullBytes16(t)
+	}
+	return s
+}
+
+// nullRaw is the NULL sentinel of an integer-stored type.
+func nullRaw(t value.Type) int64 {
+	switch t.Storage() {
+	case value.StInt8:
+		return int64(value.NullInt8)
+	case value.StInt16:
+		return int64(value.NullInt16)
+	case value.StInt32:
+		return int64(value.NullInt32)
+	}
+	return value.NullInt64
+}
+
+// wrapInt keeps the low bits of v that fit t's storage (two's complement),
+// as DolphinDB's integral narrowing does.
+func wrapInt(t value.Type, v int64) int64 {
+	switch t.Storage() {
+	case value.StInt8:
+		return int64(int8(v))
+	case value.StInt16:
+		return int64(int16(v))
+	case value.StInt32:
+		return int64(int32(v))
+	}
+	return v
+}
+
+// intRange is the non-NULL range of an integer-stored type.
+func IntRange(t value.Type) (int64, int64) {
+	switch t.Storage() {
+	case value.StInt8:
+		return math.MinInt8 + 1, math.MaxInt8
+	case value.StInt16:
+		return math.MinInt16 + 1, math.MaxInt16
+	case value.StInt32:
+		return math.MinInt32 + 1, math.MaxInt32
+	}
+	return math.MinInt64 + 1, math.MaxInt64
+}
+
+// roundHalfAway rounds f half away from zero the way DolphinDB's C++ code
+// does ((v < 0 ? v-0.5 : v+0.5) truncated) and reports whether the result
+// lies in [lo, hi].
+func roundHalfAway(f float64, lo, hi int64) (int64, bool) {
+	if f != f {
+		return 0, false
+	}
+	if f < 0 {
+		f -= 0.5
+	} else {
+		f += 0.5
+	}
+	f = math.Trunc(f)
+	if f < float64(lo) || f >= float64(hi)+1 || f >= 9.223372036854775807e18 {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+func checkScale(t value.Type, scale int32) error {
+	if scale < 0 || int(scale) > t.MaxScale() {
+		return fmt.Errorf("Scale is out of bounds")
+	}
+	return nil
+}
+
+// maxF64Int64 is the largest float64 below 2^63 (2^63-1024).
+const maxF64Int64 = 9223372036854774784.0
+
+var pow10i64 = func() [19]int64 {
+	var p [19]int64
+	p[0] = 1
+	for i := 1; i < 19; i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// typeLabel names t for error messages (DECIMAL types with their scale).
+func typeLabel(t value.Type, scale int32) string {
+	if t.IsDecimal() {
+		return decimalName(t, scale)
+	}
+	return t.String()
+}
+
+func cantConvert(from value.Type, fs int32, to value.Type, ts int32) error {
+	return fmt.Errorf("Can't convert %s to %s", typeLabel(from, fs), typeLabel(to, ts))
+}
+
+// convertCell converts a non-NULL cell of type from (scale fs) to type to
+// (scale ts) in place; c.null may become true.
+func convertCell(c *cell, from value.Type, fs int32, to value.Type, ts int32) error {
+	if from == to && (!to.IsDecimal() || fs == ts) {
+		return nil
+	}
+	switch from.Category() {
+	case value.CatNothing:
+		c.null = true
+		return nil
+	case value.CatLogical, value.CatIntegral:
+		return fromInt(c, from, to, ts)
+	case value.CatFloating:
+		return fromFloat(c, from, to, ts)
+	case value.CatTemporal:
+		return fromTemporal(c, from, to, ts)
+	case value.CatLiteral:
+		return fromString(c, to, ts)
+	case value.CatDecimal:
+		return fromDecimal(c, from, fs, to, ts)
+	case value.CatBinary:
+		if from == value.UUID || from == value.IPAddr || from == value.Int128 {
+			switch to {
+			case value.UUID, value.IPAddr, value.Int128:
+				return nil
+			case value.String, value.Symbol, value.Blob:
+				c.s = value.FormatBytes16(from, c.b, 0)
+				return nil
+			}
+		}
+	}
+	return cantConvert(from, fs, to, ts)
+}
+
+// setInt stores v as type t (already in range or wrapped), marking NULL
+// when it is the sentinel.
+func setInt(c *cell, t value.Type, v int64) {
+	c.i = v
+	c.null = v == nullRaw(t)
+}
+
+func fromInt(c *cell, from, to value.Type, ts int32) error {
+	v := c.i
+	switch to.Category() {
+	case value.CatLogical:
+		c.i = b2i(v != 0)
+		return nil
+	case value.CatIntegral:
+		setInt(c, to, wrapInt(to, v))
+		return nil
+	case value.CatFloating:
+		c.f = float64(v)
+		return nil
+	case value.CatTemporal:
+		return intToTemporal(c, to, v)
+	case value.CatLiteral:
+		c.s = formatRawString(from, v)
+		return nil
+	case value.CatDecimal:
+		if from == value.Bool || from == value.Char {
+			break
+		}
+		return intToDecimal(c, v, to, ts)
+	}
+	return cantConvert(from, 0, to, ts)
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// intToTemporal reinterprets an integer as the raw value of a temporal
+// type (date(1) = 1970.01.02); time-of-day types reject values outside a
+// day, as the C++ API's validate() does.
+func intToTemporal(c *cell, to value.Type, v int64) error {
+	if per := unitsPerDay(to); per > 0 && temporalKind(to) == kindTime {
+		if v < 0 || v >= per {
+			c.null = true
+			return nil
+		}
+	}
+	setInt(c, to, wrapInt(to, v))
+	return nil
+}
+
+// formatRawString is string(x) for an integer-stored value: its printed
+// form (CHAR as the character when printable).
+func formatRawString(t value.Type, v int64) string {
+	if t == value.Char {
+		return value.FormatChar(int8(v))
+	}
+	return value.FormatRaw(t, v, 0)
+}
+
+func fromFloat(c *cell, from, to value.Type, ts int32) error {
+	f := c.f
+	if f != f {
+		c.null = true
+		return nil
+	}
+	switch to.Category() {
+	case value.CatLogical:
+		c.i = b2i(f != 0)
+		return nil
+	case value.CatIntegral:
+		lo, hi := IntRange(to)
+		r, ok := roundHalfAway(f, lo, hi)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		c.i = r
+		return nil
+	case value.CatFloating:
+		if to == value.Float {
+			f32 := float32(f)
+			if math.IsInf(float64(f32), 0) && !math.IsInf(f, 0) {
+				c.null = true
+				return nil
+			}
+			c.f = float64(f32)
+		}
+		if math.IsInf(c.f, 0) {
+			c.null = true
+		}
+		return nil
+	case value.CatTemporal:
+		r, ok := roundHalfAway(f, math.MinInt64+1, math.MaxInt64)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		lo, hi := IntRange(to)
+		if r < lo || r > hi {
+			c.null = true
+			return nil
+		}
+		return intToTemporal(c, to, r)
+	case value.CatLiteral:
+		c.s = value.FormatFloat(f, 6)
+		return nil
+	case value.CatDecimal:
+		return floatToDecimal(c, f, to, ts)
+	}
+	return cantConvert(from, 0, to, ts)
+}
+
+func fromTemporal(c *cell, from, to value.Type, ts int32) error {
+	v := c.i
+	switch to.Category() {
+	case value.CatTemporal:
+		r, null, err := convertTemporal(v, from, to)
+		if err != nil {
+			return err
+		}
+		c.i, c.null = r, null
+		return nil
+	case value.CatLogical:
+		c.i = b2i(v != 0)
+		return nil
+	case value.CatIntegral:
+		setInt(c, to, wrapInt(to, v))
+		return nil
+	case value.CatFloating:
+		c.f = float64(v)
+		return nil
+	case value.CatLiteral:
+		c.s = value.FormatTemporal(from, v)
+		return nil
+	}
+	return cantConvert(from, 0, to, ts)
+}
+
+// fromString converts c.s (a STRING/SYMBOL/BLOB) to type to.
+func fromString(c *cell, to value.Type, ts int32) error {
+	s := c.s
+	if s == "" {
+		c.null = true
+		return nil
+	}
+	switch to {
+	case value.String, value.Symbol, value.Blob:
+		return nil
+	case value.Bool:
+		switch {
+		case s == "00":
+			c.null = true
+		case equalFold(s, "true"):
+			c.i = 1
+		case equalFold(s, "false"):
+			c.i = 0
+		default:
+			v, ok := leadingInt(s)
+			if !ok {
+				// Bool::parseBool (C++ API): atoi(s) != 0, so text
+				// without a number is false.
+				f, _ := leadingFloat(s)
+				c.i = b2i(f != 0)
+				return nil
+			}
+			c.i = b2i(v != 0)
+		}
+		return nil
+	case value.Char:
+		if len(s) == 3 && s[0] == '\'' && s[2] == '\'' {
+			c.i = int64(int8(s[1]))
+			return nil
+		}
+		v, ok := leadingInt(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		if v > 127 || v < -128 {
+			return fmt.Errorf("Failed to convert the string to CHAR")
+		}
+		setInt(c, value.Char, v)
+		return nil
+	case value.Short, value.Int, value.Long:
+		v, ok := leadingInt(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		setInt(c, to, wrapInt(to, v))
+		return nil
+	case value.Float, value.Double:
+		f, ok := leadingFloat(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		c.f = f
+		if to == value.Float {
+			c.f = float64(float32(f))
+		}
+		if math.IsInf(c.f, 0) {
+			c.null = true
+		}
+		return nil
+	case value.UUID:
+		b, ok := parseUUID(s)
+		if !ok {
+			return fmt.Errorf("Invalid UUID string")
+		}
+		c.b = b
+		return nil
+	case value.Int128:
+		b, ok := parseHex128(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		c.b = b
+		return nil
+	case value.IPAddr:
+		b, ok := parseIPAddr(s)
+		if !ok {
+			c.null = true
+			return nil
+		}
+		c.b = b
+		return nil
+	case value.Decimal32, value.Decimal64, value.Decimal128:
+		return stringToDecimal(c, to, ts)
+	}
+	if to.IsTemporal() {
+		txt := trimSpace(s)
+		if n := len(txt); n > 1 && temporalSuffix[txt[n-1]] != 0 {
+			txt = txt[:n-1]
+		}
+		v, typ, _, err := parseTemporalCore(txt, true)
+		if err != nil {
+			c.null = true
+			return nil
+		}
+		if typ == to {
+			c.i = v
+			return nil
+		}
+		r, null, err := convertTemporal(v, typ, to)
+		if err != nil {
+			c.null = true
+			return nil
+		}
+		c.i, c.null = r, null
+		return nil
+	}
+	return cantConvert(value.String, 0, to, ts)
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x >= 'A' && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if y >= 'A' && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+func trimSpace(s string) string {
+	i, j := 0, len(s)
+	for i < j && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+		i++
+	}
+	for j > i && (s[j-1] == ' ' || s[j-1] == '\t' || s[j-1] == '\r' || s[j-1] == '\n') {
+		j--
+	}
+	return s[i:j]
+}
+
+// ---- decimals ----
+
+// intToDecimal scales an integer to a DECIMAL (error "Decimal math
+// overflow" when the unscaled value does not fit the storage integer).
+func intToDecimal(c *cell, v int64, to value.Type, ts int32) error {
+	if to == value.Decimal128 {
+		x := new(big.Int).Mul(big.NewInt(v), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(ts)), nil))
+		return setDecimalBig(c, to, x)
+	}
+	hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[ts]))
+	_, max := IntRange(to)
+	if hi != 0 || lo > uint64(max) {
+		return fmt.Errorf("Decimal math overflow")
+	}
+	r := int64(lo)
+	if v < 0 {
+		r = -r
+	}
+	c.i = r
+	return nil
+}
+
+func absU64(v int64) uint64 {
+	if v < 0 {
+		return uint64(-v)
+	}
+	return uint64(v)
+}
+
+// floatToDecimal truncates f*10^scale toward zero (DECIMAL tutorial:
+// decimal32(1.23456, 3) = 1.234).
+func floatToDecimal(c *cell, f float64, to value.Type, ts int32) error {
+	if math.IsInf(f, 0) {
+		c.null = true
+		return nil
+	}
+	p := math.Pow10(int(ts))
+	x := math.Trunc(f * p)
+	if to == value.Decimal128 {
+		bf := new(big.Float).SetFloat64(x)
+		bi, _ := bf.Int(nil)
+		return setDecimalBig(c, to, bi)
+	}
+	lo, hi := IntRange(to)
+	if x < float64(lo) || x >= float64(hi)+1 || x >= 9.223372036854775807e18 {
+		return fmt.Errorf("Decimal math overflow")
+	}
+	c.i = int64(x)
+	return nil
+}
+
+var (
+	maxDecimal128 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 127), big.NewInt(1))
+	minDecimal128 = new(big.Int).Neg(maxDecimal128)
+)
+
+// setDecimalBig stores an unscaled big value into c for type t, checking
+// the storage range.
+func setDecimalBig(c *cell, t value.Type, x *big.Int) error {
+	switch t {
+	case value.Decimal128:
+		if x.Cmp(maxDecimal128) > 0 || x.Cmp(minDecimal128) < 0 {
+			return fmt.Errorf("Decimal math overflow")
+		}
+		c.b = value.Decimal128Bytes(x)
+		return nil
+	default:
+		lo, hi := IntRange(t)
+		if !x.IsInt64() || x.Int64() < lo || x.Int64() > hi {
+			return fmt.Errorf("Decimal math overflow")
+		}
+		c.i = x.Int64()
+		return nil
+	}
+}
+
+// decimalBig returns the unscaled value held in a decimal cell.
+func decimalBig(c *cell, t value.Type) *big.Int {
+	if t == value.Decimal128 {
+		return value.Decimal128Big(c.b)
+	}
+	return big.NewInt(c.i)
+}
+
+func fromDecimal(c *cell, from value.Type, fs int32, to value.Type, ts int32) error {
+	switch to.Category() {
+	case value.CatDecimal:
+		if from != value.Decimal128 && to != value.Decimal128 {
+			v := c.i
+			switch {
+			case ts >= fs:
+				d := ts - fs
+				if d > 18 {
+					return fmt.Errorf("Decimal math overflow")
+				}
+				hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[d]))
+				_, max := IntRange(to)
+				if hi != 0 || lo > uint64(max) {
+					return fmt.Errorf("Decimal math overflow")
+				}
+				r := int64(lo)
+				if v < 0 {
+					r = -r
+				}
+				c.i = r
+			default:
+				r := v / pow10i64[fs-ts]
+				lo, hi := IntRange(to)
+				if r < lo || r > hi {
+					return fmt.Errorf("Decimal math overflow")
+				}
+				c.i = r
+			}
+			return nil
+		}
+		x := decimalBig(c, from)
+		if ts >= fs {
+			x.Mul(x, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(ts-fs)), nil))
+		} else {
+			x.Quo(x, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fs-ts)), nil))
+		}
+		return setDecimalBig(c, to, x)
+	case value.CatFloating:
+		if from == value.Decimal128 {
+			f, _ := new(big.Float).Quo(new(big.Float).SetInt(value.Decimal128Big(c.b)),
+				new(big.Float).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fs)), nil))).Float64()
+			c.f = f
+		} else {
+			c.f = float64(c.i) / math.Pow10(int(fs))
+		}
+		if to == value.Float {
+			c.f = float64(float32(c.f))
+		}
+		return nil
+	case value.CatLogical:
+		if from == value.Decimal128 {
+			c.i = b2i(value.Decimal128Big(c.b).Sign() != 0)
+		} else {
+			c.i = b2i(c.i != 0)
+		}
+		return nil
+	case value.CatIntegral:
+		x := decimalBig(c, from)
+		d := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fs)), nil)
+		q, r := new(big.Int).QuoRem(x, d, new(big.Int))
+		// half away from zero
+		r2 := new(big.Int).Mul(new(big.Int).Abs(r), big.NewInt(2))
+		if r2.Cmp(d) >= 0 {
+			if x.Sign() < 0 {
+				q.Sub(q, big.NewInt(1))
+			} else {
+				q.Add(q, big.NewInt(1))
+			}
+		}
+		lo, hi := IntRange(to)
+		if !q.IsInt64() || q.Int64() < lo || q.Int64() > hi {
+			c.null = true
+			return nil
+		}
+		c.i = q.Int64()
+		return nil
+	case value.CatLiteral:
+		if from == value.Decimal128 {
+			c.s = value.FormatBytes16(value.Decimal128, c.b, fs)
+		} else {
+			c.s = value.FormatRaw(from, c.i, fs)
+		}
+		return nil
+	}
+	return cantConvert(from, fs, to, ts)
+}
+
+// ---- temporal ----
+
+const (
+	kindNone = iota
+	kindDate
+	kindTime
+	kindDateTime
+)
+
+func temporalKind(t value.Type) int {
+	switch t {
+	case value.Date, value.Month:
+		return kindDate
+	case value.Minute, value.Second, value.Time, value.NanoTime:
+		return kindTime
+	case value.DateHour, value.DateMinute, value.DateTime, value.Timestamp, value.NanoTimestamp:
+		return kindDateTime
+	}
+	return kindNone
+}
+
+// nsPerUnit is the length of one raw unit of a day-based temporal type in
+// nanoseconds (0 for MONTH and non-temporal types).
+func nsPerUnit(t value.Type) int64 {
+	switch t {
+	case value.Date:
+		return value.NsPerDay
+	case value.DateHour:
+		return 3600 * value.NsPerSec
+	case value.DateMinute, value.Minute:
+		return 60 * value.NsPerSec
+	case value.DateTime, value.Second:
+		return value.NsPerSec
+	case value.Timestamp, value.Time:
+		return value.NsPerMs
+	case value.NanoTimestamp, value.NanoTime:
+		return 1
+	}
+	return 0
+}
+
+// unitsPerDay is the number of raw units in a day (0 for MONTH).
+func unitsPerDay(t value.Type) int64 {
+	if u := nsPerUnit(t); u > 0 {
+		return value.NsPerDay / u
+	}
+	return 0
+}
+
+// convertTemporal converts raw value v of temporal type from to type to.
+// null reports a result outside the target's range.
+func convertTemporal(v int64, from, to value.Type) (int64, bool, error) {
+	fk, tk := temporalKind(from), temporalKind(to)
+	if fk == kindNone || tk == kindNone {
+		return 0, false, cantConvert(from, 0, to, 0)
+	}
+	if from == to {
+		return v, false, nil
+	}
+	if (fk == kindTime) != (tk == kindTime) && !(fk == kindDateTime && tk == kindTime) {
+		return 0, false, cantConvert(from, 0, to, 0)
+	}
+	if from == value.Month {
+		y, m := value.FloorDiv(v, 12), value.FloorMod(v, 12)+1
+		if y < -5000000 || y > 5000000 {
+			return 0, true, nil
+		}
+		v, from = value.DaysFromCivil(int(y), int(m), 1), value.Date
+		if to == value.Date {
+			return fitTemporal(v, to)
+		}
+	}
+	if to == value.Month {
+		days := value.FloorDiv(v, unitsPerDay(from))
+		y, m, _ := value.CivilFromDays(days)
+		return fitTemporal(int64(y)*12+int64(m)-1, to)
+	}
+	if tk == kindTime && fk == kindDateTime {
+		v = value.FloorMod(v, unitsPerDay(from))
+	}
+	fu, tu := nsPerUnit(from), nsPerUnit(to)
+	if fu >= tu {
+		k := fu / tu
+		if k > 1 {
+			hi, lo := bits.Mul64(absU64(v), uint64(k))
+			if hi != 0 || lo > math.MaxInt64 {
+				return 0, true, nil
+			}
+			r := int64(lo)
+			if v < 0 {
+				r = -r
+			}
+			v = r
+		}
+	} else {
+		v = value.FloorDiv(v, tu/fu)
+	}
+	return fitTemporal(v, to)
+}
+
+func fitTemporal(v int64, t value.Type) (int64, bool, error) {
+	lo, hi := IntRange(t)
+	if v < lo || v > hi {
+		return 0, true, nil
+	}
+	return v, false, nil
+}
+
+// ---- vectors ----
+
+// Vector converts every element of v to type t (scale as in To). It
+// returns v itself when v already has type t (and scale); otherwise it
+// allocates the result once and converts in a single typed loop for the
+// common numeric and temporal pairs.
+func Vector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
+	if t.IsDecimal() {
+		if scale < 0 {
+			if !v.T.IsDecimal() {
+				return nil, fmt.Errorf("Scale is out of bounds")
+			}
+			scale = v.Scale
+		}
+		if err := checkScale(t, scale); err != nil {
+			return nil, err
+		}
+	} else if t.IsArray() && t.Elem().IsDecimal() {
+		if scale < 0 {
+			scale = v.Scale
+		}
+	} else {
+		scale = 0
+	}
+	if v.T == t && (!t.Elem().IsDecimal() || v.Scale == scale) {
+		return v, nil
+	}
+	if v.T.IsArray() || t.IsArray() {
+		return castArrayVector(v, t, scale)
+	}
+	if t == value.Any {
+		n := v.Len()
+		out := &value.Vector{T: value.Any, Any: make([]value.Value, n)}
+		for i := 0; i < n; i++ {
+			out.Any[i] = v.Elem(i)
+		}
+		return out, nil
+	}
+	if !castableTarget(t) {
+		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
+	}
+	if v.T == value.Any {
+		return castTuple(v, t, scale)
+	}
+	if !castableTarget(v.T) && v.T != value.Void {
+		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
+	}
+	if v.T == value.Void {
+		out := value.NewNullVector(t, v.Len())
+		out.Scale = scale
+		return out, nil
+	}
+	if out, ok, err := fastCast(v, t, scale); ok || err != nil {
+		return out, err
+	}
+	n := v.Len()
+	out := value.NewVector(t, n, n)
+	out.Scale = scale
+	var c cell
+	for i := 0; i < n; i++ {
+		readCell(v, i, &c)
+		if !c.null {
+			if err := convertCell(&c, v.T, v.Scale, t, scale); err != nil {
+				return nil, err
+			}
+		}
+		writeCell(out, i, &c)
+	}
+	return out, nil
+}
+
+func castArrayVector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
+	if !v.T.IsArray() || !t.IsArray() {
+		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
+	}
+	flat := *v
+	flat.T = v.T.Elem()
+	flat.Offsets = nil
+	cv, err := Vector(&flat, t.Elem(), scale)
+	if err != nil {
+		return nil, err
+	}
+	out := *cv
+	if cv == &flat {
+		out = flat
+	}
+	out.T = t
+	out.Offsets = append([]int64(nil), v.Offsets...)
+	return &out, nil
+}
+
+// castTuple converts a tuple whose elements are scalars into a typed
+// vector.
+func castTuple(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
+	n := len(v.Any)
+	out := value.NewVector(t, n, n)
+	out.Scale = scale
+	var c cell
+	for i, x := range v.Any {
+		s, ok := x.(*value.Scalar)
+		if !ok {
+			return nil, fmt.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
+		}
+		scalarCell(s, &c)
+		if !c.null {
+			if err := convertCell(&c, s.T, s.Scale, t, scale); err != nil {
+				return nil, err
+			}
+		}
+		writeCell(out, i, &c)
+	}
+	return out, nil
+}
+
+func readCell(v *value.Vector, i int, c *cell) {
+	*c = cell{}
+	if v.IsNull(i) {
+		c.null = true
+		return
+	}
+	switch v.T.Storage() {
+	case value.StInt8:
+		c.i = int64(v.I8[i])
+	case value.StInt16:
+		c.i = int64(v.I16[i])
+	case value.StInt32:
+		c.i = int64(v.I32[i])
+	case value.StInt64:
+		c.i = v.I64[i]
+	case value.StFloat32:
+		c.f = float64(v.F32[i])
+	case value.StFloat64:
+		c.f = v.F64[i]
+	case value.StString:
+		c.s = v.Str[i]
+	case value.StBytes16:
+		c.b = v.B16[i]
+	default:
+		c.null = true
+	}
+}
+
+func writeCell(v *value.Vector, i int, c *cell) {
+	if c.null {
+		v.SetNull(i)
+		return
+	}
+	switch v.T.Storage() {
+	case value.StInt8:
+		v.I8[i] = int8(c.i)
+	case value.StInt16:
+		v.I16[i] = int16(c.i)
+	case value.StInt32:
+		v.I32[i] = int32(c.i)
+	case value.StInt64:
+		v.I64[i] = c.i
+	case value.StFloat32:
+		v.F32[i] = float32(c.f)
+	case value.StFloat64:
+		v.F64[i] = c.f
+	case value.StString:
+		v.Str[i] = c.s
+	case value.StBytes16:
+		v.B16[i] = c.b
+	}
+}
+
+type sint interface {
+	~int8 | ~int16 | ~int32 | ~int64
+}
+type sfloat interface{ ~float32 | ~float64 }
+
+// wrapLoop converts integers keeping the low bits (NULL stays NULL).
+func wrapLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D) {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+		} else {
+			dst[i] = D(x)
+		}
+	}
+}
+
+// boolLoop maps integers to BOOL (non-zero is true).
+func boolLoop[S sint](dst []int8, src []S, srcNull S) {
+	for i, x := range src {
+		switch {
+		case x == srcNull:
+			dst[i] = value.NullInt8
+		case x != 0:
+			dst[i] = 1
+		default:
+			dst[i] = 0
+		}
+	}
+}
+
+// intToFloatLoop converts integers to floating values.
+func intToFloatLoop[S sint, D sfloat](dst []D, src []S, srcNull S, dstNull D) {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+		} else {
+			dst[i] = D(x)
+		}
+	}
+}
+
+// floatToIntLoop rounds half away from zero; results outside the target
+// range (loEx and hiEx are the exclusive bounds lo-1 and hi+1) and NaN
+// become NULL.
+func floatToIntLoop[S sfloat, D sint](dst []D, src []S, srcNull S, dstNull D, loEx, hiEx float64) {
+	for i, x := range src {
+		f := float64(x)
+		if f < 0 {
+			f -= 0.5
+		} else {
+			f += 0.5
+		}
+		// NaN fails both comparisons.
+		if x == srcNull || !(f > loEx && f < hiEx) {
+			dst[i] = dstNull
+			continue
+		}
+		dst[i] = D(int64(f))
+	}
+}
+
+// floatToFloatLoop converts between FLOAT and DOUBLE; NaN, NULL and
+// overflow become NULL.
+func floatToFloatLoop[S, D sfloat](dst []D, src []S, srcNull S, dstNull D) {
+	for i, x := range src {
+		y := D(x)
+		if x == srcNull || x != x || math.IsInf(float64(y), 0) {
+			dst[i] = dstNull
+		} else {
+			dst[i] = y
+		}
+	}
+}
+
+// linearLoop computes FloorDiv(FloorMod(x, mod)*mul, div) per element
+// (mod, mul, div of 0 or 1 are skipped); results outside [lo, hi] or
+// overflowing become NULL.
+func linearLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D, mod, mul, div, lo, hi int64) {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+			continue
+		}
+		v := int64(x)
+		if mod > 1 {
+			v %= mod
+			if v < 0 {
+				v += mod
+			}
+		}
+		if mul > 1 {
+			if v > math.MaxInt64/mul || v < -math.MaxInt64/mul {
+				dst[i] = dstNull
+				continue
+			}
+			v *= mul
+		}
+		if div > 1 {
+			q := v / div
+			if v%div != 0 && v < 0 {
+				q--
+			}
+			v = q
+		}
+		if v < lo || v > hi {
+			dst[i] = dstNull
+			continue
+		}
+		dst[i] = D(v)
+	}
+}
+
+// floatToDecimalLoop truncates x*p into unscaled decimals; it reports
+// false on overflow.
+func floatToDecimalLoop[S sfloat, D sint](dst []D, src []S, srcNull S, dstNull D, p, lo, hi float64) bool {
+	for i, x := range src {
+		f := float64(x)
+		if x == srcNull || f != f || math.IsInf(f, 0) {
+			dst[i] = dstNull
+			continue
+		}
+		y := math.Trunc(f * p)
+		if y < lo || y > hi {
+			return false
+		}
+		dst[i] = D(y)
+	}
+	return true
+}
+
+// intToDecimalLoop multiplies integers by p; it reports false on overflow.
+func intToDecimalLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D, p, lo, hi int64) bool {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+			continue
+		}
+		v := int64(x)
+		if v > hi/p || v < lo/p {
+			return false
+		}
+		dst[i] = D(v * p)
+	}
+	return true
+}
+
+// decimalToFloatLoop divides unscaled decimals by p.
+func decimalToFloatLoop[S sint, D sfloat](dst []D, src []S, srcNull S, dstNull D, p float64) {
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = dstNull
+		} else {
+			dst[i] = D(float64(x) / p)
+		}
+	}
+}
+
+// intDispatch calls the loop matching v's and out's integer storages.
+func intDispatch(v, out *value.Vector, f intLoops) bool {
+	switch v.T.Storage() {
+	case value.StInt8:
+		return dispatchDst(v.I8, value.NullInt8, out, f)
+	case value.StInt16:
+		return dispatchDst(v.I16, value.NullInt16, out, f)
+	case value.StInt32:
+		return dispatchDst(v.I32, value.NullInt32, out, f)
+	case value.StInt64:
+		return dispatchDst(v.I64, value.NullInt64, out, f)
+	}
+	return false
+}
+
+// intLoops selects the integer-to-integer loop (loopWrap, loopLinear or
+// loopDecimal) and its parameters.
+type intLoops struct {
+	kind                   int
+	mod, mul, div, lo, hi  int64
+	decimalP, decLo, decHi int64
+}
+
+const (
+	loopWrap = iota
+	loopLinear
+	loopDecimal
+)
+
+func dispatchDst[S sint](src []S, srcNull S, out *value.Vector, f intLoops) bool {
+	switch out.T.Storage() {
+	case value.StInt8:
+		return runIntLoop(out.I8, src, srcNull, value.NullInt8, f)
+	case value.StInt16:
+		return runIntLoop(out.I16, src, srcNull, value.NullInt16, f)
+	case value.StInt32:
+		return runIntLoop(out.I32, src, srcNull, value.NullInt32, f)
+	case value.StInt64:
+		return runIntLoop(out.I64, src, srcNull, value.NullInt64, f)
+	}
+	return false
+}
+
+func runIntLoop[S, D sint](dst []D, src []S, srcNull S, dstNull D, f intLoops) bool {
+	switch f.kind {
+	case loopWrap:
+		wrapLoop(dst, src, srcNull, dstNull)
+	case loopLinear:
+		linearLoop(dst, src, srcNull, dstNull, f.mod, f.mul, f.div, f.lo, f.hi)
+	case loopDecimal:
+		return intToDecimalLoop(dst, src, srcNull, dstNull, f.decimalP, f.decLo, f.decHi)
+	}
+	return true
+}
+
+func isIntStorage(st value.Storage) bool {
+	return st == value.StInt8 || st == value.StInt16 || st == value.StInt32 || st == value.StInt64
+}
+
+// fastCast handles the numeric and temporal pairs with dedicated loops;
+// ok is false when the generic path must be used.
+func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, error) {
+	from := v.T
+	fc, tc := from.Category(), t.Category()
+	fst, tst := from.Storage(), t.Storage()
+	n := v.Len()
+	newOut := func() *value.Vector {
+		out := value.NewVector(t, n, n)
+		out.Scale = scale
+		return out
+	}
+
+	switch {
+	// integers, BOOL and temporal raw values among themselves
+	case isIntStorage(fst) && isIntStorage(tst) && !from.IsDecimal() && !t.IsDecimal() &&
+		from != value.Month && t != value.Month:
+		out := newOut()
+		switch {
+		case tc == value.CatLogical:
+			switch fst {
+			case value.StInt8:
+				boolLoop(out.I8, v.I8, value.NullInt8)
+			case value.StInt16:
+				boolLoop(out.I8, v.I16, value.NullInt16)
+			case value.StInt32:
+				boolLoop(out.I8, v.I32, value.NullInt32)
+			case value.StInt64:
+				boolLoop(out.I8, v.I64, value.NullInt64)
+			}
+			return out, true, nil
+		case fc == value.CatTemporal && tc == value.CatTemporal:
+			fk, tk := temporalKind(from), temporalKind(t)
+			if (fk == kindTime) != (tk == kindTime) && !(fk == kindDateTime && tk == kindTime) {
+				return nil, false, cantConvert(from, 0, t, 0)
+			}
+			f := intLoops{kind: loopLinear}
+			f.lo, f.hi = IntRange(t)
+			if tk == kindTime && fk == kindDateTime {
+				f.mod = unitsPerDay(from)
+			}
+			fu, tu := nsPerUnit(from), nsPerUnit(t)
+			if fu >= tu {
+				f.mul = fu / tu
+			} else {
+				f.div = tu / fu
+			}
+			intDispatch(v, out, f)
+			return out, true, nil
+		case tc == value.CatTemporal: // integral/BOOL -> temporal: raw
+			f := intLoops{kind: loopWrap}
+			if temporalKind(t) == kindTime {
+				f = intLoops{kind: loopLinear, lo: 0, hi: unitsPerDay(t) - 1}
+			}
+			intDispatch(v, out, f)
+			return out, true, nil
+		default: // to integral: keep the low bits
+			intDispatch(v, out, intLoops{kind: loopWrap})
+			return out, true, nil
+		}
+
+	// integers / temporal -> floating
+	case isIntStorage(fst) && !from.IsDecimal() && tc == value.CatFloating:
+		out := newOut()
+		switch t {
+		case value.Double:
+			switch fst {
+			case value.StInt8:
+				intToFloatLoop(out.F64, v.I8, value.NullInt8, value.NullFloat64)
+			case value.StInt16:
+				intToFloatLoop(out.F64, v.I16, value.NullInt16, value.NullFloat64)
+			case value.StInt32:
+				intToFloatLoop(out.F64, v.I32, value.NullInt32, value.NullFloat64)
+			case value.StInt64:
+				intToFloatLoop(out.F64, v.I64, value.NullInt64, value.NullFloat64)
+			}
+		case value.Float:
+			switch fst {
+			case value.StInt8:
+				intToFloatLoop(out.F32, v.I8, value.NullInt8, value.NullFloat32)
+			case value.StInt16:
+				intToFloatLoop(out.F32, v.I16, value.NullInt16, value.NullFloat32)
+			case value.StInt32:
+				intToFloatLoop(out.F32, v.I32, value.NullInt32, value.NullFloat32)
+			case value.StInt64:
+				intToFloatLoop(out.F32, v.I64, value.NullInt64, value.NullFloat32)
+			}
+		}
+		return out, true, nil
+
+	// floating -> integral
+	case fc == value.CatFloating && tc == value.CatIntegral:
+		out := newOut()
+		lo, hi := IntRange(t)
+		flo, fhi := float64(lo)-1, float64(hi)+1
+		if t.Storage() == value.StInt64 {
+			flo, fhi = -9223372036854775808.0, 9223372036854775808.0
+		}
+		if from == value.Double {
+			switch tst {
+			case value.StInt8:
+				floatToIntLoop(out.I8, v.F64, value.NullFloat64, value.NullInt8, flo, fhi)
+			case value.StInt16:
+				floatToIntLoop(out.I16, v.F64, value.NullFloat64, value.NullInt16, flo, fhi)
+			case value.StInt32:
+				floatToIntLoop(out.I32, v.F64, value.NullFloat64, value.NullInt32, flo, fhi)
+			case value.StInt64:
+				floatToIntLoop(out.I64, v.F64, value.NullFloat64, value.NullInt64, flo, fhi)
+			}
+		} else {
+			switch tst {
+			case value.StInt8:
+				floatToIntLoop(out.I8, v.F32, value.NullFloat32, value.NullInt8, flo, fhi)
+			case value.StInt16:
+				floatToIntLoop(out.I16, v.F32, value.NullFloat32, value.NullInt16, flo, fhi)
+			case value.StInt32:
+				floatToIntLoop(out.I32, v.F32, value.NullFloat32, value.NullInt32, flo, fhi)
+			case value.StInt64:
+				floatToIntLoop(out.I64, v.F32, value.NullFloat32, value.NullInt64, flo, fhi)
+			}
+		}
+		return out, true, nil
+
+	// floating <-> floating
+	case fc == value.CatFloating && tc == value.CatFloating:
+		out := newOut()
+		switch {
+		case from == value.Float && t == value.Double:
+			floatToFloatLoop(out.F64, v.F32, value.NullFloat32, value.NullFloat64)
+		case from == value.Double && t == value.Float:
+			floatToFloatLoop(out.F32, v.F64, value.NullFloat64, value.NullFloat32)
+		}
+		return out, true, nil
+
+	// integers -> DECIMAL32/64
+	case isIntStorage(fst) && fc == value.CatIntegral && from != value.Char && (t == value.Decimal32 || t == value.Decimal64):
+		out := newOut()
+		lo, hi := IntRange(t)
+		if !intDispatch(v, out, intLoops{kind: loopDecimal, decimalP: pow10i64[scale], decLo: lo, decHi: hi}) {
+			return nil, false, fmt.Errorf("Decimal math overflow")
+		}
+		return out, true, nil
+
+	// floating -> DECIMAL32/64
+	case fc == value.CatFloating && (t == value.Decimal32 || t == value.Decimal64):
+		out := newOut()
+		p := math.Pow10(int(scale))
+		lo, hi := IntRange(t)
+		flo, fhi := float64(lo), float64(hi)
+		if t == value.Decimal64 {
+			flo, fhi = -maxF64Int64, maxF64Int64
+		}
+		ok := true
+		switch {
+		case from == value.Double && t == value.Decimal32:
+			ok = floatToDecimalLoop(out.I32, v.F64, value.NullFloat64, value.NullInt32, p, flo, fhi)
+		case from == value.Double && t == value.Decimal64:
+			ok = floatToDecimalLoop(out.I64, v.F64, value.NullFloat64, value.NullInt64, p, flo, fhi)
+		case from == value.Float && t == value.Decimal32:
+			ok = floatToDecimalLoop(out.I32, v.F32, value.NullFloat32, value.NullInt32, p, flo, fhi)
+		case from == value.Float && t == value.Decimal64:
+			ok = floatToDecimalLoop(out.I64, v.F32, value.NullFloat32, value.NullInt64, p, flo, fhi)
+		}
+		if !ok {
+			return nil, false, fmt.Errorf("Decimal math overflow")
+		}
+		return out, true, nil
+
+	// DECIMAL32/64 -> floating
+	case (from == value.Decimal32 || from == value.Decimal64) && tc == value.CatFloating:
+		out := newOut()
+		p := math.Pow10(int(v.Scale))
+		switch {
+		case from == value.Decimal32 && t == value.Double:
+			decimalToFloatLoop(out.F64, v.I32, value.NullInt32, value.NullFloat64, p)
+		case from == value.Decimal64 && t == value.Double:
+			decimalToFloatLoop(out.F64, v.I64, value.NullInt64, value.NullFloat64, p)
+		case from == value.Decimal32 && t == value.Float:
+			decimalToFloatLoop(out.F32, v.I32, value.NullInt32, value.NullFloat32, p)
+		case from == value.Decimal64 && t == value.Float:
+			decimalToFloatLoop(out.F32, v.I64, value.NullInt64, value.NullFloat32, p)
+		}
+		return out, true, nil
+
+	// literal <-> literal: copy the strings once
+	case fc == value.CatLiteral && tc == value.CatLiteral:
+		out := &value.Vector{T: t, Str: append([]string(nil), v.Str...)}
+		return out, true, nil
+
+	// UUID / IPADDR / INT128 reinterpret
+	case fst == value.StBytes16 && tst == value.StBytes16 && from != value.Decimal128 && t != value.Decimal128:
+		out := &value.Vector{T: t, B16: append([][16]byte(nil), v.B16...)}
+		return out, true, nil
+	}
+	return nil, false, nil
+}
+
+// FromScalars makes a vector from evaluated elements, as a vector literal
+// does: a typed vector when every element is a scalar of compatible types
+// (numbers promote, literals become STRING), otherwise a tuple.
+func FromScalars(vals []value.Value) (value.Value, error) {
+	if len(vals) == 0 {
+		return value.NewTuple(nil), nil
+	}
+	t := value.Void
+	for _, v := range vals {
+		s, ok := v.(*value.Scalar)
+		if !ok {
+			return value.NewTuple(vals), nil
+		}
+		if s.T == value.Void {
+			continue
+		}
+		switch {
+		case t == value.Void:
+			t = s.T
+		case t == s.T:
+		case t.IsNumeric() && s.T.IsNumeric() && t != value.Bool && s.T != value.Bool:
+			t = value.Promote(t, s.T)
+		case t.Category() == value.CatLiteral && s.T.Category() == value.CatLiteral:
+			t = value.String
+		default:
+			return value.NewTuple(vals), nil
+		}
+	}
+	if t == value.Void {
+		return value.NewNullVector(value.Void, len(vals)), nil
+	}
+	// A DECIMAL vector has one scale; DECIMALs of different scales make a
+	// tuple (funcs/d/decimal32.md: [1.23$DECIMAL32(4), 3.14$DECIMAL32(3)]
+	// is ANY VECTOR).
+	scale := int32(-1)
+	if t.IsDecimal() {
+		for _, v := range vals {
+			if s := v.(*value.Scalar); s.T == t && !s.Null {
+				if scale >= 0 && s.Scale != scale {
+					return value.NewTuple(vals), nil
+				}
+				scale = s.Scale
+			}
+		}
+	}
+	out := value.NewVector(t, 0, len(vals))
+	for _, v := range vals {
+		s := v.(*value.Scalar)
+		if s.T != t && !s.Null {
+			to := s.Scale
+			if scale >= 0 {
+				to = scale
+			}
+			c, err := To(s, t, to)
+			if err != nil {
+				return nil, err
+			}
+			s = c.(*value.Scalar)
+		}
+		if scale < 0 {
+			out.Scale = s.Scale
+		}
+		out.AppendScalar(s)
+	}
+	if scale >= 0 {
+		out.Scale = scale
+	}
+	return out, nil
+}

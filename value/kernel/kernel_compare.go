@@ -1,0 +1,267 @@
+package kernel
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+type kernelNum interface {
+	~int8 | ~int16 | ~int32 | ~int64 | ~float32 | ~float64
+}
+
+// numericCompare compares two numeric operands. Same-typed operands compare
+// in their own storage; otherwise integral sides compare as INT/LONG and
+// anything with a floating or DECIMAL side as DOUBLE. Integral NULL
+// sentinels are their type's minimum, so NULL sorts first and two NULLs
+// are equal, as DolphinDB orders them.
+func numericCompare(op Op, x, y Operand, n int) (*value.Vector, error) {
+	xt, yt := x.V.T, y.V.T
+	if xt != yt || (xt.IsDecimal() && x.V.Scale != y.V.Scale) {
+		t := value.Double
+		xc, yc := xt.Category(), yt.Category()
+		intLike := func(c value.Category) bool { return c == value.CatIntegral || c == value.CatLogical }
+		switch {
+		case intLike(xc) && intLike(yc):
+			t = value.Int
+			if xt == value.Long || yt == value.Long {
+				t = value.Long
+			}
+		case xt == value.Float && yt == value.Float:
+			t = value.Float
+		}
+		var err error
+		if x, err = castOperand(x, t); err != nil {
+			return nil, err
+		}
+		if y, err = castOperand(y, t); err != nil {
+			return nil, err
+		}
+	}
+	out := value.NewVector(value.Bool, n, n)
+	compareStorage(op, out.I8, x, y)
+	return out, nil
+}
+
+// compareStorage compares two operands of the same storage.
+func compareStorage(op Op, out []int8, x, y Operand) {
+	ma, mb := mask(x), mask(y)
+	switch x.V.T.Storage() {
+	case value.StInt8:
+		cmpLoop(op, out, x.V.I8, y.V.I8, ma, mb, value.NullInt8)
+	case value.StInt16:
+		cmpLoop(op, out, x.V.I16, y.V.I16, ma, mb, value.NullInt16)
+	case value.StInt32:
+		cmpLoop(op, out, x.V.I32, y.V.I32, ma, mb, value.NullInt32)
+	case value.StInt64:
+		cmpLoop(op, out, x.V.I64, y.V.I64, ma, mb, value.NullInt64)
+	case value.StFloat32:
+		cmpLoop(op, out, x.V.F32, y.V.F32, ma, mb, value.NullFloat32)
+	case value.StFloat64:
+		cmpLoop(op, out, x.V.F64, y.V.F64, ma, mb, value.NullFloat64)
+	}
+}
+
+// cmpLoop writes a op b as BOOL bytes. A floating NaN counts as NULL.
+func cmpLoop[T kernelNum](op Op, out []int8, a, b []T, ma, mb int, null T) {
+	broadcast(out, a, b, ma, mb, func(out []int8, a, b []T) { cmpLoopVV(op, out, a, b, null) })
+}
+
+// cmpLoopVV is cmpLoop over equal-length slices.
+func cmpLoopVV[T kernelNum](op Op, out []int8, a, b []T, null T) {
+	a, b = a[:len(out)], b[:len(out)]
+	switch op {
+	case OpEq:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x == y)
+		}
+	case OpNe:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x != y)
+		}
+	case OpLt:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x < y)
+		}
+	case OpLe:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x <= y)
+		}
+	case OpGt:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x > y)
+		}
+	case OpGe:
+		for i := range out {
+			x, y := a[i], b[i]
+			if x != x {
+				x = null
+			}
+			if y != y {
+				y = null
+			}
+			out[i] = boolByte(x >= y)
+		}
+	}
+}
+
+func cmpResult(op Op, c int) bool {
+	switch op {
+	case OpEq:
+		return c == 0
+	case OpNe:
+		return c != 0
+	case OpLt:
+		return c < 0
+	case OpLe:
+		return c <= 0
+	case OpGt:
+		return c > 0
+	}
+	return c >= 0
+}
+
+// literalText is an operand's elements as text: a literal vector's own
+// strings, any other vector formatted as DolphinDB prints its elements
+// (NULL as the empty string).
+func literalText(v *value.Vector) []string {
+	if v.T.Category() == value.CatLiteral {
+		return v.Str
+	}
+	out := make([]string, v.Len())
+	for i := range out {
+		if !v.IsNull(i) {
+			out[i] = v.FormatElem(i)
+		}
+	}
+	return out
+}
+
+// literalKernel is + (concatenation) and the comparisons with a STRING,
+// SYMBOL or BLOB side; strings compare bytewise and the empty string (NULL)
+// sorts first.
+func literalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
+	a, b := literalText(x.V), literalText(y.V)
+	ma, mb := mask(x), mask(y)
+	switch {
+	case op == OpAdd:
+		out := value.NewVector(value.String, n, n)
+		for i := range out.Str {
+			out.Str[i] = a[i&ma] + b[i&mb]
+		}
+		return out, nil
+	case op.IsCompare():
+		out := value.NewVector(value.Bool, n, n)
+		o := out.I8
+		switch op {
+		case OpEq:
+			// String equality checks lengths first: much cheaper than an
+			// ordering comparison for the common sym = `A filter.
+			for i := range o {
+				o[i] = boolByte(a[i&ma] == b[i&mb])
+			}
+		case OpNe:
+			for i := range o {
+				o[i] = boolByte(a[i&ma] != b[i&mb])
+			}
+		default:
+			for i := range o {
+				o[i] = boolByte(cmpResult(op, strings.Compare(a[i&ma], b[i&mb])))
+			}
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("The operator %s is not supported for %s and %s.", op, x.V.T, y.V.T)
+}
+
+// likeKernel is SQL LIKE / ILIKE with % (any run) and _ (one character).
+func likeKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
+	a, b := literalText(x.V), literalText(y.V)
+	ma, mb := mask(x), mask(y)
+	out := value.NewVector(value.Bool, n, n)
+	for i := range out.I8 {
+		s, p := a[i&ma], b[i&mb]
+		if op == OpILike {
+			s, p = strings.ToLower(s), strings.ToLower(p)
+		}
+		out.I8[i] = boolByte(LikeMatch(s, p))
+	}
+	return out, nil
+}
+
+// LikeMatch implements DolphinDB's LIKE: % matches any run of characters
+// and ? any one character (progr/sql/like.md).
+func LikeMatch(s, p string) bool {
+	// Iterative matching with one backtrack point for the last %, so long
+	// patterns cost O(len(s)*len(p)) at worst and never recurse.
+	si, pi := 0, 0
+	star, mark := -1, 0
+	for si < len(s) {
+		switch {
+		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
+			si++
+			pi++
+		case pi < len(p) && p[pi] == '%':
+			star, mark = pi, si
+			pi++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			si = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '%' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+// bytesEqual is == / != between two UUID, IPADDR or INT128 operands.
+func bytesEqual(op Op, x, y Operand, n int) *value.Vector {
+	ma, mb := mask(x), mask(y)
+	out := value.NewVector(value.Bool, n, n)
+	for i := range out.I8 {
+		eq := bytes.Equal(x.V.B16[i&ma][:], y.V.B16[i&mb][:])
+		out.I8[i] = boolByte(eq == (op == OpEq))
+	}
+	return out
+}

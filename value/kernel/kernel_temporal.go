@@ -1,0 +1,113 @@
+package kernel
+
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// temporalKernel is an operator with a temporal side: comparisons (the
+// right side converted to the left's temporal type), temporal ± integral
+// (same temporal type; time-of-day types wrap within a day, 23:59:59 + 1
+// is 00:00:00) and temporal - temporal (INT, LONG for 64-bit types).
+func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
+	xt, yt := x.V.T, y.V.T
+	xTemp, yTemp := xt.IsTemporal(), yt.IsTemporal()
+	unsupported := func() error {
+		return fmt.Errorf("The operator %s is not supported between %s and %s.", op, xt, yt)
+	}
+	if op.IsCompare() {
+		if xTemp && yTemp && xt != yt {
+			var err error
+			if y, err = castOperand(y, xt); err != nil {
+				return nil, err
+			}
+		}
+		xr, yr := Operand{V: rawView(x.V), Scalar: x.Scalar}, Operand{V: rawView(y.V), Scalar: y.Scalar}
+		return numericCompare(op, xr, yr, n)
+	}
+	rt := xt
+	switch {
+	case xTemp && yTemp:
+		if op != OpSub {
+			return nil, unsupported()
+		}
+		if xt != yt {
+			var err error
+			if y, err = castOperand(y, xt); err != nil {
+				return nil, err
+			}
+		}
+		rt = value.Int
+		if xt.Storage() == value.StInt64 {
+			rt = value.Long
+		}
+	case yTemp:
+		if op != OpAdd || !integralOrBool(xt) {
+			return nil, unsupported()
+		}
+		x, y = y, x
+		rt = yt
+	default:
+		if (op != OpAdd && op != OpSub) || !integralOrBool(yt) {
+			return nil, unsupported()
+		}
+	}
+	// Compute on the raw counts in the temporal side's storage width.
+	w := value.Int
+	if x.V.T.Storage() == value.StInt64 {
+		w = value.Long
+	}
+	xr := Operand{V: rawView(x.V), Scalar: x.Scalar}
+	yr, err := castOperand(Operand{V: rawView(y.V), Scalar: y.Scalar}, w)
+	if err != nil {
+		return nil, err
+	}
+	if xr, err = castOperand(xr, w); err != nil {
+		return nil, err
+	}
+	out := value.NewVector(w, n, n)
+	if w == value.Long {
+		intArith(op, out.I64, xr.V.I64, yr.V.I64, mask(xr), mask(yr), value.NullInt64)
+		wrapDay(out.I64, unitsInDay(rt), value.NullInt64)
+	} else {
+		intArith(op, out.I32, xr.V.I32, yr.V.I32, mask(xr), mask(yr), value.NullInt32)
+		wrapDay(out.I32, unitsInDay(rt), value.NullInt32)
+	}
+	out.T = rt
+	return out, nil
+}
+
+func integralOrBool(t value.Type) bool { return t.Category() == value.CatIntegral || t == value.Bool }
+
+// unitsInDay is the modulus of a time-of-day type, 0 for the others.
+func unitsInDay(t value.Type) int64 {
+	switch t {
+	case value.Second:
+		return 86400
+	case value.Minute:
+		return 1440
+	case value.Time:
+		return 86400000
+	case value.NanoTime:
+		return 86400000000000
+	}
+	return 0
+}
+
+func wrapDay[T kernelInt](xs []T, mod int64, null T) {
+	if mod == 0 {
+		return
+	}
+	m := T(mod)
+	for i, x := range xs {
+		if x == null {
+			continue
+		}
+		x %= m
+		if x < 0 {
+			x += m
+		}
+		xs[i] = x
+	}
+}
