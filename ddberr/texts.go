@@ -27,6 +27,10 @@ var texts = []Text{
 	{"The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.", "porpoise"},
 
 	// higher-order functions
+	{"The arguments of byRow must have the same number of rows.", "porpoise"},
+	{"The tuple argument of byRow must hold vectors of the same length.", "porpoise"},
+	{"The argument [X] of byRow must be a matrix, table, tuple or array vector.", "porpoise"},
+	{"The argument [prevailing] of twindow must be 0, 1 or 2.", "porpoise"},
 	{"Usage: twindow(func, funcArgs, T, range, [prevailing=0], [excludedPeriod]). left offset or right offset must be zero when prevailing =2.", "funcs/ho_funcs/twindow.md"},
 	{"Usage: twindow(func, funcArgs, T, range, [prevailing=0], [excludedPeriod]). 0:0 is illegal window when prevailing =2.", "funcs/ho_funcs/twindow.md"},
 

@@ -821,7 +821,7 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	prevailing := int64(0)
 	if p, ok := funcs.ScalarArg(funcs.Arg(args, 4)); ok && !p.Null {
 		if prevailing, ok = p.Int64(); !ok || prevailing < 0 || prevailing > 2 {
-			return nil, errors.New("The argument [prevailing] of twindow must be 0, 1 or 2.")
+			return nil, ddberr.Errorf("The argument [prevailing] of twindow must be 0, 1 or 2.")
 		}
 	}
 	if prevailing == 2 {
@@ -905,7 +905,7 @@ func xbyRow(env funcs.Env, args []value.Value) (value.Value, error) {
 	n := xs[0].n
 	for _, x := range xs[1:] {
 		if x.n != n {
-			return nil, errors.New("The arguments of byRow must have the same number of rows.")
+			return nil, ddberr.Errorf("The arguments of byRow must have the same number of rows.")
 		}
 	}
 	out := make([]value.Value, n)
@@ -950,7 +950,7 @@ func rowsOf(x value.Value) (rowSource, error) {
 			for i, e := range x.Any {
 				v, ok := e.(*value.Vector)
 				if !ok || (i > 0 && v.Len() != cols[0].Len()) {
-					return rowSource{}, errors.New("The tuple argument of byRow must hold vectors of the same length.")
+					return rowSource{}, ddberr.Errorf("The tuple argument of byRow must hold vectors of the same length.")
 				}
 				cols[i] = v
 			}
@@ -961,7 +961,7 @@ func rowsOf(x value.Value) (rowSource, error) {
 			return rowSource{n, func(r int) (value.Value, error) { return rowAcross(cols, r) }}, nil
 		}
 	}
-	return rowSource{}, errors.New("The argument [X] of byRow must be a matrix, table, tuple or array vector.")
+	return rowSource{}, ddberr.Errorf("The argument [X] of byRow must be a matrix, table, tuple or array vector.")
 }
 
 // rowAcross is element r of each column, as one vector.

@@ -19,6 +19,8 @@ import (
 
 var errDecimalOverflow = errors.New("Decimal math overflow")
 
+var errScaleBounds = errors.New("Scale is out of bounds")
+
 // decimalArith handles +, -, *, / between DECIMAL32/64 and integral
 // operands; ok is false when the operator or types are not its business.
 func decimalArith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
@@ -67,7 +69,7 @@ func decimalArith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 		scale = xs
 	}
 	if int(scale) > t.MaxScale() {
-		return nil, true, errors.New("Scale is out of bounds")
+		return nil, true, errScaleBounds
 	}
 	out := make([]int64, n)
 	ma, mb := mask(x), mask(y)

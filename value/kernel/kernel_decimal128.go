@@ -1,7 +1,6 @@
 package kernel
 
 import (
-	"errors"
 	"math/big"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -43,7 +42,7 @@ func decimal128Arith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 		scale = xs
 	}
 	if int(scale) > value.Decimal128.MaxScale() {
-		return nil, true, errors.New("Scale is out of bounds")
+		return nil, true, errScaleBounds
 	}
 	ra, err := newDecimal128Reader(x.V)
 	if err != nil {
