@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -47,7 +48,7 @@ func indexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
 		if idx.T.Category() != value.CatIntegral {
 			return nil, true, errors.New("Invalid index.")
 		}
-		raw, nulls := ints(idx)
+		raw, nulls := operator.Ints(idx)
 		pos := make([]int, len(raw))
 		for k, r := range raw {
 			if nulls[k] || r < 0 || r >= int64(n) {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -56,7 +57,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return unaryOp(n.Op, x)
+		return operator.Unary(n.Op, x)
 	case *sqlparse.BinaryExpr:
 		return in.evalChain(n)
 	case *sqlparse.CallExpr:
@@ -132,7 +133,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		ok, err := truth(c)
+		ok, err := funcs.Truth(c)
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -116,7 +118,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 		if err != nil {
 			return flowNext, nil, err
 		}
-		ok, err := truth(c)
+		ok, err := funcs.Truth(c)
 		if err != nil {
 			return flowNext, nil, err
 		}
@@ -132,7 +134,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			if err != nil {
 				return flowNext, nil, err
 			}
-			ok, err := truth(c)
+			ok, err := funcs.Truth(c)
 			if err != nil || !ok {
 				return flowNext, nil, err
 			}
@@ -157,7 +159,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			if err != nil {
 				return flowNext, nil, err
 			}
-			ok, err := truth(c)
+			ok, err := funcs.Truth(c)
 			if err != nil || !ok {
 				return flowNext, nil, err
 			}
@@ -241,7 +243,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 				if err != nil {
 					return flowNext, nil, err
 				}
-				ok, err := truth(c)
+				ok, err := funcs.Truth(c)
 				if err != nil || !ok {
 					return flowNext, nil, err
 				}
@@ -377,7 +379,7 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		if err != nil {
 			return err
 		}
-		v, err = binaryOp(op[:len(op)-1], cur, v)
+		v, err = operator.Binary(op[:len(op)-1], cur, v)
 		if err != nil {
 			return err
 		}

@@ -57,26 +57,3 @@ func (in *interp) reserveElems(n int64) error {
 	}
 	return in.s.eng.limits.ReserveElems(n)
 }
-
-// rangeLen is the element count of lo..hi for integral or temporal
-// scalars, 0 when the operands are anything else (rangeOp reports those).
-func rangeLen(a, b value.Value) int64 {
-	as, ok1 := a.(*value.Scalar)
-	bs, ok2 := b.(*value.Scalar)
-	if !ok1 || !ok2 || as.Null || bs.Null || as.T.Category() == value.CatFloating || bs.T.Category() == value.CatFloating {
-		return 0
-	}
-	lo, ok1 := as.Int64()
-	hi, ok2 := bs.Int64()
-	if !ok1 || !ok2 {
-		return 0
-	}
-	d := hi - lo
-	if d < 0 {
-		d = -d
-	}
-	if d < 0 { // overflow of MinInt64
-		return 1 << 62
-	}
-	return d + 1
-}
