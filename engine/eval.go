@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -94,7 +95,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			}
 		}
 		if m, ok := x.(*value.Matrix); ok {
-			return in.matrixColumns(m, idx)
+			return access.MatrixColumns(m, idx)
 		}
 		return indexValue(x, idx)
 	case *sqlparse.MemberExpr:

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -13,10 +14,10 @@ import (
 // query results are checked, and the server reads the connection cap.
 
 // newLimits are the limits of an engine configured with cfg.
-func newLimits(cfg Config) *memlimit.Limits {
+func newLimits(cfg config.Config) *memlimit.Limits {
 	maxConn := cfg.MaxConnections
 	if maxConn <= 0 {
-		maxConn = DefaultConfig().MaxConnections
+		maxConn = config.Default().MaxConnections
 	}
 	return memlimit.New(memlimit.Configured{
 		MaxMemSizeGB:   cfg.MaxMemSize,
