@@ -72,13 +72,8 @@ func Promote(a, b Type) Type {
 // categories are ordered by type id.
 func Compare(a, b *Scalar) int {
 	an, bn := a.Null || (isFloatT(a.T) && a.F != a.F), b.Null || (isFloatT(b.T) && b.F != b.F)
-	switch {
-	case an && bn:
-		return 0
-	case an:
-		return -1
-	case bn:
-		return 1
+	if c, ok := CompareNulls(an, bn); ok {
+		return c
 	}
 	ca, cb := a.T.Category(), b.T.Category()
 	numeric := func(c Category) bool {
@@ -98,7 +93,7 @@ func Compare(a, b *Scalar) int {
 		}
 		return cmpOrdered(num64(a), num64(b))
 	case a.T.Storage() == StBytes16 && b.T.Storage() == StBytes16 && a.T != Decimal128 && b.T != Decimal128:
-		return cmpU128(a.B, b.B)
+		return CompareU128(a.B, b.B)
 	}
 	return cmpOrdered(a.T, b.T)
 }
@@ -134,7 +129,9 @@ func cmpOrdered[T int64 | float64 | string | Type](a, b T) int {
 	return 0
 }
 
-func cmpU128(a, b [16]byte) int {
+// CompareU128 orders 16-byte values (UUID, IPADDR, INT128, stored little
+// endian) as unsigned 128-bit integers.
+func CompareU128(a, b [16]byte) int {
 	for k := 15; k >= 0; k-- {
 		if a[k] != b[k] {
 			if a[k] < b[k] {
@@ -168,7 +165,7 @@ func CompareElems(v *Vector, i, j int) int {
 		if v.T == Decimal128 {
 			return cmpI128(v.B16[i], v.B16[j])
 		}
-		return cmpU128(v.B16[i], v.B16[j])
+		return CompareU128(v.B16[i], v.B16[j])
 	case StAny:
 		a, aok := v.Any[i].(*Scalar)
 		b, bok := v.Any[j].(*Scalar)
@@ -182,16 +179,24 @@ func CompareElems(v *Vector, i, j int) int {
 
 // cmpFloat orders NULL (the sentinel or NaN) first.
 func cmpFloat(a, b, null float64) int {
-	an, bn := a == null || a != a, b == null || b != b
-	switch {
-	case an && bn:
-		return 0
-	case an:
-		return -1
-	case bn:
-		return 1
+	if c, ok := CompareNulls(a == null || a != a, b == null || b != b); ok {
+		return c
 	}
 	return cmpOrdered(a, b)
+}
+
+// CompareNulls orders NULL first, as DolphinDB sorts: with either side
+// NULL (an, bn) it returns the order and true.
+func CompareNulls(an, bn bool) (int, bool) {
+	switch {
+	case an && bn:
+		return 0, true
+	case an:
+		return -1, true
+	case bn:
+		return 1, true
+	}
+	return 0, false
 }
 
 func cmpI128(a, b [16]byte) int {
@@ -202,7 +207,7 @@ func cmpI128(a, b [16]byte) int {
 		}
 		return 1
 	}
-	return cmpU128(a, b)
+	return CompareU128(a, b)
 }
 
 // Less reports whether element i sorts before element j (NULL first).
