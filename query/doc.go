@@ -8,6 +8,10 @@
 // partitioned tables of package dfs (reading only the partitions and
 // columns a query needs).
 //
+// It also registers the table joiners as script functions (ej, lj, lsj,
+// fj, aj, pj, sej, cj, wj, pwj: join_funcs.go), which run with the calling
+// interpreter as their Env.
+//
 // It owns no state: the interpreter that runs a script hands it a
 // statement and an Env, through which query evaluates expressions with a
 // table's columns in scope (Scope), resolves table names and appends

@@ -4,156 +4,167 @@ package sqlparse
 // f(n); if that returns true, Inspect visits each non-nil child of n. Nil
 // entries (empty argument slots, absent clauses) are skipped. A *Script may
 // be passed as well; it is not itself a Node, so use InspectScript.
+//
+// The walk keeps its own stack instead of recursing, so a tree of any
+// depth (a chain of a million operators) needs no Go stack.
 func Inspect(n Node, f func(Node) bool) {
-	if n == nil || !f(n) {
+	if n == nil {
 		return
 	}
-	e := func(x Expr) {
+	stack := []Node{n}
+	var kids children
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !f(x) {
+			continue
+		}
+		kids = kids[:0]
+		kids.of(x)
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, kids[i])
+		}
+	}
+}
+
+// children collects the non-nil children of a node, in source order.
+type children []Node
+
+func (c *children) expr(xs ...Expr) {
+	for _, x := range xs {
 		if x != nil {
-			Inspect(x, f)
+			*c = append(*c, x)
 		}
 	}
-	es := func(xs []Expr) {
-		for _, x := range xs {
-			e(x)
+}
+
+func (c *children) stmt(xs ...Stmt) {
+	for _, x := range xs {
+		if x != nil {
+			*c = append(*c, x)
 		}
 	}
-	ss := func(xs []Stmt) {
-		for _, x := range xs {
-			if x != nil {
-				Inspect(x, f)
-			}
-		}
+}
+
+func (c *children) params(ps []Param) {
+	for _, p := range ps {
+		c.expr(p.Default)
 	}
-	ps := func(xs []Param) {
-		for _, p := range xs {
-			e(p.Default)
-		}
-	}
+}
+
+// of appends the children of n.
+func (c *children) of(n Node) {
 	switch n := n.(type) {
 	case *ExprStmt:
-		e(n.X)
+		c.expr(n.X)
 	case *AssignStmt:
-		es(n.Targets)
-		e(n.Value)
+		c.expr(n.Targets...)
+		c.expr(n.Value)
 	case *DefStmt:
-		ps(n.Params)
-		ss(n.Body)
+		c.params(n.Params)
+		c.stmt(n.Body...)
 	case *IfStmt:
-		e(n.Cond)
-		ss(n.Then)
-		ss(n.Else)
+		c.expr(n.Cond)
+		c.stmt(n.Then...)
+		c.stmt(n.Else...)
 	case *ForStmt:
-		e(n.Iter)
-		if n.Init != nil {
-			Inspect(n.Init, f)
-		}
-		e(n.Cond)
-		if n.Post != nil {
-			Inspect(n.Post, f)
-		}
-		ss(n.Body)
+		c.expr(n.Iter)
+		c.stmt(n.Init)
+		c.expr(n.Cond)
+		c.stmt(n.Post)
+		c.stmt(n.Body...)
 	case *WhileStmt:
-		e(n.Cond)
-		ss(n.Body)
+		c.expr(n.Cond)
+		c.stmt(n.Body...)
 	case *DoWhileStmt:
-		ss(n.Body)
-		e(n.Cond)
+		c.stmt(n.Body...)
+		c.expr(n.Cond)
 	case *ReturnStmt:
-		e(n.X)
+		c.expr(n.X)
 	case *TryStmt:
-		ss(n.Body)
-		ss(n.Catch)
+		c.stmt(n.Body...)
+		c.stmt(n.Catch...)
 	case *ShareStmt:
-		e(n.X)
-		e(n.Name)
+		c.expr(n.X, n.Name)
 	case *TimerStmt:
-		e(n.Count)
-		ss(n.Body)
+		c.expr(n.Count)
+		c.stmt(n.Body...)
 	case *InsertStmt:
-		e(n.Table)
+		c.expr(n.Table)
 		for _, r := range n.Rows {
-			es(r)
+			c.expr(r...)
 		}
 		if n.Select != nil {
-			Inspect(n.Select, f)
+			*c = append(*c, n.Select)
 		}
 	case *UpdateStmt:
-		e(n.Table)
+		c.expr(n.Table)
 		for _, s := range n.Sets {
-			e(s.X)
+			c.expr(s.X)
 		}
-		e(n.From)
-		es(n.Where)
-		es(n.ContextBy)
+		c.expr(n.From)
+		c.expr(n.Where...)
+		c.expr(n.ContextBy...)
 	case *DeleteStmt:
-		e(n.Table)
-		es(n.Where)
+		c.expr(n.Table)
+		c.expr(n.Where...)
 	case *VectorLit:
-		es(n.Elems)
+		c.expr(n.Elems...)
 	case *ArrayExpr:
-		es(n.Elems)
+		c.expr(n.Elems...)
 	case *TupleExpr:
-		es(n.Elems)
+		c.expr(n.Elems...)
 	case *ParenExpr:
-		e(n.X)
+		c.expr(n.X)
 	case *UnaryExpr:
-		e(n.X)
+		c.expr(n.X)
 	case *BinaryExpr:
-		e(n.L)
-		e(n.R)
+		c.expr(n.L, n.R)
 	case *AliasExpr:
-		e(n.X)
+		c.expr(n.X)
 	case *NamedArg:
-		e(n.X)
+		c.expr(n.X)
 	case *CallExpr:
-		e(n.Fn)
-		es(n.Args)
+		c.expr(n.Fn)
+		c.expr(n.Args...)
 	case *PartialExpr:
-		e(n.Fn)
-		es(n.Args)
+		c.expr(n.Fn)
+		c.expr(n.Args...)
 	case *AdverbExpr:
-		e(n.Fn)
+		c.expr(n.Fn)
 	case *IndexExpr:
-		e(n.X)
-		e(n.Index)
+		c.expr(n.X, n.Index)
 	case *MemberExpr:
-		e(n.X)
+		c.expr(n.X)
 	case *LambdaExpr:
-		ps(n.Params)
-		ss(n.Body)
+		c.params(n.Params)
+		c.stmt(n.Body...)
 	case *JoinExpr:
-		e(n.L)
-		e(n.R)
-		e(n.On)
+		c.expr(n.L, n.R, n.On)
 	case *DictExpr:
-		es(n.Keys)
-		es(n.Values)
+		c.expr(n.Keys...)
+		c.expr(n.Values...)
 	case *TernaryExpr:
-		e(n.Cond)
-		e(n.Then)
-		e(n.Else)
+		c.expr(n.Cond, n.Then, n.Else)
 	case *UnionExpr:
-		e(n.L)
-		e(n.R)
+		c.expr(n.L, n.R)
 	case *SelectExpr:
-		e(n.Top)
-		es(n.Cols)
-		e(n.From)
-		es(n.Where)
-		es(n.GroupBy)
-		es(n.ContextBy)
+		c.expr(n.Top)
+		c.expr(n.Cols...)
+		c.expr(n.From)
+		c.expr(n.Where...)
+		c.expr(n.GroupBy...)
+		c.expr(n.ContextBy...)
 		for _, o := range n.CSort {
-			e(o.X)
+			c.expr(o.X)
 		}
-		es(n.PivotBy)
-		es(n.CGroupBy)
-		e(n.Having)
+		c.expr(n.PivotBy...)
+		c.expr(n.CGroupBy...)
+		c.expr(n.Having)
 		for _, o := range n.OrderBy {
-			e(o.X)
+			c.expr(o.X)
 		}
-		e(n.Limit)
-		e(n.Offset)
+		c.expr(n.Limit, n.Offset)
 	}
 }
 

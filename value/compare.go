@@ -129,8 +129,8 @@ func cmpOrdered[T int64 | float64 | string | Type](a, b T) int {
 	return 0
 }
 
-// CompareU128 orders 16-byte values (UUID, IPADDR, INT128, stored little
-// endian) as unsigned 128-bit integers.
+// CompareU128 orders 16-byte values (UUID, IPADDR, INT128 bits) as
+// unsigned little-endian numbers: -1, 0 or 1.
 func CompareU128(a, b [16]byte) int {
 	for k := 15; k >= 0; k-- {
 		if a[k] != b[k] {
