@@ -811,6 +811,12 @@ func (p *parser) parseUpdate() Stmt {
 				s.Where = p.parseList(conditions)
 			case p.clauseBy("context") && s.ContextBy == nil:
 				s.ContextBy = p.parseList(byItems)
+			case s.CSort == nil && s.ContextBy != nil && p.skipNewlinesBeforeKw("csort"):
+				p.next()
+				s.CSort = p.parseOrderItems()
+			case s.Having == nil && s.ContextBy != nil && p.skipNewlinesBeforeKw("having"):
+				p.next()
+				s.Having = p.parseExpr()
 			default:
 				return
 			}

@@ -86,6 +86,10 @@ func Inspect(n Node, f func(Node) bool) {
 		e(n.From)
 		es(n.Where)
 		es(n.ContextBy)
+		for _, o := range n.CSort {
+			e(o.X)
+		}
+		e(n.Having)
 	case *DeleteStmt:
 		e(n.Table)
 		es(n.Where)
