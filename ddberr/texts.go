@@ -96,7 +96,7 @@ var texts = []Text{
 	{"The file %s is not a backup made by backupSettings.", "porpoise"},
 	{"sha256 authMode doesn't support scram authMode", "porpoise: the text the official C++ API falls back to RSA login on"},
 	{"SCRAM authentication failed: no matching scramClientFirst.", "porpoise"},
-	// sessions, jobs and server limits (engine/session_registry.go, engine/jobs.go, engine/limits.go)
+	// sessions, jobs and server limits (packages jobs and memlimit)
 	{"The job was cancelled.", "porpoise: cancelConsoleJob, cancelJob and closeSessions stop a job"},
 	{"Only administrators can execute function %s.", "funcs/s/setMaxConnections.md"},
 	{"The memory used by the query result (%d bytes) exceeds memLimitOfQueryResult (%.0f bytes).", "db_distr_comp/cfg/function_configuration.md"},

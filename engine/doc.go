@@ -6,6 +6,16 @@
 // databases and partitioned tables belong to package dfs, which engine
 // wraps as script values (ptable.go).
 //
+// What the server is doing — the registry of open sessions, the request
+// each runs, submitJob's background jobs and getPerf's figures — belongs
+// to package jobs, and the run-time memory and connection limits to
+// package memlimit; both reach the engine only through interfaces the
+// interpreter implements (jobs.Host, memlimit.Host). Engine keeps the
+// adapters: a session's entry in the registry and its request
+// bookkeeping (session_registry.go), running a job's function in a
+// background session (job_host.go), and the allocation and query-result
+// checks the interpreter makes (limits.go).
+//
 // Access control: the store and its policy (who may read, write, create,
 // drop, list or grant what) are package auth's; engine enforces that
 // policy on its own objects (privileges.go: DFS tables and databases,

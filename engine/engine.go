@@ -13,6 +13,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -56,11 +57,9 @@ type Engine struct {
 	mu     sync.RWMutex
 	shared map[string]*sharedObj
 
-	jobs *jobRegistry
-	// sessions lists the open sessions (session_registry.go); perf keeps
-	// the query times getPerf reports.
-	sessions sessionRegistry
-	perf     perfStats
+	// jobs lists the open sessions, their running requests and the
+	// background jobs, whose goroutines it owns (session_registry.go).
+	jobs *jobs.Registry
 	// limits are the run-time memory and connection limits (limits.go).
 	limits *memlimit.Limits
 
@@ -101,7 +100,8 @@ func Open(opts Options) (*Engine, error) {
 	if opts.Config != nil {
 		cfg = *opts.Config
 	}
-	e := &Engine{cfg: cfg, opts: opts, shared: map[string]*sharedObj{}, jobs: newJobRegistry(), limits: newLimits(cfg)}
+	e := &Engine{cfg: cfg, opts: opts, shared: map[string]*sharedObj{}, limits: newLimits(cfg)}
+	e.jobs = jobs.NewRegistry(e.Now)
 	e.SetNow(opts.Now)
 	e.seed.Store(opts.Seed)
 	if err := e.openStorage(); err != nil {
@@ -157,8 +157,7 @@ func (e *Engine) Close() error {
 	e.closed = true
 	e.mu.Unlock()
 	e.closeExtensions()
-	e.jobs.cancel()
-	e.jobs.wait(30 * time.Second)
+	e.jobs.Close(30 * time.Second)
 	e.removeScratchHome()
 	return e.closeStorage()
 }

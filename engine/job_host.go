@@ -1,26 +1,77 @@
 package engine
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"sort"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/jobs"
+	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/sysfuncs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// SubmitJob implements sysfuncs.Host: fn(args...) as a batch job of the
-// session's user.
+// SubmitJob implements sysfuncs.Host and jobs.Host: fn(args...) as a
+// batch job of the session's user, run in a background session of its
+// own that the engine's job registry owns.
 func (in *interp) SubmitJob(id, desc string, fn value.Value, args []value.Value) (string, error) {
 	f, ok := fn.(Function)
 	if !ok {
 		return "", errors.New("The job definition must be a function.")
 	}
-	return in.s.eng.submitJob(in.s, id, desc, f, args), nil
+	e, user := in.s.eng, in.s.user
+	bg := e.newSession()
+	bg.setUser(user)
+	// The job sees the functions defined when it was submitted: the
+	// session goes on defining functions while the job runs, and a map
+	// shared between the two goroutines would be a data race.
+	bg.defs = maps.Clone(in.s.defs)
+	return e.jobs.Submit(id, desc, user, f.String(), func(ctx context.Context, out io.Writer) (result value.Value, err error) {
+		bg.ctx, bg.out = ctx, out
+		defer recoverError(&err)
+		bin := &interp{s: bg, frame: bg.vars}
+		return bin.call(f, args, nil)
+	}), nil
+}
+
+// Jobs implements jobs.Host.
+func (in *interp) Jobs() *jobs.Registry { return in.s.eng.jobs }
+
+// SharedBytes implements jobs.Host: the estimated memory of the shared
+// objects. One being written is skipped rather than waited for (the
+// caller may hold its lock itself).
+func (in *interp) SharedBytes() int64 {
+	e := in.s.eng
+	e.mu.RLock()
+	objs := make([]*sharedObj, 0, len(e.shared))
+	for _, o := range e.shared {
+		objs = append(objs, o)
+	}
+	e.mu.RUnlock()
+	var n int64
+	for _, o := range objs {
+		if !o.mu.TryRLock() {
+			continue
+		}
+		t, isTable := o.v.(*value.Table)
+		if isTable && !t.Mu.TryRLock() {
+			o.mu.RUnlock()
+			continue
+		}
+		n += memlimit.EstimateBytes(o.v)
+		if isTable {
+			t.Mu.RUnlock()
+		}
+		o.mu.RUnlock()
+	}
+	return n
 }
 
 // JobSource implements sysfuncs.Host: a script expression that

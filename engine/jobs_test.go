@@ -53,7 +53,7 @@ func TestJobResultsReleased(t *testing.T) {
 	e, err := Open(Options{})
 	require.NoError(t, err)
 	defer e.Close()
-	e.jobs.budget = 20 << 20
+	e.jobs.SetResultBudget(20 << 20)
 	s := e.NewSession()
 	_, err = s.Run(`def big() { return 1..1000000 }`) // 8 MB
 	require.NoError(t, err)
@@ -61,9 +61,7 @@ func TestJobResultsReleased(t *testing.T) {
 		_, err = s.Run(fmt.Sprintf(`getJobReturn(submitJob("big%d", "", big), true)`, i))
 		require.NoError(t, err)
 	}
-	e.jobs.mu.Lock()
-	retained := e.jobs.retained
-	e.jobs.mu.Unlock()
+	retained := e.jobs.RetainedBytes()
 	require.LessOrEqual(t, retained, int64(20<<20))
 	_, err = s.Run(`getJobReturn("big0")`)
 	require.EqualError(t, err, "The result of the job [big0] was released: job results are kept up to 20 MB in total; read them sooner, e.g. with getJobReturn(jobId, true).")

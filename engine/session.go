@@ -12,6 +12,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -31,16 +32,12 @@ type Session struct {
 
 	ctx context.Context
 
-	// Registry state (session_registry.go), read by other sessions.
-	meta       SessionMeta
-	created    time.Time
-	lastActive atomic.Int64 // unix milliseconds of the last request's end
-	memSize    atomic.Int64 // estimated bytes of the variables
-	job        atomic.Pointer[consoleJob]
-	// userSeen is user as other sessions read it (user itself belongs
-	// to the session's goroutine); refreshed at login and per request.
-	userSeen atomic.Pointer[string]
-	closed   atomic.Bool
+	// meta is where the session comes from (fixed when it opens); reg is
+	// what the engine's session registry lists and other sessions read:
+	// the user, the running request, the memory estimate
+	// (session_registry.go).
+	meta SessionMeta
+	reg  *jobs.Session
 
 	// held are the shared objects whose lock the running statement holds
 	// (shared_lock.go); only the session's own goroutine touches it.
@@ -59,7 +56,7 @@ func (e *Engine) NewSession() *Session {
 // listed by getSessionMemoryStat until Close (or until it is collected).
 func (e *Engine) NewGuestSession() *Session {
 	s := e.newSession()
-	e.sessions.add(s)
+	e.jobs.Add(s.reg)
 	return s
 }
 
@@ -71,6 +68,9 @@ func (e *Engine) newSession() *Session {
 	if seed == 0 {
 		seed = time.Now().UnixNano()
 	}
+	// closing drops the login by id: the registry must not refer to the
+	// session itself, or it would keep it alive
+	reg := e.jobs.NewSession(id, func() { e.logins.dropID(id) })
 	return &Session{
 		eng:  e,
 		id:   id,
@@ -80,8 +80,8 @@ func (e *Engine) newSession() *Session {
 		rng:  rand.New(rand.NewPCG(uint64(seed), uint64(seed)^uint64(id)*0x9e3779b97f4a7c15)),
 		ctx:  context.Background(),
 
-		meta:    SessionMeta{ID: id},
-		created: time.Now(),
+		meta: SessionMeta{ID: id},
+		reg:  reg,
 	}
 }
 
@@ -107,7 +107,7 @@ func (s *Session) Login(user, password string) error {
 func (s *Session) setUser(user string) {
 	s.eng.logins.set(s, user)
 	s.user = user
-	s.userSeen.Store(&user)
+	s.reg.SetUser(user)
 }
 
 // SetOutput sets where print() writes (the wire server sends it as MSG).

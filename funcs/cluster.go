@@ -32,7 +32,9 @@ type SiteEnv interface {
 // DefaultAlias is the alias of a single-mode DolphinDB node.
 const DefaultAlias = "local8848"
 
-func siteOf(env Env) Site {
+// SiteOf is the site env runs on: its SiteEnv answer (with DolphinDB's
+// default alias when it has none), else localhost:8848.
+func SiteOf(env Env) Site {
 	if se, ok := env.(SiteEnv); ok {
 		s := se.Site()
 		if s.Alias == "" {
@@ -46,15 +48,15 @@ func siteOf(env Env) Site {
 func init() {
 	Register(Spec{Name: "getControllerAlias", Min: 0, Max: 0, Category: "cluster",
 		Fn: func(env Env, _ []value.Value) (value.Value, error) {
-			return value.NewString(siteOf(env).Alias), nil
+			return value.NewString(SiteOf(env).Alias), nil
 		}})
 	Register(Spec{Name: "getNodeHost", Min: 0, Max: 0, Category: "cluster",
 		Fn: func(env Env, _ []value.Value) (value.Value, error) {
-			return value.NewString(siteOf(env).Host), nil
+			return value.NewString(SiteOf(env).Host), nil
 		}})
 	Register(Spec{Name: "getNodePort", Min: 0, Max: 0, Category: "cluster",
 		Fn: func(env Env, _ []value.Value) (value.Value, error) {
-			return value.NewInt(int32(siteOf(env).Port)), nil
+			return value.NewInt(int32(SiteOf(env).Port)), nil
 		}})
 	Register(Spec{Name: "getClusterPerf", Params: []string{"includeMaster"}, Min: 0, Max: 1, Category: "cluster",
 		Fn: clusterPerf})
@@ -68,7 +70,7 @@ func rpc(env Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, fmt.Errorf("The first argument of rpc must be a node alias.")
 	}
-	if s := siteOf(env); alias != s.Alias {
+	if s := SiteOf(env); alias != s.Alias {
 		return nil, fmt.Errorf("The node alias [%s] doesn't exist.", alias)
 	}
 	return env.Call(args[1], args[2:]...)
@@ -80,7 +82,7 @@ func clusterPerf(env Env, args []value.Value) (value.Value, error) {
 	if _, err := BoolArg("getClusterPerf", "includeMaster", Arg(args, 0), false); err != nil {
 		return nil, err
 	}
-	s := siteOf(env)
+	s := SiteOf(env)
 	str := func(x string) *value.Vector { return value.NewStrings(value.String, []string{x}) }
 	i32 := func(x int) *value.Vector { return value.NewInts([]int32{int32(x)}) }
 	site := fmt.Sprintf("%s:%d:%s", s.Host, s.Port, s.Alias)

@@ -319,7 +319,7 @@ func fromInt(v int64, src string, t value.Type, scale int32) (c cell, err error)
 // decimalCell runs a conversion to a DECIMAL scalar, mapping failures to
 // the range error.
 func decimalCell(f func() (value.Value, error), src string, t value.Type, scale int32) (c cell, err error) {
-	if scale < 0 || scale > int32(maxDecimalScale(t)) {
+	if scale < 0 || scale > int32(t.MaxScale()) {
 		return c, &convError{fmt.Sprintf("Scale %d is out of bounds for %s", scale, t)}
 	}
 	v, err := f()
@@ -327,16 +327,6 @@ func decimalCell(f func() (value.Value, error), src string, t value.Type, scale 
 		return c, outOfRange(src, t, scale)
 	}
 	return scalarCell(v.(*value.Scalar)), nil
-}
-
-func maxDecimalScale(t value.Type) int {
-	switch t {
-	case value.Decimal32:
-		return 9
-	case value.Decimal64:
-		return 18
-	}
-	return 38
 }
 
 func scalarCell(s *value.Scalar) (c cell) {
@@ -385,7 +375,7 @@ func fromString(s, src string, t value.Type, scale int32) (c cell, err error) {
 		}
 		return scalarCell(v), nil
 	case value.Decimal32, value.Decimal64, value.Decimal128:
-		if scale < 0 || scale > int32(maxDecimalScale(t)) {
+		if scale < 0 || scale > int32(t.MaxScale()) {
 			return c, &convError{fmt.Sprintf("Scale %d is out of bounds for %s", scale, t)}
 		}
 		v, err := cast.ParseDecimal(s, t, scale)

@@ -234,7 +234,7 @@ func (d *domain) rangeKey(t value.Type, c *cell) int {
 		i = sort.Search(n, func(k int) bool { return d.rangeS[k] > c.s })
 	case value.StBytes16:
 		n = len(d.rangeB)
-		i = sort.Search(n, func(k int) bool { return cmp16(d.rangeB[k], c.b) > 0 })
+		i = sort.Search(n, func(k int) bool { return value.CompareU128(d.rangeB[k], c.b) > 0 })
 	default:
 		return -1
 	}
@@ -243,18 +243,6 @@ func (d *domain) rangeKey(t value.Type, c *cell) int {
 		return -1
 	}
 	return i - 1
-}
-
-func cmp16(a, b [16]byte) int {
-	for k := 15; k >= 0; k-- {
-		if a[k] != b[k] {
-			if a[k] < b[k] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
 }
 
 // listKey is the index of the LIST element holding the value, or -1.

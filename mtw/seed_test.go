@@ -20,14 +20,6 @@ import (
 // The examples of the Python API's MultithreadedTableWriter page
 // (seed 000), translated to Go.
 
-func session(t *testing.T, ts *server.TestServer) *client.Conn {
-	t.Helper()
-	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	t.Cleanup(func() { c.Close() })
-	return c
-}
-
 func run(t *testing.T, c *client.Conn, script string) value.Value {
 	t.Helper()
 	v, err := c.Run(context.Background(), script)
@@ -94,7 +86,7 @@ func checkLayout(t *testing.T, s mtw.Status, threads int) {
 // §2.4: 10 rows into a shared in-memory table, one with 2 values.
 func TestSeedInsertInMemory(t *testing.T) {
 	ts := server.RunT(t)
-	s := session(t, ts)
+	s := ts.Dial(t)
 	run(t, s, "t = table(1000:0, `date`ticker`price, [DATE,SYMBOL,LONG]);\nshare t as tglobal;")
 
 	writer, err := mtw.New(mtw.Config{
@@ -138,7 +130,7 @@ func TestSeedInsertInMemory(t *testing.T) {
 // §4 steps 1-3: 100 rows into a DFS HASH table with compression.
 func TestSeedDFSHashCompressed(t *testing.T) {
 	ts := server.RunT(t)
-	s := session(t, ts)
+	s := ts.Dial(t)
 	run(t, s, valuedb3)
 
 	writer, err := mtw.New(valuedb3Config(ts))
@@ -177,7 +169,7 @@ func TestSeedDFSHashCompressed(t *testing.T) {
 // getUnwrittenData and a new writer's insertUnwrittenData.
 func TestSeedErrorHandling(t *testing.T) {
 	ts := server.RunT(t)
-	s := session(t, ts)
+	s := ts.Dial(t)
 	run(t, s, valuedb3)
 	pt := `loadTable("dfs://valuedb3","pdatetest")`
 
@@ -261,7 +253,7 @@ func TestSeedErrorHandling(t *testing.T) {
 // §5: ten goroutines insert 100 rows each.
 func TestSeedConcurrentInsert(t *testing.T) {
 	ts := server.RunT(t)
-	s := session(t, ts)
+	s := ts.Dial(t)
 	run(t, s, valuedb3)
 
 	writer, err := mtw.New(valuedb3Config(ts))
@@ -295,7 +287,7 @@ func TestSeedConcurrentInsert(t *testing.T) {
 // concurrently on the shared table.
 func TestSeedUpsertKeyedTable(t *testing.T) {
 	ts := server.RunT(t)
-	s := session(t, ts)
+	s := ts.Dial(t)
 	run(t, s, "kt = keyedTable(`index, 1000:0, `index`price`name, [INT,DOUBLE,SYMBOL]);\nshare kt as kglobal;")
 	cfg := mtw.Config{
 		Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456", TableName: "kglobal",
@@ -339,7 +331,7 @@ func TestSeedUpsertKeyedTable(t *testing.T) {
 // the key is index plus the partitioning column date.
 func TestSeedUpsertDFS(t *testing.T) {
 	ts := server.RunT(t)
-	s := session(t, ts)
+	s := ts.Dial(t)
 	run(t, s, `if(existsDatabase("dfs://testMTW")) dropDatabase("dfs://testMTW")
 db = database("dfs://testMTW", VALUE, 2024.01.01..2024.01.03)
 pt = db.createPartitionedTable(table(1:0, `+"`date`index`price`volume"+`, [DATE, INT, DOUBLE, LONG]), `+"`pt, `date"+`)`)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/engine"
 )
 
@@ -187,6 +188,18 @@ func (ts *TestServer) Restart() {
 	ts.t.Helper()
 	ts.stop()
 	ts.start(ts.Addr)
+}
+
+// Dial connects a Go client logged in as admin; it is closed when the
+// test ends.
+func (ts *TestServer) Dial(t testing.TB) *client.Conn {
+	t.Helper()
+	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
+	if err != nil {
+		t.Fatalf("dial %s: %v", ts.Addr, err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
 }
 
 // SetNow pins the clock of now() and today() to t for every session.

@@ -31,14 +31,6 @@ func (f *failures) Errorf(format string, args ...any) {
 }
 func (f *failures) Fatalf(format string, args ...any) { f.Errorf(format, args...) }
 
-func dial(t *testing.T, ts *server.TestServer) *client.Conn {
-	t.Helper()
-	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	t.Cleanup(func() { c.Close() })
-	return c
-}
-
 func run(t *testing.T, c *client.Conn, script string) value.Value {
 	t.Helper()
 	v, err := c.Run(context.Background(), script)
@@ -48,7 +40,7 @@ func run(t *testing.T, c *client.Conn, script string) value.Value {
 
 func TestCheckRowsAndCount(t *testing.T) {
 	ts := server.RunT(t)
-	c := dial(t, ts)
+	c := ts.Dial(t)
 	run(t, c, "share table(1 2 as id, `AAPL`MSFT as sym, 10.5 NULL as px, 2024.01.02 2024.01.03 as d) as trades")
 
 	ts.CheckRows(t, "trades", [][]any{{1, "AAPL", 10.5, "2024.01.02"}, {2, "MSFT", nil, "2024.01.03"}})
@@ -76,28 +68,28 @@ func TestCheckRowsAndCount(t *testing.T) {
 func TestRestartKeepsDFSData(t *testing.T) {
 	ts := server.RunT(t, server.WithPersistence())
 	addr := ts.Addr
-	c := dial(t, ts)
+	c := ts.Dial(t)
 	run(t, c, `db = database("dfs://restart", VALUE, 1..3); t = table(1 2 3 as id, 1.5 2.5 3.5 as v); db.createPartitionedTable(t, "pt", "id").append!(t); share table(1 as x) as mem`)
 	ts.Restart()
 	require.Equal(t, addr, ts.Addr)
 	_, err := c.Run(context.Background(), "1")
 	require.Error(t, err, "the old connection is closed by the restart")
-	c = dial(t, ts)
+	c = ts.Dial(t)
 	ts.CheckCount(t, `loadTable("dfs://restart", "pt")`, 3)
 	_, err = c.Run(context.Background(), "select * from mem")
 	require.Error(t, err, "shared in-memory tables do not survive a restart")
 
 	// Without persistence a restart starts empty.
 	mem := server.RunT(t)
-	run(t, dial(t, mem), `db = database("dfs://gone", VALUE, 1..3); t = table(1 2 3 as id); db.createPartitionedTable(t, "pt", "id").append!(t)`)
+	run(t, mem.Dial(t), `db = database("dfs://gone", VALUE, 1..3); t = table(1 2 3 as id); db.createPartitionedTable(t, "pt", "id").append!(t)`)
 	mem.Restart()
-	require.Equal(t, "false", run(t, dial(t, mem), `existsDatabase("dfs://gone")`).String())
+	require.Equal(t, "false", run(t, mem.Dial(t), `existsDatabase("dfs://gone")`).String())
 }
 
 func TestSetError(t *testing.T) {
 	ts := server.RunT(t)
 	ts.SetError("injected failure")
-	c := dial(t, ts) // logging in is spared
+	c := ts.Dial(t) // logging in is spared
 	_, err := c.Run(context.Background(), "1+1")
 	require.EqualError(t, err, "injected failure")
 	_, err = c.Run(context.Background(), "2+2")
@@ -108,7 +100,7 @@ func TestSetError(t *testing.T) {
 
 func TestFailNext(t *testing.T) {
 	ts := server.RunT(t)
-	c := dial(t, ts)
+	c := ts.Dial(t)
 	ts.FailNext(2, "Out of memory")
 	for range 2 {
 		_, err := c.Run(context.Background(), "1+1")
@@ -121,29 +113,29 @@ func TestFailNext(t *testing.T) {
 
 func TestDropAfter(t *testing.T) {
 	ts := server.RunT(t)
-	c := dial(t, ts)
+	c := ts.Dial(t)
 	ts.DropAfter(20)
 	_, err := c.Run(context.Background(), "x = 1; "+strings.Repeat("x = x + 1; ", 10))
 	require.Error(t, err, "the connection is dropped in the middle of the request")
-	require.Equal(t, "2", run(t, dial(t, ts), "1+1").String(), "it fires once: a new connection works")
+	require.Equal(t, "2", run(t, ts.Dial(t), "1+1").String(), "it fires once: a new connection works")
 }
 
 func TestStallAfter(t *testing.T) {
 	ts := server.RunT(t)
-	c := dial(t, ts)
+	c := ts.Dial(t)
 	release := ts.StallAfter(10)
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	_, err := c.Run(ctx, "1 + 1 + 1 + 1 + 1")
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	release()
-	require.Equal(t, "2", run(t, dial(t, ts), "1+1").String())
+	require.Equal(t, "2", run(t, ts.Dial(t), "1+1").String())
 }
 
 func TestSetNow(t *testing.T) {
 	at := time.Date(2024, 3, 15, 9, 30, 0, 0, time.UTC)
 	ts := server.RunT(t, server.WithNow(at))
-	c := dial(t, ts)
+	c := ts.Dial(t)
 	require.Equal(t, "2024.03.15", run(t, c, "today()").String())
 	ts.SetNow(at.AddDate(0, 0, 1))
 	require.Equal(t, "2024.03.16", run(t, c, "today()").String())
@@ -153,12 +145,12 @@ func TestSetNow(t *testing.T) {
 func TestSeed(t *testing.T) {
 	draw := func(opts ...server.TestOption) string {
 		ts := server.RunT(t, opts...)
-		return run(t, dial(t, ts), "rand(1000000, 8)").String()
+		return run(t, ts.Dial(t), "rand(1000000, 8)").String()
 	}
 	require.Equal(t, draw(server.WithSeed(42)), draw(server.WithSeed(42)))
 	require.NotEqual(t, draw(server.WithSeed(42)), draw(server.WithSeed(43)))
 	ts := server.RunT(t)
 	ts.SetSeed(7)
-	a := run(t, dial(t, ts), "rand(1000000, 8)").String()
+	a := run(t, ts.Dial(t), "rand(1000000, 8)").String()
 	require.Equal(t, draw(server.WithSeed(7)), a)
 }

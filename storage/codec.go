@@ -119,61 +119,22 @@ type encoder struct {
 	d64 []int64
 
 	// scratch for reordered rows of fixed-width and string columns
-	g   value.Vector
-	i8  []int8
-	i16 []int16
-	i32 []int32
-	i64 []int64
-	f32 []float32
-	f64 []float64
-	str []string
-	b16 [][16]byte
+	scratch value.Vector
 }
 
 // reordered returns the rows of v in order o, in the encoder's scratch
 // space when v is a plain fixed-width or string vector (valid until the
 // next call; call release after encoding).
 func (e *encoder) reordered(v *value.Vector, o order) *value.Vector {
-	if v.T.IsArray() {
+	if v.T.IsArray() || v.T.Storage() == value.StPair2F64 || v.T.Storage() == value.StAny {
 		return gatherVec(v, o.permutation())
 	}
-	g := &e.g
-	*g = value.Vector{T: v.T, Scale: v.Scale}
-	switch v.T.Storage() {
-	case value.StInt8:
-		e.i8 = reorderInto(e.i8, v.I8, o)
-		g.I8 = e.i8
-	case value.StInt16:
-		e.i16 = reorderInto(e.i16, v.I16, o)
-		g.I16 = e.i16
-	case value.StInt32:
-		e.i32 = reorderInto(e.i32, v.I32, o)
-		g.I32 = e.i32
-	case value.StInt64:
-		e.i64 = reorderInto(e.i64, v.I64, o)
-		g.I64 = e.i64
-	case value.StFloat32:
-		e.f32 = reorderInto(e.f32, v.F32, o)
-		g.F32 = e.f32
-	case value.StFloat64:
-		e.f64 = reorderInto(e.f64, v.F64, o)
-		g.F64 = e.f64
-	case value.StString:
-		e.str = reorderInto(e.str, v.Str, o)
-		g.Str = e.str
-	case value.StBytes16:
-		e.b16 = reorderInto(e.b16, v.B16, o)
-		g.B16 = e.b16
-	default:
-		return gatherVec(v, o.permutation())
-	}
-	return g
+	return v.Reorder(&e.scratch, o.perm, o.inv)
 }
 
 // release drops the scratch's references to the caller's strings.
 func (e *encoder) release() {
-	clear(e.str)
-	e.g = value.Vector{}
+	clear(e.scratch.Str)
 }
 
 var encoderPool = sync.Pool{New: func() any { return new(encoder) }}

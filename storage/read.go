@@ -277,7 +277,7 @@ func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts R
 		if b := need[col]; b.sym && slices.Contains(opts.Coded, col) {
 			ids := b.ids
 			if perm != nil {
-				ids = gather(ids, perm)
+				ids = gatherInto(nil, ids, perm)
 			}
 			for _, id := range ids {
 				if id < 0 || int(id) >= len(base) {
@@ -389,7 +389,7 @@ func (b *colBuf) vector(perm []int32, base []string) (*value.Vector, error) {
 	if b.sym {
 		ids := b.ids
 		if perm != nil {
-			ids = gather(ids, perm)
+			ids = gatherInto(nil, ids, perm)
 		}
 		str := make([]string, len(ids))
 		for i, id := range ids {

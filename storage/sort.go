@@ -541,26 +541,7 @@ func gatherVec(v *value.Vector, perm []int32) *value.Vector {
 		}
 		return v.Gather(idx)
 	}
-	out := &value.Vector{T: v.T, Scale: v.Scale}
-	switch v.T.Storage() {
-	case value.StInt8:
-		out.I8 = gather(v.I8, perm)
-	case value.StInt16:
-		out.I16 = gather(v.I16, perm)
-	case value.StInt32:
-		out.I32 = gather(v.I32, perm)
-	case value.StInt64:
-		out.I64 = gather(v.I64, perm)
-	case value.StFloat32:
-		out.F32 = gather(v.F32, perm)
-	case value.StFloat64:
-		out.F64 = gather(v.F64, perm)
-	case value.StString:
-		out.Str = gather(v.Str, perm)
-	case value.StBytes16:
-		out.B16 = gather(v.B16, perm)
-	}
-	return out
+	return v.Reorder(&value.Vector{}, perm, nil)
 }
 
 // constant reports whether all elements of a plain vector are equal.
@@ -622,12 +603,4 @@ func gatherInto[T any](dst, s []T, perm []int32) []T {
 		tail[i] = s[p]
 	}
 	return dst
-}
-
-func gather[T any](s []T, perm []int32) []T {
-	out := make([]T, len(perm))
-	for i, p := range perm {
-		out[i] = s[p]
-	}
-	return out
 }

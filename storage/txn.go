@@ -737,7 +737,6 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 		names0 = append(names0, name...)
 	}
 	nsym := len(tc.e.base) + len(tc.newSyms)
-	var ord order // the whole append's order; segments slice its perm
 	if tsdb {
 		keys := make([]sortCol, len(opts.SortColumns))
 		for k, sc := range opts.SortColumns {
@@ -747,13 +746,28 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 				keys[k] = sortCol{v: cols[sc]}
 			}
 		}
-		ord = sortRows(keys, n, opts.KeepDuplicates)
+		ord := sortRows(keys, n, opts.KeepDuplicates)
 		if !ord.identity() {
-			ord = order{perm: ord.permutation()}
+			// Reorder each column once, columns in parallel: a counting
+			// pass's scatter streams into few sequential runs, where a
+			// gather per segment would read the whole column at random.
+			sorted := make([]*value.Vector, len(cols))
+			sortedIDs := make([][]int32, len(cols))
+			parallel(len(cols), func(i int) {
+				switch {
+				case ids[i] != nil:
+					sortedIDs[i] = reorderInto(nil, ids[i], ord)
+				case konst[i]:
+					sorted[i] = cols[i]
+				default:
+					sorted[i] = (&encoder{}).reordered(cols[i], ord)
+				}
+			})
+			cols, ids = sorted, sortedIDs
+			n = ord.rows(n)
 		}
 	}
-	out := ord.rows(n)
-	nseg := (out + maxBlockRows - 1) / maxBlockRows
+	nseg := (n + maxBlockRows - 1) / maxBlockRows
 	segRows := make([]int, nseg)
 	errs := make([]error, nseg)
 	set := func(key, val []byte) error {
@@ -762,7 +776,7 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 		return t.batch.Set(key, val, nil)
 	}
 	segment := func(g int) {
-		lo, hi := g*maxBlockRows, min(out, (g+1)*maxBlockRows)
+		lo, hi := g*maxBlockRows, min(n, (g+1)*maxBlockRows)
 		e := encoderPool.Get().(*encoder)
 		defer func() {
 			e.release()
@@ -770,10 +784,6 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 		}()
 		m := hi - lo
 		segRows[g] = m
-		var seg order // the segment's rows as a gather from the whole columns
-		if !ord.identity() {
-			seg = order{perm: ord.perm[lo:hi]}
-		}
 		seq := tc.m.blocks + uint32(g)
 		hdr := binary.AppendUvarint([]byte{formatV1}, uint64(m))
 		if err := set(blockKey(tc.prefix, seq), append(hdr, names0...)); err != nil {
@@ -783,17 +793,12 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 		for i, v := range cols {
 			var val []byte
 			switch {
-			case ids[i] != nil && seg.identity():
-				val = e.encodeIDs(ids[i][lo:hi])
 			case ids[i] != nil:
-				e.ids = reorderInto(e.ids, ids[i], seg)
-				val = e.encodeIDs(e.ids)
+				val = e.encodeIDs(ids[i][lo:hi])
 			case konst[i]:
 				val = e.encodeVector(v.Slice(0, m))
-			case seg.identity():
-				val = e.encodeVector(v.Slice(lo, hi))
 			default:
-				val = e.encodeVector(e.reordered(v, seg))
+				val = e.encodeVector(v.Slice(lo, hi))
 			}
 			if err := set(colKey(tc.prefix, seq, i), val); err != nil {
 				errs[g] = err

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -112,19 +113,8 @@ func submitJobEx2(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errors.New("The job id must be a string.")
 	}
 	desc, _ := funcs.StringArg(args[1])
-	prio, err := funcs.IntArg("submitJobEx2", "priority", args[2], 4)
-	if err != nil {
+	if err := jobs.CheckPriority("submitJobEx2", args[2], args[3]); err != nil {
 		return nil, err
-	}
-	if prio < 0 || prio > 9 {
-		return nil, errors.New("The priority of a job must be between 0 and 9.")
-	}
-	par, err := funcs.IntArg("submitJobEx2", "parallelism", args[3], 1)
-	if err != nil {
-		return nil, err
-	}
-	if par <= 0 {
-		return nil, errors.New("The parallelism of a job must be a positive integer.")
 	}
 	onComplete, jobDef := args[4], args[5]
 	if !funcs.IsFunction(onComplete) {

@@ -98,7 +98,7 @@ func Compare(a, b *Scalar) int {
 		}
 		return cmpOrdered(num64(a), num64(b))
 	case a.T.Storage() == StBytes16 && b.T.Storage() == StBytes16 && a.T != Decimal128 && b.T != Decimal128:
-		return cmpU128(a.B, b.B)
+		return CompareU128(a.B, b.B)
 	}
 	return cmpOrdered(a.T, b.T)
 }
@@ -134,7 +134,9 @@ func cmpOrdered[T int64 | float64 | string | Type](a, b T) int {
 	return 0
 }
 
-func cmpU128(a, b [16]byte) int {
+// CompareU128 orders 16-byte values (UUID, IPADDR, INT128 bits) as
+// unsigned little-endian numbers: -1, 0 or 1.
+func CompareU128(a, b [16]byte) int {
 	for k := 15; k >= 0; k-- {
 		if a[k] != b[k] {
 			if a[k] < b[k] {
@@ -168,7 +170,7 @@ func CompareElems(v *Vector, i, j int) int {
 		if v.T == Decimal128 {
 			return cmpI128(v.B16[i], v.B16[j])
 		}
-		return cmpU128(v.B16[i], v.B16[j])
+		return CompareU128(v.B16[i], v.B16[j])
 	case StAny:
 		a, aok := v.Any[i].(*Scalar)
 		b, bok := v.Any[j].(*Scalar)
@@ -202,7 +204,7 @@ func cmpI128(a, b [16]byte) int {
 		}
 		return 1
 	}
-	return cmpU128(a, b)
+	return CompareU128(a, b)
 }
 
 // Less reports whether element i sorts before element j (NULL first).

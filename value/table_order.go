@@ -46,7 +46,7 @@ func compareAcross(a *Vector, i int, b *Vector, j int) int {
 		if a.T == Decimal128 {
 			return cmpI128(a.B16[i], b.B16[j])
 		}
-		return cmpU128(a.B16[i], b.B16[j])
+		return CompareU128(a.B16[i], b.B16[j])
 	}
 	return 0
 }

@@ -403,26 +403,7 @@ func (v *Vector) AppendVector(o *Vector) {
 			v.Offsets = append(v.Offsets, base+off)
 		}
 	}
-	switch v.T.Storage() {
-	case StInt8:
-		v.I8 = append(v.I8, o.I8...)
-	case StInt16:
-		v.I16 = append(v.I16, o.I16...)
-	case StInt32:
-		v.I32 = append(v.I32, o.I32...)
-	case StInt64:
-		v.I64 = append(v.I64, o.I64...)
-	case StFloat32:
-		v.F32 = append(v.F32, o.F32...)
-	case StFloat64, StPair2F64:
-		v.F64 = append(v.F64, o.F64...)
-	case StString:
-		v.Str = append(v.Str, o.Str...)
-	case StBytes16:
-		v.B16 = append(v.B16, o.B16...)
-	case StAny:
-		v.Any = append(v.Any, o.Any...)
-	}
+	v.col().appendAll(v, o)
 }
 
 // AppendFrom appends element j of src (same storage) to v.
@@ -461,28 +442,7 @@ func (v *Vector) Truncate(n int) {
 		}
 		n = int(flat)
 	}
-	switch v.T.Storage() {
-	case StInt8:
-		v.I8 = v.I8[:n]
-	case StInt16:
-		v.I16 = v.I16[:n]
-	case StInt32:
-		v.I32 = v.I32[:n]
-	case StInt64:
-		v.I64 = v.I64[:n]
-	case StFloat32:
-		v.F32 = v.F32[:n]
-	case StFloat64:
-		v.F64 = v.F64[:n]
-	case StString:
-		v.Str = v.Str[:n]
-	case StBytes16:
-		v.B16 = v.B16[:n]
-	case StAny:
-		v.Any = v.Any[:n]
-	case StPair2F64:
-		v.F64 = v.F64[:2*n]
-	}
+	v.col().truncate(v, n)
 }
 
 // Slice returns elements [lo, hi) sharing v's memory; its capacity is
@@ -504,28 +464,7 @@ func (v *Vector) Slice(lo, hi int) *Vector {
 		}
 		lo, hi = int(start), int(end)
 	}
-	switch v.T.Storage() {
-	case StInt8:
-		out.I8 = v.I8[lo:hi:hi]
-	case StInt16:
-		out.I16 = v.I16[lo:hi:hi]
-	case StInt32:
-		out.I32 = v.I32[lo:hi:hi]
-	case StInt64:
-		out.I64 = v.I64[lo:hi:hi]
-	case StFloat32:
-		out.F32 = v.F32[lo:hi:hi]
-	case StFloat64:
-		out.F64 = v.F64[lo:hi:hi]
-	case StString:
-		out.Str = v.Str[lo:hi:hi]
-	case StBytes16:
-		out.B16 = v.B16[lo:hi:hi]
-	case StAny:
-		out.Any = v.Any[lo:hi:hi]
-	case StPair2F64:
-		out.F64 = v.F64[2*lo : 2*hi : 2*hi]
-	}
+	v.col().slice(out, v, lo, hi)
 	return out
 }
 
@@ -549,30 +488,7 @@ func (v *Vector) Gather(idx []int) *Vector {
 	}
 	out := NewVector(v.T, len(idx), len(idx))
 	out.Scale = v.Scale
-	switch v.T.Storage() {
-	case StInt8:
-		gather(out.I8, v.I8, idx)
-	case StInt16:
-		gather(out.I16, v.I16, idx)
-	case StInt32:
-		gather(out.I32, v.I32, idx)
-	case StInt64:
-		gather(out.I64, v.I64, idx)
-	case StFloat32:
-		gather(out.F32, v.F32, idx)
-	case StFloat64:
-		gather(out.F64, v.F64, idx)
-	case StString:
-		gather(out.Str, v.Str, idx)
-	case StBytes16:
-		gather(out.B16, v.B16, idx)
-	case StAny:
-		gather(out.Any, v.Any, idx)
-	case StPair2F64:
-		for k, i := range idx {
-			out.F64[2*k], out.F64[2*k+1] = v.F64[2*i], v.F64[2*i+1]
-		}
-	}
+	v.col().gatherAt(out, 0, v, idx)
 	return out
 }
 
@@ -593,41 +509,21 @@ func (v *Vector) Scatter(pos []int32, n int) *Vector {
 	}
 	out := NewVector(v.T, n, n)
 	out.Scale = v.Scale
-	switch v.T.Storage() {
-	case StInt8:
-		scatter(out.I8, v.I8, pos)
-	case StInt16:
-		scatter(out.I16, v.I16, pos)
-	case StInt32:
-		scatter(out.I32, v.I32, pos)
-	case StInt64:
-		scatter(out.I64, v.I64, pos)
-	case StFloat32:
-		scatter(out.F32, v.F32, pos)
-	case StFloat64:
-		scatter(out.F64, v.F64, pos)
-	case StString:
-		scatter(out.Str, v.Str, pos)
-	case StBytes16:
-		scatter(out.B16, v.B16, pos)
-	case StAny:
-		scatter(out.Any, v.Any, pos)
-	}
+	v.col().scatter(out, v, pos)
 	return out
 }
 
-func scatter[T any](dst, src []T, pos []int32) {
-	for i, p := range pos {
-		if p >= 0 {
-			dst[p] = src[i]
-		}
-	}
-}
-
-func gather[T any](dst, src []T, idx []int) {
-	for k, i := range idx {
-		dst[k] = src[i]
-	}
+// Reorder returns v's rows in a new order: row k is v[perm[k]] when perm
+// is set, else row j moves to position inv[j] when inv is set, else a
+// copy. The result's elements live in scratch's slice of v's storage,
+// which is overwritten and kept grown, so a caller reusing one scratch
+// vector per batch allocates only to grow it; the result is valid until
+// the next Reorder into the same scratch. v must be a plain vector (not an
+// array vector or COMPLEX/POINT).
+func (v *Vector) Reorder(scratch *Vector, perm, inv []int32) *Vector {
+	out := &Vector{T: v.T, Scale: v.Scale}
+	v.col().reorder(out, scratch, v, perm, inv)
+	return out
 }
 
 // Filter returns a new vector of the elements whose keep flag is set.

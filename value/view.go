@@ -52,24 +52,8 @@ func (s Storage) Width() int {
 // elements of an array vector) as raw memory, with the storage's element
 // width, or nil and 0 for strings and ANY.
 func (v *Vector) FixedBytes() ([]byte, int) {
-	st := v.T.Elem().Storage()
-	switch st {
-	case StInt8:
-		return AsBytes(v.I8), 1
-	case StInt16:
-		return AsBytes(v.I16), 2
-	case StInt32:
-		return AsBytes(v.I32), 4
-	case StInt64:
-		return AsBytes(v.I64), 8
-	case StFloat32:
-		return AsBytes(v.F32), 4
-	case StFloat64:
-		return AsBytes(v.F64), 8
-	case StPair2F64:
-		return AsBytes(v.F64), 16
-	case StBytes16:
-		return AsBytes(v.B16), 16
+	if c, ok := columns[v.T.Elem().Storage()].(fixedColumn); ok {
+		return c.bytes(v)
 	}
 	return nil, 0
 }
@@ -78,39 +62,8 @@ func (v *Vector) FixedBytes() ([]byte, int) {
 // array vector) by n elements and views the new tail as raw memory, with
 // the element width; nil and 0 for strings and ANY.
 func (v *Vector) ExtendFixed(n int) ([]byte, int) {
-	switch v.T.Elem().Storage() {
-	case StInt8:
-		var t []int8
-		v.I8, t = Extend(v.I8, n)
-		return AsBytes(t), 1
-	case StInt16:
-		var t []int16
-		v.I16, t = Extend(v.I16, n)
-		return AsBytes(t), 2
-	case StInt32:
-		var t []int32
-		v.I32, t = Extend(v.I32, n)
-		return AsBytes(t), 4
-	case StInt64:
-		var t []int64
-		v.I64, t = Extend(v.I64, n)
-		return AsBytes(t), 8
-	case StFloat32:
-		var t []float32
-		v.F32, t = Extend(v.F32, n)
-		return AsBytes(t), 4
-	case StFloat64:
-		var t []float64
-		v.F64, t = Extend(v.F64, n)
-		return AsBytes(t), 8
-	case StPair2F64:
-		var t []float64
-		v.F64, t = Extend(v.F64, 2*n)
-		return AsBytes(t), 16
-	case StBytes16:
-		var t [][16]byte
-		v.B16, t = Extend(v.B16, n)
-		return AsBytes(t), 16
+	if c, ok := columns[v.T.Elem().Storage()].(fixedColumn); ok {
+		return c.extend(v, n)
 	}
 	return nil, 0
 }

@@ -156,7 +156,7 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 		return nil, err
 	}
 	if t.Elem().IsDecimal() {
-		if h.scale < 0 || int32(h.scale) > maxScale(t.Elem()) {
+		if h.scale < 0 || int32(h.scale) > int32(t.Elem().MaxScale()) {
 			return nil, malformed("%s scale %d", t, h.scale)
 		}
 		v.Scale = int32(h.scale)
@@ -524,7 +524,7 @@ func (w *Writer) writeCompressed(v *value.Vector, m Compression) {
 	}
 	scale := int32(0)
 	if v.T.IsDecimal() {
-		if scale = v.Scale; scale < 0 || scale > maxScale(v.T) {
+		if scale = v.Scale; scale < 0 || scale > int32(v.T.MaxScale()) {
 			w.fail(malformed("%s scale %d", v.T, scale))
 			return
 		}
@@ -591,6 +591,20 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 		buf = buf[:0]
 		return err
 	}
+	// put appends s, flushing full blocks on the way, so that reserve
+	// more bytes still fit the block after it
+	put := func(s string, reserve int) error {
+		for len(s)+reserve > maxRawBlock-len(buf) {
+			k := maxRawBlock - len(buf)
+			buf = append(buf, s[:k]...)
+			s = s[k:]
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		buf = append(buf, s...)
+		return nil
+	}
 	switch v.T {
 	case value.String:
 		for _, s := range v.Str {
@@ -602,16 +616,9 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 					return nil, err
 				}
 			}
-			rest := s
-			for len(rest)+1 > maxRawBlock-len(buf) {
-				k := maxRawBlock - len(buf)
-				buf = append(buf, rest[:k]...)
-				rest = rest[k:]
-				if err := flush(); err != nil {
-					return nil, err
-				}
+			if err := put(s, 1); err != nil {
+				return nil, err
 			}
-			buf = append(buf, rest...)
 			buf = append(buf, 0)
 		}
 	case value.Blob:
@@ -628,16 +635,9 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 				binary.LittleEndian.PutUint32(l[:], uint32(len(s)))
 			}
 			buf = append(buf, l[:]...)
-			rest := s
-			for len(rest) > maxRawBlock-len(buf) {
-				k := maxRawBlock - len(buf)
-				buf = append(buf, rest[:k]...)
-				rest = rest[k:]
-				if err := flush(); err != nil {
-					return nil, err
-				}
+			if err := put(s, 0); err != nil {
+				return nil, err
 			}
-			buf = append(buf, rest...)
 		}
 	default:
 		return nil, unsupported("LZ4 compression of %s", v.T)

@@ -216,24 +216,13 @@ func (r *Reader) blob() ([]byte, error) {
 	return r.next(int(n))
 }
 
-// maxScale is the largest scale of a DECIMAL type.
-func maxScale(t value.Type) int32 {
-	switch t {
-	case value.Decimal32:
-		return 9
-	case value.Decimal64:
-		return 18
-	}
-	return 38
-}
-
 // scale reads and validates the scale of a DECIMAL type.
 func (r *Reader) scale(t value.Type) (int32, error) {
 	s, err := r.i32()
 	if err != nil {
 		return 0, err
 	}
-	if s < 0 || s > maxScale(t) {
+	if s < 0 || s > int32(t.MaxScale()) {
 		return 0, malformed("%s scale %d", t, s)
 	}
 	return s, nil

@@ -210,7 +210,7 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 
 // scale writes a DECIMAL scale, which must be valid for t.
 func (w *Writer) scale(t value.Type, s int32) {
-	if s < 0 || s > maxScale(t) {
+	if s < 0 || s > int32(t.MaxScale()) {
 		w.fail(malformed("%s scale %d", t, s))
 		return
 	}

@@ -74,32 +74,11 @@ func intArithVV[T kernelInt](op Op, out, a, b []T, null T) {
 	a, b = a[:len(out)], b[:len(out)]
 	switch op {
 	case OpAdd:
-		for i := range out {
-			x, y := a[i], b[i]
-			r := x + y
-			if x == null || y == null {
-				r = null
-			}
-			out[i] = r
-		}
+		intEach(out, a, b, null, func(x, y T) T { return x + y })
 	case OpSub:
-		for i := range out {
-			x, y := a[i], b[i]
-			r := x - y
-			if x == null || y == null {
-				r = null
-			}
-			out[i] = r
-		}
+		intEach(out, a, b, null, func(x, y T) T { return x - y })
 	case OpMul:
-		for i := range out {
-			x, y := a[i], b[i]
-			r := x * y
-			if x == null || y == null {
-				r = null
-			}
-			out[i] = r
-		}
+		intEach(out, a, b, null, func(x, y T) T { return x * y })
 	case OpDiv:
 		for i := range out {
 			x, y := a[i], b[i]
@@ -164,32 +143,11 @@ func floatArithVV[T kernelFloat](op Op, out, a, b []T, null T) {
 	a, b = a[:len(out)], b[:len(out)]
 	switch op {
 	case OpAdd:
-		for i := range out {
-			x, y := a[i], b[i]
-			r := x + y
-			if x == null || y == null || r-r != 0 {
-				r = null
-			}
-			out[i] = r
-		}
+		floatEach(out, a, b, null, func(x, y T) T { return x + y })
 	case OpSub:
-		for i := range out {
-			x, y := a[i], b[i]
-			r := x - y
-			if x == null || y == null || r-r != 0 {
-				r = null
-			}
-			out[i] = r
-		}
+		floatEach(out, a, b, null, func(x, y T) T { return x - y })
 	case OpMul:
-		for i := range out {
-			x, y := a[i], b[i]
-			r := x * y
-			if x == null || y == null || r-r != 0 {
-				r = null
-			}
-			out[i] = r
-		}
+		floatEach(out, a, b, null, func(x, y T) T { return x * y })
 	case OpDiv, OpRatio:
 		for i := range out {
 			x, y := a[i], b[i]
@@ -208,6 +166,33 @@ func floatArithVV[T kernelFloat](op Op, out, a, b []T, null T) {
 			}
 			out[i] = r
 		}
+	}
+}
+
+// intEach writes f(a[i], b[i]), NULL where either operand is NULL. It is
+// small enough to inline, and f with it, so each operator stays one typed
+// loop.
+func intEach[T kernelInt](out, a, b []T, null T, f func(x, y T) T) {
+	for i := range out {
+		x, y := a[i], b[i]
+		r := f(x, y)
+		if x == null || y == null {
+			r = null
+		}
+		out[i] = r
+	}
+}
+
+// floatEach writes f(a[i], b[i]), NULL where either operand is NULL or the
+// result is not finite; it inlines like intEach.
+func floatEach[T kernelFloat](out, a, b []T, null T, f func(x, y T) T) {
+	for i := range out {
+		x, y := a[i], b[i]
+		r := f(x, y)
+		if x == null || y == null || r-r != 0 {
+			r = null
+		}
+		out[i] = r
 	}
 }
 

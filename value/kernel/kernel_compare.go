@@ -74,71 +74,33 @@ func cmpLoopVV[T kernelNum](op Op, out []int8, a, b []T, null T) {
 	a, b = a[:len(out)], b[:len(out)]
 	switch op {
 	case OpEq:
-		for i := range out {
-			x, y := a[i], b[i]
-			if x != x {
-				x = null
-			}
-			if y != y {
-				y = null
-			}
-			out[i] = boolByte(x == y)
-		}
+		cmpEach(out, a, b, null, func(x, y T) bool { return x == y })
 	case OpNe:
-		for i := range out {
-			x, y := a[i], b[i]
-			if x != x {
-				x = null
-			}
-			if y != y {
-				y = null
-			}
-			out[i] = boolByte(x != y)
-		}
+		cmpEach(out, a, b, null, func(x, y T) bool { return x != y })
 	case OpLt:
-		for i := range out {
-			x, y := a[i], b[i]
-			if x != x {
-				x = null
-			}
-			if y != y {
-				y = null
-			}
-			out[i] = boolByte(x < y)
-		}
+		cmpEach(out, a, b, null, func(x, y T) bool { return x < y })
 	case OpLe:
-		for i := range out {
-			x, y := a[i], b[i]
-			if x != x {
-				x = null
-			}
-			if y != y {
-				y = null
-			}
-			out[i] = boolByte(x <= y)
-		}
+		cmpEach(out, a, b, null, func(x, y T) bool { return x <= y })
 	case OpGt:
-		for i := range out {
-			x, y := a[i], b[i]
-			if x != x {
-				x = null
-			}
-			if y != y {
-				y = null
-			}
-			out[i] = boolByte(x > y)
-		}
+		cmpEach(out, a, b, null, func(x, y T) bool { return x > y })
 	case OpGe:
-		for i := range out {
-			x, y := a[i], b[i]
-			if x != x {
-				x = null
-			}
-			if y != y {
-				y = null
-			}
-			out[i] = boolByte(x >= y)
+		cmpEach(out, a, b, null, func(x, y T) bool { return x >= y })
+	}
+}
+
+// cmpEach writes cmp(a[i], b[i]) as BOOL bytes, a NaN read as NULL. It is
+// small enough to inline, and cmp with it, so each operator stays one
+// typed loop.
+func cmpEach[T kernelNum](out []int8, a, b []T, null T, cmp func(x, y T) bool) {
+	for i := range out {
+		x, y := a[i], b[i]
+		if x != x {
+			x = null
 		}
+		if y != y {
+			y = null
+		}
+		out[i] = boolByte(cmp(x, y))
 	}
 }
 

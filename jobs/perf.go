@@ -1,7 +1,10 @@
-package engine
+package jobs
 
 import (
 	"os"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
 	"runtime"
 	"runtime/metrics"
 	"slices"
@@ -12,6 +15,10 @@ import (
 	"syscall"
 	"time"
 )
+
+func init() {
+	funcs.Register(funcs.Spec{Name: "getPerf", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getPerf})
+}
 
 // perfStats are the figures getPerf reports that the engine measures
 // itself: the times of the last completed requests, the network bytes
@@ -81,10 +88,10 @@ func (m *netMinute) last(now time.Time) (sent, recv int64) {
 
 // CountNetwork adds bytes the server sent to and received from clients
 // (getPerf's network figures).
-func (e *Engine) CountNetwork(sent, recv int64) {
-	e.perf.netSent.Add(sent)
-	e.perf.netRecv.Add(recv)
-	e.perf.minute.add(time.Now(), sent, recv)
+func (r *Registry) CountNetwork(sent, recv int64) {
+	r.perf.netSent.Add(sent)
+	r.perf.netRecv.Add(recv)
+	r.perf.minute.add(time.Now(), sent, recv)
 }
 
 // queryDone records one completed request's duration.
@@ -194,17 +201,93 @@ func diskSpace(dir string) (free, total float64) {
 	return float64(st.Bavail) * float64(st.Bsize), float64(st.Blocks) * float64(st.Bsize)
 }
 
-var memSamples = []metrics.Sample{
-	{Name: "/memory/classes/total:bytes"},
-	{Name: "/memory/classes/heap/objects:bytes"},
-}
-var memSamplesMu sync.Mutex
-
 // goMemory is the memory the Go runtime holds from the OS and the bytes
 // of live and not yet swept heap objects.
 func goMemory() (alloc, used float64) {
-	memSamplesMu.Lock()
-	defer memSamplesMu.Unlock()
-	metrics.Read(memSamples)
-	return float64(memSamples[0].Value.Uint64()), float64(memSamples[1].Value.Uint64())
+	samples := []metrics.Sample{
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+	}
+	metrics.Read(samples)
+	return float64(samples[0].Value.Uint64()), float64(samples[1].Value.Uint64())
+}
+
+// getPerf reports the node's performance figures under DolphinDB's keys.
+// Message latencies are for stream subscriptions, which Porpoise does not
+// serve; DolphinDB reports them as the LONG null converted to DOUBLE when
+// there are none, and so does this.
+func getPerf(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	r := h.Jobs()
+	p := &r.perf
+	rates := p.sampleRates()
+	last := p.lastQueries(100)
+	max10, med10 := maxMed(last[:min(10, len(last))])
+	max100, med100 := maxMed(last)
+	jobs := r.runningJobs()
+	var maxRunning float64
+	now := time.Now()
+	for _, r := range jobs {
+		maxRunning = max(maxRunning, float64(now.Sub(r.j.start)))
+	}
+	batch := r.runningBatchJobs()
+	sentLast, recvLast := p.minute.last(now)
+	dir := h.DataDir()
+	if dir == "" {
+		dir = "."
+	}
+	free, total := diskSpace(dir)
+	ratio := 0.0
+	if total > 0 {
+		ratio = free / total
+	}
+	alloc, used := goMemory()
+	cpus := float64(runtime.NumCPU())
+	running := float64(len(jobs) + batch)
+	noLatency := float64(value.NullInt64)
+	kv := []struct {
+		k string
+		v float64
+	}{
+		{"runningJobs", running},
+		{"jobLoad", running / cpus},
+		{"avgLoad", loadAverage()},
+		{"queuedJobs", 0},
+		{"lastMinuteNetworkSend", float64(sentLast)},
+		{"lastMinuteNetworkRecv", float64(recvLast)},
+		{"lastMinuteReadVolume", rates.readRate * 60},
+		{"lastMinuteWriteVolume", rates.wrRate * 60},
+		{"lastMsgLatency", noLatency},
+		{"cumMsgLatency", noLatency},
+		{"maxLast10QueryTime", max10},
+		{"maxLast100QueryTime", max100},
+		{"medLast10QueryTime", med10},
+		{"medLast100QueryTime", med100},
+		{"maxRunningQueryTime", maxRunning},
+		{"diskFreeSpaceRatio", ratio},
+		{"diskReadRate", rates.readRate},
+		{"diskWriteRate", rates.wrRate},
+		{"diskFreeSpace", free},
+		{"diskCapacity", total},
+		{"cpuUsage", rates.cpuUsage},
+		{"memoryAlloc", alloc},
+		{"memoryUsed", used},
+		{"networkSendRate", rates.sendRate},
+		{"networkRecvRate", rates.recvRate},
+		{"connectionNum", float64(funcs.SiteOf(env).Connections)},
+	}
+	keys := value.NewVector(value.String, 0, len(kv))
+	vals := value.NewVector(value.Double, 0, len(kv))
+	for _, x := range kv {
+		keys.Str = append(keys.Str, x.k)
+		vals.F64 = append(vals.F64, x.v)
+	}
+	d := value.NewDict(value.String, value.Double)
+	for i := range kv {
+		d.Put(keys, i, vals, i)
+	}
+	return d, nil
 }

@@ -1,41 +1,22 @@
-package engine
+package jobs
 
 import (
 	"errors"
-	"runtime"
 	"time"
 
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// The session and job management functions read the engine's session
-// registry (session_registry.go) and batch jobs (jobs.go).
+// The functions that list and stop sessions and their running requests.
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "getSessionMemoryStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetSessionMemoryStat},
-		funcs.Spec{Name: "getConsoleJobs", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetConsoleJobs},
-		funcs.Spec{Name: "getRunningQueries", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetRunningQueries},
-		funcs.Spec{Name: "cancelConsoleJob", Params: []string{"rootJobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xcancelConsoleJob},
-		funcs.Spec{Name: "cancelJob", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xcancelJob},
-		funcs.Spec{Name: "closeSessions", Params: []string{"sessionId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xcloseSessions},
-		funcs.Spec{Name: "getPerf", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetPerf},
+		funcs.Spec{Name: "getSessionMemoryStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getSessionMemoryStat},
+		funcs.Spec{Name: "getConsoleJobs", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getConsoleJobs},
+		funcs.Spec{Name: "getRunningQueries", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getRunningQueries},
+		funcs.Spec{Name: "cancelConsoleJob", Params: []string{"rootJobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: cancelConsoleJob},
+		funcs.Spec{Name: "closeSessions", Params: []string{"sessionId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: closeSessions},
 	)
-}
-
-// mayManage reports whether the session's user may cancel or close what
-// owner started: administrators anything, other users their own (the
-// cancelJob page's rule, applied to console jobs and sessions alike).
-func (s *Session) mayManage(owner string) bool {
-	return s.user == "admin" || s.user != "" && s.user == owner
-}
-
-// localMillis is t as a TIMESTAMP in the server's time zone, as
-// DolphinDB (2.00.9.4 on) reports session and job times.
-func localMillis(t time.Time) int64 {
-	_, off := t.Zone()
-	return t.UnixMilli() + int64(off)*1000
 }
 
 // cacheRows are getSessionMemoryStat's first rows, one per cache DolphinDB
@@ -46,9 +27,12 @@ var cacheRows = []string{"__DimensionalTable__", "__SharedTable__", "__OLAPTable
 	"__OLAPCachedSymbolBase__", "__DFSMetadata__", "__TSDBCacheEngine__", "__TSDBLevelFileIndex__",
 	"__TSDBCachedSymbolBase__", "__StreamingPubQueue__", "__StreamingSubQueue__"}
 
-func xgetSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) {
-	e := env.(*interp).s.eng
-	sessions := e.sessions.list()
+func getSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	sessions := h.Jobs().list()
 	n := len(cacheRows) + len(sessions)
 	users := value.NewVector(value.String, 0, n)
 	ids := value.NewVector(value.Long, 0, n)
@@ -57,7 +41,7 @@ func xgetSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) 
 	ports := value.NewVector(value.Int, 0, n)
 	created := value.NewVector(value.Timestamp, 0, n)
 	active := value.NewVector(value.Timestamp, 0, n)
-	sharedBytes := e.sharedBytes()
+	sharedBytes := h.SharedBytes()
 	for _, name := range cacheRows {
 		users.Str = append(users.Str, name)
 		ids.I64 = append(ids.I64, value.NullInt64)
@@ -72,7 +56,7 @@ func xgetSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) 
 		active.I64 = append(active.I64, value.NullInt64)
 	}
 	for _, s := range sessions {
-		user := s.userName()
+		user := s.User()
 		if user == "" {
 			user = "guest"
 		}
@@ -100,61 +84,12 @@ func xgetSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) 
 		[]*value.Vector{users, ids, mem, ips, ports, created, active}), nil
 }
 
-// sharedBytes estimates the shared objects. One being written is skipped
-// rather than waited for (the caller may hold its lock itself).
-func (e *Engine) sharedBytes() int64 {
-	e.mu.RLock()
-	objs := make([]*sharedObj, 0, len(e.shared))
-	for _, o := range e.shared {
-		objs = append(objs, o)
+func getConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
 	}
-	e.mu.RUnlock()
-	var n int64
-	for _, o := range objs {
-		if !o.mu.TryRLock() {
-			continue
-		}
-		t, isTable := o.v.(*value.Table)
-		if isTable && !t.Mu.TryRLock() {
-			o.mu.RUnlock()
-			continue
-		}
-		n += memlimit.EstimateBytes(o.v)
-		if isTable {
-			t.Mu.RUnlock()
-		}
-		o.mu.RUnlock()
-	}
-	return n
-}
-
-// userName reads the session's user from another goroutine.
-func (s *Session) userName() string {
-	if p := s.userSeen.Load(); p != nil {
-		return *p
-	}
-	return ""
-}
-
-// runningJob is one session's running request, as listed.
-type runningJob struct {
-	s *Session
-	j *consoleJob
-}
-
-func (e *Engine) runningJobs() []runningJob {
-	var out []runningJob
-	for _, s := range e.sessions.list() {
-		if j := s.job.Load(); j != nil {
-			out = append(out, runningJob{s, j})
-		}
-	}
-	return out
-}
-
-func xgetConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
-	in := env.(*interp)
-	jobs := in.s.eng.runningJobs()
+	jobs := h.Jobs().runningJobs()
 	n := len(jobs)
 	str := func() *value.Vector { return value.NewVector(value.String, 0, n) }
 	node, users, roots, types, descs, queues := str(), str(), str(), str(), str(), str()
@@ -164,10 +99,10 @@ func xgetConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
 	recv, first, latest := ts(), ts(), ts()
 	sids := value.NewVector(value.Long, 0, n)
 	ips := str()
-	alias := in.Site().Alias
+	alias := funcs.SiteOf(env).Alias
 	for _, r := range jobs {
 		node.Str = append(node.Str, alias)
-		users.Str = append(users.Str, orGuest(r.s.userName()))
+		users.Str = append(users.Str, orGuest(r.s.User()))
 		roots.Str = append(roots.Str, r.j.rootID)
 		types.Str = append(types.Str, r.j.jobType)
 		descs.Str = append(descs.Str, r.j.desc)
@@ -201,16 +136,12 @@ func xgetConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
 			first, latest, queues}), nil
 }
 
-func orGuest(user string) string {
-	if user == "" {
-		return "guest"
+func getRunningQueries(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
 	}
-	return user
-}
-
-func xgetRunningQueries(env funcs.Env, _ []value.Value) (value.Value, error) {
-	in := env.(*interp)
-	jobs := in.s.eng.runningJobs()
+	jobs := h.Jobs().runningJobs()
 	n := len(jobs)
 	users := value.NewVector(value.String, 0, n)
 	sids := value.NewVector(value.Long, 0, n)
@@ -223,7 +154,7 @@ func xgetRunningQueries(env funcs.Env, _ []value.Value) (value.Value, error) {
 	errs := value.NewVector(value.String, 0, n)
 	ips := value.NewVector(value.String, 0, n)
 	for _, r := range jobs {
-		users.Str = append(users.Str, orGuest(r.s.userName()))
+		users.Str = append(users.Str, orGuest(r.s.User()))
 		sids.I64 = append(sids.I64, r.s.meta.ID)
 		ids.Str = append(ids.Str, r.j.rootID)
 		roots.Str = append(roots.Str, r.j.rootID)
@@ -266,8 +197,11 @@ func idStrings(x value.Value) ([]string, bool) {
 	return nil, false
 }
 
-func xcancelConsoleJob(env funcs.Env, args []value.Value) (value.Value, error) {
-	in := env.(*interp)
+func cancelConsoleJob(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
 	ids, ok := idStrings(args[0])
 	if !ok {
 		return nil, errors.New("rootJobId must be a string scalar or vector.")
@@ -276,38 +210,19 @@ func xcancelConsoleJob(env funcs.Env, args []value.Value) (value.Value, error) {
 	for _, id := range ids {
 		want[id] = true
 	}
-	for _, r := range in.s.eng.runningJobs() {
-		if want[r.j.rootID] && in.s.mayManage(r.s.userName()) {
-			r.j.cancel(ErrJobCancelled)
+	for _, r := range h.Jobs().runningJobs() {
+		if want[r.j.rootID] && mayManage(env, r.s.User()) {
+			r.j.cancel(ErrCancelled)
 		}
 	}
 	return nil, nil
 }
 
-func xcancelJob(env funcs.Env, args []value.Value) (value.Value, error) {
-	in := env.(*interp)
-	ids, ok := funcs.StringsArg(args[0])
-	if !ok {
-		return nil, errors.New("jobId must be a string scalar or vector.")
+func closeSessions(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
 	}
-	r := in.s.eng.jobs
-	r.mu.Lock()
-	var cancel []*job
-	for _, id := range ids {
-		// unknown ids are ignored since 2.00.7 (DolphinDB logs them)
-		if j := r.byID[id]; j != nil && in.s.mayManage(j.user) {
-			cancel = append(cancel, j)
-		}
-	}
-	r.mu.Unlock()
-	for _, j := range cancel {
-		j.cancel(ErrJobCancelled)
-	}
-	return nil, nil
-}
-
-func xcloseSessions(env funcs.Env, args []value.Value) (value.Value, error) {
-	in := env.(*interp)
 	var ids []int64
 	switch v := args[0].(type) {
 	case *value.Scalar:
@@ -321,92 +236,15 @@ func xcloseSessions(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errors.New("sessionId must be a LONG scalar or vector.")
 	}
 	var mine []int64
-	for _, s := range in.s.eng.sessions.list() {
+	for _, s := range h.Jobs().list() {
 		for _, id := range ids {
-			if s.meta.ID == id && in.s.mayManage(s.userName()) {
+			if s.meta.ID == id && mayManage(env, s.User()) {
 				mine = append(mine, id)
 			}
 		}
 	}
-	in.s.eng.closeSessions(mine)
+	h.Jobs().closeSessions(mine)
 	return nil, nil
-}
-
-// xgetPerf reports the node's performance figures under DolphinDB's keys.
-// Message latencies are for stream subscriptions, which Porpoise does not
-// serve; DolphinDB reports them as the LONG null converted to DOUBLE when
-// there are none, and so does this.
-func xgetPerf(env funcs.Env, _ []value.Value) (value.Value, error) {
-	in := env.(*interp)
-	e := in.s.eng
-	p := &e.perf
-	rates := p.sampleRates()
-	last := p.lastQueries(100)
-	max10, med10 := maxMed(last[:min(10, len(last))])
-	max100, med100 := maxMed(last)
-	jobs := e.runningJobs()
-	var maxRunning float64
-	now := time.Now()
-	for _, r := range jobs {
-		maxRunning = max(maxRunning, float64(now.Sub(r.j.start)))
-	}
-	batch := e.runningBatchJobs()
-	sentLast, recvLast := p.minute.last(now)
-	dir := e.opts.DataDir
-	if dir == "" {
-		dir = "."
-	}
-	free, total := diskSpace(dir)
-	ratio := 0.0
-	if total > 0 {
-		ratio = free / total
-	}
-	alloc, used := goMemory()
-	cpus := float64(runtime.NumCPU())
-	running := float64(len(jobs) + batch)
-	noLatency := float64(value.NullInt64)
-	kv := []struct {
-		k string
-		v float64
-	}{
-		{"runningJobs", running},
-		{"jobLoad", running / cpus},
-		{"avgLoad", loadAverage()},
-		{"queuedJobs", 0},
-		{"lastMinuteNetworkSend", float64(sentLast)},
-		{"lastMinuteNetworkRecv", float64(recvLast)},
-		{"lastMinuteReadVolume", rates.readRate * 60},
-		{"lastMinuteWriteVolume", rates.wrRate * 60},
-		{"lastMsgLatency", noLatency},
-		{"cumMsgLatency", noLatency},
-		{"maxLast10QueryTime", max10},
-		{"maxLast100QueryTime", max100},
-		{"medLast10QueryTime", med10},
-		{"medLast100QueryTime", med100},
-		{"maxRunningQueryTime", maxRunning},
-		{"diskFreeSpaceRatio", ratio},
-		{"diskReadRate", rates.readRate},
-		{"diskWriteRate", rates.wrRate},
-		{"diskFreeSpace", free},
-		{"diskCapacity", total},
-		{"cpuUsage", rates.cpuUsage},
-		{"memoryAlloc", alloc},
-		{"memoryUsed", used},
-		{"networkSendRate", rates.sendRate},
-		{"networkRecvRate", rates.recvRate},
-		{"connectionNum", float64(in.Site().Connections)},
-	}
-	keys := value.NewVector(value.String, 0, len(kv))
-	vals := value.NewVector(value.Double, 0, len(kv))
-	for _, x := range kv {
-		keys.Str = append(keys.Str, x.k)
-		vals.F64 = append(vals.F64, x.v)
-	}
-	d := value.NewDict(value.String, value.Double)
-	for i := range kv {
-		d.Put(keys, i, vals, i)
-	}
-	return d, nil
 }
 
 // integralElems returns the non-null elements of an integral vector as

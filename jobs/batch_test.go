@@ -1,0 +1,87 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+// wait blocks until job id has ended.
+func wait(t *testing.T, r *Registry, id string) *job {
+	t.Helper()
+	j, err := r.job(id)
+	require.NoError(t, err)
+	select {
+	case <-j.done:
+	case <-time.After(5 * time.Second):
+		t.Fatalf("job %s did not end", id)
+	}
+	return j
+}
+
+// spin is a job that runs until its context is cancelled.
+func spin(ctx context.Context, _ io.Writer) (value.Value, error) {
+	<-ctx.Done()
+	return nil, context.Cause(ctx)
+}
+
+// The registry owns its job goroutines: Close cancels a job that would
+// run forever and returns once it has ended.
+func TestCloseStopsJobs(t *testing.T) {
+	r := NewRegistry(time.Now)
+	id := r.Submit("spin", "", "admin", "spin", spin)
+	start := time.Now()
+	r.Close(30 * time.Second)
+	require.Less(t, time.Since(start), 5*time.Second)
+	j, err := r.job(id)
+	require.NoError(t, err)
+	require.True(t, finished(j))
+	require.Equal(t, 0, r.runningBatchJobs())
+}
+
+// Issue 12: past maxJobs the oldest finished jobs are forgotten, even
+// behind a job that is still running (which used to stop the trimming,
+// so the list grew without bound behind one long job).
+func TestOldestFinishedJobsForgotten(t *testing.T) {
+	r := NewRegistry(time.Now)
+	defer r.Close(5 * time.Second)
+	r.maxJobs = 3
+	r.Submit("long", "", "admin", "spin", spin)
+	for i := range 5 {
+		id := r.Submit(fmt.Sprintf("q%d", i), "", "admin", "f", func(context.Context, io.Writer) (value.Value, error) {
+			return value.NewInt(int32(i)), nil
+		})
+		wait(t, r, id)
+	}
+	r.mu.Lock()
+	var ids []string
+	for _, j := range r.order {
+		ids = append(ids, j.id)
+	}
+	r.mu.Unlock()
+	require.Equal(t, []string{"long", "q3", "q4"}, ids)
+	_, err := r.job("q0")
+	require.EqualError(t, err, "The job [q0] doesn't exist.")
+	require.Equal(t, 1, r.runningBatchJobs())
+}
+
+// A cancelled job reports DolphinDB's cancel text, and its log says it
+// failed; ids already used get a numeric suffix.
+func TestCancelledJobAndUniqueIDs(t *testing.T) {
+	r := NewRegistry(time.Now)
+	defer r.Close(5 * time.Second)
+	id := r.Submit("j", "", "admin", "spin", spin)
+	require.Equal(t, "j", id)
+	require.Equal(t, "j1", r.Submit("j", "", "admin", "spin", spin))
+	j, err := r.job(id)
+	require.NoError(t, err)
+	j.cancel(ErrCancelled)
+	wait(t, r, id)
+	require.Equal(t, ErrCancelled, j.err)
+	require.Contains(t, j.msgs.String(), "Job [j] failed: The job was cancelled.")
+}

@@ -1,0 +1,15 @@
+// Package jobs tracks what a server is doing and answers the script
+// functions that list, stop and measure it: the registry of open sessions
+// (getSessionMemoryStat, closeSessions), the request each one runs
+// (getConsoleJobs, getRunningQueries, cancelConsoleJob), the submitJob
+// background jobs (submitJob, submitJobEx, getJobReturn, getRecentJobs,
+// getJobMessage, getJobStat, cancelJob) and the node's figures (getPerf).
+//
+// It owns the job goroutines: Registry.Close cancels them and waits, and
+// a job's result is kept within a byte budget. It registers its functions
+// into package funcs from init and reaches the engine only through Host
+// (the calling interpreter), which submits a job's function in a
+// background session and estimates the shared objects; it never imports
+// the engine, and the interpreter's sessions enter it through
+// Registry.NewSession and Add and report each request with Session.Begin.
+package jobs

@@ -1,0 +1,57 @@
+package jobs
+
+import (
+	"errors"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Host is what these functions need of the calling interpreter beyond
+// funcs.Env.
+type Host interface {
+	funcs.Env
+	// Jobs is the registry of the session's engine.
+	Jobs() *Registry
+	// SubmitJob runs fn(args...) as a batch job of the session's user and
+	// returns its id (made unique).
+	SubmitJob(id, desc string, fn value.Value, args []value.Value) (string, error)
+	// SharedBytes estimates the memory of the shared objects.
+	SharedBytes() int64
+	// DataDir is the engine's data directory, "" when it keeps
+	// everything in memory.
+	DataDir() string
+}
+
+var errNoHost = errors.New("This function needs a database engine.")
+
+func host(env funcs.Env) (Host, error) {
+	h, ok := env.(Host)
+	if !ok {
+		return nil, errNoHost
+	}
+	return h, nil
+}
+
+// mayManage reports whether the calling user may cancel or close what
+// owner started: administrators anything, other users their own (the
+// cancelJob page's rule, applied to console jobs and sessions alike).
+func mayManage(env funcs.Env, owner string) bool {
+	user := env.SessionInfo().User
+	return user == "admin" || user != "" && user == owner
+}
+
+// localMillis is t as a TIMESTAMP in the server's time zone, as
+// DolphinDB (2.00.9.4 on) reports session and job times.
+func localMillis(t time.Time) int64 {
+	_, off := t.Zone()
+	return t.UnixMilli() + int64(off)*1000
+}
+
+func orGuest(user string) string {
+	if user == "" {
+		return "guest"
+	}
+	return user
+}
