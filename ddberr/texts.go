@@ -26,6 +26,14 @@ var texts = []Text{
 	{"One symbase's size can't exceed 2097152.", "error_codes/S00003.md"},
 	{"The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.", "porpoise"},
 
+	// higher-order functions
+	{"The arguments of byRow must have the same number of rows.", "porpoise"},
+	{"The tuple argument of byRow must hold vectors of the same length.", "porpoise"},
+	{"The argument [X] of byRow must be a matrix, table, tuple or array vector.", "porpoise"},
+	{"The argument [prevailing] of twindow must be 0, 1 or 2.", "porpoise"},
+	{"Usage: twindow(func, funcArgs, T, range, [prevailing=0], [excludedPeriod]). left offset or right offset must be zero when prevailing =2.", "funcs/ho_funcs/twindow.md"},
+	{"Usage: twindow(func, funcArgs, T, range, [prevailing=0], [excludedPeriod]). 0:0 is illegal window when prevailing =2.", "funcs/ho_funcs/twindow.md"},
+
 	// databases and partitioned tables
 	{"The database [%s] does not exist.", "error_codes/S04001.md"},
 	{"The database %s already exists with a different partition scheme.", "porpoise"},

@@ -3,6 +3,7 @@ package engine
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -30,11 +31,16 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Add("x = 1 2 3; x.append!(7.2); x[1:2]")
 	f.Add("def f(a, b=2){ return a + b }; f(1)")
+	// generated scripts: every deep shape nested past the parser's limit
+	// and long operator chains
+	for _, shape := range deepShapes {
+		f.Add(shape(1500))
+	}
 	e, err := Open(Options{InMemory: true, Seed: 1})
 	require.NoError(f, err)
 	f.Cleanup(func() { e.Close() })
 	f.Fuzz(func(t *testing.T, script string) {
-		if len(script) > 4096 || strings.Contains(script, "for") || strings.Contains(script, "while") ||
+		if len(script) > 1<<16 || strings.Contains(script, "for") || strings.Contains(script, "while") ||
 			strings.Contains(script, "sleep") || strings.Contains(script, "..") || strings.Contains(script, "take") ||
 			strings.Contains(script, "rand") || strings.Contains(script, "array") || strings.Contains(script, "til") {
 			// loops, ranges and sized allocations can legitimately run long
@@ -43,7 +49,9 @@ func FuzzRun(f *testing.F) {
 			return
 		}
 		s := e.NewSession()
-		_, _ = s.Run(script)
+		if v, _ := s.Run(script); v != nil {
+			_ = v.String() // printing the answer must not crash either
+		}
 		v, err := s.Run("1 + 1")
 		require.NoError(t, err)
 		require.Equal(t, "2", v.String())
@@ -68,6 +76,23 @@ var deepShapes = []func(n int) string{
 	func(n int) string { return "<1" + strings.Repeat("+1", n) + ">" },
 	func(n int) string { return "1" + strings.Repeat(" <- 1", n) },
 	func(n int) string { return strings.Repeat("not ", n) + "true" },
+	func(n int) string { return strings.Repeat("!", n) + "true" },
+	func(n int) string { return strings.Repeat("- ", n) + "1" },
+	func(n int) string { return strings.Repeat("if(false) x = 1 else ", n) + "x = 2" },
+	func(n int) string { return strings.Repeat("x -> ", n) + "1" },
+	func(n int) string { return strings.Repeat("{x -> ", n) + "1" + strings.Repeat("}", n) },
+	func(n int) string { return strings.Repeat("add{1}{", n) + strings.Repeat("}", n) },
+	func(n int) string { return strings.Repeat("(true ? ", n) + "1" + strings.Repeat(" : 2)", n) },
+	func(n int) string { return strings.Repeat("<", n) + "1" + strings.Repeat(">", n) },
+	func(n int) string { return strings.Repeat("(1,", n) + "1" + strings.Repeat(")", n) },
+	func(n int) string {
+		return "select case" + strings.Repeat(" when a > 1 then 1", n) + " else 0 end from table(1 as a)"
+	},
+	func(n int) string {
+		return "t = table(1 as a); select a from t" + strings.Repeat(" union select a from t", n)
+	},
+	func(n int) string { return "x = 1 2 3; x" + strings.Repeat(".abs()", n) },
+	func(n int) string { return "x = <1>; for(i in 0:" + strconv.Itoa(n) + ") x = expr(1, +, x); x" },
 }
 
 // FuzzDeepScripts runs scripts that are very long or very deeply nested:
@@ -86,7 +111,9 @@ func FuzzDeepScripts(f *testing.F) {
 	f.Cleanup(func() { e.Close() })
 	f.Fuzz(func(t *testing.T, shape uint8, n uint32) {
 		s := e.NewSession()
-		_, _ = s.Run(deepShapes[int(shape)%len(deepShapes)](int(n % 300_000)))
+		if v, _ := s.Run(deepShapes[int(shape)%len(deepShapes)](int(n % 300_000))); v != nil {
+			_ = v.String()
+		}
 		v, err := s.Run("1 + 1")
 		require.NoError(t, err)
 		require.Equal(t, "2", v.String())

@@ -1473,7 +1473,7 @@ func (p *parser) maybeAdverb(f Expr) Expr {
 // operatorFuncs names the function each operator stands for when it is
 // passed as an argument (reduce(+, x), cross(*, a, b), f{-, 1}).
 var operatorFuncs = map[string]string{
-	"+": "add", "-": "sub", "*": "mul", "/": "div", "\\": "ratio", "%": "mod", "**": "pow",
+	"+": "add", "-": "sub", "*": "mul", "/": "div", "\\": "ratio", "%": "mod", "**": "dot",
 	"==": "eq", "!=": "ne", "<>": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge",
 	"&&": "and", "||": "or", "&": "bitAnd", "|": "bitOr", "^": "bitXor", "<-": "join",
 	"<<": "lshift", ">>": "rshift", "!": "not", "..": "seq", ":": "pair", "$": "cast",

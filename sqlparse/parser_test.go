@@ -527,3 +527,58 @@ func TestInspect(t *testing.T) {
 	})
 	require.Equal(t, []string{"x", "f", "a", "b", "c", "t", "d"}, idents)
 }
+
+// TestDeepShapes: every kind of nesting, far past the limit, is a syntax
+// error, never a Go stack overflow (which would kill the process).
+func TestDeepShapes(t *testing.T) {
+	const n = 20000
+	for _, src := range []string{
+		strings.Repeat("abs(", n) + "1" + strings.Repeat(")", n),
+		strings.Repeat("def(x) -> ", n) + "1",
+		strings.Repeat("{x -> ", n) + "1" + strings.Repeat("}", n),
+		strings.Repeat("def f() {", n) + "1" + strings.Repeat("}", n),
+		strings.Repeat("if(x) y = 1 else ", n) + "y = 2",
+		strings.Repeat("if(x) {", n) + "y = 1" + strings.Repeat("}", n),
+		strings.Repeat("try {", n) + "x" + strings.Repeat("} catch(e) {}", n),
+		strings.Repeat("do {", n) + "x" + strings.Repeat("} while(x)", n),
+		strings.Repeat("for(i in x) ", n) + "y",
+		strings.Repeat("- ", n) + "1",
+		strings.Repeat("!", n) + "x",
+		strings.Repeat("not ", n) + "x",
+		strings.Repeat("(1,", n) + "1" + strings.Repeat(")", n),
+		strings.Repeat("{a:", n) + "1" + strings.Repeat("}", n),
+		strings.Repeat("f{", n) + "1" + strings.Repeat("}", n),
+		strings.Repeat("<", n) + "1" + strings.Repeat(">", n),
+		strings.Repeat("(true ? ", n) + "1" + strings.Repeat(" : 2)", n),
+		"select " + strings.Repeat("case when a then ", n) + "1" + strings.Repeat(" end", n) + " from t",
+	} {
+		_, err := Parse(src)
+		require.Error(t, err, src[:20])
+		require.IsType(t, &Error{}, err)
+	}
+}
+
+// TestLongChains: a chain of operators as long as the script parses with
+// a loop, not recursion, and Inspect walks the result without recursion.
+func TestLongChains(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		terms int
+	}{
+		{"1" + strings.Repeat("+1", 1000000), 1000000},
+		{"a" + strings.Repeat(" and a", 100000), 100000},
+		{"a" + strings.Repeat(" pow a", 100000), 100000},
+		{"a" + strings.Repeat(" <- a", 100000), 100000},
+		{"x" + strings.Repeat("[0]", 100000), 100000},
+		{"x" + strings.Repeat(".f()", 100000), 100000},
+		{"select a from t" + strings.Repeat(" union select a from t", 100000), 100000},
+		{"select a from t" + strings.Repeat(" cross join t", 100000), 100000},
+		{"select case" + strings.Repeat(" when a then 1", 100000) + " end from t", 100000},
+	} {
+		s, err := Parse(c.src)
+		require.NoError(t, err, c.src[:20])
+		nodes := 0
+		InspectScript(s, func(Node) bool { nodes++; return true })
+		require.Greater(t, nodes, c.terms, c.src[:20])
+	}
+}

@@ -4,160 +4,188 @@ package sqlparse
 // f(n); if that returns true, Inspect visits each non-nil child of n. Nil
 // entries (empty argument slots, absent clauses) are skipped. A *Script may
 // be passed as well; it is not itself a Node, so use InspectScript.
+//
+// The walk keeps its own stack instead of recursing, so a tree of any
+// depth (a chain of a million operators) needs no Go stack.
 func Inspect(n Node, f func(Node) bool) {
-	if n == nil || !f(n) {
+	if n == nil {
 		return
 	}
-	e := func(x Expr) {
-		if x != nil {
-			Inspect(x, f)
+	stack := []Node{n}
+	var kids children
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !f(x) {
+			continue
+		}
+		kids = kids[:0]
+		kids.of(x)
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, kids[i])
 		}
 	}
-	es := func(xs []Expr) {
-		for _, x := range xs {
-			e(x)
-		}
+}
+
+// children collects the non-nil children of a node, in source order.
+type children []Node
+
+func (c *children) expr(x Expr) {
+	if x != nil {
+		*c = append(*c, x)
 	}
-	ss := func(xs []Stmt) {
-		for _, x := range xs {
-			if x != nil {
-				Inspect(x, f)
-			}
-		}
+}
+
+func (c *children) stmt(x Stmt) {
+	if x != nil {
+		*c = append(*c, x)
 	}
-	ps := func(xs []Param) {
-		for _, p := range xs {
-			e(p.Default)
-		}
+}
+
+func (c *children) exprs(xs []Expr) {
+	for _, x := range xs {
+		c.expr(x)
 	}
+}
+
+func (c *children) stmts(xs []Stmt) {
+	for _, x := range xs {
+		c.stmt(x)
+	}
+}
+
+func (c *children) params(ps []Param) {
+	for _, p := range ps {
+		c.expr(p.Default)
+	}
+}
+
+// of appends the children of n.
+func (c *children) of(n Node) {
 	switch n := n.(type) {
 	case *ExprStmt:
-		e(n.X)
+		c.expr(n.X)
 	case *AssignStmt:
-		es(n.Targets)
-		e(n.Value)
+		c.exprs(n.Targets)
+		c.expr(n.Value)
 	case *DefStmt:
-		ps(n.Params)
-		ss(n.Body)
+		c.params(n.Params)
+		c.stmts(n.Body)
 	case *IfStmt:
-		e(n.Cond)
-		ss(n.Then)
-		ss(n.Else)
+		c.expr(n.Cond)
+		c.stmts(n.Then)
+		c.stmts(n.Else)
 	case *ForStmt:
-		e(n.Iter)
-		if n.Init != nil {
-			Inspect(n.Init, f)
-		}
-		e(n.Cond)
-		if n.Post != nil {
-			Inspect(n.Post, f)
-		}
-		ss(n.Body)
+		c.expr(n.Iter)
+		c.stmt(n.Init)
+		c.expr(n.Cond)
+		c.stmt(n.Post)
+		c.stmts(n.Body)
 	case *WhileStmt:
-		e(n.Cond)
-		ss(n.Body)
+		c.expr(n.Cond)
+		c.stmts(n.Body)
 	case *DoWhileStmt:
-		ss(n.Body)
-		e(n.Cond)
+		c.stmts(n.Body)
+		c.expr(n.Cond)
 	case *ReturnStmt:
-		e(n.X)
+		c.expr(n.X)
 	case *TryStmt:
-		ss(n.Body)
-		ss(n.Catch)
+		c.stmts(n.Body)
+		c.stmts(n.Catch)
 	case *ShareStmt:
-		e(n.X)
-		e(n.Name)
+		c.expr(n.X)
+		c.expr(n.Name)
 	case *TimerStmt:
-		e(n.Count)
-		ss(n.Body)
+		c.expr(n.Count)
+		c.stmts(n.Body)
 	case *InsertStmt:
-		e(n.Table)
+		c.expr(n.Table)
 		for _, r := range n.Rows {
-			es(r)
+			c.exprs(r)
 		}
 		if n.Select != nil {
-			Inspect(n.Select, f)
+			*c = append(*c, n.Select)
 		}
 	case *UpdateStmt:
-		e(n.Table)
+		c.expr(n.Table)
 		for _, s := range n.Sets {
-			e(s.X)
+			c.expr(s.X)
 		}
-		e(n.From)
-		es(n.Where)
-		es(n.ContextBy)
+		c.expr(n.From)
+		c.exprs(n.Where)
+		c.exprs(n.ContextBy)
 		for _, o := range n.CSort {
-			e(o.X)
+			c.expr(o.X)
 		}
-		e(n.Having)
+		c.expr(n.Having)
 	case *DeleteStmt:
-		e(n.Table)
-		es(n.Where)
+		c.expr(n.Table)
+		c.exprs(n.Where)
 	case *VectorLit:
-		es(n.Elems)
+		c.exprs(n.Elems)
 	case *ArrayExpr:
-		es(n.Elems)
+		c.exprs(n.Elems)
 	case *TupleExpr:
-		es(n.Elems)
+		c.exprs(n.Elems)
 	case *ParenExpr:
-		e(n.X)
+		c.expr(n.X)
 	case *UnaryExpr:
-		e(n.X)
+		c.expr(n.X)
 	case *BinaryExpr:
-		e(n.L)
-		e(n.R)
+		c.expr(n.L)
+		c.expr(n.R)
 	case *AliasExpr:
-		e(n.X)
+		c.expr(n.X)
 	case *NamedArg:
-		e(n.X)
+		c.expr(n.X)
 	case *CallExpr:
-		e(n.Fn)
-		es(n.Args)
+		c.expr(n.Fn)
+		c.exprs(n.Args)
 	case *PartialExpr:
-		e(n.Fn)
-		es(n.Args)
+		c.expr(n.Fn)
+		c.exprs(n.Args)
 	case *AdverbExpr:
-		e(n.Fn)
+		c.expr(n.Fn)
 	case *IndexExpr:
-		e(n.X)
-		e(n.Index)
+		c.expr(n.X)
+		c.expr(n.Index)
 	case *MemberExpr:
-		e(n.X)
+		c.expr(n.X)
 	case *LambdaExpr:
-		ps(n.Params)
-		ss(n.Body)
+		c.params(n.Params)
+		c.stmts(n.Body)
 	case *JoinExpr:
-		e(n.L)
-		e(n.R)
-		e(n.On)
+		c.expr(n.L)
+		c.expr(n.R)
+		c.expr(n.On)
 	case *DictExpr:
-		es(n.Keys)
-		es(n.Values)
+		c.exprs(n.Keys)
+		c.exprs(n.Values)
 	case *TernaryExpr:
-		e(n.Cond)
-		e(n.Then)
-		e(n.Else)
+		c.expr(n.Cond)
+		c.expr(n.Then)
+		c.expr(n.Else)
 	case *UnionExpr:
-		e(n.L)
-		e(n.R)
+		c.expr(n.L)
+		c.expr(n.R)
 	case *SelectExpr:
-		e(n.Top)
-		es(n.Cols)
-		e(n.From)
-		es(n.Where)
-		es(n.GroupBy)
-		es(n.ContextBy)
+		c.expr(n.Top)
+		c.exprs(n.Cols)
+		c.expr(n.From)
+		c.exprs(n.Where)
+		c.exprs(n.GroupBy)
+		c.exprs(n.ContextBy)
 		for _, o := range n.CSort {
-			e(o.X)
+			c.expr(o.X)
 		}
-		es(n.PivotBy)
-		es(n.CGroupBy)
-		e(n.Having)
+		c.exprs(n.PivotBy)
+		c.exprs(n.CGroupBy)
+		c.expr(n.Having)
 		for _, o := range n.OrderBy {
-			e(o.X)
+			c.expr(o.X)
 		}
-		e(n.Limit)
-		e(n.Offset)
+		c.expr(n.Limit)
+		c.expr(n.Offset)
 	}
 }
 

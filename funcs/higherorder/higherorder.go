@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -35,7 +37,7 @@ func init() {
 		funcs.Spec{Name: "rolling", Params: []string{"func", "funcArgs", "window", "step", "fill", "explicitOffset"}, Min: 3, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xrolling},
 		funcs.Spec{Name: "tmoving", Params: []string{"func", "T", "funcArgs", "window"}, Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtmoving},
 		funcs.Spec{Name: "twindow", Params: []string{"func", "funcArgs", "T", "range", "prevailing", "excludedPeriod"}, Min: 4, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtwindow},
-		funcs.Spec{Name: "byRow", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xbyRow},
+		funcs.Spec{Name: "byRow", Params: []string{"func", "X", "Y"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "higher-order", Fn: xbyRow},
 		funcs.Spec{Name: "byColumn", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xbyColumn},
 		funcs.Spec{Name: "groupby", Params: []string{"func", "funcArgs", "groupingCol"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "higher-order",
 			Fn:      func(env funcs.Env, args []value.Value) (value.Value, error) { return xgroupby(env, args, nil) },
@@ -671,6 +673,57 @@ func xrolling(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(out) == 0 {
 		return value.NewTuple(nil), nil
 	}
+	return stackWindows(args[1], out)
+}
+
+// stackWindows puts rolling's window results one after another down the
+// rows, as moving does (funcs/ho_funcs/rolling.md): an aggregate over a
+// matrix gives one row per window, a vector function's results are
+// concatenated. Other results assemble as usual.
+func stackWindows(x value.Value, out []value.Value) (value.Value, error) {
+	vecs := make([]*value.Vector, 0, len(out))
+	mats := make([]*value.Matrix, 0, len(out))
+	for _, o := range out {
+		switch o := o.(type) {
+		case *value.Vector:
+			if o.T != value.Any && !o.T.IsArray() {
+				vecs = append(vecs, o)
+			}
+		case *value.Matrix:
+			mats = append(mats, o)
+		}
+	}
+	_, isMatrix := x.(*value.Matrix)
+	switch {
+	case len(vecs) == len(out) && isMatrix:
+		r, err := funcs.Assemble(out, funcs.RuleDolphin)
+		if m, ok := r.(*value.Matrix); ok && err == nil {
+			return Transpose(m), nil
+		}
+		return r, err
+	case len(vecs) == len(out):
+		return funcs.JoinVectors(vecs...)
+	case len(mats) == len(out):
+		cols := mats[0].Cols
+		rows := 0
+		for _, m := range mats {
+			if m.Cols != cols {
+				return funcs.Assemble(out, funcs.RuleDolphin)
+			}
+			rows += m.Rows
+		}
+		parts := make([]*value.Vector, 0, cols*len(mats))
+		for c := 0; c < cols; c++ {
+			for _, m := range mats {
+				parts = append(parts, funcs.MatrixColumn(m, c))
+			}
+		}
+		data, err := funcs.JoinVectors(parts...)
+		if err != nil {
+			return nil, err
+		}
+		return &value.Matrix{V: data, Rows: rows, Cols: cols, ColLabels: mats[0].ColLabels}, nil
+	}
 	return funcs.Assemble(out, funcs.RuleDolphin)
 }
 
@@ -765,6 +818,20 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	prevailing := int64(0)
+	if p, ok := funcs.ScalarArg(funcs.Arg(args, 4)); ok && !p.Null {
+		if prevailing, ok = p.Int64(); !ok || prevailing < 0 || prevailing > 2 {
+			return nil, ddberr.Errorf("The argument [prevailing] of twindow must be 0, 1 or 2.")
+		}
+	}
+	if prevailing == 2 {
+		if d1 != 0 && d2 != 0 {
+			return nil, ddberr.Errorf("Usage: twindow(func, funcArgs, T, range, [prevailing=0], [excludedPeriod]). left offset or right offset must be zero when prevailing =2.")
+		}
+		if d1 == 0 && d2 == 0 {
+			return nil, ddberr.Errorf("Usage: twindow(func, funcArgs, T, range, [prevailing=0], [excludedPeriod]). 0:0 is illegal window when prevailing =2.")
+		}
+	}
 	out := make([]value.Value, n)
 	for i := 0; i < n; i++ {
 		lo, hi := ts[i]+d1, ts[i]+d2
@@ -774,6 +841,7 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 				idx = append(idx, j)
 			}
 		}
+		idx = prevailingWindow(idx, ts, i, d1, prevailing)
 		if len(idx) == 0 {
 			continue
 		}
@@ -788,52 +856,182 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	return AssembleWithNulls(out, funcs.RuleDolphin)
 }
 
-// byRow applies func to each row of a matrix (or a table's rows as
-// vectors, or an array vector's rows).
+// prevailingWindow narrows twindow's window idx (positions in order) for
+// prevailing (funcs/ho_funcs/twindow.md): with 1, of the records sharing
+// the left boundary's T only the last stays; with 2 the current record is
+// the boundary, so its duplicates on the open side (left when d1 is 0,
+// right when d2 is 0) drop out.
+func prevailingWindow(idx []int, ts []int64, i int, d1, prevailing int64) []int {
+	if len(idx) == 0 {
+		return idx
+	}
+	switch prevailing {
+	case 1:
+		k := 0
+		for k+1 < len(idx) && ts[idx[k+1]] == ts[idx[0]] {
+			k++
+		}
+		return idx[k:]
+	case 2:
+		kept := idx[:0:0]
+		for _, j := range idx {
+			if (d1 == 0 && j >= i) || (d1 != 0 && j <= i) {
+				kept = append(kept, j)
+			}
+		}
+		return kept
+	}
+	return idx
+}
+
+// byRow applies func to each row of X (and the same row of Y): a
+// matrix's rows, a table's rows as vectors, a tuple's elements read as
+// columns, an array vector's rows (funcs/ho_funcs/byRow.md). Scalar
+// results make a vector; vector results take X's form again.
 func xbyRow(env funcs.Env, args []value.Value) (value.Value, error) {
 	fn, err := FnArg("byRow", args[0])
 	if err != nil {
 		return nil, err
 	}
-	switch x := args[1].(type) {
-	case *value.Matrix:
-		out := make([]value.Value, x.Rows)
-		idx := make([]int, x.Cols)
-		for r := 0; r < x.Rows; r++ {
-			for c := range idx {
-				idx[c] = c*x.Rows + r
-			}
-			if out[r], err = env.Call(fn, x.V.Gather(idx)); err != nil {
+	if v, ok := args[1].(*value.Vector); ok && !v.T.IsArray() && v.T != value.Any {
+		return env.Call(fn, args[1:]...)
+	}
+	xs := make([]rowSource, len(args)-1)
+	for k, a := range args[1:] {
+		if xs[k], err = rowsOf(a); err != nil {
+			return nil, err
+		}
+	}
+	n := xs[0].n
+	for _, x := range xs[1:] {
+		if x.n != n {
+			return nil, ddberr.Errorf("The arguments of byRow must have the same number of rows.")
+		}
+	}
+	out := make([]value.Value, n)
+	call := make([]value.Value, len(xs))
+	for r := range out {
+		for k, x := range xs {
+			if call[k], err = x.row(r); err != nil {
 				return nil, err
 			}
 		}
-		return byRowResult(out)
-	case *value.Vector:
-		if x.T.IsArray() || x.T == value.Any {
-			out := make([]value.Value, x.Len())
-			for r := range out {
-				if out[r], err = env.Call(fn, x.Elem(r)); err != nil {
-					return nil, err
-				}
-			}
-			return byRowResult(out)
+		if out[r], err = env.Call(fn, call...); err != nil {
+			return nil, err
 		}
-		return env.Call(fn, x)
 	}
-	return env.Call(fn, args[1])
+	return byRowResult(args[1], out)
 }
 
-// byRowResult assembles per-row results: scalars make a vector, equal
-// vectors the rows of a matrix.
-func byRowResult(out []value.Value) (value.Value, error) {
+// rowSource reads the rows of one byRow argument.
+type rowSource struct {
+	n   int
+	row func(r int) (value.Value, error)
+}
+
+func rowsOf(x value.Value) (rowSource, error) {
+	switch x := x.(type) {
+	case *value.Matrix:
+		return rowSource{x.Rows, func(r int) (value.Value, error) {
+			idx := make([]int, x.Cols)
+			for c := range idx {
+				idx[c] = c*x.Rows + r
+			}
+			return x.V.Gather(idx), nil
+		}}, nil
+	case *value.Table:
+		return rowSource{x.Rows(), func(r int) (value.Value, error) { return rowAcross(x.Cols, r) }}, nil
+	case *value.Vector:
+		if x.T.IsArray() {
+			return rowSource{x.Len(), func(r int) (value.Value, error) { return x.Row(r), nil }}, nil
+		}
+		if x.T == value.Any {
+			cols := make([]*value.Vector, len(x.Any))
+			for i, e := range x.Any {
+				v, ok := e.(*value.Vector)
+				if !ok || (i > 0 && v.Len() != cols[0].Len()) {
+					return rowSource{}, ddberr.Errorf("The tuple argument of byRow must hold vectors of the same length.")
+				}
+				cols[i] = v
+			}
+			n := 0
+			if len(cols) > 0 {
+				n = cols[0].Len()
+			}
+			return rowSource{n, func(r int) (value.Value, error) { return rowAcross(cols, r) }}, nil
+		}
+	}
+	return rowSource{}, ddberr.Errorf("The argument [X] of byRow must be a matrix, table, tuple or array vector.")
+}
+
+// rowAcross is element r of each column, as one vector.
+func rowAcross(cols []*value.Vector, r int) (*value.Vector, error) {
+	parts := make([]*value.Vector, len(cols))
+	for c, col := range cols {
+		parts[c] = col.Slice(r, r+1)
+	}
+	return funcs.JoinVectors(parts...)
+}
+
+// byRowResult assembles per-row results: scalars make a vector; equal
+// vectors make the rows of a matrix, or of a table, tuple or array vector
+// when X was one.
+func byRowResult(x value.Value, out []value.Value) (value.Value, error) {
 	r, err := funcs.Assemble(out, funcs.RuleDolphin)
 	if err != nil {
 		return nil, err
 	}
-	if m, ok := r.(*value.Matrix); ok {
-		return Transpose(m), nil
+	m, ok := r.(*value.Matrix)
+	if !ok {
+		rv, isVec := r.(*value.Vector)
+		if xv, ok := x.(*value.Vector); ok && xv.T.IsArray() && isVec && rv.T == value.Any {
+			return arrayOfRows(out)
+		}
+		return r, nil
 	}
-	return r, nil
+	switch x := x.(type) {
+	case *value.Table:
+		cols := make([]*value.Vector, m.Rows)
+		t := Transpose(m)
+		for c := range cols {
+			cols[c] = funcs.MatrixColumn(t, c)
+		}
+		return value.NewTable(append([]string(nil), x.Names...), cols), nil
+	case *value.Vector:
+		t := Transpose(m)
+		if x.T.IsArray() {
+			return arrayOfRows(out)
+		}
+		cols := make([]value.Value, t.Cols)
+		for c := range cols {
+			cols[c] = funcs.MatrixColumn(t, c)
+		}
+		return value.NewTuple(cols), nil
+	}
+	return Transpose(m), nil
+}
+
+// arrayOfRows makes an array vector whose rows are the vector results.
+func arrayOfRows(out []value.Value) (value.Value, error) {
+	rows := make([]*value.Vector, len(out))
+	offs := make([]int64, len(out))
+	end := int64(0)
+	for i, o := range out {
+		v, ok := o.(*value.Vector)
+		if !ok || v.T == value.Any || v.T.IsArray() {
+			return value.NewTuple(out), nil
+		}
+		rows[i] = v
+		end += int64(v.Len())
+		offs[i] = end
+	}
+	flat, err := funcs.JoinVectors(rows...)
+	if err != nil {
+		return nil, err
+	}
+	flat.T += value.ArrayOffset
+	flat.Offsets = offs
+	return flat, nil
 }
 
 // transpose returns m with rows and columns swapped.
@@ -1434,9 +1632,21 @@ func DistinctSorted(v *value.Vector) (map[string]int, *value.Vector) {
 	return pos, labels
 }
 
-// durationTicks converts a DURATION scalar into ticks of type t. The value
-// package has no DURATION representation yet, so such windows are refused
-// with an error rather than misread.
+// durationTicks converts a DURATION scalar of a fixed-length unit (ns up
+// to w) into ticks of type t; calendar units (M, y, B, a trading
+// calendar) and durations finer than t's tick are refused.
 func durationTicks(s *value.Scalar, t value.Type) (int64, error) {
-	return 0, fmt.Errorf("A DURATION window over %s is not supported yet; give the window in %s units as an integer.", t, t)
+	per := temporal.UnitNanos(t)
+	unit, ok := durationUnitNanos[value.DurationUnit(s)]
+	if !ok || per == 0 || (s.I*unit)%per != 0 {
+		return 0, fmt.Errorf("A DURATION window over %s is not supported yet; give the window in %s units as an integer.", t, t)
+	}
+	return s.I * unit / per, nil
+}
+
+// durationUnitNanos is the length in nanoseconds of the fixed-length
+// DURATION units.
+var durationUnitNanos = map[string]int64{
+	"ns": 1, "us": 1_000, "ms": 1_000_000, "s": 1_000_000_000, "m": 60_000_000_000,
+	"H": 3_600_000_000_000, "d": 86_400_000_000_000, "w": 7 * 86_400_000_000_000,
 }

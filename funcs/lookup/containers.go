@@ -3,6 +3,7 @@ package lookup
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
@@ -56,9 +57,9 @@ func xtake(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		var total int64
 		for _, c := range counts {
-			total += max(c, 0)
+			total = satAdd(total, max(c, 0))
 		}
-		if err := env.Reserve(int(total) * width); err != nil {
+		if err := env.Reserve(satMul(total, width)); err != nil {
 			return nil, err
 		}
 		idx = make([]int, 0, total)
@@ -72,7 +73,7 @@ func xtake(env funcs.Env, args []value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := env.Reserve(int(abs64(n)) * width); err != nil {
+		if err := env.Reserve(satMul(abs64(n), width)); err != nil {
 			return nil, err
 		}
 		if rows == 0 && n != 0 {
@@ -94,11 +95,32 @@ func xtake(env funcs.Env, args []value.Value) (value.Value, error) {
 	return takeRows(x, idx)
 }
 
+// abs64 is |n|, saturating at MaxInt64 for MinInt64.
 func abs64(n int64) int64 {
+	if n == math.MinInt64 {
+		return math.MaxInt64
+	}
 	if n < 0 {
 		return -n
 	}
 	return n
+}
+
+// satAdd and satMul size a memory reservation without wrapping past
+// MaxInt64, so an absurd count is refused by Reserve instead of wrapping
+// to a small or negative one.
+func satAdd(a, b int64) int64 {
+	if a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
+}
+
+func satMul(n int64, width int) int {
+	if n > math.MaxInt64/int64(width) {
+		return math.MaxInt
+	}
+	return int(n * int64(width))
 }
 
 // takeShape is the number of elements or rows take cycles over, and the

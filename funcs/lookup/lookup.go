@@ -83,6 +83,14 @@ func xat(env funcs.Env, args []value.Value) (value.Value, error) {
 // eachAt is X@index: X indexed by each item of index (a function X is
 // called with each item).
 func eachAt(env funcs.Env, args []value.Value) (value.Value, error) {
+	// A boolean index filters and a pair slices, as indexing does
+	// (progr/operators/eachAt.md); a function takes them whole.
+	if args[1].Type() == value.Bool || args[1].Form() == value.FormPair {
+		if funcs.IsFunction(args[0]) {
+			return env.Call(args[0], args[1])
+		}
+		return funcs.Index(env, args[0], args[1])
+	}
 	s := funcs.SeqOf(args[1])
 	out := make([]value.Value, s.N)
 	for i := 0; i < s.N; i++ {
@@ -256,7 +264,7 @@ func findVector(x *value.Vector, yv value.Value) (value.Value, error) {
 // findKeyed looks up keys (a vector for one key column, a tuple of vectors
 // for several) in a keyed or indexed table.
 func findKeyed(t *value.Table, keys value.Value) (value.Value, error) {
-	cols, n, err := keyColumns(t, keys)
+	cols, n, err := keyColumns(t, keys, false)
 	if err != nil {
 		return nil, err
 	}
@@ -276,15 +284,19 @@ func findKeyed(t *value.Table, keys value.Value) (value.Value, error) {
 	return value.NewInts(out), nil
 }
 
-// keyColumns casts key values to the table's key column types.
-func keyColumns(t *value.Table, keys value.Value) ([]*value.Vector, int, error) {
+// keyColumns casts key values to the table's key column types; with
+// prefix, an indexed table also takes fewer keys than key columns.
+func keyColumns(t *value.Table, keys value.Value, prefix bool) ([]*value.Vector, int, error) {
 	var parts []value.Value
 	if tv, ok := keys.(*value.Vector); ok && tv.T == value.Any {
 		parts = tv.Any
 	} else {
 		parts = []value.Value{keys}
 	}
-	if len(parts) != len(t.KeyCols) {
+	// An indexed table is also searched by a prefix of its key columns
+	// (funcs/s/sliceByKey.md: sliceByKey(t, "IBM") on keys sym, side).
+	prefixOK := prefix && t.Kind == value.IndexedTable && len(parts) > 0 && len(parts) < len(t.KeyCols)
+	if len(parts) != len(t.KeyCols) && !prefixOK {
 		return nil, 0, fmt.Errorf("The number of key columns must be %d.", len(t.KeyCols))
 	}
 	cols := make([]*value.Vector, len(parts))
@@ -795,24 +807,53 @@ func xcells(env funcs.Env, args []value.Value) (value.Value, error) {
 	return funcs.Assemble(out, funcs.RuleDolphin)
 }
 
-func xsliceByKey(env funcs.Env, args []value.Value) (value.Value, error) {
-	t, ok := args[0].(*value.Table)
-	if !ok || !t.IsKeyed() {
-		return nil, errors.New("The argument [table] of sliceByKey must be a keyed table or an indexed table.")
-	}
-	cols, n, err := keyColumns(t, args[1])
-	if err != nil {
-		return nil, err
-	}
-	var rows []int
+// prefixRows is the rows of t, in table order, whose leading key columns
+// equal one of the n keys in cols.
+func prefixRows(t *value.Table, cols []*value.Vector, n int) []int {
+	want := make(map[string]bool, n)
 	var buf []byte
 	for i := 0; i < n; i++ {
 		buf = buf[:0]
 		for _, c := range cols {
 			buf = c.AppendKey(buf, i)
 		}
-		if r, ok := t.KeyRow(buf); ok {
+		want[string(buf)] = true
+	}
+	var rows []int
+	for r, nr := 0, t.Rows(); r < nr; r++ {
+		buf = buf[:0]
+		for k := range cols {
+			buf = t.Cols[t.KeyCols[k]].AppendKey(buf, r)
+		}
+		if want[string(buf)] {
 			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+func xsliceByKey(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, ok := args[0].(*value.Table)
+	if !ok || !t.IsKeyed() {
+		return nil, errors.New("The argument [table] of sliceByKey must be a keyed table or an indexed table.")
+	}
+	cols, n, err := keyColumns(t, args[1], true)
+	if err != nil {
+		return nil, err
+	}
+	var rows []int
+	if len(cols) < len(t.KeyCols) {
+		rows = prefixRows(t, cols, n)
+	} else {
+		var buf []byte
+		for i := 0; i < n; i++ {
+			buf = buf[:0]
+			for _, c := range cols {
+				buf = c.AppendKey(buf, i)
+			}
+			if r, ok := t.KeyRow(buf); ok {
+				rows = append(rows, r)
+			}
 		}
 	}
 	out := t.Gather(rows)

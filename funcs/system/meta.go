@@ -15,7 +15,7 @@ import (
 // xoperatorSymbols maps the functions that operators stand for to the
 // operators, for expressions built from function values.
 var xoperatorSymbols = map[string]string{
-	"add": "+", "sub": "-", "mul": "*", "div": "/", "ratio": "\\", "mod": "%", "pow": "**",
+	"add": "+", "sub": "-", "mul": "*", "div": "/", "ratio": "\\", "mod": "%", "dot": "**",
 	"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">=",
 	"and": "&&", "or": "||", "bitAnd": "&", "bitOr": "|", "bitXor": "^", "join": "<-",
 	"lshift": "<<", "rshift": ">>", "seq": "..", "pair": ":", "cast": "$",

@@ -13,7 +13,7 @@ import (
 // re-parse to the same tree.
 func Format(n sqlparse.Node) string {
 	var b strings.Builder
-	f := formatter{b: &b}
+	f := &formatter{b: &b}
 	f.node(n)
 	return b.String()
 }
@@ -21,7 +21,7 @@ func Format(n sqlparse.Node) string {
 // FormatScript renders a script, one statement per line.
 func FormatScript(s *sqlparse.Script) string {
 	var b strings.Builder
-	f := formatter{b: &b}
+	f := &formatter{b: &b}
 	for i, st := range s.Stmts {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -36,25 +36,32 @@ func FormatScript(s *sqlparse.Script) string {
 // `(a + 7) * 8`.
 func Metacode(n sqlparse.Node) string {
 	var b strings.Builder
-	f := formatter{b: &b, ddb: true}
+	f := &formatter{b: &b, ddb: true}
 	f.node(n)
 	return b.String()
 }
 
+// maxDepth bounds how deeply the printer recurses. Parsed trees stay far
+// below it; metacode built by functions in a loop may not, and is cut
+// short with "..." rather than exhausting the Go stack, which would kill
+// the process.
+const maxDepth = 10000
+
 // formatter writes nodes; ddb selects DolphinDB's minimal-parenthesis
 // style instead of the fully parenthesised debugging form.
 type formatter struct {
-	b   *strings.Builder
-	ddb bool
+	b     *strings.Builder
+	ddb   bool
+	depth int
 }
 
-func (f formatter) w(s ...string) {
+func (f *formatter) w(s ...string) {
 	for _, x := range s {
 		f.b.WriteString(x)
 	}
 }
 
-func (f formatter) list(xs []sqlparse.Expr, sep string) {
+func (f *formatter) list(xs []sqlparse.Expr, sep string) {
 	for i, x := range xs {
 		if i > 0 {
 			f.w(sep)
@@ -65,7 +72,7 @@ func (f formatter) list(xs []sqlparse.Expr, sep string) {
 	}
 }
 
-func (f formatter) block(stmts []sqlparse.Stmt) {
+func (f *formatter) block(stmts []sqlparse.Stmt) {
 	f.w("{")
 	for i, s := range stmts {
 		if i > 0 {
@@ -77,7 +84,7 @@ func (f formatter) block(stmts []sqlparse.Stmt) {
 }
 
 // function writes a function definition; name is empty for a lambda.
-func (f formatter) function(aggregate bool, name string, params []sqlparse.Param, body []sqlparse.Stmt) {
+func (f *formatter) function(aggregate bool, name string, params []sqlparse.Param, body []sqlparse.Stmt) {
 	if aggregate {
 		f.w("defg")
 	} else {
@@ -89,7 +96,7 @@ func (f formatter) function(aggregate bool, name string, params []sqlparse.Param
 	f.block(body)
 }
 
-func (f formatter) params(ps []sqlparse.Param) {
+func (f *formatter) params(ps []sqlparse.Param) {
 	f.w("(")
 	for i, p := range ps {
 		if i > 0 {
@@ -107,7 +114,13 @@ func (f formatter) params(ps []sqlparse.Param) {
 	f.w(")")
 }
 
-func (f formatter) node(n sqlparse.Node) {
+func (f *formatter) node(n sqlparse.Node) {
+	f.depth++
+	defer func() { f.depth-- }()
+	if f.depth > maxDepth {
+		f.w("...")
+		return
+	}
 	switch n := n.(type) {
 	case nil:
 		f.w("<nil>")
@@ -281,18 +294,7 @@ func (f formatter) node(n sqlparse.Node) {
 		}
 		f.w(")")
 	case *sqlparse.BinaryExpr:
-		if f.ddb {
-			p := sqlparse.Precedence(n.Op)
-			f.operand(n.L, p)
-			f.w(" ", n.Op, " ")
-			f.operand(n.R, p+1)
-			return
-		}
-		f.w("(")
-		f.node(n.L)
-		f.w(" ", n.Op, " ")
-		f.node(n.R)
-		f.w(")")
+		f.binary(n)
 	case *sqlparse.AliasExpr:
 		f.node(n.X)
 		f.w(" as ", n.Name)
@@ -398,7 +400,7 @@ func (f formatter) node(n sqlparse.Node) {
 	}
 }
 
-func (f formatter) literal(n *sqlparse.Literal) {
+func (f *formatter) literal(n *sqlparse.Literal) {
 	switch n.Kind {
 	case sqlparse.LitString:
 		f.w(strconv.Quote(n.Text))
@@ -419,7 +421,7 @@ func (f formatter) literal(n *sqlparse.Literal) {
 
 // apply writes a call or partial application; a method call x.f(y)
 // carries x as its first argument.
-func (f formatter) apply(fn sqlparse.Expr, args []sqlparse.Expr, method bool, open, close string) {
+func (f *formatter) apply(fn sqlparse.Expr, args []sqlparse.Expr, method bool, open, close string) {
 	if method && len(args) > 0 {
 		f.node(args[0])
 		f.w(".")
@@ -433,7 +435,7 @@ func (f formatter) apply(fn sqlparse.Expr, args []sqlparse.Expr, method bool, op
 
 // clause writes a query clause that has a list: kw then the items, or
 // nothing when the clause is absent (nil).
-func (f formatter) clause(kw string, xs []sqlparse.Expr, sep string) {
+func (f *formatter) clause(kw string, xs []sqlparse.Expr, sep string) {
 	if xs != nil {
 		f.w(kw)
 		f.list(xs, sep)
@@ -441,7 +443,7 @@ func (f formatter) clause(kw string, xs []sqlparse.Expr, sep string) {
 }
 
 // opt writes x between prefix and suffix, or nothing when x is absent.
-func (f formatter) opt(prefix string, x sqlparse.Node, suffix string) {
+func (f *formatter) opt(prefix string, x sqlparse.Node, suffix string) {
 	if x != nil {
 		f.w(prefix)
 		f.node(x)
@@ -451,7 +453,7 @@ func (f formatter) opt(prefix string, x sqlparse.Node, suffix string) {
 
 // orderItems writes an order by / csort clause, or nothing when it is
 // absent.
-func (f formatter) orderItems(kw string, items []sqlparse.OrderItem) {
+func (f *formatter) orderItems(kw string, items []sqlparse.OrderItem) {
 	if items == nil {
 		return
 	}
@@ -470,9 +472,55 @@ func (f formatter) orderItems(kw string, items []sqlparse.OrderItem) {
 	}
 }
 
+// binary writes a binary operation. A left-deep run of operators (1 + 1 +
+// ... + 1, as long as a script may be) is written by a loop; only other
+// nesting recurses.
+func (f *formatter) binary(n *sqlparse.BinaryExpr) {
+	spine := []*sqlparse.BinaryExpr{n}
+	for {
+		l, ok := f.chainLink(spine[len(spine)-1])
+		if !ok {
+			break
+		}
+		spine = append(spine, l)
+	}
+	first := spine[len(spine)-1]
+	if f.ddb {
+		f.operand(first.L, sqlparse.Precedence(first.Op))
+	} else {
+		f.w(strings.Repeat("(", len(spine)))
+		f.node(first.L)
+	}
+	for i := len(spine) - 1; i >= 0; i-- {
+		b := spine[i]
+		f.w(" ", b.Op, " ")
+		if f.ddb {
+			f.operand(b.R, sqlparse.Precedence(b.Op)+1)
+		} else {
+			f.node(b.R)
+			f.w(")")
+		}
+	}
+}
+
+// chainLink returns b's left operand when it is a binary operation
+// written without parentheses of its own around it, so that the chain
+// continues into it.
+func (f *formatter) chainLink(b *sqlparse.BinaryExpr) (*sqlparse.BinaryExpr, bool) {
+	x := b.L
+	if p, ok := x.(*sqlparse.ParenExpr); ok {
+		x = p.X
+	}
+	l, ok := x.(*sqlparse.BinaryExpr)
+	if !ok || (f.ddb && sqlparse.Precedence(l.Op) < sqlparse.Precedence(b.Op)) {
+		return nil, false
+	}
+	return l, true
+}
+
 // operand writes x as an operand of an operator of precedence min,
 // parenthesised when x binds more loosely.
-func (f formatter) operand(x sqlparse.Expr, min int) {
+func (f *formatter) operand(x sqlparse.Expr, min int) {
 	if p, ok := x.(*sqlparse.ParenExpr); ok {
 		x = p.X
 	}

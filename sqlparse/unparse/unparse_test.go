@@ -1,6 +1,7 @@
 package unparse_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -59,4 +60,35 @@ func TestPrint(t *testing.T) {
 		require.Equal(t, c.format, unparse.FormatScript(s), c.src)
 		require.Equal(t, c.metacode, unparse.Metacode(s.Stmts[len(s.Stmts)-1]), c.src)
 	}
+}
+
+// TestLongChain: a million-term chain prints by a loop (the metacode of
+// <1+1+...> used to exhaust the Go stack and kill the process).
+func TestLongChain(t *testing.T) {
+	const n = 1000000
+	e, err := sqlparse.ParseExpr("1" + strings.Repeat("+1", n))
+	require.NoError(t, err)
+	require.Equal(t, "1"+strings.Repeat(" + 1", n), unparse.Metacode(e))
+	require.Equal(t, strings.Repeat("(", n)+"1"+strings.Repeat(" + 1)", n), unparse.Format(e))
+}
+
+// TestDeepTree: a tree deeper than any script parses to (metacode built
+// in a loop: x = expr(1, +, x)) is cut short with "..." instead of
+// exhausting the Go stack.
+func TestDeepTree(t *testing.T) {
+	var x sqlparse.Expr = &sqlparse.Ident{Name: "x"}
+	for i := 0; i < 1000000; i++ {
+		x = &sqlparse.BinaryExpr{Op: "+", L: &sqlparse.Literal{Kind: sqlparse.LitInt, Text: "1"}, R: x}
+	}
+	s := unparse.Metacode(x)
+	require.True(t, strings.HasPrefix(s, "1 + (1 + (1 + "), s[:20])
+	require.Contains(t, s, "...")
+	require.Contains(t, unparse.Format(x), "...")
+
+	// moderate depth prints whole
+	x = &sqlparse.Ident{Name: "x"}
+	for i := 0; i < 100; i++ {
+		x = &sqlparse.UnaryExpr{Op: "-", X: x}
+	}
+	require.Equal(t, strings.Repeat("-", 100)+"x", unparse.Metacode(x))
 }

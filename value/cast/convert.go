@@ -1484,18 +1484,41 @@ func FromScalars(vals []value.Value) (value.Value, error) {
 	if t == value.Void {
 		return value.NewNullVector(value.Void, len(vals)), nil
 	}
+	// A DECIMAL vector has one scale; DECIMALs of different scales make a
+	// tuple (funcs/d/decimal32.md: [1.23$DECIMAL32(4), 3.14$DECIMAL32(3)]
+	// is ANY VECTOR).
+	scale := int32(-1)
+	if t.IsDecimal() {
+		for _, v := range vals {
+			if s := v.(*value.Scalar); s.T == t && !s.Null {
+				if scale >= 0 && s.Scale != scale {
+					return value.NewTuple(vals), nil
+				}
+				scale = s.Scale
+			}
+		}
+	}
 	out := value.NewVector(t, 0, len(vals))
 	for _, v := range vals {
 		s := v.(*value.Scalar)
 		if s.T != t && !s.Null {
-			c, err := To(s, t, s.Scale)
+			to := s.Scale
+			if scale >= 0 {
+				to = scale
+			}
+			c, err := To(s, t, to)
 			if err != nil {
 				return nil, err
 			}
 			s = c.(*value.Scalar)
 		}
-		out.Scale = s.Scale
+		if scale < 0 {
+			out.Scale = s.Scale
+		}
 		out.AppendScalar(s)
+	}
+	if scale >= 0 {
+		out.Scale = scale
 	}
 	return out, nil
 }

@@ -14,10 +14,12 @@ import (
 // an INT/LONG side converts to the DECIMAL side's type with scale 0. The
 // result scale is max(S1, S2) for + and -, S1+S2 for *, S1 for /. Results
 // that leave the storage integer fail with "Decimal math overflow".
-// DECIMAL with a floating side, ratio and mod compute in DOUBLE, as does
-// DECIMAL128 (not handled here).
+// DECIMAL with a floating side, ratio and mod compute in DOUBLE.
+// DECIMAL128 has its own exact kernel (decimal128Arith).
 
 var errDecimalOverflow = errors.New("Decimal math overflow")
+
+var errScaleBounds = errors.New("Scale is out of bounds")
 
 // decimalArith handles +, -, *, / between DECIMAL32/64 and integral
 // operands; ok is false when the operator or types are not its business.
@@ -67,7 +69,7 @@ func decimalArith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 		scale = xs
 	}
 	if int(scale) > t.MaxScale() {
-		return nil, true, errors.New("Scale is out of bounds")
+		return nil, true, errScaleBounds
 	}
 	out := make([]int64, n)
 	ma, mb := mask(x), mask(y)

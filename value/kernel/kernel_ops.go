@@ -138,6 +138,9 @@ func Binary(op Op, x, y Operand) (*value.Vector, error) {
 		return logicKernel(op, x, y, n)
 	}
 	if xc == value.CatDecimal || yc == value.CatDecimal {
+		if out, ok, err := decimal128Arith(op, x, y, n); ok || err != nil {
+			return out, err
+		}
 		if out, ok, err := decimalArith(op, x, y, n); ok || err != nil {
 			return out, err
 		}
