@@ -869,7 +869,11 @@ func (p *parser) parseSelect() *SelectExpr {
 			s.Distinct = true
 		}
 		if isKw(p.tok(), "top") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") && !isKw(p.peekN(1), "from") {
-			p.next()
+			kw := p.next()
+			if p.tok().Kind == lex.TokIdent && !isKw(p.tok(), "distinct") {
+				// top.md: the row count must be a literal, not a variable
+				p.fail(Pos{Line: kw.Pos.Line}, "integer constant expected after keyword top")
+			}
 			s.Top = p.parseUnary()
 			if p.isOp(":") { // top lo:hi
 				op := p.next()
