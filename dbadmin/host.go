@@ -1,10 +1,10 @@
 package dbadmin
 
 import (
-	"errors"
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -32,30 +32,10 @@ type Host interface {
 	EngineState(key string, create func() any) any
 }
 
-// errNoHost is returned when a function runs under an Env that is not an
-// engine interpreter (a bare funcs.Env in a unit test).
-var errNoHost = errors.New("This function needs a database engine.")
-
-func host(env funcs.Env) (Host, error) {
-	h, ok := env.(Host)
-	if !ok {
-		return nil, errNoHost
-	}
-	return h, nil
-}
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
 // dbArg accepts a database handle or a dfs:// path.
-func dbArg(h Host, v value.Value) (*dfs.Database, error) {
-	switch x := v.(type) {
-	case *dfs.Database:
-		return x, nil
-	case *value.Scalar:
-		if path, ok := funcs.StringArg(x); ok {
-			return h.Catalog().Lookup(path)
-		}
-	}
-	return nil, errors.New("The first argument must be a database handle.")
-}
+func dbArg(h Host, v value.Value) (*dfs.Database, error) { return dbfuncs.DatabaseArg(h.Catalog(), v) }
 
 // allTables lists every DFS table of the catalog, by database path then
 // table name.

@@ -1,8 +1,12 @@
 // Package dbfuncs registers DolphinDB's database functions that work on
-// whole databases and tables from outside the query path: backup and
+// whole databases and tables from outside the query path: creating,
+// opening, loading and dropping databases, tables and partitions
+// (database.go), the DFS listings and table utilities (listing.go), local
+// disk databases (localdb.go), backup and
 // restore (backup, restore, migrate and their listings), data sources
 // (sqlDS's companions: repartitionDS, textChunkDS, transDS!, cacheDS!,
 // replayDS, replay, imr) and function views. It reaches databases
 // through package dfs and the interpreter through Host, which the
-// engine's funcs.Env implementation satisfies.
+// engine's funcs.Env implementation satisfies; the session's access rules
+// over databases (Access) are the interpreter's, asked through Host.
 package dbfuncs

@@ -1,8 +1,6 @@
 package dbfuncs
 
 import (
-	"errors"
-
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -34,20 +32,46 @@ type Host interface {
 	// DefineFunction builds the function a definition text defines,
 	// without adding it to any session.
 	DefineFunction(src string) (value.Value, error)
+	// TableValue is a DFS table as scripts see it (loadTable's result).
+	TableValue(t *dfs.Table) value.Value
+	// ChunkGranularityConfigurable is the enableChunkGranularityConfig
+	// setting: whether database() accepts chunkGranularity.
+	ChunkGranularityConfigurable() bool
+	Access
 }
 
-// errNoHost is returned when the calling interpreter does not implement
-// Host (a test double of funcs.Env).
-var errNoHost = errors.New("This function needs a database engine.")
+// Access is the session's access rules over databases and the record of
+// who created what, which the rules read.
+type Access interface {
+	// CheckTableRead fails when the session may not read t.
+	CheckTableRead(t *dfs.Table) error
+	// CheckCreateDatabase, CheckDropDatabase, CheckCreateTable,
+	// CheckDropTable and CheckManageDatabase fail with DolphinDB's text
+	// when the session may not create or drop that database, create or
+	// drop tables in db, or add and drop its partitions.
+	CheckCreateDatabase(path string) error
+	CheckDropDatabase(path string) error
+	CheckCreateTable(db *dfs.Database) error
+	CheckDropTable(db *dfs.Database) error
+	CheckManageDatabase(db *dfs.Database) error
+	// SeesDatabase, SeesClusterDatabase and SeesTable are the listing
+	// functions' visibility rules (getDFSDatabases,
+	// getClusterDFSDatabases, getDFSTablesByDatabase and
+	// getClusterDFSTables).
+	SeesDatabase(db string) bool
+	SeesClusterDatabase(db string) bool
+	SeesTable(db, table string) bool
+	// DatabaseCreated and TableCreated make the session's user the owner
+	// of a new DFS database or table; DatabaseDropped and TableDropped
+	// forget the privileges on a dropped one.
+	DatabaseCreated(path string) error
+	TableCreated(db, table string) error
+	DatabaseDropped(path string) error
+	TableDropped(db, table string) error
+}
 
 // host returns env as a Host.
-func host(env funcs.Env) (Host, error) {
-	h, ok := env.(Host)
-	if !ok {
-		return nil, errNoHost
-	}
-	return h, nil
-}
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
 // dfsTable returns the dfs table behind a table value (a loadTable
 // result), or nil.

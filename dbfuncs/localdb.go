@@ -52,14 +52,10 @@ func (d *LocalDB) Type() value.Type { return value.Handle }
 // String implements value.Value.
 func (d *LocalDB) String() string { return "DB[" + d.Dir + "]" }
 
-// OpenLocalDatabase is database(dir, ...) for a local directory: dom is
+// openLocalDatabase is database(dir, ...) for a local directory: dom is
 // the partitioning scheme given, nil for none (then the scheme saved
 // with saveDatabase, if any, is kept).
-func OpenLocalDatabase(env funcs.Env, dir string, dom partition.Domain) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func openLocalDatabase(h Host, dir string, dom partition.Domain) (value.Value, error) {
 	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
@@ -69,9 +65,9 @@ func OpenLocalDatabase(env funcs.Env, dir string, dom partition.Domain) (value.V
 	return &LocalDB{Dir: dir, Domain: dom}, nil
 }
 
-// LocalDatabaseArg returns the local database a handle or a local path
+// localDatabaseArg returns the local database a handle or a local path
 // names.
-func LocalDatabaseArg(x value.Value) (*LocalDB, bool) {
+func localDatabaseArg(x value.Value) (*LocalDB, bool) {
 	if d, ok := x.(*LocalDB); ok {
 		return d, true
 	}
@@ -101,23 +97,16 @@ func readTableFile(path string) (*value.Table, error) {
 	return t, nil
 }
 
-// LoadLocalTable reads a table saved in a local database: the table's
+// loadLocalTable reads a table saved in a local database: the table's
 // file, or the files of all its partitions in path order.
-func LoadLocalTable(env funcs.Env, db *LocalDB, name string) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
-		return nil, err
-	}
+func loadLocalTable(h Host, db *LocalDB, name string) (value.Value, error) {
 	if t, err := readTableFile(tblPath(db.Dir, name)); err == nil {
 		return t, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, err
 	}
 	var files []string
-	err = filepath.WalkDir(db.Dir, func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(db.Dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}

@@ -1,8 +1,9 @@
 package dfs
 
 import (
-	"github.com/porpoisedb/porpoise/ddberr"
+	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -57,30 +58,11 @@ func (t *Table) SetColumnComments(comments map[string]string) error {
 // DolphinDB's column names are), or -1.
 func (t *Table) column(name string) int {
 	for i, n := range t.names {
-		if equalFold(n, name) {
+		if strings.EqualFold(n, name) {
 			return i
 		}
 	}
 	return -1
-}
-
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
 
 // commentsInto fills colDefs' comment column and, when the table has one,

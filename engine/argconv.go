@@ -22,3 +22,6 @@ func stringsArg(v value.Value) ([]string, bool) { return funcs.NamesArg(v) }
 
 // boolArg reads an optional BOOL argument (nil gives def).
 func boolArg(v value.Value, def bool) bool { return funcs.OptBool(v, def) }
+
+// isNullArg reports whether an optional argument is absent or NULL.
+func isNullArg(v value.Value) bool { return funcs.NullOrAbsent(v) }

@@ -1,25 +1,63 @@
 package engine
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // Operators are also functions in DolphinDB (add(x, y) is x + y), and
 // clients call them by name, e.g. the C++ API's run("add", args) example.
+// Their kernels are the interpreter's operators (ops.go), so they are
+// declared here. Each maps elements independently and has no side
+// effects, which lets the pruner evaluate them on partition values;
+// pair and seq build one value from scalars.
 func init() {
 	for name, op := range map[string]string{
 		"add": "+", "sub": "-", "mul": "*", "div": "/", "ratio": "\\", "mod": "%",
 		"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">=",
 		"and": "&&", "or": "||", "bitAnd": "&", "bitOr": "|", "bitXor": "^",
-		"lshift": "<<", "rshift": ">>", "pair": ":",
+		"lshift": "<<", "rshift": ">>",
 	} {
 		op := op
-		reg(name, p("X", "Y"), 2, 2, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-			return binaryOp(op, args[0], args[1])
-		})
+		funcs.Register(funcs.Spec{Name: name, Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "operators",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return binaryOp(op, args[0], args[1]) }})
 	}
-	reg("neg", p("X"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		return unaryOp("-", args[0])
-	})
-	reg("not", p("X"), 1, 1, func(_ *interp, args []value.Value, _ []string) (value.Value, error) {
-		return unaryOp("!", args[0])
-	})
+	funcs.Register(
+		funcs.Spec{Name: "neg", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "operators",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return unaryOp("-", args[0]) }},
+		funcs.Spec{Name: "not", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "operators",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return unaryOp("!", args[0]) }},
+		funcs.Spec{Name: "between", Params: []string{"X", "range"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "relational",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return betweenOp(args[0], args[1]) }},
+		funcs.Spec{Name: "in", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "relational",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return inOp(args[0], args[1]) }},
+		funcs.Spec{Name: "pair", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "operators",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return binaryOp(":", args[0], args[1]) }},
+		funcs.Spec{Name: "seq", Params: []string{"start", "end"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "types-conversion",
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				if err := env.Reserve(int(rangeLen(args[0], args[1]))); err != nil {
+					return nil, err
+				}
+				return rangeOp(args[0], args[1])
+			}},
+	)
+}
+
+// betweenOp is X between range: X >= range's first and <= its second.
+func betweenOp(x, rng value.Value) (value.Value, error) {
+	r, ok := rng.(*value.Pair)
+	if !ok {
+		return nil, errors.New("The second argument of between must be a pair.")
+	}
+	lo, err := binaryOp(">=", x, r.V.At(0))
+	if err != nil {
+		return nil, err
+	}
+	hi, err := binaryOp("<=", x, r.V.At(1))
+	if err != nil {
+		return nil, err
+	}
+	return binaryOp("&&", lo, hi)
 }

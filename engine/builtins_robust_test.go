@@ -45,6 +45,19 @@ var robustSkip = map[string]bool{
 	"backupSettings": true, "restoreSettings": true,
 }
 
+// robustSessionSwept lists built-ins marked funcs.Session that the sweep
+// still calls: they were swept while they were the interpreter's own, and
+// over the palette they only read, create or change the objects of this
+// one test engine and session.
+var robustSessionSwept = map[string]bool{
+	"database": true, "createPartitionedTable": true, "createTable": true, "createDimensionTable": true,
+	"loadTable": true, "existsDatabase": true, "existsTable": true, "dropTable": true, "dropPartition": true,
+	"addValuePartitions": true, "addRangePartitions": true, "getClusterDFSDatabases": true, "getClusterDFSTables": true,
+	"exists": true, "defined": true, "login": true, "logout": true, "getConfig": true, "objs": true,
+	"table": true, "tableInsert": true, "append!": true, "push!": true, "upsert!": true, "tableUpsert": true,
+	"schema": true, "columnNames": true, "cols": true, "objByName": true,
+}
+
 // TestBuiltinsNeverPanic calls every registered built-in with every one and
 // two argument combination of robustPalette (and a sample of three): each
 // call must return a value or a DolphinDB error, never a Go panic, which
@@ -69,16 +82,13 @@ func TestBuiltinsNeverPanic(t *testing.T) {
 	for _, sp := range funcs.All() {
 		names = append(names, sp.Name)
 	}
-	for name := range builtins {
-		names = append(names, name)
-	}
 	sort.Strings(names)
 	var failures []string
 	for _, name := range names {
 		if robustSkip[name] {
 			continue
 		}
-		if sp, ok := funcs.Lookup(name); ok && sp.Props.Has(funcs.Session) {
+		if sp, ok := funcs.Lookup(name); ok && sp.Props.Has(funcs.Session) && !robustSessionSwept[name] {
 			continue
 		}
 		fail := sweep(s, name, pal)

@@ -3,7 +3,9 @@ package engine
 import (
 	"errors"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dbfuncs"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -51,4 +53,54 @@ func (in *interp) functionView(name string) Function {
 		return f
 	}
 	return nil
+}
+
+// TableValue implements dbfuncs.Host.
+func (in *interp) TableValue(t *dfs.Table) value.Value { return wrapTable(t) }
+
+// ChunkGranularityConfigurable implements dbfuncs.Host.
+func (in *interp) ChunkGranularityConfigurable() bool {
+	return in.s.eng.cfg.EnableChunkGranularityConfig
+}
+
+// CheckCreateDatabase implements dbfuncs.Access.
+func (in *interp) CheckCreateDatabase(path string) error { return in.s.checkCreateDB(path) }
+
+// CheckDropDatabase implements dbfuncs.Access.
+func (in *interp) CheckDropDatabase(path string) error { return in.s.checkDropDB(path) }
+
+// CheckCreateTable implements dbfuncs.Access.
+func (in *interp) CheckCreateTable(db *dfs.Database) error { return in.s.checkCreateTable(db) }
+
+// CheckDropTable implements dbfuncs.Access.
+func (in *interp) CheckDropTable(db *dfs.Database) error { return in.s.checkDropTable(db) }
+
+// CheckManageDatabase implements dbfuncs.Access.
+func (in *interp) CheckManageDatabase(db *dfs.Database) error { return in.s.checkManageDB(db) }
+
+// SeesDatabase implements dbfuncs.Access.
+func (in *interp) SeesDatabase(db string) bool { return in.s.seesDatabase(db) }
+
+// SeesClusterDatabase implements dbfuncs.Access.
+func (in *interp) SeesClusterDatabase(db string) bool { return in.s.seesClusterDatabase(db) }
+
+// SeesTable implements dbfuncs.Access.
+func (in *interp) SeesTable(db, table string) bool { return in.s.seesTable(db, table) }
+
+// DatabaseCreated implements dbfuncs.Access.
+func (in *interp) DatabaseCreated(path string) error {
+	return in.s.eng.acl.SetDBOwner(path, in.s.user)
+}
+
+// TableCreated implements dbfuncs.Access.
+func (in *interp) TableCreated(db, table string) error {
+	return in.s.eng.acl.SetTableOwner(auth.TablePath(db, table), in.s.user)
+}
+
+// DatabaseDropped implements dbfuncs.Access.
+func (in *interp) DatabaseDropped(path string) error { return in.s.eng.acl.DropDatabase(path) }
+
+// TableDropped implements dbfuncs.Access.
+func (in *interp) TableDropped(db, table string) error {
+	return in.s.eng.acl.DropTable(auth.TablePath(db, table))
 }

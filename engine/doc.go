@@ -2,9 +2,23 @@
 // shared tables, and the interpreter over sqlparse's AST; the embedded Go
 // API and the wire server both call it. SQL statements go to package
 // query (engine is its query.Env: query_env.go), built-in functions live
-// in the funcs registry (and, until they move there, builtins_*.go), and
-// databases and partitioned tables belong to package dfs, which engine
-// wraps as script values (ptable.go).
+// in the funcs registry, and databases and partitioned tables belong to
+// package dfs, which engine wraps as script values (ptable.go).
+//
+// Every built-in is a funcs.Spec; engine keeps no list of functions of
+// its own. The families reach what only the interpreter has through
+// small interfaces it implements: funcs.Env (funcs_env.go), system.Host
+// (system_host.go: frames, shared objects, the insert paths INSERT INTO
+// shares, the user), dbfuncs.Host and Access (dbfuncs_host.go: catalog,
+// ownership and the session's rules over databases), sysfuncs.Host and
+// jobs.Host (job_host.go: jobs and run-time settings) and temporal.Clock
+// (the engine's clock).
+//
+// The only built-ins engine declares are the operators' functions (add
+// ... rshift, neg, not, between, in, pair, seq: builtins_operator.go):
+// they share their kernels with the operators the evaluator applies
+// (ops.go, setops.go), which are the interpreter's special forms, so
+// they stay beside them.
 //
 // What the server is doing — the registry of open sessions, the request
 // each runs, submitJob's background jobs and getPerf's figures — belongs

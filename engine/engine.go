@@ -74,9 +74,6 @@ type Engine struct {
 	clock atomic.Pointer[func() time.Time]
 	seed  atomic.Int64
 
-	// logLevel is setLogLevel's level (nil: INFO, DolphinDB's default).
-	logLevel atomic.Pointer[string]
-
 	// home is the file functions' directory (filehome.go).
 	home fileHome
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/convert"
 	"strconv"
 	"strings"
 
@@ -156,7 +157,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if !ok || kvec.T == value.Any {
 			return nil, errors.New("The keys of a dictionary must be scalars of one type.")
 		}
-		return makeDict(kvec, value.NewTuple(vals))
+		return convert.MakeDict(kvec, value.NewTuple(vals))
 	case *sqlparse.JoinExpr:
 		return nil, fmt.Errorf("SQL joins (%s) are not supported", n.Kind)
 	case *sqlparse.NamedArg:
@@ -257,9 +258,6 @@ func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
 func (in *interp) function(name string) Function {
 	if f, ok := in.s.defs[name]; ok {
 		return f
-	}
-	if b, ok := builtins[name]; ok {
-		return b
 	}
 	if s, ok := funcs.Lookup(name); ok {
 		return s

@@ -106,10 +106,10 @@ func (in *interp) RunScript(code string) (value.Value, error) {
 	return v, err
 }
 
-// Functions implements funcs.Env: the session's definitions, the
-// interpreter's own built-ins and the registry's, sorted by name.
+// Functions implements funcs.Env: the session's definitions and the
+// registry's built-ins, sorted by name.
 func (in *interp) Functions() []funcs.FuncInfo {
-	out := make([]funcs.FuncInfo, 0, len(builtins)+len(in.s.defs)+256)
+	out := make([]funcs.FuncInfo, 0, len(in.s.defs)+512)
 	seen := map[string]bool{}
 	for name, f := range in.s.defs {
 		params := make([]string, len(f.params))
@@ -122,13 +122,6 @@ func (in *interp) Functions() []funcs.FuncInfo {
 		}
 		seen[name] = true
 		out = append(out, funcs.FuncInfo{Name: name, Params: params, Min: min, Max: len(params), UserDefined: true})
-	}
-	for name, b := range builtins {
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		out = append(out, funcs.FuncInfo{Name: name, Params: b.params, Min: b.min, Max: b.max})
 	}
 	for _, s := range funcs.All() {
 		if seen[s.Name] {
@@ -187,10 +180,6 @@ func (p *partialFunc) ParamCount() int {
 		if f.Max == f.Min {
 			total = f.Min
 		}
-	case *builtin:
-		if f.max == f.min {
-			total = f.min
-		}
 	case *partialFunc:
 		total = f.ParamCount()
 	}
@@ -204,15 +193,6 @@ func (p *partialFunc) ParamCount() int {
 		}
 	}
 	return free
-}
-
-// ParamCount is a fixed-arity built-in's argument count (2 when variadic
-// or with optional arguments: the binary form is the common one).
-func (b *builtin) ParamCount() int {
-	if b.min == b.max {
-		return b.min
-	}
-	return 2
 }
 
 // Rand implements funcs.Env.

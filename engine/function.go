@@ -19,23 +19,6 @@ type Function interface {
 	FuncName() string
 }
 
-// builtin is a function implemented in Go. params names its arguments for
-// named-argument calls; fn gets the evaluated arguments and, in names, the
-// name each argument would give a column (alias or variable name).
-type builtin struct {
-	name     string
-	params   []string
-	min, max int // argument count bounds; max < 0 means variadic
-	fn       func(in *interp, args []value.Value, names []string) (value.Value, error)
-}
-
-func (b *builtin) Form() Form     { return value.FormScalar }
-func (b *builtin) Type() Type     { return value.FunctionDef }
-func (b *builtin) String() string { return b.name }
-func (b *builtin) FuncName() string {
-	return b.name
-}
-
 // Form and Type alias the value package's names for brevity.
 type (
 	// Form is value.Form.
@@ -102,14 +85,6 @@ func (in *interp) call(fn Function, args []value.Value, names []string) (value.V
 
 func (in *interp) callNamed(fn Function, args []value.Value, names []string) (value.Value, error) {
 	switch f := fn.(type) {
-	case *builtin:
-		if len(args) < f.min || (f.max >= 0 && len(args) > f.max) {
-			return nil, argCountError(f, len(args))
-		}
-		for len(names) < len(args) {
-			names = append(names, "")
-		}
-		return f.fn(in, args, names)
 	case *funcs.Spec:
 		if err := f.CheckArity(len(args)); err != nil {
 			return nil, err
@@ -137,13 +112,6 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		return in.callNamed(f.hof, full, nil)
 	}
 	return nil, fmt.Errorf("The object %s is not callable.", fn.String())
-}
-
-func argCountError(f *builtin, n int) error {
-	if f.max >= 0 && n > f.max {
-		return fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, f.max, n)
-	}
-	return fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, f.min, n)
 }
 
 func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error) {
@@ -183,8 +151,6 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([]value.Value, error) {
 	var params []string
 	switch f := fn.(type) {
-	case *builtin:
-		params = f.params
 	case *funcs.Spec:
 		params = f.Params
 	case *userFunc:

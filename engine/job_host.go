@@ -99,8 +99,6 @@ func (in *interp) JobSource(fn value.Value) (string, []string, error) {
 // a partial application whose bound arguments are literals.
 func functionExpr(fn value.Value) (string, error) {
 	switch f := fn.(type) {
-	case *builtin:
-		return f.name, nil
 	case *funcs.Spec:
 		return f.Name, nil
 	case *userFunc:

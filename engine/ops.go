@@ -110,7 +110,7 @@ func binaryOp(op string, a, b value.Value) (value.Value, error) {
 	case "in":
 		return inOp(a, b)
 	case "between":
-		return builtins["between"].fn(nil, []value.Value{a, b}, nil)
+		return betweenOp(a, b)
 	}
 	kop, ok := kernel.ParseOp(op)
 	if !ok {
@@ -520,14 +520,4 @@ func inLoop[T comparable](out []int8, xs, members []T) {
 }
 
 // truth is the boolean value of a condition (a scalar).
-func truth(v value.Value) (bool, error) {
-	switch t := v.(type) {
-	case *value.Scalar:
-		return t.Bool(), nil
-	case *value.Vector:
-		if t.Len() == 1 {
-			return t.At(0).Bool(), nil
-		}
-	}
-	return false, errors.New("A condition must be a boolean scalar.")
-}
+func truth(v value.Value) (bool, error) { return funcs.Truth(v) }

@@ -32,7 +32,7 @@ func pruneFixture(t *testing.T) (*Session, *ptable, func(string) PartitionFilter
 	return s, pt, func(where string) PartitionFilter {
 		w, err := sqlparse.ParseExpr(where)
 		require.NoError(t, err, where)
-		return PartitionFilter(pt.Table.PruneFilter(dfs.Evaluator{Eval: eval, Props: legacyProps}, []sqlparse.Expr{w}))
+		return PartitionFilter(pt.Table.PruneFilter(dfs.Evaluator{Eval: eval}, []sqlparse.Expr{w}))
 	}
 }
 
@@ -143,7 +143,7 @@ func TestPruneFilterReadsRegistryProps(t *testing.T) {
 	} {
 		w, err := sqlparse.ParseExpr(tc.where)
 		require.NoError(t, err, tc.where)
-		f := PartitionFilter(pt.Table.PruneFilter(dfs.Evaluator{Eval: eval, Props: legacyProps}, []sqlparse.Expr{w}))
+		f := PartitionFilter(pt.Table.PruneFilter(dfs.Evaluator{Eval: eval}, []sqlparse.Expr{w}))
 		if tc.keep == nil {
 			require.Nil(t, f, tc.where)
 		}

@@ -3,6 +3,7 @@ package engine
 import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -43,5 +44,5 @@ func (t *ptable) Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, 
 // SchemaDict implements Table.
 func (t *ptable) SchemaDict() *value.Dict {
 	names, types, scales := t.Schema()
-	return t.Table.SchemaDict(colDefs(names, types, scales))
+	return t.Table.SchemaDict(system.ColDefs(names, types, scales))
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -34,13 +35,12 @@ func (in *interp) IsUserFunction(name string) bool {
 
 // Schema implements query.Env.
 func (in *interp) Schema(target value.Value) ([]string, []value.Type, error) {
-	names, types, _, err := in.schemaOf(target)
-	return names, types, err
+	return in.schemaOf(target)
 }
 
 // Insert implements query.Env.
 func (in *interp) Insert(target value.Value, src *value.Table) error {
-	_, err := in.tableInsert(target, []value.Value{src}, true)
+	_, err := system.InsertRows(in, target, []value.Value{src}, true)
 	return err
 }
 
@@ -60,8 +60,7 @@ func (in *interp) CheckShared(name string, write bool) error {
 // NullSafeJoin implements query.Env.
 func (in *interp) NullSafeJoin() bool { return in.s.eng.cfg.EnableNullSafeJoin }
 
-// BuiltinProps implements query.Env with the properties of the built-ins
-// still registered in engine (prune.go).
-func (in *interp) BuiltinProps(name string, fn value.Value) (funcs.Props, bool) {
-	return legacyProps(name, fn)
-}
+// BuiltinProps implements query.Env: every built-in, the interpreter's
+// own included, is in the funcs registry, which states its properties,
+// so there are none to add.
+func (in *interp) BuiltinProps(string, value.Value) (funcs.Props, bool) { return 0, false }

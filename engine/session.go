@@ -264,9 +264,6 @@ func (s *Session) isFunction(name string) bool {
 	if _, ok := s.defs[name]; ok {
 		return true
 	}
-	if _, ok := builtins[name]; ok {
-		return true
-	}
 	_, ok := funcs.Lookup(name)
 	return ok
 }

@@ -1,7 +1,9 @@
 package funcs
 
 import (
+	"errors"
 	"fmt"
+	"math"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -127,4 +129,36 @@ func NamesArg(v value.Value) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// NullOrAbsent reports whether an optional argument was left out (nil)
+// or given as a NULL scalar.
+func NullOrAbsent(v value.Value) bool {
+	s, ok := v.(*value.Scalar)
+	return v == nil || ok && s.Null
+}
+
+// Truth is the boolean value of a condition: a scalar or a one-element
+// vector.
+func Truth(v value.Value) (bool, error) {
+	switch t := v.(type) {
+	case *value.Scalar:
+		return t.Bool(), nil
+	case *value.Vector:
+		if t.Len() == 1 {
+			return t.At(0).Bool(), nil
+		}
+	}
+	return false, errors.New("A condition must be a boolean scalar.")
+}
+
+// PositiveNumber reads a numeric, non-null, finite, positive scalar
+// argument (a memory size, a limit); ok is false for anything else.
+func PositiveNumber(x value.Value) (float64, bool) {
+	s, ok := ScalarArg(x)
+	if !ok || !s.T.IsNumeric() || s.Null {
+		return 0, false
+	}
+	f := s.Float64()
+	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
 }

@@ -2,6 +2,7 @@ package funcs
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -214,4 +215,20 @@ func All() []*Spec {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// errNoEngine is returned when a built-in that needs the engine runs
+// under an Env that is not an engine's interpreter (a test double).
+var errNoEngine = errors.New("This function needs a database engine.")
+
+// HostOf returns env as H, the interface a family declares for what its
+// functions need of the engine beyond Env, or an error when the calling
+// interpreter does not implement it.
+func HostOf[H any](env Env) (H, error) {
+	h, ok := env.(H)
+	if !ok {
+		var zero H
+		return zero, errNoEngine
+	}
+	return h, nil
 }

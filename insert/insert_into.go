@@ -1,8 +1,9 @@
 package insert
 
 import (
-	"github.com/porpoisedb/porpoise/ddberr"
+	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -77,28 +78,9 @@ func indexOf(names []string, c string) int {
 		}
 	}
 	for i, n := range names {
-		if equalFold(n, c) {
+		if strings.EqualFold(n, c) {
 			return i
 		}
 	}
 	return -1
-}
-
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }

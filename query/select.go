@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/query/keyindex"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -252,7 +253,7 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 // selectOn runs the query's clauses after FROM over src.
 func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
 	var err error
-	if rows, rest, ok := ex.keyedWhere(src, n.Where); ok {
+	if rows, rest, ok := keyindex.Where(src, n.Where, ex.eval); ok {
 		// a keyed/indexed table's index answered the key conditions
 		src = src.Gather(rows)
 		if len(rest) > 0 {

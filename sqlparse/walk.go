@@ -30,27 +30,19 @@ func Inspect(n Node, f func(Node) bool) {
 // children collects the non-nil children of a node, in source order.
 type children []Node
 
-func (c *children) expr(x Expr) {
-	if x != nil {
-		*c = append(*c, x)
-	}
-}
-
-func (c *children) stmt(x Stmt) {
-	if x != nil {
-		*c = append(*c, x)
-	}
-}
-
-func (c *children) exprs(xs []Expr) {
+func (c *children) expr(xs ...Expr) {
 	for _, x := range xs {
-		c.expr(x)
+		if x != nil {
+			*c = append(*c, x)
+		}
 	}
 }
 
-func (c *children) stmts(xs []Stmt) {
+func (c *children) stmt(xs ...Stmt) {
 	for _, x := range xs {
-		c.stmt(x)
+		if x != nil {
+			*c = append(*c, x)
+		}
 	}
 }
 
@@ -66,42 +58,41 @@ func (c *children) of(n Node) {
 	case *ExprStmt:
 		c.expr(n.X)
 	case *AssignStmt:
-		c.exprs(n.Targets)
+		c.expr(n.Targets...)
 		c.expr(n.Value)
 	case *DefStmt:
 		c.params(n.Params)
-		c.stmts(n.Body)
+		c.stmt(n.Body...)
 	case *IfStmt:
 		c.expr(n.Cond)
-		c.stmts(n.Then)
-		c.stmts(n.Else)
+		c.stmt(n.Then...)
+		c.stmt(n.Else...)
 	case *ForStmt:
 		c.expr(n.Iter)
 		c.stmt(n.Init)
 		c.expr(n.Cond)
 		c.stmt(n.Post)
-		c.stmts(n.Body)
+		c.stmt(n.Body...)
 	case *WhileStmt:
 		c.expr(n.Cond)
-		c.stmts(n.Body)
+		c.stmt(n.Body...)
 	case *DoWhileStmt:
-		c.stmts(n.Body)
+		c.stmt(n.Body...)
 		c.expr(n.Cond)
 	case *ReturnStmt:
 		c.expr(n.X)
 	case *TryStmt:
-		c.stmts(n.Body)
-		c.stmts(n.Catch)
+		c.stmt(n.Body...)
+		c.stmt(n.Catch...)
 	case *ShareStmt:
-		c.expr(n.X)
-		c.expr(n.Name)
+		c.expr(n.X, n.Name)
 	case *TimerStmt:
 		c.expr(n.Count)
-		c.stmts(n.Body)
+		c.stmt(n.Body...)
 	case *InsertStmt:
 		c.expr(n.Table)
 		for _, r := range n.Rows {
-			c.exprs(r)
+			c.expr(r...)
 		}
 		if n.Select != nil {
 			*c = append(*c, n.Select)
@@ -112,80 +103,72 @@ func (c *children) of(n Node) {
 			c.expr(s.X)
 		}
 		c.expr(n.From)
-		c.exprs(n.Where)
-		c.exprs(n.ContextBy)
+		c.expr(n.Where...)
+		c.expr(n.ContextBy...)
 		for _, o := range n.CSort {
 			c.expr(o.X)
 		}
 		c.expr(n.Having)
 	case *DeleteStmt:
 		c.expr(n.Table)
-		c.exprs(n.Where)
+		c.expr(n.Where...)
 	case *VectorLit:
-		c.exprs(n.Elems)
+		c.expr(n.Elems...)
 	case *ArrayExpr:
-		c.exprs(n.Elems)
+		c.expr(n.Elems...)
 	case *TupleExpr:
-		c.exprs(n.Elems)
+		c.expr(n.Elems...)
 	case *ParenExpr:
 		c.expr(n.X)
 	case *UnaryExpr:
 		c.expr(n.X)
 	case *BinaryExpr:
-		c.expr(n.L)
-		c.expr(n.R)
+		c.expr(n.L, n.R)
 	case *AliasExpr:
 		c.expr(n.X)
 	case *NamedArg:
 		c.expr(n.X)
 	case *CallExpr:
 		c.expr(n.Fn)
-		c.exprs(n.Args)
+		c.expr(n.Args...)
 	case *PartialExpr:
 		c.expr(n.Fn)
-		c.exprs(n.Args)
+		c.expr(n.Args...)
 	case *AdverbExpr:
 		c.expr(n.Fn)
 	case *IndexExpr:
-		c.expr(n.X)
-		c.expr(n.Index)
+		c.expr(n.X, n.Index)
 	case *MemberExpr:
 		c.expr(n.X)
 	case *LambdaExpr:
 		c.params(n.Params)
-		c.stmts(n.Body)
+		c.stmt(n.Body...)
 	case *JoinExpr:
-		c.expr(n.L)
-		c.expr(n.R)
-		c.expr(n.On)
+		c.expr(n.L, n.R, n.On)
 	case *DictExpr:
-		c.exprs(n.Keys)
-		c.exprs(n.Values)
+		c.expr(n.Keys...)
+		c.expr(n.Values...)
 	case *TernaryExpr:
-		c.expr(n.Cond)
-		c.expr(n.Then)
-		c.expr(n.Else)
+		c.expr(n.Cond, n.Then, n.Else)
 	case *UnionExpr:
-		c.expr(n.L)
-		c.expr(n.R)
+		c.expr(n.L, n.R)
 	case *SelectExpr:
 		c.expr(n.Top)
-		c.exprs(n.Cols)
+		c.expr(n.Cols...)
 		c.expr(n.From)
-		c.exprs(n.Where)
-		c.exprs(n.GroupBy)
-		c.exprs(n.ContextBy)
+		c.expr(n.Where...)
+		c.expr(n.GroupBy...)
+		c.expr(n.ContextBy...)
 		for _, o := range n.CSort {
 			c.expr(o.X)
 		}
-		c.exprs(n.PivotBy)
-		c.exprs(n.CGroupBy)
+		c.expr(n.PivotBy...)
+		c.expr(n.CGroupBy...)
 		c.expr(n.Having)
 		for _, o := range n.OrderBy {
 			c.expr(o.X)
 		}
-		c.expr(n.Limit)
-		c.expr(n.Offset)
+		c.expr(n.Limit, n.Offset)
 	}
 }
 

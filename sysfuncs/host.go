@@ -44,15 +44,7 @@ type Store interface {
 	GetSystemObject(name string) ([]byte, bool, error)
 }
 
-var errNoHost = errors.New("This function needs a database engine.")
-
-func host(env funcs.Env) (Host, error) {
-	h, ok := env.(Host)
-	if !ok {
-		return nil, errNoHost
-	}
-	return h, nil
-}
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
 // isAdmin reports whether the session's user is the administrator.
 func isAdmin(env funcs.Env) bool { return env.SessionInfo().User == "admin" }

@@ -105,7 +105,18 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 	if len(seqs) > 0 && seqs[0].Keys != nil && rule != funcs.RuleTuple {
 		return keyedResult(seqs[0].Keys, out)
 	}
-	return funcs.Assemble(out, rule)
+	r, err := funcs.Assemble(out, rule)
+	if err != nil {
+		return nil, err
+	}
+	// Column by column over a labelled matrix, a same-shaped result keeps
+	// its labels (funcs/ho_funcs/pivot.md: each(ratios, stockprice)).
+	if in, ok := args[1].(*value.Matrix); ok {
+		if m, ok := r.(*value.Matrix); ok && m.Rows == in.Rows && m.Cols == in.Cols {
+			m.RowLabels, m.ColLabels = in.RowLabels, in.ColLabels
+		}
+	}
+	return r, nil
 }
 
 // keyedResult builds a dictionary of results under the iterated
@@ -438,14 +449,24 @@ func crossFn(name string) funcs.Impl {
 			return nil, fmt.Errorf("The results of %s must have one type.", name)
 		}
 		m := &value.Matrix{V: dv, Rows: xs.N, Cols: ys.N}
-		if v, ok := x.(*value.Vector); ok && v.T != value.Any {
-			m.RowLabels = v
-		}
-		if v, ok := y.(*value.Vector); ok && v.T != value.Any {
-			m.ColLabels = v
-		}
+		m.RowLabels, m.ColLabels = crossLabels(x), crossLabels(y)
 		return m, nil
 	}
+}
+
+// crossLabels labels cross's result by one argument: a vector by its
+// elements, a matrix by its column labels (funcs/ho_funcs/pivot.md:
+// cross(corr, m, m) is labelled by the stocks).
+func crossLabels(x value.Value) *value.Vector {
+	switch v := x.(type) {
+	case *value.Vector:
+		if v.T != value.Any {
+			return v
+		}
+	case *value.Matrix:
+		return v.ColLabels
+	}
+	return nil
 }
 
 func callFn(name string) funcs.Impl {

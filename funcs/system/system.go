@@ -120,28 +120,8 @@ func xboolI8(b bool) int8 {
 	return 0
 }
 
-// xformName is DolphinDB's name of a data form, as xobjs() shows it.
-func xformName(v value.Value) string {
-	switch v.Form() {
-	case value.FormScalar:
-		return "SCALAR"
-	case value.FormVector:
-		return "VECTOR"
-	case value.FormPair:
-		return "PAIR"
-	case value.FormMatrix:
-		return "MATRIX"
-	case value.FormSet:
-		return "SET"
-	case value.FormDictionary:
-		return "DICTIONARY"
-	case value.FormTable:
-		return "TABLE"
-	}
-	return "SCALAR"
-}
-
-// xobjShape is xobjs()'s rows and columns of a value.
+// ObjShape is a value's rows and columns, as form-aware functions
+// (size, shape) count them.
 func ObjShape(v value.Value) (int, int) {
 	switch x := v.(type) {
 	case *value.Vector:
@@ -160,111 +140,102 @@ func ObjShape(v value.Value) (int, int) {
 	return 1, 1
 }
 
-// xobjBytes estimates the memory a value holds, as xobjs() reports it.
-func xobjBytes(v value.Value) int64 {
-	vecBytes := func(x *value.Vector) int64 {
-		n := int64(x.Len())
-		switch x.T.Storage() {
-		case value.StInt8:
-			return n
-		case value.StInt16:
-			return 2 * n
-		case value.StInt32, value.StFloat32:
-			return 4 * n
-		case value.StInt64, value.StFloat64:
-			return 8 * n
-		case value.StBytes16:
-			return 16 * n
-		case value.StString:
-			b := int64(0)
-			for _, s := range x.Str {
-				b += int64(len(s)) + 1
-			}
-			return b
-		}
-		b := int64(0)
-		for _, e := range x.Any {
-			b += xobjBytes(e)
-		}
-		return b
-	}
-	switch x := v.(type) {
-	case *value.Vector:
-		return vecBytes(x)
-	case *value.Pair:
-		return vecBytes(x.V)
-	case *value.Matrix:
-		return vecBytes(x.V)
-	case *value.Set:
-		return vecBytes(x.V)
-	case *value.Dict:
-		return vecBytes(x.Keys) + vecBytes(x.Vals)
-	case *value.Table:
-		b := int64(0)
-		for _, c := range x.Cols {
-			b += vecBytes(c)
-		}
-		return b
-	case *value.Scalar:
-		return 16
-	}
-	return 0
-}
-
-// xobjType is xobjs()'s type column: the element type, or BASIC/SYMBOL
-// style names for containers.
-func xobjType(v value.Value) string {
-	switch x := v.(type) {
-	case *value.Table:
-		return "BASIC"
-	case *value.Vector:
-		if x.T == value.Any {
-			return "ANY"
-		}
-	}
-	return v.Type().String()
-}
-
+// xobjs is objs(shared): one row per session variable (and, with shared,
+// per shared object): name, type, form, rows, columns, bytes, shared,
+// extra, and owner when shared is true.
 func xobjs(env funcs.Env, args []value.Value) (value.Value, error) {
-	shared, err := funcs.BoolArg("objs", "shared", funcs.Arg(args, 0), false)
+	h, err := host(env)
 	if err != nil {
 		return nil, err
 	}
-	list := env.Objects(shared)
-	n := len(list)
-	name := value.NewVector(value.String, 0, n)
-	typ := value.NewVector(value.String, 0, n)
-	form := value.NewVector(value.String, 0, n)
-	rows := value.NewVector(value.Int, 0, n)
-	cols := value.NewVector(value.Int, 0, n)
-	bytes := value.NewVector(value.Long, 0, n)
-	sh := value.NewVector(value.Bool, 0, n)
-	extra := value.NewVector(value.String, 0, n)
-	owner := value.NewVector(value.String, 0, n)
-	me := env.SessionInfo().User
-	for _, o := range list {
-		name.Str = append(name.Str, o.Name)
-		typ.Str = append(typ.Str, xobjType(o.Value))
-		form.Str = append(form.Str, xformName(o.Value))
-		r, c := ObjShape(o.Value)
-		rows.I32 = append(rows.I32, int32(r))
-		cols.I32 = append(cols.I32, int32(c))
-		bytes.I64 = append(bytes.I64, xobjBytes(o.Value))
-		sh.I8 = append(sh.I8, xboolI8(o.Shared))
-		extra.Str = append(extra.Str, "")
-		if o.Shared {
-			owner.Str = append(owner.Str, me)
-		} else {
-			owner.Str = append(owner.Str, "")
+	withShared := funcs.OptBool(funcs.Arg(args, 0), false)
+	var names, types, forms, extras, owners []string
+	var rows, cols, bytes []int64
+	var shared []int8
+	for _, o := range h.SessionObjects(withShared) {
+		r, c, b := objsShape(o.Value)
+		typ := o.Value.Type().String()
+		extra := ""
+		if o.Value.Form() == value.FormTable {
+			typ = "BASIC"
+			if t, ok := o.Value.(interface{ TableName() string }); ok {
+				if _, plain := o.Value.(*value.Table); !plain {
+					typ = "ALIAS"
+					extra = t.TableName()
+				}
+			}
 		}
+		owner := ""
+		if o.Shared {
+			owner = "admin"
+		}
+		names, types, forms = append(names, o.Name), append(types, typ), append(forms, o.Value.Form().String())
+		rows, cols, bytes = append(rows, r), append(cols, c), append(bytes, b)
+		shared, extras, owners = append(shared, xboolI8(o.Shared)), append(extras, extra), append(owners, owner)
 	}
-	names := []string{"name", "type", "form", "rows", "columns", "bytes", "shared", "extra"}
-	vecs := []*value.Vector{name, typ, form, rows, cols, bytes, sh, extra}
-	if shared {
-		names = append(names, "owner")
-		vecs = append(vecs, owner)
+	colNames := []string{"name", "type", "form", "rows", "columns", "bytes", "shared", "extra"}
+	colVals := []*value.Vector{
+		value.NewStrings(value.String, names), value.NewStrings(value.String, types), value.NewStrings(value.String, forms),
+		value.NewLongs(rows), value.NewLongs(cols), value.NewLongs(bytes),
+		{T: value.Bool, I8: shared}, value.NewStrings(value.String, extras),
 	}
-	return value.NewTable(names, vecs), nil
+	if withShared {
+		colNames = append(colNames, "owner")
+		colVals = append(colVals, value.NewStrings(value.String, owners))
+	}
+	return value.NewTable(colNames, colVals), nil
+}
+
+// objsShape is the rows, columns and approximate bytes of an object as
+// objs reports them.
+func objsShape(v value.Value) (rows, cols, bytes int64) {
+	switch x := v.(type) {
+	case *value.Table:
+		for _, c := range x.Cols {
+			bytes += vectorBytes(c)
+		}
+		return int64(x.Rows()), int64(len(x.Cols)), bytes
+	case engineTable:
+		names, _, _ := x.Schema()
+		var n int64
+		if rc, ok := x.(interface{ RowCount() (int64, error) }); ok {
+			if c, err := rc.RowCount(); err == nil {
+				n = c
+			}
+		}
+		return n, int64(len(names)), 0
+	case *value.Vector:
+		return int64(x.Len()), 1, vectorBytes(x)
+	}
+	return 1, 1, 16
+}
+
+// vectorBytes estimates a vector's payload: element width times length,
+// or the characters of its strings.
+func vectorBytes(v *value.Vector) int64 {
+	switch {
+	case v.Str != nil:
+		var n int64
+		for _, s := range v.Str {
+			n += int64(len(s)) + 1
+		}
+		return n
+	case v.I8 != nil:
+		return int64(len(v.I8))
+	case v.I16 != nil:
+		return 2 * int64(len(v.I16))
+	case v.I32 != nil:
+		return 4 * int64(len(v.I32))
+	case v.I64 != nil:
+		return 8 * int64(len(v.I64))
+	case v.F32 != nil:
+		return 4 * int64(len(v.F32))
+	case v.F64 != nil:
+		return 8 * int64(len(v.F64))
+	case v.B16 != nil:
+		return 16 * int64(len(v.B16))
+	}
+	return 8 * int64(v.Len())
 }
 
 // xgetCurrentSessionAndUser is (sessionId, userId, remoteIP, remotePort);

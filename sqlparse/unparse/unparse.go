@@ -61,26 +61,25 @@ func (f *formatter) w(s ...string) {
 	}
 }
 
-func (f *formatter) list(xs []sqlparse.Expr, sep string) {
-	for i, x := range xs {
-		if i > 0 {
-			f.w(sep)
-		}
-		if x != nil {
-			f.node(x)
-		}
-	}
-}
+func (f *formatter) list(xs []sqlparse.Expr, sep string) { join(f, xs, sep) }
 
 func (f *formatter) block(stmts []sqlparse.Stmt) {
 	f.w("{")
-	for i, s := range stmts {
-		if i > 0 {
-			f.w("; ")
-		}
-		f.node(s)
-	}
+	join(f, stmts, "; ")
 	f.w("}")
+}
+
+// join writes items separated by sep; an absent item (an empty argument
+// slot) writes nothing.
+func join[T sqlparse.Node](f *formatter, items []T, sep string) {
+	for i, x := range items {
+		if i > 0 {
+			f.w(sep)
+		}
+		if sqlparse.Node(x) != nil {
+			f.node(x)
+		}
+	}
 }
 
 // function writes a function definition; name is empty for a lambda.

@@ -1,4 +1,4 @@
-package query
+package keyindex
 
 import (
 	"sort"
@@ -43,9 +43,13 @@ func conjuncts(where []sqlparse.Expr) []sqlparse.Expr {
 // flipped is the comparison with its operands swapped.
 var flipped = map[string]string{"==": "==", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
+// Eval evaluates an expression that names no column of the table, such
+// as the constant side of a key condition.
+type Eval func(sqlparse.Expr) (value.Value, error)
+
 // keyTermOf recognizes a condition on one of t's key columns against a
 // value that names no column.
-func (ex *executor) keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]bool) (keyTerm, bool) {
+func keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]bool, eval Eval) (keyTerm, bool) {
 	b, ok := e.(*sqlparse.BinaryExpr)
 	if !ok {
 		return keyTerm{}, false
@@ -81,7 +85,7 @@ func (ex *executor) keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]boo
 	if namesColumn(t, other) {
 		return keyTerm{}, false
 	}
-	v, err := ex.eval(other)
+	v, err := eval(other)
 	if err != nil {
 		return keyTerm{}, false
 	}
@@ -103,13 +107,14 @@ func namesColumn(t *value.Table, e sqlparse.Expr) bool {
 	return found
 }
 
-// keyedWhere answers where clauses that fix every key column of a keyed
-// or indexed table (col == v, col in v) with hash lookups, and range
+// Where answers where clauses that fix every key column of a keyed or
+// indexed table (col == v, col in v) with hash lookups, and range
 // conditions on an indexed table's leading key column with its ordered
-// index. It returns the matching rows (in table order for lookups, key
-// order for ranges) and the conditions still to apply; ok is false when
-// no index applies.
-func (ex *executor) keyedWhere(t *value.Table, where []sqlparse.Expr) (rows []int, rest []sqlparse.Expr, ok bool) {
+// index; eval gives the conditions' constant sides their values. It
+// returns the matching rows (in table order for lookups, key order for
+// ranges) and the conditions still to apply; ok is false when no index
+// applies.
+func Where(t *value.Table, where []sqlparse.Expr, eval Eval) (rows []int, rest []sqlparse.Expr, ok bool) {
 	if !t.IsKeyed() || len(where) == 0 {
 		return nil, nil, false
 	}
@@ -119,7 +124,7 @@ func (ex *executor) keyedWhere(t *value.Table, where []sqlparse.Expr) (rows []in
 	}
 	var terms []keyTerm
 	for _, c := range conjuncts(where) {
-		if kt, ok := ex.keyTermOf(t, c, isKey); ok {
+		if kt, ok := keyTermOf(t, c, isKey, eval); ok {
 			terms = append(terms, kt)
 			continue
 		}
@@ -157,7 +162,7 @@ func (ex *executor) keyedWhere(t *value.Table, where []sqlparse.Expr) (rows []in
 		return lookupRows(t, fixed), append(unused, rest...), true
 	}
 	if t.Kind == value.IndexedTable {
-		if rows, rest2, ok := ex.rangeWhere(t, terms, rest); ok {
+		if rows, rest2, ok := rangeWhere(t, terms, rest); ok {
 			return rows, rest2, true
 		}
 	}
@@ -236,7 +241,7 @@ func lookupRows(t *value.Table, fixed []*value.Vector) []int {
 // on a prefix of the key columns, then optionally a range (<, <=, >, >=,
 // between) on the next one. Range conditions stay in rest to settle
 // their strictness on the few rows found.
-func (ex *executor) rangeWhere(t *value.Table, terms []keyTerm, rest []sqlparse.Expr) ([]int, []sqlparse.Expr, bool) {
+func rangeWhere(t *value.Table, terms []keyTerm, rest []sqlparse.Expr) ([]int, []sqlparse.Expr, bool) {
 	byCol := map[int][]keyTerm{}
 	for _, kt := range terms {
 		byCol[kt.col] = append(byCol[kt.col], kt)

@@ -1,4 +1,4 @@
-package engine
+package lookup
 
 import (
 	"math/rand/v2"

@@ -1,8 +1,9 @@
-package engine
+package dbfuncs
 
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -10,11 +11,14 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// The database listing functions read the engine's dfs catalog, so they
-// live here rather than in package funcs.
+// The listing functions show a non-administrator only the databases and
+// tables it may use (Host's Sees* rules); the others here read or empty
+// one table.
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "getTables", Params: []string{"dbHandle"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetTables},
+		funcs.Spec{Name: "getClusterDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetClusterDFSDatabases},
+		funcs.Spec{Name: "getClusterDFSTables", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetClusterDFSTables},
 		funcs.Spec{Name: "getDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetDFSDatabases},
 		funcs.Spec{Name: "getDFSTablesByDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetDFSTablesByDatabase},
 		funcs.Spec{Name: "truncate", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xtruncate},
@@ -29,11 +33,11 @@ func init() {
 }
 
 func xgetTables(env funcs.Env, args []value.Value) (value.Value, error) {
-	in := env.(*interp)
-	if err := in.s.checkRead(); err != nil {
+	h, err := readHost(env)
+	if err != nil {
 		return nil, err
 	}
-	db, err := in.dbArg(args[0])
+	db, err := dbArg(h, args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -41,13 +45,13 @@ func xgetTables(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
-	in := env.(*interp)
-	if err := in.s.checkRead(); err != nil {
+	h, err := readHost(env)
+	if err != nil {
 		return nil, err
 	}
 	out := []string{}
-	for _, db := range in.s.eng.dbs.Paths() {
-		if in.s.seesDatabase(db) {
+	for _, db := range h.Catalog().Paths() {
+		if h.SeesDatabase(db) {
 			out = append(out, db)
 		}
 	}
@@ -55,8 +59,8 @@ func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
 }
 
 func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
-	in := env.(*interp)
-	if err := in.s.checkRead(); err != nil {
+	h, err := readHost(env)
+	if err != nil {
 		return nil, err
 	}
 	dir, ok := funcs.StringArg(args[0])
@@ -66,16 +70,16 @@ func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, er
 	dir = strings.TrimSuffix(dir, "/")
 	var out []string
 	// A directory names a database or a parent folder of databases.
-	for _, p := range in.s.eng.dbs.Paths() {
+	for _, p := range h.Catalog().Paths() {
 		if p != dir && !strings.HasPrefix(p, dir+"/") {
 			continue
 		}
-		db, err := in.s.eng.dbs.Lookup(p)
+		db, err := h.Catalog().Lookup(p)
 		if err != nil {
 			continue // dropped meanwhile
 		}
 		for _, t := range db.TableNames() {
-			if in.s.seesTable(p, t) {
+			if h.SeesTable(p, t) {
 				out = append(out, p+"/"+t)
 			}
 		}
@@ -89,8 +93,8 @@ func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, er
 // indexes, so without tableName the answer is false, as DolphinDB's
 // manual shows for a path without its physical index.
 func xexistsPartition(env funcs.Env, args []value.Value) (value.Value, error) {
-	in := env.(*interp)
-	if err := in.s.checkRead(); err != nil {
+	h, err := readHost(env)
+	if err != nil {
 		return nil, err
 	}
 	url, ok := funcs.StringArg(args[0])
@@ -107,7 +111,7 @@ func xexistsPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NewBool(false), nil
 	}
 	for i := len(url); i > len("dfs://"); i = strings.LastIndexByte(url[:i], '/') {
-		db, err := in.s.eng.dbs.Lookup(url[:i])
+		db, err := h.Catalog().Lookup(url[:i])
 		if err != nil {
 			continue
 		}
@@ -130,16 +134,15 @@ func xexistsPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 // xtruncate empties every chunk of a DFS table, keeping its schema and
 // partitions, as one rewrite under the database's TRANS/CHUNK rules.
 func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
-	in := env.(*interp)
-	if err := in.s.checkRead(); err != nil {
+	h, err := readHost(env)
+	if err != nil {
 		return nil, err
 	}
-	path, ok1 := funcs.StringArg(args[0])
-	name, ok2 := funcs.StringArg(args[1])
-	if !ok1 || !ok2 {
-		return nil, errors.New("The database path and table name must be strings.")
+	path, name, err := pathAndTable(args)
+	if err != nil {
+		return nil, err
 	}
-	db, err := in.s.eng.dbs.Lookup(path)
+	db, err := h.Catalog().Lookup(path)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +150,7 @@ func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
 	if t == nil {
 		return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db.Name(), name)
 	}
-	err = t.RewriteChunks(in.s.ctx, nil, func(cur *value.Table) (*value.Table, error) {
+	err = t.RewriteChunks(h.Context(), nil, func(cur *value.Table) (*value.Table, error) {
 		if cur.Rows() == 0 {
 			return nil, nil
 		}
@@ -178,19 +181,18 @@ func xmvccTable(_ funcs.Env, args []value.Value, names []string) (value.Value, e
 // Porpoise's in-memory tables are not partitioned, so the result is a
 // plain in-memory table with the same rows and columns.
 func xloadTableBySQL(env funcs.Env, args []value.Value) (value.Value, error) {
-	in := env.(*interp)
 	var (
 		res value.Value
 		err error
 	)
 	switch x := args[0].(type) {
 	case *funcs.Code:
-		res, err = in.Eval(x.X, nil)
+		res, err = env.Eval(x.X, nil)
 	case *funcs.Meta:
 		if x.Stmt != nil {
 			return nil, errors.New("The argument of loadTableBySQL must be a SQL query.")
 		}
-		res, err = in.Eval(x.X, x.Bind)
+		res, err = env.Eval(x.X, x.Bind)
 	default:
 		return nil, errors.New("The argument of loadTableBySQL must be a SQL query.")
 	}
@@ -201,4 +203,52 @@ func xloadTableBySQL(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errors.New("The argument of loadTableBySQL must be a SQL query.")
 	}
 	return res, nil
+}
+
+// xgetClusterDFSDatabases lists the databases in the store, as the web
+// console's object tree asks for them.
+func xgetClusterDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	dbs, err := h.Catalog().Store().ListDatabases()
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(dbs)
+	seen := dbs[:0]
+	for _, db := range dbs {
+		if h.SeesClusterDatabase(db) {
+			seen = append(seen, db)
+		}
+	}
+	return value.NewStrings(value.String, seen), nil
+}
+
+func xgetClusterDFSTables(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	st := h.Catalog().Store()
+	dbs, err := st.ListDatabases()
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(dbs)
+	var out []string
+	for _, db := range dbs {
+		tables, err := st.ListTables(db)
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(tables)
+		for _, t := range tables {
+			if h.SeesTable(db, t) {
+				out = append(out, strings.TrimSuffix(db, "/")+"/"+t)
+			}
+		}
+	}
+	return value.NewStrings(value.String, out), nil
 }

@@ -1,16 +1,16 @@
-package engine
+package sysfuncs
 
 import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// The server-setting functions read or change the engine's state, so
-// they are registered from package engine.
+// The server settings a script may change while the engine runs.
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "setLogLevel", Params: []string{"logLevel"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xsetLogLevel},
@@ -22,15 +22,28 @@ func init() {
 // logLevels are DolphinDB's log levels from lowest to highest.
 var logLevels = []string{"DEBUG", "INFO", "WARNING", "ERROR"}
 
+// logLevel is setLogLevel's level, kept per engine; nothing logs by it
+// yet, so it is only checked and stored.
+type logLevel struct {
+	mu    sync.Mutex
+	level string
+}
+
 func xsetLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
-	in := env.(*interp)
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
 	lvl, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, errors.New("The log level must be a string: DEBUG, INFO, WARNING or ERROR.")
 	}
 	for _, l := range logLevels {
 		if l == lvl {
-			in.s.eng.logLevel.Store(&lvl)
+			st := h.EngineState("sysfuncs.logLevel", func() any { return &logLevel{level: "INFO"} }).(*logLevel)
+			st.mu.Lock()
+			st.level = lvl
+			st.mu.Unlock()
 			return nil, nil
 		}
 	}
@@ -38,29 +51,16 @@ func xsetLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // dynamicConfigs are the configuration keys setDynamicConfig can change
-// here: those whose value the engine reads while it runs.
-var dynamicConfigs = map[string]func(env funcs.Env, v value.Value) (value.Value, error){
-	"logLevel": func(env funcs.Env, v value.Value) (value.Value, error) {
-		return xsetLogLevel(env, []value.Value{v})
-	},
-	"maxMemSize":                setterOf("setMaxMemSize"),
-	"memLimitOfQueryResult":     setterOf("setMemLimitOfQueryResult"),
-	"maxConnections":            setterOf("setMaxConnections"),
-	"memLimitOfTaskGroupResult": setterOf("setMemLimitOfTaskGroupResult"),
-	"memLimitOfTempResult":      setterOf("setMemLimitOfTempResult"),
-	"memLimitOfAllTempResults":  setterOf("setMemLimitOfAllTempResults"),
-}
-
-// setterOf calls the registered function that sets a configuration
-// value (package memlimit registers the limits' setters).
-func setterOf(fn string) func(env funcs.Env, v value.Value) (value.Value, error) {
-	return func(env funcs.Env, v value.Value) (value.Value, error) {
-		s, ok := funcs.Lookup(fn)
-		if !ok {
-			return nil, funcs.UnknownFunction(fn)
-		}
-		return s.Fn(env, []value.Value{v})
-	}
+// here, those whose value the engine reads while it runs, and the
+// function that changes each.
+var dynamicConfigs = map[string]string{
+	"logLevel":                  "setLogLevel",
+	"maxMemSize":                "setMaxMemSize",
+	"memLimitOfQueryResult":     "setMemLimitOfQueryResult",
+	"maxConnections":            "setMaxConnections",
+	"memLimitOfTaskGroupResult": "setMemLimitOfTaskGroupResult",
+	"memLimitOfTempResult":      "setMemLimitOfTempResult",
+	"memLimitOfAllTempResults":  "setMemLimitOfAllTempResults",
 }
 
 func xgetDynamicConfig(funcs.Env, []value.Value) (value.Value, error) {
@@ -77,9 +77,13 @@ func xsetDynamicConfig(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, errors.New("configName must be a string scalar.")
 	}
-	set := dynamicConfigs[name]
-	if set == nil {
+	fn, ok := dynamicConfigs[name]
+	if !ok {
 		return nil, fmt.Errorf("The configuration parameter [%s] can't be modified online.", name)
 	}
-	return set(env, args[1])
+	set, ok := funcs.Lookup(fn)
+	if !ok {
+		return nil, funcs.UnknownFunction(fn)
+	}
+	return set.Fn(env, []value.Value{args[1]})
 }

@@ -1,0 +1,404 @@
+package dbfuncs
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The functions that create, open, load and drop databases, tables and
+// partitions.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "database", Params: []string{"directory", "partitionType", "partitionScheme", "locations", "engine", "atomic", "chunkGranularity"}, Min: 1, Max: 7, Props: funcs.Session, Category: "db-table", Fn: xdatabase},
+		funcs.Spec{Name: "createPartitionedTable", Params: []string{"dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns", "keepDuplicates", "sortKeyMappingFunction", "softDelete"}, Min: 4, Max: 9, Props: funcs.Session, Category: "db-table",
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, false) }},
+		funcs.Spec{Name: "createTable", Params: []string{"dbHandle", "table", "tableName", "compressMethods", "sortColumns", "keepDuplicates"}, Min: 3, Max: 6, Props: funcs.Session, Category: "db-table",
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, true) }},
+		funcs.Spec{Name: "loadTable", Params: []string{"database", "tableName", "partitions", "memoryMode"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xloadTable},
+		funcs.Spec{Name: "existsDatabase", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xexistsDatabase},
+		funcs.Spec{Name: "existsTable", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsTable},
+		funcs.Spec{Name: "dropDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xdropDatabase},
+		funcs.Spec{Name: "dropTable", Params: []string{"dbHandle", "tableName"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xdropTable},
+		funcs.Spec{Name: "dropPartition", Params: []string{"dbHandle", "partitionPaths", "tableName", "forceDelete", "deleteSchema"}, Min: 2, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xdropPartition},
+		funcs.Spec{Name: "addValuePartitions", Params: []string{"dbHandle", "newValues", "level", "locations"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table",
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return addPartitions(env, args, partition.VALUE)
+			}},
+		funcs.Spec{Name: "addRangePartitions", Params: []string{"dbHandle", "newRanges", "level", "locations"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table",
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return addPartitions(env, args, partition.RANGE)
+			}},
+	)
+	funcs.Alias("createDimensionTable", "createTable")
+}
+
+// DatabaseArg reads a dbHandle argument: a database handle, or the path
+// of a database in cat.
+func DatabaseArg(cat *dfs.Catalog, v value.Value) (*dfs.Database, error) {
+	switch x := v.(type) {
+	case *dfs.Database:
+		return x, nil
+	case *value.Scalar:
+		if path, ok := funcs.StringArg(x); ok {
+			return cat.Lookup(path)
+		}
+	}
+	return nil, errors.New("The first argument must be a database handle.")
+}
+
+func dbArg(h Host, v value.Value) (*dfs.Database, error) { return DatabaseArg(h.Catalog(), v) }
+
+// writableDB is the Host and the database v names for a function that
+// changes a database: the session must be allowed to write first.
+func writableDB(env funcs.Env, v value.Value) (Host, *dfs.Database, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := h.CheckWrite(); err != nil {
+		return nil, nil, err
+	}
+	db, err := dbArg(h, v)
+	return h, db, err
+}
+
+// pathAndTable reads the dbUrl and tableName arguments.
+func pathAndTable(args []value.Value) (string, string, error) {
+	path, ok1 := funcs.StringArg(args[0])
+	name, ok2 := funcs.StringArg(args[1])
+	if !ok1 || !ok2 {
+		return "", "", errors.New("The database path and table name must be strings.")
+	}
+	return path, name, nil
+}
+
+func xdatabase(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	path, ok := funcs.StringArg(args[0])
+	if !ok && !funcs.NullOrAbsent(args[0]) {
+		return nil, errors.New("The database directory must be a string.")
+	}
+	if path != "" && !strings.HasPrefix(path, "dfs://") {
+		return newLocalDatabase(h, path, args)
+	}
+	if path != "" {
+		if err := h.CheckWrite(); err != nil {
+			return nil, err
+		}
+	}
+	cat := h.Catalog()
+	if len(args) < 3 || funcs.Arg(args, 1) == nil {
+		if path == "" {
+			return nil, errors.New("The partition type and scheme are required for an in-memory database.")
+		}
+		return cat.Lookup(path)
+	}
+	ptype, err := funcs.IntScalar("database", args[1])
+	if err != nil {
+		return nil, err
+	}
+	dom, err := newDomain(partition.PartitionType(ptype), args[2])
+	if err != nil {
+		return nil, err
+	}
+	engineType := "OLAP"
+	if s, ok := funcs.StringArg(funcs.Arg(args, 4)); ok && s != "" {
+		engineType = strings.ToUpper(s)
+		if engineType != "OLAP" && engineType != "TSDB" {
+			return nil, fmt.Errorf("Invalid storage engine %s. It must be OLAP or TSDB.", s)
+		}
+	}
+	atomic := "TRANS"
+	if s, ok := funcs.StringArg(funcs.Arg(args, 5)); ok && s != "" {
+		atomic = strings.ToUpper(s)
+		if atomic != "TRANS" && atomic != "CHUNK" {
+			return nil, fmt.Errorf("Invalid atomic level %s. It must be TRANS or CHUNK.", s)
+		}
+	}
+	if funcs.Arg(args, 6) != nil && !funcs.NullOrAbsent(args[6]) && !h.ChunkGranularityConfigurable() {
+		return nil, errors.New("The chunkGranularity parameter can't be set unless enableChunkGranularityConfig=true.")
+	}
+	if path != "" {
+		if existing, err := cat.Lookup(path); err == nil {
+			// database() on an existing path opens it: no check.
+			return cat.CreateDatabase(existing.Path(), dom, engineType, atomic)
+		}
+		if err := h.CheckCreateDatabase(path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := cat.CreateDatabase(path, dom, engineType, atomic)
+	if err != nil || path == "" {
+		return db, err
+	}
+	return db, h.DatabaseCreated(path)
+}
+
+// newLocalDatabase is database(dir, ...) for a local directory, with the
+// partition scheme when given.
+func newLocalDatabase(h Host, path string, args []value.Value) (value.Value, error) {
+	var dom partition.Domain
+	if len(args) >= 3 && funcs.Arg(args, 1) != nil {
+		ptype, err := funcs.IntScalar("database", args[1])
+		if err != nil {
+			return nil, err
+		}
+		if dom, err = newDomain(partition.PartitionType(ptype), args[2]); err != nil {
+			return nil, err
+		}
+	}
+	return openLocalDatabase(h, path, dom)
+}
+
+// newDomain builds a partition domain from database()'s arguments; COMPO
+// takes a vector of database handles.
+func newDomain(p partition.PartitionType, scheme value.Value) (partition.Domain, error) {
+	if p == partition.COMPO {
+		v, ok := scheme.(*value.Vector)
+		if !ok || v.T != value.Any {
+			return nil, errors.New("The partition scheme of a COMPO database must be a vector of database handles.")
+		}
+		var levels []partition.Domain
+		for _, x := range v.Any {
+			db, ok := x.(*dfs.Database)
+			if !ok {
+				return nil, errors.New("The partition scheme of a COMPO database must be a vector of database handles.")
+			}
+			levels = append(levels, db.Domain())
+		}
+		return partition.NewCompo(levels...)
+	}
+	var vec *value.Vector
+	switch x := scheme.(type) {
+	case *value.Vector:
+		vec = x
+	case *value.Scalar:
+		vec = x.Vector()
+	case *value.Pair:
+		vec = x.V
+	default:
+		return nil, errors.New("Invalid partition scheme.")
+	}
+	if p == partition.SEQ {
+		return nil, errors.New("SEQ partitioning is not supported.")
+	}
+	return partition.NewDomain(p, vec)
+}
+
+// createTable implements createPartitionedTable and createTable /
+// createDimensionTable (dimension: no partition columns).
+func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value, error) {
+	h, db, err := writableDB(env, args[0])
+	if err != nil {
+		return nil, err
+	}
+	schema, ok := args[1].(*value.Table)
+	if !ok {
+		return nil, errors.New("The second argument must be a table.")
+	}
+	name, ok := funcs.StringArg(args[2])
+	if !ok {
+		return nil, errors.New("The table name must be a string.")
+	}
+	spec := dfs.TableSpec{Name: name, Schema: schema, Dimension: dimension}
+	sortArg, keepArg := 5, 6
+	if dimension {
+		sortArg, keepArg = 4, 5
+	} else {
+		cols, ok := funcs.NamesArg(args[3])
+		if !ok {
+			return nil, errors.New("The partitioning columns must be a string scalar or vector.")
+		}
+		spec.PartitionColumns = cols
+	}
+	if sc := funcs.Arg(args, sortArg); sc != nil && !funcs.NullOrAbsent(sc) {
+		cols, ok := funcs.NamesArg(sc)
+		if !ok {
+			return nil, errors.New("sortColumns must be a string scalar or vector.")
+		}
+		spec.SortColumns = cols
+	}
+	spec.KeepDuplicates, spec.KeepGiven = funcs.StringArg(funcs.Arg(args, keepArg))
+	if err := h.CheckCreateTable(db); err != nil {
+		return nil, err
+	}
+	t, err := db.CreateTable(spec)
+	if err != nil {
+		return nil, err
+	}
+	if db.DFS() {
+		if err := h.TableCreated(db.Path(), name); err != nil {
+			return nil, err
+		}
+	}
+	return h.TableValue(t), nil
+}
+
+func xloadTable(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckRead(); err != nil {
+		return nil, err
+	}
+	if local, ok := localDatabaseArg(args[0]); ok {
+		name, ok := funcs.StringArg(args[1])
+		if !ok {
+			return nil, errors.New("The table name must be a string.")
+		}
+		return loadLocalTable(h, local, name)
+	}
+	db, err := dbArg(h, args[0])
+	if err != nil {
+		if path, ok := funcs.StringArg(args[0]); ok {
+			name, _ := funcs.StringArg(args[1])
+			return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", strings.TrimPrefix(path, "dfs://"), name)
+		}
+		return nil, err
+	}
+	name, ok := funcs.StringArg(args[1])
+	if !ok {
+		return nil, errors.New("The table name must be a string.")
+	}
+	t := db.Table(name)
+	if t == nil {
+		return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db.Name(), name)
+	}
+	if err := h.CheckTableRead(t); err != nil {
+		return nil, err
+	}
+	return h.TableValue(t), nil
+}
+
+func xexistsDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	path, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, errors.New("The database path must be a string.")
+	}
+	return value.NewBool(h.Catalog().Exists(path)), nil
+}
+
+func xexistsTable(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	path, name, err := pathAndTable(args)
+	if err != nil {
+		return nil, err
+	}
+	db, err := h.Catalog().Lookup(path)
+	if err != nil {
+		return value.NewBool(false), nil
+	}
+	return value.NewBool(db.Table(name) != nil), nil
+}
+
+func xdropDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	path, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, errors.New("The database path must be a string.")
+	}
+	if err := h.CheckDropDatabase(path); err != nil {
+		return nil, err
+	}
+	if err := h.Catalog().DropDatabase(path); err != nil {
+		return nil, err
+	}
+	return nil, h.DatabaseDropped(path)
+}
+
+func xdropTable(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, db, err := writableDB(env, args[0])
+	if err != nil {
+		return nil, err
+	}
+	name, ok := funcs.StringArg(args[1])
+	if !ok {
+		return nil, errors.New("The table name must be a string.")
+	}
+	if err := h.CheckDropTable(db); err != nil {
+		return nil, err
+	}
+	if err := db.DropTable(name); err != nil {
+		return nil, err
+	}
+	if !db.DFS() {
+		return nil, nil
+	}
+	return nil, h.TableDropped(db.Path(), name)
+}
+
+// xdropPartition removes the chunks of the given partitions: paths such
+// as "/20240101/Key1" (strings starting with "/") or level-0 values.
+func xdropPartition(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, db, err := writableDB(env, args[0])
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckManageDatabase(db); err != nil {
+		return nil, err
+	}
+	var tableName string
+	if tn := funcs.Arg(args, 2); tn != nil {
+		tableName, _ = funcs.StringArg(tn)
+	}
+	if paths, ok := funcs.NamesArg(args[1]); ok && len(paths) > 0 && strings.HasPrefix(paths[0], "/") {
+		return nil, db.DropPartitions(tableName, paths, nil)
+	}
+	v, _, err := funcs.Operand(args[1])
+	if err != nil {
+		return nil, err
+	}
+	return nil, db.DropPartitions(tableName, nil, v)
+}
+
+// addPartitions implements addValuePartitions / addRangePartitions.
+func addPartitions(env funcs.Env, args []value.Value, kind partition.PartitionType) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	db, err := dbArg(h, args[0])
+	if err != nil {
+		return nil, err
+	}
+	if err := h.CheckManageDatabase(db); err != nil {
+		return nil, err
+	}
+	level := 0
+	if l := funcs.Arg(args, 2); l != nil && !funcs.NullOrAbsent(l) {
+		k, err := funcs.IntScalar("addPartitions", l)
+		if err != nil {
+			return nil, err
+		}
+		level = int(k)
+	}
+	v, _, err := funcs.Operand(args[1])
+	if err != nil {
+		return nil, err
+	}
+	n, err := db.AddPartitions(kind, v, level)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewInt(int32(n)), nil
+}

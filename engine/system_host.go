@@ -1,0 +1,111 @@
+package engine
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/funcs/temporal"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The interpreter is the Host of funcs/system's functions over the
+// session's variables, shared objects, user, settings and tables.
+var _ system.Host = (*interp)(nil)
+
+// today() and now() read the engine's clock (Options.Now, SetNow).
+var _ temporal.Clock = (*interp)(nil)
+
+// Local implements system.Host.
+func (in *interp) Local(name string) (value.Value, bool) {
+	v, ok := in.frame[name]
+	return v, ok
+}
+
+// Shared implements system.Host.
+func (in *interp) Shared(name string) (value.Value, bool) { return in.s.eng.Shared(name) }
+
+// Undefine implements system.Host.
+func (in *interp) Undefine(name string, shared bool) error {
+	if name == "all" {
+		clear(in.frame)
+		return nil
+	}
+	if shared || in.frame[name] == nil {
+		if err := in.s.checkUnshare(name); err != nil {
+			return err
+		}
+		if in.s.eng.unshare(name) {
+			return nil
+		}
+	}
+	delete(in.frame, name)
+	return nil
+}
+
+// Share implements system.Host.
+func (in *interp) Share(v value.Value, name string, readonly bool) error {
+	return in.s.eng.shareObject(v, name, readonly, in.s.user)
+}
+
+// SessionObjects implements system.Host. The caller runs in this
+// session, which holds s.mu already.
+func (in *interp) SessionObjects(withShared bool) []funcs.Object {
+	s := in.s
+	local := make([]string, 0, len(s.vars))
+	for n := range s.vars {
+		local = append(local, n)
+	}
+	sort.Strings(local)
+	out := make([]funcs.Object, 0, len(local))
+	for _, n := range local {
+		if v := s.vars[n]; v != nil {
+			out = append(out, funcs.Object{Name: n, Value: v})
+		}
+	}
+	if !withShared {
+		return out
+	}
+	e := s.eng
+	e.mu.RLock()
+	names := make([]string, 0, len(e.shared))
+	for n := range e.shared {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		out = append(out, funcs.Object{Name: n, Value: e.shared[n].v, Shared: true})
+	}
+	e.mu.RUnlock()
+	return out
+}
+
+// Settings implements system.Host: the configuration getConfig shows.
+func (in *interp) Settings() map[string]string {
+	cfg := in.s.eng.cfg
+	return map[string]string{
+		"newValuePartitionPolicy":             cfg.NewValuePartitionPolicy,
+		"allowMissingPartitions":              fmt.Sprint(cfg.AllowMissingPartitions),
+		"enableInsertStatementForDFSTable":    fmt.Sprint(cfg.EnableInsertStatementForDFSTable),
+		"ignoreSpecialCharacterInPartitionId": fmt.Sprint(cfg.IgnoreSpecialCharacterInPartitionId),
+		"appendTupleAsAWhole":                 fmt.Sprint(cfg.AppendTupleAsAWhole),
+		"enableNullSafeJoin":                  fmt.Sprint(cfg.EnableNullSafeJoin),
+		"enableChunkGranularityConfig":        fmt.Sprint(cfg.EnableChunkGranularityConfig),
+		"maxMemSize":                          strconv.FormatFloat(in.s.eng.maxMemSizeGB(), 'g', -1, 64),
+		"enhancedSecurityVerification":        fmt.Sprint(cfg.EnhancedSecurityVerification),
+		"failedLoginAttempts":                 fmt.Sprint(cfg.FailedLoginAttempts),
+		"failedLoginLockTime":                 fmt.Sprint(int64(cfg.FailedLoginLockTime / time.Minute)),
+	}
+}
+
+// OwnColumns implements system.Host.
+func (in *interp) OwnColumns(t *value.Table) { in.ownColumns(t) }
+
+// Login implements system.Host.
+func (in *interp) Login(user, password string) error { return in.s.Login(user, password) }
+
+// Logout implements system.Host.
+func (in *interp) Logout() { in.s.Logout() }

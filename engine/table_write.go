@@ -1,0 +1,90 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// resolveTable accepts a table value or a table's name (a variable or
+// shared table), as tableInsert's first argument does in remote calls.
+func (in *interp) resolveTable(v value.Value) (value.Value, error) {
+	if name, ok := stringArg(v); ok {
+		if x, ok := in.frame[name]; ok {
+			return x, nil
+		}
+		if x, ok := in.s.vars[name]; ok {
+			return x, nil
+		}
+		if x, ok := in.s.eng.Shared(name); ok {
+			return x, nil
+		}
+		return nil, fmt.Errorf("Can't find the object with name %s", name)
+	}
+	return v, nil
+}
+
+// schemaOf is the column names and types of a table or a table's name.
+func (in *interp) schemaOf(v value.Value) ([]string, []value.Type, error) {
+	t, err := in.resolveTable(v)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch x := t.(type) {
+	case *value.Table:
+		return x.Names, x.Types(), nil
+	case Table:
+		n, ty, _ := x.Schema()
+		return n, ty, nil
+	}
+	return nil, nil, errors.New("The argument must be a table.")
+}
+
+// AppendRows implements system.Host.
+func (in *interp) AppendRows(t value.Value, src *value.Table, stmt bool) (int, bool, error) {
+	x, ok := t.(Table)
+	if !ok {
+		return 0, false, nil
+	}
+	if err := in.s.checkWrite(); err != nil {
+		return 0, true, err
+	}
+	n, err := x.Append(in.s, src, stmt)
+	return n, true, err
+}
+
+// UpsertRows implements system.Host.
+func (in *interp) UpsertRows(t value.Value, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, bool, error) {
+	x, ok := t.(upserter)
+	if !ok {
+		return insert.Result{}, false, nil
+	}
+	if err := in.s.checkWrite(); err != nil {
+		return insert.Result{}, true, err
+	}
+	res, err := x.Upsert(in.s, src, ignoreNull, keyCols, sortCols)
+	return res, true, err
+}
+
+// AppendTupleAsAWhole implements system.Host.
+func (in *interp) AppendTupleAsAWhole() bool { return in.s.eng.cfg.AppendTupleAsAWhole }
+
+// upserter is a Table that supports upsert! (DFS tables).
+type upserter interface {
+	Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error)
+}
+
+// shareObject registers a table (or other object) for every session.
+func (e *Engine) shareObject(v value.Value, name string, readonly bool, owner string) error {
+	if _, ok := e.Shared(name); ok {
+		return fmt.Errorf("The shared variable %s already exists.", name)
+	}
+	if t, ok := v.(*value.Table); ok {
+		t.Shared = name
+		t.ReadOnly = readonly
+	}
+	e.share(name, v, owner)
+	return nil
+}

@@ -1,0 +1,45 @@
+package convert
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(funcs.Spec{Name: "dict", Params: []string{"keyObj", "valueObj", "ordered"}, Min: 2, Max: 3, Category: "types-conversion",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return MakeDict(args[0], args[1]) }})
+}
+
+// MakeDict is dict(keys, values) or dict(keyType, valueType); a
+// dictionary literal is dict(keys, values) too.
+func MakeDict(k, v value.Value) (value.Value, error) {
+	if ks, ok := k.(*value.Scalar); ok && ks.T == value.Int {
+		if vs, ok := v.(*value.Scalar); ok && vs.T == value.Int {
+			kt, _, err := funcs.TypeArg(ks)
+			if err != nil {
+				return nil, err
+			}
+			vt, _, err := funcs.TypeArg(vs)
+			if err != nil {
+				return nil, err
+			}
+			return value.NewDict(kt, vt), nil
+		}
+	}
+	kv, ok := k.(*value.Vector)
+	if !ok {
+		return nil, errors.New("The keys of a dictionary must be a vector.")
+	}
+	vv, ok := v.(*value.Vector)
+	if !ok || vv.Len() != kv.Len() {
+		return nil, errors.New("The keys and values of a dictionary must have the same length.")
+	}
+	d := value.NewDict(kv.T, vv.T)
+	d.Vals.Scale = vv.Scale
+	for i := 0; i < kv.Len(); i++ {
+		d.Put(kv, i, vv, i)
+	}
+	return d, nil
+}

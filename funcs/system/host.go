@@ -1,0 +1,53 @@
+package system
+
+import (
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Host is what the functions over the session's variables, shared
+// objects, settings and tables need from the interpreter beyond
+// funcs.Env. The interpreter implements it.
+type Host interface {
+	funcs.Env
+	// Local returns a variable of the calling frame only (exists).
+	Local(name string) (value.Value, bool)
+	// Shared returns the shared object called name.
+	Shared(name string) (value.Value, bool)
+	// Undefine removes name from the calling frame; with shared, or when
+	// the frame does not hold it, it unshares the shared object of that
+	// name instead when there is one (undef). "all" empties the frame.
+	Undefine(name string, shared bool) error
+	// Share makes v the shared object called name (share).
+	Share(v value.Value, name string, readonly bool) error
+	// DatabaseExists reports whether the dfs:// database path exists.
+	DatabaseExists(path string) bool
+	// SessionObjects lists the session's variables (not a function's
+	// locals) by name and, with shared, the shared objects after them by
+	// name (objs).
+	SessionObjects(shared bool) []funcs.Object
+	// Settings are the configuration values getConfig reports, by key.
+	Settings() map[string]string
+	// OwnColumns replaces each column of a new table that a variable (or
+	// another column) still reaches by a copy, as table() must.
+	OwnColumns(t *value.Table)
+	// Login and Logout change the session's user.
+	Login(user, password string) error
+	Logout()
+	// CheckShared fails when the session may not read (or, with write,
+	// change) the shared in-memory table called name.
+	CheckShared(name string, write bool) error
+	// AppendTupleAsAWhole is that setting: append! adds a tuple to a
+	// tuple as one element.
+	AppendTupleAsAWhole() bool
+	// AppendRows writes src by position into t, a table the engine keeps
+	// (a DFS table), checking the session may; stmt is set for INSERT
+	// INTO. ok is false when t is not such a table.
+	AppendRows(t value.Value, src *value.Table, stmt bool) (n int, ok bool, err error)
+	// UpsertRows is upsert! into t, a table the engine keeps; ok is false
+	// when t is not one that supports it.
+	UpsertRows(t value.Value, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (res insert.Result, ok bool, err error)
+}
+
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }

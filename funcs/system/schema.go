@@ -1,0 +1,242 @@
+package system
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The functions that build tables and read or write their rows and
+// schemas. A table kept by the engine rather than as one value.Table (a
+// DFS table) answers Schema and SchemaDict itself; the writes go through
+// table_write.go, whose insert path INSERT INTO shares.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "table", Min: 1, Max: -1, Props: funcs.Session, Category: "db-table",
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return xtable(env, args, make([]string, len(args)))
+			},
+			NamedFn: xtable},
+		funcs.Spec{Name: "tableInsert", Params: []string{"table", "args"}, Min: 2, Max: -1, Props: funcs.Session | funcs.Mutating, Category: "db-table", Fn: xtableInsert},
+		funcs.Spec{Name: "append!", Params: []string{"obj", "newData"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Mutating, Category: "append", Fn: xappend},
+		funcs.Spec{Name: "upsert!", Params: []string{"obj", "newData", "ignoreNull", "keyColNames", "sortColumns"}, Min: 2, Max: 5, Props: funcs.Session | funcs.Mutating, Category: "db-table", Fn: xupsertBang},
+		funcs.Spec{Name: "tableUpsert", Params: []string{"obj", "newData", "ignoreNull", "keyColNames", "sortColumns"}, Min: 2, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xtableUpsert},
+		funcs.Spec{Name: "schema", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xschema},
+		funcs.Spec{Name: "columnNames", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xcolumnNames},
+		funcs.Spec{Name: "cols", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session, Category: "data-processing", Fn: xcols},
+		funcs.Spec{Name: "objByName", Params: []string{"name", "sharedVar"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: xobjByName},
+	)
+	funcs.Alias("push!", "append!")
+}
+
+// engineTable is a table the engine keeps rather than as one value.Table.
+type engineTable interface {
+	Schema() (names []string, types []value.Type, scales []int32)
+	SchemaDict() *value.Dict
+}
+
+// xtable keeps an argument's vector as its column unless a variable (or
+// another column) still reaches it: the interpreter's ownership rules
+// decide (Host.OwnColumns).
+func xtable(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	t, err := NewTableOf(args, names)
+	if err != nil {
+		return nil, err
+	}
+	h.OwnColumns(t)
+	return t, nil
+}
+
+func xtableInsert(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	n, err := InsertRows(h, args[0], args[1:], false)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewInt(int32(n)), nil
+}
+
+func xappend(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	return appendTo(h, args[0], args[1])
+}
+
+// xupsertBang returns no value: returning the table would hand a shared
+// table to the wire encoder outside its lock while other sessions upsert
+// into it, and would send the whole table with every batch.
+func xupsertBang(env funcs.Env, args []value.Value) (value.Value, error) {
+	if _, _, err := upsert(env, args); err != nil {
+		return nil, err
+	}
+	return nil, nil
+}
+
+func xtableUpsert(env funcs.Env, args []value.Value) (value.Value, error) {
+	ins, upd, err := upsert(env, args)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewPair(value.NewLong(int64(ins)), value.NewLong(int64(upd))), nil
+}
+
+// upsert reads upsert!/tableUpsert's arguments.
+func upsert(env funcs.Env, args []value.Value) (int, int, error) {
+	h, err := host(env)
+	if err != nil {
+		return 0, 0, err
+	}
+	t, err := resolveTable(h, args[0])
+	if err != nil {
+		return 0, 0, err
+	}
+	src, ok := args[1].(*value.Table)
+	if !ok {
+		return 0, 0, errors.New("The second argument of upsert! must be a table.")
+	}
+	ignoreNull := funcs.OptBool(funcs.Arg(args, 2), false)
+	var keyCols []string
+	if k := funcs.Arg(args, 3); k != nil {
+		if s, ok := k.(*value.Scalar); !ok || !s.Null {
+			if keyCols, ok = funcs.NamesArg(k); !ok {
+				return 0, 0, errors.New("keyColNames must be a string scalar or vector.")
+			}
+		}
+	}
+	var sortCols []string
+	if k := funcs.Arg(args, 4); k != nil {
+		sortCols, _ = funcs.NamesArg(k)
+	}
+	res, err := upsertRows(h, t, src, ignoreNull, keyCols, sortCols)
+	return res.Inserted, res.Updated, err
+}
+
+// resolveTable accepts a table value or a table's name (a variable or
+// shared table), as tableInsert's first argument does in remote calls.
+func resolveTable(env funcs.Env, v value.Value) (value.Value, error) {
+	if name, ok := funcs.StringArg(v); ok {
+		if x, ok := env.Var(name); ok {
+			return x, nil
+		}
+		return nil, fmt.Errorf("Can't find the object with name %s", name)
+	}
+	return v, nil
+}
+
+// schemaOf is a table's (or a table name's) columns, types and scales.
+func schemaOf(env funcs.Env, v value.Value) ([]string, []value.Type, []int32, error) {
+	t, err := resolveTable(env, v)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	switch x := t.(type) {
+	case *value.Table:
+		n, ty, sc := valueTableSchema(x)
+		return n, ty, sc, nil
+	case engineTable:
+		n, ty, sc := x.Schema()
+		return n, ty, sc, nil
+	}
+	return nil, nil, nil, errors.New("The argument must be a table.")
+}
+
+func xschema(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, err := resolveTable(env, args[0])
+	if err != nil {
+		return nil, err
+	}
+	switch x := t.(type) {
+	case *value.Table:
+		n, ty, sc := valueTableSchema(x)
+		return schemaDict(n, ty, sc), nil
+	case engineTable:
+		return x.SchemaDict(), nil
+	}
+	return nil, errors.New("The argument of schema must be a table.")
+}
+
+func xcolumnNames(env funcs.Env, args []value.Value) (value.Value, error) {
+	names, _, _, err := schemaOf(env, args[0])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewStrings(value.String, append([]string(nil), names...)), nil
+}
+
+func xcols(env funcs.Env, args []value.Value) (value.Value, error) {
+	if _, ok := args[0].(*value.Vector); ok {
+		return value.NewInt(1), nil
+	}
+	names, _, _, err := schemaOf(env, args[0])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewInt(int32(len(names))), nil
+}
+
+func xobjByName(env funcs.Env, args []value.Value) (value.Value, error) {
+	return resolveTable(env, args[0])
+}
+
+// schemaDict builds schema(t) for an in-memory table.
+func schemaDict(names []string, types []value.Type, scales []int32) *value.Dict {
+	d := value.NewDict(value.String, value.Any)
+	put := func(k string, v value.Value) {
+		keys := value.NewStrings(value.String, []string{k})
+		d.Put(keys, 0, value.NewTuple([]value.Value{v}), 0)
+	}
+	put("partitionColumnIndex", value.NewInt(-1))
+	put("chunkPath", value.NullScalar(value.String))
+	put("colDefs", ColDefs(names, types, scales))
+	return d
+}
+
+// ColDefs is the colDefs table of schema(t): one row per column with
+// its name, type name, type id and decimal scale.
+func ColDefs(names []string, types []value.Type, scales []int32) *value.Table {
+	n := len(names)
+	name := value.NewVector(value.String, 0, n)
+	typeString := value.NewVector(value.String, 0, n)
+	typeInt := value.NewVector(value.Int, 0, n)
+	extra := value.NewVector(value.Int, 0, n)
+	comment := value.NewVector(value.String, 0, n)
+	for i := range names {
+		name.Str = append(name.Str, names[i])
+		ts := types[i].String()
+		if types[i].Elem().IsDecimal() {
+			ts = types[i].Elem().String() + "(" + strconv.Itoa(int(scales[i])) + ")"
+			if types[i].IsArray() {
+				ts += "[]"
+			}
+			extra.I32 = append(extra.I32, scales[i])
+		} else {
+			extra.I32 = append(extra.I32, value.NullInt32)
+		}
+		typeString.Str = append(typeString.Str, ts)
+		typeInt.I32 = append(typeInt.I32, int32(types[i]))
+		comment.Str = append(comment.Str, "")
+	}
+	return value.NewTable([]string{"name", "typeString", "typeInt", "extra", "comment"},
+		[]*value.Vector{name, typeString, typeInt, extra, comment})
+}
+
+// valueTableSchema is an in-memory table's columns, types and scales.
+func valueTableSchema(t *value.Table) ([]string, []value.Type, []int32) {
+	scales := make([]int32, len(t.Cols))
+	for i, c := range t.Cols {
+		scales[i] = c.Scale
+	}
+	return t.Names, t.Types(), scales
+}

@@ -1,0 +1,172 @@
+package system
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The functions over the session's variables, shared objects, user and
+// settings; each reaches the session through Host.
+func init() {
+	funcs.Register(
+		funcs.Spec{Name: "exists", Params: []string{"name"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: xexists},
+		funcs.Spec{Name: "defined", Params: []string{"names"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: xdefined},
+		funcs.Spec{Name: "undef", Params: []string{"obj", "objType"}, Min: 0, Max: 2, Props: funcs.Session, Category: "system", Fn: xundef},
+		funcs.Spec{Name: "share", Params: []string{"table", "sharedName", "readonly"}, Min: 2, Max: 3, Props: funcs.Session, Category: "system", Fn: xshare},
+		funcs.Spec{Name: "login", Params: []string{"userId", "password", "enableEncryption"}, Min: 2, Max: 3, Props: funcs.Session, Category: "security", Fn: xlogin},
+		funcs.Spec{Name: "logout", Params: []string{"userId", "sessionOnly"}, Min: 0, Max: 2, Props: funcs.Session, Category: "security", Fn: xlogout},
+		funcs.Spec{Name: "getConfig", Params: []string{"key"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xgetConfig},
+		funcs.Spec{Name: "assert", Params: []string{"cond", "msg"}, Min: 1, Max: 2, Category: "system", Fn: xassert},
+	)
+}
+
+func xexists(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	name, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, errors.New("The argument of exists must be a string.")
+	}
+	if strings.HasPrefix(name, "dfs://") {
+		return value.NewBool(h.DatabaseExists(name)), nil
+	}
+	if _, ok := h.Local(name); ok {
+		return value.NewBool(true), nil
+	}
+	_, ok = h.Shared(name)
+	return value.NewBool(ok), nil
+}
+
+func xdefined(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	names, ok := funcs.NamesArg(args[0])
+	if !ok {
+		return nil, errors.New("The argument of defined must be a string.")
+	}
+	out := value.NewVector(value.Bool, 0, len(names))
+	for _, n := range names {
+		_, a := h.Local(n)
+		_, b := h.Shared(n)
+		_, c := h.Function(n)
+		out.I8 = append(out.I8, xboolI8(a || b || c))
+	}
+	if len(names) == 1 {
+		return out.At(0), nil
+	}
+	return out, nil
+}
+
+func xundef(env funcs.Env, args []value.Value) (value.Value, error) {
+	if len(args) == 0 {
+		return nil, nil
+	}
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	names, ok := funcs.NamesArg(args[0])
+	if !ok {
+		return nil, errors.New("The argument of undef must be a variable name string.")
+	}
+	objType := int64(0)
+	if len(args) > 1 {
+		t, ok := args[1].(*value.Scalar)
+		if !ok || t.Null {
+			return nil, errors.New("The objType of undef must be VAR, SHARED or DEF.")
+		}
+		objType = t.I
+	}
+	for _, n := range names {
+		if err := h.Undefine(n, objType == 1); err != nil {
+			return nil, err
+		}
+	}
+	return nil, nil
+}
+
+func xshare(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	name, ok := funcs.StringArg(args[1])
+	if !ok {
+		return nil, errors.New("The shared name must be a string.")
+	}
+	if err := h.Share(args[0], name, funcs.OptBool(funcs.Arg(args, 2), false)); err != nil {
+		return nil, err
+	}
+	return args[0], nil
+}
+
+func xlogin(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	u, ok1 := funcs.StringArg(args[0])
+	pw, ok2 := funcs.StringArg(args[1])
+	if !ok1 || !ok2 {
+		return nil, errors.New("The user name and password must be strings.")
+	}
+	if err := h.Login(u, pw); err != nil {
+		return nil, err
+	}
+	return value.NewBool(true), nil
+}
+
+func xlogout(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	h.Logout()
+	return nil, nil
+}
+
+func xgetConfig(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	all := h.Settings()
+	if len(args) == 0 {
+		d := value.NewDict(value.String, value.String)
+		for k, v := range all {
+			d.Put(value.NewStrings(value.String, []string{k}), 0, value.NewStrings(value.String, []string{v}), 0)
+		}
+		return d, nil
+	}
+	key, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, errors.New("The configuration key must be a string.")
+	}
+	v, ok := all[key]
+	if !ok {
+		return value.NullScalar(value.String), nil
+	}
+	return value.NewString(v), nil
+}
+
+func xassert(_ funcs.Env, args []value.Value) (value.Value, error) {
+	ok, err := funcs.Truth(args[0])
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		msg := "Assertion failed"
+		if m, ok := funcs.StringArg(funcs.Arg(args, 1)); ok {
+			msg = m
+		}
+		return nil, errors.New(msg)
+	}
+	return nil, nil
+}

@@ -1,0 +1,118 @@
+package system
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+)
+
+// InsertRows is tableInsert(target, args...) for every table kind; target
+// is a table or a table's name, and stmt is set for INSERT INTO, whose
+// rows the interpreter inserts the same way.
+func InsertRows(h Host, target value.Value, args []value.Value, stmt bool) (int, error) {
+	t, err := resolveTable(h, target)
+	if err != nil {
+		return 0, err
+	}
+	switch x := t.(type) {
+	case *value.Table:
+		src, err := insert.FromArgs(x.Names, args)
+		if err != nil {
+			return 0, err
+		}
+		if x.Shared != "" {
+			if err := h.CheckShared(x.Shared, true); err != nil {
+				return 0, err
+			}
+			x.Mu.Lock()
+			defer x.Mu.Unlock()
+		}
+		return insert.Append(x, src)
+	case engineTable:
+		var src *value.Table
+		if len(args) == 1 {
+			src, _ = args[0].(*value.Table)
+		}
+		if src == nil {
+			names, _, _ := x.Schema()
+			if src, err = insert.FromArgs(names, args); err != nil {
+				return 0, err
+			}
+		}
+		if n, ok, err := h.AppendRows(t, src, stmt); ok {
+			return n, err
+		}
+	}
+	return 0, errors.New("The first argument of tableInsert must be a table or a table name.")
+}
+
+// appendTo is append!(obj, newData) for vectors, sets and every kind of
+// table.
+func appendTo(h Host, obj, data value.Value) (value.Value, error) {
+	switch x := obj.(type) {
+	case *value.Vector:
+		if x.T == value.Any && h.AppendTupleAsAWhole() {
+			if _, isTuple := data.(*value.Vector); isTuple && data.Type() == value.Any {
+				x.Any = append(x.Any, data)
+				return x, nil
+			}
+		}
+		var err error
+		switch d, isVec := data.(*value.Vector); {
+		case x.T.IsArray():
+			err = insert.AppendToArrayVector(x, data)
+		case x.T == value.Any && isVec && d.T != value.Any:
+			err = insert.AppendWhole(x, data)
+		default:
+			err = insert.AppendVector(x, data)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return x, nil
+	case *value.Table, engineTable:
+		src, ok := data.(*value.Table)
+		if !ok {
+			return nil, errors.New("The data to append must be a table.")
+		}
+		if _, err := InsertRows(h, x, []value.Value{src}, false); err != nil {
+			return nil, err
+		}
+		return x, nil
+	case *value.Set:
+		v, _, err := funcs.Operand(data)
+		if err != nil {
+			return nil, err
+		}
+		if v.T != x.V.T {
+			if v, err = cast.Vector(v, x.V.T, x.V.Scale); err != nil {
+				return nil, err
+			}
+		}
+		x.AddVector(v)
+		return x, nil
+	}
+	return nil, fmt.Errorf("append! doesn't support %s.", obj.Form())
+}
+
+// upsertRows is upsert!/tableUpsert into target, a table value.
+func upsertRows(h Host, target value.Value, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error) {
+	if x, ok := target.(*value.Table); ok {
+		if x.Shared != "" {
+			if err := h.CheckShared(x.Shared, true); err != nil {
+				return insert.Result{}, err
+			}
+			x.Mu.Lock()
+			defer x.Mu.Unlock()
+		}
+		return insert.Upsert(x, src, ignoreNull)
+	}
+	if res, ok, err := h.UpsertRows(target, src, ignoreNull, keyCols, sortCols); ok {
+		return res, err
+	}
+	return insert.Result{}, errors.New("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
+}
