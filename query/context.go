@@ -3,12 +3,17 @@ package query
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
+
+// errContextItem is Porpoise's text for a context by item that evaluates
+// to neither a scalar nor a vector.
+var errContextItem = errors.New("A select item under context by must return a scalar or a vector.")
 
 // contextBySelect runs select ... context by ... [csort] [having]: one
 // output row per input row, rows grouped by key (groups in key order,
@@ -17,31 +22,11 @@ import (
 // condition) or single rows (a vector condition). top/limit then apply to
 // each group.
 func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
-	keyVecs, err := ex.evalKeys(src, n.ContextBy)
+	g, ge, err := ex.contextGroups(src, n.ContextBy, n.CSort)
 	if err != nil {
 		return nil, err
 	}
-	g := groupRows(keyVecs, src.Rows())
-	g.sortByKeys()
-	g.index()
-	if len(n.CSort) > 0 {
-		if err := ex.csortGroups(g, src, n.CSort); err != nil {
-			return nil, err
-		}
-	}
-	// From here on rows are in group order: group i is rows
-	// starts[i]:starts[i+1] of sorted, and ids are non-decreasing.
-	sorted := src.Gather(g.perm)
-	sg := &grouping{keys: nil, n: g.n, starts: g.starts, ids: make([]int32, len(g.ids)), first: make([]int, g.n)}
-	for i := 0; i < g.n; i++ {
-		sg.first[i] = g.starts[i]
-		for r := g.starts[i]; r < g.starts[i+1]; r++ {
-			sg.ids[r] = int32(i)
-		}
-	}
-	sg.perm = value.Iota(len(sg.ids))
-	ge := newGroupEval(ex, sorted, sg)
-	ge.sorted = sorted
+	sg, sorted := ge.g, ge.src
 
 	var names []string
 	var cols []*value.Vector
@@ -97,6 +82,102 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 		out = out.Gather(keep)
 	}
 	return out, nil
+}
+
+// contextGroups groups src by the context by keys (groups in key order,
+// rows of a group in input or csort order) and returns the grouping over
+// src plus an evaluator over the rows gathered into group order, where
+// group i is rows starts[i]:starts[i+1] and ids are non-decreasing.
+func (ex *executor) contextGroups(src *value.Table, by []sqlparse.Expr, csort []sqlparse.OrderItem) (*grouping, *groupEval, error) {
+	keyVecs, err := ex.evalKeys(src, by)
+	if err != nil {
+		return nil, nil, err
+	}
+	g := groupRows(keyVecs, src.Rows())
+	g.sortByKeys()
+	g.index()
+	if len(csort) > 0 {
+		if err := ex.csortGroups(g, src, csort); err != nil {
+			return nil, nil, err
+		}
+	}
+	sorted := src.Gather(g.perm)
+	sg := &grouping{keys: nil, n: g.n, starts: g.starts, ids: make([]int32, len(g.ids)), first: make([]int, g.n)}
+	for i := 0; i < g.n; i++ {
+		sg.first[i] = g.starts[i]
+		for r := g.starts[i]; r < g.starts[i+1]; r++ {
+			sg.ids[r] = int32(i)
+		}
+	}
+	sg.perm = value.Iota(len(sg.ids))
+	ge := newGroupEval(ex, sorted, sg)
+	ge.sorted = sorted
+	return g, ge, nil
+}
+
+// updateValues evaluates the set expressions of an update over the rows of
+// t its where clause selects: each result is as long as t, valid at the
+// rows returned (those rows, less any a having clause drops). Under
+// context by (update.md) the expressions see the selected rows grouped by
+// the keys, in csort order inside a group.
+func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateStmt) ([]*value.Vector, []int, error) {
+	out := make([]*value.Vector, len(n.Sets))
+	if len(n.ContextBy) == 0 {
+		for k, set := range n.Sets {
+			v, err := ex.withTable(t, set.X)
+			if err != nil {
+				return nil, nil, err
+			}
+			if out[k], err = value.Broadcast(v, t.Rows()); err != nil {
+				return nil, nil, err
+			}
+		}
+		return out, rows, nil
+	}
+	sub := t
+	if len(rows) != t.Rows() {
+		sub = t.Gather(rows)
+	}
+	g, ge, err := ex.contextGroups(sub, n.ContextBy, n.CSort)
+	if err != nil {
+		return nil, nil, err
+	}
+	kept := rows
+	if n.Having != nil {
+		h, err := ge.rowValue(n.Having)
+		if err != nil {
+			return nil, nil, err
+		}
+		hv, ok := h.(*value.Vector)
+		if !ok || hv.T != value.Bool {
+			return nil, nil, errHavingBoolean
+		}
+		kept = nil
+		for r, b := range hv.I8 {
+			if b == 1 {
+				kept = append(kept, rows[g.perm[r]])
+			}
+		}
+		slices.Sort(kept)
+	}
+	for k, set := range n.Sets {
+		v, err := ge.rowValue(set.X)
+		if err != nil {
+			return nil, nil, err
+		}
+		vec, ok := v.(*value.Vector)
+		if !ok {
+			return nil, nil, errContextItem
+		}
+		full := value.NewNullVector(vec.T, t.Rows())
+		full.Scale = vec.Scale
+		// row r of the group order is row g.perm[r] of sub, row rows[g.perm[r]] of t
+		for r, sr := range g.perm {
+			full.SetFrom(rows[sr], vec, r)
+		}
+		out[k] = full
+	}
+	return out, kept, nil
 }
 
 // csortGroups orders the rows inside each group by the csort items.
@@ -215,7 +296,7 @@ func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
 			}
 			parts[i] = p
 		default:
-			return nil, errors.New("A select item under context by must return a scalar or a vector.")
+			return nil, errContextItem
 		}
 	}
 	return concatVectors(parts, rows)

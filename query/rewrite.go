@@ -36,17 +36,13 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) erro
 			return nil, err
 		}
 		out := value.NewTable(chunk.Names, append([]*value.Vector(nil), chunk.Cols...))
-		for k, set := range n.Sets {
+		vals, rows, err := ex.updateValues(chunk, rows, n)
+		if err != nil {
+			return nil, err
+		}
+		for k := range n.Sets {
 			j := cols[k]
-			v, err := ex.withTable(chunk, set.X)
-			if err != nil {
-				return nil, err
-			}
-			vec, err := value.Broadcast(v, chunk.Rows())
-			if err != nil {
-				return nil, err
-			}
-			conv, err := t.ConvertColumn(vec, j)
+			conv, err := t.ConvertColumn(vals[k], j)
 			if err != nil {
 				return nil, err
 			}

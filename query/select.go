@@ -9,7 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
-	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/query/keyindex"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -594,24 +593,32 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		col int
 		v   *value.Vector
 	}
+	vals, rows, err := ex.updateValues(t, rows, n)
+	if err != nil {
+		return err
+	}
 	var changes []change
-	for _, set := range n.Sets {
+	var added []*value.Vector
+	var addedNames []string
+	for k, set := range n.Sets {
+		vec := vals[k]
 		j := t.ColumnIndex(set.Col)
 		if j < 0 {
-			return join.ColumnMissing(set.Col)
+			// update.md: setting a column an in-memory table lacks adds it, typed by
+			// the expression, with NULL in the rows the where clause leaves out.
+			col := value.NewNullVector(vec.T, t.Rows())
+			col.Scale = vec.Scale
+			for _, r := range rows {
+				col.SetFrom(r, vec, r)
+			}
+			added = append(added, col)
+			addedNames = append(addedNames, set.Col)
+			continue
 		}
 		for _, k := range t.KeyCols {
 			if k == j {
 				return insert.ErrUpdateKey
 			}
-		}
-		v, err := ex.withTable(t, set.X)
-		if err != nil {
-			return err
-		}
-		vec, err := value.Broadcast(v, t.Rows())
-		if err != nil {
-			return err
 		}
 		conv, err := insert.ConvertColumn(vec, t.Cols[j].T, t.Cols[j].Scale, t.Names[j], insert.MemoryRules)
 		if err != nil {
@@ -623,6 +630,10 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		for _, r := range rows {
 			t.Cols[c.col].SetFrom(r, c.v, r)
 		}
+	}
+	for i, c := range added {
+		t.Names = append(t.Names, addedNames[i])
+		t.Cols = append(t.Cols, c)
 	}
 	return nil
 }

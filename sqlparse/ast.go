@@ -213,6 +213,8 @@ type UpdateStmt struct {
 	From      Expr
 	Where     []Expr
 	ContextBy []Expr
+	CSort     []OrderItem // csort after context by
+	Having    Expr        // having after context by: which rows or groups change
 }
 
 // DeleteStmt is DELETE FROM table [WHERE ...].

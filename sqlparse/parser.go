@@ -811,6 +811,12 @@ func (p *parser) parseUpdate() Stmt {
 				s.Where = p.parseList(conditions)
 			case p.clauseBy("context") && s.ContextBy == nil:
 				s.ContextBy = p.parseList(byItems)
+			case s.CSort == nil && s.ContextBy != nil && p.skipNewlinesBeforeKw("csort"):
+				p.next()
+				s.CSort = p.parseOrderItems()
+			case s.Having == nil && s.ContextBy != nil && p.skipNewlinesBeforeKw("having"):
+				p.next()
+				s.Having = p.parseExpr()
 			default:
 				return
 			}
@@ -863,7 +869,11 @@ func (p *parser) parseSelect() *SelectExpr {
 			s.Distinct = true
 		}
 		if isKw(p.tok(), "top") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") && !isKw(p.peekN(1), "from") {
-			p.next()
+			kw := p.next()
+			if p.tok().Kind == lex.TokIdent && !isKw(p.tok(), "distinct") {
+				// top.md: the row count must be a literal, not a variable
+				p.fail(Pos{Line: kw.Pos.Line}, "integer constant expected after keyword top")
+			}
 			s.Top = p.parseUnary()
 			if p.isOp(":") { // top lo:hi
 				op := p.next()

@@ -105,6 +105,10 @@ func (c *children) of(n Node) {
 		c.expr(n.From)
 		c.expr(n.Where...)
 		c.expr(n.ContextBy...)
+		for _, o := range n.CSort {
+			c.expr(o.X)
+		}
+		c.expr(n.Having)
 	case *DeleteStmt:
 		c.expr(n.Table)
 		c.expr(n.Where...)

@@ -404,41 +404,7 @@ func (b *colBuf) appendNulls(n int) {
 		b.ids = append(b.ids, make([]int32, n)...)
 		return
 	}
-	v := b.v
-	if v.T.IsArray() {
-		for range n {
-			v.AppendNull()
-		}
-		return
-	}
-	switch v.T.Storage() {
-	case value.StInt8:
-		v.I8 = fill(v.I8, n, value.NullInt8)
-	case value.StInt16:
-		v.I16 = fill(v.I16, n, value.NullInt16)
-	case value.StInt32:
-		v.I32 = fill(v.I32, n, value.NullInt32)
-	case value.StInt64:
-		v.I64 = fill(v.I64, n, value.NullInt64)
-	case value.StFloat32:
-		v.F32 = fill(v.F32, n, value.NullFloat32)
-	case value.StFloat64:
-		v.F64 = fill(v.F64, n, value.NullFloat64)
-	case value.StString:
-		v.Str, _ = extend(v.Str, n)
-	default:
-		for range n {
-			v.AppendNull()
-		}
-	}
-}
-
-func fill[T any](s []T, n int, x T) []T {
-	s, tail := extend(s, n)
-	for i := range tail {
-		tail[i] = x
-	}
-	return s
+	b.v.AppendNulls(n)
 }
 
 // compatible reports whether a column stored as type stored can be read as

@@ -16,6 +16,7 @@ type column interface {
 	scatter(dst, src *Vector, pos []int32)
 	cycle(dst, src *Vector, n int)
 	reorder(dst, scratch, src *Vector, perm, inv []int32)
+	repeatLast(v *Vector, n int)
 }
 
 // fixedColumn is a column of fixed-width elements, viewable as raw memory.
@@ -143,4 +144,15 @@ func (s slot[T]) reorder(dst, scratch, src *Vector, perm, inv []int32) {
 		*d = append((*d)[:0], x...)
 	}
 	*s.field(dst) = *d
+}
+
+// repeatLast appends n copies of v's last element by doubling copies.
+func (s slot[T]) repeatLast(v *Vector, n int) {
+	d := s.field(v)
+	l := len(*d)
+	*d, _ = Extend(*d, s.per*n)
+	run := (*d)[l-s.per:]
+	for filled := s.per; filled < len(run); {
+		filled += copy(run[filled:], run[:filled])
+	}
 }

@@ -72,13 +72,8 @@ func Promote(a, b Type) Type {
 // categories are ordered by type id.
 func Compare(a, b *Scalar) int {
 	an, bn := a.Null || (isFloatT(a.T) && a.F != a.F), b.Null || (isFloatT(b.T) && b.F != b.F)
-	switch {
-	case an && bn:
-		return 0
-	case an:
-		return -1
-	case bn:
-		return 1
+	if c, ok := CompareNulls(an, bn); ok {
+		return c
 	}
 	ca, cb := a.T.Category(), b.T.Category()
 	numeric := func(c Category) bool {
@@ -184,16 +179,24 @@ func CompareElems(v *Vector, i, j int) int {
 
 // cmpFloat orders NULL (the sentinel or NaN) first.
 func cmpFloat(a, b, null float64) int {
-	an, bn := a == null || a != a, b == null || b != b
-	switch {
-	case an && bn:
-		return 0
-	case an:
-		return -1
-	case bn:
-		return 1
+	if c, ok := CompareNulls(a == null || a != a, b == null || b != b); ok {
+		return c
 	}
 	return cmpOrdered(a, b)
+}
+
+// CompareNulls orders NULL first, as DolphinDB sorts: with either side
+// NULL (an, bn) it returns the order and true.
+func CompareNulls(an, bn bool) (int, bool) {
+	switch {
+	case an && bn:
+		return 0, true
+	case an:
+		return -1, true
+	case bn:
+		return 1, true
+	}
+	return 0, false
 }
 
 func cmpI128(a, b [16]byte) int {

@@ -74,9 +74,7 @@ func NewVector(t Type, n, capacity int) *Vector {
 // NewNullVector returns a vector of n NULLs of type t.
 func NewNullVector(t Type, n int) *Vector {
 	v := NewVector(t, 0, n)
-	for i := 0; i < n; i++ {
-		v.AppendNull()
-	}
+	v.AppendNulls(n)
 	return v
 }
 
@@ -277,6 +275,22 @@ func (v *Vector) AppendNull() {
 	case StPair2F64:
 		v.F64 = append(v.F64, NullFloat64, NullFloat64)
 	}
+}
+
+// AppendNulls appends n NULLs: one, then doubling copies of it.
+func (v *Vector) AppendNulls(n int) {
+	if n <= 0 {
+		return
+	}
+	if v.T.IsArray() || v.T.Storage() == StAny {
+		// array rows are offsets only; ANY NULLs are distinct scalars
+		for range n {
+			v.AppendNull()
+		}
+		return
+	}
+	v.AppendNull()
+	v.col().repeatLast(v, n-1)
 }
 
 func (v *Vector) flatLen() int64 {

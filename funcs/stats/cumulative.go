@@ -456,13 +456,8 @@ func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // compareNullLow compares two doubles with NULL as the smallest value.
 func CompareNullLow(a float64, an bool, b float64, bn bool) int {
-	switch {
-	case an && bn:
-		return 0
-	case an:
-		return -1
-	case bn:
-		return 1
+	if c, ok := value.CompareNulls(an, bn); ok {
+		return c
 	}
 	return funcs.Cmp3(a, b)
 }

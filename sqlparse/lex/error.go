@@ -21,5 +21,8 @@ type Error struct {
 
 // Error implements the error interface.
 func (e *Error) Error() string {
+	if e.Pos.Col == 0 { // DolphinDB names no column for some errors (top.md)
+		return fmt.Sprintf("Syntax Error: [line #%d] %s", e.Pos.Line, e.Msg)
+	}
 	return fmt.Sprintf("Syntax Error: [line #%d] %s (column %d)", e.Pos.Line, e.Msg, e.Pos.Col)
 }

@@ -239,6 +239,8 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.opt(" from ", n.From, "")
 		f.clause(" where ", n.Where, ", ")
 		f.clause(" context by ", n.ContextBy, ", ")
+		f.orderItems(" csort ", n.CSort)
+		f.opt(" having ", n.Having, "")
 	case *sqlparse.DeleteStmt:
 		f.w("delete from ")
 		f.node(n.Table)

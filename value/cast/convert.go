@@ -1197,6 +1197,35 @@ func decimalToFloatLoop[S sint, D sfloat](dst []D, src []S, srcNull S, dstNull D
 	}
 }
 
+// intToFloat converts v's integers into dst (a FLOAT or DOUBLE slice).
+func intToFloat[D sfloat](dst []D, v *value.Vector, dstNull D) {
+	switch v.T.Storage() {
+	case value.StInt8:
+		intToFloatLoop(dst, v.I8, value.NullInt8, dstNull)
+	case value.StInt16:
+		intToFloatLoop(dst, v.I16, value.NullInt16, dstNull)
+	case value.StInt32:
+		intToFloatLoop(dst, v.I32, value.NullInt32, dstNull)
+	case value.StInt64:
+		intToFloatLoop(dst, v.I64, value.NullInt64, dstNull)
+	}
+}
+
+// floatToInt converts src (FLOAT or DOUBLE) into out's integers; values
+// outside (lo, hi) become NULL.
+func floatToInt[S sfloat](out *value.Vector, src []S, srcNull S, lo, hi float64) {
+	switch out.T.Storage() {
+	case value.StInt8:
+		floatToIntLoop(out.I8, src, srcNull, value.NullInt8, lo, hi)
+	case value.StInt16:
+		floatToIntLoop(out.I16, src, srcNull, value.NullInt16, lo, hi)
+	case value.StInt32:
+		floatToIntLoop(out.I32, src, srcNull, value.NullInt32, lo, hi)
+	case value.StInt64:
+		floatToIntLoop(out.I64, src, srcNull, value.NullInt64, lo, hi)
+	}
+}
+
 // intDispatch calls the loop matching v's and out's integer storages.
 func intDispatch(v, out *value.Vector, f intLoops) bool {
 	switch v.T.Storage() {
@@ -1322,27 +1351,9 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 		out := newOut()
 		switch t {
 		case value.Double:
-			switch fst {
-			case value.StInt8:
-				intToFloatLoop(out.F64, v.I8, value.NullInt8, value.NullFloat64)
-			case value.StInt16:
-				intToFloatLoop(out.F64, v.I16, value.NullInt16, value.NullFloat64)
-			case value.StInt32:
-				intToFloatLoop(out.F64, v.I32, value.NullInt32, value.NullFloat64)
-			case value.StInt64:
-				intToFloatLoop(out.F64, v.I64, value.NullInt64, value.NullFloat64)
-			}
+			intToFloat(out.F64, v, value.NullFloat64)
 		case value.Float:
-			switch fst {
-			case value.StInt8:
-				intToFloatLoop(out.F32, v.I8, value.NullInt8, value.NullFloat32)
-			case value.StInt16:
-				intToFloatLoop(out.F32, v.I16, value.NullInt16, value.NullFloat32)
-			case value.StInt32:
-				intToFloatLoop(out.F32, v.I32, value.NullInt32, value.NullFloat32)
-			case value.StInt64:
-				intToFloatLoop(out.F32, v.I64, value.NullInt64, value.NullFloat32)
-			}
+			intToFloat(out.F32, v, value.NullFloat32)
 		}
 		return out, true, nil
 
@@ -1355,27 +1366,9 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 			flo, fhi = -9223372036854775808.0, 9223372036854775808.0
 		}
 		if from == value.Double {
-			switch tst {
-			case value.StInt8:
-				floatToIntLoop(out.I8, v.F64, value.NullFloat64, value.NullInt8, flo, fhi)
-			case value.StInt16:
-				floatToIntLoop(out.I16, v.F64, value.NullFloat64, value.NullInt16, flo, fhi)
-			case value.StInt32:
-				floatToIntLoop(out.I32, v.F64, value.NullFloat64, value.NullInt32, flo, fhi)
-			case value.StInt64:
-				floatToIntLoop(out.I64, v.F64, value.NullFloat64, value.NullInt64, flo, fhi)
-			}
+			floatToInt(out, v.F64, value.NullFloat64, flo, fhi)
 		} else {
-			switch tst {
-			case value.StInt8:
-				floatToIntLoop(out.I8, v.F32, value.NullFloat32, value.NullInt8, flo, fhi)
-			case value.StInt16:
-				floatToIntLoop(out.I16, v.F32, value.NullFloat32, value.NullInt16, flo, fhi)
-			case value.StInt32:
-				floatToIntLoop(out.I32, v.F32, value.NullFloat32, value.NullInt32, flo, fhi)
-			case value.StInt64:
-				floatToIntLoop(out.I64, v.F32, value.NullFloat32, value.NullInt64, flo, fhi)
-			}
+			floatToInt(out, v.F32, value.NullFloat32, flo, fhi)
 		}
 		return out, true, nil
 

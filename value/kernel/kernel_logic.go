@@ -10,7 +10,6 @@ import (
 // logicKernel is and/or over operands read as BOOL (non-zero is true).
 // A NULL side counts as false for and; or gives NULL only when both sides
 // are NULL (process_null.md, logicOrIgnoreNull=true).
-
 func logicKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	var err error
 	if x, err = castOperand(x, value.Bool); err != nil {

@@ -1,11 +1,10 @@
 package kernel
 
-import
+import "github.com/porpoisedb/porpoise/value"
 
 // Second-moment kernels: var, std and their population forms read the
 // typed storage twice (mean, then squared deviations) instead of
 // converting the vector to a []float64 and filtering its NULLs first.
-"github.com/porpoisedb/porpoise/value"
 
 // SumSqDev is the sum of (x - mean)² over the non-NULL elements of an
 // integral, logical or floating vector; ok is false for other types
