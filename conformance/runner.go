@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -35,7 +36,7 @@ type InProcess struct{}
 
 // Open implements Target.
 func (InProcess) Open(f *File) (Conn, string, error) {
-	cfg := engine.DefaultConfig()
+	cfg := config.Default()
 	for _, kv := range f.Config {
 		if err := cfg.Set(kv[0], kv[1]); err != nil {
 			return nil, "", err

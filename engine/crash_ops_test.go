@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 	"github.com/stretchr/testify/require"
@@ -30,7 +31,7 @@ func TestCrashOpsChild(t *testing.T) {
 	if dir == "" {
 		t.Skip("runs only as the crash test's child process")
 	}
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.NewValuePartitionPolicy = "add"
 	s, next := crashChildSession(Options{DataDir: dir, Config: &cfg}, "dfs://crashops")
 	w := bufio.NewWriter(os.Stdout)
@@ -137,7 +138,7 @@ func TestCrashRecoveryOps(t *testing.T) {
 }
 
 func checkCrashOpsState(t *testing.T, dir string, acked, updated, deleted map[int64]bool) {
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.NewValuePartitionPolicy = "add"
 	e, err := Open(Options{DataDir: dir, Config: &cfg})
 	require.NoError(t, err)

@@ -14,11 +14,13 @@
 // jobs.Host (job_host.go: jobs and run-time settings) and temporal.Clock
 // (the engine's clock).
 //
-// The only built-ins engine declares are the operators' functions (add
-// ... rshift, neg, not, between, in, pair, seq: builtins_operator.go):
-// they share their kernels with the operators the evaluator applies
-// (ops.go, setops.go), which are the interpreter's special forms, so
-// they stay beside them.
+// Engine declares no built-ins. The operators the evaluator applies, and
+// their function names (add ... rshift, neg, not, between, in, pair,
+// seq), are package operator's; reading and assigning elements by
+// position or key (x[i], x[i] = v, m[r, c]) is package access's; the
+// configuration keys are package config's. Engine evaluates the operands
+// and index expressions and calls them (ops.go, access.go,
+// access_matrix.go, index.go).
 //
 // What the server is doing — the registry of open sessions, the request
 // each runs, submitJob's background jobs and getPerf's figures — belongs

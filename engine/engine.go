@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -21,8 +22,8 @@ import (
 
 // Options configures an Engine.
 type Options struct {
-	// Config is the server configuration; zero means DefaultConfig().
-	Config *Config
+	// Config is the server configuration; zero means config.Default().
+	Config *config.Config
 	// DataDir holds dfs:// databases (Pebble). Empty keeps them in
 	// memory, so the zero Options is an in-memory engine that writes
 	// nothing to disk.
@@ -47,7 +48,7 @@ type Options struct {
 // Engine is one Porpoise instance: configuration, shared tables,
 // databases and background jobs, used by any number of sessions.
 type Engine struct {
-	cfg  Config
+	cfg  config.Config
 	opts Options
 	// acl holds users, groups and privileges (privileges.go); logins
 	// counts the sessions logged in as each user.
@@ -93,7 +94,7 @@ func Open(opts Options) (*Engine, error) {
 	if opts.DataDir == "" {
 		opts.InMemory = true
 	}
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	if opts.Config != nil {
 		cfg = *opts.Config
 	}
@@ -142,7 +143,7 @@ func (e *Engine) SetSeed(seed int64) { e.seed.Store(seed) }
 func (e *Engine) StorageStats() (storage.Stats, error) { return e.store.Stats() }
 
 // Config returns the engine's configuration.
-func (e *Engine) Config() Config { return e.cfg }
+func (e *Engine) Config() config.Config { return e.cfg }
 
 // Close waits for background jobs and releases storage.
 func (e *Engine) Close() error {

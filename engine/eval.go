@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/access"
+	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -56,7 +58,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return unaryOp(n.Op, x)
+		return operator.Unary(n.Op, x)
 	case *sqlparse.BinaryExpr:
 		return in.evalChain(n)
 	case *sqlparse.CallExpr:
@@ -93,7 +95,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			}
 		}
 		if m, ok := x.(*value.Matrix); ok {
-			return in.matrixColumns(m, idx)
+			return access.MatrixColumns(m, idx)
 		}
 		return indexValue(x, idx)
 	case *sqlparse.MemberExpr:
@@ -132,7 +134,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		ok, err := truth(c)
+		ok, err := funcs.Truth(c)
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 
+	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -55,11 +56,11 @@ func (in *interp) evalChain(n *sqlparse.BinaryExpr) (value.Value, error) {
 			return nil, err
 		}
 		if b.Op == ".." {
-			if err := in.reserveElems(rangeLen(acc, r)); err != nil {
+			if err := in.reserveElems(operator.RangeLen(acc, r)); err != nil {
 				return nil, err
 			}
 		}
-		if acc, err = binaryOp(b.Op, acc, r); err != nil {
+		if acc, err = operator.Binary(b.Op, acc, r); err != nil {
 			return nil, err
 		}
 	}

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/porpoisedb/porpoise/access"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -116,7 +119,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 		if err != nil {
 			return flowNext, nil, err
 		}
-		ok, err := truth(c)
+		ok, err := funcs.Truth(c)
 		if err != nil {
 			return flowNext, nil, err
 		}
@@ -132,7 +135,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			if err != nil {
 				return flowNext, nil, err
 			}
-			ok, err := truth(c)
+			ok, err := funcs.Truth(c)
 			if err != nil || !ok {
 				return flowNext, nil, err
 			}
@@ -157,7 +160,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			if err != nil {
 				return flowNext, nil, err
 			}
-			ok, err := truth(c)
+			ok, err := funcs.Truth(c)
 			if err != nil || !ok {
 				return flowNext, nil, err
 			}
@@ -241,7 +244,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 				if err != nil {
 					return flowNext, nil, err
 				}
-				ok, err := truth(c)
+				ok, err := funcs.Truth(c)
 				if err != nil || !ok {
 					return flowNext, nil, err
 				}
@@ -291,7 +294,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 	case *value.Set:
 		count, items = x.V.Len(), x.V.Elem
 	case *value.Table:
-		count, items = x.Rows(), func(i int) value.Value { return rowDict(x, i) }
+		count, items = x.Rows(), func(i int) value.Value { return access.RowDict(x, i) }
 	default:
 		return flowNext, nil, fmt.Errorf("The for-loop iterator must be a vector, pair, set or table.")
 	}
@@ -377,7 +380,7 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		if err != nil {
 			return err
 		}
-		v, err = binaryOp(op[:len(op)-1], cur, v)
+		v, err = operator.Binary(op[:len(op)-1], cur, v)
 		if err != nil {
 			return err
 		}
@@ -403,13 +406,13 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		if err != nil {
 			return err
 		}
-		return assignIndex(base, idx, v)
+		return access.Assign(base, idx, v)
 	case *sqlparse.MemberExpr:
 		base, err := in.eval(t.X)
 		if err != nil {
 			return err
 		}
-		return assignIndex(base, value.NewString(t.Name), v)
+		return access.Assign(base, value.NewString(t.Name), v)
 	}
 	return errors.New("Invalid assignment target.")
 }

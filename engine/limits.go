@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -13,10 +14,10 @@ import (
 // query results are checked, and the server reads the connection cap.
 
 // newLimits are the limits of an engine configured with cfg.
-func newLimits(cfg Config) *memlimit.Limits {
+func newLimits(cfg config.Config) *memlimit.Limits {
 	maxConn := cfg.MaxConnections
 	if maxConn <= 0 {
-		maxConn = DefaultConfig().MaxConnections
+		maxConn = config.Default().MaxConnections
 	}
 	return memlimit.New(memlimit.Configured{
 		MaxMemSizeGB:   cfg.MaxMemSize,
@@ -56,27 +57,4 @@ func (in *interp) reserveElems(n int64) error {
 		return nil
 	}
 	return in.s.eng.limits.ReserveElems(n)
-}
-
-// rangeLen is the element count of lo..hi for integral or temporal
-// scalars, 0 when the operands are anything else (rangeOp reports those).
-func rangeLen(a, b value.Value) int64 {
-	as, ok1 := a.(*value.Scalar)
-	bs, ok2 := b.(*value.Scalar)
-	if !ok1 || !ok2 || as.Null || bs.Null || as.T.Category() == value.CatFloating || bs.T.Category() == value.CatFloating {
-		return 0
-	}
-	lo, ok1 := as.Int64()
-	hi, ok2 := bs.Int64()
-	if !ok1 || !ok2 {
-		return 0
-	}
-	d := hi - lo
-	if d < 0 {
-		d = -d
-	}
-	if d < 0 { // overflow of MinInt64
-		return 1 << 62
-	}
-	return d + 1
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"testing"
 
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -11,7 +12,7 @@ import (
 // result is larger now fails, a smaller one passes, and the limit comes
 // from dolphindb.cfg when setMemLimitOfQueryResult has not changed it.
 func TestMemLimitOfQueryResultEnforced(t *testing.T) {
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.MaxMemSize = 4
 	cfg.MemLimitOfQueryResult = 0.001 // about 1 MB
 	e, err := Open(Options{Config: &cfg})
@@ -36,7 +37,7 @@ func TestMemLimitOfQueryResultEnforced(t *testing.T) {
 }
 
 func TestMemoryLimitSetters(t *testing.T) {
-	cfg := DefaultConfig()
+	cfg := config.Default()
 	cfg.MaxMemSize = 8
 	e, err := Open(Options{Config: &cfg})
 	require.NoError(t, err)

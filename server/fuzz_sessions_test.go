@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -67,7 +68,7 @@ func FuzzSessions(f *testing.F) {
 	f.Add([]byte{0, 0, 5, 'A', 'P', 'I', ' ', '1', ' ', '9', '9', '\n', 's'})
 	f.Add([]byte{0, 0, 6, 21, 0, 0, 1, 25})
 
-	cfg := engine.DefaultConfig()
+	cfg := config.Default()
 	cfg.MaxMemSize = 0.25
 	eng, err := engine.Open(engine.Options{Config: &cfg})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -80,7 +81,7 @@ func FuzzServerRequest(f *testing.F) {
 	f.Add([]byte("HELLO\r\n\r\n"))
 	f.Add([]byte("GET / HTTP/1.1\r\n\r\n"))
 
-	cfg := engine.DefaultConfig()
+	cfg := config.Default()
 	cfg.MaxMemSize = 0.25
 	eng, err := engine.Open(engine.Options{InMemory: true, Config: &cfg})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
 )
 
@@ -43,7 +44,7 @@ type TestOption func(*testConfig)
 
 type testConfig struct {
 	eng     engine.Options
-	cfg     engine.Config
+	cfg     config.Config
 	cfgSet  [][2]string
 	srvOpts Options
 	persist bool
@@ -99,7 +100,7 @@ func WithNow(t time.Time) TestOption {
 // when the test ends (t.Cleanup).
 func RunT(t testing.TB, opts ...TestOption) *TestServer {
 	t.Helper()
-	tc := &testConfig{cfg: engine.DefaultConfig()}
+	tc := &testConfig{cfg: config.Default()}
 	for _, o := range opts {
 		o(tc)
 	}

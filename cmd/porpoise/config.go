@@ -4,14 +4,13 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/config"
 	"os"
 	"strconv"
 	"strings"
-
-	"github.com/porpoisedb/porpoise/engine"
 )
 
-// cfgFile is what a dolphindb.cfg file says beyond engine.Config: the
+// cfgFile is what a dolphindb.cfg file says beyond config.Config: the
 // port of localSite, and the warnings about keys that were ignored.
 type cfgFile struct {
 	// Port is localSite's port, 0 when the file has no localSite.
@@ -28,7 +27,7 @@ type cfgFile struct {
 // key, DolphinDB's cluster and tuning keys as well as misspellings, is
 // warned about once and ignored, as a real DolphinDB configuration must
 // load unchanged. A line without '=' is an error.
-func loadConfig(path string, cfg *engine.Config) (cfgFile, error) {
+func loadConfig(path string, cfg *config.Config) (cfgFile, error) {
 	var out cfgFile
 	f, err := os.Open(path)
 	if err != nil {
@@ -78,7 +77,7 @@ func loadConfig(path string, cfg *engine.Config) (cfgFile, error) {
 		err := cfg.Set(key, val)
 		switch {
 		case err == nil:
-		case errors.Is(err, engine.ErrUnknownConfigKey):
+		case errors.Is(err, config.ErrUnknownKey):
 			if why, ok := noEffectKeys[key]; ok {
 				warn(n, key, why)
 			} else {
@@ -106,7 +105,7 @@ func localSitePort(val string) (int, error) {
 
 // noEffectKeys are DolphinDB configuration keys that are accepted and
 // ignored, with the reason the warning gives. Keys not listed here and
-// unknown to engine.Config are warned about as unknown.
+// unknown to config.Config are warned about as unknown.
 var noEffectKeys = func() map[string]string {
 	m := map[string]string{}
 	add := func(why string, keys ...string) {

@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/server"
 )
@@ -60,7 +61,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "porpoise: --in-memory and --data-dir exclude each other: --in-memory keeps dfs:// databases in memory, --data-dir stores them on disk")
 		return 2
 	}
-	cfg := engine.DefaultConfig()
+	cfg := config.Default()
 	if *cfgPath != "" {
 		file, err := loadConfig(*cfgPath, &cfg)
 		if err != nil {

@@ -18,7 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
-	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -102,7 +102,7 @@ func TestServeRejectsBadConfig(t *testing.T) {
 // tutorial: implemented keys are applied, localSite gives the port and
 // every other key is warned about once.
 func TestLoadRealConfig(t *testing.T) {
-	cfg := engine.DefaultConfig()
+	cfg := config.Default()
 	file, err := loadConfig("testdata/dolphindb.cfg", &cfg)
 	require.NoError(t, err)
 	require.Equal(t, 8848, file.Port)

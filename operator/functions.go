@@ -1,4 +1,4 @@
-package engine
+package operator
 
 import (
 	"errors"
@@ -22,42 +22,42 @@ func init() {
 	} {
 		op := op
 		funcs.Register(funcs.Spec{Name: name, Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "operators",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return binaryOp(op, args[0], args[1]) }})
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return Binary(op, args[0], args[1]) }})
 	}
 	funcs.Register(
 		funcs.Spec{Name: "neg", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "operators",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return unaryOp("-", args[0]) }},
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return Unary("-", args[0]) }},
 		funcs.Spec{Name: "not", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "operators",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return unaryOp("!", args[0]) }},
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return Unary("!", args[0]) }},
 		funcs.Spec{Name: "between", Params: []string{"X", "range"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "relational",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return betweenOp(args[0], args[1]) }},
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return Between(args[0], args[1]) }},
 		funcs.Spec{Name: "in", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "relational",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return inOp(args[0], args[1]) }},
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return In(args[0], args[1]) }},
 		funcs.Spec{Name: "pair", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "operators",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return binaryOp(":", args[0], args[1]) }},
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return Binary(":", args[0], args[1]) }},
 		funcs.Spec{Name: "seq", Params: []string{"start", "end"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "types-conversion",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-				if err := env.Reserve(int(rangeLen(args[0], args[1]))); err != nil {
+				if err := env.Reserve(int(RangeLen(args[0], args[1]))); err != nil {
 					return nil, err
 				}
-				return rangeOp(args[0], args[1])
+				return Range(args[0], args[1])
 			}},
 	)
 }
 
-// betweenOp is X between range: X >= range's first and <= its second.
-func betweenOp(x, rng value.Value) (value.Value, error) {
+// Between is X between range: X >= range's first and <= its second.
+func Between(x, rng value.Value) (value.Value, error) {
 	r, ok := rng.(*value.Pair)
 	if !ok {
 		return nil, errors.New("The second argument of between must be a pair.")
 	}
-	lo, err := binaryOp(">=", x, r.V.At(0))
+	lo, err := Binary(">=", x, r.V.At(0))
 	if err != nil {
 		return nil, err
 	}
-	hi, err := binaryOp("<=", x, r.V.At(1))
+	hi, err := Binary("<=", x, r.V.At(1))
 	if err != nil {
 		return nil, err
 	}
-	return binaryOp("&&", lo, hi)
+	return Binary("&&", lo, hi)
 }

@@ -1,4 +1,4 @@
-package engine
+package config
 
 import (
 	"errors"
@@ -47,12 +47,12 @@ type Config struct {
 	MemLimitOfAllTempResults  float64
 }
 
-// ErrUnknownConfigKey is wrapped by Set's error for a key Porpoise does not
+// ErrUnknownKey is wrapped by Set's error for a key Porpoise does not
 // implement, so a dolphindb.cfg loader can warn about it and go on.
-var ErrUnknownConfigKey = errors.New("unknown configuration key")
+var ErrUnknownKey = errors.New("unknown configuration key")
 
-// DefaultConfig is DolphinDB's default configuration.
-func DefaultConfig() Config {
+// Default is DolphinDB's default configuration.
+func Default() Config {
 	return Config{
 		NewValuePartitionPolicy:             "skip",
 		AllowMissingPartitions:              true,
@@ -152,5 +152,5 @@ func (c *Config) Set(key, val string) error {
 		c.FailedLoginLockTime = time.Duration(x) * time.Minute
 		return nil
 	}
-	return fmt.Errorf("%w %q", ErrUnknownConfigKey, key)
+	return fmt.Errorf("%w %q", ErrUnknownKey, key)
 }

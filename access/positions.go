@@ -1,9 +1,10 @@
-package engine
+package access
 
 import (
 	"errors"
 
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -11,7 +12,7 @@ import (
 // length selects the true positions (x[x>4000] = NULL, null_in_tb.md), an
 // integral vector lists positions, a pair lo:hi is the range [lo, hi).
 // ok is false for a scalar index.
-func indexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
+func IndexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
 	n := x.Len()
 	switch idx := i.(type) {
 	case *value.Pair:
@@ -47,7 +48,7 @@ func indexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
 		if idx.T.Category() != value.CatIntegral {
 			return nil, true, errors.New("Invalid index.")
 		}
-		raw, nulls := ints(idx)
+		raw, nulls := operator.Ints(idx)
 		pos := make([]int, len(raw))
 		for k, r := range raw {
 			if nulls[k] || r < 0 || r >= int64(n) {
@@ -63,7 +64,7 @@ func indexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
 // assignPositions stores v at the positions of x: a scalar everywhere, a
 // vector element by element (of the positions' length, or of x's length
 // read at the same positions).
-func assignPositions(x *value.Vector, pos []int, v value.Value) error {
+func AssignPositions(x *value.Vector, pos []int, v value.Value) error {
 	var src *value.Vector
 	bcast := false
 	switch t := v.(type) {

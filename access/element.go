@@ -1,0 +1,255 @@
+package access
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+)
+
+// indexValue is x[i]: vector elements (by scalar, vector of positions or
+// pair range), table columns by name or rows by position, dictionary
+// lookups.
+func Index(x, i value.Value) (value.Value, error) {
+	switch b := x.(type) {
+	case *value.Vector:
+		return IndexVector(b, i)
+	case *value.Pair:
+		return IndexVector(b.V, i)
+	case *value.Table:
+		if s, ok := i.(*value.Scalar); ok && s.T.Category() == value.CatLiteral {
+			if c := b.Column(s.S); c != nil {
+				return c, nil
+			}
+			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", s.S)
+		}
+		if s, ok := i.(*value.Scalar); ok {
+			k, ok := s.Int64()
+			if !ok || k < 0 || int(k) >= b.Rows() {
+				return nil, errors.New("Index out of range.")
+			}
+			return RowDict(b, int(k)), nil
+		}
+		if v, ok := i.(*value.Vector); ok && v.T.Category() == value.CatIntegral {
+			pos := make([]int, v.Len())
+			for k := range pos {
+				p, _ := v.At(k).Int64()
+				pos[k] = int(p)
+				if pos[k] < 0 || pos[k] >= b.Rows() {
+					return nil, errors.New("Index out of range.")
+				}
+			}
+			return b.Gather(pos), nil
+		}
+	case *value.Dict:
+		return DictGet(b, i)
+	}
+	return nil, fmt.Errorf("The object does not support indexing.")
+}
+
+func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
+	if v.T.IsArray() {
+		// an array vector is indexed by column (arrayVector page)
+		return ArrayColumns(v, i)
+	}
+	switch k := i.(type) {
+	case *value.Scalar:
+		p, ok := k.Int64()
+		if !ok || p < 0 || int(p) >= v.Len() {
+			if v.T == value.Any {
+				return value.NullScalar(value.Void), nil
+			}
+			return value.NullScalar(v.T), nil
+		}
+		return v.Elem(int(p)), nil
+	case *value.Pair:
+		// x[2:] and x[:3] leave an end open: a NULL end is the vector's.
+		lo, ok := k.V.At(0).Int64()
+		if !ok {
+			lo = 0
+		}
+		hi, ok := k.V.At(1).Int64()
+		if !ok {
+			hi = int64(v.Len())
+		}
+		if lo < 0 {
+			lo = 0
+		}
+		if int(hi) > v.Len() {
+			hi = int64(v.Len())
+		}
+		if int(lo) > v.Len() {
+			lo = int64(v.Len())
+		}
+		if hi < lo {
+			// x[3:1] runs backwards: x[2], x[1]
+			idx := make([]int, 0, lo-hi)
+			for i := lo - 1; i >= hi; i-- {
+				idx = append(idx, int(i))
+			}
+			return v.Gather(idx), nil
+		}
+		return v.Slice(int(lo), int(hi)).Clone(), nil
+	case *value.Vector:
+		if k.T == value.Bool {
+			keep := make([]bool, k.Len())
+			for j := range keep {
+				keep[j] = k.I8[j] == 1
+			}
+			if len(keep) != v.Len() {
+				return nil, errors.New("Incompatible vector size")
+			}
+			return v.Filter(keep), nil
+		}
+		out := value.NewVector(v.T, 0, k.Len())
+		out.Scale = v.Scale
+		for j := 0; j < k.Len(); j++ {
+			p, ok := k.At(j).Int64()
+			if !ok || p < 0 || int(p) >= v.Len() {
+				out.AppendNull()
+				continue
+			}
+			out.AppendFrom(v, int(p))
+		}
+		return out, nil
+	}
+	return nil, errors.New("Invalid index.")
+}
+
+func DictGet(d *value.Dict, key value.Value) (value.Value, error) {
+	k, ok := key.(*value.Scalar)
+	if !ok {
+		return nil, errors.New("A dictionary key must be a scalar.")
+	}
+	kv := k.Vector()
+	if kv.T != d.Keys.T {
+		if kv.T.Category() == value.CatLiteral && d.Keys.T.Category() == value.CatLiteral {
+			kv = &value.Vector{T: d.Keys.T, Str: kv.Str}
+		} else {
+			c, err := cast.Vector(kv, d.Keys.T, d.Keys.Scale)
+			if err != nil {
+				return nil, err
+			}
+			kv = c
+		}
+	}
+	if v := d.Get(kv, 0); v != nil {
+		return v, nil
+	}
+	if d.Vals.T == value.Any {
+		return value.NullScalar(value.Void), nil
+	}
+	return value.NullScalar(d.Vals.T), nil
+}
+
+// assignIndex is x[i] = v for vectors, tables (column assignment) and
+// dictionaries.
+func Assign(x, i, v value.Value) error {
+	switch b := x.(type) {
+	case *value.Dict:
+		k, ok := i.(*value.Scalar)
+		if !ok {
+			return errors.New("A dictionary key must be a scalar.")
+		}
+		kv := k.Vector()
+		if kv.T != b.Keys.T {
+			c, err := cast.Vector(kv, b.Keys.T, 0)
+			if err != nil {
+				return err
+			}
+			kv = c
+		}
+		var vv *value.Vector
+		if b.Vals.T == value.Any {
+			// The dictionary keeps its own copy (value semantics).
+			vv = value.NewTuple([]value.Value{value.DeepCopy(v)})
+		} else {
+			s, ok := v.(*value.Scalar)
+			if !ok {
+				return errors.New("The dictionary value must be a scalar.")
+			}
+			sv := s.Vector()
+			if sv.T != b.Vals.T {
+				c, err := cast.Vector(sv, b.Vals.T, b.Vals.Scale)
+				if err != nil {
+					return err
+				}
+				sv = c
+			}
+			vv = sv
+		}
+		b.Put(kv, 0, vv, 0)
+		return nil
+	case *value.Vector:
+		if pos, ok, err := IndexPositions(b, i); ok || err != nil {
+			if err != nil {
+				return err
+			}
+			return AssignPositions(b, pos, v)
+		}
+		p, ok := i.(*value.Scalar)
+		if !ok {
+			return errors.New("Invalid index.")
+		}
+		k, ok := p.Int64()
+		if !ok || k < 0 || int(k) >= b.Len() {
+			return errors.New("Index out of range.")
+		}
+		s, ok := v.(*value.Scalar)
+		if !ok {
+			return errors.New("The value to assign must be a scalar.")
+		}
+		if b.T == value.Any {
+			b.Any[k] = s
+			return nil
+		}
+		if s.Null && s.T == value.Void {
+			// a[1] = NULL: the vector's own NULL.
+			b.SetNull(int(k))
+			return nil
+		}
+		c, err := insert.ConvertForVector(s.Vector(), b.T, b.Scale)
+		if err != nil {
+			return err
+		}
+		b.SetFrom(int(k), c, 0)
+		return nil
+	case *value.Table:
+		name, ok := funcs.StringArg(i)
+		if !ok {
+			return errors.New("A table column must be named by a string.")
+		}
+		col, err := insert.AsColumn(v, b.Rows())
+		if err != nil {
+			return err
+		}
+		if len(b.Cols) > 0 && col.Len() != b.Rows() {
+			return errors.New("The length of the new column must equal the table's row count.")
+		}
+		if j := b.ColumnIndex(name); j >= 0 {
+			b.Cols[j] = col
+			return nil
+		}
+		b.Names = append(b.Names, name)
+		b.Cols = append(b.Cols, col)
+		return nil
+	}
+	return errors.New("The object does not support indexed assignment.")
+}
+
+// rowDict is row i of a table as a STRING->ANY dictionary.
+func RowDict(t *value.Table, i int) *value.Dict {
+	d := value.NewDict(value.String, value.Any)
+	keys := value.NewStrings(value.String, t.Names)
+	vals := value.NewVector(value.Any, 0, len(t.Cols))
+	for _, c := range t.Cols {
+		vals.Any = append(vals.Any, c.Elem(i))
+	}
+	for k := range t.Names {
+		d.Put(keys, k, vals, k)
+	}
+	return d
+}

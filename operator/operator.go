@@ -1,0 +1,499 @@
+package operator
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
+)
+
+// operand is a scalar or vector seen as a vector, with whether it was a
+// scalar (broadcast).
+type operand struct {
+	v      *value.Vector
+	scalar bool
+}
+
+func asOperand(x value.Value) (operand, error) {
+	v, scalar, err := funcs.Operand(x)
+	return operand{v: v, scalar: scalar}, err
+}
+
+func Binary(op string, a, b value.Value) (value.Value, error) {
+	switch strings.ToLower(op) {
+	case ":":
+		as, ok1 := a.(*value.Scalar)
+		bs, ok2 := b.(*value.Scalar)
+		if !ok1 || !ok2 {
+			return nil, errors.New("The operands of a pair must be scalars.")
+		}
+		if as.T != bs.T && !as.Null && !bs.Null {
+			t := value.Promote(as.T, bs.T)
+			ac, err := cast.To(as, t, 0)
+			if err != nil {
+				return nil, err
+			}
+			bc, err := cast.To(bs, t, 0)
+			if err != nil {
+				return nil, err
+			}
+			as, bs = ac.(*value.Scalar), bc.(*value.Scalar)
+		}
+		if as.Null && !bs.Null {
+			as = value.NullScalar(bs.T)
+		}
+		if bs.Null && !as.Null {
+			bs = value.NullScalar(as.T)
+		}
+		return value.NewPair(as, bs), nil
+	case "..":
+		return Range(a, b)
+	case "$":
+		if dim, ok := b.(*value.Pair); ok {
+			return Reshape(a, dim)
+		}
+		t, scale, err := funcs.TypeArg(b)
+		if err != nil {
+			return nil, err
+		}
+		return cast.To(a, t, scale)
+	case "in":
+		return In(a, b)
+	case "between":
+		return Between(a, b)
+	}
+	kop, ok := kernel.ParseOp(op)
+	if !ok {
+		return nil, fmt.Errorf("unsupported operator %s", op)
+	}
+	return applyOp(kop, op, a, b)
+}
+
+// applyOp runs a kernel over any pair of operands DolphinDB allows:
+// scalars, vectors, pairs (the result is a pair), matrices (the result
+// keeps the shape and labels) and tables (column by column).
+func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
+	if ta, ok := a.(*value.Table); ok {
+		return tableOp(kop, op, ta, b, false)
+	}
+	if tb, ok := b.(*value.Table); ok {
+		return tableOp(kop, op, tb, a, true)
+	}
+	if as, ok := a.(*value.Scalar); ok {
+		if bs, ok := b.(*value.Scalar); ok {
+			if r, ok := kernel.ScalarBinary(kop, as, bs); ok {
+				return r, nil
+			}
+		}
+	}
+	if sa, ok := a.(*value.Set); ok {
+		if sb, ok := b.(*value.Set); ok {
+			return setOp(kop, op, sa, sb)
+		}
+	}
+	if m, ok := a.(*value.Matrix); ok {
+		return matrixOp(kop, op, m, b, false)
+	}
+	if m, ok := b.(*value.Matrix); ok {
+		return matrixOp(kop, op, m, a, true)
+	}
+	x, err := asOperand(a)
+	if err != nil {
+		return nil, err
+	}
+	y, err := asOperand(b)
+	if err != nil {
+		return nil, err
+	}
+	res, err := kernel.Binary(kop, kernel.Operand{V: x.v, Scalar: x.scalar}, kernel.Operand{V: y.v, Scalar: y.scalar})
+	if err != nil {
+		return nil, err
+	}
+	_, pa := a.(*value.Pair)
+	_, pb := b.(*value.Pair)
+	switch {
+	case x.scalar && y.scalar:
+		return res.At(0), nil
+	case (pa || pb) && res.Len() == 2:
+		return &value.Pair{V: res}, nil
+	}
+	return res, nil
+}
+
+// Reshape is x$rows:cols: the elements of a vector or matrix, column by
+// column, as a rows x cols matrix.
+func Reshape(x value.Value, dim *value.Pair) (value.Value, error) {
+	var v *value.Vector
+	switch t := x.(type) {
+	case *value.Vector:
+		v = t
+	case *value.Matrix:
+		v = t.V
+	default:
+		return nil, errors.New("The object to Reshape must be a vector or a matrix.")
+	}
+	if v.T.IsArray() || v.T == value.Any {
+		return nil, errors.New("The object to Reshape must be a vector or a matrix.")
+	}
+	r, rok := dim.V.At(0).Int64()
+	c, cok := dim.V.At(1).Int64()
+	n := int64(v.Len())
+	switch {
+	case rok && !cok && r > 0:
+		c = n / r
+	case cok && !rok && c > 0:
+		r = n / c
+	}
+	if r <= 0 || c <= 0 || r*c != n {
+		return nil, errors.New("The number of elements doesn't match the matrix dimension.")
+	}
+	return &value.Matrix{V: v.Clone(), Rows: int(r), Cols: int(c)}, nil
+}
+
+// matrixOp applies an operator between a matrix and a scalar or a matrix
+// of the same shape; swapped means the matrix is the right operand.
+func matrixOp(kop kernel.Op, op string, m *value.Matrix, other value.Value, swapped bool) (value.Value, error) {
+	mo := kernel.Operand{V: m.V}
+	var oo kernel.Operand
+	switch t := other.(type) {
+	case *value.Scalar:
+		oo = kernel.Operand{V: t.Vector(), Scalar: true}
+	case *value.Matrix:
+		if t.Rows != m.Rows || t.Cols != m.Cols {
+			return nil, errors.New("The dimensions of the two matrices are not the same.")
+		}
+		oo = kernel.Operand{V: t.V}
+	case *value.Vector:
+		if t.Len() != m.V.Len() {
+			return nil, errors.New("Incompatible vector size")
+		}
+		oo = kernel.Operand{V: t}
+	default:
+		return nil, fmt.Errorf("The operator %s doesn't support a %s operand.", op, strings.ToLower(other.Form().String()))
+	}
+	l, r := mo, oo
+	if swapped {
+		l, r = oo, mo
+	}
+	res, err := kernel.Binary(kop, l, r)
+	if err != nil {
+		return nil, err
+	}
+	return &value.Matrix{V: res, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+}
+
+// tableOp applies an operator column by column between a table and a
+// scalar, a vector (per column) or a table of the same shape; the result
+// is a table with the left table's column names.
+func tableOp(kop kernel.Op, op string, t *value.Table, other value.Value, swapped bool) (value.Value, error) {
+	ot, isTable := other.(*value.Table)
+	if isTable && (len(ot.Cols) != len(t.Cols) || ot.Rows() != t.Rows()) {
+		return nil, errors.New("The two tables must have the same shape.")
+	}
+	left := t
+	if swapped && isTable {
+		left = ot
+	}
+	cols := make([]*value.Vector, len(t.Cols))
+	for i, c := range t.Cols {
+		var o value.Value = other
+		if isTable {
+			o = ot.Cols[i]
+		}
+		var l, r value.Value = c, o
+		if swapped {
+			l, r = o, c
+		}
+		res, err := applyOp(kop, op, l, r)
+		if err != nil {
+			return nil, err
+		}
+		v, ok := res.(*value.Vector)
+		if !ok {
+			return nil, fmt.Errorf("The operator %s doesn't support a table operand.", op)
+		}
+		cols[i] = v
+	}
+	return value.NewTable(append([]string(nil), left.Names...), cols), nil
+}
+
+// Ints reads a numeric or temporal vector as int64s with NULL flags
+// (floating values rounded).
+func Ints(v *value.Vector) ([]int64, []bool) {
+	n := v.Len()
+	var wide *value.Vector
+	switch v.T.Storage() {
+	case value.StFloat32, value.StFloat64:
+		c, err := cast.Vector(v, value.Long, 0)
+		if err != nil {
+			return make([]int64, n), make([]bool, n)
+		}
+		wide = c
+	case value.StInt64:
+		wide = v
+	default:
+		raw := *v
+		raw.T, raw.Scale = value.Int, 0
+		if v.T.Storage() == value.StInt8 {
+			raw.T = value.Char
+		} else if v.T.Storage() == value.StInt16 {
+			raw.T = value.Short
+		}
+		c, err := cast.Vector(&raw, value.Long, 0)
+		if err != nil {
+			return make([]int64, n), make([]bool, n)
+		}
+		wide = c
+	}
+	out := make([]int64, n)
+	nulls := make([]bool, n)
+	for i, x := range wide.I64 {
+		if x == value.NullInt64 || v.IsNull(i) {
+			nulls[i] = true
+			continue
+		}
+		out[i] = x
+	}
+	return out, nulls
+}
+
+func boolByte(b bool) int8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func Unary(op string, x value.Value) (value.Value, error) {
+	switch strings.ToLower(op) {
+	case "-":
+		return Binary("*", x, negOne(x))
+	case "!", "not":
+		switch t := x.(type) {
+		case *value.Matrix:
+			res, err := kernel.Not(t.V)
+			if err != nil {
+				return nil, err
+			}
+			return &value.Matrix{V: res, Rows: t.Rows, Cols: t.Cols, RowLabels: t.RowLabels, ColLabels: t.ColLabels}, nil
+		}
+		o, err := asOperand(x)
+		if err != nil {
+			return nil, err
+		}
+		if o.scalar && o.v.T == value.Void {
+			return value.NullScalar(value.Bool), nil
+		}
+		res, err := kernel.Not(o.v)
+		if err != nil {
+			return nil, err
+		}
+		if o.scalar {
+			return res.At(0), nil
+		}
+		if _, ok := x.(*value.Pair); ok {
+			return &value.Pair{V: res}, nil
+		}
+		return res, nil
+	case "~":
+		return Binary("^", x, value.NewLong(-1))
+	}
+	return nil, fmt.Errorf("unsupported unary operator %s", op)
+}
+
+func negOne(x value.Value) value.Value {
+	switch x.Type() {
+	case value.Float:
+		return value.NewFloat(-1)
+	case value.Double:
+		return value.NewDouble(-1)
+	}
+	if x.Type() == value.Long {
+		return value.NewLong(-1)
+	}
+	return value.NewInt(-1)
+}
+
+// Range is a..b: the integers (or temporal steps) from a to b inclusive.
+func Range(a, b value.Value) (value.Value, error) {
+	as, ok1 := a.(*value.Scalar)
+	bs, ok2 := b.(*value.Scalar)
+	if !ok1 || !ok2 || as.Null || bs.Null {
+		return nil, errors.New("The operands of .. must be non-null integral or temporal scalars.")
+	}
+	t := as.T
+	if bs.T != t {
+		if as.T.IsTemporal() {
+			c, err := cast.To(bs, t, 0)
+			if err != nil {
+				return nil, err
+			}
+			bs = c.(*value.Scalar)
+		} else {
+			t = value.Promote(as.T, bs.T)
+		}
+	}
+	if t.Category() != value.CatIntegral && !t.IsTemporal() {
+		return nil, errors.New("The operands of .. must be integral or temporal.")
+	}
+	lo, _ := as.Int64()
+	hi, _ := bs.Int64()
+	step := int64(1)
+	if hi < lo {
+		step = -1
+	}
+	n := (hi-lo)/step + 1
+	if n > 1<<31 {
+		return nil, errors.New("The range is too large.")
+	}
+	if t == value.Char || t == value.Short {
+		t = value.Int
+	}
+	out := value.NewVector(t, int(n), int(n))
+	switch t.Storage() {
+	case value.StInt32:
+		fillRange(out.I32, lo, step)
+	case value.StInt64:
+		fillRange(out.I64, lo, step)
+	default:
+		return nil, errors.New("The operands of .. must be integral or temporal.")
+	}
+	return out, nil
+}
+
+// fillRange writes lo, lo+step, ... into xs.
+func fillRange[T int32 | int64](xs []T, lo, step int64) {
+	x := T(lo)
+	for i := range xs {
+		xs[i] = x
+		x += T(step)
+	}
+}
+
+// In is a in b: per element of a, whether it is in b (a vector, set or
+// dictionary's keys).
+func In(a, b value.Value) (value.Value, error) {
+	var set *value.Set
+	switch t := b.(type) {
+	case *value.Set:
+		set = t
+	case *value.Vector:
+		set = value.NewSet(t)
+	case *value.Scalar:
+		set = value.NewSet(t.Vector())
+	case *value.Pair:
+		set = value.NewSet(t.V)
+	case *value.Dict:
+		set = value.NewSet(t.Keys)
+	case *value.Table:
+		// in.md: `2 3 in t` looks in the table's (only) column.
+		if len(t.Cols) != 1 {
+			return nil, errors.New("The right operand of in must be a vector, set or dictionary.")
+		}
+		set = value.NewSet(t.Cols[0])
+	default:
+		return nil, errors.New("The right operand of in must be a vector, set or dictionary.")
+	}
+	o, err := asOperand(a)
+	if err != nil {
+		return nil, err
+	}
+	probe := o.v
+	if probe.T != set.V.T {
+		if probe.T.Category() == value.CatLiteral && set.V.T.Category() == value.CatLiteral {
+			probe = &value.Vector{T: set.V.T, Str: probe.Str}
+		} else if c, err := cast.Vector(probe, set.V.T, set.V.Scale); err == nil {
+			probe = c
+		}
+	}
+	n := probe.Len()
+	out := value.NewVector(value.Bool, n, n)
+	if !inTyped(out.I8, probe, set.V) {
+		for i := 0; i < n; i++ {
+			out.I8[i] = boolByte(probe.T == set.V.T && set.Contains(probe, i))
+		}
+	}
+	if o.scalar {
+		return out.At(0), nil
+	}
+	return out, nil
+}
+
+// inTyped is membership over typed slices when probe and members share
+// a type stored as integers or strings (NULL matches NULL, as in a set);
+// false when it doesn't apply.
+func inTyped(out []int8, probe, members *value.Vector) bool {
+	if probe.T != members.T || probe.T.IsArray() || (probe.T.IsDecimal() && probe.Scale != members.Scale) {
+		return false
+	}
+	switch probe.T.Storage() {
+	case value.StInt8:
+		inLoop(out, probe.I8, members.I8)
+	case value.StInt16:
+		inLoop(out, probe.I16, members.I16)
+	case value.StInt32:
+		inLoop(out, probe.I32, members.I32)
+	case value.StInt64:
+		inLoop(out, probe.I64, members.I64)
+	case value.StString:
+		inLoop(out, probe.Str, members.Str)
+	default:
+		return false
+	}
+	return true
+}
+
+// inLoop sets out[i] when xs[i] is one of members: a scan for a few
+// members, a hash set otherwise.
+func inLoop[T comparable](out []int8, xs, members []T) {
+	if len(members) <= 8 {
+		for i, x := range xs {
+			hit := int8(0)
+			for _, m := range members {
+				if x == m {
+					hit = 1
+					break
+				}
+			}
+			out[i] = hit
+		}
+		return
+	}
+	set := make(map[T]struct{}, len(members))
+	for _, m := range members {
+		set[m] = struct{}{}
+	}
+	for i, x := range xs {
+		_, hit := set[x]
+		out[i] = boolByte(hit)
+	}
+}
+
+// truth is the boolean value of a condition (a scalar).
+
+// RangeLen is the element count of lo..hi for integral or temporal
+// scalars, 0 when the operands are anything else (Range reports those).
+func RangeLen(a, b value.Value) int64 {
+	as, ok1 := a.(*value.Scalar)
+	bs, ok2 := b.(*value.Scalar)
+	if !ok1 || !ok2 || as.Null || bs.Null || as.T.Category() == value.CatFloating || bs.T.Category() == value.CatFloating {
+		return 0
+	}
+	lo, ok1 := as.Int64()
+	hi, ok2 := bs.Int64()
+	if !ok1 || !ok2 {
+		return 0
+	}
+	d := hi - lo
+	if d < 0 {
+		d = -d
+	}
+	if d < 0 { // overflow of MinInt64
+		return 1 << 62
+	}
+	return d + 1
+}
