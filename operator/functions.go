@@ -9,8 +9,8 @@ import (
 
 // Operators are also functions in DolphinDB (add(x, y) is x + y), and
 // clients call them by name, e.g. the C++ API's run("add", args) example.
-// Their kernels are the interpreter's operators (ops.go), so they are
-// declared here. Each maps elements independently and has no side
+// They run the same code as the operators the interpreter applies, so
+// they are declared beside it. Each maps elements independently and has no side
 // effects, which lets the pruner evaluate them on partition values;
 // pair and seq build one value from scalars.
 func init() {
