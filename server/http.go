@@ -66,8 +66,11 @@ func (c *conn) serveHTTP(br *bufio.Reader) {
 	hs := &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if isWebSocket(r) {
-				c.serveWebSocket(w, r)
-				end()
+				// A refused upgrade (403) is still to be written when the
+				// handler returns: ending here would close it unsent.
+				if c.serveWebSocket(w, r) {
+					end()
+				}
 				return
 			}
 			mux.ServeHTTP(w, r)

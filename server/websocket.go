@@ -50,8 +50,10 @@ func headerHasToken(h http.Header, name, token string) bool {
 }
 
 // serveWebSocket upgrades the request and serves DolphinDB requests
-// carried in WebSocket messages on the connection's session.
-func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) {
+// carried in WebSocket messages on the connection's session. It reports
+// whether the upgrade took the connection over; when it did not, net/http
+// still has to send the refusal and owns the connection.
+func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) (upgraded bool) {
 	// The first sub-protocol the client offers is accepted: DolphinDB's
 	// clients name the script dialect this way ("python", "q"), others
 	// name their own ("streaming") and expect it echoed.
@@ -74,8 +76,9 @@ func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 		CompressionMode:    websocket.CompressionDisabled,
 	})
 	if err != nil {
-		return // Accept answered with an HTTP error
+		return false // Accept wrote an HTTP error that net/http sends
 	}
+	upgraded = true
 	switch ws.Subprotocol() {
 	case "python":
 		c.dialect = wire.FlagPython
