@@ -86,7 +86,7 @@ func restoreOne(h Host, r restoreReq) ([]string, error) {
 		if target, err = db.CreateTableFromMeta(r.newTable, info.Meta); err != nil {
 			return nil, err
 		}
-	} else if err := checkOutputSchema(target, info); err != nil {
+	} else if err := checkOutputSchema(target, r.table, info); err != nil {
 		return nil, err
 	}
 	chunks, err := b.chunks()
@@ -163,10 +163,10 @@ func restoreOne(h Host, r restoreReq) ([]string, error) {
 	return restored, nil
 }
 
-// checkOutputSchema requires outputTable to have the backed-up table's
-// structure.
-func checkOutputSchema(t *dfs.Table, info tableFile) error {
-	probe, err := t.Database().ProbeTableMeta(info.Meta)
+// checkOutputSchema requires outputTable to have the structure of the
+// backed-up table named name.
+func checkOutputSchema(t *dfs.Table, name string, info tableFile) error {
+	probe, err := t.Database().ProbeTableMeta(name, info.Meta)
 	if err != nil {
 		return err
 	}
