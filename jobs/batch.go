@@ -9,6 +9,7 @@ import (
 	"time"
 	"weak"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -89,7 +90,7 @@ const (
 
 // errJobReleased is getJobReturn's error for a released result.
 func errJobReleased(id string, budget int64) error {
-	return fmt.Errorf("The result of the job [%s] was released: job results are kept up to %d MB in total; read them sooner, e.g. with getJobReturn(jobId, true).", id, budget>>20)
+	return ddberr.Errorf("The result of the job [%s] was released: job results are kept up to %d MB in total; read them sooner, e.g. with getJobReturn(jobId, true).", id, budget>>20)
 }
 
 // Job is what a submitted job runs: its function called in a background
@@ -209,7 +210,7 @@ func (r *Registry) job(id string) (*job, error) {
 	j := r.byID[id]
 	r.mu.Unlock()
 	if j == nil {
-		return nil, fmt.Errorf("The job [%s] doesn't exist.", id)
+		return nil, ddberr.Errorf("The job [%s] doesn't exist.", id)
 	}
 	return j, nil
 }
