@@ -147,7 +147,7 @@ func nonNullCounts(v *value.Vector, g *grouping) ([]int64, bool) {
 	case value.StFloat64:
 		countNonNull(v.F64, value.NullFloat64, g.ids, c)
 	case value.StString:
-		for i, s := range v.Str {
+		for i, s := range v.Strings() {
 			if s != "" {
 				c[g.ids[i]]++
 			}
@@ -386,7 +386,7 @@ func groupExtreme(v *value.Vector, g *grouping, max bool) *value.Vector {
 	case value.StFloat64:
 		extremeRows(v.F64, nullIs(value.NullFloat64), g.ids, best, max)
 	case value.StString:
-		extremeRows(v.Str, func(s string) bool { return s == "" }, g.ids, best, max)
+		extremeRows(v.Strings(), func(s string) bool { return s == "" }, g.ids, best, max)
 	}
 	return value.GatherOrNull(v, best)
 }
