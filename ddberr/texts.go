@@ -296,7 +296,8 @@ var texts = []Text{
 	{"Read only object can't be applied to mutable function %s", "porpoise"},
 
 	// package jobs
-	{"The result of the job [%s] was released: job results are kept up to %d MB in total; read them sooner, e.g. with getJobReturn(jobId, true).", "porpoise"},
+	{"Failed to read the result of the job [%s]: %w", "porpoise"},
+	{"Failed to read the messages of the job [%s]: %w", "porpoise"},
 	{"The job [%s] doesn't exist.", "porpoise"},
 	{"The priority of a job must be between 0 and 9.", "porpoise"},
 	{"The parallelism of a job must be a positive integer.", "porpoise"},
