@@ -292,7 +292,7 @@ func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
 			}
 		case *value.Vector:
 			if p.Len() != size {
-				return nil, ddberr.Errorf("The length of the vector returned by the UDF specified in SELECT must be the same as the length of the CONTEXT BY group. RefId:S02027")
+				return nil, ddberr.Errorf("The length of the vector returned by the UDF specified in SELECT must be the same as the length of the CONTEXT BY column. RefId:S02027")
 			}
 			parts[i] = p
 		default:

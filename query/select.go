@@ -65,7 +65,7 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		}
 		return ex.scanned(dt.Scan(keep))
 	}
-	return nil, nil, ddberr.Errorf("The FROM clause must name a table.")
+	return nil, nil, ddberr.Errorf("The FROM clause must be followed by a table. RefId:S02033")
 }
 
 // cancellable makes a partition filter stop admitting partitions once the

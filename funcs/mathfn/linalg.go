@@ -220,7 +220,7 @@ func inverse(_ funcs.Env, args []value.Value) (value.Value, error) {
 	n := d.rows
 	perm, sign := luDecompose(d)
 	if sign == 0 {
-		return nil, ddberr.Errorf("The matrix is singular.")
+		return nil, ddberr.Errorf("The input matrix is singular and cannot be inverted. RefId:S05000")
 	}
 	out := &dense{rows: n, cols: n, a: make([]float64, n*n)}
 	col := make([]float64, n)

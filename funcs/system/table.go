@@ -100,7 +100,7 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	defer t.Mu.Unlock()
 	for _, n := range names {
 		if t.ColumnIndex(n) >= 0 {
-			return nil, ddberr.Errorf("The column [%s] already exists in the table.", n)
+			return nil, ddberr.Errorf("A column with name %s already exists in table. RefId:S01014", n)
 		}
 	}
 	rows := t.Rows()
@@ -132,7 +132,7 @@ func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		for _, k := range t.KeyCols {
 			if k == i {
-				return nil, ddberr.Errorf("Can't drop the key column [%s].", n)
+				return nil, ddberr.Errorf("Can't drop a key column. RefId: S05015")
 			}
 		}
 		drop[i] = true
@@ -334,7 +334,7 @@ func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if len(vals) != len(names) {
-		return nil, ddberr.Errorf("The number of new values of update! must match the column names.")
+		return nil, ddberr.Errorf("The number of columns to be updated must match the number of columns specified in colNames. RefId:S05006")
 	}
 	st := &sqlparse.UpdateStmt{Table: c.embed(args[0], "\x00t")}
 	for i, n := range names {

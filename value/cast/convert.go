@@ -38,8 +38,9 @@ import (
 //     strings round since 2.00.10; the unscaled value must fit the storage
 //     integer (decimal32(1000000000, 0) works, decimal32(1000000000, 1)
 //     fails with "Decimal math overflow"); scales outside [0,9]/[0,18]/
-//     [0,38] fail with "Scale is out of bounds"; BOOL, CHAR, UUID, IPADDR,
-//     INT128 and temporal values do not convert to DECIMAL.
+//     [0,38] fail with S05010's "Scale out of bounds (valid range: ...)";
+//     BOOL, CHAR, UUID, IPADDR, INT128 and temporal values do not convert
+//     to DECIMAL.
 
 // cell is one element in flight between types: integral, temporal, BOOL,
 // CHAR and DECIMAL32/64 values in i, floating in f, literals in s, 16-byte
@@ -240,7 +241,7 @@ func roundHalfAway(f float64, lo, hi int64) (int64, bool) {
 
 func checkScale(t value.Type, scale int32) error {
 	if scale < 0 || int(scale) > t.MaxScale() {
-		return ddberr.Errorf("Scale is out of bounds")
+		return ddberr.Errorf("Scale out of bounds (valid range: [0, %d], but get: %d). RefId: S05010", t.MaxScale(), scale)
 	}
 	return nil
 }
