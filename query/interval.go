@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -75,7 +76,7 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr) (*value
 		pos++
 	}
 	if args[0] == nil || args[1] == nil || args[2] == nil {
-		return nil, nil, errors.New("Usage: interval(X, duration, fill, [step], [explicitOffset=false], [closed], [label], [origin]).")
+		return nil, nil, ddberr.Errorf("Usage: interval(X, duration, fill, [step], [explicitOffset=false], [closed], [label], [origin]).")
 	}
 	xv, err := ex.withTable(src, args[0])
 	if err != nil {
@@ -95,7 +96,7 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr) (*value
 	}
 	d, ok := dv.(*value.Scalar)
 	if !ok {
-		return nil, nil, errors.New("The duration of interval must be an integer or DURATION scalar.")
+		return nil, nil, ddberr.Errorf("The duration of interval must be an integer or DURATION scalar.")
 	}
 	var step int64
 	switch {
@@ -103,19 +104,19 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr) (*value
 		unit := unitNanos(x.T)
 		dn := durationNanos[value.DurationUnit(d)]
 		if unit == 0 || dn == 0 || d.I*dn%unit != 0 {
-			return nil, nil, errors.New("The duration of interval doesn't match the type of X.")
+			return nil, nil, ddberr.Errorf("The duration of interval doesn't match the type of X.")
 		}
 		step = d.I * dn / unit
 	case d.T.Category() == value.CatIntegral:
 		step = d.I
 	default:
-		return nil, nil, errors.New("The duration of interval must be an integer or DURATION scalar.")
+		return nil, nil, ddberr.Errorf("The duration of interval must be an integer or DURATION scalar.")
 	}
 	if step <= 0 {
-		return nil, nil, errors.New("The duration of interval must be positive.")
+		return nil, nil, ddberr.Errorf("The duration of interval must be positive.")
 	}
 	if x.T.Category() != value.CatIntegral && x.T.Category() != value.CatTemporal {
-		return nil, nil, errors.New("X of interval must be an integral or temporal vector.")
+		return nil, nil, ddberr.Errorf("X of interval must be an integral or temporal vector.")
 	}
 	out := x.Clone()
 	switch out.T.Storage() {
@@ -270,7 +271,7 @@ func fillColumn(v *value.Vector, rows []int, method string, fill value.Value) er
 	default:
 		s, ok := fill.(*value.Scalar)
 		if !ok {
-			return errors.New("The fill of interval must be 'prev', 'post', 'linear', 'null', 'none' or a number.")
+			return ddberr.Errorf("The fill of interval must be 'prev', 'post', 'linear', 'null', 'none' or a number.")
 		}
 		cv, err := cast.Vector(s.Vector(), v.T, v.Scale)
 		if err != nil {

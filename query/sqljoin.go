@@ -1,10 +1,9 @@
 package query
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -32,10 +31,10 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 	case "cross":
 		return ex.sqlCrossJoin(j)
 	default:
-		return nil, nil, fmt.Errorf("SQL %s join is not supported", j.Kind)
+		return nil, nil, ddberr.Errorf("SQL %s join is not supported", j.Kind)
 	}
 	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
-		return nil, nil, errors.New("A SQL join of more than two tables is not supported")
+		return nil, nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
 	}
 	lname, lv, err := ex.fromItem(j.L)
 	if err != nil {
@@ -46,7 +45,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		return nil, nil, err
 	}
 	if j.On == nil {
-		return nil, nil, errors.New("A SQL join needs an ON clause")
+		return nil, nil, ddberr.Errorf("A SQL join needs an ON clause")
 	}
 	var lk, rk []string
 	var conds func(e sqlparse.Expr) error
@@ -59,7 +58,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 			return conds(b.R)
 		}
 		if !ok || b.Op != "==" {
-			return errors.New("The ON clause of a SQL join must be equalities of columns joined by and")
+			return ddberr.Errorf("The ON clause of a SQL join must be equalities of columns joined by and")
 		}
 		qa, ca, ok1 := qualified(b.L)
 		qb, cb, ok2 := qualified(b.R)
@@ -69,7 +68,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		case ok1 && ok2 && strings.EqualFold(qa, rname) && strings.EqualFold(qb, lname):
 			lk, rk = append(lk, cb), append(rk, ca)
 		default:
-			return errors.New("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
+			return ddberr.Errorf("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
 		}
 		return nil
 	}
@@ -126,7 +125,7 @@ func qualified(e sqlparse.Expr) (table, col string, ok bool) {
 // sqlCrossJoin is `L cross join R`: cj over the two FROM items.
 func (ex *executor) sqlCrossJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
 	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
-		return nil, nil, errors.New("A SQL join of more than two tables is not supported")
+		return nil, nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
 	}
 	lname, lv, err := ex.fromItem(j.L)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -30,7 +31,7 @@ func xexists(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument of exists must be a string.")
+		return nil, ddberr.Errorf("The argument of exists must be a string.")
 	}
 	if strings.HasPrefix(name, "dfs://") {
 		return value.NewBool(h.DatabaseExists(name)), nil
@@ -49,7 +50,7 @@ func xdefined(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	names, ok := funcs.NamesArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument of defined must be a string.")
+		return nil, ddberr.Errorf("The argument of defined must be a string.")
 	}
 	out := value.NewVector(value.Bool, 0, len(names))
 	for _, n := range names {
@@ -74,13 +75,13 @@ func xundef(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	names, ok := funcs.NamesArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument of undef must be a variable name string.")
+		return nil, ddberr.Errorf("The argument of undef must be a variable name string.")
 	}
 	objType := int64(0)
 	if len(args) > 1 {
 		t, ok := args[1].(*value.Scalar)
 		if !ok || t.Null {
-			return nil, errors.New("The objType of undef must be VAR, SHARED or DEF.")
+			return nil, ddberr.Errorf("The objType of undef must be VAR, SHARED or DEF.")
 		}
 		objType = t.I
 	}
@@ -99,7 +100,7 @@ func xshare(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	name, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, errors.New("The shared name must be a string.")
+		return nil, ddberr.Errorf("The shared name must be a string.")
 	}
 	if err := h.Share(args[0], name, funcs.OptBool(funcs.Arg(args, 2), false)); err != nil {
 		return nil, err
@@ -115,7 +116,7 @@ func xlogin(env funcs.Env, args []value.Value) (value.Value, error) {
 	u, ok1 := funcs.StringArg(args[0])
 	pw, ok2 := funcs.StringArg(args[1])
 	if !ok1 || !ok2 {
-		return nil, errors.New("The user name and password must be strings.")
+		return nil, ddberr.Errorf("The user name and password must be strings.")
 	}
 	if err := h.Login(u, pw); err != nil {
 		return nil, err
@@ -147,7 +148,7 @@ func xgetConfig(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	key, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The configuration key must be a string.")
+		return nil, ddberr.Errorf("The configuration key must be a string.")
 	}
 	v, ok := all[key]
 	if !ok {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
@@ -157,15 +158,15 @@ func readFile(env funcs.Env, fn string, x value.Value) ([]byte, error) {
 func fileError(name string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("Couldn't open file [%s]. No such file or directory", name)
+		return ddberr.Errorf("Couldn't open file [%s]. No such file or directory", name)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("Couldn't open file [%s]. Permission denied", name)
+		return ddberr.Errorf("Couldn't open file [%s]. Permission denied", name)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("Couldn't open file [%s]. %v", name, pe.Err)
+		return ddberr.Errorf("Couldn't open file [%s]. %v", name, pe.Err)
 	}
-	return fmt.Errorf("Couldn't open file [%s]. %v", name, err)
+	return ddberr.Errorf("Couldn't open file [%s]. %v", name, err)
 }
 
 // prepared is a file split up to its data: the column names and types and
