@@ -128,7 +128,7 @@ func nonNullCounts(v *value.Vector, g *Groups) ([]int64, bool) {
 	}
 	switch v.T.Storage() {
 	case value.StString:
-		for i, s := range v.Str {
+		for i, s := range v.Strings() {
 			if s != "" {
 				c[g.IDs[i]]++
 			}
@@ -276,7 +276,7 @@ func groupExtreme(v *value.Vector, g *Groups, max bool) *value.Vector {
 	if k, ok := numeric(v); ok {
 		k.extremeRows(g.IDs, best, max)
 	} else if v.T.Storage() == value.StString {
-		extremeRows(v.Str, "", g.IDs, best, max)
+		extremeRows(v.Strings(), "", g.IDs, best, max)
 	}
 	return value.GatherOrNull(v, best)
 }
