@@ -76,7 +76,7 @@ func mNot(fn string, args []value.Value, first bool) (value.Value, error) {
 				return nil, err
 			}
 			kv := c.(*value.Scalar).Vector()
-			skip = func(i int) bool { return v.IsNull(i) || funcs.CompareAcross(v, i, kv, 0) == 0 }
+			skip = func(i int) bool { return v.IsNull(i) || value.CompareAcross(v, i, kv, 0) == 0 }
 		}
 		f := countFrames(v.Len(), w, minP)
 		idx := make([]int, v.Len())
