@@ -663,9 +663,9 @@ func goValue(v *value.Vector, i int) any {
 	case value.Double:
 		return v.F64[i]
 	case value.String, value.Symbol:
-		return v.Str[i]
+		return v.StrAt(i)
 	case value.Blob:
-		return []byte(v.Str[i])
+		return []byte(v.StrAt(i))
 	case value.Date:
 		return time.Unix(int64(v.I32[i])*secPerDay, 0).UTC()
 	case value.Month:

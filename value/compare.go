@@ -183,7 +183,7 @@ func CompareAcross(a *Vector, i int, b *Vector, j int) int {
 	case StFloat64:
 		return cmpFloat(a.F64[i], b.F64[j], NullFloat64)
 	case StString:
-		return CompareOrdered(a.Str[i], b.Str[j])
+		return CompareOrdered(a.StrAt(i), b.StrAt(j))
 	case StBytes16:
 		if a.T == Decimal128 {
 			return cmpI128(a.B16[i], b.B16[j])

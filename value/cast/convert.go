@@ -1409,7 +1409,7 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 
 	// literal <-> literal: copy the strings once
 	case fc == value.CatLiteral && tc == value.CatLiteral:
-		out := &value.Vector{T: t, Str: append([]string(nil), v.Str...)}
+		out := value.NewStrings(t, append([]string(nil), v.Strings()...))
 		return out, true, nil
 
 	// UUID / IPADDR / INT128 reinterpret
