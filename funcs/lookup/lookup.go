@@ -645,20 +645,7 @@ func SliceMatrix(env funcs.Env, m *value.Matrix, rows, cols value.Value) (value.
 			return nil, errors.New("Index out of range.")
 		}
 	}
-	idx := make([]int, 0, len(ri)*len(ci))
-	for _, c := range ci {
-		for _, r := range ri {
-			idx = append(idx, c*m.Rows+r)
-		}
-	}
-	out := &value.Matrix{V: m.V.Gather(idx), Rows: len(ri), Cols: len(ci)}
-	if m.RowLabels != nil {
-		out.RowLabels = m.RowLabels.Gather(ri)
-	}
-	if m.ColLabels != nil {
-		out.ColLabels = m.ColLabels.Gather(ci)
-	}
-	return out, nil
+	return m.Sub(ri, ci), nil
 }
 
 func xsubarray(env funcs.Env, args []value.Value) (value.Value, error) {
