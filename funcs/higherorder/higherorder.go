@@ -1055,7 +1055,6 @@ func arrayOfRows(out []value.Value) (value.Value, error) {
 	return flat, nil
 }
 
-
 // byColumn applies func to each column of a matrix (or a table's
 // columns); on a vector it is func(X).
 func xbyColumn(env funcs.Env, args []value.Value) (value.Value, error) {
