@@ -1435,6 +1435,9 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 
 	// literal <-> literal: copy the strings once
 	case fc == value.CatLiteral && tc == value.CatLiteral:
+		if t == value.Symbol {
+			return value.NewSymbols(v.Strings()), true, nil
+		}
 		out := value.NewStrings(t, append([]string(nil), v.Strings()...))
 		return out, true, nil
 
