@@ -37,14 +37,21 @@
 //     STRING column appended to a SYMBOL one goes through it) and
 //     NewSymbols; rand and take of a coded vector stay coded.
 //   - Kernels on codes so far: = and != against a constant look it up
-//     once and compare codes (value/kernel codedEquality), and group-by
+//     once and compare codes (value/kernel codedEquality); group-by
 //     numbers a coded key through a table indexed by code
-//     (query/groupagg symbolCodes).
+//     (query/groupagg symbolCodes); in/not in decide membership once per
+//     symbol of the base (operator inCoded); nunique counts codes
+//     (funcs/stats distinctCodes); the wire builds a coded column's
+//     symbol base from its codes (wire symbolBaseOf). Each falls back to
+//     texts when the base is much larger than the vector.
 //   - Not yet: a table's SYMBOL columns sharing one base (a column created
-//     empty is plain and stays plain), distinct/nunique, in/not in and
-//     sort on codes, join keys on codes; the wire writing a coded column's
-//     base and codes without texts and decoding a symbol base into a
-//     coded vector; storage handing a chunk's ids and base to a coded
-//     vector (read.go expands them) and dfs/append using the codes
-//     instead of re-encoding texts.
+//     empty is plain and stays plain, so tableInsert into a typed table
+//     stores texts); distinct, sort and comparisons other than = and !=
+//     on codes (they read texts through StrAt/Strings); join keys on
+//     codes; decoding a wire symbol base into a coded vector; storage
+//     handing a chunk's ids and base to a coded vector (read.go expands
+//     them) and dfs/append using the codes instead of re-encoding texts.
+//     Hot paths that call Strings() on a coded vector materialise 16
+//     bytes a row for the call (literalText, partition mapping, storage
+//     encoding), which is what the items above remove.
 package value
