@@ -117,3 +117,16 @@ func TestSymbolCodes(t *testing.T) {
 	_, ok = v.Syms.Code("Q")
 	require.False(t, ok)
 }
+
+// InternAll's pointer cache tells apart texts sharing their first byte
+// (substrings of one buffer) and repeats of one text.
+func TestInternAllSharedData(t *testing.T) {
+	buf := "ABCABC"
+	strs := []string{buf[:1], buf[:2], buf[:1], buf[3:4], buf[:0], buf[1:3], buf[:2]}
+	b := NewSymbolBase()
+	codes := b.InternAll(nil, strs)
+	for i, c := range codes {
+		require.Equal(t, strs[i], b.Strs()[c], "row %d", i)
+	}
+	require.Equal(t, []string{"", "A", "AB", "BC"}, b.Strs())
+}

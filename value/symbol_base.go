@@ -3,6 +3,7 @@ package value
 import (
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // SymbolBase is the dictionary behind coded SYMBOL vectors: code c stands
@@ -52,11 +53,30 @@ func (b *SymbolBase) Intern(s string) int32 {
 }
 
 // InternAll appends the codes of strs to dst, taking the lock once.
+// Columns built by take or rand share string data between rows, so a
+// direct-mapped cache keyed by the data pointer answers most rows without
+// hashing the bytes.
 func (b *SymbolBase) InternAll(dst []int32, strs []string) []int32 {
+	type slot struct {
+		p    *byte
+		n    int
+		code int32
+	}
+	var cache [256]slot
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, s := range strs {
-		dst = append(dst, b.internLocked(s))
+		p := unsafe.StringData(s)
+		// Fibonacci hashing of the whole pointer: texts decoded from one
+		// buffer lie a byte or two apart.
+		h := (uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15) >> 56
+		if e := &cache[h]; e.p == p && e.n == len(s) && p != nil {
+			dst = append(dst, e.code)
+			continue
+		}
+		c := b.internLocked(s)
+		cache[h] = slot{p, len(s), c}
+		dst = append(dst, c)
 	}
 	return dst
 }

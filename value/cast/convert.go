@@ -1438,7 +1438,11 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 		if t == value.Symbol {
 			return value.NewSymbols(v.Strings()), true, nil
 		}
-		out := value.NewStrings(t, append([]string(nil), v.Strings()...))
+		strs := v.Strings()
+		if v.Syms == nil {
+			strs = append([]string(nil), strs...)
+		}
+		out := value.NewStrings(t, strs)
 		return out, true, nil
 
 	// UUID / IPADDR / INT128 reinterpret
