@@ -193,6 +193,17 @@ func (e *Engine) share(name string, v value.Value, owner string) {
 	e.shared[name] = o
 }
 
+// sharedNames lists the shared objects' names, unordered.
+func (e *Engine) sharedNames() []string {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	names := make([]string, 0, len(e.shared))
+	for n := range e.shared {
+		names = append(names, n)
+	}
+	return names
+}
+
 func (e *Engine) unshare(name string) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()

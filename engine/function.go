@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -195,11 +196,11 @@ func constant(name string) (value.Value, bool) {
 	case "ALL", "FIRST", "LAST":
 		return value.NewString(name), true
 	case "VAR":
-		return value.NewInt(0), true
+		return value.NewInt(int32(system.VarObj)), true
 	case "SHARED":
-		return value.NewInt(1), true
+		return value.NewInt(int32(system.SharedObj)), true
 	case "DEF":
-		return value.NewInt(2), true
+		return value.NewInt(int32(system.DefObj)), true
 	case "pi":
 		return value.NewDouble(3.141592653589793), true
 	// the data forms, as form() returns them

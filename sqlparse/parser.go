@@ -649,10 +649,17 @@ func (p *parser) parseUndef() Stmt {
 		}
 		p.next()
 		if !p.isOp(",") {
-			return s
+			break
 		}
 		p.next()
 	}
+	if k := s.Names[len(s.Names)-1]; len(s.Names) > 1 && (k == "VAR" || k == "SHARED" || k == "DEF") {
+		s.Kind, s.Names = k, s.Names[:len(s.Names)-1]
+	}
+	if len(s.Names) == 1 && s.Names[0] == "all" {
+		s.All, s.Names = true, nil
+	}
+	return s
 }
 
 func (p *parser) parseTimer() Stmt {
