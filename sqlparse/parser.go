@@ -1646,7 +1646,15 @@ func (p *parser) parsePrimary() Expr {
 			old := p.inMeta
 			p.inMeta = true
 			var x Expr
-			p.withEq(func() { x = p.parseExpr() })
+			p.withEq(func() {
+				x = p.parseExpr()
+				if isKw(p.tok(), "as") {
+					// <price*2 as updatedPrice>: a column definition
+					// with its name, as sqlColAlias builds
+					at := p.next()
+					x = &AliasExpr{At: at.Pos, X: x, Name: p.expectIdent().Text}
+				}
+			})
 			p.inMeta = old
 			p.expectOp(">")
 			return &MetaExpr{At: t.Pos, X: x}
