@@ -188,8 +188,11 @@ func xcolumnNames(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xcols(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, ok := args[0].(*value.Vector); ok {
+	switch x := args[0].(type) {
+	case *value.Vector:
 		return value.NewInt(1), nil
+	case *value.Matrix:
+		return value.NewInt(int32(x.Cols)), nil
 	}
 	names, _, _, err := schemaOf(env, args[0])
 	if err != nil {
