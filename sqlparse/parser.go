@@ -309,6 +309,16 @@ func (p *parser) parseStmt() Stmt {
 			r := &ReturnStmt{At: t.Pos}
 			if !p.atStmtEnd() && !isWord(p.tok(), "else") {
 				r.X = p.parseExpr()
+				if p.isOp(",") {
+					// return sum(a), avg(a): several values, returned as
+					// one tuple (named_func.md)
+					tup := &TupleExpr{At: r.X.Pos(), Elems: []Expr{r.X}}
+					for p.isOp(",") {
+						p.next()
+						tup.Elems = append(tup.Elems, p.parseExpr())
+					}
+					r.X = tup
+				}
 			}
 			return r
 		case "break":
