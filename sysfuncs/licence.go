@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
@@ -40,7 +41,7 @@ func license(env funcs.Env, args []value.Value) (value.Value, error) {
 			continue
 		}
 		if _, ok := funcs.StringArg(a); !ok {
-			return nil, errors.New("The licence file name must be a string.")
+			return nil, ddberr.Errorf("The licence file name must be a string.")
 		}
 	}
 	mem := int64(0)
@@ -88,7 +89,7 @@ func machineFingerprint(env funcs.Env, args []value.Value) (value.Value, error) 
 	}
 	dir, ok := funcs.StringArg(args[0])
 	if !ok || dir == "" {
-		return nil, errors.New("The argument [outputPath] of getMachineFingerprint must be a directory path.")
+		return nil, ddberr.Errorf("The argument [outputPath] of getMachineFingerprint must be a directory path.")
 	}
 	// the directory is a file function's path: relative to the home
 	// directory and confined to it
