@@ -120,13 +120,7 @@ func (t *Table) AddColumns(names []string, types []value.Type, scales []int32) e
 		return err
 	}
 	for _, part := range t.mem {
-		rows := part.Rows()
-		for i, n := range names {
-			c := value.NewNullVector(types[i], rows)
-			c.Scale = scales[i]
-			part.Names = append(part.Names, n)
-			part.Cols = append(part.Cols, c)
-		}
+		part.AddNullColumns(names, types, scales)
 	}
 	return nil
 }

@@ -3,7 +3,9 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -202,11 +204,7 @@ func (e *Engine) share(name string, v value.Value, owner string) {
 func (e *Engine) sharedNames() []string {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	names := make([]string, 0, len(e.shared))
-	for n := range e.shared {
-		names = append(names, n)
-	}
-	return names
+	return slices.Collect(maps.Keys(e.shared))
 }
 
 func (e *Engine) unshare(name string) bool {

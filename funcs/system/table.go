@@ -113,13 +113,7 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The column [%s] already exists in the table.", n)
 		}
 	}
-	rows := t.Rows()
-	for i, n := range names {
-		c := value.NewNullVector(types[i], rows)
-		c.Scale = scales[i]
-		t.Names = append(t.Names, n)
-		t.Cols = append(t.Cols, c)
-	}
+	t.AddNullColumns(names, types, scales)
 	return nil, nil
 }
 
