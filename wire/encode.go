@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 
@@ -96,7 +97,7 @@ func (w *Writer) writeScalar(s *value.Scalar) {
 		} else {
 			w.i32(int32(s.I))
 		}
-		w.i32(s.Scale)
+		w.i32(durationUnitCode(s))
 		return
 	case value.FunctionDef:
 		w.u8(byte(s.I))
@@ -533,3 +534,13 @@ func (w *Writer) writeTable(t *value.Table, methods []Compression, depth int) {
 // travels only as a scalar (value and unit), the other types with no
 // element storage not at all.
 func vectorless(t value.Type) bool { return t.Storage() == value.StNone || t == value.Duration }
+
+// durationUnitCode is a DURATION's unit as the wire carries it: the
+// unit's code (0 ns ... 10 B), or a trading calendar's four-letter name
+// (XNYS) packed big-endian into the int, which no unit code reaches.
+func durationUnitCode(s *value.Scalar) int32 {
+	if s.Scale >= 0 || len(s.S) != 4 {
+		return s.Scale
+	}
+	return int32(binary.BigEndian.Uint32([]byte(s.S)))
+}

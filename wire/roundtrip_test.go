@@ -48,6 +48,8 @@ func scalarCases() []*value.Scalar {
 		{T: value.Complex, F: 1.5, B: f64bits(-2)}, {T: value.Complex, F: value.NullFloat64, B: f64bits(value.NullFloat64), Null: true},
 		{T: value.Point, F: 3, B: f64bits(4)},
 		{T: value.Duration, I: 5, Scale: 2}, {T: value.Duration, I: int64(value.NullInt32), Scale: 6, Null: true},
+		// a trading calendar's unit travels as its name packed in the unit int
+		{T: value.Duration, I: 3, Scale: -1, S: "XNYS"},
 		{T: value.FunctionDef, I: 0, S: "def f(x){return x+1}"},
 		{T: value.Handle, S: "h"}, {T: value.Code, S: "1+1"},
 	}
@@ -494,4 +496,13 @@ func TestDictSymbolsGoAsStrings(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, value.Symbol, got.(*value.Dict).Vals.Any[0].Type())
 	}
+}
+
+// TestDurationCalendarBytes checks a trading calendar's DURATION against
+// the Java API's layout (BasicDuration): the count, then the calendar's
+// four letters as one big-endian int where a unit code would be.
+func TestDurationCalendarBytes(t *testing.T) {
+	b, err := Marshal(&value.Scalar{T: value.Duration, I: 3, Scale: -1, S: "XNYS"}, nil)
+	require.NoError(t, err)
+	require.Equal(t, []byte{3, 0, 0, 0, 'S', 'Y', 'N', 'X'}, b[len(b)-8:])
 }

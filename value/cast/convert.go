@@ -508,7 +508,8 @@ func fromString(c *cell, to value.Type, ts int32) error {
 		if to == value.Float {
 			c.f = float64(float32(f))
 		}
-		if math.IsInf(c.f, 0) {
+		if math.IsInf(c.f, 0) && !infText(s) {
+			// an overflowing number, not an explicit inf
 			c.null = true
 		}
 		return nil
