@@ -38,6 +38,8 @@ var texts = []Text{
 	{"The database [%s] does not exist.", "error_codes/S04001.md"},
 	{"The database %s already exists with a different partition scheme.", "porpoise"},
 	{"The table [%s] already exists in database [%s].", "porpoise"},
+	{"The column [%s] already exists in the table.", "porpoise"},
+	{"The from clause of update must give a table with one row per row of the table to update.", "porpoise"},
 	{"The table [%s] does not exist in database [%s].", "porpoise"},
 	{"The partitioning column %s doesn't exist in the table.", "porpoise"},
 	{"The sort column %s doesn't exist in the table.", "porpoise"},
@@ -797,7 +799,6 @@ var texts = []Text{
 	{"The sort direction must be 1 (ascending) or 0 (descending).", "porpoise"},
 	{"The argument [groupFlag] of sql must be 0, 1 or 2.", "porpoise"},
 	{"The updates of sqlUpdate must be metacode of the form <expr as col>.", "porpoise"},
-	{"The argument [%s] of sqlUpdate is not supported yet.", "porpoise"},
 	{"The argument [from] of sqlDelete is not supported yet.", "porpoise"},
 	{"The key column names must be a string scalar or vector.", "porpoise"},
 	{"The column names must be a string vector.", "porpoise"},
@@ -810,7 +811,6 @@ var texts = []Text{
 	{"The argument of exists must be a string.", "porpoise"},
 	{"The argument of defined must be a string.", "porpoise"},
 	{"The argument of undef must be a variable name string.", "porpoise"},
-	{"The objType of undef must be VAR, SHARED or DEF.", "porpoise"},
 	{"The configuration key must be a string.", "porpoise"},
 	{"The argument of xdefs must be a string.", "porpoise"},
 	{"The argument of syntax must be a function.", "porpoise"},
@@ -846,6 +846,7 @@ var texts = []Text{
 	{"The first argument of tableInsert must be a table or a table name.", "porpoise"},
 	{"The data to append must be a table.", "porpoise"},
 	{"The argument [obj] of %s must be a vector or table.", "porpoise"},
+	{"The objType of %s must be VAR, SHARED or DEF.", "porpoise"},
 
 	// package funcs/temporal
 	{"Invalid duration %s", "porpoise"},
