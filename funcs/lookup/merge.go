@@ -134,7 +134,7 @@ func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 				return t, nil
 			}
 		}
-		return nil, errors.New("The first argument of join! must be a vector.")
+		return nil, ddberr.Errorf("The first argument of join! must be a vector.")
 	}
 	x, ok := args[0].(*value.Vector)
 	if !ok {
