@@ -2,6 +2,7 @@ package storage
 
 import (
 	"cmp"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -27,5 +28,60 @@ func TestSortRowsWideCountingKeys(t *testing.T) {
 		ord := sortRows([]sortCol{{v: &value.Vector{T: value.Second, I32: sec}}}, n, KeepAll)
 		require.Equal(t, n > 1<<17, ord.inv != nil, "n=%d: counting pass", n)
 		require.Equal(t, want, ord.permutation(), "n=%d", n)
+	}
+}
+
+// TestSortRowsMergesRuns sorts rows made of a few ascending runs, as a
+// chunk written by a few appends reads back, with every keep policy: the
+// merge gives the stable order and keeps the oldest (FIRST) or newest
+// (LAST) row of equal keys across runs.
+func TestSortRowsMergesRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, runs := range []int{2, 3, 4, 7} {
+		for keep := KeepAll; keep <= KeepLast; keep++ {
+			n := 40_000
+			sym := make([]int32, n)
+			sec := make([]int32, n)
+			for i := range n {
+				sym[i], sec[i] = int32(rng.IntN(300)), int32(rng.IntN(50_000))
+			}
+			byKey := func(a, b int32) int {
+				return cmp.Or(cmp.Compare(sym[a], sym[b]), cmp.Compare(sec[a], sec[b]))
+			}
+			// each run ascends on its own: sort its rows' keys in place
+			for r := range runs {
+				lo, hi := r*n/runs, (r+1)*n/runs
+				idx := make([]int32, hi-lo)
+				for i := range idx {
+					idx[i] = int32(lo + i)
+				}
+				slices.SortFunc(idx, byKey)
+				s2, t2 := make([]int32, len(idx)), make([]int32, len(idx))
+				for i, j := range idx {
+					s2[i], t2[i] = sym[j], sec[j]
+				}
+				copy(sym[lo:hi], s2)
+				copy(sec[lo:hi], t2)
+			}
+			want := make([]int32, n)
+			for i := range want {
+				want[i] = int32(i)
+			}
+			slices.SortStableFunc(want, byKey)
+			if keep != KeepAll {
+				var kept []int32
+				for i, r := range want {
+					if keep == KeepFirst && i > 0 && byKey(want[i-1], r) == 0 ||
+						keep == KeepLast && i+1 < n && byKey(want[i+1], r) == 0 {
+						continue
+					}
+					kept = append(kept, r)
+				}
+				want = kept
+			}
+			cols := []sortCol{{v: &value.Vector{T: value.Int, I32: sym}}, {v: &value.Vector{T: value.Second, I32: sec}}}
+			got := sortRows(cols, n, keep).permutation()
+			require.Equal(t, want, got, "runs=%d keep=%s", runs, keep)
+		}
 	}
 }
