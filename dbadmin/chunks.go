@@ -2,14 +2,16 @@ package dbadmin
 
 import (
 	"crypto/md5"
-	"errors"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 func init() {
@@ -33,31 +35,10 @@ func chunkUUID(c storage.ChunkID) string {
 // dfsPath is a chunk's DFS path: /<database name><partition>/<table>.
 func dfsPath(c storage.ChunkID) string { return c.Path() }
 
-// wildcard matches s against a chunk-path pattern: % and * any run of
-// characters, ? one character.
-func wildcard(pat, s string) bool {
-	for len(pat) > 0 {
-		switch pat[0] {
-		case '%', '*':
-			for i := len(s); i >= 0; i-- {
-				if wildcard(pat[1:], s[i:]) {
-					return true
-				}
-			}
-			return false
-		case '?':
-			if s == "" {
-				return false
-			}
-			pat, s = pat[1:], s[1:]
-		default:
-			if s == "" || s[0] != pat[0] {
-				return false
-			}
-			pat, s = pat[1:], s[1:]
-		}
-	}
-	return s == ""
+// chunkPathMatch matches a chunk path against a pattern in which * as
+// well as % stands for any run of characters and ? for one.
+func chunkPathMatch(path, pat string) bool {
+	return kernel.LikeMatch(path, strings.ReplaceAll(pat, "*", "%"))
 }
 
 // chunkRow is one stored chunk with its table.
@@ -86,7 +67,7 @@ func listChunks(h Host, patterns []string, table string, top int) ([]chunkRow, e
 			p := dfsPath(ci.ID)
 			match := len(patterns) == 0
 			for _, pat := range patterns {
-				if wildcard(pat, p) {
+				if chunkPathMatch(p, pat) {
 					match = true
 					break
 				}
@@ -106,7 +87,7 @@ func chunkArgs(fn string, pathArg, topArg value.Value) ([]string, int, error) {
 	if pathArg != nil && !isNull(pathArg) {
 		ps, ok := funcs.StringsArg(pathArg)
 		if !ok {
-			return nil, 0, fmt.Errorf("The argument [chunkPath] of %s must be a string scalar or vector.", fn)
+			return nil, 0, ddberr.Errorf("The argument [chunkPath] of %s must be a string scalar or vector.", fn)
 		}
 		patterns = ps
 	}
@@ -115,7 +96,7 @@ func chunkArgs(fn string, pathArg, topArg value.Value) ([]string, int, error) {
 		return nil, 0, err
 	}
 	if top == 0 || top < -1 {
-		return nil, 0, fmt.Errorf("The argument [top] of %s must be a positive integer or -1.", fn)
+		return nil, 0, ddberr.Errorf("The argument [top] of %s must be a positive integer or -1.", fn)
 	}
 	return patterns, int(top), nil
 }
@@ -196,7 +177,7 @@ func getTabletsMeta(env funcs.Env, args []value.Value) (value.Value, error) {
 	if a := funcs.Arg(args, 1); a != nil && !isNull(a) {
 		var ok bool
 		if table, ok = funcs.StringArg(a); !ok {
-			return nil, errors.New("The argument [tableName] of getTabletsMeta must be a string.")
+			return nil, ddberr.Errorf("The argument [tableName] of getTabletsMeta must be a string.")
 		}
 	}
 	withDisk, err := funcs.BoolArg("getTabletsMeta", "diskUsage", funcs.Arg(args, 2), false)
@@ -258,14 +239,14 @@ func triggerTSDBCompaction(env funcs.Env, args []value.Value) (value.Value, erro
 	}
 	id, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument [chunkId] of triggerTSDBCompaction must be a string scalar.")
+		return nil, ddberr.Errorf("The argument [chunkId] of triggerTSDBCompaction must be a string scalar.")
 	}
 	level, err := funcs.IntArg("triggerTSDBCompaction", "level", funcs.Arg(args, 1), 0)
 	if err != nil {
 		return nil, err
 	}
 	if level < -1 || level > 3 {
-		return nil, errors.New("The level of triggerTSDBCompaction must be an integer in [-1, 3].")
+		return nil, ddberr.Errorf("The level of triggerTSDBCompaction must be an integer in [-1, 3].")
 	}
 	rows, err := listChunks(h, nil, "", -1)
 	if err != nil {
@@ -290,7 +271,7 @@ func triggerTSDBCompaction(env funcs.Env, args []value.Value) (value.Value, erro
 		st.mu.Unlock()
 		return nil, nil
 	}
-	return nil, fmt.Errorf("The chunk [%s] does not exist.", id)
+	return nil, ddberr.Errorf("The chunk [%s] does not exist.", id)
 }
 
 // getTSDBCompactionTaskStatus lists the compactions triggerTSDBCompaction
@@ -305,7 +286,7 @@ func getTSDBCompactionTaskStatus(env funcs.Env, args []value.Value) (value.Value
 		return nil, err
 	}
 	if count < 0 {
-		return nil, errors.New("The argument [count] of getTSDBCompactionTaskStatus must be a non-negative integer.")
+		return nil, ddberr.Errorf("The argument [count] of getTSDBCompactionTaskStatus must be a non-negative integer.")
 	}
 	st := stateOf(h)
 	st.mu.Lock()

@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // The functions that read a backup directory without restoring it.
@@ -68,7 +70,7 @@ func backedChunk(b backupTable, partition string) (chunkMeta, error) {
 		m, ok, err = b.chunk(strings.TrimPrefix(p, name))
 	}
 	if err == nil && !ok {
-		err = fmt.Errorf("The partition %s of table %s is not in the backup.", partition, b.name)
+		err = ddberr.Errorf("The partition %s of table %s is not in the backup.", partition, b.name)
 	}
 	return m, err
 }
@@ -172,7 +174,7 @@ func xcheckBackup(env funcs.Env, args []value.Value) (value.Value, error) {
 	if x := funcs.Arg(args, 2); x != nil {
 		var ok bool
 		if tables, ok = funcs.StringsArg(x); !ok {
-			return nil, fmt.Errorf("The argument [tableName] of checkBackup must be a string scalar or vector.")
+			return nil, ddberr.Errorf("The argument [tableName] of checkBackup must be a string scalar or vector.")
 		}
 	} else if tables, err = backupTables(s[0], s[1]); err != nil {
 		return nil, err
@@ -196,7 +198,7 @@ func xcheckBackup(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		for _, m := range chunks {
-			if !likeMatch(pattern, m.Partition) && !likeMatch(pattern, "/"+name+m.Partition) {
+			if !kernel.LikeMatch(m.Partition, pattern) && !kernel.LikeMatch("/"+name+m.Partition, pattern) {
 				continue
 			}
 			if b.verify(m) {
