@@ -11,6 +11,28 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// stableKept is the reference for sortRows: the rows 0..n-1 stably sorted
+// by compare, keeping the first (FIRST) or last (LAST) of equal rows.
+func stableKept(n int, compare func(a, b int32) int, keep KeepPolicy) []int32 {
+	want := make([]int32, n)
+	for i := range want {
+		want[i] = int32(i)
+	}
+	slices.SortStableFunc(want, compare)
+	if keep == KeepAll {
+		return want
+	}
+	var kept []int32
+	for i, r := range want {
+		if keep == KeepFirst && i > 0 && compare(want[i-1], r) == 0 ||
+			keep == KeepLast && i+1 < n && compare(want[i+1], r) == 0 {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
+}
+
 // TestSortRowsWideCountingKeys sorts SECOND keys (17 bits) climbing in
 // runs that wrap, as the seed's time column does, with enough rows for
 // the counting pass and with too few for it (radix): both give the stable
@@ -64,22 +86,7 @@ func TestSortRowsMergesRuns(t *testing.T) {
 				copy(sym[lo:hi], s2)
 				copy(sec[lo:hi], t2)
 			}
-			want := make([]int32, n)
-			for i := range want {
-				want[i] = int32(i)
-			}
-			slices.SortStableFunc(want, byKey)
-			if keep != KeepAll {
-				var kept []int32
-				for i, r := range want {
-					if keep == KeepFirst && i > 0 && byKey(want[i-1], r) == 0 ||
-						keep == KeepLast && i+1 < n && byKey(want[i+1], r) == 0 {
-						continue
-					}
-					kept = append(kept, r)
-				}
-				want = kept
-			}
+			want := stableKept(n, byKey, keep)
 			cols := []sortCol{{v: &value.Vector{T: value.Int, I32: sym}}, {v: &value.Vector{T: value.Second, I32: sec}}}
 			got := sortRows(cols, n, keep).permutation()
 			require.Equal(t, want, got, "runs=%d keep=%s", runs, keep)
