@@ -189,7 +189,7 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 		w.writeArray(v, form)
 		return
 	case t == value.Symbol && form == value.FormVector && n > 0 && w.opts.Symbols != SymbolPlain:
-		base, idx, err := buildSymbolBase(nil, nil, v.Strings())
+		base, idx, err := symbolBaseOf(nil, nil, v)
 		if err != nil {
 			w.fail(err)
 			return
@@ -285,6 +285,44 @@ func buildSymbolBase(base []string, index map[string]int32, strs []string) ([]st
 		}
 		idx[i] = k
 		prev, prevIdx = s, k
+	}
+	return base, idx, nil
+}
+
+// symbolBaseOf is buildSymbolBase for a SYMBOL vector: a coded one is
+// translated through a table indexed by its codes, so each distinct
+// symbol is hashed once instead of each row, with the same base order
+// and indexes as its texts would give.
+func symbolBaseOf(base []string, index map[string]int32, v *value.Vector) ([]string, []int32, error) {
+	codes, strs, ok := v.SymbolCodes()
+	if !ok {
+		return buildSymbolBase(base, index, v.Strings())
+	}
+	if base == nil {
+		base = []string{""}
+	}
+	if index == nil {
+		index = map[string]int32{"": 0}
+	}
+	tr := make([]int32, len(strs)) // wire index + 1, 0 while unseen
+	idx := make([]int32, len(codes))
+	for i, c := range codes {
+		k := tr[c]
+		if k == 0 {
+			s := strs[c]
+			w, ok := index[s]
+			if !ok {
+				if bytesIndexNUL(s) {
+					return nil, nil, errNUL
+				}
+				w = int32(len(base))
+				base = append(base, s)
+				index[s] = w
+			}
+			k = w + 1
+			tr[c] = k
+		}
+		idx[i] = k - 1
 	}
 	return base, idx, nil
 }
@@ -462,7 +500,7 @@ func (w *Writer) writeTable(t *value.Table, methods []Compression, depth int) {
 				index = map[string]int32{"": 0}
 				shared.id = w.nextSymbolID()
 			}
-			base, idx, err := buildSymbolBase(shared.base, index, c.Strings())
+			base, idx, err := symbolBaseOf(shared.base, index, c)
 			if err != nil {
 				w.fail(err)
 				return

@@ -224,6 +224,28 @@ func TestSymbolModes(t *testing.T) {
 	require.Equal(t, tbl, got)
 }
 
+// Coded SYMBOL vectors (sharing a base that holds symbols they don't use)
+// encode to the same bytes as the same texts held as strings.
+func TestCodedSymbolsEncodeAsTexts(t *testing.T) {
+	all := value.NewSymbols([]string{"Q", "X", "Y", "Z", ""})
+	x := all.Gather([]int{1, 2, 1, 4})
+	y := all.Gather([]int{2, 3, 3, 1})
+	plain := func(v *value.Vector) *value.Vector { return value.NewStrings(value.Symbol, v.Strings()) }
+	for _, mode := range []SymbolMode{SymbolPlain, SymbolBase, SymbolSharedBase} {
+		opts := &EncodeOptions{Symbols: mode}
+		for _, pair := range [][2]value.Value{
+			{x, plain(x)},
+			{value.NewTable([]string{"a", "b"}, []*value.Vector{x, y}), value.NewTable([]string{"a", "b"}, []*value.Vector{plain(x), plain(y)})},
+		} {
+			got, err := Marshal(pair[0], opts)
+			require.NoError(t, err)
+			want, err := Marshal(pair[1], opts)
+			require.NoError(t, err)
+			require.Equal(t, want, got, "mode %d", mode)
+		}
+	}
+}
+
 // TestSymbolBaseReplace: an id resent with strings replaces the base
 // (C++ semantics; Go would reject it).
 func TestSymbolBaseReplace(t *testing.T) {
