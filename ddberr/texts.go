@@ -45,6 +45,10 @@ var texts = []Text{
 	{"Invalid keepDuplicates %s. It must be ALL, FIRST or LAST.", "porpoise"},
 	{"Invalid table name [%s].", "porpoise"},
 	{"The column [%s] does not exist in table [%s].", "porpoise"},
+	{"The column [%s] already exists in the table.", "funcs/a/addColumn.md"},
+	{"Can't drop all the columns of a table.", "funcs/d/dropColumns_.md"},
+	{"Column modifications are only supported for OLAP-based DFS tables. RefId: S01064", "error_codes/S01064.md"},
+	{"The column [%s] to be modified cannot be partitioning column. RefId: S01065", "error_codes/S01065.md"},
 	{"The length of table comment must not exceed %d bytes.", "porpoise"},
 
 	// backups of databases

@@ -1,10 +1,12 @@
 package system
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
@@ -13,8 +15,9 @@ import (
 )
 
 // In-memory table functions of the db-table family: they change a
-// value.Table in place under its lock. Partitioned (DFS) tables are not
-// value.Tables and get an error.
+// value.Table in place under its lock. addColumn, dropColumns! and rename!
+// also change partitioned tables, through columnEditor; the others give
+// partitioned tables an error.
 
 func init() {
 	tb := func(name string, params []string, min, max int, props funcs.Props, fn funcs.Impl) funcs.Spec {
@@ -44,6 +47,15 @@ func memTable(name string, x value.Value) (*value.Table, error) {
 		return nil, fmt.Errorf("Can't modify read-only table.")
 	}
 	return t, nil
+}
+
+// columnEditor is a partitioned table whose schema addColumn,
+// dropColumns! and rename! change (package dfs's tables); funcs may not
+// import dfs, so it asks for the methods.
+type columnEditor interface {
+	AddColumns(names []string, types []value.Type, scales []int32) error
+	RenameColumn(from, to string) error
+	DropColumn(ctx context.Context, name string) error
 }
 
 // typeCodes reads column types: type constants (DECIMAL scale above the
@@ -81,10 +93,6 @@ func typeCodes(x value.Value) ([]value.Type, []int32, error) {
 }
 
 func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
-	t, err := memTable("addColumn", args[0])
-	if err != nil {
-		return nil, err
-	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
 		return nil, errors.New("The argument [colNames] of addColumn must be a string scalar or vector.")
@@ -96,11 +104,18 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(types) != len(names) {
 		return nil, errors.New("The number of column names and column types must be the same.")
 	}
+	if p, ok := args[0].(columnEditor); ok {
+		return nil, p.AddColumns(names, types, scales)
+	}
+	t, err := memTable("addColumn", args[0])
+	if err != nil {
+		return nil, err
+	}
 	t.Mu.Lock()
 	defer t.Mu.Unlock()
 	for _, n := range names {
 		if t.ColumnIndex(n) >= 0 {
-			return nil, fmt.Errorf("The column [%s] already exists in the table.", n)
+			return nil, ddberr.Errorf("The column [%s] already exists in the table.", n)
 		}
 	}
 	rows := t.Rows()
@@ -114,13 +129,19 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
-	t, err := memTable("dropColumns!", args[0])
-	if err != nil {
-		return nil, err
-	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
 		return nil, errors.New("The argument [colNames] of dropColumns! must be a string scalar or vector.")
+	}
+	if p, ok := args[0].(columnEditor); ok {
+		if _, scalar := args[1].(*value.Scalar); !scalar {
+			return nil, errors.New("The argument [colNames] of dropColumns! must be a string scalar for a DFS table.")
+		}
+		return nil, p.DropColumn(env.Context(), names[0])
+	}
+	t, err := memTable("dropColumns!", args[0])
+	if err != nil {
+		return nil, err
 	}
 	t.Mu.Lock()
 	defer t.Mu.Unlock()
@@ -138,7 +159,7 @@ func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 		drop[i] = true
 	}
 	if len(drop) == len(t.Cols) {
-		return nil, errors.New("Can't drop all the columns of a table.")
+		return nil, ddberr.Errorf("Can't drop all the columns of a table.")
 	}
 	keep := make([]int, len(t.Cols))
 	var names2 []string
@@ -216,6 +237,16 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		x.RowLabels, x.ColLabels = r, c
 		return x, nil
+	case columnEditor:
+		from, ok1 := funcs.StringArg(args[1])
+		to, ok2 := "", false
+		if len(args) == 3 && args[2] != nil {
+			to, ok2 = funcs.StringArg(args[2])
+		}
+		if !ok1 || !ok2 {
+			return nil, errors.New("The old and new column names of rename! on a DFS table must be string scalars.")
+		}
+		return nil, x.RenameColumn(from, to)
 	case *value.Vector:
 		// a vector's label is not kept by Porpoise's vectors; the
 		// vector itself is the result, as in DolphinDB's output
