@@ -37,6 +37,9 @@ func (k Kind) Name() string {
 type Result struct {
 	T           *value.Table
 	Left, Right map[string]string
+	// LeftRows is the left table's row behind each row of T (-1: none),
+	// which update ... from a join needs to find the rows it changes.
+	LeftRows []int
 }
 
 // Tables joins left and right on the columns lk of left and rk of right
@@ -180,6 +183,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		outCols = append(outCols, value.GatherOrNull(col, rrows))
 	}
 	j.T = value.NewTable(outNames, outCols)
+	j.LeftRows = lrows
 	return j, nil
 }
 

@@ -569,6 +569,9 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		return err
 	}
 	if pt, ok := env.DFSTable(target); ok {
+		if n.From != nil {
+			return errFromDFS
+		}
 		return ex.updatePartitioned(pt, n)
 	}
 	t, ok := target.(*value.Table)
@@ -578,6 +581,15 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 	if t.ReadOnly {
 		return insert.ErrReadOnly
 	}
+	// src is the table the set expressions see: t, or the join of its
+	// from clause; dst[i] is the row of t that src's row rows[i] changes.
+	src := t
+	var joined []int
+	if n.From != nil {
+		if src, joined, err = ex.updateJoin(t, n.From); err != nil {
+			return err
+		}
+	}
 	if t.Shared != "" {
 		if err := env.CheckShared(t.Shared, true); err != nil {
 			return err
@@ -585,7 +597,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}
-	rows, err := ex.whereRows(t, n.Where)
+	rows, err := ex.whereRows(src, n.Where)
 	if err != nil {
 		return err
 	}
@@ -593,9 +605,13 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		col int
 		v   *value.Vector
 	}
-	vals, rows, err := ex.updateValues(t, rows, n)
+	vals, rows, err := ex.updateValues(src, rows, n)
 	if err != nil {
 		return err
+	}
+	dst := rows
+	if joined != nil {
+		rows, dst = joinedRows(rows, joined)
 	}
 	var changes []change
 	var added []*value.Vector
@@ -608,8 +624,8 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 			// the expression, with NULL in the rows the where clause leaves out.
 			col := value.NewNullVector(vec.T, t.Rows())
 			col.Scale = vec.Scale
-			for _, r := range rows {
-				col.SetFrom(r, vec, r)
+			for i, r := range rows {
+				col.SetFrom(dst[i], vec, r)
 			}
 			added = append(added, col)
 			addedNames = append(addedNames, set.Col)
@@ -627,8 +643,8 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		changes = append(changes, change{j, conv})
 	}
 	for _, c := range changes {
-		for _, r := range rows {
-			t.Cols[c.col].SetFrom(r, c.v, r)
+		for i, r := range rows {
+			t.Cols[c.col].SetFrom(dst[i], c.v, r)
 		}
 	}
 	for i, c := range added {
@@ -646,6 +662,9 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 		return err
 	}
 	if pt, ok := env.DFSTable(target); ok {
+		if n.From != nil {
+			return errFromDFS
+		}
 		return ex.deletePartitioned(pt, n)
 	}
 	t, ok := target.(*value.Table)
@@ -655,6 +674,13 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 	if t.ReadOnly {
 		return insert.ErrReadOnly
 	}
+	src := t
+	var joined []int
+	if n.From != nil {
+		if src, joined, err = ex.updateJoin(t, n.From); err != nil {
+			return err
+		}
+	}
 	if t.Shared != "" {
 		if err := env.CheckShared(t.Shared, true); err != nil {
 			return err
@@ -662,9 +688,12 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}
-	rows, err := ex.whereRows(t, n.Where)
+	rows, err := ex.whereRows(src, n.Where)
 	if err != nil {
 		return err
+	}
+	if joined != nil {
+		_, rows = joinedRows(rows, joined)
 	}
 	drop := make([]bool, t.Rows())
 	for _, r := range rows {

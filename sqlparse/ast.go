@@ -217,10 +217,13 @@ type UpdateStmt struct {
 	Having    Expr        // having after context by: which rows or groups change
 }
 
-// DeleteStmt is DELETE FROM table [WHERE ...].
+// DeleteStmt is DELETE FROM table [WHERE ...], or DELETE table FROM
+// joiner(table, ...) [WHERE ...] (From set), which deletes the rows of
+// table the join's selected rows come from.
 type DeleteStmt struct {
 	At    Pos
 	Table Expr
+	From  Expr
 	Where []Expr
 }
 

@@ -357,7 +357,7 @@ func (p *parser) parseStmt() Stmt {
 			return p.parseInsert()
 		case isKw(t, "update") && nx.Kind == lex.TokIdent && !isKw(nx, "set"):
 			return p.parseUpdate()
-		case isKw(t, "delete") && isKw(nx, "from"):
+		case isKw(t, "delete") && (isKw(nx, "from") || nx.Kind == lex.TokIdent && isKw(p.peekN(2), "from")):
 			return p.parseDelete()
 		case p.isDDL(t, nx):
 			return p.parseDDL()
@@ -827,10 +827,17 @@ func (p *parser) parseUpdate() Stmt {
 
 func (p *parser) parseDelete() Stmt {
 	t := p.next()
-	p.next() // from
 	s := &DeleteStmt{At: t.Pos}
 	p.withEq(func() {
-		s.Table = p.parsePostfixExpr()
+		if isKw(p.tok(), "from") {
+			p.next()
+			s.Table = p.parsePostfixExpr()
+		} else { // delete t from joiner(t, ...)
+			s.Table = p.parsePostfixExpr()
+			p.skipNewlinesBeforeKw("from")
+			p.expectKw("from")
+			s.From = p.parseFrom()
+		}
 		if p.skipNewlinesBeforeKw("where") {
 			p.next()
 			s.Where = p.parseList(conditions)

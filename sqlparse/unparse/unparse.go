@@ -242,8 +242,15 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.orderItems(" csort ", n.CSort)
 		f.opt(" having ", n.Having, "")
 	case *sqlparse.DeleteStmt:
-		f.w("delete from ")
-		f.node(n.Table)
+		if n.From != nil {
+			f.w("delete ")
+			f.node(n.Table)
+			f.w(" from ")
+			f.node(n.From)
+		} else {
+			f.w("delete from ")
+			f.node(n.Table)
+		}
 		f.clause(" where ", n.Where, ", ")
 
 	case *sqlparse.Ident:
