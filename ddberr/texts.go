@@ -49,6 +49,7 @@ var texts = []Text{
 	{"Can't drop all the columns of a table.", "funcs/d/dropColumns_.md"},
 	{"The from clause of update or delete must be a table joiner (ej, lj, lsj, fj, sej) whose left table is the table to change.", "porpoise"},
 	{"Update or delete with a from clause is not supported for DFS tables.", "porpoise"},
+	{"The %s of %s must be a boolean expression on the columns of its table.", "porpoise"},
 	{"Column modifications are only supported for OLAP-based DFS tables. RefId: S01064", "error_codes/S01064.md"},
 	{"The column [%s] to be modified cannot be partitioning column. RefId: S01065", "error_codes/S01065.md"},
 	{"The length of table comment must not exceed %d bytes.", "porpoise"},

@@ -41,6 +41,14 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		ex.qual = qual
 		return t, func() { ex.qual = nil }, nil
 	}
+	if isJoinerCall(from) {
+		t, qual, err := ex.joinerFrom(from.(*sqlparse.CallExpr))
+		if err != nil {
+			return nil, nil, err
+		}
+		ex.qual = qual
+		return t, func() { ex.qual = nil }, nil
+	}
 	if t, ok := v.(*value.Table); ok {
 		if t.Shared != "" {
 			if err := ex.env.CheckShared(t.Shared, false); err != nil {
@@ -231,7 +239,7 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 		return v, err
 	}
 	var from value.Value
-	if _, join := n.From.(*sqlparse.JoinExpr); !join {
+	if _, join := n.From.(*sqlparse.JoinExpr); !join && !isJoinerCall(n.From) {
 		var err error
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err

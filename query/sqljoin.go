@@ -25,6 +25,8 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		kind = join.Equi
 	case "left":
 		kind = join.Left
+	case "left semi":
+		kind = join.LeftSemi
 	case "right":
 		kind = join.Right
 	case "full":
@@ -49,6 +51,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		return nil, nil, errors.New("A SQL join needs an ON clause")
 	}
 	var lk, rk []string
+	var onLeft, onRight []sqlparse.Expr // conditions on one table
 	var conds func(e sqlparse.Expr) error
 	conds = func(e sqlparse.Expr) error {
 		b, ok := e.(*sqlparse.BinaryExpr)
@@ -57,6 +60,14 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 				return err
 			}
 			return conds(b.R)
+		}
+		switch onSide(e, lname, rname) {
+		case sideLeft:
+			onLeft = append(onLeft, e)
+			return nil
+		case sideRight:
+			onRight = append(onRight, e)
+			return nil
 		}
 		if !ok || b.Op != "==" {
 			return errors.New("The ON clause of a SQL join must be equalities of columns joined by and")
@@ -76,8 +87,18 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 	if err := conds(j.On); err != nil {
 		return nil, nil, err
 	}
+	if lk == nil {
+		return nil, nil, errors.New("The ON clause of a SQL join must be equalities of columns joined by and")
+	}
+	var keep join.Filter
+	if keep.Left, err = ex.onFilter(lname, lv, onLeft); err != nil {
+		return nil, nil, err
+	}
+	if keep.Right, err = ex.onFilter(rname, rv, onRight); err != nil {
+		return nil, nil, err
+	}
 	args := []value.Value{lv, rv, value.NewStrings(value.String, lk), value.NewStrings(value.String, rk)}
-	res, err := joinValues(ex.env, kind, args, []string{lname, rname})
+	res, err := joinFiltered(ex.env, kind, args, []string{lname, rname}, keep)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -151,4 +172,136 @@ func (ex *executor) sqlCrossJoin(j *sqlparse.JoinExpr) (*value.Table, map[string
 		rq[strings.ToLower(n)] = t.Names[len(lt.Names)+i]
 	}
 	return t, map[string]map[string]string{strings.ToLower(lname): lq, strings.ToLower(rname): rq}, nil
+}
+
+// The tables an ON condition other than a key equality reads.
+const (
+	sideBoth = iota
+	sideLeft
+	sideRight
+)
+
+// onSide tells whether every column e names is qualified by the left
+// table's name (sideLeft) or every one by the right's (sideRight); such a
+// condition limits which rows of that table may match (leftjoin.md:
+// `on t1.id=t2.id and t2.qty>=550`).
+func onSide(e sqlparse.Expr, lname, rname string) int {
+	side := sideBoth
+	mixed := false
+	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+		x, ok := n.(sqlparse.Expr)
+		if !ok {
+			return true
+		}
+		q, _, ok := qualified(x)
+		if !ok {
+			return true
+		}
+		s := sideBoth
+		switch {
+		case strings.EqualFold(q, lname) && !strings.EqualFold(q, rname):
+			s = sideLeft
+		case strings.EqualFold(q, rname) && !strings.EqualFold(q, lname):
+			s = sideRight
+		}
+		if s == sideBoth || side != sideBoth && side != s {
+			mixed = true
+		}
+		side = s
+		return false
+	})
+	if mixed {
+		return sideBoth
+	}
+	return side
+}
+
+// onFilter evaluates the ON conditions on one table of a SQL join over
+// that table's rows (its name.col naming its columns): the rows that may
+// match, nil when there are no conditions.
+func (ex *executor) onFilter(name string, v value.Value, conds []sqlparse.Expr) ([]bool, error) {
+	if len(conds) == 0 {
+		return nil, nil
+	}
+	t, err := joinTable(ex.env, v)
+	if err != nil {
+		return nil, err
+	}
+	cols := make(map[string]string, len(t.Names))
+	for _, n := range t.Names {
+		cols[strings.ToLower(n)] = n
+	}
+	side := &executor{env: ex.env, qual: map[string]map[string]string{strings.ToLower(name): cols}}
+	return side.whereMask(t, conds)
+}
+
+// fromJoiners are the joiners whose call in FROM lets the query name the
+// tables' columns as t1.col (leftjoin.md: select t2.x from lj(t1, t2, `id)).
+var fromJoiners = map[string]join.Kind{
+	"ej": join.Equi, "sej": join.SortedEqui, "lj": join.Left, "lsj": join.LeftSemi, "fj": join.Full,
+}
+
+// isJoinerCall reports whether e calls one of fromJoiners with its
+// tables named by variables.
+func isJoinerCall(e sqlparse.Expr) bool {
+	c, ok := e.(*sqlparse.CallExpr)
+	if !ok || len(c.Args) < 3 {
+		return false
+	}
+	fn, ok := c.Fn.(*sqlparse.Ident)
+	if !ok {
+		return false
+	}
+	if _, ok := fromJoiners[strings.ToLower(fn.Name)]; !ok {
+		return false
+	}
+	_, l := c.Args[0].(*sqlparse.Ident)
+	_, r := c.Args[1].(*sqlparse.Ident)
+	return l && r
+}
+
+// joinerArgs evaluates a joiner call's arguments, with the variable
+// names of those that are variables.
+func (ex *executor) joinerArgs(c *sqlparse.CallExpr) ([]value.Value, []string, error) {
+	args := make([]value.Value, len(c.Args))
+	names := make([]string, len(c.Args))
+	for i, a := range c.Args {
+		if id, ok := a.(*sqlparse.Ident); ok {
+			names[i] = id.Name
+		}
+		v, err := ex.eval(a)
+		if err != nil {
+			return nil, nil, err
+		}
+		args[i] = v
+	}
+	return args, names, nil
+}
+
+// joinerFrom evaluates FROM's joiner call (isJoinerCall) and how its
+// tables' names qualify the result's columns.
+func (ex *executor) joinerFrom(c *sqlparse.CallExpr) (*value.Table, map[string]map[string]string, error) {
+	kind := fromJoiners[strings.ToLower(c.Fn.(*sqlparse.Ident).Name)]
+	args, names, err := ex.joinerArgs(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(args) > 4 && !filtered[kind] || len(args) > 6 {
+		// the registered function gives the argument-count error
+		v, err := ex.eval(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		t, ok := v.(*value.Table)
+		if !ok {
+			return nil, nil, errors.New("The FROM clause must name a table.")
+		}
+		return t, nil, nil
+	}
+	res, err := joinValues(ex.env, kind, args, names)
+	if err != nil {
+		return nil, nil, err
+	}
+	qual := map[string]map[string]string{strings.ToLower(names[1]): res.Right, strings.ToLower(names[0]): res.Left}
+	return res.T, qual, nil
 }

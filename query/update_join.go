@@ -33,17 +33,9 @@ func (ex *executor) updateJoin(t *value.Table, from sqlparse.Expr) (*value.Table
 	if !ok || len(c.Args) < 3 {
 		return nil, nil, errUpdateFrom
 	}
-	args := make([]value.Value, len(c.Args))
-	names := make([]string, len(c.Args))
-	for i, a := range c.Args {
-		if id, ok := a.(*sqlparse.Ident); ok {
-			names[i] = id.Name
-		}
-		v, err := ex.eval(a)
-		if err != nil {
-			return nil, nil, err
-		}
-		args[i] = v
+	args, names, err := ex.joinerArgs(c)
+	if err != nil {
+		return nil, nil, err
 	}
 	if left, ok := args[0].(*value.Table); !ok || left != t {
 		return nil, nil, errUpdateFrom

@@ -470,7 +470,9 @@ type OrderItem struct {
 // for cross joins. (DolphinDB's function-style joins such as ej(t1, t2, `id)
 // are plain CallExprs.)
 type JoinExpr struct {
-	At   Pos
+	At Pos
+	// Kind is inner, left, right, full, cross or "left semi" (left
+	// semijoin).
 	Kind string
 	L    Expr
 	R    Expr

@@ -984,7 +984,12 @@ func (p *parser) parseFrom() Expr {
 				p.next()
 			}
 		}
-		p.expectKw("join")
+		if kind == "left" && isKw(p.tok(), "semijoin") { // left semijoin: lsj
+			kind = "left semi"
+			p.next()
+		} else {
+			p.expectKw("join")
+		}
 		p.skipNewlines()
 		j := &JoinExpr{At: jt.Pos, Kind: kind, L: left}
 		j.R = p.parseFromItem()

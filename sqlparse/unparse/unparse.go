@@ -331,7 +331,11 @@ func (f *formatter) node(n sqlparse.Node) {
 	case *sqlparse.JoinExpr:
 		f.w("(")
 		f.node(n.L)
-		f.w(" ", n.Kind, " join ")
+		if n.Kind == "left semi" {
+			f.w(" left semijoin ")
+		} else {
+			f.w(" ", n.Kind, " join ")
+		}
 		f.node(n.R)
 		f.opt(" on ", n.On, "")
 		f.w(")")
