@@ -108,7 +108,7 @@ func (c sortCol) spec(n int) keySpec {
 		}
 		return arraySpec(reduce(k))
 	case value.StString:
-		return arraySpec(rankKeys(v.Str, strings.Compare))
+		return arraySpec(rankKeys(v.Strings(), strings.Compare))
 	case value.StBytes16:
 		signed := v.T == value.Decimal128 || v.T == value.Int128
 		return arraySpec(rankKeys(v.B16, func(a, b [16]byte) int { return cmp16(a, b, signed) }))
@@ -559,7 +559,7 @@ func constant(v *value.Vector) bool {
 	case value.StInt64:
 		return allEqual(v.I64)
 	case value.StString:
-		return allEqual(v.Str)
+		return allEqual(v.Strings())
 	case value.StBytes16:
 		return allEqual(v.B16)
 	}
