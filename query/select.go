@@ -235,6 +235,9 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.From == nil {
 		return nil, errors.New("A SQL query must have a FROM clause.")
 	}
+	if err := selectRules(n); err != nil {
+		return nil, err
+	}
 	if v, ok, err := ex.partitionwiseSelect(n); ok {
 		return v, err
 	}

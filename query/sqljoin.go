@@ -11,6 +11,10 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
+// errOnColumns is the error for an ON condition that is neither a key
+// equality nor a condition on one table.
+var errOnColumns = errors.New("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
+
 // sqlJoin evaluates `L [inner|left] join R on L.a = R.b [and ...]` as the
 // matching joiner, and returns how the tables' names qualify the result's
 // columns (alias -> column -> result column) for `L.a` in the query.
@@ -80,7 +84,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		case ok1 && ok2 && strings.EqualFold(qa, rname) && strings.EqualFold(qb, lname):
 			lk, rk = append(lk, cb), append(rk, ca)
 		default:
-			return errors.New("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
+			return errOnColumns
 		}
 		return nil
 	}
@@ -88,7 +92,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		return nil, nil, err
 	}
 	if lk == nil {
-		return nil, nil, errors.New("The ON clause of a SQL join must be equalities of columns joined by and")
+		return nil, nil, errOnColumns
 	}
 	var keep join.Filter
 	if keep.Left, err = ex.onFilter(lname, lv, onLeft); err != nil {

@@ -849,6 +849,32 @@ func (p *parser) parseDelete() Stmt {
 // ---------------------------------------------------------------------------
 // SQL
 
+// selectItemAfterParen reports whether the parenthesis at token i is
+// closed by one that a select item follows (`top (n) *`), so that the
+// parenthesis is top's row count rather than a call of top.
+func (p *parser) selectItemAfterParen(i int) bool {
+	depth := 0
+	for ; i < len(p.toks); i++ {
+		t := p.toks[i]
+		switch {
+		case t.Kind == lex.TokEOF:
+			return false
+		case isOpTok(t, "("):
+			depth++
+		case isOpTok(t, ")"):
+			depth--
+			if depth == 0 {
+				if i+1 >= len(p.toks) {
+					return false
+				}
+				nx := p.toks[i+1]
+				return isOpTok(nx, "*") || nx.Kind == lex.TokIdent && !reserved[strings.ToLower(nx.Text)]
+			}
+		}
+	}
+	return false
+}
+
 // clauseBy reports (and consumes) a two-word clause such as "group by",
 // possibly after line breaks.
 func (p *parser) clauseBy(first string) bool {
@@ -874,6 +900,10 @@ func (p *parser) parseSelect() *SelectExpr {
 		if isKw(p.tok(), "distinct") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") {
 			p.next()
 			s.Distinct = true
+		}
+		if isKw(p.tok(), "top") && isOpTok(p.peekN(1), "(") && p.selectItemAfterParen(p.pos+1) {
+			// top.md: select top (1+2) * from t1
+			p.fail(Pos{Line: p.tok().Pos.Line}, "integer constant expected after keyword top")
 		}
 		if isKw(p.tok(), "top") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") && !isKw(p.peekN(1), "from") {
 			kw := p.next()
