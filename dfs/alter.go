@@ -2,7 +2,6 @@ package dfs
 
 import (
 	"context"
-	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/insert"
@@ -20,7 +19,7 @@ import (
 // them.
 func (t *Table) AddColumns(names []string, types []value.Type, scales []int32) error {
 	for i, n := range names {
-		if t.column(n) >= 0 || indexFold(names[:i], n) >= 0 {
+		if t.column(n) >= 0 || value.NameIndex(names[:i], n) >= 0 {
 			return ddberr.Errorf("The column [%s] already exists in the table.", n)
 		}
 	}
@@ -191,13 +190,4 @@ func shiftPositions(pos []int, i int) []int {
 		out[k] = p
 	}
 	return out
-}
-
-func indexFold(names []string, n string) int {
-	for i, x := range names {
-		if strings.EqualFold(x, n) {
-			return i
-		}
-	}
-	return -1
 }
