@@ -246,7 +246,8 @@ var fromJoiners = map[string]join.Kind{
 }
 
 // isJoinerCall reports whether e calls one of fromJoiners with its
-// tables named by variables.
+// tables named by variables or aliases (equijoin.md: ej(t as a, t as b,
+// `id) for a self join).
 func isJoinerCall(e sqlparse.Expr) bool {
 	c, ok := e.(*sqlparse.CallExpr)
 	if !ok || len(c.Args) < 3 {
@@ -259,19 +260,29 @@ func isJoinerCall(e sqlparse.Expr) bool {
 	if _, ok := fromJoiners[strings.ToLower(fn.Name)]; !ok {
 		return false
 	}
-	_, l := c.Args[0].(*sqlparse.Ident)
-	_, r := c.Args[1].(*sqlparse.Ident)
-	return l && r
+	named := func(e sqlparse.Expr) bool {
+		switch e.(type) {
+		case *sqlparse.Ident, *sqlparse.AliasExpr:
+			return true
+		}
+		return false
+	}
+	return named(c.Args[0]) && named(c.Args[1])
 }
 
-// joinerArgs evaluates a joiner call's arguments, with the variable
-// names of those that are variables.
+// joinerArgs evaluates a joiner call's arguments, with the names of
+// those that are variables or aliased tables.
 func (ex *executor) joinerArgs(c *sqlparse.CallExpr) ([]value.Value, []string, error) {
 	args := make([]value.Value, len(c.Args))
 	names := make([]string, len(c.Args))
 	for i, a := range c.Args {
-		if id, ok := a.(*sqlparse.Ident); ok {
-			names[i] = id.Name
+		switch x := a.(type) {
+		case *sqlparse.Ident:
+			names[i] = x.Name
+		case *sqlparse.AliasExpr:
+			if i < 2 {
+				names[i], a = x.Name, x.X
+			}
 		}
 		v, err := ex.eval(a)
 		if err != nil {
