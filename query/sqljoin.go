@@ -56,6 +56,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 	}
 	var lk, rk []string
 	var onLeft, onRight []sqlparse.Expr // conditions on one table
+	var onPairs []sqlparse.Expr         // other conditions on both tables
 	var conds func(e sqlparse.Expr) error
 	conds = func(e sqlparse.Expr) error {
 		b, ok := e.(*sqlparse.BinaryExpr)
@@ -74,6 +75,10 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 			return nil
 		}
 		if !ok || b.Op != "==" {
+			if kind == join.Equi || kind == join.Left {
+				onPairs = append(onPairs, e)
+				return nil
+			}
 			return errors.New("The ON clause of a SQL join must be equalities of columns joined by and")
 		}
 		qa, ca, ok1 := qualified(b.L)
@@ -107,6 +112,16 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		return nil, nil, err
 	}
 	qual := map[string]map[string]string{strings.ToLower(lname): res.Left, strings.ToLower(rname): res.Right}
+	if len(onPairs) > 0 {
+		lt, err := joinTable(ex.env, lv)
+		if err != nil {
+			return nil, nil, err
+		}
+		pairs := &executor{env: ex.env, qual: qual}
+		if res.T, err = pairs.filterPairs(res, onPairs, kind == join.Left, len(lt.Names)); err != nil {
+			return nil, nil, err
+		}
+	}
 	return res.T, qual, nil
 }
 
@@ -319,4 +334,44 @@ func (ex *executor) joinerFrom(c *sqlparse.CallExpr) (*value.Table, map[string]m
 	}
 	qual := map[string]map[string]string{strings.ToLower(names[1]): res.Right, strings.ToLower(names[0]): res.Left}
 	return res.T, qual, nil
+}
+
+// filterPairs applies ON conditions that read both tables (t1.x < t2.y)
+// to the key-matched pairs of an inner or left join: a pair that fails
+// them is dropped, and under a left join a left row none of whose pairs
+// passes stays once, with NULL in the right table's columns (those after
+// the first nleft).
+func (ex *executor) filterPairs(res join.Result, conds []sqlparse.Expr, left bool, nleft int) (*value.Table, error) {
+	ok, err := ex.whereMask(res.T, conds)
+	if err != nil {
+		return nil, err
+	}
+	var keep, nulled []int
+	for start := 0; start < len(ok); {
+		end := start + 1
+		for end < len(ok) && res.LeftRows[end] == res.LeftRows[start] {
+			end++
+		}
+		any := false
+		for r := start; r < end; r++ {
+			if ok[r] {
+				keep = append(keep, r)
+				any = true
+			}
+		}
+		if !any && left {
+			nulled = append(nulled, len(keep))
+			keep = append(keep, start)
+		}
+		start = end
+	}
+	out := res.T.Gather(keep)
+	for c := nleft; c < len(out.Cols) && len(nulled) > 0; c++ {
+		col := out.Cols[c].Clone()
+		for _, r := range nulled {
+			col.SetNull(r)
+		}
+		out.Cols[c] = col
+	}
+	return out, nil
 }
