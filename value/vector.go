@@ -175,10 +175,18 @@ func (v *Vector) HasNull() bool {
 // At returns element i as a scalar (a row of an array vector is returned
 // as a vector by Row instead).
 func (v *Vector) At(i int) *Scalar {
-	s := &Scalar{T: v.T, Scale: v.Scale}
+	s := &Scalar{}
+	v.ReadAt(i, s)
+	return s
+}
+
+// ReadAt fills s with element i, as At does, into storage the caller
+// owns, so a per-element loop reads its elements without allocating.
+func (v *Vector) ReadAt(i int, s *Scalar) {
+	*s = Scalar{T: v.T, Scale: v.Scale}
 	if v.IsNull(i) {
 		s.Null = true
-		return s
+		return
 	}
 	switch v.T.Storage() {
 	case StInt8:
@@ -201,8 +209,11 @@ func (v *Vector) At(i int) *Scalar {
 		s.F = v.F64[2*i]
 		s.B = float64Pair(v.F64[2*i+1])
 	}
-	return s
 }
+
+// PairSecond is the second double of a COMPLEX or POINT scalar (the
+// imaginary part, or y); its first is F.
+func (s *Scalar) PairSecond() float64 { return pairSecond(s.B) }
 
 // pairSecond is the second double of a COMPLEX or POINT scalar, kept in
 // its B bytes by float64Pair.

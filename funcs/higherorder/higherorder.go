@@ -719,7 +719,7 @@ func stackWindows(x value.Value, out []value.Value) (value.Value, error) {
 	case len(vecs) == len(out) && isMatrix:
 		r, err := funcs.Assemble(out, funcs.RuleDolphin)
 		if m, ok := r.(*value.Matrix); ok && err == nil {
-			return Transpose(m), nil
+			return m.Transpose(), nil
 		}
 		return r, err
 	case len(vecs) == len(out):
@@ -1013,13 +1013,13 @@ func byRowResult(x value.Value, out []value.Value) (value.Value, error) {
 	switch x := x.(type) {
 	case *value.Table:
 		cols := make([]*value.Vector, m.Rows)
-		t := Transpose(m)
+		t := m.Transpose()
 		for c := range cols {
 			cols[c] = funcs.MatrixColumn(t, c)
 		}
 		return value.NewTable(append([]string(nil), x.Names...), cols), nil
 	case *value.Vector:
-		t := Transpose(m)
+		t := m.Transpose()
 		if x.T.IsArray() {
 			return arrayOfRows(out)
 		}
@@ -1029,7 +1029,7 @@ func byRowResult(x value.Value, out []value.Value) (value.Value, error) {
 		}
 		return value.NewTuple(cols), nil
 	}
-	return Transpose(m), nil
+	return m.Transpose(), nil
 }
 
 // arrayOfRows makes an array vector whose rows are the vector results.
@@ -1053,17 +1053,6 @@ func arrayOfRows(out []value.Value) (value.Value, error) {
 	flat.T += value.ArrayOffset
 	flat.Offsets = offs
 	return flat, nil
-}
-
-// transpose returns m with rows and columns swapped.
-func Transpose(m *value.Matrix) *value.Matrix {
-	idx := make([]int, 0, m.Rows*m.Cols)
-	for r := 0; r < m.Rows; r++ {
-		for c := 0; c < m.Cols; c++ {
-			idx = append(idx, c*m.Rows+r)
-		}
-	}
-	return &value.Matrix{V: m.V.Gather(idx), Rows: m.Cols, Cols: m.Rows, RowLabels: m.ColLabels, ColLabels: m.RowLabels}
 }
 
 // byColumn applies func to each column of a matrix (or a table's

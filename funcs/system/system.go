@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 func init() {
@@ -38,25 +39,6 @@ func init() {
 			return nil, nil
 		}},
 	)
-}
-
-// xlikePattern matches s against a xdefs pattern: % any run, ? one char.
-func xlikePattern(pat, s string) bool {
-	if pat == "" {
-		return s == ""
-	}
-	switch pat[0] {
-	case '%':
-		for i := 0; i <= len(s); i++ {
-			if xlikePattern(pat[1:], s[i:]) {
-				return true
-			}
-		}
-		return false
-	case '?':
-		return s != "" && xlikePattern(pat[1:], s[1:])
-	}
-	return s != "" && s[0] == pat[0] && xlikePattern(pat[1:], s[1:])
 }
 
 // xsyntaxOf renders a function's parameters as DolphinDB's syntax column
@@ -95,7 +77,7 @@ func xdefs(env funcs.Env, args []value.Value) (value.Value, error) {
 	maxP := value.NewVector(value.Int, 0, len(all))
 	syn := value.NewVector(value.String, 0, len(all))
 	for _, f := range all {
-		if pat != "" && !xlikePattern(pat, f.Name) {
+		if pat != "" && !kernel.LikeMatch(f.Name, pat) {
 			continue
 		}
 		names.Str = append(names.Str, f.Name)

@@ -932,8 +932,10 @@ func Vector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 	out := value.NewVector(t, n, n)
 	out.Scale = scale
 	var c cell
+	var elem value.Scalar
 	for i := 0; i < n; i++ {
-		readCell(v, i, &c)
+		v.ReadAt(i, &elem)
+		scalarCell(&elem, &c)
 		if !c.null {
 			if err := convertCell(&c, v.T, v.Scale, t, scale); err != nil {
 				return nil, err
@@ -985,34 +987,6 @@ func castTuple(v *value.Vector, t value.Type, scale int32) (*value.Vector, error
 		writeCell(out, i, &c)
 	}
 	return out, nil
-}
-
-func readCell(v *value.Vector, i int, c *cell) {
-	*c = cell{}
-	if v.IsNull(i) {
-		c.null = true
-		return
-	}
-	switch v.T.Storage() {
-	case value.StInt8:
-		c.i = int64(v.I8[i])
-	case value.StInt16:
-		c.i = int64(v.I16[i])
-	case value.StInt32:
-		c.i = int64(v.I32[i])
-	case value.StInt64:
-		c.i = v.I64[i]
-	case value.StFloat32:
-		c.f = float64(v.F32[i])
-	case value.StFloat64:
-		c.f = v.F64[i]
-	case value.StString:
-		c.s = v.StrAt(i)
-	case value.StBytes16:
-		c.b = v.B16[i]
-	default:
-		c.null = true
-	}
 }
 
 func writeCell(v *value.Vector, i int, c *cell) {

@@ -189,7 +189,9 @@ func likeKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 }
 
 // LikeMatch implements DolphinDB's LIKE: % matches any run of characters
-// and ? any one character (progr/sql/like.md).
+// and ? any one character (progr/sql/like.md). The other wildcard
+// filters (restore's partition, getRecentJobs' job id, the chunk
+// listings, defs) match with it too.
 func LikeMatch(s, p string) bool {
 	// Iterative matching with one backtrack point for the last %, so long
 	// patterns cost O(len(s)*len(p)) at worst and never recurse.
@@ -197,11 +199,11 @@ func LikeMatch(s, p string) bool {
 	star, mark := -1, 0
 	for si < len(s) {
 		switch {
-		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
-			si++
-			pi++
 		case pi < len(p) && p[pi] == '%':
 			star, mark = pi, si
+			pi++
+		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
+			si++
 			pi++
 		case star >= 0:
 			pi = star + 1

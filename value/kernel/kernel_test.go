@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -142,6 +143,22 @@ func TestLikeMatch(t *testing.T) {
 	}{
 		{"abc", "a%", true}, {"abc", "%c", true}, {"abc", "a?c", true}, {"abc", "a?", false},
 		{"", "%", true}, {"", "?", false}, {"a_c", "a_c", true}, {"abc", "a_c", false}, {"aXbXc", "a%b%c", true}, {"ab", "a%b%c", false},
+		// a % in the text is a character, the pattern's % still a wildcard
+		{"%ba", "%a", true}, {"a%c", "a%", true}, {"%", "%%", true},
+		// restore's partition patterns
+		{"/20170807/0_50", "%", true},
+		{"/20170810/0_50", "%20170810%", true},
+		{"/20170811/0_50", "%20170810%", false},
+		{"/20170807/0_50", "/2017080?/0_50", true},
+		{"/2017080/0_50", "/2017080?/0_50", false},
+		{"/compoDB/20170807/0_50", "%/0_50", true},
+		{strings.Repeat("a", 60), "%a%b%c%d%e%f%g%h%", false},
+		{"", "", true},
+		// getRecentJobs' job id patterns
+		{"daily", "daily", true}, {"daily", "da%", true}, {"weekly", "%ly", true},
+		{"daily", "d?ily", true}, {"dily", "d?ily", false}, {"daily", "w%", false},
+		// like() from strfn
+		{"ABCDEFG", "%DE%", true}, {"ABCDEFG", "DE", false}, {"aab", "%a%b", true}, {"aXbXd", "a%b%c", false},
 	}
 	for _, c := range cases {
 		require.Equal(t, c.want, LikeMatch(c.s, c.p), "%q like %q", c.s, c.p)
