@@ -15,40 +15,6 @@ import (
 // dropping rewrites the chunks without the column. The schema slices are
 // replaced, never changed in place, because scans hold the old ones.
 
-// AddColumns appends columns (addColumn); rows already stored read NULL in
-// them.
-func (t *Table) AddColumns(names []string, types []value.Type, scales []int32) error {
-	for i, n := range names {
-		if t.column(n) >= 0 || value.NameIndex(names[:i], n) >= 0 {
-			return ddberr.Errorf("The column [%s] already exists in the table.", n)
-		}
-	}
-	t.db.mu.Lock()
-	defer t.db.mu.Unlock()
-	oldN, oldT, oldS := t.names, t.types, t.scales
-	t.names = append(append([]string(nil), oldN...), names...)
-	t.types = append(append([]value.Type(nil), oldT...), types...)
-	t.scales = append(append([]int32(nil), oldS...), scales...)
-	if err := t.db.cat.saveTable(t); err != nil {
-		t.names, t.types, t.scales = oldN, oldT, oldS
-		return err
-	}
-	if !t.db.DFS() {
-		t.mu.Lock()
-		for path, m := range t.mem {
-			next := value.NewTable(append(append([]string(nil), m.Names...), names...), append([]*value.Vector(nil), m.Cols...))
-			for i := range names {
-				c := value.NewNullVector(types[i], m.Rows())
-				c.Scale = scales[i]
-				next.Cols = append(next.Cols, c)
-			}
-			t.mem[path] = next
-		}
-		t.mu.Unlock()
-	}
-	return nil
-}
-
 // RenameColumn renames one column (rename! and alter table ... rename).
 func (t *Table) RenameColumn(from, to string) error {
 	i, err := t.alterable(from)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
@@ -594,8 +595,17 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 	src := t
 	var joined []int
 	if n.From != nil {
-		if src, joined, err = ex.updateJoin(t, n.From); err != nil {
+		if src, joined, err = ex.updateJoin(t, n.From); err == errUpdateFrom {
+			// not a joiner of t: a table with t's rows (updateSource)
+			src, joined, err = nil, nil, nil
+			if src, err = ex.updateSource(t, n.From); err != nil {
+				return err
+			}
+		} else if err != nil {
 			return err
+		} else if src.Rows() != t.Rows() {
+			// as updateSource: the join must keep t's rows, one each
+			return ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
 		}
 	}
 	if t.Shared != "" {
@@ -660,6 +670,25 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		t.Cols = append(t.Cols, c)
 	}
 	return nil
+}
+
+// updateSource is the table an in-memory update's where and set
+// expressions read: t itself, or the table its from clause builds
+// (update t set ... from lj(t, t2, key)), which must keep t's rows in
+// order, one per row.
+func (ex *executor) updateSource(t *value.Table, from sqlparse.Expr) (*value.Table, error) {
+	if from == nil {
+		return t, nil
+	}
+	v, err := ex.eval(from)
+	if err != nil {
+		return nil, err
+	}
+	src, ok := v.(*value.Table)
+	if !ok || src.Rows() != t.Rows() {
+		return nil, ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
+	}
+	return src, nil
 }
 
 // Delete runs `delete from t [where ...]`.

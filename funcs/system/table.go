@@ -15,9 +15,9 @@ import (
 )
 
 // In-memory table functions of the db-table family: they change a
-// value.Table in place under its lock. addColumn, dropColumns! and rename!
-// also change partitioned tables, through columnEditor; the others give
-// partitioned tables an error.
+// value.Table in place under its lock. addColumn also changes partitioned
+// tables through Host, dropColumns! and rename! through columnEditor; the
+// others give partitioned tables an error.
 
 func init() {
 	tb := func(name string, params []string, min, max int, props funcs.Props, fn funcs.Impl) funcs.Spec {
@@ -49,11 +49,10 @@ func memTable(name string, x value.Value) (*value.Table, error) {
 	return t, nil
 }
 
-// columnEditor is a partitioned table whose schema addColumn,
-// dropColumns! and rename! change (package dfs's tables); funcs may not
+// columnEditor is a partitioned table whose schema dropColumns! and
+// rename! change (package dfs's tables); funcs may not
 // import dfs, so it asks for the methods.
 type columnEditor interface {
-	AddColumns(names []string, types []value.Type, scales []int32) error
 	RenameColumn(from, to string) error
 	DropColumn(ctx context.Context, name string) error
 }
@@ -104,8 +103,14 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(types) != len(names) {
 		return nil, errors.New("The number of column names and column types must be the same.")
 	}
-	if p, ok := args[0].(columnEditor); ok {
-		return nil, p.AddColumns(names, types, scales)
+	if _, mem := args[0].(*value.Table); !mem {
+		h, err := host(env)
+		if err != nil {
+			return nil, err
+		}
+		if ok, err := h.AddColumns(args[0], names, types, scales); ok || err != nil {
+			return nil, err
+		}
 	}
 	t, err := memTable("addColumn", args[0])
 	if err != nil {
@@ -118,13 +123,7 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The column [%s] already exists in the table.", n)
 		}
 	}
-	rows := t.Rows()
-	for i, n := range names {
-		c := value.NewNullVector(types[i], rows)
-		c.Scale = scales[i]
-		t.Names = append(t.Names, n)
-		t.Cols = append(t.Cols, c)
-	}
+	t.AddNullColumns(names, types, scales)
 	return nil, nil
 }
 
