@@ -1,7 +1,6 @@
 package jobs
 
 import (
-	"errors"
 	"time"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -24,15 +23,7 @@ type Host interface {
 	DataDir() string
 }
 
-var errNoHost = errors.New("This function needs a database engine.")
-
-func host(env funcs.Env) (Host, error) {
-	h, ok := env.(Host)
-	if !ok {
-		return nil, errNoHost
-	}
-	return h, nil
-}
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
 // mayManage reports whether the calling user may cancel or close what
 // owner started: administrators anything, other users their own (the
