@@ -22,11 +22,8 @@ func init() {
 }
 
 func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	db, err := dbArg(h, args[0])
@@ -45,11 +42,8 @@ func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	t, ok := h.DFSTable(args[0])
@@ -72,11 +66,8 @@ func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func setTableComment(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	t, ok := h.DFSTable(args[0])
@@ -95,11 +86,8 @@ func setTableComment(env funcs.Env, args []value.Value) (value.Value, error) {
 // name order and 0 for not dropped (Porpoise removes a dropped table at
 // once), separated by commas.
 func getAllDBs(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	cat := h.Catalog()
@@ -129,11 +117,8 @@ func getAllDBs(env funcs.Env, _ []value.Value) (value.Value, error) {
 // granularity: Porpoise keeps a chunk per partition and table, which is
 // DolphinDB's TABLE granularity.
 func getAllDBGranularity(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	paths := h.Catalog().Paths()
@@ -151,11 +136,8 @@ func getAllDBGranularity(env funcs.Env, _ []value.Value) (value.Value, error) {
 }
 
 func setAtomicLevel(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	db, err := dbArg(h, args[0])
