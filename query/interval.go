@@ -120,31 +120,25 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr) (*value
 	out := x.Clone()
 	switch out.T.Storage() {
 	case value.StInt32:
-		for i, v := range out.I32 {
-			if v != value.NullInt32 {
-				out.I32[i] = int32(value.FloorDiv(int64(v), step) * step)
-			}
-		}
+		floorToStep(out.I32, value.NullInt32, step)
 	case value.StInt64:
-		for i, v := range out.I64 {
-			if v != value.NullInt64 {
-				out.I64[i] = value.FloorDiv(v, step) * step
-			}
-		}
+		floorToStep(out.I64, value.NullInt64, step)
 	case value.StInt16:
-		for i, v := range out.I16 {
-			if v != value.NullInt16 {
-				out.I16[i] = int16(value.FloorDiv(int64(v), step) * step)
-			}
-		}
+		floorToStep(out.I16, value.NullInt16, step)
 	case value.StInt8:
-		for i, v := range out.I8 {
-			if v != value.NullInt8 {
-				out.I8[i] = int8(value.FloorDiv(int64(v), step) * step)
-			}
-		}
+		floorToStep(out.I8, value.NullInt8, step)
 	}
 	return out, &intervalKey{step: step, fill: fill, x: x}, nil
+}
+
+// floorToStep rounds each non-NULL element of xs down to a multiple of
+// step, in place.
+func floorToStep[T ~int8 | ~int16 | ~int32 | ~int64](xs []T, null T, step int64) {
+	for i, v := range xs {
+		if v != null {
+			xs[i] = T(value.FloorDiv(int64(v), step) * step)
+		}
+	}
 }
 
 // fillIntervals adds a row for each window between the first and last

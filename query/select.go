@@ -464,13 +464,10 @@ func distinctRows(t *value.Table) *value.Table {
 
 // columnName is the name DolphinDB gives a select-list expression.
 func columnName(e sqlparse.Expr) string {
+	if name := sqlparse.GivenName(e); name != "" {
+		return name
+	}
 	switch n := e.(type) {
-	case *sqlparse.AliasExpr:
-		return n.Name
-	case *sqlparse.Ident:
-		return n.Name
-	case *sqlparse.MemberExpr:
-		return n.Name
 	case *sqlparse.ParenExpr:
 		return columnName(n.X)
 	case *sqlparse.CallExpr:
