@@ -84,11 +84,14 @@ func xat(env funcs.Env, args []value.Value) (value.Value, error) {
 // called with each item).
 func eachAt(env funcs.Env, args []value.Value) (value.Value, error) {
 	// A boolean index filters and a pair slices, as indexing does
-	// (progr/operators/eachAt.md); a function takes them whole.
-	if args[1].Type() == value.Bool || args[1].Form() == value.FormPair {
-		if funcs.IsFunction(args[0]) {
+	// (progr/operators/eachAt.md); a function takes its argument whole
+	// (sum @ 6 2 3 is 11), each element of a tuple on its own.
+	if funcs.IsFunction(args[0]) {
+		if x, ok := args[1].(*value.Vector); !ok || x.T != value.Any {
 			return env.Call(args[0], args[1])
 		}
+	}
+	if args[1].Type() == value.Bool || args[1].Form() == value.FormPair {
 		return funcs.Index(env, args[0], args[1])
 	}
 	s := funcs.SeqOf(args[1])

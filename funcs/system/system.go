@@ -140,11 +140,9 @@ func xobjs(env funcs.Env, args []value.Value) (value.Value, error) {
 		extra := ""
 		if o.Value.Form() == value.FormTable {
 			typ = "BASIC"
-			if t, ok := o.Value.(interface{ TableName() string }); ok {
-				if _, plain := o.Value.(*value.Table); !plain {
-					typ = "ALIAS"
-					extra = t.TableName()
-				}
+			if t, ok := o.Value.(interface{ LogicalPath() string }); ok {
+				typ = "ALIAS"
+				extra = t.LogicalPath()
 			}
 		}
 		owner := ""
@@ -178,16 +176,20 @@ func objsShape(v value.Value) (rows, cols, bytes int64) {
 		}
 		return int64(x.Rows()), int64(len(x.Cols)), bytes
 	case engineTable:
+		// DolphinDB counts a DFS table's handle, not its data: 0 rows
+		// (objs.md lists pt with rows 0 after appending to it).
 		names, _, _ := x.Schema()
-		var n int64
-		if rc, ok := x.(interface{ RowCount() (int64, error) }); ok {
-			if c, err := rc.RowCount(); err == nil {
-				n = c
-			}
-		}
-		return n, int64(len(names)), 0
+		return 0, int64(len(names)), 0
 	case *value.Vector:
 		return int64(x.Len()), 1, vectorBytes(x)
+	case *value.Matrix:
+		return int64(x.Rows), int64(x.Cols), vectorBytes(x.V)
+	case *value.Pair:
+		return int64(x.V.Len()), 1, vectorBytes(x.V)
+	case *value.Set:
+		return int64(x.V.Len()), 1, vectorBytes(x.V)
+	case *value.Dict:
+		return int64(x.Len()), 1, vectorBytes(x.Keys) + vectorBytes(x.Vals)
 	}
 	return 1, 1, 16
 }

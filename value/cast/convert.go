@@ -508,7 +508,8 @@ func fromString(c *cell, to value.Type, ts int32) error {
 		if to == value.Float {
 			c.f = float64(float32(f))
 		}
-		if math.IsInf(c.f, 0) {
+		if math.IsInf(c.f, 0) && !infText(s) {
+			// an overflowing number, not an explicit inf
 			c.null = true
 		}
 		return nil
@@ -1409,7 +1410,14 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 
 	// literal <-> literal: copy the strings once
 	case fc == value.CatLiteral && tc == value.CatLiteral:
-		out := value.NewStrings(t, append([]string(nil), v.Strings()...))
+		if t == value.Symbol {
+			return value.NewSymbols(v.Strings()), true, nil
+		}
+		strs := v.Strings()
+		if v.Syms == nil {
+			strs = append([]string(nil), strs...)
+		}
+		out := value.NewStrings(t, strs)
 		return out, true, nil
 
 	// UUID / IPADDR / INT128 reinterpret

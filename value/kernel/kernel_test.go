@@ -211,3 +211,28 @@ func TestScalarBinaryMatchesVectorKernel(t *testing.T) {
 		}
 	}
 }
+
+// = and != with a coded SYMBOL side (on codes) agree with comparing the
+// same texts as strings.
+func TestCodedSymbolEquality(t *testing.T) {
+	strs := []string{"A", "B", "", "A", "C"}
+	coded, plain := value.NewSymbols(strs), value.NewStrings(value.Symbol, strs)
+	same := coded.Gather([]int{4, 1, 2, 0, 0})
+	consts := []*value.Vector{vec(value.Symbol, "A"), vec(value.String, "Z"), vec(value.String, "")}
+	for _, op := range []Op{OpEq, OpNe} {
+		for _, k := range consts {
+			for _, pair := range [][2]Operand{{vv(coded), sc(k)}, {sc(k), vv(coded)}} {
+				got, err := Binary(op, pair[0], pair[1])
+				require.NoError(t, err)
+				want, err := Binary(op, vv(plain), sc(k))
+				require.NoError(t, err)
+				require.Equal(t, want.I8, got.I8, "%v %s", op, k.StrAt(0))
+			}
+		}
+		got, err := Binary(op, vv(coded), vv(same))
+		require.NoError(t, err)
+		want, err := Binary(op, vv(plain), vv(value.NewStrings(value.Symbol, same.Strings())))
+		require.NoError(t, err)
+		require.Equal(t, want.I8, got.I8, "%v vectors", op)
+	}
+}
