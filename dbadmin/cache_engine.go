@@ -33,11 +33,8 @@ func init() {
 }
 
 func flushCache(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	return nil, h.Catalog().Store().Flush()
@@ -140,11 +137,8 @@ func engineChunks(h Host, engine string) func(storage.ChunkID) bool {
 }
 
 func clearTSDBSymbolBase(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	h.Catalog().Store().ClearSymbolCache(engineChunks(h, "TSDB"))

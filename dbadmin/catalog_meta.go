@@ -23,11 +23,8 @@ func init() {
 }
 
 func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	db, err := dbArg(h, args[0])
@@ -46,11 +43,8 @@ func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	t, ok := h.DFSTable(args[0])
@@ -73,11 +67,8 @@ func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func setTableComment(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	t, ok := h.DFSTable(args[0])
@@ -96,11 +87,8 @@ func setTableComment(env funcs.Env, args []value.Value) (value.Value, error) {
 // name order and 0 for not dropped (Porpoise removes a dropped table at
 // once), separated by commas.
 func getAllDBs(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	cat := h.Catalog()
@@ -130,11 +118,8 @@ func getAllDBs(env funcs.Env, _ []value.Value) (value.Value, error) {
 // granularity: Porpoise keeps a chunk per partition and table, which is
 // DolphinDB's TABLE granularity.
 func getAllDBGranularity(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	paths := h.Catalog().Paths()
@@ -152,11 +137,8 @@ func getAllDBGranularity(env funcs.Env, _ []value.Value) (value.Value, error) {
 }
 
 func setAtomicLevel(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	db, err := dbArg(h, args[0])

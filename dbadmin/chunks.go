@@ -111,11 +111,8 @@ func isNull(v value.Value) bool {
 // table schemas in its catalog, not in file chunks, so none of type 0 is
 // listed. A chunk's version is the transaction that created it.
 func getChunksMeta(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	patterns, top, err := chunkArgs("getChunksMeta", funcs.Arg(args, 0), funcs.Arg(args, 1))
@@ -162,11 +159,8 @@ func getChunksMeta(env funcs.Env, args []value.Value) (value.Value, error) {
 // getTabletsMeta lists the data chunks of the local DFS tables with
 // their row counts and, when asked, their estimated disk usage.
 func getTabletsMeta(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	patterns, top, err := chunkArgs("getTabletsMeta", funcs.Arg(args, 0), funcs.Arg(args, 3))
@@ -230,11 +224,8 @@ type compaction struct {
 // into the bottom level (Pebble's manual compaction of the chunk's key
 // range), synchronously, and records the task.
 func triggerTSDBCompaction(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	id, ok := funcs.StringArg(args[0])
@@ -319,11 +310,8 @@ func getTSDBCompactionTaskStatus(env funcs.Env, args []value.Value) (value.Value
 // getTransactionStatus lists the store's running transactions and the
 // last ones that wrote data. elapsedTime is in milliseconds.
 func getTransactionStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	recs := h.Catalog().Store().Transactions()

@@ -34,6 +34,14 @@ type Host interface {
 
 func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
+// readHost is host(env) for a function that reads data: it fails with
+// CheckRead's error when the session may not.
+func readHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.CheckRead) }
+
+// writeHost is host(env) for a function that writes data: it fails with
+// CheckWrite's error when the session may not.
+func writeHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.CheckWrite) }
+
 // dbArg accepts a database handle or a dfs:// path.
 func dbArg(h Host, v value.Value) (*dfs.Database, error) { return dbfuncs.DatabaseArg(h.Catalog(), v) }
 

@@ -37,11 +37,8 @@ func tsdbChunks(h Host) ([]chunkRow, error) {
 // getTSDBMetaData lists, for each chunk of a TSDB database and each
 // level, the level files (Pebble's sorted files) holding its data.
 func getTSDBMetaData(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	rows, err := tsdbChunks(h)
@@ -83,11 +80,8 @@ func getTSDBMetaData(env funcs.Env, _ []value.Value) (value.Value, error) {
 // of the chunk consults) and its stored rows (the sort-key entries before
 // duplicates are removed).
 func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	pattern := func(i int) (string, error) {
@@ -152,11 +146,8 @@ func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
 // getClusterChunksStatus lists every chunk of the node, which is the
 // whole one-node cluster: one replica each, on this node, read-write.
 func getClusterChunksStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	rows, err := listChunks(h, nil, "", -1)

@@ -64,11 +64,8 @@ func checkKeyPath(fn string, x value.Value) error {
 }
 
 func runBackup(env funcs.Env, fn string, a backupArgs) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	if err := checkKeyPath(fn, a.keyPath); err != nil {

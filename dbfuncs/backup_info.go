@@ -23,15 +23,6 @@ func init() {
 	)
 }
 
-// readHost is the Host of a function that needs read rights.
-func readHost(env funcs.Env) (Host, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	return h, h.CheckRead()
-}
-
 func xgetBackupList(env funcs.Env, args []value.Value) (value.Value, error) {
 	if _, err := readHost(env); err != nil {
 		return nil, err

@@ -245,11 +245,8 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 }
 
 func xloadTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := readHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	if local, ok := localDatabaseArg(args[0]); ok {

@@ -73,6 +73,14 @@ type Access interface {
 // host returns env as a Host.
 func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
+// readHost is host(env) for a function that reads data: it fails with
+// CheckRead's error when the session may not.
+func readHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.CheckRead) }
+
+// writeHost is host(env) for a function that writes data: it fails with
+// CheckWrite's error when the session may not.
+func writeHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.CheckWrite) }
+
 // dfsTable returns the dfs table behind a table value (a loadTable
 // result), or nil.
 func dfsTable(v value.Value) *dfs.Table {

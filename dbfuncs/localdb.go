@@ -197,11 +197,7 @@ func tableArg(fn string, x value.Value) (*value.Table, error) {
 }
 
 func xsaveTable(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
+	if _, err := writeHost(env); err != nil {
 		return nil, err
 	}
 	db, err := localDBArg("saveTable", args[0])
@@ -239,11 +235,7 @@ func xsaveTable(env funcs.Env, args []value.Value, names []string) (value.Value,
 }
 
 func xsaveDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
+	if _, err := writeHost(env); err != nil {
 		return nil, err
 	}
 	db, err := localDBArg("saveDatabase", args[0])
@@ -264,11 +256,8 @@ func xsaveDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 // xsavePartition appends an in-memory table to a partitioned table of a
 // DFS database (created first with createPartitionedTable).
 func xsavePartition(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	db, ok := args[0].(*dfs.Database)
@@ -298,11 +287,7 @@ func xsavePartition(env funcs.Env, args []value.Value) (value.Value, error) {
 // two levels: dbHandle1's scheme on partitionColumn1, then dbHandle2's on
 // partitionColumn2, one file per partition, appending to what is there.
 func xsaveDualPartition(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
+	if _, err := writeHost(env); err != nil {
 		return nil, err
 	}
 	db1, err := localDBArg("saveDualPartition", args[0])

@@ -185,11 +185,8 @@ func sameRows(a, b *value.Table) bool {
 }
 
 func xrestore(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	if err := checkKeyPath("restore", funcs.Arg(args, 8)); err != nil {
@@ -240,11 +237,8 @@ func restoreWhole(h Host, dir, dbPath, table, newDB, newTable string) error {
 }
 
 func xrestoreDB(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	if err := checkKeyPath("restoreDB", funcs.Arg(args, 3)); err != nil {
@@ -277,11 +271,8 @@ func xrestoreDB(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xrestoreTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	if err := checkKeyPath("restoreTable", funcs.Arg(args, 5)); err != nil {
@@ -313,11 +304,8 @@ func restoredTable(dbs, tables []string) *value.Table {
 // in it, one database, or one table (under a new name if given). Each
 // table's outcome is a row; a failure is reported there, not raised.
 func xmigrate(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
 	if err := checkKeyPath("migrate", funcs.Arg(args, 5)); err != nil {

@@ -47,6 +47,18 @@ var texts = []Text{
 	{"Invalid keepDuplicates %s. It must be ALL, FIRST or LAST.", "porpoise: funcs/c/createPartitionedTable.md lists the values"},
 	{"Invalid table name [%s].", "porpoise"},
 	{"The column [%s] does not exist in table [%s].", "porpoise"},
+	{"The column [%s] already exists in the table.", "funcs/a/addColumn.md"},
+	{"Can't drop all the columns of a table.", "funcs/d/dropColumns_.md"},
+	{"The from clause of update or delete must be a table joiner (ej, lj, lsj, fj, sej) whose left table is the table to change.", "porpoise"},
+	{"Update or delete with a from clause is not supported for DFS tables.", "porpoise"},
+	{"The %s of %s must be a boolean expression on the columns of its table.", "porpoise"},
+	{"The DISTINCT keyword cannot be used with group by, context by, or pivot by. RefId: S02055", "error_codes/S02055.md"},
+	{"Function toArray cannot be used with PIVOT BY. RefId:S02030", "error_codes/S02030.md"},
+	{"Row reduction operation [%s] cannot be used with PIVOT BY. RefId:S02029", "error_codes/S02029.md"},
+	{"Only one parameter can be passed to row reduction operation [%s] when it is used with PIVOT BY. RefId:S02028", "error_codes/S02028.md"},
+	{"Only one parameter can be passed to null-filling operation [%s] when it is used with PIVOT BY. RefId:S02031", "error_codes/S02031.md"},
+	{"Column modifications are only supported for OLAP-based DFS tables. RefId: S01064", "error_codes/S01064.md"},
+	{"The column [%s] to be modified cannot be partitioning column. RefId: S01065", "error_codes/S01065.md"},
 	{"The length of table comment must not exceed %d bytes.", "porpoise: funcs/s/settablecomment.md states the limit"},
 
 	// backups of databases
@@ -847,6 +859,8 @@ var texts = []Text{
 	{"The data to append must be a table.", "porpoise"},
 	{"The argument [obj] of %s must be a vector or table.", "porpoise"},
 	{"The objType of %s must be VAR, SHARED or DEF.", "porpoise"},
+	{"The argument [colNames] of dropColumns! must be a string scalar for a DFS table.", "porpoise"},
+	{"The old and new column names of rename! on a DFS table must be string scalars.", "porpoise"},
 
 	// package funcs/temporal
 	{"Invalid duration %s", "porpoise"},
@@ -970,7 +984,6 @@ var texts = []Text{
 	{"The window of a window join must be a pair.", "porpoise"},
 	{"The aggs of a window join must be metacode.", "porpoise"},
 	{"The last matching column of a window join must be integral or temporal.", "porpoise"},
-	{"A window join with window 0:0 is not supported yet.", "porpoise"},
 	{"The aggs of a window join must return scalars.", "porpoise"},
 
 	// package value/cast

@@ -297,20 +297,33 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 	if err := in.checkMutableArg(fn.FuncName(), n.Args); err != nil {
 		return nil, err
 	}
-	args := make([]value.Value, 0, len(n.Args))
-	names := make([]string, 0, len(n.Args))
+	args, names, err := in.evalArgs(fn, n.Args)
+	if err != nil {
+		return nil, err
+	}
+	return in.callNamed(fn, args, names)
+}
+
+// evalArgs evaluates the arguments of a call or partial application of fn
+// in order: an empty slot, f(a,,b), is nil (the parameter's default), and
+// named ones, f(x, k=v), bind to fn's parameters; names are the
+// positional arguments' names (argName), for the functions that read
+// them.
+func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr) ([]value.Value, []string, error) {
+	args := make([]value.Value, 0, len(exprs))
+	names := make([]string, 0, len(exprs))
 	var named map[string]value.Value
-	for _, a := range n.Args {
+	for _, a := range exprs {
 		if a == nil {
-			// an empty argument slot, f(a,,b): the parameter's default
 			args = append(args, nil)
 			names = append(names, "")
 			continue
 		}
 		if na, ok := a.(*sqlparse.NamedArg); ok {
+			// upsert!{pt,,ignoreNull=false,keyColNames=`id}
 			v, err := in.eval(na.X)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if named == nil {
 				named = map[string]value.Value{}
@@ -320,7 +333,7 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 		}
 		v, err := in.eval(a)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		args = append(args, v)
 		names = append(names, sqlparse.GivenName(a))
@@ -328,10 +341,10 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 	if named != nil {
 		var err error
 		if args, err = bindNamed(fn, args, named); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return in.callNamed(fn, args, names)
+	return args, names, nil
 }
 
 func (in *interp) evalPartial(n *sqlparse.PartialExpr) (value.Value, error) {
@@ -343,35 +356,9 @@ func (in *interp) evalPartial(n *sqlparse.PartialExpr) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The object is not a function.")
 	}
-	bound := make([]value.Value, 0, len(n.Args))
-	var named map[string]value.Value
-	for _, a := range n.Args {
-		if a == nil {
-			bound = append(bound, nil)
-			continue
-		}
-		if na, ok := a.(*sqlparse.NamedArg); ok {
-			// upsert!{pt,,ignoreNull=false,keyColNames=`id}
-			v, err := in.eval(na.X)
-			if err != nil {
-				return nil, err
-			}
-			if named == nil {
-				named = map[string]value.Value{}
-			}
-			named[na.Name] = v
-			continue
-		}
-		v, err := in.eval(a)
-		if err != nil {
-			return nil, err
-		}
-		bound = append(bound, v)
-	}
-	if named != nil {
-		if bound, err = bindNamed(fn, bound, named); err != nil {
-			return nil, err
-		}
+	bound, _, err := in.evalArgs(fn, n.Args)
+	if err != nil {
+		return nil, err
 	}
 	return &partialFunc{fn: fn, bound: bound}, nil
 }

@@ -91,6 +91,16 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 	return in.execStmt(st)
 }
 
+// cond is the truth of an if or loop condition, evaluated as evalLocked
+// does.
+func (in *interp) cond(e sqlparse.Expr) (bool, error) {
+	c, err := in.evalLocked(e)
+	if err != nil {
+		return false, err
+	}
+	return funcs.Truth(c)
+}
+
 // evalLocked evaluates a loop or if condition holding the locks of the
 // shared objects it names.
 func (in *interp) evalLocked(e sqlparse.Expr) (value.Value, error) {
@@ -116,11 +126,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 		in.s.defs[n.Name] = &userFunc{name: n.Name, params: n.Params, body: n.Body}
 		return flowNext, nil, nil
 	case *sqlparse.IfStmt:
-		c, err := in.evalLocked(n.Cond)
-		if err != nil {
-			return flowNext, nil, err
-		}
-		ok, err := funcs.Truth(c)
+		ok, err := in.cond(n.Cond)
 		if err != nil {
 			return flowNext, nil, err
 		}
@@ -132,12 +138,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 		return in.execFor(n)
 	case *sqlparse.WhileStmt:
 		for {
-			c, err := in.evalLocked(n.Cond)
-			if err != nil {
-				return flowNext, nil, err
-			}
-			ok, err := funcs.Truth(c)
-			if err != nil || !ok {
+			if ok, err := in.cond(n.Cond); err != nil || !ok {
 				return flowNext, nil, err
 			}
 			f, v, err := in.execLoopBody(n.Body)
@@ -157,12 +158,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			if f == flowBreak {
 				return flowNext, nil, nil
 			}
-			c, err := in.evalLocked(n.Cond)
-			if err != nil {
-				return flowNext, nil, err
-			}
-			ok, err := funcs.Truth(c)
-			if err != nil || !ok {
+			if ok, err := in.cond(n.Cond); err != nil || !ok {
 				return flowNext, nil, err
 			}
 		}
@@ -232,12 +228,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 		}
 		for {
 			if n.Cond != nil {
-				c, err := in.evalLocked(n.Cond)
-				if err != nil {
-					return flowNext, nil, err
-				}
-				ok, err := funcs.Truth(c)
-				if err != nil || !ok {
+				if ok, err := in.cond(n.Cond); err != nil || !ok {
 					return flowNext, nil, err
 				}
 			}

@@ -232,3 +232,17 @@ func HostOf[H any](env Env) (H, error) {
 	}
 	return h, nil
 }
+
+// HostWith is HostOf followed by check, typically the host's read or
+// write rights check, whose error it returns.
+func HostWith[H any](env Env, check func(H) error) (H, error) {
+	h, err := HostOf[H](env)
+	if err == nil {
+		err = check(h)
+	}
+	if err != nil {
+		var zero H
+		return zero, err
+	}
+	return h, nil
+}

@@ -3,7 +3,6 @@ package jobs
 import (
 	"time"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -24,15 +23,7 @@ type Host interface {
 	DataDir() string
 }
 
-var errNoHost = ddberr.Errorf("This function needs a database engine.")
-
-func host(env funcs.Env) (Host, error) {
-	h, ok := env.(Host)
-	if !ok {
-		return nil, errNoHost
-	}
-	return h, nil
-}
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
 // mayManage reports whether the calling user may cancel or close what
 // owner started: administrators anything, other users their own (the

@@ -37,16 +37,26 @@ func (k Kind) Name() string {
 type Result struct {
 	T           *value.Table
 	Left, Right map[string]string
+	// LeftRows is the left table's row behind each row of T (-1: none),
+	// which update ... from a join needs to find the rows it changes.
+	LeftRows []int
 }
 
+// Filter limits the rows that may match in a join: the leftFilter and
+// rightFilter of ej and lj, or the conditions on one table in a SQL
+// join's ON. A row whose flag is false matches nothing, so ej drops it,
+// lj keeps a left one with NULLs and fj lists a right one unmatched.
+// nil flags admit every row of that side.
+type Filter struct{ Left, Right []bool }
+
 // Tables joins left and right on the columns lk of left and rk of right
-// (as many). Rows come out in the left table's order, each followed by
+// (as many), the rows keep admits. Rows come out in the left table's order, each followed by
 // its matches in the right table's order. The result has every left
 // column, then the right table's columns other than its matching columns;
 // a right column whose name a left column already has is prefixed with
 // rightName and "_" (t2_price), as DolphinDB names them. nullSafe makes
 // NULL keys match each other (enableNullSafeJoin).
-func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName string, nullSafe bool) (Result, error) {
+func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName string, nullSafe bool, keep Filter) (Result, error) {
 	li, err := ColumnPositions(left, lk)
 	if err != nil {
 		return Result{}, err
@@ -80,6 +90,18 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		}
 		return string(buf), true
 	}
+	masked := func(flags []bool) func([]*value.Vector, int) (string, bool) {
+		if flags == nil {
+			return keyOf
+		}
+		return func(cols []*value.Vector, row int) (string, bool) {
+			if !flags[row] {
+				return "", false
+			}
+			return keyOf(cols, row)
+		}
+	}
+	lkeyOf, rkeyOf := masked(keep.Left), masked(keep.Right)
 	lkeys := make([]*value.Vector, len(li))
 	for k, c := range li {
 		lkeys[k] = left.Cols[c]
@@ -89,14 +111,14 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	case Asof:
 		lrows, rrows = asofRows(lkeys, rkeys, keyOf)
 	case Right:
-		rrows, lrows = matchRows(rkeys, lkeys, keyOf, Left)
+		rrows, lrows = matchRows(rkeys, lkeys, rkeyOf, lkeyOf, Left)
 	case Prefix:
 		if len(lkeys) != 1 || lkeys[0].T.Storage() != value.StString || rkeys[0].T.Storage() != value.StString {
 			return Result{}, errors.New("pj takes one matching column of type STRING or SYMBOL.")
 		}
 		lrows, rrows = prefixRows(lkeys[0].Strings(), rkeys[0].Strings())
 	case SortedEqui:
-		lrows, rrows = matchRows(lkeys, rkeys, keyOf, Equi)
+		lrows, rrows = matchRows(lkeys, rkeys, lkeyOf, rkeyOf, Equi)
 		order := value.Iota(len(lrows))
 		sort.SliceStable(order, func(a, b int) bool {
 			for _, k := range lkeys {
@@ -112,7 +134,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		}
 		lrows, rrows = l2, r2
 	default:
-		lrows, rrows = matchRows(lkeys, rkeys, keyOf, kind)
+		lrows, rrows = matchRows(lkeys, rkeys, lkeyOf, rkeyOf, kind)
 	}
 
 	prefix := rightName
@@ -180,6 +202,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		outCols = append(outCols, value.GatherOrNull(col, rrows))
 	}
 	j.T = value.NewTable(outNames, outCols)
+	j.LeftRows = lrows
 	return j, nil
 }
 
@@ -187,14 +210,14 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 // order): all of them (ej, lj), the first (lsj); lj, lsj and fj keep an
 // unmatched left row with -1, and fj appends the right rows no left row
 // matched.
-func matchRows(lkeys, rkeys []*value.Vector, keyOf func([]*value.Vector, int) (string, bool), kind Kind) (lrows, rrows []int) {
+func matchRows(lkeys, rkeys []*value.Vector, lkeyOf, rkeyOf func([]*value.Vector, int) (string, bool), kind Kind) (lrows, rrows []int) {
 	index := map[string][]int{}
 	nr := 0
 	if len(rkeys) > 0 {
 		nr = rkeys[0].Len()
 	}
 	for r := 0; r < nr; r++ {
-		if key, ok := keyOf(rkeys, r); ok {
+		if key, ok := rkeyOf(rkeys, r); ok {
 			index[key] = append(index[key], r)
 		}
 	}
@@ -208,7 +231,7 @@ func matchRows(lkeys, rkeys []*value.Vector, keyOf func([]*value.Vector, int) (s
 	}
 	for l := 0; l < nl; l++ {
 		var hits []int
-		if key, ok := keyOf(lkeys, l); ok {
+		if key, ok := lkeyOf(lkeys, l); ok {
 			hits = index[key]
 		}
 		if kind == LeftSemi && len(hits) > 1 {

@@ -10,9 +10,9 @@ import (
 )
 
 // Join runs a joiner over its arguments (leftTable, rightTable,
-// matchingCols[, rightMatchingCols]); names are the arguments' variable
-// names (the right one prefixes its clashing columns, as package join
-// describes).
+// matchingCols[, rightMatchingCols][, leftFilter][, rightFilter]); names
+// are the arguments' variable names (the right one prefixes its clashing
+// columns, as package join describes).
 func Join(env Env, kind join.Kind, args []value.Value, names []string) (value.Value, error) {
 	j, err := joinValues(env, kind, args, names)
 	if err != nil {
@@ -23,6 +23,12 @@ func Join(env Env, kind join.Kind, args []value.Value, names []string) (value.Va
 
 // joinValues reads a joiner's arguments and joins the tables.
 func joinValues(env Env, kind join.Kind, args []value.Value, names []string) (join.Result, error) {
+	return joinFiltered(env, kind, args, names, join.Filter{})
+}
+
+// joinFiltered is joinValues with the rows keep admits, or, when it is
+// empty, those the leftFilter and rightFilter arguments admit.
+func joinFiltered(env Env, kind join.Kind, args []value.Value, names []string, keep join.Filter) (join.Result, error) {
 	left, right, err := joinTables(env, args)
 	if err != nil {
 		return join.Result{}, err
@@ -39,7 +45,41 @@ func joinValues(env Env, kind join.Kind, args []value.Value, names []string) (jo
 	if err != nil {
 		return join.Result{}, err
 	}
-	return join.Tables(kind, left, right, lk, rk, rightName(names), env.NullSafeJoin())
+	if keep.Left == nil && keep.Right == nil && len(args) > 4 {
+		if keep.Left, err = filterFlags(kind, "leftFilter", args[4], left.Rows()); err != nil {
+			return join.Result{}, err
+		}
+		if len(args) > 5 {
+			if keep.Right, err = filterFlags(kind, "rightFilter", args[5], right.Rows()); err != nil {
+				return join.Result{}, err
+			}
+		}
+	}
+	return join.Tables(kind, left, right, lk, rk, rightName(names), env.NullSafeJoin(), keep)
+}
+
+// filterFlags reads a leftFilter or rightFilter argument (a condition
+// on the table's columns, evaluated before the call): one flag per row,
+// nil when the argument is omitted.
+func filterFlags(kind join.Kind, param string, v value.Value, rows int) ([]bool, error) {
+	if v == nil {
+		return nil, nil
+	}
+	if s, ok := v.(*value.Scalar); ok && s.T == value.Bool {
+		if s.Null || s.Bool() {
+			return nil, nil
+		}
+		return make([]bool, rows), nil
+	}
+	b, ok := v.(*value.Vector)
+	if !ok || b.T != value.Bool || b.Len() != rows {
+		return nil, ddberr.Errorf("The %s of %s must be a boolean expression on the columns of its table.", param, kind.Name())
+	}
+	out := make([]bool, rows)
+	for i, x := range b.I8 {
+		out[i] = x == 1
+	}
+	return out, nil
 }
 
 // matchingColumns reads matchingCols[, rightMatchingCols].

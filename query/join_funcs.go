@@ -20,7 +20,11 @@ func init() {
 			}
 			return Join(qe, kind, args, names)
 		}
-		funcs.Register(funcs.Spec{Name: kind.Name(), Params: []string{"leftTable", "rightTable", "matchingCols", "rightMatchingCols"}, Min: 3, Max: 4,
+		params := []string{"leftTable", "rightTable", "matchingCols", "rightMatchingCols"}
+		if filtered[kind] {
+			params = append(params, "leftFilter", "rightFilter")
+		}
+		funcs.Register(funcs.Spec{Name: kind.Name(), Params: params, Min: 3, Max: len(params),
 			Category: "joins", Fn: unnamed(named), NamedFn: named})
 	}
 	crossJoin := func(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
@@ -44,6 +48,10 @@ func init() {
 			}})
 	}
 }
+
+// filtered are the joiners with leftFilter and rightFilter parameters
+// (equijoin.md, leftjoin.md).
+var filtered = map[join.Kind]bool{join.Equi: true, join.SortedEqui: true, join.Left: true, join.LeftSemi: true}
 
 func queryEnv(env funcs.Env) (Env, error) { return funcs.HostOf[Env](env) }
 

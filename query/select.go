@@ -42,6 +42,14 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		ex.qual = qual
 		return t, func() { ex.qual = nil }, nil
 	}
+	if isJoinerCall(from) {
+		t, qual, err := ex.joinerFrom(from.(*sqlparse.CallExpr))
+		if err != nil {
+			return nil, nil, err
+		}
+		ex.qual = qual
+		return t, func() { ex.qual = nil }, nil
+	}
 	if t, ok := v.(*value.Table); ok {
 		if t.Shared != "" {
 			if err := ex.env.CheckShared(t.Shared, false); err != nil {
@@ -228,11 +236,14 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.From == nil {
 		return nil, ddberr.Errorf("A SQL query must have a FROM clause.")
 	}
+	if err := selectRules(n); err != nil {
+		return nil, err
+	}
 	if v, ok, err := ex.partitionwiseSelect(n); ok {
 		return v, err
 	}
 	var from value.Value
-	if _, join := n.From.(*sqlparse.JoinExpr); !join {
+	if _, join := n.From.(*sqlparse.JoinExpr); !join && !isJoinerCall(n.From) {
 		var err error
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err
@@ -567,6 +578,9 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		return err
 	}
 	if pt, ok := env.DFSTable(target); ok {
+		if n.From != nil {
+			return errFromDFS
+		}
 		return ex.updatePartitioned(pt, n)
 	}
 	t, ok := target.(*value.Table)
@@ -576,16 +590,30 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 	if t.ReadOnly {
 		return insert.ErrReadOnly
 	}
+	// src is the table the set expressions see: t, or the join of its
+	// from clause; dst[i] is the row of t that src's row rows[i] changes.
+	src := t
+	var joined []int
+	if n.From != nil {
+		if src, joined, err = ex.updateJoin(t, n.From); err == errUpdateFrom {
+			// not a joiner of t: a table with t's rows (updateSource)
+			src, joined, err = nil, nil, nil
+			if src, err = ex.updateSource(t, n.From); err != nil {
+				return err
+			}
+		} else if err != nil {
+			return err
+		} else if src.Rows() != t.Rows() {
+			// as updateSource: the join must keep t's rows, one each
+			return ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
+		}
+	}
 	if t.Shared != "" {
 		if err := env.CheckShared(t.Shared, true); err != nil {
 			return err
 		}
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
-	}
-	src, err := ex.updateSource(t, n.From)
-	if err != nil {
-		return err
 	}
 	rows, err := ex.whereRows(src, n.Where)
 	if err != nil {
@@ -599,6 +627,10 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 	if err != nil {
 		return err
 	}
+	dst := rows
+	if joined != nil {
+		rows, dst = joinedRows(rows, joined)
+	}
 	var changes []change
 	var added []*value.Vector
 	var addedNames []string
@@ -610,8 +642,8 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 			// the expression, with NULL in the rows the where clause leaves out.
 			col := value.NewNullVector(vec.T, t.Rows())
 			col.Scale = vec.Scale
-			for _, r := range rows {
-				col.SetFrom(r, vec, r)
+			for i, r := range rows {
+				col.SetFrom(dst[i], vec, r)
 			}
 			added = append(added, col)
 			addedNames = append(addedNames, set.Col)
@@ -629,8 +661,8 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		changes = append(changes, change{j, conv})
 	}
 	for _, c := range changes {
-		for _, r := range rows {
-			t.Cols[c.col].SetFrom(r, c.v, r)
+		for i, r := range rows {
+			t.Cols[c.col].SetFrom(dst[i], c.v, r)
 		}
 	}
 	for i, c := range added {
@@ -667,6 +699,9 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 		return err
 	}
 	if pt, ok := env.DFSTable(target); ok {
+		if n.From != nil {
+			return errFromDFS
+		}
 		return ex.deletePartitioned(pt, n)
 	}
 	t, ok := target.(*value.Table)
@@ -676,6 +711,13 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 	if t.ReadOnly {
 		return insert.ErrReadOnly
 	}
+	src := t
+	var joined []int
+	if n.From != nil {
+		if src, joined, err = ex.updateJoin(t, n.From); err != nil {
+			return err
+		}
+	}
 	if t.Shared != "" {
 		if err := env.CheckShared(t.Shared, true); err != nil {
 			return err
@@ -683,9 +725,12 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}
-	rows, err := ex.whereRows(t, n.Where)
+	rows, err := ex.whereRows(src, n.Where)
 	if err != nil {
 		return err
+	}
+	if joined != nil {
+		_, rows = joinedRows(rows, joined)
 	}
 	drop := make([]bool, t.Rows())
 	for _, r := range rows {

@@ -10,6 +10,10 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
+// errOnColumns is the error for an ON condition that is neither a key
+// equality nor a condition on one table.
+var errOnColumns = ddberr.Errorf("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
+
 // sqlJoin evaluates `L [inner|left] join R on L.a = R.b [and ...]` as the
 // matching joiner, and returns how the tables' names qualify the result's
 // columns (alias -> column -> result column) for `L.a` in the query.
@@ -24,6 +28,8 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		kind = join.Equi
 	case "left":
 		kind = join.Left
+	case "left semi":
+		kind = join.LeftSemi
 	case "right":
 		kind = join.Right
 	case "full":
@@ -48,6 +54,8 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		return nil, nil, ddberr.Errorf("A SQL join needs an ON clause")
 	}
 	var lk, rk []string
+	var onLeft, onRight []sqlparse.Expr // conditions on one table
+	var onPairs []sqlparse.Expr         // other conditions on both tables
 	var conds func(e sqlparse.Expr) error
 	conds = func(e sqlparse.Expr) error {
 		b, ok := e.(*sqlparse.BinaryExpr)
@@ -57,7 +65,19 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 			}
 			return conds(b.R)
 		}
+		switch onSide(e, lname, rname) {
+		case sideLeft:
+			onLeft = append(onLeft, e)
+			return nil
+		case sideRight:
+			onRight = append(onRight, e)
+			return nil
+		}
 		if !ok || b.Op != "==" {
+			if kind == join.Equi || kind == join.Left {
+				onPairs = append(onPairs, e)
+				return nil
+			}
 			return ddberr.Errorf("The ON clause of a SQL join must be equalities of columns joined by and")
 		}
 		qa, ca, ok1 := qualified(b.L)
@@ -68,19 +88,39 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		case ok1 && ok2 && strings.EqualFold(qa, rname) && strings.EqualFold(qb, lname):
 			lk, rk = append(lk, cb), append(rk, ca)
 		default:
-			return ddberr.Errorf("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
+			return errOnColumns
 		}
 		return nil
 	}
 	if err := conds(j.On); err != nil {
 		return nil, nil, err
 	}
+	if lk == nil {
+		return nil, nil, errOnColumns
+	}
+	var keep join.Filter
+	if keep.Left, err = ex.onFilter(lname, lv, onLeft); err != nil {
+		return nil, nil, err
+	}
+	if keep.Right, err = ex.onFilter(rname, rv, onRight); err != nil {
+		return nil, nil, err
+	}
 	args := []value.Value{lv, rv, value.NewStrings(value.String, lk), value.NewStrings(value.String, rk)}
-	res, err := joinValues(ex.env, kind, args, []string{lname, rname})
+	res, err := joinFiltered(ex.env, kind, args, []string{lname, rname}, keep)
 	if err != nil {
 		return nil, nil, err
 	}
 	qual := map[string]map[string]string{strings.ToLower(lname): res.Left, strings.ToLower(rname): res.Right}
+	if len(onPairs) > 0 {
+		lt, err := joinTable(ex.env, lv)
+		if err != nil {
+			return nil, nil, err
+		}
+		pairs := &executor{env: ex.env, qual: qual}
+		if res.T, err = pairs.filterPairs(res, onPairs, kind == join.Left, len(lt.Names)); err != nil {
+			return nil, nil, err
+		}
+	}
 	return res.T, qual, nil
 }
 
@@ -150,4 +190,187 @@ func (ex *executor) sqlCrossJoin(j *sqlparse.JoinExpr) (*value.Table, map[string
 		rq[strings.ToLower(n)] = t.Names[len(lt.Names)+i]
 	}
 	return t, map[string]map[string]string{strings.ToLower(lname): lq, strings.ToLower(rname): rq}, nil
+}
+
+// The tables an ON condition other than a key equality reads.
+const (
+	sideBoth = iota
+	sideLeft
+	sideRight
+)
+
+// onSide tells whether every column e names is qualified by the left
+// table's name (sideLeft) or every one by the right's (sideRight); such a
+// condition limits which rows of that table may match (leftjoin.md:
+// `on t1.id=t2.id and t2.qty>=550`).
+func onSide(e sqlparse.Expr, lname, rname string) int {
+	side := sideBoth
+	mixed := false
+	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+		x, ok := n.(sqlparse.Expr)
+		if !ok {
+			return true
+		}
+		q, _, ok := qualified(x)
+		if !ok {
+			return true
+		}
+		s := sideBoth
+		switch {
+		case strings.EqualFold(q, lname) && !strings.EqualFold(q, rname):
+			s = sideLeft
+		case strings.EqualFold(q, rname) && !strings.EqualFold(q, lname):
+			s = sideRight
+		}
+		if s == sideBoth || side != sideBoth && side != s {
+			mixed = true
+		}
+		side = s
+		return false
+	})
+	if mixed {
+		return sideBoth
+	}
+	return side
+}
+
+// onFilter evaluates the ON conditions on one table of a SQL join over
+// that table's rows (its name.col naming its columns): the rows that may
+// match, nil when there are no conditions.
+func (ex *executor) onFilter(name string, v value.Value, conds []sqlparse.Expr) ([]bool, error) {
+	if len(conds) == 0 {
+		return nil, nil
+	}
+	t, err := joinTable(ex.env, v)
+	if err != nil {
+		return nil, err
+	}
+	cols := make(map[string]string, len(t.Names))
+	for _, n := range t.Names {
+		cols[strings.ToLower(n)] = n
+	}
+	side := &executor{env: ex.env, qual: map[string]map[string]string{strings.ToLower(name): cols}}
+	return side.whereMask(t, conds)
+}
+
+// fromJoiners are the joiners whose call in FROM lets the query name the
+// tables' columns as t1.col (leftjoin.md: select t2.x from lj(t1, t2, `id)).
+var fromJoiners = map[string]join.Kind{
+	"ej": join.Equi, "sej": join.SortedEqui, "lj": join.Left, "lsj": join.LeftSemi, "fj": join.Full,
+}
+
+// isJoinerCall reports whether e calls one of fromJoiners with its
+// tables named by variables or aliases (equijoin.md: ej(t as a, t as b,
+// `id) for a self join).
+func isJoinerCall(e sqlparse.Expr) bool {
+	c, ok := e.(*sqlparse.CallExpr)
+	if !ok || len(c.Args) < 3 {
+		return false
+	}
+	fn, ok := c.Fn.(*sqlparse.Ident)
+	if !ok {
+		return false
+	}
+	if _, ok := fromJoiners[strings.ToLower(fn.Name)]; !ok {
+		return false
+	}
+	named := func(e sqlparse.Expr) bool {
+		switch e.(type) {
+		case *sqlparse.Ident, *sqlparse.AliasExpr:
+			return true
+		}
+		return false
+	}
+	return named(c.Args[0]) && named(c.Args[1])
+}
+
+// joinerArgs evaluates a joiner call's arguments, with the names of
+// those that are variables or aliased tables.
+func (ex *executor) joinerArgs(c *sqlparse.CallExpr) ([]value.Value, []string, error) {
+	args := make([]value.Value, len(c.Args))
+	names := make([]string, len(c.Args))
+	for i, a := range c.Args {
+		switch x := a.(type) {
+		case *sqlparse.Ident:
+			names[i] = x.Name
+		case *sqlparse.AliasExpr:
+			if i < 2 {
+				names[i], a = x.Name, x.X
+			}
+		}
+		v, err := ex.eval(a)
+		if err != nil {
+			return nil, nil, err
+		}
+		args[i] = v
+	}
+	return args, names, nil
+}
+
+// joinerFrom evaluates FROM's joiner call (isJoinerCall) and how its
+// tables' names qualify the result's columns.
+func (ex *executor) joinerFrom(c *sqlparse.CallExpr) (*value.Table, map[string]map[string]string, error) {
+	kind := fromJoiners[strings.ToLower(c.Fn.(*sqlparse.Ident).Name)]
+	args, names, err := ex.joinerArgs(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(args) > 4 && !filtered[kind] || len(args) > 6 {
+		// the registered function gives the argument-count error
+		v, err := ex.eval(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		t, ok := v.(*value.Table)
+		if !ok {
+			return nil, nil, ddberr.Errorf("The FROM clause must be followed by a table. RefId:S02033")
+		}
+		return t, nil, nil
+	}
+	res, err := joinValues(ex.env, kind, args, names)
+	if err != nil {
+		return nil, nil, err
+	}
+	qual := map[string]map[string]string{strings.ToLower(names[1]): res.Right, strings.ToLower(names[0]): res.Left}
+	return res.T, qual, nil
+}
+
+// filterPairs applies ON conditions that read both tables (t1.x < t2.y)
+// to the key-matched pairs of an inner or left join: a pair that fails
+// them is dropped, and under a left join a left row none of whose pairs
+// passes stays once, with NULL in the right table's columns (those after
+// the first nleft).
+func (ex *executor) filterPairs(res join.Result, conds []sqlparse.Expr, left bool, nleft int) (*value.Table, error) {
+	ok, err := ex.whereMask(res.T, conds)
+	if err != nil {
+		return nil, err
+	}
+	var keep, nulled []int
+	for start := 0; start < len(ok); {
+		end := start + 1
+		for end < len(ok) && res.LeftRows[end] == res.LeftRows[start] {
+			end++
+		}
+		any := false
+		for r := start; r < end; r++ {
+			if ok[r] {
+				keep = append(keep, r)
+				any = true
+			}
+		}
+		if !any && left {
+			nulled = append(nulled, len(keep))
+			keep = append(keep, start)
+		}
+		start = end
+	}
+	out := res.T.Gather(keep)
+	for c := nleft; c < len(out.Cols) && len(nulled) > 0; c++ {
+		col := out.Cols[c].Clone()
+		for _, r := range nulled {
+			col.SetNull(r)
+		}
+		out.Cols[c] = col
+	}
+	return out, nil
 }

@@ -45,7 +45,9 @@ func windowBound(s *value.Scalar, t value.Type) (int64, error) {
 // matching value t, the right rows with equal other matching columns and
 // last matching column within [t+w1, t+w2] are aggregated by the
 // metacode aggs. pwj also takes the last right row before t+w1 when none
-// falls on it.
+// falls on it. The window 0:0 is [t0, t) instead, t0 being the previous
+// left row's value among those with equal other matching columns (all
+// earlier right rows for the first one), as windowjoin.md describes.
 func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, error) {
 	ex := &executor{env: env}
 	left, right, err := joinTables(env, args)
@@ -103,9 +105,8 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 	if err != nil {
 		return nil, err
 	}
-	if w1 == 0 && w2 == 0 {
-		return nil, ddberr.Errorf("A window join with window 0:0 is not supported yet.")
-	}
+	zero := w1 == 0 && w2 == 0
+	prevT := map[string]int64{} // 0:0: the previous left value per key
 	rkeys := make([]*value.Vector, len(ri))
 	for k, c := range ri {
 		want := left.Cols[li[k]]
@@ -149,7 +150,20 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 	for l := 0; l < left.Rows(); l++ {
 		rows = rows[:0]
 		key, ok := keyOf(lkeys[:last], l)
-		if g := groups[key]; ok && !lt.IsNull(l) && len(g) > 0 {
+		if ok && zero && !lt.IsNull(l) {
+			t := elemInt(lt, l)
+			lo, seen := prevT[key]
+			prevT[key] = t
+			g := groups[key]
+			i := 0
+			if seen {
+				i = sort.Search(len(g), func(i int) bool { return elemInt(rt, g[i]) >= lo })
+			}
+			j := sort.Search(len(g), func(i int) bool { return elemInt(rt, g[i]) >= t })
+			if i < j {
+				rows = append(rows, g[i:j]...)
+			}
+		} else if g := groups[key]; ok && !lt.IsNull(l) && len(g) > 0 {
 			t := elemInt(lt, l)
 			lo, hi := t+w1, t+w2
 			i := sort.Search(len(g), func(i int) bool { return elemInt(rt, g[i]) >= lo })

@@ -220,10 +220,13 @@ type UpdateStmt struct {
 	Having    Expr        // having after context by: which rows or groups change
 }
 
-// DeleteStmt is DELETE FROM table [WHERE ...].
+// DeleteStmt is DELETE FROM table [WHERE ...], or DELETE table FROM
+// joiner(table, ...) [WHERE ...] (From set), which deletes the rows of
+// table the join's selected rows come from.
 type DeleteStmt struct {
 	At    Pos
 	Table Expr
+	From  Expr
 	Where []Expr
 }
 
@@ -470,7 +473,9 @@ type OrderItem struct {
 // for cross joins. (DolphinDB's function-style joins such as ej(t1, t2, `id)
 // are plain CallExprs.)
 type JoinExpr struct {
-	At   Pos
+	At Pos
+	// Kind is inner, left, right, full, cross or "left semi" (left
+	// semijoin).
 	Kind string
 	L    Expr
 	R    Expr

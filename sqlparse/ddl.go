@@ -15,17 +15,27 @@ import (
 //	    -> createPartitionedTable(database("dfs://x"), table(1:0, ["c1","c2"], [T1,T2]), "pt", ["c1"], sortColumns=...)
 //	       (createDimensionTable without partitioned by)
 //	create [local temporary] table t (c1 T1, ...) -> t = table(1:0, ["c1"], [T1])
+//	    a column's [comment="c", compress="delta"] -> setColumnComment(<the create>, {c1: "c"}),
+//	    compressMethods={c1: "delta"}
 //	drop table "dfs://x"."pt" -> dropTable(database("dfs://x"), "pt")
 //	drop database "dfs://x"   -> dropDatabase("dfs://x")
 //	drop table t              -> undef t
+//	drop ... if exists X      -> if (existsDatabase(X) / existsTable(db, "pt") / defined("t")) drop ...
+//	alter table T add c TYPE  -> addColumn(T, "c", TYPE)
+//	alter table T drop [column] c           -> dropColumns!(T, "c")
+//	alter table T rename [column] c to d    -> rename!(T, "c", "d")
+//	    (T is loadTable(db, "pt") for "dfs://x"."pt")
 
-// isDDL reports whether the statement at t is create/drop database/table.
+// isDDL reports whether the statement at t is create/drop database/table
+// or alter table.
 func (p *parser) isDDL(t, nx lex.Token) bool {
 	switch {
 	case isKw(t, "create"):
 		return isKw(nx, "database") || isKw(nx, "table") || isKw(nx, "local")
 	case isKw(t, "drop"):
 		return isKw(nx, "database") || isKw(nx, "table")
+	case isKw(t, "alter"):
+		return isKw(nx, "table")
 	}
 	return false
 }
@@ -43,6 +53,10 @@ func (p *parser) parseDDL() Stmt {
 	p.withEq(func() {
 		if isKw(t, "drop") {
 			st = p.parseDrop(t)
+			return
+		}
+		if isKw(t, "alter") {
+			st = p.parseAlter(t)
 			return
 		}
 		if isKw(p.tok(), "local") {
@@ -84,27 +98,117 @@ func (p *parser) parseTableRef() (db Expr, name string, at Pos) {
 func (p *parser) parseDrop(t lex.Token) Stmt {
 	if isKw(p.tok(), "database") {
 		p.next()
-		return &ExprStmt{At: t.Pos, X: call(t.Pos, "dropDatabase", p.parseExpr())}
+		ifExists := p.parseIfExists()
+		dir := p.parseExpr()
+		drop := &ExprStmt{At: t.Pos, X: call(t.Pos, "dropDatabase", dir)}
+		if !ifExists {
+			return drop
+		}
+		return &IfStmt{At: t.Pos, Cond: call(t.Pos, "existsDatabase", dir), Then: []Stmt{drop}}
 	}
 	p.expectKw("table")
+	ifExists := p.parseIfExists()
 	db, name, at := p.parseTableRef()
+	var drop Stmt
+	var exists Expr
 	if db == nil {
-		return &UndefStmt{At: at, Names: []string{name}}
+		drop = &UndefStmt{At: at, Names: []string{name}}
+		exists = call(at, "defined", str(at, name))
+	} else {
+		drop = &ExprStmt{At: t.Pos, X: call(t.Pos, "dropTable", call(at, "database", db), str(at, name))}
+		exists = call(at, "existsTable", db, str(at, name))
 	}
-	return &ExprStmt{At: t.Pos, X: call(t.Pos, "dropTable", call(at, "database", db), str(at, name))}
+	if !ifExists {
+		return drop
+	}
+	return &IfStmt{At: t.Pos, Cond: exists, Then: []Stmt{drop}}
 }
 
-// parseNamedOptions parses `, name=value` options after a DDL statement.
+// parseIfExists consumes an optional `if exists`.
+func (p *parser) parseIfExists() bool {
+	if isKw(p.tok(), "if") && isKw(p.peekN(1), "exists") {
+		p.next()
+		p.next()
+		return true
+	}
+	return false
+}
+
+// parseAlter parses alter table ... add/drop/rename.
+func (p *parser) parseAlter(t lex.Token) Stmt {
+	p.expectKw("table")
+	db, name, at := p.parseTableRef()
+	var tbl Expr = &Ident{At: at, Name: name}
+	if db != nil {
+		tbl = call(at, "loadTable", db, str(at, name))
+	}
+	op := p.expectIdent()
+	column := func() *Literal {
+		if isKw(p.tok(), "column") && p.peekN(1).Kind == lex.TokIdent {
+			p.next()
+		}
+		c := p.expectIdent()
+		return str(c.Pos, c.Text)
+	}
+	var x Expr
+	switch {
+	case isKw(op, "add"):
+		c := column()
+		x = call(t.Pos, "addColumn", tbl, c, p.parseUnary())
+	case isKw(op, "drop"):
+		x = call(t.Pos, "dropColumns!", tbl, column())
+	case isKw(op, "rename"):
+		from := column()
+		p.expectKw("to")
+		to := p.expectIdent()
+		x = call(t.Pos, "rename!", tbl, from, str(to.Pos, to.Text))
+	default:
+		p.failTok(op)
+	}
+	return &ExprStmt{At: t.Pos, X: x}
+}
+
+// parseNamedOptions parses `, name=value` options after a DDL statement;
+// the manual's examples also leave out the comma before an option that
+// starts a line.
 func (p *parser) parseNamedOptions() []Expr {
 	var out []Expr
-	for p.isOp(",") {
-		p.next()
-		p.skipNewlines()
+	for {
+		if p.isOp(",") {
+			p.next()
+			p.skipNewlines()
+		} else if !p.tableOptionNext() {
+			return out
+		} else {
+			p.skipNewlines()
+		}
 		n := p.expectIdent()
 		p.expectOp("=")
 		out = append(out, &NamedArg{At: n.Pos, Name: n.Text, X: p.parseExpr()})
 	}
-	return out
+}
+
+// tableOptions are the name=value options of create table and create
+// database that may follow without a comma.
+var tableOptions = []string{"sortColumns", "keepDuplicates", "sortKeyMappingFunction", "softDelete",
+	"comment", "encryptMode", "primaryKey", "engine", "atomic", "chunkGranularity", "indexes"}
+
+// tableOptionNext reports whether a DDL option name and `=` follow,
+// possibly after line breaks.
+func (p *parser) tableOptionNext() bool {
+	i := p.pos
+	for i < len(p.toks)-1 && p.toks[i].Kind == lex.TokNewline {
+		i++
+	}
+	if i+1 >= len(p.toks) || p.toks[i].Kind != lex.TokIdent || !isOpTok(p.toks[i+1], "=") {
+		return false
+	}
+	for _, o := range tableOptions {
+		if strings.EqualFold(p.toks[i].Text, o) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) parseCreateDatabase(t lex.Token) Stmt {
@@ -148,34 +252,26 @@ func (p *parser) parseCreateTable(t lex.Token) Stmt {
 	p.skipNewlines()
 	p.expectOp("(")
 	var names, types []Expr
+	var desc columnDescriptions
 	for {
 		p.skipNewlines()
+		if len(names) > 0 && p.isOp(")") { // a trailing comma
+			p.next()
+			break
+		}
 		c := p.next()
 		if c.Kind != lex.TokIdent && c.Kind != lex.TokString {
 			p.failTok(c)
 		}
 		names = append(names, str(c.Pos, c.Text))
-		if tt := p.tok(); tt.Kind == lex.TokIdent && isOpTok(p.peekN(1), "[") && (isKw(p.peekN(2), "comment") || isKw(p.peekN(2), "compress")) {
+		if tt := p.tok(); tt.Kind == lex.TokIdent && isOpTok(p.peekN(1), "[") && (isKw(p.peekN(2), "comment") || isKw(p.peekN(2), "compress") || isKw(p.peekN(2), "indexes")) {
 			p.next()
 			types = append(types, &Ident{At: tt.Pos, Name: tt.Text})
 		} else {
 			types = append(types, p.parseUnary())
 		}
 		if p.isOp("[") { // column description: [comment="...", compress="..."]
-			depth := 0
-			for {
-				tk := p.next()
-				if isOpTok(tk, "[") {
-					depth++
-				} else if isOpTok(tk, "]") {
-					depth--
-					if depth == 0 {
-						break
-					}
-				} else if tk.Kind == lex.TokEOF {
-					p.failTok(tk)
-				}
-			}
+			p.parseColumnDescription(c, &desc)
 		}
 		p.skipNewlines()
 		if p.isOp(",") {
@@ -211,12 +307,59 @@ func (p *parser) parseCreateTable(t lex.Token) Stmt {
 		}
 	}
 	opts := p.parseNamedOptions()
-	dbh := call(at, "database", db)
-	if partCols == nil {
-		return &ExprStmt{At: t.Pos, X: call(t.Pos, "createDimensionTable", append([]Expr{dbh, schema, str(at, name)}, opts...)...)}
+	if desc.compress != nil {
+		opts = append(opts, &NamedArg{At: at, Name: "compressMethods", X: desc.compress})
 	}
-	args := []Expr{dbh, schema, str(at, name), &ArrayExpr{At: at, Elems: partCols}}
-	return &ExprStmt{At: t.Pos, X: call(t.Pos, "createPartitionedTable", append(args, opts...)...)}
+	dbh := call(at, "database", db)
+	var create Expr
+	if partCols == nil {
+		create = call(t.Pos, "createDimensionTable", append([]Expr{dbh, schema, str(at, name)}, opts...)...)
+	} else {
+		args := []Expr{dbh, schema, str(at, name), &ArrayExpr{At: at, Elems: partCols}}
+		create = call(t.Pos, "createPartitionedTable", append(args, opts...)...)
+	}
+	if desc.comment != nil {
+		create = call(t.Pos, "setColumnComment", create, desc.comment)
+	}
+	return &ExprStmt{At: t.Pos, X: create}
+}
+
+// columnDescriptions collects create table's per-column [comment=...,
+// compress=...] as dictionaries by column name (nil when no column has
+// one).
+type columnDescriptions struct {
+	comment, compress *DictExpr
+}
+
+// parseColumnDescription parses one column's [key=value, ...]; keys
+// other than comment and compress (indexes) are accepted and ignored.
+func (p *parser) parseColumnDescription(col lex.Token, d *columnDescriptions) {
+	p.expectOp("[")
+	for {
+		p.skipNewlines()
+		k := p.expectIdent()
+		p.expectOp("=")
+		v := p.parseExpr()
+		add := func(dp **DictExpr) {
+			if *dp == nil {
+				*dp = &DictExpr{At: col.Pos}
+			}
+			(*dp).Keys = append((*dp).Keys, str(col.Pos, col.Text))
+			(*dp).Values = append((*dp).Values, v)
+		}
+		switch {
+		case isKw(k, "comment"):
+			add(&d.comment)
+		case isKw(k, "compress"):
+			add(&d.compress)
+		}
+		p.skipNewlines()
+		if !p.isOp(",") {
+			break
+		}
+		p.next()
+	}
+	p.expectOp("]")
 }
 
 // optionNext reports whether the comma at the current token introduces a

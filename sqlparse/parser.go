@@ -367,7 +367,7 @@ func (p *parser) parseStmt() Stmt {
 			return p.parseInsert()
 		case isKw(t, "update") && nx.Kind == lex.TokIdent && !isKw(nx, "set"):
 			return p.parseUpdate()
-		case isKw(t, "delete") && isKw(nx, "from"):
+		case isKw(t, "delete") && (isKw(nx, "from") || nx.Kind == lex.TokIdent && isKw(p.peekN(2), "from")):
 			return p.parseDelete()
 		case p.isDDL(t, nx):
 			return p.parseDDL()
@@ -844,10 +844,17 @@ func (p *parser) parseUpdate() Stmt {
 
 func (p *parser) parseDelete() Stmt {
 	t := p.next()
-	p.next() // from
 	s := &DeleteStmt{At: t.Pos}
 	p.withEq(func() {
-		s.Table = p.parsePostfixExpr()
+		if isKw(p.tok(), "from") {
+			p.next()
+			s.Table = p.parsePostfixExpr()
+		} else { // delete t from joiner(t, ...)
+			s.Table = p.parsePostfixExpr()
+			p.skipNewlinesBeforeKw("from")
+			p.expectKw("from")
+			s.From = p.parseFrom()
+		}
 		if p.skipNewlinesBeforeKw("where") {
 			p.next()
 			s.Where = p.parseList(conditions)
@@ -858,6 +865,32 @@ func (p *parser) parseDelete() Stmt {
 
 // ---------------------------------------------------------------------------
 // SQL
+
+// selectItemAfterParen reports whether the parenthesis at token i is
+// closed by one that a select item follows (`top (n) *`), so that the
+// parenthesis is top's row count rather than a call of top.
+func (p *parser) selectItemAfterParen(i int) bool {
+	depth := 0
+	for ; i < len(p.toks); i++ {
+		t := p.toks[i]
+		switch {
+		case t.Kind == lex.TokEOF:
+			return false
+		case isOpTok(t, "("):
+			depth++
+		case isOpTok(t, ")"):
+			depth--
+			if depth == 0 {
+				if i+1 >= len(p.toks) {
+					return false
+				}
+				nx := p.toks[i+1]
+				return isOpTok(nx, "*") || nx.Kind == lex.TokIdent && !reserved[strings.ToLower(nx.Text)]
+			}
+		}
+	}
+	return false
+}
 
 // clauseBy reports (and consumes) a two-word clause such as "group by",
 // possibly after line breaks.
@@ -884,6 +917,10 @@ func (p *parser) parseSelect() *SelectExpr {
 		if isKw(p.tok(), "distinct") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") {
 			p.next()
 			s.Distinct = true
+		}
+		if isKw(p.tok(), "top") && isOpTok(p.peekN(1), "(") && p.selectItemAfterParen(p.pos+1) {
+			// top.md: select top (1+2) * from t1
+			p.fail(Pos{Line: p.tok().Pos.Line}, "integer constant expected after keyword top")
 		}
 		if isKw(p.tok(), "top") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") && !isKw(p.peekN(1), "from") {
 			kw := p.next()
@@ -994,7 +1031,12 @@ func (p *parser) parseFrom() Expr {
 				p.next()
 			}
 		}
-		p.expectKw("join")
+		if kind == "left" && isKw(p.tok(), "semijoin") { // left semijoin: lsj
+			kind = "left semi"
+			p.next()
+		} else {
+			p.expectKw("join")
+		}
 		p.skipNewlines()
 		j := &JoinExpr{At: jt.Pos, Kind: kind, L: left}
 		j.R = p.parseFromItem()

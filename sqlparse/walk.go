@@ -110,7 +110,7 @@ func (c *children) of(n Node) {
 		}
 		c.expr(n.Having)
 	case *DeleteStmt:
-		c.expr(n.Table)
+		c.expr(n.Table, n.From)
 		c.expr(n.Where...)
 	case *VectorLit:
 		c.expr(n.Elems...)

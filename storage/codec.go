@@ -114,7 +114,7 @@ type encoder struct {
 	out []byte  // header + payload of the last encode
 	raw []byte  // scratch raw payload
 	tmp []byte  // scratch for trial compression
-	ids []int32 // scratch gathered symbol ids
+	ids []int32 // scratch reordered symbol ids
 	d32 []int32 // scratch deltas
 	d64 []int64
 

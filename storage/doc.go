@@ -36,11 +36,14 @@
 // narrow leading key whose last sort column already ascends, as
 // time-ordered input does, else an LSD radix sort, else a comparison sort)
 // with keepDuplicates applied, then cut into blocks, so the blocks of one
-// append follow each other in key order. The order check packs keys a few
+// append follow each other in key order (a counting pass's scatter goes
+// to each block's run first, then within the block in cache, as the
+// blocks are encoded). The order check packs keys a few
 // thousand rows at a time, so input already in order needs no word per
 // row. ReadChunk checks the order of all
 // blocks and sorts only when it is broken (a chunk written by several
-// appends; stable, so ties keep commit order), applying keepDuplicates
+// appends: a few ascending runs are merged pairwise, more radix sorted;
+// stable, so ties keep commit order), applying keepDuplicates
 // across blocks: FIRST keeps the oldest row of each key, LAST the newest. Columns missing from a
 // block (written when the table had fewer columns) read as NULL.
 //

@@ -405,7 +405,13 @@ func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) order {
 		w[i] = w[i]<<idxBits | uint64(i)
 	}
 	if !sorted {
-		radixSort(w, lo, idxBits+total)
+		// A chunk written by a few appends is a few ascending runs: merging
+		// them takes fewer passes than the radix sort's digits.
+		if starts := runStarts(w, maxMergeRuns(idxBits+total-lo)); starts != nil {
+			mergeRuns(w, starts)
+		} else {
+			radixSort(w, lo, idxBits+total)
+		}
 	}
 	mask := uint64(1)<<idxBits - 1
 	if keep == KeepAll {
@@ -523,10 +529,13 @@ func sortMulti(keys [][]uint64, n int, keep KeepPolicy) []int32 {
 	return out
 }
 
+// radixDigitBits is the widest digit of radixSort.
+const radixDigitBits = 11
+
 // radixSort sorts a stably by bits [lo, hi) (LSD, digits of at most 11
 // bits; all digit histograms are counted in one pass).
 func radixSort(a []uint64, lo, hi int) {
-	const d = 11
+	const d = radixDigitBits
 	passes := (hi - lo + d - 1) / d
 	if passes == 0 || len(a) < 2 {
 		return
@@ -637,4 +646,71 @@ func gatherInto[T any](dst, s []T, perm []int32) []T {
 		tail[i] = s[p]
 	}
 	return dst
+}
+
+// maxMergeRuns is the most ascending runs (a chunk's appends) worth
+// merging instead of radix sorting keys of width bits: pairwise merging
+// takes one pass per doubling of the runs, the radix sort one per digit,
+// and a merge pass costs about as much as a digit's.
+func maxMergeRuns(width int) int {
+	return 1 << min((width+radixDigitBits-1)/radixDigitBits-1, 6)
+}
+
+// runStarts returns where w's ascending runs start, or nil when w has more
+// than max runs.
+func runStarts(w []uint64, max int) []int {
+	starts := []int{0}
+	for i := 1; i < len(w); i++ {
+		if w[i-1] > w[i] {
+			if len(starts) == max {
+				return nil
+			}
+			starts = append(starts, i)
+		}
+	}
+	return starts
+}
+
+// mergeRuns sorts w, whose ascending runs start at starts, by merging
+// neighbouring runs pairwise: every pass reads and writes sequentially.
+func mergeRuns(w []uint64, starts []int) {
+	src, dst := w, make([]uint64, len(w))
+	for len(starts) > 1 {
+		next := starts[:0:0]
+		for k := 0; k < len(starts); k += 2 {
+			lo, hi := starts[k], len(w)
+			if k+2 < len(starts) {
+				hi = starts[k+2]
+			}
+			if k+1 == len(starts) {
+				copy(dst[lo:hi], src[lo:hi])
+			} else {
+				mergeInto(dst[lo:hi], src[lo:starts[k+1]], src[starts[k+1]:hi])
+			}
+			next = append(next, lo)
+		}
+		starts = next
+		src, dst = dst, src
+	}
+	if &src[0] != &w[0] {
+		copy(w, src)
+	}
+}
+
+// mergeInto merges the ascending a and b into dst (len(a)+len(b) long).
+func mergeInto(dst, a, b []uint64) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		if x <= y {
+			dst[k] = x
+			i++
+		} else {
+			dst[k] = y
+			j++
+		}
+		k++
+	}
+	k += copy(dst[k:], a[i:])
+	copy(dst[k:], b[j:])
 }

@@ -332,22 +332,7 @@ func TestTSDBAppendPaths(t *testing.T) {
 					}
 					return 0
 				}
-				want := make([]int32, n)
-				for i := range want {
-					want[i] = int32(i)
-				}
-				slices.SortStableFunc(want, compare)
-				if keep != KeepAll {
-					var kept []int32
-					for i, r := range want {
-						if (keep == KeepFirst && i > 0 && compare(want[i-1], r) == 0) ||
-							(keep == KeepLast && i+1 < n && compare(want[i+1], r) == 0) {
-							continue
-						}
-						kept = append(kept, r)
-					}
-					want = kept
-				}
+				want := stableKept(n, compare, keep)
 				require.Equal(t, want, got[3].I32)
 				for k, r := range want {
 					require.Equal(t, date[r], got[0].I32[k])
@@ -454,24 +439,7 @@ func TestSortRowsMatchesReference(t *testing.T) {
 			}
 			return 0
 		}
-		want := make([]int32, n)
-		for i := range want {
-			want[i] = int32(i)
-		}
-		slices.SortStableFunc(want, compare)
-		if keep != KeepAll {
-			var kept []int32
-			for i, r := range want {
-				if keep == KeepFirst && i > 0 && compare(want[i-1], r) == 0 {
-					continue
-				}
-				if keep == KeepLast && i+1 < n && compare(want[i+1], r) == 0 {
-					continue
-				}
-				kept = append(kept, r)
-			}
-			want = kept
-		}
+		want := stableKept(n, compare, keep)
 		ord := sortRows(cols, n, keep)
 		if iter%4 >= 2 && keep == KeepAll && n > 1 && !slices.IsSortedFunc(ord.permutation(), cmp.Compare[int32]) {
 			require.NotNil(t, ord.inv, "iteration %d should use the counting pass", iter)

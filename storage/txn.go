@@ -737,6 +737,7 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 		names0 = append(names0, name...)
 	}
 	nsym := len(tc.e.base) + len(tc.newSyms)
+	var local []int32 // rows' places within their block, when not yet in place
 	if tsdb {
 		keys := make([]sortCol, len(opts.SortColumns))
 		for k, sc := range opts.SortColumns {
@@ -747,6 +748,14 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 			}
 		}
 		ord := sortRows(keys, n, opts.KeepDuplicates)
+		if ord.inv != nil && n > maxBlockRows {
+			// A counting pass's destinations span the whole append, and a
+			// scatter straight there writes all over every column. Rows
+			// go to their block's run first (one sequential stream per
+			// block), then each block puts its rows in place in cache as
+			// it is encoded.
+			ord.inv, local = splitByBlock(ord.inv)
+		}
 		if !ord.identity() {
 			// Reorder each column once, columns in parallel: a counting
 			// pass's scatter streams into few sequential runs, where a
@@ -794,9 +803,16 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 			var val []byte
 			switch {
 			case ids[i] != nil:
-				val = e.encodeIDs(ids[i][lo:hi])
+				seg := ids[i][lo:hi]
+				if local != nil {
+					e.ids = reorderInto(e.ids, seg, order{inv: local[lo:hi]})
+					seg = e.ids
+				}
+				val = e.encodeIDs(seg)
 			case konst[i]:
 				val = e.encodeVector(v.Slice(0, m))
+			case local != nil:
+				val = e.encodeVector(e.reordered(v.Slice(lo, hi), order{inv: local[lo:hi]}))
 			default:
 				val = e.encodeVector(v.Slice(lo, hi))
 			}
@@ -821,6 +837,27 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 		rows += m
 	}
 	return rows, nil
+}
+
+// splitByBlock splits row destinations (inv) into two scatters: to the
+// run of the block of maxBlockRows rows each row lands in, in input order
+// (first), then within that block to the row's place (local, indexed by
+// the first scatter's output).
+func splitByBlock(inv []int32) (first, local []int32) {
+	next := make([]int32, (len(inv)+maxBlockRows-1)/maxBlockRows)
+	for g := range next {
+		next[g] = int32(g * maxBlockRows)
+	}
+	first = make([]int32, len(inv))
+	local = make([]int32, len(inv))
+	for j, d := range inv {
+		g := d / maxBlockRows
+		p := next[g]
+		next[g]++
+		first[j] = p
+		local[p] = d - g*maxBlockRows
+	}
+	return first, local
 }
 
 // Commit writes everything the transaction appended, with each touched

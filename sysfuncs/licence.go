@@ -79,11 +79,7 @@ const fingerprintFile = "machineFingerprint.txt"
 // machineFingerprint writes a fingerprint of this machine (a hash of its
 // host name and machine id) into outputPath.
 func machineFingerprint(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
+	if _, err := funcs.HostWith(env, Host.CheckRead); err != nil {
 		return nil, err
 	}
 	dir, ok := funcs.StringArg(args[0])

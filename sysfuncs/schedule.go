@@ -216,11 +216,8 @@ func schedulerOf(h Host) (*Scheduler, error) {
 }
 
 func scheduleJob(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := funcs.HostWith(env, Host.CheckRead)
 	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
 		return nil, err
 	}
 	sch, err := schedulerOf(h)

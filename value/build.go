@@ -42,6 +42,17 @@ func GatherOrNull(v *Vector, rows []int) *Vector {
 	if len(nulls) > 0 && v.Len() == 0 {
 		return NewNullVector(v.T, len(rows))
 	}
+	if len(nulls) > 0 && v.T.IsArray() {
+		// an array row's NULL is an empty row, which SetFrom cannot
+		// write: gather it from one appended to a copy of v
+		ext := NewVector(v.T, 0, v.Len()+1)
+		ext.AppendVector(v)
+		ext.AppendNull()
+		for _, i := range nulls {
+			idx[i] = v.Len()
+		}
+		return ext.Gather(idx)
+	}
 	out := v.Gather(idx)
 	if len(nulls) > 0 {
 		null := NewNullVector(v.T, 1)

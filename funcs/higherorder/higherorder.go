@@ -497,6 +497,16 @@ func xunifiedCall(env funcs.Env, args []value.Value) (value.Value, error) {
 	return env.Call(fn, t.Any...)
 }
 
+// fnAndArgs reads the func and funcArgs arguments shared by moving,
+// window, rolling, the t* windows, groupby and contextby.
+func fnAndArgs(name string, f, args value.Value) (fn value.Value, list []value.Value, n int, err error) {
+	if fn, err = FnArg(name, f); err != nil {
+		return nil, nil, 0, err
+	}
+	list, n, err = funcArgsOf(name, args)
+	return fn, list, n, err
+}
+
 // funcArgsOf splits funcArgs (one argument, or a tuple of several of equal
 // length) into the argument list and their common length.
 func funcArgsOf(name string, x value.Value) ([]value.Value, int, error) {
@@ -602,11 +612,7 @@ func xcountValid(x value.Value, lo, hi int) int {
 }
 
 func xmoving(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, err := FnArg("moving", args[0])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("moving", args[1])
+	fn, list, n, err := fnAndArgs("moving", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -635,11 +641,7 @@ func xmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func windowFn(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, err := FnArg("window", args[0])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("window", args[1])
+	fn, list, n, err := fnAndArgs("window", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -666,11 +668,7 @@ func windowFn(env funcs.Env, args []value.Value) (value.Value, error) {
 // time; a window is computed once it is full, and the result has one
 // element per computed window.
 func xrolling(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, err := FnArg("rolling", args[0])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("rolling", args[1])
+	fn, list, n, err := fnAndArgs("rolling", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -811,11 +809,7 @@ func xtmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, err := FnArg("twindow", args[0])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("twindow", args[1])
+	fn, list, n, err := fnAndArgs("twindow", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -1187,11 +1181,7 @@ func sortGroups(groups [][]int, keys []*value.Vector) {
 // after the arguments as DolphinDB does: the grouping vectors by their
 // variable names (groupingKey otherwise), the result <func>_<arg>.
 func xgroupby(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
-	fn, err := FnArg("groupby", args[0])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("groupby", args[1])
+	fn, list, n, err := fnAndArgs("groupby", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -1262,11 +1252,7 @@ func resultColName(fn value.Value) string {
 }
 
 func xcontextby(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, err := FnArg("contextby", args[0])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("contextby", args[1])
+	fn, list, n, err := fnAndArgs("contextby", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -1342,11 +1328,7 @@ func scatterGroups(env funcs.Env, fn value.Value, list []value.Value, groups [][
 
 // segmentby applies func to runs of equal consecutive values of segment.
 func xsegmentby(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, err := FnArg("segmentby", args[0])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("segmentby", args[1])
+	fn, list, n, err := fnAndArgs("segmentby", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -1506,11 +1488,7 @@ func xsetScalar(v *value.Vector, i int, s *value.Scalar) error {
 }
 
 func xaggrTopN(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, err := FnArg("aggrTopN", args[0])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("aggrTopN", args[1])
+	fn, list, n, err := fnAndArgs("aggrTopN", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -1602,11 +1580,7 @@ func xtalib(env funcs.Env, args []value.Value) (value.Value, error) {
 // pivot groups funcArgs by (row, column) keys and lays func's result per
 // cell out as a matrix labelled with the sorted distinct keys.
 func xpivot(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, err := FnArg("pivot", args[0])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("pivot", args[1])
+	fn, list, n, err := fnAndArgs("pivot", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}

@@ -26,22 +26,7 @@ func init() {
 		cumSpec("cummax", cumExtreme(1)),
 		cumSpec("cummin", cumExtreme(-1)),
 		cumSpec("cumcount", cumcount),
-		cumSpec("cummed", cumDouble("cummed", func(xs, out []float64) {
-			var seen []float64
-			for i, x := range xs {
-				if !funcs.IsNullF(x) {
-					k := sort.SearchFloat64s(seen, x)
-					seen = append(seen, 0)
-					copy(seen[k+1:], seen[k:])
-					seen[k] = x
-				}
-				if len(seen) == 0 {
-					out[i] = value.NullFloat64
-				} else {
-					out[i] = Median(seen)
-				}
-			}
-		})),
+		cumSpec("cummed", cumDouble("cummed", runningSorted(Median))),
 		cumSpec("cumPositiveStreak", cumPositiveStreak),
 		funcs.Spec{Name: "cumfirstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumfirstNot", args, true) }},
@@ -337,7 +322,15 @@ func cumpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	q := p.Float64() / 100
-	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", func(xs, out []float64) {
+	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", runningSorted(func(seen []float64) float64 {
+		return QuantileSorted(seen, q, method)
+	})))
+}
+
+// runningSorted is a cumulative kernel whose row i is of applied to the
+// non-NULL elements up to i in ascending order (NULL before the first).
+func runningSorted(of func(sorted []float64) float64) func(xs, out []float64) {
+	return func(xs, out []float64) {
 		var seen []float64
 		for i, x := range xs {
 			if !funcs.IsNullF(x) {
@@ -349,10 +342,10 @@ func cumpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 			if len(seen) == 0 {
 				out[i] = value.NullFloat64
 			} else {
-				out[i] = QuantileSorted(seen, q, method)
+				out[i] = of(seen)
 			}
 		}
-	}))
+	}
 }
 
 // rankOptions are the common arguments of rank, cumrank and mrank.

@@ -1,6 +1,7 @@
 package system
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -13,8 +14,9 @@ import (
 )
 
 // In-memory table functions of the db-table family: they change a
-// value.Table in place under its lock. Partitioned (DFS) tables are not
-// value.Tables and get an error.
+// value.Table in place under its lock. addColumn also changes partitioned
+// tables through Host, dropColumns! and rename! through columnEditor; the
+// others give partitioned tables an error.
 
 func init() {
 	tb := func(name string, params []string, min, max int, props funcs.Props, fn funcs.Impl) funcs.Spec {
@@ -44,6 +46,14 @@ func memTable(name string, x value.Value) (*value.Table, error) {
 		return nil, ddberr.Errorf("Can't modify read-only table.")
 	}
 	return t, nil
+}
+
+// columnEditor is a partitioned table whose schema dropColumns! and
+// rename! change (package dfs's tables); funcs may not
+// import dfs, so it asks for the methods.
+type columnEditor interface {
+	RenameColumn(from, to string) error
+	DropColumn(ctx context.Context, name string) error
 }
 
 // typeCodes reads column types: type constants (DECIMAL scale above the
@@ -117,13 +127,19 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
-	t, err := memTable("dropColumns!", args[0])
-	if err != nil {
-		return nil, err
-	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [colNames] of dropColumns! must be a string scalar or vector.")
+	}
+	if p, ok := args[0].(columnEditor); ok {
+		if _, scalar := args[1].(*value.Scalar); !scalar {
+			return nil, ddberr.Errorf("The argument [colNames] of dropColumns! must be a string scalar for a DFS table.")
+		}
+		return nil, p.DropColumn(env.Context(), names[0])
+	}
+	t, err := memTable("dropColumns!", args[0])
+	if err != nil {
+		return nil, err
 	}
 	t.Mu.Lock()
 	defer t.Mu.Unlock()
@@ -219,6 +235,16 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		x.RowLabels, x.ColLabels = r, c
 		return x, nil
+	case columnEditor:
+		from, ok1 := funcs.StringArg(args[1])
+		to, ok2 := "", false
+		if len(args) == 3 && args[2] != nil {
+			to, ok2 = funcs.StringArg(args[2])
+		}
+		if !ok1 || !ok2 {
+			return nil, ddberr.Errorf("The old and new column names of rename! on a DFS table must be string scalars.")
+		}
+		return nil, x.RenameColumn(from, to)
 	case *value.Vector:
 		// a vector's label is not kept by Porpoise's vectors; the
 		// vector itself is the result, as in DolphinDB's output

@@ -400,46 +400,15 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := make([][]int, len(xs))
-	for i := range rows {
-		var cand []int
-		for j := max(0, i-w+1); j <= i; j++ {
-			if !funcs.IsNullF(xs[j]) {
-				cand = append(cand, j)
-			}
-		}
-		sort.SliceStable(cand, func(a, b int) bool {
-			x, y := xs[cand[a]], xs[cand[b]]
-			if x != y {
-				return (x < y) == asc
-			}
-			return cand[a] < cand[b]
-		})
-		if len(cand) > int(top) {
-			if latest {
-				// A run of equal values cut by top keeps its latest
-				// members, still listed oldest first.
-				cut := xs[cand[top-1]]
-				lo, hi := int(top)-1, int(top)-1
-				for lo > 0 && xs[cand[lo-1]] == cut {
-					lo--
-				}
-				for hi+1 < len(cand) && xs[cand[hi+1]] == cut {
-					hi++
-				}
-				keep := int(top) - lo
-				copy(cand[lo:], cand[hi+1-keep:hi+1])
-			}
-			cand = cand[:top]
-		}
-		if fixed {
+	rows := topNRows(xs, w, int(top), asc, latest)
+	if fixed {
+		for i, cand := range rows {
 			pad := make([]int, 0, top)
 			for k := len(cand); k < int(top); k++ {
 				pad = append(pad, -1)
 			}
-			cand = append(pad, cand...)
+			rows[i] = append(pad, cand...)
 		}
-		rows[i] = cand
 	}
 	return arrayOfInts(rows), nil
 }

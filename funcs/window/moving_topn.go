@@ -91,6 +91,8 @@ func topNRows(s []float64, w, top int, asc, latest bool) [][]int {
 		})
 		if len(cand) > top {
 			if latest {
+				// A run of equal values cut by top keeps its latest
+				// members, still listed oldest first.
 				cut := s[cand[top-1]]
 				lo, hi := top-1, top-1
 				for lo > 0 && s[cand[lo-1]] == cut {

@@ -245,8 +245,15 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.orderItems(" csort ", n.CSort)
 		f.opt(" having ", n.Having, "")
 	case *sqlparse.DeleteStmt:
-		f.w("delete from ")
-		f.node(n.Table)
+		if n.From != nil {
+			f.w("delete ")
+			f.node(n.Table)
+			f.w(" from ")
+			f.node(n.From)
+		} else {
+			f.w("delete from ")
+			f.node(n.Table)
+		}
 		f.clause(" where ", n.Where, ", ")
 
 	case *sqlparse.Ident:
@@ -327,7 +334,11 @@ func (f *formatter) node(n sqlparse.Node) {
 	case *sqlparse.JoinExpr:
 		f.w("(")
 		f.node(n.L)
-		f.w(" ", n.Kind, " join ")
+		if n.Kind == "left semi" {
+			f.w(" left semijoin ")
+		} else {
+			f.w(" ", n.Kind, " join ")
+		}
 		f.node(n.R)
 		f.opt(" on ", n.On, "")
 		f.w(")")
