@@ -236,7 +236,7 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err
 		}
-		if dt, ok := ex.env.DFSTable(from); ok {
+		if dt, ok := ex.env.DFSTable(from); ok && !hasOver(n.Cols) {
 			if v, ok, err := ex.mapReduceSelect(n, dt); ok {
 				return v, err
 			}
@@ -269,6 +269,11 @@ func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Va
 		}
 		if len(rows) != src.Rows() {
 			src = src.Gather(rows)
+		}
+	}
+	if hasOver(n.Cols) {
+		if n, src, err = ex.withAnalytics(n, src); err != nil {
+			return nil, err
 		}
 	}
 	var out *value.Table
@@ -473,6 +478,12 @@ func columnName(e sqlparse.Expr) string {
 		return n.Name
 	case *sqlparse.ParenExpr:
 		return columnName(n.X)
+	case *sqlparse.OverExpr:
+		// an analytic call is named for its function alone
+		if id, ok := n.Call.Fn.(*sqlparse.Ident); ok {
+			return id.Name
+		}
+		return ""
 	case *sqlparse.CallExpr:
 		fn := ""
 		if id, ok := n.Fn.(*sqlparse.Ident); ok {
