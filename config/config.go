@@ -45,6 +45,13 @@ type Config struct {
 	MemLimitOfTaskGroupResult float64
 	MemLimitOfTempResult      float64
 	MemLimitOfAllTempResults  float64
+	// BatchJobDir is where submitJob results and messages are kept
+	// (batchJobDir); empty means <data-dir>/batchJobs, or a temporary
+	// directory for an in-memory engine.
+	BatchJobDir string
+	// BatchJobFileRetentionTime is how long job files are kept, in days
+	// (batchJobFileRetentionTime); 0 keeps them.
+	BatchJobFileRetentionTime float64
 }
 
 // ErrUnknownKey is wrapped by Set's error for a key Porpoise does not
@@ -143,6 +150,16 @@ func (c *Config) Set(key, val string) error {
 			return fmt.Errorf("invalid value %q for configuration failedLoginAttempts", val)
 		}
 		c.FailedLoginAttempts = x
+		return nil
+	case "batchJobDir":
+		c.BatchJobDir = val
+		return nil
+	case "batchJobFileRetentionTime":
+		x, err := strconv.ParseFloat(val, 64)
+		if err != nil || x < 0 {
+			return fmt.Errorf("invalid value %q for configuration batchJobFileRetentionTime (days)", val)
+		}
+		c.BatchJobFileRetentionTime = x
 		return nil
 	case "failedLoginLockTime":
 		x, err := strconv.Atoi(val)

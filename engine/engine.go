@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -112,6 +113,10 @@ func Open(opts Options) (*Engine, error) {
 		}
 		return nil, err
 	}
+	if err := e.openBatchJobDir(); err != nil {
+		_ = e.closeStorage()
+		return nil, err
+	}
 	if err := e.openACL(); err != nil {
 		_ = e.closeStorage()
 		return nil, err
@@ -199,4 +204,20 @@ func (e *Engine) unshare(name string) bool {
 	_, ok := e.shared[name]
 	delete(e.shared, name)
 	return ok
+}
+
+// openBatchJobDir points the job registry at batchJobDir: the configured
+// directory, else <data-dir>/batchJobs (DolphinDB's <HomeDir>/batchJobs);
+// an in-memory engine keeps job files in a temporary directory that Close
+// removes.
+func (e *Engine) openBatchJobDir() error {
+	dir := e.cfg.BatchJobDir
+	if dir == "" && !e.opts.InMemory {
+		dir = filepath.Join(e.opts.DataDir, "batchJobs")
+	}
+	if dir == "" {
+		return nil
+	}
+	retention := time.Duration(e.cfg.BatchJobFileRetentionTime * float64(24*time.Hour))
+	return e.jobs.SetBatchJobDir(dir, retention)
 }

@@ -2,10 +2,15 @@ package engine
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/config"
 )
 
 // A job keeps calling a user function while its session goes on defining
@@ -45,27 +50,60 @@ submitJob("spin", "", spin)`)
 	require.Less(t, time.Since(start), 5*time.Second)
 }
 
-// Issue 12: submitJob results were kept forever (ten 80 MB jobs held
-// 765 MB). Past the retention budget the oldest results are released:
-// getJobReturn on them says so, the newest are still returned, and the
-// bytes retained stay under the budget.
-func TestJobResultsReleased(t *testing.T) {
-	e, err := Open(Options{})
+// Issue 12: submitJob results were kept forever in memory (ten 80 MB
+// jobs held 765 MB). As DolphinDB does, a finished job's return object
+// and messages are written to batchJobDir (<data-dir>/batchJobs by
+// default), with batchJob.log, and getJobReturn reads them back any
+// number of times.
+func TestJobResultsOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	e, err := Open(Options{DataDir: dir})
 	require.NoError(t, err)
 	defer e.Close()
-	e.jobs.SetResultBudget(20 << 20)
 	s := e.NewSession()
-	_, err = s.Run(`def big() { return 1..1000000 }`) // 8 MB
+	_, err = s.Run(`def big(n) { print("rows " + n); return 1..n }`)
 	require.NoError(t, err)
 	for i := range 6 {
-		_, err = s.Run(fmt.Sprintf(`getJobReturn(submitJob("big%d", "", big), true)`, i))
+		_, err = s.Run(fmt.Sprintf(`getJobReturn(submitJob("big%d", "", big, 1000000), true)`, i))
 		require.NoError(t, err)
 	}
-	retained := e.jobs.RetainedBytes()
-	require.LessOrEqual(t, retained, int64(20<<20))
-	_, err = s.Run(`getJobReturn("big0")`)
-	require.EqualError(t, err, "The result of the job [big0] was released: job results are kept up to 20 MB in total; read them sooner, e.g. with getJobReturn(jobId, true).")
-	v, err := s.Run(`size(getJobReturn("big5"))`)
+	for i := range 6 {
+		v, err := s.Run(fmt.Sprintf(`r = getJobReturn("big%d"); string(size(r)) + " " + string(sum(r) == sum(1..1000000))`, i))
+		require.NoError(t, err)
+		require.Equal(t, "1000000 true", v.String())
+		_, err = os.Stat(filepath.Join(dir, "batchJobs", fmt.Sprintf("big%d.obj", i)))
+		require.NoError(t, err)
+	}
+	v, err := s.Run(`getJobMessage("big3")`)
 	require.NoError(t, err)
-	require.Equal(t, "1000000", v.String())
+	require.Contains(t, v.String(), "rows 1000000")
+	require.Contains(t, v.String(), "The job is done.")
+	log, err := os.ReadFile(filepath.Join(dir, "batchJobs", "batchJob.log"))
+	require.NoError(t, err)
+	require.Equal(t, 18, strings.Count(string(log), "\n"), "received, started and finished for each of 6 jobs")
+}
+
+// batchJobDir and batchJobFileRetentionTime are dolphindb.cfg keys: job
+// files go to the configured directory, and files older than the
+// retention time are removed when the engine opens.
+func TestBatchJobDirConfig(t *testing.T) {
+	jobDir := filepath.Join(t.TempDir(), "jobs")
+	require.NoError(t, os.MkdirAll(jobDir, 0o755))
+	stale := filepath.Join(jobDir, "old.obj")
+	require.NoError(t, os.WriteFile(stale, []byte("x"), 0o644))
+	old := time.Now().Add(-3 * 24 * time.Hour)
+	require.NoError(t, os.Chtimes(stale, old, old))
+	cfg := config.Default()
+	require.NoError(t, cfg.Set("batchJobDir", jobDir))
+	require.NoError(t, cfg.Set("batchJobFileRetentionTime", "1.5"))
+	e, err := Open(Options{InMemory: true, Config: &cfg})
+	require.NoError(t, err)
+	defer e.Close()
+	_, err = os.Stat(stale)
+	require.True(t, os.IsNotExist(err), "a job file older than the retention time is removed")
+	v, err := e.NewSession().Run(`def f() { return "done" }; getJobReturn(submitJob("j", "", f), true)`)
+	require.NoError(t, err)
+	require.Equal(t, "done", v.String())
+	_, err = os.Stat(filepath.Join(jobDir, "j.obj"))
+	require.NoError(t, err)
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 	"weak"
 
-	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -27,11 +26,10 @@ type Registry struct {
 	byID  map[string]*job
 	order []*job
 	wg    sync.WaitGroup
-	// retained is the bytes of the results still held; budget caps it
-	// (jobResultBudget) and maxJobs the jobs listed (maxRetainedJobs;
-	// tests lower both).
-	retained, budget int64
-	maxJobs          int
+	// maxJobs caps the jobs listed (maxRetainedJobs; tests lower it).
+	maxJobs int
+	// files is where finished jobs' results and messages are kept.
+	files batchFiles
 	// ctx is every job's context: Close cancels it, so a job stuck in a
 	// loop ends instead of holding shutdown for the full wait.
 	ctx    context.Context
@@ -41,18 +39,30 @@ type Registry struct {
 }
 
 // NewRegistry returns an empty registry whose job times come from now.
+// Job files go to a temporary directory, removed by Close, until
+// SetBatchJobDir names one.
 func NewRegistry(now func() time.Time) *Registry {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Registry{now: now, byID: map[string]*job{}, ctx: ctx, cancel: cancel, budget: jobResultBudget, maxJobs: maxRetainedJobs}
+	return &Registry{now: now, byID: map[string]*job{}, ctx: ctx, cancel: cancel, maxJobs: maxRetainedJobs}
 }
 
-// Close cancels the running jobs and waits up to timeout for them to end.
+// SetBatchJobDir keeps the jobs' results and messages in dir
+// (dolphindb.cfg batchJobDir), creating it, and removes job files older
+// than retention there when it is positive (batchJobFileRetentionTime;
+// 0 keeps them, as DolphinDB's default does).
+func (r *Registry) SetBatchJobDir(dir string, retention time.Duration) error {
+	return r.files.open(dir, retention, r.now())
+}
+
+// Close cancels the running jobs and waits up to timeout for them to end;
+// a temporary job directory is then removed.
 func (r *Registry) Close(timeout time.Duration) {
 	r.cancel()
 	done := make(chan struct{})
 	go func() { r.wg.Wait(); close(done) }()
 	select {
 	case <-done:
+		r.files.close()
 	case <-time.After(timeout):
 	}
 }
@@ -70,27 +80,16 @@ type job struct {
 	msgs jobLog
 	// cancel stops the job (cancelJob, Registry.Close).
 	cancel context.CancelCauseFunc
-	// resultBytes is the estimated size of result while it is retained;
-	// released marks a result dropped by the retention rule (both under
-	// Registry.mu, as is result once the job is done).
-	resultBytes int64
-	released    bool
+	// resultStored and msgsStored report that the result and the
+	// messages are in the job's files rather than in result and msgs
+	// (set under Registry.mu once the job is done).
+	resultStored, msgsStored bool
 }
 
-// Job results are kept in memory for getJobReturn, which DolphinDB
-// allows any number of times; kept forever, ten 80 MB results held
-// 765 MB. The results retained are bounded: past jobResultBudget bytes
-// in total (or maxRetainedJobs jobs) the oldest completed jobs' results
-// are released, and getJobReturn on such a job says so.
-const (
-	jobResultBudget = 256 << 20
-	maxRetainedJobs = 10000
-)
-
-// errJobReleased is getJobReturn's error for a released result.
-func errJobReleased(id string, budget int64) error {
-	return fmt.Errorf("The result of the job [%s] was released: job results are kept up to %d MB in total; read them sooner, e.g. with getJobReturn(jobId, true).", id, budget>>20)
-}
+// maxRetainedJobs caps the jobs getRecentJobs can list; their results
+// and messages are on disk, so the list entries are all that memory
+// holds of a finished job.
+const maxRetainedJobs = 10000
 
 // Job is what a submitted job runs: its function called in a background
 // session of the submitting user whose context is ctx and whose output
@@ -115,13 +114,14 @@ func (r *Registry) Submit(id, desc, user, def string, run Job) string {
 	r.wg.Add(1)
 	r.mu.Unlock()
 	j.msgs.line(fmt.Sprintf("Start the job [%s]: %s", id, def))
+	r.log(j, "received")
 	go func() {
 		defer r.wg.Done()
 		defer close(j.done)
 		defer func() { j.end = r.now() }()
+		r.log(j, "started")
 		result, err := run(ctx, &j.msgs)
 		j.err = err
-		r.retain(j, result)
 		if j.err != nil && ctx.Err() != nil && errors.Is(context.Cause(ctx), ErrCancelled) {
 			j.err = ErrCancelled
 		}
@@ -131,24 +131,30 @@ func (r *Registry) Submit(id, desc, user, def string, run Job) string {
 		} else {
 			j.msgs.line("The job is done.")
 		}
+		r.store(j, result)
+		r.log(j, "finished")
 	}()
 	return id
 }
 
-// retain stores a finished job's result and applies the retention rule.
-func (r *Registry) retain(j *job, result value.Value) {
-	size := memlimit.EstimateBytes(result)
+// store writes a finished job's result and messages to its files, so
+// that memory holds only its list entry, and forgets the oldest finished
+// jobs past maxJobs. A result the file format cannot hold (a function
+// definition, a handle; such values are small) stays in memory, as does
+// anything a failed write could not keep.
+func (r *Registry) store(j *job, result value.Value) {
+	msgsErr := r.files.saveMessages(j.id, j.msgs.String())
+	resultErr := r.files.saveResult(j.id, result)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	j.result, j.resultBytes = result, size
-	r.retained += size
-	for _, old := range r.order {
-		if r.retained <= r.budget {
-			break
-		}
-		if old != j && old.result != nil {
-			r.release(old)
-		}
+	if msgsErr == nil {
+		j.msgsStored = true
+		j.msgs.reset()
+	}
+	if resultErr == nil {
+		j.resultStored = true
+	} else {
+		j.result = result
 	}
 	// Forget the oldest finished jobs past maxJobs. Running jobs are kept
 	// and skipped: one long job must not pin every later entry (the list
@@ -161,7 +167,6 @@ func (r *Registry) retain(j *job, result value.Value) {
 	kept := r.order[:0]
 	for _, old := range r.order {
 		if over > 0 && (old == j || finished(old)) {
-			r.release(old)
 			delete(r.byID, old.id)
 			over--
 			continue
@@ -172,6 +177,34 @@ func (r *Registry) retain(j *job, result value.Value) {
 	r.order = kept
 }
 
+// log appends a line for j's event to the directory's batchJob.log.
+func (r *Registry) log(j *job, event string) {
+	r.files.log(r.now(), j.id, j.desc, event)
+}
+
+// result is a finished job's return value, read back from its file.
+func (r *Registry) result(j *job) (value.Value, error) {
+	r.mu.Lock()
+	stored, res := j.resultStored, j.result
+	r.mu.Unlock()
+	if !stored {
+		return res, nil
+	}
+	return r.files.result(j.id)
+}
+
+// messages is what a job has printed so far, from its file once it is
+// done.
+func (r *Registry) messages(j *job) (string, error) {
+	r.mu.Lock()
+	stored := j.msgsStored
+	r.mu.Unlock()
+	if !stored {
+		return j.msgs.String(), nil
+	}
+	return r.files.messages(j.id)
+}
+
 // finished reports whether j has ended.
 func finished(j *job) bool {
 	select {
@@ -180,27 +213,6 @@ func finished(j *job) bool {
 	default:
 		return false
 	}
-}
-
-// release drops a job's result; r.mu is held.
-func (r *Registry) release(j *job) {
-	r.retained -= j.resultBytes
-	j.result, j.resultBytes, j.released = nil, 0, true
-}
-
-// SetResultBudget changes the bytes of job results kept (256 MB unless
-// changed); results past it are released oldest first.
-func (r *Registry) SetResultBudget(bytes int64) {
-	r.mu.Lock()
-	r.budget = bytes
-	r.mu.Unlock()
-}
-
-// RetainedBytes is the estimated size of the job results kept.
-func (r *Registry) RetainedBytes() int64 {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.retained
 }
 
 // job returns the job id, or DolphinDB's error when there is none.

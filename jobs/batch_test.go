@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -83,5 +86,61 @@ func TestCancelledJobAndUniqueIDs(t *testing.T) {
 	j.cancel(ErrCancelled)
 	wait(t, r, id)
 	require.Equal(t, ErrCancelled, j.err)
-	require.Contains(t, j.msgs.String(), "Job [j] failed: The job was cancelled.")
+	msgs, err := r.messages(j)
+	require.NoError(t, err)
+	require.Contains(t, msgs, "Job [j] failed: The job was cancelled.")
+}
+
+// Issue 12: finished jobs' results live in their files, not in memory:
+// ten jobs of 8 MB results leave the heap where it was, and each result
+// reads back whole, any number of times.
+func TestJobResultsLeaveMemory(t *testing.T) {
+	r := NewRegistry(time.Now)
+	defer r.Close(5 * time.Second)
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := range 10 {
+		id := r.Submit(fmt.Sprintf("big%d", i), "", "admin", "big", func(context.Context, io.Writer) (value.Value, error) {
+			v := value.NewVector(value.Long, 1_000_000, 1_000_000)
+			for k := range v.I64 {
+				v.I64[k] = int64(k)
+			}
+			return v, nil
+		})
+		wait(t, r, id)
+	}
+	var after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	require.Less(t, int64(after.HeapAlloc)-int64(before.HeapAlloc), int64(16<<20), "80 MB of results must not stay on the heap")
+	for range 2 {
+		j, err := r.job("big7")
+		require.NoError(t, err)
+		v, err := r.result(j)
+		require.NoError(t, err)
+		require.Equal(t, 1_000_000, v.(*value.Vector).Len())
+		require.Equal(t, int64(999_999), v.(*value.Vector).I64[999_999])
+	}
+}
+
+// Job ids become file names: one that names another directory stays in
+// the job directory.
+func TestJobFileNames(t *testing.T) {
+	require.Equal(t, "plain_id-1.x", fileName("plain_id-1.x"))
+	require.Equal(t, "%2E.%2F%2Fetc%2Fpasswd", fileName("..//etc/passwd"))
+	require.Equal(t, "a%5Cb%25c", fileName(`a\b%c`))
+	r := NewRegistry(time.Now)
+	defer r.Close(5 * time.Second)
+	dir := t.TempDir()
+	require.NoError(t, r.SetBatchJobDir(dir, 0))
+	id := r.Submit("../escape", "", "admin", "f", func(context.Context, io.Writer) (value.Value, error) {
+		return value.NewInt(7), nil
+	})
+	j := wait(t, r, id)
+	v, err := r.result(j)
+	require.NoError(t, err)
+	require.Equal(t, "7", v.String())
+	_, err = os.Stat(filepath.Join(dir, "%2E.%2Fescape.obj"))
+	require.NoError(t, err)
 }

@@ -5,9 +5,10 @@
 // background jobs (submitJob, submitJobEx, getJobReturn, getRecentJobs,
 // getJobMessage, getJobStat, cancelJob) and the node's figures (getPerf).
 //
-// It owns the job goroutines: Registry.Close cancels them and waits, and
-// a job's result is kept within a byte budget. It registers its functions
-// into package funcs from init and reaches the engine only through Host
+// It owns the job goroutines (Registry.Close cancels them and waits) and
+// the batch job directory, where a finished job's return object and
+// messages are kept as DolphinDB keeps them (batchJobDir). It registers
+// its functions into package funcs from init and reaches the engine only through Host
 // (the calling interpreter), which submits a job's function in a
 // background session and estimates the shared objects; it never imports
 // the engine, and the interpreter's sessions enter it through

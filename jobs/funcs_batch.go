@@ -118,11 +118,9 @@ func getJobReturn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if j.err != nil {
 		return nil, j.err
 	}
-	r.mu.Lock()
-	res, released, budget := j.result, j.released, r.budget
-	r.mu.Unlock()
-	if released {
-		return nil, errJobReleased(j.id, budget)
+	res, err := r.result(j)
+	if err != nil {
+		return nil, err
 	}
 	if res == nil {
 		return value.NullScalar(value.Void), nil
@@ -131,11 +129,15 @@ func getJobReturn(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func getJobMessage(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, j, err := jobArg(env, args[0])
+	r, j, err := jobArg(env, args[0])
 	if err != nil {
 		return nil, err
 	}
-	return value.NewString(j.msgs.String()), nil
+	text, err := r.messages(j)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewString(text), nil
 }
 
 // getJobStat counts the running batch jobs. Jobs start as soon as they

@@ -62,3 +62,11 @@ func (l *jobLog) String() string {
 	defer l.mu.Unlock()
 	return l.b.String() + l.partial
 }
+
+// reset empties the log once its text is in the job's file.
+func (l *jobLog) reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.b = strings.Builder{}
+	l.partial = ""
+}

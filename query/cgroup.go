@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -25,25 +26,25 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 	if err != nil {
 		return nil, err
 	}
-	g := groupRows(keyVecs, src.Rows())
-	g.sortByKeys()
-	g.index()
-	outer := groupRows(keyVecs[:len(n.GroupBy)], src.Rows())
+	g := groupagg.Group(keyVecs, src.Rows())
+	g.SortByKeys()
+	g.Index()
+	outer := groupagg.Group(keyVecs[:len(n.GroupBy)], src.Rows())
 	names := make([]string, len(keys))
 	keyCols := make([]*value.Vector, len(keys))
 	for i, kv := range keyVecs {
 		names[i] = columnName(keys[i])
-		keyCols[i] = kv.Gather(g.first)
+		keyCols[i] = kv.Gather(g.First)
 	}
 	vals := make([][]value.Value, len(n.Cols))
 	var acc []int
 	prevOuter := int32(-1)
-	for gi := 0; gi < g.n; gi++ {
-		o := outer.ids[g.first[gi]]
+	for gi := 0; gi < g.N; gi++ {
+		o := outer.IDs[g.First[gi]]
 		if o != prevOuter {
 			acc, prevOuter = acc[:0], o
 		}
-		acc = append(acc, g.perm[g.starts[gi]:g.starts[gi+1]]...)
+		acc = append(acc, g.Perm[g.Starts[gi]:g.Starts[gi+1]]...)
 		sub := src.Gather(acc)
 		for k, c := range n.Cols {
 			v, err := ex.withTable(sub, stripAlias(c))

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -70,12 +71,12 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 		}
 	}
 	if n.Top != nil || n.Limit != nil {
-		if keep, err = ex.limitPerGroup(n, keep, sg.ids); err != nil {
+		if keep, err = ex.limitPerGroup(n, keep, sg.IDs); err != nil {
 			return nil, err
 		}
 		if n.Top == nil && len(n.CSort) == 0 {
 			// context by with limit keeps the input order of the rows
-			sort.Slice(keep, func(a, b int) bool { return g.perm[keep[a]] < g.perm[keep[b]] })
+			sort.Slice(keep, func(a, b int) bool { return g.Perm[keep[a]] < g.Perm[keep[b]] })
 		}
 	}
 	if len(keep) != out.Rows() {
@@ -88,28 +89,28 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 // rows of a group in input or csort order) and returns the grouping over
 // src plus an evaluator over the rows gathered into group order, where
 // group i is rows starts[i]:starts[i+1] and ids are non-decreasing.
-func (ex *executor) contextGroups(src *value.Table, by []sqlparse.Expr, csort []sqlparse.OrderItem) (*grouping, *groupEval, error) {
+func (ex *executor) contextGroups(src *value.Table, by []sqlparse.Expr, csort []sqlparse.OrderItem) (*groupagg.Groups, *groupEval, error) {
 	keyVecs, err := ex.evalKeys(src, by)
 	if err != nil {
 		return nil, nil, err
 	}
-	g := groupRows(keyVecs, src.Rows())
-	g.sortByKeys()
-	g.index()
+	g := groupagg.Group(keyVecs, src.Rows())
+	g.SortByKeys()
+	g.Index()
 	if len(csort) > 0 {
 		if err := ex.csortGroups(g, src, csort); err != nil {
 			return nil, nil, err
 		}
 	}
-	sorted := src.Gather(g.perm)
-	sg := &grouping{keys: nil, n: g.n, starts: g.starts, ids: make([]int32, len(g.ids)), first: make([]int, g.n)}
-	for i := 0; i < g.n; i++ {
-		sg.first[i] = g.starts[i]
-		for r := g.starts[i]; r < g.starts[i+1]; r++ {
-			sg.ids[r] = int32(i)
+	sorted := src.Gather(g.Perm)
+	sg := &groupagg.Groups{N: g.N, Starts: g.Starts, IDs: make([]int32, len(g.IDs)), First: make([]int, g.N)}
+	for i := 0; i < g.N; i++ {
+		sg.First[i] = g.Starts[i]
+		for r := g.Starts[i]; r < g.Starts[i+1]; r++ {
+			sg.IDs[r] = int32(i)
 		}
 	}
-	sg.perm = value.Iota(len(sg.ids))
+	sg.Perm = value.Iota(len(sg.IDs))
 	ge := newGroupEval(ex, sorted, sg)
 	ge.sorted = sorted
 	return g, ge, nil
@@ -155,7 +156,7 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateS
 		kept = nil
 		for r, b := range hv.I8 {
 			if b == 1 {
-				kept = append(kept, rows[g.perm[r]])
+				kept = append(kept, rows[g.Perm[r]])
 			}
 		}
 		slices.Sort(kept)
@@ -171,8 +172,8 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateS
 		}
 		full := value.NewNullVector(vec.T, t.Rows())
 		full.Scale = vec.Scale
-		// row r of the group order is row g.perm[r] of sub, row rows[g.perm[r]] of t
-		for r, sr := range g.perm {
+		// row r of the group order is row g.Perm[r] of sub, row rows[g.Perm[r]] of t
+		for r, sr := range g.Perm {
 			full.SetFrom(rows[sr], vec, r)
 		}
 		out[k] = full
@@ -181,7 +182,7 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateS
 }
 
 // csortGroups orders the rows inside each group by the csort items.
-func (ex *executor) csortGroups(g *grouping, src *value.Table, items []sqlparse.OrderItem) error {
+func (ex *executor) csortGroups(g *groupagg.Groups, src *value.Table, items []sqlparse.OrderItem) error {
 	keys := make([]*value.Vector, len(items))
 	for i, it := range items {
 		v, err := ex.withTable(src, it.X)
@@ -192,8 +193,8 @@ func (ex *executor) csortGroups(g *grouping, src *value.Table, items []sqlparse.
 			return err
 		}
 	}
-	for gi := 0; gi < g.n; gi++ {
-		seg := g.perm[g.starts[gi]:g.starts[gi+1]]
+	for gi := 0; gi < g.N; gi++ {
+		seg := g.Perm[g.Starts[gi]:g.Starts[gi+1]]
 		sort.SliceStable(seg, func(a, b int) bool {
 			return compareRows(keys, items, seg[a], seg[b]) < 0
 		})
@@ -257,7 +258,7 @@ func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
 			names := append([]string(nil), t.Names...)
 			cols := append([]*value.Vector(nil), t.Cols...)
 			idx := make([]int, rows)
-			for r, id := range ge.g.ids {
+			for r, id := range ge.g.IDs {
 				idx[r] = int(id)
 			}
 			for k, a := range aggs {
@@ -278,13 +279,13 @@ func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
 	// per group: a scalar is repeated over the group, a vector must be
 	// as long as the group
 	x := stripAlias(e)
-	parts := make([]value.Value, ge.g.n)
-	for i := 0; i < ge.g.n; i++ {
+	parts := make([]value.Value, ge.g.N)
+	for i := 0; i < ge.g.N; i++ {
 		v, err := ge.ex.withTable(ge.groupSlice(i), x)
 		if err != nil {
 			return nil, err
 		}
-		size := ge.g.size(i)
+		size := ge.g.Size(i)
 		switch p := v.(type) {
 		case *value.Scalar:
 			if parts[i], err = value.Broadcast(p, size); err != nil {

@@ -7,7 +7,8 @@
 // indexed tables (package keyindex answers key conditions from their
 // index) and
 // partitioned tables of package dfs (reading only the partitions and
-// columns a query needs).
+// columns a query needs). Package groupagg groups rows by key and computes
+// the aggregates it can with typed loops (and their per-partition states).
 //
 // It also registers the table joiners as script functions (ej, lj, lsj,
 // fj, aj, pj, sej, cj, wj, pwj: join_funcs.go), which run with the calling
@@ -17,7 +18,7 @@
 // statement and an Env, through which query evaluates expressions with a
 // table's columns in scope (Scope), resolves table names and appends
 // rows. query never imports the interpreter (package engine); it may use
-// sqlparse, value, insert, dfs, keyindex and the funcs registry, and must
-// not keep sessions, variables or shared objects of its own. From storage it
+// sqlparse, value, insert, dfs, keyindex, groupagg and the funcs registry,
+// and must not keep sessions, variables or shared objects of its own. From storage it
 // uses only the read options and symbol codes a partition read hands over.
 package query

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -44,7 +45,7 @@ func (ex *executor) isAggregateName(name string) bool {
 	if ex.env.IsUserFunction(name) {
 		return false // user functions are called per group as they are
 	}
-	if fastAggregates[name] {
+	if groupagg.Typed(name) {
 		return true
 	}
 	s, ok := funcs.Lookup(name)
@@ -93,7 +94,7 @@ func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
 			return nil, false, nil
 		}
 		name := strings.ToLower(id.Name)
-		if l.ex.env.IsUserFunction(id.Name) || !fastAggregates[name] {
+		if l.ex.env.IsUserFunction(id.Name) || !groupagg.Typed(name) {
 			return nil, false, nil
 		}
 		spec := aggSpec{name: name, call: n}
@@ -132,14 +133,14 @@ func (ex *executor) checkNoAggregate(e sqlparse.Expr) error {
 type groupEval struct {
 	ex   *executor
 	src  *value.Table
-	g    *grouping
+	g    *groupagg.Groups
 	cols map[string]bool
 	// sorted is src with rows in group order (perm), built on first use
 	// by the per-group path; a group is then a slice of it.
 	sorted *value.Table
 }
 
-func newGroupEval(ex *executor, src *value.Table, g *grouping) *groupEval {
+func newGroupEval(ex *executor, src *value.Table, g *groupagg.Groups) *groupEval {
 	cols := make(map[string]bool, len(src.Names))
 	for _, n := range src.Names {
 		cols[strings.ToLower(n)] = true
@@ -162,7 +163,7 @@ func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 				return nil, err
 			}
 		}
-		if v, ok := groupAggregate(s.name, args, ge.g); ok {
+		if v, ok := groupagg.Aggregate(s.name, args, ge.g); ok {
 			out[k] = v
 			continue
 		}
@@ -179,24 +180,24 @@ func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 // every group be a zero-copy slice).
 func (ge *groupEval) groupedTable() *value.Table {
 	if ge.sorted == nil {
-		if ge.g.perm == nil {
-			ge.g.index()
+		if ge.g.Perm == nil {
+			ge.g.Index()
 		}
-		ge.sorted = ge.src.Gather(ge.g.perm)
+		ge.sorted = ge.src.Gather(ge.g.Perm)
 	}
 	return ge.sorted
 }
 
 func (ge *groupEval) groupSlice(i int) *value.Table {
 	t := ge.groupedTable()
-	return t.Slice(ge.g.starts[i], ge.g.starts[i+1])
+	return t.Slice(ge.g.Starts[i], ge.g.Starts[i+1])
 }
 
 // perGroupScalar evaluates e once per group; each result must be one
 // value (group by semantics).
 func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector, error) {
-	vals := make([]value.Value, ge.g.n)
-	for i := 0; i < ge.g.n; i++ {
+	vals := make([]value.Value, ge.g.N)
+	for i := 0; i < ge.g.N; i++ {
 		v, err := ge.ex.withTable(ge.groupSlice(i), e)
 		if err != nil {
 			return nil, err
@@ -255,7 +256,7 @@ func (ge *groupEval) groupValue(e sqlparse.Expr, keyNames []string, keyCols []*v
 	if err != nil {
 		return nil, err
 	}
-	return ge.ex.loweredValue(lowered, keyNames, keyCols, aggs, ge.g.n)
+	return ge.ex.loweredValue(lowered, keyNames, keyCols, aggs, ge.g.N)
 }
 
 // loweredValue evaluates a lowered select item over the groups' keys and
@@ -315,13 +316,13 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 	} else if keyVecs, err = ex.evalKeys(src, n.GroupBy); err != nil {
 		return nil, err
 	}
-	g := groupRows(keyVecs, src.Rows())
-	g.sortByKeys()
+	g := groupagg.Group(keyVecs, src.Rows())
+	g.SortByKeys()
 	ge := newGroupEval(ex, src, g)
 	keyNames := groupKeyNames(n)
 	keyCols := make([]*value.Vector, len(n.GroupBy))
 	for i, kv := range keyVecs {
-		keyCols[i] = kv.Gather(g.first)
+		keyCols[i] = kv.Gather(g.First)
 	}
 	out, err := groupedColumns(n, keyNames, keyCols, func(c sqlparse.Expr) (*value.Vector, error) {
 		return ge.groupValue(c, keyNames, keyCols)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -241,7 +242,7 @@ func fillColumn(v *value.Vector, rows []int, method string, fill value.Value) er
 		if !v.T.IsNumeric() {
 			return fillColumn(v, rows, "prev", fill)
 		}
-		xs := floatsOf(v)
+		xs := groupagg.FloatsOf(v)
 		for i := 0; i < n; i++ {
 			if rows[i] >= 0 {
 				continue

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -137,7 +138,7 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types 
 			return nil, false
 		}
 		for _, s := range l.specs {
-			if !decomposable[s.name] {
+			if !groupagg.Decomposable(s.name) {
 				return nil, false
 			}
 			for _, a := range s.args {
@@ -218,13 +219,6 @@ func readOptions(plan *mrPlan, names []string, types []value.Type, read []int) s
 		opts.Coded = opts.Coded[:reads-1]
 	}
 	return opts
-}
-
-// decomposable are the aggregates whose per-partition states merge into
-// the whole table's value.
-var decomposable = map[string]bool{
-	"count": true, "sum": true, "avg": true, "mean": true, "std": true, "var": true,
-	"min": true, "max": true, "first": true, "last": true,
 }
 
 // rowwise reports whether e's value on any slice of a table's rows is
@@ -310,20 +304,8 @@ func refersTo(e sqlparse.Expr, cols map[string]bool) bool {
 // its rows (keys and each aggregate's state).
 type mrPartial struct {
 	keys   []*value.Vector
-	states []aggState
+	states []groupagg.State
 	groups int
-}
-
-// aggState is an aggregate's partial state per group; which fields are
-// set depends on the aggregate and its argument's type.
-type aggState struct {
-	t    value.Type // argument type (Void for count(*))
-	cnt  []int64    // non-NULL values (rows for count(*))
-	isum []int64    // exact sums of an integral argument
-	fsum []float64  // sums of a floating argument
-	mean []float64  // std, var: the group's mean and squared deviations
-	m2   []float64
-	pick *value.Vector // min, max, first, last: the group's value
 }
 
 // mapPartition computes a partition's partial states. The interpreter is
@@ -401,12 +383,12 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[stri
 		}
 		keyVecs[i] = v
 	}
-	g := groupRows(keyVecs, rows)
-	p := &mrPartial{keys: make([]*value.Vector, len(keyVecs)), states: make([]aggState, len(plan.specs)), groups: g.n}
+	g := groupagg.Group(keyVecs, rows)
+	p := &mrPartial{keys: make([]*value.Vector, len(keyVecs)), states: make([]groupagg.State, len(plan.specs)), groups: g.N}
 	for i, kv := range keyVecs {
 		if c := keyCodes[i]; c != nil {
-			syms := make([]string, g.n)
-			for j, r := range g.first {
+			syms := make([]string, g.N)
+			for j, r := range g.First {
 				if id := c.IDs[r]; id > 0 {
 					syms[j] = c.Dict[id-1]
 				}
@@ -414,7 +396,7 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[stri
 			p.keys[i] = value.NewStrings(value.Symbol, syms)
 			continue
 		}
-		p.keys[i] = kv.Gather(g.first)
+		p.keys[i] = kv.Gather(g.First)
 	}
 	for k, s := range plan.specs {
 		args := make([]*value.Vector, len(s.args))
@@ -425,7 +407,7 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[stri
 			}
 			args[i] = v
 		}
-		st, ok := partialState(s.name, args, g)
+		st, ok := groupagg.Partial(s.name, args, g)
 		if !ok {
 			return nil, errNotDecomposable
 		}
@@ -447,9 +429,9 @@ func codesOf(codes map[string]*storage.SymbolCodes, name string) *storage.Symbol
 // countOnly is the partial of a query whose aggregates are all count(*)
 // with no grouping: rows rows in one group.
 func countOnly(plan *mrPlan, rows int) *mrPartial {
-	p := &mrPartial{states: make([]aggState, len(plan.specs)), groups: 1}
+	p := &mrPartial{states: make([]groupagg.State, len(plan.specs)), groups: 1}
 	for k := range p.states {
-		p.states[k] = aggState{cnt: []int64{int64(rows)}}
+		p.states[k] = groupagg.RowCount(rows)
 	}
 	return p
 }
@@ -457,60 +439,6 @@ func countOnly(plan *mrPlan, rows int) *mrPartial {
 // errNotDecomposable stops the map step when a partition's argument has
 // a type the partial kernels don't handle (the query then runs as usual).
 var errNotDecomposable = errors.New("query: aggregate argument not decomposable")
-
-// partialState computes an aggregate's state for g's groups, on the
-// argument types groupAggregate has typed loops for (ok false otherwise).
-func partialState(name string, args []*value.Vector, g *grouping) (aggState, bool) {
-	if len(args) == 0 {
-		if name != "count" {
-			return aggState{}, false
-		}
-		return aggState{cnt: groupSizes(g)}, true
-	}
-	if len(args) != 1 {
-		return aggState{}, false
-	}
-	v := args[0]
-	st := aggState{t: v.T}
-	switch name {
-	case "count":
-		c, ok := nonNullCounts(v, g)
-		st.cnt = c
-		return st, ok
-	case "sum", "avg", "mean", "std", "var":
-		if !fastNumeric(v) {
-			return st, false
-		}
-		st.cnt = make([]int64, g.n)
-		switch {
-		case name == "std" || name == "var":
-			st.fsum = make([]float64, g.n)
-			floatSums(v, g.ids, st.fsum, st.cnt)
-			st.mean, st.m2 = deviations(v, g, st.fsum, st.cnt)
-			st.fsum = nil
-		case v.T.Category() != value.CatFloating:
-			st.isum = make([]int64, g.n)
-			intSums(v, g.ids, st.isum, st.cnt)
-		default:
-			st.fsum = make([]float64, g.n)
-			floatSums(v, g.ids, st.fsum, st.cnt)
-		}
-		return st, true
-	case "min", "max":
-		if !fastScalarStorage(v) {
-			return st, false
-		}
-		st.pick = groupExtreme(v, g, name == "max")
-		return st, true
-	case "first", "last":
-		if v.T.IsArray() {
-			return st, false
-		}
-		st.pick = groupPick(v, g, name == "first")
-		return st, true
-	}
-	return st, false
-}
 
 // reducePartials merges the partitions' partial states (in partition
 // order) into the query's result table; scalars reports a select of
@@ -543,37 +471,37 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 			keys[i].AppendVector(p.keys[i])
 		}
 	}
-	var g *grouping
+	var g *groupagg.Groups
 	if len(keys) > 0 {
-		g = groupRows(keys, total)
-		g.sortByKeys()
+		g = groupagg.Group(keys, total)
+		g.SortByKeys()
 	} else {
-		g = &grouping{ids: make([]int32, total), n: 1, first: []int{0}}
+		g = &groupagg.Groups{IDs: make([]int32, total), N: 1, First: []int{0}}
 		if total == 0 {
-			g.first[0] = -1
+			g.First[0] = -1
 		}
 	}
 	aggs := make([]*value.Vector, len(plan.specs))
 	for k, s := range plan.specs {
-		states := make([]aggState, len(parts))
+		states := make([]groupagg.State, len(parts))
 		for j, p := range parts {
 			states[j] = p.states[k]
-			if states[j].t != states[0].t {
+			if states[j].T != states[0].T {
 				return nil, false, false
 			}
 		}
-		if aggs[k] = mergeStates(s.name, states, g); aggs[k] == nil {
+		if aggs[k] = groupagg.Merge(s.name, states, g); aggs[k] == nil {
 			return nil, false, false
 		}
 	}
 	keyNames := groupKeyNames(n)
 	keyCols := make([]*value.Vector, len(keys))
 	for i, kv := range keys {
-		keyCols[i] = value.GatherOrNull(kv, g.first)
+		keyCols[i] = value.GatherOrNull(kv, g.First)
 	}
 	item := func(c sqlparse.Expr) (*value.Vector, error) {
 		it := plan.items[c]
-		return ex.loweredValue(it.lowered, keyNames, keyCols, aggs[it.first:it.first+it.count], g.n)
+		return ex.loweredValue(it.lowered, keyNames, keyCols, aggs[it.first:it.first+it.count], g.N)
 	}
 	if len(n.GroupBy) > 0 {
 		out, err := groupedColumns(n, keyNames, keyCols, item)
@@ -593,98 +521,4 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 	}
 	out, err := insert.FromArgs(uniqueNames(names), vals)
 	return out, true, err == nil
-}
-
-// mergeStates reduces the partitions' states of one aggregate to its
-// value per group of g, whose ids number the states' rows in partition
-// order; nil when the states lack what name needs.
-func mergeStates(name string, states []aggState, g *grouping) *value.Vector {
-	ids := g.ids
-	switch name {
-	case "count":
-		c := make([]int64, g.n)
-		r := 0
-		for _, st := range states {
-			for _, x := range st.cnt {
-				c[ids[r]] += x
-				r++
-			}
-		}
-		return countsVector(c)
-	case "sum", "avg", "mean":
-		if states[0].isum != nil {
-			s, c := mergeSums(states, g, func(st aggState) []int64 { return st.isum })
-			if name == "sum" {
-				return intSumVector(s, c, states[0].t == value.Long)
-			}
-			f := make([]float64, g.n)
-			for i, x := range s {
-				f[i] = float64(x)
-			}
-			return meanVector(f, c)
-		}
-		f, c := mergeSums(states, g, func(st aggState) []float64 { return st.fsum })
-		if name == "sum" {
-			return floatSumVector(f, c)
-		}
-		return meanVector(f, c)
-	case "std", "var":
-		// Chan et al.'s pairwise update of count, mean and squared
-		// deviations, partition by partition.
-		c := make([]int64, g.n)
-		mean := make([]float64, g.n)
-		m2 := make([]float64, g.n)
-		r := 0
-		for _, st := range states {
-			for j, nb := range st.cnt {
-				id := ids[r]
-				r++
-				if nb == 0 {
-					continue
-				}
-				na := c[id]
-				if na == 0 {
-					c[id], mean[id], m2[id] = nb, st.mean[j], st.m2[j]
-					continue
-				}
-				nt := na + nb
-				d := st.mean[j] - mean[id]
-				mean[id] += d * float64(nb) / float64(nt)
-				m2[id] += st.m2[j] + d*d*float64(na)*float64(nb)/float64(nt)
-				c[id] = nt
-			}
-		}
-		return spreadVector(name, m2, c)
-	case "min", "max", "first", "last":
-		t := states[0].pick.T
-		picks := value.NewVector(t, 0, len(ids))
-		picks.Scale = states[0].pick.Scale
-		for _, st := range states {
-			if st.pick.T != t || st.pick.Scale != picks.Scale {
-				return nil
-			}
-			picks.AppendVector(st.pick)
-		}
-		if name == "min" || name == "max" {
-			return groupExtreme(picks, g, name == "max")
-		}
-		return groupPick(picks, g, name == "first")
-	}
-	return nil
-}
-
-// mergeSums adds the states' sums (sums picks them) and counts per group
-// of g.
-func mergeSums[T int64 | float64](states []aggState, g *grouping, sums func(aggState) []T) ([]T, []int64) {
-	s := make([]T, g.n)
-	c := make([]int64, g.n)
-	r := 0
-	for _, st := range states {
-		for j, x := range sums(st) {
-			s[g.ids[r]] += x
-			c[g.ids[r]] += st.cnt[j]
-			r++
-		}
-	}
-	return s, c
 }

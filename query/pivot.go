@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -29,23 +30,23 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 		return nil, err
 	}
 	rowKeys, colKey := keyVecs[:len(keyVecs)-1], keyVecs[len(keyVecs)-1]
-	rg := groupRows(rowKeys, src.Rows())
-	rg.sortByKeys()
-	cg := groupRows([]*value.Vector{colKey}, src.Rows())
-	cg.sortByKeys()
-	ncol := cg.n
+	rg := groupagg.Group(rowKeys, src.Rows())
+	rg.SortByKeys()
+	cg := groupagg.Group([]*value.Vector{colKey}, src.Rows())
+	cg.SortByKeys()
+	ncol := cg.N
 	// cells: dense ids row*ncol+col; empty cells have no first row
-	cells := &grouping{n: rg.n * ncol, ids: make([]int32, src.Rows()), first: make([]int, rg.n*ncol)}
-	for i := range cells.first {
-		cells.first[i] = -1
+	cells := &groupagg.Groups{N: rg.N * ncol, IDs: make([]int32, src.Rows()), First: make([]int, rg.N*ncol)}
+	for i := range cells.First {
+		cells.First[i] = -1
 	}
-	present := make([]bool, cells.n)
-	for r := range cells.ids {
-		c := rg.ids[r]*int32(ncol) + cg.ids[r]
-		cells.ids[r] = c
+	present := make([]bool, cells.N)
+	for r := range cells.IDs {
+		c := rg.IDs[r]*int32(ncol) + cg.IDs[r]
+		cells.IDs[r] = c
 		if !present[c] {
 			present[c] = true
-			cells.first[c] = r
+			cells.First[c] = r
 		}
 	}
 	ge := newGroupEval(ex, src, cells)
@@ -54,11 +55,11 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 	cols := make([]*value.Vector, 0, cap(names))
 	for i, kv := range rowKeys {
 		names = append(names, columnName(n.PivotBy[i]))
-		cols = append(cols, kv.Gather(rg.first))
+		cols = append(cols, kv.Gather(rg.First))
 	}
 	colNames := make([]string, ncol)
 	for j := 0; j < ncol; j++ {
-		colNames[j] = pivotColumnName(colKey, cg.first[j])
+		colNames[j] = pivotColumnName(colKey, cg.First[j])
 	}
 	for _, item := range n.Cols {
 		cellVals, err := ge.pivotCells(item, present)
@@ -66,7 +67,7 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 			return nil, err
 		}
 		for j := 0; j < ncol; j++ {
-			idx := make([]int, rg.n)
+			idx := make([]int, rg.N)
 			for r := range idx {
 				idx[r] = r*ncol + j
 			}
@@ -118,7 +119,7 @@ func (ge *groupEval) pivotCells(item sqlparse.Expr, present []bool) (*value.Vect
 		if err != nil {
 			return nil, err
 		}
-		if v, err = value.Broadcast(x, ge.g.n); err != nil {
+		if v, err = value.Broadcast(x, ge.g.N); err != nil {
 			return nil, err
 		}
 	default:
@@ -131,11 +132,11 @@ func (ge *groupEval) pivotCells(item sqlparse.Expr, present []bool) (*value.Vect
 		if err != nil {
 			return nil, err
 		}
-		last := make([]int, ge.g.n)
+		last := make([]int, ge.g.N)
 		for i := range last {
 			last[i] = -1
 		}
-		for r, id := range ge.g.ids {
+		for r, id := range ge.g.IDs {
 			last[id] = r
 		}
 		return value.GatherOrNull(all, last), nil

@@ -122,7 +122,7 @@ var noEffectKeys = func() map[string]string {
 		"recoveryWorkers", "subExecutors", "persistenceWorkerNum", "maxPubConnections")
 	add("no effect in porpoise: dfs:// data lives in --data-dir",
 		"volumes", "home", "dfsMetaDir", "chunkMetaDir", "redoLogDir", "TSDBRedoLogDir", "persistenceDir",
-		"logFile", "batchJobDir", "jobLogFile")
+		"logFile", "jobLogFile")
 	add("no effect in porpoise: Pebble manages its own caches",
 		"chunkCacheEngineMemSize", "OLAPCacheEngineSize", "TSDBCacheEngineSize",
 		"regularArrayMemoryLimit", "maxPartitionNumPerQuery")

@@ -1,4 +1,4 @@
-package query
+package groupagg
 
 import (
 	"math"
@@ -7,12 +7,12 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// groupAggregate computes one built-in aggregate for every group with a
+// Aggregate computes one built-in aggregate for every group with a
 // typed loop over the whole column. args are the aggregate's arguments
 // evaluated over all rows (nil for count(*)). ok is false when the
 // argument types have no typed loop here; the caller then calls the
 // function once per group instead.
-func groupAggregate(name string, args []*value.Vector, g *grouping) (*value.Vector, bool) {
+func Aggregate(name string, args []*value.Vector, g *Groups) (*value.Vector, bool) {
 	switch name {
 	case "count":
 		if len(args) == 0 {
@@ -56,8 +56,12 @@ func groupAggregate(name string, args []*value.Vector, g *grouping) (*value.Vect
 	return nil, false
 }
 
-// fastAggregates are the aggregates groupAggregate computes.
-var fastAggregates = map[string]bool{
+// Typed reports whether name is an aggregate Aggregate has typed loops
+// for (on some argument types).
+func Typed(name string) bool { return typedAggregates[name] }
+
+// typedAggregates are the aggregates Aggregate computes.
+var typedAggregates = map[string]bool{
 	"count": true, "sum": true, "avg": true, "mean": true, "std": true, "var": true,
 	"min": true, "max": true, "first": true, "last": true, "med": true, "nunique": true,
 	"wavg": true,
@@ -89,9 +93,9 @@ func fastScalarStorage(v *value.Vector) bool {
 	return true
 }
 
-func groupSizes(g *grouping) []int64 {
-	c := make([]int64, g.n)
-	for _, id := range g.ids {
+func groupSizes(g *Groups) []int64 {
+	c := make([]int64, g.N)
+	for _, id := range g.IDs {
 		c[id]++
 	}
 	return c
@@ -121,7 +125,7 @@ func countNonNull[T num](xs []T, null T, ids []int32, c []int64) {
 	}
 }
 
-func groupCount(v *value.Vector, g *grouping) (*value.Vector, bool) {
+func groupCount(v *value.Vector, g *Groups) (*value.Vector, bool) {
 	c, ok := nonNullCounts(v, g)
 	if !ok {
 		return nil, false
@@ -131,25 +135,25 @@ func groupCount(v *value.Vector, g *grouping) (*value.Vector, bool) {
 
 // nonNullCounts counts each group's non-NULL elements of v; ok is false
 // for an array vector.
-func nonNullCounts(v *value.Vector, g *grouping) ([]int64, bool) {
-	c := make([]int64, g.n)
+func nonNullCounts(v *value.Vector, g *Groups) ([]int64, bool) {
+	c := make([]int64, g.N)
 	switch v.T.Storage() {
 	case value.StInt8:
-		countNonNull(v.I8, value.NullInt8, g.ids, c)
+		countNonNull(v.I8, value.NullInt8, g.IDs, c)
 	case value.StInt16:
-		countNonNull(v.I16, value.NullInt16, g.ids, c)
+		countNonNull(v.I16, value.NullInt16, g.IDs, c)
 	case value.StInt32:
-		countNonNull(v.I32, value.NullInt32, g.ids, c)
+		countNonNull(v.I32, value.NullInt32, g.IDs, c)
 	case value.StInt64:
-		countNonNull(v.I64, value.NullInt64, g.ids, c)
+		countNonNull(v.I64, value.NullInt64, g.IDs, c)
 	case value.StFloat32:
-		countNonNull(v.F32, value.NullFloat32, g.ids, c)
+		countNonNull(v.F32, value.NullFloat32, g.IDs, c)
 	case value.StFloat64:
-		countNonNull(v.F64, value.NullFloat64, g.ids, c)
+		countNonNull(v.F64, value.NullFloat64, g.IDs, c)
 	case value.StString:
 		for i, s := range v.Str {
 			if s != "" {
-				c[g.ids[i]]++
+				c[g.IDs[i]]++
 			}
 		}
 	default:
@@ -158,7 +162,7 @@ func nonNullCounts(v *value.Vector, g *grouping) ([]int64, bool) {
 		}
 		for i := 0; i < v.Len(); i++ {
 			if !v.IsNull(i) {
-				c[g.ids[i]]++
+				c[g.IDs[i]]++
 			}
 		}
 	}
@@ -219,15 +223,15 @@ func floatSums(v *value.Vector, ids []int32, s []float64, c []int64) {
 // groupMoments computes sum, avg, std or var per group with the
 // built-ins' result types: sum of an integral column is INT (LONG for a
 // LONG column or when a sum leaves INT's range), everything else DOUBLE.
-func groupMoments(name string, v *value.Vector, g *grouping) *value.Vector {
-	c := make([]int64, g.n)
+func groupMoments(name string, v *value.Vector, g *Groups) *value.Vector {
+	c := make([]int64, g.N)
 	if name == "sum" && v.T.Category() != value.CatFloating {
-		s := make([]int64, g.n)
-		intSums(v, g.ids, s, c)
+		s := make([]int64, g.N)
+		intSums(v, g.IDs, s, c)
 		return intSumVector(s, c, v.T == value.Long)
 	}
-	s := make([]float64, g.n)
-	floatSums(v, g.ids, s, c)
+	s := make([]float64, g.N)
+	floatSums(v, g.IDs, s, c)
 	if name == "sum" {
 		return floatSumVector(s, c)
 	}
@@ -308,26 +312,26 @@ func meanVector(s []float64, c []int64) *value.Vector {
 // deviations turns the groups' sums s (in place) into means and adds up
 // each group's squared deviations from its mean (two passes, the stable
 // way).
-func deviations(v *value.Vector, g *grouping, s []float64, c []int64) (mean, ss []float64) {
+func deviations(v *value.Vector, g *Groups, s []float64, c []int64) (mean, ss []float64) {
 	for i := range s {
 		if c[i] > 0 {
 			s[i] /= float64(c[i])
 		}
 	}
-	ss = make([]float64, g.n)
+	ss = make([]float64, g.N)
 	switch v.T.Storage() {
 	case value.StInt8:
-		squares(v.I8, value.NullInt8, g.ids, s, ss)
+		squares(v.I8, value.NullInt8, g.IDs, s, ss)
 	case value.StInt16:
-		squares(v.I16, value.NullInt16, g.ids, s, ss)
+		squares(v.I16, value.NullInt16, g.IDs, s, ss)
 	case value.StInt32:
-		squares(v.I32, value.NullInt32, g.ids, s, ss)
+		squares(v.I32, value.NullInt32, g.IDs, s, ss)
 	case value.StInt64:
-		squares(v.I64, value.NullInt64, g.ids, s, ss)
+		squares(v.I64, value.NullInt64, g.IDs, s, ss)
 	case value.StFloat32:
-		squares(v.F32, value.NullFloat32, g.ids, s, ss)
+		squares(v.F32, value.NullFloat32, g.IDs, s, ss)
 	case value.StFloat64:
-		squares(v.F64, value.NullFloat64, g.ids, s, ss)
+		squares(v.F64, value.NullFloat64, g.IDs, s, ss)
 	}
 	return s, ss
 }
@@ -367,39 +371,39 @@ func nullIs[T num](null T) func(T) bool {
 	return func(x T) bool { return x == null || x != x }
 }
 
-func groupExtreme(v *value.Vector, g *grouping, max bool) *value.Vector {
-	best := make([]int, g.n)
+func groupExtreme(v *value.Vector, g *Groups, max bool) *value.Vector {
+	best := make([]int, g.N)
 	for i := range best {
 		best[i] = -1
 	}
 	switch v.T.Storage() {
 	case value.StInt8:
-		extremeRows(v.I8, nullIs(value.NullInt8), g.ids, best, max)
+		extremeRows(v.I8, nullIs(value.NullInt8), g.IDs, best, max)
 	case value.StInt16:
-		extremeRows(v.I16, nullIs(value.NullInt16), g.ids, best, max)
+		extremeRows(v.I16, nullIs(value.NullInt16), g.IDs, best, max)
 	case value.StInt32:
-		extremeRows(v.I32, nullIs(value.NullInt32), g.ids, best, max)
+		extremeRows(v.I32, nullIs(value.NullInt32), g.IDs, best, max)
 	case value.StInt64:
-		extremeRows(v.I64, nullIs(value.NullInt64), g.ids, best, max)
+		extremeRows(v.I64, nullIs(value.NullInt64), g.IDs, best, max)
 	case value.StFloat32:
-		extremeRows(v.F32, nullIs(value.NullFloat32), g.ids, best, max)
+		extremeRows(v.F32, nullIs(value.NullFloat32), g.IDs, best, max)
 	case value.StFloat64:
-		extremeRows(v.F64, nullIs(value.NullFloat64), g.ids, best, max)
+		extremeRows(v.F64, nullIs(value.NullFloat64), g.IDs, best, max)
 	case value.StString:
-		extremeRows(v.Str, func(s string) bool { return s == "" }, g.ids, best, max)
+		extremeRows(v.Str, func(s string) bool { return s == "" }, g.IDs, best, max)
 	}
 	return value.GatherOrNull(v, best)
 }
 
-func groupPick(v *value.Vector, g *grouping, first bool) *value.Vector {
+func groupPick(v *value.Vector, g *Groups, first bool) *value.Vector {
 	if first {
-		return value.GatherOrNull(v, g.first)
+		return value.GatherOrNull(v, g.First)
 	}
-	last := make([]int, g.n)
+	last := make([]int, g.N)
 	for i := range last {
 		last[i] = -1
 	}
-	for r, id := range g.ids {
+	for r, id := range g.IDs {
 		last[id] = r
 	}
 	return value.GatherOrNull(v, last)
@@ -407,16 +411,16 @@ func groupPick(v *value.Vector, g *grouping, first bool) *value.Vector {
 
 // groupMedian sorts each group's non-NULL values (gathered by the group
 // index) and takes the middle.
-func groupMedian(v *value.Vector, g *grouping) *value.Vector {
-	if g.perm == nil {
-		g.index()
+func groupMedian(v *value.Vector, g *Groups) *value.Vector {
+	if g.Perm == nil {
+		g.Index()
 	}
-	xs := floatsOf(v)
-	s := make([]float64, g.n)
+	xs := FloatsOf(v)
+	s := make([]float64, g.N)
 	vals := make([]float64, 0, 64)
-	for gi := 0; gi < g.n; gi++ {
+	for gi := 0; gi < g.N; gi++ {
 		vals = vals[:0]
-		for _, r := range g.perm[g.starts[gi]:g.starts[gi+1]] {
+		for _, r := range g.Perm[g.Starts[gi]:g.Starts[gi+1]] {
 			if x := xs[r]; x == x {
 				vals = append(vals, x)
 			}
@@ -438,19 +442,19 @@ func groupMedian(v *value.Vector, g *grouping) *value.Vector {
 
 // groupNunique counts distinct (group, value) pairs per group; NULL
 // counts as one value, as nunique does.
-func groupNunique(v *value.Vector, g *grouping) *value.Vector {
+func groupNunique(v *value.Vector, g *Groups) *value.Vector {
 	codes, first := keyCodes(v)
-	_, pairFirst := combineCodes(g.ids, g.n, codes, len(first))
-	c := make([]int64, g.n)
+	_, pairFirst := combineCodes(g.IDs, g.N, codes, len(first))
+	c := make([]int64, g.N)
 	for _, r := range pairFirst {
-		c[g.ids[r]]++
+		c[g.IDs[r]]++
 	}
 	return countsVector(c)
 }
 
-// floatsOf converts a numeric column to float64 with NULLs as NaN (one
+// FloatsOf converts a numeric column to float64 with NULLs as NaN (one
 // allocation per column, used where two columns are combined).
-func floatsOf(v *value.Vector) []float64 {
+func FloatsOf(v *value.Vector) []float64 {
 	out := make([]float64, v.Len())
 	conv := func(i int, f float64, null bool) {
 		if null {
@@ -489,17 +493,17 @@ func floatsOf(v *value.Vector) []float64 {
 }
 
 // groupWavg is sum(x*w)/sum(w) per group over rows where both are set.
-func groupWavg(x, w *value.Vector, g *grouping) *value.Vector {
-	xs, ws := floatsOf(x), floatsOf(w)
-	num := make([]float64, g.n)
-	den := make([]float64, g.n)
-	c := make([]int64, g.n)
+func groupWavg(x, w *value.Vector, g *Groups) *value.Vector {
+	xs, ws := FloatsOf(x), FloatsOf(w)
+	num := make([]float64, g.N)
+	den := make([]float64, g.N)
+	c := make([]int64, g.N)
 	for i, a := range xs {
 		b := ws[i]
 		if a != a || b != b {
 			continue
 		}
-		id := g.ids[i]
+		id := g.IDs[i]
 		num[id] += a * b
 		den[id] += b
 		c[id]++

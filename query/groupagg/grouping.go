@@ -1,4 +1,4 @@
-package query
+package groupagg
 
 import (
 	"math"
@@ -8,29 +8,30 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// grouping partitions a table's rows by the values of key columns. Group
-// ids are dense (0..n-1) and, once sorted, follow the keys' order.
-type grouping struct {
+// Groups partitions a table's rows by the values of key columns. Group
+// ids are dense (0..N-1) and, after SortByKeys, follow the keys' order.
+type Groups struct {
 	keys  []*value.Vector
-	ids   []int32 // group of each row
-	n     int     // number of groups
-	first []int   // first row of each group
-	// starts/perm list the rows group by group (perm[starts[g]:starts[g+1]]
-	// in input order); built by index.
-	starts []int
-	perm   []int
+	IDs   []int32 // group of each row
+	N     int     // number of groups
+	First []int   // first row of each group (-1 for a group without rows)
+	// Starts/Perm list the rows group by group (Perm[Starts[g]:Starts[g+1]]
+	// in input order); built by Index.
+	Starts []int
+	Perm   []int
 }
 
-// groupRows assigns each of rows rows a group id by the key columns,
+// Group assigns each of rows rows a group id by the key columns,
 // hashing typed values (no per-row boxing); several keys are combined
-// column by column into one dense id.
-func groupRows(keys []*value.Vector, rows int) *grouping {
-	g := &grouping{keys: keys}
+// column by column into one dense id. Without keys all rows form one
+// group.
+func Group(keys []*value.Vector, rows int) *Groups {
+	g := &Groups{keys: keys}
 	if len(keys) == 0 {
-		g.ids = make([]int32, rows)
-		g.n = min(rows, 1)
+		g.IDs = make([]int32, rows)
+		g.N = min(rows, 1)
 		if rows > 0 {
-			g.first = []int{0}
+			g.First = []int{0}
 		}
 		return g
 	}
@@ -39,7 +40,7 @@ func groupRows(keys []*value.Vector, rows int) *grouping {
 		codes, kfirst := keyCodes(k)
 		ids, first = combineCodes(ids, len(first), codes, len(kfirst))
 	}
-	g.ids, g.first, g.n = ids, first, len(first)
+	g.IDs, g.First, g.N = ids, first, len(first)
 	return g
 }
 
@@ -201,15 +202,15 @@ func combineCodes(a []int32, na int, b []int32, nb int) ([]int32, []int) {
 	return intCodes(pairs)
 }
 
-// sortByKeys renumbers the groups so that ids follow the keys' order
+// SortByKeys renumbers the groups so that ids follow the keys' order
 // (DolphinDB returns group by results sorted by the grouping columns).
-func (g *grouping) sortByKeys() {
-	order := make([]int, g.n)
+func (g *Groups) SortByKeys() {
+	order := make([]int, g.N)
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool {
-		ra, rb := g.first[order[a]], g.first[order[b]]
+		ra, rb := g.First[order[a]], g.First[order[b]]
 		for _, k := range g.keys {
 			if c := value.CompareElems(k, ra, rb); c != 0 {
 				return c < 0
@@ -217,36 +218,36 @@ func (g *grouping) sortByKeys() {
 		}
 		return false
 	})
-	rank := make([]int32, g.n)
-	first := make([]int, g.n)
+	rank := make([]int32, g.N)
+	first := make([]int, g.N)
 	for newID, old := range order {
 		rank[old] = int32(newID)
-		first[newID] = g.first[old]
+		first[newID] = g.First[old]
 	}
-	for i, id := range g.ids {
-		g.ids[i] = rank[id]
+	for i, id := range g.IDs {
+		g.IDs[i] = rank[id]
 	}
-	g.first = first
+	g.First = first
 }
 
-// index fills starts and perm: the rows of each group, in input order.
-func (g *grouping) index() {
-	starts := make([]int, g.n+1)
-	for _, id := range g.ids {
+// Index fills Starts and Perm: the rows of each group, in input order.
+func (g *Groups) Index() {
+	starts := make([]int, g.N+1)
+	for _, id := range g.IDs {
 		starts[id+1]++
 	}
-	for i := 1; i <= g.n; i++ {
+	for i := 1; i <= g.N; i++ {
 		starts[i] += starts[i-1]
 	}
-	pos := make([]int, g.n)
-	copy(pos, starts[:g.n])
-	perm := make([]int, len(g.ids))
-	for r, id := range g.ids {
+	pos := make([]int, g.N)
+	copy(pos, starts[:g.N])
+	perm := make([]int, len(g.IDs))
+	for r, id := range g.IDs {
 		perm[pos[id]] = r
 		pos[id]++
 	}
-	g.starts, g.perm = starts, perm
+	g.Starts, g.Perm = starts, perm
 }
 
-// size is the number of rows in group i (after index).
-func (g *grouping) size(i int) int { return g.starts[i+1] - g.starts[i] }
+// Size is the number of rows in group i (after Index).
+func (g *Groups) Size(i int) int { return g.Starts[i+1] - g.Starts[i] }
