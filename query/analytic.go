@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/window"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -103,8 +104,8 @@ func (ex *executor) withAnalytics(n *sqlparse.SelectExpr, src *value.Table) (*sq
 // analyticOrder is the rows of src sorted for one window: partition by
 // partition, each in ORDER BY order (input order for ties).
 type analyticOrder struct {
-	g     *grouping // the partitions over src's rows
-	perm  []int     // sorted position -> src row
+	g     *groupagg.Groups // the partitions over src's rows
+	perm  []int            // sorted position -> src row
 	parts window.Partitions
 	keys  []*value.Vector // the order keys, sorted
 }
@@ -114,9 +115,9 @@ func (ex *executor) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analy
 	if err != nil {
 		return nil, err
 	}
-	g := groupRows(pkeys, src.Rows())
-	g.index()
-	ao := &analyticOrder{g: g, perm: g.perm, parts: window.Partitions{Starts: g.starts}}
+	g := groupagg.Group(pkeys, src.Rows())
+	g.Index()
+	ao := &analyticOrder{g: g, perm: g.Perm, parts: window.Partitions{Starts: g.Starts}}
 	if len(o.OrderBy) == 0 {
 		return ao, nil
 	}
@@ -128,9 +129,9 @@ func (ex *executor) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analy
 	if err != nil {
 		return nil, err
 	}
-	perm := append([]int(nil), g.perm...)
-	for p := 0; p < g.n; p++ {
-		part := perm[g.starts[p]:g.starts[p+1]]
+	perm := append([]int(nil), g.Perm...)
+	for p := 0; p < g.N; p++ {
+		part := perm[g.Starts[p]:g.Starts[p+1]]
 		sort.SliceStable(part, func(a, b int) bool {
 			return compareRows(keys, o.OrderBy, part[a], part[b]) < 0
 		})
@@ -488,7 +489,7 @@ func (ex *executor) partitionAggregate(call *sqlparse.CallExpr, name string, arg
 	}
 	var per *value.Vector
 	if ok {
-		per, ok = groupAggregate(name, vecs, g)
+		per, ok = groupagg.Aggregate(name, vecs, g)
 	}
 	if !ok {
 		if per, err = newGroupEval(ex, src, g).perGroupScalar(call, columnName(call)); err != nil {
@@ -497,7 +498,7 @@ func (ex *executor) partitionAggregate(call *sqlparse.CallExpr, name string, arg
 	}
 	idx := make([]int, len(ao.perm))
 	for k, r := range ao.perm {
-		idx[k] = int(g.ids[r])
+		idx[k] = int(g.IDs[r])
 	}
 	return per.Gather(idx), nil
 }
@@ -535,7 +536,7 @@ func (ex *executor) frameAggregate(call *sqlparse.CallExpr, name string, args []
 	}
 	// every non-empty frame becomes a group of the gathered rows
 	var idx []int
-	g := &grouping{}
+	g := &groupagg.Groups{}
 	slot := make([]int, n)
 	for i := 0; i < n; i++ {
 		lo, hi := f.Lo[i], f.Hi[i]
@@ -543,17 +544,17 @@ func (ex *executor) frameAggregate(call *sqlparse.CallExpr, name string, args []
 			slot[i] = -1
 			continue
 		}
-		slot[i] = g.n
-		g.first = append(g.first, len(idx))
-		g.starts = append(g.starts, len(idx))
+		slot[i] = g.N
+		g.First = append(g.First, len(idx))
+		g.Starts = append(g.Starts, len(idx))
 		for j := lo; j < hi; j++ {
 			idx = append(idx, j)
-			g.ids = append(g.ids, int32(g.n))
+			g.IDs = append(g.IDs, int32(g.N))
 		}
-		g.n++
+		g.N++
 	}
-	g.starts = append(g.starts, len(idx))
-	g.perm = value.Iota(len(idx))
+	g.Starts = append(g.Starts, len(idx))
+	g.Perm = value.Iota(len(idx))
 	var names []string
 	var cols []*value.Vector
 	callArgs := make([]sqlparse.Expr, len(call.Args))
@@ -574,7 +575,7 @@ func (ex *executor) frameAggregate(call *sqlparse.CallExpr, name string, args []
 	var per *value.Vector
 	ok := false
 	if fast {
-		per, ok = groupAggregate(name, vecs, g)
+		per, ok = groupagg.Aggregate(name, vecs, g)
 	}
 	if !ok {
 		if len(cols) == 0 {
@@ -597,9 +598,9 @@ func runningAggregate(name string, args []*value.Vector, f window.Frames, n int)
 		for i := range c {
 			c[i] = int64(max(f.Hi[i]-f.Lo[i], 0))
 		}
-		return countsVector(c), true
+		return groupagg.CountsVector(c), true
 	}
-	if len(args) != 1 || args[0] == nil || !fastNumeric(args[0]) {
+	if len(args) != 1 || args[0] == nil || !groupagg.FastNumeric(args[0]) {
 		return nil, false
 	}
 	x := args[0]
@@ -612,33 +613,33 @@ func runningAggregate(name string, args []*value.Vector, f window.Frames, n int)
 		ks, null, ok := int64sOf(x)
 		if !ok {
 			// BOOL
-			xs := floatsOf(x)
+			xs := groupagg.FloatsOf(x)
 			s, c := window.FloatSums(xs, f)
 			return floatFrameResult(name, s, c), true
 		}
 		s, c := window.IntSums(ks, null, f)
 		switch name {
 		case "count":
-			return countsVector(c), true
+			return groupagg.CountsVector(c), true
 		case "sum":
-			return intSumVector(s, c, x.T == value.Long), true
+			return groupagg.IntSumVector(s, c, x.T == value.Long), true
 		}
 		fs := make([]float64, len(s))
 		for i, v := range s {
 			fs[i] = float64(v)
 		}
-		return meanVector(fs, c), true
+		return groupagg.MeanVector(fs, c), true
 	}
-	s, c := window.FloatSums(floatsOf(x), f)
+	s, c := window.FloatSums(groupagg.FloatsOf(x), f)
 	return floatFrameResult(name, s, c), true
 }
 
 func floatFrameResult(name string, s []float64, c []int64) *value.Vector {
 	switch name {
 	case "count":
-		return countsVector(c)
+		return groupagg.CountsVector(c)
 	case "sum":
-		return floatSumVector(s, c)
+		return groupagg.FloatSumVector(s, c)
 	}
-	return meanVector(s, c)
+	return groupagg.MeanVector(s, c)
 }
