@@ -125,4 +125,18 @@ var texts = []Text{
 	{"The request exceeds the limit of %d bytes.", "porpoise"},
 	{"Failed to deserialize argument %d: the request exceeds the limit of %d bytes (%v).", "porpoise"},
 	{"Failed to deserialize argument %d: %v", "porpoise"},
+
+	// SQL analytic functions, with, any/all and correlated subqueries
+	// (package query)
+	{"A RANGE window frame with an offset needs exactly one ORDER BY column of an integral or temporal type.", "progr/sql/analyticFunction.md"},
+	{"%s is not an analytic function.", "progr/sql/analyticFunction.md"},
+	{"The argument of %s must be a positive integer.", "progr/sql/analyticFunction.md"},
+	{"The argument of %s must be an integer scalar.", "progr/sql/analyticFunction.md"},
+	{"The analytic function %s needs a column argument.", "porpoise"},
+	{"The default value of %s must be a scalar.", "progr/sql/analyticFunction.md"},
+	{"The offset of a %s window frame must be a non-negative integer%s.", "progr/sql/analyticFunction.md"},
+	{"The number of column names after with must match the number of columns its query returns.", "progr/sql/with.md"},
+	{"The argument of %s must be a subquery or a vector.", "progr/sql/any.md"},
+	{"A correlated subquery may link to the outer table only by equality or in conditions on the outer table's columns.", "porpoise: DolphinDB runs any correlated subquery row by row (progr/sql/exists.md)"},
+	{"The subquery after in must select one column.", "progr/sql/in.md"},
 }

@@ -1,15 +1,16 @@
 package query
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/window"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -19,7 +20,7 @@ import (
 // computed over the rows the where clause keeps into one column in the
 // table's row order, and the select item reads it like a column.
 
-var errRangeOrder = errors.New("A RANGE window frame with an offset needs exactly one ORDER BY column of an integral or temporal type.")
+var errRangeOrder = ddberr.Errorf("A RANGE window frame with an offset needs exactly one ORDER BY column of an integral or temporal type.")
 
 // hasOver reports whether any select item holds an analytic call.
 func hasOver(cols []sqlparse.Expr) bool {
@@ -164,7 +165,7 @@ func (ao *analyticOrder) peers() []bool {
 func (ex *executor) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vector, error) {
 	id, ok := o.Call.Fn.(*sqlparse.Ident)
 	if !ok || o.Call.Method {
-		return nil, errors.New("An analytic function must be called by name.")
+		return nil, ddberr.Errorf("%s is not an analytic function.", unparse.Metacode(o.Call.Fn))
 	}
 	name := strings.ToLower(id.Name)
 	ao, err := ex.analyticSort(o, src)
@@ -197,7 +198,7 @@ func (ex *executor) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vec
 			return nil, err
 		}
 		if k <= 0 {
-			return nil, errors.New("The argument of ntile must be a positive integer.")
+			return nil, ddberr.Errorf("The argument of %s must be a positive integer.", "ntile")
 		}
 		sorted = value.NewInts(window.Ntile(ao.parts, n, k))
 	case "lead", "lag":
@@ -205,7 +206,7 @@ func (ex *executor) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vec
 			return nil, err
 		}
 	case "first_value", "last_value", "nth_value":
-		x, err := ao.sortedArg(args, 0, n)
+		x, err := ao.sortedArg(name, args, 0, n)
 		if err != nil {
 			return nil, err
 		}
@@ -222,7 +223,7 @@ func (ex *executor) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vec
 		sorted = value.GatherOrNull(x, window.Nth(f, k, name == "last_value"))
 	default:
 		if !ex.isAggregateName(name) {
-			return nil, fmt.Errorf("%s is not an analytic function.", id.Name)
+			return nil, ddberr.Errorf("%s is not an analytic function.", id.Name)
 		}
 		if o.Frame == nil && len(o.OrderBy) == 0 {
 			if sorted, err = ex.partitionAggregate(o.Call, name, args, ao, src); err != nil {
@@ -256,13 +257,13 @@ func intArg(fn string, args []value.Value, i int, def int64) (int64, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("The argument of %s must be an integer scalar.", fn)
+	return 0, ddberr.Errorf("The argument of %s must be an integer scalar.", fn)
 }
 
 // sortedArg is argument i as a vector in sorted order.
-func (ao *analyticOrder) sortedArg(args []value.Value, i, n int) (*value.Vector, error) {
+func (ao *analyticOrder) sortedArg(fn string, args []value.Value, i, n int) (*value.Vector, error) {
 	if i >= len(args) || args[i] == nil {
-		return nil, errors.New("The analytic function needs an argument.")
+		return nil, ddberr.Errorf("The analytic function %s needs a column argument.", fn)
 	}
 	v, err := value.Broadcast(args[i], n)
 	if err != nil {
@@ -275,7 +276,7 @@ func (ao *analyticOrder) sortedArg(args []value.Value, i, n int) (*value.Vector,
 // later (earlier) in the partition, default past its end.
 func (ao *analyticOrder) shifted(name string, args []value.Value) (*value.Vector, error) {
 	n := len(ao.perm)
-	x, err := ao.sortedArg(args, 0, n)
+	x, err := ao.sortedArg(name, args, 0, n)
 	if err != nil {
 		return nil, err
 	}
@@ -293,7 +294,7 @@ func (ao *analyticOrder) shifted(name string, args []value.Value) (*value.Vector
 	}
 	d, ok := args[2].(*value.Scalar)
 	if !ok {
-		return nil, fmt.Errorf("The default value of %s must be a scalar.", name)
+		return nil, ddberr.Errorf("The default value of %s must be a scalar.", name)
 	}
 	dv, err := value.Broadcast(d, 1)
 	if err != nil {
@@ -380,7 +381,7 @@ func (ex *executor) rowsBound(b sqlparse.FrameBound) (window.Bound, error) {
 	}
 	k, err := intArg("ROWS", []value.Value{v}, 0, 0)
 	if err != nil || k < 0 {
-		return window.Bound{}, errors.New("The offset of a ROWS window frame must be a non-negative integer.")
+		return window.Bound{}, ddberr.Errorf("The offset of a %s window frame must be a non-negative integer%s.", "ROWS", "")
 	}
 	if b.Kind == sqlparse.Preceding {
 		k = -k
@@ -404,7 +405,7 @@ func (ex *executor) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []in
 	}
 	s, ok := v.(*value.Scalar)
 	if !ok || s.Null {
-		return window.RangeBound{}, errors.New("The offset of a RANGE window frame must be a non-negative integer or duration.")
+		return window.RangeBound{}, ddberr.Errorf("The offset of a %s window frame must be a non-negative integer%s.", "RANGE", " or duration")
 	}
 	sign := int64(1)
 	if (b.Kind == sqlparse.Preceding) != desc {
@@ -433,7 +434,7 @@ func (ex *executor) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []in
 	} else {
 		k, ok := s.Int64()
 		if !ok || k < 0 || s.T.Category() != value.CatIntegral {
-			return window.RangeBound{}, errors.New("The offset of a RANGE window frame must be a non-negative integer or duration.")
+			return window.RangeBound{}, ddberr.Errorf("The offset of a %s window frame must be a non-negative integer%s.", "RANGE", " or duration")
 		}
 		for i, x := range ks {
 			out[i] = x + sign*k
@@ -579,7 +580,7 @@ func (ex *executor) frameAggregate(call *sqlparse.CallExpr, name string, args []
 	}
 	if !ok {
 		if len(cols) == 0 {
-			return nil, fmt.Errorf("%s over a window frame needs a column argument.", call.Fn.(*sqlparse.Ident).Name)
+			return nil, ddberr.Errorf("The analytic function %s needs a column argument.", call.Fn.(*sqlparse.Ident).Name)
 		}
 		var err error
 		frameCall := &sqlparse.CallExpr{At: call.At, Fn: call.Fn, Args: callArgs}

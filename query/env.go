@@ -104,6 +104,9 @@ func (s *Scope) Qualified(e *sqlparse.MemberExpr) (v value.Value, ok bool, err e
 type executor struct {
 	env  Env
 	qual map[string]map[string]string
+	// from is the name the query's FROM gives its table (t1 in
+	// t1.sym), which a correlated subquery in the where clause names.
+	from string
 }
 
 // withTable evaluates e with t's columns in scope.

@@ -1,8 +1,7 @@
 package query
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -19,7 +18,7 @@ func With(env Env, n *sqlparse.WithExpr) (value.Value, error) {
 		if wt.Cols != nil {
 			t, ok := v.(*value.Table)
 			if !ok || len(t.Cols) != len(wt.Cols) {
-				return nil, errors.New("The number of column names after with must match the number of columns its query returns.")
+				return nil, ddberr.Errorf("The number of column names after with must match the number of columns its query returns.")
 			}
 			v = value.NewTable(append([]string(nil), wt.Cols...), t.Cols)
 		}
