@@ -127,7 +127,7 @@ func DictGet(d *value.Dict, key value.Value) (value.Value, error) {
 	kv := k.Vector()
 	if kv.T != d.Keys.T {
 		if kv.T.Category() == value.CatLiteral && d.Keys.T.Category() == value.CatLiteral {
-			kv = &value.Vector{T: d.Keys.T, Str: kv.Str}
+			kv = value.NewStrings(d.Keys.T, kv.Strings())
 		} else {
 			c, err := cast.Vector(kv, d.Keys.T, d.Keys.Scale)
 			if err != nil {

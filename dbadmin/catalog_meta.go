@@ -61,7 +61,7 @@ func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errors.New("columnComments must be a dictionary whose keys are column names and values are comments.")
 	}
 	comments := make(map[string]string, d.Len())
-	for i, k := range d.Keys.Str {
+	for i, k := range d.Keys.Strings() {
 		c, ok := funcs.StringArg(d.Get(d.Keys, i))
 		if !ok {
 			return nil, errors.New("The comment of a column must be a string.")

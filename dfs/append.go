@@ -315,7 +315,7 @@ func regroup(full *value.Table, r *partition.Routing) map[string]part {
 	}
 	for i, c := range full.Cols {
 		if c.T == value.Symbol {
-			codes[i] = storage.EncodeSymbolsInto(c.Str, pos, n)
+			codes[i] = storage.EncodeSymbolsInto(c.Strings(), pos, n)
 			if value.Invariants {
 				value.CheckCodes(codes[i].IDs, len(codes[i].Dict))
 			}

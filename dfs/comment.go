@@ -86,10 +86,10 @@ func (t *Table) commentsInto(colDefs *value.Table, put func(string, value.Value)
 			out = colDefs.Cols[i]
 		}
 	}
-	if names == nil || out == nil || out.T != value.String || len(out.Str) != len(names.Str) {
+	if names == nil || out == nil || out.T != value.String || len(out.Str) != names.Len() {
 		return
 	}
-	for i, n := range names.Str {
+	for i, n := range names.Strings() {
 		if c, ok := cols[n]; ok {
 			out.Str[i] = c
 		}

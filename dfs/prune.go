@@ -275,7 +275,7 @@ func (p *pruneCtx) valueEval(e sqlparse.Expr) keepPred {
 		switch {
 		case vals.T == ct:
 		case isLiteralType(vals.T) && isLiteralType(ct):
-			vals = value.NewStrings(ct, vals.Str)
+			vals = value.NewStrings(ct, vals.Strings())
 		default:
 			continue
 		}

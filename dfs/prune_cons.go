@@ -236,7 +236,7 @@ func inCons(ct value.Type, k value.Value) (*colCons, bool) {
 	case isLiteralType(st) && isLiteralType(ct):
 		strs := make([]string, len(keep))
 		for j, i := range keep {
-			strs[j] = set.Str[i]
+			strs[j] = set.StrAt(i)
 		}
 		vals = value.NewStrings(ct, strs)
 	case st.Category() == value.CatIntegral && ct.Category() == value.CatIntegral && ct.Storage() <= st.Storage():

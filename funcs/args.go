@@ -42,7 +42,7 @@ func StringsArg(x value.Value) ([]string, bool) {
 		if v.T != value.String && v.T != value.Symbol && v.T != value.Blob {
 			return nil, false
 		}
-		return v.Str, true
+		return v.Strings(), true
 	}
 	return nil, false
 }
@@ -114,7 +114,7 @@ func NamesArg(v value.Value) ([]string, bool) {
 		}
 	case *value.Vector:
 		if t.T.Category() == value.CatLiteral {
-			return append([]string(nil), t.Str...), true
+			return append([]string(nil), t.Strings()...), true
 		}
 		if t.T == value.Any {
 			out := make([]string, 0, t.Len())

@@ -212,7 +212,7 @@ func dictsTable(res []value.Value) (value.Value, bool) {
 			return nil, false
 		}
 	}
-	names := append([]string(nil), first.Keys.Str...)
+	names := append([]string(nil), first.Keys.Strings()...)
 	cols := make([]*value.Vector, len(names))
 	for c, name := range names {
 		vals := make([]value.Value, len(res))

@@ -241,7 +241,7 @@ func CompareAcross(a *value.Vector, i int, b *value.Vector, j int) int {
 	case value.StFloat64:
 		return Cmp3(a.F64[i], b.F64[j])
 	case value.StString:
-		return Cmp3(a.Str[i], b.Str[j])
+		return Cmp3(a.StrAt(i), b.StrAt(j))
 	}
 	return value.Compare(a.At(i), b.At(j))
 }

@@ -32,7 +32,7 @@ func StringInput(fn string, x value.Value) (strIn, error) {
 	case *value.Vector:
 		switch {
 		case v.T.Category() == value.CatLiteral && !v.T.IsArray():
-			return strIn{S: v.Str, t: v.T}, nil
+			return strIn{S: v.Strings(), t: v.T}, nil
 		case v.T == value.Char:
 			return strIn{S: charStrings(v.I8, false), t: v.T}, nil
 		case v.T == value.Void:

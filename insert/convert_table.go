@@ -111,7 +111,7 @@ func applyLimits(v *value.Vector) (*value.Vector, error) {
 	case value.Blob:
 		limit = maxBlobBytes
 	case value.Symbol:
-		for _, s := range v.Str {
+		for _, s := range v.Strings() {
 			if len(s) > maxSymbolBytes {
 				return nil, ddberr.Errorf("A SYMBOL value can't be longer than %d bytes.", maxSymbolBytes)
 			}

@@ -94,7 +94,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		if len(lkeys) != 1 || lkeys[0].T.Storage() != value.StString || rkeys[0].T.Storage() != value.StString {
 			return Result{}, errors.New("pj takes one matching column of type STRING or SYMBOL.")
 		}
-		lrows, rrows = prefixRows(lkeys[0].Str, rkeys[0].Str)
+		lrows, rrows = prefixRows(lkeys[0].Strings(), rkeys[0].Strings())
 	case SortedEqui:
 		lrows, rrows = matchRows(lkeys, rkeys, keyOf, Equi)
 		order := value.Iota(len(lrows))

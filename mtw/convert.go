@@ -640,7 +640,7 @@ func cellAt(v *value.Vector, i int) (c cell) {
 	case value.StFloat64:
 		c.f = v.F64[i]
 	case value.StString:
-		c.s = v.Str[i]
+		c.s = v.StrAt(i)
 	case value.StBytes16:
 		c.b = v.B16[i]
 	case value.StPair2F64:
@@ -682,9 +682,9 @@ func goValue(v *value.Vector, i int) any {
 	case value.Double:
 		return v.F64[i]
 	case value.String, value.Symbol:
-		return v.Str[i]
+		return v.StrAt(i)
 	case value.Blob:
-		return []byte(v.Str[i])
+		return []byte(v.StrAt(i))
 	case value.Date:
 		return time.Unix(int64(v.I32[i])*secPerDay, 0).UTC()
 	case value.Month:

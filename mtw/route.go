@@ -122,7 +122,7 @@ func (d *domain) setRange(v *value.Vector) error {
 			d.rangeF = append(d.rangeF, v.At(i).F)
 		}
 	case value.StString:
-		d.rangeS = append(d.rangeS, v.Str...)
+		d.rangeS = append(d.rangeS, v.Strings()...)
 	case value.StBytes16:
 		d.rangeB = append(d.rangeB, v.B16...)
 	default:

@@ -22,7 +22,7 @@ type tableInfo struct {
 // dictGet returns the value stored under a STRING key, or nil.
 func dictGet(d *value.Dict, key string) value.Value {
 	for i := 0; i < d.Keys.Len(); i++ {
-		if d.Keys.T.Storage() == value.StString && d.Keys.Str[i] == key {
+		if d.Keys.T.Storage() == value.StString && d.Keys.StrAt(i) == key {
 			return d.Vals.Elem(i)
 		}
 	}
@@ -67,9 +67,9 @@ func parseSchema(v value.Value) (*tableInfo, error) {
 	for i := 0; i < defs.Rows(); i++ {
 		ti, ok := types.At(i).Int64()
 		if !ok || ti < 0 || ti > 255 {
-			return nil, fmt.Errorf("colDefs: invalid typeInt of column %s", names.Str[i])
+			return nil, fmt.Errorf("colDefs: invalid typeInt of column %s", names.StrAt(i))
 		}
-		col := column{name: names.Str[i], t: value.Type(ti)}
+		col := column{name: names.StrAt(i), t: value.Type(ti)}
 		if col.t.Elem().IsDecimal() && extra != nil {
 			if s, ok := extra.At(i).Int64(); ok {
 				col.scale = int32(s)
@@ -94,7 +94,7 @@ func parseSchema(v value.Value) (*tableInfo, error) {
 		if x.T.Storage() != value.StString {
 			return info, nil
 		}
-		info.partNames = append(info.partNames, x.Str...)
+		info.partNames = append(info.partNames, x.Strings()...)
 		info.compo = true
 	default:
 		return info, nil

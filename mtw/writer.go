@@ -669,7 +669,7 @@ func (w *Writer) keyAt(v *value.Vector, r int) (int, error) {
 			}
 			return -1, nil
 		case value.String, value.Symbol:
-			s := value.Scalar{T: h.t, S: v.Str[r]}
+			s := value.Scalar{T: h.t, S: v.StrAt(r)}
 			return int(partition.HashBucketScalar(&s, h.n)), nil
 		}
 	}

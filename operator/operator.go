@@ -405,7 +405,7 @@ func In(a, b value.Value) (value.Value, error) {
 	probe := o.v
 	if probe.T != set.V.T {
 		if probe.T.Category() == value.CatLiteral && set.V.T.Category() == value.CatLiteral {
-			probe = &value.Vector{T: set.V.T, Str: probe.Str}
+			probe = value.NewStrings(set.V.T, probe.Strings())
 		} else if c, err := cast.Vector(probe, set.V.T, set.V.Scale); err == nil {
 			probe = c
 		}
@@ -440,7 +440,7 @@ func inTyped(out []int8, probe, members *value.Vector) bool {
 	case value.StInt64:
 		inLoop(out, probe.I64, members.I64)
 	case value.StString:
-		inLoop(out, probe.Str, members.Str)
+		inLoop(out, probe.Strings(), members.Strings())
 	default:
 		return false
 	}

@@ -159,7 +159,7 @@ func hashBucketInto(v *value.Vector, buckets int, out []int32) {
 			out[i] = hash64(x, b64)
 		}
 	case value.StString:
-		for i, s := range v.Str {
+		for i, s := range v.Strings() {
 			out[i] = int32(murmur2String(s) % b)
 		}
 	case value.StBytes16:

@@ -40,7 +40,7 @@ func NewList(lists []*value.Vector) (*List, error) {
 		}
 		d.lists = append(d.lists, l.Clone())
 		if c.kind == convString {
-			for _, s := range l.Str {
+			for _, s := range l.Strings() {
 				if s == "" {
 					return nil, ErrSchemeNull
 				}
@@ -103,7 +103,7 @@ func (d *List) mapInto(col *value.Vector, out []int32) error {
 		return err
 	}
 	if c.kind == convString {
-		for i, s := range col.Str {
+		for i, s := range col.Strings() {
 			if j, ok := d.strIdx[s]; ok && s != "" {
 				out[i] = j
 			} else {

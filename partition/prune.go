@@ -225,7 +225,7 @@ func PartitionsOf(d Domain, vals *value.Vector) ([]bool, error) {
 	if _, ok := d.(*Value); ok {
 		keep := make([]int, 0, vals.Len())
 		for i, n := 0, vals.Len(); i < n; i++ {
-			if vals.IsNull(i) || (isLiteral(vals.T) && hasInvisible(vals.Str[i])) {
+			if vals.IsNull(i) || (isLiteral(vals.T) && hasInvisible(vals.StrAt(i))) {
 				continue
 			}
 			keep = append(keep, i)

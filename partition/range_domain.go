@@ -40,15 +40,16 @@ func (d *Range) convert(v *value.Vector) ([]int64, []string, error) {
 		return nil, nil, err
 	}
 	if c.kind == convString {
-		for i, s := range v.Str {
+		strs := v.Strings()
+		for i, s := range strs {
 			if s == "" {
 				return nil, nil, ErrSchemeNull
 			}
-			if i > 0 && v.Str[i-1] >= s {
+			if i > 0 && strs[i-1] >= s {
 				return nil, nil, ErrRangeNotIncreasing
 			}
 		}
-		return nil, slices.Clone(v.Str), nil
+		return nil, slices.Clone(strs), nil
 	}
 	xs, ok, err := schemeInts(v, d.t)
 	if err != nil {
@@ -119,7 +120,7 @@ func (d *Range) mapInto(col *value.Vector, out []int32) error {
 	if c.kind == convString {
 		b := d.strs
 		last := len(b) - 1
-		for i, s := range col.Str {
+		for i, s := range col.Strings() {
 			if s == "" || s < b[0] || s >= b[last] {
 				out[i] = -1
 				continue

@@ -79,11 +79,10 @@ func (d *Value) Values() *value.Vector {
 // schema(db).partitionSchema shows them after addValuePartitions [D for a
 // DATE scheme; I for the rest].
 func (d *Value) Scheme() *value.Vector {
-	v := d.Values()
 	if isLiteral(d.t) {
-		slices.Sort(v.Str)
-		return v
+		return value.NewStrings(d.t, slices.Sorted(slices.Values(d.strs)))
 	}
+	v := d.Values()
 	switch d.t.Storage() {
 	case value.StInt8:
 		slices.Sort(v.I8)
@@ -121,7 +120,7 @@ func (d *Value) mapInto(col *value.Vector, out []int32) error {
 		return err
 	}
 	if c.kind == convString {
-		for i, s := range col.Str {
+		for i, s := range col.Strings() {
 			if s == "" {
 				return ErrValueNull
 			}
@@ -176,7 +175,8 @@ func (d *Value) AddValues(vals *value.Vector) (int, error) {
 		return 0, err
 	}
 	if c.kind == convString {
-		for _, s := range vals.Str {
+		strs := vals.Strings()
+		for _, s := range strs {
 			if s == "" {
 				return 0, ErrValueNull
 			}
@@ -185,10 +185,10 @@ func (d *Value) AddValues(vals *value.Vector) (int, error) {
 			}
 		}
 		if d.strIdx == nil {
-			d.strIdx = make(map[string]int32, len(vals.Str))
+			d.strIdx = make(map[string]int32, len(strs))
 		}
 		added := 0
-		for _, s := range vals.Str {
+		for _, s := range strs {
 			if _, ok := d.strIdx[s]; ok {
 				continue
 			}

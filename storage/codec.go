@@ -153,15 +153,15 @@ func (e *encoder) rawVector(v *value.Vector) []byte {
 		return raw
 	}
 	if v.T.Storage() == value.StString {
-		n := 0
-		for _, s := range v.Str {
+		strs, n := v.Strings(), 0
+		for _, s := range strs {
 			n += len(s)
 		}
-		raw := slices.Grow(e.raw[:0], 4*len(v.Str)+n)
-		for _, s := range v.Str {
+		raw := slices.Grow(e.raw[:0], 4*len(strs)+n)
+		for _, s := range strs {
 			raw = binary.LittleEndian.AppendUint32(raw, uint32(len(s)))
 		}
-		for _, s := range v.Str {
+		for _, s := range strs {
 			raw = append(raw, s...)
 		}
 		e.raw = raw

@@ -31,11 +31,14 @@
 // OLAP chunks (ChunkOptions.SortColumns nil) read back in write order: blocks
 // in commit order, rows in append order. TSDB appends are sorted by the
 // sort columns as a whole (a stable index sort over order-preserving
-// integer keys packed with the row index: one counting pass when the
-// leading key is narrow and the last sort column already ascends, as
+// integer keys packed with the row index: one counting pass when the key
+// left to sort is at most 18 bits wide, such as a SECOND column or a
+// narrow leading key whose last sort column already ascends, as
 // time-ordered input does, else an LSD radix sort, else a comparison sort)
 // with keepDuplicates applied, then cut into blocks, so the blocks of one
-// append follow each other in key order. ReadChunk checks the order of all
+// append follow each other in key order. The order check packs keys a few
+// thousand rows at a time, so input already in order needs no word per
+// row. ReadChunk checks the order of all
 // blocks and sorts only when it is broken (a chunk written by several
 // appends; stable, so ties keep commit order), applying keepDuplicates
 // across blocks: FIRST keeps the oldest row of each key, LAST the newest. Columns missing from a
@@ -87,10 +90,7 @@
 //
 // # Pebble version
 //
-// We stay on github.com/cockroachdb/pebble v1.1.5: it is already in go.mod
-// and the module cache, and everything used here (atomic synced batches,
-// range deletions, bounded iterators, vfs.NewMem) is the same in v2, which
-// would add a second storage-format lineage and new dependencies for no
-// gain at this layer. Pebble's own block compression is switched off
-// because column values are already LZ4-compressed.
+// Storage uses github.com/cockroachdb/pebble/v2; a data directory written
+// with Pebble v1 opens unchanged. Pebble's own block compression is
+// switched off because column values are already LZ4-compressed.
 package storage

@@ -62,11 +62,11 @@ func sortable(t value.Type) bool {
 
 // keySpec describes one column's order-preserving integer keys, reduced to
 // the column's value range: width significant bits; fill shifts each dst
-// word left by width and ors in the row's key; sorted reports whether the
-// keys are already non-decreasing in row order.
+// word left by width and ors in the key of row lo+i into dst[i]; sorted
+// reports whether the keys are already non-decreasing in row order.
 type keySpec struct {
 	width  int
-	fill   func(dst []uint64)
+	fill   func(dst []uint64, lo int)
 	sorted func() bool
 }
 
@@ -108,7 +108,7 @@ func (c sortCol) spec(n int) keySpec {
 		}
 		return arraySpec(reduce(k))
 	case value.StString:
-		return arraySpec(rankKeys(v.Str, strings.Compare))
+		return arraySpec(rankKeys(v.Strings(), strings.Compare))
 	case value.StBytes16:
 		signed := v.T == value.Decimal128 || v.T == value.Int128
 		return arraySpec(rankKeys(v.B16, func(a, b [16]byte) int { return cmp16(a, b, signed) }))
@@ -122,8 +122,8 @@ func shiftIn(x uint64, w int, k uint64) uint64 { return x<<w | k }
 func arraySpec(k []uint64, width int) keySpec {
 	return keySpec{
 		width: width,
-		fill: func(dst []uint64) {
-			for i, x := range k {
+		fill: func(dst []uint64, lo int) {
+			for i, x := range k[lo : lo+len(dst)] {
 				dst[i] = shiftIn(dst[i], width, x)
 			}
 		},
@@ -144,8 +144,8 @@ func intSpec[T int8 | int16 | int32 | int64](s []T) keySpec {
 	width := bits.Len64(uint64(int64(hi)) - base)
 	return keySpec{
 		width: width,
-		fill: func(dst []uint64) {
-			for i, x := range s {
+		fill: func(dst []uint64, lo int) {
+			for i, x := range s[lo : lo+len(dst)] {
 				dst[i] = shiftIn(dst[i], width, uint64(int64(x))-base)
 			}
 		},
@@ -195,7 +195,8 @@ func symSpec(ids []int32, sym func(int32) string, nsym int) keySpec {
 	}
 	return keySpec{
 		width: width,
-		fill: func(dst []uint64) {
+		fill: func(dst []uint64, lo int) {
+			ids := ids[lo : lo+len(dst)]
 			if dense != nil {
 				for i, id := range ids {
 					dst[i] = shiftIn(dst[i], width, uint64(dense[id]))
@@ -353,28 +354,39 @@ func sortRows(cols []sortCol, n int, keep KeepPolicy) order {
 	keys := make([][]uint64, len(cols))
 	for i, sp := range specs {
 		keys[i] = make([]uint64, n)
-		sp.fill(keys[i])
+		sp.fill(keys[i], 0)
 	}
 	return order{perm: sortMulti(keys, n, keep)}
 }
 
-// maxCountingBits is the widest key a single counting-sort pass handles.
-const maxCountingBits = 16
+// maxCountingBits is the widest key a single counting-sort pass handles:
+// its histogram (4 bytes a bucket, 1 MiB) still fits a core's L2 cache, and
+// SECOND keys (17 bits), the seed's time column, need one pass instead of
+// two radix passes over index-packed words and a gather.
+const maxCountingBits = 18
+
+// smallCountingBits is the key width up to which a counting pass pays even
+// for few rows; wider keys need at least as many rows as buckets, else the
+// histogram costs more than the radix passes it saves.
+const smallCountingBits = 12
+
+// counting reports whether a stable counting pass should sort n rows by
+// keys of width bits.
+func counting(width, n int) bool {
+	return width <= smallCountingBits || width <= maxCountingBits && 1<<width <= n
+}
 
 // sortPacked packs every row's keys and index into one uint64 and radix
 // sorts those words.
 func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) order {
-	w := make([]uint64, n)
-	for _, sp := range specs {
-		sp.fill(w)
-	}
-	sorted := true
-	for i := 1; i < n && sorted; i++ {
-		sorted = w[i-1] <= w[i]
-	}
-	if sorted && keep == KeepAll {
+	if keep == KeepAll && packedSorted(specs, n) {
 		return order{} // a chunk written by one append reads back in order
 	}
+	w := make([]uint64, n)
+	for _, sp := range specs {
+		sp.fill(w, 0)
+	}
+	sorted := keep != KeepAll && slices.IsSorted(w)
 	// When the last sort column is already ascending (typically the time
 	// column of data arriving in time order), a stable sort by the other
 	// columns alone is enough.
@@ -382,7 +394,7 @@ func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) order {
 	if last := specs[len(specs)-1]; !sorted && len(specs) > 1 && last.sorted() {
 		lo = last.width
 	}
-	if !sorted && keep == KeepAll && total-lo <= maxCountingBits {
+	if !sorted && keep == KeepAll && counting(total-lo, n) {
 		// One stable counting pass in input order yields every row's
 		// destination; applying it is a scatter into few sequential
 		// streams, far kinder to caches than a random gather.
@@ -419,6 +431,28 @@ func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) order {
 		return order{}
 	}
 	return order{perm: perm}
+}
+
+// packedSorted reports whether the rows' packed keys never decrease. It
+// packs a few thousand rows at a time and stops at the first descent, so
+// sorted input (the common case for a chunk read back after one append)
+// needs no word per row, and unsorted input rarely costs more than a few
+// blocks.
+func packedSorted(specs []keySpec, n int) bool {
+	buf := make([]uint64, min(n, 4096))
+	var prev uint64
+	for lo := 0; lo < n; lo += len(buf) {
+		b := buf[:min(len(buf), n-lo)]
+		clear(b)
+		for _, sp := range specs {
+			sp.fill(b, lo)
+		}
+		if lo > 0 && b[0] < prev || !slices.IsSorted(b) {
+			return false
+		}
+		prev = b[len(b)-1]
+	}
+	return true
 }
 
 // countingInv stably sorts rows by bits [shift, shift+width) of their keys
@@ -559,7 +593,7 @@ func constant(v *value.Vector) bool {
 	case value.StInt64:
 		return allEqual(v.I64)
 	case value.StString:
-		return allEqual(v.Str)
+		return allEqual(v.Strings())
 	case value.StBytes16:
 		return allEqual(v.B16)
 	}

@@ -652,7 +652,7 @@ func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes
 		if cd := coded(i); cd != nil {
 			ids[i], err = tc.mapCodes(cd)
 		} else {
-			ids[i], err = tc.mapSymbols(cols[i].Str)
+			ids[i], err = tc.mapSymbols(cols[i].Strings())
 		}
 		if err != nil {
 			tc.undoSymbols(mark)

@@ -160,7 +160,7 @@ func CompareElems(v *Vector, i, j int) int {
 	case StFloat64:
 		return cmpFloat(v.F64[i], v.F64[j], NullFloat64)
 	case StString:
-		return cmpOrdered(v.Str[i], v.Str[j])
+		return cmpOrdered(v.StrAt(i), v.StrAt(j))
 	case StBytes16:
 		if v.T == Decimal128 {
 			return cmpI128(v.B16[i], v.B16[j])

@@ -29,13 +29,16 @@
 //     appending rows from a vector with another base re-codes them once
 //     per batch through a code map old -> new, never per element lookup
 //     of a string.
-//   - Accessors: (*Vector).StrAt(i) string (Str[i] or Syms.Strs[I32[i]])
-//     and (*Vector).Strings() []string (materialises, for the rare
-//     consumer that needs them all) replace direct reads of v.Str for
-//     SYMBOL; Storage() reports StSymbol so every storage switch is forced
-//     to handle the case at compile time (the 143 non-test reads of .Str
-//     are migrated package by package behind that accessor first, with
-//     SYMBOL still stored as strings, then the representation flips).
+//   - Accessors (done): (*Vector).StrAt(i) string and (*Vector).Strings()
+//     []string (read-only; materialises for a coded vector, for the rare
+//     consumer that needs them all) are how code outside value reads a
+//     STRING, SYMBOL or BLOB vector; the non-test reads of v.Str that can
+//     see a SYMBOL vector go through them. What still touches v.Str
+//     directly outside value writes it (builders of result tables, the
+//     wire and storage decoders, textio's record reader, cast's writeCell,
+//     mathfn.CopyInto, mtw's batch buffers) or reads a vector known to be
+//     STRING or BLOB; the flip must keep those writers on plain vectors
+//     or give them a SetStr/AppendString.
 //   - Kernels on codes: equality with a constant (sym = `A) looks the
 //     constant up once and compares int32 codes; group-by and join key on
 //     codes (a dense array indexed by code instead of a hash map when the

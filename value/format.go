@@ -41,7 +41,7 @@ func (v *Vector) FormatElem(i int) string {
 	case StFloat64:
 		return FormatFloat(v.F64[i], 6)
 	case StString:
-		return v.Str[i]
+		return v.StrAt(i)
 	case StBytes16:
 		return FormatBytes16(v.T, v.B16[i], v.Scale)
 	case StPair2F64:
@@ -136,7 +136,7 @@ func (v *Vector) String() string {
 		}
 		if quote {
 			if !v.IsNull(i) {
-				b.WriteString(strconv.Quote(v.Str[i]))
+				b.WriteString(strconv.Quote(v.StrAt(i)))
 			}
 			continue
 		}

@@ -41,7 +41,7 @@ func compareAcross(a *Vector, i int, b *Vector, j int) int {
 	case StFloat64:
 		return cmpFloat(a.F64[i], b.F64[j], NullFloat64)
 	case StString:
-		return cmpOrdered(a.Str[i], b.Str[j])
+		return cmpOrdered(a.StrAt(i), b.StrAt(j))
 	case StBytes16:
 		if a.T == Decimal128 {
 			return cmpI128(a.B16[i], b.B16[j])

@@ -78,7 +78,7 @@ func symbolsAsStrings(v *value.Vector) *value.Vector {
 	if v == nil || v.T != value.Symbol {
 		return v
 	}
-	return &value.Vector{T: value.String, Str: v.Str}
+	return value.NewStrings(value.String, v.Strings())
 }
 
 func (w *Writer) writeScalar(s *value.Scalar) {
@@ -188,7 +188,7 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 		w.writeArray(v, form)
 		return
 	case t == value.Symbol && form == value.FormVector && n > 0 && w.opts.Symbols != SymbolPlain:
-		base, idx, err := buildSymbolBase(nil, nil, v.Str)
+		base, idx, err := buildSymbolBase(nil, nil, v.Strings())
 		if err != nil {
 			w.fail(err)
 			return
@@ -242,11 +242,11 @@ func (w *Writer) writeElems(v *value.Vector, depth int) {
 		writeFixed(w, v.B16)
 	case value.StString:
 		if v.T == value.Blob {
-			for _, s := range v.Str {
+			for _, s := range v.Strings() {
 				w.blob(s)
 			}
 		} else {
-			for _, s := range v.Str {
+			for _, s := range v.Strings() {
 				w.cstring(s)
 			}
 		}
@@ -461,7 +461,7 @@ func (w *Writer) writeTable(t *value.Table, methods []Compression, depth int) {
 				index = map[string]int32{"": 0}
 				shared.id = w.nextSymbolID()
 			}
-			base, idx, err := buildSymbolBase(shared.base, index, c.Str)
+			base, idx, err := buildSymbolBase(shared.base, index, c.Strings())
 			if err != nil {
 				w.fail(err)
 				return

@@ -257,7 +257,7 @@ func transposeOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 				return nil, errors.New("The values of a dictionary passed to transpose must have the same length.")
 			}
 		}
-		return value.NewTable(append([]string(nil), v.Keys.Str...), cols), nil
+		return value.NewTable(append([]string(nil), v.Keys.Strings()...), cols), nil
 	case *value.Vector:
 		if v.T.IsArray() {
 			m, err := matrixOf(nil, []value.Value{v})
@@ -341,8 +341,8 @@ func symbolCode(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errors.New("The argument of symbolCode must be a SYMBOL vector or matrix.")
 	}
 	codes := map[string]int32{"": 0}
-	out := make([]int32, len(v.Str))
-	for i, s := range v.Str {
+	out := make([]int32, v.Len())
+	for i, s := range v.Strings() {
 		c, ok := codes[s]
 		if !ok {
 			c = int32(len(codes))
@@ -401,7 +401,7 @@ func makeKey(fn string, args []value.Value) (value.Value, error) {
 func appendRaw(b []byte, v *value.Vector, i int) []byte {
 	switch v.T.Storage() {
 	case value.StString:
-		return append(b, v.Str[i]...)
+		return append(b, v.StrAt(i)...)
 	case value.StInt8:
 		return append(b, byte(v.I8[i]))
 	case value.StInt16:

@@ -76,16 +76,16 @@ func parseJSONTable(_ funcs.Env, args []value.Value) (value.Value, error) {
 		names, types, formats := tb.Column("name"), tb.Column("type"), tb.Column("format")
 		order = order[:0]
 		for i := 0; i < tb.Rows(); i++ {
-			t, ok := value.TypeByName(strings.ToUpper(types.Str[i]))
+			t, ok := value.TypeByName(strings.ToUpper(types.StrAt(i)))
 			if !ok {
-				return nil, fmt.Errorf("Invalid data type %s", types.Str[i])
+				return nil, fmt.Errorf("Invalid data type %s", types.StrAt(i))
 			}
 			cs := colSpec{t: t}
 			if formats != nil && formats.T.Category() == value.CatLiteral {
-				cs.format = formats.Str[i]
+				cs.format = formats.StrAt(i)
 			}
-			specs[norm(names.Str[i])] = cs
-			order = append(order, norm(names.Str[i]))
+			specs[norm(names.StrAt(i))] = cs
+			order = append(order, norm(names.StrAt(i)))
 		}
 	} else {
 		for _, k := range order {

@@ -132,8 +132,8 @@ func writeJSONElems(b *strings.Builder, v *value.Vector, max int, list bool) err
 			b.WriteString("null")
 		case text != nil:
 			writeJSONString(b, text[i])
-		case v.Str != nil:
-			writeJSONString(b, v.Str[i])
+		case v.T.Category() == value.CatLiteral:
+			writeJSONString(b, v.StrAt(i))
 		case v.T == value.Bool:
 			b.WriteString(strconv.FormatBool(v.I8[i] != 0))
 		case v.F64 != nil:

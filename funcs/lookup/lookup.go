@@ -125,7 +125,7 @@ func SameTypeVectors(fn string, x, y *value.Vector) (*value.Vector, *value.Vecto
 		b, err := cast.Vector(y, value.Double, 0)
 		return a, b, err
 	case x.T.Category() == value.CatLiteral && y.T.Category() == value.CatLiteral:
-		return x, &value.Vector{T: x.T, Str: y.Str}, nil
+		return x, value.NewStrings(x.T, y.Strings()), nil
 	}
 	b, err := cast.Vector(y, x.T, x.Scale)
 	if err != nil {

@@ -213,7 +213,7 @@ func vectorsEqual(x, y *value.Vector, tol float64) bool {
 	case value.StInt64:
 		return sliceEqual(x.I64, y.I64)
 	case value.StString:
-		return sliceEqual(x.Str, y.Str)
+		return sliceEqual(x.Strings(), y.Strings())
 	case value.StBytes16:
 		return sliceEqual(x.B16, y.B16)
 	case value.StPair2F64:

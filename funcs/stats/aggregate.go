@@ -234,7 +234,7 @@ func extremeOf(v *value.Vector, dir int) (int, error) {
 	case value.StFloat64:
 		return extremeIndex(v.F64, value.NullFloat64, dir), nil
 	case value.StString:
-		return extremeIndex(v.Str, "", dir), nil
+		return extremeIndex(v.Strings(), "", dir), nil
 	case value.StNone:
 		return -1, nil
 	}

@@ -152,7 +152,7 @@ func gmd5(_ funcs.Env, args []value.Value) (value.Value, error) {
 					buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(b))
 				}
 			case value.StString:
-				for _, s := range flat.Str {
+				for _, s := range flat.Strings() {
 					buf = append(buf, s...)
 				}
 			case value.StBytes16:

@@ -313,7 +313,7 @@ func xparseExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, errors.New("The keys of varDict of parseExpr must be strings.")
 		}
 		for i := 0; i < d.Len(); i++ {
-			m.Bind[d.Keys.Str[i]] = d.Vals.Elem(i)
+			m.Bind[d.Keys.StrAt(i)] = d.Vals.Elem(i)
 		}
 	}
 	return m, nil

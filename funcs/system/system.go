@@ -214,9 +214,9 @@ func objsShape(v value.Value) (rows, cols, bytes int64) {
 // or the characters of its strings.
 func vectorBytes(v *value.Vector) int64 {
 	switch {
-	case v.Str != nil:
+	case v.T.Category() == value.CatLiteral:
 		var n int64
-		for _, s := range v.Str {
+		for _, s := range v.Strings() {
 			n += int64(len(s)) + 1
 		}
 		return n

@@ -241,7 +241,7 @@ func columnText(v *value.Vector, delim string) ([]string, error) {
 			}
 		}
 	case value.String, value.Symbol, value.Blob:
-		for i, s := range v.Str {
+		for i, s := range v.Strings() {
 			out[i] = quoteField(s, delim)
 		}
 	default:

@@ -32,13 +32,13 @@ func parseSchema(fn string, x value.Value) ([]colPlan, error) {
 	if names == nil || types == nil {
 		return nil, fmt.Errorf("%s: The schema table must contain the columns name and type.", fn)
 	}
-	if names.Str == nil && names.Len() > 0 {
+	if names.T.Category() != value.CatLiteral && names.Len() > 0 {
 		return nil, fmt.Errorf("%s: The name column of the schema table must be STRING or SYMBOL.", fn)
 	}
 	n := t.Rows()
 	plans := make([]colPlan, n)
 	for i := 0; i < n; i++ {
-		plans[i].name = names.Str[i]
+		plans[i].name = names.StrAt(i)
 		plans[i].src = i
 		var err error
 		plans[i].t, plans[i].scale, err = schemaType(types, i)
@@ -46,9 +46,9 @@ func parseSchema(fn string, x value.Value) ([]colPlan, error) {
 			return nil, fmt.Errorf("%s: %v", fn, err)
 		}
 	}
-	if f := t.Column("format"); f != nil && f.Str != nil {
+	if f := t.Column("format"); f != nil && f.T.Category() == value.CatLiteral {
 		for i := 0; i < n; i++ {
-			plans[i].format = f.Str[i]
+			plans[i].format = f.StrAt(i)
 		}
 	}
 	if c := t.Column("col"); c != nil {
@@ -72,7 +72,7 @@ func parseSchema(fn string, x value.Value) ([]colPlan, error) {
 // schemaType reads one type cell: a name such as INT, DOUBLE[] or
 // DECIMAL32(2), or a type id.
 func schemaType(types *value.Vector, i int) (value.Type, int32, error) {
-	if types.Str == nil {
+	if types.T.Category() != value.CatLiteral {
 		id, err := cast.Vector(types, value.Int, 0)
 		if err != nil || id.I32 == nil {
 			return 0, 0, fmt.Errorf("The type column of the schema table must be STRING or INT.")
@@ -83,20 +83,20 @@ func schemaType(types *value.Vector, i int) (value.Type, int32, error) {
 		}
 		return t, 0, nil
 	}
-	name := strings.ToUpper(strings.TrimSpace(types.Str[i]))
+	name := strings.ToUpper(strings.TrimSpace(types.StrAt(i)))
 	scale := int32(-1)
 	if open := strings.IndexByte(name, '('); open > 0 && strings.HasSuffix(strings.TrimSuffix(name, "[]"), ")") {
 		closeAt := strings.LastIndexByte(name, ')')
 		s, err := strconv.Atoi(strings.TrimSpace(name[open+1 : closeAt]))
 		if err != nil {
-			return 0, 0, fmt.Errorf("Invalid data type %s in the schema table.", types.Str[i])
+			return 0, 0, fmt.Errorf("Invalid data type %s in the schema table.", types.StrAt(i))
 		}
 		scale = int32(s)
 		name = name[:open] + name[closeAt+1:]
 	}
 	t, ok := value.TypeByName(name)
 	if !ok {
-		return 0, 0, fmt.Errorf("Invalid data type %s in the schema table.", types.Str[i])
+		return 0, 0, fmt.Errorf("Invalid data type %s in the schema table.", types.StrAt(i))
 	}
 	switch t.Elem() {
 	case value.Complex, value.Point, value.Duration:

@@ -153,7 +153,7 @@ func nonNullCounts(v *value.Vector, g *Groups) ([]int64, bool) {
 	case value.StFloat64:
 		countNonNull(v.F64, value.NullFloat64, g.IDs, c)
 	case value.StString:
-		for i, s := range v.Str {
+		for i, s := range v.Strings() {
 			if s != "" {
 				c[g.IDs[i]]++
 			}
@@ -392,7 +392,7 @@ func groupExtreme(v *value.Vector, g *Groups, max bool) *value.Vector {
 	case value.StFloat64:
 		extremeRows(v.F64, nullIs(value.NullFloat64), g.IDs, best, max)
 	case value.StString:
-		extremeRows(v.Str, func(s string) bool { return s == "" }, g.IDs, best, max)
+		extremeRows(v.Strings(), func(s string) bool { return s == "" }, g.IDs, best, max)
 	}
 	return value.GatherOrNull(v, best)
 }

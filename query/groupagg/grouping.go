@@ -78,7 +78,7 @@ func keyCodes(v *value.Vector) ([]int32, []int) {
 		}
 		return denseCodes(xs)
 	case value.StString:
-		return stringCodes(v.Str)
+		return stringCodes(v.Strings())
 	case value.StBytes16:
 		return denseCodes(v.B16)
 	}

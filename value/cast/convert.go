@@ -1007,7 +1007,7 @@ func readCell(v *value.Vector, i int, c *cell) {
 	case value.StFloat64:
 		c.f = v.F64[i]
 	case value.StString:
-		c.s = v.Str[i]
+		c.s = v.StrAt(i)
 	case value.StBytes16:
 		c.b = v.B16[i]
 	default:
@@ -1435,7 +1435,7 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 
 	// literal <-> literal: copy the strings once
 	case fc == value.CatLiteral && tc == value.CatLiteral:
-		out := &value.Vector{T: t, Str: append([]string(nil), v.Str...)}
+		out := value.NewStrings(t, append([]string(nil), v.Strings()...))
 		return out, true, nil
 
 	// UUID / IPADDR / INT128 reinterpret

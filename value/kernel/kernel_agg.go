@@ -112,7 +112,7 @@ func CountNotNull(v *value.Vector) int {
 		return n
 	case value.StString:
 		n := 0
-		for _, s := range v.Str {
+		for _, s := range v.Strings() {
 			if s != "" {
 				n++
 			}

@@ -125,7 +125,7 @@ func cmpResult(op Op, c int) bool {
 // (NULL as the empty string).
 func literalText(v *value.Vector) []string {
 	if v.T.Category() == value.CatLiteral {
-		return v.Str
+		return v.Strings()
 	}
 	out := make([]string, v.Len())
 	for i := range out {

@@ -77,7 +77,7 @@ func pickleType(c *value.Vector) bool {
 		return true
 	case value.String, value.Symbol:
 		// the unpickler rejects text that is not UTF-8
-		for _, s := range c.Str {
+		for _, s := range c.Strings() {
 			if !utf8.ValidString(s) {
 				return false
 			}
@@ -305,7 +305,7 @@ func (p *pickler) column(c *value.Vector) {
 		// memo and fetched from there
 		seen := make(map[string]uint32)
 		p.objects(func() {
-			for _, s := range c.Str {
+			for _, s := range c.Strings() {
 				if id, ok := seen[s]; ok {
 					p.get(id)
 					continue
