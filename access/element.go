@@ -1,9 +1,7 @@
 package access
 
 import (
-	"errors"
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
@@ -24,12 +22,12 @@ func Index(x, i value.Value) (value.Value, error) {
 			if c := b.Column(s.S); c != nil {
 				return c, nil
 			}
-			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", s.S)
+			return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", s.S)
 		}
 		if s, ok := i.(*value.Scalar); ok {
 			k, ok := s.Int64()
 			if !ok || k < 0 || int(k) >= b.Rows() {
-				return nil, errors.New("Index out of range.")
+				return nil, ddberr.Errorf("Index out of range.")
 			}
 			return RowDict(b, int(k)), nil
 		}
@@ -39,7 +37,7 @@ func Index(x, i value.Value) (value.Value, error) {
 				p, _ := v.At(k).Int64()
 				pos[k] = int(p)
 				if pos[k] < 0 || pos[k] >= b.Rows() {
-					return nil, errors.New("Index out of range.")
+					return nil, ddberr.Errorf("Index out of range.")
 				}
 			}
 			return b.Gather(pos), nil
@@ -47,7 +45,7 @@ func Index(x, i value.Value) (value.Value, error) {
 	case *value.Dict:
 		return DictGet(b, i)
 	}
-	return nil, fmt.Errorf("The object does not support indexing.")
+	return nil, ddberr.Errorf("The object does not support indexing.")
 }
 
 func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
@@ -100,7 +98,7 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 				keep[j] = k.I8[j] == 1
 			}
 			if len(keep) != v.Len() {
-				return nil, errors.New("Incompatible vector size")
+				return nil, ddberr.Errorf("Incompatible vector size")
 			}
 			return v.Filter(keep), nil
 		}
@@ -116,13 +114,13 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 		}
 		return out, nil
 	}
-	return nil, errors.New("Invalid index.")
+	return nil, ddberr.Errorf("Invalid index.")
 }
 
 func DictGet(d *value.Dict, key value.Value) (value.Value, error) {
 	k, ok := key.(*value.Scalar)
 	if !ok {
-		return nil, errors.New("A dictionary key must be a scalar.")
+		return nil, ddberr.Errorf("A dictionary key must be a scalar.")
 	}
 	kv := k.Vector()
 	if kv.T != d.Keys.T {
@@ -152,7 +150,7 @@ func Assign(x, i, v value.Value) error {
 	case *value.Dict:
 		k, ok := i.(*value.Scalar)
 		if !ok {
-			return errors.New("A dictionary key must be a scalar.")
+			return ddberr.Errorf("A dictionary key must be a scalar.")
 		}
 		kv := k.Vector()
 		if kv.T != b.Keys.T {
@@ -169,7 +167,7 @@ func Assign(x, i, v value.Value) error {
 		} else {
 			s, ok := v.(*value.Scalar)
 			if !ok {
-				return errors.New("The dictionary value must be a scalar.")
+				return ddberr.Errorf("The dictionary value must be a scalar.")
 			}
 			sv := s.Vector()
 			if sv.T != b.Vals.T {
@@ -192,15 +190,15 @@ func Assign(x, i, v value.Value) error {
 		}
 		p, ok := i.(*value.Scalar)
 		if !ok {
-			return errors.New("Invalid index.")
+			return ddberr.Errorf("Invalid index.")
 		}
 		k, ok := p.Int64()
 		if !ok || k < 0 || int(k) >= b.Len() {
-			return errors.New("Index out of range.")
+			return ddberr.Errorf("Index out of range.")
 		}
 		s, ok := v.(*value.Scalar)
 		if !ok {
-			return errors.New("The value to assign must be a scalar.")
+			return ddberr.Errorf("The value to assign must be a scalar.")
 		}
 		if b.T == value.Any {
 			b.Any[k] = s
@@ -220,14 +218,14 @@ func Assign(x, i, v value.Value) error {
 	case *value.Table:
 		name, ok := funcs.StringArg(i)
 		if !ok {
-			return errors.New("A table column must be named by a string.")
+			return ddberr.Errorf("A table column must be named by a string.")
 		}
 		col, err := insert.AsColumn(v, b.Rows())
 		if err != nil {
 			return err
 		}
 		if len(b.Cols) > 0 && col.Len() != b.Rows() {
-			return errors.New("The length of the new column must equal the table's row count.")
+			return ddberr.Errorf("The length of the new column must equal the table's row count.")
 		}
 		if j := b.ColumnIndex(name); j >= 0 {
 			b.Cols[j] = col
@@ -237,7 +235,7 @@ func Assign(x, i, v value.Value) error {
 		b.Cols = append(b.Cols, col)
 		return nil
 	}
-	return errors.New("The object does not support indexed assignment.")
+	return ddberr.Errorf("The object does not support indexed assignment.")
 }
 
 // rowDict is row i of a table as a STRING->ANY dictionary.

@@ -1,8 +1,7 @@
 package access
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -34,7 +33,7 @@ func IndexList(i value.Value, n int) ([]int, error) {
 		return out, nil
 	case *value.Vector:
 		if k.T.Category() != value.CatIntegral {
-			return nil, errors.New("Invalid index.")
+			return nil, ddberr.Errorf("Invalid index.")
 		}
 		longs, err := cast.Vector(k, value.Long, 0)
 		if err != nil {
@@ -49,7 +48,7 @@ func IndexList(i value.Value, n int) ([]int, error) {
 		}
 		return out, nil
 	}
-	return nil, errors.New("Invalid index.")
+	return nil, ddberr.Errorf("Invalid index.")
 }
 
 // positions is a row or column index (a scalar, a pair or a vector of
@@ -58,7 +57,7 @@ func Positions(i value.Value, n int) ([]int, error) {
 	if k, ok := i.(*value.Scalar); ok {
 		p, ok := k.Int64()
 		if !ok || p < 0 || int(p) >= n {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 		return []int{int(p)}, nil
 	}
@@ -68,7 +67,7 @@ func Positions(i value.Value, n int) ([]int, error) {
 	}
 	for _, p := range out {
 		if p < 0 || p >= n {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 	}
 	return out, nil
@@ -119,7 +118,7 @@ func MatrixColumns(m *value.Matrix, i value.Value) (value.Value, error) {
 	if s, ok := i.(*value.Scalar); ok {
 		j, ok := s.Int64()
 		if !ok || j < 0 || int(j) >= m.Cols {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 		return m.V.Slice(int(j)*m.Rows, int(j+1)*m.Rows).Clone(), nil
 	}

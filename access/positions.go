@@ -1,8 +1,7 @@
 package access
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/value"
@@ -25,7 +24,7 @@ func IndexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
 			hi = int64(n)
 		}
 		if lo < 0 || hi > int64(n) || lo > hi {
-			return nil, true, errors.New("Index out of range.")
+			return nil, true, ddberr.Errorf("Index out of range.")
 		}
 		pos := make([]int, 0, hi-lo)
 		for k := lo; k < hi; k++ {
@@ -35,7 +34,7 @@ func IndexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
 	case *value.Vector:
 		if idx.T == value.Bool {
 			if idx.Len() != n {
-				return nil, true, errors.New("Incompatible vector size")
+				return nil, true, ddberr.Errorf("Incompatible vector size")
 			}
 			var pos []int
 			for k, b := range idx.I8 {
@@ -46,13 +45,13 @@ func IndexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
 			return pos, true, nil
 		}
 		if idx.T.Category() != value.CatIntegral {
-			return nil, true, errors.New("Invalid index.")
+			return nil, true, ddberr.Errorf("Invalid index.")
 		}
 		raw, nulls := operator.Ints(idx)
 		pos := make([]int, len(raw))
 		for k, r := range raw {
 			if nulls[k] || r < 0 || r >= int64(n) {
-				return nil, true, errors.New("Index out of range.")
+				return nil, true, ddberr.Errorf("Index out of range.")
 			}
 			pos[k] = int(r)
 		}
@@ -79,7 +78,7 @@ func AssignPositions(x *value.Vector, pos []int, v value.Value) error {
 	case *value.Vector:
 		src = t
 	default:
-		return errors.New("The value to assign must be a scalar or a vector.")
+		return ddberr.Errorf("The value to assign must be a scalar or a vector.")
 	}
 	if x.T == value.Any {
 		for k, p := range pos {
@@ -95,7 +94,7 @@ func AssignPositions(x *value.Vector, pos []int, v value.Value) error {
 		return nil
 	}
 	if !bcast && src.Len() != len(pos) && src.Len() != x.Len() {
-		return errors.New("Incompatible vector size")
+		return ddberr.Errorf("Incompatible vector size")
 	}
 	conv, err := insert.ConvertForVector(src, x.T, x.Scale)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -36,7 +37,7 @@ func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	from, ok1 := funcs.StringArg(args[1])
 	to, ok2 := funcs.StringArg(args[2])
 	if !ok1 || !ok2 {
-		return nil, errors.New("The table names of renameTable must be strings.")
+		return nil, ddberr.Errorf("The table names of renameTable must be strings.")
 	}
 	if !db.DFS() {
 		return nil, errors.New("renameTable only applies to a DFS database.")
@@ -54,7 +55,7 @@ func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	t, ok := h.DFSTable(args[0])
 	if !ok {
-		return nil, errors.New("The first argument of setColumnComment must be a DFS table.")
+		return nil, ddberr.Errorf("The first argument of setColumnComment must be a DFS table.")
 	}
 	d, ok := args[1].(*value.Dict)
 	if !ok || (d.Keys.T != value.String && d.Keys.T != value.Symbol) {
@@ -64,7 +65,7 @@ func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
 	for i, k := range d.Keys.Strings() {
 		c, ok := funcs.StringArg(d.Get(d.Keys, i))
 		if !ok {
-			return nil, errors.New("The comment of a column must be a string.")
+			return nil, ddberr.Errorf("The comment of a column must be a string.")
 		}
 		comments[k] = c
 	}
@@ -81,11 +82,11 @@ func setTableComment(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	t, ok := h.DFSTable(args[0])
 	if !ok {
-		return nil, errors.New("The first argument of setTableComment must be a DFS table.")
+		return nil, ddberr.Errorf("The first argument of setTableComment must be a DFS table.")
 	}
 	c, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, errors.New("The comment must be a string scalar.")
+		return nil, ddberr.Errorf("The comment must be a string scalar.")
 	}
 	return nil, t.SetComment(c)
 }
@@ -164,7 +165,7 @@ func setAtomicLevel(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	a, ok := funcs.StringArg(args[1])
 	if !ok || (a != "TRANS" && a != "CHUNK") {
-		return nil, errors.New("The atomic level must be 'TRANS' or 'CHUNK'.")
+		return nil, ddberr.Errorf("The atomic level must be 'TRANS' or 'CHUNK'.")
 	}
 	if !db.DFS() {
 		return nil, errors.New("setAtomicLevel only applies to a DFS database.")

@@ -2,10 +2,10 @@ package dbadmin
 
 import (
 	"crypto/md5"
-	"errors"
 	"fmt"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/storage"
@@ -106,7 +106,7 @@ func chunkArgs(fn string, pathArg, topArg value.Value) ([]string, int, error) {
 	if pathArg != nil && !isNull(pathArg) {
 		ps, ok := funcs.StringsArg(pathArg)
 		if !ok {
-			return nil, 0, fmt.Errorf("The argument [chunkPath] of %s must be a string scalar or vector.", fn)
+			return nil, 0, ddberr.Errorf("The argument [chunkPath] of %s must be a string scalar or vector.", fn)
 		}
 		patterns = ps
 	}
@@ -115,7 +115,7 @@ func chunkArgs(fn string, pathArg, topArg value.Value) ([]string, int, error) {
 		return nil, 0, err
 	}
 	if top == 0 || top < -1 {
-		return nil, 0, fmt.Errorf("The argument [top] of %s must be a positive integer or -1.", fn)
+		return nil, 0, ddberr.Errorf("The argument [top] of %s must be a positive integer or -1.", fn)
 	}
 	return patterns, int(top), nil
 }
@@ -196,7 +196,7 @@ func getTabletsMeta(env funcs.Env, args []value.Value) (value.Value, error) {
 	if a := funcs.Arg(args, 1); a != nil && !isNull(a) {
 		var ok bool
 		if table, ok = funcs.StringArg(a); !ok {
-			return nil, errors.New("The argument [tableName] of getTabletsMeta must be a string.")
+			return nil, ddberr.Errorf("The argument [tableName] of getTabletsMeta must be a string.")
 		}
 	}
 	withDisk, err := funcs.BoolArg("getTabletsMeta", "diskUsage", funcs.Arg(args, 2), false)
@@ -258,14 +258,14 @@ func triggerTSDBCompaction(env funcs.Env, args []value.Value) (value.Value, erro
 	}
 	id, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument [chunkId] of triggerTSDBCompaction must be a string scalar.")
+		return nil, ddberr.Errorf("The argument [chunkId] of triggerTSDBCompaction must be a string scalar.")
 	}
 	level, err := funcs.IntArg("triggerTSDBCompaction", "level", funcs.Arg(args, 1), 0)
 	if err != nil {
 		return nil, err
 	}
 	if level < -1 || level > 3 {
-		return nil, errors.New("The level of triggerTSDBCompaction must be an integer in [-1, 3].")
+		return nil, ddberr.Errorf("The level of triggerTSDBCompaction must be an integer in [-1, 3].")
 	}
 	rows, err := listChunks(h, nil, "", -1)
 	if err != nil {
@@ -290,7 +290,7 @@ func triggerTSDBCompaction(env funcs.Env, args []value.Value) (value.Value, erro
 		st.mu.Unlock()
 		return nil, nil
 	}
-	return nil, fmt.Errorf("The chunk [%s] does not exist.", id)
+	return nil, ddberr.Errorf("The chunk [%s] does not exist.", id)
 }
 
 // getTSDBCompactionTaskStatus lists the compactions triggerTSDBCompaction
@@ -305,7 +305,7 @@ func getTSDBCompactionTaskStatus(env funcs.Env, args []value.Value) (value.Value
 		return nil, err
 	}
 	if count < 0 {
-		return nil, errors.New("The argument [count] of getTSDBCompactionTaskStatus must be a non-negative integer.")
+		return nil, ddberr.Errorf("The argument [count] of getTSDBCompactionTaskStatus must be a non-negative integer.")
 	}
 	st := stateOf(h)
 	st.mu.Lock()

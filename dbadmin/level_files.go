@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -97,7 +98,7 @@ func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		s, ok := funcs.StringArg(a)
 		if !ok {
-			return "", errors.New("The database and table names of getTSDBDataStat must be strings.")
+			return "", ddberr.Errorf("The database and table names of getTSDBDataStat must be strings.")
 		}
 		return s, nil
 	}
@@ -113,10 +114,10 @@ func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
 	if a := funcs.Arg(args, 2); a != nil && !isNull(a) {
 		list, ok := funcs.StringsArg(a)
 		if !ok {
-			return nil, errors.New("The argument [chunkId] of getTSDBDataStat must be a string scalar or vector.")
+			return nil, ddberr.Errorf("The argument [chunkId] of getTSDBDataStat must be a string scalar or vector.")
 		}
 		if dbPat != "*" || tPat != "*" {
-			return nil, errors.New("When chunkId is given, dbName and tableName must be empty or \"*\".")
+			return nil, ddberr.Errorf("When chunkId is given, dbName and tableName must be empty or \"*\".")
 		}
 		ids = map[string]bool{}
 		for _, s := range list {
@@ -208,15 +209,15 @@ func setChunkLastUpdateTime(env funcs.Env, args []value.Value) (value.Value, err
 		return nil, err
 	}
 	if env.SessionInfo().User != "admin" {
-		return nil, errors.New("Only administrators can execute function setChunkLastUpdateTime.")
+		return nil, ddberr.Errorf("Only administrators can execute function setChunkLastUpdateTime.")
 	}
 	ids, ok := funcs.StringsArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument [chunkId] of setChunkLastUpdateTime must be a string vector.")
+		return nil, ddberr.Errorf("The argument [chunkId] of setChunkLastUpdateTime must be a string vector.")
 	}
 	ts, ok := funcs.ScalarArg(args[1])
 	if !ok || ts.T != value.Timestamp || ts.Null {
-		return nil, errors.New("The argument [lastUpdateTime] of setChunkLastUpdateTime must be a TIMESTAMP.")
+		return nil, ddberr.Errorf("The argument [lastUpdateTime] of setChunkLastUpdateTime must be a TIMESTAMP.")
 	}
 	rows, err := listChunks(h, nil, "", -1)
 	if err != nil {

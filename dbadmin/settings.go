@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -67,7 +68,7 @@ func resetRecoveryWorkerNum(env funcs.Env, args []value.Value) (value.Value, err
 		return nil, err
 	}
 	if n <= 0 || n > math.MaxInt32 {
-		return nil, errors.New("The argument [newWorkerNum] of resetRecoveryWorkerNum must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [newWorkerNum] of resetRecoveryWorkerNum must be a positive integer.")
 	}
 	st := stateOf(h)
 	st.mu.Lock()

@@ -1,8 +1,7 @@
 package dbadmin
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -22,7 +21,7 @@ func getTablet(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	t, ok := h.DFSTable(args[0])
 	if !ok || t.Database() == nil {
-		return nil, errors.New("The first argument of getTablet must be a partitioned table.")
+		return nil, ddberr.Errorf("The first argument of getTablet must be a partitioned table.")
 	}
 	var keys *value.Vector
 	scalar := false
@@ -33,7 +32,7 @@ func getTablet(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Vector:
 		keys = p
 	default:
-		return nil, errors.New("The partition of getTablet must be a scalar or a vector.")
+		return nil, ddberr.Errorf("The partition of getTablet must be a scalar or a vector.")
 	}
 	levels := t.Database().Levels()
 	idx, err := levels[0].Map(keys)

@@ -1,12 +1,12 @@
 package dbfuncs
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -76,7 +76,7 @@ func runBackup(env funcs.Env, fn string, a backupArgs) (value.Value, error) {
 	}
 	dir, ok := funcs.StringArg(a.dir)
 	if !ok || dir == "" {
-		return nil, fmt.Errorf("The argument [backupDir] of %s must be a non-empty string.", fn)
+		return nil, ddberr.Errorf("The argument [backupDir] of %s must be a non-empty string.", fn)
 	}
 	if strings.HasPrefix(dir, "s3://") {
 		return nil, fmt.Errorf("%s: Porpoise cannot back up to AWS S3.", fn)
@@ -84,7 +84,7 @@ func runBackup(env funcs.Env, fn string, a backupArgs) (value.Value, error) {
 	var n int
 	if funcs.IsCode(a.src) {
 		if a.tables != nil || a.partition != nil {
-			return nil, errors.New("The arguments tableName and partition apply only when backing up by dbPath.")
+			return nil, ddberr.Errorf("The arguments tableName and partition apply only when backing up by dbPath.")
 		}
 		n, err = backupSQL(h, dir, a.src, a.force)
 	} else {
@@ -103,7 +103,7 @@ func runBackup(env funcs.Env, fn string, a backupArgs) (value.Value, error) {
 func backupCopy(h Host, fn, dir string, a backupArgs) (int, error) {
 	dbPath, ok := funcs.StringArg(a.src)
 	if !ok {
-		return 0, fmt.Errorf("The argument [dbPath] of %s must be a string or SQL metacode.", fn)
+		return 0, ddberr.Errorf("The argument [dbPath] of %s must be a string or SQL metacode.", fn)
 	}
 	db, err := h.Catalog().Lookup(dbPath)
 	if err != nil {
@@ -113,7 +113,7 @@ func backupCopy(h Host, fn, dir string, a backupArgs) (int, error) {
 	allTables := a.tables == nil
 	if !allTables {
 		if names, ok = funcs.StringsArg(a.tables); !ok {
-			return 0, fmt.Errorf("The argument [tableName] of %s must be a string scalar or vector.", fn)
+			return 0, ddberr.Errorf("The argument [tableName] of %s must be a string scalar or vector.", fn)
 		}
 	}
 	if err := writeDBEntry(dir, db); err != nil {
@@ -123,7 +123,7 @@ func backupCopy(h Host, fn, dir string, a backupArgs) (int, error) {
 	for _, name := range names {
 		t := db.Table(name)
 		if t == nil {
-			return total, fmt.Errorf("The table [%s] does not exist in database [%s].", name, dbPath)
+			return total, ddberr.Errorf("The table [%s] does not exist in database [%s].", name, dbPath)
 		}
 		job := startJob(h, "BACKUP_BY_COPY_FILE", dbPath, name)
 		n, err := backupTableCopy(dir, t, a, job)
@@ -158,7 +158,7 @@ func writeTableEntry(b backupTable, t *dfs.Table, mode string) error {
 		return err
 	}
 	if ok && old.Mode != mode {
-		return fmt.Errorf("The backup of table %s in %s was made by %s; back it up the same way or into another directory.", b.name, filepath.Dir(filepath.Dir(b.dir)), modeName(old.Mode))
+		return ddberr.Errorf("The backup of table %s in %s was made by %s; back it up the same way or into another directory.", b.name, filepath.Dir(filepath.Dir(b.dir)), modeName(old.Mode))
 	}
 	meta, err := t.MetaBlob()
 	if err != nil {
@@ -277,7 +277,7 @@ func selectPartitions(t *dfs.Table, x value.Value) (map[string]bool, error) {
 		conds = []value.Value{x}
 	}
 	if len(conds) > len(levels) {
-		return nil, errors.New("The partition condition has more levels than the partition scheme.")
+		return nil, ddberr.Errorf("The partition condition has more levels than the partition scheme.")
 	}
 	allowed := make([]map[int]bool, len(levels))
 	for l, c := range conds {
@@ -325,7 +325,7 @@ func conditionValues(c value.Value) (*value.Vector, error) {
 		for _, e := range v.Any {
 			s, ok := e.(*value.Scalar)
 			if !ok {
-				return nil, errors.New("A partition condition must be a scalar or a vector.")
+				return nil, ddberr.Errorf("A partition condition must be a scalar or a vector.")
 			}
 			if out == nil {
 				out = value.NewVector(s.T, 0, len(v.Any))
@@ -345,7 +345,7 @@ func conditionValues(c value.Value) (*value.Vector, error) {
 	if v, ok := c.(*value.Vector); ok {
 		return v, nil
 	}
-	return nil, errors.New("A partition condition must be a scalar or a vector.")
+	return nil, ddberr.Errorf("A partition condition must be a scalar or a vector.")
 }
 
 // backupSQL backs up the rows a query selects from a DFS table, split by
@@ -353,7 +353,7 @@ func conditionValues(c value.Value) (*value.Vector, error) {
 func backupSQL(h Host, dir string, code value.Value, force bool) (int, error) {
 	sel, bind := selectOf(code)
 	if sel == nil || sel.From == nil {
-		return 0, errors.New("The SQL metacode to back up must be a select statement over a DFS table.")
+		return 0, ddberr.Errorf("The SQL metacode to back up must be a select statement over a DFS table.")
 	}
 	src, err := h.Eval(sel.From, bind)
 	if err != nil {
@@ -361,7 +361,7 @@ func backupSQL(h Host, dir string, code value.Value, force bool) (int, error) {
 	}
 	t := dfsTable(src)
 	if t == nil || !t.Database().DFS() {
-		return 0, errors.New("The SQL metacode to back up must select from a DFS table.")
+		return 0, ddberr.Errorf("The SQL metacode to back up must select from a DFS table.")
 	}
 	res, err := evalCode(h, code)
 	if err != nil {
@@ -369,15 +369,15 @@ func backupSQL(h Host, dir string, code value.Value, force bool) (int, error) {
 	}
 	rows, ok := res.(*value.Table)
 	if !ok {
-		return 0, errors.New("The SQL metacode to back up must return a table.")
+		return 0, ddberr.Errorf("The SQL metacode to back up must return a table.")
 	}
 	names, _, _ := t.Schema()
 	if len(rows.Names) != len(names) {
-		return 0, errors.New("The SQL metacode to back up must select every column of the table.")
+		return 0, ddberr.Errorf("The SQL metacode to back up must select every column of the table.")
 	}
 	for i, n := range names {
 		if rows.Names[i] != n {
-			return 0, errors.New("The SQL metacode to back up must select every column of the table.")
+			return 0, ddberr.Errorf("The SQL metacode to back up must select every column of the table.")
 		}
 	}
 	db := t.Database()
@@ -435,5 +435,5 @@ func evalCode(h Host, code value.Value) (value.Value, error) {
 		}
 		return h.Eval(c.X, c.Bind)
 	}
-	return nil, errors.New("The argument must be metacode.")
+	return nil, ddberr.Errorf("The argument must be metacode.")
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -68,7 +69,7 @@ func backedChunk(b backupTable, partition string) (chunkMeta, error) {
 		m, ok, err = b.chunk(strings.TrimPrefix(p, name))
 	}
 	if err == nil && !ok {
-		err = fmt.Errorf("The partition %s of table %s is not in the backup.", partition, b.name)
+		err = ddberr.Errorf("The partition %s of table %s is not in the backup.", partition, b.name)
 	}
 	return m, err
 }
@@ -172,7 +173,7 @@ func xcheckBackup(env funcs.Env, args []value.Value) (value.Value, error) {
 	if x := funcs.Arg(args, 2); x != nil {
 		var ok bool
 		if tables, ok = funcs.StringsArg(x); !ok {
-			return nil, fmt.Errorf("The argument [tableName] of checkBackup must be a string scalar or vector.")
+			return nil, ddberr.Errorf("The argument [tableName] of checkBackup must be a string scalar or vector.")
 		}
 	} else if tables, err = backupTables(s[0], s[1]); err != nil {
 		return nil, err

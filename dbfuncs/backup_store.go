@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
@@ -125,7 +126,7 @@ func readDB(backupDir, dbPath string) (dbFile, error) {
 	var f dbFile
 	ok, err := readJSON(filepath.Join(dbDir(backupDir, dbPath), "database.json"), &f)
 	if err == nil && !ok {
-		err = fmt.Errorf("The backup of database %s does not exist in %s.", dbPath, backupDir)
+		err = ddberr.Errorf("The backup of database %s does not exist in %s.", dbPath, backupDir)
 	}
 	return f, err
 }
@@ -141,7 +142,7 @@ func (b backupTable) info() (tableFile, bool, error) {
 func (b backupTable) mustInfo() (tableFile, error) {
 	f, ok, err := b.info()
 	if err == nil && !ok {
-		err = fmt.Errorf("The backup of table %s of database %s does not exist.", b.name, b.dbPath)
+		err = ddberr.Errorf("The backup of table %s of database %s does not exist.", b.name, b.dbPath)
 	}
 	return f, err
 }
@@ -231,18 +232,18 @@ func (b backupTable) dropChunk(partition string) error {
 func (b backupTable) readChunk(m chunkMeta) (*value.Table, error) {
 	data, err := os.ReadFile(filepath.Join(b.dir, partFile(m.Partition)+".chunk"))
 	if err != nil {
-		return nil, fmt.Errorf("The backup file of partition %s of table %s is missing.", m.Partition, b.name)
+		return nil, ddberr.Errorf("The backup file of partition %s of table %s is missing.", m.Partition, b.name)
 	}
 	if crc32.ChecksumIEEE(data) != m.Checksum {
-		return nil, fmt.Errorf("The backup file of partition %s of table %s is corrupt.", m.Partition, b.name)
+		return nil, ddberr.Errorf("The backup file of partition %s of table %s is corrupt.", m.Partition, b.name)
 	}
 	v, _, err := wire.DecodeBytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("The backup file of partition %s of table %s is corrupt: %v", m.Partition, b.name, err)
+		return nil, ddberr.Errorf("The backup file of partition %s of table %s is corrupt: %v", m.Partition, b.name, err)
 	}
 	t, ok := v.(*value.Table)
 	if !ok {
-		return nil, fmt.Errorf("The backup file of partition %s of table %s is corrupt.", m.Partition, b.name)
+		return nil, ddberr.Errorf("The backup file of partition %s of table %s is corrupt.", m.Partition, b.name)
 	}
 	return t, nil
 }
@@ -294,7 +295,7 @@ func backupDatabases(backupDir string) ([]string, error) {
 		return nil
 	})
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("The backup directory %s does not exist.", backupDir)
+		return nil, ddberr.Errorf("The backup directory %s does not exist.", backupDir)
 	}
 	sort.Strings(out)
 	return out, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
@@ -49,7 +50,7 @@ func DatabaseArg(cat *dfs.Catalog, v value.Value) (*dfs.Database, error) {
 			return cat.Lookup(path)
 		}
 	}
-	return nil, errors.New("The first argument must be a database handle.")
+	return nil, ddberr.Errorf("The first argument must be a database handle.")
 }
 
 func dbArg(h Host, v value.Value) (*dfs.Database, error) { return DatabaseArg(h.Catalog(), v) }
@@ -73,7 +74,7 @@ func pathAndTable(args []value.Value) (string, string, error) {
 	path, ok1 := funcs.StringArg(args[0])
 	name, ok2 := funcs.StringArg(args[1])
 	if !ok1 || !ok2 {
-		return "", "", errors.New("The database path and table name must be strings.")
+		return "", "", ddberr.Errorf("The database path and table name must be strings.")
 	}
 	return path, name, nil
 }
@@ -85,7 +86,7 @@ func xdatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	path, ok := funcs.StringArg(args[0])
 	if !ok && !funcs.NullOrAbsent(args[0]) {
-		return nil, errors.New("The database directory must be a string.")
+		return nil, ddberr.Errorf("The database directory must be a string.")
 	}
 	if path != "" && !strings.HasPrefix(path, "dfs://") {
 		return newLocalDatabase(h, path, args)
@@ -98,7 +99,7 @@ func xdatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 	cat := h.Catalog()
 	if len(args) < 3 || funcs.Arg(args, 1) == nil {
 		if path == "" {
-			return nil, errors.New("The partition type and scheme are required for an in-memory database.")
+			return nil, ddberr.Errorf("The partition type and scheme are required for an in-memory database.")
 		}
 		return cat.Lookup(path)
 	}
@@ -114,18 +115,18 @@ func xdatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 	if s, ok := funcs.StringArg(funcs.Arg(args, 4)); ok && s != "" {
 		engineType = strings.ToUpper(s)
 		if engineType != "OLAP" && engineType != "TSDB" {
-			return nil, fmt.Errorf("Invalid storage engine %s. It must be OLAP or TSDB.", s)
+			return nil, ddberr.Errorf("Invalid storage engine %s. It must be OLAP or TSDB.", s)
 		}
 	}
 	atomic := "TRANS"
 	if s, ok := funcs.StringArg(funcs.Arg(args, 5)); ok && s != "" {
 		atomic = strings.ToUpper(s)
 		if atomic != "TRANS" && atomic != "CHUNK" {
-			return nil, fmt.Errorf("Invalid atomic level %s. It must be TRANS or CHUNK.", s)
+			return nil, ddberr.Errorf("Invalid atomic level %s. It must be TRANS or CHUNK.", s)
 		}
 	}
 	if funcs.Arg(args, 6) != nil && !funcs.NullOrAbsent(args[6]) && !h.ChunkGranularityConfigurable() {
-		return nil, errors.New("The chunkGranularity parameter can't be set unless enableChunkGranularityConfig=true.")
+		return nil, ddberr.Errorf("The chunkGranularity parameter can't be set unless enableChunkGranularityConfig=true.")
 	}
 	if path != "" {
 		if existing, err := cat.Lookup(path); err == nil {
@@ -165,13 +166,13 @@ func newDomain(p partition.PartitionType, scheme value.Value) (partition.Domain,
 	if p == partition.COMPO {
 		v, ok := scheme.(*value.Vector)
 		if !ok || v.T != value.Any {
-			return nil, errors.New("The partition scheme of a COMPO database must be a vector of database handles.")
+			return nil, ddberr.Errorf("The partition scheme of a COMPO database must be a vector of database handles.")
 		}
 		var levels []partition.Domain
 		for _, x := range v.Any {
 			db, ok := x.(*dfs.Database)
 			if !ok {
-				return nil, errors.New("The partition scheme of a COMPO database must be a vector of database handles.")
+				return nil, ddberr.Errorf("The partition scheme of a COMPO database must be a vector of database handles.")
 			}
 			levels = append(levels, db.Domain())
 		}
@@ -186,10 +187,10 @@ func newDomain(p partition.PartitionType, scheme value.Value) (partition.Domain,
 	case *value.Pair:
 		vec = x.V
 	default:
-		return nil, errors.New("Invalid partition scheme.")
+		return nil, ddberr.Errorf("Invalid partition scheme.")
 	}
 	if p == partition.SEQ {
-		return nil, errors.New("SEQ partitioning is not supported.")
+		return nil, ddberr.Errorf("SEQ partitioning is not supported.")
 	}
 	return partition.NewDomain(p, vec)
 }
@@ -203,11 +204,11 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 	}
 	schema, ok := args[1].(*value.Table)
 	if !ok {
-		return nil, errors.New("The second argument must be a table.")
+		return nil, ddberr.Errorf("The second argument must be a table.")
 	}
 	name, ok := funcs.StringArg(args[2])
 	if !ok {
-		return nil, errors.New("The table name must be a string.")
+		return nil, ddberr.Errorf("The table name must be a string.")
 	}
 	spec := dfs.TableSpec{Name: name, Schema: schema, Dimension: dimension}
 	sortArg, keepArg := 5, 6
@@ -216,7 +217,7 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 	} else {
 		cols, ok := funcs.NamesArg(args[3])
 		if !ok {
-			return nil, errors.New("The partitioning columns must be a string scalar or vector.")
+			return nil, ddberr.Errorf("The partitioning columns must be a string scalar or vector.")
 		}
 		spec.PartitionColumns = cols
 	}
@@ -254,7 +255,7 @@ func xloadTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if local, ok := localDatabaseArg(args[0]); ok {
 		name, ok := funcs.StringArg(args[1])
 		if !ok {
-			return nil, errors.New("The table name must be a string.")
+			return nil, ddberr.Errorf("The table name must be a string.")
 		}
 		return loadLocalTable(h, local, name)
 	}
@@ -268,7 +269,7 @@ func xloadTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	name, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, errors.New("The table name must be a string.")
+		return nil, ddberr.Errorf("The table name must be a string.")
 	}
 	t := db.Table(name)
 	if t == nil {
@@ -287,7 +288,7 @@ func xexistsDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	path, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The database path must be a string.")
+		return nil, ddberr.Errorf("The database path must be a string.")
 	}
 	return value.NewBool(h.Catalog().Exists(path)), nil
 }
@@ -315,7 +316,7 @@ func xdropDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	path, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The database path must be a string.")
+		return nil, ddberr.Errorf("The database path must be a string.")
 	}
 	if err := h.CheckDropDatabase(path); err != nil {
 		return nil, err
@@ -333,7 +334,7 @@ func xdropTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	name, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, errors.New("The table name must be a string.")
+		return nil, ddberr.Errorf("The table name must be a string.")
 	}
 	if err := h.CheckDropTable(db); err != nil {
 		return nil, err

@@ -2,9 +2,9 @@ package dbfuncs
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
@@ -31,7 +31,7 @@ func init() {
 
 // dataSources returns a data source or a tuple of them as a list.
 func dataSources(fn string, x value.Value) ([]*system.DataSource, error) {
-	bad := fmt.Errorf("The argument [ds] of %s must be a data source or a tuple of data sources.", fn)
+	bad := ddberr.Errorf("The argument [ds] of %s must be a data source or a tuple of data sources.", fn)
 	switch d := x.(type) {
 	case *system.DataSource:
 		return []*system.DataSource{d}, nil
@@ -58,7 +58,7 @@ func xtransDS(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if !funcs.IsFunction(args[1]) {
-		return nil, errors.New("The argument [tranFunc] of transDS! must be a function.")
+		return nil, ddberr.Errorf("The argument [tranFunc] of transDS! must be a function.")
 	}
 	for _, d := range list {
 		d.Trans = append(d.Trans, args[1])
@@ -136,7 +136,7 @@ type splitter struct {
 func newSplitter(h Host, code value.Value, col string) (*splitter, error) {
 	sel, bind := selectOf(code)
 	if sel == nil {
-		return nil, errors.New("The query must be SQL metacode of a select statement.")
+		return nil, ddberr.Errorf("The query must be SQL metacode of a select statement.")
 	}
 	if id, ok := sel.From.(*sqlparse.Ident); ok && bind[id.Name] == nil {
 		if v, ok := h.Var(id.Name); ok {
@@ -198,7 +198,7 @@ func (s *splitter) byDomain(dom partition.Domain, col string) ([]value.Value, er
 	case *partition.Hash:
 		return s.byHash(d.Len(), col), nil
 	}
-	return nil, errors.New("The partition type must be VALUE, RANGE, LIST or HASH.")
+	return nil, ddberr.Errorf("The partition type must be VALUE, RANGE, LIST or HASH.")
 }
 
 // byRange is one source per range [b[i], b[i+1]).
@@ -243,7 +243,7 @@ func (s *splitter) byHash(n int, col string) []value.Value {
 func sourceTable(h Host, code value.Value) (*dfs.Table, error) {
 	sel, bind := selectOf(code)
 	if sel == nil || sel.From == nil {
-		return nil, errors.New("The query must be SQL metacode of a select statement over a DFS table.")
+		return nil, ddberr.Errorf("The query must be SQL metacode of a select statement over a DFS table.")
 	}
 	src, err := h.Eval(sel.From, bind)
 	if err != nil {
@@ -251,7 +251,7 @@ func sourceTable(h Host, code value.Value) (*dfs.Table, error) {
 	}
 	t := dfsTable(src)
 	if t == nil {
-		return nil, errors.New("The query must select from a partitioned table.")
+		return nil, ddberr.Errorf("The query must select from a partitioned table.")
 	}
 	return t, nil
 }
@@ -265,7 +265,7 @@ func partitionLevel(t *dfs.Table, col string) (partition.Domain, error) {
 			return levels[l], nil
 		}
 	}
-	return nil, fmt.Errorf("The column %s is not a partitioning column of table %s.", col, t.TableName())
+	return nil, ddberr.Errorf("The column %s is not a partitioning column of table %s.", col, t.TableName())
 }
 
 func xrepartitionDS(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -280,18 +280,18 @@ func xrepartitionDS(env funcs.Env, args []value.Value) (value.Value, error) {
 		out := make([]value.Value, len(q.Any))
 		for i, c := range q.Any {
 			if !funcs.IsCode(c) {
-				return nil, errors.New("The argument [query] of repartitionDS must be SQL metacode or a tuple of SQL metacode.")
+				return nil, ddberr.Errorf("The argument [query] of repartitionDS must be SQL metacode or a tuple of SQL metacode.")
 			}
 			out[i] = &system.DataSource{Code: c}
 		}
 		return value.NewTuple(out), nil
 	}
 	if !funcs.IsCode(args[0]) {
-		return nil, errors.New("The argument [query] of repartitionDS must be SQL metacode or a tuple of SQL metacode.")
+		return nil, ddberr.Errorf("The argument [query] of repartitionDS must be SQL metacode or a tuple of SQL metacode.")
 	}
 	col, ok := funcs.StringArg(funcs.Arg(args, 1))
 	if !ok {
-		return nil, errors.New("The argument [column] of repartitionDS must be a column name when query is one SQL statement.")
+		return nil, ddberr.Errorf("The argument [column] of repartitionDS must be a column name when query is one SQL statement.")
 	}
 	s, err := newSplitter(h, args[0], col)
 	if err != nil {
@@ -326,13 +326,13 @@ func (s *splitter) byScheme(kind, scheme value.Value, col string) ([]value.Value
 		return nil, err
 	}
 	if scheme == nil {
-		return nil, errors.New("The argument [partitionScheme] of repartitionDS must be given with partitionType.")
+		return nil, ddberr.Errorf("The argument [partitionScheme] of repartitionDS must be given with partitionType.")
 	}
 	switch partition.PartitionType(k) {
 	case partition.RANGE, partition.VALUE:
 		v, ok := scheme.(*value.Vector)
 		if !ok || v.T == value.Any {
-			return nil, errors.New("The argument [partitionScheme] of repartitionDS must be a vector.")
+			return nil, ddberr.Errorf("The argument [partitionScheme] of repartitionDS must be a vector.")
 		}
 		if partition.PartitionType(k) == partition.RANGE {
 			return s.byRange(v, col), nil
@@ -341,11 +341,11 @@ func (s *splitter) byScheme(kind, scheme value.Value, col string) ([]value.Value
 	case partition.HASH:
 		n, err := funcs.IntArg("repartitionDS", "partitionScheme", scheme, 0)
 		if err != nil || n <= 0 || n > 1<<20 {
-			return nil, errors.New("The partitionScheme of a HASH repartition must be a positive bucket count.")
+			return nil, ddberr.Errorf("The partitionScheme of a HASH repartition must be a positive bucket count.")
 		}
 		return s.byHash(int(n), col), nil
 	}
-	return nil, errors.New("The argument [partitionType] of repartitionDS must be RANGE, VALUE or HASH.")
+	return nil, ddberr.Errorf("The argument [partitionType] of repartitionDS must be RANGE, VALUE or HASH.")
 }
 
 // xreplayDS splits a query over a DFS table by the partitions of its date
@@ -357,7 +357,7 @@ func xreplayDS(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if !funcs.IsCode(args[0]) {
-		return nil, errors.New("The argument [sqlObj] of replayDS must be SQL metacode.")
+		return nil, ddberr.Errorf("The argument [sqlObj] of replayDS must be SQL metacode.")
 	}
 	t, err := sourceTable(h, args[0])
 	if err != nil {
@@ -383,7 +383,7 @@ func xreplayDS(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		v, ok := x.(*value.Vector)
 		if !ok || !v.T.IsTemporal() {
-			return nil, errors.New("The argument [timeRepartitionSchema] of replayDS must be a temporal vector.")
+			return nil, ddberr.Errorf("The argument [timeRepartitionSchema] of replayDS must be a temporal vector.")
 		}
 		cuts = v
 	}
@@ -445,7 +445,7 @@ func xmultiTableRepartitionDS(env funcs.Env, args []value.Value) (value.Value, e
 	}
 	q, ok := args[0].(*value.Vector)
 	if !ok || q.T != value.Any {
-		return nil, errors.New("The argument [query] of multiTableRepartitionDS must be a tuple of SQL metacode.")
+		return nil, ddberr.Errorf("The argument [query] of multiTableRepartitionDS must be a tuple of SQL metacode.")
 	}
 	if _, err := funcs.BoolArg("multiTableRepartitionDS", "local", funcs.Arg(args, 4), true); err != nil {
 		return nil, err
@@ -453,7 +453,7 @@ func xmultiTableRepartitionDS(env funcs.Env, args []value.Value) (value.Value, e
 	var out []value.Value
 	for _, code := range q.Any {
 		if !funcs.IsCode(code) {
-			return nil, errors.New("The argument [query] of multiTableRepartitionDS must be a tuple of SQL metacode.")
+			return nil, ddberr.Errorf("The argument [query] of multiTableRepartitionDS must be a tuple of SQL metacode.")
 		}
 		if funcs.Arg(args, 1) != nil {
 			col, ok := funcs.StringArg(args[1])
@@ -461,7 +461,7 @@ func xmultiTableRepartitionDS(env funcs.Env, args []value.Value) (value.Value, e
 				return nil, errNotString("multiTableRepartitionDS", "column")
 			}
 			if funcs.Arg(args, 2) == nil {
-				return nil, errors.New("The argument [partitionType] of multiTableRepartitionDS must be given with column.")
+				return nil, ddberr.Errorf("The argument [partitionType] of multiTableRepartitionDS must be given with column.")
 			}
 			s, err := newSplitter(h, code, col)
 			if err != nil {

@@ -1,8 +1,7 @@
 package dbfuncs
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -19,7 +18,7 @@ func init() {
 // integer, that many iterations have run.
 func ximr(env funcs.Env, args []value.Value) (value.Value, error) {
 	if v, ok := args[0].(*value.Vector); !ok || v.T != value.Any {
-		return nil, errors.New("The argument [ds] of imr must be a tuple of data sources.")
+		return nil, ddberr.Errorf("The argument [ds] of imr must be a tuple of data sources.")
 	}
 	list, err := dataSources("imr", args[0])
 	if err != nil {
@@ -27,11 +26,11 @@ func ximr(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	mapFn, reduceFn, finalFn, term := args[2], args[3], args[4], args[5]
 	if !funcs.IsFunction(mapFn) {
-		return nil, errors.New("The argument [mapFunc] of imr must be a function.")
+		return nil, ddberr.Errorf("The argument [mapFunc] of imr must be a function.")
 	}
 	for _, f := range []value.Value{reduceFn, finalFn} {
 		if f != nil && !funcs.IsFunction(f) && !isNull(f) {
-			return nil, errors.New("The arguments [reduceFunc] and [finalFunc] of imr must be functions.")
+			return nil, ddberr.Errorf("The arguments [reduceFunc] and [finalFunc] of imr must be functions.")
 		}
 	}
 	if isNull(reduceFn) {
@@ -43,7 +42,7 @@ func ximr(env funcs.Env, args []value.Value) (value.Value, error) {
 	maxIter := int64(-1)
 	if !funcs.IsFunction(term) {
 		if maxIter, err = funcs.IntArg("imr", "terminateFunc", term, 0); err != nil || maxIter <= 0 {
-			return nil, errors.New("The argument [terminateFunc] of imr must be a function or a positive number of iterations.")
+			return nil, ddberr.Errorf("The argument [terminateFunc] of imr must be a function or a positive number of iterations.")
 		}
 	}
 	carry, err := funcs.BoolArg("imr", "carryover", funcs.Arg(args, 6), false)
@@ -87,7 +86,7 @@ func ximr(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 			t, ok := r.(*value.Vector)
 			if !ok || t.T != value.Any || len(t.Any) < 2 {
-				return nil, errors.New("With carryover, the map function of imr must return a tuple whose last element is the carried object.")
+				return nil, ddberr.Errorf("With carryover, the map function of imr must return a tuple whose last element is the carried object.")
 			}
 			carried[i] = t.Any[len(t.Any)-1]
 			if len(t.Any) == 2 {
@@ -124,7 +123,7 @@ func ximr(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 			s, ok := stop.(*value.Scalar)
 			if !ok || s.T != value.Bool {
-				return nil, errors.New("The terminate function of imr must return a boolean scalar.")
+				return nil, ddberr.Errorf("The terminate function of imr must return a boolean scalar.")
 			}
 			if !s.Null && s.I != 0 {
 				return cur, nil

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
@@ -65,7 +66,7 @@ func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, er
 	}
 	dir, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument of getDFSTablesByDatabase must be a string scalar.")
+		return nil, ddberr.Errorf("The argument of getDFSTablesByDatabase must be a string scalar.")
 	}
 	dir = strings.TrimSuffix(dir, "/")
 	var out []string
@@ -99,12 +100,12 @@ func xexistsPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	url, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The partition path must be a string.")
+		return nil, ddberr.Errorf("The partition path must be a string.")
 	}
 	table := ""
 	if len(args) > 1 && args[1] != nil {
 		if table, ok = funcs.StringArg(args[1]); !ok {
-			return nil, errors.New("The table name must be a string.")
+			return nil, ddberr.Errorf("The table name must be a string.")
 		}
 	}
 	if !strings.HasPrefix(url, "dfs://") {
@@ -190,17 +191,17 @@ func xloadTableBySQL(env funcs.Env, args []value.Value) (value.Value, error) {
 		res, err = env.Eval(x.X, nil)
 	case *funcs.Meta:
 		if x.Stmt != nil {
-			return nil, errors.New("The argument of loadTableBySQL must be a SQL query.")
+			return nil, ddberr.Errorf("The argument of loadTableBySQL must be a SQL query.")
 		}
 		res, err = env.Eval(x.X, x.Bind)
 	default:
-		return nil, errors.New("The argument of loadTableBySQL must be a SQL query.")
+		return nil, ddberr.Errorf("The argument of loadTableBySQL must be a SQL query.")
 	}
 	if err != nil {
 		return nil, err
 	}
 	if _, ok := res.(*value.Table); !ok {
-		return nil, errors.New("The argument of loadTableBySQL must be a SQL query.")
+		return nil, ddberr.Errorf("The argument of loadTableBySQL must be a SQL query.")
 	}
 	return res, nil
 }

@@ -3,12 +3,12 @@ package dbfuncs
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
@@ -60,7 +60,7 @@ func openLocalDatabase(h Host, dir string, dom partition.Domain) (value.Value, e
 		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("Failed to create the database directory %s: %v", dir, err)
+		return nil, ddberr.Errorf("Failed to create the database directory %s: %v", dir, err)
 	}
 	return &LocalDB{Dir: dir, Domain: dom}, nil
 }
@@ -88,11 +88,11 @@ func readTableFile(path string) (*value.Table, error) {
 	}
 	v, _, err := wire.DecodeBytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("The table file %s is corrupt: %v", path, err)
+		return nil, ddberr.Errorf("The table file %s is corrupt: %v", path, err)
 	}
 	t, ok := v.(*value.Table)
 	if !ok {
-		return nil, fmt.Errorf("The table file %s is corrupt.", path)
+		return nil, ddberr.Errorf("The table file %s is corrupt.", path)
 	}
 	return t, nil
 }
@@ -119,7 +119,7 @@ func loadLocalTable(h Host, db *LocalDB, name string) (value.Value, error) {
 		return nil, err
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("The table %s does not exist in database %s.", name, db.Dir)
+		return nil, ddberr.Errorf("The table %s does not exist in database %s.", name, db.Dir)
 	}
 	sort.Strings(files)
 	var out *value.Table
@@ -142,11 +142,11 @@ func loadLocalTable(h Host, db *LocalDB, name string) (value.Value, error) {
 // appendRows appends src's rows to dst, whose columns it must match.
 func appendRows(dst, src *value.Table) error {
 	if len(dst.Cols) != len(src.Cols) {
-		return errors.New("The table to append has a different number of columns.")
+		return ddberr.Errorf("The table to append has a different number of columns.")
 	}
 	for i, c := range src.Cols {
 		if c.T != dst.Cols[i].T {
-			return fmt.Errorf("The column %s to append has type %s instead of %s.", dst.Names[i], c.T, dst.Cols[i].T)
+			return ddberr.Errorf("The column %s to append has type %s instead of %s.", dst.Names[i], c.T, dst.Cols[i].T)
 		}
 	}
 	for i, c := range src.Cols {
@@ -183,7 +183,7 @@ func writeTable(path string, rows *value.Table, appending bool) error {
 func localDBArg(fn string, x value.Value) (*LocalDB, error) {
 	d, ok := x.(*LocalDB)
 	if !ok {
-		return nil, fmt.Errorf("The argument [dbHandle] of %s must be the handle of a local database.", fn)
+		return nil, ddberr.Errorf("The argument [dbHandle] of %s must be the handle of a local database.", fn)
 	}
 	return d, nil
 }
@@ -191,7 +191,7 @@ func localDBArg(fn string, x value.Value) (*LocalDB, error) {
 func tableArg(fn string, x value.Value) (*value.Table, error) {
 	t, ok := x.(*value.Table)
 	if !ok {
-		return nil, fmt.Errorf("The argument [table] of %s must be an in-memory table.", fn)
+		return nil, ddberr.Errorf("The argument [table] of %s must be an in-memory table.", fn)
 	}
 	return t, nil
 }
@@ -226,7 +226,7 @@ func xsaveTable(env funcs.Env, args []value.Value, names []string) (value.Value,
 		}
 	}
 	if name == "" || strings.ContainsAny(name, `/\`) {
-		return nil, errors.New("The argument [tableName] of saveTable must be a table name.")
+		return nil, ddberr.Errorf("The argument [tableName] of saveTable must be a table name.")
 	}
 	appending, err := funcs.BoolArg("saveTable", "append", funcs.Arg(args, 3), false)
 	if err != nil {
@@ -273,7 +273,7 @@ func xsavePartition(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	db, ok := args[0].(*dfs.Database)
 	if !ok {
-		return nil, errors.New("The argument [dbHandle] of savePartition must be a database handle.")
+		return nil, ddberr.Errorf("The argument [dbHandle] of savePartition must be a database handle.")
 	}
 	t, err := tableArg("savePartition", args[1])
 	if err != nil {
@@ -288,7 +288,7 @@ func xsavePartition(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	pt := db.Table(name)
 	if pt == nil {
-		return nil, fmt.Errorf("The table [%s] does not exist in database [%s]. Create it with createPartitionedTable first.", name, db.Path())
+		return nil, ddberr.Errorf("The table [%s] does not exist in database [%s]. Create it with createPartitionedTable first.", name, db.Path())
 	}
 	_, err = pt.Append(h.Context(), t, false)
 	return nil, err
@@ -310,7 +310,7 @@ func xsaveDualPartition(env funcs.Env, args []value.Value) (value.Value, error) 
 		return nil, err
 	}
 	if db1.Domain == nil {
-		return nil, errors.New("The first database of saveDualPartition must be partitioned.")
+		return nil, ddberr.Errorf("The first database of saveDualPartition must be partitioned.")
 	}
 	var dom2 partition.Domain
 	switch d := args[1].(type) {
@@ -320,7 +320,7 @@ func xsaveDualPartition(env funcs.Env, args []value.Value) (value.Value, error) 
 		dom2 = d.Domain()
 	}
 	if dom2 == nil {
-		return nil, errors.New("The second database of saveDualPartition must be partitioned.")
+		return nil, ddberr.Errorf("The second database of saveDualPartition must be partitioned.")
 	}
 	t, err := tableArg("saveDualPartition", args[2])
 	if err != nil {
@@ -335,7 +335,7 @@ func xsaveDualPartition(env funcs.Env, args []value.Value) (value.Value, error) 
 	}
 	c1, c2 := t.Column(s[1]), t.Column(s[2])
 	if c1 == nil || c2 == nil {
-		return nil, errors.New("The partitioning columns of saveDualPartition must be columns of the table.")
+		return nil, ddberr.Errorf("The partitioning columns of saveDualPartition must be columns of the table.")
 	}
 	r := &partition.Router{Levels: []partition.Domain{db1.Domain, dom2}, DropNulls: true}
 	routing, err := r.Route([]*value.Vector{c1, c2})

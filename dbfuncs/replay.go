@@ -2,10 +2,10 @@ package dbfuncs
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
@@ -30,7 +30,7 @@ type replayer struct {
 
 func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	if _, ok := args[0].(*value.Dict); ok {
-		return nil, errors.New("Porpoise does not support heterogeneous replay (a dictionary of input tables); replay tables of one schema.")
+		return nil, ddberr.Errorf("Porpoise does not support heterogeneous replay (a dictionary of input tables); replay tables of one schema.")
 	}
 	r := &replayer{env: env}
 	var err error
@@ -74,16 +74,16 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 		if name, ok := funcs.StringArg(o); ok {
 			v, found := env.Var(name)
 			if !found {
-				return nil, fmt.Errorf("The shared table %s does not exist.", name)
+				return nil, ddberr.Errorf("The shared table %s does not exist.", name)
 			}
 			outputs[i] = v
 		}
 		if outputs[i].Form() != value.FormTable {
-			return nil, errors.New("The argument [outputTables] of replay must be a table, a shared table's name or a tuple of them.")
+			return nil, ddberr.Errorf("The argument [outputTables] of replay must be a table, a shared table's name or a tuple of them.")
 		}
 	}
 	if len(outputs) != 1 && len(outputs) != len(inputs) {
-		return nil, errors.New("The number of output tables must be 1 or equal to the number of input tables.")
+		return nil, ddberr.Errorf("The number of output tables must be 1 or equal to the number of input tables.")
 	}
 	if r.dateCols, err = columnNames("dateColumn", funcs.Arg(args, 2), len(inputs)); err != nil {
 		return nil, err
@@ -92,7 +92,7 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if r.dateCols[0] == "" && r.timeCols[0] == "" {
-		return nil, errors.New("At least one of dateColumn and timeColumn must be given.")
+		return nil, ddberr.Errorf("At least one of dateColumn and timeColumn must be given.")
 	}
 	if !multi || len(outputs) == len(inputs) {
 		// 1 to 1, N to N: each input to its output, one after another.
@@ -120,11 +120,11 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 				all = t.EmptyLike(t.Rows())
 			}
 			if len(t.Cols) != len(all.Cols) {
-				return nil, errors.New("The input tables of an N to 1 replay must have the same schema.")
+				return nil, ddberr.Errorf("The input tables of an N to 1 replay must have the same schema.")
 			}
 			for c, col := range t.Cols {
 				if col.T != all.Cols[c].T {
-					return nil, errors.New("The input tables of an N to 1 replay must have the same schema.")
+					return nil, ddberr.Errorf("The input tables of an N to 1 replay must have the same schema.")
 				}
 				all.Cols[c].AppendVector(col)
 			}
@@ -155,7 +155,7 @@ func columnNames(param string, x value.Value, n int) ([]string, error) {
 	}
 	names, ok := funcs.StringsArg(x)
 	if !ok || len(names) != 1 && len(names) != n {
-		return nil, fmt.Errorf("The argument [%s] of replay must be a column name or one name per input table.", param)
+		return nil, ddberr.Errorf("The argument [%s] of replay must be a column name or one name per input table.", param)
 	}
 	for i := range out {
 		out[i] = names[min(i, len(names)-1)]
@@ -171,7 +171,7 @@ func (r *replayer) load(in value.Value) ([]*value.Table, error) {
 	}
 	list, err := dataSources("replay", in)
 	if err != nil {
-		return nil, errors.New("The argument [inputTables] of replay must be a table, a list of data sources or a tuple of them.")
+		return nil, ddberr.Errorf("The argument [inputTables] of replay must be a table, a list of data sources or a tuple of them.")
 	}
 	out := make([]*value.Table, 0, len(list))
 	for _, d := range list {
@@ -181,7 +181,7 @@ func (r *replayer) load(in value.Value) ([]*value.Table, error) {
 		}
 		t, ok := v.(*value.Table)
 		if !ok {
-			return nil, errors.New("A data source of replay must give a table.")
+			return nil, ddberr.Errorf("A data source of replay must give a table.")
 		}
 		out = append(out, t)
 	}
@@ -242,11 +242,11 @@ func (r *replayer) keys(i int, t *value.Table) ([]int64, error) {
 		}
 		c := t.Column(name)
 		if c == nil {
-			return nil, fmt.Errorf("The column %s does not exist in the input table.", name)
+			return nil, ddberr.Errorf("The column %s does not exist in the input table.", name)
 		}
 		unit, ok := nanosPer(c.T)
 		if !ok {
-			return nil, fmt.Errorf("The column %s of replay must be temporal.", name)
+			return nil, ddberr.Errorf("The column %s of replay must be temporal.", name)
 		}
 		switch {
 		case c.I32 != nil || c.Len() == 0 && c.I64 == nil:

@@ -1,10 +1,9 @@
 package dbfuncs
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -21,7 +20,7 @@ func init() {
 }
 
 func errNotString(fn, param string) error {
-	return fmt.Errorf("The argument [%s] of %s must be a string scalar.", param, fn)
+	return ddberr.Errorf("The argument [%s] of %s must be a string scalar.", param, fn)
 }
 
 // stringArgs reads the string arguments at the given positions (empty
@@ -71,7 +70,7 @@ func restoreOne(h Host, r restoreReq) ([]string, error) {
 		return nil, err
 	}
 	if info.Mode == modeSQL && r.snapshotGiven {
-		return nil, errors.New("The argument snapshot can't be specified when restoring a backup made by SQL metacode.")
+		return nil, ddberr.Errorf("The argument snapshot can't be specified when restoring a backup made by SQL metacode.")
 	}
 	target := r.output
 	if target == nil {
@@ -86,7 +85,7 @@ func restoreOne(h Host, r restoreReq) ([]string, error) {
 		if target, err = db.CreateTableFromMeta(r.newTable, info.Meta); err != nil {
 			return nil, err
 		}
-	} else if err := checkOutputSchema(target, info); err != nil {
+	} else if err := checkOutputSchema(target, r.table, info); err != nil {
 		return nil, err
 	}
 	chunks, err := b.chunks()
@@ -163,10 +162,10 @@ func restoreOne(h Host, r restoreReq) ([]string, error) {
 	return restored, nil
 }
 
-// checkOutputSchema requires outputTable to have the backed-up table's
-// structure.
-func checkOutputSchema(t *dfs.Table, info tableFile) error {
-	probe, err := t.Database().ProbeTableMeta(info.Meta)
+// checkOutputSchema requires outputTable to have the structure of the
+// backed-up table named name.
+func checkOutputSchema(t *dfs.Table, name string, info tableFile) error {
+	probe, err := t.Database().ProbeTableMeta(name, info.Meta)
 	if err != nil {
 		return err
 	}
@@ -206,7 +205,7 @@ func xrestore(env funcs.Env, args []value.Value) (value.Value, error) {
 	if out := funcs.Arg(args, 5); out != nil {
 		if sc, ok := out.(*value.Scalar); !ok || !sc.Null {
 			if r.output = dfsTable(out); r.output == nil {
-				return nil, errors.New("The argument [outputTable] of restore must be a DFS table.")
+				return nil, ddberr.Errorf("The argument [outputTable] of restore must be a DFS table.")
 			}
 		}
 	}
@@ -233,7 +232,7 @@ func restoreWhole(h Host, dir, dbPath, table, newDB, newTable string) error {
 		return err
 	}
 	if info.Mode != modeCopy {
-		return fmt.Errorf("The backup of table %s was made by SQL metacode; only backups made by dbPath can be restored this way. Use migrate or restore.", table)
+		return ddberr.Errorf("The backup of table %s was made by SQL metacode; only backups made by dbPath can be restored this way. Use migrate or restore.", table)
 	}
 	_, err = restoreOne(h, restoreReq{dir: dir, dbPath: dbPath, table: table, pattern: "%", force: true, snapshot: true, newDB: newDB, newTable: newTable})
 	return err

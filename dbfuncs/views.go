@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -151,11 +152,11 @@ func xaddFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if _, ok := funcs.StringArg(args[0]); ok {
-		return nil, errors.New("Porpoise does not support modules as function views; pass a user-defined function.")
+		return nil, ddberr.Errorf("Porpoise does not support modules as function views; pass a user-defined function.")
 	}
 	name, src, ok := h.FunctionSource(args[0])
 	if !ok {
-		return nil, errors.New("The argument of addFunctionView must be a user-defined function that is not anonymous.")
+		return nil, ddberr.Errorf("The argument of addFunctionView must be a user-defined function that is not anonymous.")
 	}
 	fn, err := h.DefineFunction(src)
 	if err != nil {
@@ -168,7 +169,7 @@ func xaddFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 	vs.mu.Lock()
 	defer vs.mu.Unlock()
 	if _, dup := vs.byKey[name]; dup {
-		return nil, fmt.Errorf("The function view [%s] already exists.", name)
+		return nil, ddberr.Errorf("The function view [%s] already exists.", name)
 	}
 	vs.byKey[name] = &view{Name: name, Body: src, Owner: h.SessionInfo().User, fn: fn}
 	if err := vs.save(); err != nil {
@@ -188,7 +189,7 @@ func xdropFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument [name] of dropFunctionView must be a string scalar.")
+		return nil, ddberr.Errorf("The argument [name] of dropFunctionView must be a string scalar.")
 	}
 	ns, err := funcs.BoolArg("dropFunctionView", "isNamespace", funcs.Arg(args, 1), false)
 	if err != nil {
@@ -207,7 +208,7 @@ func xdropFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	if len(victims) == 0 {
-		return nil, fmt.Errorf("The function view [%s] does not exist. RefId: S04002", name)
+		return nil, ddberr.Errorf("The function view [%s] does not exist. RefId: S04002", name)
 	}
 	old := make(map[string]*view, len(victims))
 	for _, k := range victims {

@@ -115,10 +115,11 @@ func (d *Database) compatible(m dbMeta, dom partition.Domain) error {
 	return nil
 }
 
-// ProbeTableMeta builds, without adding it to d, the table a catalog
-// entry (Table.MetaBlob) describes, to compare schemas.
-func (d *Database) ProbeTableMeta(blob []byte) (*Table, error) {
-	return d.tableFromMeta("", blob)
+// ProbeTableMeta builds, without adding it to d, the table named name
+// that a catalog entry (Table.MetaBlob) describes, to compare schemas
+// (the name is the one SameSchema's error reports).
+func (d *Database) ProbeTableMeta(name string, blob []byte) (*Table, error) {
+	return d.tableFromMeta(name, blob)
 }
 
 func (d *Database) tableFromMeta(name string, blob []byte) (*Table, error) {

@@ -1,9 +1,8 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/porpoisedb/porpoise/access"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -29,5 +28,5 @@ func memberValue(in *interp, x value.Value, name string) (value.Value, error) {
 	if f := in.function(name); f != nil {
 		return in.call(f, []value.Value{x}, nil)
 	}
-	return nil, fmt.Errorf("Syntax Error: Cannot recognize the token %s", name)
+	return nil, ddberr.Errorf("Syntax Error: Cannot recognize the token %s", name)
 }

@@ -1,9 +1,8 @@
 package engine
 
 import (
-	"errors"
-
 	"github.com/porpoisedb/porpoise/access"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -46,7 +45,7 @@ func (in *interp) evalIndex2(x value.Value, tu *sqlparse.TupleExpr) (value.Value
 			i, iok := r.Int64()
 			j, jok := c.Int64()
 			if !iok || !jok || i < 0 || j < 0 || int(i) >= v.Rows || int(j) >= v.Cols {
-				return nil, true, errors.New("Index out of range.")
+				return nil, true, ddberr.Errorf("Index out of range.")
 			}
 			return v.V.At(int(j)*v.Rows + int(i)), true, nil
 		}

@@ -1,10 +1,9 @@
 package engine
 
 import (
-	"errors"
-
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dbfuncs"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -37,11 +36,11 @@ func (in *interp) DefineFunction(src string) (value.Value, error) {
 		return nil, err
 	}
 	if len(prog.Stmts) != 1 {
-		return nil, errors.New("A function definition must be one def statement.")
+		return nil, ddberr.Errorf("A function definition must be one def statement.")
 	}
 	d, ok := prog.Stmts[0].(*sqlparse.DefStmt)
 	if !ok {
-		return nil, errors.New("A function definition must be one def statement.")
+		return nil, ddberr.Errorf("A function definition must be one def statement.")
 	}
 	return &userFunc{name: d.Name, params: d.Params, body: d.Body}, nil
 }

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"errors"
 	"fmt"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/convert"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/access"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -130,7 +130,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if in.row != nil {
 			return in.row.Star(), nil
 		}
-		return nil, errors.New("Syntax Error: '*' can only be used in a SQL statement")
+		return nil, ddberr.Errorf("Syntax Error: '*' can only be used in a SQL statement")
 	case *sqlparse.TernaryExpr:
 		c, err := in.eval(n.Cond)
 		if err != nil {
@@ -159,13 +159,13 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		kvec, ok := kv.(*value.Vector)
 		if !ok || kvec.T == value.Any {
-			return nil, errors.New("The keys of a dictionary must be scalars of one type.")
+			return nil, ddberr.Errorf("The keys of a dictionary must be scalars of one type.")
 		}
 		return convert.MakeDict(kvec, value.NewTuple(vals))
 	case *sqlparse.JoinExpr:
-		return nil, fmt.Errorf("SQL joins (%s) are not supported", n.Kind)
+		return nil, ddberr.Errorf("SQL joins (%s) are not supported", n.Kind)
 	case *sqlparse.NamedArg:
-		return nil, fmt.Errorf("Syntax Error: named argument %s outside a function call", n.Name)
+		return nil, ddberr.Errorf("Syntax Error: named argument %s outside a function call", n.Name)
 	case *sqlparse.AdverbExpr:
 		return in.evalAdverb(n)
 	}
@@ -306,7 +306,7 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 		}
 		f, ok := v.(Function)
 		if !ok {
-			return nil, errors.New("The object is not a function.")
+			return nil, ddberr.Errorf("The object is not a function.")
 		}
 		fn = f
 	}
@@ -357,7 +357,7 @@ func (in *interp) evalPartial(n *sqlparse.PartialExpr) (value.Value, error) {
 	}
 	fn, ok := fv.(Function)
 	if !ok {
-		return nil, errors.New("The object is not a function.")
+		return nil, ddberr.Errorf("The object is not a function.")
 	}
 	bound := make([]value.Value, 0, len(n.Args))
 	var named map[string]value.Value

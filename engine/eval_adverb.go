@@ -1,8 +1,7 @@
 package engine
 
 import (
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -22,7 +21,7 @@ func (in *interp) evalAdverb(n *sqlparse.AdverbExpr) (value.Value, error) {
 	name := adverbFuncs[n.Adverb[:1]]
 	hof := in.function(name)
 	if name == "" || hof == nil {
-		return nil, fmt.Errorf("The function adverb ':%s' is not supported", n.Adverb)
+		return nil, ddberr.Errorf("The function adverb ':%s' is not supported", n.Adverb)
 	}
 	fv, err := in.eval(n.Fn)
 	if err != nil {
@@ -30,7 +29,7 @@ func (in *interp) evalAdverb(n *sqlparse.AdverbExpr) (value.Value, error) {
 	}
 	f, ok := fv.(Function)
 	if !ok {
-		return nil, fmt.Errorf("The adverb ':%s' must follow a function.", n.Adverb)
+		return nil, ddberr.Errorf("The adverb ':%s' must follow a function.", n.Adverb)
 	}
 	if len(n.Adverb) == 2 {
 		return &consistentCall{hof: hof, fn: f, rule: n.Adverb[1:]}, nil

@@ -1,8 +1,7 @@
 package engine
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -14,7 +13,7 @@ import (
 // stack, which would kill the process.
 const maxEvalNesting = 4000
 
-var errTooDeep = errors.New("The expression is too deeply nested.")
+var errTooDeep = ddberr.Errorf("The expression is too deeply nested.")
 
 // evalChain evaluates a left-deep run of binary operators (1+1+...+1)
 // with a loop instead of one recursive call per operator, so a script with

@@ -1,9 +1,9 @@
 package engine
 
 import (
-	"errors"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -47,7 +47,7 @@ func (in *interp) typedVector(n *sqlparse.IndexExpr) (value.Value, bool, error) 
 	}
 	vec, ok := v.(*value.Vector)
 	if !ok {
-		return nil, true, errors.New("A typed vector must hold scalars.")
+		return nil, true, ddberr.Errorf("A typed vector must hold scalars.")
 	}
 	if vec.T == value.Any && vec.Len() == 0 {
 		return value.NewVector(t, 0, 0), true, nil
@@ -65,11 +65,11 @@ func (in *interp) arrayType(x sqlparse.Expr) (value.Value, error) {
 	}
 	s, ok := v.(*value.Scalar)
 	if !ok || s.Null || s.T.Category() != value.CatIntegral {
-		return nil, errors.New("The data type argument must be a type constant such as INT.")
+		return nil, ddberr.Errorf("The data type argument must be a type constant such as INT.")
 	}
 	t := value.Type(s.I & 0xffff)
 	if t.IsArray() {
-		return nil, errors.New("An array vector type can't be nested.")
+		return nil, ddberr.Errorf("An array vector type can't be nested.")
 	}
 	return value.NewInt(int32(s.I&^0xffff) | int32(t+value.ArrayOffset)), nil
 }

@@ -2,8 +2,8 @@ package engine
 
 import (
 	"errors"
-	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -46,7 +46,7 @@ func (in *interp) execAssert(n *sqlparse.AssertStmt) error {
 		return err
 	}
 	if !ok {
-		return fmt.Errorf("Testing case %s failed", name)
+		return ddberr.Errorf("Testing case %s failed", name)
 	}
 	return nil
 }
@@ -67,5 +67,5 @@ func assertTruth(x value.Value) (bool, error) {
 		}
 		return true, nil
 	}
-	return false, errors.New("The assert expression must be a boolean scalar or vector.")
+	return false, ddberr.Errorf("The assert expression must be a boolean scalar or vector.")
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"io"
 	"math/rand/v2"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	// Every family of built-ins registers itself when linked.
+	"github.com/porpoisedb/porpoise/ddberr"
 	_ "github.com/porpoisedb/porpoise/funcs/all"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -25,7 +25,7 @@ func (in *interp) Context() context.Context { return in.s.ctx }
 func (in *interp) Call(fn value.Value, args ...value.Value) (value.Value, error) {
 	f, ok := fn.(Function)
 	if !ok {
-		return nil, errors.New("The object is not a function.")
+		return nil, ddberr.Errorf("The object is not a function.")
 	}
 	return in.call(f, args, nil)
 }

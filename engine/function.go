@@ -1,10 +1,10 @@
 package engine
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -111,15 +111,15 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		}
 		return in.callNamed(f.hof, full, nil)
 	}
-	return nil, fmt.Errorf("The object %s is not callable.", fn.String())
+	return nil, ddberr.Errorf("The object %s is not callable.", fn.String())
 }
 
 func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error) {
 	if len(args) > len(f.params) {
-		return nil, fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, len(f.params), len(args))
+		return nil, ddberr.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, len(f.params), len(args))
 	}
 	if in.depth >= maxCallDepth {
-		return nil, fmt.Errorf("The call stack of function %s is too deep.", f.name)
+		return nil, ddberr.Errorf("The call stack of function %s is too deep.", f.name)
 	}
 	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest}
 	for i, p := range f.params {
@@ -134,7 +134,7 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 			}
 			child.frame[p.Name] = v
 		default:
-			return nil, fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, len(f.params), len(args))
+			return nil, ddberr.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, len(f.params), len(args))
 		}
 	}
 	fl, v, err := child.execBlock(f.body)
@@ -166,7 +166,7 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 			}
 		}
 		if pos < 0 {
-			return nil, fmt.Errorf("The function [%s] doesn't have a parameter named %s.", fn.FuncName(), name)
+			return nil, ddberr.Errorf("The function [%s] doesn't have a parameter named %s.", fn.FuncName(), name)
 		}
 		for len(args) <= pos {
 			args = append(args, nil)

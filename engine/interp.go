@@ -1,11 +1,11 @@
 package engine
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/porpoisedb/porpoise/access"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
@@ -296,7 +296,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 	case *value.Table:
 		count, items = x.Rows(), func(i int) value.Value { return access.RowDict(x, i) }
 	default:
-		return flowNext, nil, fmt.Errorf("The for-loop iterator must be a vector, pair, set or table.")
+		return flowNext, nil, ddberr.Errorf("The for-loop iterator must be a vector, pair, set or table.")
 	}
 	for i := 0; i < count; i++ {
 		in.frame[n.Var] = items(i)
@@ -346,7 +346,7 @@ func (in *interp) execShare(n *sqlparse.ShareStmt) error {
 	}
 	name, ok := stringArg(nameV)
 	if !ok {
-		return errors.New("The shared name must be a string.")
+		return ddberr.Errorf("The shared name must be a string.")
 	}
 	return in.s.eng.shareObject(v, name, false, in.s.user)
 }
@@ -359,7 +359,7 @@ func (in *interp) assign(n *sqlparse.AssignStmt) error {
 	if len(n.Targets) > 1 {
 		tup, ok := v.(*value.Vector)
 		if !ok || tup.Len() != len(n.Targets) {
-			return errors.New("The number of variables doesn't match the number of values to assign.")
+			return ddberr.Errorf("The number of variables doesn't match the number of values to assign.")
 		}
 		for i, t := range n.Targets {
 			if err := in.assignTo(t, tup.Elem(i), "="); err != nil {
@@ -388,7 +388,7 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 	switch t := target.(type) {
 	case *sqlparse.Ident:
 		if _, ok := in.s.eng.Shared(t.Name); ok && in.frame[t.Name] == nil {
-			return fmt.Errorf("Can't assign a value to the shared variable '%s'.", t.Name)
+			return ddberr.Errorf("Can't assign a value to the shared variable '%s'.", t.Name)
 		}
 		if op != "=" && in.mutables[t.Name] {
 			if storeInPlace(in.frame[t.Name], v) {
@@ -414,5 +414,5 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		}
 		return access.Assign(base, value.NewString(t.Name), v)
 	}
-	return errors.New("Invalid assignment target.")
+	return ddberr.Errorf("Invalid assignment target.")
 }

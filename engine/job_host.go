@@ -2,13 +2,13 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"sort"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/memlimit"
@@ -24,7 +24,7 @@ import (
 func (in *interp) SubmitJob(id, desc string, fn value.Value, args []value.Value) (string, error) {
 	f, ok := fn.(Function)
 	if !ok {
-		return "", errors.New("The job definition must be a function.")
+		return "", ddberr.Errorf("The job definition must be a function.")
 	}
 	e, user := in.s.eng, in.s.user
 	bg := e.newSession()
@@ -127,7 +127,7 @@ func functionExpr(fn value.Value) (string, error) {
 		}
 		return inner + "{" + strings.Join(parts, ", ") + "}", nil
 	}
-	return "", fmt.Errorf("The function %s can't be saved with a scheduled job.", fn.String())
+	return "", ddberr.Errorf("The function %s can't be saved with a scheduled job.", fn.String())
 }
 
 // literalExpr renders a scalar, pair or regular vector as a script
@@ -162,7 +162,7 @@ func literalExpr(v value.Value) (string, error) {
 		}
 		return "[" + strings.Join(parts, ", ") + "]", nil
 	}
-	return "", errors.New("The arguments of a scheduled job's function must be scalars, pairs or vectors.")
+	return "", ddberr.Errorf("The arguments of a scheduled job's function must be scalars, pairs or vectors.")
 }
 
 func quote(s string) string {

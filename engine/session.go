@@ -173,7 +173,7 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	}
 	callee, ok := f.(Function)
 	if !ok {
-		return nil, fmt.Errorf("Can't recognize function name %s", fn)
+		return nil, ddberr.Errorf("Can't recognize function name %s", fn)
 	}
 	p := in.planLocks(expr)
 	release, err := s.lockObjects(p.names, args, p.write || isWritingFunc(fn))

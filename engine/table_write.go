@@ -1,9 +1,7 @@
 package engine
 
 import (
-	"errors"
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -21,7 +19,7 @@ func (in *interp) resolveTable(v value.Value) (value.Value, error) {
 		if x, ok := in.s.eng.Shared(name); ok {
 			return x, nil
 		}
-		return nil, fmt.Errorf("Can't find the object with name %s", name)
+		return nil, ddberr.Errorf("Can't find the object with name %s", name)
 	}
 	return v, nil
 }
@@ -39,7 +37,7 @@ func (in *interp) schemaOf(v value.Value) ([]string, []value.Type, error) {
 		n, ty, _ := x.Schema()
 		return n, ty, nil
 	}
-	return nil, nil, errors.New("The argument must be a table.")
+	return nil, nil, ddberr.Errorf("The argument must be a table.")
 }
 
 // AppendRows implements system.Host.
@@ -79,7 +77,7 @@ type upserter interface {
 // shareObject registers a table (or other object) for every session.
 func (e *Engine) shareObject(v value.Value, name string, readonly bool, owner string) error {
 	if _, ok := e.Shared(name); ok {
-		return fmt.Errorf("The shared variable %s already exists.", name)
+		return ddberr.Errorf("The shared variable %s already exists.", name)
 	}
 	if t, ok := v.(*value.Table); ok {
 		t.Shared = name

@@ -1,8 +1,7 @@
 package engine
 
 import (
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -95,7 +94,7 @@ func (in *interp) checkWritable(target sqlparse.Expr) error {
 		return nil
 	}
 	if name, line := rootName(target); name != "" && in.consts[name] {
-		return fmt.Errorf("Syntax Error: [line #%d] Constant variable [%s] can't be modified.", line, name)
+		return ddberr.Errorf("Syntax Error: [line #%d] Constant variable [%s] can't be modified.", line, name)
 	}
 	return nil
 }
@@ -107,7 +106,7 @@ func (in *interp) checkMutableArg(fn string, args []sqlparse.Expr) error {
 		return nil
 	}
 	if id, ok := args[0].(*sqlparse.Ident); ok && in.consts[id.Name] {
-		return fmt.Errorf("Read only object can't be applied to mutable function %s", fn)
+		return ddberr.Errorf("Read only object can't be applied to mutable function %s", fn)
 	}
 	return nil
 }
@@ -156,7 +155,7 @@ func (in *interp) assignRef(n *sqlparse.AssignStmt) error {
 		return err
 	}
 	if _, ok := in.s.eng.Shared(id.Name); ok && in.frame[id.Name] == nil {
-		return fmt.Errorf("Can't assign a value to the shared variable '%s'.", id.Name)
+		return ddberr.Errorf("Can't assign a value to the shared variable '%s'.", id.Name)
 	}
 	v, err := in.eval(n.Value)
 	if err != nil {

@@ -14,7 +14,7 @@ var (
 	ErrDuplicatedKeys    error = ddberr.Errorf("A keyed/indexed table can't contain duplicated keys.")
 	ErrReadOnly          error = ddberr.Errorf("Can't modify read only table.")
 	ErrUpdateKey         error = ddberr.Errorf("Can't update a key column.")
-	ErrTooManyRows       error = ddberr.Errorf("An in-memory table can't exceed 2 billion rows.")
+	ErrTooManyRows       error = ddberr.Errorf("An in-memory table can't exceed 2 billion rows. RefId: S05016")
 	ErrColumnLength      error = ddberr.Errorf("The length of all columns must be the same.")
 )
 

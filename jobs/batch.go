@@ -9,6 +9,7 @@ import (
 	"time"
 	"weak"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -221,7 +222,7 @@ func (r *Registry) job(id string) (*job, error) {
 	j := r.byID[id]
 	r.mu.Unlock()
 	if j == nil {
-		return nil, fmt.Errorf("The job [%s] doesn't exist.", id)
+		return nil, ddberr.Errorf("The job [%s] doesn't exist.", id)
 	}
 	return j, nil
 }

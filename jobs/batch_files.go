@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
@@ -164,11 +165,11 @@ func (f *batchFiles) result(id string) (value.Value, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("Failed to read the result of the job [%s]: %w", id, err)
+		return nil, ddberr.Errorf("Failed to read the result of the job [%s]: %w", id, err)
 	}
 	v, _, err := wire.DecodeBytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("Failed to read the result of the job [%s]: %w", id, err)
+		return nil, ddberr.Errorf("Failed to read the result of the job [%s]: %w", id, err)
 	}
 	return v, nil
 }
@@ -181,7 +182,7 @@ func (f *batchFiles) messages(id string) (string, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return "", fmt.Errorf("Failed to read the messages of the job [%s]: %w", id, err)
+		return "", ddberr.Errorf("Failed to read the messages of the job [%s]: %w", id, err)
 	}
 	return string(data), nil
 }

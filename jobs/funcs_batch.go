@@ -2,8 +2,8 @@ package jobs
 
 import (
 	"errors"
-	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -25,7 +25,7 @@ func init() {
 	)
 }
 
-var errJobID = errors.New("The job id must be a string.")
+var errJobID = ddberr.Errorf("The job id must be a string.")
 
 func submitJob(env funcs.Env, args []value.Value) (value.Value, error) {
 	return submit(env, args[0], args[1], args[2], args[3:])
@@ -71,14 +71,14 @@ func CheckPriority(fn string, priority, parallelism value.Value) error {
 		return err
 	}
 	if prio < 0 || prio > 9 {
-		return errors.New("The priority of a job must be between 0 and 9.")
+		return ddberr.Errorf("The priority of a job must be between 0 and 9.")
 	}
 	par, err := funcs.IntArg(fn, "parallelism", parallelism, 1)
 	if err != nil {
 		return err
 	}
 	if par <= 0 {
-		return errors.New("The parallelism of a job must be a positive integer.")
+		return ddberr.Errorf("The parallelism of a job must be a positive integer.")
 	}
 	return nil
 }
@@ -113,7 +113,7 @@ func getJobReturn(env funcs.Env, args []value.Value) (value.Value, error) {
 	select {
 	case <-j.done:
 	default:
-		return nil, fmt.Errorf("The job [%s] is not complete yet.", j.id)
+		return nil, ddberr.Errorf("The job [%s] is not complete yet.", j.id)
 	}
 	if j.err != nil {
 		return nil, j.err

@@ -1,9 +1,9 @@
 package jobs
 
 import (
-	"errors"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -24,7 +24,7 @@ type Host interface {
 	DataDir() string
 }
 
-var errNoHost = errors.New("This function needs a database engine.")
+var errNoHost = ddberr.Errorf("This function needs a database engine.")
 
 func host(env funcs.Env) (Host, error) {
 	h, ok := env.(Host)

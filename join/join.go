@@ -2,10 +2,10 @@ package join
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -64,7 +64,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		if rkeys[k].T != want.T {
 			conv, err := cast.Vector(rkeys[k], want.T, want.Scale)
 			if err != nil {
-				return Result{}, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
+				return Result{}, ddberr.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
 			}
 			rkeys[k] = conv
 		}
@@ -342,7 +342,7 @@ func Cross(left, right *value.Table, rightName string) *value.Table {
 
 // ColumnMissing is DolphinDB's error for a column a table lacks.
 func ColumnMissing(name string) error {
-	return fmt.Errorf("The column [%s] doesn't exist in the table.", name)
+	return ddberr.Errorf("The column [%s] doesn't exist in the table.", name)
 }
 
 // ColumnPositions finds the named columns of t (compared

@@ -37,7 +37,7 @@ type Host interface {
 	MemLimits() *Limits
 }
 
-var errNoHost = errors.New("This function needs a database engine.")
+var errNoHost = ddberr.Errorf("This function needs a database engine.")
 
 func limitsOf(env funcs.Env) (*Limits, error) {
 	h, ok := env.(Host)

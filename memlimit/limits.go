@@ -2,7 +2,6 @@ package memlimit
 
 import (
 	"bufio"
-	"errors"
 	"os"
 	"runtime/metrics"
 	"strconv"
@@ -51,7 +50,7 @@ func New(cfg Configured) *Limits { return &Limits{cfg: cfg} }
 
 // ErrOutOfMemory is what a script gets when an allocation would pass the
 // memory cap; DolphinDB raises "Out of memory" in the same situation.
-var ErrOutOfMemory = errors.New("Out of memory")
+var ErrOutOfMemory = ddberr.Errorf("Out of memory")
 
 // smallAlloc is the size below which Reserve does not look at the heap:
 // reading runtime metrics costs about a microsecond, too much per row.

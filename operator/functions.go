@@ -1,8 +1,7 @@
 package operator
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -49,7 +48,7 @@ func init() {
 func Between(x, rng value.Value) (value.Value, error) {
 	r, ok := rng.(*value.Pair)
 	if !ok {
-		return nil, errors.New("The second argument of between must be a pair.")
+		return nil, ddberr.Errorf("The second argument of between must be a pair.")
 	}
 	lo, err := Binary(">=", x, r.V.At(0))
 	if err != nil {

@@ -1,10 +1,10 @@
 package operator
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -29,7 +29,7 @@ func Binary(op string, a, b value.Value) (value.Value, error) {
 		as, ok1 := a.(*value.Scalar)
 		bs, ok2 := b.(*value.Scalar)
 		if !ok1 || !ok2 {
-			return nil, errors.New("The operands of a pair must be scalars.")
+			return nil, ddberr.Errorf("The operands of a pair must be scalars.")
 		}
 		if as.T != bs.T && !as.Null && !bs.Null {
 			t := value.Promote(as.T, bs.T)
@@ -134,10 +134,10 @@ func Reshape(x value.Value, dim *value.Pair) (value.Value, error) {
 	case *value.Matrix:
 		v = t.V
 	default:
-		return nil, errors.New("The object to Reshape must be a vector or a matrix.")
+		return nil, ddberr.Errorf("The object to Reshape must be a vector or a matrix.")
 	}
 	if v.T.IsArray() || v.T == value.Any {
-		return nil, errors.New("The object to Reshape must be a vector or a matrix.")
+		return nil, ddberr.Errorf("The object to Reshape must be a vector or a matrix.")
 	}
 	r, rok := dim.V.At(0).Int64()
 	c, cok := dim.V.At(1).Int64()
@@ -149,7 +149,7 @@ func Reshape(x value.Value, dim *value.Pair) (value.Value, error) {
 		r = n / c
 	}
 	if r <= 0 || c <= 0 || r*c != n {
-		return nil, errors.New("The number of elements doesn't match the matrix dimension.")
+		return nil, ddberr.Errorf("The number of elements doesn't match the matrix dimension.")
 	}
 	return &value.Matrix{V: v.Clone(), Rows: int(r), Cols: int(c)}, nil
 }
@@ -164,16 +164,16 @@ func matrixOp(kop kernel.Op, op string, m *value.Matrix, other value.Value, swap
 		oo = kernel.Operand{V: t.Vector(), Scalar: true}
 	case *value.Matrix:
 		if t.Rows != m.Rows || t.Cols != m.Cols {
-			return nil, errors.New("The dimensions of the two matrices are not the same.")
+			return nil, ddberr.Errorf("The dimensions of the two matrices are not the same.")
 		}
 		oo = kernel.Operand{V: t.V}
 	case *value.Vector:
 		if t.Len() != m.V.Len() {
-			return nil, errors.New("Incompatible vector size")
+			return nil, ddberr.Errorf("Incompatible vector size")
 		}
 		oo = kernel.Operand{V: t}
 	default:
-		return nil, fmt.Errorf("The operator %s doesn't support a %s operand.", op, strings.ToLower(other.Form().String()))
+		return nil, ddberr.Errorf("The operator %s doesn't support a %s operand.", op, strings.ToLower(other.Form().String()))
 	}
 	l, r := mo, oo
 	if swapped {
@@ -192,7 +192,7 @@ func matrixOp(kop kernel.Op, op string, m *value.Matrix, other value.Value, swap
 func tableOp(kop kernel.Op, op string, t *value.Table, other value.Value, swapped bool) (value.Value, error) {
 	ot, isTable := other.(*value.Table)
 	if isTable && (len(ot.Cols) != len(t.Cols) || ot.Rows() != t.Rows()) {
-		return nil, errors.New("The two tables must have the same shape.")
+		return nil, ddberr.Errorf("The two tables must have the same shape.")
 	}
 	left := t
 	if swapped && isTable {
@@ -214,7 +214,7 @@ func tableOp(kop kernel.Op, op string, t *value.Table, other value.Value, swappe
 		}
 		v, ok := res.(*value.Vector)
 		if !ok {
-			return nil, fmt.Errorf("The operator %s doesn't support a table operand.", op)
+			return nil, ddberr.Errorf("The operator %s doesn't support a table operand.", op)
 		}
 		cols[i] = v
 	}
@@ -323,7 +323,7 @@ func Range(a, b value.Value) (value.Value, error) {
 	as, ok1 := a.(*value.Scalar)
 	bs, ok2 := b.(*value.Scalar)
 	if !ok1 || !ok2 || as.Null || bs.Null {
-		return nil, errors.New("The operands of .. must be non-null integral or temporal scalars.")
+		return nil, ddberr.Errorf("The operands of .. must be non-null integral or temporal scalars.")
 	}
 	t := as.T
 	if bs.T != t {
@@ -338,7 +338,7 @@ func Range(a, b value.Value) (value.Value, error) {
 		}
 	}
 	if t.Category() != value.CatIntegral && !t.IsTemporal() {
-		return nil, errors.New("The operands of .. must be integral or temporal.")
+		return nil, ddberr.Errorf("The operands of .. must be integral or temporal.")
 	}
 	lo, _ := as.Int64()
 	hi, _ := bs.Int64()
@@ -348,7 +348,7 @@ func Range(a, b value.Value) (value.Value, error) {
 	}
 	n := (hi-lo)/step + 1
 	if n > 1<<31 {
-		return nil, errors.New("The range is too large.")
+		return nil, ddberr.Errorf("The range is too large.")
 	}
 	if t == value.Char || t == value.Short {
 		t = value.Int
@@ -360,7 +360,7 @@ func Range(a, b value.Value) (value.Value, error) {
 	case value.StInt64:
 		fillRange(out.I64, lo, step)
 	default:
-		return nil, errors.New("The operands of .. must be integral or temporal.")
+		return nil, ddberr.Errorf("The operands of .. must be integral or temporal.")
 	}
 	return out, nil
 }
@@ -392,11 +392,11 @@ func In(a, b value.Value) (value.Value, error) {
 	case *value.Table:
 		// in.md: `2 3 in t` looks in the table's (only) column.
 		if len(t.Cols) != 1 {
-			return nil, errors.New("The right operand of in must be a vector, set or dictionary.")
+			return nil, ddberr.Errorf("The right operand of in must be a vector, set or dictionary.")
 		}
 		set = value.NewSet(t.Cols[0])
 	default:
-		return nil, errors.New("The right operand of in must be a vector, set or dictionary.")
+		return nil, ddberr.Errorf("The right operand of in must be a vector, set or dictionary.")
 	}
 	o, err := asOperand(a)
 	if err != nil {

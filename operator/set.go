@@ -1,8 +1,7 @@
 package operator
 
 import (
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/kernel"
 )
@@ -14,7 +13,7 @@ import (
 // <= subset, > proper superset, >= superset.
 func setOp(kop kernel.Op, op string, x, y *value.Set) (value.Value, error) {
 	if x.V.T != y.V.T {
-		return nil, fmt.Errorf("The operator %s requires two sets of the same type.", op)
+		return nil, ddberr.Errorf("The operator %s requires two sets of the same type.", op)
 	}
 	xInY, yInX := members(x.V, y), members(y.V, x)
 	nx, ny := x.V.Len(), y.V.Len()
@@ -47,7 +46,7 @@ func setOp(kop kernel.Op, op string, x, y *value.Set) (value.Value, error) {
 	case kernel.OpGe:
 		return value.NewBool(ySubX), nil
 	}
-	return nil, fmt.Errorf("The operator %s doesn't support sets.", op)
+	return nil, ddberr.Errorf("The operator %s doesn't support sets.", op)
 }
 
 // members flags which elements of v are in s.

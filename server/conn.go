@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -429,7 +430,7 @@ func (c *conn) execute(req *wire.Request, refused error) []byte {
 	case req.Kind == wire.KindVariable:
 		err = c.variable(req)
 	default:
-		err = fmt.Errorf("Unknown request type %s.", wire.QuoteText(req.Command))
+		err = ddberr.Errorf("Unknown request type %s.", wire.QuoteText(req.Command))
 	}
 	c.srv.metrics.request(req, start, v, err)
 	if err != nil {
@@ -528,9 +529,9 @@ func errorText(err error) string {
 func (c *conn) checkDialect(flags wire.Flag) error {
 	switch {
 	case flags&wire.FlagPython != 0:
-		return errors.New("Porpoise does not support Python parser sessions.")
+		return ddberr.Errorf("Porpoise does not support Python parser sessions.")
 	case flags&wire.FlagQ != 0:
-		return errors.New("Porpoise does not support kdb+/q sessions.")
+		return ddberr.Errorf("Porpoise does not support kdb+/q sessions.")
 	}
 	return nil
 }
@@ -598,12 +599,12 @@ func (c *conn) connect(req *wire.Request) (value.Value, error) {
 // variable assigns uploaded objects to session variables.
 func (c *conn) variable(req *wire.Request) error {
 	if len(req.Names) != len(req.Args) {
-		return fmt.Errorf("The number of variable names (%d) doesn't match the number of objects (%d).", len(req.Names), len(req.Args))
+		return ddberr.Errorf("The number of variable names (%d) doesn't match the number of objects (%d).", len(req.Names), len(req.Args))
 	}
 	names := make([]string, len(req.Names))
 	for i, n := range req.Names {
 		if names[i] = trimSpace(n); !validName(names[i]) {
-			return fmt.Errorf("Invalid variable name %s.", wire.QuoteText(names[i]))
+			return ddberr.Errorf("Invalid variable name %s.", wire.QuoteText(names[i]))
 		}
 	}
 	for i, n := range names {

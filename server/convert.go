@@ -1,8 +1,7 @@
 package server
 
 import (
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -18,7 +17,7 @@ func toWire(v value.Value) (value.Value, error) {
 
 func convertValue(v value.Value, depth int) (value.Value, error) {
 	if depth > 64 {
-		return nil, fmt.Errorf("Failed to serialize the result: objects nested deeper than 64 levels.")
+		return nil, ddberr.Errorf("Failed to serialize the result: objects nested deeper than 64 levels.")
 	}
 	switch x := v.(type) {
 	case nil:
@@ -86,5 +85,5 @@ func convertValue(v value.Value, depth int) (value.Value, error) {
 		}
 		return value.NewString(v.String()), nil
 	}
-	return nil, fmt.Errorf("Failed to serialize the result: objects of form %s can't be sent.", v.Form())
+	return nil, ddberr.Errorf("Failed to serialize the result: objects of form %s can't be sent.", v.Form())
 }

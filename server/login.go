@@ -7,10 +7,10 @@ import (
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/pem"
-	"errors"
 	"strings"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
@@ -42,12 +42,12 @@ func (c *conn) login(args []value.Value) (value.Value, error) {
 	user, ok1 := stringScalar(args[0])
 	pw, ok2 := stringScalar(args[1])
 	if !ok1 || !ok2 {
-		return nil, errors.New("The user name and password must be strings.")
+		return nil, ddberr.Errorf("The user name and password must be strings.")
 	}
 	if len(args) == 3 {
 		enc, ok := args[2].(*value.Scalar)
 		if !ok || enc.T != value.Bool {
-			return nil, errors.New("The argument enableEncryption of login must be a boolean scalar.")
+			return nil, ddberr.Errorf("The argument enableEncryption of login must be a boolean scalar.")
 		}
 		if !enc.Null && enc.Bool() {
 			var err error
@@ -111,7 +111,7 @@ func (s *Server) decryptCredentials(user, pw string) (string, string, error) {
 	u, err1 := decryptField(k, user)
 	p, err2 := decryptField(k, pw)
 	if err1 != nil || err2 != nil {
-		return "", "", errors.New("The user name or password is incorrect.")
+		return "", "", ddberr.Errorf("The user name or password is incorrect.")
 	}
 	return u, p, nil
 }

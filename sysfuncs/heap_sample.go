@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -36,7 +37,7 @@ func startHeapSample(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if n < 1 || n > maxSampleParameter {
-		return nil, errors.New("The argument [sampleParameter] of startHeapSample must be in [1, 524288].")
+		return nil, ddberr.Errorf("The argument [sampleParameter] of startHeapSample must be in [1, 524288].")
 	}
 	runtime.MemProfileRate = int(n)
 	return nil, nil
@@ -56,7 +57,7 @@ func dumpHeapSample(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	name, ok := funcs.StringArg(args[0])
 	if !ok || name == "" {
-		return nil, errors.New("The argument [filename] of dumpHeapSample must be a file path.")
+		return nil, ddberr.Errorf("The argument [filename] of dumpHeapSample must be a file path.")
 	}
 	f, err := os.Create(name)
 	if err != nil {

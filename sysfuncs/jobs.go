@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/value"
@@ -110,7 +111,7 @@ func submitJobEx2(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	id, ok := funcs.StringArg(args[0])
 	if !ok || id == "" {
-		return nil, errors.New("The job id must be a string.")
+		return nil, ddberr.Errorf("The job id must be a string.")
 	}
 	desc, _ := funcs.StringArg(args[1])
 	if err := jobs.CheckPriority("submitJobEx2", args[2], args[3]); err != nil {
@@ -118,10 +119,10 @@ func submitJobEx2(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	onComplete, jobDef := args[4], args[5]
 	if !funcs.IsFunction(onComplete) {
-		return nil, errors.New("The argument [onComplete] of submitJobEx2 must be a function.")
+		return nil, ddberr.Errorf("The argument [onComplete] of submitJobEx2 must be a function.")
 	}
 	if !funcs.IsFunction(jobDef) {
-		return nil, errors.New("The job definition must be a function.")
+		return nil, ddberr.Errorf("The job definition must be a function.")
 	}
 	id, err = submitWithCallback(h, id, desc, jobDef, onComplete, args[6:])
 	if err != nil {

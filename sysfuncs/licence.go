@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -39,7 +40,7 @@ func license(env funcs.Env, args []value.Value) (value.Value, error) {
 			continue
 		}
 		if _, ok := funcs.StringArg(a); !ok {
-			return nil, errors.New("The licence file name must be a string.")
+			return nil, ddberr.Errorf("The licence file name must be a string.")
 		}
 	}
 	mem := int64(0)
@@ -87,7 +88,7 @@ func machineFingerprint(env funcs.Env, args []value.Value) (value.Value, error) 
 	}
 	dir, ok := funcs.StringArg(args[0])
 	if !ok || dir == "" {
-		return nil, errors.New("The argument [outputPath] of getMachineFingerprint must be a directory path.")
+		return nil, ddberr.Errorf("The argument [outputPath] of getMachineFingerprint must be a directory path.")
 	}
 	name, _ := os.Hostname()
 	id, _ := os.ReadFile("/etc/machine-id")

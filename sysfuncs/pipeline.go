@@ -1,8 +1,7 @@
 package sysfuncs
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -21,18 +20,18 @@ func init() {
 func pipeline(env funcs.Env, args []value.Value) (value.Value, error) {
 	tasks, ok := functionList(args[0], 0)
 	if !ok {
-		return nil, errors.New("The argument [initTasks] of pipeline must be a tuple of functions without arguments.")
+		return nil, ddberr.Errorf("The argument [initTasks] of pipeline must be a tuple of functions without arguments.")
 	}
 	followers, ok := functionList(args[1], 1)
 	if !ok || len(followers) == 0 {
-		return nil, errors.New("The argument [followers] of pipeline must be a unary function or a tuple of unary functions.")
+		return nil, ddberr.Errorf("The argument [followers] of pipeline must be a unary function or a tuple of unary functions.")
 	}
 	depth, err := funcs.IntArg("pipeline", "queueDepth", funcs.Arg(args, 2), 2)
 	if err != nil {
 		return nil, err
 	}
 	if depth <= 0 {
-		return nil, errors.New("The argument [queueDepth] of pipeline must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [queueDepth] of pipeline must be a positive integer.")
 	}
 	out := make([]value.Value, 0, len(tasks))
 	any := false

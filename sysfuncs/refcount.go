@@ -1,10 +1,9 @@
 package sysfuncs
 
 import (
-	"errors"
-	"fmt"
 	"reflect"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -19,11 +18,11 @@ func init() {
 func refCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument [varname] of refCount must be a string.")
+		return nil, ddberr.Errorf("The argument [varname] of refCount must be a string.")
 	}
 	target, ok := env.Var(name)
 	if !ok {
-		return nil, fmt.Errorf("The variable [%s] does not exist.", name)
+		return nil, ddberr.Errorf("The variable [%s] does not exist.", name)
 	}
 	n := 0
 	for _, o := range env.Objects(true) {

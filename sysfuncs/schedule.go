@@ -2,13 +2,13 @@ package sysfuncs
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -209,7 +209,7 @@ func civil(days int64) (int, int, int) {
 func schedulerOf(h Host) (*Scheduler, error) {
 	s, ok := h.EngineState(SchedulerKey, func() any { return (*Scheduler)(nil) }).(*Scheduler)
 	if !ok || s == nil {
-		return nil, errors.New("The job scheduler is not running.")
+		return nil, ddberr.Errorf("The job scheduler is not running.")
 	}
 	return s, nil
 }
@@ -263,14 +263,14 @@ func uniqueScheduleID(jobs []*ScheduledJob, id string, now time.Time) string {
 func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 	id, ok := funcs.StringArg(args[0])
 	if !ok || id == "" {
-		return nil, errors.New("The argument [jobId] of scheduleJob must be a non-empty string.")
+		return nil, ddberr.Errorf("The argument [jobId] of scheduleJob must be a non-empty string.")
 	}
 	desc, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, errors.New("The argument [jobDesc] of scheduleJob must be a string.")
+		return nil, ddberr.Errorf("The argument [jobDesc] of scheduleJob must be a string.")
 	}
 	if !funcs.IsFunction(args[2]) {
-		return nil, errors.New("The argument [jobFunc] of scheduleJob must be a function.")
+		return nil, ddberr.Errorf("The argument [jobFunc] of scheduleJob must be a function.")
 	}
 	expr, defs, err := h.JobSource(args[2])
 	if err != nil {
@@ -288,42 +288,42 @@ func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 		}
 	}
 	if len(j.Times) == 0 {
-		return nil, errors.New("The argument [scheduleTime] of scheduleJob must be a MINUTE scalar or vector.")
+		return nil, ddberr.Errorf("The argument [scheduleTime] of scheduleJob must be a MINUTE scalar or vector.")
 	}
 	start, ok1 := dateArg(args[4])
 	end, ok2 := dateArg(args[5])
 	if !ok1 || !ok2 {
-		return nil, errors.New("The arguments [startDate] and [endDate] of scheduleJob must be dates.")
+		return nil, ddberr.Errorf("The arguments [startDate] and [endDate] of scheduleJob must be dates.")
 	}
 	if end < start {
-		return nil, errors.New("The end date of a scheduled job must not be earlier than its start date.")
+		return nil, ddberr.Errorf("The end date of a scheduled job must not be earlier than its start date.")
 	}
 	j.Start, j.End = start, end
 	f, ok := funcs.ScalarArg(args[6])
 	if !ok || f.T != value.Char || f.Null || !strings.ContainsRune("DWM", rune(f.I)) {
-		return nil, errors.New("The argument [frequency] of scheduleJob must be 'D', 'W' or 'M'.")
+		return nil, ddberr.Errorf("The argument [frequency] of scheduleJob must be 'D', 'W' or 'M'.")
 	}
 	j.Frequency = string(rune(f.I))
 	if d := funcs.Arg(args, 7); d != nil && !isNullValue(d) {
 		days, ok := intsArg(d)
 		if !ok {
-			return nil, errors.New("The argument [days] of scheduleJob must be an integer scalar or vector.")
+			return nil, ddberr.Errorf("The argument [days] of scheduleJob must be an integer scalar or vector.")
 		}
 		j.Days = days
 	}
 	switch j.Frequency {
 	case "W":
 		if len(j.Days) == 0 || slices.ContainsFunc(j.Days, func(d int32) bool { return d < 0 || d > 6 }) {
-			return nil, errors.New("The argument [days] of a weekly scheduled job must be days of the week, 0 (Sunday) to 6.")
+			return nil, ddberr.Errorf("The argument [days] of a weekly scheduled job must be days of the week, 0 (Sunday) to 6.")
 		}
 	case "M":
 		if len(j.Days) == 0 || slices.ContainsFunc(j.Days, func(d int32) bool { return d < 1 || d > 31 }) {
-			return nil, errors.New("The argument [days] of a monthly scheduled job must be days of the month, 1 to 31.")
+			return nil, ddberr.Errorf("The argument [days] of a monthly scheduled job must be days of the month, 1 to 31.")
 		}
 	}
 	if cb := funcs.Arg(args, 8); cb != nil && !isNullValue(cb) {
 		if !funcs.IsFunction(cb) {
-			return nil, errors.New("The argument [onComplete] of scheduleJob must be a function.")
+			return nil, ddberr.Errorf("The argument [onComplete] of scheduleJob must be a function.")
 		}
 		cbExpr, _, err := h.JobSource(cb)
 		if err != nil {
@@ -340,7 +340,7 @@ func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 		return nil, err
 	}
 	if prio < 0 || prio > 8 || par < 0 || par > 8 {
-		return nil, errors.New("The priority and parallelism of a scheduled job must be integers from 0 to 8.")
+		return nil, ddberr.Errorf("The priority and parallelism of a scheduled job must be integers from 0 to 8.")
 	}
 	j.Priority, j.Parallelism = limitsOf(h).cap(j.User, int(prio), int(par))
 	return j, nil
@@ -393,7 +393,7 @@ func getScheduledJobs(env funcs.Env, args []value.Value) (value.Value, error) {
 	if p := funcs.Arg(args, 0); p != nil {
 		var ok bool
 		if pat, ok = funcs.StringArg(p); !ok {
-			return nil, errors.New("The argument [jobIdPattern] of getScheduledJobs must be a string.")
+			return nil, ddberr.Errorf("The argument [jobIdPattern] of getScheduledJobs must be a string.")
 		}
 	}
 	sch, err := schedulerOf(h)
@@ -440,7 +440,7 @@ func deleteScheduledJob(env funcs.Env, args []value.Value) (value.Value, error) 
 	}
 	id, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument [jobId] of deleteScheduledJob must be a string.")
+		return nil, ddberr.Errorf("The argument [jobId] of deleteScheduledJob must be a string.")
 	}
 	sch, err := schedulerOf(h)
 	if err != nil {
@@ -451,7 +451,7 @@ func deleteScheduledJob(env funcs.Env, args []value.Value) (value.Value, error) 
 	defer sch.mu.Unlock()
 	i := slices.IndexFunc(sch.jobs, func(j *ScheduledJob) bool { return j.ID == id && (user == "admin" || j.User == user) })
 	if i < 0 {
-		return nil, fmt.Errorf("The scheduled job [%s] does not exist.", id)
+		return nil, ddberr.Errorf("The scheduled job [%s] does not exist.", id)
 	}
 	old := sch.jobs
 	sch.jobs = slices.Delete(slices.Clone(old), i, i+1)

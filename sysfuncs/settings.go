@@ -2,10 +2,10 @@ package sysfuncs
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -36,7 +36,7 @@ func xsetLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	lvl, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The log level must be a string: DEBUG, INFO, WARNING or ERROR.")
+		return nil, ddberr.Errorf("The log level must be a string: DEBUG, INFO, WARNING or ERROR.")
 	}
 	for _, l := range logLevels {
 		if l == lvl {
@@ -47,7 +47,7 @@ func xsetLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, nil
 		}
 	}
-	return nil, errors.New("The log level must be one of DEBUG, INFO, WARNING and ERROR.")
+	return nil, ddberr.Errorf("The log level must be one of DEBUG, INFO, WARNING and ERROR.")
 }
 
 // dynamicConfigs are the configuration keys setDynamicConfig can change
@@ -79,7 +79,7 @@ func xsetDynamicConfig(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	fn, ok := dynamicConfigs[name]
 	if !ok {
-		return nil, fmt.Errorf("The configuration parameter [%s] can't be modified online.", name)
+		return nil, ddberr.Errorf("The configuration parameter [%s] can't be modified online.", name)
 	}
 	set, ok := funcs.Lookup(fn)
 	if !ok {
