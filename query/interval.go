@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -114,7 +115,7 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where [
 			return nil, nil, nil, err
 		}
 		if ik.dur%ik.step != 0 {
-			return nil, nil, nil, errors.New("The step of interval must divide its duration.")
+			return nil, nil, nil, ddberr.Errorf("The step of interval must divide its duration.")
 		}
 	}
 	if args[4] != nil {
