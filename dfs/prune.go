@@ -184,20 +184,7 @@ func and(ps []keepPred) keepPred {
 // intersected before mapping: date >= a and date <= b prunes a HASH level
 // like date between a and b, which neither half does alone.
 func (p *pruneCtx) conj(exprs []sqlparse.Expr) keepPred {
-	var items []sqlparse.Expr
-	var flatten func(e sqlparse.Expr)
-	flatten = func(e sqlparse.Expr) {
-		e = unparen(e)
-		if b, ok := e.(*sqlparse.BinaryExpr); ok && b.Op == "&&" {
-			flatten(b.L)
-			flatten(b.R)
-			return
-		}
-		items = append(items, e)
-	}
-	for _, e := range exprs {
-		flatten(e)
-	}
+	items := sqlparse.Conjuncts(exprs)
 	cons := map[int]*colCons{}
 	var cols []int
 	var preds []keepPred

@@ -144,3 +144,20 @@ func TestEachPartitionWithCoded(t *testing.T) {
 		require.NoError(t, st.Close())
 	}
 }
+
+// TestMapPartitionsInPartitionOrder: fn's results come back indexed by
+// partition, the empty partition (3) holding the zero value, and fn's
+// first error is returned.
+func TestMapPartitionsInPartitionOrder(t *testing.T) {
+	for _, path := range []string{"dfs://scan", ""} {
+		tb := scanTable(t, path)
+		got, err := MapPartitions(tb, nil, []int{1}, storage.ReadOptions{}, func(_ int, part *value.Table, _ map[string]*storage.SymbolCodes) (string, error) {
+			return part.Cols[0].String(), nil
+		})
+		require.NoError(t, err)
+		require.Equal(t, []string{"[1,3,6,7]", "[2,5,9]", "", "[0,4,8]"}, got, path)
+		boom := errors.New("boom")
+		_, err = MapPartitions(tb, nil, nil, storage.ReadOptions{}, func(int, *value.Table, map[string]*storage.SymbolCodes) (int, error) { return 0, boom })
+		require.ErrorIs(t, err, boom)
+	}
+}

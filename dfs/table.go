@@ -152,16 +152,8 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 	for k, c := range cols {
 		names[k] = t.names[c]
 	}
-	var parts []*value.Table
-	var mu sync.Mutex
-	err := t.eachPartition(keep, cols, false, storage.ReadOptions{}, func(i int, part *value.Table, _ map[string]*storage.SymbolCodes) error {
-		mu.Lock()
-		defer mu.Unlock()
-		for len(parts) <= i {
-			parts = append(parts, nil)
-		}
-		parts[i] = part
-		return nil
+	parts, err := mapPartitions(t, keep, cols, false, storage.ReadOptions{}, func(_ int, part *value.Table, _ map[string]*storage.SymbolCodes) (*value.Table, error) {
+		return part, nil
 	})
 	if err != nil {
 		return nil, err
@@ -242,6 +234,36 @@ func (t *Table) EachPartition(keep PartitionFilter, cols []int, fn func(i int, p
 // EachPartition hands them (all columns, codes nil).
 func (t *Table) EachPartitionWith(keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error) error {
 	return t.eachPartition(keep, cols, true, opts, fn)
+}
+
+// MapPartitions is EachPartitionWith keeping fn's result for each
+// partition: the results come in partition order (i), with T's zero value
+// for a partition fn was not called for (one without data).
+func MapPartitions[T any](t *Table, keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) (T, error)) ([]T, error) {
+	return mapPartitions(t, keep, cols, true, opts, fn)
+}
+
+// mapPartitions is MapPartitions; owned is eachPartition's.
+func mapPartitions[T any](t *Table, keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) (T, error)) ([]T, error) {
+	var (
+		mu  sync.Mutex
+		out []T
+	)
+	err := t.eachPartition(keep, cols, owned, opts, func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error {
+		r, err := fn(i, part, codes)
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for len(out) <= i {
+			var zero T
+			out = append(out, zero)
+		}
+		out[i] = r
+		return nil
+	})
+	return out, err
 }
 
 // eachPartition is EachPartitionWith; owned false hands in-memory

@@ -269,20 +269,6 @@ func (in *interp) function(name string) Function {
 	return in.functionView(name)
 }
 
-// argName is the name an argument gives a table column: its alias, or a
-// variable's name.
-func argName(e sqlparse.Expr) string {
-	switch n := e.(type) {
-	case *sqlparse.AliasExpr:
-		return n.Name
-	case *sqlparse.Ident:
-		return n.Name
-	case *sqlparse.MemberExpr:
-		return n.Name
-	}
-	return ""
-}
-
 func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 	var fn Function
 	if id, ok := n.Fn.(*sqlparse.Ident); ok {
@@ -339,7 +325,7 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 			return nil, err
 		}
 		args = append(args, v)
-		names = append(names, argName(a))
+		names = append(names, sqlparse.GivenName(a))
 	}
 	if named != nil {
 		var err error

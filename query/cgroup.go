@@ -7,7 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // cgroupSelect runs select ... [group by g] cgroup by c order by ...: for
@@ -61,17 +60,9 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 	cols := keyCols
 	for k, c := range n.Cols {
 		names = append(names, columnName(c))
-		if len(vals[k]) == 0 {
-			cols = append(cols, value.NewVector(value.Double, 0, 0))
-			continue
-		}
-		v, err := cast.FromScalars(vals[k])
+		vec, err := scalarColumn(vals[k], fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c)))
 		if err != nil {
 			return nil, err
-		}
-		vec, ok := v.(*value.Vector)
-		if !ok {
-			return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c))
 		}
 		cols = append(cols, vec)
 	}

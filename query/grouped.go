@@ -227,13 +227,23 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 		}
 		return value.NewVector(value.Double, 0, 0), nil
 	}
+	return scalarColumn(vals, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", name))
+}
+
+// scalarColumn makes one column of per-group scalars (an empty DOUBLE
+// column when there are no groups); notScalars is the error when they
+// don't form a typed vector.
+func scalarColumn(vals []value.Value, notScalars error) (*value.Vector, error) {
+	if len(vals) == 0 {
+		return value.NewVector(value.Double, 0, 0), nil
+	}
 	v, err := cast.FromScalars(vals)
 	if err != nil {
 		return nil, err
 	}
 	vec, ok := v.(*value.Vector)
 	if !ok {
-		return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
+		return nil, notScalars
 	}
 	return vec, nil
 }

@@ -22,11 +22,7 @@ func Join(env Env, kind join.Kind, args []value.Value, names []string) (value.Va
 
 // joinValues reads a joiner's arguments and joins the tables.
 func joinValues(env Env, kind join.Kind, args []value.Value, names []string) (join.Result, error) {
-	left, err := joinTable(env, args[0])
-	if err != nil {
-		return join.Result{}, err
-	}
-	right, err := joinTable(env, args[1])
+	left, right, err := joinTables(env, args)
 	if err != nil {
 		return join.Result{}, err
 	}
@@ -71,15 +67,21 @@ func rightName(names []string) string {
 
 // CrossJoin is cj(left, right): every left row with every right row.
 func CrossJoin(env Env, args []value.Value, names []string) (value.Value, error) {
-	left, err := joinTable(env, args[0])
-	if err != nil {
-		return nil, err
-	}
-	right, err := joinTable(env, args[1])
+	left, right, err := joinTables(env, args)
 	if err != nil {
 		return nil, err
 	}
 	return join.Cross(left, right, rightName(names)), nil
+}
+
+// joinTables reads a joiner's first two arguments, the left and right
+// tables.
+func joinTables(env Env, args []value.Value) (left, right *value.Table, err error) {
+	if left, err = joinTable(env, args[0]); err != nil {
+		return nil, nil, err
+	}
+	right, err = joinTable(env, args[1])
+	return left, right, err
 }
 
 // joinTable materializes a join argument: an in-memory table, or a

@@ -44,7 +44,7 @@ type mrItem struct {
 // filter-count) whose aggregates decompose (count, sum, avg, std, var,
 // min, max, first, last) and whose keys, arguments and where-clauses work
 // row by row is evaluated in each partition the where-clauses keep, in
-// parallel (dfs.EachPartition), reading only the columns it names; the
+// parallel (dfs.MapPartitions), reading only the columns it names; the
 // partitions' partial states are merged in partition order, so results
 // equal those of the whole table's rows. ok is false for other queries,
 // and when a partition cannot be answered this way (an error, an
@@ -62,26 +62,12 @@ func (ex *executor) mapReduceSelect(n *sqlparse.SelectExpr, dt *dfs.Table) (valu
 	}
 	ctx := ex.env.Context()
 	keep := ex.pruneFilter(dt, n.Where)
-	var (
-		evalMu   sync.Mutex // the interpreter evaluates one expression at a time
-		partMu   sync.Mutex
-		partials []*mrPartial
-	)
-	err := dt.EachPartitionWith(keep, cols, plan.read, func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error {
+	var evalMu sync.Mutex // the interpreter evaluates one expression at a time
+	partials, err := dfs.MapPartitions(dt, keep, cols, plan.read, func(_ int, part *value.Table, codes map[string]*storage.SymbolCodes) (*mrPartial, error) {
 		if err := ctx.Err(); err != nil {
-			return err
+			return nil, err
 		}
-		p, err := ex.mapPartition(plan, part, codes, &evalMu)
-		if err != nil {
-			return err
-		}
-		partMu.Lock()
-		defer partMu.Unlock()
-		for len(partials) <= i {
-			partials = append(partials, nil)
-		}
-		partials[i] = p
-		return nil
+		return ex.mapPartition(plan, part, codes, &evalMu)
 	})
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, true, cerr

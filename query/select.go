@@ -498,13 +498,10 @@ func columnName(e sqlparse.Expr) string {
 // its function and first named argument, an operation after its operator
 // and operands.
 func exprName(e sqlparse.Expr) string {
+	if name := sqlparse.GivenName(e); name != "" {
+		return name
+	}
 	switch n := e.(type) {
-	case *sqlparse.AliasExpr:
-		return n.Name
-	case *sqlparse.Ident:
-		return n.Name
-	case *sqlparse.MemberExpr:
-		return n.Name
 	case *sqlparse.ParenExpr:
 		return exprName(n.X)
 	case *sqlparse.OverExpr:

@@ -49,11 +49,7 @@ func windowBound(s *value.Scalar, t value.Type) (int64, error) {
 // falls on it.
 func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, error) {
 	ex := &executor{env: env}
-	left, err := joinTable(env, args[0])
-	if err != nil {
-		return nil, err
-	}
-	right, err := joinTable(env, args[1])
+	left, right, err := joinTables(env, args)
 	if err != nil {
 		return nil, err
 	}
@@ -186,17 +182,9 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 	cols := append([]*value.Vector(nil), left.Cols...)
 	for k, a := range aggs {
 		names = append(names, columnName(a))
-		if len(vals[k]) == 0 {
-			cols = append(cols, value.NewVector(value.Double, 0, 0))
-			continue
-		}
-		v, err := cast.FromScalars(vals[k])
+		vec, err := scalarColumn(vals[k], errors.New("The aggs of a window join must return scalars."))
 		if err != nil {
 			return nil, err
-		}
-		vec, ok := v.(*value.Vector)
-		if !ok {
-			return nil, errors.New("The aggs of a window join must return scalars.")
 		}
 		cols = append(cols, vec)
 	}

@@ -5,6 +5,7 @@
 //	Parse(src) (*Script, error)   a whole script
 //	ParseExpr(src) (Expr, error)  a single expression (`=` is a comparison)
 //	Inspect(node, f)              walk a tree
+//	Conjuncts(conds)              split `and` chains into single conditions
 //
 // The tokens come from package sqlparse/lex; package sqlparse/unparse
 // prints trees back as text.

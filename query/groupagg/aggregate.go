@@ -26,7 +26,8 @@ func Aggregate(name string, args []*value.Vector, g *Groups) (*value.Vector, boo
 		if len(args) != 1 || !FastNumeric(args[0]) {
 			return nil, false
 		}
-		return groupMoments(name, args[0], g), true
+		k, _ := numeric(args[0])
+		return groupMoments(name, k, args[0].T, g), true
 	case "min", "max":
 		if len(args) != 1 || !fastScalarStorage(args[0]) {
 			return nil, false
@@ -111,22 +112,6 @@ func CountsVector(c []int64) *value.Vector {
 	return value.NewInts(out)
 }
 
-// num is the element type of a numeric column.
-type num interface {
-	~int8 | ~int16 | ~int32 | ~int64 | ~float32 | ~float64
-}
-
-// isNullNum is NULL for a numeric element: the type's sentinel or NaN.
-func isNullNum[T num](x, null T) bool { return x == null || x != x }
-
-func countNonNull[T num](xs []T, null T, ids []int32, c []int64) {
-	for i, x := range xs {
-		if !isNullNum(x, null) {
-			c[ids[i]]++
-		}
-	}
-}
-
 func groupCount(v *value.Vector, g *Groups) (*value.Vector, bool) {
 	c, ok := nonNullCounts(v, g)
 	if !ok {
@@ -139,19 +124,11 @@ func groupCount(v *value.Vector, g *Groups) (*value.Vector, bool) {
 // for an array vector.
 func nonNullCounts(v *value.Vector, g *Groups) ([]int64, bool) {
 	c := make([]int64, g.N)
+	if k, ok := numeric(v); ok {
+		k.countNonNull(g.IDs, c)
+		return c, true
+	}
 	switch v.T.Storage() {
-	case value.StInt8:
-		countNonNull(v.I8, value.NullInt8, g.IDs, c)
-	case value.StInt16:
-		countNonNull(v.I16, value.NullInt16, g.IDs, c)
-	case value.StInt32:
-		countNonNull(v.I32, value.NullInt32, g.IDs, c)
-	case value.StInt64:
-		countNonNull(v.I64, value.NullInt64, g.IDs, c)
-	case value.StFloat32:
-		countNonNull(v.F32, value.NullFloat32, g.IDs, c)
-	case value.StFloat64:
-		countNonNull(v.F64, value.NullFloat64, g.IDs, c)
 	case value.StString:
 		for i, s := range v.Strings() {
 			if s != "" {
@@ -171,91 +148,27 @@ func nonNullCounts(v *value.Vector, g *Groups) ([]int64, bool) {
 	return c, true
 }
 
-// sumInts adds integral elements per group exactly.
-func sumInts[T ~int8 | ~int16 | ~int32 | ~int64](xs []T, null T, ids []int32, s, c []int64) {
-	for i, x := range xs {
-		if x != null {
-			g := ids[i]
-			s[g] += int64(x)
-			c[g]++
-		}
-	}
-}
-
-// sumFloats adds elements per group as DOUBLE.
-func sumFloats[T num](xs []T, null T, ids []int32, s []float64, c []int64) {
-	for i, x := range xs {
-		if !isNullNum(x, null) {
-			g := ids[i]
-			s[g] += float64(x)
-			c[g]++
-		}
-	}
-}
-
-// squares adds the squared deviations from each group's mean.
-func squares[T num](xs []T, null T, ids []int32, mean, ss []float64) {
-	for i, x := range xs {
-		if !isNullNum(x, null) {
-			g := ids[i]
-			d := float64(x) - mean[g]
-			ss[g] += d * d
-		}
-	}
-}
-
-// floatSums is sumFloats dispatched on v's storage.
-func floatSums(v *value.Vector, ids []int32, s []float64, c []int64) {
-	switch v.T.Storage() {
-	case value.StInt8:
-		sumFloats(v.I8, value.NullInt8, ids, s, c)
-	case value.StInt16:
-		sumFloats(v.I16, value.NullInt16, ids, s, c)
-	case value.StInt32:
-		sumFloats(v.I32, value.NullInt32, ids, s, c)
-	case value.StInt64:
-		sumFloats(v.I64, value.NullInt64, ids, s, c)
-	case value.StFloat32:
-		sumFloats(v.F32, value.NullFloat32, ids, s, c)
-	case value.StFloat64:
-		sumFloats(v.F64, value.NullFloat64, ids, s, c)
-	}
-}
-
-// groupMoments computes sum, avg, std or var per group with the
-// built-ins' result types: sum of an integral column is INT (LONG for a
-// LONG column or when a sum leaves INT's range), everything else DOUBLE.
-func groupMoments(name string, v *value.Vector, g *Groups) *value.Vector {
+// groupMoments computes sum, avg, std or var per group of a numeric
+// column k of type t with the built-ins' result types: sum of an integral
+// column is INT (LONG for a LONG column or when a sum leaves INT's range),
+// everything else DOUBLE.
+func groupMoments(name string, k numericLoops, t value.Type, g *Groups) *value.Vector {
 	c := make([]int64, g.N)
-	if name == "sum" && v.T.Category() != value.CatFloating {
+	if name == "sum" && t.Category() != value.CatFloating {
 		s := make([]int64, g.N)
-		intSums(v, g.IDs, s, c)
-		return IntSumVector(s, c, v.T == value.Long)
+		k.sumInts(g.IDs, s, c)
+		return IntSumVector(s, c, t == value.Long)
 	}
 	s := make([]float64, g.N)
-	floatSums(v, g.IDs, s, c)
+	k.sumFloats(g.IDs, s, c)
 	if name == "sum" {
 		return FloatSumVector(s, c)
 	}
 	if name == "avg" || name == "mean" {
 		return MeanVector(s, c)
 	}
-	_, ss := deviations(v, g, s, c)
+	_, ss := deviations(k, g, s, c)
 	return spreadVector(name, ss, c)
-}
-
-// intSums is sumInts dispatched on v's (integral or logical) storage.
-func intSums(v *value.Vector, ids []int32, s, c []int64) {
-	switch v.T.Storage() {
-	case value.StInt8:
-		sumInts(v.I8, value.NullInt8, ids, s, c)
-	case value.StInt16:
-		sumInts(v.I16, value.NullInt16, ids, s, c)
-	case value.StInt32:
-		sumInts(v.I32, value.NullInt32, ids, s, c)
-	case value.StInt64:
-		sumInts(v.I64, value.NullInt64, ids, s, c)
-	}
 }
 
 // IntSumVector is sum's result over an integral column from the groups'
@@ -314,27 +227,14 @@ func MeanVector(s []float64, c []int64) *value.Vector {
 // deviations turns the groups' sums s (in place) into means and adds up
 // each group's squared deviations from its mean (two passes, the stable
 // way).
-func deviations(v *value.Vector, g *Groups, s []float64, c []int64) (mean, ss []float64) {
+func deviations(k numericLoops, g *Groups, s []float64, c []int64) (mean, ss []float64) {
 	for i := range s {
 		if c[i] > 0 {
 			s[i] /= float64(c[i])
 		}
 	}
 	ss = make([]float64, g.N)
-	switch v.T.Storage() {
-	case value.StInt8:
-		squares(v.I8, value.NullInt8, g.IDs, s, ss)
-	case value.StInt16:
-		squares(v.I16, value.NullInt16, g.IDs, s, ss)
-	case value.StInt32:
-		squares(v.I32, value.NullInt32, g.IDs, s, ss)
-	case value.StInt64:
-		squares(v.I64, value.NullInt64, g.IDs, s, ss)
-	case value.StFloat32:
-		squares(v.F32, value.NullFloat32, g.IDs, s, ss)
-	case value.StFloat64:
-		squares(v.F64, value.NullFloat64, g.IDs, s, ss)
-	}
+	k.squares(g.IDs, s, ss)
 	return s, ss
 }
 
@@ -355,10 +255,11 @@ func spreadVector(name string, ss []float64, c []int64) *value.Vector {
 }
 
 // extremeRows finds, per group, the row of the smallest (or largest)
-// non-NULL element; -1 for a group of NULLs.
-func extremeRows[T num | ~string](xs []T, isNull func(T) bool, ids []int32, best []int, max bool) {
+// non-NULL element (NULL: the sentinel null, or NaN); best starts at -1,
+// which a group of NULLs keeps.
+func extremeRows[T num | ~string](xs []T, null T, ids []int32, best []int, max bool) {
 	for i, x := range xs {
-		if isNull(x) {
+		if x == null || x != x {
 			continue
 		}
 		g := ids[i]
@@ -369,30 +270,15 @@ func extremeRows[T num | ~string](xs []T, isNull func(T) bool, ids []int32, best
 	}
 }
 
-func nullIs[T num](null T) func(T) bool {
-	return func(x T) bool { return x == null || x != x }
-}
-
 func groupExtreme(v *value.Vector, g *Groups, max bool) *value.Vector {
 	best := make([]int, g.N)
 	for i := range best {
 		best[i] = -1
 	}
-	switch v.T.Storage() {
-	case value.StInt8:
-		extremeRows(v.I8, nullIs(value.NullInt8), g.IDs, best, max)
-	case value.StInt16:
-		extremeRows(v.I16, nullIs(value.NullInt16), g.IDs, best, max)
-	case value.StInt32:
-		extremeRows(v.I32, nullIs(value.NullInt32), g.IDs, best, max)
-	case value.StInt64:
-		extremeRows(v.I64, nullIs(value.NullInt64), g.IDs, best, max)
-	case value.StFloat32:
-		extremeRows(v.F32, nullIs(value.NullFloat32), g.IDs, best, max)
-	case value.StFloat64:
-		extremeRows(v.F64, nullIs(value.NullFloat64), g.IDs, best, max)
-	case value.StString:
-		extremeRows(v.Strings(), func(s string) bool { return s == "" }, g.IDs, best, max)
+	if k, ok := numeric(v); ok {
+		k.extremeRows(g.IDs, best, max)
+	} else if v.T.Storage() == value.StString {
+		extremeRows(v.Strings(), "", g.IDs, best, max)
 	}
 	return value.GatherOrNull(v, best)
 }
@@ -457,41 +343,10 @@ func groupNunique(v *value.Vector, g *Groups) *value.Vector {
 // FloatsOf converts a numeric column to float64 with NULLs as NaN (one
 // allocation per column, used where two columns are combined).
 func FloatsOf(v *value.Vector) []float64 {
-	out := make([]float64, v.Len())
-	conv := func(i int, f float64, null bool) {
-		if null {
-			out[i] = math.NaN()
-		} else {
-			out[i] = f
-		}
+	if k, ok := numeric(v); ok {
+		return k.floats()
 	}
-	switch v.T.Storage() {
-	case value.StInt8:
-		for i, x := range v.I8 {
-			conv(i, float64(x), x == value.NullInt8)
-		}
-	case value.StInt16:
-		for i, x := range v.I16 {
-			conv(i, float64(x), x == value.NullInt16)
-		}
-	case value.StInt32:
-		for i, x := range v.I32 {
-			conv(i, float64(x), x == value.NullInt32)
-		}
-	case value.StInt64:
-		for i, x := range v.I64 {
-			conv(i, float64(x), x == value.NullInt64)
-		}
-	case value.StFloat32:
-		for i, x := range v.F32 {
-			conv(i, float64(x), x == value.NullFloat32 || x != x)
-		}
-	case value.StFloat64:
-		for i, x := range v.F64 {
-			conv(i, x, x == value.NullFloat64 || x != x)
-		}
-	}
-	return out
+	return make([]float64, v.Len())
 }
 
 // groupWavg is sum(x*w)/sum(w) per group over rows where both are set.

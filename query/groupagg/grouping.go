@@ -1,7 +1,6 @@
 package groupagg
 
 import (
-	"math"
 	"sort"
 	"unsafe"
 
@@ -50,33 +49,10 @@ func keyCodes(v *value.Vector) ([]int32, []int) {
 	if v.T.IsArray() {
 		return bytesCodes(v)
 	}
+	if k, ok := numeric(v); ok {
+		return k.codes()
+	}
 	switch v.T.Storage() {
-	case value.StInt8:
-		return intCodes(v.I8)
-	case value.StInt16:
-		return intCodes(v.I16)
-	case value.StInt32:
-		return intCodes(v.I32)
-	case value.StInt64:
-		return intCodes(v.I64)
-	case value.StFloat32:
-		xs := make([]float32, len(v.F32))
-		for i, f := range v.F32 {
-			if f != f {
-				f = value.NullFloat32 // NaN is NULL: one group
-			}
-			xs[i] = f
-		}
-		return denseCodes(xs)
-	case value.StFloat64:
-		xs := make([]float64, len(v.F64))
-		for i, f := range v.F64 {
-			if math.IsNaN(f) {
-				f = value.NullFloat64
-			}
-			xs[i] = f
-		}
-		return denseCodes(xs)
 	case value.StString:
 		return stringCodes(v.Strings())
 	case value.StBytes16:
@@ -140,7 +116,7 @@ func stringCodes(xs []string) ([]int32, []int) {
 
 // intCodes is denseCodes for integers: when the values span a small
 // range, a table indexed by value replaces the hash map.
-func intCodes[T ~int8 | ~int16 | ~int32 | ~int64](xs []T) ([]int32, []int) {
+func intCodes[T ints](xs []T) ([]int32, []int) {
 	if len(xs) == 0 {
 		return nil, nil
 	}

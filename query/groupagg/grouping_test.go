@@ -24,3 +24,13 @@ func TestKeyCodesMatchHashing(t *testing.T) {
 		require.Equal(t, wantFirst, first, v.String())
 	}
 }
+
+// Floating keys: NaN groups with NULL.
+func TestKeyCodesFloatNaNIsNull(t *testing.T) {
+	codes, first := keyCodes(value.NewDoubles([]float64{1.5, math.NaN(), value.NullFloat64, 1.5, -2}))
+	require.Equal(t, []int32{0, 1, 1, 0, 2}, codes)
+	require.Equal(t, []int{0, 1, 4}, first)
+	codes, first = keyCodes(&value.Vector{T: value.Float, F32: []float32{float32(math.NaN()), 3, value.NullFloat32, 3}})
+	require.Equal(t, []int32{0, 1, 0, 1}, codes)
+	require.Equal(t, []int{0, 1}, first)
+}

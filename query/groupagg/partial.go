@@ -51,19 +51,20 @@ func Partial(name string, args []*value.Vector, g *Groups) (State, bool) {
 		if !FastNumeric(v) {
 			return st, false
 		}
+		k, _ := numeric(v)
 		st.cnt = make([]int64, g.N)
 		switch {
 		case name == "std" || name == "var":
 			st.fsum = make([]float64, g.N)
-			floatSums(v, g.IDs, st.fsum, st.cnt)
-			st.mean, st.m2 = deviations(v, g, st.fsum, st.cnt)
+			k.sumFloats(g.IDs, st.fsum, st.cnt)
+			st.mean, st.m2 = deviations(k, g, st.fsum, st.cnt)
 			st.fsum = nil
 		case v.T.Category() != value.CatFloating:
 			st.isum = make([]int64, g.N)
-			intSums(v, g.IDs, st.isum, st.cnt)
+			k.sumInts(g.IDs, st.isum, st.cnt)
 		default:
 			st.fsum = make([]float64, g.N)
-			floatSums(v, g.IDs, st.fsum, st.cnt)
+			k.sumFloats(g.IDs, st.fsum, st.cnt)
 		}
 		return st, true
 	case "min", "max":

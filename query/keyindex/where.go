@@ -17,29 +17,6 @@ type keyTerm struct {
 	expr sqlparse.Expr // the whole condition
 }
 
-// conjuncts splits where items and their `and` chains into single
-// conditions.
-func conjuncts(where []sqlparse.Expr) []sqlparse.Expr {
-	var out []sqlparse.Expr
-	var walk func(e sqlparse.Expr)
-	walk = func(e sqlparse.Expr) {
-		if p, ok := e.(*sqlparse.ParenExpr); ok {
-			walk(p.X)
-			return
-		}
-		if b, ok := e.(*sqlparse.BinaryExpr); ok && (b.Op == "&&" || b.Op == "and") {
-			walk(b.L)
-			walk(b.R)
-			return
-		}
-		out = append(out, e)
-	}
-	for _, w := range where {
-		walk(w)
-	}
-	return out
-}
-
 // flipped is the comparison with its operands swapped.
 var flipped = map[string]string{"==": "==", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
@@ -123,7 +100,7 @@ func Where(t *value.Table, where []sqlparse.Expr, eval Eval) (rows []int, rest [
 		isKey[k] = true
 	}
 	var terms []keyTerm
-	for _, c := range conjuncts(where) {
+	for _, c := range sqlparse.Conjuncts(where) {
 		if kt, ok := keyTermOf(t, c, isKey, eval); ok {
 			terms = append(terms, kt)
 			continue
