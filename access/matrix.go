@@ -96,20 +96,7 @@ func SliceMatrix(m *value.Matrix, r, c value.Value) (value.Value, error) {
 			return nil, err
 		}
 	}
-	idx := make([]int, 0, len(rows)*len(cols))
-	for _, j := range cols {
-		for _, i := range rows {
-			idx = append(idx, j*m.Rows+i)
-		}
-	}
-	out := &value.Matrix{V: m.V.Gather(idx), Rows: len(rows), Cols: len(cols)}
-	if m.RowLabels != nil {
-		out.RowLabels = m.RowLabels.Gather(rows)
-	}
-	if m.ColLabels != nil {
-		out.ColLabels = m.ColLabels.Gather(cols)
-	}
-	return out, nil
+	return m.Sub(rows, cols), nil
 }
 
 // matrixColumns is m[i]: column i as a vector, or for a pair or vector of

@@ -3,6 +3,7 @@ package dbadmin
 import (
 	"crypto/md5"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -10,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 func init() {
@@ -33,31 +35,10 @@ func chunkUUID(c storage.ChunkID) string {
 // dfsPath is a chunk's DFS path: /<database name><partition>/<table>.
 func dfsPath(c storage.ChunkID) string { return c.Path() }
 
-// wildcard matches s against a chunk-path pattern: % and * any run of
-// characters, ? one character.
-func wildcard(pat, s string) bool {
-	for len(pat) > 0 {
-		switch pat[0] {
-		case '%', '*':
-			for i := len(s); i >= 0; i-- {
-				if wildcard(pat[1:], s[i:]) {
-					return true
-				}
-			}
-			return false
-		case '?':
-			if s == "" {
-				return false
-			}
-			pat, s = pat[1:], s[1:]
-		default:
-			if s == "" || s[0] != pat[0] {
-				return false
-			}
-			pat, s = pat[1:], s[1:]
-		}
-	}
-	return s == ""
+// chunkPathMatch matches a chunk path against a pattern in which * as
+// well as % stands for any run of characters and ? for one.
+func chunkPathMatch(path, pat string) bool {
+	return kernel.LikeMatch(path, strings.ReplaceAll(pat, "*", "%"))
 }
 
 // chunkRow is one stored chunk with its table.
@@ -86,7 +67,7 @@ func listChunks(h Host, patterns []string, table string, top int) ([]chunkRow, e
 			p := dfsPath(ci.ID)
 			match := len(patterns) == 0
 			for _, pat := range patterns {
-				if wildcard(pat, p) {
+				if chunkPathMatch(p, pat) {
 					match = true
 					break
 				}

@@ -133,7 +133,7 @@ func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
 	nfiles, entries := value.NewVector(value.Long, 0, len(rows)), value.NewVector(value.Long, 0, len(rows))
 	for _, r := range rows {
 		cid := chunkUUID(r.info.ID)
-		if ids != nil && !ids[cid] || ids == nil && (!wildcard(dbPat, r.info.ID.DB) || !wildcard(tPat, r.t.TableName())) {
+		if ids != nil && !ids[cid] || ids == nil && (!chunkPathMatch(r.info.ID.DB, dbPat) || !chunkPathMatch(r.t.TableName(), tPat)) {
 			continue
 		}
 		lf, err := store.ChunkLevelFiles(r.info.ID)

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // The functions that read a backup directory without restoring it.
@@ -197,7 +198,7 @@ func xcheckBackup(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		for _, m := range chunks {
-			if !likeMatch(pattern, m.Partition) && !likeMatch(pattern, "/"+name+m.Partition) {
+			if !kernel.LikeMatch(m.Partition, pattern) && !kernel.LikeMatch("/"+name+m.Partition, pattern) {
 				continue
 			}
 			if b.verify(m) {

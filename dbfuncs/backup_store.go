@@ -309,31 +309,3 @@ func newUUID() string {
 	h := hex.EncodeToString(b[:])
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
-
-// likeMatch matches s against a pattern where % stands for any run of
-// characters and ? for one, as restore's partition argument does: the
-// classic wildcard walk that backtracks only to the last %, in O(len(s)
-// * len(pattern)).
-func likeMatch(pattern, s string) bool {
-	pi, si, star, mark := 0, 0, -1, 0
-	for si < len(s) {
-		switch {
-		case pi < len(pattern) && pattern[pi] == '%':
-			star, mark = pi, si
-			pi++
-		case pi < len(pattern) && (pattern[pi] == '?' || pattern[pi] == s[si]):
-			pi++
-			si++
-		case star >= 0:
-			pi = star + 1
-			mark++
-			si = mark
-		default:
-			return false
-		}
-	}
-	for pi < len(pattern) && pattern[pi] == '%' {
-		pi++
-	}
-	return pi == len(pattern)
-}

@@ -304,7 +304,13 @@ func xexistsTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	db, err := h.Catalog().Lookup(path)
 	if err != nil {
-		return value.NewBool(false), nil
+		// dfs://valueDB/20170807: a partition of the database, which
+		// holds the table when it has data of it (existsTable.md)
+		ok, err := partitionHolds(h.Catalog(), path, name)
+		if err != nil {
+			return nil, err
+		}
+		return value.NewBool(ok), nil
 	}
 	return value.NewBool(db.Table(name) != nil), nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
@@ -108,28 +109,35 @@ func xexistsPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The table name must be a string.")
 		}
 	}
+	ok, err = partitionHolds(h.Catalog(), url, table)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewBool(ok), nil
+}
+
+// partitionHolds reports whether the partition at url (dfs://db/path)
+// has a chunk of the table (existsPartition, existsTable on a partition
+// path); false when url names no partition of a database.
+func partitionHolds(cat *dfs.Catalog, url, table string) (bool, error) {
 	if !strings.HasPrefix(url, "dfs://") {
-		return value.NewBool(false), nil
+		return false, nil
 	}
 	for i := len(url); i > len("dfs://"); i = strings.LastIndexByte(url[:i], '/') {
-		db, err := h.Catalog().Lookup(url[:i])
+		db, err := cat.Lookup(url[:i])
 		if err != nil {
 			continue
 		}
 		if table == "" {
-			return value.NewBool(false), nil
+			return false, nil
 		}
 		t := db.Table(table)
 		if t == nil {
-			return value.NewBool(false), nil
+			return false, nil
 		}
-		ok, err := t.HasChunk(url[i:])
-		if err != nil {
-			return nil, err
-		}
-		return value.NewBool(ok), nil
+		return t.HasChunk(url[i:])
 	}
-	return value.NewBool(false), nil
+	return false, nil
 }
 
 // xtruncate empties every chunk of a DFS table, keeping its schema and

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/stretchr/testify/require"
 )
@@ -101,24 +100,6 @@ func TestSnapshot(t *testing.T) {
 	require.Equal(t, "3", run(t, e, `exec count(*) from loadTable("dfs://sn", "pt")`))
 	run(t, e, `restore("`+b+`", "dfs://sn", "pt", "%", true, snapshot=true)`)
 	require.Equal(t, "[4,5]", run(t, e, `exec v from loadTable("dfs://sn", "pt") order by v`))
-}
-
-func TestLikeMatch(t *testing.T) {
-	for _, c := range []struct {
-		pattern, s string
-		want       bool
-	}{
-		{"%", "/20170807/0_50", true},
-		{"%20170810%", "/20170810/0_50", true},
-		{"%20170810%", "/20170811/0_50", false},
-		{"/2017080?/0_50", "/20170807/0_50", true},
-		{"/2017080?/0_50", "/2017080/0_50", false},
-		{"%/0_50", "/compoDB/20170807/0_50", true},
-		{"%a%b%c%d%e%f%g%h%", strings.Repeat("a", 60), false},
-		{"", "", true},
-	} {
-		require.Equal(t, c.want, dbfuncs.LikeMatch(c.pattern, c.s), "%q %q", c.pattern, c.s)
-	}
 }
 
 // A table saved in a local database is there for another engine, and a

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 func init() {
@@ -95,7 +96,7 @@ func restoreOne(h Host, r restoreReq) ([]string, error) {
 	name := strings.TrimPrefix(r.dbPath, "dfs://")
 	var picked []chunkMeta
 	for _, m := range chunks {
-		if likeMatch(r.pattern, m.Partition) || likeMatch(r.pattern, "/"+name+m.Partition) {
+		if kernel.LikeMatch(m.Partition, r.pattern) || kernel.LikeMatch("/"+name+m.Partition, r.pattern) {
 			picked = append(picked, m)
 		}
 	}

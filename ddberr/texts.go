@@ -38,6 +38,8 @@ var texts = []Text{
 	{"The database [%s] does not exist.", "error_codes/S04001.md"},
 	{"The database %s already exists with a different partition scheme.", "porpoise"},
 	{"The table [%s] already exists in database [%s].", "porpoise"},
+	{"The column [%s] already exists in the table.", "porpoise"},
+	{"The from clause of update must give a table with one row per row of the table to update.", "porpoise"},
 	{"The table [%s] does not exist in database [%s].", "porpoise"},
 	{"The partitioning column %s doesn't exist in the table.", "porpoise"},
 	{"The sort column %s doesn't exist in the table.", "porpoise"},

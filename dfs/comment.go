@@ -1,6 +1,7 @@
 package dfs
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -94,4 +95,32 @@ func (t *Table) commentsInto(colDefs *value.Table, put func(string, value.Value)
 			out.Str[i] = c
 		}
 	}
+}
+
+// AddColumns appends columns to the schema (addColumn), persisted with
+// it; the rows already stored read NULL in them (storage fills a column a
+// block lacks), and a chunk keeps taking appends of the old width until
+// one of the new width reaches it.
+func (t *Table) AddColumns(names []string, types []value.Type, scales []int32) error {
+	for i, n := range names {
+		if t.column(n) >= 0 || slices.ContainsFunc(names[:i], func(m string) bool { return strings.EqualFold(m, n) }) {
+			return ddberr.Errorf("The column [%s] already exists in the table.", n)
+		}
+	}
+	t.db.mu.Lock()
+	defer t.db.mu.Unlock()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	oldNames, oldTypes, oldScales := t.names, t.types, t.scales
+	t.names = append(slices.Clip(oldNames), names...)
+	t.types = append(slices.Clip(oldTypes), types...)
+	t.scales = append(slices.Clip(oldScales), scales...)
+	if err := t.db.cat.saveTable(t); err != nil {
+		t.names, t.types, t.scales = oldNames, oldTypes, oldScales
+		return err
+	}
+	for _, part := range t.mem {
+		part.AddNullColumns(names, types, scales)
+	}
+	return nil
 }

@@ -57,6 +57,15 @@ func (t *Table) String() string {
 // TableName is the table's name.
 func (t *Table) TableName() string { return t.name }
 
+// LogicalPath names the table as objs does: "dfs://db/table" for a DFS
+// table, the table's name for one of an in-memory database.
+func (t *Table) LogicalPath() string {
+	if t.db.DFS() {
+		return t.db.Path() + "/" + t.name
+	}
+	return t.name
+}
+
 // Schema lists the column names, types and decimal scales.
 func (t *Table) Schema() ([]string, []value.Type, []int32) { return t.names, t.types, t.scales }
 
@@ -397,38 +406,74 @@ func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
 	}
 	t.db.mu.Lock()
 	defer t.db.mu.Unlock()
-	levels := t.db.levels()
+	putLevels(put, t.db.levels(), t.names, t.partCols)
+	return d
+}
+
+// putLevels adds schema()'s partition entries for the levels: one value
+// each for one level, vectors (a tuple of schemes) for COMPO. With
+// partCols nil (a database's schema) the column names and positions are
+// left out.
+func putLevels(put func(string, value.Value), levels []partition.Domain, names []string, partCols []int) {
 	if len(levels) == 1 {
 		dom := levels[0]
-		put("partitionColumnName", value.NewString(t.names[t.partCols[0]]))
-		put("partitionColumnIndex", value.NewInt(int32(t.partCols[0])))
+		if partCols != nil {
+			put("partitionColumnName", value.NewString(names[partCols[0]]))
+			put("partitionColumnIndex", value.NewInt(int32(partCols[0])))
+		}
 		put("partitionColumnType", value.NewInt(int32(dom.SchemeType())))
 		put("partitionType", value.NewInt(int32(dom.Type())))
 		put("partitionTypeName", value.NewString(dom.Type().String()))
 		put("partitionSchema", schemeValue(dom))
-		return d
+		return
 	}
-	names := make([]string, len(levels))
+	cnames := make([]string, len(levels))
 	idx := make([]int32, len(levels))
 	ctypes := make([]int32, len(levels))
 	ptypes := make([]int32, len(levels))
 	pnames := make([]string, len(levels))
 	schemes := make([]value.Value, len(levels))
 	for l, dom := range levels {
-		names[l] = t.names[t.partCols[l]]
-		idx[l] = int32(t.partCols[l])
+		if partCols != nil {
+			cnames[l] = names[partCols[l]]
+			idx[l] = int32(partCols[l])
+		}
 		ctypes[l] = int32(dom.SchemeType())
 		ptypes[l] = int32(dom.Type())
 		pnames[l] = dom.Type().String()
 		schemes[l] = schemeValue(dom)
 	}
-	put("partitionColumnName", value.NewStrings(value.String, names))
-	put("partitionColumnIndex", value.NewInts(idx))
+	if partCols != nil {
+		put("partitionColumnName", value.NewStrings(value.String, cnames))
+		put("partitionColumnIndex", value.NewInts(idx))
+	}
 	put("partitionColumnType", value.NewInts(ctypes))
 	put("partitionType", value.NewInts(ptypes))
 	put("partitionTypeName", value.NewStrings(value.String, pnames))
 	put("partitionSchema", value.NewTuple(schemes))
-	return d
+}
+
+// SchemaDict is schema(db): the database's directory, partitioning,
+// atomicity and owner (owner is the caller's: package auth keeps it).
+// engineType is listed for TSDB only, as DolphinDB's schema.md shows.
+func (d *Database) SchemaDict(owner string) *value.Dict {
+	out := value.NewDict(value.String, value.Any)
+	put := func(k string, v value.Value) {
+		out.Put(value.NewStrings(value.String, []string{k}), 0, value.NewTuple([]value.Value{v}), 0)
+	}
+	put("databaseDir", value.NewString(d.path))
+	put("partitionSites", value.NullScalar(value.Void))
+	if d.engineType != "OLAP" {
+		put("engineType", value.NewString(d.engineType))
+	}
+	put("atomic", value.NewString(d.Atomic()))
+	put("chunkGranularity", value.NewString("TABLE"))
+	put("clusterReplicationEnabled", value.NewBool(true))
+	put("databaseOwner", value.NewString(owner))
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	putLevels(put, d.levels(), nil, nil)
+	return out
 }
 
 // schemeValue is a level's partitionSchema in schema(): VALUE the values,

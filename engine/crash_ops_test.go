@@ -5,12 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"strconv"
-	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/value"
@@ -85,52 +81,9 @@ func TestCrashRecoveryOps(t *testing.T) {
 	dir := t.TempDir()
 	rng := rand.New(rand.NewPCG(3, 4))
 	acked, updated, deleted := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
-	note := func(l string) {
-		for prefix, m := range map[string]map[int64]bool{"ack ": acked, "upd ": updated, "del ": deleted} {
-			if n, found := strings.CutPrefix(l, prefix); found {
-				k, err := strconv.ParseInt(n, 10, 64)
-				require.NoError(t, err)
-				m[k] = true
-			}
-		}
-	}
+	note := ackNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated, "del ": deleted})
 	for cycle := 0; cycle < cycles; cycle++ {
-		cmd := exec.Command(os.Args[0], "-test.run", "^TestCrashOpsChild$", "-test.v")
-		cmd.Env = append(os.Environ(), crashOpsChildEnv+"="+dir)
-		out, err := cmd.StdoutPipe()
-		require.NoError(t, err)
-		require.NoError(t, cmd.Start())
-		lines := make(chan string, 1024)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		deadline := time.After(time.Duration(150+rng.IntN(400)) * time.Millisecond)
-	read:
-		for {
-			select {
-			case l, ok := <-lines:
-				if !ok {
-					break read
-				}
-				note(l)
-				for _, p := range []string{"open:", "setup:", "insert:", "upsert:", "update:", "delete:", "max:"} {
-					if strings.HasPrefix(l, p) {
-						t.Fatalf("child failed: %s", l)
-					}
-				}
-			case <-deadline:
-				require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
-				break read
-			}
-		}
-		for l := range lines {
-			note(l)
-		}
-		_ = cmd.Wait()
+		killChildOnce(t, rng, "TestCrashOpsChild", crashOpsChildEnv, dir, []string{"open:", "setup:", "insert:", "upsert:", "update:", "delete:", "max:"}, note)
 		checkCrashOpsState(t, dir, acked, updated, deleted)
 	}
 	require.NotEmpty(t, acked, "the writer acknowledged nothing in %d cycles", cycles)

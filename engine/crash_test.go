@@ -5,12 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
-	"strconv"
-	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -64,56 +59,10 @@ func TestCrashRecovery(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	acked := map[int64]bool{}
 	updated := map[int64]bool{}
-	note := func(l string) {
-		if n, found := strings.CutPrefix(l, "ack "); found {
-			k, err := strconv.ParseInt(n, 10, 64)
-			require.NoError(t, err)
-			acked[k] = true
-		}
-		if n, found := strings.CutPrefix(l, "upd "); found {
-			k, err := strconv.ParseInt(n, 10, 64)
-			require.NoError(t, err)
-			updated[k] = true
-		}
-	}
+	note := ackNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated})
 	const cycles = 20
 	for cycle := 0; cycle < cycles; cycle++ {
-		cmd := exec.Command(os.Args[0], "-test.run", "^TestCrashChild$", "-test.v")
-		cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
-		out, err := cmd.StdoutPipe()
-		require.NoError(t, err)
-		require.NoError(t, cmd.Start())
-		lines := make(chan string, 1024)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		deadline := time.After(time.Duration(150+rng.IntN(400)) * time.Millisecond)
-	read:
-		for {
-			select {
-			case l, ok := <-lines:
-				if !ok {
-					break read
-				}
-				note(l)
-				for _, p := range []string{"open:", "setup:", "insert:", "upsert:", "max:"} {
-					if strings.HasPrefix(l, p) {
-						t.Fatalf("child failed: %s", l)
-					}
-				}
-			case <-deadline:
-				require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
-				break read
-			}
-		}
-		for l := range lines {
-			note(l)
-		}
-		_ = cmd.Wait()
+		killChildOnce(t, rng, "TestCrashChild", crashChildEnv, dir, []string{"open:", "setup:", "insert:", "upsert:", "max:"}, note)
 		checkCrashState(t, dir, acked, updated)
 	}
 	require.NotEmpty(t, acked, "the writer acknowledged nothing in %d cycles", cycles)

@@ -3,7 +3,9 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -196,6 +198,13 @@ func (e *Engine) share(name string, v value.Value, owner string) {
 	o := newSharedObj(v)
 	o.owner = owner
 	e.shared[name] = o
+}
+
+// sharedNames lists the shared objects' names, unordered.
+func (e *Engine) sharedNames() []string {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return slices.Collect(maps.Keys(e.shared))
 }
 
 func (e *Engine) unshare(name string) bool {

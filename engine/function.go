@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -79,6 +80,36 @@ func (p *partialFunc) fill(args []value.Value) []value.Value {
 	return out
 }
 
+// fillNames is the argument names of fill's result: the names of the
+// call's own arguments in the slots they fill, none for the bound ones
+// (price avg :G sym names its columns after price and sym). nil when the
+// call has none.
+func (p *partialFunc) fillNames(names []string, nargs int) []string {
+	if names == nil {
+		return nil
+	}
+	out := make([]string, 0, len(p.bound)+nargs)
+	k := 0
+	for _, b := range p.bound {
+		n := ""
+		if b == nil && k < nargs {
+			if k < len(names) {
+				n = names[k]
+			}
+			k++
+		}
+		out = append(out, n)
+	}
+	for ; k < nargs; k++ {
+		n := ""
+		if k < len(names) {
+			n = names[k]
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
 func (in *interp) call(fn Function, args []value.Value, names []string) (value.Value, error) {
 	return in.callNamed(fn, args, names)
 }
@@ -99,7 +130,7 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 	case *userFunc:
 		return in.callUser(f, args)
 	case *partialFunc:
-		return in.callNamed(f.fn, f.fill(args), nil)
+		return in.callNamed(f.fn, f.fill(args), f.fillNames(names, len(args)))
 	case *consistentCall:
 		pos := append([]value.Value{f.fn}, args...)
 		full, err := bindNamed(f.hof, pos, map[string]value.Value{"assembleRule": value.NewString(f.rule)})
@@ -195,11 +226,11 @@ func constant(name string) (value.Value, bool) {
 	case "ALL", "FIRST", "LAST":
 		return value.NewString(name), true
 	case "VAR":
-		return value.NewInt(0), true
+		return value.NewInt(int32(system.VarObj)), true
 	case "SHARED":
-		return value.NewInt(1), true
+		return value.NewInt(int32(system.SharedObj)), true
 	case "DEF":
-		return value.NewInt(2), true
+		return value.NewInt(int32(system.DefObj)), true
 	case "pi":
 		return value.NewDouble(3.141592653589793), true
 	// the data forms, as form() returns them

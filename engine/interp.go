@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -187,16 +188,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 	case *sqlparse.ShareStmt:
 		return flowNext, nil, in.execShare(n)
 	case *sqlparse.UndefStmt:
-		if n.All {
-			for k := range in.frame {
-				delete(in.frame, k)
-			}
-			return flowNext, nil, nil
-		}
-		for _, name := range n.Names {
-			delete(in.frame, name)
-		}
-		return flowNext, nil, nil
+		return flowNext, nil, in.execUndef(n)
 	case *sqlparse.TimerStmt:
 		return in.execTimer(n)
 	case *sqlparse.InsertStmt:
@@ -335,6 +327,30 @@ func (in *interp) execTimer(n *sqlparse.TimerStmt) (flow, value.Value, error) {
 	return flowNext, nil, nil
 }
 
+// execUndef runs the statement form of undef; `undef all` without a
+// kind removes the variables and the function definitions.
+func (in *interp) execUndef(n *sqlparse.UndefStmt) error {
+	kinds := []system.ObjKind{system.VarObj}
+	if n.Kind != "" {
+		k, _ := constant(n.Kind)
+		kinds[0] = system.ObjKind(k.(*value.Scalar).I)
+	} else if n.All {
+		kinds = append(kinds, system.DefObj)
+	}
+	names := n.Names
+	if n.All {
+		names = []string{"all"}
+	}
+	for _, k := range kinds {
+		for _, name := range names {
+			if err := in.Undefine(name, k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func (in *interp) execShare(n *sqlparse.ShareStmt) error {
 	v, err := in.eval(n.X)
 	if err != nil {
@@ -368,7 +384,37 @@ func (in *interp) assign(n *sqlparse.AssignStmt) error {
 		}
 		return nil
 	}
+	if id, ok := n.Targets[0].(*sqlparse.Ident); ok && n.Op == "=" && in.isAsisCall(n.Value) && !in.sharedOnly(id.Name) {
+		if err := in.checkWritable(id); err != nil {
+			return err
+		}
+		in.frame[id.Name] = v
+		return nil
+	}
 	return in.assignTo(n.Targets[0], v, n.Op)
+}
+
+// sharedOnly reports whether name is a shared object the frame does not
+// shadow: such a name can't be assigned.
+func (in *interp) sharedOnly(name string) bool {
+	_, ok := in.s.eng.Shared(name)
+	return ok && in.frame[name] == nil
+}
+
+// isAsisCall reports whether e is a call of the built-in asis: assigning
+// its result binds the variable to the argument's object itself instead
+// of a copy, so a change through either name shows in the other.
+func (in *interp) isAsisCall(e sqlparse.Expr) bool {
+	c, ok := e.(*sqlparse.CallExpr)
+	if !ok || len(c.Args) != 1 {
+		return false
+	}
+	id, ok := c.Fn.(*sqlparse.Ident)
+	if !ok || id.Name != "asis" {
+		return false
+	}
+	_, user := in.s.defs[id.Name]
+	return !user
 }
 
 func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error {
@@ -387,7 +433,7 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 	}
 	switch t := target.(type) {
 	case *sqlparse.Ident:
-		if _, ok := in.s.eng.Shared(t.Name); ok && in.frame[t.Name] == nil {
+		if in.sharedOnly(t.Name) {
 			return ddberr.Errorf("Can't assign a value to the shared variable '%s'.", t.Name)
 		}
 		if op != "=" && in.mutables[t.Name] {

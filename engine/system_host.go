@@ -29,22 +29,50 @@ func (in *interp) Local(name string) (value.Value, bool) {
 func (in *interp) Shared(name string) (value.Value, bool) { return in.s.eng.Shared(name) }
 
 // Undefine implements system.Host.
-func (in *interp) Undefine(name string, shared bool) error {
+func (in *interp) Undefine(name string, kind system.ObjKind) error {
+	switch kind {
+	case system.DefObj:
+		if name == "all" {
+			clear(in.s.defs)
+		} else {
+			delete(in.s.defs, name)
+		}
+		return nil
+	case system.SharedObj:
+		if name != "all" {
+			return in.unshare(name)
+		}
+		for _, n := range in.s.eng.sharedNames() {
+			if err := in.unshare(n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	if name == "all" {
 		clear(in.frame)
 		return nil
 	}
-	if shared || in.frame[name] == nil {
-		if err := in.s.checkUnshare(name); err != nil {
-			return err
-		}
-		if in.s.eng.unshare(name) {
-			return nil
+	if in.frame[name] == nil {
+		if _, ok := in.s.eng.Shared(name); ok {
+			return in.unshare(name)
 		}
 	}
 	delete(in.frame, name)
 	return nil
 }
+
+// unshare drops the shared object called name, when the session may.
+func (in *interp) unshare(name string) error {
+	if err := in.s.checkUnshare(name); err != nil {
+		return err
+	}
+	in.s.eng.unshare(name)
+	return nil
+}
+
+// DatabaseOwner implements system.Host.
+func (in *interp) DatabaseOwner(path string) string { return in.s.eng.acl.DBOwner(path) }
 
 // Share implements system.Host.
 func (in *interp) Share(v value.Value, name string, readonly bool) error {

@@ -53,6 +53,20 @@ func (in *interp) AppendRows(t value.Value, src *value.Table, stmt bool) (int, b
 	return n, true, err
 }
 
+// AddColumns implements system.Host. Adding columns needs what creating
+// a table in the database does (DBOBJ_CREATE, DB_OWNER or DB_MANAGE:
+// tutorials/ACL_and_Security.md).
+func (in *interp) AddColumns(t value.Value, names []string, types []value.Type, scales []int32) (bool, error) {
+	x, ok := t.(*ptable)
+	if !ok {
+		return false, nil
+	}
+	if err := in.s.checkCreateTable(x.Database()); err != nil {
+		return true, err
+	}
+	return true, x.Table.AddColumns(names, types, scales)
+}
+
 // UpsertRows implements system.Host.
 func (in *interp) UpsertRows(t value.Value, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, bool, error) {
 	x, ok := t.(upserter)

@@ -224,38 +224,6 @@ func ColumnsOf(x value.Value) ([]*value.Vector, func([]*value.Vector) value.Valu
 	return nil, nil, false
 }
 
-// compareAcross compares element i of a with element j of b, two
-// non-NULL elements of vectors of the same type.
-func CompareAcross(a *value.Vector, i int, b *value.Vector, j int) int {
-	switch a.T.Storage() {
-	case value.StInt8:
-		return Cmp3(a.I8[i], b.I8[j])
-	case value.StInt16:
-		return Cmp3(a.I16[i], b.I16[j])
-	case value.StInt32:
-		return Cmp3(a.I32[i], b.I32[j])
-	case value.StInt64:
-		return Cmp3(a.I64[i], b.I64[j])
-	case value.StFloat32:
-		return Cmp3(a.F32[i], b.F32[j])
-	case value.StFloat64:
-		return Cmp3(a.F64[i], b.F64[j])
-	case value.StString:
-		return Cmp3(a.StrAt(i), b.StrAt(j))
-	}
-	return value.Compare(a.At(i), b.At(j))
-}
-
-func Cmp3[T int8 | int16 | int32 | int64 | float32 | float64 | string](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // finite turns NaN and infinities into NULL in place.
 func Finite(out []float64) []float64 {
 	for i, r := range out {

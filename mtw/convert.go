@@ -621,32 +621,13 @@ func appendCell(v *value.Vector, c *cell) {
 
 // cellAt is element i of a non-array vector as a cell (the inverse of
 // appendCell).
-func cellAt(v *value.Vector, i int) (c cell) {
-	if v.IsNull(i) {
-		c.null = true
-		return c
+func cellAt(v *value.Vector, i int) cell {
+	var s value.Scalar
+	v.ReadAt(i, &s)
+	if !s.Null && s.T.Storage() == value.StPair2F64 {
+		return cell{f: s.F, f2: s.PairSecond()}
 	}
-	switch v.T.Storage() {
-	case value.StInt8:
-		c.i = int64(v.I8[i])
-	case value.StInt16:
-		c.i = int64(v.I16[i])
-	case value.StInt32:
-		c.i = int64(v.I32[i])
-	case value.StInt64:
-		c.i = v.I64[i]
-	case value.StFloat32:
-		c.f = float64(v.F32[i])
-	case value.StFloat64:
-		c.f = v.F64[i]
-	case value.StString:
-		c.s = v.StrAt(i)
-	case value.StBytes16:
-		c.b = v.B16[i]
-	case value.StPair2F64:
-		c.f, c.f2 = v.F64[2*i], v.F64[2*i+1]
-	}
-	return c
+	return scalarCell(&s)
 }
 
 // goValue turns element i of a converted column back into a Go value that

@@ -1,8 +1,6 @@
 package mtw
 
 import (
-	"bufio"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/partition/hashvectors"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -45,43 +44,24 @@ func tsvCell(t *testing.T, typ, lit string) (value.Type, cell) {
 }
 
 // TestHashBucketVectors checks every row of the spec's hash-buckets.tsv
-// (the partition package's copy: mtw re-implements the hash).
+// (the partition package's copy), through mtw's cells and its Go-value
+// conversion.
 func TestHashBucketVectors(t *testing.T) {
-	f, err := os.Open("../partition/testdata/hash-buckets.tsv")
-	require.NoError(t, err)
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	require.True(t, sc.Scan())
-	require.Equal(t, "type\tvalue\tbuckets\tbucket", sc.Text())
-	rows := 0
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		require.Len(t, cols, 4, line)
-		buckets, err := strconv.Atoi(cols[2])
-		require.NoError(t, err)
-		want, err := strconv.Atoi(cols[3])
-		require.NoError(t, err)
-		ty, c := tsvCell(t, cols[0], cols[1])
-		require.Equal(t, want, hashCell(ty, &c, buckets), line)
+	for _, r := range hashvectors.Load(t, "../partition/testdata/hash-buckets.tsv") {
+		ty, c := tsvCell(t, r.Type, r.Value)
+		require.Equal(t, r.Bucket, hashCell(ty, &c, r.Buckets), r.Line)
 		// The same value given as a Go value routes the same way.
-		if cols[1] != "NULL" && ty != value.Date && ty != value.Timestamp {
-			var x any = cols[1]
+		if r.Value != "NULL" && ty != value.Date && ty != value.Timestamp {
+			var x any = r.Value
 			if ty.Category() == value.CatIntegral {
-				n, _ := strconv.ParseInt(cols[1], 10, 64)
+				n, _ := strconv.ParseInt(r.Value, 10, 64)
 				x = n
 			}
 			c2, err := convert(x, ty, 0)
-			require.NoError(t, err, line)
-			require.Equal(t, want, hashCell(ty, &c2, buckets), line)
+			require.NoError(t, err, r.Line)
+			require.Equal(t, r.Bucket, hashCell(ty, &c2, r.Buckets), r.Line)
 		}
-		rows++
 	}
-	require.NoError(t, sc.Err())
-	require.Equal(t, 201, rows)
 }
 
 func TestMurmur(t *testing.T) {

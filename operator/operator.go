@@ -403,18 +403,20 @@ func In(a, b value.Value) (value.Value, error) {
 		return nil, err
 	}
 	probe := o.v
-	if probe.T != set.V.T {
-		if probe.T.Category() == value.CatLiteral && set.V.T.Category() == value.CatLiteral {
-			probe = value.NewStrings(set.V.T, probe.Strings())
-		} else if c, err := cast.Vector(probe, set.V.T, set.V.Scale); err == nil {
-			probe = c
-		}
-	}
 	n := probe.Len()
 	out := value.NewVector(value.Bool, n, n)
-	if !inTyped(out.I8, probe, set.V) {
-		for i := 0; i < n; i++ {
-			out.I8[i] = boolByte(probe.T == set.V.T && set.Contains(probe, i))
+	if !inCoded(out.I8, probe, set.V) {
+		if probe.T != set.V.T {
+			if probe.T.Category() == value.CatLiteral && set.V.T.Category() == value.CatLiteral {
+				probe = value.NewStrings(set.V.T, probe.Strings())
+			} else if c, err := cast.Vector(probe, set.V.T, set.V.Scale); err == nil {
+				probe = c
+			}
+		}
+		if !inTyped(out.I8, probe, set.V) {
+			for i := 0; i < n; i++ {
+				out.I8[i] = boolByte(probe.T == set.V.T && set.Contains(probe, i))
+			}
 		}
 	}
 	if o.scalar {
@@ -443,6 +445,23 @@ func inTyped(out []int8, probe, members *value.Vector) bool {
 		inLoop(out, probe.Strings(), members.Strings())
 	default:
 		return false
+	}
+	return true
+}
+
+// inCoded is membership of a coded SYMBOL probe in literal members,
+// decided once per symbol of the probe's base and then looked up by code,
+// so rows never hash strings; false when it doesn't apply (or the base
+// dwarfs the probe).
+func inCoded(out []int8, probe, members *value.Vector) bool {
+	codes, base, ok := probe.SymbolCodes()
+	if !ok || members.T.Category() != value.CatLiteral || members.T.IsArray() || len(base) > 2*len(codes)+1024 {
+		return false
+	}
+	hit := make([]int8, len(base))
+	inLoop(hit, base, members.Strings())
+	for i, c := range codes {
+		out[i] = hit[c]
 	}
 	return true
 }

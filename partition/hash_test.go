@@ -1,15 +1,14 @@
 package partition
 
 import (
-	"bufio"
 	"encoding/hex"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/partition/hashvectors"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -105,31 +104,11 @@ func tsvVector(t *testing.T, typ, lit string) *value.Vector {
 
 // TestHashBucketVectors checks every row of spec/vectors/hash-buckets.tsv.
 func TestHashBucketVectors(t *testing.T) {
-	f, err := os.Open("testdata/hash-buckets.tsv")
-	require.NoError(t, err)
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	require.True(t, sc.Scan())
-	require.Equal(t, "type\tvalue\tbuckets\tbucket", sc.Text())
-	rows := 0
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		require.Len(t, cols, 4, line)
-		buckets, err := strconv.Atoi(cols[2])
-		require.NoError(t, err)
-		want, err := strconv.Atoi(cols[3])
-		require.NoError(t, err)
-		v := tsvVector(t, cols[0], cols[1])
-		require.Equal(t, []int32{int32(want)}, HashBucket(v, buckets), line)
-		require.Equal(t, int32(want), HashBucketScalar(v.At(0), buckets), line)
-		rows++
+	for _, r := range hashvectors.Load(t, "testdata/hash-buckets.tsv") {
+		v := tsvVector(t, r.Type, r.Value)
+		require.Equal(t, []int32{int32(r.Bucket)}, HashBucket(v, r.Buckets), r.Line)
+		require.Equal(t, int32(r.Bucket), HashBucketScalar(v.At(0), r.Buckets), r.Line)
 	}
-	require.NoError(t, sc.Err())
-	require.Equal(t, 201, rows)
 }
 
 func TestMurmur2(t *testing.T) {

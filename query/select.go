@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
@@ -648,7 +649,11 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		t.Mu.Lock()
 		defer t.Mu.Unlock()
 	}
-	rows, err := ex.whereRows(t, n.Where)
+	src, err := ex.updateSource(t, n.From)
+	if err != nil {
+		return err
+	}
+	rows, err := ex.whereRows(src, n.Where)
 	if err != nil {
 		return err
 	}
@@ -656,7 +661,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		col int
 		v   *value.Vector
 	}
-	vals, rows, err := ex.updateValues(t, rows, n)
+	vals, rows, err := ex.updateValues(src, rows, n)
 	if err != nil {
 		return err
 	}
@@ -699,6 +704,25 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		t.Cols = append(t.Cols, c)
 	}
 	return nil
+}
+
+// updateSource is the table an in-memory update's where and set
+// expressions read: t itself, or the table its from clause builds
+// (update t set ... from lj(t, t2, key)), which must keep t's rows in
+// order, one per row.
+func (ex *executor) updateSource(t *value.Table, from sqlparse.Expr) (*value.Table, error) {
+	if from == nil {
+		return t, nil
+	}
+	v, err := ex.eval(from)
+	if err != nil {
+		return nil, err
+	}
+	src, ok := v.(*value.Table)
+	if !ok || src.Rows() != t.Rows() {
+		return nil, ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
+	}
+	return src, nil
 }
 
 // Delete runs `delete from t [where ...]`.

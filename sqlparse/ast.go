@@ -171,6 +171,9 @@ type UndefStmt struct {
 	At    Pos
 	Names []string
 	All   bool
+	// Kind is the object kind written after the names (VAR, SHARED or
+	// DEF, as in `undef all, VAR`); empty when none is.
+	Kind string
 }
 
 // TimerStmt is `timer stmt`, `timer(n) stmt` or `timer { ... }`. Count is

@@ -313,6 +313,16 @@ func (p *parser) parseStmt() Stmt {
 			r := &ReturnStmt{At: t.Pos}
 			if !p.atStmtEnd() && !isWord(p.tok(), "else") {
 				r.X = p.parseExpr()
+				if p.isOp(",") {
+					// return sum(a), avg(a): several values, returned as
+					// one tuple (named_func.md)
+					tup := &TupleExpr{At: r.X.Pos(), Elems: []Expr{r.X}}
+					for p.isOp(",") {
+						p.next()
+						tup.Elems = append(tup.Elems, p.parseExpr())
+					}
+					r.X = tup
+				}
 			}
 			return r
 		case "break":
@@ -653,10 +663,17 @@ func (p *parser) parseUndef() Stmt {
 		}
 		p.next()
 		if !p.isOp(",") {
-			return s
+			break
 		}
 		p.next()
 	}
+	if k := s.Names[len(s.Names)-1]; len(s.Names) > 1 && (k == "VAR" || k == "SHARED" || k == "DEF") {
+		s.Kind, s.Names = k, s.Names[:len(s.Names)-1]
+	}
+	if len(s.Names) == 1 && s.Names[0] == "all" {
+		s.All, s.Names = true, nil
+	}
+	return s
 }
 
 func (p *parser) parseTimer() Stmt {
@@ -1035,7 +1052,7 @@ var precedences = map[string]int{
 	"<": 3, "<=": 3, ">": 3, ">=": 3, "==": 3, "!=": 3, "in": 3, "like": 3, "between": 3,
 	"|": 4, "^": 5, "&": 6, "<<": 7, ">>": 7, "+": 8, "-": 8,
 	"*": 10, "/": 10, "%": 10, "\\": 10, "$": 10, "**": 10, "<-": 10, "join": 10,
-	"..": 15, ":": 15,
+	"..": 15, ":": 15, "@": 16,
 }
 
 // Precedence is how tightly the binary operator op (a BinaryExpr.Op)
@@ -1096,8 +1113,9 @@ func (p *parser) binop() (op string, prec int, n int) {
 			}
 			return "", 0, 0
 		}
-		// a function used as a binary operator: x pow 2
-		if !isReserved(t.Text) && !p.isFrameWord(t) && p.startsInfixOperand(p.peekN(1), p.peekN(2)) {
+		// a function used as a binary operator: x pow 2, or with an
+		// adverb: x pow :R y
+		if !isReserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
 			return "call", Precedence("call"), 1
 		}
 	}
@@ -1165,11 +1183,9 @@ func (p *parser) parseBinary(minPrec int) Expr {
 		}
 		// x +:L y, 1 2 3 *:C 4 5: an operator with an adverb
 		var adverb string
-		if fn := operatorFuncs[opTok.Text]; opTok.Kind == lex.TokOp && fn != "" && p.isOp(":") {
-			if l := p.peekN(1); l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text) {
-				p.next()
-				adverb = p.next().Text
-			}
+		if fn := operatorFuncs[opTok.Text]; (opTok.Kind == lex.TokOp && fn != "" || op == "call") && p.adverbFollows(0) {
+			p.next()
+			adverb = p.next().Text
 		}
 		p.skipNewlines()
 		negate := false
@@ -1188,6 +1204,9 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			} else {
 				right = lo
 			}
+		} else if op == "@" {
+			// v @ 1:3, tp @ (:4): the index takes pairs and ranges whole
+			right = p.parseBinary(precedences[":"])
 		} else if op == ":" && p.closesOperand() {
 			// (1:) and x[2:] leave the end open
 			right = &Literal{At: opTok.Pos, Kind: LitNull, Text: "NULL"}
@@ -1195,13 +1214,20 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			right = p.parseBinary(prec + 1)
 		}
 		var e Expr = &BinaryExpr{At: opTok.Pos, Op: op, L: left, R: right}
-		if adverb != "" {
-			fn := &AdverbExpr{At: opTok.Pos, Fn: &Ident{At: opTok.Pos, Name: operatorFuncs[opTok.Text]}, Adverb: adverb}
-			e = &CallExpr{At: left.Pos(), Fn: fn, Args: []Expr{left, right}}
-		}
 		switch op {
 		case "call":
 			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: opTok.Text}, Args: []Expr{left, right}}
+		case "@":
+			// X @ index is eachAt(X, index) (progr/operators/eachAt.md)
+			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: "eachAt"}, Args: []Expr{left, right}}
+		}
+		if adverb != "" {
+			name := operatorFuncs[opTok.Text]
+			if op == "call" {
+				name = opTok.Text
+			}
+			fn := &AdverbExpr{At: opTok.Pos, Fn: &Ident{At: opTok.Pos, Name: name}, Adverb: adverb}
+			e = &CallExpr{At: left.Pos(), Fn: fn, Args: []Expr{left, right}}
 		}
 		if negate {
 			e = &UnaryExpr{At: opTok.Pos, Op: "!", X: e}
@@ -1216,6 +1242,13 @@ func (p *parser) parseBinary(minPrec int) Expr {
 		}
 		left = e
 	}
+}
+
+// adverbFollows reports whether the tokens k ahead are an adverb
+// suffix, ":R" written without a space (x pow :R y, x +:L y).
+func (p *parser) adverbFollows(k int) bool {
+	c, l := p.peekN(k), p.peekN(k+1)
+	return isOpTok(c, ":") && l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text)
 }
 
 // chainCmp are the comparisons that chain: 1 < x <= 3.
@@ -1649,7 +1682,15 @@ func (p *parser) parsePrimary() Expr {
 			old := p.inMeta
 			p.inMeta = true
 			var x Expr
-			p.withEq(func() { x = p.parseExpr() })
+			p.withEq(func() {
+				x = p.parseExpr()
+				if isKw(p.tok(), "as") {
+					// <price*2 as updatedPrice>: a column definition
+					// with its name, as sqlColAlias builds
+					at := p.next()
+					x = &AliasExpr{At: at.Pos, X: x, Name: p.expectIdent().Text}
+				}
+			})
 			p.inMeta = old
 			p.expectOp(">")
 			return &MetaExpr{At: t.Pos, X: x}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -90,10 +91,16 @@ func machineFingerprint(env funcs.Env, args []value.Value) (value.Value, error) 
 	if !ok || dir == "" {
 		return nil, ddberr.Errorf("The argument [outputPath] of getMachineFingerprint must be a directory path.")
 	}
+	// the directory is a file function's path: relative to the home
+	// directory and confined to it
+	path, err := filesys.Resolve(env, dir)
+	if err != nil {
+		return nil, err
+	}
 	name, _ := os.Hostname()
 	id, _ := os.ReadFile("/etc/machine-id")
 	sum := sha256.Sum256(append([]byte(name+"\x00"), id...))
-	if err := os.WriteFile(filepath.Join(dir, fingerprintFile), []byte(hex.EncodeToString(sum[:])+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(path, fingerprintFile), []byte(hex.EncodeToString(sum[:])+"\n"), 0o644); err != nil {
 		return nil, errors.New("Failed to write the machine fingerprint to " + dir + ": " + err.Error())
 	}
 	return nil, nil

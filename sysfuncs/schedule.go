@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // SchedulerKey is the engine-state key the engine keeps its scheduler
@@ -409,7 +410,7 @@ func getScheduledJobs(env funcs.Env, args []value.Value) (value.Value, error) {
 	freq := value.NewVector(value.Char, 0, n)
 	times, days := value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n)
 	for _, j := range sch.jobs {
-		if user != "admin" && j.User != user || pat != "" && !wildcard(pat, j.ID) {
+		if user != "admin" && j.User != user || pat != "" && !kernel.LikeMatch(j.ID, pat) {
 			continue
 		}
 		users.Str = append(users.Str, j.User)
@@ -460,29 +461,4 @@ func deleteScheduledJob(env funcs.Env, args []value.Value) (value.Value, error) 
 		return nil, err
 	}
 	return nil, nil
-}
-
-// wildcard matches s against a pattern: % any run, ? one character.
-func wildcard(pat, s string) bool {
-	for len(pat) > 0 {
-		switch pat[0] {
-		case '%':
-			for i := len(s); i >= 0; i-- {
-				if wildcard(pat[1:], s[i:]) {
-					return true
-				}
-			}
-			return false
-		case '?':
-			if s == "" {
-				return false
-			}
-		default:
-			if s == "" || s[0] != pat[0] {
-				return false
-			}
-		}
-		pat, s = pat[1:], s[1:]
-	}
-	return s == ""
 }

@@ -40,21 +40,3 @@ func TestNextRun(t *testing.T) {
 		})
 	}
 }
-
-func TestWildcard(t *testing.T) {
-	cases := []struct {
-		pat, s string
-		want   bool
-	}{
-		{"daily", "daily", true},
-		{"da%", "daily", true},
-		{"%ly", "weekly", true},
-		{"d?ily", "daily", true},
-		{"d?ily", "dily", false},
-		{"%", "", true},
-		{"w%", "daily", false},
-	}
-	for _, c := range cases {
-		require.Equal(t, c.want, wildcard(c.pat, c.s), "%s ~ %s", c.pat, c.s)
-	}
-}

@@ -53,7 +53,21 @@ var columns = [...]column{
 
 // col is the column of v's elements (the flattened elements of an array
 // vector).
-func (v *Vector) col() column { return columns[v.T.Storage()] }
+func (v *Vector) col() column {
+	if v.Syms != nil {
+		return symbolColumn{}
+	}
+	return columns[v.T.Storage()]
+}
+
+// colOf is the column that moves elements from src into dst: the symbol
+// column when either side is coded, since the other may hold strings.
+func colOf(dst, src *Vector) column {
+	if src.Syms != nil {
+		return symbolColumn{}
+	}
+	return dst.col()
+}
 
 func (s slot[T]) appendAll(dst, src *Vector) {
 	d := s.field(dst)

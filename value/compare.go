@@ -1,6 +1,7 @@
 package value
 
 import (
+	"cmp"
 	"math/big"
 )
 
@@ -81,7 +82,7 @@ func Compare(a, b *Scalar) int {
 	}
 	switch {
 	case ca == CatLiteral && cb == CatLiteral:
-		return cmpOrdered(a.S, b.S)
+		return CompareOrdered(a.S, b.S)
 	case numeric(ca) && numeric(cb):
 		if ca == CatDecimal || cb == CatDecimal {
 			if ca != CatFloating && cb != CatFloating {
@@ -89,13 +90,13 @@ func Compare(a, b *Scalar) int {
 			}
 		}
 		if !isFloatT(a.T) && !isFloatT(b.T) && ca != CatDecimal && cb != CatDecimal {
-			return cmpOrdered(a.I, b.I)
+			return CompareOrdered(a.I, b.I)
 		}
-		return cmpOrdered(num64(a), num64(b))
+		return CompareOrdered(num64(a), num64(b))
 	case a.T.Storage() == StBytes16 && b.T.Storage() == StBytes16 && a.T != Decimal128 && b.T != Decimal128:
 		return CompareU128(a.B, b.B)
 	}
-	return cmpOrdered(a.T, b.T)
+	return CompareOrdered(a.T, b.T)
 }
 
 // num64 is a numeric scalar's value as a float64 (DECIMAL128 included).
@@ -119,7 +120,10 @@ func exactRat(s *Scalar) *big.Rat {
 	return new(big.Rat).SetInt64(s.I)
 }
 
-func cmpOrdered[T int64 | float64 | string | Type](a, b T) int {
+// CompareOrdered is -1, 0 or 1 as a is less than, equal to or greater
+// than b; unlike cmp.Compare, a NaN compares equal to everything (callers
+// order NULLs, NaN among them, before they get here).
+func CompareOrdered[T cmp.Ordered](a, b T) int {
 	switch {
 	case a < b:
 		return -1
@@ -147,34 +151,46 @@ func CompareU128(a, b [16]byte) int {
 // first) without allocating.
 func CompareElems(v *Vector, i, j int) int {
 	switch v.T.Storage() {
-	case StInt8:
-		return cmpOrdered(int64(v.I8[i]), int64(v.I8[j]))
-	case StInt16:
-		return cmpOrdered(int64(v.I16[i]), int64(v.I16[j]))
-	case StInt32:
-		return cmpOrdered(int64(v.I32[i]), int64(v.I32[j]))
-	case StInt64:
-		return cmpOrdered(v.I64[i], v.I64[j])
-	case StFloat32:
-		return cmpFloat(float64(v.F32[i]), float64(v.F32[j]), float64(NullFloat32))
-	case StFloat64:
-		return cmpFloat(v.F64[i], v.F64[j], NullFloat64)
-	case StString:
-		return cmpOrdered(v.StrAt(i), v.StrAt(j))
-	case StBytes16:
-		if v.T == Decimal128 {
-			return cmpI128(v.B16[i], v.B16[j])
-		}
-		return CompareU128(v.B16[i], v.B16[j])
 	case StAny:
 		a, aok := v.Any[i].(*Scalar)
 		b, bok := v.Any[j].(*Scalar)
 		if aok && bok {
 			return Compare(a, b)
 		}
-		return cmpOrdered(v.Any[i].String(), v.Any[j].String())
+		return CompareOrdered(v.Any[i].String(), v.Any[j].String())
+	case StNone, StPair2F64:
+		return 0
 	}
-	return 0
+	return CompareAcross(v, i, v, j)
+}
+
+// CompareAcross compares a[i] with b[j], elements of two vectors of one
+// storage type, with Compare's order (NULL first); integral, floating,
+// literal and 16-byte elements compare without allocating, the others
+// through Compare.
+func CompareAcross(a *Vector, i int, b *Vector, j int) int {
+	switch a.T.Storage() {
+	case StInt8:
+		return CompareOrdered(a.I8[i], b.I8[j])
+	case StInt16:
+		return CompareOrdered(a.I16[i], b.I16[j])
+	case StInt32:
+		return CompareOrdered(a.I32[i], b.I32[j])
+	case StInt64:
+		return CompareOrdered(a.I64[i], b.I64[j])
+	case StFloat32:
+		return cmpFloat(float64(a.F32[i]), float64(b.F32[j]), float64(NullFloat32))
+	case StFloat64:
+		return cmpFloat(a.F64[i], b.F64[j], NullFloat64)
+	case StString:
+		return CompareOrdered(a.StrAt(i), b.StrAt(j))
+	case StBytes16:
+		if a.T == Decimal128 {
+			return cmpI128(a.B16[i], b.B16[j])
+		}
+		return CompareU128(a.B16[i], b.B16[j])
+	}
+	return Compare(a.At(i), b.At(j))
 }
 
 // cmpFloat orders NULL (the sentinel or NaN) first.
@@ -182,7 +198,7 @@ func cmpFloat(a, b, null float64) int {
 	if c, ok := CompareNulls(a == null || a != a, b == null || b != b); ok {
 		return c
 	}
-	return cmpOrdered(a, b)
+	return CompareOrdered(a, b)
 }
 
 // CompareNulls orders NULL first, as DolphinDB sorts: with either side

@@ -31,6 +31,36 @@ func (m *Matrix) Form() Form { return FormMatrix }
 // Type implements Value.
 func (m *Matrix) Type() Type { return m.V.T }
 
+// Sub is the matrix of m's rows and columns at the given positions (each
+// in range), in the order given, with their labels.
+func (m *Matrix) Sub(rows, cols []int) *Matrix {
+	idx := make([]int, 0, len(rows)*len(cols))
+	for _, c := range cols {
+		for _, r := range rows {
+			idx = append(idx, c*m.Rows+r)
+		}
+	}
+	out := &Matrix{V: m.V.Gather(idx), Rows: len(rows), Cols: len(cols)}
+	if m.RowLabels != nil {
+		out.RowLabels = m.RowLabels.Gather(rows)
+	}
+	if m.ColLabels != nil {
+		out.ColLabels = m.ColLabels.Gather(cols)
+	}
+	return out
+}
+
+// Transpose is m with its rows and columns, and their labels, swapped.
+func (m *Matrix) Transpose() *Matrix {
+	idx := make([]int, 0, m.Rows*m.Cols)
+	for r := 0; r < m.Rows; r++ {
+		for c := 0; c < m.Cols; c++ {
+			idx = append(idx, c*m.Rows+r)
+		}
+	}
+	return &Matrix{V: m.V.Gather(idx), Rows: m.Cols, Cols: m.Rows, RowLabels: m.ColLabels, ColLabels: m.RowLabels}
+}
+
 // Set is an unordered collection of distinct scalars of one type.
 type Set struct {
 	V     *Vector

@@ -153,6 +153,7 @@ func copyVector(v *Vector) *Vector {
 	out.Str = cloneSlice(v.Str)
 	out.B16 = cloneSlice(v.B16)
 	out.Offsets = cloneSlice(v.Offsets)
+	out.Syms = v.Syms
 	if v.Any != nil {
 		out.Any = make([]Value, len(v.Any))
 		for i, e := range v.Any {

@@ -57,6 +57,18 @@ func (t *Table) Rows() int {
 	return t.Cols[0].Len()
 }
 
+// AddNullColumns appends one column of NULLs per name, of the given
+// types and decimal scales, as long as the table (addColumn).
+func (t *Table) AddNullColumns(names []string, types []Type, scales []int32) {
+	rows := t.Rows()
+	for i, n := range names {
+		c := NewNullVector(types[i], rows)
+		c.Scale = scales[i]
+		t.Names = append(t.Names, n)
+		t.Cols = append(t.Cols, c)
+	}
+}
+
 // NumCols is the number of columns.
 func (t *Table) NumCols() int { return len(t.Cols) }
 

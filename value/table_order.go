@@ -24,33 +24,6 @@ type OrderedIndex struct {
 	tree *btree.BTreeG[orderItem]
 }
 
-// compareAcross compares a[i] with b[j] for vectors of one storage type
-// (NULL first, as CompareElems).
-func compareAcross(a *Vector, i int, b *Vector, j int) int {
-	switch a.T.Storage() {
-	case StInt8:
-		return cmpOrdered(int64(a.I8[i]), int64(b.I8[j]))
-	case StInt16:
-		return cmpOrdered(int64(a.I16[i]), int64(b.I16[j]))
-	case StInt32:
-		return cmpOrdered(int64(a.I32[i]), int64(b.I32[j]))
-	case StInt64:
-		return cmpOrdered(a.I64[i], b.I64[j])
-	case StFloat32:
-		return cmpFloat(float64(a.F32[i]), float64(b.F32[j]), float64(NullFloat32))
-	case StFloat64:
-		return cmpFloat(a.F64[i], b.F64[j], NullFloat64)
-	case StString:
-		return cmpOrdered(a.StrAt(i), b.StrAt(j))
-	case StBytes16:
-		if a.T == Decimal128 {
-			return cmpI128(a.B16[i], b.B16[j])
-		}
-		return CompareU128(a.B16[i], b.B16[j])
-	}
-	return 0
-}
-
 // compareItems orders rows by the key columns. A probe compares only its
 // own columns and then sorts before every row sharing its prefix (with
 // prefix set, it compares equal to them instead): the B-tree's search
@@ -77,7 +50,7 @@ func (t *Table) compareItems(a, b orderItem, prefix bool) int {
 			}
 			vb, ib = b.probe[k], 0
 		}
-		if r := compareAcross(va, ia, vb, ib); r != 0 {
+		if r := CompareAcross(va, ia, vb, ib); r != 0 {
 			return r
 		}
 	}

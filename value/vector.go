@@ -24,6 +24,11 @@ type Vector struct {
 	// Offsets holds, for an array vector, the end of each row in the
 	// flattened data.
 	Offsets []int64
+
+	// Syms, when set, makes a SYMBOL vector coded: element i is
+	// Syms.Strs()[I32[i]] and Str is unused. Vectors derived from a coded
+	// one share its base.
+	Syms *SymbolBase
 }
 
 // Form implements Value.
@@ -112,6 +117,9 @@ func (v *Vector) Len() int {
 	case StFloat64:
 		return len(v.F64)
 	case StString:
+		if v.Syms != nil {
+			return len(v.I32)
+		}
 		return len(v.Str)
 	case StBytes16:
 		return len(v.B16)
@@ -141,6 +149,9 @@ func (v *Vector) IsNull(i int) bool {
 		f := v.F64[i]
 		return f == NullFloat64 || f != f
 	case StString:
+		if v.Syms != nil {
+			return v.I32[i] == 0
+		}
 		return v.Str[i] == ""
 	case StBytes16:
 		return v.B16[i] == NullBytes16(v.T)
@@ -175,10 +186,18 @@ func (v *Vector) HasNull() bool {
 // At returns element i as a scalar (a row of an array vector is returned
 // as a vector by Row instead).
 func (v *Vector) At(i int) *Scalar {
-	s := &Scalar{T: v.T, Scale: v.Scale}
+	s := &Scalar{}
+	v.ReadAt(i, s)
+	return s
+}
+
+// ReadAt fills s with element i, as At does, into storage the caller
+// owns, so a per-element loop reads its elements without allocating.
+func (v *Vector) ReadAt(i int, s *Scalar) {
+	*s = Scalar{T: v.T, Scale: v.Scale}
 	if v.IsNull(i) {
 		s.Null = true
-		return s
+		return
 	}
 	switch v.T.Storage() {
 	case StInt8:
@@ -194,15 +213,18 @@ func (v *Vector) At(i int) *Scalar {
 	case StFloat64:
 		s.F = v.F64[i]
 	case StString:
-		s.S = v.Str[i]
+		s.S = v.StrAt(i)
 	case StBytes16:
 		s.B = v.B16[i]
 	case StPair2F64:
 		s.F = v.F64[2*i]
 		s.B = float64Pair(v.F64[2*i+1])
 	}
-	return s
 }
+
+// PairSecond is the second double of a COMPLEX or POINT scalar (the
+// imaginary part, or y); its first is F.
+func (s *Scalar) PairSecond() float64 { return pairSecond(s.B) }
 
 // pairSecond is the second double of a COMPLEX or POINT scalar, kept in
 // its B bytes by float64Pair.
@@ -267,6 +289,10 @@ func (v *Vector) AppendNull() {
 	case StFloat64:
 		v.F64 = append(v.F64, NullFloat64)
 	case StString:
+		if v.Syms != nil {
+			v.I32 = append(v.I32, 0)
+			return
+		}
 		v.Str = append(v.Str, "")
 	case StBytes16:
 		v.B16 = append(v.B16, NullBytes16(v.T))
@@ -320,6 +346,10 @@ func (v *Vector) AppendScalar(s *Scalar) {
 	case StFloat64:
 		v.F64 = append(v.F64, s.F)
 	case StString:
+		if v.Syms != nil {
+			v.I32 = append(v.I32, v.Syms.Intern(s.S))
+			return
+		}
 		v.Str = append(v.Str, s.S)
 	case StBytes16:
 		v.B16 = append(v.B16, s.B)
@@ -350,6 +380,10 @@ func (v *Vector) Set(i int, s *Scalar) {
 	case StFloat64:
 		v.F64[i] = s.F
 	case StString:
+		if v.Syms != nil {
+			v.I32[i] = v.Syms.Intern(s.S)
+			return
+		}
 		v.Str[i] = s.S
 	case StBytes16:
 		v.B16[i] = s.B
@@ -374,6 +408,10 @@ func (v *Vector) SetNull(i int) {
 	case StFloat64:
 		v.F64[i] = NullFloat64
 	case StString:
+		if v.Syms != nil {
+			v.I32[i] = 0
+			return
+		}
 		v.Str[i] = ""
 	case StBytes16:
 		v.B16[i] = NullBytes16(v.T)
@@ -398,7 +436,14 @@ func (v *Vector) SetFrom(i int, src *Vector, j int) {
 	case StFloat64:
 		v.F64[i] = src.F64[j]
 	case StString:
-		v.Str[i] = src.Str[j]
+		switch {
+		case v.Syms == nil:
+			v.Str[i] = src.StrAt(j)
+		case src.Syms == v.Syms:
+			v.I32[i] = src.I32[j]
+		default:
+			v.I32[i] = v.Syms.Intern(src.StrAt(j))
+		}
 	case StBytes16:
 		v.B16[i] = src.B16[j]
 	case StAny:
@@ -417,7 +462,7 @@ func (v *Vector) AppendVector(o *Vector) {
 			v.Offsets = append(v.Offsets, base+off)
 		}
 	}
-	v.col().appendAll(v, o)
+	colOf(v, o).appendAll(v, o)
 }
 
 // AppendFrom appends element j of src (same storage) to v.
@@ -436,7 +481,14 @@ func (v *Vector) AppendFrom(src *Vector, j int) {
 	case StFloat64:
 		v.F64 = append(v.F64, src.F64[j])
 	case StString:
-		v.Str = append(v.Str, src.Str[j])
+		switch {
+		case v.Syms == nil:
+			v.Str = append(v.Str, src.StrAt(j))
+		case src.Syms == v.Syms:
+			v.I32 = append(v.I32, src.I32[j])
+		default:
+			v.I32 = append(v.I32, v.Syms.Intern(src.StrAt(j)))
+		}
 	case StBytes16:
 		v.B16 = append(v.B16, src.B16[j])
 	case StAny:
@@ -482,11 +534,25 @@ func (v *Vector) Slice(lo, hi int) *Vector {
 	return out
 }
 
-// Clone returns a deep copy of v's element slices.
+// Clone returns a deep copy of v's element slices (a coded SYMBOL
+// vector's copy shares its base, which never changes).
 func (v *Vector) Clone() *Vector {
-	out := NewVector(v.T, 0, v.Len())
-	out.Scale = v.Scale
+	out := v.like(0, v.Len())
 	out.AppendVector(v)
+	return out
+}
+
+// Like returns a vector of n zero elements (0, false, "") of v's type and
+// representation: a coded SYMBOL vector's shares its base, so filling it
+// from v (GatherAt, SetFrom) copies codes.
+func (v *Vector) Like(n int) *Vector { return v.like(n, n) }
+
+func (v *Vector) like(n, capacity int) *Vector {
+	if v.Syms != nil {
+		return &Vector{T: v.T, I32: make([]int32, n, max(n, capacity)), Syms: v.Syms}
+	}
+	out := NewVector(v.T, n, capacity)
+	out.Scale = v.Scale
 	return out
 }
 
@@ -500,8 +566,7 @@ func (v *Vector) Gather(idx []int) *Vector {
 		}
 		return out
 	}
-	out := NewVector(v.T, len(idx), len(idx))
-	out.Scale = v.Scale
+	out := v.like(len(idx), len(idx))
 	v.col().gatherAt(out, 0, v, idx)
 	return out
 }
@@ -521,8 +586,7 @@ func (v *Vector) Scatter(pos []int32, n int) *Vector {
 		}
 		return v.Gather(inv)
 	}
-	out := NewVector(v.T, n, n)
-	out.Scale = v.Scale
+	out := v.like(n, n)
 	v.col().scatter(out, v, pos)
 	return out
 }
@@ -573,7 +637,7 @@ func (v *Vector) AppendKey(buf []byte, i int) []byte {
 		x := math.Float64bits(v.F64[i])
 		return append(buf, byte(x), byte(x>>8), byte(x>>16), byte(x>>24), byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56))
 	case StString:
-		s := v.Str[i]
+		s := v.StrAt(i)
 		n := len(s)
 		buf = append(buf, byte(n), byte(n>>8), byte(n>>16), byte(n>>24))
 		return append(buf, s...)

@@ -22,4 +22,4 @@ func (v *Vector) Cycle(n int) *Vector {
 // an existing vector, so a producer of indices (a random sampler) can fill
 // a large vector batch by batch without an index vector of its full
 // length. src must have v's storage and neither may be an array vector.
-func (v *Vector) GatherAt(at int, src *Vector, idx []int) { v.col().gatherAt(v, at, src, idx) }
+func (v *Vector) GatherAt(at int, src *Vector, idx []int) { colOf(v, src).gatherAt(v, at, src, idx) }

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"encoding/binary"
 	"io"
 	"math"
 
@@ -113,6 +114,11 @@ func (r *Reader) readScalar(t value.Type) (value.Value, error) {
 			return nil, err
 		}
 		s.I, s.Scale, s.Null = int64(v), unit, v == value.NullInt32
+		if unit > 10 {
+			// a trading calendar: its name packed as encode's
+			// durationUnitCode does
+			s.Scale, s.S = -1, string(binary.BigEndian.AppendUint32(nil, uint32(unit)))
+		}
 		return s, nil
 	case value.FunctionDef:
 		// C++ layout: one byte of function kind, then the text.

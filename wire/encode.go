@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 
@@ -96,7 +97,7 @@ func (w *Writer) writeScalar(s *value.Scalar) {
 		} else {
 			w.i32(int32(s.I))
 		}
-		w.i32(s.Scale)
+		w.i32(durationUnitCode(s))
 		return
 	case value.FunctionDef:
 		w.u8(byte(s.I))
@@ -188,7 +189,7 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 		w.writeArray(v, form)
 		return
 	case t == value.Symbol && form == value.FormVector && n > 0 && w.opts.Symbols != SymbolPlain:
-		base, idx, err := buildSymbolBase(nil, nil, v.Strings())
+		base, idx, err := symbolBaseOf(nil, nil, v)
 		if err != nil {
 			w.fail(err)
 			return
@@ -284,6 +285,44 @@ func buildSymbolBase(base []string, index map[string]int32, strs []string) ([]st
 		}
 		idx[i] = k
 		prev, prevIdx = s, k
+	}
+	return base, idx, nil
+}
+
+// symbolBaseOf is buildSymbolBase for a SYMBOL vector: a coded one is
+// translated through a table indexed by its codes, so each distinct
+// symbol is hashed once instead of each row, with the same base order
+// and indexes as its texts would give.
+func symbolBaseOf(base []string, index map[string]int32, v *value.Vector) ([]string, []int32, error) {
+	codes, strs, ok := v.SymbolCodes()
+	if !ok {
+		return buildSymbolBase(base, index, v.Strings())
+	}
+	if base == nil {
+		base = []string{""}
+	}
+	if index == nil {
+		index = map[string]int32{"": 0}
+	}
+	tr := make([]int32, len(strs)) // wire index + 1, 0 while unseen
+	idx := make([]int32, len(codes))
+	for i, c := range codes {
+		k := tr[c]
+		if k == 0 {
+			s := strs[c]
+			w, ok := index[s]
+			if !ok {
+				if bytesIndexNUL(s) {
+					return nil, nil, errNUL
+				}
+				w = int32(len(base))
+				base = append(base, s)
+				index[s] = w
+			}
+			k = w + 1
+			tr[c] = k
+		}
+		idx[i] = k - 1
 	}
 	return base, idx, nil
 }
@@ -461,7 +500,7 @@ func (w *Writer) writeTable(t *value.Table, methods []Compression, depth int) {
 				index = map[string]int32{"": 0}
 				shared.id = w.nextSymbolID()
 			}
-			base, idx, err := buildSymbolBase(shared.base, index, c.Strings())
+			base, idx, err := symbolBaseOf(shared.base, index, c)
 			if err != nil {
 				w.fail(err)
 				return
@@ -495,3 +534,13 @@ func (w *Writer) writeTable(t *value.Table, methods []Compression, depth int) {
 // travels only as a scalar (value and unit), the other types with no
 // element storage not at all.
 func vectorless(t value.Type) bool { return t.Storage() == value.StNone || t == value.Duration }
+
+// durationUnitCode is a DURATION's unit as the wire carries it: the
+// unit's code (0 ns ... 10 B), or a trading calendar's four-letter name
+// (XNYS) packed big-endian into the int, which no unit code reaches.
+func durationUnitCode(s *value.Scalar) int32 {
+	if s.Scale >= 0 || len(s.S) != 4 {
+		return s.Scale
+	}
+	return int32(binary.BigEndian.Uint32([]byte(s.S)))
+}

@@ -48,6 +48,8 @@ func scalarCases() []*value.Scalar {
 		{T: value.Complex, F: 1.5, B: f64bits(-2)}, {T: value.Complex, F: value.NullFloat64, B: f64bits(value.NullFloat64), Null: true},
 		{T: value.Point, F: 3, B: f64bits(4)},
 		{T: value.Duration, I: 5, Scale: 2}, {T: value.Duration, I: int64(value.NullInt32), Scale: 6, Null: true},
+		// a trading calendar's unit travels as its name packed in the unit int
+		{T: value.Duration, I: 3, Scale: -1, S: "XNYS"},
 		{T: value.FunctionDef, I: 0, S: "def f(x){return x+1}"},
 		{T: value.Handle, S: "h"}, {T: value.Code, S: "1+1"},
 	}
@@ -220,6 +222,28 @@ func TestSymbolModes(t *testing.T) {
 	got, _, err := DecodeBytes(shared)
 	require.NoError(t, err)
 	require.Equal(t, tbl, got)
+}
+
+// Coded SYMBOL vectors (sharing a base that holds symbols they don't use)
+// encode to the same bytes as the same texts held as strings.
+func TestCodedSymbolsEncodeAsTexts(t *testing.T) {
+	all := value.NewSymbols([]string{"Q", "X", "Y", "Z", ""})
+	x := all.Gather([]int{1, 2, 1, 4})
+	y := all.Gather([]int{2, 3, 3, 1})
+	plain := func(v *value.Vector) *value.Vector { return value.NewStrings(value.Symbol, v.Strings()) }
+	for _, mode := range []SymbolMode{SymbolPlain, SymbolBase, SymbolSharedBase} {
+		opts := &EncodeOptions{Symbols: mode}
+		for _, pair := range [][2]value.Value{
+			{x, plain(x)},
+			{value.NewTable([]string{"a", "b"}, []*value.Vector{x, y}), value.NewTable([]string{"a", "b"}, []*value.Vector{plain(x), plain(y)})},
+		} {
+			got, err := Marshal(pair[0], opts)
+			require.NoError(t, err)
+			want, err := Marshal(pair[1], opts)
+			require.NoError(t, err)
+			require.Equal(t, want, got, "mode %d", mode)
+		}
+	}
 }
 
 // TestSymbolBaseReplace: an id resent with strings replaces the base
@@ -472,4 +496,13 @@ func TestDictSymbolsGoAsStrings(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, value.Symbol, got.(*value.Dict).Vals.Any[0].Type())
 	}
+}
+
+// TestDurationCalendarBytes checks a trading calendar's DURATION against
+// the Java API's layout (BasicDuration): the count, then the calendar's
+// four letters as one big-endian int where a unit code would be.
+func TestDurationCalendarBytes(t *testing.T) {
+	b, err := Marshal(&value.Scalar{T: value.Duration, I: 3, Scale: -1, S: "XNYS"}, nil)
+	require.NoError(t, err)
+	require.Equal(t, []byte{3, 0, 0, 0, 'S', 'Y', 'N', 'X'}, b[len(b)-8:])
 }

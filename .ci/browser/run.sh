@@ -6,23 +6,9 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-work=$(mktemp -d)
-pid=
-dpid=
+source "$here/../porpoise.sh"
 
-cleanup() {
-    for p in "$pid" "$dpid"; do
-        if [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; then
-            kill -TERM "$p" 2>/dev/null || true
-            wait "$p" 2>/dev/null || true
-        fi
-    done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-command -v node >/dev/null || { echo "run.sh: node is required" >&2; exit 1; }
+require node
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     echo "--- installing chromium and chromium-driver"
     if [[ $(id -u) -eq 0 ]]; then sudo=; else sudo=sudo; fi
@@ -30,26 +16,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver
 fi
 
-echo "--- building porpoise"
-(cd "$root" && go build -o "$work/porpoise" ./cmd/porpoise)
-
-echo "--- starting porpoise --in-memory"
-"$work/porpoise" --in-memory --addr 127.0.0.1:0 >"$work/server.log" 2>&1 &
-pid=$!
-addr=
-for _ in $(seq 1 100); do
-    addr=$(sed -n 's/^porpoise listening on \([^ ]*\).*/\1/p' "$work/server.log" | head -n1)
-    [[ -n "$addr" ]] && break
-    kill -0 "$pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-    sleep 0.1
-done
-[[ -n "$addr" ]] || { echo "run.sh: porpoise did not start" >&2; cat "$work/server.log" >&2; exit 1; }
-echo "porpoise listening on $addr"
+start_porpoise
 
 echo "--- starting chromedriver"
 dport=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 chromedriver --port="$dport" --allowed-ips=127.0.0.1 >"$work/driver.log" 2>&1 &
 dpid=$!
+pids+=("$dpid")
 for _ in $(seq 1 100); do
     curl -fsS "http://127.0.0.1:$dport/status" >/dev/null 2>&1 && break
     kill -0 "$dpid" 2>/dev/null || { cat "$work/driver.log" >&2; exit 1; }

@@ -8,15 +8,11 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$here/../porpoise.sh"
 
 py=${PYTHON:-python3}
-command -v "$py" >/dev/null || { echo "run.sh: $py is required" >&2; exit 1; }
-
-echo "--- building porpoise"
-(cd "$root" && go build -o "$work/porpoise" ./cmd/porpoise)
+require "$py"
+build_porpoise
 export PORPOISE_BIN="$work/porpoise"
 
 echo "--- installing the Python API and the pytest plugin"

@@ -220,13 +220,7 @@ func typedMatrix(typ *value.Scalar, rest []value.Value) (value.Value, error) {
 func transposeOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 	switch v := args[0].(type) {
 	case *value.Matrix:
-		idx := make([]int, 0, v.Rows*v.Cols)
-		for r := 0; r < v.Rows; r++ {
-			for c := 0; c < v.Cols; c++ {
-				idx = append(idx, c*v.Rows+r)
-			}
-		}
-		return &value.Matrix{V: v.V.Gather(idx), Rows: v.Cols, Cols: v.Rows, RowLabels: v.ColLabels, ColLabels: v.RowLabels}, nil
+		return v.Transpose(), nil
 	case *value.Table:
 		d := value.NewDict(value.String, value.Any)
 		names := value.NewStrings(value.String, v.Names)

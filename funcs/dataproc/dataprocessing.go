@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
@@ -210,33 +211,14 @@ func xsortedSearch(name string, lower bool) funcs.Impl {
 		if err != nil {
 			return nil, err
 		}
-		joined := a.Clone()
-		joined.AppendVector(b)
-		n := a.Len()
-		out := make([]int32, b.Len())
-		for j := range out {
+		out := lookup.SearchEach(a, b, func(n int, cmp func(i int) int) int32 {
 			if lower {
-				out[j] = int32(xsearchFirst(n, func(i int) bool { return value.CompareElems(joined, i, n+j) >= 0 }))
-			} else {
-				out[j] = int32(xsearchFirst(n, func(i int) bool { return value.CompareElems(joined, i, n+j) > 0 }) - 1)
+				return int32(sort.Search(n, func(i int) bool { return cmp(i) >= 0 }))
 			}
-		}
+			return int32(sort.Search(n, func(i int) bool { return cmp(i) > 0 }) - 1)
+		})
 		return lookup.Positions(out, scalar), nil
 	}
-}
-
-// searchFirst is the smallest i in [0, n) with f(i), or n.
-func xsearchFirst(n int, f func(int) bool) int {
-	lo, hi := 0, n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if !f(m) {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
 }
 
 func xcontextCount(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -872,7 +854,7 @@ func xtmove(env funcs.Env, args []value.Value) (value.Value, error) {
 	idx := make([]int, len(ts))
 	nulls := make([]bool, len(ts))
 	for i, t := range ts {
-		j := xsearchFirst(len(ts), func(k int) bool { return ts[k] > t-w }) - 1
+		j := sort.Search(len(ts), func(k int) bool { return ts[k] > t-w }) - 1
 		if j < 0 {
 			nulls[i] = true
 			continue

@@ -75,7 +75,7 @@ func stateShift(fn string, x value.Value, prev bool) (value.Value, error) {
 				adjacent = false
 				continue
 			}
-			if !adjacent || funcs.CompareAcross(v, i, v, cur) != 0 {
+			if !adjacent || value.CompareAcross(v, i, v, cur) != 0 {
 				before, cur = cur, i
 			}
 			adjacent = true

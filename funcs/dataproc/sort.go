@@ -100,7 +100,7 @@ func compareWithNull(v *value.Vector, i, j int) int {
 	case jn:
 		return 1
 	}
-	return funcs.CompareAcross(v, i, v, j)
+	return value.CompareAcross(v, i, v, j)
 }
 
 // sortIndex is the stable sorting permutation of X's rows by its keys.

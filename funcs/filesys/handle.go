@@ -54,7 +54,7 @@ func openHandle(path, name, mode string) (*Handle, error) {
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if err != nil {
-		return nil, osError(name, err)
+		return nil, OpenError(name, err)
 	}
 	h := &Handle{name: name, f: f}
 	// a handle the script drops without close() must not keep the

@@ -36,8 +36,9 @@ func init() {
 	)
 }
 
-// osError words an operating system error on a script's path.
-func osError(name string, err error) error {
+// OpenError words an operating system error on a script's path as
+// DolphinDB does: "Couldn't open file [name]. <reason>".
+func OpenError(name string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("Couldn't open file [%s]. No such file or directory", name)
@@ -299,7 +300,7 @@ func filesFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
-		return nil, osError(name, err)
+		return nil, OpenError(name, err)
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	var names []string
@@ -359,7 +360,7 @@ func mkdirFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, fmt.Errorf("The directory [%s] already exists.", name)
 	}
 	if err := os.MkdirAll(path, 0o755); err != nil {
-		return nil, osError(name, err)
+		return nil, OpenError(name, err)
 	}
 	return nil, nil
 }
@@ -405,7 +406,7 @@ func rmdirFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	case keepRoot:
 		entries, err := os.ReadDir(path)
 		if err != nil {
-			return nil, osError(name, err)
+			return nil, OpenError(name, err)
 		}
 		for _, e := range entries {
 			if err := os.RemoveAll(filepath.Join(path, e.Name())); err != nil {

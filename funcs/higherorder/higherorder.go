@@ -719,7 +719,7 @@ func stackWindows(x value.Value, out []value.Value) (value.Value, error) {
 	case len(vecs) == len(out) && isMatrix:
 		r, err := funcs.Assemble(out, funcs.RuleDolphin)
 		if m, ok := r.(*value.Matrix); ok && err == nil {
-			return Transpose(m), nil
+			return m.Transpose(), nil
 		}
 		return r, err
 	case len(vecs) == len(out):
@@ -831,11 +831,11 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, errors.New("The argument [range] of twindow must be a pair.")
 	}
-	d1, err := WindowTicks("twindow", tv.T, r.V.At(0))
+	los, d1, err := windowBounds(env, tv, ts, r.V.At(0))
 	if err != nil {
 		return nil, err
 	}
-	d2, err := WindowTicks("twindow", tv.T, r.V.At(1))
+	his, d2, err := windowBounds(env, tv, ts, r.V.At(1))
 	if err != nil {
 		return nil, err
 	}
@@ -855,7 +855,7 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	out := make([]value.Value, n)
 	for i := 0; i < n; i++ {
-		lo, hi := ts[i]+d1, ts[i]+d2
+		lo, hi := los[i], his[i]
 		var idx []int
 		for j := 0; j < n; j++ {
 			if ts[j] >= lo && ts[j] <= hi {
@@ -875,6 +875,36 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return AssembleWithNulls(out, funcs.RuleDolphin)
+}
+
+// windowBounds is one side of twindow's window for each row: Ti plus the
+// offset x in T's ticks, or, for a DURATION of a calendar unit (0M:3M, a
+// year, a trading calendar), temporalAdd(Ti, x) as twindow.md defines it.
+// amount is the offset as written, which prevailing=2 checks for zero.
+func windowBounds(env funcs.Env, tv *value.Vector, ts []int64, x value.Value) (bounds []int64, amount int64, err error) {
+	if s, ok := funcs.ScalarArg(x); ok && !s.Null && s.T == value.Duration && tv.T.Category() == value.CatTemporal {
+		if _, fixed := durationUnitNanos[value.DurationUnit(s)]; !fixed {
+			add, ok := env.Function("temporalAdd")
+			if !ok {
+				return nil, 0, funcs.UnknownFunction("temporalAdd")
+			}
+			moved, err := env.Call(add, tv, s)
+			if err != nil {
+				return nil, 0, err
+			}
+			_, bounds, err := TemporalIndex("twindow", moved)
+			return bounds, s.I, err
+		}
+	}
+	d, err := WindowTicks("twindow", tv.T, x)
+	if err != nil {
+		return nil, 0, err
+	}
+	bounds = make([]int64, len(ts))
+	for i, t := range ts {
+		bounds[i] = t + d
+	}
+	return bounds, d, nil
 }
 
 // prevailingWindow narrows twindow's window idx (positions in order) for
@@ -1013,13 +1043,13 @@ func byRowResult(x value.Value, out []value.Value) (value.Value, error) {
 	switch x := x.(type) {
 	case *value.Table:
 		cols := make([]*value.Vector, m.Rows)
-		t := Transpose(m)
+		t := m.Transpose()
 		for c := range cols {
 			cols[c] = funcs.MatrixColumn(t, c)
 		}
 		return value.NewTable(append([]string(nil), x.Names...), cols), nil
 	case *value.Vector:
-		t := Transpose(m)
+		t := m.Transpose()
 		if x.T.IsArray() {
 			return arrayOfRows(out)
 		}
@@ -1029,7 +1059,7 @@ func byRowResult(x value.Value, out []value.Value) (value.Value, error) {
 		}
 		return value.NewTuple(cols), nil
 	}
-	return Transpose(m), nil
+	return m.Transpose(), nil
 }
 
 // arrayOfRows makes an array vector whose rows are the vector results.
@@ -1053,17 +1083,6 @@ func arrayOfRows(out []value.Value) (value.Value, error) {
 	flat.T += value.ArrayOffset
 	flat.Offsets = offs
 	return flat, nil
-}
-
-// transpose returns m with rows and columns swapped.
-func Transpose(m *value.Matrix) *value.Matrix {
-	idx := make([]int, 0, m.Rows*m.Cols)
-	for r := 0; r < m.Rows; r++ {
-		for c := 0; c < m.Cols; c++ {
-			idx = append(idx, c*m.Rows+r)
-		}
-	}
-	return &value.Matrix{V: m.V.Gather(idx), Rows: m.Cols, Cols: m.Rows, RowLabels: m.ColLabels, ColLabels: m.RowLabels}
 }
 
 // byColumn applies func to each column of a matrix (or a table's

@@ -224,6 +224,8 @@ func xrows(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NewInt(int32(n)), nil
 	case *value.Vector:
 		return value.NewInt(int32(t.Len())), nil
+	case *value.Matrix:
+		return value.NewInt(int32(t.Rows)), nil
 	}
 	return value.NewInt(1), nil
 }

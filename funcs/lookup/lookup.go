@@ -84,11 +84,14 @@ func xat(env funcs.Env, args []value.Value) (value.Value, error) {
 // called with each item).
 func eachAt(env funcs.Env, args []value.Value) (value.Value, error) {
 	// A boolean index filters and a pair slices, as indexing does
-	// (progr/operators/eachAt.md); a function takes them whole.
-	if args[1].Type() == value.Bool || args[1].Form() == value.FormPair {
-		if funcs.IsFunction(args[0]) {
+	// (progr/operators/eachAt.md); a function takes its argument whole
+	// (sum @ 6 2 3 is 11), each element of a tuple on its own.
+	if funcs.IsFunction(args[0]) {
+		if x, ok := args[1].(*value.Vector); !ok || x.T != value.Any {
 			return env.Call(args[0], args[1])
 		}
+	}
+	if args[1].Type() == value.Bool || args[1].Form() == value.FormPair {
 		return funcs.Index(env, args[0], args[1])
 	}
 	s := funcs.SeqOf(args[1])
@@ -159,6 +162,22 @@ func Positions(out []int32, scalar bool) value.Value {
 	return value.NewInts(out)
 }
 
+// SearchEach is, for each element j of b, search(len(a), cmp) where
+// cmp(i) compares a[i] with b[j] (Compare's order; a and b of one type):
+// the binary searches of binsrch, asof and lowerBound over a sorted a.
+func SearchEach(a, b *value.Vector, search func(n int, cmp func(i int) int) int32) []int32 {
+	// Compare across the two vectors through a joined one, so one typed
+	// comparison serves every type.
+	joined := a.Clone()
+	joined.AppendVector(b)
+	n := a.Len()
+	out := make([]int32, b.Len())
+	for j := range out {
+		out[j] = search(n, func(i int) int { return value.CompareElems(joined, i, n+j) })
+	}
+	return out
+}
+
 func xbinsrch(env funcs.Env, args []value.Value) (value.Value, error) {
 	x, ok := args[0].(*value.Vector)
 	if !ok || x.T == value.Any {
@@ -172,20 +191,13 @@ func xbinsrch(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Compare across the two vectors through a joined one, so one typed
-	// comparison serves every type.
-	joined := a.Clone()
-	joined.AppendVector(b)
-	n := a.Len()
-	out := make([]int32, b.Len())
-	for j := range out {
-		k := sort.Search(n, func(i int) bool { return value.CompareElems(joined, i, n+j) >= 0 })
-		if k < n && value.CompareElems(joined, k, n+j) == 0 {
-			out[j] = int32(k)
-		} else {
-			out[j] = -1
+	out := SearchEach(a, b, func(n int, cmp func(i int) int) int32 {
+		k := sort.Search(n, func(i int) bool { return cmp(i) >= 0 })
+		if k < n && cmp(k) == 0 {
+			return int32(k)
 		}
-	}
+		return -1
+	})
 	return Positions(out, scalar), nil
 }
 
@@ -645,20 +657,7 @@ func SliceMatrix(env funcs.Env, m *value.Matrix, rows, cols value.Value) (value.
 			return nil, errors.New("Index out of range.")
 		}
 	}
-	idx := make([]int, 0, len(ri)*len(ci))
-	for _, c := range ci {
-		for _, r := range ri {
-			idx = append(idx, c*m.Rows+r)
-		}
-	}
-	out := &value.Matrix{V: m.V.Gather(idx), Rows: len(ri), Cols: len(ci)}
-	if m.RowLabels != nil {
-		out.RowLabels = m.RowLabels.Gather(ri)
-	}
-	if m.ColLabels != nil {
-		out.ColLabels = m.ColLabels.Gather(ci)
-	}
-	return out, nil
+	return m.Sub(ri, ci), nil
 }
 
 func xsubarray(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -113,6 +113,29 @@ func joinMatrix(m *value.Matrix, y value.Value) (value.Value, error) {
 }
 
 func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
+	switch m := args[0].(type) {
+	case *value.Matrix, *value.Table:
+		// join's result, stored into X: a matrix or table grows by columns
+		res, err := xjoin(env, args)
+		if err != nil {
+			return nil, err
+		}
+		if r, ok := res.(*value.Matrix); ok {
+			if mm, ok := m.(*value.Matrix); ok {
+				*mm = *r
+				return mm, nil
+			}
+		}
+		if r, ok := res.(*value.Table); ok {
+			if t, ok := m.(*value.Table); ok {
+				t.Mu.Lock()
+				t.Names, t.Cols = r.Names, r.Cols
+				t.Mu.Unlock()
+				return t, nil
+			}
+		}
+		return nil, errors.New("The first argument of join! must be a vector.")
+	}
 	x, ok := args[0].(*value.Vector)
 	if !ok {
 		return nil, errors.New("The first argument of join! must be a vector.")

@@ -82,8 +82,7 @@ func randSample(r *rand.Rand, x *value.Vector, count int) *value.Vector {
 		fillRandBelow(r, idx, l)
 		return x.Gather(idx)
 	}
-	out := value.NewVector(x.T, count, count)
-	out.Scale = x.Scale
+	out := x.Like(count)
 	idx := make([]int, min(count, randBatch))
 	for at := 0; at < count; at += len(idx) {
 		batch := idx[:min(len(idx), count-at)]

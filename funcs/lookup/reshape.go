@@ -225,7 +225,7 @@ func xregroup(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if !byRow {
-		m = higherorder.Transpose(m)
+		m = m.Transpose()
 	}
 	if label.Len() != m.Rows {
 		return nil, errors.New("The length of label must equal the number of rows of X.")
@@ -257,7 +257,7 @@ func xregroup(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	out := &value.Matrix{V: dv, Rows: labels.Len(), Cols: m.Cols, RowLabels: labels, ColLabels: m.ColLabels}
 	if !byRow {
-		return higherorder.Transpose(out), nil
+		return out.Transpose(), nil
 	}
 	return out, nil
 }

@@ -22,6 +22,8 @@ func init() {
 		funcs.Spec{Name: "repmat", Params: []string{"X", "rowRep", "colRep"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "math", Fn: repmat},
 		funcs.Spec{Name: "cholesky", Params: []string{"obj", "lower"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math", Fn: cholesky},
 	)
+	// inv is inverse under its other name (funcs/m/mr.md: xtx.inv())
+	funcs.Alias("inv", "inverse")
 }
 
 // dense is a column-major DOUBLE matrix.

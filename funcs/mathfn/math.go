@@ -344,6 +344,14 @@ func FromDoubles(r *value.Vector, like *value.Vector) (*value.Vector, error) {
 
 // copyInto overwrites dst's elements with src's (same type and length).
 func CopyInto(dst, src *value.Vector) {
+	if dst.Syms != nil || src.Syms != nil {
+		// a coded SYMBOL side: codes are copied, re-coded or written as
+		// texts by element, as the two representations require
+		for i, n := 0, src.Len(); i < n; i++ {
+			dst.SetFrom(i, src, i)
+		}
+		return
+	}
 	copy(dst.I8, src.I8)
 	copy(dst.I16, src.I16)
 	copy(dst.I32, src.I32)

@@ -420,6 +420,9 @@ func nunique(_ funcs.Env, args []value.Value) (value.Value, error) {
 			flat.Offsets = nil
 			v = &flat
 		}
+		if codes, base, ok := v.SymbolCodes(); ok && len(base) <= 2*len(codes)+1024 {
+			return value.NewInt(int32(distinctCodes(codes, len(base), ignore))), nil
+		}
 		seen := make(map[string]struct{}, v.Len())
 		var key []byte
 		for i, n := 0, v.Len(); i < n; i++ {
@@ -431,6 +434,21 @@ func nunique(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return value.NewInt(int32(len(seen))), nil
 	})
+}
+
+// distinctCodes counts the distinct codes of a coded SYMBOL vector whose
+// base has n symbols, leaving NULL (code 0) out when ignoreNull.
+func distinctCodes(codes []int32, n int, ignoreNull bool) int {
+	seen := make([]bool, n)
+	seen[0] = ignoreNull
+	count := 0
+	for _, c := range codes {
+		if !seen[c] {
+			seen[c] = true
+			count++
+		}
+	}
+	return count
 }
 
 // modeReducer is the most frequent non-NULL value (the first seen among

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"encoding/binary"
 	"errors"
 	"math"
 
@@ -187,29 +188,29 @@ func mutualInfo(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if x.Len() != y.Len() {
 			return nil, errors.New("X and Y of mutualInfo must have the same length.")
 		}
+		// Every NULL is a value of its own, unequal to any other (as NaN
+		// is): mutualInfo.md's pairs with NULLs in both vectors give
+		// ln(10) for ten rows.
+		key := func(b []byte, v *value.Vector, i int) []byte {
+			if v.IsNull(i) {
+				return binary.BigEndian.AppendUint64(append(b[:0], 0xff, 'N'), uint64(i))
+			}
+			return v.AppendKey(b[:0], i)
+		}
 		joint := map[string]float64{}
 		px := map[string]float64{}
 		py := map[string]float64{}
-		n := 0.0
+		n := float64(x.Len())
 		var kx, ky []byte
 		for i := 0; i < x.Len(); i++ {
-			if x.IsNull(i) || y.IsNull(i) {
-				continue
-			}
-			kx = x.AppendKey(kx[:0], i)
-			ky = y.AppendKey(ky[:0], i)
+			kx, ky = key(kx, x, i), key(ky, y, i)
 			px[string(kx)]++
 			py[string(ky)]++
 			joint[string(kx)+"\x00"+string(ky)]++
-			n++
 		}
 		mi := 0.0
 		for i := 0; i < x.Len(); i++ {
-			if x.IsNull(i) || y.IsNull(i) {
-				continue
-			}
-			kx = x.AppendKey(kx[:0], i)
-			ky = y.AppendKey(ky[:0], i)
+			kx, ky = key(kx, x, i), key(ky, y, i)
 			k := string(kx) + "\x00" + string(ky)
 			pxy, ok := joint[k]
 			if !ok {

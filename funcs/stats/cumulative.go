@@ -200,7 +200,7 @@ func cumExtreme(dir int) func(*value.Vector) (*value.Vector, error) {
 		idx := make([]int, v.Len())
 		best := -1
 		for i := range idx {
-			if !v.IsNull(i) && (best < 0 || funcs.CompareAcross(v, i, v, best)*dir > 0) {
+			if !v.IsNull(i) && (best < 0 || value.CompareAcross(v, i, v, best)*dir > 0) {
 				best = i
 			}
 			idx[i] = best
@@ -293,7 +293,7 @@ func cumNot(fn string, args []value.Value, first bool) (value.Value, error) {
 		idx := make([]int, v.Len())
 		pick := -1
 		for i := range idx {
-			ok := !v.IsNull(i) && (kv == nil || funcs.CompareAcross(v, i, kv, 0) != 0)
+			ok := !v.IsNull(i) && (kv == nil || value.CompareAcross(v, i, kv, 0) != 0)
 			if ok && (pick < 0 || !first) {
 				pick = i
 			}
@@ -459,7 +459,7 @@ func CompareNullLow(a float64, an bool, b float64, bn bool) int {
 	if c, ok := value.CompareNulls(an, bn); ok {
 		return c
 	}
-	return funcs.Cmp3(a, b)
+	return value.CompareOrdered(a, b)
 }
 
 // rankResult is INT ranks, or DOUBLE for percent and average ranks.

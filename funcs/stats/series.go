@@ -40,7 +40,7 @@ func monotonic(fn string, x value.Value, dir int) (value.Value, error) {
 		case bn:
 			c = -1
 		default:
-			c = funcs.CompareAcross(v, i, v, i-1)
+			c = value.CompareAcross(v, i, v, i-1)
 		}
 		if c*dir < 0 {
 			return value.NewBool(false), nil

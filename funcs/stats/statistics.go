@@ -200,7 +200,7 @@ func pairExtreme(fn string, x, y value.Value, dir int, ignoreNull bool) (value.V
 			} else {
 				out.AppendFrom(xv, xi)
 			}
-		case funcs.CompareAcross(xv, xi, yv, yi)*dir >= 0:
+		case value.CompareAcross(xv, xi, yv, yi)*dir >= 0:
 			out.AppendFrom(xv, xi)
 		default:
 			out.AppendFrom(yv, yi)

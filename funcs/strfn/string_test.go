@@ -7,27 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/kernel"
 )
-
-func TestWildcardMatch(t *testing.T) {
-	cases := []struct {
-		s, p string
-		want bool
-	}{
-		{"ABCDEFG", "%DE%", true},
-		{"ABCDEFG", "DE", false},
-		{"abc", "a?c", true},
-		{"abc", "a?", false},
-		{"", "%", true},
-		{"aab", "%a%b", true},
-		{"aXbXc", "a%b%c", true},
-		{"aXbXd", "a%b%c", false},
-	}
-	for _, c := range cases {
-		require.Equal(t, c.want, kernel.LikeMatch(c.s, c.p), "%q like %q", c.s, c.p)
-	}
-}
 
 func TestRecodeGBKRoundTrip(t *testing.T) {
 	gbk, err := recode("fromUTF8", value.NewString("高性能"), "utf-8", "gbk")

@@ -15,14 +15,18 @@ type Host interface {
 	Local(name string) (value.Value, bool)
 	// Shared returns the shared object called name.
 	Shared(name string) (value.Value, bool)
-	// Undefine removes name from the calling frame; with shared, or when
-	// the frame does not hold it, it unshares the shared object of that
-	// name instead when there is one (undef). "all" empties the frame.
-	Undefine(name string, shared bool) error
+	// Undefine removes name as undef does: with kind VAR from the
+	// calling frame, or, when the frame does not hold it, the shared
+	// object of that name; with kind SHARED the shared object; with kind
+	// DEF the session's function definition. The name "all" removes
+	// every object of that kind.
+	Undefine(name string, kind ObjKind) error
 	// Share makes v the shared object called name (share).
 	Share(v value.Value, name string, readonly bool) error
 	// DatabaseExists reports whether the dfs:// database path exists.
 	DatabaseExists(path string) bool
+	// DatabaseOwner is the user who created the dfs:// database path.
+	DatabaseOwner(path string) string
 	// SessionObjects lists the session's variables (not a function's
 	// locals) by name and, with shared, the shared objects after them by
 	// name (objs).
@@ -45,9 +49,24 @@ type Host interface {
 	// (a DFS table), checking the session may; stmt is set for INSERT
 	// INTO. ok is false when t is not such a table.
 	AppendRows(t value.Value, src *value.Table, stmt bool) (n int, ok bool, err error)
+	// AddColumns is addColumn on t, a table the engine keeps (a DFS
+	// table), checking the session may; ok is false when t is not such a
+	// table.
+	AddColumns(t value.Value, names []string, types []value.Type, scales []int32) (ok bool, err error)
 	// UpsertRows is upsert! into t, a table the engine keeps; ok is false
 	// when t is not one that supports it.
 	UpsertRows(t value.Value, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (res insert.Result, ok bool, err error)
 }
+
+// ObjKind is the kind of object defined and undef look at: DolphinDB's
+// VAR, SHARED and DEF, whose values the constants have.
+type ObjKind int
+
+// The kinds of object, as the script constants VAR, SHARED and DEF.
+const (
+	VarObj ObjKind = iota
+	SharedObj
+	DefObj
+)
 
 func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }

@@ -2,7 +2,6 @@ package system
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -571,27 +570,8 @@ func xsql(env funcs.Env, args []value.Value, names []string) (value.Value, error
 	default:
 		return nil, errors.New("The argument [groupFlag] of sql must be 0, 1 or 2.")
 	}
-	csort, err := c.exprs(funcs.Arg(args, 5))
-	if err != nil {
+	if sel.CSort, sel.Having, err = c.csortHaving(funcs.Arg(args, 5), funcs.Arg(args, 6), funcs.Arg(args, 7)); err != nil {
 		return nil, err
-	}
-	asc, err := xorderFlags(funcs.Arg(args, 6), len(csort))
-	if err != nil {
-		return nil, err
-	}
-	for i, e := range csort {
-		sel.CSort = append(sel.CSort, sqlparse.OrderItem{X: e, Desc: !asc[i]})
-	}
-	having, err := c.exprs(funcs.Arg(args, 7))
-	if err != nil {
-		return nil, err
-	}
-	if len(having) > 0 {
-		h := having[0]
-		for _, x := range having[1:] {
-			h = &sqlparse.BinaryExpr{Op: "&&", L: h, R: x}
-		}
-		sel.Having = h
 	}
 	order, err := c.exprs(funcs.Arg(args, 8))
 	if err != nil {
@@ -679,12 +659,37 @@ func xsqlUpdate(env funcs.Env, args []value.Value, names []string) (value.Value,
 	if st.ContextBy, err = c.exprs(funcs.Arg(args, 4)); err != nil {
 		return nil, err
 	}
-	for i := 5; i < len(args); i++ {
-		if args[i] != nil {
-			return nil, fmt.Errorf("The argument [%s] of sqlUpdate is not supported yet.", []string{"csort", "ascSort", "having"}[i-5])
-		}
+	if st.CSort, st.Having, err = c.csortHaving(funcs.Arg(args, 5), funcs.Arg(args, 6), funcs.Arg(args, 7)); err != nil {
+		return nil, err
 	}
 	return &funcs.Meta{Stmt: st, Bind: c.bind}, nil
+}
+
+// csortHaving reads the csort, ascSort and having arguments of sql and
+// sqlUpdate: csort keys with their directions (ascending unless ascSort
+// says 0), and the having conditions joined with and.
+func (c *coder) csortHaving(csortArg, ascArg, havingArg value.Value) ([]sqlparse.OrderItem, sqlparse.Expr, error) {
+	csort, err := c.exprs(csortArg)
+	if err != nil {
+		return nil, nil, err
+	}
+	asc, err := xorderFlags(ascArg, len(csort))
+	if err != nil {
+		return nil, nil, err
+	}
+	var items []sqlparse.OrderItem
+	for i, e := range csort {
+		items = append(items, sqlparse.OrderItem{X: e, Desc: !asc[i]})
+	}
+	having, err := c.exprs(havingArg)
+	if err != nil || len(having) == 0 {
+		return items, nil, err
+	}
+	h := having[0]
+	for _, x := range having[1:] {
+		h = &sqlparse.BinaryExpr{Op: "&&", L: h, R: x}
+	}
+	return items, h, nil
 }
 
 func xsqlDelete(env funcs.Env, args []value.Value, names []string) (value.Value, error) {

@@ -120,6 +120,28 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 			}
 			continue
 		}
+		if m, ok := a.(*value.Matrix); ok {
+			// one column per matrix column, named by its label, else
+			// C0, C1, ... (table.md)
+			for j := 0; j < m.Cols; j++ {
+				vals = append(vals, m.V.Slice(j*m.Rows, (j+1)*m.Rows).Clone())
+				name := fmt.Sprintf("C%d", j)
+				if m.ColLabels != nil {
+					name = fmt.Sprint(m.ColLabels.At(j))
+				}
+				colNames = append(colNames, name)
+			}
+			continue
+		}
+		if cols := tupleColumns(a, args); cols != nil {
+			// a tuple of vectors of one type and the table's length is
+			// one column per element (table.md)
+			for k, c := range cols {
+				vals = append(vals, c)
+				colNames = append(colNames, fmt.Sprintf("col%d", k+1))
+			}
+			continue
+		}
 		vals = append(vals, a)
 		name := ""
 		if i < len(names) {
@@ -136,6 +158,39 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 	}
 	t.Names = colNames
 	return t, nil
+}
+
+// tupleColumns is the elements of a, when a is a tuple of vectors of one
+// type whose length is the table's (the first non-tuple vector argument's,
+// or their own when there is none); nil otherwise, and a tuple then makes
+// one ANY column.
+func tupleColumns(a value.Value, args []value.Value) []*value.Vector {
+	t, ok := a.(*value.Vector)
+	if !ok || t.T != value.Any || len(t.Any) == 0 {
+		return nil
+	}
+	cols := make([]*value.Vector, len(t.Any))
+	for k, e := range t.Any {
+		v, ok := e.(*value.Vector)
+		if !ok || v.T == value.Any || v.T.IsArray() {
+			return nil
+		}
+		if k > 0 && (v.T != cols[0].T || v.Len() != cols[0].Len()) {
+			return nil
+		}
+		cols[k] = v
+	}
+	rows := cols[0].Len()
+	for _, o := range args {
+		if v, ok := o.(*value.Vector); ok && v.T != value.Any {
+			rows = v.Len()
+			break
+		}
+	}
+	if rows != cols[0].Len() {
+		return nil
+	}
+	return cols
 }
 
 // makeKeyed turns t into a keyed or indexed table over keys.

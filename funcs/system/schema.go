@@ -38,6 +38,12 @@ type engineTable interface {
 	SchemaDict() *value.Dict
 }
 
+// database is a database handle: schema(db) describes it.
+type database interface {
+	Path() string
+	SchemaDict(owner string) *value.Dict
+}
+
 // xtable keeps an argument's vector as its column unless a variable (or
 // another column) still reaches it: the interpreter's ownership rules
 // decide (Host.OwnColumns).
@@ -163,6 +169,12 @@ func xschema(env funcs.Env, args []value.Value) (value.Value, error) {
 		return schemaDict(n, ty, sc), nil
 	case engineTable:
 		return x.SchemaDict(), nil
+	case database:
+		h, err := host(env)
+		if err != nil {
+			return nil, err
+		}
+		return x.SchemaDict(h.DatabaseOwner(x.Path())), nil
 	}
 	return nil, errors.New("The argument of schema must be a table.")
 }
@@ -176,8 +188,11 @@ func xcolumnNames(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xcols(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, ok := args[0].(*value.Vector); ok {
+	switch x := args[0].(type) {
+	case *value.Vector:
 		return value.NewInt(1), nil
+	case *value.Matrix:
+		return value.NewInt(int32(x.Cols)), nil
 	}
 	names, _, _, err := schemaOf(env, args[0])
 	if err != nil {

@@ -2,6 +2,7 @@ package system
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -51,17 +52,45 @@ func xdefined(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, errors.New("The argument of defined must be a string.")
 	}
+	kind, err := objKindArg(funcs.Arg(args, 1), "defined")
+	if err != nil {
+		return nil, err
+	}
 	out := value.NewVector(value.Bool, 0, len(names))
 	for _, n := range names {
-		_, a := h.Local(n)
-		_, b := h.Shared(n)
-		_, c := h.Function(n)
-		out.I8 = append(out.I8, xboolI8(a || b || c))
+		var def bool
+		switch kind {
+		case VarObj:
+			_, def = h.Var(n)
+			if def {
+				_, shared := h.Shared(n)
+				_, local := h.Local(n)
+				def = local || !shared
+			}
+		case SharedObj:
+			_, def = h.Shared(n)
+		case DefObj:
+			_, def = h.Function(n)
+		}
+		out.I8 = append(out.I8, xboolI8(def))
 	}
 	if len(names) == 1 {
 		return out.At(0), nil
 	}
 	return out, nil
+}
+
+// objKindArg reads the VAR/SHARED/DEF argument of defined and undef; a
+// missing one is VAR.
+func objKindArg(v value.Value, fn string) (ObjKind, error) {
+	if v == nil {
+		return VarObj, nil
+	}
+	t, ok := v.(*value.Scalar)
+	if !ok || t.Null || t.Type().Category() != value.CatIntegral || t.I < int64(VarObj) || t.I > int64(DefObj) {
+		return 0, fmt.Errorf("The objType of %s must be VAR, SHARED or DEF.", fn)
+	}
+	return ObjKind(t.I), nil
 }
 
 func xundef(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -76,16 +105,12 @@ func xundef(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, errors.New("The argument of undef must be a variable name string.")
 	}
-	objType := int64(0)
-	if len(args) > 1 {
-		t, ok := args[1].(*value.Scalar)
-		if !ok || t.Null {
-			return nil, errors.New("The objType of undef must be VAR, SHARED or DEF.")
-		}
-		objType = t.I
+	kind, err := objKindArg(funcs.Arg(args, 1), "undef")
+	if err != nil {
+		return nil, err
 	}
 	for _, n := range names {
-		if err := h.Undefine(n, objType == 1); err != nil {
+		if err := h.Undefine(n, kind); err != nil {
 			return nil, err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 func init() {
@@ -38,25 +39,6 @@ func init() {
 			return nil, nil
 		}},
 	)
-}
-
-// xlikePattern matches s against a xdefs pattern: % any run, ? one char.
-func xlikePattern(pat, s string) bool {
-	if pat == "" {
-		return s == ""
-	}
-	switch pat[0] {
-	case '%':
-		for i := 0; i <= len(s); i++ {
-			if xlikePattern(pat[1:], s[i:]) {
-				return true
-			}
-		}
-		return false
-	case '?':
-		return s != "" && xlikePattern(pat[1:], s[1:])
-	}
-	return s != "" && s[0] == pat[0] && xlikePattern(pat[1:], s[1:])
 }
 
 // xsyntaxOf renders a function's parameters as DolphinDB's syntax column
@@ -95,7 +77,7 @@ func xdefs(env funcs.Env, args []value.Value) (value.Value, error) {
 	maxP := value.NewVector(value.Int, 0, len(all))
 	syn := value.NewVector(value.String, 0, len(all))
 	for _, f := range all {
-		if pat != "" && !xlikePattern(pat, f.Name) {
+		if pat != "" && !kernel.LikeMatch(f.Name, pat) {
 			continue
 		}
 		names.Str = append(names.Str, f.Name)
@@ -158,11 +140,9 @@ func xobjs(env funcs.Env, args []value.Value) (value.Value, error) {
 		extra := ""
 		if o.Value.Form() == value.FormTable {
 			typ = "BASIC"
-			if t, ok := o.Value.(interface{ TableName() string }); ok {
-				if _, plain := o.Value.(*value.Table); !plain {
-					typ = "ALIAS"
-					extra = t.TableName()
-				}
+			if t, ok := o.Value.(interface{ LogicalPath() string }); ok {
+				typ = "ALIAS"
+				extra = t.LogicalPath()
 			}
 		}
 		owner := ""
@@ -196,16 +176,20 @@ func objsShape(v value.Value) (rows, cols, bytes int64) {
 		}
 		return int64(x.Rows()), int64(len(x.Cols)), bytes
 	case engineTable:
+		// DolphinDB counts a DFS table's handle, not its data: 0 rows
+		// (objs.md lists pt with rows 0 after appending to it).
 		names, _, _ := x.Schema()
-		var n int64
-		if rc, ok := x.(interface{ RowCount() (int64, error) }); ok {
-			if c, err := rc.RowCount(); err == nil {
-				n = c
-			}
-		}
-		return n, int64(len(names)), 0
+		return 0, int64(len(names)), 0
 	case *value.Vector:
 		return int64(x.Len()), 1, vectorBytes(x)
+	case *value.Matrix:
+		return int64(x.Rows), int64(x.Cols), vectorBytes(x.V)
+	case *value.Pair:
+		return int64(x.V.Len()), 1, vectorBytes(x.V)
+	case *value.Set:
+		return int64(x.V.Len()), 1, vectorBytes(x.V)
+	case *value.Dict:
+		return int64(x.Len()), 1, vectorBytes(x.Keys) + vectorBytes(x.Vals)
 	}
 	return 1, 1, 16
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
@@ -81,10 +82,6 @@ func typeCodes(x value.Value) ([]value.Type, []int32, error) {
 }
 
 func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
-	t, err := memTable("addColumn", args[0])
-	if err != nil {
-		return nil, err
-	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
 		return nil, errors.New("The argument [colNames] of addColumn must be a string scalar or vector.")
@@ -96,20 +93,27 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(types) != len(names) {
 		return nil, errors.New("The number of column names and column types must be the same.")
 	}
+	if _, mem := args[0].(*value.Table); !mem {
+		h, err := host(env)
+		if err != nil {
+			return nil, err
+		}
+		if ok, err := h.AddColumns(args[0], names, types, scales); ok || err != nil {
+			return nil, err
+		}
+	}
+	t, err := memTable("addColumn", args[0])
+	if err != nil {
+		return nil, err
+	}
 	t.Mu.Lock()
 	defer t.Mu.Unlock()
 	for _, n := range names {
 		if t.ColumnIndex(n) >= 0 {
-			return nil, fmt.Errorf("The column [%s] already exists in the table.", n)
+			return nil, ddberr.Errorf("The column [%s] already exists in the table.", n)
 		}
 	}
-	rows := t.Rows()
-	for i, n := range names {
-		c := value.NewNullVector(types[i], rows)
-		c.Scale = scales[i]
-		t.Names = append(t.Names, n)
-		t.Cols = append(t.Cols, c)
-	}
+	t.AddNullColumns(names, types, scales)
 	return nil, nil
 }
 

@@ -1,9 +1,7 @@
 package textio
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"strconv"
 
@@ -148,24 +146,9 @@ func readFile(env funcs.Env, fn string, x value.Value) ([]byte, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, filesys.OpenError(name, err)
 	}
 	return data, nil
-}
-
-// fileError words an operating system error on a script's file.
-func fileError(name string, err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("Couldn't open file [%s]. No such file or directory", name)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("Couldn't open file [%s]. Permission denied", name)
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("Couldn't open file [%s]. %v", name, pe.Err)
-	}
-	return fmt.Errorf("Couldn't open file [%s]. %v", name, err)
 }
 
 // prepared is a file split up to its data: the column names and types and

@@ -66,7 +66,7 @@ func saveText(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, filesys.OpenError(name, err)
 	}
 	// header only at the top of an empty file, as the page says
 	if st, err := f.Stat(); err == nil && st.Size() > 0 {
@@ -322,14 +322,14 @@ func saveTextFile(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, filesys.OpenError(name, err)
 	}
 	_, err = f.WriteString(content)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, filesys.OpenError(name, err)
 	}
 	if x := funcs.Arg(args, 3); !absent(x) {
 		ms, err := funcs.IntArg(fn, "lastModified", x, 0)
@@ -338,7 +338,7 @@ func saveTextFile(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		t := time.UnixMilli(ms)
 		if err := os.Chtimes(path, t, t); err != nil {
-			return nil, fileError(name, err)
+			return nil, filesys.OpenError(name, err)
 		}
 	}
 	return nil, nil

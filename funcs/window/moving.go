@@ -347,7 +347,7 @@ func pickExtreme(dir int) pickKernel {
 		for i := 0; i < n; i++ {
 			if !v.IsNull(i) {
 				cnt++
-				for len(dq) > 0 && funcs.CompareAcross(v, i, v, dq[len(dq)-1])*dir > 0 {
+				for len(dq) > 0 && value.CompareAcross(v, i, v, dq[len(dq)-1])*dir > 0 {
 					dq = dq[:len(dq)-1]
 				}
 				dq = append(dq, i)

@@ -76,7 +76,7 @@ func mNot(fn string, args []value.Value, first bool) (value.Value, error) {
 				return nil, err
 			}
 			kv := c.(*value.Scalar).Vector()
-			skip = func(i int) bool { return v.IsNull(i) || funcs.CompareAcross(v, i, kv, 0) == 0 }
+			skip = func(i int) bool { return v.IsNull(i) || value.CompareAcross(v, i, kv, 0) == 0 }
 		}
 		f := countFrames(v.Len(), w, minP)
 		idx := make([]int, v.Len())
@@ -498,23 +498,7 @@ func tmrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 				out[i] = value.NullFloat64
 				continue
 			}
-			var less, equal, n float64
-			for _, y := range xs[f.lo[i] : i+1] {
-				yn := funcs.IsNullF(y)
-				if yn && o.IgnoreNA {
-					continue
-				}
-				n++
-				c := stats.CompareNullLow(y, yn, x, xn)
-				if !o.Ascending {
-					c = -c
-				}
-				if c < 0 {
-					less++
-				} else if c == 0 {
-					equal++
-				}
-			}
+			less, equal, n, _ := stats.RankCounts(x, xs[f.lo[i]:i+1], o)
 			out[i] = stats.RankOf(x, less, equal, n, o)
 		}
 		return stats.RankResult(out, o), nil

@@ -54,6 +54,9 @@ func keyCodes(v *value.Vector) ([]int32, []int) {
 	}
 	switch v.T.Storage() {
 	case value.StString:
+		if codes, base, ok := v.SymbolCodes(); ok && len(base) <= 2*len(codes)+1024 {
+			return symbolCodes(codes, len(base))
+		}
 		return stringCodes(v.Strings())
 	case value.StBytes16:
 		return denseCodes(v.B16)
@@ -74,6 +77,24 @@ func denseCodes[T comparable](xs []T) ([]int32, []int) {
 			first = append(first, i)
 		}
 		codes[i] = c
+	}
+	return codes, first
+}
+
+// symbolCodes is denseCodes for a coded SYMBOL column of a base of n
+// symbols: a table indexed by symbol code replaces the hash map.
+func symbolCodes(xs []int32, n int) ([]int32, []int) {
+	codes := make([]int32, len(xs))
+	seen := make([]int32, n) // group + 1, 0 while unseen
+	var first []int
+	for i, x := range xs {
+		c := seen[x]
+		if c == 0 {
+			first = append(first, i)
+			c = int32(len(first))
+			seen[x] = c
+		}
+		codes[i] = c - 1
 	}
 	return codes, first
 }

@@ -16,6 +16,8 @@ func TestKeyCodesMatchHashing(t *testing.T) {
 		value.NewLongs([]int64{1 << 40, 7, 1 << 40, value.NullInt64, 7}),
 		value.NewLongs([]int64{math.MaxInt64, math.MinInt64 + 1, 0, math.MaxInt64}),
 		value.NewStrings(value.Symbol, []string{"a", "b", "a", "", "b" + "", string([]byte{'a'}), "c"}),
+		value.NewSymbols([]string{"a", "b", "a", "", "b", "a", "c"}),
+		value.NewSymbols([]string{"x", "y"}).Slice(1, 2),
 	}
 	for _, v := range cases {
 		codes, first := keyCodes(v)

@@ -198,6 +198,9 @@ func (f *formatter) node(n sqlparse.Node) {
 		} else {
 			f.w("undef ", strings.Join(n.Names, ", "))
 		}
+		if n.Kind != "" {
+			f.w(", ", n.Kind)
+		}
 	case *sqlparse.TimerStmt:
 		f.w("timer")
 		f.opt("(", n.Count, ")")

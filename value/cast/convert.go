@@ -508,7 +508,8 @@ func fromString(c *cell, to value.Type, ts int32) error {
 		if to == value.Float {
 			c.f = float64(float32(f))
 		}
-		if math.IsInf(c.f, 0) {
+		if math.IsInf(c.f, 0) && !infText(s) {
+			// an overflowing number, not an explicit inf
 			c.null = true
 		}
 		return nil
@@ -932,8 +933,10 @@ func Vector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 	out := value.NewVector(t, n, n)
 	out.Scale = scale
 	var c cell
+	var elem value.Scalar
 	for i := 0; i < n; i++ {
-		readCell(v, i, &c)
+		v.ReadAt(i, &elem)
+		scalarCell(&elem, &c)
 		if !c.null {
 			if err := convertCell(&c, v.T, v.Scale, t, scale); err != nil {
 				return nil, err
@@ -985,34 +988,6 @@ func castTuple(v *value.Vector, t value.Type, scale int32) (*value.Vector, error
 		writeCell(out, i, &c)
 	}
 	return out, nil
-}
-
-func readCell(v *value.Vector, i int, c *cell) {
-	*c = cell{}
-	if v.IsNull(i) {
-		c.null = true
-		return
-	}
-	switch v.T.Storage() {
-	case value.StInt8:
-		c.i = int64(v.I8[i])
-	case value.StInt16:
-		c.i = int64(v.I16[i])
-	case value.StInt32:
-		c.i = int64(v.I32[i])
-	case value.StInt64:
-		c.i = v.I64[i]
-	case value.StFloat32:
-		c.f = float64(v.F32[i])
-	case value.StFloat64:
-		c.f = v.F64[i]
-	case value.StString:
-		c.s = v.StrAt(i)
-	case value.StBytes16:
-		c.b = v.B16[i]
-	default:
-		c.null = true
-	}
 }
 
 func writeCell(v *value.Vector, i int, c *cell) {
@@ -1435,7 +1410,14 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 
 	// literal <-> literal: copy the strings once
 	case fc == value.CatLiteral && tc == value.CatLiteral:
-		out := value.NewStrings(t, append([]string(nil), v.Strings()...))
+		if t == value.Symbol {
+			return value.NewSymbols(v.Strings()), true, nil
+		}
+		strs := v.Strings()
+		if v.Syms == nil {
+			strs = append([]string(nil), strs...)
+		}
+		out := value.NewStrings(t, strs)
 		return out, true, nil
 
 	// UUID / IPADDR / INT128 reinterpret

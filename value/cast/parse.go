@@ -551,6 +551,14 @@ func leadingInt(s string) (int64, bool) {
 	return int64(u), true
 }
 
+// infText reports whether s spells infinity (inf, -Infinity ...), which
+// converts to an infinite float rather than NULL.
+func infText(s string) bool {
+	s = strings.TrimLeft(s, " \t\r\n")
+	s = strings.TrimLeft(s, "+-")
+	return len(s) >= 3 && strings.EqualFold(s[:3], "inf")
+}
+
 // leadingFloat reads the longest numeric prefix of s (strtod-like).
 func leadingFloat(s string) (float64, bool) {
 	s = strings.TrimLeft(s, " \t\r\n")
@@ -558,6 +566,17 @@ func leadingFloat(s string) (float64, bool) {
 	i := 0
 	if i < len(s) && (s[i] == '-' || s[i] == '+') {
 		i++
+	}
+	// strtod reads inf, infinity and nan in any case: float(`inf) is +inf
+	if rest := strings.ToLower(s[i:]); strings.HasPrefix(rest, "inf") || strings.HasPrefix(rest, "nan") {
+		f := math.Inf(1)
+		if rest[0] == 'n' {
+			f = math.NaN()
+		}
+		if s[0] == '-' {
+			f = -f
+		}
+		return f, true
 	}
 	digits := 0
 	for i < len(s) && isDigit(s[i]) {

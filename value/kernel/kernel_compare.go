@@ -140,6 +140,11 @@ func literalText(v *value.Vector) []string {
 // SYMBOL or BLOB side; strings compare bytewise and the empty string (NULL)
 // sorts first.
 func literalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
+	if op == OpEq || op == OpNe {
+		if out, ok := codedEquality(op == OpEq, x, y, n); ok {
+			return out, nil
+		}
+	}
 	a, b := literalText(x.V), literalText(y.V)
 	ma, mb := mask(x), mask(y)
 	switch {
@@ -173,6 +178,40 @@ func literalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	return nil, fmt.Errorf("The operator %s is not supported for %s and %s.", op, x.V.T, y.V.T)
 }
 
+// codedEquality is = (eq) or != with a coded SYMBOL side, compared on
+// int32 codes: a literal constant on the other side is looked up in the
+// base once, a vector sharing the base compares code to code. ok is false
+// when neither applies.
+func codedEquality(eq bool, x, y Operand, n int) (*value.Vector, bool) {
+	if x.V.Syms == nil {
+		x, y = y, x
+	}
+	xc, _, ok := x.V.SymbolCodes()
+	if !ok || y.V.T.Category() != value.CatLiteral {
+		return nil, false
+	}
+	out := value.NewVector(value.Bool, n, n)
+	o := out.I8
+	switch {
+	case y.Scalar && !x.Scalar:
+		c, found := x.V.Syms.Code(y.V.StrAt(0))
+		if !found {
+			c = -1 // no row holds it
+		}
+		for i, xi := range xc[:n] {
+			o[i] = boolByte((xi == c) == eq)
+		}
+	case y.V.Syms == x.V.Syms:
+		yc, ma, mb := y.V.I32, mask(x), mask(y)
+		for i := range o {
+			o[i] = boolByte((xc[i&ma] == yc[i&mb]) == eq)
+		}
+	default:
+		return nil, false
+	}
+	return out, true
+}
+
 // likeKernel is SQL LIKE / ILIKE with % (any run) and _ (one character).
 func likeKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	a, b := literalText(x.V), literalText(y.V)
@@ -189,7 +228,9 @@ func likeKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 }
 
 // LikeMatch implements DolphinDB's LIKE: % matches any run of characters
-// and ? any one character (progr/sql/like.md).
+// and ? any one character (progr/sql/like.md). The other wildcard
+// filters (restore's partition, getRecentJobs' job id, the chunk
+// listings, defs) match with it too.
 func LikeMatch(s, p string) bool {
 	// Iterative matching with one backtrack point for the last %, so long
 	// patterns cost O(len(s)*len(p)) at worst and never recurse.
@@ -197,11 +238,11 @@ func LikeMatch(s, p string) bool {
 	star, mark := -1, 0
 	for si < len(s) {
 		switch {
-		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
-			si++
-			pi++
 		case pi < len(p) && p[pi] == '%':
 			star, mark = pi, si
+			pi++
+		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
+			si++
 			pi++
 		case star >= 0:
 			pi = star + 1

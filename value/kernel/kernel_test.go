@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -142,6 +143,22 @@ func TestLikeMatch(t *testing.T) {
 	}{
 		{"abc", "a%", true}, {"abc", "%c", true}, {"abc", "a?c", true}, {"abc", "a?", false},
 		{"", "%", true}, {"", "?", false}, {"a_c", "a_c", true}, {"abc", "a_c", false}, {"aXbXc", "a%b%c", true}, {"ab", "a%b%c", false},
+		// a % in the text is a character, the pattern's % still a wildcard
+		{"%ba", "%a", true}, {"a%c", "a%", true}, {"%", "%%", true},
+		// restore's partition patterns
+		{"/20170807/0_50", "%", true},
+		{"/20170810/0_50", "%20170810%", true},
+		{"/20170811/0_50", "%20170810%", false},
+		{"/20170807/0_50", "/2017080?/0_50", true},
+		{"/2017080/0_50", "/2017080?/0_50", false},
+		{"/compoDB/20170807/0_50", "%/0_50", true},
+		{strings.Repeat("a", 60), "%a%b%c%d%e%f%g%h%", false},
+		{"", "", true},
+		// getRecentJobs' job id patterns
+		{"daily", "daily", true}, {"daily", "da%", true}, {"weekly", "%ly", true},
+		{"daily", "d?ily", true}, {"dily", "d?ily", false}, {"daily", "w%", false},
+		// like() from strfn
+		{"ABCDEFG", "%DE%", true}, {"ABCDEFG", "DE", false}, {"aab", "%a%b", true}, {"aXbXd", "a%b%c", false},
 	}
 	for _, c := range cases {
 		require.Equal(t, c.want, LikeMatch(c.s, c.p), "%q like %q", c.s, c.p)
@@ -192,5 +209,30 @@ func TestScalarBinaryMatchesVectorKernel(t *testing.T) {
 				require.Equal(t, want.String(), fast.String(), "%v %s %v", a, op, b)
 			}
 		}
+	}
+}
+
+// = and != with a coded SYMBOL side (on codes) agree with comparing the
+// same texts as strings.
+func TestCodedSymbolEquality(t *testing.T) {
+	strs := []string{"A", "B", "", "A", "C"}
+	coded, plain := value.NewSymbols(strs), value.NewStrings(value.Symbol, strs)
+	same := coded.Gather([]int{4, 1, 2, 0, 0})
+	consts := []*value.Vector{vec(value.Symbol, "A"), vec(value.String, "Z"), vec(value.String, "")}
+	for _, op := range []Op{OpEq, OpNe} {
+		for _, k := range consts {
+			for _, pair := range [][2]Operand{{vv(coded), sc(k)}, {sc(k), vv(coded)}} {
+				got, err := Binary(op, pair[0], pair[1])
+				require.NoError(t, err)
+				want, err := Binary(op, vv(plain), sc(k))
+				require.NoError(t, err)
+				require.Equal(t, want.I8, got.I8, "%v %s", op, k.StrAt(0))
+			}
+		}
+		got, err := Binary(op, vv(coded), vv(same))
+		require.NoError(t, err)
+		want, err := Binary(op, vv(plain), vv(value.NewStrings(value.Symbol, same.Strings())))
+		require.NoError(t, err)
+		require.Equal(t, want.I8, got.I8, "%v vectors", op)
 	}
 }

@@ -1,4 +1,0 @@
-package dbfuncs
-
-// LikeMatch exposes likeMatch to the external tests.
-var LikeMatch = likeMatch

@@ -1,0 +1,64 @@
+package engine_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Scripts over a coded SYMBOL vector (symbol(...): codes into a symbol
+// base) print what they print over the same texts held as strings (a
+// SYMBOL vector appended to an empty plain one), in place mutations
+// included.
+func TestCodedSymbolsMatchPlain(t *testing.T) {
+	const texts = "`A``B``C"
+	preludes := map[bool]string{
+		true:  "s = symbol(" + texts + ")",
+		false: "s = array(SYMBOL, 0); s.append!(" + texts + ")",
+	}
+	scripts := []string{
+		"nullFill!(s, `X); s", "nullFill(s, `X)", "ffill!(s); s", "bfill!(s); s", "ffill(s)", "bfill(s)",
+		"sort!(s); s", "sort(s)", "isort(s)", "rank(s)", "s.reverse()",
+		"s[s==`A] = `Z; s", "s[1] = `K; s", "s.replace!(`A, `Y); s", "s.append!(`Q); s", "fill!(s, [1, 3], `F); s",
+		"nunique(s)", "distinct(s).sort()", "s == `A", "s != `A", "s < `B", "s like \"A%\"", "s in `A`C", "s in set(`B`Q)",
+		"concat(s)", "string(s)", "s + \"x\"", "take(s, 7)", "s[[0, 2]]", "move(s, 1)", "prev(s)", "next(s)", "iif(s == `A, s, `Z)",
+		"t = table(s as sym, 1..5 as v); update t set sym = `Q where v = 2; t",
+		"t = table(s as sym, 1..5 as v); t.nullFill!(`W); t",
+		"t = table(s as sym, 1..5 as v); t.sortBy!(`sym); t",
+		"t = table(s as sym, 1..5 as v); select count(*), sum(v) from t group by sym",
+		"t = table(s as sym, 1..5 as v); select * from t where sym in `A`C",
+		"t = table(s as sym, 1..5 as v); select * from t where sym = `B or sym = NULL",
+		"t = table(s as sym, 1..5 as v); select * from t order by sym desc",
+		"t = table(s as sym, 1..5 as v); t2 = table(1:0, `sym`v, [SYMBOL, INT]); t2.append!(t); t2.append!(t); t2",
+		"t = table(s as sym, 1..5 as v); u = table(symbol(`A`C) as sym, 10 20 as w); select * from lj(t, u, `sym)",
+		"t = table(s as sym, 1..5 as v); u = table(symbol(`C`A`B) as sym, 10 20 30 as w); select * from ej(t, u, `sym)",
+		"t = table(s as sym, 1..5 as v); select sym, v from t where v > 1 context by sym",
+		"dict(distinct(s).sort(), 1..4)",
+	}
+	for _, script := range scripts {
+		t.Run(script, func(t *testing.T) {
+			var out [2]string
+			for k, coded := range []bool{true, false} {
+				e, err := engine.Open(engine.Options{InMemory: true})
+				require.NoError(t, err)
+				s := e.NewSession()
+				_, err = s.Run(preludes[coded])
+				require.NoError(t, err)
+				v, ok := s.Get("s")
+				require.True(t, ok)
+				require.Equal(t, coded, v.(*value.Vector).Syms != nil, "prelude representation")
+				r, err := s.Run(script)
+				if err != nil {
+					out[k] = "error: " + err.Error()
+				} else {
+					out[k] = r.String()
+				}
+				e.Close()
+			}
+			require.Equal(t, out[1], out[0])
+		})
+	}
+}
