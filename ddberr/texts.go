@@ -1006,4 +1006,19 @@ var texts = []Text{
 	{"The operator ! doesn't support %s.", "porpoise"},
 	{"The operator %s doesn't support %s and %s.", "porpoise"},
 	{"The operator %s is not supported between %s and %s.", "porpoise"},
+
+	// SQL analytic functions, with, any/all and correlated subqueries
+	// (package query)
+	{"A RANGE window frame with an offset needs exactly one ORDER BY column of an integral or temporal type.", "progr/sql/analyticFunction.md"},
+	{"%s is not an analytic function.", "progr/sql/analyticFunction.md"},
+	{"The argument of %s must be a positive integer.", "progr/sql/analyticFunction.md"},
+	{"The argument of %s must be an integer scalar.", "progr/sql/analyticFunction.md"},
+	{"The analytic function %s needs a column argument.", "porpoise"},
+	{"The default value of %s must be a scalar.", "progr/sql/analyticFunction.md"},
+	{"The offset of a %s window frame must be a non-negative integer%s.", "progr/sql/analyticFunction.md"},
+	{"The number of column names after with must match the number of columns its query returns.", "progr/sql/with.md"},
+	{"The argument of %s must be a subquery or a vector.", "progr/sql/any.md"},
+	{"A correlated subquery may link to the outer table only by equality or in conditions on the outer table's columns.", "porpoise: DolphinDB runs any correlated subquery row by row (progr/sql/exists.md)"},
+	{"The subquery after in must select one column.", "progr/sql/in.md"},
+	{"The step of interval must divide its duration.", "progr/sql/interval.md"},
 }

@@ -124,6 +124,8 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		return v, err
 	case *sqlparse.UnionExpr:
 		return query.Union(in, n)
+	case *sqlparse.WithExpr:
+		return query.With(in, n)
 	case *sqlparse.StarExpr:
 		if in.row != nil {
 			return in.row.Star(), nil

@@ -64,3 +64,6 @@ func (in *interp) NullSafeJoin() bool { return in.s.eng.cfg.EnableNullSafeJoin }
 // own included, is in the funcs registry, which states its properties,
 // so there are none to add.
 func (in *interp) BuiltinProps(string, value.Value) (funcs.Props, bool) { return 0, false }
+
+// Bind implements query.Env.
+func (in *interp) Bind(vars map[string]value.Value) func() { return in.bind(vars) }

@@ -48,6 +48,10 @@ type Env interface {
 	// registry does not hold yet (fn is the value the name evaluated to),
 	// which partition pruning needs to know a call is safe.
 	BuiltinProps(name string, fn value.Value) (funcs.Props, bool)
+	// Bind makes each name a variable holding its value (the tables of a
+	// with statement) and returns the function that restores what the
+	// names held before.
+	Bind(vars map[string]value.Value) (restore func())
 }
 
 // Scope is the table whose columns a SQL clause sees.
@@ -100,6 +104,9 @@ func (s *Scope) Qualified(e *sqlparse.MemberExpr) (v value.Value, ok bool, err e
 type executor struct {
 	env  Env
 	qual map[string]map[string]string
+	// from is the name the query's FROM gives its table (t1 in
+	// t1.sym), which a correlated subquery in the where clause names.
+	from string
 }
 
 // withTable evaluates e with t's columns in scope.

@@ -1,7 +1,6 @@
 package query
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -315,15 +314,21 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 	var keyVecs []*value.Vector
 	var ik *intervalKey
 	var err error
-	if c, ok := isIntervalCall(n.GroupBy[len(n.GroupBy)-1]); ok {
-		if len(n.GroupBy) > 1 {
-			return nil, errors.New("interval with other grouping columns is not supported yet.")
-		}
+	last := len(n.GroupBy) - 1
+	if c, ok := isIntervalCall(n.GroupBy[last]); ok {
+		var rows []int
 		var kv *value.Vector
-		if kv, ik, err = ex.evalInterval(src, c); err != nil {
+		if rows, kv, ik, err = ex.evalInterval(src, c, n.Where); err != nil {
 			return nil, err
 		}
-		keyVecs = []*value.Vector{kv}
+		if rows != nil {
+			// a row in several sliding windows counts in each
+			src = src.Gather(rows)
+		}
+		if keyVecs, err = ex.evalKeys(src, n.GroupBy[:last]); err != nil {
+			return nil, err
+		}
+		keyVecs = append(keyVecs, kv)
 	} else if keyVecs, err = ex.evalKeys(src, n.GroupBy); err != nil {
 		return nil, err
 	}
@@ -342,7 +347,11 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		return nil, err
 	}
 	if ik != nil {
-		return fillIntervals(out, value.NameIndex(out.Names, keyNames[0]), ik)
+		others := make([]int, last)
+		for i, k := range keyNames[:last] {
+			others[i] = value.NameIndex(out.Names, k)
+		}
+		return fillIntervals(out, value.NameIndex(out.Names, keyNames[last]), others, ik)
 	}
 	if n.Having != nil {
 		h, err := ge.groupValue(n.Having, keyNames, keyCols)

@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -11,12 +12,22 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-// intervalKey is `group by interval(X, duration, fill)`: X floored to
-// multiples of duration, and how to fill the windows without rows.
+// intervalKey is `group by interval(X, duration, fill, [step],
+// [explicitOffset])`: the start of each window of length dur holding a
+// row (windows start every step from offset, so with step < dur a row is
+// in several), and how to fill the windows without rows.
 type intervalKey struct {
-	step int64         // in X's units
-	fill value.Value   // "prev", "post", "linear", "null", "none" or a number
-	x    *value.Vector // X (the key column before flooring)
+	step   int64         // in X's units
+	dur    int64         // the window's length, a multiple of step
+	offset int64         // windows start at offset + k*step
+	fill   value.Value   // "prev", "post", "linear", "null", "none" or a number
+	x      *value.Vector // X (the key column before flooring)
+	// lo and hi bound the window starts when the where clause bounds X
+	// (between, >=, <=): the windows to fill then run from the one holding
+	// the where's start to the one holding its end, in every group.
+	lo, hi         int64
+	hasLo, hasHi   bool
+	explicitOffset bool
 }
 
 // isIntervalCall reports whether e (maybe aliased) calls interval.
@@ -51,101 +62,238 @@ func unitNanos(t value.Type) int64 {
 
 var durationNanos = map[string]int64{"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9, "m": 60e9, "H": 3600e9, "d": 86400e9, "w": 7 * 86400e9}
 
-// evalInterval floors X by the duration; the returned key has X's type.
-func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr) (*value.Vector, *intervalKey, error) {
-	args := make([]sqlparse.Expr, 3)
+// intervalArgs are the arguments evalInterval reads, by position or name.
+var intervalArgs = []string{"x", "duration", "fill", "step", "explicitoffset"}
+
+// evalInterval computes the window key of group by interval(...) over
+// src: rows lists the src row of each key element (a row in several
+// windows repeats; nil when each row is in one window, in order), and the
+// key has X's type. where is the query's where clause, whose bounds on X
+// fix the first and last window.
+func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where []sqlparse.Expr) ([]int, *value.Vector, *intervalKey, error) {
+	args := make([]sqlparse.Expr, len(intervalArgs))
 	pos := 0
 	for _, a := range c.Args {
 		if na, ok := a.(*sqlparse.NamedArg); ok {
-			switch strings.ToLower(na.Name) {
-			case "x":
-				args[0] = na.X
-			case "duration":
-				args[1] = na.X
-			case "fill":
-				args[2] = na.X
-			default:
-				return nil, nil, errors.New("interval: only X, duration and fill are supported.")
+			k := slices.Index(intervalArgs, strings.ToLower(na.Name))
+			if k < 0 {
+				return nil, nil, nil, errors.New("interval: only X, duration, fill, step and explicitOffset are supported.")
 			}
+			args[k] = na.X
 			continue
 		}
-		if pos >= 3 {
-			return nil, nil, errors.New("interval: only X, duration and fill are supported.")
+		if pos >= len(args) {
+			return nil, nil, nil, errors.New("interval: only X, duration, fill, step and explicitOffset are supported.")
 		}
 		args[pos] = a
 		pos++
 	}
 	if args[0] == nil || args[1] == nil || args[2] == nil {
-		return nil, nil, ddberr.Errorf("Usage: interval(X, duration, fill, [step], [explicitOffset=false], [closed], [label], [origin]).")
+		return nil, nil, nil, ddberr.Errorf("Usage: interval(X, duration, fill, [step], [explicitOffset=false], [closed], [label], [origin]).")
 	}
 	xv, err := ex.withTable(src, args[0])
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	x, err := value.Broadcast(xv, src.Rows())
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	dv, err := ex.eval(args[1])
-	var fill value.Value
-	if err == nil {
-		fill, err = ex.eval(args[2])
+	if x.T.Category() != value.CatIntegral && x.T.Category() != value.CatTemporal {
+		return nil, nil, nil, ddberr.Errorf("X of interval must be an integral or temporal vector.")
 	}
+	ik := &intervalKey{x: x}
+	if ik.fill, err = ex.eval(args[2]); err != nil {
+		return nil, nil, nil, err
+	}
+	if ik.dur, err = ex.intervalLength(args[1], x.T); err != nil {
+		return nil, nil, nil, err
+	}
+	ik.step = ik.dur
+	if args[3] != nil {
+		if ik.step, err = ex.intervalLength(args[3], x.T); err != nil {
+			return nil, nil, nil, err
+		}
+		if ik.dur%ik.step != 0 {
+			return nil, nil, nil, ddberr.Errorf("The step of interval must divide its duration.")
+		}
+	}
+	if args[4] != nil {
+		v, err := ex.eval(args[4])
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		s, ok := v.(*value.Scalar)
+		ik.explicitOffset = ok && s.Bool()
+	}
+	if err := ex.intervalBounds(ik, args[0], where); err != nil {
+		return nil, nil, nil, err
+	}
+	xs, null, _ := int64sOf(x)
+	per := int(ik.dur / ik.step)
+	var rows []int
+	if per > 1 {
+		rows = []int{}
+	}
+	starts := make([]int64, 0, len(xs))
+	keep := func(s int64) bool {
+		return (!ik.hasLo || s >= ik.lo) && (!ik.hasHi || s <= ik.hi)
+	}
+	for r, v := range xs {
+		if null[r] {
+			if rows != nil {
+				rows = append(rows, r)
+			}
+			starts = append(starts, 0)
+			continue
+		}
+		last := value.FloorDiv(v-ik.offset, ik.step)*ik.step + ik.offset
+		if per == 1 && rows == nil && keep(last) {
+			starts = append(starts, last)
+			continue
+		}
+		if rows == nil {
+			rows = value.Iota(r)
+		}
+		for k := per - 1; k >= 0; k-- {
+			if s := last - int64(k)*ik.step; keep(s) {
+				rows = append(rows, r)
+				starts = append(starts, s)
+			}
+		}
+	}
+	key := value.NewVector(x.T, len(starts), len(starts))
+	key.Scale = x.Scale
+	for i, s := range starts {
+		r := i
+		if rows != nil {
+			r = rows[i]
+		}
+		if null[r] {
+			key.SetNull(i)
+			continue
+		}
+		switch key.T.Storage() {
+		case value.StInt64:
+			key.I64[i] = s
+		case value.StInt32:
+			key.I32[i] = int32(s)
+		case value.StInt16:
+			key.I16[i] = int16(s)
+		case value.StInt8:
+			key.I8[i] = int8(s)
+		}
+	}
+	return rows, key, ik, nil
+}
+
+// intervalLength reads interval's duration or step in X's units.
+func (ex *executor) intervalLength(e sqlparse.Expr, t value.Type) (int64, error) {
+	dv, err := ex.eval(e)
 	if err != nil {
-		return nil, nil, err
+		return 0, err
 	}
 	d, ok := dv.(*value.Scalar)
 	if !ok {
-		return nil, nil, ddberr.Errorf("The duration of interval must be an integer or DURATION scalar.")
+		return 0, ddberr.Errorf("The duration of interval must be an integer or DURATION scalar.")
 	}
-	var step int64
+	var n int64
 	switch {
 	case d.T == value.Duration:
-		unit := unitNanos(x.T)
+		unit := unitNanos(t)
 		dn := durationNanos[value.DurationUnit(d)]
 		if unit == 0 || dn == 0 || d.I*dn%unit != 0 {
-			return nil, nil, ddberr.Errorf("The duration of interval doesn't match the type of X.")
+			return 0, ddberr.Errorf("The duration of interval doesn't match the type of X.")
 		}
-		step = d.I * dn / unit
+		n = d.I * dn / unit
 	case d.T.Category() == value.CatIntegral:
-		step = d.I
+		n = d.I
 	default:
-		return nil, nil, ddberr.Errorf("The duration of interval must be an integer or DURATION scalar.")
+		return 0, ddberr.Errorf("The duration of interval must be an integer or DURATION scalar.")
 	}
-	if step <= 0 {
-		return nil, nil, ddberr.Errorf("The duration of interval must be positive.")
+	if n <= 0 {
+		return 0, ddberr.Errorf("The duration of interval must be positive.")
 	}
-	if x.T.Category() != value.CatIntegral && x.T.Category() != value.CatTemporal {
-		return nil, nil, ddberr.Errorf("X of interval must be an integral or temporal vector.")
-	}
-	out := x.Clone()
-	switch out.T.Storage() {
-	case value.StInt32:
-		floorToStep(out.I32, value.NullInt32, step)
-	case value.StInt64:
-		floorToStep(out.I64, value.NullInt64, step)
-	case value.StInt16:
-		floorToStep(out.I16, value.NullInt16, step)
-	case value.StInt8:
-		floorToStep(out.I8, value.NullInt8, step)
-	}
-	return out, &intervalKey{step: step, fill: fill, x: x}, nil
+	return n, nil
 }
 
-// floorToStep rounds each non-NULL element of xs down to a multiple of
-// step, in place.
-func floorToStep[T ~int8 | ~int16 | ~int32 | ~int64](xs []T, null T, step int64) {
-	for i, v := range xs {
-		if v != null {
-			xs[i] = T(value.FloorDiv(int64(v), step) * step)
+// intervalBounds reads the where clause's bounds on X (X between a and b,
+// X >= a, X <= b, each as its own condition): the first window is the
+// one holding a, or starts at a with explicitOffset, and the last holds b.
+func (ex *executor) intervalBounds(ik *intervalKey, x sqlparse.Expr, where []sqlparse.Expr) error {
+	id, ok := stripAlias(x).(*sqlparse.Ident)
+	if !ok {
+		return nil
+	}
+	var lo, hi sqlparse.Expr
+	for _, w := range conjuncts(where) {
+		b, ok := w.(*sqlparse.BinaryExpr)
+		if !ok {
+			continue
+		}
+		if l, ok := b.L.(*sqlparse.Ident); !ok || l.Name != id.Name {
+			continue
+		}
+		switch b.Op {
+		case "between":
+			if r, ok := b.R.(*sqlparse.BinaryExpr); ok && r.Op == ":" {
+				lo, hi = r.L, r.R
+			}
+		case ">=":
+			lo = b.R
+		case "<=":
+			hi = b.R
 		}
 	}
+	bound := func(e sqlparse.Expr) (int64, bool, error) {
+		if e == nil {
+			return 0, false, nil
+		}
+		v, err := ex.eval(e)
+		if err != nil {
+			return 0, false, err
+		}
+		s, ok := v.(*value.Scalar)
+		if !ok {
+			return 0, false, nil
+		}
+		// a bound of another temporal type is read as X's type
+		c, err := cast.To(s, ik.x.T, ik.x.Scale)
+		if err != nil {
+			return 0, false, nil
+		}
+		cs, ok := c.(*value.Scalar)
+		if !ok || cs.Null {
+			return 0, false, nil
+		}
+		return cs.I, true, nil
+	}
+	a, okA, err := bound(lo)
+	if err != nil {
+		return err
+	}
+	b, okB, err := bound(hi)
+	if err != nil {
+		return err
+	}
+	if okA {
+		if ik.explicitOffset {
+			ik.offset = a
+		}
+		ik.lo, ik.hasLo = value.FloorDiv(a-ik.offset, ik.step)*ik.step+ik.offset, true
+	}
+	if okB {
+		ik.hi, ik.hasHi = value.FloorDiv(b-ik.offset, ik.step)*ik.step+ik.offset, true
+	}
+	return nil
 }
 
-// fillIntervals adds a row for each window between the first and last
-// group that has no rows (its key is column 0 of out) and fills the other
-// columns as fill says.
-func fillIntervals(out *value.Table, key int, ik *intervalKey) (*value.Table, error) {
+// fillIntervals adds a row for each window without rows (its key is
+// column key of out) and fills the other columns as fill says, in each
+// run of rows with equal other grouping columns (others) on its own: from
+// the where clause's first window to its last, else from the run's first
+// window to its last.
+func fillIntervals(out *value.Table, key int, others []int, ik *intervalKey) (*value.Table, error) {
 	method := ""
 	if s, ok := ik.fill.(*value.Scalar); ok && s.T.Category() == value.CatLiteral {
 		method = strings.ToLower(s.S)
@@ -153,6 +301,43 @@ func fillIntervals(out *value.Table, key int, ik *intervalKey) (*value.Table, er
 	if method == "none" || out.Rows() == 0 {
 		return out, nil
 	}
+	var parts []*value.Table
+	start := 0
+	for r := 1; r <= out.Rows(); r++ {
+		if r < out.Rows() && sameKeys(out, others, r-1, r) {
+			continue
+		}
+		part, err := fillRun(out.Slice(start, r), key, others, method, ik)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, part)
+		start = r
+	}
+	if len(parts) == 1 {
+		return parts[0], nil
+	}
+	res := out.EmptyLike(0)
+	for _, p := range parts {
+		for c, col := range p.Cols {
+			res.Cols[c].AppendVector(col)
+		}
+	}
+	return res, nil
+}
+
+// sameKeys reports whether rows a and b of t agree on columns cols.
+func sameKeys(t *value.Table, cols []int, a, b int) bool {
+	for _, c := range cols {
+		if value.CompareElems(t.Cols[c], a, b) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// fillRun fills the windows of one group of the other grouping columns.
+func fillRun(out *value.Table, key int, others []int, method string, ik *intervalKey) (*value.Table, error) {
 	kc := out.Cols[key]
 	get := func(i int) int64 {
 		switch kc.T.Storage() {
@@ -165,7 +350,23 @@ func fillIntervals(out *value.Table, key int, ik *intervalKey) (*value.Table, er
 		}
 		return int64(kc.I8[i])
 	}
-	lo, hi := get(0), get(out.Rows()-1)
+	first := 0
+	for first < out.Rows() && kc.IsNull(first) {
+		first++
+	}
+	if first == out.Rows() {
+		return out, nil
+	}
+	lo, hi := get(first), get(out.Rows()-1)
+	if ik.hasLo {
+		lo = ik.lo
+	}
+	if ik.hasHi {
+		hi = ik.hi
+	}
+	if hi < lo {
+		return out, nil
+	}
 	n := int((hi-lo)/ik.step) + 1
 	if n > 10_000_000 {
 		return nil, errors.New("interval: too many windows.")
@@ -174,8 +375,10 @@ func fillIntervals(out *value.Table, key int, ik *intervalKey) (*value.Table, er
 	for i := range rows {
 		rows[i] = -1
 	}
-	for r := 0; r < out.Rows(); r++ {
-		rows[int((get(r)-lo)/ik.step)] = r
+	for r := first; r < out.Rows(); r++ {
+		if k := get(r); k >= lo && k <= hi {
+			rows[int((k-lo)/ik.step)] = r
+		}
 	}
 	keys := value.NewVector(kc.T, n, n)
 	for i := 0; i < n; i++ {
@@ -191,10 +394,18 @@ func fillIntervals(out *value.Table, key int, ik *intervalKey) (*value.Table, er
 			keys.I8[i] = int8(k)
 		}
 	}
+	same := make([]int, n) // the run's other keys, on every window
+	for i := range same {
+		same[i] = first
+	}
 	cols := make([]*value.Vector, len(out.Cols))
 	for c, col := range out.Cols {
 		if c == key {
 			cols[c] = keys
+			continue
+		}
+		if slices.Contains(others, c) {
+			cols[c] = col.Gather(same)
 			continue
 		}
 		v := value.GatherOrNull(col, rows)

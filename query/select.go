@@ -197,6 +197,14 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 		keep[i] = true
 	}
 	for _, w := range where {
+		if ex.hasPredicates(w, t) {
+			lowered, restore, err := ex.lowerPredicates(t, w)
+			if err != nil {
+				return nil, err
+			}
+			defer restore()
+			w = lowered
+		}
 		v, err := ex.withTable(t, w)
 		if err != nil {
 			return nil, err
@@ -248,7 +256,7 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err
 		}
-		if dt, ok := ex.env.DFSTable(from); ok {
+		if dt, ok := ex.env.DFSTable(from); ok && !hasOver(n.Cols) {
 			if v, ok, err := ex.mapReduceSelect(n, dt); ok {
 				return v, err
 			}
@@ -265,6 +273,7 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 // selectOn runs the query's clauses after FROM over src.
 func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
 	var err error
+	ex.from = fromName(n.From)
 	if rows, rest, ok := keyindex.Where(src, n.Where, ex.eval); ok {
 		// a keyed/indexed table's index answered the key conditions
 		src = src.Gather(rows)
@@ -281,6 +290,11 @@ func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Va
 		}
 		if len(rows) != src.Rows() {
 			src = src.Gather(rows)
+		}
+	}
+	if hasOver(n.Cols) {
+		if n, src, err = ex.withAnalytics(n, src); err != nil {
+			return nil, err
 		}
 	}
 	var out *value.Table
@@ -474,14 +488,40 @@ func distinctRows(t *value.Table) *value.Table {
 	return t.Gather(idx)
 }
 
-// columnName is the name DolphinDB gives a select-list expression.
+// columnName is the name DolphinDB gives a select-list expression: a
+// constant item is named by its value (select *, 1 gives a column "1",
+// select NULL one called NULL; progr/sql/Select.md), other expressions as
+// exprName says.
 func columnName(e sqlparse.Expr) string {
+	if l, ok := e.(*sqlparse.Literal); ok {
+		switch l.Kind {
+		case sqlparse.LitInt, sqlparse.LitFloat, sqlparse.LitBool:
+			return l.Text
+		case sqlparse.LitNull:
+			if l.Suffix == "" {
+				return "NULL"
+			}
+		}
+	}
+	return exprName(e)
+}
+
+// exprName names an expression after the columns it reads: a call after
+// its function and first named argument, an operation after its operator
+// and operands.
+func exprName(e sqlparse.Expr) string {
 	if name := sqlparse.GivenName(e); name != "" {
 		return name
 	}
 	switch n := e.(type) {
 	case *sqlparse.ParenExpr:
-		return columnName(n.X)
+		return exprName(n.X)
+	case *sqlparse.OverExpr:
+		// an analytic call is named for its function alone
+		if id, ok := n.Call.Fn.(*sqlparse.Ident); ok {
+			return id.Name
+		}
+		return ""
 	case *sqlparse.CallExpr:
 		fn := ""
 		if id, ok := n.Fn.(*sqlparse.Ident); ok {
@@ -490,23 +530,49 @@ func columnName(e sqlparse.Expr) string {
 		// DolphinDB names a call after the function and its first named
 		// argument (wavg(bid, volume) is wavg_bid)
 		for _, a := range n.Args {
-			if s := columnName(a); s != "" {
+			if s := exprName(a); s != "" {
 				return fn + "_" + s
 			}
 		}
 		return fn
 	case *sqlparse.BinaryExpr:
-		l, r := columnName(n.L), columnName(n.R)
-		op := map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[n.Op]
+		return binaryName(n)
+	}
+	return ""
+}
+
+// binaryName is op_left_right (op_right when the left side has no name),
+// written in one pass down the left spine so that a chain a+a+...+a,
+// as long as a script may make it, costs time linear in the name's length.
+func binaryName(n *sqlparse.BinaryExpr) string {
+	spine := []*sqlparse.BinaryExpr{n}
+	for {
+		l, ok := spine[len(spine)-1].L.(*sqlparse.BinaryExpr)
+		if !ok {
+			break
+		}
+		spine = append(spine, l)
+	}
+	var b strings.Builder
+	for _, s := range spine {
+		op := map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[s.Op]
 		if op == "" {
 			op = "op"
 		}
-		if l == "" {
-			return op + "_" + r
-		}
-		return op + "_" + l + "_" + r
+		b.WriteString(op)
+		b.WriteByte('_')
 	}
-	return ""
+	bottom := spine[len(spine)-1]
+	if l := exprName(bottom.L); l != "" {
+		b.WriteString(l)
+		b.WriteByte('_')
+	}
+	b.WriteString(exprName(bottom.R))
+	for i := len(spine) - 2; i >= 0; i-- {
+		b.WriteByte('_')
+		b.WriteString(exprName(spine[i].R))
+	}
+	return b.String()
 }
 
 // uniqueNames fills empty names and suffixes duplicates.

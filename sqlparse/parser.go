@@ -83,6 +83,10 @@ type parser struct {
 	// inMeta is set inside metacode <...>, where a `>` that no operand
 	// follows closes the metacode instead of comparing.
 	inMeta bool
+	// inOver is set inside an analytic call's over (...), where ROWS and
+	// RANGE start the window frame instead of calling the functions rows
+	// and range.
+	inOver bool
 }
 
 // bailout carries a syntax error up through panics inside the parser; it
@@ -1153,7 +1157,7 @@ func (p *parser) binop() (op string, prec int, n int) {
 		}
 		// a function used as a binary operator: x pow 2, or with an
 		// adverb: x pow :R y
-		if !isReserved(t.Text) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
+		if !isReserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
 			return "call", Precedence("call"), 1
 		}
 	}
@@ -1397,6 +1401,10 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				continue
 			}
 			return x
+		}
+		if c, ok := x.(*CallExpr); ok && p.startsOver() {
+			x = p.parseOver(c)
+			continue
 		}
 		if t.Kind != lex.TokOp {
 			return x
@@ -1677,6 +1685,8 @@ func (p *parser) parsePrimary() Expr {
 			if !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), "=") {
 				return p.parseSelect()
 			}
+		case p.startsWith():
+			return p.parseWith()
 		case isKw(t, "case") && isKw(p.peekPastNewlinesAfter(1), "when"):
 			return p.parseCase()
 		case t.Text == "def" || t.Text == "defg":
@@ -1782,6 +1792,9 @@ func (p *parser) bareCallArg() bool {
 	case t.Kind == lex.TokIdent:
 		if isReserved(t.Text) {
 			return isConstWord(t)
+		}
+		if p.isFrameWord(t) {
+			return false
 		}
 		if nx := p.peekN(1); isOpTok(nx, "(") && !nx.Space {
 			return true // print f(x): the argument is a call

@@ -152,6 +152,20 @@ func (c *children) of(n Node) {
 		c.expr(n.Cond, n.Then, n.Else)
 	case *UnionExpr:
 		c.expr(n.L, n.R)
+	case *OverExpr:
+		c.expr(n.Call)
+		c.expr(n.PartitionBy...)
+		for _, o := range n.OrderBy {
+			c.expr(o.X)
+		}
+		if n.Frame != nil {
+			c.expr(n.Frame.Lo.N, n.Frame.Hi.N)
+		}
+	case *WithExpr:
+		for _, t := range n.Tables {
+			c.expr(t.Query)
+		}
+		c.expr(n.Body)
 	case *SelectExpr:
 		c.expr(n.Top)
 		c.expr(n.Cols...)

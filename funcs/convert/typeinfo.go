@@ -45,8 +45,9 @@ func typeString(v value.Value) string {
 		if x.T == value.Any {
 			return "ANY VECTOR"
 		}
-		if x.T == value.String || x.T == value.Blob {
-			// vector.md: `IBM`C`MS is a "STRING VECTOR" (not FAST).
+		if x.T == value.String || x.T == value.Blob || x.T == value.Void {
+			// vector.md: `IBM`C`MS is a "STRING VECTOR" (not FAST);
+			// progr/sql/Select.md: select NULL's column is a "VOID VECTOR".
 			return x.T.String() + " VECTOR"
 		}
 		return "FAST " + x.T.String() + " VECTOR"

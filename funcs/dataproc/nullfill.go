@@ -49,6 +49,7 @@ func init() {
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return nullFill("nullFill", args, false) }},
 		funcs.Spec{Name: "nullFill!", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Mutating, Category: "null-fill",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return nullFill("nullFill!", args, true) }},
+		funcs.Spec{Name: "coalesce", Params: []string{"X1", "X2", "args"}, Min: 2, Max: -1, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill", Fn: coalesce},
 		funcs.Spec{Name: "hasNull", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "null-fill", Fn: hasNull},
 		funcs.Spec{Name: "ifNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
@@ -254,6 +255,20 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 		return x, nil
 	}
 	return wrap(r), nil
+}
+
+// coalesce fills X1's NULLs from X2, those left from the next argument,
+// and so on (progr/sql/coalesce.md): each element is the first non-NULL
+// one at its position.
+func coalesce(_ funcs.Env, args []value.Value) (value.Value, error) {
+	out := args[0]
+	for _, y := range args[1:] {
+		var err error
+		if out, err = nullFill("coalesce", []value.Value{out, y}, false); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // hasNull reports whether X holds any NULL.

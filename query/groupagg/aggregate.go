@@ -16,14 +16,14 @@ func Aggregate(name string, args []*value.Vector, g *Groups) (*value.Vector, boo
 	switch name {
 	case "count":
 		if len(args) == 0 {
-			return countsVector(groupSizes(g)), true
+			return CountsVector(groupSizes(g)), true
 		}
 		if len(args) != 1 {
 			return nil, false
 		}
 		return groupCount(args[0], g)
 	case "sum", "avg", "mean", "std", "var":
-		if len(args) != 1 || !fastNumeric(args[0]) {
+		if len(args) != 1 || !FastNumeric(args[0]) {
 			return nil, false
 		}
 		k, _ := numeric(args[0])
@@ -39,7 +39,7 @@ func Aggregate(name string, args []*value.Vector, g *Groups) (*value.Vector, boo
 		}
 		return groupPick(args[0], g, name == "first"), true
 	case "med":
-		if len(args) != 1 || !fastNumeric(args[0]) {
+		if len(args) != 1 || !FastNumeric(args[0]) {
 			return nil, false
 		}
 		return groupMedian(args[0], g), true
@@ -49,7 +49,7 @@ func Aggregate(name string, args []*value.Vector, g *Groups) (*value.Vector, boo
 		}
 		return groupNunique(args[0], g), true
 	case "wavg":
-		if len(args) != 2 || !fastNumeric(args[0]) || !fastNumeric(args[1]) {
+		if len(args) != 2 || !FastNumeric(args[0]) || !FastNumeric(args[1]) {
 			return nil, false
 		}
 		return groupWavg(args[0], args[1], g), true
@@ -68,9 +68,10 @@ var typedAggregates = map[string]bool{
 	"wavg": true,
 }
 
-// fastNumeric: an integral, logical or floating column (DECIMAL and
-// temporal columns go through the built-in per group).
-func fastNumeric(v *value.Vector) bool {
+// FastNumeric reports whether v is an integral, logical or floating
+// column, which the typed loops take (DECIMAL and temporal columns go
+// through the built-in per group).
+func FastNumeric(v *value.Vector) bool {
 	if v.T.IsArray() {
 		return false
 	}
@@ -102,7 +103,8 @@ func groupSizes(g *Groups) []int64 {
 	return c
 }
 
-func countsVector(c []int64) *value.Vector {
+// CountsVector is count's INT result from the groups' counts.
+func CountsVector(c []int64) *value.Vector {
 	out := make([]int32, len(c))
 	for i, x := range c {
 		out[i] = int32(x)
@@ -115,7 +117,7 @@ func groupCount(v *value.Vector, g *Groups) (*value.Vector, bool) {
 	if !ok {
 		return nil, false
 	}
-	return countsVector(c), true
+	return CountsVector(c), true
 }
 
 // nonNullCounts counts each group's non-NULL elements of v; ok is false
@@ -155,24 +157,24 @@ func groupMoments(name string, k numericLoops, t value.Type, g *Groups) *value.V
 	if name == "sum" && t.Category() != value.CatFloating {
 		s := make([]int64, g.N)
 		k.sumInts(g.IDs, s, c)
-		return intSumVector(s, c, t == value.Long)
+		return IntSumVector(s, c, t == value.Long)
 	}
 	s := make([]float64, g.N)
 	k.sumFloats(g.IDs, s, c)
 	if name == "sum" {
-		return floatSumVector(s, c)
+		return FloatSumVector(s, c)
 	}
 	if name == "avg" || name == "mean" {
-		return meanVector(s, c)
+		return MeanVector(s, c)
 	}
 	_, ss := deviations(k, g, s, c)
 	return spreadVector(name, ss, c)
 }
 
-// intSumVector is sum's result over an integral column from the groups'
+// IntSumVector is sum's result over an integral column from the groups'
 // exact sums s and non-NULL counts c: INT, or LONG for a LONG column or
 // when a sum leaves INT's range; NULL for a group without values.
-func intSumVector(s, c []int64, long bool) *value.Vector {
+func IntSumVector(s, c []int64, long bool) *value.Vector {
 	for _, x := range s {
 		if x > math.MaxInt32 || x < -math.MaxInt32 {
 			long = true
@@ -198,9 +200,9 @@ func intSumVector(s, c []int64, long bool) *value.Vector {
 	return value.NewInts(out)
 }
 
-// floatSumVector is sum's DOUBLE result from the groups' sums and counts
+// FloatSumVector is sum's DOUBLE result from the groups' sums and counts
 // (s is reused).
-func floatSumVector(s []float64, c []int64) *value.Vector {
+func FloatSumVector(s []float64, c []int64) *value.Vector {
 	for i := range s {
 		if c[i] == 0 {
 			s[i] = value.NullFloat64
@@ -209,9 +211,9 @@ func floatSumVector(s []float64, c []int64) *value.Vector {
 	return value.NewDoubles(s)
 }
 
-// meanVector is avg's result from the groups' sums and counts (s is
+// MeanVector is avg's result from the groups' sums and counts (s is
 // reused).
-func meanVector(s []float64, c []int64) *value.Vector {
+func MeanVector(s []float64, c []int64) *value.Vector {
 	for i := range s {
 		if c[i] == 0 {
 			s[i] = value.NullFloat64
@@ -335,7 +337,7 @@ func groupNunique(v *value.Vector, g *Groups) *value.Vector {
 	for _, r := range pairFirst {
 		c[g.IDs[r]]++
 	}
-	return countsVector(c)
+	return CountsVector(c)
 }
 
 // FloatsOf converts a numeric column to float64 with NULLs as NaN (one

@@ -48,7 +48,7 @@ func Partial(name string, args []*value.Vector, g *Groups) (State, bool) {
 		st.cnt = c
 		return st, ok
 	case "sum", "avg", "mean", "std", "var":
-		if !fastNumeric(v) {
+		if !FastNumeric(v) {
 			return st, false
 		}
 		k, _ := numeric(v)
@@ -98,24 +98,24 @@ func Merge(name string, states []State, g *Groups) *value.Vector {
 				r++
 			}
 		}
-		return countsVector(c)
+		return CountsVector(c)
 	case "sum", "avg", "mean":
 		if states[0].isum != nil {
 			s, c := mergeSums(states, g, func(st State) []int64 { return st.isum })
 			if name == "sum" {
-				return intSumVector(s, c, states[0].T == value.Long)
+				return IntSumVector(s, c, states[0].T == value.Long)
 			}
 			f := make([]float64, g.N)
 			for i, x := range s {
 				f[i] = float64(x)
 			}
-			return meanVector(f, c)
+			return MeanVector(f, c)
 		}
 		f, c := mergeSums(states, g, func(st State) []float64 { return st.fsum })
 		if name == "sum" {
-			return floatSumVector(f, c)
+			return FloatSumVector(f, c)
 		}
-		return meanVector(f, c)
+		return MeanVector(f, c)
 	case "std", "var":
 		// Chan et al.'s pairwise update of count, mean and squared
 		// deviations, partition by partition.

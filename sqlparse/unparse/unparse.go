@@ -408,8 +408,72 @@ func (f *formatter) node(n sqlparse.Node) {
 		if n.Map {
 			f.w(" map")
 		}
+	case *sqlparse.OverExpr:
+		f.over(n)
+	case *sqlparse.WithExpr:
+		f.w("with ")
+		for i, t := range n.Tables {
+			if i > 0 {
+				f.w(", ")
+			}
+			f.w(t.Name)
+			if t.Cols != nil {
+				f.w("(", strings.Join(t.Cols, ", "), ")")
+			}
+			f.w(" as (")
+			f.node(t.Query)
+			f.w(")")
+		}
+		f.w(" ")
+		f.node(n.Body)
 	default:
 		f.w("<?>")
+	}
+}
+
+// over writes an analytic call: f(x) over (partition by ... order by ...
+// rows between ... and ...).
+func (f *formatter) over(n *sqlparse.OverExpr) {
+	f.node(n.Call)
+	f.w(" over (")
+	sp := ""
+	if n.PartitionBy != nil {
+		f.w("partition by ")
+		f.list(n.PartitionBy, ", ")
+		sp = " "
+	}
+	if n.OrderBy != nil {
+		f.orderItems(sp+"order by ", n.OrderBy)
+		sp = " "
+	}
+	if fr := n.Frame; fr != nil {
+		f.w(sp)
+		if fr.Range {
+			f.w("range between ")
+		} else {
+			f.w("rows between ")
+		}
+		f.bound(fr.Lo)
+		f.w(" and ")
+		f.bound(fr.Hi)
+	}
+	f.w(")")
+}
+
+func (f *formatter) bound(b sqlparse.FrameBound) {
+	switch b.Kind {
+	case sqlparse.UnboundedPreceding:
+		f.w("unbounded preceding")
+	case sqlparse.UnboundedFollowing:
+		f.w("unbounded following")
+	case sqlparse.CurrentRow:
+		f.w("current row")
+	case sqlparse.Preceding:
+		f.node(b.N)
+		f.w(" preceding")
+	case sqlparse.Following:
+		f.node(b.N)
+		f.w(" following")
 	}
 }
 

@@ -1,0 +1,646 @@
+package query
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/window"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+)
+
+// Analytic (window) functions, f(x) over (partition by ... order by ...
+// frame) in a select list (progr/sql/analyticFunction.md): each call is
+// computed over the rows the where clause keeps into one column in the
+// table's row order, and the select item reads it like a column.
+
+var errRangeOrder = ddberr.Errorf("A RANGE window frame with an offset needs exactly one ORDER BY column of an integral or temporal type.")
+
+// hasOver reports whether any select item holds an analytic call.
+func hasOver(cols []sqlparse.Expr) bool {
+	found := false
+	for _, c := range cols {
+		sqlparse.Inspect(c, func(n sqlparse.Node) bool {
+			if _, ok := n.(*sqlparse.OverExpr); ok {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// overPlaceholder names the column holding analytic call k's values.
+func overPlaceholder(k int) string { return fmt.Sprintf("\x00over%d", k) }
+
+// withAnalytics computes the analytic calls of n's select list over src.
+// It returns a copy of n whose items read them from placeholder columns
+// of the returned table (src plus those columns); `*` is spelled out as
+// src's columns so the placeholders stay out of it.
+func (ex *executor) withAnalytics(n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectExpr, *value.Table, error) {
+	names := append([]string(nil), src.Names...)
+	cols := append([]*value.Vector(nil), src.Cols...)
+	var items []sqlparse.Expr
+	var err error
+	var replace func(e sqlparse.Expr) sqlparse.Expr
+	replace = func(e sqlparse.Expr) sqlparse.Expr {
+		if err != nil {
+			return e
+		}
+		switch x := e.(type) {
+		case *sqlparse.OverExpr:
+			var v *value.Vector
+			if v, err = ex.analytic(x, src); err != nil {
+				return e
+			}
+			name := overPlaceholder(len(names) - len(src.Names))
+			names, cols = append(names, name), append(cols, v)
+			return &sqlparse.Ident{At: x.At, Name: name}
+		case *sqlparse.AliasExpr:
+			return &sqlparse.AliasExpr{At: x.At, X: replace(x.X), Name: x.Name}
+		case *sqlparse.ParenExpr:
+			return &sqlparse.ParenExpr{At: x.At, X: replace(x.X)}
+		case *sqlparse.UnaryExpr:
+			return &sqlparse.UnaryExpr{At: x.At, Op: x.Op, X: replace(x.X)}
+		case *sqlparse.BinaryExpr:
+			return &sqlparse.BinaryExpr{At: x.At, Op: x.Op, L: replace(x.L), R: replace(x.R)}
+		case *sqlparse.CallExpr:
+			args := make([]sqlparse.Expr, len(x.Args))
+			for i, a := range x.Args {
+				if a != nil {
+					args[i] = replace(a)
+				}
+			}
+			return &sqlparse.CallExpr{At: x.At, Fn: x.Fn, Args: args, Method: x.Method}
+		}
+		return e
+	}
+	for _, c := range n.Cols {
+		if st, ok := c.(*sqlparse.StarExpr); ok {
+			for _, name := range src.Names {
+				items = append(items, &sqlparse.Ident{At: st.At, Name: name})
+			}
+			continue
+		}
+		r := replace(c)
+		if _, alias := c.(*sqlparse.AliasExpr); !alias && r != c {
+			r = &sqlparse.AliasExpr{At: c.Pos(), X: r, Name: columnName(c)}
+		}
+		items = append(items, r)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	q := *n
+	q.Cols = items
+	return &q, value.NewTable(names, cols), nil
+}
+
+// analyticOrder is the rows of src sorted for one window: partition by
+// partition, each in ORDER BY order (input order for ties).
+type analyticOrder struct {
+	g     *groupagg.Groups // the partitions over src's rows
+	perm  []int            // sorted position -> src row
+	parts window.Partitions
+	keys  []*value.Vector // the order keys, sorted
+}
+
+func (ex *executor) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analyticOrder, error) {
+	pkeys, err := ex.evalKeys(src, o.PartitionBy)
+	if err != nil {
+		return nil, err
+	}
+	g := groupagg.Group(pkeys, src.Rows())
+	g.Index()
+	ao := &analyticOrder{g: g, perm: g.Perm, parts: window.Partitions{Starts: g.Starts}}
+	if len(o.OrderBy) == 0 {
+		return ao, nil
+	}
+	okeys := make([]sqlparse.Expr, len(o.OrderBy))
+	for i, it := range o.OrderBy {
+		okeys[i] = it.X
+	}
+	keys, err := ex.evalKeys(src, okeys)
+	if err != nil {
+		return nil, err
+	}
+	perm := append([]int(nil), g.Perm...)
+	for p := 0; p < g.N; p++ {
+		part := perm[g.Starts[p]:g.Starts[p+1]]
+		sort.SliceStable(part, func(a, b int) bool {
+			return compareRows(keys, o.OrderBy, part[a], part[b]) < 0
+		})
+	}
+	ao.perm = perm
+	ao.keys = make([]*value.Vector, len(keys))
+	for i, k := range keys {
+		ao.keys[i] = k.Gather(perm)
+	}
+	return ao, nil
+}
+
+// peers marks the sorted rows that start a peer group (equal order keys).
+func (ao *analyticOrder) peers() []bool {
+	var same func(i int) bool
+	if len(ao.keys) > 0 {
+		same = func(i int) bool {
+			for _, k := range ao.keys {
+				if value.CompareElems(k, i-1, i) != 0 {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return window.Peers(ao.parts, len(ao.perm), same)
+}
+
+// analytic computes one analytic call's values in src's row order.
+func (ex *executor) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vector, error) {
+	id, ok := o.Call.Fn.(*sqlparse.Ident)
+	if !ok || o.Call.Method {
+		return nil, ddberr.Errorf("%s is not an analytic function.", unparse.Metacode(o.Call.Fn))
+	}
+	name := strings.ToLower(id.Name)
+	ao, err := ex.analyticSort(o, src)
+	if err != nil {
+		return nil, err
+	}
+	n := src.Rows()
+	args := make([]value.Value, len(o.Call.Args))
+	for i, a := range o.Call.Args {
+		if _, star := a.(*sqlparse.StarExpr); star || a == nil {
+			continue
+		}
+		if args[i], err = ex.withTable(src, a); err != nil {
+			return nil, err
+		}
+	}
+	var sorted *value.Vector
+	switch name {
+	case "row_number":
+		sorted = value.NewInts(window.RowNumber(ao.parts, n))
+	case "rank", "dense_rank":
+		sorted = value.NewInts(window.Rank(ao.parts, ao.peers(), name == "dense_rank"))
+	case "percent_rank":
+		sorted = value.NewDoubles(window.PercentRank(ao.parts, ao.peers()))
+	case "cume_dist":
+		sorted = value.NewDoubles(window.CumeDist(ao.parts, ao.peers()))
+	case "ntile":
+		k, err := intArg(name, args, 0, 0)
+		if err != nil {
+			return nil, err
+		}
+		if k <= 0 {
+			return nil, ddberr.Errorf("The argument of %s must be a positive integer.", "ntile")
+		}
+		sorted = value.NewInts(window.Ntile(ao.parts, n, k))
+	case "lead", "lag":
+		if sorted, err = ao.shifted(name, args); err != nil {
+			return nil, err
+		}
+	case "first_value", "last_value", "nth_value":
+		x, err := ao.sortedArg(name, args, 0, n)
+		if err != nil {
+			return nil, err
+		}
+		f, err := ex.frames(o, ao, src)
+		if err != nil {
+			return nil, err
+		}
+		k := int64(1)
+		if name == "nth_value" {
+			if k, err = intArg(name, args, 1, 0); err != nil {
+				return nil, err
+			}
+		}
+		sorted = value.GatherOrNull(x, window.Nth(f, k, name == "last_value"))
+	default:
+		if !ex.isAggregateName(name) {
+			return nil, ddberr.Errorf("%s is not an analytic function.", id.Name)
+		}
+		if o.Frame == nil && len(o.OrderBy) == 0 {
+			if sorted, err = ex.partitionAggregate(o.Call, name, args, ao, src); err != nil {
+				return nil, err
+			}
+			break
+		}
+		f, err := ex.frames(o, ao, src)
+		if err != nil {
+			return nil, err
+		}
+		if sorted, err = ex.frameAggregate(o.Call, name, args, ao, f); err != nil {
+			return nil, err
+		}
+	}
+	pos := make([]int32, n)
+	for k, r := range ao.perm {
+		pos[k] = int32(r)
+	}
+	return sorted.Scatter(pos, n), nil
+}
+
+// intArg reads an optional integer argument (def when absent).
+func intArg(fn string, args []value.Value, i int, def int64) (int64, error) {
+	if i >= len(args) || args[i] == nil {
+		return def, nil
+	}
+	s, ok := args[i].(*value.Scalar)
+	if ok {
+		if k, ok := s.Int64(); ok {
+			return k, nil
+		}
+	}
+	return 0, ddberr.Errorf("The argument of %s must be an integer scalar.", fn)
+}
+
+// sortedArg is argument i as a vector in sorted order.
+func (ao *analyticOrder) sortedArg(fn string, args []value.Value, i, n int) (*value.Vector, error) {
+	if i >= len(args) || args[i] == nil {
+		return nil, ddberr.Errorf("The analytic function %s needs a column argument.", fn)
+	}
+	v, err := value.Broadcast(args[i], n)
+	if err != nil {
+		return nil, err
+	}
+	return v.Gather(ao.perm), nil
+}
+
+// shifted is lead(x, offset=1, default=NULL) or lag: the value offset rows
+// later (earlier) in the partition, default past its end.
+func (ao *analyticOrder) shifted(name string, args []value.Value) (*value.Vector, error) {
+	n := len(ao.perm)
+	x, err := ao.sortedArg(name, args, 0, n)
+	if err != nil {
+		return nil, err
+	}
+	off, err := intArg(name, args, 1, 1)
+	if err != nil {
+		return nil, err
+	}
+	if name == "lag" {
+		off = -off
+	}
+	idx := window.Offset(ao.parts, n, off)
+	out := value.GatherOrNull(x, idx)
+	if len(args) < 3 || args[2] == nil {
+		return out, nil
+	}
+	d, ok := args[2].(*value.Scalar)
+	if !ok {
+		return nil, ddberr.Errorf("The default value of %s must be a scalar.", name)
+	}
+	dv, err := value.Broadcast(d, 1)
+	if err != nil {
+		return nil, err
+	}
+	if dv.T != x.T {
+		if dv, err = cast.Vector(dv, x.T, x.Scale); err != nil {
+			return nil, err
+		}
+	}
+	for i, j := range idx {
+		if j < 0 {
+			out.SetFrom(i, dv, 0)
+		}
+	}
+	return out, nil
+}
+
+// frames gives every sorted row's window frame: the query's, or the
+// default (the whole partition without ORDER BY, else the rows up to the
+// current row's last peer).
+func (ex *executor) frames(o *sqlparse.OverExpr, ao *analyticOrder, src *value.Table) (window.Frames, error) {
+	n := len(ao.perm)
+	fr := o.Frame
+	if fr == nil {
+		if len(o.OrderBy) == 0 {
+			return window.Whole(ao.parts, n), nil
+		}
+		fr = &sqlparse.WindowFrame{Range: true, Lo: sqlparse.FrameBound{Kind: sqlparse.UnboundedPreceding}, Hi: sqlparse.FrameBound{Kind: sqlparse.CurrentRow}}
+	}
+	if !fr.Range {
+		lo, err := ex.rowsBound(fr.Lo)
+		if err != nil {
+			return window.Frames{}, err
+		}
+		hi, err := ex.rowsBound(fr.Hi)
+		if err != nil {
+			return window.Frames{}, err
+		}
+		return window.Rows(ao.parts, n, lo, hi), nil
+	}
+	if fr.Lo.N == nil && fr.Hi.N == nil {
+		// peers bound a RANGE frame without offsets, whatever the keys
+		return window.PeerFrames(ao.parts, ao.peers(), fr.Lo.Kind == sqlparse.UnboundedPreceding, fr.Hi.Kind == sqlparse.UnboundedFollowing), nil
+	}
+	if len(ao.keys) != 1 {
+		return window.Frames{}, errRangeOrder
+	}
+	key := ao.keys[0]
+	ks, null, ok := int64sOf(key)
+	if !ok {
+		return window.Frames{}, errRangeOrder
+	}
+	desc := o.OrderBy[0].Desc
+	lo, err := ex.rangeBound(fr.Lo, key, ks, desc)
+	if err != nil {
+		return window.Frames{}, err
+	}
+	hi, err := ex.rangeBound(fr.Hi, key, ks, desc)
+	if err != nil {
+		return window.Frames{}, err
+	}
+	if desc {
+		neg := make([]int64, len(ks))
+		for i, k := range ks {
+			neg[i] = -k
+		}
+		ks = neg
+	}
+	return window.Range(ao.parts, ks, null, lo, hi), nil
+}
+
+// rowsBound reads a ROWS frame bound: its offset must be an integer.
+func (ex *executor) rowsBound(b sqlparse.FrameBound) (window.Bound, error) {
+	switch b.Kind {
+	case sqlparse.UnboundedPreceding, sqlparse.UnboundedFollowing:
+		return window.Bound{Unbounded: true}, nil
+	case sqlparse.CurrentRow:
+		return window.Bound{}, nil
+	}
+	v, err := ex.eval(b.N)
+	if err != nil {
+		return window.Bound{}, err
+	}
+	k, err := intArg("ROWS", []value.Value{v}, 0, 0)
+	if err != nil || k < 0 {
+		return window.Bound{}, ddberr.Errorf("The offset of a %s window frame must be a non-negative integer%s.", "ROWS", "")
+	}
+	if b.Kind == sqlparse.Preceding {
+		k = -k
+	}
+	return window.Bound{Offset: k}, nil
+}
+
+// rangeBound reads a RANGE frame bound: each row's key moved by the
+// offset (an integer in the key's unit, or a DURATION), toward smaller
+// keys for PRECEDING in ascending order; negated for a descending key.
+func (ex *executor) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []int64, desc bool) (window.RangeBound, error) {
+	switch b.Kind {
+	case sqlparse.UnboundedPreceding, sqlparse.UnboundedFollowing:
+		return window.RangeBound{Unbounded: true}, nil
+	case sqlparse.CurrentRow:
+		return window.RangeBound{}, nil
+	}
+	v, err := ex.eval(b.N)
+	if err != nil {
+		return window.RangeBound{}, err
+	}
+	s, ok := v.(*value.Scalar)
+	if !ok || s.Null {
+		return window.RangeBound{}, ddberr.Errorf("The offset of a %s window frame must be a non-negative integer%s.", "RANGE", " or duration")
+	}
+	sign := int64(1)
+	if (b.Kind == sqlparse.Preceding) != desc {
+		sign = -1
+	}
+	out := make([]int64, len(ks))
+	if s.T == value.Duration {
+		moved, err := ex.withTable(value.NewTable([]string{"\x00key"}, []*value.Vector{key}), &sqlparse.CallExpr{
+			Fn: &sqlparse.Ident{Name: "temporalAdd"},
+			Args: []sqlparse.Expr{
+				&sqlparse.Ident{Name: "\x00key"},
+				&sqlparse.Literal{Kind: sqlparse.LitInt, Text: strconv.FormatInt(sign*s.I, 10)},
+				&sqlparse.Literal{Kind: sqlparse.LitString, Text: value.DurationUnit(s)},
+			},
+		})
+		if err != nil {
+			return window.RangeBound{}, err
+		}
+		mv, ok := moved.(*value.Vector)
+		if !ok {
+			return window.RangeBound{}, errRangeOrder
+		}
+		if out, _, ok = int64sOf(mv); !ok {
+			return window.RangeBound{}, errRangeOrder
+		}
+	} else {
+		k, ok := s.Int64()
+		if !ok || k < 0 || s.T.Category() != value.CatIntegral {
+			return window.RangeBound{}, ddberr.Errorf("The offset of a %s window frame must be a non-negative integer%s.", "RANGE", " or duration")
+		}
+		for i, x := range ks {
+			out[i] = x + sign*k
+		}
+	}
+	if desc {
+		for i := range out {
+			out[i] = -out[i]
+		}
+	}
+	return window.RangeBound{Val: out}, nil
+}
+
+// int64sOf reads an integral or temporal column as int64 with its NULLs.
+func int64sOf(v *value.Vector) ([]int64, []bool, bool) {
+	switch v.T.Category() {
+	case value.CatIntegral, value.CatTemporal:
+	default:
+		return nil, nil, false
+	}
+	out := make([]int64, v.Len())
+	null := make([]bool, v.Len())
+	switch v.T.Storage() {
+	case value.StInt8:
+		for i, x := range v.I8 {
+			out[i], null[i] = int64(x), x == value.NullInt8
+		}
+	case value.StInt16:
+		for i, x := range v.I16 {
+			out[i], null[i] = int64(x), x == value.NullInt16
+		}
+	case value.StInt32:
+		for i, x := range v.I32 {
+			out[i], null[i] = int64(x), x == value.NullInt32
+		}
+	case value.StInt64:
+		for i, x := range v.I64 {
+			out[i], null[i] = x, x == value.NullInt64
+		}
+	default:
+		return nil, nil, false
+	}
+	return out, null, true
+}
+
+// partitionAggregate is an aggregate over whole partitions (no ORDER BY,
+// no frame): once per partition, spread over its rows (in sorted order).
+func (ex *executor) partitionAggregate(call *sqlparse.CallExpr, name string, args []value.Value, ao *analyticOrder, src *value.Table) (*value.Vector, error) {
+	g := ao.g
+	vecs, ok, err := vectorArgs(args, src.Rows())
+	if err != nil {
+		return nil, err
+	}
+	var per *value.Vector
+	if ok {
+		per, ok = groupagg.Aggregate(name, vecs, g)
+	}
+	if !ok {
+		if per, err = newGroupEval(ex, src, g).perGroupScalar(call, columnName(call)); err != nil {
+			return nil, err
+		}
+	}
+	idx := make([]int, len(ao.perm))
+	for k, r := range ao.perm {
+		idx[k] = int(g.IDs[r])
+	}
+	return per.Gather(idx), nil
+}
+
+// vectorArgs are an aggregate's arguments as full columns; ok is false
+// when one is a constant (the built-in then runs per group as written).
+func vectorArgs(args []value.Value, n int) ([]*value.Vector, bool, error) {
+	var vecs []*value.Vector
+	for _, a := range args {
+		if a == nil {
+			continue
+		}
+		v, ok := a.(*value.Vector)
+		if !ok || v.Len() != n {
+			return nil, false, nil
+		}
+		vecs = append(vecs, v)
+	}
+	return vecs, true, nil
+}
+
+// frameAggregate is an aggregate over each sorted row's frame: running
+// sums for count/sum/avg, else every frame's rows gathered as one group
+// of a grouping (one typed pass where groupAggregate has a loop).
+func (ex *executor) frameAggregate(call *sqlparse.CallExpr, name string, args []value.Value, ao *analyticOrder, f window.Frames) (*value.Vector, error) {
+	n := len(ao.perm)
+	sortedArgs := make([]*value.Vector, len(args))
+	for i, a := range args {
+		if v, ok := a.(*value.Vector); ok && v.Len() == n {
+			sortedArgs[i] = v.Gather(ao.perm)
+		}
+	}
+	if v, ok := runningAggregate(name, sortedArgs, f, n); ok {
+		return v, nil
+	}
+	// every non-empty frame becomes a group of the gathered rows
+	var idx []int
+	g := &groupagg.Groups{}
+	slot := make([]int, n)
+	for i := 0; i < n; i++ {
+		lo, hi := f.Lo[i], f.Hi[i]
+		if lo >= hi {
+			slot[i] = -1
+			continue
+		}
+		slot[i] = g.N
+		g.First = append(g.First, len(idx))
+		g.Starts = append(g.Starts, len(idx))
+		for j := lo; j < hi; j++ {
+			idx = append(idx, j)
+			g.IDs = append(g.IDs, int32(g.N))
+		}
+		g.N++
+	}
+	g.Starts = append(g.Starts, len(idx))
+	g.Perm = value.Iota(len(idx))
+	var names []string
+	var cols []*value.Vector
+	callArgs := make([]sqlparse.Expr, len(call.Args))
+	copy(callArgs, call.Args)
+	var vecs []*value.Vector
+	fast := true
+	for i, a := range sortedArgs {
+		if a == nil {
+			fast = fast && args[i] == nil
+			continue
+		}
+		v := a.Gather(idx)
+		vecs = append(vecs, v)
+		names = append(names, fmt.Sprintf("\x00arg%d", i))
+		cols = append(cols, v)
+		callArgs[i] = &sqlparse.Ident{At: call.At, Name: names[len(names)-1]}
+	}
+	var per *value.Vector
+	ok := false
+	if fast {
+		per, ok = groupagg.Aggregate(name, vecs, g)
+	}
+	if !ok {
+		if len(cols) == 0 {
+			return nil, ddberr.Errorf("The analytic function %s needs a column argument.", call.Fn.(*sqlparse.Ident).Name)
+		}
+		var err error
+		frameCall := &sqlparse.CallExpr{At: call.At, Fn: call.Fn, Args: callArgs}
+		if per, err = newGroupEval(ex, value.NewTable(names, cols), g).perGroupScalar(frameCall, columnName(call)); err != nil {
+			return nil, err
+		}
+	}
+	return value.GatherOrNull(per, slot), nil
+}
+
+// runningAggregate computes count/sum/avg over frames from prefix sums of
+// a numeric column; ok is false for anything else.
+func runningAggregate(name string, args []*value.Vector, f window.Frames, n int) (*value.Vector, bool) {
+	if name == "count" && len(args) == 0 {
+		c := make([]int64, n)
+		for i := range c {
+			c[i] = int64(max(f.Hi[i]-f.Lo[i], 0))
+		}
+		return groupagg.CountsVector(c), true
+	}
+	if len(args) != 1 || args[0] == nil || !groupagg.FastNumeric(args[0]) {
+		return nil, false
+	}
+	x := args[0]
+	switch name {
+	case "count", "sum", "avg", "mean":
+	default:
+		return nil, false
+	}
+	if x.T.Category() != value.CatFloating {
+		ks, null, ok := int64sOf(x)
+		if !ok {
+			// BOOL
+			xs := groupagg.FloatsOf(x)
+			s, c := window.FloatSums(xs, f)
+			return floatFrameResult(name, s, c), true
+		}
+		s, c := window.IntSums(ks, null, f)
+		switch name {
+		case "count":
+			return groupagg.CountsVector(c), true
+		case "sum":
+			return groupagg.IntSumVector(s, c, x.T == value.Long), true
+		}
+		fs := make([]float64, len(s))
+		for i, v := range s {
+			fs[i] = float64(v)
+		}
+		return groupagg.MeanVector(fs, c), true
+	}
+	s, c := window.FloatSums(groupagg.FloatsOf(x), f)
+	return floatFrameResult(name, s, c), true
+}
+
+func floatFrameResult(name string, s []float64, c []int64) *value.Vector {
+	switch name {
+	case "count":
+		return groupagg.CountsVector(c)
+	case "sum":
+		return groupagg.FloatSumVector(s, c)
+	}
+	return groupagg.MeanVector(s, c)
+}

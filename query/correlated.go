@@ -1,0 +1,246 @@
+package query
+
+import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+)
+
+// Correlated subqueries in where clauses (progr/sql/exists.md): the
+// subquery's conditions name the outer table's columns (t1.sym). DolphinDB
+// runs the subquery once per outer row; here each condition linking the
+// two tables must be an equality or `in` between an outer column and an
+// inner expression, and the subquery runs once, as a semi-join: an outer
+// row matches when its columns equal some inner row's expressions.
+
+var errCorrelated = ddberr.Errorf("A correlated subquery may link to the outer table only by equality or in conditions on the outer table's columns.")
+
+// fromName is the name a FROM item gives its table's columns (t1.sym):
+// the table's variable or its alias; "" otherwise.
+func fromName(from sqlparse.Expr) string {
+	switch f := from.(type) {
+	case *sqlparse.Ident:
+		return f.Name
+	case *sqlparse.AliasExpr:
+		return f.Name
+	}
+	return ""
+}
+
+// outerColumn reports the outer table's column e names (outer.col).
+func (ex *executor) outerColumn(e sqlparse.Expr, t *value.Table) (string, bool) {
+	for {
+		p, ok := e.(*sqlparse.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	m, ok := e.(*sqlparse.MemberExpr)
+	if !ok {
+		return "", false
+	}
+	id, ok := m.X.(*sqlparse.Ident)
+	if !ok || id.Name != ex.from || t.Column(m.Name) == nil {
+		return "", false
+	}
+	return m.Name, true
+}
+
+// mentionsOuter reports whether e names a column of the outer table.
+func (ex *executor) mentionsOuter(e sqlparse.Expr, t *value.Table) bool {
+	found := false
+	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+		if x, ok := n.(sqlparse.Expr); ok {
+			if _, ok := ex.outerColumn(x, t); ok {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// correlatedQuery is a subquery whose conditions name the outer table t.
+func (ex *executor) correlatedQuery(e sqlparse.Expr, t *value.Table) (*sqlparse.SelectExpr, bool) {
+	for {
+		p, ok := e.(*sqlparse.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	q, ok := e.(*sqlparse.SelectExpr)
+	if !ok || ex.from == "" || fromName(q.From) == ex.from {
+		return nil, false
+	}
+	for _, w := range q.Where {
+		if ex.mentionsOuter(w, t) {
+			return q, true
+		}
+	}
+	return nil, false
+}
+
+// semiJoin splits q's conditions into the links to the outer table t
+// (outer columns and the inner expressions they must equal) and the
+// rest, runs q once over the rest selecting sel then the linked inner
+// expressions, and flags the rows of t whose values (outerVals then the
+// linked columns) equal some result row.
+func (ex *executor) semiJoin(t *value.Table, q *sqlparse.SelectExpr, sel []sqlparse.Expr, outerVals []*value.Vector) (*value.Vector, error) {
+	inner := *q
+	inner.Where = nil
+	inner.Cols = append([]sqlparse.Expr(nil), sel...)
+	inner.Exec = false
+	outer := append([]*value.Vector(nil), outerVals...)
+	for _, w := range conjuncts(q.Where) {
+		if !ex.mentionsOuter(w, t) {
+			inner.Where = append(inner.Where, w)
+			continue
+		}
+		b, ok := w.(*sqlparse.BinaryExpr)
+		if !ok || (b.Op != "==" && b.Op != "in") {
+			return nil, errCorrelated
+		}
+		col, l := ex.outerColumn(b.L, t)
+		other := b.R
+		if !l && b.Op == "==" {
+			col, l = ex.outerColumn(b.R, t)
+			other = b.L
+		}
+		if !l || ex.mentionsOuter(other, t) {
+			return nil, errCorrelated
+		}
+		inner.Cols = append(inner.Cols, unqualify(other, fromName(q.From)))
+		outer = append(outer, t.Column(col))
+	}
+	for i := range inner.Cols {
+		// positional names: the inner expressions may share one
+		inner.Cols[i] = &sqlparse.AliasExpr{At: q.At, X: stripAlias(inner.Cols[i]), Name: fmt.Sprintf("c%d", i)}
+	}
+	v, err := Select(ex.env, &inner)
+	if err != nil {
+		return nil, err
+	}
+	res, ok := v.(*value.Table)
+	if !ok || len(res.Cols) != len(outer) {
+		return nil, errCorrelated
+	}
+	keys := make([]*value.Vector, len(outer))
+	for i, c := range res.Cols {
+		if keys[i], err = cast.Vector(c, outer[i].T, outer[i].Scale); err != nil {
+			return nil, err
+		}
+	}
+	set := make(map[string]struct{}, res.Rows())
+	var buf []byte
+	for r := 0; r < res.Rows(); r++ {
+		buf = buf[:0]
+		for _, k := range keys {
+			buf = k.AppendKey(buf, r)
+		}
+		set[string(buf)] = struct{}{}
+	}
+	flags := make([]int8, t.Rows())
+	for r := range flags {
+		buf = buf[:0]
+		for _, o := range outer {
+			buf = o.AppendKey(buf, r)
+		}
+		if _, ok := set[string(buf)]; ok {
+			flags[r] = 1
+		}
+	}
+	return &value.Vector{T: value.Bool, I8: flags}, nil
+}
+
+// conjuncts lists where conditions with their and-chains split.
+func conjuncts(where []sqlparse.Expr) []sqlparse.Expr {
+	var out []sqlparse.Expr
+	var add func(e sqlparse.Expr)
+	add = func(e sqlparse.Expr) {
+		if b, ok := e.(*sqlparse.BinaryExpr); ok && b.Op == "&&" {
+			add(b.L)
+			add(b.R)
+			return
+		}
+		out = append(out, e)
+	}
+	for _, w := range where {
+		add(w)
+	}
+	return out
+}
+
+// unqualify turns name.col in a linked inner expression into the column
+// col of the subquery's table (the rows its other conditions keep).
+func unqualify(e sqlparse.Expr, name string) sqlparse.Expr {
+	if m, ok := e.(*sqlparse.MemberExpr); ok {
+		if id, ok := m.X.(*sqlparse.Ident); ok && name != "" && id.Name == name {
+			return &sqlparse.Ident{At: m.At, Name: m.Name}
+		}
+	}
+	return e
+}
+
+// correlatedArg is the query of exists(q) or the right side of x in q.
+func correlatedArg(e sqlparse.Expr) sqlparse.Expr {
+	switch x := e.(type) {
+	case *sqlparse.CallExpr:
+		if q := ExistsQuery(x); q != nil {
+			return q
+		}
+	case *sqlparse.BinaryExpr:
+		if x.Op == "in" {
+			return x.R
+		}
+	}
+	return nil
+}
+
+// correlated rewrites a correlated exists(q) or `x in (q)` over t into
+// its semi-join's flags, bound to a variable; ok is false for anything
+// else.
+func (ex *executor) correlated(t *value.Table, e sqlparse.Expr, vars map[string]value.Value) (sqlparse.Expr, bool, error) {
+	var flags *value.Vector
+	var err error
+	switch x := e.(type) {
+	case *sqlparse.CallExpr:
+		q := ExistsQuery(x)
+		if q == nil {
+			return nil, false, nil
+		}
+		if q, ok := ex.correlatedQuery(q, t); ok {
+			flags, err = ex.semiJoin(t, q, nil, nil)
+		}
+	case *sqlparse.BinaryExpr:
+		if x.Op != "in" {
+			return nil, false, nil
+		}
+		q, ok := ex.correlatedQuery(x.R, t)
+		if !ok {
+			return nil, false, nil
+		}
+		if len(q.Cols) != 1 {
+			return nil, true, ddberr.Errorf("The subquery after in must select one column.")
+		}
+		var v value.Value
+		if v, err = ex.withTable(t, x.L); err != nil {
+			return nil, true, err
+		}
+		var lv *value.Vector
+		if lv, err = value.Broadcast(v, t.Rows()); err != nil {
+			return nil, true, err
+		}
+		flags, err = ex.semiJoin(t, q, q.Cols, []*value.Vector{lv})
+	}
+	if flags == nil || err != nil {
+		return nil, err != nil, err
+	}
+	name := fmt.Sprintf("\x00set%d", len(vars))
+	vars[name] = flags
+	return &sqlparse.Ident{At: e.Pos(), Name: name}, true, nil
+}

@@ -1,0 +1,185 @@
+package query
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The any/all predicates of where clauses (progr/sql/any.md): `x op
+// any(q)` holds when x op s for some value s of the subquery or vector q,
+// `x op all(q)` when it holds for every one. Each is rewritten to one
+// vectorized comparison against the set's minimum, maximum, membership or
+// single value, so no row is compared with the set one value at a time.
+
+// quantifier returns "any" or "all" when e is a comparison whose right
+// side is such a predicate, with the comparison and the set's expression.
+func (ex *executor) quantifier(e sqlparse.Expr) (kind string, cmp *sqlparse.BinaryExpr, set sqlparse.Expr) {
+	b, ok := e.(*sqlparse.BinaryExpr)
+	if !ok {
+		return "", nil, nil
+	}
+	switch b.Op {
+	case "==", "!=", "<", "<=", ">", ">=":
+	default:
+		return "", nil, nil
+	}
+	c, ok := b.R.(*sqlparse.CallExpr)
+	if !ok || c.Method || len(c.Args) != 1 || c.Args[0] == nil {
+		return "", nil, nil
+	}
+	id, ok := c.Fn.(*sqlparse.Ident)
+	if !ok || ex.env.IsUserFunction(id.Name) {
+		return "", nil, nil
+	}
+	kind = strings.ToLower(id.Name)
+	if kind != "any" && kind != "all" {
+		return "", nil, nil
+	}
+	return kind, b, c.Args[0]
+}
+
+// hasPredicates reports whether a where condition over t holds an
+// any/all predicate or a correlated subquery (at its top or under
+// and/or/not), which lowerPredicates rewrites.
+func (ex *executor) hasPredicates(e sqlparse.Expr, t *value.Table) bool {
+	if k, _, _ := ex.quantifier(e); k != "" {
+		return true
+	}
+	if q := correlatedArg(e); q != nil {
+		if _, ok := ex.correlatedQuery(q, t); ok {
+			return true
+		}
+	}
+	switch x := e.(type) {
+	case *sqlparse.BinaryExpr:
+		return (x.Op == "&&" || x.Op == "||") && (ex.hasPredicates(x.L, t) || ex.hasPredicates(x.R, t))
+	case *sqlparse.UnaryExpr:
+		return x.Op == "!" && ex.hasPredicates(x.X, t)
+	case *sqlparse.ParenExpr:
+		return ex.hasPredicates(x.X, t)
+	}
+	return false
+}
+
+// lowerPredicates rewrites the any/all predicates and correlated
+// subqueries of condition e over t; the sets they compare against (the
+// semi-joins' flags) are bound to variables until restore.
+func (ex *executor) lowerPredicates(t *value.Table, e sqlparse.Expr) (out sqlparse.Expr, restore func(), err error) {
+	vars := map[string]value.Value{}
+	var lower func(e sqlparse.Expr) (sqlparse.Expr, error)
+	lower = func(e sqlparse.Expr) (sqlparse.Expr, error) {
+		if kind, cmp, set := ex.quantifier(e); kind != "" {
+			return ex.quantified(t, kind, cmp, set, vars)
+		}
+		if x, ok, err := ex.correlated(t, e, vars); ok {
+			return x, err
+		}
+		switch x := e.(type) {
+		case *sqlparse.BinaryExpr:
+			if x.Op != "&&" && x.Op != "||" {
+				return e, nil
+			}
+			l, err := lower(x.L)
+			if err != nil {
+				return nil, err
+			}
+			r, err := lower(x.R)
+			if err != nil {
+				return nil, err
+			}
+			return &sqlparse.BinaryExpr{At: x.At, Op: x.Op, L: l, R: r}, nil
+		case *sqlparse.UnaryExpr:
+			if x.Op != "!" {
+				return e, nil
+			}
+			y, err := lower(x.X)
+			if err != nil {
+				return nil, err
+			}
+			return &sqlparse.UnaryExpr{At: x.At, Op: x.Op, X: y}, nil
+		case *sqlparse.ParenExpr:
+			y, err := lower(x.X)
+			if err != nil {
+				return nil, err
+			}
+			return &sqlparse.ParenExpr{At: x.At, X: y}, nil
+		}
+		return e, nil
+	}
+	if out, err = lower(e); err != nil {
+		return nil, nil, err
+	}
+	return out, ex.env.Bind(vars), nil
+}
+
+// quantified is one `x op any|all(set)` as a plain condition.
+func (ex *executor) quantified(t *value.Table, kind string, cmp *sqlparse.BinaryExpr, set sqlparse.Expr, vars map[string]value.Value) (sqlparse.Expr, error) {
+	v, err := ex.withTable(t, set)
+	if err != nil {
+		return nil, err
+	}
+	if tb, ok := v.(*value.Table); ok && len(tb.Cols) == 1 {
+		v = tb.Cols[0]
+	}
+	s, err := value.Broadcast(v, 1)
+	if _, scalar := v.(*value.Scalar); !scalar {
+		vec, ok := v.(*value.Vector)
+		if !ok {
+			return nil, ddberr.Errorf("The argument of %s must be a subquery or a vector.", kind)
+		}
+		s, err = vec, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	at := cmp.At
+	name := fmt.Sprintf("\x00set%d", len(vars))
+	ref := &sqlparse.Ident{At: at, Name: name}
+	boolean := func(b bool) sqlparse.Expr {
+		return &sqlparse.Literal{At: at, Kind: sqlparse.LitBool, Text: fmt.Sprint(b)}
+	}
+	compare := func(op string, r sqlparse.Expr) sqlparse.Expr {
+		return &sqlparse.BinaryExpr{At: at, Op: op, L: cmp.L, R: r}
+	}
+	call := func(fn string) sqlparse.Expr {
+		return &sqlparse.CallExpr{At: at, Fn: &sqlparse.Ident{At: at, Name: fn}, Args: []sqlparse.Expr{ref}}
+	}
+	isAny := kind == "any"
+	if s.Len() == 0 {
+		// nothing to compare with: any is false, all is true
+		return boolean(!isAny), nil
+	}
+	vars[name] = s
+	switch cmp.Op {
+	case "==", "!=":
+		if (cmp.Op == "==") == isAny {
+			// = any is in; != all is not in
+			in := compare("in", ref)
+			if isAny {
+				return in, nil
+			}
+			return &sqlparse.UnaryExpr{At: at, Op: "!", X: in}, nil
+		}
+		// = all and != any turn on whether the set holds one value
+		for i := 1; i < s.Len(); i++ {
+			if value.CompareElems(s, 0, i) != 0 {
+				return boolean(isAny), nil
+			}
+		}
+		vars[name] = s.At(0)
+		return compare(cmp.Op, ref), nil
+	case "<", "<=":
+		if isAny {
+			return compare(cmp.Op, call("max")), nil
+		}
+		return compare(cmp.Op, call("min")), nil
+	}
+	if isAny {
+		return compare(cmp.Op, call("min")), nil
+	}
+	return compare(cmp.Op, call("max")), nil
+}

@@ -1,0 +1,150 @@
+package sqlparse
+
+import (
+	"strings"
+
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
+)
+
+// OverExpr is an analytic (window) function call, f(args) OVER ([PARTITION
+// BY p, ...] [ORDER BY o [ASC|DESC], ...] [frame]) (progr/sql/analyticFunction.md).
+// Frame is nil when the query gives none (the default frame depends on
+// whether OrderBy is empty).
+type OverExpr struct {
+	At          Pos
+	Call        *CallExpr
+	PartitionBy []Expr
+	OrderBy     []OrderItem
+	Frame       *WindowFrame
+}
+
+// WindowFrame is `ROWS|RANGE BETWEEN Lo AND Hi`; the short forms (ROWS n
+// PRECEDING, ...) are given with Hi the current row.
+type WindowFrame struct {
+	Range  bool // RANGE (by the order key's value) rather than ROWS
+	Lo, Hi FrameBound
+}
+
+// BoundKind is where a window frame's bound lies.
+type BoundKind int
+
+// Frame bounds, in the order they lie relative to the current row.
+const (
+	UnboundedPreceding BoundKind = iota
+	Preceding                    // N PRECEDING
+	CurrentRow
+	Following // N FOLLOWING
+	UnboundedFollowing
+)
+
+// FrameBound is one end of a window frame; N is the offset of N
+// PRECEDING / N FOLLOWING (an integer, or a DURATION for RANGE), else nil.
+type FrameBound struct {
+	Kind BoundKind
+	N    Expr
+}
+
+// Pos implements Node.
+func (n *OverExpr) Pos() Pos { return n.At }
+func (*OverExpr) exprNode()  {}
+
+// startsOver reports whether the tokens at the cursor are `over (`, the
+// window clause after an analytic function's call.
+func (p *parser) startsOver() bool {
+	return isKw(p.tok(), "over") && isOpTok(p.peekN(1), "(")
+}
+
+// isFrameWord reports whether t starts a window frame inside over (...).
+func (p *parser) isFrameWord(t lex.Token) bool {
+	return p.inOver && (isKw(t, "rows") || isKw(t, "range"))
+}
+
+// parseOver parses `over (...)` after call.
+func (p *parser) parseOver(call *CallExpr) Expr {
+	p.next()
+	p.next()
+	o := &OverExpr{At: call.At, Call: call}
+	old := p.inOver
+	p.inOver = true
+	defer func() { p.inOver = old }()
+	p.withEq(func() {
+		p.skipNewlines()
+		if isKw(p.tok(), "partition") && isKw(p.peekN(1), "by") {
+			p.next()
+			p.next()
+			for {
+				p.skipNewlines()
+				o.PartitionBy = append(o.PartitionBy, p.parseExpr())
+				if !p.isOp(",") {
+					break
+				}
+				p.next()
+			}
+		}
+		if p.clauseBy("order") {
+			o.OrderBy = p.parseOrderItems()
+		}
+		p.skipNewlines()
+		if isKw(p.tok(), "rows") || isKw(p.tok(), "range") {
+			o.Frame = p.parseFrame()
+		}
+		p.skipNewlines()
+	})
+	p.expectOp(")")
+	return o
+}
+
+// parseFrame parses ROWS|RANGE BETWEEN lo AND hi, or the one-bound short
+// form whose upper bound is the current row.
+func (p *parser) parseFrame() *WindowFrame {
+	f := &WindowFrame{Range: isKw(p.next(), "range")}
+	p.skipNewlines()
+	if isKw(p.tok(), "between") {
+		p.next()
+		f.Lo = p.parseBound()
+		p.skipNewlines()
+		p.expectKw("and")
+		f.Hi = p.parseBound()
+		if f.Lo.Kind > f.Hi.Kind || f.Lo.Kind == UnboundedFollowing || f.Hi.Kind == UnboundedPreceding {
+			p.failTok(p.toks[p.pos-1])
+		}
+		return f
+	}
+	f.Lo = p.parseBound()
+	f.Hi = FrameBound{Kind: CurrentRow}
+	if f.Lo.Kind > CurrentRow {
+		p.fail(p.tok().Pos, "The lower bound of a window frame must come before its upper bound.")
+	}
+	return f
+}
+
+func (p *parser) parseBound() FrameBound {
+	p.skipNewlines()
+	t := p.tok()
+	switch {
+	case isKw(t, "unbounded"):
+		p.next()
+		switch d := p.next(); {
+		case isKw(d, "preceding"):
+			return FrameBound{Kind: UnboundedPreceding}
+		case isKw(d, "following"):
+			return FrameBound{Kind: UnboundedFollowing}
+		default:
+			p.failTok(d)
+		}
+	case isKw(t, "current"):
+		p.next()
+		p.expectKw("row")
+		return FrameBound{Kind: CurrentRow}
+	}
+	n := p.parseUnary()
+	d := p.next()
+	switch strings.ToLower(d.Text) {
+	case "preceding":
+		return FrameBound{Kind: Preceding, N: n}
+	case "following":
+		return FrameBound{Kind: Following, N: n}
+	}
+	p.failTok(d)
+	return FrameBound{}
+}

@@ -1,0 +1,74 @@
+package sqlparse
+
+import "github.com/porpoisedb/porpoise/sqlparse/lex"
+
+// WithExpr is `with t1[(c1, ...)] as (q1), ... final-query`
+// (progr/sql/with.md): each query's result is a table named for the final
+// query (and the queries after it).
+type WithExpr struct {
+	At     Pos
+	Tables []WithTable
+	Body   Expr
+}
+
+// WithTable is one `name[(cols)] as (query)` of a WithExpr; Cols renames
+// the query's columns when given.
+type WithTable struct {
+	Name  string
+	Cols  []string
+	Query Expr
+}
+
+// Pos implements Node.
+func (n *WithExpr) Pos() Pos { return n.At }
+func (*WithExpr) exprNode()  {}
+
+// startsWith reports whether the cursor is at `with name as (` or
+// `with name(`, the start of a common table expression.
+func (p *parser) startsWith() bool {
+	if !isKw(p.tok(), "with") || p.peekN(1).Kind != lex.TokIdent {
+		return false
+	}
+	nx := p.peekN(2)
+	return isKw(nx, "as") || isOpTok(nx, "(")
+}
+
+func (p *parser) parseWith() Expr {
+	at := p.next()
+	w := &WithExpr{At: at.Pos}
+	for {
+		p.skipNewlines()
+		wt := WithTable{Name: p.expectIdent().Text}
+		if p.isOp("(") {
+			p.next()
+			for {
+				p.skipNewlines()
+				wt.Cols = append(wt.Cols, p.expectIdent().Text)
+				p.skipNewlines()
+				if !p.isOp(",") {
+					break
+				}
+				p.next()
+			}
+			p.expectOp(")")
+		}
+		p.expectKw("as")
+		p.skipNewlines()
+		q := p.parseParen()
+		if !isQuery(q) {
+			p.failTok(p.tok())
+		}
+		wt.Query = q
+		w.Tables = append(w.Tables, wt)
+		if !p.isOp(",") {
+			break
+		}
+		p.next()
+	}
+	p.skipNewlines()
+	w.Body = p.parseExpr()
+	if !isQuery(w.Body) {
+		p.failTok(p.tok())
+	}
+	return w
+}
