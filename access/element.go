@@ -44,6 +44,8 @@ func Index(x, i value.Value) (value.Value, error) {
 		}
 	case *value.Dict:
 		return DictGet(b, i)
+	case *value.Set:
+		return nil, ddberr.Errorf("A set does not support random access. RefId:S05001")
 	}
 	return nil, ddberr.Errorf("The object does not support indexing.")
 }
@@ -225,6 +227,9 @@ func Assign(x, i, v value.Value) error {
 			return err
 		}
 		if len(b.Cols) > 0 && col.Len() != b.Rows() {
+			if b.ColumnIndex(name) < 0 {
+				return ddberr.Errorf("The column %s does not exist. To add a new column, the size of the new column must equal to the size of the table. RefId: S05014", name)
+			}
 			return ddberr.Errorf("The length of the new column must equal the table's row count.")
 		}
 		if j := b.ColumnIndex(name); j >= 0 {

@@ -1,7 +1,6 @@
 package dbadmin
 
 import (
-	"errors"
 	"sort"
 	"strings"
 	"time"
@@ -220,7 +219,7 @@ func setChunkLastUpdateTime(env funcs.Env, args []value.Value) (value.Value, err
 	}
 	for _, id := range ids {
 		if !known[id] {
-			return nil, errors.New("The chunk [" + id + "] does not exist.")
+			return nil, ddberr.Errorf("The chunk [%s] does not exist.", id)
 		}
 	}
 	// ts is local wall-clock milliseconds; keep it as the instant that

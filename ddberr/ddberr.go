@@ -146,8 +146,17 @@ var textKinds = []struct {
 	{true, "The job was cancelled", Canceled},
 }
 
+func refIDOf(msg string) []string {
+	if !strings.Contains(msg, "RefId") {
+		return nil
+	}
+	return refID.FindStringSubmatch(msg)
+}
+
 func classify(msg string) (code string, kind Kind) {
-	if m := refID.FindStringSubmatch(msg); m != nil {
+	// Most texts have no RefId; skipping the regexp for them keeps
+	// Errorf cheap on paths that build an error per failed element.
+	if m := refIDOf(msg); m != nil {
 		code = strings.ToUpper(m[1])
 		switch m[2] {
 		case "00":

@@ -1,10 +1,9 @@
 package funcs
 
 import (
-	"errors"
-	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -57,7 +56,7 @@ func IntArg(fn, param string, x value.Value, def int64) (int64, error) {
 	if ok && s.T.Category() == value.CatIntegral && !s.Null {
 		return s.I, nil
 	}
-	return 0, fmt.Errorf("The argument [%s] of %s must be an integer.", param, fn)
+	return 0, ddberr.Errorf("The argument [%s] of %s must be an integer.", param, fn)
 }
 
 // BoolArg returns a BOOL scalar's value; def when x is nil.
@@ -69,7 +68,7 @@ func BoolArg(fn, param string, x value.Value, def bool) (bool, error) {
 	if ok && !s.Null && (s.T == value.Bool || s.T.Category() == value.CatIntegral) {
 		return s.I != 0, nil
 	}
-	return false, fmt.Errorf("The argument [%s] of %s must be a boolean.", param, fn)
+	return false, ddberr.Errorf("The argument [%s] of %s must be a boolean.", param, fn)
 }
 
 // IsFunction reports whether x is a function value the Env can call.
@@ -82,11 +81,11 @@ func IsFunction(x value.Value) bool {
 func IntScalar(fn string, v value.Value) (int64, error) {
 	s, ok := v.(*value.Scalar)
 	if !ok {
-		return 0, fmt.Errorf("The argument of %s must be an integer scalar.", fn)
+		return 0, ddberr.Errorf("The argument of %s must be an integer scalar.", fn)
 	}
 	x, ok := s.Int64()
 	if !ok {
-		return 0, fmt.Errorf("The argument of %s must be a non-null integer.", fn)
+		return 0, ddberr.Errorf("The argument of %s must be a non-null integer.", fn)
 	}
 	return x, nil
 }
@@ -149,7 +148,7 @@ func Truth(v value.Value) (bool, error) {
 			return t.At(0).Bool(), nil
 		}
 	}
-	return false, errors.New("A condition must be a boolean scalar.")
+	return false, ddberr.Errorf("A condition must be a boolean scalar.")
 }
 
 // PositiveNumber reads a numeric, non-null, finite, positive scalar

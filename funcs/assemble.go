@@ -1,9 +1,9 @@
 package funcs
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -82,7 +82,7 @@ func AssembleRule(fn string, x value.Value) (byte, error) {
 	}
 	s, ok := ScalarArg(x)
 	if !ok {
-		return 0, fmt.Errorf("The argument [assembleRule] of %s must be an integer or a string.", fn)
+		return 0, ddberr.Errorf("The argument [assembleRule] of %s must be an integer or a string.", fn)
 	}
 	if s.Null {
 		return RuleDolphin, nil
@@ -105,7 +105,7 @@ func AssembleRule(fn string, x value.Value) (byte, error) {
 	} else if s.T.Category() == value.CatIntegral && s.I >= 0 && s.I <= 3 {
 		return "DCUK"[s.I], nil
 	}
-	return 0, fmt.Errorf("The argument [assembleRule] of %s must be one of 0, 1, 2, 3, 'D', 'C', 'U' or 'K'.", fn)
+	return 0, ddberr.Errorf("The argument [assembleRule] of %s must be one of 0, 1, 2, 3, 'D', 'C', 'U' or 'K'.", fn)
 }
 
 // Assemble combines the results of a higher-order function's calls
@@ -248,7 +248,7 @@ func assembleLike(res []value.Value) (value.Value, error) {
 		for _, r := range res {
 			s, ok := r.(*value.Scalar)
 			if !ok {
-				return nil, fmt.Errorf("The result of each call must be a scalar like the first one.")
+				return nil, ddberr.Errorf("The result of each call must be a scalar like the first one.")
 			}
 			if s.T != t {
 				if s.Null {
@@ -281,7 +281,7 @@ func SameLength(fn string, seqs []Seq) (int, error) {
 			continue
 		}
 		if n >= 0 && s.N != n {
-			return 0, fmt.Errorf("All arguments of %s must have the same length.", fn)
+			return 0, ddberr.Errorf("All arguments of %s must have the same length.", fn)
 		}
 		n = s.N
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -68,10 +69,10 @@ func init() {
 func rpc(env Env, args []value.Value) (value.Value, error) {
 	alias, ok := StringArg(args[0])
 	if !ok {
-		return nil, fmt.Errorf("The first argument of rpc must be a node alias.")
+		return nil, ddberr.Errorf("The first argument of rpc must be a node alias.")
 	}
 	if s := SiteOf(env); alias != s.Alias {
-		return nil, fmt.Errorf("The node alias [%s] doesn't exist.", alias)
+		return nil, ddberr.Errorf("The node alias [%s] doesn't exist.", alias)
 	}
 	return env.Call(args[1], args[2:]...)
 }

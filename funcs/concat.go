@@ -1,8 +1,7 @@
 package funcs
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -33,7 +32,7 @@ func JoinVectors(vs ...*value.Vector) (*value.Vector, error) {
 	for _, v := range vs {
 		nt, ok := xcommonType(t, v.T)
 		if !ok {
-			return nil, errors.New("The data types of the vectors to join are incompatible.")
+			return nil, ddberr.Errorf("The data types of the vectors to join are incompatible.")
 		}
 		t = nt
 		total += v.Len()

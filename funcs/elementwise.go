@@ -1,9 +1,9 @@
 package funcs
 
 import (
-	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -31,10 +31,10 @@ func Floats(fn string, x value.Value) ([]float64, func(*value.Vector) value.Valu
 			return &value.Matrix{V: r, Rows: t.Rows, Cols: t.Cols, RowLabels: t.RowLabels, ColLabels: t.ColLabels}
 		}
 	default:
-		return nil, nil, fmt.Errorf("The argument of %s must be numeric.", fn)
+		return nil, nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
 	}
 	if v.T != value.Void && !v.T.IsNumeric() || v.T.IsArray() {
-		return nil, nil, fmt.Errorf("The argument of %s must be numeric.", fn)
+		return nil, nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
 	}
 	if v.T == value.Void {
 		out := make([]float64, v.Len())

@@ -1,10 +1,10 @@
 package funcs
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -65,7 +65,7 @@ func IsNumericVec(v *value.Vector) bool {
 // must not write to it.
 func DoublesOf(fn string, v *value.Vector) ([]float64, error) {
 	if !IsNumericVec(v) {
-		return nil, fmt.Errorf("The argument of %s must be numeric.", fn)
+		return nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
 	}
 	if v.T == value.Void {
 		out := make([]float64, v.Len())
@@ -132,7 +132,7 @@ func MapForms(fn string, x value.Value, f func(*value.Vector) (*value.Vector, er
 	}
 	v, wrap, ok := ShapeOf(x)
 	if !ok {
-		return nil, fmt.Errorf("The argument of %s must be numeric.", fn)
+		return nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
 	}
 	r, err := f(v)
 	if err != nil {
@@ -258,5 +258,5 @@ func Operand(x value.Value) (v *value.Vector, scalar bool, err error) {
 	case *value.Pair:
 		return t.V, false, nil
 	}
-	return nil, false, fmt.Errorf("The operator doesn't support a %s operand.", strings.ToLower(x.Form().String()))
+	return nil, false, ddberr.Errorf("The operator doesn't support a %s operand.", strings.ToLower(x.Form().String()))
 }

@@ -2,12 +2,12 @@ package funcs
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -166,7 +166,7 @@ func (s *Spec) CheckArity(n int) error {
 	if s.Max >= 0 && n > s.Max {
 		want = s.Max
 	}
-	return fmt.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", s.Name, want, n)
+	return ddberr.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", s.Name, want, n)
 }
 
 var registry = map[string]*Spec{}
@@ -219,7 +219,7 @@ func All() []*Spec {
 
 // errNoEngine is returned when a built-in that needs the engine runs
 // under an Env that is not an engine's interpreter (a test double).
-var errNoEngine = errors.New("This function needs a database engine.")
+var errNoEngine = ddberr.Errorf("This function needs a database engine.")
 
 // HostOf returns env as H, the interface a family declares for what its
 // functions need of the engine beyond Env, or an error when the calling

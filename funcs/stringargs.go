@@ -1,8 +1,7 @@
 package funcs
 
 import (
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -43,7 +42,7 @@ func StringInput(fn string, x value.Value) (strIn, error) {
 }
 
 func literalArgError(fn, param string) error {
-	return fmt.Errorf("The argument [%s] of %s must be a STRING or SYMBOL scalar or vector.", param, fn)
+	return ddberr.Errorf("The argument [%s] of %s must be a STRING or SYMBOL scalar or vector.", param, fn)
 }
 
 func charStrings(cs []int8, null bool) []string {
@@ -130,7 +129,7 @@ func MapStringBools(fn string, x value.Value, f func(string) bool) (value.Value,
 // integers; ok is false for NULL elements, which callers turn into NULL
 // results.
 func IntsArg(fn, param string, x value.Value, n int) ([]int64, []bool, error) {
-	bad := fmt.Errorf("The argument [%s] of %s must be an integer scalar or vector.", param, fn)
+	bad := ddberr.Errorf("The argument [%s] of %s must be an integer scalar or vector.", param, fn)
 	switch v := x.(type) {
 	case *value.Scalar:
 		if v.T.Category() != value.CatIntegral && !(v.T == value.Void) {
@@ -146,7 +145,7 @@ func IntsArg(fn, param string, x value.Value, n int) ([]int64, []bool, error) {
 			return nil, nil, bad
 		}
 		if v.Len() != n {
-			return nil, nil, fmt.Errorf("The length of [%s] of %s must be the same as the length of X.", param, fn)
+			return nil, nil, ddberr.Errorf("The length of [%s] of %s must be the same as the length of X.", param, fn)
 		}
 		l, err := cast.Vector(v, value.Long, 0)
 		if err != nil {
@@ -177,14 +176,14 @@ func StrScalarArg(fn, param string, x value.Value) (string, error) {
 			return "", nil
 		}
 	}
-	return "", fmt.Errorf("The argument [%s] of %s must be a string scalar.", param, fn)
+	return "", ddberr.Errorf("The argument [%s] of %s must be a string scalar.", param, fn)
 }
 
 // nonNegIntArg reads a non-negative integral scalar parameter.
 func NonNegIntArg(fn, param string, x value.Value, def int64) (int64, error) {
 	n, err := IntArg(fn, param, x, def)
 	if err == nil && n < 0 {
-		err = fmt.Errorf("The argument [%s] of %s must be a non-negative integer.", param, fn)
+		err = ddberr.Errorf("The argument [%s] of %s must be a non-negative integer.", param, fn)
 	}
 	return n, err
 }

@@ -1,10 +1,9 @@
 package funcs
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -19,18 +18,18 @@ func TypeArg(v value.Value) (value.Type, int32, error) {
 	}
 	s, ok := v.(*value.Scalar)
 	if !ok || s.Null {
-		return 0, 0, errors.New("The data type argument must be a type constant such as INT.")
+		return 0, 0, ddberr.Errorf("The data type argument must be a type constant such as INT.")
 	}
 	if s.T.Category() == value.CatLiteral {
 		t, ok := value.TypeByName(strings.ToUpper(s.S))
 		if !ok {
-			return 0, 0, fmt.Errorf("Invalid data type %s", s.S)
+			return 0, 0, ddberr.Errorf("Invalid data type %s", s.S)
 		}
 		return t, 0, nil
 	}
 	x, ok := s.Int64()
 	if !ok {
-		return 0, 0, errors.New("The data type argument must be a type constant such as INT.")
+		return 0, 0, ddberr.Errorf("The data type argument must be a type constant such as INT.")
 	}
 	return value.Type(x & 0xffff), int32(x >> 16), nil
 }
@@ -47,7 +46,7 @@ func TypesArg(v value.Value) ([]value.Type, []int32, error) {
 			items = append(items, t.Elem(i))
 		}
 	default:
-		return nil, nil, errors.New("The column types must be a vector of data types.")
+		return nil, nil, ddberr.Errorf("The column types must be a vector of data types.")
 	}
 	ts := make([]value.Type, len(items))
 	scales := make([]int32, len(items))

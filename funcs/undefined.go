@@ -1,8 +1,9 @@
 package funcs
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 )
 
 // UnknownFunction is the error for a function-call request (the clients'
@@ -12,7 +13,7 @@ func UnknownFunction(name string) error {
 	if err := NotSupported(name); err != nil {
 		return err
 	}
-	return fmt.Errorf("Can't recognize function name %s", name)
+	return ddberr.Errorf("Can't recognize function name %s", name)
 }
 
 // UnknownName is the error for a script naming no variable or function:
@@ -23,7 +24,7 @@ func UnknownName(name string, line int) error {
 	if err := NotSupported(name); err != nil {
 		return err
 	}
-	return fmt.Errorf("Syntax Error: [line #%d] Cannot recognize the token %s", line, name)
+	return ddberr.Errorf("Syntax Error: [line #%d] Cannot recognize the token %s", line, name)
 }
 
 // NotSupported returns the error for a DolphinDB function Porpoise doesn't
@@ -33,7 +34,7 @@ func NotSupported(name string) error {
 	if !ok {
 		return nil
 	}
-	return fmt.Errorf("The function [%s] is not supported by Porpoise: %s.", name, reason)
+	return ddberr.Errorf("The function [%s] is not supported by Porpoise: %s.", name, reason)
 }
 
 // UnsupportedReason classifies why a documented function is not

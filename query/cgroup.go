@@ -1,9 +1,7 @@
 package query
 
 import (
-	"errors"
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -15,10 +13,10 @@ import (
 // (cumulative groups).
 func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
 	if len(n.OrderBy) == 0 {
-		return nil, errors.New("The cgroup by clause must be used with an order by clause.")
+		return nil, ddberr.Errorf("The cgroup by clause must be used with an order by clause.")
 	}
 	if len(n.CGroupBy) != 1 {
-		return nil, errors.New("The cgroup by clause takes one column.")
+		return nil, ddberr.Errorf("The cgroup by clause takes one column.")
 	}
 	keys := append(append([]sqlparse.Expr(nil), n.GroupBy...), n.CGroupBy...)
 	keyVecs, err := ex.evalKeys(src, keys)
@@ -52,7 +50,7 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 			}
 			s, ok := v.(*value.Scalar)
 			if !ok {
-				return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c))
+				return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c))
 			}
 			vals[k] = append(vals[k], s)
 		}
@@ -60,7 +58,7 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 	cols := keyCols
 	for k, c := range n.Cols {
 		names = append(names, columnName(c))
-		vec, err := scalarColumn(vals[k], fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c)))
+		vec, err := scalarColumn(vals[k], ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c)))
 		if err != nil {
 			return nil, err
 		}

@@ -1,11 +1,10 @@
 package query
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -14,7 +13,7 @@ import (
 
 // errContextItem is Porpoise's text for a context by item that evaluates
 // to neither a scalar nor a vector.
-var errContextItem = errors.New("A select item under context by must return a scalar or a vector.")
+var errContextItem = ddberr.Errorf("A select item under context by must return a scalar or a vector.")
 
 // contextBySelect runs select ... context by ... [csort] [having]: one
 // output row per input row, rows grouped by key (groups in key order,
@@ -293,7 +292,7 @@ func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
 			}
 		case *value.Vector:
 			if p.Len() != size {
-				return nil, fmt.Errorf("The length of the vector returned by the UDF specified in SELECT must be the same as the length of the CONTEXT BY group. RefId:S02027")
+				return nil, ddberr.Errorf("The length of the vector returned by the UDF specified in SELECT must be the same as the length of the CONTEXT BY column. RefId:S02027")
 			}
 			parts[i] = p
 		default:

@@ -1,10 +1,10 @@
 package query
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -14,9 +14,9 @@ import (
 
 // Documented SQL errors (DolphinDB's error-code pages).
 var (
-	errNestedAggregate = errors.New("Cannot nest aggregate function. RefId:S02032")
-	errHavingBoolean   = errors.New("The HAVING clause after GROUP BY must be followed by a boolean expression. RefId:S02021")
-	errTopRangeContext = errors.New("When top clause uses together with context clause in SQL query, can't specify a range in top clause")
+	errNestedAggregate = ddberr.Errorf("Cannot nest aggregate function. RefId:S02032")
+	errHavingBoolean   = ddberr.Errorf("The HAVING clause after GROUP BY must be followed by a boolean expression. RefId:S02021")
+	errTopRangeContext = ddberr.Errorf("When top clause uses together with context clause in SQL query, can't specify a range in top clause")
 )
 
 // aggSpec is a built-in aggregate call in a select item; lowering
@@ -207,11 +207,11 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 			vals[i] = x
 		case *value.Vector:
 			if x.Len() != 1 {
-				return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
+				return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
 			}
 			vals[i] = x.Elem(0)
 		default:
-			return nil, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
+			return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
 		}
 	}
 	if len(vals) == 0 {
@@ -227,7 +227,7 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 		}
 		return value.NewVector(value.Double, 0, 0), nil
 	}
-	return scalarColumn(vals, fmt.Errorf("The column [%s] must use aggregate function. RefId:S02022", name))
+	return scalarColumn(vals, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name))
 }
 
 // scalarColumn makes one column of per-group scalars (an empty DOUBLE
@@ -414,7 +414,7 @@ func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.
 			continue
 		}
 		if _, ok := c.(*sqlparse.StarExpr); ok {
-			return nil, errors.New("The column [*] must use aggregate function. RefId:S02022")
+			return nil, ddberr.Errorf("The column [*] must use aggregate function. RefId:S02022")
 		}
 		v, err := item(c)
 		if err != nil {
@@ -435,7 +435,7 @@ func checkDuplicateNames(names []string) error {
 	for _, n := range names {
 		k := strings.ToLower(n)
 		if seen[k] {
-			return fmt.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
+			return ddberr.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
 		}
 		seen[k] = true
 	}

@@ -89,7 +89,7 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where [
 		pos++
 	}
 	if args[0] == nil || args[1] == nil || args[2] == nil {
-		return nil, nil, nil, errors.New("Usage: interval(X, duration, fill, [step], [explicitOffset=false], [closed], [label], [origin]).")
+		return nil, nil, nil, ddberr.Errorf("Usage: interval(X, duration, fill, [step], [explicitOffset=false], [closed], [label], [origin]).")
 	}
 	xv, err := ex.withTable(src, args[0])
 	if err != nil {
@@ -100,7 +100,7 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where [
 		return nil, nil, nil, err
 	}
 	if x.T.Category() != value.CatIntegral && x.T.Category() != value.CatTemporal {
-		return nil, nil, nil, errors.New("X of interval must be an integral or temporal vector.")
+		return nil, nil, nil, ddberr.Errorf("X of interval must be an integral or temporal vector.")
 	}
 	ik := &intervalKey{x: x}
 	if ik.fill, err = ex.eval(args[2]); err != nil {
@@ -195,7 +195,7 @@ func (ex *executor) intervalLength(e sqlparse.Expr, t value.Type) (int64, error)
 	}
 	d, ok := dv.(*value.Scalar)
 	if !ok {
-		return 0, errors.New("The duration of interval must be an integer or DURATION scalar.")
+		return 0, ddberr.Errorf("The duration of interval must be an integer or DURATION scalar.")
 	}
 	var n int64
 	switch {
@@ -203,16 +203,16 @@ func (ex *executor) intervalLength(e sqlparse.Expr, t value.Type) (int64, error)
 		unit := unitNanos(t)
 		dn := durationNanos[value.DurationUnit(d)]
 		if unit == 0 || dn == 0 || d.I*dn%unit != 0 {
-			return 0, errors.New("The duration of interval doesn't match the type of X.")
+			return 0, ddberr.Errorf("The duration of interval doesn't match the type of X.")
 		}
 		n = d.I * dn / unit
 	case d.T.Category() == value.CatIntegral:
 		n = d.I
 	default:
-		return 0, errors.New("The duration of interval must be an integer or DURATION scalar.")
+		return 0, ddberr.Errorf("The duration of interval must be an integer or DURATION scalar.")
 	}
 	if n <= 0 {
-		return 0, errors.New("The duration of interval must be positive.")
+		return 0, ddberr.Errorf("The duration of interval must be positive.")
 	}
 	return n, nil
 }
@@ -476,7 +476,7 @@ func fillColumn(v *value.Vector, rows []int, method string, fill value.Value) er
 	default:
 		s, ok := fill.(*value.Scalar)
 		if !ok {
-			return errors.New("The fill of interval must be 'prev', 'post', 'linear', 'null', 'none' or a number.")
+			return ddberr.Errorf("The fill of interval must be 'prev', 'post', 'linear', 'null', 'none' or a number.")
 		}
 		cv, err := cast.Vector(s.Vector(), v.T, v.Scale)
 		if err != nil {

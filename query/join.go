@@ -137,7 +137,7 @@ func joinTable(env Env, v value.Value) (*value.Table, error) {
 		}
 		return t.Scan(nil)
 	}
-	return nil, errors.New("The arguments of a table joiner must be tables.")
+	return nil, ddberr.Errorf("The arguments of a table joiner must be tables.")
 }
 
 // namesArg reads column names given as a STRING scalar, vector or tuple.

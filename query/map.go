@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -148,20 +149,20 @@ func (ex *executor) samplePartitions(c *sqlparse.CallExpr, parts [][]int) ([][]i
 	}
 	s, ok := sv.(*value.Scalar)
 	if !ok || s.IsNull() || !s.T.IsNumeric() {
-		return nil, errors.New("The size of sample must be a positive number.")
+		return nil, ddberr.Errorf("The size of sample must be a positive number.")
 	}
 	n := len(parts)
 	k := 0
 	if s.T.Category() == value.CatFloating {
 		f := s.Float64()
 		if f <= 0 || f >= 1 {
-			return nil, errors.New("The size of sample must be a fraction between 0 and 1 or a positive integer.")
+			return nil, ddberr.Errorf("The size of sample must be a fraction between 0 and 1 or a positive integer.")
 		}
 		k = int(float64(n) * f)
 	} else {
 		x, _ := s.Int64()
 		if x <= 0 {
-			return nil, errors.New("The size of sample must be a fraction between 0 and 1 or a positive integer.")
+			return nil, ddberr.Errorf("The size of sample must be a fraction between 0 and 1 or a positive integer.")
 		}
 		k = int(min(x, int64(n)))
 	}
@@ -186,7 +187,7 @@ func concatResults(rs []value.Value) (value.Value, error) {
 		for _, r := range rs {
 			t, ok := r.(*value.Table)
 			if !ok || len(t.Cols) != len(out.Cols) {
-				return nil, errors.New("The partitions' results differ in form.")
+				return nil, ddberr.Errorf("The partitions' results differ in form.")
 			}
 			for i, c := range t.Cols {
 				if c.T != out.Cols[i].T {

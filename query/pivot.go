@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -20,7 +21,7 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 		return nil, errors.New("pivot by needs at least two columns.")
 	}
 	if n.Top != nil {
-		return nil, errors.New("The top clause can't be used together with pivot by.")
+		return nil, ddberr.Errorf("The top clause can't be used together with pivot by.")
 	}
 	if n.Exec {
 		return nil, errors.New("exec with pivot by (a matrix result) is not supported yet.")

@@ -1,10 +1,10 @@
 package query
 
 import (
-	"errors"
 	"slices"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -26,7 +26,7 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) erro
 			return join.ColumnMissing(set.Col)
 		}
 		if slices.Contains(t.PartitionColumns(), j) {
-			return errors.New("The partitioning column cannot be updated.")
+			return ddberr.Errorf("The partitioning column cannot be updated.")
 		}
 		cols[k] = j
 	}

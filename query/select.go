@@ -73,7 +73,7 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		}
 		return ex.scanned(dt.Scan(keep))
 	}
-	return nil, nil, errors.New("The FROM clause must name a table.")
+	return nil, nil, ddberr.Errorf("The FROM clause must be followed by a table. RefId:S02033")
 }
 
 // cancellable makes a partition filter stop admitting partitions once the
@@ -218,7 +218,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 			}
 		case *value.Vector:
 			if b.Len() != n {
-				return nil, errors.New("The where condition must be a boolean vector as long as the table.")
+				return nil, ddberr.Errorf("The where condition must be a boolean vector as long as the table.")
 			}
 			// One typed pass over the BOOL bytes (NULL is not 1, so it drops
 			// the row); other types are read as BOOL first.
@@ -226,7 +226,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 			if mask.T != value.Bool {
 				c, err := cast.Vector(b, value.Bool, 0)
 				if err != nil {
-					return nil, errors.New("The where condition must be boolean.")
+					return nil, ddberr.Errorf("The where condition must be boolean.")
 				}
 				mask = c
 			}
@@ -234,7 +234,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 				keep[i] = keep[i] && m == 1
 			}
 		default:
-			return nil, errors.New("The where condition must be boolean.")
+			return nil, ddberr.Errorf("The where condition must be boolean.")
 		}
 	}
 	return keep, nil
@@ -242,7 +242,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 
 func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.From == nil {
-		return nil, errors.New("A SQL query must have a FROM clause.")
+		return nil, ddberr.Errorf("A SQL query must have a FROM clause.")
 	}
 	if err := selectRules(n); err != nil {
 		return nil, err
@@ -608,7 +608,7 @@ func Insert(env Env, n *sqlparse.InsertStmt) error {
 		}
 		src, ok := res.(*value.Table)
 		if !ok {
-			return errors.New("INSERT INTO ... SELECT needs a table result.")
+			return ddberr.Errorf("INSERT INTO ... SELECT needs a table result.")
 		}
 		return env.Insert(target, src)
 	}
@@ -821,11 +821,11 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 func limitArg(v value.Value) (int64, error) {
 	s, ok := v.(*value.Scalar)
 	if !ok {
-		return 0, errors.New("The argument of limit must be an integer scalar.")
+		return 0, ddberr.Errorf("The argument of limit must be an integer scalar.")
 	}
 	x, ok := s.Int64()
 	if !ok {
-		return 0, errors.New("The argument of limit must be a non-null integer.")
+		return 0, ddberr.Errorf("The argument of limit must be a non-null integer.")
 	}
 	return x, nil
 }

@@ -1,10 +1,9 @@
 package query
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -13,7 +12,7 @@ import (
 
 // errOnColumns is the error for an ON condition that is neither a key
 // equality nor a condition on one table.
-var errOnColumns = errors.New("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
+var errOnColumns = ddberr.Errorf("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
 
 // sqlJoin evaluates `L [inner|left] join R on L.a = R.b [and ...]` as the
 // matching joiner, and returns how the tables' names qualify the result's
@@ -38,10 +37,10 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 	case "cross":
 		return ex.sqlCrossJoin(j)
 	default:
-		return nil, nil, fmt.Errorf("SQL %s join is not supported", j.Kind)
+		return nil, nil, ddberr.Errorf("SQL %s join is not supported", j.Kind)
 	}
 	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
-		return nil, nil, errors.New("A SQL join of more than two tables is not supported")
+		return nil, nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
 	}
 	lname, lv, err := ex.fromItem(j.L)
 	if err != nil {
@@ -52,7 +51,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		return nil, nil, err
 	}
 	if j.On == nil {
-		return nil, nil, errors.New("A SQL join needs an ON clause")
+		return nil, nil, ddberr.Errorf("A SQL join needs an ON clause")
 	}
 	var lk, rk []string
 	var onLeft, onRight []sqlparse.Expr // conditions on one table
@@ -79,7 +78,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 				onPairs = append(onPairs, e)
 				return nil
 			}
-			return errors.New("The ON clause of a SQL join must be equalities of columns joined by and")
+			return ddberr.Errorf("The ON clause of a SQL join must be equalities of columns joined by and")
 		}
 		qa, ca, ok1 := qualified(b.L)
 		qb, cb, ok2 := qualified(b.R)
@@ -166,7 +165,7 @@ func qualified(e sqlparse.Expr) (table, col string, ok bool) {
 // sqlCrossJoin is `L cross join R`: cj over the two FROM items.
 func (ex *executor) sqlCrossJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
 	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
-		return nil, nil, errors.New("A SQL join of more than two tables is not supported")
+		return nil, nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
 	}
 	lname, lv, err := ex.fromItem(j.L)
 	if err != nil {
@@ -324,7 +323,7 @@ func (ex *executor) joinerFrom(c *sqlparse.CallExpr) (*value.Table, map[string]m
 		}
 		t, ok := v.(*value.Table)
 		if !ok {
-			return nil, nil, errors.New("The FROM clause must name a table.")
+			return nil, nil, ddberr.Errorf("The FROM clause must be followed by a table. RefId:S02033")
 		}
 		return t, nil, nil
 	}

@@ -1,9 +1,9 @@
 package query
 
 import (
-	"errors"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -75,10 +75,10 @@ func Union(env Env, n *sqlparse.UnionExpr) (value.Value, error) {
 	l, ok1 := lv.(*value.Table)
 	r, ok2 := rv.(*value.Table)
 	if !ok1 || !ok2 {
-		return nil, errors.New("The operands of union must be tables.")
+		return nil, ddberr.Errorf("The operands of union must be tables.")
 	}
 	if len(l.Cols) != len(r.Cols) {
-		return nil, errors.New("The number of columns of the tables to union must be the same.")
+		return nil, ddberr.Errorf("The number of columns of the tables to union must be the same.")
 	}
 	out := l.EmptyLike(l.Rows() + r.Rows())
 	for i, c := range l.Cols {

@@ -1,10 +1,9 @@
 package query
 
 import (
-	"errors"
-	"fmt"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -31,12 +30,12 @@ func windowBound(s *value.Scalar, t value.Type) (int64, error) {
 	if s.T == value.Duration {
 		unit, dn := unitNanos(t), durationNanos[value.DurationUnit(s)]
 		if unit == 0 || dn == 0 || s.I*dn%unit != 0 {
-			return 0, errors.New("The window of a window join doesn't match the type of the last matching column.")
+			return 0, ddberr.Errorf("The window of a window join doesn't match the type of the last matching column.")
 		}
 		return s.I * dn / unit, nil
 	}
 	if s.T.Category() != value.CatIntegral {
-		return 0, errors.New("The window of a window join must be a pair of integers or durations.")
+		return 0, ddberr.Errorf("The window of a window join must be a pair of integers or durations.")
 	}
 	x, _ := s.Int64()
 	return x, nil
@@ -57,7 +56,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 	}
 	win, ok := args[2].(*value.Pair)
 	if !ok {
-		return nil, errors.New("The window of a window join must be a pair.")
+		return nil, ddberr.Errorf("The window of a window join must be a pair.")
 	}
 	var aggs []sqlparse.Expr
 	switch x := args[3].(type) {
@@ -73,13 +72,13 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 		for _, e := range x.Any {
 			c, ok := e.(*funcs.Code)
 			if !ok {
-				return nil, errors.New("The aggs of a window join must be metacode.")
+				return nil, ddberr.Errorf("The aggs of a window join must be metacode.")
 			}
 			aggs = append(aggs, c.X)
 		}
 	}
 	if len(aggs) == 0 {
-		return nil, errors.New("The aggs of a window join must be metacode.")
+		return nil, ddberr.Errorf("The aggs of a window join must be metacode.")
 	}
 	lk, rk, err := matchingColumns(args[4:])
 	if err != nil {
@@ -96,7 +95,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 	last := len(li) - 1
 	lt := left.Cols[li[last]]
 	if c := lt.T.Category(); c != value.CatIntegral && c != value.CatTemporal {
-		return nil, errors.New("The last matching column of a window join must be integral or temporal.")
+		return nil, ddberr.Errorf("The last matching column of a window join must be integral or temporal.")
 	}
 	w1, err := windowBound(win.V.At(0), lt.T)
 	if err != nil {
@@ -114,7 +113,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 		rkeys[k] = right.Cols[c]
 		if rkeys[k].T != want.T {
 			if rkeys[k], err = cast.Vector(rkeys[k], want.T, want.Scale); err != nil {
-				return nil, fmt.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
+				return nil, ddberr.Errorf("The matching columns %s and %s have incompatible types.", lk[k], rk[k])
 			}
 		}
 	}
@@ -196,7 +195,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 	cols := append([]*value.Vector(nil), left.Cols...)
 	for k, a := range aggs {
 		names = append(names, columnName(a))
-		vec, err := scalarColumn(vals[k], errors.New("The aggs of a window join must return scalars."))
+		vec, err := scalarColumn(vals[k], ddberr.Errorf("The aggs of a window join must return scalars."))
 		if err != nil {
 			return nil, err
 		}

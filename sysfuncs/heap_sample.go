@@ -1,7 +1,6 @@
 package sysfuncs
 
 import (
-	"errors"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -61,7 +60,7 @@ func dumpHeapSample(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	f, err := os.Create(name)
 	if err != nil {
-		return nil, errors.New("Failed to create the heap sample file " + name + ": " + err.Error())
+		return nil, ddberr.Errorf("Failed to create the heap sample file %s: %s", name, err.Error())
 	}
 	runtime.GC() // the profile describes the heap as of the last collection
 	werr := pprof.Lookup("heap").WriteTo(f, 0)
@@ -69,7 +68,7 @@ func dumpHeapSample(env funcs.Env, args []value.Value) (value.Value, error) {
 		werr = cerr
 	}
 	if werr != nil {
-		return nil, errors.New("Failed to write the heap sample file " + name + ": " + werr.Error())
+		return nil, ddberr.Errorf("Failed to write the heap sample file %s: %s", name, werr.Error())
 	}
 	return nil, nil
 }

@@ -1,9 +1,9 @@
 package sysfuncs
 
 import (
-	"errors"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -53,7 +53,7 @@ func isAdmin(env funcs.Env) bool { return env.SessionInfo().User == "admin" }
 // administrators.
 func requireAdmin(env funcs.Env, fn string) error {
 	if !isAdmin(env) {
-		return errors.New("Only administrators can execute function " + fn + ".")
+		return ddberr.Errorf("Only administrators can execute function %s.", fn)
 	}
 	return nil
 }

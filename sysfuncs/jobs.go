@@ -1,7 +1,6 @@
 package sysfuncs
 
 import (
-	"errors"
 	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -62,14 +61,14 @@ func userLimitArgs(env funcs.Env, fn, param string, args []value.Value, lo, hi i
 	}
 	user, ok := funcs.StringArg(args[0])
 	if !ok || user == "" {
-		return nil, "", 0, errors.New("The argument [userId] of " + fn + " must be a user name.")
+		return nil, "", 0, ddberr.Errorf("The argument [userId] of %s must be a user name.", fn)
 	}
 	n, err := funcs.IntArg(fn, param, args[1], 0)
 	if err != nil {
 		return nil, "", 0, err
 	}
 	if n < lo || n > hi {
-		return nil, "", 0, errors.New("The argument [" + param + "] of " + fn + " is out of range.")
+		return nil, "", 0, ddberr.Errorf("The argument [%s] of %s is out of range.", param, fn)
 	}
 	if err := requireAdmin(env, fn); err != nil && user != env.SessionInfo().User {
 		return nil, "", 0, err

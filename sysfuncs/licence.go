@@ -3,7 +3,6 @@ package sysfuncs
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -97,7 +96,7 @@ func machineFingerprint(env funcs.Env, args []value.Value) (value.Value, error) 
 	id, _ := os.ReadFile("/etc/machine-id")
 	sum := sha256.Sum256(append([]byte(name+"\x00"), id...))
 	if err := os.WriteFile(filepath.Join(path, fingerprintFile), []byte(hex.EncodeToString(sum[:])+"\n"), 0o644); err != nil {
-		return nil, errors.New("Failed to write the machine fingerprint to " + dir + ": " + err.Error())
+		return nil, ddberr.Errorf("Failed to write the machine fingerprint to %s: %s", dir, err.Error())
 	}
 	return nil, nil
 }

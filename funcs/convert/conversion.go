@@ -1,9 +1,7 @@
 package convert
 
 import (
-	"errors"
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -105,9 +103,9 @@ func castValue(x value.Value, t value.Type, scale int32) (value.Value, error) {
 		}
 		return &value.Matrix{V: c, Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}, nil
 	case *value.Table:
-		return nil, errors.New("Can't convert a table.")
+		return nil, ddberr.Errorf("Can't convert a table.")
 	default:
-		return nil, fmt.Errorf("Can't convert %s to %s.", x.Form(), t)
+		return nil, ddberr.Errorf("Can't convert %s to %s.", x.Form(), t)
 	}
 	return cast.To(x, t, scale)
 }

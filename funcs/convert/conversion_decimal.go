@@ -1,9 +1,9 @@
 package convert
 
 import (
-	"errors"
 	"math/big"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -35,13 +35,13 @@ func readDecimalOperand(x value.Value) (decimalOperand, bool, error) {
 	case *value.Vector:
 		v = a
 	default:
-		return op, false, errors.New("The arguments of decimalMultiply must be scalars or vectors.")
+		return op, false, ddberr.Errorf("The arguments of decimalMultiply must be scalars or vectors.")
 	}
 	if v.T.Category() == value.CatFloating {
 		return op, true, nil
 	}
 	if !v.T.IsDecimal() && v.T.Category() != value.CatIntegral {
-		return op, false, errors.New("The arguments of decimalMultiply must be numeric.")
+		return op, false, ddberr.Errorf("The arguments of decimalMultiply must be numeric.")
 	}
 	op.t, op.scale = v.T, v.Scale
 	if !v.T.IsDecimal() {
@@ -71,7 +71,7 @@ func decimalMultiply(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	scale, err := funcs.IntArg("decimalMultiply", "scale", args[2], 0)
 	if err != nil || scale < 0 {
-		return nil, errors.New("The argument [scale] of decimalMultiply must be a non-negative integer.")
+		return nil, ddberr.Errorf("The argument [scale] of decimalMultiply must be a non-negative integer.")
 	}
 	if xf || yf {
 		a, _, err := funcs.Floats("decimalMultiply", args[0])
@@ -83,12 +83,12 @@ func decimalMultiply(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		if !sameLenOrScalar(args[0], args[1], len(a), len(b)) {
-			return nil, errors.New("The arguments of decimalMultiply must have the same length.")
+			return nil, ddberr.Errorf("The arguments of decimalMultiply must have the same length.")
 		}
 		return productOf(a, b, args[0], args[1]), nil
 	}
 	if !x.t.IsDecimal() && !y.t.IsDecimal() {
-		return nil, errors.New("At least one argument of decimalMultiply must be a DECIMAL.")
+		return nil, ddberr.Errorf("At least one argument of decimalMultiply must be a DECIMAL.")
 	}
 	exact := x.scale + y.scale
 	s := int32(scale)
@@ -102,7 +102,7 @@ func decimalMultiply(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	n := max(len(x.vals), len(y.vals))
 	if (!x.scalar && len(x.vals) != n) || (!y.scalar && len(y.vals) != n) {
-		return nil, errors.New("The arguments of decimalMultiply must have the same length.")
+		return nil, ddberr.Errorf("The arguments of decimalMultiply must have the same length.")
 	}
 	div := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(exact-s)), nil)
 	out := make([]*big.Int, n)
@@ -122,7 +122,7 @@ func decimalMultiply(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	for ; !fitsDecimal(out, rt); rt++ {
 		if rt == value.Decimal128 {
-			return nil, errors.New("Decimal math overflow")
+			return nil, ddberr.Errorf("Decimal math overflow")
 		}
 	}
 	for _, p := range out {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
@@ -66,12 +67,12 @@ func formColumns(fn string, x value.Value) ([]*value.Vector, error) {
 	case *value.Table:
 		for _, c := range v.Cols {
 			if c.T == value.Symbol {
-				return nil, errors.New("Failed to append a table object to a matrix.")
+				return nil, ddberr.Errorf("Failed to append a table object to a matrix.")
 			}
 		}
 		return v.Cols, nil
 	}
-	return nil, fmt.Errorf("The arguments of %s must be vectors, matrices, tables or tuples.", fn)
+	return nil, ddberr.Errorf("The arguments of %s must be vectors, matrices, tables or tuples.", fn)
 }
 
 // commonType is the type columns of different types are stored as:
@@ -89,7 +90,7 @@ func commonType(fn string, cols []*value.Vector) (value.Type, error) {
 			// text mixed with anything is kept as text
 			t = value.String
 		default:
-			return 0, fmt.Errorf("The arguments of %s must have compatible data types.", fn)
+			return 0, ddberr.Errorf("The arguments of %s must have compatible data types.", fn)
 		}
 	}
 	return t, nil
@@ -109,7 +110,7 @@ func joinColumns(fn string, cols []*value.Vector) (*value.Vector, int, error) {
 	out.Scale = cols[0].Scale
 	for _, c := range cols {
 		if c.Len() != rows {
-			return nil, 0, fmt.Errorf("The columns of %s must have the same length.", fn)
+			return nil, 0, ddberr.Errorf("The columns of %s must have the same length.", fn)
 		}
 		if c.T != t {
 			if c, err = cast.Vector(c, t, out.Scale); err != nil {
@@ -141,7 +142,7 @@ func matrixOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 					lo = int(v.Offsets[r-1])
 				}
 				if int(v.Offsets[r])-lo != cols {
-					return nil, errors.New("The rows of the array vector passed to matrix must have the same length.")
+					return nil, ddberr.Errorf("The rows of the array vector passed to matrix must have the same length.")
 				}
 				cells = append(cells, lo+c)
 			}
@@ -188,7 +189,7 @@ func typedMatrix(typ *value.Scalar, rest []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if rows < 0 || cols < 0 || rows*cols > math.MaxInt32 {
-		return nil, errors.New("The dimensions of matrix must be non-negative and not too large.")
+		return nil, ddberr.Errorf("The dimensions of matrix must be non-negative and not too large.")
 	}
 	n := int(rows * cols)
 	v := value.NewVector(t, n, n)
@@ -198,7 +199,7 @@ func typedMatrix(typ *value.Scalar, rest []value.Value) (value.Value, error) {
 	case !temporal.IsEmptyArg(def):
 		s, ok := def.(*value.Scalar)
 		if !ok {
-			return nil, errors.New("The argument [defaultValue] of matrix must be a scalar.")
+			return nil, ddberr.Errorf("The argument [defaultValue] of matrix must be a scalar.")
 		}
 		c, err := cast.To(s, t, scale)
 		if err != nil {
@@ -235,7 +236,7 @@ func transposeOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return d, nil
 	case *value.Dict:
 		if v.Keys.T.Category() != value.CatLiteral {
-			return nil, errors.New("The keys of a dictionary passed to transpose must be strings.")
+			return nil, ddberr.Errorf("The keys of a dictionary passed to transpose must be strings.")
 		}
 		cols := make([]*value.Vector, v.Len())
 		for i := range cols {
@@ -245,10 +246,10 @@ func transposeOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 			case *value.Scalar:
 				cols[i] = e.Vector()
 			default:
-				return nil, errors.New("The values of a dictionary passed to transpose must be scalars or vectors.")
+				return nil, ddberr.Errorf("The values of a dictionary passed to transpose must be scalars or vectors.")
 			}
 			if cols[i].Len() != cols[0].Len() {
-				return nil, errors.New("The values of a dictionary passed to transpose must have the same length.")
+				return nil, ddberr.Errorf("The values of a dictionary passed to transpose must have the same length.")
 			}
 		}
 		return value.NewTable(append([]string(nil), v.Keys.Strings()...), cols), nil
@@ -278,7 +279,7 @@ func transposeOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 		for i, e := range v.Any {
 			c, ok := e.(*value.Vector)
 			if !ok || (i > 0 && c.Len() != cols[0].Len()) {
-				return nil, errors.New("The elements of a tuple passed to transpose must be vectors of the same length.")
+				return nil, ddberr.Errorf("The elements of a tuple passed to transpose must be vectors of the same length.")
 			}
 			cols[i] = c
 		}
@@ -293,28 +294,28 @@ func transposeOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return value.NewTuple(rows), nil
 	}
-	return nil, errors.New("The argument of transpose must be a tuple, matrix, table, dictionary or array vector.")
+	return nil, ddberr.Errorf("The argument of transpose must be a tuple, matrix, table, dictionary or array vector.")
 }
 
 // subtuple takes rows [lo, hi) of every vector of a tuple.
 func subtuple(_ funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := args[0].(*value.Vector)
 	if !ok || t.T != value.Any {
-		return nil, errors.New("The argument [X] of subtuple must be a tuple of vectors of the same length.")
+		return nil, ddberr.Errorf("The argument [X] of subtuple must be a tuple of vectors of the same length.")
 	}
 	p, ok := args[1].(*value.Pair)
 	if !ok || p.V.T.Category() != value.CatIntegral {
-		return nil, errors.New("The argument [range] of subtuple must be an integral pair.")
+		return nil, ddberr.Errorf("The argument [range] of subtuple must be an integral pair.")
 	}
 	lo, hi := p.V.At(0).I, p.V.At(1).I
 	out := make([]value.Value, len(t.Any))
 	for i, e := range t.Any {
 		v, ok := e.(*value.Vector)
 		if !ok || (i > 0 && v.Len() != t.Any[0].(*value.Vector).Len()) {
-			return nil, errors.New("The argument [X] of subtuple must be a tuple of vectors of the same length.")
+			return nil, ddberr.Errorf("The argument [X] of subtuple must be a tuple of vectors of the same length.")
 		}
 		if lo < 0 || hi < lo || hi > int64(v.Len()) {
-			return nil, errors.New("The range of subtuple is out of the vectors' bounds.")
+			return nil, ddberr.Errorf("The range of subtuple is out of the vectors' bounds.")
 		}
 		out[i] = v.Slice(int(lo), int(hi))
 	}
@@ -332,7 +333,7 @@ func symbolCode(_ funcs.Env, args []value.Value) (value.Value, error) {
 		v, _ = args[0].(*value.Vector)
 	}
 	if v == nil || v.T != value.Symbol {
-		return nil, errors.New("The argument of symbolCode must be a SYMBOL vector or matrix.")
+		return nil, ddberr.Errorf("The argument of symbolCode must be a SYMBOL vector or matrix.")
 	}
 	codes := map[string]int32{"": 0}
 	out := make([]int32, v.Len())
@@ -362,14 +363,14 @@ func makeKey(fn string, args []value.Value) (value.Value, error) {
 			cols[i] = v.Vector()
 		case *value.Vector:
 			if v.T == value.Any || v.T.IsArray() {
-				return nil, fmt.Errorf("The arguments of %s must be scalars or vectors.", fn)
+				return nil, ddberr.Errorf("The arguments of %s must be scalars or vectors.", fn)
 			}
 			if !scalar && v.Len() != n {
-				return nil, fmt.Errorf("The arguments of %s must have the same length.", fn)
+				return nil, ddberr.Errorf("The arguments of %s must have the same length.", fn)
 			}
 			cols[i], n, scalar = v, v.Len(), false
 		default:
-			return nil, fmt.Errorf("The arguments of %s must be scalars or vectors.", fn)
+			return nil, ddberr.Errorf("The arguments of %s must be scalars or vectors.", fn)
 		}
 	}
 	out := make([]string, n)

@@ -3,11 +3,10 @@ package convert
 import (
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"math"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -24,7 +23,7 @@ func init() {
 					return nil, err
 				}
 				if p < 0 || p > 10 {
-					return nil, errors.New("The argument [precision] of round must be an integer between 0 and 10.")
+					return nil, ddberr.Errorf("The argument [precision] of round must be an integer between 0 and 10.")
 				}
 				scale := math.Pow10(int(p))
 				return roundLike("round", args[0], func(f float64) float64 { return math.Round(f*scale) / scale })
@@ -102,7 +101,7 @@ func hexOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Vector:
 		v = a
 	default:
-		return nil, errors.New("The argument [X] of hex must be an integral, floating, complex or binary scalar or vector.")
+		return nil, ddberr.Errorf("The argument [X] of hex must be an integral, floating, complex or binary scalar or vector.")
 	}
 	n := v.Len()
 	out := make([]string, n)
@@ -137,7 +136,7 @@ func hexOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 			binary.BigEndian.PutUint64(buf[8:], math.Float64bits(v.F64[2*i]))
 			b = buf[:16]
 		default:
-			return nil, errors.New("The argument [X] of hex must be an integral, floating, complex or binary scalar or vector.")
+			return nil, ddberr.Errorf("The argument [X] of hex must be an integral, floating, complex or binary scalar or vector.")
 		}
 		if rev {
 			for l, r := 0, len(b)-1; l < r; l, r = l+1, r-1 {
@@ -158,7 +157,7 @@ func hexOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 func halves(fn string, x value.Value, high, asDouble bool) (value.Value, error) {
 	v, scalar := funcs.ScalarOrVector(x)
 	if v == nil || (v.T.Storage() != value.StBytes16 && v.T.Storage() != value.StPair2F64) {
-		return nil, fmt.Errorf("The argument of %s must be a 16-byte scalar or vector.", fn)
+		return nil, ddberr.Errorf("The argument of %s must be a 16-byte scalar or vector.", fn)
 	}
 	n := v.Len()
 	bits := make([]uint64, n)
@@ -210,7 +209,7 @@ func pairOfDoubles(fn string, t value.Type, x, y value.Value) (value.Value, erro
 	}
 	n := max(len(xs), len(ys))
 	if (len(xs) != n && len(xs) != 1) || (len(ys) != n && len(ys) != 1) {
-		return nil, fmt.Errorf("The arguments [X] and [Y] of %s must have the same length.", fn)
+		return nil, ddberr.Errorf("The arguments [X] and [Y] of %s must have the same length.", fn)
 	}
 	out := make([]float64, 2*n)
 	for i := 0; i < n; i++ {
@@ -238,14 +237,14 @@ func parseInteger(_ funcs.Env, args []value.Value) (value.Value, error) {
 	switch t {
 	case value.Char, value.Short, value.Int, value.Long:
 	default:
-		return nil, errors.New("The argument [type] of parseInteger must be CHAR, SHORT, INT or LONG.")
+		return nil, ddberr.Errorf("The argument [type] of parseInteger must be CHAR, SHORT, INT or LONG.")
 	}
 	radix, err := funcs.IntArg("parseInteger", "radix", funcs.Arg(args, 2), 10)
 	if err != nil {
 		return nil, err
 	}
 	if radix < 2 || radix > 16 {
-		return nil, errors.New("The argument [radix] of parseInteger must be between 2 and 16.")
+		return nil, ddberr.Errorf("The argument [radix] of parseInteger must be between 2 and 16.")
 	}
 	in, err := funcs.StringInput("parseInteger", args[0])
 	if err != nil {
@@ -255,7 +254,7 @@ func parseInteger(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for i, s := range in.S {
 		v, null, ok := parseRadix(s, radix)
 		if !ok {
-			return nil, errors.New("Invalid string to parse.")
+			return nil, ddberr.Errorf("Invalid string to parse.")
 		}
 		if null {
 			out[i] = value.NullInt64

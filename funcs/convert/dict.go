@@ -1,8 +1,7 @@
 package convert
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -30,11 +29,11 @@ func MakeDict(k, v value.Value) (value.Value, error) {
 	}
 	kv, ok := k.(*value.Vector)
 	if !ok {
-		return nil, errors.New("The keys of a dictionary must be a vector.")
+		return nil, ddberr.Errorf("The keys of a dictionary must be a vector.")
 	}
 	vv, ok := v.(*value.Vector)
 	if !ok || vv.Len() != kv.Len() {
-		return nil, errors.New("The keys and values of a dictionary must have the same length.")
+		return nil, ddberr.Errorf("The keys and values of a dictionary must have the same length.")
 	}
 	d := value.NewDict(kv.T, vv.T)
 	d.Vals.Scale = vv.Scale

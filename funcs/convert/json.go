@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -160,10 +161,10 @@ func parseStdJSON(text string) (value.Value, error) {
 	dec.UseNumber()
 	v, err := jsonValue(dec)
 	if err != nil {
-		return nil, fmt.Errorf("Invalid JSON text: %s", text)
+		return nil, ddberr.Errorf("Invalid JSON text: %s", text)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("Invalid JSON text: %s", text)
+		return nil, ddberr.Errorf("Invalid JSON text: %s", text)
 	}
 	return v, nil
 }
@@ -286,7 +287,7 @@ func fromJSON(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	var obj dolphinJSON
 	if err := json.Unmarshal([]byte(s), &obj); err != nil || obj.Form == "" {
-		return nil, errors.New("The argument of fromJson must be a JSON string with the keys form, type and value.")
+		return nil, ddberr.Errorf("The argument of fromJson must be a JSON string with the keys form, type and value.")
 	}
 	return decodeDolphinJSON(obj)
 }
@@ -296,7 +297,7 @@ func decodeDolphinJSON(obj dolphinJSON) (value.Value, error) {
 	case "table":
 		var cols []dolphinJSON
 		if err := json.Unmarshal(obj.Value, &cols); err != nil {
-			return nil, errors.New("Invalid JSON table value.")
+			return nil, ddberr.Errorf("Invalid JSON table value.")
 		}
 		names := make([]string, len(cols))
 		vecs := make([]*value.Vector, len(cols))
@@ -307,7 +308,7 @@ func decodeDolphinJSON(obj dolphinJSON) (value.Value, error) {
 			}
 			vv, ok := v.(*value.Vector)
 			if !ok {
-				return nil, errors.New("Invalid JSON table column.")
+				return nil, ddberr.Errorf("Invalid JSON table column.")
 			}
 			names[i], vecs[i] = c.Name, vv
 		}
@@ -315,20 +316,20 @@ func decodeDolphinJSON(obj dolphinJSON) (value.Value, error) {
 	}
 	t, ok := value.TypeByName(strings.ToUpper(obj.Type))
 	if !ok {
-		return nil, fmt.Errorf("Invalid data type %s", obj.Type)
+		return nil, ddberr.Errorf("Invalid data type %s", obj.Type)
 	}
 	var raw []json.RawMessage
 	form := strings.ToLower(obj.Form)
 	if form == "scalar" {
 		raw = []json.RawMessage{obj.Value}
 	} else if err := json.Unmarshal(obj.Value, &raw); err != nil {
-		return nil, errors.New("Invalid JSON value.")
+		return nil, ddberr.Errorf("Invalid JSON value.")
 	}
 	v := value.NewVector(t, 0, len(raw))
 	for _, r := range raw {
 		var x any
 		if err := json.Unmarshal(r, &x); err != nil {
-			return nil, errors.New("Invalid JSON value.")
+			return nil, ddberr.Errorf("Invalid JSON value.")
 		}
 		var s *value.Scalar
 		switch e := x.(type) {
@@ -346,7 +347,7 @@ func decodeDolphinJSON(obj dolphinJSON) (value.Value, error) {
 			}
 			s = p
 		default:
-			return nil, errors.New("Invalid JSON value.")
+			return nil, ddberr.Errorf("Invalid JSON value.")
 		}
 		if s.T != t {
 			c, err := cast.To(s, t, 0)

@@ -2,11 +2,11 @@ package convert
 
 import (
 	"encoding/json"
-	"errors"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -102,7 +102,7 @@ func jsonExtract(_ funcs.Env, args []value.Value) (value.Value, error) {
 			path = append(path, l.Elem(i))
 		}
 	default:
-		return nil, errors.New("The argument [location] of jsonExtract must be a scalar, vector or tuple of keys and positions.")
+		return nil, ddberr.Errorf("The argument [location] of jsonExtract must be a scalar, vector or tuple of keys and positions.")
 	}
 	typ, err := funcs.StrScalarArg("jsonExtract", "type", args[2])
 	if err != nil {
@@ -119,7 +119,7 @@ func jsonExtract(_ funcs.Env, args []value.Value) (value.Value, error) {
 	case "string":
 		rt = value.String
 	default:
-		return nil, errors.New("The argument [type] of jsonExtract must be \"long\", \"int\", \"double\" or \"string\".")
+		return nil, ddberr.Errorf("The argument [type] of jsonExtract must be \"long\", \"int\", \"double\" or \"string\".")
 	}
 	out := value.NewVector(rt, 0, len(in.S))
 	for _, text := range in.S {

@@ -2,13 +2,12 @@ package convert
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
@@ -49,7 +48,7 @@ func parseJSONTable(_ funcs.Env, args []value.Value) (value.Value, error) {
 				break
 			}
 			if err != nil {
-				return nil, fmt.Errorf("Invalid JSON object: %s", text)
+				return nil, ddberr.Errorf("Invalid JSON object: %s", text)
 			}
 			row := make(map[string]any, len(obj))
 			// key order: encoding/json maps lose it, so read it from the text
@@ -71,14 +70,14 @@ func parseJSONTable(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if s := funcs.Arg(args, 1); !temporal.IsEmptyArg(s) {
 		tb, ok := s.(*value.Table)
 		if !ok || tb.Column("name") == nil || tb.Column("type") == nil {
-			return nil, errors.New("The schema of parseJsonTable must be a table with the columns name and type.")
+			return nil, ddberr.Errorf("The schema of parseJsonTable must be a table with the columns name and type.")
 		}
 		names, types, formats := tb.Column("name"), tb.Column("type"), tb.Column("format")
 		order = order[:0]
 		for i := 0; i < tb.Rows(); i++ {
 			t, ok := value.TypeByName(strings.ToUpper(types.StrAt(i)))
 			if !ok {
-				return nil, fmt.Errorf("Invalid data type %s", types.StrAt(i))
+				return nil, ddberr.Errorf("Invalid data type %s", types.StrAt(i))
 			}
 			cs := colSpec{t: t}
 			if formats != nil && formats.T.Category() == value.CatLiteral {

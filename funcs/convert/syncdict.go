@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -36,7 +37,7 @@ func syncDict(env funcs.Env, args []value.Value) (value.Value, error) {
 		if s, ok := name.(*value.Scalar); !ok || !s.Null {
 			n, ok := funcs.StringArg(name)
 			if !ok || n == "" {
-				return nil, fmt.Errorf("The argument [sharedName] of syncDict must be a string.")
+				return nil, ddberr.Errorf("The argument [sharedName] of syncDict must be a string.")
 			}
 			if _, err := call("share", d, name); err != nil {
 				return nil, err

@@ -1,8 +1,7 @@
 package convert
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -90,7 +89,7 @@ func xarray(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	if n < 0 || capacity < 0 {
-		return nil, errors.New("The size of array must be non-negative.")
+		return nil, ddberr.Errorf("The size of array must be non-negative.")
 	}
 	if err := env.Reserve(int(max(n, capacity))); err != nil {
 		return nil, err
@@ -100,7 +99,7 @@ func xarray(env funcs.Env, args []value.Value) (value.Value, error) {
 	if d := funcs.Arg(args, 3); d != nil {
 		s, ok := d.(*value.Scalar)
 		if !ok {
-			return nil, errors.New("The default value must be a scalar.")
+			return nil, ddberr.Errorf("The default value must be a scalar.")
 		}
 		c, err := cast.To(s, t, scale)
 		if err != nil {
@@ -119,22 +118,22 @@ func xarrayVector(_ funcs.Env, args []value.Value) (value.Value, error) {
 	idx, ok := args[0].(*value.Vector)
 	vals, ok2 := args[1].(*value.Vector)
 	if !ok || !ok2 || idx.T.Category() != value.CatIntegral {
-		return nil, errors.New("Usage: arrayVector(index, value). index must be an integral vector and value a vector.")
+		return nil, ddberr.Errorf("Usage: arrayVector(index, value). index must be an integral vector and value a vector.")
 	}
 	if vals.T.IsArray() || vals.T == value.Any || vals.T == value.Void {
-		return nil, errors.New("Usage: arrayVector(index, value). value must be a vector of a scalar type.")
+		return nil, ddberr.Errorf("Usage: arrayVector(index, value). value must be a vector of a scalar type.")
 	}
 	offsets := make([]int64, idx.Len())
 	prev := int64(0)
 	for i := range offsets {
 		x, ok := idx.At(i).Int64()
 		if !ok || x <= prev && i > 0 || x < 0 {
-			return nil, errors.New("Usage: arrayVector(index, value). index must be strictly increasing positive integers.")
+			return nil, ddberr.Errorf("Usage: arrayVector(index, value). index must be strictly increasing positive integers.")
 		}
 		offsets[i], prev = x, x
 	}
 	if len(offsets) > 0 && prev != int64(vals.Len()) {
-		return nil, errors.New("Usage: arrayVector(index, value). The last element of index must equal the size of value.")
+		return nil, ddberr.Errorf("Usage: arrayVector(index, value). The last element of index must equal the size of value.")
 	}
 	out := vals.Clone()
 	out.T = vals.T + value.ArrayOffset

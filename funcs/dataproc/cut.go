@@ -1,8 +1,7 @@
 package dataproc
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -22,7 +21,7 @@ func cut(_ funcs.Env, args []value.Value) (value.Value, error) {
 	switch v := x.(type) {
 	case *value.Scalar:
 		if s, ok := funcs.ScalarArg(args[1]); !ok || s.I != 1 {
-			return nil, errors.New("The size of cut must be 1 when X is a scalar.")
+			return nil, ddberr.Errorf("The size of cut must be 1 when X is a scalar.")
 		}
 		return value.NewTuple([]value.Value{v}), nil
 	case *value.Vector:
@@ -46,7 +45,7 @@ func cut(_ funcs.Env, args []value.Value) (value.Value, error) {
 		n = v.Rows()
 		slice = func(lo, hi int) value.Value { return v.Slice(lo, hi) }
 	default:
-		return nil, errors.New("The argument [X] of cut must be a scalar, vector, matrix or table.")
+		return nil, ddberr.Errorf("The argument [X] of cut must be a scalar, vector, matrix or table.")
 	}
 	var bounds []int
 	switch p := args[1].(type) {
@@ -56,7 +55,7 @@ func cut(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		if size <= 0 || int(size) > n {
-			return nil, errors.New("The size of cut must be positive and no more than the size of X.")
+			return nil, ddberr.Errorf("The size of cut must be positive and no more than the size of X.")
 		}
 		single = size == 1
 		for lo := 0; lo < n; lo += int(size) {
@@ -69,12 +68,12 @@ func cut(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		for i, q := range pos {
 			if q < 0 || q > int64(n) || (i > 0 && q <= pos[i-1]) {
-				return nil, errors.New("The cut positions must be increasing and within the size of X.")
+				return nil, ddberr.Errorf("The cut positions must be increasing and within the size of X.")
 			}
 			bounds = append(bounds, int(q))
 		}
 	default:
-		return nil, errors.New("The second argument of cut must be a size or a vector of cut positions.")
+		return nil, ddberr.Errorf("The second argument of cut must be a size or a vector of cut positions.")
 	}
 	out := make([]value.Value, 0, len(bounds))
 	for i, lo := range bounds {

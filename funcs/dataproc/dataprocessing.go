@@ -1,11 +1,11 @@
 package dataproc
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
@@ -91,14 +91,14 @@ func xperColumn(name string, x value.Value, f func(v *value.Vector) (value.Value
 	case *value.Scalar:
 		return f(t.Vector())
 	}
-	return nil, fmt.Errorf("The argument [X] of %s must be a vector, matrix or table.", name)
+	return nil, ddberr.Errorf("The argument [X] of %s must be a vector, matrix or table.", name)
 }
 
 // truthy reads a vector as booleans: true for non-zero, and whether the
 // element counts (NULLs don't).
 func xtruthy(name string, v *value.Vector) ([]bool, []bool, error) {
 	if v.T != value.Bool && !v.T.IsNumeric() {
-		return nil, nil, fmt.Errorf("The argument of %s must be logical or numeric.", name)
+		return nil, nil, ddberr.Errorf("The argument of %s must be logical or numeric.", name)
 	}
 	d, err := cast.Vector(v, value.Double, 0)
 	if err != nil {
@@ -128,7 +128,7 @@ func xallAny(all bool) funcs.Impl {
 		case *value.Scalar:
 			v = x.Vector()
 		default:
-			return nil, fmt.Errorf("The argument of %s must be a scalar, vector or matrix.", name)
+			return nil, ddberr.Errorf("The argument of %s must be a scalar, vector or matrix.", name)
 		}
 		val, ok, err := xtruthy(name, v)
 		if err != nil {
@@ -201,11 +201,11 @@ func xsortedSearch(name string, lower bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		x, ok := args[0].(*value.Vector)
 		if !ok || x.T == value.Any {
-			return nil, fmt.Errorf("The argument [X] of %s must be a sorted vector.", name)
+			return nil, ddberr.Errorf("The argument [X] of %s must be a sorted vector.", name)
 		}
 		y, scalar, ok := lookup.AsVector(args[1])
 		if !ok {
-			return nil, fmt.Errorf("The argument [Y] of %s must be a scalar or vector.", name)
+			return nil, ddberr.Errorf("The argument [Y] of %s must be a scalar or vector.", name)
 		}
 		a, b, err := lookup.SameTypeVectors(name, x, y)
 		if err != nil {
@@ -225,7 +225,7 @@ func xcontextCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	x, _, ok1 := lookup.AsVector(args[0])
 	y, _, ok2 := lookup.AsVector(args[1])
 	if !ok1 || !ok2 || x.Len() != y.Len() {
-		return nil, errors.New("The arguments of contextCount must be vectors of the same length.")
+		return nil, ddberr.Errorf("The arguments of contextCount must be vectors of the same length.")
 	}
 	n := 0
 	for i := 0; i < x.Len(); i++ {
@@ -246,7 +246,7 @@ func xcountNanInf(env funcs.Env, args []value.Value) (value.Value, error) {
 		v, ok = m.V, true
 	}
 	if !ok || (v.T != value.Float && v.T != value.Double) {
-		return nil, errors.New("The argument [X] of countNanInf must be FLOAT or DOUBLE.")
+		return nil, ddberr.Errorf("The argument [X] of countNanInf must be FLOAT or DOUBLE.")
 	}
 	n := 0
 	count := func(f float64, null bool) {
@@ -309,7 +309,7 @@ func xdiffs(name, op string) funcs.Impl {
 		}
 		return xperColumn(name, args[0], func(v *value.Vector) (value.Value, error) {
 			if !v.T.IsNumeric() && v.T != value.Bool {
-				return nil, fmt.Errorf("The argument of %s must be numeric.", name)
+				return nil, ddberr.Errorf("The argument of %s must be numeric.", name)
 			}
 			return funcs.Operator(env, op, v, xshiftDown(v, int(n)))
 		})
@@ -344,7 +344,7 @@ func xextremeLast(max bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		return xperColumn(name, args[0], func(v *value.Vector) (value.Value, error) {
 			if v.T == value.Any {
-				return nil, fmt.Errorf("The argument of %s must be a vector of scalars.", name)
+				return nil, ddberr.Errorf("The argument of %s must be a vector of scalars.", name)
 			}
 			return value.NewInt(int32(xextremeIndex(v, 0, v.Len(), max))), nil
 		})
@@ -355,11 +355,11 @@ func xmovingExtremeLast(name string, max bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		w, err := funcs.IntArg(name, "window", args[1], 0)
 		if err != nil || w < 1 {
-			return nil, fmt.Errorf("The argument [window] of %s must be a positive integer.", name)
+			return nil, ddberr.Errorf("The argument [window] of %s must be a positive integer.", name)
 		}
 		minP, err := funcs.IntArg(name, "minPeriods", funcs.Arg(args, 2), w)
 		if err != nil || minP < 1 {
-			return nil, fmt.Errorf("The argument [minPeriods] of %s must be a positive integer.", name)
+			return nil, ddberr.Errorf("The argument [minPeriods] of %s must be a positive integer.", name)
 		}
 		return xperColumn(name, args[0], func(v *value.Vector) (value.Value, error) {
 			n := v.Len()
@@ -409,7 +409,7 @@ func xrowExtremeLast(max bool) funcs.Impl {
 			case *value.Vector:
 				cols = append(cols, x)
 			default:
-				return nil, errors.New("The arguments of a row function must be vectors or matrices.")
+				return nil, ddberr.Errorf("The arguments of a row function must be vectors or matrices.")
 			}
 		}
 		if len(cols) == 0 {
@@ -418,7 +418,7 @@ func xrowExtremeLast(max bool) funcs.Impl {
 		n := cols[0].Len()
 		for _, c := range cols {
 			if c.Len() != n {
-				return nil, errors.New("The arguments of a row function must have the same length.")
+				return nil, ddberr.Errorf("The arguments of a row function must have the same length.")
 			}
 		}
 		out := make([]int32, n)
@@ -447,7 +447,7 @@ func xisDuplicated(env funcs.Env, args []value.Value) (value.Value, error) {
 	if k := funcs.Arg(args, 1); k != nil {
 		s, ok := funcs.StringArg(k)
 		if !ok || (s != "FIRST" && s != "LAST" && s != "NONE") {
-			return nil, errors.New("The argument [keep] of isDuplicated must be FIRST, LAST or NONE.")
+			return nil, ddberr.Errorf("The argument [keep] of isDuplicated must be FIRST, LAST or NONE.")
 		}
 		keep = s
 	}
@@ -459,7 +459,7 @@ func xisDuplicated(env funcs.Env, args []value.Value) (value.Value, error) {
 			for _, e := range x.Any {
 				v, ok := e.(*value.Vector)
 				if !ok {
-					return nil, errors.New("The tuple of isDuplicated must hold vectors of the same length.")
+					return nil, ddberr.Errorf("The tuple of isDuplicated must hold vectors of the same length.")
 				}
 				keys = append(keys, v)
 			}
@@ -467,7 +467,7 @@ func xisDuplicated(env funcs.Env, args []value.Value) (value.Value, error) {
 			keys = []*value.Vector{x}
 		}
 	default:
-		return nil, errors.New("The argument [X] of isDuplicated must be a vector or a tuple of vectors.")
+		return nil, ddberr.Errorf("The argument [X] of isDuplicated must be a vector or a tuple of vectors.")
 	}
 	if len(keys) > 0 {
 		n = keys[0].Len()
@@ -553,7 +553,7 @@ func xmask(env funcs.Env, args []value.Value) (value.Value, error) {
 			return &value.Matrix{V: v, Rows: x.Rows, Cols: x.Cols, RowLabels: x.RowLabels, ColLabels: x.ColLabels}
 		}
 	default:
-		return nil, errors.New("The argument [X] of mask must be a vector or matrix.")
+		return nil, ddberr.Errorf("The argument [X] of mask must be a vector or matrix.")
 	}
 	var cond []int8
 	switch y := args[1].(type) {
@@ -565,7 +565,7 @@ func xmask(env funcs.Env, args []value.Value) (value.Value, error) {
 		cond, _ = lookup.BoolMask(y)
 	}
 	if cond == nil || (len(cond) != data.Len() && len(cond) != 1) {
-		return nil, errors.New("The argument [Y] of mask must be a boolean condition of X's size.")
+		return nil, ddberr.Errorf("The argument [Y] of mask must be a boolean condition of X's size.")
 	}
 	out := data.Clone()
 	for i := 0; i < out.Len(); i++ {
@@ -613,7 +613,7 @@ func xvalueChanged(env funcs.Env, args []value.Value) (value.Value, error) {
 	if m := funcs.Arg(args, 1); m != nil {
 		s, ok := funcs.StringArg(m)
 		if !ok || (s != "prev" && s != "next" && s != "either" && s != "both") {
-			return nil, errors.New("The argument [mode] of valueChanged must be \"prev\", \"next\", \"either\" or \"both\".")
+			return nil, ddberr.Errorf("The argument [mode] of valueChanged must be \"prev\", \"next\", \"either\" or \"both\".")
 		}
 		mode = s
 	}
@@ -645,7 +645,7 @@ func xvalueChanged(env funcs.Env, args []value.Value) (value.Value, error) {
 		for i, e := range t.Any {
 			v, ok := e.(*value.Vector)
 			if !ok {
-				return nil, errors.New("The tuple of valueChanged must hold vectors.")
+				return nil, ddberr.Errorf("The tuple of valueChanged must hold vectors.")
 			}
 			r, err := changed(v)
 			if err != nil {
@@ -702,7 +702,7 @@ func xzscore(env funcs.Env, args []value.Value) (value.Value, error) {
 func xsumbars(env funcs.Env, args []value.Value) (value.Value, error) {
 	ys, _, err := funcs.Floats("sumbars", args[1])
 	if err != nil || len(ys) != 1 {
-		return nil, errors.New("The argument [Y] of sumbars must be a numeric scalar.")
+		return nil, ddberr.Errorf("The argument [Y] of sumbars must be a numeric scalar.")
 	}
 	y := ys[0]
 	return xperColumn("sumbars", args[0], func(v *value.Vector) (value.Value, error) {
@@ -735,7 +735,7 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	r, ok := args[1].(*value.Pair)
 	if !ok {
-		return nil, errors.New("The argument [dataRange] of bucketCount must be a pair.")
+		return nil, ddberr.Errorf("The argument [dataRange] of bucketCount must be a pair.")
 	}
 	lohi, _, err := funcs.Floats("bucketCount", r.V)
 	if err != nil {
@@ -743,7 +743,7 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	k, err := funcs.IntArg("bucketCount", "bucketNum", args[2], 0)
 	if err != nil || k < 1 {
-		return nil, errors.New("The argument [bucketNum] of bucketCount must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [bucketNum] of bucketCount must be a positive integer.")
 	}
 	outbound, err := funcs.BoolArg("bucketCount", "includeOutbound", funcs.Arg(args, 3), false)
 	if err != nil {
@@ -751,7 +751,7 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	lo, hi := lohi[0], lohi[1]
 	if r.V.T.Category() == value.CatIntegral && int64(hi-lo)%k != 0 {
-		return nil, errors.New("The size of dataRange must be a multiple of bucketNum.")
+		return nil, ddberr.Errorf("The size of dataRange must be a multiple of bucketNum.")
 	}
 	width := (hi - lo) / float64(k)
 	counts := make([]int32, k)
@@ -780,7 +780,7 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 func xdictUpdate(env funcs.Env, args []value.Value) (value.Value, error) {
 	d, ok := args[0].(*value.Dict)
 	if !ok {
-		return nil, errors.New("The argument [dictionary] of dictUpdate! must be a dictionary.")
+		return nil, ddberr.Errorf("The argument [dictionary] of dictUpdate! must be a dictionary.")
 	}
 	fn, err := higherorder.FnArg("dictUpdate!", args[1])
 	if err != nil {
@@ -788,7 +788,7 @@ func xdictUpdate(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	keys, _, ok := lookup.AsVector(args[2])
 	if !ok {
-		return nil, errors.New("The argument [keys] of dictUpdate! must be a scalar or vector.")
+		return nil, ddberr.Errorf("The argument [keys] of dictUpdate! must be a scalar or vector.")
 	}
 	if keys.T != d.Keys.T {
 		if keys, err = cast.Vector(keys, d.Keys.T, d.Keys.Scale); err != nil {
@@ -820,7 +820,7 @@ func xdictUpdate(env funcs.Env, args []value.Value) (value.Value, error) {
 		} else {
 			s, ok := nv.(*value.Scalar)
 			if !ok {
-				return nil, errors.New("The function of dictUpdate! must return a scalar for this dictionary.")
+				return nil, ddberr.Errorf("The function of dictUpdate! must return a scalar for this dictionary.")
 			}
 			if s.T != d.Vals.T {
 				c, err := cast.To(s, d.Vals.T, d.Vals.Scale)
@@ -845,7 +845,7 @@ func xtmove(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	x, ok := args[1].(*value.Vector)
 	if !ok || x.Len() != len(ts) {
-		return nil, errors.New("The arguments T and X of tmove must have the same length.")
+		return nil, ddberr.Errorf("The arguments T and X of tmove must have the same length.")
 	}
 	w, err := higherorder.WindowTicks("tmove", tv.T, args[2])
 	if err != nil {
@@ -885,7 +885,7 @@ func xtalibNull(env funcs.Env, args []value.Value) (value.Value, error) {
 	for i, a := range args {
 		v, ok := a.(*value.Vector)
 		if !ok || v.T == value.Any || (i > 0 && v.Len() != vs[0].Len()) {
-			return nil, errors.New("The arguments of talibNull must be vectors of the same length.")
+			return nil, ddberr.Errorf("The arguments of talibNull must be vectors of the same length.")
 		}
 		vs[i] = v
 	}
@@ -925,25 +925,25 @@ func xwinsorize(inPlace bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		v, ok := args[0].(*value.Vector)
 		if !ok || !v.T.IsNumeric() {
-			return nil, fmt.Errorf("The argument [X] of %s must be a numeric vector.", name)
+			return nil, ddberr.Errorf("The argument [X] of %s must be a numeric vector.", name)
 		}
 		lim, _, err := funcs.Floats(name, args[1])
 		if err != nil || len(lim) < 1 || len(lim) > 2 {
-			return nil, fmt.Errorf("The argument [limit] of %s must be a scalar or a vector of two fractions.", name)
+			return nil, ddberr.Errorf("The argument [limit] of %s must be a scalar or a vector of two fractions.", name)
 		}
 		if len(lim) == 1 {
 			lim = []float64{lim[0], lim[0]}
 		}
 		for _, l := range lim {
 			if !(l >= 0 && l <= 1) {
-				return nil, fmt.Errorf("The argument [limit] of %s must be between 0 and 1.", name)
+				return nil, ddberr.Errorf("The argument [limit] of %s must be between 0 and 1.", name)
 			}
 		}
 		incl := []bool{true, true}
 		if a := funcs.Arg(args, 2); a != nil {
 			b, _, err := xtruthy(name, toVector(a))
 			if err != nil || len(b) < 1 {
-				return nil, fmt.Errorf("The argument [inclusive] of %s must be boolean.", name)
+				return nil, ddberr.Errorf("The argument [inclusive] of %s must be boolean.", name)
 			}
 			incl = []bool{b[0], b[len(b)-1]}
 		}
@@ -951,7 +951,7 @@ func xwinsorize(inPlace bool) funcs.Impl {
 		if p := funcs.Arg(args, 3); p != nil {
 			s, ok := funcs.StringArg(p)
 			if !ok || (s != "upper" && s != "lower" && s != "raise" && s != "omit") {
-				return nil, fmt.Errorf("The argument [nanPolicy] of %s must be 'upper', 'lower', 'raise' or 'omit'.", name)
+				return nil, ddberr.Errorf("The argument [nanPolicy] of %s must be 'upper', 'lower', 'raise' or 'omit'.", name)
 			}
 			policy = s
 		}
@@ -963,7 +963,7 @@ func xwinsorize(inPlace bool) funcs.Impl {
 		for i, x := range xs {
 			if x == value.NullFloat64 {
 				if policy == "raise" {
-					return nil, fmt.Errorf("The input of %s contains NULL values.", name)
+					return nil, ddberr.Errorf("The input of %s contains NULL values.", name)
 				}
 				if policy == "omit" {
 					continue

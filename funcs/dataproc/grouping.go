@@ -2,10 +2,10 @@ package dataproc
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
@@ -33,7 +33,7 @@ func init() {
 func intOrTemporal(fn, param string, x value.Value) ([]int64, value.Type, bool, error) {
 	v, scalar := funcs.ScalarOrVector(x)
 	if v == nil || v.T.IsArray() || !(v.T.IsTemporal() || v.T.Category() == value.CatIntegral) {
-		return nil, 0, false, fmt.Errorf("The argument [%s] of %s must be an integral or temporal scalar or vector.", param, fn)
+		return nil, 0, false, ddberr.Errorf("The argument [%s] of %s must be an integral or temporal scalar or vector.", param, fn)
 	}
 	if v.T.Category() == value.CatIntegral && v.T.Storage() != value.StInt32 && v.T.Storage() != value.StInt64 {
 		l, err := cast.Vector(v, value.Long, 0)
@@ -58,7 +58,7 @@ func intervalArg(fn string, x value.Value, t value.Type, n int) ([]int64, error)
 		}
 		u := temporal.UnitNanos(t)
 		if ns == 0 || u == 0 || !t.IsTemporal() || d.N*ns%u != 0 || d.N <= 0 {
-			return nil, fmt.Errorf("The duration %s can't be used as the interval of %s for %s values.", d, fn, t)
+			return nil, ddberr.Errorf("The duration %s can't be used as the interval of %s for %s values.", d, fn, t)
 		}
 		out := make([]int64, n)
 		for i := range out {
@@ -71,13 +71,13 @@ func intervalArg(fn string, x value.Value, t value.Type, n int) ([]int64, error)
 		return nil, err
 	}
 	if !scalar && len(iv) != n {
-		return nil, fmt.Errorf("The argument [interval] of %s must be a scalar or a vector as long as X.", fn)
+		return nil, ddberr.Errorf("The argument [interval] of %s must be a scalar or a vector as long as X.", fn)
 	}
 	out := make([]int64, n)
 	for i := range out {
 		out[i] = iv[min(i, len(iv)-1)]
 		if out[i] <= 0 {
-			return nil, fmt.Errorf("The argument [interval] of %s must be positive.", fn)
+			return nil, ddberr.Errorf("The argument [interval] of %s must be positive.", fn)
 		}
 	}
 	return out, nil
@@ -100,7 +100,7 @@ func bar(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		if closed != "left" && closed != "right" {
-			return nil, errors.New("The argument [closed] of bar must be 'left' or 'right'.")
+			return nil, ddberr.Errorf("The argument [closed] of bar must be 'left' or 'right'.")
 		}
 	}
 	out := make([]int64, len(xs))
@@ -148,7 +148,7 @@ func dailyAlignedBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	clock := map[value.Type]value.Type{value.Second: value.Second, value.Time: value.Time, value.NanoTime: value.NanoTime,
 		value.DateTime: value.Second, value.Timestamp: value.Time, value.NanoTimestamp: value.NanoTime}
 	if ct, ok := clock[in.T]; !ok || ct != off.T {
-		return nil, errors.New("The argument [timeOffset] of dailyAlignedBar must be SECOND, TIME or NANOTIME of the same precision as X.")
+		return nil, ddberr.Errorf("The argument [timeOffset] of dailyAlignedBar must be SECOND, TIME or NANOTIME of the same precision as X.")
 	}
 	iv, err := intervalArg("dailyAlignedBar", args[2], off.T, 1)
 	if err != nil {
@@ -158,14 +158,14 @@ func dailyAlignedBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	starts := off.Raw
 	for i := 1; i < len(starts); i++ {
 		if starts[i] <= starts[i-1] {
-			return nil, errors.New("The argument [timeOffset] of dailyAlignedBar must be increasing.")
+			return nil, ddberr.Errorf("The argument [timeOffset] of dailyAlignedBar must be increasing.")
 		}
 	}
 	var ends []int64
 	if e := funcs.Arg(args, 3); !temporal.IsEmptyArg(e) {
 		ein, err := temporal.TemporalInput("dailyAlignedBar", e)
 		if err != nil || ein.T != off.T || len(ein.Raw) != len(starts) {
-			return nil, errors.New("The argument [timeEnd] of dailyAlignedBar must have the type and length of timeOffset.")
+			return nil, ddberr.Errorf("The argument [timeEnd] of dailyAlignedBar must have the type and length of timeOffset.")
 		}
 		ends = ein.Raw
 	}
@@ -213,7 +213,7 @@ func numericRaw(fn, param string, x value.Value) ([]float64, bool, error) {
 		v = a.V
 	}
 	if v == nil || v.T.IsArray() {
-		return nil, false, fmt.Errorf("The argument [%s] of %s must be numeric or temporal.", param, fn)
+		return nil, false, ddberr.Errorf("The argument [%s] of %s must be numeric or temporal.", param, fn)
 	}
 	if v.T.IsTemporal() {
 		raw := temporal.RawInt64s(v)
@@ -228,7 +228,7 @@ func numericRaw(fn, param string, x value.Value) ([]float64, bool, error) {
 		return out, scalar, nil
 	}
 	if !v.T.IsNumeric() {
-		return nil, false, fmt.Errorf("The argument [%s] of %s must be numeric or temporal.", param, fn)
+		return nil, false, ddberr.Errorf("The argument [%s] of %s must be numeric or temporal.", param, fn)
 	}
 	d, err := cast.Vector(v, value.Double, 0)
 	if err != nil {
@@ -255,7 +255,7 @@ func bucket(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	p, ok := args[1].(*value.Pair)
 	if !ok {
-		return nil, errors.New("The argument [dataRange] of bucket must be a pair.")
+		return nil, ddberr.Errorf("The argument [dataRange] of bucket must be a pair.")
 	}
 	rng, _, err := numericRaw("bucket", "dataRange", p)
 	if err != nil {
@@ -266,7 +266,7 @@ func bucket(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if num <= 0 {
-		return nil, errors.New("The argument [bucketNum] of bucket must be positive.")
+		return nil, ddberr.Errorf("The argument [bucketNum] of bucket must be positive.")
 	}
 	outbound, err := funcs.BoolArg("bucket", "includeOutbound", funcs.Arg(args, 3), false)
 	if err != nil {
@@ -317,14 +317,14 @@ func bucket(_ funcs.Env, args []value.Value) (value.Value, error) {
 func cutPoints(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || v.T.IsArray() || !(v.T.IsNumeric() || v.T.IsTemporal()) {
-		return nil, errors.New("The argument [X] of cutPoints must be a numeric or temporal vector.")
+		return nil, ddberr.Errorf("The argument [X] of cutPoints must be a numeric or temporal vector.")
 	}
 	bins, err := funcs.IntArg("cutPoints", "binNum", args[1], 0)
 	if err != nil {
 		return nil, err
 	}
 	if bins <= 0 {
-		return nil, errors.New("The argument [binNum] of cutPoints must be positive.")
+		return nil, ddberr.Errorf("The argument [binNum] of cutPoints must be positive.")
 	}
 	keep := make([]int, 0, v.Len())
 	for i := 0; i < v.Len(); i++ {
@@ -336,11 +336,11 @@ func cutPoints(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if f := funcs.Arg(args, 2); f != nil {
 		fr, _, _, err := intOrTemporal("cutPoints", "freq", f)
 		if err != nil || len(fr) != v.Len() {
-			return nil, errors.New("The argument [freq] of cutPoints must be an integral vector as long as X.")
+			return nil, ddberr.Errorf("The argument [freq] of cutPoints must be an integral vector as long as X.")
 		}
 		for i := 1; i < len(keep); i++ {
 			if value.CompareElems(v, keep[i-1], keep[i]) >= 0 {
-				return nil, errors.New("The argument [X] of cutPoints must be unique and sorted ascending when [freq] is given.")
+				return nil, ddberr.Errorf("The argument [X] of cutPoints must be unique and sorted ascending when [freq] is given.")
 			}
 		}
 		counts = make([]int64, len(keep))
@@ -355,7 +355,7 @@ func cutPoints(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	if len(keep) == 0 {
-		return nil, errors.New("The argument [X] of cutPoints must have a non-null element.")
+		return nil, ddberr.Errorf("The argument [X] of cutPoints must have a non-null element.")
 	}
 	var total int64
 	for _, c := range counts {
@@ -409,7 +409,7 @@ func digitize(_ funcs.Env, args []value.Value) (value.Value, error) {
 	desc := len(bins) > 1 && bins[0] > bins[len(bins)-1]
 	for i := 1; i < len(bins); i++ {
 		if (!desc && bins[i] < bins[i-1]) || (desc && bins[i] > bins[i-1]) {
-			return nil, errors.New("The argument [bins] of digitize must be monotonically increasing or decreasing.")
+			return nil, ddberr.Errorf("The argument [bins] of digitize must be monotonically increasing or decreasing.")
 		}
 	}
 	n := len(bins)
@@ -444,7 +444,7 @@ func digitize(_ funcs.Env, args []value.Value) (value.Value, error) {
 func segment(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok {
-		return nil, errors.New("The argument [X] of segment must be a vector.")
+		return nil, ddberr.Errorf("The argument [X] of segment must be a vector.")
 	}
 	offsets, err := funcs.BoolArg("segment", "segmentOffset", funcs.Arg(args, 1), true)
 	if err != nil {
@@ -475,7 +475,7 @@ func segment(_ funcs.Env, args []value.Value) (value.Value, error) {
 func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || v.T == value.Any || v.T.IsArray() {
-		return nil, errors.New("The argument [X] of groups must be a vector.")
+		return nil, ddberr.Errorf("The argument [X] of groups must be a vector.")
 	}
 	mode := "dict"
 	if m := funcs.Arg(args, 1); m != nil {
@@ -540,7 +540,7 @@ func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return value.NewTuple(vals), nil
 	}
-	return nil, errors.New("The argument [mode] of groups must be 'dict', 'table', 'vector' or 'tuple'.")
+	return nil, ddberr.Errorf("The argument [mode] of groups must be 'dict', 'table', 'vector' or 'tuple'.")
 }
 
 // volumeBar groups consecutive elements until their running sum reaches
@@ -548,7 +548,7 @@ func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
 func volumeBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || !v.T.IsNumeric() || v.T.IsArray() {
-		return nil, errors.New("The argument [X] of volumeBar must be a numeric vector.")
+		return nil, ddberr.Errorf("The argument [X] of volumeBar must be a numeric vector.")
 	}
 	xs, _, err := numericRaw("volumeBar", "X", v)
 	if err != nil {
@@ -556,7 +556,7 @@ func volumeBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	is, ok := funcs.ScalarArg(args[1])
 	if !ok || !is.T.IsNumeric() || is.Null || is.Float64() == 0 {
-		return nil, errors.New("The argument [interval] of volumeBar must be a non-zero number.")
+		return nil, ddberr.Errorf("The argument [interval] of volumeBar must be a non-zero number.")
 	}
 	label := "seq"
 	if l := funcs.Arg(args, 2); l != nil {
@@ -564,7 +564,7 @@ func volumeBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		if label != "seq" && label != "left" && label != "right" {
-			return nil, errors.New("The argument [label] of volumeBar must be 'seq', 'left' or 'right'.")
+			return nil, ddberr.Errorf("The argument [label] of volumeBar must be 'seq', 'left' or 'right'.")
 		}
 	}
 	integral := v.T.Category() == value.CatIntegral || v.T == value.Bool

@@ -2,9 +2,9 @@ package dataproc
 
 import (
 	"errors"
-	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
@@ -102,7 +102,7 @@ func fillColumns(fn string, obj value.Value, inPlace bool, f func(*value.Vector)
 		mathfn.CopyInto(dst, src)
 		return obj, nil
 	}
-	return nil, errors.New("The argument of " + fn + " must be a vector, matrix or table.")
+	return nil, ddberr.Errorf("The argument of %s must be a vector, matrix or table.", fn)
 }
 
 // forwardFill fills each NULL with the last non-NULL element before it,
@@ -200,11 +200,11 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 				if m, isM := yv.(*value.Matrix); isM {
 					v = m.V
 				} else {
-					return nil, errors.New("Y of " + fn + " must be a scalar or have the shape of X.")
+					return nil, ddberr.Errorf("Y of %s must be a scalar or have the shape of X.", fn)
 				}
 			}
 			if v.Len() != c.Len() {
-				return nil, errors.New("Y of " + fn + " must be a scalar or have the shape of X.")
+				return nil, ddberr.Errorf("Y of %s must be a scalar or have the shape of X.", fn)
 			}
 			cv, err := cast.Vector(v, c.T, c.Scale)
 			if err != nil {
@@ -227,7 +227,7 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 	switch t := x.(type) {
 	case *value.Table:
 		if _, ok := y.(*value.Scalar); !ok {
-			return nil, errors.New("When X of " + fn + " is a table, Y must be a scalar.")
+			return nil, ddberr.Errorf("When X of %s is a table, Y must be a scalar.", fn)
 		}
 		return fillColumns(fn, t, inPlace, func(c *value.Vector) (*value.Vector, error) { return fillOne(c, y) })
 	case *value.Scalar:
@@ -240,11 +240,11 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 			}
 			return cast.To(s, t.T, t.Scale)
 		}
-		return nil, errors.New("Y of " + fn + " must be a scalar when X is a scalar.")
+		return nil, ddberr.Errorf("Y of %s must be a scalar when X is a scalar.", fn)
 	}
 	v, wrap, ok := funcs.ShapeOf(x)
 	if !ok {
-		return nil, errors.New("X of " + fn + " must be a vector, matrix or table.")
+		return nil, ddberr.Errorf("X of %s must be a vector, matrix or table.", fn)
 	}
 	r, err := fillOne(v, y)
 	if err != nil {
@@ -309,7 +309,7 @@ func pickByNull(fn string, x, y value.Value, whenNull bool) (value.Value, error)
 	if yv.T != xv.T {
 		c, err := cast.Vector(yv, xv.T, xv.Scale)
 		if err != nil {
-			return nil, errors.New("X and Y of " + fn + " must have the same data type.")
+			return nil, ddberr.Errorf("X and Y of %s must have the same data type.", fn)
 		}
 		yv = c
 	}
@@ -365,7 +365,7 @@ func isNanInf(_ funcs.Env, args []value.Value) (value.Value, error) {
 func nanInfFill(_ funcs.Env, args []value.Value) (value.Value, error) {
 	ys, ok := funcs.ScalarArg(args[1])
 	if !ok || !ys.T.IsNumeric() {
-		return nil, errors.New("Y of nanInfFill must be a numeric scalar.")
+		return nil, ddberr.Errorf("Y of nanInfFill must be a numeric scalar.")
 	}
 	y := ys.Float64()
 	return funcs.MapForms("nanInfFill", args[0], func(v *value.Vector) (*value.Vector, error) {
@@ -434,7 +434,7 @@ func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
 			if c.Len() == 1 {
 				j = 0
 			} else if j >= c.Len() {
-				return nil, errors.New("The length of value of fill! must match the index.")
+				return nil, ddberr.Errorf("The length of value of fill! must match the index.")
 			}
 			t.SetFrom(int(i), c, j)
 		}
@@ -504,7 +504,7 @@ func init() {
 func interpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || !funcs.IsNumericVec(v) {
-		return nil, errors.New("X of interpolate must be a numeric vector.")
+		return nil, ddberr.Errorf("X of interpolate must be a numeric vector.")
 	}
 	str := func(i int, def string, allowed ...string) (string, error) {
 		a := funcs.Arg(args, i)
@@ -519,7 +519,7 @@ func interpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
 				}
 			}
 		}
-		return "", fmt.Errorf("The argument [%s] of interpolate must be one of %v.", []string{"X", "method", "limit", "inplace", "limitDirection", "limitArea", "index"}[i], allowed)
+		return "", ddberr.Errorf("The argument [%s] of interpolate must be one of %v.", []string{"X", "method", "limit", "inplace", "limitDirection", "limitArea", "index"}[i], allowed)
 	}
 	method, err := str(1, "linear", "linear", "pad", "nearest")
 	if err != nil {

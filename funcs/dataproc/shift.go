@@ -3,6 +3,7 @@ package dataproc
 import (
 	"errors"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
@@ -37,7 +38,7 @@ func init() {
 // filling the vacated positions with NULL.
 func shiftColumns(fn string, x value.Value, steps int) (value.Value, error) {
 	if _, ok := x.(*value.Scalar); ok {
-		return nil, errors.New("X of " + fn + " must be a vector, matrix or table.")
+		return nil, ddberr.Errorf("X of %s must be a vector, matrix or table.", fn)
 	}
 	return stats.MapColumns(fn, x, func(v *value.Vector) (*value.Vector, error) {
 		idx := make([]int, v.Len())

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
@@ -60,14 +61,14 @@ func sortKeys(fn string, x, asc value.Value) ([]*value.Vector, []bool, error) {
 		for _, e := range t.Any {
 			v, ok := funcs.VectorArg(e)
 			if !ok || (len(keys) > 0 && v.Len() != keys[0].Len()) {
-				return nil, nil, fmt.Errorf("X of %s must be a vector or a tuple of vectors of the same length.", fn)
+				return nil, nil, ddberr.Errorf("X of %s must be a vector or a tuple of vectors of the same length.", fn)
 			}
 			keys = append(keys, v)
 		}
 	} else {
 		v, ok := funcs.VectorArg(x)
 		if !ok {
-			return nil, nil, fmt.Errorf("X of %s must be a vector or a tuple of vectors of the same length.", fn)
+			return nil, nil, ddberr.Errorf("X of %s must be a vector or a tuple of vectors of the same length.", fn)
 		}
 		keys = []*value.Vector{v}
 	}
@@ -156,7 +157,7 @@ func isSorted(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	v, ok := funcs.VectorArg(args[0])
 	if !ok {
-		return nil, errors.New("X of isSorted must be a vector.")
+		return nil, ddberr.Errorf("X of isSorted must be a vector.")
 	}
 	for i := 1; i < v.Len(); i++ {
 		c := compareWithNull(v, i, i-1)
@@ -171,7 +172,7 @@ func isSorted(_ funcs.Env, args []value.Value) (value.Value, error) {
 func sortInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || v.T == value.Any {
-		return nil, errors.New("X of sort! must be a vector.")
+		return nil, ddberr.Errorf("X of sort! must be a vector.")
 	}
 	idx, err := sortIndex("sort!", v, funcs.Arg(args, 1))
 	if err != nil {
@@ -185,7 +186,7 @@ func sortInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
 func sortByInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := args[0].(*value.Table)
 	if !ok {
-		return nil, errors.New("The first argument of sortBy! must be a table.")
+		return nil, ddberr.Errorf("The first argument of sortBy! must be a table.")
 	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
@@ -195,7 +196,7 @@ func sortByInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for i, n := range names {
 		c := t.Column(n)
 		if c == nil {
-			return nil, fmt.Errorf("Unrecognized column name %s", n)
+			return nil, ddberr.Errorf("Unrecognized column name %s", n)
 		}
 		keys[i] = c
 	}
@@ -351,7 +352,7 @@ func denseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 func xsort(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok {
-		return nil, errors.New("The argument of sort must be a vector.")
+		return nil, ddberr.Errorf("The argument of sort must be a vector.")
 	}
 	asc := funcs.OptBool(funcs.Arg(args, 1), true)
 	idx := value.Iota(v.Len())

@@ -3,12 +3,12 @@ package filesys
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -32,11 +32,11 @@ func (h *Handle) Type() value.Type { return value.Handle }
 // String implements value.Value.
 func (h *Handle) String() string { return "File<" + h.name + ">" }
 
-var errClosed = errors.New("The file handle is closed.")
+var errClosed = ddberr.Errorf("The file handle is closed.")
 
 // errEOF is DolphinDB's text for reading past the end (IO error 7 of the
 // error-code pages).
-var errEOF = errors.New("Reach the end of a file or a buffer.")
+var errEOF = ddberr.Errorf("Reach the end of a file or a buffer.")
 
 var modes = map[string]int{
 	"r":  os.O_RDONLY,
@@ -50,7 +50,7 @@ var modes = map[string]int{
 func openHandle(path, name, mode string) (*Handle, error) {
 	flags, ok := modes[mode]
 	if !ok {
-		return nil, fmt.Errorf("Invalid file open mode [%s]. It must be one of r, r+, w, w+, a and a+.", mode)
+		return nil, ddberr.Errorf("Invalid file open mode [%s]. It must be one of r, r+, w, w+, a and a+.", mode)
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if err != nil {

@@ -1,11 +1,11 @@
 package filesys
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 )
 
@@ -24,7 +24,7 @@ func HomeDir(env funcs.Env) (string, error) {
 	if home := env.SessionInfo().HomeDir; home != "" {
 		return home, nil
 	}
-	return "", fmt.Errorf("The server has no home directory for files.")
+	return "", ddberr.Errorf("The server has no home directory for files.")
 }
 
 // Resolve turns a script's file name into a path on disk: a relative name
@@ -38,7 +38,7 @@ func Resolve(env funcs.Env, name string) (string, error) {
 		return "", err
 	}
 	if name == "" {
-		return "", fmt.Errorf("The file name can't be empty.")
+		return "", ddberr.Errorf("The file name can't be empty.")
 	}
 	p := name
 	if !filepath.IsAbs(p) {
@@ -58,7 +58,7 @@ func Resolve(env funcs.Env, name string) (string, error) {
 }
 
 func noAccess(name string) error {
-	return fmt.Errorf("No access to [%s]: file functions may only use paths under the server's home directory.", name)
+	return ddberr.Errorf("No access to [%s]: file functions may only use paths under the server's home directory.", name)
 }
 
 // within reports whether p is dir or below it.

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"syscall"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/kernel"
@@ -41,21 +42,21 @@ func init() {
 func OpenError(name string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("Couldn't open file [%s]. No such file or directory", name)
+		return ddberr.Errorf("Couldn't open file [%s]. No such file or directory", name)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("Couldn't open file [%s]. Permission denied", name)
+		return ddberr.Errorf("Couldn't open file [%s]. Permission denied", name)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("Couldn't open file [%s]. %v", name, pe.Err)
+		return ddberr.Errorf("Couldn't open file [%s]. %v", name, pe.Err)
 	}
-	return fmt.Errorf("Couldn't open file [%s]. %v", name, err)
+	return ddberr.Errorf("Couldn't open file [%s]. %v", name, err)
 }
 
 func pathArg(env funcs.Env, fn, param string, x value.Value) (string, string, error) {
 	name, ok := funcs.StringArg(x)
 	if !ok {
-		return "", "", fmt.Errorf("The argument [%s] of %s must be a string.", param, fn)
+		return "", "", ddberr.Errorf("The argument [%s] of %s must be a string.", param, fn)
 	}
 	p, err := Resolve(env, name)
 	return p, name, err
@@ -64,7 +65,7 @@ func pathArg(env funcs.Env, fn, param string, x value.Value) (string, string, er
 func handleArg(fn string, x value.Value) (*Handle, error) {
 	h, ok := x.(*Handle)
 	if !ok {
-		return nil, fmt.Errorf("The first argument of %s must be a file handle.", fn)
+		return nil, ddberr.Errorf("The first argument of %s must be a file handle.", fn)
 	}
 	return h, nil
 }
@@ -85,7 +86,7 @@ func fileFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if x := funcs.Arg(args, 1); x != nil {
 		m, ok := funcs.StringArg(x)
 		if !ok {
-			return nil, fmt.Errorf("The argument [mode] of file must be a string.")
+			return nil, ddberr.Errorf("The argument [mode] of file must be a string.")
 		}
 		mode = m
 	}
@@ -130,7 +131,7 @@ func readLinesFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	n, err := funcs.IntArg("readLines", "length", funcs.Arg(args, 1), 1024)
 	if err != nil || n <= 0 {
-		return nil, fmt.Errorf("The argument [length] of readLines must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [length] of readLines must be a positive integer.")
 	}
 	lines, err := h.readLines(int(n))
 	if err != nil {
@@ -157,7 +158,7 @@ func writeLineFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	s, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, fmt.Errorf("The argument [string] of writeLine must be a string.")
+		return nil, ddberr.Errorf("The argument [string] of writeLine must be a string.")
 	}
 	eol, err := lineEnd("writeLine", funcs.Arg(args, 2))
 	if err != nil {
@@ -176,15 +177,15 @@ func writeLinesFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	lines, ok := funcs.StringsArg(args[1])
 	if !ok {
-		return nil, fmt.Errorf("The argument [object] of writeLines must be a string vector.")
+		return nil, ddberr.Errorf("The argument [object] of writeLines must be a string vector.")
 	}
 	off, err := funcs.IntArg("writeLines", "offset", nilIfNull(funcs.Arg(args, 2)), 0)
 	if err != nil || off < 0 || off > int64(len(lines)) {
-		return nil, fmt.Errorf("The argument [offset] of writeLines is out of range.")
+		return nil, ddberr.Errorf("The argument [offset] of writeLines is out of range.")
 	}
 	n, err := funcs.IntArg("writeLines", "length", nilIfNull(funcs.Arg(args, 3)), int64(len(lines))-off)
 	if err != nil || n < 0 {
-		return nil, fmt.Errorf("The argument [length] of writeLines must be a non-negative integer.")
+		return nil, ddberr.Errorf("The argument [length] of writeLines must be a non-negative integer.")
 	}
 	n = min(n, int64(len(lines))-off)
 	eol, err := lineEnd("writeLines", funcs.Arg(args, 4))
@@ -216,7 +217,7 @@ func readBytesFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	n, err := funcs.IntArg("readBytes", "sizeInByte", args[1], 0)
 	if err != nil || n <= 0 {
-		return nil, fmt.Errorf("The argument [sizeInByte] of readBytes must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [sizeInByte] of readBytes must be a positive integer.")
 	}
 	if err := env.Reserve(int(n)); err != nil {
 		return nil, err
@@ -241,19 +242,19 @@ func writeBytesFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	switch v := args[1].(type) {
 	case *value.Scalar:
 		if v.T != value.Char {
-			return nil, fmt.Errorf("The buffer of writeBytes must be a CHAR scalar or vector.")
+			return nil, ddberr.Errorf("The buffer of writeBytes must be a CHAR scalar or vector.")
 		}
 		b = []byte{byte(v.I)}
 	case *value.Vector:
 		if v.T != value.Char {
-			return nil, fmt.Errorf("The buffer of writeBytes must be a CHAR scalar or vector.")
+			return nil, ddberr.Errorf("The buffer of writeBytes must be a CHAR scalar or vector.")
 		}
 		b = make([]byte, len(v.I8))
 		for i, c := range v.I8 {
 			b[i] = byte(c)
 		}
 	default:
-		return nil, fmt.Errorf("The buffer of writeBytes must be a CHAR scalar or vector.")
+		return nil, ddberr.Errorf("The buffer of writeBytes must be a CHAR scalar or vector.")
 	}
 	if err := h.write(b); err != nil {
 		return nil, err
@@ -274,7 +275,7 @@ func seekFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	mode, err := funcs.IntArg("seek", "mode", nilIfNull(funcs.Arg(args, 2)), io.SeekCurrent)
 	if err != nil || mode < 0 || mode > 2 {
-		return nil, fmt.Errorf("The argument [mode] of seek must be HEAD, CURRENT or TAIL.")
+		return nil, ddberr.Errorf("The argument [mode] of seek must be HEAD, CURRENT or TAIL.")
 	}
 	pos, err := h.seek(off, int(mode))
 	if err != nil {
@@ -294,7 +295,7 @@ func filesFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if x := funcs.Arg(args, 1); x != nil {
 		s, ok := funcs.StringArg(x)
 		if !ok {
-			return nil, fmt.Errorf("The argument [pattern] of files must be a string.")
+			return nil, ddberr.Errorf("The argument [pattern] of files must be a string.")
 		}
 		pattern = s
 	}
@@ -357,7 +358,7 @@ func mkdirFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(path); err == nil {
-		return nil, fmt.Errorf("The directory [%s] already exists.", name)
+		return nil, ddberr.Errorf("The directory [%s] already exists.", name)
 	}
 	if err := os.MkdirAll(path, 0o755); err != nil {
 		return nil, OpenError(name, err)
@@ -371,10 +372,10 @@ func rmFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("Failed to remove file [%s]: it is a directory. Use rmdir.", name)
+		return nil, ddberr.Errorf("Failed to remove file [%s]: it is a directory. Use rmdir.", name)
 	}
 	if err := os.Remove(path); err != nil {
-		return nil, fmt.Errorf("Failed to remove file [%s] with error code %d", name, errnoOf(err))
+		return nil, ddberr.Errorf("Failed to remove file [%s] with error code %d", name, errnoOf(err))
 	}
 	return nil, nil
 }
@@ -397,10 +398,10 @@ func rmdirFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	home, _ := HomeDir(env)
 	if filepath.Clean(path) == filepath.Clean(home) && !keepRoot {
-		return nil, fmt.Errorf("Failed to remove directory [%s]: it is the home directory.", name)
+		return nil, ddberr.Errorf("Failed to remove directory [%s]: it is the home directory.", name)
 	}
 	if st, err := os.Stat(path); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("Failed to remove directory [%s] with error code %d", name, errnoOf(err))
+		return nil, ddberr.Errorf("Failed to remove directory [%s] with error code %d", name, errnoOf(err))
 	}
 	switch {
 	case keepRoot:
@@ -410,7 +411,7 @@ func rmdirFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		for _, e := range entries {
 			if err := os.RemoveAll(filepath.Join(path, e.Name())); err != nil {
-				return nil, fmt.Errorf("Failed to remove directory [%s] with error code %d", name, errnoOf(err))
+				return nil, ddberr.Errorf("Failed to remove directory [%s] with error code %d", name, errnoOf(err))
 			}
 		}
 	case recursive:
@@ -419,7 +420,7 @@ func rmdirFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		err = syscall.Rmdir(path)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("Failed to remove directory [%s] with error code %d", name, errnoOf(err))
+		return nil, ddberr.Errorf("Failed to remove directory [%s] with error code %d", name, errnoOf(err))
 	}
 	return nil, nil
 }

@@ -2,7 +2,6 @@ package higherorder
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -56,7 +55,7 @@ func init() {
 // fnArg checks that args[0] is a function.
 func FnArg(name string, x value.Value) (value.Value, error) {
 	if !funcs.IsFunction(x) {
-		return nil, fmt.Errorf("The first argument of %s must be a function.", name)
+		return nil, ddberr.Errorf("The first argument of %s must be a function.", name)
 	}
 	return x, nil
 }
@@ -318,7 +317,7 @@ func xparamCount(fn value.Value) int {
 
 func iterateUnary(env funcs.Env, name string, fn, x, init value.Value, keep bool, rule byte) (value.Value, error) {
 	if init == nil {
-		return nil, fmt.Errorf("The argument [init] of %s must be given when func is a unary function.", name)
+		return nil, ddberr.Errorf("The argument [init] of %s must be given when func is a unary function.", name)
 	}
 	acc := init
 	steps := []value.Value{}
@@ -330,7 +329,7 @@ func iterateUnary(env funcs.Env, name string, fn, x, init value.Value, keep bool
 		cond = x
 	} else if x != nil {
 		if s, ok := funcs.ScalarArg(x); !ok || !s.Null {
-			return nil, fmt.Errorf("The argument [X] of %s must be a non-negative integer, a unary function or NULL when func is a unary function.", name)
+			return nil, ddberr.Errorf("The argument [X] of %s must be a non-negative integer, a unary function or NULL when func is a unary function.", name)
 		}
 	}
 	if keep {
@@ -376,7 +375,7 @@ func xsameValue(a, b value.Value) bool {
 func foldTernary(env funcs.Env, name string, fn, x, init value.Value, keep bool, rule byte) (value.Value, error) {
 	t, ok := x.(*value.Vector)
 	if !ok || t.T != value.Any || t.Len() != 2 {
-		return nil, fmt.Errorf("The argument [X] of %s must be a tuple of two elements when func is a ternary function.", name)
+		return nil, ddberr.Errorf("The argument [X] of %s must be a tuple of two elements when func is a ternary function.", name)
 	}
 	a, b := funcs.SeqOf(t.Any[0]), funcs.SeqOf(t.Any[1])
 	n, err := funcs.SameLength(name, []funcs.Seq{a, b})
@@ -446,7 +445,7 @@ func crossFn(name string) funcs.Impl {
 		}
 		dv, ok := data.(*value.Vector)
 		if !ok || dv.T == value.Any {
-			return nil, fmt.Errorf("The results of %s must have one type.", name)
+			return nil, ddberr.Errorf("The results of %s must have one type.", name)
 		}
 		m := &value.Matrix{V: dv, Rows: xs.N, Cols: ys.N}
 		m.RowLabels, m.ColLabels = crossLabels(x), crossLabels(y)
@@ -524,12 +523,12 @@ func funcArgsOf(name string, x value.Value) ([]value.Value, int, error) {
 			continue
 		}
 		if n >= 0 && l != n {
-			return nil, 0, fmt.Errorf("All arguments of %s must have the same length.", name)
+			return nil, 0, ddberr.Errorf("All arguments of %s must have the same length.", name)
 		}
 		n = l
 	}
 	if n < 0 {
-		return nil, 0, fmt.Errorf("The argument [funcArgs] of %s must be a vector or a tuple of vectors.", name)
+		return nil, 0, ddberr.Errorf("The argument [funcArgs] of %s must be a vector or a tuple of vectors.", name)
 	}
 	return list, n, nil
 }
@@ -619,11 +618,11 @@ func xmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	w, err := funcs.IntArg("moving", "window", args[2], 0)
 	if err != nil || w <= 0 {
-		return nil, errors.New("The argument [window] of moving must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [window] of moving must be a positive integer.")
 	}
 	minP, err := funcs.IntArg("moving", "minPeriods", funcs.Arg(args, 3), w)
 	if err != nil || minP <= 0 {
-		return nil, errors.New("The argument [minPeriods] of moving must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [minPeriods] of moving must be a positive integer.")
 	}
 	out := make([]value.Value, n)
 	for i := 0; i < n; i++ {
@@ -648,7 +647,7 @@ func windowFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	r, ok := args[2].(*value.Pair)
 	if !ok || r.V.T.Category() != value.CatIntegral {
-		return nil, errors.New("The argument [range] of window must be an integral pair.")
+		return nil, ddberr.Errorf("The argument [range] of window must be an integral pair.")
 	}
 	d1, d2 := r.V.At(0).I, r.V.At(1).I
 	out := make([]value.Value, n)
@@ -675,11 +674,11 @@ func xrolling(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	w, err := funcs.IntArg("rolling", "window", args[2], 0)
 	if err != nil || w <= 0 {
-		return nil, errors.New("The argument [window] of rolling must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [window] of rolling must be a positive integer.")
 	}
 	step, err := funcs.IntArg("rolling", "step", funcs.Arg(args, 3), 1)
 	if err != nil || step <= 0 {
-		return nil, errors.New("The argument [step] of rolling must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [step] of rolling must be a positive integer.")
 	}
 	var out []value.Value
 	for end := int(w); end <= n; end += int(step) {
@@ -751,7 +750,7 @@ func stackWindows(x value.Value, out []value.Value) (value.Value, error) {
 func TemporalIndex(name string, x value.Value) (*value.Vector, []int64, error) {
 	v, ok := x.(*value.Vector)
 	if !ok || (v.T.Category() != value.CatTemporal && v.T.Category() != value.CatIntegral) {
-		return nil, nil, fmt.Errorf("The argument [T] of %s must be a temporal or integral vector.", name)
+		return nil, nil, ddberr.Errorf("The argument [T] of %s must be a temporal or integral vector.", name)
 	}
 	l, err := cast.Vector(v, value.Long, 0)
 	if err != nil {
@@ -765,7 +764,7 @@ func TemporalIndex(name string, x value.Value) (*value.Vector, []int64, error) {
 func WindowTicks(name string, t value.Type, x value.Value) (int64, error) {
 	s, ok := funcs.ScalarArg(x)
 	if !ok || s.Null {
-		return 0, fmt.Errorf("The argument [window] of %s must be a positive integer or duration.", name)
+		return 0, ddberr.Errorf("The argument [window] of %s must be a positive integer or duration.", name)
 	}
 	if s.T.Category() == value.CatIntegral {
 		return s.I, nil
@@ -773,7 +772,7 @@ func WindowTicks(name string, t value.Type, x value.Value) (int64, error) {
 	if s.T == value.Duration {
 		return durationTicks(s, t)
 	}
-	return 0, fmt.Errorf("The argument [window] of %s must be a positive integer or duration.", name)
+	return 0, ddberr.Errorf("The argument [window] of %s must be a positive integer or duration.", name)
 }
 
 func xtmoving(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -790,7 +789,7 @@ func xtmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if n != len(ts) {
-		return nil, errors.New("The arguments T and funcArgs of tmoving must have the same length.")
+		return nil, ddberr.Errorf("The arguments T and funcArgs of tmoving must have the same length.")
 	}
 	w, err := WindowTicks("tmoving", tv.T, args[3])
 	if err != nil {
@@ -819,11 +818,11 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if n != len(ts) {
-		return nil, errors.New("The arguments T and funcArgs of twindow must have the same length.")
+		return nil, ddberr.Errorf("The arguments T and funcArgs of twindow must have the same length.")
 	}
 	r, ok := args[3].(*value.Pair)
 	if !ok {
-		return nil, errors.New("The argument [range] of twindow must be a pair.")
+		return nil, ddberr.Errorf("The argument [range] of twindow must be a pair.")
 	}
 	los, d1, err := windowBounds(env, tv, ts, r.V.At(0))
 	if err != nil {
@@ -1129,18 +1128,18 @@ func groupKeys(name string, x value.Value, n int) ([][]int, []*value.Vector, err
 		for _, k := range t.Any {
 			kv, ok := k.(*value.Vector)
 			if !ok {
-				return nil, nil, fmt.Errorf("The grouping columns of %s must be vectors.", name)
+				return nil, nil, ddberr.Errorf("The grouping columns of %s must be vectors.", name)
 			}
 			keys = append(keys, kv)
 		}
 	} else if kv, ok := x.(*value.Vector); ok {
 		keys = []*value.Vector{kv}
 	} else {
-		return nil, nil, fmt.Errorf("The argument [groupingCol] of %s must be a vector.", name)
+		return nil, nil, ddberr.Errorf("The argument [groupingCol] of %s must be a vector.", name)
 	}
 	for _, k := range keys {
 		if k.Len() != n {
-			return nil, nil, fmt.Errorf("The grouping columns and the arguments of %s must have the same length.", name)
+			return nil, nil, ddberr.Errorf("The grouping columns and the arguments of %s must have the same length.", name)
 		}
 	}
 	index := map[string]int{}
@@ -1208,7 +1207,7 @@ func xgroupby(env funcs.Env, args []value.Value, names []string) (value.Value, e
 	}
 	rv, ok := res.(*value.Vector)
 	if !ok || rv.T == value.Any {
-		return nil, errors.New("The function of groupby must return a scalar for each group.")
+		return nil, ddberr.Errorf("The function of groupby must return a scalar for each group.")
 	}
 	colNames := make([]string, 0, len(keys)+1)
 	cols := make([]*value.Vector, 0, len(keys)+1)
@@ -1264,7 +1263,7 @@ func xcontextby(env funcs.Env, args []value.Value) (value.Value, error) {
 	if sc := funcs.Arg(args, 3); sc != nil {
 		sv, ok := sc.(*value.Vector)
 		if !ok || sv.Len() != n {
-			return nil, errors.New("The argument [sortingCol] of contextby must be a vector as long as the arguments.")
+			return nil, ddberr.Errorf("The argument [sortingCol] of contextby must be a vector as long as the arguments.")
 		}
 		for _, rows := range groups {
 			funcs.SortSlice(rows, func(i, j int) bool { return value.CompareElems(sv, rows[i], rows[j]) < 0 })
@@ -1296,11 +1295,11 @@ func scatterGroups(env funcs.Env, fn value.Value, list []value.Value, groups [][
 			}
 		case *value.Vector:
 			if x.Len() != len(rows) {
-				return nil, errors.New("The function must return a scalar or a vector as long as the group.")
+				return nil, ddberr.Errorf("The function must return a scalar or a vector as long as the group.")
 			}
 			rv = x
 		default:
-			return nil, errors.New("The function must return a scalar or a vector as long as the group.")
+			return nil, ddberr.Errorf("The function must return a scalar or a vector as long as the group.")
 		}
 		if out == nil {
 			out = value.NewNullVector(rv.T, n)
@@ -1335,7 +1334,7 @@ func xsegmentby(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	seg, ok := args[2].(*value.Vector)
 	if !ok || seg.Len() != n {
-		return nil, errors.New("The argument [segment] of segmentby must be a vector as long as the arguments.")
+		return nil, ddberr.Errorf("The argument [segment] of segmentby must be a vector as long as the arguments.")
 	}
 	var groups [][]int
 	for i := 0; i < n; i++ {
@@ -1351,7 +1350,7 @@ func xsegmentby(env funcs.Env, args []value.Value) (value.Value, error) {
 // to first's result.
 func xcompose(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) || !funcs.IsFunction(args[1]) {
-		return nil, errors.New("The arguments of compose must be functions.")
+		return nil, ddberr.Errorf("The arguments of compose must be functions.")
 	}
 	first, second := args[0], args[1]
 	return &funcs.Spec{
@@ -1413,7 +1412,7 @@ func xwithNullFill(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	fill, ok := funcs.ScalarArg(args[3])
 	if !ok {
-		return nil, errors.New("The argument [fillValue] of withNullFill must be a scalar.")
+		return nil, ddberr.Errorf("The argument [fillValue] of withNullFill must be a scalar.")
 	}
 	x, y := args[1], args[2]
 	xv, xok := x.(*value.Vector)
@@ -1421,7 +1420,7 @@ func xwithNullFill(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch {
 	case xok && yok:
 		if xv.Len() != yv.Len() {
-			return nil, errors.New("The arguments x and y of withNullFill must have the same length.")
+			return nil, ddberr.Errorf("The arguments x and y of withNullFill must have the same length.")
 		}
 		nx, ny := xv.Clone(), yv.Clone()
 		for i := 0; i < xv.Len(); i++ {
@@ -1495,7 +1494,7 @@ func xaggrTopN(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	sc, ok := args[2].(*value.Vector)
 	if !ok || sc.Len() != n {
-		return nil, errors.New("The argument [sortingCol] of aggrTopN must be a vector as long as funcArgs.")
+		return nil, ddberr.Errorf("The argument [sortingCol] of aggrTopN must be a vector as long as funcArgs.")
 	}
 	top, err := funcs.IntArg("aggrTopN", "top", args[3], 0)
 	if err != nil {
@@ -1588,7 +1587,7 @@ func xpivot(env funcs.Env, args []value.Value) (value.Value, error) {
 	rk, ok1 := args[2].(*value.Vector)
 	ck, ok2 := args[3].(*value.Vector)
 	if !ok1 || !ok2 || rk.Len() != n || ck.Len() != n {
-		return nil, errors.New("The arguments rowAlignCol and colAlignCol of pivot must be vectors as long as funcArgs.")
+		return nil, ddberr.Errorf("The arguments rowAlignCol and colAlignCol of pivot must be vectors as long as funcArgs.")
 	}
 	rows, rlab := DistinctSorted(rk)
 	cols, clab := DistinctSorted(ck)
@@ -1620,7 +1619,7 @@ func xpivot(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	dv, ok := data.(*value.Vector)
 	if !ok || dv.T == value.Any {
-		return nil, errors.New("The function of pivot must return a scalar for each cell.")
+		return nil, ddberr.Errorf("The function of pivot must return a scalar for each cell.")
 	}
 	return &value.Matrix{V: dv, Rows: nr, Cols: nc, RowLabels: rlab, ColLabels: clab}, nil
 }
@@ -1653,7 +1652,7 @@ func durationTicks(s *value.Scalar, t value.Type) (int64, error) {
 	per := temporal.UnitNanos(t)
 	unit, ok := durationUnitNanos[value.DurationUnit(s)]
 	if !ok || per == 0 || (s.I*unit)%per != 0 {
-		return 0, fmt.Errorf("A DURATION window over %s is not supported yet; give the window in %s units as an integer.", t, t)
+		return 0, ddberr.Errorf("A DURATION window over %s is not supported yet; give the window in %s units as an integer.", t, t)
 	}
 	return s.I * unit / per, nil
 }

@@ -1,8 +1,7 @@
 package lookup
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/value"
@@ -19,7 +18,7 @@ func xappendTuple(env funcs.Env, args []value.Value) (value.Value, error) {
 	x, ok1 := args[0].(*value.Vector)
 	y, ok2 := args[1].(*value.Vector)
 	if !ok1 || !ok2 || x.T != value.Any || y.T != value.Any {
-		return nil, errors.New("The arguments X and Y of appendTuple! must be tuples.")
+		return nil, ddberr.Errorf("The arguments X and Y of appendTuple! must be tuples.")
 	}
 	whole, err := funcs.BoolArg("appendTuple!", "wholistic", funcs.Arg(args, 2), false)
 	if err != nil {

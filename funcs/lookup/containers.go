@@ -1,10 +1,10 @@
 package lookup
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
@@ -78,9 +78,9 @@ func xtake(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		if rows == 0 && n != 0 {
 			if _, ok := x.(*value.Table); ok {
-				return nil, errors.New("Can't take from an empty table.")
+				return nil, ddberr.Errorf("Can't take from an empty table.")
 			}
-			return nil, errors.New("Can't take from an empty vector.")
+			return nil, ddberr.Errorf("Can't take from an empty vector.")
 		}
 		idx = make([]int, abs64(n))
 		start := 0
@@ -233,7 +233,7 @@ func xrows(_ funcs.Env, args []value.Value) (value.Value, error) {
 func xreverse(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok {
-		return nil, errors.New("The argument of reverse must be a vector.")
+		return nil, ddberr.Errorf("The argument of reverse must be a vector.")
 	}
 	idx := make([]int, v.Len())
 	for i := range idx {
@@ -251,7 +251,7 @@ func xkeys(_ funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Set:
 		return d.V.Clone(), nil
 	}
-	return nil, errors.New("The argument of keys must be a dictionary or table.")
+	return nil, ddberr.Errorf("The argument of keys must be a dictionary or table.")
 }
 
 func xvalues(_ funcs.Env, args []value.Value) (value.Value, error) {
@@ -265,7 +265,7 @@ func xvalues(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return value.NewTuple(vals), nil
 	}
-	return nil, errors.New("The argument of values must be a dictionary or table.")
+	return nil, ddberr.Errorf("The argument of values must be a dictionary or table.")
 }
 
 // xhashBucket is hashBucket(X, buckets) with the partition scheme's hash,
@@ -276,7 +276,7 @@ func xhashBucket(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if n <= 0 {
-		return nil, errors.New("The number of buckets must be positive.")
+		return nil, ddberr.Errorf("The number of buckets must be positive.")
 	}
 	switch v := args[0].(type) {
 	case *value.Scalar:
@@ -290,5 +290,5 @@ func xhashBucket(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return value.NewInts(partition.HashBucket(v, int(n))), nil
 	}
-	return nil, errors.New("The first argument of hashBucket must be a scalar or vector.")
+	return nil, ddberr.Errorf("The first argument of hashBucket must be a scalar or vector.")
 }

@@ -1,8 +1,7 @@
 package lookup
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -21,7 +20,7 @@ func xconditionalFilter(env funcs.Env, args []value.Value) (value.Value, error) 
 	c, cs, ok2 := AsVector(args[1])
 	d, ok3 := args[2].(*value.Dict)
 	if !ok1 || !ok2 || !ok3 {
-		return nil, errors.New("Usage: xconditionalFilter(X, condition, filterMap). X and condition must be scalars or vectors and filterMap a dictionary.")
+		return nil, ddberr.Errorf("Usage: xconditionalFilter(X, condition, filterMap). X and condition must be scalars or vectors and filterMap a dictionary.")
 	}
 	n := x.Len()
 	if cs {
@@ -29,7 +28,7 @@ func xconditionalFilter(env funcs.Env, args []value.Value) (value.Value, error) 
 	} else if xs {
 		n = c.Len()
 	} else if x.Len() != c.Len() {
-		return nil, errors.New("Usage: xconditionalFilter(X, condition, filterMap). X and condition must have the same length.")
+		return nil, ddberr.Errorf("Usage: xconditionalFilter(X, condition, filterMap). X and condition must have the same length.")
 	}
 	if c.T != d.Keys.T {
 		cc, err := cast.Vector(c, d.Keys.T, d.Keys.Scale)

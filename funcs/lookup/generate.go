@@ -1,8 +1,7 @@
 package lookup
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -17,7 +16,7 @@ func init() {
 func xeye(env funcs.Env, args []value.Value) (value.Value, error) {
 	n, err := funcs.IntArg("eye", "n", args[0], 0)
 	if err != nil || n <= 0 {
-		return nil, errors.New("The argument of eye must be a positive integer.")
+		return nil, ddberr.Errorf("The argument of eye must be a positive integer.")
 	}
 	if err := env.Reserve(int(n * n)); err != nil {
 		return nil, err
@@ -34,7 +33,7 @@ func xeye(env funcs.Env, args []value.Value) (value.Value, error) {
 func xstretch(env funcs.Env, args []value.Value) (value.Value, error) {
 	n, err := funcs.IntArg("stretch", "n", args[1], 0)
 	if err != nil || n < 0 {
-		return nil, errors.New("The argument [n] of stretch must be a non-negative integer.")
+		return nil, ddberr.Errorf("The argument [n] of stretch must be a non-negative integer.")
 	}
 	if err := env.Reserve(int(n)); err != nil {
 		return nil, err
@@ -64,5 +63,5 @@ func xstretch(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Table:
 		return x.Gather(spread(x.Rows())), nil
 	}
-	return nil, errors.New("The argument [X] of stretch must be a vector, matrix or table.")
+	return nil, ddberr.Errorf("The argument [X] of stretch must be a vector, matrix or table.")
 }

@@ -1,10 +1,9 @@
 package lookup
 
 import (
-	"errors"
-	"fmt"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/value"
@@ -61,7 +60,7 @@ func xat(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(args) == 1 {
 		m, ok := BoolMask(args[0])
 		if !ok {
-			return nil, errors.New("The argument of at must be a boolean vector when index is omitted.")
+			return nil, ddberr.Errorf("The argument of at must be a boolean vector when index is omitted.")
 		}
 		out := make([]int32, 0, len(m))
 		for i, b := range m {
@@ -132,7 +131,7 @@ func SameTypeVectors(fn string, x, y *value.Vector) (*value.Vector, *value.Vecto
 	}
 	b, err := cast.Vector(y, x.T, x.Scale)
 	if err != nil {
-		return nil, nil, fmt.Errorf("The data types of the arguments of %s are incompatible.", fn)
+		return nil, nil, ddberr.Errorf("The data types of the arguments of %s are incompatible.", fn)
 	}
 	return x, b, nil
 }
@@ -181,11 +180,11 @@ func SearchEach(a, b *value.Vector, search func(n int, cmp func(i int) int) int3
 func xbinsrch(env funcs.Env, args []value.Value) (value.Value, error) {
 	x, ok := args[0].(*value.Vector)
 	if !ok || x.T == value.Any {
-		return nil, errors.New("The first argument of binsrch must be a sorted vector.")
+		return nil, ddberr.Errorf("The first argument of binsrch must be a sorted vector.")
 	}
 	y, scalar, ok := AsVector(args[1])
 	if !ok {
-		return nil, errors.New("The second argument of binsrch must be a scalar or vector.")
+		return nil, ddberr.Errorf("The second argument of binsrch must be a scalar or vector.")
 	}
 	a, b, err := SameTypeVectors("binsrch", x, y)
 	if err != nil {
@@ -206,7 +205,7 @@ func xfind(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Dict:
 		y, scalar, ok := AsVector(args[1])
 		if !ok {
-			return nil, errors.New("The second argument of find must be a scalar or vector.")
+			return nil, ddberr.Errorf("The second argument of find must be a scalar or vector.")
 		}
 		if y.T != x.Keys.T {
 			c, err := cast.Vector(y, x.Keys.T, x.Keys.Scale)
@@ -236,20 +235,20 @@ func xfind(env funcs.Env, args []value.Value) (value.Value, error) {
 			return findKeyed(x, args[1])
 		}
 		if len(x.Cols) != 1 {
-			return nil, errors.New("The table of find must have exactly one column unless it is keyed.")
+			return nil, ddberr.Errorf("The table of find must have exactly one column unless it is keyed.")
 		}
 		return findVector(x.Cols[0], args[1])
 	case *value.Vector:
 		return findVector(x, args[1])
 	}
-	return nil, errors.New("The first argument of find must be a vector, dictionary or table.")
+	return nil, ddberr.Errorf("The first argument of find must be a vector, dictionary or table.")
 }
 
 // findVector is each element's first position in x, -1 when absent.
 func findVector(x *value.Vector, yv value.Value) (value.Value, error) {
 	y, scalar, ok := AsVector(yv)
 	if !ok {
-		return nil, errors.New("The second argument of find must be a scalar or vector.")
+		return nil, ddberr.Errorf("The second argument of find must be a scalar or vector.")
 	}
 	a, b, err := SameTypeVectors("find", x, y)
 	if err != nil {
@@ -309,14 +308,14 @@ func keyColumns(t *value.Table, keys value.Value, prefix bool) ([]*value.Vector,
 	// (funcs/s/sliceByKey.md: sliceByKey(t, "IBM") on keys sym, side).
 	prefixOK := prefix && t.Kind == value.IndexedTable && len(parts) > 0 && len(parts) < len(t.KeyCols)
 	if len(parts) != len(t.KeyCols) && !prefixOK {
-		return nil, 0, fmt.Errorf("The number of key columns must be %d.", len(t.KeyCols))
+		return nil, 0, ddberr.Errorf("The number of key columns must be %d.", len(t.KeyCols))
 	}
 	cols := make([]*value.Vector, len(parts))
 	n := -1
 	for i, p := range parts {
 		v, _, ok := AsVector(p)
 		if !ok {
-			return nil, 0, errors.New("The keys must be scalars or vectors.")
+			return nil, 0, ddberr.Errorf("The keys must be scalars or vectors.")
 		}
 		kc := t.Cols[t.KeyCols[i]]
 		if v.T != kc.T {
@@ -327,7 +326,7 @@ func keyColumns(t *value.Table, keys value.Value, prefix bool) ([]*value.Vector,
 			v = c
 		}
 		if n >= 0 && v.Len() != n {
-			return nil, 0, errors.New("The key vectors must have the same length.")
+			return nil, 0, ddberr.Errorf("The key vectors must have the same length.")
 		}
 		n = v.Len()
 		cols[i] = v
@@ -347,7 +346,7 @@ func firstHitFn(index bool) funcs.Impl {
 		}
 		x, ok := args[1].(*value.Vector)
 		if !ok {
-			return nil, fmt.Errorf("The argument [X] of %s must be a vector.", name)
+			return nil, ddberr.Errorf("The argument [X] of %s must be a vector.", name)
 		}
 		hits, err := env.Call(fn, x, args[2])
 		if err != nil {
@@ -355,7 +354,7 @@ func firstHitFn(index bool) funcs.Impl {
 		}
 		m, ok := BoolMask(hits)
 		if !ok || (len(m) != x.Len() && len(m) != 1) {
-			return nil, fmt.Errorf("The function of %s must be a comparison.", name)
+			return nil, ddberr.Errorf("The function of %s must be a comparison.", name)
 		}
 		for i := 0; i < x.Len(); i++ {
 			b := m[0]
@@ -394,7 +393,7 @@ func notFn(name string, first, index bool) funcs.Impl {
 		}
 		v, _, ok := AsVector(args[0])
 		if !ok || v.T == value.Any {
-			return nil, fmt.Errorf("The argument [X] of %s must be a vector or matrix.", name)
+			return nil, ddberr.Errorf("The argument [X] of %s must be a vector or matrix.", name)
 		}
 		return notOne(name, v, funcs.Arg(args, 1), first, index)
 	}
@@ -405,7 +404,7 @@ func notOne(name string, v *value.Vector, k value.Value, first, index bool) (val
 	if k != nil {
 		ks, ok := funcs.ScalarArg(k)
 		if !ok {
-			return nil, fmt.Errorf("The argument [k] of %s must be a scalar.", name)
+			return nil, ddberr.Errorf("The argument [k] of %s must be a scalar.", name)
 		}
 		kc, err := cast.To(ks, v.T, v.Scale)
 		if err != nil {
@@ -452,15 +451,15 @@ func notOne(name string, v *value.Vector, k value.Value, first, index bool) (val
 func xmilastNot(env funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || v.T == value.Any {
-		return nil, errors.New("The argument [X] of milastNot must be a vector.")
+		return nil, ddberr.Errorf("The argument [X] of milastNot must be a vector.")
 	}
 	w, err := funcs.IntArg("milastNot", "window", args[1], 0)
 	if err != nil || w < 1 {
-		return nil, errors.New("The argument [window] of milastNot must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [window] of milastNot must be a positive integer.")
 	}
 	minP, err := funcs.IntArg("milastNot", "minPeriods", funcs.Arg(args, 2), w)
 	if err != nil || minP < 1 {
-		return nil, errors.New("The argument [minPeriods] of milastNot must be a positive integer.")
+		return nil, ddberr.Errorf("The argument [minPeriods] of milastNot must be a positive integer.")
 	}
 	n := v.Len()
 	out := make([]int32, n)
@@ -524,10 +523,10 @@ func headTail(name string, head bool) funcs.Impl {
 		}
 		total := higherorder.LengthOf(args[0])
 		if total < 0 {
-			return nil, fmt.Errorf("The argument [obj] of %s must be a vector, matrix or table.", name)
+			return nil, ddberr.Errorf("The argument [obj] of %s must be a vector, matrix or table.", name)
 		}
 		if n < 0 {
-			return nil, fmt.Errorf("The argument [n] of %s must be a non-negative integer.", name)
+			return nil, ddberr.Errorf("The argument [n] of %s must be a non-negative integer.", name)
 		}
 		k := min(int(n), total)
 		if head {
@@ -540,7 +539,7 @@ func headTail(name string, head bool) funcs.Impl {
 func xsearchK(env funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || v.T == value.Any {
-		return nil, errors.New("The argument [X] of searchK must be a vector.")
+		return nil, ddberr.Errorf("The argument [X] of searchK must be a vector.")
 	}
 	k, err := funcs.IntArg("searchK", "k", args[1], 0)
 	if err != nil {
@@ -580,7 +579,7 @@ func xslice(env funcs.Env, args []value.Value) (value.Value, error) {
 		if s, ok := funcs.ScalarArg(args[1]); ok && s.T.Category() == value.CatIntegral {
 			k := int(s.I)
 			if k < 0 || k >= t.Rows() {
-				return nil, errors.New("Index out of range.")
+				return nil, ddberr.Errorf("Index out of range.")
 			}
 			return t.Slice(k, k+1), nil
 		}
@@ -591,7 +590,7 @@ func xslice(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Vector, *value.Pair, *value.Table:
 		return funcs.Index(env, args[0], args[1])
 	}
-	return nil, errors.New("The argument [obj] of slice must be a vector, matrix or table.")
+	return nil, ddberr.Errorf("The argument [obj] of slice must be a vector, matrix or table.")
 }
 
 // indexPositions expands a scalar, vector or pair index over n positions.
@@ -635,7 +634,7 @@ func indexPositions(ix value.Value, n int) ([]int, error) {
 			return out, nil
 		}
 	}
-	return nil, errors.New("The index must be an integer scalar, vector or pair.")
+	return nil, ddberr.Errorf("The index must be an integer scalar, vector or pair.")
 }
 
 func SliceMatrix(env funcs.Env, m *value.Matrix, rows, cols value.Value) (value.Value, error) {
@@ -649,12 +648,12 @@ func SliceMatrix(env funcs.Env, m *value.Matrix, rows, cols value.Value) (value.
 	}
 	for _, r := range ri {
 		if r < 0 || r >= m.Rows {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 	}
 	for _, c := range ci {
 		if c < 0 || c >= m.Cols {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 	}
 	return m.Sub(ri, ci), nil
@@ -663,7 +662,7 @@ func SliceMatrix(env funcs.Env, m *value.Matrix, rows, cols value.Value) (value.
 func xsubarray(env funcs.Env, args []value.Value) (value.Value, error) {
 	n := higherorder.LengthOf(args[0])
 	if n < 0 {
-		return nil, errors.New("The argument [X] of subarray must be a vector, matrix or table.")
+		return nil, ddberr.Errorf("The argument [X] of subarray must be a vector, matrix or table.")
 	}
 	var lo, hi int64
 	switch r := args[1].(type) {
@@ -678,17 +677,17 @@ func xsubarray(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Scalar:
 		k, ok := r.Int64()
 		if !ok {
-			return nil, errors.New("The argument [range] of subarray must be an integer or a pair of integers.")
+			return nil, ddberr.Errorf("The argument [range] of subarray must be an integer or a pair of integers.")
 		}
 		lo, hi = 0, k
 		if k < 0 {
 			lo, hi = int64(n)+k, int64(n)
 		}
 	default:
-		return nil, errors.New("The argument [range] of subarray must be an integer or a pair of integers.")
+		return nil, ddberr.Errorf("The argument [range] of subarray must be an integer or a pair of integers.")
 	}
 	if lo < 0 || hi > int64(n) || lo > hi {
-		return nil, errors.New("The range of subarray is out of bounds.")
+		return nil, ddberr.Errorf("The range of subarray is out of bounds.")
 	}
 	return higherorder.SliceRows(args[0], int(lo), int(hi)), nil
 }
@@ -701,7 +700,7 @@ func rowFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Matrix:
 		if k < 0 || int(k) >= x.Rows {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 		idx := make([]int, x.Cols)
 		for c := range idx {
@@ -710,7 +709,7 @@ func rowFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		return x.V.Gather(idx), nil
 	case *value.Table:
 		if k < 0 || int(k) >= x.Rows() {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 		return funcs.RowDict(x, int(k)), nil
 	case *value.Vector:
@@ -718,12 +717,12 @@ func rowFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		// a.row(1) reads row 1; a[1] would read column 1)
 		if x.T.IsArray() || x.T == value.Any {
 			if k < 0 || int(k) >= x.Len() {
-				return nil, errors.New("Index out of range.")
+				return nil, ddberr.Errorf("Index out of range.")
 			}
 			return x.Elem(int(k)), nil
 		}
 	}
-	return nil, errors.New("The argument [obj] of row must be a matrix or table.")
+	return nil, ddberr.Errorf("The argument [obj] of row must be a matrix or table.")
 }
 
 func colFn(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -734,7 +733,7 @@ func colFn(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		if k < 0 || int(k) >= x.Cols {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 		return funcs.MatrixColumn(x, int(k)).Clone(), nil
 	case *value.Table:
@@ -742,18 +741,18 @@ func colFn(env funcs.Env, args []value.Value) (value.Value, error) {
 			if c := x.Column(s); c != nil {
 				return c, nil
 			}
-			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", s)
+			return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", s)
 		}
 		k, err := funcs.IntArg("col", "index", args[1], 0)
 		if err != nil {
 			return nil, err
 		}
 		if k < 0 || int(k) >= len(x.Cols) {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 		return x.Cols[k], nil
 	}
-	return nil, errors.New("The argument [obj] of col must be a matrix or table.")
+	return nil, ddberr.Errorf("The argument [obj] of col must be a matrix or table.")
 }
 
 // cellAt returns element (r, c) of a matrix or table.
@@ -761,16 +760,16 @@ func cellAt(obj value.Value, r, c int) (value.Value, error) {
 	switch x := obj.(type) {
 	case *value.Matrix:
 		if r < 0 || r >= x.Rows || c < 0 || c >= x.Cols {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 		return x.V.Elem(c*x.Rows + r), nil
 	case *value.Table:
 		if r < 0 || r >= x.Rows() || c < 0 || c >= len(x.Cols) {
-			return nil, errors.New("Index out of range.")
+			return nil, ddberr.Errorf("Index out of range.")
 		}
 		return x.Cols[c].Elem(r), nil
 	}
-	return nil, errors.New("The argument [obj] must be a matrix or table.")
+	return nil, ddberr.Errorf("The argument [obj] must be a matrix or table.")
 }
 
 func xcell(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -795,7 +794,7 @@ func xcells(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if len(rs) != len(cs) {
-		return nil, errors.New("The arguments row and col of cells must have the same length.")
+		return nil, ddberr.Errorf("The arguments row and col of cells must have the same length.")
 	}
 	out := make([]value.Value, len(rs))
 	for i := range rs {
@@ -834,7 +833,7 @@ func prefixRows(t *value.Table, cols []*value.Vector, n int) []int {
 func xsliceByKey(env funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := args[0].(*value.Table)
 	if !ok || !t.IsKeyed() {
-		return nil, errors.New("The argument [table] of sliceByKey must be a keyed table or an indexed table.")
+		return nil, ddberr.Errorf("The argument [table] of sliceByKey must be a keyed table or an indexed table.")
 	}
 	cols, n, err := keyColumns(t, args[1], true)
 	if err != nil {
@@ -860,19 +859,19 @@ func xsliceByKey(env funcs.Env, args []value.Value) (value.Value, error) {
 		if one, ok := funcs.StringArg(cn); ok {
 			c := out.Column(one)
 			if c == nil {
-				return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", one)
+				return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", one)
 			}
 			return c, nil
 		}
 		names, ok := funcs.StringsArg(cn)
 		if !ok {
-			return nil, errors.New("The argument [colNames] of sliceByKey must be a string scalar or vector.")
+			return nil, ddberr.Errorf("The argument [colNames] of sliceByKey must be a string scalar or vector.")
 		}
 		sel := &value.Table{}
 		for _, name := range names {
 			c := out.Column(name)
 			if c == nil {
-				return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", name)
+				return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", name)
 			}
 			sel.Names = append(sel.Names, name)
 			sel.Cols = append(sel.Cols, c)

@@ -2,8 +2,8 @@ package lookup
 
 import (
 	"errors"
-	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -64,10 +64,10 @@ func xjoin(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Table:
 		yt, ok := y.(*value.Table)
 		if !ok {
-			return nil, errors.New("A table can only be joined with a table.")
+			return nil, ddberr.Errorf("A table can only be joined with a table.")
 		}
 		if yt.Rows() != xv.Rows() {
-			return nil, errors.New("The tables to join must have the same number of rows.")
+			return nil, ddberr.Errorf("The tables to join must have the same number of rows.")
 		}
 		names := append(append([]string(nil), xv.Names...), yt.Names...)
 		cols := append(append([]*value.Vector(nil), xv.Cols...), yt.Cols...)
@@ -78,7 +78,7 @@ func xjoin(env funcs.Env, args []value.Value) (value.Value, error) {
 	a, _, ok1 := AsVector(x)
 	b, _, ok2 := AsVector(y)
 	if !ok1 || !ok2 {
-		return nil, errors.New("The arguments of join must be scalars, vectors, tuples, matrices or tables.")
+		return nil, ddberr.Errorf("The arguments of join must be scalars, vectors, tuples, matrices or tables.")
 	}
 	return funcs.JoinVectors(a, b)
 }
@@ -90,7 +90,7 @@ func joinMatrix(m *value.Matrix, y value.Value) (value.Value, error) {
 	switch b := y.(type) {
 	case *value.Matrix:
 		if b.Rows != m.Rows {
-			return nil, errors.New("The matrices to join must have the same number of rows.")
+			return nil, ddberr.Errorf("The matrices to join must have the same number of rows.")
 		}
 		d, err := funcs.JoinVectors(m.V, b.V)
 		if err != nil {
@@ -99,7 +99,7 @@ func joinMatrix(m *value.Matrix, y value.Value) (value.Value, error) {
 		data, cols = d, m.Cols+b.Cols
 	case *value.Vector:
 		if b.Len() != m.Rows {
-			return nil, errors.New("The vector to join must have as many elements as the matrix has rows.")
+			return nil, ddberr.Errorf("The vector to join must have as many elements as the matrix has rows.")
 		}
 		d, err := funcs.JoinVectors(m.V, b)
 		if err != nil {
@@ -107,7 +107,7 @@ func joinMatrix(m *value.Matrix, y value.Value) (value.Value, error) {
 		}
 		data, cols = d, m.Cols+1
 	default:
-		return nil, errors.New("A matrix can only be joined with a vector or matrix.")
+		return nil, ddberr.Errorf("A matrix can only be joined with a vector or matrix.")
 	}
 	return &value.Matrix{V: data, Rows: m.Rows, Cols: cols, RowLabels: m.RowLabels}, nil
 }
@@ -134,11 +134,11 @@ func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 				return t, nil
 			}
 		}
-		return nil, errors.New("The first argument of join! must be a vector.")
+		return nil, ddberr.Errorf("The first argument of join! must be a vector.")
 	}
 	x, ok := args[0].(*value.Vector)
 	if !ok {
-		return nil, errors.New("The first argument of join! must be a vector.")
+		return nil, ddberr.Errorf("The first argument of join! must be a vector.")
 	}
 	if x.T == value.Any {
 		if yt, ok := args[1].(*value.Vector); ok && yt.T == value.Any && !appendTupleWhole(env) {
@@ -150,7 +150,7 @@ func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	y, _, ok := AsVector(args[1])
 	if !ok {
-		return nil, errors.New("The second argument of join! must be a scalar or vector.")
+		return nil, ddberr.Errorf("The second argument of join! must be a scalar or vector.")
 	}
 	if y.T != x.T {
 		c, err := cast.Vector(y, x.T, x.Scale)
@@ -168,7 +168,7 @@ func xunion(env funcs.Env, args []value.Value) (value.Value, error) {
 	b, ok2 := args[1].(*value.Set)
 	if ok1 && ok2 {
 		if a.V.T != b.V.T {
-			return nil, errors.New("The sets to union must have the same type.")
+			return nil, ddberr.Errorf("The sets to union must have the same type.")
 		}
 		out := value.NewSet(a.V)
 		out.AddVector(b.V)
@@ -177,7 +177,7 @@ func xunion(env funcs.Env, args []value.Value) (value.Value, error) {
 	av, _, ok1 := AsVector(args[0])
 	bv, _, ok2 := AsVector(args[1])
 	if !ok1 || !ok2 {
-		return nil, errors.New("The arguments of union must be sets or vectors.")
+		return nil, ddberr.Errorf("The arguments of union must be sets or vectors.")
 	}
 	j, err := funcs.JoinVectors(av, bv)
 	if err != nil {
@@ -193,7 +193,7 @@ func unionAll(env funcs.Env, args []value.Value) (value.Value, error) {
 		for _, x := range tup.Any {
 			t, ok := x.(*value.Table)
 			if !ok {
-				return nil, errors.New("The tables argument of unionAll must be a tuple of tables.")
+				return nil, ddberr.Errorf("The tables argument of unionAll must be a tuple of tables.")
 			}
 			tables = append(tables, t)
 		}
@@ -205,7 +205,7 @@ func unionAll(env funcs.Env, args []value.Value) (value.Value, error) {
 		a, ok1 := args[0].(*value.Table)
 		b, ok2 := funcs.Arg(args, 1).(*value.Table)
 		if !ok1 || !ok2 {
-			return nil, errors.New("The arguments of unionAll must be tables.")
+			return nil, ddberr.Errorf("The arguments of unionAll must be tables.")
 		}
 		tables = []*value.Table{a, b}
 		var err error
@@ -229,7 +229,7 @@ func unionAll(env funcs.Env, args []value.Value) (value.Value, error) {
 				}
 			} else {
 				if len(t.Cols) != len(first.Cols) {
-					return nil, fmt.Errorf("The tables to union must have the same number of columns.")
+					return nil, ddberr.Errorf("The tables to union must have the same number of columns.")
 				}
 				col = t.Cols[c]
 			}
@@ -247,7 +247,7 @@ func unionAll(env funcs.Env, args []value.Value) (value.Value, error) {
 func concatMatrix(env funcs.Env, args []value.Value) (value.Value, error) {
 	tup, ok := args[0].(*value.Vector)
 	if !ok || tup.T != value.Any || len(tup.Any) == 0 {
-		return nil, errors.New("The argument [X] of concatMatrix must be a tuple of matrices.")
+		return nil, ddberr.Errorf("The argument [X] of concatMatrix must be a tuple of matrices.")
 	}
 	horizontal, err := funcs.BoolArg("concatMatrix", "horizontal", funcs.Arg(args, 1), true)
 	if err != nil {
@@ -257,7 +257,7 @@ func concatMatrix(env funcs.Env, args []value.Value) (value.Value, error) {
 	for i, x := range tup.Any {
 		m, ok := x.(*value.Matrix)
 		if !ok {
-			return nil, errors.New("The argument [X] of concatMatrix must be a tuple of matrices.")
+			return nil, ddberr.Errorf("The argument [X] of concatMatrix must be a tuple of matrices.")
 		}
 		ms[i] = m
 	}
@@ -276,7 +276,7 @@ func concatMatrix(env funcs.Env, args []value.Value) (value.Value, error) {
 	rows := 0
 	for _, m := range ms {
 		if m.Cols != cols {
-			return nil, errors.New("The matrices to concatenate vertically must have the same number of columns.")
+			return nil, ddberr.Errorf("The matrices to concatenate vertically must have the same number of columns.")
 		}
 		rows += m.Rows
 	}

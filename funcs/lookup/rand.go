@@ -1,9 +1,9 @@
 package lookup
 
 import (
-	"errors"
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -47,7 +47,7 @@ func xrand(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		case value.CatIntegral, value.CatTemporal:
 			if x.I <= 0 {
-				return nil, errors.New("The upper bound of rand must be positive.")
+				return nil, ddberr.Errorf("The upper bound of rand must be positive.")
 			}
 			out = randInts(r, x.T, count, x.I)
 		default:
@@ -55,7 +55,7 @@ func xrand(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	case *value.Vector:
 		if x.Len() == 0 {
-			return nil, errors.New("Can't sample from an empty vector.")
+			return nil, ddberr.Errorf("Can't sample from an empty vector.")
 		}
 		out = randSample(r, x, count)
 	case *value.Pair:

@@ -1,8 +1,7 @@
 package lookup
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -30,15 +29,15 @@ func replaceFn(inPlace bool) funcs.Impl {
 		case *value.Matrix:
 			v = x.V
 		default:
-			return nil, errors.New("The argument [X] of " + name + " must be a vector or matrix.")
+			return nil, ddberr.Errorf("The argument [X] of %s must be a vector or matrix.", name)
 		}
 		if v.T == value.Any || v.T.IsArray() {
-			return nil, errors.New("The argument [X] of " + name + " must be a vector or matrix of scalars.")
+			return nil, ddberr.Errorf("The argument [X] of %s must be a vector or matrix of scalars.", name)
 		}
 		oldS, ok1 := funcs.ScalarArg(args[1])
 		newS, ok2 := funcs.ScalarArg(args[2])
 		if !ok1 || !ok2 {
-			return nil, errors.New("The arguments oldValue and newValue of " + name + " must be scalars.")
+			return nil, ddberr.Errorf("The arguments oldValue and newValue of %s must be scalars.", name)
 		}
 		oc, err := cast.To(oldS, v.T, v.Scale)
 		if err != nil {

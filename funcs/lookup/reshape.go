@@ -1,8 +1,7 @@
 package lookup
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/value"
@@ -82,7 +81,7 @@ func xflatten(env funcs.Env, args []value.Value) (value.Value, error) {
 func dimArg(x value.Value, size int) (int, int, error) {
 	p, ok := x.(*value.Pair)
 	if !ok || p.V.T.Category() != value.CatIntegral {
-		return 0, 0, errors.New("The argument [dim] of reshape must be an integral pair rows:cols.")
+		return 0, 0, ddberr.Errorf("The argument [dim] of reshape must be an integral pair rows:cols.")
 	}
 	r, _ := p.V.At(0).Int64()
 	c, _ := p.V.At(1).Int64()
@@ -93,7 +92,7 @@ func dimArg(x value.Value, size int) (int, int, error) {
 		c = int64(size) / r
 	}
 	if r <= 0 || c <= 0 || int(r*c) != size {
-		return 0, 0, errors.New("The dimensions of reshape don't match the number of elements.")
+		return 0, 0, ddberr.Errorf("The dimensions of reshape don't match the number of elements.")
 	}
 	return int(r), int(c), nil
 }
@@ -103,13 +102,13 @@ func xreshape(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Vector:
 		if x.T == value.Any || x.T.IsArray() {
-			return nil, errors.New("The argument [obj] of reshape must be a vector or matrix.")
+			return nil, ddberr.Errorf("The argument [obj] of reshape must be a vector or matrix.")
 		}
 		data = x
 	case *value.Matrix:
 		data = x.V
 	default:
-		return nil, errors.New("The argument [obj] of reshape must be a vector or matrix.")
+		return nil, ddberr.Errorf("The argument [obj] of reshape must be a vector or matrix.")
 	}
 	if len(args) < 2 || args[1] == nil {
 		return data.Clone(), nil
@@ -130,7 +129,7 @@ func shuffleFn(inPlace bool) funcs.Impl {
 		case *value.Matrix:
 			v = x.V
 		default:
-			return nil, errors.New("The argument of shuffle must be a vector or matrix.")
+			return nil, ddberr.Errorf("The argument of shuffle must be a vector or matrix.")
 		}
 		perm := env.Rand().Perm(v.Len())
 		out := v.Gather(perm)
@@ -150,7 +149,7 @@ func shuffleFn(inPlace bool) funcs.Impl {
 func xungroup(env funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := args[0].(*value.Table)
 	if !ok {
-		return nil, errors.New("The argument of ungroup must be a table.")
+		return nil, ddberr.Errorf("The argument of ungroup must be a table.")
 	}
 	n := t.Rows()
 	var nested []int
@@ -174,7 +173,7 @@ func xungroup(env funcs.Env, args []value.Value) (value.Value, error) {
 		k := cellLen(t.Cols[nested[0]], i)
 		for _, c := range nested[1:] {
 			if cellLen(t.Cols[c], i) != k {
-				return nil, errors.New("The nested columns of ungroup must have the same length in every row.")
+				return nil, ddberr.Errorf("The nested columns of ungroup must have the same length in every row.")
 			}
 		}
 		counts[i] = k
@@ -192,7 +191,7 @@ func xungroup(env funcs.Env, args []value.Value) (value.Value, error) {
 		for i := 0; i < n; i++ {
 			v, _, ok := AsVector(col.Elem(i))
 			if !ok {
-				return nil, errors.New("The nested columns of ungroup must hold scalars or vectors.")
+				return nil, ddberr.Errorf("The nested columns of ungroup must hold scalars or vectors.")
 			}
 			parts[i] = v
 		}
@@ -210,11 +209,11 @@ func xungroup(env funcs.Env, args []value.Value) (value.Value, error) {
 func xregroup(env funcs.Env, args []value.Value) (value.Value, error) {
 	m, ok := args[0].(*value.Matrix)
 	if !ok {
-		return nil, errors.New("The argument [X] of regroup must be a matrix.")
+		return nil, ddberr.Errorf("The argument [X] of regroup must be a matrix.")
 	}
 	label, ok := args[1].(*value.Vector)
 	if !ok {
-		return nil, errors.New("The argument [label] of regroup must be a vector.")
+		return nil, ddberr.Errorf("The argument [label] of regroup must be a vector.")
 	}
 	fn, err := higherorder.FnArg("regroup", args[2])
 	if err != nil {
@@ -228,7 +227,7 @@ func xregroup(env funcs.Env, args []value.Value) (value.Value, error) {
 		m = m.Transpose()
 	}
 	if label.Len() != m.Rows {
-		return nil, errors.New("The length of label must equal the number of rows of X.")
+		return nil, ddberr.Errorf("The length of label must equal the number of rows of X.")
 	}
 	pos, labels := higherorder.DistinctSorted(label)
 	groups := make([][]int, labels.Len())
@@ -253,7 +252,7 @@ func xregroup(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	dv, ok := data.(*value.Vector)
 	if !ok || dv.T == value.Any {
-		return nil, errors.New("The function of regroup must be an aggregate.")
+		return nil, ddberr.Errorf("The function of regroup must be an aggregate.")
 	}
 	out := &value.Matrix{V: dv, Rows: labels.Len(), Cols: m.Cols, RowLabels: labels, ColLabels: m.ColLabels}
 	if !byRow {

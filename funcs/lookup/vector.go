@@ -1,8 +1,7 @@
 package lookup
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -36,7 +35,7 @@ func xtil(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if n < 0 {
-		return nil, errors.New("The argument of til must be non-negative.")
+		return nil, ddberr.Errorf("The argument of til must be non-negative.")
 	}
 	if err := env.Reserve(int(n)); err != nil {
 		return nil, err
@@ -51,7 +50,7 @@ func xtil(env funcs.Env, args []value.Value) (value.Value, error) {
 func xdistinct(env funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok {
-		return nil, errors.New("The argument of distinct must be a vector.")
+		return nil, ddberr.Errorf("The argument of distinct must be a vector.")
 	}
 	return value.NewSet(v).V, nil
 }

@@ -2,9 +2,9 @@ package mathfn
 
 import (
 	"errors"
-	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -50,7 +50,7 @@ func denseOf(fn string, m *value.Matrix, nullAsZero bool) (*dense, error) {
 	for i, x := range xs {
 		if funcs.IsNullF(x) {
 			if !nullAsZero {
-				return nil, fmt.Errorf("The matrix of %s must not contain NULL values.", fn)
+				return nil, ddberr.Errorf("The matrix of %s must not contain NULL values.", fn)
 			}
 			x = 0
 		}
@@ -67,7 +67,7 @@ func AsMatrix(fn string, x value.Value, isM bool, m *value.Matrix, right bool) (
 	}
 	v, ok := funcs.VectorArg(x)
 	if !ok {
-		return nil, fmt.Errorf("The arguments of %s must be vectors or matrices.", fn)
+		return nil, ddberr.Errorf("The arguments of %s must be vectors or matrices.", fn)
 	}
 	xs, err := funcs.DoublesOf(fn, v)
 	if err != nil {
@@ -85,14 +85,14 @@ func MatMul(a, b *dense) (value.Value, error) {
 	if a.cols != b.rows {
 		if a.rows == 1 && a.cols == b.cols && b.rows != 1 {
 			// A vector on the left multiplies as a row only when it fits.
-			return nil, errors.New("The dimensions of the matrices don't match for multiplication.")
+			return nil, ddberr.Errorf("The dimensions of the matrices don't match for multiplication.")
 		}
 		if a.rows == 1 && a.cols == b.rows {
 			// handled below
 		} else if a.cols == 1 && a.rows == b.rows {
 			a = &dense{rows: 1, cols: a.rows, a: a.a}
 		} else {
-			return nil, errors.New("The dimensions of the matrices don't match for multiplication.")
+			return nil, ddberr.Errorf("The dimensions of the matrices don't match for multiplication.")
 		}
 	}
 	out := &dense{rows: a.rows, cols: b.cols, a: make([]float64, a.rows*b.cols)}
@@ -115,7 +115,7 @@ func MatMul(a, b *dense) (value.Value, error) {
 func matrixArg(fn string, x value.Value) (*value.Matrix, error) {
 	m, ok := x.(*value.Matrix)
 	if !ok {
-		return nil, fmt.Errorf("The argument of %s must be a matrix.", fn)
+		return nil, ddberr.Errorf("The argument of %s must be a matrix.", fn)
 	}
 	return m, nil
 }
@@ -125,7 +125,7 @@ func matrixArg(fn string, x value.Value) (*value.Matrix, error) {
 func diag(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if m, ok := args[0].(*value.Matrix); ok {
 		if m.Rows != m.Cols {
-			return nil, errors.New("The matrix of diag must be square.")
+			return nil, ddberr.Errorf("The matrix of diag must be square.")
 		}
 		idx := make([]int, m.Rows)
 		for i := range idx {
@@ -135,7 +135,7 @@ func diag(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	v, ok := funcs.VectorArg(args[0])
 	if !ok || !funcs.IsNumericVec(v) {
-		return nil, errors.New("The argument of diag must be a numeric vector or a square matrix.")
+		return nil, ddberr.Errorf("The argument of diag must be a numeric vector or a square matrix.")
 	}
 	n := v.Len()
 	out := value.NewVector(v.T, n*n, n*n)
@@ -192,7 +192,7 @@ func det(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if m.Rows != m.Cols {
-		return nil, errors.New("The matrix of det must be square.")
+		return nil, ddberr.Errorf("The matrix of det must be square.")
 	}
 	d, err := denseOf("det", m, true)
 	if err != nil {
@@ -213,7 +213,7 @@ func inverse(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if m.Rows != m.Cols {
-		return nil, errors.New("The matrix of inverse must be square.")
+		return nil, ddberr.Errorf("The matrix of inverse must be square.")
 	}
 	d, err := denseOf("inverse", m, false)
 	if err != nil {
@@ -222,7 +222,7 @@ func inverse(_ funcs.Env, args []value.Value) (value.Value, error) {
 	n := d.rows
 	perm, sign := luDecompose(d)
 	if sign == 0 {
-		return nil, errors.New("The matrix is singular.")
+		return nil, ddberr.Errorf("The input matrix is singular and cannot be inverted. RefId:S05000")
 	}
 	out := &dense{rows: n, cols: n, a: make([]float64, n*n)}
 	col := make([]float64, n)
@@ -262,7 +262,7 @@ func triangle(fn string, args []value.Value, lower bool) (value.Value, error) {
 	}
 	zero, err := cast.To(value.NewInt(0), m.V.T, m.V.Scale)
 	if err != nil {
-		return nil, fmt.Errorf("The matrix of %s must be numeric.", fn)
+		return nil, ddberr.Errorf("The matrix of %s must be numeric.", fn)
 	}
 	z := zero.(*value.Scalar)
 	out := m.V.Clone()
@@ -323,7 +323,7 @@ func cholesky(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if m.Rows != m.Cols {
-		return nil, errors.New("The matrix of cholesky must be square.")
+		return nil, ddberr.Errorf("The matrix of cholesky must be square.")
 	}
 	d, err := denseOf("cholesky", m, false)
 	if err != nil {
@@ -337,7 +337,7 @@ func cholesky(_ funcs.Env, args []value.Value) (value.Value, error) {
 			s -= l.at(j, k) * l.at(j, k)
 		}
 		if s <= 0 {
-			return nil, errors.New("The matrix is not positive definite.")
+			return nil, ddberr.Errorf("The matrix is not positive definite.")
 		}
 		l.set(j, j, math.Sqrt(s))
 		for i := j + 1; i < n; i++ {
@@ -389,7 +389,7 @@ func luFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if m.Rows != m.Cols {
-		return nil, errors.New("The matrix of lu must be square.")
+		return nil, ddberr.Errorf("The matrix of lu must be square.")
 	}
 	d, err := denseOf("lu", m, false)
 	if err != nil {

@@ -1,8 +1,7 @@
 package mathfn
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -37,7 +36,7 @@ func xor(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if !funcs.IsNumericVec(xv) || !funcs.IsNumericVec(yv) {
-		return nil, errors.New("The arguments of xor must be logical or numeric.")
+		return nil, ddberr.Errorf("The arguments of xor must be logical or numeric.")
 	}
 	xs, _ := funcs.DoublesOf("xor", xv)
 	ys, _ := funcs.DoublesOf("xor", yv)

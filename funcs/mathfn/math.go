@@ -2,9 +2,9 @@ package mathfn
 
 import (
 	"errors"
-	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -128,7 +128,7 @@ func mapKeepType(fn string, x value.Value, fi func(int64) int64, ff func(float64
 			}
 			return r, nil
 		}
-		return nil, fmt.Errorf("The argument of %s must be numeric.", fn)
+		return nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
 	})
 }
 
@@ -158,7 +158,7 @@ func signum(_ funcs.Env, args []value.Value) (value.Value, error) {
 func signbit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return funcs.MapForms("signbit", args[0], func(v *value.Vector) (*value.Vector, error) {
 		if !funcs.IsNumericVec(v) && v.T != value.Char {
-			return nil, errors.New("The argument of signbit must be an integer or a floating number.")
+			return nil, ddberr.Errorf("The argument of signbit must be an integer or a floating number.")
 		}
 		xs, err := funcs.DoublesOf("signbit", v)
 		if err != nil {
@@ -248,25 +248,25 @@ func clip(args []value.Value, inPlace bool) (value.Value, error) {
 	}
 	xv, wrap, ok := funcs.ShapeOf(x)
 	if !ok {
-		return nil, errors.New("The first argument of clip must be a scalar, vector, matrix, table or dictionary.")
+		return nil, ddberr.Errorf("The first argument of clip must be a scalar, vector, matrix, table or dictionary.")
 	}
 	yv, _, ok1 := funcs.ShapeOf(y)
 	zv, _, ok2 := funcs.ShapeOf(z)
 	if !ok1 || !ok2 {
-		return nil, errors.New("The bounds of clip must be scalars, vectors, matrices or tables.")
+		return nil, ddberr.Errorf("The bounds of clip must be scalars, vectors, matrices or tables.")
 	}
 	n := xv.Len()
 	_, yScalar := y.(*value.Scalar)
 	_, zScalar := z.(*value.Scalar)
 	if (!yScalar && yv.Len() != n) || (!zScalar && zv.Len() != n) {
-		return nil, errors.New("The bounds of clip must be scalars or have the same dimensions as X.")
+		return nil, ddberr.Errorf("The bounds of clip must be scalars or have the same dimensions as X.")
 	}
 	temporal := xv.T.IsTemporal()
 	if temporal && (yv.T != xv.T && yv.T != value.Void || zv.T != xv.T && zv.T != value.Void) {
-		return nil, errors.New("The data types of X, Y and Z of clip must match.")
+		return nil, ddberr.Errorf("The data types of X, Y and Z of clip must match.")
 	}
 	if !temporal && (!funcs.IsNumericVec(xv) || !funcs.IsNumericVec(yv) || !funcs.IsNumericVec(zv)) {
-		return nil, errors.New("The data types of X, Y and Z of clip must match.")
+		return nil, ddberr.Errorf("The data types of X, Y and Z of clip must match.")
 	}
 	floatBound := func(v *value.Vector, scalar value.Value) bool {
 		if s, ok := scalar.(*value.Scalar); ok && s.T == value.Void {
@@ -275,7 +275,7 @@ func clip(args []value.Value, inPlace bool) (value.Value, error) {
 		return v.T.Category() == value.CatFloating
 	}
 	if funcs.IsIntegralVec(xv) && (floatBound(yv, y) || floatBound(zv, z)) {
-		return nil, errors.New("When X is an integral type, Y and Z of clip must be integral.")
+		return nil, ddberr.Errorf("When X is an integral type, Y and Z of clip must be integral.")
 	}
 	xs, _ := funcs.DoublesOf("clip", AsNumeric(xv))
 	ys, _ := funcs.DoublesOf("clip", AsNumeric(yv))
@@ -368,10 +368,10 @@ func iterate(env funcs.Env, args []value.Value) (value.Value, error) {
 	initV, ok1 := funcs.VectorArg(args[0])
 	coefV, ok2 := funcs.VectorArg(args[1])
 	if !ok1 || !ok2 || !funcs.IsNumericVec(initV) || !funcs.IsNumericVec(coefV) {
-		return nil, errors.New("The init and coeffs of iterate must be numeric.")
+		return nil, ddberr.Errorf("The init and coeffs of iterate must be numeric.")
 	}
 	if initV.Len() != coefV.Len() || initV.Len() == 0 {
-		return nil, errors.New("The init and coeffs of iterate must have the same length.")
+		return nil, ddberr.Errorf("The init and coeffs of iterate must have the same length.")
 	}
 	state, _ := funcs.DoublesOf("iterate", initV)
 	state = append([]float64(nil), state...)
@@ -380,7 +380,7 @@ func iterate(env funcs.Env, args []value.Value) (value.Value, error) {
 	n := 0
 	if s, ok := args[2].(*value.Scalar); ok {
 		if s.T.Category() != value.CatIntegral || s.Null || s.I < 0 {
-			return nil, errors.New("The input of iterate must be a non-negative integer or a vector.")
+			return nil, ddberr.Errorf("The input of iterate must be a non-negative integer or a vector.")
 		}
 		if err := env.Reserve(int(min(s.I, 1<<40))); err != nil {
 			return nil, err
@@ -389,7 +389,7 @@ func iterate(env funcs.Env, args []value.Value) (value.Value, error) {
 	} else {
 		v, ok := funcs.VectorArg(args[2])
 		if !ok || !funcs.IsNumericVec(v) {
-			return nil, errors.New("The input of iterate must be a non-negative integer or a vector.")
+			return nil, ddberr.Errorf("The input of iterate must be a non-negative integer or a vector.")
 		}
 		input, _ = funcs.DoublesOf("iterate", v)
 		n = len(input)
@@ -463,7 +463,7 @@ func bitwise(fn string, x, y value.Value, f func(a, b int64) int64) (value.Value
 		return nil, err
 	}
 	if !funcs.IsIntegralVec(xv) || !funcs.IsIntegralVec(yv) {
-		return nil, fmt.Errorf("The arguments of %s must be integers or sets.", fn)
+		return nil, ddberr.Errorf("The arguments of %s must be integers or sets.", fn)
 	}
 	xs, ys := funcs.LongsOf(xv), funcs.LongsOf(yv)
 	out := make([]int64, n)
@@ -497,7 +497,7 @@ func callFloat(env funcs.Env, fn value.Value, xs []float64) ([]float64, error) {
 	}
 	v, ok := funcs.VectorArg(r)
 	if !ok || v.Len() != len(xs) {
-		return nil, errors.New("The function must return a numeric vector of its argument's length.")
+		return nil, ddberr.Errorf("The function must return a numeric vector of its argument's length.")
 	}
 	return funcs.DoublesOf("derivative", v)
 }
@@ -506,11 +506,11 @@ func callFloat(env funcs.Env, fn value.Value, xs []float64) ([]float64, error) {
 // differences over order points spaced dx apart.
 func derivative(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) {
-		return nil, errors.New("The first argument of derivative must be a function.")
+		return nil, ddberr.Errorf("The first argument of derivative must be a function.")
 	}
 	xv, ok := funcs.VectorArg(args[1])
 	if !ok || !funcs.IsNumericVec(xv) {
-		return nil, errors.New("X of derivative must be a numeric scalar or vector.")
+		return nil, ddberr.Errorf("X of derivative must be a numeric scalar or vector.")
 	}
 	dx := 1.0
 	if d := funcs.Arg(args, 2); d != nil {
@@ -595,7 +595,7 @@ func centralWeights(order int) []float64 {
 // start<=x<=end, start2<=y<=end2.
 func integral(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) {
-		return nil, errors.New("The first argument of integral must be a function.")
+		return nil, ddberr.Errorf("The first argument of integral must be a function.")
 	}
 	bounds := args[1:]
 	n := 1
@@ -607,11 +607,11 @@ func integral(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		v, ok := funcs.VectorArg(b)
 		if !ok || !funcs.IsNumericVec(v) {
-			return nil, errors.New("The bounds of integral must be numeric scalars or vectors.")
+			return nil, ddberr.Errorf("The bounds of integral must be numeric scalars or vectors.")
 		}
 		if _, s := b.(*value.Scalar); !s {
 			if !scalar && v.Len() != n {
-				return nil, errors.New("The bounds of integral must have the same length.")
+				return nil, ddberr.Errorf("The bounds of integral must have the same length.")
 			}
 			scalar, n = false, v.Len()
 		}
@@ -630,7 +630,7 @@ func integral(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		s, ok := r.(*value.Scalar)
 		if !ok || !s.T.IsNumeric() {
-			return 0, errors.New("The function of integral must return a number.")
+			return 0, ddberr.Errorf("The function of integral must return a number.")
 		}
 		return s.Float64(), nil
 	}
@@ -669,7 +669,7 @@ func integral2(env funcs.Env, fn value.Value, lo, hi float64, bounds []value.Val
 			}
 			s, ok := r.(*value.Scalar)
 			if !ok {
-				return 0, errors.New("The bound function of integral must return a number.")
+				return 0, ddberr.Errorf("The bound function of integral must return a number.")
 			}
 			return s.Float64(), nil
 		}
@@ -697,7 +697,7 @@ func integral2(env funcs.Env, fn value.Value, lo, hi float64, bounds []value.Val
 			}
 			s, ok := r.(*value.Scalar)
 			if !ok {
-				return 0, errors.New("The function of integral must return a number.")
+				return 0, ddberr.Errorf("The function of integral must return a number.")
 			}
 			return s.Float64(), nil
 		}, y0, y1)

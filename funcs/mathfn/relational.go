@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -36,7 +37,7 @@ func eqObj(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if p := funcs.Arg(args, 2); p != nil {
 		n, err := funcs.IntArg("eqObj", "precision", p, 0)
 		if err != nil || n < 0 {
-			return nil, fmt.Errorf("The third argument of eqObj must be a non-negative integer.")
+			return nil, ddberr.Errorf("The third argument of eqObj must be a non-negative integer.")
 		}
 		tol = math.Pow(10, -float64(n))
 	}
@@ -241,7 +242,7 @@ func Broadcast2(fn string, x, y value.Value) (*value.Vector, *value.Vector, int,
 	xv, xw, ok1 := funcs.ShapeOf(x)
 	yv, yw, ok2 := funcs.ShapeOf(y)
 	if !ok1 || !ok2 {
-		return nil, nil, 0, nil, fmt.Errorf("The arguments of %s must be scalars, vectors, pairs or matrices.", fn)
+		return nil, nil, 0, nil, ddberr.Errorf("The arguments of %s must be scalars, vectors, pairs or matrices.", fn)
 	}
 	_, xs := x.(*value.Scalar)
 	_, ys := y.(*value.Scalar)
@@ -254,7 +255,7 @@ func Broadcast2(fn string, x, y value.Value) (*value.Vector, *value.Vector, int,
 		return xv, yv, xv.Len(), xw, nil
 	}
 	if xv.Len() != yv.Len() {
-		return nil, nil, 0, nil, fmt.Errorf("The length of the vector doesn't match: %d vs %d.", xv.Len(), yv.Len())
+		return nil, nil, 0, nil, ddberr.Errorf("The length of the vector doesn't match: %d vs %d.", xv.Len(), yv.Len())
 	}
 	return xv, yv, xv.Len(), xw, nil
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -40,9 +41,9 @@ func aggregate(fn string, x value.Value, f reducer) (value.Value, error) {
 		}
 		return value.NewTable(append([]string(nil), t.Names...), cols), nil
 	case nil:
-		return nil, fmt.Errorf("The argument of %s must not be empty.", fn)
+		return nil, ddberr.Errorf("The argument of %s must not be empty.", fn)
 	}
-	return nil, fmt.Errorf("The argument of %s must be a vector, matrix or table, not a %s.", fn, x.Form())
+	return nil, ddberr.Errorf("The argument of %s must be a vector, matrix or table, not a %s.", fn, x.Form())
 }
 
 // reduceColumns applies f to each column and gathers the scalars into a
@@ -56,7 +57,7 @@ func reduceColumns(cols []*value.Vector, f reducer) (value.Value, error) {
 		}
 		s, ok := r.(*value.Scalar)
 		if !ok {
-			return nil, errors.New("The aggregate must reduce a column to a scalar.")
+			return nil, ddberr.Errorf("The aggregate must reduce a column to a scalar.")
 		}
 		if out == nil {
 			t := s.T
@@ -218,7 +219,7 @@ func extremeIndex[T int8 | int16 | int32 | int64 | float32 | float64 | string](x
 // ignoring NULLs (-1 if none), with a typed loop over v's storage.
 func extremeOf(v *value.Vector, dir int) (int, error) {
 	if v.T.IsArray() {
-		return -1, errors.New("The aggregate doesn't support array vectors.")
+		return -1, ddberr.Errorf("The aggregate doesn't support array vectors.")
 	}
 	switch v.T.Storage() {
 	case value.StInt8:
@@ -394,7 +395,7 @@ func nunique(_ funcs.Env, args []value.Value) (value.Value, error) {
 		for i, e := range t.Any {
 			v, ok := funcs.VectorArg(e)
 			if !ok || (i > 0 && v.Len() != cols[0].Len()) {
-				return nil, errors.New("The elements of the tuple X of nunique must be vectors of the same length.")
+				return nil, ddberr.Errorf("The elements of the tuple X of nunique must be vectors of the same length.")
 			}
 			cols[i] = v
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -88,7 +89,7 @@ func init() {
 func seriesArg(fn string, x value.Value) ([]float64, error) {
 	v, ok := funcs.VectorArg(x)
 	if !ok {
-		return nil, errors.New("X of " + fn + " must be a numeric vector.")
+		return nil, ddberr.Errorf("X of %s must be a numeric vector.", fn)
 	}
 	return funcs.DoublesOf(fn, v)
 }
@@ -172,7 +173,7 @@ func mutualInfo(_ funcs.Env, args []value.Value) (value.Value, error) {
 	xc, _, ok1 := funcs.ColumnsOf(args[0])
 	yc, _, ok2 := funcs.ColumnsOf(args[1])
 	if !ok1 || !ok2 {
-		return nil, errors.New("X and Y of mutualInfo must be scalars, vectors or matrices.")
+		return nil, ddberr.Errorf("X and Y of mutualInfo must be scalars, vectors or matrices.")
 	}
 	if len(yc) == 1 {
 		for len(yc) < len(xc) {
@@ -180,13 +181,13 @@ func mutualInfo(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	if len(xc) != len(yc) {
-		return nil, errors.New("X and Y of mutualInfo must have the same shape.")
+		return nil, ddberr.Errorf("X and Y of mutualInfo must have the same shape.")
 	}
 	out := make([]float64, len(xc))
 	for c := range xc {
 		x, y := xc[c], yc[c]
 		if x.Len() != y.Len() {
-			return nil, errors.New("X and Y of mutualInfo must have the same length.")
+			return nil, ddberr.Errorf("X and Y of mutualInfo must have the same length.")
 		}
 		// Every NULL is a value of its own, unequal to any other (as NaN
 		// is): mutualInfo.md's pairs with NULLs in both vectors give
@@ -235,7 +236,7 @@ func mutualInfo(_ funcs.Env, args []value.Value) (value.Value, error) {
 func pairMatrix(fn string, x value.Value, f func(*PairSums) float64) (value.Value, error) {
 	cols, _, ok := funcs.ColumnsOf(x)
 	if !ok {
-		return nil, errors.New("X of " + fn + " must be a matrix or table.")
+		return nil, ddberr.Errorf("X of %s must be a matrix or table.", fn)
 	}
 	data := make([][]float64, len(cols))
 	for i, c := range cols {

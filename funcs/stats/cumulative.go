@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -314,7 +315,7 @@ func cumnunique(_ funcs.Env, args []value.Value) (value.Value, error) {
 func cumpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 	p, ok := funcs.ScalarArg(args[1])
 	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
-		return nil, errors.New("The percent of cumpercentile must be between 0 and 100.")
+		return nil, ddberr.Errorf("The percent of cumpercentile must be between 0 and 100.")
 	}
 	method, err := Interpolation("cumpercentile", funcs.Arg(args, 2))
 	if err != nil {
@@ -554,7 +555,7 @@ func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 	xc, wrap, ok1 := funcs.ColumnsOf(x)
 	yc, _, ok2 := funcs.ColumnsOf(y)
 	if !ok1 || !ok2 {
-		return nil, errors.New("The arguments of " + fn + " must be vectors or matrices.")
+		return nil, ddberr.Errorf("The arguments of %s must be vectors or matrices.", fn)
 	}
 	if len(yc) == 1 && len(xc) > 1 {
 		for len(yc) < len(xc) {
@@ -562,7 +563,7 @@ func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 		}
 	}
 	if len(xc) != len(yc) {
-		return nil, errors.New("The arguments of " + fn + " must have the same shape.")
+		return nil, ddberr.Errorf("The arguments of %s must have the same shape.", fn)
 	}
 	out := make([]*value.Vector, len(xc))
 	for c := range xc {
@@ -578,7 +579,7 @@ func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 			ys = broadcastF(ys[0], len(xs))
 		}
 		if len(xs) != len(ys) {
-			return nil, errors.New("The arguments of " + fn + " must have the same length.")
+			return nil, ddberr.Errorf("The arguments of %s must have the same length.", fn)
 		}
 		r := make([]float64, len(xs))
 		loop(xs, ys, r)

@@ -1,9 +1,9 @@
 package stats
 
 import (
-	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -33,7 +33,7 @@ func distance(_ funcs.Env, args []value.Value) (value.Value, error) {
 	nx, ny := len(xs)/2, len(ys)/2
 	n := max(nx, ny)
 	if (nx != n && nx != 1) || (ny != n && ny != 1) {
-		return nil, fmt.Errorf("The arguments [X] and [Y] of distance must have the same length.")
+		return nil, ddberr.Errorf("The arguments [X] and [Y] of distance must have the same length.")
 	}
 	out := make([]float64, n)
 	const rad = math.Pi / 180
@@ -58,7 +58,7 @@ func distance(_ funcs.Env, args []value.Value) (value.Value, error) {
 // points returns the interleaved longitude/latitude of a POINT scalar,
 // pair or vector.
 func points(x value.Value) ([]float64, bool, error) {
-	bad := fmt.Errorf("The arguments of distance must be POINT scalars, pairs or vectors.")
+	bad := ddberr.Errorf("The arguments of distance must be POINT scalars, pairs or vectors.")
 	switch v := x.(type) {
 	case *value.Scalar:
 		if v.T != value.Point {

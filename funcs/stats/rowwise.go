@@ -2,10 +2,10 @@ package stats
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
@@ -33,7 +33,7 @@ func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
 	in := &rowInput{rows: -1}
 	setRows := func(n int) error {
 		if in.rows >= 0 && in.rows != n {
-			return fmt.Errorf("The arguments of %s must have the same number of rows.", fn)
+			return ddberr.Errorf("The arguments of %s must have the same number of rows.", fn)
 		}
 		in.rows = n
 		return nil
@@ -72,7 +72,7 @@ func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
 				for _, e := range t.Any {
 					v, ok := funcs.VectorArg(e)
 					if !ok {
-						return nil, fmt.Errorf("The tuple argument of %s must hold vectors.", fn)
+						return nil, ddberr.Errorf("The tuple argument of %s must hold vectors.", fn)
 					}
 					if err := addVec(v); err != nil {
 						return nil, err
@@ -91,7 +91,7 @@ func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
 				}
 			}
 		default:
-			return nil, fmt.Errorf("The arguments of %s must be scalars, vectors, matrices, tuples or tables.", fn)
+			return nil, ddberr.Errorf("The arguments of %s must be scalars, vectors, matrices, tuples or tables.", fn)
 		}
 	}
 	if in.rows < 0 {
@@ -252,7 +252,7 @@ func rowPairSpec(name string, g func(p *PairSums, xs, ys []float64) float64) fun
 				return nil, err
 			}
 			if xi.rows != yi.rows {
-				return nil, fmt.Errorf("The arguments of %s must have the same number of rows.", name)
+				return nil, ddberr.Errorf("The arguments of %s must have the same number of rows.", name)
 			}
 			out := make([]float64, xi.rows)
 			var xb, yb []float64
@@ -262,7 +262,7 @@ func rowPairSpec(name string, g func(p *PairSums, xs, ys []float64) float64) fun
 					yb = broadcastF(yb[0], len(xb))
 				}
 				if len(xb) != len(yb) {
-					return nil, fmt.Errorf("The rows of the arguments of %s must have the same length.", name)
+					return nil, ddberr.Errorf("The rows of the arguments of %s must have the same length.", name)
 				}
 				var p PairSums
 				k := 0
@@ -464,7 +464,7 @@ func rowIndex(fn string, args []value.Value, dir int) (value.Value, error) {
 func rowShift(fn string, x value.Value, steps int) (value.Value, error) {
 	m, ok := x.(*value.Matrix)
 	if !ok {
-		return nil, errors.New("X of " + fn + " must be a matrix.")
+		return nil, ddberr.Errorf("X of %s must be a matrix.", fn)
 	}
 	idx := make([]int, m.Rows*m.Cols)
 	for c := 0; c < m.Cols; c++ {
@@ -485,7 +485,7 @@ func rowShift(fn string, x value.Value, steps int) (value.Value, error) {
 func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 	m, ok := args[0].(*value.Matrix)
 	if !ok {
-		return nil, errors.New("X of " + fn + " must be a matrix.")
+		return nil, ddberr.Errorf("X of %s must be a matrix.", fn)
 	}
 	var o RankOptions
 	var err error

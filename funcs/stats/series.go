@@ -1,8 +1,7 @@
 package stats
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -28,7 +27,7 @@ func init() {
 func monotonic(fn string, x value.Value, dir int) (value.Value, error) {
 	v, ok := funcs.VectorArg(x)
 	if !ok {
-		return nil, errors.New("X of " + fn + " must be a vector.")
+		return nil, ddberr.Errorf("X of %s must be a vector.", fn)
 	}
 	for i := 1; i < v.Len(); i++ {
 		an, bn := v.IsNull(i-1), v.IsNull(i)

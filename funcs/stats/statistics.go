@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
@@ -300,9 +301,9 @@ func quantileFn(fn string, args []value.Value, scale float64) (value.Value, erro
 	q, ok := funcs.ScalarArg(args[1])
 	if !ok || !q.T.IsNumeric() || q.Null || q.Float64() < 0 || q.Float64() > scale {
 		if scale == 100 {
-			return nil, errors.New("The percent of percentile must be between 0 and 100.")
+			return nil, ddberr.Errorf("The percent of percentile must be between 0 and 100.")
 		}
-		return nil, errors.New("The q of quantile must be between 0 and 1.")
+		return nil, ddberr.Errorf("The q of quantile must be between 0 and 1.")
 	}
 	method, err := Interpolation(fn, funcs.Arg(args, 2))
 	if err != nil {
@@ -328,14 +329,14 @@ func Interpolation(fn string, x value.Value) (string, error) {
 	case s == "linear", s == "lower", s == "higher", s == "nearest", s == "midpoint":
 		return s, nil
 	}
-	return "", fmt.Errorf("The interpolation of %s must be 'linear', 'lower', 'higher', 'nearest' or 'midpoint'.", fn)
+	return "", ddberr.Errorf("The interpolation of %s must be 'linear', 'lower', 'higher', 'nearest' or 'midpoint'.", fn)
 }
 
 // quantileSeries is quantile at each q of a vector.
 func quantileSeries(_ funcs.Env, args []value.Value) (value.Value, error) {
 	xv, ok := funcs.VectorArg(args[0])
 	if !ok {
-		return nil, errors.New("X of quantileSeries must be a numeric vector.")
+		return nil, ddberr.Errorf("X of quantileSeries must be a numeric vector.")
 	}
 	xs, err := nonNull("quantileSeries", xv)
 	if err != nil {
@@ -500,7 +501,7 @@ func pairedNonNull(fn string, x, y *value.Vector) ([]float64, []float64, error) 
 		ys = broadcastF(ys[0], len(xs))
 	}
 	if len(xs) != len(ys) {
-		return nil, nil, fmt.Errorf("The arguments of %s must have the same length.", fn)
+		return nil, nil, ddberr.Errorf("The arguments of %s must have the same length.", fn)
 	}
 	a := make([]float64, 0, len(xs))
 	b := make([]float64, 0, len(xs))
@@ -527,7 +528,7 @@ func pairAggregate(fn string, x, y value.Value, f func(xs, ys []float64) (float6
 	xc, _, ok1 := funcs.ColumnsOf(x)
 	yc, _, ok2 := funcs.ColumnsOf(y)
 	if !ok1 || !ok2 {
-		return nil, fmt.Errorf("The arguments of %s must be vectors, matrices or tables.", fn)
+		return nil, ddberr.Errorf("The arguments of %s must be vectors, matrices or tables.", fn)
 	}
 	if len(yc) == 1 && len(xc) > 1 {
 		for len(yc) < len(xc) {
@@ -535,7 +536,7 @@ func pairAggregate(fn string, x, y value.Value, f func(xs, ys []float64) (float6
 		}
 	}
 	if len(xc) != len(yc) {
-		return nil, fmt.Errorf("The arguments of %s must have the same shape.", fn)
+		return nil, ddberr.Errorf("The arguments of %s must have the same shape.", fn)
 	}
 	out := make([]float64, len(xc))
 	for c := range xc {
@@ -593,7 +594,7 @@ func wcovar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	yv, ok2 := funcs.VectorArg(args[1])
 	wv, ok3 := funcs.VectorArg(args[2])
 	if !ok1 || !ok2 || !ok3 {
-		return nil, errors.New("The arguments of wcovar must be numeric vectors.")
+		return nil, ddberr.Errorf("The arguments of wcovar must be numeric vectors.")
 	}
 	xs, err := funcs.DoublesOf("wcovar", xv)
 	if err != nil {
@@ -608,7 +609,7 @@ func wcovar(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if len(xs) != len(ys) || len(xs) != len(ws) {
-		return nil, errors.New("The arguments of wcovar must have the same length.")
+		return nil, ddberr.Errorf("The arguments of wcovar must have the same length.")
 	}
 	var sw, mx, my float64
 	for i := range xs {
@@ -645,7 +646,7 @@ func crossStat(_ funcs.Env, args []value.Value) (value.Value, error) {
 	xv, ok1 := funcs.VectorArg(args[0])
 	yv, ok2 := funcs.VectorArg(args[1])
 	if !ok1 || !ok2 {
-		return nil, errors.New("The arguments of crossStat must be numeric vectors.")
+		return nil, ddberr.Errorf("The arguments of crossStat must be numeric vectors.")
 	}
 	xs, ys, err := pairedNonNull("crossStat", xv, yv)
 	if err != nil {
@@ -715,7 +716,7 @@ func mapNumericColumns(t *value.Table, f func(*value.Vector) (*value.Vector, err
 func MapColumns(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
 	cols, wrap, ok := funcs.ColumnsOf(x)
 	if !ok {
-		return nil, fmt.Errorf("The argument of %s must be a vector, matrix or table.", fn)
+		return nil, ddberr.Errorf("The argument of %s must be a vector, matrix or table.", fn)
 	}
 	out := make([]*value.Vector, len(cols))
 	for i, c := range cols {
@@ -758,7 +759,7 @@ func stat(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if m, isM := args[0].(*value.Matrix); isM {
 			v = m.V
 		} else {
-			return nil, errors.New("X of stat must be a vector or matrix.")
+			return nil, ddberr.Errorf("X of stat must be a vector or matrix.")
 		}
 	}
 	xs, err := nonNull("stat", v)
@@ -800,7 +801,7 @@ func stat(_ funcs.Env, args []value.Value) (value.Value, error) {
 func wordCount(_ funcs.Env, args []value.Value) (value.Value, error) {
 	strs, ok := funcs.StringsArg(args[0])
 	if !ok {
-		return nil, errors.New("X of wc must be a string scalar or vector.")
+		return nil, ddberr.Errorf("X of wc must be a string scalar or vector.")
 	}
 	out := make([]int32, len(strs))
 	for i, s := range strs {
@@ -820,7 +821,7 @@ func dot(_ funcs.Env, args []value.Value) (value.Value, error) {
 		xv, ok1 := funcs.VectorArg(args[0])
 		yv, ok2 := funcs.VectorArg(args[1])
 		if !ok1 || !ok2 {
-			return nil, errors.New("The arguments of dot must be scalars, vectors or matrices.")
+			return nil, ddberr.Errorf("The arguments of dot must be scalars, vectors or matrices.")
 		}
 		xs, err := funcs.DoublesOf("dot", xv)
 		if err != nil {
@@ -831,7 +832,7 @@ func dot(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		if len(xs) != len(ys) {
-			return nil, errors.New("The two vectors of dot must have the same length.")
+			return nil, ddberr.Errorf("The two vectors of dot must have the same length.")
 		}
 		s := 0.0
 		for i := range xs {
@@ -883,7 +884,7 @@ func boxcoxLLF(xs []float64, l float64) float64 {
 func boxcox(_ funcs.Env, args []value.Value) (value.Value, error) {
 	xv, ok := funcs.VectorArg(args[0])
 	if !ok {
-		return nil, errors.New("X of boxcox must be a numeric vector.")
+		return nil, ddberr.Errorf("X of boxcox must be a numeric vector.")
 	}
 	xs, err := funcs.DoublesOf("boxcox", xv)
 	if err != nil {
@@ -912,12 +913,12 @@ func boxcox(_ funcs.Env, args []value.Value) (value.Value, error) {
 	allSame := true
 	for _, x := range xs {
 		if funcs.IsNullF(x) || x <= 0 {
-			return nil, errors.New("X of boxcox must be positive and free of NULLs when lmbda is not given.")
+			return nil, ddberr.Errorf("X of boxcox must be positive and free of NULLs when lmbda is not given.")
 		}
 		allSame = allSame && x == xs[0]
 	}
 	if len(xs) < 2 || allSame {
-		return nil, errors.New("X of boxcox must not be constant when lmbda is not given.")
+		return nil, ddberr.Errorf("X of boxcox must not be constant when lmbda is not given.")
 	}
 	// Golden-section search for the maximum on [-10, 10].
 	lo, hi := -10.0, 10.0

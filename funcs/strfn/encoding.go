@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -53,14 +54,14 @@ func init() {
 // requires.
 func charset(fn, name string) (encoding.Encoding, error) {
 	if name != strings.ToLower(name) {
-		return nil, fmt.Errorf("The encoding name of %s must be lower case: %s", fn, name)
+		return nil, ddberr.Errorf("The encoding name of %s must be lower case: %s", fn, name)
 	}
 	if alias, ok := charsetAliases[name]; ok {
 		name = alias
 	}
 	e, err := htmlindex.Get(name)
 	if err != nil {
-		return nil, fmt.Errorf("Unsupported encoding %s", name)
+		return nil, ddberr.Errorf("Unsupported encoding %s", name)
 	}
 	return e, nil
 }
@@ -89,7 +90,7 @@ func recode(fn string, x value.Value, src, dst string) (value.Value, error) {
 			u, err = enc.String(u)
 		}
 		if err != nil {
-			failed = fmt.Errorf("Failed to convert the string from %s to %s.", src, dst)
+			failed = ddberr.Errorf("Failed to convert the string from %s to %s.", src, dst)
 		}
 		return u
 	})

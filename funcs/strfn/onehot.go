@@ -3,6 +3,7 @@ package strfn
 import (
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -19,11 +20,11 @@ func init() {
 func oneHot(_ funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := args[0].(*value.Table)
 	if !ok {
-		return nil, fmt.Errorf("The argument [obj] of oneHot must be an in-memory table.")
+		return nil, ddberr.Errorf("The argument [obj] of oneHot must be an in-memory table.")
 	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
-		return nil, fmt.Errorf("The argument [encodingColumns] of oneHot must be a STRING scalar or vector.")
+		return nil, ddberr.Errorf("The argument [encodingColumns] of oneHot must be a STRING scalar or vector.")
 	}
 	encoded := map[int]bool{}
 	var outNames []string
@@ -32,7 +33,7 @@ func oneHot(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for _, name := range names {
 		ci := t.ColumnIndex(name)
 		if ci < 0 {
-			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", name)
+			return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", name)
 		}
 		encoded[ci] = true
 		col := t.Cols[ci]

@@ -1,9 +1,9 @@
 package strfn
 
 import (
-	"fmt"
 	"regexp"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -71,7 +71,7 @@ func regexArgs(fn string, pattern, offset value.Value) (*regexp.Regexp, int, err
 	}
 	re, err := regexp.Compile(p)
 	if err != nil {
-		return nil, 0, fmt.Errorf("Invalid regular expression: %s", p)
+		return nil, 0, ddberr.Errorf("Invalid regular expression: %s", p)
 	}
 	off, err := offsetArg(fn, offset)
 	return re, off, err

@@ -3,11 +3,11 @@ package strfn
 import (
 	"crypto/md5"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
@@ -471,7 +471,7 @@ func crc32Of(_ funcs.Env, args []value.Value) (value.Value, error) {
 func offsetArg(fn string, x value.Value) (int, error) {
 	off, err := funcs.NonNegIntArg(fn, "offset", x, 0)
 	if err != nil {
-		return 0, fmt.Errorf("The argument [offset] of %s must be a non-negative integer.", fn)
+		return 0, ddberr.Errorf("The argument [offset] of %s must be a non-negative integer.", fn)
 	}
 	return int(off), nil
 }
@@ -485,7 +485,7 @@ func init() {
 			if y := funcs.Arg(args, 1); !temporal.IsEmptyArg(y) {
 				s, err := literalText(y)
 				if err != nil {
-					return nil, errors.New("The argument [Y] of concat must be a string or a character.")
+					return nil, ddberr.Errorf("The argument [Y] of concat must be a string or a character.")
 				}
 				sep = s
 			}
@@ -496,7 +496,7 @@ func init() {
 			if s, ok := x.(*value.Scalar); ok {
 				t, err := literalText(s)
 				if err != nil {
-					return nil, errors.New("The argument [X] of concat must be a string or a character scalar or vector.")
+					return nil, ddberr.Errorf("The argument [X] of concat must be a string or a character scalar or vector.")
 				}
 				return value.NewString(t + sep), nil
 			}

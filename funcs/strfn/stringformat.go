@@ -2,10 +2,10 @@ package strfn
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
@@ -64,11 +64,11 @@ func stringFormat(_ funcs.Env, args []value.Value) (value.Value, error) {
 				k.T = value.Symbol
 			}
 			if arg = d.Get(k, 0); arg == nil {
-				return nil, fmt.Errorf("The key %s is not in the dictionary passed to stringFormat.", spec.key)
+				return nil, ddberr.Errorf("The key %s is not in the dictionary passed to stringFormat.", spec.key)
 			}
 		} else {
 			if next >= len(rest) {
-				return nil, errors.New("The number of arguments of stringFormat is less than the number of placeholders.")
+				return nil, ddberr.Errorf("The number of arguments of stringFormat is less than the number of placeholders.")
 			}
 			arg = rest[next]
 			next++
@@ -77,20 +77,20 @@ func stringFormat(_ funcs.Env, args []value.Value) (value.Value, error) {
 			t, ok := arg.(*value.Vector)
 			need := temporal.B2i(spec.starWidth) + temporal.B2i(spec.starPrecision) + 1
 			if !ok || t.Len() != int(need) {
-				return nil, errors.New("A '*' in a stringFormat placeholder needs a tuple of the width and/or precision and the value.")
+				return nil, ddberr.Errorf("A '*' in a stringFormat placeholder needs a tuple of the width and/or precision and the value.")
 			}
 			k := 0
 			if spec.starWidth {
 				w, _ := t.Elem(k).(*value.Scalar)
 				if w == nil {
-					return nil, errors.New("The width of a stringFormat placeholder must be an integer.")
+					return nil, ddberr.Errorf("The width of a stringFormat placeholder must be an integer.")
 				}
 				spec.width, k = int(w.I), k+1
 			}
 			if spec.starPrecision {
 				p, _ := t.Elem(k).(*value.Scalar)
 				if p == nil {
-					return nil, errors.New("The precision of a stringFormat placeholder must be an integer.")
+					return nil, ddberr.Errorf("The precision of a stringFormat placeholder must be an integer.")
 				}
 				spec.prec, k = int(p.I), k+1
 			}
@@ -103,7 +103,7 @@ func stringFormat(_ funcs.Env, args []value.Value) (value.Value, error) {
 		b.WriteString(s)
 	}
 	if next < len(rest) && !(len(rest) == 1 && isDictArg(rest[0])) {
-		return nil, errors.New("The number of arguments of stringFormat is more than the number of placeholders.")
+		return nil, ddberr.Errorf("The number of arguments of stringFormat is more than the number of placeholders.")
 	}
 	return value.NewString(b.String()), nil
 }
@@ -121,7 +121,7 @@ func parsePlaceholder(f string, pos int) (formatSpec, int, error) {
 	if i < len(f) && f[i] == '(' {
 		j := strings.IndexByte(f[i:], ')')
 		if j < 0 {
-			return s, 0, errors.New("Invalid placeholder in the format string of stringFormat.")
+			return s, 0, ddberr.Errorf("Invalid placeholder in the format string of stringFormat.")
 		}
 		s.key = f[i+1 : i+j]
 		i += j + 1
@@ -171,7 +171,7 @@ func parsePlaceholder(f string, pos int) (formatSpec, int, error) {
 		}
 	}
 	if i >= len(f) || strings.IndexByte("bchioxXldMtmsDTnNfFSWA", f[i]) < 0 {
-		return s, 0, errors.New("Invalid placeholder in the format string of stringFormat.")
+		return s, 0, ddberr.Errorf("Invalid placeholder in the format string of stringFormat.")
 	}
 	s.verb = f[i]
 	return s, i, nil
@@ -196,7 +196,7 @@ func formatPlaceholder(s formatSpec, x value.Value) (string, error) {
 		}
 	case 'f', 'F':
 		if !isScalar || !sc.T.IsNumeric() {
-			return "", fmt.Errorf("The placeholder %%%c of stringFormat needs a number.", s.verb)
+			return "", ddberr.Errorf("The placeholder %%%c of stringFormat needs a number.", s.verb)
 		}
 		p := s.prec
 		if p < 0 {
@@ -205,7 +205,7 @@ func formatPlaceholder(s formatSpec, x value.Value) (string, error) {
 		body, numeric = strconv.FormatFloat(sc.Float64(), 'f', p, 64), true
 	case 'h', 'i', 'l', 'o', 'x', 'X':
 		if !isScalar || sc.T.Category() != value.CatIntegral && sc.T != value.Bool {
-			return "", fmt.Errorf("The placeholder %%%c of stringFormat needs an integer.", s.verb)
+			return "", ddberr.Errorf("The placeholder %%%c of stringFormat needs an integer.", s.verb)
 		}
 		numeric = true
 		switch s.verb {
@@ -229,12 +229,12 @@ func formatPlaceholder(s formatSpec, x value.Value) (string, error) {
 		}
 	case 'b':
 		if !isScalar {
-			return "", errors.New("The placeholder %b of stringFormat needs a BOOL.")
+			return "", ddberr.Errorf("The placeholder %%b of stringFormat needs a BOOL.")
 		}
 		body = strconv.FormatBool(sc.Bool())
 	case 'c':
 		if !isScalar {
-			return "", errors.New("The placeholder %c of stringFormat needs a CHAR.")
+			return "", ddberr.Errorf("The placeholder %%c of stringFormat needs a CHAR.")
 		}
 		if sc.T == value.Char {
 			body = string(rune(sc.I))

@@ -1,9 +1,9 @@
 package system
 
 import (
-	"errors"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/value"
@@ -99,7 +99,7 @@ func init() {
 // it gives the result the per-partition split would.
 func xsqlDS(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsCode(args[0]) {
-		return nil, errors.New("The argument [sqlObj] of sqlDS must be SQL metacode.")
+		return nil, ddberr.Errorf("The argument [sqlObj] of sqlDS must be SQL metacode.")
 	}
 	if _, err := funcs.BoolArg("sqlDS", "forcePartition", funcs.Arg(args, 1), false); err != nil {
 		return nil, err
@@ -123,13 +123,13 @@ func xmr(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch d := args[0].(type) {
 	case *value.Vector:
 		if d.T != value.Any {
-			return nil, errors.New("The argument [ds] of mr must be a tuple of data sources.")
+			return nil, ddberr.Errorf("The argument [ds] of mr must be a tuple of data sources.")
 		}
 		sources = d.Any
 	case *DataSource:
 		sources = []value.Value{d}
 	default:
-		return nil, errors.New("The argument [ds] of mr must be a tuple of data sources.")
+		return nil, ddberr.Errorf("The argument [ds] of mr must be a tuple of data sources.")
 	}
 	mapFn, err := higherorder.FnArg("mr", args[1])
 	if err != nil {

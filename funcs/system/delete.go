@@ -1,8 +1,7 @@
 package system
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
@@ -47,7 +46,7 @@ func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		x.RebuildKeys()
 		return x, nil
 	}
-	return nil, errors.New("The argument of clear! must be a vector, matrix, set, dictionary or in-memory table.")
+	return nil, ddberr.Errorf("The argument of clear! must be a vector, matrix, set, dictionary or in-memory table.")
 }
 
 func xdrop(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -69,7 +68,7 @@ func xdrop(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	total := higherorder.LengthOf(args[0])
 	if total < 0 {
-		return nil, errors.New("The argument [X] of drop must be a vector, matrix or table.")
+		return nil, ddberr.Errorf("The argument [X] of drop must be a vector, matrix or table.")
 	}
 	k := min(int(xabs64(n)), total)
 	if n >= 0 {
@@ -136,7 +135,7 @@ func xdropna(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return lookup.SliceMatrix(env, x, nil, xintsVector(kept))
 	}
-	return nil, errors.New("The argument [X] of dropna must be a vector or matrix.")
+	return nil, ddberr.Errorf("The argument [X] of dropna must be a vector or matrix.")
 }
 
 // intsVector wraps positions as an INT vector.
@@ -153,7 +152,7 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Set:
 		keys, _, ok := lookup.AsVector(args[1])
 		if !ok {
-			return nil, errors.New("The keys of erase! must be a scalar or vector.")
+			return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
 		}
 		if keys.T != x.V.T {
 			c, err := cast.Vector(keys, x.V.T, x.V.Scale)
@@ -172,7 +171,7 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Dict:
 		keys, _, ok := lookup.AsVector(args[1])
 		if !ok {
-			return nil, errors.New("The keys of erase! must be a scalar or vector.")
+			return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
 		}
 		if keys.T != x.Keys.T {
 			c, err := cast.Vector(keys, x.Keys.T, x.Keys.Scale)
@@ -192,7 +191,7 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 		return x, nil
 	case *value.Table:
 		if !funcs.IsCode(args[1]) {
-			return nil, errors.New("The filter of erase! on a table must be metacode.")
+			return nil, ddberr.Errorf("The filter of erase! on a table must be metacode.")
 		}
 		c := xnewCoder(env)
 		where, err := c.exprs(args[1])
@@ -205,13 +204,13 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return x, nil
 	}
-	return nil, errors.New("The first argument of erase! must be a set, dictionary or table.")
+	return nil, ddberr.Errorf("The first argument of erase! must be a set, dictionary or table.")
 }
 
 func xpop(env funcs.Env, args []value.Value) (value.Value, error) {
 	x, ok := args[0].(*value.Vector)
 	if !ok {
-		return nil, errors.New("The argument of pop! must be a vector.")
+		return nil, ddberr.Errorf("The argument of pop! must be a vector.")
 	}
 	n := x.Len()
 	if n == 0 {
@@ -234,7 +233,7 @@ func removeEnds(head bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		n, err := funcs.IntArg(name, "n", args[1], 0)
 		if err != nil || n < 0 {
-			return nil, errors.New("The argument [n] of " + name + " must be a non-negative integer.")
+			return nil, ddberr.Errorf("The argument [n] of %s must be a non-negative integer.", name)
 		}
 		cut := func(v *value.Vector) {
 			k := min(int(n), v.Len())
@@ -257,6 +256,6 @@ func removeEnds(head bool) funcs.Impl {
 			x.RebuildKeys()
 			return x, nil
 		}
-		return nil, errors.New("The argument [obj] of " + name + " must be a vector or table.")
+		return nil, ddberr.Errorf("The argument [obj] of %s must be a vector or table.", name)
 	}
 }

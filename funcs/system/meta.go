@@ -1,10 +1,10 @@
 package system
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -71,7 +71,7 @@ func (c *coder) expr(v value.Value, name string) (sqlparse.Expr, error) {
 		return x.X, nil
 	case *funcs.Meta:
 		if x.Stmt != nil {
-			return nil, errors.New("An update or delete statement can't be part of an expression.")
+			return nil, ddberr.Errorf("An update or delete statement can't be part of an expression.")
 		}
 		for k, b := range x.Bind {
 			c.bind[k] = b
@@ -186,25 +186,25 @@ func xcolExpr(name, qualifier string) sqlparse.Expr {
 func xsqlCol(env funcs.Env, args []value.Value) (value.Value, error) {
 	names, ok := funcs.StringsArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument [colName] of sqlCol must be a string scalar or vector.")
+		return nil, ddberr.Errorf("The argument [colName] of sqlCol must be a string scalar or vector.")
 	}
 	var fn value.Value
 	if f := funcs.Arg(args, 1); f != nil {
 		if !funcs.IsFunction(f) {
-			return nil, errors.New("The argument [func] of sqlCol must be a function.")
+			return nil, ddberr.Errorf("The argument [func] of sqlCol must be a function.")
 		}
 		fn = f
 	}
 	var aliases []string
 	if a := funcs.Arg(args, 2); a != nil {
 		if aliases, ok = funcs.StringsArg(a); !ok || len(aliases) != len(names) {
-			return nil, errors.New("The argument [alias] of sqlCol must be a string for each column.")
+			return nil, ddberr.Errorf("The argument [alias] of sqlCol must be a string for each column.")
 		}
 	}
 	qualifier := ""
 	if q := funcs.Arg(args, 3); q != nil {
 		if qualifier, ok = funcs.StringArg(q); !ok {
-			return nil, errors.New("The argument [qualifier] of sqlCol must be a string.")
+			return nil, ddberr.Errorf("The argument [qualifier] of sqlCol must be a string.")
 		}
 	}
 	c := xnewCoder(env)
@@ -271,7 +271,7 @@ func xsqlColAlias(env funcs.Env, args []value.Value) (value.Value, error) {
 	if n := funcs.Arg(args, 1); n != nil {
 		var ok bool
 		if names, ok = funcs.StringsArg(n); !ok || len(names) != len(defs) {
-			return nil, errors.New("The argument [colNames] of sqlColAlias must give one name per column definition.")
+			return nil, ddberr.Errorf("The argument [colNames] of sqlColAlias must give one name per column definition.")
 		}
 	}
 	out := make([]value.Value, len(defs))
@@ -300,7 +300,7 @@ func xsqlColAlias(env funcs.Env, args []value.Value) (value.Value, error) {
 func xparseExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 	text, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument [text] of parseExpr must be a string.")
+		return nil, ddberr.Errorf("The argument [text] of parseExpr must be a string.")
 	}
 	e, err := sqlparse.ParseExpr(text)
 	if err != nil {
@@ -309,7 +309,7 @@ func xparseExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 	m := &funcs.Meta{X: e, Bind: map[string]value.Value{}}
 	if d, ok := funcs.Arg(args, 1).(*value.Dict); ok {
 		if d.Keys.T != value.String && d.Keys.T != value.Symbol {
-			return nil, errors.New("The keys of varDict of parseExpr must be strings.")
+			return nil, ddberr.Errorf("The keys of varDict of parseExpr must be strings.")
 		}
 		for i := 0; i < d.Len(); i++ {
 			m.Bind[d.Keys.StrAt(i)] = d.Vals.Elem(i)
@@ -331,7 +331,7 @@ func xexpr(env funcs.Env, args []value.Value) (value.Value, error) {
 		return c.meta(e), nil
 	case 2:
 		if !funcs.IsFunction(args[0]) {
-			return nil, errors.New("Usage: expr(func, X) needs a function first.")
+			return nil, ddberr.Errorf("Usage: expr(func, X) needs a function first.")
 		}
 		x, err := c.expr(args[1], "")
 		if err != nil {
@@ -353,13 +353,13 @@ func xexpr(env funcs.Env, args []value.Value) (value.Value, error) {
 	case 3:
 		return xbinary(c, args[0], args[1], args[2])
 	}
-	return nil, errors.New("Usage: expr(X, operator, Y) or expr(func, X).")
+	return nil, ddberr.Errorf("Usage: expr(X, operator, Y) or expr(func, X).")
 }
 
 // xbinary builds X op Y; a function that is no operator makes a call.
 func xbinary(c *coder, x, op, y value.Value) (value.Value, error) {
 	if !funcs.IsFunction(op) {
-		return nil, errors.New("The operator must be a function such as add or <.")
+		return nil, ddberr.Errorf("The operator must be a function such as add or <.")
 	}
 	l, err := c.expr(x, "")
 	if err != nil {
@@ -386,11 +386,11 @@ func xbinaryExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 func xunifiedExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 	objs, ok := args[0].(*value.Vector)
 	if !ok || objs.T != value.Any || len(objs.Any) < 2 {
-		return nil, errors.New("The argument [objs] of unifiedExpr must be a tuple of at least two elements.")
+		return nil, ddberr.Errorf("The argument [objs] of unifiedExpr must be a tuple of at least two elements.")
 	}
 	ops := funcs.SeqOf(args[1])
 	if !ops.Scalar && ops.N != len(objs.Any)-1 {
-		return nil, errors.New("The argument [optrs] of unifiedExpr must have one operator fewer than objs.")
+		return nil, ddberr.Errorf("The argument [optrs] of unifiedExpr must have one operator fewer than objs.")
 	}
 	c := xnewCoder(env)
 	acc, err := c.expr(objs.Any[0], "")
@@ -401,7 +401,7 @@ func xunifiedExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 		op := ops.At(i)
 		sym := xoperatorOf(op)
 		if sym == "" {
-			return nil, errors.New("The argument [optrs] of unifiedExpr must be xbinary operators.")
+			return nil, ddberr.Errorf("The argument [optrs] of unifiedExpr must be xbinary operators.")
 		}
 		r, err := c.expr(o, "")
 		if err != nil {
@@ -422,12 +422,12 @@ func xeval(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return env.Eval(x.X, x.Bind)
 	}
-	return nil, errors.New("The argument of eval must be metacode.")
+	return nil, ddberr.Errorf("The argument of eval must be metacode.")
 }
 
 func xmakeCall(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) {
-		return nil, errors.New("The first argument of makeCall must be a function.")
+		return nil, ddberr.Errorf("The first argument of makeCall must be a function.")
 	}
 	return xcallCode(xnewCoder(env), args[0], args[1:])
 }
@@ -450,7 +450,7 @@ func xcallCode(c *coder, fn value.Value, args []value.Value) (value.Value, error
 
 func xmakeUnifiedCall(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) {
-		return nil, errors.New("The first argument of makeUnifiedCall must be a function.")
+		return nil, ddberr.Errorf("The first argument of makeUnifiedCall must be a function.")
 	}
 	c := xnewCoder(env)
 	switch a := args[1].(type) {
@@ -480,13 +480,13 @@ func xmakeUnifiedCall(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return c.meta(call), nil
 	}
-	return nil, errors.New("The argument [args] of makeUnifiedCall must be a tuple.")
+	return nil, ddberr.Errorf("The argument [args] of makeUnifiedCall must be a tuple.")
 }
 
 func xfuncByName(env funcs.Env, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument of funcByName must be a string.")
+		return nil, ddberr.Errorf("The argument of funcByName must be a string.")
 	}
 	if op, ok := xoperatorNames[name]; ok {
 		name = op
@@ -525,7 +525,7 @@ func xorderFlags(x value.Value, n int) ([]bool, error) {
 	}
 	v, scalar, ok := lookup.AsVector(x)
 	if !ok || v.T.Category() != value.CatIntegral && v.T != value.Bool {
-		return nil, errors.New("The sort direction must be 1 (ascending) or 0 (descending).")
+		return nil, ddberr.Errorf("The sort direction must be 1 (ascending) or 0 (descending).")
 	}
 	for i := range out {
 		j := i
@@ -568,7 +568,7 @@ func xsql(env funcs.Env, args []value.Value, names []string) (value.Value, error
 	case 2:
 		sel.PivotBy = keys
 	default:
-		return nil, errors.New("The argument [groupFlag] of sql must be 0, 1 or 2.")
+		return nil, ddberr.Errorf("The argument [groupFlag] of sql must be 0, 1 or 2.")
 	}
 	if sel.CSort, sel.Having, err = c.csortHaving(funcs.Arg(args, 5), funcs.Arg(args, 6), funcs.Arg(args, 7)); err != nil {
 		return nil, err
@@ -619,7 +619,7 @@ func xsetClauses(defs []sqlparse.Expr) ([]sqlparse.SetClause, error) {
 		case *sqlparse.BinaryExpr:
 			id, ok := x.L.(*sqlparse.Ident)
 			if !ok || x.Op != "==" {
-				return nil, errors.New("The updates of sqlUpdate must be metacode of the form <expr as col>.")
+				return nil, ddberr.Errorf("The updates of sqlUpdate must be metacode of the form <expr as col>.")
 			}
 			out[i] = sqlparse.SetClause{Col: id.Name, X: x.R}
 		default:
@@ -627,7 +627,7 @@ func xsetClauses(defs []sqlparse.Expr) ([]sqlparse.SetClause, error) {
 				out[i] = sqlparse.SetClause{Col: n, X: d}
 				continue
 			}
-			return nil, errors.New("The updates of sqlUpdate must be metacode of the form <expr as col>.")
+			return nil, ddberr.Errorf("The updates of sqlUpdate must be metacode of the form <expr as col>.")
 		}
 	}
 	return out, nil
@@ -703,7 +703,7 @@ func xsqlDelete(env funcs.Env, args []value.Value, names []string) (value.Value,
 		return nil, err
 	}
 	if funcs.Arg(args, 2) != nil {
-		return nil, errors.New("The argument [from] of sqlDelete is not supported yet.")
+		return nil, ddberr.Errorf("The argument [from] of sqlDelete is not supported yet.")
 	}
 	return &funcs.Meta{Stmt: st, Bind: c.bind}, nil
 }

@@ -1,9 +1,9 @@
 package system
 
 import (
-	"errors"
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
@@ -45,7 +45,7 @@ func keyed(kind value.TableKind) func([]value.Value, []string) (*value.Table, er
 	return func(args []value.Value, names []string) (*value.Table, error) {
 		keys, ok := funcs.NamesArg(args[0])
 		if !ok {
-			return nil, errors.New("The key column names must be a string scalar or vector.")
+			return nil, ddberr.Errorf("The key column names must be a string scalar or vector.")
 		}
 		var t *value.Table
 		if src, ok := args[1].(*value.Table); ok && len(args) == 2 {
@@ -91,19 +91,19 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 		capacity, _ := pair.V.At(0).Int64()
 		colNames, ok := funcs.NamesArg(args[1])
 		if !ok {
-			return nil, errors.New("The column names must be a string vector.")
+			return nil, ddberr.Errorf("The column names must be a string vector.")
 		}
 		types, scales, err := funcs.TypesArg(args[2])
 		if err != nil {
 			return nil, err
 		}
 		if len(types) != len(colNames) {
-			return nil, errors.New("The number of column names must match the number of column types.")
+			return nil, ddberr.Errorf("The number of column names must match the number of column types.")
 		}
 		cols := make([]*value.Vector, len(types))
 		for i, t := range types {
 			if t == value.Void || t.Storage() == value.StNone {
-				return nil, fmt.Errorf("Invalid data type for column %s", colNames[i])
+				return nil, ddberr.Errorf("Invalid data type for column %s", colNames[i])
 			}
 			cols[i] = value.NewVector(t, int(size), int(max(capacity, size)))
 			cols[i].Scale = scales[i]
@@ -200,12 +200,12 @@ func makeKeyed(t *value.Table, keys []string, kind value.TableKind) (*value.Tabl
 	for _, k := range keys {
 		j := t.ColumnIndex(k)
 		if j < 0 {
-			return nil, fmt.Errorf("The key column %s doesn't exist in the table.", k)
+			return nil, ddberr.Errorf("The key column %s doesn't exist in the table.", k)
 		}
 		switch t.Cols[j].T.Category() {
 		case value.CatIntegral, value.CatTemporal, value.CatLiteral:
 		default:
-			return nil, fmt.Errorf("The data type of key column %s must be INTEGRAL, TEMPORAL or LITERAL.", k)
+			return nil, ddberr.Errorf("The data type of key column %s must be INTEGRAL, TEMPORAL or LITERAL.", k)
 		}
 		t.KeyCols = append(t.KeyCols, j)
 	}

@@ -2,9 +2,9 @@ package system
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -110,7 +110,7 @@ func upsert(env funcs.Env, args []value.Value) (int, int, error) {
 	}
 	src, ok := args[1].(*value.Table)
 	if !ok {
-		return 0, 0, errors.New("The second argument of upsert! must be a table.")
+		return 0, 0, ddberr.Errorf("The second argument of upsert! must be a table.")
 	}
 	ignoreNull := funcs.OptBool(funcs.Arg(args, 2), false)
 	var keyCols []string
@@ -136,7 +136,7 @@ func resolveTable(env funcs.Env, v value.Value) (value.Value, error) {
 		if x, ok := env.Var(name); ok {
 			return x, nil
 		}
-		return nil, fmt.Errorf("Can't find the object with name %s", name)
+		return nil, ddberr.Errorf("Can't find the object with name %s", name)
 	}
 	return v, nil
 }
@@ -155,7 +155,7 @@ func schemaOf(env funcs.Env, v value.Value) ([]string, []value.Type, []int32, er
 		n, ty, sc := x.Schema()
 		return n, ty, sc, nil
 	}
-	return nil, nil, nil, errors.New("The argument must be a table.")
+	return nil, nil, nil, ddberr.Errorf("The argument must be a table.")
 }
 
 func xschema(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -176,7 +176,7 @@ func xschema(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return x.SchemaDict(h.DatabaseOwner(x.Path())), nil
 	}
-	return nil, errors.New("The argument of schema must be a table.")
+	return nil, ddberr.Errorf("The argument of schema must be a table.")
 }
 
 func xcolumnNames(env funcs.Env, args []value.Value) (value.Value, error) {

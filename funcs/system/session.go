@@ -2,9 +2,9 @@ package system
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -31,7 +31,7 @@ func xexists(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument of exists must be a string.")
+		return nil, ddberr.Errorf("The argument of exists must be a string.")
 	}
 	if strings.HasPrefix(name, "dfs://") {
 		return value.NewBool(h.DatabaseExists(name)), nil
@@ -50,7 +50,7 @@ func xdefined(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	names, ok := funcs.NamesArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument of defined must be a string.")
+		return nil, ddberr.Errorf("The argument of defined must be a string.")
 	}
 	kind, err := objKindArg(funcs.Arg(args, 1), "defined")
 	if err != nil {
@@ -88,7 +88,7 @@ func objKindArg(v value.Value, fn string) (ObjKind, error) {
 	}
 	t, ok := v.(*value.Scalar)
 	if !ok || t.Null || t.Type().Category() != value.CatIntegral || t.I < int64(VarObj) || t.I > int64(DefObj) {
-		return 0, fmt.Errorf("The objType of %s must be VAR, SHARED or DEF.", fn)
+		return 0, ddberr.Errorf("The objType of %s must be VAR, SHARED or DEF.", fn)
 	}
 	return ObjKind(t.I), nil
 }
@@ -103,7 +103,7 @@ func xundef(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	names, ok := funcs.NamesArg(args[0])
 	if !ok {
-		return nil, errors.New("The argument of undef must be a variable name string.")
+		return nil, ddberr.Errorf("The argument of undef must be a variable name string.")
 	}
 	kind, err := objKindArg(funcs.Arg(args, 1), "undef")
 	if err != nil {
@@ -124,7 +124,7 @@ func xshare(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	name, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, errors.New("The shared name must be a string.")
+		return nil, ddberr.Errorf("The shared name must be a string.")
 	}
 	if err := h.Share(args[0], name, funcs.OptBool(funcs.Arg(args, 2), false)); err != nil {
 		return nil, err
@@ -140,7 +140,7 @@ func xlogin(env funcs.Env, args []value.Value) (value.Value, error) {
 	u, ok1 := funcs.StringArg(args[0])
 	pw, ok2 := funcs.StringArg(args[1])
 	if !ok1 || !ok2 {
-		return nil, errors.New("The user name and password must be strings.")
+		return nil, ddberr.Errorf("The user name and password must be strings.")
 	}
 	if err := h.Login(u, pw); err != nil {
 		return nil, err
@@ -172,7 +172,7 @@ func xgetConfig(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	key, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, errors.New("The configuration key must be a string.")
+		return nil, ddberr.Errorf("The configuration key must be a string.")
 	}
 	v, ok := all[key]
 	if !ok {

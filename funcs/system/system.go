@@ -1,11 +1,10 @@
 package system
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/value"
@@ -65,7 +64,7 @@ func xdefs(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(args) == 1 {
 		p, ok := funcs.StringArg(args[0])
 		if !ok {
-			return nil, errors.New("The argument of xdefs must be a string.")
+			return nil, ddberr.Errorf("The argument of xdefs must be a string.")
 		}
 		pat = p
 	}
@@ -240,7 +239,7 @@ func xgetCurrentSessionAndUser(env funcs.Env, args []value.Value) (value.Value, 
 func xsyntaxFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	f, ok := args[0].(interface{ FuncName() string })
 	if !funcs.IsFunction(args[0]) || !ok {
-		return nil, errors.New("The argument of syntax must be a function.")
+		return nil, ddberr.Errorf("The argument of syntax must be a function.")
 	}
 	name := f.FuncName()
 	for _, info := range env.Functions() {
@@ -262,7 +261,7 @@ func xevalTimer(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	for _, f := range fns {
 		if !funcs.IsFunction(f) {
-			return nil, errors.New("The argument [funcs] of xevalTimer must be a function or a tuple of functions.")
+			return nil, ddberr.Errorf("The argument [funcs] of xevalTimer must be a function or a tuple of functions.")
 		}
 	}
 	count, err := funcs.IntArg("evalTimer", "count", funcs.Arg(args, 1), 1)
@@ -307,16 +306,16 @@ func xpartial(env funcs.Env, args []value.Value) (value.Value, error) {
 func xmember(env funcs.Env, args []value.Value) (value.Value, error) {
 	key, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, errors.New("The argument [Y] of xmember must be a string.")
+		return nil, ddberr.Errorf("The argument [Y] of xmember must be a string.")
 	}
 	switch x := args[0].(type) {
 	case *value.Table:
 		if c := x.Column(key); c != nil {
 			return c, nil
 		}
-		return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", key)
+		return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", key)
 	case *value.Dict:
 		return funcs.Index(env, x, args[1])
 	}
-	return nil, errors.New("The argument [X] of xmember must be a table or dictionary.")
+	return nil, ddberr.Errorf("The argument [X] of xmember must be a table or dictionary.")
 }

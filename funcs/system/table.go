@@ -3,7 +3,6 @@ package system
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -41,10 +40,10 @@ func init() {
 func memTable(name string, x value.Value) (*value.Table, error) {
 	t, ok := x.(*value.Table)
 	if !ok {
-		return nil, fmt.Errorf("The argument [table] of %s must be an in-memory table; partitioned tables are not supported by it yet.", name)
+		return nil, ddberr.Errorf("The argument [table] of %s must be an in-memory table; partitioned tables are not supported by it yet.", name)
 	}
 	if t.ReadOnly {
-		return nil, fmt.Errorf("Can't modify read-only table.")
+		return nil, ddberr.Errorf("Can't modify read-only table.")
 	}
 	return t, nil
 }
@@ -69,19 +68,19 @@ func typeCodes(x value.Value) ([]value.Type, []int32, error) {
 			items = append(items, v.Elem(i))
 		}
 	default:
-		return nil, nil, errors.New("The column types must be data types such as INT.")
+		return nil, nil, ddberr.Errorf("The column types must be data types such as INT.")
 	}
 	ts := make([]value.Type, len(items))
 	scales := make([]int32, len(items))
 	for i, it := range items {
 		s, ok := it.(*value.Scalar)
 		if !ok || s.Null {
-			return nil, nil, errors.New("The column types must be data types such as INT.")
+			return nil, nil, ddberr.Errorf("The column types must be data types such as INT.")
 		}
 		if s.T.Category() == value.CatLiteral {
 			t, ok := value.TypeByName(strings.ToUpper(s.S))
 			if !ok {
-				return nil, nil, fmt.Errorf("Invalid data type %s", s.S)
+				return nil, nil, ddberr.Errorf("Invalid data type %s", s.S)
 			}
 			ts[i] = t
 			continue
@@ -94,14 +93,14 @@ func typeCodes(x value.Value) ([]value.Type, []int32, error) {
 func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
-		return nil, errors.New("The argument [colNames] of addColumn must be a string scalar or vector.")
+		return nil, ddberr.Errorf("The argument [colNames] of addColumn must be a string scalar or vector.")
 	}
 	types, scales, err := typeCodes(args[2])
 	if err != nil {
 		return nil, err
 	}
 	if len(types) != len(names) {
-		return nil, errors.New("The number of column names and column types must be the same.")
+		return nil, ddberr.Errorf("The number of column names and column types must be the same.")
 	}
 	if _, mem := args[0].(*value.Table); !mem {
 		h, err := host(env)
@@ -120,7 +119,7 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	defer t.Mu.Unlock()
 	for _, n := range names {
 		if t.ColumnIndex(n) >= 0 {
-			return nil, ddberr.Errorf("The column [%s] already exists in the table.", n)
+			return nil, ddberr.Errorf("A column with name %s already exists in table. RefId:S01014", n)
 		}
 	}
 	t.AddNullColumns(names, types, scales)
@@ -130,11 +129,11 @@ func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
-		return nil, errors.New("The argument [colNames] of dropColumns! must be a string scalar or vector.")
+		return nil, ddberr.Errorf("The argument [colNames] of dropColumns! must be a string scalar or vector.")
 	}
 	if p, ok := args[0].(columnEditor); ok {
 		if _, scalar := args[1].(*value.Scalar); !scalar {
-			return nil, errors.New("The argument [colNames] of dropColumns! must be a string scalar for a DFS table.")
+			return nil, ddberr.Errorf("The argument [colNames] of dropColumns! must be a string scalar for a DFS table.")
 		}
 		return nil, p.DropColumn(env.Context(), names[0])
 	}
@@ -148,11 +147,11 @@ func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 	for _, n := range names {
 		i := t.ColumnIndex(n)
 		if i < 0 {
-			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", n)
+			return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", n)
 		}
 		for _, k := range t.KeyCols {
 			if k == i {
-				return nil, fmt.Errorf("Can't drop the key column [%s].", n)
+				return nil, ddberr.Errorf("Can't drop a key column. RefId: S05015")
 			}
 		}
 		drop[i] = true
@@ -187,25 +186,25 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		y, ok := funcs.StringsArg(args[1])
 		if !ok {
-			return nil, errors.New("The column names of rename! must be strings.")
+			return nil, ddberr.Errorf("The column names of rename! must be strings.")
 		}
 		x.Mu.Lock()
 		defer x.Mu.Unlock()
 		if len(args) == 2 || args[2] == nil {
 			if len(y) > len(x.Names) {
-				return nil, errors.New("The number of new column names can't exceed the number of columns.")
+				return nil, ddberr.Errorf("The number of new column names can't exceed the number of columns.")
 			}
 			copy(x.Names, y)
 			return x, nil
 		}
 		z, ok := funcs.StringsArg(args[2])
 		if !ok || len(z) != len(y) {
-			return nil, errors.New("The old and new column names of rename! must be strings of the same count.")
+			return nil, ddberr.Errorf("The old and new column names of rename! must be strings of the same count.")
 		}
 		for i, old := range y {
 			k := x.ColumnIndex(old)
 			if k < 0 {
-				return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", old)
+				return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", old)
 			}
 			x.Names[k] = z[i]
 		}
@@ -214,7 +213,7 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 		labels := func(v value.Value, n int) (*value.Vector, error) {
 			l, _, ok := lookup.AsVector(v)
 			if !ok || l.Len() != n {
-				return nil, errors.New("The labels of rename! must have one element per row or column.")
+				return nil, ddberr.Errorf("The labels of rename! must have one element per row or column.")
 			}
 			return l, nil
 		}
@@ -243,18 +242,18 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 			to, ok2 = funcs.StringArg(args[2])
 		}
 		if !ok1 || !ok2 {
-			return nil, errors.New("The old and new column names of rename! on a DFS table must be string scalars.")
+			return nil, ddberr.Errorf("The old and new column names of rename! on a DFS table must be string scalars.")
 		}
 		return nil, x.RenameColumn(from, to)
 	case *value.Vector:
 		// a vector's label is not kept by Porpoise's vectors; the
 		// vector itself is the result, as in DolphinDB's output
 		if _, ok := funcs.StringArg(args[1]); !ok {
-			return nil, errors.New("The label of rename! on a vector must be a string.")
+			return nil, ddberr.Errorf("The label of rename! on a vector must be a string.")
 		}
 		return x, nil
 	}
-	return nil, errors.New("The argument [X] of rename! must be a vector, matrix or in-memory table.")
+	return nil, ddberr.Errorf("The argument [X] of rename! must be a vector, matrix or in-memory table.")
 }
 
 func xreplaceColumn(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -264,7 +263,7 @@ func xreplaceColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
-		return nil, errors.New("The argument [colName] of replaceColumn! must be a string scalar or vector.")
+		return nil, ddberr.Errorf("The argument [colName] of replaceColumn! must be a string scalar or vector.")
 	}
 	var cols []value.Value
 	if len(names) == 1 {
@@ -275,7 +274,7 @@ func xreplaceColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if cols == nil {
 		tup, ok := args[2].(*value.Vector)
 		if !ok || tup.T != value.Any || len(tup.Any) != len(names) {
-			return nil, errors.New("The argument [newCol] of replaceColumn! must be a tuple with one vector per column name.")
+			return nil, ddberr.Errorf("The argument [newCol] of replaceColumn! must be a tuple with one vector per column name.")
 		}
 		cols = tup.Any
 	}
@@ -284,18 +283,18 @@ func xreplaceColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	for i, n := range names {
 		k := t.ColumnIndex(n)
 		if k < 0 {
-			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", n)
+			return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", n)
 		}
 		v, ok := cols[i].(*value.Vector)
 		if !ok {
 			if s, isS := cols[i].(*value.Scalar); isS && t.Rows() == 1 {
 				v = s.Vector()
 			} else {
-				return nil, errors.New("The new column of replaceColumn! must be a vector.")
+				return nil, ddberr.Errorf("The new column of replaceColumn! must be a vector.")
 			}
 		}
 		if v.Len() != t.Rows() {
-			return nil, errors.New("The length of the new column must equal the number of rows of the table.")
+			return nil, ddberr.Errorf("The length of the new column must equal the number of rows of the table.")
 		}
 		t.Cols[k] = v
 	}
@@ -312,7 +311,7 @@ func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
-		return nil, errors.New("The argument [reorderedColNames] of reorderColumns! must be a string vector.")
+		return nil, ddberr.Errorf("The argument [reorderedColNames] of reorderColumns! must be a string vector.")
 	}
 	t.Mu.Lock()
 	defer t.Mu.Unlock()
@@ -321,10 +320,10 @@ func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 	for _, n := range names {
 		k := t.ColumnIndex(n)
 		if k < 0 {
-			return nil, fmt.Errorf("The column [%s] doesn't exist in the table.", n)
+			return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", n)
 		}
 		if used[k] {
-			return nil, fmt.Errorf("Duplicate column name %s.", n)
+			return nil, ddberr.Errorf("Duplicate column name %s.", n)
 		}
 		used[k] = true
 		order = append(order, k)
@@ -352,11 +351,11 @@ func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 // update statement built from metacode, run in the caller's scope.
 func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	if _, ok := args[0].(*value.Table); !ok {
-		return nil, errors.New("The argument [table] of update! must be a table.")
+		return nil, ddberr.Errorf("The argument [table] of update! must be a table.")
 	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
-		return nil, errors.New("The argument [colNames] of update! must be a string scalar or vector.")
+		return nil, ddberr.Errorf("The argument [colNames] of update! must be a string scalar or vector.")
 	}
 	c := xnewCoder(env)
 	vals, err := c.exprs(args[2])
@@ -364,7 +363,7 @@ func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if len(vals) != len(names) {
-		return nil, errors.New("The number of new values of update! must match the column names.")
+		return nil, ddberr.Errorf("The number of columns to be updated must match the number of columns specified in colNames. RefId:S05006")
 	}
 	st := &sqlparse.UpdateStmt{Table: c.embed(args[0], "\x00t")}
 	for i, n := range names {
@@ -384,7 +383,7 @@ func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 func xrowNames(env funcs.Env, args []value.Value) (value.Value, error) {
 	m, ok := args[0].(*value.Matrix)
 	if !ok {
-		return nil, errors.New("The argument of rowNames must be a matrix.")
+		return nil, ddberr.Errorf("The argument of rowNames must be a matrix.")
 	}
 	if m.RowLabels == nil {
 		return value.NullScalar(value.Void), nil
@@ -413,7 +412,7 @@ func lengthOfAny(x value.Value) int {
 func xtupleSum(env funcs.Env, args []value.Value) (value.Value, error) {
 	x, ok := args[0].(*value.Vector)
 	if !ok || x.T != value.Any {
-		return nil, errors.New("The argument of tupleSum must be a tuple.")
+		return nil, ddberr.Errorf("The argument of tupleSum must be a tuple.")
 	}
 	sums := make([]value.Value, len(x.Any))
 	for i, part := range x.Any {

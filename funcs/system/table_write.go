@@ -1,9 +1,9 @@
 package system
 
 import (
-	"errors"
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
@@ -47,7 +47,7 @@ func InsertRows(h Host, target value.Value, args []value.Value, stmt bool) (int,
 			return n, err
 		}
 	}
-	return 0, errors.New("The first argument of tableInsert must be a table or a table name.")
+	return 0, ddberr.Errorf("The first argument of tableInsert must be a table or a table name.")
 }
 
 // appendTo is append!(obj, newData) for vectors, sets and every kind of
@@ -77,7 +77,7 @@ func appendTo(h Host, obj, data value.Value) (value.Value, error) {
 	case *value.Table, engineTable:
 		src, ok := data.(*value.Table)
 		if !ok {
-			return nil, errors.New("The data to append must be a table.")
+			return nil, ddberr.Errorf("The data to append must be a table.")
 		}
 		if _, err := InsertRows(h, x, []value.Value{src}, false); err != nil {
 			return nil, err
@@ -114,5 +114,5 @@ func upsertRows(h Host, target value.Value, src *value.Table, ignoreNull bool, k
 	if res, ok, err := h.UpsertRows(target, src, ignoreNull, keyCols, sortCols); ok {
 		return res, err
 	}
-	return insert.Result{}, errors.New("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
+	return insert.Result{}, ddberr.Errorf("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
 }

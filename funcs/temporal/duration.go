@@ -1,10 +1,10 @@
 package temporal
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -46,7 +46,7 @@ func parseDuration(s string) (*Duration, error) {
 	n, err := strconv.ParseInt(s[:i], 10, 64)
 	unit := s[i:]
 	if err != nil || unit == "" || (!durationUnits[unit] && !isCalendarCode(unit)) {
-		return nil, fmt.Errorf("Invalid duration %s", s)
+		return nil, ddberr.Errorf("Invalid duration %s", s)
 	}
 	return &Duration{N: n, Unit: unit}, nil
 }

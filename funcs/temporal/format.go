@@ -1,11 +1,11 @@
 package temporal
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -262,7 +262,7 @@ func decimalFormat(x, f value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if x == nil || !(x.Type().IsNumeric() || x.Type() == value.Void) {
-		return nil, errors.New("The argument [X] of decimalFormat must be a number or a numeric vector.")
+		return nil, ddberr.Errorf("The argument [X] of decimalFormat must be a number or a numeric vector.")
 	}
 	xs, _, err := funcs.Floats("decimalFormat", x)
 	if err != nil {

@@ -1,11 +1,10 @@
 package temporal
 
 import (
-	"errors"
-	"fmt"
 	"sort"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -34,7 +33,7 @@ func init() {
 				markets.Lock()
 				defer markets.Unlock()
 				if _, ok := markets.m[name]; !ok {
-					return nil, fmt.Errorf("The market '%s' doesn't exist.", name)
+					return nil, ddberr.Errorf("The market '%s' doesn't exist.", name)
 				}
 				delete(markets.m, name)
 				return nil, nil
@@ -72,7 +71,7 @@ func lookupMarket(name string) (*marketCalendar, error) {
 	defer markets.RUnlock()
 	c, ok := markets.m[name]
 	if !ok {
-		return nil, fmt.Errorf("The trading calendar %s doesn't exist.", name)
+		return nil, ddberr.Errorf("The trading calendar %s doesn't exist.", name)
 	}
 	return c, nil
 }
@@ -83,11 +82,11 @@ func setMarket(fn string, args []value.Value, update bool) (value.Value, error) 
 		return nil, err
 	}
 	if !isCalendarCode(name) {
-		return nil, fmt.Errorf("The marketName of %s must be four capital letters.", fn)
+		return nil, ddberr.Errorf("The marketName of %s must be four capital letters.", fn)
 	}
 	in, err := TemporalInput(fn, args[1])
 	if err != nil || in.T != value.Date {
-		return nil, fmt.Errorf("The argument [holiday] of %s must be a DATE vector.", fn)
+		return nil, ddberr.Errorf("The argument [holiday] of %s must be a DATE vector.", fn)
 	}
 	kind := "holidayDate"
 	if x := funcs.Arg(args, 2); !IsEmptyArg(x) {
@@ -95,7 +94,7 @@ func setMarket(fn string, args []value.Value, update bool) (value.Value, error) 
 			return nil, err
 		}
 		if kind != "holidayDate" && kind != "tradingDate" {
-			return nil, fmt.Errorf("The argument [dateType] of %s must be 'holidayDate' or 'tradingDate'.", fn)
+			return nil, ddberr.Errorf("The argument [dateType] of %s must be 'holidayDate' or 'tradingDate'.", fn)
 		}
 	}
 	c := &marketCalendar{tradingList: kind == "tradingDate", holiday: map[int64]bool{}}
@@ -114,9 +113,9 @@ func setMarket(fn string, args []value.Value, update bool) (value.Value, error) 
 	_, exists := markets.m[name]
 	switch {
 	case update && !exists:
-		return nil, fmt.Errorf("The market '%s' doesn't exist.", name)
+		return nil, ddberr.Errorf("The market '%s' doesn't exist.", name)
 	case !update && exists:
-		return nil, fmt.Errorf("The added market '%s' already exists.", name)
+		return nil, ddberr.Errorf("The added market '%s' already exists.", name)
 	}
 	markets.m[name] = c
 	return nil, nil
@@ -196,7 +195,7 @@ func getMarketCalendar(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		in, err := TemporalInput("getMarketCalendar", x)
 		if err != nil || in.T != value.Date || !in.scalar {
-			return nil, errors.New("The start and end dates of getMarketCalendar must be DATE scalars.")
+			return nil, ddberr.Errorf("The start and end dates of getMarketCalendar must be DATE scalars.")
 		}
 		*p = in.Raw[0]
 	}

@@ -1,9 +1,9 @@
 package temporal
 
 import (
-	"fmt"
 	"time"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -73,7 +73,7 @@ func init() {
 					return nil, err
 				}
 				if !HasDate(in.T) {
-					return nil, fmt.Errorf("The argument of %s must carry a date.", p.name)
+					return nil, ddberr.Errorf("The argument of %s must carry a date.", p.name)
 				}
 				out := make([]int8, len(in.Raw))
 				for i, x := range in.Raw {
@@ -111,10 +111,10 @@ func temporalParts(fn string, x value.Value, needDay bool, f func(days, nanos in
 		return nil, err
 	}
 	if needDay && !HasDate(in.T) {
-		return nil, fmt.Errorf("The argument of %s must carry a date.", fn)
+		return nil, ddberr.Errorf("The argument of %s must carry a date.", fn)
 	}
 	if !needDay && !hasClock(in.T) {
-		return nil, fmt.Errorf("The argument of %s must carry a time.", fn)
+		return nil, ddberr.Errorf("The argument of %s must carry a time.", fn)
 	}
 	out := make([]int32, len(in.Raw))
 	for i, x := range in.Raw {

@@ -1,11 +1,10 @@
 package temporal
 
 import (
-	"errors"
-	"fmt"
 	"time"
 	_ "time/tzdata" // convertTZ must know the zones on hosts without a tz database
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -49,7 +48,7 @@ func init() {
 func concatDateTime(_ funcs.Env, args []value.Value) (value.Value, error) {
 	d, err := TemporalInput("concatDateTime", args[0])
 	if err != nil || d.T != value.Date {
-		return nil, errors.New("The argument [date] of concatDateTime must be a DATE scalar or vector.")
+		return nil, ddberr.Errorf("The argument [date] of concatDateTime must be a DATE scalar or vector.")
 	}
 	t, err := TemporalInput("concatDateTime", args[1])
 	var rt value.Type
@@ -64,11 +63,11 @@ func concatDateTime(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	if rt == 0 {
-		return nil, errors.New("The argument [time] of concatDateTime must be a SECOND, TIME or NANOTIME scalar or vector.")
+		return nil, ddberr.Errorf("The argument [time] of concatDateTime must be a SECOND, TIME or NANOTIME scalar or vector.")
 	}
 	n := max(len(d.Raw), len(t.Raw))
 	if (!d.scalar && len(d.Raw) != n) || (!t.scalar && len(t.Raw) != n) {
-		return nil, errors.New("The arguments [date] and [time] of concatDateTime must have the same length.")
+		return nil, ddberr.Errorf("The arguments [date] and [time] of concatDateTime must have the same length.")
 	}
 	perDay := NsPerDay / UnitNanos(t.T)
 	out := make([]int64, n)
@@ -98,17 +97,17 @@ func durationArg(fn string, dur, unit value.Value) (*Duration, error) {
 	}
 	n, err := funcs.IntArg(fn, "duration", dur, 0)
 	if err != nil {
-		return nil, fmt.Errorf("The argument [duration] of %s must be a DURATION or an integer.", fn)
+		return nil, ddberr.Errorf("The argument [duration] of %s must be a DURATION or an integer.", fn)
 	}
 	if unit == nil {
-		return nil, fmt.Errorf("The argument [unit] of %s must be given when [duration] is an integer.", fn)
+		return nil, ddberr.Errorf("The argument [unit] of %s must be given when [duration] is an integer.", fn)
 	}
 	u, err := funcs.StrScalarArg(fn, "unit", unit)
 	if err != nil {
 		return nil, err
 	}
 	if !durationUnits[u] && !isCalendarCode(u) {
-		return nil, fmt.Errorf("Invalid unit %s for %s.", u, fn)
+		return nil, ddberr.Errorf("Invalid unit %s for %s.", u, fn)
 	}
 	return &Duration{N: n, Unit: u}, nil
 }
@@ -147,7 +146,7 @@ func temporalAdd(_ funcs.Env, args []value.Value) (value.Value, error) {
 			perUnit = 12
 		}
 		if !HasDate(t) {
-			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
+			return nil, ddberr.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
 		}
 		if t == value.Month {
 			step = func(x, n int64) int64 { return x + n*perUnit }
@@ -167,13 +166,13 @@ func temporalAdd(_ funcs.Env, args []value.Value) (value.Value, error) {
 			days = 7
 		}
 		if !HasDate(t) || t == value.Month {
-			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
+			return nil, ddberr.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
 		}
 		delta := days * (NsPerDay / UnitNanos(t))
 		step = func(x, n int64) int64 { return x + n*delta }
 	case u == "B":
 		if !HasDate(t) || t == value.Month {
-			return nil, errors.New("The unit B of temporalAdd needs a value with a date.")
+			return nil, ddberr.Errorf("The unit B of temporalAdd needs a value with a date.")
 		}
 		step = func(x, n int64) int64 {
 			d, ns := splitTemporal(t, x)
@@ -181,7 +180,7 @@ func temporalAdd(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	case ClockUnitNanos[u] > 0:
 		if t == value.Month {
-			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a time.", u)
+			return nil, ddberr.Errorf("The unit %s of temporalAdd needs a value with a time.", u)
 		}
 		per, unit := ClockUnitNanos[u], UnitNanos(t)
 		step = func(x, n int64) int64 { return x + n*per/unit }
@@ -191,7 +190,7 @@ func temporalAdd(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		if !HasDate(t) || t == value.Month {
-			return nil, fmt.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
+			return nil, ddberr.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
 		}
 		step = func(x, n int64) int64 {
 			d, ns := splitTemporal(t, x)
@@ -205,7 +204,7 @@ func temporalAdd(_ funcs.Env, args []value.Value) (value.Value, error) {
 	n := len(in.Raw)
 	if counts != nil {
 		if !in.scalar && len(counts) != n {
-			return nil, errors.New("The arguments [obj] and [duration] of temporalAdd must have the same length.")
+			return nil, ddberr.Errorf("The arguments [obj] and [duration] of temporalAdd must have the same length.")
 		}
 		n = len(counts)
 	}
@@ -244,7 +243,7 @@ func diffUnit(fn string, t value.Type, unit value.Value) (func(int64) int64, err
 		return nil, err
 	}
 	if t != value.Date {
-		return nil, fmt.Errorf("The argument [X] of %s must be of DATE type when [unit] is given.", fn)
+		return nil, ddberr.Errorf("The argument [X] of %s must be of DATE type when [unit] is given.", fn)
 	}
 	switch u {
 	case "d":
@@ -267,10 +266,10 @@ func temporalDiff(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	y, err := TemporalInput("temporalDiff", args[1])
 	if err != nil || y.T != x.T {
-		return nil, errors.New("The arguments [X] and [Y] of temporalDiff must have the same temporal type.")
+		return nil, ddberr.Errorf("The arguments [X] and [Y] of temporalDiff must have the same temporal type.")
 	}
 	if !y.scalar && len(y.Raw) != len(x.Raw) {
-		return nil, errors.New("The arguments [X] and [Y] of temporalDiff must have the same length.")
+		return nil, ddberr.Errorf("The arguments [X] and [Y] of temporalDiff must have the same length.")
 	}
 	count, err := diffUnit("temporalDiff", x.T, funcs.Arg(args, 2))
 	if err != nil {
@@ -319,14 +318,14 @@ func temporalDeltas(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	v, ok := args[0].(*value.Vector)
 	if !ok {
-		return nil, errors.New("The argument [X] of temporalDeltas must be a temporal vector or a table.")
+		return nil, ddberr.Errorf("The argument [X] of temporalDeltas must be a temporal vector or a table.")
 	}
 	return deltas(v, funcs.Arg(args, 1))
 }
 
 func deltas(v *value.Vector, unit value.Value) (*value.Vector, error) {
 	if !v.T.IsTemporal() || v.T.IsArray() {
-		return nil, errors.New("The argument [X] of temporalDeltas must be a temporal vector or a table.")
+		return nil, ddberr.Errorf("The argument [X] of temporalDeltas must be a temporal vector or a table.")
 	}
 	count, err := diffUnit("temporalDeltas", v.T, unit)
 	if err != nil {
@@ -358,7 +357,7 @@ func zoneArg(fn, param string, x value.Value) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil || name == "" {
-		return nil, fmt.Errorf("Invalid time zone %s", name)
+		return nil, ddberr.Errorf("Invalid time zone %s", name)
 	}
 	return loc, nil
 }
@@ -373,7 +372,7 @@ func shiftZone(fn string, x value.Value, src, dst *time.Location) (value.Value, 
 	switch in.T {
 	case value.DateTime, value.Timestamp, value.NanoTimestamp:
 	default:
-		return nil, fmt.Errorf("The argument of %s must be a DATETIME, TIMESTAMP or NANOTIMESTAMP.", fn)
+		return nil, ddberr.Errorf("The argument of %s must be a DATETIME, TIMESTAMP or NANOTIMESTAMP.", fn)
 	}
 	u := UnitNanos(in.T)
 	out := make([]int64, len(in.Raw))

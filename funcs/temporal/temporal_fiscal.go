@@ -1,8 +1,7 @@
 package temporal
 
 import (
-	"errors"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -36,7 +35,7 @@ func init() {
 					return nil, err
 				}
 				if extra < 1 || extra > 4 {
-					return nil, errors.New("The argument [qtrWithExtraWeek] of fy5253Quarter must be between 1 and 4.")
+					return nil, ddberr.Errorf("The argument [qtrWithExtraWeek] of fy5253Quarter must be between 1 and 4.")
 				}
 				// quarterStart is the first day of quarter q (0-3) of year y.
 				quarterStart := func(y, q int64) int64 {
@@ -76,7 +75,7 @@ func fiscalArgs(fn string, weekday, month, nearest value.Value) (func(y int64) i
 		return nil, err
 	}
 	if w < 0 || w > 6 || m < 1 || m > 12 {
-		return nil, errors.New("The argument [weekday] of " + fn + " must be between 0 and 6 and [startingMonth] between 1 and 12.")
+		return nil, ddberr.Errorf("The argument [weekday] of %s must be between 0 and 6 and [startingMonth] between 1 and 12.", fn)
 	}
 	near := true
 	if !IsEmptyArg(nearest) {

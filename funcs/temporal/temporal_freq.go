@@ -2,9 +2,9 @@ package temporal
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -54,7 +54,7 @@ func parseFreqRule(fn string, x value.Value) (freqRule, error) {
 	r := freqRule{n: 1, unit: s[i:]}
 	if i > 0 {
 		if r.n, err = strconv.ParseInt(s[:i], 10, 64); err != nil || r.n <= 0 {
-			return freqRule{}, fmt.Errorf("Invalid rule %s of %s.", s, fn)
+			return freqRule{}, ddberr.Errorf("Invalid rule %s of %s.", s, fn)
 		}
 	}
 	if _, ok := calendarRules[r.unit]; ok {
@@ -64,9 +64,9 @@ func parseFreqRule(fn string, x value.Value) (freqRule, error) {
 		return r, nil
 	}
 	if isCalendarCode(r.unit) {
-		return freqRule{}, fmt.Errorf("The trading calendar %s is not supported.", r.unit)
+		return freqRule{}, ddberr.Errorf("The trading calendar %s is not supported.", r.unit)
 	}
-	return freqRule{}, fmt.Errorf("Invalid rule %s of %s.", s, fn)
+	return freqRule{}, ddberr.Errorf("Invalid rule %s of %s.", s, fn)
 }
 
 // binSpec holds the clock-rule options.
@@ -92,7 +92,7 @@ func sideArg(fn, param string, x value.Value, def bool) (bool, error) {
 	case "right":
 		return true, nil
 	}
-	return false, fmt.Errorf("The argument [%s] of %s must be 'left' or 'right'.", param, fn)
+	return false, ddberr.Errorf("The argument [%s] of %s must be 'left' or 'right'.", param, fn)
 }
 
 // clockBins resolves origin, closed and label for a clock rule over
@@ -102,7 +102,7 @@ func sideArg(fn, param string, x value.Value, def bool) (bool, error) {
 func clockBins(fn string, t value.Type, r freqRule, lo, hi int64, closed, label, origin value.Value, endLabelsRight bool) (binSpec, error) {
 	u := UnitNanos(t)
 	if u == 0 || r.n*clockRules[r.unit]%u != 0 {
-		return binSpec{}, fmt.Errorf("The rule %d%s of %s is finer than the data type %s.", r.n, r.unit, fn, t)
+		return binSpec{}, ddberr.Errorf("The rule %d%s of %s is finer than the data type %s.", r.n, r.unit, fn, t)
 	}
 	b := binSpec{width: r.n * clockRules[r.unit] / u}
 	perDay := int64(0)
@@ -133,17 +133,17 @@ func clockBins(fn string, t value.Type, r freqRule, lo, hi int64, closed, label,
 			case "end_day":
 				b.origin, end = dayStart(hi)+perDay, true
 			default:
-				return binSpec{}, fmt.Errorf("Invalid origin %s of %s.", o.S, fn)
+				return binSpec{}, ddberr.Errorf("Invalid origin %s of %s.", o.S, fn)
 			}
 			break
 		}
 		in, err := TemporalInput(fn, o)
 		if err != nil || in.T != t {
-			return binSpec{}, fmt.Errorf("The argument [origin] of %s must be a string or a temporal scalar of X's type.", fn)
+			return binSpec{}, ddberr.Errorf("The argument [origin] of %s must be a string or a temporal scalar of X's type.", fn)
 		}
 		b.origin = in.Raw[0]
 	default:
-		return binSpec{}, fmt.Errorf("The argument [origin] of %s must be a string or a temporal scalar of X's type.", fn)
+		return binSpec{}, ddberr.Errorf("The argument [origin] of %s must be a string or a temporal scalar of X's type.", fn)
 	}
 	var err error
 	if b.closedRight, err = sideArg(fn, "closed", closed, end); err != nil {
@@ -231,15 +231,15 @@ func rawRange(raw []int64) (lo, hi int64, ok bool) {
 func temporalSeq(_ funcs.Env, args []value.Value) (value.Value, error) {
 	s, err := TemporalInput("temporalSeq", args[0])
 	if err != nil || !s.scalar || s.Raw[0] == value.NullInt64 {
-		return nil, errors.New("The argument [start] of temporalSeq must be a temporal scalar.")
+		return nil, ddberr.Errorf("The argument [start] of temporalSeq must be a temporal scalar.")
 	}
 	e, err := TemporalInput("temporalSeq", args[1])
 	if err != nil || !e.scalar || e.T != s.T || e.Raw[0] == value.NullInt64 {
-		return nil, errors.New("The argument [end] of temporalSeq must be a temporal scalar of start's type.")
+		return nil, ddberr.Errorf("The argument [end] of temporalSeq must be a temporal scalar of start's type.")
 	}
 	lo, hi := s.Raw[0], e.Raw[0]
 	if hi <= lo {
-		return nil, errors.New("The argument [end] of temporalSeq must be greater than start.")
+		return nil, ddberr.Errorf("The argument [end] of temporalSeq must be greater than start.")
 	}
 	r, err := parseFreqRule("temporalSeq", args[2])
 	if err != nil {
@@ -247,7 +247,7 @@ func temporalSeq(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	if _, ok := calendarRules[r.unit]; ok {
 		if !HasDate(s.T) {
-			return nil, fmt.Errorf("The rule %s of temporalSeq needs dates.", r.unit)
+			return nil, ddberr.Errorf("The rule %s of temporalSeq needs dates.", r.unit)
 		}
 		p := calendarPeriod(r.unit)
 		d0, _ := splitTemporal(s.T, lo)

@@ -1,8 +1,7 @@
 package temporal
 
 import (
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -37,7 +36,7 @@ func TemporalInput(fn string, x value.Value) (tempIn, error) {
 }
 
 func temporalArgError(fn string) error {
-	return fmt.Errorf("The argument of %s must be a temporal value.", fn)
+	return ddberr.Errorf("The argument of %s must be a temporal value.", fn)
 }
 
 // rawInt64s widens a 32- or 64-bit integer-backed vector to int64 with

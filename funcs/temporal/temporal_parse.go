@@ -1,9 +1,9 @@
 package temporal
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -56,12 +56,12 @@ func CompileParsePattern(p string) ([]PatternToken, value.Type, error) {
 			clock = true
 		case 'S':
 			if t.n != 3 {
-				return nil, 0, fmt.Errorf("Invalid temporal format: '%s'. Millisecond (S) must have three digits.", p)
+				return nil, 0, ddberr.Errorf("Invalid temporal format: '%s'. Millisecond (S) must have three digits.", p)
 			}
 			clock, fine = true, max(fine, 1)
 		case 'n':
 			if t.n != 6 && t.n != 9 {
-				return nil, 0, fmt.Errorf("Invalid temporal format: '%s'. Nanosecond (n) must have six or nine digits.", p)
+				return nil, 0, ddberr.Errorf("Invalid temporal format: '%s'. Nanosecond (n) must have six or nine digits.", p)
 			}
 			clock, fine = true, 2
 		}
@@ -76,7 +76,7 @@ func CompileParsePattern(p string) ([]PatternToken, value.Type, error) {
 	case clock:
 		return toks, [...]value.Type{value.Second, value.Time, value.NanoTime}[fine], nil
 	}
-	return nil, 0, fmt.Errorf("Invalid temporal format: '%s'.", p)
+	return nil, 0, ddberr.Errorf("Invalid temporal format: '%s'.", p)
 }
 
 // parseWithPattern returns the raw value of s read with toks, or

@@ -1,8 +1,7 @@
 package temporal
 
 import (
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -174,7 +173,7 @@ func init() {
 						return nil, err
 					}
 					if p < s.lo || p > s.hi {
-						return nil, fmt.Errorf("The argument [%s] of %s must be between %d and %d.", s.param, s.name, s.lo, s.hi)
+						return nil, ddberr.Errorf("The argument [%s] of %s must be between %d and %d.", s.param, s.name, s.lo, s.hi)
 					}
 					if len(rest) > 0 {
 						rest = rest[1:]
@@ -196,7 +195,7 @@ func init() {
 				return nil, err
 			}
 			if week < 0 || week > 3 || w < 0 || w > 6 {
-				return nil, fmt.Errorf("The argument [week] of weekOfMonth must be between 0 and 3 and [weekday] between 0 and 6.")
+				return nil, ddberr.Errorf("The argument [week] of weekOfMonth must be between 0 and 3 and [weekday] between 0 and 6.")
 			}
 			return applyPeriod("weekOfMonth", args[0], weekOfMonthPeriod(week, w), funcs.Arg(args, 3), funcs.Arg(args, 4))
 		}})
@@ -236,14 +235,14 @@ func applyPeriod(fn string, x value.Value, p period, offset, nArg value.Value) (
 		return nil, err
 	}
 	if !HasDate(in.T) {
-		return nil, fmt.Errorf("The argument of %s must carry a date.", fn)
+		return nil, ddberr.Errorf("The argument of %s must carry a date.", fn)
 	}
 	n, err := optInt(fn, "n", nArg, 1)
 	if err != nil {
 		return nil, err
 	}
 	if n < 1 {
-		return nil, fmt.Errorf("The argument [n] of %s must be a positive integer.", fn)
+		return nil, ddberr.Errorf("The argument [n] of %s must be a positive integer.", fn)
 	}
 	idx := make([]int64, len(in.Raw))
 	for i, r := range in.Raw {
@@ -259,7 +258,7 @@ func applyPeriod(fn string, x value.Value, p period, offset, nArg value.Value) (
 		if !IsEmptyArg(offset) {
 			o, err := TemporalInput(fn, offset)
 			if err != nil || !o.scalar || o.Raw[0] == value.NullInt64 || !HasDate(o.T) {
-				return nil, fmt.Errorf("The argument [offset] of %s must be a temporal scalar of the same type as X.", fn)
+				return nil, ddberr.Errorf("The argument [offset] of %s must be a temporal scalar of the same type as X.", fn)
 			}
 			d, _ := splitTemporal(o.T, o.Raw[0])
 			base, ok = p.idx(d), true

@@ -6,6 +6,7 @@ import (
 	"math"
 	"unsafe"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -60,7 +61,7 @@ func newColumn(t value.Type, scale int32, format, arrayDelim string, capacity in
 		}
 		return &intCol[int32]{t: t, null: value.NullInt32, data: make([]int32, 0, capacity), parse: parse}, nil
 	}
-	return nil, fmt.Errorf("The data type %s is not supported by text import.", t)
+	return nil, ddberr.Errorf("The data type %s is not supported by text import.", t)
 }
 
 func rangedInt(lo, hi int64) func([]byte) (int64, bool) {

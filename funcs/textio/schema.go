@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -75,11 +76,11 @@ func schemaType(types *value.Vector, i int) (value.Type, int32, error) {
 	if types.T.Category() != value.CatLiteral {
 		id, err := cast.Vector(types, value.Int, 0)
 		if err != nil || id.I32 == nil {
-			return 0, 0, fmt.Errorf("The type column of the schema table must be STRING or INT.")
+			return 0, 0, ddberr.Errorf("The type column of the schema table must be STRING or INT.")
 		}
 		t := value.Type(id.I32[i])
 		if t.String() == fmt.Sprintf("TYPE%d", uint8(t)) {
-			return 0, 0, fmt.Errorf("Invalid data type %d in the schema table.", id.I32[i])
+			return 0, 0, ddberr.Errorf("Invalid data type %d in the schema table.", id.I32[i])
 		}
 		return t, 0, nil
 	}
@@ -89,18 +90,18 @@ func schemaType(types *value.Vector, i int) (value.Type, int32, error) {
 		closeAt := strings.LastIndexByte(name, ')')
 		s, err := strconv.Atoi(strings.TrimSpace(name[open+1 : closeAt]))
 		if err != nil {
-			return 0, 0, fmt.Errorf("Invalid data type %s in the schema table.", types.StrAt(i))
+			return 0, 0, ddberr.Errorf("Invalid data type %s in the schema table.", types.StrAt(i))
 		}
 		scale = int32(s)
 		name = name[:open] + name[closeAt+1:]
 	}
 	t, ok := value.TypeByName(name)
 	if !ok {
-		return 0, 0, fmt.Errorf("Invalid data type %s in the schema table.", types.StrAt(i))
+		return 0, 0, ddberr.Errorf("Invalid data type %s in the schema table.", types.StrAt(i))
 	}
 	switch t.Elem() {
 	case value.Complex, value.Point, value.Duration:
-		return 0, 0, fmt.Errorf("The data type %s is not supported by text import.", t)
+		return 0, 0, ddberr.Errorf("The data type %s is not supported by text import.", t)
 	}
 	return t, scale, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/stats"
@@ -61,7 +62,7 @@ func ewmParse(fn string, args []value.Value, biasAt int) (ewmOptions, error) {
 			if ok && s.T == value.Void {
 				return 0, false, nil
 			}
-			return 0, false, fmt.Errorf("The %s of %s must be a number.", []string{"", "com", "span", "halfLife", "alpha"}[i], fn)
+			return 0, false, ddberr.Errorf("The %s of %s must be a number.", []string{"", "com", "span", "halfLife", "alpha"}[i], fn)
 		}
 		return s.Float64(), true, nil
 	}

@@ -1,11 +1,10 @@
 package window
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/stats"
@@ -193,13 +192,13 @@ func mmad(_ funcs.Env, args []value.Value) (value.Value, error) {
 func movingArgs(fn string, w, mp value.Value) (int, int, error) {
 	ws, ok := funcs.ScalarArg(w)
 	if !ok || ws.T.Category() != value.CatIntegral || ws.Null || ws.I < 1 {
-		return 0, 0, fmt.Errorf("The argument [window] of %s must be a positive integer.", fn)
+		return 0, 0, ddberr.Errorf("The argument [window] of %s must be a positive integer.", fn)
 	}
 	minP := 0
 	if mp != nil {
 		n, err := funcs.IntArg(fn, "minPeriods", mp, 0)
 		if err != nil || n < 1 {
-			return 0, 0, fmt.Errorf("The argument [minPeriods] of %s must be a positive integer.", fn)
+			return 0, 0, ddberr.Errorf("The argument [minPeriods] of %s must be a positive integer.", fn)
 		}
 		minP = int(n)
 	}
@@ -226,7 +225,7 @@ func movingColumns(fn string, x value.Value, f func(*value.Vector) (*value.Vecto
 		return value.NewTable(names, cols), nil
 	}
 	if _, ok := x.(*value.Scalar); ok {
-		return nil, fmt.Errorf("X of %s must be a vector, matrix or table.", fn)
+		return nil, ddberr.Errorf("X of %s must be a vector, matrix or table.", fn)
 	}
 	return stats.MapColumns(fn, x, f)
 }
@@ -271,7 +270,7 @@ func tmSpec(name string, k kernel) funcs.Spec {
 			}
 			return movingColumns(name, args[1], func(v *value.Vector) (*value.Vector, error) {
 				if v.Len() != len(f.lo) {
-					return nil, fmt.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
+					return nil, ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
 				}
 				return runKernel(name, v, f, k)
 			})
@@ -294,11 +293,11 @@ func tmFrames(fn string, t, window value.Value) (*frames, error) {
 		return nil, err
 	}
 	if w <= 0 {
-		return nil, fmt.Errorf("The argument [window] of %s must be positive.", fn)
+		return nil, ddberr.Errorf("The argument [window] of %s must be positive.", fn)
 	}
 	for i := 1; i < len(ts); i++ {
 		if ts[i] < ts[i-1] {
-			return nil, fmt.Errorf("The argument [T] of %s must be increasing.", fn)
+			return nil, ddberr.Errorf("The argument [T] of %s must be increasing.", fn)
 		}
 	}
 	return timeFrames(ts, w), nil
@@ -394,7 +393,7 @@ func tmPickSpec(name string, k pickKernel) funcs.Spec {
 			}
 			return movingColumns(name, args[1], func(v *value.Vector) (*value.Vector, error) {
 				if v.Len() != len(f.lo) {
-					return nil, fmt.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
+					return nil, ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
 				}
 				return stats.GatherOrNull(v, k(v, f)), nil
 			})
@@ -467,7 +466,7 @@ func tmcount(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return movingColumns("tmcount", args[1], func(v *value.Vector) (*value.Vector, error) {
 		if v.Len() != len(f.lo) {
-			return nil, errors.New("The arguments [T] and [X] of tmcount must have the same length.")
+			return nil, ddberr.Errorf("The arguments [T] and [X] of tmcount must have the same length.")
 		}
 		out := make([]int32, v.Len())
 		for i := range out {
@@ -531,7 +530,7 @@ func tm2Spec(name string, params []string, g func(p *stats.PairSums) float64) fu
 			var lenErr error
 			r, err := stats.PairColumns(name, args[1], args[2], func(xs, ys, out []float64) {
 				if len(xs) != len(f.lo) {
-					lenErr = fmt.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
+					lenErr = ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
 					return
 				}
 				k(xs, ys, f, out)
@@ -547,7 +546,7 @@ func tm2Spec(name string, params []string, g func(p *stats.PairSums) float64) fu
 func mpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 	p, ok := funcs.ScalarArg(args[1])
 	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
-		return nil, errors.New("The percent of mpercentile must be between 0 and 100.")
+		return nil, ddberr.Errorf("The percent of mpercentile must be between 0 and 100.")
 	}
 	w, minP, err := movingArgs("mpercentile", args[2], funcs.Arg(args, 4))
 	if err != nil {
@@ -665,5 +664,5 @@ func durationInTicks(fn string, d *value.Scalar, t value.Type) (int64, error) {
 			return d.I * u / per, nil
 		}
 	}
-	return 0, fmt.Errorf("The window %d%s of %s doesn't fit the type %s of T.", d.I, value.DurationUnit(d), fn, t)
+	return 0, ddberr.Errorf("The window %d%s of %s doesn't fit the type %s of T.", d.I, value.DurationUnit(d), fn, t)
 }

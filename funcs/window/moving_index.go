@@ -2,10 +2,10 @@ package window
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
@@ -51,7 +51,7 @@ func minPeriodsDefault(fn string, x value.Value, def int) (int, error) {
 	}
 	n, err := funcs.IntArg(fn, "minPeriods", x, 0)
 	if err != nil || n < 1 {
-		return 0, fmt.Errorf("The argument [minPeriods] of %s must be a positive integer.", fn)
+		return 0, ddberr.Errorf("The argument [minPeriods] of %s must be a positive integer.", fn)
 	}
 	return int(n), nil
 }
@@ -207,7 +207,7 @@ func tmRange(fn string, args []value.Value, dir int) (value.Value, error) {
 			return nil, err
 		}
 		if len(xs) != len(f.lo) {
-			return nil, fmt.Errorf("The arguments [T] and [X] of %s must have the same length.", fn)
+			return nil, ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", fn)
 		}
 		return rangeResult(xs, f, dir), nil
 	})
@@ -257,7 +257,7 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	yv, ok1 := funcs.VectorArg(args[0])
 	xv, ok2 := funcs.VectorArg(args[1])
 	if !ok1 || !ok2 || yv.Len() != xv.Len() {
-		return nil, fmt.Errorf("Y and X of %s must be numeric vectors of the same length.", fn)
+		return nil, ddberr.Errorf("Y and X of %s must be numeric vectors of the same length.", fn)
 	}
 	w, minP, err := movingArgs(fn, args[2], funcs.Arg(args, 3))
 	if err != nil {
@@ -338,7 +338,7 @@ func arrayOfInts(rows [][]int) *value.Vector {
 func movingWindowIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := funcs.VectorArg(args[0])
 	if !ok {
-		return nil, errors.New("X of movingWindowIndex must be a vector.")
+		return nil, ddberr.Errorf("X of movingWindowIndex must be a vector.")
 	}
 	w, _, err := movingArgs("movingWindowIndex", args[1], nil)
 	if err != nil {
@@ -370,7 +370,7 @@ func movingWindowIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := funcs.VectorArg(args[0])
 	if !ok {
-		return nil, errors.New("X of movingTopNIndex must be a vector.")
+		return nil, ddberr.Errorf("X of movingTopNIndex must be a vector.")
 	}
 	w, _, err := movingArgs("movingTopNIndex", args[1], nil)
 	if err != nil {
@@ -417,7 +417,7 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 func tmpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 	p, ok := funcs.ScalarArg(args[2])
 	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
-		return nil, errors.New("The percent of tmpercentile must be between 0 and 100.")
+		return nil, ddberr.Errorf("The percent of tmpercentile must be between 0 and 100.")
 	}
 	method, err := stats.Interpolation("tmpercentile", funcs.Arg(args, 4))
 	if err != nil {
@@ -431,7 +431,7 @@ func tmpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 	k := windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.QuantileSorted(v, q, method) })
 	return movingColumns("tmpercentile", args[1], func(v *value.Vector) (*value.Vector, error) {
 		if v.Len() != len(f.lo) {
-			return nil, errors.New("The arguments [T] and [X] of tmpercentile must have the same length.")
+			return nil, ddberr.Errorf("The arguments [T] and [X] of tmpercentile must have the same length.")
 		}
 		return runKernel("tmpercentile", v, f, k)
 	})
@@ -458,7 +458,7 @@ func tmrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		if len(xs) != len(f.lo) {
-			return nil, errors.New("The arguments [T] and [X] of tmrank must have the same length.")
+			return nil, ddberr.Errorf("The arguments [T] and [X] of tmrank must have the same length.")
 		}
 		out := make([]float64, len(xs))
 		for i, x := range xs {

@@ -1,11 +1,10 @@
 package window
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"sort"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
@@ -54,7 +53,7 @@ func topNArgs(fn string, args []value.Value, at int) (w, top int, asc, latest bo
 	}
 	t, e := funcs.IntArg(fn, "top", args[at+1], 0)
 	if e != nil || t < 1 {
-		err = fmt.Errorf("The argument [top] of %s must be a positive integer.", fn)
+		err = ddberr.Errorf("The argument [top] of %s must be a positive integer.", fn)
 		return
 	}
 	top = int(t)
@@ -64,7 +63,7 @@ func topNArgs(fn string, args []value.Value, at int) (w, top int, asc, latest bo
 	if a := funcs.Arg(args, at+3); a != nil {
 		s, ok := funcs.StringArg(a)
 		if !ok || (s != "oldest" && s != "latest") {
-			err = fmt.Errorf("The argument [tiesMethod] of %s must be 'oldest' or 'latest'.", fn)
+			err = ddberr.Errorf("The argument [tiesMethod] of %s must be 'oldest' or 'latest'.", fn)
 			return
 		}
 		latest = s == "latest"
@@ -116,12 +115,12 @@ func topNRows(s []float64, w, top int, asc, latest bool) [][]int {
 func sortKeyColumn(fn string, s value.Value, c int) ([]float64, error) {
 	cols, _, ok := funcs.ColumnsOf(s)
 	if !ok || len(cols) == 0 {
-		return nil, errors.New("S of " + fn + " must be a vector or matrix.")
+		return nil, ddberr.Errorf("S of %s must be a vector or matrix.", fn)
 	}
 	col := cols[0]
 	if len(cols) > 1 {
 		if c >= len(cols) {
-			return nil, errors.New("S of " + fn + " must have X's shape.")
+			return nil, ddberr.Errorf("S of %s must have X's shape.", fn)
 		}
 		col = cols[c]
 	}
@@ -136,7 +135,7 @@ func topN1(fn string, args []value.Value, g func(v []float64) (float64, bool)) (
 	}
 	cols, wrap, ok := funcs.ColumnsOf(args[0])
 	if !ok {
-		return nil, errors.New("X of " + fn + " must be a vector or matrix.")
+		return nil, ddberr.Errorf("X of %s must be a vector or matrix.", fn)
 	}
 	out := make([]*value.Vector, len(cols))
 	for c, col := range cols {
@@ -149,7 +148,7 @@ func topN1(fn string, args []value.Value, g func(v []float64) (float64, bool)) (
 			return nil, err
 		}
 		if len(s) != len(xs) {
-			return nil, errors.New("X and S of " + fn + " must have the same length.")
+			return nil, ddberr.Errorf("X and S of %s must have the same length.", fn)
 		}
 		res := make([]float64, len(xs))
 		var buf []float64
@@ -211,7 +210,7 @@ func init() {
 func mpercentileTopN(_ funcs.Env, args []value.Value) (value.Value, error) {
 	p, ok := funcs.ScalarArg(args[2])
 	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
-		return nil, errors.New("The percent of mpercentileTopN must be between 0 and 100.")
+		return nil, ddberr.Errorf("The percent of mpercentileTopN must be between 0 and 100.")
 	}
 	method, err := stats.Interpolation("mpercentileTopN", funcs.Arg(args, 5))
 	if err != nil {

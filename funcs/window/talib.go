@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -95,7 +96,7 @@ func taApply(fn string, x value.Value, f func([]float64) []float64) (value.Value
 		return value.NewTable(append([]string(nil), t.Names...), cols), nil
 	}
 	if _, ok := x.(*value.Scalar); ok {
-		return nil, fmt.Errorf("The argument [X] of %s must be a vector, a matrix or a table.", fn)
+		return nil, ddberr.Errorf("The argument [X] of %s must be a vector, a matrix or a table.", fn)
 	}
 	in, wrap, err := funcs.Floats(fn, x)
 	if err != nil {
@@ -305,7 +306,7 @@ func linearTimeTrend(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	av, ok := alpha.(*value.Vector)
 	if !ok {
-		return nil, fmt.Errorf("The argument [X] of linearTimeTrend must be a vector.")
+		return nil, ddberr.Errorf("The argument [X] of linearTimeTrend must be a vector.")
 	}
 	beta := make([]float64, len(slopes))
 	for i, v := range slopes {

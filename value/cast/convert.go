@@ -1,11 +1,11 @@
 package cast
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"math/bits"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -38,8 +38,9 @@ import (
 //     strings round since 2.00.10; the unscaled value must fit the storage
 //     integer (decimal32(1000000000, 0) works, decimal32(1000000000, 1)
 //     fails with "Decimal math overflow"); scales outside [0,9]/[0,18]/
-//     [0,38] fail with "Scale is out of bounds"; BOOL, CHAR, UUID, IPADDR,
-//     INT128 and temporal values do not convert to DECIMAL.
+//     [0,38] fail with S05010's "Scale out of bounds (valid range: ...)";
+//     BOOL, CHAR, UUID, IPADDR, INT128 and temporal values do not convert
+//     to DECIMAL.
 
 // cell is one element in flight between types: integral, temporal, BOOL,
 // CHAR and DECIMAL32/64 values in i, floating in f, literals in s, 16-byte
@@ -81,9 +82,9 @@ func To(x value.Value, t value.Type, scale int32) (value.Value, error) {
 		}
 		return &value.Matrix{V: out, Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}, nil
 	case nil:
-		return nil, fmt.Errorf("Can't convert nothing to %s", t)
+		return nil, ddberr.Errorf("Can't convert nothing to %s", t)
 	}
-	return nil, fmt.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
+	return nil, ddberr.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
 }
 
 func castScalar(s *value.Scalar, t value.Type, scale int32) (*value.Scalar, error) {
@@ -93,7 +94,7 @@ func castScalar(s *value.Scalar, t value.Type, scale int32) (*value.Scalar, erro
 	if t.IsDecimal() {
 		if scale < 0 {
 			if !s.T.IsDecimal() {
-				return nil, fmt.Errorf("Scale is out of bounds")
+				return nil, ddberr.Errorf("Scale is out of bounds")
 			}
 			scale = s.Scale
 		}
@@ -104,7 +105,7 @@ func castScalar(s *value.Scalar, t value.Type, scale int32) (*value.Scalar, erro
 		scale = 0
 	}
 	if !castableTarget(t) || (!castableTarget(s.T) && s.T != value.Void) {
-		return nil, fmt.Errorf("Can't convert %s to %s", s.T, t)
+		return nil, ddberr.Errorf("Can't convert %s to %s", s.T, t)
 	}
 	if s.T == t && (!t.IsDecimal() || s.Scale == scale) {
 		return s, nil
@@ -240,7 +241,7 @@ func roundHalfAway(f float64, lo, hi int64) (int64, bool) {
 
 func checkScale(t value.Type, scale int32) error {
 	if scale < 0 || int(scale) > t.MaxScale() {
-		return fmt.Errorf("Scale is out of bounds")
+		return ddberr.Errorf("Scale out of bounds (valid range: [0, %d], but get: %d). RefId: S05010", t.MaxScale(), scale)
 	}
 	return nil
 }
@@ -266,7 +267,7 @@ func typeLabel(t value.Type, scale int32) string {
 }
 
 func cantConvert(from value.Type, fs int32, to value.Type, ts int32) error {
-	return fmt.Errorf("Can't convert %s to %s", typeLabel(from, fs), typeLabel(to, ts))
+	return ddberr.Errorf("Can't convert %s to %s", typeLabel(from, fs), typeLabel(to, ts))
 }
 
 // convertCell converts a non-NULL cell of type from (scale fs) to type to
@@ -486,7 +487,7 @@ func fromString(c *cell, to value.Type, ts int32) error {
 			return nil
 		}
 		if v > 127 || v < -128 {
-			return fmt.Errorf("Failed to convert the string to CHAR")
+			return ddberr.Errorf("Failed to convert the string to CHAR")
 		}
 		setInt(c, value.Char, v)
 		return nil
@@ -516,7 +517,7 @@ func fromString(c *cell, to value.Type, ts int32) error {
 	case value.UUID:
 		b, ok := parseUUID(s)
 		if !ok {
-			return fmt.Errorf("Invalid UUID string")
+			return ddberr.Errorf("Invalid UUID string")
 		}
 		c.b = b
 		return nil
@@ -606,7 +607,7 @@ func intToDecimal(c *cell, v int64, to value.Type, ts int32) error {
 	hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[ts]))
 	_, max := IntRange(to)
 	if hi != 0 || lo > uint64(max) {
-		return fmt.Errorf("Decimal math overflow")
+		return ddberr.Errorf("Decimal math overflow")
 	}
 	r := int64(lo)
 	if v < 0 {
@@ -639,7 +640,7 @@ func floatToDecimal(c *cell, f float64, to value.Type, ts int32) error {
 	}
 	lo, hi := IntRange(to)
 	if x < float64(lo) || x >= float64(hi)+1 || x >= 9.223372036854775807e18 {
-		return fmt.Errorf("Decimal math overflow")
+		return ddberr.Errorf("Decimal math overflow")
 	}
 	c.i = int64(x)
 	return nil
@@ -656,14 +657,14 @@ func setDecimalBig(c *cell, t value.Type, x *big.Int) error {
 	switch t {
 	case value.Decimal128:
 		if x.Cmp(maxDecimal128) > 0 || x.Cmp(minDecimal128) < 0 {
-			return fmt.Errorf("Decimal math overflow")
+			return ddberr.Errorf("Decimal math overflow")
 		}
 		c.b = value.Decimal128Bytes(x)
 		return nil
 	default:
 		lo, hi := IntRange(t)
 		if !x.IsInt64() || x.Int64() < lo || x.Int64() > hi {
-			return fmt.Errorf("Decimal math overflow")
+			return ddberr.Errorf("Decimal math overflow")
 		}
 		c.i = x.Int64()
 		return nil
@@ -687,12 +688,12 @@ func fromDecimal(c *cell, from value.Type, fs int32, to value.Type, ts int32) er
 			case ts >= fs:
 				d := ts - fs
 				if d > 18 {
-					return fmt.Errorf("Decimal math overflow")
+					return ddberr.Errorf("Decimal math overflow")
 				}
 				hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[d]))
 				_, max := IntRange(to)
 				if hi != 0 || lo > uint64(max) {
-					return fmt.Errorf("Decimal math overflow")
+					return ddberr.Errorf("Decimal math overflow")
 				}
 				r := int64(lo)
 				if v < 0 {
@@ -703,7 +704,7 @@ func fromDecimal(c *cell, from value.Type, fs int32, to value.Type, ts int32) er
 				r := v / pow10i64[fs-ts]
 				lo, hi := IntRange(to)
 				if r < lo || r > hi {
-					return fmt.Errorf("Decimal math overflow")
+					return ddberr.Errorf("Decimal math overflow")
 				}
 				c.i = r
 			}
@@ -884,7 +885,7 @@ func Vector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 	if t.IsDecimal() {
 		if scale < 0 {
 			if !v.T.IsDecimal() {
-				return nil, fmt.Errorf("Scale is out of bounds")
+				return nil, ddberr.Errorf("Scale is out of bounds")
 			}
 			scale = v.Scale
 		}
@@ -913,13 +914,13 @@ func Vector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 		return out, nil
 	}
 	if !castableTarget(t) {
-		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
+		return nil, ddberr.Errorf("Can't convert %s to %s", v.T, t)
 	}
 	if v.T == value.Any {
 		return castTuple(v, t, scale)
 	}
 	if !castableTarget(v.T) && v.T != value.Void {
-		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
+		return nil, ddberr.Errorf("Can't convert %s to %s", v.T, t)
 	}
 	if v.T == value.Void {
 		out := value.NewNullVector(t, v.Len())
@@ -949,7 +950,7 @@ func Vector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 
 func castArrayVector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 	if !v.T.IsArray() || !t.IsArray() {
-		return nil, fmt.Errorf("Can't convert %s to %s", v.T, t)
+		return nil, ddberr.Errorf("Can't convert %s to %s", v.T, t)
 	}
 	flat := *v
 	flat.T = v.T.Elem()
@@ -977,7 +978,7 @@ func castTuple(v *value.Vector, t value.Type, scale int32) (*value.Vector, error
 	for i, x := range v.Any {
 		s, ok := x.(*value.Scalar)
 		if !ok {
-			return nil, fmt.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
+			return nil, ddberr.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
 		}
 		scalarCell(s, &c)
 		if !c.null {
@@ -1363,7 +1364,7 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 		out := newOut()
 		lo, hi := IntRange(t)
 		if !intDispatch(v, out, intLoops{kind: loopDecimal, decimalP: pow10i64[scale], decLo: lo, decHi: hi}) {
-			return nil, false, fmt.Errorf("Decimal math overflow")
+			return nil, false, ddberr.Errorf("Decimal math overflow")
 		}
 		return out, true, nil
 
@@ -1388,7 +1389,7 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 			ok = floatToDecimalLoop(out.I64, v.F32, value.NullFloat32, value.NullInt64, p, flo, fhi)
 		}
 		if !ok {
-			return nil, false, fmt.Errorf("Decimal math overflow")
+			return nil, false, ddberr.Errorf("Decimal math overflow")
 		}
 		return out, true, nil
 

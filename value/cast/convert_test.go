@@ -251,9 +251,9 @@ func TestCastErrors(t *testing.T) {
 		require.EqualError(t, err, c.err, "%s -> %s", c.in.T, c.to)
 	}
 	_, err := To(lit(t, "1"), value.Decimal32, 10)
-	require.EqualError(t, err, "Scale is out of bounds")
+	require.EqualError(t, err, "Scale out of bounds (valid range: [0, 9], but get: 10). RefId: S05010")
 	_, err = To(lit(t, "1"), value.Decimal64, 19)
-	require.EqualError(t, err, "Scale is out of bounds")
+	require.EqualError(t, err, "Scale out of bounds (valid range: [0, 18], but get: 19). RefId: S05010")
 	_, err = To(lit(t, "1"), value.Decimal32, -1)
 	require.EqualError(t, err, "Scale is out of bounds")
 	// the same checks on vectors

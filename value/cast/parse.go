@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -377,7 +378,7 @@ func parseTemporalCore(s string, lenient bool) (int64, value.Type, bool, error) 
 		case value.Second:
 			v := days*value.SecPerDay + tv
 			if v <= math.MinInt32 || v > math.MaxInt32 {
-				return 0, 0, false, fmt.Errorf("DATETIME out of range")
+				return 0, 0, false, ddberr.Errorf("DATETIME out of range")
 			}
 			return v, value.DateTime, false, nil
 		case value.Time:
@@ -386,7 +387,7 @@ func parseTemporalCore(s string, lenient bool) (int64, value.Type, bool, error) 
 			x := new(big.Int).Mul(big.NewInt(days), big.NewInt(value.NsPerDay))
 			x.Add(x, big.NewInt(tv))
 			if !x.IsInt64() || x.Int64() == value.NullInt64 {
-				return 0, 0, false, fmt.Errorf("NANOTIMESTAMP out of range")
+				return 0, 0, false, ddberr.Errorf("NANOTIMESTAMP out of range")
 			}
 			v := x.Int64()
 			return v, value.NanoTimestamp, false, nil
@@ -494,7 +495,7 @@ func ParseAs(s string, t value.Type) (*value.Scalar, error) {
 // decimal overflow"; an empty string is NULL.
 func ParseDecimal(s string, t value.Type, scale int32) (*value.Scalar, error) {
 	if !t.IsDecimal() {
-		return nil, fmt.Errorf("ParseDecimal: %s is not a DECIMAL type", t)
+		return nil, ddberr.Errorf("ParseDecimal: %s is not a DECIMAL type", t)
 	}
 	if scale < 0 {
 		scale = 0
@@ -725,11 +726,11 @@ func stringToDecimal(c *cell, t value.Type, scale int32) error {
 		return nil
 	}
 	fail := func() error {
-		return fmt.Errorf("Can't convert STRING to %s: parse %s to %s failed: decimal overflow",
+		return ddberr.Errorf("Can't convert STRING to %s: parse %s to %s failed: decimal overflow",
 			decimalName(t, scale), s, decimalName(t, scale))
 	}
 	bad := func() error {
-		return fmt.Errorf("Can't convert STRING to %s: parse %s to %s failed",
+		return ddberr.Errorf("Can't convert STRING to %s: parse %s to %s failed",
 			decimalName(t, scale), s, decimalName(t, scale))
 	}
 	body := s

@@ -255,7 +255,7 @@ func TestParseDecimal(t *testing.T) {
 	_, err = ParseDecimal("12345678", value.Decimal32, 2)
 	require.Error(t, err)
 	_, err = ParseDecimal("1.2", value.Decimal32, 10)
-	require.EqualError(t, err, "Scale is out of bounds")
+	require.EqualError(t, err, "Scale out of bounds (valid range: [0, 9], but get: 10). RefId: S05010")
 	_, err = ParseDecimal("1.2x", value.Decimal64, 2)
 	require.Error(t, err)
 	s, err := ParseDecimal("", value.Decimal64, 2)

@@ -1,9 +1,9 @@
 package kernel
 
 import (
-	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -17,7 +17,7 @@ func numericArith(op Op, x, y Operand, n int) (*value.Vector, error) {
 	floating := xc == value.CatFloating || yc == value.CatFloating || xc == value.CatDecimal || yc == value.CatDecimal || op == OpRatio
 	if floating {
 		if op.isBitwise() {
-			return nil, fmt.Errorf("The operator %s is not supported for floating values.", op)
+			return nil, ddberr.Errorf("The operator %s is not supported for floating values.", op)
 		}
 		t := value.Double
 		if xt == value.Float && yt == value.Float {

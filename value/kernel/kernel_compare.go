@@ -2,9 +2,9 @@ package kernel
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -175,7 +175,7 @@ func literalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("The operator %s is not supported for %s and %s.", op, x.V.T, y.V.T)
+	return nil, ddberr.Errorf("The operator %s is not supported for %s and %s.", op, x.V.T, y.V.T)
 }
 
 // codedEquality is = (eq) or != with a coded SYMBOL side, compared on

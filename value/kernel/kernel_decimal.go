@@ -1,10 +1,10 @@
 package kernel
 
 import (
-	"errors"
 	"math"
 	"math/bits"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -17,9 +17,9 @@ import (
 // DECIMAL with a floating side, ratio and mod compute in DOUBLE.
 // DECIMAL128 has its own exact kernel (decimal128Arith).
 
-var errDecimalOverflow = errors.New("Decimal math overflow")
+var errDecimalOverflow = ddberr.Errorf("Decimal math overflow")
 
-var errScaleBounds = errors.New("Scale is out of bounds")
+var errScaleBounds = ddberr.Errorf("Scale is out of bounds")
 
 // decimalArith handles +, -, *, / between DECIMAL32/64 and integral
 // operands; ok is false when the operator or types are not its business.

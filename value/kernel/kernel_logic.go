@@ -1,8 +1,7 @@
 package kernel
 
 import (
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -63,7 +62,7 @@ func Not(v *value.Vector) (*value.Vector, error) {
 		return value.NewNullVector(value.Bool, v.Len()), nil
 	}
 	if !v.T.IsNumeric() && !v.T.IsTemporal() {
-		return nil, fmt.Errorf("The operator ! doesn't support %s.", v.T)
+		return nil, ddberr.Errorf("The operator ! doesn't support %s.", v.T)
 	}
 	b, err := cast.Vector(v, value.Bool, 0)
 	if err != nil {

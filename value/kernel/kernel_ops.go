@@ -1,10 +1,10 @@
 package kernel
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -92,7 +92,7 @@ type Operand struct {
 }
 
 // ErrSizeMismatch is returned when two vector operands differ in length.
-var ErrSizeMismatch = errors.New("Incompatible vector size")
+var ErrSizeMismatch = ddberr.Errorf("Incompatible vector size")
 
 // Binary applies op element-wise to x and y. Scalars broadcast; two
 // vectors must have the same length. The result has the length of the
@@ -129,7 +129,7 @@ func Binary(op Op, x, y Operand) (*value.Vector, error) {
 		return voidKernel(op, x, y, n)
 	}
 	if !xt.IsNumeric() || !yt.IsNumeric() {
-		return nil, fmt.Errorf("The operator %s doesn't support %s and %s.", op, xt, yt)
+		return nil, ddberr.Errorf("The operator %s doesn't support %s and %s.", op, xt, yt)
 	}
 	switch {
 	case op.IsCompare():

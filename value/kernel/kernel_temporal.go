@@ -1,8 +1,7 @@
 package kernel
 
 import (
-	"fmt"
-
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -14,7 +13,7 @@ func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	xt, yt := x.V.T, y.V.T
 	xTemp, yTemp := xt.IsTemporal(), yt.IsTemporal()
 	unsupported := func() error {
-		return fmt.Errorf("The operator %s is not supported between %s and %s.", op, xt, yt)
+		return ddberr.Errorf("The operator %s is not supported between %s and %s.", op, xt, yt)
 	}
 	if op.IsCompare() {
 		if xTemp && yTemp && xt != yt {
