@@ -108,7 +108,26 @@ func TestRequests(t *testing.T) {
 	}
 	w.WaitForThreadCompletion()
 	require.True(t, w.GetStatus().Succeed())
-	require.Eventually(t, func() bool { return len(rec.conns()) == 4 }, 5*time.Second, 10*time.Millisecond)
+	// The recorder decodes a copy of each stream on its own goroutine, so
+	// a batch the server has already acknowledged may not be recorded
+	// yet: wait for all 300 rows, not only for the four connections.
+	require.Eventually(t, func() bool {
+		conns := rec.conns()
+		if len(conns) != 4 {
+			return false
+		}
+		n := 0
+		for k := 1; k <= 3; k++ {
+			for _, q := range conns[k] {
+				if q.Kind == wire.KindFunction && len(q.Args) == 1 {
+					if tb, ok := q.Args[0].(*value.Table); ok {
+						n += tb.Rows()
+					}
+				}
+			}
+		}
+		return n == 300
+	}, 5*time.Second, 10*time.Millisecond)
 
 	conns := rec.conns()
 	var setup []string
