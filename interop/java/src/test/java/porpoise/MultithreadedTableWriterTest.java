@@ -83,6 +83,12 @@ class MultithreadedTableWriterTest {
             assertFalse(w.insert(LocalDate.of(2022, 3, 23), "A", i).hasError());
         }
         ErrorCodeInfo bad = w.insert(LocalDate.of(2022, 3, 23), 222.5, 1);
+        // The Java API's writer thread tests its exit flag outside the
+        // queue's lock and then waits without a timeout, so a
+        // waitForThreadCompletion that lands in between is never seen and
+        // join() hangs (seen once in CI, with no request in flight). Let the
+        // throttle (1 s) pass first so the thread is parked in its wait.
+        Thread.sleep(1500);
         w.waitForThreadCompletion();
         MultithreadedTableWriter.Status st = w.getStatus();
         if (!bad.hasError()) {
