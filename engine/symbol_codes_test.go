@@ -62,3 +62,59 @@ func TestCodedSymbolsMatchPlain(t *testing.T) {
 		})
 	}
 }
+
+// A typed table created empty keeps its SYMBOL columns coded, one base
+// per column, through every way rows reach it, and prints what the same
+// rows print in a table whose SYMBOL columns hold strings.
+func TestTypedTableSymbolColumnsCoded(t *testing.T) {
+	preludes := map[bool]string{
+		true:  "t = table(1:0, `sym`v`s2, [SYMBOL, INT, SYMBOL])",
+		false: "t = table(array(SYMBOL, 0) as sym, array(INT, 0) as v, array(SYMBOL, 0) as s2)",
+	}
+	const rows = "tableInsert(t, `A`B``C`A, 1..5, `x`y`x`z`); "
+	scripts := []string{
+		rows + "t",
+		rows + "t.append!(table(`D`A as sym, 6 7 as v, `q`x as s2)); t",
+		rows + "t.append!(table(symbol(`E`B) as sym, 6 7 as v, symbol(`x`w) as s2)); t",
+		rows + "t.append!(table(string(`F`G) as sym, 6 7 as v, string(`x`w) as s2)); t",
+		rows + "insert into t values(`H, 9, `k); t",
+		rows + "insert into t values(`H`I, 9 10, `k`l); t",
+		rows + "t.tableInsert(`Z, 8, `q); select * from t where sym = `Z or s2 = `x",
+		rows + "update t set sym = `W where v > 3; t",
+		rows + "update t set s2 = sym; t",
+		rows + "delete from t where sym = `A; t.append!(table(`A as sym, 1 as v, `y as s2)); t",
+		rows + "k = keyedTable(`sym, t); k.upsert!(table(`A`K as sym, 10 11 as v, `u`v as s2)); k",
+		rows + "select count(*) from t group by s2",
+		rows + "select * from t order by sym, v desc",
+		rows + "schema(t).colDefs",
+		rows + "t[`sym]",
+		rows + "typestr(t.sym)",
+	}
+	for _, script := range scripts {
+		t.Run(script, func(t *testing.T) {
+			var out [2]string
+			for k, coded := range []bool{true, false} {
+				e, err := engine.Open(engine.Options{InMemory: true})
+				require.NoError(t, err)
+				s := e.NewSession()
+				_, err = s.Run(preludes[coded])
+				require.NoError(t, err)
+				r, err := s.Run(script)
+				if err != nil {
+					out[k] = "error: " + err.Error()
+				} else {
+					out[k] = r.String()
+				}
+				tv, ok := s.Get("t")
+				require.True(t, ok)
+				tab := tv.(*value.Table)
+				for _, c := range []int{0, 2} {
+					require.Equal(t, coded, tab.Cols[c].Syms != nil, "column %s representation", tab.Names[c])
+				}
+				require.True(t, !coded || tab.Cols[0].Syms != tab.Cols[2].Syms, "one base per column")
+				e.Close()
+			}
+			require.Equal(t, out[1], out[0])
+		})
+	}
+}
