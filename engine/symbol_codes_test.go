@@ -38,6 +38,17 @@ func TestCodedSymbolsMatchPlain(t *testing.T) {
 		"t = table(s as sym, 1..5 as v); select sym, v from t where v > 1 context by sym",
 		"dict(distinct(s).sort(), 1..4)",
 	}
+	runCodedAndPlain(t, preludes, scripts, func(t *testing.T, s *engine.Session, coded bool) {
+		v, ok := s.Get("s")
+		require.True(t, ok)
+		require.Equal(t, coded, v.(*value.Vector).Syms != nil, "prelude representation")
+	}, nil)
+}
+
+// runCodedAndPlain runs each script after the coded and after the plain
+// prelude in a fresh engine and requires the same output; before and
+// after (either may be nil) check the session's state around the script.
+func runCodedAndPlain(t *testing.T, preludes map[bool]string, scripts []string, before, after func(*testing.T, *engine.Session, bool)) {
 	for _, script := range scripts {
 		t.Run(script, func(t *testing.T) {
 			var out [2]string
@@ -47,14 +58,17 @@ func TestCodedSymbolsMatchPlain(t *testing.T) {
 				s := e.NewSession()
 				_, err = s.Run(preludes[coded])
 				require.NoError(t, err)
-				v, ok := s.Get("s")
-				require.True(t, ok)
-				require.Equal(t, coded, v.(*value.Vector).Syms != nil, "prelude representation")
+				if before != nil {
+					before(t, s, coded)
+				}
 				r, err := s.Run(script)
 				if err != nil {
 					out[k] = "error: " + err.Error()
 				} else {
 					out[k] = r.String()
+				}
+				if after != nil {
+					after(t, s, coded)
 				}
 				e.Close()
 			}
@@ -90,31 +104,13 @@ func TestTypedTableSymbolColumnsCoded(t *testing.T) {
 		rows + "t[`sym]",
 		rows + "typestr(t.sym)",
 	}
-	for _, script := range scripts {
-		t.Run(script, func(t *testing.T) {
-			var out [2]string
-			for k, coded := range []bool{true, false} {
-				e, err := engine.Open(engine.Options{InMemory: true})
-				require.NoError(t, err)
-				s := e.NewSession()
-				_, err = s.Run(preludes[coded])
-				require.NoError(t, err)
-				r, err := s.Run(script)
-				if err != nil {
-					out[k] = "error: " + err.Error()
-				} else {
-					out[k] = r.String()
-				}
-				tv, ok := s.Get("t")
-				require.True(t, ok)
-				tab := tv.(*value.Table)
-				for _, c := range []int{0, 2} {
-					require.Equal(t, coded, tab.Cols[c].Syms != nil, "column %s representation", tab.Names[c])
-				}
-				require.True(t, !coded || tab.Cols[0].Syms != tab.Cols[2].Syms, "one base per column")
-				e.Close()
-			}
-			require.Equal(t, out[1], out[0])
-		})
-	}
+	runCodedAndPlain(t, preludes, scripts, nil, func(t *testing.T, s *engine.Session, coded bool) {
+		tv, ok := s.Get("t")
+		require.True(t, ok)
+		tab := tv.(*value.Table)
+		for _, c := range []int{0, 2} {
+			require.Equal(t, coded, tab.Cols[c].Syms != nil, "column %s representation", tab.Names[c])
+		}
+		require.True(t, !coded || tab.Cols[0].Syms != tab.Cols[2].Syms, "one base per column")
+	})
 }
