@@ -756,6 +756,10 @@ var texts = []Text{
 	{"X of %s must be a matrix.", "porpoise"},
 	{"X of %s must be a vector.", "porpoise"},
 
+	{"The argument [X] of rowAt must be a matrix or an array vector.", "porpoise"},
+	{"The argument [Y] of rowAt must be given unless X is BOOL.", "porpoise"},
+	{"The argument [Y] of rowAt must be an integral vector or array vector, or a BOOL matrix or array vector.", "porpoise"},
+
 	// package funcs/strfn
 	{"The encoding name of %s must be lower case: %s", "porpoise"},
 	{"Unsupported encoding %s", "porpoise"},

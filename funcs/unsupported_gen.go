@@ -30,7 +30,6 @@ var unsupported = map[string]string{
 	"rdp":                             "not implemented yet",
 	"unpack":                          "not implemented yet",
 	"rowAlign":                        "not implemented yet",
-	"rowAt":                           "not implemented yet",
 	"rowGmd5":                         "not implemented yet",
 	"ma":                              "not implemented yet",
 	"t3":                              "not implemented yet",

@@ -131,7 +131,10 @@ func (v *Vector) String() string {
 			b.WriteByte(',')
 		}
 		if v.T.IsArray() {
-			b.WriteString(v.Row(i).String())
+			// an empty row prints as nothing: [[0,2],[1,2],] (funcs/r/rowAt.md)
+			if r := v.Row(i); r.Len() > 0 {
+				b.WriteString(r.String())
+			}
 			continue
 		}
 		if quote {
