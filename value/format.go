@@ -131,10 +131,7 @@ func (v *Vector) String() string {
 			b.WriteByte(',')
 		}
 		if v.T.IsArray() {
-			// an empty row prints as nothing: [[0,2],[1,2],] (funcs/r/rowAt.md)
-			if r := v.Row(i); r.Len() > 0 {
-				b.WriteString(r.String())
-			}
+			b.WriteString(v.Row(i).String())
 			continue
 		}
 		if quote {
