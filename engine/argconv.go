@@ -15,13 +15,3 @@ func intArg(v value.Value, fn string) (int64, error) { return funcs.IntScalar(fn
 
 // stringArg reads a STRING/SYMBOL scalar argument.
 func stringArg(v value.Value) (string, bool) { return funcs.StringArg(v) }
-
-// stringsArg reads a STRING scalar or vector (or a tuple of strings) as a
-// list of names.
-func stringsArg(v value.Value) ([]string, bool) { return funcs.NamesArg(v) }
-
-// boolArg reads an optional BOOL argument (nil gives def).
-func boolArg(v value.Value, def bool) bool { return funcs.OptBool(v, def) }
-
-// isNullArg reports whether an optional argument is absent or NULL.
-func isNullArg(v value.Value) bool { return funcs.NullOrAbsent(v) }

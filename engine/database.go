@@ -40,6 +40,3 @@ func (e *Engine) closeStorage() error {
 	}
 	return e.store.Close()
 }
-
-// existsDatabase reports whether a dfs:// database exists.
-func (e *Engine) existsDatabase(path string) bool { return e.dbs.Exists(path) }

@@ -61,8 +61,6 @@ func (l *logins) set(s *Session, user string) {
 	l.by[s.id] = user
 }
 
-func (l *logins) drop(s *Session) { l.dropID(s.id) }
-
 func (l *logins) dropID(id int64) {
 	l.mu.Lock()
 	defer l.mu.Unlock()

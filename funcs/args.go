@@ -1,8 +1,6 @@
 package funcs
 
 import (
-	"math"
-
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -149,15 +147,4 @@ func Truth(v value.Value) (bool, error) {
 		}
 	}
 	return false, ddberr.Errorf("A condition must be a boolean scalar.")
-}
-
-// PositiveNumber reads a numeric, non-null, finite, positive scalar
-// argument (a memory size, a limit); ok is false for anything else.
-func PositiveNumber(x value.Value) (float64, bool) {
-	s, ok := ScalarArg(x)
-	if !ok || !s.T.IsNumeric() || s.Null {
-		return 0, false
-	}
-	f := s.Float64()
-	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
 }

@@ -49,9 +49,6 @@ type column struct {
 	scale int32 // DECIMAL scale (colDefs extra)
 }
 
-// label names the column type in messages: INT, SYMBOL, DECIMAL32(2).
-func (c *column) label() string { return typeLabel(c.t, c.scale) }
-
 func typeLabel(t value.Type, scale int32) string {
 	if t.Elem().IsDecimal() {
 		s := t.Elem().String() + "(" + strconv.Itoa(int(scale)) + ")"

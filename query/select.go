@@ -400,14 +400,6 @@ func execResult(t *value.Table, scalar bool) (value.Value, error) {
 	return t, nil
 }
 
-func sliceCols(t *value.Table, n int) []*value.Vector {
-	out := make([]*value.Vector, len(t.Cols))
-	for i, c := range t.Cols {
-		out[i] = c.Slice(0, min(n, c.Len()))
-	}
-	return out
-}
-
 // orderTable sorts rows by the order-by items (NULLs first ascending).
 func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*value.Table, error) {
 	keys := make([]*value.Vector, len(items))

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/mtw"
 	"github.com/porpoisedb/porpoise/server"
 )
@@ -216,4 +217,21 @@ func ExampleTestServer_SetSeed() {
 	}
 	fmt.Println(draw(42) == draw(42), strings.HasPrefix(draw(1), "["))
 	// Output: true true
+}
+
+func ExampleWithEngineOptions() {
+	t := newT()
+	defer t.done()
+	// A fixed seed makes rand() draw the same values in every run.
+	ts := server.RunT(t, server.WithEngineOptions(engine.Options{Seed: 42}))
+	c := connect(ts)
+	defer c.Close()
+	a, _ := c.Run(context.Background(), "rand(1000, 3)")
+
+	ts2 := server.RunT(t, server.WithEngineOptions(engine.Options{Seed: 42}))
+	c2 := connect(ts2)
+	defer c2.Close()
+	b, _ := c2.Run(context.Background(), "rand(1000, 3)")
+	fmt.Println("same draws:", fmt.Sprint(a) == fmt.Sprint(b))
+	// Output: same draws: true
 }

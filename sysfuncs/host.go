@@ -57,9 +57,3 @@ func requireAdmin(env funcs.Env, fn string) error {
 	}
 	return nil
 }
-
-// localMillis is t as DolphinDB prints timestamps: the local wall clock.
-func localMillis(t time.Time) int64 {
-	_, off := t.Zone()
-	return t.UnixMilli() + int64(off)*1000
-}

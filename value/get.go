@@ -54,14 +54,6 @@ func AsTable(v Value) (*Table, error) {
 	return nil, mismatch("a TABLE", v)
 }
 
-// AsDict returns v as a *Dict.
-func AsDict(v Value) (*Dict, error) {
-	if d, ok := v.(*Dict); ok {
-		return d, nil
-	}
-	return nil, mismatch("a DICTIONARY", v)
-}
-
 // scalarOf is AsScalar that also refuses NULL.
 func scalarOf(want string, v Value) (*Scalar, error) {
 	s, ok := v.(*Scalar)

@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"strconv"
@@ -272,11 +271,6 @@ func QuoteText(s string) string {
 	}
 	return strconv.Quote(s)
 }
-
-// ReadRequest reads one request frame (header, body and argument
-// objects). It returns io.EOF when the stream ends cleanly before a
-// request; a refused request is a *RequestError.
-func ReadRequest(br *bufio.Reader) (*Request, error) { return NewReader(br).ReadRequest() }
 
 // ReadRequest reads one request frame, as a server does: the header line
 // (at most 4096 bytes), the body, then the arguments of a function or

@@ -255,8 +255,3 @@ func WriteResponse(w io.Writer, sessionID string, v value.Value, opts *EncodeOpt
 func WriteError(w io.Writer, sessionID, msg string) error {
 	return NewWriter(w, nil).WriteError(sessionID, msg)
 }
-
-// WriteMessage writes a print-output record to w.
-func WriteMessage(w io.Writer, text string) error {
-	return NewWriter(w, nil).WriteMessage(text)
-}
