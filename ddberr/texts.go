@@ -466,6 +466,9 @@ var texts = []Text{
 	{"Usage: arrayVector(index, value). index must be strictly increasing positive integers.", "porpoise"},
 	{"Usage: arrayVector(index, value). The last element of index must equal the size of value.", "porpoise"},
 
+	{"The arguments index and value of indexedSeries must be vectors of the same length.", "porpoise"},
+	{"The index of indexedSeries must be strictly increasing.", "funcs/i/indexedSeries.md"},
+
 	// package funcs/dataproc
 	{"The size of cut must be 1 when X is a scalar.", "porpoise"},
 	{"The argument [X] of cut must be a scalar, vector, matrix or table.", "porpoise"},
@@ -944,6 +947,8 @@ var texts = []Text{
 	{"X of %s must be a vector or matrix.", "porpoise"},
 	{"X and S of %s must have the same length.", "porpoise"},
 
+	{"X of %s must be an indexed series or an indexed matrix when window is a DURATION.", "porpoise: funcs/themes/mFunctions.md states the rule"},
+
 	// package query
 	{"The cgroup by clause must be used with an order by clause.", "porpoise"},
 	{"The cgroup by clause takes one column.", "porpoise"},
@@ -962,6 +967,8 @@ var texts = []Text{
 	{"X of interval must be an integral or temporal vector.", "porpoise"},
 	{"The fill of interval must be 'prev', 'post', 'linear', 'null', 'none' or a number.", "porpoise"},
 	{"The arguments of a table joiner must be tables.", "porpoise"},
+	{"The left part of a join must be a table. RefId:S02013", "error_codes/S02013.md"},
+	{"The right part of a join must be a table. RefId:S02014", "error_codes/S02014.md"},
 	{"The size of sample must be a positive number.", "porpoise"},
 	{"The size of sample must be a fraction between 0 and 1 or a positive integer.", "porpoise"},
 	{"The partitions' results differ in form.", "porpoise"},

@@ -5,7 +5,6 @@ package funcs
 // unsupported lists the documented DolphinDB functions (tiers 1 and 2)
 // Porpoise does not implement, with the reason.
 var unsupported = map[string]string{
-	"indexedSeries":                   "not implemented yet",
 	"isIndexedMatrix":                 "not implemented yet",
 	"isIndexedSeries":                 "not implemented yet",
 	"isOrderedDict":                   "not implemented yet",
