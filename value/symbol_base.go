@@ -15,6 +15,8 @@ type SymbolBase struct {
 	mu    sync.Mutex
 	index map[string]int32
 	strs  atomic.Pointer[[]string]
+	// ranks caches Ranks until the base grows.
+	ranks atomic.Pointer[symbolRanks]
 }
 
 // NewSymbolBase returns a base holding only "" (code 0).
