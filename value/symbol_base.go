@@ -119,3 +119,21 @@ func (b *SymbolBase) recode(dst, codes []int32, from *SymbolBase) []int32 {
 	}
 	return dst
 }
+
+// Translate returns, indexed by code of from, the code of the same text in
+// b, or -1 where b lacks it; b does not grow. Each symbol of from is
+// looked up once, so keys of two bases compare as integers afterwards.
+func (b *SymbolBase) Translate(from *SymbolBase) []int32 {
+	strs := from.Strs()
+	tr := make([]int32, len(strs))
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i, s := range strs {
+		c, ok := b.index[s]
+		if !ok {
+			c = -1
+		}
+		tr[i] = c
+	}
+	return tr
+}
