@@ -120,7 +120,7 @@ func hashBucketInto(v *value.Vector, buckets int, out []int32) {
 			// Hash each symbol once, then look rows up by code.
 			byCode := make([]int32, len(base))
 			for c, s := range base {
-				byCode[c] = int32(murmur2String(s) % b)
+				byCode[c] = int32(murmur2(s) % b)
 			}
 			for i, c := range codes {
 				out[i] = byCode[c]
