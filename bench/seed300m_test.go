@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,12 +60,16 @@ type memSampler struct {
 	mu              sync.Mutex
 	maxHeap, maxRSS uint64
 	capRSS          uint64
-	stop            chan struct{}
-	done            sync.WaitGroup
+	// profPath, when set, gets a heap profile each time the heap grows
+	// by a tenth past profHeap: the last one written is near the peak.
+	profPath string
+	profHeap uint64
+	stop     chan struct{}
+	done     sync.WaitGroup
 }
 
-func startSampler(capRSS uint64) *memSampler {
-	m := &memSampler{capRSS: capRSS, stop: make(chan struct{})}
+func startSampler(capRSS uint64, profPath string) *memSampler {
+	m := &memSampler{capRSS: capRSS, profPath: profPath, stop: make(chan struct{})}
 	m.done.Add(1)
 	go func() {
 		defer m.done.Done()
@@ -79,6 +84,10 @@ func startSampler(capRSS uint64) *memSampler {
 				os.Exit(3)
 			}
 			m.mu.Lock()
+			if h := sample[0].Value.Uint64(); m.profPath != "" && h > m.profHeap+m.profHeap/10 {
+				m.profHeap = h
+				writeHeapProfile(m.profPath)
+			}
 			m.maxHeap = max(m.maxHeap, sample[0].Value.Uint64())
 			m.maxRSS = max(m.maxRSS, rss)
 			m.mu.Unlock()
@@ -102,6 +111,17 @@ func (m *memSampler) reset() (heap, rss uint64) {
 }
 
 func (m *memSampler) close() { close(m.stop); m.done.Wait() }
+
+// writeHeapProfile writes the heap profile (live objects as of the last
+// collection) to path.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	_ = pprof.WriteHeapProfile(f)
+}
 
 // procStatusKB reads a kB field (VmRSS, VmHWM) of /proc/self/status.
 func procStatusKB(field string) uint64 {
@@ -134,7 +154,9 @@ func heapLive() uint64 {
 // set: to "full" for the script as printed, or to a row count that
 // replaces n for a scaled run. PORPOISE_SEED300M_CAP_MB (default 10240)
 // exits the process when its RSS passes it; PORPOISE_SEED300M_DIR puts
-// the data directory there instead of a temporary one.
+// the data directory there instead of a temporary one;
+// PORPOISE_SEED300M_HEAPPROF names a file for a heap profile near the
+// peak.
 func TestSeed300M(t *testing.T) {
 	mode := os.Getenv("PORPOISE_SEED300M")
 	if mode == "" {
@@ -166,7 +188,7 @@ func TestSeed300M(t *testing.T) {
 	require.NoError(t, err)
 	defer e.Close()
 	s := e.NewSession()
-	sampler := startSampler(capMB << 20)
+	sampler := startSampler(capMB<<20, os.Getenv("PORPOISE_SEED300M_HEAPPROF"))
 	defer sampler.close()
 	mib := func(b uint64) uint64 { return b >> 20 }
 	fmt.Printf("seed 002 script, n = %d (%d rows in t), data dir %s\n", n, 3*n, dir)
