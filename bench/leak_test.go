@@ -28,9 +28,7 @@ import (
 // last round is more than 64 MB above the heap after the first. Run with
 // PORPOISE_LEAK=1 (it takes minutes).
 func TestRepeatedSuitesMemory(t *testing.T) {
-	if os.Getenv("PORPOISE_LEAK") == "" {
-		t.Skip("set PORPOISE_LEAK=1 to run the repeated-suite memory test")
-	}
+	crashtest.SkipUnlessEnv(t, "PORPOISE_LEAK", "the repeated-suite memory test")
 	rounds := crashtest.EnvInt(t, "PORPOISE_LEAK_ROUNDS", 6)
 	files, err := filepath.Glob("../conformance/testdata/*.test")
 	require.NoError(t, err)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -29,9 +28,7 @@ import (
 // text for cancelled scripts, a closed connection for abandoned ones).
 // Run with PORPOISE_LOAD=1.
 func TestLoad(t *testing.T) {
-	if os.Getenv("PORPOISE_LOAD") == "" {
-		t.Skip("set PORPOISE_LOAD=1 to run the load test")
-	}
+	crashtest.SkipUnlessEnv(t, "PORPOISE_LOAD", "the load test")
 	sessions := crashtest.EnvInt(t, "PORPOISE_LOAD_SESSIONS", 200)
 	seconds := crashtest.EnvInt(t, "PORPOISE_LOAD_SECONDS", 60)
 	ts := server.RunT(t)

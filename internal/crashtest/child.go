@@ -15,6 +15,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// SkipUnlessEnv skips a long-running test unless the environment variable
+// name is set; what names the test in the skip message.
+func SkipUnlessEnv(t testing.TB, name, what string) {
+	t.Helper()
+	if os.Getenv(name) == "" {
+		t.Skip("set " + name + "=1 to run " + what)
+	}
+}
+
 // EnvInt is the integer in the environment variable name, or def when it
 // is unset; a value that is not an integer fails the test.
 func EnvInt(t testing.TB, name string, def int) int {
