@@ -310,6 +310,12 @@ var texts = []Text{
 	{"The shared variable %s already exists.", "porpoise"},
 	{"Syntax Error: [line #%d] Constant variable [%s] can't be modified.", "progr/named_func.md"},
 	{"Read only object can't be applied to mutable function %s", "porpoise"},
+	{"The object '%s' is neither an XDB connection nor a function definition. RefId: S06006", "error_codes/S06006.md"},
+	{"'share' statement can't be declared within a function definition. RefId: S06002", "error_codes/S06002.md"},
+	{"Not allowed to define a named function [%s] within another function. RefId: S06003", "error_codes/S06003.md"},
+	{"Not allowed to overwrite existing built-in functions/procedures. RefId: S06005", "error_codes/S06005.md"},
+	{"A parameter with default value must be read only. RefId: S06012", "error_codes/s06012.md"},
+	{"As long as one parameter sets a default value, all following parameters must set default values. RefId: S06013", "error_codes/s06013.md"},
 
 	// package jobs
 	{"Failed to read the result of the job [%s]: %w", "porpoise"},
