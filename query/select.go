@@ -17,6 +17,7 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // sourceValue evaluates a FROM item other than a join: a table, or a
@@ -224,15 +225,20 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 				}
 			}
 		case *value.Vector:
-			if b.T != value.Bool {
-				return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
-			}
 			if b.Len() != n {
 				return nil, ddberr.Errorf("The size of the result returned by the where condition %s does not match the number of rows in the table. RefId:S02036", unparse.Format(cond))
 			}
 			// One typed pass over the BOOL bytes (NULL is not 1, so it drops
-			// the row).
-			for i, m := range b.I8[:n] {
+			// the row); other types are read as BOOL first.
+			mask := b
+			if mask.T != value.Bool {
+				c, err := cast.Vector(b, value.Bool, 0)
+				if err != nil {
+					return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
+				}
+				mask = c
+			}
+			for i, m := range mask.I8[:n] {
 				keep[i] = keep[i] && m == 1
 			}
 		default:
