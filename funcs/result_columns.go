@@ -1,0 +1,13 @@
+package funcs
+
+import "github.com/porpoisedb/porpoise/value"
+
+// NewColumns allocates one empty vector per type, each with room for n
+// elements: the columns of a result table its caller fills row by row.
+func NewColumns(n int, types ...value.Type) []*value.Vector {
+	cols := make([]*value.Vector, len(types))
+	for i, t := range types {
+		cols[i] = value.NewVector(t, 0, n)
+	}
+	return cols
+}
