@@ -38,6 +38,17 @@ func TestCodedSymbolsMatchPlain(t *testing.T) {
 		"t = table(s as sym, 1..5 as v); select sym, v from t where v > 1 context by sym",
 		"dict(distinct(s).sort(), 1..4)",
 	}
+	runCodedAndPlain(t, preludes, scripts, func(t *testing.T, s *engine.Session, coded bool) {
+		v, ok := s.Get("s")
+		require.True(t, ok)
+		require.Equal(t, coded, v.(*value.Vector).Syms != nil, "prelude representation")
+	}, nil)
+}
+
+// runCodedAndPlain runs each script after the coded and after the plain
+// prelude in a fresh engine and requires the same output; before and
+// after (either may be nil) check the session's state around the script.
+func runCodedAndPlain(t *testing.T, preludes map[bool]string, scripts []string, before, after func(*testing.T, *engine.Session, bool)) {
 	for _, script := range scripts {
 		t.Run(script, func(t *testing.T) {
 			var out [2]string
@@ -47,18 +58,59 @@ func TestCodedSymbolsMatchPlain(t *testing.T) {
 				s := e.NewSession()
 				_, err = s.Run(preludes[coded])
 				require.NoError(t, err)
-				v, ok := s.Get("s")
-				require.True(t, ok)
-				require.Equal(t, coded, v.(*value.Vector).Syms != nil, "prelude representation")
+				if before != nil {
+					before(t, s, coded)
+				}
 				r, err := s.Run(script)
 				if err != nil {
 					out[k] = "error: " + err.Error()
 				} else {
 					out[k] = r.String()
 				}
+				if after != nil {
+					after(t, s, coded)
+				}
 				e.Close()
 			}
 			require.Equal(t, out[1], out[0])
 		})
 	}
+}
+
+// A typed table created empty keeps its SYMBOL columns coded, one base
+// per column, through every way rows reach it, and prints what the same
+// rows print in a table whose SYMBOL columns hold strings.
+func TestTypedTableSymbolColumnsCoded(t *testing.T) {
+	preludes := map[bool]string{
+		true:  "t = table(1:0, `sym`v`s2, [SYMBOL, INT, SYMBOL])",
+		false: "t = table(array(SYMBOL, 0) as sym, array(INT, 0) as v, array(SYMBOL, 0) as s2)",
+	}
+	const rows = "tableInsert(t, `A`B``C`A, 1..5, `x`y`x`z`); "
+	scripts := []string{
+		rows + "t",
+		rows + "t.append!(table(`D`A as sym, 6 7 as v, `q`x as s2)); t",
+		rows + "t.append!(table(symbol(`E`B) as sym, 6 7 as v, symbol(`x`w) as s2)); t",
+		rows + "t.append!(table(string(`F`G) as sym, 6 7 as v, string(`x`w) as s2)); t",
+		rows + "insert into t values(`H, 9, `k); t",
+		rows + "insert into t values(`H`I, 9 10, `k`l); t",
+		rows + "t.tableInsert(`Z, 8, `q); select * from t where sym = `Z or s2 = `x",
+		rows + "update t set sym = `W where v > 3; t",
+		rows + "update t set s2 = sym; t",
+		rows + "delete from t where sym = `A; t.append!(table(`A as sym, 1 as v, `y as s2)); t",
+		rows + "k = keyedTable(`sym, t); k.upsert!(table(`A`K as sym, 10 11 as v, `u`v as s2)); k",
+		rows + "select count(*) from t group by s2",
+		rows + "select * from t order by sym, v desc",
+		rows + "schema(t).colDefs",
+		rows + "t[`sym]",
+		rows + "typestr(t.sym)",
+	}
+	runCodedAndPlain(t, preludes, scripts, nil, func(t *testing.T, s *engine.Session, coded bool) {
+		tv, ok := s.Get("t")
+		require.True(t, ok)
+		tab := tv.(*value.Table)
+		for _, c := range []int{0, 2} {
+			require.Equal(t, coded, tab.Cols[c].Syms != nil, "column %s representation", tab.Names[c])
+		}
+		require.True(t, !coded || tab.Cols[0].Syms != tab.Cols[2].Syms, "one base per column")
+	})
 }

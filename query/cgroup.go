@@ -2,6 +2,7 @@ package query
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -30,7 +31,7 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 	names := make([]string, len(keys))
 	keyCols := make([]*value.Vector, len(keys))
 	for i, kv := range keyVecs {
-		names[i] = columnName(keys[i])
+		names[i] = colname.Of(keys[i])
 		keyCols[i] = kv.Gather(g.First)
 	}
 	vals := make([][]value.Value, len(n.Cols))
@@ -44,21 +45,21 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 		acc = append(acc, g.Perm[g.Starts[gi]:g.Starts[gi+1]]...)
 		sub := src.Gather(acc)
 		for k, c := range n.Cols {
-			v, err := ex.withTable(sub, stripAlias(c))
+			v, err := ex.withTable(sub, colname.Strip(c))
 			if err != nil {
 				return nil, err
 			}
 			s, ok := v.(*value.Scalar)
 			if !ok {
-				return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c))
+				return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", colname.Of(c))
 			}
 			vals[k] = append(vals[k], s)
 		}
 	}
 	cols := keyCols
 	for k, c := range n.Cols {
-		names = append(names, columnName(c))
-		vec, err := scalarColumn(vals[k], ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", columnName(c)))
+		names = append(names, colname.Of(c))
+		vec, err := groupagg.ScalarColumn(vals[k], ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", colname.Of(c)))
 		if err != nil {
 			return nil, err
 		}

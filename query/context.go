@@ -5,7 +5,9 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -45,7 +47,7 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 			cols = append(cols, t.Cols...)
 			continue
 		}
-		names = append(names, columnName(c))
+		names = append(names, colname.Of(c))
 		cols = append(cols, v.(*value.Vector))
 	}
 	if err := checkDuplicateNames(names); err != nil {
@@ -195,47 +197,10 @@ func (ex *executor) csortGroups(g *groupagg.Groups, src *value.Table, items []sq
 	for gi := 0; gi < g.N; gi++ {
 		seg := g.Perm[g.Starts[gi]:g.Starts[gi+1]]
 		sort.SliceStable(seg, func(a, b int) bool {
-			return compareRows(keys, items, seg[a], seg[b]) < 0
+			return rowsort.Compare(keys, items, seg[a], seg[b]) < 0
 		})
 	}
 	return nil
-}
-
-// compareRows compares rows a and b by order items (NULL is the smallest
-// value unless the item says nulls first/last).
-func compareRows(keys []*value.Vector, items []sqlparse.OrderItem, a, b int) int {
-	for i, k := range keys {
-		na, nb := k.IsNull(a), k.IsNull(b)
-		var c int
-		switch {
-		case na && nb:
-			c = 0
-		case na || nb:
-			c = -1
-			if nb {
-				c = 1
-			}
-			if items[i].Nulls != "" {
-				// explicit placement ignores the direction
-				if (items[i].Nulls == "last") == na {
-					return 1
-				}
-				return -1
-			}
-			if items[i].Desc {
-				c = -c
-			}
-		default:
-			c = value.CompareElems(k, a, b)
-			if items[i].Desc {
-				c = -c
-			}
-		}
-		if c != 0 {
-			return c
-		}
-	}
-	return 0
 }
 
 // rowValue evaluates a select item (or having) in context by: a vector as
@@ -277,7 +242,7 @@ func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
 	}
 	// per group: a scalar is repeated over the group, a vector must be
 	// as long as the group
-	x := stripAlias(e)
+	x := colname.Strip(e)
 	parts := make([]value.Value, ge.g.N)
 	for i := 0; i < ge.g.N; i++ {
 		v, err := ge.ex.withTable(ge.groupSlice(i), x)

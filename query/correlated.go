@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -119,7 +120,7 @@ func (ex *executor) semiJoin(t *value.Table, q *sqlparse.SelectExpr, sel []sqlpa
 	}
 	for i := range inner.Cols {
 		// positional names: the inner expressions may share one
-		inner.Cols[i] = &sqlparse.AliasExpr{At: q.At, X: stripAlias(inner.Cols[i]), Name: fmt.Sprintf("c%d", i)}
+		inner.Cols[i] = &sqlparse.AliasExpr{At: q.At, X: colname.Strip(inner.Cols[i]), Name: fmt.Sprintf("c%d", i)}
 	}
 	v, err := Select(ex.env, &inner)
 	if err != nil {

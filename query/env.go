@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
+	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -83,7 +84,7 @@ func (s *Scope) Qualified(e *sqlparse.MemberExpr) (v value.Value, ok bool, err e
 	if s.qual == nil {
 		return nil, false, nil
 	}
-	t, c, isQual := qualified(e)
+	t, c, isQual := sqljoin.Qualified(e)
 	if !isQual {
 		return nil, false, nil
 	}

@@ -6,10 +6,10 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Documented SQL errors (DolphinDB's error-code pages).
@@ -167,7 +167,7 @@ func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 			out[k] = v
 			continue
 		}
-		v, err := ge.perGroupScalar(s.call, columnName(s.call))
+		v, err := ge.perGroupScalar(s.call, colname.Of(s.call))
 		if err != nil {
 			return nil, err
 		}
@@ -227,25 +227,7 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 		}
 		return value.NewVector(value.Double, 0, 0), nil
 	}
-	return scalarColumn(vals, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name))
-}
-
-// scalarColumn makes one column of per-group scalars (an empty DOUBLE
-// column when there are no groups); notScalars is the error when they
-// don't form a typed vector.
-func scalarColumn(vals []value.Value, notScalars error) (*value.Vector, error) {
-	if len(vals) == 0 {
-		return value.NewVector(value.Double, 0, 0), nil
-	}
-	v, err := cast.FromScalars(vals)
-	if err != nil {
-		return nil, err
-	}
-	vec, ok := v.(*value.Vector)
-	if !ok {
-		return nil, notScalars
-	}
-	return vec, nil
+	return groupagg.ScalarColumn(vals, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name))
 }
 
 // groupValue evaluates a select item (or having) to one value per group.
@@ -260,7 +242,7 @@ func (ge *groupEval) groupValue(e sqlparse.Expr, keyNames []string, keyCols []*v
 		return nil, err
 	}
 	if !ok {
-		return ge.perGroupScalar(stripAlias(e), columnName(e))
+		return ge.perGroupScalar(colname.Strip(e), colname.Of(e))
 	}
 	aggs, err := ge.aggregates(l.specs)
 	if err != nil {
@@ -286,18 +268,11 @@ func (ex *executor) loweredValue(lowered sqlparse.Expr, keyNames []string, keyCo
 	return value.Broadcast(v, n)
 }
 
-func stripAlias(e sqlparse.Expr) sqlparse.Expr {
-	if a, ok := e.(*sqlparse.AliasExpr); ok {
-		return a.X
-	}
-	return e
-}
-
 // evalKeys evaluates grouping expressions over src, one vector each.
 func (ex *executor) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(keys))
 	for i, k := range keys {
-		v, err := ex.withTable(src, stripAlias(k))
+		v, err := ex.withTable(src, colname.Strip(k))
 		if err != nil {
 			return nil, err
 		}
@@ -376,7 +351,7 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 func groupKeyNames(n *sqlparse.SelectExpr) []string {
 	names := make([]string, len(n.GroupBy))
 	for i, k := range n.GroupBy {
-		names[i] = columnName(k)
+		names[i] = colname.Of(k)
 	}
 	return names
 }
@@ -420,7 +395,7 @@ func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.
 		if err != nil {
 			return nil, err
 		}
-		names = append(names, columnName(c))
+		names = append(names, colname.Of(c))
 		cols = append(cols, v)
 	}
 	if err := checkDuplicateNames(names); err != nil {

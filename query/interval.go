@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -32,35 +33,13 @@ type intervalKey struct {
 
 // isIntervalCall reports whether e (maybe aliased) calls interval.
 func isIntervalCall(e sqlparse.Expr) (*sqlparse.CallExpr, bool) {
-	c, ok := stripAlias(e).(*sqlparse.CallExpr)
+	c, ok := colname.Strip(e).(*sqlparse.CallExpr)
 	if !ok || c.Method {
 		return nil, false
 	}
 	id, ok := c.Fn.(*sqlparse.Ident)
 	return c, ok && strings.EqualFold(id.Name, "interval")
 }
-
-// unitNanos is the length of one unit of a temporal type in nanoseconds
-// (0: not a fixed-length unit).
-func unitNanos(t value.Type) int64 {
-	switch t {
-	case value.NanoTime, value.NanoTimestamp:
-		return 1
-	case value.Time, value.Timestamp:
-		return 1e6
-	case value.Second, value.DateTime:
-		return 1e9
-	case value.Minute, value.DateMinute:
-		return 60e9
-	case value.DateHour:
-		return 3600e9
-	case value.Date:
-		return 86400e9
-	}
-	return 0
-}
-
-var durationNanos = map[string]int64{"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9, "m": 60e9, "H": 3600e9, "d": 86400e9, "w": 7 * 86400e9}
 
 // intervalArgs are the arguments evalInterval reads, by position or name.
 var intervalArgs = []string{"x", "duration", "fill", "step", "explicitoffset"}
@@ -129,7 +108,7 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where [
 	if err := ex.intervalBounds(ik, args[0], where); err != nil {
 		return nil, nil, nil, err
 	}
-	xs, null, _ := int64sOf(x)
+	xs, null, _ := groupagg.Int64sOf(x)
 	per := int(ik.dur / ik.step)
 	var rows []int
 	if per > 1 {
@@ -200,8 +179,8 @@ func (ex *executor) intervalLength(e sqlparse.Expr, t value.Type) (int64, error)
 	var n int64
 	switch {
 	case d.T == value.Duration:
-		unit := unitNanos(t)
-		dn := durationNanos[value.DurationUnit(d)]
+		unit := value.TickNanos(t)
+		dn := value.DurationNanos(value.DurationUnit(d))
 		if unit == 0 || dn == 0 || d.I*dn%unit != 0 {
 			return 0, ddberr.Errorf("The duration of interval doesn't match the type of X.")
 		}
@@ -221,7 +200,7 @@ func (ex *executor) intervalLength(e sqlparse.Expr, t value.Type) (int64, error)
 // X >= a, X <= b, each as its own condition): the first window is the
 // one holding a, or starts at a with explicitOffset, and the last holds b.
 func (ex *executor) intervalBounds(ik *intervalKey, x sqlparse.Expr, where []sqlparse.Expr) error {
-	id, ok := stripAlias(x).(*sqlparse.Ident)
+	id, ok := colname.Strip(x).(*sqlparse.Ident)
 	if !ok {
 		return nil
 	}

@@ -3,6 +3,7 @@ package query
 import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
+	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -18,10 +19,10 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return Join(qe, kind, args, names)
+			return sqljoin.Join(qe, kind, args, names)
 		}
 		params := []string{"leftTable", "rightTable", "matchingCols", "rightMatchingCols"}
-		if filtered[kind] {
+		if sqljoin.HasFilters(kind) {
 			params = append(params, "leftFilter", "rightFilter")
 		}
 		funcs.Register(funcs.Spec{Name: kind.Name(), Params: params, Min: 3, Max: len(params),
@@ -32,7 +33,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return CrossJoin(qe, args, names)
+		return sqljoin.CrossJoin(qe, args, names)
 	}
 	funcs.Register(funcs.Spec{Name: "cj", Params: []string{"leftTable", "rightTable"}, Min: 2, Max: 2,
 		Category: "joins", Fn: unnamed(crossJoin), NamedFn: crossJoin})
@@ -44,14 +45,10 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
-				return WindowJoin(qe, args, prevailing)
+				return sqljoin.WindowJoin(newHost(&executor{env: qe}), args, prevailing)
 			}})
 	}
 }
-
-// filtered are the joiners with leftFilter and rightFilter parameters
-// (equijoin.md, leftjoin.md).
-var filtered = map[join.Kind]bool{join.Equi: true, join.SortedEqui: true, join.Left: true, join.LeftSemi: true}
 
 func queryEnv(env funcs.Env) (Env, error) { return funcs.HostOf[Env](env) }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/storage"
@@ -105,10 +106,10 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types 
 	}
 	keys := map[string]bool{}
 	for _, k := range n.GroupBy {
-		if _, interval := isIntervalCall(k); interval || !ex.rowwise(stripAlias(k), cols) {
+		if _, interval := isIntervalCall(k); interval || !ex.rowwise(colname.Strip(k), cols) {
 			return nil, false
 		}
-		keys[strings.ToLower(columnName(k))] = true
+		keys[strings.ToLower(colname.Of(k))] = true
 		plan.gather = true
 	}
 	for _, c := range n.Cols {
@@ -188,7 +189,7 @@ func readOptions(plan *mrPlan, names []string, types []value.Type, read []int) s
 	}
 	opts := storage.ReadOptions{Unordered: unordered}
 	for _, k := range n.GroupBy {
-		id, ok := stripAlias(k).(*sqlparse.Ident)
+		id, ok := colname.Strip(k).(*sqlparse.Ident)
 		if !ok {
 			continue
 		}
@@ -304,14 +305,14 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[stri
 		rows = len(c.IDs) // part may have no column left
 	}
 	eval := func(e sqlparse.Expr) (*value.Vector, error) {
-		if id, ok := stripAlias(e).(*sqlparse.Ident); ok {
+		if id, ok := colname.Strip(e).(*sqlparse.Ident); ok {
 			if c := part.Column(id.Name); c != nil {
 				return c, nil
 			}
 		}
 		evalMu.Lock()
 		defer evalMu.Unlock()
-		v, err := ex.withTable(part, stripAlias(e))
+		v, err := ex.withTable(part, colname.Strip(e))
 		if err != nil {
 			return nil, err
 		}
@@ -356,7 +357,7 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[stri
 	keyVecs := make([]*value.Vector, len(n.GroupBy))
 	keyCodes := make([]*storage.SymbolCodes, len(n.GroupBy))
 	for i, k := range n.GroupBy {
-		if id, ok := stripAlias(k).(*sqlparse.Ident); ok {
+		if id, ok := colname.Strip(k).(*sqlparse.Ident); ok {
 			if c := codesOf(codes, id.Name); c != nil {
 				// rows group by their symbol ids (one id per symbol)
 				keyVecs[i], keyCodes[i] = value.NewInts(c.IDs), c
@@ -500,11 +501,11 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 		if err != nil {
 			return nil, false, false
 		}
-		names[i], vals[i] = columnName(c), v.Elem(0)
+		names[i], vals[i] = colname.Of(c), v.Elem(0)
 	}
 	if checkDuplicateNames(names) != nil {
 		return nil, false, false
 	}
-	out, err := insert.FromArgs(uniqueNames(names), vals)
+	out, err := insert.FromArgs(colname.Unique(names), vals)
 	return out, true, err == nil
 }

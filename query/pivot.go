@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -55,7 +56,7 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 	names := make([]string, 0, len(rowKeys)+ncol*len(n.Cols))
 	cols := make([]*value.Vector, 0, cap(names))
 	for i, kv := range rowKeys {
-		names = append(names, columnName(n.PivotBy[i]))
+		names = append(names, colname.Of(n.PivotBy[i]))
 		cols = append(cols, kv.Gather(rg.First))
 	}
 	colNames := make([]string, ncol)
@@ -74,7 +75,7 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 			}
 			name := colNames[j]
 			if len(n.Cols) > 1 {
-				name = columnName(item) + "_" + name
+				name = colname.Of(item) + "_" + name
 			}
 			names = append(names, name)
 			cols = append(cols, cellVals.Gather(idx))
@@ -125,7 +126,7 @@ func (ge *groupEval) pivotCells(item sqlparse.Expr, present []bool) (*value.Vect
 		}
 	default:
 		// a row expression: the last row of each cell
-		x, err := ge.ex.withTable(ge.src, stripAlias(item))
+		x, err := ge.ex.withTable(ge.src, colname.Strip(item))
 		if err != nil {
 			return nil, err
 		}

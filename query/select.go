@@ -2,7 +2,6 @@ package query
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -10,7 +9,11 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/query/analytic"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/keyindex"
+	"github.com/porpoisedb/porpoise/query/rowsort"
+	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -35,15 +38,15 @@ func (ex *executor) sourceValue(from sqlparse.Expr) (value.Value, error) {
 // query names.
 func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlparse.Expr, sel *sqlparse.SelectExpr) (*value.Table, func(), error) {
 	if j, ok := from.(*sqlparse.JoinExpr); ok {
-		t, qual, err := ex.sqlJoin(j)
+		t, qual, err := sqljoin.SQL(newHost(ex), j)
 		if err != nil {
 			return nil, nil, err
 		}
 		ex.qual = qual
 		return t, func() { ex.qual = nil }, nil
 	}
-	if isJoinerCall(from) {
-		t, qual, err := ex.joinerFrom(from.(*sqlparse.CallExpr))
+	if sqljoin.IsJoinerCall(from) {
+		t, qual, err := sqljoin.From(newHost(ex), from.(*sqlparse.CallExpr))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -251,12 +254,12 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 		return v, err
 	}
 	var from value.Value
-	if _, join := n.From.(*sqlparse.JoinExpr); !join && !isJoinerCall(n.From) {
+	if _, join := n.From.(*sqlparse.JoinExpr); !join && !sqljoin.IsJoinerCall(n.From) {
 		var err error
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err
 		}
-		if dt, ok := ex.env.DFSTable(from); ok && !hasOver(n.Cols) {
+		if dt, ok := ex.env.DFSTable(from); ok && !analytic.Has(n.Cols) {
 			if v, ok, err := ex.mapReduceSelect(n, dt); ok {
 				return v, err
 			}
@@ -292,8 +295,8 @@ func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Va
 			src = src.Gather(rows)
 		}
 	}
-	if hasOver(n.Cols) {
-		if n, src, err = ex.withAnalytics(n, src); err != nil {
+	if analytic.Has(n.Cols) {
+		if n, src, err = analytic.Apply(newHost(ex), n, src); err != nil {
 			return nil, err
 		}
 	}
@@ -375,13 +378,13 @@ func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *va
 		if _, ok := v.(*value.Scalar); !ok {
 			scalars = false
 		}
-		names = append(names, columnName(c))
+		names = append(names, colname.Of(c))
 		vals = append(vals, v)
 	}
 	if err := checkDuplicateNames(names); err != nil {
 		return nil, false, err
 	}
-	t, err = insert.FromArgs(uniqueNames(names), vals)
+	t, err = insert.FromArgs(colname.Unique(names), vals)
 	if err != nil {
 		return nil, false, err
 	}
@@ -414,7 +417,7 @@ func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*val
 	}
 	idx := value.Iota(t.Rows())
 	sort.SliceStable(idx, func(a, b int) bool {
-		return compareRows(keys, items, idx[a], idx[b]) < 0
+		return rowsort.Compare(keys, items, idx[a], idx[b]) < 0
 	})
 	return t.Gather(idx), nil
 }
@@ -480,112 +483,6 @@ func distinctRows(t *value.Table) *value.Table {
 	return t.Gather(idx)
 }
 
-// columnName is the name DolphinDB gives a select-list expression: a
-// constant item is named by its value (select *, 1 gives a column "1",
-// select NULL one called NULL; progr/sql/Select.md), other expressions as
-// exprName says.
-func columnName(e sqlparse.Expr) string {
-	if l, ok := e.(*sqlparse.Literal); ok {
-		switch l.Kind {
-		case sqlparse.LitInt, sqlparse.LitFloat, sqlparse.LitBool:
-			return l.Text
-		case sqlparse.LitNull:
-			if l.Suffix == "" {
-				return "NULL"
-			}
-		}
-	}
-	return exprName(e)
-}
-
-// exprName names an expression after the columns it reads: a call after
-// its function and first named argument, an operation after its operator
-// and operands.
-func exprName(e sqlparse.Expr) string {
-	if name := sqlparse.GivenName(e); name != "" {
-		return name
-	}
-	switch n := e.(type) {
-	case *sqlparse.ParenExpr:
-		return exprName(n.X)
-	case *sqlparse.OverExpr:
-		// an analytic call is named for its function alone
-		if id, ok := n.Call.Fn.(*sqlparse.Ident); ok {
-			return id.Name
-		}
-		return ""
-	case *sqlparse.CallExpr:
-		fn := ""
-		if id, ok := n.Fn.(*sqlparse.Ident); ok {
-			fn = id.Name
-		}
-		// DolphinDB names a call after the function and its first named
-		// argument (wavg(bid, volume) is wavg_bid)
-		for _, a := range n.Args {
-			if s := exprName(a); s != "" {
-				return fn + "_" + s
-			}
-		}
-		return fn
-	case *sqlparse.BinaryExpr:
-		return binaryName(n)
-	}
-	return ""
-}
-
-// binaryName is op_left_right (op_right when the left side has no name),
-// written in one pass down the left spine so that a chain a+a+...+a,
-// as long as a script may make it, costs time linear in the name's length.
-func binaryName(n *sqlparse.BinaryExpr) string {
-	spine := []*sqlparse.BinaryExpr{n}
-	for {
-		l, ok := spine[len(spine)-1].L.(*sqlparse.BinaryExpr)
-		if !ok {
-			break
-		}
-		spine = append(spine, l)
-	}
-	var b strings.Builder
-	for _, s := range spine {
-		op := map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[s.Op]
-		if op == "" {
-			op = "op"
-		}
-		b.WriteString(op)
-		b.WriteByte('_')
-	}
-	bottom := spine[len(spine)-1]
-	if l := exprName(bottom.L); l != "" {
-		b.WriteString(l)
-		b.WriteByte('_')
-	}
-	b.WriteString(exprName(bottom.R))
-	for i := len(spine) - 2; i >= 0; i-- {
-		b.WriteByte('_')
-		b.WriteString(exprName(spine[i].R))
-	}
-	return b.String()
-}
-
-// uniqueNames fills empty names and suffixes duplicates.
-func uniqueNames(names []string) []string {
-	seen := map[string]int{}
-	out := make([]string, len(names))
-	for i, n := range names {
-		if n == "" {
-			n = fmt.Sprintf("col%d", i)
-		}
-		if k := seen[n]; k > 0 {
-			seen[n] = k + 1
-			n = fmt.Sprintf("%s_%d", n, k)
-		} else {
-			seen[n] = 1
-		}
-		out[i] = n
-	}
-	return out
-}
-
 // Insert runs INSERT INTO.
 func Insert(env Env, n *sqlparse.InsertStmt) error {
 	ex := &executor{env: env}
@@ -637,7 +534,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 	}
 	if pt, ok := env.DFSTable(target); ok {
 		if n.From != nil {
-			return errFromDFS
+			return sqljoin.ErrFromDFS
 		}
 		return ex.updatePartitioned(pt, n)
 	}
@@ -653,7 +550,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 	src := t
 	var joined []int
 	if n.From != nil {
-		if src, joined, err = ex.updateJoin(t, n.From); err == errUpdateFrom {
+		if src, joined, err = sqljoin.Update(newHost(ex), t, n.From); err == sqljoin.ErrUpdateFrom {
 			// not a joiner of t: a table with t's rows (updateSource)
 			src, joined, err = nil, nil, nil
 			if src, err = ex.updateSource(t, n.From); err != nil {
@@ -687,7 +584,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 	}
 	dst := rows
 	if joined != nil {
-		rows, dst = joinedRows(rows, joined)
+		rows, dst = sqljoin.JoinedRows(rows, joined)
 	}
 	var changes []change
 	var added []*value.Vector
@@ -758,7 +655,7 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 	}
 	if pt, ok := env.DFSTable(target); ok {
 		if n.From != nil {
-			return errFromDFS
+			return sqljoin.ErrFromDFS
 		}
 		return ex.deletePartitioned(pt, n)
 	}
@@ -772,7 +669,7 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 	src := t
 	var joined []int
 	if n.From != nil {
-		if src, joined, err = ex.updateJoin(t, n.From); err != nil {
+		if src, joined, err = sqljoin.Update(newHost(ex), t, n.From); err != nil {
 			return err
 		}
 	}
@@ -788,7 +685,7 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 		return err
 	}
 	if joined != nil {
-		_, rows = joinedRows(rows, joined)
+		_, rows = sqljoin.JoinedRows(rows, joined)
 	}
 	drop := make([]bool, t.Rows())
 	for _, r := range rows {

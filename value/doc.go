@@ -34,8 +34,12 @@
 //     a coded vector's texts, 16 bytes a row); code that can work on codes
 //     asks SymbolCodes.
 //   - Producers of coded vectors so far: cast to SYMBOL (symbol(x), a
-//     STRING column appended to a SYMBOL one goes through it) and
-//     NewSymbols; rand and take of a coded vector stay coded.
+//     STRING column appended to a SYMBOL one goes through it),
+//     NewSymbols, and NewTableColumn, which gives each SYMBOL column of a
+//     table created empty (table(n:0, names, types), and the keyed,
+//     indexed and partitioned tables built from one) a base of its own
+//     that tableInsert, append!, insert into and upsert! intern into;
+//     rand and take of a coded vector stay coded.
 //   - Kernels on codes so far: = and != against a constant look it up
 //     once and compare codes (value/kernel codedEquality); group-by
 //     numbers a coded key through a table indexed by code
@@ -44,9 +48,7 @@
 //     (funcs/stats distinctCodes); the wire builds a coded column's
 //     symbol base from its codes (wire symbolBaseOf). Each falls back to
 //     texts when the base is much larger than the vector.
-//   - Not yet: a table's SYMBOL columns sharing one base (a column created
-//     empty is plain and stays plain, so tableInsert into a typed table
-//     stores texts); distinct, sort and comparisons other than = and !=
+//   - Not yet: distinct, sort and comparisons other than = and !=
 //     on codes (they read texts through StrAt/Strings); join keys on
 //     codes; decoding a wire symbol base into a coded vector; storage
 //     handing a chunk's ids and base to a coded vector (read.go expands

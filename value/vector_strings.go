@@ -46,3 +46,14 @@ func NewSymbols(strs []string) *Vector {
 	b := NewSymbolBase()
 	return &Vector{T: Symbol, I32: b.InternAll(make([]int32, 0, len(strs)), strs), Syms: b}
 }
+
+// NewTableColumn returns an empty table column of type t with room for
+// capacity rows, n of them zero. A SYMBOL column is coded with a base of
+// its own, as DolphinDB keeps one symbol base per table column, so rows
+// appended to it are interned into that base.
+func NewTableColumn(t Type, n, capacity int) *Vector {
+	if t != Symbol {
+		return NewVector(t, n, capacity)
+	}
+	return &Vector{T: Symbol, I32: make([]int32, n, max(n, capacity)), Syms: NewSymbolBase()}
+}

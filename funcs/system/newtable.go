@@ -105,7 +105,7 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 			if t == value.Void || t.Storage() == value.StNone {
 				return nil, ddberr.Errorf("Invalid data type for column %s", colNames[i])
 			}
-			cols[i] = value.NewVector(t, int(size), int(max(capacity, size)))
+			cols[i] = value.NewTableColumn(t, int(size), int(max(capacity, size)))
 			cols[i].Scale = scales[i]
 		}
 		return value.NewTable(colNames, cols), nil

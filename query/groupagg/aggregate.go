@@ -374,3 +374,35 @@ func groupWavg(x, w *value.Vector, g *Groups) *value.Vector {
 	}
 	return value.NewDoubles(num)
 }
+
+// Int64sOf reads an integral or temporal column as int64 with its NULLs.
+func Int64sOf(v *value.Vector) ([]int64, []bool, bool) {
+	switch v.T.Category() {
+	case value.CatIntegral, value.CatTemporal:
+	default:
+		return nil, nil, false
+	}
+	out := make([]int64, v.Len())
+	null := make([]bool, v.Len())
+	switch v.T.Storage() {
+	case value.StInt8:
+		for i, x := range v.I8 {
+			out[i], null[i] = int64(x), x == value.NullInt8
+		}
+	case value.StInt16:
+		for i, x := range v.I16 {
+			out[i], null[i] = int64(x), x == value.NullInt16
+		}
+	case value.StInt32:
+		for i, x := range v.I32 {
+			out[i], null[i] = int64(x), x == value.NullInt32
+		}
+	case value.StInt64:
+		for i, x := range v.I64 {
+			out[i], null[i] = x, x == value.NullInt64
+		}
+	default:
+		return nil, nil, false
+	}
+	return out, null, true
+}

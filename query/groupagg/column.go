@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // num is the element type of a numeric column.
@@ -141,4 +142,22 @@ func (c column[T]) floats() []float64 {
 		}
 	}
 	return out
+}
+
+// ScalarColumn makes one column of per-group scalars (an empty DOUBLE
+// column when there are no groups); notScalars is the error when they
+// don't form a typed vector.
+func ScalarColumn(vals []value.Value, notScalars error) (*value.Vector, error) {
+	if len(vals) == 0 {
+		return value.NewVector(value.Double, 0, 0), nil
+	}
+	v, err := cast.FromScalars(vals)
+	if err != nil {
+		return nil, err
+	}
+	vec, ok := v.(*value.Vector)
+	if !ok {
+		return nil, notScalars
+	}
+	return vec, nil
 }

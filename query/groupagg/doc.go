@@ -4,5 +4,6 @@
 //
 // It works on vectors only: it evaluates no expressions and knows nothing
 // of SQL, tables' schemas or partitions (package query decides what to
-// group and aggregate and calls it). It may import only value.
+// group and aggregate and calls it). It may import only value (and
+// value/cast, to type a column of per-group results).
 package groupagg

@@ -1,4 +1,4 @@
-package query
+package analytic
 
 import (
 	"fmt"
@@ -7,7 +7,9 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/rowsort"
 	"github.com/porpoisedb/porpoise/query/window"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -15,15 +17,30 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-// Analytic (window) functions, f(x) over (partition by ... order by ...
-// frame) in a select list (progr/sql/analyticFunction.md): each call is
-// computed over the rows the where clause keeps into one column in the
-// table's row order, and the select item reads it like a column.
+// Host is what the analytic functions need from the query running them.
+type Host interface {
+	// Eval evaluates e outside any table's scope (frame offsets).
+	Eval(e sqlparse.Expr) (value.Value, error)
+	// EvalTable evaluates e with t's columns in scope.
+	EvalTable(t *value.Table, e sqlparse.Expr) (value.Value, error)
+	// Keys evaluates partition or order expressions over t, one column
+	// each.
+	Keys(t *value.Table, exprs []sqlparse.Expr) ([]*value.Vector, error)
+	// IsAggregate reports whether name is a built-in aggregate (not a
+	// user function of the session).
+	IsAggregate(name string) bool
+	// PerGroup evaluates call once per group of t's rows, one scalar
+	// each, into a column called name.
+	PerGroup(t *value.Table, g *groupagg.Groups, call *sqlparse.CallExpr, name string) (*value.Vector, error)
+}
+
+// calc computes the analytic calls of one select list.
+type calc struct{ h Host }
 
 var errRangeOrder = ddberr.Errorf("A RANGE window frame with an offset needs exactly one ORDER BY column of an integral or temporal type.")
 
-// hasOver reports whether any select item holds an analytic call.
-func hasOver(cols []sqlparse.Expr) bool {
+// Has reports whether any select item holds an analytic call.
+func Has(cols []sqlparse.Expr) bool {
 	found := false
 	for _, c := range cols {
 		sqlparse.Inspect(c, func(n sqlparse.Node) bool {
@@ -39,11 +56,12 @@ func hasOver(cols []sqlparse.Expr) bool {
 // overPlaceholder names the column holding analytic call k's values.
 func overPlaceholder(k int) string { return fmt.Sprintf("\x00over%d", k) }
 
-// withAnalytics computes the analytic calls of n's select list over src.
+// Apply computes the analytic calls of n's select list over src with h.
 // It returns a copy of n whose items read them from placeholder columns
 // of the returned table (src plus those columns); `*` is spelled out as
 // src's columns so the placeholders stay out of it.
-func (ex *executor) withAnalytics(n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectExpr, *value.Table, error) {
+func Apply(h Host, n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectExpr, *value.Table, error) {
+	c := &calc{h: h}
 	names := append([]string(nil), src.Names...)
 	cols := append([]*value.Vector(nil), src.Cols...)
 	var items []sqlparse.Expr
@@ -56,7 +74,7 @@ func (ex *executor) withAnalytics(n *sqlparse.SelectExpr, src *value.Table) (*sq
 		switch x := e.(type) {
 		case *sqlparse.OverExpr:
 			var v *value.Vector
-			if v, err = ex.analytic(x, src); err != nil {
+			if v, err = c.analytic(x, src); err != nil {
 				return e
 			}
 			name := overPlaceholder(len(names) - len(src.Names))
@@ -90,7 +108,7 @@ func (ex *executor) withAnalytics(n *sqlparse.SelectExpr, src *value.Table) (*sq
 		}
 		r := replace(c)
 		if _, alias := c.(*sqlparse.AliasExpr); !alias && r != c {
-			r = &sqlparse.AliasExpr{At: c.Pos(), X: r, Name: columnName(c)}
+			r = &sqlparse.AliasExpr{At: c.Pos(), X: r, Name: colname.Of(c)}
 		}
 		items = append(items, r)
 	}
@@ -111,8 +129,8 @@ type analyticOrder struct {
 	keys  []*value.Vector // the order keys, sorted
 }
 
-func (ex *executor) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analyticOrder, error) {
-	pkeys, err := ex.evalKeys(src, o.PartitionBy)
+func (c *calc) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analyticOrder, error) {
+	pkeys, err := c.h.Keys(src, o.PartitionBy)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +144,7 @@ func (ex *executor) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analy
 	for i, it := range o.OrderBy {
 		okeys[i] = it.X
 	}
-	keys, err := ex.evalKeys(src, okeys)
+	keys, err := c.h.Keys(src, okeys)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +152,7 @@ func (ex *executor) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analy
 	for p := 0; p < g.N; p++ {
 		part := perm[g.Starts[p]:g.Starts[p+1]]
 		sort.SliceStable(part, func(a, b int) bool {
-			return compareRows(keys, o.OrderBy, part[a], part[b]) < 0
+			return rowsort.Compare(keys, o.OrderBy, part[a], part[b]) < 0
 		})
 	}
 	ao.perm = perm
@@ -162,13 +180,13 @@ func (ao *analyticOrder) peers() []bool {
 }
 
 // analytic computes one analytic call's values in src's row order.
-func (ex *executor) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vector, error) {
+func (c *calc) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vector, error) {
 	id, ok := o.Call.Fn.(*sqlparse.Ident)
 	if !ok || o.Call.Method {
 		return nil, ddberr.Errorf("%s is not an analytic function.", unparse.Metacode(o.Call.Fn))
 	}
 	name := strings.ToLower(id.Name)
-	ao, err := ex.analyticSort(o, src)
+	ao, err := c.analyticSort(o, src)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +196,7 @@ func (ex *executor) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vec
 		if _, star := a.(*sqlparse.StarExpr); star || a == nil {
 			continue
 		}
-		if args[i], err = ex.withTable(src, a); err != nil {
+		if args[i], err = c.h.EvalTable(src, a); err != nil {
 			return nil, err
 		}
 	}
@@ -210,7 +228,7 @@ func (ex *executor) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vec
 		if err != nil {
 			return nil, err
 		}
-		f, err := ex.frames(o, ao, src)
+		f, err := c.frames(o, ao, src)
 		if err != nil {
 			return nil, err
 		}
@@ -222,20 +240,20 @@ func (ex *executor) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vec
 		}
 		sorted = value.GatherOrNull(x, window.Nth(f, k, name == "last_value"))
 	default:
-		if !ex.isAggregateName(name) {
+		if !c.h.IsAggregate(name) {
 			return nil, ddberr.Errorf("%s is not an analytic function.", id.Name)
 		}
 		if o.Frame == nil && len(o.OrderBy) == 0 {
-			if sorted, err = ex.partitionAggregate(o.Call, name, args, ao, src); err != nil {
+			if sorted, err = c.partitionAggregate(o.Call, name, args, ao, src); err != nil {
 				return nil, err
 			}
 			break
 		}
-		f, err := ex.frames(o, ao, src)
+		f, err := c.frames(o, ao, src)
 		if err != nil {
 			return nil, err
 		}
-		if sorted, err = ex.frameAggregate(o.Call, name, args, ao, f); err != nil {
+		if sorted, err = c.frameAggregate(o.Call, name, args, ao, f); err != nil {
 			return nil, err
 		}
 	}
@@ -316,7 +334,7 @@ func (ao *analyticOrder) shifted(name string, args []value.Value) (*value.Vector
 // frames gives every sorted row's window frame: the query's, or the
 // default (the whole partition without ORDER BY, else the rows up to the
 // current row's last peer).
-func (ex *executor) frames(o *sqlparse.OverExpr, ao *analyticOrder, src *value.Table) (window.Frames, error) {
+func (c *calc) frames(o *sqlparse.OverExpr, ao *analyticOrder, src *value.Table) (window.Frames, error) {
 	n := len(ao.perm)
 	fr := o.Frame
 	if fr == nil {
@@ -326,11 +344,11 @@ func (ex *executor) frames(o *sqlparse.OverExpr, ao *analyticOrder, src *value.T
 		fr = &sqlparse.WindowFrame{Range: true, Lo: sqlparse.FrameBound{Kind: sqlparse.UnboundedPreceding}, Hi: sqlparse.FrameBound{Kind: sqlparse.CurrentRow}}
 	}
 	if !fr.Range {
-		lo, err := ex.rowsBound(fr.Lo)
+		lo, err := c.rowsBound(fr.Lo)
 		if err != nil {
 			return window.Frames{}, err
 		}
-		hi, err := ex.rowsBound(fr.Hi)
+		hi, err := c.rowsBound(fr.Hi)
 		if err != nil {
 			return window.Frames{}, err
 		}
@@ -344,16 +362,16 @@ func (ex *executor) frames(o *sqlparse.OverExpr, ao *analyticOrder, src *value.T
 		return window.Frames{}, errRangeOrder
 	}
 	key := ao.keys[0]
-	ks, null, ok := int64sOf(key)
+	ks, null, ok := groupagg.Int64sOf(key)
 	if !ok {
 		return window.Frames{}, errRangeOrder
 	}
 	desc := o.OrderBy[0].Desc
-	lo, err := ex.rangeBound(fr.Lo, key, ks, desc)
+	lo, err := c.rangeBound(fr.Lo, key, ks, desc)
 	if err != nil {
 		return window.Frames{}, err
 	}
-	hi, err := ex.rangeBound(fr.Hi, key, ks, desc)
+	hi, err := c.rangeBound(fr.Hi, key, ks, desc)
 	if err != nil {
 		return window.Frames{}, err
 	}
@@ -368,14 +386,14 @@ func (ex *executor) frames(o *sqlparse.OverExpr, ao *analyticOrder, src *value.T
 }
 
 // rowsBound reads a ROWS frame bound: its offset must be an integer.
-func (ex *executor) rowsBound(b sqlparse.FrameBound) (window.Bound, error) {
+func (c *calc) rowsBound(b sqlparse.FrameBound) (window.Bound, error) {
 	switch b.Kind {
 	case sqlparse.UnboundedPreceding, sqlparse.UnboundedFollowing:
 		return window.Bound{Unbounded: true}, nil
 	case sqlparse.CurrentRow:
 		return window.Bound{}, nil
 	}
-	v, err := ex.eval(b.N)
+	v, err := c.h.Eval(b.N)
 	if err != nil {
 		return window.Bound{}, err
 	}
@@ -392,14 +410,14 @@ func (ex *executor) rowsBound(b sqlparse.FrameBound) (window.Bound, error) {
 // rangeBound reads a RANGE frame bound: each row's key moved by the
 // offset (an integer in the key's unit, or a DURATION), toward smaller
 // keys for PRECEDING in ascending order; negated for a descending key.
-func (ex *executor) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []int64, desc bool) (window.RangeBound, error) {
+func (c *calc) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []int64, desc bool) (window.RangeBound, error) {
 	switch b.Kind {
 	case sqlparse.UnboundedPreceding, sqlparse.UnboundedFollowing:
 		return window.RangeBound{Unbounded: true}, nil
 	case sqlparse.CurrentRow:
 		return window.RangeBound{}, nil
 	}
-	v, err := ex.eval(b.N)
+	v, err := c.h.Eval(b.N)
 	if err != nil {
 		return window.RangeBound{}, err
 	}
@@ -413,7 +431,7 @@ func (ex *executor) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []in
 	}
 	out := make([]int64, len(ks))
 	if s.T == value.Duration {
-		moved, err := ex.withTable(value.NewTable([]string{"\x00key"}, []*value.Vector{key}), &sqlparse.CallExpr{
+		moved, err := c.h.EvalTable(value.NewTable([]string{"\x00key"}, []*value.Vector{key}), &sqlparse.CallExpr{
 			Fn: &sqlparse.Ident{Name: "temporalAdd"},
 			Args: []sqlparse.Expr{
 				&sqlparse.Ident{Name: "\x00key"},
@@ -428,7 +446,7 @@ func (ex *executor) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []in
 		if !ok {
 			return window.RangeBound{}, errRangeOrder
 		}
-		if out, _, ok = int64sOf(mv); !ok {
+		if out, _, ok = groupagg.Int64sOf(mv); !ok {
 			return window.RangeBound{}, errRangeOrder
 		}
 	} else {
@@ -448,41 +466,9 @@ func (ex *executor) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []in
 	return window.RangeBound{Val: out}, nil
 }
 
-// int64sOf reads an integral or temporal column as int64 with its NULLs.
-func int64sOf(v *value.Vector) ([]int64, []bool, bool) {
-	switch v.T.Category() {
-	case value.CatIntegral, value.CatTemporal:
-	default:
-		return nil, nil, false
-	}
-	out := make([]int64, v.Len())
-	null := make([]bool, v.Len())
-	switch v.T.Storage() {
-	case value.StInt8:
-		for i, x := range v.I8 {
-			out[i], null[i] = int64(x), x == value.NullInt8
-		}
-	case value.StInt16:
-		for i, x := range v.I16 {
-			out[i], null[i] = int64(x), x == value.NullInt16
-		}
-	case value.StInt32:
-		for i, x := range v.I32 {
-			out[i], null[i] = int64(x), x == value.NullInt32
-		}
-	case value.StInt64:
-		for i, x := range v.I64 {
-			out[i], null[i] = x, x == value.NullInt64
-		}
-	default:
-		return nil, nil, false
-	}
-	return out, null, true
-}
-
 // partitionAggregate is an aggregate over whole partitions (no ORDER BY,
 // no frame): once per partition, spread over its rows (in sorted order).
-func (ex *executor) partitionAggregate(call *sqlparse.CallExpr, name string, args []value.Value, ao *analyticOrder, src *value.Table) (*value.Vector, error) {
+func (c *calc) partitionAggregate(call *sqlparse.CallExpr, name string, args []value.Value, ao *analyticOrder, src *value.Table) (*value.Vector, error) {
 	g := ao.g
 	vecs, ok, err := vectorArgs(args, src.Rows())
 	if err != nil {
@@ -493,7 +479,7 @@ func (ex *executor) partitionAggregate(call *sqlparse.CallExpr, name string, arg
 		per, ok = groupagg.Aggregate(name, vecs, g)
 	}
 	if !ok {
-		if per, err = newGroupEval(ex, src, g).perGroupScalar(call, columnName(call)); err != nil {
+		if per, err = c.h.PerGroup(src, g, call, colname.Of(call)); err != nil {
 			return nil, err
 		}
 	}
@@ -524,7 +510,7 @@ func vectorArgs(args []value.Value, n int) ([]*value.Vector, bool, error) {
 // frameAggregate is an aggregate over each sorted row's frame: running
 // sums for count/sum/avg, else every frame's rows gathered as one group
 // of a grouping (one typed pass where groupAggregate has a loop).
-func (ex *executor) frameAggregate(call *sqlparse.CallExpr, name string, args []value.Value, ao *analyticOrder, f window.Frames) (*value.Vector, error) {
+func (c *calc) frameAggregate(call *sqlparse.CallExpr, name string, args []value.Value, ao *analyticOrder, f window.Frames) (*value.Vector, error) {
 	n := len(ao.perm)
 	sortedArgs := make([]*value.Vector, len(args))
 	for i, a := range args {
@@ -584,7 +570,7 @@ func (ex *executor) frameAggregate(call *sqlparse.CallExpr, name string, args []
 		}
 		var err error
 		frameCall := &sqlparse.CallExpr{At: call.At, Fn: call.Fn, Args: callArgs}
-		if per, err = newGroupEval(ex, value.NewTable(names, cols), g).perGroupScalar(frameCall, columnName(call)); err != nil {
+		if per, err = c.h.PerGroup(value.NewTable(names, cols), g, frameCall, colname.Of(call)); err != nil {
 			return nil, err
 		}
 	}
@@ -611,7 +597,7 @@ func runningAggregate(name string, args []*value.Vector, f window.Frames, n int)
 		return nil, false
 	}
 	if x.T.Category() != value.CatFloating {
-		ks, null, ok := int64sOf(x)
+		ks, null, ok := groupagg.Int64sOf(x)
 		if !ok {
 			// BOOL
 			xs := groupagg.FloatsOf(x)

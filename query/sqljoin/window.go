@@ -1,4 +1,4 @@
-package query
+package sqljoin
 
 import (
 	"sort"
@@ -6,6 +6,8 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
+	"github.com/porpoisedb/porpoise/query/colname"
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -28,7 +30,7 @@ func elemInt(v *value.Vector, i int) int64 {
 // of the column type t.
 func windowBound(s *value.Scalar, t value.Type) (int64, error) {
 	if s.T == value.Duration {
-		unit, dn := unitNanos(t), durationNanos[value.DurationUnit(s)]
+		unit, dn := value.TickNanos(t), value.DurationNanos(value.DurationUnit(s))
 		if unit == 0 || dn == 0 || s.I*dn%unit != 0 {
 			return 0, ddberr.Errorf("The window of a window join doesn't match the type of the last matching column.")
 		}
@@ -48,9 +50,8 @@ func windowBound(s *value.Scalar, t value.Type) (int64, error) {
 // falls on it. The window 0:0 is [t0, t) instead, t0 being the previous
 // left row's value among those with equal other matching columns (all
 // earlier right rows for the first one), as windowjoin.md describes.
-func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, error) {
-	ex := &executor{env: env}
-	left, right, err := joinTables(env, args)
+func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error) {
+	left, right, err := joinTables(h, args)
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +185,7 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 		}
 		sub := right.Gather(rows)
 		for k, a := range aggs {
-			v, err := ex.withTable(sub, stripAlias(a))
+			v, err := h.EvalTable(sub, colname.Strip(a))
 			if err != nil {
 				return nil, err
 			}
@@ -194,12 +195,12 @@ func WindowJoin(env Env, args []value.Value, prevailing bool) (value.Value, erro
 	names := append([]string(nil), left.Names...)
 	cols := append([]*value.Vector(nil), left.Cols...)
 	for k, a := range aggs {
-		names = append(names, columnName(a))
-		vec, err := scalarColumn(vals[k], ddberr.Errorf("The aggs of a window join must return scalars."))
+		names = append(names, colname.Of(a))
+		vec, err := groupagg.ScalarColumn(vals[k], ddberr.Errorf("The aggs of a window join must return scalars."))
 		if err != nil {
 			return nil, err
 		}
 		cols = append(cols, vec)
 	}
-	return value.NewTable(uniqueNames(names), cols), nil
+	return value.NewTable(colname.Unique(names), cols), nil
 }

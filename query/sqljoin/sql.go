@@ -1,4 +1,4 @@
-package query
+package sqljoin
 
 import (
 	"strings"
@@ -14,16 +14,16 @@ import (
 // equality nor a condition on one table.
 var errOnColumns = ddberr.Errorf("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
 
-// sqlJoin evaluates `L [inner|left] join R on L.a = R.b [and ...]` as the
+// SQL evaluates `L [inner|left] join R on L.a = R.b [and ...]` as the
 // matching joiner, and returns how the tables' names qualify the result's
 // columns (alias -> column -> result column) for `L.a` in the query.
-func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
+func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
 	var kind join.Kind
 	switch j.Kind {
 	case "inner":
 		if j.On == nil {
 			// JOIN without ON pairs every row with every row (join.md)
-			return ex.sqlCrossJoin(j)
+			return sqlCrossJoin(h, j)
 		}
 		kind = join.Equi
 	case "left":
@@ -35,18 +35,18 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 	case "full":
 		kind = join.Full
 	case "cross":
-		return ex.sqlCrossJoin(j)
+		return sqlCrossJoin(h, j)
 	default:
 		return nil, nil, ddberr.Errorf("SQL %s join is not supported", j.Kind)
 	}
 	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
 		return nil, nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
 	}
-	lname, lv, err := ex.fromItem(j.L)
+	lname, lv, err := fromItem(h, j.L)
 	if err != nil {
 		return nil, nil, err
 	}
-	rname, rv, err := ex.fromItem(j.R)
+	rname, rv, err := fromItem(h, j.R)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -80,8 +80,8 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 			}
 			return ddberr.Errorf("The ON clause of a SQL join must be equalities of columns joined by and")
 		}
-		qa, ca, ok1 := qualified(b.L)
-		qb, cb, ok2 := qualified(b.R)
+		qa, ca, ok1 := Qualified(b.L)
+		qb, cb, ok2 := Qualified(b.R)
 		switch {
 		case ok1 && ok2 && strings.EqualFold(qa, lname) && strings.EqualFold(qb, rname):
 			lk, rk = append(lk, ca), append(rk, cb)
@@ -99,25 +99,24 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 		return nil, nil, errOnColumns
 	}
 	var keep join.Filter
-	if keep.Left, err = ex.onFilter(lname, lv, onLeft); err != nil {
+	if keep.Left, err = onFilter(h, lname, lv, onLeft); err != nil {
 		return nil, nil, err
 	}
-	if keep.Right, err = ex.onFilter(rname, rv, onRight); err != nil {
+	if keep.Right, err = onFilter(h, rname, rv, onRight); err != nil {
 		return nil, nil, err
 	}
 	args := []value.Value{lv, rv, value.NewStrings(value.String, lk), value.NewStrings(value.String, rk)}
-	res, err := joinFiltered(ex.env, kind, args, []string{lname, rname}, keep)
+	res, err := joinFiltered(h, kind, args, []string{lname, rname}, keep)
 	if err != nil {
 		return nil, nil, err
 	}
 	qual := map[string]map[string]string{strings.ToLower(lname): res.Left, strings.ToLower(rname): res.Right}
 	if len(onPairs) > 0 {
-		lt, err := joinTable(ex.env, lv)
+		lt, err := joinTable(h, lv)
 		if err != nil {
 			return nil, nil, err
 		}
-		pairs := &executor{env: ex.env, qual: qual}
-		if res.T, err = pairs.filterPairs(res, onPairs, kind == join.Left, len(lt.Names)); err != nil {
+		if res.T, err = filterPairs(h, qual, res, onPairs, kind == join.Left, len(lt.Names)); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -126,7 +125,7 @@ func (ex *executor) sqlJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[
 
 // fromItem evaluates a FROM item (t, "t", loadTable(...), x as t) and
 // names it: its alias or variable name.
-func (ex *executor) fromItem(e sqlparse.Expr) (string, value.Value, error) {
+func fromItem(h Host, e sqlparse.Expr) (string, value.Value, error) {
 	name := ""
 	switch x := e.(type) {
 	case *sqlparse.AliasExpr:
@@ -134,12 +133,12 @@ func (ex *executor) fromItem(e sqlparse.Expr) (string, value.Value, error) {
 	case *sqlparse.Ident:
 		name = x.Name
 	}
-	v, err := ex.eval(e)
+	v, err := h.Eval(e)
 	if err != nil {
 		return "", nil, err
 	}
 	if s, ok := funcs.StringArg(v); ok {
-		if v, err = ex.env.ResolveTable(s); err != nil {
+		if v, err = h.ResolveTable(s); err != nil {
 			return "", nil, err
 		}
 		if name == "" {
@@ -149,8 +148,8 @@ func (ex *executor) fromItem(e sqlparse.Expr) (string, value.Value, error) {
 	return name, v, nil
 }
 
-// qualified splits t.col.
-func qualified(e sqlparse.Expr) (table, col string, ok bool) {
+// Qualified splits t.col.
+func Qualified(e sqlparse.Expr) (table, col string, ok bool) {
 	m, ok := e.(*sqlparse.MemberExpr)
 	if !ok {
 		return "", "", false
@@ -163,25 +162,25 @@ func qualified(e sqlparse.Expr) (table, col string, ok bool) {
 }
 
 // sqlCrossJoin is `L cross join R`: cj over the two FROM items.
-func (ex *executor) sqlCrossJoin(j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
+func sqlCrossJoin(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
 	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
 		return nil, nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
 	}
-	lname, lv, err := ex.fromItem(j.L)
+	lname, lv, err := fromItem(h, j.L)
 	if err != nil {
 		return nil, nil, err
 	}
-	rname, rv, err := ex.fromItem(j.R)
+	rname, rv, err := fromItem(h, j.R)
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := CrossJoin(ex.env, []value.Value{lv, rv}, []string{lname, rname})
+	res, err := CrossJoin(h, []value.Value{lv, rv}, []string{lname, rname})
 	if err != nil {
 		return nil, nil, err
 	}
 	t := res.(*value.Table)
-	lt, _ := joinTable(ex.env, lv)
-	rt, _ := joinTable(ex.env, rv)
+	lt, _ := joinTable(h, lv)
+	rt, _ := joinTable(h, rv)
 	lq, rq := map[string]string{}, map[string]string{}
 	for i, n := range lt.Names {
 		lq[strings.ToLower(n)] = t.Names[i]
@@ -211,7 +210,7 @@ func onSide(e sqlparse.Expr, lname, rname string) int {
 		if !ok {
 			return true
 		}
-		q, _, ok := qualified(x)
+		q, _, ok := Qualified(x)
 		if !ok {
 			return true
 		}
@@ -237,11 +236,11 @@ func onSide(e sqlparse.Expr, lname, rname string) int {
 // onFilter evaluates the ON conditions on one table of a SQL join over
 // that table's rows (its name.col naming its columns): the rows that may
 // match, nil when there are no conditions.
-func (ex *executor) onFilter(name string, v value.Value, conds []sqlparse.Expr) ([]bool, error) {
+func onFilter(h Host, name string, v value.Value, conds []sqlparse.Expr) ([]bool, error) {
 	if len(conds) == 0 {
 		return nil, nil
 	}
-	t, err := joinTable(ex.env, v)
+	t, err := joinTable(h, v)
 	if err != nil {
 		return nil, err
 	}
@@ -249,8 +248,7 @@ func (ex *executor) onFilter(name string, v value.Value, conds []sqlparse.Expr) 
 	for _, n := range t.Names {
 		cols[strings.ToLower(n)] = n
 	}
-	side := &executor{env: ex.env, qual: map[string]map[string]string{strings.ToLower(name): cols}}
-	return side.whereMask(t, conds)
+	return h.Where(t, map[string]map[string]string{strings.ToLower(name): cols}, conds)
 }
 
 // fromJoiners are the joiners whose call in FROM lets the query name the
@@ -259,10 +257,10 @@ var fromJoiners = map[string]join.Kind{
 	"ej": join.Equi, "sej": join.SortedEqui, "lj": join.Left, "lsj": join.LeftSemi, "fj": join.Full,
 }
 
-// isJoinerCall reports whether e calls one of fromJoiners with its
+// IsJoinerCall reports whether e calls one of fromJoiners with its
 // tables named by variables or aliases (equijoin.md: ej(t as a, t as b,
 // `id) for a self join).
-func isJoinerCall(e sqlparse.Expr) bool {
+func IsJoinerCall(e sqlparse.Expr) bool {
 	c, ok := e.(*sqlparse.CallExpr)
 	if !ok || len(c.Args) < 3 {
 		return false
@@ -286,7 +284,7 @@ func isJoinerCall(e sqlparse.Expr) bool {
 
 // joinerArgs evaluates a joiner call's arguments, with the names of
 // those that are variables or aliased tables.
-func (ex *executor) joinerArgs(c *sqlparse.CallExpr) ([]value.Value, []string, error) {
+func joinerArgs(h Host, c *sqlparse.CallExpr) ([]value.Value, []string, error) {
 	args := make([]value.Value, len(c.Args))
 	names := make([]string, len(c.Args))
 	for i, a := range c.Args {
@@ -298,7 +296,7 @@ func (ex *executor) joinerArgs(c *sqlparse.CallExpr) ([]value.Value, []string, e
 				names[i], a = x.Name, x.X
 			}
 		}
-		v, err := ex.eval(a)
+		v, err := h.Eval(a)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -307,17 +305,17 @@ func (ex *executor) joinerArgs(c *sqlparse.CallExpr) ([]value.Value, []string, e
 	return args, names, nil
 }
 
-// joinerFrom evaluates FROM's joiner call (isJoinerCall) and how its
+// From evaluates FROM's joiner call (IsJoinerCall) and how its
 // tables' names qualify the result's columns.
-func (ex *executor) joinerFrom(c *sqlparse.CallExpr) (*value.Table, map[string]map[string]string, error) {
+func From(h Host, c *sqlparse.CallExpr) (*value.Table, map[string]map[string]string, error) {
 	kind := fromJoiners[strings.ToLower(c.Fn.(*sqlparse.Ident).Name)]
-	args, names, err := ex.joinerArgs(c)
+	args, names, err := joinerArgs(h, c)
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(args) > 4 && !filtered[kind] || len(args) > 6 {
+	if len(args) > 4 && !HasFilters(kind) || len(args) > 6 {
 		// the registered function gives the argument-count error
-		v, err := ex.eval(c)
+		v, err := h.Eval(c)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -327,7 +325,7 @@ func (ex *executor) joinerFrom(c *sqlparse.CallExpr) (*value.Table, map[string]m
 		}
 		return t, nil, nil
 	}
-	res, err := joinValues(ex.env, kind, args, names)
+	res, err := joinValues(h, kind, args, names)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -340,8 +338,8 @@ func (ex *executor) joinerFrom(c *sqlparse.CallExpr) (*value.Table, map[string]m
 // them is dropped, and under a left join a left row none of whose pairs
 // passes stays once, with NULL in the right table's columns (those after
 // the first nleft).
-func (ex *executor) filterPairs(res join.Result, conds []sqlparse.Expr, left bool, nleft int) (*value.Table, error) {
-	ok, err := ex.whereMask(res.T, conds)
+func filterPairs(h Host, qual map[string]map[string]string, res join.Result, conds []sqlparse.Expr, left bool, nleft int) (*value.Table, error) {
+	ok, err := h.Where(res.T, qual, conds)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package query
+package sqljoin
 
 import (
 	"strings"
@@ -9,38 +9,38 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// errUpdateFrom and errFromDFS are porpoise texts for a from clause
+// ErrUpdateFrom and ErrFromDFS are porpoise texts for a from clause
 // update and delete cannot use.
 var (
-	errUpdateFrom = ddberr.Errorf("The from clause of update or delete must be a table joiner (ej, lj, lsj, fj, sej) whose left table is the table to change.")
-	errFromDFS    = ddberr.Errorf("Update or delete with a from clause is not supported for DFS tables.")
+	ErrUpdateFrom = ddberr.Errorf("The from clause of update or delete must be a table joiner (ej, lj, lsj, fj, sej) whose left table is the table to change.")
+	ErrFromDFS    = ddberr.Errorf("Update or delete with a from clause is not supported for DFS tables.")
 )
 
-// updateJoin evaluates the `from joiner(t, right, ...)` of update
+// Update evaluates the `from joiner(t, right, ...)` of update
 // (update.md) and delete (delete.md): the join of t the set and where
 // clauses see, and for each of its rows the row of t behind it (-1:
 // none).
-func (ex *executor) updateJoin(t *value.Table, from sqlparse.Expr) (*value.Table, []int, error) {
+func Update(h Host, t *value.Table, from sqlparse.Expr) (*value.Table, []int, error) {
 	c, ok := from.(*sqlparse.CallExpr)
 	if !ok {
-		return nil, nil, errUpdateFrom
+		return nil, nil, ErrUpdateFrom
 	}
 	fn, ok := c.Fn.(*sqlparse.Ident)
 	if !ok {
-		return nil, nil, errUpdateFrom
+		return nil, nil, ErrUpdateFrom
 	}
 	kind, ok := updateJoiners[strings.ToLower(fn.Name)]
 	if !ok || len(c.Args) < 3 {
-		return nil, nil, errUpdateFrom
+		return nil, nil, ErrUpdateFrom
 	}
-	args, names, err := ex.joinerArgs(c)
+	args, names, err := joinerArgs(h, c)
 	if err != nil {
 		return nil, nil, err
 	}
 	if left, ok := args[0].(*value.Table); !ok || left != t {
-		return nil, nil, errUpdateFrom
+		return nil, nil, ErrUpdateFrom
 	}
-	res, err := joinValues(ex.env, kind, args, names)
+	res, err := joinValues(h, kind, args, names)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -53,9 +53,9 @@ var updateJoiners = map[string]join.Kind{
 	"ej": join.Equi, "lj": join.Left, "lsj": join.LeftSemi, "fj": join.Full, "sej": join.SortedEqui,
 }
 
-// joinedRows keeps the selected rows of a join that come from a row of
+// JoinedRows keeps the selected rows of a join that come from a row of
 // the updated table, with those rows (dst).
-func joinedRows(rows, leftRows []int) (src, dst []int) {
+func JoinedRows(rows, leftRows []int) (src, dst []int) {
 	src = make([]int, 0, len(rows))
 	dst = make([]int, 0, len(rows))
 	for _, r := range rows {

@@ -1,0 +1,44 @@
+package sqljoin
+
+import (
+	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/join"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Env is what a table joiner needs from the interpreter calling it.
+type Env interface {
+	// DFSTable is the partitioned (or dimension) table a script value
+	// stands for (loadTable's result), if it is one.
+	DFSTable(v value.Value) (*dfs.Table, bool)
+	// CheckTableRead fails when the session may not read t.
+	CheckTableRead(t *dfs.Table) error
+	// NullSafeJoin reports the enableNullSafeJoin setting: NULL keys
+	// match each other in joins.
+	NullSafeJoin() bool
+}
+
+// Host is what the joins of a query need from the query running them.
+type Host interface {
+	Env
+	// Eval evaluates e outside any table's scope (FROM items, joiner
+	// arguments).
+	Eval(e sqlparse.Expr) (value.Value, error)
+	// EvalTable evaluates e with t's columns in scope.
+	EvalTable(t *value.Table, e sqlparse.Expr) (value.Value, error)
+	// ResolveTable finds the table a FROM item names by a string.
+	ResolveTable(name string) (value.Value, error)
+	// Where evaluates conditions (all must hold) over t's rows, one flag
+	// per row; qual resolves table-qualified columns (lower-case table
+	// -> lower-case column -> column of t).
+	Where(t *value.Table, qual map[string]map[string]string, conds []sqlparse.Expr) ([]bool, error)
+}
+
+// filtered are the joiners with leftFilter and rightFilter parameters
+// (equijoin.md, leftjoin.md).
+var filtered = map[join.Kind]bool{join.Equi: true, join.SortedEqui: true, join.Left: true, join.LeftSemi: true}
+
+// HasFilters reports whether the joiner kind takes the leftFilter and
+// rightFilter arguments.
+func HasFilters(kind join.Kind) bool { return filtered[kind] }
