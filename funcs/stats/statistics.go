@@ -757,7 +757,6 @@ func stat(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := value.NewDict(value.String, value.Any)
 	keys := value.NewStrings(value.String, nil)
 	vals := value.NewTuple(nil)
 	put := func(k string, x value.Value) {
@@ -782,10 +781,7 @@ func stat(_ funcs.Env, args []value.Value) (value.Value, error) {
 	put("Count", value.NewInt(int32(len(xs))))
 	put("Size", value.NewInt(int32(v.Len())))
 	put("Max", mx)
-	for i := range keys.Str {
-		d.Put(keys, i, vals, i)
-	}
-	return d, nil
+	return funcs.DictOf(keys, vals), nil
 }
 
 // wordCount is wc: the number of whitespace-separated words.

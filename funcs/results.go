@@ -11,3 +11,13 @@ func NewColumns(n int, types ...value.Type) []*value.Vector {
 	}
 	return cols
 }
+
+// DictOf is the dictionary mapping keys[i] to vals[i], typed as the two
+// vectors are.
+func DictOf(keys, vals *value.Vector) *value.Dict {
+	d := value.NewDict(keys.T, vals.T)
+	for i := 0; i < keys.Len(); i++ {
+		d.Put(keys, i, vals, i)
+	}
+	return d
+}
