@@ -435,8 +435,13 @@ func RankResult(out []float64, o RankOptions) *value.Vector {
 	if o.Percent || o.Ties == "average" {
 		return value.NewDoubles(out)
 	}
-	r := make([]int32, len(out))
-	for i, f := range out {
+	return intsOf(out)
+}
+
+// intsOf truncates whole-valued doubles to INT, NULL staying NULL.
+func intsOf(xs []float64) *value.Vector {
+	r := make([]int32, len(xs))
+	for i, f := range xs {
 		if funcs.IsNullF(f) {
 			r[i] = value.NullInt32
 		} else {
