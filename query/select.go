@@ -356,8 +356,9 @@ func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *va
 	scalars = true
 	for _, c := range cols {
 		if _, ok := c.(*sqlparse.StarExpr); ok {
-			for i, col := range src.Cols {
-				names = append(names, src.Names[i])
+			shown := visible(src)
+			for i, col := range shown.Cols {
+				names = append(names, shown.Names[i])
 				vals = append(vals, col)
 			}
 			scalars = false
