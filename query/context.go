@@ -123,19 +123,11 @@ func (ex *executor) contextGroups(src *value.Table, by []sqlparse.Expr, csort []
 // context by (update.md) the expressions see the selected rows grouped by
 // the keys, in csort order inside a group.
 func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateStmt) ([]*value.Vector, []int, error) {
-	out := make([]*value.Vector, len(n.Sets))
 	if len(n.ContextBy) == 0 {
-		for k, set := range n.Sets {
-			v, err := ex.withTable(t, set.X)
-			if err != nil {
-				return nil, nil, err
-			}
-			if out[k], err = value.Broadcast(v, t.Rows()); err != nil {
-				return nil, nil, err
-			}
-		}
-		return out, rows, nil
+		out, err := ex.setValues(t, rows, n.Sets)
+		return out, rows, err
 	}
+	out := make([]*value.Vector, len(n.Sets))
 	sub := t
 	if len(rows) != t.Rows() {
 		sub = t.Gather(rows)
