@@ -56,7 +56,12 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 	out := value.NewTable(names, cols)
 	keep := value.Iota(out.Rows())
 	if n.Having != nil {
-		h, err := ge.rowValue(n.Having)
+		having, restore, err := ex.lowerHaving(ge.src, n.Having)
+		if err != nil {
+			return nil, err
+		}
+		defer restore()
+		h, err := ge.rowValue(having)
 		if err != nil {
 			return nil, err
 		}
@@ -138,7 +143,12 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateS
 	}
 	kept := rows
 	if n.Having != nil {
-		h, err := ge.rowValue(n.Having)
+		having, restore, err := ex.lowerHaving(ge.src, n.Having)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer restore()
+		h, err := ge.rowValue(having)
 		if err != nil {
 			return nil, nil, err
 		}
