@@ -120,7 +120,7 @@ func TestMurmur2(t *testing.T) {
 		"中文":          0x76afcaaf,
 	} {
 		require.Equal(t, want, Murmur2([]byte(s)), s)
-		require.Equal(t, want, murmur2String(s), s)
+		require.Equal(t, want, murmur2(s), s)
 	}
 	var b [16]byte
 	copy(b[:], "0123456789abcdef")

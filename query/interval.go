@@ -152,16 +152,7 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where [
 			key.SetNull(i)
 			continue
 		}
-		switch key.T.Storage() {
-		case value.StInt64:
-			key.I64[i] = s
-		case value.StInt32:
-			key.I32[i] = int32(s)
-		case value.StInt16:
-			key.I16[i] = int16(s)
-		case value.StInt8:
-			key.I8[i] = int8(s)
-		}
+		setInt(key, i, s)
 	}
 	return rows, key, ik, nil
 }
@@ -361,17 +352,7 @@ func fillRun(out *value.Table, key int, others []int, method string, ik *interva
 	}
 	keys := value.NewVector(kc.T, n, n)
 	for i := 0; i < n; i++ {
-		k := lo + int64(i)*ik.step
-		switch kc.T.Storage() {
-		case value.StInt64:
-			keys.I64[i] = k
-		case value.StInt32:
-			keys.I32[i] = int32(k)
-		case value.StInt16:
-			keys.I16[i] = int16(k)
-		default:
-			keys.I8[i] = int8(k)
-		}
+		setInt(keys, i, lo+int64(i)*ik.step)
 	}
 	same := make([]int, n) // the run's other keys, on every window
 	for i := range same {
@@ -468,4 +449,18 @@ func fillColumn(v *value.Vector, rows []int, method string, fill value.Value) er
 		}
 	}
 	return nil
+}
+
+// setInt stores x as element i of an integral or temporal column.
+func setInt(v *value.Vector, i int, x int64) {
+	switch v.T.Storage() {
+	case value.StInt64:
+		v.I64[i] = x
+	case value.StInt32:
+		v.I32[i] = int32(x)
+	case value.StInt16:
+		v.I16[i] = int16(x)
+	case value.StInt8:
+		v.I8[i] = int8(x)
+	}
 }

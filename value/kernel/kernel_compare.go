@@ -33,10 +33,7 @@ func numericCompare(op Op, x, y Operand, n int) (*value.Vector, error) {
 			t = value.Float
 		}
 		var err error
-		if x, err = castOperand(x, t); err != nil {
-			return nil, err
-		}
-		if y, err = castOperand(y, t); err != nil {
+		if x, y, err = castOperands(x, y, t); err != nil {
 			return nil, err
 		}
 	}
