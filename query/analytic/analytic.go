@@ -521,6 +521,9 @@ func (c *calc) frameAggregate(call *sqlparse.CallExpr, name string, args []value
 	if v, ok := runningAggregate(name, sortedArgs, f, n); ok {
 		return v, nil
 	}
+	if v, ok, err := c.kernelAggregate(name, args, sortedArgs, ao.parts, f); ok || err != nil {
+		return v, err
+	}
 	// every non-empty frame becomes a group of the gathered rows
 	var idx []int
 	g := &groupagg.Groups{}
