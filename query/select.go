@@ -416,11 +416,27 @@ func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*val
 			return nil, err
 		}
 	}
+	if len(keys) == 1 && items[0].Nulls == "" {
+		if perm, ok := keys[0].SymbolSortPerm(!items[0].Desc); ok {
+			return t.Gather(perm), nil
+		}
+	}
+	rankSymbols(keys)
 	idx := value.Iota(t.Rows())
 	sort.SliceStable(idx, func(a, b int) bool {
 		return rowsort.Compare(keys, items, idx[a], idx[b]) < 0
 	})
 	return t.Gather(idx), nil
+}
+
+// rankSymbols replaces the coded SYMBOL order keys by their ranks, which
+// compare as integers in the texts' order.
+func rankSymbols(keys []*value.Vector) {
+	for i, k := range keys {
+		if r, ok := k.SymbolRankVector(); ok {
+			keys[i] = r
+		}
+	}
 }
 
 func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*value.Table, error) {
