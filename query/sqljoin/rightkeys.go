@@ -7,8 +7,9 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// HiddenPrefix starts the name of a column a SQL join adds for lookups
-// only; select * leaves such columns out.
+// HiddenPrefix starts the name of a column a query adds for its own use
+// (a SQL join's lookup columns, analytic placeholders), after the
+// table's own columns; select * leaves such columns out.
 const HiddenPrefix = "\x00"
 
 // Unqualified is the key of a join's qualification map whose entries
