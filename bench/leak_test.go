@@ -13,6 +13,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/conformance"
+	"github.com/porpoisedb/porpoise/internal/crashtest"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -27,15 +28,8 @@ import (
 // last round is more than 64 MB above the heap after the first. Run with
 // PORPOISE_LEAK=1 (it takes minutes).
 func TestRepeatedSuitesMemory(t *testing.T) {
-	if os.Getenv("PORPOISE_LEAK") == "" {
-		t.Skip("set PORPOISE_LEAK=1 to run the repeated-suite memory test")
-	}
-	rounds := 6
-	if s := os.Getenv("PORPOISE_LEAK_ROUNDS"); s != "" {
-		n, err := strconv.Atoi(s)
-		require.NoError(t, err)
-		rounds = n
-	}
+	crashtest.SkipUnlessEnv(t, "PORPOISE_LEAK", "the repeated-suite memory test")
+	rounds := crashtest.EnvInt(t, "PORPOISE_LEAK_ROUNDS", 6)
 	files, err := filepath.Glob("../conformance/testdata/*.test")
 	require.NoError(t, err)
 	ts := server.RunT(t)

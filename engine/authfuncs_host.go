@@ -25,8 +25,8 @@ func (in *interp) SharedTable(name string) (auth.SharedTable, bool) {
 
 // ControlShared implements authfuncs.Host.
 func (in *interp) ControlShared(name string) {
-	if o := in.s.eng.sharedEntry(name); o != nil {
-		o.controlled.Store(true)
+	if o := in.s.eng.shared.Get(name); o != nil {
+		o.Controlled.Store(true)
 	}
 }
 

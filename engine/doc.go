@@ -22,6 +22,10 @@
 // and index expressions and calls them (ops.go, access.go,
 // access_matrix.go, index.go).
 //
+// Shared objects and the statement locks sessions take on them are
+// package sharedobj's; engine plans the locks over its frame and checks a
+// session's rights before taking them (shared_lock.go).
+//
 // What the server is doing — the registry of open sessions, the request
 // each runs, submitJob's background jobs and getPerf's figures — belongs
 // to package jobs, and the run-time memory and connection limits to

@@ -3,9 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,6 +17,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/memlimit"
+	"github.com/porpoisedb/porpoise/sharedobj"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -59,7 +58,7 @@ type Engine struct {
 	logins logins
 
 	mu     sync.RWMutex
-	shared map[string]*sharedObj
+	shared sharedobj.Catalog
 
 	// jobs lists the open sessions, their running requests and the
 	// background jobs, whose goroutines it owns (session_registry.go).
@@ -101,7 +100,7 @@ func Open(opts Options) (*Engine, error) {
 	if opts.Config != nil {
 		cfg = *opts.Config
 	}
-	e := &Engine{cfg: cfg, opts: opts, shared: map[string]*sharedObj{}, limits: newLimits(cfg)}
+	e := &Engine{cfg: cfg, opts: opts, limits: newLimits(cfg)}
 	e.jobs = jobs.NewRegistry(e.Now)
 	e.SetNow(opts.Now)
 	e.seed.Store(opts.Seed)
@@ -182,38 +181,7 @@ func (e *Engine) CheckPassword(user, password string) error {
 func wrapError(err *error) { *err = ddberr.Wrap(*err) }
 
 // Shared returns the shared object registered under name.
-func (e *Engine) Shared(name string) (value.Value, bool) {
-	e.mu.RLock()
-	defer e.mu.RUnlock()
-	o, ok := e.shared[name]
-	if !ok {
-		return nil, false
-	}
-	return o.v, true
-}
-
-func (e *Engine) share(name string, v value.Value, owner string) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	o := newSharedObj(v)
-	o.owner = owner
-	e.shared[name] = o
-}
-
-// sharedNames lists the shared objects' names, unordered.
-func (e *Engine) sharedNames() []string {
-	e.mu.RLock()
-	defer e.mu.RUnlock()
-	return slices.Collect(maps.Keys(e.shared))
-}
-
-func (e *Engine) unshare(name string) bool {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	_, ok := e.shared[name]
-	delete(e.shared, name)
-	return ok
-}
+func (e *Engine) Shared(name string) (value.Value, bool) { return e.shared.Value(name) }
 
 // openBatchJobDir points the job registry at batchJobDir: the configured
 // directory, else <data-dir>/batchJobs (DolphinDB's <HomeDir>/batchJobs);

@@ -143,11 +143,9 @@ func (in *interp) Objects(shared bool) []funcs.Object {
 		out = append(out, funcs.Object{Name: name, Value: v})
 	}
 	if shared {
-		in.s.eng.mu.RLock()
-		for name, o := range in.s.eng.shared {
-			out = append(out, funcs.Object{Name: name, Value: o.v, Shared: true})
+		for _, x := range in.s.eng.shared.All() {
+			out = append(out, funcs.Object{Name: x.Name, Value: x.Obj.V, Shared: true})
 		}
-		in.s.eng.mu.RUnlock()
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -137,31 +137,9 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 	case *sqlparse.ForStmt:
 		return in.execFor(n)
 	case *sqlparse.WhileStmt:
-		for {
-			if ok, err := in.cond(n.Cond); err != nil || !ok {
-				return flowNext, nil, err
-			}
-			f, v, err := in.execLoopBody(n.Body)
-			if err != nil || f == flowReturn {
-				return f, v, err
-			}
-			if f == flowBreak {
-				return flowNext, nil, nil
-			}
-		}
+		return in.loop(n.Cond, false, n.Body, nil)
 	case *sqlparse.DoWhileStmt:
-		for {
-			f, v, err := in.execLoopBody(n.Body)
-			if err != nil || f == flowReturn {
-				return f, v, err
-			}
-			if f == flowBreak {
-				return flowNext, nil, nil
-			}
-			if ok, err := in.cond(n.Cond); err != nil || !ok {
-				return flowNext, nil, err
-			}
-		}
+		return in.loop(n.Cond, true, n.Body, nil)
 	case *sqlparse.ReturnStmt:
 		if n.X == nil {
 			return flowReturn, nil, nil
@@ -219,6 +197,31 @@ func (in *interp) execLoopBody(body []sqlparse.Stmt) (flow, value.Value, error) 
 	return f, v, err
 }
 
+// loop runs body while cond holds (nil: for ever), testing it before
+// each pass, or before each pass but the first when condAfter
+// (do-while); post runs after each pass (a C-style for).
+func (in *interp) loop(cond sqlparse.Expr, condAfter bool, body []sqlparse.Stmt, post sqlparse.Stmt) (flow, value.Value, error) {
+	for pass := 0; ; pass++ {
+		if cond != nil && (pass > 0 || !condAfter) {
+			if ok, err := in.cond(cond); err != nil || !ok {
+				return flowNext, nil, err
+			}
+		}
+		f, v, err := in.execLoopBody(body)
+		if err != nil || f == flowReturn {
+			return f, v, err
+		}
+		if f == flowBreak {
+			return flowNext, nil, nil
+		}
+		if post != nil {
+			if _, _, err := in.exec(post); err != nil {
+				return flowNext, nil, err
+			}
+		}
+	}
+}
+
 func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 	if n.Iter == nil {
 		if n.Init != nil {
@@ -226,25 +229,7 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 				return flowNext, nil, err
 			}
 		}
-		for {
-			if n.Cond != nil {
-				if ok, err := in.cond(n.Cond); err != nil || !ok {
-					return flowNext, nil, err
-				}
-			}
-			f, v, err := in.execLoopBody(n.Body)
-			if err != nil || f == flowReturn {
-				return f, v, err
-			}
-			if f == flowBreak {
-				return flowNext, nil, nil
-			}
-			if n.Post != nil {
-				if _, _, err := in.exec(n.Post); err != nil {
-					return flowNext, nil, err
-				}
-			}
-		}
+		return in.loop(n.Cond, false, n.Body, n.Post)
 	}
 	it, err := in.evalLocked(n.Iter)
 	if err != nil {

@@ -48,28 +48,22 @@ func (in *interp) Jobs() *jobs.Registry { return in.s.eng.jobs }
 // objects. One being written is skipped rather than waited for (the
 // caller may hold its lock itself).
 func (in *interp) SharedBytes() int64 {
-	e := in.s.eng
-	e.mu.RLock()
-	objs := make([]*sharedObj, 0, len(e.shared))
-	for _, o := range e.shared {
-		objs = append(objs, o)
-	}
-	e.mu.RUnlock()
 	var n int64
-	for _, o := range objs {
-		if !o.mu.TryRLock() {
+	for _, x := range in.s.eng.shared.All() {
+		o := x.Obj
+		if !o.TryRLock() {
 			continue
 		}
-		t, isTable := o.v.(*value.Table)
+		t, isTable := o.V.(*value.Table)
 		if isTable && !t.Mu.TryRLock() {
-			o.mu.RUnlock()
+			o.RUnlock()
 			continue
 		}
-		n += memlimit.EstimateBytes(o.v)
+		n += memlimit.EstimateBytes(o.V)
 		if isTable {
 			t.Mu.RUnlock()
 		}
-		o.mu.RUnlock()
+		o.RUnlock()
 	}
 	return n
 }

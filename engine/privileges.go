@@ -164,11 +164,11 @@ func (s *Session) checkScan(t Table) error {
 // sharedTable is the shared object name as the access rules see it; ok
 // is false when nothing is shared under name.
 func (e *Engine) sharedTable(name string) (auth.SharedTable, bool) {
-	o := e.sharedEntry(name)
+	o := e.shared.Get(name)
 	if o == nil {
 		return auth.SharedTable{}, false
 	}
-	return auth.SharedTable{Name: name, Owner: o.owner, Controlled: o.controlled.Load()}, true
+	return auth.SharedTable{Name: name, Owner: o.Owner, Controlled: o.Controlled.Load()}, true
 }
 
 // checkSharedAccess checks a read or write of the shared table name.

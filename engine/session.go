@@ -3,12 +3,14 @@ package engine
 import (
 	"context"
 	"fmt"
-	"github.com/porpoisedb/porpoise/funcs"
 	"io"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sharedobj"
 
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -40,8 +42,8 @@ type Session struct {
 	reg  *jobs.Session
 
 	// held are the shared objects whose lock the running statement holds
-	// (shared_lock.go); only the session's own goroutine touches it.
-	held map[*sharedObj]bool
+	// (shared_lock.go).
+	held sharedobj.Held
 }
 
 // NewSession opens a session. Embedded sessions are logged in as admin;
@@ -179,7 +181,7 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 		return nil, ddberr.Errorf("Can't recognize function name %s", fn)
 	}
 	p := in.planLocks(expr)
-	release, err := s.lockObjects(p.names, args, p.write || isWritingFunc(fn))
+	release, err := s.lockObjects(p.Names, args, p.Write || sharedobj.IsWritingFunc(fn))
 	if err != nil {
 		return nil, err
 	}

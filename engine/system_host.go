@@ -42,8 +42,8 @@ func (in *interp) Undefine(name string, kind system.ObjKind) error {
 		if name != "all" {
 			return in.unshare(name)
 		}
-		for _, n := range in.s.eng.sharedNames() {
-			if err := in.unshare(n); err != nil {
+		for _, x := range in.s.eng.shared.All() {
+			if err := in.unshare(x.Name); err != nil {
 				return err
 			}
 		}
@@ -67,7 +67,7 @@ func (in *interp) unshare(name string) error {
 	if err := in.s.checkUnshare(name); err != nil {
 		return err
 	}
-	in.s.eng.unshare(name)
+	in.s.eng.shared.Drop(name)
 	return nil
 }
 
@@ -97,17 +97,9 @@ func (in *interp) SessionObjects(withShared bool) []funcs.Object {
 	if !withShared {
 		return out
 	}
-	e := s.eng
-	e.mu.RLock()
-	names := make([]string, 0, len(e.shared))
-	for n := range e.shared {
-		names = append(names, n)
+	for _, x := range s.eng.shared.All() {
+		out = append(out, funcs.Object{Name: x.Name, Value: x.Obj.V, Shared: true})
 	}
-	sort.Strings(names)
-	for _, n := range names {
-		out = append(out, funcs.Object{Name: n, Value: e.shared[n].v, Shared: true})
-	}
-	e.mu.RUnlock()
 	return out
 }
 

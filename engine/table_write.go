@@ -97,6 +97,6 @@ func (e *Engine) shareObject(v value.Value, name string, readonly bool, owner st
 		t.Shared = name
 		t.ReadOnly = readonly
 	}
-	e.share(name, v, owner)
+	e.shared.Put(name, v, owner)
 	return nil
 }

@@ -33,7 +33,7 @@ func (in *interp) ownedValue(v value.Value, target string) value.Value {
 // reachable reports whether v's storage is shared with a locked shared
 // object or with a variable of the frame other than target.
 func (in *interp) reachable(v value.Value, target string) bool {
-	if in.s.sharesHeld(v) {
+	if in.s.held.Exposes(v) {
 		return true
 	}
 	held := value.HeldVectors(v, nil)

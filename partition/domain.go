@@ -21,21 +21,12 @@ const (
 	HASH  PartitionType = 5
 )
 
+var partitionTypeNames = [...]string{SEQ: "SEQ", VALUE: "VALUE", RANGE: "RANGE", LIST: "LIST", COMPO: "COMPO", HASH: "HASH"}
+
 // String returns the DolphinDB name of the partition type.
 func (p PartitionType) String() string {
-	switch p {
-	case SEQ:
-		return "SEQ"
-	case VALUE:
-		return "VALUE"
-	case RANGE:
-		return "RANGE"
-	case LIST:
-		return "LIST"
-	case COMPO:
-		return "COMPO"
-	case HASH:
-		return "HASH"
+	if p >= 0 && int(p) < len(partitionTypeNames) {
+		return partitionTypeNames[p]
 	}
 	return "PARTITIONTYPE" + strconv.Itoa(int(p))
 }
@@ -64,6 +55,16 @@ type Domain interface {
 
 	// mapInto writes Map's result for col into out (len(out) == col.Len()).
 	mapInto(col *value.Vector, out []int32) error
+}
+
+// mapNew is Map for a domain whose mapInto does the work: the result is
+// the one allocation.
+func mapNew(d Domain, col *value.Vector) ([]int32, error) {
+	out := make([]int32, col.Len())
+	if err := d.mapInto(col, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // Error is a partitioning error carrying DolphinDB's message text and, when

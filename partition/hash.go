@@ -12,7 +12,11 @@ const (
 
 // Murmur2 is MurmurHash2 (Austin Appleby, 32-bit) of b with seed len(b), as
 // DolphinDB hashes STRING, SYMBOL, BLOB and 16-byte values.
-func Murmur2(b []byte) uint32 {
+func Murmur2(b []byte) uint32 { return murmur2(b) }
+
+// murmur2 is Murmur2 over the bytes of a string or a byte slice, so a
+// string is hashed without copying it.
+func murmur2[S string | []byte](b S) uint32 {
 	h := uint32(len(b))
 	for len(b) >= 4 {
 		k := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
@@ -23,48 +27,15 @@ func Murmur2(b []byte) uint32 {
 		h ^= k
 		b = b[4:]
 	}
-	return murmurTail(h, b)
-}
-
-// murmur2String is Murmur2 over the bytes of s without copying them.
-func murmur2String(s string) uint32 {
-	h := uint32(len(s))
-	i := 0
-	for ; i+4 <= len(s); i += 4 {
-		k := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
-		k *= murmurM
-		k ^= k >> murmurR
-		k *= murmurM
-		h *= murmurM
-		h ^= k
-	}
-	switch len(s) - i {
+	switch len(b) {
 	case 3:
-		h ^= uint32(s[i+2]) << 16
+		h ^= uint32(b[2]) << 16
 		fallthrough
 	case 2:
-		h ^= uint32(s[i+1]) << 8
+		h ^= uint32(b[1]) << 8
 		fallthrough
 	case 1:
-		h ^= uint32(s[i])
-		h *= murmurM
-	}
-	h ^= h >> 13
-	h *= murmurM
-	h ^= h >> 15
-	return h
-}
-
-func murmurTail(h uint32, t []byte) uint32 {
-	switch len(t) {
-	case 3:
-		h ^= uint32(t[2]) << 16
-		fallthrough
-	case 2:
-		h ^= uint32(t[1]) << 8
-		fallthrough
-	case 1:
-		h ^= uint32(t[0])
+		h ^= uint32(b[0])
 		h *= murmurM
 	}
 	h ^= h >> 13
@@ -75,21 +46,7 @@ func murmurTail(h uint32, t []byte) uint32 {
 
 // murmur2Bytes16 is Murmur2 of a 16-byte value in the server's in-memory
 // (little-endian 128-bit) order, which is Porpoise's [16]byte order.
-func murmur2Bytes16(b *[16]byte) uint32 {
-	h := uint32(16)
-	for i := 0; i < 16; i += 4 {
-		k := uint32(b[i]) | uint32(b[i+1])<<8 | uint32(b[i+2])<<16 | uint32(b[i+3])<<24
-		k *= murmurM
-		k ^= k >> murmurR
-		k *= murmurM
-		h *= murmurM
-		h ^= k
-	}
-	h ^= h >> 13
-	h *= murmurM
-	h ^= h >> 15
-	return h
-}
+func murmur2Bytes16(b *[16]byte) uint32 { return murmur2(b[:]) }
 
 // Hashable reports whether hashBucket is defined for elements of type t:
 // BOOL, CHAR, SHORT, INT, LONG, every temporal type, STRING, SYMBOL, BLOB,
@@ -159,8 +116,19 @@ func hashBucketInto(v *value.Vector, buckets int, out []int32) {
 			out[i] = hash64(x, b64)
 		}
 	case value.StString:
+		if codes, base, ok := v.SymbolCodes(); ok && len(base) <= len(codes) {
+			// Hash each symbol once, then look rows up by code.
+			byCode := make([]int32, len(base))
+			for c, s := range base {
+				byCode[c] = int32(murmur2(s) % b)
+			}
+			for i, c := range codes {
+				out[i] = byCode[c]
+			}
+			return
+		}
 		for i, s := range v.Strings() {
-			out[i] = int32(murmur2String(s) % b)
+			out[i] = int32(murmur2(s) % b)
 		}
 	case value.StBytes16:
 		for i := range v.B16 {
@@ -201,7 +169,7 @@ func HashBucketScalar(s *value.Scalar, buckets int) int32 {
 		if s.Null {
 			return 0
 		}
-		return int32(murmur2String(s.S) % b)
+		return int32(murmur2(s.S) % b)
 	case value.StBytes16:
 		var zero [16]byte
 		if s.Null {

@@ -46,11 +46,7 @@ func (d *Hash) DirName(i int, _ bool) string { return d.PartitionName(i) }
 // server does with such a row is undocumented]. The empty string hashes to
 // bucket 0 and the zero UUID/IPADDR/INT128 like any value (hashBucket).
 func (d *Hash) Map(col *value.Vector) ([]int32, error) {
-	out := make([]int32, col.Len())
-	if err := d.mapInto(col, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return mapNew(d, col)
 }
 
 func (d *Hash) mapInto(col *value.Vector, out []int32) error {

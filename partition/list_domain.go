@@ -90,11 +90,7 @@ func (d *List) DirName(i int, _ bool) string { return d.PartitionName(i) }
 // Map implements Domain: the index of the list holding the value, -1 for a
 // NULL or unlisted value.
 func (d *List) Map(col *value.Vector) ([]int32, error) {
-	out := make([]int32, col.Len())
-	if err := d.mapInto(col, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return mapNew(d, col)
 }
 
 func (d *List) mapInto(col *value.Vector, out []int32) error {

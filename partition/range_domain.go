@@ -105,11 +105,7 @@ func (d *Range) Boundaries() *value.Vector {
 // Map implements Domain: NULLs and values below the first or at/above the
 // last boundary give -1.
 func (d *Range) Map(col *value.Vector) ([]int32, error) {
-	out := make([]int32, col.Len())
-	if err := d.mapInto(col, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return mapNew(d, col)
 }
 
 func (d *Range) mapInto(col *value.Vector, out []int32) error {

@@ -107,11 +107,7 @@ func (d *Value) Index(s *value.Scalar) int {
 // values with a byte in 0..32 or 127 ErrInvisibleChar; values not in the
 // scheme give -1 (the caller applies newValuePartitionPolicy).
 func (d *Value) Map(col *value.Vector) ([]int32, error) {
-	out := make([]int32, col.Len())
-	if err := d.mapInto(col, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return mapNew(d, col)
 }
 
 func (d *Value) mapInto(col *value.Vector, out []int32) error {

@@ -420,11 +420,27 @@ func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*val
 			return nil, err
 		}
 	}
+	if len(keys) == 1 && items[0].Nulls == "" {
+		if perm, ok := keys[0].SymbolSortPerm(!items[0].Desc); ok {
+			return t.Gather(perm), nil
+		}
+	}
+	rankSymbols(keys)
 	idx := value.Iota(t.Rows())
 	sort.SliceStable(idx, func(a, b int) bool {
 		return rowsort.Compare(keys, items, idx[a], idx[b]) < 0
 	})
 	return t.Gather(idx), nil
+}
+
+// rankSymbols replaces the coded SYMBOL order keys by their ranks, which
+// compare as integers in the texts' order.
+func rankSymbols(keys []*value.Vector) {
+	for i, k := range keys {
+		if r, ok := k.SymbolRankVector(); ok {
+			keys[i] = r
+		}
+	}
 }
 
 func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*value.Table, error) {
@@ -533,22 +549,12 @@ func Insert(env Env, n *sqlparse.InsertStmt) error {
 // Update runs `update t set c = expr [where ...]`.
 func Update(env Env, n *sqlparse.UpdateStmt) error {
 	ex := &executor{env: env}
-	target, err := ex.eval(n.Table)
+	t, pt, err := ex.dmlTable(n.Table, n.From, errors.New("update supports tables only."))
 	if err != nil {
 		return err
 	}
-	if pt, ok := env.DFSTable(target); ok {
-		if n.From != nil {
-			return sqljoin.ErrFromDFS
-		}
+	if pt != nil {
 		return ex.updatePartitioned(pt, n)
-	}
-	t, ok := target.(*value.Table)
-	if !ok {
-		return errors.New("update supports tables only.")
-	}
-	if t.ReadOnly {
-		return insert.ErrReadOnly
 	}
 	// src is the table the set expressions see: t, or the join of its
 	// from clause; dst[i] is the row of t that src's row rows[i] changes.
@@ -568,13 +574,11 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 			return ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
 		}
 	}
-	if t.Shared != "" {
-		if err := env.CheckShared(t.Shared, true); err != nil {
-			return err
-		}
-		t.Mu.Lock()
-		defer t.Mu.Unlock()
+	unlock, err := ex.lockForWrite(t)
+	if err != nil {
+		return err
 	}
+	defer unlock()
 	rows, err := ex.whereRows(src, n.Where)
 	if err != nil {
 		return err
@@ -632,6 +636,44 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 	return nil
 }
 
+// dmlTable evaluates the table an update or delete changes: a
+// partitioned table pt (which takes no from clause), or an in-memory
+// table t that may be changed; notTable is the error for anything else.
+func (ex *executor) dmlTable(target, from sqlparse.Expr, notTable error) (t *value.Table, pt *dfs.Table, err error) {
+	v, err := ex.eval(target)
+	if err != nil {
+		return nil, nil, err
+	}
+	if pt, ok := ex.env.DFSTable(v); ok {
+		if from != nil {
+			return nil, nil, sqljoin.ErrFromDFS
+		}
+		return nil, pt, nil
+	}
+	t, ok := v.(*value.Table)
+	if !ok {
+		return nil, nil, notTable
+	}
+	if t.ReadOnly {
+		return nil, nil, insert.ErrReadOnly
+	}
+	return t, nil, nil
+}
+
+// lockForWrite takes the lock of a shared table an update or delete
+// changes, once the session may change it; the caller defers the
+// returned unlock.
+func (ex *executor) lockForWrite(t *value.Table) (func(), error) {
+	if t.Shared == "" {
+		return func() {}, nil
+	}
+	if err := ex.env.CheckShared(t.Shared, true); err != nil {
+		return nil, err
+	}
+	t.Mu.Lock()
+	return t.Mu.Unlock, nil
+}
+
 // updateSource is the table an in-memory update's where and set
 // expressions read: t itself, or the table its from clause builds
 // (update t set ... from lj(t, t2, key)), which must keep t's rows in
@@ -654,22 +696,12 @@ func (ex *executor) updateSource(t *value.Table, from sqlparse.Expr) (*value.Tab
 // Delete runs `delete from t [where ...]`.
 func Delete(env Env, n *sqlparse.DeleteStmt) error {
 	ex := &executor{env: env}
-	target, err := ex.eval(n.Table)
+	t, pt, err := ex.dmlTable(n.Table, n.From, errors.New("delete supports tables only."))
 	if err != nil {
 		return err
 	}
-	if pt, ok := env.DFSTable(target); ok {
-		if n.From != nil {
-			return sqljoin.ErrFromDFS
-		}
+	if pt != nil {
 		return ex.deletePartitioned(pt, n)
-	}
-	t, ok := target.(*value.Table)
-	if !ok {
-		return errors.New("delete supports tables only.")
-	}
-	if t.ReadOnly {
-		return insert.ErrReadOnly
 	}
 	src := t
 	var joined []int
@@ -678,13 +710,11 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 			return err
 		}
 	}
-	if t.Shared != "" {
-		if err := env.CheckShared(t.Shared, true); err != nil {
-			return err
-		}
-		t.Mu.Lock()
-		defer t.Mu.Unlock()
+	unlock, err := ex.lockForWrite(t)
+	if err != nil {
+		return err
 	}
+	defer unlock()
 	rows, err := ex.whereRows(src, n.Where)
 	if err != nil {
 		return err

@@ -49,7 +49,11 @@ func (p *parser) parseList(k listKind) []Expr {
 		}
 		for {
 			p.skipNewlines()
-			list = append(list, p.parseListItem(k, close))
+			if items, ok := p.rangeItems(k, close); ok {
+				list = append(list, items...)
+			} else {
+				list = append(list, p.parseListItem(k, close))
+			}
 			if close != "" {
 				p.skipNewlines()
 			}
@@ -127,6 +131,9 @@ func (p *parser) parseAliased() Expr {
 			p.next()
 		default:
 			p.failTok(n)
+		}
+		if p.ranges != nil && n.Kind == lex.TokIdent && isOpTok(p.tok(), "...") {
+			return &AliasExpr{At: e.Pos(), X: e, Name: p.rangeAlias(n)}
 		}
 		return &AliasExpr{At: e.Pos(), X: e, Name: n.Text}
 	}

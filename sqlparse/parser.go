@@ -87,6 +87,9 @@ type parser struct {
 	// RANGE start the window frame instead of calling the functions rows
 	// and range.
 	inOver bool
+	// ranges is set while a select column is parsed, where col1...colN
+	// names a run of columns.
+	ranges *colRanges
 }
 
 // bailout carries a syntax error up through panics inside the parser; it
@@ -1682,7 +1685,9 @@ func (p *parser) parsePrimary() Expr {
 	case lex.TokIdent:
 		switch {
 		case isKw(t, "select") || isKw(t, "exec"):
-			if !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), "=") {
+			// select (price1 + price2) as x from t: a parenthesized
+			// first column, not a call
+			if !isOpTok(p.peekN(1), "=") {
 				return p.parseSelect()
 			}
 		case p.startsWith():
@@ -1709,6 +1714,9 @@ func (p *parser) parsePrimary() Expr {
 			return &LambdaExpr{At: t.Pos, Params: []Param{{At: t.Pos, Name: t.Text}}, Body: p.parseArrowBody()}
 		}
 		p.next()
+		if p.ranges != nil && isOpTok(p.tok(), "...") {
+			return p.rangeColumn(t)
+		}
 		id := &Ident{At: t.Pos, Name: t.Text}
 		if p.bareCallArg() {
 			// sum x, print "a", select last price: a one-argument call

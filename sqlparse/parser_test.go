@@ -582,3 +582,20 @@ func TestLongChains(t *testing.T) {
 		require.Greater(t, nodes, c.terms, c.src[:20])
 	}
 }
+
+// Select.md usage 4: column ranges expand in the parser, zero-padded
+// numbers keep their width and ranges of unequal length fail.
+func TestColumnRanges(t *testing.T) {
+	s, err := Parse("select c08...c10, f(a1...a2) as x, (a1...a2) * b2...b1 as y1...y2 from t")
+	require.NoError(t, err)
+	sel := s.Stmts[0].(*ExprStmt).X.(*SelectExpr)
+	var names []string
+	for _, c := range sel.Cols {
+		names = append(names, unparse.Format(c))
+	}
+	require.Equal(t, []string{"c08", "c09", "c10", "f(a1, a2) as x", "(a1 * b2) as y1", "(a2 * b1) as y2"}, names)
+	_, err = Parse("select a1...a3 as b1...b2 from t")
+	require.ErrorContains(t, err, "same length")
+	_, err = Parse("select a1...b3 from t")
+	require.ErrorContains(t, err, "one prefix")
+}

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"math"
@@ -593,20 +594,17 @@ func constant(v *value.Vector) bool {
 		return false
 	}
 	switch v.T.Storage() {
-	case value.StInt8:
-		return allEqual(v.I8)
-	case value.StInt16:
-		return allEqual(v.I16)
-	case value.StInt32:
-		return allEqual(v.I32)
-	case value.StInt64:
-		return allEqual(v.I64)
 	case value.StString:
 		return allEqual(v.Strings())
-	case value.StBytes16:
-		return allEqual(v.B16)
+	case value.StFloat32, value.StFloat64, value.StPair2F64:
+		return false // -0/+0 and NaN make bitwise and == equality differ
 	}
-	return false // floats: -0/+0 and NaN make bitwise and == equality differ
+	b, w := v.FixedBytes()
+	if w == 0 {
+		return false
+	}
+	// w-byte elements are all equal when the bytes repeat with period w.
+	return len(b) <= w || bytes.Equal(b[w:], b[:len(b)-w])
 }
 
 func allEqual[T comparable](s []T) bool {

@@ -123,3 +123,30 @@ func TestTSDBCountingAppendAcrossBlocks(t *testing.T) {
 		require.Equal(t, sec[r], got[1].I32[k])
 	}
 }
+
+// TestConstant checks the constant-column test that lets a sort skip a
+// column, across storages and the edges of its periodic-bytes check.
+func TestConstant(t *testing.T) {
+	uuid := func(b byte) [16]byte { return [16]byte{15: b} }
+	cases := []struct {
+		name string
+		v    *value.Vector
+		want bool
+	}{
+		{"empty int", value.NewInts(nil), true},
+		{"one int", value.NewInts([]int32{7}), true},
+		{"equal ints", value.NewInts([]int32{7, 7, 7}), true},
+		{"last differs", value.NewInts([]int32{7, 7, 8}), false},
+		{"byte-periodic but unequal", &value.Vector{T: value.Short, I16: []int16{0x0101, 0x0101, 0x0100}}, false},
+		{"equal chars", &value.Vector{T: value.Char, I8: []int8{1, 1}}, true},
+		{"equal longs", value.NewLongs([]int64{-1, -1}), true},
+		{"equal uuids", &value.Vector{T: value.UUID, B16: [][16]byte{uuid(1), uuid(1)}}, true},
+		{"unequal uuids", &value.Vector{T: value.UUID, B16: [][16]byte{uuid(1), uuid(2)}}, false},
+		{"equal strings", value.NewStrings(value.String, []string{"a", "a"}), true},
+		{"unequal strings", value.NewStrings(value.String, []string{"a", "b"}), false},
+		{"doubles never", value.NewDoubles([]float64{1, 1}), false},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, constant(c.v), c.name)
+	}
+}

@@ -49,24 +49,13 @@ const (
 	lz4Ratio = 256
 )
 
-// fixedWidth is the element size of fixed-width types, 0 for others.
+// fixedWidth is the element size of non-array fixed-width types, 0 for
+// others.
 func fixedWidth(t value.Type) int {
 	if t.IsArray() {
 		return 0
 	}
-	switch t.Storage() {
-	case value.StInt8:
-		return 1
-	case value.StInt16:
-		return 2
-	case value.StInt32, value.StFloat32:
-		return 4
-	case value.StInt64, value.StFloat64:
-		return 8
-	case value.StBytes16, value.StPair2F64:
-		return 16
-	}
-	return 0
+	return t.Storage().Width()
 }
 
 // compressible reports whether WriteTable compresses a column of type t.
@@ -75,27 +64,6 @@ func compressible(t value.Type) bool {
 		return false
 	}
 	return fixedWidth(t) > 0 || t == value.String || t == value.Blob
-}
-
-// rawBytes views the element storage of a non-array fixed-width vector.
-func rawBytes(v *value.Vector) []byte {
-	switch v.T.Storage() {
-	case value.StInt8:
-		return asBytes(v.I8)
-	case value.StInt16:
-		return asBytes(v.I16)
-	case value.StInt32:
-		return asBytes(v.I32)
-	case value.StInt64:
-		return asBytes(v.I64)
-	case value.StFloat32:
-		return asBytes(v.F32)
-	case value.StFloat64, value.StPair2F64:
-		return asBytes(v.F64)
-	case value.StBytes16:
-		return asBytes(v.B16)
-	}
-	return nil
 }
 
 type compHeader struct {
@@ -250,7 +218,7 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 			return nil, limitErr("compressed vector decodes to %d bytes", size)
 		}
 		v := value.NewVector(t, count, count)
-		dst := rawBytes(v)
+		dst, _ := v.FixedBytes()
 		if !uncompressFullBlocks(blocks, dst) {
 			off := 0
 			for _, b := range blocks {
@@ -560,7 +528,7 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 		return nil
 	}
 	if fw := fixedWidth(v.T); fw > 0 {
-		raw := rawBytes(v)
+		raw, _ := v.FixedBytes()
 		unit := fw
 		if fw == 16 {
 			unit = 8

@@ -106,11 +106,8 @@ func (r *Reader) readScalar(t value.Type) (value.Value, error) {
 			return nil, err
 		}
 	case value.Duration:
-		var v, unit int32
-		if v, err = r.i32(); err != nil {
-			return nil, err
-		}
-		if unit, err = r.i32(); err != nil {
+		v, unit, err := r.i32x2()
+		if err != nil {
 			return nil, err
 		}
 		s.I, s.Scale, s.Null = int64(v), unit, v == value.NullInt32
@@ -236,10 +233,7 @@ func (r *Reader) scale(t value.Type) (int32, error) {
 
 // readDims reads a vector's rows and columns and returns rows*columns.
 func (r *Reader) readDims() (rows, cols int32, n int, err error) {
-	if rows, err = r.i32(); err != nil {
-		return
-	}
-	if cols, err = r.i32(); err != nil {
+	if rows, cols, err = r.i32x2(); err != nil {
 		return
 	}
 	if rows < 0 || cols < 0 {
@@ -269,18 +263,7 @@ func (r *Reader) readVector(tb byte) (*value.Vector, error) {
 			return nil, err
 		}
 		t := value.Type(tb)
-		var scale int32
-		if t.Elem().IsDecimal() {
-			if scale, err = r.scale(t.Elem()); err != nil {
-				return nil, err
-			}
-		}
-		v, err := r.readArrayBody(t, rows)
-		if err != nil {
-			return nil, err
-		}
-		v.Scale = scale
-		return v, nil
+		return r.readScaled(t.Elem(), func() (*value.Vector, error) { return r.readArrayBody(t, rows) })
 	case tb >= 128:
 		return nil, unsupported("vector type byte %d", tb)
 	}
@@ -292,13 +275,20 @@ func (r *Reader) readVector(tb byte) (*value.Vector, error) {
 	if err != nil {
 		return nil, err
 	}
+	return r.readScaled(t, func() (*value.Vector, error) { return r.readElems(t, n) })
+}
+
+// readScaled reads the scale that precedes the elements of a DECIMAL
+// type t (none for other types), then the elements with body.
+func (r *Reader) readScaled(t value.Type, body func() (*value.Vector, error)) (*value.Vector, error) {
 	var scale int32
 	if t.IsDecimal() {
+		var err error
 		if scale, err = r.scale(t); err != nil {
 			return nil, err
 		}
 	}
-	v, err := r.readElems(t, n)
+	v, err := body()
 	if err != nil {
 		return nil, err
 	}
@@ -308,11 +298,7 @@ func (r *Reader) readVector(tb byte) (*value.Vector, error) {
 
 // readDimsRows reads rows and the (unreliable) columns of an array vector.
 func (r *Reader) readDimsRows() (int, int32, error) {
-	rows, err := r.i32()
-	if err != nil {
-		return 0, 0, err
-	}
-	cols, err := r.i32()
+	rows, cols, err := r.i32x2()
 	if err != nil {
 		return 0, 0, err
 	}
@@ -421,11 +407,7 @@ func (r *Reader) readCStrings(n int, dedupe bool) ([]string, error) {
 // readSymbolExtended reads a type-145 vector body after rows and columns:
 // the symbol base (new or reused) and n int32 indexes into it.
 func (r *Reader) readSymbolExtended(n int) (*value.Vector, error) {
-	id, err := r.i32()
-	if err != nil {
-		return nil, err
-	}
-	size, err := r.i32()
+	id, size, err := r.i32x2()
 	if err != nil {
 		return nil, err
 	}
@@ -603,16 +585,9 @@ func (r *Reader) readMatrix(tb byte) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	var scale int32
-	if t.IsDecimal() {
-		if scale, err = r.scale(t); err != nil {
-			return nil, err
-		}
-	}
-	if m.V, err = r.readElems(t, n); err != nil {
+	if m.V, err = r.readScaled(t, func() (*value.Vector, error) { return r.readElems(t, n) }); err != nil {
 		return nil, err
 	}
-	m.V.Scale = scale
 	m.Rows, m.Cols = int(rows), int(cols)
 	if m.RowLabels != nil && m.RowLabels.Len() != m.Rows {
 		return nil, malformed("matrix has %d rows but %d row labels", m.Rows, m.RowLabels.Len())
@@ -650,11 +625,7 @@ func (r *Reader) readDict() (value.Value, error) {
 }
 
 func (r *Reader) readTable() (value.Value, error) {
-	rows, err := r.i32()
-	if err != nil {
-		return nil, err
-	}
-	ncols, err := r.i32()
+	rows, ncols, err := r.i32x2()
 	if err != nil {
 		return nil, err
 	}

@@ -156,19 +156,24 @@ func eofErr(err error) error {
 	return err
 }
 
+// take returns a view of the next n bytes of an in-memory source.
+func (r *Reader) take(n int) ([]byte, error) {
+	if n > len(r.src)-r.off {
+		r.off = len(r.src)
+		return nil, io.ErrUnexpectedEOF
+	}
+	b := r.src[r.off : r.off+n : r.off+n]
+	r.off += n
+	return b, nil
+}
+
 // next returns a view of the next n bytes, valid until the next read.
 func (r *Reader) next(n int) ([]byte, error) {
 	if n < 0 {
 		return nil, malformed("negative length")
 	}
 	if r.br == nil {
-		if n > len(r.src)-r.off {
-			r.off = len(r.src)
-			return nil, io.ErrUnexpectedEOF
-		}
-		b := r.src[r.off : r.off+n : r.off+n]
-		r.off += n
-		return b, nil
+		return r.take(n)
 	}
 	if int64(n) > r.limit-r.used {
 		return nil, limitErr("frame larger than %d bytes", r.limit)
@@ -259,43 +264,43 @@ func (r *Reader) u8() (byte, error) {
 	return b, nil
 }
 
-func (r *Reader) u16() (uint16, error) {
-	b, err := r.next(2)
-	if err != nil {
-		return 0, err
-	}
+// order is the byte order of the data's numbers.
+func (r *Reader) order() binary.ByteOrder {
 	if r.big {
-		return binary.BigEndian.Uint16(b), nil
+		return binary.BigEndian
 	}
-	return binary.LittleEndian.Uint16(b), nil
+	return binary.LittleEndian
 }
 
-func (r *Reader) u32() (uint32, error) {
-	b, err := r.next(4)
+// readNum reads one n-byte number with get, in the data's byte order.
+func readNum[T any](r *Reader, n int, get func(binary.ByteOrder, []byte) T) (T, error) {
+	b, err := r.next(n)
 	if err != nil {
-		return 0, err
+		var zero T
+		return zero, err
 	}
-	if r.big {
-		return binary.BigEndian.Uint32(b), nil
-	}
-	return binary.LittleEndian.Uint32(b), nil
+	return get(r.order(), b), nil
 }
+
+func (r *Reader) u16() (uint16, error) { return readNum(r, 2, binary.ByteOrder.Uint16) }
+
+func (r *Reader) u32() (uint32, error) { return readNum(r, 4, binary.ByteOrder.Uint32) }
 
 func (r *Reader) i32() (int32, error) {
 	u, err := r.u32()
 	return int32(u), err
 }
 
-func (r *Reader) u64() (uint64, error) {
-	b, err := r.next(8)
-	if err != nil {
-		return 0, err
+// i32x2 reads two consecutive INTs (rows and columns, id and size).
+func (r *Reader) i32x2() (a, b int32, err error) {
+	if a, err = r.i32(); err != nil {
+		return 0, 0, err
 	}
-	if r.big {
-		return binary.BigEndian.Uint64(b), nil
-	}
-	return binary.LittleEndian.Uint64(b), nil
+	b, err = r.i32()
+	return a, b, err
 }
+
+func (r *Reader) u64() (uint64, error) { return readNum(r, 8, binary.ByteOrder.Uint64) }
 
 func (r *Reader) f64() (float64, error) {
 	u, err := r.u64()
@@ -493,13 +498,7 @@ func (r *Reader) readText(max int64) (string, error) {
 // buffer progressively for streams.
 func (r *Reader) readBody(n int) ([]byte, error) {
 	if r.br == nil {
-		if n > len(r.src)-r.off {
-			r.off = len(r.src)
-			return nil, io.ErrUnexpectedEOF
-		}
-		b := r.src[r.off : r.off+n : r.off+n]
-		r.off += n
-		return b, nil
+		return r.take(n)
 	}
 	return r.readGrow(nil, n, n)
 }

@@ -39,14 +39,7 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 	default:
 		return nil, nil, ddberr.Errorf("SQL %s join is not supported", j.Kind)
 	}
-	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
-		return nil, nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
-	}
-	lname, lv, err := fromItem(h, j.L)
-	if err != nil {
-		return nil, nil, err
-	}
-	rname, rv, err := fromItem(h, j.R)
+	lname, lv, rname, rv, err := fromItems(h, j)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -123,6 +116,18 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 	return res.T, qual, nil
 }
 
+// fromItems evaluates and names the two FROM items of a SQL join.
+func fromItems(h Host, j *sqlparse.JoinExpr) (lname string, lv value.Value, rname string, rv value.Value, err error) {
+	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
+		return "", nil, "", nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
+	}
+	if lname, lv, err = fromItem(h, j.L); err != nil {
+		return "", nil, "", nil, err
+	}
+	rname, rv, err = fromItem(h, j.R)
+	return lname, lv, rname, rv, err
+}
+
 // fromItem evaluates a FROM item (t, "t", loadTable(...), x as t) and
 // names it: its alias or variable name.
 func fromItem(h Host, e sqlparse.Expr) (string, value.Value, error) {
@@ -163,14 +168,7 @@ func Qualified(e sqlparse.Expr) (table, col string, ok bool) {
 
 // sqlCrossJoin is `L cross join R`: cj over the two FROM items.
 func sqlCrossJoin(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
-	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
-		return nil, nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
-	}
-	lname, lv, err := fromItem(h, j.L)
-	if err != nil {
-		return nil, nil, err
-	}
-	rname, rv, err := fromItem(h, j.R)
+	lname, lv, rname, rv, err := fromItems(h, j)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -549,10 +549,26 @@ var ops2 = []string{
 
 const ops1 = "+-*/%\\^&|!~<>=:$,;()[]{}.?@"
 
+// columnRangeDots reports whether the dots at i join two column names, as
+// in select price1...price5 (Select.md usage 4): a digit ends the name
+// before them and a name starts right after.
+func (lx *lexer) columnRangeDots(i int) bool {
+	if i == 0 || !isDigit(lx.src[i-1]) || len(lx.toks) == 0 || lx.toks[len(lx.toks)-1].Kind != TokIdent {
+		return false
+	}
+	ok, _ := lx.identRuneAt(i+3, true)
+	return ok
+}
+
 func (lx *lexer) op() error {
 	src := lx.src
 	start := lx.i
 	rest := src[start:]
+	if strings.HasPrefix(rest, "...") && lx.columnRangeDots(start) {
+		lx.emit(Token{Kind: TokOp, Text: "...", Raw: "...", Pos: lx.pos(start)})
+		lx.i += 3
+		return nil
+	}
 	for _, o := range ops2 {
 		if strings.HasPrefix(rest, o) {
 			if o == "++" || o == "--" {

@@ -311,18 +311,28 @@ func setInt(c *cell, t value.Type, v int64) {
 	c.null = v == nullRaw(t)
 }
 
-func fromInt(c *cell, from, to value.Type, ts int32) error {
-	v := c.i
+// intToNumeric stores the integer v as a logical, integral (wrapped) or
+// floating type; ok is false for the other categories.
+func intToNumeric(c *cell, to value.Type, v int64) (ok bool) {
 	switch to.Category() {
 	case value.CatLogical:
 		c.i = b2i(v != 0)
-		return nil
 	case value.CatIntegral:
 		setInt(c, to, wrapInt(to, v))
-		return nil
 	case value.CatFloating:
 		c.f = float64(v)
+	default:
+		return false
+	}
+	return true
+}
+
+func fromInt(c *cell, from, to value.Type, ts int32) error {
+	v := c.i
+	if intToNumeric(c, to, v) {
 		return nil
+	}
+	switch to.Category() {
 	case value.CatTemporal:
 		return intToTemporal(c, to, v)
 	case value.CatLiteral:
@@ -422,6 +432,9 @@ func fromFloat(c *cell, from, to value.Type, ts int32) error {
 
 func fromTemporal(c *cell, from, to value.Type, ts int32) error {
 	v := c.i
+	if intToNumeric(c, to, v) {
+		return nil
+	}
 	switch to.Category() {
 	case value.CatTemporal:
 		r, null, err := convertTemporal(v, from, to)
@@ -429,15 +442,6 @@ func fromTemporal(c *cell, from, to value.Type, ts int32) error {
 			return err
 		}
 		c.i, c.null = r, null
-		return nil
-	case value.CatLogical:
-		c.i = b2i(v != 0)
-		return nil
-	case value.CatIntegral:
-		setInt(c, to, wrapInt(to, v))
-		return nil
-	case value.CatFloating:
-		c.f = float64(v)
 		return nil
 	case value.CatLiteral:
 		c.s = value.FormatTemporal(from, v)
@@ -514,28 +518,23 @@ func fromString(c *cell, to value.Type, ts int32) error {
 			c.null = true
 		}
 		return nil
-	case value.UUID:
-		b, ok := parseUUID(s)
-		if !ok {
+	case value.UUID, value.Int128, value.IPAddr:
+		parse := parseUUID
+		switch to {
+		case value.Int128:
+			parse = parseHex128
+		case value.IPAddr:
+			parse = parseIPAddr
+		}
+		b, ok := parse(s)
+		switch {
+		case ok:
+			c.b = b
+		case to == value.UUID:
 			return ddberr.Errorf("Invalid UUID string")
-		}
-		c.b = b
-		return nil
-	case value.Int128:
-		b, ok := parseHex128(s)
-		if !ok {
+		default:
 			c.null = true
-			return nil
 		}
-		c.b = b
-		return nil
-	case value.IPAddr:
-		b, ok := parseIPAddr(s)
-		if !ok {
-			c.null = true
-			return nil
-		}
-		c.b = b
 		return nil
 	case value.Decimal32, value.Decimal64, value.Decimal128:
 		return stringToDecimal(c, to, ts)
@@ -604,17 +603,24 @@ func intToDecimal(c *cell, v int64, to value.Type, ts int32) error {
 		x := new(big.Int).Mul(big.NewInt(v), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(ts)), nil))
 		return setDecimalBig(c, to, x)
 	}
-	hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[ts]))
+	r, err := scaleUp(v, ts, to)
+	c.i = r
+	return err
+}
+
+// scaleUp is v*10^d in the storage integer of DECIMAL type to ("Decimal
+// math overflow" when it does not fit).
+func scaleUp(v int64, d int32, to value.Type) (int64, error) {
+	hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[d]))
 	_, max := IntRange(to)
 	if hi != 0 || lo > uint64(max) {
-		return ddberr.Errorf("Decimal math overflow")
+		return 0, ddberr.Errorf("Decimal math overflow")
 	}
 	r := int64(lo)
 	if v < 0 {
 		r = -r
 	}
-	c.i = r
-	return nil
+	return r, nil
 }
 
 func absU64(v int64) uint64 {
@@ -690,14 +696,9 @@ func fromDecimal(c *cell, from value.Type, fs int32, to value.Type, ts int32) er
 				if d > 18 {
 					return ddberr.Errorf("Decimal math overflow")
 				}
-				hi, lo := bits.Mul64(absU64(v), uint64(pow10i64[d]))
-				_, max := IntRange(to)
-				if hi != 0 || lo > uint64(max) {
-					return ddberr.Errorf("Decimal math overflow")
-				}
-				r := int64(lo)
-				if v < 0 {
-					r = -r
+				r, err := scaleUp(v, d, to)
+				if err != nil {
+					return err
 				}
 				c.i = r
 			default:

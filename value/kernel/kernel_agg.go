@@ -153,28 +153,19 @@ func SumAsFloat(v *value.Vector) (sum float64, n int, ok bool) {
 		sum, n = SumFloats(v.F64, value.NullFloat64)
 		return sum, n, true
 	}
-	var s int64
-	switch v.T.Storage() {
-	case value.StInt8:
-		s, n = SumInts(v.I8, value.NullInt8)
-	case value.StInt16:
-		s, n = SumInts(v.I16, value.NullInt16)
-	case value.StInt32:
-		s, n = SumInts(v.I32, value.NullInt32)
-	case value.StInt64:
-		if v.T.IsDecimal() {
-			// Accumulate in float64: unscaled DECIMAL64 sums overflow int64.
-			var f float64
-			for _, x := range v.I64 {
-				if x != value.NullInt64 {
-					f += float64(x)
-					n++
-				}
+	if v.T.IsDecimal() && v.T.Storage() == value.StInt64 {
+		// Accumulate in float64: unscaled DECIMAL64 sums overflow int64.
+		var f float64
+		for _, x := range v.I64 {
+			if x != value.NullInt64 {
+				f += float64(x)
+				n++
 			}
-			return f / math.Pow10(int(v.Scale)), n, true
 		}
-		s, n = SumInts(v.I64, value.NullInt64)
-	default:
+		return f / math.Pow10(int(v.Scale)), n, true
+	}
+	s, n, ok := sumIntegral(v)
+	if !ok {
 		return 0, 0, false
 	}
 	sum = float64(s)
@@ -190,6 +181,11 @@ func SumAsInt(v *value.Vector) (sum int64, n int, ok bool) {
 	if v.T.IsArray() || (v.T.Category() != value.CatIntegral && v.T != value.Bool) {
 		return 0, 0, false
 	}
+	return sumIntegral(v)
+}
+
+// sumIntegral is SumInts over an integral storage; ok is false for others.
+func sumIntegral(v *value.Vector) (sum int64, n int, ok bool) {
 	switch v.T.Storage() {
 	case value.StInt8:
 		sum, n = SumInts(v.I8, value.NullInt8)
@@ -199,6 +195,8 @@ func SumAsInt(v *value.Vector) (sum int64, n int, ok bool) {
 		sum, n = SumInts(v.I32, value.NullInt32)
 	case value.StInt64:
 		sum, n = SumInts(v.I64, value.NullInt64)
+	default:
+		return 0, 0, false
 	}
 	return sum, n, true
 }

@@ -23,11 +23,8 @@ func numericArith(op Op, x, y Operand, n int) (*value.Vector, error) {
 		if xt == value.Float && yt == value.Float {
 			t = value.Float
 		}
-		var err error
-		if x, err = castOperand(x, t); err != nil {
-			return nil, err
-		}
-		if y, err = castOperand(y, t); err != nil {
+		x, y, err := castOperands(x, y, t)
+		if err != nil {
 			return nil, err
 		}
 		out := value.NewVector(t, n, n)
@@ -42,11 +39,8 @@ func numericArith(op Op, x, y Operand, n int) (*value.Vector, error) {
 	if xt == value.Long || yt == value.Long {
 		t = value.Long
 	}
-	var err error
-	if x, err = castOperand(x, t); err != nil {
-		return nil, err
-	}
-	if y, err = castOperand(y, t); err != nil {
+	x, y, err := castOperands(x, y, t)
+	if err != nil {
 		return nil, err
 	}
 	out := value.NewVector(t, n, n)

@@ -10,11 +10,8 @@ import (
 // A NULL side counts as false for and; or gives NULL only when both sides
 // are NULL (process_null.md, logicOrIgnoreNull=true).
 func logicKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
-	var err error
-	if x, err = castOperand(x, value.Bool); err != nil {
-		return nil, err
-	}
-	if y, err = castOperand(y, value.Bool); err != nil {
+	x, y, err := castOperands(x, y, value.Bool)
+	if err != nil {
 		return nil, err
 	}
 	out := value.NewVector(value.Bool, n, n)

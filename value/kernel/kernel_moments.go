@@ -15,33 +15,24 @@ func SumSqDev(v *value.Vector, mean float64) (ss float64, ok bool) {
 	}
 	switch v.T.Storage() {
 	case value.StInt8:
-		return sqDevInts(v.I8, value.NullInt8, mean), true
+		return sqDev(v.I8, value.NullInt8, mean), true
 	case value.StInt16:
-		return sqDevInts(v.I16, value.NullInt16, mean), true
+		return sqDev(v.I16, value.NullInt16, mean), true
 	case value.StInt32:
-		return sqDevInts(v.I32, value.NullInt32, mean), true
+		return sqDev(v.I32, value.NullInt32, mean), true
 	case value.StInt64:
-		return sqDevInts(v.I64, value.NullInt64, mean), true
+		return sqDev(v.I64, value.NullInt64, mean), true
 	case value.StFloat32:
-		return sqDevFloats(v.F32, value.NullFloat32, mean), true
+		return sqDev(v.F32, value.NullFloat32, mean), true
 	case value.StFloat64:
-		return sqDevFloats(v.F64, value.NullFloat64, mean), true
+		return sqDev(v.F64, value.NullFloat64, mean), true
 	}
 	return 0, false
 }
 
-func sqDevInts[T KernelInt](xs []T, null T, mean float64) float64 {
-	ss := 0.0
-	for _, x := range xs {
-		if x != null {
-			d := float64(x) - mean
-			ss += d * d
-		}
-	}
-	return ss
-}
-
-func sqDevFloats[T KernelFloat](xs []T, null T, mean float64) float64 {
+// sqDev is SumSqDev over one typed storage; x == x drops NaN, which
+// counts as NULL in floating storage.
+func sqDev[T kernelNum](xs []T, null T, mean float64) float64 {
 	ss := 0.0
 	for _, x := range xs {
 		if x != null && x == x {

@@ -206,6 +206,16 @@ func castOperand(o Operand, t value.Type) (Operand, error) {
 	return Operand{V: c, Scalar: o.Scalar}, nil
 }
 
+// castOperands converts both operands of a binary operator to type t.
+func castOperands(x, y Operand, t value.Type) (Operand, Operand, error) {
+	x, err := castOperand(x, t)
+	if err != nil {
+		return x, y, err
+	}
+	y, err = castOperand(y, t)
+	return x, y, err
+}
+
 // rawView is a vector viewed as the integral type of its storage (a DATE
 // vector as INT, a TIMESTAMP as LONG), sharing memory.
 func rawView(v *value.Vector) *value.Vector {

@@ -18,26 +18,18 @@ func ScalarBinary(op Op, a, b *value.Scalar) (*value.Scalar, bool) {
 	if a.T == value.Double || b.T == value.Double || op == OpRatio {
 		x, y := scalarFloat(a), scalarFloat(b)
 		if op.IsCompare() {
-			return value.NewBool(cmpResult(op, cmpF64(x, y))), true
+			return value.NewBool(cmpResult(op, cmp3(x, y))), true
 		}
-		var r float64
-		switch op {
-		case OpAdd:
-			r = x + y
-		case OpSub:
-			r = x - y
-		case OpMul:
-			r = x * y
-		case OpDiv, OpRatio:
+		r, ok := ringOp(op, x, y)
+		if !ok {
 			if y == 0 {
 				return value.NullScalar(value.Double), true
 			}
-			r = x / y
-		case OpMod:
-			if y == 0 {
-				return value.NullScalar(value.Double), true
+			if op == OpMod {
+				r = x - math.Floor(x/y)*y
+			} else {
+				r = x / y
 			}
-			r = x - math.Floor(x/y)*y
 		}
 		if r-r != 0 {
 			return value.NullScalar(value.Double), true
@@ -46,42 +38,27 @@ func ScalarBinary(op Op, a, b *value.Scalar) (*value.Scalar, bool) {
 	}
 	x, y := a.I, b.I
 	if op.IsCompare() {
-		c := 0
-		switch {
-		case x < y:
-			c = -1
-		case x > y:
-			c = 1
-		}
-		return value.NewBool(cmpResult(op, c)), true
+		return value.NewBool(cmpResult(op, cmp3(x, y))), true
 	}
 	t := value.Int
 	if a.T == value.Long || b.T == value.Long {
 		t = value.Long
 	}
-	var r int64
-	switch op {
-	case OpAdd:
-		r = x + y
-	case OpSub:
-		r = x - y
-	case OpMul:
-		r = x * y
-	case OpDiv:
+	r, ok := ringOp(op, x, y)
+	if !ok {
 		if y == 0 {
 			return value.NullScalar(t), true
 		}
-		r = x / y
-		if x%y != 0 && (x < 0) != (y < 0) {
-			r--
-		}
-	case OpMod:
-		if y == 0 {
-			return value.NullScalar(t), true
-		}
-		r = x % y
-		if r != 0 && (r < 0) != (y < 0) {
-			r += y
+		if op == OpMod {
+			r = x % y
+			if r != 0 && (r < 0) != (y < 0) {
+				r += y
+			}
+		} else {
+			r = x / y
+			if x%y != 0 && (x < 0) != (y < 0) {
+				r--
+			}
 		}
 	}
 	if t == value.Int {
@@ -106,7 +83,22 @@ func scalarFloat(s *value.Scalar) float64 {
 	return float64(s.I)
 }
 
-func cmpF64(x, y float64) int {
+// ringOp is x op y for +, - and *; ok is false for the other operators.
+func ringOp[T int64 | float64](op Op, x, y T) (r T, ok bool) {
+	switch op {
+	case OpAdd:
+		return x + y, true
+	case OpSub:
+		return x - y, true
+	case OpMul:
+		return x * y, true
+	}
+	return 0, false
+}
+
+// cmp3 is -1, 0 or 1 as x is less than, equal to or greater than y (0
+// when a NaN makes them unordered).
+func cmp3[T int64 | float64](x, y T) int {
 	switch {
 	case x < y:
 		return -1

@@ -57,12 +57,8 @@ func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	if x.V.T.Storage() == value.StInt64 {
 		w = value.Long
 	}
-	xr := Operand{V: rawView(x.V), Scalar: x.Scalar}
-	yr, err := castOperand(Operand{V: rawView(y.V), Scalar: y.Scalar}, w)
+	xr, yr, err := castOperands(Operand{V: rawView(x.V), Scalar: x.Scalar}, Operand{V: rawView(y.V), Scalar: y.Scalar}, w)
 	if err != nil {
-		return nil, err
-	}
-	if xr, err = castOperand(xr, w); err != nil {
 		return nil, err
 	}
 	out := value.NewVector(w, n, n)

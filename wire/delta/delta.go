@@ -198,30 +198,28 @@ func Encode[T int16 | int32 | int64](data []T, bw *BitWriter) error {
 	var zero T
 	W := int(unsafe.Sizeof(zero)) * 8
 	null := T(-1) << (W - 1)
-	closeBlock := func() {
-		bw.write(62, 6)
-		bw.write(^uint64(0), 64)
-		bw.write(0, 1)
-	}
 	i := 0
-	for i < len(data) && data[i] == null {
-		bw.write(0, 1)
-		i++
+	// ended writes a 0 bit for each NULL from i on and closes the block
+	// when they run to its end.
+	ended := func() bool {
+		for i < len(data) && data[i] == null {
+			bw.write(0, 1)
+			i++
+		}
+		if i < len(data) {
+			return false
+		}
+		bw.closeBlock()
+		return true
 	}
-	if i >= len(data) {
-		closeBlock()
+	if ended() {
 		return nil
 	}
 	first := int64(data[i])
 	bw.write(1, 1)
 	bw.write(zigzag(first), W)
 	i++
-	for i < len(data) && data[i] == null {
-		bw.write(0, 1)
-		i++
-	}
-	if i >= len(data) {
-		closeBlock()
+	if ended() {
 		return nil
 	}
 	x := int64(data[i])
@@ -274,6 +272,13 @@ func Encode[T int16 | int32 | int64](data []T, bw *BitWriter) error {
 		}
 		prev, d = x, delta
 	}
-	closeBlock()
+	bw.closeBlock()
 	return nil
+}
+
+// closeBlock writes the end-of-block marker.
+func (bw *BitWriter) closeBlock() {
+	bw.write(62, 6)
+	bw.write(^uint64(0), 64)
+	bw.write(0, 1)
 }

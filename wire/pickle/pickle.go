@@ -3,7 +3,9 @@ package pickle
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -227,73 +229,17 @@ func (p *pickler) column(c *value.Vector) {
 			}
 		})
 	case value.Char:
-		if c.HasNull() {
-			p.floatsFromInts(n, func(i int) (int64, bool) { return int64(c.I8[i]), c.I8[i] == value.NullInt8 })
-			return
-		}
-		p.numeric("<i1", n, 1, func(b []byte) []byte {
-			for _, x := range c.I8 {
-				b = append(b, byte(x))
-			}
-			return b
-		})
+		pickleInts(p, "<i1", c.I8, value.NullInt8)
 	case value.Short:
-		if c.HasNull() {
-			p.floatsFromInts(n, func(i int) (int64, bool) { return int64(c.I16[i]), c.I16[i] == value.NullInt16 })
-			return
-		}
-		p.numeric("<i2", n, 2, func(b []byte) []byte {
-			for _, x := range c.I16 {
-				b = binary.LittleEndian.AppendUint16(b, uint16(x))
-			}
-			return b
-		})
+		pickleInts(p, "<i2", c.I16, value.NullInt16)
 	case value.Int:
-		if c.HasNull() {
-			p.floatsFromInts(n, func(i int) (int64, bool) { return int64(c.I32[i]), c.I32[i] == value.NullInt32 })
-			return
-		}
-		p.numeric("<i4", n, 4, func(b []byte) []byte {
-			for _, x := range c.I32 {
-				b = binary.LittleEndian.AppendUint32(b, uint32(x))
-			}
-			return b
-		})
+		pickleInts(p, "<i4", c.I32, value.NullInt32)
 	case value.Long:
-		if c.HasNull() {
-			p.floatsFromInts(n, func(i int) (int64, bool) { return c.I64[i], c.I64[i] == value.NullInt64 })
-			return
-		}
-		p.numeric("<i8", n, 8, func(b []byte) []byte {
-			for _, x := range c.I64 {
-				b = binary.LittleEndian.AppendUint64(b, uint64(x))
-			}
-			return b
-		})
+		pickleInts(p, "<i8", c.I64, value.NullInt64)
 	case value.Float:
-		p.numeric("<f4", n, 4, func(b []byte) []byte {
-			nan := math.Float32bits(float32(math.NaN()))
-			for _, x := range c.F32 {
-				bits := math.Float32bits(x)
-				if x == value.NullFloat32 {
-					bits = nan
-				}
-				b = binary.LittleEndian.AppendUint32(b, bits)
-			}
-			return b
-		})
+		pickleFloats(p, "<f4", c.F32, value.NullFloat32)
 	case value.Double:
-		p.numeric("<f8", n, 8, func(b []byte) []byte {
-			nan := math.Float64bits(math.NaN())
-			for _, x := range c.F64 {
-				bits := math.Float64bits(x)
-				if x == value.NullFloat64 {
-					bits = nan
-				}
-				b = binary.LittleEndian.AppendUint64(b, bits)
-			}
-			return b
-		})
+		pickleFloats(p, "<f8", c.F64, value.NullFloat64)
 	case value.String:
 		p.objects(func() {
 			for _, s := range c.Str {
@@ -317,6 +263,44 @@ func (p *pickler) column(c *value.Vector) {
 	default:
 		p.temporal(c)
 	}
+}
+
+// pickleInts pushes an integral column as the numpy dtype code, or as
+// float64 with NaN for NULL when it holds any (numpy integers have none).
+func pickleInts[T int8 | int16 | int32 | int64](p *pickler, code string, xs []T, null T) {
+	n := len(xs)
+	if slices.Contains(xs, null) {
+		p.floatsFromInts(n, func(i int) (int64, bool) { return int64(xs[i]), xs[i] == null })
+		return
+	}
+	w := int(unsafe.Sizeof(null))
+	p.numeric(code, n, w, func(b []byte) []byte {
+		for _, x := range xs {
+			// little endian: the low w bytes of the 8 come first
+			b = binary.LittleEndian.AppendUint64(b, uint64(x))[:len(b)+w]
+		}
+		return b
+	})
+}
+
+// pickleFloats pushes a floating column as the numpy dtype code, NULL as
+// NaN.
+func pickleFloats[T float32 | float64](p *pickler, code string, xs []T, null T) {
+	w := int(unsafe.Sizeof(null))
+	p.numeric(code, len(xs), w, func(b []byte) []byte {
+		nan := T(math.NaN())
+		for _, x := range xs {
+			if x == null {
+				x = nan
+			}
+			bits := math.Float64bits(float64(x))
+			if w == 4 {
+				bits = uint64(math.Float32bits(float32(x)))
+			}
+			b = binary.LittleEndian.AppendUint64(b, bits)[:len(b)+w]
+		}
+		return b
+	})
 }
 
 // floatsFromInts pushes a float64 array with NaN where null reports NULL.

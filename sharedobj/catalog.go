@@ -1,0 +1,122 @@
+package sharedobj
+
+import (
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Obj is one shared object: the value and the lock sessions take around
+// statements that use it.
+type Obj struct {
+	V value.Value
+	// Owner is the user who shared it; Controlled is set by
+	// addAccessControl or a grant on it.
+	Owner      string
+	Controlled atomic.Bool
+	mu         sync.RWMutex
+}
+
+// TryRLock takes the object's read lock if no statement is writing it.
+func (o *Obj) TryRLock() bool { return o.mu.TryRLock() }
+
+// RUnlock releases a read lock TryRLock took.
+func (o *Obj) RUnlock() { o.mu.RUnlock() }
+
+// Entry is an object with the name it is shared under.
+type Entry struct {
+	Name string
+	Obj  *Obj
+}
+
+// Catalog is the shared objects of one engine by name; it is safe for
+// concurrent use.
+type Catalog struct {
+	mu sync.RWMutex
+	m  map[string]*Obj
+}
+
+// Get is the object shared under name, nil if none.
+func (c *Catalog) Get(name string) *Obj {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.m[name]
+}
+
+// Value is the value shared under name.
+func (c *Catalog) Value(name string) (value.Value, bool) {
+	if o := c.Get(name); o != nil {
+		return o.V, true
+	}
+	return nil, false
+}
+
+// Len is how many objects are shared; 0 lets statements skip the lock
+// planning.
+func (c *Catalog) Len() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return len(c.m)
+}
+
+// Put shares v under name for owner, replacing what name held.
+func (c *Catalog) Put(name string, v value.Value, owner string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]*Obj{}
+	}
+	c.m[name] = &Obj{V: v, Owner: owner}
+}
+
+// Drop removes name and reports whether it was shared.
+func (c *Catalog) Drop(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.m[name]
+	delete(c.m, name)
+	return ok
+}
+
+// All lists the shared objects in name order.
+func (c *Catalog) All() []Entry {
+	c.mu.RLock()
+	out := make([]Entry, 0, len(c.m))
+	for n, o := range c.m {
+		out = append(out, Entry{n, o})
+	}
+	c.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Find lists the objects shared under names, plus those among vals (by
+// identity, or a STRING scalar naming one), in no order and possibly
+// repeated.
+func (c *Catalog) Find(names []string, vals []value.Value) []Entry {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	var objs []Entry
+	for _, n := range names {
+		if o := c.m[n]; o != nil {
+			objs = append(objs, Entry{n, o})
+		}
+	}
+	if len(vals) > 0 {
+		for n, o := range c.m {
+			for _, v := range vals {
+				if v == o.V {
+					objs = append(objs, Entry{n, o})
+					break
+				}
+				if sc, ok := v.(*value.Scalar); ok && !sc.Null && sc.T == value.String && sc.S == n {
+					objs = append(objs, Entry{n, o})
+					break
+				}
+			}
+		}
+	}
+	return objs
+}

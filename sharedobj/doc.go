@@ -1,0 +1,22 @@
+// Package sharedobj keeps an engine's shared objects (share, undef) and
+// the statement locks sessions take on them.
+//
+// Shared objects (tables, dictionaries, sets, stream tables) are used by
+// every session at once, and script reaches them through many paths:
+// SQL, x[i], x.col, x[i]=v, size(x), x.append!(y), passing x to any
+// built-in. Rather than lock at each of those call sites, the
+// interpreter locks at the statement boundary: before a simple statement
+// (or a loop/if condition) runs, it takes the lock of every shared object
+// the statement names (Plan) — for writing if the statement can change
+// anything (an assignment, a '!' or otherwise mutating call, SQL DML),
+// for reading otherwise — and releases them when it ends, panics
+// included. Locks are taken in name order so two statements can't
+// deadlock each other, and a session never re-takes a lock it already
+// holds (Held: a user function called from a locked statement). The
+// object's own locks (value.Table.Mu, taken by tableInsert and SQL
+// internally) nest inside this one, so every path orders them alike.
+//
+// It knows nothing of sessions, users or access rules: the interpreter
+// (package engine) says which names are variables of its frame and checks
+// a session's rights on the objects before locking them.
+package sharedobj
