@@ -19,6 +19,7 @@ var texts = []Text{
 	{"The column [%s] expects type of %s, but the actual type is %s.", "error_codes/S05004.md"},
 	{"The data to append contains fewer columns than the schema.", "db_distr_comp/db_oper/insert_data.md"},
 	{"The target of upsert! must be a keyed table, an indexed table or a DFS table.", "porpoise"},
+	{"All elements of the input tuple must have the same length. RefId:S05007", "error_codes/S05007.md"},
 	{"The parameter sortColumns of upsert! is only supported for tables of the OLAP engine.", "porpoise: funcs/u/upsert_.md states the rule"},
 	{"Can't append a %s to a table column", "porpoise"},
 	{"The column '%s' does not exist in table.", "porpoise"},
