@@ -67,14 +67,7 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 		return v.Elem(int(p)), nil
 	case *value.Pair:
 		// x[2:] and x[:3] leave an end open: a NULL end is the vector's.
-		lo, ok := k.V.At(0).Int64()
-		if !ok {
-			lo = 0
-		}
-		hi, ok := k.V.At(1).Int64()
-		if !ok {
-			hi = int64(v.Len())
-		}
+		lo, hi := funcs.PairRange(k, v.Len())
 		if lo < 0 {
 			lo = 0
 		}

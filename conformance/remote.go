@@ -111,7 +111,7 @@ func (r *remoteConn) Run(script string) (value.Value, error) {
 
 func (r *remoteConn) Close() error { return r.c.Close() }
 
-func (r *remoteConn) Request(raw []byte) (value.Value, error) { return sendRequest(r.addr, raw) }
+func (r *remoteConn) Request(raw []byte) (value.Value, error) { return SendRequest(r.addr, raw) }
 
 func (r *remoteConn) Call(fn string, args ...value.Value) (value.Value, error) {
 	return r.c.RunFunc(context.Background(), fn, args...)

@@ -86,12 +86,12 @@ func unescape(s string) ([]byte, error) {
 	return out, nil
 }
 
-// sendRequest sends raw on a new connection to addr, as a client would,
+// SendRequest sends raw on a new connection to addr, as a client would,
 // and reads the reply: its value, or the server's error text as the
 // error. The connection stays open for writing until the reply is read:
 // a server takes a client's end of stream for a disconnect and cancels
 // the running request.
-func sendRequest(addr string, raw []byte) (value.Value, error) {
+func SendRequest(addr string, raw []byte) (value.Value, error) {
 	nc, err := net.DialTimeout("tcp", addr, requestTimeout)
 	if err != nil {
 		return nil, err

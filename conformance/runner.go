@@ -24,7 +24,7 @@ type Conn interface {
 	// script).
 	Call(fn string, args ...value.Value) (value.Value, error)
 	// Request sends raw request bytes on a new connection to the server
-	// (see sendRequest).
+	// (see SendRequest).
 	Request(raw []byte) (value.Value, error)
 	Close() error
 }
@@ -75,7 +75,7 @@ func (c *engineConn) Request(raw []byte) (value.Value, error) {
 		c.srv, c.addr = server.New(c.e, server.Options{}), l.Addr().String()
 		go c.srv.Serve(l)
 	}
-	return sendRequest(c.addr, raw)
+	return SendRequest(c.addr, raw)
 }
 
 func (c *engineConn) Close() error {

@@ -932,7 +932,6 @@ var texts = []Text{
 	{"The arguments [T] and [X] of %s must have the same length.", "porpoise"},
 	{"The argument [window] of %s must be positive.", "porpoise"},
 	{"The argument [T] of %s must be increasing.", "porpoise"},
-	{"The arguments [T] and [X] of tmcount must have the same length.", "porpoise"},
 	{"The percent of mpercentile must be between 0 and 100.", "porpoise"},
 	{"The window %d%s of %s doesn't fit the type %s of T.", "porpoise"},
 	{"Y and X of %s must be numeric vectors of the same length.", "porpoise"},
