@@ -283,6 +283,26 @@ type part struct {
 	rows  int
 }
 
+// symbolCodes is a SYMBOL column's storage encoding with row i moved to
+// pos[i] (dropped when negative) among n rows: a coded column's codes and
+// base as they are, a plain one's texts dictionary-encoded.
+func symbolCodes(c *value.Vector, pos []int32, n int) *storage.SymbolCodes {
+	codes, base, ok := c.CompactSymbolCodes()
+	if !ok {
+		return storage.EncodeSymbolsInto(c.Strings(), pos, n)
+	}
+	if pos == nil {
+		return storage.NewSymbolCodes(append([]int32(nil), codes...), base[1:])
+	}
+	ids := make([]int32, n)
+	for i, p := range pos {
+		if p >= 0 {
+			ids[p] = codes[i]
+		}
+	}
+	return storage.NewSymbolCodes(ids, base[1:])
+}
+
 // regroup lays full's rows out path by path with one scatter per column
 // and returns each path's rows as slices of the result: one sequential
 // pass over the input instead of a gather per partition, which re-read the
@@ -315,7 +335,7 @@ func regroup(full *value.Table, r *partition.Routing) map[string]part {
 	}
 	for i, c := range full.Cols {
 		if c.T == value.Symbol {
-			codes[i] = storage.EncodeSymbolsInto(c.Strings(), pos, n)
+			codes[i] = symbolCodes(c, pos, n)
 			if value.Invariants {
 				value.CheckCodes(codes[i].IDs, len(codes[i].Dict))
 			}

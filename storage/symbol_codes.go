@@ -92,6 +92,14 @@ func EncodeSymbolsInto(strs []string, pos []int32, n int) *SymbolCodes {
 	return &SymbolCodes{IDs: ids, Dict: dict, scratch: &codeScratch{}}
 }
 
+// NewSymbolCodes returns an encoding the caller already holds: ids under
+// SymbolCodes' convention into dict, whose texts are distinct and not "".
+// A coded SYMBOL vector's codes and its base's texts after code 0 are
+// one, so appending it hashes no row.
+func NewSymbolCodes(ids []int32, dict []string) *SymbolCodes {
+	return &SymbolCodes{IDs: ids, Dict: dict, scratch: &codeScratch{}}
+}
+
 // Slice returns rows [lo, hi) of the encoding, sharing its dictionary.
 func (c *SymbolCodes) Slice(lo, hi int) *SymbolCodes {
 	return &SymbolCodes{IDs: c.IDs[lo:hi:hi], Dict: c.Dict, scratch: c.scratch}
