@@ -40,14 +40,20 @@ func copySameBytes(src *value.Table) int {
 	return len(a) + len(b) + len(c) + len(d)
 }
 
+// inMemorySession is a session of a fresh in-memory engine, closed when
+// the benchmark ends.
+func inMemorySession(b *testing.B) *engine.Session {
+	e, err := engine.Open(engine.Options{InMemory: true})
+	require.NoError(b, err)
+	b.Cleanup(func() { e.Close() })
+	return e.NewSession()
+}
+
 // BenchmarkAppendInMemory appends a 1M-row table to an empty in-memory
 // table through the embedded API (tableInsert, no parser) and reports
 // rows/s and the ratio to copying the same bytes in the same run.
 func BenchmarkAppendInMemory(b *testing.B) {
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(b, err)
-	defer e.Close()
-	s := e.NewSession()
+	s := inMemorySession(b)
 	src := sourceTable()
 	var appendTime, copyTime time.Duration
 	b.ResetTimer()

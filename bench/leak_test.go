@@ -13,6 +13,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/conformance"
+	"github.com/porpoisedb/porpoise/internal/crashtest"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -27,15 +28,8 @@ import (
 // last round is more than 64 MB above the heap after the first. Run with
 // PORPOISE_LEAK=1 (it takes minutes).
 func TestRepeatedSuitesMemory(t *testing.T) {
-	if os.Getenv("PORPOISE_LEAK") == "" {
-		t.Skip("set PORPOISE_LEAK=1 to run the repeated-suite memory test")
-	}
-	rounds := 6
-	if s := os.Getenv("PORPOISE_LEAK_ROUNDS"); s != "" {
-		n, err := strconv.Atoi(s)
-		require.NoError(t, err)
-		rounds = n
-	}
+	crashtest.SkipUnlessEnv(t, "PORPOISE_LEAK", "the repeated-suite memory test")
+	rounds := crashtest.EnvInt(t, "PORPOISE_LEAK_ROUNDS", 6)
 	files, err := filepath.Glob("../conformance/testdata/*.test")
 	require.NoError(t, err)
 	ts := server.RunT(t)
@@ -120,10 +114,13 @@ func (w wireTarget) Open(f *conformance.File) (conformance.Conn, string, error) 
 	if err != nil {
 		return nil, "", err
 	}
-	return wireConn{c}, "", nil
+	return wireConn{c, w.addr}, "", nil
 }
 
-type wireConn struct{ c *client.Conn }
+type wireConn struct {
+	c    *client.Conn
+	addr string
+}
 
 func (w wireConn) Run(script string) (value.Value, error) {
 	return w.c.Run(context.Background(), script)
@@ -131,6 +128,10 @@ func (w wireConn) Run(script string) (value.Value, error) {
 
 func (w wireConn) Call(fn string, args ...value.Value) (value.Value, error) {
 	return w.c.RunFunc(context.Background(), fn, args...)
+}
+
+func (w wireConn) Request(raw []byte) (value.Value, error) {
+	return conformance.SendRequest(w.addr, raw)
 }
 
 func (w wireConn) Close() error { return w.c.Close() }

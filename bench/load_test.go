@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +13,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/crashtest"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/stretchr/testify/require"
 )
@@ -29,11 +28,9 @@ import (
 // text for cancelled scripts, a closed connection for abandoned ones).
 // Run with PORPOISE_LOAD=1.
 func TestLoad(t *testing.T) {
-	if os.Getenv("PORPOISE_LOAD") == "" {
-		t.Skip("set PORPOISE_LOAD=1 to run the load test")
-	}
-	sessions := envInt(t, "PORPOISE_LOAD_SESSIONS", 200)
-	seconds := envInt(t, "PORPOISE_LOAD_SECONDS", 60)
+	crashtest.SkipUnlessEnv(t, "PORPOISE_LOAD", "the load test")
+	sessions := crashtest.EnvInt(t, "PORPOISE_LOAD_SESSIONS", 200)
+	seconds := crashtest.EnvInt(t, "PORPOISE_LOAD_SECONDS", 60)
 	ts := server.RunT(t)
 	ctx := context.Background()
 	setup, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
@@ -54,15 +51,6 @@ db.createPartitionedTable(table(1:0, ["p", "v"], [INT, DOUBLE]), "pt", "p")`)
 	v, err := setup.Run(ctx, "1+1")
 	require.NoError(t, err)
 	require.Equal(t, "2", v.String())
-}
-
-func envInt(t *testing.T, name string, def int) int {
-	if s := os.Getenv(name); s != "" {
-		n, err := strconv.Atoi(s)
-		require.NoError(t, err)
-		return n
-	}
-	return def
 }
 
 // loadStats are one phase's figures.

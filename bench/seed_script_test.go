@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/porpoisedb/porpoise/engine"
 	"github.com/stretchr/testify/require"
 )
 
@@ -41,10 +40,7 @@ func fillSameBytes(n int) int {
 // time on a shared machine) and the ratio to filling the same columns
 // with Go loops in the same run.
 func BenchmarkSeedTableScript(b *testing.B) {
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(b, err)
-	defer e.Close()
-	s := e.NewSession()
+	s := inMemorySession(b)
 	script := seedTableScript(seedScriptRows)
 	var scriptTime, scriptCPU, loopTime time.Duration
 	b.ResetTimer()

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"strconv"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/config"
+	"github.com/porpoisedb/porpoise/internal/crashtest"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 	"github.com/stretchr/testify/require"
@@ -72,18 +72,13 @@ func TestCrashRecoveryOps(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test runs child processes")
 	}
-	cycles := 20
-	if s := os.Getenv("PORPOISE_CRASH_CYCLES"); s != "" {
-		n, err := strconv.Atoi(s)
-		require.NoError(t, err)
-		cycles = n
-	}
+	cycles := crashtest.EnvInt(t, "PORPOISE_CRASH_CYCLES", 20)
 	dir := t.TempDir()
 	rng := rand.New(rand.NewPCG(3, 4))
 	acked, updated, deleted := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
 	note := ackNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated, "del ": deleted})
 	for cycle := 0; cycle < cycles; cycle++ {
-		killChildOnce(t, rng, "TestCrashOpsChild", crashOpsChildEnv, dir, []string{"open:", "setup:", "insert:", "upsert:", "update:", "delete:", "max:"}, note)
+		crashtest.KillOnce(t, rng, "TestCrashOpsChild", crashOpsChildEnv, dir, []string{"open:", "setup:", "insert:", "upsert:", "update:", "delete:", "max:"}, note)
 		checkCrashOpsState(t, dir, acked, updated, deleted)
 	}
 	require.NotEmpty(t, acked, "the writer acknowledged nothing in %d cycles", cycles)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/porpoisedb/porpoise/internal/crashtest"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -62,7 +63,7 @@ func TestCrashRecovery(t *testing.T) {
 	note := ackNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated})
 	const cycles = 20
 	for cycle := 0; cycle < cycles; cycle++ {
-		killChildOnce(t, rng, "TestCrashChild", crashChildEnv, dir, []string{"open:", "setup:", "insert:", "upsert:", "max:"}, note)
+		crashtest.KillOnce(t, rng, "TestCrashChild", crashChildEnv, dir, []string{"open:", "setup:", "insert:", "upsert:", "max:"}, note)
 		checkCrashState(t, dir, acked, updated)
 	}
 	require.NotEmpty(t, acked, "the writer acknowledged nothing in %d cycles", cycles)

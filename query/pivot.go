@@ -24,8 +24,8 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 	if n.Top != nil {
 		return nil, ddberr.Errorf("The top clause can't be used together with pivot by.")
 	}
-	if n.Exec {
-		return nil, errors.New("exec with pivot by (a matrix result) is not supported yet.")
+	if n.Exec && (len(n.Cols) != 1 || len(n.PivotBy) != 2) {
+		return nil, errors.New("exec with pivot by (a matrix result) takes one column and two pivot keys.")
 	}
 	keyVecs, err := ex.evalKeys(src, n.PivotBy)
 	if err != nil {
@@ -68,6 +68,9 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 		if err != nil {
 			return nil, err
 		}
+		if n.Exec {
+			return pivotMatrix(cellVals, cols[0], colKey.Gather(cg.First), rg.N, ncol), nil
+		}
 		for j := 0; j < ncol; j++ {
 			idx := make([]int, rg.N)
 			for r := range idx {
@@ -88,6 +91,19 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 		}
 	}
 	return ex.limitRows(out, nil, n.Limit, n.Offset)
+}
+
+// pivotMatrix is exec ... pivot by's result (pivotBy.md): the cells laid
+// out column-major, the row keys labelling the rows and the column key's
+// values the columns. cells holds them row-major (row*ncol+col).
+func pivotMatrix(cells, rowLabels, colLabels *value.Vector, nrow, ncol int) *value.Matrix {
+	idx := make([]int, 0, nrow*ncol)
+	for c := 0; c < ncol; c++ {
+		for r := 0; r < nrow; r++ {
+			idx = append(idx, r*ncol+c)
+		}
+	}
+	return &value.Matrix{V: cells.Gather(idx), Rows: nrow, Cols: ncol, RowLabels: rowLabels, ColLabels: colLabels}
 }
 
 // pivotColumnName is the column named by a pivot value: its text, NULL

@@ -15,6 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/rowsort"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -200,6 +201,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 		keep[i] = true
 	}
 	for _, w := range where {
+		cond := w
 		if ex.hasPredicates(w, t) {
 			lowered, restore, err := ex.lowerPredicates(t, w)
 			if err != nil {
@@ -214,6 +216,9 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 		}
 		switch b := v.(type) {
 		case *value.Scalar:
+			if b.T != value.Bool && !(b.Null && b.T == value.Void) {
+				return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
+			}
 			if !b.Bool() {
 				for i := range keep {
 					keep[i] = false
@@ -221,7 +226,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 			}
 		case *value.Vector:
 			if b.Len() != n {
-				return nil, ddberr.Errorf("The where condition must be a boolean vector as long as the table.")
+				return nil, ddberr.Errorf("The size of the result returned by the where condition %s does not match the number of rows in the table. RefId:S02036", unparse.Format(cond))
 			}
 			// One typed pass over the BOOL bytes (NULL is not 1, so it drops
 			// the row); other types are read as BOOL first.
@@ -229,7 +234,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 			if mask.T != value.Bool {
 				c, err := cast.Vector(b, value.Bool, 0)
 				if err != nil {
-					return nil, ddberr.Errorf("The where condition must be boolean.")
+					return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
 				}
 				mask = c
 			}
@@ -237,7 +242,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 				keep[i] = keep[i] && m == 1
 			}
 		default:
-			return nil, ddberr.Errorf("The where condition must be boolean.")
+			return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
 		}
 	}
 	return keep, nil
@@ -356,8 +361,9 @@ func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *va
 	scalars = true
 	for _, c := range cols {
 		if _, ok := c.(*sqlparse.StarExpr); ok {
-			for i, col := range src.Cols {
-				names = append(names, src.Names[i])
+			shown := visible(src)
+			for i, col := range shown.Cols {
+				names = append(names, shown.Names[i])
 				vals = append(vals, col)
 			}
 			scalars = false
@@ -601,10 +607,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 			// the expression, with NULL in the rows the where clause leaves out.
 			col := value.NewNullVector(vec.T, t.Rows())
 			col.Scale = vec.Scale
-			for i, r := range rows {
-				col.SetFrom(dst[i], vec, r)
-			}
-			added = append(added, col)
+			added = append(added, setRows(col, dst, vec, rows))
 			addedNames = append(addedNames, set.Col)
 			continue
 		}
@@ -620,9 +623,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		changes = append(changes, change{j, conv})
 	}
 	for _, c := range changes {
-		for i, r := range rows {
-			t.Cols[c.col].SetFrom(dst[i], c.v, r)
-		}
+		t.Cols[c.col] = setRows(t.Cols[c.col], dst, c.v, rows)
 	}
 	for i, c := range added {
 		t.Names = append(t.Names, addedNames[i])

@@ -15,10 +15,8 @@ import (
 func TestDisconnectCancelsRunningRequest(t *testing.T) {
 	ts := RunT(t)
 	ctx := context.Background()
-	admin, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer admin.Close()
-	_, err = admin.Run(ctx, "share dict(INT,LONG) as ticks; ticks[0] = 0")
+	admin := ts.Dial(t)
+	_, err := admin.Run(ctx, "share dict(INT,LONG) as ticks; ticks[0] = 0")
 	require.NoError(t, err)
 
 	raw := dialRaw(t, ts.Addr)

@@ -14,8 +14,7 @@ import (
 // cluster whose getClusterPerf row names the address clients reach.
 func TestClusterHandshake(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 	host, portText, err := net.SplitHostPort(ts.Addr)
 	require.NoError(t, err)
 	port, _ := strconv.Atoi(portText)

@@ -7,15 +7,14 @@ import (
 	"math/rand/v2"
 	"net"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/crashtest"
 	"github.com/porpoisedb/porpoise/mtw"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -54,22 +53,13 @@ func TestCrashRecoveryMTW(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test runs child processes")
 	}
-	cycles := 5
-	if s := os.Getenv("PORPOISE_CRASH_CYCLES"); s != "" {
-		n, err := strconv.Atoi(s)
-		require.NoError(t, err)
-		cycles = n
-	}
+	cycles := crashtest.EnvInt(t, "PORPOISE_CRASH_CYCLES", 5)
 	dir := t.TempDir()
 	rng := rand.New(rand.NewPCG(5, 6))
 	var acked []int64 // acknowledged seq ranges: [lo, hi)
 	next := int64(0)
 	for cycle := 0; cycle < cycles; cycle++ {
-		cmd := exec.Command(os.Args[0], "-test.run", "^TestCrashMTWChild$")
-		cmd.Env = append(os.Environ(), crashMTWChildEnv+"="+dir)
-		out, err := cmd.StdoutPipe()
-		require.NoError(t, err)
-		require.NoError(t, cmd.Start())
+		cmd, out := crashtest.StartChild(t, "TestCrashMTWChild", crashMTWChildEnv, dir, nil)
 		sc := bufio.NewScanner(out)
 		var addr string
 		for sc.Scan() {
@@ -109,8 +99,7 @@ db.createPartitionedTable(table(1:0, ["part", "seq"], [INT, LONG]), "pt", "part"
 			time.Sleep(time.Millisecond)
 		}
 		sent := int64(w.GetStatus().SentRows)
-		require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
-		_ = cmd.Wait()
+		crashtest.Kill(t, cmd)
 		acked = append(acked, start, start+sent)
 		next = checkMTWCrashState(t, dir, acked)
 	}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"sync"
 	"testing"
@@ -75,15 +74,8 @@ func FuzzSessions(f *testing.F) {
 		f.Fatal(err)
 	}
 	srv := New(eng, Options{MaxFrame: 1 << 20, RequestTimeout: 300 * time.Millisecond, StallTimeout: 300 * time.Millisecond})
-	var (
-		mu     sync.Mutex
-		panics []string
-	)
-	srv.onPanic = func(v any, stack []byte) {
-		mu.Lock()
-		defer mu.Unlock()
-		panics = append(panics, fmt.Sprintf("%v\n%s", v, stack))
-	}
+	var panics panicLog
+	srv.onPanic = panics.record
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		f.Fatal(err)
@@ -114,11 +106,7 @@ func FuzzSessions(f *testing.F) {
 		if err != nil || v.String() != "2" {
 			t.Fatalf("server does not answer after %v: %v %v", prog, v, err)
 		}
-		mu.Lock()
-		p := panics
-		panics = nil
-		mu.Unlock()
-		if len(p) > 0 {
+		if p := panics.take(); len(p) > 0 {
 			t.Fatalf("server panicked on %v:\n%s", prog, p[0])
 		}
 	})

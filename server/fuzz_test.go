@@ -6,7 +6,6 @@ import (
 	"net"
 	"regexp"
 	"runtime"
-	"sync"
 	"testing"
 	"time"
 
@@ -119,15 +118,8 @@ func FuzzServerRequest(f *testing.F) {
 		}
 		return nil, nil, false
 	}
-	var (
-		mu     sync.Mutex
-		panics []string
-	)
-	srv.onPanic = func(v any, stack []byte) {
-		mu.Lock()
-		defer mu.Unlock()
-		panics = append(panics, fmt.Sprintf("%v\n%s", v, stack))
-	}
+	var panics panicLog
+	srv.onPanic = panics.record
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fc := &fuzzConn{r: bytes.NewReader(data)}
 		c := srv.newConn(fc)
@@ -143,11 +135,7 @@ func FuzzServerRequest(f *testing.F) {
 			n := runtime.Stack(buf, true)
 			t.Fatalf("request handling hangs on %q\n%s", data, buf[:n])
 		}
-		mu.Lock()
-		p := panics
-		panics = nil
-		mu.Unlock()
-		if len(p) > 0 {
+		if p := panics.take(); len(p) > 0 {
 			t.Fatalf("server panicked:\n%s", p[0])
 		}
 		if bytes.HasPrefix(data, []byte("API")) {

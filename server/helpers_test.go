@@ -9,12 +9,14 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -52,6 +54,27 @@ func vec(t testing.TB, name string) []byte {
 func vecServer(t testing.TB, opts ...TestOption) *TestServer {
 	o := Options{SessionID: func() int64 { return vecSID }}
 	return RunT(t, append([]TestOption{WithOptions(o)}, opts...)...)
+}
+
+// panicLog collects the panics a server recovered from (its onPanic).
+type panicLog struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (l *panicLog) record(v any, stack []byte) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.list = append(l.list, fmt.Sprintf("%v\n%s", v, stack))
+}
+
+// take returns the panics recorded so far and forgets them.
+func (l *panicLog) take() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	p := l.list
+	l.list = nil
+	return p
 }
 
 // recorder keeps every byte read from a connection.

@@ -19,9 +19,7 @@ import (
 func TestMaxConnections(t *testing.T) {
 	ts := RunT(t, WithConfig("maxConnections", "2"))
 	ctx := context.Background()
-	a, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer a.Close()
+	a := ts.Dial(t)
 	b := dialRaw(t, ts.Addr)
 	b.send(goScript(t, "1"))
 	require.Equal(t, "OK", b.readReply().status)
@@ -41,7 +39,7 @@ func TestMaxConnections(t *testing.T) {
 		return err == nil && r.status == "OK"
 	}, 5*time.Second, 20*time.Millisecond)
 
-	_, err = a.Run(ctx, "setMaxConnections(3)")
+	_, err := a.Run(ctx, "setMaxConnections(3)")
 	require.NoError(t, err)
 	b2 := dialRaw(t, ts.Addr)
 	b2.send(goScript(t, "1"))

@@ -14,8 +14,7 @@ import (
 // byte with bit 32) and every other object in the binary form.
 func TestPickleFlagReplies(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 
 	c.send(req(t, "API2", "", "8_1_4_64", "script\n1+1", nil))
 	rep := c.readReply()
@@ -55,8 +54,7 @@ func TestPickleFlagReplies(t *testing.T) {
 // fetchSize rows (what the APIs' BlockReader reads); other results as is.
 func TestFetchSizeSendsBlocks(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 	c.send(req(t, "API2", "", "0_1_4_64__3", "script\ntable(1..7 as a)", nil))
 	rep := c.readReply()
 	require.Equal(t, "OK", rep.status)

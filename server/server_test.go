@@ -106,8 +106,7 @@ func TestNotLoggedIn(t *testing.T) {
 
 func TestAsyncFlagSendsNoReply(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 	async := func(script string) []byte {
 		return req(t, "API2", strconv.Itoa(vecSID), "4_1_4_64", "script\n"+script, nil)
 	}
@@ -130,8 +129,7 @@ func TestAsyncFlagSendsNoReply(t *testing.T) {
 
 func TestPrintIsSentAsMSG(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 	c.send(goScript(t, "print(\"hello\"); print(1 2 3); 5"))
 	r := c.readReply()
 	require.Equal(t, []string{"hello", "[1,2,3]"}, r.msgs)
@@ -239,8 +237,7 @@ func TestGarbageClosesOnlyItsConnection(t *testing.T) {
 
 func TestRecoverableErrorsKeepTheConnection(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 	for _, r := range [][]byte{
 		req(t, "API2", "", "0_1_4_64", "frobnicate\nx", nil),
 		req(t, "API2", "", "x_1_4_64", "script\n1", nil),
@@ -339,8 +336,7 @@ func TestFrameCap(t *testing.T) {
 		c.expectClosed()
 	})
 	t.Run("arguments", func(t *testing.T) {
-		c := dialRaw(t, ts.Addr)
-		goLogin(t, c)
+		c := dialGo(t, ts.Addr)
 		big := value.NewStrings(value.String, []string{strings.Repeat("x", 70<<10)})
 		c.send(goFunc(t, "size", big))
 		r := c.readReply()
@@ -348,8 +344,7 @@ func TestFrameCap(t *testing.T) {
 		c.expectClosed()
 	})
 	t.Run("within", func(t *testing.T) {
-		c := dialRaw(t, ts.Addr)
-		goLogin(t, c)
+		c := dialGo(t, ts.Addr)
 		small := value.NewStrings(value.String, []string{strings.Repeat("x", 60<<10)})
 		c.send(goFunc(t, "size", small))
 		require.Equal(t, objReply(t, vecSID, value.NewInt(1), nil), c.readReply().raw)
@@ -368,8 +363,7 @@ func TestFrameCap(t *testing.T) {
 // must not allocate the claimed size up front.
 func TestFrameCapBeforeAllocation(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 	var ms runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&ms)

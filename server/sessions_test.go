@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -18,12 +17,8 @@ import (
 func TestCloseSessionsOverTheWire(t *testing.T) {
 	ts := RunT(t)
 	ctx := context.Background()
-	admin, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer admin.Close()
-	victim, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer victim.Close()
+	admin := ts.Dial(t)
+	victim := ts.Dial(t)
 	// the client's lock is held while it runs a request: read the id first
 	vid := victim.SessionID()
 	sid, err := strconv.ParseInt(vid, 10, 64)
@@ -72,12 +67,8 @@ func TestCloseSessionsOverTheWire(t *testing.T) {
 func TestCancelConsoleJobOverTheWire(t *testing.T) {
 	ts := RunT(t)
 	ctx := context.Background()
-	admin, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer admin.Close()
-	worker, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer worker.Close()
+	admin := ts.Dial(t)
+	worker := ts.Dial(t)
 	wid := worker.SessionID()
 	done := make(chan error, 1)
 	go func() {
@@ -90,7 +81,7 @@ func TestCancelConsoleJobOverTheWire(t *testing.T) {
 		n, _ := v.(*value.Scalar).Int64()
 		return n == 1
 	}, 5*time.Second, 10*time.Millisecond)
-	_, err = admin.Run(ctx, "cancelConsoleJob(exec rootJobId from getConsoleJobs() where sessionId = "+wid+"l)")
+	_, err := admin.Run(ctx, "cancelConsoleJob(exec rootJobId from getConsoleJobs() where sessionId = "+wid+"l)")
 	require.NoError(t, err)
 	select {
 	case err := <-done:

@@ -33,10 +33,17 @@ func goLogin(t *testing.T, c *rawConn) {
 	}
 }
 
+// dialGo is dialRaw followed by the Go API's login (goLogin).
+func dialGo(t *testing.T, addr string) *rawConn {
+	t.Helper()
+	c := dialRaw(t, addr)
+	goLogin(t, c)
+	return c
+}
+
 func TestVectorsGoSession(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 
 	c.send(vec(t, "07")) // script 1+1
 	require.Equal(t, vec(t, "08"), c.readReply().raw)
@@ -64,8 +71,7 @@ func inProcessReply(t *testing.T, ts *TestServer, fn string, args ...value.Value
 
 func TestVectorErrorResponse(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 	c.send(goScript(t, "nosuchfunc"))
 	r := c.readReply()
 	// the engine's text, as is
@@ -237,8 +243,7 @@ func TestVectorCppPlainLogin(t *testing.T) {
 
 func TestVectorGoSymbolsArePlain(t *testing.T) {
 	ts := vecServer(t)
-	c := dialRaw(t, ts.Addr)
-	goLogin(t, c)
+	c := dialGo(t, ts.Addr)
 	c.send(goScript(t, "symbol(`AAPL`MSFT`AAPL)"))
 	require.Equal(t, append([]byte(strconv.Itoa(vecSID)+" 1 1\nOK\n"), vec(t, "28")...), c.readReply().raw)
 }

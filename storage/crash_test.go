@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/porpoisedb/porpoise/internal/crashtest"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -151,13 +151,8 @@ func TestCrashRecovery(t *testing.T) {
 	var acked, committed []int
 	cycles, earlyKills := 0, 0
 	for cycles < maxCycles && (cycles < minCycles || time.Now().Before(deadline)) {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashHelper$", "-test.count=1")
-		cmd.Env = append(os.Environ(), crashEnv+"="+dir)
-		stdout, err := cmd.StdoutPipe()
-		require.NoError(t, err)
 		var stderr lockedBuffer
-		cmd.Stderr = &stderr
-		require.NoError(t, cmd.Start())
+		cmd, stdout := crashtest.StartChild(t, "TestCrashHelper", crashEnv, dir, &stderr, "-test.count=1")
 
 		var mu sync.Mutex
 		var got []int
@@ -190,7 +185,7 @@ func TestCrashRecovery(t *testing.T) {
 		}
 		require.NoError(t, cmd.Process.Kill()) // SIGKILL
 		<-readDone
-		err = cmd.Wait()
+		err := cmd.Wait()
 		require.Error(t, err, "child exited by itself; stderr: %s", stderr.String())
 		require.NotContains(t, stderr.String(), "crash helper:", "child failed")
 		cycles++

@@ -92,10 +92,8 @@ func EncodeSymbolsInto(strs []string, pos []int32, n int) *SymbolCodes {
 	return &SymbolCodes{IDs: ids, Dict: dict, scratch: &codeScratch{}}
 }
 
-// NewSymbolCodes returns an encoding the caller already holds: ids under
-// SymbolCodes' convention into dict, whose texts are distinct and not "".
-// A coded SYMBOL vector's codes and its base's texts after code 0 are
-// one, so appending it hashes no row.
+// NewSymbolCodes wraps rows already coded by the caller (0 for "", else 1
+// + an index into dict) without looking at them.
 func NewSymbolCodes(ids []int32, dict []string) *SymbolCodes {
 	return &SymbolCodes{IDs: ids, Dict: dict, scratch: &codeScratch{}}
 }

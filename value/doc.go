@@ -60,7 +60,7 @@
 //     keys of several columns on codes; storage handing a chunk's ids
 //     and base to a coded vector (read.go expands them). DFS append
 //     hands a coded column's codes and base to storage as they are
-//     (dfs symbolCodes), so only the partition mapping reads its texts.
+//     (dfs symbolCodesInto), so only the partition mapping reads its texts.
 //     Hot paths that call Strings() on a coded vector materialise 16
 //     bytes a row for the call (literalText, partition mapping, storage
 //     encoding), which is what the items above remove.

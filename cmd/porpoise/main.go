@@ -96,14 +96,24 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code
 	return 2, false
 }
 
-// runTests is `porpoise test [--addr HOST:PORT] PATH...`.
-func runTests(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("porpoise test", flag.ContinueOnError)
+// newFlagSet is a command's flag set, whose usage message is the given
+// lines followed by the flags.
+func newFlagSet(name string, usage ...string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: porpoise test [--addr HOST:PORT] [--user U --password P] PATH...")
-		fmt.Fprintln(fs.Output(), "Runs conformance .test files (directories recursively) in-process, or over the wire with --addr.")
+		for _, l := range usage {
+			fmt.Fprintln(fs.Output(), l)
+		}
 		fs.PrintDefaults()
 	}
+	return fs
+}
+
+// runTests is `porpoise test [--addr HOST:PORT] PATH...`.
+func runTests(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("porpoise test",
+		"usage: porpoise test [--addr HOST:PORT] [--user U --password P] PATH...",
+		"Runs conformance .test files (directories recursively) in-process, or over the wire with --addr.")
 	addr := fs.String("addr", "", "run the files over the wire against this server (HOST:PORT); default in-process")
 	user := fs.String("user", "admin", "user name for --addr")
 	password := fs.String("password", "123456", "password for --addr")

@@ -28,12 +28,9 @@ const defaultPort = "8848"
 // (and the JavaScript API's WebSocket transport) until SIGINT or SIGTERM,
 // then stops gracefully.
 func serve(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("porpoise", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: porpoise [serve] [--addr HOST:PORT] [--data-dir DIR | --in-memory] [--config FILE] [flags]")
-		fmt.Fprintln(fs.Output(), "Serves DolphinDB's API protocol; log in as admin with --password (default 123456).")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("porpoise",
+		"usage: porpoise [serve] [--addr HOST:PORT] [--data-dir DIR | --in-memory] [--config FILE] [flags]",
+		"Serves DolphinDB's API protocol; log in as admin with --password (default 123456).")
 	addr := fs.String("addr", "127.0.0.1:"+defaultPort, "address to listen on; without it, a --config file's localSite port is used on 127.0.0.1")
 	dataDir := fs.String("data-dir", "./porpoise-data", "directory holding dfs:// databases")
 	inMemory := fs.Bool("in-memory", false, "keep dfs:// databases in memory (nothing is written to disk); excludes --data-dir")

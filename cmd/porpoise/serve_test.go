@@ -51,21 +51,21 @@ func TestServeStopsOnSignal(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "dolphindb.cfg")
 	require.NoError(t, os.WriteFile(cfg, []byte("# test\n\nnewValuePartitionPolicy=add\nenableInsertStatementForDFSTable = true\n"), 0o644))
 	addr, code := startServe(t, "--in-memory", "--addr", "127.0.0.1:0", "--config", cfg)
+	require.Equal(t, "add", configOf(t, addr, "newValuePartitionPolicy"))
+	stopServe(t, code)
+}
+
+// configOf is getConfig(key) on the server at addr, over a connection it
+// closes before returning.
+func configOf(t *testing.T, addr, key string) string {
+	t.Helper()
 	ctx := context.Background()
 	c, err := client.Dial(ctx, addr, client.Options{User: "admin", Password: "123456"})
 	require.NoError(t, err)
-	v, err := c.Run(ctx, `getConfig("newValuePartitionPolicy")`)
+	defer c.Close()
+	v, err := c.Run(ctx, `getConfig("`+key+`")`)
 	require.NoError(t, err)
-	require.Equal(t, "add", v.(*value.Scalar).S)
-	c.Close()
-
-	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGTERM))
-	select {
-	case c := <-code:
-		require.Equal(t, 0, c)
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop on SIGTERM")
-	}
+	return v.(*value.Scalar).S
 }
 
 func TestServeDataDir(t *testing.T) {
@@ -134,13 +134,7 @@ func TestServeRealConfig(t *testing.T) {
 	var stderr syncBuilder
 	addr, code := startServeErr(t, &stderr, "--in-memory", "--addr", "127.0.0.1:0", "--config", "testdata/dolphindb.cfg")
 	require.Contains(t, stderr.String(), "ignoring workerNum (")
-	ctx := context.Background()
-	c, err := client.Dial(ctx, addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	v, err := c.Run(ctx, `getConfig("newValuePartitionPolicy")`)
-	require.NoError(t, err)
-	require.Equal(t, "add", v.(*value.Scalar).S)
-	c.Close()
+	require.Equal(t, "add", configOf(t, addr, "newValuePartitionPolicy"))
 	stopServe(t, code)
 }
 

@@ -222,11 +222,8 @@ func schemaDict(names []string, types []value.Type, scales []int32) *value.Dict 
 // its name, type name, type id and decimal scale.
 func ColDefs(names []string, types []value.Type, scales []int32) *value.Table {
 	n := len(names)
-	name := value.NewVector(value.String, 0, n)
-	typeString := value.NewVector(value.String, 0, n)
-	typeInt := value.NewVector(value.Int, 0, n)
-	extra := value.NewVector(value.Int, 0, n)
-	comment := value.NewVector(value.String, 0, n)
+	cols := funcs.NewColumns(n, value.String, value.String, value.Int, value.Int, value.String)
+	name, typeString, typeInt, extra, comment := cols[0], cols[1], cols[2], cols[3], cols[4]
 	for i := range names {
 		name.Str = append(name.Str, names[i])
 		ts := types[i].String()
@@ -243,8 +240,7 @@ func ColDefs(names []string, types []value.Type, scales []int32) *value.Table {
 		typeInt.I32 = append(typeInt.I32, int32(types[i]))
 		comment.Str = append(comment.Str, "")
 	}
-	return value.NewTable([]string{"name", "typeString", "typeInt", "extra", "comment"},
-		[]*value.Vector{name, typeString, typeInt, extra, comment})
+	return value.NewTable([]string{"name", "typeString", "typeInt", "extra", "comment"}, cols)
 }
 
 // valueTableSchema is an in-memory table's columns, types and scales.
