@@ -474,6 +474,9 @@ var texts = []Text{
 	{"Usage: arrayVector(index, value). index must be strictly increasing positive integers.", "porpoise"},
 	{"Usage: arrayVector(index, value). The last element of index must equal the size of value.", "porpoise"},
 
+	{"The arguments index and value of indexedSeries must be vectors of the same length.", "porpoise"},
+	{"The index of indexedSeries must be strictly increasing.", "funcs/i/indexedSeries.md"},
+
 	// package funcs/dataproc
 	{"The size of cut must be 1 when X is a scalar.", "porpoise"},
 	{"The argument [X] of cut must be a scalar, vector, matrix or table.", "porpoise"},
@@ -621,8 +624,8 @@ var texts = []Text{
 	{"The argument of values must be a dictionary or table.", "porpoise"},
 	{"The number of buckets must be positive.", "porpoise"},
 	{"The first argument of hashBucket must be a scalar or vector.", "porpoise"},
-	{"Usage: xconditionalFilter(X, condition, filterMap). X and condition must be scalars or vectors and filterMap a dictionary.", "porpoise"},
-	{"Usage: xconditionalFilter(X, condition, filterMap). X and condition must have the same length.", "porpoise"},
+	{"Usage: conditionalFilter(X, condition, filterMap). X and condition must be scalars or vectors and filterMap a dictionary.", "porpoise"},
+	{"Usage: conditionalFilter(X, condition, filterMap). X and condition must have the same length.", "porpoise"},
 	{"The argument of eye must be a positive integer.", "porpoise"},
 	{"The argument [n] of stretch must be a non-negative integer.", "porpoise"},
 	{"The argument [X] of stretch must be a vector, matrix or table.", "porpoise"},
@@ -669,7 +672,6 @@ var texts = []Text{
 	{"The arguments of union must be sets or vectors.", "porpoise"},
 	{"The tables argument of unionAll must be a tuple of tables.", "porpoise"},
 	{"The arguments of unionAll must be tables.", "porpoise"},
-	{"The tables to union must have the same number of columns.", "porpoise"},
 	{"The argument [X] of concatMatrix must be a tuple of matrices.", "porpoise"},
 	{"The matrices to concatenate vertically must have the same number of columns.", "porpoise"},
 	{"The upper bound of rand must be positive.", "porpoise"},
@@ -765,6 +767,10 @@ var texts = []Text{
 	{"X of %s must be a matrix.", "porpoise"},
 	{"X of %s must be a vector.", "porpoise"},
 
+	{"The argument [X] of rowAt must be a matrix or an array vector.", "porpoise"},
+	{"The argument [Y] of rowAt must be given unless X is BOOL.", "porpoise"},
+	{"The argument [Y] of rowAt must be an integral vector or array vector, or a BOOL matrix or array vector.", "porpoise"},
+
 	// package funcs/strfn
 	{"The encoding name of %s must be lower case: %s", "porpoise"},
 	{"Unsupported encoding %s", "porpoise"},
@@ -812,7 +818,7 @@ var texts = []Text{
 	{"The operator must be a function such as add or <.", "porpoise"},
 	{"The argument [objs] of unifiedExpr must be a tuple of at least two elements.", "porpoise"},
 	{"The argument [optrs] of unifiedExpr must have one operator fewer than objs.", "porpoise"},
-	{"The argument [optrs] of unifiedExpr must be xbinary operators.", "porpoise"},
+	{"The argument [optrs] of unifiedExpr must be binary operators.", "porpoise"},
 	{"The argument of eval must be metacode.", "porpoise"},
 	{"The first argument of makeCall must be a function.", "porpoise"},
 	{"The first argument of makeUnifiedCall must be a function.", "porpoise"},
@@ -834,13 +840,12 @@ var texts = []Text{
 	{"The argument of defined must be a string.", "porpoise"},
 	{"The argument of undef must be a variable name string.", "porpoise"},
 	{"The configuration key must be a string.", "porpoise"},
-	{"The argument of xdefs must be a string.", "porpoise"},
+	{"The argument of defs must be a string.", "porpoise"},
 	{"The argument of syntax must be a function.", "porpoise"},
-	{"The argument [funcs] of xevalTimer must be a function or a tuple of functions.", "porpoise"},
-	{"The argument [Y] of xmember must be a string.", "porpoise"},
-	{"The argument [X] of xmember must be a table or dictionary.", "porpoise"},
+	{"The argument [funcs] of evalTimer must be a function or a tuple of functions.", "porpoise"},
+	{"The argument [Y] of member must be a string.", "porpoise"},
+	{"The argument [X] of member must be a table or dictionary.", "porpoise"},
 	{"The argument [table] of %s must be an in-memory table; partitioned tables are not supported by it yet.", "porpoise"},
-	{"Can't modify read-only table.", "porpoise"},
 	{"The column types must be data types such as INT.", "porpoise"},
 	{"The argument [colNames] of addColumn must be a string scalar or vector.", "porpoise"},
 	{"The number of column names and column types must be the same.", "porpoise"},
@@ -880,7 +885,7 @@ var texts = []Text{
 	{"The marketName of %s must be four capital letters.", "porpoise"},
 	{"The argument [holiday] of %s must be a DATE vector.", "porpoise"},
 	{"The argument [dateType] of %s must be 'holidayDate' or 'tradingDate'.", "porpoise"},
-	{"The added market '%s' already exists.", "porpoise"},
+	{"The added market '%s' already exists.", "funcs/a/addMarketHoliday.md"},
 	{"The start and end dates of getMarketCalendar must be DATE scalars.", "porpoise"},
 	{"The argument of %s must carry a date.", "porpoise"},
 	{"The argument of %s must carry a time.", "porpoise"},
@@ -951,6 +956,8 @@ var texts = []Text{
 	{"X of %s must be a vector or matrix.", "porpoise"},
 	{"X and S of %s must have the same length.", "porpoise"},
 
+	{"X of %s must be an indexed series or an indexed matrix when window is a DURATION.", "porpoise: funcs/themes/mFunctions.md states the rule"},
+
 	// package query
 	{"The cgroup by clause must be used with an order by clause.", "porpoise"},
 	{"The cgroup by clause takes one column.", "porpoise"},
@@ -969,6 +976,8 @@ var texts = []Text{
 	{"X of interval must be an integral or temporal vector.", "porpoise"},
 	{"The fill of interval must be 'prev', 'post', 'linear', 'null', 'none' or a number.", "porpoise"},
 	{"The arguments of a table joiner must be tables.", "porpoise"},
+	{"The left part of a join must be a table. RefId:S02013", "error_codes/S02013.md"},
+	{"The right part of a join must be a table. RefId:S02014", "error_codes/S02014.md"},
 	{"The size of sample must be a positive number.", "porpoise"},
 	{"The size of sample must be a fraction between 0 and 1 or a positive integer.", "porpoise"},
 	{"The partitions' results differ in form.", "porpoise"},

@@ -311,6 +311,29 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 // named ones, f(x, k=v), bind to fn's parameters; names are the
 // positional arguments' names (argName), for the functions that read
 // them.
+// argName is the name an argument expression gives a column; for a
+// function that asks for element names (funcs.Spec.ElemNames), a
+// bracketed literal gives its elements' names.
+func argName(fn Function, a sqlparse.Expr) string {
+	if s, ok := fn.(*funcs.Spec); ok && s.ElemNames {
+		var elems []sqlparse.Expr
+		switch x := a.(type) {
+		case *sqlparse.ArrayExpr:
+			elems = x.Elems
+		case *sqlparse.TupleExpr:
+			elems = x.Elems
+		}
+		if len(elems) > 1 {
+			names := make([]string, len(elems))
+			for i, e := range elems {
+				names[i] = sqlparse.GivenName(e)
+			}
+			return strings.Join(names, funcs.ElemNameSep)
+		}
+	}
+	return sqlparse.GivenName(a)
+}
+
 func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr) ([]value.Value, []string, error) {
 	args := make([]value.Value, 0, len(exprs))
 	names := make([]string, 0, len(exprs))
@@ -338,7 +361,7 @@ func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr) ([]value.Value, [
 			return nil, nil, err
 		}
 		args = append(args, v)
-		names = append(names, sqlparse.GivenName(a))
+		names = append(names, argName(fn, a))
 	}
 	if named != nil {
 		var err error

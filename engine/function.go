@@ -197,6 +197,19 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 			}
 		}
 		if pos < 0 {
+			// funcs/s/sqlUpdate.md passes contextby= to contextBy: a name
+			// matches a parameter whatever its case, when only one does.
+			for i, p := range params {
+				if strings.EqualFold(p, name) {
+					if pos >= 0 {
+						pos = -1
+						break
+					}
+					pos = i
+				}
+			}
+		}
+		if pos < 0 {
 			return nil, ddberr.Errorf("The function [%s] doesn't have a parameter named %s.", fn.FuncName(), name)
 		}
 		for len(args) <= pos {
@@ -233,6 +246,13 @@ func constant(name string) (value.Value, bool) {
 		return value.NewInt(int32(system.DefObj)), true
 	case "pi":
 		return value.NewDouble(3.141592653589793), true
+	// seek's modes (funcs/s/seek.md), numbered as io.Seeker's whence
+	case "HEAD":
+		return value.NewInt(0), true
+	case "CURRENT":
+		return value.NewInt(1), true
+	case "TAIL":
+		return value.NewInt(2), true
 	// the data forms, as form() returns them
 	case "SCALAR":
 		return value.NewInt(0), true

@@ -245,7 +245,12 @@ func ColumnsOf(x value.Value) ([]*value.Vector, func([]*value.Vector) value.Valu
 			for _, c := range r {
 				flat.AppendVector(c)
 			}
-			return &value.Matrix{V: flat, Rows: r[0].Len(), Cols: len(r), ColLabels: t.ColLabels}
+			out := &value.Matrix{V: flat, Rows: r[0].Len(), Cols: len(r), ColLabels: t.ColLabels}
+			if out.Rows == t.Rows {
+				// a column-wise result keeps the rows' labels (an indexed series')
+				out.RowLabels = t.RowLabels
+			}
+			return out
 		}, true
 	case *value.Table:
 		return t.Cols, func(r []*value.Vector) value.Value {

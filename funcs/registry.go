@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"sort"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -142,6 +143,25 @@ type Spec struct {
 	// arguments (groupby's sym and avg_price). Fn serves calls without
 	// names (Env.Call).
 	NamedFn func(env Env, args []value.Value, names []string) (value.Value, error)
+	// ElemNames asks for the element names of an argument written as a
+	// bracketed literal ([sym, minute(t)]) in place of its own name, joined
+	// by ElemNameSep (SplitElemNames reads them): groupby names its key
+	// columns after them.
+	ElemNames bool
+}
+
+// ElemNameSep separates the element names of a bracketed literal argument
+// in the names NamedFn receives (see Spec.ElemNames).
+const ElemNameSep = "\x1f"
+
+// SplitElemNames returns the element names of a bracketed literal
+// argument ("" for an element that is not a name), or nil when name is an
+// ordinary argument name.
+func SplitElemNames(name string) []string {
+	if !strings.Contains(name, ElemNameSep) {
+		return nil
+	}
+	return strings.Split(name, ElemNameSep)
 }
 
 // Form implements value.Value: a built-in is a function definition.

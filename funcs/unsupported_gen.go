@@ -5,7 +5,6 @@ package funcs
 // unsupported lists the documented DolphinDB functions (tiers 1 and 2)
 // Porpoise does not implement, with the reason.
 var unsupported = map[string]string{
-	"indexedSeries":                   "not implemented yet",
 	"isIndexedMatrix":                 "not implemented yet",
 	"isIndexedSeries":                 "not implemented yet",
 	"isOrderedDict":                   "not implemented yet",
@@ -30,7 +29,6 @@ var unsupported = map[string]string{
 	"rdp":                             "not implemented yet",
 	"unpack":                          "not implemented yet",
 	"rowAlign":                        "not implemented yet",
-	"rowAt":                           "not implemented yet",
 	"rowGmd5":                         "not implemented yet",
 	"ma":                              "not implemented yet",
 	"t3":                              "not implemented yet",

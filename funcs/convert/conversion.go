@@ -104,6 +104,9 @@ func castValue(x value.Value, t value.Type, scale int32) (value.Value, error) {
 		return &value.Matrix{V: c, Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}, nil
 	case *value.Table:
 		return nil, ddberr.Errorf("Can't convert a table.")
+	case nil:
+		// a call that returns nothing; x.Form() below would panic
+		return cast.To(nil, t, scale)
 	default:
 		return nil, ddberr.Errorf("Can't convert %s to %s.", x.Form(), t)
 	}

@@ -40,7 +40,7 @@ func init() {
 		funcs.Spec{Name: "byColumn", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xbyColumn},
 		funcs.Spec{Name: "groupby", Params: []string{"func", "funcArgs", "groupingCol"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "higher-order",
 			Fn:      func(env funcs.Env, args []value.Value) (value.Value, error) { return xgroupby(env, args, nil) },
-			NamedFn: xgroupby},
+			NamedFn: xgroupby, ElemNames: true},
 		funcs.Spec{Name: "contextby", Params: []string{"func", "funcArgs", "groupingCol", "sortingCol", "semanticFilter"}, Min: 3, Max: 5, Props: funcs.Pure, Category: "higher-order", Fn: xcontextby},
 		funcs.Spec{Name: "segmentby", Params: []string{"func", "funcArgs", "segment"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xsegmentby},
 		funcs.Spec{Name: "compose", Params: []string{"first", "second"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xcompose},
@@ -172,7 +172,18 @@ func eachSideFn(name string, left bool) funcs.Impl {
 		if s.Keys != nil {
 			return keyedResult(s.Keys, out)
 		}
-		return funcs.Assemble(out, rule)
+		res, err := funcs.Assemble(out, rule)
+		if err != nil {
+			return nil, err
+		}
+		// Over a vector, each column is labelled with the element it came
+		// from (funcs/ho_funcs/eachRight.md: x +:R 3 0 6 heads 3, 0, 6).
+		if m, ok := res.(*value.Matrix); ok && m.ColLabels == nil {
+			if v, ok := it.(*value.Vector); ok && v.T != value.Any && !v.T.IsArray() && v.Len() == m.Cols {
+				m.ColLabels = v.Clone()
+			}
+		}
+		return res, nil
 	}
 }
 
@@ -1205,9 +1216,11 @@ func xgroupby(env funcs.Env, args []value.Value, names []string) (value.Value, e
 	}
 	colNames := make([]string, 0, len(keys)+1)
 	cols := make([]*value.Vector, 0, len(keys)+1)
+	// A key written as a variable names its column (funcs/ho_funcs/groupby.md:
+	// [sym, minute(timestamp)] gives sym and groupingKey).
 	keyNames := []string{Arg0(names, 2)}
 	if len(keys) > 1 {
-		keyNames = make([]string, len(keys))
+		keyNames = funcs.SplitElemNames(Arg0(names, 2))
 	}
 	for i, k := range keys {
 		n := ""

@@ -20,7 +20,7 @@ func xconditionalFilter(env funcs.Env, args []value.Value) (value.Value, error) 
 	c, cs, ok2 := AsVector(args[1])
 	d, ok3 := args[2].(*value.Dict)
 	if !ok1 || !ok2 || !ok3 {
-		return nil, ddberr.Errorf("Usage: xconditionalFilter(X, condition, filterMap). X and condition must be scalars or vectors and filterMap a dictionary.")
+		return nil, ddberr.Errorf("Usage: conditionalFilter(X, condition, filterMap). X and condition must be scalars or vectors and filterMap a dictionary.")
 	}
 	n := x.Len()
 	if cs {
@@ -28,7 +28,7 @@ func xconditionalFilter(env funcs.Env, args []value.Value) (value.Value, error) 
 	} else if xs {
 		n = c.Len()
 	} else if x.Len() != c.Len() {
-		return nil, ddberr.Errorf("Usage: xconditionalFilter(X, condition, filterMap). X and condition must have the same length.")
+		return nil, ddberr.Errorf("Usage: conditionalFilter(X, condition, filterMap). X and condition must have the same length.")
 	}
 	if c.T != d.Keys.T {
 		cc, err := cast.Vector(c, d.Keys.T, d.Keys.Scale)

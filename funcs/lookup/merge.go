@@ -229,7 +229,8 @@ func unionAll(env funcs.Env, args []value.Value) (value.Value, error) {
 				}
 			} else {
 				if len(t.Cols) != len(first.Cols) {
-					return nil, ddberr.Errorf("The tables to union must have the same number of columns.")
+					// funcs/u/unionAll.md gives this text for tables of different widths.
+					return nil, ddberr.Errorf("The number of columns of the table to insert must be the same as that of the original table.")
 				}
 				col = t.Cols[c]
 			}

@@ -260,8 +260,9 @@ func triangle(fn string, args []value.Value, lower bool) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A STRING matrix would take the zero as the text "0"; refuse it.
 	zero, err := cast.To(value.NewInt(0), m.V.T, m.V.Scale)
-	if err != nil {
+	if err != nil || m.V.T.Category() == value.CatLiteral {
 		return nil, ddberr.Errorf("The matrix of %s must be numeric.", fn)
 	}
 	z := zero.(*value.Scalar)

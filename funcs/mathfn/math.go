@@ -662,7 +662,7 @@ func integral2(env funcs.Env, fn value.Value, lo, hi float64, bounds []value.Val
 				return 0, err
 			}
 			s, ok := r.(*value.Scalar)
-			if !ok {
+			if !ok || !s.T.IsNumeric() {
 				return 0, ddberr.Errorf("The bound function of integral must return a number.")
 			}
 			return s.Float64(), nil
@@ -690,7 +690,7 @@ func integral2(env funcs.Env, fn value.Value, lo, hi float64, bounds []value.Val
 				return 0, err
 			}
 			s, ok := r.(*value.Scalar)
-			if !ok {
+			if !ok || !s.T.IsNumeric() {
 				return 0, ddberr.Errorf("The function of integral must return a number.")
 			}
 			return s.Float64(), nil

@@ -401,7 +401,7 @@ func xunifiedExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 		op := ops.At(i)
 		sym := xoperatorOf(op)
 		if sym == "" {
-			return nil, ddberr.Errorf("The argument [optrs] of unifiedExpr must be xbinary operators.")
+			return nil, ddberr.Errorf("The argument [optrs] of unifiedExpr must be binary operators.")
 		}
 		r, err := c.expr(o, "")
 		if err != nil {

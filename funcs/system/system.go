@@ -64,7 +64,7 @@ func xdefs(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(args) == 1 {
 		p, ok := funcs.StringArg(args[0])
 		if !ok {
-			return nil, ddberr.Errorf("The argument of xdefs must be a string.")
+			return nil, ddberr.Errorf("The argument of defs must be a string.")
 		}
 		pat = p
 	}
@@ -261,7 +261,7 @@ func xevalTimer(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	for _, f := range fns {
 		if !funcs.IsFunction(f) {
-			return nil, ddberr.Errorf("The argument [funcs] of xevalTimer must be a function or a tuple of functions.")
+			return nil, ddberr.Errorf("The argument [funcs] of evalTimer must be a function or a tuple of functions.")
 		}
 	}
 	count, err := funcs.IntArg("evalTimer", "count", funcs.Arg(args, 1), 1)
@@ -306,7 +306,7 @@ func xpartial(env funcs.Env, args []value.Value) (value.Value, error) {
 func xmember(env funcs.Env, args []value.Value) (value.Value, error) {
 	key, ok := funcs.StringArg(args[1])
 	if !ok {
-		return nil, ddberr.Errorf("The argument [Y] of xmember must be a string.")
+		return nil, ddberr.Errorf("The argument [Y] of member must be a string.")
 	}
 	switch x := args[0].(type) {
 	case *value.Table:
@@ -317,5 +317,5 @@ func xmember(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Dict:
 		return funcs.Index(env, x, args[1])
 	}
-	return nil, ddberr.Errorf("The argument [X] of xmember must be a table or dictionary.")
+	return nil, ddberr.Errorf("The argument [X] of member must be a table or dictionary.")
 }

@@ -43,7 +43,7 @@ func memTable(name string, x value.Value) (*value.Table, error) {
 		return nil, ddberr.Errorf("The argument [table] of %s must be an in-memory table; partitioned tables are not supported by it yet.", name)
 	}
 	if t.ReadOnly {
-		return nil, ddberr.Errorf("Can't modify read-only table.")
+		return nil, ddberr.Errorf("Can't modify read only table. RefId: S02054")
 	}
 	return t, nil
 }

@@ -1,6 +1,8 @@
 package temporal
 
 import (
+	"math"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -72,7 +74,9 @@ func TypedVector(t value.Type, xs []int64) *value.Vector {
 	}
 	out := make([]int32, len(xs))
 	for i, x := range xs {
-		if x == value.NullInt64 {
+		// A value past the 32-bit type's range (temporalParse of a year
+		// after 2038 as DATETIME) is NULL, not wrapped into another date.
+		if x == value.NullInt64 || x <= math.MinInt32 || x > math.MaxInt32 {
 			out[i] = value.NullInt32
 		} else {
 			out[i] = int32(x)

@@ -254,6 +254,14 @@ type frameColumn func(v *value.Vector, f *frames) (*value.Vector, error)
 func mFrameSpec(name string, col frameColumn) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			if f, ok, err := durationFrames(name, args[0], args[1]); ok {
+				if err != nil {
+					return nil, err
+				}
+				return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
+					return col(v, f)
+				})
+			}
 			w, minP, err := movingArgs(name, args[1], funcs.Arg(args, 2))
 			if err != nil {
 				return nil, err
@@ -262,6 +270,22 @@ func mFrameSpec(name string, col frameColumn) funcs.Spec {
 				return col(v, countFrames(v.Len(), w, minP))
 			})
 		}}
+}
+
+// durationFrames reads a DURATION window of an m-function, which X, an
+// indexed series or matrix, measures over its row labels
+// (funcs/themes/mFunctions.md); ok is false for other windows.
+func durationFrames(name string, x, w value.Value) (f *frames, ok bool, err error) {
+	d, isScalar := funcs.ScalarArg(w)
+	if !isScalar || d.T != value.Duration || d.Null {
+		return nil, false, nil
+	}
+	m, isM := x.(*value.Matrix)
+	if !isM || m.RowLabels == nil {
+		return nil, true, ddberr.Errorf("X of %s must be an indexed series or an indexed matrix when window is a DURATION.", name)
+	}
+	f, err = tmFrames(name, m.RowLabels, w)
+	return f, true, err
 }
 
 // tmFrameSpec declares tmfunc(T, X, window) whose columns col computes

@@ -95,6 +95,9 @@ func Eval(h Host, src *value.Table, c *sqlparse.CallExpr, conds []sqlparse.Expr)
 	if ik.fill, err = h.Eval(args[2]); err != nil {
 		return nil, nil, nil, err
 	}
+	if err := checkFill(ik.fill); err != nil {
+		return nil, nil, nil, err
+	}
 	if ik.dur, err = length(h, args[1], x.T); err != nil {
 		return nil, nil, nil, err
 	}
@@ -394,6 +397,23 @@ func fillRun(out *value.Table, key int, others []int, method string, ik *Key) (*
 		cols[c] = v
 	}
 	return value.NewTable(out.Names, cols), nil
+}
+
+// checkFill refuses a fill that is neither one of the methods
+// progr/sql/interval.md lists nor a value, before any window is missing.
+func checkFill(fill value.Value) error {
+	s, ok := fill.(*value.Scalar)
+	if ok && s.T.Category() == value.CatLiteral {
+		switch strings.ToLower(s.S) {
+		case "prev", "post", "linear", "null", "none":
+			return nil
+		}
+		ok = false
+	}
+	if !ok {
+		return ddberr.Errorf("The fill of interval must be 'prev', 'post', 'linear', 'null', 'none' or a number.")
+	}
+	return nil
 }
 
 // fillColumn fills the rows of v marked -1 in rows.

@@ -119,11 +119,20 @@ func CrossJoin(env Env, args []value.Value, names []string) (value.Value, error)
 // tables.
 func joinTables(env Env, args []value.Value) (left, right *value.Table, err error) {
 	if left, err = joinTable(env, args[0]); err != nil {
+		if errors.Is(err, errNotTable) {
+			return nil, nil, ddberr.Errorf("The left part of a join must be a table. RefId:S02013")
+		}
 		return nil, nil, err
 	}
-	right, err = joinTable(env, args[1])
+	if right, err = joinTable(env, args[1]); errors.Is(err, errNotTable) {
+		return nil, nil, ddberr.Errorf("The right part of a join must be a table. RefId:S02014")
+	}
 	return left, right, err
 }
+
+// errNotTable is joinTable's error for an argument that is no table; a
+// joiner function names the side (error_codes/S02013.md, S02014.md).
+var errNotTable = ddberr.Errorf("The arguments of a table joiner must be tables.")
 
 // joinTable materializes a join argument: an in-memory table, or a
 // partitioned table read whole.
@@ -137,7 +146,7 @@ func joinTable(env Env, v value.Value) (*value.Table, error) {
 		}
 		return t.Scan(nil)
 	}
-	return nil, ddberr.Errorf("The arguments of a table joiner must be tables.")
+	return nil, errNotTable
 }
 
 // namesArg reads column names given as a STRING scalar, vector or tuple.
