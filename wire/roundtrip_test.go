@@ -167,18 +167,7 @@ func roundTrip(t *testing.T, v value.Value, opts EncodeOptions) {
 	b, err := Marshal(v, &opts)
 	require.NoError(t, err)
 
-	r := NewBytesReader(b)
-	r.SetBigEndian(opts.BigEndian)
-	got, err := r.ReadObject()
-	require.NoError(t, err)
-	require.Equal(t, len(b), r.Offset())
-	require.Equal(t, v, got)
-
-	sr := NewReader(bytes.NewReader(b))
-	sr.SetBigEndian(opts.BigEndian)
-	got, err = sr.ReadObject()
-	require.NoError(t, err)
-	require.Equal(t, v, got)
+	got := decodeBoth(t, b, opts.BigEndian, v)
 
 	b2, err := Marshal(got, &opts)
 	require.NoError(t, err)
@@ -306,18 +295,27 @@ func compressedRoundTrip(t *testing.T, tbl *value.Table, methods []Compression, 
 	var buf bytes.Buffer
 	require.NoError(t, EncodeTable(&buf, tbl, methods, &opts))
 	b := buf.Bytes()
+	decodeBoth(t, b, opts.BigEndian, tbl)
+	return b
+}
+
+// decodeBoth decodes b with a bytes reader (which must consume all of it)
+// and with a stream reader, requires both to give want, and returns what
+// the stream reader decoded.
+func decodeBoth(t *testing.T, b []byte, big bool, want value.Value) value.Value {
+	t.Helper()
 	r := NewBytesReader(b)
-	r.SetBigEndian(opts.BigEndian)
+	r.SetBigEndian(big)
 	got, err := r.ReadObject()
 	require.NoError(t, err)
 	require.Equal(t, len(b), r.Offset())
-	require.Equal(t, tbl, got)
+	require.Equal(t, want, got)
 	sr := NewReader(bytes.NewReader(b))
-	sr.SetBigEndian(opts.BigEndian)
+	sr.SetBigEndian(big)
 	got, err = sr.ReadObject()
 	require.NoError(t, err)
-	require.Equal(t, tbl, got)
-	return b
+	require.Equal(t, want, got)
+	return got
 }
 
 func TestCompressedAllTypes(t *testing.T) {
