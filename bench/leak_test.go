@@ -114,10 +114,13 @@ func (w wireTarget) Open(f *conformance.File) (conformance.Conn, string, error) 
 	if err != nil {
 		return nil, "", err
 	}
-	return wireConn{c}, "", nil
+	return wireConn{c, w.addr}, "", nil
 }
 
-type wireConn struct{ c *client.Conn }
+type wireConn struct {
+	c    *client.Conn
+	addr string
+}
 
 func (w wireConn) Run(script string) (value.Value, error) {
 	return w.c.Run(context.Background(), script)
@@ -125,6 +128,10 @@ func (w wireConn) Run(script string) (value.Value, error) {
 
 func (w wireConn) Call(fn string, args ...value.Value) (value.Value, error) {
 	return w.c.RunFunc(context.Background(), fn, args...)
+}
+
+func (w wireConn) Request(raw []byte) (value.Value, error) {
+	return conformance.SendRequest(w.addr, raw)
 }
 
 func (w wireConn) Close() error { return w.c.Close() }

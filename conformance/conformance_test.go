@@ -99,3 +99,21 @@ func TestRewriteNewRecords(t *testing.T) {
 	require.Equal(t, 3, res.Passed)
 	require.Equal(t, 1, res.Failed, "a changed golden is never rewritten")
 }
+
+func TestRequestRecords(t *testing.T) {
+	f, err := Parse("request error Invalid request body length\nAPI 0 x\nscript\n\nrequest error Invalid variable name \"1a\".\nAPI 0 $LEN\nvariable\n1a\n1\n1\\n\n$ARGS\n\\x04\\x00\n\\x01\\x00\\x00\\x00\n\nrequest ok\nAPI 0 $LEN\nscript\n1+1\n")
+	require.NoError(t, err)
+	require.Len(t, f.Records, 3)
+	require.Equal(t, Request, f.Records[0].Kind)
+	require.Equal(t, "API 0 x\nscript", string(f.Records[0].Raw))
+	require.Equal(t, "API 0 16\nvariable\n1a\n1\n1\n\x04\x00\x01\x00\x00\x00", string(f.Records[1].Raw))
+	require.Equal(t, "API 0 10\nscript\n1+1", string(f.Records[2].Raw))
+	res, err := RunFile(InProcess{}, f)
+	require.NoError(t, err)
+	require.Equal(t, 3, res.Passed, "%v", res.Failures)
+
+	_, err = Parse("request error x\nAPI 0 1\n\\q\n")
+	require.ErrorContains(t, err, "unknown escape")
+	_, err = Parse("request maybe\nAPI 0 1\n")
+	require.Error(t, err)
+}

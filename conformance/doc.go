@@ -2,7 +2,7 @@
 // records of a script and its expected error or printed value) against an embedded engine or a server address, rendering
 // values as the format prescribes and counting passes, failures and skips.
 //
-// Besides statement and query records, two additions:
+// Besides statement and query records, three additions:
 //
 // Call records exercise the function-call path the clients use
 // (run(name, args...)): the function is called by name with argument
@@ -22,6 +22,38 @@
 // `call NAME` takes the query options (rowsort, new); `call NAME error
 // TEXT` must fail with an error containing TEXT. A call without arguments
 // has no argument lines (`call version` followed by `----`).
+//
+// Request records send a raw protocol request, as a client writes it,
+// on a connection of their own (the file's session is not disturbed) and
+// check the reply; they reach what no script can, such as a malformed
+// header or body. The record's lines are the request, joined by LF; the
+// escapes \n, \r, \t, \\ and \xNN give any byte, and $LEN in the
+// header line is replaced by the length of the body that follows it. A
+// line $ARGS ends the body; the lines after it, concatenated without
+// separators, are a function or variable request's serialized arguments:
+//
+//	request error Invalid request body length: "x"
+//	API 0 x
+//	script
+//
+//	request ok
+//	API 0 $LEN
+//	script
+//	1+1
+//
+//	request error Invalid variable name "1a".
+//	API 0 $LEN
+//	variable
+//	1a
+//	1
+//	1\n
+//	$ARGS
+//	\x04\x00\x01\x00\x00\x00
+//
+// `request error TEXT` must fail with an error containing TEXT (the
+// server's reply, or the connection ending without one), `request ok`
+// must be answered. In-process runs serve the file's engine on a loopback
+// port for them; remote runs connect to the server's address.
 //
 // Rewriting goldens: a query or call record marked `new` (`query new`,
 // `query rowsort new`, `call NAME new`) fails in a normal run; running

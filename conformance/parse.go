@@ -18,6 +18,9 @@ const (
 	// Call calls a function by name with uploaded arguments, as the
 	// clients' run(name, args...) does (the function-call path).
 	Call
+	// Request sends raw protocol bytes on a connection of its own, as a
+	// client does, and checks the reply (request ok | request error).
+	Request
 )
 
 // Record is one statement, query or call of a .test file.
@@ -35,6 +38,9 @@ type Record struct {
 	Func      string
 	Args      []string
 	CallError bool
+
+	// Raw is the bytes a request record sends (see rawRequest).
+	Raw []byte
 
 	// New marks a record whose expected output is to be written by
 	// -rewrite; End is the 0-based line after the record (for rewriting).
@@ -139,6 +145,17 @@ func Parse(text string) (*File, error) {
 					return nil, fmt.Errorf("line %d: unknown call option %q", i+1, fields[k])
 				}
 			}
+		case "request":
+			// request ok | request error [TEXT]
+			rec.Kind = Request
+			switch {
+			case len(fields) == 2 && fields[1] == "ok":
+			case len(fields) >= 2 && fields[1] == "error":
+				rec.CallError = true
+				rec.ErrText = strings.TrimSpace(strings.SplitN(trim, " error", 2)[1])
+			default:
+				return nil, fmt.Errorf("line %d: request needs ok or error", i+1)
+			}
 		default:
 			return nil, fmt.Errorf("line %d: unknown record %q", i+1, fields[0])
 		}
@@ -153,6 +170,13 @@ func Parse(text string) (*File, error) {
 		rec.Script = strings.Join(script, "\n")
 		if rec.Kind == Call {
 			rec.Args = script
+		}
+		if rec.Kind == Request {
+			raw, err := rawRequest(script)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", rec.Line, err)
+			}
+			rec.Raw = raw
 		}
 		if rec.Kind == Query || (rec.Kind == Call && !rec.CallError) {
 			if i >= len(lines) || lines[i] != "----" {

@@ -51,7 +51,7 @@ func (r Remote) Open(f *File) (Conn, string, error) {
 			return nil, "", fmt.Errorf("drop %s: %w", db, err)
 		}
 	}
-	return &remoteConn{c: c}, "", nil
+	return &remoteConn{c: c, addr: r.Addr}, "", nil
 }
 
 // sameConfig compares configuration values, booleans and numbers by
@@ -101,7 +101,8 @@ func dfsPaths(f *File) []string {
 }
 
 type remoteConn struct {
-	c *client.Conn
+	c    *client.Conn
+	addr string
 }
 
 func (r *remoteConn) Run(script string) (value.Value, error) {
@@ -109,6 +110,8 @@ func (r *remoteConn) Run(script string) (value.Value, error) {
 }
 
 func (r *remoteConn) Close() error { return r.c.Close() }
+
+func (r *remoteConn) Request(raw []byte) (value.Value, error) { return SendRequest(r.addr, raw) }
 
 func (r *remoteConn) Call(fn string, args ...value.Value) (value.Value, error) {
 	return r.c.RunFunc(context.Background(), fn, args...)

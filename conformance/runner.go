@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -21,6 +23,9 @@ type Conn interface {
 	// function-call request does (arguments uploaded, not written as
 	// script).
 	Call(fn string, args ...value.Value) (value.Value, error)
+	// Request sends raw request bytes on a new connection to the server
+	// (see SendRequest).
+	Request(raw []byte) (value.Value, error)
 	Close() error
 }
 
@@ -52,13 +57,33 @@ func (InProcess) Open(f *File) (Conn, string, error) {
 type engineConn struct {
 	e *engine.Engine
 	s *engine.Session
+	// srv serves e on a loopback port once a request record needs it.
+	srv  *server.Server
+	addr string
 }
 
 func (c *engineConn) Run(script string) (value.Value, error) { return c.s.Run(script) }
 func (c *engineConn) Call(fn string, args ...value.Value) (value.Value, error) {
 	return c.s.Call(fn, args...)
 }
-func (c *engineConn) Close() error { return c.e.Close() }
+func (c *engineConn) Request(raw []byte) (value.Value, error) {
+	if c.srv == nil {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		c.srv, c.addr = server.New(c.e, server.Options{}), l.Addr().String()
+		go c.srv.Serve(l)
+	}
+	return SendRequest(c.addr, raw)
+}
+
+func (c *engineConn) Close() error {
+	if c.srv != nil {
+		c.srv.Close()
+	}
+	return c.e.Close()
+}
 
 // Failure describes one record that did not pass.
 type Failure struct {
@@ -177,9 +202,13 @@ func RunFile(t Target, f *File) (Result, error) {
 	return res, nil
 }
 
-// execute runs a record's script, or for a call record evaluates its
-// argument expressions and calls the function with their values.
+// execute runs a record's script, sends a request record's bytes, or for
+// a call record evaluates its argument expressions and calls the function
+// with their values.
 func execute(conn Conn, rec Record) (value.Value, error) {
+	if rec.Kind == Request {
+		return conn.Request(rec.Raw)
+	}
 	if rec.Kind != Call {
 		return conn.Run(rec.Script)
 	}
@@ -205,8 +234,14 @@ func runRecord(conn Conn, path string, rec Record) (Failure, bool) {
 	}
 	v, err := execute(conn, rec)
 	kind := rec.Kind
-	if kind == Call {
+	switch kind {
+	case Call:
 		kind = Query
+		if rec.CallError {
+			kind = StatementError
+		}
+	case Request:
+		kind = StatementOK
 		if rec.CallError {
 			kind = StatementError
 		}

@@ -310,6 +310,12 @@ var texts = []Text{
 	{"The shared variable %s already exists.", "porpoise"},
 	{"Syntax Error: [line #%d] Constant variable [%s] can't be modified.", "progr/named_func.md"},
 	{"Read only object can't be applied to mutable function %s", "porpoise"},
+	{"The object '%s' is neither an XDB connection nor a function definition. RefId: S06006", "error_codes/S06006.md"},
+	{"'share' statement can't be declared within a function definition. RefId: S06002", "error_codes/S06002.md"},
+	{"Not allowed to define a named function [%s] within another function. RefId: S06003", "error_codes/S06003.md"},
+	{"Not allowed to overwrite existing built-in functions/procedures. RefId: S06005", "error_codes/S06005.md"},
+	{"A parameter with default value must be read only. RefId: S06012", "error_codes/s06012.md"},
+	{"As long as one parameter sets a default value, all following parameters must set default values. RefId: S06013", "error_codes/s06013.md"},
 
 	// package jobs
 	{"Failed to read the result of the job [%s]: %w", "porpoise"},
@@ -328,6 +334,7 @@ var texts = []Text{
 	// package operator
 	{"The second argument of between must be a pair.", "porpoise"},
 	{"The operands of a pair must be scalars.", "porpoise"},
+	{"To form a pair, both operands must have the same data category. RefId: S06009", "error_codes/s06009.md"},
 	{"The object to Reshape must be a vector or a matrix.", "porpoise"},
 	{"The number of elements doesn't match the matrix dimension.", "porpoise"},
 	{"The dimensions of the two matrices are not the same.", "porpoise"},
@@ -780,6 +787,8 @@ var texts = []Text{
 	{"The placeholder %%c of stringFormat needs a CHAR.", "porpoise"},
 
 	// package funcs/system
+	{"A table cannot contain columns with duplicate name: %s.RefId: S05017", "error_codes/s05017.md"},
+	{"All elements of a tuple column of a table must have the same type. RefId: S05013", "error_codes/s05013.md"},
 	{"The argument [sqlObj] of sqlDS must be SQL metacode.", "porpoise"},
 	{"The argument [ds] of mr must be a tuple of data sources.", "porpoise"},
 	{"The argument of clear! must be a vector, matrix, set, dictionary or in-memory table.", "porpoise"},
@@ -966,8 +975,8 @@ var texts = []Text{
 	{"The top clause can't be used together with pivot by.", "porpoise"},
 	{"The partitioning column cannot be updated.", "porpoise"},
 	{"The FROM clause must be followed by a table. RefId:S02033", "error_codes/s02033.md"},
-	{"The where condition must be a boolean vector as long as the table.", "porpoise"},
-	{"The where condition must be boolean.", "porpoise"},
+	{"The where condition must be a logical expression. RefId:S02035", "error_codes/s02035.md"},
+	{"The size of the result returned by the where condition %s does not match the number of rows in the table. RefId:S02036", "error_codes/s02036.md"},
 	{"A SQL query must have a FROM clause.", "porpoise"},
 	{"INSERT INTO ... SELECT needs a table result.", "porpoise"},
 	{"The argument of limit must be an integer scalar.", "porpoise"},

@@ -180,6 +180,12 @@ func (t *Table) appendDFS(ctx context.Context, full *value.Table, width int, r *
 	if err != nil {
 		return 0, err
 	}
+	if t.db.Atomic() != "CHUNK" && full.Rows() > regroupRows {
+		res, err := t.writeTrans(order, g, func(txn *storage.Txn) (insert.Result, error) {
+			return t.writeSlices(txn, order, full, width, r, regroupRows)
+		})
+		return res.Inserted, err
+	}
 	parts := regroup(full, r)
 	res, err := t.writeChunks(ctx, order, g, func(txn *storage.Txn, path string) (insert.Result, error) {
 		p := parts[path]
@@ -187,6 +193,43 @@ func (t *Table) appendDFS(ctx context.Context, full *value.Table, width int, r *
 		return insert.Result{Inserted: p.rows}, err
 	})
 	return res.Inserted, err
+}
+
+// regroupRows is how many input rows one regroup lays out. A TRANS
+// append of more is regrouped and written a slice at a time in its one
+// transaction, so that its partition copies, sort orders and encoding
+// buffers hold one slice, not the whole input (seed 002 appends 300M rows
+// at once); each slice adds a sorted run to every chunk it reaches.
+const regroupRows = 1 << 23
+
+// writeSlices writes full's routed rows (the first width columns) into
+// txn, size rows at a time, chunks in order within each slice. It
+// consumes r as regroup does.
+func (t *Table) writeSlices(txn *storage.Txn, order []string, full *value.Table, width int, r *partition.Routing, size int) (insert.Result, error) {
+	var res insert.Result
+	rows := full.Rows()
+	for lo := 0; lo < rows; lo += size {
+		hi := min(rows, lo+size)
+		slice := &partition.Routing{Part: r.Part[lo:hi], Paths: r.Paths, Rows: make([]int, len(r.Paths))}
+		for _, p := range slice.Part {
+			if p >= 0 {
+				slice.Rows[p]++
+			}
+		}
+		parts := regroup(full.Slice(lo, hi), slice)
+		for _, path := range order {
+			p := parts[path]
+			if p.rows == 0 {
+				continue
+			}
+			if err := txn.AppendCoded(t.chunkID(path), t.names[:width], p.cols[:width], p.codes[:width], t.chunkOptions()); err != nil {
+				return res, err
+			}
+			res.Inserted += p.rows
+		}
+	}
+	r.Part = nil
+	return res, nil
 }
 
 // lockOrder returns the routed paths in the order chunks are locked (by
@@ -217,62 +260,77 @@ func (t *Table) lockOrder(r *partition.Routing, width int) ([]string, error) {
 // Partitions g adds are written to the catalog in every transaction, so
 // they exist on disk exactly when some data written with them does.
 func (t *Table) writeChunks(ctx context.Context, order []string, g *growth, write func(*storage.Txn, string) (insert.Result, error)) (insert.Result, error) {
-	store := t.db.cat.store
 	var total insert.Result
 	add := func(r insert.Result) {
 		total.Inserted += r.Inserted
 		total.Updated += r.Updated
 	}
-	commit := func(txn *storage.Txn) error {
-		if g != nil && !g.done {
-			if err := txn.PutDatabase(t.db.path, g.meta); err != nil {
-				txn.Rollback()
-				return err
+	if t.db.Atomic() != "CHUNK" {
+		return t.writeTrans(order, g, func(txn *storage.Txn) (insert.Result, error) {
+			for _, path := range order {
+				r, err := write(txn, path)
+				if err != nil {
+					return insert.Result{}, err
+				}
+				add(r)
 			}
-		}
-		if err := txn.Commit(); err != nil {
-			return err
-		}
-		return g.apply()
+			return total, nil
+		})
 	}
-	if t.db.Atomic() == "CHUNK" {
-		for _, path := range order {
-			txn := store.Begin()
-			if err := txn.LockWait(ctx, t.chunkID(path)); err != nil {
-				txn.Rollback()
-				return total, err
-			}
-			r, err := write(txn, path)
-			if err != nil {
-				txn.Rollback()
-				return total, err
-			}
-			if err := commit(txn); err != nil {
-				return total, err
-			}
-			add(r)
+	for _, path := range order {
+		txn := t.db.cat.store.Begin()
+		if err := txn.LockWait(ctx, t.chunkID(path)); err != nil {
+			txn.Rollback()
+			return total, err
 		}
-		return total, nil
+		r, err := write(txn, path)
+		if err != nil {
+			txn.Rollback()
+			return total, err
+		}
+		if err := t.commit(txn, g); err != nil {
+			return total, err
+		}
+		add(r)
 	}
-	txn := store.Begin()
+	return total, nil
+}
+
+// writeTrans runs write in one transaction that first locks every chunk
+// of order, failing whole at once on a chunk another transaction holds,
+// and commits it with the partitions g adds.
+func (t *Table) writeTrans(order []string, g *growth, write func(*storage.Txn) (insert.Result, error)) (insert.Result, error) {
+	txn := t.db.cat.store.Begin()
 	for _, path := range order {
 		if err := txn.Lock(t.chunkID(path)); err != nil {
 			txn.Rollback()
 			return insert.Result{}, err
 		}
 	}
-	for _, path := range order {
-		r, err := write(txn, path)
-		if err != nil {
-			txn.Rollback()
-			return insert.Result{}, err
-		}
-		add(r)
+	total, err := write(txn)
+	if err != nil {
+		txn.Rollback()
+		return insert.Result{}, err
 	}
-	if err := commit(txn); err != nil {
+	if err := t.commit(txn, g); err != nil {
 		return insert.Result{}, err
 	}
 	return total, nil
+}
+
+// commit commits txn with the catalog blob of the partitions g adds, then
+// adds them in memory.
+func (t *Table) commit(txn *storage.Txn, g *growth) error {
+	if g != nil && !g.done {
+		if err := txn.PutDatabase(t.db.path, g.meta); err != nil {
+			txn.Rollback()
+			return err
+		}
+	}
+	if err := txn.Commit(); err != nil {
+		return err
+	}
+	return g.apply()
 }
 
 // part is one partition's rows, ready for storage: SYMBOL columns as
@@ -315,7 +373,7 @@ func regroup(full *value.Table, r *partition.Routing) map[string]part {
 	}
 	for i, c := range full.Cols {
 		if c.T == value.Symbol {
-			codes[i] = storage.EncodeSymbolsInto(c.Strings(), pos, n)
+			codes[i] = symbolCodesInto(c, pos, n)
 			if value.Invariants {
 				value.CheckCodes(codes[i].IDs, len(codes[i].Dict))
 			}
@@ -337,4 +395,16 @@ func regroup(full *value.Table, r *partition.Routing) map[string]part {
 		parts[path] = p
 	}
 	return parts
+}
+
+// symbolCodesInto is c's rows as storage's symbol codes, moved as regroup
+// moves rows (see storage.EncodeSymbolsInto). A coded column already has
+// them: its base, past code 0 (""), is the dictionary, so its codes move
+// as they are, unless the base holds more symbols than the rows.
+func symbolCodesInto(c *value.Vector, pos []int32, n int) *storage.SymbolCodes {
+	codes, base, ok := c.SymbolCodes()
+	if !ok || len(base) > len(codes) {
+		return storage.EncodeSymbolsInto(c.Strings(), pos, n)
+	}
+	return storage.NewSymbolCodes(c.Scatter(pos, n).I32, base[1:])
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -89,4 +90,71 @@ func TestAddPolicyLockConflictAddsNothing(t *testing.T) {
 	db, err := again.Lookup("dfs://add")
 	require.NoError(t, err)
 	require.Equal(t, 3, db.Levels()[0].Len())
+}
+
+// sliceTable is a TSDB table over VALUE 1..3 on id, sorted by ts, with a
+// SYMBOL column, keeping the last of duplicate (ts) rows.
+func sliceTable(t *testing.T, st *storage.Store, name string) *Table {
+	t.Helper()
+	cat, err := Open(st, Config{})
+	require.NoError(t, err)
+	dom, err := partition.NewValue(value.NewInts([]int32{1, 2, 3}))
+	require.NoError(t, err)
+	db, err := cat.CreateDatabase("dfs://"+name, dom, "TSDB", "TRANS")
+	require.NoError(t, err)
+	schema := value.NewTable([]string{"id", "ts", "sym", "v"}, []*value.Vector{
+		value.NewInts(nil), value.NewInts(nil), value.NewStrings(value.Symbol, nil), value.NewInts(nil)})
+	tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"},
+		SortColumns: []string{"ts"}, KeepDuplicates: "LAST", KeepGiven: true})
+	require.NoError(t, err)
+	return tb
+}
+
+// An append written a few rows at a time in its one transaction (as
+// appends of more than regroupRows are) stores what the same append
+// written whole does: the same rows per chunk, duplicates across slices
+// resolved as within one write, SYMBOL columns coded or not.
+func TestSlicedAppendStoresWhatWholeDoes(t *testing.T) {
+	for _, coded := range []bool{false, true} {
+		st, err := storage.Open(storage.Options{InMemory: true})
+		require.NoError(t, err)
+		defer st.Close()
+		whole, sliced := sliceTable(t, st, "whole"), sliceTable(t, st, "sliced")
+		n := 40
+		ids, ts, vals := make([]int32, n), make([]int32, n), make([]int32, n)
+		syms := make([]string, n)
+		for i := range n {
+			ids[i], ts[i], vals[i] = int32(1+i%3), int32((n-i)%7), int32(i)
+			syms[i] = []string{"A", "B", "", "CC"}[i%4]
+		}
+		sym := value.NewStrings(value.Symbol, syms)
+		if coded {
+			sym = value.NewSymbols(syms)
+		}
+		src := value.NewTable([]string{"id", "ts", "sym", "v"}, []*value.Vector{
+			value.NewInts(ids), value.NewInts(ts), sym, value.NewInts(vals)})
+		got, err := whole.Append(context.Background(), src, false)
+		require.NoError(t, err)
+		require.Equal(t, n, got)
+
+		full, err := sliced.convert(src)
+		require.NoError(t, err)
+		r, g, err := sliced.route(full)
+		require.NoError(t, err)
+		order, err := sliced.lockOrder(r, full.NumCols())
+		require.NoError(t, err)
+		res, err := sliced.writeTrans(order, g, func(txn *storage.Txn) (insert.Result, error) {
+			return sliced.writeSlices(txn, order, full, full.NumCols(), r, 3)
+		})
+		require.NoError(t, err)
+		require.Equal(t, n, res.Inserted)
+		for _, path := range order {
+			want, err := whole.ReadPartition(path)
+			require.NoError(t, err)
+			have, err := sliced.ReadPartition(path)
+			require.NoError(t, err)
+			require.Equal(t, want.String(), have.String(), path)
+			require.Less(t, have.Rows(), n/3, "duplicates dropped in %s", path)
+		}
+	}
 }

@@ -194,7 +194,7 @@ func (d *Database) DropPartitions(tableName string, paths []string, values *valu
 		}
 	}
 	if len(victims) == 0 {
-		return &partition.Error{Code: "S01056", Msg: "None of the specified partitions exist."}
+		return &partition.Error{Code: "S01056", Msg: "None of the specified partitions exist. RefId:S01056"}
 	}
 	for _, t := range tables {
 		t.mu.Lock()

@@ -278,7 +278,7 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 				// a variable that is not a function doesn't hide the
 				// function of that name: schema = ...; t.schema()
 				if f = in.function(id.Name); f == nil {
-					return nil, fmt.Errorf("%s is not a function", id.Name)
+					return nil, ddberr.Errorf("The object '%s' is neither an XDB connection nor a function definition. RefId: S06006", id.Name)
 				}
 			}
 			fn = f

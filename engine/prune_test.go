@@ -38,7 +38,7 @@ func pruneFixture(t *testing.T) (*Session, *ptable, func(string) PartitionFilter
 
 func TestPruneFilterKeepsOnlyMatchingValuePartitions(t *testing.T) {
 	s, _, filter := pruneFixture(t)
-	_, err := s.Run("def isValid(x) { return x == max(x) }\n" +
+	_, err := s.Run("def isValidDay(x) { return x == max(x) }\n" +
 		"def top(x) { return x == max(x) }\n" +
 		"dv = 2024.01.05 2024.01.04 2024.01.03 2024.01.02 2024.01.01\n" +
 		"d3 = 2024.01.03")
@@ -60,7 +60,7 @@ func TestPruneFilterKeepsOnlyMatchingValuePartitions(t *testing.T) {
 		// each row's answer depends on other rows, or on position
 		{"date == max(date)", nil},
 		{"top(date)", nil},
-		{"isValid(date)", nil}, // a user function shadowing a built-in
+		{"isValidDay(date)", nil}, // another user function (none may shadow a built-in: S06005)
 		{"date == dv", nil},
 		{"date in (select date from pt)", nil},
 		{"date > rand(2024.01.05, 1)[0]", nil},

@@ -131,6 +131,9 @@ func (s *Session) RunContext(ctx context.Context, script string) (v value.Value,
 	if err != nil {
 		return nil, err
 	}
+	if err := checkDefinitions(prog.Stmts); err != nil {
+		return nil, err
+	}
 	ctx, end := s.begin(ctx, "script", script)
 	defer end(&err)
 	s.ctx = ctx

@@ -37,6 +37,23 @@ func TestCodedSymbolsMatchPlain(t *testing.T) {
 		"t = table(s as sym, 1..5 as v); u = table(symbol(`C`A`B) as sym, 10 20 30 as w); select * from ej(t, u, `sym)",
 		"t = table(s as sym, 1..5 as v); select sym, v from t where v > 1 context by sym",
 		"dict(distinct(s).sort(), 1..4)",
+		"t = table(s as sym, 1..5 as v); u = table(symbol(`C`A`Q`A) as sym, 10 20 30 40 as w); select * from fj(t, u, `sym)",
+		"t = table(s as sym, 1..5 as v); u = table(symbol(`C`A`Q`A) as sym, 10 20 30 40 as w); select * from lsj(t, u, `sym)",
+		"t = table(s as sym, 1..5 as v); u = table(symbol(`C`A`Q`A) as sym, 10 20 30 40 as w); select * from t right join u on t.sym = u.sym",
+		"t = table(s as sym, 1..5 as v); u = select sym, v * 10 as w from t where v > 1; ej(t, u, `sym)",
+		"t = table(s as sym, 1..5 as v); u = select sym, v * 10 as w from t; select * from t inner join u on t.sym = u.sym",
+		"t = table(s as sym, 1..5 as v); u = table(`A`B`A as sym, 1 2 3 as w); lj(t, u, `sym)",
+		"t = table(s as sym, 1..5 as v); u = table(1:0, `sym`w, [SYMBOL, INT]); u.tableInsert(`B``C, 7 8 9); fj(t, u, `sym)",
+		"t = table(s as sym, 1..5 as v); u = table(1:0, `sym`w, [SYMBOL, INT]); u.tableInsert(`B``C, 7 8 9); select * from ej(t, u, `sym, `sym, t.v > 1, u.w < 9)",
+		"distinct(s)", "s > `A", "s >= `B", "s <= `B", "`B < s", "\"B\" >= s", "s > \"\"", "s ilike \"a%\"", "s like \"%\"", "\"A\" like s",
+		"sort(s, false)", "isort(s, false)", "isort(s join `B`A`A, false)", "isort([s, 5 4 3 2 1], [true, false])", "rank(s, false)", "denseRank(s)",
+		"t = table(s as sym, 1..5 as v); select * from t order by sym",
+		"t = table(s as sym, 5 1 1 2 2 as v); select * from t order by sym desc, v",
+		"t = table(s as sym, 5 1 1 2 2 as v); select * from t order by v, sym desc",
+		"t = table(s as sym, 1..5 as v); select * from t order by sym nulls last",
+		"t = table(s as sym, 1 1 2 2 2 as v); select v, sym from t context by v csort sym desc",
+		"t = table(s as sym, 1..5 as v); select * from t where sym > `A",
+		"t = table(s as sym, 1..5 as v); select * from t where sym like \"%B%\"",
 	}
 	runCodedAndPlain(t, preludes, scripts, func(t *testing.T, s *engine.Session, coded bool) {
 		v, ok := s.Get("s")

@@ -101,6 +101,15 @@ const (
 	maxSymbolBytes = 255
 )
 
+// longest is the length of the longest of strs.
+func longest(strs []string) int {
+	n := 0
+	for _, s := range strs {
+		n = max(n, len(s))
+	}
+	return n
+}
+
 // applyLimits cuts long STRING/BLOB values and rejects long SYMBOLs,
 // copying v only when a value is cut.
 func applyLimits(v *value.Vector) (*value.Vector, error) {
@@ -111,10 +120,17 @@ func applyLimits(v *value.Vector) (*value.Vector, error) {
 	case value.Blob:
 		limit = maxBlobBytes
 	case value.Symbol:
-		for _, s := range v.Strings() {
-			if len(s) > maxSymbolBytes {
-				return nil, ddberr.Errorf("A SYMBOL value can't be longer than %d bytes.", maxSymbolBytes)
+		// A coded column's rows can only hold its base's strings: when
+		// none is too long no row is, and the rows need no decoding.
+		strs := v.Str
+		if _, base, ok := v.SymbolCodes(); ok {
+			strs = base
+			if longest(base) > maxSymbolBytes {
+				strs = v.Strings()
 			}
+		}
+		if longest(strs) > maxSymbolBytes {
+			return nil, ddberr.Errorf("A SYMBOL value can't be longer than %d bytes.", maxSymbolBytes)
 		}
 		return v, nil
 	default:

@@ -1,6 +1,7 @@
 package insert
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -68,4 +69,17 @@ func TestFromInsertValuesFillsMissingColumns(t *testing.T) {
 	require.Equal(t, []float64{7.6}, tb.Cols[2].F64)
 	_, err = FromInsertValues([]string{"a", "b"}, []value.Type{value.Int, value.Int}, nil, [][]value.Value{{value.NewInt(1)}})
 	require.ErrorIs(t, err, ErrInsertColumnCount)
+}
+
+// The SYMBOL length limit applies to a coded column's rows, not to other
+// strings its base holds.
+func TestSymbolLimitCodedRows(t *testing.T) {
+	long := strings.Repeat("x", maxSymbolBytes+1)
+	_, err := applyLimits(value.NewSymbols([]string{"a", long}))
+	require.Error(t, err)
+	v, err := applyLimits(value.NewSymbols([]string{"a", "b", long}).Slice(0, 2))
+	require.NoError(t, err)
+	require.Equal(t, 2, v.Len())
+	_, err = applyLimits(value.NewSymbols([]string{"a", "b"}))
+	require.NoError(t, err)
 }

@@ -111,6 +111,10 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	case Asof:
 		lrows, rrows = asofRows(lkeys, rkeys, keyOf)
 	case Right:
+		if lc, rc, nsym, ok := symbolKeyCodes(lkeys, rkeys); ok {
+			rrows, lrows = matchCodes(rc, lc, nsym, nullSafe, keep.Right, keep.Left, Left)
+			break
+		}
 		rrows, lrows = matchRows(rkeys, lkeys, rkeyOf, lkeyOf, Left)
 	case Prefix:
 		if len(lkeys) != 1 || lkeys[0].T.Storage() != value.StString || rkeys[0].T.Storage() != value.StString {
@@ -134,6 +138,10 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		}
 		lrows, rrows = l2, r2
 	default:
+		if lc, rc, nsym, ok := symbolKeyCodes(lkeys, rkeys); ok {
+			lrows, rrows = matchCodes(lc, rc, nsym, nullSafe, keep.Left, keep.Right, kind)
+			break
+		}
 		lrows, rrows = matchRows(lkeys, rkeys, lkeyOf, rkeyOf, kind)
 	}
 
@@ -206,34 +214,99 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	return j, nil
 }
 
-// matchRows pairs each left row with its matching right rows (in right
-// order): all of them (ej, lj), the first (lsj); lj, lsj and fj keep an
-// unmatched left row with -1, and fj appends the right rows no left row
-// matched.
+// matchRows pairs each left row with the right rows whose keys (as
+// keyOf encodes them) are equal, as pairRows says.
 func matchRows(lkeys, rkeys []*value.Vector, lkeyOf, rkeyOf func([]*value.Vector, int) (string, bool), kind Kind) (lrows, rrows []int) {
 	index := map[string][]int{}
-	nr := 0
+	nr, nl := 0, 0
 	if len(rkeys) > 0 {
-		nr = rkeys[0].Len()
+		nr, nl = rkeys[0].Len(), lkeys[0].Len()
 	}
 	for r := 0; r < nr; r++ {
 		if key, ok := rkeyOf(rkeys, r); ok {
 			index[key] = append(index[key], r)
 		}
 	}
+	return pairRows(nl, nr, func(l int) []int {
+		if key, ok := lkeyOf(lkeys, l); ok {
+			return index[key]
+		}
+		return nil
+	}, kind)
+}
+
+// symbolKeyCodes returns the codes of a single coded SYMBOL key on both
+// sides in the left base's code space (a right symbol the left base
+// lacks becomes -1, which matches nothing) and the left base's size; ok
+// is false for any other keys.
+func symbolKeyCodes(lkeys, rkeys []*value.Vector) (lc, rc []int32, nsym int, ok bool) {
+	if len(lkeys) != 1 {
+		return nil, nil, 0, false
+	}
+	lc, lbase, ok := lkeys[0].CompactSymbolCodes()
+	if !ok {
+		return nil, nil, 0, false
+	}
+	rcodes, _, ok := rkeys[0].CompactSymbolCodes()
+	if !ok {
+		return nil, nil, 0, false
+	}
+	if lkeys[0].Syms == rkeys[0].Syms {
+		return lc, rcodes, len(lbase), true
+	}
+	tr := lkeys[0].Syms.Translate(rkeys[0].Syms)
+	rc = make([]int32, len(rcodes))
+	for i, c := range rcodes {
+		rc[i] = tr[c]
+	}
+	return lc, rc, len(lbase), true
+}
+
+// matchCodes is matchRows on a single key given as codes of one base
+// (below nsym, -1 for none): the right rows of each code are listed once
+// by a counting pass, so no row hashes a key. Code 0 (NULL) matches only
+// when nullSafe; rows whose flag (when given) is false match nothing.
+func matchCodes(lc, rc []int32, nsym int, nullSafe bool, lflags, rflags []bool, kind Kind) (lrows, rrows []int) {
+	admits := func(c int32, flags []bool, row int) bool {
+		return (c > 0 || c == 0 && nullSafe) && (flags == nil || flags[row])
+	}
+	start := make([]int, nsym+1)
+	for r, c := range rc {
+		if admits(c, rflags, r) {
+			start[c+1]++
+		}
+	}
+	for c := 1; c <= nsym; c++ {
+		start[c] += start[c-1]
+	}
+	rows := make([]int, start[nsym])
+	next := append([]int(nil), start[:nsym]...)
+	for r, c := range rc {
+		if admits(c, rflags, r) {
+			rows[next[c]] = r
+			next[c]++
+		}
+	}
+	return pairRows(len(lc), len(rc), func(l int) []int {
+		c := lc[l]
+		if !admits(c, lflags, l) {
+			return nil
+		}
+		return rows[start[c]:start[c+1]]
+	}, kind)
+}
+
+// pairRows pairs each left row with its matching right rows (hitsOf, in
+// right order): all of them (ej, lj), the first (lsj); lj, lsj and fj
+// keep an unmatched left row with -1, and fj appends the right rows no
+// left row matched.
+func pairRows(nl, nr int, hitsOf func(l int) []int, kind Kind) (lrows, rrows []int) {
 	var hit []bool
 	if kind == Full {
 		hit = make([]bool, nr)
 	}
-	nl := 0
-	if len(lkeys) > 0 {
-		nl = lkeys[0].Len()
-	}
 	for l := 0; l < nl; l++ {
-		var hits []int
-		if key, ok := lkeyOf(lkeys, l); ok {
-			hits = index[key]
-		}
+		hits := hitsOf(l)
 		if kind == LeftSemi && len(hits) > 1 {
 			hits = hits[:1]
 		}

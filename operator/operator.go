@@ -32,6 +32,11 @@ func Binary(op string, a, b value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The operands of a pair must be scalars.")
 		}
 		if as.T != bs.T && !as.Null && !bs.Null {
+			// Numbers of any kind mix (1:2f is a FLOAT pair); other
+			// categories pair only with themselves (STRING:SYMBOL).
+			if as.T.Category() != bs.T.Category() && !(as.T.IsNumeric() && bs.T.IsNumeric()) || as.T.IsTemporal() {
+				return nil, ddberr.Errorf("To form a pair, both operands must have the same data category. RefId: S06009")
+			}
 			t := value.Promote(as.T, bs.T)
 			ac, err := cast.To(as, t, 0)
 			if err != nil {
@@ -454,8 +459,8 @@ func inTyped(out []int8, probe, members *value.Vector) bool {
 // so rows never hash strings; false when it doesn't apply (or the base
 // dwarfs the probe).
 func inCoded(out []int8, probe, members *value.Vector) bool {
-	codes, base, ok := probe.SymbolCodes()
-	if !ok || members.T.Category() != value.CatLiteral || members.T.IsArray() || len(base) > 2*len(codes)+1024 {
+	codes, base, ok := probe.CompactSymbolCodes()
+	if !ok || members.T.Category() != value.CatLiteral || members.T.IsArray() {
 		return false
 	}
 	hit := make([]int8, len(base))

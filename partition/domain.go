@@ -68,8 +68,10 @@ func mapNew(d Domain, col *value.Vector) ([]int32, error) {
 }
 
 // Error is a partitioning error carrying DolphinDB's message text and, when
-// DolphinDB documents one, its error code (RefId, e.g. "S01001"). Error()
-// returns the message alone; the server appends " RefId: <code>".
+// DolphinDB documents one, its error code (RefId, e.g. "S01001"). Msg is
+// the whole text DolphinDB prints, its " RefId: <code>" suffix included
+// (spelt as the code's page spells it), so embedded and wire callers see
+// the same text.
 type Error struct {
 	Code string
 	Msg  string
@@ -80,17 +82,17 @@ func (e *Error) Error() string { return e.Msg }
 // Documented errors [D: DolphinDB error-code reference and seeds].
 var (
 	// ErrValueNull: a NULL in a VALUE partition column (S01001).
-	ErrValueNull = &Error{Code: "S01001", Msg: "The column used for value-partitioning cannot contain NULL values."}
+	ErrValueNull = &Error{Code: "S01001", Msg: "The column used for value-partitioning cannot contain NULL values. RefId: S01001"}
 	// ErrInvisibleChar: a STRING/SYMBOL VALUE partition value containing a
 	// byte in 0..32 or 127 (S01018).
-	ErrInvisibleChar = &Error{Code: "S01018", Msg: "A STRING or SYMBOL column used for value-partitioning cannot contain invisible characters."}
+	ErrInvisibleChar = &Error{Code: "S01018", Msg: "A STRING or SYMBOL column used for value-partitioning cannot contain invisible characters. RefId:S01018"}
 	// ErrRangeOverlap: addRangePartitions with ranges overlapping the
 	// existing ones (S01002).
-	ErrRangeOverlap = &Error{Code: "S01002", Msg: "Usage: addRangePartitions(dbHandle, newRanges, [level=0], [locations]). The new partition ranges specified in newRanges cannot overlap with the existing partition ranges."}
+	ErrRangeOverlap = &Error{Code: "S01002", Msg: "Usage: addRangePartitions(dbHandle, newRanges, [level=0], [locations]). The new partition ranges specified in newRanges cannot overlap with the existing partition ranges. RefId: S01002"}
 	// ErrNotInScheme: newValuePartitionPolicy=fail and some rows lie
 	// outside the VALUE scheme (S01016). Map never returns it; callers
 	// applying the policy do.
-	ErrNotInScheme = &Error{Code: "S01016", Msg: "Some of the data being written is not defined in the partitioning scheme of the target database."}
+	ErrNotInScheme = &Error{Code: "S01016", Msg: "Some of the data being written is not defined in the partitioning scheme of the target database. RefId:S01016"}
 )
 
 // Errors whose DolphinDB wording we could not find; the texts are our best

@@ -128,7 +128,7 @@ func TestValueDomainInts(t *testing.T) {
 
 	_, err = d.Map(value.NewInts([]int32{1, value.NullInt32}))
 	require.ErrorIs(t, err, ErrValueNull)
-	require.EqualError(t, err, "The column used for value-partitioning cannot contain NULL values.")
+	require.EqualError(t, err, "The column used for value-partitioning cannot contain NULL values. RefId: S01001")
 	require.Equal(t, "S01001", ErrValueNull.Code)
 
 	// newValuePartitionPolicy=add / addValuePartitions.
@@ -193,7 +193,7 @@ func TestValueDomainStrings(t *testing.T) {
 	for _, bad := range []string{"A B", "A\n", "\rA", "A\tB", "\x00", "A\x7f", " "} {
 		_, err = d.Map(syms("IBM", bad))
 		require.ErrorIs(t, err, ErrInvisibleChar, "%q", bad)
-		require.EqualError(t, err, "A STRING or SYMBOL column used for value-partitioning cannot contain invisible characters.")
+		require.EqualError(t, err, "A STRING or SYMBOL column used for value-partitioning cannot contain invisible characters. RefId:S01018")
 	}
 	require.Equal(t, "S01018", ErrInvisibleChar.Code)
 	// Non-ASCII is visible.
@@ -389,7 +389,7 @@ func TestAddRanges(t *testing.T) {
 	require.NoError(t, err)
 	_, err = d.AddRanges(value.NewInts([]int32{50, 100, 150, 200}))
 	require.ErrorIs(t, err, ErrRangeOverlap)
-	require.EqualError(t, err, "Usage: addRangePartitions(dbHandle, newRanges, [level=0], [locations]). The new partition ranges specified in newRanges cannot overlap with the existing partition ranges.")
+	require.EqualError(t, err, "Usage: addRangePartitions(dbHandle, newRanges, [level=0], [locations]). The new partition ranges specified in newRanges cannot overlap with the existing partition ranges. RefId: S01002")
 	require.Equal(t, "S01002", ErrRangeOverlap.Code)
 	require.Equal(t, 2, d.Len())
 	n, err = d.AddRanges(value.NewInts([]int32{100, 150, 200}))
@@ -632,5 +632,5 @@ func TestErrorsAreComparable(t *testing.T) {
 	var e *Error
 	require.True(t, errors.As(ErrNotInScheme, &e))
 	require.Equal(t, "S01016", e.Code)
-	require.Equal(t, "Some of the data being written is not defined in the partitioning scheme of the target database.", ErrNotInScheme.Error())
+	require.Equal(t, "Some of the data being written is not defined in the partitioning scheme of the target database. RefId:S01016", ErrNotInScheme.Error())
 }

@@ -116,6 +116,17 @@ func hashBucketInto(v *value.Vector, buckets int, out []int32) {
 			out[i] = hash64(x, b64)
 		}
 	case value.StString:
+		if codes, base, ok := v.SymbolCodes(); ok && len(base) <= len(codes) {
+			// Hash each symbol once, then look rows up by code.
+			byCode := make([]int32, len(base))
+			for c, s := range base {
+				byCode[c] = int32(murmur2(s) % b)
+			}
+			for i, c := range codes {
+				out[i] = byCode[c]
+			}
+			return
+		}
 		for i, s := range v.Strings() {
 			out[i] = int32(murmur2(s) % b)
 		}

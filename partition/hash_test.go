@@ -189,3 +189,14 @@ func TestHashBucketOtherTypes(t *testing.T) {
 	require.Equal(t, int32(-1), HashBucketScalar(value.NewInt(value.NullInt32), 10))
 	require.Equal(t, int32(5), HashBucketScalar(value.NewLong(-1), 10))
 }
+
+// A coded SYMBOL vector hashes its rows to the buckets their strings do,
+// whether its base is smaller than its rows (hashed per code) or larger.
+func TestHashBucketCodedSymbols(t *testing.T) {
+	strs := []string{"A", "B", "", "CC", "A", "B", "A"}
+	plain := HashBucket(value.NewStrings(value.Symbol, strs), 4)
+	require.Equal(t, plain, HashBucket(value.NewSymbols(strs), 4))
+	wide := value.NewSymbols(append(append([]string(nil), strs...), "D", "E", "F", "G", "H", "I", "J"))
+	require.Equal(t, plain, HashBucket(wide.Slice(0, len(strs)), 4))
+	require.Equal(t, plain[:2], HashBucket(value.NewSymbols(strs).Slice(0, 2), 4))
+}

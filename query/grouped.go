@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -287,13 +288,13 @@ func (ex *executor) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.V
 // group, groups sorted by key, keys first.
 func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
 	var keyVecs []*value.Vector
-	var ik *intervalKey
+	var ik *interval.Key
 	var err error
 	last := len(n.GroupBy) - 1
-	if c, ok := isIntervalCall(n.GroupBy[last]); ok {
+	if c, ok := interval.Call(n.GroupBy[last]); ok {
 		var rows []int
 		var kv *value.Vector
-		if rows, kv, ik, err = ex.evalInterval(src, c, n.Where); err != nil {
+		if rows, kv, ik, err = interval.Eval(newHost(ex), src, c, conjuncts(n.Where)); err != nil {
 			return nil, err
 		}
 		if rows != nil {
@@ -326,7 +327,7 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		for i, k := range keyNames[:last] {
 			others[i] = value.NameIndex(out.Names, k)
 		}
-		return fillIntervals(out, value.NameIndex(out.Names, keyNames[last]), others, ik)
+		return interval.Fill(out, value.NameIndex(out.Names, keyNames[last]), others, ik)
 	}
 	if n.Having != nil {
 		h, err := ge.groupValue(n.Having, keyNames, keyCols)

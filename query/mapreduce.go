@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -106,7 +107,7 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types 
 	}
 	keys := map[string]bool{}
 	for _, k := range n.GroupBy {
-		if _, interval := isIntervalCall(k); interval || !ex.rowwise(colname.Strip(k), cols) {
+		if _, interval := interval.Call(k); interval || !ex.rowwise(colname.Strip(k), cols) {
 			return nil, false
 		}
 		keys[strings.ToLower(colname.Of(k))] = true

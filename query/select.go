@@ -15,6 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/rowsort"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -200,6 +201,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 		keep[i] = true
 	}
 	for _, w := range where {
+		cond := w
 		if ex.hasPredicates(w, t) {
 			lowered, restore, err := ex.lowerPredicates(t, w)
 			if err != nil {
@@ -214,6 +216,9 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 		}
 		switch b := v.(type) {
 		case *value.Scalar:
+			if b.T != value.Bool && !(b.Null && b.T == value.Void) {
+				return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
+			}
 			if !b.Bool() {
 				for i := range keep {
 					keep[i] = false
@@ -221,7 +226,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 			}
 		case *value.Vector:
 			if b.Len() != n {
-				return nil, ddberr.Errorf("The where condition must be a boolean vector as long as the table.")
+				return nil, ddberr.Errorf("The size of the result returned by the where condition %s does not match the number of rows in the table. RefId:S02036", unparse.Format(cond))
 			}
 			// One typed pass over the BOOL bytes (NULL is not 1, so it drops
 			// the row); other types are read as BOOL first.
@@ -229,7 +234,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 			if mask.T != value.Bool {
 				c, err := cast.Vector(b, value.Bool, 0)
 				if err != nil {
-					return nil, ddberr.Errorf("The where condition must be boolean.")
+					return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
 				}
 				mask = c
 			}
@@ -237,7 +242,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 				keep[i] = keep[i] && m == 1
 			}
 		default:
-			return nil, ddberr.Errorf("The where condition must be boolean.")
+			return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
 		}
 	}
 	return keep, nil
@@ -415,11 +420,27 @@ func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*val
 			return nil, err
 		}
 	}
+	if len(keys) == 1 && items[0].Nulls == "" {
+		if perm, ok := keys[0].SymbolSortPerm(!items[0].Desc); ok {
+			return t.Gather(perm), nil
+		}
+	}
+	rankSymbols(keys)
 	idx := value.Iota(t.Rows())
 	sort.SliceStable(idx, func(a, b int) bool {
 		return rowsort.Compare(keys, items, idx[a], idx[b]) < 0
 	})
 	return t.Gather(idx), nil
+}
+
+// rankSymbols replaces the coded SYMBOL order keys by their ranks, which
+// compare as integers in the texts' order.
+func rankSymbols(keys []*value.Vector) {
+	for i, k := range keys {
+		if r, ok := k.SymbolRankVector(); ok {
+			keys[i] = r
+		}
+	}
 }
 
 func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*value.Table, error) {

@@ -92,6 +92,12 @@ func EncodeSymbolsInto(strs []string, pos []int32, n int) *SymbolCodes {
 	return &SymbolCodes{IDs: ids, Dict: dict, scratch: &codeScratch{}}
 }
 
+// NewSymbolCodes wraps rows already coded by the caller (0 for "", else 1
+// + an index into dict) without looking at them.
+func NewSymbolCodes(ids []int32, dict []string) *SymbolCodes {
+	return &SymbolCodes{IDs: ids, Dict: dict, scratch: &codeScratch{}}
+}
+
 // Slice returns rows [lo, hi) of the encoding, sharing its dictionary.
 func (c *SymbolCodes) Slice(lo, hi int) *SymbolCodes {
 	return &SymbolCodes{IDs: c.IDs[lo:hi:hi], Dict: c.Dict, scratch: c.scratch}

@@ -45,12 +45,17 @@
 //     numbers a coded key through a table indexed by code
 //     (query/groupagg symbolCodes); in/not in decide membership once per
 //     symbol of the base (operator inCoded); nunique counts codes
-//     (funcs/stats distinctCodes); the wire builds a coded column's
+//     (funcs/stats distinctCodes); distinct keeps each code's first row;
+//     sort, isort, rank, order by and csort rank the base's texts once
+//     (SymbolBase.Ranks, cached until the base grows) and counting-sort
+//     a single key by rank or compare ranks as INTs (SymbolSortPerm,
+//     SymbolRankVector); < <= > >= like and ilike against a constant run
+//     once per symbol (value/kernel codedPerSymbol); the wire builds a coded column's
 //     symbol base from its codes (wire symbolBaseOf). Each falls back to
-//     texts when the base is much larger than the vector.
-//   - Not yet: distinct, sort and comparisons other than = and !=
-//     on codes (they read texts through StrAt/Strings); join keys on
-//     codes; decoding a wire symbol base into a coded vector; storage
+//     texts when the base is much larger than the vector
+//     (CompactSymbolCodes).
+//   - Not yet: select distinct and analytic order keys on codes; join
+//     keys on codes; decoding a wire symbol base into a coded vector; storage
 //     handing a chunk's ids and base to a coded vector (read.go expands
 //     them) and dfs/append using the codes instead of re-encoding texts.
 //     Hot paths that call Strings() on a coded vector materialise 16

@@ -15,6 +15,8 @@ type SymbolBase struct {
 	mu    sync.Mutex
 	index map[string]int32
 	strs  atomic.Pointer[[]string]
+	// ranks caches Ranks until the base grows.
+	ranks atomic.Pointer[symbolRanks]
 }
 
 // NewSymbolBase returns a base holding only "" (code 0).
@@ -116,4 +118,22 @@ func (b *SymbolBase) recode(dst, codes []int32, from *SymbolBase) []int32 {
 		dst = append(dst, t)
 	}
 	return dst
+}
+
+// Translate returns, indexed by code of from, the code of the same text in
+// b, or -1 where b lacks it; b does not grow. Each symbol of from is
+// looked up once, so keys of two bases compare as integers afterwards.
+func (b *SymbolBase) Translate(from *SymbolBase) []int32 {
+	strs := from.Strs()
+	tr := make([]int32, len(strs))
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i, s := range strs {
+		c, ok := b.index[s]
+		if !ok {
+			c = -1
+		}
+		tr[i] = c
+	}
+	return tr
 }

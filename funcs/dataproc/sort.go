@@ -110,6 +110,16 @@ func sortIndex(fn string, x, asc value.Value) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(keys) == 1 {
+		if perm, ok := keys[0].SymbolSortPerm(dirs[0]); ok {
+			return perm, nil
+		}
+	}
+	for i, k := range keys {
+		if r, ok := k.SymbolRankVector(); ok {
+			keys[i] = r
+		}
+	}
 	n := 0
 	if len(keys) > 0 {
 		n = keys[0].Len()
@@ -251,14 +261,18 @@ func rank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		} else {
 			// Non-numeric columns rank by their order: replace each value
 			// by its dense position among the sorted distinct values.
-			idx, err := sortIndex("rank", v, nil)
+			key := v
+			if r, ok := v.SymbolRankVector(); ok {
+				key = r
+			}
+			idx, err := sortIndex("rank", key, nil)
 			if err != nil {
 				return nil, err
 			}
 			xs = make([]float64, v.Len())
 			pos := 0.0
 			for k, i := range idx {
-				if k > 0 && compareWithNull(v, i, idx[k-1]) != 0 {
+				if k > 0 && compareWithNull(key, i, idx[k-1]) != 0 {
 					pos++
 				}
 				xs[i] = pos
@@ -355,6 +369,9 @@ func xsort(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument of sort must be a vector.")
 	}
 	asc := funcs.OptBool(funcs.Arg(args, 1), true)
+	if perm, ok := v.SymbolSortPerm(asc); ok {
+		return v.Gather(perm), nil
+	}
 	idx := value.Iota(v.Len())
 	sort.SliceStable(idx, func(a, b int) bool {
 		c := value.CompareElems(v, idx[a], idx[b])

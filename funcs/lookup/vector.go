@@ -52,5 +52,17 @@ func xdistinct(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument of distinct must be a vector.")
 	}
+	if codes, base, ok := v.CompactSymbolCodes(); ok {
+		// first row of each code, in the order a set would keep them
+		seen := make([]bool, len(base))
+		var first []int
+		for i, c := range codes {
+			if !seen[c] {
+				seen[c] = true
+				first = append(first, i)
+			}
+		}
+		return v.Gather(first), nil
+	}
 	return value.NewSet(v).V, nil
 }

@@ -421,7 +421,7 @@ func nunique(_ funcs.Env, args []value.Value) (value.Value, error) {
 			flat.Offsets = nil
 			v = &flat
 		}
-		if codes, base, ok := v.SymbolCodes(); ok && len(base) <= 2*len(codes)+1024 {
+		if codes, base, ok := v.CompactSymbolCodes(); ok {
 			return value.NewInt(int32(distinctCodes(codes, len(base), ignore))), nil
 		}
 		seen := make(map[string]struct{}, v.Len())

@@ -2,6 +2,7 @@ package system
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -108,6 +109,9 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 			cols[i] = value.NewTableColumn(t, int(size), int(max(capacity, size)))
 			cols[i].Scale = scales[i]
 		}
+		if err := uniqueNames(colNames); err != nil {
+			return nil, err
+		}
 		return value.NewTable(colNames, cols), nil
 	}
 	vals := make([]value.Value, 0, len(args))
@@ -142,6 +146,9 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 			}
 			continue
 		}
+		if err := sameElementTypes(a); err != nil {
+			return nil, err
+		}
 		vals = append(vals, a)
 		name := ""
 		if i < len(names) {
@@ -152,12 +159,58 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 		}
 		colNames = append(colNames, name)
 	}
+	if err := uniqueNames(colNames); err != nil {
+		return nil, err
+	}
 	t, err := insert.FromArgs(colNames, vals)
 	if err != nil {
 		return nil, err
 	}
 	t.Names = colNames
 	return t, nil
+}
+
+// uniqueNames fails on a column name given twice (names are
+// case-insensitive, as in DolphinDB).
+func uniqueNames(names []string) error {
+	seen := make(map[string]bool, len(names))
+	for _, n := range names {
+		k := strings.ToLower(n)
+		if seen[k] {
+			return ddberr.Errorf("A table cannot contain columns with duplicate name: %s.RefId: S05017", n)
+		}
+		seen[k] = true
+	}
+	return nil
+}
+
+// sameElementTypes fails when a, a tuple of scalars becoming one column,
+// mixes scalar types (NULLs go with any type); a tuple holding vectors
+// stays an ANY column whatever its elements (table.md's metrics example).
+func sameElementTypes(a value.Value) error {
+	t, ok := a.(*value.Vector)
+	if !ok || t.T != value.Any {
+		return nil
+	}
+	first, mixed := value.Void, false
+	for _, e := range t.Any {
+		x, ok := e.(*value.Scalar)
+		if !ok {
+			return nil
+		}
+		if x.Null {
+			continue
+		}
+		if first == value.Void {
+			first = x.T
+		} else if x.T != first {
+			mixed = true
+		}
+	}
+	if mixed {
+		return ddberr.Errorf("All elements of a tuple column of a table must have the same type. RefId: S05013")
+	}
+	return nil
 }
 
 // tupleColumns is the elements of a, when a is a tuple of vectors of one

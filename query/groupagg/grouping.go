@@ -54,7 +54,7 @@ func keyCodes(v *value.Vector) ([]int32, []int) {
 	}
 	switch v.T.Storage() {
 	case value.StString:
-		if codes, base, ok := v.SymbolCodes(); ok && len(base) <= 2*len(codes)+1024 {
+		if codes, base, ok := v.CompactSymbolCodes(); ok {
 			return symbolCodes(codes, len(base))
 		}
 		return stringCodes(v.Strings())

@@ -142,6 +142,11 @@ func literalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 			return out, nil
 		}
 	}
+	if op.IsCompare() {
+		if out, ok := codedPerSymbol(x, y, n, func(a, b string) bool { return cmpResult(op, strings.Compare(a, b)) }); ok {
+			return out, nil
+		}
+	}
 	a, b := literalText(x.V), literalText(y.V)
 	ma, mb := mask(x), mask(y)
 	switch {
@@ -209,17 +214,52 @@ func codedEquality(eq bool, x, y Operand, n int) (*value.Vector, bool) {
 	return out, true
 }
 
+// codedPerSymbol evaluates f, given the texts of an x and a y element,
+// once per symbol when one operand is a coded SYMBOL vector with a compact
+// base and the other a scalar, then reads each row's answer by its code;
+// ok is false for other operands.
+func codedPerSymbol(x, y Operand, n int, f func(a, b string) bool) (*value.Vector, bool) {
+	coded, other, swap := x, y, false
+	if coded.V.Syms == nil {
+		coded, other, swap = y, x, true
+	}
+	if coded.Scalar || !other.Scalar {
+		return nil, false
+	}
+	codes, base, ok := coded.V.CompactSymbolCodes()
+	if !ok {
+		return nil, false
+	}
+	s := literalText(other.V)[0]
+	hit := make([]int8, len(base))
+	for c, t := range base {
+		if swap {
+			hit[c] = boolByte(f(s, t))
+		} else {
+			hit[c] = boolByte(f(t, s))
+		}
+	}
+	out := value.NewVector(value.Bool, n, n)
+	for i, c := range codes[:n] {
+		out.I8[i] = hit[c]
+	}
+	return out, true
+}
+
 // likeKernel is SQL LIKE / ILIKE with % (any run) and _ (one character).
 func likeKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
+	match := LikeMatch
+	if op == OpILike {
+		match = func(s, p string) bool { return LikeMatch(strings.ToLower(s), strings.ToLower(p)) }
+	}
+	if out, ok := codedPerSymbol(x, y, n, match); ok {
+		return out, nil
+	}
 	a, b := literalText(x.V), literalText(y.V)
 	ma, mb := mask(x), mask(y)
 	out := value.NewVector(value.Bool, n, n)
 	for i := range out.I8 {
-		s, p := a[i&ma], b[i&mb]
-		if op == OpILike {
-			s, p = strings.ToLower(s), strings.ToLower(p)
-		}
-		out.I8[i] = boolByte(LikeMatch(s, p))
+		out.I8[i] = boolByte(match(a[i&ma], b[i&mb]))
 	}
 	return out, nil
 }

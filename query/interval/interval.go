@@ -1,4 +1,4 @@
-package query
+package interval
 
 import (
 	"errors"
@@ -13,11 +13,20 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-// intervalKey is `group by interval(X, duration, fill, [step],
+// Host evaluates the arguments of interval(...) for the query running
+// it.
+type Host interface {
+	// Eval evaluates e outside any table's scope.
+	Eval(e sqlparse.Expr) (value.Value, error)
+	// EvalTable evaluates e with t's columns in scope.
+	EvalTable(t *value.Table, e sqlparse.Expr) (value.Value, error)
+}
+
+// Key is `group by interval(X, duration, fill, [step],
 // [explicitOffset])`: the start of each window of length dur holding a
 // row (windows start every step from offset, so with step < dur a row is
 // in several), and how to fill the windows without rows.
-type intervalKey struct {
+type Key struct {
 	step   int64         // in X's units
 	dur    int64         // the window's length, a multiple of step
 	offset int64         // windows start at offset + k*step
@@ -31,8 +40,8 @@ type intervalKey struct {
 	explicitOffset bool
 }
 
-// isIntervalCall reports whether e (maybe aliased) calls interval.
-func isIntervalCall(e sqlparse.Expr) (*sqlparse.CallExpr, bool) {
+// Call reports whether e (maybe aliased) calls interval.
+func Call(e sqlparse.Expr) (*sqlparse.CallExpr, bool) {
 	c, ok := colname.Strip(e).(*sqlparse.CallExpr)
 	if !ok || c.Method {
 		return nil, false
@@ -41,20 +50,21 @@ func isIntervalCall(e sqlparse.Expr) (*sqlparse.CallExpr, bool) {
 	return c, ok && strings.EqualFold(id.Name, "interval")
 }
 
-// intervalArgs are the arguments evalInterval reads, by position or name.
-var intervalArgs = []string{"x", "duration", "fill", "step", "explicitoffset"}
+// params are the arguments Eval reads, by position or name.
+var params = []string{"x", "duration", "fill", "step", "explicitoffset"}
 
-// evalInterval computes the window key of group by interval(...) over
+// Eval computes the window key of group by interval(...) over
 // src: rows lists the src row of each key element (a row in several
 // windows repeats; nil when each row is in one window, in order), and the
-// key has X's type. where is the query's where clause, whose bounds on X
-// fix the first and last window.
-func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where []sqlparse.Expr) ([]int, *value.Vector, *intervalKey, error) {
-	args := make([]sqlparse.Expr, len(intervalArgs))
+// key has X's type. conds are the conditions of the query's where clause
+// (its and-chains split), whose bounds on X fix the first and last
+// window.
+func Eval(h Host, src *value.Table, c *sqlparse.CallExpr, conds []sqlparse.Expr) ([]int, *value.Vector, *Key, error) {
+	args := make([]sqlparse.Expr, len(params))
 	pos := 0
 	for _, a := range c.Args {
 		if na, ok := a.(*sqlparse.NamedArg); ok {
-			k := slices.Index(intervalArgs, strings.ToLower(na.Name))
+			k := slices.Index(params, strings.ToLower(na.Name))
 			if k < 0 {
 				return nil, nil, nil, errors.New("interval: only X, duration, fill, step and explicitOffset are supported.")
 			}
@@ -70,7 +80,7 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where [
 	if args[0] == nil || args[1] == nil || args[2] == nil {
 		return nil, nil, nil, ddberr.Errorf("Usage: interval(X, duration, fill, [step], [explicitOffset=false], [closed], [label], [origin]).")
 	}
-	xv, err := ex.withTable(src, args[0])
+	xv, err := h.EvalTable(src, args[0])
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -81,16 +91,16 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where [
 	if x.T.Category() != value.CatIntegral && x.T.Category() != value.CatTemporal {
 		return nil, nil, nil, ddberr.Errorf("X of interval must be an integral or temporal vector.")
 	}
-	ik := &intervalKey{x: x}
-	if ik.fill, err = ex.eval(args[2]); err != nil {
+	ik := &Key{x: x}
+	if ik.fill, err = h.Eval(args[2]); err != nil {
 		return nil, nil, nil, err
 	}
-	if ik.dur, err = ex.intervalLength(args[1], x.T); err != nil {
+	if ik.dur, err = length(h, args[1], x.T); err != nil {
 		return nil, nil, nil, err
 	}
 	ik.step = ik.dur
 	if args[3] != nil {
-		if ik.step, err = ex.intervalLength(args[3], x.T); err != nil {
+		if ik.step, err = length(h, args[3], x.T); err != nil {
 			return nil, nil, nil, err
 		}
 		if ik.dur%ik.step != 0 {
@@ -98,14 +108,14 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where [
 		}
 	}
 	if args[4] != nil {
-		v, err := ex.eval(args[4])
+		v, err := h.Eval(args[4])
 		if err != nil {
 			return nil, nil, nil, err
 		}
 		s, ok := v.(*value.Scalar)
 		ik.explicitOffset = ok && s.Bool()
 	}
-	if err := ex.intervalBounds(ik, args[0], where); err != nil {
+	if err := bounds(h, ik, args[0], conds); err != nil {
 		return nil, nil, nil, err
 	}
 	xs, null, _ := groupagg.Int64sOf(x)
@@ -157,9 +167,9 @@ func (ex *executor) evalInterval(src *value.Table, c *sqlparse.CallExpr, where [
 	return rows, key, ik, nil
 }
 
-// intervalLength reads interval's duration or step in X's units.
-func (ex *executor) intervalLength(e sqlparse.Expr, t value.Type) (int64, error) {
-	dv, err := ex.eval(e)
+// length reads interval's duration or step in X's units.
+func length(h Host, e sqlparse.Expr, t value.Type) (int64, error) {
+	dv, err := h.Eval(e)
 	if err != nil {
 		return 0, err
 	}
@@ -187,16 +197,16 @@ func (ex *executor) intervalLength(e sqlparse.Expr, t value.Type) (int64, error)
 	return n, nil
 }
 
-// intervalBounds reads the where clause's bounds on X (X between a and b,
+// bounds reads the where clause's bounds on X (X between a and b,
 // X >= a, X <= b, each as its own condition): the first window is the
 // one holding a, or starts at a with explicitOffset, and the last holds b.
-func (ex *executor) intervalBounds(ik *intervalKey, x sqlparse.Expr, where []sqlparse.Expr) error {
+func bounds(h Host, ik *Key, x sqlparse.Expr, conds []sqlparse.Expr) error {
 	id, ok := colname.Strip(x).(*sqlparse.Ident)
 	if !ok {
 		return nil
 	}
 	var lo, hi sqlparse.Expr
-	for _, w := range conjuncts(where) {
+	for _, w := range conds {
 		b, ok := w.(*sqlparse.BinaryExpr)
 		if !ok {
 			continue
@@ -219,7 +229,7 @@ func (ex *executor) intervalBounds(ik *intervalKey, x sqlparse.Expr, where []sql
 		if e == nil {
 			return 0, false, nil
 		}
-		v, err := ex.eval(e)
+		v, err := h.Eval(e)
 		if err != nil {
 			return 0, false, err
 		}
@@ -258,12 +268,12 @@ func (ex *executor) intervalBounds(ik *intervalKey, x sqlparse.Expr, where []sql
 	return nil
 }
 
-// fillIntervals adds a row for each window without rows (its key is
+// Fill adds a row for each window without rows (its key is
 // column key of out) and fills the other columns as fill says, in each
 // run of rows with equal other grouping columns (others) on its own: from
 // the where clause's first window to its last, else from the run's first
 // window to its last.
-func fillIntervals(out *value.Table, key int, others []int, ik *intervalKey) (*value.Table, error) {
+func Fill(out *value.Table, key int, others []int, ik *Key) (*value.Table, error) {
 	method := ""
 	if s, ok := ik.fill.(*value.Scalar); ok && s.T.Category() == value.CatLiteral {
 		method = strings.ToLower(s.S)
@@ -307,7 +317,7 @@ func sameKeys(t *value.Table, cols []int, a, b int) bool {
 }
 
 // fillRun fills the windows of one group of the other grouping columns.
-func fillRun(out *value.Table, key int, others []int, method string, ik *intervalKey) (*value.Table, error) {
+func fillRun(out *value.Table, key int, others []int, method string, ik *Key) (*value.Table, error) {
 	kc := out.Cols[key]
 	get := func(i int) int64 {
 		switch kc.T.Storage() {

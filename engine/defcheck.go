@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sqlparse"
+)
+
+// checkDefinitions rejects, before any statement of a script runs, the
+// function definitions DolphinDB refuses when it compiles a script: a
+// named function inside another function (S06003), a `share` statement
+// inside a function (S06002), a named function taking a built-in's name
+// (S06005), and parameter lists breaking the default-value rules (S06012,
+// S06013).
+func checkDefinitions(stmts []sqlparse.Stmt) error {
+	var err error
+	var visit func(root sqlparse.Node, inFunc bool)
+	visit = func(root sqlparse.Node, inFunc bool) {
+		sqlparse.Inspect(root, func(n sqlparse.Node) bool {
+			if err != nil {
+				return false
+			}
+			var body []sqlparse.Stmt
+			switch d := n.(type) {
+			case *sqlparse.DefStmt:
+				if inFunc {
+					err = ddberr.Errorf("Not allowed to define a named function [%s] within another function. RefId: S06003", d.Name)
+					return false
+				}
+				if _, builtin := funcs.Lookup(d.Name); builtin {
+					err = ddberr.Errorf("Not allowed to overwrite existing built-in functions/procedures. RefId: S06005")
+					return false
+				}
+				err, body = checkParams(d.Params), d.Body
+			case *sqlparse.LambdaExpr:
+				err, body = checkParams(d.Params), d.Body
+			case *sqlparse.ShareStmt:
+				if inFunc {
+					err = ddberr.Errorf("'share' statement can't be declared within a function definition. RefId: S06002")
+				}
+				return err == nil
+			default:
+				return true
+			}
+			for _, st := range body {
+				if err == nil {
+					visit(st, true)
+				}
+			}
+			return false
+		})
+	}
+	for _, st := range stmts {
+		if err == nil {
+			visit(st, false)
+		}
+	}
+	return err
+}
+
+// checkParams applies DolphinDB's rules for default values: a parameter
+// with one is read only, and every parameter after it has one too.
+func checkParams(params []sqlparse.Param) error {
+	defaulted := false
+	for _, p := range params {
+		if p.Default != nil && p.Mutable {
+			return ddberr.Errorf("A parameter with default value must be read only. RefId: S06012")
+		}
+		if p.Default == nil && defaulted {
+			return ddberr.Errorf("As long as one parameter sets a default value, all following parameters must set default values. RefId: S06013")
+		}
+		defaulted = defaulted || p.Default != nil
+	}
+	return nil
+}
