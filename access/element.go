@@ -67,14 +67,7 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 		return v.Elem(int(p)), nil
 	case *value.Pair:
 		// x[2:] and x[:3] leave an end open: a NULL end is the vector's.
-		lo, ok := k.V.At(0).Int64()
-		if !ok {
-			lo = 0
-		}
-		hi, ok := k.V.At(1).Int64()
-		if !ok {
-			hi = int64(v.Len())
-		}
+		lo, hi := funcs.PairRange(k, v.Len())
 		if lo < 0 {
 			lo = 0
 		}
@@ -120,11 +113,38 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 }
 
 func DictGet(d *value.Dict, key value.Value) (value.Value, error) {
+	if kv, ok := key.(*value.Vector); ok && !kv.T.IsArray() && kv.T != value.Any && d.Vals.T != value.Any {
+		// weights[symbol]: one value per key, NULL for a missing one
+		// (pivotBy.md example 2)
+		kv, err := dictKeys(d, kv)
+		if err != nil {
+			return nil, err
+		}
+		idx := make([]int, kv.Len())
+		for i := range idx {
+			idx[i] = d.Lookup(kv, i)
+		}
+		return value.GatherOrNull(d.Vals, idx), nil
+	}
 	k, ok := key.(*value.Scalar)
 	if !ok {
 		return nil, ddberr.Errorf("A dictionary key must be a scalar.")
 	}
-	kv := k.Vector()
+	kv, err := dictKeys(d, k.Vector())
+	if err != nil {
+		return nil, err
+	}
+	if v := d.Get(kv, 0); v != nil {
+		return v, nil
+	}
+	if d.Vals.T == value.Any {
+		return value.NullScalar(value.Void), nil
+	}
+	return value.NullScalar(d.Vals.T), nil
+}
+
+// dictKeys is kv in the type of d's keys.
+func dictKeys(d *value.Dict, kv *value.Vector) (*value.Vector, error) {
 	if kv.T != d.Keys.T {
 		if kv.T.Category() == value.CatLiteral && d.Keys.T.Category() == value.CatLiteral {
 			kv = value.NewStrings(d.Keys.T, kv.Strings())
@@ -136,13 +156,7 @@ func DictGet(d *value.Dict, key value.Value) (value.Value, error) {
 			kv = c
 		}
 	}
-	if v := d.Get(kv, 0); v != nil {
-		return v, nil
-	}
-	if d.Vals.T == value.Any {
-		return value.NullScalar(value.Void), nil
-	}
-	return value.NullScalar(d.Vals.T), nil
+	return kv, nil
 }
 
 // assignIndex is x[i] = v for vectors, tables (column assignment) and

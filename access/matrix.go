@@ -2,6 +2,7 @@ package access
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -12,14 +13,7 @@ import (
 func IndexList(i value.Value, n int) ([]int, error) {
 	switch k := i.(type) {
 	case *value.Pair:
-		a, aok := k.V.At(0).Int64()
-		if !aok {
-			a = 0
-		}
-		b, bok := k.V.At(1).Int64()
-		if !bok {
-			b = int64(n)
-		}
+		a, b := funcs.PairRange(k, n)
 		var out []int
 		if a <= b {
 			for j := a; j < b; j++ {

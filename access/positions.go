@@ -2,6 +2,7 @@ package access
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/value"
@@ -15,14 +16,7 @@ func IndexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
 	n := x.Len()
 	switch idx := i.(type) {
 	case *value.Pair:
-		lo, lok := idx.V.At(0).Int64()
-		hi, hok := idx.V.At(1).Int64()
-		if !lok {
-			lo = 0
-		}
-		if !hok {
-			hi = int64(n)
-		}
+		lo, hi := funcs.PairRange(idx, n)
 		if lo < 0 || hi > int64(n) || lo > hi {
 			return nil, true, ddberr.Errorf("Index out of range.")
 		}

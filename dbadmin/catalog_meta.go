@@ -23,11 +23,7 @@ func init() {
 }
 
 func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
-	db, err := dbArg(h, args[0])
+	_, db, err := writableDB(env, args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -107,11 +103,7 @@ func getAllDBs(env funcs.Env, _ []value.Value) (value.Value, error) {
 		keys.Str = append(keys.Str, db.Name())
 		vals.Str = append(vals.Str, strings.Join(parts, ","))
 	}
-	d := value.NewDict(value.String, value.String)
-	for i := range keys.Str {
-		d.Put(keys, i, vals, i)
-	}
-	return d, nil
+	return funcs.DictOf(keys, vals), nil
 }
 
 // getAllDBGranularity maps "/name" of each DFS database to its chunk
@@ -129,19 +121,11 @@ func getAllDBGranularity(env funcs.Env, _ []value.Value) (value.Value, error) {
 		keys.Str = append(keys.Str, "/"+strings.TrimPrefix(p, "dfs://"))
 		vals.Str = append(vals.Str, "TABLE")
 	}
-	d := value.NewDict(value.String, value.String)
-	for i := range keys.Str {
-		d.Put(keys, i, vals, i)
-	}
-	return d, nil
+	return funcs.DictOf(keys, vals), nil
 }
 
 func setAtomicLevel(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
-	db, err := dbArg(h, args[0])
+	_, db, err := writableDB(env, args[0])
 	if err != nil {
 		return nil, err
 	}

@@ -10,26 +10,16 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Host is what these functions need of the interpreter beyond funcs.Env.
+// Host is what these functions need of the interpreter beyond the
+// store.
 type Host interface {
-	funcs.Env
-	// Catalog is the engine's dfs:// databases.
-	Catalog() *dfs.Catalog
-	// CheckRead and CheckWrite fail with DolphinDB's text when the
-	// session may not read or write data.
-	CheckRead() error
-	CheckWrite() error
+	dbfuncs.StoreHost
 	// DFSTable is the partitioned table a script value stands for.
 	DFSTable(v value.Value) (*dfs.Table, bool)
-	// DataDir is the absolute directory of the store ("" in memory).
-	DataDir() string
 	// MaxMemSizeGB is the memory cap (maxMemSize), 0 when unlimited.
 	MaxMemSizeGB() float64
 	// Now is the engine's clock.
 	Now() time.Time
-	// EngineState is the engine's value under key, made by create on
-	// first use; a value with a Close() method is closed with the engine.
-	EngineState(key string, create func() any) any
 }
 
 func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
@@ -44,6 +34,12 @@ func writeHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.Ch
 
 // dbArg accepts a database handle or a dfs:// path.
 func dbArg(h Host, v value.Value) (*dfs.Database, error) { return dbfuncs.DatabaseArg(h.Catalog(), v) }
+
+// writableDB is the Host and the database v names for a function that
+// changes a database: the session must be allowed to write first.
+func writableDB(env funcs.Env, v value.Value) (Host, *dfs.Database, error) {
+	return dbfuncs.WritableDatabase[Host](env, v)
+}
 
 // allTables lists every DFS table of the catalog, by database path then
 // table name.

@@ -58,14 +58,18 @@ func dbArg(h Host, v value.Value) (*dfs.Database, error) { return DatabaseArg(h.
 // writableDB is the Host and the database v names for a function that
 // changes a database: the session must be allowed to write first.
 func writableDB(env funcs.Env, v value.Value) (Host, *dfs.Database, error) {
-	h, err := host(env)
+	return WritableDatabase[Host](env, v)
+}
+
+// WritableDatabase is env as the host H and the database v names (a
+// handle or a dfs:// path), for a function that changes a database: the
+// session must be allowed to write first.
+func WritableDatabase[H StoreHost](env funcs.Env, v value.Value) (H, *dfs.Database, error) {
+	h, err := funcs.HostWith(env, H.CheckWrite)
 	if err != nil {
-		return nil, nil, err
+		return h, nil, err
 	}
-	if err := h.CheckWrite(); err != nil {
-		return nil, nil, err
-	}
-	db, err := dbArg(h, v)
+	db, err := DatabaseArg(h.Catalog(), v)
 	return h, db, err
 }
 

@@ -6,10 +6,9 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Host is what these functions need from the interpreter beyond
-// funcs.Env: the engine's catalog, the session's rights, engine-wide
-// state and the text of user functions.
-type Host interface {
+// StoreHost is what every function over the DFS store needs from the
+// interpreter beyond funcs.Env (here and in dbadmin).
+type StoreHost interface {
 	funcs.Env
 	// Catalog is the engine's dfs:// catalog.
 	Catalog() *dfs.Catalog
@@ -17,15 +16,22 @@ type Host interface {
 	// may not read or write databases.
 	CheckRead() error
 	CheckWrite() error
-	// IsAdmin reports whether the session's user is an administrator.
-	IsAdmin() bool
 	// DataDir is the engine's data directory, "" when it keeps
 	// everything in memory.
 	DataDir() string
 	// EngineState returns the engine-wide value stored under key,
 	// storing init() first when there is none: state shared by every
-	// session of one engine (function views, backup jobs, caches).
+	// session of one engine (function views, backup jobs, caches); a
+	// value with a Close() method is closed with the engine.
 	EngineState(key string, init func() any) any
+}
+
+// Host is what these functions need from the interpreter: the store,
+// the session's rights and the text of user functions.
+type Host interface {
+	StoreHost
+	// IsAdmin reports whether the session's user is an administrator.
+	IsAdmin() bool
 	// FunctionSource is the definition text of a named user function
 	// (def f(x) {...}); ok is false for anything else.
 	FunctionSource(fn value.Value) (name, src string, ok bool)

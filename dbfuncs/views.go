@@ -132,23 +132,45 @@ func FunctionView(h Host, name string) value.Value {
 	return nil
 }
 
-// checkViewOwner refuses users who may not manage function views.
-func checkViewOwner(h Host, fn string) error {
+// viewOwnerHost is env's Host when its user may manage function views
+// (fn names the function in the refusal).
+func viewOwnerHost(env funcs.Env, fn string) (Host, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
 	if err := h.CheckWrite(); err != nil {
-		return err
+		return nil, err
 	}
 	if !h.IsAdmin() {
-		return fmt.Errorf("%s can only be executed by administrators or users with the VIEW_OWNER privilege.", fn)
+		return nil, fmt.Errorf("%s can only be executed by administrators or users with the VIEW_OWNER privilege.", fn)
+	}
+	return h, nil
+}
+
+// editViews runs edit on the engine's views under their lock and saves
+// them, calling the undo edit returns when saving fails.
+func editViews(h Host, edit func(vs *views) (undo func(), err error)) error {
+	vs, err := engineViews(h)
+	if err != nil {
+		return err
+	}
+	vs.mu.Lock()
+	defer vs.mu.Unlock()
+	undo, err := edit(vs)
+	if err != nil {
+		return err
+	}
+	if err := vs.save(); err != nil {
+		undo()
+		return err
 	}
 	return nil
 }
 
 func xaddFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := viewOwnerHost(env, "addFunctionView")
 	if err != nil {
-		return nil, err
-	}
-	if err := checkViewOwner(h, "addFunctionView"); err != nil {
 		return nil, err
 	}
 	if _, ok := funcs.StringArg(args[0]); ok {
@@ -162,29 +184,18 @@ func xaddFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	vs, err := engineViews(h)
-	if err != nil {
-		return nil, err
-	}
-	vs.mu.Lock()
-	defer vs.mu.Unlock()
-	if _, dup := vs.byKey[name]; dup {
-		return nil, ddberr.Errorf("The function view [%s] already exists.", name)
-	}
-	vs.byKey[name] = &view{Name: name, Body: src, Owner: h.SessionInfo().User, fn: fn}
-	if err := vs.save(); err != nil {
-		delete(vs.byKey, name)
-		return nil, err
-	}
-	return nil, nil
+	return nil, editViews(h, func(vs *views) (func(), error) {
+		if _, dup := vs.byKey[name]; dup {
+			return nil, ddberr.Errorf("The function view [%s] already exists.", name)
+		}
+		vs.byKey[name] = &view{Name: name, Body: src, Owner: h.SessionInfo().User, fn: fn}
+		return func() { delete(vs.byKey, name) }, nil
+	})
 }
 
 func xdropFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, err := viewOwnerHost(env, "dropFunctionView")
 	if err != nil {
-		return nil, err
-	}
-	if err := checkViewOwner(h, "dropFunctionView"); err != nil {
 		return nil, err
 	}
 	name, ok := funcs.StringArg(args[0])
@@ -195,33 +206,27 @@ func xdropFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	vs, err := engineViews(h)
-	if err != nil {
-		return nil, err
-	}
-	vs.mu.Lock()
-	defer vs.mu.Unlock()
-	var victims []string
-	for k := range vs.byKey {
-		if k == name && !ns || ns && strings.HasPrefix(k, name+"::") {
-			victims = append(victims, k)
+	return nil, editViews(h, func(vs *views) (func(), error) {
+		var victims []string
+		for k := range vs.byKey {
+			if k == name && !ns || ns && strings.HasPrefix(k, name+"::") {
+				victims = append(victims, k)
+			}
 		}
-	}
-	if len(victims) == 0 {
-		return nil, ddberr.Errorf("The function view [%s] does not exist. RefId: S04002", name)
-	}
-	old := make(map[string]*view, len(victims))
-	for _, k := range victims {
-		old[k] = vs.byKey[k]
-		delete(vs.byKey, k)
-	}
-	if err := vs.save(); err != nil {
-		for k, v := range old {
-			vs.byKey[k] = v
+		if len(victims) == 0 {
+			return nil, ddberr.Errorf("The function view [%s] does not exist. RefId: S04002", name)
 		}
-		return nil, err
-	}
-	return nil, nil
+		old := make(map[string]*view, len(victims))
+		for _, k := range victims {
+			old[k] = vs.byKey[k]
+			delete(vs.byKey, k)
+		}
+		return func() {
+			for k, v := range old {
+				vs.byKey[k] = v
+			}
+		}, nil
+	})
 }
 
 // xgetFunctionViews lists the views: all of them for an administrator,

@@ -1,31 +1,28 @@
 package dfs
 
 import (
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Paths lists the dfs:// paths of the catalog's databases, sorted
 // (getDFSDatabases).
 func (c *Catalog) Paths() []string {
-	c.mu.Lock()
-	out := make([]string, 0, len(c.dbs))
-	for p := range c.dbs {
-		out = append(out, p)
-	}
-	c.mu.Unlock()
-	slices.Sort(out)
-	return out
+	return sortedKeys(&c.mu, c.dbs)
 }
 
 // TableNames lists the database's table names, sorted (getTables).
 func (d *Database) TableNames() []string {
-	d.mu.Lock()
-	out := make([]string, 0, len(d.tables))
-	for n := range d.tables {
-		out = append(out, n)
-	}
-	d.mu.Unlock()
+	return sortedKeys(&d.mu, d.tables)
+}
+
+// sortedKeys lists m's keys in order, reading m under mu.
+func sortedKeys[V any](mu *sync.Mutex, m map[string]V) []string {
+	mu.Lock()
+	out := slices.AppendSeq(make([]string, 0, len(m)), maps.Keys(m))
+	mu.Unlock()
 	slices.Sort(out)
 	return out
 }

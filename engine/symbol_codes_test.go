@@ -45,6 +45,8 @@ func TestCodedSymbolsMatchPlain(t *testing.T) {
 		"t = table(s as sym, 1..5 as v); u = table(`A`B`A as sym, 1 2 3 as w); lj(t, u, `sym)",
 		"t = table(s as sym, 1..5 as v); u = table(1:0, `sym`w, [SYMBOL, INT]); u.tableInsert(`B``C, 7 8 9); fj(t, u, `sym)",
 		"t = table(s as sym, 1..5 as v); u = table(1:0, `sym`w, [SYMBOL, INT]); u.tableInsert(`B``C, 7 8 9); select * from ej(t, u, `sym, `sym, t.v > 1, u.w < 9)",
+		"db = database(\"dfs://symc\", VALUE, 1..3); pt = db.createPartitionedTable(table(1:0, `p`sym, [INT, SYMBOL]), `pt, `p); pt.append!(table(1 2 3 1 2 as p, s as sym)); pt.append!(table(3 3 1 2 1 as p, reverse(s) as sym)); select * from pt order by p, sym",
+		"db = database(\"dfs://symc2\", HASH, [SYMBOL, 2]); pt = db.createPartitionedTable(table(1:0, `sym`v, [SYMBOL, INT]), `pt, `sym); pt.append!(table(s as sym, 1..5 as v)); select * from pt order by sym, v",
 		"distinct(s)", "s > `A", "s >= `B", "s <= `B", "`B < s", "\"B\" >= s", "s > \"\"", "s ilike \"a%\"", "s like \"%\"", "\"A\" like s",
 		"sort(s, false)", "isort(s, false)", "isort(s join `B`A`A, false)", "isort([s, 5 4 3 2 1], [true, false])", "rank(s, false)", "denseRank(s)",
 		"t = table(s as sym, 1..5 as v); select * from t order by sym",

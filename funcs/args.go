@@ -148,3 +148,18 @@ func Truth(v value.Value) (bool, error) {
 	}
 	return false, ddberr.Errorf("A condition must be a boolean scalar.")
 }
+
+// PairRange is the range lo:hi a pair index names, with a NULL end
+// standing for the start (0) or the end (n) of the indexed object, as in
+// x[2:] and x[:3].
+func PairRange(p *value.Pair, n int) (lo, hi int64) {
+	lo, ok := p.V.At(0).Int64()
+	if !ok {
+		lo = 0
+	}
+	hi, ok = p.V.At(1).Int64()
+	if !ok {
+		hi = int64(n)
+	}
+	return lo, hi
+}

@@ -26,6 +26,18 @@ func VectorArg(x value.Value) (*value.Vector, bool) {
 	return nil, false
 }
 
+// VectorOrMatrixData returns the elements of a vector, or a matrix's
+// column-major data; ok is false for other forms.
+func VectorOrMatrixData(x value.Value) (v *value.Vector, ok bool) {
+	switch t := x.(type) {
+	case *value.Vector:
+		return t, true
+	case *value.Matrix:
+		return t.V, true
+	}
+	return nil, false
+}
+
 // scalarVector is a one-element vector of s; a VOID NULL (a bare NULL
 // literal), which has no element storage, becomes a DOUBLE NULL.
 func ScalarVector(s *value.Scalar) *value.Vector {
@@ -104,19 +116,38 @@ func IsIntegralVec(v *value.Vector) bool {
 	return !v.T.IsArray() && (c == value.CatIntegral || c == value.CatLogical)
 }
 
+// Stride is 0 for a one-element vector, which broadcasts against a longer
+// operand, else 1: row i of the broadcast reads element i*Stride(v).
+func Stride(v *value.Vector) int {
+	if v.Len() == 1 {
+		return 0
+	}
+	return 1
+}
+
+// MapVectors applies f to each of vs in order, stopping at the first
+// error.
+func MapVectors(vs []*value.Vector, f func(*value.Vector) (*value.Vector, error)) ([]*value.Vector, error) {
+	out := make([]*value.Vector, len(vs))
+	for i, v := range vs {
+		r, err := f(v)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
 // mapForms applies f, which maps a vector to a vector of the same length,
 // to x keeping x's form: a scalar, vector, pair or matrix directly, a
 // table column by column, a dictionary on its values.
 func MapForms(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
 	switch t := x.(type) {
 	case *value.Table:
-		cols := make([]*value.Vector, len(t.Cols))
-		for i, c := range t.Cols {
-			r, err := f(c)
-			if err != nil {
-				return nil, err
-			}
-			cols[i] = r
+		cols, err := MapVectors(t.Cols, f)
+		if err != nil {
+			return nil, err
 		}
 		return value.NewTable(append([]string(nil), t.Names...), cols), nil
 	case *value.Dict:

@@ -66,63 +66,51 @@ func (a strIn) Wrap(r *value.Vector) value.Value {
 	return r
 }
 
-// mapStrings applies f to every string of x and returns STRING results in
-// x's form.
-func MapStrings(fn string, x value.Value, f func(string) string) (value.Value, error) {
+// mapStringsTo applies f to every string of x and builds the result in
+// x's form with build.
+func mapStringsTo[T any](fn string, x value.Value, f func(string) T, build func(in strIn, out []T) *value.Vector) (value.Value, error) {
 	in, err := StringInput(fn, x)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, len(in.S))
+	out := make([]T, len(in.S))
 	for i, s := range in.S {
 		out[i] = f(s)
 	}
-	return in.Wrap(value.NewStrings(value.String, out)), nil
+	return in.Wrap(build(in, out)), nil
+}
+
+// mapStrings applies f to every string of x and returns STRING results in
+// x's form.
+func MapStrings(fn string, x value.Value, f func(string) string) (value.Value, error) {
+	return mapStringsTo(fn, x, f, func(_ strIn, out []string) *value.Vector { return value.NewStrings(value.String, out) })
 }
 
 // mapStringsKeep is mapStrings whose result keeps a SYMBOL input's type.
 func MapStringsKeep(fn string, x value.Value, f func(string) string) (value.Value, error) {
-	in, err := StringInput(fn, x)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(in.S))
-	for i, s := range in.S {
-		out[i] = f(s)
-	}
-	t := value.String
-	if in.t == value.Symbol {
-		t = value.Symbol
-	}
-	return in.Wrap(value.NewStrings(t, out)), nil
+	return mapStringsTo(fn, x, f, func(in strIn, out []string) *value.Vector {
+		t := value.String
+		if in.t == value.Symbol {
+			t = value.Symbol
+		}
+		return value.NewStrings(t, out)
+	})
 }
 
 // mapStringInts applies f to every string of x and returns INT results.
 func MapStringInts(fn string, x value.Value, f func(string) int32) (value.Value, error) {
-	in, err := StringInput(fn, x)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]int32, len(in.S))
-	for i, s := range in.S {
-		out[i] = f(s)
-	}
-	return in.Wrap(value.NewInts(out)), nil
+	return mapStringsTo(fn, x, f, func(_ strIn, out []int32) *value.Vector { return value.NewInts(out) })
 }
 
 // mapStringBools applies f to every string of x and returns BOOL results.
 func MapStringBools(fn string, x value.Value, f func(string) bool) (value.Value, error) {
-	in, err := StringInput(fn, x)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]int8, len(in.S))
-	for i, s := range in.S {
+	bit := func(s string) int8 {
 		if f(s) {
-			out[i] = 1
+			return 1
 		}
+		return 0
 	}
-	return in.Wrap(&value.Vector{T: value.Bool, I8: out}), nil
+	return mapStringsTo(fn, x, bit, func(_ strIn, out []int8) *value.Vector { return &value.Vector{T: value.Bool, I8: out} })
 }
 
 // intsArg reads an integral scalar (broadcast to n) or a vector of n

@@ -196,12 +196,8 @@ func getRecentJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	n := len(r.order)
-	ids := value.NewVector(value.String, 0, n)
-	descs := value.NewVector(value.String, 0, n)
-	users := value.NewVector(value.String, 0, n)
-	starts := value.NewVector(value.Timestamp, 0, n)
-	ends := value.NewVector(value.Timestamp, 0, n)
-	errs := value.NewVector(value.String, 0, n)
+	cols := funcs.NewColumns(n, value.String, value.String, value.String, value.Timestamp, value.Timestamp, value.String)
+	ids, descs, users, starts, ends, errs := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]
 	for _, j := range r.order {
 		ids.Str = append(ids.Str, j.id)
 		descs.Str = append(descs.Str, j.desc)

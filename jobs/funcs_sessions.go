@@ -34,13 +34,8 @@ func getSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 	}
 	sessions := h.Jobs().list()
 	n := len(cacheRows) + len(sessions)
-	users := value.NewVector(value.String, 0, n)
-	ids := value.NewVector(value.Long, 0, n)
-	mem := value.NewVector(value.Long, 0, n)
-	ips := value.NewVector(value.String, 0, n)
-	ports := value.NewVector(value.Int, 0, n)
-	created := value.NewVector(value.Timestamp, 0, n)
-	active := value.NewVector(value.Timestamp, 0, n)
+	cols := funcs.NewColumns(n, value.String, value.Long, value.Long, value.String, value.Int, value.Timestamp, value.Timestamp)
+	users, ids, mem, ips, ports, created, active := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]
 	sharedBytes := h.SharedBytes()
 	for _, name := range cacheRows {
 		users.Str = append(users.Str, name)
@@ -80,16 +75,23 @@ func getSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 			active.I64 = append(active.I64, value.NullInt64)
 		}
 	}
-	return value.NewTable([]string{"userId", "sessionId", "memSize", "remoteIP", "remotePort", "createTime", "lastActiveTime"},
-		[]*value.Vector{users, ids, mem, ips, ports, created, active}), nil
+	return value.NewTable([]string{"userId", "sessionId", "memSize", "remoteIP", "remotePort", "createTime", "lastActiveTime"}, cols), nil
 }
 
-func getConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
+// runningJobsOf is the jobs running now on env's server.
+func runningJobsOf(env funcs.Env) ([]runningJob, error) {
 	h, err := host(env)
 	if err != nil {
 		return nil, err
 	}
-	jobs := h.Jobs().runningJobs()
+	return h.Jobs().runningJobs(), nil
+}
+
+func getConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
+	jobs, err := runningJobsOf(env)
+	if err != nil {
+		return nil, err
+	}
 	n := len(jobs)
 	str := func() *value.Vector { return value.NewVector(value.String, 0, n) }
 	node, users, roots, types, descs, queues := str(), str(), str(), str(), str(), str()
@@ -137,22 +139,14 @@ func getConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
 }
 
 func getRunningQueries(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
+	jobs, err := runningJobsOf(env)
 	if err != nil {
 		return nil, err
 	}
-	jobs := h.Jobs().runningJobs()
 	n := len(jobs)
-	users := value.NewVector(value.String, 0, n)
-	sids := value.NewVector(value.Long, 0, n)
-	ids := value.NewVector(value.String, 0, n)
-	roots := value.NewVector(value.String, 0, n)
-	levels := value.NewVector(value.Int, 0, n)
-	starts := value.NewVector(value.NanoTimestamp, 0, n)
-	ends := value.NewVector(value.NanoTimestamp, 0, n)
-	descs := value.NewVector(value.String, 0, n)
-	errs := value.NewVector(value.String, 0, n)
-	ips := value.NewVector(value.String, 0, n)
+	cols := funcs.NewColumns(n, value.String, value.Long, value.String, value.String, value.Int,
+		value.NanoTimestamp, value.NanoTimestamp, value.String, value.String, value.String)
+	users, sids, ids, roots, levels, starts, ends, descs, errs, ips := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9]
 	for _, r := range jobs {
 		users.Str = append(users.Str, orGuest(r.s.User()))
 		sids.I64 = append(sids.I64, r.s.meta.ID)
@@ -170,8 +164,7 @@ func getRunningQueries(env funcs.Env, _ []value.Value) (value.Value, error) {
 		}
 		ips.Str = append(ips.Str, ip)
 	}
-	return value.NewTable([]string{"userID", "sessionID", "jobID", "rootID", "level", "startTime", "endTime", "jobDesc", "errorMsg", "remoteIP"},
-		[]*value.Vector{users, sids, ids, roots, levels, starts, ends, descs, errs, ips}), nil
+	return value.NewTable([]string{"userID", "sessionID", "jobID", "rootID", "level", "startTime", "endTime", "jobDesc", "errorMsg", "remoteIP"}, cols), nil
 }
 
 // idStrings is a job id argument: a STRING/SYMBOL scalar or vector, or
@@ -254,30 +247,9 @@ func integralElems(v *value.Vector) []int64 {
 		return nil
 	}
 	out := make([]int64, 0, v.Len())
-	switch v.T.Storage() {
-	case value.StInt8:
-		for _, x := range v.I8 {
-			if x != value.NullInt8 {
-				out = append(out, int64(x))
-			}
-		}
-	case value.StInt16:
-		for _, x := range v.I16 {
-			if x != value.NullInt16 {
-				out = append(out, int64(x))
-			}
-		}
-	case value.StInt32:
-		for _, x := range v.I32 {
-			if x != value.NullInt32 {
-				out = append(out, int64(x))
-			}
-		}
-	case value.StInt64:
-		for _, x := range v.I64 {
-			if x != value.NullInt64 {
-				out = append(out, x)
-			}
+	for _, x := range funcs.LongsOf(v) {
+		if x != value.NullInt64 {
+			out = append(out, x)
 		}
 	}
 	return out

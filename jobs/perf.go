@@ -285,9 +285,5 @@ func getPerf(env funcs.Env, _ []value.Value) (value.Value, error) {
 		keys.Str = append(keys.Str, x.k)
 		vals.F64 = append(vals.F64, x.v)
 	}
-	d := value.NewDict(value.String, value.Double)
-	for i := range kv {
-		d.Put(keys, i, vals, i)
-	}
-	return d, nil
+	return funcs.DictOf(keys, vals), nil
 }

@@ -56,7 +56,12 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 	out := value.NewTable(names, cols)
 	keep := value.Iota(out.Rows())
 	if n.Having != nil {
-		h, err := ge.rowValue(n.Having)
+		having, restore, err := ex.lowerHaving(ge.src, n.Having)
+		if err != nil {
+			return nil, err
+		}
+		defer restore()
+		h, err := ge.rowValue(having)
 		if err != nil {
 			return nil, err
 		}
@@ -123,19 +128,11 @@ func (ex *executor) contextGroups(src *value.Table, by []sqlparse.Expr, csort []
 // context by (update.md) the expressions see the selected rows grouped by
 // the keys, in csort order inside a group.
 func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateStmt) ([]*value.Vector, []int, error) {
-	out := make([]*value.Vector, len(n.Sets))
 	if len(n.ContextBy) == 0 {
-		for k, set := range n.Sets {
-			v, err := ex.withTable(t, set.X)
-			if err != nil {
-				return nil, nil, err
-			}
-			if out[k], err = value.Broadcast(v, t.Rows()); err != nil {
-				return nil, nil, err
-			}
-		}
-		return out, rows, nil
+		out, err := ex.setValues(t, rows, n.Sets)
+		return out, rows, err
 	}
+	out := make([]*value.Vector, len(n.Sets))
 	sub := t
 	if len(rows) != t.Rows() {
 		sub = t.Gather(rows)
@@ -146,7 +143,12 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateS
 	}
 	kept := rows
 	if n.Having != nil {
-		h, err := ge.rowValue(n.Having)
+		having, restore, err := ex.lowerHaving(ge.src, n.Having)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer restore()
+		h, err := ge.rowValue(having)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -330,7 +330,12 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		return interval.Fill(out, value.NameIndex(out.Names, keyNames[last]), others, ik)
 	}
 	if n.Having != nil {
-		h, err := ge.groupValue(n.Having, keyNames, keyCols)
+		having, restore, err := ex.lowerHaving(ge.src, n.Having)
+		if err != nil {
+			return nil, err
+		}
+		defer restore()
+		h, err := ge.groupValue(having, keyNames, keyCols)
 		if err != nil {
 			return nil, err
 		}

@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -24,8 +25,8 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 	if n.Top != nil {
 		return nil, ddberr.Errorf("The top clause can't be used together with pivot by.")
 	}
-	if n.Exec {
-		return nil, errors.New("exec with pivot by (a matrix result) is not supported yet.")
+	if n.Exec && (len(n.Cols) != 1 || len(n.PivotBy) != 2) {
+		return nil, errors.New("exec with pivot by (a matrix result) takes one column and two pivot keys.")
 	}
 	keyVecs, err := ex.evalKeys(src, n.PivotBy)
 	if err != nil {
@@ -64,21 +65,42 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 		colNames[j] = pivotColumnName(colKey, cg.First[j])
 	}
 	for _, item := range n.Cols {
-		cellVals, err := ge.pivotCells(item, present)
+		x, fill, reduce := pivotRowCall(item)
+		cellVals, err := ge.pivotCells(x, present)
 		if err != nil {
 			return nil, err
 		}
-		for j := 0; j < ncol; j++ {
+		if n.Exec && fill == "" && reduce == "" {
+			return pivotMatrix(cellVals, cols[0], colKey.Gather(cg.First), rg.N, ncol), nil
+		}
+		itemCols := make([]*value.Vector, ncol)
+		for j := range itemCols {
 			idx := make([]int, rg.N)
 			for r := range idx {
 				idx[r] = r*ncol + j
 			}
+			itemCols[j] = cellVals.Gather(idx)
+		}
+		if itemCols, err = ex.pivotRowFunctions(itemCols, fill, reduce); err != nil {
+			return nil, err
+		}
+		if reduce != "" {
+			// named by the row function (pivotBy.md: rowSum)
+			name := reduce
+			if a, ok := item.(*sqlparse.AliasExpr); ok {
+				name = a.Name
+			}
+			names = append(names, name)
+			cols = append(cols, itemCols[0])
+			continue
+		}
+		for j, c := range itemCols {
 			name := colNames[j]
 			if len(n.Cols) > 1 {
 				name = colname.Of(item) + "_" + name
 			}
 			names = append(names, name)
-			cols = append(cols, cellVals.Gather(idx))
+			cols = append(cols, c)
 		}
 	}
 	out := value.NewTable(names, cols)
@@ -88,6 +110,84 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 		}
 	}
 	return ex.limitRows(out, nil, n.Limit, n.Offset)
+}
+
+// pivotRowCall splits a pivot by select item reduce(fill(x)), reduce(x)
+// or fill(x) (pivotBy.md example 2: rowSum(ffill(price))): fill (ffill,
+// bfill, lfill) fills each pivoted column down the rows, reduce (a row
+// function) makes one column of them. Other items are x itself.
+func pivotRowCall(item sqlparse.Expr) (x sqlparse.Expr, fill, reduce string) {
+	x = colname.Strip(item)
+	unary := func(e sqlparse.Expr, names map[string]bool) (sqlparse.Expr, string) {
+		c, ok := e.(*sqlparse.CallExpr)
+		if !ok || c.Method || len(c.Args) != 1 || c.Args[0] == nil {
+			return e, ""
+		}
+		id, ok := c.Fn.(*sqlparse.Ident)
+		if !ok || !names[strings.ToLower(id.Name)] {
+			return e, ""
+		}
+		return c.Args[0], id.Name
+	}
+	x, reduce = unary(x, pivotRowUnary)
+	x, fill = unary(x, pivotFill)
+	if fill == "" && reduce == "" {
+		return item, "", ""
+	}
+	return x, fill, reduce
+}
+
+// pivotRowFunctions applies an item's fill to each pivoted column and its
+// reduce across them (one column out).
+func (ex *executor) pivotRowFunctions(cols []*value.Vector, fill, reduce string) ([]*value.Vector, error) {
+	if fill == "" && reduce == "" {
+		return cols, nil
+	}
+	names := make([]string, len(cols))
+	args := make([]sqlparse.Expr, len(cols))
+	for j := range cols {
+		names[j] = fmt.Sprintf("\x00pivot%d", j)
+		args[j] = &sqlparse.Ident{Name: names[j]}
+	}
+	call := func(fn string, args []sqlparse.Expr, cols []*value.Vector) (*value.Vector, error) {
+		v, err := ex.withTable(value.NewTable(names[:len(cols)], cols), &sqlparse.CallExpr{Fn: &sqlparse.Ident{Name: fn}, Args: args})
+		if err != nil {
+			return nil, err
+		}
+		return value.Broadcast(v, cols[0].Len())
+	}
+	if fill != "" {
+		filled := make([]*value.Vector, len(cols))
+		for j, c := range cols {
+			f, err := call(fill, args[:1], []*value.Vector{c})
+			if err != nil {
+				return nil, err
+			}
+			filled[j] = f
+		}
+		cols = filled
+	}
+	if reduce == "" {
+		return cols, nil
+	}
+	r, err := call(reduce, args, cols)
+	if err != nil {
+		return nil, err
+	}
+	return []*value.Vector{r}, nil
+}
+
+// pivotMatrix is exec ... pivot by's result (pivotBy.md): the cells laid
+// out column-major, the row keys labelling the rows and the column key's
+// values the columns. cells holds them row-major (row*ncol+col).
+func pivotMatrix(cells, rowLabels, colLabels *value.Vector, nrow, ncol int) *value.Matrix {
+	idx := make([]int, 0, nrow*ncol)
+	for c := 0; c < ncol; c++ {
+		for r := 0; r < nrow; r++ {
+			idx = append(idx, r*ncol+c)
+		}
+	}
+	return &value.Matrix{V: cells.Gather(idx), Rows: nrow, Cols: ncol, RowLabels: rowLabels, ColLabels: colLabels}
 }
 
 // pivotColumnName is the column named by a pivot value: its text, NULL

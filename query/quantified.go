@@ -116,6 +116,16 @@ func (ex *executor) lowerPredicates(t *value.Table, e sqlparse.Expr) (out sqlpar
 	return out, ex.env.Bind(vars), nil
 }
 
+// lowerHaving rewrites the any/all predicates of a having clause over
+// the grouped table t (any.md: where/having col op any(subquery));
+// restore unbinds the sets they compare against.
+func (ex *executor) lowerHaving(t *value.Table, e sqlparse.Expr) (sqlparse.Expr, func(), error) {
+	if !ex.hasPredicates(e, t) {
+		return e, func() {}, nil
+	}
+	return ex.lowerPredicates(t, e)
+}
+
 // quantified is one `x op any|all(set)` as a plain condition.
 func (ex *executor) quantified(t *value.Table, kind string, cmp *sqlparse.BinaryExpr, set sqlparse.Expr, vars map[string]value.Value) (sqlparse.Expr, error) {
 	v, err := ex.withTable(t, set)
@@ -145,8 +155,17 @@ func (ex *executor) quantified(t *value.Table, kind string, cmp *sqlparse.Binary
 	compare := func(op string, r sqlparse.Expr) sqlparse.Expr {
 		return &sqlparse.BinaryExpr{At: at, Op: op, L: cmp.L, R: r}
 	}
-	call := func(fn string) sqlparse.Expr {
-		return &sqlparse.CallExpr{At: at, Fn: &sqlparse.Ident{At: at, Name: fn}, Args: []sqlparse.Expr{ref}}
+	// the set's min or max, computed once and bound in the set's place:
+	// inside a having clause a call of min would be a per-group aggregate
+	extreme := func(fn string) (sqlparse.Expr, error) {
+		unbind := ex.env.Bind(map[string]value.Value{name: s})
+		v, err := ex.eval(&sqlparse.CallExpr{At: at, Fn: &sqlparse.Ident{At: at, Name: fn}, Args: []sqlparse.Expr{ref}})
+		unbind()
+		if err != nil {
+			return nil, err
+		}
+		vars[name] = v
+		return compare(cmp.Op, ref), nil
 	}
 	isAny := kind == "any"
 	if s.Len() == 0 {
@@ -174,12 +193,12 @@ func (ex *executor) quantified(t *value.Table, kind string, cmp *sqlparse.Binary
 		return compare(cmp.Op, ref), nil
 	case "<", "<=":
 		if isAny {
-			return compare(cmp.Op, call("max")), nil
+			return extreme("max")
 		}
-		return compare(cmp.Op, call("min")), nil
+		return extreme("min")
 	}
 	if isAny {
-		return compare(cmp.Op, call("min")), nil
+		return extreme("min")
 	}
-	return compare(cmp.Op, call("max")), nil
+	return extreme("max")
 }

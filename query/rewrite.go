@@ -46,11 +46,7 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) erro
 			if err != nil {
 				return nil, err
 			}
-			col := out.Cols[j].Clone()
-			for _, r := range rows {
-				col.SetFrom(r, conv, r)
-			}
-			out.Cols[j] = col
+			out.Cols[j] = setRows(out.Cols[j].Clone(), rows, conv, rows)
 		}
 		return out, nil
 	})

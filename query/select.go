@@ -361,8 +361,9 @@ func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *va
 	scalars = true
 	for _, c := range cols {
 		if _, ok := c.(*sqlparse.StarExpr); ok {
-			for i, col := range src.Cols {
-				names = append(names, src.Names[i])
+			shown := visible(src)
+			for i, col := range shown.Cols {
+				names = append(names, shown.Names[i])
 				vals = append(vals, col)
 			}
 			scalars = false
@@ -606,10 +607,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 			// the expression, with NULL in the rows the where clause leaves out.
 			col := value.NewNullVector(vec.T, t.Rows())
 			col.Scale = vec.Scale
-			for i, r := range rows {
-				col.SetFrom(dst[i], vec, r)
-			}
-			added = append(added, col)
+			added = append(added, setRows(col, dst, vec, rows))
 			addedNames = append(addedNames, set.Col)
 			continue
 		}
@@ -625,9 +623,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 		changes = append(changes, change{j, conv})
 	}
 	for _, c := range changes {
-		for i, r := range rows {
-			t.Cols[c.col].SetFrom(dst[i], c.v, r)
-		}
+		t.Cols[c.col] = setRows(t.Cols[c.col], dst, c.v, rows)
 	}
 	for i, c := range added {
 		t.Names = append(t.Names, addedNames[i])

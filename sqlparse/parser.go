@@ -718,7 +718,7 @@ func (p *parser) parseInsert() Stmt {
 		if p.isOp("(") {
 			p.next()
 			for {
-				s.Cols = append(s.Cols, p.expectIdent().Text)
+				s.Cols = append(s.Cols, p.insertColumn())
 				if p.isOp(",") {
 					p.next()
 					continue
@@ -758,13 +758,30 @@ func (p *parser) parseInsert() Stmt {
 	return s
 }
 
-// isColumnList reports whether the '(' at index i starts a list of plain
-// identifiers followed by VALUES or SELECT.
+// insertColumn reads a column name of an insert's column list: colName,
+// "colName" or _"colName" (insertInto.md).
+func (p *parser) insertColumn() string {
+	t := p.tok()
+	if nx := p.peekN(1); t.Kind == lex.TokIdent && t.Text == "_" && nx.Kind == lex.TokString && !nx.Space {
+		p.next()
+		return p.next().Text
+	}
+	if t.Kind == lex.TokString {
+		return p.next().Text
+	}
+	return p.expectIdent().Text
+}
+
+// isColumnList reports whether the '(' at index i starts a list of
+// column names followed by VALUES or SELECT.
 func (p *parser) isColumnList(i int) bool {
 	i++
 	for i < len(p.toks)-1 {
 		t := p.toks[i]
-		if t.Kind != lex.TokIdent {
+		switch {
+		case t.Kind == lex.TokIdent && t.Text == "_" && p.toks[i+1].Kind == lex.TokString && !p.toks[i+1].Space:
+			i++
+		case t.Kind != lex.TokIdent && t.Kind != lex.TokString:
 			return false
 		}
 		i++
@@ -1712,6 +1729,11 @@ func (p *parser) parsePrimary() Expr {
 			p.next()
 			p.next()
 			return &LambdaExpr{At: t.Pos, Params: []Param{{At: t.Pos, Name: t.Text}}, Body: p.parseArrowBody()}
+		}
+		if nx := p.peekN(1); t.Text == "_" && nx.Kind == lex.TokString && !nx.Space {
+			// _"2 ab": a column whose name is no identifier (Table.md)
+			p.next()
+			return &Ident{At: t.Pos, Name: p.next().Text}
 		}
 		p.next()
 		if p.ranges != nil && isOpTok(p.tok(), "...") {

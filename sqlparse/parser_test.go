@@ -599,3 +599,14 @@ func TestColumnRanges(t *testing.T) {
 	_, err = Parse("select a1...b3 from t")
 	require.ErrorContains(t, err, "one prefix")
 }
+
+// _"name" names a column that is no identifier; with a space between
+// them `_` stays an identifier of its own.
+func TestQuotedColumn(t *testing.T) {
+	e, err := ParseExpr(`_"2 ab" + 1`)
+	require.NoError(t, err)
+	require.Equal(t, "2 ab", e.(*BinaryExpr).L.(*Ident).Name)
+	s, err := Parse(`insert into t(_"a b", "c", d) values(1, 2, 3)`)
+	require.NoError(t, err)
+	require.Equal(t, []string{"a b", "c", "d"}, s.Stmts[0].(*InsertStmt).Cols)
+}

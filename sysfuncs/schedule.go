@@ -394,6 +394,38 @@ func getScheduledJobs(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The argument [jobIdPattern] of getScheduledJobs must be a string.")
 		}
 	}
+	return withScheduler(h, func(sch *Scheduler, sees func(*ScheduledJob) bool) (value.Value, error) {
+		n := len(sch.jobs)
+		cols := funcs.NewColumns(n, value.String, value.String, value.String, value.Date, value.Date, value.Char, value.String, value.String)
+		users, ids, descs, starts, ends, freq, times, days := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7]
+		for _, j := range sch.jobs {
+			if !sees(j) || pat != "" && !kernel.LikeMatch(j.ID, pat) {
+				continue
+			}
+			users.Str = append(users.Str, j.User)
+			ids.Str = append(ids.Str, j.ID)
+			descs.Str = append(descs.Str, j.Desc)
+			starts.I32 = append(starts.I32, int32(j.Start))
+			ends.I32 = append(ends.I32, int32(j.End))
+			freq.I8 = append(freq.I8, int8(j.Frequency[0]))
+			ts := make([]string, len(j.Times))
+			for i, m := range j.Times {
+				ts[i] = fmt.Sprintf("%02d:%02dm", m/60, m%60)
+			}
+			times.Str = append(times.Str, strings.Join(ts, " "))
+			ds := make([]string, len(j.Days))
+			for i, d := range j.Days {
+				ds[i] = fmt.Sprint(d)
+			}
+			days.Str = append(days.Str, strings.Join(ds, " "))
+		}
+		return value.NewTable([]string{"userId", "jobId", "jobDesc", "startDate", "endDate", "frequency", "scheduleTime", "days"}, cols), nil
+	})
+}
+
+// withScheduler runs f on h's scheduler under its lock; sees tells the
+// jobs the session's user may see and manage (an administrator, all).
+func withScheduler(h Host, f func(sch *Scheduler, sees func(*ScheduledJob) bool) (value.Value, error)) (value.Value, error) {
 	sch, err := schedulerOf(h)
 	if err != nil {
 		return nil, err
@@ -401,34 +433,7 @@ func getScheduledJobs(env funcs.Env, args []value.Value) (value.Value, error) {
 	user := h.SessionInfo().User
 	sch.mu.Lock()
 	defer sch.mu.Unlock()
-	n := len(sch.jobs)
-	users, ids, descs := value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n)
-	starts, ends := value.NewVector(value.Date, 0, n), value.NewVector(value.Date, 0, n)
-	freq := value.NewVector(value.Char, 0, n)
-	times, days := value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n)
-	for _, j := range sch.jobs {
-		if user != "admin" && j.User != user || pat != "" && !kernel.LikeMatch(j.ID, pat) {
-			continue
-		}
-		users.Str = append(users.Str, j.User)
-		ids.Str = append(ids.Str, j.ID)
-		descs.Str = append(descs.Str, j.Desc)
-		starts.I32 = append(starts.I32, int32(j.Start))
-		ends.I32 = append(ends.I32, int32(j.End))
-		freq.I8 = append(freq.I8, int8(j.Frequency[0]))
-		ts := make([]string, len(j.Times))
-		for i, m := range j.Times {
-			ts[i] = fmt.Sprintf("%02d:%02dm", m/60, m%60)
-		}
-		times.Str = append(times.Str, strings.Join(ts, " "))
-		ds := make([]string, len(j.Days))
-		for i, d := range j.Days {
-			ds[i] = fmt.Sprint(d)
-		}
-		days.Str = append(days.Str, strings.Join(ds, " "))
-	}
-	return value.NewTable([]string{"userId", "jobId", "jobDesc", "startDate", "endDate", "frequency", "scheduleTime", "days"},
-		[]*value.Vector{users, ids, descs, starts, ends, freq, times, days}), nil
+	return f(sch, func(j *ScheduledJob) bool { return user == "admin" || j.User == user })
 }
 
 func deleteScheduledJob(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -440,22 +445,17 @@ func deleteScheduledJob(env funcs.Env, args []value.Value) (value.Value, error) 
 	if !ok {
 		return nil, ddberr.Errorf("The argument [jobId] of deleteScheduledJob must be a string.")
 	}
-	sch, err := schedulerOf(h)
-	if err != nil {
-		return nil, err
-	}
-	user := h.SessionInfo().User
-	sch.mu.Lock()
-	defer sch.mu.Unlock()
-	i := slices.IndexFunc(sch.jobs, func(j *ScheduledJob) bool { return j.ID == id && (user == "admin" || j.User == user) })
-	if i < 0 {
-		return nil, ddberr.Errorf("The scheduled job [%s] does not exist.", id)
-	}
-	old := sch.jobs
-	sch.jobs = slices.Delete(slices.Clone(old), i, i+1)
-	if err := sch.save(); err != nil {
-		sch.jobs = old
-		return nil, err
-	}
-	return nil, nil
+	return withScheduler(h, func(sch *Scheduler, sees func(*ScheduledJob) bool) (value.Value, error) {
+		i := slices.IndexFunc(sch.jobs, func(j *ScheduledJob) bool { return j.ID == id && sees(j) })
+		if i < 0 {
+			return nil, ddberr.Errorf("The scheduled job [%s] does not exist.", id)
+		}
+		old := sch.jobs
+		sch.jobs = slices.Delete(slices.Clone(old), i, i+1)
+		if err := sch.save(); err != nil {
+			sch.jobs = old
+			return nil, err
+		}
+		return nil, nil
+	})
 }

@@ -39,7 +39,9 @@
 //     table created empty (table(n:0, names, types), and the keyed,
 //     indexed and partitioned tables built from one) a base of its own
 //     that tableInsert, append!, insert into and upsert! intern into;
-//     rand and take of a coded vector stay coded.
+//     rand and take of a coded vector stay coded; the wire decoder turns
+//     a SYMBOL vector sent as a symbol base into codes of one base per
+//     wire base (wire readSymbolExtended).
 //   - Kernels on codes so far: = and != against a constant look it up
 //     once and compare codes (value/kernel codedEquality); group-by
 //     numbers a coded key through a table indexed by code
@@ -55,9 +57,10 @@
 //     texts when the base is much larger than the vector
 //     (CompactSymbolCodes).
 //   - Not yet: select distinct and analytic order keys on codes; join
-//     keys on codes; decoding a wire symbol base into a coded vector; storage
-//     handing a chunk's ids and base to a coded vector (read.go expands
-//     them) and dfs/append using the codes instead of re-encoding texts.
+//     keys of several columns on codes; storage handing a chunk's ids
+//     and base to a coded vector (read.go expands them). DFS append
+//     hands a coded column's codes and base to storage as they are
+//     (dfs symbolCodesInto), so only the partition mapping reads its texts.
 //     Hot paths that call Strings() on a coded vector materialise 16
 //     bytes a row for the call (literalText, partition mapping, storage
 //     encoding), which is what the items above remove.

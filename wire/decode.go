@@ -405,7 +405,10 @@ func (r *Reader) readCStrings(n int, dedupe bool) ([]string, error) {
 }
 
 // readSymbolExtended reads a type-145 vector body after rows and columns:
-// the symbol base (new or reused) and n int32 indexes into it.
+// the symbol base (new or reused) and n int32 indexes into it. The result
+// is a coded SYMBOL vector: a wire base becomes one value.SymbolBase that
+// every column sending it shares, and the indexes turn into its codes in
+// place, so no row materialises a text.
 func (r *Reader) readSymbolExtended(n int) (*value.Vector, error) {
 	id, size, err := r.i32x2()
 	if err != nil {
@@ -414,61 +417,45 @@ func (r *Reader) readSymbolExtended(n int) (*value.Vector, error) {
 	if size < 0 {
 		return nil, malformed("negative symbol base size %d", size)
 	}
-	base, known := r.syms[id]
+	ws, known := r.syms[id]
 	if !known || size != 0 {
-		if base, err = r.readCStrings(int(size), false); err != nil {
-			return nil, err
-		}
-		if r.syms == nil {
-			r.syms = make(map[int32][]string)
-		}
-		r.syms[id] = base
-	}
-	if r.br != nil {
-		// A stream's count is proven only by the data: the indexes (4
-		// bytes each) are read first, growing as they arrive, so that the
-		// string headers (16 bytes each) are allocated once, exactly.
-		idx, err := readFixed[int32](r, n)
+		texts, err := r.readCStrings(int(size), false)
 		if err != nil {
 			return nil, err
 		}
-		out := make([]string, n)
-		if err := lookupSymbols(out, idx, base); err != nil {
-			return nil, err
+		b := value.NewSymbolBase()
+		ws = &wireSymbols{base: b, codes: b.InternAll(make([]int32, 0, len(texts)), texts)}
+		if r.syms == nil {
+			r.syms = make(map[int32]*wireSymbols)
 		}
-		return &value.Vector{T: value.Symbol, Str: out}, nil
+		r.syms[id] = ws
 	}
-	if err := r.need(int64(n), 4); err != nil {
+	// A stream's count is proven only by the data: readFixed grows the
+	// indexes as they arrive.
+	codes, err := readFixed[int32](r, n)
+	if err != nil {
 		return nil, err
 	}
-	// The indexes pass through a small buffer that stays in the cache
-	// rather than a copy of the whole column.
-	out := make([]string, n)
-	if want := min(n, idxChunk); len(r.idx) < want {
-		r.idx = make([]int32, want)
+	if err := ws.toCodes(codes); err != nil {
+		return nil, err
 	}
-	for done := 0; done < n; {
-		idx := r.idx[:min(n-done, len(r.idx))]
-		if err := r.fill(asBytes(idx)); err != nil {
-			return nil, err
-		}
-		r.fixOrder(asBytes(idx), 4, false)
-		if err := lookupSymbols(out[done:done+len(idx)], idx, base); err != nil {
-			return nil, err
-		}
-		done += len(idx)
-	}
-	return &value.Vector{T: value.Symbol, Str: out}, nil
+	return &value.Vector{T: value.Symbol, I32: codes, Syms: ws.base}, nil
 }
 
-// lookupSymbols sets dst[i] to base[idx[i]]; index 0 outside the base is
-// the empty symbol.
-func lookupSymbols(dst []string, idx []int32, base []string) error {
-	nb := uint32(len(base))
-	dst = dst[:len(idx)]
+// wireSymbols is a symbol base of the object being read: its texts
+// interned into base, and the code in base of each wire index.
+type wireSymbols struct {
+	base  *value.SymbolBase
+	codes []int32
+}
+
+// toCodes replaces wire indexes by their codes in place; index 0 outside
+// the base is the empty symbol.
+func (ws *wireSymbols) toCodes(idx []int32) error {
+	nb := uint32(len(ws.codes))
 	for i, x := range idx {
 		if uint32(x) < nb {
-			dst[i] = base[x]
+			idx[i] = ws.codes[x]
 		} else if x != 0 {
 			return malformed("symbol index %d outside base of %d", x, nb)
 		}

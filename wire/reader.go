@@ -31,8 +31,6 @@ const (
 	// it has received, so a lying count cannot make it allocate far more
 	// than the peer actually sends; slices then grow 4x at a time.
 	initialAlloc = 1 << 20
-	// idxChunk is how many symbol indexes are converted at a time.
-	idxChunk = 4096
 	// maxKeptNames and maxKeptName bound the column names a stream
 	// Reader keeps.
 	maxKeptNames = 256
@@ -71,11 +69,10 @@ type Reader struct {
 	big     bool // data is big endian
 	swapNum bool // numeric data byte order differs from the host's
 	depth   int
-	syms    map[int32][]string // symbol bases of the current top-level object
+	syms    map[int32]*wireSymbols // symbol bases of the current top-level object
 	scratch []byte
-	lzbuf   []byte  // LZ4 block buffer of compressed STRING vectors
-	compBuf []byte  // a stream's compressed payload, reused column to column
-	idx     []int32 // symbol index buffer
+	lzbuf   []byte // LZ4 block buffer of compressed STRING vectors
+	compBuf []byte // a stream's compressed payload, reused column to column
 	st      strTable
 	names   map[string]string // column names seen by a stream Reader
 }

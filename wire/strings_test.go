@@ -58,9 +58,9 @@ func TestStringVectorsShareRepeatedTexts(t *testing.T) {
 			for _, v := range decodeAllWays(t, b) {
 				got := v.(*value.Vector)
 				require.Equal(t, typ, got.T)
-				require.Equal(t, col, got.Str)
+				require.Equal(t, col, got.Strings())
 				first := map[string]*byte{}
-				for _, s := range got.Str {
+				for _, s := range got.Strings() {
 					if s == "" {
 						continue
 					}

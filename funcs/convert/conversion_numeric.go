@@ -45,33 +45,27 @@ func init() {
 				return funcs.MapFloat("rad2deg", args[0], func(f float64) float64 { return f * 180 / math.Pi })
 			}},
 		funcs.Spec{Name: "hex", Params: []string{"X", "reverse"}, Min: 1, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion", Fn: hexOf},
-		funcs.Spec{Name: "lowLong", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return halves("lowLong", args[0], false, false)
-			}},
-		funcs.Spec{Name: "highLong", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return halves("highLong", args[0], true, false)
-			}},
-		funcs.Spec{Name: "lowDouble", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return halves("lowDouble", args[0], false, true)
-			}},
-		funcs.Spec{Name: "highDouble", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return halves("highDouble", args[0], true, true)
-			}},
-		funcs.Spec{Name: "point", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pairOfDoubles("point", value.Point, args[0], args[1])
-			}},
-		funcs.Spec{Name: "complex", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pairOfDoubles("complex", value.Complex, args[0], args[1])
-			}},
+		halvesSpec("lowLong", false, false), halvesSpec("highLong", true, false),
+		halvesSpec("lowDouble", false, true), halvesSpec("highDouble", true, true),
+		pairSpec("point", value.Point), pairSpec("complex", value.Complex),
 		funcs.Spec{Name: "parseInteger", Params: []string{"X", "type", "radix"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion", Fn: parseInteger},
 	)
 	funcs.Alias("parseInt", "parseInteger")
+}
+
+// halvesSpec declares lowLong/highLong/lowDouble/highDouble: the low or
+// high (high) 8 bytes of a 16-byte value, as LONG or DOUBLE (dbl).
+func halvesSpec(name string, high, dbl bool) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return halves(name, args[0], high, dbl) }}
+}
+
+// pairSpec declares point/complex: a value of t from two DOUBLEs.
+func pairSpec(name string, t value.Type) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			return pairOfDoubles(name, t, args[0], args[1])
+		}}
 }
 
 // roundLike applies f to floating values; integral values are already

@@ -19,8 +19,8 @@ func init() {
 		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: props, Category: "data-processing", Fn: fn}
 	}
 	funcs.Register(
-		dp("all", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xallAny(true)),
-		dp("any", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xallAny(false)),
+		dp("all", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xallAny("all", true)),
+		dp("any", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xallAny("any", false)),
 		dp("asis", []string{"obj"}, 1, 1, funcs.Pure, func(_ funcs.Env, a []value.Value) (value.Value, error) { return a[0], nil }),
 		dp("copy", []string{"obj"}, 1, 1, funcs.Pure, func(_ funcs.Env, a []value.Value) (value.Value, error) { return xcopyValue(a[0], false), nil }),
 		dp("deepCopy", []string{"obj"}, 1, 1, funcs.Pure, func(_ funcs.Env, a []value.Value) (value.Value, error) { return xcopyValue(a[0], true), nil }),
@@ -113,21 +113,14 @@ func xtruthy(name string, v *value.Vector) ([]bool, []bool, error) {
 	return val, ok, nil
 }
 
-func xallAny(all bool) funcs.Impl {
-	name := "any"
-	if all {
-		name = "all"
-	}
+// xallAny is all (all true) or any, named name in its errors.
+func xallAny(name string, all bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		var v *value.Vector
-		switch x := args[0].(type) {
-		case *value.Vector:
-			v = x
-		case *value.Matrix:
-			v = x.V
-		case *value.Scalar:
-			v = x.Vector()
-		default:
+		v, isData := funcs.VectorOrMatrixData(args[0])
+		if x, isScalar := args[0].(*value.Scalar); isScalar {
+			v, isData = x.Vector(), true
+		}
+		if !isData {
 			return nil, ddberr.Errorf("The argument of %s must be a scalar, vector or matrix.", name)
 		}
 		val, ok, err := xtruthy(name, v)

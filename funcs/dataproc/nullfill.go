@@ -37,32 +37,39 @@ func init() {
 		fillSpec("ffill!", forwardFill, true),
 		fillSpec("bfill", backwardFill, false),
 		fillSpec("bfill!", backwardFill, true),
-		funcs.Spec{Name: "lfill", Params: []string{"obj"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "null-fill",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return fillColumns("lfill", args[0], false, linearFill)
-			}},
-		funcs.Spec{Name: "lfill!", Params: []string{"obj"}, Min: 1, Max: 1, Props: funcs.Mutating | funcs.OrderSensitive, Category: "null-fill",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return fillColumns("lfill!", args[0], true, linearFill)
-			}},
+		lfillSpec("lfill", false), lfillSpec("lfill!", true),
 		funcs.Spec{Name: "nullFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return nullFill("nullFill", args, false) }},
 		funcs.Spec{Name: "nullFill!", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Mutating, Category: "null-fill",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return nullFill("nullFill!", args, true) }},
 		funcs.Spec{Name: "coalesce", Params: []string{"X1", "X2", "args"}, Min: 2, Max: -1, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill", Fn: coalesce},
 		funcs.Spec{Name: "hasNull", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "null-fill", Fn: hasNull},
-		funcs.Spec{Name: "ifNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pickByNull("ifNull", args[0], args[1], true)
-			}},
-		funcs.Spec{Name: "ifValid", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pickByNull("ifValid", args[0], args[1], false)
-			}},
+		pickByNullSpec("ifNull", true), pickByNullSpec("ifValid", false),
 		funcs.Spec{Name: "isNanInf", Params: []string{"X", "includeNull"}, Min: 1, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill", Fn: isNanInf},
 		funcs.Spec{Name: "nanInfFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill", Fn: nanInfFill},
 		funcs.Spec{Name: "fill!", Params: []string{"obj", "index", "value"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "null-fill", Fn: fillAt},
 	)
+}
+
+// lfillSpec declares lfill (lfill! when inPlace): linear interpolation
+// of NULLs.
+func lfillSpec(name string, inPlace bool) funcs.Spec {
+	props := funcs.Pure
+	if inPlace {
+		props = funcs.Mutating
+	}
+	return funcs.Spec{Name: name, Params: []string{"obj"}, Min: 1, Max: 1, Props: props | funcs.OrderSensitive, Category: "null-fill",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			return fillColumns(name, args[0], inPlace, linearFill)
+		}}
+}
+
+// pickByNullSpec declares ifNull (ifNull true) or ifValid.
+func pickByNullSpec(name string, ifNull bool) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			return pickByNull(name, args[0], args[1], ifNull)
+		}}
 }
 
 // fillColumns applies f to a vector, or to each column of a matrix or
@@ -315,14 +322,9 @@ func pickByNull(fn string, x, y value.Value, whenNull bool) (value.Value, error)
 	}
 	out := value.NewVector(xv.T, 0, n)
 	out.Scale = xv.Scale
+	xm, ym := funcs.Stride(xv), funcs.Stride(yv)
 	for i := 0; i < n; i++ {
-		xi, yi := i, i
-		if xv.Len() == 1 {
-			xi = 0
-		}
-		if yv.Len() == 1 {
-			yi = 0
-		}
+		xi, yi := i*xm, i*ym
 		if xv.IsNull(xi) == whenNull {
 			out.AppendFrom(xv, xi)
 		} else {

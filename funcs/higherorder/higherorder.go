@@ -136,13 +136,19 @@ func keyedResult(keys *value.Vector, out []value.Value) (value.Value, error) {
 	return d, nil
 }
 
+// fnAndRule reads the function (args[0]) and the assembly rule
+// (args[3]) of a binary adverb.
+func fnAndRule(name string, args []value.Value) (fn value.Value, rule byte, err error) {
+	if fn, err = FnArg(name, args[0]); err != nil {
+		return nil, 0, err
+	}
+	rule, err = funcs.AssembleRule(name, funcs.Arg(args, 3))
+	return fn, rule, err
+}
+
 func eachSideFn(name string, left bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		fn, err := FnArg(name, args[0])
-		if err != nil {
-			return nil, err
-		}
-		rule, err := funcs.AssembleRule(name, funcs.Arg(args, 3))
+		fn, rule, err := fnAndRule(name, args)
 		if err != nil {
 			return nil, err
 		}
@@ -175,11 +181,7 @@ func eachSideFn(name string, left bool) funcs.Impl {
 // that end's result is NULL.
 func eachNeighbourFn(name string, pre bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		fn, err := FnArg(name, args[0])
-		if err != nil {
-			return nil, err
-		}
-		rule, err := funcs.AssembleRule(name, funcs.Arg(args, 3))
+		fn, rule, err := fnAndRule(name, args)
 		if err != nil {
 			return nil, err
 		}
@@ -251,11 +253,7 @@ func xnullLike(like value.Value) value.Value {
 // holds, or until the result stops changing.
 func foldFn(name string, keep bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		fn, err := FnArg(name, args[0])
-		if err != nil {
-			return nil, err
-		}
-		rule, err := funcs.AssembleRule(name, funcs.Arg(args, 3))
+		fn, rule, err := fnAndRule(name, args)
 		if err != nil {
 			return nil, err
 		}
@@ -611,6 +609,24 @@ func xcountValid(x value.Value, lo, hi int) int {
 	return n
 }
 
+// callOnWindows calls fn on rows [lo, hi) of list for each row i, with
+// frame giving the window of rows 0..n-1 in turn; a row whose frame is
+// not ok gives NULL.
+func callOnWindows(env funcs.Env, fn value.Value, list []value.Value, n int, frame func(i int) (lo, hi int, ok bool)) (value.Value, error) {
+	out := make([]value.Value, n)
+	for i := 0; i < n; i++ {
+		lo, hi, ok := frame(i)
+		if !ok {
+			continue
+		}
+		var err error
+		if out[i], err = callOnRows(env, fn, list, lo, hi); err != nil {
+			return nil, err
+		}
+	}
+	return AssembleWithNulls(out, funcs.RuleDolphin)
+}
+
 func xmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 	fn, list, n, err := fnAndArgs("moving", args[0], args[1])
 	if err != nil {
@@ -624,20 +640,10 @@ func xmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil || minP <= 0 {
 		return nil, ddberr.Errorf("The argument [minPeriods] of moving must be a positive integer.")
 	}
-	out := make([]value.Value, n)
-	for i := 0; i < n; i++ {
-		lo := i - int(w) + 1
-		if lo < 0 {
-			lo = 0
-		}
-		if xcountValid(list[0], lo, i+1) < int(minP) {
-			continue
-		}
-		if out[i], err = callOnRows(env, fn, list, lo, i+1); err != nil {
-			return nil, err
-		}
-	}
-	return AssembleWithNulls(out, funcs.RuleDolphin)
+	return callOnWindows(env, fn, list, n, func(i int) (int, int, bool) {
+		lo := max(i-int(w)+1, 0)
+		return lo, i + 1, xcountValid(list[0], lo, i+1) >= int(minP)
+	})
 }
 
 func windowFn(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -650,18 +656,10 @@ func windowFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [range] of window must be an integral pair.")
 	}
 	d1, d2 := r.V.At(0).I, r.V.At(1).I
-	out := make([]value.Value, n)
-	for i := 0; i < n; i++ {
-		lo, hi := int64(i)+d1, int64(i)+d2+1
-		lo, hi = max(lo, 0), min(hi, int64(n))
-		if lo >= hi {
-			continue
-		}
-		if out[i], err = callOnRows(env, fn, list, int(lo), int(hi)); err != nil {
-			return nil, err
-		}
-	}
-	return AssembleWithNulls(out, funcs.RuleDolphin)
+	return callOnWindows(env, fn, list, n, func(i int) (int, int, bool) {
+		lo, hi := max(int64(i)+d1, 0), min(int64(i)+d2+1, int64(n))
+		return int(lo), int(hi), lo < hi
+	})
 }
 
 // rolling applies func to windows of window rows moving step rows at a
@@ -795,17 +793,13 @@ func xtmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]value.Value, n)
 	lo := 0
-	for i := 0; i < n; i++ {
+	return callOnWindows(env, fn, list, n, func(i int) (int, int, bool) {
 		for lo < i && ts[lo] <= ts[i]-w {
 			lo++
 		}
-		if out[i], err = callOnRows(env, fn, list, lo, i+1); err != nil {
-			return nil, err
-		}
-	}
-	return AssembleWithNulls(out, funcs.RuleDolphin)
+		return lo, i + 1, true
+	})
 }
 
 func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -1403,6 +1397,19 @@ func xnullCompare(env funcs.Env, args []value.Value) (value.Value, error) {
 	return r, nil
 }
 
+// fillNulls is a copy of v with its NULL elements set to fill.
+func fillNulls(v *value.Vector, fill *value.Scalar) (*value.Vector, error) {
+	out := v.Clone()
+	for i := 0; i < v.Len(); i++ {
+		if v.IsNull(i) {
+			if err := xsetScalar(out, i, fill); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
 // withNullFill fills a NULL of x or y with fillValue where the other is not
 // NULL, then applies func.
 func xwithNullFill(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -1436,29 +1443,22 @@ func xwithNullFill(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		x, y = nx, ny
-	case xok:
-		if s, _ := funcs.ScalarArg(y); s != nil && !s.Null {
-			nx := xv.Clone()
-			for i := 0; i < xv.Len(); i++ {
-				if xv.IsNull(i) {
-					if err := xsetScalar(nx, i, fill); err != nil {
-						return nil, err
-					}
-				}
-			}
-			x = nx
+	case xok || yok:
+		// A vector against a non-NULL scalar: fill the vector's NULLs.
+		vec, other := xv, y
+		if yok {
+			vec, other = yv, x
 		}
-	case yok:
-		if s, _ := funcs.ScalarArg(x); s != nil && !s.Null {
-			ny := yv.Clone()
-			for i := 0; i < yv.Len(); i++ {
-				if yv.IsNull(i) {
-					if err := xsetScalar(ny, i, fill); err != nil {
-						return nil, err
-					}
-				}
+		if s, _ := funcs.ScalarArg(other); s != nil && !s.Null {
+			filled, err := fillNulls(vec, fill)
+			if err != nil {
+				return nil, err
 			}
-			y = ny
+			if xok {
+				x = filled
+			} else {
+				y = filled
+			}
 		}
 	default:
 		xs, _ := funcs.ScalarArg(x)

@@ -608,14 +608,7 @@ func indexPositions(ix value.Value, n int) ([]int, error) {
 			return []int{int(v.I)}, nil
 		}
 	case *value.Pair:
-		lo, ok1 := v.V.At(0).Int64()
-		hi, ok2 := v.V.At(1).Int64()
-		if !ok1 {
-			lo = 0
-		}
-		if !ok2 {
-			hi = int64(n)
-		}
+		lo, hi := funcs.PairRange(v, n)
 		var out []int
 		for i := lo; i < hi; i++ {
 			out = append(out, int(i))
@@ -667,13 +660,7 @@ func xsubarray(env funcs.Env, args []value.Value) (value.Value, error) {
 	var lo, hi int64
 	switch r := args[1].(type) {
 	case *value.Pair:
-		var ok bool
-		if lo, ok = r.V.At(0).Int64(); !ok {
-			lo = 0
-		}
-		if hi, ok = r.V.At(1).Int64(); !ok {
-			hi = int64(n)
-		}
+		lo, hi = funcs.PairRange(r, n)
 	case *value.Scalar:
 		k, ok := r.Int64()
 		if !ok {

@@ -9,26 +9,18 @@ import (
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "replace", Params: []string{"X", "oldValue", "newValue"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.ElementWise, Category: "replace", Fn: replaceFn(false)},
-		funcs.Spec{Name: "replace!", Params: []string{"X", "oldValue", "newValue"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "replace", Fn: replaceFn(true)},
+		funcs.Spec{Name: "replace", Params: []string{"X", "oldValue", "newValue"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.ElementWise, Category: "replace", Fn: replaceFn("replace", false)},
+		funcs.Spec{Name: "replace!", Params: []string{"X", "oldValue", "newValue"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "replace", Fn: replaceFn("replace!", true)},
 	)
 }
 
 // replaceFn replaces every element equal to oldValue by newValue in a
-// vector or matrix (in place for replace!).
-func replaceFn(inPlace bool) funcs.Impl {
-	name := "replace"
-	if inPlace {
-		name = "replace!"
-	}
+// vector or matrix (in place for replace!, inPlace), named name in its
+// errors.
+func replaceFn(name string, inPlace bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		var v *value.Vector
-		switch x := args[0].(type) {
-		case *value.Vector:
-			v = x
-		case *value.Matrix:
-			v = x.V
-		default:
+		v, ok := funcs.VectorOrMatrixData(args[0])
+		if !ok {
 			return nil, ddberr.Errorf("The argument [X] of %s must be a vector or matrix.", name)
 		}
 		if v.T == value.Any || v.T.IsArray() {

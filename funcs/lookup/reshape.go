@@ -122,13 +122,8 @@ func xreshape(env funcs.Env, args []value.Value) (value.Value, error) {
 
 func shuffleFn(inPlace bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		var v *value.Vector
-		switch x := args[0].(type) {
-		case *value.Vector:
-			v = x
-		case *value.Matrix:
-			v = x.V
-		default:
+		v, ok := funcs.VectorOrMatrixData(args[0])
+		if !ok {
 			return nil, ddberr.Errorf("The argument of shuffle must be a vector or matrix.")
 		}
 		perm := env.Rand().Perm(v.Len())

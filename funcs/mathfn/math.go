@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // doubleFuncs are the element-wise functions of one numeric argument that
@@ -315,14 +316,7 @@ func AsNumeric(v *value.Vector) *value.Vector {
 	if !v.T.IsTemporal() {
 		return v
 	}
-	r := *v
-	switch v.T.Storage() {
-	case value.StInt32:
-		r.T = value.Int
-	case value.StInt64:
-		r.T = value.Long
-	}
-	return &r
+	return kernel.RawView(v)
 }
 
 // fromDoubles converts a DOUBLE result back to like's type (integral

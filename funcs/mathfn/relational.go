@@ -3,6 +3,7 @@ package mathfn
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -196,43 +197,25 @@ func vectorsEqual(x, y *value.Vector, tol float64) bool {
 		}
 		return true
 	case value.CatIntegral:
-		xs, ys := funcs.LongsOf(x), funcs.LongsOf(y)
-		for i := range xs {
-			if xs[i] != ys[i] {
-				return false
-			}
-		}
-		return true
+		return slices.Equal(funcs.LongsOf(x), funcs.LongsOf(y))
 	}
 	switch x.T.Storage() {
 	case value.StInt8:
-		return sliceEqual(x.I8, y.I8)
+		return slices.Equal(x.I8, y.I8)
 	case value.StInt16:
-		return sliceEqual(x.I16, y.I16)
+		return slices.Equal(x.I16, y.I16)
 	case value.StInt32:
-		return sliceEqual(x.I32, y.I32)
+		return slices.Equal(x.I32, y.I32)
 	case value.StInt64:
-		return sliceEqual(x.I64, y.I64)
+		return slices.Equal(x.I64, y.I64)
 	case value.StString:
-		return sliceEqual(x.Strings(), y.Strings())
+		return slices.Equal(x.Strings(), y.Strings())
 	case value.StBytes16:
-		return sliceEqual(x.B16, y.B16)
+		return slices.Equal(x.B16, y.B16)
 	case value.StPair2F64:
-		return sliceEqual(x.F64, y.F64)
+		return slices.Equal(x.F64, y.F64)
 	}
 	return x.String() == y.String()
-}
-
-func sliceEqual[T comparable](a, b []T) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // broadcast2 pairs the element vectors of X and Y for an element-wise

@@ -27,8 +27,7 @@ func aggregate(fn string, x value.Value, f reducer) (value.Value, error) {
 		cols, _, _ := funcs.ColumnsOf(t)
 		return reduceColumns(cols, f)
 	case *value.Table:
-		cols := make([]*value.Vector, len(t.Cols))
-		for i, c := range t.Cols {
+		cols, err := funcs.MapVectors(t.Cols, func(c *value.Vector) (*value.Vector, error) {
 			r, err := f(c)
 			if err != nil {
 				return nil, err
@@ -37,7 +36,10 @@ func aggregate(fn string, x value.Value, f reducer) (value.Value, error) {
 			if !ok {
 				return nil, fmt.Errorf("%s must reduce a column to a scalar.", fn)
 			}
-			cols[i] = funcs.ScalarVector(s)
+			return funcs.ScalarVector(s), nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		return value.NewTable(append([]string(nil), t.Names...), cols), nil
 	case nil:

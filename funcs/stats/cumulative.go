@@ -94,21 +94,29 @@ func runningMoments(f func(n, s, s2 float64) float64, minN float64) func(xs, out
 // runningPower is the running sum of x^k.
 func runningPower(k int) func(xs, out []float64) {
 	return func(xs, out []float64) {
-		s, started := 0.0, false
-		for i, x := range xs {
-			if !funcs.IsNullF(x) {
-				p := x
-				for j := 1; j < k; j++ {
-					p *= x
-				}
-				s += p
-				started = true
+		runningFold(xs, out, value.NullFloat64, 0, func(s, x float64) float64 {
+			p := x
+			for j := 1; j < k; j++ {
+				p *= x
 			}
-			if started {
-				out[i] = s
-			} else {
-				out[i] = value.NullFloat64
-			}
+			return s + p
+		})
+	}
+}
+
+// runningFold writes into out the running fold of xs's non-NULL (and
+// non-NaN) elements from acc, NULL until the first of them.
+func runningFold[T int64 | float64](xs, out []T, null, acc T, step func(acc, x T) T) {
+	started := false
+	for i, x := range xs {
+		if x != null && x == x {
+			acc = step(acc, x)
+			started = true
+		}
+		if started {
+			out[i] = acc
+		} else {
+			out[i] = null
 		}
 	}
 }
@@ -119,19 +127,7 @@ func cumsum(v *value.Vector) (*value.Vector, error) {
 	if funcs.IsIntegralVec(v) {
 		xs := funcs.LongsOf(v)
 		out := make([]int64, len(xs))
-		var s int64
-		started := false
-		for i, x := range xs {
-			if x != value.NullInt64 {
-				s += x
-				started = true
-			}
-			if started {
-				out[i] = s
-			} else {
-				out[i] = value.NullInt64
-			}
-		}
+		runningFold(xs, out, value.NullInt64, 0, func(s, x int64) int64 { return s + x })
 		t := value.Int
 		if v.T == value.Long {
 			t = value.Long
@@ -149,33 +145,11 @@ func cumprod(v *value.Vector) (*value.Vector, error) {
 	if funcs.IsIntegralVec(v) {
 		xs := funcs.LongsOf(v)
 		out := make([]int64, len(xs))
-		p, started := int64(1), false
-		for i, x := range xs {
-			if x != value.NullInt64 {
-				p *= x
-				started = true
-			}
-			if started {
-				out[i] = p
-			} else {
-				out[i] = value.NullInt64
-			}
-		}
+		runningFold(xs, out, value.NullInt64, 1, func(p, x int64) int64 { return p * x })
 		return value.NewLongs(out), nil
 	}
 	return cumDouble("cumprod", func(xs, out []float64) {
-		p, started := 1.0, false
-		for i, x := range xs {
-			if !funcs.IsNullF(x) {
-				p *= x
-				started = true
-			}
-			if started {
-				out[i] = p
-			} else {
-				out[i] = value.NullFloat64
-			}
-		}
+		runningFold(xs, out, value.NullFloat64, 1, func(p, x float64) float64 { return p * x })
 	})(v)
 }
 
@@ -461,8 +435,13 @@ func RankResult(out []float64, o RankOptions) *value.Vector {
 	if o.Percent || o.Ties == "average" {
 		return value.NewDoubles(out)
 	}
-	r := make([]int32, len(out))
-	for i, f := range out {
+	return intsOf(out)
+}
+
+// intsOf truncates whole-valued doubles to INT, NULL staying NULL.
+func intsOf(xs []float64) *value.Vector {
+	r := make([]int32, len(xs))
+	for i, f := range xs {
 		if funcs.IsNullF(f) {
 			r[i] = value.NullInt32
 		} else {
@@ -642,12 +621,7 @@ func dynamicGroupCumsum(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	stats := make([]float64, n)
-	outs := make([][]float64, n)
-	for g := range outs {
-		outs[g] = make([]float64, len(ms))
-	}
-	for i, m := range ms {
+	outs := trackGroups(ms, ps, n, func(totals []float64, i int, m, p int64) {
 		c, pc := cs[i], pcs[i]
 		if funcs.IsNullF(c) {
 			c = 0
@@ -655,19 +629,16 @@ func dynamicGroupCumsum(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if funcs.IsNullF(pc) {
 			pc = 0
 		}
-		switch p := ps[i]; {
-		case p == value.NullInt64 || p < 0 || p >= int64(n):
-			stats[m] += c
+		switch {
+		case p < 0:
+			totals[m] += c
 		case p == m:
-			stats[m] += c - pc
+			totals[m] += c - pc
 		default:
-			stats[m] += c
-			stats[p] -= pc
+			totals[m] += c
+			totals[p] -= pc
 		}
-		for g := range outs {
-			outs[g][i] = stats[g]
-		}
-	}
+	})
 	res := make([]value.Value, n)
 	for g := range outs {
 		r := value.NewDoubles(outs[g])
@@ -691,26 +662,39 @@ func dynamicGroupCumcount(_ funcs.Env, args []value.Value) (value.Value, error) 
 	if err != nil {
 		return nil, err
 	}
-	stats := make([]int32, n)
-	outs := make([][]int32, n)
-	for g := range outs {
-		outs[g] = make([]int32, len(ms))
-	}
-	for i, m := range ms {
-		switch p := ps[i]; {
-		case p == value.NullInt64 || p < 0 || p >= int64(n):
-			stats[m]++
-		case p != m:
-			stats[m]++
-			stats[p]--
+	outs := trackGroups(ms, ps, n, func(totals []int32, _ int, m, p int64) {
+		if p != m {
+			totals[m]++
+			if p >= 0 {
+				totals[p]--
+			}
 		}
-		for g := range outs {
-			outs[g][i] = stats[g]
-		}
-	}
+	})
 	res := make([]value.Value, n)
 	for g := range outs {
 		res[g] = value.NewInts(outs[g])
 	}
 	return value.NewTuple(res), nil
+}
+
+// trackGroups runs step over per-group totals for each event i (m its
+// group, p its previous one or -1 when that is NULL or out of range) and
+// records every group's total after each event.
+func trackGroups[T int32 | float64](ms, ps []int64, n int, step func(totals []T, i int, m, p int64)) [][]T {
+	totals := make([]T, n)
+	outs := make([][]T, n)
+	for g := range outs {
+		outs[g] = make([]T, len(ms))
+	}
+	for i, m := range ms {
+		p := ps[i]
+		if p == value.NullInt64 || p < 0 || p >= int64(n) {
+			p = -1
+		}
+		step(totals, i, m, p)
+		for g := range outs {
+			outs[g][i] = totals[g]
+		}
+	}
+	return outs
 }

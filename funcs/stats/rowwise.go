@@ -198,15 +198,7 @@ func rowIntSpec(name string, g func(vals []float64, all int) (float64, bool)) fu
 			if err != nil {
 				return nil, err
 			}
-			r := make([]int32, len(out))
-			for i, f := range out {
-				if funcs.IsNullF(f) {
-					r[i] = value.NullInt32
-				} else {
-					r[i] = int32(f)
-				}
-			}
-			return value.NewInts(r), nil
+			return intsOf(out), nil
 		}}
 }
 

@@ -181,14 +181,9 @@ func pairExtreme(fn string, x, y value.Value, dir int, ignoreNull bool) (value.V
 	}
 	out := value.NewVector(t, 0, n)
 	out.Scale = xv.Scale
+	xm, ym := funcs.Stride(xv), funcs.Stride(yv)
 	for i := 0; i < n; i++ {
-		xi, yi := i, i
-		if xv.Len() == 1 {
-			xi = 0
-		}
-		if yv.Len() == 1 {
-			yi = 0
-		}
+		xi, yi := i*xm, i*ym
 		xn, yn := xv.IsNull(xi), yv.IsNull(yi)
 		switch {
 		case xn && yn:
@@ -718,13 +713,9 @@ func MapColumns(fn string, x value.Value, f func(*value.Vector) (*value.Vector, 
 	if !ok {
 		return nil, ddberr.Errorf("The argument of %s must be a vector, matrix or table.", fn)
 	}
-	out := make([]*value.Vector, len(cols))
-	for i, c := range cols {
-		r, err := f(c)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = r
+	out, err := funcs.MapVectors(cols, f)
+	if err != nil {
+		return nil, err
 	}
 	return wrap(out), nil
 }
@@ -766,7 +757,6 @@ func stat(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := value.NewDict(value.String, value.Any)
 	keys := value.NewStrings(value.String, nil)
 	vals := value.NewTuple(nil)
 	put := func(k string, x value.Value) {
@@ -791,10 +781,7 @@ func stat(_ funcs.Env, args []value.Value) (value.Value, error) {
 	put("Count", value.NewInt(int32(len(xs))))
 	put("Size", value.NewInt(int32(v.Len())))
 	put("Max", mx)
-	for i := range keys.Str {
-		d.Put(keys, i, vals, i)
-	}
-	return d, nil
+	return funcs.DictOf(keys, vals), nil
 }
 
 // wordCount is wc: the number of whitespace-separated words.

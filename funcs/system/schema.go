@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -108,9 +109,9 @@ func upsert(env funcs.Env, args []value.Value) (int, int, error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	src, ok := args[1].(*value.Table)
-	if !ok {
-		return 0, 0, ddberr.Errorf("The second argument of upsert! must be a table.")
+	src, err := upsertSource(h, t, args[1])
+	if err != nil {
+		return 0, 0, err
 	}
 	ignoreNull := funcs.OptBool(funcs.Arg(args, 2), false)
 	var keyCols []string
@@ -127,6 +128,33 @@ func upsert(env funcs.Env, args []value.Value) (int, int, error) {
 	}
 	res, err := upsertRows(h, t, src, ignoreNull, keyCols, sortCols)
 	return res.Inserted, res.Updated, err
+}
+
+// upsertSource is upsert!'s newData as a table: a table, or a tuple of
+// columns (vectors of one length, or scalars) taken in the order of t's
+// columns (upsert_.md).
+func upsertSource(env funcs.Env, t, x value.Value) (*value.Table, error) {
+	if src, ok := x.(*value.Table); ok {
+		return src, nil
+	}
+	tup, ok := x.(*value.Vector)
+	if !ok || tup.T != value.Any {
+		return nil, ddberr.Errorf("The second argument of upsert! must be a table.")
+	}
+	rows := -1
+	for _, e := range tup.Any {
+		if v, ok := e.(*value.Vector); ok {
+			if rows >= 0 && v.Len() != rows {
+				return nil, ddberr.Errorf("All elements of the input tuple must have the same length. RefId:S05007")
+			}
+			rows = v.Len()
+		}
+	}
+	names, _, _, err := schemaOf(env, t)
+	if err != nil {
+		return nil, err
+	}
+	return insert.FromArgs(names, []value.Value{tup})
 }
 
 // resolveTable accepts a table value or a table's name (a variable or
@@ -222,11 +250,8 @@ func schemaDict(names []string, types []value.Type, scales []int32) *value.Dict 
 // its name, type name, type id and decimal scale.
 func ColDefs(names []string, types []value.Type, scales []int32) *value.Table {
 	n := len(names)
-	name := value.NewVector(value.String, 0, n)
-	typeString := value.NewVector(value.String, 0, n)
-	typeInt := value.NewVector(value.Int, 0, n)
-	extra := value.NewVector(value.Int, 0, n)
-	comment := value.NewVector(value.String, 0, n)
+	cols := funcs.NewColumns(n, value.String, value.String, value.Int, value.Int, value.String)
+	name, typeString, typeInt, extra, comment := cols[0], cols[1], cols[2], cols[3], cols[4]
 	for i := range names {
 		name.Str = append(name.Str, names[i])
 		ts := types[i].String()
@@ -243,8 +268,7 @@ func ColDefs(names []string, types []value.Type, scales []int32) *value.Table {
 		typeInt.I32 = append(typeInt.I32, int32(types[i]))
 		comment.Str = append(comment.Str, "")
 	}
-	return value.NewTable([]string{"name", "typeString", "typeInt", "extra", "comment"},
-		[]*value.Vector{name, typeString, typeInt, extra, comment})
+	return value.NewTable([]string{"name", "typeString", "typeInt", "extra", "comment"}, cols)
 }
 
 // valueTableSchema is an in-memory table's columns, types and scales.

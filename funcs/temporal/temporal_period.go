@@ -106,51 +106,13 @@ func init() {
 				ceil: true,
 			}
 		}},
-		{"semiMonthBegin", "dayOfMonth", 15, 2, 27, func(dom int64) period {
-			return period{
-				idx: func(d int64) int64 {
-					_, _, dd := value.CivilFromDays(d)
-					return monthIndex(d)*2 + B2i(int64(dd) >= dom)
-				},
-				date: func(i int64) int64 {
-					mi := value.FloorDiv(i, 2)
-					if value.FloorMod(i, 2) == 1 {
-						return monthFirst(mi) + dom - 1
-					}
-					return monthFirst(mi)
-				},
-			}
-		}},
-		{"semiMonthEnd", "dayOfMonth", 15, 2, 27, func(dom int64) period {
-			return period{
-				idx: func(d int64) int64 {
-					_, _, dd := value.CivilFromDays(d)
-					return monthIndex(d)*2 + B2i(int64(dd) >= dom)
-				},
-				date: func(i int64) int64 {
-					mi := value.FloorDiv(i, 2)
-					if value.FloorMod(i, 2) == 1 {
-						return monthFirst(mi) + dom - 1
-					}
-					return monthFirst(mi) - 1
-				},
-			}
-		}},
+		{"semiMonthBegin", "dayOfMonth", 15, 2, 27, func(dom int64) period { return semiMonth(dom, 0) }},
+		{"semiMonthEnd", "dayOfMonth", 15, 2, 27, func(dom int64) period { return semiMonth(dom, -1) }},
 		{"lastWeekOfMonth", "weekday", 0, 0, 6, func(w int64) period {
-			last := func(mi int64) int64 {
+			return monthAnchored(func(mi int64) int64 {
 				d := monthLast(mi)
 				return d - value.FloorMod(weekdayOf(d)-w, 7)
-			}
-			return period{
-				idx: func(d int64) int64 {
-					mi := monthIndex(d)
-					if d < last(mi) {
-						return mi - 1
-					}
-					return mi
-				},
-				date: last,
-			}
+			})
 		}},
 		{"businessDay", "", 0, 0, 0, func(int64) period {
 			return period{idx: businessIndex, date: businessDate}
@@ -204,19 +166,24 @@ func init() {
 // weekOfMonthPeriod: the week-th (from 0) weekday w of the month, or of
 // the month before for days before it.
 func weekOfMonthPeriod(week, w int64) period {
-	nth := func(mi int64) int64 {
+	return monthAnchored(func(mi int64) int64 {
 		d := monthFirst(mi)
 		return d + value.FloorMod(w-weekdayOf(d), 7) + 7*week
-	}
+	})
+}
+
+// monthAnchored is the period that starts on anchor(mi) in each month mi;
+// days before a month's anchor belong to the month before.
+func monthAnchored(anchor func(mi int64) int64) period {
 	return period{
 		idx: func(d int64) int64 {
 			mi := monthIndex(d)
-			if d < nth(mi) {
+			if d < anchor(mi) {
 				return mi - 1
 			}
 			return mi
 		},
-		date: nth,
+		date: anchor,
 	}
 }
 
@@ -289,4 +256,23 @@ func applyPeriod(fn string, x value.Value, p period, offset, nArg value.Value) (
 		out[k] = int32(p.date(i))
 	}
 	return in.Wrap(&value.Vector{T: value.Date, I32: out}), nil
+}
+
+// semiMonth splits each month at day dom; a period starts on the 1st (or,
+// with firstShift -1, ends on the last day of the previous month) and on
+// day dom.
+func semiMonth(dom, firstShift int64) period {
+	return period{
+		idx: func(d int64) int64 {
+			_, _, dd := value.CivilFromDays(d)
+			return monthIndex(d)*2 + B2i(int64(dd) >= dom)
+		},
+		date: func(i int64) int64 {
+			mi := value.FloorDiv(i, 2)
+			if value.FloorMod(i, 2) == 1 {
+				return monthFirst(mi) + dom - 1
+			}
+			return monthFirst(mi) + firstShift
+		},
+	}
 }

@@ -56,17 +56,9 @@ func saveText(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	path, err := filesys.Resolve(env, name)
+	f, _, err := openForWrite(env, name, appendTo)
 	if err != nil {
 		return nil, err
-	}
-	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
-	if appendTo {
-		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
-	}
-	f, err := os.OpenFile(path, flags, 0o644)
-	if err != nil {
-		return nil, filesys.OpenError(name, err)
 	}
 	// header only at the top of an empty file, as the page says
 	if st, err := f.Stat(); err == nil && st.Size() > 0 {
@@ -257,28 +249,21 @@ func columnText(v *value.Vector, delim string) ([]string, error) {
 func ints(out []string, v *value.Vector) {
 	switch {
 	case v.I8 != nil:
-		for i, x := range v.I8 {
-			if x != value.NullInt8 {
-				out[i] = strconv.Itoa(int(x))
-			}
-		}
+		formatInts(out, v.I8, value.NullInt8)
 	case v.I16 != nil:
-		for i, x := range v.I16 {
-			if x != value.NullInt16 {
-				out[i] = strconv.Itoa(int(x))
-			}
-		}
+		formatInts(out, v.I16, value.NullInt16)
 	case v.I32 != nil:
-		for i, x := range v.I32 {
-			if x != value.NullInt32 {
-				out[i] = strconv.Itoa(int(x))
-			}
-		}
+		formatInts(out, v.I32, value.NullInt32)
 	case v.I64 != nil:
-		for i, x := range v.I64 {
-			if x != value.NullInt64 {
-				out[i] = strconv.FormatInt(x, 10)
-			}
+		formatInts(out, v.I64, value.NullInt64)
+	}
+}
+
+// formatInts writes the decimal text of xs's non-NULL elements into out.
+func formatInts[T int8 | int16 | int32 | int64](out []string, xs []T, null T) {
+	for i, x := range xs {
+		if x != null {
+			out[i] = strconv.FormatInt(int64(x), 10)
 		}
 	}
 }
@@ -293,6 +278,24 @@ func quoteField(s, delim string) string {
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// openForWrite opens the file name resolves to for writing, created if
+// missing, truncated unless appendTo.
+func openForWrite(env funcs.Env, name string, appendTo bool) (f *os.File, path string, err error) {
+	path, err = filesys.Resolve(env, name)
+	if err != nil {
+		return nil, "", err
+	}
+	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+	if appendTo {
+		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
+	}
+	f, err = os.OpenFile(path, flags, 0o644)
+	if err != nil {
+		return nil, "", filesys.OpenError(name, err)
+	}
+	return f, path, nil
 }
 
 // saveTextFile writes a string to a file, replacing or appending, and
@@ -312,17 +315,9 @@ func saveTextFile(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	path, err := filesys.Resolve(env, name)
+	f, path, err := openForWrite(env, name, appendTo)
 	if err != nil {
 		return nil, err
-	}
-	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
-	if appendTo {
-		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
-	}
-	f, err := os.OpenFile(path, flags, 0o644)
-	if err != nil {
-		return nil, filesys.OpenError(name, err)
 	}
 	_, err = f.WriteString(content)
 	if cerr := f.Close(); err == nil {

@@ -152,16 +152,22 @@ func ewm(fn string, args []value.Value, f func(xs []float64, o ewmOptions) []flo
 	})
 }
 
+// weights are the factor an older observation's weight decays by at each
+// step and the weight of a new one (alpha without adjust).
+func (o ewmOptions) weights() (decay, newWt float64) {
+	if !o.adjust {
+		return 1 - o.alpha, o.alpha
+	}
+	return 1 - o.alpha, 1
+}
+
 // ewmMeanOf is the exponentially weighted mean.
 func ewmMeanOf(xs []float64, o ewmOptions) []float64 {
 	out := make([]float64, len(xs))
 	if len(xs) == 0 {
 		return out
 	}
-	decay, newWt := 1-o.alpha, 1.0
-	if !o.adjust {
-		newWt = o.alpha
-	}
+	decay, newWt := o.weights()
 	weighted := math.NaN()
 	nobs := 0
 	if !funcs.IsNullF(xs[0]) {
@@ -214,10 +220,7 @@ func ewmCovOf(xs, ys []float64, o ewmOptions) []float64 {
 	if len(xs) == 0 {
 		return out
 	}
-	decay, newWt := 1-o.alpha, 1.0
-	if !o.adjust {
-		newWt = o.alpha
-	}
+	decay, newWt := o.weights()
 	meanX, meanY := math.NaN(), math.NaN()
 	nobs := 0
 	if !funcs.IsNullF(xs[0]) && !funcs.IsNullF(ys[0]) {

@@ -246,8 +246,12 @@ func runKernel(fn string, v *value.Vector, f *frames, k kernel) (*value.Vector, 
 	return value.NewDoubles(out), nil
 }
 
-// mSpec declares mfunc(X, window, [minPeriods]) over a DOUBLE kernel.
-func mSpec(name string, k kernel) funcs.Spec {
+// frameColumn computes one column of a moving function over its frames.
+type frameColumn func(v *value.Vector, f *frames) (*value.Vector, error)
+
+// mFrameSpec declares mfunc(X, window, [minPeriods]) whose columns col
+// computes over count windows.
+func mFrameSpec(name string, col frameColumn) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			w, minP, err := movingArgs(name, args[1], funcs.Arg(args, 2))
@@ -255,13 +259,14 @@ func mSpec(name string, k kernel) funcs.Spec {
 				return nil, err
 			}
 			return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
-				return runKernel(name, v, countFrames(v.Len(), w, minP), k)
+				return col(v, countFrames(v.Len(), w, minP))
 			})
 		}}
 }
 
-// tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel.
-func tmSpec(name string, k kernel) funcs.Spec {
+// tmFrameSpec declares tmfunc(T, X, window) whose columns col computes
+// over time windows.
+func tmFrameSpec(name string, col frameColumn) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			f, err := tmFrames(name, args[0], args[2])
@@ -272,10 +277,23 @@ func tmSpec(name string, k kernel) funcs.Spec {
 				if v.Len() != len(f.lo) {
 					return nil, ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
 				}
-				return runKernel(name, v, f, k)
+				return col(v, f)
 			})
 		}}
 }
+
+// kernelColumn runs a DOUBLE kernel over a column's frames.
+func kernelColumn(name string, k kernel) frameColumn {
+	return func(v *value.Vector, f *frames) (*value.Vector, error) {
+		return runKernel(name, v, f, k)
+	}
+}
+
+// mSpec declares mfunc(X, window, [minPeriods]) over a DOUBLE kernel.
+func mSpec(name string, k kernel) funcs.Spec { return mFrameSpec(name, kernelColumn(name, k)) }
+
+// tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel.
+func tmSpec(name string, k kernel) funcs.Spec { return tmFrameSpec(name, kernelColumn(name, k)) }
 
 // tmFrames reads T and window of a tm-function.
 func tmFrames(fn string, t, window value.Value) (*frames, error) {
@@ -369,60 +387,28 @@ func pickExtreme(dir int) pickKernel {
 	}
 }
 
-// mPickSpec declares an m-function that picks elements of X.
-func mPickSpec(name string, k pickKernel) funcs.Spec {
-	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			w, minP, err := movingArgs(name, args[1], funcs.Arg(args, 2))
-			if err != nil {
-				return nil, err
-			}
-			return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
-				return stats.GatherOrNull(v, k(v, countFrames(v.Len(), w, minP))), nil
-			})
-		}}
+// pickColumn gathers the elements k picks, so the result keeps X's type.
+func pickColumn(k pickKernel) frameColumn {
+	return func(v *value.Vector, f *frames) (*value.Vector, error) {
+		return stats.GatherOrNull(v, k(v, f)), nil
+	}
 }
 
-// tmPickSpec declares a tm-function that picks elements of X.
-func tmPickSpec(name string, k pickKernel) funcs.Spec {
-	return funcs.Spec{Name: name, Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			f, err := tmFrames(name, args[0], args[2])
-			if err != nil {
-				return nil, err
-			}
-			return movingColumns(name, args[1], func(v *value.Vector) (*value.Vector, error) {
-				if v.Len() != len(f.lo) {
-					return nil, ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
-				}
-				return stats.GatherOrNull(v, k(v, f)), nil
-			})
-		}}
-}
-
-// mIndexSpec declares mimax/mimin: the extreme's position inside its
+// extremeIndexColumn is mimax/mimin: the extreme's position inside its
 // window (INT).
-func mIndexSpec(name string, dir int) funcs.Spec {
-	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			w, minP, err := movingArgs(name, args[1], funcs.Arg(args, 2))
-			if err != nil {
-				return nil, err
+func extremeIndexColumn(dir int) frameColumn {
+	return func(v *value.Vector, f *frames) (*value.Vector, error) {
+		idx := pickExtreme(dir)(v, f)
+		out := make([]int32, len(idx))
+		for i, j := range idx {
+			if j < 0 {
+				out[i] = value.NullInt32
+			} else {
+				out[i] = int32(j - f.lo[i])
 			}
-			return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
-				f := countFrames(v.Len(), w, minP)
-				idx := pickExtreme(dir)(v, f)
-				out := make([]int32, len(idx))
-				for i, j := range idx {
-					if j < 0 {
-						out[i] = value.NullInt32
-					} else {
-						out[i] = int32(j - f.lo[i])
-					}
-				}
-				return value.NewInts(out), nil
-			})
-		}}
+		}
+		return value.NewInts(out), nil
+	}
 }
 
 // countKernelSpec declares mcount: the number of non-NULL values per
@@ -459,47 +445,47 @@ func mcount(_ funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // tmcount counts the non-NULL values of each time window.
-func tmcount(_ funcs.Env, args []value.Value) (value.Value, error) {
-	f, err := tmFrames("tmcount", args[0], args[2])
-	if err != nil {
-		return nil, err
-	}
-	return movingColumns("tmcount", args[1], func(v *value.Vector) (*value.Vector, error) {
-		if v.Len() != len(f.lo) {
-			return nil, ddberr.Errorf("The arguments [T] and [X] of tmcount must have the same length.")
-		}
-		out := make([]int32, v.Len())
-		for i := range out {
-			for j := f.lo[i]; j <= i; j++ {
-				if !v.IsNull(j) {
-					out[i]++
-				}
+func tmcount(v *value.Vector, f *frames) (*value.Vector, error) {
+	out := make([]int32, v.Len())
+	for i := range out {
+		for j := f.lo[i]; j <= i; j++ {
+			if !v.IsNull(j) {
+				out[i]++
 			}
 		}
-		return value.NewInts(out), nil
-	})
+	}
+	return value.NewInts(out), nil
 }
 
 // pairKernel runs running pair sums over frames of two series.
 func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *frames, out []float64) {
 	return func(xs, ys []float64, f *frames, out []float64) {
-		var p stats.PairSums
-		lo := 0
-		for i := range xs {
-			if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
-				p.Add(xs[i], ys[i])
-			}
-			for ; lo < f.lo[i]; lo++ {
-				if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
-					p.Remove(xs[lo], ys[lo])
-				}
-			}
-			if !f.ready[i] || p.N < float64(f.minCount) || p.N == 0 {
+		slidePairs(xs, ys, f, func(i int, p *stats.PairSums, full bool) {
+			if !full || p.N == 0 {
 				out[i] = value.NullFloat64
-				continue
+				return
 			}
-			out[i] = g(&p)
+			out[i] = g(p)
+		})
+	}
+}
+
+// slidePairs keeps the sums of the (x, y) pairs with neither NULL inside
+// each frame and hands them to each, row by row; full says the frame is
+// ready and holds at least minCount pairs.
+func slidePairs(xs, ys []float64, f *frames, each func(i int, p *stats.PairSums, full bool)) {
+	var p stats.PairSums
+	lo := 0
+	for i := range xs {
+		if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
+			p.Add(xs[i], ys[i])
 		}
+		for ; lo < f.lo[i]; lo++ {
+			if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
+				p.Remove(xs[lo], ys[lo])
+			}
+		}
+		each(i, &p, f.ready[i] && p.N >= float64(f.minCount))
 	}
 }
 
@@ -609,9 +595,9 @@ func init() {
 		mSpec("mvar", kVar), mSpec("mvarp", kVarp), mSpec("mstd", kStd), mSpec("mstdp", kStdp),
 		mSpec("mskew", kSkew), mSpec("mkurtosis", kKurt), mSpec("mmed", kMed), mSpec("mprod", kProd),
 		funcs.Spec{Name: "mmad", Params: []string{"X", "window", "useMedian", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmad},
-		mPickSpec("mmax", pickExtreme(1)), mPickSpec("mmin", pickExtreme(-1)),
-		mPickSpec("mfirst", pickFirstLast(true)), mPickSpec("mlast", pickFirstLast(false)),
-		mIndexSpec("mimax", 1), mIndexSpec("mimin", -1),
+		mFrameSpec("mmax", pickColumn(pickExtreme(1))), mFrameSpec("mmin", pickColumn(pickExtreme(-1))),
+		mFrameSpec("mfirst", pickColumn(pickFirstLast(true))), mFrameSpec("mlast", pickColumn(pickFirstLast(false))),
+		mFrameSpec("mimax", extremeIndexColumn(1)), mFrameSpec("mimin", extremeIndexColumn(-1)),
 		funcs.Spec{Name: "mcount", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mcount},
 		funcs.Spec{Name: "mpercentile", Params: []string{"X", "percent", "window", "interpolation", "minPeriods"}, Min: 3, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mpercentile},
 		funcs.Spec{Name: "mrank", Params: []string{"X", "ascending", "window", "ignoreNA", "tiesMethod", "percent", "minPeriods"}, Min: 3, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mrank},
@@ -624,9 +610,9 @@ func init() {
 		tmSpec("tmsum", kSum), tmSpec("tmsum2", kSum2), tmSpec("tmavg", kAvg),
 		tmSpec("tmvar", kVar), tmSpec("tmvarp", kVarp), tmSpec("tmstd", kStd), tmSpec("tmstdp", kStdp),
 		tmSpec("tmskew", kSkew), tmSpec("tmkurtosis", kKurt), tmSpec("tmmed", kMed), tmSpec("tmprod", kProd),
-		tmPickSpec("tmmax", pickExtreme(1)), tmPickSpec("tmmin", pickExtreme(-1)),
-		tmPickSpec("tmfirst", pickFirstLast(true)), tmPickSpec("tmlast", pickFirstLast(false)),
-		funcs.Spec{Name: "tmcount", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmcount},
+		tmFrameSpec("tmmax", pickColumn(pickExtreme(1))), tmFrameSpec("tmmin", pickColumn(pickExtreme(-1))),
+		tmFrameSpec("tmfirst", pickColumn(pickFirstLast(true))), tmFrameSpec("tmlast", pickColumn(pickFirstLast(false))),
+		tmFrameSpec("tmcount", tmcount),
 		tm2Spec("tmwsum", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy }),
 		tm2Spec("tmwavg", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy / p.Sy }),
 		tm2Spec("tmcovar", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Covar() }),

@@ -22,12 +22,9 @@ func init() {
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mfirstNot", args, true) }},
 		funcs.Spec{Name: "mlastNot", Params: []string{"X", "window", "k", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mlastNot", args, false) }},
-		funcs.Spec{Name: "mifirstNot", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return miNot("mifirstNot", args, true) }},
-		funcs.Spec{Name: "mLowRange", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRange("mLowRange", args, -1) }},
-		funcs.Spec{Name: "mTopRange", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRange("mTopRange", args, 1) }},
+		mFrameSpec("mifirstNot", firstNotIndex),
+		mFrameSpec("mLowRange", rangeColumn("mLowRange", -1)),
+		mFrameSpec("mTopRange", rangeColumn("mTopRange", 1)),
 		funcs.Spec{Name: "mmaxPositiveStreak", Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmaxPositiveStreak},
 		funcs.Spec{Name: "mslr", Params: []string{"Y", "X", "window", "minPeriods"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRegression("mslr", args) }},
@@ -105,38 +102,31 @@ func mNot(fn string, args []value.Value, first bool) (value.Value, error) {
 	})
 }
 
-// miNot is mifirstNot (milastNot, the last, lives with the lookup
-// functions): the position inside each window of its first non-NULL
-// element.
-func miNot(fn string, args []value.Value, first bool) (value.Value, error) {
-	w, minP, err := movingArgs(fn, args[1], funcs.Arg(args, 2))
-	if err != nil {
-		return nil, err
-	}
-	return movingColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
-		f := countFrames(v.Len(), w, minP)
-		out := make([]int32, v.Len())
-		for i := range out {
-			out[i] = value.NullInt32
-			if !f.ready[i] {
+// firstNotIndex is mifirstNot (milastNot, the last, lives with the
+// lookup functions): the position inside each window of its first
+// non-NULL element.
+func firstNotIndex(v *value.Vector, f *frames) (*value.Vector, error) {
+	out := make([]int32, v.Len())
+	for i := range out {
+		out[i] = value.NullInt32
+		if !f.ready[i] {
+			continue
+		}
+		cnt, pick := 0, -1
+		for j := f.lo[i]; j <= i; j++ {
+			if v.IsNull(j) {
 				continue
 			}
-			cnt, pick := 0, -1
-			for j := f.lo[i]; j <= i; j++ {
-				if v.IsNull(j) {
-					continue
-				}
-				cnt++
-				if pick < 0 || !first {
-					pick = j
-				}
-			}
-			if pick >= 0 && cnt >= f.minCount {
-				out[i] = int32(pick - f.lo[i])
+			cnt++
+			if pick < 0 {
+				pick = j
 			}
 		}
-		return value.NewInts(out), nil
-	})
+		if pick >= 0 && cnt >= f.minCount {
+			out[i] = int32(pick - f.lo[i])
+		}
+	}
+	return value.NewInts(out), nil
 }
 
 // rangeCount counts the elements just left of i, back to lo, that are
@@ -156,20 +146,15 @@ func rangeCount(xs []float64, lo, i, dir int) int32 {
 	return n
 }
 
-// mRange is mLowRange/mTopRange over count windows.
-func mRange(fn string, args []value.Value, dir int) (value.Value, error) {
-	w, minP, err := movingArgs(fn, args[1], funcs.Arg(args, 2))
-	if err != nil {
-		return nil, err
-	}
-	return movingColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
+// rangeColumn is mLowRange/mTopRange over count windows.
+func rangeColumn(fn string, dir int) frameColumn {
+	return func(v *value.Vector, f *frames) (*value.Vector, error) {
 		xs, err := funcs.DoublesOf(fn, mathfn.AsNumeric(v))
 		if err != nil {
 			return nil, err
 		}
-		f := countFrames(len(xs), w, minP)
 		return rangeResult(xs, f, dir), nil
-	})
+	}
 }
 
 // rangeResult applies rangeCount to every ready frame with enough
@@ -274,29 +259,20 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	f := countFrames(len(xs), w, minP)
 	first := funcs.NullDoubles(len(xs))
 	second := funcs.NullDoubles(len(xs))
-	var p stats.PairSums // x = X, y = Y
-	lo := 0
-	for i := range xs {
-		if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
-			p.Add(xs[i], ys[i])
-		}
-		for ; lo < f.lo[i]; lo++ {
-			if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
-				p.Remove(xs[lo], ys[lo])
-			}
-		}
-		if !f.ready[i] || p.N < float64(f.minCount) || p.N < 2 {
-			continue
+	// x = X, y = Y in the pair sums.
+	slidePairs(xs, ys, f, func(i int, p *stats.PairSums, full bool) {
+		if !full || p.N < 2 {
+			return
 		}
 		vx := p.Sxx - p.Sx*p.Sx/p.N
 		if vx == 0 {
-			continue
+			return
 		}
 		slope := (p.Sxy - p.Sx*p.Sy/p.N) / vx
 		icpt := (p.Sy - slope*p.Sx) / p.N
 		if fn == "mslr" {
 			first[i], second[i] = icpt, slope
-			continue
+			return
 		}
 		// The residual sum of squares over n.
 		rss := 0.0
@@ -308,7 +284,7 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 			rss += e * e
 		}
 		first[i], second[i] = slope, rss/p.N
-	}
+	})
 	return value.NewTuple([]value.Value{value.NewDoubles(funcs.Finite(first)), value.NewDoubles(funcs.Finite(second))}), nil
 }
 

@@ -85,13 +85,15 @@ func taWindow(fn string, x value.Value) (int, error) {
 // and gives DOUBLE results in X's form. f reads and writes NaN for NULL.
 func taApply(fn string, x value.Value, f func([]float64) []float64) (value.Value, error) {
 	if t, ok := x.(*value.Table); ok {
-		cols := make([]*value.Vector, len(t.Cols))
-		for i, c := range t.Cols {
+		cols, err := funcs.MapVectors(t.Cols, func(c *value.Vector) (*value.Vector, error) {
 			r, err := taApply(fn, c, f)
 			if err != nil {
 				return nil, err
 			}
-			cols[i] = r.(*value.Vector)
+			return r.(*value.Vector), nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		return value.NewTable(append([]string(nil), t.Names...), cols), nil
 	}

@@ -58,8 +58,7 @@ func overPlaceholder(k int) string { return fmt.Sprintf("\x00over%d", k) }
 
 // Apply computes the analytic calls of n's select list over src with h.
 // It returns a copy of n whose items read them from placeholder columns
-// of the returned table (src plus those columns); `*` is spelled out as
-// src's columns so the placeholders stay out of it.
+// of the returned table (src plus those columns).
 func Apply(h Host, n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectExpr, *value.Table, error) {
 	c := &calc{h: h}
 	names := append([]string(nil), src.Names...)
@@ -100,10 +99,10 @@ func Apply(h Host, n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectEx
 		return e
 	}
 	for _, c := range n.Cols {
-		if st, ok := c.(*sqlparse.StarExpr); ok {
-			for _, name := range src.Names {
-				items = append(items, &sqlparse.Ident{At: st.At, Name: name})
-			}
+		if _, ok := c.(*sqlparse.StarExpr); ok {
+			// select * leaves out the placeholders, as it does a
+			// join's internal columns (their names start with \x00)
+			items = append(items, c)
 			continue
 		}
 		r := replace(c)
@@ -520,6 +519,9 @@ func (c *calc) frameAggregate(call *sqlparse.CallExpr, name string, args []value
 	}
 	if v, ok := runningAggregate(name, sortedArgs, f, n); ok {
 		return v, nil
+	}
+	if v, ok, err := c.kernelAggregate(name, args, sortedArgs, ao.parts, f); ok || err != nil {
+		return v, err
 	}
 	// every non-empty frame becomes a group of the gathered rows
 	var idx []int

@@ -13,6 +13,11 @@ import (
 // argument types have no typed loop here; the caller then calls the
 // function once per group instead.
 func Aggregate(name string, args []*value.Vector, g *Groups) (*value.Vector, bool) {
+	if len(args) == 1 && args[0].T.IsArray() && flattensArrayRows[name] {
+		var flat *value.Vector
+		flat, g = arrayElements(args[0], g)
+		args = []*value.Vector{flat}
+	}
 	switch name {
 	case "count":
 		if len(args) == 0 {

@@ -104,6 +104,11 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 		return nil, nil, err
 	}
 	qual := map[string]map[string]string{strings.ToLower(lname): res.Left, strings.ToLower(rname): res.Right}
+	if kind == join.Right {
+		if err := addLeftKeys(h, lv, lk, &res, qual, lname); err != nil {
+			return nil, nil, err
+		}
+	}
 	if len(onPairs) > 0 {
 		lt, err := joinTable(h, lv)
 		if err != nil {

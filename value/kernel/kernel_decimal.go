@@ -135,7 +135,7 @@ func decimalRaw(v *value.Vector) ([]int64, error) {
 	if v.T.Storage() == value.StInt64 {
 		return v.I64, nil
 	}
-	r := rawView(v)
+	r := RawView(v)
 	w, err := cast.Vector(r, value.Long, 0)
 	if err != nil {
 		return nil, err

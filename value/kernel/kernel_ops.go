@@ -216,9 +216,9 @@ func castOperands(x, y Operand, t value.Type) (Operand, Operand, error) {
 	return x, y, err
 }
 
-// rawView is a vector viewed as the integral type of its storage (a DATE
+// RawView is a vector viewed as the integral type of its storage (a DATE
 // vector as INT, a TIMESTAMP as LONG), sharing memory.
-func rawView(v *value.Vector) *value.Vector {
+func RawView(v *value.Vector) *value.Vector {
 	r := *v
 	switch v.T.Storage() {
 	case value.StInt8:

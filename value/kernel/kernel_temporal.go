@@ -23,7 +23,7 @@ func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 				return nil, err
 			}
 		}
-		xr, yr := Operand{V: rawView(x.V), Scalar: x.Scalar}, Operand{V: rawView(y.V), Scalar: y.Scalar}
+		xr, yr := Operand{V: RawView(x.V), Scalar: x.Scalar}, Operand{V: RawView(y.V), Scalar: y.Scalar}
 		return numericCompare(op, xr, yr, n)
 	}
 	rt := xt
@@ -58,7 +58,7 @@ func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	if x.V.T.Storage() == value.StInt64 {
 		w = value.Long
 	}
-	xr, yr, err := castOperands(Operand{V: rawView(x.V), Scalar: x.Scalar}, Operand{V: rawView(y.V), Scalar: y.Scalar}, w)
+	xr, yr, err := castOperands(Operand{V: RawView(x.V), Scalar: x.Scalar}, Operand{V: RawView(y.V), Scalar: y.Scalar}, w)
 	if err != nil {
 		return nil, err
 	}

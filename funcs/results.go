@@ -1,0 +1,23 @@
+package funcs
+
+import "github.com/porpoisedb/porpoise/value"
+
+// NewColumns allocates one empty vector per type, each with room for n
+// elements: the columns of a result table its caller fills row by row.
+func NewColumns(n int, types ...value.Type) []*value.Vector {
+	cols := make([]*value.Vector, len(types))
+	for i, t := range types {
+		cols[i] = value.NewVector(t, 0, n)
+	}
+	return cols
+}
+
+// DictOf is the dictionary mapping keys[i] to vals[i], typed as the two
+// vectors are.
+func DictOf(keys, vals *value.Vector) *value.Dict {
+	d := value.NewDict(keys.T, vals.T)
+	for i := 0; i < keys.Len(); i++ {
+		d.Put(keys, i, vals, i)
+	}
+	return d
+}
