@@ -23,10 +23,7 @@ const crashOpsChildEnv = "PORPOISE_CRASH_OPS_CHILD_DIR"
 // the batch number, acknowledged "upd"), and every fourth deletes the
 // batch two before it (acknowledged "del").
 func TestCrashOpsChild(t *testing.T) {
-	dir := os.Getenv(crashOpsChildEnv)
-	if dir == "" {
-		t.Skip("runs only as the crash test's child process")
-	}
+	dir := crashtest.ChildDir(t, crashOpsChildEnv)
 	cfg := config.Default()
 	cfg.NewValuePartitionPolicy = "add"
 	s, next := crashChildSession(Options{DataDir: dir, Config: &cfg}, "dfs://crashops")

@@ -23,10 +23,7 @@ const (
 // column set to the batch number), which rewrites whole partitions, and
 // acknowledged with "upd".
 func TestCrashChild(t *testing.T) {
-	dir := os.Getenv(crashChildEnv)
-	if dir == "" {
-		t.Skip("runs only as the crash test's child process")
-	}
+	dir := crashtest.ChildDir(t, crashChildEnv)
 	s, next := crashChildSession(Options{DataDir: dir}, "dfs://crash")
 	w := bufio.NewWriter(os.Stdout)
 	for k := next; ; k++ {

@@ -235,9 +235,7 @@ func TestInsertDoesNotAllocate(t *testing.T) {
 	}
 	ts := server.RunT(t)
 	setupTables(t, ts)
-	w, err := New(Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
-		TableName: "tglobal", BatchSize: 1000, Throttle: time.Hour})
-	require.NoError(t, err)
+	w := idleWriter(t, ts, "tglobal")
 	release := w.HoldConversion()
 	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	i := 0
@@ -258,9 +256,7 @@ func TestInsertDoesNotAllocate(t *testing.T) {
 func TestUnwrittenDataAsInserted(t *testing.T) {
 	ts := server.RunT(t)
 	setupTables(t, ts)
-	w, err := New(Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
-		TableName: "tglobal", BatchSize: 1000, Throttle: time.Hour})
-	require.NoError(t, err)
+	w := idleWriter(t, ts, "tglobal")
 	release := w.HoldConversion()
 	defer release()
 	p := int64(3)
@@ -289,9 +285,7 @@ func TestInsertCopiesBuffers(t *testing.T) {
 	defer c.Close()
 	_, err = c.Run(context.Background(), "share table(1:0, `id`b, [INT, BLOB]) as blobs")
 	require.NoError(t, err)
-	w, err := New(Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
-		TableName: "blobs", BatchSize: 1000, Throttle: time.Hour})
-	require.NoError(t, err)
+	w := idleWriter(t, ts, "blobs")
 	buf := []byte("first")
 	require.True(t, w.Insert(int32(1), buf).Succeed())
 	copy(buf, "XXXXX")

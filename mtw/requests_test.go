@@ -253,10 +253,7 @@ func TestThrottle(t *testing.T) {
 // the writer; GetUnwrittenData returns them as Go values.
 func TestSendFailure(t *testing.T) {
 	ts := server.RunT(t)
-	setupTables(t, ts)
-	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer c.Close()
+	c := setupTables(t, ts)
 	w, err := New(Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
 		DBPath: "dfs://h", TableName: "pt", BatchSize: 1000, Throttle: time.Hour, ThreadCount: 2, PartitionCol: "id"})
 	require.NoError(t, err)
@@ -292,9 +289,7 @@ func TestSendFailure(t *testing.T) {
 func TestConversionFailureKeepsRows(t *testing.T) {
 	ts := server.RunT(t)
 	setupTables(t, ts)
-	w, err := New(Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
-		TableName: "tglobal", BatchSize: 1000, Throttle: time.Hour})
-	require.NoError(t, err)
+	w := idleWriter(t, ts, "tglobal")
 	release := w.HoldConversion()
 	for i := 0; i < chunkRows+5; i++ {
 		x := any("A")

@@ -48,13 +48,18 @@ const valuedb3 = `
     pt=db.createPartitionedTable(datetest,'pdatetest','id');
 `
 
-func valuedb3Config(ts *server.TestServer) mtw.Config {
-	return mtw.Config{
+// valuedb3Writer is the Python seed's writer into dfs://valuedb3
+// (pdatetest: 5 threads by id, LZ4/DELTA compression).
+func valuedb3Writer(t *testing.T, ts *server.TestServer) *mtw.Writer {
+	t.Helper()
+	w, err := mtw.New(mtw.Config{
 		Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
 		DBPath: "dfs://valuedb3", TableName: "pdatetest",
 		BatchSize: 10000, Throttle: time.Second, ThreadCount: 5, PartitionCol: "id",
 		CompressMethods: []string{"LZ4", "LZ4", "DELTA"},
-	}
+	})
+	require.NoError(t, err)
+	return w
 }
 
 // checkLayout checks Status.String against the Python printout's layout.
@@ -133,8 +138,7 @@ func TestSeedDFSHashCompressed(t *testing.T) {
 	s := ts.Dial(t)
 	run(t, s, valuedb3)
 
-	writer, err := mtw.New(valuedb3Config(ts))
-	require.NoError(t, err)
+	writer := valuedb3Writer(t, ts)
 	ids := make([]int, 100)
 	for i := range ids {
 		ids[i] = rand.Intn(10000) + 1
@@ -174,8 +178,7 @@ func TestSeedErrorHandling(t *testing.T) {
 	pt := `loadTable("dfs://valuedb3","pdatetest")`
 
 	// Step 3: 100 rows already in the table.
-	writer, err := mtw.New(valuedb3Config(ts))
-	require.NoError(t, err)
+	writer := valuedb3Writer(t, ts)
 	for i := 0; i < 100; i++ {
 		require.True(t, writer.Insert(rand.Intn(10000)+1, "AAAAAAAB", rand.Intn(10000)+1).Succeed())
 	}
@@ -183,8 +186,7 @@ func TestSeedErrorHandling(t *testing.T) {
 	require.EqualValues(t, 100, count(t, s, pt))
 
 	// Step 4.
-	writer, err = mtw.New(valuedb3Config(ts))
-	require.NoError(t, err)
+	writer = valuedb3Writer(t, ts)
 	var out strings.Builder
 	date := time.Date(2022, 3, 23, 0, 0, 0, 0, time.UTC)
 	// Python converts only when the inserting thread lets go of the GIL,
@@ -231,8 +233,7 @@ func TestSeedErrorHandling(t *testing.T) {
 	unwritten := writer.GetUnwrittenData()
 	require.Len(t, unwritten, 110, "Unwrittendata: %d", len(unwritten))
 	require.Empty(t, writer.GetUnwrittenData(), "getUnwrittenData releases the rows")
-	newWriter, err := mtw.New(valuedb3Config(ts))
-	require.NoError(t, err)
+	newWriter := valuedb3Writer(t, ts)
 	for _, row := range unwritten {
 		row[1] = "aaaaa"
 	}
@@ -256,8 +257,7 @@ func TestSeedConcurrentInsert(t *testing.T) {
 	s := ts.Dial(t)
 	run(t, s, valuedb3)
 
-	writer, err := mtw.New(valuedb3Config(ts))
-	require.NoError(t, err)
+	writer := valuedb3Writer(t, ts)
 	var wg sync.WaitGroup
 	for g := 0; g < 10; g++ {
 		wg.Add(1)

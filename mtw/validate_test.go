@@ -14,11 +14,22 @@ import (
 	"github.com/porpoisedb/porpoise/server"
 )
 
-func setupTables(t *testing.T, ts *server.TestServer) {
+// idleWriter is a writer for table on the test server, logged in as
+// admin, that sends nothing by itself: batches of 1000 rows, a one-hour
+// throttle.
+func idleWriter(t *testing.T, ts *server.TestServer, table string) *Writer {
 	t.Helper()
-	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
+	w, err := New(Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
+		TableName: table, BatchSize: 1000, Throttle: time.Hour})
 	require.NoError(t, err)
-	defer c.Close()
+	return w
+}
+
+// setupTables creates the tables the writer tests write to, and returns
+// the admin connection it used (closed when the test ends).
+func setupTables(t *testing.T, ts *server.TestServer) *client.Conn {
+	t.Helper()
+	c := ts.Dial(t)
 	for _, s := range []string{
 		"t = table(1000:0, `date`ticker`price, [DATE,SYMBOL,LONG]); share t as tglobal",
 		"db = database(\"dfs://h\", HASH, [INT, 10]); db.createPartitionedTable(table(1:0, `date`symbol`id, [DATE,SYMBOL,INT]), `pt, `id)",
@@ -32,6 +43,7 @@ func setupTables(t *testing.T, ts *server.TestServer) {
 		_, err := c.Run(context.Background(), s)
 		require.NoError(t, err, s)
 	}
+	return c
 }
 
 // TestValidationTexts checks the construction errors of mtw.md §1.1, in
@@ -124,11 +136,8 @@ func TestValidationTexts(t *testing.T) {
 // TestFunctionTexts checks the insert functions of mtw.md §3.
 func TestFunctionTexts(t *testing.T) {
 	ts := server.RunT(t)
-	setupTables(t, ts)
-	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer c.Close()
-	_, err = c.Run(context.Background(), "kt = keyedTable(`index, 1:0, `index`v, [INT,DOUBLE]); share kt as kglobal")
+	c := setupTables(t, ts)
+	_, err := c.Run(context.Background(), "kt = keyedTable(`index, 1:0, `index`v, [INT,DOUBLE]); share kt as kglobal")
 	require.NoError(t, err)
 	cases := []struct {
 		cfg  Config

@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -121,16 +122,7 @@ func (d *Range) mapInto(col *value.Vector, out []int32) error {
 				out[i] = -1
 				continue
 			}
-			l, h := 0, last
-			for h-l > 1 {
-				m := int(uint(l+h) >> 1)
-				if b[m] <= s {
-					l = m
-				} else {
-					h = m
-				}
-			}
-			out[i] = int32(l)
+			out[i] = lastAtMost(b, s)
 		}
 		return nil
 	}
@@ -140,18 +132,23 @@ func (d *Range) mapInto(col *value.Vector, out []int32) error {
 		if v < lo || v >= hi {
 			return -1
 		}
-		// the last boundary <= v
-		l, h := 0, len(b)-1
-		for h-l > 1 {
-			m := int(uint(l+h) >> 1)
-			if b[m] <= v {
-				l = m
-			} else {
-				h = m
-			}
-		}
-		return int32(l)
+		return lastAtMost(b, v)
 	})
+}
+
+// lastAtMost is the index of the last boundary <= v, for b[0] <= v <
+// b[len(b)-1]: the partition v falls in.
+func lastAtMost[T cmp.Ordered](b []T, v T) int32 {
+	l, h := 0, len(b)-1
+	for h-l > 1 {
+		m := int(uint(l+h) >> 1)
+		if b[m] <= v {
+			l = m
+		} else {
+			h = m
+		}
+	}
+	return int32(l)
 }
 
 // AddRanges appends partitions for addRangePartitions: newBounds must be

@@ -25,10 +25,7 @@ const crashMTWChildEnv = "PORPOISE_CRASH_MTW_DIR"
 // TestCrashMTWChild is the server TestCrashRecoveryMTW kills: it serves a
 // data directory on a loopback port and prints the address.
 func TestCrashMTWChild(t *testing.T) {
-	dir := os.Getenv(crashMTWChildEnv)
-	if dir == "" {
-		t.Skip("runs only as the MTW crash test's child process")
-	}
+	dir := crashtest.ChildDir(t, crashMTWChildEnv)
 	e, err := engine.Open(engine.Options{DataDir: dir})
 	if err != nil {
 		fmt.Println("open:", err)

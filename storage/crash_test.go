@@ -100,10 +100,7 @@ func crashCheck(t *testing.T, s *Store) []int {
 // transactions until it is killed, printing each number once Commit
 // returned.
 func TestCrashHelper(t *testing.T) {
-	dir := os.Getenv(crashEnv)
-	if dir == "" {
-		t.Skip("child process of TestCrashRecovery")
-	}
+	dir := crashtest.ChildDir(t, crashEnv)
 	fail := func(err error) {
 		fmt.Fprintln(os.Stderr, "crash helper:", err)
 		os.Exit(3)

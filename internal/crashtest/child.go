@@ -37,6 +37,18 @@ func EnvInt(t testing.TB, name string, def int) int {
 	return n
 }
 
+// ChildDir is the data directory StartChild handed a child test in the
+// environment variable env; when the test is not running as a child it
+// skips it.
+func ChildDir(t testing.TB, env string) string {
+	t.Helper()
+	dir := os.Getenv(env)
+	if dir == "" {
+		t.Skip("runs only as a crash test's child process")
+	}
+	return dir
+}
+
 // StartChild starts the running test binary again, running only the test
 // named test (then args), with env=dir added to its environment, and
 // returns it with its standard output. stderr, when not nil, receives the

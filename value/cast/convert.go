@@ -180,44 +180,31 @@ func cellScalar(c *cell, t value.Type, scale int32) *value.Scalar {
 	return s
 }
 
-// nullRaw is the NULL sentinel of an integer-stored type.
-func nullRaw(t value.Type) int64 {
-	switch t.Storage() {
-	case value.StInt8:
-		return int64(value.NullInt8)
-	case value.StInt16:
-		return int64(value.NullInt16)
-	case value.StInt32:
-		return int64(value.NullInt32)
+// intBits is the width in bits of an integer-stored type's storage; the
+// other storages count as 64 bits (LONG).
+func intBits(t value.Type) uint {
+	switch st := t.Storage(); st {
+	case value.StInt8, value.StInt16, value.StInt32:
+		return uint(8 * st.Width())
 	}
-	return value.NullInt64
+	return 64
 }
+
+// nullRaw is the NULL sentinel of an integer-stored type: its minimum.
+func nullRaw(t value.Type) int64 { return -1 << (intBits(t) - 1) }
 
 // wrapInt keeps the low bits of v that fit t's storage (two's complement),
 // as DolphinDB's integral narrowing does.
 func wrapInt(t value.Type, v int64) int64 {
-	switch t.Storage() {
-	case value.StInt8:
-		return int64(int8(v))
-	case value.StInt16:
-		return int64(int16(v))
-	case value.StInt32:
-		return int64(int32(v))
-	}
-	return v
+	s := 64 - intBits(t)
+	return v << s >> s
 }
 
-// intRange is the non-NULL range of an integer-stored type.
+// IntRange is the non-NULL range of an integer-stored type: from one
+// above its NULL sentinel to its maximum.
 func IntRange(t value.Type) (int64, int64) {
-	switch t.Storage() {
-	case value.StInt8:
-		return math.MinInt8 + 1, math.MaxInt8
-	case value.StInt16:
-		return math.MinInt16 + 1, math.MaxInt16
-	case value.StInt32:
-		return math.MinInt32 + 1, math.MaxInt32
-	}
-	return math.MinInt64 + 1, math.MaxInt64
+	null := nullRaw(t)
+	return null + 1, ^null
 }
 
 // roundHalfAway rounds f half away from zero the way DolphinDB's C++ code
@@ -358,7 +345,7 @@ func b2i(b bool) int64 {
 // type (date(1) = 1970.01.02); time-of-day types reject values outside a
 // day, as the C++ API's validate() does.
 func intToTemporal(c *cell, to value.Type, v int64) error {
-	if per := unitsPerDay(to); per > 0 && temporalKind(to) == kindTime {
+	if per := TimeOfDayUnits(to); per > 0 {
 		if v < 0 || v >= per {
 			c.null = true
 			return nil
@@ -807,6 +794,16 @@ func nsPerUnit(t value.Type) int64 {
 		return 1
 	}
 	return 0
+}
+
+// TimeOfDayUnits is the number of raw units in a day of a time-of-day
+// type (SECOND, MINUTE, TIME, NANOTIME), which wraps within a day; 0 for
+// the other types.
+func TimeOfDayUnits(t value.Type) int64 {
+	if temporalKind(t) != kindTime {
+		return 0
+	}
+	return unitsPerDay(t)
 }
 
 // unitsPerDay is the number of raw units in a day (0 for MONTH).

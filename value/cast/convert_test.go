@@ -555,3 +555,25 @@ func TestCompareElems(t *testing.T) {
 	require.True(t, v.Less(1, 2))
 	require.True(t, v.Less(2, 0))
 }
+
+// TestIntWidths pins the NULL sentinel, the non-NULL range and the
+// narrowing of every integer storage, computed from the storage width.
+func TestIntWidths(t *testing.T) {
+	for _, c := range []struct {
+		t        value.Type
+		null, hi int64
+		wrap     int64 // wrapInt of 0x1_8000_0081
+	}{
+		{value.Char, int64(value.NullInt8), math.MaxInt8, int64(int8(-127))},
+		{value.Short, int64(value.NullInt16), math.MaxInt16, 0x81},
+		{value.Date, int64(value.NullInt32), math.MaxInt32, int64(int32(-0x7FFFFF7F))},
+		{value.Long, value.NullInt64, math.MaxInt64, 0x1_8000_0081},
+		{value.Double, value.NullInt64, math.MaxInt64, 0x1_8000_0081},
+	} {
+		require.Equal(t, c.null, nullRaw(c.t), "%s", c.t)
+		lo, hi := IntRange(c.t)
+		require.Equal(t, c.null+1, lo, "%s", c.t)
+		require.Equal(t, c.hi, hi, "%s", c.t)
+		require.Equal(t, c.wrap, wrapInt(c.t, 0x1_8000_0081), "%s", c.t)
+	}
+}

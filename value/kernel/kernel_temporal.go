@@ -3,6 +3,7 @@ package kernel
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // temporalKernel is an operator with a temporal side: comparisons (the
@@ -64,31 +65,16 @@ func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	out := value.NewVector(w, n, n)
 	if w == value.Long {
 		intArith(op, out.I64, xr.V.I64, yr.V.I64, mask(xr), mask(yr), value.NullInt64)
-		wrapDay(out.I64, unitsInDay(rt), value.NullInt64)
+		wrapDay(out.I64, cast.TimeOfDayUnits(rt), value.NullInt64)
 	} else {
 		intArith(op, out.I32, xr.V.I32, yr.V.I32, mask(xr), mask(yr), value.NullInt32)
-		wrapDay(out.I32, unitsInDay(rt), value.NullInt32)
+		wrapDay(out.I32, cast.TimeOfDayUnits(rt), value.NullInt32)
 	}
 	out.T = rt
 	return out, nil
 }
 
 func integralOrBool(t value.Type) bool { return t.Category() == value.CatIntegral || t == value.Bool }
-
-// unitsInDay is the modulus of a time-of-day type, 0 for the others.
-func unitsInDay(t value.Type) int64 {
-	switch t {
-	case value.Second:
-		return 86400
-	case value.Minute:
-		return 1440
-	case value.Time:
-		return 86400000
-	case value.NanoTime:
-		return 86400000000000
-	}
-	return 0
-}
 
 func wrapDay[T kernelInt](xs []T, mod int64, null T) {
 	if mod == 0 {
