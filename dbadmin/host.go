@@ -32,9 +32,6 @@ func readHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.Che
 // CheckWrite's error when the session may not.
 func writeHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.CheckWrite) }
 
-// dbArg accepts a database handle or a dfs:// path.
-func dbArg(h Host, v value.Value) (*dfs.Database, error) { return dbfuncs.DatabaseArg(h.Catalog(), v) }
-
 // writableDB is the Host and the database v names for a function that
 // changes a database: the session must be allowed to write first.
 func writableDB(env funcs.Env, v value.Value) (Host, *dfs.Database, error) {
