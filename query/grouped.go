@@ -451,13 +451,8 @@ func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.
 
 // checkDuplicateNames fails on a repeated result column name.
 func checkDuplicateNames(names []string) error {
-	seen := make(map[string]bool, len(names))
-	for _, n := range names {
-		k := strings.ToLower(n)
-		if seen[k] {
-			return ddberr.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
-		}
-		seen[k] = true
+	if n, dup := value.DuplicateName(names); dup {
+		return ddberr.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
 	}
 	return nil
 }
