@@ -968,6 +968,7 @@ var texts = []Text{
 	{"The HAVING clause after GROUP BY must be followed by a boolean expression. RefId:S02021", "porpoise"},
 	{"When top clause uses together with context clause in SQL query, can't specify a range in top clause", "progr/sql/contextBy.md"},
 	{"The column [*] must use aggregate function. RefId:S02022", "porpoise"},
+	{"The result of a select item named by %d column names must have %d values.", "porpoise"},
 	{"Duplicate column name: [%s]. RefId:S02001", "error_codes/S02001.md"},
 	{"Usage: interval(X, duration, fill, [step], [explicitOffset=false], [closed], [label], [origin]).", "porpoise"},
 	{"The duration of interval must be an integer or DURATION scalar.", "porpoise"},

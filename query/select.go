@@ -373,6 +373,20 @@ func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *va
 		if err != nil {
 			return nil, false, err
 		}
+		if ns := multiNames(c); ns != nil {
+			parts, err := spread(v, ns)
+			if err != nil {
+				return nil, false, err
+			}
+			ns, parts = keepNamed(ns, parts)
+			for _, p := range parts {
+				if _, ok := p.(*value.Scalar); !ok {
+					scalars = false
+				}
+			}
+			names, vals = append(names, ns...), append(vals, parts...)
+			continue
+		}
 		if t, ok := v.(*value.Table); ok {
 			for i, col := range t.Cols {
 				names = append(names, t.Names[i])

@@ -382,11 +382,14 @@ type BinaryExpr struct {
 	R  Expr
 }
 
-// AliasExpr is `X as Name` (select lists, function arguments).
+// AliasExpr is `X as Name` (select lists, function arguments). In a
+// select list `X as `a`b` names the columns of a result with several
+// (Names; an empty name drops its column) and Name is the first.
 type AliasExpr struct {
-	At   Pos
-	X    Expr
-	Name string
+	At    Pos
+	X     Expr
+	Name  string
+	Names []string
 }
 
 // NamedArg is a named argument name=value inside CallExpr.Args. Inside call

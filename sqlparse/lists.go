@@ -129,6 +129,9 @@ func (p *parser) parseAliased() Expr {
 		switch n.Kind {
 		case lex.TokIdent, lex.TokString, lex.TokSymbol:
 			p.next()
+		case lex.TokSymbolVector:
+			p.next()
+			return &AliasExpr{At: e.Pos(), X: e, Name: n.Items[0], Names: n.Items}
 		default:
 			p.failTok(n)
 		}

@@ -252,6 +252,7 @@ func TestSQL(t *testing.T) {
 		{"SELECT ID FROM T WHERE ID = 1", "select ID from T where (ID == 1)"},
 		{"select * from t where a = 1, b > 2 and c < 3", "select * from t where (a == 1), ((b > 2) && (c < 3))"},
 		{"select sum(v) as s from t group by sym, date", "select sum(v) as s from t group by sym, date"},
+		{"select f(y) as ``b`c from t group by id", "select f(y) as ``b`c from t group by id"},
 		{"select v from t context by sym", "select v from t context by sym"},
 		{"select v from t pivot by a, b", "select v from t pivot by a, b"},
 		{"select sym, count(*) from t group by sym having count(*) > 1",

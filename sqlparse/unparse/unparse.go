@@ -306,6 +306,10 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.binary(n)
 	case *sqlparse.AliasExpr:
 		f.node(n.X)
+		if n.Names != nil {
+			f.w(" as `", strings.Join(n.Names, "`"))
+			break
+		}
 		f.w(" as ", n.Name)
 	case *sqlparse.NamedArg:
 		f.w(n.Name, "=")
