@@ -260,6 +260,9 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	}
 	var from value.Value
 	if _, join := n.From.(*sqlparse.JoinExpr); !join && !sqljoin.IsJoinerCall(n.From) {
+		if err := sqljoin.CheckNested(newHost(ex), n.From); err != nil {
+			return nil, err
+		}
 		var err error
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err

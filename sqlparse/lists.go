@@ -41,6 +41,7 @@ func (p *parser) parseList(k listKind) []Expr {
 		list = []Expr{}
 	}
 	p.withEq(func() {
+		p.commaEnds = true
 		if close != "" {
 			p.skipNewlines()
 			if p.isOp(close) {

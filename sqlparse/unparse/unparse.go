@@ -338,9 +338,12 @@ func (f *formatter) node(n sqlparse.Node) {
 	case *sqlparse.JoinExpr:
 		f.w("(")
 		f.node(n.L)
-		if n.Kind == "left semi" {
+		switch n.Kind {
+		case "left semi":
 			f.w(" left semijoin ")
-		} else {
+		case ",":
+			f.w(", ")
+		default:
 			f.w(" ", n.Kind, " join ")
 		}
 		f.node(n.R)
