@@ -260,6 +260,9 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	}
 	var from value.Value
 	if _, join := n.From.(*sqlparse.JoinExpr); !join && !sqljoin.IsJoinerCall(n.From) {
+		if err := sqljoin.CheckNested(newHost(ex), n.From); err != nil {
+			return nil, err
+		}
 		var err error
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err
@@ -372,6 +375,20 @@ func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *va
 		v, err := ex.withTable(src, c)
 		if err != nil {
 			return nil, false, err
+		}
+		if ns := multiNames(c); ns != nil {
+			parts, err := spread(v, ns)
+			if err != nil {
+				return nil, false, err
+			}
+			ns, parts = keepNamed(ns, parts)
+			for _, p := range parts {
+				if _, ok := p.(*value.Scalar); !ok {
+					scalars = false
+				}
+			}
+			names, vals = append(names, ns...), append(vals, parts...)
+			continue
 		}
 		if t, ok := v.(*value.Table); ok {
 			for i, col := range t.Cols {
