@@ -285,7 +285,7 @@ func (ex *executor) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.V
 }
 
 // groupBySelect runs select ... group by ... [having ...]: one row per
-// group, groups sorted by key, keys first.
+// group, keys first, groups in the order hashGrouped chooses.
 func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
 	var keyVecs []*value.Vector
 	var ik *interval.Key
@@ -309,7 +309,9 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		return nil, err
 	}
 	g := groupagg.Group(keyVecs, src.Rows())
-	g.SortByKeys()
+	if ik != nil || !ex.hashGrouped(n) {
+		g.SortByKeys()
+	}
 	ge := newGroupEval(ex, src, g)
 	keyNames := groupKeyNames(n)
 	keyCols := make([]*value.Vector, len(n.GroupBy))
@@ -351,6 +353,38 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		out = out.Gather(keep)
 	}
 	return out, nil
+}
+
+// hashAggregates are the aggregates DolphinDB groups with its hash
+// algorithm, whose groups come in the order their keys first appear
+// (count, avg, max, last in progr/sql/groupby.md and Select.md, sum in
+// case.md); with any other aggregate (wavg, wsum, user functions) or none
+// it sorts, and the groups come in key order (groupby.md, contextBy.md,
+// error_codes/S02044.md).
+var hashAggregates = map[string]bool{
+	"count": true, "sum": true, "avg": true, "mean": true, "min": true, "max": true, "first": true, "last": true,
+}
+
+// hashGrouped reports whether a group by query's groups keep the order
+// in which their keys first appear rather than the keys' order: when
+// its select list and having clause aggregate only with hashAggregates.
+func (ex *executor) hashGrouped(n *sqlparse.SelectExpr) bool {
+	l := &lowering{ex: ex, cols: map[string]bool{}}
+	items := n.Cols
+	if n.Having != nil {
+		items = append(items[:len(items):len(items)], n.Having)
+	}
+	for _, c := range items {
+		if _, ok, err := l.lower(c); !ok || err != nil {
+			return false
+		}
+	}
+	for _, s := range l.specs {
+		if !hashAggregates[s.name] {
+			return false
+		}
+	}
+	return len(l.specs) > 0
 }
 
 // groupKeyNames names a group by's key columns.
@@ -412,13 +446,8 @@ func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.
 
 // checkDuplicateNames fails on a repeated result column name.
 func checkDuplicateNames(names []string) error {
-	seen := make(map[string]bool, len(names))
-	for _, n := range names {
-		k := strings.ToLower(n)
-		if seen[k] {
-			return ddberr.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
-		}
-		seen[k] = true
+	if n, dup := value.DuplicateName(names); dup {
+		return ddberr.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
 	}
 	return nil
 }
