@@ -318,8 +318,12 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 	for i, kv := range keyVecs {
 		keyCols[i] = kv.Gather(g.First)
 	}
-	out, err := groupedColumns(n, keyNames, keyCols, func(c sqlparse.Expr) (*value.Vector, error) {
-		return ge.groupValue(c, keyNames, keyCols)
+	out, err := groupedColumns(n, keyNames, keyCols, func(c sqlparse.Expr) ([]string, []*value.Vector, error) {
+		if names := multiNames(c); names != nil {
+			return ge.perGroupColumns(colname.Strip(c), names)
+		}
+		v, err := ge.groupValue(c, keyNames, keyCols)
+		return []string{colname.Of(c)}, []*value.Vector{v}, err
 	})
 	if err != nil {
 		return nil, err
@@ -398,8 +402,9 @@ func groupKeyNames(n *sqlparse.SelectExpr) []string {
 
 // groupedColumns assembles a group by's result: the keys the select list
 // doesn't name come first, then the select items in order (a named key
-// where the list names it); item gives an item's per-group values.
-func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.Vector, item func(sqlparse.Expr) (*value.Vector, error)) (*value.Table, error) {
+// where the list names it); item gives an item's columns of per-group
+// values and their names.
+func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.Vector, item func(sqlparse.Expr) ([]string, []*value.Vector, error)) (*value.Table, error) {
 	isKey := map[string]bool{}
 	for _, k := range keyNames {
 		isKey[strings.ToLower(k)] = true
@@ -431,12 +436,12 @@ func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.
 		if _, ok := c.(*sqlparse.StarExpr); ok {
 			return nil, ddberr.Errorf("The column [*] must use aggregate function. RefId:S02022")
 		}
-		v, err := item(c)
+		ns, vs, err := item(c)
 		if err != nil {
 			return nil, err
 		}
-		names = append(names, colname.Of(c))
-		cols = append(cols, v)
+		names = append(names, ns...)
+		cols = append(cols, vs...)
 	}
 	if err := checkDuplicateNames(names); err != nil {
 		return nil, err
