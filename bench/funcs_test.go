@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"testing"
 	"time"
@@ -23,19 +24,16 @@ func funcTable() *value.Table {
 	price := make([]float64, funcRows)
 	r := make([]float64, funcRows)
 	ts := make([]int64, funcRows)
-	names := make([]string, 100)
+	var names [100]string
 	for i := range names {
 		names[i] = fmt.Sprintf("S%03d", i)
 	}
-	seed := uint64(0x9e3779b97f4a7c15)
+	rng := rand.New(rand.NewPCG(14, 9))
 	for i := range syms {
-		seed ^= seed << 13
-		seed ^= seed >> 7
-		seed ^= seed << 17
-		syms[i] = names[seed%100]
-		qty[i] = int32(seed>>8) % 1000
-		price[i] = 100 + float64(seed>>40%10000)/100
-		r[i] = 1 + float64(int64(seed>>50%21)-10)/1e6
+		syms[i] = names[rng.IntN(len(names))]
+		qty[i] = rng.Int32N(1000)
+		price[i] = 100 + float64(rng.IntN(10000))/100
+		r[i] = 1 + float64(rng.IntN(21)-10)/1e6
 		ts[i] = 1704067200000 + int64(i)
 		if i%97 == 0 {
 			qty[i], price[i] = value.NullInt32, value.NullFloat64
