@@ -34,10 +34,8 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 		kind = join.Right
 	case "full":
 		kind = join.Full
-	case "cross":
+	default: // cross, the last kind the parser makes
 		return sqlCrossJoin(h, j)
-	default:
-		return nil, nil, ddberr.Errorf("SQL %s join is not supported", j.Kind)
 	}
 	lname, lv, rname, rv, err := fromItems(h, j)
 	if err != nil {
