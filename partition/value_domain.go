@@ -180,19 +180,7 @@ func (d *Value) AddValues(vals *value.Vector) (int, error) {
 				return 0, ErrInvisibleChar
 			}
 		}
-		if d.strIdx == nil {
-			d.strIdx = make(map[string]int32, len(strs))
-		}
-		added := 0
-		for _, s := range strs {
-			if _, ok := d.strIdx[s]; ok {
-				continue
-			}
-			d.strIdx[s] = int32(len(d.strs))
-			d.strs = append(d.strs, s)
-			added++
-		}
-		return added, nil
+		return addNew(&d.strIdx, &d.strs, strs), nil
 	}
 	xs, ok, err := schemeInts(vals, d.t)
 	if err != nil {
@@ -209,22 +197,29 @@ func (d *Value) AddValues(vals *value.Vector) (int, error) {
 			return 0, ErrCategory
 		}
 	}
-	if d.intIdx == nil {
-		d.intIdx = make(map[int64]int32, len(xs))
-	}
-	added := 0
-	for _, x := range xs {
-		if _, ok := d.intIdx[x]; ok {
-			continue
-		}
-		d.intIdx[x] = int32(len(d.ints))
-		d.ints = append(d.ints, x)
-		added++
-	}
+	added := addNew(&d.intIdx, &d.ints, xs)
 	if added > 0 || d.dense == nil {
 		d.buildDense()
 	}
 	return added, nil
+}
+
+// addNew appends to *list the values of xs not yet in *idx, indexing each
+// by its position in *list, and returns how many it added.
+func addNew[K comparable](idx *map[K]int32, list *[]K, xs []K) int {
+	if *idx == nil {
+		*idx = make(map[K]int32, len(xs))
+	}
+	added := 0
+	for _, x := range xs {
+		if _, ok := (*idx)[x]; ok {
+			continue
+		}
+		(*idx)[x] = int32(len(*list))
+		*list = append(*list, x)
+		added++
+	}
+	return added
 }
 
 // buildDense builds the direct-lookup table when the values are compact
