@@ -1020,10 +1020,14 @@ var texts = []Text{
 	// SQL analytic functions, with, any/all and correlated subqueries
 	// (package query)
 	{"A RANGE window frame with an offset needs exactly one ORDER BY column of an integral or temporal type.", "progr/sql/analyticFunction.md"},
-	{"%s is not an analytic function.", "progr/sql/analyticFunction.md"},
+	{"Analytic function does not support function '%s'. RefId: S02049", "error_codes/S02049.md"},
+	{"Unexpected function arguments in analytic function. RefId: S02044", "error_codes/S02044.md"},
+	{"The PARTITION/ORDER BY column '%s' must be included in the GROUP BY clause. RefId: S02045", "error_codes/S02045.md"},
+	{"Analytic functions are not allowed in WHERE clause, GROUP BY clause, or to be nested in aggregate functions. RefId: S02046", "error_codes/S02046.md"},
+	{"Analytic functions cannot be used with CONTEXT BY or PIVOT BY. RefId: S02047", "error_codes/S02047.md"},
+	{"Order-sensitive functions are not allowed in ORDER BY clause within an OVER clause. RefId: S02048", "error_codes/S02048.md"},
 	{"The argument of %s must be a positive integer.", "progr/sql/analyticFunction.md"},
 	{"The argument of %s must be an integer scalar.", "progr/sql/analyticFunction.md"},
-	{"The analytic function %s needs a column argument.", "porpoise"},
 	{"The default value of %s must be a scalar.", "progr/sql/analyticFunction.md"},
 	{"The offset of a %s window frame must be a non-negative integer%s.", "progr/sql/analyticFunction.md"},
 	{"The number of column names after with must match the number of columns its query returns.", "progr/sql/with.md"},
