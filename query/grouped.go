@@ -229,7 +229,7 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 		}
 		return value.NewVector(value.Double, 0, 0), nil
 	}
-	return groupagg.ScalarColumn(vals, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name))
+	return groupagg.ScalarColumn(vals)
 }
 
 // groupValue evaluates a select item (or having) to one value per group.

@@ -544,11 +544,7 @@ func Insert(env Env, n *sqlparse.InsertStmt) error {
 		if err != nil {
 			return err
 		}
-		src, ok := res.(*value.Table)
-		if !ok {
-			return ddberr.Errorf("INSERT INTO ... SELECT needs a table result.")
-		}
-		return env.Insert(target, src)
+		return env.Insert(target, res.(*value.Table)) // the parser takes select, not exec, here
 	}
 	names, types, err := env.Schema(target)
 	if err != nil {
