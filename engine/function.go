@@ -220,54 +220,42 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 	return args, nil
 }
 
+// intConstants are the built-in constant names that evaluate to an INT.
+var intConstants = map[string]int32{
+	"SEQ":    int32(partition.SEQ),
+	"VALUE":  int32(partition.VALUE),
+	"RANGE":  int32(partition.RANGE),
+	"LIST":   int32(partition.LIST),
+	"COMPO":  int32(partition.COMPO),
+	"HASH":   int32(partition.HASH),
+	"VAR":    int32(system.VarObj),
+	"SHARED": int32(system.SharedObj),
+	"DEF":    int32(system.DefObj),
+	// seek's modes (funcs/s/seek.md), numbered as io.Seeker's whence
+	"HEAD":    0,
+	"CURRENT": 1,
+	"TAIL":    2,
+	// the data forms, as form() returns them
+	"SCALAR": 0,
+	"VECTOR": 1,
+	"PAIR":   2,
+	"MATRIX": 3,
+	"SET":    4,
+	"DICT":   5,
+	"TABLE":  6,
+}
+
 // constant resolves the built-in constant names: data types evaluate to
 // their INT type id, partition types to theirs.
 func constant(name string) (value.Value, bool) {
+	if x, ok := intConstants[name]; ok {
+		return value.NewInt(x), true
+	}
 	switch name {
-	case "SEQ":
-		return value.NewInt(int32(partition.SEQ)), true
-	case "VALUE":
-		return value.NewInt(int32(partition.VALUE)), true
-	case "RANGE":
-		return value.NewInt(int32(partition.RANGE)), true
-	case "LIST":
-		return value.NewInt(int32(partition.LIST)), true
-	case "COMPO":
-		return value.NewInt(int32(partition.COMPO)), true
-	case "HASH":
-		return value.NewInt(int32(partition.HASH)), true
 	case "ALL", "FIRST", "LAST":
 		return value.NewString(name), true
-	case "VAR":
-		return value.NewInt(int32(system.VarObj)), true
-	case "SHARED":
-		return value.NewInt(int32(system.SharedObj)), true
-	case "DEF":
-		return value.NewInt(int32(system.DefObj)), true
 	case "pi":
 		return value.NewDouble(3.141592653589793), true
-	// seek's modes (funcs/s/seek.md), numbered as io.Seeker's whence
-	case "HEAD":
-		return value.NewInt(0), true
-	case "CURRENT":
-		return value.NewInt(1), true
-	case "TAIL":
-		return value.NewInt(2), true
-	// the data forms, as form() returns them
-	case "SCALAR":
-		return value.NewInt(0), true
-	case "VECTOR":
-		return value.NewInt(1), true
-	case "PAIR":
-		return value.NewInt(2), true
-	case "MATRIX":
-		return value.NewInt(3), true
-	case "SET":
-		return value.NewInt(4), true
-	case "DICT":
-		return value.NewInt(5), true
-	case "TABLE":
-		return value.NewInt(6), true
 	}
 	if p, ok := auth.PrivByName(name); ok {
 		return value.NewInt(int32(p)), true

@@ -116,6 +116,9 @@ func (d *Value) mapInto(col *value.Vector, out []int32) error {
 		return err
 	}
 	if c.kind == convString {
+		if codes, base, ok := col.CompactSymbolCodes(); ok {
+			return d.mapCodes(codes, base, out)
+		}
 		for i, s := range col.Strings() {
 			if s == "" {
 				return ErrValueNull
@@ -147,6 +150,37 @@ func (d *Value) mapInto(col *value.Vector, out []int32) error {
 		}
 		return -1
 	})
+}
+
+// mapCodes is mapInto for a coded column: each symbol of its base is
+// looked up once, then rows map by code; the first row whose symbol is
+// NULL or has an invisible character decides the error, as a row scan
+// would.
+func (d *Value) mapCodes(codes []int32, base []string, out []int32) error {
+	const isNull, invisible = -2, -3
+	byCode := make([]int32, len(base))
+	byCode[0] = isNull
+	for c := 1; c < len(base); c++ {
+		switch j, ok := d.strIdx[base[c]]; {
+		case hasInvisible(base[c]):
+			byCode[c] = invisible
+		case ok:
+			byCode[c] = j
+		default:
+			byCode[c] = -1
+		}
+	}
+	for i, c := range codes {
+		switch j := byCode[c]; j {
+		case isNull:
+			return ErrValueNull
+		case invisible:
+			return ErrInvisibleChar
+		default:
+			out[i] = j
+		}
+	}
+	return nil
 }
 
 // hasInvisible reports whether s holds a byte in 0..32 or 127.

@@ -267,7 +267,13 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err
 		}
-		if dt, ok := ex.env.DFSTable(from); ok && !analytic.Has(n.Cols) {
+		if dt, ok := ex.env.DFSTable(from); ok && len(n.PivotBy) > 0 {
+			names, _, _ := dt.Schema()
+			ex.partCols = map[string]bool{}
+			for _, c := range dt.PartitionColumns() {
+				ex.partCols[strings.ToLower(names[c])] = true
+			}
+		} else if ok && !analytic.Has(n.Cols) {
 			if v, ok, err := ex.mapReduceSelect(n, dt); ok {
 				return v, err
 			}

@@ -25,9 +25,10 @@ type Vector struct {
 	// flattened data.
 	Offsets []int64
 
-	// Syms, when set, makes a SYMBOL vector coded: element i is
-	// Syms.Strs()[I32[i]] and Str is unused. Vectors derived from a coded
-	// one share its base.
+	// Syms, when set, makes a SYMBOL or STRING vector coded: element i
+	// is Syms.Strs()[I32[i]] and Str is unused. Vectors derived from a
+	// coded one share its base. T stays what it is: coding changes only
+	// the representation.
 	Syms *SymbolBase
 }
 
