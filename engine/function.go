@@ -131,18 +131,18 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		return in.callUser(f, args)
 	case *partialFunc:
 		return in.callNamed(f.fn, f.fill(args), f.fillNames(names, len(args)))
-	case *consistentCall:
-		pos := append([]value.Value{f.fn}, args...)
-		full, err := bindNamed(f.hof, pos, map[string]value.Value{"assembleRule": value.NewString(f.rule)})
-		if err != nil && f.rule == "C" {
-			full, err = bindNamed(f.hof, pos, map[string]value.Value{"consistent": value.NewBool(true)})
+	default: // the Functions are the four types of this switch
+		c := fn.(*consistentCall)
+		pos := append([]value.Value{c.fn}, args...)
+		full, err := bindNamed(c.hof, pos, map[string]value.Value{"assembleRule": value.NewString(c.rule)})
+		if err != nil && c.rule == "C" {
+			full, err = bindNamed(c.hof, pos, map[string]value.Value{"consistent": value.NewBool(true)})
 		}
 		if err != nil {
 			return nil, err
 		}
-		return in.callNamed(f.hof, full, nil)
+		return in.callNamed(c.hof, full, nil)
 	}
-	return nil, ddberr.Errorf("The object %s is not callable.", fn.String())
 }
 
 func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error) {

@@ -462,7 +462,12 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 	var g *groupagg.Groups
 	if len(keys) > 0 {
 		g = groupagg.Group(keys, total)
-		g.SortByKeys()
+		// Partials are merged in partition order, so first appearance
+		// here is first appearance in a whole-table read, the order the
+		// same query gives over an in-memory table.
+		if !ex.hashGrouped(n) {
+			g.SortByKeys()
+		}
 	} else {
 		g = &groupagg.Groups{IDs: make([]int32, total), N: 1, First: []int{0}}
 		if total == 0 {
