@@ -6,25 +6,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 )
-
-// run runs each script in a fresh session of e and returns the last value
-// printed as a string.
-func run(t *testing.T, e *engine.Engine, scripts ...string) string {
-	t.Helper()
-	s := e.NewSession()
-	out := ""
-	for _, sc := range scripts {
-		v, err := s.Run(sc)
-		require.NoError(t, err, sc)
-		if v != nil {
-			out = v.String()
-		} else {
-			out = ""
-		}
-	}
-	return out
-}
 
 // TestCatalogChangesSurviveRestart checks that renameTable, the table and
 // column comments and setAtomicLevel are written to the catalog, not only
@@ -33,7 +16,7 @@ func TestCatalogChangesSurviveRestart(t *testing.T) {
 	dir := t.TempDir()
 	e, err := engine.Open(engine.Options{DataDir: dir})
 	require.NoError(t, err)
-	run(t, e,
+	testkit.RunAll(t, e,
 		`db = database("dfs://cm", VALUE, 1..3)
 		 t = table(1..3 as id, ["a","b","c"] as sym)
 		 pt = db.createPartitionedTable(t, "pt", "id").append!(t)`,
@@ -55,7 +38,7 @@ func TestCatalogChangesSurviveRestart(t *testing.T) {
 		{`exec sym from loadTable("dfs://cm", "pt2") order by id`, `["a","b","c"]`},
 	}
 	for _, c := range cases {
-		require.Equal(t, c.want, run(t, e, c.script), c.script)
+		require.Equal(t, c.want, testkit.RunAll(t, e, c.script), c.script)
 	}
 }
 
@@ -66,13 +49,13 @@ func TestCompactionAndFlushAreReal(t *testing.T) {
 	e, err := engine.Open(engine.Options{DataDir: t.TempDir()})
 	require.NoError(t, err)
 	defer e.Close()
-	run(t, e, `db = database("dfs://fl", VALUE, 1..2)
+	testkit.RunAll(t, e, `db = database("dfs://fl", VALUE, 1..2)
 		t = table(take(1..2, 100000) as id, rand(100.0, 100000) as x)
 		db.createPartitionedTable(t, "pt", "id").append!(t)`)
-	require.Equal(t, "0", run(t, e, `exec sum(diskUsage) from getTabletsMeta("/fl/%", "pt", true)`))
-	run(t, e, `flushOLAPCache()`)
-	require.NotEqual(t, "0", run(t, e, `exec sum(diskUsage) from getTabletsMeta("/fl/%", "pt", true)`))
-	run(t, e, `for (x in exec chunkId from getChunksMeta() where type=1) { triggerTSDBCompaction(x) }`)
-	require.Equal(t, "2", run(t, e, `exec count(*) from getTSDBCompactionTaskStatus() where force, errorMessage == ""`))
-	require.Equal(t, "[\"APPEND\"]", run(t, e, `exec distinct type from getTransactionStatus()`))
+	require.Equal(t, "0", testkit.RunAll(t, e, `exec sum(diskUsage) from getTabletsMeta("/fl/%", "pt", true)`))
+	testkit.RunAll(t, e, `flushOLAPCache()`)
+	require.NotEqual(t, "0", testkit.RunAll(t, e, `exec sum(diskUsage) from getTabletsMeta("/fl/%", "pt", true)`))
+	testkit.RunAll(t, e, `for (x in exec chunkId from getChunksMeta() where type=1) { triggerTSDBCompaction(x) }`)
+	require.Equal(t, "2", testkit.RunAll(t, e, `exec count(*) from getTSDBCompactionTaskStatus() where force, errorMessage == ""`))
+	require.Equal(t, "[\"APPEND\"]", testkit.RunAll(t, e, `exec distinct type from getTransactionStatus()`))
 }

@@ -91,22 +91,12 @@ func setFlag(set func(*state)) funcs.Impl {
 	}
 }
 
-// positive is a numeric, non-NULL, finite, positive scalar argument.
-func positive(x value.Value) (float64, bool) {
-	s, ok := funcs.ScalarArg(x)
-	if !ok || !s.T.IsNumeric() || s.Null {
-		return 0, false
-	}
-	f := s.Float64()
-	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
-}
-
 func setReservedMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
 	h, err := host(env)
 	if err != nil {
 		return nil, err
 	}
-	gb, ok := positive(args[0])
+	gb, ok := funcs.PositiveArg(args[0])
 	if max := h.MaxMemSizeGB(); !ok || max > 0 && gb > max*0.5 {
 		return nil, errors.New("memSizeGB must be positive and not exceed maxMemSize * 0.5.")
 	}
@@ -122,7 +112,7 @@ func setMaxBlockSize(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	kb, ok := positive(args[0])
+	kb, ok := funcs.PositiveArg(args[0])
 	if !ok {
 		return nil, errors.New("blockSizeKB must be a positive number.")
 	}

@@ -36,18 +36,9 @@ func dataSources(fn string, x value.Value) ([]*system.DataSource, error) {
 	case *system.DataSource:
 		return []*system.DataSource{d}, nil
 	case *value.Vector:
-		if d.T != value.Any {
-			return nil, bad
+		if out, ok := value.TupleOf[*system.DataSource](d); ok {
+			return out, nil
 		}
-		out := make([]*system.DataSource, len(d.Any))
-		for i, e := range d.Any {
-			ds, ok := e.(*system.DataSource)
-			if !ok {
-				return nil, bad
-			}
-			out[i] = ds
-		}
-		return out, nil
 	}
 	return nil, bad
 }

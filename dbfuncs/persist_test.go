@@ -6,26 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/porpoisedb/porpoise/engine"
 	"github.com/stretchr/testify/require"
-)
 
-// run runs scripts in a new admin session and returns the last value
-// printed.
-func run(t *testing.T, e *engine.Engine, scripts ...string) string {
-	t.Helper()
-	s := e.NewSession()
-	out := ""
-	for _, sc := range scripts {
-		v, err := s.Run(sc)
-		require.NoError(t, err, sc)
-		out = ""
-		if v != nil {
-			out = v.String()
-		}
-	}
-	return out
-}
+	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
+)
 
 func open(t *testing.T, dir string) *engine.Engine {
 	t.Helper()
@@ -41,21 +26,21 @@ func TestViewsAndBackupsSurviveRestart(t *testing.T) {
 	data := t.TempDir()
 	backups := filepath.ToSlash(t.TempDir())
 	e := open(t, data)
-	run(t, e, `def addTen(x, y=10){ return x + y }`, `addFunctionView(addTen)`,
+	testkit.RunAll(t, e, `def addTen(x, y=10){ return x + y }`, `addFunctionView(addTen)`,
 		`t = table(2024.01.01 + 0 1 2 0 1 as d, 1..5 as v)
 		 db = database("dfs://bk", VALUE, 2024.01.01..2024.01.03)
 		 db.createPartitionedTable(t, "pt", "d").append!(t)`)
-	require.Equal(t, "3", run(t, e, `backupDB("`+backups+`", "dfs://bk")`))
+	require.Equal(t, "3", testkit.RunAll(t, e, `backupDB("`+backups+`", "dfs://bk")`))
 	require.NoError(t, e.Close())
 
 	e = open(t, data)
 	defer e.Close()
-	require.Equal(t, "11", run(t, e, `addTen(1)`))
-	require.Equal(t, `["addTen"]`, run(t, e, `exec name from getFunctionViews()`))
-	run(t, e, `dropDatabase("dfs://bk")`)
-	require.Equal(t, `["pt"]`, run(t, e, `exec tableName from restoreDB("`+backups+`", "dfs://bk")`))
-	require.Equal(t, "[1,2,3,4,5]", run(t, e, `exec v from loadTable("dfs://bk", "pt") order by v`))
-	run(t, e, `dropFunctionView("addTen")`)
+	require.Equal(t, "11", testkit.RunAll(t, e, `addTen(1)`))
+	require.Equal(t, `["addTen"]`, testkit.RunAll(t, e, `exec name from getFunctionViews()`))
+	testkit.RunAll(t, e, `dropDatabase("dfs://bk")`)
+	require.Equal(t, `["pt"]`, testkit.RunAll(t, e, `exec tableName from restoreDB("`+backups+`", "dfs://bk")`))
+	require.Equal(t, "[1,2,3,4,5]", testkit.RunAll(t, e, `exec v from loadTable("dfs://bk", "pt") order by v`))
+	testkit.RunAll(t, e, `dropFunctionView("addTen")`)
 	s := e.NewSession()
 	_, err := s.Run(`addTen(1)`)
 	require.Error(t, err)
@@ -66,23 +51,23 @@ func TestCheckBackupFindsDamage(t *testing.T) {
 	e := open(t, t.TempDir())
 	defer e.Close()
 	backups := filepath.ToSlash(t.TempDir())
-	run(t, e, `t = table(1 2 3 as k, 4 5 6 as v)
+	testkit.RunAll(t, e, `t = table(1 2 3 as k, 4 5 6 as v)
 		db = database("dfs://ck", VALUE, 1 2 3)
 		db.createPartitionedTable(t, "pt", "k").append!(t)`,
 		`backup("`+backups+`", "dfs://ck")`)
-	require.Equal(t, "0", run(t, e, `exec count(*) from checkBackup("`+backups+`", "dfs://ck")`))
+	require.Equal(t, "0", testkit.RunAll(t, e, `exec count(*) from checkBackup("`+backups+`", "dfs://ck")`))
 	chunk := filepath.Join(backups, "ck", "pt", "%2F2.chunk")
 	raw, err := os.ReadFile(chunk)
 	require.NoError(t, err)
 	raw[len(raw)-1] ^= 0xff
 	require.NoError(t, os.WriteFile(chunk, raw, 0o644))
-	require.Equal(t, `["/2"]`, run(t, e, `exec partitionPath from checkBackup("`+backups+`", "dfs://ck")`))
+	require.Equal(t, `["/2"]`, testkit.RunAll(t, e, `exec partitionPath from checkBackup("`+backups+`", "dfs://ck")`))
 	s := e.NewSession()
 	_, err = s.Run(`restore("` + backups + `", "dfs://ck", "pt", "%", true)`)
 	require.ErrorContains(t, err, "corrupt")
 	// A forced backup repairs it.
-	run(t, e, `backup("`+backups+`", "dfs://ck", true)`)
-	require.Equal(t, "0", run(t, e, `exec count(*) from checkBackup("`+backups+`", "dfs://ck")`))
+	testkit.RunAll(t, e, `backup("`+backups+`", "dfs://ck", true)`)
+	require.Equal(t, "0", testkit.RunAll(t, e, `exec count(*) from checkBackup("`+backups+`", "dfs://ck")`))
 }
 
 // A copy backup with snapshot drops from the backup the partitions the
@@ -91,15 +76,15 @@ func TestSnapshot(t *testing.T) {
 	e := open(t, t.TempDir())
 	defer e.Close()
 	b := filepath.ToSlash(t.TempDir())
-	run(t, e, `t = table(1 2 3 as k, 4 5 6 as v)
+	testkit.RunAll(t, e, `t = table(1 2 3 as k, 4 5 6 as v)
 		db = database("dfs://sn", VALUE, 1 2 3)
 		db.createPartitionedTable(t, "pt", "k").append!(t)`,
 		`backup("`+b+`", "dfs://sn")`, `dropPartition(db, "/3", "pt")`, `backup("`+b+`", "dfs://sn", snapshot=true)`)
-	require.Equal(t, `dfs://sn/1,dfs://sn/2`, strings.Join(strings.Split(strings.Trim(run(t, e, `exec chunkPath from getBackupList("`+b+`", "dfs://sn", "pt")`), `[]"`), `","`), ","))
-	run(t, e, `loadTable("dfs://sn", "pt").append!(table(3 as k, 7 as v))`)
-	require.Equal(t, "3", run(t, e, `exec count(*) from loadTable("dfs://sn", "pt")`))
-	run(t, e, `restore("`+b+`", "dfs://sn", "pt", "%", true, snapshot=true)`)
-	require.Equal(t, "[4,5]", run(t, e, `exec v from loadTable("dfs://sn", "pt") order by v`))
+	require.Equal(t, `dfs://sn/1,dfs://sn/2`, strings.Join(strings.Split(strings.Trim(testkit.RunAll(t, e, `exec chunkPath from getBackupList("`+b+`", "dfs://sn", "pt")`), `[]"`), `","`), ","))
+	testkit.RunAll(t, e, `loadTable("dfs://sn", "pt").append!(table(3 as k, 7 as v))`)
+	require.Equal(t, "3", testkit.RunAll(t, e, `exec count(*) from loadTable("dfs://sn", "pt")`))
+	testkit.RunAll(t, e, `restore("`+b+`", "dfs://sn", "pt", "%", true, snapshot=true)`)
+	require.Equal(t, "[4,5]", testkit.RunAll(t, e, `exec v from loadTable("dfs://sn", "pt") order by v`))
 }
 
 // A table saved in a local database is there for another engine, and a
@@ -107,7 +92,7 @@ func TestSnapshot(t *testing.T) {
 func TestLocalDatabaseSurvivesRestart(t *testing.T) {
 	dir := filepath.ToSlash(filepath.Join(t.TempDir(), "local"))
 	e := open(t, t.TempDir())
-	run(t, e, `t = table(1 2 3 as id, "a" "b" "c" as s)
+	testkit.RunAll(t, e, `t = table(1 2 3 as id, "a" "b" "c" as s)
 		db = database("`+dir+`")
 		saveTable(db, t, "tb")
 		hdb = database("`+dir+`/dual", RANGE, 0 2 4)
@@ -117,8 +102,8 @@ func TestLocalDatabaseSurvivesRestart(t *testing.T) {
 
 	e = open(t, t.TempDir())
 	defer e.Close()
-	require.Equal(t, `["a","b","c"]`, run(t, e, `exec s from loadTable("`+dir+`", "tb")`))
-	require.Equal(t, `[1,2,3]`, run(t, e, `exec id from loadTable("`+dir+`/dual", "dual") order by id`))
+	require.Equal(t, `["a","b","c"]`, testkit.RunAll(t, e, `exec s from loadTable("`+dir+`", "tb")`))
+	require.Equal(t, `[1,2,3]`, testkit.RunAll(t, e, `exec id from loadTable("`+dir+`/dual", "dual") order by id`))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "tb.tbl"), []byte("garbage"), 0o644))
 	_, err := e.NewSession().Run(`loadTable("` + dir + `", "tb")`)
 	require.ErrorContains(t, err, "corrupt")

@@ -10,9 +10,7 @@ import (
 // Scripts whose trees are very long or very deep must give a result or an
 // error, never exhaust the Go stack (which kills the whole server).
 func TestDeepScripts(t *testing.T) {
-	e, err := Open(Options{InMemory: true})
-	require.NoError(t, err)
-	s := e.NewSession()
+	s := memSession(t, "")
 
 	v, err := s.Run("1" + strings.Repeat("+1", 1_000_000))
 	require.NoError(t, err)

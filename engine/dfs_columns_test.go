@@ -9,14 +9,9 @@ import (
 // A DFS query that names some columns reads only those and returns the
 // same rows as one that reads all.
 func TestScanColumnsDFS(t *testing.T) {
-	e, err := Open(Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
-	s := e.NewSession()
-	_, err = s.Run(`db = database("dfs://cols", VALUE, 1..3)
-pt = db.createPartitionedTable(table(1:0, ` + "`p`sym`x`y" + `, [INT, SYMBOL, DOUBLE, STRING]), ` + "`pt, `p" + `)
-pt.tableInsert(table(1 2 3 1 as p, ` + "`a`b`c`d" + ` as sym, 1.5 2.5 3.5 4.5 as x, ["u", "v", "w", "z"] as y))`)
-	require.NoError(t, err)
+	s := memSession(t, `db = database("dfs://cols", VALUE, 1..3)
+pt = db.createPartitionedTable(table(1:0, `+"`p`sym`x`y"+`, [INT, SYMBOL, DOUBLE, STRING]), `+"`pt, `p"+`)
+pt.tableInsert(table(1 2 3 1 as p, `+"`a`b`c`d"+` as sym, 1.5 2.5 3.5 4.5 as x, ["u", "v", "w", "z"] as y))`)
 	some, err := s.Run("select sym, x from pt where p = 1 order by sym")
 	require.NoError(t, err)
 	all, err := s.Run("select * from pt where p = 1 order by sym")

@@ -18,35 +18,30 @@ import (
 // in-memory partitioned table; queries the plan declines (med, an
 // order-sensitive where, having) fall back to reading the table.
 func TestMapReduceMatchesInMemory(t *testing.T) {
-	e, err := Open(Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
-	s := e.NewSession()
-	_, err = s.Run("n = 5000\n" +
-		"m = table(take(2024.01.01..2024.01.03, n) as date, 00:00:00 + (n - 1..n) * 37 as time, symbol(take(`A`B`C`D`E`F`G, n)) as sym, " +
-		"iif(1..n % 11 == 0, int(NULL), rand(100, n)) as v, iif(1..n % 13 == 0, double(NULL), rand(10.0, n)) as f, " +
-		"iif(1..n % 17 == 0, short(NULL), short(rand(50, n))) as h, long(rand(1000000, n)) * 4000l as l, " +
-		"iif(1..n % 7 == 0, string(NULL), string(rand(`x`y`z, n))) as s)\n" +
-		"update m set v = int(NULL) where sym = `G\n" +
-		"db1 = database(\"\", VALUE, 2024.01.01..2024.01.03)\n" +
-		"db2 = database(\"\", HASH, [SYMBOL, 4])\n" +
-		"tsdb = database(\"dfs://mr_tsdb\", COMPO, [db1, db2], , \"TSDB\")\n" +
-		"schema = table(1:0, `date`time`sym`v`f`h`l`s, [DATE, SECOND, SYMBOL, INT, DOUBLE, SHORT, LONG, STRING])\n" +
-		"pt = tsdb.createPartitionedTable(schema, `pt, `date`sym, , `time, ALL)\n" +
-		"pt.tableInsert(m)\n" +
-		"db3 = database(\"\", VALUE, 2024.01.01..2024.01.03)\n" +
-		"db4 = database(\"\", HASH, [SYMBOL, 4])\n" +
-		"olap = database(\"dfs://mr_olap\", COMPO, [db3, db4])\n" +
-		"po = olap.createPartitionedTable(schema, `po, `date`sym)\n" +
-		"po.tableInsert(m)\n" +
-		"po.tableInsert(m)\n" +
-		"pm = database(\"\", VALUE, 2024.01.01..2024.01.03).createPartitionedTable(schema, `pm, `date)\n" +
-		"pm.tableInsert(m)\n" +
+	s := memSession(t, "n = 5000\n"+
+		"m = table(take(2024.01.01..2024.01.03, n) as date, 00:00:00 + (n - 1..n) * 37 as time, symbol(take(`A`B`C`D`E`F`G, n)) as sym, "+
+		"iif(1..n % 11 == 0, int(NULL), rand(100, n)) as v, iif(1..n % 13 == 0, double(NULL), rand(10.0, n)) as f, "+
+		"iif(1..n % 17 == 0, short(NULL), short(rand(50, n))) as h, long(rand(1000000, n)) * 4000l as l, "+
+		"iif(1..n % 7 == 0, string(NULL), string(rand(`x`y`z, n))) as s)\n"+
+		"update m set v = int(NULL) where sym = `G\n"+
+		"db1 = database(\"\", VALUE, 2024.01.01..2024.01.03)\n"+
+		"db2 = database(\"\", HASH, [SYMBOL, 4])\n"+
+		"tsdb = database(\"dfs://mr_tsdb\", COMPO, [db1, db2], , \"TSDB\")\n"+
+		"schema = table(1:0, `date`time`sym`v`f`h`l`s, [DATE, SECOND, SYMBOL, INT, DOUBLE, SHORT, LONG, STRING])\n"+
+		"pt = tsdb.createPartitionedTable(schema, `pt, `date`sym, , `time, ALL)\n"+
+		"pt.tableInsert(m)\n"+
+		"db3 = database(\"\", VALUE, 2024.01.01..2024.01.03)\n"+
+		"db4 = database(\"\", HASH, [SYMBOL, 4])\n"+
+		"olap = database(\"dfs://mr_olap\", COMPO, [db3, db4])\n"+
+		"po = olap.createPartitionedTable(schema, `po, `date`sym)\n"+
+		"po.tableInsert(m)\n"+
+		"po.tableInsert(m)\n"+
+		"pm = database(\"\", VALUE, 2024.01.01..2024.01.03).createPartitionedTable(schema, `pm, `date)\n"+
+		"pm.tableInsert(m)\n"+
 		// the rows as a whole-table read returns them (partition order)
-		"ptAll = select * from pt\n" +
-		"poAll = select * from po\n" +
+		"ptAll = select * from pt\n"+
+		"poAll = select * from po\n"+
 		"pmAll = select * from pm")
-	require.NoError(t, err)
 	queries := []string{
 		"select count(*), count(v), sum(v), avg(v), mean(v), min(v), max(v), first(v), last(v), std(v), var(v) from %s group by sym",
 		"select count(*) as n, sum(f), avg(f), min(f), max(f), first(f), last(f), std(f), var(f) from %s group by sym",

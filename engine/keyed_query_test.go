@@ -9,27 +9,22 @@ import (
 // Queries answered from a keyed or indexed table's index return what a
 // full scan of the same rows as a plain table returns.
 func TestKeyIndexesMatchScan(t *testing.T) {
-	e, err := Open(Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
-	s := e.NewSession()
-	_, err = s.Run(`n = 3000
+	s := memSession(t, `n = 3000
 a = take(1..30, n).sort()
 b = take(1..100, n)
 sym = take("s" + string(1..100), n)
 v = rand(100.0, n)
 p = table(a, b, sym, v)
-kt = keyedTable(` + "`a`b" + `, p)
-it = indexedTable(` + "`a`b" + `, p)
-k1 = keyedTable(` + "`sym`b" + `, select * from p where a = 1)
-i1 = indexedTable(` + "`b" + `, select * from p where a = 3)
+kt = keyedTable(`+"`a`b"+`, p)
+it = indexedTable(`+"`a`b"+`, p)
+k1 = keyedTable(`+"`sym`b"+`, select * from p where a = 1)
+i1 = indexedTable(`+"`b"+`, select * from p where a = 3)
 insert into it values(31, 5, "s5", 1.0)
 insert into kt values(31, 5, "s5", 1.0)
 insert into p values(31, 5, "s5", 1.0)
 insert into it values(2, 7, "new", 2.0)
 insert into kt values(2, 7, "new", 2.0)
 update p set sym = "new", v = 2.0 where a = 2, b = 7`)
-	require.NoError(t, err)
 	wheres := []string{
 		"a = 5, b = 17",
 		"a = 5 and b = 17 and v >= 0",

@@ -17,14 +17,9 @@ import (
 // partition values.
 func pruneFixture(t *testing.T) (*Session, *ptable, func(string) PartitionFilter) {
 	t.Helper()
-	e, err := Open(Options{InMemory: true})
-	require.NoError(t, err)
-	t.Cleanup(func() { e.Close() })
-	s := e.NewSession()
-	_, err = s.Run("db = database(\"dfs://p\", VALUE, 2024.01.01..2024.01.05)\n" +
-		"pt = db.createPartitionedTable(table(1:0, `date`v, [DATE, INT]), `pt, `date)\n" +
+	s := memSession(t, "db = database(\"dfs://p\", VALUE, 2024.01.01..2024.01.05)\n"+
+		"pt = db.createPartitionedTable(table(1:0, `date`v, [DATE, INT]), `pt, `date)\n"+
 		"pt.append!(table(2024.01.01..2024.01.03 as date, 1..3 as v))")
-	require.NoError(t, err)
 	v, _ := s.Get("pt")
 	pt := v.(*ptable)
 	in := &interp{s: s, frame: s.vars}
@@ -119,14 +114,9 @@ func init() {
 // The pruner reads "safe to evaluate on partition values" from the funcs
 // registry's properties.
 func TestPruneFilterReadsRegistryProps(t *testing.T) {
-	e, err := Open(Options{InMemory: true})
-	require.NoError(t, err)
-	t.Cleanup(func() { e.Close() })
-	s := e.NewSession()
-	_, err = s.Run("db = database(\"dfs://reg\", VALUE, 1..5)\n" +
-		"pt = db.createPartitionedTable(table(1:0, `id`v, [INT, INT]), `pt, `id)\n" +
+	s := memSession(t, "db = database(\"dfs://reg\", VALUE, 1..5)\n"+
+		"pt = db.createPartitionedTable(table(1:0, `id`v, [INT, INT]), `pt, `id)\n"+
 		"pt.append!(table(1..5 as id, 1..5 as v))")
-	require.NoError(t, err)
 	v, _ := s.Get("pt")
 	pt := v.(*ptable)
 	in := &interp{s: s, frame: s.vars}

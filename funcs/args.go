@@ -1,6 +1,8 @@
 package funcs
 
 import (
+	"math"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -42,6 +44,17 @@ func StringsArg(x value.Value) ([]string, bool) {
 		return v.Strings(), true
 	}
 	return nil, false
+}
+
+// PositiveArg returns a numeric, non-NULL scalar's value as a float64;
+// ok is false unless it is finite and positive.
+func PositiveArg(x value.Value) (f float64, ok bool) {
+	s, isScalar := ScalarArg(x)
+	if !isScalar || !s.T.IsNumeric() || s.Null {
+		return 0, false
+	}
+	f = s.Float64()
+	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
 }
 
 // IntArg returns an integral scalar's value; def when x is nil (left

@@ -56,19 +56,9 @@ func adminLimits(env funcs.Env, fn string) (*Limits, error) {
 	return limitsOf(env)
 }
 
-// positiveNumber is a numeric, non-null, finite, positive scalar argument.
-func positiveNumber(x value.Value) (float64, bool) {
-	s, ok := funcs.ScalarArg(x)
-	if !ok || !s.T.IsNumeric() || s.Null {
-		return 0, false
-	}
-	f := s.Float64()
-	return f, f > 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
-}
-
 // gbArg is a positive numeric scalar in GB.
 func gbArg(x value.Value, what string) (float64, error) {
-	gb, ok := positiveNumber(x)
+	gb, ok := funcs.PositiveArg(x)
 	if !ok {
 		return 0, fmt.Errorf("%s must be a positive numeric scalar.", what)
 	}
@@ -83,12 +73,12 @@ func setMaxMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	gb, ok := positiveNumber(args[0])
+	gb, ok := funcs.PositiveArg(args[0])
 	if !ok {
 		return nil, errors.New("memSizeGB must be a positive numeric scalar.")
 	}
 	if len(args) > 1 && args[1] != nil {
-		em, ok := positiveNumber(args[1])
+		em, ok := funcs.PositiveArg(args[1])
 		if !ok || em >= gb/2 {
 			return nil, errors.New("emergencyMemSizeGB must be positive and less than 50% of memSizeGB.")
 		}

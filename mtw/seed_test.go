@@ -1,7 +1,6 @@
 package mtw_test
 
 import (
-	"context"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/mtw"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
@@ -20,17 +20,10 @@ import (
 // The examples of the Python API's MultithreadedTableWriter page
 // (seed 000), translated to Go.
 
-func run(t *testing.T, c *client.Conn, script string) value.Value {
-	t.Helper()
-	v, err := c.Run(context.Background(), script)
-	require.NoError(t, err, script)
-	return v
-}
-
 // count runs a `select count(*)` and returns the count.
 func count(t *testing.T, c *client.Conn, from string) int64 {
 	t.Helper()
-	v := run(t, c, "select count(*) from "+from)
+	v := testkit.Query(t, c, "select count(*) from "+from)
 	tb, ok := v.(*value.Table)
 	require.True(t, ok, "%v", v)
 	n, ok := tb.Cols[0].At(0).Int64()
@@ -92,7 +85,7 @@ func checkLayout(t *testing.T, s mtw.Status, threads int) {
 func TestSeedInsertInMemory(t *testing.T) {
 	ts := server.RunT(t)
 	s := ts.Dial(t)
-	run(t, s, "t = table(1000:0, `date`ticker`price, [DATE,SYMBOL,LONG]);\nshare t as tglobal;")
+	testkit.Query(t, s, "t = table(1000:0, `date`ticker`price, [DATE,SYMBOL,LONG]);\nshare t as tglobal;")
 
 	writer, err := mtw.New(mtw.Config{
 		Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456", DBPath: "", TableName: "tglobal",
@@ -136,7 +129,7 @@ func TestSeedInsertInMemory(t *testing.T) {
 func TestSeedDFSHashCompressed(t *testing.T) {
 	ts := server.RunT(t)
 	s := ts.Dial(t)
-	run(t, s, valuedb3)
+	testkit.Query(t, s, valuedb3)
 
 	writer := valuedb3Writer(t, ts)
 	ids := make([]int, 100)
@@ -164,7 +157,7 @@ func TestSeedDFSHashCompressed(t *testing.T) {
 	for k := 0; k < 5; k++ {
 		require.Equal(t, want[k], st.ThreadStatus[k+1].SentRows, "writer %d", k)
 	}
-	v := run(t, s, `exec sum(hashBucket(id, 10) != id % 10) from loadTable("dfs://valuedb3","pdatetest")`)
+	v := testkit.Query(t, s, `exec sum(hashBucket(id, 10) != id % 10) from loadTable("dfs://valuedb3","pdatetest")`)
 	n, _ := v.(*value.Scalar).Int64()
 	require.Zero(t, n)
 }
@@ -174,7 +167,7 @@ func TestSeedDFSHashCompressed(t *testing.T) {
 func TestSeedErrorHandling(t *testing.T) {
 	ts := server.RunT(t)
 	s := ts.Dial(t)
-	run(t, s, valuedb3)
+	testkit.Query(t, s, valuedb3)
 	pt := `loadTable("dfs://valuedb3","pdatetest")`
 
 	// Step 3: 100 rows already in the table.
@@ -255,7 +248,7 @@ func TestSeedErrorHandling(t *testing.T) {
 func TestSeedConcurrentInsert(t *testing.T) {
 	ts := server.RunT(t)
 	s := ts.Dial(t)
-	run(t, s, valuedb3)
+	testkit.Query(t, s, valuedb3)
 
 	writer := valuedb3Writer(t, ts)
 	var wg sync.WaitGroup
@@ -288,7 +281,7 @@ func TestSeedConcurrentInsert(t *testing.T) {
 func TestSeedUpsertKeyedTable(t *testing.T) {
 	ts := server.RunT(t)
 	s := ts.Dial(t)
-	run(t, s, "kt = keyedTable(`index, 1000:0, `index`price`name, [INT,DOUBLE,SYMBOL]);\nshare kt as kglobal;")
+	testkit.Query(t, s, "kt = keyedTable(`index, 1000:0, `index`price`name, [INT,DOUBLE,SYMBOL]);\nshare kt as kglobal;")
 	cfg := mtw.Config{
 		Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456", TableName: "kglobal",
 		BatchSize: 2, Throttle: 10 * time.Millisecond, ThreadCount: 3, PartitionCol: "index",
@@ -332,7 +325,7 @@ func TestSeedUpsertKeyedTable(t *testing.T) {
 func TestSeedUpsertDFS(t *testing.T) {
 	ts := server.RunT(t)
 	s := ts.Dial(t)
-	run(t, s, `if(existsDatabase("dfs://testMTW")) dropDatabase("dfs://testMTW")
+	testkit.Query(t, s, `if(existsDatabase("dfs://testMTW")) dropDatabase("dfs://testMTW")
 db = database("dfs://testMTW", VALUE, 2024.01.01..2024.01.03)
 pt = db.createPartitionedTable(table(1:0, `+"`date`index`price`volume"+`, [DATE, INT, DOUBLE, LONG]), `+"`pt, `date"+`)`)
 	cfg := mtw.Config{

@@ -122,16 +122,9 @@ func (d *Compo) mapInto(col *value.Vector, out []int32) error {
 }
 
 func tupleColumns(col *value.Vector) ([]*value.Vector, error) {
-	if col.T != value.Any {
+	cols, ok := value.TupleOf[*value.Vector](col)
+	if !ok {
 		return nil, ErrCompoColumns
-	}
-	cols := make([]*value.Vector, len(col.Any))
-	for i, x := range col.Any {
-		v, ok := x.(*value.Vector)
-		if !ok {
-			return nil, ErrCompoColumns
-		}
-		cols[i] = v
 	}
 	return cols, nil
 }

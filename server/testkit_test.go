@@ -10,7 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -31,17 +31,10 @@ func (f *failures) Errorf(format string, args ...any) {
 }
 func (f *failures) Fatalf(format string, args ...any) { f.Errorf(format, args...) }
 
-func run(t *testing.T, c *client.Conn, script string) value.Value {
-	t.Helper()
-	v, err := c.Run(context.Background(), script)
-	require.NoError(t, err, script)
-	return v
-}
-
 func TestCheckRowsAndCount(t *testing.T) {
 	ts := server.RunT(t)
 	c := ts.Dial(t)
-	run(t, c, "share table(1 2 as id, `AAPL`MSFT as sym, 10.5 NULL as px, 2024.01.02 2024.01.03 as d) as trades")
+	testkit.Query(t, c, "share table(1 2 as id, `AAPL`MSFT as sym, 10.5 NULL as px, 2024.01.02 2024.01.03 as d) as trades")
 
 	ts.CheckRows(t, "trades", [][]any{{1, "AAPL", 10.5, "2024.01.02"}, {2, "MSFT", nil, "2024.01.03"}})
 	ts.CheckCount(t, "trades", 2)
@@ -69,7 +62,7 @@ func TestRestartKeepsDFSData(t *testing.T) {
 	ts := server.RunT(t, server.WithPersistence())
 	addr := ts.Addr
 	c := ts.Dial(t)
-	run(t, c, `db = database("dfs://restart", VALUE, 1..3); t = table(1 2 3 as id, 1.5 2.5 3.5 as v); db.createPartitionedTable(t, "pt", "id").append!(t); share table(1 as x) as mem`)
+	testkit.Query(t, c, `db = database("dfs://restart", VALUE, 1..3); t = table(1 2 3 as id, 1.5 2.5 3.5 as v); db.createPartitionedTable(t, "pt", "id").append!(t); share table(1 as x) as mem`)
 	ts.Restart()
 	require.Equal(t, addr, ts.Addr)
 	_, err := c.Run(context.Background(), "1")
@@ -81,9 +74,9 @@ func TestRestartKeepsDFSData(t *testing.T) {
 
 	// Without persistence a restart starts empty.
 	mem := server.RunT(t)
-	run(t, mem.Dial(t), `db = database("dfs://gone", VALUE, 1..3); t = table(1 2 3 as id); db.createPartitionedTable(t, "pt", "id").append!(t)`)
+	testkit.Query(t, mem.Dial(t), `db = database("dfs://gone", VALUE, 1..3); t = table(1 2 3 as id); db.createPartitionedTable(t, "pt", "id").append!(t)`)
 	mem.Restart()
-	require.Equal(t, "false", run(t, mem.Dial(t), `existsDatabase("dfs://gone")`).String())
+	require.Equal(t, "false", testkit.Query(t, mem.Dial(t), `existsDatabase("dfs://gone")`).String())
 }
 
 func TestSetError(t *testing.T) {
@@ -95,7 +88,7 @@ func TestSetError(t *testing.T) {
 	_, err = c.Run(context.Background(), "2+2")
 	require.EqualError(t, err, "injected failure")
 	ts.SetError("")
-	require.Equal(t, "2", run(t, c, "1+1").String())
+	require.Equal(t, "2", testkit.Query(t, c, "1+1").String())
 }
 
 func TestFailNext(t *testing.T) {
@@ -106,7 +99,7 @@ func TestFailNext(t *testing.T) {
 		_, err := c.Run(context.Background(), "1+1")
 		require.EqualError(t, err, "Out of memory")
 	}
-	require.Equal(t, "2", run(t, c, "1+1").String())
+	require.Equal(t, "2", testkit.Query(t, c, "1+1").String())
 	_, err := c.RunFunc(context.Background(), "add", value.NewInt(1), value.NewInt(2))
 	require.NoError(t, err)
 }
@@ -117,7 +110,7 @@ func TestDropAfter(t *testing.T) {
 	ts.DropAfter(20)
 	_, err := c.Run(context.Background(), "x = 1; "+strings.Repeat("x = x + 1; ", 10))
 	require.Error(t, err, "the connection is dropped in the middle of the request")
-	require.Equal(t, "2", run(t, ts.Dial(t), "1+1").String(), "it fires once: a new connection works")
+	require.Equal(t, "2", testkit.Query(t, ts.Dial(t), "1+1").String(), "it fires once: a new connection works")
 }
 
 func TestStallAfter(t *testing.T) {
@@ -129,28 +122,28 @@ func TestStallAfter(t *testing.T) {
 	_, err := c.Run(ctx, "1 + 1 + 1 + 1 + 1")
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	release()
-	require.Equal(t, "2", run(t, ts.Dial(t), "1+1").String())
+	require.Equal(t, "2", testkit.Query(t, ts.Dial(t), "1+1").String())
 }
 
 func TestSetNow(t *testing.T) {
 	at := time.Date(2024, 3, 15, 9, 30, 0, 0, time.UTC)
 	ts := server.RunT(t, server.WithNow(at))
 	c := ts.Dial(t)
-	require.Equal(t, "2024.03.15", run(t, c, "today()").String())
+	require.Equal(t, "2024.03.15", testkit.Query(t, c, "today()").String())
 	ts.SetNow(at.AddDate(0, 0, 1))
-	require.Equal(t, "2024.03.16", run(t, c, "today()").String())
-	require.Equal(t, "2024.03.16T09:30:00.000", run(t, c, "now()").String())
+	require.Equal(t, "2024.03.16", testkit.Query(t, c, "today()").String())
+	require.Equal(t, "2024.03.16T09:30:00.000", testkit.Query(t, c, "now()").String())
 }
 
 func TestSeed(t *testing.T) {
 	draw := func(opts ...server.TestOption) string {
 		ts := server.RunT(t, opts...)
-		return run(t, ts.Dial(t), "rand(1000000, 8)").String()
+		return testkit.Query(t, ts.Dial(t), "rand(1000000, 8)").String()
 	}
 	require.Equal(t, draw(server.WithSeed(42)), draw(server.WithSeed(42)))
 	require.NotEqual(t, draw(server.WithSeed(42)), draw(server.WithSeed(43)))
 	ts := server.RunT(t)
 	ts.SetSeed(7)
-	a := run(t, ts.Dial(t), "rand(1000000, 8)").String()
+	a := testkit.Query(t, ts.Dial(t), "rand(1000000, 8)").String()
 	require.Equal(t, draw(server.WithSeed(7)), a)
 }

@@ -10,17 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 )
-
-func run(t *testing.T, s *engine.Session, script string) string {
-	t.Helper()
-	v, err := s.Run(script)
-	require.NoError(t, err, script)
-	if v == nil {
-		return ""
-	}
-	return v.String()
-}
 
 // waitFor polls script until it succeeds with want or the time is up.
 func waitFor(t *testing.T, s *engine.Session, script, want string) {
@@ -51,18 +42,18 @@ func TestScheduledJobRunsAndSurvivesRestart(t *testing.T) {
 	e, err := engine.Open(engine.Options{DataDir: dir, Now: func() time.Time { return start }})
 	require.NoError(t, err)
 	s := e.NewSession()
-	run(t, s, `def add3(a, b, c): a + b + c
+	testkit.Run(t, s, `def add3(a, b, c): a + b + c
 		def note(jobId, jobDesc, success, result) { print("callback " + jobId + " " + string(success) + " " + string(result)) }`)
-	require.Equal(t, "calc", run(t, s, `scheduleJob("calc", "add", add3{1, 2, 0}, 09:01m, 2024.03.01, 2024.03.31, 'D', , note{})`))
-	require.Equal(t, "calc2024030"+"5000", run(t, s, `scheduleJob("calc", "again", add3{1, 2, 0}, 10:00m, 2024.03.01, 2024.03.31, 'D')`))
-	run(t, s, `deleteScheduledJob("calc20240305000")`)
+	require.Equal(t, "calc", testkit.Run(t, s, `scheduleJob("calc", "add", add3{1, 2, 0}, 09:01m, 2024.03.01, 2024.03.31, 'D', , note{})`))
+	require.Equal(t, "calc2024030"+"5000", testkit.Run(t, s, `scheduleJob("calc", "again", add3{1, 2, 0}, 10:00m, 2024.03.01, 2024.03.31, 'D')`))
+	testkit.Run(t, s, `deleteScheduledJob("calc20240305000")`)
 	require.NoError(t, e.Close())
 
 	e, err = engine.Open(engine.Options{DataDir: dir, Now: func() time.Time { return start }})
 	require.NoError(t, err)
 	defer e.Close()
 	s = e.NewSession()
-	require.Equal(t, "[\"calc\"]", run(t, s, `exec jobId from getScheduledJobs()`))
+	require.Equal(t, "[\"calc\"]", testkit.Run(t, s, `exec jobId from getScheduledJobs()`))
 	// Nothing is due yet.
 	time.Sleep(1500 * time.Millisecond)
 	_, err = s.Run(`getJobReturn("calc")`)
@@ -72,7 +63,7 @@ func TestScheduledJobRunsAndSurvivesRestart(t *testing.T) {
 	waitFor(t, s, `getJobReturn("calc", true)`, "3")
 	// add3{1, 2, 0} lacks its third argument until called; the job called it
 	// with none, so... the result is the partial's own: see below.
-	msgs := run(t, s, `getJobMessage("calc")`)
+	msgs := testkit.Run(t, s, `getJobMessage("calc")`)
 	require.Contains(t, msgs, "callback calc true 3")
 }
 
@@ -84,7 +75,7 @@ func TestDumpHeapSampleWritesProfile(t *testing.T) {
 	defer e.Close()
 	s := e.NewSession()
 	file := filepath.Join(t.TempDir(), "heap1")
-	run(t, s, `startHeapSample(524288); dumpHeapSample("`+file+`"); stopHeapSample()`)
+	testkit.Run(t, s, `startHeapSample(524288); dumpHeapSample("`+file+`"); stopHeapSample()`)
 	b, err := os.ReadFile(file)
 	require.NoError(t, err)
 	require.Greater(t, len(b), 2)

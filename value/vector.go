@@ -98,6 +98,21 @@ func NewStrings(t Type, xs []string) *Vector { return &Vector{T: t, Str: xs} }
 // NewTuple returns an ANY vector (tuple) of the given values.
 func NewTuple(xs []Value) *Vector { return &Vector{T: Any, Any: xs} }
 
+// TupleOf returns the elements of the tuple v as Ts; ok is false when v
+// is not a tuple or one of its elements is not a T.
+func TupleOf[T Value](v *Vector) (xs []T, ok bool) {
+	if v.T != Any {
+		return nil, false
+	}
+	xs = make([]T, len(v.Any))
+	for i, e := range v.Any {
+		if xs[i], ok = e.(T); !ok {
+			return nil, false
+		}
+	}
+	return xs, true
+}
+
 // Len is the number of elements (rows for an array vector).
 func (v *Vector) Len() int {
 	if v.T.IsArray() {

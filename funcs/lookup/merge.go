@@ -254,13 +254,9 @@ func concatMatrix(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	ms := make([]*value.Matrix, len(tup.Any))
-	for i, x := range tup.Any {
-		m, ok := x.(*value.Matrix)
-		if !ok {
-			return nil, ddberr.Errorf("The argument [X] of concatMatrix must be a tuple of matrices.")
-		}
-		ms[i] = m
+	ms, ok := value.TupleOf[*value.Matrix](tup)
+	if !ok {
+		return nil, ddberr.Errorf("The argument [X] of concatMatrix must be a tuple of matrices.")
 	}
 	if horizontal {
 		out := ms[0]

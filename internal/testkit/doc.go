@@ -1,0 +1,7 @@
+// Package testkit runs DolphinDB scripts for the tests of other packages,
+// in an engine session or over a client connection, failing the test on
+// any error.
+//
+// It is imported by _test.go files only; the engine package's own
+// in-package tests cannot import it (testkit imports engine).
+package testkit

@@ -1,0 +1,44 @@
+package testkit
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Run runs script in s and returns its value as printed, "" when the
+// script has no value.
+func Run(t testing.TB, s *engine.Session, script string) string {
+	t.Helper()
+	v, err := s.Run(script)
+	require.NoError(t, err, script)
+	if v == nil {
+		return ""
+	}
+	return v.String()
+}
+
+// RunAll runs scripts one after another in a new session of e and returns
+// what the last one printed.
+func RunAll(t testing.TB, e *engine.Engine, scripts ...string) string {
+	t.Helper()
+	s := e.NewSession()
+	out := ""
+	for _, sc := range scripts {
+		out = Run(t, s, sc)
+	}
+	return out
+}
+
+// Query runs script over c and returns its value.
+func Query(t testing.TB, c *client.Conn, script string) value.Value {
+	t.Helper()
+	v, err := c.Run(context.Background(), script)
+	require.NoError(t, err, script)
+	return v
+}
