@@ -1,15 +1,12 @@
 package auth
 
 import (
-	"crypto/hmac"
-	"crypto/pbkdf2"
-	"crypto/sha256"
-	"encoding/base64"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/internal/scramtest"
 )
 
 func newStore(t *testing.T, dir string) *Store {
@@ -158,25 +155,6 @@ func TestLockout(t *testing.T) {
 	require.NoError(t, s.Authenticate("u", "right", "10.0.0.3"))
 }
 
-// scramClient computes the client side of the exchange as the C++ API
-// does.
-func scramClient(t *testing.T, user, pw, clientNonce, salt string, iter int, combined string) (proof string, serverSig string) {
-	raw, err := base64.StdEncoding.DecodeString(salt)
-	require.NoError(t, err)
-	salted, err := pbkdf2.Key(sha256.New, pw, raw, iter, 32)
-	require.NoError(t, err)
-	mac := func(k []byte, m string) []byte { h := hmac.New(sha256.New, k); h.Write([]byte(m)); return h.Sum(nil) }
-	clientKey := mac(salted, "Client Key")
-	stored := sha256.Sum256(clientKey)
-	msg := "n=" + user + ",r=" + clientNonce + ",r=" + combined + ",s=" + salt + ",i=" + strconv.Itoa(iter) + ",c=biws,r=" + combined
-	sig := mac(stored[:], msg)
-	p := make([]byte, 32)
-	for i := range p {
-		p[i] = clientKey[i] ^ sig[i]
-	}
-	return base64.StdEncoding.EncodeToString(p), base64.StdEncoding.EncodeToString(mac(mac(salted, "Server Key"), msg))
-}
-
 func TestScram(t *testing.T) {
 	s := newStore(t, "")
 	require.NoError(t, s.CreateUser("sc", "pw123", nil, false, "scram"))
@@ -187,7 +165,7 @@ func TestScram(t *testing.T) {
 
 	salt, iter, combined, err := s.ScramFirst("sc", "cnonce")
 	require.NoError(t, err)
-	proof, wantSig := scramClient(t, "sc", "pw123", "cnonce", salt, iter, combined)
+	proof, wantSig := scramtest.Client(t, "sc", "pw123", "cnonce", salt, iter, combined)
 	sig, err := s.ScramFinal("sc", combined, proof, "ip")
 	require.NoError(t, err)
 	require.Equal(t, wantSig, sig)
@@ -196,7 +174,7 @@ func TestScram(t *testing.T) {
 
 	salt, iter, combined, err = s.ScramFirst("sc", "n2")
 	require.NoError(t, err)
-	proof, _ = scramClient(t, "sc", "wrong", "n2", salt, iter, combined)
+	proof, _ = scramtest.Client(t, "sc", "wrong", "n2", salt, iter, combined)
 	_, err = s.ScramFinal("sc", combined, proof, "ip")
 	require.EqualError(t, err, "The user name or password is incorrect.")
 	require.NoError(t, s.Authenticate("sc", "pw123", "ip"), "plain login works for SCRAM users too")

@@ -182,15 +182,8 @@ func newDomain(p partition.PartitionType, scheme value.Value) (partition.Domain,
 		}
 		return partition.NewCompo(levels...)
 	}
-	var vec *value.Vector
-	switch x := scheme.(type) {
-	case *value.Vector:
-		vec = x
-	case *value.Scalar:
-		vec = x.Vector()
-	case *value.Pair:
-		vec = x.V
-	default:
+	vec, _, ok := value.VectorOf(scheme)
+	if !ok {
 		return nil, ddberr.Errorf("Invalid partition scheme.")
 	}
 	if p == partition.SEQ {

@@ -19,6 +19,21 @@ func open(t *testing.T, dir string) *engine.Engine {
 	return e
 }
 
+// backedUp opens an engine over a new directory, closed when t ends,
+// makes db with a table pt of three rows in three partitions (k = 1 2 3)
+// and backs it up into a new directory, which it returns.
+func backedUp(t *testing.T, db string) (*engine.Engine, string) {
+	t.Helper()
+	e := open(t, t.TempDir())
+	t.Cleanup(func() { e.Close() })
+	dir := filepath.ToSlash(t.TempDir())
+	testkit.RunAll(t, e, `t = table(1 2 3 as k, 4 5 6 as v)
+		db = database("`+db+`", VALUE, 1 2 3)
+		db.createPartitionedTable(t, "pt", "k").append!(t)`,
+		`backup("`+dir+`", "`+db+`")`)
+	return e, dir
+}
+
 // Function views and backups outlive the engine: a view is callable
 // after a restart from a session that never defined it, and a backup
 // restores a dropped database.
@@ -48,13 +63,7 @@ func TestViewsAndBackupsSurviveRestart(t *testing.T) {
 
 // checkBackup finds a damaged partition file, and restore refuses it.
 func TestCheckBackupFindsDamage(t *testing.T) {
-	e := open(t, t.TempDir())
-	defer e.Close()
-	backups := filepath.ToSlash(t.TempDir())
-	testkit.RunAll(t, e, `t = table(1 2 3 as k, 4 5 6 as v)
-		db = database("dfs://ck", VALUE, 1 2 3)
-		db.createPartitionedTable(t, "pt", "k").append!(t)`,
-		`backup("`+backups+`", "dfs://ck")`)
+	e, backups := backedUp(t, "dfs://ck")
 	require.Equal(t, "0", testkit.RunAll(t, e, `exec count(*) from checkBackup("`+backups+`", "dfs://ck")`))
 	chunk := filepath.Join(backups, "ck", "pt", "%2F2.chunk")
 	raw, err := os.ReadFile(chunk)
@@ -73,13 +82,8 @@ func TestCheckBackupFindsDamage(t *testing.T) {
 // A copy backup with snapshot drops from the backup the partitions the
 // database dropped; restore with snapshot drops those the backup lacks.
 func TestSnapshot(t *testing.T) {
-	e := open(t, t.TempDir())
-	defer e.Close()
-	b := filepath.ToSlash(t.TempDir())
-	testkit.RunAll(t, e, `t = table(1 2 3 as k, 4 5 6 as v)
-		db = database("dfs://sn", VALUE, 1 2 3)
-		db.createPartitionedTable(t, "pt", "k").append!(t)`,
-		`backup("`+b+`", "dfs://sn")`, `dropPartition(db, "/3", "pt")`, `backup("`+b+`", "dfs://sn", snapshot=true)`)
+	e, b := backedUp(t, "dfs://sn")
+	testkit.RunAll(t, e, `dropPartition(database("dfs://sn"), "/3", "pt")`, `backup("`+b+`", "dfs://sn", snapshot=true)`)
 	require.Equal(t, `dfs://sn/1,dfs://sn/2`, strings.Join(strings.Split(strings.Trim(testkit.RunAll(t, e, `exec chunkPath from getBackupList("`+b+`", "dfs://sn", "pt")`), `[]"`), `","`), ","))
 	testkit.RunAll(t, e, `loadTable("dfs://sn", "pt").append!(table(3 as k, 7 as v))`)
 	require.Equal(t, "3", testkit.RunAll(t, e, `exec count(*) from loadTable("dfs://sn", "pt")`))

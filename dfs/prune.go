@@ -339,16 +339,6 @@ func (p *pruneCtx) filter(pred keepPred) PartitionFilter {
 	}
 }
 
-func unparen(e sqlparse.Expr) sqlparse.Expr {
-	for {
-		p, ok := e.(*sqlparse.ParenExpr)
-		if !ok {
-			return e
-		}
-		e = p.X
-	}
-}
-
 // column resolves an identifier to a column index as the where-clause's
 // scope does (exact name first, then ignoring case), or -1.
 func (p *pruneCtx) column(name string) int {
@@ -381,7 +371,7 @@ func (p *pruneCtx) columnsOf(e sqlparse.Expr) []int {
 
 // columnRef returns the column e is, when e is a bare column name.
 func (p *pruneCtx) columnRef(e sqlparse.Expr) (int, bool) {
-	id, ok := unparen(e).(*sqlparse.Ident)
+	id, ok := sqlparse.Unparen(e).(*sqlparse.Ident)
 	if !ok {
 		return 0, false
 	}

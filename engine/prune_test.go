@@ -17,9 +17,17 @@ import (
 // partition values.
 func pruneFixture(t *testing.T) (*Session, *ptable, func(string) PartitionFilter) {
 	t.Helper()
-	s := memSession(t, "db = database(\"dfs://p\", VALUE, 2024.01.01..2024.01.05)\n"+
+	return prunedTable(t, "db = database(\"dfs://p\", VALUE, 2024.01.01..2024.01.05)\n"+
 		"pt = db.createPartitionedTable(table(1:0, `date`v, [DATE, INT]), `pt, `date)\n"+
 		"pt.append!(table(2024.01.01..2024.01.03 as date, 1..3 as v))")
+}
+
+// prunedTable runs setup, which makes a partitioned table pt, in a new
+// in-memory session and returns the session, pt and the partition filter
+// pt's pruner makes of a where-clause.
+func prunedTable(t *testing.T, setup string) (*Session, *ptable, func(string) PartitionFilter) {
+	t.Helper()
+	s := memSession(t, setup)
 	v, _ := s.Get("pt")
 	pt := v.(*ptable)
 	in := &interp{s: s, frame: s.vars}
@@ -114,13 +122,9 @@ func init() {
 // The pruner reads "safe to evaluate on partition values" from the funcs
 // registry's properties.
 func TestPruneFilterReadsRegistryProps(t *testing.T) {
-	s := memSession(t, "db = database(\"dfs://reg\", VALUE, 1..5)\n"+
+	s, _, filter := prunedTable(t, "db = database(\"dfs://reg\", VALUE, 1..5)\n"+
 		"pt = db.createPartitionedTable(table(1:0, `id`v, [INT, INT]), `pt, `id)\n"+
 		"pt.append!(table(1..5 as id, 1..5 as v))")
-	v, _ := s.Get("pt")
-	pt := v.(*ptable)
-	in := &interp{s: s, frame: s.vars}
-	eval := func(x sqlparse.Expr, tb *value.Table) (value.Value, error) { return in.EvalIn(query.NewScope(tb), x) }
 	for _, tc := range []struct {
 		where string
 		keep  []bool // nil: no filter
@@ -131,9 +135,7 @@ func TestPruneFilterReadsRegistryProps(t *testing.T) {
 		{"pruneTestImpure(id) == 4", nil, "[2]"},
 		{"id == pruneTestImpure(2)", nil, "[4]"},
 	} {
-		w, err := sqlparse.ParseExpr(tc.where)
-		require.NoError(t, err, tc.where)
-		f := PartitionFilter(pt.Table.PruneFilter(dfs.Evaluator{Eval: eval}, []sqlparse.Expr{w}))
+		f := filter(tc.where)
 		if tc.keep == nil {
 			require.Nil(t, f, tc.where)
 		}

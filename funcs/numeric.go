@@ -286,13 +286,8 @@ func ScalarOrVector(x value.Value) (v *value.Vector, scalar bool) {
 // scalar true), a vector or a pair's elements; any other form is
 // DolphinDB's error for an operator.
 func Operand(x value.Value) (v *value.Vector, scalar bool, err error) {
-	switch t := x.(type) {
-	case *value.Scalar:
-		return t.Vector(), true, nil
-	case *value.Vector:
-		return t, false, nil
-	case *value.Pair:
-		return t.V, false, nil
+	if v, scalar, ok := value.VectorOf(x); ok {
+		return v, scalar, nil
 	}
 	return nil, false, ddberr.Errorf("The operator doesn't support a %s operand.", strings.ToLower(x.Form().String()))
 }

@@ -92,15 +92,8 @@ func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 // AppendVector appends data (a scalar or vector) to the vector dst in
 // place, converting as append! does (x.append!(7.2) appends 7).
 func AppendVector(dst *value.Vector, data value.Value) error {
-	var src *value.Vector
-	switch d := data.(type) {
-	case *value.Scalar:
-		src = d.Vector()
-	case *value.Vector:
-		src = d
-	case *value.Pair:
-		src = d.V
-	default:
+	src, _, ok := value.VectorOf(data)
+	if !ok {
 		return IncompatibleError(dst.T, data.Type())
 	}
 	if dst.T == value.Any {

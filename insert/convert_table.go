@@ -136,11 +136,21 @@ func applyLimits(v *value.Vector) (*value.Vector, error) {
 	default:
 		return v, nil
 	}
+	strs := v.Str
+	if _, base, ok := v.SymbolCodes(); ok {
+		// A coded column's rows hold only its base's strings: when none is
+		// too long no row is.
+		if longest(base) <= limit {
+			return v, nil
+		}
+		strs = v.Strings()
+	}
 	var out *value.Vector
-	for i, s := range v.Str {
+	for i, s := range strs {
 		if len(s) > limit {
 			if out == nil {
 				out = v.Clone()
+				out.Decode()
 			}
 			out.Str[i] = s[:limit]
 		}

@@ -83,3 +83,33 @@ func TestSymbolLimitCodedRows(t *testing.T) {
 	_, err = applyLimits(value.NewSymbols([]string{"a", "b"}))
 	require.NoError(t, err)
 }
+
+// A coded STRING column is cut to the DFS limit like a plain one; with no
+// long string in its base it is kept as it is (still coded).
+func TestStringLimitCoded(t *testing.T) {
+	long := strings.Repeat("x", maxStringBytes+1)
+	cut := long[:maxStringBytes]
+	for _, tc := range []struct {
+		name  string
+		v     *value.Vector
+		want  []string
+		keeps bool
+	}{
+		{"short", value.NewStrings(value.String, []string{"a", "b", "a"}).Coded(), []string{"a", "b", "a"}, true},
+		{"long row", value.NewStrings(value.String, []string{"a", long, "", long}).Coded(), []string{"a", cut, "", cut}, false},
+		{"long only in the base", value.NewStrings(value.String, []string{"a", "b", long}).Coded().Slice(0, 2), []string{"a", "b"}, false},
+		{"plain long", value.NewStrings(value.String, []string{long, "a"}), []string{cut, "a"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := value.DeepCopy(tc.v).(*value.Vector)
+			got, err := applyLimits(tc.v)
+			require.NoError(t, err)
+			require.Equal(t, value.String, got.T)
+			require.Equal(t, tc.want, got.Strings())
+			if tc.keeps {
+				require.Same(t, tc.v, got)
+			}
+			require.Equal(t, src.Strings(), tc.v.Strings(), "the input is not changed")
+		})
+	}
+}

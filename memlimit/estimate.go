@@ -50,6 +50,10 @@ func vecEstimate(v *value.Vector, depth int) int64 {
 	}
 	n := int64(len(v.I8)) + 2*int64(len(v.I16)) + 4*int64(len(v.I32)+len(v.F32)) +
 		8*int64(len(v.I64)+len(v.F64)+len(v.Offsets)) + 16*int64(len(v.B16))
+	if v.Syms != nil {
+		// a coded vector shares its base: count the codes only (above)
+		return n
+	}
 	if len(v.Str) > 0 {
 		n += int64(len(v.Str)) * (16 + avgStringLen(v.Str))
 	}

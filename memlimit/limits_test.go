@@ -43,3 +43,11 @@ func TestCheckQueryResult(t *testing.T) {
 	require.NoError(t, l.CheckQueryResult(big, 1))
 	require.NoError(t, l.CheckQueryResult(nil, 0))
 }
+
+// A coded STRING vector is estimated at its 4-byte codes, not at string
+// headers it does not hold.
+func TestEstimateCodedStrings(t *testing.T) {
+	plain := value.NewStrings(value.String, []string{"A", "B", "A", "B"})
+	require.Equal(t, int64(16), EstimateBytes(plain.Coded()))
+	require.Greater(t, EstimateBytes(plain), int64(4*16))
+}

@@ -200,3 +200,10 @@ func TestHashBucketCodedSymbols(t *testing.T) {
 	require.Equal(t, plain, HashBucket(wide.Slice(0, len(strs)), 4))
 	require.Equal(t, plain[:2], HashBucket(value.NewSymbols(strs).Slice(0, 2), 4))
 }
+
+// A coded STRING vector hashes as its plain form does.
+func TestHashBucketCodedStrings(t *testing.T) {
+	strs := []string{"A", "B", "", "CC", "A", "B", "A"}
+	plain := HashBucket(value.NewStrings(value.String, strs), 4)
+	require.Equal(t, plain, HashBucket(value.NewStrings(value.String, strs).Coded(), 4))
+}

@@ -116,6 +116,9 @@ func (d *Value) mapInto(col *value.Vector, out []int32) error {
 		return err
 	}
 	if c.kind == convString {
+		if codes, base, ok := col.CompactSymbolCodes(); ok {
+			return d.mapCodes(codes, base, out)
+		}
 		for i, s := range col.Strings() {
 			if s == "" {
 				return ErrValueNull
@@ -149,6 +152,37 @@ func (d *Value) mapInto(col *value.Vector, out []int32) error {
 	})
 }
 
+// mapCodes is mapInto for a coded column: each symbol of its base is
+// looked up once, then rows map by code; the first row whose symbol is
+// NULL or has an invisible character decides the error, as a row scan
+// would.
+func (d *Value) mapCodes(codes []int32, base []string, out []int32) error {
+	const isNull, invisible = -2, -3
+	byCode := make([]int32, len(base))
+	byCode[0] = isNull
+	for c := 1; c < len(base); c++ {
+		switch j, ok := d.strIdx[base[c]]; {
+		case hasInvisible(base[c]):
+			byCode[c] = invisible
+		case ok:
+			byCode[c] = j
+		default:
+			byCode[c] = -1
+		}
+	}
+	for i, c := range codes {
+		switch j := byCode[c]; j {
+		case isNull:
+			return ErrValueNull
+		case invisible:
+			return ErrInvisibleChar
+		default:
+			out[i] = j
+		}
+	}
+	return nil
+}
+
 // hasInvisible reports whether s holds a byte in 0..32 or 127.
 func hasInvisible(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -180,19 +214,7 @@ func (d *Value) AddValues(vals *value.Vector) (int, error) {
 				return 0, ErrInvisibleChar
 			}
 		}
-		if d.strIdx == nil {
-			d.strIdx = make(map[string]int32, len(strs))
-		}
-		added := 0
-		for _, s := range strs {
-			if _, ok := d.strIdx[s]; ok {
-				continue
-			}
-			d.strIdx[s] = int32(len(d.strs))
-			d.strs = append(d.strs, s)
-			added++
-		}
-		return added, nil
+		return addNew(&d.strIdx, &d.strs, strs), nil
 	}
 	xs, ok, err := schemeInts(vals, d.t)
 	if err != nil {
@@ -209,22 +231,29 @@ func (d *Value) AddValues(vals *value.Vector) (int, error) {
 			return 0, ErrCategory
 		}
 	}
-	if d.intIdx == nil {
-		d.intIdx = make(map[int64]int32, len(xs))
-	}
-	added := 0
-	for _, x := range xs {
-		if _, ok := d.intIdx[x]; ok {
-			continue
-		}
-		d.intIdx[x] = int32(len(d.ints))
-		d.ints = append(d.ints, x)
-		added++
-	}
+	added := addNew(&d.intIdx, &d.ints, xs)
 	if added > 0 || d.dense == nil {
 		d.buildDense()
 	}
 	return added, nil
+}
+
+// addNew appends to *list the values of xs not yet in *idx, indexing each
+// by its position in *list, and returns how many it added.
+func addNew[K comparable](idx *map[K]int32, list *[]K, xs []K) int {
+	if *idx == nil {
+		*idx = make(map[K]int32, len(xs))
+	}
+	added := 0
+	for _, x := range xs {
+		if _, ok := (*idx)[x]; ok {
+			continue
+		}
+		(*idx)[x] = int32(len(*list))
+		*list = append(*list, x)
+		added++
+	}
+	return added
 }
 
 // buildDense builds the direct-lookup table when the values are compact

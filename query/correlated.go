@@ -33,13 +33,7 @@ func fromName(from sqlparse.Expr) string {
 
 // outerColumn reports the outer table's column e names (outer.col).
 func (ex *executor) outerColumn(e sqlparse.Expr, t *value.Table) (string, bool) {
-	for {
-		p, ok := e.(*sqlparse.ParenExpr)
-		if !ok {
-			break
-		}
-		e = p.X
-	}
+	e = sqlparse.Unparen(e)
 	m, ok := e.(*sqlparse.MemberExpr)
 	if !ok {
 		return "", false
@@ -67,13 +61,7 @@ func (ex *executor) mentionsOuter(e sqlparse.Expr, t *value.Table) bool {
 
 // correlatedQuery is a subquery whose conditions name the outer table t.
 func (ex *executor) correlatedQuery(e sqlparse.Expr, t *value.Table) (*sqlparse.SelectExpr, bool) {
-	for {
-		p, ok := e.(*sqlparse.ParenExpr)
-		if !ok {
-			break
-		}
-		e = p.X
-	}
+	e = sqlparse.Unparen(e)
 	q, ok := e.(*sqlparse.SelectExpr)
 	if !ok || ex.from == "" || fromName(q.From) == ex.from {
 		return nil, false

@@ -123,6 +123,9 @@ type executor struct {
 	// from is the name the query's FROM gives its table (t1 in
 	// t1.sym), which a correlated subquery in the where clause names.
 	from string
+	// partCols are the partitioning columns (lower case) of the DFS
+	// table a pivot by reads, for asis's rule (pivot_asis.go).
+	partCols map[string]bool
 }
 
 // withTable evaluates e with t's columns in scope.

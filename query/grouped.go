@@ -285,7 +285,7 @@ func (ex *executor) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.V
 }
 
 // groupBySelect runs select ... group by ... [having ...]: one row per
-// group, groups sorted by key, keys first.
+// group, keys first, groups in the order hashGrouped chooses.
 func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
 	var keyVecs []*value.Vector
 	var ik *interval.Key
@@ -309,15 +309,21 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		return nil, err
 	}
 	g := groupagg.Group(keyVecs, src.Rows())
-	g.SortByKeys()
+	if ik != nil || !ex.hashGrouped(n) {
+		g.SortByKeys()
+	}
 	ge := newGroupEval(ex, src, g)
 	keyNames := groupKeyNames(n)
 	keyCols := make([]*value.Vector, len(n.GroupBy))
 	for i, kv := range keyVecs {
 		keyCols[i] = kv.Gather(g.First)
 	}
-	out, err := groupedColumns(n, keyNames, keyCols, func(c sqlparse.Expr) (*value.Vector, error) {
-		return ge.groupValue(c, keyNames, keyCols)
+	out, err := groupedColumns(n, keyNames, keyCols, func(c sqlparse.Expr) ([]string, []*value.Vector, error) {
+		if names := multiNames(c); names != nil {
+			return ge.perGroupColumns(colname.Strip(c), names)
+		}
+		v, err := ge.groupValue(c, keyNames, keyCols)
+		return []string{colname.Of(c)}, []*value.Vector{v}, err
 	})
 	if err != nil {
 		return nil, err
@@ -353,6 +359,38 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 	return out, nil
 }
 
+// hashAggregates are the aggregates DolphinDB groups with its hash
+// algorithm, whose groups come in the order their keys first appear
+// (count, avg, max, last in progr/sql/groupby.md and Select.md, sum in
+// case.md); with any other aggregate (wavg, wsum, user functions) or none
+// it sorts, and the groups come in key order (groupby.md, contextBy.md,
+// error_codes/S02044.md).
+var hashAggregates = map[string]bool{
+	"count": true, "sum": true, "avg": true, "mean": true, "min": true, "max": true, "first": true, "last": true,
+}
+
+// hashGrouped reports whether a group by query's groups keep the order
+// in which their keys first appear rather than the keys' order: when
+// its select list and having clause aggregate only with hashAggregates.
+func (ex *executor) hashGrouped(n *sqlparse.SelectExpr) bool {
+	l := &lowering{ex: ex, cols: map[string]bool{}}
+	items := n.Cols
+	if n.Having != nil {
+		items = append(items[:len(items):len(items)], n.Having)
+	}
+	for _, c := range items {
+		if _, ok, err := l.lower(c); !ok || err != nil {
+			return false
+		}
+	}
+	for _, s := range l.specs {
+		if !hashAggregates[s.name] {
+			return false
+		}
+	}
+	return len(l.specs) > 0
+}
+
 // groupKeyNames names a group by's key columns.
 func groupKeyNames(n *sqlparse.SelectExpr) []string {
 	names := make([]string, len(n.GroupBy))
@@ -364,8 +402,9 @@ func groupKeyNames(n *sqlparse.SelectExpr) []string {
 
 // groupedColumns assembles a group by's result: the keys the select list
 // doesn't name come first, then the select items in order (a named key
-// where the list names it); item gives an item's per-group values.
-func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.Vector, item func(sqlparse.Expr) (*value.Vector, error)) (*value.Table, error) {
+// where the list names it); item gives an item's columns of per-group
+// values and their names.
+func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.Vector, item func(sqlparse.Expr) ([]string, []*value.Vector, error)) (*value.Table, error) {
 	isKey := map[string]bool{}
 	for _, k := range keyNames {
 		isKey[strings.ToLower(k)] = true
@@ -397,12 +436,12 @@ func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.
 		if _, ok := c.(*sqlparse.StarExpr); ok {
 			return nil, ddberr.Errorf("The column [*] must use aggregate function. RefId:S02022")
 		}
-		v, err := item(c)
+		ns, vs, err := item(c)
 		if err != nil {
 			return nil, err
 		}
-		names = append(names, colname.Of(c))
-		cols = append(cols, v)
+		names = append(names, ns...)
+		cols = append(cols, vs...)
 	}
 	if err := checkDuplicateNames(names); err != nil {
 		return nil, err
@@ -412,13 +451,8 @@ func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.
 
 // checkDuplicateNames fails on a repeated result column name.
 func checkDuplicateNames(names []string) error {
-	seen := make(map[string]bool, len(names))
-	for _, n := range names {
-		k := strings.ToLower(n)
-		if seen[k] {
-			return ddberr.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
-		}
-		seen[k] = true
+	if n, dup := value.DuplicateName(names); dup {
+		return ddberr.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
 	}
 	return nil
 }

@@ -115,7 +115,7 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types 
 		if id, ok := c.(*sqlparse.Ident); ok && keys[strings.ToLower(id.Name)] {
 			continue
 		}
-		if _, star := c.(*sqlparse.StarExpr); star {
+		if _, star := c.(*sqlparse.StarExpr); star || multiNames(c) != nil {
 			return nil, false
 		}
 		l := &lowering{ex: ex, cols: cols, keys: keys}
@@ -418,7 +418,10 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 		return ex.loweredValue(it.lowered, keyNames, keyCols, aggs[it.first:it.first+it.count], g.N)
 	}
 	if len(n.GroupBy) > 0 {
-		out, err := groupedColumns(n, keyNames, keyCols, item)
+		out, err := groupedColumns(n, keyNames, keyCols, func(c sqlparse.Expr) ([]string, []*value.Vector, error) {
+			v, err := item(c)
+			return []string{colname.Of(c)}, []*value.Vector{v}, err
+		})
 		return out, false, err == nil
 	}
 	names := make([]string, len(n.Cols))

@@ -17,7 +17,7 @@ import (
 // per distinct value of c in order. A cell holds the item over the rows
 // of that (row, column) pair: aggregates are computed per cell, and a
 // plain expression keeps the last row's value (DolphinDB deduplicates to
-// the last one).
+// the last one) unless asis keeps them all (pivot_asis.go).
 func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
 	if len(n.PivotBy) < 2 {
 		return nil, errors.New("pivot by needs at least two columns.")
@@ -38,6 +38,11 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 	cg := groupagg.Group([]*value.Vector{colKey}, src.Rows())
 	cg.SortByKeys()
 	ncol := cg.N
+	if ex.asisKeepsAll(n, src, rowKeys) {
+		if all := occurrenceRows(rg, cg, ncol); all != nil {
+			rg = all
+		}
+	}
 	// cells: dense ids row*ncol+col; empty cells have no first row
 	cells := &groupagg.Groups{N: rg.N * ncol, IDs: make([]int32, src.Rows()), First: make([]int, rg.N*ncol)}
 	for i := range cells.First {

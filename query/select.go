@@ -261,11 +261,20 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	}
 	var from value.Value
 	if _, join := n.From.(*sqlparse.JoinExpr); !join && !sqljoin.IsJoinerCall(n.From) {
+		if err := sqljoin.CheckNested(newHost(ex), n.From); err != nil {
+			return nil, err
+		}
 		var err error
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err
 		}
-		if dt, ok := ex.env.DFSTable(from); ok && !analytic.Has(n.Cols) {
+		if dt, ok := ex.env.DFSTable(from); ok && len(n.PivotBy) > 0 {
+			names, _, _ := dt.Schema()
+			ex.partCols = map[string]bool{}
+			for _, c := range dt.PartitionColumns() {
+				ex.partCols[strings.ToLower(names[c])] = true
+			}
+		} else if ok && !analytic.Has(n.Cols) {
 			if v, ok, err := ex.mapReduceSelect(n, dt); ok {
 				return v, err
 			}
@@ -373,6 +382,20 @@ func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *va
 		v, err := ex.withTable(src, c)
 		if err != nil {
 			return nil, false, err
+		}
+		if ns := multiNames(c); ns != nil {
+			parts, err := spread(v, ns)
+			if err != nil {
+				return nil, false, err
+			}
+			ns, parts = keepNamed(ns, parts)
+			for _, p := range parts {
+				if _, ok := p.(*value.Scalar); !ok {
+					scalars = false
+				}
+			}
+			names, vals = append(names, ns...), append(vals, parts...)
+			continue
 		}
 		if t, ok := v.(*value.Table); ok {
 			for i, col := range t.Cols {

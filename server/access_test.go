@@ -2,16 +2,13 @@ package server
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/pbkdf2"
-	"crypto/sha256"
-	"encoding/base64"
-	"strconv"
 	"testing"
 
-	"github.com/porpoisedb/porpoise/client"
-	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/scramtest"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // dialAs connects a Go client logged in as user ("" stays a guest).
@@ -176,32 +173,16 @@ func TestScramLogin(t *testing.T) {
 	c.send(vec(t, "02"))
 	c.readReply()
 	const nonce = "rOprNGfwEbeRWgbNEkqO"
-	c.send(cppFunc(t, 32, "scramClientFirst", value.NewString("sc"), value.NewString(nonce)))
-	r := c.readReply()
-	require.Equal(t, "OK", r.status)
+	r := c.ok(cppFunc(t, 32, "scramClientFirst", value.NewString("sc"), value.NewString(nonce)))
 	first, ok := r.obj.(*value.Vector)
 	require.True(t, ok)
 	require.Equal(t, 3, first.Len())
 	salt, combined := first.Any[0].(*value.Scalar).S, first.Any[2].(*value.Scalar).S
 	iter, _ := first.Any[1].(*value.Scalar).Int64()
 
-	rawSalt, err := base64.StdEncoding.DecodeString(salt)
-	require.NoError(t, err)
-	salted, err := pbkdf2.Key(sha256.New, "scramPw1", rawSalt, int(iter), 32)
-	require.NoError(t, err)
-	mac := func(k []byte, m string) []byte { h := hmac.New(sha256.New, k); h.Write([]byte(m)); return h.Sum(nil) }
-	clientKey := mac(salted, "Client Key")
-	stored := sha256.Sum256(clientKey)
-	msg := "n=sc,r=" + nonce + ",r=" + combined + ",s=" + salt + ",i=" + strconv.Itoa(int(iter)) + ",c=biws,r=" + combined
-	sig := mac(stored[:], msg)
-	proof := make([]byte, 32)
-	for i := range proof {
-		proof[i] = clientKey[i] ^ sig[i]
-	}
-	c.send(cppFunc(t, 32, "scramClientFinal", value.NewString("sc"), value.NewString(combined), value.NewString(base64.StdEncoding.EncodeToString(proof))))
-	r = c.readReply()
-	require.Equal(t, "OK", r.status)
-	require.Equal(t, base64.StdEncoding.EncodeToString(mac(mac(salted, "Server Key"), msg)), r.obj.(*value.Scalar).S)
+	proof, serverSig := scramtest.Client(t, "sc", "scramPw1", nonce, salt, int(iter), combined)
+	r = c.ok(cppFunc(t, 32, "scramClientFinal", value.NewString("sc"), value.NewString(combined), value.NewString(proof)))
+	require.Equal(t, serverSig, r.obj.(*value.Scalar).S)
 
 	c.send(cppFunc(t, 32, "getCurrentSessionAndUser"))
 	r = c.readReply()

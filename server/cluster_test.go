@@ -19,9 +19,7 @@ func TestClusterHandshake(t *testing.T) {
 	require.NoError(t, err)
 	port, _ := strconv.Atoi(portText)
 
-	c.send(goScript(t, "rpc(getControllerAlias(), getClusterPerf)"))
-	r := c.readReply()
-	require.Equal(t, "OK", r.status)
+	r := c.ok(goScript(t, "rpc(getControllerAlias(), getClusterPerf)"))
 	tbl := r.obj.(*value.Table)
 	require.Equal(t, []string{host}, tbl.Column("host").Str)
 	require.Equal(t, []int32{int32(port)}, tbl.Column("port").I32)

@@ -125,6 +125,15 @@ type reply struct {
 	obj    value.Value
 }
 
+// ok sends a request and returns its reply, which must be OK.
+func (c *rawConn) ok(b []byte) reply {
+	c.t.Helper()
+	c.send(b)
+	r := c.readReply()
+	require.Equal(c.t, "OK", r.status)
+	return r
+}
+
 // readReply reads MSG records and one reply.
 func (c *rawConn) readReply() reply {
 	c.t.Helper()

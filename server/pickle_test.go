@@ -16,9 +16,7 @@ func TestPickleFlagReplies(t *testing.T) {
 	ts := vecServer(t)
 	c := dialGo(t, ts.Addr)
 
-	c.send(req(t, "API2", "", "8_1_4_64", "script\n1+1", nil))
-	rep := c.readReply()
-	require.Equal(t, "OK", rep.status)
+	rep := c.ok(req(t, "API2", "", "8_1_4_64", "script\n1+1", nil))
 	require.Equal(t, value.NewInt(2), rep.obj)
 
 	tbl := value.NewTable([]string{"a", "s"}, []*value.Vector{
@@ -44,9 +42,7 @@ func TestPickleFlagReplies(t *testing.T) {
 	}
 
 	// a table the encoder does not render goes in the binary form
-	c.send(req(t, "API2", "", "8_1_4_64", "script\ntable([uuid('5d212a78-cc48-e3b1-4235-b4d91473ee87')] as u)", nil))
-	rep = c.readReply()
-	require.Equal(t, "OK", rep.status)
+	rep = c.ok(req(t, "API2", "", "8_1_4_64", "script\ntable([uuid('5d212a78-cc48-e3b1-4235-b4d91473ee87')] as u)", nil))
 	require.Equal(t, value.FormTable, rep.obj.Form())
 }
 
@@ -55,9 +51,7 @@ func TestPickleFlagReplies(t *testing.T) {
 func TestFetchSizeSendsBlocks(t *testing.T) {
 	ts := vecServer(t)
 	c := dialGo(t, ts.Addr)
-	c.send(req(t, "API2", "", "0_1_4_64__3", "script\ntable(1..7 as a)", nil))
-	rep := c.readReply()
-	require.Equal(t, "OK", rep.status)
+	rep := c.ok(req(t, "API2", "", "0_1_4_64__3", "script\ntable(1..7 as a)", nil))
 	blocks := rep.obj.(*value.Vector)
 	require.Equal(t, value.Any, blocks.T)
 	var sizes []int

@@ -97,9 +97,7 @@ func TestNotLoggedIn(t *testing.T) {
 	require.Equal(t, vec(t, "05"), c.readReply().raw)
 	c.send(goFunc(t, `tableInsert{loadTable("dfs://auth","pt")}`, batch))
 	require.Equal(t, objReply(t, vecSID, value.NewInt(1), nil), c.readReply().raw)
-	c.send(goScript(t, `exec count(*) from loadTable("dfs://auth","pt")`))
-	r = c.readReply()
-	require.Equal(t, "OK", r.status)
+	r = c.ok(goScript(t, `exec count(*) from loadTable("dfs://auth","pt")`))
 	n, _ := r.obj.(*value.Scalar).Int64()
 	require.EqualValues(t, 3, n)
 }
@@ -488,7 +486,5 @@ func TestRunT(t *testing.T) {
 func TestAsyncConnectIsAnswered(t *testing.T) {
 	ts := vecServer(t)
 	c := dialRaw(t, ts.Addr)
-	c.send(req(t, "API", "0", "36_1_4_2", "connect\nlogin\nadmin\n123456\nfalse", nil))
-	r := c.readReply()
-	require.Equal(t, "OK", r.status)
+	c.ok(req(t, "API", "0", "36_1_4_2", "connect\nlogin\nadmin\n123456\nfalse", nil))
 }

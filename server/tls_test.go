@@ -29,9 +29,7 @@ func TestTLSOnTheSamePort(t *testing.T) {
 	br := bufio.NewReader(rec)
 	c := &rawConn{t: t, nc: tc, rec: rec, br: br, rd: wire.NewReader(br)}
 	goLogin(t, c)
-	c.send(goScript(t, "sum(1..10)"))
-	r := c.readReply()
-	require.Equal(t, "OK", r.status)
+	r := c.ok(goScript(t, "sum(1..10)"))
 	require.Equal(t, value.NewInt(55), r.obj)
 
 	// plain clients keep working beside it

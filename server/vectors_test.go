@@ -108,9 +108,7 @@ func TestVectorsGoMultiGoroutineTable(t *testing.T) {
 
 	setup := dialRaw(t, ts.Addr)
 	goLogin(t, setup)
-	setup.send(vec(t, "42"))
-	r := setup.readReply()
-	require.Equal(t, "OK", r.status)
+	r := setup.ok(vec(t, "42"))
 	got, ok := r.obj.(*value.Dict)
 	require.True(t, ok, "schema() is a dictionary, got %T", r.obj)
 	require.Equal(t, value.String, got.Keys.T)
@@ -150,9 +148,7 @@ func cppHandshake(t *testing.T, c *rawConn, user, password string) reply {
 	// admin is a sha256 user: the client falls back to RSA on this text.
 	require.Equal(t, errReply(vecSID, "sha256 authMode doesn't support scram authMode"), c.readReply().raw)
 
-	c.send(cppFunc(t, 32, "getDynamicPublicKey"))
-	r := c.readReply()
-	require.Equal(t, "OK", r.status)
+	r := c.ok(cppFunc(t, 32, "getDynamicPublicKey"))
 	key, ok := r.obj.(*value.Scalar)
 	require.True(t, ok)
 	require.Equal(t, value.String, key.T)
@@ -173,9 +169,7 @@ func cppHandshake(t *testing.T, c *rawConn, user, password string) reply {
 	c.send(cppFunc(t, 32, "isNodeInitialized"))
 	require.Equal(t, objReply(t, vecSID, value.NewBool(true), nil), c.readReply().raw)
 
-	c.send(cppFunc(t, 32, "version"))
-	r = c.readReply()
-	require.Equal(t, "OK", r.status)
+	r = c.ok(cppFunc(t, 32, "version"))
 	v := r.obj.(*value.Scalar)
 	require.Equal(t, value.String, v.T)
 	// C++ reads the first dot-separated integers as major.x.minor.patch;

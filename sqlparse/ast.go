@@ -354,6 +354,17 @@ type ParenExpr struct {
 	X  Expr
 }
 
+// Unparen is e without the parentheses around it.
+func Unparen(e Expr) Expr {
+	for {
+		p, ok := e.(*ParenExpr)
+		if !ok {
+			return e
+		}
+		e = p.X
+	}
+}
+
 // UnaryExpr is a prefix operation. Op is "-" (negation), "!" (logical not;
 // `not` is normalised to "!"), "~" or "+" (unary plus, kept as written).
 type UnaryExpr struct {
@@ -382,11 +393,14 @@ type BinaryExpr struct {
 	R  Expr
 }
 
-// AliasExpr is `X as Name` (select lists, function arguments).
+// AliasExpr is `X as Name` (select lists, function arguments). In a
+// select list `X as `a`b` names the columns of a result with several
+// (Names; an empty name drops its column) and Name is the first.
 type AliasExpr struct {
-	At   Pos
-	X    Expr
-	Name string
+	At    Pos
+	X     Expr
+	Name  string
+	Names []string
 }
 
 // NamedArg is a named argument name=value inside CallExpr.Args. Inside call
@@ -468,14 +482,16 @@ type OrderItem struct {
 	Nulls string
 }
 
-// JoinExpr is an SQL join in a FROM clause: L [kind] join R [on On].
-// Kind is lower-case: "inner", "left", "right", "full", "cross". On is nil
-// for cross joins. (DolphinDB's function-style joins such as ej(t1, t2, `id)
-// are plain CallExprs.)
+// JoinExpr is an SQL join in a FROM clause: L [kind] join R [on On], or
+// the comma of FROM L, R. Kind is lower-case: "inner", "left", "right",
+// "full", "cross". On is nil for cross joins. A chain joins left to
+// right: L is the join before. (DolphinDB's function-style joins such as
+// ej(t1, t2, `id) are plain CallExprs.)
 type JoinExpr struct {
 	At Pos
-	// Kind is inner, left, right, full, cross or "left semi" (left
-	// semijoin).
+	// Kind is inner, left, right, full, cross, "left semi" (left
+	// semijoin) or "," (a cross join of FROM's comma-separated parts,
+	// each a join chain evaluated on its own).
 	Kind string
 	L    Expr
 	R    Expr

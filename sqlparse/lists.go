@@ -41,6 +41,7 @@ func (p *parser) parseList(k listKind) []Expr {
 		list = []Expr{}
 	}
 	p.withEq(func() {
+		p.commaEnds = true
 		if close != "" {
 			p.skipNewlines()
 			if p.isOp(close) {
@@ -129,6 +130,9 @@ func (p *parser) parseAliased() Expr {
 		switch n.Kind {
 		case lex.TokIdent, lex.TokString, lex.TokSymbol:
 			p.next()
+		case lex.TokSymbolVector:
+			p.next()
+			return &AliasExpr{At: e.Pos(), X: e, Name: n.Items[0], Names: n.Items}
 		default:
 			p.failTok(n)
 		}

@@ -90,6 +90,11 @@ type parser struct {
 	// ranges is set while a select column is parsed, where col1...colN
 	// names a run of columns.
 	ranges *colRanges
+	// commaEnds is set inside lists, arguments and vector elements, where
+	// a comma ends the item: a select there keeps one FROM table
+	// (manova(select a,b,c from t, t.g) passes two arguments). Elsewhere
+	// FROM t1, t2 cross-joins its comma-separated parts.
+	commaEnds bool
 }
 
 // bailout carries a syntax error up through panics inside the parser; it
@@ -223,11 +228,12 @@ func (p *parser) afterBlock() bool {
 	return isOpTok(prev, "}") || (prev.Kind == lex.TokString && p.tok().Kind == lex.TokIdent)
 }
 
-// withEq runs f with `=` as a comparison and `:` as the pair operator.
+// withEq runs f with `=` as a comparison and `:` as the pair operator;
+// what f sets commaEnds to ends with it.
 func (p *parser) withEq(f func()) {
-	oldEq, oldPair := p.noEq, p.noPair
+	oldEq, oldPair, oldComma := p.noEq, p.noPair, p.commaEnds
 	p.noEq, p.noPair = false, false
-	defer func() { p.noEq, p.noPair = oldEq, oldPair }()
+	defer func() { p.noEq, p.noPair, p.commaEnds = oldEq, oldPair, oldComma }()
 	f()
 }
 
@@ -293,6 +299,9 @@ func (p *parser) parseBody() []Stmt {
 func (p *parser) parseStmt() Stmt {
 	p.enter()
 	defer p.leave()
+	old := p.commaEnds
+	p.commaEnds = false // a function body's statements in an argument
+	defer func() { p.commaEnds = old }()
 	t := p.tok()
 	nx := p.peekN(1)
 	if t.Kind == lex.TokIdent {
@@ -934,6 +943,7 @@ func (p *parser) clauseBy(first string) bool {
 func (p *parser) parseSelect() *SelectExpr {
 	t := p.next()
 	s := &SelectExpr{At: t.Pos, Exec: strings.EqualFold(t.Text, "exec")}
+	commaEnds := p.commaEnds
 	p.enter()
 	defer p.leave()
 	p.withEq(func() {
@@ -965,6 +975,12 @@ func (p *parser) parseSelect() *SelectExpr {
 				p.next()
 				p.skipNewlines()
 				s.From = p.parseFrom()
+				for !commaEnds && p.isOp(",") {
+					// S02016.md: each part is evaluated, then they are cross-joined
+					c := p.next()
+					p.skipNewlines()
+					s.From = &JoinExpr{At: c.Pos, Kind: ",", L: s.From, R: p.parseFrom()}
+				}
 			case s.Where == nil && p.skipNewlinesBeforeKw("where"):
 				p.next()
 				s.Where = p.parseList(conditions)
@@ -1079,6 +1095,11 @@ func (p *parser) parseFromItem() Expr {
 		t := p.next()
 		n := p.expectIdent()
 		return &AliasExpr{At: t.Pos, X: e, Name: n.Text}
+	}
+	// tb_joiner_intro.md: t1 a inner join t2 b, (select ...) tmp
+	if t := p.tok(); t.Kind == lex.TokIdent && !isReserved(t.Text) && !isKw(t, "union") {
+		p.next()
+		return &AliasExpr{At: t.Pos, X: e, Name: t.Text}
 	}
 	return e
 }
@@ -1865,6 +1886,7 @@ func (p *parser) parseParen() Expr {
 	var elems []Expr
 	tuple := false
 	p.withEq(func() {
+		p.commaEnds = false // (select * from t1, t2): the parenthesis bounds the FROM
 		for !p.isOp(")") {
 			elems = append(elems, p.parseExpr())
 			if !p.isOp(",") {
@@ -1901,6 +1923,7 @@ func (p *parser) parseBrace() Expr {
 	t := p.next()
 	var out Expr
 	p.withEq(func() {
+		p.commaEnds = true
 		p.skipNewlines()
 		// {def(x) ...} / {defg(x) -> ...}
 		if (isWord(p.tok(), "def") || isWord(p.tok(), "defg")) && isOpTok(p.peekN(1), "(") {

@@ -252,6 +252,7 @@ func TestSQL(t *testing.T) {
 		{"SELECT ID FROM T WHERE ID = 1", "select ID from T where (ID == 1)"},
 		{"select * from t where a = 1, b > 2 and c < 3", "select * from t where (a == 1), ((b > 2) && (c < 3))"},
 		{"select sum(v) as s from t group by sym, date", "select sum(v) as s from t group by sym, date"},
+		{"select f(y) as ``b`c from t group by id", "select f(y) as ``b`c from t group by id"},
 		{"select v from t context by sym", "select v from t context by sym"},
 		{"select v from t pivot by a, b", "select v from t pivot by a, b"},
 		{"select sym, count(*) from t group by sym having count(*) > 1",
@@ -268,6 +269,20 @@ func TestSQL(t *testing.T) {
 		{"select * from t1 join t2 on t1.id = t2.id", "select * from (t1 inner join t2 on (t1.id == t2.id))"},
 		{"select * from t1 left outer join t2 on t1.id = t2.id", "select * from (t1 left join t2 on (t1.id == t2.id))"},
 		{"select * from t1 cross join t2", "select * from (t1 cross join t2)"},
+		// S02016.md: FROM's commas cross-join parts evaluated first
+		{"select * from t1, t2", "select * from (t1, t2)"},
+		{"select * from t1, t3 inner join t2 on t1.id = t2.id", "select * from (t1, (t3 inner join t2 on (t1.id == t2.id)))"},
+		{"select * from t1 cross join t3 inner join t2 on t1.id = t2.id", "select * from ((t1 cross join t3) inner join t2 on (t1.id == t2.id))"},
+		{"select * from employees a,\n  employees b where a.id <> b.id", "select * from (employees as a, employees as b) where (a.id != b.id)"},
+		{"select * from (select * from t1, t2) where x = 1", "select * from select * from (t1, t2) where (x == 1)"},
+		// manova.md: in an argument list the comma separates arguments
+		{"manova(select a, b, c from t, t.g)", "manova(select a, b, c from t, t.g)"},
+		{"f([select * from t, 1], {1: select * from t, 2: 3})", "f([select * from t, 1], {1: select * from t, 2: 3})"},
+		{"select x from t where x in select y from s, z > 1", "select x from t where (x in select y from s), (z > 1)"},
+		{"each(def(x) { return select * from t1, t2 }, 1)", "each(def(x) {return select * from (t1, t2)}, 1)"},
+		// tb_joiner_intro.md: aliases without as
+		{"select * from t1 a inner join (select * from t2 where id=3) b on a.id = b.id",
+			"select * from (t1 as a inner join select * from t2 where (id == 3) as b on (a.id == b.id))"},
 		{"select * from ej(t1, t2, `id)", "select * from ej(t1, t2, `id)"},
 		{"select sym, qty\nfrom trades\nwhere date between 2024.01.01 and 2024.12.31\ncontext by sym",
 			"select sym, qty from trades where (date between (2024.01.01 : 2024.12.31)) context by sym"},

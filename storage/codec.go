@@ -153,7 +153,10 @@ func (e *encoder) rawVector(v *value.Vector) []byte {
 		return raw
 	}
 	if v.T.Storage() == value.StString {
-		strs, n := v.Strings(), 0
+		if codes, base, ok := v.SymbolCodes(); ok {
+			return e.rawCodedStrings(codes, base)
+		}
+		strs, n := v.Str, 0
 		for _, s := range strs {
 			n += len(s)
 		}
@@ -173,6 +176,25 @@ func (e *encoder) rawVector(v *value.Vector) []byte {
 	}
 	e.raw = appendLE(e.raw[:0], b, w)
 	return e.raw
+}
+
+// rawCodedStrings is rawVector's string payload of a coded STRING column
+// (codes into base): its texts are read through the codes, never
+// materialised as a string a row.
+func (e *encoder) rawCodedStrings(codes []int32, base []string) []byte {
+	n := 0
+	for _, c := range codes {
+		n += len(base[c])
+	}
+	raw := slices.Grow(e.raw[:0], 4*len(codes)+n)
+	for _, c := range codes {
+		raw = binary.LittleEndian.AppendUint32(raw, uint32(len(base[c])))
+	}
+	for _, c := range codes {
+		raw = append(raw, base[c]...)
+	}
+	e.raw = raw
+	return raw
 }
 
 // elemBytes is the size of one element of a fixed-width type.

@@ -67,6 +67,34 @@
 //     storage as they are (dfs symbolCodesInto), so only the partition
 //     mapping reads its texts.
 //     Hot paths that call Strings() on a coded vector materialise 16
-//     bytes a row for the call (literalText, partition mapping, storage
-//     encoding), which is what the items above remove.
+//     bytes a row for the call (literalText, partition mapping of RANGE
+//     and LIST domains), which is what the items above remove.
+//
+// # Coded STRING (issue 9 item 8)
+//
+// A STRING vector may be coded the same way (Syms set, codes in I32):
+// T stays STRING, so typestr, the wire type, printing, comparison and
+// NULL handling are those of STRING; only the representation changes.
+// Everything above that works on codes looks at Syms, not at T, so it
+// applies to coded STRING unchanged. Seed 002's 300M-row script builds
+// its sym column with rand(`A`B`C`D`E`F, n): coded, 4 bytes a row
+// instead of a 16-byte string header.
+//
+//   - Producers: rand and take code a plain STRING or SYMBOL source the
+//     result repeats at least twice over (Coded, funcs/lookup
+//     codedSource); casting a coded vector between literal types
+//     translates codes into a new compact base (CodedAs: STRING ->
+//     SYMBOL interns each distinct string once; SYMBOL -> STRING stays
+//     coded when the base is compact). table(), Clone, Gather and the
+//     other derivations keep the codes.
+//   - Mutations (Set, AppendScalar, AppendVector, SetFrom, GatherAt)
+//     intern into the vector's base: the base only grows, so another
+//     vector sharing it (a copy taken by assignment) keeps its elements.
+//     Code that writes Str directly calls Decode first on a vector it
+//     owns (insert's STRING length cut).
+//   - Consumers that take codes directly: the wire encoder and storage
+//     encoder write a coded STRING column's texts through its codes, the
+//     DFS STRING length limit checks the base, VALUE partition mapping
+//     looks each symbol up once (HASH already did). CheckCoded (the
+//     invariants build) checks codes against the base.
 package value

@@ -18,7 +18,24 @@ func CheckTable(t *Table) {
 		if c.Len() != t.Cols[0].Len() {
 			panic(fmt.Sprintf("invariant: column %s has %d rows, column %s %d", t.Names[i], c.Len(), t.Names[0], t.Cols[0].Len()))
 		}
+		CheckCoded(c)
 	}
+}
+
+// CheckCoded panics unless a coded (SYMBOL or STRING) vector is well
+// formed: a literal type, no strings beside its codes, and every code
+// naming an entry of its base. Plain vectors pass.
+func CheckCoded(v *Vector) {
+	if v.Syms == nil {
+		return
+	}
+	if v.T != String && v.T != Symbol {
+		panic(fmt.Sprintf("invariant: a %s vector has a symbol base", v.T))
+	}
+	if v.Str != nil {
+		panic(fmt.Sprintf("invariant: a coded %s vector also holds %d strings", v.T, len(v.Str)))
+	}
+	CheckCodes(v.I32, v.Syms.Len()-1)
 }
 
 // CheckCodes panics unless every code is in [0, n]: 0 for NULL, 1..n an

@@ -88,6 +88,20 @@ func (t *Table) ColumnIndex(name string) int {
 	return -1
 }
 
+// DuplicateName returns the first of names that repeats an earlier one,
+// compared case-insensitively as column names are.
+func DuplicateName(names []string) (string, bool) {
+	seen := make(map[string]bool, len(names))
+	for _, n := range names {
+		k := strings.ToLower(n)
+		if seen[k] {
+			return n, true
+		}
+		seen[k] = true
+	}
+	return "", false
+}
+
 // Column returns the named column or nil.
 func (t *Table) Column(name string) *Vector {
 	if i := t.ColumnIndex(name); i >= 0 {

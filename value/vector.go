@@ -25,9 +25,10 @@ type Vector struct {
 	// flattened data.
 	Offsets []int64
 
-	// Syms, when set, makes a SYMBOL vector coded: element i is
-	// Syms.Strs()[I32[i]] and Str is unused. Vectors derived from a coded
-	// one share its base.
+	// Syms, when set, makes a SYMBOL or STRING vector coded: element i
+	// is Syms.Strs()[I32[i]] and Str is unused. Vectors derived from a
+	// coded one share its base. T stays what it is: coding changes only
+	// the representation.
 	Syms *SymbolBase
 }
 
@@ -97,6 +98,21 @@ func NewStrings(t Type, xs []string) *Vector { return &Vector{T: t, Str: xs} }
 
 // NewTuple returns an ANY vector (tuple) of the given values.
 func NewTuple(xs []Value) *Vector { return &Vector{T: Any, Any: xs} }
+
+// VectorOf returns a scalar as a one-element vector (scalar true), a
+// vector as itself and a pair as its two elements; ok is false for any
+// other form.
+func VectorOf(x Value) (v *Vector, scalar, ok bool) {
+	switch t := x.(type) {
+	case *Scalar:
+		return t.Vector(), true, true
+	case *Vector:
+		return t, false, true
+	case *Pair:
+		return t.V, false, true
+	}
+	return nil, false, false
+}
 
 // TupleOf returns the elements of the tuple v as Ts; ok is false when v
 // is not a tuple or one of its elements is not a T.

@@ -575,7 +575,8 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 	}
 	switch v.T {
 	case value.String:
-		for _, s := range v.Str {
+		for i, n := 0, v.Len(); i < n; i++ {
+			s := v.StrAt(i) // coded STRING reads through its codes
 			if bytesIndexNUL(s) {
 				return nil, errNUL
 			}
@@ -590,7 +591,8 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 			buf = append(buf, 0)
 		}
 	case value.Blob:
-		for _, s := range v.Str {
+		for i, n := 0, v.Len(); i < n; i++ {
+			s := v.StrAt(i)
 			if maxRawBlock-len(buf) < 4 {
 				if err := flush(); err != nil {
 					return nil, err

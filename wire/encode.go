@@ -242,12 +242,23 @@ func (w *Writer) writeElems(v *value.Vector, depth int) {
 	case value.StBytes16:
 		writeFixed(w, v.B16)
 	case value.StString:
-		if v.T == value.Blob {
-			for _, s := range v.Strings() {
+		switch codes, base, coded := v.SymbolCodes(); {
+		case coded && v.T == value.Blob:
+			for _, c := range codes {
+				w.blob(base[c])
+			}
+		case coded:
+			// a coded STRING vector goes out as texts, read through its
+			// codes rather than materialised
+			for _, c := range codes {
+				w.cstring(base[c])
+			}
+		case v.T == value.Blob:
+			for _, s := range v.Str {
 				w.blob(s)
 			}
-		} else {
-			for _, s := range v.Strings() {
+		default:
+			for _, s := range v.Str {
 				w.cstring(s)
 			}
 		}

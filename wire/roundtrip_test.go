@@ -529,3 +529,32 @@ func TestSymbolBaseDecodesToCodes(t *testing.T) {
 		}
 	}
 }
+
+// Coded STRING and BLOB vectors encode to the same bytes as their texts
+// held as strings, plain or compressed, alone or in a table.
+func TestCodedStringsEncodeAsTexts(t *testing.T) {
+	all := value.NewStrings(value.String, []string{"Q", "X", "Y", "Z", ""}).Coded()
+	x := all.Gather([]int{1, 2, 1, 4, 1})
+	blob := value.NewStrings(value.Blob, []string{"b1", "b2", "b1"}).Coded()
+	plain := func(v *value.Vector) *value.Vector { return value.NewStrings(v.T, v.Strings()) }
+	for _, v := range []*value.Vector{x, blob} {
+		for _, big := range []bool{false, true} {
+			opts := &EncodeOptions{BigEndian: big}
+			for _, pair := range [][2]value.Value{
+				{v, plain(v)},
+				{value.NewTable([]string{"a"}, []*value.Vector{v}), value.NewTable([]string{"a"}, []*value.Vector{plain(v)})},
+			} {
+				got, err := Marshal(pair[0], opts)
+				require.NoError(t, err)
+				want, err := Marshal(pair[1], opts)
+				require.NoError(t, err)
+				require.Equal(t, want, got, "%s big=%v", v.T, big)
+			}
+			var got, want bytes.Buffer
+			tbl := func(v *value.Vector) *value.Table { return value.NewTable([]string{"a"}, []*value.Vector{v}) }
+			require.NoError(t, EncodeTable(&got, tbl(v), []Compression{CompressLZ4}, opts))
+			require.NoError(t, EncodeTable(&want, tbl(plain(v)), []Compression{CompressLZ4}, opts))
+			require.Equal(t, want.Bytes(), got.Bytes(), "LZ4 %s big=%v", v.T, big)
+		}
+	}
+}

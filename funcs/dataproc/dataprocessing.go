@@ -196,7 +196,7 @@ func xsortedSearch(name string, lower bool) funcs.Impl {
 		if !ok || x.T == value.Any {
 			return nil, ddberr.Errorf("The argument [X] of %s must be a sorted vector.", name)
 		}
-		y, scalar, ok := lookup.AsVector(args[1])
+		y, scalar, ok := value.VectorOf(args[1])
 		if !ok {
 			return nil, ddberr.Errorf("The argument [Y] of %s must be a scalar or vector.", name)
 		}
@@ -215,8 +215,8 @@ func xsortedSearch(name string, lower bool) funcs.Impl {
 }
 
 func xcontextCount(env funcs.Env, args []value.Value) (value.Value, error) {
-	x, _, ok1 := lookup.AsVector(args[0])
-	y, _, ok2 := lookup.AsVector(args[1])
+	x, _, ok1 := value.VectorOf(args[0])
+	y, _, ok2 := value.VectorOf(args[1])
 	if !ok1 || !ok2 || x.Len() != y.Len() {
 		return nil, ddberr.Errorf("The arguments of contextCount must be vectors of the same length.")
 	}
@@ -234,7 +234,7 @@ func xcountNanInf(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, _, ok := lookup.AsVector(args[0])
+	v, _, ok := value.VectorOf(args[0])
 	if m, isM := args[0].(*value.Matrix); isM {
 		v, ok = m.V, true
 	}
@@ -779,7 +779,7 @@ func xdictUpdate(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys, _, ok := lookup.AsVector(args[2])
+	keys, _, ok := value.VectorOf(args[2])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [keys] of dictUpdate! must be a scalar or vector.")
 	}
@@ -1004,7 +1004,7 @@ func xwinsorize(inPlace bool) funcs.Impl {
 
 // toVector wraps a scalar as a one-element vector.
 func toVector(x value.Value) *value.Vector {
-	if v, _, ok := lookup.AsVector(x); ok {
+	if v, _, ok := value.VectorOf(x); ok {
 		return v
 	}
 	return value.NewVector(value.Bool, 0, 0)

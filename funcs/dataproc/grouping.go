@@ -202,17 +202,8 @@ func dailyAlignedBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 // numericRaw reads numbers (integral, floating, temporal) as float64 for
 // the range functions (NaN for NULL).
 func numericRaw(fn, param string, x value.Value) ([]float64, bool, error) {
-	var v *value.Vector
-	scalar := false
-	switch a := x.(type) {
-	case *value.Scalar:
-		v, scalar = a.Vector(), true
-	case *value.Vector:
-		v = a
-	case *value.Pair:
-		v = a.V
-	}
-	if v == nil || v.T.IsArray() {
+	v, scalar, ok := value.VectorOf(x)
+	if !ok || v.T.IsArray() {
 		return nil, false, ddberr.Errorf("The argument [%s] of %s must be numeric or temporal.", param, fn)
 	}
 	if v.T.IsTemporal() {

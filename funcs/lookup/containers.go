@@ -82,6 +82,10 @@ func xtake(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 			return nil, ddberr.Errorf("Can't take from an empty vector.")
 		}
+		if v, ok := x.(*value.Vector); ok && n > 0 && !v.T.IsArray() {
+			// In order from the start: bulk copies, no index vector.
+			return codedSource(v, int(n)).Cycle(int(n)), nil
+		}
 		idx = make([]int, abs64(n))
 		start := 0
 		if n < 0 {
@@ -147,7 +151,7 @@ func takeRows(x value.Value, idx []int) (value.Value, error) {
 	case *value.Scalar:
 		return value.Broadcast(v, len(idx))
 	case *value.Vector:
-		return v.Gather(idx), nil
+		return codedSource(v, len(idx)).Gather(idx), nil
 	case *value.Table:
 		return v.Gather(idx), nil
 	case *value.Matrix:

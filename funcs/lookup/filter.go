@@ -16,8 +16,8 @@ func init() {
 // conditionalFilter is true where condition[i] is a key of filterMap and
 // X[i] is among that key's values (or within its pair's range).
 func xconditionalFilter(env funcs.Env, args []value.Value) (value.Value, error) {
-	x, xs, ok1 := AsVector(args[0])
-	c, cs, ok2 := AsVector(args[1])
+	x, xs, ok1 := value.VectorOf(args[0])
+	c, cs, ok2 := value.VectorOf(args[1])
 	d, ok3 := args[2].(*value.Dict)
 	if !ok1 || !ok2 || !ok3 {
 		return nil, ddberr.Errorf("Usage: conditionalFilter(X, condition, filterMap). X and condition must be scalars or vectors and filterMap a dictionary.")
@@ -90,7 +90,7 @@ func memberOf(x *value.Vector, i int, allowed value.Value) (bool, error) {
 		}
 		return value.CompareElems(p, k, 0) >= 0 && value.CompareElems(p, k, 1) <= 0, nil
 	default:
-		v, _, ok := AsVector(a)
+		v, _, ok := value.VectorOf(a)
 		if !ok {
 			return false, nil
 		}

@@ -136,20 +136,6 @@ func SameTypeVectors(fn string, x, y *value.Vector) (*value.Vector, *value.Vecto
 	return x, b, nil
 }
 
-// asVector returns a scalar or vector as a vector and whether it was a
-// scalar.
-func AsVector(x value.Value) (*value.Vector, bool, bool) {
-	switch v := x.(type) {
-	case *value.Scalar:
-		return v.Vector(), true, true
-	case *value.Vector:
-		return v, false, true
-	case *value.Pair:
-		return v.V, false, true
-	}
-	return nil, false, false
-}
-
 // positions wraps per-element INT results: a scalar for a scalar Y.
 func Positions(out []int32, scalar bool) value.Value {
 	if scalar && len(out) == 0 {
@@ -182,7 +168,7 @@ func xbinsrch(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok || x.T == value.Any {
 		return nil, ddberr.Errorf("The first argument of binsrch must be a sorted vector.")
 	}
-	y, scalar, ok := AsVector(args[1])
+	y, scalar, ok := value.VectorOf(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The second argument of binsrch must be a scalar or vector.")
 	}
@@ -203,7 +189,7 @@ func xbinsrch(env funcs.Env, args []value.Value) (value.Value, error) {
 func xfind(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Dict:
-		y, scalar, ok := AsVector(args[1])
+		y, scalar, ok := value.VectorOf(args[1])
 		if !ok {
 			return nil, ddberr.Errorf("The second argument of find must be a scalar or vector.")
 		}
@@ -246,7 +232,7 @@ func xfind(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // findVector is each element's first position in x, -1 when absent.
 func findVector(x *value.Vector, yv value.Value) (value.Value, error) {
-	y, scalar, ok := AsVector(yv)
+	y, scalar, ok := value.VectorOf(yv)
 	if !ok {
 		return nil, ddberr.Errorf("The second argument of find must be a scalar or vector.")
 	}
@@ -313,7 +299,7 @@ func keyColumns(t *value.Table, keys value.Value, prefix bool) ([]*value.Vector,
 	cols := make([]*value.Vector, len(parts))
 	n := -1
 	for i, p := range parts {
-		v, _, ok := AsVector(p)
+		v, _, ok := value.VectorOf(p)
 		if !ok {
 			return nil, 0, ddberr.Errorf("The keys must be scalars or vectors.")
 		}
@@ -391,7 +377,7 @@ func notFn(name string, first, index bool) funcs.Impl {
 			}
 			return funcs.Assemble(out, funcs.RuleDolphin)
 		}
-		v, _, ok := AsVector(args[0])
+		v, _, ok := value.VectorOf(args[0])
 		if !ok || v.T == value.Any {
 			return nil, ddberr.Errorf("The argument [X] of %s must be a vector or matrix.", name)
 		}

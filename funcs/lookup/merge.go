@@ -75,8 +75,8 @@ func xjoin(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Matrix:
 		return joinMatrix(xv, y)
 	}
-	a, _, ok1 := AsVector(x)
-	b, _, ok2 := AsVector(y)
+	a, _, ok1 := value.VectorOf(x)
+	b, _, ok2 := value.VectorOf(y)
 	if !ok1 || !ok2 {
 		return nil, ddberr.Errorf("The arguments of join must be scalars, vectors, tuples, matrices or tables.")
 	}
@@ -148,7 +148,7 @@ func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return x, nil
 	}
-	y, _, ok := AsVector(args[1])
+	y, _, ok := value.VectorOf(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The second argument of join! must be a scalar or vector.")
 	}
@@ -174,8 +174,8 @@ func xunion(env funcs.Env, args []value.Value) (value.Value, error) {
 		out.AddVector(b.V)
 		return out, nil
 	}
-	av, _, ok1 := AsVector(args[0])
-	bv, _, ok2 := AsVector(args[1])
+	av, _, ok1 := value.VectorOf(args[0])
+	bv, _, ok2 := value.VectorOf(args[1])
 	if !ok1 || !ok2 {
 		return nil, ddberr.Errorf("The arguments of union must be sets or vectors.")
 	}

@@ -82,6 +82,7 @@ func randSample(r *rand.Rand, x *value.Vector, count int) *value.Vector {
 		fillRandBelow(r, idx, l)
 		return x.Gather(idx)
 	}
+	x = codedSource(x, count)
 	out := x.Like(count)
 	idx := make([]int, min(count, randBatch))
 	for at := 0; at < count; at += len(idx) {
@@ -90,4 +91,16 @@ func randSample(r *rand.Rand, x *value.Vector, count int) *value.Vector {
 		out.GatherAt(at, x, batch)
 	}
 	return out
+}
+
+// codedSource is x dictionary-coded (value.Vector.Coded) when x is a
+// plain STRING or SYMBOL vector that a result of n rows repeats, at least
+// twice over on average: rand(`A`B`C, n) and take(`A`B`C, n) then hold
+// 4-byte codes into a base of x's distinct strings instead of a 16-byte
+// string header a row.
+func codedSource(x *value.Vector, n int) *value.Vector {
+	if n < 2*x.Len() {
+		return x
+	}
+	return x.Coded()
 }

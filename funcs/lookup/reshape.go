@@ -51,7 +51,7 @@ func xflatten(env funcs.Env, args []value.Value) (value.Value, error) {
 		if simple {
 			parts := make([]*value.Vector, len(x.Any))
 			for i, e := range x.Any {
-				v, _, _ := AsVector(e)
+				v, _, _ := value.VectorOf(e)
 				parts[i] = v
 			}
 			j, err := funcs.JoinVectors(parts...)
@@ -184,7 +184,7 @@ func xungroup(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		parts := make([]*value.Vector, n)
 		for i := 0; i < n; i++ {
-			v, _, ok := AsVector(col.Elem(i))
+			v, _, ok := value.VectorOf(col.Elem(i))
 			if !ok {
 				return nil, ddberr.Errorf("The nested columns of ungroup must hold scalars or vectors.")
 			}

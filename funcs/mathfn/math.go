@@ -618,15 +618,7 @@ func integral(env funcs.Env, args []value.Value) (value.Value, error) {
 		return vals[k][i]
 	}
 	f1 := func(x float64) (float64, error) {
-		r, err := env.Call(args[0], value.NewDouble(x))
-		if err != nil {
-			return 0, err
-		}
-		s, ok := r.(*value.Scalar)
-		if !ok || !s.T.IsNumeric() {
-			return 0, ddberr.Errorf("The function of integral must return a number.")
-		}
-		return s.Float64(), nil
+		return callNumber(env, args[0], errIntegrand, x)
 	}
 	out := make([]float64, n)
 	for i := range out {
@@ -652,20 +644,35 @@ func integral(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewDoubles(out), nil
 }
 
+var (
+	errIntegrand     = ddberr.Errorf("The function of integral must return a number.")
+	errIntegralBound = ddberr.Errorf("The bound function of integral must return a number.")
+)
+
+// callNumber calls fn on xs and reads its numeric scalar result; bad is
+// the error for any other result.
+func callNumber(env funcs.Env, fn value.Value, bad error, xs ...float64) (float64, error) {
+	args := make([]value.Value, len(xs))
+	for i, x := range xs {
+		args[i] = value.NewDouble(x)
+	}
+	r, err := env.Call(fn, args...)
+	if err != nil {
+		return 0, err
+	}
+	s, ok := r.(*value.Scalar)
+	if !ok || !s.T.IsNumeric() {
+		return 0, bad
+	}
+	return s.Float64(), nil
+}
+
 // integral2 is the double integral over x in [lo, hi] and y between
 // start2 and end2 (numbers or functions of x).
 func integral2(env funcs.Env, fn value.Value, lo, hi float64, bounds []value.Value, vals [][]float64, i int) (float64, error) {
 	yBound := func(k int, x float64) (float64, error) {
 		if funcs.IsFunction(bounds[k]) {
-			r, err := env.Call(bounds[k], value.NewDouble(x))
-			if err != nil {
-				return 0, err
-			}
-			s, ok := r.(*value.Scalar)
-			if !ok || !s.T.IsNumeric() {
-				return 0, ddberr.Errorf("The bound function of integral must return a number.")
-			}
-			return s.Float64(), nil
+			return callNumber(env, bounds[k], errIntegralBound, x)
 		}
 		if len(vals[k]) == 1 {
 			return vals[k][0], nil
@@ -685,15 +692,7 @@ func integral2(env funcs.Env, fn value.Value, lo, hi float64, bounds []value.Val
 			return 0, err
 		}
 		return quad(func(y float64) (float64, error) {
-			r, err := env.Call(fn, value.NewDouble(x), value.NewDouble(y))
-			if err != nil {
-				return 0, err
-			}
-			s, ok := r.(*value.Scalar)
-			if !ok || !s.T.IsNumeric() {
-				return 0, ddberr.Errorf("The function of integral must return a number.")
-			}
-			return s.Float64(), nil
+			return callNumber(env, fn, errIntegrand, x, y)
 		}, y0, y1)
 	}
 	return quad(outer, lo, hi)

@@ -400,30 +400,6 @@ func init() {
 	)
 }
 
-// momentOf is skew or kurtosis (biased) of values.
-func momentOf(v []float64, which string) (float64, bool) {
-	n := float64(len(v))
-	if len(v) < 2 {
-		return 0, false
-	}
-	m := Mean(v)
-	var m2, m3, m4 float64
-	for _, x := range v {
-		d := x - m
-		m2 += d * d
-		m3 += d * d * d
-		m4 += d * d * d * d
-	}
-	m2, m3, m4 = m2/n, m3/n, m4/n
-	if m2 == 0 {
-		return 0, false
-	}
-	if which == "skew" {
-		return m3 / math.Pow(m2, 1.5), true
-	}
-	return m4 / (m2 * m2), true
-}
-
 // rowIndex is rowImax/rowImin: the column of each row's first extreme.
 func rowIndex(fn string, args []value.Value, dir int) (value.Value, error) {
 	in, err := rowInputOf(fn, args)

@@ -243,6 +243,32 @@ func mad(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}))
 }
 
+// momentOf is the biased skew (m3/m2^1.5) or kurtosis (m4/m2^2) of xs;
+// false for fewer than two values or no spread.
+func momentOf(xs []float64, which string) (float64, bool) {
+	n := float64(len(xs))
+	if len(xs) < 2 {
+		return 0, false
+	}
+	m := Mean(xs)
+	var m2, m3, m4 float64
+	for _, x := range xs {
+		d := x - m
+		d2 := d * d
+		m2 += d2
+		m3 += d2 * d
+		m4 += d2 * d2
+	}
+	m2, m3, m4 = m2/n, m3/n, m4/n
+	if m2 == 0 {
+		return 0, false
+	}
+	if which == "skew" {
+		return m3 / math.Pow(m2, 1.5), true
+	}
+	return m4 / (m2 * m2), true
+}
+
 // moment is kurtosis (m4/m2^2) or skew (m3/m2^1.5), biased by default;
 // the unbiased forms apply the standard sample corrections.
 func moment(fn string, args []value.Value) (value.Value, error) {
@@ -251,36 +277,16 @@ func moment(fn string, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return aggregate(fn, args[0], doubleAgg(fn, func(xs []float64) (float64, bool) {
+		g, ok := momentOf(xs, fn)
+		if !ok || biased {
+			return g, ok
+		}
 		n := float64(len(xs))
-		if len(xs) < 2 {
-			return 0, false
-		}
-		m := Mean(xs)
-		var m2, m3, m4 float64
-		for _, x := range xs {
-			d := x - m
-			d2 := d * d
-			m2 += d2
-			m3 += d2 * d
-			m4 += d2 * d2
-		}
-		m2, m3, m4 = m2/n, m3/n, m4/n
-		if m2 == 0 {
-			return 0, false
-		}
 		if fn == "skew" {
-			g := m3 / math.Pow(m2, 1.5)
-			if biased {
-				return g, true
-			}
 			if n < 3 {
 				return 0, false
 			}
 			return g * math.Sqrt(n*(n-1)) / (n - 2), true
-		}
-		g := m4 / (m2 * m2)
-		if biased {
-			return g, true
 		}
 		if n < 4 {
 			return 0, false

@@ -60,7 +60,7 @@ func oneHot(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		for k, row := range order {
-			label := labels.Str[k]
+			label := labels.StrAt(k)
 			if col.T == value.Bool {
 				label = "0"
 				if col.I8[row] != 0 {

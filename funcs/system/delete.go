@@ -150,7 +150,7 @@ func xintsVector(xs []int) *value.Vector {
 func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Set:
-		keys, _, ok := lookup.AsVector(args[1])
+		keys, _, ok := value.VectorOf(args[1])
 		if !ok {
 			return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
 		}
@@ -169,7 +169,7 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 		*x = *value.NewSet(x.V.Filter(keep))
 		return x, nil
 	case *value.Dict:
-		keys, _, ok := lookup.AsVector(args[1])
+		keys, _, ok := value.VectorOf(args[1])
 		if !ok {
 			return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
 		}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -523,7 +522,7 @@ func xorderFlags(x value.Value, n int) ([]bool, error) {
 	if x == nil {
 		return out, nil
 	}
-	v, scalar, ok := lookup.AsVector(x)
+	v, scalar, ok := value.VectorOf(x)
 	if !ok || v.T.Category() != value.CatIntegral && v.T != value.Bool {
 		return nil, ddberr.Errorf("The sort direction must be 1 (ascending) or 0 (descending).")
 	}

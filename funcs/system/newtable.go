@@ -2,7 +2,6 @@ package system
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -173,13 +172,8 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 // uniqueNames fails on a column name given twice (names are
 // case-insensitive, as in DolphinDB).
 func uniqueNames(names []string) error {
-	seen := make(map[string]bool, len(names))
-	for _, n := range names {
-		k := strings.ToLower(n)
-		if seen[k] {
-			return ddberr.Errorf("A table cannot contain columns with duplicate name: %s.RefId: S05017", n)
-		}
-		seen[k] = true
+	if n, dup := value.DuplicateName(names); dup {
+		return ddberr.Errorf("A table cannot contain columns with duplicate name: %s.RefId: S05017", n)
 	}
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
-	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -211,7 +210,7 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 		return x, nil
 	case *value.Matrix:
 		labels := func(v value.Value, n int) (*value.Vector, error) {
-			l, _, ok := lookup.AsVector(v)
+			l, _, ok := value.VectorOf(v)
 			if !ok || l.Len() != n {
 				return nil, ddberr.Errorf("The labels of rename! must have one element per row or column.")
 			}

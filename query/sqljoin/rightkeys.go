@@ -17,12 +17,12 @@ const HiddenPrefix = "\x00"
 // result) before the result's own columns.
 const Unqualified = ""
 
-// addLeftKeys gives a right join the left table's matching columns as
-// hidden columns, NULL where a right row matched nothing: DolphinDB looks
-// an unqualified column up in the left table first, so `select id` (and
-// t1.id) is NULL there, while select * shows the right table's id
-// (rightjoin.md).
-func addLeftKeys(h Host, lv value.Value, lk []string, res *join.Result, qual map[string]map[string]string, lname string) error {
+// addLeftKeys gives a right join the left side's matching columns lk
+// (named tables[k].cols[k] in the ON clause) as hidden columns, NULL where
+// a right row matched nothing: DolphinDB looks an unqualified column up
+// in the left table first, so `select id` (and t1.id) is NULL there, while
+// select * shows the right table's id (rightjoin.md).
+func addLeftKeys(h Host, lv value.Value, lk, tables, cols []string, res *join.Result, qual map[string]map[string]string) error {
 	lt, err := joinTable(h, lv)
 	if err != nil {
 		return err
@@ -32,17 +32,48 @@ func addLeftKeys(h Host, lv value.Value, lk []string, res *join.Result, qual map
 		return err
 	}
 	names := append([]string(nil), res.T.Names...)
-	cols := append([]*value.Vector(nil), res.T.Cols...)
-	unq := map[string]string{}
-	for k, c := range pos {
-		hidden := HiddenPrefix + lname + "." + lt.Names[c]
-		names = append(names, hidden)
-		cols = append(cols, value.GatherOrNull(lt.Cols[c], res.LeftRows))
-		key := strings.ToLower(lk[k])
-		unq[key] = hidden
-		qual[strings.ToLower(lname)][key] = hidden
+	out := append([]*value.Vector(nil), res.T.Cols...)
+	unq := qual[Unqualified]
+	if unq == nil {
+		unq = map[string]string{}
+		qual[Unqualified] = unq
 	}
-	qual[Unqualified] = unq
-	res.T = value.NewTable(names, cols)
+	for k, c := range pos {
+		hidden := HiddenPrefix + tables[k] + "." + cols[k]
+		names = append(names, hidden)
+		out = append(out, value.GatherOrNull(lt.Cols[c], res.LeftRows))
+		unq[strings.ToLower(lt.Names[c])] = hidden
+		if t := qual[strings.ToLower(tables[k])]; t != nil {
+			t[strings.ToLower(cols[k])] = hidden
+		}
+	}
+	res.T = value.NewTable(names, out)
 	return nil
+}
+
+// hiddenLast moves the hidden columns of t (those of a right join that
+// a further join followed) after its own, where select * leaves them out.
+func hiddenLast(t *value.Table) *value.Table {
+	hidden := func(i int) bool { return strings.HasPrefix(t.Names[i], HiddenPrefix) }
+	first := 0
+	for first < len(t.Names) && !hidden(first) {
+		first++
+	}
+	last := len(t.Names) - 1
+	for last >= first && hidden(last) {
+		last--
+	}
+	if last < first {
+		return t
+	}
+	names := make([]string, 0, len(t.Names))
+	cols := make([]*value.Vector, 0, len(t.Names))
+	for _, want := range []bool{false, true} {
+		for i, n := range t.Names {
+			if hidden(i) == want {
+				names, cols = append(names, n), append(cols, t.Cols[i])
+			}
+		}
+	}
+	return value.NewTable(names, cols)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -14,17 +15,15 @@ import (
 // equality nor a condition on one table.
 var errOnColumns = ddberr.Errorf("The ON clause of a SQL join must compare a column of each table (left.col = right.col)")
 
-// SQL evaluates `L [inner|left] join R on L.a = R.b [and ...]` as the
-// matching joiner, and returns how the tables' names qualify the result's
+// SQL evaluates a FROM clause's SQL join: `L [inner|left|...] join R on
+// L.a = R.b [and ...]` as the matching joiner, a chain of them left to
+// right (L is then the join before), FROM's commas as cross joins of
+// their parts; and returns how the tables' names qualify the result's
 // columns (alias -> column -> result column) for `L.a` in the query.
 func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
 	var kind join.Kind
 	switch j.Kind {
 	case "inner":
-		if j.On == nil {
-			// JOIN without ON pairs every row with every row (join.md)
-			return sqlCrossJoin(h, j)
-		}
 		kind = join.Equi
 	case "left":
 		kind = join.Left
@@ -34,19 +33,26 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 		kind = join.Right
 	case "full":
 		kind = join.Full
-	case "cross":
-		return sqlCrossJoin(h, j)
+	case "cross", ",":
 	default:
 		return nil, nil, ddberr.Errorf("SQL %s join is not supported", j.Kind)
 	}
-	lname, lv, rname, rv, err := fromItems(h, j)
+	l, err := evalSide(h, j.L)
 	if err != nil {
 		return nil, nil, err
+	}
+	r, err := evalSide(h, j.R)
+	if err != nil {
+		return nil, nil, err
+	}
+	if j.Kind == "cross" || j.Kind == "," || j.On == nil && j.Kind == "inner" {
+		// JOIN without ON pairs every row with every row (join.md)
+		return sqlCrossJoin(h, l, r)
 	}
 	if j.On == nil {
 		return nil, nil, ddberr.Errorf("A SQL join needs an ON clause")
 	}
-	var lk, rk []string
+	var lk, rk, lq, lcol []string
 	var onLeft, onRight []sqlparse.Expr // conditions on one table
 	var onPairs []sqlparse.Expr         // other conditions on both tables
 	var conds func(e sqlparse.Expr) error
@@ -58,7 +64,7 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 			}
 			return conds(b.R)
 		}
-		switch onSide(e, lname, rname) {
+		switch onSide(e, l, r) {
 		case sideLeft:
 			onLeft = append(onLeft, e)
 			return nil
@@ -75,14 +81,26 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 		}
 		qa, ca, ok1 := Qualified(b.L)
 		qb, cb, ok2 := Qualified(b.R)
+		if ok1 && ok2 && !l.has(qa) && r.has(qa) && l.has(qb) {
+			qa, ca, qb, cb = qb, cb, qa, ca
+		}
 		switch {
-		case ok1 && ok2 && strings.EqualFold(qa, lname) && strings.EqualFold(qb, rname):
-			lk, rk = append(lk, ca), append(rk, cb)
-		case ok1 && ok2 && strings.EqualFold(qa, rname) && strings.EqualFold(qb, lname):
-			lk, rk = append(lk, cb), append(rk, ca)
-		default:
+		case ok1 && !l.has(qa) && !r.has(qa):
+			return invalidColumns(b.L)
+		case ok2 && !l.has(qb) && !r.has(qb):
+			return invalidColumns(b.R)
+		case !ok1 || !ok2 || !l.has(qa) || !r.has(qb):
 			return errOnColumns
 		}
+		lc, err := l.column(qa, ca)
+		if err != nil {
+			return err
+		}
+		rc, err := r.column(qb, cb)
+		if err != nil {
+			return err
+		}
+		lk, rk, lq, lcol = append(lk, lc), append(rk, rc), append(lq, qa), append(lcol, ca)
 		return nil
 	}
 	if err := conds(j.On); err != nil {
@@ -92,25 +110,27 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 		return nil, nil, errOnColumns
 	}
 	var keep join.Filter
-	if keep.Left, err = onFilter(h, lname, lv, onLeft); err != nil {
+	if keep.Left, err = l.filter(h, onLeft); err != nil {
 		return nil, nil, err
 	}
-	if keep.Right, err = onFilter(h, rname, rv, onRight); err != nil {
+	if keep.Right, err = r.filter(h, onRight); err != nil {
 		return nil, nil, err
 	}
-	args := []value.Value{lv, rv, value.NewStrings(value.String, lk), value.NewStrings(value.String, rk)}
-	res, err := joinFiltered(h, kind, args, []string{lname, rname}, keep)
+	args := []value.Value{l.v, r.v, value.NewStrings(value.String, lk), value.NewStrings(value.String, rk)}
+	res, err := joinFiltered(h, kind, args, []string{l.name, r.name}, keep)
 	if err != nil {
 		return nil, nil, err
 	}
-	qual := map[string]map[string]string{strings.ToLower(lname): res.Left, strings.ToLower(rname): res.Right}
+	qual := map[string]map[string]string{}
+	l.qualify(res.Left, qual)
+	r.qualify(res.Right, qual)
 	if kind == join.Right {
-		if err := addLeftKeys(h, lv, lk, &res, qual, lname); err != nil {
+		if err := addLeftKeys(h, l.v, lk, lq, lcol, &res, qual); err != nil {
 			return nil, nil, err
 		}
 	}
 	if len(onPairs) > 0 {
-		lt, err := joinTable(h, lv)
+		lt, err := joinTable(h, l.v)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -118,19 +138,98 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 			return nil, nil, err
 		}
 	}
-	return res.T, qual, nil
+	return hiddenLast(res.T), qual, nil
 }
 
-// fromItems evaluates and names the two FROM items of a SQL join.
-func fromItems(h Host, j *sqlparse.JoinExpr) (lname string, lv value.Value, rname string, rv value.Value, err error) {
-	if _, nested := j.L.(*sqlparse.JoinExpr); nested {
-		return "", nil, "", nil, ddberr.Errorf("A SQL join of more than two tables is not supported")
+// invalidColumns is DolphinDB's error for an ON condition naming a table
+// that is not in the join, such as a table of another part of FROM's
+// commas (S02016.md).
+func invalidColumns(e sqlparse.Expr) error {
+	return ddberr.Errorf("Syntax Error: [line #%d] Invalid columns [%s]. RefId:S02016", e.Pos().Line, unparse.Format(e))
+}
+
+// side is one operand of a SQL join: a FROM item, or a join of several
+// (the chain before it, or a part of FROM's commas).
+type side struct {
+	v value.Value
+	// name is a FROM item's alias or variable name ("" for a join or an
+	// unnamed item).
+	name string
+	// qual is a join's qualification of its columns, as SQL returns it;
+	// nil for a FROM item.
+	qual map[string]map[string]string
+}
+
+// evalSide evaluates a join operand.
+func evalSide(h Host, e sqlparse.Expr) (side, error) {
+	if j, ok := e.(*sqlparse.JoinExpr); ok {
+		t, qual, err := SQL(h, j)
+		return side{v: t, qual: qual}, err
 	}
-	if lname, lv, err = fromItem(h, j.L); err != nil {
-		return "", nil, "", nil, err
+	name, v, err := fromItem(h, e)
+	return side{v: v, name: name}, err
+}
+
+// has reports whether table names one of the side's tables.
+func (s side) has(table string) bool {
+	if s.qual == nil {
+		return s.name != "" && strings.EqualFold(table, s.name)
 	}
-	rname, rv, err = fromItem(h, j.R)
-	return lname, lv, rname, rv, err
+	_, ok := s.qual[strings.ToLower(table)]
+	return ok && table != Unqualified
+}
+
+// column is the side's column that table.col names.
+func (s side) column(table, col string) (string, error) {
+	if s.qual == nil {
+		return col, nil
+	}
+	if c, ok := s.qual[strings.ToLower(table)][strings.ToLower(col)]; ok {
+		return c, nil
+	}
+	return "", join.ColumnMissing(col)
+}
+
+// qualify adds to qual how the side's tables name the join's columns,
+// moved saying where the join put the side's columns (join.Result's Left
+// or Right).
+func (s side) qualify(moved map[string]string, qual map[string]map[string]string) {
+	if s.qual == nil {
+		if s.name != "" {
+			qual[strings.ToLower(s.name)] = moved
+		}
+		return
+	}
+	for t, cols := range s.qual {
+		m := make(map[string]string, len(cols))
+		for c, n := range cols {
+			if to, ok := moved[strings.ToLower(n)]; ok {
+				m[c] = to
+			}
+		}
+		qual[t] = m
+	}
+}
+
+// filter evaluates the ON conditions on the side's tables alone over its
+// rows: the rows that may match, nil when there are no conditions.
+func (s side) filter(h Host, conds []sqlparse.Expr) ([]bool, error) {
+	if len(conds) == 0 {
+		return nil, nil
+	}
+	t, err := joinTable(h, s.v)
+	if err != nil {
+		return nil, err
+	}
+	qual := s.qual
+	if qual == nil {
+		cols := make(map[string]string, len(t.Names))
+		for _, n := range t.Names {
+			cols[strings.ToLower(n)] = n
+		}
+		qual = map[string]map[string]string{strings.ToLower(s.name): cols}
+	}
+	return h.Where(t, qual, conds)
 }
 
 // fromItem evaluates a FROM item (t, "t", loadTable(...), x as t) and
@@ -147,6 +246,9 @@ func fromItem(h Host, e sqlparse.Expr) (string, value.Value, error) {
 	if err != nil {
 		return "", nil, err
 	}
+	if _, ok := v.(*value.Table); !ok && nestedJoin(e) {
+		return "", nil, ddberr.Errorf("The nested joins in a query must return a table. RefId:S02041")
+	}
 	if s, ok := funcs.StringArg(v); ok {
 		if v, err = h.ResolveTable(s); err != nil {
 			return "", nil, err
@@ -156,6 +258,16 @@ func fromItem(h Host, e sqlparse.Expr) (string, value.Value, error) {
 		}
 	}
 	return name, v, nil
+}
+
+// nestedJoin reports whether e is a query over a SQL join (s02041.md).
+func nestedJoin(e sqlparse.Expr) bool {
+	q, ok := sqlparse.Unparen(e).(*sqlparse.SelectExpr)
+	if !ok {
+		return false
+	}
+	_, ok = q.From.(*sqlparse.JoinExpr)
+	return ok
 }
 
 // Qualified splits t.col.
@@ -171,27 +283,26 @@ func Qualified(e sqlparse.Expr) (table, col string, ok bool) {
 	return id.Name, m.Name, true
 }
 
-// sqlCrossJoin is `L cross join R`: cj over the two FROM items.
-func sqlCrossJoin(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
-	lname, lv, rname, rv, err := fromItems(h, j)
-	if err != nil {
-		return nil, nil, err
-	}
-	res, err := CrossJoin(h, []value.Value{lv, rv}, []string{lname, rname})
+// sqlCrossJoin is `L cross join R`: cj over the two sides.
+func sqlCrossJoin(h Host, l, r side) (*value.Table, map[string]map[string]string, error) {
+	res, err := CrossJoin(h, []value.Value{l.v, r.v}, []string{l.name, r.name})
 	if err != nil {
 		return nil, nil, err
 	}
 	t := res.(*value.Table)
-	lt, _ := joinTable(h, lv)
-	rt, _ := joinTable(h, rv)
-	lq, rq := map[string]string{}, map[string]string{}
+	lt, _ := joinTable(h, l.v)
+	rt, _ := joinTable(h, r.v)
+	lm, rm := map[string]string{}, map[string]string{}
 	for i, n := range lt.Names {
-		lq[strings.ToLower(n)] = t.Names[i]
+		lm[strings.ToLower(n)] = t.Names[i]
 	}
 	for i, n := range rt.Names {
-		rq[strings.ToLower(n)] = t.Names[len(lt.Names)+i]
+		rm[strings.ToLower(n)] = t.Names[len(lt.Names)+i]
 	}
-	return t, map[string]map[string]string{strings.ToLower(lname): lq, strings.ToLower(rname): rq}, nil
+	qual := map[string]map[string]string{}
+	l.qualify(lm, qual)
+	r.qualify(rm, qual)
+	return hiddenLast(t), qual, nil
 }
 
 // The tables an ON condition other than a key equality reads.
@@ -201,11 +312,11 @@ const (
 	sideRight
 )
 
-// onSide tells whether every column e names is qualified by the left
-// table's name (sideLeft) or every one by the right's (sideRight); such a
-// condition limits which rows of that table may match (leftjoin.md:
+// onSide tells whether every column e names is qualified by a table of
+// the left side (sideLeft) or every one by the right's (sideRight); such
+// a condition limits which rows of that side may match (leftjoin.md:
 // `on t1.id=t2.id and t2.qty>=550`).
-func onSide(e sqlparse.Expr, lname, rname string) int {
+func onSide(e sqlparse.Expr, l, r side) int {
 	side := sideBoth
 	mixed := false
 	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
@@ -219,9 +330,9 @@ func onSide(e sqlparse.Expr, lname, rname string) int {
 		}
 		s := sideBoth
 		switch {
-		case strings.EqualFold(q, lname) && !strings.EqualFold(q, rname):
+		case l.has(q) && !r.has(q):
 			s = sideLeft
-		case strings.EqualFold(q, rname) && !strings.EqualFold(q, lname):
+		case r.has(q) && !l.has(q):
 			s = sideRight
 		}
 		if s == sideBoth || side != sideBoth && side != s {
@@ -234,24 +345,6 @@ func onSide(e sqlparse.Expr, lname, rname string) int {
 		return sideBoth
 	}
 	return side
-}
-
-// onFilter evaluates the ON conditions on one table of a SQL join over
-// that table's rows (its name.col naming its columns): the rows that may
-// match, nil when there are no conditions.
-func onFilter(h Host, name string, v value.Value, conds []sqlparse.Expr) ([]bool, error) {
-	if len(conds) == 0 {
-		return nil, nil
-	}
-	t, err := joinTable(h, v)
-	if err != nil {
-		return nil, err
-	}
-	cols := make(map[string]string, len(t.Names))
-	for _, n := range t.Names {
-		cols[strings.ToLower(n)] = n
-	}
-	return h.Where(t, map[string]map[string]string{strings.ToLower(name): cols}, conds)
 }
 
 // fromJoiners are the joiners whose call in FROM lets the query name the
@@ -374,4 +467,53 @@ func filterPairs(h Host, qual map[string]map[string]string, res join.Result, con
 		out.Cols[c] = col
 	}
 	return out, nil
+}
+
+// nestedJoiners are the table joiners whose calls nest in FROM to join
+// more than two tables (ej(ej(t1, t2, `id), t3, `id)).
+var nestedJoiners = map[string]bool{"ej": true, "sej": true, "lj": true, "lsj": true, "fj": true, "aj": true, "pj": true, "cj": true}
+
+// joinerCall is e as a call of one of nestedJoiners.
+func joinerCall(e sqlparse.Expr) (*sqlparse.CallExpr, bool) {
+	c, ok := e.(*sqlparse.CallExpr)
+	if !ok || len(c.Args) < 2 {
+		return nil, false
+	}
+	fn, ok := c.Fn.(*sqlparse.Ident)
+	return c, ok && nestedJoiners[strings.ToLower(fn.Name)]
+}
+
+// CheckNested fails when FROM's joiner call e nests a joiner call that
+// joins a partitioned table: DolphinDB allows those only in the
+// outermost join (S02006.md). Tables are recognised by variable name, so
+// that nothing is evaluated twice.
+func CheckNested(h Host, e sqlparse.Expr) error {
+	c, ok := joinerCall(e)
+	if !ok {
+		return nil
+	}
+	for _, a := range c.Args[:2] {
+		if inner, ok := joinerCall(a); ok && joinsDFS(h, inner) {
+			return ddberr.Errorf("When joining multiple tables, only the first table to be joined can be a partitioned table. RefId:S02006")
+		}
+	}
+	return nil
+}
+
+// joinsDFS reports whether the joiner call c, or one nested in it, joins
+// a variable holding a partitioned table.
+func joinsDFS(h Host, c *sqlparse.CallExpr) bool {
+	for _, a := range c.Args[:2] {
+		if inner, ok := joinerCall(a); ok && joinsDFS(h, inner) {
+			return true
+		}
+		if id, ok := a.(*sqlparse.Ident); ok {
+			if v, err := h.Eval(id); err == nil {
+				if _, ok := h.DFSTable(v); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -306,6 +306,10 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.binary(n)
 	case *sqlparse.AliasExpr:
 		f.node(n.X)
+		if n.Names != nil {
+			f.w(" as `", strings.Join(n.Names, "`"))
+			break
+		}
 		f.w(" as ", n.Name)
 	case *sqlparse.NamedArg:
 		f.w(n.Name, "=")
@@ -334,9 +338,12 @@ func (f *formatter) node(n sqlparse.Node) {
 	case *sqlparse.JoinExpr:
 		f.w("(")
 		f.node(n.L)
-		if n.Kind == "left semi" {
+		switch n.Kind {
+		case "left semi":
 			f.w(" left semijoin ")
-		} else {
+		case ",":
+			f.w(", ")
+		default:
 			f.w(" ", n.Kind, " join ")
 		}
 		f.node(n.R)

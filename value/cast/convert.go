@@ -1410,7 +1410,11 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 	// literal <-> literal: copy the strings once
 	case fc == value.CatLiteral && tc == value.CatLiteral:
 		if t == value.Symbol {
-			return value.NewSymbols(v.Strings()), true, nil
+			return v.CodedAs(value.Symbol), true, nil
+		}
+		if _, _, ok := v.CompactSymbolCodes(); ok && t == value.String {
+			// SYMBOL -> STRING keeps the codes (4 bytes a row)
+			return v.CodedAs(value.String), true, nil
 		}
 		strs := v.Strings()
 		if v.Syms == nil {

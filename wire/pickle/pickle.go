@@ -242,8 +242,8 @@ func (p *pickler) column(c *value.Vector) {
 		pickleFloats(p, "<f8", c.F64, value.NullFloat64)
 	case value.String:
 		p.objects(func() {
-			for _, s := range c.Str {
-				p.unicode(s)
+			for i, n := 0, c.Len(); i < n; i++ {
+				p.unicode(c.StrAt(i)) // a coded STRING column too
 			}
 		})
 	case value.Symbol:

@@ -81,6 +81,7 @@ func TestPickleColumns(t *testing.T) {
 		{"DOUBLE NULL is NaN", &value.Vector{T: value.Double, F64: []float64{2, value.NullFloat64}},
 			pkNumeric("<f8", f64s(2, nan))},
 		{"STRING", &value.Vector{T: value.String, Str: []string{"ab", ""}}, pkObjects(pkStr("ab") + pkStr(""))},
+		{"coded STRING", value.NewStrings(value.String, []string{"ab", ""}).Coded(), pkObjects(pkStr("ab") + pkStr(""))},
 		{"SYMBOL texts are memoized", &value.Vector{T: value.Symbol, Str: []string{"x", "y", "x"}},
 			pkObjects(pkStr("x") + "q\x00" + pkStr("y") + "q\x01" + "h\x00")},
 		{"DATE", &value.Vector{T: value.Date, I32: []int32{1, value.NullInt32}},
