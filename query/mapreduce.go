@@ -140,7 +140,9 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types 
 	if len(plan.specs) == 0 {
 		return nil, false
 	}
-	plan.read = storage.ReadOptions{Unordered: orderBlind(plan, names, types)}
+	// groups in hash order come in the order of the rows' keys
+	keyOrder := len(n.GroupBy) > 0 && ex.hashGrouped(n)
+	plan.read = storage.ReadOptions{Unordered: !keyOrder && orderBlind(plan, names, types)}
 	return plan, true
 }
 
@@ -387,8 +389,12 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 	}
 	var g *groupagg.Groups
 	if len(keys) > 0 {
+		// the partials come in partition order, so their groups' first
+		// appearance is the whole table's (groupBySelect's hash order)
 		g = groupagg.Group(keys, total)
-		g.SortByKeys()
+		if !ex.hashGrouped(n) {
+			g.SortByKeys()
+		}
 	} else {
 		g = &groupagg.Groups{IDs: make([]int32, total), N: 1, First: []int{0}}
 		if total == 0 {
