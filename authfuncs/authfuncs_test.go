@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -178,5 +179,5 @@ func TestLogins(t *testing.T) {
 // A bare funcs.Env (no engine) gets an error, not a panic.
 func TestWithoutAnEngine(t *testing.T) {
 	_, err := call(t, nil, "getUserList")
-	require.EqualError(t, err, "This function needs a database engine.")
+	require.EqualError(t, err, ddberr.Errorf("This function needs a database engine.").Error())
 }

@@ -29,13 +29,7 @@ type Host interface {
 	ScramLogin(user, combined, proof string) (string, error)
 }
 
-func host(env funcs.Env) (Host, error) {
-	h, ok := env.(Host)
-	if !ok {
-		return nil, ddberr.Errorf("This function needs a database engine.")
-	}
-	return h, nil
-}
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
 // adminHost is the caller's Host after the admin-only check.
 func adminHost(env funcs.Env, fn string) (Host, auth.Principal, error) {

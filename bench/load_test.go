@@ -33,10 +33,8 @@ func TestLoad(t *testing.T) {
 	seconds := crashtest.EnvInt(t, "PORPOISE_LOAD_SECONDS", 60)
 	ts := server.RunT(t)
 	ctx := context.Background()
-	setup, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer setup.Close()
-	_, err = setup.Run(ctx, `share table(1:0, ["k", "v"], [INT, DOUBLE]) as loadShared
+	setup := ts.Dial(t)
+	_, err := setup.Run(ctx, `share table(1:0, ["k", "v"], [INT, DOUBLE]) as loadShared
 db = database("dfs://load", VALUE, 0..19)
 db.createPartitionedTable(table(1:0, ["p", "v"], [INT, DOUBLE]), "pt", "p")`)
 	require.NoError(t, err)

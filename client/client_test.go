@@ -16,6 +16,13 @@ import (
 	"github.com/porpoisedb/porpoise/wire"
 )
 
+// served starts a server for t and returns a connection to it, logged in
+// as admin unless opts say otherwise.
+func served(t *testing.T, opts ...func(*client.Options)) *client.Conn {
+	t.Helper()
+	return dial(t, server.RunT(t).Addr, opts...)
+}
+
 func dial(t *testing.T, addr string, opts ...func(*client.Options)) *client.Conn {
 	t.Helper()
 	o := client.Options{User: "admin", Password: "123456"}
@@ -122,8 +129,7 @@ func TestRunFuncPartialApplication(t *testing.T) {
 }
 
 func TestUpload(t *testing.T) {
-	ts := server.RunT(t)
-	c := dial(t, ts.Addr)
+	c := served(t)
 	ctx := context.Background()
 	tb := value.NewTable([]string{"id", "v"}, []*value.Vector{value.NewInts([]int32{1, 2, 3}), value.NewDoubles([]float64{1, 2, 3})})
 	require.NoError(t, c.Upload(ctx, map[string]value.Value{"a": value.NewInt(5), "tb": tb, "s": value.NewString("hi")}))
@@ -202,8 +208,7 @@ func TestContextCancelBreaksTheConnection(t *testing.T) {
 }
 
 func TestConcurrentMisuseIsSerialised(t *testing.T) {
-	ts := server.RunT(t)
-	c := dial(t, ts.Addr)
+	c := served(t)
 	var wg sync.WaitGroup
 	for i := 0; i < 16; i++ {
 		wg.Add(1)
@@ -225,8 +230,7 @@ func TestConcurrentMisuseIsSerialised(t *testing.T) {
 }
 
 func TestClose(t *testing.T) {
-	ts := server.RunT(t)
-	c := dial(t, ts.Addr)
+	c := served(t)
 	require.NoError(t, c.Close())
 	require.NoError(t, c.Close())
 	_, err := c.Run(context.Background(), "1")

@@ -360,7 +360,7 @@ func backupSQL(h Host, dir string, code value.Value, force bool) (int, error) {
 	if t == nil || !t.Database().DFS() {
 		return 0, ddberr.Errorf("The SQL metacode to back up must select from a DFS table.")
 	}
-	res, err := evalCode(h, code)
+	res, err := h.Eval(sel, bind)
 	if err != nil {
 		return 0, err
 	}
@@ -419,18 +419,4 @@ func selectOf(code value.Value) (*sqlparse.SelectExpr, map[string]value.Value) {
 		return s, c.Bind
 	}
 	return nil, nil
-}
-
-// evalCode evaluates metacode in the caller's scope.
-func evalCode(h Host, code value.Value) (value.Value, error) {
-	switch c := code.(type) {
-	case *funcs.Code:
-		return h.Eval(c.X, nil)
-	case *funcs.Meta:
-		if c.Stmt != nil {
-			return h.Exec(c.Stmt, c.Bind)
-		}
-		return h.Eval(c.X, c.Bind)
-	}
-	return nil, ddberr.Errorf("The argument must be metacode.")
 }

@@ -19,10 +19,10 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "transDS!", Params: []string{"ds", "tranFunc"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "db-table", Fn: xtransDS},
-		funcs.Spec{Name: "cacheDS!", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "db-table", Fn: xcacheDS},
+		funcs.Spec{Name: "cacheDS!", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "db-table", Fn: eachDS("cacheDS!", (*system.DataSource).CacheNext)},
 		funcs.Spec{Name: "cacheDSNow", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xcacheDSNow},
-		funcs.Spec{Name: "clearDSCache!", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "db-table", Fn: xclearDSCache},
-		funcs.Spec{Name: "clearDSCacheNow", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xclearDSCacheNow},
+		funcs.Spec{Name: "clearDSCache!", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "db-table", Fn: eachDS("clearDSCache!", (*system.DataSource).ClearNext)},
+		funcs.Spec{Name: "clearDSCacheNow", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: eachDS("clearDSCacheNow", (*system.DataSource).ClearCache)},
 		funcs.Spec{Name: "repartitionDS", Params: []string{"query", "column", "partitionType", "partitionScheme", "local"}, Min: 1, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xrepartitionDS},
 		funcs.Spec{Name: "multiTableRepartitionDS", Params: []string{"query", "column", "partitionType", "partitionScheme", "local"}, Min: 1, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xmultiTableRepartitionDS},
 		funcs.Spec{Name: "replayDS", Params: []string{"sqlObj", "dateColumn", "timeColumn", "timeRepartitionSchema"}, Min: 1, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xreplayDS},
@@ -57,15 +57,19 @@ func xtransDS(env funcs.Env, args []value.Value) (value.Value, error) {
 	return args[0], nil
 }
 
-func xcacheDS(env funcs.Env, args []value.Value) (value.Value, error) {
-	list, err := dataSources("cacheDS!", args[0])
-	if err != nil {
-		return nil, err
+// eachDS is a function that calls do on each of its data sources and
+// returns true.
+func eachDS(fn string, do func(*system.DataSource)) funcs.Impl {
+	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
+		list, err := dataSources(fn, args[0])
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range list {
+			do(d)
+		}
+		return value.NewBool(true), nil
 	}
-	for _, d := range list {
-		d.CacheNext()
-	}
-	return value.NewBool(true), nil
 }
 
 // xcacheDSNow runs the data sources now, keeps their results and returns
@@ -87,28 +91,6 @@ func xcacheDSNow(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return value.NewLong(rows), nil
-}
-
-func xclearDSCache(env funcs.Env, args []value.Value) (value.Value, error) {
-	list, err := dataSources("clearDSCache!", args[0])
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range list {
-		d.ClearNext()
-	}
-	return value.NewBool(true), nil
-}
-
-func xclearDSCacheNow(env funcs.Env, args []value.Value) (value.Value, error) {
-	list, err := dataSources("clearDSCacheNow", args[0])
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range list {
-		d.ClearCache()
-	}
-	return value.NewBool(true), nil
 }
 
 // splitter builds data sources from one select statement by adding

@@ -1,6 +1,8 @@
 package dbfuncs_test
 
 import (
+	"encoding/json"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,8 +10,11 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/internal/testkit"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
 )
 
 func open(t *testing.T, dir string) *engine.Engine {
@@ -72,8 +77,39 @@ func TestCheckBackupFindsDamage(t *testing.T) {
 	require.NoError(t, os.WriteFile(chunk, raw, 0o644))
 	require.Equal(t, `["/2"]`, testkit.RunAll(t, e, `exec partitionPath from checkBackup("`+backups+`", "dfs://ck")`))
 	s := e.NewSession()
-	_, err = s.Run(`restore("` + backups + `", "dfs://ck", "pt", "%", true)`)
-	require.ErrorContains(t, err, "corrupt")
+	restore := `restore("` + backups + `", "dfs://ck", "pt", "%", true)`
+	_, err = s.Run(restore)
+	require.ErrorContains(t, err, ddberr.Errorf("The backup file of partition %s of table %s is corrupt.", "/2", "pt").Error())
+
+	// A chunk whose checksum its meta agrees with but that holds no
+	// table, and one that is gone.
+	meta := strings.TrimSuffix(chunk, ".chunk") + ".json"
+	setChunk := func(data []byte) {
+		require.NoError(t, os.WriteFile(chunk, data, 0o644))
+		raw, err := os.ReadFile(meta)
+		require.NoError(t, err)
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(raw, &m))
+		m["checksum"] = crc32.ChecksumIEEE(data)
+		raw, err = json.Marshal(m)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(meta, raw, 0o644))
+	}
+	garbage := []byte("garbage")
+	setChunk(garbage)
+	_, _, decodeErr := wire.DecodeBytes(garbage)
+	require.Error(t, decodeErr)
+	_, err = s.Run(restore)
+	require.ErrorContains(t, err, ddberr.Errorf("The backup file of partition %s of table %s is corrupt: %v", "/2", "pt", decodeErr).Error())
+	scalar, err := wire.Marshal(value.NewInt(1), nil)
+	require.NoError(t, err)
+	setChunk(scalar)
+	_, err = s.Run(restore)
+	require.ErrorContains(t, err, ddberr.Errorf("The backup file of partition %s of table %s is corrupt.", "/2", "pt").Error())
+	require.NoError(t, os.Remove(chunk))
+	_, err = s.Run(restore)
+	require.ErrorContains(t, err, ddberr.Errorf("The backup file of partition %s of table %s is missing.", "/2", "pt").Error())
+
 	// A forced backup repairs it.
 	testkit.RunAll(t, e, `backup("`+backups+`", "dfs://ck", true)`)
 	require.Equal(t, "0", testkit.RunAll(t, e, `exec count(*) from checkBackup("`+backups+`", "dfs://ck")`))
@@ -108,7 +144,15 @@ func TestLocalDatabaseSurvivesRestart(t *testing.T) {
 	defer e.Close()
 	require.Equal(t, `["a","b","c"]`, testkit.RunAll(t, e, `exec s from loadTable("`+dir+`", "tb")`))
 	require.Equal(t, `[1,2,3]`, testkit.RunAll(t, e, `exec id from loadTable("`+dir+`/dual", "dual") order by id`))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "tb.tbl"), []byte("garbage"), 0o644))
+	tbl := filepath.Join(dir, "tb.tbl")
+	require.NoError(t, os.WriteFile(tbl, []byte("garbage"), 0o644))
+	_, _, decodeErr := wire.DecodeBytes([]byte("garbage"))
+	require.Error(t, decodeErr)
 	_, err := e.NewSession().Run(`loadTable("` + dir + `", "tb")`)
-	require.ErrorContains(t, err, "corrupt")
+	require.EqualError(t, err, ddberr.Errorf("The table file %s is corrupt: %v", tbl, decodeErr).Error())
+	scalar, err := wire.Marshal(value.NewInt(1), nil)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(tbl, scalar, 0o644))
+	_, err = e.NewSession().Run(`loadTable("` + dir + `", "tb")`)
+	require.EqualError(t, err, ddberr.Errorf("The table file %s is corrupt.", tbl).Error())
 }

@@ -56,9 +56,7 @@ func TestWrap(t *testing.T) {
 func TestSameErrorEmbeddedAndOverTheWire(t *testing.T) {
 	ts := server.RunT(t)
 	ctx := context.Background()
-	c, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer c.Close()
+	c := ts.Dial(t)
 	for _, script := range []string{
 		"1 +* 2",
 		"t = table(1:0, `a, [INT]); t.tableInsert(\"x\")",
@@ -73,7 +71,7 @@ func TestSameErrorEmbeddedAndOverTheWire(t *testing.T) {
 		require.Equal(t, a.Code, b.Code)
 		require.Equal(t, a.Kind, b.Kind)
 	}
-	_, err = client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "nope"})
+	_, err := client.Dial(ctx, ts.Addr, client.Options{User: "admin", Password: "nope"})
 	require.Equal(t, ddberr.Admin, ddberr.KindOf(err))
 	require.Equal(t, ddberr.Admin, ddberr.KindOf(ts.Engine.CheckPassword("admin", "nope")))
 }

@@ -164,8 +164,6 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		return convert.MakeDict(kvec, value.NewTuple(vals))
 	case *sqlparse.JoinExpr:
 		return nil, ddberr.Errorf("SQL joins (%s) are not supported", n.Kind)
-	case *sqlparse.NamedArg:
-		return nil, ddberr.Errorf("Syntax Error: named argument %s outside a function call", n.Name)
 	case *sqlparse.AdverbExpr:
 		return in.evalAdverb(n)
 	}

@@ -45,10 +45,7 @@ func (in *interp) typedVector(n *sqlparse.IndexExpr) (value.Value, bool, error) 
 	if err != nil {
 		return nil, true, err
 	}
-	vec, ok := v.(*value.Vector)
-	if !ok {
-		return nil, true, ddberr.Errorf("A typed vector must hold scalars.")
-	}
+	vec := v.(*value.Vector) // a tuple when the elements are no scalars of one type
 	if vec.T == value.Any && vec.Len() == 0 {
 		return value.NewVector(t, 0, 0), true, nil
 	}

@@ -131,18 +131,18 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		return in.callUser(f, args)
 	case *partialFunc:
 		return in.callNamed(f.fn, f.fill(args), f.fillNames(names, len(args)))
-	case *consistentCall:
-		pos := append([]value.Value{f.fn}, args...)
-		full, err := bindNamed(f.hof, pos, map[string]value.Value{"assembleRule": value.NewString(f.rule)})
-		if err != nil && f.rule == "C" {
-			full, err = bindNamed(f.hof, pos, map[string]value.Value{"consistent": value.NewBool(true)})
+	default: // the Functions are the four types of this switch
+		c := fn.(*consistentCall)
+		pos := append([]value.Value{c.fn}, args...)
+		full, err := bindNamed(c.hof, pos, map[string]value.Value{"assembleRule": value.NewString(c.rule)})
+		if err != nil && c.rule == "C" {
+			full, err = bindNamed(c.hof, pos, map[string]value.Value{"consistent": value.NewBool(true)})
 		}
 		if err != nil {
 			return nil, err
 		}
-		return in.callNamed(f.hof, full, nil)
+		return in.callNamed(c.hof, full, nil)
 	}
-	return nil, ddberr.Errorf("The object %s is not callable.", fn.String())
 }
 
 func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error) {
@@ -220,54 +220,42 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 	return args, nil
 }
 
+// intConstants are the built-in constant names that evaluate to an INT.
+var intConstants = map[string]int32{
+	"SEQ":    int32(partition.SEQ),
+	"VALUE":  int32(partition.VALUE),
+	"RANGE":  int32(partition.RANGE),
+	"LIST":   int32(partition.LIST),
+	"COMPO":  int32(partition.COMPO),
+	"HASH":   int32(partition.HASH),
+	"VAR":    int32(system.VarObj),
+	"SHARED": int32(system.SharedObj),
+	"DEF":    int32(system.DefObj),
+	// seek's modes (funcs/s/seek.md), numbered as io.Seeker's whence
+	"HEAD":    0,
+	"CURRENT": 1,
+	"TAIL":    2,
+	// the data forms, as form() returns them
+	"SCALAR": 0,
+	"VECTOR": 1,
+	"PAIR":   2,
+	"MATRIX": 3,
+	"SET":    4,
+	"DICT":   5,
+	"TABLE":  6,
+}
+
 // constant resolves the built-in constant names: data types evaluate to
 // their INT type id, partition types to theirs.
 func constant(name string) (value.Value, bool) {
+	if x, ok := intConstants[name]; ok {
+		return value.NewInt(x), true
+	}
 	switch name {
-	case "SEQ":
-		return value.NewInt(int32(partition.SEQ)), true
-	case "VALUE":
-		return value.NewInt(int32(partition.VALUE)), true
-	case "RANGE":
-		return value.NewInt(int32(partition.RANGE)), true
-	case "LIST":
-		return value.NewInt(int32(partition.LIST)), true
-	case "COMPO":
-		return value.NewInt(int32(partition.COMPO)), true
-	case "HASH":
-		return value.NewInt(int32(partition.HASH)), true
 	case "ALL", "FIRST", "LAST":
 		return value.NewString(name), true
-	case "VAR":
-		return value.NewInt(int32(system.VarObj)), true
-	case "SHARED":
-		return value.NewInt(int32(system.SharedObj)), true
-	case "DEF":
-		return value.NewInt(int32(system.DefObj)), true
 	case "pi":
 		return value.NewDouble(3.141592653589793), true
-	// seek's modes (funcs/s/seek.md), numbered as io.Seeker's whence
-	case "HEAD":
-		return value.NewInt(0), true
-	case "CURRENT":
-		return value.NewInt(1), true
-	case "TAIL":
-		return value.NewInt(2), true
-	// the data forms, as form() returns them
-	case "SCALAR":
-		return value.NewInt(0), true
-	case "VECTOR":
-		return value.NewInt(1), true
-	case "PAIR":
-		return value.NewInt(2), true
-	case "MATRIX":
-		return value.NewInt(3), true
-	case "SET":
-		return value.NewInt(4), true
-	case "DICT":
-		return value.NewInt(5), true
-	case "TABLE":
-		return value.NewInt(6), true
 	}
 	if p, ok := auth.PrivByName(name); ok {
 		return value.NewInt(int32(p)), true

@@ -429,12 +429,12 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 			return err
 		}
 		return access.Assign(base, idx, v)
-	case *sqlparse.MemberExpr:
-		base, err := in.eval(t.X)
+	default: // the parser allows no other target
+		m := target.(*sqlparse.MemberExpr)
+		base, err := in.eval(m.X)
 		if err != nil {
 			return err
 		}
-		return access.Assign(base, value.NewString(t.Name), v)
+		return access.Assign(base, value.NewString(m.Name), v)
 	}
-	return ddberr.Errorf("Invalid assignment target.")
 }

@@ -9,6 +9,19 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// startConsoleJob runs script in s in the background and returns its
+// console job's root id, as watcher sees it, and the channel the script's
+// error arrives on.
+func startConsoleJob(t *testing.T, s, watcher *Session, script string) (string, <-chan error) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Run(script)
+		done <- err
+	}()
+	return waitConsoleJob(t, watcher, script), done
+}
+
 // waitConsoleJob polls getConsoleJobs from s until a job whose desc is
 // desc runs, and returns its rootJobId.
 func waitConsoleJob(t *testing.T, s *Session, desc string) string {
@@ -38,12 +51,7 @@ func TestCancelConsoleJobStopsLoop(t *testing.T) {
 	require.NoError(t, err)
 	defer e.Close()
 	a, b := e.NewSession(), e.NewSession()
-	done := make(chan error, 1)
-	go func() {
-		_, err := a.Run("do {} while(true)")
-		done <- err
-	}()
-	root := waitConsoleJob(t, b, "do {} while(true)")
+	root, done := startConsoleJob(t, a, b, "do {} while(true)")
 	_, err = b.Run(`cancelConsoleJob("` + root + `")`)
 	require.NoError(t, err)
 	select {
@@ -67,12 +75,7 @@ func TestCancelConsoleJobOwnership(t *testing.T) {
 	defer e.Close()
 	a := e.NewSession()
 	guest := e.NewGuestSession()
-	done := make(chan error, 1)
-	go func() {
-		_, err := a.Run("do { sleep(1) } while(true)")
-		done <- err
-	}()
-	root := waitConsoleJob(t, guest, "do { sleep(1) } while(true)")
+	root, done := startConsoleJob(t, a, guest, "do { sleep(1) } while(true)")
 	_, err = guest.Run(`cancelConsoleJob("` + root + `")`)
 	require.NoError(t, err)
 	select {

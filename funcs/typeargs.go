@@ -28,10 +28,15 @@ func TypeArg(v value.Value) (value.Type, int32, error) {
 		return t, 0, nil
 	}
 	x, ok := s.Int64()
-	if !ok {
+	if !ok || s.T.Category() != value.CatIntegral {
 		return 0, 0, ddberr.Errorf("The data type argument must be a type constant such as INT.")
 	}
-	return value.Type(x & 0xffff), int32(x >> 16), nil
+	// A type constant is the type id, with a DECIMAL's scale above it.
+	id := x & 0xffff
+	if id >= 1<<8 || !value.Type(id).Known() {
+		return 0, 0, ddberr.Errorf("Invalid data type: %d", x)
+	}
+	return value.Type(id), int32(x >> 16), nil
 }
 
 // TypesArg reads a scalar or vector of type arguments (a table's column

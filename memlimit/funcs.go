@@ -37,12 +37,10 @@ type Host interface {
 	MemLimits() *Limits
 }
 
-var errNoHost = ddberr.Errorf("This function needs a database engine.")
-
 func limitsOf(env funcs.Env) (*Limits, error) {
-	h, ok := env.(Host)
-	if !ok {
-		return nil, errNoHost
+	h, err := funcs.HostOf[Host](env)
+	if err != nil {
+		return nil, err
 	}
 	return h.MemLimits(), nil
 }

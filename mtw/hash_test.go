@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/partition/hashvectors"
 	"github.com/porpoisedb/porpoise/value"
@@ -186,11 +187,16 @@ func TestRoutingExamples(t *testing.T) {
 	valueLong, err := newDomain(partition.VALUE, value.Long, value.Long, nil)
 	require.NoError(t, err)
 	_, err = valueLong.key(cell{i: 1})
-	require.EqualError(t, err, "Long type value can't be used as a partition column.")
+	require.EqualError(t, err, ddberr.Errorf("Long type value can't be used as a partition column.").Error())
 	mismatch, err := newDomain(partition.HASH, value.String, value.Int, value.NewInt(10))
 	require.NoError(t, err)
 	_, err = mismatch.key(cell{s: "x"})
-	require.EqualError(t, err, "Data category incompatible.")
+	require.EqualError(t, err, ddberr.Errorf("Data category incompatible.").Error())
+	// A MINUTE column can't be cast to a DATE scheme.
+	dateRange, err := newDomain(partition.RANGE, value.Minute, value.Date, value.NewVector(value.Date, 0, 0))
+	require.NoError(t, err)
+	_, err = dateRange.key(cell{i: 1})
+	require.EqualError(t, err, ddberr.Errorf("Can't convert partition column").Error())
 	_, err = newDomain(partition.SEQ, value.Int, value.Int, nil)
-	require.EqualError(t, err, "Unsupported partition type SEQ")
+	require.EqualError(t, err, ddberr.Errorf("Unsupported partition type %s", "SEQ").Error())
 }

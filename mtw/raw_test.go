@@ -9,7 +9,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -280,10 +279,8 @@ func TestUnwrittenDataAsInserted(t *testing.T) {
 // Insert returns does not change the queued row.
 func TestInsertCopiesBuffers(t *testing.T) {
 	ts := server.RunT(t)
-	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer c.Close()
-	_, err = c.Run(context.Background(), "share table(1:0, `id`b, [INT, BLOB]) as blobs")
+	c := ts.Dial(t)
+	_, err := c.Run(context.Background(), "share table(1:0, `id`b, [INT, BLOB]) as blobs")
 	require.NoError(t, err)
 	w := idleWriter(t, ts, "blobs")
 	buf := []byte("first")

@@ -13,7 +13,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -353,10 +352,8 @@ func TestInsertUnwrittenDataCount(t *testing.T) {
 // TestDecimalAndTypes writes every common column type through the server.
 func TestDecimalAndTypes(t *testing.T) {
 	ts := server.RunT(t)
-	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer c.Close()
-	_, err = c.Run(context.Background(), "t = table(1:0, `b`c`s`i`l`d`m`tm`ts`nts`f`db`sym`str`uid`ip`dec, "+
+	c := ts.Dial(t)
+	_, err := c.Run(context.Background(), "t = table(1:0, `b`c`s`i`l`d`m`tm`ts`nts`f`db`sym`str`uid`ip`dec, "+
 		"[BOOL,CHAR,SHORT,INT,LONG,DATE,MONTH,TIME,TIMESTAMP,NANOTIMESTAMP,FLOAT,DOUBLE,SYMBOL,STRING,UUID,IPADDR,DECIMAL64(2)]); share t as types")
 	require.NoError(t, err)
 	w, err := New(Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456", TableName: "types",

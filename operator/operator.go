@@ -58,8 +58,8 @@ func Binary(op string, a, b value.Value) (value.Value, error) {
 	case "..":
 		return Range(a, b)
 	case "$":
-		if dim, ok := b.(*value.Pair); ok {
-			return Reshape(a, dim)
+		if _, ok := b.(*value.Pair); ok {
+			return funcs.Reshape(a, b)
 		}
 		t, scale, err := funcs.TypeArg(b)
 		if err != nil {
@@ -127,36 +127,6 @@ func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
 		return &value.Pair{V: res}, nil
 	}
 	return res, nil
-}
-
-// Reshape is x$rows:cols: the elements of a vector or matrix, column by
-// column, as a rows x cols matrix.
-func Reshape(x value.Value, dim *value.Pair) (value.Value, error) {
-	var v *value.Vector
-	switch t := x.(type) {
-	case *value.Vector:
-		v = t
-	case *value.Matrix:
-		v = t.V
-	default:
-		return nil, ddberr.Errorf("The object to Reshape must be a vector or a matrix.")
-	}
-	if v.T.IsArray() || v.T == value.Any {
-		return nil, ddberr.Errorf("The object to Reshape must be a vector or a matrix.")
-	}
-	r, rok := dim.V.At(0).Int64()
-	c, cok := dim.V.At(1).Int64()
-	n := int64(v.Len())
-	switch {
-	case rok && !cok && r > 0:
-		c = n / r
-	case cok && !rok && c > 0:
-		r = n / c
-	}
-	if r <= 0 || c <= 0 || r*c != n {
-		return nil, ddberr.Errorf("The number of elements doesn't match the matrix dimension.")
-	}
-	return &value.Matrix{V: v.Clone(), Rows: int(r), Cols: int(c)}, nil
 }
 
 // matrixOp applies an operator between a matrix and a scalar or a matrix
@@ -352,7 +322,7 @@ func Range(a, b value.Value) (value.Value, error) {
 		step = -1
 	}
 	n := (hi-lo)/step + 1
-	if n > 1<<31 {
+	if n > maxRangeLen || n <= 0 {
 		return nil, ddberr.Errorf("The range is too large.")
 	}
 	if t == value.Char || t == value.Short {
@@ -497,10 +467,14 @@ func inLoop[T comparable](out []int8, xs, members []T) {
 	}
 }
 
-// truth is the boolean value of a condition (a scalar).
+// maxRangeLen is the longest range a..b builds: a vector holds at most
+// 2^31 elements.
+const maxRangeLen = 1 << 31
 
 // RangeLen is the element count of lo..hi for integral or temporal
-// scalars, 0 when the operands are anything else (Range reports those).
+// scalars, 0 when the operands are anything else or the range is longer
+// than a vector can be (Range reports those, so the memory check must not
+// answer first).
 func RangeLen(a, b value.Value) int64 {
 	as, ok1 := a.(*value.Scalar)
 	bs, ok2 := b.(*value.Scalar)
@@ -516,8 +490,8 @@ func RangeLen(a, b value.Value) int64 {
 	if d < 0 {
 		d = -d
 	}
-	if d < 0 { // overflow of MinInt64
-		return 1 << 62
+	if d < 0 || d >= maxRangeLen { // d < 0: overflow of MinInt64
+		return 0
 	}
 	return d + 1
 }

@@ -59,7 +59,7 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 	cols := keyCols
 	for k, c := range n.Cols {
 		names = append(names, colname.Of(c))
-		vec, err := groupagg.ScalarColumn(vals[k], ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", colname.Of(c)))
+		vec, err := groupagg.ScalarColumn(vals[k])
 		if err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query/analytic"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/interval"
@@ -228,7 +229,7 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 		}
 		return value.NewVector(value.Double, 0, 0), nil
 	}
-	return groupagg.ScalarColumn(vals, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name))
+	return groupagg.ScalarColumn(vals)
 }
 
 // groupValue evaluates a select item (or having) to one value per group.
@@ -318,11 +319,24 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 	for i, kv := range keyVecs {
 		keyCols[i] = kv.Gather(g.First)
 	}
-	out, err := groupedColumns(n, keyNames, keyCols, func(c sqlparse.Expr) ([]string, []*value.Vector, error) {
+	// items read the keys and, when the list has analytic calls, their
+	// per-group columns
+	q, itemNames, itemCols := n, keyNames, keyCols
+	if analytic.Has(n.Cols) {
+		items, names, cols, err := ge.groupedAnalytic(n, keyNames, keyCols)
+		if err != nil {
+			return nil, err
+		}
+		c := *n
+		c.Cols, q = items, &c
+		itemNames = append(append([]string(nil), keyNames...), names...)
+		itemCols = append(append([]*value.Vector(nil), keyCols...), cols...)
+	}
+	out, err := groupedColumns(q, keyNames, keyCols, func(c sqlparse.Expr) ([]string, []*value.Vector, error) {
 		if names := multiNames(c); names != nil {
 			return ge.perGroupColumns(colname.Strip(c), names)
 		}
-		v, err := ge.groupValue(c, keyNames, keyCols)
+		v, err := ge.groupValue(c, itemNames, itemCols)
 		return []string{colname.Of(c)}, []*value.Vector{v}, err
 	})
 	if err != nil {

@@ -389,9 +389,10 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 	}
 	var g *groupagg.Groups
 	if len(keys) > 0 {
-		// the partials come in partition order, so their groups' first
-		// appearance is the whole table's (groupBySelect's hash order)
 		g = groupagg.Group(keys, total)
+		// Partials are merged in partition order, so first appearance
+		// here is first appearance in a whole-table read, the order the
+		// same query gives over an in-memory table.
 		if !ex.hashGrouped(n) {
 			g.SortByKeys()
 		}

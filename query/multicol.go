@@ -79,7 +79,7 @@ func (ge *groupEval) perGroupColumns(e sqlparse.Expr, names []string) ([]string,
 	cols := make([]*value.Vector, len(names))
 	for k := range names {
 		var err error
-		if cols[k], err = groupagg.ScalarColumn(vals[k], errColumnCount(names)); err != nil {
+		if cols[k], err = groupagg.ScalarColumn(vals[k]); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -256,6 +256,9 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if err := selectRules(n); err != nil {
 		return nil, err
 	}
+	if err := ex.analyticRules(n); err != nil {
+		return nil, err
+	}
 	if v, ok, err := ex.partitionwiseSelect(n); ok {
 		return v, err
 	}
@@ -310,7 +313,8 @@ func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Va
 			src = src.Gather(rows)
 		}
 	}
-	if analytic.Has(n.Cols) {
+	if analytic.Has(n.Cols) && len(n.GroupBy) == 0 {
+		// (a group by's analytic calls run over its groups)
 		if n, src, err = analytic.Apply(newHost(ex), n, src); err != nil {
 			return nil, err
 		}
@@ -548,11 +552,7 @@ func Insert(env Env, n *sqlparse.InsertStmt) error {
 		if err != nil {
 			return err
 		}
-		src, ok := res.(*value.Table)
-		if !ok {
-			return ddberr.Errorf("INSERT INTO ... SELECT needs a table result.")
-		}
-		return env.Insert(target, src)
+		return env.Insert(target, res.(*value.Table)) // the parser takes select, not exec, here
 	}
 	names, types, err := env.Schema(target)
 	if err != nil {

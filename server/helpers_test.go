@@ -134,6 +134,15 @@ func (c *rawConn) ok(b []byte) reply {
 	return r
 }
 
+// refused sends a request whose reply's status must contain text, after
+// which the server must close the connection.
+func (c *rawConn) refused(b []byte, text string) {
+	c.t.Helper()
+	c.send(b)
+	require.Contains(c.t, c.readReply().status, text)
+	c.expectClosed()
+}
+
 // readReply reads MSG records and one reply.
 func (c *rawConn) readReply() reply {
 	c.t.Helper()

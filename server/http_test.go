@@ -48,10 +48,8 @@ func TestConsoleIsServed(t *testing.T) {
 
 func TestMetrics(t *testing.T) {
 	ts := server.RunT(t)
-	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
-	require.NoError(t, err)
-	defer c.Close()
-	_, err = c.Run(context.Background(), "share table(1:0, `id, [INT]) as m")
+	c := ts.Dial(t)
+	_, err := c.Run(context.Background(), "share table(1:0, `id, [INT]) as m")
 	require.NoError(t, err)
 	_, err = c.Run(context.Background(), "1 +* 2")
 	require.Error(t, err)

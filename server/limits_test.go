@@ -21,8 +21,7 @@ func TestMaxConnections(t *testing.T) {
 	ctx := context.Background()
 	a := ts.Dial(t)
 	b := dialRaw(t, ts.Addr)
-	b.send(goScript(t, "1"))
-	require.Equal(t, "OK", b.readReply().status)
+	b.ok(goScript(t, "1"))
 
 	over := dialRaw(t, ts.Addr)
 	over.send(goScript(t, "1"))
@@ -42,8 +41,7 @@ func TestMaxConnections(t *testing.T) {
 	_, err := a.Run(ctx, "setMaxConnections(3)")
 	require.NoError(t, err)
 	b2 := dialRaw(t, ts.Addr)
-	b2.send(goScript(t, "1"))
-	require.Equal(t, "OK", b2.readReply().status)
+	b2.ok(goScript(t, "1"))
 	v, err := a.Run(ctx, "1+1")
 	require.NoError(t, err)
 	require.Equal(t, "2", v.String())
@@ -62,8 +60,7 @@ func TestHalfSentRequestTimesOut(t *testing.T) {
 	half.expectClosed()
 	require.Less(t, time.Since(start), 4*time.Second)
 	time.Sleep(300 * time.Millisecond)
-	idle.send(goScript(t, "1+1"))
-	require.Equal(t, "OK", idle.readReply().status)
+	idle.ok(goScript(t, "1+1"))
 }
 
 // Issue 12: 16 concurrent 240 MiB uploads took 5.6 GB. Request bytes held

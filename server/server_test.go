@@ -328,18 +328,12 @@ func TestFrameCap(t *testing.T) {
 	ts := vecServer(t, WithOptions(Options{MaxFrame: 64 << 10, SessionID: func() int64 { return vecSID }}))
 	t.Run("body", func(t *testing.T) {
 		c := dialRaw(t, ts.Addr)
-		c.send([]byte("API2 0 1048576 / 0_1_4_64\nscript\n"))
-		r := c.readReply()
-		require.Contains(t, r.status, "exceeds the limit of 65536 bytes")
-		c.expectClosed()
+		c.refused([]byte("API2 0 1048576 / 0_1_4_64\nscript\n"), "exceeds the limit of 65536 bytes")
 	})
 	t.Run("arguments", func(t *testing.T) {
 		c := dialGo(t, ts.Addr)
 		big := value.NewStrings(value.String, []string{strings.Repeat("x", 70<<10)})
-		c.send(goFunc(t, "size", big))
-		r := c.readReply()
-		require.Contains(t, r.status, "limit")
-		c.expectClosed()
+		c.refused(goFunc(t, "size", big), "limit")
 	})
 	t.Run("within", func(t *testing.T) {
 		c := dialGo(t, ts.Addr)
@@ -387,9 +381,7 @@ func TestFrameCapBeforeAllocation(t *testing.T) {
 
 	// a header claiming more than the cap is refused outright
 	c2 := dialRaw(t, ts.Addr)
-	c2.send([]byte("API2 0 9000000000 / 0_1_4_64\nscript\n"))
-	require.Contains(t, c2.readReply().status, "exceeds the limit")
-	c2.expectClosed()
+	c2.refused([]byte("API2 0 9000000000 / 0_1_4_64\nscript\n"), "exceeds the limit")
 }
 
 func TestWebSocketFraming(t *testing.T) {

@@ -6,8 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // Wire sessions are listed by getSessionMemoryStat under the session id
@@ -32,31 +34,12 @@ func TestCloseSessionsOverTheWire(t *testing.T) {
 	require.Equal(t, "127.0.0.1", tb.Column("remoteIP").Str[0])
 	require.Greater(t, tb.Column("remotePort").I32[0], int32(0))
 
-	done := make(chan error, 1)
-	go func() {
-		_, err := victim.Run(ctx, "do {} while(true)")
-		done <- err
-	}()
-	require.Eventually(t, func() bool {
-		v, err := admin.Run(ctx, "exec count(*) from getConsoleJobs() where sessionId = "+vid+"l")
-		require.NoError(t, err)
-		n, _ := v.(*value.Scalar).Int64()
-		return n == 1
-	}, 5*time.Second, 10*time.Millisecond)
+	done := inBackground(victim, "do {} while(true)")
+	eventuallyCount(t, admin, "exec count(*) from getConsoleJobs() where sessionId = "+vid+"l", 1)
 	_, err = admin.Run(ctx, "closeSessions("+strconv.FormatInt(sid, 10)+"l)")
 	require.NoError(t, err)
-	select {
-	case err := <-done:
-		require.Error(t, err)
-	case <-time.After(5 * time.Second):
-		t.Fatal("closeSessions did not end the session's request")
-	}
-	require.Eventually(t, func() bool {
-		v, err := admin.Run(ctx, "exec count(*) from getSessionMemoryStat() where sessionId = "+vid+"l")
-		require.NoError(t, err)
-		n, _ := v.(*value.Scalar).Int64()
-		return n == 0
-	}, 5*time.Second, 10*time.Millisecond)
+	require.Error(t, ended(t, done, "closeSessions did not end the session's request"))
+	eventuallyCount(t, admin, "exec count(*) from getSessionMemoryStat() where sessionId = "+vid+"l", 0)
 	v, err = admin.Run(ctx, "1+1")
 	require.NoError(t, err)
 	require.Equal(t, "2", v.String())
@@ -70,26 +53,47 @@ func TestCancelConsoleJobOverTheWire(t *testing.T) {
 	admin := ts.Dial(t)
 	worker := ts.Dial(t)
 	wid := worker.SessionID()
-	done := make(chan error, 1)
-	go func() {
-		_, err := worker.Run(ctx, "t = table(1..1000 as x); do { select sum(x) from t } while(true)")
-		done <- err
-	}()
-	require.Eventually(t, func() bool {
-		v, err := admin.Run(ctx, "exec count(*) from getRunningQueries() where sessionID = "+wid+"l")
-		require.NoError(t, err)
-		n, _ := v.(*value.Scalar).Int64()
-		return n == 1
-	}, 5*time.Second, 10*time.Millisecond)
+	done := inBackground(worker, "t = table(1..1000 as x); do { select sum(x) from t } while(true)")
+	eventuallyCount(t, admin, "exec count(*) from getRunningQueries() where sessionID = "+wid+"l", 1)
 	_, err := admin.Run(ctx, "cancelConsoleJob(exec rootJobId from getConsoleJobs() where sessionId = "+wid+"l)")
 	require.NoError(t, err)
-	select {
-	case err := <-done:
-		require.EqualError(t, err, "The job was cancelled.")
-	case <-time.After(5 * time.Second):
-		t.Fatal("cancelConsoleJob did not stop the query loop")
-	}
+	require.EqualError(t, ended(t, done, "cancelConsoleJob did not stop the query loop"), "The job was cancelled.")
 	v, err := worker.Run(ctx, "exec sum(x) from t")
 	require.NoError(t, err)
 	require.Equal(t, "500500", v.String())
+}
+
+// inBackground runs script over c in a goroutine; its error (nil when it
+// succeeds) arrives on the returned channel.
+func inBackground(c *client.Conn, script string) <-chan error {
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.Run(context.Background(), script)
+		done <- err
+	}()
+	return done
+}
+
+// eventuallyCount waits up to 5 s for script, a count, to give n over c.
+func eventuallyCount(t *testing.T, c *client.Conn, script string, n int64) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		v, err := c.Run(context.Background(), script)
+		require.NoError(t, err)
+		got, _ := v.(*value.Scalar).Int64()
+		return got == n
+	}, 5*time.Second, 10*time.Millisecond)
+}
+
+// ended returns the error that arrives on done, failing with msg when
+// none arrives within 5 s.
+func ended(t *testing.T, done <-chan error, msg string) error {
+	t.Helper()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(5 * time.Second):
+		t.Fatal(msg)
+		return nil
+	}
 }

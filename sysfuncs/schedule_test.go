@@ -6,8 +6,21 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
+
+// stoppedHost is a Host whose engine keeps no scheduler (one that has not
+// started it); it answers nothing else.
+type stoppedHost struct{ Host }
+
+func (stoppedHost) EngineState(_ string, create func() any) any { return create() }
+
+// The job functions of an engine without a running scheduler fail.
+func TestSchedulerNotRunning(t *testing.T) {
+	_, err := schedulerOf(stoppedHost{})
+	require.EqualError(t, err, ddberr.Errorf("The job scheduler is not running.").Error())
+}
 
 func TestNextRun(t *testing.T) {
 	day := func(y, m, d int) int64 { return value.DaysFromCivil(y, m, d) }

@@ -106,6 +106,13 @@ func TypeByName(name string) (Type, bool) {
 	return t, ok
 }
 
+// Known reports whether t is one of DolphinDB's types (or an array
+// vector of one), which a type id must be before anything builds it.
+func (t Type) Known() bool {
+	_, ok := typeNames[t.Elem()]
+	return ok
+}
+
 // String returns the DolphinDB name of the type (INT, SYMBOL, INT[] ...).
 func (t Type) String() string {
 	if t.IsArray() {

@@ -190,6 +190,9 @@ func linearFill(v *value.Vector) (*value.Vector, error) {
 func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) {
 	x, y := args[0], args[1]
 	fillOne := func(c *value.Vector, yv value.Value) (*value.Vector, error) {
+		if !fillable(c.T, yv.Type()) {
+			return nil, ddberr.Errorf("Can't convert %s to %s", yv.Type(), c.T)
+		}
 		var src *value.Vector
 		switch t := yv.(type) {
 		case *value.Scalar:
@@ -245,6 +248,9 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 			if t.T == value.Void {
 				return s, nil
 			}
+			if !fillable(t.T, s.T) {
+				return nil, ddberr.Errorf("Can't convert %s to %s", s.T, t.T)
+			}
 			return cast.To(s, t.T, t.Scale)
 		}
 		return nil, ddberr.Errorf("Y of %s must be a scalar when X is a scalar.", fn)
@@ -262,6 +268,23 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 		return x, nil
 	}
 	return wrap(r), nil
+}
+
+// fillable reports whether values of type y may stand in for NULLs of
+// type x: DolphinDB converts between numbers and temporal values (its
+// nullFill!{,0} example fills a table with a DATE column), and between
+// the literal types, but not from one kind to the other (ifNull wants X
+// and Y of the same data type; nullFill fails when Y can't be converted
+// to X's type).
+func fillable(x, y value.Type) bool {
+	if x == y || x == value.Void || y == value.Void || x == value.Any || y == value.Any {
+		return true
+	}
+	numeric := func(t value.Type) bool { return t.IsNumeric() || t.IsTemporal() }
+	if numeric(x) || numeric(y) {
+		return numeric(x) && numeric(y)
+	}
+	return x.Category() == y.Category()
 }
 
 // coalesce fills X1's NULLs from X2, those left from the next argument,
@@ -312,6 +335,9 @@ func pickByNull(fn string, x, y value.Value, whenNull bool) (value.Value, error)
 	xv, yv, n, wrap, err := mathfn.Broadcast2(fn, x, y)
 	if err != nil {
 		return nil, err
+	}
+	if !fillable(xv.T, yv.T) {
+		return nil, ddberr.Errorf("X and Y of %s must have the same data type.", fn)
 	}
 	if yv.T != xv.T {
 		c, err := cast.Vector(yv, xv.T, xv.Scale)

@@ -18,13 +18,11 @@ type Home interface {
 
 // HomeDir returns the directory env's file functions are confined to.
 func HomeDir(env funcs.Env) (string, error) {
-	if h, ok := env.(Home); ok {
-		return h.FileHome()
+	h, err := funcs.HostOf[Home](env)
+	if err != nil {
+		return "", err
 	}
-	if home := env.SessionInfo().HomeDir; home != "" {
-		return home, nil
-	}
-	return "", ddberr.Errorf("The server has no home directory for files.")
+	return h.FileHome()
 }
 
 // Resolve turns a script's file name into a path on disk: a relative name

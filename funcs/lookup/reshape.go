@@ -77,47 +77,8 @@ func xflatten(env funcs.Env, args []value.Value) (value.Value, error) {
 	return args[0], nil
 }
 
-// dimArg reads rows:cols (either may be -1 to infer it from the size).
-func dimArg(x value.Value, size int) (int, int, error) {
-	p, ok := x.(*value.Pair)
-	if !ok || p.V.T.Category() != value.CatIntegral {
-		return 0, 0, ddberr.Errorf("The argument [dim] of reshape must be an integral pair rows:cols.")
-	}
-	r, _ := p.V.At(0).Int64()
-	c, _ := p.V.At(1).Int64()
-	switch {
-	case r < 0 && c > 0:
-		r = int64(size) / c
-	case c < 0 && r > 0:
-		c = int64(size) / r
-	}
-	if r <= 0 || c <= 0 || int(r*c) != size {
-		return 0, 0, ddberr.Errorf("The dimensions of reshape don't match the number of elements.")
-	}
-	return int(r), int(c), nil
-}
-
-func xreshape(env funcs.Env, args []value.Value) (value.Value, error) {
-	var data *value.Vector
-	switch x := args[0].(type) {
-	case *value.Vector:
-		if x.T == value.Any || x.T.IsArray() {
-			return nil, ddberr.Errorf("The argument [obj] of reshape must be a vector or matrix.")
-		}
-		data = x
-	case *value.Matrix:
-		data = x.V
-	default:
-		return nil, ddberr.Errorf("The argument [obj] of reshape must be a vector or matrix.")
-	}
-	if len(args) < 2 || args[1] == nil {
-		return data.Clone(), nil
-	}
-	r, c, err := dimArg(args[1], data.Len())
-	if err != nil {
-		return nil, err
-	}
-	return &value.Matrix{V: data.Clone(), Rows: r, Cols: c}, nil
+func xreshape(_ funcs.Env, args []value.Value) (value.Value, error) {
+	return funcs.Reshape(args[0], funcs.Arg(args, 1))
 }
 
 func shuffleFn(inPlace bool) funcs.Impl {

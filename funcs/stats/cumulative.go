@@ -536,13 +536,9 @@ func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 	if !ok1 || !ok2 {
 		return nil, ddberr.Errorf("The arguments of %s must be vectors or matrices.", fn)
 	}
-	if len(yc) == 1 && len(xc) > 1 {
-		for len(yc) < len(xc) {
-			yc = append(yc, yc[0])
-		}
-	}
-	if len(xc) != len(yc) {
-		return nil, ddberr.Errorf("The arguments of %s must have the same shape.", fn)
+	yc, err := matchColumns(fn, xc, yc)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]*value.Vector, len(xc))
 	for c := range xc {

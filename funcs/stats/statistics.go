@@ -523,6 +523,20 @@ func broadcastF(f float64, n int) []float64 {
 	return out
 }
 
+// matchColumns pairs y's columns with x's: a single y column stands for
+// each of x's, otherwise the counts must agree.
+func matchColumns(fn string, xc, yc []*value.Vector) ([]*value.Vector, error) {
+	if len(yc) == 1 && len(xc) > 1 {
+		for len(yc) < len(xc) {
+			yc = append(yc, yc[0])
+		}
+	}
+	if len(xc) != len(yc) {
+		return nil, ddberr.Errorf("The arguments of %s must have the same shape.", fn)
+	}
+	return yc, nil
+}
+
 // pairAggregate lifts a two-column reducer over vectors, matrices (column
 // pairs, a vector result) and tables (a one-row table).
 func pairAggregate(fn string, x, y value.Value, f func(xs, ys []float64) (float64, bool)) (value.Value, error) {
@@ -531,13 +545,9 @@ func pairAggregate(fn string, x, y value.Value, f func(xs, ys []float64) (float6
 	if !ok1 || !ok2 {
 		return nil, ddberr.Errorf("The arguments of %s must be vectors, matrices or tables.", fn)
 	}
-	if len(yc) == 1 && len(xc) > 1 {
-		for len(yc) < len(xc) {
-			yc = append(yc, yc[0])
-		}
-	}
-	if len(xc) != len(yc) {
-		return nil, ddberr.Errorf("The arguments of %s must have the same shape.", fn)
+	yc, err := matchColumns(fn, xc, yc)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]float64, len(xc))
 	for c := range xc {

@@ -3,7 +3,6 @@ package system
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -55,51 +54,22 @@ type columnEditor interface {
 	DropColumn(ctx context.Context, name string) error
 }
 
-// typeCodes reads column types: type constants (DECIMAL scale above the
-// type id) or type names.
-func typeCodes(x value.Value) ([]value.Type, []int32, error) {
-	var items []value.Value
-	switch v := x.(type) {
-	case *value.Scalar:
-		items = []value.Value{v}
-	case *value.Vector:
-		for i := 0; i < v.Len(); i++ {
-			items = append(items, v.Elem(i))
-		}
-	default:
-		return nil, nil, ddberr.Errorf("The column types must be data types such as INT.")
-	}
-	ts := make([]value.Type, len(items))
-	scales := make([]int32, len(items))
-	for i, it := range items {
-		s, ok := it.(*value.Scalar)
-		if !ok || s.Null {
-			return nil, nil, ddberr.Errorf("The column types must be data types such as INT.")
-		}
-		if s.T.Category() == value.CatLiteral {
-			t, ok := value.TypeByName(strings.ToUpper(s.S))
-			if !ok {
-				return nil, nil, ddberr.Errorf("Invalid data type %s", s.S)
-			}
-			ts[i] = t
-			continue
-		}
-		ts[i], scales[i] = value.Type(s.I&0xffff), int32(s.I>>16)
-	}
-	return ts, scales, nil
-}
-
 func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [colNames] of addColumn must be a string scalar or vector.")
 	}
-	types, scales, err := typeCodes(args[2])
+	types, scales, err := funcs.TypesArg(args[2])
 	if err != nil {
 		return nil, err
 	}
 	if len(types) != len(names) {
 		return nil, ddberr.Errorf("The number of column names and column types must be the same.")
+	}
+	for _, t := range types {
+		if t == value.Void || t.Storage() == value.StNone {
+			return nil, ddberr.Errorf("Invalid data type: %d", int(t))
+		}
 	}
 	if _, mem := args[0].(*value.Table); !mem {
 		h, err := host(env)

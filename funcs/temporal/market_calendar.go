@@ -12,21 +12,26 @@ import (
 // Trading calendars (addMarketHoliday, updateMarketHoliday,
 // deleteMarketHoliday, getMarketCalendar, listAllMarkets) and their use
 // as a unit by temporalAdd, temporalDiff and temporalDeltas. Calendars
-// live in the server process; DolphinDB's bundled exchange files are
-// not shipped, so a market exists once a script adds it.
+// belong to the engine (DolphinDB's are server-wide); DolphinDB's bundled
+// exchange files are not shipped, so a market exists once a script adds
+// it.
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "addMarketHoliday", Params: []string{"marketName", "holiday", "dateType"}, Min: 2, Max: 3, Props: funcs.Session, Category: "temporal",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return setMarket("addMarketHoliday", args, false)
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return setMarket(env, "addMarketHoliday", args, false)
 			}},
 		funcs.Spec{Name: "updateMarketHoliday", Params: []string{"marketName", "holiday", "dateType"}, Min: 2, Max: 3, Props: funcs.Session, Category: "temporal",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return setMarket("updateMarketHoliday", args, true)
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return setMarket(env, "updateMarketHoliday", args, true)
 			}},
 		funcs.Spec{Name: "deleteMarketHoliday", Params: []string{"marketName"}, Min: 1, Max: 1, Props: funcs.Session, Category: "temporal",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 				name, err := funcs.StrScalarArg("deleteMarketHoliday", "marketName", args[0])
+				if err != nil {
+					return nil, err
+				}
+				markets, err := marketsOf(env)
 				if err != nil {
 					return nil, err
 				}
@@ -39,7 +44,11 @@ func init() {
 				return nil, nil
 			}},
 		funcs.Spec{Name: "listAllMarkets", Min: 0, Max: 0, Props: funcs.Session, Category: "temporal",
-			Fn: func(funcs.Env, []value.Value) (value.Value, error) {
+			Fn: func(env funcs.Env, _ []value.Value) (value.Value, error) {
+				markets, err := marketsOf(env)
+				if err != nil {
+					return nil, err
+				}
 				markets.RLock()
 				defer markets.RUnlock()
 				names := make([]string, 0, len(markets.m))
@@ -61,12 +70,34 @@ type marketCalendar struct {
 	holiday     map[int64]bool
 }
 
-var markets = struct {
+// calendars are one engine's trading calendars by market name.
+type calendars struct {
 	sync.RWMutex
 	m map[string]*marketCalendar
-}{m: map[string]*marketCalendar{}}
+}
 
-func lookupMarket(name string) (*marketCalendar, error) {
+// stateHost is what the calendar functions need of the engine: a place
+// for state that lives as long as the engine.
+type stateHost interface {
+	EngineState(key string, create func() any) any
+}
+
+// marketsOf returns the calling engine's trading calendars.
+func marketsOf(env funcs.Env) (*calendars, error) {
+	h, err := funcs.HostOf[stateHost](env)
+	if err != nil {
+		return nil, err
+	}
+	return h.EngineState("temporal.markets", func() any {
+		return &calendars{m: map[string]*marketCalendar{}}
+	}).(*calendars), nil
+}
+
+func lookupMarket(env funcs.Env, name string) (*marketCalendar, error) {
+	markets, err := marketsOf(env)
+	if err != nil {
+		return nil, err
+	}
 	markets.RLock()
 	defer markets.RUnlock()
 	c, ok := markets.m[name]
@@ -76,7 +107,7 @@ func lookupMarket(name string) (*marketCalendar, error) {
 	return c, nil
 }
 
-func setMarket(fn string, args []value.Value, update bool) (value.Value, error) {
+func setMarket(env funcs.Env, fn string, args []value.Value, update bool) (value.Value, error) {
 	name, err := funcs.StrScalarArg(fn, "marketName", args[0])
 	if err != nil {
 		return nil, err
@@ -107,6 +138,10 @@ func setMarket(fn string, args []value.Value, update bool) (value.Value, error) 
 	sort.Slice(c.days, func(i, j int) bool { return c.days[i] < c.days[j] })
 	if c.tradingList {
 		c.holiday = nil
+	}
+	markets, err := marketsOf(env)
+	if err != nil {
+		return nil, err
 	}
 	markets.Lock()
 	defer markets.Unlock()
@@ -173,12 +208,12 @@ func (c *marketCalendar) add(d, n int64) (int64, bool) {
 	return d, true
 }
 
-func getMarketCalendar(_ funcs.Env, args []value.Value) (value.Value, error) {
+func getMarketCalendar(env funcs.Env, args []value.Value) (value.Value, error) {
 	name, err := funcs.StrScalarArg("getMarketCalendar", "marketName", args[0])
 	if err != nil {
 		return nil, err
 	}
-	c, err := lookupMarket(name)
+	c, err := lookupMarket(env, name)
 	if err != nil {
 		return nil, err
 	}

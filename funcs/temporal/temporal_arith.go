@@ -118,7 +118,7 @@ var ClockUnitNanos = map[string]int64{"H": nsPerHour, "m": nsPerMinute, "s": nsP
 // temporalAdd adds a duration to temporal values: years and months keep
 // the day of month where it exists and otherwise take the month's last
 // day (2020.02.29 - 1y is 2019.02.28); B counts Monday-to-Friday days.
-func temporalAdd(_ funcs.Env, args []value.Value) (value.Value, error) {
+func temporalAdd(env funcs.Env, args []value.Value) (value.Value, error) {
 	in, err := TemporalInput("temporalAdd", args[0])
 	if err != nil {
 		return nil, err
@@ -185,7 +185,7 @@ func temporalAdd(_ funcs.Env, args []value.Value) (value.Value, error) {
 		per, unit := ClockUnitNanos[u], UnitNanos(t)
 		step = func(x, n int64) int64 { return x + n*per/unit }
 	default:
-		cal, err := lookupMarket(u)
+		cal, err := lookupMarket(env, u)
 		if err != nil {
 			return nil, err
 		}
@@ -234,7 +234,7 @@ func temporalAdd(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // diffUnit returns the counter of units between two days for temporalDiff
 // and temporalDeltas' unit argument ("d" or "B").
-func diffUnit(fn string, t value.Type, unit value.Value) (func(int64) int64, error) {
+func diffUnit(env funcs.Env, fn string, t value.Type, unit value.Value) (func(int64) int64, error) {
 	if unit == nil {
 		return nil, nil
 	}
@@ -251,7 +251,7 @@ func diffUnit(fn string, t value.Type, unit value.Value) (func(int64) int64, err
 	case "B":
 		return businessIndex, nil
 	}
-	cal, err := lookupMarket(u)
+	cal, err := lookupMarket(env, u)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +259,7 @@ func diffUnit(fn string, t value.Type, unit value.Value) (func(int64) int64, err
 }
 
 // temporalDiff is X - Y in X's unit (days or business days with unit).
-func temporalDiff(_ funcs.Env, args []value.Value) (value.Value, error) {
+func temporalDiff(env funcs.Env, args []value.Value) (value.Value, error) {
 	x, err := TemporalInput("temporalDiff", args[0])
 	if err != nil {
 		return nil, err
@@ -271,7 +271,7 @@ func temporalDiff(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !y.scalar && len(y.Raw) != len(x.Raw) {
 		return nil, ddberr.Errorf("The arguments [X] and [Y] of temporalDiff must have the same length.")
 	}
-	count, err := diffUnit("temporalDiff", x.T, funcs.Arg(args, 2))
+	count, err := diffUnit(env, "temporalDiff", x.T, funcs.Arg(args, 2))
 	if err != nil {
 		return nil, err
 	}
@@ -300,7 +300,7 @@ func temporalDiff(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // temporalDeltas is each element minus the one before it (NULL first);
 // a table has each temporal column replaced.
-func temporalDeltas(_ funcs.Env, args []value.Value) (value.Value, error) {
+func temporalDeltas(env funcs.Env, args []value.Value) (value.Value, error) {
 	if tb, ok := args[0].(*value.Table); ok {
 		cols := make([]*value.Vector, len(tb.Cols))
 		for i, c := range tb.Cols {
@@ -308,7 +308,7 @@ func temporalDeltas(_ funcs.Env, args []value.Value) (value.Value, error) {
 			if !c.T.IsTemporal() || c.T.IsArray() {
 				continue
 			}
-			d, err := deltas(c, funcs.Arg(args, 1))
+			d, err := deltas(env, c, funcs.Arg(args, 1))
 			if err != nil {
 				return nil, err
 			}
@@ -320,14 +320,14 @@ func temporalDeltas(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument [X] of temporalDeltas must be a temporal vector or a table.")
 	}
-	return deltas(v, funcs.Arg(args, 1))
+	return deltas(env, v, funcs.Arg(args, 1))
 }
 
-func deltas(v *value.Vector, unit value.Value) (*value.Vector, error) {
+func deltas(env funcs.Env, v *value.Vector, unit value.Value) (*value.Vector, error) {
 	if !v.T.IsTemporal() || v.T.IsArray() {
 		return nil, ddberr.Errorf("The argument [X] of temporalDeltas must be a temporal vector or a table.")
 	}
-	count, err := diffUnit("temporalDeltas", v.T, unit)
+	count, err := diffUnit(env, "temporalDeltas", v.T, unit)
 	if err != nil {
 		return nil, err
 	}

@@ -79,7 +79,7 @@ func schemaType(types *value.Vector, i int) (value.Type, int32, error) {
 			return 0, 0, ddberr.Errorf("The type column of the schema table must be STRING or INT.")
 		}
 		t := value.Type(id.I32[i])
-		if t.String() == fmt.Sprintf("TYPE%d", uint8(t)) {
+		if !t.Known() {
 			return 0, 0, ddberr.Errorf("Invalid data type %d in the schema table.", id.I32[i])
 		}
 		return t, 0, nil

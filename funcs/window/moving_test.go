@@ -120,3 +120,63 @@ func TestTimeFramesAreHalfOpen(t *testing.T) {
 	f := timeFrames([]int64{1, 1, 3, 5, 8, 15, 15, 20}, 3)
 	require.Equal(t, []int{0, 0, 0, 2, 4, 5, 5, 7}, f.lo)
 }
+
+// TestPairSumsMatchNaive checks the sliding pair sums (mcovar's kernel and
+// mslr's fit) against sums recomputed for each window.
+func TestPairSumsMatchNaive(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	n := 600
+	xs, ys := make([]float64, n), make([]float64, n)
+	for i := range xs {
+		xs[i], ys[i] = float64(rng.Intn(200)-100), float64(rng.Intn(50))
+		switch rng.Intn(6) {
+		case 0:
+			xs[i] = value.NullFloat64
+		case 1:
+			ys[i] = value.NullFloat64
+		}
+	}
+	for _, w := range []int{2, 7, 50, 259} {
+		for _, minP := range []int{0, 1, 3} {
+			f := countFrames(n, w, minP)
+			covar := make([]float64, n)
+			pairKernel((*stats.PairSums).Covar)(xs, ys, f, covar)
+			fit, err := mRegression("mslr", []value.Value{value.NewDoubles(ys), value.NewDoubles(xs), value.NewInt(int32(w)), value.NewInt(int32(max(minP, 1)))})
+			require.NoError(t, err)
+			slopes := fit.(*value.Vector).Any[1].(*value.Vector).F64
+			fitFrames := countFrames(n, w, max(minP, 1))
+			for i := range n {
+				var p stats.PairSums
+				for j := f.lo[i]; j <= i; j++ {
+					if !funcs.IsNullF(xs[j]) && !funcs.IsNullF(ys[j]) {
+						p.Add(xs[j], ys[j])
+					}
+				}
+				want := value.NullFloat64
+				if f.ready[i] && p.N >= float64(f.minCount) && p.N > 0 {
+					if c := p.Covar(); c == c {
+						want = c
+					}
+				}
+				got := covar[i]
+				if got != got {
+					got = value.NullFloat64
+				}
+				if funcs.IsNullF(want) {
+					require.True(t, funcs.IsNullF(got), "mcovar w=%d minPeriods=%d row %d: %v", w, minP, i, got)
+				} else {
+					require.InDelta(t, want, got, 1e-6, "mcovar w=%d minPeriods=%d row %d", w, minP, i)
+				}
+				wantSlope := value.NullFloat64
+				if vx := p.Sxx - p.Sx*p.Sx/p.N; fitFrames.ready[i] && p.N >= float64(fitFrames.minCount) && p.N >= 2 && vx != 0 {
+					wantSlope = (p.Sxy - p.Sx*p.Sy/p.N) / vx
+				}
+				if funcs.IsNullF(wantSlope) {
+					require.True(t, funcs.IsNullF(slopes[i]), "mslr w=%d minPeriods=%d row %d: %v", w, minP, i, slopes[i])
+				} else {
+					require.InDelta(t, wantSlope, slopes[i], 1e-6, "mslr w=%d minPeriods=%d row %d", w, minP, i)
+				}
+			}
+		}
+	}
+}

@@ -37,7 +37,10 @@ type Host interface {
 // calc computes the analytic calls of one select list.
 type calc struct{ h Host }
 
-var errRangeOrder = ddberr.Errorf("A RANGE window frame with an offset needs exactly one ORDER BY column of an integral or temporal type.")
+var (
+	errRangeOrder = ddberr.Errorf("A RANGE window frame with an offset needs exactly one ORDER BY column of an integral or temporal type.")
+	errArguments  = ddberr.Errorf("Unexpected function arguments in analytic function. RefId: S02044")
+)
 
 // Has reports whether any select item holds an analytic call.
 func Has(cols []sqlparse.Expr) bool {
@@ -65,38 +68,19 @@ func Apply(h Host, n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectEx
 	cols := append([]*value.Vector(nil), src.Cols...)
 	var items []sqlparse.Expr
 	var err error
-	var replace func(e sqlparse.Expr) sqlparse.Expr
-	replace = func(e sqlparse.Expr) sqlparse.Expr {
-		if err != nil {
-			return e
-		}
-		switch x := e.(type) {
-		case *sqlparse.OverExpr:
+	replace := func(e sqlparse.Expr) sqlparse.Expr {
+		return Replace(e, func(x *sqlparse.OverExpr) sqlparse.Expr {
 			var v *value.Vector
+			if err != nil {
+				return x
+			}
 			if v, err = c.analytic(x, src); err != nil {
-				return e
+				return x
 			}
 			name := overPlaceholder(len(names) - len(src.Names))
 			names, cols = append(names, name), append(cols, v)
 			return &sqlparse.Ident{At: x.At, Name: name}
-		case *sqlparse.AliasExpr:
-			return &sqlparse.AliasExpr{At: x.At, X: replace(x.X), Name: x.Name}
-		case *sqlparse.ParenExpr:
-			return &sqlparse.ParenExpr{At: x.At, X: replace(x.X)}
-		case *sqlparse.UnaryExpr:
-			return &sqlparse.UnaryExpr{At: x.At, Op: x.Op, X: replace(x.X)}
-		case *sqlparse.BinaryExpr:
-			return &sqlparse.BinaryExpr{At: x.At, Op: x.Op, L: replace(x.L), R: replace(x.R)}
-		case *sqlparse.CallExpr:
-			args := make([]sqlparse.Expr, len(x.Args))
-			for i, a := range x.Args {
-				if a != nil {
-					args[i] = replace(a)
-				}
-			}
-			return &sqlparse.CallExpr{At: x.At, Fn: x.Fn, Args: args, Method: x.Method}
-		}
-		return e
+		})
 	}
 	for _, c := range n.Cols {
 		if _, ok := c.(*sqlparse.StarExpr); ok {
@@ -117,6 +101,37 @@ func Apply(h Host, n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectEx
 	q := *n
 	q.Cols = items
 	return &q, value.NewTable(names, cols), nil
+}
+
+// Replace returns e with each analytic call x replaced by f(x), rebuilding
+// the operators, calls and aliases above them.
+func Replace(e sqlparse.Expr, f func(*sqlparse.OverExpr) sqlparse.Expr) sqlparse.Expr {
+	switch x := e.(type) {
+	case *sqlparse.OverExpr:
+		return f(x)
+	case *sqlparse.AliasExpr:
+		return &sqlparse.AliasExpr{At: x.At, X: Replace(x.X, f), Name: x.Name, Names: x.Names}
+	case *sqlparse.ParenExpr:
+		return &sqlparse.ParenExpr{At: x.At, X: Replace(x.X, f)}
+	case *sqlparse.UnaryExpr:
+		return &sqlparse.UnaryExpr{At: x.At, Op: x.Op, X: Replace(x.X, f)}
+	case *sqlparse.BinaryExpr:
+		return &sqlparse.BinaryExpr{At: x.At, Op: x.Op, L: Replace(x.L, f), R: Replace(x.R, f)}
+	case *sqlparse.CallExpr:
+		args := make([]sqlparse.Expr, len(x.Args))
+		for i, a := range x.Args {
+			if a != nil {
+				args[i] = Replace(a, f)
+			}
+		}
+		return &sqlparse.CallExpr{At: x.At, Fn: x.Fn, Args: args, Method: x.Method}
+	}
+	return e
+}
+
+// Column computes one analytic call over src's rows, in their order.
+func Column(h Host, o *sqlparse.OverExpr, src *value.Table) (*value.Vector, error) {
+	return (&calc{h: h}).analytic(o, src)
 }
 
 // analyticOrder is the rows of src sorted for one window: partition by
@@ -183,7 +198,7 @@ func (ao *analyticOrder) peers() []bool {
 func (c *calc) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vector, error) {
 	id, ok := o.Call.Fn.(*sqlparse.Ident)
 	if !ok || o.Call.Method {
-		return nil, ddberr.Errorf("%s is not an analytic function.", unparse.Metacode(o.Call.Fn))
+		return nil, ddberr.Errorf("Analytic function does not support function '%s'. RefId: S02049", unparse.Metacode(o.Call.Fn))
 	}
 	name := strings.ToLower(id.Name)
 	ao, err := c.analyticSort(o, src)
@@ -241,7 +256,7 @@ func (c *calc) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vector, 
 		sorted = value.GatherOrNull(x, window.Nth(f, k, name == "last_value"))
 	default:
 		if !c.h.IsAggregate(name) {
-			return nil, ddberr.Errorf("%s is not an analytic function.", id.Name)
+			return nil, ddberr.Errorf("Analytic function does not support function '%s'. RefId: S02049", id.Name)
 		}
 		if o.Frame == nil && len(o.OrderBy) == 0 {
 			if sorted, err = c.partitionAggregate(o.Call, name, args, ao, src); err != nil {
@@ -281,7 +296,7 @@ func intArg(fn string, args []value.Value, i int, def int64) (int64, error) {
 // sortedArg is argument i as a vector in sorted order.
 func (ao *analyticOrder) sortedArg(fn string, args []value.Value, i, n int) (*value.Vector, error) {
 	if i >= len(args) || args[i] == nil {
-		return nil, ddberr.Errorf("The analytic function %s needs a column argument.", fn)
+		return nil, errArguments
 	}
 	v, err := value.Broadcast(args[i], n)
 	if err != nil {
@@ -569,7 +584,7 @@ func (c *calc) frameAggregate(call *sqlparse.CallExpr, name string, args []value
 	}
 	if !ok {
 		if len(cols) == 0 {
-			return nil, ddberr.Errorf("The analytic function %s needs a column argument.", call.Fn.(*sqlparse.Ident).Name)
+			return nil, errArguments
 		}
 		var err error
 		frameCall := &sqlparse.CallExpr{At: call.At, Fn: call.Fn, Args: callArgs}

@@ -145,9 +145,9 @@ func (c column[T]) floats() []float64 {
 }
 
 // ScalarColumn makes one column of per-group scalars (an empty DOUBLE
-// column when there are no groups); notScalars is the error when they
-// don't form a typed vector.
-func ScalarColumn(vals []value.Value, notScalars error) (*value.Vector, error) {
+// column when there are no groups; a tuple when they are no scalars of
+// one type).
+func ScalarColumn(vals []value.Value) (*value.Vector, error) {
 	if len(vals) == 0 {
 		return value.NewVector(value.Double, 0, 0), nil
 	}
@@ -155,9 +155,5 @@ func ScalarColumn(vals []value.Value, notScalars error) (*value.Vector, error) {
 	if err != nil {
 		return nil, err
 	}
-	vec, ok := v.(*value.Vector)
-	if !ok {
-		return nil, notScalars
-	}
-	return vec, nil
+	return v.(*value.Vector), nil
 }

@@ -199,7 +199,7 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 	cols := append([]*value.Vector(nil), left.Cols...)
 	for k, a := range aggs {
 		names = append(names, colname.Of(a))
-		vec, err := groupagg.ScalarColumn(vals[k], ddberr.Errorf("The aggs of a window join must return scalars."))
+		vec, err := groupagg.ScalarColumn(vals[k])
 		if err != nil {
 			return nil, err
 		}

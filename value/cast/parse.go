@@ -486,7 +486,7 @@ func ParseAs(s string, t value.Type) (*value.Scalar, error) {
 	return cellScalar(&c, t, 0), nil
 }
 
-// ParseDecimal parses s as a DECIMAL32/64/128 of the given scale; a
+// ParseDecimal parses s as t, a DECIMAL32/64/128, of the given scale; a
 // negative scale takes the number of fractional digits written. Digits
 // beyond the scale are rounded half away from zero (DolphinDB 2.00.10 and
 // later: symbol(["1.341", "4.5677"])$DECIMAL32(2) is [1.34,4.57]); a value
@@ -494,9 +494,6 @@ func ParseAs(s string, t value.Type) (*value.Scalar, error) {
 // convert STRING to DECIMAL32(0): parse 1000000000 to DECIMAL32(0) failed:
 // decimal overflow"; an empty string is NULL.
 func ParseDecimal(s string, t value.Type, scale int32) (*value.Scalar, error) {
-	if !t.IsDecimal() {
-		return nil, ddberr.Errorf("ParseDecimal: %s is not a DECIMAL type", t)
-	}
 	if scale < 0 {
 		scale = 0
 		body := strings.TrimSpace(s)

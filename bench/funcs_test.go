@@ -1,0 +1,129 @@
+package bench
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
+)
+
+// funcRows is the length of the columns the function and query
+// benchmarks run over.
+const funcRows = 1_000_000
+
+// funcTable is a funcRows-row (sym SYMBOL of 100 names, qty INT, price
+// DOUBLE, r DOUBLE near 1, ts TIMESTAMP 1 ms apart) table with a NULL
+// every 97th qty and price, so the kernels' NULL paths run too.
+func funcTable() *value.Table {
+	syms := make([]string, funcRows)
+	qty := make([]int32, funcRows)
+	price := make([]float64, funcRows)
+	r := make([]float64, funcRows)
+	ts := make([]int64, funcRows)
+	var names [100]string
+	for i := range names {
+		names[i] = fmt.Sprintf("S%03d", i)
+	}
+	rng := rand.New(rand.NewPCG(14, 9))
+	for i := range syms {
+		syms[i] = names[rng.IntN(len(names))]
+		qty[i] = rng.Int32N(1000)
+		price[i] = 100 + float64(rng.IntN(10000))/100
+		r[i] = 1 + float64(rng.IntN(21)-10)/1e6
+		ts[i] = 1704067200000 + int64(i)
+		if i%97 == 0 {
+			qty[i], price[i] = value.NullInt32, value.NullFloat64
+		}
+	}
+	return value.NewTable([]string{"sym", "qty", "price", "r", "ts"}, []*value.Vector{
+		value.NewStrings(value.Symbol, syms), value.NewInts(qty), value.NewDoubles(price), value.NewDoubles(r), {T: value.Timestamp, I64: ts},
+	})
+}
+
+// funcScripts are the vector functions measured, each over funcRows
+// elements (moving and tmoving, which call a function per row, over a
+// tenth of them).
+var funcScripts = []struct{ name, script string }{
+	{"cumsum-int", "cumsum(qty)"},
+	{"cumsum-double", "cumsum(price)"},
+	{"cumprod", "cumprod(r)"},
+	{"cumsum2", "cumsum2(price)"},
+	{"cummax", "cummax(price)"},
+	{"cumavg", "cumavg(price)"},
+	{"cumstd", "cumstd(price)"},
+	{"cumcorr", "cumcorr(price, qty)"},
+	{"msum", "msum(price, 20)"},
+	{"mavg", "mavg(qty, 20)"},
+	{"mstd", "mstd(price, 20)"},
+	{"mmax", "mmax(price, 20)"},
+	{"mcorr", "mcorr(price, qty, 20)"},
+	{"mslr", "mslr(price, qty, 20)"},
+	{"tmsum", "tmsum(ts, price, 20)"},
+	{"tmavg", "tmavg(ts, qty, 20)"},
+	{"tmmax", "tmmax(ts, price, 20)"},
+	{"tmcorr", "tmcorr(ts, price, qty, 20)"},
+	{"moving-sum-100k", "moving(sum, price100k, 20)"},
+	{"tmoving-avg-100k", "tmoving(avg, ts100k, price100k, 20)"},
+	{"add-scalar", "price + 1"},
+	{"compare-scalar", "qty > 500"},
+	{"sum", "sum(price)"},
+}
+
+// queryScripts are SQL queries over the funcRows-row table t.
+var queryScripts = []struct{ name, script string }{
+	{"group-by-sym", "select sum(price), avg(qty), count(*) from t group by sym"},
+	{"group-by-two", "select max(price), min(qty) from t group by sym, qty % 10 as k"},
+	{"context-by-cumsum", "select sym, cumsum(qty) as c from t context by sym"},
+	{"context-by-mavg", "select sym, mavg(price, 20) as m from t context by sym"},
+	{"where-filter", "select * from t where price > 150, qty < 500"},
+	{"where-symbol", "select ts, price from t where sym = `S042"},
+	{"exec-expression", "exec sum(price * qty) from t"},
+	{"order-by", "select top 100 * from t order by price desc"},
+}
+
+// benchScripts runs each script as a sub-benchmark in a session holding
+// funcTable as t and its columns as variables, and reports the process's
+// CPU milliseconds per run (user+system, all threads): on a loaded machine
+// a steadier figure than ns/op. Each run starts from a collected heap, so
+// the figure leaves out collecting the garbage of earlier runs (run with
+// GOGC=off to keep collections out of the runs too).
+func benchScripts(b *testing.B, scripts []struct{ name, script string }) {
+	s := inMemorySession(b)
+	t := funcTable()
+	s.Set("t", t)
+	for i, name := range t.Names {
+		s.Set(name, t.Cols[i])
+	}
+	_, err := s.Run("price100k = price[:100000]; ts100k = ts[:100000]")
+	require.NoError(b, err)
+	for _, sc := range scripts {
+		b.Run(sc.name, func(b *testing.B) {
+			_, err := s.Run(sc.script)
+			require.NoError(b, err, sc.script)
+			var cpu time.Duration
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				runtime.GC()
+				b.StartTimer()
+				cpu0 := cpuTime()
+				_, err := s.Run(sc.script)
+				cpu += cpuTime() - cpu0
+				require.NoError(b, err)
+			}
+			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// BenchmarkVectorFunctions measures cumulative, moving and time-moving
+// functions and scalar kernels over 1M-element columns.
+func BenchmarkVectorFunctions(b *testing.B) { benchScripts(b, funcScripts) }
+
+// BenchmarkQueries measures group-by, context-by, filtering and ordering
+// queries over a 1M-row in-memory table.
+func BenchmarkQueries(b *testing.B) { benchScripts(b, queryScripts) }
