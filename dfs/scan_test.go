@@ -98,51 +98,43 @@ func TestEachPartitionStopsOnError(t *testing.T) {
 	require.ErrorIs(t, err, boom)
 }
 
-// TestEachPartitionWithCoded: a dfs:// partition's coded SYMBOL column
-// comes as codes by name and is left out of the part; an in-memory
-// partition comes whole.
-func TestEachPartitionWithCoded(t *testing.T) {
-	for _, path := range []string{"dfs://scan", ""} {
-		st, err := storage.Open(storage.Options{InMemory: true})
-		require.NoError(t, err)
-		cat, err := Open(st, Config{})
-		require.NoError(t, err)
-		dom, err := partition.NewValue(value.NewInts([]int32{1, 2}))
-		require.NoError(t, err)
-		db, err := cat.CreateDatabase(path, dom, "OLAP", "TRANS")
-		require.NoError(t, err)
-		schema := value.NewTable([]string{"id", "s"}, []*value.Vector{value.NewInts(nil), value.NewStrings(value.Symbol, nil)})
-		tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})
-		require.NoError(t, err)
-		_, err = tb.Append(context.Background(), value.NewTable([]string{"id", "s"}, []*value.Vector{
-			value.NewInts([]int32{1, 2, 1}), value.NewStrings(value.Symbol, []string{"x", "y", ""})}), false)
-		require.NoError(t, err)
-		var mu sync.Mutex
-		got := map[int]string{}
-		require.NoError(t, tb.EachPartitionWith(nil, []int{0, 1}, storage.ReadOptions{Coded: []int{1}}, func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error {
-			mu.Lock()
-			defer mu.Unlock()
-			if path == "" {
-				require.Nil(t, codes)
-				got[i] = part.Cols[1].String()
-				return nil
-			}
-			require.Equal(t, []string{"id"}, part.Names)
-			c := codes["s"]
-			var spelled []string
-			for _, id := range c.IDs {
-				if id == 0 {
-					spelled = append(spelled, "")
-				} else {
-					spelled = append(spelled, c.Dict[id-1])
-				}
-			}
-			got[i] = value.NewStrings(value.Symbol, spelled).String()
-			return nil
-		}))
-		require.Equal(t, map[int]string{0: `["x",]`, 1: `["y"]`}, got, path)
-		require.NoError(t, st.Close())
-	}
+// TestPartitionsReadCoded: a dfs:// partition's SYMBOL column comes
+// coded, in the chunk's own base, and a scan of several partitions
+// translates them into one base of its own.
+func TestPartitionsReadCoded(t *testing.T) {
+	st, err := storage.Open(storage.Options{InMemory: true})
+	require.NoError(t, err)
+	defer st.Close()
+	cat, err := Open(st, Config{})
+	require.NoError(t, err)
+	dom, err := partition.NewValue(value.NewInts([]int32{1, 2}))
+	require.NoError(t, err)
+	db, err := cat.CreateDatabase("dfs://scan", dom, "OLAP", "TRANS")
+	require.NoError(t, err)
+	schema := value.NewTable([]string{"id", "s"}, []*value.Vector{value.NewInts(nil), value.NewStrings(value.Symbol, nil)})
+	tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})
+	require.NoError(t, err)
+	_, err = tb.Append(context.Background(), value.NewTable([]string{"id", "s"}, []*value.Vector{
+		value.NewInts([]int32{1, 2, 1, 2}), value.NewStrings(value.Symbol, []string{"x", "y", "", "x"})}), false)
+	require.NoError(t, err)
+	var mu sync.Mutex
+	got := map[int][]string{}
+	bases := map[int]*value.SymbolBase{}
+	require.NoError(t, tb.EachPartitionWith(nil, []int{0, 1}, storage.ReadOptions{}, func(i int, part *value.Table) error {
+		mu.Lock()
+		defer mu.Unlock()
+		got[i], bases[i] = part.Cols[1].Strings(), part.Cols[1].Syms
+		return nil
+	}))
+	require.Equal(t, map[int][]string{0: {"x", ""}, 1: {"y", "x"}}, got)
+	require.Equal(t, []string{"", "x"}, bases[0].Strs())
+	require.Equal(t, []string{"", "y", "x"}, bases[1].Strs())
+
+	all, err := tb.Scan(nil)
+	require.NoError(t, err)
+	s := all.Column("s")
+	require.Equal(t, []string{"x", "", "y", "x"}, s.Strings())
+	require.Equal(t, []int32{1, 0, 2, 1}, s.I32, "one base for the column")
 }
 
 // TestMapPartitionsInPartitionOrder: fn's results come back indexed by
@@ -151,13 +143,13 @@ func TestEachPartitionWithCoded(t *testing.T) {
 func TestMapPartitionsInPartitionOrder(t *testing.T) {
 	for _, path := range []string{"dfs://scan", ""} {
 		tb := scanTable(t, path)
-		got, err := MapPartitions(tb, nil, []int{1}, storage.ReadOptions{}, func(_ int, part *value.Table, _ map[string]*storage.SymbolCodes) (string, error) {
+		got, err := MapPartitions(tb, nil, []int{1}, storage.ReadOptions{}, func(_ int, part *value.Table) (string, error) {
 			return part.Cols[0].String(), nil
 		})
 		require.NoError(t, err)
 		require.Equal(t, []string{"[1,3,6,7]", "[2,5,9]", "", "[0,4,8]"}, got, path)
 		boom := errors.New("boom")
-		_, err = MapPartitions(tb, nil, nil, storage.ReadOptions{}, func(int, *value.Table, map[string]*storage.SymbolCodes) (int, error) { return 0, boom })
+		_, err = MapPartitions(tb, nil, nil, storage.ReadOptions{}, func(int, *value.Table) (int, error) { return 0, boom })
 		require.ErrorIs(t, err, boom)
 	}
 }

@@ -161,7 +161,7 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 	for k, c := range cols {
 		names[k] = t.names[c]
 	}
-	parts, err := mapPartitions(t, keep, cols, false, storage.ReadOptions{}, func(_ int, part *value.Table, _ map[string]*storage.SymbolCodes) (*value.Table, error) {
+	parts, err := mapPartitions(t, keep, cols, false, storage.ReadOptions{}, func(_ int, part *value.Table) (*value.Table, error) {
 		return part, nil
 	})
 	if err != nil {
@@ -205,7 +205,9 @@ func (t *Table) allColumns(cols []int) []int {
 }
 
 // concatParts is column k of the non-nil parts, in order, in one vector
-// allocated at the total length.
+// allocated at the total length. Coded SYMBOL parts (every dfs:// one)
+// make a coded column with a base of its own that each part's codes are
+// translated into, one lookup per symbol a part uses.
 func concatParts(parts []*value.Table, k int, typ value.Type, scale int32) *value.Vector {
 	total := 0
 	for _, p := range parts {
@@ -214,6 +216,12 @@ func concatParts(parts []*value.Table, k int, typ value.Type, scale int32) *valu
 		}
 	}
 	out := value.NewVector(typ, 0, total)
+	for _, p := range parts {
+		if p != nil && p.Cols[k].Syms != nil {
+			out = value.NewTableColumn(typ, 0, total)
+			break
+		}
+	}
 	out.Scale = scale
 	for _, p := range parts {
 		if p != nil {
@@ -231,35 +239,31 @@ func concatParts(parts []*value.Table, k int, typ value.Type, scale int32) *valu
 // caller's: DFS chunks are decoded afresh, in-memory partitions copied.
 // The first error stops the remaining reads and is returned.
 func (t *Table) EachPartition(keep PartitionFilter, cols []int, fn func(i int, part *value.Table) error) error {
-	return t.eachPartition(keep, cols, true, storage.ReadOptions{}, func(i int, part *value.Table, _ map[string]*storage.SymbolCodes) error {
-		return fn(i, part)
-	})
+	return t.eachPartition(keep, cols, true, storage.ReadOptions{}, fn)
 }
 
 // EachPartitionWith is EachPartition reading dfs:// chunks with opts:
-// the SYMBOL columns opts.Coded names come to fn as codes (by column
-// name) and are left out of part, and opts.Unordered may hand a TSDB
-// partition's rows over unsorted. In-memory partitions come as
-// EachPartition hands them (all columns, codes nil).
-func (t *Table) EachPartitionWith(keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error) error {
+// opts.Unordered may hand a TSDB partition's rows over unsorted.
+// In-memory partitions come as EachPartition hands them.
+func (t *Table) EachPartitionWith(keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table) error) error {
 	return t.eachPartition(keep, cols, true, opts, fn)
 }
 
 // MapPartitions is EachPartitionWith keeping fn's result for each
 // partition: the results come in partition order (i), with T's zero value
 // for a partition fn was not called for (one without data).
-func MapPartitions[T any](t *Table, keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) (T, error)) ([]T, error) {
+func MapPartitions[T any](t *Table, keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table) (T, error)) ([]T, error) {
 	return mapPartitions(t, keep, cols, true, opts, fn)
 }
 
 // mapPartitions is MapPartitions; owned is eachPartition's.
-func mapPartitions[T any](t *Table, keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) (T, error)) ([]T, error) {
+func mapPartitions[T any](t *Table, keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) (T, error)) ([]T, error) {
 	var (
 		mu  sync.Mutex
 		out []T
 	)
-	err := t.eachPartition(keep, cols, owned, opts, func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error {
-		r, err := fn(i, part, codes)
+	err := t.eachPartition(keep, cols, owned, opts, func(i int, part *value.Table) error {
+		r, err := fn(i, part)
 		if err != nil {
 			return err
 		}
@@ -277,7 +281,7 @@ func mapPartitions[T any](t *Table, keep PartitionFilter, cols []int, owned bool
 
 // eachPartition is EachPartitionWith; owned false hands in-memory
 // partitions' own columns to fn, for a caller that copies them anyway.
-func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table, codes map[string]*storage.SymbolCodes) error) error {
+func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) error) error {
 	cols = t.allColumns(cols)
 	names := make([]string, len(cols))
 	for k, c := range cols {
@@ -293,11 +297,11 @@ func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts
 	}
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	read := func(path string) (*value.Table, map[string]*storage.SymbolCodes, error) {
+	read := func(path string) (*value.Table, error) {
 		if !t.db.DFS() {
 			mem := t.mem[path]
 			if mem == nil {
-				return nil, nil, nil
+				return nil, nil
 			}
 			chunk := make([]*value.Vector, len(cols))
 			for k, c := range cols {
@@ -306,35 +310,19 @@ func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts
 					chunk[k] = chunk[k].Clone()
 				}
 			}
-			return value.NewTable(names, chunk), nil, nil
+			return value.NewTable(names, chunk), nil
 		}
 		if !existing[path] {
-			return nil, nil, nil
+			return nil, nil
 		}
-		read, coded, err := t.db.cat.store.ReadChunkWith(t.chunkID(path), cols, t.types, opts)
+		read, err := t.db.cat.store.ReadChunkWith(t.chunkID(path), cols, t.types, opts)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		for k, v := range read {
-			if v != nil {
-				v.Scale = t.scales[cols[k]]
-			}
+			v.Scale = t.scales[cols[k]]
 		}
-		if len(opts.Coded) == 0 {
-			return value.NewTable(names, read), nil, nil
-		}
-		codes := map[string]*storage.SymbolCodes{}
-		var partNames []string
-		var kept []*value.Vector
-		for k, v := range read {
-			if coded[k] != nil {
-				codes[names[k]] = coded[k]
-				continue
-			}
-			partNames = append(partNames, names[k])
-			kept = append(kept, v)
-		}
-		return value.NewTable(partNames, kept), codes, nil
+		return value.NewTable(names, read), nil
 	}
 	var (
 		next   atomic.Int64
@@ -361,9 +349,9 @@ func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts
 				if i >= len(paths) {
 					return
 				}
-				part, codes, err := read(paths[i])
+				part, err := read(paths[i])
 				if err == nil && part != nil {
-					err = fn(i, part, codes)
+					err = fn(i, part)
 				}
 				if err != nil {
 					fail(err)

@@ -357,7 +357,10 @@ func TestPrunePartitionsRead(t *testing.T) {
 						want, all := run(q, false)
 						require.Equal(t, sc.total, all, "%s: an unpruned scan reads every partition", q)
 						got, read := run(q, true)
-						require.Equal(t, want, got, q)
+						// as printed: coded SYMBOL columns of the two
+						// scans hold their own bases
+						require.Equal(t, want.String(), got.String(), q)
+						require.Equal(t, want.Form(), got.Form(), q)
 						require.Equal(t, c.reads, read, "%s: partitions read", q)
 						if c.rows >= 0 {
 							tb, ok := got.(*value.Table)

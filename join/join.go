@@ -2,6 +2,7 @@ package join
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -101,7 +102,37 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 			return keyOf(cols, row)
 		}
 	}
-	lkeyOf, rkeyOf := masked(keep.Left), masked(keep.Right)
+	admits := func(cols []*value.Vector, flags []bool) func(int) bool {
+		return func(row int) bool {
+			if flags != nil && !flags[row] {
+				return false
+			}
+			if !nullSafe {
+				for _, c := range cols {
+					if c.IsNull(row) {
+						return false
+					}
+				}
+			}
+			return true
+		}
+	}
+	// match pairs the rows of a and b with equal keys as kind says: a
+	// single coded SYMBOL key by counting (matchCodes); else with coded
+	// SYMBOL pairs as codes of one base (CodeKeys), packed into an
+	// integer when the keys fit (matchPacked), or encoded as bytes.
+	match := func(a, b []*value.Vector, aflags, bflags []bool, kind Kind) ([]int, []int) {
+		if ac, bc, nsym, ok := symbolKeyCodes(a, b); ok {
+			return matchCodes(ac, bc, nsym, nullSafe, aflags, bflags, kind)
+		}
+		ma, mb := CodeKeys(a, b)
+		if pa, ok := packedKeys(ma); ok {
+			if pb, ok := packedKeys(mb); ok {
+				return matchPacked(pa, pb, admits(ma, aflags), admits(mb, bflags), kind)
+			}
+		}
+		return matchRows(ma, mb, masked(aflags), masked(bflags), kind)
+	}
 	lkeys := make([]*value.Vector, len(li))
 	for k, c := range li {
 		lkeys[k] = left.Cols[c]
@@ -109,20 +140,18 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	var lrows, rrows []int // -1: no row on that side (NULLs)
 	switch kind {
 	case Asof:
-		lrows, rrows = asofRows(lkeys, rkeys, keyOf)
+		last := len(lkeys) - 1
+		ml, mr := CodeKeys(lkeys[:last], rkeys[:last])
+		lrows, rrows = asofRows(append(slices.Clip(ml), lkeys[last]), append(slices.Clip(mr), rkeys[last]), keyOf)
 	case Right:
-		if lc, rc, nsym, ok := symbolKeyCodes(lkeys, rkeys); ok {
-			rrows, lrows = matchCodes(rc, lc, nsym, nullSafe, keep.Right, keep.Left, Left)
-			break
-		}
-		rrows, lrows = matchRows(rkeys, lkeys, rkeyOf, lkeyOf, Left)
+		rrows, lrows = match(rkeys, lkeys, keep.Right, keep.Left, Left)
 	case Prefix:
 		if len(lkeys) != 1 || lkeys[0].T.Storage() != value.StString || rkeys[0].T.Storage() != value.StString {
 			return Result{}, errors.New("pj takes one matching column of type STRING or SYMBOL.")
 		}
 		lrows, rrows = prefixRows(lkeys[0].Strings(), rkeys[0].Strings())
 	case SortedEqui:
-		lrows, rrows = matchRows(lkeys, rkeys, lkeyOf, rkeyOf, Equi)
+		lrows, rrows = match(lkeys, rkeys, keep.Left, keep.Right, Equi)
 		order := value.Iota(len(lrows))
 		sort.SliceStable(order, func(a, b int) bool {
 			for _, k := range lkeys {
@@ -138,11 +167,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		}
 		lrows, rrows = l2, r2
 	default:
-		if lc, rc, nsym, ok := symbolKeyCodes(lkeys, rkeys); ok {
-			lrows, rrows = matchCodes(lc, rc, nsym, nullSafe, keep.Left, keep.Right, kind)
-			break
-		}
-		lrows, rrows = matchRows(lkeys, rkeys, lkeyOf, rkeyOf, kind)
+		lrows, rrows = match(lkeys, rkeys, keep.Left, keep.Right, kind)
 	}
 
 	prefix := rightName
@@ -235,33 +260,6 @@ func matchRows(lkeys, rkeys []*value.Vector, lkeyOf, rkeyOf func([]*value.Vector
 	}, kind)
 }
 
-// symbolKeyCodes returns the codes of a single coded SYMBOL key on both
-// sides in the left base's code space (a right symbol the left base
-// lacks becomes -1, which matches nothing) and the left base's size; ok
-// is false for any other keys.
-func symbolKeyCodes(lkeys, rkeys []*value.Vector) (lc, rc []int32, nsym int, ok bool) {
-	if len(lkeys) != 1 {
-		return nil, nil, 0, false
-	}
-	lc, lbase, ok := lkeys[0].CompactSymbolCodes()
-	if !ok {
-		return nil, nil, 0, false
-	}
-	rcodes, _, ok := rkeys[0].CompactSymbolCodes()
-	if !ok {
-		return nil, nil, 0, false
-	}
-	if lkeys[0].Syms == rkeys[0].Syms {
-		return lc, rcodes, len(lbase), true
-	}
-	tr := lkeys[0].Syms.Translate(rkeys[0].Syms)
-	rc = make([]int32, len(rcodes))
-	for i, c := range rcodes {
-		rc[i] = tr[c]
-	}
-	return lc, rc, len(lbase), true
-}
-
 // matchCodes is matchRows on a single key given as codes of one base
 // (below nsym, -1 for none): the right rows of each code are listed once
 // by a counting pass, so no row hashes a key. Code 0 (NULL) matches only
@@ -305,6 +303,8 @@ func pairRows(nl, nr int, hitsOf func(l int) []int, kind Kind) (lrows, rrows []i
 	if kind == Full {
 		hit = make([]bool, nr)
 	}
+	// every left row but ej's unmatched ones gives at least one pair
+	lrows, rrows = make([]int, 0, nl), make([]int, 0, nl)
 	for l := 0; l < nl; l++ {
 		hits := hitsOf(l)
 		if kind == LeftSemi && len(hits) > 1 {

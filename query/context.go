@@ -196,7 +196,7 @@ func (ex *executor) csortGroups(g *groupagg.Groups, src *value.Table, items []sq
 			return err
 		}
 	}
-	rankSymbols(keys)
+	keys = rowsort.Ranked(keys)
 	for gi := 0; gi < g.N; gi++ {
 		seg := g.Perm[g.Starts[gi]:g.Starts[gi+1]]
 		sort.SliceStable(seg, func(a, b int) bool {

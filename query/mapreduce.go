@@ -2,7 +2,6 @@ package query
 
 import (
 	"errors"
-	"slices"
 	"strings"
 	"sync"
 
@@ -29,9 +28,8 @@ type mrPlan struct {
 	// gather is false when no key or argument reads a column: a
 	// partition then only needs its where-clause's row count.
 	gather bool
-	// read is how partitions are read: SYMBOL keys used for nothing
-	// else come as codes, and rows unordered when no aggregate depends
-	// on their order.
+	// read is how partitions are read: rows unordered when no aggregate
+	// depends on their order.
 	read storage.ReadOptions
 }
 
@@ -65,11 +63,11 @@ func (ex *executor) mapReduceSelect(n *sqlparse.SelectExpr, dt *dfs.Table) (valu
 	ctx := ex.env.Context()
 	keep := ex.pruneFilter(dt, n.Where)
 	var evalMu sync.Mutex // the interpreter evaluates one expression at a time
-	partials, err := dfs.MapPartitions(dt, keep, cols, plan.read, func(_ int, part *value.Table, codes map[string]*storage.SymbolCodes) (*mrPartial, error) {
+	partials, err := dfs.MapPartitions(dt, keep, cols, plan.read, func(_ int, part *value.Table) (*mrPartial, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		return ex.mapPartition(plan, part, codes, &evalMu)
+		return ex.mapPartition(plan, part, &evalMu)
 	})
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, true, cerr
@@ -142,39 +140,21 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types 
 	if len(plan.specs) == 0 {
 		return nil, false
 	}
-	plan.read = readOptions(plan, names, types, read)
+	// groups in hash order come in the order of the rows' keys
+	keyOrder := len(n.GroupBy) > 0 && ex.hashGrouped(n)
+	plan.read = storage.ReadOptions{Unordered: !keyOrder && orderBlind(plan, names, types)}
 	return plan, true
 }
 
-// readOptions picks what partitions may skip: building strings for a
-// SYMBOL key nothing else reads (a partition is still needed for its row
-// count, so some other column must be read unless there is no
-// where-clause), and sorting rows when every aggregate is blind to their
-// order: no first/last, sums and means only of integral columns (exact
-// in any order).
-func readOptions(plan *mrPlan, names []string, types []value.Type, read []int) storage.ReadOptions {
-	n := plan.n
+// orderBlind reports whether every aggregate is blind to the order of
+// the rows, so partitions need not sort them: no first/last, sums and
+// means only of integral columns (exact in any order).
+func orderBlind(plan *mrPlan, names []string, types []value.Type) bool {
 	index := make(map[string]int, len(names))
 	for i, c := range names {
 		index[strings.ToLower(c)] = i
 	}
-	used := map[string]bool{}
-	mark := func(e sqlparse.Expr) {
-		sqlparse.Inspect(e, func(x sqlparse.Node) bool {
-			if id, ok := x.(*sqlparse.Ident); ok {
-				used[strings.ToLower(id.Name)] = true
-			}
-			return true
-		})
-	}
-	for _, w := range n.Where {
-		mark(w)
-	}
-	unordered := true
 	for _, s := range plan.specs {
-		for _, a := range s.args {
-			mark(a)
-		}
 		switch s.name {
 		case "count", "min", "max":
 		case "sum", "avg", "mean":
@@ -183,30 +163,14 @@ func readOptions(plan *mrPlan, names []string, types []value.Type, read []int) s
 			if ok {
 				c, isCol = index[strings.ToLower(id.Name)]
 			}
-			unordered = unordered && isCol && (types[c].Category() == value.CatIntegral || types[c].Category() == value.CatLogical)
+			if !isCol || (types[c].Category() != value.CatIntegral && types[c].Category() != value.CatLogical) {
+				return false
+			}
 		default:
-			unordered = false
+			return false
 		}
 	}
-	opts := storage.ReadOptions{Unordered: unordered}
-	for _, k := range n.GroupBy {
-		id, ok := colname.Strip(k).(*sqlparse.Ident)
-		if !ok {
-			continue
-		}
-		name := strings.ToLower(id.Name)
-		if c, isCol := index[name]; isCol && types[c] == value.Symbol && !used[name] && !slices.Contains(opts.Coded, c) {
-			opts.Coded = append(opts.Coded, c)
-		}
-	}
-	reads := len(read)
-	if read == nil {
-		reads = len(names)
-	}
-	if len(opts.Coded) >= reads && len(n.Where) > 0 {
-		opts.Coded = opts.Coded[:reads-1]
-	}
-	return opts
+	return true
 }
 
 // rowwise reports whether e's value on any slice of a table's rows is
@@ -298,13 +262,12 @@ type mrPartial struct {
 
 // mapPartition computes a partition's partial states. The interpreter is
 // not safe for concurrent use, so expressions other than bare columns are
-// evaluated under evalMu; the typed kernels run outside it.
-func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[string]*storage.SymbolCodes, evalMu *sync.Mutex) (*mrPartial, error) {
+// evaluated under evalMu; the typed kernels run outside it. A dfs://
+// partition's SYMBOL columns come coded in the chunk's base, so keys and
+// where-clauses on them work on codes.
+func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.Mutex) (*mrPartial, error) {
 	n := plan.n
 	rows := part.Rows()
-	for _, c := range codes {
-		rows = len(c.IDs) // part may have no column left
-	}
 	eval := func(e sqlparse.Expr) (*value.Vector, error) {
 		if id, ok := colname.Strip(e).(*sqlparse.Ident); ok {
 			if c := part.Column(id.Name); c != nil {
@@ -343,28 +306,13 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[stri
 		}
 		if len(idx) != rows {
 			part = part.Gather(idx)
-			for name, c := range codes {
-				ids := make([]int32, len(idx))
-				for j, r := range idx {
-					ids[j] = c.IDs[r]
-				}
-				codes[name] = &storage.SymbolCodes{IDs: ids, Dict: c.Dict}
-			}
 			rows = len(idx)
 		}
 	} else if !plan.gather {
 		return countOnly(plan, rows), nil
 	}
 	keyVecs := make([]*value.Vector, len(n.GroupBy))
-	keyCodes := make([]*storage.SymbolCodes, len(n.GroupBy))
 	for i, k := range n.GroupBy {
-		if id, ok := colname.Strip(k).(*sqlparse.Ident); ok {
-			if c := codesOf(codes, id.Name); c != nil {
-				// rows group by their symbol ids (one id per symbol)
-				keyVecs[i], keyCodes[i] = value.NewInts(c.IDs), c
-				continue
-			}
-		}
 		v, err := eval(k)
 		if err != nil {
 			return nil, err
@@ -374,16 +322,6 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[stri
 	g := groupagg.Group(keyVecs, rows)
 	p := &mrPartial{keys: make([]*value.Vector, len(keyVecs)), states: make([]groupagg.State, len(plan.specs)), groups: g.N}
 	for i, kv := range keyVecs {
-		if c := keyCodes[i]; c != nil {
-			syms := make([]string, g.N)
-			for j, r := range g.First {
-				if id := c.IDs[r]; id > 0 {
-					syms[j] = c.Dict[id-1]
-				}
-			}
-			p.keys[i] = value.NewStrings(value.Symbol, syms)
-			continue
-		}
 		p.keys[i] = kv.Gather(g.First)
 	}
 	for k, s := range plan.specs {
@@ -402,16 +340,6 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, codes map[stri
 		p.states[k] = st
 	}
 	return p, nil
-}
-
-// codesOf is the coded column called name (ignoring case), if any.
-func codesOf(codes map[string]*storage.SymbolCodes, name string) *storage.SymbolCodes {
-	for n, c := range codes {
-		if strings.EqualFold(n, name) {
-			return c
-		}
-	}
-	return nil
 }
 
 // countOnly is the partial of a query whose aggregates are all count(*)

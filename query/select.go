@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/analytic"
 	"github.com/porpoisedb/porpoise/query/colname"
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/keyindex"
 	"github.com/porpoisedb/porpoise/query/rowsort"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
@@ -453,22 +454,12 @@ func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*val
 			return t.Gather(perm), nil
 		}
 	}
-	rankSymbols(keys)
+	keys = rowsort.Ranked(keys)
 	idx := value.Iota(t.Rows())
 	sort.SliceStable(idx, func(a, b int) bool {
 		return rowsort.Compare(keys, items, idx[a], idx[b]) < 0
 	})
 	return t.Gather(idx), nil
-}
-
-// rankSymbols replaces the coded SYMBOL order keys by their ranks, which
-// compare as integers in the texts' order.
-func rankSymbols(keys []*value.Vector) {
-	for i, k := range keys {
-		if r, ok := k.SymbolRankVector(); ok {
-			keys[i] = r
-		}
-	}
 }
 
 func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*value.Table, error) {
@@ -515,13 +506,30 @@ func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) 
 	return t.Slice(lo, hi), nil
 }
 
+// distinctRows keeps the first row of each distinct row of t. Coded
+// SYMBOL columns take part as their codes (one base a column, so equal
+// codes are equal texts): a row's key then holds four bytes for each,
+// and when every column is coded groupagg numbers the rows by codes
+// alone.
 func distinctRows(t *value.Table) *value.Table {
+	keys := make([]*value.Vector, len(t.Cols))
+	coded := 0
+	for i, c := range t.Cols {
+		keys[i] = c
+		if codes, _, ok := c.CompactSymbolCodes(); ok {
+			keys[i] = value.NewInts(codes)
+			coded++
+		}
+	}
+	if coded == len(keys) && coded > 0 {
+		return t.Gather(groupagg.Group(t.Cols, t.Rows()).First)
+	}
 	seen := map[string]bool{}
 	var idx []int
 	var buf []byte
 	for r := 0; r < t.Rows(); r++ {
 		buf = buf[:0]
-		for _, c := range t.Cols {
+		for _, c := range keys {
 			buf = c.AppendKey(buf, r)
 		}
 		if !seen[string(buf)] {

@@ -142,6 +142,7 @@ func (s *Store) ClearSymbolCache(match func(ChunkID) bool) {
 		s.cachedSyms -= len(e.base)
 		delete(s.chunks, c)
 	}
+	s.dropReadBases(match)
 }
 
 // RenameTable moves table from's catalog entry and chunks to the name to
@@ -181,6 +182,7 @@ func (s *Store) RenameTable(db, from, to string) error {
 			delete(s.chunks, c)
 		}
 	}
+	s.dropReadBases(func(c ChunkID) bool { return c.DB == db && c.Table == from })
 	s.wcache.drop(func(c ChunkID) bool { return c.DB == db && c.Table == from })
 	b := s.db.NewBatch()
 	defer b.Close()

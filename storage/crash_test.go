@@ -63,8 +63,8 @@ func crashCheck(t *testing.T, s *Store) []int {
 		for r := range cols[0].Len() {
 			i := int(cols[0].I32[r])
 			j := int(cols[2].I64[r])
-			require.Equal(t, "m"+strconv.Itoa(i), cols[1].Str[r], "chunk %d row %d", k, r)
-			require.Equal(t, fmt.Sprintf("payload-%d-%d", i, j), cols[3].Str[r], "chunk %d row %d", k, r)
+			require.Equal(t, "m"+strconv.Itoa(i), cols[1].StrAt(r), "chunk %d row %d", k, r)
+			require.Equal(t, fmt.Sprintf("payload-%d-%d", i, j), cols[3].StrAt(r), "chunk %d row %d", k, r)
 			rows[i]++
 		}
 		var markers []int
@@ -79,7 +79,7 @@ func crashCheck(t *testing.T, s *Store) []int {
 			require.Equal(t, first, markers, "chunk %d holds other transactions than chunk 0", k)
 		}
 		if c.opts.SortColumns != nil {
-			require.True(t, slices.IsSortedFunc(cols[1].Str, strings.Compare), "TSDB chunk not sorted")
+			require.True(t, slices.IsSortedFunc(cols[1].Strings(), strings.Compare), "TSDB chunk not sorted")
 		}
 		m, ok, err := s.ChunkMeta(c.id)
 		require.NoError(t, err)

@@ -26,7 +26,10 @@
 // transaction adds to a chunk are written as one segment in the same batch
 // as the blocks that use them. A chunk may hold at most MaxSymbols distinct
 // non-empty symbols; exceeding it fails the Append with ErrSymbaseFull and
-// leaves the transaction as it was before the call.
+// leaves the transaction as it was before the call. Reads hand SYMBOL
+// columns over coded: the stored ids are codes of a value.SymbolBase made
+// from the chunk's base, cached per chunk incarnation (read_base.go) and
+// extended in place as commits add symbols, so readers share it.
 //
 // OLAP chunks (ChunkOptions.SortColumns nil) read back in write order: blocks
 // in commit order, rows in append order. TSDB appends are sorted by the

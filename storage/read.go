@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"slices"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/porpoisedb/porpoise/value"
@@ -124,31 +123,28 @@ func (s *Store) cachedBase(c ChunkID, m metaRec) []string {
 // keep commit order) with keepDuplicates applied across commits. Columns a
 // block lacks (written before the table gained them) read as NULL. A
 // missing chunk reads as zero rows.
+//
+// SYMBOL columns come coded: their codes are the stored ids and their
+// base is the chunk's symbol base, shared by every read of the chunk
+// (see symbolBase), so a reader that groups, filters or sorts by them
+// builds no string per row.
 func (s *Store) ReadChunk(c ChunkID, cols []int, schema []value.Type) ([]*value.Vector, error) {
-	out, _, err := s.ReadChunkWith(c, cols, schema, ReadOptions{})
-	return out, err
+	return s.ReadChunkWith(c, cols, schema, ReadOptions{})
 }
 
 // ReadOptions let a reader that needs less than ReadChunk's rows skip
 // work.
 type ReadOptions struct {
-	// Coded lists schema positions of SYMBOL columns (among cols) to
-	// return as ids into the chunk's symbol base instead of strings: a
-	// reader that only groups rows by them builds no string per row.
-	Coded []int
 	// Unordered lets a TSDB chunk that keeps every row (ALL) come back
 	// in storage order, neither sorted nor reading sort columns cols do
 	// not name: for a reader whose answer does not depend on row order.
 	Unordered bool
 }
 
-// ReadChunkWith is ReadChunk with options. A column listed in
-// opts.Coded comes back as codes[i] (SymbolCodes' convention, Dict
-// shared with the store: read only) with out[i] nil; every other
-// column as out[i] with codes[i] nil.
-func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts ReadOptions) (out []*value.Vector, codes []*SymbolCodes, err error) {
+// ReadChunkWith is ReadChunk with options.
+func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts ReadOptions) ([]*value.Vector, error) {
 	if err := c.check(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if cols == nil {
 		cols = make([]int, len(schema))
@@ -158,46 +154,41 @@ func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts R
 	}
 	for _, col := range cols {
 		if col < 0 || col >= len(schema) {
-			return nil, nil, fmt.Errorf("storage: column %d out of range (schema has %d)", col, len(schema))
+			return nil, fmt.Errorf("storage: column %d out of range (schema has %d)", col, len(schema))
 		}
 		if !supported(schema[col]) {
-			return nil, nil, fmt.Errorf("storage: column %d: type %s cannot be stored", col, schema[col])
+			return nil, fmt.Errorf("storage: column %d: type %s cannot be stored", col, schema[col])
 		}
 	}
 	if err := s.acquire(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer s.closeMu.RUnlock()
 	p := chunkPrefix(c)
 	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: p, UpperBound: prefixEnd(p)})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer it.Close()
 
 	mk := metaKey(p)
 	if !it.SeekGE(mk) || !bytes.Equal(it.Key(), mk) {
 		if err := it.Error(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		out = make([]*value.Vector, len(cols))
-		codes = make([]*SymbolCodes, len(cols))
+		out := make([]*value.Vector, len(cols))
 		for i, col := range cols {
-			if slices.Contains(opts.Coded, col) && schema[col] == value.Symbol {
-				codes[i] = &SymbolCodes{}
-				continue
-			}
 			out[i] = value.NewVector(schema[col], 0, 0)
 		}
-		return out, codes, nil
+		return out, nil
 	}
 	mv, err := it.ValueAndErr()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	m, err := decodeMeta(mv)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 
 	need := make([]*colBuf, len(schema))
@@ -213,7 +204,7 @@ func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts R
 			break
 		}
 		if sc >= len(schema) || !sortable(schema[sc]) {
-			return nil, nil, fmt.Errorf("storage: sort column %d does not fit the schema", sc)
+			return nil, fmt.Errorf("storage: sort column %d does not fit the schema", sc)
 		}
 		sortCols = append(sortCols, sc)
 		if need[sc] == nil {
@@ -221,20 +212,20 @@ func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts R
 		}
 	}
 
+	var syms *value.SymbolBase
 	base := []string{""}
 	for _, b := range need {
-		if b != nil && b.sym && m.nsyms > 0 {
-			if base = s.cachedBase(c, m); base == nil {
-				if base, err = readSymbols(it, p, m.nsyms); err != nil {
-					return nil, nil, err
-				}
+		if b != nil && b.sym {
+			if syms, err = s.symbolBase(c, m, it, p); err != nil {
+				return nil, err
 			}
+			base = syms.Strs()[:m.nsyms+1]
 			break
 		}
 	}
 
 	if err := readBlocks(it, p, need); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	total, found := 0, false
 	for _, b := range need {
@@ -244,7 +235,16 @@ func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts R
 		}
 	}
 	if found && int64(total) != m.rows {
-		return nil, nil, fmt.Errorf("%w: chunk %s has %d rows, meta says %d", errCorrupt, c.Path(), total, m.rows)
+		return nil, fmt.Errorf("%w: chunk %s has %d rows, meta says %d", errCorrupt, c.Path(), total, m.rows)
+	}
+	for _, b := range need {
+		if b != nil && b.sym {
+			for _, id := range b.ids {
+				if id < 0 || int(id) >= len(base) {
+					return nil, fmt.Errorf("%w: symbol id %d of %d", errCorrupt, id, len(base))
+				}
+			}
+		}
 	}
 
 	var perm []int32
@@ -258,46 +258,20 @@ func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts R
 				keys[k] = sortCol{v: b.v}
 			}
 		}
-		for _, b := range need {
-			if b != nil && b.sym {
-				for _, id := range b.ids {
-					if int(id) >= len(base) || id < 0 {
-						return nil, nil, fmt.Errorf("%w: symbol id %d of %d", errCorrupt, id, len(base))
-					}
-				}
-			}
-		}
 		perm = sortRows(keys, total, m.keep).permutation()
 	}
 
-	out = make([]*value.Vector, len(cols))
-	codes = make([]*SymbolCodes, len(cols))
+	out := make([]*value.Vector, len(cols))
 	done := make([]*value.Vector, len(schema))
 	for i, col := range cols {
-		if b := need[col]; b.sym && slices.Contains(opts.Coded, col) {
-			ids := b.ids
-			if perm != nil {
-				ids = gatherInto(nil, ids, perm)
-			}
-			for _, id := range ids {
-				if id < 0 || int(id) >= len(base) {
-					return nil, nil, fmt.Errorf("%w: symbol id %d of %d", errCorrupt, id, len(base))
-				}
-			}
-			codes[i] = &SymbolCodes{IDs: ids, Dict: base[1:]}
-			continue
-		}
 		if done[col] != nil {
 			out[i] = done[col].Clone()
 			continue
 		}
-		v, err := need[col].vector(perm, base)
-		if err != nil {
-			return nil, nil, err
-		}
+		v := need[col].vector(perm, syms)
 		out[i], done[col] = v, v
 	}
-	return out, codes, nil
+	return out, nil
 }
 
 // readBlocks decodes every block of the chunk at prefix p into the
@@ -384,26 +358,20 @@ func parseBlockHeader(v []byte) (rows, ncols int, err error) {
 }
 
 // vector returns the column as a Vector, rows reordered by perm (nil: as
-// read) and SYMBOL ids resolved through base.
-func (b *colBuf) vector(perm []int32, base []string) (*value.Vector, error) {
+// read); a SYMBOL column's ids, checked by the caller, become codes of
+// syms.
+func (b *colBuf) vector(perm []int32, syms *value.SymbolBase) *value.Vector {
 	if b.sym {
 		ids := b.ids
 		if perm != nil {
 			ids = gatherInto(nil, ids, perm)
 		}
-		str := make([]string, len(ids))
-		for i, id := range ids {
-			if id < 0 || int(id) >= len(base) {
-				return nil, fmt.Errorf("%w: symbol id %d of %d", errCorrupt, id, len(base))
-			}
-			str[i] = base[id]
-		}
-		return &value.Vector{T: b.t, Str: str}, nil
+		return &value.Vector{T: b.t, I32: ids, Syms: syms}
 	}
 	v := b.v
 	v.Scale = b.scale
 	if perm != nil {
 		v = gatherVec(v, perm)
 	}
-	return v, nil
+	return v
 }

@@ -76,7 +76,7 @@ func TestReplace(t *testing.T) {
 			check := func(s *Store) {
 				got := read(t, s, chunkA, value.Int, value.Symbol)
 				require.Equal(t, tc.ids, append([]int32{}, got[0].I32...))
-				require.Equal(t, tc.syms, append([]string{}, got[1].Str...))
+				require.Equal(t, tc.syms, append([]string{}, got[1].Strings()...))
 				m, ok, err := s.ChunkMeta(chunkA)
 				require.NoError(t, err)
 				require.True(t, ok)

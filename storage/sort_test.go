@@ -119,7 +119,7 @@ func TestTSDBCountingAppendAcrossBlocks(t *testing.T) {
 	got := read(t, s, chunkA, value.Symbol, value.Second, value.Int)
 	require.Equal(t, want, got[2].I32)
 	for k, r := range want {
-		require.Equal(t, sym[r], got[0].Str[k])
+		require.Equal(t, sym[r], got[0].StrAt(k))
 		require.Equal(t, sec[r], got[1].I32[k])
 	}
 }

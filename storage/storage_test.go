@@ -112,7 +112,12 @@ func TestRoundTripTypes(t *testing.T) {
 				v := repeat(tc.v, times)
 				commit(t, s, c, []*value.Vector{v, ints(slices.Repeat([]int32{7}, v.Len())...)}, ChunkOptions{})
 				got := read(t, s, c, v.T, value.Int)
-				require.Equal(t, v, got[0])
+				if v.T == value.Symbol {
+					require.NotNil(t, got[0].Syms, "SYMBOL reads coded")
+					require.Equal(t, v.Strings(), got[0].Strings())
+				} else {
+					require.Equal(t, v, got[0])
+				}
 				require.Equal(t, v.Len(), got[1].Len())
 				for i := range v.Len() {
 					if !v.T.IsArray() {
@@ -191,10 +196,10 @@ func TestOLAPOrder(t *testing.T) {
 
 	got := read(t, s, chunkA, value.Int, value.Symbol)
 	require.Equal(t, []int32{3, 1, 2, 9, 8, 0, 5}, got[0].I32)
-	require.Equal(t, []string{"c", "a", "b", "z", "a", "", "b"}, got[1].Str)
+	require.Equal(t, []string{"c", "a", "b", "z", "a", "", "b"}, got[1].Strings())
 	got2 := read(t, s, other, value.Int, value.Symbol)
 	require.Equal(t, []int32{100}, got2[0].I32)
-	require.Equal(t, []string{"q"}, got2[1].Str)
+	require.Equal(t, []string{"q"}, got2[1].Strings())
 
 	m, ok, err := s.ChunkMeta(chunkA)
 	require.NoError(t, err)
@@ -204,7 +209,7 @@ func TestOLAPOrder(t *testing.T) {
 	// column subset, reordered and repeated
 	sub, err := s.ReadChunk(chunkA, []int{1, 0, 1}, []value.Type{value.Int, value.Symbol})
 	require.NoError(t, err)
-	require.Equal(t, got[1].Str, sub[0].Str)
+	require.Equal(t, got[1].Strings(), sub[0].Strings())
 	require.Equal(t, got[0].I32, sub[1].I32)
 	require.Equal(t, sub[0], sub[2])
 	require.NotSame(t, sub[0], sub[2])
@@ -233,7 +238,7 @@ func TestLargeAppendSplitsBlocks(t *testing.T) {
 	require.Equal(t, 3, m.Blocks)
 	got := read(t, s, chunkA, value.Int, value.String)
 	require.Equal(t, a, got[0].I32)
-	require.Equal(t, str, got[1].Str)
+	require.Equal(t, str, got[1].Strings())
 }
 
 func TestTSDBKeepDuplicates(t *testing.T) {
@@ -270,7 +275,7 @@ func TestTSDBKeepDuplicates(t *testing.T) {
 				commit(t, s, chunkA, cols, opts)
 			}
 			got := read(t, s, chunkA, value.Symbol, value.Second, value.Int)
-			require.Equal(t, tc.sym, got[0].Str)
+			require.Equal(t, tc.sym, got[0].Strings())
 			require.Equal(t, tc.sec, got[1].I32)
 			require.Equal(t, tc.v, got[2].I32)
 			// the value column alone still comes back in sorted order
@@ -337,7 +342,7 @@ func TestTSDBAppendPaths(t *testing.T) {
 				for k, r := range want {
 					require.Equal(t, date[r], got[0].I32[k])
 					require.Equal(t, sec[r], got[1].I32[k])
-					require.Equal(t, sym[r], got[2].Str[k])
+					require.Equal(t, sym[r], got[2].StrAt(k))
 				}
 			})
 		}
@@ -483,7 +488,7 @@ func TestReopenPersistsEverything(t *testing.T) {
 	require.True(t, ok)
 	require.Equal(t, []byte("schema"), meta)
 	got := read(t, s, chunkA, value.Symbol, value.Int)
-	require.Equal(t, []string{"x", "x", "y"}, got[0].Str)
+	require.Equal(t, []string{"x", "x", "y"}, got[0].Strings())
 	require.Equal(t, []int32{1, 3, 2}, got[1].I32)
 
 	// the symbol base is loaded from disk and extended
@@ -492,7 +497,7 @@ func TestReopenPersistsEverything(t *testing.T) {
 	require.NoError(t, tx.Append(chunkA, nil, []*value.Vector{syms("z", "x", "a"), ints(4, 5, 6)}, ChunkOptions{SortColumns: []int{0}}))
 	require.NoError(t, tx.Commit())
 	got = read(t, s, chunkA, value.Symbol, value.Int)
-	require.Equal(t, []string{"a", "x", "x", "x", "y", "z"}, got[0].Str)
+	require.Equal(t, []string{"a", "x", "x", "x", "y", "z"}, got[0].Strings())
 	require.Equal(t, []int32{6, 1, 3, 5, 2, 4}, got[1].I32)
 	m, _, err := s.ChunkMeta(chunkA)
 	require.NoError(t, err)
@@ -504,7 +509,7 @@ func TestReopenPersistsEverything(t *testing.T) {
 	s, err = Open(Options{Dir: dir})
 	require.NoError(t, err)
 	got = read(t, s, chunkA, value.Symbol, value.Int)
-	require.Equal(t, []string{"a", "x", "x", "x", "y", "z"}, got[0].Str)
+	require.Equal(t, []string{"a", "x", "x", "x", "y", "z"}, got[0].Strings())
 	id := s.Begin().ID()
 	require.Equal(t, lastID+1, id)
 	s.lastTxn = s.reservedTxn // simulate a crash: the exact counter is not recorded
@@ -613,7 +618,7 @@ func TestConcurrentChunkWriters(t *testing.T) {
 	got := read(t, s, chunkA, value.Int, value.Symbol)
 	require.Equal(t, 300, got[0].Len())
 	for i, v := range got[0].I32 {
-		require.Equal(t, fmt.Sprintf("s%d", v%1000%7), got[1].Str[i])
+		require.Equal(t, fmt.Sprintf("s%d", v%1000%7), got[1].StrAt(i))
 	}
 	parts, err := s.ListChunks(chunkA.DB, chunkA.Table)
 	require.NoError(t, err)
@@ -638,7 +643,7 @@ func TestRollbackLeavesNothing(t *testing.T) {
 	// the lock is free and the rolled-back symbols left no trace
 	commit(t, s, chunkA, []*value.Vector{syms("b"), ints(3)}, ChunkOptions{})
 	got = read(t, s, chunkA, value.Symbol, value.Int)
-	require.Equal(t, []string{"b"}, got[0].Str)
+	require.Equal(t, []string{"b"}, got[0].Strings())
 	m, _, err := s.ChunkMeta(chunkA)
 	require.NoError(t, err)
 	require.Equal(t, 1, m.Symbols)
@@ -690,9 +695,9 @@ func TestSymbaseLimit(t *testing.T) {
 	require.Equal(t, MaxSymbols, m.Symbols)
 	require.Equal(t, int64(half+1), m.Rows)
 	got := read(t, s, chunkA, value.Symbol, value.Symbol)
-	require.Equal(t, "s1", got[0].Str[half])
-	require.Equal(t, "", got[1].Str[half])
-	require.Equal(t, strs[half:MaxSymbols], got[1].Str[:half])
+	require.Equal(t, "s1", got[0].StrAt(half))
+	require.Equal(t, "", got[1].StrAt(half))
+	require.Equal(t, strs[half:MaxSymbols], got[1].Strings()[:half])
 }
 
 func TestFewerColumnsReadNull(t *testing.T) {
@@ -706,9 +711,9 @@ func TestFewerColumnsReadNull(t *testing.T) {
 			require.Equal(t, 3, m.Cols)
 			got := read(t, s, chunkA, value.Int, value.Symbol, value.Double, value.String)
 			require.Equal(t, []int32{1, 2, 3}, got[0].I32)
-			require.Equal(t, []string{"", "", "x"}, got[1].Str)
+			require.Equal(t, []string{"", "", "x"}, got[1].Strings())
 			require.Equal(t, []float64{value.NullFloat64, value.NullFloat64, 1.5}, got[2].F64)
-			require.Equal(t, []string{"", "", ""}, got[3].Str) // never written
+			require.Equal(t, []string{"", "", ""}, got[3].Strings()) // never written
 			// a type that does not match what was stored is refused
 			_, err = s.ReadChunk(chunkA, nil, []value.Type{value.Long})
 			require.ErrorContains(t, err, "cannot be read as LONG")
@@ -779,12 +784,12 @@ func TestCatalogAndDrops(t *testing.T) {
 	// neighbours with a common name prefix are untouched
 	require.Equal(t, []string{"/1", "/2"}, chunks("dfs://ab", "t1"))
 	got := read(t, s, ChunkID{DB: "dfs://ab", Table: "t2", Partition: "/2"}, value.Symbol)
-	require.Equal(t, []string{"dfs://abt2/2"}, got[0].Str)
+	require.Equal(t, []string{"dfs://abt2/2"}, got[0].Strings())
 
 	// a dropped chunk can be recreated from scratch (fresh symbol base)
 	c := ChunkID{DB: "dfs://a", Table: "t1", Partition: "/2"}
 	commit(t, s, c, []*value.Vector{syms("new")}, ChunkOptions{})
-	require.Equal(t, []string{"new"}, read(t, s, c, value.Symbol)[0].Str)
+	require.Equal(t, []string{"new"}, read(t, s, c, value.Symbol)[0].Strings())
 	m, _, err := s.ChunkMeta(c)
 	require.NoError(t, err)
 	require.Equal(t, ChunkMeta{Rows: 1, Cols: 1, Blocks: 1, Symbols: 1}, m)
@@ -842,34 +847,33 @@ func TestTSDBAppendBlocksInKeyOrder(t *testing.T) {
 	}
 }
 
-// ReadChunkWith hands coded SYMBOL columns over as ids into the chunk's
-// base (the same rows ReadChunk spells out), and an unordered read of a
-// TSDB ALL chunk returns its rows in storage order without the sort
-// column; FIRST/LAST chunks are still sorted and deduplicated.
-func TestReadChunkWithCodedUnordered(t *testing.T) {
+// ReadChunk hands SYMBOL columns over coded: the stored ids as codes of
+// one base per chunk, shared by later reads (grown in place by the
+// symbols commits add), and an unordered read of a TSDB ALL chunk
+// returns its rows in storage order without the sort column; FIRST/LAST
+// chunks are still sorted and deduplicated.
+func TestReadChunkCodedUnordered(t *testing.T) {
 	for _, keep := range []KeepPolicy{KeepAll, KeepLast} {
 		s := memStore(t)
 		opts := ChunkOptions{SortColumns: []int{1}, KeepDuplicates: keep}
 		commit(t, s, chunkA, []*value.Vector{syms("b", "", "a"), typed(value.Second, 30, 10, 20), ints(1, 2, 3)}, opts)
-		commit(t, s, chunkA, []*value.Vector{syms("c", "a"), typed(value.Second, 5, 10), ints(4, 5)}, opts)
 		schema := []value.Type{value.Symbol, value.Second, value.Int}
+		first, err := s.ReadChunk(chunkA, []int{0}, schema)
+		require.NoError(t, err)
+		require.Equal(t, []string{"", "b", "a"}, first[0].Syms.Strs(), "the chunk's base, ids as codes")
+		require.Equal(t, []int32{0, 2, 1}, first[0].I32)
+		commit(t, s, chunkA, []*value.Vector{syms("c", "a"), typed(value.Second, 5, 10), ints(4, 5)}, opts)
 		want, err := s.ReadChunk(chunkA, []int{0, 2}, schema)
 		require.NoError(t, err)
-
-		out, codes, err := s.ReadChunkWith(chunkA, []int{0, 2}, schema, ReadOptions{Coded: []int{0}})
-		require.NoError(t, err)
-		require.Nil(t, out[0])
-		require.Nil(t, codes[1])
-		require.Equal(t, want[1].I32, out[1].I32)
-		spelled := make([]string, len(codes[0].IDs))
-		for i, id := range codes[0].IDs {
-			if id > 0 {
-				spelled[i] = codes[0].Dict[id-1]
-			}
+		require.Same(t, first[0].Syms, want[0].Syms, "the cached base grew")
+		require.Equal(t, []string{"", "b", "a", "c"}, want[0].Syms.Strs())
+		if keep == KeepAll {
+			require.Equal(t, []string{"c", "", "a", "a", "b"}, want[0].Strings())
+		} else {
+			require.Equal(t, []string{"c", "a", "a", "b"}, want[0].Strings())
 		}
-		require.Equal(t, want[0].Str, spelled, "keep=%s", keep)
 
-		out, _, err = s.ReadChunkWith(chunkA, []int{2}, schema, ReadOptions{Unordered: true})
+		out, err := s.ReadChunkWith(chunkA, []int{2}, schema, ReadOptions{Unordered: true})
 		require.NoError(t, err)
 		if keep == KeepAll {
 			require.Equal(t, []int32{2, 3, 1, 4, 5}, out[0].I32, "blocks in commit order, rows as each append sorted them")

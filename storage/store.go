@@ -49,14 +49,18 @@ type Store struct {
 	lastTxn     uint64 // last id handed out
 	reservedTxn uint64 // persisted high-water mark: ids <= reservedTxn may be used
 
-	// mu guards locks, lockCh, waiters, chunks, cachedSyms and the base
-	// slice headers of chunk entries.
+	// mu guards locks, lockCh, waiters, chunks, cachedSyms, readBases,
+	// readSyms and the base slice headers of chunk entries.
 	mu         sync.Mutex
 	locks      map[ChunkID]*Txn
 	lockCh     chan struct{} // closed and replaced when a lock is released while someone waits
 	waiters    int
 	chunks     map[ChunkID]*chunkEntry
 	cachedSyms int
+	// readBases are the symbol bases handed to readers (read_base.go);
+	// readSyms counts their codes.
+	readBases map[ChunkID]*readBase
+	readSyms  int
 
 	// cacheLimit is SetWriteCacheLimit's bound on memtable bytes (0: none).
 	cacheLimit atomic.Int64
@@ -134,12 +138,13 @@ func Open(opts Options) (*Store, error) {
 		return nil, fmt.Errorf("storage: open %q: %w", dir, err)
 	}
 	s := &Store{
-		db:     db,
-		wo:     pebble.Sync,
-		locks:  make(map[ChunkID]*Txn),
-		lockCh: make(chan struct{}),
-		chunks: make(map[ChunkID]*chunkEntry),
-		wcache: wcache,
+		db:        db,
+		wo:        pebble.Sync,
+		locks:     make(map[ChunkID]*Txn),
+		lockCh:    make(chan struct{}),
+		chunks:    make(map[ChunkID]*chunkEntry),
+		readBases: make(map[ChunkID]*readBase),
+		wcache:    wcache,
 	}
 	if opts.NoSync || opts.InMemory {
 		s.wo = pebble.NoSync
@@ -421,6 +426,7 @@ func (s *Store) drop(match func(ChunkID) bool, fill func(*pebble.Batch)) error {
 			delete(s.chunks, c)
 		}
 	}
+	s.dropReadBases(match)
 	s.wcache.drop(match)
 	b := s.db.NewBatch()
 	defer b.Close()

@@ -63,7 +63,7 @@ func TestAppendCodedMatchesAppend(t *testing.T) {
 			c := ChunkID{DB: "dfs://x", Table: "t", Partition: fmt.Sprintf("/%d", k)}
 			a := read(t, plain, c, value.Symbol, value.Int)
 			b := read(t, coded, c, value.Symbol, value.Int)
-			require.Equal(t, a[0].Str, b[0].Str)
+			require.Equal(t, a[0].Strings(), b[0].Strings())
 			require.Equal(t, a[1].I32, b[1].I32)
 			ma, _, err := plain.ChunkMeta(c)
 			require.NoError(t, err)

@@ -130,3 +130,25 @@ func TestInternAllSharedData(t *testing.T) {
 	}
 	require.Equal(t, []string{"", "A", "AB", "BC"}, b.Strs())
 }
+
+// A base made from a stored one keeps its codes, looks texts up only when
+// asked, and grows by AppendAt only while nobody interned other texts.
+func TestSymbolBaseOf(t *testing.T) {
+	b := NewSymbolBaseOf([]string{"", "B", "A"})
+	v := &Vector{T: Symbol, I32: []int32{2, 0, 1}, Syms: b}
+	require.Equal(t, []string{"A", "", "B"}, v.Strings())
+	require.Nil(t, b.index, "no lookup yet")
+	require.True(t, b.AppendAt(3, []string{"C"}))
+	require.False(t, b.AppendAt(3, []string{"D"}), "the base has 4 codes now")
+	c, ok := b.Code("C")
+	require.True(t, ok)
+	require.Equal(t, int32(3), c)
+	require.True(t, b.AppendAt(4, []string{"D"}))
+	c, ok = b.Code("D")
+	require.True(t, ok, "AppendAt keeps a built index current")
+	require.Equal(t, int32(4), c)
+	require.Equal(t, int32(5), b.Intern("E"))
+	require.False(t, b.AppendAt(5, []string{"F"}), "E was interned meanwhile")
+	require.Equal(t, []int32{-1, 2, 1}, NewSymbols([]string{"A", "B"}).Syms.Translate(NewSymbolBaseOf([]string{"", "Q", "B", "A"}))[1:])
+	require.Panics(t, func() { NewSymbolBaseOf([]string{"A"}) })
+}

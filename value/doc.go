@@ -56,11 +56,16 @@
 //     symbol base from its codes (wire symbolBaseOf). Each falls back to
 //     texts when the base is much larger than the vector
 //     (CompactSymbolCodes).
-//   - Not yet: select distinct and analytic order keys on codes; join
-//     keys of several columns on codes; storage handing a chunk's ids
-//     and base to a coded vector (read.go expands them). DFS append
-//     hands a coded column's codes and base to storage as they are
-//     (dfs symbolCodesInto), so only the partition mapping reads its texts.
+//   - Storage reads a dfs:// chunk's SYMBOL column as its stored ids,
+//     codes of a base made from the chunk's symbol base
+//     (NewSymbolBaseOf: no index until a text is looked up), cached per
+//     chunk and grown with AppendAt; a scan of several partitions
+//     recodes them into one base per column. Joins on several columns
+//     compare coded SYMBOL keys as codes of the left base (join
+//     CodeKeys), select distinct keys them by code and analytic ORDER BY
+//     by rank. DFS append hands a coded column's codes and base to
+//     storage as they are (dfs symbolCodesInto), so only the partition
+//     mapping reads its texts.
 //     Hot paths that call Strings() on a coded vector materialise 16
 //     bytes a row for the call (literalText, partition mapping of RANGE
 //     and LIST domains), which is what the items above remove.

@@ -13,7 +13,8 @@ import (
 // another share their base without copying it; concurrent readers need no
 // lock, concurrent interning is serialised.
 type SymbolBase struct {
-	mu    sync.Mutex
+	mu sync.Mutex
+	// index is built on first need for a base made by NewSymbolBaseOf.
 	index map[string]int32
 	strs  atomic.Pointer[[]string]
 	// ranks caches Ranks until the base grows.
@@ -28,6 +29,59 @@ func NewSymbolBase() *SymbolBase {
 	return b
 }
 
+// NewSymbolBaseOf returns a base whose codes are the positions in strs,
+// a stored symbol base: strs[0] is "" and the others are distinct and
+// non-empty. The base keeps strs (callers no longer change it) and looks
+// no text up until a code is asked for, so a reader that only groups or
+// compares codes never hashes the symbols.
+func NewSymbolBaseOf(strs []string) *SymbolBase {
+	if len(strs) == 0 || strs[0] != "" {
+		panic("value: a symbol base starts with \"\"")
+	}
+	b := &SymbolBase{}
+	strs = slices.Clip(strs)
+	b.strs.Store(&strs)
+	return b
+}
+
+// AppendAt adds strs as codes n, n+1, ... when the base has exactly n
+// codes, and reports whether it did: whoever built the base from a stored
+// one extends it as the store's grows, unless other texts were interned
+// meanwhile (then the caller needs a new base). strs must be new to the
+// base, distinct and non-empty.
+func (b *SymbolBase) AppendAt(n int, strs []string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	old := *b.strs.Load()
+	if len(old) != n {
+		return false
+	}
+	if len(strs) == 0 {
+		return true
+	}
+	grown := append(old, strs...)
+	if b.index != nil {
+		for i, s := range strs {
+			b.index[s] = int32(n + i)
+		}
+	}
+	b.strs.Store(&grown)
+	return true
+}
+
+// indexLocked returns the base's index, building it on first use. The
+// caller holds b.mu.
+func (b *SymbolBase) indexLocked() map[string]int32 {
+	if b.index == nil {
+		strs := *b.strs.Load()
+		b.index = make(map[string]int32, len(strs))
+		for i, s := range strs {
+			b.index[s] = int32(i)
+		}
+	}
+	return b.index
+}
+
 // Strs returns the base's strings indexed by code; callers read it only.
 func (b *SymbolBase) Strs() []string { return *b.strs.Load() }
 
@@ -40,7 +94,7 @@ func (b *SymbolBase) Code(s string) (int32, bool) {
 		return 0, true
 	}
 	b.mu.Lock()
-	c, ok := b.index[s]
+	c, ok := b.indexLocked()[s]
 	b.mu.Unlock()
 	return c, ok
 }
@@ -86,7 +140,7 @@ func (b *SymbolBase) InternAll(dst []int32, strs []string) []int32 {
 }
 
 func (b *SymbolBase) internLocked(s string) int32 {
-	if c, ok := b.index[s]; ok {
+	if c, ok := b.indexLocked()[s]; ok {
 		return c
 	}
 	// Readers may hold the old slice: append never changes the entries
@@ -131,8 +185,9 @@ func (b *SymbolBase) Translate(from *SymbolBase) []int32 {
 	tr := make([]int32, len(strs))
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	index := b.indexLocked()
 	for i, s := range strs {
-		c, ok := b.index[s]
+		c, ok := index[s]
 		if !ok {
 			c = -1
 		}

@@ -216,10 +216,14 @@ func TestCodedSymbolsEncodeAsTexts(t *testing.T) {
 	x := all.Gather([]int{1, 2, 1, 4})
 	y := all.Gather([]int{2, 3, 3, 1})
 	plain := func(v *value.Vector) *value.Vector { return value.NewStrings(value.Symbol, v.Strings()) }
+	// as a dfs:// chunk reads: stored ids over the chunk's whole base
+	stored := &value.Vector{T: value.Symbol, I32: []int32{3, 0, 1, 3}, Syms: value.NewSymbolBaseOf([]string{"", "B", "A", "C"})}
 	for _, mode := range []SymbolMode{SymbolPlain, SymbolBase, SymbolSharedBase} {
 		opts := &EncodeOptions{Symbols: mode}
 		for _, pair := range [][2]value.Value{
 			{x, plain(x)},
+			{stored, plain(stored)},
+			{value.NewTable([]string{"a", "s"}, []*value.Vector{x, stored}), value.NewTable([]string{"a", "s"}, []*value.Vector{plain(x), plain(stored)})},
 			{value.NewTable([]string{"a", "b"}, []*value.Vector{x, y}), value.NewTable([]string{"a", "b"}, []*value.Vector{plain(x), plain(y)})},
 		} {
 			got, err := Marshal(pair[0], opts)

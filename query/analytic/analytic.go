@@ -163,10 +163,11 @@ func (c *calc) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analyticOr
 		return nil, err
 	}
 	perm := append([]int(nil), g.Perm...)
+	ranked := rowsort.Ranked(keys)
 	for p := 0; p < g.N; p++ {
 		part := perm[g.Starts[p]:g.Starts[p+1]]
 		sort.SliceStable(part, func(a, b int) bool {
-			return rowsort.Compare(keys, o.OrderBy, part[a], part[b]) < 0
+			return rowsort.Compare(ranked, o.OrderBy, part[a], part[b]) < 0
 		})
 	}
 	ao.perm = perm

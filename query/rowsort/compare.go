@@ -41,3 +41,19 @@ func Compare(keys []*value.Vector, items []sqlparse.OrderItem, a, b int) int {
 	}
 	return 0
 }
+
+// Ranked returns keys with each coded SYMBOL key replaced by its rows'
+// ranks (value.SymbolRankVector), which Compare orders as integers in
+// the texts' order, NULLs as NULLs; keys itself is not changed.
+func Ranked(keys []*value.Vector) []*value.Vector {
+	out := keys
+	for i, k := range keys {
+		if r, ok := k.SymbolRankVector(); ok {
+			if &out[0] == &keys[0] {
+				out = append([]*value.Vector(nil), keys...)
+			}
+			out[i] = r
+		}
+	}
+	return out
+}

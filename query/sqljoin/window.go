@@ -122,6 +122,9 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 	for k, c := range li {
 		lkeys[k] = left.Cols[c]
 	}
+	// the columns before the last match on equality: coded SYMBOL ones
+	// as codes of one base
+	eqL, eqR := join.CodeKeys(lkeys[:last], rkeys[:last])
 	var buf []byte
 	keyOf := func(cols []*value.Vector, row int) (string, bool) {
 		buf = buf[:0]
@@ -139,7 +142,7 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 		if rt.IsNull(r) {
 			continue
 		}
-		if key, ok := keyOf(rkeys[:last], r); ok {
+		if key, ok := keyOf(eqR, r); ok {
 			groups[key] = append(groups[key], r)
 		}
 	}
@@ -150,7 +153,7 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 	var rows []int
 	for l := 0; l < left.Rows(); l++ {
 		rows = rows[:0]
-		key, ok := keyOf(lkeys[:last], l)
+		key, ok := keyOf(eqL, l)
 		if ok && zero && !lt.IsNull(l) {
 			t := elemInt(lt, l)
 			lo, seen := prevT[key]
