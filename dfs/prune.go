@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -183,8 +184,8 @@ func and(ps []keepPred) keepPred {
 // conj reads exprs as a conjunction. Comparisons on the same column are
 // intersected before mapping: date >= a and date <= b prunes a HASH level
 // like date between a and b, which neither half does alone.
-func (p *pruneCtx) conj(exprs []sqlparse.Expr) keepPred {
-	items := sqlparse.Conjuncts(exprs)
+func (p *pruneCtx) conj(conds []sqlparse.Expr) keepPred {
+	items := exprs.Conjuncts(conds)
 	cons := map[int]*colCons{}
 	var cols []int
 	var preds []keepPred
@@ -371,7 +372,7 @@ func (p *pruneCtx) columnsOf(e sqlparse.Expr) []int {
 
 // columnRef returns the column e is, when e is a bare column name.
 func (p *pruneCtx) columnRef(e sqlparse.Expr) (int, bool) {
-	id, ok := sqlparse.Unparen(e).(*sqlparse.Ident)
+	id, ok := exprs.Unparen(e).(*sqlparse.Ident)
 	if !ok {
 		return 0, false
 	}

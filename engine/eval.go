@@ -2,10 +2,11 @@ package engine
 
 import (
 	"fmt"
-	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/convert"
 	"strconv"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/convert"
 
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"

@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -33,7 +34,7 @@ func fromName(from sqlparse.Expr) string {
 
 // outerColumn reports the outer table's column e names (outer.col).
 func (ex *executor) outerColumn(e sqlparse.Expr, t *value.Table) (string, bool) {
-	e = sqlparse.Unparen(e)
+	e = exprs.Unparen(e)
 	m, ok := e.(*sqlparse.MemberExpr)
 	if !ok {
 		return "", false
@@ -61,7 +62,7 @@ func (ex *executor) mentionsOuter(e sqlparse.Expr, t *value.Table) bool {
 
 // correlatedQuery is a subquery whose conditions name the outer table t.
 func (ex *executor) correlatedQuery(e sqlparse.Expr, t *value.Table) (*sqlparse.SelectExpr, bool) {
-	e = sqlparse.Unparen(e)
+	e = exprs.Unparen(e)
 	q, ok := e.(*sqlparse.SelectExpr)
 	if !ok || ex.from == "" || fromName(q.From) == ex.from {
 		return nil, false

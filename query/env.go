@@ -108,7 +108,9 @@ func (s *Scope) Qualified(e *sqlparse.MemberExpr) (v value.Value, ok bool, err e
 		return nil, false, nil
 	}
 	if name, ok := cols[strings.ToLower(c)]; ok {
-		if v, ok := s.Column(name); ok {
+		// name is the result's column itself: the unqualified lookup of
+		// Column would turn a right join's t2.id into t1's key
+		if v := s.t.Column(name); v != nil {
 			return v, true, nil
 		}
 	}

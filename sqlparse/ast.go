@@ -354,17 +354,6 @@ type ParenExpr struct {
 	X  Expr
 }
 
-// Unparen is e without the parentheses around it.
-func Unparen(e Expr) Expr {
-	for {
-		p, ok := e.(*ParenExpr)
-		if !ok {
-			return e
-		}
-		e = p.X
-	}
-}
-
 // UnaryExpr is a prefix operation. Op is "-" (negation), "!" (logical not;
 // `not` is normalised to "!"), "~" or "+" (unary plus, kept as written).
 type UnaryExpr struct {

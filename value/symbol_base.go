@@ -1,6 +1,7 @@
 package value
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -65,6 +66,7 @@ func (b *SymbolBase) InternAll(dst []int32, strs []string) []int32 {
 		code int32
 	}
 	var cache [256]slot
+	dst = slices.Grow(dst, len(strs)) // one allocation, not a doubling per append
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, s := range strs {
@@ -103,6 +105,7 @@ func (b *SymbolBase) recode(dst, codes []int32, from *SymbolBase) []int32 {
 		return append(dst, codes...)
 	}
 	strs := from.Strs()
+	dst = slices.Grow(dst, len(codes))
 	tr := make([]int32, len(strs))
 	for i := 1; i < len(tr); i++ {
 		tr[i] = -1

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -100,7 +101,7 @@ func Where(t *value.Table, where []sqlparse.Expr, eval Eval) (rows []int, rest [
 		isKey[k] = true
 	}
 	var terms []keyTerm
-	for _, c := range sqlparse.Conjuncts(where) {
+	for _, c := range exprs.Conjuncts(where) {
 		if kt, ok := keyTermOf(t, c, isKey, eval); ok {
 			terms = append(terms, kt)
 			continue

@@ -17,17 +17,17 @@ const HiddenPrefix = "\x00"
 // result) before the result's own columns.
 const Unqualified = ""
 
-// addLeftKeys gives a right join the left side's matching columns lk
-// (named tables[k].cols[k] in the ON clause) as hidden columns, NULL where
-// a right row matched nothing: DolphinDB looks an unqualified column up
-// in the left table first, so `select id` (and t1.id) is NULL there, while
-// select * shows the right table's id (rightjoin.md).
-func addLeftKeys(h Host, lv value.Value, lk, tables, cols []string, res *join.Result, qual map[string]map[string]string) error {
+// addLeftKeys gives a right join the left side's matching columns (on.lk,
+// which the ON clause names on.tables[k].on.cols[k]) as hidden columns,
+// NULL where a right row matched nothing: DolphinDB looks an unqualified
+// column up in the left table first, so `select id` (and t1.id) is NULL
+// there, while select * shows the right table's id (rightjoin.md).
+func addLeftKeys(h Host, lv value.Value, on onParts, res *join.Result, qual map[string]map[string]string) error {
 	lt, err := joinTable(h, lv)
 	if err != nil {
 		return err
 	}
-	pos, err := join.ColumnPositions(lt, lk)
+	pos, err := join.ColumnPositions(lt, on.lk)
 	if err != nil {
 		return err
 	}
@@ -39,12 +39,12 @@ func addLeftKeys(h Host, lv value.Value, lk, tables, cols []string, res *join.Re
 		qual[Unqualified] = unq
 	}
 	for k, c := range pos {
-		hidden := HiddenPrefix + tables[k] + "." + cols[k]
+		hidden := HiddenPrefix + on.tables[k] + "." + on.cols[k]
 		names = append(names, hidden)
 		out = append(out, value.GatherOrNull(lt.Cols[c], res.LeftRows))
 		unq[strings.ToLower(lt.Names[c])] = hidden
-		if t := qual[strings.ToLower(tables[k])]; t != nil {
-			t[strings.ToLower(cols[k])] = hidden
+		if t := qual[strings.ToLower(on.tables[k])]; t != nil {
+			t[strings.ToLower(on.cols[k])] = hidden
 		}
 	}
 	res.T = value.NewTable(names, out)

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -52,71 +53,18 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 	if j.On == nil {
 		return nil, nil, ddberr.Errorf("A SQL join needs an ON clause")
 	}
-	var lk, rk, lq, lcol []string
-	var onLeft, onRight []sqlparse.Expr // conditions on one table
-	var onPairs []sqlparse.Expr         // other conditions on both tables
-	var conds func(e sqlparse.Expr) error
-	conds = func(e sqlparse.Expr) error {
-		b, ok := e.(*sqlparse.BinaryExpr)
-		if ok && (b.Op == "&&" || strings.EqualFold(b.Op, "and")) {
-			if err := conds(b.L); err != nil {
-				return err
-			}
-			return conds(b.R)
-		}
-		switch onSide(e, l, r) {
-		case sideLeft:
-			onLeft = append(onLeft, e)
-			return nil
-		case sideRight:
-			onRight = append(onRight, e)
-			return nil
-		}
-		if !ok || b.Op != "==" {
-			if kind == join.Equi || kind == join.Left {
-				onPairs = append(onPairs, e)
-				return nil
-			}
-			return ddberr.Errorf("The ON clause of a SQL join must be equalities of columns joined by and")
-		}
-		qa, ca, ok1 := Qualified(b.L)
-		qb, cb, ok2 := Qualified(b.R)
-		if ok1 && ok2 && !l.has(qa) && r.has(qa) && l.has(qb) {
-			qa, ca, qb, cb = qb, cb, qa, ca
-		}
-		switch {
-		case ok1 && !l.has(qa) && !r.has(qa):
-			return invalidColumns(b.L)
-		case ok2 && !l.has(qb) && !r.has(qb):
-			return invalidColumns(b.R)
-		case !ok1 || !ok2 || !l.has(qa) || !r.has(qb):
-			return errOnColumns
-		}
-		lc, err := l.column(qa, ca)
-		if err != nil {
-			return err
-		}
-		rc, err := r.column(qb, cb)
-		if err != nil {
-			return err
-		}
-		lk, rk, lq, lcol = append(lk, lc), append(rk, rc), append(lq, qa), append(lcol, ca)
-		return nil
-	}
-	if err := conds(j.On); err != nil {
+	on, err := splitOn(j.On, kind, l, r)
+	if err != nil {
 		return nil, nil, err
-	}
-	if lk == nil {
-		return nil, nil, errOnColumns
 	}
 	var keep join.Filter
-	if keep.Left, err = l.filter(h, onLeft); err != nil {
+	if keep.Left, err = l.filter(h, on.left); err != nil {
 		return nil, nil, err
 	}
-	if keep.Right, err = r.filter(h, onRight); err != nil {
+	if keep.Right, err = r.filter(h, on.right); err != nil {
 		return nil, nil, err
 	}
-	args := []value.Value{l.v, r.v, value.NewStrings(value.String, lk), value.NewStrings(value.String, rk)}
+	args := []value.Value{l.v, r.v, value.NewStrings(value.String, on.lk), value.NewStrings(value.String, on.rk)}
 	res, err := joinFiltered(h, kind, args, []string{l.name, r.name}, keep)
 	if err != nil {
 		return nil, nil, err
@@ -125,20 +73,81 @@ func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]stri
 	l.qualify(res.Left, qual)
 	r.qualify(res.Right, qual)
 	if kind == join.Right {
-		if err := addLeftKeys(h, l.v, lk, lq, lcol, &res, qual); err != nil {
+		if err := addLeftKeys(h, l.v, on, &res, qual); err != nil {
 			return nil, nil, err
 		}
 	}
-	if len(onPairs) > 0 {
+	if len(on.pairs) > 0 {
 		lt, err := joinTable(h, l.v)
 		if err != nil {
 			return nil, nil, err
 		}
-		if res.T, err = filterPairs(h, qual, res, onPairs, kind == join.Left, len(lt.Names)); err != nil {
+		if res.T, err = filterPairs(h, qual, res, on.pairs, kind == join.Left, len(lt.Names)); err != nil {
 			return nil, nil, err
 		}
 	}
 	return hiddenLast(res.T), qual, nil
+}
+
+// onParts is a SQL join's ON condition taken apart.
+type onParts struct {
+	// lk and rk are the matching columns of the left and right sides; the
+	// condition names lk[i] tables[i].cols[i].
+	lk, rk, tables, cols []string
+	// left and right are the conditions on one side's tables, pairs the
+	// other conditions on both sides.
+	left, right, pairs []sqlparse.Expr
+}
+
+// splitOn takes the ON condition of a join of kind between l and r apart
+// into key equalities (l.a = r.b, in either order) and other conditions.
+func splitOn(cond sqlparse.Expr, kind join.Kind, l, r side) (onParts, error) {
+	var on onParts
+	for _, e := range exprs.Conjuncts([]sqlparse.Expr{cond}) {
+		switch onSide(e, l, r) {
+		case sideLeft:
+			on.left = append(on.left, e)
+			continue
+		case sideRight:
+			on.right = append(on.right, e)
+			continue
+		}
+		b, ok := e.(*sqlparse.BinaryExpr)
+		if !ok || b.Op != "==" {
+			if kind == join.Equi || kind == join.Left {
+				on.pairs = append(on.pairs, e)
+				continue
+			}
+			return on, ddberr.Errorf("The ON clause of a SQL join must be equalities of columns joined by and")
+		}
+		qa, ca, ok1 := Qualified(b.L)
+		qb, cb, ok2 := Qualified(b.R)
+		if ok1 && ok2 && !l.has(qa) && r.has(qa) && l.has(qb) {
+			qa, ca, qb, cb = qb, cb, qa, ca
+		}
+		switch {
+		case ok1 && !l.has(qa) && !r.has(qa):
+			return on, invalidColumns(b.L)
+		case ok2 && !l.has(qb) && !r.has(qb):
+			return on, invalidColumns(b.R)
+		case !ok1 || !ok2 || !l.has(qa) || !r.has(qb):
+			return on, errOnColumns
+		}
+		lc, err := l.column(qa, ca)
+		if err != nil {
+			return on, err
+		}
+		rc, err := r.column(qb, cb)
+		if err != nil {
+			return on, err
+		}
+		on.lk, on.rk = append(on.lk, lc), append(on.rk, rc)
+		on.tables, on.cols = append(on.tables, qa), append(on.cols, ca)
+	}
+	if on.lk == nil {
+		return on, errOnColumns
+	}
+	return on, nil
 }
 
 // invalidColumns is DolphinDB's error for an ON condition naming a table
@@ -262,7 +271,7 @@ func fromItem(h Host, e sqlparse.Expr) (string, value.Value, error) {
 
 // nestedJoin reports whether e is a query over a SQL join (s02041.md).
 func nestedJoin(e sqlparse.Expr) bool {
-	q, ok := sqlparse.Unparen(e).(*sqlparse.SelectExpr)
+	q, ok := exprs.Unparen(e).(*sqlparse.SelectExpr)
 	if !ok {
 		return false
 	}

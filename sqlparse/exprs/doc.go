@@ -1,0 +1,6 @@
+// Package exprs answers questions about parsed expressions that the
+// parser itself never asks: the single conditions of a where clause or
+// ON condition, an expression without its parentheses.
+//
+// It imports only package sqlparse.
+package exprs
