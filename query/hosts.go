@@ -7,7 +7,7 @@ import (
 )
 
 // host is the executor as the Host of the packages that run parts of a
-// query (analytic functions, SQL joins) without importing query.
+// query (analytic functions, SQL joins, pivot by) without importing query.
 type host struct {
 	Env
 	ex *executor
@@ -33,4 +33,8 @@ func (h host) PerGroup(t *value.Table, g *groupagg.Groups, call *sqlparse.CallEx
 
 func (h host) Where(t *value.Table, qual map[string]map[string]string, conds []sqlparse.Expr) ([]bool, error) {
 	return (&executor{env: h.ex.env, qual: qual}).whereMask(t, conds)
+}
+
+func (h host) Cells(t *value.Table, g *groupagg.Groups, item sqlparse.Expr, present []bool) (*value.Vector, error) {
+	return newGroupEval(h.ex, t, g).pivotCells(item, present)
 }

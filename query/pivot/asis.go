@@ -1,4 +1,4 @@
-package query
+package pivot
 
 import (
 	"strings"
@@ -21,10 +21,10 @@ import (
 // NULL, and every column value occurs equally often under each row key.
 
 // asisKeepsAll reports whether the query's duplicate pairs are all kept.
-func (ex *executor) asisKeepsAll(n *sqlparse.SelectExpr, src *value.Table, rowKeys []*value.Vector) bool {
+func asisKeepsAll(h Host, n *sqlparse.SelectExpr, src *value.Table, rowKeys []*value.Vector, partCols map[string]bool) bool {
 	last := colname.Strip(n.PivotBy[len(n.PivotBy)-1])
 	id, ok := last.(*sqlparse.Ident)
-	if !ok || !ex.partCols[strings.ToLower(id.Name)] {
+	if !ok || !partCols[strings.ToLower(id.Name)] {
 		return false
 	}
 	for _, k := range rowKeys {
@@ -41,10 +41,10 @@ func (ex *executor) asisKeepsAll(n *sqlparse.SelectExpr, src *value.Table, rowKe
 				x = c.Args[0]
 			}
 		}
-		if ex.callsRefusedByAsis(x) {
+		if callsRefusedByAsis(h, x) {
 			return false
 		}
-		v, err := ex.withTable(src, x)
+		v, err := h.EvalTable(src, x)
 		if err != nil {
 			return false
 		}
@@ -57,7 +57,7 @@ func (ex *executor) asisKeepsAll(n *sqlparse.SelectExpr, src *value.Table, rowKe
 
 // callsRefusedByAsis reports whether e calls an aggregate, an
 // order-sensitive, a row or a null-filling function.
-func (ex *executor) callsRefusedByAsis(e sqlparse.Expr) bool {
+func callsRefusedByAsis(h Host, e sqlparse.Expr) bool {
 	found := false
 	sqlparse.Inspect(e, func(node sqlparse.Node) bool {
 		c, ok := node.(*sqlparse.CallExpr)
@@ -70,7 +70,7 @@ func (ex *executor) callsRefusedByAsis(e sqlparse.Expr) bool {
 		}
 		name := strings.ToLower(fn.Name)
 		s, known := funcs.Lookup(name)
-		found = ex.isAggregateName(name) || pivotFill[name] || strings.HasPrefix(name, "row") ||
+		found = h.IsAggregate(name) || fills[name] || strings.HasPrefix(name, "row") ||
 			known && s.Props.Has(funcs.OrderSensitive)
 		return !found
 	})
