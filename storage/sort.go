@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/storage/wordsort"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -360,23 +361,6 @@ func sortRows(cols []sortCol, n int, keep KeepPolicy) order {
 	return order{perm: sortMulti(keys, n, keep)}
 }
 
-// maxCountingBits is the widest key a single counting-sort pass handles:
-// its histogram (4 bytes a bucket, 1 MiB) still fits a core's L2 cache, and
-// SECOND keys (17 bits), the seed's time column, need one pass instead of
-// two radix passes over index-packed words and a gather.
-const maxCountingBits = 18
-
-// smallCountingBits is the key width up to which a counting pass pays even
-// for few rows; wider keys need at least as many rows as buckets, else the
-// histogram costs more than the radix passes it saves.
-const smallCountingBits = 12
-
-// counting reports whether a stable counting pass should sort n rows by
-// keys of width bits.
-func counting(width, n int) bool {
-	return width <= smallCountingBits || width <= maxCountingBits && 1<<width <= n
-}
-
 // sortPacked packs every row's keys and index into one uint64 and radix
 // sorts those words.
 func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) order {
@@ -395,11 +379,11 @@ func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) order {
 	if last := specs[len(specs)-1]; !sorted && len(specs) > 1 && last.sorted() {
 		lo = last.width
 	}
-	if !sorted && keep == KeepAll && counting(total-lo, n) {
+	if !sorted && keep == KeepAll && wordsort.Counting(total-lo, n) {
 		// One stable counting pass in input order yields every row's
 		// destination; applying it is a scatter into few sequential
 		// streams, far kinder to caches than a random gather.
-		return order{inv: countingInv(w, lo, total-lo)}
+		return order{inv: wordsort.CountingInv(w, lo, total-lo)}
 	}
 	lo += idxBits
 	for i := range w {
@@ -408,10 +392,10 @@ func sortPacked(specs []keySpec, total, n, idxBits int, keep KeepPolicy) order {
 	if !sorted {
 		// A chunk written by a few appends is a few ascending runs: merging
 		// them takes fewer passes than the radix sort's digits.
-		if starts := runStarts(w, maxMergeRuns(idxBits+total-lo)); starts != nil {
-			mergeRuns(w, starts)
+		if starts := wordsort.RunStarts(w, wordsort.MaxMergeRuns(idxBits+total-lo)); starts != nil {
+			wordsort.MergeRuns(w, starts)
 		} else {
-			radixSort(w, lo, idxBits+total)
+			wordsort.Radix(w, lo, idxBits+total)
 		}
 	}
 	mask := uint64(1)<<idxBits - 1
@@ -462,28 +446,6 @@ func packedSorted(specs []keySpec, n int) bool {
 	return true
 }
 
-// countingInv stably sorts rows by bits [shift, shift+width) of their keys
-// and returns each row's destination.
-func countingInv(w []uint64, shift, width int) []int32 {
-	m := uint64(1)<<width - 1
-	cnt := make([]int32, 1<<width)
-	for _, x := range w {
-		cnt[(x>>shift)&m]++
-	}
-	sum := int32(0)
-	for i, c := range cnt {
-		cnt[i] = sum
-		sum += c
-	}
-	inv := make([]int32, len(w))
-	for j, x := range w {
-		b := (x >> shift) & m
-		inv[j] = cnt[b]
-		cnt[b]++
-	}
-	return inv
-}
-
 // sortMulti is the general path: a stable comparison sort of row indexes
 // over per-column keys.
 func sortMulti(keys [][]uint64, n int, keep KeepPolicy) []int32 {
@@ -528,52 +490,6 @@ func sortMulti(keys [][]uint64, n int, keep KeepPolicy) []int32 {
 		return nil
 	}
 	return out
-}
-
-// radixDigitBits is the widest digit of radixSort.
-const radixDigitBits = 11
-
-// radixSort sorts a stably by bits [lo, hi) (LSD, digits of at most 11
-// bits; all digit histograms are counted in one pass).
-func radixSort(a []uint64, lo, hi int) {
-	const d = radixDigitBits
-	passes := (hi - lo + d - 1) / d
-	if passes == 0 || len(a) < 2 {
-		return
-	}
-	step := (hi - lo + passes - 1) / passes // spread bits evenly
-	m := uint64(1)<<step - 1
-	cnt := make([]int, passes<<step)
-	for _, x := range a {
-		x >>= lo
-		for p := range passes {
-			cnt[p<<step+int(x&m)]++
-			x >>= step
-		}
-	}
-	buf := make([]uint64, len(a))
-	src, dst := a, buf
-	for p := range passes {
-		shift := lo + p*step
-		c := cnt[p<<step : (p+1)<<step]
-		if c[(src[0]>>shift)&m] == len(src) {
-			continue // every key has this digit
-		}
-		sum := 0
-		for i, k := range c {
-			c[i] = sum
-			sum += k
-		}
-		for _, x := range src {
-			b := (x >> shift) & m
-			dst[c[b]] = x
-			c[b]++
-		}
-		src, dst = dst, src
-	}
-	if &src[0] != &a[0] {
-		copy(a, src)
-	}
 }
 
 // gatherVec returns the rows of v at perm.
@@ -644,71 +560,4 @@ func gatherInto[T any](dst, s []T, perm []int32) []T {
 		tail[i] = s[p]
 	}
 	return dst
-}
-
-// maxMergeRuns is the most ascending runs (a chunk's appends) worth
-// merging instead of radix sorting keys of width bits: pairwise merging
-// takes one pass per doubling of the runs, the radix sort one per digit,
-// and a merge pass costs about as much as a digit's.
-func maxMergeRuns(width int) int {
-	return 1 << min((width+radixDigitBits-1)/radixDigitBits-1, 6)
-}
-
-// runStarts returns where w's ascending runs start, or nil when w has more
-// than max runs.
-func runStarts(w []uint64, max int) []int {
-	starts := []int{0}
-	for i := 1; i < len(w); i++ {
-		if w[i-1] > w[i] {
-			if len(starts) == max {
-				return nil
-			}
-			starts = append(starts, i)
-		}
-	}
-	return starts
-}
-
-// mergeRuns sorts w, whose ascending runs start at starts, by merging
-// neighbouring runs pairwise: every pass reads and writes sequentially.
-func mergeRuns(w []uint64, starts []int) {
-	src, dst := w, make([]uint64, len(w))
-	for len(starts) > 1 {
-		next := starts[:0:0]
-		for k := 0; k < len(starts); k += 2 {
-			lo, hi := starts[k], len(w)
-			if k+2 < len(starts) {
-				hi = starts[k+2]
-			}
-			if k+1 == len(starts) {
-				copy(dst[lo:hi], src[lo:hi])
-			} else {
-				mergeInto(dst[lo:hi], src[lo:starts[k+1]], src[starts[k+1]:hi])
-			}
-			next = append(next, lo)
-		}
-		starts = next
-		src, dst = dst, src
-	}
-	if &src[0] != &w[0] {
-		copy(w, src)
-	}
-}
-
-// mergeInto merges the ascending a and b into dst (len(a)+len(b) long).
-func mergeInto(dst, a, b []uint64) {
-	i, j, k := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		x, y := a[i], b[j]
-		if x <= y {
-			dst[k] = x
-			i++
-		} else {
-			dst[k] = y
-			j++
-		}
-		k++
-	}
-	k += copy(dst[k:], a[i:])
-	copy(dst[k:], b[j:])
 }

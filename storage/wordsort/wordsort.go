@@ -1,0 +1,153 @@
+package wordsort
+
+// maxCountingBits is the widest key a single counting-sort pass handles:
+// its histogram (4 bytes a bucket, 1 MiB) still fits a core's L2 cache, and
+// SECOND keys (17 bits), the seed's time column, need one pass instead of
+// two radix passes over index-packed words and a gather.
+const maxCountingBits = 18
+
+// smallCountingBits is the key width up to which a counting pass pays even
+// for few rows; wider keys need at least as many rows as buckets, else the
+// histogram costs more than the radix passes it saves.
+const smallCountingBits = 12
+
+// Counting reports whether a stable counting pass should sort n rows by
+// keys of width bits.
+func Counting(width, n int) bool {
+	return width <= smallCountingBits || width <= maxCountingBits && 1<<width <= n
+}
+
+// CountingInv stably sorts rows by bits [shift, shift+width) of their keys
+// and returns each row's destination.
+func CountingInv(w []uint64, shift, width int) []int32 {
+	m := uint64(1)<<width - 1
+	cnt := make([]int32, 1<<width)
+	for _, x := range w {
+		cnt[(x>>shift)&m]++
+	}
+	sum := int32(0)
+	for i, c := range cnt {
+		cnt[i] = sum
+		sum += c
+	}
+	inv := make([]int32, len(w))
+	for j, x := range w {
+		b := (x >> shift) & m
+		inv[j] = cnt[b]
+		cnt[b]++
+	}
+	return inv
+}
+
+// radixDigitBits is the widest digit of Radix.
+const radixDigitBits = 11
+
+// Radix sorts a stably by bits [lo, hi) (LSD, digits of at most 11
+// bits; all digit histograms are counted in one pass).
+func Radix(a []uint64, lo, hi int) {
+	const d = radixDigitBits
+	passes := (hi - lo + d - 1) / d
+	if passes == 0 || len(a) < 2 {
+		return
+	}
+	step := (hi - lo + passes - 1) / passes // spread bits evenly
+	m := uint64(1)<<step - 1
+	cnt := make([]int, passes<<step)
+	for _, x := range a {
+		x >>= lo
+		for p := range passes {
+			cnt[p<<step+int(x&m)]++
+			x >>= step
+		}
+	}
+	buf := make([]uint64, len(a))
+	src, dst := a, buf
+	for p := range passes {
+		shift := lo + p*step
+		c := cnt[p<<step : (p+1)<<step]
+		if c[(src[0]>>shift)&m] == len(src) {
+			continue // every key has this digit
+		}
+		sum := 0
+		for i, k := range c {
+			c[i] = sum
+			sum += k
+		}
+		for _, x := range src {
+			b := (x >> shift) & m
+			dst[c[b]] = x
+			c[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &a[0] {
+		copy(a, src)
+	}
+}
+
+// MaxMergeRuns is the most ascending runs (a chunk's appends) worth
+// merging instead of radix sorting keys of width bits: pairwise merging
+// takes one pass per doubling of the runs, the radix sort one per digit,
+// and a merge pass costs about as much as a digit's.
+func MaxMergeRuns(width int) int {
+	return 1 << min((width+radixDigitBits-1)/radixDigitBits-1, 6)
+}
+
+// RunStarts returns where w's ascending runs start, or nil when w has more
+// than max runs.
+func RunStarts(w []uint64, max int) []int {
+	starts := []int{0}
+	for i := 1; i < len(w); i++ {
+		if w[i-1] > w[i] {
+			if len(starts) == max {
+				return nil
+			}
+			starts = append(starts, i)
+		}
+	}
+	return starts
+}
+
+// MergeRuns sorts w, whose ascending runs start at starts, by merging
+// neighbouring runs pairwise: every pass reads and writes sequentially.
+func MergeRuns(w []uint64, starts []int) {
+	src, dst := w, make([]uint64, len(w))
+	for len(starts) > 1 {
+		next := starts[:0:0]
+		for k := 0; k < len(starts); k += 2 {
+			lo, hi := starts[k], len(w)
+			if k+2 < len(starts) {
+				hi = starts[k+2]
+			}
+			if k+1 == len(starts) {
+				copy(dst[lo:hi], src[lo:hi])
+			} else {
+				mergeInto(dst[lo:hi], src[lo:starts[k+1]], src[starts[k+1]:hi])
+			}
+			next = append(next, lo)
+		}
+		starts = next
+		src, dst = dst, src
+	}
+	if &src[0] != &w[0] {
+		copy(w, src)
+	}
+}
+
+// mergeInto merges the ascending a and b into dst (len(a)+len(b) long).
+func mergeInto(dst, a, b []uint64) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		if x <= y {
+			dst[k] = x
+			i++
+		} else {
+			dst[k] = y
+			j++
+		}
+		k++
+	}
+	k += copy(dst[k:], a[i:])
+	copy(dst[k:], b[j:])
+}
