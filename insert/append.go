@@ -39,8 +39,8 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if int64(dst.Rows())+int64(conv.Rows()) > math.MaxInt32 {
-		return Result{}, ErrTooManyRows
+	if err := checkRowCount(dst.Rows(), conv.Rows()); err != nil {
+		return Result{}, err
 	}
 	if !dst.IsKeyed() {
 		for i, c := range conv.Cols {
@@ -111,5 +111,14 @@ func AppendVector(dst *value.Vector, data value.Value) error {
 		return err
 	}
 	dst.AppendVector(conv)
+	return nil
+}
+
+// checkRowCount refuses an append that would take an in-memory table past
+// DolphinDB's 2^31-1 rows.
+func checkRowCount(have, add int) error {
+	if int64(have)+int64(add) > math.MaxInt32 {
+		return ErrTooManyRows
+	}
 	return nil
 }
