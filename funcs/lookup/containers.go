@@ -45,6 +45,9 @@ func xtake(env funcs.Env, args []value.Value) (value.Value, error) {
 	if p, ok := x.(*value.Pair); ok {
 		x = p.V
 	}
+	if s, ok := x.(*value.Scalar); ok && s.T == value.Void {
+		return nil, ddberr.Errorf("Not allowed to create a void vector. RefId:S05005")
+	}
 	rows, width, ok := takeShape(x)
 	if !ok {
 		return nil, fmt.Errorf("take doesn't support %s.", x.Form())

@@ -145,6 +145,9 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 			}
 			continue
 		}
+		if s, ok := a.(*value.Scalar); ok && s.T == value.Void {
+			return nil, ddberr.Errorf("Not allowed to create a void vector. RefId:S05005")
+		}
 		if err := sameElementTypes(a); err != nil {
 			return nil, err
 		}

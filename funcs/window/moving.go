@@ -484,7 +484,7 @@ func tmcount(v *value.Vector, f *frames) (*value.Vector, error) {
 // pairKernel runs running pair sums over frames of two series.
 func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *frames, out []float64) {
 	return func(xs, ys []float64, f *frames, out []float64) {
-		slidePairs(xs, ys, f, func(i int, p *stats.PairSums, full bool) {
+		slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
 			if !full || p.N == 0 {
 				out[i] = value.NullFloat64
 				return
@@ -494,22 +494,27 @@ func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *fra
 	}
 }
 
-// slidePairs keeps the sums of the (x, y) pairs with neither NULL inside
-// each frame and hands them to each, row by row; full says the frame is
-// ready and holds at least minCount pairs.
-func slidePairs(xs, ys []float64, f *frames, each func(i int, p *stats.PairSums, full bool)) {
-	var p stats.PairSums
-	lo := 0
-	for i := range xs {
-		if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
-			p.Add(xs[i], ys[i])
-		}
-		for ; lo < f.lo[i]; lo++ {
-			if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
-				p.Remove(xs[lo], ys[lo])
+// slidePairs returns the loop that keeps the sums of the (x, y) pairs with
+// neither NULL inside each frame and hands them to each, row by row; full
+// says the frame is ready and holds at least minCount pairs. The loop is a
+// returned closure, not a function taking each, because the compiler
+// inlines a closure called once whatever its size: slidePairs, the loop and
+// each then all inline into the caller, with no call per row.
+func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.PairSums, full bool)) {
+	return func(each func(i int, p *stats.PairSums, full bool)) {
+		var p stats.PairSums
+		lo := 0
+		for i := range xs {
+			if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
+				p.Add(xs[i], ys[i])
 			}
+			for ; lo < f.lo[i]; lo++ {
+				if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
+					p.Remove(xs[lo], ys[lo])
+				}
+			}
+			each(i, &p, f.ready[i] && p.N >= float64(f.minCount))
 		}
-		each(i, &p, f.ready[i] && p.N >= float64(f.minCount))
 	}
 }
 

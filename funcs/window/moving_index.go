@@ -260,7 +260,7 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	first := funcs.NullDoubles(len(xs))
 	second := funcs.NullDoubles(len(xs))
 	// x = X, y = Y in the pair sums.
-	slidePairs(xs, ys, f, func(i int, p *stats.PairSums, full bool) {
+	slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
 		if !full || p.N < 2 {
 			return
 		}
