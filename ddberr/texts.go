@@ -1033,4 +1033,10 @@ var texts = []Text{
 	{"A correlated subquery may link to the outer table only by equality or in conditions on the outer table's columns.", "porpoise: DolphinDB runs any correlated subquery row by row (progr/sql/exists.md)"},
 	{"The subquery after in must select one column.", "progr/sql/in.md"},
 	{"The step of interval must divide its duration.", "progr/sql/interval.md"},
+
+	// tier-1 functions added from the manual (funcs/stats, funcs/mathfn)
+	{"HL of zigzag must be a numeric vector or a numeric matrix with two columns.", "porpoise: funcs/z/zigzag.md states the rule"},
+	{"change of zigzag must be a positive number.", "porpoise: funcs/z/zigzag.md states the rule"},
+	{"The matrix of %s must be square.", "porpoise"},
+	{"sort of schur must be 'lhp', 'rhp', 'iuc' or 'ouc'.", "porpoise: funcs/s/schur.md lists the values"},
 }
