@@ -91,12 +91,9 @@ func joinColumns(fn string, cols []*value.Vector) (*value.Vector, int, error) {
 		if c.Len() != rows {
 			return nil, 0, ddberr.Errorf("The columns of %s must have the same length.", fn)
 		}
-		if c.T != t {
-			if c, err = cast.Vector(c, t, out.Scale); err != nil {
-				return nil, 0, err
-			}
+		if err := cast.AppendVector(out, c); err != nil {
+			return nil, 0, err
 		}
-		out.AppendVector(c)
 	}
 	return out, rows, nil
 }

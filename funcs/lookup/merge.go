@@ -142,14 +142,9 @@ func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The second argument of join! must be a scalar or vector.")
 	}
-	if y.T != x.T {
-		c, err := cast.Vector(y, x.T, x.Scale)
-		if err != nil {
-			return nil, err
-		}
-		y = c
+	if err := cast.AppendVector(x, y); err != nil {
+		return nil, err
 	}
-	x.AppendVector(y)
 	return x, nil
 }
 
