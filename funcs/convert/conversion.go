@@ -57,6 +57,10 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
+				if scale < 0 || scale > int64(t.MaxScale()) {
+					// else a large scale would spill into the type id bits
+					return nil, ddberr.Errorf("Scale out of bounds (valid range: [0, %d], but get: %d). RefId: S05010", t.MaxScale(), scale)
+				}
 				return value.NewInt(typeCode(t, int32(scale))), nil
 			}})
 	}
