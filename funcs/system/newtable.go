@@ -13,17 +13,6 @@ import (
 // itself stays with the interpreter, whose ownership rules decide when a
 // column must be copied). They take NamedFn so keyedTable(`k, a, b) names
 // its columns after the variables.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "keyedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.KeyedTable)), NamedFn: named(keyed(value.KeyedTable))},
-		funcs.Spec{Name: "indexedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.IndexedTable)), NamedFn: named(keyed(value.IndexedTable))},
-		// A stream table is, for appends and queries, an in-memory table:
-		// the publish/subscribe side of DolphinDB's streaming is outside
-		// what Porpoise emulates, while clients (MultithreadedTableWriter
-		// into a shared stream table) only append to it and read it back.
-		funcs.Spec{Name: "streamTable", Min: 1, Max: -1, Category: "stream-tables", Fn: unnamed(NewTable), NamedFn: named(NewTable)},
-	)
-}
 
 // unnamed adapts a constructor to a call without argument names (every
 // column then gets its colN name).
