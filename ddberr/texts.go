@@ -20,6 +20,7 @@ var texts = []Text{
 	{"The data to append contains fewer columns than the schema.", "db_distr_comp/db_oper/insert_data.md"},
 	{"The target of upsert! must be a keyed table, an indexed table or a DFS table.", "porpoise"},
 	{"All elements of the input tuple must have the same length. RefId:S05007", "error_codes/S05007.md"},
+	{"Not allowed to create a void vector. RefId:S05005", "error_codes/S05005.md"},
 	{"The parameter sortColumns of upsert! is only supported for tables of the OLAP engine.", "porpoise: funcs/u/upsert_.md states the rule"},
 	{"Can't append a %s to a table column", "porpoise"},
 	{"The column '%s' does not exist in table.", "porpoise"},
@@ -692,13 +693,10 @@ var texts = []Text{
 	{"The argument of %s must be a matrix.", "porpoise"},
 	{"The matrix of diag must be square.", "porpoise"},
 	{"The argument of diag must be a numeric vector or a square matrix.", "porpoise"},
-	{"The matrix of det must be square.", "porpoise"},
-	{"The matrix of inverse must be square.", "porpoise"},
 	{"The input matrix is singular and cannot be inverted. RefId:S05000", "error_codes/S05000.md"},
 	{"The matrix of %s must be numeric.", "porpoise"},
-	{"The matrix of cholesky must be square.", "porpoise"},
+	{"The matrix of %s must be square.", "porpoise"},
 	{"The matrix is not positive definite.", "porpoise"},
-	{"The matrix of lu must be square.", "porpoise"},
 	{"The arguments of xor must be logical or numeric.", "porpoise"},
 	{"The argument of signbit must be an integer or a floating number.", "porpoise"},
 	{"The first argument of clip must be a scalar, vector, matrix, table or dictionary.", "porpoise"},
@@ -1045,4 +1043,10 @@ var texts = []Text{
 	{"Can't read the damaged module file %s: %w", "porpoise"},
 	{"The module file %s already exists. Set overwrite=true to replace it.", "porpoise: funcs/s/saveModule.md documents overwrite"},
 	{"The arguments [moduleNamespace] and [moduleScript] of loadModuleFromScript must be strings of the same length.", "porpoise: funcs/l/loadmodulefromscript.md"},
+
+	// tier-1 functions added from the manual (funcs/stats, funcs/mathfn)
+	{"HL of zigzag must be a numeric vector or a numeric matrix with two columns.", "porpoise: funcs/z/zigzag.md states the rule"},
+	{"change of zigzag must be a positive number.", "porpoise: funcs/z/zigzag.md states the rule"},
+	{"The matrix of %s must be square.", "porpoise"},
+	{"sort of schur must be 'lhp', 'rhp', 'iuc' or 'ouc'.", "porpoise: funcs/s/schur.md lists the values"},
 }

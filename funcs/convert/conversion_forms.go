@@ -15,27 +15,6 @@ import (
 
 // Conversions between data forms: matrix, transpose/flip, enlist,
 // subtuple, symbolCode, makeKey/makeSortedKey, fixedLengthArrayVector.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "matrix", Params: []string{"X1", "X2"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "types-conversion", Fn: matrixOf},
-		funcs.Spec{Name: "transpose", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: transposeOf},
-		funcs.Spec{Name: "enlist", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				if s, ok := args[0].(*value.Scalar); ok {
-					return s.Vector(), nil
-				}
-				return value.NewTuple([]value.Value{args[0]}), nil
-			}},
-		funcs.Spec{Name: "subtuple", Params: []string{"X", "range"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "types-conversion", Fn: subtuple},
-		funcs.Spec{Name: "symbolCode", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: symbolCode},
-		funcs.Spec{Name: "makeKey", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return makeKey("makeKey", args) }},
-		funcs.Spec{Name: "makeSortedKey", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return makeKey("makeSortedKey", args) }},
-		funcs.Spec{Name: "fixedLengthArrayVector", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "types-conversion", Fn: fixedLengthArrayVector},
-	)
-	funcs.Alias("flip", "transpose")
-}
 
 // formColumns lists the columns an argument contributes to matrix and
 // fixedLengthArrayVector: a vector is one column, a matrix, table or
@@ -443,4 +422,11 @@ func fixedLengthArrayVector(_ funcs.Env, args []value.Value) (value.Value, error
 	out.T += value.ArrayOffset
 	out.Offsets = offs
 	return out, nil
+}
+
+func enlistFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	if s, ok := args[0].(*value.Scalar); ok {
+		return s.Vector(), nil
+	}
+	return value.NewTuple([]value.Value{args[0]}), nil
 }

@@ -10,18 +10,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "clear!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "delete-clear", Fn: clearFn},
-		funcs.Spec{Name: "drop", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "delete-clear", Fn: xdrop},
-		funcs.Spec{Name: "dropna", Params: []string{"X", "byRow", "thresh"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "delete-clear", Fn: xdropna},
-		funcs.Spec{Name: "erase!", Params: []string{"obj", "key"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: xerase},
-		funcs.Spec{Name: "pop!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "delete-clear", Fn: xpop},
-		funcs.Spec{Name: "removeHead!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: removeEnds(true)},
-		funcs.Spec{Name: "removeTail!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: removeEnds(false)},
-	)
-}
-
 func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Vector:
