@@ -3,6 +3,7 @@ package convert
 import (
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -57,6 +58,10 @@ func init() {
 				scale, err := funcs.IntArg(name, "scale", args[0], 0)
 				if err != nil {
 					return nil, err
+				}
+				if scale < 0 || scale > int64(t.MaxScale()) {
+					// else a large scale would spill into the type id bits
+					return nil, ddberr.Errorf("Scale out of bounds (valid range: [0, %d], but get: %d). RefId: S05010", t.MaxScale(), scale)
 				}
 				return value.NewInt(typeCode(t, int32(scale))), nil
 			}})

@@ -64,11 +64,13 @@ func memberOf(x *value.Vector, i int, allowed value.Value) (bool, error) {
 	probe := func(v *value.Vector) (*value.Vector, int, error) {
 		p := value.NewVector(x.T, 0, v.Len()+1)
 		p.Scale = x.Scale
-		if err := cast.AppendVector(p, v); err != nil {
+		cv, err := funcs.CastLike(v, x)
+		if err != nil {
 			return nil, 0, err
 		}
+		p.AppendVector(cv)
 		p.AppendFrom(x, i)
-		return p, v.Len(), nil
+		return p, cv.Len(), nil
 	}
 	switch a := allowed.(type) {
 	case *value.Pair:

@@ -276,13 +276,9 @@ func keyColumns(t *value.Table, keys value.Value, prefix bool) ([]*value.Vector,
 		if !ok {
 			return nil, 0, ddberr.Errorf("The keys must be scalars or vectors.")
 		}
-		kc := t.Cols[t.KeyCols[i]]
-		if v.T != kc.T {
-			c, err := cast.Vector(v, kc.T, kc.Scale)
-			if err != nil {
-				return nil, 0, err
-			}
-			v = c
+		v, err := funcs.CastLike(v, t.Cols[t.KeyCols[i]])
+		if err != nil {
+			return nil, 0, err
 		}
 		if n >= 0 && v.Len() != n {
 			return nil, 0, ddberr.Errorf("The key vectors must have the same length.")

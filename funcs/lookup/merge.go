@@ -6,7 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // appendTupleWhole reads the appendTupleAsAWhole configuration (default
@@ -142,9 +141,11 @@ func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The second argument of join! must be a scalar or vector.")
 	}
-	if err := cast.AppendVector(x, y); err != nil {
+	y, err := funcs.CastLike(y, x)
+	if err != nil {
 		return nil, err
 	}
+	x.AppendVector(y)
 	return x, nil
 }
 
