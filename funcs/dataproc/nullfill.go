@@ -300,7 +300,7 @@ func pickByNull(fn string, x, y value.Value, whenNull bool) (value.Value, error)
 	if !fillable(xv.T, yv.T) {
 		return nil, ddberr.Errorf("X and Y of %s must have the same data type.", fn)
 	}
-	if yv, err = funcs.CastLike(yv, xv); err != nil {
+	if yv, err = cast.Like(yv, xv); err != nil {
 		return nil, ddberr.Errorf("X and Y of %s must have the same data type.", fn)
 	}
 	out := value.NewVector(xv.T, 0, n)

@@ -3,6 +3,7 @@ package dataproc
 import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // isNull, isValid and iif, moved from the interpreter's older table,
@@ -58,7 +59,7 @@ func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 		b = value.NewNullVector(a.T, n)
 		b.Scale = a.Scale
 	}
-	if b, err = funcs.CastLike(b, a); err != nil {
+	if b, err = cast.Like(b, a); err != nil {
 		return nil, err
 	}
 	out := a.Clone()

@@ -64,7 +64,7 @@ func memberOf(x *value.Vector, i int, allowed value.Value) (bool, error) {
 	probe := func(v *value.Vector) (*value.Vector, int, error) {
 		p := value.NewVector(x.T, 0, v.Len()+1)
 		p.Scale = x.Scale
-		cv, err := funcs.CastLike(v, x)
+		cv, err := cast.Like(v, x)
 		if err != nil {
 			return nil, 0, err
 		}

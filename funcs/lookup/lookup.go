@@ -276,7 +276,7 @@ func keyColumns(t *value.Table, keys value.Value, prefix bool) ([]*value.Vector,
 		if !ok {
 			return nil, 0, ddberr.Errorf("The keys must be scalars or vectors.")
 		}
-		v, err := funcs.CastLike(v, t.Cols[t.KeyCols[i]])
+		v, err := cast.Like(v, t.Cols[t.KeyCols[i]])
 		if err != nil {
 			return nil, 0, err
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // appendTupleWhole reads the appendTupleAsAWhole configuration (default
@@ -141,11 +142,9 @@ func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The second argument of join! must be a scalar or vector.")
 	}
-	y, err := funcs.CastLike(y, x)
-	if err != nil {
+	if err := cast.AppendVector(x, y); err != nil {
 		return nil, err
 	}
-	x.AppendVector(y)
 	return x, nil
 }
 

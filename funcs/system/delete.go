@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -185,7 +186,7 @@ func eraseKeys(arg value.Value, like *value.Vector) (*value.Set, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
 	}
-	keys, err := funcs.CastLike(keys, like)
+	keys, err := cast.Like(keys, like)
 	if err != nil {
 		return nil, err
 	}

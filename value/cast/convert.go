@@ -887,15 +887,21 @@ func fitTemporal(v int64, t value.Type) (int64, bool, error) {
 // its type differs: concatenating results, partitions or arguments into
 // the first one's type.
 func AppendVector(dst, v *value.Vector) error {
-	if v.T != dst.T {
-		c, err := Vector(v, dst.T, dst.Scale)
-		if err != nil {
-			return err
-		}
-		v = c
+	v, err := Like(v, dst)
+	if err != nil {
+		return err
 	}
 	dst.AppendVector(v)
 	return nil
+}
+
+// Like converts v to like's type and scale, unless v already has like's
+// type (a DECIMAL then keeps its own scale).
+func Like(v, like *value.Vector) (*value.Vector, error) {
+	if v.T == like.T {
+		return v, nil
+	}
+	return Vector(v, like.T, like.Scale)
 }
 
 // Vector converts every element of v to type t (scale as in To). It
