@@ -142,11 +142,7 @@ func binaryDouble(fn string, x, y value.Value, f func(a, b float64) float64) (va
 	if err != nil {
 		return nil, err
 	}
-	xs, err := funcs.DoublesOf(fn, xv)
-	if err != nil {
-		return nil, err
-	}
-	ys, err := funcs.DoublesOf(fn, yv)
+	xs, ys, err := funcs.DoublesOf2(fn, xv, yv)
 	if err != nil {
 		return nil, err
 	}

@@ -245,11 +245,7 @@ func eqFloat(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	xs, err := funcs.DoublesOf("eqFloat", xv)
-	if err != nil {
-		return nil, err
-	}
-	ys, err := funcs.DoublesOf("eqFloat", yv)
+	xs, ys, err := funcs.DoublesOf2("eqFloat", xv, yv)
 	if err != nil {
 		return nil, err
 	}

@@ -510,11 +510,7 @@ func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 	}
 	out := make([]*value.Vector, len(xc))
 	for c := range xc {
-		xs, err := funcs.DoublesOf(fn, xc[c])
-		if err != nil {
-			return nil, err
-		}
-		ys, err := funcs.DoublesOf(fn, yc[c])
+		xs, ys, err := funcs.DoublesOf2(fn, xc[c], yc[c])
 		if err != nil {
 			return nil, err
 		}
@@ -570,11 +566,7 @@ func dynamicGroupCumsum(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok1 || !ok2 || cv.Len() != len(ms) || pv.Len() != len(ms) {
 		return nil, errors.New("cumValue and prevCumValue of dynamicGroupCumsum must be numeric vectors as long as membership.")
 	}
-	cs, err := funcs.DoublesOf("dynamicGroupCumsum", cv)
-	if err != nil {
-		return nil, err
-	}
-	pcs, err := funcs.DoublesOf("dynamicGroupCumsum", pv)
+	cs, pcs, err := funcs.DoublesOf2("dynamicGroupCumsum", cv, pv)
 	if err != nil {
 		return nil, err
 	}

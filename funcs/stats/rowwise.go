@@ -163,70 +163,64 @@ func rowReduce(fn string, args []value.Value, g func(vals []float64, all int) (f
 
 // rowSpec declares a row function that returns DOUBLE.
 func rowSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
-	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			_, out, err := rowReduce(name, args, g)
-			if err != nil {
-				return nil, err
-			}
-			return value.NewDoubles(out), nil
-		}}
+	return rowSpecOf(name, g, func(_ *rowInput, out []float64) (value.Value, error) {
+		return value.NewDoubles(out), nil
+	})
 }
 
 // rowKeepSpec declares a row function whose result keeps the sources'
 // common type (rowMax, rowMin, rowSum of integers).
 func rowKeepSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
+	return rowSpecOf(name, g, func(in *rowInput, out []float64) (value.Value, error) {
+		r := value.NewDoubles(out)
+		if t := in.commonType(); t != value.Double && (t.IsNumeric() || t.IsTemporal()) && t != value.Bool {
+			return mathfn.FromDoubles(r, &value.Vector{T: t})
+		}
+		return r, nil
+	})
+}
+
+// rowIntSpec declares a row function with INT results.
+func rowIntSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
+	return rowSpecOf(name, g, func(_ *rowInput, out []float64) (value.Value, error) {
+		return intsOf(out), nil
+	})
+}
+
+// rowBoolSpec declares rowAnd/rowOr/rowXor.
+func rowBoolSpec(name string, g func(vals []float64) bool) funcs.Spec {
+	return rowSpecOf(name, func(vals []float64, _ int) (float64, bool) {
+		if len(vals) == 0 {
+			return 0, false
+		}
+		if g(vals) {
+			return 1, true
+		}
+		return 0, true
+	}, func(_ *rowInput, out []float64) (value.Value, error) {
+		r := value.NewVector(value.Bool, len(out), len(out))
+		for i, f := range out {
+			if funcs.IsNullF(f) {
+				r.I8[i] = value.NullInt8
+			} else {
+				r.I8[i] = int8(f)
+			}
+		}
+		return r, nil
+	})
+}
+
+// rowSpecOf declares a row function of any number of arguments: g
+// reduces each row (rowReduce) and result builds the value from the
+// per-row results.
+func rowSpecOf(name string, g func(vals []float64, all int) (float64, bool), result func(in *rowInput, out []float64) (value.Value, error)) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			in, out, err := rowReduce(name, args, g)
 			if err != nil {
 				return nil, err
 			}
-			r := value.NewDoubles(out)
-			if t := in.commonType(); t != value.Double && (t.IsNumeric() || t.IsTemporal()) && t != value.Bool {
-				return mathfn.FromDoubles(r, &value.Vector{T: t})
-			}
-			return r, nil
-		}}
-}
-
-// rowIntSpec declares a row function with INT results.
-func rowIntSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
-	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			_, out, err := rowReduce(name, args, g)
-			if err != nil {
-				return nil, err
-			}
-			return intsOf(out), nil
-		}}
-}
-
-// rowBoolSpec declares rowAnd/rowOr/rowXor.
-func rowBoolSpec(name string, g func(vals []float64) bool) funcs.Spec {
-	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			_, out, err := rowReduce(name, args, func(vals []float64, _ int) (float64, bool) {
-				if len(vals) == 0 {
-					return 0, false
-				}
-				if g(vals) {
-					return 1, true
-				}
-				return 0, true
-			})
-			if err != nil {
-				return nil, err
-			}
-			r := value.NewVector(value.Bool, len(out), len(out))
-			for i, f := range out {
-				if funcs.IsNullF(f) {
-					r.I8[i] = value.NullInt8
-				} else {
-					r.I8[i] = int8(f)
-				}
-			}
-			return r, nil
+			return result(in, out)
 		}}
 }
 

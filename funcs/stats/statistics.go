@@ -370,11 +370,7 @@ func atExtreme(fn string, args []value.Value, dir int) (value.Value, error) {
 // pairedNonNull returns the elements of x and y at positions where both
 // are non-NULL.
 func pairedNonNull(fn string, x, y *value.Vector) ([]float64, []float64, error) {
-	xs, err := funcs.DoublesOf(fn, mathfn.AsNumeric(x))
-	if err != nil {
-		return nil, nil, err
-	}
-	ys, err := funcs.DoublesOf(fn, mathfn.AsNumeric(y))
+	xs, ys, err := funcs.DoublesOf2(fn, mathfn.AsNumeric(x), mathfn.AsNumeric(y))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -487,11 +483,7 @@ func wcovar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok1 || !ok2 || !ok3 {
 		return nil, ddberr.Errorf("The arguments of wcovar must be numeric vectors.")
 	}
-	xs, err := funcs.DoublesOf("wcovar", xv)
-	if err != nil {
-		return nil, err
-	}
-	ys, err := funcs.DoublesOf("wcovar", yv)
+	xs, ys, err := funcs.DoublesOf2("wcovar", xv, yv)
 	if err != nil {
 		return nil, err
 	}
@@ -706,11 +698,7 @@ func dot(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if !ok1 || !ok2 {
 			return nil, ddberr.Errorf("The arguments of dot must be scalars, vectors or matrices.")
 		}
-		xs, err := funcs.DoublesOf("dot", xv)
-		if err != nil {
-			return nil, err
-		}
-		ys, err := funcs.DoublesOf("dot", yv)
+		xs, ys, err := funcs.DoublesOf2("dot", xv, yv)
 		if err != nil {
 			return nil, err
 		}

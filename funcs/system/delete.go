@@ -7,7 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -138,18 +137,10 @@ func xintsVector(xs []int) *value.Vector {
 func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Set:
-		keys, _, ok := value.VectorOf(args[1])
-		if !ok {
-			return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
+		drop, err := eraseKeys(args[1], x.V)
+		if err != nil {
+			return nil, err
 		}
-		if keys.T != x.V.T {
-			c, err := cast.Vector(keys, x.V.T, x.V.Scale)
-			if err != nil {
-				return nil, err
-			}
-			keys = c
-		}
-		drop := value.NewSet(keys)
 		keep := make([]bool, x.V.Len())
 		for i := range keep {
 			keep[i] = !drop.Contains(x.V, i)
@@ -157,18 +148,10 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 		*x = *value.NewSet(x.V.Filter(keep))
 		return x, nil
 	case *value.Dict:
-		keys, _, ok := value.VectorOf(args[1])
-		if !ok {
-			return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
+		drop, err := eraseKeys(args[1], x.Keys)
+		if err != nil {
+			return nil, err
 		}
-		if keys.T != x.Keys.T {
-			c, err := cast.Vector(keys, x.Keys.T, x.Keys.Scale)
-			if err != nil {
-				return nil, err
-			}
-			keys = c
-		}
-		drop := value.NewSet(keys)
 		nd := value.NewDict(x.Keys.T, x.Vals.T)
 		for i := 0; i < x.Len(); i++ {
 			if !drop.Contains(x.Keys, i) {
@@ -193,6 +176,20 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 		return x, nil
 	}
 	return nil, ddberr.Errorf("The first argument of erase! must be a set, dictionary or table.")
+}
+
+// eraseKeys is the set of keys erase! removes from a set or dictionary
+// whose keys are like, cast to their type.
+func eraseKeys(arg value.Value, like *value.Vector) (*value.Set, error) {
+	keys, _, ok := value.VectorOf(arg)
+	if !ok {
+		return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
+	}
+	keys, err := funcs.CastLike(keys, like)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewSet(keys), nil
 }
 
 func xpop(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -223,11 +223,7 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	ys, err := funcs.DoublesOf(fn, yv)
-	if err != nil {
-		return nil, err
-	}
-	xs, err := funcs.DoublesOf(fn, xv)
+	ys, xs, err := funcs.DoublesOf2(fn, yv, xv)
 	if err != nil {
 		return nil, err
 	}
