@@ -276,10 +276,6 @@ func (s *Session) isFunction(name string) bool {
 	if _, ok := funcs.Lookup(name); ok {
 		return true
 	}
-	for _, m := range s.used {
-		if _, ok := m.Funcs[name]; ok {
-			return true
-		}
-	}
-	return false
+	m, err := modules.Pick(s.used, name)
+	return m != nil || err != nil
 }
