@@ -3,7 +3,6 @@ package engine
 import (
 	"strings"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -69,50 +68,20 @@ func (s *Session) use(name string) error {
 	if err != nil {
 		return err
 	}
-	s.importModules([]*modules.Module{m})
+	s.used = modules.Import(s.used, m)
 	return nil
-}
-
-// importModules adds modules to the session's imports, replacing a
-// module of the same name loaded before.
-func (s *Session) importModules(ms []*modules.Module) {
-	for _, m := range ms {
-		i := 0
-		for i < len(s.used) && s.used[i].Name != m.Name {
-			i++
-		}
-		if i < len(s.used) {
-			s.used[i] = m
-		} else {
-			s.used = append(s.used, m)
-		}
-	}
 }
 
 // moduleNamed finds a module a qualified name may refer to: one the
 // session (or the running module function's module) uses, directly or
 // through another, else one loaded system-wide.
 func (in *interp) moduleNamed(name string) *modules.Module {
-	var find func(ms []*modules.Module, depth int) *modules.Module
-	find = func(ms []*modules.Module, depth int) *modules.Module {
-		for _, m := range ms {
-			if m.Name == name {
-				return m
-			}
-			if depth < 64 { // modules can't use each other; this only bounds the walk
-				if d := find(m.Deps, depth+1); d != nil {
-					return d
-				}
-			}
-		}
-		return nil
-	}
 	if in.mod != nil {
-		if m := find([]*modules.Module{in.mod}, 0); m != nil {
+		if m := modules.Find([]*modules.Module{in.mod}, name); m != nil {
 			return m
 		}
 	}
-	if m := find(in.s.used, 0); m != nil {
+	if m := modules.Find(in.s.used, name); m != nil {
 		return m
 	}
 	return in.s.eng.mods.System(name)
@@ -153,20 +122,10 @@ func (in *interp) resolve(name string) (Function, error) {
 	} else if f, ok := in.s.defs[name]; ok {
 		return f, nil
 	}
-	var found Function
-	var from *modules.Module
-	for _, m := range imported {
-		f := moduleFunc(m, name)
-		if f == nil {
-			continue
-		}
-		if found != nil {
-			return nil, ddberr.Errorf("Modules [%s] and [%s] contain function [%s]. Please use module name to qualify the function.", from.Name, m.Name, name)
-		}
-		found, from = f, m
-	}
-	if found != nil {
-		return found, nil
+	if m, err := modules.Pick(imported, name); err != nil {
+		return nil, err
+	} else if m != nil {
+		return moduleFunc(m, name), nil
 	}
 	return in.rootFunction(name), nil
 }
@@ -224,7 +183,7 @@ func (in *interp) LoadModuleFromScript(names, scripts []string, reload bool) err
 	if err != nil {
 		return err
 	}
-	in.s.importModules(ms)
+	in.s.used = modules.Import(in.s.used, ms...)
 	return nil
 }
 

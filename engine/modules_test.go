@@ -74,6 +74,15 @@ func TestModuleErrors(t *testing.T) {
 	}
 }
 
+func TestImportedFunctionCalledWithoutParentheses(t *testing.T) {
+	s := moduleEngine(t, moduleFiles).NewSession()
+	_, err := s.Run("use ta")
+	require.NoError(t, err)
+	v, err := s.Run("twice 3")
+	require.NoError(t, err)
+	require.Equal(t, "6", v.String())
+}
+
 func TestLoadModuleIsSystemWide(t *testing.T) {
 	e := moduleEngine(t, moduleFiles)
 	_, err := e.NewSession().Run(`loadModule("system::log::fileLog")`)

@@ -266,12 +266,16 @@ func recoverError(err *error) {
 	}
 }
 
-// isFunction reports whether name is a built-in or one of the session's
-// function definitions, for calls written without parentheses.
+// isFunction reports whether name is a built-in, one of the session's
+// function definitions or a function of a module it imported, for calls
+// written without parentheses.
 func (s *Session) isFunction(name string) bool {
 	if _, ok := s.defs[name]; ok {
 		return true
 	}
-	_, ok := funcs.Lookup(name)
-	return ok
+	if _, ok := funcs.Lookup(name); ok {
+		return true
+	}
+	m, err := modules.Pick(s.used, name)
+	return m != nil || err != nil
 }

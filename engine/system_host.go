@@ -1,14 +1,17 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
+	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -118,6 +121,8 @@ func (in *interp) Settings() map[string]string {
 		"enhancedSecurityVerification":        fmt.Sprint(cfg.EnhancedSecurityVerification),
 		"failedLoginAttempts":                 fmt.Sprint(cfg.FailedLoginAttempts),
 		"failedLoginLockTime":                 fmt.Sprint(int64(cfg.FailedLoginLockTime / time.Minute)),
+		"moduleDir":                           cmp.Or(cfg.ModuleDir, modules.DefaultDir),
+		"preloadModules":                      strings.Join(cfg.PreloadModules, ","),
 	}
 }
 
