@@ -72,7 +72,6 @@ var unsupported = map[string]string{
 	"setTraceMode":                    "not implemented yet",
 	"viewTraceInfo":                   "not implemented yet",
 	"gram":                            "not implemented yet",
-	"svd":                             "not implemented yet",
 	"cubicHermiteSplineFit":           "not implemented yet",
 	"gaussianKde":                     "not implemented yet",
 	"gaussianKdePredict":              "not implemented yet",
