@@ -236,6 +236,10 @@ func Assign(x, i, v value.Value) error {
 		if !ok {
 			return ddberr.Errorf("A table column must be named by a string.")
 		}
+		if s, ok := v.(*value.Scalar); ok && s.T == value.Void && b.ColumnIndex(name) < 0 {
+			// a new column needs a type; NULL has none
+			return ddberr.Errorf("Not allowed to create a void vector. RefId:S05005")
+		}
 		col, err := insert.AsColumn(v, b.Rows())
 		if err != nil {
 			return err

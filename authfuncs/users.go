@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -122,36 +123,24 @@ func getGroupList(env funcs.Env, _ []value.Value) (value.Value, error) {
 	return value.NewStrings(value.String, p.Store.Groups()), nil
 }
 
-func getGroupsByUserID(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "getGroupsByUserId")
-	if err != nil {
-		return nil, err
+// namesOf is getGroupsByUserId and getUsersByGroupId: the names list
+// gives for the one name the function takes (param).
+func namesOf(fn, param string, list func(*auth.Store, string) ([]string, error)) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		_, p, err := adminHost(env, fn)
+		if err != nil {
+			return nil, err
+		}
+		name, err := nameArg(fn, param, args[0])
+		if err != nil {
+			return nil, err
+		}
+		names, err := list(p.Store, name)
+		if err != nil {
+			return nil, err
+		}
+		return stringsResult(names), nil
 	}
-	user, err := nameArg("getGroupsByUserId", "userId", args[0])
-	if err != nil {
-		return nil, err
-	}
-	g, err := p.Store.GroupsOf(user)
-	if err != nil {
-		return nil, err
-	}
-	return stringsResult(g), nil
-}
-
-func getUsersByGroupID(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "getUsersByGroupId")
-	if err != nil {
-		return nil, err
-	}
-	group, err := nameArg("getUsersByGroupId", "groupId", args[0])
-	if err != nil {
-		return nil, err
-	}
-	u, err := p.Store.Members(group)
-	if err != nil {
-		return nil, err
-	}
-	return stringsResult(u), nil
 }
 
 func changePwd(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -3,12 +3,9 @@ package bench
 import (
 	"context"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/client"
@@ -86,20 +83,8 @@ func settledMemory() (heap, rss uint64) {
 	return ms.HeapAlloc, processRSS()
 }
 
-// processRSS is VmRSS from /proc/self/status (0 where unavailable).
-func processRSS() uint64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			kb, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
-}
+// processRSS is VmRSS in bytes (0 where unavailable).
+func processRSS() uint64 { return procStatusKB("VmRSS") << 10 }
 
 // wireTarget runs each conformance file in a new connection to one
 // long-running server; files that need their own configuration are

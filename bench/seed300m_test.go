@@ -78,7 +78,7 @@ func startSampler(capRSS uint64, profPath string) *memSampler {
 		defer tick.Stop()
 		for {
 			metrics.Read(sample)
-			rss := procStatusKB("VmRSS") << 10
+			rss := processRSS()
 			if m.capRSS > 0 && rss > m.capRSS {
 				fmt.Fprintf(os.Stderr, "seed300m: RSS %d MiB passed the cap %d MiB; exiting\n", rss>>20, m.capRSS>>20)
 				os.Exit(3)

@@ -15,10 +15,7 @@ var rewrite = flag.Bool("rewrite", false, "write the actual output of records ma
 // engine, one subtest per file, failing on any failed record. With
 // -rewrite it first records the output of the records marked new.
 func TestSuiteInProcess(t *testing.T) {
-	files, err := Collect([]string{"testdata"})
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	for _, path := range files {
+	for _, path := range suiteFiles(t) {
 		t.Run(path, func(t *testing.T) {
 			if *rewrite {
 				n, err := RewriteFile(InProcess{}, path)
@@ -38,6 +35,14 @@ func TestSuiteInProcess(t *testing.T) {
 			require.Equal(t, len(f.Records), res.Passed)
 		})
 	}
+}
+
+// suiteFiles lists the suite's .test files under testdata.
+func suiteFiles(t *testing.T) []string {
+	files, err := Collect([]string{"testdata"})
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	return files
 }
 
 func TestParseRejectsBadFiles(t *testing.T) {

@@ -12,10 +12,7 @@ import (
 // in-process server configured like the file, and requires exactly the
 // in-process result: the whole suite passes over the wire.
 func TestSuiteRemote(t *testing.T) {
-	files, err := Collect([]string{"testdata"})
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	for _, path := range files {
+	for _, path := range suiteFiles(t) {
 		t.Run(path, func(t *testing.T) {
 			f, err := ParseFile(path)
 			require.NoError(t, err)

@@ -66,20 +66,28 @@ func backedChunk(b backupTable, partition string) (chunkMeta, error) {
 	return m, err
 }
 
-func xgetBackupMeta(env funcs.Env, args []value.Value) (value.Value, error) {
+// backedPartition is the backed-up partition that getBackupMeta and
+// loadBackup name (backupDir, dbPath, partition, tableName): its table's
+// backup, that backup's catalog entry and the partition's chunk.
+func backedPartition(env funcs.Env, fn string, args []value.Value) (backupTable, tableFile, chunkMeta, error) {
 	if _, err := readHost(env); err != nil {
-		return nil, err
+		return backupTable{}, tableFile{}, chunkMeta{}, err
 	}
-	s, err := stringArgs("getBackupMeta", []string{"backupDir", "dbPath", "partition", "tableName"}, args, 4)
+	s, err := stringArgs(fn, []string{"backupDir", "dbPath", "partition", "tableName"}, args, 4)
 	if err != nil {
-		return nil, err
+		return backupTable{}, tableFile{}, chunkMeta{}, err
 	}
 	b := openBackupTable(s[0], s[1], s[3])
 	info, err := b.mustInfo()
 	if err != nil {
-		return nil, err
+		return backupTable{}, tableFile{}, chunkMeta{}, err
 	}
 	m, err := backedChunk(b, s[2])
+	return b, info, m, err
+}
+
+func xgetBackupMeta(env funcs.Env, args []value.Value) (value.Value, error) {
+	b, info, m, err := backedPartition(env, "getBackupMeta", args)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +100,7 @@ func xgetBackupMeta(env funcs.Env, args []value.Value) (value.Value, error) {
 		d.Put(value.NewStrings(value.String, []string{k}), 0, value.NewTuple([]value.Value{v}), 0)
 	}
 	put("schema", schema)
-	put("dfsPath", value.NewString(s[1]+m.Partition))
+	put("dfsPath", value.NewString(b.dbPath+m.Partition))
 	put("rows", value.NewLong(m.Rows))
 	put("chunkID", value.NewString(m.ChunkID))
 	put("cid", value.NewLong(m.Cid))
@@ -133,18 +141,7 @@ func schemaTable(meta json.RawMessage) (*value.Table, error) {
 }
 
 func xloadBackup(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, err := readHost(env); err != nil {
-		return nil, err
-	}
-	s, err := stringArgs("loadBackup", []string{"backupDir", "dbPath", "partition", "tableName"}, args, 4)
-	if err != nil {
-		return nil, err
-	}
-	b := openBackupTable(s[0], s[1], s[3])
-	if _, err := b.mustInfo(); err != nil {
-		return nil, err
-	}
-	m, err := backedChunk(b, s[2])
+	b, _, m, err := backedPartition(env, "loadBackup", args)
 	if err != nil {
 		return nil, err
 	}

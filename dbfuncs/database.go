@@ -241,6 +241,12 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 	return h.TableValue(t), nil
 }
 
+// errNoTable is DolphinDB's error for a table name of the database at
+// path db (without dfs://) that has no table.
+func errNoTable(db, name string) error {
+	return fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db, name)
+}
+
 func xloadTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	h, err := readHost(env)
 	if err != nil {
@@ -257,7 +263,7 @@ func xloadTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		if path, ok := funcs.StringArg(args[0]); ok {
 			name, _ := funcs.StringArg(args[1])
-			return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", strings.TrimPrefix(path, "dfs://"), name)
+			return nil, errNoTable(strings.TrimPrefix(path, "dfs://"), name)
 		}
 		return nil, err
 	}
@@ -267,7 +273,7 @@ func xloadTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	t := db.Table(name)
 	if t == nil {
-		return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db.Name(), name)
+		return nil, errNoTable(db.Name(), name)
 	}
 	if err := h.CheckTableRead(t); err != nil {
 		return nil, err

@@ -2,7 +2,6 @@ package dbfuncs
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -157,7 +156,7 @@ func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	t := db.Table(name)
 	if t == nil {
-		return nil, fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db.Name(), name)
+		return nil, errNoTable(db.Name(), name)
 	}
 	err = t.RewriteChunks(h.Context(), nil, func(cur *value.Table) (*value.Table, error) {
 		if cur.Rows() == 0 {

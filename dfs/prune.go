@@ -429,20 +429,23 @@ func (p *pruneCtx) pure(e sqlparse.Expr) bool {
 	case *sqlparse.BinaryExpr:
 		return p.pure(n.L) && p.pure(n.R)
 	case *sqlparse.CallExpr:
-		if !p.builtinCall(n.Fn, funcs.Pure) {
-			return false
-		}
-		for _, a := range n.Args {
-			if na, ok := a.(*sqlparse.NamedArg); ok {
-				a = na.X
-			}
-			if a != nil && !p.pure(a) {
-				return false
-			}
-		}
-		return true
+		return p.builtinCall(n.Fn, funcs.Pure) && allArgs(n, p.pure)
 	}
 	return false
+}
+
+// allArgs reports whether ok holds for every argument given to call (the
+// value of a named one).
+func allArgs(call *sqlparse.CallExpr, ok func(sqlparse.Expr) bool) bool {
+	for _, a := range call.Args {
+		if na, named := a.(*sqlparse.NamedArg); named {
+			a = na.X
+		}
+		if a != nil && !ok(a) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *pruneCtx) allPure(es []sqlparse.Expr) bool {
@@ -489,18 +492,7 @@ func (p *pruneCtx) rowwise(e sqlparse.Expr) bool {
 		}
 		return p.rowwise(n.L) && p.rowwise(n.R)
 	case *sqlparse.CallExpr:
-		if !p.builtinCall(n.Fn, funcs.Pure|funcs.ElementWise) {
-			return false
-		}
-		for _, a := range n.Args {
-			if na, ok := a.(*sqlparse.NamedArg); ok {
-				a = na.X
-			}
-			if a != nil && !p.rowwise(a) {
-				return false
-			}
-		}
-		return true
+		return p.builtinCall(n.Fn, funcs.Pure|funcs.ElementWise) && allArgs(n, p.rowwise)
 	}
 	return false
 }

@@ -13,7 +13,8 @@
 // subpackages.
 //
 // The functions live in one subpackage per group of the manual's
-// categories, each registering its Specs from its own init:
+// categories, each registering all its Specs from one file, register.go,
+// in sections named after the files that implement them:
 //
 //	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing
 //	funcs/mathfn       math, relational and logical operators, linear algebra

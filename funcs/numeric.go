@@ -72,7 +72,7 @@ func IsNumericVec(v *value.Vector) bool {
 	return (v.T == value.Void || v.T.IsNumeric()) && !v.T.IsArray()
 }
 
-// doublesOf returns a numeric vector's elements as float64s with
+// DoublesOf returns a numeric vector's elements as float64s with
 // value.NullFloat64 for NULLs. The slice may be v's own storage: callers
 // must not write to it.
 func DoublesOf(fn string, v *value.Vector) ([]float64, error) {
@@ -91,6 +91,18 @@ func DoublesOf(fn string, v *value.Vector) ([]float64, error) {
 		return nil, err
 	}
 	return d.F64, nil
+}
+
+// DoublesOf2 is DoublesOf of x, then of y: the two sides of a pair
+// function.
+func DoublesOf2(fn string, x, y *value.Vector) (xs, ys []float64, err error) {
+	if xs, err = DoublesOf(fn, x); err != nil {
+		return nil, nil, err
+	}
+	if ys, err = DoublesOf(fn, y); err != nil {
+		return nil, nil, err
+	}
+	return xs, ys, nil
 }
 
 // longsOf returns an integral or logical vector's elements as int64s with

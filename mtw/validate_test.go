@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/server"
 )
 
@@ -74,7 +75,7 @@ func TestValidationTexts(t *testing.T) {
 		{"connect", func(c *Config) { c.Port = deadPort }, "Failed to connect to server 127.0.0.1:" + strconv.Itoa(deadPort)},
 		{"login", func(c *Config) { c.Password = "wrong" }, "Failed to connect to server 127.0.0.1:" + strconv.Itoa(ts.Port)},
 		{"no table", func(c *Config) { c.TableName = "nosuch" },
-			"Server Response: 'Syntax Error: [line #1] Cannot recognize the token nosuch' script: schema(nosuch)"},
+			ddberr.Errorf("Server Response: '%s' script: %s", "Syntax Error: [line #1] Cannot recognize the token nosuch", "schema(nosuch)").Error()},
 		{"dimension", func(c *Config) { c.DBPath, c.TableName, c.ThreadCount, c.PartitionCol = "dfs://dim", "dt", 2, "d" },
 			"The parameter threadCount must be 1 for a dimension table"},
 		{"compress count", func(c *Config) { c.CompressMethods = []string{"LZ4", "DELTA"} },

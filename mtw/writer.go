@@ -253,7 +253,7 @@ func NewContext(ctx context.Context, cfg Config) (*Writer, error) {
 func serverResponse(err error, script string) string {
 	var se *client.ServerError
 	if errors.As(err, &se) {
-		return "Server Response: '" + se.Msg + "' script: " + script
+		return ddberr.Errorf("Server Response: '%s' script: %s", se.Msg, script).Error()
 	}
 	return err.Error()
 }

@@ -164,29 +164,24 @@ func (d *Range) AddRanges(newBounds *value.Vector) (int, error) {
 		return 0, err
 	}
 	if isLiteral(d.t) {
-		if len(strs) == 0 {
-			return 0, nil
-		}
-		last := d.strs[len(d.strs)-1]
-		switch {
-		case strs[0] < last:
-			return 0, ErrRangeOverlap
-		case strs[0] > last:
-			return 0, ErrNewRangesStart
-		}
-		d.strs = append(d.strs, strs[1:]...)
-		return len(strs) - 1, nil
+		return extendBounds(&d.strs, strs)
 	}
-	if len(ints) == 0 {
+	return extendBounds(&d.ints, ints)
+}
+
+// extendBounds appends the ranges of add, which must start at the last of
+// *bounds, and returns how many it added.
+func extendBounds[T int64 | string](bounds *[]T, add []T) (int, error) {
+	if len(add) == 0 {
 		return 0, nil
 	}
-	last := d.ints[len(d.ints)-1]
+	last := (*bounds)[len(*bounds)-1]
 	switch {
-	case ints[0] < last:
+	case add[0] < last:
 		return 0, ErrRangeOverlap
-	case ints[0] > last:
+	case add[0] > last:
 		return 0, ErrNewRangesStart
 	}
-	d.ints = append(d.ints, ints[1:]...)
-	return len(ints) - 1, nil
+	*bounds = append(*bounds, add[1:]...)
+	return len(add) - 1, nil
 }

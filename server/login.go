@@ -70,21 +70,17 @@ func stringScalar(v value.Value) (string, bool) {
 	return s.S, true
 }
 
-var (
-	defaultKeyOnce sync.Once
-	defaultKey     *rsa.PrivateKey
-	defaultKeyErr  error
-)
+// defaultKey is the login key of servers given none, made once per process.
+var defaultKey = sync.OnceValues(func() (*rsa.PrivateKey, error) {
+	return rsa.GenerateKey(rand.Reader, 2048)
+})
 
 // rsaKey is the server's login key.
 func (s *Server) rsaKey() (*rsa.PrivateKey, error) {
 	if s.opts.RSAKey != nil {
 		return s.opts.RSAKey, nil
 	}
-	defaultKeyOnce.Do(func() {
-		defaultKey, defaultKeyErr = rsa.GenerateKey(rand.Reader, 2048)
-	})
-	return defaultKey, defaultKeyErr
+	return defaultKey()
 }
 
 // publicKeyPEM is the answer to getDynamicPublicKey: the public key as a

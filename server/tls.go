@@ -31,26 +31,23 @@ const tlsHandshakeRecord = 0x16
 // tlsHandshakeTimeout bounds a client's handshake.
 const tlsHandshakeTimeout = 10 * time.Second
 
-var (
-	selfSignedOnce sync.Once
-	selfSigned     *tls.Config
-	selfSignedErr  error
-)
+// selfSigned is the TLS configuration of servers given none, with a
+// self-signed certificate made once per process.
+var selfSigned = sync.OnceValues(func() (*tls.Config, error) {
+	cert, err := selfSignedCert()
+	if err != nil {
+		return nil, err
+	}
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
+})
 
-// tlsConfig is Options.TLS, or a configuration with a self-signed
-// certificate made once per process when none is given.
+// tlsConfig is Options.TLS, or the self-signed configuration when none is
+// given.
 func (s *Server) tlsConfig() (*tls.Config, error) {
 	if s.opts.TLS != nil {
 		return s.opts.TLS, nil
 	}
-	selfSignedOnce.Do(func() {
-		var cert tls.Certificate
-		cert, selfSignedErr = selfSignedCert()
-		if selfSignedErr == nil {
-			selfSigned = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
-		}
-	})
-	return selfSigned, selfSignedErr
+	return selfSigned()
 }
 
 // selfSignedCert makes an ECDSA P-256 certificate for localhost valid

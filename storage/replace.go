@@ -2,7 +2,6 @@ package storage
 
 import (
 	"bytes"
-	"errors"
 
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -16,15 +15,8 @@ import (
 // incarnation. Appends to c earlier in the same transaction are discarded;
 // later ones add to the new content.
 func (t *Txn) Replace(c ChunkID, names []string, cols []*value.Vector, opts ChunkOptions) error {
-	if err := t.usable(); err != nil {
+	if err := t.startWrite(TxnRewrite, c, cols, "Replace"); err != nil {
 		return err
-	}
-	t.kind |= TxnRewrite
-	if err := c.check(); err != nil {
-		return err
-	}
-	if len(cols) == 0 {
-		return errors.New("storage: Replace without columns")
 	}
 	if err := t.Lock(c); err != nil {
 		return err

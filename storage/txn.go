@@ -545,19 +545,29 @@ func (t *Txn) Append(c ChunkID, names []string, cols []*value.Vector, opts Chunk
 	return t.AppendCoded(c, names, cols, nil, opts)
 }
 
-// AppendCoded is Append with some SYMBOL columns given pre-encoded: where
-// codes[i] is not nil, column i is SYMBOL with those rows and cols[i] is
-// ignored (it may be nil). codes may be nil or shorter than cols.
-func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes []*SymbolCodes, opts ChunkOptions) error {
+// startWrite checks that the transaction is usable for a write of cols
+// to chunk c (op, Append or Replace, names it in errors) and records the
+// kind of write in the transaction log's entry.
+func (t *Txn) startWrite(kind TxnKind, c ChunkID, cols []*value.Vector, op string) error {
 	if err := t.usable(); err != nil {
 		return err
 	}
-	t.kind |= TxnAppend
+	t.kind |= kind
 	if err := c.check(); err != nil {
 		return err
 	}
 	if len(cols) == 0 {
-		return errors.New("storage: Append without columns")
+		return fmt.Errorf("storage: %s without columns", op)
+	}
+	return nil
+}
+
+// AppendCoded is Append with some SYMBOL columns given pre-encoded: where
+// codes[i] is not nil, column i is SYMBOL with those rows and cols[i] is
+// ignored (it may be nil). codes may be nil or shorter than cols.
+func (t *Txn) AppendCoded(c ChunkID, names []string, cols []*value.Vector, codes []*SymbolCodes, opts ChunkOptions) error {
+	if err := t.startWrite(TxnAppend, c, cols, "Append"); err != nil {
+		return err
 	}
 	if names != nil && len(names) != len(cols) {
 		return fmt.Errorf("storage: %d names for %d columns", len(names), len(cols))

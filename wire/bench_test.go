@@ -23,13 +23,7 @@ var benchTable = sync.OnceValue(func() *value.Table {
 	for i := range names {
 		names[i] = fmt.Sprintf("SYM%03d", i)
 	}
-	seed := uint64(0x9e3779b97f4a7c15)
-	rnd := func() uint64 {
-		seed ^= seed << 13
-		seed ^= seed >> 7
-		seed ^= seed << 17
-		return seed
-	}
+	rnd := xorshift(0x9e3779b97f4a7c15)
 	p := 10000.0
 	t := int64(1705311000000)
 	for i := 0; i < benchRows; i++ {

@@ -269,15 +269,33 @@ func (w *Writer) writeElems(v *value.Vector, depth int) {
 	}
 }
 
-// buildSymbolBase extends base (entry 0 = "") with the distinct values of
-// strs and returns their indexes.
-func buildSymbolBase(base []string, index map[string]int32, strs []string) ([]string, []int32, error) {
+// startSymbolBase is base and index, or a new base holding only entry 0
+// ("") and its index where they are nil.
+func startSymbolBase(base []string, index map[string]int32) ([]string, map[string]int32) {
 	if base == nil {
 		base = []string{""}
 	}
 	if index == nil {
 		index = map[string]int32{"": 0}
 	}
+	return base, index
+}
+
+// addSymbol appends s, not yet in base, to base and index and returns its
+// index; a symbol with a NUL byte cannot be sent.
+func addSymbol(base []string, index map[string]int32, s string) ([]string, int32, error) {
+	if bytesIndexNUL(s) {
+		return nil, 0, errNUL
+	}
+	k := int32(len(base))
+	index[s] = k
+	return append(base, s), k, nil
+}
+
+// buildSymbolBase extends base (entry 0 = "") with the distinct values of
+// strs and returns their indexes.
+func buildSymbolBase(base []string, index map[string]int32, strs []string) ([]string, []int32, error) {
+	base, index = startSymbolBase(base, index)
 	idx := make([]int32, len(strs))
 	prev, prevIdx := "", int32(0)
 	for i, s := range strs {
@@ -287,12 +305,10 @@ func buildSymbolBase(base []string, index map[string]int32, strs []string) ([]st
 		}
 		k, ok := index[s]
 		if !ok {
-			if bytesIndexNUL(s) {
-				return nil, nil, errNUL
+			var err error
+			if base, k, err = addSymbol(base, index, s); err != nil {
+				return nil, nil, err
 			}
-			k = int32(len(base))
-			base = append(base, s)
-			index[s] = k
 		}
 		idx[i] = k
 		prev, prevIdx = s, k
@@ -309,12 +325,7 @@ func symbolBaseOf(base []string, index map[string]int32, v *value.Vector) ([]str
 	if !ok {
 		return buildSymbolBase(base, index, v.Strings())
 	}
-	if base == nil {
-		base = []string{""}
-	}
-	if index == nil {
-		index = map[string]int32{"": 0}
-	}
+	base, index = startSymbolBase(base, index)
 	tr := make([]int32, len(strs)) // wire index + 1, 0 while unseen
 	idx := make([]int32, len(codes))
 	for i, c := range codes {
@@ -323,12 +334,10 @@ func symbolBaseOf(base []string, index map[string]int32, v *value.Vector) ([]str
 			s := strs[c]
 			w, ok := index[s]
 			if !ok {
-				if bytesIndexNUL(s) {
-					return nil, nil, errNUL
+				var err error
+				if base, w, err = addSymbol(base, index, s); err != nil {
+					return nil, nil, err
 				}
-				w = int32(len(base))
-				base = append(base, s)
-				index[s] = w
 			}
 			k = w + 1
 			tr[c] = k

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -256,4 +257,12 @@ func TestRequestRefusals(t *testing.T) {
 		require.False(t, re.Whole, "%q: %v", in, err)
 		require.Equal(t, text, err.Error(), "%q", in)
 	}
+
+	// a function request whose first argument ends exactly at the frame
+	// limit, with a second one still announced
+	r = NewReader(strings.NewReader("API2 1 14\nfunction\nf\n2\n1\x04\x00\x05\x00\x00\x00\x04\x00\x06\x00\x00\x00"))
+	r.MaxFrame = 30
+	_, err = r.ReadRequest()
+	require.ErrorAs(t, err, &re)
+	require.Equal(t, ddberr.Errorf("The request exceeds the limit of %d bytes.", 30).Error(), err.Error())
 }

@@ -345,6 +345,16 @@ func TestCompressedAllTypes(t *testing.T) {
 	}
 }
 
+// xorshift is a reproducible pseudo-random sequence for test data.
+func xorshift(seed uint64) func() uint64 {
+	return func() uint64 {
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		return seed
+	}
+}
+
 func TestCompressedLargeColumns(t *testing.T) {
 	const n = 100_000
 	i16 := make([]int16, n)
@@ -354,13 +364,7 @@ func TestCompressedLargeColumns(t *testing.T) {
 	f64 := make([]float64, n)
 	s := make([]string, n)
 	blob := make([]string, n/100)
-	seed := uint64(1)
-	rnd := func() uint64 {
-		seed ^= seed << 13
-		seed ^= seed >> 7
-		seed ^= seed << 17
-		return seed
-	}
+	rnd := xorshift(1)
 	for i := 0; i < n; i++ {
 		i16[i] = int16(rnd())
 		i32[i] = int32(i*3 + int(rnd()%5))

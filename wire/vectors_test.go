@@ -22,6 +22,17 @@ func loadVector(t testing.TB, name string) []byte {
 	return parseHex(t, string(raw))
 }
 
+// decodeVector is the object vector name holds, decoded from its bytes
+// (returned too) with every byte consumed.
+func decodeVector(t testing.TB, name string) ([]byte, value.Value) {
+	t.Helper()
+	b := loadVector(t, name)
+	got, n, err := DecodeBytes(b)
+	require.NoError(t, err)
+	require.Equal(t, len(b), n, "bytes consumed")
+	return b, got
+}
+
 func parseHex(t testing.TB, s string) []byte {
 	t.Helper()
 	var sb strings.Builder
@@ -113,10 +124,7 @@ var objectVectors = []struct {
 func TestVectorObjects(t *testing.T) {
 	for _, tc := range objectVectors {
 		t.Run(tc.file, func(t *testing.T) {
-			b := loadVector(t, tc.file)
-			got, n, err := DecodeBytes(b)
-			require.NoError(t, err)
-			require.Equal(t, len(b), n, "bytes consumed")
+			b, got := decodeVector(t, tc.file)
 			require.Equal(t, tc.want, plainSymbols(got))
 
 			// Stream decoding gives the same value.
@@ -146,10 +154,7 @@ var compressedVectors = []struct {
 func TestVectorCompressed(t *testing.T) {
 	for _, tc := range compressedVectors {
 		t.Run(tc.file, func(t *testing.T) {
-			b := loadVector(t, tc.file)
-			got, n, err := DecodeBytes(b)
-			require.NoError(t, err)
-			require.Equal(t, len(b), n)
+			b, got := decodeVector(t, tc.file)
 			require.Equal(t, tc.want, got)
 
 			var buf bytes.Buffer
@@ -162,10 +167,7 @@ func TestVectorCompressed(t *testing.T) {
 }
 
 func TestVectorCompressedTable(t *testing.T) {
-	b := loadVector(t, "49_compressed_table_cpp_mtw")
-	got, n, err := DecodeBytes(b)
-	require.NoError(t, err)
-	require.Equal(t, len(b), n)
+	b, got := decodeVector(t, "49_compressed_table_cpp_mtw")
 	// Vector 49 holds different data from vectors 39/44 (no NULLs).
 	want := value.NewTable([]string{"id", "sym", "price"}, []*value.Vector{
 		ints(1, 2, 3),
@@ -175,7 +177,7 @@ func TestVectorCompressedTable(t *testing.T) {
 	require.Equal(t, want, plainSymbols(got))
 
 	var buf bytes.Buffer
-	err = EncodeTable(&buf, want, []Compression{CompressDelta, CompressLZ4, CompressLZ4}, &EncodeOptions{Symbols: SymbolBase})
+	err := EncodeTable(&buf, want, []Compression{CompressDelta, CompressLZ4, CompressLZ4}, &EncodeOptions{Symbols: SymbolBase})
 	require.NoError(t, err)
 	require.Equal(t, hex.EncodeToString(b), hex.EncodeToString(buf.Bytes()))
 }

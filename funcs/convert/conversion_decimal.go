@@ -14,9 +14,6 @@ import (
 // type or the next wider one when it does not fit. A scale outside
 // [min(S1,S2), S1+S2] (or different from the one DECIMAL's scale) gives
 // the plain product; a floating operand gives a DOUBLE product.
-func init() {
-	funcs.Register(funcs.Spec{Name: "decimalMultiply", Params: []string{"X", "Y", "scale"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion", Fn: decimalMultiply})
-}
 
 // decimalOperand is a numeric argument as exact unscaled integers.
 type decimalOperand struct {

@@ -15,27 +15,6 @@ import (
 
 // Conversions between data forms: matrix, transpose/flip, enlist,
 // subtuple, symbolCode, makeKey/makeSortedKey, fixedLengthArrayVector.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "matrix", Params: []string{"X1", "X2"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "types-conversion", Fn: matrixOf},
-		funcs.Spec{Name: "transpose", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: transposeOf},
-		funcs.Spec{Name: "enlist", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				if s, ok := args[0].(*value.Scalar); ok {
-					return s.Vector(), nil
-				}
-				return value.NewTuple([]value.Value{args[0]}), nil
-			}},
-		funcs.Spec{Name: "subtuple", Params: []string{"X", "range"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "types-conversion", Fn: subtuple},
-		funcs.Spec{Name: "symbolCode", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: symbolCode},
-		funcs.Spec{Name: "makeKey", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return makeKey("makeKey", args) }},
-		funcs.Spec{Name: "makeSortedKey", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return makeKey("makeSortedKey", args) }},
-		funcs.Spec{Name: "fixedLengthArrayVector", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "types-conversion", Fn: fixedLengthArrayVector},
-	)
-	funcs.Alias("flip", "transpose")
-}
 
 // formColumns lists the columns an argument contributes to matrix and
 // fixedLengthArrayVector: a vector is one column, a matrix, table or
@@ -96,30 +75,40 @@ func commonType(fn string, cols []*value.Vector) (value.Type, error) {
 	return t, nil
 }
 
-// joinColumns concatenates equal-length columns of one type.
-func joinColumns(fn string, cols []*value.Vector) (*value.Vector, int, error) {
-	if len(cols) == 0 {
-		return nil, 0, fmt.Errorf("%s needs at least one column.", fn)
+// joinColumns concatenates the columns the arguments contribute
+// (formColumns), which must have one length and convert to one type;
+// ncols is how many there are.
+func joinColumns(fn string, args []value.Value) (data *value.Vector, rows, ncols int, err error) {
+	var cols []*value.Vector
+	for _, a := range args {
+		c, err := formColumns(fn, a)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		cols = append(cols, c...)
 	}
-	rows := cols[0].Len()
+	if len(cols) == 0 {
+		return nil, 0, 0, fmt.Errorf("%s needs at least one column.", fn)
+	}
+	rows = cols[0].Len()
 	t, err := commonType(fn, cols)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, 0, err
 	}
 	out := value.NewVector(t, 0, rows*len(cols))
 	out.Scale = cols[0].Scale
 	for _, c := range cols {
 		if c.Len() != rows {
-			return nil, 0, ddberr.Errorf("The columns of %s must have the same length.", fn)
+			return nil, 0, 0, ddberr.Errorf("The columns of %s must have the same length.", fn)
 		}
 		if c.T != t {
 			if c, err = cast.Vector(c, t, out.Scale); err != nil {
-				return nil, 0, err
+				return nil, 0, 0, err
 			}
 		}
 		out.AppendVector(c)
 	}
-	return out, rows, nil
+	return out, rows, len(cols), nil
 }
 
 // matrixOf builds a matrix from columns, from a type and dimensions, or
@@ -151,19 +140,11 @@ func matrixOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 		flat.T, flat.Offsets = v.T.Elem(), nil
 		return &value.Matrix{V: flat.Gather(cells), Rows: rows, Cols: cols}, nil
 	}
-	var cols []*value.Vector
-	for _, a := range args {
-		c, err := formColumns("matrix", a)
-		if err != nil {
-			return nil, err
-		}
-		cols = append(cols, c...)
-	}
-	data, rows, err := joinColumns("matrix", cols)
+	data, rows, ncols, err := joinColumns("matrix", args)
 	if err != nil {
 		return nil, err
 	}
-	return &value.Matrix{V: data, Rows: rows, Cols: len(cols)}, nil
+	return &value.Matrix{V: data, Rows: rows, Cols: ncols}, nil
 }
 
 // typedMatrix is matrix(dataType, rows, cols, [columnsCapacity],
@@ -418,19 +399,10 @@ func appendRaw(b []byte, v *value.Vector, i int) []byte {
 // fixedLengthArrayVector makes an array vector whose row i holds element
 // i of every column of its arguments, in order.
 func fixedLengthArrayVector(_ funcs.Env, args []value.Value) (value.Value, error) {
-	var cols []*value.Vector
-	for _, a := range args {
-		c, err := formColumns("fixedLengthArrayVector", a)
-		if err != nil {
-			return nil, err
-		}
-		cols = append(cols, c...)
-	}
-	data, rows, err := joinColumns("fixedLengthArrayVector", cols)
+	data, rows, k, err := joinColumns("fixedLengthArrayVector", args)
 	if err != nil {
 		return nil, err
 	}
-	k := len(cols)
 	idx := make([]int, 0, rows*k)
 	offs := make([]int64, rows)
 	for r := 0; r < rows; r++ {
@@ -443,4 +415,11 @@ func fixedLengthArrayVector(_ funcs.Env, args []value.Value) (value.Value, error
 	out.T += value.ArrayOffset
 	out.Offsets = offs
 	return out, nil
+}
+
+func enlistFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	if s, ok := args[0].(*value.Scalar); ok {
+		return s.Vector(), nil
+	}
+	return value.NewTuple([]value.Value{args[0]}), nil
 }

@@ -14,44 +14,6 @@ import (
 
 // Numeric conversions: rounding, angle units, hex, the halves of 16-byte
 // values, POINT/COMPLEX construction and parseInteger.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "round", Params: []string{"X", "precision"}, Min: 1, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				p, err := funcs.IntArg("round", "precision", funcs.Arg(args, 1), 0)
-				if err != nil {
-					return nil, err
-				}
-				if p < 0 || p > 10 {
-					return nil, ddberr.Errorf("The argument [precision] of round must be an integer between 0 and 10.")
-				}
-				scale := math.Pow10(int(p))
-				return roundLike("round", args[0], func(f float64) float64 { return math.Round(f*scale) / scale })
-			}},
-		funcs.Spec{Name: "floor", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return roundLike("floor", args[0], math.Floor)
-			}},
-		funcs.Spec{Name: "ceil", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return roundLike("ceil", args[0], math.Ceil)
-			}},
-		funcs.Spec{Name: "deg2rad", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return funcs.MapFloat("deg2rad", args[0], func(f float64) float64 { return f * math.Pi / 180 })
-			}},
-		funcs.Spec{Name: "rad2deg", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return funcs.MapFloat("rad2deg", args[0], func(f float64) float64 { return f * 180 / math.Pi })
-			}},
-		funcs.Spec{Name: "hex", Params: []string{"X", "reverse"}, Min: 1, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion", Fn: hexOf},
-		halvesSpec("lowLong", false, false), halvesSpec("highLong", true, false),
-		halvesSpec("lowDouble", false, true), halvesSpec("highDouble", true, true),
-		pairSpec("point", value.Point), pairSpec("complex", value.Complex),
-		funcs.Spec{Name: "parseInteger", Params: []string{"X", "type", "radix"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion", Fn: parseInteger},
-	)
-	funcs.Alias("parseInt", "parseInteger")
-}
 
 // halvesSpec declares lowLong/highLong/lowDouble/highDouble: the low or
 // high (high) 8 bytes of a 16-byte value, as LONG or DOUBLE (dbl).
@@ -305,4 +267,16 @@ func digitValue(c byte) int64 {
 		return int64(c-'A') + 10
 	}
 	return -1
+}
+
+func roundFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	p, err := funcs.IntArg("round", "precision", funcs.Arg(args, 1), 0)
+	if err != nil {
+		return nil, err
+	}
+	if p < 0 || p > 10 {
+		return nil, ddberr.Errorf("The argument [precision] of round must be an integer between 0 and 10.")
+	}
+	scale := math.Pow10(int(p))
+	return roundLike("round", args[0], func(f float64) float64 { return math.Round(f*scale) / scale })
 }

@@ -6,11 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "dict", Params: []string{"keyObj", "valueObj", "ordered"}, Min: 2, Max: 3, Category: "types-conversion",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return MakeDict(args[0], args[1]) }})
-}
-
 // MakeDict is dict(keys, values) or dict(keyType, valueType); a
 // dictionary literal is dict(keys, values) too.
 func MakeDict(k, v value.Value) (value.Value, error) {

@@ -6,10 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "indexedSeries", Params: []string{"index", "value"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "types-conversion", Fn: indexedSeries})
-}
-
 // indexedSeries is a one-column matrix whose row labels are index, which
 // must increase strictly (funcs/i/indexedSeries.md). The m-functions run
 // DURATION windows over those labels; aligning binary operations by label

@@ -17,20 +17,6 @@ import (
 
 // JSON conversions: toStdJson/fromStdJson for standard JSON text and
 // fromJson for DolphinDB's own {"form","type","value"} JSON.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "toStdJson", Params: []string{"obj"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				var b strings.Builder
-				if err := writeStdJSON(&b, args[0]); err != nil {
-					return nil, err
-				}
-				return value.NewString(b.String()), nil
-			}},
-		funcs.Spec{Name: "fromStdJson", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: fromStdJSON},
-		funcs.Spec{Name: "fromJson", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: fromJSON},
-	)
-}
 
 // ---- toStdJson ----
 
@@ -371,4 +357,12 @@ func decodeDolphinJSON(obj dolphinJSON) (value.Value, error) {
 		}
 	}
 	return nil, fmt.Errorf("fromJson doesn't support data form %s.", obj.Form)
+}
+
+func toStdJsonFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	var b strings.Builder
+	if err := writeStdJSON(&b, args[0]); err != nil {
+		return nil, err
+	}
+	return value.NewString(b.String()), nil
 }

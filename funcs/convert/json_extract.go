@@ -14,9 +14,6 @@ import (
 // jsonExtract reads the element of standard JSON text at a location: a
 // key or a 1-based position (negative from the end) per level. A missing
 // element, or one that does not convert to type, is NULL.
-func init() {
-	funcs.Register(funcs.Spec{Name: "jsonExtract", Params: []string{"json", "location", "type"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion", Fn: jsonExtract})
-}
 
 // jsonNode is parsed JSON keeping object members in order.
 type jsonNode struct {

@@ -16,10 +16,6 @@ import (
 
 // parseJsonTable turns JSON objects into table rows: every object of a
 // string (or one per string of a vector) is a row, keys are columns.
-func init() {
-	funcs.Register(funcs.Spec{Name: "parseJsonTable", Params: []string{"json", "schema", "keyCaseSensitive"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "types-conversion", Fn: parseJSONTable})
-}
-
 func parseJSONTable(_ funcs.Env, args []value.Value) (value.Value, error) {
 	in, err := funcs.StringInput("parseJsonTable", args[0])
 	if err != nil {

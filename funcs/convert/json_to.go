@@ -6,22 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
-
-func init() {
-	funcs.Register(funcs.Spec{Name: "toJson", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return toJSON(args[0], "") },
-		NamedFn: func(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
-			name := ""
-			if len(names) > 0 {
-				name = names[0]
-			}
-			return toJSON(args[0], name)
-		}})
-}
 
 // The toJson page's limits: a table converts its first 100000 rows, other
 // forms their first 300000 elements.

@@ -8,11 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "syncDict", Params: []string{"keyObj", "valueObj", "sharedName", "ordered"}, Min: 2, Max: 4,
-		Props: funcs.Session, Category: "types-conversion", Fn: syncDict})
-}
-
 // syncDict builds a dictionary as dict does and, given sharedName, shares
 // it. Porpoise's dictionaries already serialize concurrent access (a
 // shared object is locked by the engine), so a synchronized dictionary is

@@ -10,30 +10,6 @@ import (
 // Type inspection and typed-container construction, moved from the
 // interpreter's older table: type, form, typestr, array/bigarray, set and
 // arrayVector.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "typestr", Params: []string{"x"}, Min: 1, Max: 1, Category: "types-conversion", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return value.NewString(typeString(args[0])), nil
-		}},
-		funcs.Spec{Name: "type", Params: []string{"x"}, Min: 1, Max: 1, Category: "types-conversion", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return value.NewInt(int32(args[0].Type())), nil
-		}},
-		funcs.Spec{Name: "form", Params: []string{"x"}, Min: 1, Max: 1, Category: "types-conversion", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return value.NewInt(int32(args[0].Form())), nil
-		}},
-		// array accounts its allocation against the server's memory limit.
-		funcs.Spec{Name: "array", Params: []string{"dataType", "initialSize", "capacity", "defaultValue"}, Min: 1, Max: 4, Props: funcs.Session, Category: "types-conversion", Fn: xarray},
-		funcs.Spec{Name: "set", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			v, _, err := funcs.Operand(args[0])
-			if err != nil {
-				return nil, err
-			}
-			return value.NewSet(v), nil
-		}},
-		funcs.Spec{Name: "arrayVector", Params: []string{"index", "value"}, Min: 2, Max: 2, Category: "types-conversion", Fn: xarrayVector},
-	)
-	funcs.Alias("bigarray", "array")
-}
 
 // typeString is typestr(x): the type name for scalars, "FAST INT VECTOR"
 // style for vectors, "IN-MEMORY TABLE" for tables.
@@ -139,4 +115,12 @@ func xarrayVector(_ funcs.Env, args []value.Value) (value.Value, error) {
 	out.T = vals.T + value.ArrayOffset
 	out.Offsets = offsets
 	return out, nil
+}
+
+func setFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, _, err := funcs.Operand(args[0])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewSet(v), nil
 }

@@ -9,10 +9,6 @@ import (
 // cut splits a vector into pieces of size elements, or at the given
 // start positions (anything before the first position is dropped); a
 // matrix is split by columns and a table by rows.
-func init() {
-	funcs.Register(funcs.Spec{Name: "cut", Params: []string{"X", "size|cutPositions"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "cut", Fn: cut})
-}
-
 func cut(_ funcs.Env, args []value.Value) (value.Value, error) {
 	x := args[0]
 	var n int

@@ -14,43 +14,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	dp := func(name string, params []string, min, max int, props funcs.Props, fn funcs.Impl) funcs.Spec {
-		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: props, Category: "data-processing", Fn: fn}
-	}
-	funcs.Register(
-		dp("all", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xallAny("all", true)),
-		dp("any", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xallAny("any", false)),
-		dp("asis", []string{"obj"}, 1, 1, funcs.Pure, func(_ funcs.Env, a []value.Value) (value.Value, error) { return a[0], nil }),
-		dp("copy", []string{"obj"}, 1, 1, funcs.Pure, func(_ funcs.Env, a []value.Value) (value.Value, error) { return xcopyValue(a[0], false), nil }),
-		dp("deepCopy", []string{"obj"}, 1, 1, funcs.Pure, func(_ funcs.Env, a []value.Value) (value.Value, error) { return xcopyValue(a[0], true), nil }),
-		dp("asof", []string{"X", "Y"}, 2, 2, funcs.Pure, xsortedSearch("asof", false)),
-		dp("lowerBound", []string{"X", "Y"}, 2, 2, funcs.Pure, xsortedSearch("lowerBound", true)),
-		dp("contextCount", []string{"X", "Y"}, 2, 2, funcs.Pure|funcs.Aggregate, xcontextCount),
-		dp("countNanInf", []string{"X", "includeNull"}, 1, 2, funcs.Pure|funcs.Aggregate, xcountNanInf),
-		dp("deltas", []string{"X", "n"}, 1, 2, funcs.Pure|funcs.OrderSensitive, xdiffs("deltas", "-")),
-		dp("ratios", []string{"X"}, 1, 1, funcs.Pure|funcs.OrderSensitive, xdiffs("ratios", "\\")),
-		dp("imaxLast", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xextremeLast(true)),
-		dp("iminLast", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xextremeLast(false)),
-		dp("mimaxLast", []string{"X", "window", "minPeriods"}, 2, 3, funcs.Pure|funcs.OrderSensitive, xmovingExtremeLast("mimaxLast", true)),
-		dp("miminLast", []string{"X", "window", "minPeriods"}, 2, 3, funcs.Pure|funcs.OrderSensitive, xmovingExtremeLast("miminLast", false)),
-		dp("rowImaxLast", []string{"args"}, 1, -1, funcs.Pure, xrowExtremeLast(true)),
-		dp("rowIminLast", []string{"args"}, 1, -1, funcs.Pure, xrowExtremeLast(false)),
-		dp("isDuplicated", []string{"X", "keep"}, 1, 2, funcs.Pure, xisDuplicated),
-		dp("lowRange", []string{"X"}, 1, 1, funcs.Pure|funcs.OrderSensitive, xrangeCount(false)),
-		dp("topRange", []string{"X"}, 1, 1, funcs.Pure|funcs.OrderSensitive, xrangeCount(true)),
-		dp("mask", []string{"X", "Y"}, 2, 2, funcs.Pure|funcs.ElementWise, xmask),
-		dp("maxPositiveStreak", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate|funcs.OrderSensitive, xmaxPositiveStreak),
-		dp("shape", []string{"X"}, 1, 1, funcs.Pure, xshape),
-		dp("valueChanged", []string{"X", "mode"}, 1, 2, funcs.Pure|funcs.OrderSensitive, xvalueChanged),
-		dp("zscore", []string{"X"}, 1, 1, funcs.Pure, xzscore),
-		dp("sumbars", []string{"X", "Y"}, 2, 2, funcs.Pure|funcs.OrderSensitive, xsumbars),
-		dp("bucketCount", []string{"vector", "dataRange", "bucketNum", "includeOutbound"}, 3, 4, funcs.Pure, xbucketCount),
-		dp("dictUpdate!", []string{"dictionary", "function", "keys", "parameters", "initFunc"}, 4, 5, funcs.Mutating, xdictUpdate),
-		dp("tmove", []string{"T", "X", "window"}, 3, 3, funcs.Pure|funcs.OrderSensitive, xtmove),
-	)
-}
-
 // perColumn applies f to a vector, to each column of a matrix (results
 // assembled) or of a table (a table of the results).
 func xperColumn(name string, x value.Value, f func(v *value.Vector) (value.Value, error)) (value.Value, error) {
@@ -861,14 +824,6 @@ func xtmove(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return out, nil
-}
-
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "talibNull", Params: []string{"args"}, Min: 2, Max: -1, Props: funcs.Pure | funcs.OrderSensitive, Category: "data-processing", Fn: xtalibNull},
-		funcs.Spec{Name: "winsorize", Params: []string{"X", "limit", "inclusive", "nanPolicy"}, Min: 2, Max: 4, Props: funcs.Pure, Category: "data-processing", Fn: xwinsorize(false)},
-		funcs.Spec{Name: "winsorize!", Params: []string{"X", "limit", "inclusive", "nanPolicy"}, Min: 2, Max: 4, Props: funcs.Mutating, Category: "data-processing", Fn: xwinsorize(true)},
-	)
 }
 
 // xtalibNull sets every vector to NULL before the first row where all of

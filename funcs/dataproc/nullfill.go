@@ -12,45 +12,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	fillSpec := func(name string, fill func(v *value.Vector, limit int) *value.Vector, inPlace bool) funcs.Spec {
-		props := funcs.Pure
-		if inPlace {
-			props = funcs.Mutating
-		}
-		return funcs.Spec{Name: name, Params: []string{"obj", "limit"}, Min: 1, Max: 2, Props: props | funcs.OrderSensitive, Category: "null-fill",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				limit, err := funcs.IntArg(name, "limit", funcs.Arg(args, 1), -1)
-				if err != nil {
-					return nil, err
-				}
-				if funcs.Arg(args, 1) != nil && limit <= 0 {
-					return nil, errors.New("limit of " + name + " must be a positive integer.")
-				}
-				return fillColumns(name, args[0], inPlace, func(v *value.Vector) (*value.Vector, error) {
-					return fill(v, int(limit)), nil
-				})
-			}}
-	}
-	funcs.Register(
-		fillSpec("ffill", forwardFill, false),
-		fillSpec("ffill!", forwardFill, true),
-		fillSpec("bfill", backwardFill, false),
-		fillSpec("bfill!", backwardFill, true),
-		lfillSpec("lfill", false), lfillSpec("lfill!", true),
-		funcs.Spec{Name: "nullFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return nullFill("nullFill", args, false) }},
-		funcs.Spec{Name: "nullFill!", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Mutating, Category: "null-fill",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return nullFill("nullFill!", args, true) }},
-		funcs.Spec{Name: "coalesce", Params: []string{"X1", "X2", "args"}, Min: 2, Max: -1, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill", Fn: coalesce},
-		funcs.Spec{Name: "hasNull", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "null-fill", Fn: hasNull},
-		pickByNullSpec("ifNull", true), pickByNullSpec("ifValid", false),
-		funcs.Spec{Name: "isNanInf", Params: []string{"X", "includeNull"}, Min: 1, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill", Fn: isNanInf},
-		funcs.Spec{Name: "nanInfFill", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "null-fill", Fn: nanInfFill},
-		funcs.Spec{Name: "fill!", Params: []string{"obj", "index", "value"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "null-fill", Fn: fillAt},
-	)
-}
-
 // lfillSpec declares lfill (lfill! when inPlace): linear interpolation
 // of NULLs.
 func lfillSpec(name string, inPlace bool) funcs.Spec {
@@ -519,11 +480,6 @@ func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
 		return t, nil
 	}
 	return nil, errors.New("obj of fill! must be a vector, tuple, dictionary or table.")
-}
-
-func init() {
-	funcs.Register(funcs.Spec{Name: "interpolate", Params: []string{"X", "method", "limit", "inplace", "limitDirection", "limitArea", "index"}, Min: 1, Max: 7,
-		Props: funcs.OrderSensitive, Category: "null-fill", Fn: interpolate})
 }
 
 // interpolate fills NULLs of a numeric vector by linear interpolation

@@ -8,17 +8,6 @@ import (
 
 // isNull, isValid and iif, moved from the interpreter's older table,
 // behaviour unchanged.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "isNull", Params: []string{"x"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return mapBool(args[0], func(v *value.Vector, i int) bool { return v.IsNull(i) })
-		}},
-		funcs.Spec{Name: "isValid", Params: []string{"x"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return mapBool(args[0], func(v *value.Vector, i int) bool { return !v.IsNull(i) })
-		}},
-		funcs.Spec{Name: "iif", Params: []string{"cond", "trueResult", "falseResult"}, Min: 3, Max: 3, Category: "data-processing", Fn: xiif},
-	)
-}
 
 // mapBool applies a per-element predicate to a scalar, vector or pair.
 func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, error) {

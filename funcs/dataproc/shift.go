@@ -9,31 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "move", Params: []string{"X", "steps"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				s, ok := funcs.ScalarArg(args[1])
-				if !ok || s.T.Category() != value.CatIntegral || s.Null {
-					return nil, errors.New("steps of move must be an integer.")
-				}
-				return shiftColumns("move", args[0], int(s.I))
-			}},
-		funcs.Spec{Name: "prev", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return shiftColumns("prev", args[0], 1) }},
-		funcs.Spec{Name: "next", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return shiftColumns("next", args[0], -1) }},
-		funcs.Spec{Name: "prevState", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return stateShift("prevState", args[0], true)
-			}},
-		funcs.Spec{Name: "nextState", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return stateShift("nextState", args[0], false)
-			}},
-	)
-}
-
 // shiftColumns moves each column of X down by steps (up when negative),
 // filling the vacated positions with NULL.
 func shiftColumns(fn string, x value.Value, steps int) (value.Value, error) {
@@ -84,4 +59,12 @@ func stateShift(fn string, x value.Value, prev bool) (value.Value, error) {
 		}
 		return stats.GatherOrNull(v, idx), nil
 	})
+}
+
+func moveFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	s, ok := funcs.ScalarArg(args[1])
+	if !ok || s.T.Category() != value.CatIntegral || s.Null {
+		return nil, errors.New("steps of move must be an integer.")
+	}
+	return shiftColumns("move", args[0], int(s.I))
 }

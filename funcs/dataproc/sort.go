@@ -13,38 +13,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "rank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "sort", Fn: rank},
-		funcs.Spec{Name: "denseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "sort", Fn: denseRank},
-		funcs.Spec{Name: "isort", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "sort",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				idx, err := sortIndex("isort", args[0], funcs.Arg(args, 1))
-				if err != nil {
-					return nil, err
-				}
-				return intsOf(idx), nil
-			}},
-		funcs.Spec{Name: "isortTop", Params: []string{"X", "top", "ascending"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "sort",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				top, err := funcs.IntArg("isortTop", "top", args[1], 0)
-				if err != nil || top < 0 {
-					return nil, errors.New("top of isortTop must be a non-negative integer.")
-				}
-				idx, err := sortIndex("isortTop", args[0], funcs.Arg(args, 2))
-				if err != nil {
-					return nil, err
-				}
-				return intsOf(idx[:min(int(top), len(idx))]), nil
-			}},
-		funcs.Spec{Name: "isort!", Params: []string{"X", "ascending", "indices"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "sort", Fn: isortInPlace},
-		funcs.Spec{Name: "isSorted", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "sort", Fn: isSorted},
-		funcs.Spec{Name: "sort", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "sort", Fn: xsort},
-		funcs.Spec{Name: "sort!", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Mutating, Category: "sort", Fn: sortInPlace},
-		funcs.Spec{Name: "sortBy!", Params: []string{"table", "sortColumns", "sortDirections"}, Min: 2, Max: 3, Props: funcs.Mutating, Category: "sort", Fn: sortByInPlace},
-	)
-}
-
 func intsOf(idx []int) *value.Vector {
 	out := make([]int32, len(idx))
 	for i, j := range idx {
@@ -381,4 +349,24 @@ func xsort(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return c > 0
 	})
 	return v.Gather(idx), nil
+}
+
+func isortFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	idx, err := sortIndex("isort", args[0], funcs.Arg(args, 1))
+	if err != nil {
+		return nil, err
+	}
+	return intsOf(idx), nil
+}
+
+func isortTopFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	top, err := funcs.IntArg("isortTop", "top", args[1], 0)
+	if err != nil || top < 0 {
+		return nil, errors.New("top of isortTop must be a non-negative integer.")
+	}
+	idx, err := sortIndex("isortTop", args[0], funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	return intsOf(idx[:min(int(top), len(idx))]), nil
 }

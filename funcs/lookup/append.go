@@ -7,13 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "appendTuple!", Params: []string{"X", "Y", "wholistic"}, Min: 2, Max: 3, Props: funcs.Mutating, Category: "append", Fn: xappendTuple},
-		funcs.Spec{Name: "memberModify!", Params: []string{"obj", "function", "indices", "parameters"}, Min: 4, Max: 4, Props: funcs.Mutating, Category: "append", Fn: xmemberModify},
-	)
-}
-
 func xappendTuple(env funcs.Env, args []value.Value) (value.Value, error) {
 	x, ok1 := args[0].(*value.Vector)
 	y, ok2 := args[1].(*value.Vector)

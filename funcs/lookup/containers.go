@@ -14,22 +14,6 @@ import (
 // Built-ins over whole containers (sizes, keys and values, repetition,
 // hash buckets) moved from the interpreter's older table,
 // behaviour unchanged.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "take", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "generate", Fn: xtake},
-		funcs.Spec{Name: "size", Params: []string{"X"}, Min: 1, Max: 1, Category: "data-processing", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return countValue(args[0], false)
-		}},
-		funcs.Spec{Name: "count", Params: []string{"X"}, Min: 1, Max: 1, Category: "statistics", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return countValue(args[0], true)
-		}},
-		funcs.Spec{Name: "rows", Params: []string{"X"}, Min: 1, Max: 1, Category: "data-processing", Fn: xrows},
-		funcs.Spec{Name: "reverse", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: xreverse},
-		funcs.Spec{Name: "keys", Params: []string{"X"}, Min: 1, Max: 1, Category: "data-processing", Fn: xkeys},
-		funcs.Spec{Name: "values", Params: []string{"X"}, Min: 1, Max: 1, Category: "data-processing", Fn: xvalues},
-		funcs.Spec{Name: "hashBucket", Params: []string{"X", "buckets"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "data-processing", Fn: xhashBucket},
-	)
-}
 
 // rowCounter is a table the interpreter does not hold in memory (a DFS
 // table): it counts its rows on demand.
@@ -44,6 +28,9 @@ func xtake(env funcs.Env, args []value.Value) (value.Value, error) {
 	x := args[0]
 	if p, ok := x.(*value.Pair); ok {
 		x = p.V
+	}
+	if s, ok := x.(*value.Scalar); ok && s.T == value.Void {
+		return nil, ddberr.Errorf("Not allowed to create a void vector. RefId:S05005")
 	}
 	rows, width, ok := takeShape(x)
 	if !ok {

@@ -7,12 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "conditionalFilter", Params: []string{"X", "condition", "filterMap"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.ElementWise, Category: "filter", Fn: xconditionalFilter},
-	)
-}
-
 // conditionalFilter is true where condition[i] is a key of filterMap and
 // X[i] is among that key's values (or within its pair's range).
 func xconditionalFilter(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -6,13 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "eye", Params: []string{"n"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "generate", Fn: xeye},
-		funcs.Spec{Name: "stretch", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "generate", Fn: xstretch},
-	)
-}
-
 func xeye(env funcs.Env, args []value.Value) (value.Value, error) {
 	n, err := funcs.IntArg("eye", "n", args[0], 0)
 	if err != nil || n <= 0 {

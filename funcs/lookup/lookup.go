@@ -10,33 +10,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "at", Params: []string{"X", "index"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xat},
-		funcs.Spec{Name: "eachAt", Params: []string{"X", "index"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: eachAt},
-		funcs.Spec{Name: "binsrch", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xbinsrch},
-		funcs.Spec{Name: "find", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xfind},
-		funcs.Spec{Name: "firstHit", Params: []string{"func", "X", "target"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: firstHitFn(false)},
-		funcs.Spec{Name: "ifirstHit", Params: []string{"func", "X", "target"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: firstHitFn(true)},
-		funcs.Spec{Name: "firstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: notFn("firstNot", true, false)},
-		funcs.Spec{Name: "lastNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: notFn("lastNot", false, false)},
-		funcs.Spec{Name: "ifirstNot", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: notFn("ifirstNot", true, true)},
-		funcs.Spec{Name: "ilastNot", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: notFn("ilastNot", false, true)},
-		funcs.Spec{Name: "milastNot", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "lookup", Fn: xmilastNot},
-		funcs.Spec{Name: "head", Params: []string{"obj", "n"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "lookup", Fn: headTail("head", true)},
-		funcs.Spec{Name: "tail", Params: []string{"obj", "n"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "lookup", Fn: headTail("tail", false)},
-		funcs.Spec{Name: "searchK", Params: []string{"X", "k"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.Aggregate, Category: "lookup", Fn: xsearchK},
-		funcs.Spec{Name: "slice", Params: []string{"obj", "rowIndex", "colIndex"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "lookup", Fn: xslice},
-		funcs.Spec{Name: "subarray", Params: []string{"X", "range"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xsubarray},
-		funcs.Spec{Name: "row", Params: []string{"obj", "index"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: rowFn},
-		funcs.Spec{Name: "col", Params: []string{"obj", "index"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: colFn},
-		funcs.Spec{Name: "cell", Params: []string{"obj", "row", "col"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "lookup", Fn: xcell},
-		funcs.Spec{Name: "cells", Params: []string{"obj", "row", "col"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "lookup", Fn: xcells},
-		funcs.Spec{Name: "sliceByKey", Params: []string{"table", "rowKeys", "colNames"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "lookup", Fn: xsliceByKey},
-	)
-	funcs.Alias("column", "col")
-}
-
 // boolMask reads a BOOL scalar or vector.
 func BoolMask(x value.Value) ([]int8, bool) {
 	switch v := x.(type) {

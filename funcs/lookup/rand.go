@@ -9,10 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "rand", Params: []string{"X", "count"}, Min: 1, Max: 2, Category: "distributions", Fn: xrand})
-}
-
 // xrand is rand(X, count): X a scalar bound (integers in [0,X),
 // floats in [0,X)) or a vector to sample from.
 func xrand(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -7,13 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "replace", Params: []string{"X", "oldValue", "newValue"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.ElementWise, Category: "replace", Fn: replaceFn("replace", false)},
-		funcs.Spec{Name: "replace!", Params: []string{"X", "oldValue", "newValue"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "replace", Fn: replaceFn("replace!", true)},
-	)
-}
-
 // replaceFn replaces every element equal to oldValue by newValue in a
 // vector or matrix (in place for replace!, inPlace), named name in its
 // errors.

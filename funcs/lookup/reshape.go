@@ -7,17 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "flatten", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "reshape", Fn: xflatten},
-		funcs.Spec{Name: "reshape", Params: []string{"obj", "dim"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "reshape", Fn: xreshape},
-		funcs.Spec{Name: "shuffle", Params: []string{"X"}, Min: 1, Max: 1, Category: "reshape", Fn: shuffleFn(false)},
-		funcs.Spec{Name: "shuffle!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "reshape", Fn: shuffleFn(true)},
-		funcs.Spec{Name: "ungroup", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "reshape", Fn: xungroup},
-		funcs.Spec{Name: "regroup", Params: []string{"X", "label", "func", "byRow"}, Min: 3, Max: 4, Props: funcs.Pure, Category: "reshape", Fn: xregroup},
-	)
-}
-
 // flatten turns a matrix into its column-major vector, and a tuple into a
 // vector one level down: a tuple whose elements are all scalars or vectors
 // joins them; otherwise each nested tuple is flattened one level.

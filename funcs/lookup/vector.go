@@ -9,22 +9,6 @@ import (
 // Built-ins moved here from the interpreter's older table (generate,
 // data-processing and node-status functions), behaviour unchanged.
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "til", Params: []string{"n"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "generate", Fn: xtil},
-		funcs.Spec{Name: "distinct", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "data-processing", Fn: xdistinct},
-		funcs.Spec{Name: "isVoid", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			s, ok := args[0].(*value.Scalar)
-			return value.NewBool(ok && s.T == value.Void), nil
-		}},
-		// Porpoise is one node: it is always initialised, and its alias is
-		// the one DolphinDB gives a single node on the default port.
-		funcs.Spec{Name: "isNodeInitialized", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: constant(value.NewBool(true))},
-		funcs.Spec{Name: "isDataNodeInitialized", Min: 0, Max: 0, Props: funcs.Session, Category: "cluster", Fn: constant(value.NewBool(true))},
-		funcs.Spec{Name: "getNodeAlias", Min: 0, Max: 0, Props: funcs.Session, Category: "cluster", Fn: constant(value.NewString("local8848"))},
-	)
-}
-
 func constant(v value.Value) funcs.Impl {
 	return func(funcs.Env, []value.Value) (value.Value, error) { return v, nil }
 }

@@ -10,22 +10,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "diag", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "math", Fn: diag},
-		funcs.Spec{Name: "det", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "math", Fn: det},
-		funcs.Spec{Name: "inverse", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "math", Fn: inverse},
-		funcs.Spec{Name: "tril", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return triangle("tril", args, true) }},
-		funcs.Spec{Name: "triu", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return triangle("triu", args, false) }},
-		funcs.Spec{Name: "repmat", Params: []string{"X", "rowRep", "colRep"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "math", Fn: repmat},
-		funcs.Spec{Name: "cholesky", Params: []string{"obj", "lower"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math", Fn: cholesky},
-	)
-	// inv is inverse under its other name (funcs/m/mr.md: xtx.inv())
-	funcs.Alias("inv", "inverse")
-}
-
 // dense is a column-major DOUBLE matrix.
 type dense struct {
 	rows, cols int
@@ -120,6 +104,45 @@ func matrixArg(fn string, x value.Value) (*value.Matrix, error) {
 	return m, nil
 }
 
+// squareDenseArg reads x as a square matrix in DOUBLEs (det, inverse).
+func squareDenseArg(fn string, x value.Value, nullAsZero bool) (*dense, error) {
+	m, err := matrixArg(fn, x)
+	if err != nil {
+		return nil, err
+	}
+	return squareDense(fn, m, nullAsZero)
+}
+
+// squareDense checks m is square before denseOf converts it.
+func squareDense(fn string, m *value.Matrix, nullAsZero bool) (*dense, error) {
+	if m.Rows != m.Cols {
+		return nil, ddberr.Errorf("The matrix of %s must be square.", fn)
+	}
+	return denseOf(fn, m, nullAsZero)
+}
+
+// denseFlagArgs reads the matrix args[0] and then the BOOL option args[1]
+// (def when absent), the order cholesky, lu and gramSchmidt report their
+// errors in, and converts the matrix with NULLs refused, checking it is
+// square first when square is set.
+func denseFlagArgs(fn, flag string, def, square bool, args []value.Value) (*dense, bool, error) {
+	m, err := matrixArg(fn, args[0])
+	if err != nil {
+		return nil, false, err
+	}
+	on, err := funcs.BoolArg(fn, flag, funcs.Arg(args, 1), def)
+	if err != nil {
+		return nil, false, err
+	}
+	var d *dense
+	if square {
+		d, err = squareDense(fn, m, false)
+	} else {
+		d, err = denseOf(fn, m, false)
+	}
+	return d, on, err
+}
+
 // diag builds a diagonal matrix from a vector, or takes a square
 // matrix's diagonal.
 func diag(_ funcs.Env, args []value.Value) (value.Value, error) {
@@ -187,14 +210,7 @@ func luDecompose(d *dense) ([]int, float64) {
 
 // det is the determinant; NULLs count as 0 (the "det" page).
 func det(_ funcs.Env, args []value.Value) (value.Value, error) {
-	m, err := matrixArg("det", args[0])
-	if err != nil {
-		return nil, err
-	}
-	if m.Rows != m.Cols {
-		return nil, ddberr.Errorf("The matrix of det must be square.")
-	}
-	d, err := denseOf("det", m, true)
+	d, err := squareDenseArg("det", args[0], true)
 	if err != nil {
 		return nil, err
 	}
@@ -208,14 +224,7 @@ func det(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // inverse inverts a square non-singular matrix.
 func inverse(_ funcs.Env, args []value.Value) (value.Value, error) {
-	m, err := matrixArg("inverse", args[0])
-	if err != nil {
-		return nil, err
-	}
-	if m.Rows != m.Cols {
-		return nil, ddberr.Errorf("The matrix of inverse must be square.")
-	}
-	d, err := denseOf("inverse", m, false)
+	d, err := squareDenseArg("inverse", args[0], false)
 	if err != nil {
 		return nil, err
 	}
@@ -315,18 +324,7 @@ func repmat(env funcs.Env, args []value.Value) (value.Value, error) {
 // cholesky factors a symmetric positive-definite matrix as L*L' (lower)
 // or U'*U.
 func cholesky(_ funcs.Env, args []value.Value) (value.Value, error) {
-	m, err := matrixArg("cholesky", args[0])
-	if err != nil {
-		return nil, err
-	}
-	lower, err := funcs.BoolArg("cholesky", "lower", funcs.Arg(args, 1), true)
-	if err != nil {
-		return nil, err
-	}
-	if m.Rows != m.Cols {
-		return nil, ddberr.Errorf("The matrix of cholesky must be square.")
-	}
-	d, err := denseOf("cholesky", m, false)
+	d, lower, err := denseFlagArgs("cholesky", "lower", true, true, args)
 	if err != nil {
 		return nil, err
 	}
@@ -361,14 +359,6 @@ func cholesky(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return l.matrix(), nil
 }
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "lu", Params: []string{"obj", "permute"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math", Fn: luFn},
-		funcs.Spec{Name: "qr", Params: []string{"obj", "mode", "pivoting"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "math", Fn: qrFn},
-		funcs.Spec{Name: "gramSchmidt", Params: []string{"X", "normalize"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math", Fn: gramSchmidt},
-	)
-}
-
 // identity is the n*n identity matrix.
 func identity(n int) *dense {
 	d := &dense{rows: n, cols: n, a: make([]float64, n*n)}
@@ -381,18 +371,7 @@ func identity(n int) *dense {
 // luFn is lu(obj, [permute]): P, L, U with obj = P*L*U (partial
 // pivoting), or with permute the two matrices P*L and U.
 func luFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	m, err := matrixArg("lu", args[0])
-	if err != nil {
-		return nil, err
-	}
-	permute, err := funcs.BoolArg("lu", "permute", funcs.Arg(args, 1), false)
-	if err != nil {
-		return nil, err
-	}
-	if m.Rows != m.Cols {
-		return nil, ddberr.Errorf("The matrix of lu must be square.")
-	}
-	d, err := denseOf("lu", m, false)
+	d, permute, err := denseFlagArgs("lu", "permute", false, true, args)
 	if err != nil {
 		return nil, err
 	}
@@ -516,15 +495,7 @@ func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 // gramSchmidt orthogonalises the columns of a full-column-rank matrix
 // (classical Gram-Schmidt), optionally normalising them.
 func gramSchmidt(_ funcs.Env, args []value.Value) (value.Value, error) {
-	m, err := matrixArg("gramSchmidt", args[0])
-	if err != nil {
-		return nil, err
-	}
-	norm, err := funcs.BoolArg("gramSchmidt", "normalize", funcs.Arg(args, 1), false)
-	if err != nil {
-		return nil, err
-	}
-	a, err := denseOf("gramSchmidt", m, false)
+	a, norm, err := denseFlagArgs("gramSchmidt", "normalize", false, false, args)
 	if err != nil {
 		return nil, err
 	}

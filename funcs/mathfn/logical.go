@@ -6,13 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{
-		Name: "xor", Params: []string{"X", "Y"}, Min: 2, Max: 2,
-		Props: funcs.ElementWise | funcs.Pure, Category: "logical", Fn: xor,
-	})
-}
-
 // xor is element-wise logical exclusive or: 1 where exactly one of X and
 // Y is non-zero. The "xor" page prints its results as numbers (1 xor 0 is
 // 1), so the result is INT; NULL in either operand gives NULL. Tables go

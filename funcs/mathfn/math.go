@@ -42,46 +42,6 @@ func finiteOrNull(f func(float64) float64) func(float64) float64 {
 	}
 }
 
-func init() {
-	for name, f := range doubleFuncs {
-		name, f := name, f
-		funcs.Register(funcs.Spec{
-			Name: name, Params: []string{"X"}, Min: 1, Max: 1,
-			Props: funcs.ElementWise | funcs.Pure, Category: "math",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return funcs.MapDouble(name, args[0], f)
-			},
-		})
-	}
-	funcs.Register(
-		funcs.Spec{Name: "abs", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return mapKeepType("abs", args[0], func(x int64) int64 {
-					if x < 0 {
-						return -x
-					}
-					return x
-				}, math.Abs)
-			}},
-		funcs.Spec{Name: "signum", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: signum},
-		funcs.Spec{Name: "signbit", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: signbit},
-		funcs.Spec{Name: "pow", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "math",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return binaryDouble("pow", args[0], args[1], math.Pow)
-			}},
-		funcs.Spec{Name: "clip", Params: []string{"X", "Y", "Z"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "math",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return clip(args, false) }},
-		funcs.Spec{Name: "clip!", Params: []string{"X", "Y", "Z"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Mutating, Category: "math",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return clip(args, true) }},
-		funcs.Spec{Name: "iterate", Params: []string{"init", "coeffs", "input"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "math", Fn: iterate},
-		funcs.Spec{Name: "intersection", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "math", Fn: intersection},
-		funcs.Spec{Name: "symmetricDifference", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "math", Fn: symmetricDifference},
-		funcs.Spec{Name: "derivative", Params: []string{"func", "X", "dx", "n", "order"}, Min: 2, Max: 5, Props: funcs.Pure, Category: "math", Fn: derivative},
-		funcs.Spec{Name: "integral", Params: []string{"func", "start", "end", "start2", "end2"}, Min: 3, Max: 5, Props: funcs.Pure, Category: "math", Fn: integral},
-	)
-	funcs.Alias("sign", "signum")
-}
-
 // mapKeepType applies fi to integral elements and ff to floating ones,
 // keeping x's type and form; NULL stays NULL.
 func mapKeepType(fn string, x value.Value, fi func(int64) int64, ff func(float64) float64) (value.Value, error) {
@@ -182,11 +142,7 @@ func binaryDouble(fn string, x, y value.Value, f func(a, b float64) float64) (va
 	if err != nil {
 		return nil, err
 	}
-	xs, err := funcs.DoublesOf(fn, xv)
-	if err != nil {
-		return nil, err
-	}
-	ys, err := funcs.DoublesOf(fn, yv)
+	xs, ys, err := funcs.DoublesOf2(fn, xv, yv)
 	if err != nil {
 		return nil, err
 	}
@@ -787,4 +743,13 @@ func adaptive(f func(float64) (float64, error), a, b float64, depth int) (float6
 	}
 	r, err := adaptive(f, c, b, depth+1)
 	return l + r, err
+}
+
+func absFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	return mapKeepType("abs", args[0], func(x int64) int64 {
+		if x < 0 {
+			return -x
+		}
+		return x
+	}, math.Abs)
 }

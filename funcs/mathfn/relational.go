@@ -10,23 +10,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{
-			Name: "eqObj", Params: []string{"obj1", "obj2", "precision"}, Min: 2, Max: 3,
-			Props: funcs.Pure, Category: "relational", Fn: eqObj,
-		},
-		funcs.Spec{
-			Name: "eqFloat", Params: []string{"X", "Y", "precision"}, Min: 2, Max: 3,
-			Props: funcs.ElementWise | funcs.Pure, Category: "relational", Fn: eqFloat,
-		},
-		funcs.Spec{
-			Name: "eqPercent", Params: []string{"X", "Y", "toleranceLevel"}, Min: 2, Max: 3,
-			Props: funcs.Pure, Category: "relational", Fn: eqPercent,
-		},
-	)
-}
-
 // eqObj is true when obj1 and obj2 have the same form, compatible types
 // and equal values. Integral types compare with each other, FLOAT with
 // DOUBLE, STRING with SYMBOL and BLOB (the C++ API compares an uploaded
@@ -262,11 +245,7 @@ func eqFloat(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	xs, err := funcs.DoublesOf("eqFloat", xv)
-	if err != nil {
-		return nil, err
-	}
-	ys, err := funcs.DoublesOf("eqFloat", yv)
+	xs, ys, err := funcs.DoublesOf2("eqFloat", xv, yv)
 	if err != nil {
 		return nil, err
 	}

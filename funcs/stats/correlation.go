@@ -10,81 +10,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	corrSpec := func(name string, f func(xs, ys []float64) (float64, bool)) funcs.Spec {
-		s := pairAggSpec(name, []string{"X", "Y"}, f)
-		s.Category = "correlation"
-		return s
-	}
-	funcs.Register(
-		corrSpec("corr", func(xs, ys []float64) (float64, bool) {
-			var p PairSums
-			for i := range xs {
-				p.Add(xs[i], ys[i])
-			}
-			r := p.Corr()
-			return r, r == r
-		}),
-		corrSpec("euclidean", func(xs, ys []float64) (float64, bool) {
-			s := 0.0
-			for i := range xs {
-				d := xs[i] - ys[i]
-				s += d * d
-			}
-			return math.Sqrt(s), len(xs) > 0
-		}),
-		// The "tanimoto" page's values are the Tanimoto distance,
-		// 1 - x.y/(x.x + y.y - x.y).
-		corrSpec("tanimoto", func(xs, ys []float64) (float64, bool) {
-			var p PairSums
-			for i := range xs {
-				p.Add(xs[i], ys[i])
-			}
-			d := p.Sxx + p.syy - p.Sxy
-			return 1 - p.Sxy/d, len(xs) > 0 && d != 0
-		}),
-		corrSpec("kendall", kendallTau),
-		corrSpec("spearmanr", spearman),
-		funcs.Spec{Name: "autocorr", Params: []string{"X", "lag"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "correlation",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				lag, err := funcs.IntArg("autocorr", "lag", args[1], 0)
-				if err != nil || lag < 0 {
-					return nil, errors.New("lag of autocorr must be a non-negative integer.")
-				}
-				xs, err := seriesArg("autocorr", args[0])
-				if err != nil {
-					return nil, err
-				}
-				return value.NewDouble(autocorrAt(xs, int(lag))), nil
-			}},
-		funcs.Spec{Name: "acf", Params: []string{"X", "maxLag"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "correlation",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				maxLag, err := funcs.IntArg("acf", "maxLag", args[1], 0)
-				if err != nil || maxLag < 0 {
-					return nil, errors.New("maxLag of acf must be a non-negative integer.")
-				}
-				xs, err := seriesArg("acf", args[0])
-				if err != nil {
-					return nil, err
-				}
-				if maxLag >= int64(len(xs)) {
-					return nil, errors.New("maxLag of acf must be less than the length of X.")
-				}
-				out := make([]float64, maxLag)
-				for k := range out {
-					out[k] = autocorrAt(xs, k+1)
-				}
-				return value.NewDoubles(out), nil
-			}},
-		funcs.Spec{Name: "mutualInfo", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "correlation", Fn: mutualInfo},
-		funcs.Spec{Name: "corrMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "correlation",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pairMatrix("corrMatrix", args[0], (*PairSums).Corr)
-			}},
-	)
-	funcs.Alias("infoGain", "mutualInfo")
-}
-
 // seriesArg reads a numeric vector as DOUBLEs.
 func seriesArg(fn string, x value.Value) ([]float64, error) {
 	v, ok := funcs.VectorArg(x)
@@ -269,4 +194,35 @@ func pairMatrix(fn string, x value.Value, f func(*PairSums) float64) (value.Valu
 		m.RowLabels, m.ColLabels = labels, labels
 	}
 	return m, nil
+}
+
+func autocorrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	lag, err := funcs.IntArg("autocorr", "lag", args[1], 0)
+	if err != nil || lag < 0 {
+		return nil, errors.New("lag of autocorr must be a non-negative integer.")
+	}
+	xs, err := seriesArg("autocorr", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewDouble(autocorrAt(xs, int(lag))), nil
+}
+
+func acfFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	maxLag, err := funcs.IntArg("acf", "maxLag", args[1], 0)
+	if err != nil || maxLag < 0 {
+		return nil, errors.New("maxLag of acf must be a non-negative integer.")
+	}
+	xs, err := seriesArg("acf", args[0])
+	if err != nil {
+		return nil, err
+	}
+	if maxLag >= int64(len(xs)) {
+		return nil, errors.New("maxLag of acf must be less than the length of X.")
+	}
+	out := make([]float64, maxLag)
+	for k := range out {
+		out[k] = autocorrAt(xs, k+1)
+	}
+	return value.NewDoubles(out), nil
 }

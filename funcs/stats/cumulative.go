@@ -11,38 +11,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(
-		cumSpec("cumsum", cumsum),
-		cumSpec("cumavg", cumDouble("cumavg", runningMoments(func(n, s, _ float64) float64 { return s / n }, 1))),
-		cumSpec("cumvar", cumDouble("cumvar", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / (n - 1) }, 2))),
-		cumSpec("cumvarp", cumDouble("cumvarp", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / n }, 1))),
-		cumSpec("cumstd", cumDouble("cumstd", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/(n-1))) }, 2))),
-		cumSpec("cumstdp", cumDouble("cumstdp", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/n)) }, 1))),
-		cumSpec("cumsum2", cumDouble("cumsum2", runningPower(2))),
-		cumSpec("cumsum3", cumDouble("cumsum3", runningPower(3))),
-		cumSpec("cumsum4", cumDouble("cumsum4", runningPower(4))),
-		cumSpec("cumprod", cumprod),
-		cumSpec("cummax", cumExtreme(1)),
-		cumSpec("cummin", cumExtreme(-1)),
-		cumSpec("cumcount", cumcount),
-		cumSpec("cummed", cumDouble("cummed", runningSorted(Median))),
-		cumSpec("cumPositiveStreak", cumPositiveStreak),
-		funcs.Spec{Name: "cumfirstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumfirstNot", args, true) }},
-		funcs.Spec{Name: "cumlastNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumlastNot", args, false) }},
-		funcs.Spec{Name: "cumnunique", Params: []string{"X", "ignoreNull"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumnunique},
-		funcs.Spec{Name: "cumpercentile", Params: []string{"X", "percent", "interpolation"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumpercentile},
-		funcs.Spec{Name: "cumrank", Params: []string{"X", "ascending", "ignoreNA", "tiesMethod", "percent"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumrank},
-		cumPairSpec("cumwsum", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy }),
-		cumPairSpec("cumwavg", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy / p.Sy }),
-		cumPairSpec("cumcovar", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Covar() }),
-		cumPairSpec("cumcorr", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Corr() }),
-		cumPairSpec("cumbeta", []string{"Y", "X"}, func(p *PairSums) float64 { return p.Beta() }),
-	)
-}
-
 // cumSpec declares a one-argument cumulative function over vectors,
 // matrices (column by column) and tables.
 func cumSpec(name string, f func(*value.Vector) (*value.Vector, error)) funcs.Spec {
@@ -542,11 +510,7 @@ func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 	}
 	out := make([]*value.Vector, len(xc))
 	for c := range xc {
-		xs, err := funcs.DoublesOf(fn, xc[c])
-		if err != nil {
-			return nil, err
-		}
-		ys, err := funcs.DoublesOf(fn, yc[c])
+		xs, ys, err := funcs.DoublesOf2(fn, xc[c], yc[c])
 		if err != nil {
 			return nil, err
 		}
@@ -566,13 +530,6 @@ func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 		out[c] = value.NewDoubles(r)
 	}
 	return wrap(out), nil
-}
-
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "dynamicGroupCumsum", Params: []string{"cumValue", "prevCumValue", "membership", "prevMembership", "groupCount"}, Min: 5, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: dynamicGroupCumsum},
-		funcs.Spec{Name: "dynamicGroupCumcount", Params: []string{"membership", "prevMembership", "groupCount"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: dynamicGroupCumcount},
-	)
 }
 
 // groupArgs reads membership, prevMembership and groupCount (2..8).
@@ -609,11 +566,7 @@ func dynamicGroupCumsum(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok1 || !ok2 || cv.Len() != len(ms) || pv.Len() != len(ms) {
 		return nil, errors.New("cumValue and prevCumValue of dynamicGroupCumsum must be numeric vectors as long as membership.")
 	}
-	cs, err := funcs.DoublesOf("dynamicGroupCumsum", cv)
-	if err != nil {
-		return nil, err
-	}
-	pcs, err := funcs.DoublesOf("dynamicGroupCumsum", pv)
+	cs, pcs, err := funcs.DoublesOf2("dynamicGroupCumsum", cv, pv)
 	if err != nil {
 		return nil, err
 	}

@@ -8,11 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "distance", Params: []string{"X", "Y"}, Min: 2, Max: 2,
-		Props: funcs.ElementWise | funcs.Pure, Category: "correlation", Fn: distance})
-}
-
 // earthRadius is the sphere DolphinDB measures on: its distance() values
 // (99.185916 m for 0.000892 degrees of latitude, 10148.799 m for 0.1
 // degrees of longitude at 24.118418N) are the spherical law of cosines

@@ -7,10 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "rowAt", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "row-wise", Fn: rowAt})
-}
-
 // rowCells is X of rowAt as rows of cells: cell j of row i is element
 // at(i, j) of flat, or missing when j is past the row's end.
 type rowCells struct {

@@ -163,70 +163,64 @@ func rowReduce(fn string, args []value.Value, g func(vals []float64, all int) (f
 
 // rowSpec declares a row function that returns DOUBLE.
 func rowSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
-	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			_, out, err := rowReduce(name, args, g)
-			if err != nil {
-				return nil, err
-			}
-			return value.NewDoubles(out), nil
-		}}
+	return rowSpecOf(name, g, func(_ *rowInput, out []float64) (value.Value, error) {
+		return value.NewDoubles(out), nil
+	})
 }
 
 // rowKeepSpec declares a row function whose result keeps the sources'
 // common type (rowMax, rowMin, rowSum of integers).
 func rowKeepSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
+	return rowSpecOf(name, g, func(in *rowInput, out []float64) (value.Value, error) {
+		r := value.NewDoubles(out)
+		if t := in.commonType(); t != value.Double && (t.IsNumeric() || t.IsTemporal()) && t != value.Bool {
+			return mathfn.FromDoubles(r, &value.Vector{T: t})
+		}
+		return r, nil
+	})
+}
+
+// rowIntSpec declares a row function with INT results.
+func rowIntSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
+	return rowSpecOf(name, g, func(_ *rowInput, out []float64) (value.Value, error) {
+		return intsOf(out), nil
+	})
+}
+
+// rowBoolSpec declares rowAnd/rowOr/rowXor.
+func rowBoolSpec(name string, g func(vals []float64) bool) funcs.Spec {
+	return rowSpecOf(name, func(vals []float64, _ int) (float64, bool) {
+		if len(vals) == 0 {
+			return 0, false
+		}
+		if g(vals) {
+			return 1, true
+		}
+		return 0, true
+	}, func(_ *rowInput, out []float64) (value.Value, error) {
+		r := value.NewVector(value.Bool, len(out), len(out))
+		for i, f := range out {
+			if funcs.IsNullF(f) {
+				r.I8[i] = value.NullInt8
+			} else {
+				r.I8[i] = int8(f)
+			}
+		}
+		return r, nil
+	})
+}
+
+// rowSpecOf declares a row function of any number of arguments: g
+// reduces each row (rowReduce) and result builds the value from the
+// per-row results.
+func rowSpecOf(name string, g func(vals []float64, all int) (float64, bool), result func(in *rowInput, out []float64) (value.Value, error)) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			in, out, err := rowReduce(name, args, g)
 			if err != nil {
 				return nil, err
 			}
-			r := value.NewDoubles(out)
-			if t := in.commonType(); t != value.Double && (t.IsNumeric() || t.IsTemporal()) && t != value.Bool {
-				return mathfn.FromDoubles(r, &value.Vector{T: t})
-			}
-			return r, nil
-		}}
-}
-
-// rowIntSpec declares a row function with INT results.
-func rowIntSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
-	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			_, out, err := rowReduce(name, args, g)
-			if err != nil {
-				return nil, err
-			}
-			return intsOf(out), nil
-		}}
-}
-
-// rowBoolSpec declares rowAnd/rowOr/rowXor.
-func rowBoolSpec(name string, g func(vals []float64) bool) funcs.Spec {
-	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			_, out, err := rowReduce(name, args, func(vals []float64, _ int) (float64, bool) {
-				if len(vals) == 0 {
-					return 0, false
-				}
-				if g(vals) {
-					return 1, true
-				}
-				return 0, true
-			})
-			if err != nil {
-				return nil, err
-			}
-			r := value.NewVector(value.Bool, len(out), len(out))
-			for i, f := range out {
-				if funcs.IsNullF(f) {
-					r.I8[i] = value.NullInt8
-				} else {
-					r.I8[i] = int8(f)
-				}
-			}
-			return r, nil
+			return result(in, out)
 		}}
 }
 
@@ -276,128 +270,6 @@ func rowPairSpec(name string, g func(p *PairSums, xs, ys []float64) float64) fun
 			}
 			return value.NewDoubles(out), nil
 		}}
-}
-
-func init() {
-	nonEmpty := func(f func(v []float64) float64) func([]float64, int) (float64, bool) {
-		return func(v []float64, _ int) (float64, bool) {
-			if len(v) == 0 {
-				return 0, false
-			}
-			return f(v), true
-		}
-	}
-	sum := func(v []float64) float64 {
-		s := 0.0
-		for _, x := range v {
-			s += x
-		}
-		return s
-	}
-	funcs.Register(
-		rowKeepSpec("rowSum", nonEmpty(sum)),
-		rowSpec("rowSum2", nonEmpty(func(v []float64) float64 {
-			s := 0.0
-			for _, x := range v {
-				s += x * x
-			}
-			return s
-		})),
-		rowSpec("rowAvg", nonEmpty(Mean)),
-		rowKeepSpec("rowProd", nonEmpty(func(v []float64) float64 {
-			p := 1.0
-			for _, x := range v {
-				p *= x
-			}
-			return p
-		})),
-		rowSpec("rowStd", func(v []float64, _ int) (float64, bool) {
-			r, ok := Variance(v, 1)
-			return math.Sqrt(r), ok
-		}),
-		rowSpec("rowStdp", func(v []float64, _ int) (float64, bool) {
-			r, ok := Variance(v, 0)
-			return math.Sqrt(r), ok
-		}),
-		rowSpec("rowVar", func(v []float64, _ int) (float64, bool) { return Variance(v, 1) }),
-		rowSpec("rowVarp", func(v []float64, _ int) (float64, bool) { return Variance(v, 0) }),
-		rowSpec("rowSkew", func(v []float64, _ int) (float64, bool) { return momentOf(v, "skew") }),
-		rowSpec("rowKurtosis", func(v []float64, _ int) (float64, bool) { return momentOf(v, "kurtosis") }),
-		rowKeepSpec("rowMax", nonEmpty(func(v []float64) float64 {
-			m := v[0]
-			for _, x := range v[1:] {
-				m = math.Max(m, x)
-			}
-			return m
-		})),
-		rowKeepSpec("rowMin", nonEmpty(func(v []float64) float64 {
-			m := v[0]
-			for _, x := range v[1:] {
-				m = math.Min(m, x)
-			}
-			return m
-		})),
-		rowIntSpec("rowCount", func(v []float64, _ int) (float64, bool) { return float64(len(v)), true }),
-		rowIntSpec("rowSize", func(_ []float64, all int) (float64, bool) { return float64(all), true }),
-		rowBoolSpec("rowAnd", func(v []float64) bool {
-			for _, x := range v {
-				if x == 0 {
-					return false
-				}
-			}
-			return true
-		}),
-		rowBoolSpec("rowOr", func(v []float64) bool {
-			for _, x := range v {
-				if x != 0 {
-					return true
-				}
-			}
-			return false
-		}),
-		rowBoolSpec("rowXor", func(v []float64) bool {
-			odd := false
-			for _, x := range v {
-				if x != 0 {
-					odd = !odd
-				}
-			}
-			return odd
-		}),
-		funcs.Spec{Name: "rowImax", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImax", args, 1) }},
-		funcs.Spec{Name: "rowImin", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImin", args, -1) }},
-		rowPairSpec("rowWsum", func(p *PairSums, _, _ []float64) float64 { return p.Sxy }),
-		rowPairSpec("rowDot", func(p *PairSums, _, _ []float64) float64 { return p.Sxy }),
-		rowPairSpec("rowWavg", func(p *PairSums, _, _ []float64) float64 { return p.Sxy / p.Sy }),
-		rowPairSpec("rowCovar", func(p *PairSums, _, _ []float64) float64 { return p.Covar() }),
-		rowPairSpec("rowCorr", func(p *PairSums, _, _ []float64) float64 { return p.Corr() }),
-		rowPairSpec("rowBeta", func(p *PairSums, _, _ []float64) float64 { return p.Beta() }),
-		rowPairSpec("rowEuclidean", func(p *PairSums, _, _ []float64) float64 {
-			return math.Sqrt(math.Max(0, p.Sxx-2*p.Sxy+p.syy))
-		}),
-		// The "rowTanimoto" page gives the Tanimoto distance, 1 - similarity.
-		rowPairSpec("rowTanimoto", func(p *PairSums, _, _ []float64) float64 {
-			return 1 - p.Sxy/(p.Sxx+p.syy-p.Sxy)
-		}),
-		funcs.Spec{Name: "rowPrev", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowShift("rowPrev", args[0], 1) }},
-		funcs.Spec{Name: "rowNext", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowShift("rowNext", args[0], -1) }},
-		funcs.Spec{Name: "rowMove", Params: []string{"X", "steps"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				s, err := funcs.IntArg("rowMove", "steps", args[1], 0)
-				if err != nil {
-					return nil, err
-				}
-				return rowShift("rowMove", args[0], int(s))
-			}},
-		funcs.Spec{Name: "rowRank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowRank("rowRank", args, false) }},
-		funcs.Spec{Name: "rowDenseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowRank("rowDenseRank", args, true) }},
-	)
 }
 
 // rowIndex is rowImax/rowImin: the column of each row's first extreme.
@@ -548,4 +420,12 @@ func RankVector(xs []float64, o RankOptions, dense bool) []float64 {
 		}
 	}
 	return out
+}
+
+func rowMoveFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	s, err := funcs.IntArg("rowMove", "steps", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	return rowShift("rowMove", args[0], int(s))
 }

@@ -6,22 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	mono := func(name string, dir int) funcs.Spec {
-		return funcs.Spec{Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "series",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return monotonic(name, args[0], dir) }}
-	}
-	funcs.Register(
-		mono("isMonotonicIncreasing", 1),
-		mono("isMonotonicDecreasing", -1),
-		funcs.Spec{Name: "isPeak", Params: []string{"X", "strict"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "series",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return extremePoints("isPeak", args, 1) }},
-		funcs.Spec{Name: "isValley", Params: []string{"X", "strict"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "series",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return extremePoints("isValley", args, -1) }},
-	)
-	funcs.Alias("isMonotonic", "isMonotonicIncreasing")
-}
-
 // monotonic reports whether X never decreases (dir 1) or never increases
 // (dir -1); NULL counts as the smallest value.
 func monotonic(fn string, x value.Value, dir int) (value.Value, error) {

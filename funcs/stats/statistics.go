@@ -14,126 +14,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	stdR := varianceReducer(1, true, doubleAgg("std", func(xs []float64) (float64, bool) {
-		v, ok := Variance(xs, 1)
-		return math.Sqrt(v), ok
-	}))
-	varR := varianceReducer(1, false, doubleAgg("var", func(xs []float64) (float64, bool) { return Variance(xs, 1) }))
-	avgR := meanReducer(doubleAgg("avg", func(xs []float64) (float64, bool) { return Mean(xs), len(xs) > 0 }))
-	funcs.Register(
-		aggSpec("sum", "statistics", sumReducer),
-		aggSpec("avg", "statistics", avgR),
-		aggSpec("std", "statistics", stdR),
-		aggSpec("var", "statistics", varR),
-		aggSpec("stdp", "statistics", varianceReducer(0, true, doubleAgg("stdp", func(xs []float64) (float64, bool) {
-			v, ok := Variance(xs, 0)
-			return math.Sqrt(v), ok
-		}))),
-		aggSpec("varp", "statistics", varianceReducer(0, false, doubleAgg("varp", func(xs []float64) (float64, bool) { return Variance(xs, 0) }))),
-		aggSpec("med", "statistics", doubleAgg("med", func(xs []float64) (float64, bool) {
-			if len(xs) == 0 {
-				return 0, false
-			}
-			return Median(SortedCopy(xs)), true
-		})),
-		aggSpec("sum2", "statistics", powerSum("sum2", 2)),
-		aggSpec("sum3", "statistics", powerSum("sum3", 3)),
-		aggSpec("sum4", "statistics", powerSum("sum4", 4)),
-		aggSpec("prod", "statistics", prodReducer),
-		aggSpec("imax", "statistics", indexReducer(1)),
-		aggSpec("imin", "statistics", indexReducer(-1)),
-		aggSpec("first", "statistics", pickReducer(true)),
-		aggSpec("last", "statistics", pickReducer(false)),
-		funcs.Spec{Name: "nunique", Params: []string{"X", "ignoreNull"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: nunique},
-		aggSpec("mode", "statistics", modeReducer),
-		aggSpec("rms", "statistics", doubleAgg("rms", func(xs []float64) (float64, bool) {
-			if len(xs) == 0 {
-				return 0, false
-			}
-			s := 0.0
-			for _, x := range xs {
-				s += x * x
-			}
-			return math.Sqrt(s / float64(len(xs))), true
-		})),
-		aggSpec("sem", "statistics", doubleAgg("sem", func(xs []float64) (float64, bool) {
-			v, ok := Variance(xs, 1)
-			return math.Sqrt(v / float64(len(xs))), ok
-		})),
-		funcs.Spec{Name: "min", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return minMax("min", args, -1) }},
-		funcs.Spec{Name: "max", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return minMax("max", args, 1) }},
-		funcs.Spec{Name: "maxIgnoreNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pairExtreme("maxIgnoreNull", args[0], args[1], 1, true)
-			}},
-		funcs.Spec{Name: "minIgnoreNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pairExtreme("minIgnoreNull", args[0], args[1], -1, true)
-			}},
-		funcs.Spec{Name: "mad", Params: []string{"X", "useMedian"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: mad},
-		funcs.Spec{Name: "kurtosis", Params: []string{"X", "biased"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return moment("kurtosis", args) }},
-		funcs.Spec{Name: "skew", Params: []string{"X", "biased"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return moment("skew", args) }},
-		funcs.Spec{Name: "percentile", Params: []string{"X", "percent", "interpolation"}, Min: 2, Max: 3, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return quantileFn("percentile", args, 100) }},
-		funcs.Spec{Name: "quantile", Params: []string{"X", "q", "interpolation"}, Min: 2, Max: 3, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return quantileFn("quantile", args, 1) }},
-		funcs.Spec{Name: "quantileSeries", Params: []string{"X", "q", "interpolation"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "statistics", Fn: quantileSeries},
-		funcs.Spec{Name: "percentileRank", Params: []string{"X", "score", "method"}, Min: 2, Max: 3, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: percentileRank},
-		funcs.Spec{Name: "atImax", Params: []string{"location", "value"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return atExtreme("atImax", args, 1) }},
-		funcs.Spec{Name: "atImin", Params: []string{"location", "value"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return atExtreme("atImin", args, -1) }},
-		pairAggSpec("wavg", []string{"X", "Y"}, func(xs, ys []float64) (float64, bool) {
-			s, w := 0.0, 0.0
-			for i := range xs {
-				s += xs[i] * ys[i]
-				w += ys[i]
-			}
-			return s / w, len(xs) > 0 && w != 0
-		}),
-		pairAggSpec("wsum", []string{"X", "Y"}, func(xs, ys []float64) (float64, bool) {
-			s := 0.0
-			for i := range xs {
-				s += xs[i] * ys[i]
-			}
-			return s, len(xs) > 0
-		}),
-		pairAggSpec("covar", []string{"X", "Y"}, covariance),
-		pairAggSpec("contextSum", []string{"X", "Y"}, func(xs, _ []float64) (float64, bool) {
-			s := 0.0
-			for _, x := range xs {
-				s += x
-			}
-			return s, len(xs) > 0
-		}),
-		pairAggSpec("contextSum2", []string{"X", "Y"}, func(xs, _ []float64) (float64, bool) {
-			s := 0.0
-			for _, x := range xs {
-				s += x * x
-			}
-			return s, len(xs) > 0
-		}),
-		funcs.Spec{Name: "wcovar", Params: []string{"X", "Y", "W"}, Min: 3, Max: 3, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: wcovar},
-		funcs.Spec{Name: "crossStat", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: crossStat},
-		funcs.Spec{Name: "demean", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics", Fn: demean},
-		funcs.Spec{Name: "percentChange", Params: []string{"X", "n"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics", Fn: percentChange},
-		funcs.Spec{Name: "stat", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics", Fn: stat},
-		funcs.Spec{Name: "wc", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "statistics", Fn: wordCount},
-		funcs.Spec{Name: "covarMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pairMatrix("covarMatrix", args[0], (*PairSums).Covar)
-			}},
-		funcs.Spec{Name: "dot", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: dot},
-	)
-	funcs.Alias("mean", "avg")
-	funcs.Alias("cov", "covar")
-}
-
 // minMax is min/max: one argument reduces (NULLs ignored), two compare
 // element-wise (a NULL gives NULL).
 func minMax(fn string, args []value.Value, dir int) (value.Value, error) {
@@ -490,11 +370,7 @@ func atExtreme(fn string, args []value.Value, dir int) (value.Value, error) {
 // pairedNonNull returns the elements of x and y at positions where both
 // are non-NULL.
 func pairedNonNull(fn string, x, y *value.Vector) ([]float64, []float64, error) {
-	xs, err := funcs.DoublesOf(fn, mathfn.AsNumeric(x))
-	if err != nil {
-		return nil, nil, err
-	}
-	ys, err := funcs.DoublesOf(fn, mathfn.AsNumeric(y))
+	xs, ys, err := funcs.DoublesOf2(fn, mathfn.AsNumeric(x), mathfn.AsNumeric(y))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -607,11 +483,7 @@ func wcovar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok1 || !ok2 || !ok3 {
 		return nil, ddberr.Errorf("The arguments of wcovar must be numeric vectors.")
 	}
-	xs, err := funcs.DoublesOf("wcovar", xv)
-	if err != nil {
-		return nil, err
-	}
-	ys, err := funcs.DoublesOf("wcovar", yv)
+	xs, ys, err := funcs.DoublesOf2("wcovar", xv, yv)
 	if err != nil {
 		return nil, err
 	}
@@ -826,11 +698,7 @@ func dot(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if !ok1 || !ok2 {
 			return nil, ddberr.Errorf("The arguments of dot must be scalars, vectors or matrices.")
 		}
-		xs, err := funcs.DoublesOf("dot", xv)
-		if err != nil {
-			return nil, err
-		}
-		ys, err := funcs.DoublesOf("dot", yv)
+		xs, ys, err := funcs.DoublesOf2("dot", xv, yv)
 		if err != nil {
 			return nil, err
 		}
@@ -855,10 +723,6 @@ func dot(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return mathfn.MatMul(a, b)
-}
-
-func init() {
-	funcs.Register(funcs.Spec{Name: "boxcox", Params: []string{"X", "lmbda"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: boxcox})
 }
 
 // boxcoxOne is (x^l - 1)/l, or log(x) when l is 0.

@@ -16,39 +16,6 @@ import (
 )
 
 // Character-set conversions (convertEncode, toUTF8, fromUTF8) and gmd5.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "convertEncode", Params: []string{"str", "srcEncode", "destEncode"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				src, err := funcs.StrScalarArg("convertEncode", "srcEncode", args[1])
-				if err != nil {
-					return nil, err
-				}
-				dst, err := funcs.StrScalarArg("convertEncode", "destEncode", args[2])
-				if err != nil {
-					return nil, err
-				}
-				return recode("convertEncode", args[0], src, dst)
-			}},
-		funcs.Spec{Name: "toUTF8", Params: []string{"str", "encode"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				src, err := funcs.StrScalarArg("toUTF8", "encode", args[1])
-				if err != nil {
-					return nil, err
-				}
-				return recode("toUTF8", args[0], src, "utf-8")
-			}},
-		funcs.Spec{Name: "fromUTF8", Params: []string{"str", "encode"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				dst, err := funcs.StrScalarArg("fromUTF8", "encode", args[1])
-				if err != nil {
-					return nil, err
-				}
-				return recode("fromUTF8", args[0], "utf-8", dst)
-			}},
-		funcs.Spec{Name: "gmd5", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "string", Fn: gmd5},
-	)
-}
 
 // charset resolves an encoding name; names are lower case, as DolphinDB
 // requires.
@@ -174,4 +141,32 @@ func gmd5(_ funcs.Env, args []value.Value) (value.Value, error) {
 	var d [16]byte
 	copy(d[:], h.Sum(nil))
 	return &value.Scalar{T: value.Int128, B: int128Digest(d)}, nil
+}
+
+func convertEncodeFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	src, err := funcs.StrScalarArg("convertEncode", "srcEncode", args[1])
+	if err != nil {
+		return nil, err
+	}
+	dst, err := funcs.StrScalarArg("convertEncode", "destEncode", args[2])
+	if err != nil {
+		return nil, err
+	}
+	return recode("convertEncode", args[0], src, dst)
+}
+
+func toUTF8Fn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	src, err := funcs.StrScalarArg("toUTF8", "encode", args[1])
+	if err != nil {
+		return nil, err
+	}
+	return recode("toUTF8", args[0], src, "utf-8")
+}
+
+func fromUTF8Fn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	dst, err := funcs.StrScalarArg("fromUTF8", "encode", args[1])
+	if err != nil {
+		return nil, err
+	}
+	return recode("fromUTF8", args[0], "utf-8", dst)
 }

@@ -9,11 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "oneHot", Params: []string{"obj", "encodingColumns"}, Min: 2, Max: 2,
-		Props: funcs.Pure, Category: "encoding", Fn: oneHot})
-}
-
 // oneHot replaces each encoding column by one INT column per distinct
 // value (in order of first appearance) named column_value, 1 where the
 // row holds that value; the encoded columns come first, the others after.

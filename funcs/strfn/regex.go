@@ -10,58 +10,6 @@ import (
 
 // Regular-expression string functions: the pattern is compiled once per
 // call and every string is searched from offset.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "regexFind", Params: []string{"str", "pattern", "offset"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				re, off, err := regexArgs("regexFind", args[1], funcs.Arg(args, 2))
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStringInts("regexFind", args[0], func(s string) int32 {
-					if off > len(s) {
-						return -1
-					}
-					loc := re.FindStringIndex(s[off:])
-					if loc == nil {
-						return -1
-					}
-					return int32(loc[0] + off)
-				})
-			}},
-		funcs.Spec{Name: "regexCount", Params: []string{"str", "pattern", "offset"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				re, off, err := regexArgs("regexCount", args[1], funcs.Arg(args, 2))
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStringInts("regexCount", args[0], func(s string) int32 {
-					if off > len(s) {
-						return 0
-					}
-					return int32(len(re.FindAllStringIndex(s[off:], -1)))
-				})
-			}},
-		funcs.Spec{Name: "regexReplace", Params: []string{"str", "pattern", "replacement", "offset"}, Min: 3, Max: 4, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				re, off, err := regexArgs("regexReplace", args[1], funcs.Arg(args, 3))
-				if err != nil {
-					return nil, err
-				}
-				rep, err := funcs.StrScalarArg("regexReplace", "replacement", args[2])
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStrings("regexReplace", args[0], func(s string) string {
-					if off > len(s) {
-						return s
-					}
-					return s[:off] + re.ReplaceAllLiteralString(s[off:], rep)
-				})
-			}},
-		funcs.Spec{Name: "regexFindStr", Params: []string{"str", "pattern", "onlyFirst", "offset"}, Min: 2, Max: 4, Props: funcs.ElementWise | funcs.Pure, Category: "string", Fn: regexFindStr},
-	)
-}
 
 // regexArgs compiles the pattern and reads the optional offset.
 func regexArgs(fn string, pattern, offset value.Value) (*regexp.Regexp, int, error) {
@@ -132,4 +80,51 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+func regexFindFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	re, off, err := regexArgs("regexFind", args[1], funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStringInts("regexFind", args[0], func(s string) int32 {
+		if off > len(s) {
+			return -1
+		}
+		loc := re.FindStringIndex(s[off:])
+		if loc == nil {
+			return -1
+		}
+		return int32(loc[0] + off)
+	})
+}
+
+func regexCountFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	re, off, err := regexArgs("regexCount", args[1], funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStringInts("regexCount", args[0], func(s string) int32 {
+		if off > len(s) {
+			return 0
+		}
+		return int32(len(re.FindAllStringIndex(s[off:], -1)))
+	})
+}
+
+func regexReplaceFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	re, off, err := regexArgs("regexReplace", args[1], funcs.Arg(args, 3))
+	if err != nil {
+		return nil, err
+	}
+	rep, err := funcs.StrScalarArg("regexReplace", "replacement", args[2])
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStrings("regexReplace", args[0], func(s string) string {
+		if off > len(s) {
+			return s
+		}
+		return s[:off] + re.ReplaceAllLiteralString(s[off:], rep)
+	})
 }

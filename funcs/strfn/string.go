@@ -5,7 +5,6 @@ import (
 	"errors"
 	"hash/crc32"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -17,139 +16,6 @@ import (
 
 // String functions (manual category "string"): each takes a STRING,
 // SYMBOL or CHAR scalar or vector and maps its elements in one loop.
-func init() {
-	unary := func(name string, f func(string) string) funcs.Spec {
-		return funcs.Spec{Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return funcs.MapStrings(name, args[0], f) }}
-	}
-	predicate := func(name string, f func(string) bool) funcs.Spec {
-		return funcs.Spec{Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return funcs.MapStringBools(name, args[0], f)
-			}}
-	}
-	funcs.Register(
-		funcs.Spec{Name: "strlen", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return funcs.MapStringInts("strlen", args[0], func(s string) int32 { return int32(len(s)) })
-			}},
-		funcs.Spec{Name: "strlenu", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return funcs.MapStringInts("strlenu", args[0], func(s string) int32 { return int32(utf8.RuneCountInString(s)) })
-			}},
-		unary("upper", strings.ToUpper),
-		unary("lower", strings.ToLower),
-		// trim, ltrim and rtrim remove blanks only; strip also removes
-		// tabs and line breaks (manual pages of each).
-		unary("trim", func(s string) string { return strings.Trim(s, " ") }),
-		unary("ltrim", func(s string) string { return strings.TrimLeft(s, " ") }),
-		unary("rtrim", func(s string) string { return strings.TrimRight(s, " ") }),
-		unary("strip", func(s string) string { return strings.Trim(s, " \t\n\r") }),
-		funcs.Spec{Name: "initcap", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return funcs.MapStringsKeep("initcap", args[0], initcap)
-			}},
-		predicate("isAlNum", allBytes(func(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) })),
-		predicate("isAlpha", allBytes(isASCIILetter)),
-		predicate("isDigit", allBytes(isASCIIDigit)),
-		predicate("isNumeric", allBytes(isASCIIDigit)),
-		predicate("isSpace", allBytes(func(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' })),
-		predicate("isLower", func(s string) bool { return casedAll(s, isASCIILower) }),
-		predicate("isUpper", func(s string) bool { return casedAll(s, isASCIIUpper) }),
-		predicate("isTitle", isTitle),
-		funcs.Spec{Name: "substr", Params: []string{"X", "offset", "length"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return substr("substr", args, false) }},
-		funcs.Spec{Name: "substru", Params: []string{"X", "offset", "length"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return substr("substru", args, true) }},
-		funcs.Spec{Name: "left", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				n, err := funcs.NonNegIntArg("left", "n", args[1], 0)
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStrings("left", args[0], func(s string) string { return s[:min(int(n), len(s))] })
-			}},
-		funcs.Spec{Name: "right", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				n, err := funcs.NonNegIntArg("right", "n", args[1], 0)
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStrings("right", args[0], func(s string) string { return s[len(s)-min(int(n), len(s)):] })
-			}},
-		funcs.Spec{Name: "lpad", Params: []string{"str", "length", "pattern"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return pad("lpad", args, true) }},
-		funcs.Spec{Name: "rpad", Params: []string{"str", "length", "pattern"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return pad("rpad", args, false) }},
-		funcs.Spec{Name: "repeat", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				n, err := funcs.NonNegIntArg("repeat", "n", args[1], 0)
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStrings("repeat", args[0], func(s string) string { return strings.Repeat(s, int(n)) })
-			}},
-		funcs.Spec{Name: "startsWith", Params: []string{"X", "str"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				pre, err := funcs.StrScalarArg("startsWith", "str", args[1])
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStringBools("startsWith", args[0], func(s string) bool { return strings.HasPrefix(s, pre) })
-			}},
-		funcs.Spec{Name: "endsWith", Params: []string{"X", "str"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				suf, err := funcs.StrScalarArg("endsWith", "str", args[1])
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStringBools("endsWith", args[0], func(s string) bool { return strings.HasSuffix(s, suf) })
-			}},
-		funcs.Spec{Name: "strpos", Params: []string{"X", "str"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				sub, err := funcs.StrScalarArg("strpos", "str", args[1])
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStringInts("strpos", args[0], func(s string) int32 { return int32(strings.Index(s, sub)) })
-			}},
-		funcs.Spec{Name: "strReplace", Params: []string{"str", "pattern", "replacement"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				pat, err := funcs.StrScalarArg("strReplace", "pattern", args[1])
-				if err != nil {
-					return nil, err
-				}
-				rep, err := funcs.StrScalarArg("strReplace", "replacement", args[2])
-				if err != nil {
-					return nil, err
-				}
-				return funcs.MapStrings("strReplace", args[0], func(s string) string {
-					if pat == "" {
-						return s
-					}
-					return strings.ReplaceAll(s, pat, rep)
-				})
-			}},
-		funcs.Spec{Name: "charAt", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string", Fn: charAt},
-		funcs.Spec{Name: "like", Params: []string{"X", "pattern"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return like("like", args, false) }},
-		funcs.Spec{Name: "ilike", Params: []string{"X", "pattern"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return like("ilike", args, true) }},
-		funcs.Spec{Name: "split", Params: []string{"str", "delimiter"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "string", Fn: split},
-		funcs.Spec{Name: "toCharArray", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "string", Fn: toCharArray},
-		funcs.Spec{Name: "md5", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "string", Fn: md5Of},
-		funcs.Spec{Name: "crc32", Params: []string{"str", "cksum"}, Min: 1, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string", Fn: crc32Of},
-	)
-	funcs.Alias("strFind", "strpos")
-	funcs.Register(funcs.Spec{Name: "notLike", Params: []string{"X", "pattern"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			r, err := like("notLike", args, false)
-			if err != nil {
-				return nil, err
-			}
-			return notBools(r), nil
-		}})
-}
 
 func isASCIILetter(c byte) bool { return isASCIILower(c) || isASCIIUpper(c) }
 func isASCIILower(c byte) bool  { return c >= 'a' && c <= 'z' }
@@ -476,38 +342,6 @@ func offsetArg(fn string, x value.Value) (int, error) {
 	return int(off), nil
 }
 
-// concat joins two strings, or the elements of a vector with Y between
-// them; NULLs (and a missing Y) count as empty strings.
-func init() {
-	funcs.Register(funcs.Spec{Name: "concat", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "string",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			sep := ""
-			if y := funcs.Arg(args, 1); !temporal.IsEmptyArg(y) {
-				s, err := literalText(y)
-				if err != nil {
-					return nil, ddberr.Errorf("The argument [Y] of concat must be a string or a character.")
-				}
-				sep = s
-			}
-			x := args[0]
-			if temporal.IsEmptyArg(x) {
-				return value.NewString(sep), nil
-			}
-			if s, ok := x.(*value.Scalar); ok {
-				t, err := literalText(s)
-				if err != nil {
-					return nil, ddberr.Errorf("The argument [X] of concat must be a string or a character scalar or vector.")
-				}
-				return value.NewString(t + sep), nil
-			}
-			in, err := funcs.StringInput("concat", x)
-			if err != nil {
-				return nil, err
-			}
-			return value.NewString(strings.Join(in.S, sep)), nil
-		}})
-}
-
 // literalText is a STRING/SYMBOL/CHAR scalar's text ("" for NULL); other
 // scalars are converted to STRING first, as concat does.
 func literalText(x value.Value) (string, error) {
@@ -528,4 +362,106 @@ func literalText(x value.Value) (string, error) {
 		return "", err
 	}
 	return c.(*value.Scalar).S, nil
+}
+
+func leftFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := funcs.NonNegIntArg("left", "n", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStrings("left", args[0], func(s string) string { return s[:min(int(n), len(s))] })
+}
+
+func rightFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := funcs.NonNegIntArg("right", "n", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStrings("right", args[0], func(s string) string { return s[len(s)-min(int(n), len(s)):] })
+}
+
+func repeatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := funcs.NonNegIntArg("repeat", "n", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStrings("repeat", args[0], func(s string) string { return strings.Repeat(s, int(n)) })
+}
+
+func startsWithFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	pre, err := funcs.StrScalarArg("startsWith", "str", args[1])
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStringBools("startsWith", args[0], func(s string) bool { return strings.HasPrefix(s, pre) })
+}
+
+func endsWithFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	suf, err := funcs.StrScalarArg("endsWith", "str", args[1])
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStringBools("endsWith", args[0], func(s string) bool { return strings.HasSuffix(s, suf) })
+}
+
+func strposFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	sub, err := funcs.StrScalarArg("strpos", "str", args[1])
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStringInts("strpos", args[0], func(s string) int32 { return int32(strings.Index(s, sub)) })
+}
+
+func strReplaceFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	pat, err := funcs.StrScalarArg("strReplace", "pattern", args[1])
+	if err != nil {
+		return nil, err
+	}
+	rep, err := funcs.StrScalarArg("strReplace", "replacement", args[2])
+	if err != nil {
+		return nil, err
+	}
+	return funcs.MapStrings("strReplace", args[0], func(s string) string {
+		if pat == "" {
+			return s
+		}
+		return strings.ReplaceAll(s, pat, rep)
+	})
+}
+
+func notLikeFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	r, err := like("notLike", args, false)
+	if err != nil {
+		return nil, err
+	}
+	return notBools(r), nil
+}
+
+// concat joins two strings, or the elements of a vector with Y between
+// them; NULLs (and a missing Y) count as empty strings.
+func concatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	sep := ""
+	if y := funcs.Arg(args, 1); !temporal.IsEmptyArg(y) {
+		s, err := literalText(y)
+		if err != nil {
+			return nil, ddberr.Errorf("The argument [Y] of concat must be a string or a character.")
+		}
+		sep = s
+	}
+	x := args[0]
+	if temporal.IsEmptyArg(x) {
+		return value.NewString(sep), nil
+	}
+	if s, ok := x.(*value.Scalar); ok {
+		t, err := literalText(s)
+		if err != nil {
+			return nil, ddberr.Errorf("The argument [X] of concat must be a string or a character scalar or vector.")
+		}
+		return value.NewString(t + sep), nil
+	}
+	in, err := funcs.StringInput("concat", x)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewString(strings.Join(in.S, sep)), nil
 }

@@ -13,9 +13,6 @@ import (
 
 // stringFormat fills %-placeholders ("%i", "%10.3f", "%(name)W" ...)
 // with its arguments, as the manual's stringFormat page describes.
-func init() {
-	funcs.Register(funcs.Spec{Name: "stringFormat", Params: []string{"format", "args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "string", Fn: stringFormat})
-}
 
 // formatSpec is one parsed placeholder.
 type formatSpec struct {

@@ -87,13 +87,6 @@ func (d *DataSource) Type() value.Type { return value.DataSource }
 // String renders it as DolphinDB prints a data source.
 func (d *DataSource) String() string { return "DataSource" + d.Code.String() }
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "sqlDS", Params: []string{"sqlObj", "forcePartition"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "db-table", Fn: xsqlDS},
-		funcs.Spec{Name: "mr", Params: []string{"ds", "mapFunc", "reduceFunc", "finalFunc", "parallel"}, Min: 2, Max: 5, Category: "db-table", Fn: xmr},
-	)
-}
-
 // xsqlDS splits a query into data sources. Porpoise runs a query over a
 // partitioned table as one plan, so the query is one data source; mr over
 // it gives the result the per-partition split would.

@@ -10,18 +10,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "clear!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "delete-clear", Fn: clearFn},
-		funcs.Spec{Name: "drop", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "delete-clear", Fn: xdrop},
-		funcs.Spec{Name: "dropna", Params: []string{"X", "byRow", "thresh"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "delete-clear", Fn: xdropna},
-		funcs.Spec{Name: "erase!", Params: []string{"obj", "key"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: xerase},
-		funcs.Spec{Name: "pop!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "delete-clear", Fn: xpop},
-		funcs.Spec{Name: "removeHead!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: removeEnds(true)},
-		funcs.Spec{Name: "removeTail!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: removeEnds(false)},
-	)
-}
-
 func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Vector:
@@ -150,18 +138,10 @@ func xintsVector(xs []int) *value.Vector {
 func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := args[0].(type) {
 	case *value.Set:
-		keys, _, ok := value.VectorOf(args[1])
-		if !ok {
-			return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
+		drop, err := eraseKeys(args[1], x.V)
+		if err != nil {
+			return nil, err
 		}
-		if keys.T != x.V.T {
-			c, err := cast.Vector(keys, x.V.T, x.V.Scale)
-			if err != nil {
-				return nil, err
-			}
-			keys = c
-		}
-		drop := value.NewSet(keys)
 		keep := make([]bool, x.V.Len())
 		for i := range keep {
 			keep[i] = !drop.Contains(x.V, i)
@@ -169,18 +149,10 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 		*x = *value.NewSet(x.V.Filter(keep))
 		return x, nil
 	case *value.Dict:
-		keys, _, ok := value.VectorOf(args[1])
-		if !ok {
-			return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
+		drop, err := eraseKeys(args[1], x.Keys)
+		if err != nil {
+			return nil, err
 		}
-		if keys.T != x.Keys.T {
-			c, err := cast.Vector(keys, x.Keys.T, x.Keys.Scale)
-			if err != nil {
-				return nil, err
-			}
-			keys = c
-		}
-		drop := value.NewSet(keys)
 		nd := value.NewDict(x.Keys.T, x.Vals.T)
 		for i := 0; i < x.Len(); i++ {
 			if !drop.Contains(x.Keys, i) {
@@ -205,6 +177,23 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 		return x, nil
 	}
 	return nil, ddberr.Errorf("The first argument of erase! must be a set, dictionary or table.")
+}
+
+// eraseKeys is the set of keys erase! removes from a set or dictionary
+// whose keys are like, cast to their type.
+func eraseKeys(arg value.Value, like *value.Vector) (*value.Set, error) {
+	keys, _, ok := value.VectorOf(arg)
+	if !ok {
+		return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
+	}
+	if keys.T != like.T {
+		c, err := cast.Vector(keys, like.T, like.Scale)
+		if err != nil {
+			return nil, err
+		}
+		keys = c
+	}
+	return value.NewSet(keys), nil
 }
 
 func xpop(env funcs.Env, args []value.Value) (value.Value, error) {

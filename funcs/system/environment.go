@@ -1,7 +1,6 @@
 package system
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -17,18 +16,6 @@ const Version = "3.00.2.1 2024.09.30 LINUX x86_64"
 
 // Session and environment built-ins moved from the interpreter's older
 // table; they reach the session only through funcs.Env.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "print", Params: []string{"x"}, Min: 0, Max: -1, Category: "system", Fn: xprint},
-		funcs.Spec{Name: "sleep", Params: []string{"milliseconds"}, Min: 1, Max: 1, Category: "environment", Fn: xsleep},
-		funcs.Spec{Name: "version", Min: 0, Max: 0, Category: "system", Fn: func(funcs.Env, []value.Value) (value.Value, error) {
-			return value.NewString(Version), nil
-		}},
-		funcs.Spec{Name: "throw", Params: []string{"msg"}, Min: 1, Max: 1, Category: "system", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return nil, errors.New(args[0].String())
-		}},
-	)
-}
 
 func xprint(env funcs.Env, args []value.Value) (value.Value, error) {
 	out := env.Out()

@@ -141,36 +141,6 @@ func xoperatorOf(fn value.Value) string {
 	return ""
 }
 
-func init() {
-	meta := func(name string, params []string, min, max int, fn funcs.Impl) funcs.Spec {
-		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: funcs.Pure, Category: "metaprogramming", Fn: fn}
-	}
-	sqlSpec := meta("sql", []string{"select", "from", "where", "groupBy", "groupFlag", "csort", "ascSort", "having", "orderBy", "ascOrder", "limit", "hint", "exec", "map"}, 2, 14,
-		func(env funcs.Env, args []value.Value) (value.Value, error) { return xsql(env, args, nil) })
-	sqlSpec.NamedFn = xsql
-	updSpec := meta("sqlUpdate", []string{"table", "updates", "from", "where", "contextBy", "csort", "ascSort", "having"}, 2, 8,
-		func(env funcs.Env, args []value.Value) (value.Value, error) { return xsqlUpdate(env, args, nil) })
-	updSpec.NamedFn = xsqlUpdate
-	delSpec := meta("sqlDelete", []string{"table", "where", "from"}, 1, 3,
-		func(env funcs.Env, args []value.Value) (value.Value, error) { return xsqlDelete(env, args, nil) })
-	delSpec.NamedFn = xsqlDelete
-	evalSpec := meta("eval", []string{"expr"}, 1, 1, xeval)
-	evalSpec.Props = funcs.Session
-	funcs.Register(
-		meta("sqlCol", []string{"colName", "func", "alias", "qualifier"}, 1, 4, xsqlCol),
-		meta("sqlColAlias", []string{"colDefs", "colNames"}, 1, 2, xsqlColAlias),
-		meta("parseExpr", []string{"text", "varDict", "modules", "overloadedOperators"}, 1, 4, xparseExpr),
-		meta("expr", []string{"args"}, 1, -1, xexpr),
-		evalSpec,
-		meta("makeCall", []string{"F", "args"}, 1, -1, xmakeCall),
-		meta("makeUnifiedCall", []string{"func", "args"}, 2, 2, xmakeUnifiedCall),
-		meta("funcByName", []string{"name"}, 1, 1, xfuncByName),
-		meta("binaryExpr", []string{"X", "Y", "func"}, 3, 3, xbinaryExpr),
-		meta("unifiedExpr", []string{"objs", "optrs"}, 2, 2, xunifiedExpr),
-		sqlSpec, updSpec, delSpec,
-	)
-}
-
 // xcolExpr is a column reference: * for "*", qualifier.col when qualified.
 func xcolExpr(name, qualifier string) sqlparse.Expr {
 	if name == "*" {

@@ -13,17 +13,6 @@ import (
 // itself stays with the interpreter, whose ownership rules decide when a
 // column must be copied). They take NamedFn so keyedTable(`k, a, b) names
 // its columns after the variables.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "keyedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.KeyedTable)), NamedFn: named(keyed(value.KeyedTable))},
-		funcs.Spec{Name: "indexedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.IndexedTable)), NamedFn: named(keyed(value.IndexedTable))},
-		// A stream table is, for appends and queries, an in-memory table:
-		// the publish/subscribe side of DolphinDB's streaming is outside
-		// what Porpoise emulates, while clients (MultithreadedTableWriter
-		// into a shared stream table) only append to it and read it back.
-		funcs.Spec{Name: "streamTable", Min: 1, Max: -1, Category: "stream-tables", Fn: unnamed(NewTable), NamedFn: named(NewTable)},
-	)
-}
 
 // unnamed adapts a constructor to a call without argument names (every
 // column then gets its colN name).
@@ -144,6 +133,9 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 				colNames = append(colNames, fmt.Sprintf("col%d", k+1))
 			}
 			continue
+		}
+		if s, ok := a.(*value.Scalar); ok && s.T == value.Void {
+			return nil, ddberr.Errorf("Not allowed to create a void vector. RefId:S05005")
 		}
 		if err := sameElementTypes(a); err != nil {
 			return nil, err

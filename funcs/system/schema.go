@@ -14,24 +14,6 @@ import (
 // schemas. A table kept by the engine rather than as one value.Table (a
 // DFS table) answers Schema and SchemaDict itself; the writes go through
 // table_write.go, whose insert path INSERT INTO shares.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "table", Min: 1, Max: -1, Props: funcs.Session, Category: "db-table",
-			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-				return xtable(env, args, make([]string, len(args)))
-			},
-			NamedFn: xtable},
-		funcs.Spec{Name: "tableInsert", Params: []string{"table", "args"}, Min: 2, Max: -1, Props: funcs.Session | funcs.Mutating, Category: "db-table", Fn: xtableInsert},
-		funcs.Spec{Name: "append!", Params: []string{"obj", "newData"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Mutating, Category: "append", Fn: xappend},
-		funcs.Spec{Name: "upsert!", Params: []string{"obj", "newData", "ignoreNull", "keyColNames", "sortColumns"}, Min: 2, Max: 5, Props: funcs.Session | funcs.Mutating, Category: "db-table", Fn: xupsertBang},
-		funcs.Spec{Name: "tableUpsert", Params: []string{"obj", "newData", "ignoreNull", "keyColNames", "sortColumns"}, Min: 2, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xtableUpsert},
-		funcs.Spec{Name: "schema", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xschema},
-		funcs.Spec{Name: "columnNames", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xcolumnNames},
-		funcs.Spec{Name: "cols", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session, Category: "data-processing", Fn: xcols},
-		funcs.Spec{Name: "objByName", Params: []string{"name", "sharedVar"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: xobjByName},
-	)
-	funcs.Alias("push!", "append!")
-}
 
 // engineTable is a table the engine keeps rather than as one value.Table.
 type engineTable interface {

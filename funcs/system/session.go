@@ -11,18 +11,6 @@ import (
 
 // The functions over the session's variables, shared objects, user and
 // settings; each reaches the session through Host.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "exists", Params: []string{"name"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: xexists},
-		funcs.Spec{Name: "defined", Params: []string{"names"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: xdefined},
-		funcs.Spec{Name: "undef", Params: []string{"obj", "objType"}, Min: 0, Max: 2, Props: funcs.Session, Category: "system", Fn: xundef},
-		funcs.Spec{Name: "share", Params: []string{"table", "sharedName", "readonly"}, Min: 2, Max: 3, Props: funcs.Session, Category: "system", Fn: xshare},
-		funcs.Spec{Name: "login", Params: []string{"userId", "password", "enableEncryption"}, Min: 2, Max: 3, Props: funcs.Session, Category: "security", Fn: xlogin},
-		funcs.Spec{Name: "logout", Params: []string{"userId", "sessionOnly"}, Min: 0, Max: 2, Props: funcs.Session, Category: "security", Fn: xlogout},
-		funcs.Spec{Name: "getConfig", Params: []string{"key"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xgetConfig},
-		funcs.Spec{Name: "assert", Params: []string{"cond", "msg"}, Min: 1, Max: 2, Category: "system", Fn: xassert},
-	)
-}
 
 func xexists(env funcs.Env, args []value.Value) (value.Value, error) {
 	h, err := host(env)

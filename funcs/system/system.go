@@ -11,35 +11,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "defs", Params: []string{"X"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xdefs},
-		funcs.Spec{Name: "objs", Params: []string{"shared"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xobjs},
-		funcs.Spec{Name: "getCurrentSessionAndUser", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetCurrentSessionAndUser},
-		funcs.Spec{Name: "syntax", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: xsyntaxFn},
-		funcs.Spec{Name: "evalTimer", Params: []string{"funcs", "count"}, Min: 1, Max: 2, Category: "system", Fn: xevalTimer},
-		funcs.Spec{Name: "partial", Params: []string{"func", "args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "system", Fn: xpartial},
-		funcs.Spec{Name: "member", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "system", Fn: xmember},
-		funcs.Spec{Name: "setRandomSeed", Params: []string{"seed"}, Min: 1, Max: 1, Props: funcs.Command | funcs.Session, Category: "system", Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-			seed, err := funcs.IntArg("setRandomSeed", "seed", args[0], 0)
-			if err != nil {
-				return nil, err
-			}
-			env.SetRandomSeed(seed)
-			return nil, nil
-		}},
-		funcs.Spec{Name: "getHomeDir", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: func(env funcs.Env, _ []value.Value) (value.Value, error) {
-			return value.NewString(env.SessionInfo().HomeDir), nil
-		}},
-		// Porpoise keeps no dimension-table, tablet or map-reduce caches
-		// beside the data itself, so there is nothing for it to drop; the
-		// clients call it between tests and expect it to succeed.
-		funcs.Spec{Name: "clearAllCache", Min: 0, Max: 0, Props: funcs.Command | funcs.Session, Category: "system", Fn: func(funcs.Env, []value.Value) (value.Value, error) {
-			return nil, nil
-		}},
-	)
-}
-
 // xsyntaxOf renders a function's parameters as DolphinDB's syntax column
 // does: "(X, [Y])" with the optional ones bracketed.
 func xsyntaxOf(f funcs.FuncInfo) string {
@@ -318,4 +289,13 @@ func xmember(env funcs.Env, args []value.Value) (value.Value, error) {
 		return funcs.Index(env, x, args[1])
 	}
 	return nil, ddberr.Errorf("The argument [X] of member must be a table or dictionary.")
+}
+
+func setRandomSeedFn(env funcs.Env, args []value.Value) (value.Value, error) {
+	seed, err := funcs.IntArg("setRandomSeed", "seed", args[0], 0)
+	if err != nil {
+		return nil, err
+	}
+	env.SetRandomSeed(seed)
+	return nil, nil
 }

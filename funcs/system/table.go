@@ -16,24 +16,6 @@ import (
 // tables through Host, dropColumns! and rename! through columnEditor; the
 // others give partitioned tables an error.
 
-func init() {
-	tb := func(name string, params []string, min, max int, props funcs.Props, fn funcs.Impl) funcs.Spec {
-		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: props, Category: "db-table", Fn: fn}
-	}
-	funcs.Register(
-		tb("addColumn", []string{"table", "colNames", "colTypes"}, 3, 3, funcs.Mutating|funcs.Command, xaddColumn),
-		tb("dropColumns!", []string{"table", "colNames"}, 2, 2, funcs.Mutating, xdropColumns),
-		tb("rename!", []string{"X", "Y", "Z"}, 2, 3, funcs.Mutating, xrename),
-		tb("replaceColumn!", []string{"table", "colName", "newCol"}, 3, 3, funcs.Mutating, xreplaceColumn),
-		tb("reorderColumns!", []string{"table", "reorderedColNames"}, 2, 2, funcs.Mutating, xreorderColumns),
-		tb("update!", []string{"table", "colNames", "newValues", "filter"}, 3, 4, funcs.Mutating, xupdateInPlace),
-		tb("rowNames", []string{"X"}, 1, 1, funcs.Pure, xrowNames),
-		tb("rowNo", []string{"X"}, 1, 1, funcs.Pure, xrowNo),
-		tb("tupleSum", []string{"X"}, 1, 1, funcs.Pure, xtupleSum),
-	)
-	funcs.Alias("drop!", "dropColumns!")
-}
-
 // memTable returns x as an in-memory table the caller may change.
 func memTable(name string, x value.Value) (*value.Table, error) {
 	t, ok := x.(*value.Table)

@@ -14,13 +14,6 @@ type Clock interface {
 	Now() time.Time
 }
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "today", Min: 0, Max: 0, Category: "temporal", Fn: xtoday},
-		funcs.Spec{Name: "now", Params: []string{"nanoSecond"}, Min: 0, Max: 1, Category: "temporal", Fn: xnow},
-	)
-}
-
 func clockNow(env funcs.Env) time.Time {
 	if c, ok := env.(Clock); ok {
 		return c.Now()

@@ -68,20 +68,17 @@ func isCalendarCode(u string) bool {
 	return true
 }
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "duration", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			if s, ok := funcs.ScalarArg(args[0]); ok && s.T == value.Duration {
-				return s, nil
-			}
-			s, err := funcs.StrScalarArg("duration", "X", args[0])
-			if err != nil {
-				return nil, err
-			}
-			d, err := parseDuration(s)
-			if err != nil {
-				return nil, err
-			}
-			return durationValue(d), nil
-		}})
+func durationFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	if s, ok := funcs.ScalarArg(args[0]); ok && s.T == value.Duration {
+		return s, nil
+	}
+	s, err := funcs.StrScalarArg("duration", "X", args[0])
+	if err != nil {
+		return nil, err
+	}
+	d, err := parseDuration(s)
+	if err != nil {
+		return nil, err
+	}
+	return durationValue(d), nil
 }

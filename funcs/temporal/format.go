@@ -13,22 +13,6 @@ import (
 // Formatting values as text: temporalFormat (date and time patterns),
 // decimalFormat (Java-style number patterns) and format, which picks one
 // of them by X's type.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "temporalFormat", Params: []string{"X", "format"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return temporalFormat(args[0], args[1]) }},
-		funcs.Spec{Name: "decimalFormat", Params: []string{"X", "format"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return decimalFormat(args[0], args[1]) }},
-		funcs.Spec{Name: "format", Params: []string{"X", "format"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				if args[0] != nil && args[0].Type().IsTemporal() {
-					return temporalFormat(args[0], args[1])
-				}
-				return decimalFormat(args[0], args[1])
-			}},
-	)
-	funcs.Alias("datetimeFormat", "temporalFormat")
-}
 
 var monthAbbr = [12]string{"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"}
 
@@ -291,4 +275,11 @@ func decimalFormat(x, f value.Value) (value.Value, error) {
 		return r.At(0), nil
 	}
 	return r, nil
+}
+
+func formatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	if args[0] != nil && args[0].Type().IsTemporal() {
+		return temporalFormat(args[0], args[1])
+	}
+	return decimalFormat(args[0], args[1])
 }

@@ -15,52 +15,6 @@ import (
 // belong to the engine (DolphinDB's are server-wide); DolphinDB's bundled
 // exchange files are not shipped, so a market exists once a script adds
 // it.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "addMarketHoliday", Params: []string{"marketName", "holiday", "dateType"}, Min: 2, Max: 3, Props: funcs.Session, Category: "temporal",
-			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-				return setMarket(env, "addMarketHoliday", args, false)
-			}},
-		funcs.Spec{Name: "updateMarketHoliday", Params: []string{"marketName", "holiday", "dateType"}, Min: 2, Max: 3, Props: funcs.Session, Category: "temporal",
-			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-				return setMarket(env, "updateMarketHoliday", args, true)
-			}},
-		funcs.Spec{Name: "deleteMarketHoliday", Params: []string{"marketName"}, Min: 1, Max: 1, Props: funcs.Session, Category: "temporal",
-			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-				name, err := funcs.StrScalarArg("deleteMarketHoliday", "marketName", args[0])
-				if err != nil {
-					return nil, err
-				}
-				markets, err := marketsOf(env)
-				if err != nil {
-					return nil, err
-				}
-				markets.Lock()
-				defer markets.Unlock()
-				if _, ok := markets.m[name]; !ok {
-					return nil, ddberr.Errorf("The market '%s' doesn't exist.", name)
-				}
-				delete(markets.m, name)
-				return nil, nil
-			}},
-		funcs.Spec{Name: "listAllMarkets", Min: 0, Max: 0, Props: funcs.Session, Category: "temporal",
-			Fn: func(env funcs.Env, _ []value.Value) (value.Value, error) {
-				markets, err := marketsOf(env)
-				if err != nil {
-					return nil, err
-				}
-				markets.RLock()
-				defer markets.RUnlock()
-				names := make([]string, 0, len(markets.m))
-				for n := range markets.m {
-					names = append(names, n)
-				}
-				sort.Strings(names)
-				return value.NewStrings(value.String, names), nil
-			}},
-		funcs.Spec{Name: "getMarketCalendar", Params: []string{"marketName", "startDate", "endDate"}, Min: 1, Max: 3, Props: funcs.Session, Category: "temporal", Fn: getMarketCalendar},
-	)
-}
 
 // marketCalendar is one market's trading days: either every weekday but
 // the listed holidays, or exactly the listed trading days.
@@ -244,4 +198,37 @@ func getMarketCalendar(env funcs.Env, args []value.Value) (value.Value, error) {
 		out = []int32{}
 	}
 	return &value.Vector{T: value.Date, I32: out}, nil
+}
+
+func deleteMarketHolidayFn(env funcs.Env, args []value.Value) (value.Value, error) {
+	name, err := funcs.StrScalarArg("deleteMarketHoliday", "marketName", args[0])
+	if err != nil {
+		return nil, err
+	}
+	markets, err := marketsOf(env)
+	if err != nil {
+		return nil, err
+	}
+	markets.Lock()
+	defer markets.Unlock()
+	if _, ok := markets.m[name]; !ok {
+		return nil, ddberr.Errorf("The market '%s' doesn't exist.", name)
+	}
+	delete(markets.m, name)
+	return nil, nil
+}
+
+func listAllMarketsFn(env funcs.Env, _ []value.Value) (value.Value, error) {
+	markets, err := marketsOf(env)
+	if err != nil {
+		return nil, err
+	}
+	markets.RLock()
+	defer markets.RUnlock()
+	names := make([]string, 0, len(markets.m))
+	for n := range markets.m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return value.NewStrings(value.String, names), nil
 }

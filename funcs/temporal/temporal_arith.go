@@ -11,37 +11,6 @@ import (
 
 // Temporal arithmetic: concatDateTime, temporalAdd, temporalDiff,
 // temporalDeltas and the time-zone conversions.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "concatDateTime", Params: []string{"date", "time"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "temporal", Fn: concatDateTime},
-		funcs.Spec{Name: "temporalAdd", Params: []string{"obj", "duration", "unit"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "temporal", Fn: temporalAdd},
-		funcs.Spec{Name: "temporalDiff", Params: []string{"X", "Y", "unit"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "temporal", Fn: temporalDiff},
-		funcs.Spec{Name: "temporalDeltas", Params: []string{"X", "unit"}, Min: 1, Max: 2, Props: funcs.OrderSensitive | funcs.Pure, Category: "temporal", Fn: temporalDeltas},
-		funcs.Spec{Name: "convertTZ", Params: []string{"obj", "srcTZ", "destTZ"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "temporal",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				src, err := zoneArg("convertTZ", "srcTZ", args[1])
-				if err != nil {
-					return nil, err
-				}
-				dst, err := zoneArg("convertTZ", "destTZ", args[2])
-				if err != nil {
-					return nil, err
-				}
-				return shiftZone("convertTZ", args[0], src, dst)
-			}},
-		funcs.Spec{Name: "gmtime", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "temporal",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return shiftZone("gmtime", args[0], time.Local, time.UTC)
-			}},
-		funcs.Spec{Name: "localtime", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "temporal",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return shiftZone("localtime", args[0], time.UTC, time.Local)
-			}},
-	)
-	funcs.Alias("concatDT", "concatDateTime")
-	funcs.Alias("datetimeDiff", "temporalDiff")
-	funcs.Alias("datetimeDeltas", "temporalDeltas")
-}
 
 // concatDateTime joins a DATE with a SECOND, TIME or NANOTIME into a
 // DATETIME, TIMESTAMP or NANOTIMESTAMP.
@@ -389,4 +358,16 @@ func shiftZone(fn string, x value.Value, src, dst *time.Location) (value.Value, 
 		out[i] = r + int64(off2-off1)*nsPerSecond/u
 	}
 	return in.Wrap(TypedVector(in.T, out)), nil
+}
+
+func convertTZFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	src, err := zoneArg("convertTZ", "srcTZ", args[1])
+	if err != nil {
+		return nil, err
+	}
+	dst, err := zoneArg("convertTZ", "destTZ", args[2])
+	if err != nil {
+		return nil, err
+	}
+	return shiftZone("convertTZ", args[0], src, dst)
 }

@@ -10,58 +10,6 @@ import (
 // the fiscal year a date falls in, fy5253Quarter the start of its fiscal
 // quarter. A fiscal year starts on weekday w nearest the last day of
 // startingMonth (nearest=true) or on the last w of that month.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "fy5253", Params: []string{"X", "weekday", "startingMonth", "nearest", "offset", "n"}, Min: 1, Max: 6, Props: funcs.ElementWise | funcs.Pure, Category: "temporal",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				start, err := fiscalArgs("fy5253", funcs.Arg(args, 1), funcs.Arg(args, 2), funcs.Arg(args, 3))
-				if err != nil {
-					return nil, err
-				}
-				p := period{
-					idx:  func(d int64) int64 { return fiscalYearOf(start, d) },
-					date: start,
-				}
-				return applyPeriod("fy5253", args[0], p, funcs.Arg(args, 4), funcs.Arg(args, 5))
-			}},
-		funcs.Spec{Name: "fy5253Quarter", Params: []string{"X", "weekday", "startingMonth", "qtrWithExtraWeek", "nearest", "offset", "n"}, Min: 1, Max: 7, Props: funcs.ElementWise | funcs.Pure, Category: "temporal",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				start, err := fiscalArgs("fy5253Quarter", funcs.Arg(args, 1), funcs.Arg(args, 2), funcs.Arg(args, 4))
-				if err != nil {
-					return nil, err
-				}
-				extra, err := optInt("fy5253Quarter", "qtrWithExtraWeek", funcs.Arg(args, 3), 1)
-				if err != nil {
-					return nil, err
-				}
-				if extra < 1 || extra > 4 {
-					return nil, ddberr.Errorf("The argument [qtrWithExtraWeek] of fy5253Quarter must be between 1 and 4.")
-				}
-				// quarterStart is the first day of quarter q (0-3) of year y.
-				quarterStart := func(y, q int64) int64 {
-					s := start(y)
-					long := start(y+1)-s > 52*7
-					d := s + 13*7*q
-					if long && q >= extra {
-						d += 7
-					}
-					return d
-				}
-				p := period{
-					idx: func(d int64) int64 {
-						y := fiscalYearOf(start, d)
-						q := int64(3)
-						for q > 0 && d < quarterStart(y, q) {
-							q--
-						}
-						return y*4 + q
-					},
-					date: func(i int64) int64 { return quarterStart(value.FloorDiv(i, 4), value.FloorMod(i, 4)) },
-				}
-				return applyPeriod("fy5253Quarter", args[0], p, funcs.Arg(args, 5), funcs.Arg(args, 6))
-			}},
-	)
-}
 
 // fiscalArgs reads weekday, startingMonth and nearest and returns the
 // start day of each fiscal year.
@@ -101,4 +49,52 @@ func fiscalYearOf(start func(int64) int64, d int64) int64 {
 		fy--
 	}
 	return fy
+}
+
+func fy5253Fn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	start, err := fiscalArgs("fy5253", funcs.Arg(args, 1), funcs.Arg(args, 2), funcs.Arg(args, 3))
+	if err != nil {
+		return nil, err
+	}
+	p := period{
+		idx:  func(d int64) int64 { return fiscalYearOf(start, d) },
+		date: start,
+	}
+	return applyPeriod("fy5253", args[0], p, funcs.Arg(args, 4), funcs.Arg(args, 5))
+}
+
+func fy5253QuarterFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	start, err := fiscalArgs("fy5253Quarter", funcs.Arg(args, 1), funcs.Arg(args, 2), funcs.Arg(args, 4))
+	if err != nil {
+		return nil, err
+	}
+	extra, err := optInt("fy5253Quarter", "qtrWithExtraWeek", funcs.Arg(args, 3), 1)
+	if err != nil {
+		return nil, err
+	}
+	if extra < 1 || extra > 4 {
+		return nil, ddberr.Errorf("The argument [qtrWithExtraWeek] of fy5253Quarter must be between 1 and 4.")
+	}
+	// quarterStart is the first day of quarter q (0-3) of year y.
+	quarterStart := func(y, q int64) int64 {
+		s := start(y)
+		long := start(y+1)-s > 52*7
+		d := s + 13*7*q
+		if long && q >= extra {
+			d += 7
+		}
+		return d
+	}
+	p := period{
+		idx: func(d int64) int64 {
+			y := fiscalYearOf(start, d)
+			q := int64(3)
+			for q > 0 && d < quarterStart(y, q) {
+				q--
+			}
+			return y*4 + q
+		},
+		date: func(i int64) int64 { return quarterStart(value.FloorDiv(i, 4), value.FloorMod(i, 4)) },
+	}
+	return applyPeriod("fy5253Quarter", args[0], p, funcs.Arg(args, 5), funcs.Arg(args, 6))
 }

@@ -13,12 +13,6 @@ import (
 // "2Q", "BM" ...). Calendar rules map to the period functions (monthEnd,
 // quarterBegin ...) grouped n at a time; clock rules cut time into
 // fixed-width bins aligned to an origin.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "transFreq", Params: []string{"X", "rule", "closed", "label", "origin"}, Min: 2, Max: 5, Props: funcs.ElementWise | funcs.Pure, Category: "temporal", Fn: transFreq},
-		funcs.Spec{Name: "temporalSeq", Params: []string{"start", "end", "rule", "closed", "label", "origin"}, Min: 3, Max: 6, Props: funcs.Pure, Category: "temporal", Fn: temporalSeq},
-	)
-}
 
 // calendarRules are the rules backed by a period function; the value
 // names the function.

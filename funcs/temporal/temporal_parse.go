@@ -13,29 +13,6 @@ import (
 // a date alone is DATE, year and month MONTH, a clock alone SECOND, TIME
 // or NANOTIME by its finest field, both DATETIME, TIMESTAMP or
 // NANOTIMESTAMP. Text that does not fit the pattern is NULL.
-func init() {
-	funcs.Register(funcs.Spec{Name: "temporalParse", Params: []string{"X", "format"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			pattern, err := funcs.StrScalarArg("temporalParse", "format", args[1])
-			if err != nil {
-				return nil, err
-			}
-			toks, rt, err := CompileParsePattern(pattern)
-			if err != nil {
-				return nil, err
-			}
-			in, err := funcs.StringInput("temporalParse", args[0])
-			if err != nil {
-				return nil, err
-			}
-			out := make([]int64, len(in.S))
-			for i, s := range in.S {
-				out[i] = ParseWithPattern(s, toks, rt)
-			}
-			return in.Wrap(TypedVector(rt, out)), nil
-		}})
-	funcs.Alias("datetimeParse", "temporalParse")
-}
 
 // compileParsePattern checks the pattern and picks the result type.
 func CompileParsePattern(p string) ([]PatternToken, value.Type, error) {
@@ -207,4 +184,24 @@ func readDigits(s string, pos, width int) (int64, int, bool) {
 		return 0, 0, false
 	}
 	return v, n, true
+}
+
+func temporalParseFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	pattern, err := funcs.StrScalarArg("temporalParse", "format", args[1])
+	if err != nil {
+		return nil, err
+	}
+	toks, rt, err := CompileParsePattern(pattern)
+	if err != nil {
+		return nil, err
+	}
+	in, err := funcs.StringInput("temporalParse", args[0])
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int64, len(in.S))
+	for i, s := range in.S {
+		out[i] = ParseWithPattern(s, toks, rt)
+	}
+	return in.Wrap(TypedVector(rt, out)), nil
 }

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Field parsers: each reads one field's bytes as DolphinDB's text import
@@ -284,17 +285,8 @@ func parseClock(b []byte) (int64, value.Type, bool) {
 	if !ok || e != len(b) {
 		return 0, 0, false
 	}
-	n := e - k - 1
-	if n <= 3 {
-		for ; n < 3; n++ {
-			frac *= 10
-		}
-		return secs*1000 + int64(frac), value.Time, true
-	}
-	for ; n < 9; n++ {
-		frac *= 10
-	}
-	return secs*nsPerSec + int64(frac), value.NanoTime, true
+	v, t := cast.ClockFraction(secs, frac, e-k-1)
+	return v, t, true
 }
 
 // digitDate reads yyMMdd or yyyyMMdd (the forms the manual says are taken

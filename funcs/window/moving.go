@@ -484,7 +484,7 @@ func tmcount(v *value.Vector, f *frames) (*value.Vector, error) {
 // pairKernel runs running pair sums over frames of two series.
 func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *frames, out []float64) {
 	return func(xs, ys []float64, f *frames, out []float64) {
-		slidePairs(xs, ys, f, func(i int, p *stats.PairSums, full bool) {
+		slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
 			if !full || p.N == 0 {
 				out[i] = value.NullFloat64
 				return
@@ -494,22 +494,27 @@ func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *fra
 	}
 }
 
-// slidePairs keeps the sums of the (x, y) pairs with neither NULL inside
-// each frame and hands them to each, row by row; full says the frame is
-// ready and holds at least minCount pairs.
-func slidePairs(xs, ys []float64, f *frames, each func(i int, p *stats.PairSums, full bool)) {
-	var p stats.PairSums
-	lo := 0
-	for i := range xs {
-		if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
-			p.Add(xs[i], ys[i])
-		}
-		for ; lo < f.lo[i]; lo++ {
-			if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
-				p.Remove(xs[lo], ys[lo])
+// slidePairs returns the loop that keeps the sums of the (x, y) pairs with
+// neither NULL inside each frame and hands them to each, row by row; full
+// says the frame is ready and holds at least minCount pairs. The loop is a
+// returned closure, not a function taking each, because the compiler
+// inlines a closure called once whatever its size: slidePairs, the loop and
+// each then all inline into the caller, with no call per row.
+func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.PairSums, full bool)) {
+	return func(each func(i int, p *stats.PairSums, full bool)) {
+		var p stats.PairSums
+		lo := 0
+		for i := range xs {
+			if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
+				p.Add(xs[i], ys[i])
 			}
+			for ; lo < f.lo[i]; lo++ {
+				if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
+					p.Remove(xs[lo], ys[lo])
+				}
+			}
+			each(i, &p, f.ready[i] && p.N >= float64(f.minCount))
 		}
-		each(i, &p, f.ready[i] && p.N >= float64(f.minCount))
 	}
 }
 
@@ -611,38 +616,6 @@ func mrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return stats.RankResult(out, o), nil
 	})
-}
-
-func init() {
-	funcs.Register(
-		mSpec("msum", kSum), mSpec("msum2", kSum2), mSpec("mavg", kAvg),
-		mSpec("mvar", kVar), mSpec("mvarp", kVarp), mSpec("mstd", kStd), mSpec("mstdp", kStdp),
-		mSpec("mskew", kSkew), mSpec("mkurtosis", kKurt), mSpec("mmed", kMed), mSpec("mprod", kProd),
-		funcs.Spec{Name: "mmad", Params: []string{"X", "window", "useMedian", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmad},
-		mFrameSpec("mmax", pickColumn(pickExtreme(1))), mFrameSpec("mmin", pickColumn(pickExtreme(-1))),
-		mFrameSpec("mfirst", pickColumn(pickFirstLast(true))), mFrameSpec("mlast", pickColumn(pickFirstLast(false))),
-		mFrameSpec("mimax", extremeIndexColumn(1)), mFrameSpec("mimin", extremeIndexColumn(-1)),
-		funcs.Spec{Name: "mcount", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mcount},
-		funcs.Spec{Name: "mpercentile", Params: []string{"X", "percent", "window", "interpolation", "minPeriods"}, Min: 3, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mpercentile},
-		funcs.Spec{Name: "mrank", Params: []string{"X", "ascending", "window", "ignoreNA", "tiesMethod", "percent", "minPeriods"}, Min: 3, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mrank},
-		m2Spec("mwsum", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy }),
-		m2Spec("mwavg", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy / p.Sy }),
-		m2Spec("mcovar", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Covar() }),
-		m2Spec("mcorr", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Corr() }),
-		m2Spec("mbeta", []string{"Y", "X"}, func(p *stats.PairSums) float64 { return p.Beta() }),
-
-		tmSpec("tmsum", kSum), tmSpec("tmsum2", kSum2), tmSpec("tmavg", kAvg),
-		tmSpec("tmvar", kVar), tmSpec("tmvarp", kVarp), tmSpec("tmstd", kStd), tmSpec("tmstdp", kStdp),
-		tmSpec("tmskew", kSkew), tmSpec("tmkurtosis", kKurt), tmSpec("tmmed", kMed), tmSpec("tmprod", kProd),
-		tmFrameSpec("tmmax", pickColumn(pickExtreme(1))), tmFrameSpec("tmmin", pickColumn(pickExtreme(-1))),
-		tmFrameSpec("tmfirst", pickColumn(pickFirstLast(true))), tmFrameSpec("tmlast", pickColumn(pickFirstLast(false))),
-		tmFrameSpec("tmcount", tmcount),
-		tm2Spec("tmwsum", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy }),
-		tm2Spec("tmwavg", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy / p.Sy }),
-		tm2Spec("tmcovar", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Covar() }),
-		tm2Spec("tmcorr", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Corr() }),
-		tm2Spec("tmbeta", []string{"Y", "X"}, func(p *stats.PairSums) float64 { return p.Beta() }),
-	)
 }
 
 // nsPerTick is the length of one unit of a temporal type in nanoseconds

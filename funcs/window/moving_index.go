@@ -16,31 +16,6 @@ import (
 // Moving functions whose results are positions, counts or tuples rather
 // than one statistic of the window's values.
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "mfirstNot", Params: []string{"X", "window", "k", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mfirstNot", args, true) }},
-		funcs.Spec{Name: "mlastNot", Params: []string{"X", "window", "k", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mlastNot", args, false) }},
-		mFrameSpec("mifirstNot", firstNotIndex),
-		mFrameSpec("mLowRange", rangeColumn("mLowRange", -1)),
-		mFrameSpec("mTopRange", rangeColumn("mTopRange", 1)),
-		funcs.Spec{Name: "mmaxPositiveStreak", Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmaxPositiveStreak},
-		funcs.Spec{Name: "mslr", Params: []string{"Y", "X", "window", "minPeriods"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRegression("mslr", args) }},
-		funcs.Spec{Name: "mmse", Params: []string{"Y", "X", "window", "minPeriods"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRegression("mmse", args) }},
-		funcs.Spec{Name: "movingWindowIndex", Params: []string{"X", "window", "fixed"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: movingWindowIndex},
-		funcs.Spec{Name: "movingTopNIndex", Params: []string{"X", "window", "top", "ascending", "fixed", "tiesMethod"}, Min: 3, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: movingTopNIndex},
-		funcs.Spec{Name: "tmpercentile", Params: []string{"T", "X", "percent", "window", "interpolation"}, Min: 4, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmpercentile},
-		funcs.Spec{Name: "tmrank", Params: []string{"T", "X", "ascending", "window", "ignoreNA", "tiesMethod", "percent"}, Min: 4, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmrank},
-		funcs.Spec{Name: "tmLowRange", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return tmRange("tmLowRange", args, -1) }},
-		funcs.Spec{Name: "tmTopRange", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return tmRange("tmTopRange", args, 1) }},
-	)
-}
-
 // minPeriodsDefault reads minPeriods with a default (mfirstNot's is 1).
 func minPeriodsDefault(fn string, x value.Value, def int) (int, error) {
 	if x == nil {
@@ -248,11 +223,7 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	ys, err := funcs.DoublesOf(fn, yv)
-	if err != nil {
-		return nil, err
-	}
-	xs, err := funcs.DoublesOf(fn, xv)
+	ys, xs, err := funcs.DoublesOf2(fn, yv, xv)
 	if err != nil {
 		return nil, err
 	}
@@ -260,7 +231,7 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	first := funcs.NullDoubles(len(xs))
 	second := funcs.NullDoubles(len(xs))
 	// x = X, y = Y in the pair sums.
-	slidePairs(xs, ys, f, func(i int, p *stats.PairSums, full bool) {
+	slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
 		if !full || p.N < 2 {
 			return
 		}

@@ -15,35 +15,6 @@ import (
 // are stably sorted by S (NULL S left out) and the statistic is taken
 // over the first `top` of them (NULL values of X left out).
 
-func init() {
-	one := func(name string, g func(v []float64) (float64, bool)) funcs.Spec {
-		return funcs.Spec{Name: name, Params: []string{"X", "S", "window", "top", "ascending", "tiesMethod"}, Min: 4, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN1(name, args, g) }}
-	}
-	two := func(name string, g func(p *stats.PairSums) float64) funcs.Spec {
-		return funcs.Spec{Name: name, Params: []string{"X", "Y", "S", "window", "top", "ascending", "tiesMethod"}, Min: 5, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN2(name, args, g) }}
-	}
-	funcs.Register(
-		one("msumTopN", func(v []float64) (float64, bool) {
-			s := 0.0
-			for _, x := range v {
-				s += x
-			}
-			return s, len(v) > 0
-		}),
-		one("mavgTopN", func(v []float64) (float64, bool) { return stats.Mean(v), len(v) > 0 }),
-		one("mvarTopN", func(v []float64) (float64, bool) { return stats.Variance(v, 1) }),
-		one("mvarpTopN", func(v []float64) (float64, bool) { return stats.Variance(v, 0) }),
-		one("mstdTopN", func(v []float64) (float64, bool) { r, ok := stats.Variance(v, 1); return math.Sqrt(r), ok }),
-		one("mstdpTopN", func(v []float64) (float64, bool) { r, ok := stats.Variance(v, 0); return math.Sqrt(r), ok }),
-		two("mwsumTopN", func(p *stats.PairSums) float64 { return p.Sxy }),
-		two("mcovarTopN", func(p *stats.PairSums) float64 { return p.Covar() }),
-		two("mcorrTopN", func(p *stats.PairSums) float64 { return p.Corr() }),
-		two("mbetaTopN", func(p *stats.PairSums) float64 { return p.Beta() }),
-	)
-}
-
 // topNArgs reads window, top, ascending and tiesMethod starting at
 // args[at].
 func topNArgs(fn string, args []value.Value, at int) (w, top int, asc, latest bool, err error) {
@@ -199,11 +170,6 @@ func topN2(fn string, args []value.Value, g func(p *stats.PairSums) float64) (va
 			}
 		}
 	})
-}
-
-func init() {
-	funcs.Register(funcs.Spec{Name: "mpercentileTopN", Params: []string{"X", "S", "percent", "window", "top", "interpolation", "ascending", "tiesMethod"}, Min: 5, Max: 8,
-		Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn", Fn: mpercentileTopN})
 }
 
 // mpercentileTopN is the percentile of the top rows of each window.

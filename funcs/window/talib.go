@@ -14,64 +14,6 @@ import (
 // stay NULL in the result) and start the first window at the first
 // non-NULL element, so the first window-1 results after it are NULL. A
 // NULL inside the data gives NULL for the results that depend on it.
-func init() {
-	win := func(name string, f func(x []float64, n int) []float64) funcs.Spec {
-		return funcs.Spec{Name: name, Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				n, err := taWindow(name, args[1])
-				if err != nil {
-					return nil, err
-				}
-				return taApply(name, args[0], func(x []float64) []float64 { return f(x, n) })
-			}}
-	}
-	funcs.Register(
-		win("sma", sma),
-		win("wma", wma),
-		win("dema", dema),
-		win("tema", tema),
-		win("wilder", func(x []float64, n int) []float64 { return emaAlpha(x, n, 1/float64(n)) }),
-		win("kama", kama),
-		funcs.Spec{Name: "ema", Params: []string{"X", "window", "warmup"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				n, err := taWindow("ema", args[1])
-				if err != nil {
-					return nil, err
-				}
-				warm := false
-				if x := funcs.Arg(args, 2); x != nil {
-					if warm, err = funcs.BoolArg("ema", "warmup", x, false); err != nil {
-						return nil, err
-					}
-				}
-				if warm {
-					return taApply("ema", args[0], func(x []float64) []float64 { return emaWarmup(x, n) })
-				}
-				return taApply("ema", args[0], func(x []float64) []float64 { return ema(x, n) })
-			}},
-		funcs.Spec{Name: "gema", Params: []string{"X", "window", "alpha"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				n, err := taWindow("gema", args[1])
-				if err != nil {
-					return nil, err
-				}
-				a, ok := funcs.ScalarArg(args[2])
-				if !ok || !a.T.IsNumeric() || a.Null {
-					return nil, fmt.Errorf("alpha must be a number between 0 and 1.")
-				}
-				alpha := a.F
-				if a.T.Category() == value.CatIntegral {
-					alpha = float64(a.I)
-				}
-				if alpha <= 0 || alpha >= 1 {
-					return nil, fmt.Errorf("alpha must be a number between 0 and 1.")
-				}
-				return taApply("gema", args[0], func(x []float64) []float64 { return emaAlpha(x, n, alpha) })
-			}},
-		funcs.Spec{Name: "linearTimeTrend", Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
-			Fn: linearTimeTrend},
-	)
-}
 
 func taWindow(fn string, x value.Value) (int, error) {
 	n, err := funcs.IntArg(fn, "window", x, 0)
@@ -344,4 +286,40 @@ func timeTrend(x []float64, n int) ([]float64, []float64) {
 		a[i] = my - b[i]*mt
 	}
 	return a, b
+}
+
+func emaFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := taWindow("ema", args[1])
+	if err != nil {
+		return nil, err
+	}
+	warm := false
+	if x := funcs.Arg(args, 2); x != nil {
+		if warm, err = funcs.BoolArg("ema", "warmup", x, false); err != nil {
+			return nil, err
+		}
+	}
+	if warm {
+		return taApply("ema", args[0], func(x []float64) []float64 { return emaWarmup(x, n) })
+	}
+	return taApply("ema", args[0], func(x []float64) []float64 { return ema(x, n) })
+}
+
+func gemaFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := taWindow("gema", args[1])
+	if err != nil {
+		return nil, err
+	}
+	a, ok := funcs.ScalarArg(args[2])
+	if !ok || !a.T.IsNumeric() || a.Null {
+		return nil, fmt.Errorf("alpha must be a number between 0 and 1.")
+	}
+	alpha := a.F
+	if a.T.Category() == value.CatIntegral {
+		alpha = float64(a.I)
+	}
+	if alpha <= 0 || alpha >= 1 {
+		return nil, fmt.Errorf("alpha must be a number between 0 and 1.")
+	}
+	return taApply("gema", args[0], func(x []float64) []float64 { return emaAlpha(x, n, alpha) })
 }

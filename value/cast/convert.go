@@ -87,18 +87,26 @@ func To(x value.Value, t value.Type, scale int32) (value.Value, error) {
 	return nil, ddberr.Errorf("Can't convert %s %s to %s", x.Form(), x.Type(), t)
 }
 
+// decimalScale is the scale a conversion to DECIMAL type t gives: scale,
+// or the source's own (from of scale fromScale) when scale is negative,
+// which only a DECIMAL source has.
+func decimalScale(t value.Type, scale int32, from value.Type, fromScale int32) (int32, error) {
+	if scale < 0 {
+		if !from.IsDecimal() {
+			return 0, ddberr.Errorf("Scale is out of bounds")
+		}
+		scale = fromScale
+	}
+	return scale, checkScale(t, scale)
+}
+
 func castScalar(s *value.Scalar, t value.Type, scale int32) (*value.Scalar, error) {
 	if t == value.Any {
 		return s, nil
 	}
 	if t.IsDecimal() {
-		if scale < 0 {
-			if !s.T.IsDecimal() {
-				return nil, ddberr.Errorf("Scale is out of bounds")
-			}
-			scale = s.Scale
-		}
-		if err := checkScale(t, scale); err != nil {
+		var err error
+		if scale, err = decimalScale(t, scale, s.T, s.Scale); err != nil {
 			return nil, err
 		}
 	} else {
@@ -881,13 +889,8 @@ func fitTemporal(v int64, t value.Type) (int64, bool, error) {
 // common numeric and temporal pairs.
 func Vector(v *value.Vector, t value.Type, scale int32) (*value.Vector, error) {
 	if t.IsDecimal() {
-		if scale < 0 {
-			if !v.T.IsDecimal() {
-				return nil, ddberr.Errorf("Scale is out of bounds")
-			}
-			scale = v.Scale
-		}
-		if err := checkScale(t, scale); err != nil {
+		var err error
+		if scale, err = decimalScale(t, scale, v.T, v.Scale); err != nil {
 			return nil, err
 		}
 	} else if t.IsArray() && t.Elem().IsDecimal() {

@@ -442,16 +442,25 @@ func parseClock(sc *tscan, hourOnly bool) (int64, value.Type, error) {
 	if !ok || !sc.done() {
 		return 0, 0, fmt.Errorf("bad fraction")
 	}
-	if n <= 3 {
-		for ; n < 3; n++ {
+	v, t := ClockFraction(secs, frac, n)
+	return v, t, nil
+}
+
+// ClockFraction is the time of day secs seconds after midnight plus a
+// fraction of a second written with digits digits (1 to 9): a TIME in
+// milliseconds for up to three digits, a NANOTIME in nanoseconds for
+// more, as DolphinDB types a time by the precision it is written with.
+func ClockFraction(secs int64, frac, digits int) (int64, value.Type) {
+	if digits <= 3 {
+		for ; digits < 3; digits++ {
 			frac *= 10
 		}
-		return secs*1000 + int64(frac), value.Time, nil
+		return secs*1000 + int64(frac), value.Time
 	}
-	for ; n < 9; n++ {
+	for ; digits < 9; digits++ {
 		frac *= 10
 	}
-	return secs*value.NsPerSec + int64(frac), value.NanoTime, nil
+	return secs*value.NsPerSec + int64(frac), value.NanoTime
 }
 
 // ParseAs parses s into a scalar of type t the way DolphinDB's conversion

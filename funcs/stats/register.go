@@ -1,0 +1,350 @@
+package stats
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// init registers the whole family, one section per topic file (where the
+// implementations live), in file order so an alias follows its target.
+func init() {
+	// correlation.go.
+	corrSpec := func(name string, f func(xs, ys []float64) (float64, bool)) funcs.Spec {
+		s := pairAggSpec(name, []string{"X", "Y"}, f)
+		s.Category = "correlation"
+		return s
+	}
+	funcs.Register(
+		corrSpec("corr", func(xs, ys []float64) (float64, bool) {
+			var p PairSums
+			for i := range xs {
+				p.Add(xs[i], ys[i])
+			}
+			r := p.Corr()
+			return r, r == r
+		}),
+		corrSpec("euclidean", func(xs, ys []float64) (float64, bool) {
+			s := 0.0
+			for i := range xs {
+				d := xs[i] - ys[i]
+				s += d * d
+			}
+			return math.Sqrt(s), len(xs) > 0
+		}),
+		// The "tanimoto" page's values are the Tanimoto distance,
+		// 1 - x.y/(x.x + y.y - x.y).
+		corrSpec("tanimoto", func(xs, ys []float64) (float64, bool) {
+			var p PairSums
+			for i := range xs {
+				p.Add(xs[i], ys[i])
+			}
+			d := p.Sxx + p.syy - p.Sxy
+			return 1 - p.Sxy/d, len(xs) > 0 && d != 0
+		}),
+		corrSpec("kendall", kendallTau),
+		corrSpec("spearmanr", spearman),
+		funcs.Spec{Name: "autocorr", Params: []string{"X", "lag"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "correlation", Fn: autocorrFn},
+		funcs.Spec{Name: "acf", Params: []string{"X", "maxLag"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "correlation", Fn: acfFn},
+		funcs.Spec{Name: "mutualInfo", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "correlation", Fn: mutualInfo},
+		funcs.Spec{Name: "corrMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "correlation",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return pairMatrix("corrMatrix", args[0], (*PairSums).Corr)
+			}},
+	)
+	funcs.Alias("infoGain", "mutualInfo")
+
+	// cumulative.go.
+	funcs.Register(
+		cumSpec("cumsum", cumsum),
+		cumSpec("cumavg", cumDouble("cumavg", runningMoments(func(n, s, _ float64) float64 { return s / n }, 1))),
+		cumSpec("cumvar", cumDouble("cumvar", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / (n - 1) }, 2))),
+		cumSpec("cumvarp", cumDouble("cumvarp", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / n }, 1))),
+		cumSpec("cumstd", cumDouble("cumstd", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/(n-1))) }, 2))),
+		cumSpec("cumstdp", cumDouble("cumstdp", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/n)) }, 1))),
+		cumSpec("cumsum2", cumDouble("cumsum2", runningPower(2))),
+		cumSpec("cumsum3", cumDouble("cumsum3", runningPower(3))),
+		cumSpec("cumsum4", cumDouble("cumsum4", runningPower(4))),
+		cumSpec("cumprod", cumprod),
+		cumSpec("cummax", cumExtreme(1)),
+		cumSpec("cummin", cumExtreme(-1)),
+		cumSpec("cumcount", cumcount),
+		cumSpec("cummed", cumDouble("cummed", runningSorted(Median))),
+		cumSpec("cumPositiveStreak", cumPositiveStreak),
+		funcs.Spec{Name: "cumfirstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumfirstNot", args, true) }},
+		funcs.Spec{Name: "cumlastNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumlastNot", args, false) }},
+		funcs.Spec{Name: "cumnunique", Params: []string{"X", "ignoreNull"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumnunique},
+		funcs.Spec{Name: "cumpercentile", Params: []string{"X", "percent", "interpolation"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumpercentile},
+		funcs.Spec{Name: "cumrank", Params: []string{"X", "ascending", "ignoreNA", "tiesMethod", "percent"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumrank},
+		cumPairSpec("cumwsum", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy }),
+		cumPairSpec("cumwavg", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy / p.Sy }),
+		cumPairSpec("cumcovar", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Covar() }),
+		cumPairSpec("cumcorr", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Corr() }),
+		cumPairSpec("cumbeta", []string{"Y", "X"}, func(p *PairSums) float64 { return p.Beta() }),
+	)
+
+	funcs.Register(
+		funcs.Spec{Name: "dynamicGroupCumsum", Params: []string{"cumValue", "prevCumValue", "membership", "prevMembership", "groupCount"}, Min: 5, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: dynamicGroupCumsum},
+		funcs.Spec{Name: "dynamicGroupCumcount", Params: []string{"membership", "prevMembership", "groupCount"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: dynamicGroupCumcount},
+	)
+
+	// distance.go.
+	funcs.Register(funcs.Spec{Name: "distance", Params: []string{"X", "Y"}, Min: 2, Max: 2,
+		Props: funcs.ElementWise | funcs.Pure, Category: "correlation", Fn: distance})
+
+	// rowat.go.
+	funcs.Register(funcs.Spec{Name: "rowAt", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "row-wise", Fn: rowAt})
+
+	// rowwise.go.
+	nonEmpty := func(f func(v []float64) float64) func([]float64, int) (float64, bool) {
+		return func(v []float64, _ int) (float64, bool) {
+			if len(v) == 0 {
+				return 0, false
+			}
+			return f(v), true
+		}
+	}
+	sum := func(v []float64) float64 {
+		s := 0.0
+		for _, x := range v {
+			s += x
+		}
+		return s
+	}
+	funcs.Register(
+		rowKeepSpec("rowSum", nonEmpty(sum)),
+		rowSpec("rowSum2", nonEmpty(func(v []float64) float64 {
+			s := 0.0
+			for _, x := range v {
+				s += x * x
+			}
+			return s
+		})),
+		rowSpec("rowAvg", nonEmpty(Mean)),
+		rowKeepSpec("rowProd", nonEmpty(func(v []float64) float64 {
+			p := 1.0
+			for _, x := range v {
+				p *= x
+			}
+			return p
+		})),
+		rowSpec("rowStd", func(v []float64, _ int) (float64, bool) {
+			r, ok := Variance(v, 1)
+			return math.Sqrt(r), ok
+		}),
+		rowSpec("rowStdp", func(v []float64, _ int) (float64, bool) {
+			r, ok := Variance(v, 0)
+			return math.Sqrt(r), ok
+		}),
+		rowSpec("rowVar", func(v []float64, _ int) (float64, bool) { return Variance(v, 1) }),
+		rowSpec("rowVarp", func(v []float64, _ int) (float64, bool) { return Variance(v, 0) }),
+		rowSpec("rowSkew", func(v []float64, _ int) (float64, bool) { return momentOf(v, "skew") }),
+		rowSpec("rowKurtosis", func(v []float64, _ int) (float64, bool) { return momentOf(v, "kurtosis") }),
+		rowKeepSpec("rowMax", nonEmpty(func(v []float64) float64 {
+			m := v[0]
+			for _, x := range v[1:] {
+				m = math.Max(m, x)
+			}
+			return m
+		})),
+		rowKeepSpec("rowMin", nonEmpty(func(v []float64) float64 {
+			m := v[0]
+			for _, x := range v[1:] {
+				m = math.Min(m, x)
+			}
+			return m
+		})),
+		rowIntSpec("rowCount", func(v []float64, _ int) (float64, bool) { return float64(len(v)), true }),
+		rowIntSpec("rowSize", func(_ []float64, all int) (float64, bool) { return float64(all), true }),
+		rowBoolSpec("rowAnd", func(v []float64) bool {
+			for _, x := range v {
+				if x == 0 {
+					return false
+				}
+			}
+			return true
+		}),
+		rowBoolSpec("rowOr", func(v []float64) bool {
+			for _, x := range v {
+				if x != 0 {
+					return true
+				}
+			}
+			return false
+		}),
+		rowBoolSpec("rowXor", func(v []float64) bool {
+			odd := false
+			for _, x := range v {
+				if x != 0 {
+					odd = !odd
+				}
+			}
+			return odd
+		}),
+		funcs.Spec{Name: "rowImax", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImax", args, 1) }},
+		funcs.Spec{Name: "rowImin", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImin", args, -1) }},
+		rowPairSpec("rowWsum", func(p *PairSums, _, _ []float64) float64 { return p.Sxy }),
+		rowPairSpec("rowDot", func(p *PairSums, _, _ []float64) float64 { return p.Sxy }),
+		rowPairSpec("rowWavg", func(p *PairSums, _, _ []float64) float64 { return p.Sxy / p.Sy }),
+		rowPairSpec("rowCovar", func(p *PairSums, _, _ []float64) float64 { return p.Covar() }),
+		rowPairSpec("rowCorr", func(p *PairSums, _, _ []float64) float64 { return p.Corr() }),
+		rowPairSpec("rowBeta", func(p *PairSums, _, _ []float64) float64 { return p.Beta() }),
+		rowPairSpec("rowEuclidean", func(p *PairSums, _, _ []float64) float64 {
+			return math.Sqrt(math.Max(0, p.Sxx-2*p.Sxy+p.syy))
+		}),
+		// The "rowTanimoto" page gives the Tanimoto distance, 1 - similarity.
+		rowPairSpec("rowTanimoto", func(p *PairSums, _, _ []float64) float64 {
+			return 1 - p.Sxy/(p.Sxx+p.syy-p.Sxy)
+		}),
+		funcs.Spec{Name: "rowPrev", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowShift("rowPrev", args[0], 1) }},
+		funcs.Spec{Name: "rowNext", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowShift("rowNext", args[0], -1) }},
+		funcs.Spec{Name: "rowMove", Params: []string{"X", "steps"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "row-wise", Fn: rowMoveFn},
+		funcs.Spec{Name: "rowRank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowRank("rowRank", args, false) }},
+		funcs.Spec{Name: "rowDenseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "row-wise",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowRank("rowDenseRank", args, true) }},
+	)
+
+	// series.go.
+	mono := func(name string, dir int) funcs.Spec {
+		return funcs.Spec{Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "series",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return monotonic(name, args[0], dir) }}
+	}
+	funcs.Register(
+		mono("isMonotonicIncreasing", 1),
+		mono("isMonotonicDecreasing", -1),
+		funcs.Spec{Name: "isPeak", Params: []string{"X", "strict"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "series",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return extremePoints("isPeak", args, 1) }},
+		funcs.Spec{Name: "isValley", Params: []string{"X", "strict"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "series",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return extremePoints("isValley", args, -1) }},
+	)
+	funcs.Alias("isMonotonic", "isMonotonicIncreasing")
+
+	// statistics.go.
+	stdR := varianceReducer(1, true, doubleAgg("std", func(xs []float64) (float64, bool) {
+		v, ok := Variance(xs, 1)
+		return math.Sqrt(v), ok
+	}))
+	varR := varianceReducer(1, false, doubleAgg("var", func(xs []float64) (float64, bool) { return Variance(xs, 1) }))
+	avgR := meanReducer(doubleAgg("avg", func(xs []float64) (float64, bool) { return Mean(xs), len(xs) > 0 }))
+	funcs.Register(
+		aggSpec("sum", "statistics", sumReducer),
+		aggSpec("avg", "statistics", avgR),
+		aggSpec("std", "statistics", stdR),
+		aggSpec("var", "statistics", varR),
+		aggSpec("stdp", "statistics", varianceReducer(0, true, doubleAgg("stdp", func(xs []float64) (float64, bool) {
+			v, ok := Variance(xs, 0)
+			return math.Sqrt(v), ok
+		}))),
+		aggSpec("varp", "statistics", varianceReducer(0, false, doubleAgg("varp", func(xs []float64) (float64, bool) { return Variance(xs, 0) }))),
+		aggSpec("med", "statistics", doubleAgg("med", func(xs []float64) (float64, bool) {
+			if len(xs) == 0 {
+				return 0, false
+			}
+			return Median(SortedCopy(xs)), true
+		})),
+		aggSpec("sum2", "statistics", powerSum("sum2", 2)),
+		aggSpec("sum3", "statistics", powerSum("sum3", 3)),
+		aggSpec("sum4", "statistics", powerSum("sum4", 4)),
+		aggSpec("prod", "statistics", prodReducer),
+		aggSpec("imax", "statistics", indexReducer(1)),
+		aggSpec("imin", "statistics", indexReducer(-1)),
+		aggSpec("first", "statistics", pickReducer(true)),
+		aggSpec("last", "statistics", pickReducer(false)),
+		funcs.Spec{Name: "nunique", Params: []string{"X", "ignoreNull"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: nunique},
+		aggSpec("mode", "statistics", modeReducer),
+		aggSpec("rms", "statistics", doubleAgg("rms", func(xs []float64) (float64, bool) {
+			if len(xs) == 0 {
+				return 0, false
+			}
+			s := 0.0
+			for _, x := range xs {
+				s += x * x
+			}
+			return math.Sqrt(s / float64(len(xs))), true
+		})),
+		aggSpec("sem", "statistics", doubleAgg("sem", func(xs []float64) (float64, bool) {
+			v, ok := Variance(xs, 1)
+			return math.Sqrt(v / float64(len(xs))), ok
+		})),
+		funcs.Spec{Name: "min", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return minMax("min", args, -1) }},
+		funcs.Spec{Name: "max", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return minMax("max", args, 1) }},
+		funcs.Spec{Name: "maxIgnoreNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return pairExtreme("maxIgnoreNull", args[0], args[1], 1, true)
+			}},
+		funcs.Spec{Name: "minIgnoreNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return pairExtreme("minIgnoreNull", args[0], args[1], -1, true)
+			}},
+		funcs.Spec{Name: "mad", Params: []string{"X", "useMedian"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: mad},
+		funcs.Spec{Name: "kurtosis", Params: []string{"X", "biased"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return moment("kurtosis", args) }},
+		funcs.Spec{Name: "skew", Params: []string{"X", "biased"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return moment("skew", args) }},
+		funcs.Spec{Name: "percentile", Params: []string{"X", "percent", "interpolation"}, Min: 2, Max: 3, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return quantileFn("percentile", args, 100) }},
+		funcs.Spec{Name: "quantile", Params: []string{"X", "q", "interpolation"}, Min: 2, Max: 3, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return quantileFn("quantile", args, 1) }},
+		funcs.Spec{Name: "quantileSeries", Params: []string{"X", "q", "interpolation"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "statistics", Fn: quantileSeries},
+		funcs.Spec{Name: "percentileRank", Params: []string{"X", "score", "method"}, Min: 2, Max: 3, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: percentileRank},
+		funcs.Spec{Name: "atImax", Params: []string{"location", "value"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return atExtreme("atImax", args, 1) }},
+		funcs.Spec{Name: "atImin", Params: []string{"location", "value"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return atExtreme("atImin", args, -1) }},
+		pairAggSpec("wavg", []string{"X", "Y"}, func(xs, ys []float64) (float64, bool) {
+			s, w := 0.0, 0.0
+			for i := range xs {
+				s += xs[i] * ys[i]
+				w += ys[i]
+			}
+			return s / w, len(xs) > 0 && w != 0
+		}),
+		pairAggSpec("wsum", []string{"X", "Y"}, func(xs, ys []float64) (float64, bool) {
+			s := 0.0
+			for i := range xs {
+				s += xs[i] * ys[i]
+			}
+			return s, len(xs) > 0
+		}),
+		pairAggSpec("covar", []string{"X", "Y"}, covariance),
+		pairAggSpec("contextSum", []string{"X", "Y"}, func(xs, _ []float64) (float64, bool) {
+			s := 0.0
+			for _, x := range xs {
+				s += x
+			}
+			return s, len(xs) > 0
+		}),
+		pairAggSpec("contextSum2", []string{"X", "Y"}, func(xs, _ []float64) (float64, bool) {
+			s := 0.0
+			for _, x := range xs {
+				s += x * x
+			}
+			return s, len(xs) > 0
+		}),
+		funcs.Spec{Name: "wcovar", Params: []string{"X", "Y", "W"}, Min: 3, Max: 3, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: wcovar},
+		funcs.Spec{Name: "crossStat", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: crossStat},
+		funcs.Spec{Name: "demean", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics", Fn: demean},
+		funcs.Spec{Name: "percentChange", Params: []string{"X", "n"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics", Fn: percentChange},
+		funcs.Spec{Name: "stat", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics", Fn: stat},
+		funcs.Spec{Name: "wc", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "statistics", Fn: wordCount},
+		funcs.Spec{Name: "covarMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return pairMatrix("covarMatrix", args[0], (*PairSums).Covar)
+			}},
+		funcs.Spec{Name: "dot", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: dot},
+	)
+	funcs.Alias("mean", "avg")
+	funcs.Alias("cov", "covar")
+
+	funcs.Register(funcs.Spec{Name: "boxcox", Params: []string{"X", "lmbda"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: boxcox})
+}

@@ -1,0 +1,140 @@
+package window
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// init registers the whole family, one section per topic file (where the
+// implementations live), in file order so an alias follows its target.
+func init() {
+	// ewm.go.
+	common := []string{"X", "com", "span", "halfLife", "alpha", "minPeriods", "adjust", "ignoreNA"}
+	with := func(extra ...string) []string { return append(append([]string(nil), common...), extra...) }
+	funcs.Register(
+		funcs.Spec{Name: "ewmMean", Params: with("times"), Min: 2, Max: 9, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return ewm("ewmMean", args, ewmMeanOf) }},
+		funcs.Spec{Name: "ewmVar", Params: with("bias"), Min: 2, Max: 9, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				return ewm("ewmVar", args, ewmVarOf(false))
+			}},
+		funcs.Spec{Name: "ewmStd", Params: with("bias"), Min: 2, Max: 9, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return ewm("ewmStd", args, ewmVarOf(true)) }},
+		funcs.Spec{Name: "ewmCov", Params: with("other", "bias"), Min: 2, Max: 10, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return ewm2("ewmCov", args, false) }},
+		funcs.Spec{Name: "ewmCorr", Params: with("other", "bias"), Min: 2, Max: 10, Props: funcs.Pure | funcs.OrderSensitive, Category: "correlation",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return ewm2("ewmCorr", args, true) }},
+	)
+
+	// moving.go.
+	funcs.Register(
+		mSpec("msum", kSum), mSpec("msum2", kSum2), mSpec("mavg", kAvg),
+		mSpec("mvar", kVar), mSpec("mvarp", kVarp), mSpec("mstd", kStd), mSpec("mstdp", kStdp),
+		mSpec("mskew", kSkew), mSpec("mkurtosis", kKurt), mSpec("mmed", kMed), mSpec("mprod", kProd),
+		funcs.Spec{Name: "mmad", Params: []string{"X", "window", "useMedian", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmad},
+		mFrameSpec("mmax", pickColumn(pickExtreme(1))), mFrameSpec("mmin", pickColumn(pickExtreme(-1))),
+		mFrameSpec("mfirst", pickColumn(pickFirstLast(true))), mFrameSpec("mlast", pickColumn(pickFirstLast(false))),
+		mFrameSpec("mimax", extremeIndexColumn(1)), mFrameSpec("mimin", extremeIndexColumn(-1)),
+		funcs.Spec{Name: "mcount", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mcount},
+		funcs.Spec{Name: "mpercentile", Params: []string{"X", "percent", "window", "interpolation", "minPeriods"}, Min: 3, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mpercentile},
+		funcs.Spec{Name: "mrank", Params: []string{"X", "ascending", "window", "ignoreNA", "tiesMethod", "percent", "minPeriods"}, Min: 3, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mrank},
+		m2Spec("mwsum", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy }),
+		m2Spec("mwavg", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy / p.Sy }),
+		m2Spec("mcovar", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Covar() }),
+		m2Spec("mcorr", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Corr() }),
+		m2Spec("mbeta", []string{"Y", "X"}, func(p *stats.PairSums) float64 { return p.Beta() }),
+
+		tmSpec("tmsum", kSum), tmSpec("tmsum2", kSum2), tmSpec("tmavg", kAvg),
+		tmSpec("tmvar", kVar), tmSpec("tmvarp", kVarp), tmSpec("tmstd", kStd), tmSpec("tmstdp", kStdp),
+		tmSpec("tmskew", kSkew), tmSpec("tmkurtosis", kKurt), tmSpec("tmmed", kMed), tmSpec("tmprod", kProd),
+		tmFrameSpec("tmmax", pickColumn(pickExtreme(1))), tmFrameSpec("tmmin", pickColumn(pickExtreme(-1))),
+		tmFrameSpec("tmfirst", pickColumn(pickFirstLast(true))), tmFrameSpec("tmlast", pickColumn(pickFirstLast(false))),
+		tmFrameSpec("tmcount", tmcount),
+		tm2Spec("tmwsum", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy }),
+		tm2Spec("tmwavg", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Sxy / p.Sy }),
+		tm2Spec("tmcovar", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Covar() }),
+		tm2Spec("tmcorr", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Corr() }),
+		tm2Spec("tmbeta", []string{"Y", "X"}, func(p *stats.PairSums) float64 { return p.Beta() }),
+	)
+
+	// moving_index.go.
+	funcs.Register(
+		funcs.Spec{Name: "mfirstNot", Params: []string{"X", "window", "k", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mfirstNot", args, true) }},
+		funcs.Spec{Name: "mlastNot", Params: []string{"X", "window", "k", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mlastNot", args, false) }},
+		mFrameSpec("mifirstNot", firstNotIndex),
+		mFrameSpec("mLowRange", rangeColumn("mLowRange", -1)),
+		mFrameSpec("mTopRange", rangeColumn("mTopRange", 1)),
+		funcs.Spec{Name: "mmaxPositiveStreak", Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmaxPositiveStreak},
+		funcs.Spec{Name: "mslr", Params: []string{"Y", "X", "window", "minPeriods"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRegression("mslr", args) }},
+		funcs.Spec{Name: "mmse", Params: []string{"Y", "X", "window", "minPeriods"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mRegression("mmse", args) }},
+		funcs.Spec{Name: "movingWindowIndex", Params: []string{"X", "window", "fixed"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: movingWindowIndex},
+		funcs.Spec{Name: "movingTopNIndex", Params: []string{"X", "window", "top", "ascending", "fixed", "tiesMethod"}, Min: 3, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: movingTopNIndex},
+		funcs.Spec{Name: "tmpercentile", Params: []string{"T", "X", "percent", "window", "interpolation"}, Min: 4, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmpercentile},
+		funcs.Spec{Name: "tmrank", Params: []string{"T", "X", "ascending", "window", "ignoreNA", "tiesMethod", "percent"}, Min: 4, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmrank},
+		funcs.Spec{Name: "tmLowRange", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return tmRange("tmLowRange", args, -1) }},
+		funcs.Spec{Name: "tmTopRange", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return tmRange("tmTopRange", args, 1) }},
+	)
+
+	// moving_topn.go.
+	one := func(name string, g func(v []float64) (float64, bool)) funcs.Spec {
+		return funcs.Spec{Name: name, Params: []string{"X", "S", "window", "top", "ascending", "tiesMethod"}, Min: 4, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN1(name, args, g) }}
+	}
+	two := func(name string, g func(p *stats.PairSums) float64) funcs.Spec {
+		return funcs.Spec{Name: name, Params: []string{"X", "Y", "S", "window", "top", "ascending", "tiesMethod"}, Min: 5, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN2(name, args, g) }}
+	}
+	funcs.Register(
+		one("msumTopN", func(v []float64) (float64, bool) {
+			s := 0.0
+			for _, x := range v {
+				s += x
+			}
+			return s, len(v) > 0
+		}),
+		one("mavgTopN", func(v []float64) (float64, bool) { return stats.Mean(v), len(v) > 0 }),
+		one("mvarTopN", func(v []float64) (float64, bool) { return stats.Variance(v, 1) }),
+		one("mvarpTopN", func(v []float64) (float64, bool) { return stats.Variance(v, 0) }),
+		one("mstdTopN", func(v []float64) (float64, bool) { r, ok := stats.Variance(v, 1); return math.Sqrt(r), ok }),
+		one("mstdpTopN", func(v []float64) (float64, bool) { r, ok := stats.Variance(v, 0); return math.Sqrt(r), ok }),
+		two("mwsumTopN", func(p *stats.PairSums) float64 { return p.Sxy }),
+		two("mcovarTopN", func(p *stats.PairSums) float64 { return p.Covar() }),
+		two("mcorrTopN", func(p *stats.PairSums) float64 { return p.Corr() }),
+		two("mbetaTopN", func(p *stats.PairSums) float64 { return p.Beta() }),
+	)
+
+	funcs.Register(funcs.Spec{Name: "mpercentileTopN", Params: []string{"X", "S", "percent", "window", "top", "interpolation", "ascending", "tiesMethod"}, Min: 5, Max: 8,
+		Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn", Fn: mpercentileTopN})
+
+	// talib.go.
+	win := func(name string, f func(x []float64, n int) []float64) funcs.Spec {
+		return funcs.Spec{Name: name, Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				n, err := taWindow(name, args[1])
+				if err != nil {
+					return nil, err
+				}
+				return taApply(name, args[0], func(x []float64) []float64 { return f(x, n) })
+			}}
+	}
+	funcs.Register(
+		win("sma", sma),
+		win("wma", wma),
+		win("dema", dema),
+		win("tema", tema),
+		win("wilder", func(x []float64, n int) []float64 { return emaAlpha(x, n, 1/float64(n)) }),
+		win("kama", kama),
+		funcs.Spec{Name: "ema", Params: []string{"X", "window", "warmup"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib", Fn: emaFn},
+		funcs.Spec{Name: "gema", Params: []string{"X", "window", "alpha"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib", Fn: gemaFn},
+		funcs.Spec{Name: "linearTimeTrend", Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib", Fn: linearTimeTrend},
+	)
+}
