@@ -1039,4 +1039,10 @@ var texts = []Text{
 	{"change of zigzag must be a positive number.", "porpoise: funcs/z/zigzag.md states the rule"},
 	{"The matrix of %s must be square.", "porpoise"},
 	{"sort of schur must be 'lhp', 'rhp', 'iuc' or 'ouc'.", "porpoise: funcs/s/schur.md lists the values"},
+	{"The arguments row and col of panel must be vectors of the same length.", "porpoise: funcs/p/panel.md states the rule"},
+	{"Each metric of panel must be a vector as long as row and col.", "porpoise: funcs/p/panel.md states the rule"},
+	{"The labels of panel must be increasing vectors without duplicates.", "funcs/p/panel.md"},
+	{"X of rollingPanel must be a table.", "porpoise: funcs/r/rollingPanel.md states the rule"},
+	{"The argument [window] of rollingPanel must be a positive integer.", "porpoise: funcs/r/rollingPanel.md states the rule"},
+	{"groupingCol of rollingPanel must be a STRING scalar or vector of column names.", "porpoise: funcs/r/rollingPanel.md states the rule"},
 }

@@ -12,8 +12,6 @@ var unsupported = map[string]string{
 	"setIndexedMatrix!":               "not implemented yet",
 	"setIndexedSeries!":               "not implemented yet",
 	"tensor":                          "not implemented yet",
-	"panel":                           "not implemented yet",
-	"rollingPanel":                    "not implemented yet",
 	"loc":                             "not implemented yet",
 	"isNothing":                       "not implemented yet",
 	"merge":                           "not implemented yet",
