@@ -3,6 +3,7 @@ package lookup
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -12,7 +13,7 @@ func init() {
 }
 
 // rollingPanel stacks every window of window consecutive rows of X (within
-// each group of groupingCol, groups in order of first appearance), each
+// each group of groupingCol, groups in the order of their keys), each
 // numbered in a panelNumber column from 0 (funcs/r/rollingPanel.md).
 func rollingPanel(_ funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := args[0].(*value.Table)
@@ -23,35 +24,26 @@ func rollingPanel(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil || w <= 0 {
 		return nil, ddberr.Errorf("The argument [window] of rollingPanel must be a positive integer.")
 	}
-	var keys []*value.Vector
+	members := [][]int{make([]int, t.Rows())}
+	for i := range members[0] {
+		members[0][i] = i
+	}
 	if g := funcs.Arg(args, 2); !funcs.NullOrAbsent(g) {
 		names, ok := funcs.NamesArg(g)
 		if !ok {
 			return nil, ddberr.Errorf("groupingCol of rollingPanel must be a STRING scalar or vector of column names.")
 		}
-		for _, name := range names {
+		keys := make([]value.Value, len(names))
+		for i, name := range names {
 			c := t.Column(name)
 			if c == nil {
 				return nil, ddberr.Errorf("The column '%s' does not exist in table.", name)
 			}
-			keys = append(keys, c)
+			keys[i] = c
 		}
-	}
-	groups := map[string]int{}
-	var members [][]int
-	var key []byte
-	for i := 0; i < t.Rows(); i++ {
-		key = key[:0]
-		for _, k := range keys {
-			key = k.AppendKey(key, i)
+		if members, err = higherorder.GroupRows("rollingPanel", value.NewTuple(keys), t.Rows()); err != nil {
+			return nil, err
 		}
-		g, ok := groups[string(key)]
-		if !ok {
-			g = len(members)
-			groups[string(key)] = g
-			members = append(members, nil)
-		}
-		members[g] = append(members[g], i)
 	}
 	var idx []int
 	var number []int32
