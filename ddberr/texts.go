@@ -1045,4 +1045,8 @@ var texts = []Text{
 	{"X of rollingPanel must be a table.", "porpoise: funcs/r/rollingPanel.md states the rule"},
 	{"The argument [window] of rollingPanel must be a positive integer.", "porpoise: funcs/r/rollingPanel.md states the rule"},
 	{"groupingCol of rollingPanel must be a STRING scalar or vector of column names.", "porpoise: funcs/r/rollingPanel.md states the rule"},
+	{"X and Y of histogram2d must be numeric vectors of the same length without NULL values.", "funcs/h/histogram2d.md"},
+	{"bins of histogram2d must be a positive integer, an increasing vector of at least 2 edges, or a tuple of two of them.", "funcs/h/histogram2d.md"},
+	{"range of histogram2d must be a tuple of two (min, max) vectors.", "funcs/h/histogram2d.md"},
+	{"weights of histogram2d must be a numeric vector as long as X without NULL values.", "funcs/h/histogram2d.md"},
 }

@@ -74,7 +74,6 @@ var unsupported = map[string]string{
 	"gaussianKde":                     "not implemented yet",
 	"gaussianKdePredict":              "not implemented yet",
 	"summary":                         "not implemented yet",
-	"histogram2d":                     "not implemented yet",
 	"kroghInterpolateFit":             "not implemented yet",
 	"linearInterpolateFit":            "not implemented yet",
 	"coevent":                         "not implemented yet",
