@@ -52,6 +52,13 @@ type Config struct {
 	// BatchJobFileRetentionTime is how long job files are kept, in days
 	// (batchJobFileRetentionTime); 0 keeps them.
 	BatchJobFileRetentionTime float64
+	// ModuleDir is where module files are (moduleDir); empty means
+	// DolphinDB's default, modules under the home directory, and a
+	// relative directory is under the home directory too.
+	ModuleDir string
+	// PreloadModules are the modules loaded system-wide at start
+	// (preloadModules, a comma-separated list).
+	PreloadModules []string
 }
 
 // ErrUnknownKey is wrapped by Set's error for a key Porpoise does not
@@ -153,6 +160,17 @@ func (c *Config) Set(key, val string) error {
 		return nil
 	case "batchJobDir":
 		c.BatchJobDir = val
+		return nil
+	case "moduleDir":
+		c.ModuleDir = val
+		return nil
+	case "preloadModules":
+		c.PreloadModules = nil
+		for _, m := range strings.Split(val, ",") {
+			if m = strings.TrimSpace(m); m != "" {
+				c.PreloadModules = append(c.PreloadModules, m)
+			}
+		}
 		return nil
 	case "batchJobFileRetentionTime":
 		x, err := strconv.ParseFloat(val, 64)

@@ -55,6 +55,12 @@
 // must be answered. In-process runs serve the file's engine on a loopback
 // port for them; remote runs connect to the server's address.
 //
+// Files a record needs (module files under modules/, texts to load) are
+// written by earlier records with the file functions (mkdir,
+// saveTextFile), whose relative paths are under the home directory: a
+// fresh scratch directory per file in-process, the data directory of the
+// server remotely (modules.test writes its modules so).
+//
 // Rewriting goldens: a query or call record marked `new` (`query new`,
 // `query rowsort new`, `call NAME new`) fails in a normal run; running
 //

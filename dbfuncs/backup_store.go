@@ -76,6 +76,16 @@ func openBackupTable(backupDir, dbPath, name string) backupTable {
 
 func partFile(partition string) string { return url.PathEscape(partition) }
 
+// readDirIfAny is os.ReadDir reading a missing directory as empty (a
+// backup without the database or table).
+func readDirIfAny(dir string) ([]os.DirEntry, error) {
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	return ents, err
+}
+
 func readJSON(path string, v any) (bool, error) {
 	raw, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -149,10 +159,7 @@ func (b backupTable) mustInfo() (tableFile, error) {
 
 // chunks lists the table's backed-up partitions, by partition path.
 func (b backupTable) chunks() ([]chunkMeta, error) {
-	ents, err := os.ReadDir(b.dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
+	ents, err := readDirIfAny(b.dir)
 	if err != nil {
 		return nil, err
 	}
@@ -256,10 +263,7 @@ func (b backupTable) verify(m chunkMeta) bool {
 
 // tables lists the tables a database's backup holds.
 func backupTables(backupDir, dbPath string) ([]string, error) {
-	ents, err := os.ReadDir(dbDir(backupDir, dbPath))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
+	ents, err := readDirIfAny(dbDir(backupDir, dbPath))
 	if err != nil {
 		return nil, err
 	}

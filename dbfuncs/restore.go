@@ -184,15 +184,27 @@ func sameRows(a, b *value.Table) bool {
 	return err1 == nil && err2 == nil && sa == sb && string(da) == string(db)
 }
 
-func xrestore(env funcs.Env, args []value.Value) (value.Value, error) {
+// restoreArgs is the start of the restore functions: the writing Host and
+// the strings named names (backup directory, database, table...; the
+// first required of them must be given), with the keyPath at argument
+// keyPath checked.
+func restoreArgs(env funcs.Env, fn string, names []string, required, keyPath int, args []value.Value) (Host, []string, error) {
 	h, err := writeHost(env)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := checkKeyPath("restore", funcs.Arg(args, 8)); err != nil {
-		return nil, err
+	if err := checkKeyPath(fn, funcs.Arg(args, keyPath)); err != nil {
+		return nil, nil, err
 	}
-	s, err := stringArgs("restore", []string{"backupDir", "dbPath", "tableName", "partition"}, args, 4)
+	s, err := stringArgs(fn, names, args, required)
+	if err != nil {
+		return nil, nil, err
+	}
+	return h, s, nil
+}
+
+func xrestore(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, s, err := restoreArgs(env, "restore", []string{"backupDir", "dbPath", "tableName", "partition"}, 4, 8, args)
 	if err != nil {
 		return nil, err
 	}
@@ -237,14 +249,7 @@ func restoreWhole(h Host, dir, dbPath, table, newDB, newTable string) error {
 }
 
 func xrestoreDB(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkKeyPath("restoreDB", funcs.Arg(args, 3)); err != nil {
-		return nil, err
-	}
-	s, err := stringArgs("restoreDB", []string{"backupDir", "dbPath", "newDBPath"}, args, 2)
+	h, s, err := restoreArgs(env, "restoreDB", []string{"backupDir", "dbPath", "newDBPath"}, 2, 3, args)
 	if err != nil {
 		return nil, err
 	}
@@ -271,14 +276,7 @@ func xrestoreDB(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xrestoreTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkKeyPath("restoreTable", funcs.Arg(args, 5)); err != nil {
-		return nil, err
-	}
-	s, err := stringArgs("restoreTable", []string{"backupDir", "dbPath", "tableName", "newDBPath", "newTableName"}, args, 3)
+	h, s, err := restoreArgs(env, "restoreTable", []string{"backupDir", "dbPath", "tableName", "newDBPath", "newTableName"}, 3, 5, args)
 	if err != nil {
 		return nil, err
 	}
@@ -304,14 +302,7 @@ func restoredTable(dbs, tables []string) *value.Table {
 // in it, one database, or one table (under a new name if given). Each
 // table's outcome is a row; a failure is reported there, not raised.
 func xmigrate(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkKeyPath("migrate", funcs.Arg(args, 5)); err != nil {
-		return nil, err
-	}
-	s, err := stringArgs("migrate", []string{"backupDir", "backupDBPath", "backupTableName", "newDBPath", "newTableName"}, args, 1)
+	h, s, err := restoreArgs(env, "migrate", []string{"backupDir", "backupDBPath", "backupTableName", "newDBPath", "newTableName"}, 1, 5, args)
 	if err != nil {
 		return nil, err
 	}

@@ -1034,6 +1034,16 @@ var texts = []Text{
 	{"The subquery after in must select one column.", "progr/sql/in.md"},
 	{"The step of interval must divide its duration.", "progr/sql/interval.md"},
 
+	// modules (package modules; use, loadModule, saveModule)
+	{"Can't find module [%s]", "tutorials/module_code_versioning_and_rights_management.md (\"Can't find module.\"); DolphinDB names the module in brackets (dolphindb/Tutorials_CN issue 12)"},
+	{"Modules [%s] and [%s] contain function [%s]. Please use module name to qualify the function.", "tutorials/module_tutorial.md"},
+	{"Modules can't use each other: %s.", "porpoise: tutorials/tu_modules.md (6.3) forbids it without giving DolphinDB's text"},
+	{"The module script must start with the statement [module %s].", "porpoise: progr/statements/module.md states the rule"},
+	{"The module file %s was not saved by Porpoise; DolphinDB's .dom format can't be read, use the module's .dos file.", "porpoise"},
+	{"Can't read the damaged module file %s: %w", "porpoise"},
+	{"The module file %s already exists. Set overwrite=true to replace it.", "porpoise: funcs/s/saveModule.md documents overwrite"},
+	{"The arguments [moduleNamespace] and [moduleScript] of loadModuleFromScript must be strings of the same length.", "porpoise: funcs/l/loadmodulefromscript.md"},
+
 	// tier-1 functions added from the manual (funcs/stats, funcs/mathfn)
 	{"HL of zigzag must be a numeric vector or a numeric matrix with two columns.", "porpoise: funcs/z/zigzag.md states the rule"},
 	{"change of zigzag must be a positive number.", "porpoise: funcs/z/zigzag.md states the rule"},

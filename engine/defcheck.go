@@ -12,7 +12,10 @@ import (
 // inside a function (S06002), a named function taking a built-in's name
 // (S06005), and parameter lists breaking the default-value rules (S06012,
 // S06013).
-func checkDefinitions(stmts []sqlparse.Stmt) error {
+func checkDefinitions(stmts []sqlparse.Stmt) error { return checkDefs(stmts, false) }
+
+// checkDefs is checkDefinitions; inModule allows built-in names.
+func checkDefs(stmts []sqlparse.Stmt, inModule bool) error {
 	var err error
 	var visit func(root sqlparse.Node, inFunc bool)
 	visit = func(root sqlparse.Node, inFunc bool) {
@@ -27,7 +30,7 @@ func checkDefinitions(stmts []sqlparse.Stmt) error {
 					err = ddberr.Errorf("Not allowed to define a named function [%s] within another function. RefId: S06003", d.Name)
 					return false
 				}
-				if _, builtin := funcs.Lookup(d.Name); builtin {
+				if _, builtin := funcs.Lookup(d.Name); builtin && !inModule {
 					err = ddberr.Errorf("Not allowed to overwrite existing built-in functions/procedures. RefId: S06005")
 					return false
 				}

@@ -36,6 +36,12 @@
 // background session (job_host.go), and the allocation and query-result
 // checks the interpreter makes (limits.go).
 //
+// Modules: package modules reads module files and caches the modules an
+// engine loaded; engine runs the use statement, resolves names by
+// DolphinDB's rules (a qualified m::f, the running module's functions,
+// the session's imported modules, then the root namespace) and keeps
+// what a session imported (modules.go).
+//
 // Access control: the store and its policy (who may read, write, create,
 // drop, list or grant what) are package auth's; engine enforces that
 // policy on its own objects (privileges.go: DFS tables and databases,

@@ -17,6 +17,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/memlimit"
+	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/sharedobj"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -84,6 +85,9 @@ type Engine struct {
 	// site is where the server announced it listens (cluster_funcs.go).
 	ext  extStates
 	site atomic.Pointer[func() funcs.Site]
+
+	// mods are the modules loaded (modules.go).
+	mods modules.Registry
 }
 
 // Open starts an engine. A data directory can be open in one engine at
@@ -124,6 +128,10 @@ func Open(opts Options) (*Engine, error) {
 	}
 	if err := e.startExtensions(); err != nil {
 		_ = e.closeStorage()
+		return nil, err
+	}
+	if err := e.openModules(); err != nil {
+		_ = e.Close()
 		return nil, err
 	}
 	return e, nil

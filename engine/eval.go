@@ -111,7 +111,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return memberValue(in, x, n.Name)
 	case *sqlparse.LambdaExpr:
-		return &userFunc{name: "lambda", params: n.Params, body: n.Body}, nil
+		return &userFunc{name: "lambda", params: n.Params, body: n.Body, mod: in.mod}, nil
 	case *sqlparse.SelectExpr:
 		if in.row != nil {
 			return query.Subquery(in, n)
@@ -247,8 +247,8 @@ func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
 	if v, ok := in.s.eng.Shared(n.Name); ok {
 		return v, nil
 	}
-	if f := in.function(n.Name); f != nil {
-		return f, nil
+	if f, err := in.resolve(n.Name); f != nil || err != nil {
+		return f, err
 	}
 	if v, ok := constant(n.Name); ok {
 		return v, nil
@@ -256,16 +256,11 @@ func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
 	return nil, funcs.UnknownName(n.Name, n.At.Line)
 }
 
-// function resolves a function name: a user definition first, then a
-// built-in.
+// function resolves a function name (resolve, in modules.go), nil when
+// no function or more than one module's has it.
 func (in *interp) function(name string) Function {
-	if f, ok := in.s.defs[name]; ok {
-		return f
-	}
-	if s, ok := funcs.Lookup(name); ok {
-		return s
-	}
-	return in.functionView(name)
+	f, _ := in.resolve(name)
+	return f
 }
 
 func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
@@ -281,7 +276,9 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 				}
 			}
 			fn = f
-		} else if fn = in.function(id.Name); fn == nil {
+		} else if f, err := in.resolve(id.Name); err != nil {
+			return nil, err
+		} else if fn = f; fn == nil {
 			return nil, funcs.UnknownName(id.Name, id.At.Line)
 		}
 	} else {

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -33,6 +34,8 @@ type userFunc struct {
 	name   string
 	params []sqlparse.Param
 	body   []sqlparse.Stmt
+	// mod is the module the function belongs to, nil for the session's.
+	mod *modules.Module
 }
 
 func (u *userFunc) Form() Form       { return value.FormScalar }
@@ -152,7 +155,7 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	if in.depth >= maxCallDepth {
 		return nil, ddberr.Errorf("The call stack of function %s is too deep.", f.name)
 	}
-	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest}
+	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest, mod: f.mod}
 	for i, p := range f.params {
 		child.setParamMode(p.Name, p.Mutable)
 		switch {

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -28,6 +29,9 @@ type interp struct {
 	// consts are the parameters declared without mutable (read-only in
 	// the function body), mutables those declared mutable.
 	consts, mutables map[string]bool
+	// mod is the module whose function is running, nil outside modules:
+	// its functions and the modules it uses come first (modules.go).
+	mod *modules.Module
 }
 
 type flow uint8
@@ -171,8 +175,10 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 		return flowNext, nil, query.Update(in, n)
 	case *sqlparse.DeleteStmt:
 		return flowNext, nil, query.Delete(in, n)
-	case *sqlparse.GoStmt:
+	case *sqlparse.GoStmt, *sqlparse.ModuleStmt:
 		return flowNext, nil, nil
+	case *sqlparse.UseStmt:
+		return flowNext, nil, in.s.use(n.Name)
 	case *sqlparse.ThrowStmt:
 		return flowNext, nil, in.execThrow(n)
 	case *sqlparse.AssertStmt:

@@ -15,6 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/jobs"
+	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -26,6 +27,8 @@ type Session struct {
 	id   int64
 	vars map[string]value.Value
 	defs map[string]*userFunc
+	// used are the modules the session's use statements imported.
+	used []*modules.Module
 
 	mu   sync.Mutex
 	user string

@@ -93,6 +93,15 @@ func DoublesOf(fn string, v *value.Vector) ([]float64, error) {
 	return d.F64, nil
 }
 
+// CastLike converts v to like's type and scale, unless v already has
+// like's type (a DECIMAL then keeps its own scale).
+func CastLike(v, like *value.Vector) (*value.Vector, error) {
+	if v.T == like.T {
+		return v, nil
+	}
+	return cast.Vector(v, like.T, like.Scale)
+}
+
 // DoublesOf2 is DoublesOf of x, then of y: the two sides of a pair
 // function.
 func DoublesOf2(fn string, x, y *value.Vector) (xs, ys []float64, err error) {

@@ -56,8 +56,6 @@ func UnsupportedReason(area, category, name string) string {
 		return "needs a cluster; Porpoise runs as one node"
 	case has("Plugin", "plugin"):
 		return "DolphinDB plugins are native shared libraries built against DolphinDB's C++ runtime, which Porpoise (a Go program) cannot load"
-	case has("Module", "module", "use"):
-		return "modules (the module and use statements, .dos/.dom files) are not implemented yet"
 	case has("backup", "Backup", "restore", "Restore", "migrate"):
 		return "backup and restore are not implemented"
 	case has("TSDB", "OLAP", "CacheEngine", "Tablet", "Chunk", "Redo", "redo", "PKEY", "IOTDB", "IPC", "Mvcc", "mvcc", "DistributedInMemory", "SymbolBase", "LevelFile", "imt"):

@@ -43,14 +43,9 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 				given[j] = c.Clone()
 				continue
 			}
-			if c.T != given[j].T {
-				conv, err := cast.Vector(c, given[j].T, given[j].Scale)
-				if err != nil {
-					return nil, err
-				}
-				c = conv
+			if err := cast.AppendVector(given[j], c); err != nil {
+				return nil, err
 			}
-			given[j].AppendVector(c)
 		}
 	}
 	n := 0

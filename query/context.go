@@ -286,15 +286,9 @@ func concatVectors(parts []value.Value, rows int) (*value.Vector, error) {
 	out := value.NewVector(first.T, 0, rows)
 	out.Scale = first.Scale
 	for _, p := range parts {
-		v := p.(*value.Vector)
-		if v.T != out.T {
-			conv, err := cast.Vector(v, out.T, out.Scale)
-			if err != nil {
-				return nil, err
-			}
-			v = conv
+		if err := cast.AppendVector(out, p.(*value.Vector)); err != nil {
+			return nil, err
 		}
-		out.AppendVector(v)
 	}
 	return out, nil
 }

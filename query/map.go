@@ -190,14 +190,9 @@ func concatResults(rs []value.Value) (value.Value, error) {
 				return nil, ddberr.Errorf("The partitions' results differ in form.")
 			}
 			for i, c := range t.Cols {
-				if c.T != out.Cols[i].T {
-					conv, err := cast.Vector(c, out.Cols[i].T, out.Cols[i].Scale)
-					if err != nil {
-						return nil, err
-					}
-					c = conv
+				if err := cast.AppendVector(out.Cols[i], c); err != nil {
+					return nil, err
 				}
-				out.Cols[i].AppendVector(c)
 			}
 		}
 		return out, nil

@@ -83,15 +83,9 @@ func Union(env Env, n *sqlparse.UnionExpr) (value.Value, error) {
 	out := l.EmptyLike(l.Rows() + r.Rows())
 	for i, c := range l.Cols {
 		out.Cols[i].AppendVector(c)
-		rc := r.Cols[i]
-		if rc.T != c.T {
-			conv, err := cast.Vector(rc, c.T, c.Scale)
-			if err != nil {
-				return nil, err
-			}
-			rc = conv
+		if err := cast.AppendVector(out.Cols[i], r.Cols[i]); err != nil {
+			return nil, err
 		}
-		out.Cols[i].AppendVector(rc)
 	}
 	if !n.All {
 		out = distinctRows(out)

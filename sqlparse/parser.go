@@ -387,6 +387,8 @@ func (p *parser) parseStmt() Stmt {
 			return p.parseDelete()
 		case p.isDDL(t, nx):
 			return p.parseDDL()
+		case p.startsModuleStmt(t, nx):
+			return p.parseModuleStmt()
 		}
 	}
 	return p.parseSimpleStmt()
@@ -1370,6 +1372,9 @@ func (p *parser) parseUnary() Expr {
 		}
 		switch t.Text {
 		case ":":
+			if p.rootQualified() {
+				return p.parsePostfixExpr()
+			}
 			// (:5) and x[:3] leave the start open
 			if p.noPair {
 				break
@@ -1760,6 +1765,10 @@ func (p *parser) parsePrimary() Expr {
 		if p.ranges != nil && isOpTok(p.tok(), "...") {
 			return p.rangeColumn(t)
 		}
+		if p.qualifierFollows() {
+			// m::f, a::b::f: a function qualified by its module
+			return &Ident{At: t.Pos, Name: p.qualifiedName(t.Text)}
+		}
 		id := &Ident{At: t.Pos, Name: t.Text}
 		if p.bareCallArg() {
 			// sum x, print "a", select last price: a one-argument call
@@ -1818,6 +1827,13 @@ func (p *parser) parsePrimary() Expr {
 			return a
 		case "{":
 			return p.parseBrace()
+		case ":":
+			if p.rootQualified() {
+				// ::add: the root namespace's function (use.md)
+				p.next()
+				p.next()
+				return &Ident{At: t.Pos, Name: "::" + p.next().Text}
+			}
 		}
 	}
 	p.failTok(t)

@@ -3,9 +3,11 @@
 // run on schedule), submitJobEx2, job limits, the settings a script
 // changes at run time (setLogLevel, and setDynamicConfig, which calls
 // each setting's registered setter), licence information, heap
-// sampling, plugins, pipeline, refCount and console settings.
+// sampling, plugins, modules (loadModule, loadModuleFromScript,
+// saveModule, clearCachedModules over package modules), pipeline, refCount
+// and console settings.
 //
 // It registers into package funcs from init and reaches the engine only
-// through Host (the calling session's interpreter) and Runner (the engine
-// itself, for jobs that run with no client session).
+// through Host and ModuleHost (the calling session's interpreter) and
+// Runner (the engine itself, for jobs that run with no client session).
 package sysfuncs

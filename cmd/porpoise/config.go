@@ -129,6 +129,6 @@ var noEffectKeys = func() map[string]string {
 	add("no effect in porpoise: streaming subscriptions are not served",
 		"subPort", "subThrottle", "maxMsgNumPerBlock", "maxPersistenceQueueDepth", "maxSubQueueDepth")
 	add("no effect in porpoise", "maxLogSize", "timezone", "startup", "postStart",
-		"preloadModules", "enableHTTPS", "enableCoreDump", "disableCoreDumpOnShutdown")
+		"enableHTTPS", "enableCoreDump", "disableCoreDumpOnShutdown")
 	return m
 }()

@@ -300,12 +300,8 @@ func pickByNull(fn string, x, y value.Value, whenNull bool) (value.Value, error)
 	if !fillable(xv.T, yv.T) {
 		return nil, ddberr.Errorf("X and Y of %s must have the same data type.", fn)
 	}
-	if yv.T != xv.T {
-		c, err := cast.Vector(yv, xv.T, xv.Scale)
-		if err != nil {
-			return nil, ddberr.Errorf("X and Y of %s must have the same data type.", fn)
-		}
-		yv = c
+	if yv, err = funcs.CastLike(yv, xv); err != nil {
+		return nil, ddberr.Errorf("X and Y of %s must have the same data type.", fn)
 	}
 	out := value.NewVector(xv.T, 0, n)
 	out.Scale = xv.Scale

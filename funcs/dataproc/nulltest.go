@@ -3,7 +3,6 @@ package dataproc
 import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // isNull, isValid and iif, moved from the interpreter's older table,
@@ -59,10 +58,8 @@ func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 		b = value.NewNullVector(a.T, n)
 		b.Scale = a.Scale
 	}
-	if b.T != a.T {
-		if b, err = cast.Vector(b, a.T, a.Scale); err != nil {
-			return nil, err
-		}
+	if b, err = funcs.CastLike(b, a); err != nil {
+		return nil, err
 	}
 	out := a.Clone()
 	for i := 0; i < n; i++ {

@@ -64,13 +64,9 @@ func memberOf(x *value.Vector, i int, allowed value.Value) (bool, error) {
 	probe := func(v *value.Vector) (*value.Vector, int, error) {
 		p := value.NewVector(x.T, 0, v.Len()+1)
 		p.Scale = x.Scale
-		cv := v
-		if v.T != x.T {
-			c, err := cast.Vector(v, x.T, x.Scale)
-			if err != nil {
-				return nil, 0, err
-			}
-			cv = c
+		cv, err := funcs.CastLike(v, x)
+		if err != nil {
+			return nil, 0, err
 		}
 		p.AppendVector(cv)
 		p.AppendFrom(x, i)

@@ -276,13 +276,9 @@ func keyColumns(t *value.Table, keys value.Value, prefix bool) ([]*value.Vector,
 		if !ok {
 			return nil, 0, ddberr.Errorf("The keys must be scalars or vectors.")
 		}
-		kc := t.Cols[t.KeyCols[i]]
-		if v.T != kc.T {
-			c, err := cast.Vector(v, kc.T, kc.Scale)
-			if err != nil {
-				return nil, 0, err
-			}
-			v = c
+		v, err := funcs.CastLike(v, t.Cols[t.KeyCols[i]])
+		if err != nil {
+			return nil, 0, err
 		}
 		if n >= 0 && v.Len() != n {
 			return nil, 0, ddberr.Errorf("The key vectors must have the same length.")
@@ -321,17 +317,23 @@ func firstHitFn(index bool) funcs.Impl {
 				b = m[i]
 			}
 			if b == 1 && !x.IsNull(i) {
-				if index {
-					return value.NewInt(int32(i)), nil
-				}
-				return x.Elem(i), nil
+				return searchHit(x, i, index), nil
 			}
 		}
-		if index {
-			return value.NewInt(-1), nil
-		}
-		return value.NullScalar(x.T), nil
+		return searchHit(x, -1, index), nil
 	}
+}
+
+// searchHit is what a search of v that stopped at row i (-1: no row)
+// returns: the position with index, else the element (NULL for none).
+func searchHit(v *value.Vector, i int, index bool) value.Value {
+	switch {
+	case index:
+		return value.NewInt(int32(i))
+	case i < 0:
+		return value.NullScalar(v.T)
+	}
+	return v.Elem(i)
 }
 
 // notFn is firstNot/lastNot (the first/last element that is not NULL, or
@@ -382,26 +384,17 @@ func notOne(name string, v *value.Vector, k value.Value, first, index bool) (val
 	if first {
 		for i := 0; i < n; i++ {
 			if match(i) {
-				if index {
-					return value.NewInt(int32(i)), nil
-				}
-				return v.Elem(i), nil
+				return searchHit(v, i, index), nil
 			}
 		}
 	} else {
 		for i := n - 1; i >= 0; i-- {
 			if match(i) {
-				if index {
-					return value.NewInt(int32(i)), nil
-				}
-				return v.Elem(i), nil
+				return searchHit(v, i, index), nil
 			}
 		}
 	}
-	if index {
-		return value.NewInt(-1), nil
-	}
-	return value.NullScalar(v.T), nil
+	return searchHit(v, -1, index), nil
 }
 
 // milastNot is, for each window ending at i, the position within the

@@ -6,7 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // appendTupleWhole reads the appendTupleAsAWhole configuration (default
@@ -142,12 +141,9 @@ func joinInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The second argument of join! must be a scalar or vector.")
 	}
-	if y.T != x.T {
-		c, err := cast.Vector(y, x.T, x.Scale)
-		if err != nil {
-			return nil, err
-		}
-		y = c
+	y, err := funcs.CastLike(y, x)
+	if err != nil {
+		return nil, err
 	}
 	x.AppendVector(y)
 	return x, nil

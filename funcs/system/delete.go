@@ -7,7 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -186,12 +185,9 @@ func eraseKeys(arg value.Value, like *value.Vector) (*value.Set, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The keys of erase! must be a scalar or vector.")
 	}
-	if keys.T != like.T {
-		c, err := cast.Vector(keys, like.T, like.Scale)
-		if err != nil {
-			return nil, err
-		}
-		keys = c
+	keys, err := funcs.CastLike(keys, like)
+	if err != nil {
+		return nil, err
 	}
 	return value.NewSet(keys), nil
 }

@@ -88,12 +88,10 @@ func (c *calc) kernelAggregate(name string, args []value.Value, sorted []*value.
 		if out == nil {
 			out = value.NewVector(rv.T, 0, n)
 			out.Scale = rv.Scale
-		} else if rv.T != out.T {
-			if rv, err = cast.Vector(rv, out.T, out.Scale); err != nil {
-				return nil, false, nil
-			}
 		}
-		out.AppendVector(rv)
+		if err := cast.AppendVector(out, rv); err != nil {
+			return nil, false, nil
+		}
 	}
 	if out == nil {
 		return nil, false, nil

@@ -208,6 +208,10 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.block(n.Body)
 	case *sqlparse.GoStmt:
 		f.w("go")
+	case *sqlparse.ModuleStmt:
+		f.w("module ", n.Name)
+	case *sqlparse.UseStmt:
+		f.w("use ", n.Name)
 	case *sqlparse.InsertStmt:
 		f.w("insert into ")
 		f.node(n.Table)

@@ -883,6 +883,21 @@ func fitTemporal(v int64, t value.Type) (int64, bool, error) {
 
 // ---- vectors ----
 
+// AppendVector appends v to dst, converted to dst's type (and scale) when
+// its type differs: concatenating results, partitions or arguments into
+// the first one's type.
+func AppendVector(dst, v *value.Vector) error {
+	if v.T != dst.T {
+		c, err := Vector(v, dst.T, dst.Scale)
+		if err != nil {
+			return err
+		}
+		v = c
+	}
+	dst.AppendVector(v)
+	return nil
+}
+
 // Vector converts every element of v to type t (scale as in To). It
 // returns v itself when v already has type t (and scale); otherwise it
 // allocates the result once and converts in a single typed loop for the

@@ -1,0 +1,163 @@
+package modules
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/sqlparse"
+)
+
+// Registry holds an engine's loaded modules. Its methods are safe for
+// concurrent use.
+type Registry struct {
+	// Check vets a module's function definitions (the engine's rules
+	// for definitions); nil accepts any.
+	Check func([]sqlparse.Stmt) error
+	// IsFunction tells the parser the built-in names, which a module
+	// calls without parentheses as any script does (print "a").
+	IsFunction func(name string) bool
+
+	mu sync.Mutex
+	// cache holds every module loaded, by name; system those loaded
+	// system-wide, which every session sees and ClearCache keeps.
+	cache  map[string]*Module
+	system map[string]*Module
+}
+
+// Use returns module name for a use statement: loaded already, or read
+// from dir (the .dos file before the .dom), with the modules it uses.
+func (r *Registry) Use(dir, name string) (*Module, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	l := r.loader(dir, false)
+	return l.load(name)
+}
+
+// LoadSystem loads module name and the modules it uses system-wide
+// (loadModule, preloadModules), reading the .dom file before the .dos.
+func (r *Registry) LoadSystem(dir, name string) (*Module, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	l := r.loader(dir, true)
+	m, err := l.load(name)
+	if err != nil {
+		return nil, err
+	}
+	r.markSystem(m)
+	return m, nil
+}
+
+func (r *Registry) markSystem(m *Module) {
+	if r.system[m.Name] == m {
+		return
+	}
+	if r.system == nil {
+		r.system = map[string]*Module{}
+	}
+	r.system[m.Name] = m
+	for _, d := range m.Deps {
+		r.markSystem(d)
+	}
+}
+
+// LoadScripts loads modules from their scripts (loadModuleFromScript):
+// names[i] is scripts[i]'s module. A use of one of names finds its script
+// whatever the order; others are read from dir. A module loaded already
+// keeps its definition unless reload is set.
+func (r *Registry) LoadScripts(dir string, names, scripts []string, reload bool) ([]*Module, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	l := r.loader(dir, false)
+	l.scripts = map[string]string{}
+	for i, n := range names {
+		l.scripts[n] = scripts[i]
+	}
+	l.reload = reload
+	out := make([]*Module, len(names))
+	for i, n := range names {
+		m, err := l.load(n)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = m
+	}
+	return out, nil
+}
+
+// System returns a module loaded system-wide, or nil.
+func (r *Registry) System(name string) *Module {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.system[name]
+}
+
+// ClearCache forgets the modules use loaded, so the next use reads their
+// files again (clearCachedModules); system-wide modules stay.
+func (r *Registry) ClearCache() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.cache = map[string]*Module{}
+	for n, m := range r.system {
+		r.cache[n] = m
+	}
+}
+
+// loader is one load: the modules being loaded (to find cycles) and
+// where sources come from.
+type loader struct {
+	r         *Registry
+	dir       string
+	preferDom bool
+	scripts   map[string]string
+	reload    bool
+	stack     []string
+	done      map[string]*Module
+}
+
+func (r *Registry) loader(dir string, preferDom bool) *loader {
+	if r.cache == nil {
+		r.cache = map[string]*Module{}
+	}
+	return &loader{r: r, dir: dir, preferDom: preferDom, done: map[string]*Module{}}
+}
+
+func (l *loader) load(name string) (*Module, error) {
+	if m, ok := l.done[name]; ok {
+		return m, nil
+	}
+	if m, ok := l.r.system[name]; ok {
+		// a module loaded system-wide is not read again (use.md)
+		return m, nil
+	}
+	src, fromScript := l.scripts[name]
+	if m, ok := l.r.cache[name]; ok && !(fromScript && l.reload) {
+		return m, nil
+	}
+	if i := slices.Index(l.stack, name); i >= 0 {
+		return nil, ddberr.Errorf("Modules can't use each other: %s.", strings.Join(append(l.stack[i:], name), " -> "))
+	}
+	if !fromScript {
+		var err error
+		if src, err = read(l.dir, name, l.preferDom); err != nil {
+			return nil, err
+		}
+	}
+	m, uses, err := l.r.parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	l.stack = append(l.stack, name)
+	for _, u := range uses {
+		d, err := l.load(u)
+		if err != nil {
+			return nil, err
+		}
+		m.Deps = append(m.Deps, d)
+	}
+	l.stack = l.stack[:len(l.stack)-1]
+	l.done[name] = m
+	l.r.cache[name] = m
+	return m, nil
+}
