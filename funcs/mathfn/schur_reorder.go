@@ -42,7 +42,7 @@ func (s *realSchur) swap(j1, n1, n2 int) {
 	if n1 == 1 && n2 == 1 {
 		j2 := j1 + 1
 		t11, t22 := t[j1][j1], t[j2][j2]
-		cs, sn := lartg(t[j1][j2], t22-t11)
+		cs, sn, _ := lartgr(t[j1][j2], t22-t11)
 		for c := j2 + 1; c < n; c++ {
 			t[j1][c], t[j2][c] = cs*t[j1][c]+sn*t[j2][c], cs*t[j2][c]-sn*t[j1][c]
 		}
@@ -107,20 +107,6 @@ func rotCols(a [][]float64, i, j int, cs, sn float64) {
 	for _, row := range a {
 		row[i], row[j] = cs*row[i]+sn*row[j], cs*row[j]-sn*row[i]
 	}
-}
-
-// lartg is LAPACK's dlartg: the rotation (cs, sn) with cs >= 0 taking
-// (f, g) to (r, 0).
-func lartg(f, g float64) (cs, sn float64) {
-	switch {
-	case g == 0:
-		return 1, 0
-	case f == 0:
-		return 0, math.Copysign(1, g)
-	}
-	d := math.Hypot(f, g)
-	r := math.Copysign(d, f)
-	return math.Abs(f) / d, g / r
 }
 
 // householder is LAPACK's dlarfg on the 3-vector u with its pivot at

@@ -1,0 +1,240 @@
+package mathfn
+
+import (
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(funcs.Spec{Name: "svd", Params: []string{"obj", "fullMatrices", "computeUV"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "math", Fn: svd})
+}
+
+// svd is the singular value decomposition A = U*diag(s)*V of a matrix as
+// numpy.linalg.svd (LAPACK dgesdd) gives it: V's rows are the right
+// singular vectors, s is descending, and the signs follow LAPACK's
+// Householder bidiagonalisation and bidiagonal QR (funcs/s/svd.md).
+func svd(_ funcs.Env, args []value.Value) (value.Value, error) {
+	m, err := matrixArg("svd", args[0])
+	if err != nil {
+		return nil, err
+	}
+	full, err := funcs.BoolArg("svd", "fullMatrices", funcs.Arg(args, 1), true)
+	if err != nil {
+		return nil, err
+	}
+	uv, err := funcs.BoolArg("svd", "computeUV", funcs.Arg(args, 2), true)
+	if err != nil {
+		return nil, err
+	}
+	if m.Rows == 0 || m.Cols == 0 {
+		return nil, ddberr.Errorf("The argument of %s must not be empty.", "svd")
+	}
+	d, err := denseOf("svd", m, false)
+	if err != nil {
+		return nil, err
+	}
+	u, s, vt := svdRows(rowsOf(d))
+	if !uv {
+		return value.NewDoubles(s), nil
+	}
+	rows, cols, k := m.Rows, m.Cols, len(s)
+	uc, vr := rows, cols
+	if !full {
+		uc, vr = k, k
+	}
+	return value.NewTuple([]value.Value{denseFromRows(u, rows, uc).matrix(), value.NewDoubles(s), denseFromRows(vt, vr, cols).matrix()}), nil
+}
+
+// svdRows returns the full U (m x m), s and V' (n x n) of a, taking
+// dgesdd's paths: a direct bidiagonalisation when the matrix is not much
+// taller (wider) than wide (tall), else a QR (LQ) factorisation first.
+func svdRows(a [][]float64) ([][]float64, []float64, [][]float64) {
+	m, n := len(a), len(a[0])
+	if m >= n && m >= n*11/6 && n > 0 && m > n {
+		q, r := qrRows(a)
+		ur, s, vt := bidiagSVD(r[:n])
+		return mulRows(q, blockDiag(ur, m)), s, vt
+	}
+	if n > m && n >= m*11/6 {
+		// A = L*Q with A' = Q'*L': the LQ factorisation is the QR one of A'.
+		q, r := qrRows(transposeRows(a))
+		u, s, vtl := bidiagSVD(transposeRows(r[:m])[:m])
+		return u, s, mulRows(blockDiag(vtl, n), transposeRows(q))
+	}
+	return bidiagSVD(a)
+}
+
+// bidiagSVD reduces a to bidiagonal form B = Q'*A*P by Householder
+// reflections (dgebrd: upper when m >= n, lower otherwise), finds B's
+// singular vectors with bdsqr and returns U = Q*Ub, s, V' = Vb'*P'.
+func bidiagSVD(a [][]float64) ([][]float64, []float64, [][]float64) {
+	m, n := len(a), len(a[0])
+	a = cloneRows(a)
+	q, p := identityRows(m), identityRows(n)
+	k := min(m, n)
+	d, e := make([]float64, k), make([]float64, max(k-1, 0))
+	col := func(j, from int) []float64 {
+		x := make([]float64, m-from)
+		for i := range x {
+			x[i] = a[from+i][j]
+		}
+		return x
+	}
+	// left reflects rows from.. of a (and columns of q) to zero a[from+1:, j].
+	left := func(j, from int) float64 {
+		v, tau := householder(col(j, from), 0)
+		applyLeft(a, from, v, tau)
+		applyRight(q, from, v, tau)
+		return a[from][j]
+	}
+	// right reflects columns from.. of a (and of p) to zero a[i, from+1:].
+	right := func(i, from int) float64 {
+		v, tau := householder(append([]float64(nil), a[i][from:]...), 0)
+		applyRight(a, from, v, tau)
+		applyRight(p, from, v, tau)
+		return a[i][from]
+	}
+	for i := 0; i < k; i++ {
+		if m >= n {
+			d[i] = left(i, i)
+			if i < n-1 {
+				e[i] = right(i, i+1)
+			}
+		} else {
+			d[i] = right(i, i)
+			if i < m-1 {
+				e[i] = left(i, i+1)
+			}
+		}
+	}
+	ub, vb := identityRows(m), identityRows(n)
+	if m >= n {
+		bdsqr(d, e, vb[:k], columnsView(ub, k))
+	} else {
+		// dbdsdc turns the lower bidiagonal into an upper one by rotations
+		// from the left, applied to Ub after the QR sweeps.
+		cs, sn := make([]float64, k), make([]float64, k)
+		for i := 0; i < k-1; i++ {
+			c, s, r := lartgr(d[i], e[i])
+			d[i], e[i], d[i+1] = r, s*d[i+1], c*d[i+1]
+			cs[i], sn[i] = c, -s
+		}
+		bdsqr(d, e, vb[:k], ub)
+		lasrRows(ub, 0, k-1, cs, sn, false)
+	}
+	return mulRows(q, ub), d, mulRows(vb, transposeRows(p))
+}
+
+// columnsView is the first k columns of the rows a, sharing storage.
+func columnsView(a [][]float64, k int) [][]float64 {
+	out := make([][]float64, len(a))
+	for i, row := range a {
+		out[i] = row[:k]
+	}
+	return out
+}
+
+// applyLeft applies I - tau*v*v' from the left to rows from..from+len(v)-1
+// of a.
+func applyLeft(a [][]float64, from int, v []float64, tau float64) {
+	if tau == 0 {
+		return
+	}
+	for c := range a[0] {
+		sum := 0.0
+		for k, x := range v {
+			sum += x * a[from+k][c]
+		}
+		for k, x := range v {
+			a[from+k][c] -= tau * sum * x
+		}
+	}
+}
+
+// applyRight applies I - tau*v*v' from the right to columns
+// from..from+len(v)-1 of the rows a.
+func applyRight(a [][]float64, from int, v []float64, tau float64) {
+	if tau == 0 {
+		return
+	}
+	for _, row := range a {
+		sum := 0.0
+		for k, x := range v {
+			sum += row[from+k] * x
+		}
+		for k, x := range v {
+			row[from+k] -= tau * sum * x
+		}
+	}
+}
+
+// qrRows is the Householder QR factorisation (dgeqrf's signs) of a:
+// the full Q and R.
+func qrRows(a [][]float64) (q, r [][]float64) {
+	m, n := len(a), len(a[0])
+	r, q = cloneRows(a), identityRows(m)
+	for j := 0; j < min(m-1, n); j++ {
+		x := make([]float64, m-j)
+		for i := range x {
+			x[i] = r[j+i][j]
+		}
+		v, tau := householder(x, 0)
+		applyLeft(r, j, v, tau)
+		applyRight(q, j, v, tau)
+	}
+	return q, r
+}
+
+// blockDiag embeds the square a in the top left of the n x n identity.
+func blockDiag(a [][]float64, n int) [][]float64 {
+	out := identityRows(n)
+	for i, row := range a {
+		copy(out[i], row)
+	}
+	return out
+}
+
+func identityRows(n int) [][]float64 {
+	out := make([][]float64, n)
+	for i := range out {
+		out[i] = make([]float64, n)
+		out[i][i] = 1
+	}
+	return out
+}
+
+func cloneRows(a [][]float64) [][]float64 {
+	out := make([][]float64, len(a))
+	for i, row := range a {
+		out[i] = append([]float64(nil), row...)
+	}
+	return out
+}
+
+func transposeRows(a [][]float64) [][]float64 {
+	out := make([][]float64, len(a[0]))
+	for j := range out {
+		out[j] = make([]float64, len(a))
+		for i := range a {
+			out[j][i] = a[i][j]
+		}
+	}
+	return out
+}
+
+func mulRows(a, b [][]float64) [][]float64 {
+	out := make([][]float64, len(a))
+	for i, row := range a {
+		out[i] = make([]float64, len(b[0]))
+		for k, x := range row {
+			if x == 0 {
+				continue
+			}
+			for j, y := range b[k] {
+				out[i][j] += x * y
+			}
+		}
+	}
+	return out
+}
