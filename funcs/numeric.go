@@ -93,6 +93,18 @@ func DoublesOf(fn string, v *value.Vector) ([]float64, error) {
 	return d.F64, nil
 }
 
+// WithDoubles adapts f to a per-column function that first reads the
+// column with DoublesOf; f still gets the column for its type.
+func WithDoubles(fn string, f func(v *value.Vector, xs []float64) (*value.Vector, error)) func(*value.Vector) (*value.Vector, error) {
+	return func(v *value.Vector) (*value.Vector, error) {
+		xs, err := DoublesOf(fn, v)
+		if err != nil {
+			return nil, err
+		}
+		return f(v, xs)
+	}
+}
+
 // DoublesOf2 is DoublesOf of x, then of y: the two sides of a pair
 // function.
 func DoublesOf2(fn string, x, y *value.Vector) (xs, ys []float64, err error) {

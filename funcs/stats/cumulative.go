@@ -372,11 +372,7 @@ func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return MapColumns("cumrank", args[0], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf("cumrank", v)
-		if err != nil {
-			return nil, err
-		}
+	return MapColumns("cumrank", args[0], funcs.WithDoubles("cumrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		out := make([]float64, len(xs))
 		for i, x := range xs {
 			if funcs.IsNullF(x) && o.IgnoreNA {
@@ -387,7 +383,7 @@ func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 			out[i] = RankOf(x, less, equal, n, o)
 		}
 		return RankResult(out, o), nil
-	})
+	}))
 }
 
 // compareNullLow compares two doubles with NULL as the smallest value.

@@ -614,11 +614,7 @@ func percentChange(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return MapColumns("percentChange", args[0], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf("percentChange", v)
-		if err != nil {
-			return nil, err
-		}
+	return MapColumns("percentChange", args[0], funcs.WithDoubles("percentChange", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		out := funcs.NullDoubles(len(xs))
 		for i := range xs {
 			j := i - int(n)
@@ -628,7 +624,7 @@ func percentChange(_ funcs.Env, args []value.Value) (value.Value, error) {
 			out[i] = xs[i]/xs[j] - 1
 		}
 		return value.NewDoubles(out), nil
-	})
+	}))
 }
 
 // stat is the dictionary of summary statistics of the "stat" page.

@@ -124,13 +124,9 @@ func ewm(fn string, args []value.Value, f func(xs []float64, o ewmOptions) []flo
 		return nil, err
 	}
 	o.steps = steps
-	return movingColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf(fn, v)
-		if err != nil {
-			return nil, err
-		}
+	return movingColumns(fn, args[0], funcs.WithDoubles(fn, func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		return value.NewDoubles(funcs.Finite(f(xs, o))), nil
-	})
+	}))
 }
 
 // weights are the factor an older observation's weight decays by at each

@@ -593,11 +593,7 @@ func mrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	o.Ascending = asc
-	return movingColumns("mrank", args[0], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf("mrank", v)
-		if err != nil {
-			return nil, err
-		}
+	return movingColumns("mrank", args[0], funcs.WithDoubles("mrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		f := countFrames(len(xs), w, minP)
 		out := make([]float64, len(xs))
 		for i, x := range xs {
@@ -615,7 +611,7 @@ func mrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 			out[i] = stats.RankOf(x, less, equal, n, o)
 		}
 		return stats.RankResult(out, o), nil
-	})
+	}))
 }
 
 // nsPerTick is the length of one unit of a temporal type in nanoseconds

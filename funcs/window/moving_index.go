@@ -180,11 +180,7 @@ func mmaxPositiveStreak(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return movingColumns("mmaxPositiveStreak", args[0], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf("mmaxPositiveStreak", v)
-		if err != nil {
-			return nil, err
-		}
+	return movingColumns("mmaxPositiveStreak", args[0], funcs.WithDoubles("mmaxPositiveStreak", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		f := countFrames(len(xs), w, 0)
 		out := make([]float64, len(xs))
 		for i := range out {
@@ -208,7 +204,7 @@ func mmaxPositiveStreak(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return mathfn.FromDoubles(r, &value.Vector{T: v.T})
 		}
 		return r, nil
-	})
+	}))
 }
 
 // mRegression is mslr (intercept, slope) or mmse (slope, mean squared
