@@ -1059,4 +1059,11 @@ var texts = []Text{
 	{"bins of histogram2d must be a positive integer, an increasing vector of at least 2 edges, or a tuple of two of them.", "funcs/h/histogram2d.md"},
 	{"range of histogram2d must be a tuple of two (min, max) vectors.", "funcs/h/histogram2d.md"},
 	{"weights of histogram2d must be a numeric vector as long as X without NULL values.", "funcs/h/histogram2d.md"},
+	{"X of linearInterpolateFit must be a numeric vector of at least 2 distinct values without NULL values.", "funcs/l/linearinterpolatefit.md"},
+	{"Y of linearInterpolateFit must be a numeric vector as long as X without NULL values.", "funcs/l/linearinterpolatefit.md"},
+	{"fillValue of linearInterpolateFit must be 'extrapolate' or a numeric pair (below, above).", "funcs/l/linearinterpolatefit.md"},
+	{"X of linearInterpolateFit must be increasing when sorted=true.", "funcs/l/linearinterpolatefit.md"},
+	{"The model of predict must be a dictionary holding a predict function.", "porpoise: funcs/p/predict.md states the rule"},
+	{"colNames of gram must be a STRING scalar or vector.", "funcs/g/gram.md"},
+	{"ds of gram must be a data source or a tuple of data sources.", "funcs/g/gram.md"},
 }

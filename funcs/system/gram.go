@@ -1,0 +1,123 @@
+package system
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(funcs.Spec{Name: "gram", Params: []string{"ds", "colNames", "subMean", "normalize"}, Min: 1, Max: 4,
+		Category: "math", Fn: gram})
+}
+
+// gram is the Gram matrix A'A of the columns colNames of the rows the
+// data sources give, each column first centred (subMean, default true)
+// and scaled by its sample standard deviation (normalize)
+// (funcs/g/gram.md).
+func gram(env funcs.Env, args []value.Value) (value.Value, error) {
+	sources := []value.Value{args[0]}
+	if t, ok := args[0].(*value.Vector); ok && t.T == value.Any {
+		sources = t.Any
+	}
+	var names []string
+	if c := funcs.Arg(args, 1); !funcs.NullOrAbsent(c) {
+		var ok bool
+		if names, ok = funcs.NamesArg(c); !ok {
+			return nil, ddberr.Errorf("colNames of gram must be a STRING scalar or vector.")
+		}
+	}
+	subMean, err := funcs.BoolArg("gram", "subMean", funcs.Arg(args, 2), true)
+	if err != nil {
+		return nil, err
+	}
+	normalize, err := funcs.BoolArg("gram", "normalize", funcs.Arg(args, 3), false)
+	if err != nil {
+		return nil, err
+	}
+	var cols [][]float64
+	for _, s := range sources {
+		ds, ok := s.(*DataSource)
+		if !ok {
+			return nil, ddberr.Errorf("ds of gram must be a data source or a tuple of data sources.")
+		}
+		v, err := ds.Materialise(env)
+		if err != nil {
+			return nil, err
+		}
+		t, ok := v.(*value.Table)
+		if !ok {
+			return nil, ddberr.Errorf("ds of gram must be a data source or a tuple of data sources.")
+		}
+		if names == nil {
+			names = t.Names
+		}
+		if cols == nil {
+			cols = make([][]float64, len(names))
+		}
+		for k, name := range names {
+			c := t.Column(name)
+			if c == nil {
+				return nil, ddberr.Errorf("The column '%s' does not exist in table.", name)
+			}
+			xs, err := funcs.DoublesOf("gram", c)
+			if err != nil {
+				return nil, err
+			}
+			cols[k] = append(cols[k], xs...)
+		}
+	}
+	for _, xs := range cols {
+		centreScale(xs, subMean, normalize)
+	}
+	k := len(cols)
+	out := make([]float64, k*k)
+	for i := range cols {
+		for j := range cols {
+			s := 0.0
+			for r, x := range cols[i] {
+				s += x * cols[j][r]
+			}
+			out[j*k+i] = s
+		}
+	}
+	return &value.Matrix{V: value.NewDoubles(out), Rows: k, Cols: k}, nil
+}
+
+// centreScale subtracts the mean of xs (NULLs become 0 afterwards) and
+// divides by the sample standard deviation, as asked.
+func centreScale(xs []float64, subMean, normalize bool) {
+	sum, n := 0.0, 0
+	for _, x := range xs {
+		if !funcs.IsNullF(x) {
+			sum += x
+			n++
+		}
+	}
+	mean := 0.0
+	if n > 0 {
+		mean = sum / float64(n)
+	}
+	ss := 0.0
+	for _, x := range xs {
+		if !funcs.IsNullF(x) {
+			ss += (x - mean) * (x - mean)
+		}
+	}
+	sd := 1.0
+	if normalize && n > 1 && ss > 0 {
+		sd = math.Sqrt(ss / float64(n-1))
+	}
+	for i, x := range xs {
+		switch {
+		case funcs.IsNullF(x):
+			xs[i] = 0
+		case subMean:
+			xs[i] = (x - mean) / sd
+		default:
+			xs[i] = x / sd
+		}
+	}
+}
