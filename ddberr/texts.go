@@ -1066,4 +1066,8 @@ var texts = []Text{
 	{"The model of predict must be a dictionary holding a predict function.", "porpoise: funcs/p/predict.md states the rule"},
 	{"colNames of gram must be a STRING scalar or vector.", "funcs/g/gram.md"},
 	{"ds of gram must be a data source or a tuple of data sources.", "funcs/g/gram.md"},
+	{"groupingCol of rowGroupby must be a non-empty matrix or array vector.", "funcs/ho_funcs/rowgroupby.md"},
+	{"mode of rowGroupby must be 'tuple', 'dict' or 'table'.", "funcs/ho_funcs/rowgroupby.md"},
+	{"funcArgs of rowGroupby must be matrices or array vectors shaped as groupingCol.", "funcs/ho_funcs/rowgroupby.md"},
+	{"The function of rowGroupby must return a scalar for each group.", "funcs/ho_funcs/rowgroupby.md"},
 }

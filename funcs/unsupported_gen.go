@@ -99,7 +99,6 @@ var unsupported = map[string]string{
 	"setStreamTableTimestamp":         "streaming engines and subscriptions are not implemented",
 	"subscribeTable":                  "streaming engines and subscriptions are not implemented",
 	"unsubscribeTable":                "streaming engines and subscriptions are not implemented",
-	"rowGroupby":                      "not implemented yet",
 	"cleanOutdateLogFiles":            "server-side file system functions are not exposed",
 	"loadModel":                       "server-side file system functions are not exposed",
 	"read!":                           "server-side file system functions are not exposed",
