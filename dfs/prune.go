@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -359,7 +360,7 @@ func (p *pruneCtx) column(name string) int {
 // columnsOf lists the columns e refers to.
 func (p *pruneCtx) columnsOf(e sqlparse.Expr) []int {
 	var cols []int
-	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+	astwalk.Inspect(e, func(n sqlparse.Node) bool {
 		if id, ok := n.(*sqlparse.Ident); ok {
 			if c := p.column(id.Name); c >= 0 {
 				cols = append(cols, c)

@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 )
 
 // checkDefinitions rejects, before any statement of a script runs, the
@@ -19,7 +20,7 @@ func checkDefs(stmts []sqlparse.Stmt, inModule bool) error {
 	var err error
 	var visit func(root sqlparse.Node, inFunc bool)
 	visit = func(root sqlparse.Node, inFunc bool) {
-		sqlparse.Inspect(root, func(n sqlparse.Node) bool {
+		astwalk.Inspect(root, func(n sqlparse.Node) bool {
 			if err != nil {
 				return false
 			}

@@ -14,7 +14,9 @@
 // jobs.Host (job_host.go: jobs and run-time settings) and temporal.Clock
 // (the engine's clock).
 //
-// Engine declares no built-ins. The operators the evaluator applies, and
+// Engine declares no built-ins, nor the values text denotes by itself:
+// literals and the constant names (INT, HASH, TABLE, pi) are package
+// literal's. The operators the evaluator applies, and
 // their function names (add ... rshift, neg, not, between, in, pair,
 // seq), are package operator's; reading and assigning elements by
 // position or key (x[i], x[i] = v, m[r, c]) is package access's; the

@@ -2,11 +2,11 @@ package engine
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/convert"
+	"github.com/porpoisedb/porpoise/literal"
 
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -25,7 +25,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 	}
 	switch n := e.(type) {
 	case *sqlparse.Literal:
-		return evalLiteral(n)
+		return literal.Value(n)
 	case *sqlparse.Ident:
 		return in.lookup(n)
 	case *sqlparse.SymbolVector:
@@ -183,56 +183,6 @@ func (in *interp) evalList(es []sqlparse.Expr) ([]value.Value, error) {
 	return out, nil
 }
 
-func evalLiteral(n *sqlparse.Literal) (value.Value, error) {
-	switch n.Kind {
-	case sqlparse.LitInt, sqlparse.LitFloat:
-		if n.Type == "DURATION" {
-			x, err := strconv.ParseInt(n.Text, 10, 64)
-			if err != nil {
-				return nil, fmt.Errorf("invalid duration literal %q", n.Text+n.Suffix)
-			}
-			return value.NewDuration(x, n.Suffix), nil
-		}
-		return cast.ParseNumber(n.Text, n.Suffix)
-	case sqlparse.LitString, sqlparse.LitSymbol:
-		return value.NewString(n.Text), nil
-	case sqlparse.LitChar:
-		if len(n.Text) == 0 {
-			return value.NullScalar(value.Char), nil
-		}
-		return value.NewTyped(value.Char, int64(int8(n.Text[0]))), nil
-	case sqlparse.LitTemporal:
-		// 2012.06M and 13:30m carry their type letter; 2024.01.01d a suffix
-		// that only restates (or converts) the type.
-		if n.Suffix != "" {
-			if s, err := cast.ParseTemporal(n.Text + n.Suffix); err == nil {
-				return s, nil
-			}
-		}
-		s, err := cast.ParseTemporal(n.Text)
-		if err != nil {
-			return nil, err
-		}
-		if t, ok := value.TypeByName(n.Type); ok && n.Type != "" && t != s.T {
-			return cast.To(s, t, 0)
-		}
-		return s, nil
-	case sqlparse.LitBool:
-		return value.NewBool(strings.EqualFold(n.Text, "true")), nil
-	case sqlparse.LitNull:
-		if n.Type != "" {
-			if t, ok := value.TypeByName(n.Type); ok {
-				return value.NullScalar(t), nil
-			}
-		}
-		if n.Suffix != "" {
-			return cast.ParseNumber(n.Text, n.Suffix)
-		}
-		return value.NullScalar(value.Void), nil
-	}
-	return nil, fmt.Errorf("unsupported literal %q", n.Text)
-}
-
 // lookup resolves a name: local/session variable, shared object, user or
 // built-in function, then the constants (type names, partition types).
 func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
@@ -250,7 +200,7 @@ func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
 	if f, err := in.resolve(n.Name); f != nil || err != nil {
 		return f, err
 	}
-	if v, ok := constant(n.Name); ok {
+	if v, ok := literal.Constant(n.Name); ok {
 		return v, nil
 	}
 	return nil, funcs.UnknownName(n.Name, n.At.Line)

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/literal"
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
@@ -314,7 +315,7 @@ func (in *interp) execTimer(n *sqlparse.TimerStmt) (flow, value.Value, error) {
 func (in *interp) execUndef(n *sqlparse.UndefStmt) error {
 	kinds := []system.ObjKind{system.VarObj}
 	if n.Kind != "" {
-		k, _ := constant(n.Kind)
+		k, _ := literal.Constant(n.Kind)
 		kinds[0] = system.ObjKind(k.(*value.Scalar).I)
 	} else if n.All {
 		kinds = append(kinds, system.DefObj)

@@ -3,6 +3,7 @@ package engine
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -71,29 +72,12 @@ func (in *interp) ownColumns(t *value.Table) {
 	}
 }
 
-// rootName is the variable an assignment target writes into (x for x,
-// x[i], x.col, x[i][j]), "" if none.
-func rootName(e sqlparse.Expr) (string, int) {
-	for {
-		switch t := e.(type) {
-		case *sqlparse.Ident:
-			return t.Name, t.At.Line
-		case *sqlparse.IndexExpr:
-			e = t.X
-		case *sqlparse.MemberExpr:
-			e = t.X
-		default:
-			return "", 0
-		}
-	}
-}
-
 // checkWritable fails when target writes into a read-only parameter.
 func (in *interp) checkWritable(target sqlparse.Expr) error {
 	if len(in.consts) == 0 {
 		return nil
 	}
-	if name, line := rootName(target); name != "" && in.consts[name] {
+	if name, line := exprs.RootName(target); name != "" && in.consts[name] {
 		return ddberr.Errorf("Syntax Error: [line #%d] Constant variable [%s] can't be modified.", line, name)
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/analytic"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -23,7 +24,7 @@ var (
 func hasOver(e sqlparse.Expr) bool {
 	found := false
 	if e != nil {
-		sqlparse.Inspect(e, func(node sqlparse.Node) bool {
+		astwalk.Inspect(e, func(node sqlparse.Node) bool {
 			switch node.(type) {
 			case *sqlparse.OverExpr:
 				found = true
@@ -59,7 +60,7 @@ func (ex *executor) analyticRules(n *sqlparse.SelectExpr) error {
 	}
 	var err error
 	for _, c := range n.Cols {
-		sqlparse.Inspect(c, func(node sqlparse.Node) bool {
+		astwalk.Inspect(c, func(node sqlparse.Node) bool {
 			switch x := node.(type) {
 			case *sqlparse.CallExpr:
 				if id, ok := x.Fn.(*sqlparse.Ident); ok && !x.Method && ex.isAggregateName(strings.ToLower(id.Name)) {
@@ -89,7 +90,7 @@ func (ex *executor) analyticRules(n *sqlparse.SelectExpr) error {
 // depends on the order of rows (msum, prev, next, ...).
 func (ex *executor) callsOrderSensitive(e sqlparse.Expr) bool {
 	found := false
-	sqlparse.Inspect(e, func(node sqlparse.Node) bool {
+	astwalk.Inspect(e, func(node sqlparse.Node) bool {
 		if c, ok := node.(*sqlparse.CallExpr); ok {
 			if id, ok := c.Fn.(*sqlparse.Ident); ok && !ex.env.IsUserFunction(id.Name) {
 				if s, ok := funcs.Lookup(id.Name); ok && s.Props.Has(funcs.OrderSensitive) {
@@ -186,7 +187,7 @@ func (ge *groupEval) groupedAnalytic(n *sqlparse.SelectExpr, keyNames []string, 
 // hasAggregate reports whether e calls a built-in aggregate.
 func (ex *executor) hasAggregate(e sqlparse.Expr) bool {
 	found := false
-	sqlparse.Inspect(e, func(node sqlparse.Node) bool {
+	astwalk.Inspect(e, func(node sqlparse.Node) bool {
 		if c, ok := node.(*sqlparse.CallExpr); ok && !c.Method {
 			if id, ok := c.Fn.(*sqlparse.Ident); ok && ex.isAggregateName(strings.ToLower(id.Name)) {
 				found = true

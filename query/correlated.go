@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -49,7 +50,7 @@ func (ex *executor) outerColumn(e sqlparse.Expr, t *value.Table) (string, bool) 
 // mentionsOuter reports whether e names a column of the outer table.
 func (ex *executor) mentionsOuter(e sqlparse.Expr, t *value.Table) bool {
 	found := false
-	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+	astwalk.Inspect(e, func(n sqlparse.Node) bool {
 		if x, ok := n.(sqlparse.Expr); ok {
 			if _, ok := ex.outerColumn(x, t); ok {
 				found = true

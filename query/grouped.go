@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -119,7 +120,7 @@ func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
 // argument.
 func (ex *executor) checkNoAggregate(e sqlparse.Expr) error {
 	var err error
-	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+	astwalk.Inspect(e, func(n sqlparse.Node) bool {
 		if c, ok := n.(*sqlparse.CallExpr); ok && !c.Method {
 			if id, ok := c.Fn.(*sqlparse.Ident); ok && (ex.isAggregateName(id.Name) || ex.isAggregateName(strings.ToLower(id.Name))) && len(c.Args) == 1 {
 				err = errNestedAggregate

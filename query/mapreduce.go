@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -243,7 +244,7 @@ func (ex *executor) builtinProps(name string, fn value.Value) (funcs.Props, bool
 // refersTo reports whether e names any of cols.
 func refersTo(e sqlparse.Expr, cols map[string]bool) bool {
 	found := false
-	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+	astwalk.Inspect(e, func(n sqlparse.Node) bool {
 		if id, ok := n.(*sqlparse.Ident); ok && cols[strings.ToLower(id.Name)] {
 			found = true
 		}

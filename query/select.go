@@ -16,6 +16,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/rowsort"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -121,7 +122,7 @@ func neededColumns(sel *sqlparse.SelectExpr, names []string) []int {
 		if x == nil {
 			return
 		}
-		sqlparse.Inspect(x, func(n sqlparse.Node) bool {
+		astwalk.Inspect(x, func(n sqlparse.Node) bool {
 			var name string
 			switch v := n.(type) {
 			case *sqlparse.Ident:

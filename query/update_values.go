@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -47,7 +48,7 @@ func (ex *executor) setValues(t *value.Table, rows []int, sets []sqlparse.SetCla
 func setColumns(t *value.Table, sets []sqlparse.SetClause) *value.Table {
 	used := map[string]bool{}
 	for _, set := range sets {
-		sqlparse.Inspect(set.X, func(n sqlparse.Node) bool {
+		astwalk.Inspect(set.X, func(n sqlparse.Node) bool {
 			if id, ok := n.(*sqlparse.Ident); ok {
 				used[strings.ToLower(id.Name)] = true
 			}

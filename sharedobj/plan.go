@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 )
 
 // writingFuncs change an object they name without a '!' in their name.
@@ -86,7 +87,7 @@ func PlanLocks(node sqlparse.Node, shared func(name string) bool) Plan {
 		}
 		return true
 	}
-	sqlparse.Inspect(node, visit)
+	astwalk.Inspect(node, visit)
 	sort.Strings(p.Names)
 	return p
 }
@@ -95,7 +96,7 @@ func PlanLocks(node sqlparse.Node, shared func(name string) bool) Plan {
 func visitExprs(f func(sqlparse.Node) bool, xs ...sqlparse.Expr) {
 	for _, x := range xs {
 		if x != nil {
-			sqlparse.Inspect(x, f)
+			astwalk.Inspect(x, f)
 		}
 	}
 }

@@ -4,11 +4,11 @@
 //
 //	Parse(src) (*Script, error)   a whole script
 //	ParseExpr(src) (Expr, error)  a single expression (`=` is a comparison)
-//	Inspect(node, f)              walk a tree
 //
 // The tokens come from package sqlparse/lex; package sqlparse/unparse
-// prints trees back as text, and package sqlparse/exprs answers questions
-// about expressions (Conjuncts, Unparen).
+// prints trees back as text, package sqlparse/astwalk walks them, and
+// package sqlparse/exprs answers questions about expressions (Conjuncts,
+// Unparen).
 //
 // Errors are *Error values with the line and column (1-based, columns in
 // characters) of the offending token; Error() reads like DolphinDB's own

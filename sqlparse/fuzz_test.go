@@ -3,6 +3,7 @@ package sqlparse_test
 import (
 	"errors"
 	. "github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"strings"
@@ -93,7 +94,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		_ = unparse.FormatScript(s)
-		InspectScript(s, func(n Node) bool {
+		astwalk.InspectScript(s, func(n Node) bool {
 			if p := n.Pos(); p.Line < 1 || p.Col < 1 {
 				t.Fatalf("%T without a position: %+v", n, p)
 			}

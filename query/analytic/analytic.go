@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/rowsort"
 	"github.com/porpoisedb/porpoise/query/window"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -46,7 +47,7 @@ var (
 func Has(cols []sqlparse.Expr) bool {
 	found := false
 	for _, c := range cols {
-		sqlparse.Inspect(c, func(n sqlparse.Node) bool {
+		astwalk.Inspect(c, func(n sqlparse.Node) bool {
 			if _, ok := n.(*sqlparse.OverExpr); ok {
 				found = true
 			}

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -73,7 +74,7 @@ func keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]bool, eval Eval) (
 // namesColumn reports whether e mentions one of t's columns.
 func namesColumn(t *value.Table, e sqlparse.Expr) bool {
 	found := false
-	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+	astwalk.Inspect(e, func(n sqlparse.Node) bool {
 		if id, ok := n.(*sqlparse.Ident); ok && t.ColumnIndex(id.Name) >= 0 {
 			found = true
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -59,7 +60,7 @@ func asisKeepsAll(h Host, n *sqlparse.SelectExpr, src *value.Table, rowKeys []*v
 // order-sensitive, a row or a null-filling function.
 func callsRefusedByAsis(h Host, e sqlparse.Expr) bool {
 	found := false
-	sqlparse.Inspect(e, func(node sqlparse.Node) bool {
+	astwalk.Inspect(e, func(node sqlparse.Node) bool {
 		c, ok := node.(*sqlparse.CallExpr)
 		if !ok || found {
 			return !found

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 )
 
 // Check gives DolphinDB's errors for the calls it refuses in a pivot by
@@ -16,7 +17,7 @@ func Check(n *sqlparse.SelectExpr) error {
 	}
 	var err error
 	for _, item := range n.Cols {
-		sqlparse.Inspect(item, func(node sqlparse.Node) bool {
+		astwalk.Inspect(item, func(node sqlparse.Node) bool {
 			c, ok := node.(*sqlparse.CallExpr)
 			if !ok || err != nil {
 				return err == nil

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -328,7 +329,7 @@ const (
 func onSide(e sqlparse.Expr, l, r side) int {
 	side := sideBoth
 	mixed := false
-	sqlparse.Inspect(e, func(n sqlparse.Node) bool {
+	astwalk.Inspect(e, func(n sqlparse.Node) bool {
 		x, ok := n.(sqlparse.Expr)
 		if !ok {
 			return true

@@ -1,17 +1,19 @@
-package sqlparse
+package astwalk
+
+import "github.com/porpoisedb/porpoise/sqlparse"
 
 // Inspect traverses the tree rooted at n in depth-first order: it calls
 // f(n); if that returns true, Inspect visits each non-nil child of n. Nil
-// entries (empty argument slots, absent clauses) are skipped. A *Script may
-// be passed as well; it is not itself a Node, so use InspectScript.
+// entries (empty argument slots, absent clauses) are skipped. A whole
+// script is not itself a Node: use InspectScript.
 //
 // The walk keeps its own stack instead of recursing, so a tree of any
 // depth (a chain of a million operators) needs no Go stack.
-func Inspect(n Node, f func(Node) bool) {
+func Inspect(n sqlparse.Node, f func(sqlparse.Node) bool) {
 	if n == nil {
 		return
 	}
-	stack := []Node{n}
+	stack := []sqlparse.Node{n}
 	var kids children
 	for len(stack) > 0 {
 		x := stack[len(stack)-1]
@@ -28,9 +30,9 @@ func Inspect(n Node, f func(Node) bool) {
 }
 
 // children collects the non-nil children of a node, in source order.
-type children []Node
+type children []sqlparse.Node
 
-func (c *children) expr(xs ...Expr) {
+func (c *children) expr(xs ...sqlparse.Expr) {
 	for _, x := range xs {
 		if x != nil {
 			*c = append(*c, x)
@@ -38,7 +40,7 @@ func (c *children) expr(xs ...Expr) {
 	}
 }
 
-func (c *children) stmt(xs ...Stmt) {
+func (c *children) stmt(xs ...sqlparse.Stmt) {
 	for _, x := range xs {
 		if x != nil {
 			*c = append(*c, x)
@@ -46,50 +48,50 @@ func (c *children) stmt(xs ...Stmt) {
 	}
 }
 
-func (c *children) params(ps []Param) {
+func (c *children) params(ps []sqlparse.Param) {
 	for _, p := range ps {
 		c.expr(p.Default)
 	}
 }
 
 // of appends the children of n.
-func (c *children) of(n Node) {
+func (c *children) of(n sqlparse.Node) {
 	switch n := n.(type) {
-	case *ExprStmt:
+	case *sqlparse.ExprStmt:
 		c.expr(n.X)
-	case *AssignStmt:
+	case *sqlparse.AssignStmt:
 		c.expr(n.Targets...)
 		c.expr(n.Value)
-	case *DefStmt:
+	case *sqlparse.DefStmt:
 		c.params(n.Params)
 		c.stmt(n.Body...)
-	case *IfStmt:
+	case *sqlparse.IfStmt:
 		c.expr(n.Cond)
 		c.stmt(n.Then...)
 		c.stmt(n.Else...)
-	case *ForStmt:
+	case *sqlparse.ForStmt:
 		c.expr(n.Iter)
 		c.stmt(n.Init)
 		c.expr(n.Cond)
 		c.stmt(n.Post)
 		c.stmt(n.Body...)
-	case *WhileStmt:
+	case *sqlparse.WhileStmt:
 		c.expr(n.Cond)
 		c.stmt(n.Body...)
-	case *DoWhileStmt:
+	case *sqlparse.DoWhileStmt:
 		c.stmt(n.Body...)
 		c.expr(n.Cond)
-	case *ReturnStmt:
+	case *sqlparse.ReturnStmt:
 		c.expr(n.X)
-	case *TryStmt:
+	case *sqlparse.TryStmt:
 		c.stmt(n.Body...)
 		c.stmt(n.Catch...)
-	case *ShareStmt:
+	case *sqlparse.ShareStmt:
 		c.expr(n.X, n.Name)
-	case *TimerStmt:
+	case *sqlparse.TimerStmt:
 		c.expr(n.Count)
 		c.stmt(n.Body...)
-	case *InsertStmt:
+	case *sqlparse.InsertStmt:
 		c.expr(n.Table)
 		for _, r := range n.Rows {
 			c.expr(r...)
@@ -97,7 +99,7 @@ func (c *children) of(n Node) {
 		if n.Select != nil {
 			*c = append(*c, n.Select)
 		}
-	case *UpdateStmt:
+	case *sqlparse.UpdateStmt:
 		c.expr(n.Table)
 		for _, s := range n.Sets {
 			c.expr(s.X)
@@ -109,50 +111,50 @@ func (c *children) of(n Node) {
 			c.expr(o.X)
 		}
 		c.expr(n.Having)
-	case *DeleteStmt:
+	case *sqlparse.DeleteStmt:
 		c.expr(n.Table, n.From)
 		c.expr(n.Where...)
-	case *VectorLit:
+	case *sqlparse.VectorLit:
 		c.expr(n.Elems...)
-	case *ArrayExpr:
+	case *sqlparse.ArrayExpr:
 		c.expr(n.Elems...)
-	case *TupleExpr:
+	case *sqlparse.TupleExpr:
 		c.expr(n.Elems...)
-	case *ParenExpr:
+	case *sqlparse.ParenExpr:
 		c.expr(n.X)
-	case *UnaryExpr:
+	case *sqlparse.UnaryExpr:
 		c.expr(n.X)
-	case *BinaryExpr:
+	case *sqlparse.BinaryExpr:
 		c.expr(n.L, n.R)
-	case *AliasExpr:
+	case *sqlparse.AliasExpr:
 		c.expr(n.X)
-	case *NamedArg:
+	case *sqlparse.NamedArg:
 		c.expr(n.X)
-	case *CallExpr:
+	case *sqlparse.CallExpr:
 		c.expr(n.Fn)
 		c.expr(n.Args...)
-	case *PartialExpr:
+	case *sqlparse.PartialExpr:
 		c.expr(n.Fn)
 		c.expr(n.Args...)
-	case *AdverbExpr:
+	case *sqlparse.AdverbExpr:
 		c.expr(n.Fn)
-	case *IndexExpr:
+	case *sqlparse.IndexExpr:
 		c.expr(n.X, n.Index)
-	case *MemberExpr:
+	case *sqlparse.MemberExpr:
 		c.expr(n.X)
-	case *LambdaExpr:
+	case *sqlparse.LambdaExpr:
 		c.params(n.Params)
 		c.stmt(n.Body...)
-	case *JoinExpr:
+	case *sqlparse.JoinExpr:
 		c.expr(n.L, n.R, n.On)
-	case *DictExpr:
+	case *sqlparse.DictExpr:
 		c.expr(n.Keys...)
 		c.expr(n.Values...)
-	case *TernaryExpr:
+	case *sqlparse.TernaryExpr:
 		c.expr(n.Cond, n.Then, n.Else)
-	case *UnionExpr:
+	case *sqlparse.UnionExpr:
 		c.expr(n.L, n.R)
-	case *OverExpr:
+	case *sqlparse.OverExpr:
 		c.expr(n.Call)
 		c.expr(n.PartitionBy...)
 		for _, o := range n.OrderBy {
@@ -161,12 +163,12 @@ func (c *children) of(n Node) {
 		if n.Frame != nil {
 			c.expr(n.Frame.Lo.N, n.Frame.Hi.N)
 		}
-	case *WithExpr:
+	case *sqlparse.WithExpr:
 		for _, t := range n.Tables {
 			c.expr(t.Query)
 		}
 		c.expr(n.Body)
-	case *SelectExpr:
+	case *sqlparse.SelectExpr:
 		c.expr(n.Top)
 		c.expr(n.Cols...)
 		c.expr(n.From)
@@ -187,7 +189,7 @@ func (c *children) of(n Node) {
 }
 
 // InspectScript calls Inspect on every statement of s.
-func InspectScript(s *Script, f func(Node) bool) {
+func InspectScript(s *sqlparse.Script, f func(sqlparse.Node) bool) {
 	if s == nil {
 		return
 	}
