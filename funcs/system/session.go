@@ -2,33 +2,50 @@ package system
 
 import (
 	"errors"
+	"os"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // The functions over the session's variables, shared objects, user and
 // settings; each reaches the session through Host.
 
+// xexists is exists(path): whether each server-side file or directory
+// (relative paths under the home directory) or dfs:// database exists
+// (funcs/e/exists.md).
 func xexists(env funcs.Env, args []value.Value) (value.Value, error) {
 	h, err := host(env)
 	if err != nil {
 		return nil, err
 	}
-	name, ok := funcs.StringArg(args[0])
+	names, ok := funcs.NamesArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument of exists must be a string.")
 	}
-	if strings.HasPrefix(name, "dfs://") {
-		return value.NewBool(h.DatabaseExists(name)), nil
+	found := value.NewVector(value.Bool, len(names), len(names))
+	for i, name := range names {
+		if strings.HasPrefix(name, "dfs://") {
+			if h.DatabaseExists(name) {
+				found.I8[i] = 1
+			}
+			continue
+		}
+		p, err := filesys.Resolve(env, name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(p); err == nil {
+			found.I8[i] = 1
+		}
 	}
-	if _, ok := h.Local(name); ok {
-		return value.NewBool(true), nil
+	if _, scalar := args[0].(*value.Scalar); scalar {
+		return found.At(0), nil
 	}
-	_, ok = h.Shared(name)
-	return value.NewBool(ok), nil
+	return found, nil
 }
 
 func xdefined(env funcs.Env, args []value.Value) (value.Value, error) {
