@@ -1070,4 +1070,7 @@ var texts = []Text{
 	{"mode of rowGroupby must be 'tuple', 'dict' or 'table'.", "funcs/ho_funcs/rowgroupby.md"},
 	{"funcArgs of rowGroupby must be matrices or array vectors shaped as groupingCol.", "funcs/ho_funcs/rowgroupby.md"},
 	{"The function of rowGroupby must return a scalar for each group.", "funcs/ho_funcs/rowgroupby.md"},
+	{"X of asFreq must be an indexed series or an indexed matrix.", "funcs/a/asFreq.md"},
+	{"asFreq supports an index of DATE values only.", "porpoise"},
+	{"rule of asFreq must be one of B, W, M, MS, BM, BMS, SM, SMS, Q, QS, BQ, BQS, A, AS, BA, BAS, D, optionally after a positive count.", "porpoise: funcs/a/asFreq.md lists the rules"},
 }

@@ -31,7 +31,6 @@ var unsupported = map[string]string{
 	"ma":                              "not implemented yet",
 	"t3":                              "not implemented yet",
 	"trima":                           "not implemented yet",
-	"asFreq":                          "not implemented yet",
 	"cachedTable":                     "not implemented yet",
 	"createDistributedInMemoryTable":  "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"createIPCInMemoryTable":          "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
