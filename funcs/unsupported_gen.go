@@ -75,7 +75,6 @@ var unsupported = map[string]string{
 	"coevent":                         "not implemented yet",
 	"pca":                             "not implemented yet",
 	"resample":                        "not implemented yet",
-	"sessionWindow":                   "not implemented yet",
 	"stl":                             "not implemented yet",
 	"differentialEvolution":           "not implemented yet",
 	"appendForJoin":                   "streaming engines and subscriptions are not implemented",
