@@ -119,6 +119,10 @@ func init() {
 		funcs.Spec{Name: "iif", Params: []string{"cond", "trueResult", "falseResult"}, Min: 3, Max: 3, Category: "data-processing", Fn: xiif},
 	)
 
+	// session_window.go.
+	funcs.Register(funcs.Spec{Name: "sessionWindow", Params: []string{"X", "sessionGap"}, Min: 2, Max: 2,
+		Props: funcs.Pure | funcs.OrderSensitive, Category: "grouping", Fn: sessionWindow})
+
 	// shift.go.
 	funcs.Register(
 		funcs.Spec{Name: "move", Params: []string{"X", "steps"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift", Fn: moveFn},

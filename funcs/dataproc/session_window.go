@@ -6,11 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "sessionWindow", Params: []string{"X", "sessionGap"}, Min: 2, Max: 2,
-		Props: funcs.Pure | funcs.OrderSensitive, Category: "grouping", Fn: sessionWindow})
-}
-
 // sessionWindow labels each element of X with the first element of its
 // session: a session stays open while each element follows the previous
 // compared one by less than sessionGap. NULLs and out-of-order elements

@@ -44,4 +44,8 @@ func init() {
 		funcs.Spec{Name: "talib", Params: []string{"func", "args"}, Min: 2, Max: -1, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtalib},
 		funcs.Spec{Name: "pivot", Params: []string{"func", "funcArgs", "rowAlignCol", "colAlignCol"}, Min: 4, Max: 4, Props: funcs.Pure, Category: "higher-order", Fn: xpivot},
 	)
+
+	// row_groupby.go.
+	funcs.Register(funcs.Spec{Name: "rowGroupby", Params: []string{"func", "funcArgs", "groupingCol", "mode", "ascending"}, Min: 3, Max: 5,
+		Props: funcs.Pure, Category: "higher-order", Fn: rowGroupby})
 }

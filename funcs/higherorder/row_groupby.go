@@ -9,11 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "rowGroupby", Params: []string{"func", "funcArgs", "groupingCol", "mode", "ascending"}, Min: 3, Max: 5,
-		Props: funcs.Pure, Category: "higher-order", Fn: rowGroupby})
-}
-
 // rowGroupby groups each row of groupingCol (a matrix or an array vector)
 // by value and applies the aggregate func to the same row of funcArgs
 // within each group; the keys and results of each row are rows of two

@@ -7,11 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "loc", Params: []string{"obj", "rowFilter", "colFilter", "view"}, Min: 1, Max: 4,
-		Props: funcs.Pure, Category: "lookup", Fn: loc})
-}
-
 // loc selects the rows and columns of a matrix by a boolean mask, by
 // labels (a scalar or vector, compared after conversion to the labels'
 // type) or by an inclusive label range given as a pair

@@ -8,11 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "panel", Params: []string{"row", "col", "metrics", "rowLabel", "colLabel", "parallel"}, Min: 3, Max: 6,
-		Props: funcs.Pure, Category: "generate", Fn: panel})
-}
-
 // panel pivots each metric by (row, col) into a matrix whose row and
 // column labels are the sorted distinct keys, or rowLabel and colLabel
 // when given (keys outside them are dropped); a cell holds the last value

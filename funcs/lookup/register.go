@@ -41,6 +41,10 @@ func init() {
 		funcs.Spec{Name: "stretch", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "generate", Fn: xstretch},
 	)
 
+	// loc.go.
+	funcs.Register(funcs.Spec{Name: "loc", Params: []string{"obj", "rowFilter", "colFilter", "view"}, Min: 1, Max: 4,
+		Props: funcs.Pure, Category: "lookup", Fn: loc})
+
 	// lookup.go.
 	funcs.Register(
 		funcs.Spec{Name: "at", Params: []string{"X", "index"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xat},
@@ -76,6 +80,10 @@ func init() {
 		funcs.Spec{Name: "concatMatrix", Params: []string{"X", "horizontal"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "merge", Fn: concatMatrix},
 	)
 
+	// panel.go.
+	funcs.Register(funcs.Spec{Name: "panel", Params: []string{"row", "col", "metrics", "rowLabel", "colLabel", "parallel"}, Min: 3, Max: 6,
+		Props: funcs.Pure, Category: "generate", Fn: panel})
+
 	// rand.go.
 	funcs.Register(funcs.Spec{Name: "rand", Params: []string{"X", "count"}, Min: 1, Max: 2, Category: "distributions", Fn: xrand})
 
@@ -94,6 +102,10 @@ func init() {
 		funcs.Spec{Name: "ungroup", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "reshape", Fn: xungroup},
 		funcs.Spec{Name: "regroup", Params: []string{"X", "label", "func", "byRow"}, Min: 3, Max: 4, Props: funcs.Pure, Category: "reshape", Fn: xregroup},
 	)
+
+	// rolling_panel.go.
+	funcs.Register(funcs.Spec{Name: "rollingPanel", Params: []string{"X", "window", "groupingCol"}, Min: 2, Max: 3,
+		Props: funcs.Pure | funcs.OrderSensitive, Category: "generate", Fn: rollingPanel})
 
 	// vector.go.
 	funcs.Register(

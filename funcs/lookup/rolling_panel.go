@@ -7,11 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "rollingPanel", Params: []string{"X", "window", "groupingCol"}, Min: 2, Max: 3,
-		Props: funcs.Pure | funcs.OrderSensitive, Category: "generate", Fn: rollingPanel})
-}
-
 // rollingPanel stacks every window of window consecutive rows of X (within
 // each group of groupingCol, groups in the order of their keys), each
 // numbered in a panelNumber column from 0 (funcs/r/rollingPanel.md).

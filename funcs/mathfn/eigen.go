@@ -8,13 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "eig", Params: []string{"A"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "math", Fn: eig},
-		funcs.Spec{Name: "schur", Params: []string{"obj", "sort"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math", Fn: schur},
-	)
-}
-
 // squareRows reads a square numeric matrix without NULLs as rows.
 func squareRows(fn string, x value.Value) ([][]float64, error) {
 	m, err := matrixArg(fn, x)

@@ -10,6 +10,12 @@ import (
 // init registers the whole family, one section per topic file (where the
 // implementations live), in file order so an alias follows its target.
 func init() {
+	// eigen.go.
+	funcs.Register(
+		funcs.Spec{Name: "eig", Params: []string{"A"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "math", Fn: eig},
+		funcs.Spec{Name: "schur", Params: []string{"obj", "sort"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math", Fn: schur},
+	)
+
 	// linalg.go.
 	funcs.Register(
 		funcs.Spec{Name: "diag", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "math", Fn: diag},
@@ -83,4 +89,7 @@ func init() {
 			Props: funcs.Pure, Category: "relational", Fn: eqPercent,
 		},
 	)
+
+	// svd.go.
+	funcs.Register(funcs.Spec{Name: "svd", Params: []string{"obj", "fullMatrices", "computeUV"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "math", Fn: svd})
 }

@@ -6,10 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "svd", Params: []string{"obj", "fullMatrices", "computeUV"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "math", Fn: svd})
-}
-
 // svd is the singular value decomposition A = U*diag(s)*V of a matrix as
 // numpy.linalg.svd (LAPACK dgesdd) gives it: V's rows are the right
 // singular vectors, s is descending, and the signs follow LAPACK's

@@ -8,11 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "histogram2d", Params: []string{"X", "Y", "bins", "range", "density", "weights"}, Min: 2, Max: 6,
-		Props: funcs.Pure, Category: "statistics", Fn: histogram2d})
-}
-
 // histogram2d counts the points (X[i], Y[i]) per rectangle of the bin
 // edges as numpy.histogram2d does: bins right-open but the last closed,
 // points outside the edges dropped, optional weights, and with density

@@ -8,14 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "linearInterpolateFit", Params: []string{"X", "Y", "fillValue", "sorted"}, Min: 2, Max: 4,
-			Props: funcs.Pure, Category: "statistics", Fn: linearInterpolateFit},
-		funcs.Spec{Name: "predict", Params: []string{"model", "X"}, Min: 2, Max: 2, Category: "machine-learning", Fn: predict},
-	)
-}
-
 // linearInterpolatePredict is the predict function a linearInterpolateFit
 // model holds; scripts reach it through predict(model, X).
 var linearInterpolatePredict = &funcs.Spec{Name: "linearInterpolatePredict", Params: []string{"model", "X"}, Min: 2, Max: 2,

@@ -95,6 +95,17 @@ func init() {
 	funcs.Register(funcs.Spec{Name: "distance", Params: []string{"X", "Y"}, Min: 2, Max: 2,
 		Props: funcs.ElementWise | funcs.Pure, Category: "correlation", Fn: distance})
 
+	// histogram2d.go.
+	funcs.Register(funcs.Spec{Name: "histogram2d", Params: []string{"X", "Y", "bins", "range", "density", "weights"}, Min: 2, Max: 6,
+		Props: funcs.Pure, Category: "statistics", Fn: histogram2d})
+
+	// interpolate.go.
+	funcs.Register(
+		funcs.Spec{Name: "linearInterpolateFit", Params: []string{"X", "Y", "fillValue", "sorted"}, Min: 2, Max: 4,
+			Props: funcs.Pure, Category: "statistics", Fn: linearInterpolateFit},
+		funcs.Spec{Name: "predict", Params: []string{"model", "X"}, Min: 2, Max: 2, Category: "machine-learning", Fn: predict},
+	)
+
 	// rowat.go.
 	funcs.Register(funcs.Spec{Name: "rowAt", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "row-wise", Fn: rowAt})
 
@@ -347,4 +358,8 @@ func init() {
 	funcs.Alias("cov", "covar")
 
 	funcs.Register(funcs.Spec{Name: "boxcox", Params: []string{"X", "lmbda"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: boxcox})
+
+	// zigzag.go.
+	funcs.Register(funcs.Spec{Name: "zigzag", Params: []string{"HL", "change", "percent", "retrace", "lastExtreme"}, Min: 1, Max: 5,
+		Props: funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: zigzag})
 }

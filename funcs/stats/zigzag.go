@@ -6,11 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "zigzag", Params: []string{"HL", "change", "percent", "retrace", "lastExtreme"}, Min: 1, Max: 5,
-		Props: funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: zigzag})
-}
-
 // zigzagOpts are zigzag's thresholds (funcs/z/zigzag.md).
 type zigzagOpts struct {
 	change           float64

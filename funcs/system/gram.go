@@ -8,11 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "gram", Params: []string{"ds", "colNames", "subMean", "normalize"}, Min: 1, Max: 4,
-		Category: "math", Fn: gram})
-}
-
 // gram is the Gram matrix A'A of the columns colNames of the rows the
 // data sources give, each column first centred (subMean, default true)
 // and scaled by its sample standard deviation (normalize)

@@ -39,6 +39,10 @@ func init() {
 		}},
 	)
 
+	// gram.go.
+	funcs.Register(funcs.Spec{Name: "gram", Params: []string{"ds", "colNames", "subMean", "normalize"}, Min: 1, Max: 4,
+		Category: "math", Fn: gram})
+
 	// meta.go.
 	meta := func(name string, params []string, min, max int, fn funcs.Impl) funcs.Spec {
 		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: funcs.Pure, Category: "metaprogramming", Fn: fn}

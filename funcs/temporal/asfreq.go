@@ -9,11 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func init() {
-	funcs.Register(funcs.Spec{Name: "asFreq", Params: []string{"X", "rule", "closed", "label", "origin"}, Min: 2, Max: 5,
-		Props: funcs.Pure, Category: "temporal", Fn: asFreq})
-}
-
 // asFreqRules maps asFreq's date rules to the function that rounds a
 // date to its period's label (funcs/a/asFreq.md).
 var asFreqRules = map[string]string{

@@ -12,6 +12,10 @@ import (
 // init registers the whole family, one section per topic file (where the
 // implementations live), in file order so an alias follows its target.
 func init() {
+	// asfreq.go.
+	funcs.Register(funcs.Spec{Name: "asFreq", Params: []string{"X", "rule", "closed", "label", "origin"}, Min: 2, Max: 5,
+		Props: funcs.Pure, Category: "temporal", Fn: asFreq})
+
 	// clock.go.
 	funcs.Register(
 		funcs.Spec{Name: "today", Min: 0, Max: 0, Category: "temporal", Fn: xtoday},
