@@ -164,6 +164,8 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 				return nil, err
 			}
 			child.frame[p.Name] = v
+		case i < len(args): // an empty slot, f(5,), is Nothing (funcs/i/isNothing.md)
+			child.frame[p.Name] = value.NewNothing()
 		default:
 			return nil, ddberr.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, len(f.params), len(args))
 		}

@@ -12,7 +12,6 @@ var unsupported = map[string]string{
 	"setIndexedMatrix!":               "not implemented yet",
 	"setIndexedSeries!":               "not implemented yet",
 	"tensor":                          "not implemented yet",
-	"isNothing":                       "not implemented yet",
 	"merge":                           "not implemented yet",
 	"align":                           "not implemented yet",
 	"loadNpy":                         "not implemented yet",

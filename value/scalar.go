@@ -28,6 +28,15 @@ func (s *Scalar) Type() Type { return s.T }
 // NullScalar is the NULL of type t (VOID NULL for Void).
 func NullScalar(t Type) *Scalar { return &Scalar{T: t, Null: true} }
 
+// NewNothing returns DolphinDB's Nothing: the VOID object a function
+// parameter holds when its argument slot was left empty (f(5,)), told
+// apart from a VOID NULL by isNothing. A VOID scalar's I is otherwise
+// unused, so it carries the mark through copies.
+func NewNothing() *Scalar { return &Scalar{T: Void, Null: true, I: 1} }
+
+// IsNothing reports whether s is the Nothing object (see NewNothing).
+func (s *Scalar) IsNothing() bool { return s.T == Void && s.I == 1 }
+
 // NewInt returns an INT scalar.
 func NewInt(v int32) *Scalar { return intScalar(Int, int64(v), v == NullInt32) }
 

@@ -115,6 +115,10 @@ func init() {
 			s, ok := args[0].(*value.Scalar)
 			return value.NewBool(ok && s.T == value.Void), nil
 		}},
+		funcs.Spec{Name: "isNothing", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			s, ok := args[0].(*value.Scalar)
+			return value.NewBool(ok && s.IsNothing()), nil
+		}},
 		// Porpoise is one node: it is always initialised, and its alias is
 		// the one DolphinDB gives a single node on the default port.
 		funcs.Spec{Name: "isNodeInitialized", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: constant(value.NewBool(true))},
