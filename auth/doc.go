@@ -2,7 +2,8 @@
 // persistence: salted password verifiers (usable by both the plain login
 // and SCRAM-SHA-256), DolphinDB's privilege types granted, denied or
 // revoked at global, database and table scope, group membership with
-// deny-wins resolution, database ownership, and the failed-login lockout.
+// deny-wins resolution, database ownership, the failed-login lockout, and
+// which user each session is logged in as (Logins).
 // A Store with a directory writes its state atomically to acl.json there
 // after every change; without one it lives in memory.
 //

@@ -31,7 +31,7 @@ func (in *interp) ControlShared(name string) {
 }
 
 // LoggedInUsers implements authfuncs.Host.
-func (in *interp) LoggedInUsers() []string { return in.s.eng.logins.users() }
+func (in *interp) LoggedInUsers() []string { return in.s.eng.logins.Users() }
 
 // ScramLogin implements authfuncs.Host: a good proof logs the session in.
 func (in *interp) ScramLogin(user, combined, proof string) (string, error) {

@@ -48,7 +48,8 @@
 // drop, list or grant what) are package auth's; engine enforces that
 // policy on its own objects (privileges.go: DFS tables and databases,
 // shared tables) because only the interpreter knows which object a
-// statement touches, and it records which session is logged in as whom.
+// statement touches; it tells auth.Logins which session is logged in as
+// whom.
 // The security script functions are package authfuncs', which reaches
 // the session through authfuncs.Host (authfuncs_host.go).
 package engine

@@ -56,7 +56,7 @@ type Engine struct {
 	// acl holds users, groups and privileges (privileges.go); logins
 	// counts the sessions logged in as each user.
 	acl    *auth.Store
-	logins logins
+	logins auth.Logins
 
 	mu     sync.RWMutex
 	shared sharedobj.Catalog

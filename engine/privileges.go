@@ -1,10 +1,6 @@
 package engine
 
 import (
-	"runtime"
-	"sort"
-	"sync"
-
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 )
@@ -33,53 +29,6 @@ func (e *Engine) openACL() error {
 	st.SetLockoutRule(attempts, lock)
 	e.acl = st
 	return nil
-}
-
-// logins records which user each session is logged in as, by session
-// id (isLoggedIn, getAuthenticatedUsers). It must not keep sessions alive
-// (the session registry drops embedded sessions that are garbage): Close
-// drops the entry, and so does a cleanup when the session is collected
-// unclosed.
-type logins struct {
-	mu sync.Mutex
-	by map[int64]string
-}
-
-func (l *logins) set(s *Session, user string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if user == "" {
-		delete(l.by, s.id)
-		return
-	}
-	if l.by == nil {
-		l.by = map[int64]string{}
-	}
-	if _, ok := l.by[s.id]; !ok {
-		runtime.AddCleanup(s, l.dropID, s.id)
-	}
-	l.by[s.id] = user
-}
-
-func (l *logins) dropID(id int64) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.by, id)
-}
-
-func (l *logins) users() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	seen := map[string]bool{}
-	out := []string{}
-	for _, u := range l.by {
-		if !seen[u] {
-			seen[u] = true
-			out = append(out, u)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // remoteIP is the client address for the lockout ("local" for embedded

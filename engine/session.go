@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -75,7 +76,7 @@ func (e *Engine) newSession() *Session {
 	}
 	// closing drops the login by id: the registry must not refer to the
 	// session itself, or it would keep it alive
-	reg := e.jobs.NewSession(id, func() { e.logins.dropID(id) })
+	reg := e.jobs.NewSession(id, func() { e.logins.Drop(id) })
 	return &Session{
 		eng:  e,
 		id:   id,
@@ -110,7 +111,10 @@ func (s *Session) Login(user, password string) error {
 
 // setUser changes the logged-in user.
 func (s *Session) setUser(user string) {
-	s.eng.logins.set(s, user)
+	if s.eng.logins.Set(s.id, user) {
+		// the registry holds ids only; a session collected unclosed drops its own
+		runtime.AddCleanup(s, s.eng.logins.Drop, s.id)
+	}
 	s.user = user
 	s.reg.SetUser(user)
 }
