@@ -9,13 +9,18 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// asFreqRules maps asFreq's date rules to the function that rounds a
-// date to its period's label (funcs/a/asFreq.md).
-var asFreqRules = map[string]string{
-	"B": "businessDay", "W": "weekEnd", "M": "monthEnd", "MS": "monthBegin",
-	"BM": "businessMonthEnd", "BMS": "businessMonthBegin", "SM": "semiMonthEnd", "SMS": "semiMonthBegin",
-	"Q": "quarterEnd", "QS": "quarterBegin", "BQ": "businessQuarterEnd", "BQS": "businessQuarterBegin",
-	"A": "yearEnd", "AS": "yearBegin", "BA": "businessYearEnd", "BAS": "businessYearBegin", "D": "date",
+// asFreqRule names the function that rounds a date to its period's label
+// for one of asFreq's rules (funcs/a/asFreq.md): transFreq's calendar
+// rules without the week-of-month ones, and D.
+func asFreqRule(code string) (string, bool) {
+	switch code {
+	case "D":
+		return "date", true
+	case "WOM", "LWOM":
+		return "", false
+	}
+	name, ok := calendarRules[code]
+	return name, ok
 }
 
 // asFreq re-indexes an indexed series or matrix with a DATE index at the
@@ -36,7 +41,7 @@ func asFreq(env funcs.Env, args []value.Value) (value.Value, error) {
 	if digits := rule[:len(rule)-len(code)]; digits != "" {
 		k, _ = strconv.Atoi(digits)
 	}
-	name, ok := asFreqRules[code]
+	name, ok := asFreqRule(code)
 	fn, found := env.Function(name)
 	if !ok || !found || k <= 0 {
 		return nil, ddberr.Errorf("rule of asFreq must be one of B, W, M, MS, BM, BMS, SM, SMS, Q, QS, BQ, BQS, A, AS, BA, BAS, D, optionally after a positive count.")
