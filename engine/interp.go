@@ -161,7 +161,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			return f, v, nil
 		}
 		if n.CatchVar != "" {
-			in.frame[n.CatchVar] = value.NewString(err.Error())
+			in.frame[n.CatchVar] = caught(err)
 		}
 		return in.execBlock(n.Catch)
 	case *sqlparse.ShareStmt:
