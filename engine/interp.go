@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/exception"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/literal"
@@ -161,7 +162,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			return f, v, nil
 		}
 		if n.CatchVar != "" {
-			in.frame[n.CatchVar] = caught(err)
+			in.frame[n.CatchVar] = exception.Caught(err)
 		}
 		return in.execBlock(n.Catch)
 	case *sqlparse.ShareStmt:
