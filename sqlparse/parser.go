@@ -310,6 +310,10 @@ func (p *parser) parseStmt() Stmt {
 			if nx.Kind == lex.TokIdent {
 				return p.parseDef()
 			}
+		case "class":
+			if nx.Kind == lex.TokIdent {
+				return p.parseClass()
+			}
 		case "if":
 			return p.parseIf()
 		case "for":
