@@ -100,17 +100,17 @@ func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
 			return setOp(kop, op, sa, sb)
 		}
 	}
-	if d, ok := a.(*value.Dict); ok {
-		return dictOp(kop, op, d, b, false)
-	}
-	if d, ok := b.(*value.Dict); ok {
-		return dictOp(kop, op, d, a, true)
-	}
 	if m, ok := a.(*value.Matrix); ok {
 		return matrixOp(kop, op, m, b, false)
 	}
 	if m, ok := b.(*value.Matrix); ok {
 		return matrixOp(kop, op, m, a, true)
+	}
+	if d, ok := a.(*value.Dict); ok {
+		return dictOp(kop, op, d, b, false)
+	}
+	if d, ok := b.(*value.Dict); ok {
+		return dictOp(kop, op, d, a, true)
 	}
 	x, err := asOperand(a)
 	if err != nil {
@@ -194,6 +194,9 @@ func dictOp(kop kernel.Op, op string, d *value.Dict, other value.Value, swapped 
 // scalar, a vector (per column) or a table of the same shape; the result
 // is a table with the left table's column names.
 func tableOp(kop kernel.Op, op string, t *value.Table, other value.Value, swapped bool) (value.Value, error) {
+	if _, ok := other.(*value.Dict); ok {
+		return nil, ddberr.Errorf("The operator doesn't support a dictionary operand.")
+	}
 	ot, isTable := other.(*value.Table)
 	if isTable && (len(ot.Cols) != len(t.Cols) || ot.Rows() != t.Rows()) {
 		return nil, ddberr.Errorf("The two tables must have the same shape.")
