@@ -446,6 +446,11 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		if err != nil {
 			return err
 		}
+		if _, ok := base.(*value.Table); ok {
+			if ok, err := query.UpdateIndexed(in, t.X, idx, v); ok {
+				return err
+			}
+		}
 		return access.Assign(base, idx, v)
 	default: // the parser allows no other target
 		m := target.(*sqlparse.MemberExpr)
