@@ -950,7 +950,7 @@ func (p *parser) selectItemAfterParen(i int) bool {
 					return false
 				}
 				nx := p.toks[i+1]
-				return isOpTok(nx, "*") || nx.Kind == lex.TokIdent && !reserved[strings.ToLower(nx.Text)]
+				return isOpTok(nx, "*") || nx.Kind == lex.TokIdent && !lex.Reserved(nx.Text)
 			}
 		}
 	}
@@ -1129,7 +1129,7 @@ func (p *parser) parseFromItem() Expr {
 		return &AliasExpr{At: t.Pos, X: e, Name: n.Text}
 	}
 	// tb_joiner_intro.md: t1 a inner join t2 b, (select ...) tmp
-	if t := p.tok(); t.Kind == lex.TokIdent && !isReserved(t.Text) && !isKw(t, "union") {
+	if t := p.tok(); t.Kind == lex.TokIdent && !lex.Reserved(t.Text) && !isKw(t, "union") {
 		p.next()
 		return &AliasExpr{At: t.Pos, X: e, Name: t.Text}
 	}
@@ -1230,37 +1230,19 @@ func (p *parser) binop() (op string, prec int, n int) {
 		}
 		// a function used as a binary operator: x pow 2, or with an
 		// adverb: x pow :R y
-		if !isReserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
+		if !lex.Reserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
 			return "call", Precedence("call"), 1
 		}
 	}
 	return "", 0, 0
 }
 
-// reserved holds words that never name an infix function (SQL clause
-// words and statement keywords), compared case-insensitively.
-var reserved = map[string]bool{
-	"select": true, "exec": true, "from": true, "where": true, "group": true, "cgroup": true,
-	"context": true, "pivot": true, "order": true, "by": true, "having": true, "limit": true,
-	"offset": true, "top": true, "distinct": true, "asc": true, "desc": true, "as": true,
-	"and": true, "or": true, "not": true, "in": true, "like": true, "between": true, "is": true,
-	"set": true, "values": true, "into": true, "on": true, "join": true, "inner": true,
-	"left": true, "right": true, "full": true, "cross": true, "outer": true, "csort": true,
-	"map": true, "over": true, "case": true, "when": true, "then": true, "else": true,
-	"end": true, "if": true, "for": true, "while": true, "do": true, "def": true, "defg": true,
-	"return": true, "break": true, "continue": true, "try": true, "catch": true, "share": true,
-	"undef": true, "timer": true, "go": true, "insert": true, "update": true, "delete": true,
-	"null": true, "true": true, "false": true, "mutable": true, "const": true,
-}
-
-func isReserved(w string) bool { return reserved[strings.ToLower(w)] }
-
 // startsInfixOperand reports whether t (followed by nx) can be the right
 // operand of an infix function call.
 func (p *parser) startsInfixOperand(t, nx lex.Token) bool {
 	switch {
 	case t.Kind == lex.TokIdent:
-		return !isReserved(t.Text) || isConstWord(t)
+		return !lex.Reserved(t.Text) || isConstWord(t)
 	case t.Kind.IsLiteral():
 		return true
 	case t.Kind == lex.TokOp:
@@ -1363,7 +1345,7 @@ func (p *parser) parseBinary(minPrec int) Expr {
 // suffix, ":R" written without a space (x pow :R y, x +:L y).
 func (p *parser) adverbFollows(k int) bool {
 	c, l := p.peekN(k), p.peekN(k+1)
-	return isOpTok(c, ":") && l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text)
+	return isOpTok(c, ":") && l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text)
 }
 
 // chainCmp are the comparisons that chain: 1 < x <= 3.
@@ -1390,7 +1372,7 @@ func (p *parser) parseUnary() Expr {
 		// one operand
 		if fn := operatorFuncs[t.Text]; fn != "" {
 			if c, l := p.peekN(1), p.peekN(2); c.Kind == lex.TokOp && c.Text == ":" && !c.Space &&
-				l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text) {
+				l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) {
 				p.next()
 				p.next()
 				adverb := p.next().Text
@@ -1467,8 +1449,6 @@ func (p *parser) startsOperand(t lex.Token) bool {
 func (p *parser) parsePostfixExpr() Expr {
 	return p.parsePostfix(p.parsePrimary())
 }
-
-var adverbLetters = "ACDEFGHIJKLMOPRSTUVXYZ"
 
 func (p *parser) parsePostfix(x Expr) Expr {
 	for {
@@ -1592,7 +1572,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			if t.Space {
 				// wage :E x applies the adverb and calls with x
 				l := p.peekN(1)
-				if l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
+				if l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
 					switch x.(type) {
 					case *Ident, *PartialExpr, *LambdaExpr:
 						p.next()
@@ -1620,25 +1600,12 @@ func (p *parser) parsePostfix(x Expr) Expr {
 	}
 }
 
-// isAdverb reports whether w is an adverb: one upper-case letter, or one
-// followed by the assemble rule of its results (D DolphinDB's, C
-// consistent, U tuple, K kdb+).
-func isAdverb(w string) bool {
-	switch len(w) {
-	case 1:
-		return strings.Contains(adverbLetters, w)
-	case 2:
-		return strings.Contains(adverbLetters, w[:1]) && strings.ContainsRune("DCUK", rune(w[1]))
-	}
-	return false
-}
-
 // maybeAdverb turns f:E (no spaces, single upper-case letter, then a '('
 // directly or a '{'/'(' call) into an AdverbExpr; otherwise it returns f
 // unchanged without consuming anything.
 func (p *parser) maybeAdverb(f Expr) Expr {
 	c, l, a := p.tok(), p.peekN(1), p.peekN(2)
-	if !isOpTok(c, ":") || c.Space || l.Kind != lex.TokIdent || l.Space || !isAdverb(l.Text) ||
+	if !isOpTok(c, ":") || c.Space || l.Kind != lex.TokIdent || l.Space || !lex.IsAdverb(l.Text) ||
 		!isOpTok(a, "(") || a.Space {
 		return f
 	}
@@ -1892,7 +1859,7 @@ func (p *parser) bareCallArg() bool {
 	prev := p.toks[p.pos-1]
 	// values is reserved for insert into only: `values z` calls it
 	// (Dictionary.md)
-	if p.isFunction == nil || isReserved(prev.Text) && !strings.EqualFold(prev.Text, "values") || !p.isFunction(prev.Text) {
+	if p.isFunction == nil || lex.Reserved(prev.Text) && !strings.EqualFold(prev.Text, "values") || !p.isFunction(prev.Text) {
 		return false
 	}
 	t := p.tok()
@@ -1903,7 +1870,7 @@ func (p *parser) bareCallArg() bool {
 	case t.Kind.IsLiteral():
 		return true
 	case t.Kind == lex.TokIdent:
-		if isReserved(t.Text) {
+		if lex.Reserved(t.Text) {
 			return isConstWord(t)
 		}
 		if p.isFrameWord(t) {
