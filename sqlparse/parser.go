@@ -950,6 +950,7 @@ func (p *parser) parseSelect() *SelectExpr {
 	defer p.leave()
 	p.withEq(func() {
 		p.skipNewlines()
+		s.Hints = p.parseHints()
 		if isKw(p.tok(), "distinct") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") {
 			p.next()
 			s.Distinct = true

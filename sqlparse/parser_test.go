@@ -289,6 +289,12 @@ func TestSQL(t *testing.T) {
 		{"select * from t where x in (select id from s)", "select * from t where (x in select id from s)"},
 		{"x = exec count(*) from pt\nc = 1", "x = exec count(*) from pt\nc = 1"},
 		{"select x from t\nlimit = 5", "select x from t\nlimit = 5"},
+		// hint.md: hints right after select/exec, printed as their flags
+		{"select [HINT_KEEPORDER] cumsum(v) from t context by s", "select [128] cumsum(v) from t context by s"},
+		{"exec [hint_hash, HINT_SEQ] count(*) from t group by s", "exec [544] count(*) from t group by s"},
+		{"select [32768] * from t", "select [32768] * from t"},
+		{"select [1, 2] as v from t", "select [1, 2] as v from t"},
+		{"select [1] from t", "select [1] from t"},
 	}
 	for _, c := range cases {
 		s, err := Parse(c.src)

@@ -388,6 +388,9 @@ func (f *formatter) node(n sqlparse.Node) {
 		} else {
 			f.w("select ")
 		}
+		if n.Hints != 0 {
+			f.w("[" + strconv.FormatInt(n.Hints, 10) + "] ")
+		}
 		if n.Distinct {
 			f.w("distinct ")
 		}
