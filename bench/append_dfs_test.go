@@ -113,7 +113,8 @@ func rawPebble(b *testing.B, keys, vals [][]byte, size int) time.Duration {
 // each append took: on a loaded machine the steadier figure.
 func BenchmarkDFSAppendCompoTSDB(b *testing.B) {
 	n := dfsRows()
-	var single, jobs, raw, singleCPU, jobsCPU time.Duration
+	var single, jobs spent
+	var raw time.Duration
 	var encoded int
 	for i := 0; i < b.N; i++ {
 		dir := b.TempDir()
@@ -127,11 +128,8 @@ func BenchmarkDFSAppendCompoTSDB(b *testing.B) {
 		// decoded it from the wire would: 30M symbol strings are a large
 		// part of what the garbage collector scans.
 		whole := compoTable(n, -1)
-		runtime.GC()
-		start, cpu0 := time.Now(), cpuTime()
-		got, err := s.TableInsert(pt, whole)
-		single += time.Since(start)
-		singleCPU += cpuTime() - cpu0
+		var got int
+		single.time(func() { got, err = s.TableInsert(pt, whole) })
 		require.NoError(b, err)
 		require.Equal(b, n, got)
 		whole = nil
@@ -154,14 +152,13 @@ func BenchmarkDFSAppendCompoTSDB(b *testing.B) {
 		for k := range 3 {
 			s.Set(fmt.Sprintf("t%d", k), compoTable(n/3, int32(k)))
 		}
-		runtime.GC()
-		start, cpu0 = time.Now(), cpuTime()
-		v, err := s.Run(`submitJob("j0", "", tableInsert, pt, t0)
+		var v value.Value
+		jobs.time(func() {
+			v, err = s.Run(`submitJob("j0", "", tableInsert, pt, t0)
 submitJob("j1", "", tableInsert, pt, t1)
 submitJob("j2", "", tableInsert, pt, t2)
 getJobReturn("j0", true) + getJobReturn("j1", true) + getJobReturn("j2", true)`)
-		jobs += time.Since(start)
-		jobsCPU += cpuTime() - cpu0
+		})
 		require.NoError(b, err)
 		require.Equal(b, fmt.Sprint(3*(n/3)), v.String())
 		for k := range 3 {
@@ -170,12 +167,12 @@ getJobReturn("j0", true) + getJobReturn("j1", true) + getJobReturn("j2", true)`)
 		require.NoError(b, e.Close())
 	}
 	rows := float64(n) * float64(b.N)
-	b.ReportMetric(rows/single.Seconds(), "rows/s-single")
-	b.ReportMetric(rows/jobs.Seconds(), "rows/s-jobs")
+	b.ReportMetric(rows/single.wall.Seconds(), "rows/s-single")
+	b.ReportMetric(rows/jobs.wall.Seconds(), "rows/s-jobs")
 	b.ReportMetric(rows/raw.Seconds(), "rows/s-rawpebble")
-	b.ReportMetric(float64(single)/float64(raw), "x-rawpebble")
+	b.ReportMetric(float64(single.wall)/float64(raw), "x-rawpebble")
 	b.ReportMetric(float64(encoded)/float64(n), "encoded-B/row")
-	b.ReportMetric(singleCPU.Seconds()/float64(b.N), "cpu-s-single")
-	b.ReportMetric(jobsCPU.Seconds()/float64(b.N), "cpu-s-jobs")
+	b.ReportMetric(single.cpu.Seconds()/float64(b.N), "cpu-s-single")
+	b.ReportMetric(jobs.cpu.Seconds()/float64(b.N), "cpu-s-jobs")
 	b.ReportMetric(0, "ns/op")
 }

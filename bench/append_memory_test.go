@@ -1,9 +1,7 @@
 package bench
 
 import (
-	"runtime"
 	"testing"
-	"time"
 
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
@@ -56,33 +54,26 @@ func inMemorySession(b *testing.B) *engine.Session {
 func BenchmarkAppendInMemory(b *testing.B) {
 	s := inMemorySession(b)
 	src := sourceTable()
-	var appendTime, copyTime, appendCPU time.Duration
+	var appended, copied spent
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		_, err := s.Run("t = table(1:0, `id`sym`price`ts, [INT, SYMBOL, DOUBLE, TIMESTAMP])")
 		require.NoError(b, err)
 		t, _ := s.Get("t")
-		runtime.GC() // both measurements start from a collected heap
+		var n int
 		b.StartTimer()
-		start, cpu0 := time.Now(), cpuTime()
-		n, err := s.TableInsert(t, src)
-		appendTime += time.Since(start)
-		appendCPU += cpuTime() - cpu0
+		appended.time(func() { n, err = s.TableInsert(t, src) })
+		b.StopTimer()
 		require.NoError(b, err)
 		require.Equal(b, appendRows, n)
-		b.StopTimer()
-		runtime.GC()
-		start = time.Now()
-		if copySameBytes(src) != 4*appendRows {
-			b.Fatal("copy lost rows")
-		}
-		copyTime += time.Since(start)
+		copied.time(func() { n = copySameBytes(src) })
+		require.Equal(b, 4*appendRows, n, "copy lost rows")
 		b.StartTimer()
 	}
-	rowsPerSec := float64(appendRows) * float64(b.N) / appendTime.Seconds()
+	rowsPerSec := float64(appendRows) * float64(b.N) / appended.wall.Seconds()
 	b.ReportMetric(rowsPerSec, "rows/s")
-	b.ReportMetric(float64(appendTime)/float64(copyTime), "x-copy")
-	b.ReportMetric(float64(appendCPU.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(appended.wall)/float64(copied.wall), "x-copy")
+	b.ReportMetric(float64(appended.cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(0, "ns/op")
 }

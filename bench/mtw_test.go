@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -127,9 +126,9 @@ func rawSend(b *testing.B, frames [][][]byte) time.Duration {
 
 // replay sends the frames of each writer over its own loopback
 // connection to the server at addr, logged in first and waiting for every
-// reply as a writer does, and returns the time and the process CPU time
-// (mostly the server's: decoding and inserting) until the last reply.
-func replay(b *testing.B, addr string, frames [][][]byte) (elapsed, cpu time.Duration) {
+// reply as a writer does, and adds to took the time and the process CPU
+// time (mostly the server's: decoding and inserting) until the last reply.
+func replay(b *testing.B, addr string, frames [][][]byte, took *spent) {
 	n := len(frames)
 	type session struct {
 		nc net.Conn
@@ -153,32 +152,23 @@ func replay(b *testing.B, addr string, frames [][][]byte) (elapsed, cpu time.Dur
 		require.NoError(b, request(s, []byte("API2  "+strconv.Itoa(len(login))+" / 32_1_4_64\n"+login)))
 		sessions[k] = s
 	}
-	start, cpu0 := time.Now(), cpuTime()
 	errs := make(chan error, n)
-	for k, s := range sessions {
-		go func() {
-			for _, f := range frames[k] {
-				if err := request(s, f); err != nil {
-					errs <- err
-					return
+	took.time(func() {
+		for k, s := range sessions {
+			go func() {
+				for _, f := range frames[k] {
+					if err := request(s, f); err != nil {
+						errs <- err
+						return
+					}
 				}
-			}
-			errs <- nil
-		}()
-	}
-	for range sessions {
-		require.NoError(b, <-errs)
-	}
-	return time.Since(start), cpuTime() - cpu0
-}
-
-// cpuTime is the process's user+system CPU time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+				errs <- nil
+			}()
+		}
+		for range sessions {
+			require.NoError(b, <-errs)
+		}
+	})
 }
 
 // BenchmarkMTW inserts 1M rows one Insert at a time through the
@@ -244,7 +234,8 @@ func benchMTW(b *testing.B, src *mtwSource, target string, threads int) {
 		n, _ := run("exec count(*) from " + from).(*value.Scalar).Int64()
 		require.EqualValues(b, mtwRows, n)
 	}
-	var mtwTime, rawTime, replayTime, cpu, replayCPU time.Duration
+	var written, replayed spent
+	var rawTime time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		name := "bench" + strconv.Itoa(i)
@@ -256,13 +247,11 @@ func benchMTW(b *testing.B, src *mtwSource, target string, threads int) {
 		}
 		w, err := mtw.New(cfg)
 		require.NoError(b, err)
-		runtime.GC()
 		b.StartTimer()
-		start, cpu0 := time.Now(), cpuTime()
-		src.insertAll(w)
-		w.WaitForThreadCompletion()
-		mtwTime += time.Since(start)
-		cpu += cpuTime() - cpu0
+		written.time(func() {
+			src.insertAll(w)
+			w.WaitForThreadCompletion()
+		})
 		b.StopTimer()
 		st := w.GetStatus()
 		require.True(b, st.Succeed(), st.String())
@@ -276,21 +265,18 @@ func benchMTW(b *testing.B, src *mtwSource, target string, threads int) {
 
 		from, drop = create(name + "r")
 		frames = src.batches("tableInsert{"+from+"}", threads, route)
-		runtime.GC()
-		t, c := replay(b, ts.Addr, frames)
-		replayTime += t
-		replayCPU += c
+		replay(b, ts.Addr, frames, &replayed)
 		count(from)
 		run(drop)
 		b.StartTimer()
 	}
 	rows := float64(mtwRows) * float64(b.N)
-	b.ReportMetric(rows/mtwTime.Seconds(), "rows/s")
+	b.ReportMetric(rows/written.wall.Seconds(), "rows/s")
 	b.ReportMetric(rows/rawTime.Seconds(), "raw-rows/s")
-	b.ReportMetric(float64(mtwTime)/float64(rawTime), "x-raw")
-	b.ReportMetric(rows/replayTime.Seconds(), "replay-rows/s")
-	b.ReportMetric(float64(cpu.Nanoseconds())/rows, "cpu-ns/row")
-	b.ReportMetric(float64(replayCPU.Nanoseconds())/rows, "server-cpu-ns/row")
-	b.ReportMetric(float64((cpu-replayCPU).Nanoseconds())/rows, "client-cpu-ns/row")
+	b.ReportMetric(float64(written.wall)/float64(rawTime), "x-raw")
+	b.ReportMetric(rows/replayed.wall.Seconds(), "replay-rows/s")
+	b.ReportMetric(float64(written.cpu.Nanoseconds())/rows, "cpu-ns/row")
+	b.ReportMetric(float64(replayed.cpu.Nanoseconds())/rows, "server-cpu-ns/row")
+	b.ReportMetric(float64((written.cpu-replayed.cpu).Nanoseconds())/rows, "client-cpu-ns/row")
 	b.ReportMetric(0, "ns/op")
 }

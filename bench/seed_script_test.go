@@ -2,9 +2,7 @@ package bench
 
 import (
 	"fmt"
-	"runtime"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -42,29 +40,22 @@ func fillSameBytes(n int) int {
 func BenchmarkSeedTableScript(b *testing.B) {
 	s := inMemorySession(b)
 	script := seedTableScript(seedScriptRows)
-	var scriptTime, scriptCPU, loopTime time.Duration
+	var ran, filled spent
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		_, err := s.Run("t = 0")
 		require.NoError(b, err)
-		runtime.GC()
 		b.StartTimer()
-		start, cpu0 := time.Now(), cpuTime()
-		_, err = s.Run(script)
-		scriptTime += time.Since(start)
-		scriptCPU += cpuTime() - cpu0
-		require.NoError(b, err)
+		ran.time(func() { _, err = s.Run(script) })
 		b.StopTimer()
-		runtime.GC()
-		start = time.Now()
-		if fillSameBytes(seedScriptRows) != 4*seedScriptRows {
-			b.Fatal("fill lost rows")
-		}
-		loopTime += time.Since(start)
+		require.NoError(b, err)
+		var n int
+		filled.time(func() { n = fillSameBytes(seedScriptRows) })
+		require.Equal(b, 4*seedScriptRows, n, "fill lost rows")
 		b.StartTimer()
 	}
-	b.ReportMetric(float64(seedScriptRows)*float64(b.N)/scriptTime.Seconds(), "rows/s")
-	b.ReportMetric(float64(scriptTime)/float64(loopTime), "x-loop")
-	b.ReportMetric(scriptCPU.Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(seedScriptRows)*float64(b.N)/ran.wall.Seconds(), "rows/s")
+	b.ReportMetric(float64(ran.wall)/float64(filled.wall), "x-loop")
+	b.ReportMetric(ran.cpu.Seconds()/float64(b.N), "cpu-s/op")
 }

@@ -1015,6 +1015,7 @@ var texts = []Text{
 	// package value/kernel
 	{"The operator %s is not supported for floating values.", "porpoise"},
 	{"The operator %s is not supported for %s and %s.", "porpoise"},
+	{"Arguments for div method can not be string.", "progr/statements/tryCatch.md"},
 	{"The operator ! doesn't support %s.", "porpoise"},
 	{"The operator %s doesn't support %s and %s.", "porpoise"},
 	{"The operator %s is not supported between %s and %s.", "porpoise"},

@@ -16,9 +16,25 @@ func (in *interp) execThrow(n *sqlparse.ThrowStmt) error {
 		return err
 	}
 	if s, ok := v.(*value.Scalar); ok && s.T.Category() == value.CatLiteral {
-		return errors.New(s.S)
+		return &thrown{s.S}
 	}
-	return errors.New(v.String())
+	return &thrown{v.String()}
+}
+
+// thrown is an exception a script raised with throw.
+type thrown struct{ msg string }
+
+func (t *thrown) Error() string { return t.msg }
+
+// caught is what a catch clause's variable holds: the exception's class
+// and message as a STRING pair, the class USER for a thrown one
+// (progr/statements/throw.md) and SYSTEM_<kind> for the system's.
+func caught(err error) value.Value {
+	class := "SYSTEM_" + ddberr.KindOf(err).String()
+	if errors.As(err, new(*thrown)) {
+		class = "USER"
+	}
+	return value.NewPair(value.NewString(class), value.NewString(err.Error()))
 }
 
 // execAssert checks `assert [case,] x`; a false (or NULL) x fails with

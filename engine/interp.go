@@ -161,7 +161,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			return f, v, nil
 		}
 		if n.CatchVar != "" {
-			in.frame[n.CatchVar] = value.NewString(err.Error())
+			in.frame[n.CatchVar] = caught(err)
 		}
 		return in.execBlock(n.Catch)
 	case *sqlparse.ShareStmt:
@@ -356,12 +356,12 @@ func (in *interp) assign(n *sqlparse.AssignStmt) error {
 		return err
 	}
 	if len(n.Targets) > 1 {
-		tup, ok := v.(*value.Vector)
-		if !ok || tup.Len() != len(n.Targets) {
-			return ddberr.Errorf("The number of variables doesn't match the number of values to assign.")
+		parts, err := access.Spread(v, len(n.Targets))
+		if err != nil {
+			return err
 		}
 		for i, t := range n.Targets {
-			if err := in.assignTo(t, tup.Elem(i), "="); err != nil {
+			if err := in.assignTo(t, parts[i], "="); err != nil {
 				return err
 			}
 		}

@@ -3,9 +3,9 @@ package engine
 import (
 	"strings"
 
+	"github.com/porpoisedb/porpoise/defcheck"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
-	"github.com/porpoisedb/porpoise/sqlparse"
 )
 
 // Modules: package modules reads module files and caches what engines
@@ -26,7 +26,7 @@ func (e *Engine) moduleDir() (string, error) {
 // openModules sets up the module registry and loads the modules of
 // preloadModules system-wide.
 func (e *Engine) openModules() error {
-	e.mods.Check = checkModuleDefs
+	e.mods.Check = defcheck.Module
 	e.mods.IsFunction = func(name string) bool {
 		_, ok := funcs.Lookup(name)
 		return ok
@@ -51,11 +51,6 @@ func (e *Engine) openModules() error {
 	}
 	return nil
 }
-
-// checkModuleDefs applies the rules for definitions to a module's, except
-// that a module function may take a built-in's name: the module's
-// namespace tells them apart, ::name being the built-in (use.md).
-func checkModuleDefs(stmts []sqlparse.Stmt) error { return checkDefs(stmts, true) }
 
 // use imports module name into the session (the use statement); after
 // clearCachedModules, a module used before is read again.

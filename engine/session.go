@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/porpoisedb/porpoise/defcheck"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sharedobj"
 
@@ -138,7 +139,7 @@ func (s *Session) RunContext(ctx context.Context, script string) (v value.Value,
 	if err != nil {
 		return nil, err
 	}
-	if err := checkDefinitions(prog.Stmts); err != nil {
+	if err := defcheck.Script(prog.Stmts); err != nil {
 		return nil, err
 	}
 	ctx, end := s.begin(ctx, "script", script)

@@ -623,15 +623,11 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 			return ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
 		}
 	}
-	unlock, err := ex.lockForWrite(t)
+	rows, unlock, err := ex.lockedRows(t, src, n.Where)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	rows, err := ex.whereRows(src, n.Where)
-	if err != nil {
-		return err
-	}
 	type change struct {
 		col int
 		v   *value.Vector
@@ -704,18 +700,30 @@ func (ex *executor) dmlTable(target, from sqlparse.Expr, notTable error) (t *val
 	return t, nil, nil
 }
 
-// lockForWrite takes the lock of a shared table an update or delete
-// changes, once the session may change it; the caller defers the
+// lockedRows takes the lock of a shared table t an update or delete
+// changes, once the session may change it, and then evaluates the where
+// clause over src (t or its from clause's join); the caller defers the
 // returned unlock.
-func (ex *executor) lockForWrite(t *value.Table) (func(), error) {
-	if t.Shared == "" {
-		return func() {}, nil
+func (ex *executor) lockedRows(t, src *value.Table, where []sqlparse.Expr) (rows []int, unlock func(), err error) {
+	unlock = func() {}
+	if t.Shared != "" {
+		if err := ex.env.CheckShared(t.Shared, true); err != nil {
+			return nil, nil, err
+		}
+		t.Mu.Lock()
+		unlock = t.Mu.Unlock
 	}
-	if err := ex.env.CheckShared(t.Shared, true); err != nil {
-		return nil, err
+	done := false
+	defer func() {
+		if !done { // an error or a panic (recovered by the session)
+			unlock()
+		}
+	}()
+	if rows, err = ex.whereRows(src, where); err != nil {
+		return nil, nil, err
 	}
-	t.Mu.Lock()
-	return t.Mu.Unlock, nil
+	done = true
+	return rows, unlock, nil
 }
 
 // updateSource is the table an in-memory update's where and set
@@ -754,15 +762,11 @@ func Delete(env Env, n *sqlparse.DeleteStmt) error {
 			return err
 		}
 	}
-	unlock, err := ex.lockForWrite(t)
+	rows, unlock, err := ex.lockedRows(t, src, n.Where)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	rows, err := ex.whereRows(src, n.Where)
-	if err != nil {
-		return err
-	}
 	if joined != nil {
 		_, rows = sqljoin.JoinedRows(rows, joined)
 	}

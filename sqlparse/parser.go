@@ -429,6 +429,16 @@ func (p *parser) parseSimpleStmt() Stmt {
 			p.skipNewlines()
 			var v Expr
 			p.withEq(func() { v = p.parseExpr() })
+			if len(targets) > 1 && p.isOp(",") {
+				// x, y = 1 2 3, 2:5 assigns the values in order (assign_multi.md)
+				tu := &TupleExpr{At: v.Pos(), Elems: []Expr{v}}
+				for p.isOp(",") {
+					p.next()
+					p.skipNewlines()
+					p.withEq(func() { tu.Elems = append(tu.Elems, p.parseExpr()) })
+				}
+				v = tu
+			}
 			return &AssignStmt{At: start, Targets: targets, Op: t.Text, Value: v}
 		case "++", "--":
 			if len(targets) == 1 {
@@ -668,7 +678,7 @@ func (p *parser) parseUndef() Stmt {
 	for {
 		n := p.tok()
 		switch n.Kind {
-		case lex.TokIdent, lex.TokSymbol:
+		case lex.TokIdent, lex.TokSymbol, lex.TokString:
 			s.Names = append(s.Names, n.Text)
 		case lex.TokSymbolVector:
 			s.Names = append(s.Names, n.Items...)

@@ -28,6 +28,10 @@ func loc(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return m.Sub(rows, cols), nil
 }
 
+// errLocFilter is loc's error for a filter that is neither a fitting
+// boolean mask nor labels.
+var errLocFilter = ddberr.Errorf("A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.")
+
 // locPositions is the positions along one dimension of n elements with
 // the given labels (nil when unlabelled) that filter keeps.
 func locPositions(filter value.Value, n int, labels *value.Vector) ([]int, error) {
@@ -47,22 +51,15 @@ func locPositions(filter value.Value, n int, labels *value.Vector) ([]int, error
 		return out, nil
 	}
 	if labels == nil {
-		return nil, ddberr.Errorf("A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.")
+		return nil, errLocFilter
 	}
-	var want *value.Vector
-	switch f := filter.(type) {
-	case *value.Scalar:
-		want = f.Vector()
-	case *value.Vector:
-		want = f
-	case *value.Pair:
-		want = f.V
-	default:
-		return nil, ddberr.Errorf("A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.")
+	want, _, ok := value.VectorOf(filter)
+	if !ok {
+		return nil, errLocFilter
 	}
 	want, err := cast.Vector(want, labels.T, labels.Scale)
 	if err != nil || want.T == value.Any {
-		return nil, ddberr.Errorf("A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.")
+		return nil, errLocFilter
 	}
 	if _, isPair := filter.(*value.Pair); isPair {
 		for i := 0; i < n; i++ {

@@ -676,3 +676,13 @@ func xsqlDelete(env funcs.Env, args []value.Value, names []string) (value.Value,
 	}
 	return &funcs.Meta{Stmt: st, Bind: c.bind}, nil
 }
+
+// xrunScript runs a script in the caller's session
+// (funcs/r/runScript.md); its definitions stay defined after it.
+func xrunScript(env funcs.Env, args []value.Value) (value.Value, error) {
+	code, err := funcs.StrScalarArg("runScript", "script", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return env.RunScript(code)
+}

@@ -6,10 +6,14 @@ import dolphindb as ddb
 import pytest
 
 
-def _admin(host, port):
+def _login(host, port, user, password):
     s = ddb.session()
-    assert s.connect(host, port, "admin", "123456")
+    assert s.connect(host, port, user, password)
     return s
+
+
+def _admin(host, port):
+    return _login(host, port, "admin", "123456")
 
 
 def test_created_user_reads_granted_table_only(host, port, unique):
@@ -22,8 +26,7 @@ def test_created_user_reads_granted_table_only(host, port, unique):
         db.createPartitionedTable(t, "pub", "id").append!(t)
         grant("{user}", TABLE_READ, "{db}/pub")''')
 
-    s = ddb.session()
-    assert s.connect(host, port, user, "Pw123456")
+    s = _login(host, port, user, "Pw123456")
     assert s.run("getCurrentSessionAndUser()")[1] == user
     assert s.run(f'exec count(*) from loadTable("{db}", "pub")') == 3
     with pytest.raises(RuntimeError, match=f"<NoPrivilege>Not granted to read table {db}/pt"):
@@ -40,8 +43,7 @@ def test_scram_user_logs_in(host, port, unique):
     admin = _admin(host, port)
     user = unique("scram")
     admin.run(f'createUser("{user}", "Pw123456", , false, "scram")')
-    s = ddb.session()
-    assert s.connect(host, port, user, "Pw123456")
+    s = _login(host, port, user, "Pw123456")
     assert s.run("getCurrentSessionAndUser()")[1] == user
     s.close()
     admin.close()

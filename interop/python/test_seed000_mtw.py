@@ -74,7 +74,7 @@ def test_insert_and_column_count_error(host, port, capsys):
 
 
 def create_valuedb3(HOST, PORT):
-    # 4. step 1, verbatim
+    # 4. step 1, verbatim (5. starts with the same script)
     import numpy as np
     import pandas as pd
     import dolphindb as ddb
@@ -254,19 +254,7 @@ def test_python_threads_share_one_writer(host, port, capsys, monkeypatch):
     import threading
     import random
 
-    s = ddb.Session()
-    s.connect(HOST, PORT, "admin", "123456")
-
-    script = """
-        dbName = 'dfs://valuedb3';
-        if(exists(dbName)){
-            dropDatabase(dbName);
-        }
-        datetest=table(1000:0,`date`symbol`id,[DATE,SYMBOL,INT]);
-        db = database(directory=dbName, partitionType=HASH, partitionScheme=[INT, 10]);
-        pt=db.createPartitionedTable(datetest,'pdatetest','id');
-    """
-    s.run(script)
+    s = create_valuedb3(HOST, PORT)  # the example's set-up is 4.'s step 1
 
     writer = ddb.MultithreadedTableWriter(
         HOST, PORT, "admin", "123456", dbPath="dfs://valuedb3", tableName="pdatetest",

@@ -177,6 +177,9 @@ func literalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 		}
 		return out, nil
 	}
+	if op == OpDiv {
+		return nil, ddberr.Errorf("Arguments for div method can not be string.")
+	}
 	return nil, ddberr.Errorf("The operator %s is not supported for %s and %s.", op, x.V.T, y.V.T)
 }
 

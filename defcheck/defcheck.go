@@ -1,4 +1,4 @@
-package engine
+package defcheck
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -7,15 +7,15 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 )
 
-// checkDefinitions rejects, before any statement of a script runs, the
+// Script rejects, before any statement of a script runs, the
 // function definitions DolphinDB refuses when it compiles a script: a
 // named function inside another function (S06003), a `share` statement
 // inside a function (S06002), a named function taking a built-in's name
 // (S06005), and parameter lists breaking the default-value rules (S06012,
 // S06013).
-func checkDefinitions(stmts []sqlparse.Stmt) error { return checkDefs(stmts, false) }
+func Script(stmts []sqlparse.Stmt) error { return checkDefs(stmts, false) }
 
-// checkDefs is checkDefinitions; inModule allows built-in names.
+// checkDefs is Script; inModule allows built-in names.
 func checkDefs(stmts []sqlparse.Stmt, inModule bool) error {
 	var err error
 	var visit func(root sqlparse.Node, inFunc bool)
@@ -77,3 +77,8 @@ func checkParams(params []sqlparse.Param) error {
 	}
 	return nil
 }
+
+// Module applies the rules to a module's definitions, except that a module
+// function may take a built-in's name: the module's namespace tells them
+// apart, ::name being the built-in (use.md).
+func Module(stmts []sqlparse.Stmt) error { return checkDefs(stmts, true) }
