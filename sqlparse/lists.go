@@ -101,7 +101,15 @@ func (p *parser) parseListItem(k listKind, close string) Expr {
 	case k == partialArgs || k == conditions:
 		return p.parseExpr()
 	}
-	return p.parseAliased()
+	e := p.parseAliased()
+	if t := p.tok(); k == selectCols && t.Kind == lex.TokIdent && !isReserved(t.Text) {
+		if _, ok := e.(*AliasExpr); !ok {
+			// sql_intro.md: an alias without as follows its item on the line
+			p.next()
+			return &AliasExpr{At: e.Pos(), X: e, Name: t.Text}
+		}
+	}
+	return e
 }
 
 // checkKeywordArgsLast fails on a positional argument after a keyword

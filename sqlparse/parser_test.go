@@ -295,6 +295,8 @@ func TestSQL(t *testing.T) {
 		{"select [32768] * from t", "select [32768] * from t"},
 		{"select [1, 2] as v from t", "select [1, 2] as v from t"},
 		{"select [1] from t", "select [1] from t"},
+		// sql_intro.md: a column alias without as
+		{"select id, sym s, price*2 p2 from t", "select id, sym as s, (price * 2) as p2 from t"},
 	}
 	for _, c := range cases {
 		s, err := Parse(c.src)
@@ -475,7 +477,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"x = )", Pos{Line: 1, Col: 5}, "Cannot recognize the token )"},
 		{"x = 1\ny = a b", Pos{Line: 2, Col: 7}, "Cannot recognize the token b"},
-		{"select a b from t", Pos{Line: 1, Col: 10}, "Cannot recognize the token b"},
+		{"select a 1 from t", Pos{Line: 1, Col: 10}, "Cannot recognize the token 1"},
 		{"f(1, 2", Pos{Line: 1, Col: 7}, "Incomplete statement"},
 		{"x = \"abc", Pos{Line: 1, Col: 5}, "string literal is not terminated"},
 		{"x = 12abc", Pos{Line: 1, Col: 5}, "Cannot recognize the token 12abc"},
