@@ -172,6 +172,8 @@ var texts = []Text{
 	{"The argument [top] of %s must be a positive integer or -1.", "porpoise"},
 	{"The argument [tableName] of getTabletsMeta must be a string.", "porpoise"},
 	{"The argument [chunkId] of triggerTSDBCompaction must be a string scalar.", "porpoise"},
+	{"The argument [traceId] of viewTraceInfo must be a string scalar.", "porpoise"},
+	{"The trace %s does not exist.", "porpoise"},
 	{"The level of triggerTSDBCompaction must be an integer in [-1, 3].", "porpoise"},
 	{"The chunk [%s] does not exist.", "porpoise"},
 	{"The argument [count] of getTSDBCompactionTaskStatus must be a non-negative integer.", "porpoise"},
