@@ -71,6 +71,7 @@ var funcScripts = []struct{ name, script string }{
 	{"add-scalar", "price + 1"},
 	{"compare-scalar", "qty > 500"},
 	{"sum", "sum(price)"},
+	{"sort", "sort(price)"},
 }
 
 // queryScripts are SQL queries over the funcRows-row table t.
@@ -83,6 +84,8 @@ var queryScripts = []struct{ name, script string }{
 	{"where-symbol", "select ts, price from t where sym = `S042"},
 	{"exec-expression", "exec sum(price * qty) from t"},
 	{"order-by", "select top 100 * from t order by price desc"},
+	{"order-by-two", "select * from t order by sym, price desc"},
+	{"context-by-csort", "select top 2 * from t context by sym csort price desc"},
 }
 
 // benchScripts runs each script as a sub-benchmark in a session holding

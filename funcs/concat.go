@@ -58,6 +58,31 @@ func JoinVectors(vs ...*value.Vector) (*value.Vector, error) {
 	return out, nil
 }
 
+// StackMatrices joins matrices one below the other, column by column
+// (concatMatrix's vertical form), without labels; ok is false when their
+// column counts differ.
+func StackMatrices(ms []*value.Matrix) (m *value.Matrix, ok bool, err error) {
+	cols := ms[0].Cols
+	rows := 0
+	for _, m := range ms {
+		if m.Cols != cols {
+			return nil, false, nil
+		}
+		rows += m.Rows
+	}
+	parts := make([]*value.Vector, 0, cols*len(ms))
+	for c := 0; c < cols; c++ {
+		for _, m := range ms {
+			parts = append(parts, MatrixColumn(m, c))
+		}
+	}
+	data, err := JoinVectors(parts...)
+	if err != nil {
+		return nil, true, err
+	}
+	return &value.Matrix{V: data, Rows: rows, Cols: cols}, true, nil
+}
+
 // replaceVector makes dst hold src's contents in place, so every variable
 // that refers to dst sees the change (the '!' functions).
 func ReplaceVector(dst, src *value.Vector) { *dst = *src }

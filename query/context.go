@@ -7,7 +7,8 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
-	"github.com/porpoisedb/porpoise/query/rowsort"
+	"github.com/porpoisedb/porpoise/query/orderkey"
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -198,12 +199,9 @@ func (ex *executor) csortGroups(g *groupagg.Groups, src *value.Table, items []sq
 			return err
 		}
 	}
-	keys = rowsort.Ranked(keys)
-	for gi := 0; gi < g.N; gi++ {
-		seg := g.Perm[g.Starts[gi]:g.Starts[gi+1]]
-		sort.SliceStable(seg, func(a, b int) bool {
-			return rowsort.Compare(keys, items, seg[a], seg[b]) < 0
-		})
+	perm := rowsort.Sort(orderkey.Grouped(g.IDs, orderkey.Keys(keys, items)), len(g.IDs), rowsort.KeepAll).Permutation()
+	for i, r := range perm {
+		g.Perm[i] = int(r)
 	}
 	return nil
 }

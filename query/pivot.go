@@ -30,7 +30,7 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 		return v, nil
 	}
 	if len(n.OrderBy) > 0 {
-		if out, err = ex.orderTable(out, n.OrderBy); err != nil {
+		if out, err = ex.orderTable(out, n.OrderBy, -1); err != nil {
 			return nil, err
 		}
 	}

@@ -2,7 +2,6 @@ package query
 
 import (
 	"errors"
-	"sort"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -13,8 +12,9 @@ import (
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/keyindex"
-	"github.com/porpoisedb/porpoise/query/rowsort"
+	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -349,7 +349,11 @@ func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Va
 		out, err = ex.contextBySelect(n, src)
 	default:
 		if len(n.OrderBy) > 0 {
-			if src, err = ex.orderTable(src, n.OrderBy); err != nil {
+			first, err := ex.firstRows(n, src)
+			if err != nil {
+				return nil, err
+			}
+			if src, err = ex.orderTable(src, n.OrderBy, first); err != nil {
 				return nil, err
 			}
 		}
@@ -369,7 +373,13 @@ func (ex *executor) finishSelect(n *sqlparse.SelectExpr, out *value.Table, scala
 		out = distinctRows(out)
 	}
 	if (len(n.GroupBy) > 0 || len(n.ContextBy) > 0 || len(n.CGroupBy) > 0) && len(n.OrderBy) > 0 {
-		if out, err = ex.orderTable(out, n.OrderBy); err != nil {
+		first := -1
+		if len(n.ContextBy) == 0 && (n.Top != nil || n.Limit != nil) {
+			if _, first, err = ex.limitWindow(out.Rows(), n.Top, n.Limit, n.Offset); err != nil {
+				return nil, err
+			}
+		}
+		if out, err = ex.orderTable(out, n.OrderBy, first); err != nil {
 			return nil, err
 		}
 	}
@@ -454,8 +464,10 @@ func execResult(t *value.Table, scalar bool) (value.Value, error) {
 	return t, nil
 }
 
-// orderTable sorts rows by the order-by items (NULLs first ascending).
-func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*value.Table, error) {
+// orderTable sorts rows by the order-by items (NULLs first ascending);
+// with first >= 0 it keeps only the first rows of the order, selected
+// without sorting the others.
+func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem, first int) (*value.Table, error) {
 	keys := make([]*value.Vector, len(items))
 	for i, it := range items {
 		v, err := ex.withTable(t, it.X)
@@ -466,42 +478,70 @@ func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem) (*val
 			return nil, err
 		}
 	}
-	if len(keys) == 1 && items[0].Nulls == "" {
-		if perm, ok := keys[0].SymbolSortPerm(!items[0].Desc); ok {
-			return t.Gather(perm), nil
+	n := t.Rows()
+	if first >= 0 && first < n {
+		return t.Gather(rowsort.Ints(rowsort.Top(orderkey.Keys(keys, items), n, first))), nil
+	}
+	return t.Gather(rowsort.Sort(orderkey.Keys(keys, items), n, rowsort.KeepAll).Index(n)), nil
+}
+
+// firstRows is how many rows of the order a plain select (its items
+// src's columns, no distinct) keeps after its order by: the end of its
+// top/limit window, or -1 when every row may show.
+func (ex *executor) firstRows(n *sqlparse.SelectExpr, src *value.Table) (int, error) {
+	if n.Distinct || n.Top == nil && n.Limit == nil {
+		return -1, nil
+	}
+	for _, c := range n.Cols {
+		if a, ok := c.(*sqlparse.AliasExpr); ok {
+			c = a.X
+		}
+		switch c := c.(type) {
+		case *sqlparse.StarExpr:
+		case *sqlparse.Ident:
+			if src.Column(c.Name) == nil {
+				return -1, nil
+			}
+		default:
+			return -1, nil
 		}
 	}
-	keys = rowsort.Ranked(keys)
-	idx := value.Iota(t.Rows())
-	sort.SliceStable(idx, func(a, b int) bool {
-		return rowsort.Compare(keys, items, idx[a], idx[b]) < 0
-	})
-	return t.Gather(idx), nil
+	_, hi, err := ex.limitWindow(src.Rows(), n.Top, n.Limit, n.Offset)
+	return hi, err
 }
 
 func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*value.Table, error) {
+	if top == nil && limit == nil {
+		return t, nil
+	}
+	lo, hi, err := ex.limitWindow(t.Rows(), top, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	return t.Slice(lo, hi), nil
+}
+
+// limitWindow evaluates top or limit (and offset) for n rows: the rows
+// [lo, hi) kept.
+func (ex *executor) limitWindow(n int, top, limit, offset sqlparse.Expr) (lo, hi int, err error) {
 	lim := top
 	if lim == nil {
 		lim = limit
 	}
-	if lim == nil {
-		return t, nil
-	}
-	lo := 0
 	if offset != nil {
 		v, err := ex.eval(offset)
 		if err != nil {
-			return nil, err
+			return 0, 0, err
 		}
 		k, err := limitArg(v)
 		if err != nil {
-			return nil, err
+			return 0, 0, err
 		}
 		lo = int(k)
 	}
 	v, err := ex.eval(lim)
 	if err != nil {
-		return nil, err
+		return 0, 0, err
 	}
 	if pair, ok := v.(*value.Pair); ok {
 		a, _ := pair.V.At(0).Int64()
@@ -510,17 +550,16 @@ func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) 
 	}
 	k, err := limitArg(v)
 	if err != nil {
-		return nil, err
+		return 0, 0, err
 	}
-	n := t.Rows()
 	lo = min(max(lo, 0), n)
-	hi := n
+	hi = n
 	if k >= 0 {
 		hi = min(lo+int(k), n)
 	} else {
 		lo = max(n+int(k), 0)
 	}
-	return t.Slice(lo, hi), nil
+	return lo, hi, nil
 }
 
 // distinctRows keeps the first row of each distinct row of t. Coded

@@ -127,9 +127,9 @@ type encoder struct {
 // next call; call release after encoding).
 func (e *encoder) reordered(v *value.Vector, o order) *value.Vector {
 	if v.T.IsArray() || v.T.Storage() == value.StPair2F64 || v.T.Storage() == value.StAny {
-		return gatherVec(v, o.permutation())
+		return gatherVec(v, o.Permutation())
 	}
-	return v.Reorder(&e.scratch, o.perm, o.inv)
+	return v.Reorder(&e.scratch, o.Perm, o.Inv)
 }
 
 // release drops the scratch's references to the caller's strings.

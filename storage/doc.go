@@ -37,8 +37,8 @@
 // integer keys packed with the row index: one counting pass when the key
 // left to sort is at most 18 bits wide, such as a SECOND column or a
 // narrow leading key whose last sort column already ascends, as
-// time-ordered input does, else an LSD radix sort, else a comparison sort;
-// the word sorts are package storage/wordsort's)
+// time-ordered input does, else an LSD radix sort, else radix passes over
+// (word, row) pairs; the words and their sorts are package rowsort's)
 // with keepDuplicates applied, then cut into blocks, so the blocks of one
 // append follow each other in key order (a counting pass's scatter goes
 // to each block's run first, then within the block in cache, as the

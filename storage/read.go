@@ -258,7 +258,7 @@ func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts R
 				keys[k] = sortCol{v: b.v}
 			}
 		}
-		perm = sortRows(keys, total, m.keep).permutation()
+		perm = sortRows(keys, total, m.keep).Permutation()
 	}
 
 	out := make([]*value.Vector, len(cols))

@@ -49,8 +49,8 @@ func TestSortRowsWideCountingKeys(t *testing.T) {
 		}
 		slices.SortStableFunc(want, func(a, b int32) int { return cmp.Compare(sec[a], sec[b]) })
 		ord := sortRows([]sortCol{{v: &value.Vector{T: value.Second, I32: sec}}}, n, KeepAll)
-		require.Equal(t, n > 1<<17, ord.inv != nil, "n=%d: counting pass", n)
-		require.Equal(t, want, ord.permutation(), "n=%d", n)
+		require.Equal(t, n > 1<<17, ord.Inv != nil, "n=%d: counting pass", n)
+		require.Equal(t, want, ord.Permutation(), "n=%d", n)
 	}
 }
 
@@ -88,7 +88,7 @@ func TestSortRowsMergesRuns(t *testing.T) {
 			}
 			want := stableKept(n, byKey, keep)
 			cols := []sortCol{{v: &value.Vector{T: value.Int, I32: sym}}, {v: &value.Vector{T: value.Second, I32: sec}}}
-			got := sortRows(cols, n, keep).permutation()
+			got := sortRows(cols, n, keep).Permutation()
 			require.Equal(t, want, got, "runs=%d keep=%s", runs, keep)
 		}
 	}

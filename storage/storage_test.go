@@ -446,10 +446,10 @@ func TestSortRowsMatchesReference(t *testing.T) {
 		}
 		want := stableKept(n, compare, keep)
 		ord := sortRows(cols, n, keep)
-		if iter%4 >= 2 && keep == KeepAll && n > 1 && !slices.IsSortedFunc(ord.permutation(), cmp.Compare[int32]) {
-			require.NotNil(t, ord.inv, "iteration %d should use the counting pass", iter)
+		if iter%4 >= 2 && keep == KeepAll && n > 1 && !slices.IsSortedFunc(ord.Permutation(), cmp.Compare[int32]) {
+			require.NotNil(t, ord.Inv, "iteration %d should use the counting pass", iter)
 		}
-		got := ord.permutation()
+		got := ord.Permutation()
 		if got == nil {
 			got = make([]int32, n)
 			for i := range got {
@@ -458,9 +458,9 @@ func TestSortRowsMatchesReference(t *testing.T) {
 		}
 		require.Equal(t, want, got, "iteration %d n=%d keep=%s", iter, n, keep)
 		// applying the order by scatter or gather gives the same rows
-		if ord.inv != nil {
+		if ord.Inv != nil {
 			v := value.NewLongs(i64)
-			require.Equal(t, gatherVec(v, got), scatterVec(v, ord.inv))
+			require.Equal(t, gatherVec(v, got), scatterVec(v, ord.Inv))
 		}
 	}
 }
@@ -840,7 +840,7 @@ func TestTSDBAppendBlocksInKeyOrder(t *testing.T) {
 		require.NoError(t, it.Close())
 		require.Greater(t, m.Blocks, 1, "keep=%s", keep)
 		keys := []sortCol{{ids: need[0].ids, sym: func(id int32) string { return base[id] }, nsym: len(base)}, {v: need[1].v}}
-		require.True(t, sortRows(keys, need[1].v.Len(), keep).identity(), "keep=%s: stored blocks out of key order", keep)
+		require.True(t, sortRows(keys, need[1].v.Len(), keep).Identity(), "keep=%s: stored blocks out of key order", keep)
 
 		want := read(t, s, chunkA, value.Symbol, value.Second, value.Int)
 		require.Equal(t, int(m.Rows), want[0].Len())

@@ -758,15 +758,15 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 			}
 		}
 		ord := sortRows(keys, n, opts.KeepDuplicates)
-		if ord.inv != nil && n > maxBlockRows {
+		if ord.Inv != nil && n > maxBlockRows {
 			// A counting pass's destinations span the whole append, and a
 			// scatter straight there writes all over every column. Rows
 			// go to their block's run first (one sequential stream per
 			// block), then each block puts its rows in place in cache as
 			// it is encoded.
-			ord.inv, local = splitByBlock(ord.inv)
+			ord.Inv, local = splitByBlock(ord.Inv)
 		}
-		if !ord.identity() {
+		if !ord.Identity() {
 			// Reorder each column once, columns in parallel: a counting
 			// pass's scatter streams into few sequential runs, where a
 			// gather per segment would read the whole column at random.
@@ -783,7 +783,7 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 				}
 			})
 			cols, ids = sorted, sortedIDs
-			n = ord.rows(n)
+			n = ord.Rows(n)
 		}
 	}
 	nseg := (n + maxBlockRows - 1) / maxBlockRows
@@ -815,14 +815,14 @@ func (t *Txn) writeBlocks(tc *txnChunk, names []string, cols []*value.Vector, id
 			case ids[i] != nil:
 				seg := ids[i][lo:hi]
 				if local != nil {
-					e.ids = reorderInto(e.ids, seg, order{inv: local[lo:hi]})
+					e.ids = reorderInto(e.ids, seg, order{Inv: local[lo:hi]})
 					seg = e.ids
 				}
 				val = e.encodeIDs(seg)
 			case konst[i]:
 				val = e.encodeVector(v.Slice(0, m))
 			case local != nil:
-				val = e.encodeVector(e.reordered(v.Slice(lo, hi), order{inv: local[lo:hi]}))
+				val = e.encodeVector(e.reordered(v.Slice(lo, hi), order{Inv: local[lo:hi]}))
 			default:
 				val = e.encodeVector(v.Slice(lo, hi))
 			}

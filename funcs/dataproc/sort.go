@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -74,41 +74,29 @@ func compareWithNull(v *value.Vector, i, j int) int {
 
 // sortIndex is the stable sorting permutation of X's rows by its keys.
 func sortIndex(fn string, x, asc value.Value) ([]int, error) {
-	keys, dirs, err := sortKeys(fn, x, asc)
+	keys, n, err := rowKeys(fn, x, asc)
 	if err != nil {
 		return nil, err
 	}
-	if len(keys) == 1 {
-		if perm, ok := keys[0].SymbolSortPerm(dirs[0]); ok {
-			return perm, nil
-		}
+	return rowsort.Sort(keys, n, rowsort.KeepAll).Index(n), nil
+}
+
+// rowKeys returns X's keys as rowsort's (NULL the smallest value) and
+// the number of rows.
+func rowKeys(fn string, x, asc value.Value) ([]rowsort.Key, int, error) {
+	keys, dirs, err := sortKeys(fn, x, asc)
+	if err != nil {
+		return nil, 0, err
 	}
+	out := make([]rowsort.Key, len(keys))
 	for i, k := range keys {
-		if r, ok := k.SymbolRankVector(); ok {
-			keys[i] = r
-		}
+		out[i] = rowsort.Column(k, !dirs[i], rowsort.NullsLow)
 	}
 	n := 0
 	if len(keys) > 0 {
 		n = keys[0].Len()
 	}
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		for k, v := range keys {
-			c := compareWithNull(v, idx[a], idx[b])
-			if !dirs[k] {
-				c = -c
-			}
-			if c != 0 {
-				return c < 0
-			}
-		}
-		return false
-	})
-	return idx, nil
+	return out, n, nil
 }
 
 // isortInPlace is isort!(X, ascending, indices): indices reordered by the
@@ -337,18 +325,8 @@ func xsort(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument of sort must be a vector.")
 	}
 	asc := funcs.OptBool(funcs.Arg(args, 1), true)
-	if perm, ok := v.SymbolSortPerm(asc); ok {
-		return v.Gather(perm), nil
-	}
-	idx := value.Iota(v.Len())
-	sort.SliceStable(idx, func(a, b int) bool {
-		c := value.CompareElems(v, idx[a], idx[b])
-		if asc {
-			return c < 0
-		}
-		return c > 0
-	})
-	return v.Gather(idx), nil
+	n := v.Len()
+	return v.Gather(rowsort.Sort([]rowsort.Key{rowsort.Column(v, !asc, rowsort.NullsLow)}, n, rowsort.KeepAll).Index(n)), nil
 }
 
 func isortFn(_ funcs.Env, args []value.Value) (value.Value, error) {
@@ -364,9 +342,9 @@ func isortTopFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil || top < 0 {
 		return nil, errors.New("top of isortTop must be a non-negative integer.")
 	}
-	idx, err := sortIndex("isortTop", args[0], funcs.Arg(args, 2))
+	keys, n, err := rowKeys("isortTop", args[0], funcs.Arg(args, 2))
 	if err != nil {
 		return nil, err
 	}
-	return intsOf(idx[:min(int(top), len(idx))]), nil
+	return value.NewInts(rowsort.Top(keys, n, int(min(top, int64(n))))), nil
 }

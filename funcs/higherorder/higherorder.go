@@ -693,25 +693,15 @@ func stackWindows(x value.Value, out []value.Value) (value.Value, error) {
 	case len(vecs) == len(out):
 		return funcs.JoinVectors(vecs...)
 	case len(mats) == len(out):
-		cols := mats[0].Cols
-		rows := 0
-		for _, m := range mats {
-			if m.Cols != cols {
-				return funcs.Assemble(out, funcs.RuleDolphin)
-			}
-			rows += m.Rows
+		m, ok, err := funcs.StackMatrices(mats)
+		if !ok {
+			break
 		}
-		parts := make([]*value.Vector, 0, cols*len(mats))
-		for c := 0; c < cols; c++ {
-			for _, m := range mats {
-				parts = append(parts, funcs.MatrixColumn(m, c))
-			}
-		}
-		data, err := funcs.JoinVectors(parts...)
 		if err != nil {
 			return nil, err
 		}
-		return &value.Matrix{V: data, Rows: rows, Cols: cols, ColLabels: mats[0].ColLabels}, nil
+		m.ColLabels = mats[0].ColLabels
+		return m, nil
 	}
 	return funcs.Assemble(out, funcs.RuleDolphin)
 }

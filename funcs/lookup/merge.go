@@ -254,23 +254,12 @@ func concatMatrix(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return &value.Matrix{V: out.V, Rows: out.Rows, Cols: out.Cols}, nil
 	}
-	cols := ms[0].Cols
-	rows := 0
-	for _, m := range ms {
-		if m.Cols != cols {
-			return nil, ddberr.Errorf("The matrices to concatenate vertically must have the same number of columns.")
-		}
-		rows += m.Rows
+	m, ok, err := funcs.StackMatrices(ms)
+	if !ok {
+		return nil, ddberr.Errorf("The matrices to concatenate vertically must have the same number of columns.")
 	}
-	parts := make([]*value.Vector, 0, cols*len(ms))
-	for c := 0; c < cols; c++ {
-		for _, m := range ms {
-			parts = append(parts, funcs.MatrixColumn(m, c))
-		}
-	}
-	data, err := funcs.JoinVectors(parts...)
 	if err != nil {
 		return nil, err
 	}
-	return &value.Matrix{V: data, Rows: rows, Cols: cols}, nil
+	return m, nil
 }

@@ -2,15 +2,15 @@ package analytic
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
-	"github.com/porpoisedb/porpoise/query/rowsort"
+	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/query/window"
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -164,12 +164,10 @@ func (c *calc) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analyticOr
 		return nil, err
 	}
 	perm := append([]int(nil), g.Perm...)
-	ranked := rowsort.Ranked(keys)
-	for p := 0; p < g.N; p++ {
-		part := perm[g.Starts[p]:g.Starts[p+1]]
-		sort.SliceStable(part, func(a, b int) bool {
-			return rowsort.Compare(ranked, o.OrderBy, part[a], part[b]) < 0
-		})
+	if sorted := rowsort.Sort(orderkey.Grouped(g.IDs, orderkey.Keys(keys, o.OrderBy)), len(g.IDs), rowsort.KeepAll).Permutation(); sorted != nil {
+		for i, r := range sorted {
+			perm[i] = int(r)
+		}
 	}
 	ao.perm = perm
 	ao.keys = make([]*value.Vector, len(keys))

@@ -1,4 +1,4 @@
-package wordsort
+package rowsort
 
 // maxCountingBits is the widest key a single counting-sort pass handles:
 // its histogram (4 bytes a bucket, 1 MiB) still fits a core's L2 cache, and
@@ -11,15 +11,15 @@ const maxCountingBits = 18
 // histogram costs more than the radix passes it saves.
 const smallCountingBits = 12
 
-// Counting reports whether a stable counting pass should sort n rows by
+// counting reports whether a stable counting pass should sort n rows by
 // keys of width bits.
-func Counting(width, n int) bool {
+func counting(width, n int) bool {
 	return width <= smallCountingBits || width <= maxCountingBits && 1<<width <= n
 }
 
-// CountingInv stably sorts rows by bits [shift, shift+width) of their keys
+// countingInv stably sorts rows by bits [shift, shift+width) of their keys
 // and returns each row's destination.
-func CountingInv(w []uint64, shift, width int) []int32 {
+func countingInv(w []uint64, shift, width int) []int32 {
 	m := uint64(1)<<width - 1
 	cnt := make([]int32, 1<<width)
 	for _, x := range w {
@@ -39,42 +39,68 @@ func CountingInv(w []uint64, shift, width int) []int32 {
 	return inv
 }
 
-// radixDigitBits is the widest digit of Radix.
+// radixDigitBits is the widest digit of radix.
 const radixDigitBits = 11
 
-// Radix sorts a stably by bits [lo, hi) (LSD, digits of at most 11
-// bits; all digit histograms are counted in one pass).
-func Radix(a []uint64, lo, hi int) {
+// digits plans an LSD radix sort by bits [lo, lo+passes*step) of a:
+// digits of step bits (mask m) and every pass's histogram, all counted in
+// one pass over a.
+type digits struct {
+	lo, passes, step int
+	m                uint64
+	cnt              []int
+}
+
+func planDigits(a []uint64, lo, hi int) digits {
 	const d = radixDigitBits
 	passes := (hi - lo + d - 1) / d
 	if passes == 0 || len(a) < 2 {
-		return
+		return digits{}
 	}
 	step := (hi - lo + passes - 1) / passes // spread bits evenly
-	m := uint64(1)<<step - 1
-	cnt := make([]int, passes<<step)
+	dg := digits{lo: lo, passes: passes, step: step, m: uint64(1)<<step - 1, cnt: make([]int, passes<<step)}
 	for _, x := range a {
 		x >>= lo
 		for p := range passes {
-			cnt[p<<step+int(x&m)]++
+			dg.cnt[p<<step+int(x&dg.m)]++
 			x >>= step
 		}
 	}
-	buf := make([]uint64, len(a))
-	src, dst := a, buf
-	for p := range passes {
-		shift := lo + p*step
-		c := cnt[p<<step : (p+1)<<step]
-		if c[(src[0]>>shift)&m] == len(src) {
-			continue // every key has this digit
-		}
-		sum := 0
-		for i, k := range c {
-			c[i] = sum
-			sum += k
+	return dg
+}
+
+// offsets returns pass p's shift and the first destination of each of
+// its digits, or nil when every element of src has the same digit (the
+// pass would not move anything).
+func (dg digits) offsets(p int, src []uint64) (int, []int) {
+	shift := dg.lo + p*dg.step
+	c := dg.cnt[p<<dg.step : (p+1)<<dg.step]
+	if c[(src[0]>>shift)&dg.m] == len(src) {
+		return shift, nil
+	}
+	sum := 0
+	for i, k := range c {
+		c[i] = sum
+		sum += k
+	}
+	return shift, c
+}
+
+// radix sorts a stably by bits [lo, hi) (LSD, digits of at most 11
+// bits).
+func radix(a []uint64, lo, hi int) {
+	dg := planDigits(a, lo, hi)
+	if dg.passes == 0 {
+		return
+	}
+	src, dst := a, make([]uint64, len(a))
+	for p := range dg.passes {
+		shift, c := dg.offsets(p, src)
+		if c == nil {
+			continue
 		}
 		for _, x := range src {
-			b := (x >> shift) & m
+			b := (x >> shift) & dg.m
 			dst[c[b]] = x
 			c[b]++
 		}
@@ -85,17 +111,17 @@ func Radix(a []uint64, lo, hi int) {
 	}
 }
 
-// MaxMergeRuns is the most ascending runs (a chunk's appends) worth
+// maxMergeRuns is the most ascending runs (a chunk's appends) worth
 // merging instead of radix sorting keys of width bits: pairwise merging
 // takes one pass per doubling of the runs, the radix sort one per digit,
 // and a merge pass costs about as much as a digit's.
-func MaxMergeRuns(width int) int {
+func maxMergeRuns(width int) int {
 	return 1 << min((width+radixDigitBits-1)/radixDigitBits-1, 6)
 }
 
-// RunStarts returns where w's ascending runs start, or nil when w has more
+// runStarts returns where w's ascending runs start, or nil when w has more
 // than max runs.
-func RunStarts(w []uint64, max int) []int {
+func runStarts(w []uint64, max int) []int {
 	starts := []int{0}
 	for i := 1; i < len(w); i++ {
 		if w[i-1] > w[i] {
@@ -108,9 +134,9 @@ func RunStarts(w []uint64, max int) []int {
 	return starts
 }
 
-// MergeRuns sorts w, whose ascending runs start at starts, by merging
+// mergeRuns sorts w, whose ascending runs start at starts, by merging
 // neighbouring runs pairwise: every pass reads and writes sequentially.
-func MergeRuns(w []uint64, starts []int) {
+func mergeRuns(w []uint64, starts []int) {
 	src, dst := w, make([]uint64, len(w))
 	for len(starts) > 1 {
 		next := starts[:0:0]
@@ -150,4 +176,32 @@ func mergeInto(dst, a, b []uint64) {
 	}
 	k += copy(dst[k:], a[i:])
 	copy(dst[k:], b[j:])
+}
+
+// radixPairs sorts keys stably by their low width bits and moves each
+// key's row with it: the pass of the general path, whose keys leave no
+// room for a row index in the word.
+func radixPairs(keys []uint64, rows []int32, width int) {
+	dg := planDigits(keys, 0, width)
+	if dg.passes == 0 {
+		return
+	}
+	ks, kd := keys, make([]uint64, len(keys))
+	rs, rd := rows, make([]int32, len(rows))
+	for p := range dg.passes {
+		shift, c := dg.offsets(p, ks)
+		if c == nil {
+			continue
+		}
+		for i, x := range ks {
+			b := c[(x>>shift)&dg.m]
+			kd[b], rd[b] = x, rs[i]
+			c[(x>>shift)&dg.m]++
+		}
+		ks, kd, rs, rd = kd, ks, rd, rs
+	}
+	if &ks[0] != &keys[0] {
+		copy(keys, ks)
+		copy(rows, rs)
+	}
 }
