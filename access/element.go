@@ -31,16 +31,10 @@ func Index(x, i value.Value) (value.Value, error) {
 			}
 			return RowDict(b, int(k)), nil
 		}
-		if v, ok := i.(*value.Vector); ok && v.T.Category() == value.CatIntegral {
-			pos := make([]int, v.Len())
-			for k := range pos {
-				p, _ := v.At(k).Int64()
-				pos[k] = int(p)
-				if pos[k] < 0 || pos[k] >= b.Rows() {
-					return nil, ddberr.Errorf("Index out of range.")
-				}
-			}
-			return b.Gather(pos), nil
+		switch i.(type) {
+		case *value.Vector, *value.Pair:
+			// rows: positions, a range (t[0:2]) or a BOOL mask (t[t.x > 2])
+			return IndexTable(b, i, nil)
 		}
 	case *value.Dict:
 		return DictGet(b, i)
@@ -113,7 +107,7 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 }
 
 func DictGet(d *value.Dict, key value.Value) (value.Value, error) {
-	if kv, ok := key.(*value.Vector); ok && !kv.T.IsArray() && kv.T != value.Any && d.Vals.T != value.Any {
+	if kv, ok := key.(*value.Vector); ok && !kv.T.IsArray() && kv.T != value.Any {
 		// weights[symbol]: one value per key, NULL for a missing one
 		// (pivotBy.md example 2)
 		kv, err := dictKeys(d, kv)
@@ -123,6 +117,17 @@ func DictGet(d *value.Dict, key value.Value) (value.Value, error) {
 		idx := make([]int, kv.Len())
 		for i := range idx {
 			idx[i] = d.Lookup(kv, i)
+		}
+		if d.Vals.T == value.Any {
+			// x[`IBM`MSFT] on a dictionary of vectors: a tuple of them
+			out := make([]value.Value, len(idx))
+			for i, j := range idx {
+				out[i] = value.NullScalar(value.Void)
+				if j >= 0 {
+					out[i] = d.Vals.Any[j]
+				}
+			}
+			return value.NewTuple(out), nil
 		}
 		return value.GatherOrNull(d.Vals, idx), nil
 	}
@@ -164,6 +169,9 @@ func dictKeys(d *value.Dict, kv *value.Vector) (*value.Vector, error) {
 func Assign(x, i, v value.Value) error {
 	switch b := x.(type) {
 	case *value.Dict:
+		if ks, ok := i.(*value.Vector); ok && ks.T != value.Any && !ks.T.IsArray() {
+			return assignDictKeys(b, ks, v)
+		}
 		k, ok := i.(*value.Scalar)
 		if !ok {
 			return ddberr.Errorf("A dictionary key must be a scalar.")
@@ -197,6 +205,9 @@ func Assign(x, i, v value.Value) error {
 		}
 		b.Put(kv, 0, vv, 0)
 		return nil
+	case *value.Pair:
+		// x[0] = 4 changes one end of a pair (Pair.md)
+		return Assign(b.V, i, v)
 	case *value.Vector:
 		if pos, ok, err := IndexPositions(b, i); ok || err != nil {
 			if err != nil {
@@ -232,6 +243,15 @@ func Assign(x, i, v value.Value) error {
 		b.SetFrom(int(k), c, 0)
 		return nil
 	case *value.Table:
+		if k, ok := i.(*value.Vector); ok {
+			switch {
+			case k.T == value.Any && k.Len() == 2:
+				// t[col, rows] = v
+				return assignTableCells(b, k.Any[0], k.Any[1], v)
+			case k.T.Category() == value.CatLiteral:
+				return assignTableColumns(b, k.Strings(), v)
+			}
+		}
 		name, ok := funcs.StringArg(i)
 		if !ok {
 			return ddberr.Errorf("A table column must be named by a string.")
@@ -273,4 +293,24 @@ func RowDict(t *value.Table, i int) *value.Dict {
 		d.Put(keys, k, vals, k)
 	}
 	return d
+}
+
+// assignDictKeys is d[keys] = v for a vector of keys (z[3 5] = 4.3 6.5 in
+// Dictionary.md): key k takes element k of a vector v of the keys'
+// length, or v itself.
+func assignDictKeys(d *value.Dict, keys *value.Vector, v value.Value) error {
+	vals, isVec := v.(*value.Vector)
+	if isVec && vals.Len() != keys.Len() {
+		return ddberr.Errorf("Incompatible vector size")
+	}
+	for k := 0; k < keys.Len(); k++ {
+		x := v
+		if isVec {
+			x = vals.Elem(k)
+		}
+		if err := Assign(d, keys.Elem(k), x); err != nil {
+			return err
+		}
+	}
+	return nil
 }

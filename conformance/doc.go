@@ -74,5 +74,6 @@
 //
 // Matrices render like tables: a header of column labels (#0, #1, ...
 // without labels) and, for a matrix with row labels, a leading "label"
-// column.
+// column. A set renders as set(a,b,...) with its elements ascending, as
+// a dictionary's keys are: DolphinDB prints a set in its hash order.
 package conformance

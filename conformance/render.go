@@ -40,6 +40,15 @@ func Render(v value.Value) (lines []string, header bool) {
 		return []string{x.String()}, false
 	case *value.Matrix:
 		return renderMatrix(x), true
+	case *value.Set:
+		// a set prints in its hash order, which is DolphinDB's own:
+		// elements ascending compare the same set
+		idx := make([]int, x.V.Len())
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.Slice(idx, func(a, b int) bool { return value.CompareElems(x.V, idx[a], idx[b]) < 0 })
+		return []string{value.NewSet(x.V.Gather(idx)).String()}, false
 	}
 	s := v.String()
 	return strings.Split(strings.TrimRight(s, "\n"), "\n"), false

@@ -3,6 +3,7 @@ package engine
 import (
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -24,6 +25,10 @@ func memberValue(in *interp, x value.Value, name string) (value.Value, error) {
 		}
 	case *value.Dict:
 		return access.DictGet(b, value.NewString(name))
+	case *oop.Object:
+		if v, ok := b.Member(name); ok {
+			return v, nil
+		}
 	}
 	if f := in.function(name); f != nil {
 		return in.call(f, []value.Value{x}, nil)

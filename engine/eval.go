@@ -194,6 +194,9 @@ func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
 	if v, ok := in.frame[n.Name]; ok {
 		return v, nil
 	}
+	if v, ok := in.self.Get(n.Name); ok {
+		return v, nil
+	}
 	if v, ok := in.s.eng.Shared(n.Name); ok {
 		return v, nil
 	}
@@ -214,9 +217,21 @@ func (in *interp) function(name string) Function {
 }
 
 func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
+	m, first, err := in.objectMethod(n.Fn, n.Args, n.Method)
+	if err != nil {
+		return nil, err
+	} else if m != nil {
+		args, names, err := in.evalArgs(m, n.Args[1:], nil)
+		if err != nil {
+			return nil, err
+		}
+		return in.callNamed(m, args, names)
+	}
 	var fn Function
 	if id, ok := n.Fn.(*sqlparse.Ident); ok {
-		if v, ok := in.frame[id.Name]; ok {
+		if m := in.self.Method(id.Name); m != nil && in.frame[id.Name] == nil {
+			fn = m
+		} else if v, ok := in.frame[id.Name]; ok {
 			f, isFn := v.(Function)
 			if !isFn {
 				// a variable that is not a function doesn't hide the
@@ -245,7 +260,7 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 	if err := in.checkMutableArg(fn.FuncName(), n.Args); err != nil {
 		return nil, err
 	}
-	args, names, err := in.evalArgs(fn, n.Args)
+	args, names, err := in.evalArgs(fn, n.Args, first)
 	if err != nil {
 		return nil, err
 	}
@@ -280,11 +295,16 @@ func argName(fn Function, a sqlparse.Expr) string {
 	return sqlparse.GivenName(a)
 }
 
-func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr) ([]value.Value, []string, error) {
+func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr, first value.Value) ([]value.Value, []string, error) {
 	args := make([]value.Value, 0, len(exprs))
 	names := make([]string, 0, len(exprs))
 	var named map[string]value.Value
-	for _, a := range exprs {
+	for i, a := range exprs {
+		if i == 0 && first != nil {
+			// evaluated already (objectMethod)
+			args, names = append(args, first), append(names, argName(fn, a))
+			continue
+		}
 		if a == nil {
 			args = append(args, nil)
 			names = append(names, "")
@@ -319,6 +339,14 @@ func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr) ([]value.Value, [
 }
 
 func (in *interp) evalPartial(n *sqlparse.PartialExpr) (value.Value, error) {
+	m, first, err := in.objectMethod(n.Fn, n.Args, n.Method)
+	if err != nil {
+		return nil, err
+	} else if m != nil {
+		// a.getName{2015} binds the method's first parameter
+		bound, _, err := in.evalArgs(m, n.Args[1:], nil)
+		return &partialFunc{fn: m, bound: bound}, err
+	}
 	fv, err := in.eval(n.Fn)
 	if err != nil {
 		return nil, err
@@ -327,7 +355,7 @@ func (in *interp) evalPartial(n *sqlparse.PartialExpr) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The object is not a function.")
 	}
-	bound, _, err := in.evalArgs(fn, n.Args)
+	bound, _, err := in.evalArgs(fn, n.Args, first)
 	if err != nil {
 		return nil, err
 	}

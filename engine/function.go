@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
+	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -33,6 +34,8 @@ type userFunc struct {
 	body   []sqlparse.Stmt
 	// mod is the module the function belongs to, nil for the session's.
 	mod *modules.Module
+	// self is the object a method runs on, nil for a function.
+	self *oop.Object
 }
 
 func (u *userFunc) Form() Form       { return value.FormScalar }
@@ -131,6 +134,10 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		return in.callUser(f, args)
 	case *partialFunc:
 		return in.callNamed(f.fn, f.fill(args), f.fillNames(names, len(args)))
+	case *oop.Class:
+		return in.construct(f, args)
+	case *oop.Method:
+		return in.callMethod(f, args)
 	default: // the Functions are the four types of this switch
 		c := fn.(*consistentCall)
 		pos := append([]value.Value{c.fn}, args...)
@@ -152,7 +159,7 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	if in.depth >= maxCallDepth {
 		return nil, ddberr.Errorf("The call stack of function %s is too deep.", f.name)
 	}
-	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest, mod: f.mod}
+	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self}
 	for i, p := range f.params {
 		child.setParamMode(p.Name, p.Mutable)
 		switch {

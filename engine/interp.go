@@ -6,10 +6,12 @@ import (
 
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/exception"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/literal"
 	"github.com/porpoisedb/porpoise/modules"
+	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -33,6 +35,8 @@ type interp struct {
 	// mod is the module whose function is running, nil outside modules:
 	// its functions and the modules it uses come first (modules.go).
 	mod *modules.Module
+	// self is the object whose method is running, nil elsewhere.
+	self *oop.Object
 }
 
 type flow uint8
@@ -161,7 +165,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			return f, v, nil
 		}
 		if n.CatchVar != "" {
-			in.frame[n.CatchVar] = caught(err)
+			in.frame[n.CatchVar] = exception.Caught(err)
 		}
 		return in.execBlock(n.Catch)
 	case *sqlparse.ShareStmt:
@@ -176,6 +180,8 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 		return flowNext, nil, query.Update(in, n)
 	case *sqlparse.DeleteStmt:
 		return flowNext, nil, query.Delete(in, n)
+	case *sqlparse.ClassStmt:
+		return flowNext, nil, in.s.classes.Define(n)
 	case *sqlparse.GoStmt, *sqlparse.ModuleStmt:
 		return flowNext, nil, nil
 	case *sqlparse.UseStmt:
@@ -419,6 +425,11 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		if in.sharedOnly(t.Name) {
 			return ddberr.Errorf("Can't assign a value to the shared variable '%s'.", t.Name)
 		}
+		if in.self != nil && in.frame[t.Name] == nil {
+			if err := in.self.SetAttr(t.Name, v); err == nil {
+				return nil
+			}
+		}
 		if op != "=" && in.mutables[t.Name] {
 			if storeInPlace(in.frame[t.Name], v) {
 				return nil
@@ -434,6 +445,11 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		idx, err := in.eval(t.Index)
 		if err != nil {
 			return err
+		}
+		if _, ok := base.(*value.Table); ok {
+			if ok, err := query.UpdateIndexed(in, t.X, idx, v); ok {
+				return err
+			}
 		}
 		return access.Assign(base, idx, v)
 	default: // the parser allows no other target

@@ -131,6 +131,9 @@ func (in *interp) rootFunction(name string) Function {
 	if f, ok := in.s.defs[name]; ok {
 		return f
 	}
+	if c, ok := in.s.classes[name]; ok {
+		return c
+	}
 	if s, ok := funcs.Lookup(name); ok {
 		return s
 	}

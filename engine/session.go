@@ -12,6 +12,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/defcheck"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/sharedobj"
 
 	"github.com/porpoisedb/porpoise/auth"
@@ -29,6 +30,8 @@ type Session struct {
 	id   int64
 	vars map[string]value.Value
 	defs map[string]*userFunc
+	// classes are the script classes the session defined (classes.go).
+	classes oop.Classes
 	// used are the modules the session's use statements imported.
 	used []*modules.Module
 

@@ -227,7 +227,10 @@ func dictsTable(res []value.Value) (value.Value, bool) {
 		}
 		t, ok := scalarsType(vals)
 		if !ok {
-			return nil, false
+			// vectors among the values: an ANY column (Dictionary.md's
+			// asis:E([d1,d2]))
+			cols[c] = value.NewTuple(vals)
+			continue
 		}
 		v, err := scalarsVector(vals, t)
 		if err != nil {

@@ -179,11 +179,7 @@ func MapForms(fn string, x value.Value, f func(*value.Vector) (*value.Vector, er
 		if err != nil {
 			return nil, err
 		}
-		d := value.NewDict(t.Keys.T, r.T)
-		for i := 0; i < t.Len(); i++ {
-			d.Put(t.Keys, i, r, i)
-		}
-		return d, nil
+		return t.WithValues(r), nil
 	}
 	v, wrap, ok := ShapeOf(x)
 	if !ok {

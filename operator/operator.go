@@ -106,6 +106,12 @@ func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
 	if m, ok := b.(*value.Matrix); ok {
 		return matrixOp(kop, op, m, a, true)
 	}
+	if d, ok := a.(*value.Dict); ok {
+		return dictOp(kop, op, d, b, false)
+	}
+	if d, ok := b.(*value.Dict); ok {
+		return dictOp(kop, op, d, a, true)
+	}
 	x, err := asOperand(a)
 	if err != nil {
 		return nil, err
@@ -161,10 +167,36 @@ func matrixOp(kop kernel.Op, op string, m *value.Matrix, other value.Value, swap
 	return &value.Matrix{V: res, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
 }
 
+// dictOp applies an operator between a dictionary's values and a scalar
+// or a vector of its length (an ordered dictionary's, Dictionary.md); the
+// result has the same keys.
+func dictOp(kop kernel.Op, op string, d *value.Dict, other value.Value, swapped bool) (value.Value, error) {
+	switch o := other.(type) {
+	case *value.Scalar:
+	case *value.Vector:
+		if o.Len() != d.Len() {
+			return nil, ddberr.Errorf("Incompatible vector size")
+		}
+	default:
+		return nil, ddberr.Errorf("The operator %s doesn't support a %s operand.", op, strings.ToLower(other.Form().String()))
+	}
+	if d.Vals.T == value.Any {
+		return nil, ddberr.Errorf("The operator %s doesn't support a dictionary operand.", op)
+	}
+	vals, err := applyVector(kop, op, d.Vals, other, swapped, "dictionary")
+	if err != nil {
+		return nil, err
+	}
+	return d.WithValues(vals), nil
+}
+
 // tableOp applies an operator column by column between a table and a
 // scalar, a vector (per column) or a table of the same shape; the result
 // is a table with the left table's column names.
 func tableOp(kop kernel.Op, op string, t *value.Table, other value.Value, swapped bool) (value.Value, error) {
+	if _, ok := other.(*value.Dict); ok {
+		return nil, ddberr.Errorf("The operator doesn't support a dictionary operand.")
+	}
 	ot, isTable := other.(*value.Table)
 	if isTable && (len(ot.Cols) != len(t.Cols) || ot.Rows() != t.Rows()) {
 		return nil, ddberr.Errorf("The two tables must have the same shape.")
@@ -179,21 +211,32 @@ func tableOp(kop kernel.Op, op string, t *value.Table, other value.Value, swappe
 		if isTable {
 			o = ot.Cols[i]
 		}
-		var l, r value.Value = c, o
-		if swapped {
-			l, r = o, c
-		}
-		res, err := applyOp(kop, op, l, r)
+		v, err := applyVector(kop, op, c, o, swapped, "table")
 		if err != nil {
 			return nil, err
-		}
-		v, ok := res.(*value.Vector)
-		if !ok {
-			return nil, ddberr.Errorf("The operator %s doesn't support a table operand.", op)
 		}
 		cols[i] = v
 	}
 	return value.NewTable(append([]string(nil), left.Names...), cols), nil
+}
+
+// applyVector is own op other (other op own when swapped) for the vector
+// own that stands for a container of the form named: a vector, or the
+// error that the operator doesn't support the container.
+func applyVector(kop kernel.Op, op string, own *value.Vector, other value.Value, swapped bool, form string) (*value.Vector, error) {
+	var l, r value.Value = own, other
+	if swapped {
+		l, r = other, own
+	}
+	res, err := applyOp(kop, op, l, r)
+	if err != nil {
+		return nil, err
+	}
+	v, ok := res.(*value.Vector)
+	if !ok {
+		return nil, ddberr.Errorf("The operator %s doesn't support a %s operand.", op, form)
+	}
+	return v, nil
 }
 
 // Ints reads a numeric or temporal vector as int64s with NULL flags
@@ -372,6 +415,10 @@ func In(a, b value.Value) (value.Value, error) {
 		set = value.NewSet(t.Cols[0])
 	default:
 		return nil, ddberr.Errorf("The right operand of in must be a vector, set or dictionary.")
+	}
+	if ls, ok := a.(*value.Set); ok {
+		// y in z over a set: one answer per element (Set.md)
+		a = ls.V
 	}
 	o, err := asOperand(a)
 	if err != nil {

@@ -310,6 +310,10 @@ func (p *parser) parseStmt() Stmt {
 			if nx.Kind == lex.TokIdent {
 				return p.parseDef()
 			}
+		case "class":
+			if nx.Kind == lex.TokIdent {
+				return p.parseClass()
+			}
 		case "if":
 			return p.parseIf()
 		case "for":
@@ -460,8 +464,14 @@ func (p *parser) parseSimpleStmt() Stmt {
 }
 
 func checkTarget(p *parser, e Expr) {
-	switch e.(type) {
-	case *Ident, *IndexExpr, *MemberExpr:
+	switch m := e.(type) {
+	case *MemberExpr:
+		if m.Name != "" && m.Name[0] >= '0' && m.Name[0] <= '9' {
+			// z.2 reads a dictionary's value only (Dictionary.md)
+			p.fail(e.Pos(), "Please use '==' rather than '=' as equal operator in non-sql expression.")
+		}
+		return
+	case *Ident, *IndexExpr:
 		return
 	}
 	p.fail(e.Pos(), "Cannot assign to this expression")
@@ -1542,6 +1552,13 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			case n.Kind == lex.TokInt && n.Suffix == "":
 				p.next()
 				x = &MemberExpr{At: x.Pos(), X: x, Name: n.Text}
+			case isOpTok(n, "(") && !n.Space:
+				// z.(3 5) is z[3 5] (Dictionary.md)
+				p.next()
+				var idx Expr
+				p.withEq(func() { idx = p.parseExpr() })
+				p.expectOp(")")
+				x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
 			case isOpTok(n, "{"):
 				fn := p.parsePrimary()
 				if p.isOp(":") && !p.tok().Space {
@@ -1857,7 +1874,9 @@ func (p *parser) parsePrimary() Expr {
 // function call (x pow 2).
 func (p *parser) bareCallArg() bool {
 	prev := p.toks[p.pos-1]
-	if p.isFunction == nil || isReserved(prev.Text) || !p.isFunction(prev.Text) {
+	// values is reserved for insert into only: `values z` calls it
+	// (Dictionary.md)
+	if p.isFunction == nil || isReserved(prev.Text) && !strings.EqualFold(prev.Text, "values") || !p.isFunction(prev.Text) {
 		return false
 	}
 	t := p.tok()

@@ -144,6 +144,16 @@ func (d *Dict) Put(k *Vector, i int, v *Vector, j int) {
 	d.Vals.AppendFrom(v, j)
 }
 
+// WithValues is a dictionary of d's keys, in d's order, to the elements
+// of vals (one per key): an operator or function applied to d's values.
+func (d *Dict) WithValues(vals *Vector) *Dict {
+	out := NewDict(d.Keys.T, vals.T)
+	for i := 0; i < d.Len(); i++ {
+		out.Put(d.Keys, i, vals, i)
+	}
+	return out
+}
+
 // Get returns the value stored under key element i of k, or nil.
 func (d *Dict) Get(k *Vector, i int) Value {
 	if j := d.Lookup(k, i); j >= 0 {

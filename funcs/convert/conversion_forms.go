@@ -219,6 +219,9 @@ func transposeOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if v.Keys.T.Category() != value.CatLiteral {
 			return nil, ddberr.Errorf("The keys of a dictionary passed to transpose must be strings.")
 		}
+		if t, ok := nestedDictTable(v); ok {
+			return t, nil
+		}
 		cols := make([]*value.Vector, v.Len())
 		for i := range cols {
 			switch e := v.Vals.Elem(i).(type) {
@@ -422,4 +425,25 @@ func enlistFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return s.Vector(), nil
 	}
 	return value.NewTuple([]value.Value{args[0]}), nil
+}
+
+// nestedDictTable is transpose of a dictionary of dictionaries: a row per
+// key, its column "key", then the first inner dictionary's keys (later
+// ones missing there are NULL, extra ones dropped: transpose.md example 5).
+func nestedDictTable(d *value.Dict) (*value.Table, bool) {
+	if d.Vals.T != value.Any || d.Len() == 0 {
+		return nil, false
+	}
+	for _, e := range d.Vals.Any {
+		if _, ok := e.(*value.Dict); !ok {
+			return nil, false
+		}
+	}
+	r, err := funcs.Assemble(d.Vals.Any, funcs.RuleDolphin)
+	t, ok := r.(*value.Table)
+	if err != nil || !ok {
+		return nil, false
+	}
+	keys := value.NewStrings(value.String, d.Keys.Strings())
+	return value.NewTable(append([]string{"key"}, t.Names...), append([]*value.Vector{keys}, t.Cols...)), true
 }

@@ -126,11 +126,16 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 			continue
 		}
 		if cols := tupleColumns(a, args); cols != nil {
-			// a tuple of vectors of one type and the table's length is
-			// one column per element (table.md)
+			// a tuple of vectors of the table's length is one column per
+			// element (table.md), named C0, C1, ... as a matrix's when the
+			// tuple is the only argument (Table.md's table(a))
 			for k, c := range cols {
 				vals = append(vals, c)
-				colNames = append(colNames, fmt.Sprintf("col%d", k+1))
+				if len(args) == 1 {
+					colNames = append(colNames, fmt.Sprintf("C%d", k))
+				} else {
+					colNames = append(colNames, fmt.Sprintf("col%d", k+1))
+				}
 			}
 			continue
 		}
@@ -199,8 +204,8 @@ func sameElementTypes(a value.Value) error {
 	return nil
 }
 
-// tupleColumns is the elements of a, when a is a tuple of vectors of one
-// type whose length is the table's (the first non-tuple vector argument's,
+// tupleColumns is the elements of a, when a is a tuple of vectors (of
+// any types: Table.md's table(a) mixes INT, DOUBLE and DATE) whose length is the table's (the first non-tuple vector argument's,
 // or their own when there is none); nil otherwise, and a tuple then makes
 // one ANY column.
 func tupleColumns(a value.Value, args []value.Value) []*value.Vector {
@@ -214,7 +219,7 @@ func tupleColumns(a value.Value, args []value.Value) []*value.Vector {
 		if !ok || v.T == value.Any || v.T.IsArray() {
 			return nil
 		}
-		if k > 0 && (v.T != cols[0].T || v.Len() != cols[0].Len()) {
+		if k > 0 && v.Len() != cols[0].Len() {
 			return nil
 		}
 		cols[k] = v

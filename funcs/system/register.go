@@ -101,6 +101,8 @@ func init() {
 		funcs.Spec{Name: "objByName", Params: []string{"name", "sharedVar"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: xobjByName},
 	)
 	funcs.Alias("push!", "append!")
+	// t.columns() in the Table page and the tutorials
+	funcs.Alias("columns", "cols")
 
 	// session.go.
 	funcs.Register(

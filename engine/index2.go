@@ -1,0 +1,42 @@
+package engine
+
+import (
+	"github.com/porpoisedb/porpoise/access"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// evalIndex2 is x[r, c] (package access's Index2), either side left empty
+// for all; a DFS or partitioned table is read whole first. ok is false
+// when x is not indexed that way, and the caller indexes it the general
+// way.
+func (in *interp) evalIndex2(x value.Value, tu *sqlparse.TupleExpr) (value.Value, bool, error) {
+	if t, ok := x.(Table); ok {
+		v, err := scanAll(t)
+		if err != nil {
+			return nil, true, err
+		}
+		x = v
+	}
+	switch v := x.(type) {
+	case *value.Matrix, *value.Table, *value.Dict:
+	case *value.Vector:
+		if !v.T.IsArray() {
+			return nil, false, nil
+		}
+	default:
+		return nil, false, nil
+	}
+	var sel [2]value.Value
+	for k, e := range tu.Elems {
+		if e == nil {
+			continue
+		}
+		s, err := in.eval(e)
+		if err != nil {
+			return nil, true, err
+		}
+		sel[k] = s
+	}
+	return access.Index2(x, sel[0], sel[1])
+}
