@@ -5,23 +5,12 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
-
-// Hint flags of select/exec [HINT_...] (progr/sql/hint.md); a query's
-// Hints is their or. DolphinDB prints a hinted query with the number:
-// select [32768] * from t.
-const (
-	HintKeepOrder = 128
-	HintExplain   = 32768
-)
-
-var hintFlags = map[string]int64{"HINT_LOCAL": 1, "HINT_HASH": 32, "HINT_SNAPSHOT": 64,
-	"HINT_KEEPORDER": HintKeepOrder, "HINT_SEQ": 512, "HINT_NOMERGE": 1024, "HINT_PRELOAD": 4096,
-	"HINT_EXPLAIN": HintExplain, "HINT_SORT": 524288, "HINT_VECTORIZED": 4194304}
 
 // parseHints reads the [HINT_A, HINT_B] or [flags] right after select or
-// exec, if there is one. A bracket that starts a select item ([1,2] as v,
-// [x] from t) is left alone.
+// exec (package words has the flags), if there is one. A bracket that
+// starts a select item ([1,2] as v, [x] from t) is left alone.
 func (p *parser) parseHints() int64 {
 	if !p.isOp("[") {
 		return 0
@@ -43,7 +32,7 @@ func (p *parser) parseHints() int64 {
 	var flags int64
 	for {
 		t := p.next()
-		f, ok := hintFlags[strings.ToUpper(t.Text)]
+		f, ok := words.HintFlag(t.Text)
 		if t.Kind != lex.TokIdent || !ok {
 			p.failTok(t)
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
 
 // maxDepth bounds the nesting of expressions and blocks; deeper input is a
@@ -940,7 +941,7 @@ func (p *parser) selectItemAfterParen(i int) bool {
 					return false
 				}
 				nx := p.toks[i+1]
-				return isOpTok(nx, "*") || nx.Kind == lex.TokIdent && !reserved[strings.ToLower(nx.Text)]
+				return isOpTok(nx, "*") || nx.Kind == lex.TokIdent && !words.Reserved(nx.Text)
 			}
 		}
 	}
@@ -1120,7 +1121,7 @@ func (p *parser) parseFromItem() Expr {
 		return &AliasExpr{At: t.Pos, X: e, Name: n.Text}
 	}
 	// tb_joiner_intro.md: t1 a inner join t2 b, (select ...) tmp
-	if t := p.tok(); t.Kind == lex.TokIdent && !isReserved(t.Text) && !isKw(t, "union") {
+	if t := p.tok(); t.Kind == lex.TokIdent && !words.Reserved(t.Text) && !isKw(t, "union") {
 		p.next()
 		return &AliasExpr{At: t.Pos, X: e, Name: t.Text}
 	}
@@ -1151,27 +1152,6 @@ func (p *parser) parseExpr() Expr {
 	return cond
 }
 
-// precedences is how tightly each binary operator binds, by its
-// normalised spelling (BinaryExpr.Op), as the package doc's table lists.
-var precedences = map[string]int{
-	"||": 1, "&&": 2,
-	"<": 3, "<=": 3, ">": 3, ">=": 3, "==": 3, "!=": 3, "in": 3, "like": 3, "between": 3,
-	"|": 4, "^": 5, "&": 6, "<<": 7, ">>": 7, "+": 8, "-": 8,
-	"*": 10, "/": 10, "%": 10, "\\": 10, "$": 10, "**": 10, "<-": 10, "join": 10,
-	"..": 15, ":": 15, "@": 16,
-}
-
-// Precedence is how tightly the binary operator op (a BinaryExpr.Op)
-// binds, higher binding tighter, as the parser groups operands; printers
-// use it to place parentheses. A function used as an operator (x pow 2)
-// binds like multiplication.
-func Precedence(op string) int {
-	if p, ok := precedences[op]; ok {
-		return p
-	}
-	return 10
-}
-
 // binop returns the normalised operator at the current position, its
 // precedence and the number of tokens it spans; prec 0 means none.
 func (p *parser) binop() (op string, prec int, n int) {
@@ -1196,62 +1176,44 @@ func (p *parser) binop() (op string, prec int, n int) {
 				return "", 0, 0
 			}
 		}
-		if prec, ok := precedences[op]; ok {
+		if prec, ok := words.BinaryPrecedence(op); ok {
 			return op, prec, 1
 		}
 	case lex.TokIdent:
 		switch w := strings.ToLower(t.Text); w {
 		case "or":
-			return "||", precedences["||"], 1
+			return "||", words.Precedence("||"), 1
 		case "and":
-			return "&&", precedences["&&"], 1
+			return "&&", words.Precedence("&&"), 1
 		case "in", "like", "between", "join":
 			// a join b concatenates, as a <- b does
-			return w, precedences[w], 1
+			return w, words.Precedence(w), 1
 		case "notin", "notlike", "notbetween":
 			// x notIn y is x not in y (one word, as the manual writes it)
-			return "not " + w[3:], precedences[w[3:]], 1
+			return "not " + w[3:], words.Precedence(w[3:]), 1
 		case "not":
 			nx := p.peekN(1)
 			if isKw(nx, "in") || isKw(nx, "like") || isKw(nx, "between") {
 				w = strings.ToLower(nx.Text)
-				return "not " + w, precedences[w], 2
+				return "not " + w, words.Precedence(w), 2
 			}
 			return "", 0, 0
 		}
 		// a function used as a binary operator: x pow 2, or with an
 		// adverb: x pow :R y
-		if !isReserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
-			return "call", Precedence("call"), 1
+		if !words.Reserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
+			return "call", words.Precedence("call"), 1
 		}
 	}
 	return "", 0, 0
 }
-
-// reserved holds words that never name an infix function (SQL clause
-// words and statement keywords), compared case-insensitively.
-var reserved = map[string]bool{
-	"select": true, "exec": true, "from": true, "where": true, "group": true, "cgroup": true,
-	"context": true, "pivot": true, "order": true, "by": true, "having": true, "limit": true,
-	"offset": true, "top": true, "distinct": true, "asc": true, "desc": true, "as": true,
-	"and": true, "or": true, "not": true, "in": true, "like": true, "between": true, "is": true,
-	"set": true, "values": true, "into": true, "on": true, "join": true, "inner": true,
-	"left": true, "right": true, "full": true, "cross": true, "outer": true, "csort": true,
-	"map": true, "over": true, "case": true, "when": true, "then": true, "else": true,
-	"end": true, "if": true, "for": true, "while": true, "do": true, "def": true, "defg": true,
-	"return": true, "break": true, "continue": true, "try": true, "catch": true, "share": true,
-	"undef": true, "timer": true, "go": true, "insert": true, "update": true, "delete": true,
-	"null": true, "true": true, "false": true, "mutable": true, "const": true,
-}
-
-func isReserved(w string) bool { return reserved[strings.ToLower(w)] }
 
 // startsInfixOperand reports whether t (followed by nx) can be the right
 // operand of an infix function call.
 func (p *parser) startsInfixOperand(t, nx lex.Token) bool {
 	switch {
 	case t.Kind == lex.TokIdent:
-		return !isReserved(t.Text) || isConstWord(t)
+		return !words.Reserved(t.Text) || isConstWord(t)
 	case t.Kind.IsLiteral():
 		return true
 	case t.Kind == lex.TokOp:
@@ -1289,7 +1251,7 @@ func (p *parser) parseBinary(minPrec int) Expr {
 		}
 		// x +:L y, 1 2 3 *:C 4 5: an operator with an adverb
 		var adverb string
-		if fn := operatorFuncs[opTok.Text]; (opTok.Kind == lex.TokOp && fn != "" || op == "call") && p.adverbFollows(0) {
+		if fn := words.OperatorFunc(opTok.Text); (opTok.Kind == lex.TokOp && fn != "" || op == "call") && p.adverbFollows(0) {
 			p.next()
 			adverb = p.next().Text
 		}
@@ -1312,7 +1274,7 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			}
 		} else if op == "@" {
 			// v @ 1:3, tp @ (:4): the index takes pairs and ranges whole
-			right = p.parseBinary(precedences[":"])
+			right = p.parseBinary(words.Precedence(":"))
 		} else if op == ":" && p.closesOperand() {
 			// (1:) and x[2:] leave the end open
 			right = &Literal{At: opTok.Pos, Kind: LitNull, Text: "NULL"}
@@ -1328,7 +1290,7 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: "eachAt"}, Args: []Expr{left, right}}
 		}
 		if adverb != "" {
-			name := operatorFuncs[opTok.Text]
+			name := words.OperatorFunc(opTok.Text)
 			if op == "call" {
 				name = opTok.Text
 			}
@@ -1354,7 +1316,7 @@ func (p *parser) parseBinary(minPrec int) Expr {
 // suffix, ":R" written without a space (x pow :R y, x +:L y).
 func (p *parser) adverbFollows(k int) bool {
 	c, l := p.peekN(k), p.peekN(k+1)
-	return isOpTok(c, ":") && l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text)
+	return isOpTok(c, ":") && l.Kind == lex.TokIdent && !l.Space && words.IsAdverb(l.Text)
 }
 
 // chainCmp are the comparisons that chain: 1 < x <= 3.
@@ -1379,9 +1341,9 @@ func (p *parser) parseUnary() Expr {
 	if t.Kind == lex.TokOp {
 		// +:O x, -:P x, +:A 1 2 3: an operator with an adverb applied to
 		// one operand
-		if fn := operatorFuncs[t.Text]; fn != "" {
+		if fn := words.OperatorFunc(t.Text); fn != "" {
 			if c, l := p.peekN(1), p.peekN(2); c.Kind == lex.TokOp && c.Text == ":" && !c.Space &&
-				l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text) {
+				l.Kind == lex.TokIdent && !l.Space && words.IsAdverb(l.Text) {
 				p.next()
 				p.next()
 				adverb := p.next().Text
@@ -1451,8 +1413,6 @@ func (p *parser) startsOperand(t lex.Token) bool {
 func (p *parser) parsePostfixExpr() Expr {
 	return p.parsePostfix(p.parsePrimary())
 }
-
-var adverbLetters = "ACDEFGHIJKLMOPRSTUVXYZ"
 
 func (p *parser) parsePostfix(x Expr) Expr {
 	for {
@@ -1576,7 +1536,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			if t.Space {
 				// wage :E x applies the adverb and calls with x
 				l := p.peekN(1)
-				if l.Kind == lex.TokIdent && !l.Space && isAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
+				if l.Kind == lex.TokIdent && !l.Space && words.IsAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
 					switch x.(type) {
 					case *Ident, *PartialExpr, *LambdaExpr:
 						p.next()
@@ -1604,40 +1564,18 @@ func (p *parser) parsePostfix(x Expr) Expr {
 	}
 }
 
-// isAdverb reports whether w is an adverb: one upper-case letter, or one
-// followed by the assemble rule of its results (D DolphinDB's, C
-// consistent, U tuple, K kdb+).
-func isAdverb(w string) bool {
-	switch len(w) {
-	case 1:
-		return strings.Contains(adverbLetters, w)
-	case 2:
-		return strings.Contains(adverbLetters, w[:1]) && strings.ContainsRune("DCUK", rune(w[1]))
-	}
-	return false
-}
-
 // maybeAdverb turns f:E (no spaces, single upper-case letter, then a '('
 // directly or a '{'/'(' call) into an AdverbExpr; otherwise it returns f
 // unchanged without consuming anything.
 func (p *parser) maybeAdverb(f Expr) Expr {
 	c, l, a := p.tok(), p.peekN(1), p.peekN(2)
-	if !isOpTok(c, ":") || c.Space || l.Kind != lex.TokIdent || l.Space || !isAdverb(l.Text) ||
+	if !isOpTok(c, ":") || c.Space || l.Kind != lex.TokIdent || l.Space || !words.IsAdverb(l.Text) ||
 		!isOpTok(a, "(") || a.Space {
 		return f
 	}
 	p.next()
 	p.next()
 	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
-}
-
-// operatorFuncs names the function each operator stands for when it is
-// passed as an argument (reduce(+, x), cross(*, a, b), f{-, 1}).
-var operatorFuncs = map[string]string{
-	"+": "add", "-": "sub", "*": "mul", "/": "div", "\\": "ratio", "%": "mod", "**": "dot",
-	"==": "eq", "!=": "ne", "<>": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge",
-	"&&": "and", "||": "or", "&": "bitAnd", "|": "bitOr", "^": "bitXor", "<-": "join",
-	"<<": "lshift", ">>": "rshift", "!": "not", "..": "seq", ":": "pair", "$": "cast",
 }
 
 // literalKinds is the Literal kind of each token kind that is one literal.
@@ -1876,7 +1814,7 @@ func (p *parser) bareCallArg() bool {
 	prev := p.toks[p.pos-1]
 	// values is reserved for insert into only: `values z` calls it
 	// (Dictionary.md)
-	if p.isFunction == nil || isReserved(prev.Text) && !strings.EqualFold(prev.Text, "values") || !p.isFunction(prev.Text) {
+	if p.isFunction == nil || words.Reserved(prev.Text) && !strings.EqualFold(prev.Text, "values") || !p.isFunction(prev.Text) {
 		return false
 	}
 	t := p.tok()
@@ -1887,7 +1825,7 @@ func (p *parser) bareCallArg() bool {
 	case t.Kind.IsLiteral():
 		return true
 	case t.Kind == lex.TokIdent:
-		if isReserved(t.Text) {
+		if words.Reserved(t.Text) {
 			return isConstWord(t)
 		}
 		if p.isFrameWord(t) {
