@@ -5,6 +5,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 )
 
 // Script rejects, before any statement of a script runs, the
@@ -35,9 +36,9 @@ func checkDefs(stmts []sqlparse.Stmt, inModule bool) error {
 					err = ddberr.Errorf("Not allowed to overwrite existing built-in functions/procedures. RefId: S06005")
 					return false
 				}
-				err, body = checkParams(d.Params), d.Body
+				err, body = checkParams(d.Params, d.Body), d.Body
 			case *sqlparse.LambdaExpr:
-				err, body = checkParams(d.Params), d.Body
+				err, body = checkParams(d.Params, d.Body), d.Body
 			case *sqlparse.ShareStmt:
 				if inFunc {
 					err = ddberr.Errorf("'share' statement can't be declared within a function definition. RefId: S06002")
@@ -62,9 +63,10 @@ func checkDefs(stmts []sqlparse.Stmt, inModule bool) error {
 	return err
 }
 
-// checkParams applies DolphinDB's rules for default values: a parameter
-// with one is read only, and every parameter after it has one too.
-func checkParams(params []sqlparse.Param) error {
+// checkParams applies DolphinDB's rules for parameters: one with a
+// default value is read only, and every parameter after it has one too;
+// the body may not assign a read-only one (named_func.md).
+func checkParams(params []sqlparse.Param, body []sqlparse.Stmt) error {
 	defaulted := false
 	for _, p := range params {
 		if p.Default != nil && p.Mutable {
@@ -75,7 +77,32 @@ func checkParams(params []sqlparse.Param) error {
 		}
 		defaulted = defaulted || p.Default != nil
 	}
-	return nil
+	return checkConstAssign(params, body)
+}
+
+// checkConstAssign fails when body (not counting functions defined in it)
+// assigns, wholly or in part, a parameter not declared mutable.
+func checkConstAssign(params []sqlparse.Param, body []sqlparse.Stmt) error {
+	var err error
+	for _, st := range body {
+		astwalk.Inspect(st, func(n sqlparse.Node) bool {
+			switch a := n.(type) {
+			case *sqlparse.LambdaExpr, *sqlparse.DefStmt:
+				return false
+			case *sqlparse.AssignStmt:
+				for _, t := range a.Targets {
+					name, line := exprs.RootName(t)
+					for _, p := range params {
+						if p.Name == name && !p.Mutable && err == nil {
+							err = ddberr.Errorf("Syntax Error: [line #%d] Constant variable [%s] can't be modified.", line, name)
+						}
+					}
+				}
+			}
+			return err == nil
+		})
+	}
+	return err
 }
 
 // Module applies the rules to a module's definitions, except that a module

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/convert"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/literal"
 
 	"github.com/porpoisedb/porpoise/access"
@@ -111,7 +112,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		return memberValue(in, x, n.Name)
 	case *sqlparse.LambdaExpr:
-		return &userFunc{name: "lambda", params: n.Params, body: n.Body, mod: in.mod}, nil
+		return &userFunc{name: "lambda", params: n.Params, body: n.Body, mod: in.mod, captured: in.capture(n)}, nil
 	case *sqlparse.SelectExpr:
 		if in.row != nil {
 			return query.Subquery(in, n)
@@ -233,6 +234,13 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 			fn = m
 		} else if v, ok := in.frame[id.Name]; ok {
 			f, isFn := v.(Function)
+			if fns, ok := higherorder.FunctionTuple(v); ok {
+				args, _, err := in.evalArgs(nil, n.Args, nil)
+				if err != nil {
+					return nil, err
+				}
+				return higherorder.CallTuple(in, fns, args)
+			}
 			if !isFn {
 				// a variable that is not a function doesn't hide the
 				// function of that name: schema = ...; t.schema()

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -36,6 +37,34 @@ type userFunc struct {
 	mod *modules.Module
 	// self is the object a method runs on, nil for a function.
 	self *oop.Object
+	// captured are the values of the enclosing function's variables a
+	// lambda made inside it names (a closure, progr/closure.md).
+	captured map[string]value.Value
+}
+
+// capture is what a lambda made in a function's frame keeps of it: the
+// variables of the frame its body names, with their values now. A
+// lambda made at the top level keeps nothing: functions don't see the
+// session's variables.
+func (in *interp) capture(l *sqlparse.LambdaExpr) map[string]value.Value {
+	if in.depth == 0 {
+		return nil
+	}
+	var got map[string]value.Value
+	for _, st := range l.Body {
+		astwalk.Inspect(st, func(n sqlparse.Node) bool {
+			if id, ok := n.(*sqlparse.Ident); ok {
+				if v, ok := in.frame[id.Name]; ok {
+					if got == nil {
+						got = map[string]value.Value{}
+					}
+					got[id.Name] = v
+				}
+			}
+			return true
+		})
+	}
+	return got
 }
 
 func (u *userFunc) Form() Form       { return value.FormScalar }
@@ -159,7 +188,10 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	if in.depth >= maxCallDepth {
 		return nil, ddberr.Errorf("The call stack of function %s is too deep.", f.name)
 	}
-	child := &interp{s: in.s, frame: map[string]value.Value{}, depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self}
+	child := &interp{s: in.s, frame: make(map[string]value.Value, len(f.captured)), depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self}
+	for name, v := range f.captured {
+		child.frame[name] = v
+	}
 	for i, p := range f.params {
 		child.setParamMode(p.Name, p.Mutable)
 		switch {

@@ -132,6 +132,9 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 		}
 		return flowNext, nil, in.assign(n)
 	case *sqlparse.DefStmt:
+		if n.Body == nil { // only declared: defined further down
+			return flowNext, nil, nil
+		}
 		in.s.defs[n.Name] = &userFunc{name: n.Name, params: n.Params, body: n.Body}
 		return flowNext, nil, nil
 	case *sqlparse.IfStmt:

@@ -37,7 +37,9 @@ func Top(keys []Key, n, k int) []int32 {
 	}
 	h := make([]int32, 0, k)
 	for r := range int32(n) {
-		h = pushBounded(h, k, r, less)
+		if len(h) < k || ws[0][r] <= ws[0][h[0]] { // most rows miss the heap
+			h = pushBounded(h, k, r, less)
+		}
 	}
 	slices.SortFunc(h, func(a, b int32) int {
 		if less(a, b) {
@@ -56,8 +58,11 @@ func topPacked(specs []keySpec, n, k, idxBits int) []int32 {
 		sp.fill(w, 0)
 	}
 	h := make([]uint64, 0, k)
+	less := func(a, b uint64) bool { return a < b }
 	for i, x := range w {
-		h = pushBounded(h, k, x<<idxBits|uint64(i), func(a, b uint64) bool { return a < b })
+		if x = x<<idxBits | uint64(i); len(h) < k || x < h[0] { // most rows miss the heap
+			h = pushBounded(h, k, x, less)
+		}
 	}
 	slices.Sort(h)
 	mask := uint64(1)<<idxBits - 1

@@ -84,7 +84,8 @@ type Param struct {
 // DefStmt is a named function definition: def f(a, b=1) { ... }.
 //
 // Aggregate is true for `defg` (a user-defined aggregate function).
-// The one-line form `def f(x): expr` has Body = []Stmt{&ReturnStmt{X: expr}}.
+// The one-line form `def f(x): expr` has Body = []Stmt{&ReturnStmt{X: expr}};
+// a declaration, def f(x) with no body, has Body nil.
 type DefStmt struct {
 	At        Pos
 	Name      string

@@ -57,10 +57,8 @@ func (p *parser) parseClass() Stmt {
 		case isWord(t, "def") && p.peekN(1).Kind == lex.TokIdent:
 			d := &DefStmt{At: p.next().Pos, Name: p.next().Text}
 			d.Params = p.parseParams()
-			if nx := p.peekPastNewlines(); isOpTok(nx, "{") || isOpTok(nx, ":") {
-				if d.Body = p.parseFuncBody(); d.Body == nil {
-					d.Body = []Stmt{} // defined, with nothing to run
-				}
+			if p.bodyFollows() {
+				d.Body = p.parseFuncBody()
 			}
 			c.Methods = append(c.Methods, d)
 		case t.Kind == lex.TokIdent && isOpTok(p.peekN(1), ":") && isOpTok(p.peekN(2), ":"):

@@ -521,8 +521,8 @@ func (p *parser) parseFuncBody() []Stmt {
 	if !p.isOp("{") {
 		p.failTok(p.tok())
 	}
-	var body []Stmt
-	p.withEq(func() { body = p.parseBlock() })
+	body := []Stmt{} // not nil: {} defines a function doing nothing
+	p.withEq(func() { body = append(body, p.parseBlock()...) })
 	return body
 }
 
@@ -531,8 +531,18 @@ func (p *parser) parseDef() Stmt {
 	d := &DefStmt{At: t.Pos, Aggregate: t.Text == "defg"}
 	d.Name = p.expectIdent().Text
 	d.Params = p.parseParams()
-	d.Body = p.parseFuncBody()
+	if p.bodyFollows() {
+		d.Body = p.parseFuncBody()
+	}
 	return d
+}
+
+// bodyFollows reports whether a function body follows the parameters;
+// without one, def f(a, b) only declares f, defined further down
+// (named_func.md); Body stays nil.
+func (p *parser) bodyFollows() bool {
+	nx := p.peekPastNewlines()
+	return isOpTok(nx, "{") || isOpTok(nx, ":") || isOpTok(nx, "->")
 }
 
 // parseCond parses ( expr ).
@@ -1387,6 +1397,13 @@ func (p *parser) parseUnary() Expr {
 			p.next()
 			p.skipNewlines()
 			return &UnaryExpr{At: t.Pos, Op: t.Text, X: p.parseUnary()}
+		case "&":
+			// &sum is the function sum, whatever variable has its name
+			// (named_func.md): the root namespace's ::sum
+			if id := p.peekN(1); id.Kind == lex.TokIdent && !id.Space {
+				p.next()
+				return p.parsePostfix(&Ident{At: p.next().Pos, Name: "::" + id.Text})
+			}
 		}
 	}
 	if isKw(t, "not") && p.startsOperand(p.peekN(1)) && !isOpTok(p.peekN(1), "(") {
@@ -1912,6 +1929,12 @@ func (p *parser) parseBrace() Expr {
 		// {def(x) ...} / {defg(x) -> ...}
 		if (isWord(p.tok(), "def") || isWord(p.tok(), "defg")) && isOpTok(p.peekN(1), "(") {
 			out = p.parseLambdaDef()
+			return
+		}
+		// {skew{,false}}: a partial application, as av.{skew{,false}}:V()
+		// applies it (partial_app.md)
+		if p.tok().Kind == lex.TokIdent && isOpTok(p.peekN(1), "{") {
+			out = p.parsePostfixExpr()
 			return
 		}
 		// {x, y -> body}

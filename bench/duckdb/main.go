@@ -111,6 +111,14 @@ func main() {
 	memFilter := best(3, func() { run(q2) })
 	report(q2, memFilter, duck("select count(*) from m where val > 50 and sym = 'A'"), "DuckDB")
 
+	// Ordering: the first rows of an order (top-k selection) and a full
+	// two-key sort materialised as a table on both sides.
+	q3 := "select top 100 * from m order by val desc, time"
+	report(q3, best(3, func() { run(q3) }), duck("select * from m order by val desc, time limit 100"), "DuckDB")
+	q4 := "o = select * from m order by sym, val desc"
+	report(q4, best(3, func() { run(q4) }), duck("create or replace temp table o as select * from m order by sym, val desc"), "DuckDB")
+	run("undef(`o)")
+
 	vals := m.Column("val").I32
 	report("x = m.val + 1", best(3, func() { run("x = m.val + 1") }), best(3, func() {
 		out := make([]int32, len(vals))

@@ -686,3 +686,17 @@ func xrunScript(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return env.RunScript(code)
 }
+
+// xsqlTuple is the metacode of a tuple of columns, (qty1, qty2), for
+// makeUnifiedCall and sql (funcs/s/sqlTuple.md).
+func xsqlTuple(_ funcs.Env, args []value.Value) (value.Value, error) {
+	names, ok := funcs.StringsArg(args[0])
+	if !ok || len(names) == 0 {
+		return nil, ddberr.Errorf("The argument [colNames] of sqlTuple must be a string scalar or vector.")
+	}
+	t := &sqlparse.TupleExpr{Elems: make([]sqlparse.Expr, len(names))}
+	for i, n := range names {
+		t.Elems[i] = &sqlparse.Ident{Name: n}
+	}
+	return &funcs.Code{X: t}, nil
+}

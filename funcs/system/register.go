@@ -70,6 +70,7 @@ func init() {
 		meta("binaryExpr", []string{"X", "Y", "func"}, 3, 3, xbinaryExpr),
 		meta("unifiedExpr", []string{"objs", "optrs"}, 2, 2, xunifiedExpr),
 		sqlSpec, updSpec, delSpec,
+		meta("sqlTuple", []string{"colNames"}, 1, 1, xsqlTuple),
 		funcs.Spec{Name: "runScript", Params: []string{"script"}, Min: 1, Max: 1, Props: funcs.Session, Category: "metaprogramming", Fn: xrunScript},
 	)
 
