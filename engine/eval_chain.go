@@ -2,7 +2,6 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -54,12 +53,7 @@ func (in *interp) evalChain(n *sqlparse.BinaryExpr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		if b.Op == ".." {
-			if err := in.reserveElems(operator.RangeLen(acc, r)); err != nil {
-				return nil, err
-			}
-		}
-		if acc, err = operator.Binary(b.Op, acc, r); err != nil {
+		if acc, err = in.binary(b.Op, acc, r); err != nil {
 			return nil, err
 		}
 	}

@@ -45,10 +45,16 @@ func (in *interp) evalBinary(n *sqlparse.BinaryExpr) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n.Op == ".." {
+	return in.binary(n.Op, l, r)
+}
+
+// binary applies op to its evaluated operands, first reserving the
+// memory of the elements a range (..) makes against the session's limit.
+func (in *interp) binary(op string, l, r value.Value) (value.Value, error) {
+	if op == ".." {
 		if err := in.reserveElems(operator.RangeLen(l, r)); err != nil {
 			return nil, err
 		}
 	}
-	return operator.Binary(n.Op, l, r)
+	return operator.Binary(op, l, r)
 }

@@ -744,8 +744,8 @@ func (ex *executor) dmlTable(target, from sqlparse.Expr, notTable error) (t *val
 // changes, once the session may change it, and then evaluates the where
 // clause over src (t or its from clause's join); the caller defers the
 // returned unlock.
-func (ex *executor) lockedRows(t, src *value.Table, where []sqlparse.Expr) (rows []int, unlock func(), err error) {
-	unlock = func() {}
+func (ex *executor) lockedRows(t, src *value.Table, where []sqlparse.Expr) ([]int, func(), error) {
+	unlock := func() {}
 	if t.Shared != "" {
 		if err := ex.env.CheckShared(t.Shared, true); err != nil {
 			return nil, nil, err
@@ -759,7 +759,8 @@ func (ex *executor) lockedRows(t, src *value.Table, where []sqlparse.Expr) (rows
 			unlock()
 		}
 	}()
-	if rows, err = ex.whereRows(src, where); err != nil {
+	rows, err := ex.whereRows(src, where)
+	if err != nil {
 		return nil, nil, err
 	}
 	done = true

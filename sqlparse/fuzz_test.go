@@ -2,13 +2,14 @@ package sqlparse_test
 
 import (
 	"errors"
+	"strings"
+	"testing"
+	"time"
+
 	. "github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
-	"strings"
-	"testing"
-	"time"
 )
 
 // fuzzSeeds adds the conformance scripts and a few hand-written scripts.

@@ -105,7 +105,7 @@ func (p *parser) parseListItem(k listKind, close string) Expr {
 		return p.parseExpr()
 	}
 	e := p.parseAliased()
-	if t := p.tok(); k == selectCols && t.Kind == lex.TokIdent && !words.Reserved(t.Text) {
+	if t := p.tok(); k == selectCols && t.Kind == lex.TokIdent && !lex.Reserved(t.Text) {
 		if _, ok := e.(*AliasExpr); !ok {
 			// sql_intro.md: an alias without as follows its item on the line
 			p.next()

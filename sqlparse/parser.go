@@ -951,7 +951,7 @@ func (p *parser) selectItemAfterParen(i int) bool {
 					return false
 				}
 				nx := p.toks[i+1]
-				return isOpTok(nx, "*") || nx.Kind == lex.TokIdent && !words.Reserved(nx.Text)
+				return isOpTok(nx, "*") || nx.Kind == lex.TokIdent && !lex.Reserved(nx.Text)
 			}
 		}
 	}
@@ -1131,7 +1131,7 @@ func (p *parser) parseFromItem() Expr {
 		return &AliasExpr{At: t.Pos, X: e, Name: n.Text}
 	}
 	// tb_joiner_intro.md: t1 a inner join t2 b, (select ...) tmp
-	if t := p.tok(); t.Kind == lex.TokIdent && !words.Reserved(t.Text) && !isKw(t, "union") {
+	if t := p.tok(); t.Kind == lex.TokIdent && !lex.Reserved(t.Text) && !isKw(t, "union") {
 		p.next()
 		return &AliasExpr{At: t.Pos, X: e, Name: t.Text}
 	}
@@ -1211,7 +1211,7 @@ func (p *parser) binop() (op string, prec int, n int) {
 		}
 		// a function used as a binary operator: x pow 2, or with an
 		// adverb: x pow :R y
-		if !words.Reserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
+		if !lex.Reserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
 			return "call", words.Precedence("call"), 1
 		}
 	}
@@ -1223,7 +1223,7 @@ func (p *parser) binop() (op string, prec int, n int) {
 func (p *parser) startsInfixOperand(t, nx lex.Token) bool {
 	switch {
 	case t.Kind == lex.TokIdent:
-		return !words.Reserved(t.Text) || isConstWord(t)
+		return !lex.Reserved(t.Text) || isConstWord(t)
 	case t.Kind.IsLiteral():
 		return true
 	case t.Kind == lex.TokOp:
@@ -1326,7 +1326,7 @@ func (p *parser) parseBinary(minPrec int) Expr {
 // suffix, ":R" written without a space (x pow :R y, x +:L y).
 func (p *parser) adverbFollows(k int) bool {
 	c, l := p.peekN(k), p.peekN(k+1)
-	return isOpTok(c, ":") && l.Kind == lex.TokIdent && !l.Space && words.IsAdverb(l.Text)
+	return isOpTok(c, ":") && l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text)
 }
 
 // chainCmp are the comparisons that chain: 1 < x <= 3.
@@ -1353,7 +1353,7 @@ func (p *parser) parseUnary() Expr {
 		// one operand
 		if fn := words.OperatorFunc(t.Text); fn != "" {
 			if c, l := p.peekN(1), p.peekN(2); c.Kind == lex.TokOp && c.Text == ":" && !c.Space &&
-				l.Kind == lex.TokIdent && !l.Space && words.IsAdverb(l.Text) {
+				l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) {
 				p.next()
 				p.next()
 				adverb := p.next().Text
@@ -1553,7 +1553,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			if t.Space {
 				// wage :E x applies the adverb and calls with x
 				l := p.peekN(1)
-				if l.Kind == lex.TokIdent && !l.Space && words.IsAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
+				if l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
 					switch x.(type) {
 					case *Ident, *PartialExpr, *LambdaExpr:
 						p.next()
@@ -1586,7 +1586,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 // unchanged without consuming anything.
 func (p *parser) maybeAdverb(f Expr) Expr {
 	c, l, a := p.tok(), p.peekN(1), p.peekN(2)
-	if !isOpTok(c, ":") || c.Space || l.Kind != lex.TokIdent || l.Space || !words.IsAdverb(l.Text) ||
+	if !isOpTok(c, ":") || c.Space || l.Kind != lex.TokIdent || l.Space || !lex.IsAdverb(l.Text) ||
 		!isOpTok(a, "(") || a.Space {
 		return f
 	}
@@ -1831,7 +1831,7 @@ func (p *parser) bareCallArg() bool {
 	prev := p.toks[p.pos-1]
 	// values is reserved for insert into only: `values z` calls it
 	// (Dictionary.md)
-	if p.isFunction == nil || words.Reserved(prev.Text) && !strings.EqualFold(prev.Text, "values") || !p.isFunction(prev.Text) {
+	if p.isFunction == nil || lex.Reserved(prev.Text) && !strings.EqualFold(prev.Text, "values") || !p.isFunction(prev.Text) {
 		return false
 	}
 	t := p.tok()
@@ -1842,7 +1842,7 @@ func (p *parser) bareCallArg() bool {
 	case t.Kind.IsLiteral():
 		return true
 	case t.Kind == lex.TokIdent:
-		if words.Reserved(t.Text) {
+		if lex.Reserved(t.Text) {
 			return isConstWord(t)
 		}
 		if p.isFrameWord(t) {

@@ -1,29 +1,10 @@
 // Package words holds the fixed vocabularies of DolphinDB's script
-// grammar the parser and printer consult: reserved words, operator
-// precedences, the functions operators stand for, the select/exec
-// optimizer hints and the adverbs.
+// grammar the parser and printer consult: operator precedences, the
+// functions operators stand for and the select/exec optimizer hints
+// (package lex knows the reserved words and adverbs).
 package words
 
 import "strings"
-
-// reserved holds words that never name an infix function (SQL clause
-// words and statement keywords), compared case-insensitively.
-var reserved = map[string]bool{
-	"select": true, "exec": true, "from": true, "where": true, "group": true, "cgroup": true,
-	"context": true, "pivot": true, "order": true, "by": true, "having": true, "limit": true,
-	"offset": true, "top": true, "distinct": true, "asc": true, "desc": true, "as": true,
-	"and": true, "or": true, "not": true, "in": true, "like": true, "between": true, "is": true,
-	"set": true, "values": true, "into": true, "on": true, "join": true, "inner": true,
-	"left": true, "right": true, "full": true, "cross": true, "outer": true, "csort": true,
-	"map": true, "over": true, "case": true, "when": true, "then": true, "else": true,
-	"end": true, "if": true, "for": true, "while": true, "do": true, "def": true, "defg": true,
-	"return": true, "break": true, "continue": true, "try": true, "catch": true, "share": true,
-	"undef": true, "timer": true, "go": true, "insert": true, "update": true, "delete": true,
-	"null": true, "true": true, "false": true, "mutable": true, "const": true,
-}
-
-// Reserved reports whether w (any case) is a reserved word.
-func Reserved(w string) bool { return reserved[strings.ToLower(w)] }
 
 // precedences is how tightly each binary operator binds, by its
 // normalised spelling (BinaryExpr.Op), as package sqlparse's doc lists.
@@ -82,19 +63,4 @@ var hintFlags = map[string]int64{"HINT_LOCAL": 1, "HINT_HASH": 32, "HINT_SNAPSHO
 func HintFlag(name string) (flag int64, ok bool) {
 	flag, ok = hintFlags[strings.ToUpper(name)]
 	return flag, ok
-}
-
-var adverbLetters = "ACDEFGHIJKLMOPRSTUVXYZ"
-
-// IsAdverb reports whether w is an adverb: one upper-case letter, or one
-// followed by the assemble rule of its results (D DolphinDB's, C
-// consistent, U tuple, K kdb+).
-func IsAdverb(w string) bool {
-	switch len(w) {
-	case 1:
-		return strings.Contains(adverbLetters, w)
-	case 2:
-		return strings.Contains(adverbLetters, w[:1]) && strings.ContainsRune("DCUK", rune(w[1]))
-	}
-	return false
 }

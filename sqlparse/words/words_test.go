@@ -7,8 +7,6 @@ import (
 )
 
 func TestVocabularies(t *testing.T) {
-	require.True(t, Reserved("FROM"))
-	require.False(t, Reserved("pow"))
 	require.Equal(t, 10, Precedence("pow"))
 	_, ok := BinaryPrecedence("pow")
 	require.False(t, ok)
@@ -22,8 +20,4 @@ func TestVocabularies(t *testing.T) {
 		require.Equal(t, c.ok, ok, c.name)
 		require.Equal(t, c.flag, flag, c.name)
 	}
-	require.True(t, IsAdverb("E"))
-	require.True(t, IsAdverb("EU"))
-	require.False(t, IsAdverb("B"))
-	require.False(t, IsAdverb("EX"))
 }
