@@ -183,6 +183,8 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 		return flowNext, nil, query.Update(in, n)
 	case *sqlparse.DeleteStmt:
 		return flowNext, nil, query.Delete(in, n)
+	case *sqlparse.TransactionStmt:
+		return in.execTransaction(n)
 	case *sqlparse.ClassStmt:
 		return flowNext, nil, in.s.classes.Define(n)
 	case *sqlparse.GoStmt, *sqlparse.ModuleStmt:

@@ -185,6 +185,18 @@ type TimerStmt struct {
 	Body  []Stmt
 }
 
+// TransactionStmt is transaction { ... }: statements over in-memory
+// tables that all take effect or, when one fails, none does
+// (progr/statements/transaction.md).
+type TransactionStmt struct {
+	At   Pos
+	Body []Stmt
+}
+
+// Pos implements Node.
+func (n *TransactionStmt) Pos() Pos { return n.At }
+func (*TransactionStmt) stmtNode()  {}
+
 // InsertStmt is INSERT INTO table [(c1, c2)] VALUES (...), (...) or
 // INSERT INTO table [(c1, c2)] SELECT ....
 //

@@ -360,6 +360,10 @@ func (p *parser) parseStmt() Stmt {
 			if !isOpTok(nx, "(") && !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				return p.parseUndef()
 			}
+		case "transaction":
+			if isOpTok(nx, "{") {
+				return &TransactionStmt{At: p.next().Pos, Body: p.parseBody()}
+			}
 		case "timer":
 			if !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				return p.parseTimer()

@@ -91,6 +91,8 @@ func (c *children) of(n sqlparse.Node) {
 	case *sqlparse.TimerStmt:
 		c.expr(n.Count)
 		c.stmt(n.Body...)
+	case *sqlparse.TransactionStmt:
+		c.stmt(n.Body...)
 	case *sqlparse.InsertStmt:
 		c.expr(n.Table)
 		for _, r := range n.Rows {

@@ -1,6 +1,7 @@
 // Package lex splits DolphinDB script text into tokens (literals classified
 // with their DolphinDB types, operators, identifiers, statement-ending line
-// breaks), knows the reserved words and adverbs (words.go), and owns the source positions and syntax errors that the parser
-// shares. It knows no grammar beyond what tokenising needs and imports only
-// the standard library.
+// breaks), knows the reserved words and adverbs (words.go), and owns the
+// source positions and syntax errors that the parser shares. It knows no
+// grammar beyond what tokenising needs and imports only the standard
+// library.
 package lex

@@ -207,6 +207,9 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.opt("(", n.Count, ")")
 		f.w(" ")
 		f.block(n.Body)
+	case *sqlparse.TransactionStmt:
+		f.w("transaction ")
+		f.block(n.Body)
 	case *sqlparse.GoStmt:
 		f.w("go")
 	case *sqlparse.ModuleStmt:

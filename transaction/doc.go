@@ -1,0 +1,7 @@
+// Package transaction is the rollback of the transaction statement
+// (progr/statements/transaction.md): before the block runs, the
+// in-memory tables it may change (those it names, and those the user
+// functions it calls name) are copied; when a statement of the block
+// fails, the copies are put back, so the block takes effect whole or not
+// at all.
+package transaction

@@ -1,0 +1,61 @@
+package transaction
+
+import (
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Names are the names stmts use, and those the bodies of the functions
+// they call use, transitively; body gives a user function's body (nil
+// for any other name).
+func Names(stmts []sqlparse.Stmt, body func(name string) []sqlparse.Stmt) []string {
+	seen := map[string]bool{}
+	var out []string
+	var visit func(stmts []sqlparse.Stmt)
+	visit = func(stmts []sqlparse.Stmt) {
+		for _, st := range stmts {
+			astwalk.Inspect(st, func(n sqlparse.Node) bool {
+				id, ok := n.(*sqlparse.Ident)
+				if !ok || seen[id.Name] {
+					return true
+				}
+				seen[id.Name] = true
+				out = append(out, id.Name)
+				visit(body(id.Name))
+				return true
+			})
+		}
+	}
+	visit(stmts)
+	return out
+}
+
+// Snapshot holds copies of tables to put back.
+type Snapshot struct {
+	tables, copies []*value.Table
+}
+
+// Take copies the in-memory tables among vals.
+func Take(vals []value.Value) *Snapshot {
+	s := &Snapshot{}
+	for _, v := range vals {
+		if t, ok := v.(*value.Table); ok {
+			s.tables = append(s.tables, t)
+			s.copies = append(s.copies, value.DeepCopy(t).(*value.Table))
+		}
+	}
+	return s
+}
+
+// Restore gives every table its copied columns back, in place, so every
+// variable and shared name holding it sees the rollback.
+func (s *Snapshot) Restore() {
+	for i, t := range s.tables {
+		c := s.copies[i]
+		t.Names, t.Cols = c.Names, c.Cols
+		if t.IsKeyed() {
+			t.RebuildKeys()
+		}
+	}
+}
