@@ -15,7 +15,10 @@ func Lex(src string) (toks []Token, err error) {
 			toks, err = nil, &Error{Pos: Pos{Line: lx.line, Col: 1}, Msg: fmt.Sprintf("Internal lexer error: %v", r), Internal: true}
 		}
 	}()
-	return lx.run()
+	if toks, err = lx.run(); err != nil {
+		return nil, err
+	}
+	return foldHints(toks)
 }
 
 type lexer struct {
