@@ -183,6 +183,17 @@ func (lx *lexer) run() ([]Token, error) {
 
 func (lx *lexer) ident() {
 	start := lx.i
+	// _$name and _$$names are SQL macro variables, one identifier
+	// (progr/macrovariations.md)
+	if strings.HasPrefix(lx.src[start:], "_$") {
+		k := 2
+		if strings.HasPrefix(lx.src[start+2:], "$") {
+			k = 3
+		}
+		if ok, _ := lx.identRuneAt(start+k, true); ok {
+			lx.i = start + k
+		}
+	}
 	for {
 		ok, n := lx.identRuneAt(lx.i, lx.i == start)
 		if !ok {
