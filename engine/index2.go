@@ -6,11 +6,11 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// evalIndex2 is x[r, c] (package access's Index2), either side left empty
-// for all; a DFS or partitioned table is read whole first. ok is false
-// when x is not indexed that way, and the caller indexes it the general
-// way.
-func (in *interp) evalIndex2(x value.Value, tu *sqlparse.TupleExpr) (value.Value, bool, error) {
+// evalIndexN is x[r, c] or x[i, j, ...] (package access's IndexN), a side
+// left empty for all; a DFS or partitioned table is read whole first. ok
+// is false when x is not indexed that way, and the caller indexes it the
+// general way.
+func (in *interp) evalIndexN(x value.Value, tu *sqlparse.TupleExpr) (value.Value, bool, error) {
 	if t, ok := x.(Table); ok {
 		v, err := scanAll(t)
 		if err != nil {
@@ -18,16 +18,10 @@ func (in *interp) evalIndex2(x value.Value, tu *sqlparse.TupleExpr) (value.Value
 		}
 		x = v
 	}
-	switch v := x.(type) {
-	case *value.Matrix, *value.Table, *value.Dict:
-	case *value.Vector:
-		if !v.T.IsArray() {
-			return nil, false, nil
-		}
-	default:
+	if !access.TakesIndexN(x, len(tu.Elems)) {
 		return nil, false, nil
 	}
-	var sel [2]value.Value
+	sel := make([]value.Value, len(tu.Elems))
 	for k, e := range tu.Elems {
 		if e == nil {
 			continue
@@ -38,5 +32,6 @@ func (in *interp) evalIndex2(x value.Value, tu *sqlparse.TupleExpr) (value.Value
 		}
 		sel[k] = s
 	}
-	return access.Index2(x, sel[0], sel[1])
+	v, err := access.IndexN(x, sel)
+	return v, true, err
 }
