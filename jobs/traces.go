@@ -47,9 +47,16 @@ func (l *traceLog) tracing() bool {
 	return l.on
 }
 
+// maxTraces bounds the traces kept while tracing stays on; the oldest go
+// first.
+const maxTraces = 10000
+
 func (l *traceLog) add(t trace) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if len(l.traces) >= maxTraces {
+		l.traces = append(l.traces[:0], l.traces[len(l.traces)-maxTraces+1:]...)
+	}
 	l.traces = append(l.traces, t)
 }
 
