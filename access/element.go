@@ -223,13 +223,15 @@ func Assign(x, i, v value.Value) error {
 		if !ok || k < 0 || int(k) >= b.Len() {
 			return ddberr.Errorf("Index out of range.")
 		}
+		if b.T == value.Any {
+			// a tuple's element may be anything (a[0] = 1..10); it
+			// keeps its own copy
+			b.Any[k] = value.DeepCopy(v)
+			return nil
+		}
 		s, ok := v.(*value.Scalar)
 		if !ok {
 			return ddberr.Errorf("The value to assign must be a scalar.")
-		}
-		if b.T == value.Any {
-			b.Any[k] = s
-			return nil
 		}
 		if s.Null && s.T == value.Void {
 			// a[1] = NULL: the vector's own NULL.

@@ -81,8 +81,8 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		if tu, ok := n.Index.(*sqlparse.TupleExpr); ok && len(tu.Elems) == 2 {
-			if v, ok, err := in.evalIndex2(x, tu); ok {
+		if tu, ok := n.Index.(*sqlparse.TupleExpr); ok && len(tu.Elems) >= 2 {
+			if v, ok, err := in.evalIndexN(x, tu); ok {
 				return v, err
 			}
 		}
