@@ -14,6 +14,10 @@ import (
 func Index(x, i value.Value) (value.Value, error) {
 	switch b := x.(type) {
 	case *value.Vector:
+		if k, ok := i.(*value.Vector); ok && b.T == value.Any && k.T == value.Any {
+			// tp at [1 2 3, 0 1 2] is tp[1 2 3, 0 1 2] (at.md)
+			return IndexTuple(b, k.Any)
+		}
 		return IndexVector(b, i)
 	case *value.Pair:
 		return IndexVector(b.V, i)

@@ -225,7 +225,7 @@ func dictOp(kop kernel.Op, op string, d *value.Dict, other value.Value, swapped 
 		return nil, ddberr.Errorf("The operator %s doesn't support a %s operand.", op, strings.ToLower(other.Form().String()))
 	}
 	if d.Vals.T == value.Any {
-		return nil, ddberr.Errorf("The operator %s doesn't support a dictionary operand.", op)
+		return nil, ddberr.Errorf("The operator %s doesn't support a %s operand.", op, "dictionary")
 	}
 	vals, err := applyVector(kop, op, d.Vals, other, swapped, "dictionary")
 	if err != nil {
@@ -239,7 +239,7 @@ func dictOp(kop kernel.Op, op string, d *value.Dict, other value.Value, swapped 
 // is a table with the left table's column names.
 func tableOp(kop kernel.Op, op string, t *value.Table, other value.Value, swapped bool) (value.Value, error) {
 	if _, ok := other.(*value.Dict); ok {
-		return nil, ddberr.Errorf("The operator doesn't support a dictionary operand.")
+		return nil, ddberr.Errorf("The operator doesn't support a %s operand.", "dictionary")
 	}
 	ot, isTable := other.(*value.Table)
 	if isTable && (len(ot.Cols) != len(t.Cols) || ot.Rows() != t.Rows()) {
