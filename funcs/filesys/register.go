@@ -33,6 +33,7 @@ func init() {
 		funcs.Spec{Name: "files", Params: p("directory", "pattern"), Min: 1, Max: 2, Props: funcs.Session, Category: cat, Fn: filesFn},
 		funcs.Spec{Name: "mkdir", Params: p("directory"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: mkdirFn},
 		funcs.Spec{Name: "rm", Params: p("filename"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: rmFn},
+		funcs.Spec{Name: "run", Params: p("scriptFile", "newSession", "clean"), Min: 1, Max: 3, Props: funcs.Session, Category: cat, Fn: runFn},
 		funcs.Spec{Name: "rmdir", Params: p("directory", "recursive", "keepRootDir"), Min: 1, Max: 3, Props: funcs.Session | funcs.Command, Category: cat, Fn: rmdirFn},
 	)
 }
