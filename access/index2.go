@@ -5,39 +5,51 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Index2 is x[r, c], r or c nil where left empty: a matrix's cells or
-// sub-matrix (m[,1], m[0,]), an array vector's rows then elements of
-// each row, a table's rows then columns, a dictionary's values at keys r
-// each indexed by c (d[`a`b, 1 2]). ok is false for any other x, which
-// the caller indexes by the pair of values as one index.
-func Index2(x, r, c value.Value) (v value.Value, ok bool, err error) {
+// TakesIndexN reports whether x is indexed by n indexes at once (IndexN):
+// a matrix, array vector, table or dictionary by two, a tuple by any
+// number.
+func TakesIndexN(x value.Value, n int) bool {
+	switch v := x.(type) {
+	case *value.Matrix, *value.Table, *value.Dict:
+		return n == 2
+	case *value.Vector:
+		return v.T == value.Any || v.T.IsArray() && n == 2
+	}
+	return false
+}
+
+// IndexN is x[sels...] for an x TakesIndexN accepts, nil for an index
+// left empty: a tuple level by level (IndexTuple); x[r, c] a matrix's
+// cells or sub-matrix (m[,1], m[0,]), an array vector's rows then
+// elements of each row, a table's rows then columns, a dictionary's
+// values at keys r each indexed by c (d[`a`b, 1 2]).
+func IndexN(x value.Value, sels []value.Value) (value.Value, error) {
+	r, c := sels[0], sels[len(sels)-1]
 	switch b := x.(type) {
 	case *value.Matrix:
-		v, err = matrixCells(b, r, c)
+		return matrixCells(b, r, c)
 	case *value.Vector:
-		if !b.T.IsArray() {
-			return nil, false, nil
+		if b.T == value.Any {
+			return IndexTuple(b, sels)
 		}
 		rows := b
 		if r != nil {
 			pos, err := Positions(r, b.Len())
 			if err != nil {
-				return nil, true, err
+				return nil, err
 			}
 			rows = b.Gather(pos)
 		}
 		if c == nil {
-			return rows, true, nil
+			return rows, nil
 		}
-		v, err = ArrayColumns(rows, c)
+		return ArrayColumns(rows, c)
 	case *value.Table:
-		v, err = IndexTable(b, r, c)
+		return IndexTable(b, r, c)
 	case *value.Dict:
-		v, err = dictCells(b, r, c)
-	default:
-		return nil, false, nil
+		return dictCells(b, r, c)
 	}
-	return v, true, err
+	return nil, ddberr.Errorf("The object does not support indexing.")
 }
 
 // matrixCells is m[r, c]: one cell for two scalars, else a sub-matrix.

@@ -6,10 +6,10 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// evalIndexN is x[r, c] (package access's Index2), either side left empty
-// for all, or x[i, j, ...] on a tuple (access.IndexTuple); a DFS or
-// partitioned table is read whole first. ok is false when x is not
-// indexed that way, and the caller indexes it the general way.
+// evalIndexN is x[r, c] or x[i, j, ...] (package access's IndexN), a side
+// left empty for all; a DFS or partitioned table is read whole first. ok
+// is false when x is not indexed that way, and the caller indexes it the
+// general way.
 func (in *interp) evalIndexN(x value.Value, tu *sqlparse.TupleExpr) (value.Value, bool, error) {
 	if t, ok := x.(Table); ok {
 		v, err := scanAll(t)
@@ -18,19 +18,8 @@ func (in *interp) evalIndexN(x value.Value, tu *sqlparse.TupleExpr) (value.Value
 		}
 		x = v
 	}
-	switch v := x.(type) {
-	case *value.Matrix, *value.Table, *value.Dict:
-	case *value.Vector:
-		if !v.T.IsArray() && v.T != value.Any {
-			return nil, false, nil
-		}
-	default:
+	if !access.TakesIndexN(x, len(tu.Elems)) {
 		return nil, false, nil
-	}
-	if v, ok := x.(*value.Vector); !ok || v.T != value.Any {
-		if len(tu.Elems) != 2 {
-			return nil, false, nil
-		}
 	}
 	sel := make([]value.Value, len(tu.Elems))
 	for k, e := range tu.Elems {
@@ -43,9 +32,6 @@ func (in *interp) evalIndexN(x value.Value, tu *sqlparse.TupleExpr) (value.Value
 		}
 		sel[k] = s
 	}
-	if v, ok := x.(*value.Vector); ok && v.T == value.Any {
-		out, err := access.IndexTuple(v, sel)
-		return out, true, err
-	}
-	return access.Index2(x, sel[0], sel[1])
+	v, err := access.IndexN(x, sel)
+	return v, true, err
 }

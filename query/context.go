@@ -10,7 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse"
-	"github.com/porpoisedb/porpoise/sqlparse/words"
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -86,7 +86,7 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 	}
 	// context by with limit, and [HINT_KEEPORDER] (hint.md), keep the
 	// input order of the rows
-	if n.Hints&words.HintKeepOrder != 0 || (n.Limit != nil && n.Top == nil && len(n.CSort) == 0) {
+	if n.Hints&lex.HintKeepOrder != 0 || (n.Limit != nil && n.Top == nil && len(n.CSort) == 0) {
 		sort.Slice(keep, func(a, b int) bool { return g.Perm[keep[a]] < g.Perm[keep[b]] })
 	}
 	if !isIota(keep, out.Rows()) {

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
-	"github.com/porpoisedb/porpoise/sqlparse/words"
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -16,7 +16,7 @@ import (
 // DolphinDB adds per-clause entries (from, where, map, ...).
 func (ex *executor) explainSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	plain := *n
-	plain.Hints &^= words.HintExplain
+	plain.Hints &^= lex.HintExplain
 	start := time.Now()
 	v, err := ex.evalSelect(&plain)
 	if err != nil {

@@ -17,8 +17,8 @@ import (
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
-	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -268,7 +268,7 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.From == nil {
 		return nil, ddberr.Errorf("A SQL query must have a FROM clause.")
 	}
-	if n.Hints&words.HintExplain != 0 {
+	if n.Hints&lex.HintExplain != 0 {
 		return ex.explainSelect(n)
 	}
 	if err := selectRules(n); err != nil {

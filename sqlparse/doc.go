@@ -57,5 +57,5 @@
 // alias makes sense (function arguments, select lists, group by items).
 //
 // The package imports only the standard library, sqlparse/lex and
-// sqlparse/words (precedences, operator functions, hints).
+// sqlparse/words (precedences, operator functions).
 package sqlparse

@@ -2,6 +2,7 @@ package sqlparse
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
@@ -985,7 +986,9 @@ func (p *parser) parseSelect() *SelectExpr {
 	defer p.leave()
 	p.withEq(func() {
 		p.skipNewlines()
-		s.Hints = p.parseHints()
+		if p.tok().Kind == lex.TokHint { // select [HINT_KEEPORDER] ... (lex folds the hints)
+			s.Hints, _ = strconv.ParseInt(p.next().Text, 10, 64)
+		}
 		if isKw(p.tok(), "distinct") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") {
 			p.next()
 			s.Distinct = true

@@ -1,10 +1,8 @@
 // Package words holds the fixed vocabularies of DolphinDB's script
-// grammar the parser and printer consult: operator precedences, the
-// functions operators stand for and the select/exec optimizer hints
-// (package lex knows the reserved words and adverbs).
+// grammar the parser and printer consult: operator precedences and the
+// functions operators stand for (package lex knows the reserved words,
+// adverbs and hints).
 package words
-
-import "strings"
 
 // precedences is how tightly each binary operator binds, by its
 // normalised spelling (BinaryExpr.Op), as package sqlparse's doc lists.
@@ -45,22 +43,3 @@ var operatorFuncs = map[string]string{
 
 // OperatorFunc is the function operator op stands for, "" for none.
 func OperatorFunc(op string) string { return operatorFuncs[op] }
-
-// Hint flags of select/exec [HINT_...] (progr/sql/hint.md); a query's
-// Hints is their or. DolphinDB prints a hinted query with the number:
-// select [32768] * from t.
-const (
-	HintKeepOrder = 128
-	HintExplain   = 32768
-)
-
-var hintFlags = map[string]int64{"HINT_LOCAL": 1, "HINT_HASH": 32, "HINT_SNAPSHOT": 64,
-	"HINT_KEEPORDER": HintKeepOrder, "HINT_SEQ": 512, "HINT_NOMERGE": 1024, "HINT_PRELOAD": 4096,
-	"HINT_EXPLAIN": HintExplain, "HINT_SORT": 524288, "HINT_VECTORIZED": 4194304}
-
-// HintFlag is the flag of the hint name (any case); ok is false for a
-// name that is no hint.
-func HintFlag(name string) (flag int64, ok bool) {
-	flag, ok = hintFlags[strings.ToUpper(name)]
-	return flag, ok
-}
