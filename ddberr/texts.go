@@ -38,6 +38,10 @@ var texts = []Text{
 
 	// databases and partitioned tables
 	{"The database [%s] does not exist.", "error_codes/S04001.md"},
+	{"The keys of partition() must be a scalar or a vector without NULL values.", "porpoise: progr/sql/partition.md states the rule"},
+	{"The partition key %s of partition() is out of the range of the partitioning scheme.", "porpoise: progr/sql/partition.md states the rule"},
+	{"The column %s of partition() is not a partitioning column.", "porpoise"},
+	{"partition() can only be used in the where clause of a query on a partitioned table.", "porpoise: progr/sql/partition.md states the rule"},
 	{"The database %s already exists with a different partition scheme.", "porpoise"},
 	{"The table [%s] already exists in database [%s].", "porpoise"},
 	{"The column [%s] already exists in the table.", "porpoise"},
@@ -169,6 +173,8 @@ var texts = []Text{
 	{"The argument [top] of %s must be a positive integer or -1.", "porpoise"},
 	{"The argument [tableName] of getTabletsMeta must be a string.", "porpoise"},
 	{"The argument [chunkId] of triggerTSDBCompaction must be a string scalar.", "porpoise"},
+	{"The argument [traceId] of viewTraceInfo must be a string scalar.", "porpoise"},
+	{"The trace %s does not exist.", "porpoise"},
 	{"The level of triggerTSDBCompaction must be an integer in [-1, 3].", "porpoise"},
 	{"The chunk [%s] does not exist.", "porpoise"},
 	{"The argument [count] of getTSDBCompactionTaskStatus must be a non-negative integer.", "porpoise"},

@@ -208,9 +208,13 @@ func (p *pruneCtx) conj(conds []sqlparse.Expr) keepPred {
 	return and(preds)
 }
 
-// other prunes a conjunct that is not a comparison: an or whose both sides
-// prune, or a clause evaluated over a VALUE level's values.
+// other prunes a conjunct that is not a comparison: partition(col, keys),
+// an or whose both sides prune, or a clause evaluated over a VALUE level's
+// values.
 func (p *pruneCtx) other(e sqlparse.Expr) keepPred {
+	if col, keys, ok := PartitionCall(e); ok {
+		return p.partitionPred(col, keys)
+	}
 	if b, ok := e.(*sqlparse.BinaryExpr); ok && b.Op == "||" {
 		l := p.conj([]sqlparse.Expr{b.L})
 		if l == nil {

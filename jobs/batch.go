@@ -37,6 +37,8 @@ type Registry struct {
 	cancel context.CancelFunc
 
 	perf perfStats
+	// traces are the requests SQL Trace followed (traces.go).
+	traces traceLog
 }
 
 // NewRegistry returns an empty registry whose job times come from now.

@@ -3,7 +3,8 @@
 // (getSessionMemoryStat, closeSessions), the request each one runs
 // (getConsoleJobs, getRunningQueries, cancelConsoleJob), the submitJob
 // background jobs (submitJob, submitJobEx, getJobReturn, getRecentJobs,
-// getJobMessage, getJobStat, cancelJob) and the node's figures (getPerf).
+// getJobMessage, getJobStat, cancelJob), the node's figures (getPerf) and
+// SQL Trace (setTraceMode, getTraces, viewTraceInfo).
 //
 // It owns the job goroutines (Registry.Close cancels them and waits) and
 // the batch job directory, where a finished job's return object and

@@ -166,6 +166,7 @@ func (s *Session) Close() bool {
 func (s *Session) Begin(ctx context.Context, jobType, desc string) (context.Context, func(err *error)) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	start := time.Now()
+	traced := s.reg.traces.tracing()
 	s.job.Store(&consoleJob{rootID: newRootID(), jobType: jobType, desc: desc, start: start, cancel: cancel})
 	if s.closed.Load() {
 		cancel(ErrCancelled)
@@ -179,6 +180,9 @@ func (s *Session) Begin(ctx context.Context, jobType, desc string) (context.Cont
 		now := time.Now()
 		s.lastActive.Store(now.UnixMilli())
 		s.reg.perf.queryDone(now.Sub(start))
+		if traced {
+			s.reg.traces.add(trace{id: newRootID(), script: desc, session: s.meta.ID, start: start, elapsed: now.Sub(start)})
+		}
 	}
 }
 

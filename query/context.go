@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -20,7 +21,8 @@ var errContextItem = ddberr.Errorf("A select item under context by must return a
 
 // contextBySelect runs select ... context by ... [csort] [having]: one
 // output row per input row, rows grouped by key (groups in key order,
-// rows of a group in input order or csort order). Aggregates are
+// rows of a group in input order or csort order; all rows in input order
+// under [HINT_KEEPORDER]). Aggregates are
 // broadcast over their group; having keeps whole groups (an aggregate
 // condition) or single rows (a vector condition). top/limit then apply to
 // each group.
@@ -81,12 +83,13 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 		if keep, err = ex.limitPerGroup(n, keep, sg.IDs); err != nil {
 			return nil, err
 		}
-		if n.Top == nil && len(n.CSort) == 0 {
-			// context by with limit keeps the input order of the rows
-			sort.Slice(keep, func(a, b int) bool { return g.Perm[keep[a]] < g.Perm[keep[b]] })
-		}
 	}
-	if len(keep) != out.Rows() {
+	// context by with limit, and [HINT_KEEPORDER] (hint.md), keep the
+	// input order of the rows
+	if n.Hints&lex.HintKeepOrder != 0 || (n.Limit != nil && n.Top == nil && len(n.CSort) == 0) {
+		sort.Slice(keep, func(a, b int) bool { return g.Perm[keep[a]] < g.Perm[keep[b]] })
+	}
+	if !isIota(keep, out.Rows()) {
 		out = out.Gather(keep)
 	}
 	return out, nil
@@ -333,4 +336,17 @@ func (ex *executor) limitPerGroup(n *sqlparse.SelectExpr, keep []int, ids []int3
 		lo = hi
 	}
 	return out, nil
+}
+
+// isIota reports whether rows is 0, 1, ..., n-1: gathering them is a copy.
+func isIota(rows []int, n int) bool {
+	if len(rows) != n {
+		return false
+	}
+	for i, r := range rows {
+		if r != i {
+			return false
+		}
+	}
+	return true
 }

@@ -128,6 +128,9 @@ type executor struct {
 	// partCols are the partitioning columns (lower case) of the DFS
 	// table a pivot by reads, for asis's rule (pivot_asis.go).
 	partCols map[string]bool
+	// part is the partitioned table the query reads, whose partitions
+	// partition(col, keys) in the where clause names (partition_fn.go).
+	part *dfs.Table
 }
 
 // withTable evaluates e with t's columns in scope.

@@ -17,6 +17,7 @@ import (
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -166,8 +167,11 @@ func neededColumns(sel *sqlparse.SelectExpr, names []string) []int {
 }
 
 // pruneFilter derives a partition filter from where-clauses on partition
-// columns (nil: every partition).
+// columns (nil: every partition). Every query on a partitioned table
+// passes here, which makes t the table partition() in the where-clauses
+// selects from.
 func (ex *executor) pruneFilter(t *dfs.Table, where []sqlparse.Expr) dfs.PartitionFilter {
+	ex.part = t
 	if len(where) == 0 {
 		return nil
 	}
@@ -203,6 +207,16 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 		keep[i] = true
 	}
 	for _, w := range where {
+		if col, keys, ok := dfs.PartitionCall(w); ok {
+			m, err := ex.partitionMask(t, col, keys)
+			if err != nil {
+				return nil, err
+			}
+			for i, k := range m {
+				keep[i] = keep[i] && k
+			}
+			continue
+		}
 		cond := w
 		if ex.hasPredicates(w, t) {
 			lowered, restore, err := ex.lowerPredicates(t, w)
@@ -253,6 +267,9 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 	if n.From == nil {
 		return nil, ddberr.Errorf("A SQL query must have a FROM clause.")
+	}
+	if n.Hints&lex.HintExplain != 0 {
+		return ex.explainSelect(n)
 	}
 	if err := selectRules(n); err != nil {
 		return nil, err

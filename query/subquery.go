@@ -4,13 +4,21 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/macrovar"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-// Select runs a select or exec query.
+// Select runs a select or exec query, its macro variables (_$name,
+// _$$names) expanded first.
 func Select(env Env, n *sqlparse.SelectExpr) (value.Value, error) {
+	n, err := macrovar.Expand(n, func(name string) (value.Value, error) {
+		return env.EvalIn(nil, &sqlparse.Ident{Name: name})
+	})
+	if err != nil {
+		return nil, err
+	}
 	return (&executor{env: env}).evalSelect(n)
 }
 

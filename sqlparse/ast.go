@@ -511,6 +511,7 @@ type JoinExpr struct {
 type SelectExpr struct {
 	At        Pos
 	Exec      bool
+	Hints     int64 // or of package lex's Hint flags: select [HINT_KEEPORDER] ...
 	Distinct  bool
 	Top       Expr
 	Cols      []Expr

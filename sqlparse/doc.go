@@ -56,5 +56,6 @@
 // `expr as name` is looser than all operators and only allowed where an
 // alias makes sense (function arguments, select lists, group by items).
 //
-// The package imports only the standard library and sqlparse/lex.
+// The package imports only the standard library, sqlparse/lex and
+// sqlparse/words (precedences, operator functions).
 package sqlparse

@@ -1,6 +1,9 @@
 package sqlparse
 
-import "github.com/porpoisedb/porpoise/sqlparse/lex"
+import (
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
+)
 
 // listKind is what a comma-separated list holds. One parser, parseList,
 // reads every kind, so arguments and SQL lists agree on what an item is.
@@ -97,11 +100,19 @@ func (p *parser) parseListItem(k listKind, close string) Expr {
 	case args && p.operatorArg():
 		// reduce(+, 1..10): an operator passed as its function
 		p.next()
-		return &Ident{At: t.Pos, Name: operatorFuncs[t.Text]}
+		return &Ident{At: t.Pos, Name: words.OperatorFunc(t.Text)}
 	case k == partialArgs || k == conditions:
 		return p.parseExpr()
 	}
-	return p.parseAliased()
+	e := p.parseAliased()
+	if t := p.tok(); k == selectCols && t.Kind == lex.TokIdent && !lex.Reserved(t.Text) {
+		if _, ok := e.(*AliasExpr); !ok {
+			// sql_intro.md: an alias without as follows its item on the line
+			p.next()
+			return &AliasExpr{At: e.Pos(), X: e, Name: t.Text}
+		}
+	}
+	return e
 }
 
 // checkKeywordArgsLast fails on a positional argument after a keyword
@@ -148,7 +159,7 @@ func (p *parser) parseAliased() Expr {
 // alone as an argument: followed by a comma or the closing bracket.
 func (p *parser) operatorArg() bool {
 	t := p.tok()
-	if t.Kind != lex.TokOp || operatorFuncs[t.Text] == "" {
+	if t.Kind != lex.TokOp || words.OperatorFunc(t.Text) == "" {
 		return false
 	}
 	nx := p.peekN(1)

@@ -2,9 +2,11 @@ package sqlparse
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
 
 // maxDepth bounds the nesting of expressions and blocks; deeper input is a
@@ -984,6 +986,9 @@ func (p *parser) parseSelect() *SelectExpr {
 	defer p.leave()
 	p.withEq(func() {
 		p.skipNewlines()
+		if p.tok().Kind == lex.TokHint { // select [HINT_KEEPORDER] ... (lex folds the hints)
+			s.Hints, _ = strconv.ParseInt(p.next().Text, 10, 64)
+		}
 		if isKw(p.tok(), "distinct") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") {
 			p.next()
 			s.Distinct = true
@@ -1164,27 +1169,6 @@ func (p *parser) parseExpr() Expr {
 	return cond
 }
 
-// precedences is how tightly each binary operator binds, by its
-// normalised spelling (BinaryExpr.Op), as the package doc's table lists.
-var precedences = map[string]int{
-	"||": 1, "&&": 2,
-	"<": 3, "<=": 3, ">": 3, ">=": 3, "==": 3, "!=": 3, "in": 3, "like": 3, "between": 3,
-	"|": 4, "^": 5, "&": 6, "<<": 7, ">>": 7, "+": 8, "-": 8,
-	"*": 10, "/": 10, "%": 10, "\\": 10, "$": 10, "**": 10, "<-": 10, "join": 10,
-	"..": 15, ":": 15, "@": 16,
-}
-
-// Precedence is how tightly the binary operator op (a BinaryExpr.Op)
-// binds, higher binding tighter, as the parser groups operands; printers
-// use it to place parentheses. A function used as an operator (x pow 2)
-// binds like multiplication.
-func Precedence(op string) int {
-	if p, ok := precedences[op]; ok {
-		return p
-	}
-	return 10
-}
-
 // binop returns the normalised operator at the current position, its
 // precedence and the number of tokens it spans; prec 0 means none.
 func (p *parser) binop() (op string, prec int, n int) {
@@ -1209,33 +1193,33 @@ func (p *parser) binop() (op string, prec int, n int) {
 				return "", 0, 0
 			}
 		}
-		if prec, ok := precedences[op]; ok {
+		if prec, ok := words.BinaryPrecedence(op); ok {
 			return op, prec, 1
 		}
 	case lex.TokIdent:
 		switch w := strings.ToLower(t.Text); w {
 		case "or":
-			return "||", precedences["||"], 1
+			return "||", words.Precedence("||"), 1
 		case "and":
-			return "&&", precedences["&&"], 1
+			return "&&", words.Precedence("&&"), 1
 		case "in", "like", "between", "join":
 			// a join b concatenates, as a <- b does
-			return w, precedences[w], 1
+			return w, words.Precedence(w), 1
 		case "notin", "notlike", "notbetween":
 			// x notIn y is x not in y (one word, as the manual writes it)
-			return "not " + w[3:], precedences[w[3:]], 1
+			return "not " + w[3:], words.Precedence(w[3:]), 1
 		case "not":
 			nx := p.peekN(1)
 			if isKw(nx, "in") || isKw(nx, "like") || isKw(nx, "between") {
 				w = strings.ToLower(nx.Text)
-				return "not " + w, precedences[w], 2
+				return "not " + w, words.Precedence(w), 2
 			}
 			return "", 0, 0
 		}
 		// a function used as a binary operator: x pow 2, or with an
 		// adverb: x pow :R y
 		if !lex.Reserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
-			return "call", Precedence("call"), 1
+			return "call", words.Precedence("call"), 1
 		}
 	}
 	return "", 0, 0
@@ -1284,7 +1268,7 @@ func (p *parser) parseBinary(minPrec int) Expr {
 		}
 		// x +:L y, 1 2 3 *:C 4 5: an operator with an adverb
 		var adverb string
-		if fn := operatorFuncs[opTok.Text]; (opTok.Kind == lex.TokOp && fn != "" || op == "call") && p.adverbFollows(0) {
+		if fn := words.OperatorFunc(opTok.Text); (opTok.Kind == lex.TokOp && fn != "" || op == "call") && p.adverbFollows(0) {
 			p.next()
 			adverb = p.next().Text
 		}
@@ -1307,7 +1291,7 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			}
 		} else if op == "@" {
 			// v @ 1:3, tp @ (:4): the index takes pairs and ranges whole
-			right = p.parseBinary(precedences[":"])
+			right = p.parseBinary(words.Precedence(":"))
 		} else if op == ":" && p.closesOperand() {
 			// (1:) and x[2:] leave the end open
 			right = &Literal{At: opTok.Pos, Kind: LitNull, Text: "NULL"}
@@ -1323,7 +1307,7 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: "eachAt"}, Args: []Expr{left, right}}
 		}
 		if adverb != "" {
-			name := operatorFuncs[opTok.Text]
+			name := words.OperatorFunc(opTok.Text)
 			if op == "call" {
 				name = opTok.Text
 			}
@@ -1374,7 +1358,7 @@ func (p *parser) parseUnary() Expr {
 	if t.Kind == lex.TokOp {
 		// +:O x, -:P x, +:A 1 2 3: an operator with an adverb applied to
 		// one operand
-		if fn := operatorFuncs[t.Text]; fn != "" {
+		if fn := words.OperatorFunc(t.Text); fn != "" {
 			if c, l := p.peekN(1), p.peekN(2); c.Kind == lex.TokOp && c.Text == ":" && !c.Space &&
 				l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) {
 				p.next()
@@ -1616,15 +1600,6 @@ func (p *parser) maybeAdverb(f Expr) Expr {
 	p.next()
 	p.next()
 	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
-}
-
-// operatorFuncs names the function each operator stands for when it is
-// passed as an argument (reduce(+, x), cross(*, a, b), f{-, 1}).
-var operatorFuncs = map[string]string{
-	"+": "add", "-": "sub", "*": "mul", "/": "div", "\\": "ratio", "%": "mod", "**": "dot",
-	"==": "eq", "!=": "ne", "<>": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge",
-	"&&": "and", "||": "or", "&": "bitAnd", "|": "bitOr", "^": "bitXor", "<-": "join",
-	"<<": "lshift", ">>": "rshift", "!": "not", "..": "seq", ":": "pair", "$": "cast",
 }
 
 // literalKinds is the Literal kind of each token kind that is one literal.

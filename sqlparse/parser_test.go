@@ -289,6 +289,14 @@ func TestSQL(t *testing.T) {
 		{"select * from t where x in (select id from s)", "select * from t where (x in select id from s)"},
 		{"x = exec count(*) from pt\nc = 1", "x = exec count(*) from pt\nc = 1"},
 		{"select x from t\nlimit = 5", "select x from t\nlimit = 5"},
+		// hint.md: hints right after select/exec, printed as their flags
+		{"select [HINT_KEEPORDER] cumsum(v) from t context by s", "select [128] cumsum(v) from t context by s"},
+		{"exec [hint_hash, HINT_SEQ] count(*) from t group by s", "exec [544] count(*) from t group by s"},
+		{"select [32768] * from t", "select [32768] * from t"},
+		{"select [1, 2] as v from t", "select [1, 2] as v from t"},
+		{"select [1] from t", "select [1] from t"},
+		// sql_intro.md: a column alias without as
+		{"select id, sym s, price*2 p2 from t", "select id, sym as s, (price * 2) as p2 from t"},
 	}
 	for _, c := range cases {
 		s, err := Parse(c.src)
@@ -469,7 +477,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"x = )", Pos{Line: 1, Col: 5}, "Cannot recognize the token )"},
 		{"x = 1\ny = a b", Pos{Line: 2, Col: 7}, "Cannot recognize the token b"},
-		{"select a b from t", Pos{Line: 1, Col: 10}, "Cannot recognize the token b"},
+		{"select a 1 from t", Pos{Line: 1, Col: 10}, "Cannot recognize the token 1"},
 		{"f(1, 2", Pos{Line: 1, Col: 7}, "Incomplete statement"},
 		{"x = \"abc", Pos{Line: 1, Col: 5}, "string literal is not terminated"},
 		{"x = 12abc", Pos{Line: 1, Col: 5}, "Cannot recognize the token 12abc"},

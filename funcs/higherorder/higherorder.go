@@ -1073,6 +1073,19 @@ func xbyColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 			cols[c] = v
 		}
 		return value.NewTable(append([]string(nil), x.Names...), cols), nil
+	case *value.Vector:
+		if x.T != value.Any {
+			break
+		}
+		// a tuple of columns (sum:V((y, x1)), progr/macrovariations.md):
+		// fn applies to each
+		out := make([]value.Value, len(x.Any))
+		for i, c := range x.Any {
+			if out[i], err = env.Call(fn, c); err != nil {
+				return nil, err
+			}
+		}
+		return funcs.Assemble(out, funcs.RuleDolphin)
 	}
 	return env.Call(fn, args[1])
 }

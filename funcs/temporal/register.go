@@ -281,6 +281,7 @@ func init() {
 			}})
 	}
 	funcs.Alias("monthStart", "monthBegin")
+	funcs.Alias("week", "weekEnd")
 	periodByName["weekOfMonth"] = weekOfMonthPeriod(0, 0)
 	funcs.Register(funcs.Spec{Name: "weekOfMonth", Params: []string{"X", "week", "weekday", "offset", "n"}, Min: 1, Max: 5, Props: funcs.ElementWise | funcs.Pure, Category: "temporal", Fn: weekOfMonthFn})
 }

@@ -15,7 +15,10 @@ func Lex(src string) (toks []Token, err error) {
 			toks, err = nil, &Error{Pos: Pos{Line: lx.line, Col: 1}, Msg: fmt.Sprintf("Internal lexer error: %v", r), Internal: true}
 		}
 	}()
-	return lx.run()
+	if toks, err = lx.run(); err != nil {
+		return nil, err
+	}
+	return foldHints(toks)
 }
 
 type lexer struct {
@@ -180,6 +183,17 @@ func (lx *lexer) run() ([]Token, error) {
 
 func (lx *lexer) ident() {
 	start := lx.i
+	// _$name and _$$names are SQL macro variables, one identifier
+	// (progr/macrovariations.md)
+	if strings.HasPrefix(lx.src[start:], "_$") {
+		k := 2
+		if strings.HasPrefix(lx.src[start+2:], "$") {
+			k = 3
+		}
+		if ok, _ := lx.identRuneAt(start+k, true); ok {
+			lx.i = start + k
+		}
+	}
 	for {
 		ok, n := lx.identRuneAt(lx.i, lx.i == start)
 		if !ok {

@@ -38,6 +38,9 @@ const (
 	TokNull
 	// TokOp is an operator or punctuation; Text is its spelling.
 	TokOp
+	// TokHint is the [HINT_...] after select or exec (hints.go); Text is
+	// the flags' number.
+	TokHint
 )
 
 // String returns a short name of the kind.
@@ -67,6 +70,8 @@ func (k TokenKind) String() string {
 		return "NULL"
 	case TokOp:
 		return "OP"
+	case TokHint:
+		return "HINT"
 	}
 	return "?"
 }

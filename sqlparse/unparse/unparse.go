@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
 
 // Format renders a node as text with every operation fully parenthesised,
@@ -391,6 +392,9 @@ func (f *formatter) node(n sqlparse.Node) {
 		} else {
 			f.w("select ")
 		}
+		if n.Hints != 0 {
+			f.w("[" + strconv.FormatInt(n.Hints, 10) + "] ")
+		}
 		if n.Distinct {
 			f.w("distinct ")
 		}
@@ -577,7 +581,7 @@ func (f *formatter) binary(n *sqlparse.BinaryExpr) {
 	}
 	first := spine[len(spine)-1]
 	if f.ddb {
-		f.operand(first.L, sqlparse.Precedence(first.Op))
+		f.operand(first.L, words.Precedence(first.Op))
 	} else {
 		f.w(strings.Repeat("(", len(spine)))
 		f.node(first.L)
@@ -586,7 +590,7 @@ func (f *formatter) binary(n *sqlparse.BinaryExpr) {
 		b := spine[i]
 		f.w(" ", b.Op, " ")
 		if f.ddb {
-			f.operand(b.R, sqlparse.Precedence(b.Op)+1)
+			f.operand(b.R, words.Precedence(b.Op)+1)
 		} else {
 			f.node(b.R)
 			f.w(")")
@@ -603,7 +607,7 @@ func (f *formatter) chainLink(b *sqlparse.BinaryExpr) (*sqlparse.BinaryExpr, boo
 		x = p.X
 	}
 	l, ok := x.(*sqlparse.BinaryExpr)
-	if !ok || (f.ddb && sqlparse.Precedence(l.Op) < sqlparse.Precedence(b.Op)) {
+	if !ok || (f.ddb && words.Precedence(l.Op) < words.Precedence(b.Op)) {
 		return nil, false
 	}
 	return l, true
@@ -615,7 +619,7 @@ func (f *formatter) operand(x sqlparse.Expr, min int) {
 	if p, ok := x.(*sqlparse.ParenExpr); ok {
 		x = p.X
 	}
-	if b, ok := x.(*sqlparse.BinaryExpr); ok && sqlparse.Precedence(b.Op) < min {
+	if b, ok := x.(*sqlparse.BinaryExpr); ok && words.Precedence(b.Op) < min {
 		f.w("(")
 		f.node(x)
 		f.w(")")

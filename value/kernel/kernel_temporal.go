@@ -9,7 +9,8 @@ import (
 // temporalKernel is an operator with a temporal side: comparisons (the
 // right side converted to the left's temporal type), temporal ± integral
 // (same temporal type; time-of-day types wrap within a day, 23:59:59 + 1
-// is 00:00:00) and temporal - temporal (INT, LONG for 64-bit types).
+// is 00:00:00), temporal - temporal and temporal % integral (INT, LONG for
+// 64-bit types; 01:02:03.456 mod 1000 is 456, temp_obj_mani.md).
 func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	xt, yt := x.V.T, y.V.T
 	xTemp, yTemp := xt.IsTemporal(), yt.IsTemporal()
@@ -48,6 +49,14 @@ func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 		}
 		x, y = y, x
 		rt = yt
+	case op == OpMod:
+		if !integralOrBool(yt) {
+			return nil, unsupported()
+		}
+		rt = value.Int
+		if xt.Storage() == value.StInt64 {
+			rt = value.Long
+		}
 	default:
 		if (op != OpAdd && op != OpSub) || !integralOrBool(yt) {
 			return nil, unsupported()

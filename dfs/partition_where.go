@@ -1,0 +1,125 @@
+package dfs
+
+import (
+	"strings"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+)
+
+// partition(partitionCol, keys) in a where clause (progr/sql/partition.md)
+// selects partitions of the level partitionCol partitions: VALUE keys are
+// partition values, RANGE and LIST keys partition numbers from 0, HASH
+// keys hash remainders.
+
+var errPartitionKeys = ddberr.Errorf("The keys of partition() must be a scalar or a vector without NULL values.")
+
+// PartitionRowMask is partition(col, keys) over rows whose column col
+// holds values: true where the row lies in one of the partitions keys name.
+func (t *Table) PartitionRowMask(col string, values *value.Vector, keys value.Value) ([]bool, error) {
+	dom, err := t.partitionLevel(col)
+	if err != nil {
+		return nil, err
+	}
+	want, err := partitionKeyMask(dom, keys)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := dom.Map(values)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]bool, len(idx))
+	for i, p := range idx {
+		out[i] = p >= 0 && int(p) < len(want) && want[p]
+	}
+	return out, nil
+}
+
+// partitionLevel is the domain of the level col partitions.
+func (t *Table) partitionLevel(col string) (partition.Domain, error) {
+	levels := t.db.Levels()
+	for l, c := range t.partCols {
+		if l < len(levels) && strings.EqualFold(t.names[c], col) {
+			return levels[l], nil
+		}
+	}
+	return nil, ddberr.Errorf("The column %s of partition() is not a partitioning column.", col)
+}
+
+// partitionKeyMask marks the partitions of dom that keys name.
+func partitionKeyMask(dom partition.Domain, keys value.Value) ([]bool, error) {
+	kv, _, ok := value.VectorOf(keys)
+	if !ok || kv.HasNull() {
+		return nil, errPartitionKeys
+	}
+	want := make([]bool, dom.Len())
+	if dom.Type() == partition.VALUE {
+		idx, err := dom.Map(kv)
+		if err != nil {
+			return nil, err
+		}
+		for i, p := range idx {
+			if p < 0 {
+				return nil, ddberr.Errorf("The partition key %s of partition() is out of the range of the partitioning scheme.", kv.FormatElem(i))
+			}
+			want[p] = true
+		}
+		return want, nil
+	}
+	if kv.T.Category() != value.CatIntegral {
+		return nil, errPartitionKeys
+	}
+	ints, err := cast.Vector(kv, value.Long, 0)
+	if err != nil {
+		return nil, err
+	}
+	for i, k := range ints.I64 {
+		if k < 0 || k >= int64(len(want)) {
+			return nil, ddberr.Errorf("The partition key %s of partition() is out of the range of the partitioning scheme.", kv.FormatElem(i))
+		}
+		want[k] = true
+	}
+	return want, nil
+}
+
+// PartitionCall reports whether e is a call partition(col, keys), with
+// the column's name and the keys expression.
+func PartitionCall(e sqlparse.Expr) (col string, keys sqlparse.Expr, ok bool) {
+	c, isCall := e.(*sqlparse.CallExpr)
+	if !isCall || len(c.Args) != 2 {
+		return "", nil, false
+	}
+	if fn, isIdent := c.Fn.(*sqlparse.Ident); !isIdent || fn.Name != "partition" {
+		return "", nil, false
+	}
+	id, isIdent := c.Args[0].(*sqlparse.Ident)
+	if !isIdent {
+		return "", nil, false
+	}
+	return id.Name, c.Args[1], true
+}
+
+// partitionPred prunes to the partitions a where-clause partition(col,
+// keys) names (nil, keeping all, when it cannot tell: the row-level mask
+// then reports the error).
+func (p *pruneCtx) partitionPred(col string, keys sqlparse.Expr) keepPred {
+	for l, c := range p.t.partCols {
+		if l >= len(p.levels) || !strings.EqualFold(p.t.names[c], col) {
+			continue
+		}
+		kv, err := p.eval(keys, p.none)
+		if err != nil {
+			return nil
+		}
+		want, err := partitionKeyMask(p.levels[l], kv)
+		if err != nil {
+			return nil
+		}
+		return maskPred(l, want)
+	}
+	return nil
+}

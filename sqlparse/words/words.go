@@ -1,0 +1,45 @@
+// Package words holds the fixed vocabularies of DolphinDB's script
+// grammar the parser and printer consult: operator precedences and the
+// functions operators stand for (package lex knows the reserved words,
+// adverbs and hints).
+package words
+
+// precedences is how tightly each binary operator binds, by its
+// normalised spelling (BinaryExpr.Op), as package sqlparse's doc lists.
+var precedences = map[string]int{
+	"||": 1, "&&": 2,
+	"<": 3, "<=": 3, ">": 3, ">=": 3, "==": 3, "!=": 3, "in": 3, "like": 3, "between": 3,
+	"|": 4, "^": 5, "&": 6, "<<": 7, ">>": 7, "+": 8, "-": 8,
+	"*": 10, "/": 10, "%": 10, "\\": 10, "$": 10, "**": 10, "<-": 10, "join": 10,
+	"..": 15, ":": 15, "@": 16,
+}
+
+// BinaryPrecedence is the precedence of a binary operator; ok is false
+// for anything else.
+func BinaryPrecedence(op string) (prec int, ok bool) {
+	prec, ok = precedences[op]
+	return prec, ok
+}
+
+// Precedence is how tightly the binary operator op (a BinaryExpr.Op)
+// binds, higher binding tighter, as the parser groups operands; printers
+// use it to place parentheses. A function used as an operator (x pow 2)
+// binds like multiplication.
+func Precedence(op string) int {
+	if p, ok := precedences[op]; ok {
+		return p
+	}
+	return 10
+}
+
+// operatorFuncs names the function each operator stands for when it is
+// passed as an argument (reduce(+, x), cross(*, a, b), f{-, 1}).
+var operatorFuncs = map[string]string{
+	"+": "add", "-": "sub", "*": "mul", "/": "div", "\\": "ratio", "%": "mod", "**": "dot",
+	"==": "eq", "!=": "ne", "<>": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge",
+	"&&": "and", "||": "or", "&": "bitAnd", "|": "bitOr", "^": "bitXor", "<-": "join",
+	"<<": "lshift", ">>": "rshift", "!": "not", "..": "seq", ":": "pair", "$": "cast",
+}
+
+// OperatorFunc is the function operator op stands for, "" for none.
+func OperatorFunc(op string) string { return operatorFuncs[op] }
