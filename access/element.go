@@ -14,6 +14,10 @@ import (
 func Index(x, i value.Value) (value.Value, error) {
 	switch b := x.(type) {
 	case *value.Vector:
+		if k, ok := i.(*value.Vector); ok && b.T == value.Any && k.T == value.Any {
+			// tp at [1 2 3, 0 1 2] is tp[1 2 3, 0 1 2] (at.md)
+			return IndexTuple(b, k.Any)
+		}
 		return IndexVector(b, i)
 	case *value.Pair:
 		return IndexVector(b.V, i)
@@ -223,13 +227,15 @@ func Assign(x, i, v value.Value) error {
 		if !ok || k < 0 || int(k) >= b.Len() {
 			return ddberr.Errorf("Index out of range.")
 		}
+		if b.T == value.Any {
+			// a tuple's element may be anything (a[0] = 1..10); it
+			// keeps its own copy
+			b.Any[k] = value.DeepCopy(v)
+			return nil
+		}
 		s, ok := v.(*value.Scalar)
 		if !ok {
 			return ddberr.Errorf("The value to assign must be a scalar.")
-		}
-		if b.T == value.Any {
-			b.Any[k] = s
-			return nil
 		}
 		if s.Null && s.T == value.Void {
 			// a[1] = NULL: the vector's own NULL.

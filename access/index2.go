@@ -76,3 +76,66 @@ func dictCells(d *value.Dict, keys, c value.Value) (value.Value, error) {
 	}
 	return value.NewTuple(out), nil
 }
+
+// IndexTuple is x[i, j, ...] on a tuple (TupleANYVector.md): the first
+// index selects elements of x (nil for all); one element is indexed on by
+// the rest, several give a tuple of each indexed by the rest. A scalar
+// indexed further is itself.
+func IndexTuple(x *value.Vector, sels []value.Value) (value.Value, error) {
+	if len(sels) == 0 {
+		return x, nil
+	}
+	s, rest := sels[0], sels[1:]
+	if k, ok := s.(*value.Scalar); ok {
+		e, err := IndexVector(x, k)
+		if err != nil {
+			return nil, err
+		}
+		return indexDeeper(e, rest)
+	}
+	picked := x
+	if s != nil {
+		v, err := IndexVector(x, s)
+		if err != nil {
+			return nil, err
+		}
+		tu, ok := v.(*value.Vector)
+		if !ok || tu.T != value.Any {
+			return nil, ddberr.Errorf("Invalid index.")
+		}
+		picked = tu
+	}
+	out := make([]value.Value, picked.Len())
+	for k, e := range picked.Any {
+		var err error
+		if out[k], err = indexDeeper(e, rest); err != nil {
+			return nil, err
+		}
+	}
+	return value.NewTuple(out), nil
+}
+
+// indexDeeper indexes one element of a tuple by the remaining indexes.
+func indexDeeper(e value.Value, sels []value.Value) (value.Value, error) {
+	switch v := e.(type) {
+	case *value.Vector:
+		if v.T == value.Any {
+			return IndexTuple(v, sels)
+		}
+	case *value.Scalar:
+		return v, nil
+	}
+	for _, s := range sels {
+		if s == nil {
+			continue
+		}
+		var err error
+		if e, err = Index(e, s); err != nil {
+			return nil, err
+		}
+		if sc, ok := e.(*value.Scalar); ok {
+			return sc, nil
+		}
+	}
+	return e, nil
+}

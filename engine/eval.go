@@ -81,8 +81,16 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		if tu, ok := n.Index.(*sqlparse.TupleExpr); ok && len(tu.Elems) == 2 {
-			if v, ok, err := in.evalIndex2(x, tu); ok {
+		if _, ok := x.(Function); ok {
+			// (sum)[1..10], (corr)[x, y]: indexing a function calls it
+			args := []sqlparse.Expr{n.Index}
+			if tu, ok := n.Index.(*sqlparse.TupleExpr); ok {
+				args = tu.Elems
+			}
+			return in.evalCall(&sqlparse.CallExpr{At: n.At, Fn: n.X, Args: args})
+		}
+		if tu, ok := n.Index.(*sqlparse.TupleExpr); ok && len(tu.Elems) >= 2 {
+			if v, ok, err := in.evalIndexN(x, tu); ok {
 				return v, err
 			}
 		}

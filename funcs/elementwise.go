@@ -71,3 +71,43 @@ func MapFloat(fn string, x value.Value, f func(float64) float64) (value.Value, e
 	}
 	return wrap(value.NewDoubles(out)), nil
 }
+
+// OverTuple makes an element-wise spec map a tuple argument element by
+// element (TupleANYVector.md: a pow 3 is (8,[27,125],1000) for
+// a=(2, [3, 5], 10)): tuples of one length go together, other arguments
+// whole to every call; the result is a tuple.
+func OverTuple(spec Spec) Spec {
+	fn := spec.Fn
+	var each Impl
+	each = func(env Env, args []value.Value) (value.Value, error) {
+		n := -1
+		for _, a := range args {
+			if tu, ok := a.(*value.Vector); ok && tu.T == value.Any {
+				if n >= 0 && tu.Len() != n {
+					return nil, ddberr.Errorf("Incompatible vector size")
+				}
+				n = tu.Len()
+			}
+		}
+		if n < 0 {
+			return fn(env, args)
+		}
+		out := make([]value.Value, n)
+		for i := range out {
+			call := make([]value.Value, len(args))
+			for k, a := range args {
+				call[k] = a
+				if tu, ok := a.(*value.Vector); ok && tu.T == value.Any {
+					call[k] = tu.Any[i]
+				}
+			}
+			var err error
+			if out[i], err = each(env, call); err != nil {
+				return nil, err
+			}
+		}
+		return value.NewTuple(out), nil
+	}
+	spec.Fn = each
+	return spec
+}

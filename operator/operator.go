@@ -106,6 +106,9 @@ func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
 	if m, ok := b.(*value.Matrix); ok {
 		return matrixOp(kop, op, m, a, true)
 	}
+	if r, ok, err := tupleOp(kop, op, a, b); ok {
+		return r, err
+	}
 	if d, ok := a.(*value.Dict); ok {
 		return dictOp(kop, op, d, b, false)
 	}
@@ -167,6 +170,47 @@ func matrixOp(kop kernel.Op, op string, m *value.Matrix, other value.Value, swap
 	return &value.Matrix{V: res, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
 }
 
+// tupleOp applies an operator element by element over a tuple and a
+// scalar, or two tuples of one length (TupleANYVector.md: a+2 is
+// (4,[5,7],12) for a=(2, [3, 5], 10)); ok is false for other operands.
+func tupleOp(kop kernel.Op, op string, a, b value.Value) (value.Value, bool, error) {
+	ta, aok := a.(*value.Vector)
+	tb, bok := b.(*value.Vector)
+	aok = aok && ta.T == value.Any
+	bok = bok && tb.T == value.Any
+	_, as := a.(*value.Scalar)
+	_, bs := b.(*value.Scalar)
+	var n int
+	switch {
+	case aok && bok:
+		if ta.Len() != tb.Len() {
+			return nil, true, ddberr.Errorf("Incompatible vector size")
+		}
+		n = ta.Len()
+	case aok && bs:
+		n = ta.Len()
+	case bok && as:
+		n = tb.Len()
+	default:
+		return nil, false, nil
+	}
+	out := make([]value.Value, n)
+	for i := range out {
+		x, y := a, b
+		if aok {
+			x = ta.Any[i]
+		}
+		if bok {
+			y = tb.Any[i]
+		}
+		var err error
+		if out[i], err = applyOp(kop, op, x, y); err != nil {
+			return nil, true, err
+		}
+	}
+	return value.NewTuple(out), true, nil
+}
+
 // dictOp applies an operator between a dictionary's values and a scalar
 // or a vector of its length (an ordered dictionary's, Dictionary.md); the
 // result has the same keys.
@@ -181,7 +225,7 @@ func dictOp(kop kernel.Op, op string, d *value.Dict, other value.Value, swapped 
 		return nil, ddberr.Errorf("The operator %s doesn't support a %s operand.", op, strings.ToLower(other.Form().String()))
 	}
 	if d.Vals.T == value.Any {
-		return nil, ddberr.Errorf("The operator %s doesn't support a dictionary operand.", op)
+		return nil, ddberr.Errorf("The operator %s doesn't support a %s operand.", op, "dictionary")
 	}
 	vals, err := applyVector(kop, op, d.Vals, other, swapped, "dictionary")
 	if err != nil {
@@ -195,7 +239,7 @@ func dictOp(kop kernel.Op, op string, d *value.Dict, other value.Value, swapped 
 // is a table with the left table's column names.
 func tableOp(kop kernel.Op, op string, t *value.Table, other value.Value, swapped bool) (value.Value, error) {
 	if _, ok := other.(*value.Dict); ok {
-		return nil, ddberr.Errorf("The operator doesn't support a dictionary operand.")
+		return nil, ddberr.Errorf("The operator doesn't support a %s operand.", "dictionary")
 	}
 	ot, isTable := other.(*value.Table)
 	if isTable && (len(ot.Cols) != len(t.Cols) || ot.Rows() != t.Rows()) {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -200,6 +201,37 @@ func TestSortOrders(t *testing.T) {
 		n := c.v.Len()
 		require.Equal(t, c.want, Sort([]Key{Column(c.v, c.desc, c.nulls)}, n, KeepAll).Index(n), c.name)
 		require.Equal(t, c.want[:1], Ints(Top([]Key{Column(c.v, c.desc, c.nulls)}, n, 1)), c.name)
+	}
+}
+
+// A coded SYMBOL key sorts by its texts, also after its base grew with
+// texts that sort between the old ones (the base's cached ranks follow).
+func TestSortCodedSymbolsGrownBase(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	words := []string{"", "b", "a", "ab", "B", "zz", "a\x00", "m"}
+	strs := make([]string, 500)
+	for i := range strs {
+		strs[i] = words[r.IntN(len(words))]
+	}
+	v := value.NewSymbols(strs)
+	for round := range 2 {
+		for _, desc := range []bool{false, true} {
+			want := make([]int, len(strs))
+			for i := range want {
+				want[i] = i
+			}
+			slices.SortStableFunc(want, func(i, j int) int {
+				if desc {
+					i, j = j, i
+				}
+				return strings.Compare(strs[i], strs[j])
+			})
+			require.Equal(t, want, Sort([]Key{Column(v, desc, NullsLow)}, len(strs), KeepAll).Index(len(strs)), "round %d desc %v", round, desc)
+		}
+		for _, w := range []string{"aa", "A", "c"} {
+			v.AppendScalar(&value.Scalar{T: value.Symbol, S: w})
+			strs = append(strs, w)
+		}
 	}
 }
 

@@ -49,8 +49,8 @@
 //     symbol of the base (operator inCoded); nunique counts codes
 //     (funcs/stats distinctCodes); distinct keeps each code's first row;
 //     sort, isort, rank, order by and csort rank the base's texts once
-//     (SymbolBase.Ranks, cached until the base grows) and counting-sort
-//     a single key by rank or compare ranks as INTs (SymbolSortPerm,
+//     (SymbolBase.Ranks, cached until the base grows) and sort by the
+//     ranks (package rowsort; rank compares them as INTs,
 //     SymbolRankVector); < <= > >= like and ilike against a constant run
 //     once per symbol (value/kernel codedPerSymbol); the wire builds a coded column's
 //     symbol base from its codes (wire symbolBaseOf). Each falls back to

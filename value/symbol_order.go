@@ -48,45 +48,6 @@ func (v *Vector) CompactSymbolCodes() (codes []int32, base []string, ok bool) {
 	return codes, base, true
 }
 
-// SymbolSortPerm returns the stable sorting permutation of a coded SYMBOL
-// vector with a compact base (NULL first ascending, last descending): a
-// counting sort over the ranks of its base. ok is false for any other
-// vector.
-func (v *Vector) SymbolSortPerm(ascending bool) (perm []int, ok bool) {
-	codes, _, ok := v.CompactSymbolCodes()
-	if !ok {
-		return nil, false
-	}
-	ranks := v.Syms.Ranks()
-	nr := len(ranks)
-	// start[r] is where the first row of rank r goes
-	start := make([]int, nr+1)
-	for _, c := range codes {
-		start[ranks[c]+1]++
-	}
-	if ascending {
-		for r := 1; r <= nr; r++ {
-			start[r] += start[r-1]
-		}
-	} else {
-		// ranks in reverse: rank r starts after the rows of the ranks above
-		sum := 0
-		for r := nr; r >= 1; r-- {
-			n := start[r]
-			start[r] = sum
-			sum += n
-		}
-		start = start[1:]
-	}
-	perm = make([]int, len(codes))
-	for i, c := range codes {
-		r := ranks[c]
-		perm[start[r]] = i
-		start[r]++
-	}
-	return perm, true
-}
-
 // SymbolRankVector returns an INT vector of a coded SYMBOL vector's rows'
 // ranks (NULL rows NULL), which compares element by element as the texts
 // do; ok is false for any other vector or a base much larger than it.

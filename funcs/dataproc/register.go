@@ -110,9 +110,9 @@ func init() {
 
 	// nulltest.go.
 	funcs.Register(
-		funcs.Spec{Name: "isNull", Params: []string{"x"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+		funcs.OverTuple(funcs.Spec{Name: "isNull", Params: []string{"x"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return mapBool(args[0], func(v *value.Vector, i int) bool { return v.IsNull(i) })
-		}},
+		}}),
 		funcs.Spec{Name: "isValid", Params: []string{"x"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return mapBool(args[0], func(v *value.Vector, i int) bool { return !v.IsNull(i) })
 		}},

@@ -187,6 +187,9 @@ func countValue(x value.Value, skipNull bool) (value.Value, error) {
 		return value.NewInt(int32(n)), nil
 	case *value.Pair:
 		return value.NewInt(2), nil
+	case *value.Matrix:
+		// every element, or every non-NULL one (size.md: 6 and 5)
+		return countValue(v.V, skipNull)
 	case *value.Table:
 		return value.NewInt(int32(v.Rows())), nil
 	case *value.Dict:

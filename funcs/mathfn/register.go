@@ -55,13 +55,13 @@ func init() {
 		})
 	}
 	funcs.Register(
-		funcs.Spec{Name: "abs", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: absFn},
+		funcs.OverTuple(funcs.Spec{Name: "abs", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: absFn}),
 		funcs.Spec{Name: "signum", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: signum},
 		funcs.Spec{Name: "signbit", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: signbit},
-		funcs.Spec{Name: "pow", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "math",
+		funcs.OverTuple(funcs.Spec{Name: "pow", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "math",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 				return binaryDouble("pow", args[0], args[1], math.Pow)
-			}},
+			}}),
 		funcs.Spec{Name: "clip", Params: []string{"X", "Y", "Z"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "math",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return clip(args, false) }},
 		funcs.Spec{Name: "clip!", Params: []string{"X", "Y", "Z"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Mutating, Category: "math",

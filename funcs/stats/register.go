@@ -57,7 +57,7 @@ func init() {
 
 	// cumulative.go.
 	funcs.Register(
-		cumSpec("cumsum", cumsum),
+		overTuple(cumSpec("cumsum", cumsum), true, operatorStep("add")),
 		cumSpec("cumavg", cumDouble("cumavg", runningMoments(func(n, s, _ float64) float64 { return s / n }, 1))),
 		cumSpec("cumvar", cumDouble("cumvar", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / (n - 1) }, 2))),
 		cumSpec("cumvarp", cumDouble("cumvarp", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / n }, 1))),
@@ -66,9 +66,9 @@ func init() {
 		cumSpec("cumsum2", cumDouble("cumsum2", runningPower(2))),
 		cumSpec("cumsum3", cumDouble("cumsum3", runningPower(3))),
 		cumSpec("cumsum4", cumDouble("cumsum4", runningPower(4))),
-		cumSpec("cumprod", cumprod),
-		cumSpec("cummax", cumExtreme(1)),
-		cumSpec("cummin", cumExtreme(-1)),
+		overTuple(cumSpec("cumprod", cumprod), true, operatorStep("mul")),
+		overTuple(cumSpec("cummax", cumExtreme(1)), true, extremeStep("cummax", 1)),
+		overTuple(cumSpec("cummin", cumExtreme(-1)), true, extremeStep("cummin", -1)),
 		cumSpec("cumcount", cumcount),
 		cumSpec("cummed", cumDouble("cummed", runningSorted(Median))),
 		cumSpec("cumPositiveStreak", cumPositiveStreak),
@@ -246,7 +246,7 @@ func init() {
 	varR := varianceReducer(1, false, doubleAgg("var", func(xs []float64) (float64, bool) { return Variance(xs, 1) }))
 	avgR := meanReducer(doubleAgg("avg", func(xs []float64) (float64, bool) { return Mean(xs), len(xs) > 0 }))
 	funcs.Register(
-		aggSpec("sum", "statistics", sumReducer),
+		overTuple(aggSpec("sum", "statistics", sumReducer), false, operatorStep("add")),
 		aggSpec("avg", "statistics", avgR),
 		aggSpec("std", "statistics", stdR),
 		aggSpec("var", "statistics", varR),
@@ -264,7 +264,7 @@ func init() {
 		aggSpec("sum2", "statistics", powerSum("sum2", 2)),
 		aggSpec("sum3", "statistics", powerSum("sum3", 3)),
 		aggSpec("sum4", "statistics", powerSum("sum4", 4)),
-		aggSpec("prod", "statistics", prodReducer),
+		overTuple(aggSpec("prod", "statistics", prodReducer), false, operatorStep("mul")),
 		aggSpec("imax", "statistics", indexReducer(1)),
 		aggSpec("imin", "statistics", indexReducer(-1)),
 		aggSpec("first", "statistics", pickReducer(true)),
@@ -285,10 +285,10 @@ func init() {
 			v, ok := Variance(xs, 1)
 			return math.Sqrt(v / float64(len(xs))), ok
 		})),
-		funcs.Spec{Name: "min", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return minMax("min", args, -1) }},
-		funcs.Spec{Name: "max", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return minMax("max", args, 1) }},
+		overTuple(funcs.Spec{Name: "min", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return minMax("min", args, -1) }}, false, extremeStep("min", -1)),
+		overTuple(funcs.Spec{Name: "max", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "statistics",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return minMax("max", args, 1) }}, false, extremeStep("max", 1)),
 		funcs.Spec{Name: "maxIgnoreNull", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "statistics",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 				return pairExtreme("maxIgnoreNull", args[0], args[1], 1, true)

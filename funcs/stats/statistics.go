@@ -688,6 +688,15 @@ func wordCount(_ funcs.Env, args []value.Value) (value.Value, error) {
 func dot(_ funcs.Env, args []value.Value) (value.Value, error) {
 	xm, xIsM := args[0].(*value.Matrix)
 	ym, yIsM := args[1].(*value.Matrix)
+	_, xIsS := args[0].(*value.Scalar)
+	_, yIsS := args[1].(*value.Scalar)
+	if xIsS || yIsS {
+		// x ** 2 scales a vector (dot.md); a matrix must use *
+		if xIsM || yIsM {
+			return nil, ddberr.Errorf("Use * rather than ** for scalar and matrix multiplication.")
+		}
+		return operatorStep("mul")(args[0], args[1])
+	}
 	if !xIsM && !yIsM {
 		xv, ok1 := funcs.VectorArg(args[0])
 		yv, ok2 := funcs.VectorArg(args[1])
