@@ -146,14 +146,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		ok, err := funcs.Truth(c)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			return in.eval(n.Then)
-		}
-		return in.eval(n.Else)
+		return funcs.Ternary(in, c, func() (value.Value, error) { return in.eval(n.Then) }, func() (value.Value, error) { return in.eval(n.Else) })
 	case *sqlparse.DictExpr:
 		keys, err := in.evalList(n.Keys)
 		if err != nil {

@@ -162,6 +162,31 @@ func Truth(v value.Value) (bool, error) {
 	return false, ddberr.Errorf("A condition must be a boolean scalar.")
 }
 
+// Ternary is cond ? a : b: a scalar condition evaluates one branch, a
+// vector one both, picking element by element as iif does
+// (ternary_operator.md: true true false ? 1..3 : 3..1 is [1,2,1]).
+func Ternary(env Env, cond value.Value, a, b func() (value.Value, error)) (value.Value, error) {
+	if v, ok := cond.(*value.Vector); ok && v.Len() != 1 {
+		x, err := a()
+		if err != nil {
+			return nil, err
+		}
+		y, err := b()
+		if err != nil {
+			return nil, err
+		}
+		iif, _ := Lookup("iif")
+		return iif.Fn(env, []value.Value{cond, x, y})
+	}
+	ok, err := Truth(cond)
+	if err != nil {
+		return nil, err
+	} else if ok {
+		return a()
+	}
+	return b()
+}
+
 // PairRange is the range lo:hi a pair index names, with a NULL end
 // standing for the start (0) or the end (n) of the indexed object, as in
 // x[2:] and x[:3].

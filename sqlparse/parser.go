@@ -1789,7 +1789,7 @@ func (p *parser) parsePrimary() Expr {
 		if p.bareCallArg() {
 			// sum x, print "a", select last price: a one-argument call
 			// written without parentheses
-			return &CallExpr{At: t.Pos, Fn: id, Args: []Expr{p.parsePostfixExpr()}}
+			return &CallExpr{At: t.Pos, Fn: id, Args: []Expr{p.parseExpr()}}
 		}
 		return id
 	case lex.TokOp:
