@@ -1250,6 +1250,13 @@ func (p *parser) parseBinary(minPrec int) Expr {
 	// chained comparisons: a < b <= c is (a < b) && (b <= c).
 	var lastCmp Expr
 	for {
+		if lex.OpensLambda(p.toks, p.pos) && minPrec <= words.Precedence("call") {
+			// 10 {x, y -> x + y} 1: a braced lambda as a binary operator,
+			// as tight as * (lambda.md)
+			fn := p.parsePrimary()
+			left = &CallExpr{At: left.Pos(), Fn: fn, Args: []Expr{left, p.parseBinary(words.Precedence("call") + 1)}}
+			continue
+		}
 		if minPrec <= 3 && isKw(p.tok(), "is") {
 			left = p.parseIsNull(left)
 			continue
@@ -1413,6 +1420,22 @@ func (p *parser) parseUnary() Expr {
 			}
 		}
 	}
+	if lex.OpensLambda(p.toks, p.pos) {
+		// {x -> x*x} 10: a braced lambda as a unary operator takes the
+		// whole operation after it (lambda.md)
+		fn := p.parsePostfixExpr()
+		if l := p.peekN(1); p.isOp(":") && !p.tok().Space && l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) {
+			p.next() // {x -> x*x + x}:E m
+			fn = &AdverbExpr{At: t.Pos, Fn: fn, Adverb: p.next().Text}
+		}
+		switch fn.(type) {
+		case *LambdaExpr, *AdverbExpr:
+			if p.startsOperand(p.tok()) && !p.isOp("(") {
+				return &CallExpr{At: t.Pos, Fn: fn, Args: []Expr{p.parseBinary(1)}}
+			}
+		}
+		return fn
+	}
 	if isKw(t, "not") && p.startsOperand(p.peekN(1)) && !isOpTok(p.peekN(1), "(") {
 		p.next()
 		return &UnaryExpr{At: t.Pos, Op: "!", X: p.parseBinary(3)}
@@ -1507,6 +1530,9 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			p.expectOp("]")
 			x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
 		case "{":
+			if _, l := x.(*LambdaExpr); lex.OpensLambda(p.toks, p.pos) && (t.Space || l) {
+				return x // a lambda used as an operator follows: x {f} y
+			}
 			args := p.parseList(partialArgs)
 			x = &PartialExpr{At: x.Pos(), Fn: x, Args: args}
 		case ".":

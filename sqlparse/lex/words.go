@@ -36,3 +36,20 @@ func IsAdverb(w string) bool {
 	}
 	return false
 }
+
+// OpensLambda reports whether toks[i], a {, opens a braced lambda:
+// {def(x) ...}, {x -> ...}, {x, y -> ...}.
+func OpensLambda(toks []Token, i int) bool {
+	is := func(t Token, op string) bool { return t.Kind == TokOp && t.Text == op }
+	if !is(toks[i], "{") {
+		return false
+	}
+	i++
+	if toks[i].Kind == TokIdent && (toks[i].Text == "def" || toks[i].Text == "defg") {
+		return is(toks[i+1], "(")
+	}
+	for toks[i].Kind == TokIdent && is(toks[i+1], ",") {
+		i += 2
+	}
+	return toks[i].Kind == TokIdent && is(toks[i+1], "->")
+}
