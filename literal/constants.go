@@ -1,6 +1,7 @@
 package literal
 
 import (
+	"math"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/auth"
@@ -44,7 +45,10 @@ func Constant(name string) (value.Value, bool) {
 	case "ALL", "FIRST", "LAST":
 		return value.NewString(name), true
 	case "pi":
-		return value.NewDouble(3.141592653589793), true
+		return value.NewDouble(math.Pi), true
+	case "e":
+		// const.md: log e is 1
+		return value.NewDouble(math.E), true
 	}
 	if p, ok := auth.PrivByName(name); ok {
 		return value.NewInt(int32(p)), true
