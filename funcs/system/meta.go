@@ -1,6 +1,7 @@
 package system
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -106,6 +107,10 @@ func (c *coder) varName(v value.Value) string {
 }
 
 func (c *coder) embed(v value.Value, name string) sqlparse.Expr {
+	// two values of one name (two lambdas) each keep their own binding
+	for k, base := 2, name; c.bind[name] != nil && c.bind[name] != v; k++ {
+		name = fmt.Sprintf("%s_%d", base, k)
+	}
 	c.bind[name] = v
 	return &sqlparse.Ident{Name: name}
 }

@@ -126,8 +126,8 @@ func bitOp[T kernelInt](op Op, x, y T) T {
 	return x >> uint64(y)
 }
 
-// floatArith writes a op b into out. NULL operands give NULL, and so does
-// a result that is not a finite number (division by zero, overflow).
+// floatArith writes a op b into out. NULL operands give NULL, and so do
+// division by zero and a NaN result.
 func floatArith[T kernelFloat](op Op, out, a, b []T, ma, mb int, null T) {
 	broadcast(out, a, b, ma, mb, func(out, a, b []T) { floatArithVV(op, out, a, b, null) })
 }
@@ -146,7 +146,7 @@ func floatArithVV[T kernelFloat](op Op, out, a, b []T, null T) {
 		for i := range out {
 			x, y := a[i], b[i]
 			r := x / y
-			if x == null || y == null || y == 0 || r-r != 0 {
+			if x == null || y == null || y == 0 || r != r {
 				r = null
 			}
 			out[i] = r
@@ -155,7 +155,7 @@ func floatArithVV[T kernelFloat](op Op, out, a, b []T, null T) {
 		for i := range out {
 			x, y := a[i], b[i]
 			r := T(float64(x) - math.Floor(float64(x)/float64(y))*float64(y))
-			if x == null || y == null || y == 0 || r-r != 0 {
+			if x == null || y == null || y == 0 || r != r {
 				r = null
 			}
 			out[i] = r
@@ -178,12 +178,14 @@ func intEach[T kernelInt](out, a, b []T, null T, f func(x, y T) T) {
 }
 
 // floatEach writes f(a[i], b[i]), NULL where either operand is NULL or the
-// result is not finite; it inlines like intEach.
+// result is NaN (inf-inf, 0*inf); an infinite result stays infinite, as
+// in DolphinDB, which orders -inf below NULL (progr/data_mani/sort_null.md).
+// It inlines like intEach.
 func floatEach[T kernelFloat](out, a, b []T, null T, f func(x, y T) T) {
 	for i := range out {
 		x, y := a[i], b[i]
 		r := f(x, y)
-		if x == null || y == null || r-r != 0 {
+		if x == null || y == null || r != r {
 			r = null
 		}
 		out[i] = r

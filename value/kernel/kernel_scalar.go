@@ -31,7 +31,7 @@ func ScalarBinary(op Op, a, b *value.Scalar) (*value.Scalar, bool) {
 				r = x / y
 			}
 		}
-		if r-r != 0 {
+		if r != r {
 			return value.NullScalar(value.Double), true
 		}
 		return value.NewDouble(r), true

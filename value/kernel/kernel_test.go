@@ -56,6 +56,10 @@ func TestBinaryKernels(t *testing.T) {
 		{"floor div", OpDiv, vv(vec(value.Int, -7, 7, -1, 2, 6)), sc(vec(value.Int, 5)), "[-2,1,-1,0,1]", value.Int},
 		{"div by zero", OpDiv, vv(vec(value.Int, 1, 2)), vv(vec(value.Int, 0, 1)), "[,2]", value.Int},
 		{"float div by zero", OpDiv, vv(vec(value.Double, 1.0, 2.0)), vv(vec(value.Double, 0.0, 4.0)), "[,0.5]", value.Double},
+		{"infinity operand stays infinite", OpSub, sc(vec(value.Double, 0.0)), vv(vec(value.Double, math.Inf(1), math.Inf(-1))), "[-inf,inf]", value.Double},
+		{"float infinity times", OpMul, vv(vec(value.Float, math.Inf(1))), sc(vec(value.Float, -2.0)), "[-inf]", value.Float},
+		{"inf-inf is NULL", OpSub, vv(vec(value.Double, math.Inf(1))), sc(vec(value.Double, math.Inf(1))), "[]", value.Double},
+		{"overflow is infinite", OpMul, vv(vec(value.Double, 1e308, 2.0)), sc(vec(value.Double, 10.0)), "[inf,20]", value.Double},
 		{"ratio ints", OpRatio, vv(vec(value.Int, 1, 2, 3)), sc(vec(value.Int, 2)), "[0.5,1,1.5]", value.Double},
 		{"mod sign of divisor", OpMod, vv(vec(value.Int, -1, 2, 3, -10, -10)), vv(vec(value.Int, 5, -5, -5, 3, -3)), "[4,-3,-2,2,-1]", value.Int},
 		{"mod by zero", OpMod, sc(vec(value.Long, 3)), sc(vec(value.Long, 0)), "[]", value.Long},
@@ -195,7 +199,7 @@ func TestAggregateKernels(t *testing.T) {
 func TestScalarBinaryMatchesVectorKernel(t *testing.T) {
 	vals := []*value.Scalar{
 		value.NewInt(7), value.NewInt(-7), value.NewInt(0), value.NewInt(2147483647), value.NewLong(5), value.NewLong(-9223372036854775807),
-		value.NewDouble(2.5), value.NewDouble(-0.5), value.NewDouble(0), value.NewBool(true), value.NewTyped(value.Short, 3), value.NewTyped(value.Char, 97),
+		value.NewDouble(2.5), value.NewDouble(-0.5), value.NewDouble(0), value.NewDouble(math.Inf(1)), value.NewDouble(math.Inf(-1)), value.NewDouble(1e308), value.NewBool(true), value.NewTyped(value.Short, 3), value.NewTyped(value.Char, 97),
 	}
 	for op := OpAdd; op <= OpGe; op++ {
 		for _, a := range vals {
