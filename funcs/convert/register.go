@@ -151,13 +151,13 @@ func init() {
 	// typeinfo.go.
 	funcs.Register(
 		funcs.Spec{Name: "typestr", Params: []string{"x"}, Min: 1, Max: 1, Category: "types-conversion", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return value.NewString(typeString(args[0])), nil
+			return value.NewString(typeString(orNothing(args[0]))), nil
 		}},
 		funcs.Spec{Name: "type", Params: []string{"x"}, Min: 1, Max: 1, Category: "types-conversion", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return value.NewInt(int32(args[0].Type())), nil
+			return value.NewInt(int32(orNothing(args[0]).Type())), nil
 		}},
 		funcs.Spec{Name: "form", Params: []string{"x"}, Min: 1, Max: 1, Category: "types-conversion", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return value.NewInt(int32(args[0].Form())), nil
+			return value.NewInt(int32(orNothing(args[0]).Form())), nil
 		}},
 		// array accounts its allocation against the server's memory limit.
 		funcs.Spec{Name: "array", Params: []string{"dataType", "initialSize", "capacity", "defaultValue"}, Min: 1, Max: 4, Props: funcs.Session, Category: "types-conversion", Fn: xarray},

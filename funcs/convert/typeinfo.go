@@ -11,6 +11,16 @@ import (
 // interpreter's older table: type, form, typestr, array/bigarray, set and
 // arrayVector.
 
+// orNothing gives the result of a user function whose body produced no
+// value (nil) as Nothing, the VOID scalar it stands for, so type
+// questions about it answer VOID instead of failing.
+func orNothing(v value.Value) value.Value {
+	if v == nil {
+		return value.NewNothing()
+	}
+	return v
+}
+
 // typeString is typestr(x): the type name for scalars, "FAST INT VECTOR"
 // style for vectors, "IN-MEMORY TABLE" for tables.
 func typeString(v value.Value) string {
