@@ -1002,6 +1002,23 @@ var texts = []Text{
 	{"The aggs of a window join must be metacode.", "porpoise"},
 	{"The last matching column of a window join must be integral or temporal.", "porpoise"},
 
+	// packages oop, macrovar and the engine's class hooks (script classes,
+	// SQL macro variables): our own wording, the manual gives none
+	{"The class [%s] has no constructor taking arguments.", "porpoise"},
+	{"The method [%s] is declared but not defined.", "porpoise"},
+	{"The class [%s] is not defined.", "porpoise"},
+	{"The attribute [%s] of class [%s] is already defined.", "porpoise"},
+	{"The object of class [%s] doesn't have an attribute named %s.", "porpoise"},
+	{"The first argument of %s must be an object.", "porpoise"},
+	{"The class [%s] doesn't have a method named %s.", "porpoise"},
+	{"The argument args of %s must be a tuple.", "porpoise"},
+	{"The second argument of isInstanceOf must be a class.", "porpoise"},
+	{"The first argument of setAttr must be an object.", "porpoise"},
+	{"The macro variable %s must hold column names as a STRING.", "porpoise"},
+	{"The argument [colNames] of sqlTuple must be a string scalar or vector.", "porpoise"},
+	{"run with newSession=true is not supported.", "porpoise"},
+	{"#include is nested too deeply in [%s].", "porpoise"},
+
 	// package value/cast
 	{"Can't convert nothing to %s", "porpoise"},
 	{"Can't convert %s %s to %s", "porpoise"},
