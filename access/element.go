@@ -8,9 +8,9 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-// indexValue is x[i]: vector elements (by scalar, vector of positions or
-// pair range), table columns by name or rows by position, dictionary
-// lookups.
+// Index is x[i]: vector elements (by scalar, vector of positions or pair
+// range), matrix columns, table columns by name or rows by position,
+// dictionary lookups.
 func Index(x, i value.Value) (value.Value, error) {
 	switch b := x.(type) {
 	case *value.Vector:
@@ -21,6 +21,8 @@ func Index(x, i value.Value) (value.Value, error) {
 		return IndexVector(b, i)
 	case *value.Pair:
 		return IndexVector(b.V, i)
+	case *value.Matrix:
+		return matrixColumns(b, i)
 	case *value.Table:
 		if s, ok := i.(*value.Scalar); ok && s.T.Category() == value.CatLiteral {
 			if c := b.Column(s.S); c != nil {
@@ -209,6 +211,8 @@ func Assign(x, i, v value.Value) error {
 		}
 		b.Put(kv, 0, vv, 0)
 		return nil
+	case *value.Matrix:
+		return assignMatrix(b, i, v)
 	case *value.Pair:
 		// x[0] = 4 changes one end of a pair (Pair.md)
 		return Assign(b.V, i, v)

@@ -71,6 +71,16 @@ func Positions(i value.Value, n int) ([]int, error) {
 // sub-matrix of the selected rows and columns, in the order selected (a
 // pair whose start is past its end runs backwards: m[3:1,] is rows 2, 1).
 func SliceMatrix(m *value.Matrix, r, c value.Value) (value.Value, error) {
+	rows, cols, err := matrixSelection(m, r, c)
+	if err != nil {
+		return nil, err
+	}
+	return m.Sub(rows, cols), nil
+}
+
+// matrixSelection is the row and column positions of m[r, c], r or c nil
+// for all, each checked against m's shape.
+func matrixSelection(m *value.Matrix, r, c value.Value) (rows, cols []int, err error) {
 	all := func(n int) []int {
 		out := make([]int, n)
 		for i := range out {
@@ -78,24 +88,23 @@ func SliceMatrix(m *value.Matrix, r, c value.Value) (value.Value, error) {
 		}
 		return out
 	}
-	rows, cols := all(m.Rows), all(m.Cols)
-	var err error
+	rows, cols = all(m.Rows), all(m.Cols)
 	if r != nil {
 		if rows, err = Positions(r, m.Rows); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if c != nil {
 		if cols, err = Positions(c, m.Cols); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return m.Sub(rows, cols), nil
+	return rows, cols, nil
 }
 
 // matrixColumns is m[i]: column i as a vector, or for a pair or vector of
 // column positions the sub-matrix of those columns.
-func MatrixColumns(m *value.Matrix, i value.Value) (value.Value, error) {
+func matrixColumns(m *value.Matrix, i value.Value) (value.Value, error) {
 	if s, ok := i.(*value.Scalar); ok {
 		j, ok := s.Int64()
 		if !ok || j < 0 || int(j) >= m.Cols {

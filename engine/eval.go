@@ -9,7 +9,6 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/literal"
 
-	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
@@ -103,9 +102,6 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			if idx, err = in.call(f, []value.Value{x}, nil); err != nil {
 				return nil, err
 			}
-		}
-		if m, ok := x.(*value.Matrix); ok {
-			return access.MatrixColumns(m, idx)
 		}
 		return indexValue(x, idx)
 	case *sqlparse.MemberExpr:

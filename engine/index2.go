@@ -21,17 +21,23 @@ func (in *interp) evalIndexN(x value.Value, tu *sqlparse.TupleExpr) (value.Value
 	if !access.TakesIndexN(x, len(tu.Elems)) {
 		return nil, false, nil
 	}
-	sel := make([]value.Value, len(tu.Elems))
-	for k, e := range tu.Elems {
-		if e == nil {
-			continue
-		}
-		s, err := in.eval(e)
-		if err != nil {
-			return nil, true, err
-		}
-		sel[k] = s
+	sel, err := in.indexSels(tu)
+	if err != nil {
+		return nil, true, err
 	}
 	v, err := access.IndexN(x, sel)
 	return v, true, err
+}
+
+// indexSels evaluates the indexes of x[r, c, ...], nil for one left empty.
+func (in *interp) indexSels(tu *sqlparse.TupleExpr) (sel []value.Value, err error) {
+	sel = make([]value.Value, len(tu.Elems))
+	for k, e := range tu.Elems {
+		if e != nil {
+			if sel[k], err = in.eval(e); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return sel, nil
 }

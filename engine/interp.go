@@ -447,6 +447,13 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		if err != nil {
 			return err
 		}
+		if tu, ok := t.Index.(*sqlparse.TupleExpr); ok && base.Form() == value.FormMatrix && len(tu.Elems) == 2 {
+			sel, err := in.indexSels(tu)
+			if err != nil {
+				return err
+			}
+			return access.AssignN(base, sel, v)
+		}
 		idx, err := in.eval(t.Index)
 		if err != nil {
 			return err
