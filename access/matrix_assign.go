@@ -5,10 +5,21 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
+// AssignsN reports whether x[r, c] = v assigns into x by AssignN: x is a
+// matrix or an array vector.
+func AssignsN(x value.Value) bool {
+	v, ok := x.(*value.Vector)
+	return x.Form() == value.FormMatrix || ok && v.T.IsArray()
+}
+
 // AssignN is x[r, c] = v on a matrix, r or c nil for all rows or columns
 // (m[1,] = 100, m[1:3, 5:10] = x, m[0 2, 0 2] = 101 in Matrix.md): the
 // cells of the rows and columns selected, in the order selected, take v.
+// On an array vector it is assignArrayCells.
 func AssignN(x value.Value, sels []value.Value, v value.Value) error {
+	if a, ok := x.(*value.Vector); ok && a.T.IsArray() && len(sels) == 2 {
+		return assignArrayCells(a, sels[0], sels[1], v)
+	}
 	m, ok := x.(*value.Matrix)
 	if !ok || len(sels) != 2 {
 		return ddberr.Errorf("The object does not support indexed assignment.")

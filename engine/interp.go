@@ -447,7 +447,7 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		if err != nil {
 			return err
 		}
-		if tu, ok := t.Index.(*sqlparse.TupleExpr); ok && base.Form() == value.FormMatrix && len(tu.Elems) == 2 {
+		if tu, ok := t.Index.(*sqlparse.TupleExpr); ok && access.AssignsN(base) && len(tu.Elems) == 2 {
 			sel, err := in.indexSels(tu)
 			if err != nil {
 				return err
