@@ -1019,6 +1019,9 @@ var texts = []Text{
 	{"run with newSession=true is not supported.", "porpoise"},
 	{"#include is nested too deeply in [%s].", "porpoise"},
 
+	// package access
+	{"The lambda expression that filters the columns of a matrix must return a BOOL scalar.", "progr/data_types_forms/Matrix.md"},
+
 	// package value/cast
 	{"Can't convert nothing to %s", "porpoise"},
 	{"Can't convert %s %s to %s", "porpoise"},

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/access"
+
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/convert"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
@@ -98,7 +100,10 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			return nil, err
 		}
 		if f, ok := idx.(Function); ok {
-			// x[def(v): v > 5] filters x by the function's result on x
+			// x[def(v): v > 5] filters x by f(x); a matrix by f of each column
+			if m, ok := x.(*value.Matrix); ok {
+				return access.FilterColumns(m, func(v value.Value) (value.Value, error) { return in.call(f, []value.Value{v}, nil) })
+			}
 			if idx, err = in.call(f, []value.Value{x}, nil); err != nil {
 				return nil, err
 			}

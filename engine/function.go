@@ -209,12 +209,9 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 			return nil, ddberr.Errorf("The function [%s] expects %d argument(s), but the actual number of arguments is: %d", f.name, len(f.params), len(args))
 		}
 	}
-	fl, v, err := child.execBlock(f.body)
+	_, v, err := child.execBlock(f.body)
 	if err != nil {
 		return nil, err
-	}
-	if fl == flowReturn {
-		return v, nil
 	}
 	return v, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -114,8 +115,15 @@ func joinColumns(fn string, args []value.Value) (data *value.Vector, rows, ncols
 // matrixOf builds a matrix from columns, from a type and dimensions, or
 // from an array vector whose rows have one length.
 func matrixOf(_ funcs.Env, args []value.Value) (value.Value, error) {
-	if s, ok := args[0].(*value.Scalar); ok {
-		return typedMatrix(s, args[1:])
+	if _, ok := args[0].(*value.Scalar); ok {
+		return typedMatrix(args[0], args[1:])
+	}
+	if f, ok := args[0].(interface{ FuncName() string }); ok {
+		// matrix(int, 900, 100): a conversion function's name stands
+		// for its type, as in array(int, n) (tutorials/matrix.md)
+		if _, known := value.TypeByName(strings.ToUpper(f.FuncName())); known {
+			return typedMatrix(args[0], args[1:])
+		}
 	}
 	if v, ok := args[0].(*value.Vector); ok && v.T.IsArray() && len(args) == 1 {
 		rows := v.Len()
@@ -149,7 +157,7 @@ func matrixOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // typedMatrix is matrix(dataType, rows, cols, [columnsCapacity],
 // [defaultValue]).
-func typedMatrix(typ *value.Scalar, rest []value.Value) (value.Value, error) {
+func typedMatrix(typ value.Value, rest []value.Value) (value.Value, error) {
 	t, scale, err := funcs.TypeArg(typ)
 	if err != nil {
 		return nil, err
