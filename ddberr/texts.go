@@ -1112,4 +1112,7 @@ var texts = []Text{
 	{"percentile of summary must be a vector of numbers in [0, 100].", "funcs/s/summary.md"},
 	{"precision of summary must be a positive number.", "funcs/s/summary.md"},
 	{"partitionSampling of summary must be a positive integer or a number in (0, 1].", "funcs/s/summary.md"},
+	{"The argument [event] of coevent must be a vector.", "funcs/c/coevent.md"},
+	{"The argument [eventTime] of coevent must be an integral or temporal vector as long as event.", "funcs/c/coevent.md"},
+	{"The argument [window] of coevent must be a non-negative integer.", "funcs/c/coevent.md"},
 }

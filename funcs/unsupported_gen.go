@@ -64,7 +64,6 @@ var unsupported = map[string]string{
 	"gaussianKde":                     "not implemented yet",
 	"gaussianKdePredict":              "not implemented yet",
 	"kroghInterpolateFit":             "not implemented yet",
-	"coevent":                         "not implemented yet",
 	"pca":                             "not implemented yet",
 	"resample":                        "not implemented yet",
 	"stl":                             "not implemented yet",
