@@ -31,6 +31,23 @@ func Binary(op kernel.Op, a, b value.Value) (r value.Value, ok bool, err error) 
 // labels. x and y have one length and wrap gives a result over them the
 // aligned shape, labels and mark; ok is false for other operands.
 func Align(a, b value.Value) (x, y *value.Vector, wrap func(*value.Vector) value.Value, ok bool, err error) {
+	return pair(a, b, outerJoin)
+}
+
+// AlignLeft pairs a and b as Align does but on a's row labels (a left
+// join), as the moving functions of two series do (funcs/m/mcorr.md: the
+// result has X's labels): a and b come back as matrices of one shape with
+// a's labels.
+func AlignLeft(a, b value.Value) (value.Value, value.Value, bool, error) {
+	x, y, wrap, ok, err := pair(a, b, leftJoin)
+	if !ok || err != nil {
+		return a, b, ok, err
+	}
+	return wrap(x), wrap(y), true, nil
+}
+
+// pair is Align with the join of the row labels given.
+func pair(a, b value.Value, rowJoin joinKind) (x, y *value.Vector, wrap func(*value.Vector) value.Value, ok bool, err error) {
 	ma, aok := a.(*value.Matrix)
 	mb, bok := b.(*value.Matrix)
 	if !aok || !bok || ma.Indexed == value.NotIndexed && mb.Indexed == value.NotIndexed {
@@ -40,7 +57,7 @@ func Align(a, b value.Value) (x, y *value.Vector, wrap func(*value.Vector) value
 		x, y, wrap, ok = seriesOverMatrix(ma, mb)
 		return x, y, wrap, ok, nil
 	}
-	rows, err := joinLabels(ma.RowLabels, mb.RowLabels, outerJoin)
+	rows, err := joinLabels(ma.RowLabels, mb.RowLabels, rowJoin)
 	if err != nil {
 		return nil, nil, nil, true, err
 	}
