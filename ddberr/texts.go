@@ -1104,4 +1104,6 @@ var texts = []Text{
 	{"obj of loc must be a matrix.", "funcs/l/loc.md"},
 	{"A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.", "funcs/l/loc.md"},
 	{"The argument [sessionGap] of sessionWindow must be a positive integer.", "funcs/s/sessionWindow.md"},
+	{"vfactor of t3 must be a number between 0 and 1.", "funcs/t/t3.md"},
+	{"maType of ma must be an integer in [0, 8] other than 7.", "porpoise: funcs/m/ma.md lists the types"},
 }
