@@ -313,6 +313,7 @@ var texts = []Text{
 	{"The argument must be a table.", "porpoise"},
 	{"The shared variable %s already exists.", "porpoise"},
 	{"Syntax Error: [line #%d] Constant variable [%s] can't be modified.", "progr/named_func.md"},
+	{"Syntax Error: [line #%d] Please use '==' rather than '=' as equal operator in non-sql expression.", "progr/objs/const.md"},
 	{"Read only object can't be applied to mutable function %s", "porpoise"},
 	{"The object '%s' is neither an XDB connection nor a function definition. RefId: S06006", "error_codes/S06006.md"},
 	{"'share' statement can't be declared within a function definition. RefId: S06002", "error_codes/S06002.md"},
