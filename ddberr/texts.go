@@ -1107,4 +1107,10 @@ var texts = []Text{
 	{"The argument [sessionGap] of sessionWindow must be a positive integer.", "funcs/s/sessionWindow.md"},
 	{"vfactor of t3 must be a number between 0 and 1.", "funcs/t/t3.md"},
 	{"maType of ma must be an integer in [0, 8] other than 7.", "porpoise: funcs/m/ma.md lists the types"},
+	{"A data source of summary must hold numeric columns only.", "funcs/s/summary.md"},
+	{"X of summary must be a table or data sources.", "funcs/s/summary.md"},
+	{"characteristic of summary must be 'avg', 'std' or both.", "funcs/s/summary.md"},
+	{"percentile of summary must be a vector of numbers in [0, 100].", "funcs/s/summary.md"},
+	{"precision of summary must be a positive number.", "funcs/s/summary.md"},
+	{"partitionSampling of summary must be a positive integer or a number in (0, 1].", "funcs/s/summary.md"},
 }

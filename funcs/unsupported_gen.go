@@ -63,7 +63,6 @@ var unsupported = map[string]string{
 	"cubicHermiteSplineFit":           "not implemented yet",
 	"gaussianKde":                     "not implemented yet",
 	"gaussianKdePredict":              "not implemented yet",
-	"summary":                         "not implemented yet",
 	"kroghInterpolateFit":             "not implemented yet",
 	"coevent":                         "not implemented yet",
 	"pca":                             "not implemented yet",
