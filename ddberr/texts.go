@@ -313,6 +313,7 @@ var texts = []Text{
 	{"The argument must be a table.", "porpoise"},
 	{"The shared variable %s already exists.", "porpoise"},
 	{"Syntax Error: [line #%d] Constant variable [%s] can't be modified.", "progr/named_func.md"},
+	{"Syntax Error: [line #%d] Please use '==' rather than '=' as equal operator in non-sql expression.", "progr/objs/const.md"},
 	{"Read only object can't be applied to mutable function %s", "porpoise"},
 	{"The object '%s' is neither an XDB connection nor a function definition. RefId: S06006", "error_codes/S06006.md"},
 	{"'share' statement can't be declared within a function definition. RefId: S06002", "error_codes/S06002.md"},
@@ -1104,6 +1105,14 @@ var texts = []Text{
 	{"obj of loc must be a matrix.", "funcs/l/loc.md"},
 	{"A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.", "funcs/l/loc.md"},
 	{"The argument [sessionGap] of sessionWindow must be a positive integer.", "funcs/s/sessionWindow.md"},
+	{"vfactor of t3 must be a number between 0 and 1.", "funcs/t/t3.md"},
+	{"maType of ma must be an integer in [0, 8] other than 7.", "porpoise: funcs/m/ma.md lists the types"},
+	{"A data source of summary must hold numeric columns only.", "funcs/s/summary.md"},
+	{"X of summary must be a table or data sources.", "funcs/s/summary.md"},
+	{"characteristic of summary must be 'avg', 'std' or both.", "funcs/s/summary.md"},
+	{"percentile of summary must be a vector of numbers in [0, 100].", "funcs/s/summary.md"},
+	{"precision of summary must be a positive number.", "funcs/s/summary.md"},
+	{"partitionSampling of summary must be a positive integer or a number in (0, 1].", "funcs/s/summary.md"},
 
 	// indexed series and matrices, align, merge, resample
 	{"The argument [X] of %s must be a matrix.", "porpoise: funcs/s/setIndexedMatrix_.md states the rule"},
