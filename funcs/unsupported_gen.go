@@ -5,15 +5,8 @@ package funcs
 // unsupported lists the documented DolphinDB functions (tiers 1 and 2)
 // Porpoise does not implement, with the reason.
 var unsupported = map[string]string{
-	"isIndexedMatrix":                 "not implemented yet",
-	"isIndexedSeries":                 "not implemented yet",
-	"isOrderedDict":                   "not implemented yet",
 	"parsejsonTable":                  "not implemented yet",
-	"setIndexedMatrix!":               "not implemented yet",
-	"setIndexedSeries!":               "not implemented yet",
 	"tensor":                          "not implemented yet",
-	"merge":                           "not implemented yet",
-	"align":                           "not implemented yet",
 	"loadNpy":                         "not implemented yet",
 	"loadNpz":                         "not implemented yet",
 	"compress":                        "not implemented yet",
@@ -65,7 +58,6 @@ var unsupported = map[string]string{
 	"gaussianKdePredict":              "not implemented yet",
 	"kroghInterpolateFit":             "not implemented yet",
 	"pca":                             "not implemented yet",
-	"resample":                        "not implemented yet",
 	"stl":                             "not implemented yet",
 	"differentialEvolution":           "not implemented yet",
 	"appendForJoin":                   "streaming engines and subscriptions are not implemented",

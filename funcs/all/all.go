@@ -10,6 +10,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/describe"
 	_ "github.com/porpoisedb/porpoise/funcs/filesys"
 	_ "github.com/porpoisedb/porpoise/funcs/higherorder"
+	_ "github.com/porpoisedb/porpoise/funcs/indexed"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"
 	_ "github.com/porpoisedb/porpoise/funcs/mathfn"
 	_ "github.com/porpoisedb/porpoise/funcs/stats"
