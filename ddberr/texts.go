@@ -1116,6 +1116,17 @@ var texts = []Text{
 	{"The argument [event] of coevent must be a vector.", "funcs/c/coevent.md"},
 	{"The argument [eventTime] of coevent must be an integral or temporal vector as long as event.", "funcs/c/coevent.md"},
 	{"The argument [window] of coevent must be a non-negative integer.", "funcs/c/coevent.md"},
+	{"X of kroghInterpolateFit must be an increasing numeric vector without NULL values.", "funcs/k/kroghinterpolatefit.md"},
+	{"Y of kroghInterpolateFit must be a numeric vector as long as X without NULL values.", "funcs/k/kroghinterpolatefit.md"},
+	{"der of kroghInterpolateFit must be a non-negative integer.", "funcs/k/kroghinterpolatefit.md"},
+	{"X of cubicHermiteSplineFit must be a strictly increasing numeric vector of at least 2 elements.", "funcs/c/cubichermitesplinefit.md"},
+	{"Y of cubicHermiteSplineFit must be a numeric vector as long as X without NULL values.", "funcs/c/cubichermitesplinefit.md"},
+	{"derivative of cubicHermiteSplineFit must be a numeric vector as long as X without NULL values.", "funcs/c/cubichermitesplinefit.md"},
+	{"X of gaussianKde must be a numeric vector, matrix, tuple or table without NULL values and with more rows than columns.", "funcs/g/gaussiankde.md"},
+	{"weights of gaussianKde must be a numeric vector of non-negative values, not all 0, as long as X has rows.", "funcs/g/gaussiankde.md"},
+	{"bwMethod of gaussianKde must be a positive number, 'scott', 'silverman' or a function of X returning one.", "funcs/g/gaussiankde.md"},
+	{"The covariance matrix of the data of gaussianKde is not positive definite.", "porpoise"},
+	{"X of gaussianKdePredict must be numeric data without NULL values of the model's dimension.", "funcs/g/gaussiankdepredict.md"},
 
 	// indexed series and matrices, align, merge, resample
 	{"The argument [X] of %s must be a matrix.", "porpoise: funcs/s/setIndexedMatrix_.md states the rule"},

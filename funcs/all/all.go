@@ -9,6 +9,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/dataproc"
 	_ "github.com/porpoisedb/porpoise/funcs/describe"
 	_ "github.com/porpoisedb/porpoise/funcs/filesys"
+	_ "github.com/porpoisedb/porpoise/funcs/fit"
 	_ "github.com/porpoisedb/porpoise/funcs/higherorder"
 	_ "github.com/porpoisedb/porpoise/funcs/indexed"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"
