@@ -25,7 +25,7 @@
 //	funcs/strfn        string functions, string formatting, regular expressions, encodings
 //	funcs/lookup       lookup, filter, merge, reshape, append, generate, replace
 //	funcs/system       metaprogramming, system and environment, tables, data sources, delete/clear
-//	funcs/describe     snippet and constantDesc: a value's printed form and description
+//	funcs/introspect   snippet and constantDesc: a value's printed form and description
 //	funcs/env          the machine and process: getEnv, getOS, mem, CPU, load and disk I/O figures, shell
 //	funcs/encoding     compress/decompress, pack/unpack, hmac, objectChecksum
 //	funcs/dataproc     data processing: grouping, cut, null filling, sort, shift

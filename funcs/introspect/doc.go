@@ -1,4 +1,4 @@
-// Package describe holds DolphinDB's functions that describe a value
+// Package introspect holds DolphinDB's functions that describe a value
 // rather than compute with it: snippet (the text print shows) and
 // constantDesc (a dictionary of the value's form, type and shape).
-package describe
+package introspect
