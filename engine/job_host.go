@@ -36,7 +36,7 @@ func (in *interp) SubmitJob(id, desc string, fn value.Value, args []value.Value)
 	return e.jobs.Submit(id, desc, user, f.String(), func(ctx context.Context, out io.Writer) (result value.Value, err error) {
 		bg.ctx, bg.out = ctx, out
 		defer recoverError(&err)
-		bin := &interp{s: bg, frame: bg.vars}
+		bin := &interp{s: bg, frame: bg.vars, ro: &bg.ro}
 		return bin.call(f, args, nil)
 	}), nil
 }
@@ -177,7 +177,7 @@ func (r engineRunner) HostFor(user string, defs []string) (sysfuncs.Host, error)
 			return nil, err
 		}
 	}
-	return &interp{s: s, frame: s.vars}, nil
+	return &interp{s: s, frame: s.vars, ro: &s.ro}, nil
 }
 
 // Store implements sysfuncs.Runner.

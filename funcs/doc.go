@@ -16,7 +16,8 @@
 // categories, each registering all its Specs from one file, register.go,
 // in sections named after the files that implement them:
 //
-//	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing
+//	funcs/indexed      indexed series and matrices, label alignment of binary operations, align, merge
+//	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing, resample
 //	funcs/mathfn       math, relational and logical operators, linear algebra
 //	funcs/higherorder  higher-order functions and adverbs (each, reduce, accumulate, moving, window ...)
 //	funcs/stats        aggregates, statistics, correlation, cumulative, row-wise and series functions
