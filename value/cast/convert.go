@@ -400,9 +400,8 @@ func fromFloat(c *cell, from, to value.Type, ts int32) error {
 			}
 			c.f = float64(f32)
 		}
-		if math.IsInf(c.f, 0) {
-			c.null = true
-		}
+		// an infinity stays one (-inf sorts below NULL, sort_null.md);
+		// only a DOUBLE too large for FLOAT becomes NULL
 		return nil
 	case value.CatTemporal:
 		r, ok := roundHalfAway(f, math.MinInt64+1, math.MaxInt64)
@@ -1100,11 +1099,11 @@ func floatToIntLoop[S sfloat, D sint](dst []D, src []S, srcNull S, dstNull D, lo
 }
 
 // floatToFloatLoop converts between FLOAT and DOUBLE; NaN, NULL and
-// overflow become NULL.
+// overflow become NULL, infinities stay infinities.
 func floatToFloatLoop[S, D sfloat](dst []D, src []S, srcNull S, dstNull D) {
 	for i, x := range src {
 		y := D(x)
-		if x == srcNull || x != x || math.IsInf(float64(y), 0) {
+		if x == srcNull || x != x || math.IsInf(float64(y), 0) && !math.IsInf(float64(x), 0) {
 			dst[i] = dstNull
 		} else {
 			dst[i] = y
