@@ -63,6 +63,9 @@ type cell struct {
 func To(x value.Value, t value.Type, scale int32) (value.Value, error) {
 	switch v := x.(type) {
 	case *value.Scalar:
+		if v.IsNothing() {
+			return nil, ddberr.Errorf("Can't convert nothing to %s", t)
+		}
 		return castScalar(v, t, scale)
 	case *value.Vector:
 		return Vector(v, t, scale)
