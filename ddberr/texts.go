@@ -1107,6 +1107,7 @@ var texts = []Text{
 	{"The argument [sessionGap] of sessionWindow must be a positive integer.", "funcs/s/sessionWindow.md"},
 
 	// stream tables and subscriptions (package stream, funcs/streaming)
+	{"latestKeyedStreamTable supports one time column.", "porpoise: funcs/l/latestkeyedstreamtable.md describes two"},
 	{"All subscriptions to the stream table %s must be canceled before it can be dropped. Call getStreamingStat().pubTables to get the status of all stream tables. RefId: S03003", "error_codes/S03003.md"},
 	{"Can't find stream table %s", "funcs/d/dropStreamTable.md"},
 	{"Cannot subscribe to the table %s. Share this table before subscribing. RefId: S03007", "error_codes/S03007.md"},

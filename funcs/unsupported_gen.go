@@ -43,7 +43,6 @@ var unsupported = map[string]string{
 	"getPKEYCompactionTaskStatus":     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"getPKEYMetaData":                 "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"getUnresolvedTxn":                "not implemented yet",
-	"latestKeyedStreamTable":          "not implemented yet",
 	"loadDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"loadIPCInMemoryTable":            "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"loadMvccTable":                   "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",

@@ -44,9 +44,12 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 	}
 	from := dst.Rows()
 	res := Result{Inserted: conv.Rows()}
-	if dst.IsKeyed() {
+	switch {
+	case dst.KeepFirst && dst.LatestCol > 0:
+		res = mergeLatestStream(dst, conv)
+	case dst.IsKeyed():
 		res = mergeKeyed(dst, conv, ignoreNull)
-	} else {
+	default:
 		for i, c := range conv.Cols {
 			dst.Cols[i].AppendVector(c)
 		}
@@ -71,10 +74,7 @@ func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 	}
 	var key []byte
 	for i, n := 0, src.Rows(); i < n; i++ {
-		key = key[:0]
-		for _, k := range dst.KeyCols {
-			key = src.Cols[k].AppendKey(key, i)
-		}
+		key = keyOf(key[:0], dst.KeyCols, src, i)
 		if r, ok := dst.KeyRow(key); ok {
 			if dst.KeepFirst || (dst.LatestCol > 0 && value.CompareAcross(src.Cols[dst.LatestCol-1], i, dst.Cols[dst.LatestCol-1], r) < 0) {
 				continue

@@ -127,9 +127,7 @@ func load(path string, t *value.Table, p *Table, preCache int) error {
 			t.Cols[i].AppendVector(c.Slice(lo, b.Rows()))
 		}
 	}
-	if t.IsKeyed() {
-		t.RebuildKeys()
-	}
+	reindex(t)
 	return nil
 }
 

@@ -128,9 +128,7 @@ func (p *Table) purgeLocked(t *value.Table) {
 	for i, c := range t.Cols {
 		t.Cols[i] = c.Slice(n, rows).Clone()
 	}
-	if t.IsKeyed() {
-		t.RebuildKeys()
-	}
+	reindex(t)
 	p.purged.Add(int64(n))
 }
 
@@ -147,4 +145,18 @@ func (p *Table) detach(s *Subscription) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	delete(p.subs, s)
+}
+
+// reindex rebuilds a keyed stream table's key index after its rows
+// changed. A latestKeyedStreamTable holds a key once per newer time, so
+// its index keeps the key's last row.
+func reindex(t *value.Table) {
+	if !t.IsKeyed() || t.RebuildKeys() {
+		return
+	}
+	var key []byte
+	for i, n := 0, t.Rows(); i < n; i++ {
+		key = t.RowKey(key[:0], i)
+		t.PutKey(key, i)
+	}
 }

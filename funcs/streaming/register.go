@@ -12,6 +12,7 @@ func init() {
 		funcs.Spec{Name: "keyedStreamTable", Min: 2, Max: -1, Category: "stream-tables", Fn: unnamed(keyedStream), NamedFn: named(keyedStream)},
 		funcs.Spec{Name: "latestKeyedTable", Min: 3, Max: -1, Category: "db-table", Fn: unnamed(latest(value.KeyedTable)), NamedFn: named(latest(value.KeyedTable))},
 		funcs.Spec{Name: "latestIndexedTable", Min: 3, Max: -1, Category: "db-table", Fn: unnamed(latest(value.IndexedTable)), NamedFn: named(latest(value.IndexedTable))},
+		funcs.Spec{Name: "latestKeyedStreamTable", Min: 3, Max: -1, Category: "db-table", Fn: unnamed(latestKeyedStream), NamedFn: named(latestKeyedStream)},
 		funcs.Spec{Name: "haStreamTable", Params: []string{"raftGroup", "table", "tableName", "cacheLimit", "keyColumn", "retentionMinutes"}, Min: 4, Max: 6, Props: funcs.Session, Category: "stream-tables", Fn: haStreamTable},
 
 		// subscribe.go

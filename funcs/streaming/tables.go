@@ -70,6 +70,21 @@ func latest(kind value.TableKind) builder {
 	}
 }
 
+// latestKeyedStream is latestKeyedStreamTable(keyColumns, timeColumn,
+// ...): a keyed stream table that appends a row of a known key only when
+// its time is later than the key's latest row's.
+func latestKeyedStream(args []value.Value, names []string) (*value.Table, error) {
+	if v, ok := args[1].(*value.Vector); ok && v.Len() != 1 {
+		return nil, ddberr.Errorf("latestKeyedStreamTable supports one time column.")
+	}
+	t, err := latest(value.KeyedTable)(args, names)
+	if err != nil {
+		return nil, err
+	}
+	t.KeepFirst = true
+	return stream.Mark(t), nil
+}
+
 // haStreamTable needs a cluster with Raft groups for streaming, which a
 // Porpoise server is not.
 func haStreamTable(_ funcs.Env, args []value.Value) (value.Value, error) {
