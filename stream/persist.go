@@ -77,6 +77,7 @@ func (r *Registry) EnablePersistence(t *value.Table, name string, preCache int) 
 		p.persist.write(t.EmptyLike(0))
 		p.persist.write(t)
 	}
+	r.track(p, true)
 	return p.persist.err
 }
 
@@ -185,10 +186,13 @@ func (w *persisted) close() { _ = w.f.Close() }
 
 // DisablePersistence stops writing t's appends to disk; the file stays.
 func (r *Registry) DisablePersistence(t *value.Table) {
-	p := Of(t)
-	if p == nil {
-		return
+	if p := Of(t); p != nil {
+		p.stopPersisting()
+		r.track(p, false)
 	}
+}
+
+func (p *Table) stopPersisting() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.persist != nil {

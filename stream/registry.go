@@ -25,13 +25,15 @@ type Registry struct {
 	mu      sync.Mutex
 	subs    map[string]*Subscription
 	offsets map[string]int64
-	closed  bool
+	// files are the persisted tables, whose files Close closes.
+	files  map[*Table]bool
+	closed bool
 }
 
 // NewRegistry opens the registry of an engine whose streaming files live
 // in dir ("" for an in-memory engine).
 func NewRegistry(dir string) *Registry {
-	r := &Registry{dir: dir, subs: map[string]*Subscription{}, offsets: map[string]int64{}}
+	r := &Registry{dir: dir, subs: map[string]*Subscription{}, offsets: map[string]int64{}, files: map[*Table]bool{}}
 	if dir != "" {
 		if b, err := os.ReadFile(r.offsetsFile()); err == nil {
 			_ = json.Unmarshal(b, &r.offsets)
@@ -53,36 +55,42 @@ func (r *Registry) Subscribe(topic string, src *value.Table, o Options, start fu
 	if pub == nil {
 		return nil, errNotShared(o.Table)
 	}
+	// The registry's lock is not held while the table's is taken: an
+	// append that enables persistence holds the table's lock and then
+	// asks the registry.
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	if r.closed {
+		r.mu.Unlock()
 		return nil, errors.New("the engine is closing")
 	}
 	if _, dup := r.subs[topic]; dup {
+		r.mu.Unlock()
 		return nil, ddberr.Errorf("Subscription to table %s already exists on this node. Change an actionName or cancel the existing subscription first. RefId: S03002", o.Table)
 	}
-	s := &Subscription{Topic: topic, Opts: o, src: src, pub: pub, reg: r,
+	saved, resume := r.offsets[topic]
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Subscription{Topic: topic, Opts: o, src: src, pub: pub, reg: r, cancel: cancel,
 		wake: make(chan struct{}, 1), done: make(chan struct{})}
 	s.stats.LastMsgID, s.stats.LastFailedMsgID = -1, -1
+	r.subs[topic] = s
+	r.mu.Unlock()
+
 	src.Mu.RLock()
 	total := pub.Total(src)
 	first := o.Offset
 	switch {
-	case first == -2:
-		first = total
-		if off, ok := r.offsets[topic]; ok {
-			first = off + 1
-		}
+	case first == -2 && resume:
+		first = saved + 1
 	case first < 0 || first > total:
 		first = total
 	}
 	s.next.Store(first)
 	pub.attach(s)
 	src.Mu.RUnlock()
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
 	s.deliver = start(ctx)
-	r.subs[topic] = s
+	if ctx.Err() != nil { // unsubscribed meanwhile
+		pub.detach(s)
+	}
 	go s.run(ctx)
 	return s, nil
 }
@@ -165,15 +173,29 @@ func (r *Registry) writeOffsetsLocked() {
 	}
 }
 
-// Close stops every subscription and waits for their goroutines.
+// Close stops every subscription, waits for their goroutines, and
+// closes the files of persisted tables.
 func (r *Registry) Close() {
 	r.mu.Lock()
 	r.closed = true
-	subs := r.subs
-	r.subs = map[string]*Subscription{}
+	subs, files := r.subs, r.files
+	r.subs, r.files = map[string]*Subscription{}, map[*Table]bool{}
 	r.mu.Unlock()
 	for _, s := range subs {
 		s.stop()
+	}
+	for p := range files {
+		p.stopPersisting()
+	}
+}
+
+func (r *Registry) track(p *Table, open bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if open {
+		r.files[p] = true
+	} else {
+		delete(r.files, p)
 	}
 }
 

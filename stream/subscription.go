@@ -91,14 +91,11 @@ func (s *Subscription) run(ctx context.Context) {
 	timer.Stop()
 	defer timer.Stop()
 	last := time.Now()
-	for {
+	for ctx.Err() == nil {
 		n := s.pending()
 		if n > 0 && (s.Opts.BatchSize <= 0 || n >= int64(s.Opts.BatchSize) || time.Since(last) >= s.Opts.Throttle) {
 			s.deliverPending()
 			last = time.Now()
-			if ctx.Err() != nil {
-				return
-			}
 			continue
 		}
 		var tick <-chan time.Time
