@@ -103,7 +103,7 @@ func (r *Registry) Unsubscribe(topic string, removeOffset bool) error {
 	delete(r.subs, topic)
 	r.mu.Unlock()
 	if !ok {
-		return ddberr.Errorf("The subscription topic %s doesn't exist.", topic)
+		return ddberr.Errorf("The subscription topic %s doesn't exist on this node.", topic)
 	}
 	s.stop()
 	if removeOffset {

@@ -1,6 +1,7 @@
 package stream_test
 
 import (
+	"fmt"
 	"runtime"
 	"testing"
 	"time"
@@ -174,4 +175,44 @@ insert into st values(1, 1.5)`)
 	require.EqualError(t, err, ddberr.Errorf("Can't find stream table %s", "st").Error())
 	run(t, s, "dropStreamTable(`st, true)")
 	require.Equal(t, "false", run(t, s, "existsStreamTable(`st)").String())
+}
+
+// BenchmarkDelivery appends batches of 1,000 rows to a shared stream
+// table whose subscription appends them to a shared table, against the
+// same appends to the table with no subscriber.
+func BenchmarkDelivery(b *testing.B) {
+	for _, subscribed := range []bool{false, true} {
+		name := "unsubscribed"
+		if subscribed {
+			name = "subscribed"
+		}
+		b.Run(name, func(b *testing.B) {
+			e, err := engine.Open(engine.Options{})
+			require.NoError(b, err)
+			defer e.Close()
+			s := e.NewSession()
+			_, err = s.Run(setup + `batch = table(take(2024.01.01T00:00:00.000, 1000) as time, take(symbol(["A","B"]), 1000) as sym, rand(10.0, 1000) as price)`)
+			require.NoError(b, err)
+			if subscribed {
+				_, err = s.Run(`subscribeTable(tableName="trades", actionName="a", offset=0, handler=out, msgAsTable=true)`)
+				require.NoError(b, err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				_, err := s.Run(`trades.append!(batch)`)
+				require.NoError(b, err)
+			}
+			if subscribed {
+				want := fmt.Sprint(b.N * 1000)
+				for {
+					v, err := s.Run(`exec count(*) from out`)
+					require.NoError(b, err)
+					if v.String() == want {
+						break
+					}
+					time.Sleep(time.Millisecond)
+				}
+			}
+		})
+	}
 }
