@@ -14,6 +14,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -267,7 +268,7 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 		}
 		fn = f
 	}
-	if err := in.checkMutableArg(fn.FuncName(), n.Args); err != nil {
+	if err := in.ro.CheckMutableArg(fn.FuncName(), n.Args); err != nil {
 		return nil, err
 	}
 	args, names, err := in.evalArgs(fn, n.Args, first)
@@ -297,12 +298,12 @@ func argName(fn Function, a sqlparse.Expr) string {
 		if len(elems) > 1 {
 			names := make([]string, len(elems))
 			for i, e := range elems {
-				names[i] = sqlparse.GivenName(e)
+				names[i] = colname.Given(e)
 			}
 			return strings.Join(names, funcs.ElemNameSep)
 		}
 	}
-	return sqlparse.GivenName(a)
+	return colname.Given(a)
 }
 
 func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr, first value.Value) ([]value.Value, []string, error) {

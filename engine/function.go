@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/oop"
+	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
@@ -188,12 +189,16 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	if in.depth >= maxCallDepth {
 		return nil, ddberr.Errorf("The call stack of function %s is too deep.", f.name)
 	}
-	child := &interp{s: in.s, frame: make(map[string]value.Value, len(f.captured)), depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self}
+	child := &interp{s: in.s, frame: make(map[string]value.Value, len(f.captured)), depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self, ro: &readonly.Names{}}
 	for name, v := range f.captured {
 		child.frame[name] = v
 	}
 	for i, p := range f.params {
-		child.setParamMode(p.Name, p.Mutable)
+		if p.Mutable {
+			child.ro.DeclareMutable(p.Name)
+		} else {
+			child.ro.Declare(p.Name)
+		}
 		switch {
 		case i < len(args) && args[i] != nil:
 			child.frame[p.Name] = args[i]

@@ -14,6 +14,7 @@ import (
 	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
+	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -29,9 +30,9 @@ type interp struct {
 	// row is the table whose columns are in scope inside a SQL clause
 	// (and how a SQL join qualifies them); nil elsewhere.
 	row *query.Scope
-	// consts are the parameters declared without mutable (read-only in
-	// the function body), mutables those declared mutable.
-	consts, mutables map[string]bool
+	// ro are the frame's const variables, parameters declared without
+	// mutable (read-only in the function body) and mutable parameters.
+	ro *readonly.Names
 	// mod is the module whose function is running, nil outside modules:
 	// its functions and the modules it uses come first (modules.go).
 	mod *modules.Module
@@ -130,7 +131,11 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 		if n.Ref {
 			return flowNext, nil, in.assignRef(n)
 		}
-		return flowNext, nil, in.assign(n)
+		if err := in.assign(n); err != nil || !n.Const {
+			return flowNext, nil, err
+		}
+		in.ro.Declare(n.Targets[0].(*sqlparse.Ident).Name)
+		return flowNext, nil, nil
 	case *sqlparse.DefStmt:
 		if n.Body == nil { // only declared: defined further down
 			return flowNext, nil, nil
@@ -379,7 +384,7 @@ func (in *interp) assign(n *sqlparse.AssignStmt) error {
 		return nil
 	}
 	if id, ok := n.Targets[0].(*sqlparse.Ident); ok && n.Op == "=" && in.isAsisCall(n.Value) && !in.sharedOnly(id.Name) {
-		if err := in.checkWritable(id); err != nil {
+		if err := in.ro.CheckAssign(id); err != nil {
 			return err
 		}
 		in.frame[id.Name] = v
@@ -412,7 +417,7 @@ func (in *interp) isAsisCall(e sqlparse.Expr) bool {
 }
 
 func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error {
-	if err := in.checkWritable(target); err != nil {
+	if err := in.ro.CheckAssign(target); err != nil {
 		return err
 	}
 	if op != "=" {
@@ -435,7 +440,7 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 				return nil
 			}
 		}
-		if op != "=" && in.mutables[t.Name] {
+		if op != "=" && in.ro.Mutable(t.Name) {
 			if storeInPlace(in.frame[t.Name], v) {
 				return nil
 			}

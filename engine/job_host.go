@@ -63,7 +63,7 @@ func (in *interp) background(ctx context.Context) *interp {
 	bg.setUser(in.s.user)
 	bg.defs = maps.Clone(in.s.defs)
 	bg.ctx = ctx
-	return &interp{s: bg, frame: bg.vars}
+	return &interp{s: bg, frame: bg.vars, ro: &bg.ro}
 }
 
 // Jobs implements jobs.Host.
@@ -163,7 +163,7 @@ func (r engineRunner) HostFor(user string, defs []string) (sysfuncs.Host, error)
 			return nil, err
 		}
 	}
-	return &interp{s: s, frame: s.vars}, nil
+	return &interp{s: s, frame: s.vars, ro: &s.ro}, nil
 }
 
 // Store implements sysfuncs.Runner.

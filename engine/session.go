@@ -19,6 +19,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/modules"
+	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -52,6 +53,8 @@ type Session struct {
 	// held are the shared objects whose lock the running statement holds
 	// (shared_lock.go).
 	held sharedobj.Held
+	// ro are the session's const variables.
+	ro readonly.Names
 }
 
 // NewSession opens a session. Embedded sessions are logged in as admin;
@@ -150,7 +153,7 @@ func (s *Session) RunContext(ctx context.Context, script string) (v value.Value,
 	s.ctx = ctx
 	defer func() { s.ctx = context.Background() }()
 	defer recoverError(&err)
-	in := &interp{s: s, frame: s.vars}
+	in := &interp{s: s, frame: s.vars, ro: &s.ro}
 	return in.execTop(prog.Stmts)
 }
 
@@ -171,7 +174,7 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	s.ctx = ctx
 	defer func() { s.ctx = context.Background() }()
 	defer recoverError(&err)
-	in := &interp{s: s, frame: s.vars}
+	in := &interp{s: s, frame: s.vars, ro: &s.ro}
 	expr, err := sqlparse.ParseExpr(fn)
 	if err != nil {
 		return nil, err

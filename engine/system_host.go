@@ -61,6 +61,7 @@ func (in *interp) Undefine(name string, kind system.ObjKind) error {
 			return in.unshare(name)
 		}
 	}
+	in.ro.Forget(name)
 	delete(in.frame, name)
 	return nil
 }

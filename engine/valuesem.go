@@ -3,7 +3,6 @@ package engine
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
-	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -72,29 +71,6 @@ func (in *interp) ownColumns(t *value.Table) {
 	}
 }
 
-// checkWritable fails when target writes into a read-only parameter.
-func (in *interp) checkWritable(target sqlparse.Expr) error {
-	if len(in.consts) == 0 {
-		return nil
-	}
-	if name, line := exprs.RootName(target); name != "" && in.consts[name] {
-		return ddberr.Errorf("Syntax Error: [line #%d] Constant variable [%s] can't be modified.", line, name)
-	}
-	return nil
-}
-
-// checkMutableArg fails when a mutating built-in (name ending in !) is
-// applied to a read-only parameter.
-func (in *interp) checkMutableArg(fn string, args []sqlparse.Expr) error {
-	if len(in.consts) == 0 || len(args) == 0 || len(fn) == 0 || fn[len(fn)-1] != '!' {
-		return nil
-	}
-	if id, ok := args[0].(*sqlparse.Ident); ok && in.consts[id.Name] {
-		return ddberr.Errorf("Read only object can't be applied to mutable function %s", fn)
-	}
-	return nil
-}
-
 // storeInPlace makes a mutable parameter's new value visible to the
 // caller by overwriting the object the caller passed; false when the old
 // and new values are of different kinds.
@@ -119,23 +95,11 @@ func storeInPlace(old, v value.Value) bool {
 	return false
 }
 
-// setParamMode records whether parameter name is mutable.
-func (in *interp) setParamMode(name string, mutable bool) {
-	m := &in.consts
-	if mutable {
-		m = &in.mutables
-	}
-	if *m == nil {
-		*m = map[string]bool{}
-	}
-	(*m)[name] = true
-}
-
 // assignRef runs &y = x: y names the same object as x, so changes through
 // either name show in both (progr/data_types_forms/vector.md).
 func (in *interp) assignRef(n *sqlparse.AssignStmt) error {
 	id := n.Targets[0].(*sqlparse.Ident)
-	if err := in.checkWritable(id); err != nil {
+	if err := in.ro.CheckAssign(id); err != nil {
 		return err
 	}
 	if _, ok := in.s.eng.Shared(id.Name); ok && in.frame[id.Name] == nil {

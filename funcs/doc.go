@@ -16,7 +16,8 @@
 // categories, each registering all its Specs from one file, register.go,
 // in sections named after the files that implement them:
 //
-//	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing
+//	funcs/indexed      indexed series and matrices, label alignment of binary operations, align, merge
+//	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing, resample
 //	funcs/mathfn       math, relational and logical operators, linear algebra
 //	funcs/higherorder  higher-order functions and adverbs (each, reduce, accumulate, moving, window ...)
 //	funcs/stats        aggregates, statistics, correlation, cumulative, row-wise and series functions
@@ -25,8 +26,11 @@
 //	funcs/strfn        string functions, string formatting, regular expressions, encodings
 //	funcs/lookup       lookup, filter, merge, reshape, append, generate, replace
 //	funcs/system       metaprogramming, system and environment, tables, data sources, delete/clear
+//	funcs/introspect   snippet and constantDesc: a value's printed form and description
+//	funcs/env          the machine and process: getEnv, getOS, mem, CPU, load and disk I/O figures, shell
+//	funcs/encoding     compress/decompress, pack/unpack, hmac, objectChecksum
 //	funcs/dataproc     data processing: grouping, cut, null filling, sort, shift
-//	funcs/filesys      server-side file functions (file, readLine, files, mkdir ...) and the home-directory confinement of every path
+//	funcs/filesys      server-side file functions (file, readLine, read!, write, readObject, files, mkdir ...) and the home-directory confinement of every path
 //	funcs/textio       text import and export: loadText, ploadText, loadTextEx, extractTextSchema, saveText, loadRecord
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
 //	funcs/all          blank-imports every family; the interpreter imports it

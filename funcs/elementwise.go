@@ -28,7 +28,7 @@ func Floats(fn string, x value.Value) ([]float64, func(*value.Vector) value.Valu
 	case *value.Matrix:
 		v = t.V
 		wrap = func(r *value.Vector) value.Value {
-			return &value.Matrix{V: r, Rows: t.Rows, Cols: t.Cols, RowLabels: t.RowLabels, ColLabels: t.ColLabels}
+			return t.WithData(r)
 		}
 	default:
 		return nil, nil, ddberr.Errorf("The argument of %s must be numeric.", fn)

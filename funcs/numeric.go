@@ -60,7 +60,7 @@ func ShapeOf(x value.Value) (*value.Vector, func(*value.Vector) value.Value, boo
 		return t.V, func(r *value.Vector) value.Value { return &value.Pair{V: r} }, true
 	case *value.Matrix:
 		return t.V, func(r *value.Vector) value.Value {
-			return &value.Matrix{V: r, Rows: t.Rows, Cols: t.Cols, RowLabels: t.RowLabels, ColLabels: t.ColLabels}
+			return t.WithData(r)
 		}, true
 	}
 	return nil, nil, false
@@ -269,6 +269,7 @@ func ColumnsOf(x value.Value) ([]*value.Vector, func([]*value.Vector) value.Valu
 			if out.Rows == t.Rows {
 				// a column-wise result keeps the rows' labels (an indexed series')
 				out.RowLabels = t.RowLabels
+				out.Indexed = t.Indexed
 			}
 			return out
 		}, true

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 	"github.com/porpoisedb/porpoise/value/kernel"
@@ -100,6 +101,9 @@ func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
 			return setOp(kop, op, sa, sb)
 		}
 	}
+	if r, ok, err := indexed.Binary(kop, a, b); ok {
+		return r, err
+	}
 	if m, ok := a.(*value.Matrix); ok {
 		return matrixOp(kop, op, m, b, false)
 	}
@@ -167,7 +171,7 @@ func matrixOp(kop kernel.Op, op string, m *value.Matrix, other value.Value, swap
 	if err != nil {
 		return nil, err
 	}
-	return &value.Matrix{V: res, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+	return m.WithData(res), nil
 }
 
 // tupleOp applies an operator element by element over a tuple and a
@@ -341,7 +345,7 @@ func Unary(op string, x value.Value) (value.Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			return &value.Matrix{V: res, Rows: t.Rows, Cols: t.Cols, RowLabels: t.RowLabels, ColLabels: t.ColLabels}, nil
+			return t.WithData(res), nil
 		}
 		o, err := asOperand(x)
 		if err != nil {

@@ -68,6 +68,8 @@ type AssignStmt struct {
 	// Ref is &y = x: y becomes another name for x's object instead of a
 	// copy.
 	Ref bool
+	// Const is const x = v: x can't be modified afterwards (objs/const.md).
+	Const bool
 }
 
 // Param is one formal parameter of a function definition or lambda.

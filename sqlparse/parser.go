@@ -369,6 +369,13 @@ func (p *parser) parseStmt() Stmt {
 			if !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				return p.parseTimer()
 			}
+		case "const":
+			if nx.Kind == lex.TokIdent && isOpTok(p.peekN(2), "=") {
+				p.next()
+				a := p.parseSimpleStmt().(*AssignStmt)
+				a.Const = true
+				return a
+			}
 		case "else", "catch":
 			p.failTok(t)
 		case "throw":
@@ -434,7 +441,7 @@ func (p *parser) parseSimpleStmt() Stmt {
 		case "=", "+=", "-=", "*=", "/=":
 			p.next()
 			for _, tg := range targets {
-				checkTarget(p, tg)
+				checkTarget(p, tg, t.Text)
 			}
 			p.skipNewlines()
 			var v Expr
@@ -452,7 +459,7 @@ func (p *parser) parseSimpleStmt() Stmt {
 			return &AssignStmt{At: start, Targets: targets, Op: t.Text, Value: v}
 		case "++", "--":
 			if len(targets) == 1 {
-				checkTarget(p, first)
+				checkTarget(p, first, t.Text)
 				p.next()
 				op := "+="
 				if t.Text == "--" {
@@ -469,9 +476,13 @@ func (p *parser) parseSimpleStmt() Stmt {
 	return &ExprStmt{At: start, X: first}
 }
 
-func checkTarget(p *parser, e Expr) {
+func checkTarget(p *parser, e Expr, op string) {
 	switch m := e.(type) {
 	case *MemberExpr:
+		if op != "=" {
+			// t.x += 1: t.x is read-only (objs/col_ref.md)
+			p.fail(e.Pos(), "Can't use assignment in expression.")
+		}
 		if m.Name != "" && m.Name[0] >= '0' && m.Name[0] <= '9' {
 			// z.2 reads a dictionary's value only (Dictionary.md)
 			p.fail(e.Pos(), "Please use '==' rather than '=' as equal operator in non-sql expression.")

@@ -23,6 +23,29 @@ type Matrix struct {
 	V                    *Vector
 	Rows, Cols           int
 	RowLabels, ColLabels *Vector
+	// Indexed marks an indexed series or indexed matrix, whose binary
+	// operations align operands by label (funcs/i/indexedSeries.md).
+	Indexed Indexing
+}
+
+// Indexing is whether a matrix's labels index it, and which of them.
+type Indexing uint8
+
+const (
+	// NotIndexed is a plain matrix: labels are only names.
+	NotIndexed Indexing = iota
+	// IndexedSeries is a one-column matrix indexed by its row labels
+	// (indexedSeries, setIndexedSeries!).
+	IndexedSeries
+	// IndexedMatrix is indexed by its row and column labels
+	// (setIndexedMatrix!).
+	IndexedMatrix
+)
+
+// WithData is a matrix of m's shape, labels and indexing holding data
+// (Rows*Cols elements): an element-wise function applied to m.
+func (m *Matrix) WithData(data *Vector) *Matrix {
+	return &Matrix{V: data, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels, Indexed: m.Indexed}
 }
 
 // Form implements Value.
@@ -106,6 +129,9 @@ type Dict struct {
 	Keys  *Vector
 	Vals  *Vector
 	index map[string]int
+	// Ordered marks a dictionary made ordered (dict(keys, values, true)),
+	// which isOrderedDict reports.
+	Ordered bool
 }
 
 // NewDict returns an empty dictionary from keyType to valType.
@@ -148,6 +174,7 @@ func (d *Dict) Put(k *Vector, i int, v *Vector, j int) {
 // of vals (one per key): an operator or function applied to d's values.
 func (d *Dict) WithValues(vals *Vector) *Dict {
 	out := NewDict(d.Keys.T, vals.T)
+	out.Ordered = d.Ordered
 	for i := 0; i < d.Len(); i++ {
 		out.Put(d.Keys, i, vals, i)
 	}

@@ -118,7 +118,7 @@ func DeepCopy(v Value) Value {
 		}
 		return s
 	case *Dict:
-		d := &Dict{Keys: copyVector(x.Keys), Vals: copyVector(x.Vals), index: make(map[string]int, len(x.index))}
+		d := &Dict{Keys: copyVector(x.Keys), Vals: copyVector(x.Vals), index: make(map[string]int, len(x.index)), Ordered: x.Ordered}
 		for k, i := range x.index {
 			d.index[k] = i
 		}

@@ -7,8 +7,13 @@ package all
 import (
 	_ "github.com/porpoisedb/porpoise/funcs/convert"
 	_ "github.com/porpoisedb/porpoise/funcs/dataproc"
+	_ "github.com/porpoisedb/porpoise/funcs/describe"
+	_ "github.com/porpoisedb/porpoise/funcs/encoding"
+	_ "github.com/porpoisedb/porpoise/funcs/env"
 	_ "github.com/porpoisedb/porpoise/funcs/filesys"
 	_ "github.com/porpoisedb/porpoise/funcs/higherorder"
+	_ "github.com/porpoisedb/porpoise/funcs/indexed"
+	_ "github.com/porpoisedb/porpoise/funcs/introspect"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"
 	_ "github.com/porpoisedb/porpoise/funcs/mathfn"
 	_ "github.com/porpoisedb/porpoise/funcs/stats"

@@ -41,7 +41,7 @@ func castValue(x value.Value, t value.Type, scale int32) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &value.Matrix{V: c, Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}, nil
+		return v.WithData(c), nil
 	case *value.Table:
 		return nil, ddberr.Errorf("Can't convert a table.")
 	case nil:

@@ -339,7 +339,7 @@ func symbolCode(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	r := value.NewInts(out)
 	if isMatrix {
-		return &value.Matrix{V: r, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+		return m.WithData(r), nil
 	}
 	return r, nil
 }

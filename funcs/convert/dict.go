@@ -37,3 +37,23 @@ func MakeDict(k, v value.Value) (value.Value, error) {
 	}
 	return d, nil
 }
+
+// orderedDict is dict(keyObj, valueObj, [ordered=false]).
+func orderedDict(_ funcs.Env, args []value.Value) (value.Value, error) {
+	ordered, err := funcs.BoolArg("dict", "ordered", funcs.Arg(args, 2), false)
+	if err != nil {
+		return nil, err
+	}
+	d, err := MakeDict(args[0], args[1])
+	if err != nil {
+		return nil, err
+	}
+	d.(*value.Dict).Ordered = ordered
+	return d, nil
+}
+
+// isOrderedDict is isOrderedDict(X) (funcs/i/isOrderedDict.md).
+func isOrderedDict(_ funcs.Env, args []value.Value) (value.Value, error) {
+	d, ok := args[0].(*value.Dict)
+	return value.NewBool(ok && d.Ordered), nil
+}

@@ -115,10 +115,8 @@ func init() {
 
 	// dict.go.
 	funcs.Register(funcs.Spec{Name: "dict", Params: []string{"keyObj", "valueObj", "ordered"}, Min: 2, Max: 3, Category: "types-conversion",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return MakeDict(args[0], args[1]) }})
-
-	// indexed.go.
-	funcs.Register(funcs.Spec{Name: "indexedSeries", Params: []string{"index", "value"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "types-conversion", Fn: indexedSeries})
+		Fn: orderedDict})
+	funcs.Register(funcs.Spec{Name: "isOrderedDict", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: isOrderedDict})
 
 	// json.go.
 	funcs.Register(

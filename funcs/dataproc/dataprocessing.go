@@ -119,7 +119,7 @@ func xcopyValue(x value.Value, deep bool) value.Value {
 	case *value.Pair:
 		return &value.Pair{V: v.V.Clone()}
 	case *value.Matrix:
-		return &value.Matrix{V: v.V.Clone(), Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}
+		return v.WithData(v.V.Clone())
 	case *value.Set:
 		return value.NewSet(v.V)
 	case *value.Dict:
@@ -506,7 +506,7 @@ func xmask(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Matrix:
 		data = x.V
 		wrap = func(v *value.Vector) value.Value {
-			return &value.Matrix{V: v, Rows: x.Rows, Cols: x.Cols, RowLabels: x.RowLabels, ColLabels: x.ColLabels}
+			return x.WithData(v)
 		}
 	default:
 		return nil, ddberr.Errorf("The argument [X] of mask must be a vector or matrix.")

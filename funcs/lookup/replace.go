@@ -50,7 +50,7 @@ func replaceFn(name string, inPlace bool) funcs.Impl {
 			return args[0], nil
 		}
 		if m, ok := args[0].(*value.Matrix); ok {
-			return &value.Matrix{V: out, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+			return m.WithData(out), nil
 		}
 		return out, nil
 	}

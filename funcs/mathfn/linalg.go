@@ -287,7 +287,7 @@ func triangle(fn string, args []value.Value, lower bool) (value.Value, error) {
 			}
 		}
 	}
-	return &value.Matrix{V: out, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+	return m.WithData(out), nil
 }
 
 // repmat tiles X rowRep times down and colRep times across.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -205,6 +206,12 @@ func vectorsEqual(x, y *value.Vector, tol float64) bool {
 // binary function: both of one length, or one a scalar. It returns the
 // two vectors, the result length and the wrapper of the non-scalar form.
 func Broadcast2(fn string, x, y value.Value) (*value.Vector, *value.Vector, int, func(*value.Vector) value.Value, error) {
+	if xv, yv, wrap, ok, err := indexed.Align(x, y); ok {
+		if err != nil {
+			return nil, nil, 0, nil, err
+		}
+		return xv, yv, xv.Len(), wrap, nil
+	}
 	xv, xw, ok1 := funcs.ShapeOf(x)
 	yv, yw, ok2 := funcs.ShapeOf(y)
 	if !ok1 || !ok2 {

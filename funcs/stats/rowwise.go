@@ -356,7 +356,7 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 		}
 	}
 	res := RankResult(out, o)
-	return &value.Matrix{V: res, Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+	return m.WithData(res), nil
 }
 
 // rankVector ranks xs (0-based) by o; dense ranks count distinct values

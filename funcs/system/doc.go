@@ -7,5 +7,6 @@
 // reaches the session through funcs.Env and, for what only the
 // interpreter can do (its frames, shared objects, insert paths, user),
 // through Host (host.go), which the interpreter implements. It imports
-// the funcs core, higherorder and lookup.
+// the funcs core, higherorder and lookup, and query/colname for the names
+// of column definitions.
 package system

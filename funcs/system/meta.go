@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -203,38 +204,6 @@ func xsqlCol(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewTuple(out), nil
 }
 
-// xdefaultAlias is the column name DolphinDB gives an expression without
-// an alias: the column for a column, func_col for a call or an operation.
-func xdefaultAlias(e sqlparse.Expr) string {
-	switch x := e.(type) {
-	case *sqlparse.Ident:
-		return x.Name
-	case *sqlparse.MemberExpr:
-		return x.Name
-	case *sqlparse.AliasExpr:
-		return x.Name
-	case *sqlparse.CallExpr:
-		fn := ""
-		if id, ok := x.Fn.(*sqlparse.Ident); ok {
-			fn = id.Name
-		}
-		for _, a := range x.Args {
-			if n := xdefaultAlias(a); n != "" {
-				return fn + "_" + n
-			}
-		}
-		return fn
-	case *sqlparse.BinaryExpr:
-		if n := xdefaultAlias(x.L); n != "" {
-			return n + "_" + xoperatorNames[x.Op]
-		}
-		return xdefaultAlias(x.R)
-	case *sqlparse.ParenExpr:
-		return xdefaultAlias(x.X)
-	}
-	return ""
-}
-
 func xsqlColAlias(env funcs.Env, args []value.Value) (value.Value, error) {
 	c := xnewCoder(env)
 	defs, err := c.exprs(args[0])
@@ -254,7 +223,7 @@ func xsqlColAlias(env funcs.Env, args []value.Value) (value.Value, error) {
 		if names != nil {
 			name = names[i]
 		} else {
-			name = xdefaultAlias(d)
+			name = colname.Of(d)
 		}
 		if a, ok := d.(*sqlparse.AliasExpr); ok {
 			d = a.X
@@ -597,7 +566,7 @@ func xsetClauses(defs []sqlparse.Expr) ([]sqlparse.SetClause, error) {
 			}
 			out[i] = sqlparse.SetClause{Col: id.Name, X: x.R}
 		default:
-			if n := xdefaultAlias(d); n != "" {
+			if n := colname.Of(d); n != "" {
 				out[i] = sqlparse.SetClause{Col: n, X: d}
 				continue
 			}

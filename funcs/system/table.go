@@ -168,7 +168,7 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 			return l, nil
 		}
-		if len(args) == 2 || args[2] == nil {
+		if len(args) == 2 {
 			c, err := labels(args[1], x.Cols)
 			if err != nil {
 				return nil, err
@@ -176,13 +176,19 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 			x.ColLabels = c
 			return x, nil
 		}
-		r, err := labels(args[1], x.Rows)
-		if err != nil {
-			return nil, err
+		// rename!(m, rowLabels, ) and rename!(m, , colLabels) set one
+		// side (funcs/s/setIndexedSeries_.md)
+		r, c := x.RowLabels, x.ColLabels
+		var err error
+		if args[1] != nil {
+			if r, err = labels(args[1], x.Rows); err != nil {
+				return nil, err
+			}
 		}
-		c, err := labels(args[2], x.Cols)
-		if err != nil {
-			return nil, err
+		if args[2] != nil {
+			if c, err = labels(args[2], x.Cols); err != nil {
+				return nil, err
+			}
 		}
 		x.RowLabels, x.ColLabels = r, c
 		return x, nil

@@ -16,6 +16,10 @@ func init() {
 	funcs.Register(funcs.Spec{Name: "asFreq", Params: []string{"X", "rule", "closed", "label", "origin"}, Min: 2, Max: 5,
 		Props: funcs.Pure, Category: "temporal", Fn: asFreq})
 
+	// resample.go.
+	funcs.Register(funcs.Spec{Name: "resample", Params: []string{"X", "rule", "func", "closed", "label", "origin"}, Min: 3, Max: 6,
+		Props: funcs.Pure, Category: "data-processing", Fn: resample})
+
 	// clock.go.
 	funcs.Register(
 		funcs.Spec{Name: "today", Min: 0, Max: 0, Category: "temporal", Fn: xtoday},

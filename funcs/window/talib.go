@@ -323,3 +323,81 @@ func gemaFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return taApply("gema", args[0], func(x []float64) []float64 { return emaAlpha(x, n, alpha) })
 }
+
+// trima is the triangular average: the sma of the sma, over windows of
+// ceil((n+1)/2) then floor((n+1)/2) elements, so the weights rise and
+// fall across the n elements (funcs/t/trima.md).
+func trima(x []float64, n int) []float64 {
+	w1 := (n + 2) / 2
+	return sma(sma(x, w1), n+1-w1)
+}
+
+// t3 is Tillson's T3: six chained EMAs combined with coefficients from
+// the volume factor v (funcs/t/t3.md); the first value is at 6*(n-1)
+// elements after the first non-NULL one.
+func t3(x []float64, n int, v float64) []float64 {
+	e1 := ema(x, n)
+	e2 := ema(e1, n)
+	e3 := ema(e2, n)
+	e4 := ema(e3, n)
+	e5 := ema(e4, n)
+	e6 := ema(e5, n)
+	v2, v3 := v*v, v*v*v
+	c1 := -v3
+	c2 := 3*v2 + 3*v3
+	c3 := -6*v2 - 3*v - 3*v3
+	c4 := 1 + 3*v + v3 + 3*v2
+	out := make([]float64, len(x))
+	for i := range out {
+		out[i] = c1*e6[i] + c2*e5[i] + c3*e4[i] + c4*e3[i]
+	}
+	return out
+}
+
+func t3Fn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := taWindow("t3", args[1])
+	if err != nil {
+		return nil, err
+	}
+	v, err := vfactorArg(funcs.Arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	return taApply("t3", args[0], func(x []float64) []float64 { return t3(x, n, v) })
+}
+
+// vfactorArg is t3's volume factor, 1.0 when absent.
+func vfactorArg(x value.Value) (float64, error) {
+	if funcs.NullOrAbsent(x) {
+		return 1, nil
+	}
+	s, ok := funcs.ScalarArg(x)
+	if !ok || !s.T.IsNumeric() {
+		return 0, ddberr.Errorf("vfactor of t3 must be a number between 0 and 1.")
+	}
+	v := s.Float64()
+	if v < 0 || v > 1 {
+		return 0, ddberr.Errorf("vfactor of t3 must be a number between 0 and 1.")
+	}
+	return v, nil
+}
+
+// maKinds are ma's averages by maType; 7 (MAMA) is not one DolphinDB
+// offers, and 8 is t3 with its default volume factor.
+var maKinds = [...]func(x []float64, n int) []float64{
+	0: sma, 1: ema, 2: wma, 3: dema, 4: tema, 5: trima, 6: kama,
+	8: func(x []float64, n int) []float64 { return t3(x, n, 1) },
+}
+
+func maFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	n, err := taWindow("ma", args[1])
+	if err != nil {
+		return nil, err
+	}
+	k, err := funcs.IntArg("ma", "maType", args[2], 0)
+	if err != nil || k < 0 || k >= int64(len(maKinds)) || maKinds[k] == nil {
+		return nil, ddberr.Errorf("maType of ma must be an integer in [0, 8] other than 7.")
+	}
+	f := maKinds[k]
+	return taApply("ma", args[0], func(x []float64) []float64 { return f(x, n) })
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
 
 // Of is the name DolphinDB gives a select-list expression: a
@@ -26,10 +27,12 @@ func Of(e sqlparse.Expr) string {
 }
 
 // exprName names an expression after the columns it reads: a call after
-// its function and first named argument, an operation after its operator
-// and operands.
+// its function and first named argument, and an operation as the call of
+// its operator's function (DolphinDB names select ID+check add_ID, as it
+// names add(ID, check); progr/objs/col_ref.md). sqlColAlias names its
+// column definitions by the same rule.
 func exprName(e sqlparse.Expr) string {
-	if name := sqlparse.GivenName(e); name != "" {
+	if name := Given(e); name != "" {
 		return name
 	}
 	switch n := e.(type) {
@@ -60,38 +63,50 @@ func exprName(e sqlparse.Expr) string {
 	return ""
 }
 
-// binaryName is op_left_right (op_right when the left side has no name),
-// written in one pass down the left spine so that a chain a+a+...+a,
-// as long as a script may make it, costs time linear in the name's length.
+// binaryName names an operation as a call: op_left, or op_right when the
+// left side has no name. An operation always has a name, so a left operand
+// that is itself an operation names it; walking down the left spine in one
+// pass keeps a chain a+a+...+a, as long as a script may make it, linear in
+// the name's length.
 func binaryName(n *sqlparse.BinaryExpr) string {
-	spine := []*sqlparse.BinaryExpr{n}
+	var b strings.Builder
 	for {
-		l, ok := spine[len(spine)-1].L.(*sqlparse.BinaryExpr)
+		op := words.OperatorFunc(n.Op)
+		if op == "" {
+			op = n.Op
+		}
+		b.WriteString(op)
+		l, ok := n.L.(*sqlparse.BinaryExpr)
 		if !ok {
 			break
 		}
-		spine = append(spine, l)
-	}
-	var b strings.Builder
-	for _, s := range spine {
-		op := map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod"}[s.Op]
-		if op == "" {
-			op = "op"
-		}
-		b.WriteString(op)
 		b.WriteByte('_')
+		n = l
 	}
-	bottom := spine[len(spine)-1]
-	if l := exprName(bottom.L); l != "" {
-		b.WriteString(l)
-		b.WriteByte('_')
+	s := exprName(n.L)
+	if s == "" {
+		s = exprName(n.R)
 	}
-	b.WriteString(exprName(bottom.R))
-	for i := len(spine) - 2; i >= 0; i-- {
+	if s != "" {
 		b.WriteByte('_')
-		b.WriteString(exprName(spine[i].R))
+		b.WriteString(s)
 	}
 	return b.String()
+}
+
+// Given is the name an expression gives itself: its alias, an
+// identifier or a member's name ("" for any other expression). A table
+// column made from the expression takes that name.
+func Given(e sqlparse.Expr) string {
+	switch n := e.(type) {
+	case *sqlparse.AliasExpr:
+		return n.Name
+	case *sqlparse.Ident:
+		return n.Name
+	case *sqlparse.MemberExpr:
+		return n.Name
+	}
+	return ""
 }
 
 // Unique fills empty names and suffixes duplicates.

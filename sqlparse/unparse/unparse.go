@@ -127,6 +127,9 @@ func (f *formatter) node(n sqlparse.Node) {
 	case *sqlparse.ExprStmt:
 		f.node(n.X)
 	case *sqlparse.AssignStmt:
+		if n.Const {
+			f.w("const ")
+		}
 		if n.Ref {
 			f.w("&")
 		}

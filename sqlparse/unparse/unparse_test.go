@@ -25,6 +25,8 @@ func TestPrint(t *testing.T) {
 			"assert \"c\", x == 1"},
 		{"def f(mutable a, b=1) { return a + b }", "def f(mutable a, b=1) {return (a + b)}",
 			"def f(mutable a, b=1) {return a + b}"},
+		{"def f() { const a = 1 2; return a }", "def f() {const a = (1 2); return a}",
+			"def f() {const a = (1 2); return a}"},
 		{"do { x -= 1 } while(x > 0)", "do {x -= 1} while((x > 0))",
 			"do {x -= 1} while(x > 0)"},
 		{"try { a } catch(ex) { b }", "try {a} catch(ex) {b}",

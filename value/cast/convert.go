@@ -80,7 +80,7 @@ func To(x value.Value, t value.Type, scale int32) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &value.Matrix{V: out, Rows: v.Rows, Cols: v.Cols, RowLabels: v.RowLabels, ColLabels: v.ColLabels}, nil
+		return v.WithData(out), nil
 	case nil:
 		return nil, ddberr.Errorf("Can't convert nothing to %s", t)
 	}

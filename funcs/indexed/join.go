@@ -1,0 +1,196 @@
+package indexed
+
+import (
+	"sort"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+)
+
+// joinKind is how two label vectors are joined (align's and merge's how).
+type joinKind uint8
+
+const (
+	outerJoin joinKind = iota
+	innerJoin
+	leftJoin
+	rightJoin
+	asofJoin
+)
+
+// joinKinds maps how's names, long and short, to join kinds.
+var joinKinds = map[string]joinKind{
+	"outer": outerJoin, "fj": outerJoin, "inner": innerJoin, "ej": innerJoin,
+	"left": leftJoin, "lj": leftJoin, "right": rightJoin, "asof": asofJoin, "aj": asofJoin,
+}
+
+// labelJoin is two label vectors joined: the joined labels and, for each
+// of their positions, the position in each side (-1 where it has none).
+type labelJoin struct {
+	labels      *value.Vector
+	left, right []int
+}
+
+// comparableLabels returns b with a's type, so that value.CompareAcross
+// can compare their elements: integral labels join integral ones,
+// floating ones floating, temporal ones their own type, STRING SYMBOL.
+func comparableLabels(a, b *value.Vector) (*value.Vector, error) {
+	if a.T == b.T {
+		return b, nil
+	}
+	ca, cb := a.T.Category(), b.T.Category()
+	if ca != cb || a.T.IsTemporal() || b.T.IsTemporal() {
+		return nil, ddberr.Errorf("The labels to align must have compatible types.")
+	}
+	return cast.Vector(b, a.T, a.Scale)
+}
+
+// sortedPositions is the positions of v in the order of its elements,
+// equal elements in their order in v.
+func sortedPositions(v *value.Vector) []int {
+	pos := make([]int, v.Len())
+	for i := range pos {
+		pos[i] = i
+	}
+	sorted := true
+	for i := 1; i < len(pos) && sorted; i++ {
+		sorted = value.CompareElems(v, i-1, i) <= 0
+	}
+	if !sorted {
+		sort.SliceStable(pos, func(i, j int) bool { return value.CompareElems(v, pos[i], pos[j]) < 0 })
+	}
+	return pos
+}
+
+// joinLabels joins labels a and b as how says. Outer and inner joins list
+// the labels in order, a run of equal labels on both sides giving every
+// pair of the two runs; left and asof joins keep a's order (asof matches
+// each of a's labels with the last of b's not above it), right joins b's.
+func joinLabels(a, b *value.Vector, how joinKind) (labelJoin, error) {
+	b, err := comparableLabels(a, b)
+	if err != nil {
+		return labelJoin{}, err
+	}
+	if how == rightJoin {
+		j, err := joinLabels(b, a, leftJoin)
+		if err != nil {
+			return labelJoin{}, err
+		}
+		j.left, j.right = j.right, j.left
+		return j, nil
+	}
+	pa, pb := sortedPositions(a), sortedPositions(b)
+	var left, right []int
+	if how == asofJoin {
+		left, right = make([]int, a.Len()), make([]int, a.Len())
+		for i := range left {
+			// the first of b's sorted labels above a[i]; the one before it matches
+			k := sort.Search(len(pb), func(k int) bool { return value.CompareAcross(b, pb[k], a, i) > 0 })
+			left[i], right[i] = i, -1
+			if k > 0 {
+				right[i] = pb[k-1]
+			}
+		}
+		return labelJoin{labels: a, left: left, right: right}, nil
+	}
+	i, j := 0, 0
+	for i < len(pa) || j < len(pb) {
+		c := 0
+		switch {
+		case i == len(pa):
+			c = 1
+		case j == len(pb):
+			c = -1
+		default:
+			c = value.CompareAcross(a, pa[i], b, pb[j])
+		}
+		switch {
+		case c < 0:
+			if how != innerJoin {
+				left, right = append(left, pa[i]), append(right, -1)
+			}
+			i++
+		case c > 0:
+			if how == outerJoin {
+				left, right = append(left, -1), append(right, pb[j])
+			}
+			j++
+		default:
+			ei, ej := i+1, j+1
+			for ei < len(pa) && value.CompareElems(a, pa[i], pa[ei]) == 0 {
+				ei++
+			}
+			for ej < len(pb) && value.CompareElems(b, pb[j], pb[ej]) == 0 {
+				ej++
+			}
+			for _, x := range pa[i:ei] {
+				for _, y := range pb[j:ej] {
+					left, right = append(left, x), append(right, y)
+				}
+			}
+			i, j = ei, ej
+		}
+	}
+	if how == leftJoin {
+		left, right = inOrderOf(left, right)
+	}
+	return labelJoin{labels: joinedLabels(a, b, left, right), left: left, right: right}, nil
+}
+
+// inOrderOf reorders the pairs of a left join by their left position, so
+// the result keeps the left side's order.
+func inOrderOf(left, right []int) ([]int, []int) {
+	idx := make([]int, len(left))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool { return left[idx[x]] < left[idx[y]] })
+	l, r := make([]int, len(idx)), make([]int, len(idx))
+	for k, i := range idx {
+		l[k], r[k] = left[i], right[i]
+	}
+	return l, r
+}
+
+// joinedLabels is, per joined position, a's label where a has the row and
+// b's otherwise.
+func joinedLabels(a, b *value.Vector, left, right []int) *value.Vector {
+	both := value.NewVector(a.T, 0, a.Len()+b.Len())
+	both.Scale = a.Scale
+	both.AppendVector(a)
+	both.AppendVector(b)
+	idx := make([]int, len(left))
+	for k, i := range left {
+		idx[k] = i
+		if i < 0 {
+			idx[k] = a.Len() + right[k]
+		}
+	}
+	return both.Gather(idx)
+}
+
+// cells is the gather index of a matrix of rows x cols over the cells of
+// a result whose rows are rowPos and columns colPos of it (-1: NULL).
+func cells(rows int, rowPos, colPos []int) []int {
+	idx := make([]int, 0, len(rowPos)*len(colPos))
+	for _, c := range colPos {
+		for _, r := range rowPos {
+			if c < 0 || r < 0 {
+				idx = append(idx, -1)
+				continue
+			}
+			idx = append(idx, c*rows+r)
+		}
+	}
+	return idx
+}
+
+// identity is the positions 0..n-1.
+func identity(n int) []int {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return p
+}
