@@ -47,8 +47,6 @@ var unsupported = map[string]string{
 	"renameCatalog":                   "not implemented yet",
 	"renameSchema":                    "not implemented yet",
 	"setDefaultCatalog":               "not implemented yet",
-	"getCompletedQueries":             "not implemented yet",
-	"getQueryStatus":                  "not implemented yet",
 	"cubicHermiteSplineFit":           "not implemented yet",
 	"gaussianKde":                     "not implemented yet",
 	"gaussianKdePredict":              "not implemented yet",
