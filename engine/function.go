@@ -215,10 +215,10 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 		}
 	}
 	_, v, err := child.execBlock(f.body)
-	if err != nil {
-		return nil, err
+	if err == nil && v == nil { // no value: Nothing (funcs/i/isNothing.md)
+		v = value.NewNothing()
 	}
-	return v, nil
+	return v, err
 }
 
 // bindNamed places named arguments at their parameter positions.

@@ -94,6 +94,7 @@ func joinLabels(a, b *value.Vector, how joinKind) (labelJoin, error) {
 		}
 		return labelJoin{labels: a, left: left, right: right}, nil
 	}
+	left, right = make([]int, 0, len(pa)+len(pb)), make([]int, 0, len(pa)+len(pb))
 	i, j := 0, 0
 	for i < len(pa) || j < len(pb) {
 		c := 0
