@@ -216,3 +216,16 @@ func BenchmarkDelivery(b *testing.B) {
 		})
 	}
 }
+
+func TestTimeTriggerRunsHandlerWithoutMessages(t *testing.T) {
+	e, err := engine.Open(engine.Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	s := e.NewSession()
+	run(t, s, setup+`share table(1:0, `+"`n"+`, [INT]) as ticks
+def tick(msg) { tableInsert(ticks, size(msg)) }
+subscribeTable(tableName="trades", actionName="t", handler=tick, msgAsTable=true, batchSize=100, throttle=0.02, timeTrigger=true)`)
+	eventually(t, s, `exec count(*) >= 3 from ticks`, "true")
+	require.Equal(t, "[0]", run(t, s, `exec distinct n from ticks`).String())
+	require.Equal(t, "[true]", run(t, s, `exec timeTrigger from getStreamingStat().subWorkers`).String())
+}
