@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/stmterr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -216,7 +217,10 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	}
 	_, v, err := child.execBlock(f.body)
 	if err != nil {
-		return nil, err
+		if f.name == "lambda" { // anonymous
+			return nil, stmterr.Function("", err)
+		}
+		return nil, stmterr.Function(f.name, err)
 	}
 	return v, nil
 }
