@@ -2,7 +2,6 @@ package join
 
 import (
 	"errors"
-	"slices"
 	"sort"
 	"strings"
 
@@ -80,17 +79,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 			rkeys[k] = conv
 		}
 	}
-	var buf []byte
-	keyOf := func(cols []*value.Vector, row int) (string, bool) {
-		buf = buf[:0]
-		for _, c := range cols {
-			if !nullSafe && c.IsNull(row) {
-				return "", false
-			}
-			buf = c.AppendKey(buf, row)
-		}
-		return string(buf), true
-	}
+	keyOf := encodedKey(nullSafe)
 	masked := func(flags []bool) func([]*value.Vector, int) (string, bool) {
 		if flags == nil {
 			return keyOf
@@ -140,9 +129,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	var lrows, rrows []int // -1: no row on that side (NULLs)
 	switch kind {
 	case Asof:
-		last := len(lkeys) - 1
-		ml, mr := CodeKeys(lkeys[:last], rkeys[:last])
-		lrows, rrows = asofRows(append(slices.Clip(ml), lkeys[last]), append(slices.Clip(mr), rkeys[last]), keyOf)
+		lrows, rrows = asofRows(lkeys, rkeys, nullSafe, keyOf)
 	case Right:
 		rrows, lrows = match(rkeys, lkeys, keep.Right, keep.Left, Left)
 	case Prefix:
@@ -237,6 +224,34 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	j.T = value.NewTable(outNames, outCols)
 	j.LeftRows = lrows
 	return j, nil
+}
+
+// encodedKey returns a function that encodes a row's key columns as one
+// string (AppendKey's bytes); ok is false for a row with a NULL key
+// unless nullSafe. The function reuses one buffer: one goroutine only.
+func encodedKey(nullSafe bool) func(cols []*value.Vector, row int) (string, bool) {
+	var buf []byte
+	return func(cols []*value.Vector, row int) (string, bool) {
+		buf = buf[:0]
+		for _, c := range cols {
+			if !nullSafe && c.IsNull(row) {
+				return "", false
+			}
+			buf = c.AppendKey(buf, row)
+		}
+		return string(buf), true
+	}
+}
+
+// keyNumber is k's number in ids, a new one (the count so far) for a
+// key not seen before.
+func keyNumber[K comparable](ids map[K]int32, k K) int32 {
+	id, ok := ids[k]
+	if !ok {
+		id = int32(len(ids))
+		ids[k] = id
+	}
+	return id
 }
 
 // matchRows pairs each left row with the right rows whose keys (as
@@ -350,53 +365,6 @@ func prefixRows(left, right []string) (lrows, rrows []int) {
 		for _, r := range hits {
 			lrows = append(lrows, l)
 			rrows = append(rrows, r)
-		}
-	}
-	return lrows, rrows
-}
-
-// asofRows pairs each left row with the last right row whose other
-// matching columns are equal and whose last matching column is at or
-// before the left row's (-1 when none). Right rows are taken in the
-// order of their last column within each group, as aj assumes.
-func asofRows(lkeys, rkeys []*value.Vector, keyOf func([]*value.Vector, int) (string, bool)) (lrows, rrows []int) {
-	last := len(lkeys) - 1
-	lt, rt := lkeys[last], rkeys[last]
-	groups := map[string][]int{}
-	for r := 0; r < rt.Len(); r++ {
-		if rt.IsNull(r) {
-			continue
-		}
-		key, ok := keyOf(rkeys[:last], r)
-		if ok {
-			groups[key] = append(groups[key], r)
-		}
-	}
-	for _, g := range groups {
-		sort.SliceStable(g, func(a, b int) bool { return value.CompareElems(rt, g[a], g[b]) < 0 })
-	}
-	both := value.NewVector(lt.T, 0, 2)
-	both.Scale = lt.Scale
-	for l := 0; l < lt.Len(); l++ {
-		lrows = append(lrows, l)
-		key, ok := keyOf(lkeys[:last], l)
-		g := groups[key]
-		if !ok || lt.IsNull(l) || len(g) == 0 {
-			rrows = append(rrows, -1)
-			continue
-		}
-		// the first right row after the left value, minus one
-		both.Truncate(0)
-		both.AppendFrom(lt, l)
-		i := sort.Search(len(g), func(i int) bool {
-			both.Truncate(1)
-			both.AppendFrom(rt, g[i])
-			return value.CompareElems(both, 1, 0) > 0
-		})
-		if i == 0 {
-			rrows = append(rrows, -1)
-		} else {
-			rrows = append(rrows, g[i-1])
 		}
 	}
 	return lrows, rrows

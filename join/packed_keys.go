@@ -76,12 +76,7 @@ func matchPacked(lk, rk []uint64, ladmit, radmit func(int) bool, kind Kind) (lro
 			rid[r] = -1
 			continue
 		}
-		id, ok := ids[k]
-		if !ok {
-			id = int32(len(ids))
-			ids[k] = id
-		}
-		rid[r] = id
+		rid[r] = keyNumber(ids, k)
 	}
 	start := make([]int, len(ids)+1)
 	for _, id := range rid {

@@ -40,6 +40,9 @@ type lowering struct {
 	cols    map[string]bool // source columns (lower case)
 	keys    map[string]bool // grouping columns usable as is (group by)
 	rowwise bool            // context by: every column may be referenced
+	// anyArgs accepts any aggregate argument: only which aggregates an
+	// item calls matters (hashGrouped), not how they are computed
+	anyArgs bool
 	specs   []aggSpec
 }
 
@@ -107,6 +110,12 @@ func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
 			}
 			if err := l.ex.checkNoAggregate(a); err != nil {
 				return nil, false, err
+			}
+			// the argument is computed once over all rows and cut by
+			// group: only an argument each row computes alone (not
+			// cumsum, prev or distinct) gives each group its own value
+			if !l.anyArgs && !l.ex.rowwise(a, l.cols) {
+				return nil, false, nil
 			}
 			spec.args = append(spec.args, a)
 		}
@@ -388,7 +397,7 @@ var hashAggregates = map[string]bool{
 // in which their keys first appear rather than the keys' order: when
 // its select list and having clause aggregate only with hashAggregates.
 func (ex *executor) hashGrouped(n *sqlparse.SelectExpr) bool {
-	l := &lowering{ex: ex, cols: map[string]bool{}}
+	l := &lowering{ex: ex, cols: map[string]bool{}, anyArgs: true}
 	items := n.Cols
 	if n.Having != nil {
 		items = append(items[:len(items):len(items)], n.Having)

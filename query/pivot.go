@@ -62,6 +62,12 @@ func (ge *groupEval) pivotCells(item sqlparse.Expr, present []bool) (*value.Vect
 		if v, err = value.Broadcast(x, ge.g.N); err != nil {
 			return nil, err
 		}
+	case ge.ex.checkNoAggregate(colname.Strip(item)) != nil:
+		// an aggregate the typed path can't take (its argument is not
+		// computed row by row, or it has no typed loop): once per cell
+		if v, err = ge.perGroupScalar(colname.Strip(item), colname.Of(item)); err != nil {
+			return nil, err
+		}
 	default:
 		// a row expression: the last row of each cell
 		x, err := ge.ex.withTable(ge.src, colname.Strip(item))

@@ -563,38 +563,12 @@ func (ex *executor) limitWindow(n int, top, limit, offset sqlparse.Expr) (lo, hi
 	return lo, hi, nil
 }
 
-// distinctRows keeps the first row of each distinct row of t. Coded
-// SYMBOL columns take part as their codes (one base a column, so equal
-// codes are equal texts): a row's key then holds four bytes for each,
-// and when every column is coded groupagg numbers the rows by codes
-// alone.
+// distinctRows keeps the first row of each distinct row of t, numbered
+// by groupagg as group by numbers its keys (typed loops a column, coded
+// SYMBOL columns by their codes), so distinct and group by agree on
+// which keys are equal (NaN is NULL, -0 is 0).
 func distinctRows(t *value.Table) *value.Table {
-	keys := make([]*value.Vector, len(t.Cols))
-	coded := 0
-	for i, c := range t.Cols {
-		keys[i] = c
-		if codes, _, ok := c.CompactSymbolCodes(); ok {
-			keys[i] = value.NewInts(codes)
-			coded++
-		}
-	}
-	if coded == len(keys) && coded > 0 {
-		return t.Gather(groupagg.Group(t.Cols, t.Rows()).First)
-	}
-	seen := map[string]bool{}
-	var idx []int
-	var buf []byte
-	for r := 0; r < t.Rows(); r++ {
-		buf = buf[:0]
-		for _, c := range keys {
-			buf = c.AppendKey(buf, r)
-		}
-		if !seen[string(buf)] {
-			seen[string(buf)] = true
-			idx = append(idx, r)
-		}
-	}
-	return t.Gather(idx)
+	return t.Gather(groupagg.Group(t.Cols, t.Rows()).First)
 }
 
 // Insert runs INSERT INTO.

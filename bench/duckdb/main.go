@@ -3,6 +3,13 @@
 // (issue 9's table). It is a benchmark to run by hand, not a timed test:
 //
 //	cd bench/duckdb && go run . [-rows 30000000] [-keyed 2000000] [-no-duckdb] [-dfs=false]
+//	    [-seed=false] [-suite=false] [-suiterows 3000000] [-profdir DIR]
+//
+// Two sections: the seed table's queries (group by, filter, ordering,
+// vector arithmetic, the seed's DFS table, key lookups) and the query
+// suite of suite.go (two-key grouping, joins, as-of join, context by
+// windows, pivot by, string predicates, having, distinct) on a trades
+// table of its own.
 //
 // Each line gives wall and CPU time (CPU: user+system of all threads, the
 // steadier figure on a shared machine) and both ratios.
@@ -19,8 +26,10 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"syscall"
 	"time"
 
@@ -37,6 +46,11 @@ func main() {
 	dfs := flag.Bool("dfs", true, "also load the rows into the seed's DFS table and group by there")
 	dataDir := flag.String("datadir", "", "directory for the DFS table's Pebble store (default: a temporary directory, removed at the end)")
 	dfsProfile := flag.String("dfsprofile", "", "write a CPU profile of the DFS queries to this file")
+	seedQueries := flag.Bool("seed", true, "run the seed table's queries, the DFS table and the key lookups")
+	suite := flag.Bool("suite", true, "run the query suite (joins, windows, pivot, predicates) on its trades table")
+	suiteRows := flag.Int("suiterows", 3_000_000, "rows of the suite's trades table")
+	profDir := flag.String("profdir", "", "write a CPU profile of each suite query's Porpoise runs into this directory")
+	match := flag.String("match", "", "run only the suite queries whose line (q01 name ...) this regular expression matches")
 	flag.Parse()
 
 	if *dataDir == "" {
@@ -52,71 +66,55 @@ func main() {
 		log.Fatal(err)
 	}
 	defer eng.Close()
-	s := eng.NewSession()
-	run := func(script string) value.Value {
-		v, err := s.Run(script)
+	b := &bench{s: eng.NewSession()}
+	if !*skipDuck {
+		b.db, err = openDuckDB()
 		if err != nil {
-			log.Fatalf("%s: %v", script, err)
+			log.Fatal(err)
 		}
-		return v
+		defer b.db.Close()
 	}
+	fmt.Printf("%-58s %12s %12s %12s %12s %8s %8s\n", "work", "Porpoise", "(CPU)", "baseline", "(CPU)", "ratio", "CPU ratio")
+	if *seedQueries {
+		b.seedSection(*rows, *keyed, *lookups, *dfs, *dfsProfile)
+	}
+	if *suite {
+		b.runSuite(*suiteRows, *profDir, regexp.MustCompile(*match))
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("\nGo heap in use at the end: %d MiB\n", ms.HeapInuse>>20)
+}
 
+// seedSection runs the seed table's queries against DuckDB and Go loops,
+// the seed's DFS table and the key lookups.
+func (b *bench) seedSection(rows, keyed, lookups int, dfs bool, dfsProfile string) {
+	s, run, report := b.s, b.run, b.report
 	// The seed's own table script (seed 002), n*3 = rows.
-	seed := fmt.Sprintf("n = %d\nm = table(take(2024.01.01..2024.01.03,n) as date, 00:00:00 + 1..n as time, rand(`A`B`C`D`E`F,n) as sym, rand(100,n) as val)", *rows)
+	seed := fmt.Sprintf("n = %d\nm = table(take(2024.01.01..2024.01.03,n) as date, 00:00:00 + 1..n as time, rand(`A`B`C`D`E`F,n) as sym, rand(100,n) as val)", rows)
 	tSeed := timeOnce(func() { run(seed) })
 	mv, _ := s.Get("m")
 	m := mv.(*value.Table)
 	fmt.Printf("generated %d rows with the seed's table script in %v (%v CPU)\n\n", m.Rows(), tSeed.wall, tSeed.cpu)
 
-	var db *sql.DB
-	if !*skipDuck {
-		db, err = loadDuckDB(m)
-		if err != nil {
+	if b.db != nil {
+		if err := loadDuckTable(b.db, "m", m); err != nil {
 			log.Fatal(err)
 		}
-		defer db.Close()
 	}
-	duck := func(q string) cost {
-		if db == nil {
-			return cost{}
-		}
-		return best(3, func() {
-			r, err := db.Query(q)
-			if err != nil {
-				log.Fatal(err)
-			}
-			for r.Next() {
-			}
-			r.Close()
-		})
-	}
-
-	fmt.Printf("%-58s %12s %12s %12s %12s %8s %8s\n", "work", "Porpoise", "(CPU)", "baseline", "(CPU)", "ratio", "CPU ratio")
-	report := func(name string, p, base cost, baseName string) {
-		ratio, cpuRatio := "-", "-"
-		if base.wall > 0 {
-			ratio = fmt.Sprintf("%.2fx", float64(p.wall)/float64(base.wall))
-		}
-		if base.cpu > 0 {
-			cpuRatio = fmt.Sprintf("%.2fx", float64(p.cpu)/float64(base.cpu))
-		}
-		us := func(d time.Duration) time.Duration { return d.Round(time.Microsecond) }
-		fmt.Printf("%-58s %12v %12v %12v %12v %8s %8s  (%s)\n", name, us(p.wall), us(p.cpu), us(base.wall), us(base.cpu), ratio, cpuRatio, baseName)
-	}
-
 	q1 := "select count(*), avg(val) from m group by sym"
 	memGroupBy := best(3, func() { run(q1) })
-	report(q1, memGroupBy, duck("select sym, count(*), avg(val) from m group by sym"), "DuckDB")
+	report(q1, memGroupBy, b.duck("select sym, count(*), avg(val) from m group by sym"), "DuckDB")
 	q2 := "exec count(*) from m where val > 50 and sym = `A"
 	memFilter := best(3, func() { run(q2) })
-	report(q2, memFilter, duck("select count(*) from m where val > 50 and sym = 'A'"), "DuckDB")
+	report(q2, memFilter, b.duck("select count(*) from m where val > 50 and sym = 'A'"), "DuckDB")
 
 	// Ordering: the first rows of an order (top-k selection) and a full
 	// two-key sort materialised as a table on both sides.
 	q3 := "select top 100 * from m order by val desc, time"
-	report(q3, best(3, func() { run(q3) }), duck("select * from m order by val desc, time limit 100"), "DuckDB")
+	report(q3, best(3, func() { run(q3) }), b.duck("select * from m order by val desc, time limit 100"), "DuckDB")
 	q4 := "o = select * from m order by sym, val desc"
-	report(q4, best(3, func() { run(q4) }), duck("create or replace temp table o as select * from m order by sym, val desc"), "DuckDB")
+	report(q4, best(3, func() { run(q4) }), b.duck("create or replace temp table o as select * from m order by sym, val desc"), "DuckDB")
 	run("undef(`o)")
 
 	vals := m.Column("val").I32
@@ -151,18 +149,18 @@ func main() {
 		}
 		sinkF = float64(t) / float64(n)
 	}), "Go loop")
-	report("seed table script ("+fmt.Sprint(*rows)+" rows)", tSeed, cost{}, "target < 1.5 s")
+	report("seed table script ("+fmt.Sprint(rows)+" rows)", tSeed, cost{}, "target < 1.5 s")
 	run("undef(`x)")
 
-	if *dfs {
+	if dfs {
 		// The seed's DFS table (COMPO: VALUE on date, HASH on sym, TSDB)
 		// holding the same rows; the target is at most 2x the in-memory
 		// group-by.
 		run(dfsSetup)
 		ins := timeOnce(func() { run("pt.tableInsert(m)") })
 		report("pt.tableInsert(m) into the seed's DFS table", ins, cost{}, "append")
-		if *dfsProfile != "" {
-			f, err := os.Create(*dfsProfile)
+		if dfsProfile != "" {
+			f, err := os.Create(dfsProfile)
 			if err != nil {
 				log.Fatal(err)
 			}
@@ -174,27 +172,71 @@ func main() {
 		report(q, best(3, func() { run(q) }), memGroupBy, "in-memory group-by")
 		qf := "exec count(*) from pt where val > 50 and sym = `A"
 		report(qf, best(3, func() { run(qf) }), memFilter, "in-memory filter-count")
-		if *dfsProfile != "" {
+		if dfsProfile != "" {
 			pprof.StopCPUProfile()
 		}
 	}
 
 	// Key lookups in 2M-row keyed and indexed tables.
-	run(fmt.Sprintf("k = %d\nkt = keyedTable(`id, 1..k as id, rand(100.0, k) as v)\nit = indexedTable(`id, 1..k as id, rand(100.0, k) as v)", *keyed))
+	run(fmt.Sprintf("k = %d\nkt = keyedTable(`id, 1..k as id, rand(100.0, k) as v)\nit = indexedTable(`id, 1..k as id, rand(100.0, k) as v)", keyed))
 	for _, name := range []string{"kt", "it"} {
 		q := fmt.Sprintf("select * from %s where id = ", name)
 		d := timeOnce(func() {
-			for i := 0; i < *lookups; i++ {
-				run(q + fmt.Sprint(1+(i*7919)%*keyed))
+			for i := 0; i < lookups; i++ {
+				run(q + fmt.Sprint(1+(i*7919)%keyed))
 			}
 		})
-		d.wall /= time.Duration(*lookups)
-		d.cpu /= time.Duration(*lookups)
-		report(fmt.Sprintf("point lookup in %d-row %s (select where id = k)", *keyed, name), d, cost{}, "target < 50µs")
+		d.wall /= time.Duration(lookups)
+		d.cpu /= time.Duration(lookups)
+		report(fmt.Sprintf("point lookup in %d-row %s (select where id = k)", keyed, name), d, cost{}, "target < 50µs")
 	}
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	fmt.Printf("\nGo heap in use at the end: %d MiB\n", ms.HeapInuse>>20)
+}
+
+// bench runs scripts in one Porpoise session and queries in DuckDB (db
+// nil: Porpoise only) and prints the comparisons.
+type bench struct {
+	s  *engine.Session
+	db *sql.DB
+}
+
+func (b *bench) run(script string) value.Value {
+	v, err := b.s.Run(script)
+	if err != nil {
+		log.Fatalf("%s: %v", script, err)
+	}
+	return v
+}
+
+// duck is the best of three runs of q in DuckDB, its rows read to the end.
+func (b *bench) duck(q string) cost {
+	if b.db == nil {
+		return cost{}
+	}
+	return best(3, func() {
+		r, err := b.db.Query(q)
+		if err != nil {
+			log.Fatalf("%s: %v", q, err)
+		}
+		for r.Next() {
+		}
+		if err := r.Err(); err != nil {
+			log.Fatalf("%s: %v", q, err)
+		}
+		r.Close()
+	})
+}
+
+// report prints one line: Porpoise's cost, the baseline's and the ratios.
+func (b *bench) report(name string, p, base cost, baseName string) {
+	ratio, cpuRatio := "-", "-"
+	if base.wall > 0 {
+		ratio = fmt.Sprintf("%.2fx", float64(p.wall)/float64(base.wall))
+	}
+	if base.cpu > 0 {
+		cpuRatio = fmt.Sprintf("%.2fx", float64(p.cpu)/float64(base.cpu))
+	}
+	us := func(d time.Duration) time.Duration { return d.Round(time.Microsecond) }
+	fmt.Printf("%-58s %12v %12v %12v %12v %8s %8s  (%s)\n", name, us(p.wall), us(p.cpu), us(base.wall), us(base.cpu), ratio, cpuRatio, baseName)
 }
 
 // dfsSetup is seed 002's database and table ("Appending a Large Amount
@@ -248,42 +290,78 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// loadDuckDB copies m into an in-memory DuckDB table m(date, time, sym,
-// val) through the appender.
-func loadDuckDB(m *value.Table) (*sql.DB, error) {
+// openDuckDB opens an in-memory DuckDB.
+func openDuckDB() (*sql.DB, error) {
 	connector, err := duckdb.NewConnector("", nil)
 	if err != nil {
 		return nil, err
 	}
-	db := sql.OpenDB(connector)
-	if _, err := db.Exec("create table m(date DATE, time INTEGER, sym VARCHAR, val INTEGER)"); err != nil {
-		return nil, err
+	return sql.OpenDB(connector), nil
+}
+
+// loadDuckTable creates table name in DuckDB with t's columns and copies
+// t's rows through the appender. SECOND columns go over as their INTEGER
+// counts (as the seed's m always did), DATE and TIMESTAMP as DuckDB's.
+func loadDuckTable(db *sql.DB, name string, t *value.Table) error {
+	cols := make([]string, len(t.Names))
+	for i, n := range t.Names {
+		var typ string
+		switch t.Cols[i].T {
+		case value.Date:
+			typ = "DATE"
+		case value.Timestamp:
+			typ = "TIMESTAMP"
+		case value.Int, value.Second:
+			typ = "INTEGER"
+		case value.Double:
+			typ = "DOUBLE"
+		case value.Symbol, value.String:
+			typ = "VARCHAR"
+		default:
+			return fmt.Errorf("column %s: no DuckDB type for %v", n, t.Cols[i].T)
+		}
+		cols[i] = n + " " + typ
 	}
-	conn, err := connector.Connect(context.Background())
+	if _, err := db.Exec("create or replace table " + name + "(" + strings.Join(cols, ", ") + ")"); err != nil {
+		return err
+	}
+	conn, err := db.Conn(context.Background())
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer conn.Close()
-	app, err := duckdb.NewAppenderFromConn(conn, "", "m")
-	if err != nil {
-		return nil, err
-	}
 	start := time.Now()
-	dates, times, syms, vals := m.Column("date").I32, m.Column("time").I32, m.Column("sym"), m.Column("val").I32
-	epoch := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
-	row := make([]driver.Value, 4)
-	for i := range dates {
-		row[0] = epoch.AddDate(0, 0, int(dates[i]))
-		row[1] = times[i]
-		row[2] = syms.FormatElem(i)
-		row[3] = vals[i]
-		if err := app.AppendRow(row...); err != nil {
-			return nil, err
+	err = conn.Raw(func(dc any) error {
+		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", name)
+		if err != nil {
+			return err
 		}
+		epoch := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+		row := make([]driver.Value, len(t.Cols))
+		for r := 0; r < t.Rows(); r++ {
+			for c, col := range t.Cols {
+				switch col.T {
+				case value.Date:
+					row[c] = epoch.AddDate(0, 0, int(col.I32[r]))
+				case value.Timestamp:
+					row[c] = time.UnixMilli(col.I64[r]).UTC()
+				case value.Int, value.Second:
+					row[c] = col.I32[r]
+				case value.Double:
+					row[c] = col.F64[r]
+				default:
+					row[c] = col.StrAt(r)
+				}
+			}
+			if err := app.AppendRow(row...); err != nil {
+				return err
+			}
+		}
+		return app.Close()
+	})
+	if err != nil {
+		return err
 	}
-	if err := app.Close(); err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(os.Stderr, "loaded %d rows into DuckDB in %v\n", len(dates), time.Since(start))
-	return db, nil
+	fmt.Fprintf(os.Stderr, "loaded %d rows into DuckDB table %s in %v\n", t.Rows(), name, time.Since(start))
+	return nil
 }
