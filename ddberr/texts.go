@@ -1105,6 +1105,35 @@ var texts = []Text{
 	{"obj of loc must be a matrix.", "funcs/l/loc.md"},
 	{"A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.", "funcs/l/loc.md"},
 	{"The argument [sessionGap] of sessionWindow must be a positive integer.", "funcs/s/sessionWindow.md"},
+
+	// environment (funcs/env)
+	{"The shell function is disabled. Set the configuration parameter enableShellFunction=true to enable it.", "porpoise: db_distr_comp/cfg/function_configuration.md states the rule"},
+
+	// compress, pack, digests (funcs/encoding)
+	{"The compression method must be 'lz4' or 'delta'.", "porpoise: funcs/c/compress.md lists the methods (zstd and chimp are not supported)"},
+	{"The argument [X] of compress must be a vector.", "porpoise: funcs/c/compress.md states the rule"},
+	{"compress doesn't support a vector of type %s.", "porpoise"},
+	{"Delta compression supports only SHORT, INT, LONG and temporal types.", "porpoise: funcs/c/compress.md states the rule"},
+	{"The argument [X] of decompress must be a compressed vector.", "porpoise: funcs/d/decompress.md states the rule"},
+	{"The argument [digest] of hmac must be one of sha1, sha224, sha256, sha384, sha512 and md5.", "porpoise: funcs/h/hmac.md lists the values"},
+	{"The argument [vector] of objectChecksum must be a vector.", "porpoise: funcs/o/objectChecksum.md states the rule"},
+	{"Invalid format string '%s'.", "porpoise: funcs/appendix.md lists the format characters"},
+	{"pack expected %d items for packing (got %d).", "porpoise: funcs/p/pack.md states the rule"},
+	{"The argument for '%c' of pack must be a string.", "porpoise: funcs/appendix.md"},
+	{"The argument for 'c' of pack must be a CHAR or a string of length 1.", "porpoise: funcs/appendix.md"},
+	{"The argument for '%c' of pack must be a number.", "porpoise: funcs/appendix.md"},
+	{"The argument for '%c' of pack must be an integer.", "porpoise: funcs/appendix.md"},
+	{"The argument for '%c' of pack is out of range.", "porpoise: funcs/appendix.md lists the ranges"},
+	{"unpack requires a buffer of %d bytes.", "porpoise: funcs/u/unpack.md states the rule"},
+
+	// binary files (funcs/filesys binary.go)
+	{"The optional argument length is invalid.", "funcs/w/writeRecord.md"},
+	{"The optional argument offset is invalid.", "porpoise: funcs/w/writeRecord.md words the length's"},
+	{"%s doesn't support data of type %s.", "porpoise: progr/file_io/process_bin.md states the rule"},
+	{"The buffer of %s must be a scalar or a vector.", "porpoise: funcs/w/write.md states the rule"},
+	{"The buffer of readLines! must be a STRING vector.", "porpoise: funcs/r/readLines_.md states the rule"},
+	{"The object of %s must be a table or a tuple of vectors of the same length.", "porpoise: funcs/w/writeRecord.md states the rule"},
+
 	{"vfactor of t3 must be a number between 0 and 1.", "funcs/t/t3.md"},
 	{"maType of ma must be an integer in [0, 8] other than 7.", "porpoise: funcs/m/ma.md lists the types"},
 	{"A data source of summary must hold numeric columns only.", "funcs/s/summary.md"},

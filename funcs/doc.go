@@ -26,8 +26,11 @@
 //	funcs/strfn        string functions, string formatting, regular expressions, encodings
 //	funcs/lookup       lookup, filter, merge, reshape, append, generate, replace
 //	funcs/system       metaprogramming, system and environment, tables, data sources, delete/clear
+//	funcs/introspect   snippet and constantDesc: a value's printed form and description
+//	funcs/env          the machine and process: getEnv, getOS, mem, CPU, load and disk I/O figures, shell
+//	funcs/encoding     compress/decompress, pack/unpack, hmac, objectChecksum
 //	funcs/dataproc     data processing: grouping, cut, null filling, sort, shift
-//	funcs/filesys      server-side file functions (file, readLine, files, mkdir ...) and the home-directory confinement of every path
+//	funcs/filesys      server-side file functions (file, readLine, read!, write, readObject, files, mkdir ...) and the home-directory confinement of every path
 //	funcs/textio       text import and export: loadText, ploadText, loadTextEx, extractTextSchema, saveText, loadRecord
 //	funcs/all          blank-imports every family; the interpreter imports it
 //

@@ -64,8 +64,6 @@ func UnsupportedReason(area, category, name string) string {
 		return "licensing and server diagnostics do not apply"
 	case has("ScheduledJob", "scheduleJob", "submitJobEx"):
 		return "scheduled and prioritised jobs are not implemented"
-	case area == "filesystem":
-		return "server-side file system functions are not exposed"
 	}
 	return "not implemented yet"
 }

@@ -78,6 +78,19 @@ func (c *Class) hasAttr(name string) bool {
 	return false
 }
 
+// attrNames are the attributes of c's objects: the base class's first,
+// each class's in declaration order.
+func (c *Class) attrNames() []string {
+	var names []string
+	if c.Base != nil {
+		names = c.Base.attrNames()
+	}
+	for _, a := range c.attrs {
+		names = append(names, a.Name)
+	}
+	return names
+}
+
 // Form implements value.Value: a class is called like a function to make
 // an object.
 func (c *Class) Form() value.Form { return value.FormScalar }

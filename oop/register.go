@@ -6,7 +6,8 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// The utility functions over objects (progr/utility.md).
+// The utility functions over objects (progr/utility.md,
+// funcs/a/attributenames.md, funcs/a/attributevalues.md).
 func init() {
 	spec := func(name string, params []string, min, max int, fn funcs.Impl) funcs.Spec {
 		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: funcs.Session, Category: "oop", Fn: fn}
@@ -18,14 +19,16 @@ func init() {
 		spec("makeUnifiedObjCall", []string{"obj", "methodName", "args"}, 3, 3, makeUnifiedObjCall),
 		spec("isInstanceOf", []string{"obj", "cls"}, 2, 2, isInstanceOf),
 		spec("setAttr", []string{"obj", "attrName", "value"}, 3, 3, setAttr),
+		spec("attributeNames", []string{"obj"}, 1, 1, attributeNames),
+		spec("attributeValues", []string{"obj"}, 1, 1, attributeValues),
 	)
 }
 
 // method is the method args[1] names of the object args[0].
 func method(fn string, args []value.Value) (*Method, error) {
-	o, ok := args[0].(*Object)
-	if !ok {
-		return nil, ddberr.Errorf("The first argument of %s must be an object.", fn)
+	o, err := object(fn, args[0])
+	if err != nil {
+		return nil, err
 	}
 	name, err := funcs.StrScalarArg(fn, "methodName", args[1])
 	if err != nil {
@@ -116,4 +119,38 @@ func setAttr(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return nil, o.SetAttr(name, args[2])
+}
+
+// object is the object argument of fn.
+func object(fn string, x value.Value) (*Object, error) {
+	o, ok := x.(*Object)
+	if !ok {
+		return nil, ddberr.Errorf("The first argument of %s must be an object.", fn)
+	}
+	return o, nil
+}
+
+// attributeNames lists an object's attributes in declaration order, the
+// base class's first.
+func attributeNames(_ funcs.Env, args []value.Value) (value.Value, error) {
+	o, err := object("attributeNames", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewStrings(value.String, o.Class.attrNames()), nil
+}
+
+// attributeValues is a dictionary from an object's attribute names, in
+// attributeNames' order, to their values.
+func attributeValues(_ funcs.Env, args []value.Value) (value.Value, error) {
+	o, err := object("attributeValues", args[0])
+	if err != nil {
+		return nil, err
+	}
+	names := o.Class.attrNames()
+	vals := make([]value.Value, len(names))
+	for i, n := range names {
+		vals[i] = o.Fields[n]
+	}
+	return funcs.DictOf(value.NewStrings(value.String, names), value.NewTuple(vals)), nil
 }

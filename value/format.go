@@ -198,7 +198,31 @@ func (m *Matrix) String() string {
 			names[c] = m.ColLabels.FormatElem(c)
 		}
 	}
-	return NewTable(names, cols).String()
+	body := NewTable(names, cols).String()
+	if m.RowLabels == nil || m.RowLabels.Len() != m.Rows {
+		return body
+	}
+	// row labels stand left of a bar, as the console prints an indexed
+	// series (tutorials/panel_data.md)
+	labels := make([]string, m.Rows)
+	w := 0
+	for r := range labels {
+		labels[r] = m.RowLabels.FormatTableCell(r)
+		w = max(w, len(labels[r]))
+	}
+	lines := strings.SplitAfter(body, "\n")
+	var b strings.Builder
+	for i, line := range lines {
+		switch {
+		case line == "":
+		case i < 2:
+			b.WriteString(strings.Repeat(" ", w+1))
+		default:
+			b.WriteString(labels[i-2] + strings.Repeat(" ", w-len(labels[i-2])) + "|")
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // String renders the table as the DolphinDB console does: a header, a

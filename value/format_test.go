@@ -224,3 +224,23 @@ func uuidBytes(t *testing.T, h string) [16]byte {
 	}
 	return b
 }
+
+// The console prints row labels left of a bar (tutorials/panel_data.md).
+func TestMatrixStringRowLabels(t *testing.T) {
+	cases := []struct {
+		name string
+		m    *Matrix
+		want string
+	}{
+		{"indexed series", &Matrix{V: &Vector{T: Int, I32: []int32{NullInt32, 8}}, Rows: 2, Cols: 1,
+			RowLabels: &Vector{T: Date, I32: []int32{18567, 18570}}, Indexed: IndexedSeries},
+			"           #0\n           --\n2020.11.01|\n2020.11.04|8\n"},
+		{"labelled matrix", &Matrix{V: NewInts([]int32{1, 2, 3, 2, 3, 4}), Rows: 3, Cols: 2,
+			RowLabels: NewStrings(Symbol, []string{"a", "a", "b"}), ColLabels: NewStrings(String, []string{"x", "y"})},
+			"  x y\n  - -\na|1 2\na|2 3\nb|3 4\n"},
+		{"plain matrix", &Matrix{V: NewInts([]int32{1, 2}), Rows: 1, Cols: 2}, "#0 #1\n-- --\n1  2\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { require.Equal(t, c.want, c.m.String()) })
+	}
+}

@@ -210,8 +210,9 @@ const (
 // Storage returns how elements of t are stored.
 func (t Type) Storage() Storage {
 	switch t.Elem() {
-	case Bool, Char, Void:
-		// a VOID vector is a run of NULLs, one byte each as on the wire
+	case Bool, Char, Void, Compress:
+		// a VOID vector is a run of NULLs, one byte each as on the wire;
+		// a COMPRESSED vector (compress()) holds its encoded bytes
 		return StInt8
 	case Short:
 		return StInt16

@@ -658,3 +658,55 @@ func deltaBlocks[T int16 | int32 | int64](data []T, bw *delta.BitWriter, bo bina
 	}
 	return payload, nil
 }
+
+// CompressVector is v as a little-endian compressed vector without its
+// "1a 01" type and form bytes: what compress() keeps as a COMPRESSED
+// vector's bytes and the writer sends behind those two bytes.
+func CompressVector(v *value.Vector, m Compression) ([]byte, error) {
+	var b bytes.Buffer
+	w := NewWriter(&b, nil)
+	w.writeCompressed(v, m)
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return b.Bytes()[2:], nil
+}
+
+// DecompressVector decodes CompressVector's bytes.
+func DecompressVector(b []byte) (*value.Vector, error) {
+	r := NewBytesReader(append([]byte{byte(value.Compress), byte(value.FormVector)}, b...))
+	v, err := r.ReadObject()
+	if err != nil {
+		return nil, err
+	}
+	vec, ok := v.(*value.Vector)
+	if !ok {
+		return nil, malformed("compressed vector decodes to a %T", v)
+	}
+	return vec, nil
+}
+
+// writeCompressedBytes sends a COMPRESSED vector value (compress()'s
+// result, CompressVector's bytes) as the compressed vector it holds,
+// re-encoded when the peer reads big endian.
+func (w *Writer) writeCompressedBytes(b []int8) {
+	raw := make([]byte, len(b))
+	for i, c := range b {
+		raw[i] = byte(c)
+	}
+	if len(raw) < compHeaderSize {
+		w.fail(malformed("compressed vector of %d bytes", len(raw)))
+		return
+	}
+	if w.opts.BigEndian {
+		v, err := DecompressVector(raw)
+		if err != nil {
+			w.fail(err)
+			return
+		}
+		w.writeCompressed(v, Compression(raw[11]))
+		return
+	}
+	w.write([]byte{byte(value.Compress), byte(value.FormVector)})
+	w.write(raw)
+}

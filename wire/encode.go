@@ -188,6 +188,9 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 	case t.IsArray():
 		w.writeArray(v, form)
 		return
+	case t == value.Compress && form == value.FormVector:
+		w.writeCompressedBytes(v.I8)
+		return
 	case t == value.Symbol && form == value.FormVector && n > 0 && w.opts.Symbols != SymbolPlain:
 		base, idx, err := symbolBaseOf(nil, nil, v)
 		if err != nil {

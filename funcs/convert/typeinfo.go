@@ -31,6 +31,10 @@ func typeString(v value.Value) string {
 		if x.T == value.Any {
 			return "ANY VECTOR"
 		}
+		if x.T == value.Compress {
+			// compress()'s result (funcs/c/compress.md)
+			return "HUGE COMPRESSED VECTOR"
+		}
 		if x.T == value.String || x.T == value.Blob || x.T == value.Void {
 			// vector.md: `IBM`C`MS is a "STRING VECTOR" (not FAST);
 			// progr/sql/Select.md: select NULL's column is a "VOID VECTOR".

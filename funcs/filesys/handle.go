@@ -21,6 +21,9 @@ type Handle struct {
 	mu   sync.Mutex
 	f    *os.File
 	r    *bufio.Reader
+	// big is set when the file was opened big endian (file's
+	// isLittleEndian=false): read! and readRecord! swap bytes.
+	big bool
 }
 
 // Form implements value.Value.
@@ -47,7 +50,7 @@ var modes = map[string]int{
 	"a+": os.O_RDWR | os.O_CREATE | os.O_APPEND,
 }
 
-func openHandle(path, name, mode string) (*Handle, error) {
+func openHandle(path, name, mode string, big bool) (*Handle, error) {
 	flags, ok := modes[mode]
 	if !ok {
 		return nil, ddberr.Errorf("Invalid file open mode [%s]. It must be one of r, r+, w, w+, a and a+.", mode)
@@ -56,7 +59,7 @@ func openHandle(path, name, mode string) (*Handle, error) {
 	if err != nil {
 		return nil, OpenError(name, err)
 	}
-	h := &Handle{name: name, f: f}
+	h := &Handle{name: name, f: f, big: big}
 	// a handle the script drops without close() must not keep the
 	// descriptor for the server's lifetime
 	runtime.SetFinalizer(h, func(h *Handle) { h.close() })

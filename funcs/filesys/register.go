@@ -35,6 +35,15 @@ func init() {
 		funcs.Spec{Name: "rm", Params: p("filename"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: rmFn},
 		funcs.Spec{Name: "run", Params: p("scriptFile", "newSession", "clean"), Min: 1, Max: 3, Props: funcs.Session, Category: cat, Fn: runFn},
 		funcs.Spec{Name: "rmdir", Params: p("directory", "recursive", "keepRootDir"), Min: 1, Max: 3, Props: funcs.Session | funcs.Command, Category: cat, Fn: rmdirFn},
+		// binary.go
+		funcs.Spec{Name: "read!", Params: p("handle", "holder", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session | funcs.Mutating, Category: cat, Fn: readInto},
+		funcs.Spec{Name: "write", Params: p("handle", "object", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session, Category: cat, Fn: writeFn},
+		funcs.Spec{Name: "readLines!", Params: p("handle", "holder", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session | funcs.Mutating, Category: cat, Fn: readLinesInto},
+		funcs.Spec{Name: "readRecord!", Params: p("handle", "holder", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session | funcs.Mutating, Category: cat, Fn: readRecord},
+		funcs.Spec{Name: "writeRecord", Params: p("handle", "object", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session, Category: cat, Fn: writeRecord},
+		// object.go
+		funcs.Spec{Name: "writeObject", Params: p("handle", "object"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: writeObject},
+		funcs.Spec{Name: "readObject", Params: p("handle"), Min: 1, Max: 1, Props: funcs.Session, Category: cat, Fn: readObject},
 	)
 }
 
@@ -91,7 +100,11 @@ func fileFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		mode = m
 	}
-	return openHandle(path, name, mode)
+	little, err := optBool("file", "isLittleEndian", funcs.Arg(args, 2), true)
+	if err != nil {
+		return nil, err
+	}
+	return openHandle(path, name, mode, !little)
 }
 
 func closeFn(_ funcs.Env, args []value.Value) (value.Value, error) {

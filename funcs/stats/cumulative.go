@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -493,14 +494,19 @@ func cumPairSpec(name string, params []string, f func(p *PairSums) float64) func
 }
 
 // pairColumns runs a two-series DOUBLE loop over vectors or matrix
-// columns of equal shape.
+// columns of equal shape; indexed series and matrices are aligned on x's
+// row labels first (funcs/i/indexedSeries.md).
 func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
+	x, y, _, err := indexed.AlignLeft(x, y)
+	if err != nil {
+		return nil, err
+	}
 	xc, wrap, ok1 := funcs.ColumnsOf(x)
 	yc, _, ok2 := funcs.ColumnsOf(y)
 	if !ok1 || !ok2 {
 		return nil, ddberr.Errorf("The arguments of %s must be vectors or matrices.", fn)
 	}
-	yc, err := matchColumns(fn, xc, yc)
+	yc, err = matchColumns(fn, xc, yc)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -416,12 +417,16 @@ func matchColumns(fn string, xc, yc []*value.Vector) ([]*value.Vector, error) {
 // pairAggregate lifts a two-column reducer over vectors, matrices (column
 // pairs, a vector result) and tables (a one-row table).
 func pairAggregate(fn string, x, y value.Value, f func(xs, ys []float64) (float64, bool)) (value.Value, error) {
+	x, y, _, err := indexed.AlignLeft(x, y)
+	if err != nil {
+		return nil, err
+	}
 	xc, _, ok1 := funcs.ColumnsOf(x)
 	yc, _, ok2 := funcs.ColumnsOf(y)
 	if !ok1 || !ok2 {
 		return nil, ddberr.Errorf("The arguments of %s must be vectors, matrices or tables.", fn)
 	}
-	yc, err := matchColumns(fn, xc, yc)
+	yc, err = matchColumns(fn, xc, yc)
 	if err != nil {
 		return nil, err
 	}

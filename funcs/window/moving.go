@@ -7,7 +7,6 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
-	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -524,21 +523,19 @@ func m2Spec(name string, params []string, g func(p *stats.PairSums) float64) fun
 	k := pairKernel(g)
 	return funcs.Spec{Name: name, Params: append(params, "window", "minPeriods"), Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			x, y, _, err := indexed.AlignLeft(args[0], args[1])
-			if err != nil {
-				return nil, err
-			}
-			if f, ok, err := durationFrames(name, x, args[2]); ok {
+			// PairColumns aligns indexed series on X's labels, which
+			// a DURATION window measures
+			if f, ok, err := durationFrames(name, args[0], args[2]); ok {
 				if err != nil {
 					return nil, err
 				}
-				return stats.PairColumns(name, x, y, func(xs, ys, out []float64) { k(xs, ys, f, out) })
+				return stats.PairColumns(name, args[0], args[1], func(xs, ys, out []float64) { k(xs, ys, f, out) })
 			}
 			w, minP, err := movingArgs(name, args[2], funcs.Arg(args, 3))
 			if err != nil {
 				return nil, err
 			}
-			return stats.PairColumns(name, x, y, func(xs, ys, out []float64) {
+			return stats.PairColumns(name, args[0], args[1], func(xs, ys, out []float64) {
 				k(xs, ys, countFrames(len(xs), w, minP), out)
 			})
 		}}

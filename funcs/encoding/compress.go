@@ -1,0 +1,87 @@
+package encoding
+
+import (
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+var methods = map[string]wire.Compression{"lz4": wire.CompressLZ4, "delta": wire.CompressDelta}
+
+// compress is compress(X, [method='lz4']): a COMPRESSED vector holding
+// X's compressed bytes (its size is theirs, not X's), in the wire
+// protocol's compressed-vector form so decompress and the clients read
+// it back. Tables are not compressed: their columns would no longer be
+// of one length.
+func compress(_ funcs.Env, args []value.Value) (value.Value, error) {
+	name := "lz4"
+	if x := funcs.Arg(args, 1); x != nil {
+		var err error
+		if name, err = funcs.StrScalarArg("compress", "method", x); err != nil {
+			return nil, err
+		}
+	}
+	m, ok := methods[name]
+	if !ok {
+		return nil, ddberr.Errorf("The compression method must be 'lz4' or 'delta'.")
+	}
+	x, ok := args[0].(*value.Vector)
+	if !ok {
+		return nil, ddberr.Errorf("The argument [X] of compress must be a vector.")
+	}
+	return compressVector(x, m)
+}
+
+func compressVector(v *value.Vector, m wire.Compression) (*value.Vector, error) {
+	if v.T == value.Compress {
+		return v, nil
+	}
+	switch {
+	case v.T == value.Any || v.T.IsArray():
+		return nil, ddberr.Errorf("compress doesn't support a vector of type %s.", v.T)
+	case v.T == value.Symbol:
+		// compressed as STRING: the wire protocol has no compressed
+		// SYMBOL vector
+		v = value.NewStrings(value.String, v.Strings())
+	}
+	if m == wire.CompressDelta && !deltaType(v.T) {
+		return nil, ddberr.Errorf("Delta compression supports only SHORT, INT, LONG and temporal types.")
+	}
+	b, err := wire.CompressVector(v, m)
+	if err != nil {
+		return nil, err
+	}
+	out := value.NewVector(value.Compress, len(b), len(b))
+	for i, c := range b {
+		out.I8[i] = int8(c)
+	}
+	return out, nil
+}
+
+// deltaType reports whether delta-of-delta encoding applies to t: the
+// integral types stored in 16, 32 or 64 bits (SHORT, INT, LONG and the
+// temporal types).
+func deltaType(t value.Type) bool {
+	if t.IsDecimal() {
+		return false
+	}
+	switch t.Storage() {
+	case value.StInt16, value.StInt32, value.StInt64:
+		return true
+	}
+	return false
+}
+
+// decompress is decompress(X): the vector a COMPRESSED vector holds.
+func decompress(_ funcs.Env, args []value.Value) (value.Value, error) {
+	v, ok := args[0].(*value.Vector)
+	if !ok || v.T != value.Compress {
+		return nil, ddberr.Errorf("The argument [X] of decompress must be a compressed vector.")
+	}
+	b := make([]byte, len(v.I8))
+	for i, c := range v.I8 {
+		b[i] = byte(c)
+	}
+	return wire.DecompressVector(b)
+}
