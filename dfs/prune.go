@@ -215,7 +215,7 @@ func (p *pruneCtx) other(e sqlparse.Expr) keepPred {
 	if col, keys, ok := PartitionCall(e); ok {
 		return p.partitionPred(col, keys)
 	}
-	if b, ok := e.(*sqlparse.BinaryExpr); ok && b.Op == "||" {
+	if b, ok := e.(*sqlparse.BinaryExpr); ok && (b.Op == "||" || b.Op == "or") {
 		l := p.conj([]sqlparse.Expr{b.L})
 		if l == nil {
 			return nil

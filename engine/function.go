@@ -222,6 +222,9 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 		}
 		return nil, stmterr.Function(f.name, err)
 	}
+	if v == nil { // no value: Nothing (funcs/i/isNothing.md)
+		v = value.NewNothing()
+	}
 	return v, nil
 }
 

@@ -35,7 +35,7 @@ func (in *interp) evalBinary(n *sqlparse.BinaryExpr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return operator.Binary("||", l, r)
+		return operator.Binary(n.Op, l, r)
 	}
 	l, err := in.eval(n.L)
 	if err != nil {

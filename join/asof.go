@@ -8,24 +8,36 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// asofRows pairs each left row with the last right row whose other
-// matching columns are equal and whose last matching column is at or
-// before the left row's (-1 when none). Right rows are taken in the
-// order of their last column within each group, as aj assumes.
-//
-// The equality columns number the rows of both sides by group (a coded
-// SYMBOL column by its codes, integer columns by a packed word, others
-// by an encoded key), a counting pass lists each group's right rows in
-// table order, and the last column, as order-preserving int64 words
-// when it is numeric or temporal, is searched per left row by a typed
-// binary search: no element is compared through an interface.
-func asofRows(lkeys, rkeys []*value.Vector, nullSafe bool, keyOf func([]*value.Vector, int) (string, bool)) (lrows, rrows []int) {
+// TimeGroups is the right side of a join on equality columns and a
+// last, ordered column (aj, wj): the right rows of each group of equal
+// keys, ascending by the last column, and each left row's group.
+type TimeGroups struct {
+	// Left is each left row's group, -1 when no right row has its keys
+	// (or one is NULL and NULLs don't match).
+	Left []int32
+	// Rows lists the right rows whose last column is not NULL, group by
+	// group (Rows[Start[g]:Start[g+1]]), each group ascending by the
+	// last column and in table order on ties.
+	Start, Rows []int
+	// Words, when the last column is integral, temporal or floating
+	// (WordsOK), are the order-preserving words of Rows' last column,
+	// side by side with Rows, and LeftWords the left column's, NULL as
+	// math.MinInt64.
+	Words, LeftWords []int64
+	WordsOK          bool
+}
+
+// GroupByTime builds the TimeGroups of a join of lkeys with rkeys (the
+// last of each is the ordered column, right's already of left's type).
+// The equality columns number the rows of both sides (a coded SYMBOL
+// column by its codes, integer columns by a packed word, others by an
+// encoded key), a counting pass lists each group's right rows, and
+// groups not already in order are sorted (stable).
+func GroupByTime(lkeys, rkeys []*value.Vector, nullSafe bool) TimeGroups {
 	last := len(lkeys) - 1
 	lt, rt := lkeys[last], rkeys[last]
-	lg, rg, ngroups := asofGroups(lkeys[:last], rkeys[:last], lt.Len(), rt.Len(), nullSafe, keyOf)
+	lg, rg, ngroups := asofGroups(lkeys[:last], rkeys[:last], lt.Len(), rt.Len(), nullSafe, encodedKey(nullSafe))
 	lw, rw, words := orderWords(lt, rt)
-
-	// each group's right rows with a non-NULL last column, in table order
 	rnull := func(r int) bool {
 		if words {
 			return rw[r] == math.MinInt64
@@ -49,33 +61,50 @@ func asofRows(lkeys, rkeys []*value.Vector, nullSafe bool, keyOf func([]*value.V
 			next[g]++
 		}
 	}
+	tg := TimeGroups{Left: lg, Start: start, Rows: rows, LeftWords: lw, WordsOK: words}
+	if !words {
+		for g := 0; g < ngroups; g++ {
+			slices.SortStableFunc(rows[start[g]:start[g+1]], func(a, b int) int { return value.CompareElems(rt, a, b) })
+		}
+		return tg
+	}
+	tg.Words = make([]int64, len(rows))
+	for g := 0; g < ngroups; g++ {
+		grp := rows[start[g]:start[g+1]]
+		if !slices.IsSortedFunc(grp, func(a, b int) int { return cmp.Compare(rw[a], rw[b]) }) {
+			slices.SortStableFunc(grp, func(a, b int) int { return cmp.Compare(rw[a], rw[b]) })
+		}
+		for i, r := range grp {
+			tg.Words[start[g]+i] = rw[r]
+		}
+	}
+	return tg
+}
 
+// asofRows pairs each left row with the last right row whose other
+// matching columns are equal and whose last matching column is at or
+// before the left row's (-1 when none). Right rows are taken in the
+// order of their last column within each group, as aj assumes. With
+// words, a typed binary search per left row finds it; no element is
+// compared through an interface.
+func asofRows(lkeys, rkeys []*value.Vector, nullSafe bool) (lrows, rrows []int) {
+	last := len(lkeys) - 1
+	lt, rt := lkeys[last], rkeys[last]
+	tg := GroupByTime(lkeys, rkeys, nullSafe)
+	start, rows := tg.Start, tg.Rows
 	lrows = value.Iota(lt.Len())
 	rrows = make([]int, lt.Len())
-	if words {
-		// the words of each group's rows, sorted (stable) where they
-		// are not already, side by side for the search
-		sorted := make([]int64, len(rows))
-		for g := 0; g < ngroups; g++ {
-			grp := rows[start[g]:start[g+1]]
-			if !slices.IsSortedFunc(grp, func(a, b int) int { return cmp.Compare(rw[a], rw[b]) }) {
-				slices.SortStableFunc(grp, func(a, b int) int { return cmp.Compare(rw[a], rw[b]) })
-			}
-			for i, r := range grp {
-				sorted[start[g]+i] = rw[r]
-			}
-		}
+	if tg.WordsOK {
 		// at[g]: the number of group g's words at or before the last
 		// left word searched in it; left rows usually come in time
 		// order, so the next answer is at or a few words after it
-		at := make([]int32, ngroups)
-		for l, g := range lg {
+		at := make([]int32, len(start)-1)
+		for l, g := range tg.Left {
 			rrows[l] = -1
-			if g < 0 || lw[l] == math.MinInt64 {
+			if g < 0 || tg.LeftWords[l] == math.MinInt64 {
 				continue
 			}
-			ws := sorted[start[g]:start[g+1]]
-			w := wordsUpTo(ws, int(at[g]), lw[l])
+			w := wordsUpTo(tg.Words[start[g]:start[g+1]], int(at[g]), tg.LeftWords[l])
 			at[g] = int32(w)
 			if w > 0 {
 				rrows[l] = rows[start[g]+w-1]
@@ -85,10 +114,7 @@ func asofRows(lkeys, rkeys []*value.Vector, nullSafe bool, keyOf func([]*value.V
 	}
 
 	cmpRL := asofCompare(lt, rt)
-	for g := 0; g < ngroups; g++ {
-		slices.SortStableFunc(rows[start[g]:start[g+1]], func(a, b int) int { return value.CompareElems(rt, a, b) })
-	}
-	for l, g := range lg {
+	for l, g := range tg.Left {
 		rrows[l] = -1
 		if g < 0 || lt.IsNull(l) {
 			continue

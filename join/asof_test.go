@@ -113,7 +113,7 @@ func TestAsofRowsMatchDefinition(t *testing.T) {
 						nl, nr := 60, 40
 						lkeys := append(keys(nl, coded), timeCol(nl))
 						rkeys := append(keys(nr, coded), timeCol(nr))
-						lrows, rrows := asofRows(lkeys, rkeys, nullSafe, encodedKey(nullSafe))
+						lrows, rrows := asofRows(lkeys, rkeys, nullSafe)
 						require.Equal(t, value.Iota(nl), lrows)
 						require.Equal(t, asofReference(lkeys, rkeys, nullSafe), rrows)
 					})

@@ -129,7 +129,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	var lrows, rrows []int // -1: no row on that side (NULLs)
 	switch kind {
 	case Asof:
-		lrows, rrows = asofRows(lkeys, rkeys, nullSafe, keyOf)
+		lrows, rrows = asofRows(lkeys, rkeys, nullSafe)
 	case Right:
 		rrows, lrows = match(rkeys, lkeys, keep.Right, keep.Left, Left)
 	case Prefix:

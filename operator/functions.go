@@ -16,7 +16,7 @@ func init() {
 	for name, op := range map[string]string{
 		"add": "+", "sub": "-", "mul": "*", "div": "/", "ratio": "\\", "mod": "%",
 		"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">=",
-		"and": "&&", "or": "||", "bitAnd": "&", "bitOr": "|", "bitXor": "^",
+		"and": "&&", "or": "or", "bitAnd": "&", "bitOr": "|", "bitXor": "^",
 		"lshift": "<<", "rshift": ">>",
 	} {
 		op := op

@@ -131,6 +131,9 @@ type executor struct {
 	// part is the partitioned table the query reads, whose partitions
 	// partition(col, keys) in the where clause names (partition_fn.go).
 	part *dfs.Table
+	// limits are the values of the query's top/limit and offset, by the
+	// top/limit expression: evaluated once (limitWindow).
+	limits map[sqlparse.Expr][2]value.Value
 }
 
 // withTable evaluates e with t's columns in scope.

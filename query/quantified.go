@@ -56,7 +56,7 @@ func (ex *executor) hasPredicates(e sqlparse.Expr, t *value.Table) bool {
 	}
 	switch x := e.(type) {
 	case *sqlparse.BinaryExpr:
-		return (x.Op == "&&" || x.Op == "||") && (ex.hasPredicates(x.L, t) || ex.hasPredicates(x.R, t))
+		return (x.Op == "&&" || x.Op == "||" || x.Op == "or") && (ex.hasPredicates(x.L, t) || ex.hasPredicates(x.R, t))
 	case *sqlparse.UnaryExpr:
 		return x.Op == "!" && ex.hasPredicates(x.X, t)
 	case *sqlparse.ParenExpr:
@@ -80,7 +80,7 @@ func (ex *executor) lowerPredicates(t *value.Table, e sqlparse.Expr) (out sqlpar
 		}
 		switch x := e.(type) {
 		case *sqlparse.BinaryExpr:
-			if x.Op != "&&" && x.Op != "||" {
+			if x.Op != "&&" && x.Op != "||" && x.Op != "or" {
 				return e, nil
 			}
 			l, err := lower(x.L)

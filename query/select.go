@@ -523,27 +523,28 @@ func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) 
 }
 
 // limitWindow evaluates top or limit (and offset) for n rows: the rows
-// [lo, hi) kept.
+// [lo, hi) kept. The expressions are evaluated once a query, though the
+// top-k of an order by asks for the window before the final slice does
+// (top rand(5, 1)[0] must keep the rows it sorted).
 func (ex *executor) limitWindow(n int, top, limit, offset sqlparse.Expr) (lo, hi int, err error) {
 	lim := top
 	if lim == nil {
 		lim = limit
 	}
-	if offset != nil {
-		v, err := ex.eval(offset)
-		if err != nil {
+	vals, ok := ex.limits[lim]
+	if !ok {
+		if vals, err = ex.evalLimits(lim, offset); err != nil {
 			return 0, 0, err
 		}
-		k, err := limitArg(v)
+	}
+	if vals[1] != nil {
+		k, err := limitArg(vals[1])
 		if err != nil {
 			return 0, 0, err
 		}
 		lo = int(k)
 	}
-	v, err := ex.eval(lim)
-	if err != nil {
-		return 0, 0, err
-	}
+	v := vals[0]
 	if pair, ok := v.(*value.Pair); ok {
 		a, _ := pair.V.At(0).Int64()
 		b, _ := pair.V.At(1).Int64()
@@ -561,6 +562,24 @@ func (ex *executor) limitWindow(n int, top, limit, offset sqlparse.Expr) (lo, hi
 		lo = max(n+int(k), 0)
 	}
 	return lo, hi, nil
+}
+
+// evalLimits evaluates a query's top/limit and offset expressions, and
+// keeps their values for the query's later windows.
+func (ex *executor) evalLimits(lim, offset sqlparse.Expr) (vals [2]value.Value, err error) {
+	if offset != nil {
+		if vals[1], err = ex.eval(offset); err != nil {
+			return vals, err
+		}
+	}
+	if vals[0], err = ex.eval(lim); err != nil {
+		return vals, err
+	}
+	if ex.limits == nil {
+		ex.limits = map[sqlparse.Expr][2]value.Value{}
+	}
+	ex.limits[lim] = vals
+	return vals, nil
 }
 
 // distinctRows keeps the first row of each distinct row of t, numbered

@@ -380,11 +380,12 @@ type UnaryExpr struct {
 // BinaryExpr is a binary operation. Op is one of
 //
 //	"*" "/" "%" "\\" "$" "+" "-" "<<" ">>" ".." ":" "<" "<=" ">" ">="
-//	"==" "!=" "in" "like" "between" "&" "|" "^" "&&" "||"
+//	"==" "!=" "in" "like" "between" "&" "|" "^" "&&" "||" "or"
 //
 // with these normalisations: `=` used as a comparison (in SQL clauses and
 // wherever assignment is impossible) and `==` both give "=="; `<>` gives
-// "!="; `and`/`&&` give "&&"; `or`/`||` give "||"; keywords are lower-cased.
+// "!="; `and`/`&&` give "&&"; `or` gives "or" (unlike ||, it ignores a NULL
+// side); keywords are lower-cased.
 // `x between a and b` gives {Op: "between", L: x, R: {Op: ":", L: a, R: b}}.
 // `x not in y`, `x not like y` and `x not between a and b` give a
 // UnaryExpr{Op: "!"} around the positive form. "$" is the cast operator

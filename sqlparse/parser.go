@@ -1210,7 +1210,7 @@ func (p *parser) binop() (op string, prec int, n int) {
 	case lex.TokIdent:
 		switch w := strings.ToLower(t.Text); w {
 		case "or":
-			return "||", words.Precedence("||"), 1
+			return "or", words.Precedence("or"), 1
 		case "and":
 			return "&&", words.Precedence("&&"), 1
 		case "in", "like", "between", "join":
@@ -1230,7 +1230,7 @@ func (p *parser) binop() (op string, prec int, n int) {
 		// a function used as a binary operator: x pow 2, or with an
 		// adverb: x pow :R y
 		if !lex.Reserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
-			return "call", words.Precedence("call"), 1
+			return "call", words.CallPrecedence(t.Text), 1
 		}
 	}
 	return "", 0, 0

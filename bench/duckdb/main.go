@@ -4,6 +4,7 @@
 //
 //	cd bench/duckdb && go run . [-rows 30000000] [-keyed 2000000] [-no-duckdb] [-dfs=false]
 //	    [-seed=false] [-suite=false] [-suiterows 3000000] [-profdir DIR]
+//	    [-match REGEXP] [-verify]
 //
 // Two sections: the seed table's queries (group by, filter, ordering,
 // vector arithmetic, the seed's DFS table, key lookups) and the query
@@ -51,6 +52,7 @@ func main() {
 	suiteRows := flag.Int("suiterows", 3_000_000, "rows of the suite's trades table")
 	profDir := flag.String("profdir", "", "write a CPU profile of each suite query's Porpoise runs into this directory")
 	match := flag.String("match", "", "run only the suite queries whose line (q01 name ...) this regular expression matches")
+	verify := flag.Bool("verify", false, "after the suite, compare figures that sum up its answers with DuckDB's")
 	flag.Parse()
 
 	if *dataDir == "" {
@@ -80,6 +82,9 @@ func main() {
 	}
 	if *suite {
 		b.runSuite(*suiteRows, *profDir, regexp.MustCompile(*match))
+		if *verify {
+			b.verifySuite()
+		}
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -207,9 +212,10 @@ func (b *bench) run(script string) value.Value {
 	return v
 }
 
-// duck is the best of three runs of q in DuckDB, its rows read to the end.
+// duck is the best of three runs of q in DuckDB, its rows read to the
+// end; nothing without DuckDB or a query.
 func (b *bench) duck(q string) cost {
-	if b.db == nil {
+	if b.db == nil || q == "" {
 		return cost{}
 	}
 	return best(3, func() {

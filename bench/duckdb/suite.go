@@ -81,6 +81,12 @@ func suiteQueries(rows int) []suiteQuery {
 		{"count distinct qty per sym",
 			"select nunique(qty) from tr group by sym",
 			"select sym, count(distinct qty) from tr group by sym"},
+		// DuckDB has no window join; its range join on sym and an hour of
+		// time pairs every trade with every quote of its symbol first,
+		// which runs minutes, so this line has Porpoise alone
+		{"wj(tr, qt, -1h:0, <[avg(bid), count(bid)]>, `sym`time)",
+			"o = wj(tr, qt, -3600s:0s, <[avg(bid), count(bid)]>, `sym`time)",
+			""},
 	}
 }
 
@@ -207,7 +213,7 @@ func (b *bench) runSuite(rows int, profDir string, match *regexp.Regexp) {
 // checkRows compares the row counts of the two sides' results, a cheap
 // guard that both ran the same query.
 func (b *bench) checkRows(q suiteQuery, res value.Value) {
-	if b.db == nil {
+	if b.db == nil || q.duck == "" {
 		return
 	}
 	t, ok := res.(*value.Table)

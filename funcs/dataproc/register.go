@@ -10,6 +10,10 @@ import (
 // init registers the whole family, one section per topic file (where the
 // implementations live), in file order so an alias follows its target.
 func init() {
+	// coevent.go.
+	funcs.Register(funcs.Spec{Name: "coevent", Params: []string{"event", "eventTime", "window", "orderSensitive"}, Min: 3, Max: 4,
+		Props: funcs.Pure, Category: "data-processing", Fn: coevent})
+
 	// cut.go.
 	funcs.Register(funcs.Spec{Name: "cut", Params: []string{"X", "size|cutPositions"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "cut", Fn: cut})
 

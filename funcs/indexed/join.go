@@ -46,19 +46,65 @@ func comparableLabels(a, b *value.Vector) (*value.Vector, error) {
 	return cast.Vector(b, a.T, a.Scale)
 }
 
-// sortedPositions is the positions of v in the order of its elements,
-// equal elements in their order in v.
-func sortedPositions(v *value.Vector) []int {
-	pos := make([]int, v.Len())
-	for i := range pos {
-		pos[i] = i
+// labelKeys are two label vectors of one type as int64 keys in the same
+// order, so the join compares plain integers: integral and temporal
+// labels widened (NULL, the type's minimum, stays first), others ranked
+// together once by value.CompareAcross.
+func labelKeys(a, b *value.Vector) (ka, kb []int64) {
+	switch a.T.Storage() {
+	case value.StInt8:
+		return widen(a.I8), widen(b.I8)
+	case value.StInt16:
+		return widen(a.I16), widen(b.I16)
+	case value.StInt32:
+		return widen(a.I32), widen(b.I32)
+	case value.StInt64:
+		return a.I64, b.I64
 	}
-	sorted := true
-	for i := 1; i < len(pos) && sorted; i++ {
-		sorted = value.CompareElems(v, i-1, i) <= 0
+	na := a.Len()
+	pos := identity(na + b.Len())
+	elem := func(p int) (*value.Vector, int) {
+		if p < na {
+			return a, p
+		}
+		return b, p - na
 	}
-	if !sorted {
-		sort.SliceStable(pos, func(i, j int) bool { return value.CompareElems(v, pos[i], pos[j]) < 0 })
+	cmpPos := func(p, q int) int {
+		x, i := elem(p)
+		y, j := elem(q)
+		return value.CompareAcross(x, i, y, j)
+	}
+	sort.SliceStable(pos, func(i, j int) bool { return cmpPos(pos[i], pos[j]) < 0 })
+	keys := make([]int64, len(pos))
+	for r, p := range pos {
+		if r > 0 {
+			keys[p] = keys[pos[r-1]]
+			if cmpPos(pos[r-1], p) != 0 {
+				keys[p]++
+			}
+		}
+	}
+	return keys[:na], keys[na:]
+}
+
+// widen is integral labels as int64s.
+func widen[T int8 | int16 | int32](xs []T) []int64 {
+	out := make([]int64, len(xs))
+	for i, x := range xs {
+		out[i] = int64(x)
+	}
+	return out
+}
+
+// sortedPositions is the positions of keys in their order, equal keys in
+// their order in keys.
+func sortedPositions(keys []int64) []int {
+	pos := identity(len(keys))
+	for i := 1; i < len(keys); i++ {
+		if keys[i-1] > keys[i] {
+			sort.SliceStable(pos, func(i, j int) bool { return keys[pos[i]] < keys[pos[j]] })
+			break
+		}
 	}
 	return pos
 }
@@ -80,48 +126,40 @@ func joinLabels(a, b *value.Vector, how joinKind) (labelJoin, error) {
 		j.left, j.right = j.right, j.left
 		return j, nil
 	}
-	pa, pb := sortedPositions(a), sortedPositions(b)
-	var left, right []int
+	ka, kb := labelKeys(a, b)
+	pa, pb := sortedPositions(ka), sortedPositions(kb)
 	if how == asofJoin {
-		left, right = make([]int, a.Len()), make([]int, a.Len())
-		for i := range left {
+		left, right := identity(len(ka)), make([]int, len(ka))
+		for i, k := range ka {
 			// the first of b's sorted labels above a[i]; the one before it matches
-			k := sort.Search(len(pb), func(k int) bool { return value.CompareAcross(b, pb[k], a, i) > 0 })
-			left[i], right[i] = i, -1
-			if k > 0 {
-				right[i] = pb[k-1]
+			n := sort.Search(len(pb), func(n int) bool { return kb[pb[n]] > k })
+			right[i] = -1
+			if n > 0 {
+				right[i] = pb[n-1]
 			}
 		}
 		return labelJoin{labels: a, left: left, right: right}, nil
 	}
+	left, right := make([]int, 0, len(pa)+len(pb)), make([]int, 0, len(pa)+len(pb))
 	i, j := 0, 0
 	for i < len(pa) || j < len(pb) {
-		c := 0
 		switch {
-		case i == len(pa):
-			c = 1
-		case j == len(pb):
-			c = -1
-		default:
-			c = value.CompareAcross(a, pa[i], b, pb[j])
-		}
-		switch {
-		case c < 0:
+		case j == len(pb) || i < len(pa) && ka[pa[i]] < kb[pb[j]]:
 			if how != innerJoin {
 				left, right = append(left, pa[i]), append(right, -1)
 			}
 			i++
-		case c > 0:
+		case i == len(pa) || ka[pa[i]] > kb[pb[j]]:
 			if how == outerJoin {
 				left, right = append(left, -1), append(right, pb[j])
 			}
 			j++
 		default:
-			ei, ej := i+1, j+1
-			for ei < len(pa) && value.CompareElems(a, pa[i], pa[ei]) == 0 {
+			k, ei, ej := ka[pa[i]], i+1, j+1
+			for ei < len(pa) && ka[pa[ei]] == k {
 				ei++
 			}
-			for ej < len(pb) && value.CompareElems(b, pb[j], pb[ej]) == 0 {
+			for ej < len(pb) && kb[pb[ej]] == k {
 				ej++
 			}
 			for _, x := range pa[i:ei] {
@@ -141,6 +179,9 @@ func joinLabels(a, b *value.Vector, how joinKind) (labelJoin, error) {
 // inOrderOf reorders the pairs of a left join by their left position, so
 // the result keeps the left side's order.
 func inOrderOf(left, right []int) ([]int, []int) {
+	if sort.IntsAreSorted(left) {
+		return left, right
+	}
 	idx := make([]int, len(left))
 	for i := range idx {
 		idx[i] = i

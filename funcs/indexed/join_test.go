@@ -43,3 +43,17 @@ func TestJoinLabelsUnsorted(t *testing.T) {
 	_, err = joinLabels(value.NewInts([]int32{1}), value.NewStrings(value.String, []string{"a"}), outerJoin)
 	require.EqualError(t, err, "The labels to align must have compatible types.")
 }
+
+func TestJoinLabelsRanked(t *testing.T) {
+	a := value.NewStrings(value.Symbol, []string{"b", "a", "c"})
+	b := value.NewStrings(value.String, []string{"c", "b", "b", "d"})
+	j, err := joinLabels(a, b, outerJoin)
+	require.NoError(t, err)
+	require.Equal(t, []string{"a", "b", "b", "c", "d"}, j.labels.Strings())
+	require.Equal(t, []int{1, 0, 0, 2, -1}, j.left)
+	require.Equal(t, []int{-1, 1, 2, 0, 3}, j.right)
+
+	j, err = joinLabels(a, b, asofJoin)
+	require.NoError(t, err)
+	require.Equal(t, []int{2, -1, 0}, j.right)
+}

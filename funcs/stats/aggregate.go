@@ -19,6 +19,9 @@ type reducer func(v *value.Vector) (value.Value, error)
 // vector or pair reduces to a scalar, a matrix column by column to a
 // vector, a table column by column to a one-row table.
 func aggregate(fn string, x value.Value, f reducer) (value.Value, error) {
+	if s, ok := x.(*value.Scalar); ok && s.IsNothing() {
+		x = nil // a call that gave no value
+	}
 	switch t := x.(type) {
 	case *value.Scalar, *value.Vector, *value.Pair:
 		v, _ := funcs.VectorArg(t)

@@ -2,6 +2,7 @@ package strfn
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -17,13 +18,23 @@ func regexArgs(fn string, pattern, offset value.Value) (*regexp.Regexp, int, err
 	if err != nil {
 		return nil, 0, err
 	}
-	re, err := regexp.Compile(p)
+	re, err := regexp.Compile(wordAnchors.Replace(p))
 	if err != nil {
 		return nil, 0, ddberr.Errorf("Invalid regular expression: %s", p)
 	}
+	// DolphinDB on Linux matches POSIX extended expressions, whose match
+	// is the leftmost longest (progr/objs/expr.md)
+	re.Longest()
 	off, err := offsetArg(fn, offset)
 	return re, off, err
 }
+
+// wordAnchors rewrites POSIX's word start and end anchors \< and \>
+// (progr/objs/expr.md: "\\<a" finds the a of "an" in "eat an apple"),
+// which Go's syntax lacks, as the word boundary \b: beside the word
+// character a pattern puts after \< or before \>, a boundary is that
+// word's start or end. An escaped backslash (\\<) is kept as it is.
+var wordAnchors = strings.NewReplacer(`\\`, `\\`, `\<`, `\b`, `\>`, `\b`)
 
 // regexFindStr returns the first (or every) non-empty match of each
 // string: a scalar for a scalar with onlyFirst, a vector of matches for a

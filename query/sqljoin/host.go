@@ -27,6 +27,9 @@ type Host interface {
 	Eval(e sqlparse.Expr) (value.Value, error)
 	// EvalTable evaluates e with t's columns in scope.
 	EvalTable(t *value.Table, e sqlparse.Expr) (value.Value, error)
+	// IsAggregate reports whether name is a built-in aggregate (not a
+	// user function of the session).
+	IsAggregate(name string) bool
 	// ResolveTable finds the table a FROM item names by a string.
 	ResolveTable(name string) (value.Value, error)
 	// Where evaluates conditions (all must hold) over t's rows, one flag

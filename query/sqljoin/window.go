@@ -1,7 +1,8 @@
 package sqljoin
 
 import (
-	"sort"
+	"math"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -12,19 +13,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
-
-// elemInt is element i of an integral or temporal column as int64.
-func elemInt(v *value.Vector, i int) int64 {
-	switch v.T.Storage() {
-	case value.StInt8:
-		return int64(v.I8[i])
-	case value.StInt16:
-		return int64(v.I16[i])
-	case value.StInt32:
-		return int64(v.I32[i])
-	}
-	return v.I64[i]
-}
 
 // windowBound converts a window end (an integer or a DURATION) to units
 // of the column type t.
@@ -107,7 +95,6 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 		return nil, err
 	}
 	zero := w1 == 0 && w2 == 0
-	prevT := map[string]int64{} // 0:0: the previous left value per key
 	rkeys := make([]*value.Vector, len(ri))
 	for k, c := range ri {
 		want := left.Cols[li[k]]
@@ -122,88 +109,139 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 	for k, c := range li {
 		lkeys[k] = left.Cols[c]
 	}
-	// the columns before the last match on equality: coded SYMBOL ones
-	// as codes of one base
-	eqL, eqR := join.CodeKeys(lkeys[:last], rkeys[:last])
-	var buf []byte
-	keyOf := func(cols []*value.Vector, row int) (string, bool) {
-		buf = buf[:0]
-		for _, c := range cols {
-			if c.IsNull(row) {
-				return "", false
-			}
-			buf = c.AppendKey(buf, row)
-		}
-		return string(buf), true
+	// each left row's window: a run of its group's right rows, which
+	// GroupByTime lists ascending by the last column
+	tg := join.GroupByTime(lkeys, rkeys, false)
+	if !tg.WordsOK {
+		return nil, ddberr.Errorf("The last matching column of a window join must be integral or temporal.")
 	}
-	rt := rkeys[last]
-	groups := map[string][]int{}
-	for r := 0; r < right.Rows(); r++ {
-		if rt.IsNull(r) {
+	nl := left.Rows()
+	prev := make([]int64, len(tg.Start)-1) // 0:0: the previous left value per group
+	seen := make([]bool, len(prev))
+	from, to := make([]int, nl), make([]int, nl) // the window: tg.Rows[from[l]:to[l]]
+	for l, g := range tg.Left {
+		t := tg.LeftWords[l]
+		if g < 0 || t == math.MinInt64 {
 			continue
 		}
-		if key, ok := keyOf(eqR, r); ok {
-			groups[key] = append(groups[key], r)
-		}
-	}
-	for _, g := range groups {
-		sort.SliceStable(g, func(a, b int) bool { return elemInt(rt, g[a]) < elemInt(rt, g[b]) })
-	}
-	vals := make([][]value.Value, len(aggs))
-	var rows []int
-	for l := 0; l < left.Rows(); l++ {
-		rows = rows[:0]
-		key, ok := keyOf(eqL, l)
-		if ok && zero && !lt.IsNull(l) {
-			t := elemInt(lt, l)
-			lo, seen := prevT[key]
-			prevT[key] = t
-			g := groups[key]
-			i := 0
-			if seen {
-				i = sort.Search(len(g), func(i int) bool { return elemInt(rt, g[i]) >= lo })
+		base := tg.Start[g]
+		ws := tg.Words[base:tg.Start[g+1]]
+		var i, j int
+		if zero {
+			if seen[g] {
+				i = firstAtLeast(ws, prev[g])
 			}
-			j := sort.Search(len(g), func(i int) bool { return elemInt(rt, g[i]) >= t })
-			if i < j {
-				rows = append(rows, g[i:j]...)
-			}
-		} else if g := groups[key]; ok && !lt.IsNull(l) && len(g) > 0 {
-			t := elemInt(lt, l)
+			prev[g], seen[g] = t, true
+			j = firstAtLeast(ws, t)
+		} else {
 			lo, hi := t+w1, t+w2
-			i := sort.Search(len(g), func(i int) bool { return elemInt(rt, g[i]) >= lo })
-			j := sort.Search(len(g), func(i int) bool { return elemInt(rt, g[i]) > hi })
+			i, j = firstAtLeast(ws, lo), firstAtLeast(ws, hi+1)
 			if prevailing {
-				if i < len(g) && elemInt(rt, g[i]) == lo {
+				if i < len(ws) && ws[i] == lo {
 					// only the last of the rows on the left bound
-					for i+1 < j && elemInt(rt, g[i+1]) == lo {
+					for i+1 < j && ws[i+1] == lo {
 						i++
 					}
 				} else if i > 0 {
 					i-- // the prevailing row before the window
 				}
 			}
-			if i < j {
-				rows = append(rows, g[i:j]...)
-			}
 		}
-		sub := right.Gather(rows)
-		for k, a := range aggs {
-			v, err := h.EvalTable(sub, colname.Strip(a))
+		if i < j {
+			from[l], to[l] = base+i, base+j
+		}
+	}
+	// the windows' rows one after another, numbered by left row: the
+	// groups of groupagg's typed aggregates
+	size := 0
+	for l := range from {
+		size += to[l] - from[l]
+	}
+	all := make([]int, 0, size)
+	g := &groupagg.Groups{IDs: make([]int32, 0, size), N: nl, First: make([]int, nl)}
+	for l := range from {
+		g.First[l] = -1
+		if from[l] < to[l] {
+			g.First[l] = len(all)
+		}
+		all = append(all, tg.Rows[from[l]:to[l]]...)
+		for range to[l] - from[l] {
+			g.IDs = append(g.IDs, int32(l))
+		}
+	}
+	vals := make([]*value.Vector, len(aggs))
+	for k, a := range aggs {
+		if v, ok := windowAggregate(h, right, colname.Strip(a), all, g); ok {
+			vals[k] = v
+			continue
+		}
+		// anything else is evaluated window by window
+		each := make([]value.Value, nl)
+		off := 0
+		for l := range from {
+			n := to[l] - from[l]
+			v, err := h.EvalTable(right.Gather(all[off:off+n]), colname.Strip(a))
 			if err != nil {
 				return nil, err
 			}
-			vals[k] = append(vals[k], v)
+			each[l], off = v, off+n
 		}
+		vec, err := groupagg.ScalarColumn(each)
+		if err != nil {
+			return nil, err
+		}
+		vals[k] = vec
 	}
 	names := append([]string(nil), left.Names...)
 	cols := append([]*value.Vector(nil), left.Cols...)
 	for k, a := range aggs {
 		names = append(names, colname.Of(a))
-		vec, err := groupagg.ScalarColumn(vals[k])
-		if err != nil {
-			return nil, err
-		}
-		cols = append(cols, vec)
+		cols = append(cols, vals[k])
 	}
 	return value.NewTable(colname.Unique(names), cols), nil
+}
+
+// firstAtLeast is the first position of ws (ascending) holding w or more.
+func firstAtLeast(ws []int64, w int64) int {
+	lo, hi := 0, len(ws)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if ws[mid] < w {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// windowAggregate computes agg, a built-in aggregate of right's columns
+// (or count(*)), over every window at once with groupagg's typed loops:
+// all holds the windows' right rows one after another, g numbers them
+// by left row. ok is false for any other metacode.
+func windowAggregate(h Host, right *value.Table, agg sqlparse.Expr, all []int, g *groupagg.Groups) (*value.Vector, bool) {
+	call, ok := agg.(*sqlparse.CallExpr)
+	if !ok || call.Method {
+		return nil, false
+	}
+	id, ok := call.Fn.(*sqlparse.Ident)
+	if !ok || !h.IsAggregate(id.Name) {
+		return nil, false
+	}
+	var args []*value.Vector
+	for _, a := range call.Args {
+		if _, star := a.(*sqlparse.StarExpr); star && len(call.Args) == 1 {
+			break
+		}
+		col, ok := a.(*sqlparse.Ident)
+		if !ok {
+			return nil, false
+		}
+		c := value.NameIndex(right.Names, col.Name)
+		if c < 0 {
+			return nil, false
+		}
+		args = append(args, right.Cols[c].Gather(all))
+	}
+	return groupagg.Aggregate(strings.ToLower(id.Name), args, g)
 }

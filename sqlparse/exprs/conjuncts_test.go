@@ -27,7 +27,7 @@ func TestConjunctsFlattensAndChains(t *testing.T) {
 		require.False(t, paren)
 		got = append(got, unparse.Format(c))
 	}
-	require.Equal(t, []string{"(x > 1)", "(y == 2)", "(z in (1 2))", "(w || v)", "(u between (1 : 3))"}, got)
+	require.Equal(t, []string{"(x > 1)", "(y == 2)", "(z in (1 2))", "(w or v)", "(u between (1 : 3))"}, got)
 }
 
 func TestUnparen(t *testing.T) {

@@ -3,7 +3,7 @@ package words
 // precedences is how tightly each binary operator binds, by its
 // normalised spelling (BinaryExpr.Op), as package sqlparse's doc lists.
 var precedences = map[string]int{
-	"||": 1, "&&": 2,
+	"||": 1, "or": 1, "&&": 2,
 	"<": 3, "<=": 3, ">": 3, ">=": 3, "==": 3, "!=": 3, "in": 3, "like": 3, "between": 3,
 	"|": 4, "^": 5, "&": 6, "<<": 7, ">>": 7, "+": 8, "-": 8,
 	"*": 10, "/": 10, "%": 10, "\\": 10, "$": 10, "**": 10, "<-": 10, "join": 10,
@@ -35,6 +35,19 @@ var operatorFuncs = map[string]string{
 	"==": "eq", "!=": "ne", "<>": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge",
 	"&&": "and", "||": "or", "&": "bitAnd", "|": "bitOr", "^": "bitXor", "<-": "join",
 	"<<": "lshift", ">>": "rshift", "!": "not", "..": "seq", ":": "pair", "$": "cast",
+}
+
+// CallPrecedence is how tightly a function used as a binary operator
+// binds: as its operator when it is one's function (2 add 3 sub 5 f1 5 is
+// (2 + 3) - f1(5, 5), progr/operators/precedence.md), else as
+// multiplication.
+func CallPrecedence(name string) int {
+	for op, fn := range operatorFuncs {
+		if fn == name && op != "!" {
+			return Precedence(op)
+		}
+	}
+	return Precedence("call")
 }
 
 // OperatorFunc is the function operator op stands for, "" for none.

@@ -11,4 +11,7 @@ func TestVocabularies(t *testing.T) {
 	_, ok := BinaryPrecedence("pow")
 	require.False(t, ok)
 	require.Equal(t, "ratio", OperatorFunc("\\"))
+	for name, want := range map[string]int{"add": 8, "sub": 8, "mul": 10, "or": 1, "and": 2, "lt": 3, "pow": 10, "f1": 10} {
+		require.Equal(t, want, CallPrecedence(name), name)
+	}
 }

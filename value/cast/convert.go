@@ -63,6 +63,9 @@ type cell struct {
 func To(x value.Value, t value.Type, scale int32) (value.Value, error) {
 	switch v := x.(type) {
 	case *value.Scalar:
+		if v.IsNothing() {
+			return nil, ddberr.Errorf("Can't convert nothing to %s", t)
+		}
 		return castScalar(v, t, scale)
 	case *value.Vector:
 		return Vector(v, t, scale)
@@ -400,9 +403,8 @@ func fromFloat(c *cell, from, to value.Type, ts int32) error {
 			}
 			c.f = float64(f32)
 		}
-		if math.IsInf(c.f, 0) {
-			c.null = true
-		}
+		// an infinity stays one (-inf sorts below NULL, sort_null.md);
+		// only a DOUBLE too large for FLOAT becomes NULL
 		return nil
 	case value.CatTemporal:
 		r, ok := roundHalfAway(f, math.MinInt64+1, math.MaxInt64)
@@ -1100,11 +1102,11 @@ func floatToIntLoop[S sfloat, D sint](dst []D, src []S, srcNull S, dstNull D, lo
 }
 
 // floatToFloatLoop converts between FLOAT and DOUBLE; NaN, NULL and
-// overflow become NULL.
+// overflow become NULL, infinities stay infinities.
 func floatToFloatLoop[S, D sfloat](dst []D, src []S, srcNull S, dstNull D) {
 	for i, x := range src {
 		y := D(x)
-		if x == srcNull || x != x || math.IsInf(float64(y), 0) {
+		if x == srcNull || x != x || math.IsInf(float64(y), 0) && !math.IsInf(float64(x), 0) {
 			dst[i] = dstNull
 		} else {
 			dst[i] = y

@@ -8,17 +8,21 @@ import (
 
 // logicKernel is and/or over operands read as BOOL (non-zero is true).
 // A NULL side counts as false for and; or gives NULL only when both sides
-// are NULL (process_null.md, logicOrIgnoreNull=true).
+// are NULL (process_null.md, logicOrIgnoreNull=true), || when either is
+// (funcs/o/or.md).
 func logicKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	x, y, err := castOperands(x, y, value.Bool)
 	if err != nil {
 		return nil, err
 	}
 	out := value.NewVector(value.Bool, n, n)
-	if op == OpAnd {
+	switch op {
+	case OpAnd:
 		broadcast(out.I8, x.V.I8, y.V.I8, mask(x), mask(y), andLoop)
-	} else {
+	case OpOr:
 		broadcast(out.I8, x.V.I8, y.V.I8, mask(x), mask(y), orLoop)
+	default:
+		broadcast(out.I8, x.V.I8, y.V.I8, mask(x), mask(y), orNullLoop)
 	}
 	return out, nil
 }
@@ -39,6 +43,19 @@ func orLoop(o, a, b []int8) {
 		p, q := a[i], b[i]
 		r := boolByte(p == 1) | boolByte(q == 1)
 		if p == value.NullInt8 && q == value.NullInt8 {
+			r = value.NullInt8
+		}
+		o[i] = r
+	}
+}
+
+// orNullLoop is || over equal-length BOOL bytes: NULL when either is NULL.
+func orNullLoop(o, a, b []int8) {
+	a, b = a[:len(o)], b[:len(o)]
+	for i := range o {
+		p, q := a[i], b[i]
+		r := boolByte(p == 1) | boolByte(q == 1)
+		if p == value.NullInt8 || q == value.NullInt8 {
 			r = value.NullInt8
 		}
 		o[i] = r

@@ -46,12 +46,16 @@ const (
 	OpShr
 	OpLike
 	OpILike
+	// OpOrNull is the || operator: NULL where either side is NULL
+	// (funcs/o/or.md); OpOr, the or keyword and function, ignores a NULL
+	// side (logicOrIgnoreNull=true).
+	OpOrNull
 )
 
 var opNames = map[string]Op{
 	"+": OpAdd, "-": OpSub, "*": OpMul, "/": OpDiv, "\\": OpRatio, "%": OpMod, "mod": OpMod,
 	"==": OpEq, "=": OpEq, "!=": OpNe, "<>": OpNe, "<": OpLt, "<=": OpLe, ">": OpGt, ">=": OpGe,
-	"&&": OpAnd, "and": OpAnd, "||": OpOr, "or": OpOr,
+	"&&": OpAnd, "and": OpAnd, "||": OpOrNull, "or": OpOr,
 	"&": OpBitAnd, "|": OpBitOr, "^": OpBitXor, "<<": OpShl, ">>": OpShr,
 	"like": OpLike, "ilike": OpILike,
 }
@@ -66,7 +70,7 @@ func ParseOp(s string) (Op, bool) {
 }
 
 var opSymbols = [...]string{"+", "-", "*", "/", "\\", "%", "==", "!=", "<", "<=", ">", ">=",
-	"&&", "||", "&", "|", "^", "<<", ">>", "like", "ilike"}
+	"&&", "or", "&", "|", "^", "<<", ">>", "like", "ilike", "||"}
 
 // String is the operator's symbol.
 func (op Op) String() string {
@@ -80,7 +84,7 @@ func (op Op) String() string {
 func (op Op) IsCompare() bool { return op >= OpEq && op <= OpGe }
 
 // IsLogic reports whether op is and/or.
-func (op Op) IsLogic() bool { return op == OpAnd || op == OpOr }
+func (op Op) IsLogic() bool { return op == OpAnd || op == OpOr || op == OpOrNull }
 
 func (op Op) isBitwise() bool { return op >= OpBitAnd && op <= OpShr }
 

@@ -1,0 +1,93 @@
+package fit
+
+import (
+	"math"
+	"sort"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// hermitePredict is the predict function a cubicHermiteSplineFit model
+// holds.
+var hermitePredict = predictSpec("cubicHermiteSplinePredict", hermitePredictFn)
+
+// cubicHermiteSplineFit is the piecewise cubic through (X, Y) with the
+// given first derivatives at each X (funcs/c/cubichermitesplinefit.md).
+// coeffs holds one row per interval, the coefficients of (x-X[i])^3,
+// ^2, ^1 and ^0 in its columns.
+func cubicHermiteSplineFit(_ funcs.Env, args []value.Value) (value.Value, error) {
+	xs, ok := numbers(args[0])
+	if !ok || len(xs) < 2 || !increasing(xs) {
+		return nil, ddberr.Errorf("X of cubicHermiteSplineFit must be a strictly increasing numeric vector of at least 2 elements.")
+	}
+	ys, ok := numbers(args[1])
+	if !ok || len(ys) != len(xs) {
+		return nil, ddberr.Errorf("Y of cubicHermiteSplineFit must be a numeric vector as long as X without NULL values.")
+	}
+	ds, ok := numbers(args[2])
+	if !ok || len(ds) != len(xs) {
+		return nil, ddberr.Errorf("derivative of cubicHermiteSplineFit must be a numeric vector as long as X without NULL values.")
+	}
+	extrapolate, err := funcs.BoolArg("cubicHermiteSplineFit", "extrapolate", nullToAbsent(funcs.Arg(args, 3)), true)
+	if err != nil {
+		return nil, err
+	}
+	m := len(xs) - 1
+	c := make([]float64, 4*m) // column-major: c[j*m+i] is interval i's j-th coefficient
+	for i := 0; i < m; i++ {
+		dx := xs[i+1] - xs[i]
+		slope := (ys[i+1] - ys[i]) / dx
+		t := (ds[i] + ds[i+1] - 2*slope) / dx
+		c[i] = t / dx
+		c[m+i] = (slope-ds[i])/dx - t
+		c[2*m+i] = ds[i]
+		c[3*m+i] = ys[i]
+	}
+	return modelDict([]string{"modelName", "X", "extrapolate", "coeffs", "predict"},
+		[]value.Value{value.NewString("CubicHermiteSpline"), value.NewDoubles(xs), value.NewBool(extrapolate),
+			&value.Matrix{V: value.NewDoubles(c), Rows: m, Cols: 4}, hermitePredict}), nil
+}
+
+// increasing reports whether xs strictly increases.
+func increasing(xs []float64) bool {
+	for i := 1; i < len(xs); i++ {
+		if !(xs[i] > xs[i-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hermitePredictFn evaluates a cubicHermiteSplineFit model at X: the
+// cubic of the interval holding each point (the first or last one
+// outside X's range, or NULL there without extrapolate).
+func hermitePredictFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	xs, ok1 := numbers(modelField(args[0], "X"))
+	cm, ok2 := modelField(args[0], "coeffs").(*value.Matrix)
+	ext, ok3 := funcs.ScalarArg(modelField(args[0], "extrapolate"))
+	if !ok1 || !ok2 || !ok3 || len(xs) < 2 || cm.V.T != value.Double || cm.Rows != len(xs)-1 || cm.Cols != 4 {
+		return nil, errBadModel()
+	}
+	x, wrap, err := funcs.Floats("predict", args[1])
+	if err != nil {
+		return nil, err
+	}
+	m, c, extrapolate := cm.Rows, cm.V.F64, ext.Bool()
+	out := make([]float64, len(x))
+	for k, v := range x {
+		if funcs.IsNullF(v) || !extrapolate && (v < xs[0] || v > xs[m]) {
+			out[k] = math.NaN()
+			continue
+		}
+		i := sort.SearchFloat64s(xs, v) // first edge >= v
+		if i < len(xs) && xs[i] == v {
+			i++
+		}
+		i = min(max(i-1, 0), m-1)
+		d := v - xs[i]
+		out[k] = ((c[i]*d+c[m+i])*d+c[2*m+i])*d + c[3*m+i]
+	}
+	return wrap(value.NewDoubles(funcs.Finite(out))), nil
+}

@@ -1,0 +1,20 @@
+package fit
+
+import "github.com/porpoisedb/porpoise/funcs"
+
+// init registers the family, one section per topic file.
+func init() {
+	// krogh.go.
+	funcs.Register(funcs.Spec{Name: "kroghInterpolateFit", Params: []string{"X", "Y", "der"}, Min: 2, Max: 3,
+		Props: funcs.Pure, Category: "statistics", Fn: kroghInterpolateFit})
+
+	// hermite.go.
+	funcs.Register(funcs.Spec{Name: "cubicHermiteSplineFit", Params: []string{"X", "Y", "derivative", "extrapolate"}, Min: 3, Max: 4,
+		Props: funcs.Pure, Category: "statistics", Fn: cubicHermiteSplineFit})
+
+	// kde.go.
+	funcs.Register(
+		funcs.Spec{Name: "gaussianKde", Params: []string{"X", "weights", "bwMethod"}, Min: 1, Max: 3, Category: "statistics", Fn: gaussianKde},
+		*kdePredict,
+	)
+}
