@@ -26,6 +26,7 @@ var texts = []Text{
 	{"The column '%s' does not exist in table.", "porpoise"},
 	{"A SYMBOL value can't be longer than %d bytes.", "porpoise: progr/data_types.md states the limit"},
 	{"One symbase's size can't exceed 2097152.", "error_codes/S00003.md"},
+	{"A stream table is append-only: its rows can't be updated or deleted.", "porpoise: stream/str_table.md states the rule"},
 	{"The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.", "porpoise"},
 
 	// higher-order functions
@@ -1105,6 +1106,33 @@ var texts = []Text{
 	{"obj of loc must be a matrix.", "funcs/l/loc.md"},
 	{"A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.", "funcs/l/loc.md"},
 	{"The argument [sessionGap] of sessionWindow must be a positive integer.", "funcs/s/sessionWindow.md"},
+
+	// stream tables and subscriptions (package stream, funcs/streaming)
+	{"latestKeyedStreamTable supports one time column.", "porpoise: funcs/l/latestkeyedstreamtable.md describes two"},
+	{"All subscriptions to the stream table %s must be canceled before it can be dropped. Call getStreamingStat().pubTables to get the status of all stream tables. RefId: S03003", "error_codes/S03003.md"},
+	{"Can't find stream table %s", "funcs/d/dropStreamTable.md"},
+	{"Cannot subscribe to the table %s. Share this table before subscribing. RefId: S03007", "error_codes/S03007.md"},
+	{"Data insertion failed: Number of columns in the data to insert doesn't match the target table. If you’re trying to persist table, a table with the same name may exist on disk. Consider changing the table name, adjusting the data schema, or deleting the existing table from persistentDir and retrying. RefId: S03012", "error_codes/S03012.md"},
+	{"Failed to create the HA stream table %s. The feature of HA streaming has not been enabled. RefId: S03021", "error_codes/s03021.md"},
+	{"Failed to filter the table. Please set a filtering column first.RefId: S03028", "error_codes/s03028.md"},
+	{"Only admin can force delete a stream table from the disk.RefId: S03025", "error_codes/s03025.md"},
+	{"Subscribing to a stream table on another node is not supported.", "porpoise"},
+	{"Subscription to table %s already exists on this node. Change an actionName or cancel the existing subscription first. RefId: S03002", "error_codes/S03002.md"},
+	{"The cacheSize of %s must be a positive integer.", "porpoise"},
+	{"The filter column %s doesn't exist in the table.", "porpoise"},
+	{"The filter of subscribeTable must be a function, a vector, a pair or a tuple.", "porpoise"},
+	{"The handler of subscribeTable must be a function or a table.", "porpoise"},
+	{"The stream table %s is already persisted.", "porpoise"},
+	{"The subscription topic %s doesn't exist on this node.", "porpoise"},
+	{"The table argument of %s must be a stream table.", "porpoise"},
+	{"The table to persist must be a shared stream table.", "porpoise"},
+	{"The tableName of %s must be a string.", "porpoise"},
+	{"The throttle of subscribeTable must be a positive number.", "porpoise"},
+	{"The time column %s doesn't exist in the table.", "porpoise"},
+	{"The time column %s must be of an integral or temporal type.", "porpoise"},
+	{"The topic must be a string.", "porpoise"},
+	{"To enable table persistence, specify persistenceDir in server configuration and restart node. RefId: S03006", "error_codes/S03006.md"},
+	{"To undefine the shared stream table '%s', first cancel all subscriptions to it. RefId: S03000", "error_codes/S03000.md"},
 
 	// environment (funcs/env)
 	{"The shell function is disabled. Set the configuration parameter enableShellFunction=true to enable it.", "porpoise: db_distr_comp/cfg/function_configuration.md states the rule"},

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"maps"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/jobs"
+	"github.com/porpoisedb/porpoise/literal"
 	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -26,19 +26,44 @@ func (in *interp) SubmitJob(id, desc string, fn value.Value, args []value.Value)
 	if !ok {
 		return "", ddberr.Errorf("The job definition must be a function.")
 	}
-	e, user := in.s.eng, in.s.user
-	bg := e.newSession()
-	bg.setUser(user)
-	// The job sees the functions defined when it was submitted: the
-	// session goes on defining functions while the job runs, and a map
-	// shared between the two goroutines would be a data race.
-	bg.defs = maps.Clone(in.s.defs)
-	return e.jobs.Submit(id, desc, user, f.String(), func(ctx context.Context, out io.Writer) (result value.Value, err error) {
-		bg.ctx, bg.out = ctx, out
+	bin := in.background(context.Background())
+	return in.s.eng.jobs.Submit(id, desc, in.s.user, f.String(), func(ctx context.Context, out io.Writer) (result value.Value, err error) {
+		bin.s.ctx, bin.s.out = ctx, out
 		defer recoverError(&err)
-		bin := &interp{s: bg, frame: bg.vars, ro: &bg.ro}
 		return bin.call(f, args, nil)
 	}), nil
+}
+
+// Background implements stream.Host: an interpreter for work the session
+// hands to a goroutine of its own (a subscription's handler), cancelled
+// with ctx.
+func (in *interp) Background(ctx context.Context) funcs.Env { return in.background(ctx) }
+
+// CallShared implements stream.Host's handler call: fn(args...) holding,
+// for writing, the locks of the shared objects among args and the
+// arguments fn has bound (append!{out}), as a statement naming them would.
+func (in *interp) CallShared(fn value.Value, args ...value.Value) (value.Value, error) {
+	vals := args
+	if p, ok := fn.(*partialFunc); ok {
+		vals = append(append([]value.Value(nil), args...), p.bound...)
+	}
+	release, err := in.s.lockObjects(nil, vals, true)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return in.Call(fn, args...)
+}
+
+// background is a session of the caller's user that sees the functions
+// defined so far: the caller goes on defining functions while the
+// goroutine runs, and a map shared between the two would be a data race.
+func (in *interp) background(ctx context.Context) *interp {
+	bg := in.s.eng.newSession()
+	bg.setUser(in.s.user)
+	bg.defs = maps.Clone(in.s.defs)
+	bg.ctx = ctx
+	return &interp{s: bg, frame: bg.vars, ro: &bg.ro}
 }
 
 // Jobs implements jobs.Host.
@@ -110,7 +135,7 @@ func functionExpr(fn value.Value) (string, error) {
 			if b == nil {
 				continue
 			}
-			lit, err := literalExpr(b)
+			lit, err := literal.Source(b)
 			if err != nil {
 				return "", err
 			}
@@ -122,45 +147,6 @@ func functionExpr(fn value.Value) (string, error) {
 		return inner + "{" + strings.Join(parts, ", ") + "}", nil
 	}
 	return "", ddberr.Errorf("The function %s can't be saved with a scheduled job.", fn.String())
-}
-
-// literalExpr renders a scalar, pair or regular vector as a script
-// literal that evaluates to the same value.
-func literalExpr(v value.Value) (string, error) {
-	switch x := v.(type) {
-	case *value.Scalar:
-		if x.Null {
-			return strings.ToLower(x.T.String()) + "(NULL)", nil
-		}
-		switch {
-		case x.T == value.String || x.T == value.Symbol:
-			return quote(x.S), nil
-		case x.T == value.Char:
-			return fmt.Sprintf("char(%d)", x.I), nil
-		case x.T.IsTemporal() || x.T == value.Bool:
-			return x.String(), nil // temporal literals parse back as their type
-		case x.T.IsNumeric():
-			return strings.ToLower(x.T.String()) + "(" + x.String() + ")", nil
-		}
-	case *value.Vector:
-		if x.T == value.Any {
-			break
-		}
-		parts := make([]string, x.Len())
-		for i := range parts {
-			lit, err := literalExpr(x.At(i))
-			if err != nil {
-				return "", err
-			}
-			parts[i] = lit
-		}
-		return "[" + strings.Join(parts, ", ") + "]", nil
-	}
-	return "", ddberr.Errorf("The arguments of a scheduled job's function must be scalars, pairs or vectors.")
-}
-
-func quote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
 // engineRunner runs scheduled jobs for the scheduler, outside any client

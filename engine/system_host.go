@@ -71,8 +71,7 @@ func (in *interp) unshare(name string) error {
 	if err := in.s.checkUnshare(name); err != nil {
 		return err
 	}
-	in.s.eng.shared.Drop(name)
-	return nil
+	return in.s.eng.shared.Drop(name)
 }
 
 // DatabaseOwner implements system.Host.

@@ -42,18 +42,29 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 	if err := checkRowCount(dst.Rows(), conv.Rows()); err != nil {
 		return Result{}, err
 	}
-	if !dst.IsKeyed() {
+	from := dst.Rows()
+	res := Result{Inserted: conv.Rows()}
+	switch {
+	case dst.KeepFirst && dst.LatestCol > 0:
+		res = mergeLatestStream(dst, conv)
+	case dst.IsKeyed():
+		res = mergeKeyed(dst, conv, ignoreNull)
+	default:
 		for i, c := range conv.Cols {
 			dst.Cols[i].AppendVector(c)
 		}
-		return Result{Inserted: conv.Rows()}, nil
 	}
-	return mergeKeyed(dst, conv, ignoreNull), nil
+	if dst.Stream != nil && dst.Rows() > from {
+		dst.Stream.Published(dst, from)
+	}
+	return res, nil
 }
 
 // mergeKeyed applies rows in order: a key already in the table (or added
 // earlier in this batch) is overwritten, so the last duplicate wins; only
-// keys new to the table are counted as inserted.
+// keys new to the table are counted as inserted. A KeepFirst table
+// (keyedStreamTable) drops such a row instead, and a latest table
+// (LatestCol) overwrites only with a time not earlier than the row's.
 func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 	var res Result
 	before := dst.Rows()
@@ -63,11 +74,11 @@ func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 	}
 	var key []byte
 	for i, n := 0, src.Rows(); i < n; i++ {
-		key = key[:0]
-		for _, k := range dst.KeyCols {
-			key = src.Cols[k].AppendKey(key, i)
-		}
+		key = keyOf(key[:0], dst.KeyCols, src, i)
 		if r, ok := dst.KeyRow(key); ok {
+			if dst.KeepFirst || (dst.LatestCol > 0 && value.CompareAcross(src.Cols[dst.LatestCol-1], i, dst.Cols[dst.LatestCol-1], r) < 0) {
+				continue
+			}
 			for c, col := range dst.Cols {
 				if isKey[c] || (ignoreNull && src.Cols[c].IsNull(i)) {
 					continue

@@ -16,6 +16,7 @@ var (
 	ErrUpdateKey         error = ddberr.Errorf("Can't update a key column.")
 	ErrTooManyRows       error = ddberr.Errorf("An in-memory table can't exceed 2 billion rows. RefId: S05016")
 	ErrColumnLength      error = ddberr.Errorf("The length of all columns must be the same.")
+	ErrStreamModify      error = ddberr.Errorf("A stream table is append-only: its rows can't be updated or deleted.")
 )
 
 // IncompatibleError is DolphinDB's "Incompatible type" text for a value

@@ -730,6 +730,9 @@ func (ex *executor) dmlTable(target, from sqlparse.Expr, notTable error) (t *val
 	if t.ReadOnly {
 		return nil, nil, insert.ErrReadOnly
 	}
+	if t.Stream != nil {
+		return nil, nil, insert.ErrStreamModify
+	}
 	return t, nil, nil
 }
 

@@ -71,13 +71,20 @@ func (c *Catalog) Put(name string, v value.Value, owner string) {
 	c.m[name] = &Obj{V: v, Owner: owner}
 }
 
-// Drop removes name and reports whether it was shared.
-func (c *Catalog) Drop(name string) bool {
+// Drop removes name, unless it is a stream table that refuses (its
+// subscriptions must be cancelled first).
+func (c *Catalog) Drop(name string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	_, ok := c.m[name]
+	if o, ok := c.m[name]; ok {
+		if t, isTable := o.V.(*value.Table); isTable && t.Stream != nil {
+			if err := t.Stream.Undefining(t); err != nil {
+				return err
+			}
+		}
+	}
 	delete(c.m, name)
-	return ok
+	return nil
 }
 
 // All lists the shared objects in name order.

@@ -36,6 +36,27 @@ type Table struct {
 	Shared   string
 	ReadOnly bool
 	Mu       sync.RWMutex
+
+	// KeepFirst makes a keyed table drop an arriving row whose key is
+	// already present instead of overwriting it (keyedStreamTable).
+	KeepFirst bool
+	// LatestCol is 1 + the index of the time column of a
+	// latestKeyedTable or latestIndexedTable (0 for none): a row whose key
+	// is present overwrites it only when its time is not earlier.
+	LatestCol int
+	// Stream is set on a stream table: the append paths tell it of the
+	// rows each append added, so it can publish them to subscribers.
+	Stream Publisher
+}
+
+// Publisher is the publishing side of a stream table (package stream).
+type Publisher interface {
+	// Published is called after rows [from, t.Rows()) were appended to t,
+	// with t's lock held when t is shared.
+	Published(t *Table, from int)
+	// Undefining is asked before the shared table t is undefined; an
+	// error (subscriptions remain) refuses it.
+	Undefining(t *Table) error
 }
 
 // NewTable builds a plain table over the given columns (not copied).

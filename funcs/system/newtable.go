@@ -28,9 +28,9 @@ func named(f func([]value.Value, []string) (*value.Table, error)) func(funcs.Env
 	}
 }
 
-// keyed is keyedTable/indexedTable(keyColumns, X, ...): a table built as
+// Keyed is keyedTable/indexedTable(keyColumns, X, ...): a table built as
 // table() does (or a copy of a table given alone) keyed on the columns.
-func keyed(kind value.TableKind) func([]value.Value, []string) (*value.Table, error) {
+func Keyed(kind value.TableKind) func([]value.Value, []string) (*value.Table, error) {
 	return func(args []value.Value, names []string) (*value.Table, error) {
 		keys, ok := funcs.NamesArg(args[0])
 		if !ok {

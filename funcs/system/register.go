@@ -76,13 +76,12 @@ func init() {
 
 	// newtable.go.
 	funcs.Register(
-		funcs.Spec{Name: "keyedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.KeyedTable)), NamedFn: named(keyed(value.KeyedTable))},
-		funcs.Spec{Name: "indexedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(keyed(value.IndexedTable)), NamedFn: named(keyed(value.IndexedTable))},
+		funcs.Spec{Name: "keyedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(Keyed(value.KeyedTable)), NamedFn: named(Keyed(value.KeyedTable))},
+		funcs.Spec{Name: "indexedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(Keyed(value.IndexedTable)), NamedFn: named(Keyed(value.IndexedTable))},
 		// A stream table is, for appends and queries, an in-memory table:
 		// the publish/subscribe side of DolphinDB's streaming is outside
 		// what Porpoise emulates, while clients (MultithreadedTableWriter
 		// into a shared stream table) only append to it and read it back.
-		funcs.Spec{Name: "streamTable", Min: 1, Max: -1, Category: "stream-tables", Fn: unnamed(NewTable), NamedFn: named(NewTable)},
 	)
 
 	// schema.go.

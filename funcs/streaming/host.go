@@ -1,0 +1,55 @@
+package streaming
+
+import (
+	"context"
+	"path/filepath"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/stream"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Host is what these functions need of the calling interpreter beyond
+// system.Host.
+type Host interface {
+	system.Host
+	// EngineState is the engine's value under key, made by create on
+	// first use; a value with a Close() method is closed with the engine.
+	EngineState(key string, create func() any) any
+	// DataDir is the engine's data directory, "" in memory.
+	DataDir() string
+	// Background is an interpreter of a session of the caller's user,
+	// with the caller's functions, for a goroutine of its own; ctx
+	// cancels what it runs. It is a sharedCaller.
+	Background(ctx context.Context) funcs.Env
+}
+
+// sharedCaller calls a handler holding the locks of the shared objects
+// among its arguments and bound arguments, so that the sessions reading
+// them wait for the batch.
+type sharedCaller interface {
+	CallShared(fn value.Value, args ...value.Value) (value.Value, error)
+}
+
+// callShared calls fn through env's CallShared when it has one.
+func callShared(env funcs.Env, fn value.Value, args ...value.Value) (value.Value, error) {
+	if c, ok := env.(sharedCaller); ok {
+		return c.CallShared(fn, args...)
+	}
+	return env.Call(fn, args...)
+}
+
+func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
+
+// registry is the engine's subscriptions and persisted tables, kept
+// under <data dir>/persistence as DolphinDB's persistenceDir.
+func registry(h Host) *stream.Registry {
+	return h.EngineState(stream.Key, func() any {
+		dir := h.DataDir()
+		if dir != "" {
+			dir = filepath.Join(dir, "persistence")
+		}
+		return stream.NewRegistry(dir)
+	}).(*stream.Registry)
+}

@@ -1,0 +1,177 @@
+package streaming
+
+import (
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/stream"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// streamArg is a stream table argument of fn.
+func streamArg(fn string, v value.Value) (*value.Table, *stream.Table, error) {
+	p := stream.Of(v)
+	if p == nil {
+		return nil, nil, ddberr.Errorf("The table argument of %s must be a stream table.", fn)
+	}
+	return v.(*value.Table), p, nil
+}
+
+// hostAndStream is the host and fn's first argument, a stream table.
+func hostAndStream(env funcs.Env, fn string, args []value.Value) (Host, *value.Table, *stream.Table, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	t, p, err := streamArg(fn, args[0])
+	return h, t, p, err
+}
+
+// cacheSizeArg is the optional cacheSize at i, 0 when absent.
+func cacheSizeArg(fn string, args []value.Value, i int) (int, error) {
+	n, err := funcs.IntArg(fn, "cacheSize", funcs.Arg(args, i), 0)
+	if err != nil || n < 0 {
+		return 0, ddberr.Errorf("The cacheSize of %s must be a positive integer.", fn)
+	}
+	return int(n), nil
+}
+
+// persist persists the shared stream table t under name, loading rows
+// an earlier run persisted, with a cache of cacheSize rows.
+func persist(h Host, t *value.Table, p *stream.Table, name string, cacheSize, preCache int) error {
+	t.Mu.Lock()
+	defer t.Mu.Unlock()
+	if err := registry(h).EnablePersistence(t, name, preCache); err != nil {
+		return err
+	}
+	p.SetCacheSize(t, cacheSize)
+	return nil
+}
+
+// enableTablePersistence(table, [asynWrite], [compress], [cacheSize],
+// [retentionMinutes], [flushMode], [cachePurgeTimeColumn],
+// [cachePurgeInterval], [cacheRetentionTime], [preCache]): writes are
+// always synchronous and kept whole.
+func enableTablePersistence(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, t, p, err := hostAndStream(env, "enableTablePersistence", args)
+	if err != nil {
+		return nil, err
+	}
+	if t.Shared == "" {
+		return nil, ddberr.Errorf("The table to persist must be a shared stream table.")
+	}
+	cache, err := cacheSizeArg("enableTablePersistence", args, 3)
+	if err != nil {
+		return nil, err
+	}
+	pre, err := funcs.IntArg("enableTablePersistence", "preCache", funcs.Arg(args, 9), 0)
+	if err != nil {
+		return nil, err
+	}
+	return nil, persist(h, t, p, t.Shared, cache, int(pre))
+}
+
+// enableTableShareAndPersistence(table, tableName, [asynWrite],
+// [compress], [cacheSize], [retentionMinutes], [flushMode], [preCache],
+// ...): share, then persist, loading what an earlier run persisted.
+func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, t, p, err := hostAndStream(env, "enableTableShareAndPersistence", args)
+	if err != nil {
+		return nil, err
+	}
+	name, ok := funcs.StringArg(args[1])
+	if !ok {
+		return nil, ddberr.Errorf("The tableName of %s must be a string.", "enableTableShareAndPersistence")
+	}
+	cache, err := cacheSizeArg("enableTableShareAndPersistence", args, 4)
+	if err != nil {
+		return nil, err
+	}
+	pre, err := funcs.IntArg("enableTableShareAndPersistence", "preCache", funcs.Arg(args, 7), 0)
+	if err != nil {
+		return nil, err
+	}
+	if registry(h).Dir() == "" {
+		return nil, stream.ErrNoPersistenceDir
+	}
+	if _, taken := h.Shared(name); taken {
+		return nil, h.Share(t, name, false) // DolphinDB's text for a name in use
+	}
+	if err := persist(h, t, p, name, cache, int(pre)); err != nil {
+		return nil, err
+	}
+	return nil, h.Share(t, name, false)
+}
+
+// disableTablePersistence(table).
+func disableTablePersistence(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, t, _, err := hostAndStream(env, "disableTablePersistence", args)
+	if err != nil {
+		return nil, err
+	}
+	registry(h).DisablePersistence(t)
+	return nil, nil
+}
+
+// clearTablePersistence(table) stops persisting the table and deletes
+// its files.
+func clearTablePersistence(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, t, _, err := hostAndStream(env, "clearTablePersistence", args)
+	if err != nil {
+		return nil, err
+	}
+	return nil, registry(h).ClearPersistence(t, t.Shared)
+}
+
+// enableTableCachePurge(table, [cacheSize], ...) keeps at most cacheSize
+// rows of a stream table in memory; the time-column purge is not
+// supported.
+func enableTableCachePurge(_ funcs.Env, args []value.Value) (value.Value, error) {
+	t, p, err := streamArg("enableTableCachePurge", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return nil, cachePurge(t, p, "enableTableCachePurge", args, 1)
+}
+
+func cachePurge(t *value.Table, p *stream.Table, fn string, args []value.Value, i int) error {
+	if !funcs.NullOrAbsent(funcs.Arg(args, i+1)) {
+		return ddberr.Errorf("The cacheSize of %s must be a positive integer.", fn)
+	}
+	n, err := cacheSizeArg(fn, args, i)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ddberr.Errorf("The cacheSize of %s must be a positive integer.", fn)
+	}
+	t.Mu.Lock()
+	defer t.Mu.Unlock()
+	p.SetCacheSize(t, n)
+	return nil
+}
+
+// enableTableShareAndCachePurge(table, tableName, [cacheSize], ...).
+func enableTableShareAndCachePurge(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, t, p, err := hostAndStream(env, "enableTableShareAndCachePurge", args)
+	if err != nil {
+		return nil, err
+	}
+	name, ok := funcs.StringArg(args[1])
+	if !ok {
+		return nil, ddberr.Errorf("The tableName of %s must be a string.", "enableTableShareAndCachePurge")
+	}
+	if err := cachePurge(t, p, "enableTableShareAndCachePurge", args, 2); err != nil {
+		return nil, err
+	}
+	return nil, h.Share(t, name, false)
+}
+
+// getStreamTableCacheOffset(table): the offset of the first row still in
+// memory.
+func getStreamTableCacheOffset(_ funcs.Env, args []value.Value) (value.Value, error) {
+	_, p, err := streamArg("getStreamTableCacheOffset", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewLong(p.InMemory()), nil
+}

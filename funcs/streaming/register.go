@@ -1,0 +1,45 @@
+package streaming
+
+import (
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		// tables.go
+		funcs.Spec{Name: "streamTable", Min: 1, Max: -1, Category: "stream-tables", Fn: unnamed(streamTable), NamedFn: named(streamTable)},
+		funcs.Spec{Name: "keyedStreamTable", Min: 2, Max: -1, Category: "stream-tables", Fn: unnamed(keyedStream), NamedFn: named(keyedStream)},
+		funcs.Spec{Name: "latestKeyedTable", Min: 3, Max: -1, Category: "db-table", Fn: unnamed(latest(value.KeyedTable)), NamedFn: named(latest(value.KeyedTable))},
+		funcs.Spec{Name: "latestIndexedTable", Min: 3, Max: -1, Category: "db-table", Fn: unnamed(latest(value.IndexedTable)), NamedFn: named(latest(value.IndexedTable))},
+		funcs.Spec{Name: "latestKeyedStreamTable", Min: 3, Max: -1, Category: "db-table", Fn: unnamed(latestKeyedStream), NamedFn: named(latestKeyedStream)},
+		funcs.Spec{Name: "haStreamTable", Params: []string{"raftGroup", "table", "tableName", "cacheLimit", "keyColumn", "retentionMinutes"}, Min: 4, Max: 6, Props: funcs.Session, Category: "stream-tables", Fn: haStreamTable},
+
+		// subscribe.go
+		funcs.Spec{Name: "subscribeTable", Params: subscribeParams, Min: 2, Max: len(subscribeParams), Props: funcs.Session, Category: "stream-tables", Fn: subscribeTable},
+		funcs.Spec{Name: "unsubscribeTable", Params: []string{"server", "tableName", "actionName", "removeOffset", "raftGroup"}, Min: 1, Max: 5, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: unsubscribeTable},
+		funcs.Spec{Name: "existsSubscriptionTopic", Params: []string{"server", "tableName", "actionName"}, Min: 2, Max: 3, Props: funcs.Session, Category: "stream-tables", Fn: existsSubscriptionTopic},
+		funcs.Spec{Name: "removeTopicOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: removeTopicOffset},
+		funcs.Spec{Name: "getTopicProcessedOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getTopicProcessedOffset},
+
+		// info.go
+		funcs.Spec{Name: "getStreamTables", Params: []string{"option"}, Min: 0, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: getStreamTables},
+		funcs.Spec{Name: "existsStreamTable", Params: []string{"tableName"}, Min: 1, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: existsStreamTable},
+		funcs.Spec{Name: "dropStreamTable", Params: []string{"tableName", "force"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: dropStreamTable},
+		funcs.Spec{Name: "setStreamTableFilterColumn", Params: []string{"streamTable", "columnName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: setStreamTableFilterColumn},
+		funcs.Spec{Name: "getStreamTableFilterColumn", Params: []string{"streamTable"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getStreamTableFilterColumn},
+
+		// stat.go
+		funcs.Spec{Name: "getStreamingStat", Min: 0, Max: 0, Props: funcs.Session, Category: "streaming", Fn: getStreamingStat},
+
+		// persist.go
+		funcs.Spec{Name: "enableTablePersistence", Params: []string{"table", "asynWrite", "compress", "cacheSize", "retentionMinutes", "flushMode", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime", "preCache"}, Min: 1, Max: 10, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTablePersistence},
+		funcs.Spec{Name: "enableTableShareAndPersistence", Params: []string{"table", "tableName", "asynWrite", "compress", "cacheSize", "retentionMinutes", "flushMode", "preCache", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 2, Max: 11, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTableShareAndPersistence},
+		funcs.Spec{Name: "disableTablePersistence", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: disableTablePersistence},
+		funcs.Spec{Name: "clearTablePersistence", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: clearTablePersistence},
+		funcs.Spec{Name: "enableTableCachePurge", Params: []string{"table", "cacheSize", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 1, Max: 5, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTableCachePurge},
+		funcs.Spec{Name: "enableTableShareAndCachePurge", Params: []string{"table", "tableName", "cacheSize", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 2, Max: 6, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTableShareAndCachePurge},
+		funcs.Spec{Name: "getStreamTableCacheOffset", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getStreamTableCacheOffset},
+	)
+	funcs.Alias("existSubscriptionTopic", "existsSubscriptionTopic")
+}

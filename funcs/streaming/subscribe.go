@@ -1,0 +1,231 @@
+package streaming
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/stream"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// subscribeParams are subscribeTable's parameters, in DolphinDB's order.
+var subscribeParams = []string{"server", "tableName", "actionName", "offset", "handler", "msgAsTable", "batchSize",
+	"throttle", "hash", "reconnect", "filter", "persistOffset", "timeTrigger", "handlerNeedMsgId", "raftGroup",
+	"userId", "password", "udpMulticast"}
+
+// subscribeTable subscribes a handler to a shared stream table of this
+// node and returns the topic. reconnect, hash, timeTrigger, userId and
+// password change nothing for a local subscription.
+func subscribeTable(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, name, action, err := topicArgs(env, "subscribeTable", args)
+	if err != nil {
+		return nil, err
+	}
+	src, pub := sharedStream(h, name)
+	if pub == nil {
+		return nil, ddberr.Errorf("Cannot subscribe to the table %s. Share this table before subscribing. RefId: S03007", name)
+	}
+	o := stream.Options{Table: name, Action: action, Throttle: time.Second}
+	if o.Offset, err = funcs.IntArg("subscribeTable", "offset", funcs.Arg(args, 3), -1); err != nil {
+		return nil, err
+	}
+	handler := funcs.Arg(args, 4)
+	if handler == nil {
+		return nil, ddberr.Errorf("The handler of subscribeTable must be a function or a table.")
+	}
+	if o.MsgAsTable, err = funcs.BoolArg("subscribeTable", "msgAsTable", funcs.Arg(args, 5), false); err != nil {
+		return nil, err
+	}
+	batch, err := funcs.IntArg("subscribeTable", "batchSize", funcs.Arg(args, 6), 0)
+	if err != nil {
+		return nil, err
+	}
+	o.BatchSize = int(batch)
+	if v := funcs.Arg(args, 7); !funcs.NullOrAbsent(v) {
+		secs, ok := funcs.PositiveArg(v)
+		if !ok {
+			return nil, ddberr.Errorf("The throttle of subscribeTable must be a positive number.")
+		}
+		o.Throttle = time.Duration(secs * float64(time.Second))
+	}
+	hash, err := funcs.IntArg("subscribeTable", "hash", funcs.Arg(args, 8), -1)
+	if err != nil {
+		return nil, err
+	}
+	o.Hash = int(hash)
+	filt, err := newFilter(h, pub, funcs.Arg(args, 10))
+	if err != nil {
+		return nil, err
+	}
+	if filt != nil {
+		o.Filter = filt.describe()
+	}
+	if o.PersistOffset, err = funcs.BoolArg("subscribeTable", "persistOffset", funcs.Arg(args, 11), false); err != nil {
+		return nil, err
+	}
+	if o.HandlerNeedMsgID, err = funcs.BoolArg("subscribeTable", "handlerNeedMsgId", funcs.Arg(args, 13), false); err != nil {
+		return nil, err
+	}
+	topic := topicOf(env, name, action)
+	_, err = registry(h).Subscribe(topic, src, o, func(ctx context.Context) stream.Deliver {
+		return deliverTo(h.Background(ctx), handler, filt, o)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return value.NewString(topic), nil
+}
+
+// deliverTo is how a batch reaches the handler: filtered, then appended
+// to a handler table, or passed to a handler function as a table or a
+// tuple of columns (with the last message's offset when it asks).
+func deliverTo(bg funcs.Env, handler value.Value, filt *filter, o stream.Options) stream.Deliver {
+	insert, _ := funcs.Lookup("tableInsert")
+	return func(batch *value.Table, lastID int64) error {
+		if filt != nil {
+			var err error
+			if batch, err = filt.apply(bg, batch); err != nil || batch == nil || batch.Rows() == 0 {
+				return err
+			}
+		}
+		if !funcs.IsFunction(handler) {
+			_, err := callShared(bg, insert, handler, batch)
+			return err
+		}
+		var msg value.Value = batch
+		if !o.MsgAsTable {
+			cols := make([]value.Value, len(batch.Cols))
+			for i, c := range batch.Cols {
+				cols[i] = c
+			}
+			msg = value.NewTuple(cols)
+		}
+		var err error
+		if o.HandlerNeedMsgID {
+			_, err = callShared(bg, handler, msg, value.NewLong(lastID))
+		} else {
+			_, err = callShared(bg, handler, msg)
+		}
+		return err
+	}
+}
+
+// topicArgs reads the ([server], tableName, [actionName]) that begin the
+// arguments of fn, for a local server.
+func topicArgs(env funcs.Env, fn string, args []value.Value) (h Host, table, action string, err error) {
+	if h, err = host(env); err != nil {
+		return nil, "", "", err
+	}
+	if err = localServer(env, funcs.Arg(args, 0)); err != nil {
+		return nil, "", "", err
+	}
+	table, ok := funcs.StringArg(funcs.Arg(args, 1))
+	if !ok {
+		return nil, "", "", ddberr.Errorf("The tableName of %s must be a string.", fn)
+	}
+	action, _ = funcs.StringArg(funcs.Arg(args, 2))
+	return h, table, action, nil
+}
+
+// localServer accepts an empty server or this node's alias: remote
+// publishers are not supported.
+func localServer(env funcs.Env, server value.Value) error {
+	if funcs.NullOrAbsent(server) {
+		return nil
+	}
+	if s, ok := funcs.StringArg(server); ok && (s == "" || s == funcs.SiteOf(env).Alias) {
+		return nil
+	}
+	return ddberr.Errorf("Subscribing to a stream table on another node is not supported.")
+}
+
+// topicOf is DolphinDB's topic: the node's host:port:alias, the table
+// and the action, joined by "/".
+func topicOf(env funcs.Env, table, action string) string {
+	s := funcs.SiteOf(env)
+	topic := fmt.Sprintf("%s:%d:%s/%s", s.Host, s.Port, s.Alias, table)
+	if action != "" {
+		topic += "/" + action
+	}
+	return topic
+}
+
+// sharedStream finds the shared stream table called name.
+func sharedStream(h Host, name string) (*value.Table, *stream.Table) {
+	v, ok := h.Shared(name)
+	if !ok {
+		return nil, nil
+	}
+	if p := stream.Of(v); p != nil {
+		return v.(*value.Table), p
+	}
+	return nil, nil
+}
+
+// unsubscribeTable([server], tableName, [actionName], [removeOffset=true], [raftGroup]).
+func unsubscribeTable(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, name, action, err := topicArgs(env, "unsubscribeTable", args)
+	if err != nil {
+		return nil, err
+	}
+	remove, err := funcs.BoolArg("unsubscribeTable", "removeOffset", funcs.Arg(args, 3), true)
+	if err != nil {
+		return nil, err
+	}
+	return nil, registry(h).Unsubscribe(topicOf(env, name, action), remove)
+}
+
+// existsSubscriptionTopic([server], tableName, [actionName]).
+func existsSubscriptionTopic(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, name, action, err := topicArgs(env, "existsSubscriptionTopic", args)
+	if err != nil {
+		return nil, err
+	}
+	return value.NewBool(registry(h).Exists(topicOf(env, name, action))), nil
+}
+
+// removeTopicOffset(topic) forgets the offset a subscription with
+// persistOffset=true saved.
+func removeTopicOffset(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, topic, err := topicArg(env, args)
+	if err != nil {
+		return nil, err
+	}
+	registry(h).RemoveOffset(topic)
+	return nil, nil
+}
+
+// getTopicProcessedOffset(topic) is the offset of the last message the
+// topic's handler processed, -1 when none was.
+func getTopicProcessedOffset(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, topic, err := topicArg(env, args)
+	if err != nil {
+		return nil, err
+	}
+	r := registry(h)
+	for _, s := range r.Subscriptions() {
+		if s.Topic == topic {
+			return value.NewLong(s.Stats().LastMsgID), nil
+		}
+	}
+	if off, ok := r.Offset(topic); ok {
+		return value.NewLong(off), nil
+	}
+	return value.NewLong(-1), nil
+}
+
+// topicArg is the host and the topic that is the first argument.
+func topicArg(env funcs.Env, args []value.Value) (Host, string, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, "", err
+	}
+	topic, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, "", ddberr.Errorf("The topic must be a string.")
+	}
+	return h, topic, nil
+}

@@ -1,0 +1,93 @@
+package streaming
+
+import (
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/stream"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+type builder = func([]value.Value, []string) (*value.Table, error)
+
+func unnamed(f builder) funcs.Impl {
+	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
+		return f(args, make([]string, len(args)))
+	}
+}
+
+func named(f builder) func(funcs.Env, []value.Value, []string) (value.Value, error) {
+	return func(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
+		return f(args, names)
+	}
+}
+
+// streamTable builds a table as table() does and makes it a stream
+// table.
+func streamTable(args []value.Value, names []string) (*value.Table, error) {
+	t, err := system.NewTable(args, names)
+	if err != nil {
+		return nil, err
+	}
+	return stream.Mark(t), nil
+}
+
+// keyedStream is keyedStreamTable: a keyed stream table that drops a row
+// whose key is already in memory.
+func keyedStream(args []value.Value, names []string) (*value.Table, error) {
+	t, err := system.Keyed(value.KeyedTable)(args, names)
+	if err != nil {
+		return nil, err
+	}
+	t.KeepFirst = true
+	return stream.Mark(t), nil
+}
+
+// latest is latestKeyedTable/latestIndexedTable(keyColumns, timeColumn,
+// ...): a keyed or indexed table whose rows a new row of the same key
+// replaces only when its time is not earlier.
+func latest(kind value.TableKind) builder {
+	return func(args []value.Value, names []string) (*value.Table, error) {
+		col, ok := funcs.StringArg(args[1])
+		if !ok {
+			return nil, ddberr.Errorf("The time column %s doesn't exist in the table.", args[1].String())
+		}
+		rest := append([]value.Value{args[0]}, args[2:]...)
+		restNames := append([]string{names[0]}, names[2:]...)
+		t, err := system.Keyed(kind)(rest, restNames)
+		if err != nil {
+			return nil, err
+		}
+		j := t.ColumnIndex(col)
+		if j < 0 {
+			return nil, ddberr.Errorf("The time column %s doesn't exist in the table.", col)
+		}
+		if c := t.Cols[j].T.Category(); c != value.CatIntegral && c != value.CatTemporal {
+			return nil, ddberr.Errorf("The time column %s must be of an integral or temporal type.", col)
+		}
+		t.LatestCol = j + 1
+		return t, nil
+	}
+}
+
+// latestKeyedStream is latestKeyedStreamTable(keyColumns, timeColumn,
+// ...): a keyed stream table that appends a row of a known key only when
+// its time is later than the key's latest row's.
+func latestKeyedStream(args []value.Value, names []string) (*value.Table, error) {
+	if v, ok := args[1].(*value.Vector); ok && v.Len() != 1 {
+		return nil, ddberr.Errorf("latestKeyedStreamTable supports one time column.")
+	}
+	t, err := latest(value.KeyedTable)(args, names)
+	if err != nil {
+		return nil, err
+	}
+	t.KeepFirst = true
+	return stream.Mark(t), nil
+}
+
+// haStreamTable needs a cluster with Raft groups for streaming, which a
+// Porpoise server is not.
+func haStreamTable(_ funcs.Env, args []value.Value) (value.Value, error) {
+	name, _ := funcs.StringArg(funcs.Arg(args, 2))
+	return nil, ddberr.Errorf("Failed to create the HA stream table %s. The feature of HA streaming has not been enabled. RefId: S03021", name)
+}

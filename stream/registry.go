@@ -1,0 +1,204 @@
+package stream
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Key is the engine-state key of an engine's Registry.
+const Key = "stream"
+
+// Registry holds one engine's subscriptions and the offsets they
+// persisted; closing it stops every subscription.
+type Registry struct {
+	// dir keeps persisted offsets and tables; "" keeps them in memory.
+	dir string
+
+	mu      sync.Mutex
+	subs    map[string]*Subscription
+	offsets map[string]int64
+	// files are the persisted tables, whose files Close closes.
+	files  map[*Table]bool
+	closed bool
+}
+
+// NewRegistry opens the registry of an engine whose streaming files live
+// in dir ("" for an in-memory engine).
+func NewRegistry(dir string) *Registry {
+	r := &Registry{dir: dir, subs: map[string]*Subscription{}, offsets: map[string]int64{}, files: map[*Table]bool{}}
+	if dir != "" {
+		if b, err := os.ReadFile(r.offsetsFile()); err == nil {
+			_ = json.Unmarshal(b, &r.offsets)
+		}
+	}
+	return r
+}
+
+// Dir is where persisted stream tables are kept, "" for none.
+func (r *Registry) Dir() string { return r.dir }
+
+func (r *Registry) offsetsFile() string { return filepath.Join(r.dir, "offsets.json") }
+
+// Subscribe starts delivering the stream table src's messages under
+// topic to the Deliver that start makes, on the caller's goroutine, from
+// the context that unsubscribing cancels.
+func (r *Registry) Subscribe(topic string, src *value.Table, o Options, start func(context.Context) Deliver) (*Subscription, error) {
+	pub := Of(src)
+	if pub == nil {
+		return nil, errNotShared(o.Table)
+	}
+	// The registry's lock is not held while the table's is taken: an
+	// append that enables persistence holds the table's lock and then
+	// asks the registry.
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		return nil, errors.New("the engine is closing")
+	}
+	if _, dup := r.subs[topic]; dup {
+		r.mu.Unlock()
+		return nil, ddberr.Errorf("Subscription to table %s already exists on this node. Change an actionName or cancel the existing subscription first. RefId: S03002", o.Table)
+	}
+	saved, resume := r.offsets[topic]
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Subscription{Topic: topic, Opts: o, src: src, pub: pub, reg: r, cancel: cancel,
+		wake: make(chan struct{}, 1), done: make(chan struct{})}
+	s.stats.LastMsgID, s.stats.LastFailedMsgID = -1, -1
+	r.subs[topic] = s
+	r.mu.Unlock()
+
+	src.Mu.RLock()
+	total := pub.Total(src)
+	first := o.Offset
+	switch {
+	case first == -2 && resume:
+		first = saved + 1
+	case first < 0 || first > total:
+		first = total
+	}
+	s.next.Store(first)
+	pub.attach(s)
+	src.Mu.RUnlock()
+	s.deliver = start(ctx)
+	if ctx.Err() != nil { // unsubscribed meanwhile
+		pub.detach(s)
+	}
+	go s.run(ctx)
+	return s, nil
+}
+
+// Unsubscribe stops the subscription under topic; removeOffset forgets
+// the offset it persisted.
+func (r *Registry) Unsubscribe(topic string, removeOffset bool) error {
+	r.mu.Lock()
+	s, ok := r.subs[topic]
+	delete(r.subs, topic)
+	r.mu.Unlock()
+	if !ok {
+		return ddberr.Errorf("The subscription topic %s doesn't exist on this node.", topic)
+	}
+	s.stop()
+	if removeOffset {
+		r.RemoveOffset(topic)
+	}
+	return nil
+}
+
+// Exists reports whether topic is subscribed.
+func (r *Registry) Exists(topic string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	_, ok := r.subs[topic]
+	return ok
+}
+
+// Subscriptions lists the subscriptions by topic.
+func (r *Registry) Subscriptions() []*Subscription {
+	r.mu.Lock()
+	out := make([]*Subscription, 0, len(r.subs))
+	for _, s := range r.subs {
+		out = append(out, s)
+	}
+	r.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].Topic < out[j].Topic })
+	return out
+}
+
+// Offset is the offset of the last message topic handled, as persisted.
+func (r *Registry) Offset(topic string) (int64, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	off, ok := r.offsets[topic]
+	return off, ok
+}
+
+// RemoveOffset forgets the offset persisted for topic.
+func (r *Registry) RemoveOffset(topic string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.offsets[topic]; ok {
+		delete(r.offsets, topic)
+		r.writeOffsetsLocked()
+	}
+}
+
+func (r *Registry) saveOffset(topic string, off int64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.offsets[topic] = off
+	r.writeOffsetsLocked()
+}
+
+// writeOffsetsLocked rewrites the offsets file whole (write, then
+// rename) so that a crash leaves the old or the new one.
+func (r *Registry) writeOffsetsLocked() {
+	if r.dir == "" {
+		return
+	}
+	b, err := json.Marshal(r.offsets)
+	if err != nil || os.MkdirAll(r.dir, 0o755) != nil {
+		return
+	}
+	tmp := r.offsetsFile() + ".tmp"
+	if os.WriteFile(tmp, b, 0o644) == nil {
+		_ = os.Rename(tmp, r.offsetsFile())
+	}
+}
+
+// Close stops every subscription, waits for their goroutines, and
+// closes the files of persisted tables.
+func (r *Registry) Close() {
+	r.mu.Lock()
+	r.closed = true
+	subs, files := r.subs, r.files
+	r.subs, r.files = map[string]*Subscription{}, map[*Table]bool{}
+	r.mu.Unlock()
+	for _, s := range subs {
+		s.stop()
+	}
+	for p := range files {
+		p.stopPersisting()
+	}
+}
+
+func (r *Registry) track(p *Table, open bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if open {
+		r.files[p] = true
+	} else {
+		delete(r.files, p)
+	}
+}
+
+func errNotShared(table string) error {
+	return ddberr.Errorf("Cannot subscribe to the table %s. Share this table before subscribing. RefId: S03007", table)
+}

@@ -1,0 +1,162 @@
+package stream
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Table is the publishing state of one stream table.
+type Table struct {
+	// purged counts the rows dropped from memory: the table's row i is
+	// message purged+i. It changes under the value.Table's write lock.
+	purged atomic.Int64
+
+	mu        sync.Mutex
+	subs      map[*Subscription]struct{}
+	filterCol string
+	// cacheSize > 0 keeps at most that many rows in memory: past it, the
+	// older half already delivered is purged (enableTableCachePurge).
+	cacheSize int
+	persist   *persisted
+}
+
+// Mark makes t a stream table.
+func Mark(t *value.Table) *value.Table {
+	t.Stream = &Table{}
+	return t
+}
+
+// Of returns the publishing state of a stream table, nil for another
+// value.
+func Of(v value.Value) *Table {
+	if t, ok := v.(*value.Table); ok {
+		if p, ok := t.Stream.(*Table); ok {
+			return p
+		}
+	}
+	return nil
+}
+
+// Published implements value.Publisher: the new rows are written to disk
+// when the table is persisted, subscribers are woken, and the cache is
+// purged.
+func (p *Table) Published(t *value.Table, from int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.persist != nil {
+		p.persist.write(t.Slice(from, t.Rows()))
+	}
+	for s := range p.subs {
+		s.notify()
+	}
+	p.purgeLocked(t)
+}
+
+// Undefining implements value.Publisher: a table with subscribers stays.
+func (p *Table) Undefining(t *value.Table) error {
+	if p.Subscribers() > 0 {
+		return ddberr.Errorf("To undefine the shared stream table '%s', first cancel all subscriptions to it. RefId: S03000", t.Shared)
+	}
+	return nil
+}
+
+// Subscribers is the number of subscriptions to the table.
+func (p *Table) Subscribers() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.subs)
+}
+
+// Total is the number of rows ever published (purged ones included), the
+// offset of the next message; the caller holds t's lock.
+func (p *Table) Total(t *value.Table) int64 { return p.purged.Load() + int64(t.Rows()) }
+
+// InMemory is the offset of the table's first row in memory.
+func (p *Table) InMemory() int64 { return p.purged.Load() }
+
+// SetFilterColumn names the column the value, range and hash filters of
+// subscriptions test (setStreamTableFilterColumn).
+func (p *Table) SetFilterColumn(name string) {
+	p.mu.Lock()
+	p.filterCol = name
+	p.mu.Unlock()
+}
+
+// FilterColumn is the column set by SetFilterColumn, "" for none.
+func (p *Table) FilterColumn() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.filterCol
+}
+
+// SetCacheSize keeps at most n rows in memory (0: all); the caller holds
+// t's write lock.
+func (p *Table) SetCacheSize(t *value.Table, n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.cacheSize = n
+	p.purgeLocked(t)
+}
+
+// CacheSize is the cache size SetCacheSize set (0: none).
+func (p *Table) CacheSize() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.cacheSize
+}
+
+// purgeLocked drops the oldest cacheSize/2 rows when an append leaves
+// more than cacheSize, DolphinDB's rule (10,000 rows with a cache of
+// 10,000 and 3,000 more keep 8,000; 2,000 with a cache of 1,000 keep
+// 1,500), but never a row a subscriber has not had yet.
+func (p *Table) purgeLocked(t *value.Table) {
+	if p.cacheSize <= 0 || t.Rows() <= p.cacheSize {
+		return
+	}
+	base := p.purged.Load()
+	n := max(p.cacheSize/2, 1)
+	for s := range p.subs {
+		n = min(n, int(s.next.Load()-base))
+	}
+	if n <= 0 {
+		return
+	}
+	rows := t.Rows()
+	for i, c := range t.Cols {
+		t.Cols[i] = c.Slice(n, rows).Clone()
+	}
+	reindex(t)
+	p.purged.Add(int64(n))
+}
+
+func (p *Table) attach(s *Subscription) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.subs == nil {
+		p.subs = map[*Subscription]struct{}{}
+	}
+	p.subs[s] = struct{}{}
+}
+
+func (p *Table) detach(s *Subscription) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.subs, s)
+}
+
+// reindex rebuilds a keyed stream table's key index after its rows
+// changed. A latestKeyedStreamTable holds a key once per newer time, so
+// its index keeps the key's last row.
+func reindex(t *value.Table) {
+	if !t.IsKeyed() || t.RebuildKeys() {
+		return
+	}
+	var key []byte
+	for i, n := 0, t.Rows(); i < n; i++ {
+		key = t.RowKey(key[:0], i)
+		t.PutKey(key, i)
+	}
+}
