@@ -1184,6 +1184,15 @@ var texts = []Text{
 	{"bwMethod of gaussianKde must be a positive number, 'scott', 'silverman' or a function of X returning one.", "funcs/g/gaussiankde.md"},
 	{"The covariance matrix of the data of gaussianKde is not positive definite.", "porpoise"},
 	{"X of gaussianKdePredict must be numeric data without NULL values of the model's dimension.", "funcs/g/gaussiankdepredict.md"},
+	{"k of pca must be a positive integer no greater than the number of columns.", "funcs/p/pca.md"},
+	{"maxIter of pca must be a positive integer.", "funcs/p/pca.md"},
+	{"svdSolver of pca must be 'full', 'randomized' or 'auto'.", "funcs/p/pca.md"},
+	{"The data of pca must have at least 2 rows.", "porpoise"},
+	{"colNames of pca must be a STRING scalar or vector.", "funcs/p/pca.md"},
+	{"ds of pca must be a data source or a tuple of data sources.", "funcs/p/pca.md"},
+	{"The data of pca must not contain NULL values.", "porpoise"},
+	{"how of rowAlign must be 'bid', 'allBid', 'ask' or 'allAsk'.", "funcs/r/rowAlign.md"},
+	{"left and right of rowAlign must be numeric array vectors or tuples of the same length.", "funcs/r/rowAlign.md"},
 
 	// indexed series and matrices, align, merge, resample
 	{"The argument [X] of %s must be a matrix.", "porpoise: funcs/s/setIndexedMatrix_.md states the rule"},
@@ -1204,4 +1213,6 @@ var texts = []Text{
 	{"The row labels of resample's X must be temporal values without NULLs, in increasing order.", "porpoise: funcs/r/resample.md states the rule"},
 	{"The row labels of resample's X must carry dates for a calendar rule.", "porpoise"},
 	{"The argument [func] of resample must be an aggregate function.", "porpoise: funcs/r/resample.md states the rule"},
+	{"The argument [X] of setColumnarTuple! must be a tuple.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
+	{"The elements of a columnar tuple must be vectors or scalars of the same type.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 }

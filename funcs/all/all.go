@@ -7,6 +7,7 @@ package all
 import (
 	_ "github.com/porpoisedb/porpoise/funcs/convert"
 	_ "github.com/porpoisedb/porpoise/funcs/dataproc"
+	_ "github.com/porpoisedb/porpoise/funcs/decomp"
 	_ "github.com/porpoisedb/porpoise/funcs/describe"
 	_ "github.com/porpoisedb/porpoise/funcs/encoding"
 	_ "github.com/porpoisedb/porpoise/funcs/env"

@@ -3,6 +3,7 @@ package dataproc
 import (
 	"errors"
 	"math"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -220,6 +221,26 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 	if !ok {
 		return nil, ddberr.Errorf("X of %s must be a vector, matrix or table.", fn)
 	}
+	if v.T.IsArray() {
+		// An array vector's NULLs are its elements': fill the flat
+		// elements, from Y's when Y is an array vector of the same rows.
+		if ya, ok := y.(*value.Vector); ok && ya.T.IsArray() {
+			if !slices.Equal(ya.Offsets, v.Offsets) {
+				return nil, ddberr.Errorf("Y of %s must be a scalar or have the shape of X.", fn)
+			}
+			y = flatElems(ya)
+		}
+		r, err := fillOne(flatElems(v), y)
+		if err != nil {
+			return nil, err
+		}
+		if inPlace {
+			mathfn.CopyInto(v, r)
+			return x, nil
+		}
+		r.T, r.Offsets = v.T, slices.Clone(v.Offsets)
+		return wrap(r), nil
+	}
 	r, err := fillOne(v, y)
 	if err != nil {
 		return nil, err
@@ -229,6 +250,14 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 		return x, nil
 	}
 	return wrap(r), nil
+}
+
+// flatElems is an array vector's elements as one plain vector (sharing
+// memory).
+func flatElems(v *value.Vector) *value.Vector {
+	flat := *v
+	flat.T, flat.Offsets = v.T.Elem(), nil
+	return &flat
 }
 
 // fillable reports whether values of type y may stand in for NULLs of

@@ -103,6 +103,10 @@ func init() {
 		funcs.Spec{Name: "regroup", Params: []string{"X", "label", "func", "byRow"}, Min: 3, Max: 4, Props: funcs.Pure, Category: "reshape", Fn: xregroup},
 	)
 
+	// rowalign.go.
+	funcs.Register(funcs.Spec{Name: "rowAlign", Params: []string{"left", "right", "how"}, Min: 3, Max: 3,
+		Props: funcs.Pure, Category: "row-wise", Fn: rowAlign})
+
 	// rolling_panel.go.
 	funcs.Register(funcs.Spec{Name: "rollingPanel", Params: []string{"X", "window", "groupingCol"}, Min: 2, Max: 3,
 		Props: funcs.Pure | funcs.OrderSensitive, Category: "generate", Fn: rollingPanel})

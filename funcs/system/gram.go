@@ -13,10 +13,6 @@ import (
 // and scaled by its sample standard deviation (normalize)
 // (funcs/g/gram.md).
 func gram(env funcs.Env, args []value.Value) (value.Value, error) {
-	sources := []value.Value{args[0]}
-	if t, ok := args[0].(*value.Vector); ok && t.T == value.Any {
-		sources = t.Any
-	}
 	var names []string
 	if c := funcs.Arg(args, 1); !funcs.NullOrAbsent(c) {
 		var ok bool
@@ -32,40 +28,12 @@ func gram(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	var cols [][]float64
-	for _, s := range sources {
-		ds, ok := s.(*DataSource)
-		if !ok {
-			return nil, ddberr.Errorf("ds of gram must be a data source or a tuple of data sources.")
-		}
-		v, err := ds.Materialise(env)
-		if err != nil {
-			return nil, err
-		}
-		t, ok := v.(*value.Table)
-		if !ok {
-			return nil, ddberr.Errorf("ds of gram must be a data source or a tuple of data sources.")
-		}
-		if names == nil {
-			names = t.Names
-		}
-		if cols == nil {
-			cols = make([][]float64, len(names))
-		}
-		for k, name := range names {
-			c := t.Column(name)
-			if c == nil {
-				return nil, ddberr.Errorf("The column '%s' does not exist in table.", name)
-			}
-			xs, err := funcs.DoublesOf("gram", c)
-			if err != nil {
-				return nil, err
-			}
-			cols[k] = append(cols[k], xs...)
-		}
+	cols, err := SourceColumns(env, "gram", args[0], names, ddberr.Errorf("ds of gram must be a data source or a tuple of data sources."))
+	if err != nil {
+		return nil, err
 	}
 	for _, xs := range cols {
-		centreScale(xs, subMean, normalize)
+		CentreScale(xs, subMean, normalize)
 	}
 	k := len(cols)
 	out := make([]float64, k*k)
@@ -81,9 +49,9 @@ func gram(env funcs.Env, args []value.Value) (value.Value, error) {
 	return &value.Matrix{V: value.NewDoubles(out), Rows: k, Cols: k}, nil
 }
 
-// centreScale subtracts the mean of xs (NULLs become 0 afterwards) and
+// CentreScale subtracts the mean of xs (NULLs become 0 afterwards) and
 // divides by the sample standard deviation, as asked.
-func centreScale(xs []float64, subMean, normalize bool) {
+func CentreScale(xs []float64, subMean, normalize bool) {
 	sum, n := 0.0, 0
 	for _, x := range xs {
 		if !funcs.IsNullF(x) {
@@ -115,4 +83,47 @@ func centreScale(xs []float64, subMean, normalize bool) {
 			xs[i] = x / sd
 		}
 	}
+}
+
+// SourceColumns reads the columns names (all of the first source's when
+// nil) of the rows a data source or a tuple of them gives, as float64s
+// with value.NullFloat64 for NULLs; bad is the error for anything else.
+func SourceColumns(env funcs.Env, fn string, ds value.Value, names []string, bad error) ([][]float64, error) {
+	sources := []value.Value{ds}
+	if t, ok := ds.(*value.Vector); ok && t.T == value.Any {
+		sources = t.Any
+	}
+	var cols [][]float64
+	for _, s := range sources {
+		d, ok := s.(*DataSource)
+		if !ok {
+			return nil, bad
+		}
+		v, err := d.Materialise(env)
+		if err != nil {
+			return nil, err
+		}
+		t, ok := v.(*value.Table)
+		if !ok {
+			return nil, bad
+		}
+		if names == nil {
+			names = t.Names
+		}
+		if cols == nil {
+			cols = make([][]float64, len(names))
+		}
+		for k, name := range names {
+			c := t.Column(name)
+			if c == nil {
+				return nil, ddberr.Errorf("The column '%s' does not exist in table.", name)
+			}
+			xs, err := funcs.DoublesOf(fn, c)
+			if err != nil {
+				return nil, err
+			}
+			cols[k] = append(cols[k], xs...)
+		}
+	}
+	return cols, nil
 }
