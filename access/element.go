@@ -55,6 +55,11 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 		// an array vector is indexed by column (arrayVector page)
 		return ArrayColumns(v, i)
 	}
+	if v.Columnar {
+		if out, ok, err := columnarIndex(v, i); ok {
+			return out, err
+		}
+	}
 	switch k := i.(type) {
 	case *value.Scalar:
 		p, ok := k.Int64()

@@ -9,7 +9,7 @@ import (
 // matrix or an array vector.
 func AssignsN(x value.Value) bool {
 	v, ok := x.(*value.Vector)
-	return x.Form() == value.FormMatrix || ok && v.T.IsArray()
+	return x.Form() == value.FormMatrix || ok && (v.T.IsArray() || v.Columnar)
 }
 
 // AssignN is x[r, c] = v on a matrix, r or c nil for all rows or columns
@@ -19,6 +19,16 @@ func AssignsN(x value.Value) bool {
 func AssignN(x value.Value, sels []value.Value, v value.Value) error {
 	if a, ok := x.(*value.Vector); ok && a.T.IsArray() && len(sels) == 2 {
 		return assignArrayCells(a, sels[0], sels[1], v)
+	}
+	if a, ok := x.(*value.Vector); ok && a.Columnar && len(sels) == 2 {
+		// a columnar tuple's cells are assigned as an array vector's
+		// (columnarTuple.md)
+		av := a.ColumnarArray()
+		if err := assignArrayCells(av, sels[0], sels[1], v); err != nil {
+			return err
+		}
+		a.SetColumnarRows(av)
+		return nil
 	}
 	m, ok := x.(*value.Matrix)
 	if !ok || len(sels) != 2 {

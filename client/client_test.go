@@ -86,7 +86,7 @@ func TestServerErrorTextIsExact(t *testing.T) {
 func TestLogin(t *testing.T) {
 	ts := server.RunT(t)
 	_, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "wrong"})
-	require.EqualError(t, err, "The user name or password is incorrect.")
+	require.EqualError(t, err, `login("admin", "wrong") => The user name or password is incorrect.`)
 
 	ts2 := server.RunT(t, server.WithUsers(map[string]string{"o'brien": `p\'w`}))
 	dial(t, ts2.Addr, func(o *client.Options) { o.User, o.Password = "o'brien", `p\'w` })

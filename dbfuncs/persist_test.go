@@ -149,10 +149,10 @@ func TestLocalDatabaseSurvivesRestart(t *testing.T) {
 	_, _, decodeErr := wire.DecodeBytes([]byte("garbage"))
 	require.Error(t, decodeErr)
 	_, err := e.NewSession().Run(`loadTable("` + dir + `", "tb")`)
-	require.EqualError(t, err, ddberr.Errorf("The table file %s is corrupt: %v", tbl, decodeErr).Error())
+	require.ErrorIs(t, err, ddberr.Errorf("The table file %s is corrupt: %v", tbl, decodeErr))
 	scalar, err := wire.Marshal(value.NewInt(1), nil)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(tbl, scalar, 0o644))
 	_, err = e.NewSession().Run(`loadTable("` + dir + `", "tb")`)
-	require.EqualError(t, err, ddberr.Errorf("The table file %s is corrupt.", tbl).Error())
+	require.ErrorIs(t, err, ddberr.Errorf("The table file %s is corrupt.", tbl))
 }

@@ -65,7 +65,9 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Is reports whether target is an *Error with the same code (when both
 // carry one) or else the same text, so errors.Is(err, ddberr.New(text))
-// matches across the embedded and wire paths.
+// matches across the embedded and wire paths. The text matches also
+// when e is target's text with statements before it (AtStatement), so a
+// bare text still matches a failure that ran inside a script.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
 	if !ok {
@@ -74,7 +76,26 @@ func (e *Error) Is(target error) bool {
 	if e.Code != "" && t.Code != "" {
 		return e.Code == t.Code
 	}
-	return e.Msg == t.Msg
+	return e.Msg == t.Msg || strings.HasSuffix(e.Msg, StatementSep+t.Msg)
+}
+
+// StatementSep is what DolphinDB writes between a failing statement and
+// its error's message: "x * y => Scale out of bound ...".
+const StatementSep = " => "
+
+// AtStatement is err as DolphinDB reports it when it came out of a
+// running statement: the statement's text (stmt, "fname: stmt" inside a
+// function), " => ", then err's text. The code and kind are read from
+// the message after the last separator, as New does from the same text
+// received over the wire; err stays the cause errors.Is and errors.As
+// see.
+func AtStatement(stmt string, err error) *Error {
+	e := New(stmt + StatementSep + err.Error())
+	e.Err = err
+	if isContextErr(err) {
+		e.Kind = Canceled
+	}
+	return e
 }
 
 // New returns the *Error for a DolphinDB error text, with its code and
@@ -154,6 +175,10 @@ func refIDOf(msg string) []string {
 }
 
 func classify(msg string) (code string, kind Kind) {
+	// The statements AtStatement put before the message don't classify it.
+	if i := strings.LastIndex(msg, StatementSep); i >= 0 {
+		msg = msg[i+len(StatementSep):]
+	}
 	// Most texts have no RefId; skipping the regexp for them keeps
 	// Errorf cheap on paths that build an error per failed element.
 	if m := refIDOf(msg); m != nil {

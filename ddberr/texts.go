@@ -1215,4 +1215,10 @@ var texts = []Text{
 	{"The row labels of resample's X must be temporal values without NULLs, in increasing order.", "porpoise: funcs/r/resample.md states the rule"},
 	{"The row labels of resample's X must carry dates for a calendar rule.", "porpoise"},
 	{"The argument [func] of resample must be an aggregate function.", "porpoise: funcs/r/resample.md states the rule"},
+
+	// query status (jobs queries.go)
+	{"The argument [top] of getCompletedQueries must be a positive integer.", "porpoise: funcs/g/getCompletedQueries.md states the rule"},
+
+	{"The argument [X] of setColumnarTuple! must be a tuple.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
+	{"The elements of a columnar tuple must be vectors or scalars of the same type.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/stmterr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -215,10 +216,16 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 		}
 	}
 	_, v, err := child.execBlock(f.body)
-	if err == nil && v == nil { // no value: Nothing (funcs/i/isNothing.md)
+	if err != nil {
+		if f.name == "lambda" { // anonymous
+			return nil, stmterr.Function("", err)
+		}
+		return nil, stmterr.Function(f.name, err)
+	}
+	if v == nil { // no value: Nothing (funcs/i/isNothing.md)
 		v = value.NewNothing()
 	}
-	return v, err
+	return v, nil
 }
 
 // bindNamed places named arguments at their parameter positions.

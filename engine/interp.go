@@ -16,6 +16,7 @@ import (
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/stmterr"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -61,7 +62,7 @@ func (in *interp) execTop(stmts []sqlparse.Stmt) (value.Value, error) {
 		}
 		f, v, err := in.exec(st)
 		if err != nil {
-			return nil, err
+			return nil, stmterr.Top(err)
 		}
 		last = v
 		if f == flowReturn {
@@ -92,11 +93,11 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		*sqlparse.AssertStmt:
 		release, err := in.lockShared(st)
 		if err != nil {
-			return flowNext, nil, err
+			return flowNext, nil, stmterr.Mark(st, err)
 		}
 		defer release()
 		f, v, err := in.execStmt(st)
-		return f, in.s.detach(v), err
+		return f, in.s.detach(v), stmterr.Mark(st, err)
 	}
 	return in.execStmt(st)
 }
@@ -173,7 +174,7 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			return f, v, nil
 		}
 		if n.CatchVar != "" {
-			in.frame[n.CatchVar] = exception.Caught(err)
+			in.frame[n.CatchVar] = exception.Caught(stmterr.Strip(err))
 		}
 		return in.execBlock(n.Catch)
 	case *sqlparse.ShareStmt:

@@ -59,7 +59,7 @@ func TestMemoryLimitSetters(t *testing.T) {
 		{"setMaxConnections(70000)", "newValue must be a positive integer less than 65536."},
 	} {
 		_, err := s.Run(c.script)
-		require.EqualError(t, err, c.err, c.script)
+		require.EqualError(t, err, c.script+" => "+c.err)
 	}
 	require.Equal(t, float64(2<<30)*0.8, runScalar("getMemLimitOfTaskGroupResult()")) // 20% of 8 GB
 	_, err = s.Run("setMemLimitOfTaskGroupResult(1); setMemLimitOfAllTempResults(3.0); setMemLimitOfTempResult(2)")
@@ -75,7 +75,7 @@ func TestMemoryLimitSetters(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 1024, e.MaxConnections())
 	_, err = guest.Run("setMaxConnections(2048)")
-	require.EqualError(t, err, "Only administrators can execute function setMaxConnections.")
+	require.EqualError(t, err, "setMaxConnections(2048) => Only administrators can execute function setMaxConnections.")
 	_, err = s.Run(`setDynamicConfig("maxConnections", 4096)`)
 	require.NoError(t, err)
 	require.Equal(t, 4096, e.MaxConnections())

@@ -39,6 +39,9 @@ type Registry struct {
 	perf perfStats
 	// traces are the requests SQL Trace followed (traces.go).
 	traces traceLog
+	// queries number the requests and keep the finished ones
+	// (queries.go).
+	queries queryLog
 }
 
 // NewRegistry returns an empty registry whose job times come from now.

@@ -143,28 +143,11 @@ func getRunningQueries(env funcs.Env, _ []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := len(jobs)
-	cols := funcs.NewColumns(n, value.String, value.Long, value.String, value.String, value.Int,
-		value.NanoTimestamp, value.NanoTimestamp, value.String, value.String, value.String)
-	users, sids, ids, roots, levels, starts, ends, descs, errs, ips := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9]
-	for _, r := range jobs {
-		users.Str = append(users.Str, orGuest(r.s.User()))
-		sids.I64 = append(sids.I64, r.s.meta.ID)
-		ids.Str = append(ids.Str, r.j.rootID)
-		roots.Str = append(roots.Str, r.j.rootID)
-		levels.I32 = append(levels.I32, 0)
-		_, off := r.j.start.Zone()
-		starts.I64 = append(starts.I64, r.j.start.UnixNano()+int64(off)*1e9)
-		ends.I64 = append(ends.I64, value.NullInt64)
-		descs.Str = append(descs.Str, r.j.desc)
-		errs.Str = append(errs.Str, "")
-		ip := r.s.meta.RemoteIP
-		if ip == "" {
-			ip = "127.0.0.1"
-		}
-		ips.Str = append(ips.Str, ip)
+	qs := make([]completedQuery, len(jobs))
+	for i, r := range jobs {
+		qs[i] = r.s.query(r.j)
 	}
-	return value.NewTable([]string{"userID", "sessionID", "jobID", "rootID", "level", "startTime", "endTime", "jobDesc", "errorMsg", "remoteIP"}, cols), nil
+	return queryTable(qs), nil
 }
 
 // idStrings is a job id argument: a STRING/SYMBOL scalar or vector, or

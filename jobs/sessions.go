@@ -63,6 +63,8 @@ type Session struct {
 // consoleJob is the request a session is running: what getConsoleJobs and
 // getRunningQueries list and cancelConsoleJob stops.
 type consoleJob struct {
+	// seq numbers the requests the node has started (getQueryStatus' id)
+	seq     int64
 	rootID  string
 	jobType string // "script" or "function"
 	desc    string
@@ -167,7 +169,8 @@ func (s *Session) Begin(ctx context.Context, jobType, desc string) (context.Cont
 	ctx, cancel := context.WithCancelCause(ctx)
 	start := time.Now()
 	traced := s.reg.traces.tracing()
-	s.job.Store(&consoleJob{rootID: newRootID(), jobType: jobType, desc: desc, start: start, cancel: cancel})
+	j := &consoleJob{seq: s.reg.queries.seq.Add(1), rootID: newRootID(), jobType: jobType, desc: desc, start: start, cancel: cancel}
+	s.job.Store(j)
 	if s.closed.Load() {
 		cancel(ErrCancelled)
 	}
@@ -178,6 +181,7 @@ func (s *Session) Begin(ctx context.Context, jobType, desc string) (context.Cont
 		}
 		cancel(nil)
 		now := time.Now()
+		s.finish(j, now, *err)
 		s.lastActive.Store(now.UnixMilli())
 		s.reg.perf.queryDone(now.Sub(start))
 		if traced {

@@ -108,13 +108,18 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	}
 	// match pairs the rows of a and b with equal keys as kind says: a
 	// single coded SYMBOL key by counting (matchCodes); else with coded
-	// SYMBOL pairs as codes of one base (CodeKeys), packed into an
-	// integer when the keys fit (matchPacked), or encoded as bytes.
+	// SYMBOL pairs as codes of one base (CodeKeys), numbered densely
+	// when b's integer keys span small ranges (denseKeys, matchCodes),
+	// packed into an integer when the keys fit (matchPacked), or
+	// encoded as bytes.
 	match := func(a, b []*value.Vector, aflags, bflags []bool, kind Kind) ([]int, []int) {
 		if ac, bc, nsym, ok := symbolKeyCodes(a, b); ok {
 			return matchCodes(ac, bc, nsym, nullSafe, aflags, bflags, kind)
 		}
 		ma, mb := CodeKeys(a, b)
+		if ac, bc, n, ok := denseKeys(ma, mb, nullSafe); ok {
+			return matchCodes(ac, bc, n, nullSafe, aflags, bflags, kind)
+		}
 		if pa, ok := packedKeys(ma); ok {
 			if pb, ok := packedKeys(mb); ok {
 				return matchPacked(pa, pb, admits(ma, aflags), admits(mb, bflags), kind)

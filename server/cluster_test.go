@@ -38,5 +38,5 @@ func TestClusterHandshake(t *testing.T) {
 		require.Equal(t, want, r.obj, script)
 	}
 	c.send(goScript(t, "rpc(`elsewhere, add, 1, 2)"))
-	require.Equal(t, "The node alias [elsewhere] doesn't exist.", c.readReply().status)
+	require.Equal(t, `rpc("elsewhere", add, 1, 2) => The node alias [elsewhere] doesn't exist.`, c.readReply().status)
 }

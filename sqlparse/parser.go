@@ -1885,6 +1885,8 @@ func (p *parser) bareCallArg() bool {
 	switch {
 	case t.Kind.IsLiteral():
 		return true
+	case isOpTok(t, "-"): // abs -100..100 (precedence.md), not abs - 100..100
+		return isNumLit(p.peekN(1)) && !p.peekN(1).Space
 	case t.Kind == lex.TokIdent:
 		if lex.Reserved(t.Text) {
 			return isConstWord(t)
@@ -1892,8 +1894,8 @@ func (p *parser) bareCallArg() bool {
 		if p.isFrameWord(t) {
 			return false
 		}
-		if nx := p.peekN(1); isOpTok(nx, "(") && !nx.Space {
-			return true // print f(x): the argument is a call
+		if nx := p.peekN(1); isOpTok(nx, "(") && !nx.Space || p.isFunction(t.Text) && (isOpTok(nx, "-") || nx.Kind == lex.TokIdent && p.isFunction(nx.Text)) {
+			return true // print f(x), sin abs -1: the argument is a call
 		}
 		// x pow 2: the identifier after x is an infix function
 		return !p.startsInfixOperand(p.peekN(1), p.peekN(2))

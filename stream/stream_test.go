@@ -69,7 +69,8 @@ func TestSubscriptionLifecycle(t *testing.T) {
 subscribeTable(tableName="trades", actionName="b", offset=-1, handler=bad, msgAsTable=true)
 insert into trades values(now(), "B", 2.5)`)
 	eventually(t, s, `exec failedMsgCount from getStreamingStat().subWorkers`, "[1]")
-	require.Equal(t, `["boom"]`, run(t, s, `exec lastErrMsg from getStreamingStat().subWorkers`).String())
+	// the handler's failing statement comes first, as in DolphinDB's job messages
+	require.Equal(t, `["bad: throw \"boom\" => boom"]`, run(t, s, `exec lastErrMsg from getStreamingStat().subWorkers`).String())
 	run(t, s, `insert into trades values(now(), "B", 3.5)`)
 	eventually(t, s, `exec failedMsgCount from getStreamingStat().subWorkers`, "[2]")
 
@@ -155,7 +156,7 @@ func TestPersistenceErrors(t *testing.T) {
 	run(t, s, `enableTableShareAndPersistence(table=streamTable(1:0, `+"`id`v"+`, [INT,DOUBLE]), tableName="st")
 insert into st values(1, 1.5)`)
 	_, err = s.Run(`enableTablePersistence(st)`)
-	require.EqualError(t, err, ddberr.Errorf("The stream table %s is already persisted.", "st").Error())
+	require.ErrorIs(t, err, ddberr.Errorf("The stream table %s is already persisted.", "st"))
 	require.NoError(t, e.Close())
 
 	e, err = engine.Open(engine.Options{DataDir: dir})
@@ -164,15 +165,15 @@ insert into st values(1, 1.5)`)
 	s = e.NewSession()
 	// the same name with another schema
 	_, err = s.Run(`enableTableShareAndPersistence(table=streamTable(1:0, ` + "`id" + `, [INT]), tableName="st")`)
-	require.EqualError(t, err, ddberr.Errorf("Data insertion failed: Number of columns in the data to insert doesn't match the target table. If you’re trying to persist table, a table with the same name may exist on disk. Consider changing the table name, adjusting the data schema, or deleting the existing table from persistentDir and retrying. RefId: S03012").Error())
+	require.ErrorIs(t, err, ddberr.Errorf("Data insertion failed: Number of columns in the data to insert doesn't match the target table. If you’re trying to persist table, a table with the same name may exist on disk. Consider changing the table name, adjusting the data schema, or deleting the existing table from persistentDir and retrying. RefId: S03012"))
 	// a persisted table not loaded: only admin may force its deletion
 	run(t, s, `createUser("u1", "pass1234")`)
 	u := e.NewSession()
 	run(t, u, `login("u1", "pass1234")`)
 	_, err = u.Run("dropStreamTable(`st, true)")
-	require.EqualError(t, err, ddberr.Errorf("Only admin can force delete a stream table from the disk.RefId: S03025").Error())
+	require.ErrorIs(t, err, ddberr.Errorf("Only admin can force delete a stream table from the disk.RefId: S03025"))
 	_, err = s.Run("dropStreamTable(`st)")
-	require.EqualError(t, err, ddberr.Errorf("Can't find stream table %s", "st").Error())
+	require.ErrorIs(t, err, ddberr.Errorf("Can't find stream table %s", "st"))
 	run(t, s, "dropStreamTable(`st, true)")
 	require.Equal(t, "false", run(t, s, "existsStreamTable(`st)").String())
 }
@@ -215,4 +216,17 @@ func BenchmarkDelivery(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestTimeTriggerRunsHandlerWithoutMessages(t *testing.T) {
+	e, err := engine.Open(engine.Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	s := e.NewSession()
+	run(t, s, setup+`share table(1:0, `+"`n"+`, [INT]) as ticks
+def tick(msg) { tableInsert(ticks, size(msg)) }
+subscribeTable(tableName="trades", actionName="t", handler=tick, msgAsTable=true, batchSize=100, throttle=0.02, timeTrigger=true)`)
+	eventually(t, s, `exec count(*) >= 3 from ticks`, "true")
+	require.Equal(t, "[0]", run(t, s, `exec distinct n from ticks`).String())
+	require.Equal(t, "[true]", run(t, s, `exec timeTrigger from getStreamingStat().subWorkers`).String())
 }

@@ -24,6 +24,9 @@ type Options struct {
 	// Throttle passed since the handler last ran.
 	BatchSize int
 	Throttle  time.Duration
+	// TimeTrigger runs the handler every Throttle even without messages
+	// (with an empty batch).
+	TimeTrigger bool
 	// PersistOffset keeps the offset of the last message handled, so a
 	// later subscription with offset -2 resumes after it.
 	PersistOffset bool
@@ -99,7 +102,7 @@ func (s *Subscription) run(ctx context.Context) {
 			continue
 		}
 		var tick <-chan time.Time
-		if n > 0 {
+		if n > 0 || s.Opts.TimeTrigger {
 			timer.Reset(s.Opts.Throttle - time.Since(last))
 			tick = timer.C
 		}
@@ -108,6 +111,10 @@ func (s *Subscription) run(ctx context.Context) {
 			return
 		case <-s.wake:
 		case <-tick:
+			if n == 0 && s.Opts.TimeTrigger {
+				s.trigger()
+				last = time.Now()
+			}
 		}
 		timer.Stop()
 	}
@@ -154,6 +161,18 @@ func (s *Subscription) deliverPending() {
 	s.mu.Unlock()
 	if s.Opts.PersistOffset {
 		s.reg.saveOffset(s.Topic, lastID)
+	}
+}
+
+// trigger runs the handler with no messages (timeTrigger).
+func (s *Subscription) trigger() {
+	s.src.Mu.RLock()
+	empty := s.src.EmptyLike(0)
+	s.src.Mu.RUnlock()
+	if err := s.call(empty, s.next.Load()-1); err != nil {
+		s.mu.Lock()
+		s.stats.LastErr = err.Error()
+		s.mu.Unlock()
 	}
 }
 

@@ -143,7 +143,7 @@ func DeepCopy(v Value) Value {
 // copyVector copies a vector's storage with one bulk copy per slice; the
 // containers inside a tuple are copied too.
 func copyVector(v *Vector) *Vector {
-	out := &Vector{T: v.T, Scale: v.Scale}
+	out := &Vector{T: v.T, Scale: v.Scale, Columnar: v.Columnar}
 	out.I8 = cloneSlice(v.I8)
 	out.I16 = cloneSlice(v.I16)
 	out.I32 = cloneSlice(v.I32)

@@ -30,6 +30,12 @@ type Vector struct {
 	// coded one share its base. T stays what it is: coding changes only
 	// the representation.
 	Syms *SymbolBase
+
+	// Columnar marks a tuple (T Any) whose elements are vectors or
+	// scalars of one type as a columnar tuple: indexed by column, as an
+	// array vector is (progr/data_types_forms/columnarTuple.md). Copies
+	// and the rows taken from it keep the mark.
+	Columnar bool
 }
 
 // Form implements Value.
@@ -583,7 +589,7 @@ func (v *Vector) like(n, capacity int) *Vector {
 		return &Vector{T: v.T, I32: make([]int32, n, max(n, capacity)), Syms: v.Syms}
 	}
 	out := NewVector(v.T, n, capacity)
-	out.Scale = v.Scale
+	out.Scale, out.Columnar = v.Scale, v.Columnar
 	return out
 }
 

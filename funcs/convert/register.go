@@ -161,6 +161,8 @@ func init() {
 		funcs.Spec{Name: "array", Params: []string{"dataType", "initialSize", "capacity", "defaultValue"}, Min: 1, Max: 4, Props: funcs.Session, Category: "types-conversion", Fn: xarray},
 		funcs.Spec{Name: "set", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: setFn},
 		funcs.Spec{Name: "arrayVector", Params: []string{"index", "value"}, Min: 2, Max: 2, Category: "types-conversion", Fn: xarrayVector},
+		funcs.Spec{Name: "isColumnarTuple", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: xisColumnarTuple},
+		funcs.Spec{Name: "setColumnarTuple!", Params: []string{"X", "on"}, Min: 1, Max: 2, Props: funcs.Mutating, Category: "types-conversion", Fn: xsetColumnarTuple},
 	)
 	funcs.Alias("bigarray", "array")
 }

@@ -76,7 +76,7 @@ func constantDesc(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	if v, ok := obj.(*value.Vector); ok && v.T == value.Any {
-		put("isColumnarTuple", value.NewBool(false))
+		put("isColumnarTuple", value.NewBool(v.Columnar))
 	}
 	put("category", str(cat))
 	_, isFunc := obj.(interface{ FuncName() string })

@@ -68,6 +68,9 @@ func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
 			in.cols = append(in.cols, xs)
 			in.types = append(in.types, t.T)
 		case *value.Vector:
+			if t.Columnar {
+				t = t.ColumnarArray() // its rows are an array vector's
+			}
 			if t.T == value.Any {
 				for _, e := range t.Any {
 					v, ok := funcs.VectorArg(e)

@@ -62,7 +62,7 @@ func getStreamingStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 		hash = append(hash, int32(s.Opts.Hash))
 		filters = append(filters, s.Opts.Filter)
 		persist = append(persist, s.Opts.PersistOffset)
-		trigger = append(trigger, false)
+		trigger = append(trigger, s.Opts.TimeTrigger)
 		needID = append(needID, s.Opts.HandlerNeedMsgID)
 	}
 	str := func(xs []string) *value.Vector { return value.NewStrings(value.String, xs) }

@@ -66,6 +66,9 @@ func subscribeTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if o.PersistOffset, err = funcs.BoolArg("subscribeTable", "persistOffset", funcs.Arg(args, 11), false); err != nil {
 		return nil, err
 	}
+	if o.TimeTrigger, err = funcs.BoolArg("subscribeTable", "timeTrigger", funcs.Arg(args, 12), false); err != nil {
+		return nil, err
+	}
 	if o.HandlerNeedMsgID, err = funcs.BoolArg("subscribeTable", "handlerNeedMsgId", funcs.Arg(args, 13), false); err != nil {
 		return nil, err
 	}
@@ -85,7 +88,7 @@ func subscribeTable(env funcs.Env, args []value.Value) (value.Value, error) {
 func deliverTo(bg funcs.Env, handler value.Value, filt *filter, o stream.Options) stream.Deliver {
 	insert, _ := funcs.Lookup("tableInsert")
 	return func(batch *value.Table, lastID int64) error {
-		if filt != nil {
+		if filt != nil && batch.Rows() > 0 {
 			var err error
 			if batch, err = filt.apply(bg, batch); err != nil || batch == nil || batch.Rows() == 0 {
 				return err
@@ -228,4 +231,25 @@ func topicArg(env funcs.Env, args []value.Value) (Host, string, error) {
 		return nil, "", ddberr.Errorf("The topic must be a string.")
 	}
 	return h, topic, nil
+}
+
+// getSubscriptionTopic(tableName, [actionName]): the topic a
+// subscription of the shared stream table would have and the table's
+// column names.
+func getSubscriptionTopic(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	name, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, ddberr.Errorf("The tableName of %s must be a string.", "getSubscriptionTopic")
+	}
+	action, _ := funcs.StringArg(funcs.Arg(args, 1))
+	t, _ := sharedStream(h, name)
+	if t == nil {
+		return nil, ddberr.Errorf("Cannot subscribe to the table %s. Share this table before subscribing. RefId: S03007", name)
+	}
+	return value.NewTuple([]value.Value{value.NewString(topicOf(env, name, action)),
+		value.NewStrings(value.String, append([]string(nil), t.Names...))}), nil
 }

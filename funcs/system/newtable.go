@@ -163,6 +163,14 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 		return nil, err
 	}
 	t.Names = colNames
+	for i, c := range t.Cols {
+		if c.T == value.Any && !c.Columnar && c.ColumnarRows() {
+			// a tuple of rows of unequal length is stored as a columnar
+			// tuple (columnarTuple.md); the argument stays a plain tuple
+			t.Cols[i] = c.Clone()
+			t.Cols[i].Columnar = true
+		}
+	}
 	return t, nil
 }
 
@@ -210,7 +218,7 @@ func sameElementTypes(a value.Value) error {
 // one ANY column.
 func tupleColumns(a value.Value, args []value.Value) []*value.Vector {
 	t, ok := a.(*value.Vector)
-	if !ok || t.T != value.Any || len(t.Any) == 0 {
+	if !ok || t.T != value.Any || len(t.Any) == 0 || t.Columnar {
 		return nil
 	}
 	cols := make([]*value.Vector, len(t.Any))

@@ -42,6 +42,24 @@ func Metacode(n sqlparse.Node) string {
 	return b.String()
 }
 
+// Statement renders a statement as DolphinDB prints the one that failed
+// before its error's message ("x * y => ..."): as Metacode does, except
+// that a method call x.f(y) is written as the call of the built-in in the
+// root namespace, ::f(x, y), a constant vector as DolphinDB prints its
+// value, ["a","b"] or [1,2,3], and the parentheses of the source stay
+// (rn/compact_report_2410.md prints 1000 * (1 .. n)).
+func Statement(n sqlparse.Node) string {
+	var b strings.Builder
+	f := &formatter{b: &b, ddb: true, stmt: true}
+	f.node(n)
+	return b.String()
+}
+
+// rootNames are the names DolphinDB gives, in Statement's ::f form, to
+// built-ins scripts call by another name (funcs/p/parseExpr.md prints
+// x.eval() as ::evaluate(x)).
+var rootNames = map[string]string{"eval": "evaluate"}
+
 // maxDepth bounds how deeply the printer recurses. Parsed trees stay far
 // below it; metacode built by functions in a loop may not, and is cut
 // short with "..." rather than exhausting the Go stack, which would kill
@@ -53,6 +71,7 @@ const maxDepth = 10000
 type formatter struct {
 	b     *strings.Builder
 	ddb   bool
+	stmt  bool // Statement's method calls and constant vectors
 	depth int
 }
 
@@ -272,14 +291,31 @@ func (f *formatter) node(n sqlparse.Node) {
 	case *sqlparse.Literal:
 		f.literal(n)
 	case *sqlparse.SymbolVector:
+		if f.stmt {
+			f.w("[")
+			for i, it := range n.Items {
+				if i > 0 {
+					f.w(",")
+				}
+				f.w(strconv.Quote(it))
+			}
+			f.w("]")
+			break
+		}
 		for _, it := range n.Items {
 			f.w("`", it)
 		}
 	case *sqlparse.VectorLit:
+		if f.constVector(n.Elems) {
+			break
+		}
 		f.w("(")
 		f.list(n.Elems, " ")
 		f.w(")")
 	case *sqlparse.ArrayExpr:
+		if f.constVector(n.Elems) {
+			break
+		}
 		f.w("[")
 		f.list(n.Elems, ", ")
 		f.w("]")
@@ -291,6 +327,12 @@ func (f *formatter) node(n sqlparse.Node) {
 		}
 		f.w(")")
 	case *sqlparse.ParenExpr:
+		if f.stmt {
+			f.w("(")
+			f.node(n.X)
+			f.w(")")
+			break
+		}
 		f.node(n.X)
 	case *sqlparse.MetaExpr:
 		f.w("<")
@@ -517,9 +559,37 @@ func (f *formatter) literal(n *sqlparse.Literal) {
 	}
 }
 
+// constVector writes, in Statement's style, a vector whose elements are
+// all literals as DolphinDB prints its value: [1,2,3]. It reports whether
+// it wrote it.
+func (f *formatter) constVector(elems []sqlparse.Expr) bool {
+	if !f.stmt || len(elems) == 0 {
+		return false
+	}
+	for _, x := range elems {
+		if _, ok := x.(*sqlparse.Literal); !ok {
+			return false
+		}
+	}
+	f.w("[")
+	f.list(elems, ",")
+	f.w("]")
+	return true
+}
+
 // apply writes a call or partial application; a method call x.f(y)
 // carries x as its first argument.
 func (f *formatter) apply(fn sqlparse.Expr, args []sqlparse.Expr, method bool, open, close string) {
+	if id, ok := fn.(*sqlparse.Ident); ok && method && f.stmt {
+		name := id.Name
+		if r, ok := rootNames[name]; ok {
+			name = r
+		}
+		f.w("::", name, open)
+		f.list(args, ", ")
+		f.w(close)
+		return
+	}
 	if method && len(args) > 0 {
 		f.node(args[0])
 		f.w(".")
@@ -606,7 +676,7 @@ func (f *formatter) binary(n *sqlparse.BinaryExpr) {
 // continues into it.
 func (f *formatter) chainLink(b *sqlparse.BinaryExpr) (*sqlparse.BinaryExpr, bool) {
 	x := b.L
-	if p, ok := x.(*sqlparse.ParenExpr); ok {
+	if p, ok := x.(*sqlparse.ParenExpr); ok && !f.stmt {
 		x = p.X
 	}
 	l, ok := x.(*sqlparse.BinaryExpr)
@@ -619,7 +689,7 @@ func (f *formatter) chainLink(b *sqlparse.BinaryExpr) (*sqlparse.BinaryExpr, boo
 // operand writes x as an operand of an operator of precedence min,
 // parenthesised when x binds more loosely.
 func (f *formatter) operand(x sqlparse.Expr, min int) {
-	if p, ok := x.(*sqlparse.ParenExpr); ok {
+	if p, ok := x.(*sqlparse.ParenExpr); ok && !f.stmt {
 		x = p.X
 	}
 	if b, ok := x.(*sqlparse.BinaryExpr); ok && words.Precedence(b.Op) < min {

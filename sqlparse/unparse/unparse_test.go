@@ -94,3 +94,30 @@ func TestDeepTree(t *testing.T) {
 	}
 	require.Equal(t, strings.Repeat("-", 100)+"x", unparse.Metacode(x))
 }
+
+// TestStatement: failing statements as DolphinDB prints them before " => "
+// and the error's message, in the manual's examples.
+func TestStatement(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"x*y", "x * y"},                              // funcs/d/decimalMultiply.md
+		{"b = a*a*a*a", "b = a * a * a * a"},          // tutorials/DECIMAL_Calculation_Characteristics.md
+		{"f.readRecord!(t1)", "::readRecord!(f, t1)"}, // funcs/f/fflush.md
+		{`return parseExpr("select * from t3 where id in 1..5").eval()`,
+			`return ::evaluate(parseExpr("select * from t3 where id in 1..5"))`}, // funcs/p/parseExpr.md
+		{"update pt set x=prev(x)", "update pt set x = prev(x)"}, // progr/sql/update.md
+		{"b[0]=1", "b[0] = 1"},                  // funcs/s/subarray.md
+		{"unionAll(t1,t2)", "unionAll(t1, t2)"}, // funcs/u/unionAll.md
+		{`grant("user1", DB_MANAGE,"dfs://test0")`, `grant("user1", DB_MANAGE, "dfs://test0")`}, // tutorials/ACL_and_Security.md
+		{"t = queryFirst10Col(2023.01.01, 2023.12.31, `SecurityID`date`col40)",
+			`t = queryFirst10Col(2023.01.01, 2023.12.31, ["SecurityID","date","col40"])`}, // tutorials/interface_development.md
+		{"throw '<NotLeader>xxx'", `throw "<NotLeader>xxx"`}, // python-sdk test_throw_not_leader
+		{`insert into agg1 values (2024.02.01T00:00:00.000 + 1000 * (1..n), take("A", n))`,
+			`insert into agg1 values (2024.02.01T00:00:00.000 + 1000 * (1 .. n), take("A", n))`}, // rn/compact_report_2410.md
+		{"x = 1 2 3 + [4, 5, 6]", "x = [1,2,3] + [4,5,6]"},
+		{"y = [a, 2]", "y = [a, 2]"},
+	} {
+		s, err := sqlparse.Parse(c.src)
+		require.NoError(t, err, c.src)
+		require.Equal(t, c.want, unparse.Statement(s.Stmts[0]), c.src)
+	}
+}
