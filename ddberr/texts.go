@@ -1193,6 +1193,8 @@ var texts = []Text{
 	{"The data of pca must not contain NULL values.", "porpoise"},
 	{"how of rowAlign must be 'bid', 'allBid', 'ask' or 'allAsk'.", "funcs/r/rowAlign.md"},
 	{"left and right of rowAlign must be numeric array vectors or tuples of the same length.", "funcs/r/rowAlign.md"},
+	{"pointList of rdp must be a POINT vector without NULL values.", "funcs/r/rdp.md"},
+	{"epsilon of rdp must be a non-negative number.", "funcs/r/rdp.md"},
 
 	// indexed series and matrices, align, merge, resample
 	{"The argument [X] of %s must be a matrix.", "porpoise: funcs/s/setIndexedMatrix_.md states the rule"},

@@ -35,6 +35,10 @@ func init() {
 	funcs.Register(funcs.Spec{Name: "oneHot", Params: []string{"obj", "encodingColumns"}, Min: 2, Max: 2,
 		Props: funcs.Pure, Category: "encoding", Fn: oneHot})
 
+	// rdp.go.
+	funcs.Register(funcs.Spec{Name: "rdp", Params: []string{"pointList", "epsilon"}, Min: 2, Max: 2,
+		Props: funcs.Pure, Category: "encoding", Fn: rdp})
+
 	// regex.go.
 	funcs.Register(
 		funcs.Spec{Name: "regexFind", Params: []string{"str", "pattern", "offset"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string", Fn: regexFindFn},
