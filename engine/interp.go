@@ -56,11 +56,11 @@ const maxCallDepth = 200
 // value.
 func (in *interp) execTop(stmts []sqlparse.Stmt) (value.Value, error) {
 	var last value.Value
-	for _, st := range stmts {
+	for i, st := range stmts {
 		if err := in.s.ctx.Err(); err != nil {
 			return nil, err
 		}
-		f, v, err := in.exec(st)
+		f, v, err := in.execKeep(st, i == len(stmts)-1)
 		if err != nil {
 			return nil, stmterr.Top(err)
 		}
@@ -73,9 +73,15 @@ func (in *interp) execTop(stmts []sqlparse.Stmt) (value.Value, error) {
 }
 
 func (in *interp) execBlock(stmts []sqlparse.Stmt) (flow, value.Value, error) {
+	return in.execBlockKeep(stmts, true)
+}
+
+// execBlockKeep runs stmts; keepLast says whether the caller uses the
+// last statement's value (a loop body's is thrown away).
+func (in *interp) execBlockKeep(stmts []sqlparse.Stmt, keepLast bool) (flow, value.Value, error) {
 	var last value.Value
-	for _, st := range stmts {
-		f, v, err := in.exec(st)
+	for i, st := range stmts {
+		f, v, err := in.execKeep(st, keepLast && i == len(stmts)-1)
 		if err != nil || f != flowNext {
 			return f, v, err
 		}
@@ -84,9 +90,17 @@ func (in *interp) execBlock(stmts []sqlparse.Stmt) (flow, value.Value, error) {
 	return flowNext, last, nil
 }
 
-// exec runs one statement; a simple one runs holding the locks of the
-// shared objects it names (shared_lock.go).
+// exec runs one statement whose value the caller uses.
 func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
+	return in.execKeep(st, true)
+}
+
+// execKeep runs one statement; a simple one runs holding the locks of
+// the shared objects it names (shared_lock.go). Unless keep is set or the
+// statement returns, its value is thrown away, so a value exposing a
+// shared table is not copied: `t.append!(x)` on a shared t in a loop
+// would otherwise copy the whole table on every pass.
+func (in *interp) execKeep(st sqlparse.Stmt, keep bool) (flow, value.Value, error) {
 	switch st.(type) {
 	case *sqlparse.ExprStmt, *sqlparse.AssignStmt, *sqlparse.ReturnStmt, *sqlparse.InsertStmt,
 		*sqlparse.UpdateStmt, *sqlparse.DeleteStmt, *sqlparse.ShareStmt, *sqlparse.ThrowStmt,
@@ -97,7 +111,10 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 		}
 		defer release()
 		f, v, err := in.execStmt(st)
-		return f, in.s.detach(v), stmterr.Mark(st, err)
+		if keep || f == flowReturn {
+			v = in.s.detach(v)
+		}
+		return f, v, stmterr.Mark(st, err)
 	}
 	return in.execStmt(st)
 }
@@ -214,7 +231,7 @@ func (in *interp) execLoopBody(body []sqlparse.Stmt) (flow, value.Value, error) 
 	if err := in.s.ctx.Err(); err != nil {
 		return flowNext, nil, err
 	}
-	f, v, err := in.execBlock(body)
+	f, v, err := in.execBlockKeep(body, false)
 	if f == flowContinue {
 		f = flowNext
 	}
@@ -239,7 +256,7 @@ func (in *interp) loop(cond sqlparse.Expr, condAfter bool, body []sqlparse.Stmt,
 			return flowNext, nil, nil
 		}
 		if post != nil {
-			if _, _, err := in.exec(post); err != nil {
+			if _, _, err := in.execKeep(post, false); err != nil {
 				return flowNext, nil, err
 			}
 		}
@@ -249,7 +266,7 @@ func (in *interp) loop(cond sqlparse.Expr, condAfter bool, body []sqlparse.Stmt,
 func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 	if n.Iter == nil {
 		if n.Init != nil {
-			if _, _, err := in.exec(n.Init); err != nil {
+			if _, _, err := in.execKeep(n.Init, false); err != nil {
 				return flowNext, nil, err
 			}
 		}
