@@ -90,14 +90,19 @@ func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 			}
 			continue
 		}
-		row := dst.Rows()
-		for c, col := range dst.Cols {
-			col.AppendFrom(src.Cols[c], i)
-		}
-		dst.PutKey(key, row)
+		appendKeyedRow(dst, src, i, key)
 		res.Inserted++
 	}
 	return res
+}
+
+// appendKeyedRow appends src's row i to the keyed table dst under key.
+func appendKeyedRow(dst, src *value.Table, i int, key []byte) {
+	row := dst.Rows()
+	for c, col := range dst.Cols {
+		col.AppendFrom(src.Cols[c], i)
+	}
+	dst.PutKey(key, row)
 }
 
 // AppendVector appends data (a scalar or vector) to the vector dst in

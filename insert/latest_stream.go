@@ -32,11 +32,7 @@ func mergeLatestStream(dst, src *value.Table) Result {
 		if r, ok := dst.KeyRow(key); ok && value.CompareAcross(src.Cols[tc], i, dst.Cols[tc], r) <= 0 {
 			continue
 		}
-		row := dst.Rows()
-		for c, col := range dst.Cols {
-			col.AppendFrom(src.Cols[c], i)
-		}
-		dst.PutKey(key, row)
+		appendKeyedRow(dst, src, i, key)
 		res.Inserted++
 	}
 	return res
