@@ -1221,4 +1221,9 @@ var texts = []Text{
 
 	{"The argument [X] of setColumnarTuple! must be a tuple.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 	{"The elements of a columnar tuple must be vectors or scalars of the same type.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
+
+	// cached tables (funcs/cached)
+	{"The argument [updateFunc] of cachedTable must be a function.", "porpoise: funcs/c/cachedTable.md states the rule"},
+	{"The argument [retentionSeconds] of cachedTable must be a positive integer.", "porpoise: funcs/c/cachedTable.md states the rule"},
+	{"The updateFunc of cachedTable must return a table.", "porpoise: funcs/c/cachedTable.md states the rule"},
 }

@@ -58,6 +58,11 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		return t, func() { ex.qual = nil }, nil
 	}
 	if t, ok := v.(*value.Table); ok {
+		if t.Refresh != nil {
+			if err := t.Refresh(func(fn value.Value) (value.Value, error) { return ex.env.Call(fn) }); err != nil {
+				return nil, nil, err
+			}
+		}
 		if t.Shared != "" {
 			if err := ex.env.CheckShared(t.Shared, false); err != nil {
 				return nil, nil, err

@@ -47,6 +47,10 @@ type Table struct {
 	// Stream is set on a stream table: the append paths tell it of the
 	// rows each append added, so it can publish them to subscribers.
 	Stream Publisher
+	// Refresh is set on a cached table (cachedTable): a query calls it
+	// before reading the table, with call running a function in the
+	// querying session.
+	Refresh func(call func(fn Value) (Value, error)) error
 }
 
 // Publisher is the publishing side of a stream table (package stream).

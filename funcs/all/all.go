@@ -5,6 +5,7 @@
 package all
 
 import (
+	_ "github.com/porpoisedb/porpoise/funcs/cached"
 	_ "github.com/porpoisedb/porpoise/funcs/convert"
 	_ "github.com/porpoisedb/porpoise/funcs/dataproc"
 	_ "github.com/porpoisedb/porpoise/funcs/decomp"
