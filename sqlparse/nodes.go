@@ -74,17 +74,8 @@ type (
 
 // The literal kinds and window frame bounds of package ast.
 const (
-	LitInt             = ast.LitInt
-	LitFloat           = ast.LitFloat
-	LitString          = ast.LitString
-	LitChar            = ast.LitChar
-	LitSymbol          = ast.LitSymbol
-	LitTemporal        = ast.LitTemporal
-	LitBool            = ast.LitBool
-	LitNull            = ast.LitNull
-	UnboundedPreceding = ast.UnboundedPreceding
-	Preceding          = ast.Preceding
-	CurrentRow         = ast.CurrentRow
-	Following          = ast.Following
-	UnboundedFollowing = ast.UnboundedFollowing
+	LitInt, LitFloat, LitString, LitChar = ast.LitInt, ast.LitFloat, ast.LitString, ast.LitChar
+	LitSymbol, LitTemporal, LitBool, LitNull = ast.LitSymbol, ast.LitTemporal, ast.LitBool, ast.LitNull
+	UnboundedPreceding, Preceding, CurrentRow = ast.UnboundedPreceding, ast.Preceding, ast.CurrentRow
+	Following, UnboundedFollowing = ast.Following, ast.UnboundedFollowing
 )

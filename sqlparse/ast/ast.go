@@ -615,6 +615,21 @@ func (n *DeleteStmt) Pos() Pos { return n.At }
 // Pos implements Node.
 func (n *GoStmt) Pos() Pos { return n.At }
 
+// Pos implements Node.
+func (n *ThrowStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *AssertStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ClassStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ModuleStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *UseStmt) Pos() Pos { return n.At }
+
 func (*ExprStmt) stmtNode()     {}
 func (*AssignStmt) stmtNode()   {}
 func (*DefStmt) stmtNode()      {}
@@ -633,6 +648,11 @@ func (*InsertStmt) stmtNode()   {}
 func (*UpdateStmt) stmtNode()   {}
 func (*DeleteStmt) stmtNode()   {}
 func (*GoStmt) stmtNode()       {}
+func (*ThrowStmt) stmtNode()    {}
+func (*AssertStmt) stmtNode()   {}
+func (*ClassStmt) stmtNode()    {}
+func (*ModuleStmt) stmtNode()   {}
+func (*UseStmt) stmtNode()      {}
 
 // Pos implements Node.
 func (n *Ident) Pos() Pos { return n.At }
@@ -703,6 +723,15 @@ func (n *DictExpr) Pos() Pos { return n.At }
 // Pos implements Node.
 func (n *TernaryExpr) Pos() Pos { return n.At }
 
+// Pos implements Node.
+func (n *MetaExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *OverExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *WithExpr) Pos() Pos { return n.At }
+
 func (*Ident) exprNode()        {}
 func (*Literal) exprNode()      {}
 func (*SymbolVector) exprNode() {}
@@ -726,6 +755,9 @@ func (*StarExpr) exprNode()     {}
 func (*UnionExpr) exprNode()    {}
 func (*DictExpr) exprNode()     {}
 func (*TernaryExpr) exprNode()  {}
+func (*MetaExpr) exprNode()     {}
+func (*OverExpr) exprNode()     {}
+func (*WithExpr) exprNode()     {}
 
 // MetaExpr is metacode, <expr>: the expression unevaluated, as a value.
 type MetaExpr struct {
@@ -733,19 +765,11 @@ type MetaExpr struct {
 	X  Expr
 }
 
-// Pos implements Node.
-func (n *MetaExpr) Pos() Pos { return n.At }
-func (*MetaExpr) exprNode()  {}
-
 // ThrowStmt is `throw X`: it raises a user exception carrying X.
 type ThrowStmt struct {
 	At Pos
 	X  Expr
 }
-
-// Pos implements Node.
-func (n *ThrowStmt) Pos() Pos { return n.At }
-func (*ThrowStmt) stmtNode()  {}
 
 // AssertStmt is `assert X` or `assert Case, X`: X must be true. Case names
 // the test case; an identifier written there is given as a string literal.
@@ -754,10 +778,6 @@ type AssertStmt struct {
 	Case Expr
 	X    Expr
 }
-
-// Pos implements Node.
-func (n *AssertStmt) Pos() Pos { return n.At }
-func (*AssertStmt) stmtNode()  {}
 
 // ClassStmt is a class definition (progr/class_objects.md):
 //
@@ -784,10 +804,6 @@ type ClassAttr struct {
 	Name string
 	Type string
 }
-
-// Pos implements Node.
-func (n *ClassStmt) Pos() Pos { return n.At }
-func (*ClassStmt) stmtNode()  {}
 
 // OverExpr is an analytic (window) function call, f(args) OVER ([PARTITION
 // BY p, ...] [ORDER BY o [ASC|DESC], ...] [frame]) (progr/sql/analyticFunction.md).
@@ -827,10 +843,6 @@ type FrameBound struct {
 	N    Expr
 }
 
-// Pos implements Node.
-func (n *OverExpr) Pos() Pos { return n.At }
-func (*OverExpr) exprNode()  {}
-
 // WithExpr is `with t1[(c1, ...)] as (q1), ... final-query`
 // (progr/sql/with.md): each query's result is a table named for the final
 // query (and the queries after it).
@@ -848,10 +860,6 @@ type WithTable struct {
 	Query Expr
 }
 
-// Pos implements Node.
-func (n *WithExpr) Pos() Pos { return n.At }
-func (*WithExpr) exprNode()  {}
-
 // ModuleStmt is `module a::b::c`, the first line of a module file, which
 // names the module its functions belong to (progr/statements/module.md).
 type ModuleStmt struct {
@@ -865,12 +873,3 @@ type UseStmt struct {
 	At   Pos
 	Name string
 }
-
-// Pos implements Node.
-func (n *ModuleStmt) Pos() Pos { return n.At }
-
-// Pos implements Node.
-func (n *UseStmt) Pos() Pos { return n.At }
-
-func (*ModuleStmt) stmtNode() {}
-func (*UseStmt) stmtNode()    {}
