@@ -74,8 +74,8 @@ type (
 
 // The literal kinds and window frame bounds of package ast.
 const (
-	LitInt, LitFloat, LitString, LitChar = ast.LitInt, ast.LitFloat, ast.LitString, ast.LitChar
-	LitSymbol, LitTemporal, LitBool, LitNull = ast.LitSymbol, ast.LitTemporal, ast.LitBool, ast.LitNull
+	LitInt, LitFloat, LitString, LitChar      = ast.LitInt, ast.LitFloat, ast.LitString, ast.LitChar
+	LitSymbol, LitTemporal, LitBool, LitNull  = ast.LitSymbol, ast.LitTemporal, ast.LitBool, ast.LitNull
 	UnboundedPreceding, Preceding, CurrentRow = ast.UnboundedPreceding, ast.Preceding, ast.CurrentRow
-	Following, UnboundedFollowing = ast.Following, ast.UnboundedFollowing
+	Following, UnboundedFollowing             = ast.Following, ast.UnboundedFollowing
 )
