@@ -1226,4 +1226,8 @@ var texts = []Text{
 	{"The argument [updateFunc] of cachedTable must be a function.", "porpoise: funcs/c/cachedTable.md states the rule"},
 	{"The argument [retentionSeconds] of cachedTable must be a positive integer.", "porpoise: funcs/c/cachedTable.md states the rule"},
 	{"The updateFunc of cachedTable must return a table.", "porpoise: funcs/c/cachedTable.md states the rule"},
+
+	// IPC in-memory tables (funcs/ipctable)
+	{"The IPC in-memory table [%s] already exists.", "porpoise: funcs/c/createIPCInMemoryTable.md states the rule"},
+	{"The IPC in-memory table [%s] does not exist.", "porpoise: funcs/l/loadIPCInMemoryTable.md states the rule"},
 }

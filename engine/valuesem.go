@@ -24,6 +24,9 @@ func (in *interp) ownedValue(v value.Value, target string) value.Value {
 	if !value.IsContainer(v) {
 		return v
 	}
+	if t, ok := v.(*value.Table); ok && t.Handle {
+		return v
+	}
 	if in.reachable(v, target) {
 		return value.DeepCopy(v)
 	}

@@ -51,6 +51,9 @@ type Table struct {
 	// before reading the table, with call running a function in the
 	// querying session.
 	Refresh func(call func(fn Value) (Value, error)) error
+	// Handle marks a table scripts reach by name (an IPC in-memory
+	// table): assigning it binds the same table instead of a copy.
+	Handle bool
 }
 
 // Publisher is the publishing side of a stream table (package stream).

@@ -6,16 +6,13 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/internal/testkit"
 )
 
 // A shared cached table is refreshed by a query from any session, once
 // per retention period.
 func TestSharedCachedTableRefreshesFromAnySession(t *testing.T) {
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
+	e := testkit.InMemory(t)
 	owner := e.NewSession()
 	testkit.Run(t, owner, `share table(1:0, [`+"`"+`n], [INT]) as calls
 def refill(){ calls.append!(table(1 as n)); return table(size(calls) as n) }
