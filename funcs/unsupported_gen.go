@@ -12,7 +12,6 @@ var unsupported = map[string]string{
 	"decodeShortGenomeSeq":            "not implemented yet",
 	"encodeShortGenomeSeq":            "not implemented yet",
 	"genShortGenomeSeq":               "not implemented yet",
-	"rowGmd5":                         "not implemented yet",
 	"cachedTable":                     "not implemented yet",
 	"createDistributedInMemoryTable":  "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"createIPCInMemoryTable":          "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
