@@ -271,7 +271,7 @@ func (c *conn) serveBinary(src *source) {
 			return
 		}
 		if c.pub != nil && c.pub.sub != nil {
-			c.publish(c.pub)
+			c.publishTCP(c.pub)
 			return
 		}
 	}

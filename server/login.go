@@ -35,9 +35,7 @@ func (c *conn) function(ctx context.Context, req *wire.Request) (value.Value, er
 			return c.login(req.Args)
 		}
 	case "publishTable":
-		if !c.ws {
-			ctx = stream.WithSink(ctx, c.publisher())
-		}
+		ctx = stream.WithSink(ctx, c.publisher())
 	}
 	return c.sess.CallContext(ctx, name, req.Args...)
 }

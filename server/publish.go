@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"time"
 
+	"github.com/coder/websocket"
+
 	"github.com/porpoisedb/porpoise/stream"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -11,7 +13,7 @@ import (
 )
 
 // A client subscribes to a stream table by sending publishTable on a
-// binary connection of its own (the "reverse" form; see
+// connection of its own (binary, or the JavaScript API's WebSocket) (the "reverse" form; see
 // docs/streaming-protocol.md). The request runs with the connection's
 // publisher in its context (stream.WithSink); once the reply has gone,
 // the connection stops reading requests: the publisher writes the schema
@@ -20,7 +22,7 @@ import (
 // first, the client's close, unsubscribing (stopPublishTable, an
 // overflow, the engine closing) or the server's shutdown, ends both.
 
-// publisher is a binary connection's stream.Sink.
+// publisher is a connection's stream.Sink.
 type publisher struct {
 	c *conn
 	// ready is closed once the reply and the schema are written: Send
@@ -32,6 +34,8 @@ type publisher struct {
 
 	out bytes.Buffer
 	enc *wire.Writer
+	// send writes one message: a TCP write or a WebSocket message.
+	send func([]byte) error
 }
 
 // publisher is the connection's sink, made on its first publishTable.
@@ -73,8 +77,8 @@ func (p *publisher) write(topic string, body value.Value, lastID int64) error {
 	if err := p.enc.Flush(); err != nil {
 		return err
 	}
-	n, err := p.c.nc.Write(p.out.Bytes())
-	p.c.srv.eng.CountNetwork(int64(n), 0)
+	err := p.send(p.out.Bytes())
+	p.c.srv.eng.CountNetwork(int64(p.out.Len()), 0)
 	if p.out.Cap() > 4<<20 {
 		p.out = bytes.Buffer{}
 	}
@@ -90,14 +94,16 @@ func (p *publisher) stop() {
 }
 
 // publish turns the connection over to the subscription publishTable
-// attached, after its reply: the schema goes first, then the messages,
-// until the client hangs up or the subscription ends.
-func (c *conn) publish(p *publisher) {
+// attached, after its reply: the schema goes first, then the messages
+// (each one send), until the client hangs up (wait returns) or the
+// subscription ends (the connection is closed, which ends wait).
+func (c *conn) publish(p *publisher, send func([]byte) error, wait func()) {
 	// Idle, so that a shutdown closes it at once.
 	if !c.setIdle() {
 		return
 	}
 	c.nc.SetReadDeadline(time.Time{})
+	p.send = send
 	if p.write(p.sub.Topic, p.schema, -1) != nil {
 		return
 	}
@@ -113,11 +119,35 @@ func (c *conn) publish(p *publisher) {
 		case <-hungUp:
 		}
 	}()
-	// The client sends nothing more; what it does send is dropped.
-	buf := make([]byte, 512)
-	for {
-		if _, err := c.nc.Read(buf); err != nil {
-			return
+	wait()
+}
+
+// publishTCP publishes on a binary-protocol connection, which the
+// client sends nothing more on: what it does send is dropped.
+func (c *conn) publishTCP(p *publisher) {
+	c.publish(p, func(b []byte) error {
+		_, err := c.nc.Write(b)
+		return err
+	}, func() {
+		buf := make([]byte, 512)
+		for {
+			if _, err := c.nc.Read(buf); err != nil {
+				return
+			}
 		}
-	}
+	})
+}
+
+// publishWebSocket publishes on the JavaScript API's streaming
+// WebSocket, one message per WebSocket message.
+func (c *conn) publishWebSocket(p *publisher, ws *websocket.Conn) {
+	c.publish(p, func(b []byte) error {
+		return ws.Write(c.ctx, websocket.MessageBinary, b)
+	}, func() {
+		for {
+			if _, _, err := ws.Read(c.ctx); err != nil {
+				return
+			}
+		}
+	})
 }
