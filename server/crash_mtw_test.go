@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,15 +26,9 @@ const crashMTWChildEnv = "PORPOISE_CRASH_MTW_DIR"
 func TestCrashMTWChild(t *testing.T) {
 	dir := crashtest.ChildDir(t, crashMTWChildEnv)
 	e, err := engine.Open(engine.Options{DataDir: dir})
-	if err != nil {
-		fmt.Println("open:", err)
-		os.Exit(3)
-	}
+	crashtest.Check("open", err)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		fmt.Println("listen:", err)
-		os.Exit(3)
-	}
+	crashtest.Check("listen", err)
 	fmt.Println("addr", l.Addr().String())
 	New(e, Options{}).Serve(l)
 }

@@ -2,6 +2,7 @@ package crashtest
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -111,3 +112,30 @@ read:
 	}
 	_ = cmd.Wait()
 }
+
+// AckNotes is a note function for KillOnce: a line "<prefix>N" adds
+// batch N to the set registered for that prefix (e.g. "ack ").
+func AckNotes(t testing.TB, sets map[string]map[int64]bool) func(string) {
+	return func(l string) {
+		for prefix, m := range sets {
+			if n, found := strings.CutPrefix(l, prefix); found {
+				k, err := strconv.ParseInt(n, 10, 64)
+				require.NoError(t, err)
+				m[k] = true
+			}
+		}
+	}
+}
+
+// Check ends a child with exit code 3 when err is not nil, printing
+// "what: err", a line its parent's failure prefixes catch.
+func Check(what string, err error) {
+	if err != nil {
+		fmt.Println(what+":", err)
+		os.Exit(3)
+	}
+}
+
+// Ack prints the line "what k" that AckNotes reads, once step k is
+// durable.
+func Ack(what string, k int64) { fmt.Printf("%s %d\n", what, k) }
