@@ -6,29 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
-// ModuleStmt is `module a::b::c`, the first line of a module file, which
-// names the module its functions belong to (progr/statements/module.md).
-type ModuleStmt struct {
-	At   Pos
-	Name string // "a::b::c"
-}
-
-// UseStmt is `use a::b::c`, which imports a module into the session
-// (progr/statements/use.md).
-type UseStmt struct {
-	At   Pos
-	Name string
-}
-
-// Pos implements Node.
-func (n *ModuleStmt) Pos() Pos { return n.At }
-
-// Pos implements Node.
-func (n *UseStmt) Pos() Pos { return n.At }
-
-func (*ModuleStmt) stmtNode() {}
-func (*UseStmt) stmtNode()    {}
-
 // startsModuleStmt reports whether the statement starting at t is a module
 // or use statement: the keyword followed on its line by a name (so
 // `use = 1` and `use(x)` stay an assignment and a call).
