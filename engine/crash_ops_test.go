@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/config"
@@ -57,12 +56,8 @@ func TestCrashOpsChild(t *testing.T) {
 // whole or absent, and every batch is upserted/updated completely or not
 // at all.
 func TestCrashRecoveryOps(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test runs child processes")
-	}
+	dir, rng := crashtest.Parent(t, 3)
 	cycles := crashtest.EnvInt(t, "PORPOISE_CRASH_CYCLES", 20)
-	dir := t.TempDir()
-	rng := rand.New(rand.NewPCG(3, 4))
 	acked, updated, deleted := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
 	note := crashtest.AckNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated, "del ": deleted})
 	for cycle := 0; cycle < cycles; cycle++ {

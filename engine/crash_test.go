@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/internal/crashtest"
@@ -41,11 +40,7 @@ func TestCrashChild(t *testing.T) {
 // least 20 times, and after each restart checks that every acknowledged
 // batch is present whole and no batch is partly present.
 func TestCrashRecovery(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test runs child processes")
-	}
-	dir := t.TempDir()
-	rng := rand.New(rand.NewPCG(1, 2))
+	dir, rng := crashtest.Parent(t, 1)
 	acked := map[int64]bool{}
 	updated := map[int64]bool{}
 	note := crashtest.AckNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated})
@@ -108,11 +103,6 @@ func crashChildSession(o Options, db string) (*Session, int64) {
 	}
 	pt = loadTable(%q, "pt")`, db, db, db))
 	crashtest.Check("setup", err)
-	v, err := s.Run("exec max(batch) from pt")
-	crashtest.Check("max", err)
-	next := int64(1)
-	if m, ok := v.(*value.Scalar).Int64(); ok {
-		next = m + 1
-	}
+	next := crashtest.NextBatch(s.Run("exec max(batch) from pt"))
 	return s, next
 }

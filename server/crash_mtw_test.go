@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"net"
 	"strconv"
 	"strings"
@@ -40,12 +39,8 @@ func TestCrashMTWChild(t *testing.T) {
 // first rows inserted in the cycle. After each kill the data directory
 // must hold every acknowledged row, each row once.
 func TestCrashRecoveryMTW(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test runs child processes")
-	}
+	dir, rng := crashtest.Parent(t, 5)
 	cycles := crashtest.EnvInt(t, "PORPOISE_CRASH_CYCLES", 5)
-	dir := t.TempDir()
-	rng := rand.New(rand.NewPCG(5, 6))
 	var acked []int64 // acknowledged seq ranges: [lo, hi)
 	next := int64(0)
 	for cycle := 0; cycle < cycles; cycle++ {

@@ -2,7 +2,6 @@ package stream_test
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -34,12 +33,7 @@ func persistedStream(dir string) (*engine.Engine, *engine.Session) {
 func TestStreamCrashChild(t *testing.T) {
 	dir := crashtest.ChildDir(t, streamCrashEnv)
 	_, s := persistedStream(dir)
-	v, err := s.Run("exec max(batch) from st")
-	crashtest.Check("max", err)
-	next := int64(1)
-	if m, ok := v.(*value.Scalar).Int64(); ok {
-		next = m + 1
-	}
+	next := crashtest.NextBatch(s.Run("exec max(batch) from st"))
 	for k := next; ; k++ {
 		_, err := s.Run(fmt.Sprintf("st.append!(table(take(%d, %d) as batch, 1..%d as v))", k, streamCrashRows, streamCrashRows))
 		crashtest.Check("append", err)
@@ -51,11 +45,7 @@ func TestStreamCrashChild(t *testing.T) {
 // moments and after each restart checks that every acknowledged batch is
 // back whole and no batch is partly present.
 func TestPersistedStreamCrash(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test runs child processes")
-	}
-	dir := t.TempDir()
-	rng := rand.New(rand.NewPCG(3, 4))
+	dir, rng := crashtest.Parent(t, 3)
 	acked := map[int64]bool{}
 	note := crashtest.AckNotes(t, map[string]map[int64]bool{"ack ": acked})
 	const cycles = 10
