@@ -51,7 +51,8 @@ func (r *Registry) Subscribe(topic string, src *value.Table, o Options, start fu
 		r.mu.Unlock()
 		return nil, errors.New("the engine is closing")
 	}
-	if _, dup := r.subs[topic]; dup {
+	key := o.key(topic)
+	if _, dup := r.subs[key]; dup {
 		r.mu.Unlock()
 		return nil, ddberr.Errorf("Subscription to table %s already exists on this node. Change an actionName or cancel the existing subscription first. RefId: S03002", o.Table)
 	}
@@ -60,7 +61,7 @@ func (r *Registry) Subscribe(topic string, src *value.Table, o Options, start fu
 	s := &Subscription{Topic: topic, Opts: o, src: src, pub: pub, reg: r, cancel: cancel,
 		wake: make(chan struct{}, 1), done: make(chan struct{})}
 	s.stats.LastMsgID, s.stats.LastFailedMsgID = -1, -1
-	r.subs[topic] = s
+	r.subs[key] = s
 	r.mu.Unlock()
 
 	src.Mu.RLock()
@@ -98,6 +99,34 @@ func (r *Registry) Unsubscribe(topic string, removeOffset bool) error {
 		r.RemoveOffset(topic)
 	}
 	return nil
+}
+
+// StopRemote stops the subscription of the network subscriber at site
+// ("host:port") under topic; false when there is none.
+func (r *Registry) StopRemote(site, topic string) bool {
+	o := Options{Subscriber: site}
+	r.mu.Lock()
+	s, ok := r.subs[o.key(topic)]
+	r.mu.Unlock()
+	if ok {
+		r.Stop(s)
+	}
+	return ok
+}
+
+// Stop stops s and forgets it, if it is still subscribed (a network
+// subscriber's connection ended).
+func (r *Registry) Stop(s *Subscription) {
+	key := s.Opts.key(s.Topic)
+	r.mu.Lock()
+	mine := r.subs[key] == s
+	if mine {
+		delete(r.subs, key)
+	}
+	r.mu.Unlock()
+	if mine {
+		s.stop()
+	}
 }
 
 // Exists reports whether topic is subscribed.
