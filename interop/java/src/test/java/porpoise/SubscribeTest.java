@@ -3,45 +3,19 @@ package porpoise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.xxdb.DBConnection;
 import com.xxdb.data.BasicDouble;
 import com.xxdb.data.BasicInt;
 import com.xxdb.data.BasicTimestamp;
-import com.xxdb.data.Entity;
-import com.xxdb.data.Scalar;
 import com.xxdb.streaming.client.IMessage;
 import com.xxdb.streaming.client.ThreadedClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Java API's ThreadedClient subscribing to a stream table: rows pushed on its own connection. */
-class SubscribeTest {
-    static final String HOST = MultithreadedTableWriterTest.HOST;
-    static final int PORT = MultithreadedTableWriterTest.PORT;
-
-    DBConnection conn;
-
-    @BeforeEach
-    void connect() throws Exception {
-        conn = new DBConnection();
-        assertTrue(conn.connect(HOST, PORT, "admin", "123456"));
-    }
-
-    @AfterEach
-    void close() {
-        conn.close();
-    }
-
-    long count(String script) throws Exception {
-        Entity e = conn.run(script);
-        return ((Scalar) e).getNumber().longValue();
-    }
-
+class SubscribeTest extends ServerTest {
     void insert(int from, int n) throws Exception {
         conn.run(String.format("ids = %d..%d; tableInsert(jtrades, 2024.01.01T00:00:00.000 + ids, "
                 + "take(`a`b`c, %d)[ids %% 3], ids * 0.5, ids)", from, from + n - 1, n));
