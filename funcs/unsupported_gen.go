@@ -5,7 +5,6 @@ package funcs
 // unsupported lists the documented DolphinDB functions (tiers 1 and 2)
 // Porpoise does not implement, with the reason.
 var unsupported = map[string]string{
-	"parsejsonTable":                  "not implemented yet",
 	"tensor":                          "not implemented yet",
 	"loadNpy":                         "not implemented yet",
 	"loadNpz":                         "not implemented yet",
@@ -37,7 +36,6 @@ var unsupported = map[string]string{
 	"renameCatalog":                   "not implemented yet",
 	"renameSchema":                    "not implemented yet",
 	"setDefaultCatalog":               "not implemented yet",
-	"stl":                             "not implemented yet",
 	"differentialEvolution":           "not implemented yet",
 	"appendForJoin":                   "streaming engines and subscriptions are not implemented",
 	"appendMsg":                       "streaming engines and subscriptions are not implemented",
