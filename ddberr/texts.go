@@ -1236,4 +1236,7 @@ var texts = []Text{
 	{"The argument [%s] of %s must be a numeric vector.", "porpoise: funcs/s/stl.md states the rule"},
 	{"The length of data of stl must be at least twice the period.", "porpoise: STL smooths cycle-subseries of at least two points"},
 	{"The argument [sWindow] of stl must be \"periodic\" or an odd integer.", "porpoise: funcs/s/stl.md states the rule"},
+
+	// textChunkDS (funcs/textio)
+	{"The argument [chunkSize] of textChunkDS must be an integer between 1 and 2048.", "porpoise: funcs/t/textChunkDS.md states the range"},
 }

@@ -24,7 +24,6 @@ var unsupported = map[string]string{
 	"getUnresolvedTxn":                "not implemented yet",
 	"loadDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"loadMvccTable":                   "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
-	"textChunkDS":                     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"createCatalog":                   "not implemented yet",
 	"createSchema":                    "not implemented yet",
 	"dropCatalog":                     "not implemented yet",
