@@ -1239,4 +1239,9 @@ var texts = []Text{
 
 	// textChunkDS (funcs/textio)
 	{"The argument [chunkSize] of textChunkDS must be an integer between 1 and 2048.", "porpoise: funcs/t/textChunkDS.md states the range"},
+
+	{"The argument [%s] of %s must be a function.", "porpoise"},
+	{"The function of differentialEvolution must return a numeric scalar.", "porpoise: funcs/d/differentialevolution.md states the rule"},
+	{"The argument [bounds] of differentialEvolution must be a numeric matrix of N rows and 2 columns.", "porpoise: funcs/d/differentialevolution.md states the rule"},
+	{"The argument [X0] of differentialEvolution must be a numeric vector with one element per row of bounds.", "porpoise: funcs/d/differentialevolution.md states the rule"},
 }

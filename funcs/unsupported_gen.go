@@ -35,7 +35,6 @@ var unsupported = map[string]string{
 	"renameCatalog":                   "not implemented yet",
 	"renameSchema":                    "not implemented yet",
 	"setDefaultCatalog":               "not implemented yet",
-	"differentialEvolution":           "not implemented yet",
 	"appendForJoin":                   "streaming engines and subscriptions are not implemented",
 	"appendMsg":                       "streaming engines and subscriptions are not implemented",
 	"setStreamTableTimestamp":         "streaming engines and subscriptions are not implemented",
