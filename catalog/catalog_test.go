@@ -13,10 +13,7 @@ import (
 // written to the store with the DFS metadata, not only kept by the open
 // engine, and that a session's current catalog is not.
 func TestCatalogsSurviveRestart(t *testing.T) {
-	dir := t.TempDir()
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
-	testkit.RunAll(t, e,
+	before := []string{
 		`createCatalog("trading"); createCatalog("empty")`,
 		`use catalog trading
 		 create database stock partitioned by VALUE(1..3)
@@ -24,11 +21,17 @@ func TestCatalogsSurviveRestart(t *testing.T) {
 		`database("dfs://db1", VALUE, 1..2); createSchema("trading", "dfs://db1", "other")`,
 		`renameSchema("trading", "other", "bonds")`,
 		`tableInsert(trading.stock.quote, table(1 2 as id, 1.5 2.5 as v))`,
-	)
+	}
+	dir := t.TempDir()
+	open := func() *engine.Engine {
+		e, err := engine.Open(engine.Options{DataDir: dir})
+		require.NoError(t, err)
+		return e
+	}
+	e := open()
+	testkit.RunAll(t, e, before...)
 	require.NoError(t, e.Close())
-
-	e, err = engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
+	e = open()
 	defer e.Close()
 	cases := []struct{ script, want string }{
 		{`getAllCatalogs()`, `["empty","trading"]`},

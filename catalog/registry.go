@@ -195,12 +195,9 @@ func (r *Registry) AddSchema(catalog, dbURL, schema string) error {
 func (r *Registry) DropSchema(catalog, schema string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	s, err := r.schemasLocked(catalog)
+	s, _, err := r.lookupLocked(catalog, schema)
 	if err != nil {
 		return err
-	}
-	if _, ok := s[schema]; !ok {
-		return errNoSchema(catalog, schema)
 	}
 	delete(s, schema)
 	return r.saveLocked()
@@ -214,13 +211,9 @@ func (r *Registry) RenameSchema(catalog, from, to string) error {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	s, err := r.schemasLocked(catalog)
+	s, url, err := r.lookupLocked(catalog, from)
 	if err != nil {
 		return err
-	}
-	url, ok := s[from]
-	if !ok {
-		return errNoSchema(catalog, from)
 	}
 	if _, ok := s[to]; ok {
 		return ddberr.Errorf("The schema [%s] already exists in catalog [%s].", to, catalog)
@@ -255,15 +248,22 @@ func (r *Registry) Schemas(catalog string) ([]Schema, error) {
 func (r *Registry) Resolve(catalog, schema string) (string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	_, url, err := r.lookupLocked(catalog, schema)
+	return url, err
+}
+
+// lookupLocked returns a catalog's schemas and the path of the one
+// named schema; r.mu is held.
+func (r *Registry) lookupLocked(catalog, schema string) (map[string]string, string, error) {
 	s, err := r.schemasLocked(catalog)
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
 	url, ok := s[schema]
 	if !ok {
-		return "", errNoSchema(catalog, schema)
+		return nil, "", errNoSchema(catalog, schema)
 	}
-	return url, nil
+	return s, url, nil
 }
 
 // Forget removes the schema that names the database at dbURL, if any:
