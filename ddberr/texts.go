@@ -1222,6 +1222,10 @@ var texts = []Text{
 	{"The argument [X] of setColumnarTuple! must be a tuple.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 	{"The elements of a columnar tuple must be vectors or scalars of the same type.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 
+	{"The argument [%s] of %s must be a numeric vector.", "porpoise: funcs/s/stl.md states the rule"},
+	{"The length of data of stl must be at least twice the period.", "porpoise: STL smooths cycle-subseries of at least two points"},
+	{"The argument [sWindow] of stl must be \"periodic\" or an odd integer.", "porpoise: funcs/s/stl.md states the rule"},
+
 	// catalogs and schemas (package catalog)
 	{"The catalog doesn't exist.", "db_distr_comp/db/catalog.md"},
 	{"getMember method not supported", "db_distr_comp/db/catalog.md"},

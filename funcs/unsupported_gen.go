@@ -5,14 +5,12 @@ package funcs
 // unsupported lists the documented DolphinDB functions (tiers 1 and 2)
 // Porpoise does not implement, with the reason.
 var unsupported = map[string]string{
-	"parsejsonTable":                  "not implemented yet",
 	"tensor":                          "not implemented yet",
 	"loadNpy":                         "not implemented yet",
 	"loadNpz":                         "not implemented yet",
 	"decodeShortGenomeSeq":            "not implemented yet",
 	"encodeShortGenomeSeq":            "not implemented yet",
 	"genShortGenomeSeq":               "not implemented yet",
-	"rowGmd5":                         "not implemented yet",
 	"cachedTable":                     "not implemented yet",
 	"createDistributedInMemoryTable":  "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"createIPCInMemoryTable":          "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
@@ -31,7 +29,6 @@ var unsupported = map[string]string{
 	"loadIPCInMemoryTable":            "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"loadMvccTable":                   "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"textChunkDS":                     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
-	"stl":                             "not implemented yet",
 	"differentialEvolution":           "not implemented yet",
 	"appendForJoin":                   "streaming engines and subscriptions are not implemented",
 	"appendMsg":                       "streaming engines and subscriptions are not implemented",
