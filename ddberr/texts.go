@@ -1117,6 +1117,8 @@ var texts = []Text{
 	{"Failed to filter the table. Please set a filtering column first.RefId: S03028", "error_codes/s03028.md"},
 	{"Only admin can force delete a stream table from the disk.RefId: S03025", "error_codes/s03025.md"},
 	{"Subscribing to a stream table on another node is not supported.", "porpoise"},
+	{"publishTable is sent by the APIs' subscribe on a connection of its own; use subscribeTable in a script.", "porpoise"},
+	{"Porpoise publishes on the subscriber's own connection only: enable streaming without a listening port.", "porpoise: docs/streaming-protocol.md"},
 	{"Subscription to table %s already exists on this node. Change an actionName or cancel the existing subscription first. RefId: S03002", "error_codes/S03002.md"},
 	{"The cacheSize of %s must be a positive integer.", "porpoise"},
 	{"The filter column %s doesn't exist in the table.", "porpoise"},

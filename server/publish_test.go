@@ -140,7 +140,8 @@ func TestSubscribeFromClientErrors(t *testing.T) {
 	require.NoError(t, err)
 	// from a script: only a connection can be a subscriber
 	_, err = c.Run(ctx, `publishTable("localhost", 0, "trades", "a")`)
-	require.EqualError(t, err, `publishTable("localhost", 0, "trades", "a") => publishTable is sent by the APIs' subscribe on a connection of its own; use subscribeTable in a script.`)
+	require.EqualError(t, err, `publishTable("localhost", 0, "trades", "a") => `+
+		ddberr.Errorf("publishTable is sent by the APIs' subscribe on a connection of its own; use subscribeTable in a script.").Error())
 	d, err := client.Dial(ctx, ts.Addr, client.Options{})
 	require.NoError(t, err)
 	defer d.Close()
@@ -152,7 +153,7 @@ func TestSubscribeFromClientErrors(t *testing.T) {
 		{"nosuch", 0, "Cannot subscribe to the table nosuch. Share this table before subscribing. RefId: S03007"},
 		{"t2", 0, "Cannot subscribe to the table t2. Share this table before subscribing. RefId: S03007"},
 		// listening on a port of its own is the old form, not served
-		{"trades", 9999, "Porpoise publishes on the subscriber's own connection only: enable streaming without a listening port."},
+		{"trades", 9999, ddberr.Errorf("Porpoise publishes on the subscriber's own connection only: enable streaming without a listening port.").Error()},
 	} {
 		_, err = d.RunFunc(ctx, "publishTable", value.NewString("localhost"), value.NewInt(tc.port), value.NewString(tc.table), value.NewString("a"))
 		require.EqualError(t, err, tc.err, tc.table)
@@ -204,6 +205,16 @@ func TestSubscribeFromClientEnds(t *testing.T) {
 	s, err := client.Subscribe(ctx, ts.Addr, client.Options{}, client.SubscribeOptions{Table: "trades", Action: "a"})
 	require.NoError(t, err)
 	waitPublishers(t, c, 1)
+	// the subscriber is a connection of this node, not a worker
+	v, err := c.Run(ctx, `p = getStreamingStat().pubConns; string(p.client) + " " + string(p.queueDepthLimit) + " " + p.tables`)
+	require.NoError(t, err)
+	require.Equal(t, []string{"localhost:0 10000000 trades"}, v.(*value.Vector).Strings())
+	v, err = c.Run(ctx, `exec subscriber from getStreamingStat().pubTables`)
+	require.NoError(t, err)
+	require.Equal(t, []string{"localhost:0"}, v.(*value.Vector).Strings())
+	v, err = c.Run(ctx, `exec count(*) from getStreamingStat().subWorkers`)
+	require.NoError(t, err)
+	require.Equal(t, int64(0), v.(*value.Scalar).I)
 	_, err = c.Run(ctx, "dropStreamTable(`trades)")
 	require.EqualError(t, err, `dropStreamTable("trades") => All subscriptions to the stream table trades must be canceled before it can be dropped. Call getStreamingStat().pubTables to get the status of all stream tables. RefId: S03003`)
 	require.NoError(t, s.Close())

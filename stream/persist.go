@@ -148,7 +148,7 @@ func (w *persisted) write(t *value.Table) {
 	if w.err != nil || t.Rows() == 0 {
 		return
 	}
-	tx := w.store.Begin()
+	tx := w.store.BeginUnlisted() // getTransactionStatus lists database transactions
 	if err := tx.Append(w.chunk, t.Names, t.Cols, storage.ChunkOptions{}); err != nil {
 		tx.Rollback()
 		w.err = err

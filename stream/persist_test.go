@@ -30,3 +30,23 @@ for (i in 0..9) { st.append!(table(symbol(["A","B",""]) as sym, ["x"+string(i), 
 		require.NoError(t, e.Close())
 	}
 }
+
+// The commits of a persisted stream table are no database transactions:
+// getTransactionStatus and the redo-log figures leave them out.
+func TestPersistedAppendsAreNoDatabaseTransactions(t *testing.T) {
+	e, err := engine.Open(engine.Options{DataDir: t.TempDir()})
+	require.NoError(t, err)
+	defer e.Close()
+	s := e.NewSession()
+	run(t, s, `enableTableShareAndPersistence(table=streamTable(1:0, `+"`id"+`, [INT]), tableName="st")
+insert into st values(1)
+insert into st values(2)`)
+	require.Equal(t, "0", run(t, s, `exec count(*) from getTransactionStatus()`).String())
+	require.Equal(t, "0", run(t, s, `exec count(*) from getRedoLogGCStat()`).String())
+	// a DFS append is listed in both
+	run(t, s, `db = database("dfs://tx", VALUE, 1..2)
+pt = db.createPartitionedTable(table(1:0, `+"`id"+`, [INT]), "pt", "id")
+pt.append!(table(1 2 as id))`)
+	require.Equal(t, "1", run(t, s, `exec count(*) from getTransactionStatus()`).String())
+	require.Equal(t, "1", run(t, s, `exec count(*) from getRedoLogGCStat()`).String())
+}

@@ -8,7 +8,8 @@ repository root after installing interop/python/requirements.txt and python/:
 
     python interop/python/bench_subscribe.py [--rows 1000000]
 
-Prints one line per case: rows, seconds, rows/s; then the idle CPU time.
+Prints one line per case: rows, seconds, rows/s and the server's CPU time
+(user+sys, appending included); then the idle CPU time.
 """
 
 import argparse
@@ -83,15 +84,20 @@ def main():
     subs = []
     try:
         print(f"server {srv.addr}, {n} rows per case")
+        cpu = cpu_seconds(srv.proc.pid)
         secs = local(s, n)
-        print(f"local subscribeTable (append!{{table}}, msgAsTable):  {n} rows {secs:.2f} s {n / secs:,.0f} rows/s")
+        cpu = cpu_seconds(srv.proc.pid) - cpu
+        print(f"local subscribeTable (append!{{table}}, msgAsTable):  {n} rows {secs:.2f} s {n / secs:,.0f} rows/s, "
+              f"server CPU {cpu:.2f} s")
         for label, name, opts in (
                 ("python subscribe msgAsTable=True batchSize=10000", "st_tables", dict(msgAsTable=True, batchSize=10000, throttle=0.1)),
                 ("python subscribe batchSize=10000 (lists of rows)", "st_batches", dict(batchSize=10000, throttle=0.1)),
                 ("python subscribe row by row", "st_rows", {})):
+            cpu = cpu_seconds(srv.proc.pid)
             secs, sub = remote(srv, s, n, name, **opts)
+            cpu = cpu_seconds(srv.proc.pid) - cpu
             subs.append(sub)
-            print(f"{label}: {n} rows {secs:.2f} s {n / secs:,.0f} rows/s", flush=True)
+            print(f"{label}: {n} rows {secs:.2f} s {n / secs:,.0f} rows/s, server CPU {cpu:.2f} s", flush=True)
         time.sleep(1)
         before = cpu_seconds(srv.proc.pid)
         time.sleep(10)
