@@ -18,6 +18,9 @@ type SubscribeOptions struct {
 	// Filter, when set, is the values of the table's filter column to
 	// deliver.
 	Filter value.Value
+	// AllowExists replaces a subscription of the same table and action
+	// from this host instead of failing.
+	AllowExists bool
 }
 
 // Subscription is a stream table's messages pushed on a connection of
@@ -61,7 +64,7 @@ func (c *Conn) subscribe(ctx context.Context, o SubscribeOptions) (*Subscription
 		filter = value.NullScalar(value.Void)
 	}
 	cols, err := c.RunFunc(ctx, "publishTable", value.NewString("localhost"), value.NewInt(0), value.NewString(o.Table),
-		value.NewString(o.Action), value.NewLong(o.Offset), filter, value.NewBool(false))
+		value.NewString(o.Action), value.NewLong(o.Offset), filter, value.NewBool(o.AllowExists))
 	if err != nil {
 		return nil, err
 	}

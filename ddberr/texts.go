@@ -1228,6 +1228,11 @@ var texts = []Text{
 	{"The length of data of stl must be at least twice the period.", "porpoise: STL smooths cycle-subseries of at least two points"},
 	{"The argument [sWindow] of stl must be \"periodic\" or an odd integer.", "porpoise: funcs/s/stl.md states the rule"},
 
+	{"The argument [%s] of %s must be a function.", "porpoise"},
+	{"The function of differentialEvolution must return a numeric scalar.", "porpoise: funcs/d/differentialevolution.md states the rule"},
+	{"The argument [bounds] of differentialEvolution must be a numeric matrix of N rows and 2 columns.", "porpoise: funcs/d/differentialevolution.md states the rule"},
+	{"The argument [X0] of differentialEvolution must be a numeric vector with one element per row of bounds.", "porpoise: funcs/d/differentialevolution.md states the rule"},
+
 	// catalogs and schemas (package catalog)
 	{"The catalog doesn't exist.", "db_distr_comp/db/catalog.md"},
 	{"getMember method not supported", "db_distr_comp/db/catalog.md"},

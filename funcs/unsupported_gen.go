@@ -29,7 +29,6 @@ var unsupported = map[string]string{
 	"loadIPCInMemoryTable":            "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"loadMvccTable":                   "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"textChunkDS":                     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
-	"differentialEvolution":           "not implemented yet",
 	"appendForJoin":                   "streaming engines and subscriptions are not implemented",
 	"appendMsg":                       "streaming engines and subscriptions are not implemented",
 	"setStreamTableTimestamp":         "streaming engines and subscriptions are not implemented",

@@ -167,6 +167,17 @@ func TestSubscribeFromClientErrors(t *testing.T) {
 	subscribe(t, ts, client.SubscribeOptions{Action: "dup"})
 	_, err = client.Subscribe(ctx, ts.Addr, client.Options{}, client.SubscribeOptions{Table: "trades", Action: "dup"})
 	require.EqualError(t, err, "Subscription to table trades already exists on this node. Change an actionName or cancel the existing subscription first. RefId: S03002")
+	// allowExists: the new connection replaces the old one, which the
+	// server closes after its schema
+	old := subscribe(t, ts, client.SubscribeOptions{Action: "again"})
+	_, err = old.Next()
+	require.NoError(t, err)
+	again := subscribe(t, ts, client.SubscribeOptions{Action: "again", Offset: 0, AllowExists: true})
+	_, err = old.Next()
+	require.Error(t, err)
+	appendTrades(t, c, 0, 3)
+	ids, _ := receive(t, again, 0, 3)
+	require.Equal(t, seq(0, 3), ids)
 	// a local subscription of the same topic is another subscription
 	_, err = c.Run(ctx, `subscribeTable(tableName="trades", actionName="dup", handler=def(msg){})`)
 	require.NoError(t, err)
@@ -246,4 +257,25 @@ func TestSubscribeFromClientEnds(t *testing.T) {
 	require.Error(t, err)
 	ts.Engine.Close()
 	settled(t, before)
+}
+
+// A subscriber that reads nothing holds up neither the appends nor the
+// other subscribers: its messages wait in the stream table, not in the
+// appending session.
+func TestSubscribeFromClientSlowReader(t *testing.T) {
+	ts := server.RunT(t)
+	c := ts.Dial(t)
+	_, err := c.Run(context.Background(), tradesTable)
+	require.NoError(t, err)
+	subscribe(t, ts, client.SubscribeOptions{Action: "stuck"}) // never read
+	fast := subscribe(t, ts, client.SubscribeOptions{Action: "fast"})
+	const rows = 500_000 // some 12 MB on the wire: more than the socket buffers hold
+	for i := 0; i < rows; i += 50_000 {
+		appendTrades(t, c, i, 50_000)
+	}
+	ids, _ := receive(t, fast, 0, rows)
+	require.Equal(t, seq(0, rows), ids)
+	v, err := c.Run(context.Background(), `exec queueDepth from getStreamingStat().pubConns`)
+	require.NoError(t, err)
+	require.Greater(t, v.(*value.Vector).I64[0], int64(0), "the stuck subscriber's rows wait")
 }

@@ -36,3 +36,27 @@ func BenchmarkPersistedAppend(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPersistedReload reloads a persisted stream table written by
+// 10,000 one-row appends, as a restarted server does when the table is
+// persisted again.
+func BenchmarkPersistedReload(b *testing.B) {
+	dir := b.TempDir()
+	const enable = `enableTableShareAndPersistence(table=streamTable(1000:0, ` + "`time`sym`price" + `, [TIMESTAMP,SYMBOL,DOUBLE]), tableName="trades")`
+	e, err := engine.Open(engine.Options{DataDir: dir})
+	require.NoError(b, err)
+	_, err = e.NewSession().Run(enable + `
+row = table([2024.01.01T00:00:00.000] as time, symbol(["A"]) as sym, [1.5] as price)
+for (i in 1..10000) { trades.append!(row) }`)
+	require.NoError(b, err)
+	require.NoError(b, e.Close())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e, err := engine.Open(engine.Options{DataDir: dir})
+		require.NoError(b, err)
+		v, err := e.NewSession().Run(enable + "\nexec count(*) from trades")
+		require.NoError(b, err)
+		require.Equal(b, "10000", v.String())
+		require.NoError(b, e.Close())
+	}
+}

@@ -50,11 +50,19 @@ def stream(porpoise_server, pickle_session, unique):
         host, port, table, action = topic.split("/")
         sub.unsubscribe(host, int(port), table, action)
     sub.close()
+    wait_subscribers(pickle_session, name, 0)  # the server sees the connections close
     pickle_session.run(f"dropStreamTable(`{name})")
 
 
 def subscribers(s, name):
     return s.run(f'exec count(*) from getStreamingStat().pubTables where tableName="{name}"')
+
+
+def wait_subscribers(s, name, n, timeout=5):
+    deadline = time.time() + timeout
+    while subscribers(s, name) != n and time.time() < deadline:
+        time.sleep(0.02)
+    assert subscribers(s, name) == n
 
 
 @pytest.mark.parametrize("offset,first", [(0, 0), (-1, 5), (3, 3)])
@@ -107,10 +115,7 @@ def test_filter_and_unsubscribe(stream, pickle_session, host, port):
     assert [row[3] for row in got.msgs] == list(range(1, 300, 3))
     assert sub.getSubscriptionTopics() == [f"{host}/{port}/{name}/onlyb"]
     sub.unsubscribe(host, port, name, "onlyb")
-    deadline = time.time() + 5
-    while subscribers(pickle_session, name) != 0 and time.time() < deadline:
-        time.sleep(0.02)
-    assert subscribers(pickle_session, name) == 0
+    wait_subscribers(pickle_session, name, 0)
     insert(pickle_session, name, 300, 30)
     time.sleep(0.3)
     assert len(got.msgs) == 100
@@ -125,3 +130,24 @@ def test_two_actions_get_their_own_rows(stream, pickle_session, host, port):
     first.wait(50)
     second.wait(50)
     assert [r[3] for r in first.msgs] == [r[3] for r in second.msgs] == list(range(50))
+
+
+def test_login_and_resubscribe_after_the_server_hangs_up(stream, pickle_session, host, port):
+    name, sub = stream
+    got = Collector()
+    sub.subscribe(host, port, got, name, "resub", offset=0, userName="admin", password="123456", resub=True)
+    insert(pickle_session, name, 0, 3)
+    got.wait(3)
+    site = pickle_session.run(f'exec subscriber from getStreamingStat().pubTables where tableName="{name}"')[0]
+    # what the Java API's unsubscribe sends; the Python API, told to resubscribe, comes back
+    stop = f'stopPublishTable("{site.split(":")[0]}", 0, "{name}", "resub")'
+    pickle_session.run(stop)  # synchronous: none is left until the client is back
+    wait_subscribers(pickle_session, name, 1, timeout=10)
+    insert(pickle_session, name, 3, 2)
+    got.wait(5)
+    time.sleep(0.2)
+    assert [row[3] for row in got.msgs] == [0, 1, 2, 3, 4]
+    # 3.0.6.1's unsubscribe does not close the connection of a
+    # resubscription (nor does closing the session): end it here
+    sub.unsubscribe(host, port, name, "resub")
+    pickle_session.run(stop)
