@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/catalog"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -333,6 +334,9 @@ func xdropDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if err := h.Catalog().DropDatabase(path); err != nil {
+		return nil, err
+	}
+	if err := catalog.DatabaseDropped(h, path); err != nil {
 		return nil, err
 	}
 	return nil, h.DatabaseDropped(path)

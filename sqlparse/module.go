@@ -16,6 +16,12 @@ func (p *parser) startsModuleStmt(t, nx lex.Token) bool {
 // parseModuleStmt parses `module NAME` or `use NAME`.
 func (p *parser) parseModuleStmt() Stmt {
 	kw := p.next()
+	if kw.Text == "use" && isKw(p.tok(), "catalog") && p.peekN(1).Kind == lex.TokIdent {
+		// use catalog X (progr/statements/use.md) switches the session's catalog
+		p.next()
+		c := p.next()
+		return &ExprStmt{At: kw.Pos, X: call(kw.Pos, "setDefaultCatalog", str(c.Pos, c.Text))}
+	}
 	name := p.qualifiedName(p.expectIdent().Text)
 	if kw.Text == "module" {
 		return &ModuleStmt{At: kw.Pos, Name: name}
