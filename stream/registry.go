@@ -2,14 +2,12 @@ package stream
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"sort"
 	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -19,33 +17,23 @@ const Key = "stream"
 // Registry holds one engine's subscriptions and the offsets they
 // persisted; closing it stops every subscription.
 type Registry struct {
-	// dir keeps persisted offsets and tables; "" keeps them in memory.
-	dir string
+	// store keeps persisted offsets and tables (persist.go); nil keeps
+	// them in memory.
+	store *storage.Store
 
 	mu      sync.Mutex
 	subs    map[string]*Subscription
 	offsets map[string]int64
-	// files are the persisted tables, whose files Close closes.
-	files  map[*Table]bool
-	closed bool
+	closed  bool
 }
 
-// NewRegistry opens the registry of an engine whose streaming files live
-// in dir ("" for an in-memory engine).
-func NewRegistry(dir string) *Registry {
-	r := &Registry{dir: dir, subs: map[string]*Subscription{}, offsets: map[string]int64{}, files: map[*Table]bool{}}
-	if dir != "" {
-		if b, err := os.ReadFile(r.offsetsFile()); err == nil {
-			_ = json.Unmarshal(b, &r.offsets)
-		}
-	}
+// NewRegistry opens the registry of an engine that persists stream
+// tables in store (nil for an in-memory engine).
+func NewRegistry(store *storage.Store) *Registry {
+	r := &Registry{store: store, subs: map[string]*Subscription{}, offsets: map[string]int64{}}
+	r.loadOffsets()
 	return r
 }
-
-// Dir is where persisted stream tables are kept, "" for none.
-func (r *Registry) Dir() string { return r.dir }
-
-func (r *Registry) offsetsFile() string { return filepath.Join(r.dir, "offsets.json") }
 
 // Subscribe starts delivering the stream table src's messages under
 // topic to the Deliver that start makes, on the caller's goroutine, from
@@ -186,45 +174,15 @@ func (r *Registry) saveOffset(topic string, off int64) {
 	r.writeOffsetsLocked()
 }
 
-// writeOffsetsLocked rewrites the offsets file whole (write, then
-// rename) so that a crash leaves the old or the new one.
-func (r *Registry) writeOffsetsLocked() {
-	if r.dir == "" {
-		return
-	}
-	b, err := json.Marshal(r.offsets)
-	if err != nil || os.MkdirAll(r.dir, 0o755) != nil {
-		return
-	}
-	tmp := r.offsetsFile() + ".tmp"
-	if os.WriteFile(tmp, b, 0o644) == nil {
-		_ = os.Rename(tmp, r.offsetsFile())
-	}
-}
-
-// Close stops every subscription, waits for their goroutines, and
-// closes the files of persisted tables.
+// Close stops every subscription and waits for their goroutines.
 func (r *Registry) Close() {
 	r.mu.Lock()
 	r.closed = true
-	subs, files := r.subs, r.files
-	r.subs, r.files = map[string]*Subscription{}, map[*Table]bool{}
+	subs := r.subs
+	r.subs = map[string]*Subscription{}
 	r.mu.Unlock()
 	for _, s := range subs {
 		s.stop()
-	}
-	for p := range files {
-		p.stopPersisting()
-	}
-}
-
-func (r *Registry) track(p *Table, open bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if open {
-		r.files[p] = true
-	} else {
-		delete(r.files, p)
 	}
 }
 

@@ -244,7 +244,7 @@ func TestOverflowReportsASlowSubscriberOnce(t *testing.T) {
 	run(t, s, setup)
 	v, ok := e.Shared("trades")
 	require.True(t, ok)
-	r := stream.NewRegistry("")
+	r := stream.NewRegistry(nil)
 	defer r.Close()
 	release := make(chan struct{})
 	var overflows atomic.Int32
