@@ -21,6 +21,14 @@ var genFunctions = flag.Bool("gen-functions", false, "regenerate docs/functions.
 // catalogEntry is one row of DolphinDB's function catalog.
 type catalogEntry struct{ tier, area, category, name, doc string }
 
+// catalogSpelling corrects the catalog's names that carry a misspelling
+// of the manual's topic index (funcs/funcs_by_topics.md) to the name the
+// function's own page gives in its syntax, which is the one DolphinDB
+// knows.
+var catalogSpelling = map[string]string{
+	"parsejsonTable": "parseJsonTable", // funcs/p/parsejsontable.md
+}
+
 func readCatalog(path string) ([]catalogEntry, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -36,6 +44,9 @@ func readCatalog(path string) ([]catalogEntry, error) {
 		p := strings.Split(sc.Text(), "\t")
 		if len(p) < 5 {
 			continue
+		}
+		if name, ok := catalogSpelling[p[3]]; ok {
+			p[3] = name
 		}
 		out = append(out, catalogEntry{p[0], p[1], p[2], p[3], p[4]})
 	}

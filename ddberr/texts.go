@@ -1117,6 +1117,8 @@ var texts = []Text{
 	{"Failed to filter the table. Please set a filtering column first.RefId: S03028", "error_codes/s03028.md"},
 	{"Only admin can force delete a stream table from the disk.RefId: S03025", "error_codes/s03025.md"},
 	{"Subscribing to a stream table on another node is not supported.", "porpoise"},
+	{"publishTable is sent by the APIs' subscribe on a connection of its own; use subscribeTable in a script.", "porpoise"},
+	{"Porpoise publishes on the subscriber's own connection only: enable streaming without a listening port.", "porpoise: docs/streaming-protocol.md"},
 	{"Subscription to table %s already exists on this node. Change an actionName or cancel the existing subscription first. RefId: S03002", "error_codes/S03002.md"},
 	{"The cacheSize of %s must be a positive integer.", "porpoise"},
 	{"The filter column %s doesn't exist in the table.", "porpoise"},
@@ -1221,4 +1223,22 @@ var texts = []Text{
 
 	{"The argument [X] of setColumnarTuple! must be a tuple.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 	{"The elements of a columnar tuple must be vectors or scalars of the same type.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
+
+	{"The argument [%s] of %s must be a numeric vector.", "porpoise: funcs/s/stl.md states the rule"},
+	{"The length of data of stl must be at least twice the period.", "porpoise: STL smooths cycle-subseries of at least two points"},
+	{"The argument [sWindow] of stl must be \"periodic\" or an odd integer.", "porpoise: funcs/s/stl.md states the rule"},
+
+	{"The argument [%s] of %s must be a function.", "porpoise"},
+	{"The function of differentialEvolution must return a numeric scalar.", "porpoise: funcs/d/differentialevolution.md states the rule"},
+	{"The argument [bounds] of differentialEvolution must be a numeric matrix of N rows and 2 columns.", "porpoise: funcs/d/differentialevolution.md states the rule"},
+	{"The argument [X0] of differentialEvolution must be a numeric vector with one element per row of bounds.", "porpoise: funcs/d/differentialevolution.md states the rule"},
+
+	// catalogs and schemas (package catalog)
+	{"The catalog doesn't exist.", "db_distr_comp/db/catalog.md"},
+	{"getMember method not supported", "db_distr_comp/db/catalog.md"},
+	{"The catalog [%s] already exists.", "porpoise: db_distr_comp/db/catalog.md states the rule"},
+	{"The schema [%s] doesn't exist in catalog [%s].", "porpoise"},
+	{"The schema [%s] already exists in catalog [%s].", "porpoise: funcs/c/createSchema.md states the rule"},
+	{"The database [%s] already belongs to catalog [%s] as schema [%s].", "porpoise: funcs/c/createSchema.md states the rule"},
+	{"Invalid %s name [%s]. It must start with a letter and contain only letters, digits and underscores.", "porpoise: db_distr_comp/db/catalog.md states the rule"},
 }

@@ -81,6 +81,11 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		}
 		return ex.scanned(dt.Scan(keep))
 	}
+	if id, ok := from.(*sqlparse.Ident); ok && funcs.IsFunction(v) {
+		// a name no variable holds (parseExpr's from t3, where t3 is also
+		// a function): funcs/p/parseExpr.md
+		return nil, nil, ddberr.Errorf("Can't find the object with name %s", id.Name)
+	}
 	return nil, nil, ddberr.Errorf("The FROM clause must be followed by a table. RefId:S02033")
 }
 

@@ -18,6 +18,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/introspect"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"
 	_ "github.com/porpoisedb/porpoise/funcs/mathfn"
+	_ "github.com/porpoisedb/porpoise/funcs/optimize"
 	_ "github.com/porpoisedb/porpoise/funcs/stats"
 	_ "github.com/porpoisedb/porpoise/funcs/streaming"
 	_ "github.com/porpoisedb/porpoise/funcs/strfn"

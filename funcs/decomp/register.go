@@ -7,4 +7,9 @@ func init() {
 	// pca.go.
 	funcs.Register(funcs.Spec{Name: "pca", Params: []string{"ds", "colNames", "k", "normalize", "maxIter", "svdSolver", "randomState"},
 		Min: 1, Max: 7, Category: "data-processing", Fn: pca})
+
+	// stl.go.
+	funcs.Register(funcs.Spec{Name: "stl", Params: []string{"data", "period", "sWindow", "sDegree", "sJump", "tWindow", "tDegree", "tJump",
+		"lWindow", "lDegree", "lJump", "robust", "inner", "outer"},
+		Min: 3, Max: 14, Props: funcs.Pure, Category: "data-processing", Fn: stl})
 }

@@ -47,44 +47,9 @@ func width(t value.Type) int {
 }
 
 // appendElems appends elements lo..hi-1 of v (a fixed-width or string
-// type) to b in little-endian order.
+// type, strings NUL-terminated) to b in little-endian order.
 func appendElems(b []byte, v *value.Vector, lo, hi int) []byte {
-	le := binary.LittleEndian
-	switch v.T.Storage() {
-	case value.StInt8:
-		for _, x := range v.I8[lo:hi] {
-			b = append(b, byte(x))
-		}
-	case value.StInt16:
-		for _, x := range v.I16[lo:hi] {
-			b = le.AppendUint16(b, uint16(x))
-		}
-	case value.StInt32:
-		for _, x := range v.I32[lo:hi] {
-			b = le.AppendUint32(b, uint32(x))
-		}
-	case value.StInt64:
-		for _, x := range v.I64[lo:hi] {
-			b = le.AppendUint64(b, uint64(x))
-		}
-	case value.StFloat32:
-		for _, x := range v.F32[lo:hi] {
-			b = le.AppendUint32(b, math.Float32bits(x))
-		}
-	case value.StFloat64:
-		for _, x := range v.F64[lo:hi] {
-			b = le.AppendUint64(b, math.Float64bits(x))
-		}
-	case value.StBytes16:
-		for _, x := range v.B16[lo:hi] {
-			b = append(b, x[:]...)
-		}
-	case value.StString:
-		for i := lo; i < hi; i++ {
-			b = append(b, v.StrAt(i)...)
-			b = append(b, 0)
-		}
-	}
+	b, _ = funcs.AppendElemBytes(b, v, lo, hi, true)
 	return b
 }
 

@@ -72,6 +72,8 @@ func init() {
 		funcs.Spec{Name: "derivative", Params: []string{"func", "X", "dx", "n", "order"}, Min: 2, Max: 5, Props: funcs.Pure, Category: "math", Fn: derivative},
 		funcs.Spec{Name: "integral", Params: []string{"func", "start", "end", "start2", "end2"}, Min: 3, Max: 5, Props: funcs.Pure, Category: "math", Fn: integral},
 	)
+	// power is pow's other name (funcs/p/power.md).
+	funcs.Alias("power", "pow")
 	funcs.Alias("sign", "signum")
 
 	// relational.go.

@@ -1,10 +1,6 @@
 package strfn
 
 import (
-	"crypto/md5"
-	"encoding/binary"
-	"fmt"
-	"math"
 	"strings"
 
 	"golang.org/x/text/encoding"
@@ -15,7 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Character-set conversions (convertEncode, toUTF8, fromUTF8) and gmd5.
+// Character-set conversions (convertEncode, toUTF8, fromUTF8).
 
 // charset resolves an encoding name; names are lower case, as DolphinDB
 // requires.
@@ -65,82 +61,6 @@ func recode(fn string, x value.Value, src, dst string) (value.Value, error) {
 		return nil, failed
 	}
 	return r, err
-}
-
-// gmd5 is the MD5 digest of all of X's elements' bytes (numbers as their
-// little-endian storage, strings as their text), flattening tuples,
-// array vectors, pairs and matrices, as one INT128.
-func gmd5(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h := md5.New()
-	var buf []byte
-	var walk func(x value.Value) error
-	walk = func(x value.Value) error {
-		switch v := x.(type) {
-		case *value.Scalar:
-			return walk(v.Vector())
-		case *value.Pair:
-			return walk(v.V)
-		case *value.Matrix:
-			return walk(v.V)
-		case *value.Vector:
-			if v.T == value.Any {
-				for _, e := range v.Any {
-					if err := walk(e); err != nil {
-						return err
-					}
-				}
-				return nil
-			}
-			flat := *v
-			flat.T, flat.Offsets = v.T.Elem(), nil
-			buf = buf[:0]
-			switch flat.T.Storage() {
-			case value.StInt8:
-				for _, b := range flat.I8 {
-					buf = append(buf, byte(b))
-				}
-			case value.StInt16:
-				for _, b := range flat.I16 {
-					buf = binary.LittleEndian.AppendUint16(buf, uint16(b))
-				}
-			case value.StInt32:
-				for _, b := range flat.I32 {
-					buf = binary.LittleEndian.AppendUint32(buf, uint32(b))
-				}
-			case value.StInt64:
-				for _, b := range flat.I64 {
-					buf = binary.LittleEndian.AppendUint64(buf, uint64(b))
-				}
-			case value.StFloat32:
-				for _, b := range flat.F32 {
-					buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(b))
-				}
-			case value.StFloat64, value.StPair2F64:
-				for _, b := range flat.F64 {
-					buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(b))
-				}
-			case value.StString:
-				for _, s := range flat.Strings() {
-					buf = append(buf, s...)
-				}
-			case value.StBytes16:
-				for _, b := range flat.B16 {
-					buf = append(buf, b[:]...)
-				}
-			default:
-				return fmt.Errorf("gmd5 doesn't support data type %s.", v.T)
-			}
-			h.Write(buf)
-			return nil
-		}
-		return fmt.Errorf("gmd5 doesn't support data form %s.", x.Form())
-	}
-	if err := walk(args[0]); err != nil {
-		return nil, err
-	}
-	var d [16]byte
-	copy(d[:], h.Sum(nil))
-	return &value.Scalar{T: value.Int128, B: int128Digest(d)}, nil
 }
 
 func convertEncodeFn(_ funcs.Env, args []value.Value) (value.Value, error) {

@@ -28,7 +28,12 @@ func init() {
 		funcs.Spec{Name: "convertEncode", Params: []string{"str", "srcEncode", "destEncode"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "string", Fn: convertEncodeFn},
 		funcs.Spec{Name: "toUTF8", Params: []string{"str", "encode"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string", Fn: toUTF8Fn},
 		funcs.Spec{Name: "fromUTF8", Params: []string{"str", "encode"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "string", Fn: fromUTF8Fn},
+	)
+
+	// gmd5.go.
+	funcs.Register(
 		funcs.Spec{Name: "gmd5", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "string", Fn: gmd5},
+		funcs.Spec{Name: "rowGmd5", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise", Fn: rowGmd5},
 	)
 
 	// onehot.go.
