@@ -37,13 +37,7 @@ func intOrTemporal(fn, param string, x value.Value) ([]int64, value.Type, bool, 
 // converted to them.
 func intervalArg(fn string, x value.Value, t value.Type, n int) ([]int64, error) {
 	if d, ok := temporal.AsDuration(x); ok {
-		ns := temporal.ClockUnitNanos[d.Unit]
-		switch d.Unit {
-		case "d":
-			ns = temporal.NsPerDay
-		case "w":
-			ns = 7 * temporal.NsPerDay
-		}
+		ns := value.DurationNanos(d.Unit)
 		u := value.TickNanos(t)
 		if ns == 0 || u == 0 || !t.IsTemporal() || d.N*ns%u != 0 || d.N <= 0 {
 			return nil, ddberr.Errorf("The duration %s can't be used as the interval of %s for %s values.", d, fn, t)
