@@ -124,12 +124,13 @@ func setCacheSize(fn string, tsdb bool) funcs.Impl {
 	}
 }
 
-// engineChunks matches the chunks of the databases of one storage engine.
+// engineChunks matches the chunks of the databases of one storage engine
+// ("" any).
 func engineChunks(h Host, engine string) func(storage.ChunkID) bool {
 	cat := h.Catalog()
 	dbs := map[string]bool{}
 	for _, p := range cat.Paths() {
-		if db, err := cat.Lookup(p); err == nil && db.EngineType() == engine {
+		if db, err := cat.Lookup(p); err == nil && (engine == "" || db.EngineType() == engine) {
 			dbs[p] = true
 		}
 	}

@@ -20,13 +20,11 @@ func init() {
 }
 
 // cachedOf lists the store's unflushed writes of the databases of one
-// storage engine ("" any), by chunk path.
+// storage engine ("" any), by chunk path; the rows of persisted stream
+// tables, kept in the same store, are in no database.
 func cachedOf(h Host, engine string) []storage.CachedChunk {
 	all := h.Catalog().Store().CachedWrites()
-	match := func(storage.ChunkID) bool { return true }
-	if engine != "" {
-		match = engineChunks(h, engine)
-	}
+	match := engineChunks(h, engine)
 	out := all[:0]
 	for _, c := range all {
 		if match(c.ID) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/catalog"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -282,15 +283,24 @@ func xloadTable(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xexistsDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, path, err := hostAndPath(env, args)
 	if err != nil {
 		return nil, err
 	}
+	return value.NewBool(h.Catalog().Exists(path)), nil
+}
+
+// hostAndPath is the host and the database path args[0].
+func hostAndPath(env funcs.Env, args []value.Value) (Host, string, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, "", err
+	}
 	path, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, ddberr.Errorf("The database path must be a string.")
+		return nil, "", ddberr.Errorf("The database path must be a string.")
 	}
-	return value.NewBool(h.Catalog().Exists(path)), nil
+	return h, path, nil
 }
 
 func xexistsTable(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -316,18 +326,17 @@ func xexistsTable(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xdropDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
+	h, path, err := hostAndPath(env, args)
 	if err != nil {
 		return nil, err
-	}
-	path, ok := funcs.StringArg(args[0])
-	if !ok {
-		return nil, ddberr.Errorf("The database path must be a string.")
 	}
 	if err := h.CheckDropDatabase(path); err != nil {
 		return nil, err
 	}
 	if err := h.Catalog().DropDatabase(path); err != nil {
+		return nil, err
+	}
+	if err := catalog.DatabaseDropped(h, path); err != nil {
 		return nil, err
 	}
 	return nil, h.DatabaseDropped(path)

@@ -1117,6 +1117,8 @@ var texts = []Text{
 	{"Failed to filter the table. Please set a filtering column first.RefId: S03028", "error_codes/s03028.md"},
 	{"Only admin can force delete a stream table from the disk.RefId: S03025", "error_codes/s03025.md"},
 	{"Subscribing to a stream table on another node is not supported.", "porpoise"},
+	{"publishTable is sent by the APIs' subscribe on a connection of its own; use subscribeTable in a script.", "porpoise"},
+	{"Porpoise publishes on the subscriber's own connection only: enable streaming without a listening port.", "porpoise: docs/streaming-protocol.md"},
 	{"Subscription to table %s already exists on this node. Change an actionName or cancel the existing subscription first. RefId: S03002", "error_codes/S03002.md"},
 	{"The cacheSize of %s must be a positive integer.", "porpoise"},
 	{"The filter column %s doesn't exist in the table.", "porpoise"},
@@ -1235,4 +1237,12 @@ var texts = []Text{
 	{"The elements of tensor must have the same type and shape.", "porpoise: funcs/t/tensor.md states the rule"},
 	{"A tensor can't have more than 10 dimensions.", "porpoise: funcs/t/tensor.md states the rule"},
 	{"The argument of tensor must be a scalar, vector, tuple, matrix or table.", "porpoise: funcs/t/tensor.md states the rule"},
+	// catalogs and schemas (package catalog)
+	{"The catalog doesn't exist.", "db_distr_comp/db/catalog.md"},
+	{"getMember method not supported", "db_distr_comp/db/catalog.md"},
+	{"The catalog [%s] already exists.", "porpoise: db_distr_comp/db/catalog.md states the rule"},
+	{"The schema [%s] doesn't exist in catalog [%s].", "porpoise"},
+	{"The schema [%s] already exists in catalog [%s].", "porpoise: funcs/c/createSchema.md states the rule"},
+	{"The database [%s] already belongs to catalog [%s] as schema [%s].", "porpoise: funcs/c/createSchema.md states the rule"},
+	{"Invalid %s name [%s]. It must start with a letter and contain only letters, digits and underscores.", "porpoise: db_distr_comp/db/catalog.md states the rule"},
 }

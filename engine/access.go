@@ -33,5 +33,8 @@ func memberValue(in *interp, x value.Value, name string) (value.Value, error) {
 	if f := in.function(name); f != nil {
 		return in.call(f, []value.Value{x}, nil)
 	}
+	if _, ok := x.(*value.Scalar); ok { // catalog.md: stock=1; select * from stock.quote
+		return nil, ddberr.Errorf("getMember method not supported")
+	}
 	return nil, ddberr.Errorf("Syntax Error: Cannot recognize the token %s", name)
 }

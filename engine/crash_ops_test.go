@@ -1,10 +1,7 @@
 package engine
 
 import (
-	"bufio"
 	"fmt"
-	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/config"
@@ -27,34 +24,27 @@ func TestCrashOpsChild(t *testing.T) {
 	cfg := config.Default()
 	cfg.NewValuePartitionPolicy = "add"
 	s, next := crashChildSession(Options{DataDir: dir, Config: &cfg}, "dfs://crashops")
-	w := bufio.NewWriter(os.Stdout)
 	run := func(what, script string) {
-		if _, err := s.Run(script); err != nil {
-			fmt.Println(what+":", err)
-			os.Exit(3)
-		}
+		_, err := s.Run(script)
+		crashtest.Check(what, err)
 	}
 	for k := next; ; k++ {
 		rows := fmt.Sprintf("table(take(1 2 %d, %d) as part, take(%d, %d) as batch, 1..%d as v, take(0, %d) as w)",
 			4+k%40, crashRowsPer, k, crashRowsPer, crashRowsPer, crashRowsPer)
 		run("insert", "pt.tableInsert("+rows+")")
-		fmt.Fprintf(w, "ack %d\n", k)
-		w.Flush()
+		crashtest.Ack("ack", k)
 		if k%3 == 0 {
 			run("upsert", fmt.Sprintf("upsert!(pt, table(take(1 2 %d, %d) as part, take(%d, %d) as batch, 1..%d as v, take(%d, %d) as w), false, `batch`v)",
 				4+k%40, crashRowsPer, k, crashRowsPer, crashRowsPer, k, crashRowsPer))
-			fmt.Fprintf(w, "upd %d\n", k)
-			w.Flush()
+			crashtest.Ack("upd", k)
 		}
 		if k%5 == 0 {
 			run("update", fmt.Sprintf("update pt set w = %d where batch = %d", k, k))
-			fmt.Fprintf(w, "upd %d\n", k)
-			w.Flush()
+			crashtest.Ack("upd", k)
 		}
 		if k%4 == 0 && k > 2 {
 			run("delete", fmt.Sprintf("delete from pt where batch = %d", k-2))
-			fmt.Fprintf(w, "del %d\n", k-2)
-			w.Flush()
+			crashtest.Ack("del", k-2)
 		}
 	}
 }
@@ -66,14 +56,10 @@ func TestCrashOpsChild(t *testing.T) {
 // whole or absent, and every batch is upserted/updated completely or not
 // at all.
 func TestCrashRecoveryOps(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test runs child processes")
-	}
+	dir, rng := crashtest.Parent(t, 3)
 	cycles := crashtest.EnvInt(t, "PORPOISE_CRASH_CYCLES", 20)
-	dir := t.TempDir()
-	rng := rand.New(rand.NewPCG(3, 4))
 	acked, updated, deleted := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
-	note := ackNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated, "del ": deleted})
+	note := crashtest.AckNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated, "del ": deleted})
 	for cycle := 0; cycle < cycles; cycle++ {
 		crashtest.KillOnce(t, rng, "TestCrashOpsChild", crashOpsChildEnv, dir, []string{"open:", "setup:", "insert:", "upsert:", "update:", "delete:", "max:"}, note)
 		checkCrashOpsState(t, dir, acked, updated, deleted)

@@ -1,10 +1,7 @@
 package engine
 
 import (
-	"bufio"
 	"fmt"
-	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/internal/crashtest"
@@ -25,23 +22,16 @@ const (
 func TestCrashChild(t *testing.T) {
 	dir := crashtest.ChildDir(t, crashChildEnv)
 	s, next := crashChildSession(Options{DataDir: dir}, "dfs://crash")
-	w := bufio.NewWriter(os.Stdout)
 	for k := next; ; k++ {
 		script := fmt.Sprintf("pt.tableInsert(table(take(1 2 3, %d) as part, take(%d, %d) as batch, 1..%d as v, take(0, %d) as w))", crashRowsPer, k, crashRowsPer, crashRowsPer, crashRowsPer)
-		if _, err := s.Run(script); err != nil {
-			fmt.Println("insert:", err)
-			os.Exit(3)
-		}
-		fmt.Fprintf(w, "ack %d\n", k)
-		w.Flush()
+		_, err := s.Run(script)
+		crashtest.Check("insert", err)
+		crashtest.Ack("ack", k)
 		if k%3 == 0 {
 			script := fmt.Sprintf("upsert!(pt, table(take(1 2 3, %d) as part, take(%d, %d) as batch, 1..%d as v, take(%d, %d) as w), false, `batch`v)", crashRowsPer, k, crashRowsPer, crashRowsPer, k, crashRowsPer)
-			if _, err := s.Run(script); err != nil {
-				fmt.Println("upsert:", err)
-				os.Exit(3)
-			}
-			fmt.Fprintf(w, "upd %d\n", k)
-			w.Flush()
+			_, err := s.Run(script)
+			crashtest.Check("upsert", err)
+			crashtest.Ack("upd", k)
 		}
 	}
 }
@@ -50,14 +40,10 @@ func TestCrashChild(t *testing.T) {
 // least 20 times, and after each restart checks that every acknowledged
 // batch is present whole and no batch is partly present.
 func TestCrashRecovery(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test runs child processes")
-	}
-	dir := t.TempDir()
-	rng := rand.New(rand.NewPCG(1, 2))
+	dir, rng := crashtest.Parent(t, 1)
 	acked := map[int64]bool{}
 	updated := map[int64]bool{}
-	note := ackNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated})
+	note := crashtest.AckNotes(t, map[string]map[int64]bool{"ack ": acked, "upd ": updated})
 	const cycles = 20
 	for cycle := 0; cycle < cycles; cycle++ {
 		crashtest.KillOnce(t, rng, "TestCrashChild", crashChildEnv, dir, []string{"open:", "setup:", "insert:", "upsert:", "max:"}, note)
@@ -109,28 +95,14 @@ func checkCrashState(t *testing.T, dir string, acked, updated map[int64]bool) {
 // first batch number not yet written. Failures exit with code 3.
 func crashChildSession(o Options, db string) (*Session, int64) {
 	e, err := Open(o)
-	if err != nil {
-		fmt.Println("open:", err)
-		os.Exit(3)
-	}
+	crashtest.Check("open", err)
 	s := e.NewSession()
 	_, err = s.Run(fmt.Sprintf(`if(!existsDatabase(%q)) {
 		db = database(%q, VALUE, 1..3)
 		db.createPartitionedTable(table(1:0, `+"`part`batch`v`w"+`, [INT, INT, INT, INT]), `+"`pt, `part"+`)
 	}
 	pt = loadTable(%q, "pt")`, db, db, db))
-	if err != nil {
-		fmt.Println("setup:", err)
-		os.Exit(3)
-	}
-	v, err := s.Run("exec max(batch) from pt")
-	if err != nil {
-		fmt.Println("max:", err)
-		os.Exit(3)
-	}
-	next := int64(1)
-	if m, ok := v.(*value.Scalar).Int64(); ok {
-		next = m + 1
-	}
+	crashtest.Check("setup", err)
+	next := crashtest.NextBatch(s.Run("exec max(batch) from pt"))
 	return s, next
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/access"
+	"github.com/porpoisedb/porpoise/catalog"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/convert"
@@ -118,7 +119,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		x, err := in.eval(n.X)
 		if err != nil {
-			return nil, err
+			return catalog.Member(in, n, err)
 		}
 		return memberValue(in, x, n.Name)
 	case *sqlparse.LambdaExpr:

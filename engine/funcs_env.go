@@ -62,6 +62,12 @@ func (in *interp) Eval(e sqlparse.Expr, bind map[string]value.Value) (value.Valu
 	return in.eval(e)
 }
 
+// EvalSession implements funcs.Env.
+func (in *interp) EvalSession(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error) {
+	top := &interp{s: in.s, frame: in.s.vars, depth: in.depth, ro: &in.s.ro}
+	return top.Eval(e, bind)
+}
+
 // Exec implements funcs.Env.
 func (in *interp) Exec(st sqlparse.Stmt, bind map[string]value.Value) (value.Value, error) {
 	defer in.bind(bind)()

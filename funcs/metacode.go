@@ -29,6 +29,10 @@ type Meta struct {
 	X    sqlparse.Expr
 	Stmt sqlparse.Stmt
 	Bind map[string]value.Value
+	// Session makes evaluation see the session's variables rather than
+	// those of the function that evaluates it, as parseExpr's code does
+	// (funcs/p/parseExpr.md).
+	Session bool
 }
 
 // Form implements value.Value.

@@ -67,6 +67,9 @@ type Env interface {
 	// names visible only while it runs (metacode carries the values it
 	// was built from this way).
 	Eval(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error)
+	// EvalSession is Eval in the session's scope: the calling function's
+	// local variables are not visible.
+	EvalSession(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error)
 	// Exec runs a statement (an update or delete built by sqlUpdate or
 	// sqlDelete) in the caller's scope with bind as for Eval.
 	Exec(s sqlparse.Stmt, bind map[string]value.Value) (value.Value, error)

@@ -30,6 +30,7 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 	}
 	given := make([]*value.Vector, len(names))
 	for _, row := range rows {
+		row = spreadTuple(row, len(pos))
 		if len(row) != len(pos) {
 			return nil, ErrInsertColumnCount
 		}
@@ -64,6 +65,18 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 		}
 	}
 	return value.NewTable(names, out), nil
+}
+
+// spreadTuple returns the columns of values([time, sym, volume]), one
+// tuple holding all n columns (enableTableCachePurge reference page), and
+// any other row as it is.
+func spreadTuple(row []value.Value, n int) []value.Value {
+	if len(row) == 1 && n > 1 {
+		if tp, ok := row[0].(*value.Vector); ok && tp.T == value.Any && len(tp.Any) == n {
+			return tp.Any
+		}
+	}
+	return row
 }
 
 func indexOf(names []string, c string) int {

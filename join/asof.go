@@ -5,7 +5,9 @@ import (
 	"math"
 	"slices"
 
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // TimeGroups is the right side of a join on equality columns and a
@@ -19,10 +21,11 @@ type TimeGroups struct {
 	// group (Rows[Start[g]:Start[g+1]]), each group ascending by the
 	// last column and in table order on ties.
 	Start, Rows []int
-	// Words, when the last column is integral, temporal or floating
-	// (WordsOK), are the order-preserving words of Rows' last column,
-	// side by side with Rows, and LeftWords the left column's, NULL as
-	// math.MinInt64.
+	// Words are order-preserving words of Rows' last column, side by
+	// side with Rows, and LeftWords the left column's, NULL as
+	// math.MinInt64: the values' own words when the last column is
+	// integral, temporal or floating (WordsOK), else their ranks among
+	// both columns' values.
 	Words, LeftWords []int64
 	WordsOK          bool
 }
@@ -32,18 +35,16 @@ type TimeGroups struct {
 // The equality columns number the rows of both sides (a coded SYMBOL
 // column by its codes, integer columns by a packed word, others by an
 // encoded key), a counting pass lists each group's right rows, and
-// groups not already in order are sorted (stable).
+// groups not already in order are sorted (stable) by their words.
 func GroupByTime(lkeys, rkeys []*value.Vector, nullSafe bool) TimeGroups {
 	last := len(lkeys) - 1
 	lt, rt := lkeys[last], rkeys[last]
 	lg, rg, ngroups := asofGroups(lkeys[:last], rkeys[:last], lt.Len(), rt.Len(), nullSafe, encodedKey(nullSafe))
 	lw, rw, words := orderWords(lt, rt)
-	rnull := func(r int) bool {
-		if words {
-			return rw[r] == math.MinInt64
-		}
-		return rt.IsNull(r)
+	if !words {
+		lw, rw = rankWords(lt, rt)
 	}
+	rnull := func(r int) bool { return rw[r] == math.MinInt64 }
 	start := make([]int, ngroups+1)
 	for r, g := range rg {
 		if g >= 0 && !rnull(r) {
@@ -62,12 +63,6 @@ func GroupByTime(lkeys, rkeys []*value.Vector, nullSafe bool) TimeGroups {
 		}
 	}
 	tg := TimeGroups{Left: lg, Start: start, Rows: rows, LeftWords: lw, WordsOK: words}
-	if !words {
-		for g := 0; g < ngroups; g++ {
-			slices.SortStableFunc(rows[start[g]:start[g+1]], func(a, b int) int { return value.CompareElems(rt, a, b) })
-		}
-		return tg
-	}
 	tg.Words = make([]int64, len(rows))
 	for g := 0; g < ngroups; g++ {
 		grp := rows[start[g]:start[g+1]]
@@ -84,53 +79,27 @@ func GroupByTime(lkeys, rkeys []*value.Vector, nullSafe bool) TimeGroups {
 // asofRows pairs each left row with the last right row whose other
 // matching columns are equal and whose last matching column is at or
 // before the left row's (-1 when none). Right rows are taken in the
-// order of their last column within each group, as aj assumes. With
-// words, a typed binary search per left row finds it; no element is
-// compared through an interface.
+// order of their last column within each group, as aj assumes. A search
+// over the group's words finds it; no element is compared through an
+// interface.
 func asofRows(lkeys, rkeys []*value.Vector, nullSafe bool) (lrows, rrows []int) {
-	last := len(lkeys) - 1
-	lt, rt := lkeys[last], rkeys[last]
 	tg := GroupByTime(lkeys, rkeys, nullSafe)
 	start, rows := tg.Start, tg.Rows
-	lrows = value.Iota(lt.Len())
-	rrows = make([]int, lt.Len())
-	if tg.WordsOK {
-		// at[g]: the number of group g's words at or before the last
-		// left word searched in it; left rows usually come in time
-		// order, so the next answer is at or a few words after it
-		at := make([]int32, len(start)-1)
-		for l, g := range tg.Left {
-			rrows[l] = -1
-			if g < 0 || tg.LeftWords[l] == math.MinInt64 {
-				continue
-			}
-			w := wordsUpTo(tg.Words[start[g]:start[g+1]], int(at[g]), tg.LeftWords[l])
-			at[g] = int32(w)
-			if w > 0 {
-				rrows[l] = rows[start[g]+w-1]
-			}
-		}
-		return lrows, rrows
-	}
-
-	cmpRL := asofCompare(lt, rt)
+	lrows = value.Iota(len(tg.Left))
+	rrows = make([]int, len(tg.Left))
+	// at[g]: the number of group g's words at or before the last left
+	// word searched in it; left rows usually come in time order, so the
+	// next answer is at or a few words after it
+	at := make([]int32, len(start)-1)
 	for l, g := range tg.Left {
 		rrows[l] = -1
-		if g < 0 || lt.IsNull(l) {
+		if g < 0 || tg.LeftWords[l] == math.MinInt64 {
 			continue
 		}
-		grp := rows[start[g]:start[g+1]]
-		lo, hi := 0, len(grp)
-		for lo < hi {
-			mid := int(uint(lo+hi) >> 1)
-			if cmpRL(grp[mid], l) <= 0 {
-				lo = mid + 1
-			} else {
-				hi = mid
-			}
-		}
-		if lo > 0 {
-			rrows[l] = grp[lo-1]
+		w := wordsUpTo(tg.Words[start[g]:start[g+1]], int(at[g]), tg.LeftWords[l])
+		at[g] = int32(w)
+		if w > 0 {
+			rrows[l] = rows[start[g]+w-1]
 		}
 	}
 	return lrows, rrows
@@ -310,19 +279,36 @@ func floatWord(f float64, null bool) int64 {
 	return b
 }
 
-// asofCompare compares a right element with a left one of the last
-// matching column: directly when the two vectors have one type and
-// scale, else as elements of one vector (the left's type).
-func asofCompare(lt, rt *value.Vector) func(r, l int) int {
-	if lt.T == rt.T && lt.Scale == rt.Scale && lt.T.Storage() != value.StAny {
-		return func(r, l int) int { return value.CompareAcross(rt, r, lt, l) }
+// rankWords returns the elements of l and r as words in their order for
+// last columns orderWords can't map (strings, 16-byte values, decimals of
+// two scales): each element's rank among the values of both, equal
+// values ranking equal, NULL as math.MinInt64. r is compared in l's type,
+// as the join converts right keys. rowsort orders the elements by typed
+// words; only neighbours in that order are compared.
+func rankWords(l, r *value.Vector) (lw, rw []int64) {
+	both := l.Clone()
+	if r.T != l.T || r.Scale != l.Scale {
+		conv, err := cast.Vector(r, l.T, l.Scale)
+		if err != nil {
+			// not comparable in l's type: no right element matches
+			conv = value.NewNullVector(l.T, r.Len())
+		}
+		r = conv
 	}
-	both := value.NewVector(lt.T, 0, 2)
-	both.Scale = lt.Scale
-	return func(r, l int) int {
-		both.Truncate(0)
-		both.AppendFrom(lt, l)
-		both.AppendFrom(rt, r)
-		return value.CompareElems(both, 1, 0)
+	both.AppendVector(r)
+	n := both.Len()
+	order := rowsort.Sort([]rowsort.Key{rowsort.Column(both, false, rowsort.NullsLow)}, n, rowsort.KeepAll).Index(n)
+	words := make([]int64, n)
+	rank, prev := int64(0), -1
+	for _, row := range order {
+		if both.IsNull(row) {
+			words[row] = math.MinInt64
+			continue
+		}
+		if prev >= 0 && value.CompareAcross(both, prev, both, row) != 0 {
+			rank++
+		}
+		words[row], prev = rank, row
 	}
+	return words[:l.Len()], words[l.Len():]
 }

@@ -2,6 +2,7 @@ package join
 
 import (
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -92,6 +93,25 @@ func TestAsofRowsMatchDefinition(t *testing.T) {
 		},
 		"STRING": func(n int) *value.Vector {
 			return value.NewStrings(value.String, symCol(n, false).Strings())
+		},
+		"UUID": func(n int) *value.Vector {
+			v := value.NewVector(value.UUID, n, n)
+			for i := range v.B16 {
+				if rng.IntN(10) != 0 { // the zero UUID is NULL
+					v.B16[i][15] = byte(rng.IntN(8))
+				}
+			}
+			return v
+		},
+		"DECIMAL128": func(n int) *value.Vector {
+			v := value.NewVector(value.Decimal128, n, n)
+			for i := range v.B16 {
+				v.B16[i] = value.Decimal128Bytes(big.NewInt(int64(rng.IntN(9) - 4)))
+				if rng.IntN(10) == 0 {
+					v.B16[i] = value.NullBytes16(value.Decimal128)
+				}
+			}
+			return v
 		},
 	}
 	keySets := map[string]func(n int, coded bool) []*value.Vector{

@@ -3,6 +3,7 @@ package join
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -58,4 +59,45 @@ func TestDenseKeys(t *testing.T) {
 	require.Equal(t, 7, n)
 	_, _, _, ok = denseKeys(a, b, true)
 	require.False(t, ok, "a NULL that matches NULL widens the range past the limit")
+}
+
+// sej's rows are ej's, stably sorted by the matching columns (NULLs
+// first), coded SYMBOL keys by their text.
+func TestSortedEquiOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	syms := []string{"", "D", "B", "C", "A"}
+	gen := func(n int) ([]string, []int32) {
+		s, x := make([]string, n), make([]int32, n)
+		for i := range s {
+			s[i] = syms[rng.IntN(len(syms))]
+			x[i] = rng.Int32N(7) - 3
+			if rng.IntN(8) == 0 {
+				x[i] = value.NullInt32
+			}
+		}
+		return s, x
+	}
+	ls, lt := gen(80)
+	rs, rt := gen(60)
+	for _, coded := range []bool{true, false} {
+		for _, nullSafe := range []bool{false, true} {
+			t.Run(fmt.Sprintf("coded=%v/nullSafe=%v", coded, nullSafe), func(t *testing.T) {
+				l, r := symTables(coded, ls, rs, lt, rt)
+				keys := []string{"t", "sym"}
+				ej, err := Tables(Equi, l, r, keys, keys, "r", nullSafe, Filter{})
+				require.NoError(t, err)
+				sej, err := Tables(SortedEqui, l, r, keys, keys, "r", nullSafe, Filter{})
+				require.NoError(t, err)
+				order := value.Iota(ej.T.Rows())
+				tc, sc := ej.T.Cols[1], ej.T.Cols[0]
+				slices.SortStableFunc(order, func(a, b int) int {
+					if c := value.CompareElems(tc, a, b); c != 0 {
+						return c
+					}
+					return value.CompareElems(sc, a, b)
+				})
+				require.Equal(t, ej.T.Gather(order).String(), sej.T.String())
+			})
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -144,15 +145,13 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		lrows, rrows = prefixRows(lkeys[0].Strings(), rkeys[0].Strings())
 	case SortedEqui:
 		lrows, rrows = match(lkeys, rkeys, keep.Left, keep.Right, Equi)
-		order := value.Iota(len(lrows))
-		sort.SliceStable(order, func(a, b int) bool {
-			for _, k := range lkeys {
-				if c := value.CompareElems(k, lrows[order[a]], lrows[order[b]]); c != 0 {
-					return c < 0
-				}
-			}
-			return false
-		})
+		// sej's rows ascend by the matching columns (equijoin.md), ties
+		// in match order: rowsort's stable typed sort of the keys
+		sortKeys := make([]rowsort.Key, len(lkeys))
+		for k, c := range lkeys {
+			sortKeys[k] = rowsort.Column(c.Gather(lrows), false, rowsort.NullsLow)
+		}
+		order := rowsort.Sort(sortKeys, len(lrows), rowsort.KeepAll).Index(len(lrows))
 		l2, r2 := make([]int, len(order)), make([]int, len(order))
 		for i, o := range order {
 			l2[i], r2[i] = lrows[o], rrows[o]

@@ -28,45 +28,66 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 	g.SortByKeys()
 	g.Index()
 	outer := groupagg.Group(keyVecs[:len(n.GroupBy)], src.Rows())
+	runs := make([]int32, g.N)
+	for gi := range runs {
+		runs[gi] = outer.IDs[g.First[gi]]
+	}
 	names := make([]string, len(keys))
-	keyCols := make([]*value.Vector, len(keys))
+	cols := make([]*value.Vector, len(keys))
 	for i, kv := range keyVecs {
 		names[i] = colname.Of(keys[i])
-		keyCols[i] = kv.Gather(g.First)
+		cols[i] = kv.Gather(g.First)
 	}
-	vals := make([][]value.Value, len(n.Cols))
-	var acc []int
-	prevOuter := int32(-1)
-	for gi := 0; gi < g.N; gi++ {
-		o := outer.IDs[g.First[gi]]
-		if o != prevOuter {
-			acc, prevOuter = acc[:0], o
-		}
-		acc = append(acc, g.Perm[g.Starts[gi]:g.Starts[gi+1]]...)
-		sub := src.Gather(acc)
-		for k, c := range n.Cols {
-			v, err := ex.withTable(sub, colname.Strip(c))
-			if err != nil {
-				return nil, err
-			}
-			s, ok := v.(*value.Scalar)
-			if !ok {
-				return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", colname.Of(c))
-			}
-			vals[k] = append(vals[k], s)
-		}
-	}
-	cols := keyCols
-	for k, c := range n.Cols {
-		names = append(names, colname.Of(c))
-		vec, err := groupagg.ScalarColumn(vals[k])
+	ge := newGroupEval(ex, src, g)
+	for _, c := range n.Cols {
+		vec, err := ge.cumulativeValue(c, runs, names[:len(keys)], cols[:len(keys)])
 		if err != nil {
 			return nil, err
 		}
-		cols = append(cols, vec)
+		names, cols = append(names, colname.Of(c)), append(cols, vec)
 	}
 	if err := checkDuplicateNames(names); err != nil {
 		return nil, err
 	}
 	return value.NewTable(names, cols), nil
+}
+
+// cumulativeValue is select item c for each cumulative group: typed
+// (groupagg.Cumulative) when each aggregate it calls has a partial state,
+// otherwise evaluated over each cumulative group's rows.
+func (ge *groupEval) cumulativeValue(c sqlparse.Expr, runs []int32, keyNames []string, keyCols []*value.Vector) (*value.Vector, error) {
+	l := &lowering{ex: ge.ex, cols: ge.cols, keys: map[string]bool{}}
+	lowered, ok, err := l.lower(c)
+	if err != nil {
+		return nil, err
+	}
+	aggs := make([]*value.Vector, len(l.specs))
+	for k := 0; ok && k < len(l.specs); k++ {
+		args, err := ge.specArgs(l.specs[k])
+		if err != nil {
+			return nil, err
+		}
+		aggs[k], ok = groupagg.Cumulative(l.specs[k].name, args, ge.g, runs)
+	}
+	if ok {
+		return ge.ex.loweredValue(lowered, keyNames, keyCols, aggs, ge.g.N)
+	}
+	vals := make([]value.Value, ge.g.N)
+	var acc []int
+	for gi := range vals {
+		if gi == 0 || runs[gi] != runs[gi-1] {
+			acc = acc[:0]
+		}
+		acc = append(acc, ge.g.Perm[ge.g.Starts[gi]:ge.g.Starts[gi+1]]...)
+		v, err := ge.ex.withTable(ge.src.Gather(acc), colname.Strip(c))
+		if err != nil {
+			return nil, err
+		}
+		s, ok := v.(*value.Scalar)
+		if !ok {
+			return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", colname.Of(c))
+		}
+		vals[gi] = s
+	}
+	return groupagg.ScalarColumn(vals)
 }

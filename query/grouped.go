@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/interval"
+	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
@@ -165,15 +166,9 @@ func newGroupEval(ex *executor, src *value.Table, g *groupagg.Groups) *groupEval
 func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(specs))
 	for k, s := range specs {
-		args := make([]*value.Vector, len(s.args))
-		for i, a := range s.args {
-			v, err := ge.ex.withTable(ge.src, a)
-			if err != nil {
-				return nil, err
-			}
-			if args[i], err = value.Broadcast(v, ge.src.Rows()); err != nil {
-				return nil, err
-			}
+		args, err := ge.specArgs(s)
+		if err != nil {
+			return nil, err
 		}
 		if v, ok := groupagg.Aggregate(s.name, args, ge.g); ok {
 			out[k] = v
@@ -186,6 +181,21 @@ func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 		out[k] = v
 	}
 	return out, nil
+}
+
+// specArgs evaluates an aggregate's arguments over all rows.
+func (ge *groupEval) specArgs(s aggSpec) ([]*value.Vector, error) {
+	args := make([]*value.Vector, len(s.args))
+	for i, a := range s.args {
+		v, err := ge.ex.withTable(ge.src, a)
+		if err != nil {
+			return nil, err
+		}
+		if args[i], err = value.Broadcast(v, ge.src.Rows()); err != nil {
+			return nil, err
+		}
+	}
+	return args, nil
 }
 
 // groupedTable is src in group order (all columns; gathering once lets
@@ -343,7 +353,7 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		itemCols = append(append([]*value.Vector(nil), keyCols...), cols...)
 	}
 	out, err := groupedColumns(q, keyNames, keyCols, func(c sqlparse.Expr) ([]string, []*value.Vector, error) {
-		if names := multiNames(c); names != nil {
+		if names := multicol.Names(c); names != nil {
 			return ge.perGroupColumns(colname.Strip(c), names)
 		}
 		v, err := ge.groupValue(c, itemNames, itemCols)

@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/interval"
+	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/storage"
@@ -116,7 +117,7 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types 
 		if id, ok := c.(*sqlparse.Ident); ok && keys[strings.ToLower(id.Name)] {
 			continue
 		}
-		if _, star := c.(*sqlparse.StarExpr); star || multiNames(c) != nil {
+		if _, star := c.(*sqlparse.StarExpr); star || multicol.Names(c) != nil {
 			return nil, false
 		}
 		l := &lowering{ex: ex, cols: cols, keys: keys}

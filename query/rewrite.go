@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -29,6 +30,9 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) erro
 			return ddberr.Errorf("The partitioning column cannot be updated.")
 		}
 		cols[k] = j
+	}
+	if len(n.ContextBy) == 0 && slices.ContainsFunc(n.Sets, func(s sqlparse.SetClause) bool { return funcs.CallsAny(s.X, funcs.Aggregate|funcs.OrderSensitive) }) {
+		return ddberr.Errorf("Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.")
 	}
 	return t.RewriteChunks(ex.env.Context(), ex.pruneFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
 		rows, err := ex.whereRows(chunk, n.Where)

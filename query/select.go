@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/keyindex"
+	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/rowsort"
@@ -79,6 +80,11 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 			}
 		}
 		return ex.scanned(dt.Scan(keep))
+	}
+	if id, ok := from.(*sqlparse.Ident); ok && funcs.IsFunction(v) {
+		// a name no variable holds (parseExpr's from t3, where t3 is also
+		// a function): funcs/p/parseExpr.md
+		return nil, nil, ddberr.Errorf("Can't find the object with name %s", id.Name)
 	}
 	return nil, nil, ddberr.Errorf("The FROM clause must be followed by a table. RefId:S02033")
 }
@@ -415,12 +421,12 @@ func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *va
 		if err != nil {
 			return nil, false, err
 		}
-		if ns := multiNames(c); ns != nil {
-			parts, err := spread(v, ns)
+		if ns := multicol.Names(c); ns != nil {
+			parts, err := multicol.Spread(v, ns)
 			if err != nil {
 				return nil, false, err
 			}
-			ns, parts = keepNamed(ns, parts)
+			ns, parts = multicol.KeepNamed(ns, parts)
 			for _, p := range parts {
 				if _, ok := p.(*value.Scalar); !ok {
 					scalars = false

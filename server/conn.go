@@ -66,6 +66,8 @@ type conn struct {
 	out     bytes.Buffer
 	enc     *wire.Writer
 	pickled []byte // the last pickle reply, reused when small
+	// pub is the sink of a publishTable request (publish.go).
+	pub *publisher
 }
 
 func (s *Server) newConn(nc net.Conn) *conn {
@@ -150,6 +152,9 @@ func (c *conn) serve() {
 			}
 		}
 		c.cancel()
+		if c.pub != nil {
+			c.pub.stop()
+		}
 		c.sess.Close()
 		if c.src != nil {
 			c.src.cr.release()
@@ -263,6 +268,10 @@ func (c *conn) serveBinary(src *source) {
 			return
 		}
 		if !c.run(req, err) {
+			return
+		}
+		if c.pub != nil && c.pub.sub != nil {
+			c.publishTCP(c.pub)
 			return
 		}
 	}

@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"net"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,15 +25,9 @@ const crashMTWChildEnv = "PORPOISE_CRASH_MTW_DIR"
 func TestCrashMTWChild(t *testing.T) {
 	dir := crashtest.ChildDir(t, crashMTWChildEnv)
 	e, err := engine.Open(engine.Options{DataDir: dir})
-	if err != nil {
-		fmt.Println("open:", err)
-		os.Exit(3)
-	}
+	crashtest.Check("open", err)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		fmt.Println("listen:", err)
-		os.Exit(3)
-	}
+	crashtest.Check("listen", err)
 	fmt.Println("addr", l.Addr().String())
 	New(e, Options{}).Serve(l)
 }
@@ -47,12 +39,8 @@ func TestCrashMTWChild(t *testing.T) {
 // first rows inserted in the cycle. After each kill the data directory
 // must hold every acknowledged row, each row once.
 func TestCrashRecoveryMTW(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test runs child processes")
-	}
+	dir, rng := crashtest.Parent(t, 5)
 	cycles := crashtest.EnvInt(t, "PORPOISE_CRASH_CYCLES", 5)
-	dir := t.TempDir()
-	rng := rand.New(rand.NewPCG(5, 6))
 	var acked []int64 // acknowledged seq ranges: [lo, hi)
 	next := int64(0)
 	for cycle := 0; cycle < cycles; cycle++ {

@@ -47,6 +47,11 @@
 // request undefines, once it has run or failed, the session variables
 // that did not exist before it; variables it reassigned keep their values.
 //
+// A publishTable request (the APIs' subscribe) turns its connection,
+// binary or WebSocket, over to a stream-table subscription once answered:
+// the server pushes the table's schema and then its new rows on it until
+// either side ends it (publish.go, docs/streaming-protocol.md).
+//
 // Requests are read and replies framed by package wire. Robustness: the
 // header, body and arguments of a request are bounded by
 // Options.MaxFrame before anything is allocated; a malformed request gets

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/stream"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
@@ -33,6 +34,8 @@ func (c *conn) function(ctx context.Context, req *wire.Request) (value.Value, er
 		if len(req.Args) >= 2 && len(req.Args) <= 3 {
 			return c.login(req.Args)
 		}
+	case "publishTable":
+		ctx = stream.WithSink(ctx, c.publisher())
 	}
 	return c.sess.CallContext(ctx, name, req.Args...)
 }

@@ -149,5 +149,10 @@ func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) (upgraded 
 			ws.CloseNow()
 			return
 		}
+		if c.pub != nil && c.pub.sub != nil {
+			c.publishWebSocket(c.pub, ws)
+			ws.CloseNow()
+			return
+		}
 	}
 }

@@ -6,36 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
-// ClassStmt is a class definition (progr/class_objects.md):
-//
-//	class Derived : Base {
-//	    beta :: INT
-//	    def Derived(a, b) { Base(a); beta = b }
-//	    def method2()           // declared here, defined further down
-//	}
-//
-// Attrs are the member variables in order; Methods the member functions,
-// the one named after the class being its constructor. A method declared
-// without a body has Body nil.
-type ClassStmt struct {
-	At      Pos
-	Name    string
-	Base    string
-	Attrs   []ClassAttr
-	Methods []*DefStmt
-}
-
-// ClassAttr is a member variable and its declared type as written: INT,
-// STRING VECTOR, INT[] VECTOR, ANY.
-type ClassAttr struct {
-	Name string
-	Type string
-}
-
-// Pos implements Node.
-func (n *ClassStmt) Pos() Pos { return n.At }
-func (*ClassStmt) stmtNode()  {}
-
 func (p *parser) parseClass() Stmt {
 	c := &ClassStmt{At: p.next().Pos}
 	c.Name = p.expectIdent().Text

@@ -26,6 +26,40 @@ import (
 //	alter table T rename [column] c to d    -> rename!(T, "c", "d")
 //	    (T is loadTable(db, "pt") for "dfs://x"."pt")
 
+// Catalog names (catalog.md) are resolved when the statement runs, by
+// the session's current catalog, through two functions package catalog
+// registers; their names are no identifiers, so scripts cannot call them:
+//
+//	create database [catalog.]schema ... -> database(CatalogSchemaPath("[catalog.]schema", true), ...)
+//	create table [catalog.]schema.t ...  -> createPartitionedTable(database(CatalogSchemaPath("[catalog.]schema", false)), ...)
+//	drop table [if exists] a.b[.c]       -> CatalogDrop("a.b[.c]", ifExists)
+//	alter table [catalog.]schema.t ...   -> loadTable(CatalogSchemaPath(...), "t")
+const (
+	CatalogSchemaPath = "catalog.schemaPath"
+	CatalogDrop       = "catalog.drop"
+)
+
+// dottedName is the text of a name written a, a.b or a.b.c, the form of
+// catalog references.
+func dottedName(e Expr) (string, bool) {
+	switch x := e.(type) {
+	case *Ident:
+		return x.Name, true
+	case *MemberExpr:
+		if s, ok := dottedName(x.X); ok {
+			return s + "." + x.Name, true
+		}
+	}
+	return "", false
+}
+
+func boolLit(at Pos, b bool) *Literal {
+	if b {
+		return &Literal{At: at, Kind: LitBool, Text: "true"}
+	}
+	return &Literal{At: at, Kind: LitBool, Text: "false"}
+}
+
 // isDDL reports whether the statement at t is create/drop database/table
 // or alter table.
 func (p *parser) isDDL(t, nx lex.Token) bool {
@@ -73,26 +107,33 @@ func (p *parser) parseDDL() Stmt {
 	return st
 }
 
-// parseTableRef parses `"dbPath"."name"`, `dbPath.name` or a bare table
-// name; db is nil for the bare form.
-func (p *parser) parseTableRef() (db Expr, name string, at Pos) {
+// parseTableRef parses `"dbPath"."name"`, `[catalog.]schema.name` or a
+// bare table name; db is nil for the bare form, and dotted the whole
+// name for the catalog form.
+func (p *parser) parseTableRef() (db Expr, name, dotted string, at Pos) {
 	t := p.next()
 	at = t.Pos
 	if t.Kind != lex.TokString && t.Kind != lex.TokIdent {
 		p.failTok(t)
 	}
 	if !p.isOp(".") {
-		return nil, t.Text, at
+		return nil, t.Text, "", at
 	}
-	p.next()
-	n := p.next()
-	if n.Kind != lex.TokString && n.Kind != lex.TokIdent {
-		p.failTok(n)
+	parts := []string{t.Text}
+	for len(parts) < 3 && p.isOp(".") {
+		p.next()
+		n := p.next()
+		if n.Kind != lex.TokString && n.Kind != lex.TokIdent {
+			p.failTok(n)
+		}
+		parts = append(parts, n.Text)
+		if t.Kind == lex.TokString {
+			return str(t.Pos, t.Text), n.Text, "", at
+		}
 	}
-	if t.Kind == lex.TokString {
-		return str(t.Pos, t.Text), n.Text, at
-	}
-	return &Ident{At: t.Pos, Name: t.Text}, n.Text, at
+	schema := strings.Join(parts[:len(parts)-1], ".")
+	db = call(at, CatalogSchemaPath, str(at, schema), boolLit(at, false))
+	return db, parts[len(parts)-1], strings.Join(parts, "."), at
 }
 
 func (p *parser) parseDrop(t lex.Token) Stmt {
@@ -108,7 +149,10 @@ func (p *parser) parseDrop(t lex.Token) Stmt {
 	}
 	p.expectKw("table")
 	ifExists := p.parseIfExists()
-	db, name, at := p.parseTableRef()
+	db, name, dotted, at := p.parseTableRef()
+	if dotted != "" {
+		return &ExprStmt{At: t.Pos, X: call(t.Pos, CatalogDrop, str(at, dotted), boolLit(at, ifExists))}
+	}
 	var drop Stmt
 	var exists Expr
 	if db == nil {
@@ -137,7 +181,7 @@ func (p *parser) parseIfExists() bool {
 // parseAlter parses alter table ... add/drop/rename.
 func (p *parser) parseAlter(t lex.Token) Stmt {
 	p.expectKw("table")
-	db, name, at := p.parseTableRef()
+	db, name, _, at := p.parseTableRef()
 	var tbl Expr = &Ident{At: at, Name: name}
 	if db != nil {
 		tbl = call(at, "loadTable", db, str(at, name))
@@ -214,6 +258,9 @@ func (p *parser) tableOptionNext() bool {
 func (p *parser) parseCreateDatabase(t lex.Token) Stmt {
 	p.next() // database
 	dir := p.parseUnary()
+	if name, ok := dottedName(dir); ok {
+		dir = call(dir.Pos(), CatalogSchemaPath, str(dir.Pos(), name), boolLit(dir.Pos(), true))
+	}
 	p.skipNewlines()
 	p.expectKw("partitioned")
 	p.expectKw("by")
@@ -248,7 +295,7 @@ func (p *parser) parseCreateDatabase(t lex.Token) Stmt {
 }
 
 func (p *parser) parseCreateTable(t lex.Token) Stmt {
-	db, name, at := p.parseTableRef()
+	db, name, _, at := p.parseTableRef()
 	p.skipNewlines()
 	p.expectOp("(")
 	var names, types []Expr

@@ -5,7 +5,8 @@
 //	Parse(src) (*Script, error)   a whole script
 //	ParseExpr(src) (Expr, error)  a single expression (`=` is a comparison)
 //
-// The tokens come from package sqlparse/lex; package sqlparse/unparse
+// The tokens come from package sqlparse/lex and the tree's nodes are
+// package sqlparse/ast's (re-exported here, nodes.go); package sqlparse/unparse
 // prints trees back as text, package sqlparse/astwalk walks them, and
 // package sqlparse/exprs answers questions about expressions (Conjuncts,
 // Unparen).

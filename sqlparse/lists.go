@@ -95,6 +95,10 @@ func (p *parser) parseListItem(k listKind, close string) Expr {
 		// count(*), select *
 		p.next()
 		return &StarExpr{At: t.Pos}
+	case k == callArgs && isKw(t, "distinct") && p.peekN(1).Kind == lex.TokIdent && !isKw(p.peekN(1), "as"):
+		// count(distinct x) is count(distinct(x)) (tutorials/std_sql_ddb.md)
+		p.next()
+		return &CallExpr{At: t.Pos, Fn: &Ident{At: t.Pos, Name: "distinct"}, Args: []Expr{p.parseExpr()}}
 	case k == selectCols && isKw(t, "from"):
 		p.failTok(t)
 	case args && p.operatorArg():

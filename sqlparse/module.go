@@ -6,29 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
-// ModuleStmt is `module a::b::c`, the first line of a module file, which
-// names the module its functions belong to (progr/statements/module.md).
-type ModuleStmt struct {
-	At   Pos
-	Name string // "a::b::c"
-}
-
-// UseStmt is `use a::b::c`, which imports a module into the session
-// (progr/statements/use.md).
-type UseStmt struct {
-	At   Pos
-	Name string
-}
-
-// Pos implements Node.
-func (n *ModuleStmt) Pos() Pos { return n.At }
-
-// Pos implements Node.
-func (n *UseStmt) Pos() Pos { return n.At }
-
-func (*ModuleStmt) stmtNode() {}
-func (*UseStmt) stmtNode()    {}
-
 // startsModuleStmt reports whether the statement starting at t is a module
 // or use statement: the keyword followed on its line by a name (so
 // `use = 1` and `use(x)` stay an assignment and a call).
@@ -39,6 +16,12 @@ func (p *parser) startsModuleStmt(t, nx lex.Token) bool {
 // parseModuleStmt parses `module NAME` or `use NAME`.
 func (p *parser) parseModuleStmt() Stmt {
 	kw := p.next()
+	if kw.Text == "use" && isKw(p.tok(), "catalog") && p.peekN(1).Kind == lex.TokIdent {
+		// use catalog X (progr/statements/use.md) switches the session's catalog
+		p.next()
+		c := p.next()
+		return &ExprStmt{At: kw.Pos, X: call(kw.Pos, "setDefaultCatalog", str(c.Pos, c.Text))}
+	}
 	name := p.qualifiedName(p.expectIdent().Text)
 	if kw.Text == "module" {
 		return &ModuleStmt{At: kw.Pos, Name: name}

@@ -6,48 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
-// OverExpr is an analytic (window) function call, f(args) OVER ([PARTITION
-// BY p, ...] [ORDER BY o [ASC|DESC], ...] [frame]) (progr/sql/analyticFunction.md).
-// Frame is nil when the query gives none (the default frame depends on
-// whether OrderBy is empty).
-type OverExpr struct {
-	At          Pos
-	Call        *CallExpr
-	PartitionBy []Expr
-	OrderBy     []OrderItem
-	Frame       *WindowFrame
-}
-
-// WindowFrame is `ROWS|RANGE BETWEEN Lo AND Hi`; the short forms (ROWS n
-// PRECEDING, ...) are given with Hi the current row.
-type WindowFrame struct {
-	Range  bool // RANGE (by the order key's value) rather than ROWS
-	Lo, Hi FrameBound
-}
-
-// BoundKind is where a window frame's bound lies.
-type BoundKind int
-
-// Frame bounds, in the order they lie relative to the current row.
-const (
-	UnboundedPreceding BoundKind = iota
-	Preceding                    // N PRECEDING
-	CurrentRow
-	Following // N FOLLOWING
-	UnboundedFollowing
-)
-
-// FrameBound is one end of a window frame; N is the offset of N
-// PRECEDING / N FOLLOWING (an integer, or a DURATION for RANGE), else nil.
-type FrameBound struct {
-	Kind BoundKind
-	N    Expr
-}
-
-// Pos implements Node.
-func (n *OverExpr) Pos() Pos { return n.At }
-func (*OverExpr) exprNode()  {}
-
 // startsOver reports whether the tokens at the cursor are `over (`, the
 // window clause after an analytic function's call.
 func (p *parser) startsOver() bool {

@@ -2,27 +2,6 @@ package sqlparse
 
 import "github.com/porpoisedb/porpoise/sqlparse/lex"
 
-// WithExpr is `with t1[(c1, ...)] as (q1), ... final-query`
-// (progr/sql/with.md): each query's result is a table named for the final
-// query (and the queries after it).
-type WithExpr struct {
-	At     Pos
-	Tables []WithTable
-	Body   Expr
-}
-
-// WithTable is one `name[(cols)] as (query)` of a WithExpr; Cols renames
-// the query's columns when given.
-type WithTable struct {
-	Name  string
-	Cols  []string
-	Query Expr
-}
-
-// Pos implements Node.
-func (n *WithExpr) Pos() Pos { return n.At }
-func (*WithExpr) exprNode()  {}
-
 // startsWith reports whether the cursor is at `with name as (` or
 // `with name(`, the start of a common table expression.
 func (p *parser) startsWith() bool {

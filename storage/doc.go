@@ -70,7 +70,8 @@
 // # Transactions
 //
 // Begin hands out transaction ids that increase monotonically across
-// restarts: ids are reserved in ranges of txnIDReserve and the high-water
+// restarts (BeginUnlisted too, for writes of the server's own state, such
+// as persisted stream tables, that the transaction log does not list): ids are reserved in ranges of txnIDReserve and the high-water
 // mark is persisted before an id from a new range is used (Close records the
 // exact last id, so a clean restart continues without a gap).
 //

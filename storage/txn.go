@@ -199,11 +199,19 @@ type txnChunk struct {
 
 // Begin starts a transaction with a new id.
 func (s *Store) Begin() *Txn {
-	t := &Txn{s: s, chunks: make(map[ChunkID]*txnChunk)}
-	t.id, t.err = s.nextTxnID()
+	t := s.BeginUnlisted()
 	if t.err == nil {
 		s.txns.begin(t.id)
 	}
+	return t
+}
+
+// BeginUnlisted starts a transaction that Transactions does not list:
+// one writing the server's own state kept beside the databases (the rows
+// of persisted stream tables), which is no database transaction.
+func (s *Store) BeginUnlisted() *Txn {
+	t := &Txn{s: s, chunks: make(map[ChunkID]*txnChunk)}
+	t.id, t.err = s.nextTxnID()
 	return t
 }
 

@@ -1,9 +1,9 @@
 // Package stream is the server side of DolphinDB's streaming: the
 // publishing state of stream tables (the rows each append adds, purged
-// from memory past a cache size, persisted under the data directory) and
-// local subscriptions, each delivering a table's new rows to its handler
-// in order, in batches, from a goroutine the subscription owns and that
-// unsubscribing, dropping the table or closing the engine stops.
+// from memory past a cache size, persisted as tables in package storage's
+// store) and local subscriptions, each delivering a table's new rows to
+// its handler in order, in batches, from a goroutine the subscription owns
+// and that unsubscribing, dropping the table or closing the engine stops.
 //
 // A stream table is a value.Table whose Stream field holds a *Table; the
 // append paths (package insert) call its Published hook. What a handler

@@ -1,59 +1,64 @@
 package stream
 
 import (
-	"bufio"
-	"encoding/binary"
-	"errors"
+	"encoding/json"
 	"fmt"
-	"hash/crc32"
-	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
 
-// A persisted stream table is one append-only file under the registry's
-// directory, named after the table: records of a 4-byte length, the
-// batch of rows in DolphinDB's wire encoding and a CRC-32 of it. The
-// first record is the empty table, so the schema survives a table with
-// no rows. A record cut short by a crash is dropped on reload.
+// A persisted stream table is a table of the reserved storage database
+// persistDB, in the engine's store beside the dfs:// databases: its
+// metadata blob is the empty table in DolphinDB's wire encoding (the
+// schema, kept when the table has no rows) and its rows one unpartitioned
+// chunk, to which every append commits a storage transaction before it
+// returns, synced as DFS appends are. Subscription offsets are one system
+// object. A dfs:// path always starts with "dfs://", so persistDB names
+// no user's database.
+const (
+	persistDB  = "persistence"
+	offsetsKey = "streamOffsets"
+)
 
-// persisted is a stream table's open log file.
+// persisted is where a stream table's appends are committed.
 type persisted struct {
-	path string
-	f    *os.File
-	err  error
+	store *storage.Store
+	chunk storage.ChunkID
+	err   error
 }
 
 // ErrNoPersistenceDir is DolphinDB's text for persistence on a node
 // without a directory for it (an in-memory engine).
 var ErrNoPersistenceDir = ddberr.Errorf("To enable table persistence, specify persistenceDir in server configuration and restart node. RefId: S03006")
 
-func (r *Registry) tableFile(name string) string { return filepath.Join(r.dir, name+".log") }
+func chunkOf(name string) storage.ChunkID { return storage.ChunkID{DB: persistDB, Table: name} }
 
-// Persisted reports whether a stream table called name has rows on disk.
+// CanPersist reports whether the engine keeps stream tables on disk.
+func (r *Registry) CanPersist() bool { return r.store != nil }
+
+// Persisted reports whether a stream table called name is on disk.
 func (r *Registry) Persisted(name string) bool {
-	if r.dir == "" {
+	if r.store == nil {
 		return false
 	}
-	_, err := os.Stat(r.tableFile(name))
-	return err == nil
+	_, ok, err := r.store.GetTable(persistDB, name)
+	return ok && err == nil
 }
 
 // EnablePersistence makes the shared stream table t persist its rows
 // under name: rows already on disk from an earlier run are loaded into
 // it first (the last preCache of them when preCache > 0), and from then
-// on every append is written before it returns. The caller holds t's
+// on every append is committed before it returns. The caller holds t's
 // write lock.
 func (r *Registry) EnablePersistence(t *value.Table, name string, preCache int) error {
 	p := Of(t)
 	if p == nil {
 		return fmt.Errorf("stream: %s is not a stream table", name)
 	}
-	if r.dir == "" {
+	if r.store == nil {
 		return ErrNoPersistenceDir
 	}
 	p.mu.Lock()
@@ -61,57 +66,54 @@ func (r *Registry) EnablePersistence(t *value.Table, name string, preCache int) 
 	if p.persist != nil {
 		return ddberr.Errorf("The stream table %s is already persisted.", name)
 	}
-	if err := os.MkdirAll(r.dir, 0o755); err != nil {
-		return err
-	}
-	path := r.tableFile(name)
-	if err := load(path, t, p, preCache); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	w := &persisted{store: r.store, chunk: chunkOf(name)}
+	meta, found, err := r.store.GetTable(persistDB, name)
 	if err != nil {
 		return err
 	}
-	p.persist = &persisted{path: path, f: f}
-	if st, err := f.Stat(); err == nil && st.Size() == 0 {
-		p.persist.write(t.EmptyLike(0))
-		p.persist.write(t)
+	if found {
+		if err := w.load(meta, t, p, preCache); err != nil {
+			return err
+		}
+	} else {
+		if meta, err = wire.Marshal(t.EmptyLike(0), nil); err != nil {
+			return err
+		}
+		if err := r.store.PutTable(persistDB, name, meta); err != nil {
+			return err
+		}
+		w.write(t)
 	}
-	r.track(p, true)
-	return p.persist.err
+	p.persist = w
+	return w.err
 }
 
-// load appends the rows of the log at path to t, which must have its
-// schema, keeping the last preCache in memory (all when 0).
-func load(path string, t *value.Table, p *Table, preCache int) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
+// load replaces t's rows by the persisted ones, keeping the last
+// preCache in memory (all when 0); meta is the schema they were
+// persisted with.
+func (w *persisted) load(meta []byte, t *value.Table, p *Table, preCache int) error {
+	v, _, err := wire.DecodeBytes(meta)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	var batches []*value.Table
+	if src, ok := v.(*value.Table); !ok || !sameSchema(t, src) {
+		return ddberr.Errorf("Data insertion failed: Number of columns in the data to insert doesn't match the target table. If you’re trying to persist table, a table with the same name may exist on disk. Consider changing the table name, adjusting the data schema, or deleting the existing table from persistentDir and retrying. RefId: S03012")
+	}
+	idx, types := make([]int, len(t.Cols)), make([]value.Type, len(t.Cols))
+	for i, c := range t.Cols {
+		idx[i], types[i] = i, c.T
+	}
+	var cols []*value.Vector
+	if _, ok, err := w.store.ChunkMeta(w.chunk); err != nil {
+		return err
+	} else if ok {
+		if cols, err = w.store.ReadChunk(w.chunk, idx, types); err != nil {
+			return err
+		}
+	}
 	total := 0
-	br := bufio.NewReader(f)
-	for first := true; ; first = false {
-		b, err := readRecord(br)
-		if err != nil {
-			break // end of file, or a record a crash cut short
-		}
-		v, _, err := wire.DecodeBytes(b)
-		src, ok := v.(*value.Table)
-		if err != nil || !ok {
-			break
-		}
-		if !sameSchema(t, src) {
-			return ddberr.Errorf("Data insertion failed: Number of columns in the data to insert doesn't match the target table. If you’re trying to persist table, a table with the same name may exist on disk. Consider changing the table name, adjusting the data schema, or deleting the existing table from persistentDir and retrying. RefId: S03012")
-		}
-		if !first {
-			batches = append(batches, src)
-			total += src.Rows()
-		}
+	if len(cols) > 0 {
+		total = cols[0].Len()
 	}
 	skip := 0
 	if preCache > 0 && total > preCache {
@@ -120,12 +122,8 @@ func load(path string, t *value.Table, p *Table, preCache int) error {
 	p.purged.Store(int64(skip))
 	for i := range t.Cols {
 		t.Cols[i] = t.Cols[i].Slice(0, 0).Clone()
-	}
-	for _, b := range batches {
-		lo := min(skip, b.Rows())
-		skip -= lo
-		for i, c := range b.Cols {
-			t.Cols[i].AppendVector(c.Slice(lo, b.Rows()))
+		if cols != nil {
+			t.Cols[i].AppendVector(cols[i].Slice(skip, total))
 		}
 	}
 	reindex(t)
@@ -144,60 +142,27 @@ func sameSchema(a, b *value.Table) bool {
 	return true
 }
 
-func readRecord(r io.Reader) ([]byte, error) {
-	var head [4]byte
-	if _, err := io.ReadFull(r, head[:]); err != nil {
-		return nil, err
-	}
-	b := make([]byte, binary.LittleEndian.Uint32(head[:])+4)
-	if _, err := io.ReadFull(r, b); err != nil {
-		return nil, err
-	}
-	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
-	if crc32.ChecksumIEEE(body) != sum {
-		return nil, errors.New("stream: corrupt record")
-	}
-	return body, nil
-}
-
-// write appends a batch and syncs it; the first error sticks, and the
-// rows stay in memory.
+// write commits t's rows as one storage transaction; the first error
+// sticks, and the rows stay in memory.
 func (w *persisted) write(t *value.Table) {
-	if w.err != nil {
+	if w.err != nil || t.Rows() == 0 {
 		return
 	}
-	b, err := wire.Marshal(t, nil)
-	if err != nil {
+	tx := w.store.BeginUnlisted() // getTransactionStatus lists database transactions
+	if err := tx.Append(w.chunk, t.Names, t.Cols, storage.ChunkOptions{}); err != nil {
+		tx.Rollback()
 		w.err = err
 		return
 	}
-	rec := make([]byte, 4, len(b)+8)
-	binary.LittleEndian.PutUint32(rec, uint32(len(b)))
-	rec = append(rec, b...)
-	rec = binary.LittleEndian.AppendUint32(rec, crc32.ChecksumIEEE(b))
-	if _, err := w.f.Write(rec); err != nil {
-		w.err = err
-		return
-	}
-	w.err = w.f.Sync()
+	w.err = tx.Commit()
 }
 
-func (w *persisted) close() { _ = w.f.Close() }
-
-// DisablePersistence stops writing t's appends to disk; the file stays.
+// DisablePersistence stops committing t's appends; what is on disk stays.
 func (r *Registry) DisablePersistence(t *value.Table) {
 	if p := Of(t); p != nil {
-		p.stopPersisting()
-		r.track(p, false)
-	}
-}
-
-func (p *Table) stopPersisting() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.persist != nil {
-		p.persist.close()
+		p.mu.Lock()
 		p.persist = nil
+		p.mu.Unlock()
 	}
 }
 
@@ -209,17 +174,33 @@ func (p *Table) IsPersisted() bool {
 }
 
 // ClearPersistence stops persisting the table called name and deletes
-// its file.
+// its rows and schema from disk.
 func (r *Registry) ClearPersistence(t *value.Table, name string) error {
 	if t != nil {
 		r.DisablePersistence(t)
 	}
-	if r.dir == "" {
+	if r.store == nil {
 		return nil
 	}
-	err := os.Remove(r.tableFile(name))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
+	return r.store.DropTable(persistDB, name)
+}
+
+// loadOffsets reads the offsets subscriptions persisted.
+func (r *Registry) loadOffsets() {
+	if r.store == nil {
+		return
 	}
-	return err
+	if b, ok, err := r.store.GetSystemObject(offsetsKey); ok && err == nil {
+		_ = json.Unmarshal(b, &r.offsets)
+	}
+}
+
+// writeOffsetsLocked stores the offsets whole, in one synced write.
+func (r *Registry) writeOffsetsLocked() {
+	if r.store == nil {
+		return
+	}
+	if b, err := json.Marshal(r.offsets); err == nil {
+		_ = r.store.PutSystemObject(offsetsKey, b)
+	}
 }

@@ -2,14 +2,12 @@ package stream
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"sort"
 	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -19,33 +17,23 @@ const Key = "stream"
 // Registry holds one engine's subscriptions and the offsets they
 // persisted; closing it stops every subscription.
 type Registry struct {
-	// dir keeps persisted offsets and tables; "" keeps them in memory.
-	dir string
+	// store keeps persisted offsets and tables (persist.go); nil keeps
+	// them in memory.
+	store *storage.Store
 
 	mu      sync.Mutex
 	subs    map[string]*Subscription
 	offsets map[string]int64
-	// files are the persisted tables, whose files Close closes.
-	files  map[*Table]bool
-	closed bool
+	closed  bool
 }
 
-// NewRegistry opens the registry of an engine whose streaming files live
-// in dir ("" for an in-memory engine).
-func NewRegistry(dir string) *Registry {
-	r := &Registry{dir: dir, subs: map[string]*Subscription{}, offsets: map[string]int64{}, files: map[*Table]bool{}}
-	if dir != "" {
-		if b, err := os.ReadFile(r.offsetsFile()); err == nil {
-			_ = json.Unmarshal(b, &r.offsets)
-		}
-	}
+// NewRegistry opens the registry of an engine that persists stream
+// tables in store (nil for an in-memory engine).
+func NewRegistry(store *storage.Store) *Registry {
+	r := &Registry{store: store, subs: map[string]*Subscription{}, offsets: map[string]int64{}}
+	r.loadOffsets()
 	return r
 }
-
-// Dir is where persisted stream tables are kept, "" for none.
-func (r *Registry) Dir() string { return r.dir }
-
-func (r *Registry) offsetsFile() string { return filepath.Join(r.dir, "offsets.json") }
 
 // Subscribe starts delivering the stream table src's messages under
 // topic to the Deliver that start makes, on the caller's goroutine, from
@@ -63,7 +51,8 @@ func (r *Registry) Subscribe(topic string, src *value.Table, o Options, start fu
 		r.mu.Unlock()
 		return nil, errors.New("the engine is closing")
 	}
-	if _, dup := r.subs[topic]; dup {
+	key := o.key(topic)
+	if _, dup := r.subs[key]; dup {
 		r.mu.Unlock()
 		return nil, ddberr.Errorf("Subscription to table %s already exists on this node. Change an actionName or cancel the existing subscription first. RefId: S03002", o.Table)
 	}
@@ -72,7 +61,7 @@ func (r *Registry) Subscribe(topic string, src *value.Table, o Options, start fu
 	s := &Subscription{Topic: topic, Opts: o, src: src, pub: pub, reg: r, cancel: cancel,
 		wake: make(chan struct{}, 1), done: make(chan struct{})}
 	s.stats.LastMsgID, s.stats.LastFailedMsgID = -1, -1
-	r.subs[topic] = s
+	r.subs[key] = s
 	r.mu.Unlock()
 
 	src.Mu.RLock()
@@ -110,6 +99,34 @@ func (r *Registry) Unsubscribe(topic string, removeOffset bool) error {
 		r.RemoveOffset(topic)
 	}
 	return nil
+}
+
+// StopRemote stops the subscription of the network subscriber at site
+// ("host:port") under topic; false when there is none.
+func (r *Registry) StopRemote(site, topic string) bool {
+	o := Options{Subscriber: site}
+	r.mu.Lock()
+	s, ok := r.subs[o.key(topic)]
+	r.mu.Unlock()
+	if ok {
+		r.Stop(s)
+	}
+	return ok
+}
+
+// Stop stops s and forgets it, if it is still subscribed (a network
+// subscriber's connection ended).
+func (r *Registry) Stop(s *Subscription) {
+	key := s.Opts.key(s.Topic)
+	r.mu.Lock()
+	mine := r.subs[key] == s
+	if mine {
+		delete(r.subs, key)
+	}
+	r.mu.Unlock()
+	if mine {
+		s.stop()
+	}
 }
 
 // Exists reports whether topic is subscribed.
@@ -157,45 +174,15 @@ func (r *Registry) saveOffset(topic string, off int64) {
 	r.writeOffsetsLocked()
 }
 
-// writeOffsetsLocked rewrites the offsets file whole (write, then
-// rename) so that a crash leaves the old or the new one.
-func (r *Registry) writeOffsetsLocked() {
-	if r.dir == "" {
-		return
-	}
-	b, err := json.Marshal(r.offsets)
-	if err != nil || os.MkdirAll(r.dir, 0o755) != nil {
-		return
-	}
-	tmp := r.offsetsFile() + ".tmp"
-	if os.WriteFile(tmp, b, 0o644) == nil {
-		_ = os.Rename(tmp, r.offsetsFile())
-	}
-}
-
-// Close stops every subscription, waits for their goroutines, and
-// closes the files of persisted tables.
+// Close stops every subscription and waits for their goroutines.
 func (r *Registry) Close() {
 	r.mu.Lock()
 	r.closed = true
-	subs, files := r.subs, r.files
-	r.subs, r.files = map[string]*Subscription{}, map[*Table]bool{}
+	subs := r.subs
+	r.subs = map[string]*Subscription{}
 	r.mu.Unlock()
 	for _, s := range subs {
 		s.stop()
-	}
-	for p := range files {
-		p.stopPersisting()
-	}
-}
-
-func (r *Registry) track(p *Table, open bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if open {
-		r.files[p] = true
-	} else {
-		delete(r.files, p)
 	}
 }
 

@@ -1,8 +1,10 @@
 package stream_test
 
 import (
+	"context"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/stream"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -229,4 +232,48 @@ subscribeTable(tableName="trades", actionName="t", handler=tick, msgAsTable=true
 	eventually(t, s, `exec count(*) >= 3 from ticks`, "true")
 	require.Equal(t, "[0]", run(t, s, `exec distinct n from ticks`).String())
 	require.Equal(t, "[true]", run(t, s, `exec timeTrigger from getStreamingStat().subWorkers`).String())
+}
+
+// A subscriber that falls MaxPending messages behind is reported once,
+// by the append that passes the bound, and appends never wait for it.
+func TestOverflowReportsASlowSubscriberOnce(t *testing.T) {
+	e, err := engine.Open(engine.Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	s := e.NewSession()
+	run(t, s, setup)
+	v, ok := e.Shared("trades")
+	require.True(t, ok)
+	r := stream.NewRegistry(nil)
+	defer r.Close()
+	release := make(chan struct{})
+	var overflows atomic.Int32
+	o := stream.Options{Table: "trades", Subscriber: "host:0", MaxPending: 10, Overflow: func() { overflows.Add(1) }}
+	sub, err := r.Subscribe("topic", v.(*value.Table), o, func(ctx context.Context) stream.Deliver {
+		return func(*value.Table, int64) error {
+			select {
+			case <-release:
+			case <-ctx.Done():
+			}
+			return nil
+		}
+	})
+	require.NoError(t, err)
+	// a local subscription of the same topic is another one
+	_, err = r.Subscribe("topic", v.(*value.Table), stream.Options{Table: "trades"}, func(context.Context) stream.Deliver {
+		return func(*value.Table, int64) error { return nil }
+	})
+	require.NoError(t, err)
+	for i := 0; i < 5; i++ {
+		run(t, s, "insert into trades values(now(), `a, 1.0)")
+	}
+	require.Equal(t, int32(0), overflows.Load())
+	for i := 0; i < 20; i++ {
+		run(t, s, "insert into trades values(now(), `a, 1.0)")
+	}
+	require.Equal(t, int32(1), overflows.Load())
+	close(release)
+	r.Stop(sub)
+	require.False(t, r.StopRemote("host:0", "topic"), "stopped already")
+	require.NoError(t, r.Unsubscribe("topic", true))
 }

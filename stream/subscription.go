@@ -34,6 +34,25 @@ type Options struct {
 	MsgAsTable, HandlerNeedMsgID bool
 	Hash                         int
 	Filter                       string
+	// Subscriber is the site ("host:port") of a subscriber at the other
+	// end of a network connection (publishTable), "" for a subscription
+	// of this node. The registry keys a remote subscription by its site
+	// and topic, so it never clashes with a local one of the same topic.
+	Subscriber string
+	// MaxPending > 0 bounds the messages published and not yet delivered:
+	// the append that passes it calls Overflow once, holding the table's
+	// lock, so Overflow must not block (it closes the subscriber's
+	// connection). Appends never wait for a subscriber.
+	MaxPending int64
+	Overflow   func()
+}
+
+// key is the subscription's key in its registry.
+func (o *Options) key(topic string) string {
+	if o.Subscriber == "" {
+		return topic
+	}
+	return o.Subscriber + " " + topic
 }
 
 // Subscription delivers a stream table's messages to a handler from a
@@ -48,10 +67,11 @@ type Subscription struct {
 	reg     *Registry
 
 	// next is the offset of the next message to deliver.
-	next   atomic.Int64
-	wake   chan struct{}
-	cancel context.CancelFunc
-	done   chan struct{}
+	next       atomic.Int64
+	overflowed atomic.Bool
+	wake       chan struct{}
+	cancel     context.CancelFunc
+	done       chan struct{}
 
 	mu    sync.Mutex
 	stats Stats
@@ -78,6 +98,18 @@ func (s *Subscription) Stats() Stats {
 	st.QueueDepth = max(s.pub.Total(s.src)-s.next.Load(), 0)
 	s.src.Mu.RUnlock()
 	return st
+}
+
+// Done is closed when the subscription's goroutine has ended.
+func (s *Subscription) Done() <-chan struct{} { return s.done }
+
+// published wakes the subscription after an append that left total
+// messages, and reports an overflow; the caller holds the table's lock.
+func (s *Subscription) published(total int64) {
+	s.notify()
+	if s.Opts.MaxPending > 0 && total-s.next.Load() > s.Opts.MaxPending && s.overflowed.CompareAndSwap(false, true) {
+		s.Opts.Overflow()
+	}
 }
 
 func (s *Subscription) notify() {

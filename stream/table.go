@@ -49,8 +49,9 @@ func (p *Table) Published(t *value.Table, from int) {
 	if p.persist != nil {
 		p.persist.write(t.Slice(from, t.Rows()))
 	}
+	total := p.Total(t)
 	for s := range p.subs {
-		s.notify()
+		s.published(total)
 	}
 	p.purgeLocked(t)
 }

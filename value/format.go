@@ -109,7 +109,17 @@ func (s *Scalar) String() string {
 }
 
 // String renders the vector as DolphinDB prints it: [1,,3], ["A","B"].
-func (v *Vector) String() string {
+func (v *Vector) String() string { return v.format("") }
+
+// nullLiterals are the typed NULL literals an array vector's rows print
+// their NULLs as: [[00i,1,2]] (rowPrev, stretch reference pages).
+var nullLiterals = map[Type]string{Bool: "00b", Char: "00c", Short: "00h", Int: "00i",
+	Long: "00l", Float: "00f", Double: "00F", Date: "00d", Month: "00M", Time: "00t",
+	Minute: "00m", Second: "00s", DateTime: "00D", Timestamp: "00T", NanoTime: "00n",
+	NanoTimestamp: "00N", DateHour: "00H"}
+
+// format renders v with its NULLs as null (empty at the top level).
+func (v *Vector) format(null string) string {
 	if v.T == Any {
 		var b strings.Builder
 		b.WriteByte('(')
@@ -131,7 +141,12 @@ func (v *Vector) String() string {
 			b.WriteByte(',')
 		}
 		if v.T.IsArray() {
-			b.WriteString(v.Row(i).String())
+			row := v.Row(i)
+			b.WriteString(row.format(nullLiterals[row.T]))
+			continue
+		}
+		if null != "" && v.IsNull(i) {
+			b.WriteString(null)
 			continue
 		}
 		if quote {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds porpoise, starts it in memory on a free local port and runs the
-# Java API's MultithreadedTableWriter scenarios (interop/java, Maven with
-# com.dolphindb:dolphindb-javaapi pinned in its pom.xml) against it.
+# Java API's MultithreadedTableWriter and ThreadedClient subscribe
+# scenarios (interop/java, Maven with com.dolphindb:dolphindb-javaapi
+# pinned in its pom.xml) against it.
 # Exits non-zero when the build, the dependency download or a test fails.
 set -euo pipefail
 

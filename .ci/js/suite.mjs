@@ -150,3 +150,48 @@ test('a session that has not logged in may not touch databases', opts, async () 
         guest.disconnect()
     }
 })
+
+test('streaming: a subscriber gets the schema, then every row once, in order', opts, async () => {
+    const admin = new DDB(url)
+    await admin.connect()
+    let sub
+    try {
+        await admin.execute('share streamTable(10000:0, `id`sym`price`ts, [INT, SYMBOL, DOUBLE, TIMESTAMP]) as js_stream')
+        await admin.upload(['first'], [batch(0, 5)])
+        await admin.execute('js_stream.append!(first)')
+        const rows = []
+        const messages = []
+        const { promise: all, resolve, reject } = Promise.withResolvers()
+        sub = new DDB(url, { streaming: { table: 'js_stream', action: 'js', offset: 2, handler (message) {
+            if (message.error) {
+                reject(message.error)
+                return
+            }
+            messages.push(message)
+            rows.push(...message.data.data)
+            if (rows.length >= 2003)
+                resolve()
+        } } })
+        await sub.connect()
+        await admin.upload(['more'], [batch(5, 2000)])
+        await admin.execute('js_stream.append!(more)')
+        await all
+        // the schema first (no rows), then messages of at most 1024 rows
+        assert.equal(messages[0].data.data.length, 0)
+        assert.deepEqual(messages[0].data.columns, ['id', 'sym', 'price', 'ts'])
+        assert.ok(messages.slice(1).every(m => m.data.data.length <= 1024))
+        assert.equal(messages.at(-1).id, 2004n, 'a message carries the offset of its last row')
+        assert.deepEqual(rows.map(r => r.id), Array.from({ length: 2003 }, (_, i) => i + 2))
+        assert.deepEqual(rows.slice(0, 2).map(r => [r.sym, r.price]), [['IBM', 0.5], ['AAPL', 0.75]])
+        assert.equal(await admin.execute('exec count(*) from getStreamingStat().pubTables where tableName="js_stream"'), 1)
+        sub.disconnect()
+        sub = null
+        // disconnecting ends the subscription
+        for (let i = 0; i < 500 && await admin.execute('exec count(*) from getStreamingStat().pubTables where tableName="js_stream"') !== 0; i++)
+            await new Promise(r => setTimeout(r, 10))
+        await admin.execute('dropStreamTable(`js_stream)')
+    } finally {
+        sub?.disconnect()
+        admin.disconnect()
+    }
+})

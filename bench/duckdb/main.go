@@ -85,6 +85,7 @@ func main() {
 		if *verify {
 			b.verifySuite()
 		}
+		b.run("undef(`o); undef(`x); undef(`up); undef(`dl)")
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -197,6 +198,13 @@ func (b *bench) seedSection(rows, keyed, lookups int, dfs bool, dfsProfile strin
 	}
 }
 
+// prep runs script untimed unless it is empty.
+func (b *bench) prep(script string) {
+	if script != "" {
+		b.run(script)
+	}
+}
+
 // bench runs scripts in one Porpoise session and queries in DuckDB (db
 // nil: Porpoise only) and prints the comparisons.
 type bench struct {
@@ -214,11 +222,22 @@ func (b *bench) run(script string) value.Value {
 
 // duck is the best of three runs of q in DuckDB, its rows read to the
 // end; nothing without DuckDB or a query.
-func (b *bench) duck(q string) cost {
+func (b *bench) duck(q string) cost { return b.duckPrep(q, "") }
+
+// duckPrep is duck with prep, when not empty, executed untimed before
+// each run.
+func (b *bench) duckPrep(q, prep string) cost {
 	if b.db == nil || q == "" {
 		return cost{}
 	}
-	return best(3, func() {
+	return bestPrep(3, func() {
+		if prep == "" {
+			return
+		}
+		if _, err := b.db.Exec(prep); err != nil {
+			log.Fatalf("%s: %v", prep, err)
+		}
+	}, func() {
 		r, err := b.db.Query(q)
 		if err != nil {
 			log.Fatalf("%s: %v", q, err)
@@ -273,9 +292,13 @@ func timeOnce(f func()) cost {
 
 // best is the fastest of n runs (each after a collection), wall and CPU
 // minimised separately.
-func best(n int, f func()) cost {
+func best(n int, f func()) cost { return bestPrep(n, func() {}, f) }
+
+// bestPrep is best with prep run untimed before each run of f.
+func bestPrep(n int, prep, f func()) cost {
 	var b cost
 	for i := 0; i < n; i++ {
+		prep()
 		d := timeOnce(f)
 		if i == 0 || d.wall < b.wall {
 			b.wall = d.wall

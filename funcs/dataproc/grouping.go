@@ -44,7 +44,7 @@ func intervalArg(fn string, x value.Value, t value.Type, n int) ([]int64, error)
 		case "w":
 			ns = 7 * temporal.NsPerDay
 		}
-		u := temporal.UnitNanos(t)
+		u := value.TickNanos(t)
 		if ns == 0 || u == 0 || !t.IsTemporal() || d.N*ns%u != 0 || d.N <= 0 {
 			return nil, ddberr.Errorf("The duration %s can't be used as the interval of %s for %s values.", d, fn, t)
 		}
@@ -161,7 +161,7 @@ func dailyAlignedBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	perDay := temporal.NsPerDay / temporal.UnitNanos(off.T)
+	perDay := temporal.NsPerDay / value.TickNanos(off.T)
 	out := make([]int64, len(in.Raw))
 	for i, x := range in.Raw {
 		if x == value.NullInt64 {

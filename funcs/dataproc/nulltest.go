@@ -62,11 +62,32 @@ func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if b, err = cast.Like(b, a); err != nil {
 		return nil, err
 	}
-	out := a.Clone()
-	for i := 0; i < n; i++ {
-		if !c.At(i).Bool() {
-			out.SetFrom(i, b, i)
+	// one gather from both branches laid end to end: typed copies, no
+	// element boxed
+	both := a.Clone()
+	both.AppendVector(b)
+	idx := make([]int, n)
+	for i, t := range truths(c) {
+		idx[i] = i
+		if !t {
+			idx[i] = n + i
 		}
 	}
-	return out, nil
+	return both.Gather(idx), nil
+}
+
+// truths reads a condition's elements as booleans, NULL false: a typed
+// loop for BOOL and CHAR, the scalar's reading otherwise.
+func truths(c *value.Vector) []bool {
+	t := make([]bool, c.Len())
+	if c.T.Storage() == value.StInt8 && !c.T.IsArray() {
+		for i, x := range c.I8 {
+			t[i] = x != 0 && x != value.NullInt8
+		}
+		return t
+	}
+	for i := range t {
+		t[i] = c.At(i).Bool()
+	}
+	return t
 }

@@ -2,8 +2,8 @@ package streaming
 
 import (
 	"context"
-	"path/filepath"
 
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/stream"
@@ -19,6 +19,9 @@ type Host interface {
 	EngineState(key string, create func() any) any
 	// DataDir is the engine's data directory, "" in memory.
 	DataDir() string
+	// Catalog is the engine's databases, whose store persisted stream
+	// tables share.
+	Catalog() *dfs.Catalog
 	// Background is an interpreter of a session of the caller's user,
 	// with the caller's functions, for a goroutine of its own; ctx
 	// cancels what it runs. It is a sharedCaller.
@@ -42,14 +45,14 @@ func callShared(env funcs.Env, fn value.Value, args ...value.Value) (value.Value
 
 func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 
-// registry is the engine's subscriptions and persisted tables, kept
-// under <data dir>/persistence as DolphinDB's persistenceDir.
+// registry is the engine's subscriptions and persisted tables, kept in
+// the store of its dfs:// databases when it has a data directory (an
+// in-memory engine has no persistenceDir).
 func registry(h Host) *stream.Registry {
 	return h.EngineState(stream.Key, func() any {
-		dir := h.DataDir()
-		if dir != "" {
-			dir = filepath.Join(dir, "persistence")
+		if h.DataDir() == "" {
+			return stream.NewRegistry(nil)
 		}
-		return stream.NewRegistry(dir)
+		return stream.NewRegistry(h.Catalog().Store())
 	}).(*stream.Registry)
 }

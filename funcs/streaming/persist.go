@@ -90,7 +90,7 @@ func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Va
 	if err != nil {
 		return nil, err
 	}
-	if registry(h).Dir() == "" {
+	if !registry(h).CanPersist() {
 		return nil, stream.ErrNoPersistenceDir
 	}
 	if _, taken := h.Shared(name); taken {

@@ -20,8 +20,12 @@ func init() {
 		funcs.Spec{Name: "unsubscribeTable", Params: []string{"server", "tableName", "actionName", "removeOffset", "raftGroup"}, Min: 1, Max: 5, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: unsubscribeTable},
 		funcs.Spec{Name: "existsSubscriptionTopic", Params: []string{"server", "tableName", "actionName"}, Min: 2, Max: 3, Props: funcs.Session, Category: "stream-tables", Fn: existsSubscriptionTopic},
 		funcs.Spec{Name: "removeTopicOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: removeTopicOffset},
-		funcs.Spec{Name: "getSubscriptionTopic", Params: []string{"tableName", "actionName"}, Min: 1, Max: 2, Props: funcs.Session, Category: "streaming", Fn: getSubscriptionTopic},
+		funcs.Spec{Name: "getSubscriptionTopic", Params: []string{"tableName", "actionName", "streamingSQL"}, Min: 1, Max: 3, Props: funcs.Session, Category: "streaming", Fn: getSubscriptionTopic},
 		funcs.Spec{Name: "getTopicProcessedOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getTopicProcessedOffset},
+
+		// publish.go
+		funcs.Spec{Name: "publishTable", Params: publishParams, Min: 3, Max: len(publishParams), Props: funcs.Session, Category: "streaming", Fn: publishTable},
+		funcs.Spec{Name: "stopPublishTable", Params: []string{"subscriberHost", "subscriberPort", "tableName", "actionName", "raftGroup"}, Min: 3, Max: 5, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: stopPublishTable},
 
 		// info.go
 		funcs.Spec{Name: "getStreamTables", Params: []string{"option"}, Min: 0, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: getStreamTables},

@@ -1,7 +1,9 @@
 package streaming
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -29,19 +31,30 @@ func getStreamingStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 	)
 	byTable := map[string]int{}
 	site := funcs.SiteOf(env)
-	for i, s := range subs {
+	local := site.Host + ":" + strconv.Itoa(site.Port)
+	var clients conns
+	for _, s := range subs {
 		st := s.Stats()
-		if j, ok := byTable[s.Opts.Table]; ok {
+		who := s.Opts.Subscriber
+		if who == "" {
+			who = local
+		}
+		if j, ok := byTable[s.Opts.Table+"\x00"+who]; ok {
 			actions[j] += "," + s.Opts.Action
 			offsets[j] = max(offsets[j], st.LastMsgID)
 		} else {
-			byTable[s.Opts.Table] = len(tables)
+			byTable[s.Opts.Table+"\x00"+who] = len(tables)
 			tables = append(tables, s.Opts.Table)
-			subscriber = append(subscriber, site.Host+":"+strconv.Itoa(site.Port))
+			subscriber = append(subscriber, who)
 			actions = append(actions, s.Opts.Action)
 			offsets = append(offsets, st.LastMsgID)
 		}
-		workerID = append(workerID, int32(i))
+		if s.Opts.Subscriber != "" {
+			// a network subscriber's handler runs on its side
+			clients.add(s.Opts.Subscriber, s.Opts.Table, st.QueueDepth)
+			continue
+		}
+		workerID = append(workerID, int32(len(workerID)))
 		topics = append(topics, s.Topic)
 		kind = append(kind, "tcp")
 		depthLimit = append(depthLimit, 10000000)
@@ -71,7 +84,7 @@ func getStreamingStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 		d.Put(value.NewStrings(value.String, []string{name}), 0, value.NewTuple([]value.Value{t}), 0)
 	}
 	put("pubConns", value.NewTable([]string{"client", "queueDepthLimit", "queueDepth", "tables"},
-		[]*value.Vector{str(nil), value.NewInts(nil), value.NewLongs(nil), str(nil)}))
+		[]*value.Vector{str(clients.client), value.NewInts(clients.limit), value.NewLongs(clients.depth), str(clients.tables)}))
 	put("subConns", value.NewTable([]string{"publisher", "cumMsgCount", "cumMsgLatency", "lastMsgLatency", "lastUpdate"},
 		[]*value.Vector{str(nil), value.NewLongs(nil), value.NewLongs(nil), value.NewLongs(nil), value.NewVector(value.Timestamp, 0, 0)}))
 	put("pubTables", value.NewTable([]string{"tableName", "subscriber", "msgOffset", "actions"},
@@ -87,4 +100,28 @@ func getStreamingStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 			str(errs), bools(asTable), value.NewInts(batch), value.NewInts(throttle), value.NewInts(hash), str(filters),
 			bools(persist), bools(trigger), bools(needID)}))
 	return d, nil
+}
+
+// conns are getStreamingStat's pubConns: one row per network subscriber,
+// with the messages waiting for it and the tables it subscribes to.
+type conns struct {
+	client, tables []string
+	limit          []int32
+	depth          []int64
+}
+
+func (c *conns) add(client, table string, depth int64) {
+	for i, x := range c.client {
+		if x == client {
+			c.depth[i] += depth
+			if !slices.Contains(strings.Split(c.tables[i], ","), table) {
+				c.tables[i] += "," + table
+			}
+			return
+		}
+	}
+	c.client = append(c.client, client)
+	c.tables = append(c.tables, table)
+	c.limit = append(c.limit, maxPubQueueDepth)
+	c.depth = append(c.depth, depth)
 }

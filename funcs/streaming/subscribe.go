@@ -24,9 +24,9 @@ func subscribeTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, pub := sharedStream(h, name)
-	if pub == nil {
-		return nil, ddberr.Errorf("Cannot subscribe to the table %s. Share this table before subscribing. RefId: S03007", name)
+	src, pub, err := subscribable(h, name)
+	if err != nil {
+		return nil, err
 	}
 	o := stream.Options{Table: name, Action: action, Throttle: time.Second}
 	if o.Offset, err = funcs.IntArg("subscribeTable", "offset", funcs.Arg(args, 3), -1); err != nil {
@@ -125,12 +125,19 @@ func topicArgs(env funcs.Env, fn string, args []value.Value) (h Host, table, act
 	if err = localServer(env, funcs.Arg(args, 0)); err != nil {
 		return nil, "", "", err
 	}
-	table, ok := funcs.StringArg(funcs.Arg(args, 1))
+	table, action, err = tableActionArgs(fn, args, 1)
+	return h, table, action, err
+}
+
+// tableActionArgs reads fn's tableName and [actionName] at args[i] and
+// args[i+1].
+func tableActionArgs(fn string, args []value.Value, i int) (table, action string, err error) {
+	table, ok := funcs.StringArg(funcs.Arg(args, i))
 	if !ok {
-		return nil, "", "", ddberr.Errorf("The tableName of %s must be a string.", fn)
+		return "", "", ddberr.Errorf("The tableName of %s must be a string.", fn)
 	}
-	action, _ = funcs.StringArg(funcs.Arg(args, 2))
-	return h, table, action, nil
+	action, _ = funcs.StringArg(funcs.Arg(args, i+1))
+	return table, action, nil
 }
 
 // localServer accepts an empty server or this node's alias: remote
@@ -166,6 +173,15 @@ func sharedStream(h Host, name string) (*value.Table, *stream.Table) {
 		return v.(*value.Table), p
 	}
 	return nil, nil
+}
+
+// subscribable is the shared stream table called name, or DolphinDB's
+// error for anything else.
+func subscribable(h Host, name string) (*value.Table, *stream.Table, error) {
+	if t, p := sharedStream(h, name); p != nil {
+		return t, p, nil
+	}
+	return nil, nil, ddberr.Errorf("Cannot subscribe to the table %s. Share this table before subscribing. RefId: S03007", name)
 }
 
 // unsubscribeTable([server], tableName, [actionName], [removeOffset=true], [raftGroup]).
@@ -241,14 +257,13 @@ func getSubscriptionTopic(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	name, ok := funcs.StringArg(args[0])
-	if !ok {
-		return nil, ddberr.Errorf("The tableName of %s must be a string.", "getSubscriptionTopic")
+	name, action, err := tableActionArgs("getSubscriptionTopic", args, 0)
+	if err != nil {
+		return nil, err
 	}
-	action, _ := funcs.StringArg(funcs.Arg(args, 1))
-	t, _ := sharedStream(h, name)
-	if t == nil {
-		return nil, ddberr.Errorf("Cannot subscribe to the table %s. Share this table before subscribing. RefId: S03007", name)
+	t, _, err := subscribable(h, name)
+	if err != nil {
+		return nil, err
 	}
 	return value.NewTuple([]value.Value{value.NewString(topicOf(env, name, action)),
 		value.NewStrings(value.String, append([]string(nil), t.Names...))}), nil

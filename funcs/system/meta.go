@@ -249,7 +249,7 @@ func xparseExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &funcs.Meta{X: e, Bind: map[string]value.Value{}}
+	m := &funcs.Meta{X: e, Bind: map[string]value.Value{}, Session: true}
 	if d, ok := funcs.Arg(args, 1).(*value.Dict); ok {
 		if d.Keys.T != value.String && d.Keys.T != value.Symbol {
 			return nil, ddberr.Errorf("The keys of varDict of parseExpr must be strings.")
@@ -362,6 +362,9 @@ func xeval(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *funcs.Meta:
 		if x.Stmt != nil {
 			return env.Exec(x.Stmt, x.Bind)
+		}
+		if x.Session {
+			return env.EvalSession(x.X, x.Bind)
 		}
 		return env.Eval(x.X, x.Bind)
 	}

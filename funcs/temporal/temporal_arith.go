@@ -38,7 +38,7 @@ func concatDateTime(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if (!d.scalar && len(d.Raw) != n) || (!t.scalar && len(t.Raw) != n) {
 		return nil, ddberr.Errorf("The arguments [date] and [time] of concatDateTime must have the same length.")
 	}
-	perDay := NsPerDay / UnitNanos(t.T)
+	perDay := NsPerDay / value.TickNanos(t.T)
 	out := make([]int64, n)
 	for i := range out {
 		dv, tv := d.Raw[min(i, len(d.Raw)-1)], t.Raw[min(i, len(t.Raw)-1)]
@@ -137,7 +137,7 @@ func temporalAdd(env funcs.Env, args []value.Value) (value.Value, error) {
 		if !HasDate(t) || t == value.Month {
 			return nil, ddberr.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
 		}
-		delta := days * (NsPerDay / UnitNanos(t))
+		delta := days * (NsPerDay / value.TickNanos(t))
 		step = func(x, n int64) int64 { return x + n*delta }
 	case u == "B":
 		if !HasDate(t) || t == value.Month {
@@ -151,7 +151,7 @@ func temporalAdd(env funcs.Env, args []value.Value) (value.Value, error) {
 		if t == value.Month {
 			return nil, ddberr.Errorf("The unit %s of temporalAdd needs a value with a time.", u)
 		}
-		per, unit := ClockUnitNanos[u], UnitNanos(t)
+		per, unit := ClockUnitNanos[u], value.TickNanos(t)
 		step = func(x, n int64) int64 { return x + n*per/unit }
 	default:
 		cal, err := lookupMarket(env, u)
@@ -343,7 +343,7 @@ func shiftZone(fn string, x value.Value, src, dst *time.Location) (value.Value, 
 	default:
 		return nil, ddberr.Errorf("The argument of %s must be a DATETIME, TIMESTAMP or NANOTIMESTAMP.", fn)
 	}
-	u := UnitNanos(in.T)
+	u := value.TickNanos(in.T)
 	out := make([]int64, len(in.Raw))
 	for i, r := range in.Raw {
 		if r == value.NullInt64 {

@@ -2,6 +2,7 @@ package crashtest
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
 
@@ -110,4 +112,53 @@ read:
 		note(l)
 	}
 	_ = cmd.Wait()
+}
+
+// AckNotes is a note function for KillOnce: a line "<prefix>N" adds
+// batch N to the set registered for that prefix (e.g. "ack ").
+func AckNotes(t testing.TB, sets map[string]map[int64]bool) func(string) {
+	return func(l string) {
+		for prefix, m := range sets {
+			if n, found := strings.CutPrefix(l, prefix); found {
+				k, err := strconv.ParseInt(n, 10, 64)
+				require.NoError(t, err)
+				m[k] = true
+			}
+		}
+	}
+}
+
+// Check ends a child with exit code 3 when err is not nil, printing
+// "what: err", a line its parent's failure prefixes catch.
+func Check(what string, err error) {
+	if err != nil {
+		fmt.Println(what+":", err)
+		os.Exit(3)
+	}
+}
+
+// Ack prints the line "what k" that AckNotes reads, once step k is
+// durable.
+func Ack(what string, k int64) { fmt.Printf("%s %d\n", what, k) }
+
+// NextBatch is the first batch number a restarted child writes: 1 + the
+// largest batch its table holds (a scalar the child queried, ending it
+// with "max: err" when the query failed), or 1 when it holds none.
+func NextBatch(max value.Value, err error) int64 {
+	Check("max", err)
+	if m, ok := max.(*value.Scalar).Int64(); ok {
+		return m + 1
+	}
+	return 1
+}
+
+// Parent starts a crash test's parent side: it skips the test under
+// -short, and returns the data directory its children share and the
+// random source of their kill times, seeded with (seed, seed+1).
+func Parent(t testing.TB, seed uint64) (string, *rand.Rand) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("crash test runs child processes")
+	}
+	return t.TempDir(), rand.New(rand.NewPCG(seed, seed+1))
 }

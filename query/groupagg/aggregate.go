@@ -356,10 +356,16 @@ func FloatsOf(v *value.Vector) []float64 {
 
 // groupWavg is sum(x*w)/sum(w) per group over rows where both are set.
 func groupWavg(x, w *value.Vector, g *Groups) *value.Vector {
+	return wavgVector(wavgSums(x, w, g))
+}
+
+// wavgSums adds up x*w and w per group over rows where both are set, and
+// counts those rows.
+func wavgSums(x, w *value.Vector, g *Groups) (num, den []float64, c []int64) {
 	xs, ws := FloatsOf(x), FloatsOf(w)
-	num := make([]float64, g.N)
-	den := make([]float64, g.N)
-	c := make([]int64, g.N)
+	num = make([]float64, g.N)
+	den = make([]float64, g.N)
+	c = make([]int64, g.N)
 	for i, a := range xs {
 		b := ws[i]
 		if a != a || b != b {
@@ -370,6 +376,11 @@ func groupWavg(x, w *value.Vector, g *Groups) *value.Vector {
 		den[id] += b
 		c[id]++
 	}
+	return num, den, c
+}
+
+// wavgVector is wavg's result from the groups' sums (num is reused).
+func wavgVector(num, den []float64, c []int64) *value.Vector {
 	for i := range num {
 		if c[i] == 0 {
 			num[i] = value.NullFloat64

@@ -5,5 +5,6 @@
 // It works on vectors only: it evaluates no expressions and knows nothing
 // of SQL, tables' schemas or partitions (package query decides what to
 // group and aggregate and calls it). It may import only value (and
-// value/cast, to type a column of per-group results).
+// value/cast, to type a column of per-group results, and rowsort, to
+// order groups by their keys).
 package groupagg

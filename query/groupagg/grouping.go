@@ -1,9 +1,9 @@
 package groupagg
 
 import (
-	"sort"
 	"unsafe"
 
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -200,21 +200,14 @@ func combineCodes(a []int32, na int, b []int32, nb int) ([]int32, []int) {
 }
 
 // SortByKeys renumbers the groups so that ids follow the keys' order
-// (DolphinDB returns group by results sorted by the grouping columns).
+// (DolphinDB returns group by results sorted by the grouping columns):
+// rowsort orders the groups' keys with typed words, NULLs first.
 func (g *Groups) SortByKeys() {
-	order := make([]int, g.N)
-	for i := range order {
-		order[i] = i
+	keys := make([]rowsort.Key, len(g.keys))
+	for i, k := range g.keys {
+		keys[i] = rowsort.Column(value.GatherOrNull(k, g.First), false, rowsort.NullsLow)
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		ra, rb := g.First[order[a]], g.First[order[b]]
-		for _, k := range g.keys {
-			if c := value.CompareElems(k, ra, rb); c != 0 {
-				return c < 0
-			}
-		}
-		return false
-	})
+	order := rowsort.Sort(keys, g.N, rowsort.KeepAll).Index(g.N)
 	rank := make([]int32, g.N)
 	first := make([]int, g.N)
 	for newID, old := range order {

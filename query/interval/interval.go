@@ -284,10 +284,17 @@ func Fill(out *value.Table, key int, others []int, ik *Key) (*value.Table, error
 	if method == "none" || out.Rows() == 0 {
 		return out, nil
 	}
+	// the other keys' runs, by their group numbers rather than comparing
+	// elements row by row
+	otherKeys := make([]*value.Vector, len(others))
+	for i, c := range others {
+		otherKeys[i] = out.Cols[c]
+	}
+	ids := groupagg.Group(otherKeys, out.Rows()).IDs
 	var parts []*value.Table
-	start := 0
+	start, total := 0, 0
 	for r := 1; r <= out.Rows(); r++ {
-		if r < out.Rows() && sameKeys(out, others, r-1, r) {
+		if r < out.Rows() && ids[r] == ids[r-1] {
 			continue
 		}
 		part, err := fillRun(out.Slice(start, r), key, others, method, ik)
@@ -295,28 +302,18 @@ func Fill(out *value.Table, key int, others []int, ik *Key) (*value.Table, error
 			return nil, err
 		}
 		parts = append(parts, part)
-		start = r
+		start, total = r, total+part.Rows()
 	}
 	if len(parts) == 1 {
 		return parts[0], nil
 	}
-	res := out.EmptyLike(0)
+	res := out.EmptyLike(total)
 	for _, p := range parts {
 		for c, col := range p.Cols {
 			res.Cols[c].AppendVector(col)
 		}
 	}
 	return res, nil
-}
-
-// sameKeys reports whether rows a and b of t agree on columns cols.
-func sameKeys(t *value.Table, cols []int, a, b int) bool {
-	for _, c := range cols {
-		if value.CompareElems(t.Cols[c], a, b) != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // fillRun fills the windows of one group of the other grouping columns.
@@ -422,18 +419,27 @@ func fillColumn(v *value.Vector, rows []int, method string, fill value.Value) er
 	switch method {
 	case "null":
 		return nil
-	case "prev":
-		for i := 1; i < n; i++ {
-			if rows[i] < 0 {
-				v.SetFrom(i, v, i-1)
+	case "prev", "post":
+		// each missing row takes the nearest present one before (after)
+		// it: one gather by index, not an element copy per row
+		from := make([]int, n)
+		for i := range from {
+			from[i] = i
+		}
+		if method == "prev" {
+			for i := 1; i < n; i++ {
+				if rows[i] < 0 {
+					from[i] = from[i-1]
+				}
+			}
+		} else {
+			for i := n - 2; i >= 0; i-- {
+				if rows[i] < 0 {
+					from[i] = from[i+1]
+				}
 			}
 		}
-	case "post":
-		for i := n - 2; i >= 0; i-- {
-			if rows[i] < 0 {
-				v.SetFrom(i, v, i+1)
-			}
-		}
+		*v = *v.Gather(from)
 	case "linear":
 		if !v.T.IsNumeric() {
 			return fillColumn(v, rows, "prev", fill)

@@ -430,7 +430,7 @@ func TestCastVectorIdentityAndShapes(t *testing.T) {
 	av := &value.Vector{T: value.Int + value.ArrayOffset, I32: []int32{1, 2, 3, value.NullInt32, 5}, Offsets: []int64{2, 2, 5}}
 	ad, err := Vector(av, value.Double+value.ArrayOffset, 0)
 	require.NoError(t, err)
-	require.Equal(t, "[[1,2],[],[3,,5]]", ad.String())
+	require.Equal(t, "[[1,2],[],[3,00F,5]]", ad.String())
 	_, err = Vector(av, value.Double, 0)
 	require.Error(t, err)
 

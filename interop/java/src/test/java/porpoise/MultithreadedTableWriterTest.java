@@ -5,41 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.xxdb.DBConnection;
 import com.xxdb.comm.ErrorCodeInfo;
 import com.xxdb.data.Entity;
-import com.xxdb.data.Scalar;
 import com.xxdb.data.Vector;
 import com.xxdb.multithreadedtablewriter.MultithreadedTableWriter;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The writer scenarios of the Python suite's seed examples, through the Java API. */
-class MultithreadedTableWriterTest {
-    static final String HOST = System.getenv().getOrDefault("PORPOISE_HOST", "127.0.0.1");
-    static final int PORT = Integer.parseInt(System.getenv().getOrDefault("PORPOISE_PORT", "8848"));
-
-    DBConnection conn;
-
-    @BeforeEach
-    void connect() throws Exception {
-        conn = new DBConnection();
-        assertTrue(conn.connect(HOST, PORT, "admin", "123456"));
-    }
-
-    @AfterEach
-    void close() {
-        conn.close();
-    }
-
-    long count(String script) throws Exception {
-        Entity e = conn.run(script);
-        return ((Scalar) e).getNumber().longValue();
-    }
-
+class MultithreadedTableWriterTest extends ServerTest {
     @Test
     void sharedTableWithThreadsByDateAndAShortRow() throws Exception {
         conn.run("t = table(1000:0, `date`ticker`price, [DATE,SYMBOL,LONG]); share t as jglobal");

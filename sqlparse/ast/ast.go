@@ -1,4 +1,4 @@
-package sqlparse
+package ast
 
 import "github.com/porpoisedb/porpoise/sqlparse/lex"
 
@@ -615,6 +615,21 @@ func (n *DeleteStmt) Pos() Pos { return n.At }
 // Pos implements Node.
 func (n *GoStmt) Pos() Pos { return n.At }
 
+// Pos implements Node.
+func (n *ThrowStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *AssertStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ClassStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *ModuleStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *UseStmt) Pos() Pos { return n.At }
+
 func (*ExprStmt) stmtNode()     {}
 func (*AssignStmt) stmtNode()   {}
 func (*DefStmt) stmtNode()      {}
@@ -633,6 +648,11 @@ func (*InsertStmt) stmtNode()   {}
 func (*UpdateStmt) stmtNode()   {}
 func (*DeleteStmt) stmtNode()   {}
 func (*GoStmt) stmtNode()       {}
+func (*ThrowStmt) stmtNode()    {}
+func (*AssertStmt) stmtNode()   {}
+func (*ClassStmt) stmtNode()    {}
+func (*ModuleStmt) stmtNode()   {}
+func (*UseStmt) stmtNode()      {}
 
 // Pos implements Node.
 func (n *Ident) Pos() Pos { return n.At }
@@ -703,6 +723,15 @@ func (n *DictExpr) Pos() Pos { return n.At }
 // Pos implements Node.
 func (n *TernaryExpr) Pos() Pos { return n.At }
 
+// Pos implements Node.
+func (n *MetaExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *OverExpr) Pos() Pos { return n.At }
+
+// Pos implements Node.
+func (n *WithExpr) Pos() Pos { return n.At }
+
 func (*Ident) exprNode()        {}
 func (*Literal) exprNode()      {}
 func (*SymbolVector) exprNode() {}
@@ -726,6 +755,9 @@ func (*StarExpr) exprNode()     {}
 func (*UnionExpr) exprNode()    {}
 func (*DictExpr) exprNode()     {}
 func (*TernaryExpr) exprNode()  {}
+func (*MetaExpr) exprNode()     {}
+func (*OverExpr) exprNode()     {}
+func (*WithExpr) exprNode()     {}
 
 // MetaExpr is metacode, <expr>: the expression unevaluated, as a value.
 type MetaExpr struct {
@@ -733,19 +765,11 @@ type MetaExpr struct {
 	X  Expr
 }
 
-// Pos implements Node.
-func (n *MetaExpr) Pos() Pos { return n.At }
-func (*MetaExpr) exprNode()  {}
-
 // ThrowStmt is `throw X`: it raises a user exception carrying X.
 type ThrowStmt struct {
 	At Pos
 	X  Expr
 }
-
-// Pos implements Node.
-func (n *ThrowStmt) Pos() Pos { return n.At }
-func (*ThrowStmt) stmtNode()  {}
 
 // AssertStmt is `assert X` or `assert Case, X`: X must be true. Case names
 // the test case; an identifier written there is given as a string literal.
@@ -755,6 +779,97 @@ type AssertStmt struct {
 	X    Expr
 }
 
-// Pos implements Node.
-func (n *AssertStmt) Pos() Pos { return n.At }
-func (*AssertStmt) stmtNode()  {}
+// ClassStmt is a class definition (progr/class_objects.md):
+//
+//	class Derived : Base {
+//	    beta :: INT
+//	    def Derived(a, b) { Base(a); beta = b }
+//	    def method2()           // declared here, defined further down
+//	}
+//
+// Attrs are the member variables in order; Methods the member functions,
+// the one named after the class being its constructor. A method declared
+// without a body has Body nil.
+type ClassStmt struct {
+	At      Pos
+	Name    string
+	Base    string
+	Attrs   []ClassAttr
+	Methods []*DefStmt
+}
+
+// ClassAttr is a member variable and its declared type as written: INT,
+// STRING VECTOR, INT[] VECTOR, ANY.
+type ClassAttr struct {
+	Name string
+	Type string
+}
+
+// OverExpr is an analytic (window) function call, f(args) OVER ([PARTITION
+// BY p, ...] [ORDER BY o [ASC|DESC], ...] [frame]) (progr/sql/analyticFunction.md).
+// Frame is nil when the query gives none (the default frame depends on
+// whether OrderBy is empty).
+type OverExpr struct {
+	At          Pos
+	Call        *CallExpr
+	PartitionBy []Expr
+	OrderBy     []OrderItem
+	Frame       *WindowFrame
+}
+
+// WindowFrame is `ROWS|RANGE BETWEEN Lo AND Hi`; the short forms (ROWS n
+// PRECEDING, ...) are given with Hi the current row.
+type WindowFrame struct {
+	Range  bool // RANGE (by the order key's value) rather than ROWS
+	Lo, Hi FrameBound
+}
+
+// BoundKind is where a window frame's bound lies.
+type BoundKind int
+
+// Frame bounds, in the order they lie relative to the current row.
+const (
+	UnboundedPreceding BoundKind = iota
+	Preceding                    // N PRECEDING
+	CurrentRow
+	Following // N FOLLOWING
+	UnboundedFollowing
+)
+
+// FrameBound is one end of a window frame; N is the offset of N
+// PRECEDING / N FOLLOWING (an integer, or a DURATION for RANGE), else nil.
+type FrameBound struct {
+	Kind BoundKind
+	N    Expr
+}
+
+// WithExpr is `with t1[(c1, ...)] as (q1), ... final-query`
+// (progr/sql/with.md): each query's result is a table named for the final
+// query (and the queries after it).
+type WithExpr struct {
+	At     Pos
+	Tables []WithTable
+	Body   Expr
+}
+
+// WithTable is one `name[(cols)] as (query)` of a WithExpr; Cols renames
+// the query's columns when given.
+type WithTable struct {
+	Name  string
+	Cols  []string
+	Query Expr
+}
+
+// ModuleStmt is `module a::b::c`, the first line of a module file, which
+// names the module its functions belong to (progr/statements/module.md).
+type ModuleStmt struct {
+	At   Pos
+	Name string // "a::b::c"
+}
+
+// UseStmt is `use a::b::c`, which imports a module into the session
+// (progr/statements/use.md).
+type UseStmt struct {
+	At   Pos
+	Name string
+}

@@ -1,0 +1,109 @@
+package catalog
+
+import (
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	const cat = "catalog"
+	p := func(names ...string) []string { return names }
+	funcs.Register(
+		funcs.Spec{Name: "createCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat,
+			Fn: manage("createCatalog", func(r *Registry, a []string) error { return r.Create(a[0]) })},
+		funcs.Spec{Name: "dropCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat,
+			Fn: manage("dropCatalog", func(r *Registry, a []string) error { return r.Drop(a[0]) })},
+		funcs.Spec{Name: "renameCatalog", Params: p("oldCatalog", "newCatalog"), Min: 2, Max: 2, Props: funcs.Session, Category: cat,
+			Fn: manage("renameCatalog", func(r *Registry, a []string) error { return r.Rename(a[0], a[1]) })},
+		funcs.Spec{Name: "createSchema", Params: p("catalog", "dbUrl", "schema"), Min: 3, Max: 3, Props: funcs.Session, Category: cat,
+			Fn: manage("createSchema", func(r *Registry, a []string) error {
+				if !r.exists(a[1]) {
+					return ddberr.Errorf("The database [%s] does not exist.", a[1])
+				}
+				return r.AddSchema(a[0], a[1], a[2])
+			})},
+		funcs.Spec{Name: "dropSchema", Params: p("catalog", "schema"), Min: 2, Max: 2, Props: funcs.Session, Category: cat,
+			Fn: manage("dropSchema", func(r *Registry, a []string) error { return r.DropSchema(a[0], a[1]) })},
+		funcs.Spec{Name: "renameSchema", Params: p("catalog", "oldSchema", "newSchema"), Min: 3, Max: 3, Props: funcs.Session, Category: cat,
+			Fn: manage("renameSchema", func(r *Registry, a []string) error { return r.RenameSchema(a[0], a[1], a[2]) })},
+		funcs.Spec{Name: "existsCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat,
+			Fn: read("existsCatalog", func(_ int64, r *Registry, a []string) (value.Value, error) { return value.NewBool(r.Exists(a[0])), nil })},
+		funcs.Spec{Name: "getAllCatalogs", Min: 0, Max: 0, Props: funcs.Session, Category: cat,
+			Fn: read("getAllCatalogs", func(_ int64, r *Registry, _ []string) (value.Value, error) {
+				return value.NewStrings(value.String, r.Names()), nil
+			})},
+		funcs.Spec{Name: "getSchemaByCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat, Fn: read("getSchemaByCatalog", getSchemaByCatalog)},
+		funcs.Spec{Name: "setDefaultCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat,
+			Fn: read("setDefaultCatalog", func(session int64, r *Registry, a []string) (value.Value, error) {
+				return nil, r.SetCurrent(session, a[0])
+			})},
+		funcs.Spec{Name: "getCurrentCatalog", Min: 0, Max: 0, Props: funcs.Session, Category: cat,
+			Fn: read("getCurrentCatalog", func(session int64, r *Registry, _ []string) (value.Value, error) {
+				return value.NewString(r.Current(session)), nil
+			})},
+		// the internal functions catalog DDL lowers to (sqlparse/ddl.go)
+		funcs.Spec{Name: sqlparse.CatalogSchemaPath, Params: p("name", "create"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: schemaPath},
+		funcs.Spec{Name: sqlparse.CatalogDrop, Params: p("name", "ifExists"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: drop},
+	)
+}
+
+// call is the registry and the string arguments of the catalog function
+// fn; admin asks for an administrator.
+func call(env funcs.Env, fn string, admin bool, args []value.Value) (*Registry, []string, error) {
+	h, err := funcs.HostOf[Host](env)
+	if err != nil {
+		return nil, nil, err
+	}
+	if admin && !h.IsAdmin() {
+		return nil, nil, ddberr.Errorf("Only administrators execute function %s", fn)
+	}
+	s, _ := funcs.Lookup(fn)
+	strs := make([]string, len(args))
+	for i, a := range args {
+		if strs[i], err = funcs.StrScalarArg(fn, s.Params[i], a); err != nil {
+			return nil, nil, err
+		}
+	}
+	r, err := Of(h)
+	return r, strs, err
+}
+
+// manage is a function that changes catalogs: op with the registry and
+// the string arguments. It takes an administrator (catalog.md: managing
+// catalogs and schemas is CATALOG_MANAGE, which Porpoise grants
+// administrators only).
+func manage(fn string, op func(r *Registry, args []string) error) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		r, a, err := call(env, fn, true, args)
+		if err != nil {
+			return nil, err
+		}
+		return nil, op(r, a)
+	}
+}
+
+// read is a function any session may call: op with the session's id,
+// the registry and the string arguments.
+func read(fn string, op func(session int64, r *Registry, args []string) (value.Value, error)) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		r, a, err := call(env, fn, false, args)
+		if err != nil {
+			return nil, err
+		}
+		return op(env.SessionInfo().ID, r, a)
+	}
+}
+
+func getSchemaByCatalog(_ int64, r *Registry, a []string) (value.Value, error) {
+	s, err := r.Schemas(a[0])
+	if err != nil {
+		return nil, err
+	}
+	names, urls := make([]string, len(s)), make([]string, len(s))
+	for i, x := range s {
+		names[i], urls[i] = x.Name, x.DBURL
+	}
+	return value.NewTable([]string{"schema", "dbUrl"}, []*value.Vector{value.NewStrings(value.String, names), value.NewStrings(value.String, urls)}), nil
+}
