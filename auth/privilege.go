@@ -56,8 +56,20 @@ func (p Priv) String() string {
 // Valid reports whether p is a known privilege type.
 func (p Priv) Valid() bool { return p >= 0 && p < numPrivs }
 
+// schemaPrivs are catalog.md's SCHEMA_ privileges: each is the database
+// privilege it names equivalent, granted on "catalog.schema" (the
+// schema's database).
+var schemaPrivs = map[string]Priv{
+	"SCHEMA_MANAGE": DBManage, "SCHEMAOBJ_CREATE": DBObjCreate, "SCHEMAOBJ_DELETE": DBObjDelete,
+	"SCHEMA_READ": DBRead, "SCHEMA_WRITE": DBWrite, "SCHEMA_INSERT": DBInsert,
+	"SCHEMA_UPDATE": DBUpdate, "SCHEMA_DELETE": DBDelete,
+}
+
 // PrivByName finds a privilege by its DolphinDB constant name.
 func PrivByName(name string) (Priv, bool) {
+	if p, ok := schemaPrivs[name]; ok {
+		return p, true
+	}
 	for i, n := range privNames {
 		if n == name {
 			return Priv(i), true

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/catalog"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -44,6 +45,11 @@ func privOp(op auth.Op) funcs.Impl {
 		}
 		if p.IsLimit() && op == auth.Grant && limit <= 0 {
 			return nil, ddberr.Errorf("The objs of %s must be a positive number.", p)
+		}
+		// catalog.md: catalog.schema[.table] names a schema's database
+		// (or its table)
+		if objs, err = catalog.Objects(env, objs); err != nil {
+			return nil, err
 		}
 		sharedOwner := func(name string) (string, bool) {
 			t, ok := h.SharedTable(name)

@@ -66,3 +66,30 @@ func TestManagingCatalogsTakesAnAdministrator(t *testing.T) {
 	require.Equal(t, `true`, testkit.Run(t, s, `existsCatalog("c1")`))
 	require.Equal(t, `c1`, testkit.Run(t, s, `setDefaultCatalog("c1"); getCurrentCatalog()`))
 }
+
+// TestSchemaPrivileges checks catalog.md's SCHEMA_ privileges and
+// catalog.schema.table objects: they are the database and table
+// privileges of the schema's database.
+func TestSchemaPrivileges(t *testing.T) {
+	e, err := engine.Open(engine.Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	testkit.RunAll(t, e, `createUser("u1", "pw123456"); createUser("u2", "pw123456")
+		createCatalog("trading")
+		use catalog trading
+		create database stock partitioned by VALUE(1..3)
+		create table stock.quote (id INT, v DOUBLE) partitioned by id
+		tableInsert(trading.stock.quote, table(1 2 as id, 1.5 2.5 as v))
+		grant("u1", SCHEMA_READ, "trading.stock")
+		grant("u2", TABLE_READ, "trading.stock.quote")`)
+	for _, user := range []string{"u1", "u2"} {
+		s := e.NewGuestSession()
+		testkit.Run(t, s, `login("`+user+`", "pw123456")`)
+		require.Equal(t, "2", testkit.Run(t, s, `exec count(*) from trading.stock.quote`), user)
+	}
+	testkit.RunAll(t, e, `revoke("u1", SCHEMA_READ, "trading.stock")`)
+	s := e.NewGuestSession()
+	testkit.Run(t, s, `login("u1", "pw123456")`)
+	_, err = s.Run(`exec count(*) from trading.stock.quote`)
+	require.ErrorContains(t, err, "Not granted to read table")
+}

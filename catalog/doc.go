@@ -3,7 +3,8 @@
 // beside the DFS metadata in the store so it survives a restart, the
 // session's current catalog (use catalog, setDefaultCatalog), the catalog
 // functions (createCatalog ... getSchemaByCatalog), and the resolution of
-// catalog.schema.table names in scripts and SQL.
+// catalog.schema.table names in scripts and SQL and in the objects of
+// grant, deny and revoke (Objects).
 //
 // It registers its functions into package funcs from init and reaches the
 // engine only through Host; the interpreter hands it member expressions

@@ -168,3 +168,35 @@ func Member(env funcs.Env, n *sqlparse.MemberExpr, err error) (value.Value, erro
 	}
 	return builtin(env, "loadTable", value.NewString(url), value.NewString(parts[len(parts)-1]))
 }
+
+// Objects translates the privilege objects of grant, deny and revoke
+// written catalog.schema or catalog.schema.table (catalog.md) into the
+// path of the schema's database, or of its table; other objects, and
+// dotted names whose first part is no catalog, stay as they are.
+func Objects(env funcs.Env, objs []string) ([]string, error) {
+	var t target
+	for i, obj := range objs {
+		parts := strings.Split(obj, ".")
+		if len(parts) < 2 || len(parts) > 3 || strings.Contains(obj, "://") || strings.Contains(obj, "::") {
+			continue
+		}
+		if t.r == nil {
+			var err error
+			if t, err = targetOf(env); err != nil {
+				return nil, err
+			}
+		}
+		if !t.r.Exists(parts[0]) {
+			continue
+		}
+		url, err := t.r.Resolve(parts[0], parts[1])
+		if err != nil {
+			return nil, err
+		}
+		if len(parts) == 3 {
+			url += "/" + parts[2]
+		}
+		objs[i] = url
+	}
+	return objs, nil
+}

@@ -35,6 +35,10 @@ type Config struct {
 	// MaxConnections caps the client connections (dolphindb.cfg
 	// maxConnections; DolphinDB's Linux default is 512).
 	MaxConnections int
+	// MaxPubQueueDepthPerSite is how many messages a network subscriber
+	// may fall behind before its connection is closed
+	// (maxPubQueueDepthPerSite, default 10,000,000).
+	MaxPubQueueDepthPerSite int
 	// TCPUserTimeout is the TCP_USER_TIMEOUT of client connections in
 	// milliseconds (tcpUserTimeout, default 300000): a peer that stops
 	// acknowledging data is dropped after it.
@@ -75,6 +79,7 @@ func Default() Config {
 		FailedLoginAttempts:                 5,
 		FailedLoginLockTime:                 10 * time.Minute,
 		MaxConnections:                      512,
+		MaxPubQueueDepthPerSite:             10_000_000,
 		TCPUserTimeout:                      300000,
 		MemLimitOfTempResult:                1,
 	}
@@ -123,6 +128,13 @@ func (c *Config) Set(key, val string) error {
 			return fmt.Errorf("invalid value %q for configuration maxConnections (a positive integer less than 65536)", val)
 		}
 		c.MaxConnections = x
+		return nil
+	case "maxPubQueueDepthPerSite":
+		x, err := strconv.Atoi(val)
+		if err != nil || x <= 0 {
+			return fmt.Errorf("invalid value %q for configuration maxPubQueueDepthPerSite (a positive number of messages)", val)
+		}
+		c.MaxPubQueueDepthPerSite = x
 		return nil
 	case "tcpUserTimeout":
 		x, err := strconv.Atoi(val)

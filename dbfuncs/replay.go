@@ -207,25 +207,14 @@ func (r *replayer) replayInput(i int, in, out value.Value) error {
 	return nil
 }
 
-// nanosPer is a temporal unit's length in nanoseconds.
+// nanosPer is a temporal unit's length in nanoseconds, a MONTH taken
+// as 30 days.
 func nanosPer(t value.Type) (int64, bool) {
-	switch t {
-	case value.Date:
-		return 86400e9, true
-	case value.Month:
-		return 30 * 86400e9, true
-	case value.DateHour:
-		return 3600e9, true
-	case value.Minute:
-		return 60e9, true
-	case value.Second, value.DateTime:
-		return 1e9, true
-	case value.Time, value.Timestamp:
-		return 1e6, true
-	case value.NanoTime, value.NanoTimestamp:
-		return 1, true
+	if t == value.Month {
+		return 30 * value.NsPerDay, true
 	}
-	return 0, false
+	n := value.TickNanos(t)
+	return n, n > 0
 }
 
 // keys is each row's replay time in nanoseconds: the date column's plus

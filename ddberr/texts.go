@@ -1245,6 +1245,10 @@ var texts = []Text{
 	{"The argument [bounds] of differentialEvolution must be a numeric matrix of N rows and 2 columns.", "porpoise: funcs/d/differentialevolution.md states the rule"},
 	{"The argument [X0] of differentialEvolution must be a numeric vector with one element per row of bounds.", "porpoise: funcs/d/differentialevolution.md states the rule"},
 
+	{"A tensor supports only BOOL, CHAR, SHORT, INT, LONG, FLOAT and DOUBLE, not %s.", "porpoise: funcs/t/tensor.md states the rule"},
+	{"The elements of tensor must have the same type and shape.", "porpoise: funcs/t/tensor.md states the rule"},
+	{"A tensor can't have more than 10 dimensions.", "porpoise: funcs/t/tensor.md states the rule"},
+	{"The argument of tensor must be a scalar, vector, tuple, matrix or table.", "porpoise: funcs/t/tensor.md states the rule"},
 	// catalogs and schemas (package catalog)
 	{"The catalog doesn't exist.", "db_distr_comp/db/catalog.md"},
 	{"getMember method not supported", "db_distr_comp/db/catalog.md"},

@@ -123,6 +123,7 @@ func (in *interp) Settings() map[string]string {
 		"failedLoginLockTime":                 fmt.Sprint(int64(cfg.FailedLoginLockTime / time.Minute)),
 		"moduleDir":                           cmp.Or(cfg.ModuleDir, modules.DefaultDir),
 		"preloadModules":                      strings.Join(cfg.PreloadModules, ","),
+		"maxPubQueueDepthPerSite":             strconv.Itoa(cfg.MaxPubQueueDepthPerSite),
 	}
 }
 

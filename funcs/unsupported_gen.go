@@ -5,7 +5,6 @@ package funcs
 // unsupported lists the documented DolphinDB functions (tiers 1 and 2)
 // Porpoise does not implement, with the reason.
 var unsupported = map[string]string{
-	"tensor":                          "not implemented yet",
 	"loadNpy":                         "not implemented yet",
 	"loadNpz":                         "not implemented yet",
 	"decodeShortGenomeSeq":            "not implemented yet",

@@ -40,7 +40,9 @@ func (r Rules) Acceptable(dst, src value.Type) bool {
 			return true
 		}
 	case value.CatTemporal:
-		return sc == value.CatTemporal
+		// integers too: the streaming tutorial's tableInsert of 1..100
+		// into a TIMESTAMP column
+		return sc == value.CatTemporal || sc == value.CatIntegral
 	case value.CatLiteral:
 		return sc == value.CatLiteral
 	case value.CatBinary:

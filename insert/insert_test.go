@@ -21,7 +21,7 @@ func TestAcceptableMatrix(t *testing.T) {
 		{value.Symbol, value.String, true, true},
 		{value.String, value.Symbol, true, true},
 		{value.Timestamp, value.Date, true, true},
-		{value.Date, value.Int, false, false},
+		{value.Date, value.Int, true, false},
 		{value.Decimal64, value.Double, true, true},
 		{value.Int, value.Void, true, true},
 		{value.UUID, value.String, false, false},

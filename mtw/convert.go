@@ -451,21 +451,15 @@ func fromTime(tm time.Time, t value.Type, scale int32) (c cell, err error) {
 
 // fromDuration converts a time of day.
 func fromDuration(d time.Duration, t value.Type, scale int32) (c cell, err error) {
-	var unit time.Duration
 	switch t {
-	case value.Time:
-		unit = time.Millisecond
-	case value.Minute:
-		unit = time.Minute
-	case value.Second:
-		unit = time.Second
 	case value.NanoTime:
 		c.i = int64(d)
 		return c, nil
+	case value.Time, value.Minute, value.Second:
 	default:
 		return c, cannotConvert("duration", t, scale)
 	}
-	v := int64(d / unit)
+	v := int64(d) / value.TickNanos(t)
 	if v <= math.MinInt32 || v > math.MaxInt32 {
 		return c, outOfRange("duration", t, scale)
 	}

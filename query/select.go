@@ -177,6 +177,20 @@ func neededColumns(sel *sqlparse.SelectExpr, names []string) []int {
 	return cols
 }
 
+// gatherColumns is src's rows at idx in the columns cols (nil: all), as
+// a partitioned table's scan reads only the columns a query names.
+func gatherColumns(src *value.Table, idx []int, cols []int) *value.Table {
+	if cols == nil {
+		return src.Gather(idx)
+	}
+	names := make([]string, len(cols))
+	vecs := make([]*value.Vector, len(cols))
+	for i, c := range cols {
+		names[i], vecs[i] = src.Names[c], src.Cols[c].Gather(idx)
+	}
+	return value.NewTable(names, vecs)
+}
+
 // pruneFilter derives a partition filter from where-clauses on partition
 // columns (nil: every partition). Every query on a partitioned table
 // passes here, which makes t the table partition() in the where-clauses
@@ -200,7 +214,15 @@ func (ex *executor) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, err
 	if err != nil {
 		return nil, err
 	}
-	idx := make([]int, 0, len(keep))
+	n := 0
+	for _, k := range keep {
+		if k {
+			n++
+		}
+	}
+	// sized exactly: a selective filter would otherwise clear a word for
+	// every row of the table
+	idx := make([]int, 0, n)
 	for i, k := range keep {
 		if k {
 			idx = append(idx, i)
@@ -339,7 +361,7 @@ func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Va
 			return nil, err
 		}
 		if len(rows) != src.Rows() {
-			src = src.Gather(rows)
+			src = gatherColumns(src, rows, neededColumns(n, src.Names))
 		}
 	}
 	if analytic.Has(n.Cols) && len(n.GroupBy) == 0 {

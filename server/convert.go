@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/tensor"
 )
 
 // toWire turns an engine result into an object the wire codec can send:
@@ -54,7 +55,7 @@ func convertValue(v value.Value, depth int) (value.Value, error) {
 			return out, nil
 		}
 		return x, nil
-	case *value.Pair, *value.Matrix, *value.Set, *value.Table:
+	case *value.Pair, *value.Matrix, *value.Set, *value.Table, *tensor.Tensor:
 		return v, nil
 	case *value.Dict:
 		if x.Vals.T != value.Any {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"crypto/tls"
 	"time"
 
 	"github.com/coder/websocket"
@@ -62,8 +63,16 @@ func (p *publisher) Send(topic string, rows *value.Table, lastID int64) error {
 	return p.write(topic, streammsg.Columns(rows), lastID)
 }
 
-// Close implements stream.Sink.
-func (p *publisher) Close() { p.c.nc.Close() }
+// Close implements stream.Sink. It runs under the stream table's lock,
+// so a TLS connection's socket is closed under it: closing the TLS layer
+// would first send close_notify, which can wait on a full socket.
+func (p *publisher) Close() {
+	nc := p.c.nc
+	if tc, ok := nc.(*tls.Conn); ok {
+		nc = tc.NetConn()
+	}
+	nc.Close()
+}
 
 // write sends one message as one write.
 func (p *publisher) write(topic string, body value.Value, lastID int64) error {

@@ -279,3 +279,31 @@ func TestSubscribeFromClientSlowReader(t *testing.T) {
 	require.NoError(t, err)
 	require.Greater(t, v.(*value.Vector).I64[0], int64(0), "the stuck subscriber's rows wait")
 }
+
+// A subscriber more than maxPubQueueDepthPerSite messages behind is cut
+// off: the server closes its connection and forgets the subscription.
+func TestSubscribeFromClientOverflow(t *testing.T) {
+	ts := server.RunT(t, server.WithConfig("maxPubQueueDepthPerSite", "1000"))
+	c := ts.Dial(t)
+	_, err := c.Run(context.Background(), tradesTable)
+	require.NoError(t, err)
+	stuck := subscribe(t, ts, client.SubscribeOptions{Action: "stuck"}) // reads nothing for now
+	const rows = 500_000                                                // more than the socket buffers hold
+	for i := 0; i < rows; i += 50_000 {
+		appendTrades(t, c, i, 50_000)
+	}
+	waitPublishers(t, c, 0)
+	// what was written before the cut arrives, then the end of the stream
+	got := 0
+	for {
+		m, err := stuck.Next()
+		if err != nil {
+			break
+		}
+		got += m.Rows()
+	}
+	require.Less(t, got, rows)
+	v, err := c.Run(context.Background(), `getConfig("maxPubQueueDepthPerSite")`)
+	require.NoError(t, err)
+	require.Equal(t, "1000", v.String())
+}

@@ -40,8 +40,8 @@ type Options struct {
 	// and topic, so it never clashes with a local one of the same topic.
 	Subscriber string
 	// MaxPending > 0 bounds the messages published and not yet delivered:
-	// the append that passes it calls Overflow once, holding the table's
-	// lock, so Overflow must not block (it closes the subscriber's
+	// an append that finds more waiting calls Overflow once, holding the
+	// table's lock, so Overflow must not block (it closes the subscriber's
 	// connection). Appends never wait for a subscriber.
 	MaxPending int64
 	Overflow   func()
@@ -103,11 +103,13 @@ func (s *Subscription) Stats() Stats {
 // Done is closed when the subscription's goroutine has ended.
 func (s *Subscription) Done() <-chan struct{} { return s.done }
 
-// published wakes the subscription after an append that left total
-// messages, and reports an overflow; the caller holds the table's lock.
-func (s *Subscription) published(total int64) {
+// published wakes the subscription after an append, and reports an
+// overflow when the subscriber still had more than MaxPending of the
+// before messages published earlier to receive (one large append alone
+// cuts no one off); the caller holds the table's lock.
+func (s *Subscription) published(before int64) {
 	s.notify()
-	if s.Opts.MaxPending > 0 && total-s.next.Load() > s.Opts.MaxPending && s.overflowed.CompareAndSwap(false, true) {
+	if s.Opts.MaxPending > 0 && before-s.next.Load() > s.Opts.MaxPending && s.overflowed.CompareAndSwap(false, true) {
 		s.Opts.Overflow()
 	}
 }

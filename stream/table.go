@@ -49,9 +49,9 @@ func (p *Table) Published(t *value.Table, from int) {
 	if p.persist != nil {
 		p.persist.write(t.Slice(from, t.Rows()))
 	}
-	total := p.Total(t)
+	before := p.purged.Load() + int64(from) // messages before this append
 	for s := range p.subs {
-		s.published(total)
+		s.published(before)
 	}
 	p.purgeLocked(t)
 }

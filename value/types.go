@@ -251,9 +251,10 @@ const (
 	FormChart      Form = 7
 	FormChunk      Form = 8
 	FormSysObj     Form = 9
+	FormTensor     Form = 10 // package value/tensor
 )
 
-var formNames = [...]string{"SCALAR", "VECTOR", "PAIR", "MATRIX", "SET", "DICTIONARY", "TABLE", "CHART", "CHUNK", "SYSOBJ"}
+var formNames = [...]string{"SCALAR", "VECTOR", "PAIR", "MATRIX", "SET", "DICTIONARY", "TABLE", "CHART", "CHUNK", "SYSOBJ", "TENSOR"}
 
 // String returns the DolphinDB name of the form.
 func (f Form) String() string {

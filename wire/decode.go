@@ -75,6 +75,8 @@ func (r *Reader) readObject() (value.Value, error) {
 		return r.readDict()
 	case value.FormTable:
 		return r.readTable()
+	case value.FormTensor:
+		return r.readTensor(tb)
 	}
 	return nil, unsupported("data form %s (type byte %d)", form, tb)
 }

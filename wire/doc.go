@@ -4,8 +4,9 @@
 // maps every data form of DolphinDB's protocol to Porpoise's value model:
 // scalars to *value.Scalar, vectors (plain, symbol-extended type 145,
 // array vectors, tuples, compressed type 26) to *value.Vector, pairs,
-// matrices, sets and dictionaries to their value types and tables to
-// *value.Table. SYMBOL vectors always decode to Vector{T: Symbol}; the
+// matrices, sets and dictionaries to their value types, tables to
+// *value.Table and tensors (form 10, in the JavaScript API's layout) to
+// *tensor.Tensor. SYMBOL vectors always decode to Vector{T: Symbol}; the
 // writer sends them as plain type 17 (Go API style) or as type 145 with
 // symbol bases (C++/Python style) according to EncodeOptions.Symbols.
 //

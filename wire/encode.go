@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/tensor"
 )
 
 // WriteObject writes v as one top-level object (symbol-base ids restart
@@ -69,6 +70,8 @@ func (w *Writer) writeObject(v value.Value, depth int) {
 		w.writeVector(vals, value.FormVector, depth+1)
 	case *value.Table:
 		w.writeTable(x, nil, depth)
+	case *tensor.Tensor:
+		w.writeTensor(x)
 	default:
 		w.fail(unsupported("cannot serialize %T (%s)", v, v.Form()))
 	}

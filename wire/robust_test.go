@@ -149,7 +149,11 @@ func TestDepthLimit(t *testing.T) {
 
 func TestMalformedObjects(t *testing.T) {
 	cases := map[string]error{
-		"04 0a":                   ErrUnsupported, // TENSOR
+		"12 0a 0000 00000000 01000000": ErrUnsupported, // STRING tensor
+		"04 0a 0100 00000000 01000000": ErrUnsupported, // tensor type 1
+		"04 0a 0000 00000000 0b000000": ErrMalformed,   // 11 dimensions
+		"04 0a 0000 00000000 01000000 0200000000000000 0100000000000000 0000000000000000 0300000000000000 01000000 02000000":                                                     ErrMalformed,   // count
+		"04 0a 0000 00000000 02000000 0200000000000000 0200000000000000 0100000000000000 0200000000000000 0000000000000000 0400000000000000 01000000 02000000 03000000 04000000": ErrUnsupported, // strides
 		"04 07":                   ErrUnsupported, // CHART
 		"18 00":                   ErrUnsupported, // RESOURCE scalar
 		"00 01 02000000 01000000": ErrUnsupported, // VOID vector with rows

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/tensor"
 	"github.com/stretchr/testify/require"
 )
 
@@ -560,5 +561,29 @@ func TestCodedStringsEncodeAsTexts(t *testing.T) {
 			require.NoError(t, EncodeTable(&want, tbl(plain(v)), []Compression{CompressLZ4}, opts))
 			require.Equal(t, want.Bytes(), got.Bytes(), "LZ4 %s big=%v", v.T, big)
 		}
+	}
+}
+
+func TestTensorRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   *tensor.Tensor
+		hex  string
+	}{
+		{"int 2x3", &tensor.Tensor{Shape: []int{2, 3}, Data: value.NewInts([]int32{1, 3, 5, 2, 4, 6})},
+			"04 0a 00 00 00000000 02000000 0200000000000000 0300000000000000 0300000000000000 0100000000000000" +
+				" 0000000000000000 0600000000000000 01000000 03000000 05000000 02000000 04000000 06000000"},
+		{"double 1", &tensor.Tensor{Shape: []int{1}, Data: value.NewDoubles([]float64{1.5})},
+			"10 0a 00 00 00000000 01000000 0100000000000000 0100000000000000 0000000000000000 0100000000000000 000000000000f83f"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := Marshal(tc.in, nil)
+			require.NoError(t, err)
+			require.Equal(t, parseHex(t, tc.hex), b)
+			got, _, err := DecodeBytes(b)
+			require.NoError(t, err)
+			require.Equal(t, tc.in.String(), got.String())
+			require.Equal(t, tc.in.Shape, got.(*tensor.Tensor).Shape)
+		})
 	}
 }

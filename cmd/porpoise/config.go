@@ -126,7 +126,7 @@ var noEffectKeys = func() map[string]string {
 	add("no effect in porpoise: Pebble manages its own caches",
 		"chunkCacheEngineMemSize", "OLAPCacheEngineSize", "TSDBCacheEngineSize",
 		"regularArrayMemoryLimit", "maxPartitionNumPerQuery")
-	add("no effect in porpoise: streaming subscriptions are not served",
+	add("no effect in porpoise: it subscribes to no other node, and publishes at most 1024 rows per message",
 		"subPort", "subThrottle", "maxMsgNumPerBlock", "maxPersistenceQueueDepth", "maxSubQueueDepth")
 	add("no effect in porpoise", "maxLogSize", "timezone", "startup", "postStart",
 		"enableHTTPS", "enableCoreDump", "disableCoreDumpOnShutdown")

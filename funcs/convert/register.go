@@ -131,6 +131,9 @@ func init() {
 	// json_table.go.
 	funcs.Register(funcs.Spec{Name: "parseJsonTable", Params: []string{"json", "schema", "keyCaseSensitive"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "types-conversion", Fn: parseJSONTable})
 
+	// tensor.go.
+	funcs.Register(funcs.Spec{Name: "tensor", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: tensorOf})
+
 	// json_to.go.
 	funcs.Register(funcs.Spec{Name: "toJson", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return toJSON(args[0], "") },

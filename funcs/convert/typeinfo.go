@@ -5,6 +5,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/tensor"
 )
 
 // Type inspection and typed-container construction, moved from the
@@ -51,6 +52,9 @@ func typeString(v value.Value) string {
 		return x.Keys.T.String() + "->" + x.Vals.T.String() + " DICTIONARY"
 	case *value.Set:
 		return x.V.T.String() + " SET"
+	case *tensor.Tensor:
+		// a tensor is not a FAST vector: its own class, "INT TENSOR"
+		return x.Data.T.String() + " TENSOR"
 	case interface{ FuncName() string }:
 		return "FUNCTION"
 	case interface{ RowCount() (int64, error) }:

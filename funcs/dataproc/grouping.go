@@ -37,14 +37,8 @@ func intOrTemporal(fn, param string, x value.Value) ([]int64, value.Type, bool, 
 // converted to them.
 func intervalArg(fn string, x value.Value, t value.Type, n int) ([]int64, error) {
 	if d, ok := temporal.AsDuration(x); ok {
-		ns := temporal.ClockUnitNanos[d.Unit]
-		switch d.Unit {
-		case "d":
-			ns = temporal.NsPerDay
-		case "w":
-			ns = 7 * temporal.NsPerDay
-		}
-		u := temporal.UnitNanos(t)
+		ns := value.DurationNanos(d.Unit)
+		u := value.TickNanos(t)
 		if ns == 0 || u == 0 || !t.IsTemporal() || d.N*ns%u != 0 || d.N <= 0 {
 			return nil, ddberr.Errorf("The duration %s can't be used as the interval of %s for %s values.", d, fn, t)
 		}
@@ -161,7 +155,7 @@ func dailyAlignedBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	perDay := temporal.NsPerDay / temporal.UnitNanos(off.T)
+	perDay := temporal.NsPerDay / value.TickNanos(off.T)
 	out := make([]int64, len(in.Raw))
 	for i, x := range in.Raw {
 		if x == value.NullInt64 {

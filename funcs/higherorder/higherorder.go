@@ -5,7 +5,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -833,7 +832,7 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 // amount is the offset as written, which prevailing=2 checks for zero.
 func windowBounds(env funcs.Env, tv *value.Vector, ts []int64, x value.Value) (bounds []int64, amount int64, err error) {
 	if s, ok := funcs.ScalarArg(x); ok && !s.Null && s.T == value.Duration && tv.T.Category() == value.CatTemporal {
-		if _, fixed := durationUnitNanos[value.DurationUnit(s)]; !fixed {
+		if value.DurationNanos(value.DurationUnit(s)) == 0 {
 			add, ok := env.Function("temporalAdd")
 			if !ok {
 				return nil, 0, funcs.UnknownFunction("temporalAdd")
@@ -1627,17 +1626,10 @@ func DistinctSorted(v *value.Vector) (map[string]int, *value.Vector) {
 // to w) into ticks of type t; calendar units (M, y, B, a trading
 // calendar) and durations finer than t's tick are refused.
 func durationTicks(s *value.Scalar, t value.Type) (int64, error) {
-	per := temporal.UnitNanos(t)
-	unit, ok := durationUnitNanos[value.DurationUnit(s)]
-	if !ok || per == 0 || (s.I*unit)%per != 0 {
+	per := value.TickNanos(t)
+	unit := value.DurationNanos(value.DurationUnit(s))
+	if unit == 0 || per == 0 || (s.I*unit)%per != 0 {
 		return 0, ddberr.Errorf("A DURATION window over %s is not supported yet; give the window in %s units as an integer.", t, t)
 	}
 	return s.I * unit / per, nil
-}
-
-// durationUnitNanos is the length in nanoseconds of the fixed-length
-// DURATION units.
-var durationUnitNanos = map[string]int64{
-	"ns": 1, "us": 1_000, "ms": 1_000_000, "s": 1_000_000_000, "m": 60_000_000_000,
-	"H": 3_600_000_000_000, "d": 86_400_000_000_000, "w": 7 * 86_400_000_000_000,
 }

@@ -20,6 +20,14 @@ var publishParams = []string{"subscriberHost", "subscriberPort", "tableName", "a
 // messages a remote subscriber may lag behind before it is cut off.
 const maxPubQueueDepth = 10_000_000
 
+// pubQueueDepth is the engine's maxPubQueueDepthPerSite.
+func pubQueueDepth(h Host) int64 {
+	if n, err := strconv.ParseInt(h.Settings()["maxPubQueueDepthPerSite"], 10, 64); err == nil && n > 0 {
+		return n
+	}
+	return maxPubQueueDepth
+}
+
 // publishTable is the request a client's subscribe sends on a connection
 // of its own: it subscribes that connection to a shared stream table and
 // returns the table's column names. Once the reply has gone the server
@@ -53,7 +61,7 @@ func publishTable(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	o := stream.Options{Table: name, Action: action, Throttle: time.Second, MsgAsTable: true,
-		Subscriber: subHost + ":" + strconv.FormatInt(port, 10), MaxPending: maxPubQueueDepth, Overflow: sink.Close}
+		Subscriber: subHost + ":" + strconv.FormatInt(port, 10), MaxPending: pubQueueDepth(h), Overflow: sink.Close}
 	if o.Offset, err = funcs.IntArg("publishTable", "offset", funcs.Arg(args, 4), -1); err != nil {
 		return nil, err
 	}

@@ -32,7 +32,7 @@ func getStreamingStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 	byTable := map[string]int{}
 	site := funcs.SiteOf(env)
 	local := site.Host + ":" + strconv.Itoa(site.Port)
-	var clients conns
+	clients := conns{depthLimit: int32(min(pubQueueDepth(h), 1<<31-1))}
 	for _, s := range subs {
 		st := s.Stats()
 		who := s.Opts.Subscriber
@@ -105,6 +105,7 @@ func getStreamingStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 // conns are getStreamingStat's pubConns: one row per network subscriber,
 // with the messages waiting for it and the tables it subscribes to.
 type conns struct {
+	depthLimit     int32
 	client, tables []string
 	limit          []int32
 	depth          []int64
@@ -122,6 +123,6 @@ func (c *conns) add(client, table string, depth int64) {
 	}
 	c.client = append(c.client, client)
 	c.tables = append(c.tables, table)
-	c.limit = append(c.limit, maxPubQueueDepth)
+	c.limit = append(c.limit, c.depthLimit)
 	c.depth = append(c.depth, depth)
 }

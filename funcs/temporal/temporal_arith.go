@@ -38,7 +38,7 @@ func concatDateTime(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if (!d.scalar && len(d.Raw) != n) || (!t.scalar && len(t.Raw) != n) {
 		return nil, ddberr.Errorf("The arguments [date] and [time] of concatDateTime must have the same length.")
 	}
-	perDay := NsPerDay / UnitNanos(t.T)
+	perDay := NsPerDay / value.TickNanos(t.T)
 	out := make([]int64, n)
 	for i := range out {
 		dv, tv := d.Raw[min(i, len(d.Raw)-1)], t.Raw[min(i, len(t.Raw)-1)]
@@ -80,9 +80,6 @@ func durationArg(fn string, dur, unit value.Value) (*Duration, error) {
 	}
 	return &Duration{N: n, Unit: u}, nil
 }
-
-// clockUnitNanos are the fixed-length duration units.
-var ClockUnitNanos = map[string]int64{"H": nsPerHour, "m": nsPerMinute, "s": nsPerSecond, "ms": 1_000_000, "us": 1000, "ns": 1}
 
 // temporalAdd adds a duration to temporal values: years and months keep
 // the day of month where it exists and otherwise take the month's last
@@ -130,14 +127,10 @@ func temporalAdd(env funcs.Env, args []value.Value) (value.Value, error) {
 			return joinTemporal(t, value.DaysFromCivil(ny, nm, dd), ns)
 		}
 	case u == "w" || u == "d":
-		days := int64(1)
-		if u == "w" {
-			days = 7
-		}
 		if !HasDate(t) || t == value.Month {
 			return nil, ddberr.Errorf("The unit %s of temporalAdd needs a value with a date.", u)
 		}
-		delta := days * (NsPerDay / UnitNanos(t))
+		delta := value.DurationNanos(u) / value.TickNanos(t)
 		step = func(x, n int64) int64 { return x + n*delta }
 	case u == "B":
 		if !HasDate(t) || t == value.Month {
@@ -147,11 +140,11 @@ func temporalAdd(env funcs.Env, args []value.Value) (value.Value, error) {
 			d, ns := splitTemporal(t, x)
 			return joinTemporal(t, businessDate(businessIndex(d)+n), ns)
 		}
-	case ClockUnitNanos[u] > 0:
+	case value.DurationNanos(u) > 0: // w and d are above
 		if t == value.Month {
 			return nil, ddberr.Errorf("The unit %s of temporalAdd needs a value with a time.", u)
 		}
-		per, unit := ClockUnitNanos[u], UnitNanos(t)
+		per, unit := value.DurationNanos(u), value.TickNanos(t)
 		step = func(x, n int64) int64 { return x + n*per/unit }
 	default:
 		cal, err := lookupMarket(env, u)
@@ -343,7 +336,7 @@ func shiftZone(fn string, x value.Value, src, dst *time.Location) (value.Value, 
 	default:
 		return nil, ddberr.Errorf("The argument of %s must be a DATETIME, TIMESTAMP or NANOTIMESTAMP.", fn)
 	}
-	u := UnitNanos(in.T)
+	u := value.TickNanos(in.T)
 	out := make([]int64, len(in.Raw))
 	for i, r := range in.Raw {
 		if r == value.NullInt64 {

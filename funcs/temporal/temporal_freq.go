@@ -94,7 +94,7 @@ func sideArg(fn, param string, x value.Value, def bool) (bool, error) {
 // endLabelsRight says whether origin 'end'/'end_day' also moves the
 // label to the right (temporalSeq) or only the closed side (transFreq).
 func clockBins(fn string, t value.Type, r freqRule, lo, hi int64, closed, label, origin value.Value, endLabelsRight bool) (binSpec, error) {
-	u := UnitNanos(t)
+	u := value.TickNanos(t)
 	if u == 0 || r.n*clockRules[r.unit]%u != 0 {
 		return binSpec{}, ddberr.Errorf("The rule %d%s of %s is finer than the data type %s.", r.n, r.unit, fn, t)
 	}

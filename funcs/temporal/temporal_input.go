@@ -103,26 +103,6 @@ func hasClock(t value.Type) bool {
 	return false
 }
 
-// unitNanos is the length of one raw unit of t in nanoseconds (0 for
-// MONTH, whose units are months).
-func UnitNanos(t value.Type) int64 {
-	switch t {
-	case value.Date:
-		return NsPerDay
-	case value.DateHour:
-		return nsPerHour
-	case value.DateMinute, value.Minute:
-		return nsPerMinute
-	case value.DateTime, value.Second:
-		return nsPerSecond
-	case value.Timestamp, value.Time:
-		return 1_000_000
-	case value.NanoTimestamp, value.NanoTime:
-		return 1
-	}
-	return 0
-}
-
 // splitTemporal turns a raw value of t into days since 1970.01.01 and
 // nanoseconds into the day (a time-only value has day 0).
 func splitTemporal(t value.Type, x int64) (days, nanos int64) {
@@ -130,7 +110,7 @@ func splitTemporal(t value.Type, x int64) (days, nanos int64) {
 		y, m := value.FloorDiv(x, 12), value.FloorMod(x, 12)
 		return value.DaysFromCivil(int(y), int(m)+1, 1), 0
 	}
-	u := UnitNanos(t)
+	u := value.TickNanos(t)
 	if !HasDate(t) {
 		return 0, x * u
 	}
@@ -145,7 +125,7 @@ func joinTemporal(t value.Type, days, nanos int64) int64 {
 		y, m, _ := value.CivilFromDays(days)
 		return int64(y)*12 + int64(m) - 1
 	}
-	u := UnitNanos(t)
+	u := value.TickNanos(t)
 	if !HasDate(t) {
 		return nanos / u
 	}

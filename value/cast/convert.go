@@ -786,26 +786,6 @@ func temporalKind(t value.Type) int {
 	return kindNone
 }
 
-// nsPerUnit is the length of one raw unit of a day-based temporal type in
-// nanoseconds (0 for MONTH and non-temporal types).
-func nsPerUnit(t value.Type) int64 {
-	switch t {
-	case value.Date:
-		return value.NsPerDay
-	case value.DateHour:
-		return 3600 * value.NsPerSec
-	case value.DateMinute, value.Minute:
-		return 60 * value.NsPerSec
-	case value.DateTime, value.Second:
-		return value.NsPerSec
-	case value.Timestamp, value.Time:
-		return value.NsPerMs
-	case value.NanoTimestamp, value.NanoTime:
-		return 1
-	}
-	return 0
-}
-
 // TimeOfDayUnits is the number of raw units in a day of a time-of-day
 // type (SECOND, MINUTE, TIME, NANOTIME), which wraps within a day; 0 for
 // the other types.
@@ -818,7 +798,7 @@ func TimeOfDayUnits(t value.Type) int64 {
 
 // unitsPerDay is the number of raw units in a day (0 for MONTH).
 func unitsPerDay(t value.Type) int64 {
-	if u := nsPerUnit(t); u > 0 {
+	if u := value.TickNanos(t); u > 0 {
 		return value.NsPerDay / u
 	}
 	return 0
@@ -855,7 +835,7 @@ func convertTemporal(v int64, from, to value.Type) (int64, bool, error) {
 	if tk == kindTime && fk == kindDateTime {
 		v = value.FloorMod(v, unitsPerDay(from))
 	}
-	fu, tu := nsPerUnit(from), nsPerUnit(to)
+	fu, tu := value.TickNanos(from), value.TickNanos(to)
 	if fu >= tu {
 		k := fu / tu
 		if k > 1 {
@@ -1326,7 +1306,7 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 			if tk == kindTime && fk == kindDateTime {
 				f.mod = unitsPerDay(from)
 			}
-			fu, tu := nsPerUnit(from), nsPerUnit(t)
+			fu, tu := value.TickNanos(from), value.TickNanos(t)
 			if fu >= tu {
 				f.mul = fu / tu
 			} else {

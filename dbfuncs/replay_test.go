@@ -1,0 +1,31 @@
+package dbfuncs_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
+)
+
+// replay orders rows by a time column of any temporal type with a fixed
+// unit (DATEMINUTE was refused as "not temporal") or MONTH.
+func TestReplayTimeColumnTypes(t *testing.T) {
+	e, err := engine.Open(engine.Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	for _, c := range []struct{ typ, times string }{
+		{"TIMESTAMP", "2024.01.01T00:00:02.000 2024.01.01T00:00:01.000 2024.01.01T00:00:03.000"},
+		{"DATEMINUTE", "cast([2024.01.01T00:02:00, 2024.01.01T00:01:00, 2024.01.01T00:03:00], DATEMINUTE)"},
+		{"DATEHOUR", "datehour([2024.01.01T02:00:00, 2024.01.01T01:00:00, 2024.01.01T03:00:00])"},
+		{"SECOND", "00:00:02 00:00:01 00:00:03"},
+		{"MONTH", "2024.02M 2024.01M 2024.03M"},
+	} {
+		got := testkit.RunAll(t, e, `t = table(`+c.times+` as time, 2 1 3 as v)
+out = streamTable(1:0, `+"`time`v"+`, [`+c.typ+`, INT])
+replay(inputTables=t.sortBy!(`+"`time"+`), outputTables=out, dateColumn=`+"`time"+`, timeColumn=`+"`time"+`)
+exec v from out`)
+		require.Equal(t, "[1,2,3]", got, c.typ)
+	}
+}
