@@ -30,8 +30,6 @@ type Env interface {
 	Schema(target value.Value) ([]string, []value.Type, error)
 	// Insert appends src to target by position with INSERT INTO's rules.
 	Insert(target value.Value, src *value.Table) error
-	// Call calls a function value with positional arguments.
-	Call(fn value.Value, args ...value.Value) (value.Value, error)
 	// Context is the running statement's context (cancellation).
 	Context() context.Context
 	// DFSTable is the partitioned (or dimension) table a script value

@@ -60,10 +60,7 @@ func (e *columnEnv) ResolveTable(string) (value.Value, error)           { return
 func (e *columnEnv) IsUserFunction(string) bool                         { return false }
 func (e *columnEnv) Schema(value.Value) ([]string, []value.Type, error) { return nil, nil, nil }
 func (e *columnEnv) Insert(value.Value, *value.Table) error             { return nil }
-func (e *columnEnv) Call(value.Value, ...value.Value) (value.Value, error) {
-	return nil, errors.New("columnEnv calls no functions")
-}
-func (e *columnEnv) Context() context.Context { return e.ctx }
+func (e *columnEnv) Context() context.Context                           { return e.ctx }
 func (e *columnEnv) DFSTable(v value.Value) (*dfs.Table, bool) {
 	t, ok := v.(*dfs.Table)
 	return t, ok

@@ -59,8 +59,8 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		return t, func() { ex.qual = nil }, nil
 	}
 	if t, ok := v.(*value.Table); ok {
-		if t.Refresh != nil {
-			if err := t.Refresh(func(fn value.Value) (value.Value, error) { return ex.env.Call(fn) }); err != nil {
+		if env, ok := ex.env.(funcs.Env); ok && t.Refresh != nil {
+			if err := t.Refresh(env.Call); err != nil {
 				return nil, nil, err
 			}
 		}

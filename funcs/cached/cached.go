@@ -31,7 +31,7 @@ func cachedTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	c := &cache{fn: args[0], every: time.Duration(secs) * time.Second}
 	t := &value.Table{}
-	if err := c.update(t, func(fn value.Value) (value.Value, error) { return env.Call(fn) }); err != nil {
+	if err := c.update(t, env.Call); err != nil {
 		return nil, err
 	}
 	t.Refresh = c.refresh(t)
@@ -40,8 +40,8 @@ func cachedTable(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // refresh is t's Refresh hook: it reruns the update function when the
 // rows are retention time old or older.
-func (c *cache) refresh(t *value.Table) func(func(value.Value) (value.Value, error)) error {
-	return func(call func(value.Value) (value.Value, error)) error {
+func (c *cache) refresh(t *value.Table) func(func(value.Value, ...value.Value) (value.Value, error)) error {
+	return func(call func(value.Value, ...value.Value) (value.Value, error)) error {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		if time.Since(c.last) < c.every {
@@ -54,7 +54,7 @@ func (c *cache) refresh(t *value.Table) func(func(value.Value) (value.Value, err
 // update runs the update function and makes t a copy of its result: the
 // function may return a table it keeps changing (f{t} with a mutable t),
 // and the cache must not change until its next refresh.
-func (c *cache) update(t *value.Table, call func(value.Value) (value.Value, error)) error {
+func (c *cache) update(t *value.Table, call func(value.Value, ...value.Value) (value.Value, error)) error {
 	v, err := call(c.fn)
 	if err != nil {
 		return err
