@@ -1224,9 +1224,21 @@ var texts = []Text{
 	{"The argument [X] of setColumnarTuple! must be a tuple.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 	{"The elements of a columnar tuple must be vectors or scalars of the same type.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 
+	// cached tables (funcs/cached)
+	{"The argument [updateFunc] of cachedTable must be a function.", "porpoise: funcs/c/cachedTable.md states the rule"},
+	{"The argument [retentionSeconds] of cachedTable must be a positive integer.", "porpoise: funcs/c/cachedTable.md states the rule"},
+	{"The updateFunc of cachedTable must return a table.", "porpoise: funcs/c/cachedTable.md states the rule"},
+
+	// IPC in-memory tables (funcs/ipctable)
+	{"The IPC in-memory table [%s] already exists.", "porpoise: funcs/c/createIPCInMemoryTable.md states the rule"},
+	{"The IPC in-memory table [%s] does not exist.", "porpoise: funcs/l/loadIPCInMemoryTable.md states the rule"},
+
 	{"The argument [%s] of %s must be a numeric vector.", "porpoise: funcs/s/stl.md states the rule"},
 	{"The length of data of stl must be at least twice the period.", "porpoise: STL smooths cycle-subseries of at least two points"},
 	{"The argument [sWindow] of stl must be \"periodic\" or an odd integer.", "porpoise: funcs/s/stl.md states the rule"},
+
+	// textChunkDS (funcs/textio)
+	{"The argument [chunkSize] of textChunkDS must be an integer between 1 and 2048.", "porpoise: funcs/t/textChunkDS.md states the range"},
 
 	{"The argument [%s] of %s must be a function.", "porpoise"},
 	{"The function of differentialEvolution must return a numeric scalar.", "porpoise: funcs/d/differentialevolution.md states the rule"},

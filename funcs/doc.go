@@ -33,6 +33,8 @@
 //	funcs/filesys      server-side file functions (file, readLine, read!, write, readObject, files, mkdir ...) and the home-directory confinement of every path
 //	funcs/textio       text import and export: loadText, ploadText, loadTextEx, extractTextSchema, saveText, loadRecord
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
+//	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
+//	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)
 //	funcs/all          blank-imports every family; the interpreter imports it
 //
 // A family may import this package and families listed above it, never one

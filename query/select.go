@@ -59,6 +59,11 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		return t, func() { ex.qual = nil }, nil
 	}
 	if t, ok := v.(*value.Table); ok {
+		if env, ok := ex.env.(funcs.Env); ok && t.Refresh != nil {
+			if err := t.Refresh(env.Call); err != nil {
+				return nil, nil, err
+			}
+		}
 		if t.Shared != "" {
 			if err := ex.env.CheckShared(t.Shared, false); err != nil {
 				return nil, nil, err

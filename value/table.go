@@ -47,6 +47,11 @@ type Table struct {
 	// Stream is set on a stream table: the append paths tell it of the
 	// rows each append added, so it can publish them to subscribers.
 	Stream Publisher
+	// Refresh is set on a cached table: queries call it first, with call
+	// running a function in the querying session. Handle marks an IPC
+	// table, which assignment binds instead of copying.
+	Refresh func(call func(fn Value, args ...Value) (Value, error)) error
+	Handle  bool
 }
 
 // Publisher is the publishing side of a stream table (package stream).

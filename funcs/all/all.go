@@ -5,6 +5,7 @@
 package all
 
 import (
+	_ "github.com/porpoisedb/porpoise/funcs/cached"
 	_ "github.com/porpoisedb/porpoise/funcs/convert"
 	_ "github.com/porpoisedb/porpoise/funcs/dataproc"
 	_ "github.com/porpoisedb/porpoise/funcs/decomp"
@@ -16,6 +17,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/higherorder"
 	_ "github.com/porpoisedb/porpoise/funcs/indexed"
 	_ "github.com/porpoisedb/porpoise/funcs/introspect"
+	_ "github.com/porpoisedb/porpoise/funcs/ipctable"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"
 	_ "github.com/porpoisedb/porpoise/funcs/mathfn"
 	_ "github.com/porpoisedb/porpoise/funcs/optimize"

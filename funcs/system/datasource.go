@@ -16,6 +16,10 @@ type DataSource struct {
 	// Trans are the functions transDS! added, applied in order to the
 	// query's result.
 	Trans []value.Value
+	// Load, when set, reads the data in place of running Code (a chunk
+	// of a text file, textChunkDS); Desc is what it prints as.
+	Load func(env funcs.Env) (value.Value, error)
+	Desc string
 
 	mu sync.Mutex
 	// cacheNext (cacheDS!) keeps the next result; clearNext
@@ -32,7 +36,12 @@ func (d *DataSource) Materialise(env funcs.Env) (value.Value, error) {
 	v := d.cached
 	if v == nil {
 		var err error
-		if v, err = xeval(env, []value.Value{d.Code}); err != nil {
+		if d.Load != nil {
+			v, err = d.Load(env)
+		} else {
+			v, err = xeval(env, []value.Value{d.Code})
+		}
+		if err != nil {
 			return nil, err
 		}
 		for _, f := range d.Trans {
@@ -85,7 +94,12 @@ func (d *DataSource) Form() value.Form { return value.FormScalar }
 func (d *DataSource) Type() value.Type { return value.DataSource }
 
 // String renders it as DolphinDB prints a data source.
-func (d *DataSource) String() string { return "DataSource" + d.Code.String() }
+func (d *DataSource) String() string {
+	if d.Load != nil {
+		return "DataSource<" + d.Desc + ">"
+	}
+	return "DataSource" + d.Code.String()
+}
 
 // xsqlDS splits a query into data sources. Porpoise runs a query over a
 // partitioned table as one plan, so the query is one data source; mr over

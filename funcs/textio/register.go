@@ -25,6 +25,8 @@ func init() {
 			Props: funcs.Session | funcs.Command, Category: "filesystem", Fn: saveText},
 		funcs.Spec{Name: "saveTextFile", Params: []string{"content", "filename", "append", "lastModified"}, Min: 2, Max: 4,
 			Props: funcs.Session | funcs.Command, Category: "filesystem", Fn: saveTextFile},
+		funcs.Spec{Name: "textChunkDS", Params: []string{"filename", "chunkSize", "delimiter", "schema", "skipRows", "arrayDelimiter", "containHeader", "arrayMarker"},
+			Min: 2, Max: 8, Props: funcs.Session, Category: "db-table", Fn: textChunkDS},
 		funcs.Spec{Name: "loadRecord", Params: []string{"filename", "schema", "skipBytes", "count"}, Min: 2, Max: 4,
 			Props: funcs.Session, Category: "load", Fn: loadRecord},
 	)

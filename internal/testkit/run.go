@@ -42,3 +42,13 @@ func Query(t testing.TB, c *client.Conn, script string) value.Value {
 	require.NoError(t, err, script)
 	return v
 }
+
+// InMemory opens an engine that keeps everything in memory and closes it
+// when the test ends.
+func InMemory(t testing.TB) *engine.Engine {
+	t.Helper()
+	e, err := engine.Open(engine.Options{InMemory: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { e.Close() })
+	return e
+}
