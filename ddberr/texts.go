@@ -1257,4 +1257,5 @@ var texts = []Text{
 	{"The schema [%s] already exists in catalog [%s].", "porpoise: funcs/c/createSchema.md states the rule"},
 	{"The database [%s] already belongs to catalog [%s] as schema [%s].", "porpoise: funcs/c/createSchema.md states the rule"},
 	{"Invalid %s name [%s]. It must start with a letter and contain only letters, digits and underscores.", "porpoise: db_distr_comp/db/catalog.md states the rule"},
+	{"Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.", "progr/sql/update.md"},
 }
