@@ -258,6 +258,20 @@ func (s *Store) DBOwner(db string) string {
 	return s.st.DBOwners[db]
 }
 
+// DatabasesOwnedBy lists, sorted, the databases user created.
+func (s *Store) DatabasesOwnedBy(user string) []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := []string{}
+	for db, owner := range s.st.DBOwners {
+		if owner == user {
+			out = append(out, db)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // SetTableOwner records who created a DFS table.
 func (s *Store) SetTableOwner(table, user string) error {
 	return s.mutate(func() error {

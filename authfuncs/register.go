@@ -22,6 +22,7 @@ func init() {
 		sec("getUserAccess", []string{"userIds", "finalAccess"}, 0, 2, getUserAccess),
 		sec("getGroupAccess", []string{"groupIds"}, 1, 1, getGroupAccess),
 		sec("getUserList", nil, 0, 0, getUserList),
+		funcs.Spec{Name: "getDFSDatabasesByOwner", Params: []string{"user"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: getDFSDatabasesByOwner},
 		sec("getGroupList", nil, 0, 0, getGroupList),
 		sec("getGroupsByUserId", []string{"userId"}, 1, 1, namesOf("getGroupsByUserId", "userId", (*auth.Store).GroupsOf)),
 		sec("getUsersByGroupId", []string{"groupId"}, 1, 1, namesOf("getUsersByGroupId", "groupId", (*auth.Store).Members)),

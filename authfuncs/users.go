@@ -316,3 +316,17 @@ func scramClientFinal(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return value.NewString(sig), nil
 }
+
+// getDFSDatabasesByOwner lists the databases a user created, as the
+// ownership record database() keeps.
+func getDFSDatabasesByOwner(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, p, err := adminHost(env, "getDFSDatabasesByOwner")
+	if err != nil {
+		return nil, err
+	}
+	user, err := nameArg("getDFSDatabasesByOwner", "user", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return value.NewStrings(value.String, p.Store.DatabasesOwnedBy(user)), nil
+}

@@ -15,7 +15,6 @@ var unsupported = map[string]string{
 	"dropDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"enableActivePartition":           "not implemented yet",
 	"getChunkPath":                    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
-	"getDFSDatabasesByOwner":          "not implemented yet",
 	"getLevelFileIndexCacheStatus":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"getLocalIOTDBStaticTable":        "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"getPKEYCompactionTaskStatus":     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
