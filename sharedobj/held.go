@@ -13,10 +13,13 @@ type Held struct {
 }
 
 // Lock locks objs in name order, for writing or for reading, skipping
-// the ones held already, and returns the release of those it took.
+// the ones held already, and returns the release of those it took. A
+// cached table is always locked for writing: any query of it may refresh
+// it, replacing its columns under its readers.
 func (h *Held) Lock(objs []Entry, write bool) func() {
 	sort.Slice(objs, func(i, j int) bool { return objs[i].Name < objs[j].Name })
 	var taken []*Obj
+	var wrote []bool
 	for i, x := range objs {
 		if i > 0 && objs[i-1].Obj == x.Obj {
 			continue
@@ -24,7 +27,9 @@ func (h *Held) Lock(objs []Entry, write bool) func() {
 		if h.m[x.Obj] {
 			continue
 		}
-		if write {
+		t, _ := x.Obj.V.(*value.Table)
+		w := write || (t != nil && t.Refresh != nil)
+		if w {
 			x.Obj.mu.Lock()
 		} else {
 			x.Obj.mu.RLock()
@@ -34,12 +39,13 @@ func (h *Held) Lock(objs []Entry, write bool) func() {
 		}
 		h.m[x.Obj] = true
 		taken = append(taken, x.Obj)
+		wrote = append(wrote, w)
 	}
 	return func() {
 		for i := len(taken) - 1; i >= 0; i-- {
 			o := taken[i]
 			delete(h.m, o)
-			if write {
+			if wrote[i] {
 				o.mu.Unlock()
 			} else {
 				o.mu.RUnlock()

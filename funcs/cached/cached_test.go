@@ -1,6 +1,7 @@
 package cached_test
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -24,4 +25,26 @@ share cachedTable(refill, 1) as ct`)
 	time.Sleep(1100 * time.Millisecond)
 	require.Equal(t, "[2]", testkit.Run(t, reader, "exec n from ct"))
 	require.Equal(t, "[2]", testkit.Run(t, owner, "exec n from ct"))
+}
+
+// Sessions querying a shared cached table while one of them refreshes it
+// must not race: the refresh swaps the table's columns.
+func TestSharedCachedTableConcurrentRefresh(t *testing.T) {
+	e := testkit.InMemory(t)
+	owner := e.NewSession()
+	testkit.Run(t, owner, `def fill(){ return table(rand(100, 200000) as n) }
+share cachedTable(fill, 1) as ct`)
+	var wg sync.WaitGroup
+	deadline := time.Now().Add(2200 * time.Millisecond)
+	for i := 0; i < 3; i++ {
+		s := e.NewSession()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(deadline) {
+				require.Equal(t, "200000", testkit.Run(t, s, "exec count(*) from ct"))
+			}
+		}()
+	}
+	wg.Wait()
 }
