@@ -327,7 +327,7 @@ func (in *interp) execTimer(n *ast.TimerStmt) (flow, value.Value, error) {
 		if err != nil {
 			return flowNext, nil, err
 		}
-		k, err := intArg(c, "timer")
+		k, err := funcs.IntScalar("timer", c)
 		if err != nil {
 			return flowNext, nil, err
 		}
@@ -377,7 +377,7 @@ func (in *interp) execShare(n *ast.ShareStmt) error {
 	if err != nil {
 		return err
 	}
-	name, ok := stringArg(nameV)
+	name, ok := funcs.StringArg(nameV)
 	if !ok {
 		return ddberr.Errorf("The shared name must be a string.")
 	}
