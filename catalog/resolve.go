@@ -7,7 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -133,18 +133,18 @@ func drop(env funcs.Env, args []value.Value) (value.Value, error) {
 // session's current catalog, is that table, as loadTable gives it. A
 // root that is a variable wins (catalog.md), and a name that names no
 // catalog keeps err.
-func Member(env funcs.Env, n *sqlparse.MemberExpr, err error) (value.Value, error) {
+func Member(env funcs.Env, n *ast.MemberExpr, err error) (value.Value, error) {
 	parts := []string{n.Name}
 	x := n.X
 	for {
-		m, ok := x.(*sqlparse.MemberExpr)
+		m, ok := x.(*ast.MemberExpr)
 		if !ok {
 			break
 		}
 		parts = append([]string{m.Name}, parts...)
 		x = m.X
 	}
-	root, ok := x.(*sqlparse.Ident)
+	root, ok := x.(*ast.Ident)
 	if !ok || len(parts) > 2 {
 		return nil, err
 	}

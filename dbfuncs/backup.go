@@ -9,7 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -409,13 +409,13 @@ func backupSQL(h Host, dir string, code value.Value, force bool) (int, error) {
 
 // selectOf returns the select statement of metacode and the values it
 // binds.
-func selectOf(code value.Value) (*sqlparse.SelectExpr, map[string]value.Value) {
+func selectOf(code value.Value) (*ast.SelectExpr, map[string]value.Value) {
 	switch c := code.(type) {
 	case *funcs.Code:
-		s, _ := c.X.(*sqlparse.SelectExpr)
+		s, _ := c.X.(*ast.SelectExpr)
 		return s, nil
 	case *funcs.Meta:
-		s, _ := c.X.(*sqlparse.SelectExpr)
+		s, _ := c.X.(*ast.SelectExpr)
 		return s, c.Bind
 	}
 	return nil, nil

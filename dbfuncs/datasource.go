@@ -9,7 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/partition"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -98,7 +98,7 @@ func xcacheDSNow(env funcs.Env, args []value.Value) (value.Value, error) {
 // are bound under names spelled like their literals, so the sources print
 // as DolphinDB's do.
 type splitter struct {
-	sel  *sqlparse.SelectExpr
+	sel  *ast.SelectExpr
 	bind map[string]value.Value
 	col  string
 }
@@ -111,7 +111,7 @@ func newSplitter(h Host, code value.Value, col string) (*splitter, error) {
 	if sel == nil {
 		return nil, ddberr.Errorf("The query must be SQL metacode of a select statement.")
 	}
-	if id, ok := sel.From.(*sqlparse.Ident); ok && bind[id.Name] == nil {
+	if id, ok := sel.From.(*ast.Ident); ok && bind[id.Name] == nil {
 		if v, ok := h.Var(id.Name); ok {
 			nb := make(map[string]value.Value, len(bind)+1)
 			for k, x := range bind {
@@ -125,30 +125,30 @@ func newSplitter(h Host, code value.Value, col string) (*splitter, error) {
 }
 
 // lit embeds a value in the code.
-func (s *splitter) lit(v value.Value, bind map[string]value.Value) sqlparse.Expr {
+func (s *splitter) lit(v value.Value, bind map[string]value.Value) ast.Expr {
 	name := v.String()
 	if sc, ok := v.(*value.Scalar); ok && (sc.T == value.String || sc.T == value.Symbol) {
 		name = strconv.Quote(sc.S)
 	}
 	bind[name] = v
-	return &sqlparse.Ident{Name: name}
+	return &ast.Ident{Name: name}
 }
 
 // source is the query restricted by conds, each built with bind.
-func (s *splitter) source(conds func(bind map[string]value.Value) []sqlparse.Expr) *system.DataSource {
+func (s *splitter) source(conds func(bind map[string]value.Value) []ast.Expr) *system.DataSource {
 	bind := make(map[string]value.Value, len(s.bind)+2)
 	for k, v := range s.bind {
 		bind[k] = v
 	}
 	sel := *s.sel
-	sel.Where = append(append([]sqlparse.Expr(nil), s.sel.Where...), conds(bind)...)
+	sel.Where = append(append([]ast.Expr(nil), s.sel.Where...), conds(bind)...)
 	return &system.DataSource{Code: &funcs.Meta{X: &sel, Bind: bind}}
 }
 
-func (s *splitter) column(name string) sqlparse.Expr { return &sqlparse.Ident{Name: name} }
+func (s *splitter) column(name string) ast.Expr { return &ast.Ident{Name: name} }
 
-func (s *splitter) cmp(op, col string, v value.Value, bind map[string]value.Value) sqlparse.Expr {
-	return &sqlparse.BinaryExpr{Op: op, L: s.column(col), R: s.lit(v, bind)}
+func (s *splitter) cmp(op, col string, v value.Value, bind map[string]value.Value) ast.Expr {
+	return &ast.BinaryExpr{Op: op, L: s.column(col), R: s.lit(v, bind)}
 }
 
 // byDomain splits the query into one source per partition of dom on
@@ -163,8 +163,8 @@ func (s *splitter) byDomain(dom partition.Domain, col string) ([]value.Value, er
 		var out []value.Value
 		for _, l := range d.Lists() {
 			l := l
-			out = append(out, s.source(func(bind map[string]value.Value) []sqlparse.Expr {
-				return []sqlparse.Expr{&sqlparse.BinaryExpr{Op: "in", L: s.column(col), R: s.lit(l, bind)}}
+			out = append(out, s.source(func(bind map[string]value.Value) []ast.Expr {
+				return []ast.Expr{&ast.BinaryExpr{Op: "in", L: s.column(col), R: s.lit(l, bind)}}
 			}))
 		}
 		return out, nil
@@ -179,8 +179,8 @@ func (s *splitter) byRange(b *value.Vector, col string) []value.Value {
 	var out []value.Value
 	for i := 0; i+1 < b.Len(); i++ {
 		lo, hi := b.At(i), b.At(i+1)
-		out = append(out, s.source(func(bind map[string]value.Value) []sqlparse.Expr {
-			return []sqlparse.Expr{s.cmp(">=", col, lo, bind), s.cmp("<", col, hi, bind)}
+		out = append(out, s.source(func(bind map[string]value.Value) []ast.Expr {
+			return []ast.Expr{s.cmp(">=", col, lo, bind), s.cmp("<", col, hi, bind)}
 		}))
 	}
 	return out
@@ -191,8 +191,8 @@ func (s *splitter) byValues(vals *value.Vector, col string) []value.Value {
 	var out []value.Value
 	for i := 0; i < vals.Len(); i++ {
 		v := vals.At(i)
-		out = append(out, s.source(func(bind map[string]value.Value) []sqlparse.Expr {
-			return []sqlparse.Expr{s.cmp("==", col, v, bind)}
+		out = append(out, s.source(func(bind map[string]value.Value) []ast.Expr {
+			return []ast.Expr{s.cmp("==", col, v, bind)}
 		}))
 	}
 	return out
@@ -204,9 +204,9 @@ func (s *splitter) byHash(n int, col string) []value.Value {
 	buckets := value.NewInt(int32(n))
 	for i := 0; i < n; i++ {
 		b := value.NewInt(int32(i))
-		out = append(out, s.source(func(bind map[string]value.Value) []sqlparse.Expr {
-			call := &sqlparse.CallExpr{Fn: &sqlparse.Ident{Name: "hashBucket"}, Args: []sqlparse.Expr{s.column(col), s.lit(buckets, bind)}}
-			return []sqlparse.Expr{&sqlparse.BinaryExpr{Op: "==", L: call, R: s.lit(b, bind)}}
+		out = append(out, s.source(func(bind map[string]value.Value) []ast.Expr {
+			call := &ast.CallExpr{Fn: &ast.Ident{Name: "hashBucket"}, Args: []ast.Expr{s.column(col), s.lit(buckets, bind)}}
+			return []ast.Expr{&ast.BinaryExpr{Op: "==", L: call, R: s.lit(b, bind)}}
 		}))
 	}
 	return out
@@ -384,8 +384,8 @@ func xreplayDS(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		for i := 0; i <= cuts.Len(); i++ {
 			i := i
-			out = append(out, sub.source(func(bind map[string]value.Value) []sqlparse.Expr {
-				var c []sqlparse.Expr
+			out = append(out, sub.source(func(bind map[string]value.Value) []ast.Expr {
+				var c []ast.Expr
 				if i > 0 {
 					c = append(c, sub.cmp(">=", timeCol, cuts.At(i-1), bind))
 				}

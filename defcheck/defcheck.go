@@ -3,7 +3,7 @@ package defcheck
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 )
@@ -14,20 +14,20 @@ import (
 // inside a function (S06002), a named function taking a built-in's name
 // (S06005), and parameter lists breaking the default-value rules (S06012,
 // S06013).
-func Script(stmts []sqlparse.Stmt) error { return checkDefs(stmts, false) }
+func Script(stmts []ast.Stmt) error { return checkDefs(stmts, false) }
 
 // checkDefs is Script; inModule allows built-in names.
-func checkDefs(stmts []sqlparse.Stmt, inModule bool) error {
+func checkDefs(stmts []ast.Stmt, inModule bool) error {
 	var err error
-	var visit func(root sqlparse.Node, inFunc bool)
-	visit = func(root sqlparse.Node, inFunc bool) {
-		astwalk.Inspect(root, func(n sqlparse.Node) bool {
+	var visit func(root ast.Node, inFunc bool)
+	visit = func(root ast.Node, inFunc bool) {
+		astwalk.Inspect(root, func(n ast.Node) bool {
 			if err != nil {
 				return false
 			}
-			var body []sqlparse.Stmt
+			var body []ast.Stmt
 			switch d := n.(type) {
-			case *sqlparse.DefStmt:
+			case *ast.DefStmt:
 				if inFunc {
 					err = ddberr.Errorf("Not allowed to define a named function [%s] within another function. RefId: S06003", d.Name)
 					return false
@@ -37,9 +37,9 @@ func checkDefs(stmts []sqlparse.Stmt, inModule bool) error {
 					return false
 				}
 				err, body = checkParams(d.Params, d.Body), d.Body
-			case *sqlparse.LambdaExpr:
+			case *ast.LambdaExpr:
 				err, body = checkParams(d.Params, d.Body), d.Body
-			case *sqlparse.ShareStmt:
+			case *ast.ShareStmt:
 				if inFunc {
 					err = ddberr.Errorf("'share' statement can't be declared within a function definition. RefId: S06002")
 				}
@@ -66,7 +66,7 @@ func checkDefs(stmts []sqlparse.Stmt, inModule bool) error {
 // checkParams applies DolphinDB's rules for parameters: one with a
 // default value is read only, and every parameter after it has one too;
 // the body may not assign a read-only one (named_func.md).
-func checkParams(params []sqlparse.Param, body []sqlparse.Stmt) error {
+func checkParams(params []ast.Param, body []ast.Stmt) error {
 	defaulted := false
 	for _, p := range params {
 		if p.Default != nil && p.Mutable {
@@ -82,14 +82,14 @@ func checkParams(params []sqlparse.Param, body []sqlparse.Stmt) error {
 
 // checkConstAssign fails when body (not counting functions defined in it)
 // assigns, wholly or in part, a parameter not declared mutable.
-func checkConstAssign(params []sqlparse.Param, body []sqlparse.Stmt) error {
+func checkConstAssign(params []ast.Param, body []ast.Stmt) error {
 	var err error
 	for _, st := range body {
-		astwalk.Inspect(st, func(n sqlparse.Node) bool {
+		astwalk.Inspect(st, func(n ast.Node) bool {
 			switch a := n.(type) {
-			case *sqlparse.LambdaExpr, *sqlparse.DefStmt:
+			case *ast.LambdaExpr, *ast.DefStmt:
 				return false
-			case *sqlparse.AssignStmt:
+			case *ast.AssignStmt:
 				for _, t := range a.Targets {
 					name, line := exprs.RootName(t)
 					for _, p := range params {
@@ -108,4 +108,4 @@ func checkConstAssign(params []sqlparse.Param, body []sqlparse.Stmt) error {
 // Module applies the rules to a module's definitions, except that a module
 // function may take a built-in's name: the module's namespace tells them
 // apart, ::name being the built-in (use.md).
-func Module(stmts []sqlparse.Stmt) error { return checkDefs(stmts, true) }
+func Module(stmts []ast.Stmt) error { return checkDefs(stmts, true) }

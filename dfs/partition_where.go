@@ -5,7 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/partition"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -88,15 +88,15 @@ func partitionKeyMask(dom partition.Domain, keys value.Value) ([]bool, error) {
 
 // PartitionCall reports whether e is a call partition(col, keys), with
 // the column's name and the keys expression.
-func PartitionCall(e sqlparse.Expr) (col string, keys sqlparse.Expr, ok bool) {
-	c, isCall := e.(*sqlparse.CallExpr)
+func PartitionCall(e ast.Expr) (col string, keys ast.Expr, ok bool) {
+	c, isCall := e.(*ast.CallExpr)
 	if !isCall || len(c.Args) != 2 {
 		return "", nil, false
 	}
-	if fn, isIdent := c.Fn.(*sqlparse.Ident); !isIdent || fn.Name != "partition" {
+	if fn, isIdent := c.Fn.(*ast.Ident); !isIdent || fn.Name != "partition" {
 		return "", nil, false
 	}
-	id, isIdent := c.Args[0].(*sqlparse.Ident)
+	id, isIdent := c.Args[0].(*ast.Ident)
 	if !isIdent {
 		return "", nil, false
 	}
@@ -106,7 +106,7 @@ func PartitionCall(e sqlparse.Expr) (col string, keys sqlparse.Expr, ok bool) {
 // partitionPred prunes to the partitions a where-clause partition(col,
 // keys) names (nil, keeping all, when it cannot tell: the row-level mask
 // then reports the error).
-func (p *pruneCtx) partitionPred(col string, keys sqlparse.Expr) keepPred {
+func (p *pruneCtx) partitionPred(col string, keys ast.Expr) keepPred {
 	for l, c := range p.t.partCols {
 		if l >= len(p.levels) || !strings.EqualFold(p.t.names[c], col) {
 			continue

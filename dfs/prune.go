@@ -6,7 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
@@ -31,7 +31,7 @@ type Evaluator struct {
 	// Eval evaluates an expression with a table's columns in scope (and
 	// the session's variables behind them), as the where-clause itself is
 	// evaluated.
-	Eval func(e sqlparse.Expr, part *value.Table) (value.Value, error)
+	Eval func(e ast.Expr, part *value.Table) (value.Value, error)
 	// Props reports the properties of fn, the value the name evaluated to,
 	// when it is a built-in the funcs registry does not hold (the
 	// interpreter's older built-ins); ok is false for anything else, such
@@ -55,7 +55,7 @@ func (ev Evaluator) builtinProps(name string, fn value.Value) (funcs.Props, bool
 
 // PruneFilter turns where-clauses into a partition filter, or nil when
 // they leave every partition possibly wanted.
-func (t *Table) PruneFilter(ev Evaluator, where []sqlparse.Expr) PartitionFilter {
+func (t *Table) PruneFilter(ev Evaluator, where []ast.Expr) PartitionFilter {
 	f := t.pruneFilter(ev, where)
 	if h := t.hook.Load(); h != nil {
 		f = h.wrap(f)
@@ -63,7 +63,7 @@ func (t *Table) PruneFilter(ev Evaluator, where []sqlparse.Expr) PartitionFilter
 	return f
 }
 
-func (t *Table) pruneFilter(ev Evaluator, where []sqlparse.Expr) PartitionFilter {
+func (t *Table) pruneFilter(ev Evaluator, where []ast.Expr) PartitionFilter {
 	if t.dimension || len(where) == 0 {
 		return nil
 	}
@@ -111,7 +111,7 @@ func (h *PruneHook) wrap(f PartitionFilter) PartitionFilter {
 type pruneCtx struct {
 	t      *Table
 	ev     Evaluator
-	eval   func(sqlparse.Expr, *value.Table) (value.Value, error)
+	eval   func(ast.Expr, *value.Table) (value.Value, error)
 	levels []partition.Domain
 	none   *value.Table // no columns: names resolve as in the where-clause, minus the columns
 }
@@ -185,7 +185,7 @@ func and(ps []keepPred) keepPred {
 // conj reads exprs as a conjunction. Comparisons on the same column are
 // intersected before mapping: date >= a and date <= b prunes a HASH level
 // like date between a and b, which neither half does alone.
-func (p *pruneCtx) conj(conds []sqlparse.Expr) keepPred {
+func (p *pruneCtx) conj(conds []ast.Expr) keepPred {
 	items := exprs.Conjuncts(conds)
 	cons := map[int]*colCons{}
 	var cols []int
@@ -211,16 +211,16 @@ func (p *pruneCtx) conj(conds []sqlparse.Expr) keepPred {
 // other prunes a conjunct that is not a comparison: partition(col, keys),
 // an or whose both sides prune, or a clause evaluated over a VALUE level's
 // values.
-func (p *pruneCtx) other(e sqlparse.Expr) keepPred {
+func (p *pruneCtx) other(e ast.Expr) keepPred {
 	if col, keys, ok := PartitionCall(e); ok {
 		return p.partitionPred(col, keys)
 	}
-	if b, ok := e.(*sqlparse.BinaryExpr); ok && (b.Op == "||" || b.Op == "or") {
-		l := p.conj([]sqlparse.Expr{b.L})
+	if b, ok := e.(*ast.BinaryExpr); ok && (b.Op == "||" || b.Op == "or") {
+		l := p.conj([]ast.Expr{b.L})
 		if l == nil {
 			return nil
 		}
-		r := p.conj([]sqlparse.Expr{b.R})
+		r := p.conj([]ast.Expr{b.R})
 		if r == nil {
 			return nil
 		}
@@ -246,7 +246,7 @@ func (p *pruneCtx) columnPred(col int, c *colCons) keepPred {
 // of each VALUE level partitioned by that column with the column's own
 // type (a VALUE level over a finer column, DATE rows on a MONTH scheme,
 // holds many values per partition).
-func (p *pruneCtx) valueEval(e sqlparse.Expr) keepPred {
+func (p *pruneCtx) valueEval(e ast.Expr) keepPred {
 	col := -1
 	for _, c := range p.columnsOf(e) {
 		if col >= 0 && c != col {
@@ -362,10 +362,10 @@ func (p *pruneCtx) column(name string) int {
 }
 
 // columnsOf lists the columns e refers to.
-func (p *pruneCtx) columnsOf(e sqlparse.Expr) []int {
+func (p *pruneCtx) columnsOf(e ast.Expr) []int {
 	var cols []int
-	astwalk.Inspect(e, func(n sqlparse.Node) bool {
-		if id, ok := n.(*sqlparse.Ident); ok {
+	astwalk.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
 			if c := p.column(id.Name); c >= 0 {
 				cols = append(cols, c)
 			}
@@ -376,8 +376,8 @@ func (p *pruneCtx) columnsOf(e sqlparse.Expr) []int {
 }
 
 // columnRef returns the column e is, when e is a bare column name.
-func (p *pruneCtx) columnRef(e sqlparse.Expr) (int, bool) {
-	id, ok := exprs.Unparen(e).(*sqlparse.Ident)
+func (p *pruneCtx) columnRef(e ast.Expr) (int, bool) {
+	id, ok := exprs.Unparen(e).(*ast.Ident)
 	if !ok {
 		return 0, false
 	}
@@ -391,8 +391,8 @@ func (p *pruneCtx) columnRef(e sqlparse.Expr) (int, bool) {
 // give the same answer, so only Pure built-ins qualify; ElementWise ones
 // also work element by element, so their value on a partition's value is
 // their value on each of its rows.
-func (p *pruneCtx) builtinCall(fn sqlparse.Expr, want funcs.Props) bool {
-	id, ok := fn.(*sqlparse.Ident)
+func (p *pruneCtx) builtinCall(fn ast.Expr, want funcs.Props) bool {
+	id, ok := fn.(*ast.Ident)
 	if !ok {
 		return false
 	}
@@ -406,7 +406,7 @@ func (p *pruneCtx) builtinCall(fn sqlparse.Expr, want funcs.Props) bool {
 
 // constant reports whether e refers to no column and evaluates the same
 // every time, and if so returns its value.
-func (p *pruneCtx) constant(e sqlparse.Expr) (value.Value, bool) {
+func (p *pruneCtx) constant(e ast.Expr) (value.Value, bool) {
 	if !p.pure(e) {
 		return nil, false
 	}
@@ -417,23 +417,23 @@ func (p *pruneCtx) constant(e sqlparse.Expr) (value.Value, bool) {
 	return v, true
 }
 
-func (p *pruneCtx) pure(e sqlparse.Expr) bool {
+func (p *pruneCtx) pure(e ast.Expr) bool {
 	switch n := e.(type) {
-	case *sqlparse.Literal, *sqlparse.SymbolVector:
+	case *ast.Literal, *ast.SymbolVector:
 		return true
-	case *sqlparse.Ident:
+	case *ast.Ident:
 		return p.column(n.Name) < 0
-	case *sqlparse.VectorLit:
+	case *ast.VectorLit:
 		return p.allPure(n.Elems)
-	case *sqlparse.ArrayExpr:
+	case *ast.ArrayExpr:
 		return p.allPure(n.Elems)
-	case *sqlparse.ParenExpr:
+	case *ast.ParenExpr:
 		return p.pure(n.X)
-	case *sqlparse.UnaryExpr:
+	case *ast.UnaryExpr:
 		return p.pure(n.X)
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		return p.pure(n.L) && p.pure(n.R)
-	case *sqlparse.CallExpr:
+	case *ast.CallExpr:
 		return p.builtinCall(n.Fn, funcs.Pure) && allArgs(n, p.pure)
 	}
 	return false
@@ -441,9 +441,9 @@ func (p *pruneCtx) pure(e sqlparse.Expr) bool {
 
 // allArgs reports whether ok holds for every argument given to call (the
 // value of a named one).
-func allArgs(call *sqlparse.CallExpr, ok func(sqlparse.Expr) bool) bool {
+func allArgs(call *ast.CallExpr, ok func(ast.Expr) bool) bool {
 	for _, a := range call.Args {
-		if na, named := a.(*sqlparse.NamedArg); named {
+		if na, named := a.(*ast.NamedArg); named {
 			a = na.X
 		}
 		if a != nil && !ok(a) {
@@ -453,7 +453,7 @@ func allArgs(call *sqlparse.CallExpr, ok func(sqlparse.Expr) bool) bool {
 	return true
 }
 
-func (p *pruneCtx) allPure(es []sqlparse.Expr) bool {
+func (p *pruneCtx) allPure(es []ast.Expr) bool {
 	for _, e := range es {
 		if !p.pure(e) {
 			return false
@@ -466,7 +466,7 @@ func (p *pruneCtx) allPure(es []sqlparse.Expr) bool {
 // alone: built from the columns, element-wise pure built-ins and operators, with constants
 // that are scalars (a vector operand pairs elements by position) except as
 // the set of in or the range of between.
-func (p *pruneCtx) rowwise(e sqlparse.Expr) bool {
+func (p *pruneCtx) rowwise(e ast.Expr) bool {
 	if len(p.columnsOf(e)) == 0 {
 		v, ok := p.constant(e)
 		if !ok {
@@ -476,13 +476,13 @@ func (p *pruneCtx) rowwise(e sqlparse.Expr) bool {
 		return scalar
 	}
 	switch n := e.(type) {
-	case *sqlparse.Ident:
+	case *ast.Ident:
 		return true
-	case *sqlparse.ParenExpr:
+	case *ast.ParenExpr:
 		return p.rowwise(n.X)
-	case *sqlparse.UnaryExpr:
+	case *ast.UnaryExpr:
 		return p.rowwise(n.X)
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		switch n.Op {
 		case "..", ":":
 			return false
@@ -496,7 +496,7 @@ func (p *pruneCtx) rowwise(e sqlparse.Expr) bool {
 			return ok && p.rowwise(n.L)
 		}
 		return p.rowwise(n.L) && p.rowwise(n.R)
-	case *sqlparse.CallExpr:
+	case *ast.CallExpr:
 		return p.builtinCall(n.Fn, funcs.Pure|funcs.ElementWise) && allArgs(n, p.rowwise)
 	}
 	return false

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/partition"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -34,8 +34,8 @@ type colCons struct {
 
 // atom reads e as a comparison between a partition column and a constant
 // and returns the column and the values it admits.
-func (p *pruneCtx) atom(e sqlparse.Expr) (int, *colCons, bool) {
-	b, ok := e.(*sqlparse.BinaryExpr)
+func (p *pruneCtx) atom(e ast.Expr) (int, *colCons, bool) {
+	b, ok := e.(*ast.BinaryExpr)
 	if !ok {
 		return 0, nil, false
 	}

@@ -3,7 +3,7 @@ package engine
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/oop"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -36,8 +36,8 @@ func (in *interp) callMethod(m *oop.Method, args []value.Value) (value.Value, er
 // once the session has classes: m is f bound to x when x is an object
 // with a method f; otherwise first is x's value, for the call's first
 // argument.
-func (in *interp) objectMethod(fn sqlparse.Expr, args []sqlparse.Expr, method bool) (m *oop.Method, first value.Value, err error) {
-	id, ok := fn.(*sqlparse.Ident)
+func (in *interp) objectMethod(fn ast.Expr, args []ast.Expr, method bool) (m *oop.Method, first value.Value, err error) {
+	id, ok := fn.(*ast.Ident)
 	if !method || !ok || len(in.s.classes) == 0 || len(args) == 0 || args[0] == nil {
 		return nil, nil, nil
 	}

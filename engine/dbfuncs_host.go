@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -26,7 +27,7 @@ func (in *interp) FunctionSource(fn value.Value) (string, string, bool) {
 	if !ok || u.name == "" {
 		return "", "", false
 	}
-	return u.name, unparse.Metacode(&sqlparse.DefStmt{Name: u.name, Params: u.params, Body: u.body}), true
+	return u.name, unparse.Metacode(&ast.DefStmt{Name: u.name, Params: u.params, Body: u.body}), true
 }
 
 // DefineFunction implements dbfuncs.Host.
@@ -38,7 +39,7 @@ func (in *interp) DefineFunction(src string) (value.Value, error) {
 	if len(prog.Stmts) != 1 {
 		return nil, ddberr.Errorf("A function definition must be one def statement.")
 	}
-	d, ok := prog.Stmts[0].(*sqlparse.DefStmt)
+	d, ok := prog.Stmts[0].(*ast.DefStmt)
 	if !ok {
 		return nil, ddberr.Errorf("A function definition must be one def statement.")
 	}

@@ -16,64 +16,64 @@ import (
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/query/colname"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
+func (in *interp) eval(e ast.Expr) (value.Value, error) {
 	in.nest++
 	defer func() { in.nest-- }()
 	if in.nest > maxEvalNesting {
 		return nil, errTooDeep
 	}
 	switch n := e.(type) {
-	case *sqlparse.Literal:
+	case *ast.Literal:
 		return literal.Value(n)
-	case *sqlparse.Ident:
+	case *ast.Ident:
 		return in.lookup(n)
-	case *sqlparse.SymbolVector:
+	case *ast.SymbolVector:
 		return value.NewStrings(value.String, append([]string(nil), n.Items...)), nil
-	case *sqlparse.VectorLit:
+	case *ast.VectorLit:
 		vals, err := in.evalList(n.Elems)
 		if err != nil {
 			return nil, err
 		}
 		return cast.FromScalars(vals)
-	case *sqlparse.ArrayExpr:
+	case *ast.ArrayExpr:
 		vals, err := in.evalList(n.Elems)
 		if err != nil {
 			return nil, err
 		}
 		return cast.FromScalars(vals)
-	case *sqlparse.TupleExpr:
+	case *ast.TupleExpr:
 		vals, err := in.evalList(n.Elems)
 		if err != nil {
 			return nil, err
 		}
 		return value.NewTuple(vals), nil
-	case *sqlparse.ParenExpr:
+	case *ast.ParenExpr:
 		return in.eval(n.X)
-	case *sqlparse.MetaExpr:
+	case *ast.MetaExpr:
 		return &funcs.Code{X: n.X}, nil
-	case *sqlparse.AliasExpr:
+	case *ast.AliasExpr:
 		return in.eval(n.X)
-	case *sqlparse.UnaryExpr:
+	case *ast.UnaryExpr:
 		x, err := in.eval(n.X)
 		if err != nil {
 			return nil, err
 		}
 		return operator.Unary(n.Op, x)
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		return in.evalChain(n)
-	case *sqlparse.CallExpr:
+	case *ast.CallExpr:
 		if q := query.ExistsQuery(n); q != nil {
 			return query.Exists(in, q)
 		}
 		return in.evalCall(n)
-	case *sqlparse.PartialExpr:
+	case *ast.PartialExpr:
 		return in.evalPartial(n)
-	case *sqlparse.IndexExpr:
+	case *ast.IndexExpr:
 		if n.Index == nil {
 			return in.arrayType(n.X)
 		}
@@ -86,13 +86,13 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 		}
 		if _, ok := x.(Function); ok {
 			// (sum)[1..10], (corr)[x, y]: indexing a function calls it
-			args := []sqlparse.Expr{n.Index}
-			if tu, ok := n.Index.(*sqlparse.TupleExpr); ok {
+			args := []ast.Expr{n.Index}
+			if tu, ok := n.Index.(*ast.TupleExpr); ok {
 				args = tu.Elems
 			}
-			return in.evalCall(&sqlparse.CallExpr{At: n.At, Fn: n.X, Args: args})
+			return in.evalCall(&ast.CallExpr{At: n.At, Fn: n.X, Args: args})
 		}
-		if tu, ok := n.Index.(*sqlparse.TupleExpr); ok && len(tu.Elems) >= 2 {
+		if tu, ok := n.Index.(*ast.TupleExpr); ok && len(tu.Elems) >= 2 {
 			if v, ok, err := in.evalIndexN(x, tu); ok {
 				return v, err
 			}
@@ -111,7 +111,7 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			}
 		}
 		return indexValue(x, idx)
-	case *sqlparse.MemberExpr:
+	case *ast.MemberExpr:
 		if in.row != nil {
 			if v, ok, err := in.row.Qualified(n); ok {
 				return v, err
@@ -122,9 +122,9 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			return catalog.Member(in, n, err)
 		}
 		return memberValue(in, x, n.Name)
-	case *sqlparse.LambdaExpr:
+	case *ast.LambdaExpr:
 		return &userFunc{name: "lambda", params: n.Params, body: n.Body, mod: in.mod, captured: in.capture(n)}, nil
-	case *sqlparse.SelectExpr:
+	case *ast.SelectExpr:
 		if in.row != nil {
 			return query.Subquery(in, n)
 		}
@@ -135,22 +135,22 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			}
 		}
 		return v, err
-	case *sqlparse.UnionExpr:
+	case *ast.UnionExpr:
 		return query.Union(in, n)
-	case *sqlparse.WithExpr:
+	case *ast.WithExpr:
 		return query.With(in, n)
-	case *sqlparse.StarExpr:
+	case *ast.StarExpr:
 		if in.row != nil {
 			return in.row.Star(), nil
 		}
 		return nil, ddberr.Errorf("Syntax Error: '*' can only be used in a SQL statement")
-	case *sqlparse.TernaryExpr:
+	case *ast.TernaryExpr:
 		c, err := in.eval(n.Cond)
 		if err != nil {
 			return nil, err
 		}
 		return funcs.Ternary(in, c, func() (value.Value, error) { return in.eval(n.Then) }, func() (value.Value, error) { return in.eval(n.Else) })
-	case *sqlparse.DictExpr:
+	case *ast.DictExpr:
 		keys, err := in.evalList(n.Keys)
 		if err != nil {
 			return nil, err
@@ -168,15 +168,15 @@ func (in *interp) eval(e sqlparse.Expr) (value.Value, error) {
 			return nil, ddberr.Errorf("The keys of a dictionary must be scalars of one type.")
 		}
 		return convert.MakeDict(kvec, value.NewTuple(vals))
-	case *sqlparse.JoinExpr:
+	case *ast.JoinExpr:
 		return nil, ddberr.Errorf("SQL joins (%s) are not supported", n.Kind)
-	case *sqlparse.AdverbExpr:
+	case *ast.AdverbExpr:
 		return in.evalAdverb(n)
 	}
 	return nil, fmt.Errorf("unsupported expression %T", e)
 }
 
-func (in *interp) evalList(es []sqlparse.Expr) ([]value.Value, error) {
+func (in *interp) evalList(es []ast.Expr) ([]value.Value, error) {
 	out := make([]value.Value, len(es))
 	for i, e := range es {
 		v, err := in.eval(e)
@@ -190,7 +190,7 @@ func (in *interp) evalList(es []sqlparse.Expr) ([]value.Value, error) {
 
 // lookup resolves a name: local/session variable, shared object, user or
 // built-in function, then the constants (type names, partition types).
-func (in *interp) lookup(n *sqlparse.Ident) (value.Value, error) {
+func (in *interp) lookup(n *ast.Ident) (value.Value, error) {
 	if in.row != nil {
 		if v, ok := in.row.Column(n.Name); ok {
 			return v, nil
@@ -221,7 +221,7 @@ func (in *interp) function(name string) Function {
 	return f
 }
 
-func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
+func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 	m, first, err := in.objectMethod(n.Fn, n.Args, n.Method)
 	if err != nil {
 		return nil, err
@@ -233,7 +233,7 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 		return in.callNamed(m, args, names)
 	}
 	var fn Function
-	if id, ok := n.Fn.(*sqlparse.Ident); ok {
+	if id, ok := n.Fn.(*ast.Ident); ok {
 		if m := in.self.Method(id.Name); m != nil && in.frame[id.Name] == nil {
 			fn = m
 		} else if v, ok := in.frame[id.Name]; ok {
@@ -287,13 +287,13 @@ func (in *interp) evalCall(n *sqlparse.CallExpr) (value.Value, error) {
 // argName is the name an argument expression gives a column; for a
 // function that asks for element names (funcs.Spec.ElemNames), a
 // bracketed literal gives its elements' names.
-func argName(fn Function, a sqlparse.Expr) string {
+func argName(fn Function, a ast.Expr) string {
 	if s, ok := fn.(*funcs.Spec); ok && s.ElemNames {
-		var elems []sqlparse.Expr
+		var elems []ast.Expr
 		switch x := a.(type) {
-		case *sqlparse.ArrayExpr:
+		case *ast.ArrayExpr:
 			elems = x.Elems
-		case *sqlparse.TupleExpr:
+		case *ast.TupleExpr:
 			elems = x.Elems
 		}
 		if len(elems) > 1 {
@@ -307,7 +307,7 @@ func argName(fn Function, a sqlparse.Expr) string {
 	return colname.Given(a)
 }
 
-func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr, first value.Value) ([]value.Value, []string, error) {
+func (in *interp) evalArgs(fn Function, exprs []ast.Expr, first value.Value) ([]value.Value, []string, error) {
 	args := make([]value.Value, 0, len(exprs))
 	names := make([]string, 0, len(exprs))
 	var named map[string]value.Value
@@ -322,7 +322,7 @@ func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr, first value.Value
 			names = append(names, "")
 			continue
 		}
-		if na, ok := a.(*sqlparse.NamedArg); ok {
+		if na, ok := a.(*ast.NamedArg); ok {
 			// upsert!{pt,,ignoreNull=false,keyColNames=`id}
 			v, err := in.eval(na.X)
 			if err != nil {
@@ -350,7 +350,7 @@ func (in *interp) evalArgs(fn Function, exprs []sqlparse.Expr, first value.Value
 	return args, names, nil
 }
 
-func (in *interp) evalPartial(n *sqlparse.PartialExpr) (value.Value, error) {
+func (in *interp) evalPartial(n *ast.PartialExpr) (value.Value, error) {
 	m, first, err := in.objectMethod(n.Fn, n.Args, n.Method)
 	if err != nil {
 		return nil, err

@@ -2,7 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -17,7 +17,7 @@ var adverbFuncs = map[string]string{
 // evalAdverb makes f:X into the partial application of X's higher-order
 // function to f. The two-letter forms (:LC, :AC ...) ask for a result of
 // consistent type; they bind the function's consistent parameter.
-func (in *interp) evalAdverb(n *sqlparse.AdverbExpr) (value.Value, error) {
+func (in *interp) evalAdverb(n *ast.AdverbExpr) (value.Value, error) {
 	name := adverbFuncs[n.Adverb[:1]]
 	hof := in.function(name)
 	if name == "" || hof == nil {

@@ -2,7 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -17,21 +17,21 @@ var errTooDeep = ddberr.Errorf("The expression is too deeply nested.")
 // evalChain evaluates a left-deep run of binary operators (1+1+...+1)
 // with a loop instead of one recursive call per operator, so a script with
 // a million terms needs no more stack than one with two.
-func (in *interp) evalChain(n *sqlparse.BinaryExpr) (value.Value, error) {
+func (in *interp) evalChain(n *ast.BinaryExpr) (value.Value, error) {
 	if fn := callOperator(n); fn != "" {
-		return in.evalCall(&sqlparse.CallExpr{At: n.At, Fn: &sqlparse.Ident{At: n.At, Name: fn}, Args: []sqlparse.Expr{n.L, n.R}})
+		return in.evalCall(&ast.CallExpr{At: n.At, Fn: &ast.Ident{At: n.At, Name: fn}, Args: []ast.Expr{n.L, n.R}})
 	}
 	if !chainable(n) {
 		return in.evalBinary(n)
 	}
-	l, ok := n.L.(*sqlparse.BinaryExpr)
+	l, ok := n.L.(*ast.BinaryExpr)
 	if !ok || !chainable(l) {
 		return in.evalBinary(n)
 	}
-	var stack []*sqlparse.BinaryExpr
-	var cur sqlparse.Expr = n
+	var stack []*ast.BinaryExpr
+	var cur ast.Expr = n
 	for {
-		b, ok := cur.(*sqlparse.BinaryExpr)
+		b, ok := cur.(*ast.BinaryExpr)
 		if !ok || !chainable(b) {
 			break
 		}
@@ -62,7 +62,7 @@ func (in *interp) evalChain(n *sqlparse.BinaryExpr) (value.Value, error) {
 
 // chainable reports whether b evaluates both operands unconditionally, so
 // that its left operand may be computed first by a loop.
-func chainable(b *sqlparse.BinaryExpr) bool {
+func chainable(b *ast.BinaryExpr) bool {
 	switch b.Op {
 	case "&&", "||", "and", "or", "AND", "OR":
 		return false
@@ -75,8 +75,8 @@ var operatorCalls = map[string]string{"<-": "join", "join": "join", "**": "dot"}
 
 // callOperator names the built-in that b's operator stands for: a <- b and
 // a join b are join, a ** b is dot, and x $ r:c reshapes x into a matrix.
-func callOperator(b *sqlparse.BinaryExpr) string {
-	if r, ok := b.R.(*sqlparse.BinaryExpr); ok && b.Op == "$" && r.Op == ":" {
+func callOperator(b *ast.BinaryExpr) string {
+	if r, ok := b.R.(*ast.BinaryExpr); ok && b.Op == "$" && r.Op == ":" {
 		return "reshape"
 	}
 	return operatorCalls[b.Op]

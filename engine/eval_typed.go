@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -13,16 +13,16 @@ import (
 // int128["..."] or string[1]: a lower-case conversion function name that
 // is not a variable, indexed by a bracketed list, makes a vector of that
 // type. ok is false when n is an ordinary index.
-func (in *interp) typedVector(n *sqlparse.IndexExpr) (value.Value, bool, error) {
-	id, ok := n.X.(*sqlparse.Ident)
+func (in *interp) typedVector(n *ast.IndexExpr) (value.Value, bool, error) {
+	id, ok := n.X.(*ast.Ident)
 	if !ok || id.Name != strings.ToLower(id.Name) {
 		return nil, false, nil
 	}
-	elems := []sqlparse.Expr{n.Index}
+	elems := []ast.Expr{n.Index}
 	switch ix := n.Index.(type) {
-	case *sqlparse.TupleExpr:
+	case *ast.TupleExpr:
 		elems = ix.Elems
-	case *sqlparse.VectorLit:
+	case *ast.VectorLit:
 		elems = ix.Elems
 	}
 	t, ok := value.TypeByName(strings.ToUpper(id.Name))
@@ -55,7 +55,7 @@ func (in *interp) typedVector(n *sqlparse.IndexExpr) (value.Value, bool, error) 
 
 // arrayType is T(...)[]: the array-vector type of a parameterised type
 // such as DECIMAL32(8), as a type code with the scale in its high bits.
-func (in *interp) arrayType(x sqlparse.Expr) (value.Value, error) {
+func (in *interp) arrayType(x ast.Expr) (value.Value, error) {
 	v, err := in.eval(x)
 	if err != nil {
 		return nil, err

@@ -2,13 +2,13 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/exception"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/transaction"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // execThrow raises the user exception `throw x` (package exception).
-func (in *interp) execThrow(n *sqlparse.ThrowStmt) error {
+func (in *interp) execThrow(n *ast.ThrowStmt) error {
 	v, err := in.eval(n.X)
 	if err != nil {
 		return err
@@ -17,7 +17,7 @@ func (in *interp) execThrow(n *sqlparse.ThrowStmt) error {
 }
 
 // execAssert checks `assert [case,] x` (package exception).
-func (in *interp) execAssert(n *sqlparse.AssertStmt) error {
+func (in *interp) execAssert(n *ast.AssertStmt) error {
 	var c value.Value
 	if n.Case != nil {
 		var err error
@@ -35,8 +35,8 @@ func (in *interp) execAssert(n *sqlparse.AssertStmt) error {
 // execTransaction runs a transaction block (package transaction): the
 // shared objects it may change stay locked for writing while it runs,
 // and its in-memory tables are put back when a statement fails.
-func (in *interp) execTransaction(n *sqlparse.TransactionStmt) (flow, value.Value, error) {
-	names := transaction.Names(n.Body, func(name string) []sqlparse.Stmt {
+func (in *interp) execTransaction(n *ast.TransactionStmt) (flow, value.Value, error) {
+	names := transaction.Names(n.Body, func(name string) []ast.Stmt {
 		if f, ok := in.s.defs[name]; ok {
 			return f.body
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	_ "github.com/porpoisedb/porpoise/funcs/all"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -57,19 +58,19 @@ func (in *interp) Var(name string) (value.Value, bool) {
 
 // Eval implements funcs.Env. The bound names shadow the caller's
 // variables only while e runs; the caller's own values come back after.
-func (in *interp) Eval(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error) {
+func (in *interp) Eval(e ast.Expr, bind map[string]value.Value) (value.Value, error) {
 	defer in.bind(bind)()
 	return in.eval(e)
 }
 
 // EvalSession implements funcs.Env.
-func (in *interp) EvalSession(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error) {
+func (in *interp) EvalSession(e ast.Expr, bind map[string]value.Value) (value.Value, error) {
 	top := &interp{s: in.s, frame: in.s.vars, depth: in.depth, ro: &in.s.ro}
 	return top.Eval(e, bind)
 }
 
 // Exec implements funcs.Env.
-func (in *interp) Exec(st sqlparse.Stmt, bind map[string]value.Value) (value.Value, error) {
+func (in *interp) Exec(st ast.Stmt, bind map[string]value.Value) (value.Value, error) {
 	defer in.bind(bind)()
 	_, v, err := in.exec(st)
 	return v, err

@@ -8,7 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/readonly"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/stmterr"
 	"github.com/porpoisedb/porpoise/value"
@@ -33,8 +33,8 @@ type (
 // userFunc is a function defined in script (def or lambda).
 type userFunc struct {
 	name   string
-	params []sqlparse.Param
-	body   []sqlparse.Stmt
+	params []ast.Param
+	body   []ast.Stmt
 	// mod is the module the function belongs to, nil for the session's.
 	mod *modules.Module
 	// self is the object a method runs on, nil for a function.
@@ -48,14 +48,14 @@ type userFunc struct {
 // variables of the frame its body names, with their values now. A
 // lambda made at the top level keeps nothing: functions don't see the
 // session's variables.
-func (in *interp) capture(l *sqlparse.LambdaExpr) map[string]value.Value {
+func (in *interp) capture(l *ast.LambdaExpr) map[string]value.Value {
 	if in.depth == 0 {
 		return nil
 	}
 	var got map[string]value.Value
 	for _, st := range l.Body {
-		astwalk.Inspect(st, func(n sqlparse.Node) bool {
-			if id, ok := n.(*sqlparse.Ident); ok {
+		astwalk.Inspect(st, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := in.frame[id.Name]; ok {
 					if got == nil {
 						got = map[string]value.Value{}

@@ -2,7 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/access"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -10,7 +10,7 @@ import (
 // left empty for all; a DFS or partitioned table is read whole first. ok
 // is false when x is not indexed that way, and the caller indexes it the
 // general way.
-func (in *interp) evalIndexN(x value.Value, tu *sqlparse.TupleExpr) (value.Value, bool, error) {
+func (in *interp) evalIndexN(x value.Value, tu *ast.TupleExpr) (value.Value, bool, error) {
 	if t, ok := x.(Table); ok {
 		v, err := scanAll(t)
 		if err != nil {
@@ -30,7 +30,7 @@ func (in *interp) evalIndexN(x value.Value, tu *sqlparse.TupleExpr) (value.Value
 }
 
 // indexSels evaluates the indexes of x[r, c, ...], nil for one left empty.
-func (in *interp) indexSels(tu *sqlparse.TupleExpr) (sel []value.Value, err error) {
+func (in *interp) indexSels(tu *ast.TupleExpr) (sel []value.Value, err error) {
 	sel = make([]value.Value, len(tu.Elems))
 	for k, e := range tu.Elems {
 		if e != nil {

@@ -15,7 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/readonly"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/stmterr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -54,7 +54,7 @@ const maxCallDepth = 200
 
 // execTop runs a script's statements and returns the last statement's
 // value.
-func (in *interp) execTop(stmts []sqlparse.Stmt) (value.Value, error) {
+func (in *interp) execTop(stmts []ast.Stmt) (value.Value, error) {
 	var last value.Value
 	for i, st := range stmts {
 		if err := in.s.ctx.Err(); err != nil {
@@ -72,13 +72,13 @@ func (in *interp) execTop(stmts []sqlparse.Stmt) (value.Value, error) {
 	return last, nil
 }
 
-func (in *interp) execBlock(stmts []sqlparse.Stmt) (flow, value.Value, error) {
+func (in *interp) execBlock(stmts []ast.Stmt) (flow, value.Value, error) {
 	return in.execBlockKeep(stmts, true)
 }
 
 // execBlockKeep runs stmts; keepLast says whether the caller uses the
 // last statement's value (a loop body's is thrown away).
-func (in *interp) execBlockKeep(stmts []sqlparse.Stmt, keepLast bool) (flow, value.Value, error) {
+func (in *interp) execBlockKeep(stmts []ast.Stmt, keepLast bool) (flow, value.Value, error) {
 	var last value.Value
 	for i, st := range stmts {
 		f, v, err := in.execKeep(st, keepLast && i == len(stmts)-1)
@@ -91,7 +91,7 @@ func (in *interp) execBlockKeep(stmts []sqlparse.Stmt, keepLast bool) (flow, val
 }
 
 // exec runs one statement whose value the caller uses.
-func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
+func (in *interp) exec(st ast.Stmt) (flow, value.Value, error) {
 	return in.execKeep(st, true)
 }
 
@@ -100,11 +100,11 @@ func (in *interp) exec(st sqlparse.Stmt) (flow, value.Value, error) {
 // statement returns, its value is thrown away, so a value exposing a
 // shared table is not copied: `t.append!(x)` on a shared t in a loop
 // would otherwise copy the whole table on every pass.
-func (in *interp) execKeep(st sqlparse.Stmt, keep bool) (flow, value.Value, error) {
+func (in *interp) execKeep(st ast.Stmt, keep bool) (flow, value.Value, error) {
 	switch st.(type) {
-	case *sqlparse.ExprStmt, *sqlparse.AssignStmt, *sqlparse.ReturnStmt, *sqlparse.InsertStmt,
-		*sqlparse.UpdateStmt, *sqlparse.DeleteStmt, *sqlparse.ShareStmt, *sqlparse.ThrowStmt,
-		*sqlparse.AssertStmt:
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.InsertStmt,
+		*ast.UpdateStmt, *ast.DeleteStmt, *ast.ShareStmt, *ast.ThrowStmt,
+		*ast.AssertStmt:
 		release, err := in.lockShared(st)
 		if err != nil {
 			return flowNext, nil, stmterr.Mark(st, err)
@@ -121,7 +121,7 @@ func (in *interp) execKeep(st sqlparse.Stmt, keep bool) (flow, value.Value, erro
 
 // cond is the truth of an if or loop condition, evaluated as evalLocked
 // does.
-func (in *interp) cond(e sqlparse.Expr) (bool, error) {
+func (in *interp) cond(e ast.Expr) (bool, error) {
 	c, err := in.evalLocked(e)
 	if err != nil {
 		return false, err
@@ -131,7 +131,7 @@ func (in *interp) cond(e sqlparse.Expr) (bool, error) {
 
 // evalLocked evaluates a loop or if condition holding the locks of the
 // shared objects it names.
-func (in *interp) evalLocked(e sqlparse.Expr) (value.Value, error) {
+func (in *interp) evalLocked(e ast.Expr) (value.Value, error) {
 	release, err := in.lockShared(e)
 	if err != nil {
 		return nil, err
@@ -140,27 +140,27 @@ func (in *interp) evalLocked(e sqlparse.Expr) (value.Value, error) {
 	return in.eval(e)
 }
 
-func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
+func (in *interp) execStmt(st ast.Stmt) (flow, value.Value, error) {
 	switch n := st.(type) {
-	case *sqlparse.ExprStmt:
+	case *ast.ExprStmt:
 		v, err := in.eval(n.X)
 		return flowNext, v, err
-	case *sqlparse.AssignStmt:
+	case *ast.AssignStmt:
 		if n.Ref {
 			return flowNext, nil, in.assignRef(n)
 		}
 		if err := in.assign(n); err != nil || !n.Const {
 			return flowNext, nil, err
 		}
-		in.ro.Declare(n.Targets[0].(*sqlparse.Ident).Name)
+		in.ro.Declare(n.Targets[0].(*ast.Ident).Name)
 		return flowNext, nil, nil
-	case *sqlparse.DefStmt:
+	case *ast.DefStmt:
 		if n.Body == nil { // only declared: defined further down
 			return flowNext, nil, nil
 		}
 		in.s.defs[n.Name] = &userFunc{name: n.Name, params: n.Params, body: n.Body}
 		return flowNext, nil, nil
-	case *sqlparse.IfStmt:
+	case *ast.IfStmt:
 		ok, err := in.cond(n.Cond)
 		if err != nil {
 			return flowNext, nil, err
@@ -169,23 +169,23 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			return in.execBlock(n.Then)
 		}
 		return in.execBlock(n.Else)
-	case *sqlparse.ForStmt:
+	case *ast.ForStmt:
 		return in.execFor(n)
-	case *sqlparse.WhileStmt:
+	case *ast.WhileStmt:
 		return in.loop(n.Cond, false, n.Body, nil)
-	case *sqlparse.DoWhileStmt:
+	case *ast.DoWhileStmt:
 		return in.loop(n.Cond, true, n.Body, nil)
-	case *sqlparse.ReturnStmt:
+	case *ast.ReturnStmt:
 		if n.X == nil {
 			return flowReturn, nil, nil
 		}
 		v, err := in.eval(n.X)
 		return flowReturn, v, err
-	case *sqlparse.BreakStmt:
+	case *ast.BreakStmt:
 		return flowBreak, nil, nil
-	case *sqlparse.ContinueStmt:
+	case *ast.ContinueStmt:
 		return flowContinue, nil, nil
-	case *sqlparse.TryStmt:
+	case *ast.TryStmt:
 		f, v, err := in.tryBlock(n.Body)
 		if err == nil {
 			return f, v, nil
@@ -194,40 +194,40 @@ func (in *interp) execStmt(st sqlparse.Stmt) (flow, value.Value, error) {
 			in.frame[n.CatchVar] = exception.Caught(stmterr.Strip(err))
 		}
 		return in.execBlock(n.Catch)
-	case *sqlparse.ShareStmt:
+	case *ast.ShareStmt:
 		return flowNext, nil, in.execShare(n)
-	case *sqlparse.UndefStmt:
+	case *ast.UndefStmt:
 		return flowNext, nil, in.execUndef(n)
-	case *sqlparse.TimerStmt:
+	case *ast.TimerStmt:
 		return in.execTimer(n)
-	case *sqlparse.InsertStmt:
+	case *ast.InsertStmt:
 		return flowNext, nil, query.Insert(in, n)
-	case *sqlparse.UpdateStmt:
+	case *ast.UpdateStmt:
 		return flowNext, nil, query.Update(in, n)
-	case *sqlparse.DeleteStmt:
+	case *ast.DeleteStmt:
 		return flowNext, nil, query.Delete(in, n)
-	case *sqlparse.TransactionStmt:
+	case *ast.TransactionStmt:
 		return in.execTransaction(n)
-	case *sqlparse.ClassStmt:
+	case *ast.ClassStmt:
 		return flowNext, nil, in.s.classes.Define(n)
-	case *sqlparse.GoStmt, *sqlparse.ModuleStmt:
+	case *ast.GoStmt, *ast.ModuleStmt:
 		return flowNext, nil, nil
-	case *sqlparse.UseStmt:
+	case *ast.UseStmt:
 		return flowNext, nil, in.s.use(n.Name)
-	case *sqlparse.ThrowStmt:
+	case *ast.ThrowStmt:
 		return flowNext, nil, in.execThrow(n)
-	case *sqlparse.AssertStmt:
+	case *ast.AssertStmt:
 		return flowNext, nil, in.execAssert(n)
 	}
 	return flowNext, nil, fmt.Errorf("unsupported statement %T", st)
 }
 
 // tryBlock runs a try body; its error goes to the catch clause.
-func (in *interp) tryBlock(stmts []sqlparse.Stmt) (f flow, v value.Value, err error) {
+func (in *interp) tryBlock(stmts []ast.Stmt) (f flow, v value.Value, err error) {
 	return in.execBlock(stmts)
 }
 
-func (in *interp) execLoopBody(body []sqlparse.Stmt) (flow, value.Value, error) {
+func (in *interp) execLoopBody(body []ast.Stmt) (flow, value.Value, error) {
 	if err := in.s.ctx.Err(); err != nil {
 		return flowNext, nil, err
 	}
@@ -241,7 +241,7 @@ func (in *interp) execLoopBody(body []sqlparse.Stmt) (flow, value.Value, error) 
 // loop runs body while cond holds (nil: for ever), testing it before
 // each pass, or before each pass but the first when condAfter
 // (do-while); post runs after each pass (a C-style for).
-func (in *interp) loop(cond sqlparse.Expr, condAfter bool, body []sqlparse.Stmt, post sqlparse.Stmt) (flow, value.Value, error) {
+func (in *interp) loop(cond ast.Expr, condAfter bool, body []ast.Stmt, post ast.Stmt) (flow, value.Value, error) {
 	for pass := 0; ; pass++ {
 		if cond != nil && (pass > 0 || !condAfter) {
 			if ok, err := in.cond(cond); err != nil || !ok {
@@ -263,7 +263,7 @@ func (in *interp) loop(cond sqlparse.Expr, condAfter bool, body []sqlparse.Stmt,
 	}
 }
 
-func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
+func (in *interp) execFor(n *ast.ForStmt) (flow, value.Value, error) {
 	if n.Iter == nil {
 		if n.Init != nil {
 			if _, _, err := in.execKeep(n.Init, false); err != nil {
@@ -320,14 +320,14 @@ func (in *interp) execFor(n *sqlparse.ForStmt) (flow, value.Value, error) {
 	return flowNext, nil, nil
 }
 
-func (in *interp) execTimer(n *sqlparse.TimerStmt) (flow, value.Value, error) {
+func (in *interp) execTimer(n *ast.TimerStmt) (flow, value.Value, error) {
 	times := 1
 	if n.Count != nil {
 		c, err := in.eval(n.Count)
 		if err != nil {
 			return flowNext, nil, err
 		}
-		k, err := intArg(c, "timer")
+		k, err := funcs.IntScalar("timer", c)
 		if err != nil {
 			return flowNext, nil, err
 		}
@@ -346,7 +346,7 @@ func (in *interp) execTimer(n *sqlparse.TimerStmt) (flow, value.Value, error) {
 
 // execUndef runs the statement form of undef; `undef all` without a
 // kind removes the variables and the function definitions.
-func (in *interp) execUndef(n *sqlparse.UndefStmt) error {
+func (in *interp) execUndef(n *ast.UndefStmt) error {
 	kinds := []system.ObjKind{system.VarObj}
 	if n.Kind != "" {
 		k, _ := literal.Constant(n.Kind)
@@ -368,7 +368,7 @@ func (in *interp) execUndef(n *sqlparse.UndefStmt) error {
 	return nil
 }
 
-func (in *interp) execShare(n *sqlparse.ShareStmt) error {
+func (in *interp) execShare(n *ast.ShareStmt) error {
 	v, err := in.eval(n.X)
 	if err != nil {
 		return err
@@ -377,14 +377,14 @@ func (in *interp) execShare(n *sqlparse.ShareStmt) error {
 	if err != nil {
 		return err
 	}
-	name, ok := stringArg(nameV)
+	name, ok := funcs.StringArg(nameV)
 	if !ok {
 		return ddberr.Errorf("The shared name must be a string.")
 	}
 	return in.s.eng.shareObject(v, name, false, in.s.user)
 }
 
-func (in *interp) assign(n *sqlparse.AssignStmt) error {
+func (in *interp) assign(n *ast.AssignStmt) error {
 	v, err := in.eval(n.Value)
 	if err != nil {
 		return err
@@ -401,7 +401,7 @@ func (in *interp) assign(n *sqlparse.AssignStmt) error {
 		}
 		return nil
 	}
-	if id, ok := n.Targets[0].(*sqlparse.Ident); ok && n.Op == "=" && in.isAsisCall(n.Value) && !in.sharedOnly(id.Name) {
+	if id, ok := n.Targets[0].(*ast.Ident); ok && n.Op == "=" && in.isAsisCall(n.Value) && !in.sharedOnly(id.Name) {
 		if err := in.ro.CheckAssign(id); err != nil {
 			return err
 		}
@@ -421,12 +421,12 @@ func (in *interp) sharedOnly(name string) bool {
 // isAsisCall reports whether e is a call of the built-in asis: assigning
 // its result binds the variable to the argument's object itself instead
 // of a copy, so a change through either name shows in the other.
-func (in *interp) isAsisCall(e sqlparse.Expr) bool {
-	c, ok := e.(*sqlparse.CallExpr)
+func (in *interp) isAsisCall(e ast.Expr) bool {
+	c, ok := e.(*ast.CallExpr)
 	if !ok || len(c.Args) != 1 {
 		return false
 	}
-	id, ok := c.Fn.(*sqlparse.Ident)
+	id, ok := c.Fn.(*ast.Ident)
 	if !ok || id.Name != "asis" {
 		return false
 	}
@@ -434,7 +434,7 @@ func (in *interp) isAsisCall(e sqlparse.Expr) bool {
 	return !user
 }
 
-func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error {
+func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 	if err := in.ro.CheckAssign(target); err != nil {
 		return err
 	}
@@ -449,7 +449,7 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		}
 	}
 	switch t := target.(type) {
-	case *sqlparse.Ident:
+	case *ast.Ident:
 		if in.sharedOnly(t.Name) {
 			return ddberr.Errorf("Can't assign a value to the shared variable '%s'.", t.Name)
 		}
@@ -465,12 +465,12 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		}
 		in.frame[t.Name] = in.ownedValue(v, t.Name)
 		return nil
-	case *sqlparse.IndexExpr:
+	case *ast.IndexExpr:
 		base, err := in.eval(t.X)
 		if err != nil {
 			return err
 		}
-		if tu, ok := t.Index.(*sqlparse.TupleExpr); ok && access.AssignsN(base) && len(tu.Elems) == 2 {
+		if tu, ok := t.Index.(*ast.TupleExpr); ok && access.AssignsN(base) && len(tu.Elems) == 2 {
 			sel, err := in.indexSels(tu)
 			if err != nil {
 				return err
@@ -488,7 +488,7 @@ func (in *interp) assignTo(target sqlparse.Expr, v value.Value, op string) error
 		}
 		return access.Assign(base, idx, v)
 	default: // the parser allows no other target
-		m := target.(*sqlparse.MemberExpr)
+		m := target.(*ast.MemberExpr)
 		base, err := in.eval(m.X)
 		if err != nil {
 			return err

@@ -12,7 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/literal"
 	"github.com/porpoisedb/porpoise/memlimit"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/sysfuncs"
 	"github.com/porpoisedb/porpoise/value"
@@ -109,7 +109,7 @@ func (in *interp) JobSource(fn value.Value) (string, []string, error) {
 	defs := make([]string, 0, len(names))
 	for _, name := range names {
 		f := in.s.defs[name]
-		defs = append(defs, unparse.Format(&sqlparse.DefStmt{Name: name, Params: f.params, Body: f.body}))
+		defs = append(defs, unparse.Format(&ast.DefStmt{Name: name, Params: f.params, Body: f.body}))
 	}
 	return expr, defs, nil
 }
@@ -124,7 +124,7 @@ func functionExpr(fn value.Value) (string, error) {
 		if f.name != "" && !strings.HasPrefix(f.name, "lambda") {
 			return f.name, nil
 		}
-		return unparse.Format(&sqlparse.LambdaExpr{Params: f.params, Body: f.body}), nil
+		return unparse.Format(&ast.LambdaExpr{Params: f.params, Body: f.body}), nil
 	case *partialFunc:
 		inner, err := functionExpr(f.fn)
 		if err != nil {

@@ -4,11 +4,11 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/operator"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func (in *interp) evalBinary(n *sqlparse.BinaryExpr) (value.Value, error) {
+func (in *interp) evalBinary(n *ast.BinaryExpr) (value.Value, error) {
 	switch strings.ToLower(n.Op) {
 	case "&&", "and":
 		l, err := in.eval(n.L)

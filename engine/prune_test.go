@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -31,11 +32,11 @@ func prunedTable(t *testing.T, setup string) (*Session, *ptable, func(string) Pa
 	v, _ := s.Get("pt")
 	pt := v.(*ptable)
 	in := &interp{s: s, frame: s.vars}
-	eval := func(x sqlparse.Expr, tb *value.Table) (value.Value, error) { return in.EvalIn(query.NewScope(tb), x) }
+	eval := func(x ast.Expr, tb *value.Table) (value.Value, error) { return in.EvalIn(query.NewScope(tb), x) }
 	return s, pt, func(where string) PartitionFilter {
 		w, err := sqlparse.ParseExpr(where)
 		require.NoError(t, err, where)
-		return PartitionFilter(pt.Table.PruneFilter(dfs.Evaluator{Eval: eval}, []sqlparse.Expr{w}))
+		return PartitionFilter(pt.Table.PruneFilter(dfs.Evaluator{Eval: eval}, []ast.Expr{w}))
 	}
 }
 

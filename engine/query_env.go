@@ -6,7 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/query"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -15,7 +15,7 @@ var _ query.Env = (*interp)(nil)
 
 // EvalIn implements query.Env: scope's columns shadow the frame's
 // variables while e runs.
-func (in *interp) EvalIn(scope *query.Scope, e sqlparse.Expr) (value.Value, error) {
+func (in *interp) EvalIn(scope *query.Scope, e ast.Expr) (value.Value, error) {
 	saved := in.row
 	in.row = scope
 	defer func() { in.row = saved }()

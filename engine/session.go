@@ -21,6 +21,7 @@ import (
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -181,7 +182,7 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	}
 	// A plain name that is neither a variable nor a function gets the text
 	// DolphinDB gives a function call request, not the script parser's.
-	if id, ok := expr.(*sqlparse.Ident); ok {
+	if id, ok := expr.(*ast.Ident); ok {
 		if _, isVar := in.Var(id.Name); !isVar && in.function(id.Name) == nil {
 			return nil, funcs.UnknownFunction(id.Name)
 		}

@@ -2,7 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/sharedobj"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -13,7 +13,7 @@ import (
 
 // planLocks collects the shared names node uses. Local variables shadow
 // shared ones, so a name bound in the frame is skipped.
-func (in *interp) planLocks(node sqlparse.Node) sharedobj.Plan {
+func (in *interp) planLocks(node ast.Node) sharedobj.Plan {
 	return sharedobj.PlanLocks(node, func(name string) bool {
 		if _, local := in.frame[name]; local {
 			return false
@@ -23,7 +23,7 @@ func (in *interp) planLocks(node sqlparse.Node) sharedobj.Plan {
 }
 
 // lockShared takes the locks node's plan names and returns their release.
-func (in *interp) lockShared(node sqlparse.Node) (func(), error) {
+func (in *interp) lockShared(node ast.Node) (func(), error) {
 	if node == nil || in.s.eng.shared.Len() == 0 {
 		return func() {}, nil
 	}

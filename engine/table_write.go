@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -9,7 +10,7 @@ import (
 // resolveTable accepts a table value or a table's name (a variable or
 // shared table), as tableInsert's first argument does in remote calls.
 func (in *interp) resolveTable(v value.Value) (value.Value, error) {
-	if name, ok := stringArg(v); ok {
+	if name, ok := funcs.StringArg(v); ok {
 		if x, ok := in.frame[name]; ok {
 			return x, nil
 		}

@@ -2,7 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -97,8 +97,8 @@ func storeInPlace(old, v value.Value) bool {
 
 // assignRef runs &y = x: y names the same object as x, so changes through
 // either name show in both (progr/data_types_forms/vector.md).
-func (in *interp) assignRef(n *sqlparse.AssignStmt) error {
-	id := n.Targets[0].(*sqlparse.Ident)
+func (in *interp) assignRef(n *ast.AssignStmt) error {
+	id := n.Targets[0].(*ast.Ident)
 	if err := in.ro.CheckAssign(id); err != nil {
 		return err
 	}

@@ -1,7 +1,7 @@
 package funcs
 
 import (
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -16,13 +16,13 @@ const (
 // Index evaluates x[i] with the interpreter's indexing rules (NULL for
 // positions out of range, pairs as ranges, boolean filters, column names).
 func Index(env Env, x, i value.Value) (value.Value, error) {
-	e := &sqlparse.IndexExpr{X: &sqlparse.Ident{Name: bindX}, Index: &sqlparse.Ident{Name: bindY}}
+	e := &ast.IndexExpr{X: &ast.Ident{Name: bindX}, Index: &ast.Ident{Name: bindY}}
 	return env.Eval(e, map[string]value.Value{bindX: x, bindY: i})
 }
 
 // Operator applies a binary operator (+, -, ==, ...) with the
 // interpreter's typing rules.
 func Operator(env Env, op string, x, y value.Value) (value.Value, error) {
-	e := &sqlparse.BinaryExpr{Op: op, L: &sqlparse.Ident{Name: bindX}, R: &sqlparse.Ident{Name: bindY}}
+	e := &ast.BinaryExpr{Op: op, L: &ast.Ident{Name: bindX}, R: &ast.Ident{Name: bindY}}
 	return env.Eval(e, map[string]value.Value{bindX: x, bindY: y})
 }

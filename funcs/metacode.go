@@ -1,14 +1,14 @@
 package funcs
 
 import (
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // Code is metacode as a value: an expression kept unevaluated, as <expr>
 // and the metaprogramming functions (expr, sql, parseExpr ...) produce it.
-type Code struct{ X sqlparse.Expr }
+type Code struct{ X ast.Expr }
 
 // Form implements value.Value.
 func (c *Code) Form() value.Form { return value.FormScalar }
@@ -26,8 +26,8 @@ func (c *Code) String() string { return "< " + unparse.Metacode(c.X) + " >" }
 // variable it came from; Bind maps those identifiers to the values, so
 // printing shows DolphinDB's text and evaluation sees the values.
 type Meta struct {
-	X    sqlparse.Expr
-	Stmt sqlparse.Stmt
+	X    ast.Expr
+	Stmt ast.Stmt
 	Bind map[string]value.Value
 	// Session makes evaluation see the session's variables rather than
 	// those of the function that evaluates it, as parseExpr's code does

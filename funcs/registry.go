@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -66,13 +66,13 @@ type Env interface {
 	// Eval evaluates an expression in the caller's scope; bind holds
 	// names visible only while it runs (metacode carries the values it
 	// was built from this way).
-	Eval(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error)
+	Eval(e ast.Expr, bind map[string]value.Value) (value.Value, error)
 	// EvalSession is Eval in the session's scope: the calling function's
 	// local variables are not visible.
-	EvalSession(e sqlparse.Expr, bind map[string]value.Value) (value.Value, error)
+	EvalSession(e ast.Expr, bind map[string]value.Value) (value.Value, error)
 	// Exec runs a statement (an update or delete built by sqlUpdate or
 	// sqlDelete) in the caller's scope with bind as for Eval.
-	Exec(s sqlparse.Stmt, bind map[string]value.Value) (value.Value, error)
+	Exec(s ast.Stmt, bind map[string]value.Value) (value.Value, error)
 	// RunScript parses and runs a script in the caller's scope and returns
 	// the last statement's value.
 	RunScript(code string) (value.Value, error)

@@ -5,15 +5,15 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Value is the value a literal denotes.
-func Value(n *sqlparse.Literal) (value.Value, error) {
+func Value(n *ast.Literal) (value.Value, error) {
 	switch n.Kind {
-	case sqlparse.LitInt, sqlparse.LitFloat:
+	case ast.LitInt, ast.LitFloat:
 		if n.Type == "DURATION" {
 			x, err := strconv.ParseInt(n.Text, 10, 64)
 			if err != nil {
@@ -22,14 +22,14 @@ func Value(n *sqlparse.Literal) (value.Value, error) {
 			return value.NewDuration(x, n.Suffix), nil
 		}
 		return cast.ParseNumber(n.Text, n.Suffix)
-	case sqlparse.LitString, sqlparse.LitSymbol:
+	case ast.LitString, ast.LitSymbol:
 		return value.NewString(n.Text), nil
-	case sqlparse.LitChar:
+	case ast.LitChar:
 		if len(n.Text) == 0 {
 			return value.NullScalar(value.Char), nil
 		}
 		return value.NewTyped(value.Char, int64(int8(n.Text[0]))), nil
-	case sqlparse.LitTemporal:
+	case ast.LitTemporal:
 		// 2012.06M and 13:30m carry their type letter; 2024.01.01d a suffix
 		// that only restates (or converts) the type.
 		if n.Suffix != "" {
@@ -45,9 +45,9 @@ func Value(n *sqlparse.Literal) (value.Value, error) {
 			return cast.To(s, t, 0)
 		}
 		return s, nil
-	case sqlparse.LitBool:
+	case ast.LitBool:
 		return value.NewBool(strings.EqualFold(n.Text, "true")), nil
-	case sqlparse.LitNull:
+	case ast.LitNull:
 		if n.Type != "" {
 			if t, ok := value.TypeByName(n.Type); ok {
 				return value.NullScalar(t), nil

@@ -6,20 +6,20 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // Expand is q with its macro variables replaced by the column names the
 // variables hold (get reads a variable); q itself when it has none.
-func Expand(q *sqlparse.SelectExpr, get func(name string) (value.Value, error)) (*sqlparse.SelectExpr, error) {
+func Expand(q *ast.SelectExpr, get func(name string) (value.Value, error)) (*ast.SelectExpr, error) {
 	if !hasMacro(q) {
 		return q, nil
 	}
-	c := copyTree(reflect.ValueOf(q)).Interface().(*sqlparse.SelectExpr)
+	c := copyTree(reflect.ValueOf(q)).Interface().(*ast.SelectExpr)
 	x := &expander{get: get}
-	for _, list := range []*[]sqlparse.Expr{&c.Cols, &c.GroupBy, &c.ContextBy, &c.PivotBy, &c.CGroupBy} {
+	for _, list := range []*[]ast.Expr{&c.Cols, &c.GroupBy, &c.ContextBy, &c.PivotBy, &c.CGroupBy} {
 		*list = x.spread(*list)
 	}
 	x.rewrite(reflect.ValueOf(c))
@@ -38,13 +38,13 @@ func macroName(id string) (name string, multi bool) {
 
 func isMacro(id string) bool { return strings.HasPrefix(id, "_$") }
 
-func hasMacro(q *sqlparse.SelectExpr) bool {
+func hasMacro(q *ast.SelectExpr) bool {
 	found := false
-	astwalk.Inspect(q, func(n sqlparse.Node) bool {
+	astwalk.Inspect(q, func(n ast.Node) bool {
 		switch x := n.(type) {
-		case *sqlparse.Ident:
+		case *ast.Ident:
 			found = found || isMacro(x.Name)
-		case *sqlparse.AliasExpr:
+		case *ast.AliasExpr:
 			found = found || isMacro(x.Name)
 		}
 		return !found
@@ -76,13 +76,13 @@ func (x *expander) columns(id string) ([]string, bool) {
 }
 
 // spread replaces each _$$names item of a list by its columns.
-func (x *expander) spread(list []sqlparse.Expr) []sqlparse.Expr {
-	var out []sqlparse.Expr
+func (x *expander) spread(list []ast.Expr) []ast.Expr {
+	var out []ast.Expr
 	for _, e := range list {
-		if id, ok := e.(*sqlparse.Ident); ok && strings.HasPrefix(id.Name, "_$$") {
+		if id, ok := e.(*ast.Ident); ok && strings.HasPrefix(id.Name, "_$$") {
 			names, _ := x.columns(id.Name)
 			for _, n := range names {
-				out = append(out, &sqlparse.Ident{At: id.At, Name: n})
+				out = append(out, &ast.Ident{At: id.At, Name: n})
 			}
 			continue
 		}
@@ -100,7 +100,7 @@ func (x *expander) rewrite(v reflect.Value) {
 			return
 		}
 		switch n := v.Interface().(type) {
-		case *sqlparse.AliasExpr:
+		case *ast.AliasExpr:
 			if isMacro(n.Name) {
 				names, multi := x.columns(n.Name)
 				if multi {
@@ -112,13 +112,13 @@ func (x *expander) rewrite(v reflect.Value) {
 		}
 		x.rewrite(v.Elem())
 	case reflect.Interface:
-		if id, ok := v.Interface().(*sqlparse.Ident); ok && isMacro(id.Name) {
+		if id, ok := v.Interface().(*ast.Ident); ok && isMacro(id.Name) {
 			names, multi := x.columns(id.Name)
-			var e sqlparse.Expr = &sqlparse.Ident{At: id.At, Name: names[0]}
+			var e ast.Expr = &ast.Ident{At: id.At, Name: names[0]}
 			if multi {
-				t := &sqlparse.TupleExpr{At: id.At}
+				t := &ast.TupleExpr{At: id.At}
 				for _, n := range names {
-					t.Elems = append(t.Elems, &sqlparse.Ident{At: id.At, Name: n})
+					t.Elems = append(t.Elems, &ast.Ident{At: id.At, Name: n})
 				}
 				e = t
 			}

@@ -3,6 +3,7 @@ package modules
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 )
 
 // Module is a loaded module: its functions and the modules it uses.
@@ -11,7 +12,7 @@ type Module struct {
 	// Name is the module's namespace, a::b::c.
 	Name string
 	// Funcs are its function definitions by name.
-	Funcs map[string]*sqlparse.DefStmt
+	Funcs map[string]*ast.DefStmt
 	// Deps are the modules its use statements name, in their order.
 	Deps []*Module
 	// Source is the script it was read from.
@@ -29,14 +30,14 @@ func (r *Registry) parse(name, src string) (*Module, []string, error) {
 	if len(prog.Stmts) == 0 || !declares(prog.Stmts[0], name) {
 		return nil, nil, ddberr.Errorf("The module script must start with the statement [module %s].", name)
 	}
-	m := &Module{Name: name, Funcs: map[string]*sqlparse.DefStmt{}, Source: src}
+	m := &Module{Name: name, Funcs: map[string]*ast.DefStmt{}, Source: src}
 	var uses []string
-	var defs []sqlparse.Stmt
+	var defs []ast.Stmt
 	for _, st := range prog.Stmts[1:] {
 		switch st := st.(type) {
-		case *sqlparse.UseStmt:
+		case *ast.UseStmt:
 			uses = append(uses, st.Name)
-		case *sqlparse.DefStmt:
+		case *ast.DefStmt:
 			m.Funcs[st.Name] = st
 			defs = append(defs, st)
 		}
@@ -50,7 +51,7 @@ func (r *Registry) parse(name, src string) (*Module, []string, error) {
 }
 
 // declares reports whether st is the statement `module name`.
-func declares(st sqlparse.Stmt, name string) bool {
-	decl, ok := st.(*sqlparse.ModuleStmt)
+func declares(st ast.Stmt, name string) bool {
+	decl, ok := st.(*ast.ModuleStmt)
 	return ok && decl.Name == name
 }

@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 )
 
 // Registry holds an engine's loaded modules. Its methods are safe for
@@ -14,7 +14,7 @@ import (
 type Registry struct {
 	// Check vets a module's function definitions (the engine's rules
 	// for definitions); nil accepts any.
-	Check func([]sqlparse.Stmt) error
+	Check func([]ast.Stmt) error
 	// IsFunction tells the parser the built-in names, which a module
 	// calls without parentheses as any script does (print "a").
 	IsFunction func(name string) bool

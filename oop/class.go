@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -12,10 +12,10 @@ import (
 type Class struct {
 	Name  string
 	Base  *Class
-	attrs []sqlparse.ClassAttr
+	attrs []ast.ClassAttr
 	// methods are the class's own definitions by name; a method only
 	// declared so far (def b1()) has a nil Body.
-	methods map[string]*sqlparse.DefStmt
+	methods map[string]*ast.DefStmt
 }
 
 // Classes are a session's classes by name.
@@ -23,7 +23,7 @@ type Classes map[string]*Class
 
 // Define adds the class a class statement defines (replacing one of the
 // same name).
-func (cs *Classes) Define(n *sqlparse.ClassStmt) error {
+func (cs *Classes) Define(n *ast.ClassStmt) error {
 	var base *Class
 	if n.Base != "" {
 		if base = (*cs)[n.Base]; base == nil {
@@ -44,8 +44,8 @@ func (cs *Classes) Define(n *sqlparse.ClassStmt) error {
 // New makes the class a class statement defines over base (nil for
 // none). A derived class may not declare an attribute its base has
 // (progr/inheritance.md).
-func New(st *sqlparse.ClassStmt, base *Class) (*Class, error) {
-	c := &Class{Name: st.Name, Base: base, attrs: st.Attrs, methods: map[string]*sqlparse.DefStmt{}}
+func New(st *ast.ClassStmt, base *Class) (*Class, error) {
+	c := &Class{Name: st.Name, Base: base, attrs: st.Attrs, methods: map[string]*ast.DefStmt{}}
 	for i, a := range st.Attrs {
 		if base.hasAttr(a.Name) || c.ownAttr(a.Name, i) {
 			return nil, ddberr.Errorf("The attribute [%s] of class [%s] is already defined.", a.Name, st.Name)
@@ -106,8 +106,8 @@ func (c *Class) FuncName() string { return c.Name }
 
 // method is the definition of name the class has or inherits: the most
 // derived one with a body, else the most derived declaration.
-func (c *Class) method(name string) *sqlparse.DefStmt {
-	var decl *sqlparse.DefStmt
+func (c *Class) method(name string) *ast.DefStmt {
+	var decl *ast.DefStmt
 	for k := c; k != nil; k = k.Base {
 		if m := k.methods[name]; m != nil {
 			if m.Body != nil {
@@ -231,7 +231,7 @@ func (o *Object) SetAttr(name string, v value.Value) error {
 // with the object's attributes in scope.
 type Method struct {
 	Obj *Object
-	Def *sqlparse.DefStmt
+	Def *ast.DefStmt
 }
 
 // Form implements value.Value.

@@ -8,7 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/analytic"
 	"github.com/porpoisedb/porpoise/query/colname"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -21,14 +21,14 @@ var (
 )
 
 // hasOver reports whether e holds an analytic call outside subqueries.
-func hasOver(e sqlparse.Expr) bool {
+func hasOver(e ast.Expr) bool {
 	found := false
 	if e != nil {
-		astwalk.Inspect(e, func(node sqlparse.Node) bool {
+		astwalk.Inspect(e, func(node ast.Node) bool {
 			switch node.(type) {
-			case *sqlparse.OverExpr:
+			case *ast.OverExpr:
 				found = true
-			case *sqlparse.SelectExpr:
+			case *ast.SelectExpr:
 				return false
 			}
 			return !found
@@ -41,7 +41,7 @@ func hasOver(e sqlparse.Expr) bool {
 // error pages refuse them: in where or group by, inside an aggregate
 // (S02046), with context by or pivot by (S02047), and ordered by an
 // order-sensitive function (S02048).
-func (ex *executor) analyticRules(n *sqlparse.SelectExpr) error {
+func (ex *executor) analyticRules(n *ast.SelectExpr) error {
 	for _, w := range n.Where {
 		if hasOver(w) {
 			return errAnalyticPlace
@@ -60,17 +60,17 @@ func (ex *executor) analyticRules(n *sqlparse.SelectExpr) error {
 	}
 	var err error
 	for _, c := range n.Cols {
-		astwalk.Inspect(c, func(node sqlparse.Node) bool {
+		astwalk.Inspect(c, func(node ast.Node) bool {
 			switch x := node.(type) {
-			case *sqlparse.CallExpr:
-				if id, ok := x.Fn.(*sqlparse.Ident); ok && !x.Method && ex.isAggregateName(strings.ToLower(id.Name)) {
+			case *ast.CallExpr:
+				if id, ok := x.Fn.(*ast.Ident); ok && !x.Method && ex.isAggregateName(strings.ToLower(id.Name)) {
 					for _, a := range x.Args {
 						if hasOver(a) {
 							err = errAnalyticPlace
 						}
 					}
 				}
-			case *sqlparse.OverExpr:
+			case *ast.OverExpr:
 				for _, o := range x.OrderBy {
 					if ex.callsOrderSensitive(o.X) {
 						err = errAnalyticOrder
@@ -88,11 +88,11 @@ func (ex *executor) analyticRules(n *sqlparse.SelectExpr) error {
 
 // callsOrderSensitive reports whether e calls a built-in whose result
 // depends on the order of rows (msum, prev, next, ...).
-func (ex *executor) callsOrderSensitive(e sqlparse.Expr) bool {
+func (ex *executor) callsOrderSensitive(e ast.Expr) bool {
 	found := false
-	astwalk.Inspect(e, func(node sqlparse.Node) bool {
-		if c, ok := node.(*sqlparse.CallExpr); ok {
-			if id, ok := c.Fn.(*sqlparse.Ident); ok && !ex.env.IsUserFunction(id.Name) {
+	astwalk.Inspect(e, func(node ast.Node) bool {
+		if c, ok := node.(*ast.CallExpr); ok {
+			if id, ok := c.Fn.(*ast.Ident); ok && !ex.env.IsUserFunction(id.Name) {
 				if s, ok := funcs.Lookup(id.Name); ok && s.Props.Has(funcs.OrderSensitive) {
 					found = true
 				}
@@ -110,7 +110,7 @@ func (ex *executor) callsOrderSensitive(e sqlparse.Expr) bool {
 // expression must be one of the group by's (not its alias) or aggregate. It returns the items
 // with each call replaced by a column of extra per-group names and
 // columns.
-func (ge *groupEval) groupedAnalytic(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.Vector) ([]sqlparse.Expr, []string, []*value.Vector, error) {
+func (ge *groupEval) groupedAnalytic(n *ast.SelectExpr, keyNames []string, keyCols []*value.Vector) ([]ast.Expr, []string, []*value.Vector, error) {
 	grouped := map[string]bool{}
 	for _, k := range n.GroupBy {
 		grouped[unparse.Format(colname.Strip(k))] = true
@@ -118,7 +118,7 @@ func (ge *groupEval) groupedAnalytic(n *sqlparse.SelectExpr, keyNames []string, 
 	var names []string
 	var cols []*value.Vector
 	var err error
-	perGroup := func(e sqlparse.Expr, k int, hidden *[]string, hcols *[]*value.Vector) sqlparse.Expr {
+	perGroup := func(e ast.Expr, k int, hidden *[]string, hcols *[]*value.Vector) ast.Expr {
 		if err != nil {
 			return e
 		}
@@ -128,16 +128,16 @@ func (ge *groupEval) groupedAnalytic(n *sqlparse.SelectExpr, keyNames []string, 
 		}
 		name := fmt.Sprintf("\x00over%d_%d", k, len(*hidden))
 		*hidden, *hcols = append(*hidden, name), append(*hcols, v)
-		return &sqlparse.Ident{At: e.Pos(), Name: name}
+		return &ast.Ident{At: e.Pos(), Name: name}
 	}
-	items := make([]sqlparse.Expr, len(n.Cols))
+	items := make([]ast.Expr, len(n.Cols))
 	for i, c := range n.Cols {
-		items[i] = analytic.Replace(c, func(o *sqlparse.OverExpr) sqlparse.Expr {
+		items[i] = analytic.Replace(c, func(o *ast.OverExpr) ast.Expr {
 			if err != nil {
 				return o
 			}
 			k := len(names)
-			for _, p := range append(append([]sqlparse.Expr(nil), o.PartitionBy...), orderExprs(o.OrderBy)...) {
+			for _, p := range append(append([]ast.Expr(nil), o.PartitionBy...), orderExprs(o.OrderBy)...) {
 				if !grouped[unparse.Format(p)] && !ge.ex.hasAggregate(p) {
 					err = ddberr.Errorf("The PARTITION/ORDER BY column '%s' must be included in the GROUP BY clause. RefId: S02045", unparse.Format(p))
 					return o
@@ -145,16 +145,16 @@ func (ge *groupEval) groupedAnalytic(n *sqlparse.SelectExpr, keyNames []string, 
 			}
 			var hidden []string
 			var hcols []*value.Vector
-			call := &sqlparse.CallExpr{At: o.Call.At, Fn: o.Call.Fn, Method: o.Call.Method, Args: make([]sqlparse.Expr, len(o.Call.Args))}
+			call := &ast.CallExpr{At: o.Call.At, Fn: o.Call.Fn, Method: o.Call.Method, Args: make([]ast.Expr, len(o.Call.Args))}
 			for j, a := range o.Call.Args {
 				switch a.(type) {
-				case nil, *sqlparse.Literal, *sqlparse.StarExpr:
+				case nil, *ast.Literal, *ast.StarExpr:
 					call.Args[j] = a
 				default:
 					call.Args[j] = perGroup(a, k, &hidden, &hcols)
 				}
 			}
-			q := &sqlparse.OverExpr{At: o.At, Call: call, Frame: o.Frame}
+			q := &ast.OverExpr{At: o.At, Call: call, Frame: o.Frame}
 			for _, p := range o.PartitionBy {
 				q.PartitionBy = append(q.PartitionBy, perGroup(p, k, &hidden, &hcols))
 			}
@@ -175,21 +175,21 @@ func (ge *groupEval) groupedAnalytic(n *sqlparse.SelectExpr, keyNames []string, 
 			}
 			name := fmt.Sprintf("\x00over%d", k)
 			names, cols = append(names, name), append(cols, v)
-			return &sqlparse.Ident{At: o.At, Name: name}
+			return &ast.Ident{At: o.At, Name: name}
 		})
-		if _, alias := c.(*sqlparse.AliasExpr); !alias && items[i] != c {
-			items[i] = &sqlparse.AliasExpr{At: c.Pos(), X: items[i], Name: colname.Of(c)}
+		if _, alias := c.(*ast.AliasExpr); !alias && items[i] != c {
+			items[i] = &ast.AliasExpr{At: c.Pos(), X: items[i], Name: colname.Of(c)}
 		}
 	}
 	return items, names, cols, err
 }
 
 // hasAggregate reports whether e calls a built-in aggregate.
-func (ex *executor) hasAggregate(e sqlparse.Expr) bool {
+func (ex *executor) hasAggregate(e ast.Expr) bool {
 	found := false
-	astwalk.Inspect(e, func(node sqlparse.Node) bool {
-		if c, ok := node.(*sqlparse.CallExpr); ok && !c.Method {
-			if id, ok := c.Fn.(*sqlparse.Ident); ok && ex.isAggregateName(strings.ToLower(id.Name)) {
+	astwalk.Inspect(e, func(node ast.Node) bool {
+		if c, ok := node.(*ast.CallExpr); ok && !c.Method {
+			if id, ok := c.Fn.(*ast.Ident); ok && ex.isAggregateName(strings.ToLower(id.Name)) {
 				found = true
 			}
 		}
@@ -198,8 +198,8 @@ func (ex *executor) hasAggregate(e sqlparse.Expr) bool {
 	return found
 }
 
-func orderExprs(items []sqlparse.OrderItem) []sqlparse.Expr {
-	out := make([]sqlparse.Expr, len(items))
+func orderExprs(items []ast.OrderItem) []ast.Expr {
+	out := make([]ast.Expr, len(items))
 	for i, it := range items {
 		out[i] = it.X
 	}

@@ -4,7 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -12,14 +12,14 @@ import (
 // each value of c in ascending order (within each group of g), the select
 // items are computed over all rows whose c is at most that value
 // (cumulative groups).
-func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+func (ex *executor) cgroupSelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
 	if len(n.OrderBy) == 0 {
 		return nil, ddberr.Errorf("The cgroup by clause must be used with an order by clause.")
 	}
 	if len(n.CGroupBy) != 1 {
 		return nil, ddberr.Errorf("The cgroup by clause takes one column.")
 	}
-	keys := append(append([]sqlparse.Expr(nil), n.GroupBy...), n.CGroupBy...)
+	keys := append(append([]ast.Expr(nil), n.GroupBy...), n.CGroupBy...)
 	keyVecs, err := ex.evalKeys(src, keys)
 	if err != nil {
 		return nil, err
@@ -55,7 +55,7 @@ func (ex *executor) cgroupSelect(n *sqlparse.SelectExpr, src *value.Table) (*val
 // cumulativeValue is select item c for each cumulative group: typed
 // (groupagg.Cumulative) when each aggregate it calls has a partial state,
 // otherwise evaluated over each cumulative group's rows.
-func (ge *groupEval) cumulativeValue(c sqlparse.Expr, runs []int32, keyNames []string, keyCols []*value.Vector) (*value.Vector, error) {
+func (ge *groupEval) cumulativeValue(c ast.Expr, runs []int32, keyNames []string, keyCols []*value.Vector) (*value.Vector, error) {
 	l := &lowering{ex: ge.ex, cols: ge.cols, keys: map[string]bool{}}
 	lowered, ok, err := l.lower(c)
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/rowsort"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -26,7 +26,7 @@ var errContextItem = ddberr.Errorf("A select item under context by must return a
 // broadcast over their group; having keeps whole groups (an aggregate
 // condition) or single rows (a vector condition). top/limit then apply to
 // each group.
-func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
 	g, ge, err := ex.contextGroups(src, n.ContextBy, n.CSort)
 	if err != nil {
 		return nil, err
@@ -36,7 +36,7 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 	var names []string
 	var cols []*value.Vector
 	for _, c := range n.Cols {
-		if _, ok := c.(*sqlparse.StarExpr); ok {
+		if _, ok := c.(*ast.StarExpr); ok {
 			names = append(names, sorted.Names...)
 			cols = append(cols, sorted.Cols...)
 			continue
@@ -99,7 +99,7 @@ func (ex *executor) contextBySelect(n *sqlparse.SelectExpr, src *value.Table) (*
 // rows of a group in input or csort order) and returns the grouping over
 // src plus an evaluator over the rows gathered into group order, where
 // group i is rows starts[i]:starts[i+1] and ids are non-decreasing.
-func (ex *executor) contextGroups(src *value.Table, by []sqlparse.Expr, csort []sqlparse.OrderItem) (*groupagg.Groups, *groupEval, error) {
+func (ex *executor) contextGroups(src *value.Table, by []ast.Expr, csort []ast.OrderItem) (*groupagg.Groups, *groupEval, error) {
 	keyVecs, err := ex.evalKeys(src, by)
 	if err != nil {
 		return nil, nil, err
@@ -131,7 +131,7 @@ func (ex *executor) contextGroups(src *value.Table, by []sqlparse.Expr, csort []
 // rows returned (those rows, less any a having clause drops). Under
 // context by (update.md) the expressions see the selected rows grouped by
 // the keys, in csort order inside a group.
-func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateStmt) ([]*value.Vector, []int, error) {
+func (ex *executor) updateValues(t *value.Table, rows []int, n *ast.UpdateStmt) ([]*value.Vector, []int, error) {
 	if len(n.ContextBy) == 0 {
 		out, err := ex.setValues(t, rows, n.Sets)
 		return out, rows, err
@@ -189,7 +189,7 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *sqlparse.UpdateS
 }
 
 // csortGroups orders the rows inside each group by the csort items.
-func (ex *executor) csortGroups(g *groupagg.Groups, src *value.Table, items []sqlparse.OrderItem) error {
+func (ex *executor) csortGroups(g *groupagg.Groups, src *value.Table, items []ast.OrderItem) error {
 	keys := make([]*value.Vector, len(items))
 	for i, it := range items {
 		v, err := ex.withTable(src, it.X)
@@ -209,7 +209,7 @@ func (ex *executor) csortGroups(g *groupagg.Groups, src *value.Table, items []sq
 
 // rowValue evaluates a select item (or having) in context by: a vector as
 // long as the table, aggregates broadcast over their group.
-func (ge *groupEval) rowValue(e sqlparse.Expr) (value.Value, error) {
+func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 	l := &lowering{ex: ge.ex, cols: ge.cols, rowwise: true}
 	lowered, ok, err := l.lower(e)
 	if err != nil {
@@ -305,7 +305,7 @@ func allNull(v *value.Vector) bool {
 
 // limitPerGroup keeps, of the rows in keep (group order), the first top
 // or limit rows of each group, or the last -limit rows.
-func (ex *executor) limitPerGroup(n *sqlparse.SelectExpr, keep []int, ids []int32) ([]int, error) {
+func (ex *executor) limitPerGroup(n *ast.SelectExpr, keep []int, ids []int32) ([]int, error) {
 	e := n.Top
 	if e == nil {
 		e = n.Limit

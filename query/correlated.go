@@ -5,7 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
@@ -23,24 +23,24 @@ var errCorrelated = ddberr.Errorf("A correlated subquery may link to the outer t
 
 // fromName is the name a FROM item gives its table's columns (t1.sym):
 // the table's variable or its alias; "" otherwise.
-func fromName(from sqlparse.Expr) string {
+func fromName(from ast.Expr) string {
 	switch f := from.(type) {
-	case *sqlparse.Ident:
+	case *ast.Ident:
 		return f.Name
-	case *sqlparse.AliasExpr:
+	case *ast.AliasExpr:
 		return f.Name
 	}
 	return ""
 }
 
 // outerColumn reports the outer table's column e names (outer.col).
-func (ex *executor) outerColumn(e sqlparse.Expr, t *value.Table) (string, bool) {
+func (ex *executor) outerColumn(e ast.Expr, t *value.Table) (string, bool) {
 	e = exprs.Unparen(e)
-	m, ok := e.(*sqlparse.MemberExpr)
+	m, ok := e.(*ast.MemberExpr)
 	if !ok {
 		return "", false
 	}
-	id, ok := m.X.(*sqlparse.Ident)
+	id, ok := m.X.(*ast.Ident)
 	if !ok || id.Name != ex.from || t.Column(m.Name) == nil {
 		return "", false
 	}
@@ -48,10 +48,10 @@ func (ex *executor) outerColumn(e sqlparse.Expr, t *value.Table) (string, bool) 
 }
 
 // mentionsOuter reports whether e names a column of the outer table.
-func (ex *executor) mentionsOuter(e sqlparse.Expr, t *value.Table) bool {
+func (ex *executor) mentionsOuter(e ast.Expr, t *value.Table) bool {
 	found := false
-	astwalk.Inspect(e, func(n sqlparse.Node) bool {
-		if x, ok := n.(sqlparse.Expr); ok {
+	astwalk.Inspect(e, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok {
 			if _, ok := ex.outerColumn(x, t); ok {
 				found = true
 			}
@@ -62,9 +62,9 @@ func (ex *executor) mentionsOuter(e sqlparse.Expr, t *value.Table) bool {
 }
 
 // correlatedQuery is a subquery whose conditions name the outer table t.
-func (ex *executor) correlatedQuery(e sqlparse.Expr, t *value.Table) (*sqlparse.SelectExpr, bool) {
+func (ex *executor) correlatedQuery(e ast.Expr, t *value.Table) (*ast.SelectExpr, bool) {
 	e = exprs.Unparen(e)
-	q, ok := e.(*sqlparse.SelectExpr)
+	q, ok := e.(*ast.SelectExpr)
 	if !ok || ex.from == "" || fromName(q.From) == ex.from {
 		return nil, false
 	}
@@ -81,10 +81,10 @@ func (ex *executor) correlatedQuery(e sqlparse.Expr, t *value.Table) (*sqlparse.
 // rest, runs q once over the rest selecting sel then the linked inner
 // expressions, and flags the rows of t whose values (outerVals then the
 // linked columns) equal some result row.
-func (ex *executor) semiJoin(t *value.Table, q *sqlparse.SelectExpr, sel []sqlparse.Expr, outerVals []*value.Vector) (*value.Vector, error) {
+func (ex *executor) semiJoin(t *value.Table, q *ast.SelectExpr, sel []ast.Expr, outerVals []*value.Vector) (*value.Vector, error) {
 	inner := *q
 	inner.Where = nil
-	inner.Cols = append([]sqlparse.Expr(nil), sel...)
+	inner.Cols = append([]ast.Expr(nil), sel...)
 	inner.Exec = false
 	outer := append([]*value.Vector(nil), outerVals...)
 	for _, w := range conjuncts(q.Where) {
@@ -92,7 +92,7 @@ func (ex *executor) semiJoin(t *value.Table, q *sqlparse.SelectExpr, sel []sqlpa
 			inner.Where = append(inner.Where, w)
 			continue
 		}
-		b, ok := w.(*sqlparse.BinaryExpr)
+		b, ok := w.(*ast.BinaryExpr)
 		if !ok || (b.Op != "==" && b.Op != "in") {
 			return nil, errCorrelated
 		}
@@ -110,7 +110,7 @@ func (ex *executor) semiJoin(t *value.Table, q *sqlparse.SelectExpr, sel []sqlpa
 	}
 	for i := range inner.Cols {
 		// positional names: the inner expressions may share one
-		inner.Cols[i] = &sqlparse.AliasExpr{At: q.At, X: colname.Strip(inner.Cols[i]), Name: fmt.Sprintf("c%d", i)}
+		inner.Cols[i] = &ast.AliasExpr{At: q.At, X: colname.Strip(inner.Cols[i]), Name: fmt.Sprintf("c%d", i)}
 	}
 	v, err := Select(ex.env, &inner)
 	if err != nil {
@@ -149,11 +149,11 @@ func (ex *executor) semiJoin(t *value.Table, q *sqlparse.SelectExpr, sel []sqlpa
 }
 
 // conjuncts lists where conditions with their and-chains split.
-func conjuncts(where []sqlparse.Expr) []sqlparse.Expr {
-	var out []sqlparse.Expr
-	var add func(e sqlparse.Expr)
-	add = func(e sqlparse.Expr) {
-		if b, ok := e.(*sqlparse.BinaryExpr); ok && b.Op == "&&" {
+func conjuncts(where []ast.Expr) []ast.Expr {
+	var out []ast.Expr
+	var add func(e ast.Expr)
+	add = func(e ast.Expr) {
+		if b, ok := e.(*ast.BinaryExpr); ok && b.Op == "&&" {
 			add(b.L)
 			add(b.R)
 			return
@@ -168,23 +168,23 @@ func conjuncts(where []sqlparse.Expr) []sqlparse.Expr {
 
 // unqualify turns name.col in a linked inner expression into the column
 // col of the subquery's table (the rows its other conditions keep).
-func unqualify(e sqlparse.Expr, name string) sqlparse.Expr {
-	if m, ok := e.(*sqlparse.MemberExpr); ok {
-		if id, ok := m.X.(*sqlparse.Ident); ok && name != "" && id.Name == name {
-			return &sqlparse.Ident{At: m.At, Name: m.Name}
+func unqualify(e ast.Expr, name string) ast.Expr {
+	if m, ok := e.(*ast.MemberExpr); ok {
+		if id, ok := m.X.(*ast.Ident); ok && name != "" && id.Name == name {
+			return &ast.Ident{At: m.At, Name: m.Name}
 		}
 	}
 	return e
 }
 
 // correlatedArg is the query of exists(q) or the right side of x in q.
-func correlatedArg(e sqlparse.Expr) sqlparse.Expr {
+func correlatedArg(e ast.Expr) ast.Expr {
 	switch x := e.(type) {
-	case *sqlparse.CallExpr:
+	case *ast.CallExpr:
 		if q := ExistsQuery(x); q != nil {
 			return q
 		}
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		if x.Op == "in" {
 			return x.R
 		}
@@ -195,11 +195,11 @@ func correlatedArg(e sqlparse.Expr) sqlparse.Expr {
 // correlated rewrites a correlated exists(q) or `x in (q)` over t into
 // its semi-join's flags, bound to a variable; ok is false for anything
 // else.
-func (ex *executor) correlated(t *value.Table, e sqlparse.Expr, vars map[string]value.Value) (sqlparse.Expr, bool, error) {
+func (ex *executor) correlated(t *value.Table, e ast.Expr, vars map[string]value.Value) (ast.Expr, bool, error) {
 	var flags *value.Vector
 	var err error
 	switch x := e.(type) {
-	case *sqlparse.CallExpr:
+	case *ast.CallExpr:
 		q := ExistsQuery(x)
 		if q == nil {
 			return nil, false, nil
@@ -207,7 +207,7 @@ func (ex *executor) correlated(t *value.Table, e sqlparse.Expr, vars map[string]
 		if q, ok := ex.correlatedQuery(q, t); ok {
 			flags, err = ex.semiJoin(t, q, nil, nil)
 		}
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		if x.Op != "in" {
 			return nil, false, nil
 		}
@@ -233,5 +233,5 @@ func (ex *executor) correlated(t *value.Table, e sqlparse.Expr, vars map[string]
 	}
 	name := fmt.Sprintf("\x00set%d", len(vars))
 	vars[name] = flags
-	return &sqlparse.Ident{At: e.Pos(), Name: name}, true, nil
+	return &ast.Ident{At: e.Pos(), Name: name}, true, nil
 }

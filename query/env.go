@@ -9,7 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -18,7 +18,7 @@ type Env interface {
 	// EvalIn evaluates e in the interpreter's current frame; when scope is
 	// not nil its columns are seen ahead of variables (and * is its
 	// table), as inside a SQL clause.
-	EvalIn(scope *Scope, e sqlparse.Expr) (value.Value, error)
+	EvalIn(scope *Scope, e ast.Expr) (value.Value, error)
 	// ResolveTable finds the table a FROM clause names by a string (a
 	// shared table or a variable).
 	ResolveTable(name string) (value.Value, error)
@@ -95,7 +95,7 @@ func visible(t *value.Table) *value.Table {
 
 // Qualified resolves t.col in a query over a SQL join; ok is false when
 // e is not a column of a joined table (then it is evaluated as usual).
-func (s *Scope) Qualified(e *sqlparse.MemberExpr) (v value.Value, ok bool, err error) {
+func (s *Scope) Qualified(e *ast.MemberExpr) (v value.Value, ok bool, err error) {
 	if s.qual == nil {
 		return nil, false, nil
 	}
@@ -133,16 +133,16 @@ type executor struct {
 	part *dfs.Table
 	// limits are the values of the query's top/limit and offset, by the
 	// top/limit expression: evaluated once (limitWindow).
-	limits map[sqlparse.Expr][2]value.Value
+	limits map[ast.Expr][2]value.Value
 }
 
 // withTable evaluates e with t's columns in scope.
-func (ex *executor) withTable(t *value.Table, e sqlparse.Expr) (value.Value, error) {
+func (ex *executor) withTable(t *value.Table, e ast.Expr) (value.Value, error) {
 	return ex.env.EvalIn(&Scope{t: t, qual: ex.qual}, e)
 }
 
 // eval evaluates e outside any table's scope (limits, sample sizes,
 // FROM items).
-func (ex *executor) eval(e sqlparse.Expr) (value.Value, error) {
+func (ex *executor) eval(e ast.Expr) (value.Value, error) {
 	return ex.env.EvalIn(nil, e)
 }

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -14,7 +14,7 @@ import (
 // measurement unit, and under explain the rows the query returns and what
 // it cost in microseconds. Porpoise reports the whole query as one step;
 // DolphinDB adds per-clause entries (from, where, map, ...).
-func (ex *executor) explainSelect(n *sqlparse.SelectExpr) (value.Value, error) {
+func (ex *executor) explainSelect(n *ast.SelectExpr) (value.Value, error) {
 	plain := *n
 	plain.Hints &^= lex.HintExplain
 	start := time.Now()

@@ -11,7 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/query/multicol"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -27,8 +27,8 @@ var (
 // replaces it with a placeholder column holding its per-group values.
 type aggSpec struct {
 	name string
-	call *sqlparse.CallExpr
-	args []sqlparse.Expr // nil for count(*)
+	call *ast.CallExpr
+	args []ast.Expr // nil for count(*)
 }
 
 // placeholder names the column holding aggregate k's values; the
@@ -61,31 +61,31 @@ func (ex *executor) isAggregateName(name string) bool {
 
 // lower returns e with fast aggregate calls replaced by placeholders, or
 // ok=false when e needs the per-group path.
-func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
+func (l *lowering) lower(e ast.Expr) (ast.Expr, bool, error) {
 	switch n := e.(type) {
-	case *sqlparse.AliasExpr:
+	case *ast.AliasExpr:
 		return l.lower(n.X)
-	case *sqlparse.Literal:
+	case *ast.Literal:
 		return n, true, nil
-	case *sqlparse.ParenExpr:
+	case *ast.ParenExpr:
 		x, ok, err := l.lower(n.X)
 		if !ok || err != nil {
 			return nil, ok, err
 		}
-		return &sqlparse.ParenExpr{At: n.At, X: x}, true, nil
-	case *sqlparse.Ident:
+		return &ast.ParenExpr{At: n.At, X: x}, true, nil
+	case *ast.Ident:
 		name := strings.ToLower(n.Name)
 		if !l.cols[name] || l.keys[name] || l.rowwise {
 			return n, true, nil
 		}
 		return nil, false, nil
-	case *sqlparse.UnaryExpr:
+	case *ast.UnaryExpr:
 		x, ok, err := l.lower(n.X)
 		if !ok || err != nil {
 			return nil, ok, err
 		}
-		return &sqlparse.UnaryExpr{At: n.At, Op: n.Op, X: x}, true, nil
-	case *sqlparse.BinaryExpr:
+		return &ast.UnaryExpr{At: n.At, Op: n.Op, X: x}, true, nil
+	case *ast.BinaryExpr:
 		a, ok, err := l.lower(n.L)
 		if !ok || err != nil {
 			return nil, ok, err
@@ -94,9 +94,9 @@ func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
 		if !ok || err != nil {
 			return nil, ok, err
 		}
-		return &sqlparse.BinaryExpr{At: n.At, Op: n.Op, L: a, R: b}, true, nil
-	case *sqlparse.CallExpr:
-		id, isIdent := n.Fn.(*sqlparse.Ident)
+		return &ast.BinaryExpr{At: n.At, Op: n.Op, L: a, R: b}, true, nil
+	case *ast.CallExpr:
+		id, isIdent := n.Fn.(*ast.Ident)
 		if !isIdent || n.Method {
 			return nil, false, nil
 		}
@@ -106,7 +106,7 @@ func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
 		}
 		spec := aggSpec{name: name, call: n}
 		for _, a := range n.Args {
-			if _, star := a.(*sqlparse.StarExpr); star && name == "count" && len(n.Args) == 1 {
+			if _, star := a.(*ast.StarExpr); star && name == "count" && len(n.Args) == 1 {
 				break
 			}
 			if err := l.ex.checkNoAggregate(a); err != nil {
@@ -121,18 +121,18 @@ func (l *lowering) lower(e sqlparse.Expr) (sqlparse.Expr, bool, error) {
 			spec.args = append(spec.args, a)
 		}
 		l.specs = append(l.specs, spec)
-		return &sqlparse.Ident{At: n.At, Name: placeholder(len(l.specs) - 1)}, true, nil
+		return &ast.Ident{At: n.At, Name: placeholder(len(l.specs) - 1)}, true, nil
 	}
 	return nil, false, nil
 }
 
 // checkNoAggregate fails on an aggregate call nested in an aggregate's
 // argument.
-func (ex *executor) checkNoAggregate(e sqlparse.Expr) error {
+func (ex *executor) checkNoAggregate(e ast.Expr) error {
 	var err error
-	astwalk.Inspect(e, func(n sqlparse.Node) bool {
-		if c, ok := n.(*sqlparse.CallExpr); ok && !c.Method {
-			if id, ok := c.Fn.(*sqlparse.Ident); ok && (ex.isAggregateName(id.Name) || ex.isAggregateName(strings.ToLower(id.Name))) && len(c.Args) == 1 {
+	astwalk.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && !c.Method {
+			if id, ok := c.Fn.(*ast.Ident); ok && (ex.isAggregateName(id.Name) || ex.isAggregateName(strings.ToLower(id.Name))) && len(c.Args) == 1 {
 				err = errNestedAggregate
 				return false
 			}
@@ -217,7 +217,7 @@ func (ge *groupEval) groupSlice(i int) *value.Table {
 
 // perGroupScalar evaluates e once per group; each result must be one
 // value (group by semantics).
-func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector, error) {
+func (ge *groupEval) perGroupScalar(e ast.Expr, name string) (*value.Vector, error) {
 	vals := make([]value.Value, ge.g.N)
 	for i := 0; i < ge.g.N; i++ {
 		v, err := ge.ex.withTable(ge.groupSlice(i), e)
@@ -253,7 +253,7 @@ func (ge *groupEval) perGroupScalar(e sqlparse.Expr, name string) (*value.Vector
 }
 
 // groupValue evaluates a select item (or having) to one value per group.
-func (ge *groupEval) groupValue(e sqlparse.Expr, keyNames []string, keyCols []*value.Vector) (*value.Vector, error) {
+func (ge *groupEval) groupValue(e ast.Expr, keyNames []string, keyCols []*value.Vector) (*value.Vector, error) {
 	keys := map[string]bool{}
 	for _, k := range keyNames {
 		keys[strings.ToLower(k)] = true
@@ -276,7 +276,7 @@ func (ge *groupEval) groupValue(e sqlparse.Expr, keyNames []string, keyCols []*v
 // loweredValue evaluates a lowered select item over the groups' keys and
 // its aggregates' per-group values (the placeholders), one value for
 // each of the n groups.
-func (ex *executor) loweredValue(lowered sqlparse.Expr, keyNames []string, keyCols, aggs []*value.Vector, n int) (*value.Vector, error) {
+func (ex *executor) loweredValue(lowered ast.Expr, keyNames []string, keyCols, aggs []*value.Vector, n int) (*value.Vector, error) {
 	names := append([]string(nil), keyNames...)
 	cols := append([]*value.Vector(nil), keyCols...)
 	for k, a := range aggs {
@@ -291,7 +291,7 @@ func (ex *executor) loweredValue(lowered sqlparse.Expr, keyNames []string, keyCo
 }
 
 // evalKeys evaluates grouping expressions over src, one vector each.
-func (ex *executor) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.Vector, error) {
+func (ex *executor) evalKeys(src *value.Table, keys []ast.Expr) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(keys))
 	for i, k := range keys {
 		v, err := ex.withTable(src, colname.Strip(k))
@@ -307,7 +307,7 @@ func (ex *executor) evalKeys(src *value.Table, keys []sqlparse.Expr) ([]*value.V
 
 // groupBySelect runs select ... group by ... [having ...]: one row per
 // group, keys first, groups in the order hashGrouped chooses.
-func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*value.Table, error) {
+func (ex *executor) groupBySelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
 	var keyVecs []*value.Vector
 	var ik *interval.Key
 	var err error
@@ -352,7 +352,7 @@ func (ex *executor) groupBySelect(n *sqlparse.SelectExpr, src *value.Table) (*va
 		itemNames = append(append([]string(nil), keyNames...), names...)
 		itemCols = append(append([]*value.Vector(nil), keyCols...), cols...)
 	}
-	out, err := groupedColumns(q, keyNames, keyCols, func(c sqlparse.Expr) ([]string, []*value.Vector, error) {
+	out, err := groupedColumns(q, keyNames, keyCols, func(c ast.Expr) ([]string, []*value.Vector, error) {
 		if names := multicol.Names(c); names != nil {
 			return ge.perGroupColumns(colname.Strip(c), names)
 		}
@@ -406,7 +406,7 @@ var hashAggregates = map[string]bool{
 // hashGrouped reports whether a group by query's groups keep the order
 // in which their keys first appear rather than the keys' order: when
 // its select list and having clause aggregate only with hashAggregates.
-func (ex *executor) hashGrouped(n *sqlparse.SelectExpr) bool {
+func (ex *executor) hashGrouped(n *ast.SelectExpr) bool {
 	l := &lowering{ex: ex, cols: map[string]bool{}, anyArgs: true}
 	items := n.Cols
 	if n.Having != nil {
@@ -426,7 +426,7 @@ func (ex *executor) hashGrouped(n *sqlparse.SelectExpr) bool {
 }
 
 // groupKeyNames names a group by's key columns.
-func groupKeyNames(n *sqlparse.SelectExpr) []string {
+func groupKeyNames(n *ast.SelectExpr) []string {
 	names := make([]string, len(n.GroupBy))
 	for i, k := range n.GroupBy {
 		names[i] = colname.Of(k)
@@ -438,14 +438,14 @@ func groupKeyNames(n *sqlparse.SelectExpr) []string {
 // doesn't name come first, then the select items in order (a named key
 // where the list names it); item gives an item's columns of per-group
 // values and their names.
-func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.Vector, item func(sqlparse.Expr) ([]string, []*value.Vector, error)) (*value.Table, error) {
+func groupedColumns(n *ast.SelectExpr, keyNames []string, keyCols []*value.Vector, item func(ast.Expr) ([]string, []*value.Vector, error)) (*value.Table, error) {
 	isKey := map[string]bool{}
 	for _, k := range keyNames {
 		isKey[strings.ToLower(k)] = true
 	}
 	selected := map[string]bool{}
 	for _, c := range n.Cols {
-		if id, ok := c.(*sqlparse.Ident); ok && isKey[strings.ToLower(id.Name)] {
+		if id, ok := c.(*ast.Ident); ok && isKey[strings.ToLower(id.Name)] {
 			selected[strings.ToLower(id.Name)] = true
 		}
 	}
@@ -458,7 +458,7 @@ func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.
 		}
 	}
 	for _, c := range n.Cols {
-		if id, ok := c.(*sqlparse.Ident); ok && isKey[strings.ToLower(id.Name)] {
+		if id, ok := c.(*ast.Ident); ok && isKey[strings.ToLower(id.Name)] {
 			for i, k := range keyNames {
 				if strings.EqualFold(k, id.Name) {
 					names = append(names, k)
@@ -467,7 +467,7 @@ func groupedColumns(n *sqlparse.SelectExpr, keyNames []string, keyCols []*value.
 			}
 			continue
 		}
-		if _, ok := c.(*sqlparse.StarExpr); ok {
+		if _, ok := c.(*ast.StarExpr); ok {
 			return nil, ddberr.Errorf("The column [*] must use aggregate function. RefId:S02022")
 		}
 		ns, vs, err := item(c)

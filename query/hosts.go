@@ -2,7 +2,7 @@ package query
 
 import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -15,26 +15,26 @@ type host struct {
 
 func newHost(ex *executor) host { return host{Env: ex.env, ex: ex} }
 
-func (h host) Eval(e sqlparse.Expr) (value.Value, error) { return h.ex.eval(e) }
+func (h host) Eval(e ast.Expr) (value.Value, error) { return h.ex.eval(e) }
 
-func (h host) EvalTable(t *value.Table, e sqlparse.Expr) (value.Value, error) {
+func (h host) EvalTable(t *value.Table, e ast.Expr) (value.Value, error) {
 	return h.ex.withTable(t, e)
 }
 
-func (h host) Keys(t *value.Table, exprs []sqlparse.Expr) ([]*value.Vector, error) {
+func (h host) Keys(t *value.Table, exprs []ast.Expr) ([]*value.Vector, error) {
 	return h.ex.evalKeys(t, exprs)
 }
 
 func (h host) IsAggregate(name string) bool { return h.ex.isAggregateName(name) }
 
-func (h host) PerGroup(t *value.Table, g *groupagg.Groups, call *sqlparse.CallExpr, name string) (*value.Vector, error) {
+func (h host) PerGroup(t *value.Table, g *groupagg.Groups, call *ast.CallExpr, name string) (*value.Vector, error) {
 	return newGroupEval(h.ex, t, g).perGroupScalar(call, name)
 }
 
-func (h host) Where(t *value.Table, qual map[string]map[string]string, conds []sqlparse.Expr) ([]bool, error) {
+func (h host) Where(t *value.Table, qual map[string]map[string]string, conds []ast.Expr) ([]bool, error) {
 	return (&executor{env: h.ex.env, qual: qual}).whereMask(t, conds)
 }
 
-func (h host) Cells(t *value.Table, g *groupagg.Groups, item sqlparse.Expr, present []bool) (*value.Vector, error) {
+func (h host) Cells(t *value.Table, g *groupagg.Groups, item ast.Expr, present []bool) (*value.Vector, error) {
 	return newGroupEval(h.ex, t, g).pivotCells(item, present)
 }

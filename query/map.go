@@ -10,7 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -19,12 +19,12 @@ import (
 // partitioned table: the map keyword (the query runs in each partition
 // and the results are concatenated) and where sample(col, size) (a
 // random choice of partitions). ok is false for other queries.
-func (ex *executor) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bool, error) {
+func (ex *executor) partitionwiseSelect(n *ast.SelectExpr) (value.Value, bool, error) {
 	where, sample := splitSample(n.Where)
 	if !n.Map && sample == nil {
 		return nil, false, nil
 	}
-	if _, join := n.From.(*sqlparse.JoinExpr); join {
+	if _, join := n.From.(*ast.JoinExpr); join {
 		return nil, false, nil
 	}
 	v, err := ex.eval(n.From)
@@ -95,12 +95,12 @@ func (ex *executor) partitionwiseSelect(n *sqlparse.SelectExpr) (value.Value, bo
 }
 
 // splitSample takes a sample(col, size) condition out of the where list.
-func splitSample(where []sqlparse.Expr) ([]sqlparse.Expr, *sqlparse.CallExpr) {
-	var rest []sqlparse.Expr
-	var sample *sqlparse.CallExpr
+func splitSample(where []ast.Expr) ([]ast.Expr, *ast.CallExpr) {
+	var rest []ast.Expr
+	var sample *ast.CallExpr
 	for _, w := range where {
-		if c, ok := w.(*sqlparse.CallExpr); ok && !c.Method {
-			if id, ok := c.Fn.(*sqlparse.Ident); ok && strings.EqualFold(id.Name, "sample") && len(c.Args) == 2 {
+		if c, ok := w.(*ast.CallExpr); ok && !c.Method {
+			if id, ok := c.Fn.(*ast.Ident); ok && strings.EqualFold(id.Name, "sample") && len(c.Args) == 2 {
 				sample = c
 				continue
 			}
@@ -142,7 +142,7 @@ func partitionsFilter(parts [][]int) dfs.PartitionFilter {
 
 // samplePartitions picks int(N*size) (0 < size < 1) or size random
 // partitions of the N listed.
-func (ex *executor) samplePartitions(c *sqlparse.CallExpr, parts [][]int) ([][]int, error) {
+func (ex *executor) samplePartitions(c *ast.CallExpr, parts [][]int) ([][]int, error) {
 	sv, err := ex.eval(c.Args[1])
 	if err != nil {
 		return nil, err

@@ -12,7 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/query/multicol"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -22,11 +22,11 @@ import (
 // select items lowered to expressions over the aggregates' placeholders,
 // and those aggregates, all decomposable into per-partition states.
 type mrPlan struct {
-	n     *sqlparse.SelectExpr
+	n     *ast.SelectExpr
 	specs []aggSpec
 	// items holds each select item's lowered form and the index of its
 	// first spec in specs (its placeholders count from 0).
-	items map[sqlparse.Expr]mrItem
+	items map[ast.Expr]mrItem
 	// gather is false when no key or argument reads a column: a
 	// partition then only needs its where-clause's row count.
 	gather bool
@@ -36,7 +36,7 @@ type mrPlan struct {
 }
 
 type mrItem struct {
-	lowered sqlparse.Expr
+	lowered ast.Expr
 	first   int
 	count   int
 }
@@ -52,7 +52,7 @@ type mrItem struct {
 // and when a partition cannot be answered this way (an error, an
 // unexpected type): the caller then reads the table and runs the query as
 // usual, which also gives any error its usual form.
-func (ex *executor) mapReduceSelect(n *sqlparse.SelectExpr, dt *dfs.Table) (value.Value, bool, error) {
+func (ex *executor) mapReduceSelect(n *ast.SelectExpr, dt *dfs.Table) (value.Value, bool, error) {
 	names, types, _ := dt.Schema()
 	cols := neededColumns(n, names)
 	plan, ok := ex.planMapReduce(n, names, types, cols)
@@ -88,7 +88,7 @@ func (ex *executor) mapReduceSelect(n *sqlparse.SelectExpr, dt *dfs.Table) (valu
 // planMapReduce decides whether n can run per partition and lowers its
 // select items; names and types are the table's schema, read the
 // columns the query reads (nil: all).
-func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types []value.Type, read []int) (*mrPlan, bool) {
+func (ex *executor) planMapReduce(n *ast.SelectExpr, names []string, types []value.Type, read []int) (*mrPlan, bool) {
 	if n.Map || n.Distinct || n.Having != nil || len(n.PivotBy) > 0 || len(n.CGroupBy) > 0 || len(n.ContextBy) > 0 {
 		return nil, false
 	}
@@ -99,7 +99,7 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types 
 	for _, c := range names {
 		cols[strings.ToLower(c)] = true
 	}
-	plan := &mrPlan{n: n, items: map[sqlparse.Expr]mrItem{}}
+	plan := &mrPlan{n: n, items: map[ast.Expr]mrItem{}}
 	for _, w := range n.Where {
 		if !ex.rowwise(w, cols) {
 			return nil, false
@@ -114,10 +114,10 @@ func (ex *executor) planMapReduce(n *sqlparse.SelectExpr, names []string, types 
 		plan.gather = true
 	}
 	for _, c := range n.Cols {
-		if id, ok := c.(*sqlparse.Ident); ok && keys[strings.ToLower(id.Name)] {
+		if id, ok := c.(*ast.Ident); ok && keys[strings.ToLower(id.Name)] {
 			continue
 		}
-		if _, star := c.(*sqlparse.StarExpr); star || multicol.Names(c) != nil {
+		if _, star := c.(*ast.StarExpr); star || multicol.Names(c) != nil {
 			return nil, false
 		}
 		l := &lowering{ex: ex, cols: cols, keys: keys}
@@ -160,7 +160,7 @@ func orderBlind(plan *mrPlan, names []string, types []value.Type) bool {
 		switch s.name {
 		case "count", "min", "max":
 		case "sum", "avg", "mean":
-			id, ok := s.args[0].(*sqlparse.Ident)
+			id, ok := s.args[0].(*ast.Ident)
 			c, isCol := 0, false
 			if ok {
 				c, isCol = index[strings.ToLower(id.Name)]
@@ -179,13 +179,13 @@ func orderBlind(plan *mrPlan, names []string, types []value.Type) bool {
 // its value on the whole table sliced the same way: columns, scalars,
 // operators and element-wise built-ins of those. cols are the table's
 // column names (lower case).
-func (ex *executor) rowwise(e sqlparse.Expr, cols map[string]bool) bool {
+func (ex *executor) rowwise(e ast.Expr, cols map[string]bool) bool {
 	switch x := e.(type) {
-	case *sqlparse.Literal, *sqlparse.SymbolVector:
+	case *ast.Literal, *ast.SymbolVector:
 		return true
-	case *sqlparse.ParenExpr:
+	case *ast.ParenExpr:
 		return ex.rowwise(x.X, cols)
-	case *sqlparse.Ident:
+	case *ast.Ident:
 		if cols[strings.ToLower(x.Name)] {
 			return true
 		}
@@ -195,21 +195,21 @@ func (ex *executor) rowwise(e sqlparse.Expr, cols map[string]bool) bool {
 		}
 		_, scalar := v.(*value.Scalar)
 		return scalar
-	case *sqlparse.UnaryExpr:
+	case *ast.UnaryExpr:
 		return ex.rowwise(x.X, cols)
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		switch x.Op {
 		case "..", ":":
 			return false
 		case "in":
 			return ex.rowwise(x.L, cols) && !refersTo(x.R, cols)
 		case "between":
-			r, ok := x.R.(*sqlparse.BinaryExpr)
+			r, ok := x.R.(*ast.BinaryExpr)
 			return ok && r.Op == ":" && ex.rowwise(x.L, cols) && ex.rowwise(r.L, cols) && ex.rowwise(r.R, cols)
 		}
 		return ex.rowwise(x.L, cols) && ex.rowwise(x.R, cols)
-	case *sqlparse.CallExpr:
-		id, ok := x.Fn.(*sqlparse.Ident)
+	case *ast.CallExpr:
+		id, ok := x.Fn.(*ast.Ident)
 		if !ok || x.Method || ex.env.IsUserFunction(id.Name) || cols[strings.ToLower(id.Name)] {
 			return false
 		}
@@ -243,10 +243,10 @@ func (ex *executor) builtinProps(name string, fn value.Value) (funcs.Props, bool
 }
 
 // refersTo reports whether e names any of cols.
-func refersTo(e sqlparse.Expr, cols map[string]bool) bool {
+func refersTo(e ast.Expr, cols map[string]bool) bool {
 	found := false
-	astwalk.Inspect(e, func(n sqlparse.Node) bool {
-		if id, ok := n.(*sqlparse.Ident); ok && cols[strings.ToLower(id.Name)] {
+	astwalk.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && cols[strings.ToLower(id.Name)] {
 			found = true
 		}
 		return !found
@@ -270,8 +270,8 @@ type mrPartial struct {
 func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.Mutex) (*mrPartial, error) {
 	n := plan.n
 	rows := part.Rows()
-	eval := func(e sqlparse.Expr) (*value.Vector, error) {
-		if id, ok := colname.Strip(e).(*sqlparse.Ident); ok {
+	eval := func(e ast.Expr) (*value.Vector, error) {
+		if id, ok := colname.Strip(e).(*ast.Ident); ok {
 			if c := part.Column(id.Name); c != nil {
 				return c, nil
 			}
@@ -422,12 +422,12 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 	for i, kv := range keys {
 		keyCols[i] = value.GatherOrNull(kv, g.First)
 	}
-	item := func(c sqlparse.Expr) (*value.Vector, error) {
+	item := func(c ast.Expr) (*value.Vector, error) {
 		it := plan.items[c]
 		return ex.loweredValue(it.lowered, keyNames, keyCols, aggs[it.first:it.first+it.count], g.N)
 	}
 	if len(n.GroupBy) > 0 {
-		out, err := groupedColumns(n, keyNames, keyCols, func(c sqlparse.Expr) ([]string, []*value.Vector, error) {
+		out, err := groupedColumns(n, keyNames, keyCols, func(c ast.Expr) ([]string, []*value.Vector, error) {
 			v, err := item(c)
 			return []string{colname.Of(c)}, []*value.Vector{v}, err
 		})

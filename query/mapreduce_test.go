@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -30,8 +31,8 @@ type columnEnv struct {
 	onEval func()
 }
 
-func (e *columnEnv) EvalIn(scope *Scope, x sqlparse.Expr) (value.Value, error) {
-	id, ok := x.(*sqlparse.Ident)
+func (e *columnEnv) EvalIn(scope *Scope, x ast.Expr) (value.Value, error) {
+	id, ok := x.(*ast.Ident)
 	if !ok {
 		return nil, errors.New("columnEnv evaluates names only")
 	}
@@ -105,11 +106,11 @@ func flagTable(t *testing.T, parts, rows int) *dfs.Table {
 	return tb
 }
 
-func parseSelect(t *testing.T, q string) *sqlparse.SelectExpr {
+func parseSelect(t *testing.T, q string) *ast.SelectExpr {
 	t.Helper()
 	e, err := sqlparse.ParseExpr(q)
 	require.NoError(t, err)
-	return e.(*sqlparse.SelectExpr)
+	return e.(*ast.SelectExpr)
 }
 
 // A filter-count over a partitioned table evaluates its where-clause in

@@ -3,13 +3,13 @@ package query
 import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/multicol"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // perGroupColumns evaluates e once per group into len(names) columns:
 // each group's result spreads into one value per column.
-func (ge *groupEval) perGroupColumns(e sqlparse.Expr, names []string) ([]string, []*value.Vector, error) {
+func (ge *groupEval) perGroupColumns(e ast.Expr, names []string) ([]string, []*value.Vector, error) {
 	vals := make([][]value.Value, len(names))
 	for i := 0; i < ge.g.N; i++ {
 		v, err := ge.ex.withTable(ge.groupSlice(i), e)

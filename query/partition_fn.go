@@ -4,7 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -20,7 +20,7 @@ func init() {
 }
 
 // partitionMask is the where-clause partition(col, keys) over t's rows.
-func (ex *executor) partitionMask(t *value.Table, col string, keys sqlparse.Expr) ([]bool, error) {
+func (ex *executor) partitionMask(t *value.Table, col string, keys ast.Expr) ([]bool, error) {
 	if ex.part == nil {
 		return nil, errPartitionWhere
 	}

@@ -4,14 +4,14 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/pivot"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // selectRules gives DolphinDB's errors for clause combinations it refuses
 // before reading any data: DISTINCT with a grouping clause (S02055) and
 // pivot by's refused calls (package pivot).
-func selectRules(n *sqlparse.SelectExpr) error {
+func selectRules(n *ast.SelectExpr) error {
 	if n.Distinct && (len(n.GroupBy) > 0 || len(n.ContextBy) > 0 || len(n.PivotBy) > 0) {
 		return ddberr.Errorf("The DISTINCT keyword cannot be used with group by, context by, or pivot by. RefId: S02055")
 	}
@@ -20,7 +20,7 @@ func selectRules(n *sqlparse.SelectExpr) error {
 
 // pivotBySelect runs a pivot by select over src (package pivot) and
 // orders and limits its table.
-func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
+func (ex *executor) pivotBySelect(n *ast.SelectExpr, src *value.Table) (value.Value, error) {
 	v, err := pivot.Select(newHost(ex), n, src, ex.partCols)
 	if err != nil {
 		return nil, err
@@ -38,7 +38,7 @@ func (ex *executor) pivotBySelect(n *sqlparse.SelectExpr, src *value.Table) (val
 }
 
 // pivotCells evaluates a select item per cell; empty cells are NULL.
-func (ge *groupEval) pivotCells(item sqlparse.Expr, present []bool) (*value.Vector, error) {
+func (ge *groupEval) pivotCells(item ast.Expr, present []bool) (*value.Vector, error) {
 	l := &lowering{ex: ge.ex, cols: ge.cols}
 	lowered, ok, err := l.lower(item)
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -17,8 +17,8 @@ import (
 
 // quantifier returns "any" or "all" when e is a comparison whose right
 // side is such a predicate, with the comparison and the set's expression.
-func (ex *executor) quantifier(e sqlparse.Expr) (kind string, cmp *sqlparse.BinaryExpr, set sqlparse.Expr) {
-	b, ok := e.(*sqlparse.BinaryExpr)
+func (ex *executor) quantifier(e ast.Expr) (kind string, cmp *ast.BinaryExpr, set ast.Expr) {
+	b, ok := e.(*ast.BinaryExpr)
 	if !ok {
 		return "", nil, nil
 	}
@@ -27,11 +27,11 @@ func (ex *executor) quantifier(e sqlparse.Expr) (kind string, cmp *sqlparse.Bina
 	default:
 		return "", nil, nil
 	}
-	c, ok := b.R.(*sqlparse.CallExpr)
+	c, ok := b.R.(*ast.CallExpr)
 	if !ok || c.Method || len(c.Args) != 1 || c.Args[0] == nil {
 		return "", nil, nil
 	}
-	id, ok := c.Fn.(*sqlparse.Ident)
+	id, ok := c.Fn.(*ast.Ident)
 	if !ok || ex.env.IsUserFunction(id.Name) {
 		return "", nil, nil
 	}
@@ -45,7 +45,7 @@ func (ex *executor) quantifier(e sqlparse.Expr) (kind string, cmp *sqlparse.Bina
 // hasPredicates reports whether a where condition over t holds an
 // any/all predicate or a correlated subquery (at its top or under
 // and/or/not), which lowerPredicates rewrites.
-func (ex *executor) hasPredicates(e sqlparse.Expr, t *value.Table) bool {
+func (ex *executor) hasPredicates(e ast.Expr, t *value.Table) bool {
 	if k, _, _ := ex.quantifier(e); k != "" {
 		return true
 	}
@@ -55,11 +55,11 @@ func (ex *executor) hasPredicates(e sqlparse.Expr, t *value.Table) bool {
 		}
 	}
 	switch x := e.(type) {
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		return (x.Op == "&&" || x.Op == "||" || x.Op == "or") && (ex.hasPredicates(x.L, t) || ex.hasPredicates(x.R, t))
-	case *sqlparse.UnaryExpr:
+	case *ast.UnaryExpr:
 		return x.Op == "!" && ex.hasPredicates(x.X, t)
-	case *sqlparse.ParenExpr:
+	case *ast.ParenExpr:
 		return ex.hasPredicates(x.X, t)
 	}
 	return false
@@ -68,10 +68,10 @@ func (ex *executor) hasPredicates(e sqlparse.Expr, t *value.Table) bool {
 // lowerPredicates rewrites the any/all predicates and correlated
 // subqueries of condition e over t; the sets they compare against (the
 // semi-joins' flags) are bound to variables until restore.
-func (ex *executor) lowerPredicates(t *value.Table, e sqlparse.Expr) (out sqlparse.Expr, restore func(), err error) {
+func (ex *executor) lowerPredicates(t *value.Table, e ast.Expr) (out ast.Expr, restore func(), err error) {
 	vars := map[string]value.Value{}
-	var lower func(e sqlparse.Expr) (sqlparse.Expr, error)
-	lower = func(e sqlparse.Expr) (sqlparse.Expr, error) {
+	var lower func(e ast.Expr) (ast.Expr, error)
+	lower = func(e ast.Expr) (ast.Expr, error) {
 		if kind, cmp, set := ex.quantifier(e); kind != "" {
 			return ex.quantified(t, kind, cmp, set, vars)
 		}
@@ -79,7 +79,7 @@ func (ex *executor) lowerPredicates(t *value.Table, e sqlparse.Expr) (out sqlpar
 			return x, err
 		}
 		switch x := e.(type) {
-		case *sqlparse.BinaryExpr:
+		case *ast.BinaryExpr:
 			if x.Op != "&&" && x.Op != "||" && x.Op != "or" {
 				return e, nil
 			}
@@ -91,8 +91,8 @@ func (ex *executor) lowerPredicates(t *value.Table, e sqlparse.Expr) (out sqlpar
 			if err != nil {
 				return nil, err
 			}
-			return &sqlparse.BinaryExpr{At: x.At, Op: x.Op, L: l, R: r}, nil
-		case *sqlparse.UnaryExpr:
+			return &ast.BinaryExpr{At: x.At, Op: x.Op, L: l, R: r}, nil
+		case *ast.UnaryExpr:
 			if x.Op != "!" {
 				return e, nil
 			}
@@ -100,13 +100,13 @@ func (ex *executor) lowerPredicates(t *value.Table, e sqlparse.Expr) (out sqlpar
 			if err != nil {
 				return nil, err
 			}
-			return &sqlparse.UnaryExpr{At: x.At, Op: x.Op, X: y}, nil
-		case *sqlparse.ParenExpr:
+			return &ast.UnaryExpr{At: x.At, Op: x.Op, X: y}, nil
+		case *ast.ParenExpr:
 			y, err := lower(x.X)
 			if err != nil {
 				return nil, err
 			}
-			return &sqlparse.ParenExpr{At: x.At, X: y}, nil
+			return &ast.ParenExpr{At: x.At, X: y}, nil
 		}
 		return e, nil
 	}
@@ -119,7 +119,7 @@ func (ex *executor) lowerPredicates(t *value.Table, e sqlparse.Expr) (out sqlpar
 // lowerHaving rewrites the any/all predicates of a having clause over
 // the grouped table t (any.md: where/having col op any(subquery));
 // restore unbinds the sets they compare against.
-func (ex *executor) lowerHaving(t *value.Table, e sqlparse.Expr) (sqlparse.Expr, func(), error) {
+func (ex *executor) lowerHaving(t *value.Table, e ast.Expr) (ast.Expr, func(), error) {
 	if !ex.hasPredicates(e, t) {
 		return e, func() {}, nil
 	}
@@ -127,7 +127,7 @@ func (ex *executor) lowerHaving(t *value.Table, e sqlparse.Expr) (sqlparse.Expr,
 }
 
 // quantified is one `x op any|all(set)` as a plain condition.
-func (ex *executor) quantified(t *value.Table, kind string, cmp *sqlparse.BinaryExpr, set sqlparse.Expr, vars map[string]value.Value) (sqlparse.Expr, error) {
+func (ex *executor) quantified(t *value.Table, kind string, cmp *ast.BinaryExpr, set ast.Expr, vars map[string]value.Value) (ast.Expr, error) {
 	v, err := ex.withTable(t, set)
 	if err != nil {
 		return nil, err
@@ -148,18 +148,18 @@ func (ex *executor) quantified(t *value.Table, kind string, cmp *sqlparse.Binary
 	}
 	at := cmp.At
 	name := fmt.Sprintf("\x00set%d", len(vars))
-	ref := &sqlparse.Ident{At: at, Name: name}
-	boolean := func(b bool) sqlparse.Expr {
-		return &sqlparse.Literal{At: at, Kind: sqlparse.LitBool, Text: fmt.Sprint(b)}
+	ref := &ast.Ident{At: at, Name: name}
+	boolean := func(b bool) ast.Expr {
+		return &ast.Literal{At: at, Kind: ast.LitBool, Text: fmt.Sprint(b)}
 	}
-	compare := func(op string, r sqlparse.Expr) sqlparse.Expr {
-		return &sqlparse.BinaryExpr{At: at, Op: op, L: cmp.L, R: r}
+	compare := func(op string, r ast.Expr) ast.Expr {
+		return &ast.BinaryExpr{At: at, Op: op, L: cmp.L, R: r}
 	}
 	// the set's min or max, computed once and bound in the set's place:
 	// inside a having clause a call of min would be a per-group aggregate
-	extreme := func(fn string) (sqlparse.Expr, error) {
+	extreme := func(fn string) (ast.Expr, error) {
 		unbind := ex.env.Bind(map[string]value.Value{name: s})
-		v, err := ex.eval(&sqlparse.CallExpr{At: at, Fn: &sqlparse.Ident{At: at, Name: fn}, Args: []sqlparse.Expr{ref}})
+		v, err := ex.eval(&ast.CallExpr{At: at, Fn: &ast.Ident{At: at, Name: fn}, Args: []ast.Expr{ref}})
 		unbind()
 		if err != nil {
 			return nil, err
@@ -181,7 +181,7 @@ func (ex *executor) quantified(t *value.Table, kind string, cmp *sqlparse.Binary
 			if isAny {
 				return in, nil
 			}
-			return &sqlparse.UnaryExpr{At: at, Op: "!", X: in}, nil
+			return &ast.UnaryExpr{At: at, Op: "!", X: in}, nil
 		}
 		// = all and != any turn on whether the set holds one value
 		for i := 1; i < s.Len(); i++ {

@@ -8,14 +8,14 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // updatePartitioned runs UPDATE on a partitioned table, partition by
 // partition (where-clauses and set expressions see one partition's rows,
 // as DolphinDB evaluates them per partition).
-func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) error {
+func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 	if err := ex.env.CheckTableWrite(t, auth.TableUpdate); err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) erro
 		}
 		cols[k] = j
 	}
-	if len(n.ContextBy) == 0 && slices.ContainsFunc(n.Sets, func(s sqlparse.SetClause) bool { return funcs.CallsAny(s.X, funcs.Aggregate|funcs.OrderSensitive) }) {
+	if len(n.ContextBy) == 0 && slices.ContainsFunc(n.Sets, func(s ast.SetClause) bool { return funcs.CallsAny(s.X, funcs.Aggregate|funcs.OrderSensitive) }) {
 		return ddberr.Errorf("Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.")
 	}
 	return t.RewriteChunks(ex.env.Context(), ex.pruneFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
@@ -57,7 +57,7 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *sqlparse.UpdateStmt) erro
 }
 
 // deletePartitioned runs DELETE on a partitioned table.
-func (ex *executor) deletePartitioned(t *dfs.Table, n *sqlparse.DeleteStmt) error {
+func (ex *executor) deletePartitioned(t *dfs.Table, n *ast.DeleteStmt) error {
 	if err := ex.env.CheckTableWrite(t, auth.TableDelete); err != nil {
 		return err
 	}

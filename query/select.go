@@ -16,7 +16,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/rowsort"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -26,7 +26,7 @@ import (
 
 // sourceValue evaluates a FROM item other than a join: a table, or a
 // string naming one.
-func (ex *executor) sourceValue(from sqlparse.Expr) (value.Value, error) {
+func (ex *executor) sourceValue(from ast.Expr) (value.Value, error) {
 	v, err := ex.eval(from)
 	if err != nil {
 		return nil, err
@@ -41,8 +41,8 @@ func (ex *executor) sourceValue(from sqlparse.Expr) (value.Value, error) {
 // for anything but a join.
 // sel, when given, lets a partitioned table read only the columns the
 // query names.
-func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlparse.Expr, sel *sqlparse.SelectExpr) (*value.Table, func(), error) {
-	if j, ok := from.(*sqlparse.JoinExpr); ok {
+func (ex *executor) sourceTable(from ast.Expr, v value.Value, where []ast.Expr, sel *ast.SelectExpr) (*value.Table, func(), error) {
+	if j, ok := from.(*ast.JoinExpr); ok {
 		t, qual, err := sqljoin.SQL(newHost(ex), j)
 		if err != nil {
 			return nil, nil, err
@@ -51,7 +51,7 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		return t, func() { ex.qual = nil }, nil
 	}
 	if sqljoin.IsJoinerCall(from) {
-		t, qual, err := sqljoin.From(newHost(ex), from.(*sqlparse.CallExpr))
+		t, qual, err := sqljoin.From(newHost(ex), from.(*ast.CallExpr))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -86,7 +86,7 @@ func (ex *executor) sourceTable(from sqlparse.Expr, v value.Value, where []sqlpa
 		}
 		return ex.scanned(dt.Scan(keep))
 	}
-	if id, ok := from.(*sqlparse.Ident); ok && funcs.IsFunction(v) {
+	if id, ok := from.(*ast.Ident); ok && funcs.IsFunction(v) {
 		// a name no variable holds (parseExpr's from t3, where t3 is also
 		// a function): funcs/p/parseExpr.md
 		return nil, nil, ddberr.Errorf("Can't find the object with name %s", id.Name)
@@ -119,9 +119,9 @@ func (ex *executor) scanned(st *value.Table, err error) (*value.Table, func(), e
 // neededColumns lists, in schema order, the columns a query can refer to:
 // those named by any identifier in it, at least one (count(*) needs the
 // row count); nil when it reads them all (select *).
-func neededColumns(sel *sqlparse.SelectExpr, names []string) []int {
+func neededColumns(sel *ast.SelectExpr, names []string) []int {
 	for _, c := range sel.Cols {
-		if _, ok := c.(*sqlparse.StarExpr); ok {
+		if _, ok := c.(*ast.StarExpr); ok {
 			return nil
 		}
 	}
@@ -130,16 +130,16 @@ func neededColumns(sel *sqlparse.SelectExpr, names []string) []int {
 		index[strings.ToLower(n)] = i
 	}
 	want := make([]bool, len(names))
-	mark := func(x sqlparse.Expr) {
+	mark := func(x ast.Expr) {
 		if x == nil {
 			return
 		}
-		astwalk.Inspect(x, func(n sqlparse.Node) bool {
+		astwalk.Inspect(x, func(n ast.Node) bool {
 			var name string
 			switch v := n.(type) {
-			case *sqlparse.Ident:
+			case *ast.Ident:
 				name = v.Name
-			case *sqlparse.MemberExpr:
+			case *ast.MemberExpr:
 				name = v.Name // t.col
 			default:
 				return true
@@ -150,7 +150,7 @@ func neededColumns(sel *sqlparse.SelectExpr, names []string) []int {
 			return true
 		})
 	}
-	for _, list := range [][]sqlparse.Expr{sel.Cols, sel.Where, sel.GroupBy, sel.ContextBy, sel.PivotBy} {
+	for _, list := range [][]ast.Expr{sel.Cols, sel.Where, sel.GroupBy, sel.ContextBy, sel.PivotBy} {
 		for _, x := range list {
 			mark(x)
 		}
@@ -195,13 +195,13 @@ func gatherColumns(src *value.Table, idx []int, cols []int) *value.Table {
 // columns (nil: every partition). Every query on a partitioned table
 // passes here, which makes t the table partition() in the where-clauses
 // selects from.
-func (ex *executor) pruneFilter(t *dfs.Table, where []sqlparse.Expr) dfs.PartitionFilter {
+func (ex *executor) pruneFilter(t *dfs.Table, where []ast.Expr) dfs.PartitionFilter {
 	ex.part = t
 	if len(where) == 0 {
 		return nil
 	}
 	return t.PruneFilter(dfs.Evaluator{
-		Eval: func(e sqlparse.Expr, part *value.Table) (value.Value, error) {
+		Eval: func(e ast.Expr, part *value.Table) (value.Value, error) {
 			return ex.withTable(part, e)
 		},
 		Props: ex.env.BuiltinProps,
@@ -209,7 +209,7 @@ func (ex *executor) pruneFilter(t *dfs.Table, where []sqlparse.Expr) dfs.Partiti
 }
 
 // whereRows evaluates the where-clauses (all must hold) to row indexes.
-func (ex *executor) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, error) {
+func (ex *executor) whereRows(t *value.Table, where []ast.Expr) ([]int, error) {
 	keep, err := ex.whereMask(t, where)
 	if err != nil {
 		return nil, err
@@ -233,7 +233,7 @@ func (ex *executor) whereRows(t *value.Table, where []sqlparse.Expr) ([]int, err
 
 // whereMask evaluates the where-clauses (all must hold) to one flag per
 // row.
-func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, error) {
+func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) {
 	n := t.Rows()
 	keep := make([]bool, n)
 	for i := range keep {
@@ -297,7 +297,7 @@ func (ex *executor) whereMask(t *value.Table, where []sqlparse.Expr) ([]bool, er
 	return keep, nil
 }
 
-func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
+func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 	if n.From == nil {
 		return nil, ddberr.Errorf("A SQL query must have a FROM clause.")
 	}
@@ -314,7 +314,7 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 		return v, err
 	}
 	var from value.Value
-	if _, join := n.From.(*sqlparse.JoinExpr); !join && !sqljoin.IsJoinerCall(n.From) {
+	if _, join := n.From.(*ast.JoinExpr); !join && !sqljoin.IsJoinerCall(n.From) {
 		if err := sqljoin.CheckNested(newHost(ex), n.From); err != nil {
 			return nil, err
 		}
@@ -343,7 +343,7 @@ func (ex *executor) evalSelect(n *sqlparse.SelectExpr) (value.Value, error) {
 }
 
 // selectOn runs the query's clauses after FROM over src.
-func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Value, error) {
+func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, error) {
 	var err error
 	ex.from = fromName(n.From)
 	if rows, rest, ok := keyindex.Where(src, n.Where, ex.eval); ok {
@@ -401,7 +401,7 @@ func (ex *executor) selectOn(n *sqlparse.SelectExpr, src *value.Table) (value.Va
 
 // finishSelect applies distinct, the order by of a grouped query, top
 // and limit to a query's result, and gives exec's form.
-func (ex *executor) finishSelect(n *sqlparse.SelectExpr, out *value.Table, scalars bool) (value.Value, error) {
+func (ex *executor) finishSelect(n *ast.SelectExpr, out *value.Table, scalars bool) (value.Value, error) {
 	var err error
 	if n.Distinct {
 		out = distinctRows(out)
@@ -430,12 +430,12 @@ func (ex *executor) finishSelect(n *sqlparse.SelectExpr, out *value.Table, scala
 
 // projectSelect evaluates the select list over src; scalars reports that
 // every item gave a scalar (aggregates), so exec returns a scalar.
-func (ex *executor) projectSelect(cols []sqlparse.Expr, src *value.Table) (t *value.Table, scalars bool, err error) {
+func (ex *executor) projectSelect(cols []ast.Expr, src *value.Table) (t *value.Table, scalars bool, err error) {
 	var names []string
 	var vals []value.Value
 	scalars = true
 	for _, c := range cols {
-		if _, ok := c.(*sqlparse.StarExpr); ok {
+		if _, ok := c.(*ast.StarExpr); ok {
 			shown := visible(src)
 			for i, col := range shown.Cols {
 				names = append(names, shown.Names[i])
@@ -501,7 +501,7 @@ func execResult(t *value.Table, scalar bool) (value.Value, error) {
 // orderTable sorts rows by the order-by items (NULLs first ascending);
 // with first >= 0 it keeps only the first rows of the order, selected
 // without sorting the others.
-func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem, first int) (*value.Table, error) {
+func (ex *executor) orderTable(t *value.Table, items []ast.OrderItem, first int) (*value.Table, error) {
 	keys := make([]*value.Vector, len(items))
 	for i, it := range items {
 		v, err := ex.withTable(t, it.X)
@@ -522,17 +522,17 @@ func (ex *executor) orderTable(t *value.Table, items []sqlparse.OrderItem, first
 // firstRows is how many rows of the order a plain select (its items
 // src's columns, no distinct) keeps after its order by: the end of its
 // top/limit window, or -1 when every row may show.
-func (ex *executor) firstRows(n *sqlparse.SelectExpr, src *value.Table) (int, error) {
+func (ex *executor) firstRows(n *ast.SelectExpr, src *value.Table) (int, error) {
 	if n.Distinct || n.Top == nil && n.Limit == nil {
 		return -1, nil
 	}
 	for _, c := range n.Cols {
-		if a, ok := c.(*sqlparse.AliasExpr); ok {
+		if a, ok := c.(*ast.AliasExpr); ok {
 			c = a.X
 		}
 		switch c := c.(type) {
-		case *sqlparse.StarExpr:
-		case *sqlparse.Ident:
+		case *ast.StarExpr:
+		case *ast.Ident:
 			if src.Column(c.Name) == nil {
 				return -1, nil
 			}
@@ -544,7 +544,7 @@ func (ex *executor) firstRows(n *sqlparse.SelectExpr, src *value.Table) (int, er
 	return hi, err
 }
 
-func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) (*value.Table, error) {
+func (ex *executor) limitRows(t *value.Table, top, limit, offset ast.Expr) (*value.Table, error) {
 	if top == nil && limit == nil {
 		return t, nil
 	}
@@ -559,7 +559,7 @@ func (ex *executor) limitRows(t *value.Table, top, limit, offset sqlparse.Expr) 
 // [lo, hi) kept. The expressions are evaluated once a query, though the
 // top-k of an order by asks for the window before the final slice does
 // (top rand(5, 1)[0] must keep the rows it sorted).
-func (ex *executor) limitWindow(n int, top, limit, offset sqlparse.Expr) (lo, hi int, err error) {
+func (ex *executor) limitWindow(n int, top, limit, offset ast.Expr) (lo, hi int, err error) {
 	lim := top
 	if lim == nil {
 		lim = limit
@@ -599,7 +599,7 @@ func (ex *executor) limitWindow(n int, top, limit, offset sqlparse.Expr) (lo, hi
 
 // evalLimits evaluates a query's top/limit and offset expressions, and
 // keeps their values for the query's later windows.
-func (ex *executor) evalLimits(lim, offset sqlparse.Expr) (vals [2]value.Value, err error) {
+func (ex *executor) evalLimits(lim, offset ast.Expr) (vals [2]value.Value, err error) {
 	if offset != nil {
 		if vals[1], err = ex.eval(offset); err != nil {
 			return vals, err
@@ -609,7 +609,7 @@ func (ex *executor) evalLimits(lim, offset sqlparse.Expr) (vals [2]value.Value, 
 		return vals, err
 	}
 	if ex.limits == nil {
-		ex.limits = map[sqlparse.Expr][2]value.Value{}
+		ex.limits = map[ast.Expr][2]value.Value{}
 	}
 	ex.limits[lim] = vals
 	return vals, nil
@@ -624,7 +624,7 @@ func distinctRows(t *value.Table) *value.Table {
 }
 
 // Insert runs INSERT INTO.
-func Insert(env Env, n *sqlparse.InsertStmt) error {
+func Insert(env Env, n *ast.InsertStmt) error {
 	ex := &executor{env: env}
 	target, err := ex.eval(n.Table)
 	if err != nil {
@@ -662,7 +662,7 @@ func Insert(env Env, n *sqlparse.InsertStmt) error {
 }
 
 // Update runs `update t set c = expr [where ...]`.
-func Update(env Env, n *sqlparse.UpdateStmt) error {
+func Update(env Env, n *ast.UpdateStmt) error {
 	ex := &executor{env: env}
 	t, pt, err := ex.dmlTable(n.Table, n.From, errors.New("update supports tables only."))
 	if err != nil {
@@ -745,7 +745,7 @@ func Update(env Env, n *sqlparse.UpdateStmt) error {
 // dmlTable evaluates the table an update or delete changes: a
 // partitioned table pt (which takes no from clause), or an in-memory
 // table t that may be changed; notTable is the error for anything else.
-func (ex *executor) dmlTable(target, from sqlparse.Expr, notTable error) (t *value.Table, pt *dfs.Table, err error) {
+func (ex *executor) dmlTable(target, from ast.Expr, notTable error) (t *value.Table, pt *dfs.Table, err error) {
 	v, err := ex.eval(target)
 	if err != nil {
 		return nil, nil, err
@@ -773,7 +773,7 @@ func (ex *executor) dmlTable(target, from sqlparse.Expr, notTable error) (t *val
 // changes, once the session may change it, and then evaluates the where
 // clause over src (t or its from clause's join); the caller defers the
 // returned unlock.
-func (ex *executor) lockedRows(t, src *value.Table, where []sqlparse.Expr) ([]int, func(), error) {
+func (ex *executor) lockedRows(t, src *value.Table, where []ast.Expr) ([]int, func(), error) {
 	unlock := func() {}
 	if t.Shared != "" {
 		if err := ex.env.CheckShared(t.Shared, true); err != nil {
@@ -800,7 +800,7 @@ func (ex *executor) lockedRows(t, src *value.Table, where []sqlparse.Expr) ([]in
 // expressions read: t itself, or the table its from clause builds
 // (update t set ... from lj(t, t2, key)), which must keep t's rows in
 // order, one per row.
-func (ex *executor) updateSource(t *value.Table, from sqlparse.Expr) (*value.Table, error) {
+func (ex *executor) updateSource(t *value.Table, from ast.Expr) (*value.Table, error) {
 	if from == nil {
 		return t, nil
 	}
@@ -816,7 +816,7 @@ func (ex *executor) updateSource(t *value.Table, from sqlparse.Expr) (*value.Tab
 }
 
 // Delete runs `delete from t [where ...]`.
-func Delete(env Env, n *sqlparse.DeleteStmt) error {
+func Delete(env Env, n *ast.DeleteStmt) error {
 	ex := &executor{env: env}
 	t, pt, err := ex.dmlTable(n.Table, n.From, errors.New("delete supports tables only."))
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/stretchr/testify/require"
 )
 
@@ -26,7 +27,7 @@ func TestNeededColumns(t *testing.T) {
 		t.Run(c.query, func(t *testing.T) {
 			e, err := sqlparse.ParseExpr(c.query)
 			require.NoError(t, err)
-			sel, ok := e.(*sqlparse.SelectExpr)
+			sel, ok := e.(*ast.SelectExpr)
 			require.True(t, ok)
 			require.Equal(t, c.want, neededColumns(sel, names))
 		})

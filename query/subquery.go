@@ -5,16 +5,16 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/macrovar"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Select runs a select or exec query, its macro variables (_$name,
 // _$$names) expanded first.
-func Select(env Env, n *sqlparse.SelectExpr) (value.Value, error) {
+func Select(env Env, n *ast.SelectExpr) (value.Value, error) {
 	n, err := macrovar.Expand(n, func(name string) (value.Value, error) {
-		return env.EvalIn(nil, &sqlparse.Ident{Name: name})
+		return env.EvalIn(nil, &ast.Ident{Name: name})
 	})
 	if err != nil {
 		return nil, err
@@ -25,7 +25,7 @@ func Select(env Env, n *sqlparse.SelectExpr) (value.Value, error) {
 // Subquery evaluates a query nested in an SQL clause (x in (select ...),
 // x = (select max(y) ...)): a one-column result is its column, and a
 // single value is a scalar. The inner query sees only its own table.
-func Subquery(env Env, n *sqlparse.SelectExpr) (value.Value, error) {
+func Subquery(env Env, n *ast.SelectExpr) (value.Value, error) {
 	v, err := Select(env, n)
 	if err != nil {
 		return nil, err
@@ -41,21 +41,21 @@ func Subquery(env Env, n *sqlparse.SelectExpr) (value.Value, error) {
 }
 
 // ExistsQuery returns q for a call exists(q) on a query, else nil.
-func ExistsQuery(c *sqlparse.CallExpr) *sqlparse.SelectExpr {
-	id, ok := c.Fn.(*sqlparse.Ident)
+func ExistsQuery(c *ast.CallExpr) *ast.SelectExpr {
+	id, ok := c.Fn.(*ast.Ident)
 	if !ok || c.Method || len(c.Args) != 1 || !strings.EqualFold(id.Name, "exists") {
 		return nil
 	}
 	arg := c.Args[0]
-	if p, ok := arg.(*sqlparse.ParenExpr); ok {
+	if p, ok := arg.(*ast.ParenExpr); ok {
 		arg = p.X
 	}
-	q, _ := arg.(*sqlparse.SelectExpr)
+	q, _ := arg.(*ast.SelectExpr)
 	return q
 }
 
 // Exists is exists(select ...): true when the query returns a row.
-func Exists(env Env, q *sqlparse.SelectExpr) (value.Value, error) {
+func Exists(env Env, q *ast.SelectExpr) (value.Value, error) {
 	v, err := Select(env, q)
 	if err != nil {
 		return nil, err
@@ -71,7 +71,7 @@ func Exists(env Env, q *sqlparse.SelectExpr) (value.Value, error) {
 
 // Union is `q1 union [all] q2`: the rows of both (the columns of the
 // second are matched by position), duplicates removed unless all.
-func Union(env Env, n *sqlparse.UnionExpr) (value.Value, error) {
+func Union(env Env, n *ast.UnionExpr) (value.Value, error) {
 	lv, err := env.EvalIn(nil, n.L)
 	if err != nil {
 		return nil, err

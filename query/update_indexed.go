@@ -4,7 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -12,7 +12,7 @@ import (
 // metacode (t1[`x, <x < 2>] = 3, trades[`qty, <sym=`IBM>] = <qty+100>):
 // as `update t set col = v where rows`, the code seeing t's columns.
 // target is the expression naming t; ok is false when neither is code.
-func UpdateIndexed(env Env, target sqlparse.Expr, idx, v value.Value) (ok bool, err error) {
+func UpdateIndexed(env Env, target ast.Expr, idx, v value.Value) (ok bool, err error) {
 	col, rows := idx, value.Value(nil)
 	if tu, isTuple := idx.(*value.Vector); isTuple && tu.T == value.Any && tu.Len() == 2 {
 		col, rows = tu.Any[0], tu.Any[1]
@@ -25,21 +25,21 @@ func UpdateIndexed(env Env, target sqlparse.Expr, idx, v value.Value) (ok bool, 
 		return true, ddberr.Errorf("A table column must be named by a string.")
 	}
 	bind := map[string]value.Value{}
-	stmt := &sqlparse.UpdateStmt{Table: target, Sets: []sqlparse.SetClause{{Col: name, X: codeOrBound(v, "__assignedValue", bind)}}}
+	stmt := &ast.UpdateStmt{Table: target, Sets: []ast.SetClause{{Col: name, X: codeOrBound(v, "__assignedValue", bind)}}}
 	if rows != nil {
 		if !funcs.IsCode(rows) {
 			if rows, err = rowMask(env, target, rows); err != nil {
 				return true, err
 			}
 		}
-		stmt.Where = []sqlparse.Expr{codeOrBound(rows, "__assignedRows", bind)}
+		stmt.Where = []ast.Expr{codeOrBound(rows, "__assignedRows", bind)}
 	}
 	defer env.Bind(bind)()
 	return true, Update(env, stmt)
 }
 
 // codeOrBound is the expression of metacode v, or a name bound to v.
-func codeOrBound(v value.Value, name string, bind map[string]value.Value) sqlparse.Expr {
+func codeOrBound(v value.Value, name string, bind map[string]value.Value) ast.Expr {
 	switch c := v.(type) {
 	case *funcs.Code:
 		return c.X
@@ -50,12 +50,12 @@ func codeOrBound(v value.Value, name string, bind map[string]value.Value) sqlpar
 		return c.X
 	}
 	bind[name] = v
-	return &sqlparse.Ident{Name: name}
+	return &ast.Ident{Name: name}
 }
 
 // rowMask is a row selection of the table target names as a BOOL vector
 // of its length, which a where clause takes.
-func rowMask(env Env, target sqlparse.Expr, rows value.Value) (value.Value, error) {
+func rowMask(env Env, target ast.Expr, rows value.Value) (value.Value, error) {
 	tv, err := env.EvalIn(nil, target)
 	if err != nil {
 		return nil, err

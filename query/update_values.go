@@ -3,7 +3,7 @@ package query
 import (
 	"strings"
 
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -13,7 +13,7 @@ import (
 // by over the rows of t the where clause selects, as DolphinDB does
 // (update.md example 5: an array vector as long as the selected rows).
 // Each result is as long as t and valid at rows.
-func (ex *executor) setValues(t *value.Table, rows []int, sets []sqlparse.SetClause) ([]*value.Vector, error) {
+func (ex *executor) setValues(t *value.Table, rows []int, sets []ast.SetClause) ([]*value.Vector, error) {
 	sub, pos := t, []int(nil)
 	if len(rows) > 0 && len(rows) < t.Rows() {
 		sub = setColumns(t, sets).Gather(rows)
@@ -45,11 +45,11 @@ func (ex *executor) setValues(t *value.Table, rows []int, sets []sqlparse.SetCla
 
 // setColumns is t narrowed to the columns the set expressions name, so
 // evaluating them over the selected rows gathers only those.
-func setColumns(t *value.Table, sets []sqlparse.SetClause) *value.Table {
+func setColumns(t *value.Table, sets []ast.SetClause) *value.Table {
 	used := map[string]bool{}
 	for _, set := range sets {
-		astwalk.Inspect(set.X, func(n sqlparse.Node) bool {
-			if id, ok := n.(*sqlparse.Ident); ok {
+		astwalk.Inspect(set.X, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
 				used[strings.ToLower(id.Name)] = true
 			}
 			return true

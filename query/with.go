@@ -2,14 +2,14 @@ package query
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // With runs `with t1[(cols)] as (q1), ... final-query` (progr/sql/with.md):
 // each query's result is bound to its name for the queries after it and
 // the final query, and unbound when the statement ends.
-func With(env Env, n *sqlparse.WithExpr) (value.Value, error) {
+func With(env Env, n *ast.WithExpr) (value.Value, error) {
 	for _, wt := range n.Tables {
 		v, err := env.EvalIn(nil, wt.Query)
 		if err != nil {

@@ -2,7 +2,7 @@ package readonly
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 )
 
@@ -44,8 +44,8 @@ func (n *Names) Forget(name string) {
 // CheckAssign fails when assigning to target would modify a read-only
 // variable or rebind the built-in constants pi and e, which DolphinDB
 // reads as the comparison pi == v (objs/const.md: e=1 is that error).
-func (n *Names) CheckAssign(target sqlparse.Expr) error {
-	if id, ok := target.(*sqlparse.Ident); ok && (id.Name == "pi" || id.Name == "e") {
+func (n *Names) CheckAssign(target ast.Expr) error {
+	if id, ok := target.(*ast.Ident); ok && (id.Name == "pi" || id.Name == "e") {
 		return ddberr.Errorf("Syntax Error: [line #%d] Please use '==' rather than '=' as equal operator in non-sql expression.", id.At.Line)
 	}
 	if n == nil || len(n.consts) == 0 {
@@ -59,11 +59,11 @@ func (n *Names) CheckAssign(target sqlparse.Expr) error {
 
 // CheckMutableArg fails when a mutating built-in (its name ends in !) is
 // applied to a read-only variable.
-func (n *Names) CheckMutableArg(fn string, args []sqlparse.Expr) error {
+func (n *Names) CheckMutableArg(fn string, args []ast.Expr) error {
 	if n == nil || len(n.consts) == 0 || len(args) == 0 || len(fn) == 0 || fn[len(fn)-1] != '!' {
 		return nil
 	}
-	if id, ok := args[0].(*sqlparse.Ident); ok && n.consts[id.Name] {
+	if id, ok := args[0].(*ast.Ident); ok && n.consts[id.Name] {
 		return ddberr.Errorf("Read only object can't be applied to mutable function %s", fn)
 	}
 	return nil

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 )
 
@@ -37,7 +37,7 @@ type Plan struct {
 // PlanLocks collects the shared names node uses: shared reports whether
 // a name stands for a shared object (false for a variable of the frame,
 // which shadows it).
-func PlanLocks(node sqlparse.Node, shared func(name string) bool) Plan {
+func PlanLocks(node ast.Node, shared func(name string) bool) Plan {
 	var p Plan
 	seen := map[string]bool{}
 	add := func(name string) {
@@ -49,39 +49,39 @@ func PlanLocks(node sqlparse.Node, shared func(name string) bool) Plan {
 			p.Names = append(p.Names, name)
 		}
 	}
-	fnName := func(x sqlparse.Expr) string {
-		if id, ok := x.(*sqlparse.Ident); ok {
+	fnName := func(x ast.Expr) string {
+		if id, ok := x.(*ast.Ident); ok {
 			return id.Name
 		}
 		return ""
 	}
-	var visit func(n sqlparse.Node) bool
-	visit = func(n sqlparse.Node) bool {
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
 		switch t := n.(type) {
-		case *sqlparse.Ident:
+		case *ast.Ident:
 			add(t.Name)
-		case *sqlparse.Literal:
-			if t.Kind == sqlparse.LitString {
+		case *ast.Literal:
+			if t.Kind == ast.LitString {
 				add(t.Text)
 			}
-		case *sqlparse.AssignStmt, *sqlparse.InsertStmt, *sqlparse.UpdateStmt, *sqlparse.DeleteStmt, *sqlparse.ShareStmt:
+		case *ast.AssignStmt, *ast.InsertStmt, *ast.UpdateStmt, *ast.DeleteStmt, *ast.ShareStmt:
 			p.Write = true
-		case *sqlparse.CallExpr:
+		case *ast.CallExpr:
 			if IsWritingFunc(fnName(t.Fn)) {
 				p.Write = true
 			}
-		case *sqlparse.PartialExpr:
+		case *ast.PartialExpr:
 			if IsWritingFunc(fnName(t.Fn)) {
 				p.Write = true
 			}
-		case *sqlparse.AssertStmt:
+		case *ast.AssertStmt:
 			// Inspect does not descend into these two.
 			visitExprs(visit, t.Case, t.X)
 			return false
-		case *sqlparse.ThrowStmt:
+		case *ast.ThrowStmt:
 			visitExprs(visit, t.X)
 			return false
-		case *sqlparse.DefStmt, *sqlparse.LambdaExpr:
+		case *ast.DefStmt, *ast.LambdaExpr:
 			// A definition runs later, under its own statements' locks.
 			return false
 		}
@@ -93,7 +93,7 @@ func PlanLocks(node sqlparse.Node, shared func(name string) bool) Plan {
 }
 
 // visitExprs inspects each non-nil expression with f.
-func visitExprs(f func(sqlparse.Node) bool, xs ...sqlparse.Expr) {
+func visitExprs(f func(ast.Node) bool, xs ...ast.Expr) {
 	for _, x := range xs {
 		if x != nil {
 			astwalk.Inspect(x, f)

@@ -3,11 +3,12 @@ package sqlparse
 import (
 	"strings"
 
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
-func (p *parser) parseClass() Stmt {
-	c := &ClassStmt{At: p.next().Pos}
+func (p *parser) parseClass() ast.Stmt {
+	c := &ast.ClassStmt{At: p.next().Pos}
 	c.Name = p.expectIdent().Text
 	if p.isOp(":") {
 		p.next()
@@ -25,7 +26,7 @@ func (p *parser) parseClass() Stmt {
 			p.next()
 			return c
 		case isWord(t, "def") && p.peekN(1).Kind == lex.TokIdent:
-			d := &DefStmt{At: p.next().Pos, Name: p.next().Text}
+			d := &ast.DefStmt{At: p.next().Pos, Name: p.next().Text}
 			d.Params = p.parseParams()
 			if p.bodyFollows() {
 				d.Body = p.parseFuncBody()
@@ -42,7 +43,7 @@ func (p *parser) parseClass() Stmt {
 				}
 				typ.WriteString(p.next().Text)
 			}
-			c.Attrs = append(c.Attrs, ClassAttr{Name: t.Text, Type: typ.String()})
+			c.Attrs = append(c.Attrs, ast.ClassAttr{Name: t.Text, Type: typ.String()})
 		default:
 			p.failTok(t)
 		}

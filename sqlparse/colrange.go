@@ -3,6 +3,7 @@ package sqlparse
 import (
 	"strconv"
 
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
@@ -23,7 +24,7 @@ type colRanges struct {
 // expand it into several: a select column, or a bare range passed as a
 // call argument (fixedLengthArrayVector(price1...price5)), which is one
 // argument per name. ok is false when the item is an ordinary one.
-func (p *parser) rangeItems(k listKind, close string) (items []Expr, ok bool) {
+func (p *parser) rangeItems(k listKind, close string) (items []ast.Expr, ok bool) {
 	switch {
 	case k == callArgs && p.ranges != nil:
 		from := p.tok()
@@ -36,9 +37,9 @@ func (p *parser) rangeItems(k listKind, close string) (items []Expr, ok bool) {
 		p.next()
 		p.next()
 		names := p.rangeNames(from, p.next())
-		items = make([]Expr, len(names))
+		items = make([]ast.Expr, len(names))
 		for i, n := range names {
-			items[i] = &Ident{At: from.Pos, Name: n}
+			items[i] = &ast.Ident{At: from.Pos, Name: n}
 		}
 		return items, true
 	case k == selectCols:
@@ -49,9 +50,9 @@ func (p *parser) rangeItems(k listKind, close string) (items []Expr, ok bool) {
 		start := p.pos
 		first := p.parseListItem(k, close)
 		if r.n == 0 {
-			return []Expr{first}, true
+			return []ast.Expr{first}, true
 		}
-		items = make([]Expr, r.n)
+		items = make([]ast.Expr, r.n)
 		for r.idx = range items {
 			p.pos = start
 			items[r.idx] = p.parseListItem(k, close)
@@ -63,10 +64,10 @@ func (p *parser) rangeItems(k listKind, close string) (items []Expr, ok bool) {
 
 // rangeColumn parses the rest of a range whose first name was just read
 // and returns the column the current pass substitutes.
-func (p *parser) rangeColumn(from lex.Token) Expr {
+func (p *parser) rangeColumn(from lex.Token) ast.Expr {
 	p.next()
 	names := p.rangeNames(from, p.expectIdent())
-	return &Ident{At: from.Pos, Name: names[p.rangeIndex(from, len(names))]}
+	return &ast.Ident{At: from.Pos, Name: names[p.rangeIndex(from, len(names))]}
 }
 
 // rangeAlias parses the rest of an alias range (as p1...p5) whose first

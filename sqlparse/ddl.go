@@ -3,6 +3,7 @@ package sqlparse
 import (
 	"strings"
 
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
@@ -41,11 +42,11 @@ const (
 
 // dottedName is the text of a name written a, a.b or a.b.c, the form of
 // catalog references.
-func dottedName(e Expr) (string, bool) {
+func dottedName(e ast.Expr) (string, bool) {
 	switch x := e.(type) {
-	case *Ident:
+	case *ast.Ident:
 		return x.Name, true
-	case *MemberExpr:
+	case *ast.MemberExpr:
 		if s, ok := dottedName(x.X); ok {
 			return s + "." + x.Name, true
 		}
@@ -53,11 +54,11 @@ func dottedName(e Expr) (string, bool) {
 	return "", false
 }
 
-func boolLit(at Pos, b bool) *Literal {
+func boolLit(at ast.Pos, b bool) *ast.Literal {
 	if b {
-		return &Literal{At: at, Kind: LitBool, Text: "true"}
+		return &ast.Literal{At: at, Kind: ast.LitBool, Text: "true"}
 	}
-	return &Literal{At: at, Kind: LitBool, Text: "false"}
+	return &ast.Literal{At: at, Kind: ast.LitBool, Text: "false"}
 }
 
 // isDDL reports whether the statement at t is create/drop database/table
@@ -74,16 +75,18 @@ func (p *parser) isDDL(t, nx lex.Token) bool {
 	return false
 }
 
-func call(at Pos, fn string, args ...Expr) *CallExpr {
-	return &CallExpr{At: at, Fn: &Ident{At: at, Name: fn}, Args: args}
+func call(at ast.Pos, fn string, args ...ast.Expr) *ast.CallExpr {
+	return &ast.CallExpr{At: at, Fn: &ast.Ident{At: at, Name: fn}, Args: args}
 }
 
-func str(at Pos, s string) *Literal { return &Literal{At: at, Kind: LitString, Text: s} }
+func str(at ast.Pos, s string) *ast.Literal {
+	return &ast.Literal{At: at, Kind: ast.LitString, Text: s}
+}
 
 // parseDDL parses a create or drop statement.
-func (p *parser) parseDDL() Stmt {
+func (p *parser) parseDDL() ast.Stmt {
 	t := p.next()
-	var st Stmt
+	var st ast.Stmt
 	p.withEq(func() {
 		if isKw(t, "drop") {
 			st = p.parseDrop(t)
@@ -110,7 +113,7 @@ func (p *parser) parseDDL() Stmt {
 // parseTableRef parses `"dbPath"."name"`, `[catalog.]schema.name` or a
 // bare table name; db is nil for the bare form, and dotted the whole
 // name for the catalog form.
-func (p *parser) parseTableRef() (db Expr, name, dotted string, at Pos) {
+func (p *parser) parseTableRef() (db ast.Expr, name, dotted string, at ast.Pos) {
 	t := p.next()
 	at = t.Pos
 	if t.Kind != lex.TokString && t.Kind != lex.TokIdent {
@@ -136,36 +139,36 @@ func (p *parser) parseTableRef() (db Expr, name, dotted string, at Pos) {
 	return db, parts[len(parts)-1], strings.Join(parts, "."), at
 }
 
-func (p *parser) parseDrop(t lex.Token) Stmt {
+func (p *parser) parseDrop(t lex.Token) ast.Stmt {
 	if isKw(p.tok(), "database") {
 		p.next()
 		ifExists := p.parseIfExists()
 		dir := p.parseExpr()
-		drop := &ExprStmt{At: t.Pos, X: call(t.Pos, "dropDatabase", dir)}
+		drop := &ast.ExprStmt{At: t.Pos, X: call(t.Pos, "dropDatabase", dir)}
 		if !ifExists {
 			return drop
 		}
-		return &IfStmt{At: t.Pos, Cond: call(t.Pos, "existsDatabase", dir), Then: []Stmt{drop}}
+		return &ast.IfStmt{At: t.Pos, Cond: call(t.Pos, "existsDatabase", dir), Then: []ast.Stmt{drop}}
 	}
 	p.expectKw("table")
 	ifExists := p.parseIfExists()
 	db, name, dotted, at := p.parseTableRef()
 	if dotted != "" {
-		return &ExprStmt{At: t.Pos, X: call(t.Pos, CatalogDrop, str(at, dotted), boolLit(at, ifExists))}
+		return &ast.ExprStmt{At: t.Pos, X: call(t.Pos, CatalogDrop, str(at, dotted), boolLit(at, ifExists))}
 	}
-	var drop Stmt
-	var exists Expr
+	var drop ast.Stmt
+	var exists ast.Expr
 	if db == nil {
-		drop = &UndefStmt{At: at, Names: []string{name}}
+		drop = &ast.UndefStmt{At: at, Names: []string{name}}
 		exists = call(at, "defined", str(at, name))
 	} else {
-		drop = &ExprStmt{At: t.Pos, X: call(t.Pos, "dropTable", call(at, "database", db), str(at, name))}
+		drop = &ast.ExprStmt{At: t.Pos, X: call(t.Pos, "dropTable", call(at, "database", db), str(at, name))}
 		exists = call(at, "existsTable", db, str(at, name))
 	}
 	if !ifExists {
 		return drop
 	}
-	return &IfStmt{At: t.Pos, Cond: exists, Then: []Stmt{drop}}
+	return &ast.IfStmt{At: t.Pos, Cond: exists, Then: []ast.Stmt{drop}}
 }
 
 // parseIfExists consumes an optional `if exists`.
@@ -179,22 +182,22 @@ func (p *parser) parseIfExists() bool {
 }
 
 // parseAlter parses alter table ... add/drop/rename.
-func (p *parser) parseAlter(t lex.Token) Stmt {
+func (p *parser) parseAlter(t lex.Token) ast.Stmt {
 	p.expectKw("table")
 	db, name, _, at := p.parseTableRef()
-	var tbl Expr = &Ident{At: at, Name: name}
+	var tbl ast.Expr = &ast.Ident{At: at, Name: name}
 	if db != nil {
 		tbl = call(at, "loadTable", db, str(at, name))
 	}
 	op := p.expectIdent()
-	column := func() *Literal {
+	column := func() *ast.Literal {
 		if isKw(p.tok(), "column") && p.peekN(1).Kind == lex.TokIdent {
 			p.next()
 		}
 		c := p.expectIdent()
 		return str(c.Pos, c.Text)
 	}
-	var x Expr
+	var x ast.Expr
 	switch {
 	case isKw(op, "add"):
 		c := column()
@@ -209,14 +212,14 @@ func (p *parser) parseAlter(t lex.Token) Stmt {
 	default:
 		p.failTok(op)
 	}
-	return &ExprStmt{At: t.Pos, X: x}
+	return &ast.ExprStmt{At: t.Pos, X: x}
 }
 
 // parseNamedOptions parses `, name=value` options after a DDL statement;
 // the manual's examples also leave out the comma before an option that
 // starts a line.
-func (p *parser) parseNamedOptions() []Expr {
-	var out []Expr
+func (p *parser) parseNamedOptions() []ast.Expr {
+	var out []ast.Expr
 	for {
 		if p.isOp(",") {
 			p.next()
@@ -228,7 +231,7 @@ func (p *parser) parseNamedOptions() []Expr {
 		}
 		n := p.expectIdent()
 		p.expectOp("=")
-		out = append(out, &NamedArg{At: n.Pos, Name: n.Text, X: p.parseExpr()})
+		out = append(out, &ast.NamedArg{At: n.Pos, Name: n.Text, X: p.parseExpr()})
 	}
 }
 
@@ -255,7 +258,7 @@ func (p *parser) tableOptionNext() bool {
 	return false
 }
 
-func (p *parser) parseCreateDatabase(t lex.Token) Stmt {
+func (p *parser) parseCreateDatabase(t lex.Token) ast.Stmt {
 	p.next() // database
 	dir := p.parseUnary()
 	if name, ok := dottedName(dir); ok {
@@ -264,7 +267,7 @@ func (p *parser) parseCreateDatabase(t lex.Token) Stmt {
 	p.skipNewlines()
 	p.expectKw("partitioned")
 	p.expectKw("by")
-	var levels []Expr
+	var levels []ast.Expr
 	for {
 		p.skipNewlines()
 		if !(p.tok().Kind == lex.TokIdent && isOpTok(p.peekN(1), "(")) || isOpTok(p.peekN(2), "=") {
@@ -274,7 +277,7 @@ func (p *parser) parseCreateDatabase(t lex.Token) Stmt {
 		p.expectOp("(")
 		scheme := p.parseExpr()
 		p.expectOp(")")
-		levels = append(levels, call(pt.Pos, "database", str(pt.Pos, ""), &Ident{At: pt.Pos, Name: strings.ToUpper(pt.Text)}, scheme))
+		levels = append(levels, call(pt.Pos, "database", str(pt.Pos, ""), &ast.Ident{At: pt.Pos, Name: strings.ToUpper(pt.Text)}, scheme))
 		if !p.isOp(",") || p.optionNext() {
 			break
 		}
@@ -284,21 +287,21 @@ func (p *parser) parseCreateDatabase(t lex.Token) Stmt {
 		p.failTok(p.tok())
 	}
 	opts := p.parseNamedOptions()
-	var args []Expr
+	var args []ast.Expr
 	if len(levels) == 1 {
-		l := levels[0].(*CallExpr)
-		args = []Expr{dir, l.Args[1], l.Args[2]}
+		l := levels[0].(*ast.CallExpr)
+		args = []ast.Expr{dir, l.Args[1], l.Args[2]}
 	} else {
-		args = []Expr{dir, &Ident{At: t.Pos, Name: "COMPO"}, &ArrayExpr{At: t.Pos, Elems: levels}}
+		args = []ast.Expr{dir, &ast.Ident{At: t.Pos, Name: "COMPO"}, &ast.ArrayExpr{At: t.Pos, Elems: levels}}
 	}
-	return &ExprStmt{At: t.Pos, X: call(t.Pos, "database", append(args, opts...)...)}
+	return &ast.ExprStmt{At: t.Pos, X: call(t.Pos, "database", append(args, opts...)...)}
 }
 
-func (p *parser) parseCreateTable(t lex.Token) Stmt {
+func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {
 	db, name, _, at := p.parseTableRef()
 	p.skipNewlines()
 	p.expectOp("(")
-	var names, types []Expr
+	var names, types []ast.Expr
 	var desc columnDescriptions
 	for {
 		p.skipNewlines()
@@ -313,7 +316,7 @@ func (p *parser) parseCreateTable(t lex.Token) Stmt {
 		names = append(names, str(c.Pos, c.Text))
 		if tt := p.tok(); tt.Kind == lex.TokIdent && isOpTok(p.peekN(1), "[") && (isKw(p.peekN(2), "comment") || isKw(p.peekN(2), "compress") || isKw(p.peekN(2), "indexes")) {
 			p.next()
-			types = append(types, &Ident{At: tt.Pos, Name: tt.Text})
+			types = append(types, &ast.Ident{At: tt.Pos, Name: tt.Text})
 		} else {
 			types = append(types, p.parseUnary())
 		}
@@ -329,17 +332,17 @@ func (p *parser) parseCreateTable(t lex.Token) Stmt {
 		break
 	}
 	schema := call(at, "table",
-		&BinaryExpr{At: at, Op: ":", L: &Literal{At: at, Kind: LitInt, Text: "1"}, R: &Literal{At: at, Kind: LitInt, Text: "0"}},
-		&ArrayExpr{At: at, Elems: names}, &ArrayExpr{At: at, Elems: types})
+		&ast.BinaryExpr{At: at, Op: ":", L: &ast.Literal{At: at, Kind: ast.LitInt, Text: "1"}, R: &ast.Literal{At: at, Kind: ast.LitInt, Text: "0"}},
+		&ast.ArrayExpr{At: at, Elems: names}, &ast.ArrayExpr{At: at, Elems: types})
 	if db == nil {
 		if isKw(p.tok(), "on") { // on commit preserve rows
 			for _, w := range []string{"on", "commit", "preserve", "rows"} {
 				p.expectKw(w)
 			}
 		}
-		return &AssignStmt{At: t.Pos, Targets: []Expr{&Ident{At: at, Name: name}}, Op: "=", Value: schema}
+		return &ast.AssignStmt{At: t.Pos, Targets: []ast.Expr{&ast.Ident{At: at, Name: name}}, Op: "=", Value: schema}
 	}
-	var partCols []Expr
+	var partCols []ast.Expr
 	if p.skipNewlinesBeforeKw("partitioned") {
 		p.next()
 		p.expectKw("by")
@@ -355,27 +358,27 @@ func (p *parser) parseCreateTable(t lex.Token) Stmt {
 	}
 	opts := p.parseNamedOptions()
 	if desc.compress != nil {
-		opts = append(opts, &NamedArg{At: at, Name: "compressMethods", X: desc.compress})
+		opts = append(opts, &ast.NamedArg{At: at, Name: "compressMethods", X: desc.compress})
 	}
 	dbh := call(at, "database", db)
-	var create Expr
+	var create ast.Expr
 	if partCols == nil {
-		create = call(t.Pos, "createDimensionTable", append([]Expr{dbh, schema, str(at, name)}, opts...)...)
+		create = call(t.Pos, "createDimensionTable", append([]ast.Expr{dbh, schema, str(at, name)}, opts...)...)
 	} else {
-		args := []Expr{dbh, schema, str(at, name), &ArrayExpr{At: at, Elems: partCols}}
+		args := []ast.Expr{dbh, schema, str(at, name), &ast.ArrayExpr{At: at, Elems: partCols}}
 		create = call(t.Pos, "createPartitionedTable", append(args, opts...)...)
 	}
 	if desc.comment != nil {
 		create = call(t.Pos, "setColumnComment", create, desc.comment)
 	}
-	return &ExprStmt{At: t.Pos, X: create}
+	return &ast.ExprStmt{At: t.Pos, X: create}
 }
 
 // columnDescriptions collects create table's per-column [comment=...,
 // compress=...] as dictionaries by column name (nil when no column has
 // one).
 type columnDescriptions struct {
-	comment, compress *DictExpr
+	comment, compress *ast.DictExpr
 }
 
 // parseColumnDescription parses one column's [key=value, ...]; keys
@@ -387,9 +390,9 @@ func (p *parser) parseColumnDescription(col lex.Token, d *columnDescriptions) {
 		k := p.expectIdent()
 		p.expectOp("=")
 		v := p.parseExpr()
-		add := func(dp **DictExpr) {
+		add := func(dp **ast.DictExpr) {
 			if *dp == nil {
-				*dp = &DictExpr{At: col.Pos}
+				*dp = &ast.DictExpr{At: col.Pos}
 			}
 			(*dp).Keys = append((*dp).Keys, str(col.Pos, col.Text))
 			(*dp).Values = append((*dp).Values, v)

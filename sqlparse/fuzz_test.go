@@ -7,6 +7,7 @@ import (
 	"time"
 
 	. "github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -44,7 +45,7 @@ func FuzzLex(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		toks, err := lex.Lex(src)
 		if err != nil {
-			var pe *Error
+			var pe *ast.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
@@ -59,7 +60,7 @@ func FuzzLex(f *testing.F) {
 		if len(toks) == 0 || toks[len(toks)-1].Kind != lex.TokEOF {
 			t.Fatalf("token stream does not end with EOF")
 		}
-		prev := Pos{Line: 1, Col: 1}
+		prev := ast.Pos{Line: 1, Col: 1}
 		for i, tk := range toks {
 			if tk.Pos.Line < prev.Line || (tk.Pos.Line == prev.Line && tk.Pos.Col < prev.Col) {
 				t.Fatalf("token %d (%q) at %+v before previous %+v", i, tk.Raw, tk.Pos, prev)
@@ -81,7 +82,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse took %v on %d bytes", d, len(src))
 		}
 		if err != nil {
-			var pe *Error
+			var pe *ast.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
@@ -95,7 +96,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		_ = unparse.FormatScript(s)
-		astwalk.InspectScript(s, func(n Node) bool {
+		astwalk.InspectScript(s, func(n ast.Node) bool {
 			if p := n.Pos(); p.Line < 1 || p.Col < 1 {
 				t.Fatalf("%T without a position: %+v", n, p)
 			}

@@ -1,6 +1,7 @@
 package sqlparse
 
 import (
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
@@ -30,7 +31,7 @@ const (
 // parseList parses a list of kind k. Bracketed lists (arguments) consume
 // their brackets and are never nil; SQL lists end where no comma follows
 // and may continue on a new line after a comma.
-func (p *parser) parseList(k listKind) []Expr {
+func (p *parser) parseList(k listKind) []ast.Expr {
 	open, close := "", ""
 	switch k {
 	case callArgs:
@@ -38,10 +39,10 @@ func (p *parser) parseList(k listKind) []Expr {
 	case partialArgs:
 		open, close = "{", "}"
 	}
-	var list []Expr
+	var list []ast.Expr
 	if open != "" {
 		p.expectOp(open)
-		list = []Expr{}
+		list = []ast.Expr{}
 	}
 	p.withEq(func() {
 		p.commaEnds = true
@@ -80,7 +81,7 @@ func (p *parser) parseList(k listKind) []Expr {
 
 // parseListItem parses one item of a list of kind k that close ends ("" for
 // SQL lists); an empty slot of an argument list is nil.
-func (p *parser) parseListItem(k listKind, close string) Expr {
+func (p *parser) parseListItem(k listKind, close string) ast.Expr {
 	t := p.tok()
 	args := close != ""
 	switch {
@@ -89,31 +90,31 @@ func (p *parser) parseListItem(k listKind, close string) Expr {
 	case args && t.Kind == lex.TokIdent && isOpTok(p.peekN(1), "="):
 		p.next()
 		p.next()
-		return &NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()}
+		return &ast.NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()}
 	case k == callArgs && isOpTok(t, "*") && isOpTok(p.peekN(1), ")"),
 		k == selectCols && isOpTok(t, "*"):
 		// count(*), select *
 		p.next()
-		return &StarExpr{At: t.Pos}
+		return &ast.StarExpr{At: t.Pos}
 	case k == callArgs && isKw(t, "distinct") && p.peekN(1).Kind == lex.TokIdent && !isKw(p.peekN(1), "as"):
 		// count(distinct x) is count(distinct(x)) (tutorials/std_sql_ddb.md)
 		p.next()
-		return &CallExpr{At: t.Pos, Fn: &Ident{At: t.Pos, Name: "distinct"}, Args: []Expr{p.parseExpr()}}
+		return &ast.CallExpr{At: t.Pos, Fn: &ast.Ident{At: t.Pos, Name: "distinct"}, Args: []ast.Expr{p.parseExpr()}}
 	case k == selectCols && isKw(t, "from"):
 		p.failTok(t)
 	case args && p.operatorArg():
 		// reduce(+, 1..10): an operator passed as its function
 		p.next()
-		return &Ident{At: t.Pos, Name: words.OperatorFunc(t.Text)}
+		return &ast.Ident{At: t.Pos, Name: words.OperatorFunc(t.Text)}
 	case k == partialArgs || k == conditions:
 		return p.parseExpr()
 	}
 	e := p.parseAliased()
 	if t := p.tok(); k == selectCols && t.Kind == lex.TokIdent && !lex.Reserved(t.Text) {
-		if _, ok := e.(*AliasExpr); !ok {
+		if _, ok := e.(*ast.AliasExpr); !ok {
 			// sql_intro.md: an alias without as follows its item on the line
 			p.next()
-			return &AliasExpr{At: e.Pos(), X: e, Name: t.Text}
+			return &ast.AliasExpr{At: e.Pos(), X: e, Name: t.Text}
 		}
 	}
 	return e
@@ -121,11 +122,11 @@ func (p *parser) parseListItem(k listKind, close string) Expr {
 
 // checkKeywordArgsLast fails on a positional argument after a keyword
 // argument, as DolphinDB does.
-func checkKeywordArgsLast(p *parser, args []Expr) {
+func checkKeywordArgsLast(p *parser, args []ast.Expr) {
 	named := false
 	for _, a := range args {
 		switch a.(type) {
-		case *NamedArg:
+		case *ast.NamedArg:
 			named = true
 		case nil:
 		default:
@@ -137,7 +138,7 @@ func checkKeywordArgsLast(p *parser, args []Expr) {
 }
 
 // parseAliased parses an expression with an optional `as name` alias.
-func (p *parser) parseAliased() Expr {
+func (p *parser) parseAliased() ast.Expr {
 	e := p.parseExpr()
 	if isKw(p.tok(), "as") {
 		p.next()
@@ -147,14 +148,14 @@ func (p *parser) parseAliased() Expr {
 			p.next()
 		case lex.TokSymbolVector:
 			p.next()
-			return &AliasExpr{At: e.Pos(), X: e, Name: n.Items[0], Names: n.Items}
+			return &ast.AliasExpr{At: e.Pos(), X: e, Name: n.Items[0], Names: n.Items}
 		default:
 			p.failTok(n)
 		}
 		if p.ranges != nil && n.Kind == lex.TokIdent && isOpTok(p.tok(), "...") {
-			return &AliasExpr{At: e.Pos(), X: e, Name: p.rangeAlias(n)}
+			return &ast.AliasExpr{At: e.Pos(), X: e, Name: p.rangeAlias(n)}
 		}
-		return &AliasExpr{At: e.Pos(), X: e, Name: n.Text}
+		return &ast.AliasExpr{At: e.Pos(), X: e, Name: n.Text}
 	}
 	return e
 }

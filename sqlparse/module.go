@@ -3,6 +3,7 @@ package sqlparse
 import (
 	"strings"
 
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
@@ -14,19 +15,19 @@ func (p *parser) startsModuleStmt(t, nx lex.Token) bool {
 }
 
 // parseModuleStmt parses `module NAME` or `use NAME`.
-func (p *parser) parseModuleStmt() Stmt {
+func (p *parser) parseModuleStmt() ast.Stmt {
 	kw := p.next()
 	if kw.Text == "use" && isKw(p.tok(), "catalog") && p.peekN(1).Kind == lex.TokIdent {
 		// use catalog X (progr/statements/use.md) switches the session's catalog
 		p.next()
 		c := p.next()
-		return &ExprStmt{At: kw.Pos, X: call(kw.Pos, "setDefaultCatalog", str(c.Pos, c.Text))}
+		return &ast.ExprStmt{At: kw.Pos, X: call(kw.Pos, "setDefaultCatalog", str(c.Pos, c.Text))}
 	}
 	name := p.qualifiedName(p.expectIdent().Text)
 	if kw.Text == "module" {
-		return &ModuleStmt{At: kw.Pos, Name: name}
+		return &ast.ModuleStmt{At: kw.Pos, Name: name}
 	}
-	return &UseStmt{At: kw.Pos, Name: name}
+	return &ast.UseStmt{At: kw.Pos, Name: name}
 }
 
 // qualifiedName extends the identifier first, just read, with the

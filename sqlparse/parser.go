@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
@@ -14,7 +15,7 @@ import (
 const maxDepth = 1000
 
 // Parse parses a whole script.
-func Parse(src string) (*Script, error) {
+func Parse(src string) (*ast.Script, error) {
 	return ParseWith(src, Options{})
 }
 
@@ -28,7 +29,7 @@ type Options struct {
 }
 
 // ParseWith parses a whole script with options.
-func ParseWith(src string, o Options) (*Script, error) {
+func ParseWith(src string, o Options) (*ast.Script, error) {
 	toks, err := lex.Lex(src)
 	if err != nil {
 		return nil, err
@@ -52,7 +53,7 @@ func ParseWith(src string, o Options) (*Script, error) {
 // ParseExpr parses a single expression; the whole input (apart from
 // surrounding line breaks and a trailing ';') must be one expression. `=`
 // is a comparison here.
-func ParseExpr(src string) (e Expr, err error) {
+func ParseExpr(src string) (e ast.Expr, err error) {
 	toks, err := lex.Lex(src)
 	if err != nil {
 		return nil, err
@@ -101,21 +102,21 @@ type parser struct {
 
 // bailout carries a syntax error up through panics inside the parser; it
 // never escapes Parse/ParseExpr.
-type bailout struct{ err *Error }
+type bailout struct{ err *ast.Error }
 
 func (p *parser) recoverErr(err *error) {
 	if r := recover(); r != nil {
 		b, ok := r.(bailout)
 		if !ok {
-			*err = &Error{Pos: p.tok().Pos, Msg: fmt.Sprintf("Internal parser error: %v", r), Internal: true}
+			*err = &ast.Error{Pos: p.tok().Pos, Msg: fmt.Sprintf("Internal parser error: %v", r), Internal: true}
 			return
 		}
 		*err = b.err
 	}
 }
 
-func (p *parser) fail(pos Pos, msg string) {
-	panic(bailout{&Error{Pos: pos, Msg: msg}})
+func (p *parser) fail(pos ast.Pos, msg string) {
+	panic(bailout{&ast.Error{Pos: pos, Msg: msg}})
 }
 
 func (p *parser) failTok(t lex.Token) {
@@ -242,9 +243,9 @@ func (p *parser) withEq(f func()) {
 // ---------------------------------------------------------------------------
 // statements
 
-func (p *parser) parseScript() (s *Script, err error) {
+func (p *parser) parseScript() (s *ast.Script, err error) {
 	defer p.recoverErr(&err)
-	s = &Script{}
+	s = &ast.Script{}
 	for {
 		for p.tok().Kind == lex.TokNewline || p.isOp(";") {
 			p.next()
@@ -262,11 +263,11 @@ func (p *parser) parseScript() (s *Script, err error) {
 }
 
 // parseBlock parses { stmts }.
-func (p *parser) parseBlock() []Stmt {
+func (p *parser) parseBlock() []ast.Stmt {
 	p.expectOp("{")
 	p.enter()
 	defer p.leave()
-	stmts := []Stmt{}
+	stmts := []ast.Stmt{}
 	for {
 		for p.tok().Kind == lex.TokNewline || p.isOp(";") {
 			p.next()
@@ -287,7 +288,7 @@ func (p *parser) parseBlock() []Stmt {
 
 // parseBody parses a braced block or a single statement (after optional
 // line breaks).
-func (p *parser) parseBody() []Stmt {
+func (p *parser) parseBody() []ast.Stmt {
 	p.skipNewlines()
 	if p.isOp("{") {
 		return p.parseBlock()
@@ -295,10 +296,10 @@ func (p *parser) parseBody() []Stmt {
 	if p.atStmtEnd() {
 		p.failTok(p.tok())
 	}
-	return []Stmt{p.parseStmt()}
+	return []ast.Stmt{p.parseStmt()}
 }
 
-func (p *parser) parseStmt() Stmt {
+func (p *parser) parseStmt() ast.Stmt {
 	p.enter()
 	defer p.leave()
 	old := p.commaEnds
@@ -328,13 +329,13 @@ func (p *parser) parseStmt() Stmt {
 			}
 		case "return":
 			p.next()
-			r := &ReturnStmt{At: t.Pos}
+			r := &ast.ReturnStmt{At: t.Pos}
 			if !p.atStmtEnd() && !isWord(p.tok(), "else") {
 				r.X = p.parseExpr()
 				if p.isOp(",") {
 					// return sum(a), avg(a): several values, returned as
 					// one tuple (named_func.md)
-					tup := &TupleExpr{At: r.X.Pos(), Elems: []Expr{r.X}}
+					tup := &ast.TupleExpr{At: r.X.Pos(), Elems: []ast.Expr{r.X}}
 					for p.isOp(",") {
 						p.next()
 						tup.Elems = append(tup.Elems, p.parseExpr())
@@ -345,10 +346,10 @@ func (p *parser) parseStmt() Stmt {
 			return r
 		case "break":
 			p.next()
-			return &BreakStmt{At: t.Pos}
+			return &ast.BreakStmt{At: t.Pos}
 		case "continue":
 			p.next()
-			return &ContinueStmt{At: t.Pos}
+			return &ast.ContinueStmt{At: t.Pos}
 		case "try":
 			if isOpTok(nx, "{") || nx.Kind == lex.TokNewline {
 				return p.parseTry()
@@ -363,7 +364,7 @@ func (p *parser) parseStmt() Stmt {
 			}
 		case "transaction":
 			if isOpTok(nx, "{") {
-				return &TransactionStmt{At: p.next().Pos, Body: p.parseBody()}
+				return &ast.TransactionStmt{At: p.next().Pos, Body: p.parseBody()}
 			}
 		case "timer":
 			if !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
@@ -372,7 +373,7 @@ func (p *parser) parseStmt() Stmt {
 		case "const":
 			if nx.Kind == lex.TokIdent && isOpTok(p.peekN(2), "=") {
 				p.next()
-				a := p.parseSimpleStmt().(*AssignStmt)
+				a := p.parseSimpleStmt().(*ast.AssignStmt)
 				a.Const = true
 				return a
 			}
@@ -381,9 +382,9 @@ func (p *parser) parseStmt() Stmt {
 		case "throw":
 			if !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				p.next()
-				var x Expr
+				var x ast.Expr
 				p.withEq(func() { x = p.parseExpr() })
-				return &ThrowStmt{At: t.Pos, X: x}
+				return &ast.ThrowStmt{At: t.Pos, X: x}
 			}
 		case "assert":
 			if !isOpTok(nx, "=") && !isOpTok(nx, "(") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
@@ -392,7 +393,7 @@ func (p *parser) parseStmt() Stmt {
 		case "go":
 			if nx.Kind == lex.TokNewline || nx.Kind == lex.TokEOF || isOpTok(nx, ";") {
 				p.next()
-				return &GoStmt{At: t.Pos}
+				return &ast.GoStmt{At: t.Pos}
 			}
 		}
 		switch {
@@ -413,7 +414,7 @@ func (p *parser) parseStmt() Stmt {
 
 // parseSimpleStmt parses an assignment, an increment or an expression
 // statement.
-func (p *parser) parseSimpleStmt() Stmt {
+func (p *parser) parseSimpleStmt() ast.Stmt {
 	start := p.tok().Pos
 	if p.isOp("&") && p.peekN(1).Kind == lex.TokIdent && isOpTok(p.peekN(2), "=") {
 		// &y = x binds by reference
@@ -421,14 +422,14 @@ func (p *parser) parseSimpleStmt() Stmt {
 		id := p.next()
 		p.next()
 		p.skipNewlines()
-		var v Expr
+		var v ast.Expr
 		p.withEq(func() { v = p.parseExpr() })
-		return &AssignStmt{At: start, Targets: []Expr{&Ident{At: id.Pos, Name: id.Text}}, Op: "=", Value: v, Ref: true}
+		return &ast.AssignStmt{At: start, Targets: []ast.Expr{&ast.Ident{At: id.Pos, Name: id.Text}}, Op: "=", Value: v, Ref: true}
 	}
 	old := p.noEq
 	p.noEq = true
 	first := p.parseExpr()
-	targets := []Expr{first}
+	targets := []ast.Expr{first}
 	for p.isOp(",") {
 		p.next()
 		p.skipNewlines()
@@ -444,11 +445,11 @@ func (p *parser) parseSimpleStmt() Stmt {
 				checkTarget(p, tg, t.Text)
 			}
 			p.skipNewlines()
-			var v Expr
+			var v ast.Expr
 			p.withEq(func() { v = p.parseExpr() })
 			if len(targets) > 1 && p.isOp(",") {
 				// x, y = 1 2 3, 2:5 assigns the values in order (assign_multi.md)
-				tu := &TupleExpr{At: v.Pos(), Elems: []Expr{v}}
+				tu := &ast.TupleExpr{At: v.Pos(), Elems: []ast.Expr{v}}
 				for p.isOp(",") {
 					p.next()
 					p.skipNewlines()
@@ -456,7 +457,7 @@ func (p *parser) parseSimpleStmt() Stmt {
 				}
 				v = tu
 			}
-			return &AssignStmt{At: start, Targets: targets, Op: t.Text, Value: v}
+			return &ast.AssignStmt{At: start, Targets: targets, Op: t.Text, Value: v}
 		case "++", "--":
 			if len(targets) == 1 {
 				checkTarget(p, first, t.Text)
@@ -465,20 +466,20 @@ func (p *parser) parseSimpleStmt() Stmt {
 				if t.Text == "--" {
 					op = "-="
 				}
-				return &AssignStmt{At: start, Targets: targets, Op: op,
-					Value: &Literal{At: t.Pos, Kind: LitInt, Text: "1"}}
+				return &ast.AssignStmt{At: start, Targets: targets, Op: op,
+					Value: &ast.Literal{At: t.Pos, Kind: ast.LitInt, Text: "1"}}
 			}
 		}
 	}
 	if len(targets) > 1 {
 		p.failTok(p.tok())
 	}
-	return &ExprStmt{At: start, X: first}
+	return &ast.ExprStmt{At: start, X: first}
 }
 
-func checkTarget(p *parser, e Expr, op string) {
+func checkTarget(p *parser, e ast.Expr, op string) {
 	switch m := e.(type) {
-	case *MemberExpr:
+	case *ast.MemberExpr:
 		if op != "=" {
 			// t.x += 1: t.x is read-only (objs/col_ref.md)
 			p.fail(e.Pos(), "Can't use assignment in expression.")
@@ -488,22 +489,22 @@ func checkTarget(p *parser, e Expr, op string) {
 			p.fail(e.Pos(), "Please use '==' rather than '=' as equal operator in non-sql expression.")
 		}
 		return
-	case *Ident, *IndexExpr:
+	case *ast.Ident, *ast.IndexExpr:
 		return
 	}
 	p.fail(e.Pos(), "Cannot assign to this expression")
 }
 
-func (p *parser) parseParams() []Param {
+func (p *parser) parseParams() []ast.Param {
 	p.expectOp("(")
-	params := []Param{}
+	params := []ast.Param{}
 	if p.isOp(")") {
 		p.next()
 		return params
 	}
 	for {
 		t := p.tok()
-		prm := Param{At: t.Pos}
+		prm := ast.Param{At: t.Pos}
 		if (isWord(t, "mutable") || isWord(t, "const")) && p.peekN(1).Kind == lex.TokIdent {
 			prm.Mutable = t.Text == "mutable"
 			p.next()
@@ -525,26 +526,26 @@ func (p *parser) parseParams() []Param {
 
 // parseFuncBody parses what follows a parameter list: { block }, : expr or
 // -> expr.
-func (p *parser) parseFuncBody() []Stmt {
+func (p *parser) parseFuncBody() []ast.Stmt {
 	if p.isOp(":") || p.isOp("->") {
 		t := p.next()
 		p.skipNewlines()
-		var e Expr
+		var e ast.Expr
 		p.withEq(func() { e = p.parseExpr() })
-		return []Stmt{&ReturnStmt{At: t.Pos, X: e}}
+		return []ast.Stmt{&ast.ReturnStmt{At: t.Pos, X: e}}
 	}
 	p.skipNewlines()
 	if !p.isOp("{") {
 		p.failTok(p.tok())
 	}
-	body := []Stmt{} // not nil: {} defines a function doing nothing
+	body := []ast.Stmt{} // not nil: {} defines a function doing nothing
 	p.withEq(func() { body = append(body, p.parseBlock()...) })
 	return body
 }
 
-func (p *parser) parseDef() Stmt {
+func (p *parser) parseDef() ast.Stmt {
 	t := p.next()
-	d := &DefStmt{At: t.Pos, Aggregate: t.Text == "defg"}
+	d := &ast.DefStmt{At: t.Pos, Aggregate: t.Text == "defg"}
 	d.Name = p.expectIdent().Text
 	d.Params = p.parseParams()
 	if p.bodyFollows() {
@@ -562,18 +563,18 @@ func (p *parser) bodyFollows() bool {
 }
 
 // parseCond parses ( expr ).
-func (p *parser) parseCond() Expr {
+func (p *parser) parseCond() ast.Expr {
 	p.expectOp("(")
-	var e Expr
+	var e ast.Expr
 	p.withEq(func() { e = p.parseExpr() })
 	p.expectOp(")")
 	return e
 }
 
 // parseAssert parses `assert expr` and `assert subCase, expr`.
-func (p *parser) parseAssert() Stmt {
+func (p *parser) parseAssert() ast.Stmt {
 	t := p.next()
-	a := &AssertStmt{At: t.Pos}
+	a := &ast.AssertStmt{At: t.Pos}
 	p.withEq(func() {
 		first := p.parseExpr()
 		if !p.isOp(",") {
@@ -581,8 +582,8 @@ func (p *parser) parseAssert() Stmt {
 			return
 		}
 		p.next()
-		if id, ok := first.(*Ident); ok {
-			first = &Literal{At: id.At, Kind: LitString, Text: id.Name}
+		if id, ok := first.(*ast.Ident); ok {
+			first = &ast.Literal{At: id.At, Kind: ast.LitString, Text: id.Name}
 		}
 		a.Case = first
 		a.X = p.parseExpr()
@@ -590,8 +591,8 @@ func (p *parser) parseAssert() Stmt {
 	return a
 }
 
-func (p *parser) parseIf() Stmt {
-	s := &IfStmt{}
+func (p *parser) parseIf() ast.Stmt {
+	s := &ast.IfStmt{}
 	s.At, s.Cond, s.Then = p.parseCondBody()
 	// else may follow on a later line or after ';'
 	i := p.pos
@@ -602,7 +603,7 @@ func (p *parser) parseIf() Stmt {
 		p.pos = i + 1
 		p.skipNewlines()
 		if isWord(p.tok(), "if") {
-			s.Else = []Stmt{p.parseStmt()}
+			s.Else = []ast.Stmt{p.parseStmt()}
 		} else {
 			s.Else = p.parseBody()
 		}
@@ -610,9 +611,9 @@ func (p *parser) parseIf() Stmt {
 	return s
 }
 
-func (p *parser) parseFor() Stmt {
+func (p *parser) parseFor() ast.Stmt {
 	t := p.next()
-	s := &ForStmt{At: t.Pos}
+	s := &ast.ForStmt{At: t.Pos}
 	p.expectOp("(")
 	if p.tok().Kind == lex.TokIdent && isKw(p.peekN(1), "in") {
 		s.Var = p.next().Text
@@ -637,14 +638,14 @@ func (p *parser) parseFor() Stmt {
 	return s
 }
 
-func (p *parser) parseWhile() Stmt {
-	s := &WhileStmt{}
+func (p *parser) parseWhile() ast.Stmt {
+	s := &ast.WhileStmt{}
 	s.At, s.Cond, s.Body = p.parseCondBody()
 	return s
 }
 
 // parseCondBody parses `keyword (cond) body` of if and while.
-func (p *parser) parseCondBody() (Pos, Expr, []Stmt) {
+func (p *parser) parseCondBody() (ast.Pos, ast.Expr, []ast.Stmt) {
 	t := p.next()
 	cond := p.parseCond()
 	return t.Pos, cond, p.parseBody()
@@ -652,7 +653,7 @@ func (p *parser) parseCondBody() (Pos, Expr, []Stmt) {
 
 // parseBlockBefore parses the block of do-while or try and the keyword
 // that must follow it, each possibly on a later line.
-func (p *parser) parseBlockBefore(kw string) []Stmt {
+func (p *parser) parseBlockBefore(kw string) []ast.Stmt {
 	p.skipNewlines()
 	body := p.parseBlock()
 	p.skipNewlines()
@@ -663,17 +664,17 @@ func (p *parser) parseBlockBefore(kw string) []Stmt {
 	return body
 }
 
-func (p *parser) parseDoWhile() Stmt {
+func (p *parser) parseDoWhile() ast.Stmt {
 	t := p.next()
-	s := &DoWhileStmt{At: t.Pos}
+	s := &ast.DoWhileStmt{At: t.Pos}
 	s.Body = p.parseBlockBefore("while")
 	s.Cond = p.parseCond()
 	return s
 }
 
-func (p *parser) parseTry() Stmt {
+func (p *parser) parseTry() ast.Stmt {
 	t := p.next()
-	s := &TryStmt{At: t.Pos}
+	s := &ast.TryStmt{At: t.Pos}
 	s.Body = p.parseBlockBefore("catch")
 	if p.isOp("(") {
 		p.next()
@@ -687,25 +688,25 @@ func (p *parser) parseTry() Stmt {
 	return s
 }
 
-func (p *parser) parseShare() Stmt {
+func (p *parser) parseShare() ast.Stmt {
 	t := p.next()
-	s := &ShareStmt{At: t.Pos}
+	s := &ast.ShareStmt{At: t.Pos}
 	p.withEq(func() { s.X = p.parseExpr() })
 	p.expectKw("as")
 	n := p.tok()
 	switch n.Kind {
 	case lex.TokIdent:
 		p.next()
-		s.Name = &Literal{At: n.Pos, Kind: LitString, Text: n.Text}
+		s.Name = &ast.Literal{At: n.Pos, Kind: ast.LitString, Text: n.Text}
 	default:
 		s.Name = p.parsePostfixExpr()
 	}
 	return s
 }
 
-func (p *parser) parseUndef() Stmt {
+func (p *parser) parseUndef() ast.Stmt {
 	t := p.next()
-	s := &UndefStmt{At: t.Pos}
+	s := &ast.UndefStmt{At: t.Pos}
 	if isWord(p.tok(), "all") && (p.peekN(1).Kind == lex.TokNewline || p.peekN(1).Kind == lex.TokEOF ||
 		isOpTok(p.peekN(1), ";") || isOpTok(p.peekN(1), "}")) {
 		p.next()
@@ -737,9 +738,9 @@ func (p *parser) parseUndef() Stmt {
 	return s
 }
 
-func (p *parser) parseTimer() Stmt {
+func (p *parser) parseTimer() ast.Stmt {
 	t := p.next()
-	s := &TimerStmt{At: t.Pos}
+	s := &ast.TimerStmt{At: t.Pos}
 	if p.isOp("{") {
 		s.Body = p.parseBlock()
 		return s
@@ -750,26 +751,26 @@ func (p *parser) parseTimer() Stmt {
 		if p.atStmtEnd() {
 			// timer(expr): the parenthesised expression is the body
 			p.pos = save
-			s.Body = []Stmt{p.parseSimpleStmt()}
+			s.Body = []ast.Stmt{p.parseSimpleStmt()}
 			return s
 		}
 		s.Count = e
 		s.Body = p.parseBody()
 		return s
 	}
-	s.Body = []Stmt{p.parseStmt()}
+	s.Body = []ast.Stmt{p.parseStmt()}
 	return s
 }
 
 // parseInsert parses INSERT INTO t [(cols)] VALUES (...), ... | SELECT ...
-func (p *parser) parseInsert() Stmt {
+func (p *parser) parseInsert() ast.Stmt {
 	t := p.next()
 	p.next() // into
-	s := &InsertStmt{At: t.Pos}
+	s := &ast.InsertStmt{At: t.Pos}
 	p.withEq(func() {
 		if p.tok().Kind == lex.TokIdent && isOpTok(p.peekN(1), "(") && p.isColumnList(p.pos+1) {
 			n := p.next()
-			s.Table = &Ident{At: n.Pos, Name: n.Text}
+			s.Table = &ast.Ident{At: n.Pos, Name: n.Text}
 		} else {
 			s.Table = p.parsePostfixExpr()
 		}
@@ -792,7 +793,7 @@ func (p *parser) parseInsert() Stmt {
 			for {
 				p.skipNewlines()
 				p.expectOp("(")
-				row := []Expr{}
+				row := []ast.Expr{}
 				for !p.isOp(")") {
 					row = append(row, p.parseExpr())
 					if !p.isOp(",") {
@@ -881,9 +882,9 @@ func (p *parser) skipNewlinesBeforeKw(kws ...string) bool {
 	return false
 }
 
-func (p *parser) parseUpdate() Stmt {
+func (p *parser) parseUpdate() ast.Stmt {
 	t := p.next()
-	s := &UpdateStmt{At: t.Pos}
+	s := &ast.UpdateStmt{At: t.Pos}
 	p.withEq(func() {
 		s.Table = p.parsePostfixExpr()
 		p.skipNewlinesBeforeKw("set")
@@ -892,7 +893,7 @@ func (p *parser) parseUpdate() Stmt {
 			p.skipNewlines()
 			c := p.expectIdent()
 			p.expectOp("=")
-			sc := SetClause{At: c.Pos, Col: c.Text}
+			sc := ast.SetClause{At: c.Pos, Col: c.Text}
 			sc.X = p.parseExpr()
 			s.Sets = append(s.Sets, sc)
 			if !p.isOp(",") {
@@ -924,9 +925,9 @@ func (p *parser) parseUpdate() Stmt {
 	return s
 }
 
-func (p *parser) parseDelete() Stmt {
+func (p *parser) parseDelete() ast.Stmt {
 	t := p.next()
-	s := &DeleteStmt{At: t.Pos}
+	s := &ast.DeleteStmt{At: t.Pos}
 	p.withEq(func() {
 		if isKw(p.tok(), "from") {
 			p.next()
@@ -989,9 +990,9 @@ func (p *parser) clauseBy(first string) bool {
 	return false
 }
 
-func (p *parser) parseSelect() *SelectExpr {
+func (p *parser) parseSelect() *ast.SelectExpr {
 	t := p.next()
-	s := &SelectExpr{At: t.Pos, Exec: strings.EqualFold(t.Text, "exec")}
+	s := &ast.SelectExpr{At: t.Pos, Exec: strings.EqualFold(t.Text, "exec")}
 	commaEnds := p.commaEnds
 	p.enter()
 	defer p.leave()
@@ -1006,18 +1007,18 @@ func (p *parser) parseSelect() *SelectExpr {
 		}
 		if isKw(p.tok(), "top") && isOpTok(p.peekN(1), "(") && p.selectItemAfterParen(p.pos+1) {
 			// top.md: select top (1+2) * from t1
-			p.fail(Pos{Line: p.tok().Pos.Line}, "integer constant expected after keyword top")
+			p.fail(ast.Pos{Line: p.tok().Pos.Line}, "integer constant expected after keyword top")
 		}
 		if isKw(p.tok(), "top") && !isOpTok(p.peekN(1), "(") && !isOpTok(p.peekN(1), ",") && !isKw(p.peekN(1), "from") {
 			kw := p.next()
 			if p.tok().Kind == lex.TokIdent && !isKw(p.tok(), "distinct") {
 				// top.md: the row count must be a literal, not a variable
-				p.fail(Pos{Line: kw.Pos.Line}, "integer constant expected after keyword top")
+				p.fail(ast.Pos{Line: kw.Pos.Line}, "integer constant expected after keyword top")
 			}
 			s.Top = p.parseUnary()
 			if p.isOp(":") { // top lo:hi
 				op := p.next()
-				s.Top = &BinaryExpr{At: op.Pos, Op: ":", L: s.Top, R: p.parseUnary()}
+				s.Top = &ast.BinaryExpr{At: op.Pos, Op: ":", L: s.Top, R: p.parseUnary()}
 			}
 		}
 		s.Cols = p.parseList(selectCols)
@@ -1031,7 +1032,7 @@ func (p *parser) parseSelect() *SelectExpr {
 					// S02016.md: each part is evaluated, then they are cross-joined
 					c := p.next()
 					p.skipNewlines()
-					s.From = &JoinExpr{At: c.Pos, Kind: ",", L: s.From, R: p.parseFrom()}
+					s.From = &ast.JoinExpr{At: c.Pos, Kind: ",", L: s.From, R: p.parseFrom()}
 				}
 			case s.Where == nil && p.skipNewlinesBeforeKw("where"):
 				p.next()
@@ -1076,11 +1077,11 @@ func (p *parser) parseSelect() *SelectExpr {
 }
 
 // parseOrderItems parses `x [asc|desc] [nulls first|last], ...`.
-func (p *parser) parseOrderItems() []OrderItem {
-	var items []OrderItem
+func (p *parser) parseOrderItems() []ast.OrderItem {
+	var items []ast.OrderItem
 	for {
 		p.skipNewlines()
-		it := OrderItem{X: p.parseExpr()}
+		it := ast.OrderItem{X: p.parseExpr()}
 		if isKw(p.tok(), "desc") {
 			p.next()
 			it.Desc = true
@@ -1102,7 +1103,7 @@ func (p *parser) parseOrderItems() []OrderItem {
 var joinKinds = map[string]bool{"inner": true, "left": true, "right": true, "full": true, "cross": true}
 
 // parseFrom parses a FROM item with optional alias and SQL joins.
-func (p *parser) parseFrom() Expr {
+func (p *parser) parseFrom() ast.Expr {
 	left := p.parseFromItem()
 	for {
 		t := p.peekPastNewlines()
@@ -1130,7 +1131,7 @@ func (p *parser) parseFrom() Expr {
 			p.expectKw("join")
 		}
 		p.skipNewlines()
-		j := &JoinExpr{At: jt.Pos, Kind: kind, L: left}
+		j := &ast.JoinExpr{At: jt.Pos, Kind: kind, L: left}
 		j.R = p.parseFromItem()
 		if p.skipNewlinesBeforeKw("on") {
 			p.next()
@@ -1141,17 +1142,17 @@ func (p *parser) parseFrom() Expr {
 	}
 }
 
-func (p *parser) parseFromItem() Expr {
+func (p *parser) parseFromItem() ast.Expr {
 	e := p.parsePostfixExpr()
 	if isKw(p.tok(), "as") {
 		t := p.next()
 		n := p.expectIdent()
-		return &AliasExpr{At: t.Pos, X: e, Name: n.Text}
+		return &ast.AliasExpr{At: t.Pos, X: e, Name: n.Text}
 	}
 	// tb_joiner_intro.md: t1 a inner join t2 b, (select ...) tmp
 	if t := p.tok(); t.Kind == lex.TokIdent && !lex.Reserved(t.Text) && !isKw(t, "union") {
 		p.next()
-		return &AliasExpr{At: t.Pos, X: e, Name: t.Text}
+		return &ast.AliasExpr{At: t.Pos, X: e, Name: t.Text}
 	}
 	return e
 }
@@ -1160,14 +1161,14 @@ func (p *parser) parseFromItem() Expr {
 // expressions
 
 // parseExpr parses a full expression (ternary level).
-func (p *parser) parseExpr() Expr {
+func (p *parser) parseExpr() ast.Expr {
 	p.enter()
 	defer p.leave()
 	cond := p.parseBinary(1)
 	if p.isOp("?") {
 		p.next()
 		p.skipNewlines()
-		t := &TernaryExpr{At: cond.Pos(), Cond: cond}
+		t := &ast.TernaryExpr{At: cond.Pos(), Cond: cond}
 		old := p.noPair
 		p.noPair = true
 		t.Then = p.parseBinary(1)
@@ -1255,17 +1256,17 @@ func (p *parser) startsInfixOperand(t, nx lex.Token) bool {
 	return false
 }
 
-func (p *parser) parseBinary(minPrec int) Expr {
+func (p *parser) parseBinary(minPrec int) ast.Expr {
 	left := p.parseUnary()
 	// lastCmp is the right operand of the comparison just parsed, for
 	// chained comparisons: a < b <= c is (a < b) && (b <= c).
-	var lastCmp Expr
+	var lastCmp ast.Expr
 	for {
 		if lex.OpensLambda(p.toks, p.pos) && minPrec <= words.Precedence("call") {
 			// 10 {x, y -> x + y} 1: a braced lambda as a binary operator,
 			// as tight as * (lambda.md)
 			fn := p.parsePrimary()
-			left = &CallExpr{At: left.Pos(), Fn: fn, Args: []Expr{left, p.parseBinary(words.Precedence("call") + 1)}}
+			left = &ast.CallExpr{At: left.Pos(), Fn: fn, Args: []ast.Expr{left, p.parseBinary(words.Precedence("call") + 1)}}
 			continue
 		}
 		if minPrec <= 3 && isKw(p.tok(), "is") {
@@ -1296,14 +1297,14 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			negate = true
 			op = op[4:]
 		}
-		var right Expr
+		var right ast.Expr
 		if op == "between" {
 			lo := p.parseBinary(prec + 1)
 			if isKw(p.tok(), "and") || p.isOp("&&") {
 				at := p.next()
 				p.skipNewlines()
 				hi := p.parseBinary(prec + 1)
-				right = &BinaryExpr{At: at.Pos, Op: ":", L: lo, R: hi}
+				right = &ast.BinaryExpr{At: at.Pos, Op: ":", L: lo, R: hi}
 			} else {
 				right = lo
 			}
@@ -1312,32 +1313,32 @@ func (p *parser) parseBinary(minPrec int) Expr {
 			right = p.parseBinary(words.Precedence(":"))
 		} else if op == ":" && p.closesOperand() {
 			// (1:) and x[2:] leave the end open
-			right = &Literal{At: opTok.Pos, Kind: LitNull, Text: "NULL"}
+			right = &ast.Literal{At: opTok.Pos, Kind: ast.LitNull, Text: "NULL"}
 		} else {
 			right = p.parseBinary(prec + 1)
 		}
-		var e Expr = &BinaryExpr{At: opTok.Pos, Op: op, L: left, R: right}
+		var e ast.Expr = &ast.BinaryExpr{At: opTok.Pos, Op: op, L: left, R: right}
 		switch op {
 		case "call":
-			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: opTok.Text}, Args: []Expr{left, right}}
+			e = &ast.CallExpr{At: left.Pos(), Fn: &ast.Ident{At: opTok.Pos, Name: opTok.Text}, Args: []ast.Expr{left, right}}
 		case "@":
 			// X @ index is eachAt(X, index) (progr/operators/eachAt.md)
-			e = &CallExpr{At: left.Pos(), Fn: &Ident{At: opTok.Pos, Name: "eachAt"}, Args: []Expr{left, right}}
+			e = &ast.CallExpr{At: left.Pos(), Fn: &ast.Ident{At: opTok.Pos, Name: "eachAt"}, Args: []ast.Expr{left, right}}
 		}
 		if adverb != "" {
 			name := words.OperatorFunc(opTok.Text)
 			if op == "call" {
 				name = opTok.Text
 			}
-			fn := &AdverbExpr{At: opTok.Pos, Fn: &Ident{At: opTok.Pos, Name: name}, Adverb: adverb}
-			e = &CallExpr{At: left.Pos(), Fn: fn, Args: []Expr{left, right}}
+			fn := &ast.AdverbExpr{At: opTok.Pos, Fn: &ast.Ident{At: opTok.Pos, Name: name}, Adverb: adverb}
+			e = &ast.CallExpr{At: left.Pos(), Fn: fn, Args: []ast.Expr{left, right}}
 		}
 		if negate {
-			e = &UnaryExpr{At: opTok.Pos, Op: "!", X: e}
+			e = &ast.UnaryExpr{At: opTok.Pos, Op: "!", X: e}
 		}
 		if chainCmp[op] && adverb == "" && !negate {
 			if lastCmp != nil {
-				e = &BinaryExpr{At: opTok.Pos, Op: "&&", L: left, R: &BinaryExpr{At: opTok.Pos, Op: op, L: lastCmp, R: right}}
+				e = &ast.BinaryExpr{At: opTok.Pos, Op: "&&", L: left, R: &ast.BinaryExpr{At: opTok.Pos, Op: op, L: lastCmp, R: right}}
 			}
 			lastCmp = right
 		} else {
@@ -1369,7 +1370,7 @@ func (p *parser) closesOperand() bool {
 	return isOpTok(t, ")") || isOpTok(t, "]") || isOpTok(t, ",")
 }
 
-func (p *parser) parseUnary() Expr {
+func (p *parser) parseUnary() ast.Expr {
 	p.enter()
 	defer p.leave()
 	t := p.tok()
@@ -1384,8 +1385,8 @@ func (p *parser) parseUnary() Expr {
 				adverb := p.next().Text
 				p.skipNewlines()
 				x := p.parseUnary()
-				f := &AdverbExpr{At: t.Pos, Fn: &Ident{At: t.Pos, Name: fn}, Adverb: adverb}
-				return &CallExpr{At: t.Pos, Fn: f, Args: []Expr{x}}
+				f := &ast.AdverbExpr{At: t.Pos, Fn: &ast.Ident{At: t.Pos, Name: fn}, Adverb: adverb}
+				return &ast.CallExpr{At: t.Pos, Fn: f, Args: []ast.Expr{x}}
 			}
 		}
 		switch t.Text {
@@ -1398,12 +1399,12 @@ func (p *parser) parseUnary() Expr {
 				break
 			}
 			p.next()
-			open := &Literal{At: t.Pos, Kind: LitNull, Text: "NULL"}
+			open := &ast.Literal{At: t.Pos, Kind: ast.LitNull, Text: "NULL"}
 			if p.closesOperand() {
 				// x[:] is the whole vector
-				return &BinaryExpr{At: t.Pos, Op: ":", L: open, R: &Literal{At: t.Pos, Kind: LitNull, Text: "NULL"}}
+				return &ast.BinaryExpr{At: t.Pos, Op: ":", L: open, R: &ast.Literal{At: t.Pos, Kind: ast.LitNull, Text: "NULL"}}
 			}
-			return &BinaryExpr{At: t.Pos, Op: ":", L: open, R: p.parseBinary(16)}
+			return &ast.BinaryExpr{At: t.Pos, Op: ":", L: open, R: p.parseBinary(16)}
 		case "-":
 			nx := p.peekN(1)
 			if isNumLit(nx) && !nx.Space {
@@ -1417,17 +1418,17 @@ func (p *parser) parseUnary() Expr {
 			}
 			p.next()
 			p.skipNewlines()
-			return &UnaryExpr{At: t.Pos, Op: "-", X: p.parseUnary()}
+			return &ast.UnaryExpr{At: t.Pos, Op: "-", X: p.parseUnary()}
 		case "!", "~", "+":
 			p.next()
 			p.skipNewlines()
-			return &UnaryExpr{At: t.Pos, Op: t.Text, X: p.parseUnary()}
+			return &ast.UnaryExpr{At: t.Pos, Op: t.Text, X: p.parseUnary()}
 		case "&":
 			// &sum is the function sum, whatever variable has its name
 			// (named_func.md): the root namespace's ::sum
 			if id := p.peekN(1); id.Kind == lex.TokIdent && !id.Space {
 				p.next()
-				return p.parsePostfix(&Ident{At: p.next().Pos, Name: "::" + id.Text})
+				return p.parsePostfix(&ast.Ident{At: p.next().Pos, Name: "::" + id.Text})
 			}
 		}
 	}
@@ -1437,19 +1438,19 @@ func (p *parser) parseUnary() Expr {
 		fn := p.parsePostfixExpr()
 		if l := p.peekN(1); p.isOp(":") && !p.tok().Space && l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) {
 			p.next() // {x -> x*x + x}:E m
-			fn = &AdverbExpr{At: t.Pos, Fn: fn, Adverb: p.next().Text}
+			fn = &ast.AdverbExpr{At: t.Pos, Fn: fn, Adverb: p.next().Text}
 		}
 		switch fn.(type) {
-		case *LambdaExpr, *AdverbExpr:
+		case *ast.LambdaExpr, *ast.AdverbExpr:
 			if p.startsOperand(p.tok()) && !p.isOp("(") {
-				return &CallExpr{At: t.Pos, Fn: fn, Args: []Expr{p.parseBinary(1)}}
+				return &ast.CallExpr{At: t.Pos, Fn: fn, Args: []ast.Expr{p.parseBinary(1)}}
 			}
 		}
 		return fn
 	}
 	if isKw(t, "not") && p.startsOperand(p.peekN(1)) && !isOpTok(p.peekN(1), "(") {
 		p.next()
-		return &UnaryExpr{At: t.Pos, Op: "!", X: p.parseBinary(3)}
+		return &ast.UnaryExpr{At: t.Pos, Op: "!", X: p.parseBinary(3)}
 	}
 	return p.parsePostfixExpr()
 }
@@ -1468,11 +1469,11 @@ func (p *parser) startsOperand(t lex.Token) bool {
 	return false
 }
 
-func (p *parser) parsePostfixExpr() Expr {
+func (p *parser) parsePostfixExpr() ast.Expr {
 	return p.parsePostfix(p.parsePrimary())
 }
 
-func (p *parser) parsePostfix(x Expr) Expr {
+func (p *parser) parsePostfix(x ast.Expr) ast.Expr {
 	for {
 		t := p.tok()
 		if t.Kind == lex.TokNewline {
@@ -1487,7 +1488,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 			}
 			return x
 		}
-		if c, ok := x.(*CallExpr); ok && p.startsOver() {
+		if c, ok := x.(*ast.CallExpr); ok && p.startsOver() {
 			x = p.parseOver(c)
 			continue
 		}
@@ -1497,34 +1498,34 @@ func (p *parser) parsePostfix(x Expr) Expr {
 		switch t.Text {
 		case "(":
 			args := p.parseList(callArgs)
-			x = &CallExpr{At: x.Pos(), Fn: x, Args: args}
+			x = &ast.CallExpr{At: x.Pos(), Fn: x, Args: args}
 		case "[":
 			p.next()
 			// INT[] names an array-vector type: an empty index on an
 			// identifier is only ever that.
-			if id, ok := x.(*Ident); ok && p.isOp("]") {
+			if id, ok := x.(*ast.Ident); ok && p.isOp("]") {
 				p.next()
-				x = &Ident{At: id.At, Name: id.Name + "[]"}
+				x = &ast.Ident{At: id.At, Name: id.Name + "[]"}
 				continue
 			}
 			// DECIMAL32(8)[]: the array-vector type of a parameterised
 			// type, an index with no Index
-			if c, ok := x.(*CallExpr); ok && p.isOp("]") {
+			if c, ok := x.(*ast.CallExpr); ok && p.isOp("]") {
 				p.next()
-				x = &IndexExpr{At: c.At, X: c}
+				x = &ast.IndexExpr{At: c.At, X: c}
 				continue
 			}
-			var idx Expr
+			var idx ast.Expr
 			p.withEq(func() {
 				// m[,1] and m[0,] leave one side empty (all rows or
 				// columns): a nil element
 				at := p.tok().Pos
-				var first Expr
+				var first ast.Expr
 				if !p.isOp(",") {
 					first = p.parseExpr()
 				}
 				if p.isOp(",") {
-					tu := &TupleExpr{At: at, Elems: []Expr{first}}
+					tu := &ast.TupleExpr{At: at, Elems: []ast.Expr{first}}
 					for p.isOp(",") {
 						p.next()
 						if p.isOp("]") || p.isOp(",") {
@@ -1539,47 +1540,47 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				}
 			})
 			p.expectOp("]")
-			x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
+			x = &ast.IndexExpr{At: x.Pos(), X: x, Index: idx}
 		case "{":
-			if _, l := x.(*LambdaExpr); lex.OpensLambda(p.toks, p.pos) && (t.Space || l) {
+			if _, l := x.(*ast.LambdaExpr); lex.OpensLambda(p.toks, p.pos) && (t.Space || l) {
 				return x // a lambda used as an operator follows: x {f} y
 			}
 			args := p.parseList(partialArgs)
-			x = &PartialExpr{At: x.Pos(), Fn: x, Args: args}
+			x = &ast.PartialExpr{At: x.Pos(), Fn: x, Args: args}
 		case ".":
 			p.next()
 			n := p.tok()
 			switch {
 			case n.Kind == lex.TokIdent:
 				p.next()
-				fn := &Ident{At: n.Pos, Name: n.Text}
-				var f Expr = fn
+				fn := &ast.Ident{At: n.Pos, Name: n.Text}
+				var f ast.Expr = fn
 				if p.isOp(":") && !p.tok().Space {
 					f = p.maybeAdverb(fn)
 				}
 				switch {
 				case p.isOp("("):
 					args := p.parseList(callArgs)
-					x = &CallExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
+					x = &ast.CallExpr{At: x.Pos(), Fn: f, Args: append([]ast.Expr{x}, args...), Method: true}
 				case p.isOp("{") && !p.tok().Space:
 					args := p.parseList(partialArgs)
-					x = &PartialExpr{At: x.Pos(), Fn: f, Args: append([]Expr{x}, args...), Method: true}
+					x = &ast.PartialExpr{At: x.Pos(), Fn: f, Args: append([]ast.Expr{x}, args...), Method: true}
 				default:
 					if f != fn {
 						p.failTok(p.tok())
 					}
-					x = &MemberExpr{At: x.Pos(), X: x, Name: n.Text}
+					x = &ast.MemberExpr{At: x.Pos(), X: x, Name: n.Text}
 				}
 			case n.Kind == lex.TokInt && n.Suffix == "":
 				p.next()
-				x = &MemberExpr{At: x.Pos(), X: x, Name: n.Text}
+				x = &ast.MemberExpr{At: x.Pos(), X: x, Name: n.Text}
 			case isOpTok(n, "(") && !n.Space:
 				// z.(3 5) is z[3 5] (Dictionary.md)
 				p.next()
-				var idx Expr
+				var idx ast.Expr
 				p.withEq(func() { idx = p.parseExpr() })
 				p.expectOp(")")
-				x = &IndexExpr{At: x.Pos(), X: x, Index: idx}
+				x = &ast.IndexExpr{At: x.Pos(), X: x, Index: idx}
 			case isOpTok(n, "{"):
 				fn := p.parsePrimary()
 				if p.isOp(":") && !p.tok().Space {
@@ -1589,7 +1590,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 					p.failTok(p.tok())
 				}
 				args := p.parseList(callArgs)
-				x = &CallExpr{At: x.Pos(), Fn: fn, Args: append([]Expr{x}, args...), Method: true}
+				x = &ast.CallExpr{At: x.Pos(), Fn: fn, Args: append([]ast.Expr{x}, args...), Method: true}
 			default:
 				p.failTok(n)
 			}
@@ -1599,18 +1600,18 @@ func (p *parser) parsePostfix(x Expr) Expr {
 				l := p.peekN(1)
 				if l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) && p.startsOperand(p.peekN(2)) {
 					switch x.(type) {
-					case *Ident, *PartialExpr, *LambdaExpr:
+					case *ast.Ident, *ast.PartialExpr, *ast.LambdaExpr:
 						p.next()
 						p.next()
-						fn := &AdverbExpr{At: x.Pos(), Fn: x, Adverb: l.Text}
-						x = &CallExpr{At: x.Pos(), Fn: fn, Args: []Expr{p.parsePostfixExpr()}}
+						fn := &ast.AdverbExpr{At: x.Pos(), Fn: x, Adverb: l.Text}
+						x = &ast.CallExpr{At: x.Pos(), Fn: fn, Args: []ast.Expr{p.parsePostfixExpr()}}
 						continue
 					}
 				}
 				return x
 			}
 			switch x.(type) {
-			case *Ident, *MemberExpr, *PartialExpr, *LambdaExpr, *CallExpr, *ParenExpr:
+			case *ast.Ident, *ast.MemberExpr, *ast.PartialExpr, *ast.LambdaExpr, *ast.CallExpr, *ast.ParenExpr:
 			default:
 				return x
 			}
@@ -1628,7 +1629,7 @@ func (p *parser) parsePostfix(x Expr) Expr {
 // maybeAdverb turns f:E (no spaces, single upper-case letter, then a '('
 // directly or a '{'/'(' call) into an AdverbExpr; otherwise it returns f
 // unchanged without consuming anything.
-func (p *parser) maybeAdverb(f Expr) Expr {
+func (p *parser) maybeAdverb(f ast.Expr) ast.Expr {
 	c, l, a := p.tok(), p.peekN(1), p.peekN(2)
 	if !isOpTok(c, ":") || c.Space || l.Kind != lex.TokIdent || l.Space || !lex.IsAdverb(l.Text) ||
 		!isOpTok(a, "(") || a.Space {
@@ -1636,32 +1637,32 @@ func (p *parser) maybeAdverb(f Expr) Expr {
 	}
 	p.next()
 	p.next()
-	return &AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
+	return &ast.AdverbExpr{At: f.Pos(), Fn: f, Adverb: l.Text}
 }
 
 // literalKinds is the Literal kind of each token kind that is one literal.
-var literalKinds = map[lex.TokenKind]LitKind{
-	lex.TokInt: LitInt, lex.TokFloat: LitFloat, lex.TokString: LitString, lex.TokChar: LitChar,
-	lex.TokSymbol: LitSymbol, lex.TokTemporal: LitTemporal, lex.TokNull: LitNull,
+var literalKinds = map[lex.TokenKind]ast.LitKind{
+	lex.TokInt: ast.LitInt, lex.TokFloat: ast.LitFloat, lex.TokString: ast.LitString, lex.TokChar: ast.LitChar,
+	lex.TokSymbol: ast.LitSymbol, lex.TokTemporal: ast.LitTemporal, lex.TokNull: ast.LitNull,
 }
 
 // literal converts a literal token.
-func (p *parser) literal(t lex.Token) Expr {
-	lit := &Literal{At: t.Pos, Text: t.Text, Suffix: t.Suffix, Type: t.Type}
+func (p *parser) literal(t lex.Token) ast.Expr {
+	lit := &ast.Literal{At: t.Pos, Text: t.Text, Suffix: t.Suffix, Type: t.Type}
 	if k, ok := literalKinds[t.Kind]; ok {
 		lit.Kind = k
 		return lit
 	}
 	switch t.Kind {
 	case lex.TokSymbolVector:
-		return &SymbolVector{At: t.Pos, Items: t.Items}
+		return &ast.SymbolVector{At: t.Pos, Items: t.Items}
 	case lex.TokIdent:
 		switch t.Text {
 		case "NULL", "null":
-			lit.Kind = LitNull
+			lit.Kind = ast.LitNull
 			lit.Text = t.Text
 		case "true", "false":
-			lit.Kind = LitBool
+			lit.Kind = ast.LitBool
 		default:
 			p.failTok(t)
 		}
@@ -1674,14 +1675,14 @@ func (p *parser) literal(t lex.Token) Expr {
 // negLiteral is the literal -n written as a minus sign directly before a
 // number: it keeps the number's type, so -2h is a SHORT and -128c is CHAR's
 // NULL, as DolphinDB reads them.
-func (p *parser) negLiteral(minus, n lex.Token) Expr {
+func (p *parser) negLiteral(minus, n lex.Token) ast.Expr {
 	lit := p.literal(n)
-	if l, ok := lit.(*Literal); ok && (l.Kind == LitInt || l.Kind == LitFloat) {
+	if l, ok := lit.(*ast.Literal); ok && (l.Kind == ast.LitInt || l.Kind == ast.LitFloat) {
 		l.At = minus.Pos
 		l.Text = "-" + l.Text
 		return l
 	}
-	return &UnaryExpr{At: minus.Pos, Op: "-", X: lit}
+	return &ast.UnaryExpr{At: minus.Pos, Op: "-", X: lit}
 }
 
 // isLiteralTok reports whether t is a literal usable in a space-separated
@@ -1724,8 +1725,8 @@ func (p *parser) vectorElemNext() bool {
 
 // literalVector continues a space-separated vector whose first element is
 // first.
-func (p *parser) literalVector(first Expr) Expr {
-	v := &VectorLit{At: first.Pos(), Elems: []Expr{first}}
+func (p *parser) literalVector(first ast.Expr) ast.Expr {
+	v := &ast.VectorLit{At: first.Pos(), Elems: []ast.Expr{first}}
 	for p.vectorElemNext() {
 		t := p.next()
 		if isOpTok(t, "-") {
@@ -1737,7 +1738,7 @@ func (p *parser) literalVector(first Expr) Expr {
 	return v
 }
 
-func (p *parser) parsePrimary() Expr {
+func (p *parser) parsePrimary() ast.Expr {
 	p.enter()
 	defer p.leave()
 	t := p.tok()
@@ -1751,7 +1752,7 @@ func (p *parser) parsePrimary() Expr {
 		return lit
 	case lex.TokSymbolVector:
 		p.next()
-		return &SymbolVector{At: t.Pos, Items: t.Items}
+		return &ast.SymbolVector{At: t.Pos, Items: t.Items}
 	case lex.TokIdent:
 		switch {
 		case isKw(t, "select") || isKw(t, "exec"):
@@ -1781,12 +1782,12 @@ func (p *parser) parsePrimary() Expr {
 		if isOpTok(p.peekN(1), "->") {
 			p.next()
 			p.next()
-			return &LambdaExpr{At: t.Pos, Params: []Param{{At: t.Pos, Name: t.Text}}, Body: p.parseArrowBody()}
+			return &ast.LambdaExpr{At: t.Pos, Params: []ast.Param{{At: t.Pos, Name: t.Text}}, Body: p.parseArrowBody()}
 		}
 		if nx := p.peekN(1); t.Text == "_" && nx.Kind == lex.TokString && !nx.Space {
 			// _"2 ab": a column whose name is no identifier (Table.md)
 			p.next()
-			return &Ident{At: t.Pos, Name: p.next().Text}
+			return &ast.Ident{At: t.Pos, Name: p.next().Text}
 		}
 		p.next()
 		if p.ranges != nil && isOpTok(p.tok(), "...") {
@@ -1794,13 +1795,13 @@ func (p *parser) parsePrimary() Expr {
 		}
 		if p.qualifierFollows() {
 			// m::f, a::b::f: a function qualified by its module
-			return &Ident{At: t.Pos, Name: p.qualifiedName(t.Text)}
+			return &ast.Ident{At: t.Pos, Name: p.qualifiedName(t.Text)}
 		}
-		id := &Ident{At: t.Pos, Name: t.Text}
+		id := &ast.Ident{At: t.Pos, Name: t.Text}
 		if p.bareCallArg() {
 			// sum x, print "a", select last price: a one-argument call
 			// written without parentheses
-			return &CallExpr{At: t.Pos, Fn: id, Args: []Expr{p.parseExpr()}}
+			return &ast.CallExpr{At: t.Pos, Fn: id, Args: []ast.Expr{p.parseExpr()}}
 		}
 		return id
 	case lex.TokOp:
@@ -1810,31 +1811,31 @@ func (p *parser) parsePrimary() Expr {
 			p.next()
 			old := p.inMeta
 			p.inMeta = true
-			var x Expr
+			var x ast.Expr
 			p.withEq(func() {
 				x = p.parseExpr()
 				if isKw(p.tok(), "as") {
 					// <price*2 as updatedPrice>: a column definition
 					// with its name, as sqlColAlias builds
 					at := p.next()
-					x = &AliasExpr{At: at.Pos, X: x, Name: p.expectIdent().Text}
+					x = &ast.AliasExpr{At: at.Pos, X: x, Name: p.expectIdent().Text}
 				}
 			})
 			p.inMeta = old
 			p.expectOp(">")
-			return &MetaExpr{At: t.Pos, X: x}
+			return &ast.MetaExpr{At: t.Pos, X: x}
 		case "(":
 			return p.parseParen()
 		case "[":
 			p.next()
-			a := &ArrayExpr{At: t.Pos, Elems: []Expr{}}
+			a := &ast.ArrayExpr{At: t.Pos, Elems: []ast.Expr{}}
 			p.withEq(func() {
 				// [10,,30], [,[0]], ["a",,,]: an empty element is NULL;
 				// after an empty element a closing bracket ends one more
 				afterEmpty := false
 				for !p.isOp("]") {
 					if p.isOp(",") {
-						a.Elems = append(a.Elems, &Literal{At: p.tok().Pos, Kind: LitNull, Text: "NULL"})
+						a.Elems = append(a.Elems, &ast.Literal{At: p.tok().Pos, Kind: ast.LitNull, Text: "NULL"})
 						p.next()
 						afterEmpty = true
 						continue
@@ -1847,7 +1848,7 @@ func (p *parser) parsePrimary() Expr {
 					p.next()
 				}
 				if afterEmpty {
-					a.Elems = append(a.Elems, &Literal{At: p.tok().Pos, Kind: LitNull, Text: "NULL"})
+					a.Elems = append(a.Elems, &ast.Literal{At: p.tok().Pos, Kind: ast.LitNull, Text: "NULL"})
 				}
 			})
 			p.expectOp("]")
@@ -1859,7 +1860,7 @@ func (p *parser) parsePrimary() Expr {
 				// ::add: the root namespace's function (use.md)
 				p.next()
 				p.next()
-				return &Ident{At: t.Pos, Name: "::" + p.next().Text}
+				return &ast.Ident{At: t.Pos, Name: "::" + p.next().Text}
 			}
 		}
 	}
@@ -1904,23 +1905,23 @@ func (p *parser) bareCallArg() bool {
 }
 
 // parseArrowBody parses the body after `->`: a block or an expression.
-func (p *parser) parseArrowBody() []Stmt {
+func (p *parser) parseArrowBody() []ast.Stmt {
 	p.skipNewlines()
 	if p.isOp("{") {
-		var body []Stmt
+		var body []ast.Stmt
 		p.withEq(func() { body = p.parseBlock() })
 		return body
 	}
 	at := p.tok().Pos
-	var e Expr
+	var e ast.Expr
 	p.withEq(func() { e = p.parseExpr() })
-	return []Stmt{&ReturnStmt{At: at, X: e}}
+	return []ast.Stmt{&ast.ReturnStmt{At: at, X: e}}
 }
 
 // parseLambdaDef parses def(params){...} / def(params): expr / def(params) -> expr.
-func (p *parser) parseLambdaDef() Expr {
+func (p *parser) parseLambdaDef() ast.Expr {
 	t := p.next()
-	l := &LambdaExpr{At: t.Pos, Aggregate: t.Text == "defg"}
+	l := &ast.LambdaExpr{At: t.Pos, Aggregate: t.Text == "defg"}
 	l.Params = p.parseParams()
 	l.Body = p.parseFuncBody()
 	return l
@@ -1928,9 +1929,9 @@ func (p *parser) parseLambdaDef() Expr {
 
 // parseParen parses ( ... ): a parenthesised expression, a tuple, or the
 // parameter list of an arrow lambda.
-func (p *parser) parseParen() Expr {
+func (p *parser) parseParen() ast.Expr {
 	t := p.next()
-	var elems []Expr
+	var elems []ast.Expr
 	tuple := false
 	p.withEq(func() {
 		p.commaEnds = false // (select * from t1, t2): the parenthesis bounds the FROM
@@ -1945,30 +1946,30 @@ func (p *parser) parseParen() Expr {
 	})
 	p.expectOp(")")
 	if p.isOp("->") {
-		params := []Param{}
+		params := []ast.Param{}
 		for _, e := range elems {
-			id, ok := e.(*Ident)
+			id, ok := e.(*ast.Ident)
 			if !ok {
 				p.fail(e.Pos(), "The parameter of a lambda expression must be an identifier")
 			}
-			params = append(params, Param{At: id.At, Name: id.Name})
+			params = append(params, ast.Param{At: id.At, Name: id.Name})
 		}
 		p.next()
-		return &LambdaExpr{At: t.Pos, Params: params, Body: p.parseArrowBody()}
+		return &ast.LambdaExpr{At: t.Pos, Params: params, Body: p.parseArrowBody()}
 	}
 	if len(elems) == 1 && !tuple {
-		return &ParenExpr{At: t.Pos, X: elems[0]}
+		return &ast.ParenExpr{At: t.Pos, X: elems[0]}
 	}
 	if elems == nil {
-		elems = []Expr{}
+		elems = []ast.Expr{}
 	}
-	return &TupleExpr{At: t.Pos, Elems: elems}
+	return &ast.TupleExpr{At: t.Pos, Elems: elems}
 }
 
 // parseBrace parses {k: v, ...} dictionaries and {x, y -> body} lambdas.
-func (p *parser) parseBrace() Expr {
+func (p *parser) parseBrace() ast.Expr {
 	t := p.next()
-	var out Expr
+	var out ast.Expr
 	p.withEq(func() {
 		p.commaEnds = true
 		p.skipNewlines()
@@ -1987,9 +1988,9 @@ func (p *parser) parseBrace() Expr {
 		i := p.pos
 		for p.toks[i].Kind == lex.TokIdent && (isOpTok(p.toks[i+1], ",") || isOpTok(p.toks[i+1], "->")) {
 			if isOpTok(p.toks[i+1], "->") {
-				l := &LambdaExpr{At: t.Pos, Params: []Param{}}
+				l := &ast.LambdaExpr{At: t.Pos, Params: []ast.Param{}}
 				for j := p.pos; j <= i; j += 2 {
-					l.Params = append(l.Params, Param{At: p.toks[j].Pos, Name: p.toks[j].Text})
+					l.Params = append(l.Params, ast.Param{At: p.toks[j].Pos, Name: p.toks[j].Text})
 				}
 				p.pos = i + 2
 				l.Body = p.parseArrowBody()
@@ -1998,7 +1999,7 @@ func (p *parser) parseBrace() Expr {
 			}
 			i += 2
 		}
-		d := &DictExpr{At: t.Pos, Keys: []Expr{}, Values: []Expr{}}
+		d := &ast.DictExpr{At: t.Pos, Keys: []ast.Expr{}, Values: []ast.Expr{}}
 		for {
 			p.skipNewlines()
 			if p.isOp("}") {
@@ -2007,9 +2008,9 @@ func (p *parser) parseBrace() Expr {
 			p.noPair = true
 			k := p.parseBinary(1)
 			p.noPair = false
-			if id, ok := k.(*Ident); ok {
+			if id, ok := k.(*ast.Ident); ok {
 				// {a:1}: a bare key is a string, as in JSON
-				k = &Literal{At: id.At, Kind: LitString, Text: id.Name}
+				k = &ast.Literal{At: id.At, Kind: ast.LitString, Text: id.Name}
 			}
 			p.expectOp(":")
 			p.skipNewlines()
@@ -2030,7 +2031,7 @@ func (p *parser) parseBrace() Expr {
 }
 
 // parseIsNull parses `x is [not] null` as isNull(x) / isValid(x).
-func (p *parser) parseIsNull(x Expr) Expr {
+func (p *parser) parseIsNull(x ast.Expr) ast.Expr {
 	at := p.next()
 	fn := "isNull"
 	if isKw(p.tok(), "not") {
@@ -2041,7 +2042,7 @@ func (p *parser) parseIsNull(x Expr) Expr {
 		p.failTok(t)
 	}
 	p.next()
-	return &CallExpr{At: at.Pos, Fn: &Ident{At: at.Pos, Name: fn}, Args: []Expr{x}}
+	return &ast.CallExpr{At: at.Pos, Fn: &ast.Ident{At: at.Pos, Name: fn}, Args: []ast.Expr{x}}
 }
 
 // peekPastNewlinesAfter is the first non-newline token at least k tokens
@@ -2056,11 +2057,11 @@ func (p *parser) peekPastNewlinesAfter(k int) lex.Token {
 
 // parseCase parses `case when c1 then e1 [when ...] [else e] end` as
 // nested iif(c, e, rest) calls (a missing else is NULL).
-func (p *parser) parseCase() Expr {
+func (p *parser) parseCase() ast.Expr {
 	at := p.next()
-	type arm struct{ cond, then Expr }
+	type arm struct{ cond, then ast.Expr }
 	var arms []arm
-	var elseX Expr = &Literal{At: at.Pos, Kind: LitNull, Text: "NULL"}
+	var elseX ast.Expr = &ast.Literal{At: at.Pos, Kind: ast.LitNull, Text: "NULL"}
 	for {
 		p.skipNewlines()
 		switch {
@@ -2079,7 +2080,7 @@ func (p *parser) parseCase() Expr {
 		case isKw(p.tok(), "end"):
 			p.next()
 			for i := len(arms) - 1; i >= 0; i-- {
-				elseX = &CallExpr{At: at.Pos, Fn: &Ident{At: at.Pos, Name: "iif"}, Args: []Expr{arms[i].cond, arms[i].then, elseX}}
+				elseX = &ast.CallExpr{At: at.Pos, Fn: &ast.Ident{At: at.Pos, Name: "iif"}, Args: []ast.Expr{arms[i].cond, arms[i].then, elseX}}
 			}
 			return elseX
 		default:
@@ -2089,12 +2090,12 @@ func (p *parser) parseCase() Expr {
 }
 
 // isQuery reports whether e is a query, possibly parenthesised.
-func isQuery(e Expr) bool {
+func isQuery(e ast.Expr) bool {
 	for {
 		switch x := e.(type) {
-		case *ParenExpr:
+		case *ast.ParenExpr:
 			e = x.X
-		case *SelectExpr, *UnionExpr:
+		case *ast.SelectExpr, *ast.UnionExpr:
 			return true
 		default:
 			return false
@@ -2103,7 +2104,7 @@ func isQuery(e Expr) bool {
 }
 
 // parseUnion parses `union [all] q2` after the query q.
-func (p *parser) parseUnion(q Expr) Expr {
+func (p *parser) parseUnion(q ast.Expr) ast.Expr {
 	at := p.next()
 	all := false
 	if isKw(p.tok(), "all") {
@@ -2115,5 +2116,5 @@ func (p *parser) parseUnion(q Expr) Expr {
 	if !isQuery(r) {
 		p.failTok(p.tok())
 	}
-	return &UnionExpr{At: at.Pos, L: q, R: r, All: all}
+	return &ast.UnionExpr{At: at.Pos, L: q, R: r, All: all}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	. "github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/stretchr/testify/require"
 )
@@ -212,33 +213,33 @@ func TestCallsAndFunctions(t *testing.T) {
 func TestCallShapes(t *testing.T) {
 	e, err := ParseExpr("t.tableInsert(x, y=1)")
 	require.NoError(t, err)
-	c := e.(*CallExpr)
+	c := e.(*ast.CallExpr)
 	require.True(t, c.Method)
-	require.Equal(t, "tableInsert", c.Fn.(*Ident).Name)
+	require.Equal(t, "tableInsert", c.Fn.(*ast.Ident).Name)
 	require.Len(t, c.Args, 3)
-	require.Equal(t, "t", c.Args[0].(*Ident).Name)
-	require.Equal(t, "y", c.Args[2].(*NamedArg).Name)
+	require.Equal(t, "t", c.Args[0].(*ast.Ident).Name)
+	require.Equal(t, "y", c.Args[2].(*ast.NamedArg).Name)
 
 	e, err = ParseExpr("f(a, , b)")
 	require.NoError(t, err)
-	c = e.(*CallExpr)
+	c = e.(*ast.CallExpr)
 	require.Len(t, c.Args, 3)
 	require.Nil(t, c.Args[1])
 
 	e, err = ParseExpr("upsert!{t,}")
 	require.NoError(t, err)
-	require.Len(t, e.(*PartialExpr).Args, 2)
-	require.Nil(t, e.(*PartialExpr).Args[1])
+	require.Len(t, e.(*ast.PartialExpr).Args, 2)
+	require.Nil(t, e.(*ast.PartialExpr).Args[1])
 
 	e, err = ParseExpr("upsert!{t,,true}")
 	require.NoError(t, err)
-	pe := e.(*PartialExpr)
+	pe := e.(*ast.PartialExpr)
 	require.Len(t, pe.Args, 3)
 	require.Nil(t, pe.Args[1])
 
 	e, err = ParseExpr("(a)")
 	require.NoError(t, err)
-	require.IsType(t, &ParenExpr{}, e)
+	require.IsType(t, &ast.ParenExpr{}, e)
 }
 
 func TestSQL(t *testing.T) {
@@ -306,15 +307,15 @@ func TestSQL(t *testing.T) {
 
 	s, err := Parse("select top 5 a as x, * from t where a = 1 order by a desc limit 1, 2")
 	require.NoError(t, err)
-	sel := s.Stmts[0].(*ExprStmt).X.(*SelectExpr)
+	sel := s.Stmts[0].(*ast.ExprStmt).X.(*ast.SelectExpr)
 	require.False(t, sel.Exec)
-	require.Equal(t, "5", sel.Top.(*Literal).Text)
-	require.Equal(t, "x", sel.Cols[0].(*AliasExpr).Name)
-	require.IsType(t, &StarExpr{}, sel.Cols[1])
-	require.Equal(t, "==", sel.Where[0].(*BinaryExpr).Op)
+	require.Equal(t, "5", sel.Top.(*ast.Literal).Text)
+	require.Equal(t, "x", sel.Cols[0].(*ast.AliasExpr).Name)
+	require.IsType(t, &ast.StarExpr{}, sel.Cols[1])
+	require.Equal(t, "==", sel.Where[0].(*ast.BinaryExpr).Op)
 	require.True(t, sel.OrderBy[0].Desc)
-	require.Equal(t, "1", sel.Offset.(*Literal).Text)
-	require.Equal(t, "2", sel.Limit.(*Literal).Text)
+	require.Equal(t, "1", sel.Offset.(*ast.Literal).Text)
+	require.Equal(t, "2", sel.Limit.(*ast.Literal).Text)
 }
 
 func TestDML(t *testing.T) {
@@ -340,8 +341,8 @@ func TestDML(t *testing.T) {
 	}
 	s, err := Parse("INSERT INTO t (id,val) VALUES (3,7.6)")
 	require.NoError(t, err)
-	ins := s.Stmts[0].(*InsertStmt)
-	require.Equal(t, "t", ins.Table.(*Ident).Name)
+	ins := s.Stmts[0].(*ast.InsertStmt)
+	require.Equal(t, "t", ins.Table.(*ast.Ident).Name)
 	require.Equal(t, []string{"id", "val"}, ins.Cols)
 	require.Len(t, ins.Rows, 1)
 	require.Len(t, ins.Rows[0], 2)
@@ -350,74 +351,74 @@ func TestDML(t *testing.T) {
 func TestLiterals(t *testing.T) {
 	cases := []struct {
 		src    string
-		kind   LitKind
+		kind   ast.LitKind
 		text   string
 		suffix string
 		typ    string
 	}{
-		{"21", LitInt, "21", "", ""},
-		{"2.1", LitFloat, "2.1", "", ""},
-		{".5", LitFloat, ".5", "", ""},
-		{"1e5", LitFloat, "1e5", "", ""},
-		{"1.5e-3", LitFloat, "1.5e-3", "", ""},
-		{"0x1F", LitInt, "0x1F", "", ""},
-		{"122h", LitInt, "122", "h", "SHORT"},
-		{"22l", LitInt, "22", "l", "LONG"},
-		{"97c", LitInt, "97", "c", "CHAR"},
-		{"2.1f", LitFloat, "2.1", "f", "FLOAT"},
-		{"1b", LitInt, "1", "b", "BOOL"},
-		{"0b", LitInt, "0", "b", "BOOL"},
-		{"3d", LitInt, "3", "d", "DURATION"},
-		{"10ms", LitInt, "10", "ms", "DURATION"},
-		{"00i", LitNull, "00", "i", "INT"},
-		{"00l", LitNull, "00", "l", "LONG"},
-		{"00f", LitNull, "00", "f", "FLOAT"},
-		{"00F", LitNull, "00", "F", "DOUBLE"},
-		{"00d", LitNull, "00", "d", "DATE"},
-		{"00M", LitNull, "00", "M", "MONTH"},
-		{"00t", LitNull, "00", "t", "TIME"},
-		{"00m", LitNull, "00", "m", "MINUTE"},
-		{"00s", LitNull, "00", "s", "SECOND"},
-		{"00D", LitNull, "00", "D", "DATETIME"},
-		{"00T", LitNull, "00", "T", "TIMESTAMP"},
-		{"00n", LitNull, "00", "n", "NANOTIME"},
-		{"00N", LitNull, "00", "N", "NANOTIMESTAMP"},
-		{"00h", LitNull, "00", "h", "SHORT"},
-		{"00c", LitNull, "00", "c", "CHAR"},
-		{"00b", LitNull, "00", "b", "BOOL"},
-		{"NULL", LitNull, "NULL", "", ""},
-		{"null", LitNull, "null", "", ""},
-		{"true", LitBool, "true", "", ""},
-		{"false", LitBool, "false", "", ""},
-		{"2013.06.13", LitTemporal, "2013.06.13", "", "DATE"},
-		{"2012.06M", LitTemporal, "2012.06", "M", "MONTH"},
-		{"13:30:10.008", LitTemporal, "13:30:10.008", "", "TIME"},
-		{"13:30m", LitTemporal, "13:30", "m", "MINUTE"},
-		{"13:30:10", LitTemporal, "13:30:10", "", "SECOND"},
-		{"00:00:00", LitTemporal, "00:00:00", "", "SECOND"},
-		{"2012.06.13T13:30:10", LitTemporal, "2012.06.13T13:30:10", "", "DATETIME"},
-		{"2012.06.13 13:30:10", LitTemporal, "2012.06.13T13:30:10", "", "DATETIME"},
-		{"2012.06.13 13:30:10.008", LitTemporal, "2012.06.13T13:30:10.008", "", "TIMESTAMP"},
-		{"2012.06.13T13:30:10.008", LitTemporal, "2012.06.13T13:30:10.008", "", "TIMESTAMP"},
-		{"13:30:10.008007006", LitTemporal, "13:30:10.008007006", "", "NANOTIME"},
-		{"2012.06.13T13:30:10.008007006", LitTemporal, "2012.06.13T13:30:10.008007006", "", "NANOTIMESTAMP"},
-		{"2012.06.13T13", LitTemporal, "2012.06.13T13", "", "DATEHOUR"},
-		{"13:30:10.008n", LitTemporal, "13:30:10.008", "n", "NANOTIME"},
-		{"2012.06.13T13:30:10.008N", LitTemporal, "2012.06.13T13:30:10.008", "N", "NANOTIMESTAMP"},
-		{`"Hello"`, LitString, "Hello", "", ""},
-		{`'Hello'`, LitString, "Hello", "", ""},
-		{`""`, LitString, "", "", ""},
-		{`"a\nb\t\\\"'"`, LitString, "a\nb\t\\\"'", "", ""},
-		{`'it\'s'`, LitString, "it's", "", ""},
-		{`'a'`, LitChar, "a", "", ""},
-		{`'\n'`, LitChar, "\n", "", ""},
-		{"`abc", LitSymbol, "abc", "", ""},
-		{"`1001", LitSymbol, "1001", "", ""},
+		{"21", ast.LitInt, "21", "", ""},
+		{"2.1", ast.LitFloat, "2.1", "", ""},
+		{".5", ast.LitFloat, ".5", "", ""},
+		{"1e5", ast.LitFloat, "1e5", "", ""},
+		{"1.5e-3", ast.LitFloat, "1.5e-3", "", ""},
+		{"0x1F", ast.LitInt, "0x1F", "", ""},
+		{"122h", ast.LitInt, "122", "h", "SHORT"},
+		{"22l", ast.LitInt, "22", "l", "LONG"},
+		{"97c", ast.LitInt, "97", "c", "CHAR"},
+		{"2.1f", ast.LitFloat, "2.1", "f", "FLOAT"},
+		{"1b", ast.LitInt, "1", "b", "BOOL"},
+		{"0b", ast.LitInt, "0", "b", "BOOL"},
+		{"3d", ast.LitInt, "3", "d", "DURATION"},
+		{"10ms", ast.LitInt, "10", "ms", "DURATION"},
+		{"00i", ast.LitNull, "00", "i", "INT"},
+		{"00l", ast.LitNull, "00", "l", "LONG"},
+		{"00f", ast.LitNull, "00", "f", "FLOAT"},
+		{"00F", ast.LitNull, "00", "F", "DOUBLE"},
+		{"00d", ast.LitNull, "00", "d", "DATE"},
+		{"00M", ast.LitNull, "00", "M", "MONTH"},
+		{"00t", ast.LitNull, "00", "t", "TIME"},
+		{"00m", ast.LitNull, "00", "m", "MINUTE"},
+		{"00s", ast.LitNull, "00", "s", "SECOND"},
+		{"00D", ast.LitNull, "00", "D", "DATETIME"},
+		{"00T", ast.LitNull, "00", "T", "TIMESTAMP"},
+		{"00n", ast.LitNull, "00", "n", "NANOTIME"},
+		{"00N", ast.LitNull, "00", "N", "NANOTIMESTAMP"},
+		{"00h", ast.LitNull, "00", "h", "SHORT"},
+		{"00c", ast.LitNull, "00", "c", "CHAR"},
+		{"00b", ast.LitNull, "00", "b", "BOOL"},
+		{"NULL", ast.LitNull, "NULL", "", ""},
+		{"null", ast.LitNull, "null", "", ""},
+		{"true", ast.LitBool, "true", "", ""},
+		{"false", ast.LitBool, "false", "", ""},
+		{"2013.06.13", ast.LitTemporal, "2013.06.13", "", "DATE"},
+		{"2012.06M", ast.LitTemporal, "2012.06", "M", "MONTH"},
+		{"13:30:10.008", ast.LitTemporal, "13:30:10.008", "", "TIME"},
+		{"13:30m", ast.LitTemporal, "13:30", "m", "MINUTE"},
+		{"13:30:10", ast.LitTemporal, "13:30:10", "", "SECOND"},
+		{"00:00:00", ast.LitTemporal, "00:00:00", "", "SECOND"},
+		{"2012.06.13T13:30:10", ast.LitTemporal, "2012.06.13T13:30:10", "", "DATETIME"},
+		{"2012.06.13 13:30:10", ast.LitTemporal, "2012.06.13T13:30:10", "", "DATETIME"},
+		{"2012.06.13 13:30:10.008", ast.LitTemporal, "2012.06.13T13:30:10.008", "", "TIMESTAMP"},
+		{"2012.06.13T13:30:10.008", ast.LitTemporal, "2012.06.13T13:30:10.008", "", "TIMESTAMP"},
+		{"13:30:10.008007006", ast.LitTemporal, "13:30:10.008007006", "", "NANOTIME"},
+		{"2012.06.13T13:30:10.008007006", ast.LitTemporal, "2012.06.13T13:30:10.008007006", "", "NANOTIMESTAMP"},
+		{"2012.06.13T13", ast.LitTemporal, "2012.06.13T13", "", "DATEHOUR"},
+		{"13:30:10.008n", ast.LitTemporal, "13:30:10.008", "n", "NANOTIME"},
+		{"2012.06.13T13:30:10.008N", ast.LitTemporal, "2012.06.13T13:30:10.008", "N", "NANOTIMESTAMP"},
+		{`"Hello"`, ast.LitString, "Hello", "", ""},
+		{`'Hello'`, ast.LitString, "Hello", "", ""},
+		{`""`, ast.LitString, "", "", ""},
+		{`"a\nb\t\\\"'"`, ast.LitString, "a\nb\t\\\"'", "", ""},
+		{`'it\'s'`, ast.LitString, "it's", "", ""},
+		{`'a'`, ast.LitChar, "a", "", ""},
+		{`'\n'`, ast.LitChar, "\n", "", ""},
+		{"`abc", ast.LitSymbol, "abc", "", ""},
+		{"`1001", ast.LitSymbol, "1001", "", ""},
 	}
 	for _, c := range cases {
 		e, err := ParseExpr(c.src)
 		require.NoError(t, err, c.src)
-		lit, ok := e.(*Literal)
+		lit, ok := e.(*ast.Literal)
 		require.True(t, ok, "%s: got %T", c.src, e)
 		require.Equal(t, c.kind, lit.Kind, c.src)
 		require.Equal(t, c.text, lit.Text, c.src)
@@ -429,80 +430,80 @@ func TestLiterals(t *testing.T) {
 func TestVectorsAndPairs(t *testing.T) {
 	e, err := ParseExpr("2022.03.20 2022.03.21 2022.03.22")
 	require.NoError(t, err)
-	v := e.(*VectorLit)
+	v := e.(*ast.VectorLit)
 	require.Len(t, v.Elems, 3)
-	require.Equal(t, "DATE", v.Elems[2].(*Literal).Type)
+	require.Equal(t, "DATE", v.Elems[2].(*ast.Literal).Type)
 
 	// a date followed by a time on the same line is one DATETIME
 	e, err = ParseExpr("2012.06.13 13:30:10")
 	require.NoError(t, err)
-	require.Equal(t, "DATETIME", e.(*Literal).Type)
+	require.Equal(t, "DATETIME", e.(*ast.Literal).Type)
 
 	// 1:0 is a pair, 13:30:10 a time
 	e, err = ParseExpr("1:0")
 	require.NoError(t, err)
-	require.Equal(t, ":", e.(*BinaryExpr).Op)
+	require.Equal(t, ":", e.(*ast.BinaryExpr).Op)
 	e, err = ParseExpr("13:30")
 	require.NoError(t, err)
-	require.Equal(t, ":", e.(*BinaryExpr).Op)
+	require.Equal(t, ":", e.(*ast.BinaryExpr).Op)
 
 	e, err = ParseExpr("`a`b`c")
 	require.NoError(t, err)
-	require.Equal(t, []string{"a", "b", "c"}, e.(*SymbolVector).Items)
+	require.Equal(t, []string{"a", "b", "c"}, e.(*ast.SymbolVector).Items)
 
 	e, err = ParseExpr("2024.01.01..2024.01.03")
 	require.NoError(t, err)
-	b := e.(*BinaryExpr)
+	b := e.(*ast.BinaryExpr)
 	require.Equal(t, "..", b.Op)
-	require.Equal(t, "2024.01.01", b.L.(*Literal).Text)
-	require.Equal(t, "2024.01.03", b.R.(*Literal).Text)
+	require.Equal(t, "2024.01.01", b.L.(*ast.Literal).Text)
+	require.Equal(t, "2024.01.03", b.R.(*ast.Literal).Text)
 }
 
 func TestPositions(t *testing.T) {
 	s, err := Parse("x = 1\n  y = f(a,\n b)")
 	require.NoError(t, err)
-	require.Equal(t, Pos{Line: 1, Col: 1}, s.Stmts[0].Pos())
-	as := s.Stmts[1].(*AssignStmt)
-	require.Equal(t, Pos{Line: 2, Col: 3}, as.Pos())
-	call := as.Value.(*CallExpr)
-	require.Equal(t, Pos{Line: 2, Col: 7}, call.Pos())
-	require.Equal(t, Pos{Line: 3, Col: 2}, call.Args[1].Pos())
+	require.Equal(t, ast.Pos{Line: 1, Col: 1}, s.Stmts[0].Pos())
+	as := s.Stmts[1].(*ast.AssignStmt)
+	require.Equal(t, ast.Pos{Line: 2, Col: 3}, as.Pos())
+	call := as.Value.(*ast.CallExpr)
+	require.Equal(t, ast.Pos{Line: 2, Col: 7}, call.Pos())
+	require.Equal(t, ast.Pos{Line: 3, Col: 2}, call.Args[1].Pos())
 }
 
 func TestErrors(t *testing.T) {
 	cases := []struct {
 		src  string
-		pos  Pos
+		pos  ast.Pos
 		text string
 	}{
-		{"x = )", Pos{Line: 1, Col: 5}, "Cannot recognize the token )"},
-		{"x = 1\ny = a b", Pos{Line: 2, Col: 7}, "Cannot recognize the token b"},
-		{"select a 1 from t", Pos{Line: 1, Col: 10}, "Cannot recognize the token 1"},
-		{"f(1, 2", Pos{Line: 1, Col: 7}, "Incomplete statement"},
-		{"x = \"abc", Pos{Line: 1, Col: 5}, "string literal is not terminated"},
-		{"x = 12abc", Pos{Line: 1, Col: 5}, "Cannot recognize the token 12abc"},
-		{"/* open", Pos{Line: 1, Col: 1}, "comment is not terminated"},
-		{"x = 1 #", Pos{Line: 1, Col: 7}, "Cannot recognize the token #"},
-		{"}", Pos{Line: 1, Col: 1}, "Cannot recognize the token }"},
-		{"f(1))", Pos{Line: 1, Col: 5}, "Cannot recognize the token )"},
-		{"if x > 1 y = 2", Pos{Line: 1, Col: 4}, "Cannot recognize the token x"},
-		{"1 = 2", Pos{Line: 1, Col: 1}, "Cannot assign"},
-		{"x = [1, 2", Pos{Line: 1, Col: 10}, "Incomplete statement"},
-		{"def f(1) {}", Pos{Line: 1, Col: 7}, "Cannot recognize the token 1"},
-		{"insert into t values 1", Pos{Line: 1, Col: 22}, "Cannot recognize the token 1"},
-		{"a, b", Pos{Line: 1, Col: 5}, "Incomplete statement"},
-		{"x = 1 +", Pos{Line: 1, Col: 8}, "Incomplete statement"},
-		{"try { a }", Pos{Line: 1, Col: 10}, "Incomplete statement"},
-		{"update t set", Pos{Line: 1, Col: 13}, "Incomplete statement"},
-		{"if(x) else y", Pos{Line: 1, Col: 7}, "Cannot recognize the token else"},
-		{"select from t", Pos{Line: 1, Col: 8}, "Cannot recognize the token from"},
-		{"x = 1\n  catch(e) {}", Pos{Line: 2, Col: 3}, "Cannot recognize the token catch"},
-		{"x = \u00e9\u2603", Pos{Line: 1, Col: 6}, "Cannot recognize the token \u2603"},
+		{"x = )", ast.Pos{Line: 1, Col: 5}, "Cannot recognize the token )"},
+		{"x = 1\ny = a b", ast.Pos{Line: 2, Col: 7}, "Cannot recognize the token b"},
+		{"select a 1 from t", ast.Pos{Line: 1, Col: 10}, "Cannot recognize the token 1"},
+		{"f(1, 2", ast.Pos{Line: 1, Col: 7}, "Incomplete statement"},
+		{"x = \"abc", ast.Pos{Line: 1, Col: 5}, "string literal is not terminated"},
+		{"x = 12abc", ast.Pos{Line: 1, Col: 5}, "Cannot recognize the token 12abc"},
+		{"/* open", ast.Pos{Line: 1, Col: 1}, "comment is not terminated"},
+		{"x = 1 #", ast.Pos{Line: 1, Col: 7}, "Cannot recognize the token #"},
+		{"}", ast.Pos{Line: 1, Col: 1}, "Cannot recognize the token }"},
+		{"f(1))", ast.Pos{Line: 1, Col: 5}, "Cannot recognize the token )"},
+		{"if x > 1 y = 2", ast.Pos{Line: 1, Col: 4}, "Cannot recognize the token x"},
+		{"1 = 2", ast.Pos{Line: 1, Col: 1}, "Cannot assign"},
+		{"x = [1, 2", ast.Pos{Line: 1, Col: 10}, "Incomplete statement"},
+		{"def f(1) {}", ast.Pos{Line: 1, Col: 7}, "Cannot recognize the token 1"},
+		{"insert into t values 1", ast.Pos{Line: 1, Col: 22}, "Cannot recognize the token 1"},
+		{"a, b", ast.Pos{Line: 1, Col: 5}, "Incomplete statement"},
+		{"x = 1 +", ast.Pos{Line: 1, Col: 8}, "Incomplete statement"},
+		{"try { a }", ast.Pos{Line: 1, Col: 10}, "Incomplete statement"},
+		{"update t set", ast.Pos{Line: 1, Col: 13}, "Incomplete statement"},
+		{"if(x) else y", ast.Pos{Line: 1, Col: 7}, "Cannot recognize the token else"},
+		{"select from t", ast.Pos{Line: 1, Col: 8}, "Cannot recognize the token from"},
+		{"x = 1\n  catch(e) {}", ast.Pos{Line: 2, Col: 3}, "Cannot recognize the token catch"},
+		{"x = \u00e9\u2603", ast.Pos{Line: 1, Col: 6}, "Cannot recognize the token \u2603"},
 	}
 	for _, c := range cases {
 		_, err := Parse(c.src)
 		require.Error(t, err, c.src)
-		var pe *Error
+		var pe *ast.Error
 		require.True(t, errors.As(err, &pe), c.src)
 		require.Equal(t, c.pos, pe.Pos, "%s: %v", c.src, err)
 		require.Contains(t, pe.Msg, c.text, c.src)
@@ -530,7 +531,7 @@ func TestDeepNesting(t *testing.T) {
 	} {
 		_, err := Parse(src)
 		require.Error(t, err)
-		require.IsType(t, &Error{}, err)
+		require.IsType(t, &ast.Error{}, err)
 	}
 	// moderate nesting is fine
 	_, err := Parse(strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200))
@@ -563,7 +564,7 @@ func TestDeepShapes(t *testing.T) {
 	} {
 		_, err := Parse(src)
 		require.Error(t, err, src[:20])
-		require.IsType(t, &Error{}, err)
+		require.IsType(t, &ast.Error{}, err)
 	}
 }
 
@@ -572,7 +573,7 @@ func TestDeepShapes(t *testing.T) {
 func TestColumnRanges(t *testing.T) {
 	s, err := Parse("select c08...c10, f(a1...a2) as x, (a1...a2) * b2...b1 as y1...y2 from t")
 	require.NoError(t, err)
-	sel := s.Stmts[0].(*ExprStmt).X.(*SelectExpr)
+	sel := s.Stmts[0].(*ast.ExprStmt).X.(*ast.SelectExpr)
 	var names []string
 	for _, c := range sel.Cols {
 		names = append(names, unparse.Format(c))
@@ -589,8 +590,8 @@ func TestColumnRanges(t *testing.T) {
 func TestQuotedColumn(t *testing.T) {
 	e, err := ParseExpr(`_"2 ab" + 1`)
 	require.NoError(t, err)
-	require.Equal(t, "2 ab", e.(*BinaryExpr).L.(*Ident).Name)
+	require.Equal(t, "2 ab", e.(*ast.BinaryExpr).L.(*ast.Ident).Name)
 	s, err := Parse(`insert into t(_"a b", "c", d) values(1, 2, 3)`)
 	require.NoError(t, err)
-	require.Equal(t, []string{"a b", "c", "d"}, s.Stmts[0].(*InsertStmt).Cols)
+	require.Equal(t, []string{"a b", "c", "d"}, s.Stmts[0].(*ast.InsertStmt).Cols)
 }

@@ -3,6 +3,7 @@ package sqlparse
 import (
 	"strings"
 
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 )
 
@@ -18,10 +19,10 @@ func (p *parser) isFrameWord(t lex.Token) bool {
 }
 
 // parseOver parses `over (...)` after call.
-func (p *parser) parseOver(call *CallExpr) Expr {
+func (p *parser) parseOver(call *ast.CallExpr) ast.Expr {
 	p.next()
 	p.next()
-	o := &OverExpr{At: call.At, Call: call}
+	o := &ast.OverExpr{At: call.At, Call: call}
 	old := p.inOver
 	p.inOver = true
 	defer func() { p.inOver = old }()
@@ -54,8 +55,8 @@ func (p *parser) parseOver(call *CallExpr) Expr {
 
 // parseFrame parses ROWS|RANGE BETWEEN lo AND hi, or the one-bound short
 // form whose upper bound is the current row.
-func (p *parser) parseFrame() *WindowFrame {
-	f := &WindowFrame{Range: isKw(p.next(), "range")}
+func (p *parser) parseFrame() *ast.WindowFrame {
+	f := &ast.WindowFrame{Range: isKw(p.next(), "range")}
 	p.skipNewlines()
 	if isKw(p.tok(), "between") {
 		p.next()
@@ -63,20 +64,20 @@ func (p *parser) parseFrame() *WindowFrame {
 		p.skipNewlines()
 		p.expectKw("and")
 		f.Hi = p.parseBound()
-		if f.Lo.Kind > f.Hi.Kind || f.Lo.Kind == UnboundedFollowing || f.Hi.Kind == UnboundedPreceding {
+		if f.Lo.Kind > f.Hi.Kind || f.Lo.Kind == ast.UnboundedFollowing || f.Hi.Kind == ast.UnboundedPreceding {
 			p.failTok(p.toks[p.pos-1])
 		}
 		return f
 	}
 	f.Lo = p.parseBound()
-	f.Hi = FrameBound{Kind: CurrentRow}
-	if f.Lo.Kind > CurrentRow {
+	f.Hi = ast.FrameBound{Kind: ast.CurrentRow}
+	if f.Lo.Kind > ast.CurrentRow {
 		p.fail(p.tok().Pos, "The lower bound of a window frame must come before its upper bound.")
 	}
 	return f
 }
 
-func (p *parser) parseBound() FrameBound {
+func (p *parser) parseBound() ast.FrameBound {
 	p.skipNewlines()
 	t := p.tok()
 	switch {
@@ -84,25 +85,25 @@ func (p *parser) parseBound() FrameBound {
 		p.next()
 		switch d := p.next(); {
 		case isKw(d, "preceding"):
-			return FrameBound{Kind: UnboundedPreceding}
+			return ast.FrameBound{Kind: ast.UnboundedPreceding}
 		case isKw(d, "following"):
-			return FrameBound{Kind: UnboundedFollowing}
+			return ast.FrameBound{Kind: ast.UnboundedFollowing}
 		default:
 			p.failTok(d)
 		}
 	case isKw(t, "current"):
 		p.next()
 		p.expectKw("row")
-		return FrameBound{Kind: CurrentRow}
+		return ast.FrameBound{Kind: ast.CurrentRow}
 	}
 	n := p.parseUnary()
 	d := p.next()
 	switch strings.ToLower(d.Text) {
 	case "preceding":
-		return FrameBound{Kind: Preceding, N: n}
+		return ast.FrameBound{Kind: ast.Preceding, N: n}
 	case "following":
-		return FrameBound{Kind: Following, N: n}
+		return ast.FrameBound{Kind: ast.Following, N: n}
 	}
 	p.failTok(d)
-	return FrameBound{}
+	return ast.FrameBound{}
 }

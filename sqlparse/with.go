@@ -1,6 +1,9 @@
 package sqlparse
 
-import "github.com/porpoisedb/porpoise/sqlparse/lex"
+import (
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
+)
 
 // startsWith reports whether the cursor is at `with name as (` or
 // `with name(`, the start of a common table expression.
@@ -12,12 +15,12 @@ func (p *parser) startsWith() bool {
 	return isKw(nx, "as") || isOpTok(nx, "(")
 }
 
-func (p *parser) parseWith() Expr {
+func (p *parser) parseWith() ast.Expr {
 	at := p.next()
-	w := &WithExpr{At: at.Pos}
+	w := &ast.WithExpr{At: at.Pos}
 	for {
 		p.skipNewlines()
-		wt := WithTable{Name: p.expectIdent().Text}
+		wt := ast.WithTable{Name: p.expectIdent().Text}
 		if p.isOp("(") {
 			p.next()
 			for {

@@ -4,14 +4,14 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 )
 
 // marked is an error on its way out of the frame that ran stmt; it is
 // unparsed only if it leaves the frame.
 type marked struct {
-	stmt sqlparse.Stmt
+	stmt ast.Stmt
 	err  error
 }
 
@@ -24,7 +24,7 @@ func (m *marked) Unwrap() error { return m.err }
 // A syntax error is left as it is: DolphinDB finds those (an unknown
 // name, an invalid column) while parsing, before any statement runs, and
 // reports them bare.
-func Mark(st sqlparse.Stmt, err error) error {
+func Mark(st ast.Stmt, err error) error {
 	if err == nil {
 		return nil
 	}

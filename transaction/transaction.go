@@ -1,7 +1,7 @@
 package transaction
 
 import (
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -9,14 +9,14 @@ import (
 // Names are the names stmts use, and those the bodies of the functions
 // they call use, transitively; body gives a user function's body (nil
 // for any other name).
-func Names(stmts []sqlparse.Stmt, body func(name string) []sqlparse.Stmt) []string {
+func Names(stmts []ast.Stmt, body func(name string) []ast.Stmt) []string {
 	seen := map[string]bool{}
 	var out []string
-	var visit func(stmts []sqlparse.Stmt)
-	visit = func(stmts []sqlparse.Stmt) {
+	var visit func(stmts []ast.Stmt)
+	visit = func(stmts []ast.Stmt) {
 		for _, st := range stmts {
-			astwalk.Inspect(st, func(n sqlparse.Node) bool {
-				id, ok := n.(*sqlparse.Ident)
+			astwalk.Inspect(st, func(n ast.Node) bool {
+				id, ok := n.(*ast.Ident)
 				if !ok || seen[id.Name] {
 					return true
 				}

@@ -5,7 +5,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -171,7 +171,7 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 		tbl := c.embed(x, "\x00t")
-		if _, err := env.Exec(&sqlparse.DeleteStmt{Table: tbl, Where: where}, c.bind); err != nil {
+		if _, err := env.Exec(&ast.DeleteStmt{Table: tbl, Where: where}, c.bind); err != nil {
 			return nil, err
 		}
 		return x, nil

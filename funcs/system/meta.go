@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -40,7 +41,7 @@ type coder struct {
 
 func xnewCoder(env funcs.Env) *coder { return &coder{env: env, bind: map[string]value.Value{}} }
 
-func (c *coder) meta(x sqlparse.Expr) *funcs.Meta { return &funcs.Meta{X: x, Bind: c.bind} }
+func (c *coder) meta(x ast.Expr) *funcs.Meta { return &funcs.Meta{X: x, Bind: c.bind} }
 
 // xliteralName is how an embedded value prints inside code.
 func xliteralName(v value.Value) string {
@@ -64,7 +65,7 @@ func xliteralName(v value.Value) string {
 // expr turns a value into code: metacode stays code, a named function is
 // its name, anything else is embedded (name is the variable a table came
 // from, "" when unknown).
-func (c *coder) expr(v value.Value, name string) (sqlparse.Expr, error) {
+func (c *coder) expr(v value.Value, name string) (ast.Expr, error) {
 	switch x := v.(type) {
 	case nil:
 		return nil, nil
@@ -82,7 +83,7 @@ func (c *coder) expr(v value.Value, name string) (sqlparse.Expr, error) {
 	if funcs.IsFunction(v) {
 		if f, ok := v.(interface{ FuncName() string }); ok {
 			if g, ok := c.env.Function(f.FuncName()); ok && g == v {
-				return &sqlparse.Ident{Name: f.FuncName()}, nil
+				return &ast.Ident{Name: f.FuncName()}, nil
 			}
 			return c.embed(v, f.FuncName()), nil
 		}
@@ -107,22 +108,22 @@ func (c *coder) varName(v value.Value) string {
 	return "t"
 }
 
-func (c *coder) embed(v value.Value, name string) sqlparse.Expr {
+func (c *coder) embed(v value.Value, name string) ast.Expr {
 	// two values of one name (two lambdas) each keep their own binding
 	for k, base := 2, name; c.bind[name] != nil && c.bind[name] != v; k++ {
 		name = fmt.Sprintf("%s_%d", base, k)
 	}
 	c.bind[name] = v
-	return &sqlparse.Ident{Name: name}
+	return &ast.Ident{Name: name}
 }
 
 // exprs turns a value that may be a tuple of codes into a list of code.
-func (c *coder) exprs(v value.Value) ([]sqlparse.Expr, error) {
+func (c *coder) exprs(v value.Value) ([]ast.Expr, error) {
 	if v == nil {
 		return nil, nil
 	}
 	if t, ok := v.(*value.Vector); ok && t.T == value.Any {
-		out := make([]sqlparse.Expr, len(t.Any))
+		out := make([]ast.Expr, len(t.Any))
 		for i, x := range t.Any {
 			e, err := c.expr(x, "")
 			if err != nil {
@@ -136,7 +137,7 @@ func (c *coder) exprs(v value.Value) ([]sqlparse.Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []sqlparse.Expr{e}, nil
+	return []ast.Expr{e}, nil
 }
 
 // xoperatorOf returns the operator a function value stands for, or "".
@@ -148,14 +149,14 @@ func xoperatorOf(fn value.Value) string {
 }
 
 // xcolExpr is a column reference: * for "*", qualifier.col when qualified.
-func xcolExpr(name, qualifier string) sqlparse.Expr {
+func xcolExpr(name, qualifier string) ast.Expr {
 	if name == "*" {
-		return &sqlparse.StarExpr{}
+		return &ast.StarExpr{}
 	}
 	if qualifier != "" {
-		return &sqlparse.MemberExpr{X: &sqlparse.Ident{Name: qualifier}, Name: name}
+		return &ast.MemberExpr{X: &ast.Ident{Name: qualifier}, Name: name}
 	}
-	return &sqlparse.Ident{Name: name}
+	return &ast.Ident{Name: name}
 }
 
 func xsqlCol(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -185,16 +186,16 @@ func xsqlCol(env funcs.Env, args []value.Value) (value.Value, error) {
 	c := xnewCoder(env)
 	out := make([]value.Value, len(names))
 	for i, n := range names {
-		var e sqlparse.Expr = xcolExpr(n, qualifier)
+		var e ast.Expr = xcolExpr(n, qualifier)
 		if fn != nil {
 			f, err := c.expr(fn, "")
 			if err != nil {
 				return nil, err
 			}
-			e = &sqlparse.CallExpr{Fn: f, Args: []sqlparse.Expr{e}}
+			e = &ast.CallExpr{Fn: f, Args: []ast.Expr{e}}
 		}
 		if aliases != nil {
-			e = &sqlparse.AliasExpr{X: e, Name: aliases[i]}
+			e = &ast.AliasExpr{X: e, Name: aliases[i]}
 		}
 		out[i] = c.meta(e)
 	}
@@ -225,14 +226,14 @@ func xsqlColAlias(env funcs.Env, args []value.Value) (value.Value, error) {
 		} else {
 			name = colname.Of(d)
 		}
-		if a, ok := d.(*sqlparse.AliasExpr); ok {
+		if a, ok := d.(*ast.AliasExpr); ok {
 			d = a.X
 		}
 		cc := xnewCoder(env)
 		for k, v := range c.bind {
 			cc.bind[k] = v
 		}
-		out[i] = cc.meta(&sqlparse.AliasExpr{X: d, Name: name})
+		out[i] = cc.meta(&ast.AliasExpr{X: d, Name: name})
 	}
 	if t, ok := args[0].(*value.Vector); ok && t.T == value.Any {
 		return value.NewTuple(out), nil
@@ -283,16 +284,16 @@ func xexpr(env funcs.Env, args []value.Value) (value.Value, error) {
 		if f, ok := args[0].(interface{ FuncName() string }); ok {
 			switch f.FuncName() {
 			case "not":
-				return c.meta(&sqlparse.UnaryExpr{Op: "!", X: x}), nil
+				return c.meta(&ast.UnaryExpr{Op: "!", X: x}), nil
 			case "neg":
-				return c.meta(&sqlparse.UnaryExpr{Op: "-", X: x}), nil
+				return c.meta(&ast.UnaryExpr{Op: "-", X: x}), nil
 			}
 		}
 		fn, err := c.expr(args[0], "")
 		if err != nil {
 			return nil, err
 		}
-		return c.meta(&sqlparse.CallExpr{Fn: fn, Args: []sqlparse.Expr{x}}), nil
+		return c.meta(&ast.CallExpr{Fn: fn, Args: []ast.Expr{x}}), nil
 	case 3:
 		return xbinary(c, args[0], args[1], args[2])
 	}
@@ -313,13 +314,13 @@ func xbinary(c *coder, x, op, y value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if sym := xoperatorOf(op); sym != "" {
-		return c.meta(&sqlparse.BinaryExpr{Op: sym, L: l, R: r}), nil
+		return c.meta(&ast.BinaryExpr{Op: sym, L: l, R: r}), nil
 	}
 	fn, err := c.expr(op, "")
 	if err != nil {
 		return nil, err
 	}
-	return c.meta(&sqlparse.CallExpr{Fn: fn, Args: []sqlparse.Expr{l, r}}), nil
+	return c.meta(&ast.CallExpr{Fn: fn, Args: []ast.Expr{l, r}}), nil
 }
 
 func xbinaryExpr(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -350,7 +351,7 @@ func xunifiedExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		acc = &sqlparse.BinaryExpr{Op: sym, L: acc, R: r}
+		acc = &ast.BinaryExpr{Op: sym, L: acc, R: r}
 	}
 	return c.meta(acc), nil
 }
@@ -383,7 +384,7 @@ func xcallCode(c *coder, fn value.Value, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	call := &sqlparse.CallExpr{Fn: f}
+	call := &ast.CallExpr{Fn: f}
 	for _, a := range args {
 		e, err := c.expr(a, "")
 		if err != nil {
@@ -418,11 +419,11 @@ func xmakeUnifiedCall(env funcs.Env, args []value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		call := &sqlparse.CallExpr{Fn: f}
-		if t, ok := e.(*sqlparse.TupleExpr); ok {
+		call := &ast.CallExpr{Fn: f}
+		if t, ok := e.(*ast.TupleExpr); ok {
 			call.Args = t.Elems
 		} else {
-			call.Args = []sqlparse.Expr{e}
+			call.Args = []ast.Expr{e}
 		}
 		return c.meta(call), nil
 	}
@@ -453,9 +454,9 @@ func xargName(names []string, i int) string {
 
 // xfromExpr is the FROM of generated SQL: metacode (a join) as written, a
 // table embedded under its variable's name, a table name as the name.
-func xfromExpr(c *coder, v value.Value, name string) (sqlparse.Expr, error) {
+func xfromExpr(c *coder, v value.Value, name string) (ast.Expr, error) {
 	if s, ok := funcs.StringArg(v); ok {
-		return &sqlparse.Ident{Name: s}, nil
+		return &ast.Ident{Name: s}, nil
 	}
 	return c.expr(v, name)
 }
@@ -487,7 +488,7 @@ func xorderFlags(x value.Value, n int) ([]bool, error) {
 
 func xsql(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
 	c := xnewCoder(env)
-	sel := &sqlparse.SelectExpr{}
+	sel := &ast.SelectExpr{}
 	var err error
 	if sel.Cols, err = c.exprs(args[0]); err != nil {
 		return nil, err
@@ -528,20 +529,20 @@ func xsql(env funcs.Env, args []value.Value, names []string) (value.Value, error
 		return nil, err
 	}
 	for i, e := range order {
-		sel.OrderBy = append(sel.OrderBy, sqlparse.OrderItem{X: e, Desc: !oasc[i]})
+		sel.OrderBy = append(sel.OrderBy, ast.OrderItem{X: e, Desc: !oasc[i]})
 	}
 	if l := funcs.Arg(args, 10); l != nil {
 		switch lv := l.(type) {
 		case *value.Pair:
 			a, b := lv.V.At(0), lv.V.At(1)
-			sel.Offset = &sqlparse.Literal{Kind: sqlparse.LitInt, Text: strconv.FormatInt(a.I, 10)}
-			sel.Limit = &sqlparse.Literal{Kind: sqlparse.LitInt, Text: strconv.FormatInt(b.I-a.I, 10)}
+			sel.Offset = &ast.Literal{Kind: ast.LitInt, Text: strconv.FormatInt(a.I, 10)}
+			sel.Limit = &ast.Literal{Kind: ast.LitInt, Text: strconv.FormatInt(b.I-a.I, 10)}
 		default:
 			n, err := funcs.IntArg("sql", "limit", l, 0)
 			if err != nil {
 				return nil, err
 			}
-			lit := &sqlparse.Literal{Kind: sqlparse.LitInt, Text: strconv.FormatInt(n, 10)}
+			lit := &ast.Literal{Kind: ast.LitInt, Text: strconv.FormatInt(n, 10)}
 			if flag == 0 && len(keys) > 0 {
 				sel.Limit = lit
 			} else {
@@ -556,21 +557,21 @@ func xsql(env funcs.Env, args []value.Value, names []string) (value.Value, error
 }
 
 // xsetClauses turns `expr as col` codes into SET clauses.
-func xsetClauses(defs []sqlparse.Expr) ([]sqlparse.SetClause, error) {
-	out := make([]sqlparse.SetClause, len(defs))
+func xsetClauses(defs []ast.Expr) ([]ast.SetClause, error) {
+	out := make([]ast.SetClause, len(defs))
 	for i, d := range defs {
 		switch x := d.(type) {
-		case *sqlparse.AliasExpr:
-			out[i] = sqlparse.SetClause{Col: x.Name, X: x.X}
-		case *sqlparse.BinaryExpr:
-			id, ok := x.L.(*sqlparse.Ident)
+		case *ast.AliasExpr:
+			out[i] = ast.SetClause{Col: x.Name, X: x.X}
+		case *ast.BinaryExpr:
+			id, ok := x.L.(*ast.Ident)
 			if !ok || x.Op != "==" {
 				return nil, ddberr.Errorf("The updates of sqlUpdate must be metacode of the form <expr as col>.")
 			}
-			out[i] = sqlparse.SetClause{Col: id.Name, X: x.R}
+			out[i] = ast.SetClause{Col: id.Name, X: x.R}
 		default:
 			if n := colname.Of(d); n != "" {
-				out[i] = sqlparse.SetClause{Col: n, X: d}
+				out[i] = ast.SetClause{Col: n, X: d}
 				continue
 			}
 			return nil, ddberr.Errorf("The updates of sqlUpdate must be metacode of the form <expr as col>.")
@@ -593,7 +594,7 @@ func xsqlUpdate(env funcs.Env, args []value.Value, names []string) (value.Value,
 	if err != nil {
 		return nil, err
 	}
-	st := &sqlparse.UpdateStmt{Table: tbl, Sets: sets}
+	st := &ast.UpdateStmt{Table: tbl, Sets: sets}
 	if f := funcs.Arg(args, 2); f != nil {
 		if st.From, err = c.expr(f, ""); err != nil {
 			return nil, err
@@ -614,7 +615,7 @@ func xsqlUpdate(env funcs.Env, args []value.Value, names []string) (value.Value,
 // csortHaving reads the csort, ascSort and having arguments of sql and
 // sqlUpdate: csort keys with their directions (ascending unless ascSort
 // says 0), and the having conditions joined with and.
-func (c *coder) csortHaving(csortArg, ascArg, havingArg value.Value) ([]sqlparse.OrderItem, sqlparse.Expr, error) {
+func (c *coder) csortHaving(csortArg, ascArg, havingArg value.Value) ([]ast.OrderItem, ast.Expr, error) {
 	csort, err := c.exprs(csortArg)
 	if err != nil {
 		return nil, nil, err
@@ -623,9 +624,9 @@ func (c *coder) csortHaving(csortArg, ascArg, havingArg value.Value) ([]sqlparse
 	if err != nil {
 		return nil, nil, err
 	}
-	var items []sqlparse.OrderItem
+	var items []ast.OrderItem
 	for i, e := range csort {
-		items = append(items, sqlparse.OrderItem{X: e, Desc: !asc[i]})
+		items = append(items, ast.OrderItem{X: e, Desc: !asc[i]})
 	}
 	having, err := c.exprs(havingArg)
 	if err != nil || len(having) == 0 {
@@ -633,7 +634,7 @@ func (c *coder) csortHaving(csortArg, ascArg, havingArg value.Value) ([]sqlparse
 	}
 	h := having[0]
 	for _, x := range having[1:] {
-		h = &sqlparse.BinaryExpr{Op: "&&", L: h, R: x}
+		h = &ast.BinaryExpr{Op: "&&", L: h, R: x}
 	}
 	return items, h, nil
 }
@@ -644,7 +645,7 @@ func xsqlDelete(env funcs.Env, args []value.Value, names []string) (value.Value,
 	if err != nil {
 		return nil, err
 	}
-	st := &sqlparse.DeleteStmt{Table: tbl}
+	st := &ast.DeleteStmt{Table: tbl}
 	if st.Where, err = c.exprs(funcs.Arg(args, 1)); err != nil {
 		return nil, err
 	}
@@ -671,9 +672,9 @@ func xsqlTuple(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok || len(names) == 0 {
 		return nil, ddberr.Errorf("The argument [colNames] of sqlTuple must be a string scalar or vector.")
 	}
-	t := &sqlparse.TupleExpr{Elems: make([]sqlparse.Expr, len(names))}
+	t := &ast.TupleExpr{Elems: make([]ast.Expr, len(names))}
 	for i, n := range names {
-		t.Elems[i] = &sqlparse.Ident{Name: n}
+		t.Elems[i] = &ast.Ident{Name: n}
 	}
 	return &funcs.Code{X: t}, nil
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -322,9 +322,9 @@ func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(vals) != len(names) {
 		return nil, ddberr.Errorf("The number of columns to be updated must match the number of columns specified in colNames. RefId:S05006")
 	}
-	st := &sqlparse.UpdateStmt{Table: c.embed(args[0], "\x00t")}
+	st := &ast.UpdateStmt{Table: c.embed(args[0], "\x00t")}
 	for i, n := range names {
-		st.Sets = append(st.Sets, sqlparse.SetClause{Col: n, X: vals[i]})
+		st.Sets = append(st.Sets, ast.SetClause{Col: n, X: vals[i]})
 	}
 	if f := funcs.Arg(args, 3); f != nil {
 		if st.Where, err = c.exprs(f); err != nil {

@@ -11,7 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/query/window"
 	"github.com/porpoisedb/porpoise/rowsort"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -21,18 +21,18 @@ import (
 // Host is what the analytic functions need from the query running them.
 type Host interface {
 	// Eval evaluates e outside any table's scope (frame offsets).
-	Eval(e sqlparse.Expr) (value.Value, error)
+	Eval(e ast.Expr) (value.Value, error)
 	// EvalTable evaluates e with t's columns in scope.
-	EvalTable(t *value.Table, e sqlparse.Expr) (value.Value, error)
+	EvalTable(t *value.Table, e ast.Expr) (value.Value, error)
 	// Keys evaluates partition or order expressions over t, one column
 	// each.
-	Keys(t *value.Table, exprs []sqlparse.Expr) ([]*value.Vector, error)
+	Keys(t *value.Table, exprs []ast.Expr) ([]*value.Vector, error)
 	// IsAggregate reports whether name is a built-in aggregate (not a
 	// user function of the session).
 	IsAggregate(name string) bool
 	// PerGroup evaluates call once per group of t's rows, one scalar
 	// each, into a column called name.
-	PerGroup(t *value.Table, g *groupagg.Groups, call *sqlparse.CallExpr, name string) (*value.Vector, error)
+	PerGroup(t *value.Table, g *groupagg.Groups, call *ast.CallExpr, name string) (*value.Vector, error)
 }
 
 // calc computes the analytic calls of one select list.
@@ -44,11 +44,11 @@ var (
 )
 
 // Has reports whether any select item holds an analytic call.
-func Has(cols []sqlparse.Expr) bool {
+func Has(cols []ast.Expr) bool {
 	found := false
 	for _, c := range cols {
-		astwalk.Inspect(c, func(n sqlparse.Node) bool {
-			if _, ok := n.(*sqlparse.OverExpr); ok {
+		astwalk.Inspect(c, func(n ast.Node) bool {
+			if _, ok := n.(*ast.OverExpr); ok {
 				found = true
 			}
 			return !found
@@ -63,14 +63,14 @@ func overPlaceholder(k int) string { return fmt.Sprintf("\x00over%d", k) }
 // Apply computes the analytic calls of n's select list over src with h.
 // It returns a copy of n whose items read them from placeholder columns
 // of the returned table (src plus those columns).
-func Apply(h Host, n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectExpr, *value.Table, error) {
+func Apply(h Host, n *ast.SelectExpr, src *value.Table) (*ast.SelectExpr, *value.Table, error) {
 	c := &calc{h: h}
 	names := append([]string(nil), src.Names...)
 	cols := append([]*value.Vector(nil), src.Cols...)
-	var items []sqlparse.Expr
+	var items []ast.Expr
 	var err error
-	replace := func(e sqlparse.Expr) sqlparse.Expr {
-		return Replace(e, func(x *sqlparse.OverExpr) sqlparse.Expr {
+	replace := func(e ast.Expr) ast.Expr {
+		return Replace(e, func(x *ast.OverExpr) ast.Expr {
 			var v *value.Vector
 			if err != nil {
 				return x
@@ -80,19 +80,19 @@ func Apply(h Host, n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectEx
 			}
 			name := overPlaceholder(len(names) - len(src.Names))
 			names, cols = append(names, name), append(cols, v)
-			return &sqlparse.Ident{At: x.At, Name: name}
+			return &ast.Ident{At: x.At, Name: name}
 		})
 	}
 	for _, c := range n.Cols {
-		if _, ok := c.(*sqlparse.StarExpr); ok {
+		if _, ok := c.(*ast.StarExpr); ok {
 			// select * leaves out the placeholders, as it does a
 			// join's internal columns (their names start with \x00)
 			items = append(items, c)
 			continue
 		}
 		r := replace(c)
-		if _, alias := c.(*sqlparse.AliasExpr); !alias && r != c {
-			r = &sqlparse.AliasExpr{At: c.Pos(), X: r, Name: colname.Of(c)}
+		if _, alias := c.(*ast.AliasExpr); !alias && r != c {
+			r = &ast.AliasExpr{At: c.Pos(), X: r, Name: colname.Of(c)}
 		}
 		items = append(items, r)
 	}
@@ -106,32 +106,32 @@ func Apply(h Host, n *sqlparse.SelectExpr, src *value.Table) (*sqlparse.SelectEx
 
 // Replace returns e with each analytic call x replaced by f(x), rebuilding
 // the operators, calls and aliases above them.
-func Replace(e sqlparse.Expr, f func(*sqlparse.OverExpr) sqlparse.Expr) sqlparse.Expr {
+func Replace(e ast.Expr, f func(*ast.OverExpr) ast.Expr) ast.Expr {
 	switch x := e.(type) {
-	case *sqlparse.OverExpr:
+	case *ast.OverExpr:
 		return f(x)
-	case *sqlparse.AliasExpr:
-		return &sqlparse.AliasExpr{At: x.At, X: Replace(x.X, f), Name: x.Name, Names: x.Names}
-	case *sqlparse.ParenExpr:
-		return &sqlparse.ParenExpr{At: x.At, X: Replace(x.X, f)}
-	case *sqlparse.UnaryExpr:
-		return &sqlparse.UnaryExpr{At: x.At, Op: x.Op, X: Replace(x.X, f)}
-	case *sqlparse.BinaryExpr:
-		return &sqlparse.BinaryExpr{At: x.At, Op: x.Op, L: Replace(x.L, f), R: Replace(x.R, f)}
-	case *sqlparse.CallExpr:
-		args := make([]sqlparse.Expr, len(x.Args))
+	case *ast.AliasExpr:
+		return &ast.AliasExpr{At: x.At, X: Replace(x.X, f), Name: x.Name, Names: x.Names}
+	case *ast.ParenExpr:
+		return &ast.ParenExpr{At: x.At, X: Replace(x.X, f)}
+	case *ast.UnaryExpr:
+		return &ast.UnaryExpr{At: x.At, Op: x.Op, X: Replace(x.X, f)}
+	case *ast.BinaryExpr:
+		return &ast.BinaryExpr{At: x.At, Op: x.Op, L: Replace(x.L, f), R: Replace(x.R, f)}
+	case *ast.CallExpr:
+		args := make([]ast.Expr, len(x.Args))
 		for i, a := range x.Args {
 			if a != nil {
 				args[i] = Replace(a, f)
 			}
 		}
-		return &sqlparse.CallExpr{At: x.At, Fn: x.Fn, Args: args, Method: x.Method}
+		return &ast.CallExpr{At: x.At, Fn: x.Fn, Args: args, Method: x.Method}
 	}
 	return e
 }
 
 // Column computes one analytic call over src's rows, in their order.
-func Column(h Host, o *sqlparse.OverExpr, src *value.Table) (*value.Vector, error) {
+func Column(h Host, o *ast.OverExpr, src *value.Table) (*value.Vector, error) {
 	return (&calc{h: h}).analytic(o, src)
 }
 
@@ -144,7 +144,7 @@ type analyticOrder struct {
 	keys  []*value.Vector // the order keys, sorted
 }
 
-func (c *calc) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analyticOrder, error) {
+func (c *calc) analyticSort(o *ast.OverExpr, src *value.Table) (*analyticOrder, error) {
 	pkeys, err := c.h.Keys(src, o.PartitionBy)
 	if err != nil {
 		return nil, err
@@ -155,7 +155,7 @@ func (c *calc) analyticSort(o *sqlparse.OverExpr, src *value.Table) (*analyticOr
 	if len(o.OrderBy) == 0 {
 		return ao, nil
 	}
-	okeys := make([]sqlparse.Expr, len(o.OrderBy))
+	okeys := make([]ast.Expr, len(o.OrderBy))
 	for i, it := range o.OrderBy {
 		okeys[i] = it.X
 	}
@@ -194,8 +194,8 @@ func (ao *analyticOrder) peers() []bool {
 }
 
 // analytic computes one analytic call's values in src's row order.
-func (c *calc) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vector, error) {
-	id, ok := o.Call.Fn.(*sqlparse.Ident)
+func (c *calc) analytic(o *ast.OverExpr, src *value.Table) (*value.Vector, error) {
+	id, ok := o.Call.Fn.(*ast.Ident)
 	if !ok || o.Call.Method {
 		return nil, ddberr.Errorf("Analytic function does not support function '%s'. RefId: S02049", unparse.Metacode(o.Call.Fn))
 	}
@@ -207,7 +207,7 @@ func (c *calc) analytic(o *sqlparse.OverExpr, src *value.Table) (*value.Vector, 
 	n := src.Rows()
 	args := make([]value.Value, len(o.Call.Args))
 	for i, a := range o.Call.Args {
-		if _, star := a.(*sqlparse.StarExpr); star || a == nil {
+		if _, star := a.(*ast.StarExpr); star || a == nil {
 			continue
 		}
 		if args[i], err = c.h.EvalTable(src, a); err != nil {
@@ -348,14 +348,14 @@ func (ao *analyticOrder) shifted(name string, args []value.Value) (*value.Vector
 // frames gives every sorted row's window frame: the query's, or the
 // default (the whole partition without ORDER BY, else the rows up to the
 // current row's last peer).
-func (c *calc) frames(o *sqlparse.OverExpr, ao *analyticOrder, src *value.Table) (window.Frames, error) {
+func (c *calc) frames(o *ast.OverExpr, ao *analyticOrder, src *value.Table) (window.Frames, error) {
 	n := len(ao.perm)
 	fr := o.Frame
 	if fr == nil {
 		if len(o.OrderBy) == 0 {
 			return window.Whole(ao.parts, n), nil
 		}
-		fr = &sqlparse.WindowFrame{Range: true, Lo: sqlparse.FrameBound{Kind: sqlparse.UnboundedPreceding}, Hi: sqlparse.FrameBound{Kind: sqlparse.CurrentRow}}
+		fr = &ast.WindowFrame{Range: true, Lo: ast.FrameBound{Kind: ast.UnboundedPreceding}, Hi: ast.FrameBound{Kind: ast.CurrentRow}}
 	}
 	if !fr.Range {
 		lo, err := c.rowsBound(fr.Lo)
@@ -370,7 +370,7 @@ func (c *calc) frames(o *sqlparse.OverExpr, ao *analyticOrder, src *value.Table)
 	}
 	if fr.Lo.N == nil && fr.Hi.N == nil {
 		// peers bound a RANGE frame without offsets, whatever the keys
-		return window.PeerFrames(ao.parts, ao.peers(), fr.Lo.Kind == sqlparse.UnboundedPreceding, fr.Hi.Kind == sqlparse.UnboundedFollowing), nil
+		return window.PeerFrames(ao.parts, ao.peers(), fr.Lo.Kind == ast.UnboundedPreceding, fr.Hi.Kind == ast.UnboundedFollowing), nil
 	}
 	if len(ao.keys) != 1 {
 		return window.Frames{}, errRangeOrder
@@ -400,11 +400,11 @@ func (c *calc) frames(o *sqlparse.OverExpr, ao *analyticOrder, src *value.Table)
 }
 
 // rowsBound reads a ROWS frame bound: its offset must be an integer.
-func (c *calc) rowsBound(b sqlparse.FrameBound) (window.Bound, error) {
+func (c *calc) rowsBound(b ast.FrameBound) (window.Bound, error) {
 	switch b.Kind {
-	case sqlparse.UnboundedPreceding, sqlparse.UnboundedFollowing:
+	case ast.UnboundedPreceding, ast.UnboundedFollowing:
 		return window.Bound{Unbounded: true}, nil
-	case sqlparse.CurrentRow:
+	case ast.CurrentRow:
 		return window.Bound{}, nil
 	}
 	v, err := c.h.Eval(b.N)
@@ -415,7 +415,7 @@ func (c *calc) rowsBound(b sqlparse.FrameBound) (window.Bound, error) {
 	if err != nil || k < 0 {
 		return window.Bound{}, ddberr.Errorf("The offset of a %s window frame must be a non-negative integer%s.", "ROWS", "")
 	}
-	if b.Kind == sqlparse.Preceding {
+	if b.Kind == ast.Preceding {
 		k = -k
 	}
 	return window.Bound{Offset: k}, nil
@@ -424,11 +424,11 @@ func (c *calc) rowsBound(b sqlparse.FrameBound) (window.Bound, error) {
 // rangeBound reads a RANGE frame bound: each row's key moved by the
 // offset (an integer in the key's unit, or a DURATION), toward smaller
 // keys for PRECEDING in ascending order; negated for a descending key.
-func (c *calc) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []int64, desc bool) (window.RangeBound, error) {
+func (c *calc) rangeBound(b ast.FrameBound, key *value.Vector, ks []int64, desc bool) (window.RangeBound, error) {
 	switch b.Kind {
-	case sqlparse.UnboundedPreceding, sqlparse.UnboundedFollowing:
+	case ast.UnboundedPreceding, ast.UnboundedFollowing:
 		return window.RangeBound{Unbounded: true}, nil
-	case sqlparse.CurrentRow:
+	case ast.CurrentRow:
 		return window.RangeBound{}, nil
 	}
 	v, err := c.h.Eval(b.N)
@@ -440,17 +440,17 @@ func (c *calc) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []int64, 
 		return window.RangeBound{}, ddberr.Errorf("The offset of a %s window frame must be a non-negative integer%s.", "RANGE", " or duration")
 	}
 	sign := int64(1)
-	if (b.Kind == sqlparse.Preceding) != desc {
+	if (b.Kind == ast.Preceding) != desc {
 		sign = -1
 	}
 	out := make([]int64, len(ks))
 	if s.T == value.Duration {
-		moved, err := c.h.EvalTable(value.NewTable([]string{"\x00key"}, []*value.Vector{key}), &sqlparse.CallExpr{
-			Fn: &sqlparse.Ident{Name: "temporalAdd"},
-			Args: []sqlparse.Expr{
-				&sqlparse.Ident{Name: "\x00key"},
-				&sqlparse.Literal{Kind: sqlparse.LitInt, Text: strconv.FormatInt(sign*s.I, 10)},
-				&sqlparse.Literal{Kind: sqlparse.LitString, Text: value.DurationUnit(s)},
+		moved, err := c.h.EvalTable(value.NewTable([]string{"\x00key"}, []*value.Vector{key}), &ast.CallExpr{
+			Fn: &ast.Ident{Name: "temporalAdd"},
+			Args: []ast.Expr{
+				&ast.Ident{Name: "\x00key"},
+				&ast.Literal{Kind: ast.LitInt, Text: strconv.FormatInt(sign*s.I, 10)},
+				&ast.Literal{Kind: ast.LitString, Text: value.DurationUnit(s)},
 			},
 		})
 		if err != nil {
@@ -482,7 +482,7 @@ func (c *calc) rangeBound(b sqlparse.FrameBound, key *value.Vector, ks []int64, 
 
 // partitionAggregate is an aggregate over whole partitions (no ORDER BY,
 // no frame): once per partition, spread over its rows (in sorted order).
-func (c *calc) partitionAggregate(call *sqlparse.CallExpr, name string, args []value.Value, ao *analyticOrder, src *value.Table) (*value.Vector, error) {
+func (c *calc) partitionAggregate(call *ast.CallExpr, name string, args []value.Value, ao *analyticOrder, src *value.Table) (*value.Vector, error) {
 	g := ao.g
 	vecs, ok, err := vectorArgs(args, src.Rows())
 	if err != nil {
@@ -524,7 +524,7 @@ func vectorArgs(args []value.Value, n int) ([]*value.Vector, bool, error) {
 // frameAggregate is an aggregate over each sorted row's frame: running
 // sums for count/sum/avg, else every frame's rows gathered as one group
 // of a grouping (one typed pass where groupAggregate has a loop).
-func (c *calc) frameAggregate(call *sqlparse.CallExpr, name string, args []value.Value, ao *analyticOrder, f window.Frames) (*value.Vector, error) {
+func (c *calc) frameAggregate(call *ast.CallExpr, name string, args []value.Value, ao *analyticOrder, f window.Frames) (*value.Vector, error) {
 	n := len(ao.perm)
 	sortedArgs := make([]*value.Vector, len(args))
 	for i, a := range args {
@@ -561,7 +561,7 @@ func (c *calc) frameAggregate(call *sqlparse.CallExpr, name string, args []value
 	g.Perm = value.Iota(len(idx))
 	var names []string
 	var cols []*value.Vector
-	callArgs := make([]sqlparse.Expr, len(call.Args))
+	callArgs := make([]ast.Expr, len(call.Args))
 	copy(callArgs, call.Args)
 	var vecs []*value.Vector
 	fast := true
@@ -574,7 +574,7 @@ func (c *calc) frameAggregate(call *sqlparse.CallExpr, name string, args []value
 		vecs = append(vecs, v)
 		names = append(names, fmt.Sprintf("\x00arg%d", i))
 		cols = append(cols, v)
-		callArgs[i] = &sqlparse.Ident{At: call.At, Name: names[len(names)-1]}
+		callArgs[i] = &ast.Ident{At: call.At, Name: names[len(names)-1]}
 	}
 	var per *value.Vector
 	ok := false
@@ -586,7 +586,7 @@ func (c *calc) frameAggregate(call *sqlparse.CallExpr, name string, args []value
 			return nil, errArguments
 		}
 		var err error
-		frameCall := &sqlparse.CallExpr{At: call.At, Fn: call.Fn, Args: callArgs}
+		frameCall := &ast.CallExpr{At: call.At, Fn: call.Fn, Args: callArgs}
 		if per, err = c.h.PerGroup(value.NewTable(names, cols), g, frameCall, colname.Of(call)); err != nil {
 			return nil, err
 		}

@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/porpoisedb/porpoise/query/window"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -59,17 +59,17 @@ func (c *calc) kernelAggregate(name string, args []value.Value, sorted []*value.
 	}
 	n := len(f.Lo)
 	names := make([]string, len(sorted))
-	callArgs := make([]sqlparse.Expr, 0, len(sorted)+2)
+	callArgs := make([]ast.Expr, 0, len(sorted)+2)
 	for i := range sorted {
 		names[i] = fmt.Sprintf("\x00arg%d", i)
-		callArgs = append(callArgs, &sqlparse.Ident{Name: names[i]})
+		callArgs = append(callArgs, &ast.Ident{Name: names[i]})
 	}
 	if !cumulative {
 		callArgs = append(callArgs,
-			&sqlparse.Literal{Kind: sqlparse.LitInt, Text: strconv.Itoa(width)},
-			&sqlparse.NamedArg{Name: "minPeriods", X: &sqlparse.Literal{Kind: sqlparse.LitInt, Text: "1"}})
+			&ast.Literal{Kind: ast.LitInt, Text: strconv.Itoa(width)},
+			&ast.NamedArg{Name: "minPeriods", X: &ast.Literal{Kind: ast.LitInt, Text: "1"}})
 	}
-	call := &sqlparse.CallExpr{Fn: &sqlparse.Ident{Name: fn}, Args: callArgs}
+	call := &ast.CallExpr{Fn: &ast.Ident{Name: fn}, Args: callArgs}
 	var out *value.Vector
 	cols := make([]*value.Vector, len(sorted))
 	for p := 0; p+1 < len(parts.Starts); p++ {

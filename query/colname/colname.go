@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
 
@@ -12,12 +12,12 @@ import (
 // constant item is named by its value (select *, 1 gives a column "1",
 // select NULL one called NULL; progr/sql/Select.md), other expressions as
 // exprName says.
-func Of(e sqlparse.Expr) string {
-	if l, ok := e.(*sqlparse.Literal); ok {
+func Of(e ast.Expr) string {
+	if l, ok := e.(*ast.Literal); ok {
 		switch l.Kind {
-		case sqlparse.LitInt, sqlparse.LitFloat, sqlparse.LitBool:
+		case ast.LitInt, ast.LitFloat, ast.LitBool:
 			return l.Text
-		case sqlparse.LitNull:
+		case ast.LitNull:
 			if l.Suffix == "" {
 				return "NULL"
 			}
@@ -31,22 +31,22 @@ func Of(e sqlparse.Expr) string {
 // its operator's function (DolphinDB names select ID+check add_ID, as it
 // names add(ID, check); progr/objs/col_ref.md). sqlColAlias names its
 // column definitions by the same rule.
-func exprName(e sqlparse.Expr) string {
+func exprName(e ast.Expr) string {
 	if name := Given(e); name != "" {
 		return name
 	}
 	switch n := e.(type) {
-	case *sqlparse.ParenExpr:
+	case *ast.ParenExpr:
 		return exprName(n.X)
-	case *sqlparse.OverExpr:
+	case *ast.OverExpr:
 		// an analytic call is named for its function alone
-		if id, ok := n.Call.Fn.(*sqlparse.Ident); ok {
+		if id, ok := n.Call.Fn.(*ast.Ident); ok {
 			return id.Name
 		}
 		return ""
-	case *sqlparse.CallExpr:
+	case *ast.CallExpr:
 		fn := ""
-		if id, ok := n.Fn.(*sqlparse.Ident); ok {
+		if id, ok := n.Fn.(*ast.Ident); ok {
 			fn = id.Name
 		}
 		// DolphinDB names a call after the function and its first named
@@ -57,7 +57,7 @@ func exprName(e sqlparse.Expr) string {
 			}
 		}
 		return fn
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		return binaryName(n)
 	}
 	return ""
@@ -68,7 +68,7 @@ func exprName(e sqlparse.Expr) string {
 // that is itself an operation names it; walking down the left spine in one
 // pass keeps a chain a+a+...+a, as long as a script may make it, linear in
 // the name's length.
-func binaryName(n *sqlparse.BinaryExpr) string {
+func binaryName(n *ast.BinaryExpr) string {
 	var b strings.Builder
 	for {
 		op := words.OperatorFunc(n.Op)
@@ -76,7 +76,7 @@ func binaryName(n *sqlparse.BinaryExpr) string {
 			op = n.Op
 		}
 		b.WriteString(op)
-		l, ok := n.L.(*sqlparse.BinaryExpr)
+		l, ok := n.L.(*ast.BinaryExpr)
 		if !ok {
 			break
 		}
@@ -97,13 +97,13 @@ func binaryName(n *sqlparse.BinaryExpr) string {
 // Given is the name an expression gives itself: its alias, an
 // identifier or a member's name ("" for any other expression). A table
 // column made from the expression takes that name.
-func Given(e sqlparse.Expr) string {
+func Given(e ast.Expr) string {
 	switch n := e.(type) {
-	case *sqlparse.AliasExpr:
+	case *ast.AliasExpr:
 		return n.Name
-	case *sqlparse.Ident:
+	case *ast.Ident:
 		return n.Name
-	case *sqlparse.MemberExpr:
+	case *ast.MemberExpr:
 		return n.Name
 	}
 	return ""
@@ -129,8 +129,8 @@ func Unique(names []string) []string {
 }
 
 // Strip is e without its alias (the expression an AS names).
-func Strip(e sqlparse.Expr) sqlparse.Expr {
-	if a, ok := e.(*sqlparse.AliasExpr); ok {
+func Strip(e ast.Expr) ast.Expr {
+	if a, ok := e.(*ast.AliasExpr); ok {
 		return a.X
 	}
 	return e

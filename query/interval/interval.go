@@ -8,7 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -17,9 +17,9 @@ import (
 // it.
 type Host interface {
 	// Eval evaluates e outside any table's scope.
-	Eval(e sqlparse.Expr) (value.Value, error)
+	Eval(e ast.Expr) (value.Value, error)
 	// EvalTable evaluates e with t's columns in scope.
-	EvalTable(t *value.Table, e sqlparse.Expr) (value.Value, error)
+	EvalTable(t *value.Table, e ast.Expr) (value.Value, error)
 }
 
 // Key is `group by interval(X, duration, fill, [step],
@@ -41,12 +41,12 @@ type Key struct {
 }
 
 // Call reports whether e (maybe aliased) calls interval.
-func Call(e sqlparse.Expr) (*sqlparse.CallExpr, bool) {
-	c, ok := colname.Strip(e).(*sqlparse.CallExpr)
+func Call(e ast.Expr) (*ast.CallExpr, bool) {
+	c, ok := colname.Strip(e).(*ast.CallExpr)
 	if !ok || c.Method {
 		return nil, false
 	}
-	id, ok := c.Fn.(*sqlparse.Ident)
+	id, ok := c.Fn.(*ast.Ident)
 	return c, ok && strings.EqualFold(id.Name, "interval")
 }
 
@@ -59,11 +59,11 @@ var params = []string{"x", "duration", "fill", "step", "explicitoffset"}
 // key has X's type. conds are the conditions of the query's where clause
 // (its and-chains split), whose bounds on X fix the first and last
 // window.
-func Eval(h Host, src *value.Table, c *sqlparse.CallExpr, conds []sqlparse.Expr) ([]int, *value.Vector, *Key, error) {
-	args := make([]sqlparse.Expr, len(params))
+func Eval(h Host, src *value.Table, c *ast.CallExpr, conds []ast.Expr) ([]int, *value.Vector, *Key, error) {
+	args := make([]ast.Expr, len(params))
 	pos := 0
 	for _, a := range c.Args {
-		if na, ok := a.(*sqlparse.NamedArg); ok {
+		if na, ok := a.(*ast.NamedArg); ok {
 			k := slices.Index(params, strings.ToLower(na.Name))
 			if k < 0 {
 				return nil, nil, nil, errors.New("interval: only X, duration, fill, step and explicitOffset are supported.")
@@ -171,7 +171,7 @@ func Eval(h Host, src *value.Table, c *sqlparse.CallExpr, conds []sqlparse.Expr)
 }
 
 // length reads interval's duration or step in X's units.
-func length(h Host, e sqlparse.Expr, t value.Type) (int64, error) {
+func length(h Host, e ast.Expr, t value.Type) (int64, error) {
 	dv, err := h.Eval(e)
 	if err != nil {
 		return 0, err
@@ -203,23 +203,23 @@ func length(h Host, e sqlparse.Expr, t value.Type) (int64, error) {
 // bounds reads the where clause's bounds on X (X between a and b,
 // X >= a, X <= b, each as its own condition): the first window is the
 // one holding a, or starts at a with explicitOffset, and the last holds b.
-func bounds(h Host, ik *Key, x sqlparse.Expr, conds []sqlparse.Expr) error {
-	id, ok := colname.Strip(x).(*sqlparse.Ident)
+func bounds(h Host, ik *Key, x ast.Expr, conds []ast.Expr) error {
+	id, ok := colname.Strip(x).(*ast.Ident)
 	if !ok {
 		return nil
 	}
-	var lo, hi sqlparse.Expr
+	var lo, hi ast.Expr
 	for _, w := range conds {
-		b, ok := w.(*sqlparse.BinaryExpr)
+		b, ok := w.(*ast.BinaryExpr)
 		if !ok {
 			continue
 		}
-		if l, ok := b.L.(*sqlparse.Ident); !ok || l.Name != id.Name {
+		if l, ok := b.L.(*ast.Ident); !ok || l.Name != id.Name {
 			continue
 		}
 		switch b.Op {
 		case "between":
-			if r, ok := b.R.(*sqlparse.BinaryExpr); ok && r.Op == ":" {
+			if r, ok := b.R.(*ast.BinaryExpr); ok && r.Op == ":" {
 				lo, hi = r.L, r.R
 			}
 		case ">=":
@@ -228,7 +228,7 @@ func bounds(h Host, ik *Key, x sqlparse.Expr, conds []sqlparse.Expr) error {
 			hi = b.R
 		}
 	}
-	bound := func(e sqlparse.Expr) (int64, bool, error) {
+	bound := func(e ast.Expr) (int64, bool, error) {
 		if e == nil {
 			return 0, false, nil
 		}

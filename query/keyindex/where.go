@@ -3,7 +3,7 @@ package keyindex
 import (
 	"sort"
 
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
@@ -13,10 +13,10 @@ import (
 // keyTerm is a where condition on a key column: col == v, col in v, or a
 // range bound on an indexed table's key.
 type keyTerm struct {
-	col  int           // column index in the table
-	op   string        // "==", "in", "<", "<=", ">", ">=", "between"
-	val  value.Value   // the constant side, evaluated
-	expr sqlparse.Expr // the whole condition
+	col  int         // column index in the table
+	op   string      // "==", "in", "<", "<=", ">", ">=", "between"
+	val  value.Value // the constant side, evaluated
+	expr ast.Expr    // the whole condition
 }
 
 // flipped is the comparison with its operands swapped.
@@ -24,17 +24,17 @@ var flipped = map[string]string{"==": "==", "<": ">", "<=": ">=", ">": "<", ">="
 
 // Eval evaluates an expression that names no column of the table, such
 // as the constant side of a key condition.
-type Eval func(sqlparse.Expr) (value.Value, error)
+type Eval func(ast.Expr) (value.Value, error)
 
 // keyTermOf recognizes a condition on one of t's key columns against a
 // value that names no column.
-func keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]bool, eval Eval) (keyTerm, bool) {
-	b, ok := e.(*sqlparse.BinaryExpr)
+func keyTermOf(t *value.Table, e ast.Expr, isKey map[int]bool, eval Eval) (keyTerm, bool) {
+	b, ok := e.(*ast.BinaryExpr)
 	if !ok {
 		return keyTerm{}, false
 	}
-	col := func(x sqlparse.Expr) int {
-		id, ok := x.(*sqlparse.Ident)
+	col := func(x ast.Expr) int {
+		id, ok := x.(*ast.Ident)
 		if !ok {
 			return -1
 		}
@@ -72,13 +72,13 @@ func keyTermOf(t *value.Table, e sqlparse.Expr, isKey map[int]bool, eval Eval) (
 }
 
 // namesColumn reports whether e mentions one of t's columns.
-func namesColumn(t *value.Table, e sqlparse.Expr) bool {
+func namesColumn(t *value.Table, e ast.Expr) bool {
 	found := false
-	astwalk.Inspect(e, func(n sqlparse.Node) bool {
-		if id, ok := n.(*sqlparse.Ident); ok && t.ColumnIndex(id.Name) >= 0 {
+	astwalk.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && t.ColumnIndex(id.Name) >= 0 {
 			found = true
 		}
-		if _, ok := n.(*sqlparse.SelectExpr); ok {
+		if _, ok := n.(*ast.SelectExpr); ok {
 			found = true // a subquery: leave it to the scan
 		}
 		return !found
@@ -93,7 +93,7 @@ func namesColumn(t *value.Table, e sqlparse.Expr) bool {
 // returns the matching rows (in table order for lookups, key order for
 // ranges) and the conditions still to apply; ok is false when no index
 // applies.
-func Where(t *value.Table, where []sqlparse.Expr, eval Eval) (rows []int, rest []sqlparse.Expr, ok bool) {
+func Where(t *value.Table, where []ast.Expr, eval Eval) (rows []int, rest []ast.Expr, ok bool) {
 	if !t.IsKeyed() || len(where) == 0 {
 		return nil, nil, false
 	}
@@ -114,7 +114,7 @@ func Where(t *value.Table, where []sqlparse.Expr, eval Eval) (rows []int, rest [
 	}
 	// point lookups: every key column fixed by == or in
 	fixed := make([]*value.Vector, len(t.KeyCols))
-	var unused []sqlparse.Expr
+	var unused []ast.Expr
 	for _, kt := range terms {
 		pos := -1
 		for i, k := range t.KeyCols {
@@ -220,13 +220,13 @@ func lookupRows(t *value.Table, fixed []*value.Vector) []int {
 // on a prefix of the key columns, then optionally a range (<, <=, >, >=,
 // between) on the next one. Range conditions stay in rest to settle
 // their strictness on the few rows found.
-func rangeWhere(t *value.Table, terms []keyTerm, rest []sqlparse.Expr) ([]int, []sqlparse.Expr, bool) {
+func rangeWhere(t *value.Table, terms []keyTerm, rest []ast.Expr) ([]int, []ast.Expr, bool) {
 	byCol := map[int][]keyTerm{}
 	for _, kt := range terms {
 		byCol[kt.col] = append(byCol[kt.col], kt)
 	}
 	var prefixes [][]*value.Vector = [][]*value.Vector{nil}
-	used := map[sqlparse.Expr]bool{}
+	used := map[ast.Expr]bool{}
 	k := 0
 	for ; k < len(t.KeyCols); k++ {
 		col := t.Cols[t.KeyCols[k]]

@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // constants evaluates the integer literal side of a condition, as
 // query's evaluator would.
-func constants(e sqlparse.Expr) (value.Value, error) {
-	if x, ok := e.(*sqlparse.Literal); ok {
+func constants(e ast.Expr) (value.Value, error) {
+	if x, ok := e.(*ast.Literal); ok {
 		if n, err := strconv.Atoi(x.Text); err == nil {
 			return value.NewInt(int32(n)), nil
 		}
@@ -34,9 +35,9 @@ func table(t *testing.T, kind value.TableKind) *value.Table {
 	return tb
 }
 
-func where(t *testing.T, src ...string) []sqlparse.Expr {
+func where(t *testing.T, src ...string) []ast.Expr {
 	t.Helper()
-	var out []sqlparse.Expr
+	var out []ast.Expr
 	for _, s := range src {
 		e, err := sqlparse.ParseExpr(s)
 		if err != nil {

@@ -2,14 +2,14 @@ package multicol
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // Names returns the column names of a multi-column item, nil for an
 // ordinary one.
-func Names(e sqlparse.Expr) []string {
-	if a, ok := e.(*sqlparse.AliasExpr); ok {
+func Names(e ast.Expr) []string {
+	if a, ok := e.(*ast.AliasExpr); ok {
 		return a.Names
 	}
 	return nil

@@ -2,14 +2,14 @@ package orderkey
 
 import (
 	"github.com/porpoisedb/porpoise/rowsort"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // Keys returns the sort keys of the columns keys ordered by items (one
 // item a column): the item's direction, NULL smallest unless the item
 // says nulls first or last.
-func Keys(keys []*value.Vector, items []sqlparse.OrderItem) []rowsort.Key {
+func Keys(keys []*value.Vector, items []ast.OrderItem) []rowsort.Key {
 	out := make([]rowsort.Key, len(keys))
 	for i, k := range keys {
 		nulls := rowsort.NullsLow

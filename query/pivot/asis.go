@@ -6,7 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -22,9 +22,9 @@ import (
 // NULL, and every column value occurs equally often under each row key.
 
 // asisKeepsAll reports whether the query's duplicate pairs are all kept.
-func asisKeepsAll(h Host, n *sqlparse.SelectExpr, src *value.Table, rowKeys []*value.Vector, partCols map[string]bool) bool {
+func asisKeepsAll(h Host, n *ast.SelectExpr, src *value.Table, rowKeys []*value.Vector, partCols map[string]bool) bool {
 	last := colname.Strip(n.PivotBy[len(n.PivotBy)-1])
-	id, ok := last.(*sqlparse.Ident)
+	id, ok := last.(*ast.Ident)
 	if !ok || !partCols[strings.ToLower(id.Name)] {
 		return false
 	}
@@ -36,8 +36,8 @@ func asisKeepsAll(h Host, n *sqlparse.SelectExpr, src *value.Table, rowKeys []*v
 	asis := false
 	for _, item := range n.Cols {
 		x := colname.Strip(item)
-		if c, ok := x.(*sqlparse.CallExpr); ok && !c.Method && len(c.Args) == 1 {
-			if fn, ok := c.Fn.(*sqlparse.Ident); ok && strings.EqualFold(fn.Name, "asis") {
+		if c, ok := x.(*ast.CallExpr); ok && !c.Method && len(c.Args) == 1 {
+			if fn, ok := c.Fn.(*ast.Ident); ok && strings.EqualFold(fn.Name, "asis") {
 				asis = true
 				x = c.Args[0]
 			}
@@ -58,14 +58,14 @@ func asisKeepsAll(h Host, n *sqlparse.SelectExpr, src *value.Table, rowKeys []*v
 
 // callsRefusedByAsis reports whether e calls an aggregate, an
 // order-sensitive, a row or a null-filling function.
-func callsRefusedByAsis(h Host, e sqlparse.Expr) bool {
+func callsRefusedByAsis(h Host, e ast.Expr) bool {
 	found := false
-	astwalk.Inspect(e, func(node sqlparse.Node) bool {
-		c, ok := node.(*sqlparse.CallExpr)
+	astwalk.Inspect(e, func(node ast.Node) bool {
+		c, ok := node.(*ast.CallExpr)
 		if !ok || found {
 			return !found
 		}
-		fn, ok := c.Fn.(*sqlparse.Ident)
+		fn, ok := c.Fn.(*ast.Ident)
 		if !ok {
 			return true
 		}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/query/colname"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -13,14 +13,14 @@ import (
 // or fill(x) (pivotBy.md example 2: rowSum(ffill(price))): fill (ffill,
 // bfill, lfill) fills each pivoted column down the rows, reduce (a row
 // function) makes one column of them. Other items are x itself.
-func rowCall(item sqlparse.Expr) (x sqlparse.Expr, fill, reduce string) {
+func rowCall(item ast.Expr) (x ast.Expr, fill, reduce string) {
 	x = colname.Strip(item)
-	unary := func(e sqlparse.Expr, names map[string]bool) (sqlparse.Expr, string) {
-		c, ok := e.(*sqlparse.CallExpr)
+	unary := func(e ast.Expr, names map[string]bool) (ast.Expr, string) {
+		c, ok := e.(*ast.CallExpr)
 		if !ok || c.Method || len(c.Args) != 1 || c.Args[0] == nil {
 			return e, ""
 		}
-		id, ok := c.Fn.(*sqlparse.Ident)
+		id, ok := c.Fn.(*ast.Ident)
 		if !ok || !names[strings.ToLower(id.Name)] {
 			return e, ""
 		}
@@ -41,13 +41,13 @@ func rowFunctions(h Host, cols []*value.Vector, fill, reduce string) ([]*value.V
 		return cols, nil
 	}
 	names := make([]string, len(cols))
-	args := make([]sqlparse.Expr, len(cols))
+	args := make([]ast.Expr, len(cols))
 	for j := range cols {
 		names[j] = fmt.Sprintf("\x00pivot%d", j)
-		args[j] = &sqlparse.Ident{Name: names[j]}
+		args[j] = &ast.Ident{Name: names[j]}
 	}
-	call := func(fn string, args []sqlparse.Expr, cols []*value.Vector) (*value.Vector, error) {
-		v, err := h.EvalTable(value.NewTable(names[:len(cols)], cols), &sqlparse.CallExpr{Fn: &sqlparse.Ident{Name: fn}, Args: args})
+	call := func(fn string, args []ast.Expr, cols []*value.Vector) (*value.Vector, error) {
+		v, err := h.EvalTable(value.NewTable(names[:len(cols)], cols), &ast.CallExpr{Fn: &ast.Ident{Name: fn}, Args: args})
 		if err != nil {
 			return nil, err
 		}

@@ -6,23 +6,23 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // Host is what pivot by needs from the query running it.
 type Host interface {
 	// EvalTable evaluates e with t's columns in scope.
-	EvalTable(t *value.Table, e sqlparse.Expr) (value.Value, error)
+	EvalTable(t *value.Table, e ast.Expr) (value.Value, error)
 	// Keys evaluates the pivot by expressions over t, one column each.
-	Keys(t *value.Table, exprs []sqlparse.Expr) ([]*value.Vector, error)
+	Keys(t *value.Table, exprs []ast.Expr) ([]*value.Vector, error)
 	// IsAggregate reports whether name is a built-in aggregate (not a
 	// user function of the session).
 	IsAggregate(name string) bool
 	// Cells evaluates a select item once per group of t's rows (an
 	// aggregate over the group, or a row expression's last row), NULL
 	// in the groups present leaves false.
-	Cells(t *value.Table, g *groupagg.Groups, item sqlparse.Expr, present []bool) (*value.Vector, error)
+	Cells(t *value.Table, g *groupagg.Groups, item ast.Expr, present []bool) (*value.Vector, error)
 }
 
 // Select runs select ... pivot by r1, ..., rk, c over src (the rows the
@@ -34,7 +34,7 @@ type Host interface {
 // keeps them all (asis.go), which needs partCols, the lower-case
 // partitioning columns of a DFS source (nil for others). The result is
 // a table for the caller to order and limit, or exec's matrix.
-func Select(h Host, n *sqlparse.SelectExpr, src *value.Table, partCols map[string]bool) (value.Value, error) {
+func Select(h Host, n *ast.SelectExpr, src *value.Table, partCols map[string]bool) (value.Value, error) {
 	if len(n.PivotBy) < 2 {
 		return nil, errors.New("pivot by needs at least two columns.")
 	}
@@ -107,7 +107,7 @@ func Select(h Host, n *sqlparse.SelectExpr, src *value.Table, partCols map[strin
 		if reduce != "" {
 			// named by the row function (pivotBy.md: rowSum)
 			name := reduce
-			if a, ok := item.(*sqlparse.AliasExpr); ok {
+			if a, ok := item.(*ast.AliasExpr); ok {
 				name = a.Name
 			}
 			names = append(names, name)

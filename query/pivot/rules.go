@@ -4,25 +4,25 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 )
 
 // Check gives DolphinDB's errors for the calls it refuses in a pivot by
 // select list before reading any data: the row-reduction, null-filling
 // and toArray calls its error pages list (S02028-S02031).
-func Check(n *sqlparse.SelectExpr) error {
+func Check(n *ast.SelectExpr) error {
 	if len(n.PivotBy) == 0 {
 		return nil
 	}
 	var err error
 	for _, item := range n.Cols {
-		astwalk.Inspect(item, func(node sqlparse.Node) bool {
-			c, ok := node.(*sqlparse.CallExpr)
+		astwalk.Inspect(item, func(node ast.Node) bool {
+			c, ok := node.(*ast.CallExpr)
 			if !ok || err != nil {
 				return err == nil
 			}
-			fn, ok := c.Fn.(*sqlparse.Ident)
+			fn, ok := c.Fn.(*ast.Ident)
 			if !ok {
 				return true
 			}

@@ -3,7 +3,7 @@ package sqljoin
 import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/join"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -24,9 +24,9 @@ type Host interface {
 	Env
 	// Eval evaluates e outside any table's scope (FROM items, joiner
 	// arguments).
-	Eval(e sqlparse.Expr) (value.Value, error)
+	Eval(e ast.Expr) (value.Value, error)
 	// EvalTable evaluates e with t's columns in scope.
-	EvalTable(t *value.Table, e sqlparse.Expr) (value.Value, error)
+	EvalTable(t *value.Table, e ast.Expr) (value.Value, error)
 	// IsAggregate reports whether name is a built-in aggregate (not a
 	// user function of the session).
 	IsAggregate(name string) bool
@@ -35,7 +35,7 @@ type Host interface {
 	// Where evaluates conditions (all must hold) over t's rows, one flag
 	// per row; qual resolves table-qualified columns (lower-case table
 	// -> lower-case column -> column of t).
-	Where(t *value.Table, qual map[string]map[string]string, conds []sqlparse.Expr) ([]bool, error)
+	Where(t *value.Table, qual map[string]map[string]string, conds []ast.Expr) ([]bool, error)
 }
 
 // filtered are the joiners with leftFilter and rightFilter parameters

@@ -6,7 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -22,7 +22,7 @@ var errOnColumns = ddberr.Errorf("The ON clause of a SQL join must compare a col
 // right (L is then the join before), FROM's commas as cross joins of
 // their parts; and returns how the tables' names qualify the result's
 // columns (alias -> column -> result column) for `L.a` in the query.
-func SQL(h Host, j *sqlparse.JoinExpr) (*value.Table, map[string]map[string]string, error) {
+func SQL(h Host, j *ast.JoinExpr) (*value.Table, map[string]map[string]string, error) {
 	var kind join.Kind
 	switch j.Kind {
 	case "inner":
@@ -97,14 +97,14 @@ type onParts struct {
 	lk, rk, tables, cols []string
 	// left and right are the conditions on one side's tables, pairs the
 	// other conditions on both sides.
-	left, right, pairs []sqlparse.Expr
+	left, right, pairs []ast.Expr
 }
 
 // splitOn takes the ON condition of a join of kind between l and r apart
 // into key equalities (l.a = r.b, in either order) and other conditions.
-func splitOn(cond sqlparse.Expr, kind join.Kind, l, r side) (onParts, error) {
+func splitOn(cond ast.Expr, kind join.Kind, l, r side) (onParts, error) {
 	var on onParts
-	for _, e := range exprs.Conjuncts([]sqlparse.Expr{cond}) {
+	for _, e := range exprs.Conjuncts([]ast.Expr{cond}) {
 		switch onSide(e, l, r) {
 		case sideLeft:
 			on.left = append(on.left, e)
@@ -113,7 +113,7 @@ func splitOn(cond sqlparse.Expr, kind join.Kind, l, r side) (onParts, error) {
 			on.right = append(on.right, e)
 			continue
 		}
-		b, ok := e.(*sqlparse.BinaryExpr)
+		b, ok := e.(*ast.BinaryExpr)
 		if !ok || b.Op != "==" {
 			if kind == join.Equi || kind == join.Left {
 				on.pairs = append(on.pairs, e)
@@ -154,7 +154,7 @@ func splitOn(cond sqlparse.Expr, kind join.Kind, l, r side) (onParts, error) {
 // invalidColumns is DolphinDB's error for an ON condition naming a table
 // that is not in the join, such as a table of another part of FROM's
 // commas (S02016.md).
-func invalidColumns(e sqlparse.Expr) error {
+func invalidColumns(e ast.Expr) error {
 	return ddberr.Errorf("Syntax Error: [line #%d] Invalid columns [%s]. RefId:S02016", e.Pos().Line, unparse.Format(e))
 }
 
@@ -171,8 +171,8 @@ type side struct {
 }
 
 // evalSide evaluates a join operand.
-func evalSide(h Host, e sqlparse.Expr) (side, error) {
-	if j, ok := e.(*sqlparse.JoinExpr); ok {
+func evalSide(h Host, e ast.Expr) (side, error) {
+	if j, ok := e.(*ast.JoinExpr); ok {
 		t, qual, err := SQL(h, j)
 		return side{v: t, qual: qual}, err
 	}
@@ -223,7 +223,7 @@ func (s side) qualify(moved map[string]string, qual map[string]map[string]string
 
 // filter evaluates the ON conditions on the side's tables alone over its
 // rows: the rows that may match, nil when there are no conditions.
-func (s side) filter(h Host, conds []sqlparse.Expr) ([]bool, error) {
+func (s side) filter(h Host, conds []ast.Expr) ([]bool, error) {
 	if len(conds) == 0 {
 		return nil, nil
 	}
@@ -244,12 +244,12 @@ func (s side) filter(h Host, conds []sqlparse.Expr) ([]bool, error) {
 
 // fromItem evaluates a FROM item (t, "t", loadTable(...), x as t) and
 // names it: its alias or variable name.
-func fromItem(h Host, e sqlparse.Expr) (string, value.Value, error) {
+func fromItem(h Host, e ast.Expr) (string, value.Value, error) {
 	name := ""
 	switch x := e.(type) {
-	case *sqlparse.AliasExpr:
+	case *ast.AliasExpr:
 		name, e = x.Name, x.X
-	case *sqlparse.Ident:
+	case *ast.Ident:
 		name = x.Name
 	}
 	v, err := h.Eval(e)
@@ -271,22 +271,22 @@ func fromItem(h Host, e sqlparse.Expr) (string, value.Value, error) {
 }
 
 // nestedJoin reports whether e is a query over a SQL join (s02041.md).
-func nestedJoin(e sqlparse.Expr) bool {
-	q, ok := exprs.Unparen(e).(*sqlparse.SelectExpr)
+func nestedJoin(e ast.Expr) bool {
+	q, ok := exprs.Unparen(e).(*ast.SelectExpr)
 	if !ok {
 		return false
 	}
-	_, ok = q.From.(*sqlparse.JoinExpr)
+	_, ok = q.From.(*ast.JoinExpr)
 	return ok
 }
 
 // Qualified splits t.col.
-func Qualified(e sqlparse.Expr) (table, col string, ok bool) {
-	m, ok := e.(*sqlparse.MemberExpr)
+func Qualified(e ast.Expr) (table, col string, ok bool) {
+	m, ok := e.(*ast.MemberExpr)
 	if !ok {
 		return "", "", false
 	}
-	id, ok := m.X.(*sqlparse.Ident)
+	id, ok := m.X.(*ast.Ident)
 	if !ok {
 		return "", "", false
 	}
@@ -326,11 +326,11 @@ const (
 // the left side (sideLeft) or every one by the right's (sideRight); such
 // a condition limits which rows of that side may match (leftjoin.md:
 // `on t1.id=t2.id and t2.qty>=550`).
-func onSide(e sqlparse.Expr, l, r side) int {
+func onSide(e ast.Expr, l, r side) int {
 	side := sideBoth
 	mixed := false
-	astwalk.Inspect(e, func(n sqlparse.Node) bool {
-		x, ok := n.(sqlparse.Expr)
+	astwalk.Inspect(e, func(n ast.Node) bool {
+		x, ok := n.(ast.Expr)
 		if !ok {
 			return true
 		}
@@ -366,21 +366,21 @@ var fromJoiners = map[string]join.Kind{
 // IsJoinerCall reports whether e calls one of fromJoiners with its
 // tables named by variables or aliases (equijoin.md: ej(t as a, t as b,
 // `id) for a self join).
-func IsJoinerCall(e sqlparse.Expr) bool {
-	c, ok := e.(*sqlparse.CallExpr)
+func IsJoinerCall(e ast.Expr) bool {
+	c, ok := e.(*ast.CallExpr)
 	if !ok || len(c.Args) < 3 {
 		return false
 	}
-	fn, ok := c.Fn.(*sqlparse.Ident)
+	fn, ok := c.Fn.(*ast.Ident)
 	if !ok {
 		return false
 	}
 	if _, ok := fromJoiners[strings.ToLower(fn.Name)]; !ok {
 		return false
 	}
-	named := func(e sqlparse.Expr) bool {
+	named := func(e ast.Expr) bool {
 		switch e.(type) {
-		case *sqlparse.Ident, *sqlparse.AliasExpr:
+		case *ast.Ident, *ast.AliasExpr:
 			return true
 		}
 		return false
@@ -390,14 +390,14 @@ func IsJoinerCall(e sqlparse.Expr) bool {
 
 // joinerArgs evaluates a joiner call's arguments, with the names of
 // those that are variables or aliased tables.
-func joinerArgs(h Host, c *sqlparse.CallExpr) ([]value.Value, []string, error) {
+func joinerArgs(h Host, c *ast.CallExpr) ([]value.Value, []string, error) {
 	args := make([]value.Value, len(c.Args))
 	names := make([]string, len(c.Args))
 	for i, a := range c.Args {
 		switch x := a.(type) {
-		case *sqlparse.Ident:
+		case *ast.Ident:
 			names[i] = x.Name
-		case *sqlparse.AliasExpr:
+		case *ast.AliasExpr:
 			if i < 2 {
 				names[i], a = x.Name, x.X
 			}
@@ -413,8 +413,8 @@ func joinerArgs(h Host, c *sqlparse.CallExpr) ([]value.Value, []string, error) {
 
 // From evaluates FROM's joiner call (IsJoinerCall) and how its
 // tables' names qualify the result's columns.
-func From(h Host, c *sqlparse.CallExpr) (*value.Table, map[string]map[string]string, error) {
-	kind := fromJoiners[strings.ToLower(c.Fn.(*sqlparse.Ident).Name)]
+func From(h Host, c *ast.CallExpr) (*value.Table, map[string]map[string]string, error) {
+	kind := fromJoiners[strings.ToLower(c.Fn.(*ast.Ident).Name)]
 	args, names, err := joinerArgs(h, c)
 	if err != nil {
 		return nil, nil, err
@@ -444,7 +444,7 @@ func From(h Host, c *sqlparse.CallExpr) (*value.Table, map[string]map[string]str
 // them is dropped, and under a left join a left row none of whose pairs
 // passes stays once, with NULL in the right table's columns (those after
 // the first nleft).
-func filterPairs(h Host, qual map[string]map[string]string, res join.Result, conds []sqlparse.Expr, left bool, nleft int) (*value.Table, error) {
+func filterPairs(h Host, qual map[string]map[string]string, res join.Result, conds []ast.Expr, left bool, nleft int) (*value.Table, error) {
 	ok, err := h.Where(res.T, qual, conds)
 	if err != nil {
 		return nil, err
@@ -484,12 +484,12 @@ func filterPairs(h Host, qual map[string]map[string]string, res join.Result, con
 var nestedJoiners = map[string]bool{"ej": true, "sej": true, "lj": true, "lsj": true, "fj": true, "aj": true, "pj": true, "cj": true}
 
 // joinerCall is e as a call of one of nestedJoiners.
-func joinerCall(e sqlparse.Expr) (*sqlparse.CallExpr, bool) {
-	c, ok := e.(*sqlparse.CallExpr)
+func joinerCall(e ast.Expr) (*ast.CallExpr, bool) {
+	c, ok := e.(*ast.CallExpr)
 	if !ok || len(c.Args) < 2 {
 		return nil, false
 	}
-	fn, ok := c.Fn.(*sqlparse.Ident)
+	fn, ok := c.Fn.(*ast.Ident)
 	return c, ok && nestedJoiners[strings.ToLower(fn.Name)]
 }
 
@@ -497,7 +497,7 @@ func joinerCall(e sqlparse.Expr) (*sqlparse.CallExpr, bool) {
 // joins a partitioned table: DolphinDB allows those only in the
 // outermost join (S02006.md). Tables are recognised by variable name, so
 // that nothing is evaluated twice.
-func CheckNested(h Host, e sqlparse.Expr) error {
+func CheckNested(h Host, e ast.Expr) error {
 	c, ok := joinerCall(e)
 	if !ok {
 		return nil
@@ -512,12 +512,12 @@ func CheckNested(h Host, e sqlparse.Expr) error {
 
 // joinsDFS reports whether the joiner call c, or one nested in it, joins
 // a variable holding a partitioned table.
-func joinsDFS(h Host, c *sqlparse.CallExpr) bool {
+func joinsDFS(h Host, c *ast.CallExpr) bool {
 	for _, a := range c.Args[:2] {
 		if inner, ok := joinerCall(a); ok && joinsDFS(h, inner) {
 			return true
 		}
-		if id, ok := a.(*sqlparse.Ident); ok {
+		if id, ok := a.(*ast.Ident); ok {
 			if v, err := h.Eval(id); err == nil {
 				if _, ok := h.DFSTable(v); ok {
 					return true

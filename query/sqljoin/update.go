@@ -5,7 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/join"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -20,12 +20,12 @@ var (
 // (update.md) and delete (delete.md): the join of t the set and where
 // clauses see, and for each of its rows the row of t behind it (-1:
 // none).
-func Update(h Host, t *value.Table, from sqlparse.Expr) (*value.Table, []int, error) {
-	c, ok := from.(*sqlparse.CallExpr)
+func Update(h Host, t *value.Table, from ast.Expr) (*value.Table, []int, error) {
+	c, ok := from.(*ast.CallExpr)
 	if !ok {
 		return nil, nil, ErrUpdateFrom
 	}
-	fn, ok := c.Fn.(*sqlparse.Ident)
+	fn, ok := c.Fn.(*ast.Ident)
 	if !ok {
 		return nil, nil, ErrUpdateFrom
 	}

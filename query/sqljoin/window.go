@@ -9,7 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -47,14 +47,14 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 	if !ok {
 		return nil, ddberr.Errorf("The window of a window join must be a pair.")
 	}
-	var aggs []sqlparse.Expr
+	var aggs []ast.Expr
 	switch x := args[3].(type) {
 	case *funcs.Code:
-		aggs = []sqlparse.Expr{x.X}
+		aggs = []ast.Expr{x.X}
 		switch y := x.X.(type) {
-		case *sqlparse.ArrayExpr:
+		case *ast.ArrayExpr:
 			aggs = y.Elems
-		case *sqlparse.TupleExpr:
+		case *ast.TupleExpr:
 			aggs = y.Elems
 		}
 	case *value.Vector: // a tuple of metacode
@@ -219,21 +219,21 @@ func firstAtLeast(ws []int64, w int64) int {
 // (or count(*)), over every window at once with groupagg's typed loops:
 // all holds the windows' right rows one after another, g numbers them
 // by left row. ok is false for any other metacode.
-func windowAggregate(h Host, right *value.Table, agg sqlparse.Expr, all []int, g *groupagg.Groups) (*value.Vector, bool) {
-	call, ok := agg.(*sqlparse.CallExpr)
+func windowAggregate(h Host, right *value.Table, agg ast.Expr, all []int, g *groupagg.Groups) (*value.Vector, bool) {
+	call, ok := agg.(*ast.CallExpr)
 	if !ok || call.Method {
 		return nil, false
 	}
-	id, ok := call.Fn.(*sqlparse.Ident)
+	id, ok := call.Fn.(*ast.Ident)
 	if !ok || !h.IsAggregate(id.Name) {
 		return nil, false
 	}
 	var args []*value.Vector
 	for _, a := range call.Args {
-		if _, star := a.(*sqlparse.StarExpr); star && len(call.Args) == 1 {
+		if _, star := a.(*ast.StarExpr); star && len(call.Args) == 1 {
 			break
 		}
-		col, ok := a.(*sqlparse.Ident)
+		col, ok := a.(*ast.Ident)
 		if !ok {
 			return nil, false
 		}

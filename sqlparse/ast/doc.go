@@ -1,5 +1,5 @@
 // Package ast declares the syntax tree of DolphinDB script that package
 // sqlparse builds: statement and expression nodes, each with the position
-// of its first token. It holds no parsing; sqlparse re-exports every name
-// (sqlparse.Expr is ast.Expr), so callers may use either.
+// of its first token. It holds no parsing; callers that walk or evaluate
+// the tree import it, and only those that parse text import sqlparse.
 package ast

@@ -1,6 +1,6 @@
 package astwalk
 
-import "github.com/porpoisedb/porpoise/sqlparse"
+import "github.com/porpoisedb/porpoise/sqlparse/ast"
 
 // Inspect traverses the tree rooted at n in depth-first order: it calls
 // f(n); if that returns true, Inspect visits each non-nil child of n. Nil
@@ -9,11 +9,11 @@ import "github.com/porpoisedb/porpoise/sqlparse"
 //
 // The walk keeps its own stack instead of recursing, so a tree of any
 // depth (a chain of a million operators) needs no Go stack.
-func Inspect(n sqlparse.Node, f func(sqlparse.Node) bool) {
+func Inspect(n ast.Node, f func(ast.Node) bool) {
 	if n == nil {
 		return
 	}
-	stack := []sqlparse.Node{n}
+	stack := []ast.Node{n}
 	var kids children
 	for len(stack) > 0 {
 		x := stack[len(stack)-1]
@@ -30,9 +30,9 @@ func Inspect(n sqlparse.Node, f func(sqlparse.Node) bool) {
 }
 
 // children collects the non-nil children of a node, in source order.
-type children []sqlparse.Node
+type children []ast.Node
 
-func (c *children) expr(xs ...sqlparse.Expr) {
+func (c *children) expr(xs ...ast.Expr) {
 	for _, x := range xs {
 		if x != nil {
 			*c = append(*c, x)
@@ -40,7 +40,7 @@ func (c *children) expr(xs ...sqlparse.Expr) {
 	}
 }
 
-func (c *children) stmt(xs ...sqlparse.Stmt) {
+func (c *children) stmt(xs ...ast.Stmt) {
 	for _, x := range xs {
 		if x != nil {
 			*c = append(*c, x)
@@ -48,52 +48,52 @@ func (c *children) stmt(xs ...sqlparse.Stmt) {
 	}
 }
 
-func (c *children) params(ps []sqlparse.Param) {
+func (c *children) params(ps []ast.Param) {
 	for _, p := range ps {
 		c.expr(p.Default)
 	}
 }
 
 // of appends the children of n.
-func (c *children) of(n sqlparse.Node) {
+func (c *children) of(n ast.Node) {
 	switch n := n.(type) {
-	case *sqlparse.ExprStmt:
+	case *ast.ExprStmt:
 		c.expr(n.X)
-	case *sqlparse.AssignStmt:
+	case *ast.AssignStmt:
 		c.expr(n.Targets...)
 		c.expr(n.Value)
-	case *sqlparse.DefStmt:
+	case *ast.DefStmt:
 		c.params(n.Params)
 		c.stmt(n.Body...)
-	case *sqlparse.IfStmt:
+	case *ast.IfStmt:
 		c.expr(n.Cond)
 		c.stmt(n.Then...)
 		c.stmt(n.Else...)
-	case *sqlparse.ForStmt:
+	case *ast.ForStmt:
 		c.expr(n.Iter)
 		c.stmt(n.Init)
 		c.expr(n.Cond)
 		c.stmt(n.Post)
 		c.stmt(n.Body...)
-	case *sqlparse.WhileStmt:
+	case *ast.WhileStmt:
 		c.expr(n.Cond)
 		c.stmt(n.Body...)
-	case *sqlparse.DoWhileStmt:
+	case *ast.DoWhileStmt:
 		c.stmt(n.Body...)
 		c.expr(n.Cond)
-	case *sqlparse.ReturnStmt:
+	case *ast.ReturnStmt:
 		c.expr(n.X)
-	case *sqlparse.TryStmt:
+	case *ast.TryStmt:
 		c.stmt(n.Body...)
 		c.stmt(n.Catch...)
-	case *sqlparse.ShareStmt:
+	case *ast.ShareStmt:
 		c.expr(n.X, n.Name)
-	case *sqlparse.TimerStmt:
+	case *ast.TimerStmt:
 		c.expr(n.Count)
 		c.stmt(n.Body...)
-	case *sqlparse.TransactionStmt:
+	case *ast.TransactionStmt:
 		c.stmt(n.Body...)
-	case *sqlparse.InsertStmt:
+	case *ast.InsertStmt:
 		c.expr(n.Table)
 		for _, r := range n.Rows {
 			c.expr(r...)
@@ -101,7 +101,7 @@ func (c *children) of(n sqlparse.Node) {
 		if n.Select != nil {
 			*c = append(*c, n.Select)
 		}
-	case *sqlparse.UpdateStmt:
+	case *ast.UpdateStmt:
 		c.expr(n.Table)
 		for _, s := range n.Sets {
 			c.expr(s.X)
@@ -113,50 +113,50 @@ func (c *children) of(n sqlparse.Node) {
 			c.expr(o.X)
 		}
 		c.expr(n.Having)
-	case *sqlparse.DeleteStmt:
+	case *ast.DeleteStmt:
 		c.expr(n.Table, n.From)
 		c.expr(n.Where...)
-	case *sqlparse.VectorLit:
+	case *ast.VectorLit:
 		c.expr(n.Elems...)
-	case *sqlparse.ArrayExpr:
+	case *ast.ArrayExpr:
 		c.expr(n.Elems...)
-	case *sqlparse.TupleExpr:
+	case *ast.TupleExpr:
 		c.expr(n.Elems...)
-	case *sqlparse.ParenExpr:
+	case *ast.ParenExpr:
 		c.expr(n.X)
-	case *sqlparse.UnaryExpr:
+	case *ast.UnaryExpr:
 		c.expr(n.X)
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		c.expr(n.L, n.R)
-	case *sqlparse.AliasExpr:
+	case *ast.AliasExpr:
 		c.expr(n.X)
-	case *sqlparse.NamedArg:
+	case *ast.NamedArg:
 		c.expr(n.X)
-	case *sqlparse.CallExpr:
+	case *ast.CallExpr:
 		c.expr(n.Fn)
 		c.expr(n.Args...)
-	case *sqlparse.PartialExpr:
+	case *ast.PartialExpr:
 		c.expr(n.Fn)
 		c.expr(n.Args...)
-	case *sqlparse.AdverbExpr:
+	case *ast.AdverbExpr:
 		c.expr(n.Fn)
-	case *sqlparse.IndexExpr:
+	case *ast.IndexExpr:
 		c.expr(n.X, n.Index)
-	case *sqlparse.MemberExpr:
+	case *ast.MemberExpr:
 		c.expr(n.X)
-	case *sqlparse.LambdaExpr:
+	case *ast.LambdaExpr:
 		c.params(n.Params)
 		c.stmt(n.Body...)
-	case *sqlparse.JoinExpr:
+	case *ast.JoinExpr:
 		c.expr(n.L, n.R, n.On)
-	case *sqlparse.DictExpr:
+	case *ast.DictExpr:
 		c.expr(n.Keys...)
 		c.expr(n.Values...)
-	case *sqlparse.TernaryExpr:
+	case *ast.TernaryExpr:
 		c.expr(n.Cond, n.Then, n.Else)
-	case *sqlparse.UnionExpr:
+	case *ast.UnionExpr:
 		c.expr(n.L, n.R)
-	case *sqlparse.OverExpr:
+	case *ast.OverExpr:
 		c.expr(n.Call)
 		c.expr(n.PartitionBy...)
 		for _, o := range n.OrderBy {
@@ -165,12 +165,12 @@ func (c *children) of(n sqlparse.Node) {
 		if n.Frame != nil {
 			c.expr(n.Frame.Lo.N, n.Frame.Hi.N)
 		}
-	case *sqlparse.WithExpr:
+	case *ast.WithExpr:
 		for _, t := range n.Tables {
 			c.expr(t.Query)
 		}
 		c.expr(n.Body)
-	case *sqlparse.SelectExpr:
+	case *ast.SelectExpr:
 		c.expr(n.Top)
 		c.expr(n.Cols...)
 		c.expr(n.From)
@@ -191,7 +191,7 @@ func (c *children) of(n sqlparse.Node) {
 }
 
 // InspectScript calls Inspect on every statement of s.
-func InspectScript(s *sqlparse.Script, f func(sqlparse.Node) bool) {
+func InspectScript(s *ast.Script, f func(ast.Node) bool) {
 	if s == nil {
 		return
 	}

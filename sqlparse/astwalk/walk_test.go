@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/stretchr/testify/require"
 )
 
@@ -12,11 +13,11 @@ func TestInspect(t *testing.T) {
 	s, err := sqlparse.Parse("x = f(a, , b + 1)\nselect c from t where d > 1")
 	require.NoError(t, err)
 	var idents []string
-	InspectScript(s, func(n sqlparse.Node) bool {
-		if id, ok := n.(*sqlparse.Ident); ok {
+	InspectScript(s, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
 			idents = append(idents, id.Name)
 		}
-		require.NotEqual(t, sqlparse.Pos{}, n.Pos())
+		require.NotEqual(t, ast.Pos{}, n.Pos())
 		return true
 	})
 	require.Equal(t, []string{"x", "f", "a", "b", "c", "t", "d"}, idents)
@@ -42,7 +43,7 @@ func TestLongChains(t *testing.T) {
 		s, err := sqlparse.Parse(c.src)
 		require.NoError(t, err, c.src[:20])
 		nodes := 0
-		InspectScript(s, func(sqlparse.Node) bool { nodes++; return true })
+		InspectScript(s, func(ast.Node) bool { nodes++; return true })
 		require.Greater(t, nodes, c.terms, c.src[:20])
 	}
 }

@@ -6,12 +6,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 )
 
-func parseAll(t *testing.T, srcs ...string) []sqlparse.Expr {
-	out := make([]sqlparse.Expr, len(srcs))
+func parseAll(t *testing.T, srcs ...string) []ast.Expr {
+	out := make([]ast.Expr, len(srcs))
 	for i, src := range srcs {
 		e, err := sqlparse.ParseExpr(src)
 		require.NoError(t, err, src)
@@ -23,7 +24,7 @@ func parseAll(t *testing.T, srcs ...string) []sqlparse.Expr {
 func TestConjunctsFlattensAndChains(t *testing.T) {
 	var got []string
 	for _, c := range exprs.Conjuncts(parseAll(t, "(x > 1 and (y == 2 && z in 1 2)) and (w or v)", "((u between 1:3))")) {
-		_, paren := c.(*sqlparse.ParenExpr)
+		_, paren := c.(*ast.ParenExpr)
 		require.False(t, paren)
 		got = append(got, unparse.Format(c))
 	}
@@ -32,7 +33,7 @@ func TestConjunctsFlattensAndChains(t *testing.T) {
 
 func TestUnparen(t *testing.T) {
 	for _, e := range parseAll(t, "t.id", "(t.id)", "(((t.id)))") {
-		require.IsType(t, &sqlparse.MemberExpr{}, exprs.Unparen(e))
+		require.IsType(t, &ast.MemberExpr{}, exprs.Unparen(e))
 	}
-	require.IsType(t, &sqlparse.TupleExpr{}, exprs.Unparen(parseAll(t, "(a, b)")[0]))
+	require.IsType(t, &ast.TupleExpr{}, exprs.Unparen(parseAll(t, "(a, b)")[0]))
 }

@@ -1,17 +1,17 @@
 package exprs
 
-import "github.com/porpoisedb/porpoise/sqlparse"
+import "github.com/porpoisedb/porpoise/sqlparse/ast"
 
 // RootName is the variable an assignment target writes into (x for x,
 // x[i], x.col, x[i][j]) and its line, "" if none.
-func RootName(e sqlparse.Expr) (string, int) {
+func RootName(e ast.Expr) (string, int) {
 	for {
 		switch t := e.(type) {
-		case *sqlparse.Ident:
+		case *ast.Ident:
 			return t.Name, t.At.Line
-		case *sqlparse.IndexExpr:
+		case *ast.IndexExpr:
 			e = t.X
-		case *sqlparse.MemberExpr:
+		case *ast.MemberExpr:
 			e = t.X
 		default:
 			return "", 0

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
 
@@ -12,7 +12,7 @@ import (
 // e.g. `a + b * c` gives "(a + (b * c))". It is meant for tests, debugging
 // and diagnostics; the output is DolphinDB-like but is not guaranteed to
 // re-parse to the same tree.
-func Format(n sqlparse.Node) string {
+func Format(n ast.Node) string {
 	var b strings.Builder
 	f := &formatter{b: &b}
 	f.node(n)
@@ -20,7 +20,7 @@ func Format(n sqlparse.Node) string {
 }
 
 // FormatScript renders a script, one statement per line.
-func FormatScript(s *sqlparse.Script) string {
+func FormatScript(s *ast.Script) string {
 	var b strings.Builder
 	f := &formatter{b: &b}
 	for i, st := range s.Stmts {
@@ -35,7 +35,7 @@ func FormatScript(s *sqlparse.Script) string {
 // Metacode renders an expression as DolphinDB prints metacode: binary
 // operators spaced, parentheses only where precedence needs them, e.g.
 // `(a + 7) * 8`.
-func Metacode(n sqlparse.Node) string {
+func Metacode(n ast.Node) string {
 	var b strings.Builder
 	f := &formatter{b: &b, ddb: true}
 	f.node(n)
@@ -48,7 +48,7 @@ func Metacode(n sqlparse.Node) string {
 // root namespace, ::f(x, y), a constant vector as DolphinDB prints its
 // value, ["a","b"] or [1,2,3], and the parentheses of the source stay
 // (rn/compact_report_2410.md prints 1000 * (1 .. n)).
-func Statement(n sqlparse.Node) string {
+func Statement(n ast.Node) string {
 	var b strings.Builder
 	f := &formatter{b: &b, ddb: true, stmt: true}
 	f.node(n)
@@ -81,9 +81,9 @@ func (f *formatter) w(s ...string) {
 	}
 }
 
-func (f *formatter) list(xs []sqlparse.Expr, sep string) { join(f, xs, sep) }
+func (f *formatter) list(xs []ast.Expr, sep string) { join(f, xs, sep) }
 
-func (f *formatter) block(stmts []sqlparse.Stmt) {
+func (f *formatter) block(stmts []ast.Stmt) {
 	f.w("{")
 	join(f, stmts, "; ")
 	f.w("}")
@@ -91,19 +91,19 @@ func (f *formatter) block(stmts []sqlparse.Stmt) {
 
 // join writes items separated by sep; an absent item (an empty argument
 // slot) writes nothing.
-func join[T sqlparse.Node](f *formatter, items []T, sep string) {
+func join[T ast.Node](f *formatter, items []T, sep string) {
 	for i, x := range items {
 		if i > 0 {
 			f.w(sep)
 		}
-		if sqlparse.Node(x) != nil {
+		if ast.Node(x) != nil {
 			f.node(x)
 		}
 	}
 }
 
 // function writes a function definition; name is empty for a lambda.
-func (f *formatter) function(aggregate bool, name string, params []sqlparse.Param, body []sqlparse.Stmt) {
+func (f *formatter) function(aggregate bool, name string, params []ast.Param, body []ast.Stmt) {
 	if aggregate {
 		f.w("defg")
 	} else {
@@ -115,7 +115,7 @@ func (f *formatter) function(aggregate bool, name string, params []sqlparse.Para
 	f.block(body)
 }
 
-func (f *formatter) params(ps []sqlparse.Param) {
+func (f *formatter) params(ps []ast.Param) {
 	f.w("(")
 	for i, p := range ps {
 		if i > 0 {
@@ -133,7 +133,7 @@ func (f *formatter) params(ps []sqlparse.Param) {
 	f.w(")")
 }
 
-func (f *formatter) node(n sqlparse.Node) {
+func (f *formatter) node(n ast.Node) {
 	f.depth++
 	defer func() { f.depth-- }()
 	if f.depth > maxDepth {
@@ -143,9 +143,9 @@ func (f *formatter) node(n sqlparse.Node) {
 	switch n := n.(type) {
 	case nil:
 		f.w("<nil>")
-	case *sqlparse.ExprStmt:
+	case *ast.ExprStmt:
 		f.node(n.X)
-	case *sqlparse.AssignStmt:
+	case *ast.AssignStmt:
 		if n.Const {
 			f.w("const ")
 		}
@@ -155,9 +155,9 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.list(n.Targets, ", ")
 		f.w(" ", n.Op, " ")
 		f.node(n.Value)
-	case *sqlparse.DefStmt:
+	case *ast.DefStmt:
 		f.function(n.Aggregate, " "+n.Name, n.Params, n.Body)
-	case *sqlparse.IfStmt:
+	case *ast.IfStmt:
 		f.w("if(")
 		f.node(n.Cond)
 		f.w(") ")
@@ -166,7 +166,7 @@ func (f *formatter) node(n sqlparse.Node) {
 			f.w(" else ")
 			f.block(n.Else)
 		}
-	case *sqlparse.ForStmt:
+	case *ast.ForStmt:
 		f.w("for(")
 		if n.Iter != nil {
 			f.w(n.Var, " in ")
@@ -180,42 +180,42 @@ func (f *formatter) node(n sqlparse.Node) {
 		}
 		f.w(") ")
 		f.block(n.Body)
-	case *sqlparse.WhileStmt:
+	case *ast.WhileStmt:
 		f.w("while(")
 		f.node(n.Cond)
 		f.w(") ")
 		f.block(n.Body)
-	case *sqlparse.DoWhileStmt:
+	case *ast.DoWhileStmt:
 		f.w("do ")
 		f.block(n.Body)
 		f.w(" while(")
 		f.node(n.Cond)
 		f.w(")")
-	case *sqlparse.ReturnStmt:
+	case *ast.ReturnStmt:
 		f.w("return")
 		f.opt(" ", n.X, "")
-	case *sqlparse.ThrowStmt:
+	case *ast.ThrowStmt:
 		f.w("throw ")
 		f.node(n.X)
-	case *sqlparse.AssertStmt:
+	case *ast.AssertStmt:
 		f.w("assert ")
 		f.opt("", n.Case, ", ")
 		f.node(n.X)
-	case *sqlparse.BreakStmt:
+	case *ast.BreakStmt:
 		f.w("break")
-	case *sqlparse.ContinueStmt:
+	case *ast.ContinueStmt:
 		f.w("continue")
-	case *sqlparse.TryStmt:
+	case *ast.TryStmt:
 		f.w("try ")
 		f.block(n.Body)
 		f.w(" catch(", n.CatchVar, ") ")
 		f.block(n.Catch)
-	case *sqlparse.ShareStmt:
+	case *ast.ShareStmt:
 		f.w("share ")
 		f.node(n.X)
 		f.w(" as ")
 		f.node(n.Name)
-	case *sqlparse.UndefStmt:
+	case *ast.UndefStmt:
 		if n.All {
 			f.w("undef all")
 		} else {
@@ -224,21 +224,21 @@ func (f *formatter) node(n sqlparse.Node) {
 		if n.Kind != "" {
 			f.w(", ", n.Kind)
 		}
-	case *sqlparse.TimerStmt:
+	case *ast.TimerStmt:
 		f.w("timer")
 		f.opt("(", n.Count, ")")
 		f.w(" ")
 		f.block(n.Body)
-	case *sqlparse.TransactionStmt:
+	case *ast.TransactionStmt:
 		f.w("transaction ")
 		f.block(n.Body)
-	case *sqlparse.GoStmt:
+	case *ast.GoStmt:
 		f.w("go")
-	case *sqlparse.ModuleStmt:
+	case *ast.ModuleStmt:
 		f.w("module ", n.Name)
-	case *sqlparse.UseStmt:
+	case *ast.UseStmt:
 		f.w("use ", n.Name)
-	case *sqlparse.InsertStmt:
+	case *ast.InsertStmt:
 		f.w("insert into ")
 		f.node(n.Table)
 		if n.Cols != nil {
@@ -258,7 +258,7 @@ func (f *formatter) node(n sqlparse.Node) {
 				f.w(")")
 			}
 		}
-	case *sqlparse.UpdateStmt:
+	case *ast.UpdateStmt:
 		f.w("update ")
 		f.node(n.Table)
 		f.w(" set ")
@@ -274,7 +274,7 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.clause(" context by ", n.ContextBy, ", ")
 		f.orderItems(" csort ", n.CSort)
 		f.opt(" having ", n.Having, "")
-	case *sqlparse.DeleteStmt:
+	case *ast.DeleteStmt:
 		if n.From != nil {
 			f.w("delete ")
 			f.node(n.Table)
@@ -286,11 +286,11 @@ func (f *formatter) node(n sqlparse.Node) {
 		}
 		f.clause(" where ", n.Where, ", ")
 
-	case *sqlparse.Ident:
+	case *ast.Ident:
 		f.w(n.Name)
-	case *sqlparse.Literal:
+	case *ast.Literal:
 		f.literal(n)
-	case *sqlparse.SymbolVector:
+	case *ast.SymbolVector:
 		if f.stmt {
 			f.w("[")
 			for i, it := range n.Items {
@@ -305,28 +305,28 @@ func (f *formatter) node(n sqlparse.Node) {
 		for _, it := range n.Items {
 			f.w("`", it)
 		}
-	case *sqlparse.VectorLit:
+	case *ast.VectorLit:
 		if f.constVector(n.Elems) {
 			break
 		}
 		f.w("(")
 		f.list(n.Elems, " ")
 		f.w(")")
-	case *sqlparse.ArrayExpr:
+	case *ast.ArrayExpr:
 		if f.constVector(n.Elems) {
 			break
 		}
 		f.w("[")
 		f.list(n.Elems, ", ")
 		f.w("]")
-	case *sqlparse.TupleExpr:
+	case *ast.TupleExpr:
 		f.w("(")
 		f.list(n.Elems, ", ")
 		if len(n.Elems) == 1 {
 			f.w(",")
 		}
 		f.w(")")
-	case *sqlparse.ParenExpr:
+	case *ast.ParenExpr:
 		if f.stmt {
 			f.w("(")
 			f.node(n.X)
@@ -334,11 +334,11 @@ func (f *formatter) node(n sqlparse.Node) {
 			break
 		}
 		f.node(n.X)
-	case *sqlparse.MetaExpr:
+	case *ast.MetaExpr:
 		f.w("<")
 		f.node(n.X)
 		f.w(">")
-	case *sqlparse.UnaryExpr:
+	case *ast.UnaryExpr:
 		if f.ddb {
 			f.w(n.Op)
 			if n.Op != "-" && n.Op != "~" && n.Op != "+" {
@@ -355,40 +355,40 @@ func (f *formatter) node(n sqlparse.Node) {
 			f.node(n.X)
 		}
 		f.w(")")
-	case *sqlparse.BinaryExpr:
+	case *ast.BinaryExpr:
 		f.binary(n)
-	case *sqlparse.AliasExpr:
+	case *ast.AliasExpr:
 		f.node(n.X)
 		if n.Names != nil {
 			f.w(" as `", strings.Join(n.Names, "`"))
 			break
 		}
 		f.w(" as ", n.Name)
-	case *sqlparse.NamedArg:
+	case *ast.NamedArg:
 		f.w(n.Name, "=")
 		f.node(n.X)
-	case *sqlparse.CallExpr:
+	case *ast.CallExpr:
 		f.apply(n.Fn, n.Args, n.Method, "(", ")")
-	case *sqlparse.PartialExpr:
+	case *ast.PartialExpr:
 		f.apply(n.Fn, n.Args, n.Method, "{", "}")
-	case *sqlparse.AdverbExpr:
+	case *ast.AdverbExpr:
 		f.node(n.Fn)
 		f.w(":", n.Adverb)
-	case *sqlparse.IndexExpr:
+	case *ast.IndexExpr:
 		f.node(n.X)
 		f.w("[")
-		if t, ok := n.Index.(*sqlparse.TupleExpr); ok {
+		if t, ok := n.Index.(*ast.TupleExpr); ok {
 			f.list(t.Elems, ", ")
 		} else {
 			f.node(n.Index)
 		}
 		f.w("]")
-	case *sqlparse.MemberExpr:
+	case *ast.MemberExpr:
 		f.node(n.X)
 		f.w(".", n.Name)
-	case *sqlparse.LambdaExpr:
+	case *ast.LambdaExpr:
 		f.function(n.Aggregate, "", n.Params, n.Body)
-	case *sqlparse.JoinExpr:
+	case *ast.JoinExpr:
 		f.w("(")
 		f.node(n.L)
 		switch n.Kind {
@@ -402,7 +402,7 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.node(n.R)
 		f.opt(" on ", n.On, "")
 		f.w(")")
-	case *sqlparse.DictExpr:
+	case *ast.DictExpr:
 		f.w("{")
 		for i := range n.Keys {
 			if i > 0 {
@@ -413,7 +413,7 @@ func (f *formatter) node(n sqlparse.Node) {
 			f.node(n.Values[i])
 		}
 		f.w("}")
-	case *sqlparse.TernaryExpr:
+	case *ast.TernaryExpr:
 		f.w("(")
 		f.node(n.Cond)
 		f.w(" ? ")
@@ -421,9 +421,9 @@ func (f *formatter) node(n sqlparse.Node) {
 		f.w(" : ")
 		f.node(n.Else)
 		f.w(")")
-	case *sqlparse.StarExpr:
+	case *ast.StarExpr:
 		f.w("*")
-	case *sqlparse.UnionExpr:
+	case *ast.UnionExpr:
 		f.node(n.L)
 		if n.All {
 			f.w(" union all ")
@@ -431,7 +431,7 @@ func (f *formatter) node(n sqlparse.Node) {
 			f.w(" union ")
 		}
 		f.node(n.R)
-	case *sqlparse.SelectExpr:
+	case *ast.SelectExpr:
 		if n.Exec {
 			f.w("exec ")
 		} else {
@@ -471,9 +471,9 @@ func (f *formatter) node(n sqlparse.Node) {
 		if n.Map {
 			f.w(" map")
 		}
-	case *sqlparse.OverExpr:
+	case *ast.OverExpr:
 		f.over(n)
-	case *sqlparse.WithExpr:
+	case *ast.WithExpr:
 		f.w("with ")
 		for i, t := range n.Tables {
 			if i > 0 {
@@ -496,7 +496,7 @@ func (f *formatter) node(n sqlparse.Node) {
 
 // over writes an analytic call: f(x) over (partition by ... order by ...
 // rows between ... and ...).
-func (f *formatter) over(n *sqlparse.OverExpr) {
+func (f *formatter) over(n *ast.OverExpr) {
 	f.node(n.Call)
 	f.w(" over (")
 	sp := ""
@@ -523,31 +523,31 @@ func (f *formatter) over(n *sqlparse.OverExpr) {
 	f.w(")")
 }
 
-func (f *formatter) bound(b sqlparse.FrameBound) {
+func (f *formatter) bound(b ast.FrameBound) {
 	switch b.Kind {
-	case sqlparse.UnboundedPreceding:
+	case ast.UnboundedPreceding:
 		f.w("unbounded preceding")
-	case sqlparse.UnboundedFollowing:
+	case ast.UnboundedFollowing:
 		f.w("unbounded following")
-	case sqlparse.CurrentRow:
+	case ast.CurrentRow:
 		f.w("current row")
-	case sqlparse.Preceding:
+	case ast.Preceding:
 		f.node(b.N)
 		f.w(" preceding")
-	case sqlparse.Following:
+	case ast.Following:
 		f.node(b.N)
 		f.w(" following")
 	}
 }
 
-func (f *formatter) literal(n *sqlparse.Literal) {
+func (f *formatter) literal(n *ast.Literal) {
 	switch n.Kind {
-	case sqlparse.LitString:
+	case ast.LitString:
 		f.w(strconv.Quote(n.Text))
-	case sqlparse.LitChar:
+	case ast.LitChar:
 		q := strconv.QuoteRune([]rune(n.Text + "\x00")[0])
 		f.w(q)
-	case sqlparse.LitSymbol:
+	case ast.LitSymbol:
 		if f.ddb {
 			// metacode prints a SYMBOL constant as a string: symbol == "MSFT"
 			f.w(strconv.Quote(n.Text))
@@ -562,12 +562,12 @@ func (f *formatter) literal(n *sqlparse.Literal) {
 // constVector writes, in Statement's style, a vector whose elements are
 // all literals as DolphinDB prints its value: [1,2,3]. It reports whether
 // it wrote it.
-func (f *formatter) constVector(elems []sqlparse.Expr) bool {
+func (f *formatter) constVector(elems []ast.Expr) bool {
 	if !f.stmt || len(elems) == 0 {
 		return false
 	}
 	for _, x := range elems {
-		if _, ok := x.(*sqlparse.Literal); !ok {
+		if _, ok := x.(*ast.Literal); !ok {
 			return false
 		}
 	}
@@ -579,8 +579,8 @@ func (f *formatter) constVector(elems []sqlparse.Expr) bool {
 
 // apply writes a call or partial application; a method call x.f(y)
 // carries x as its first argument.
-func (f *formatter) apply(fn sqlparse.Expr, args []sqlparse.Expr, method bool, open, close string) {
-	if id, ok := fn.(*sqlparse.Ident); ok && method && f.stmt {
+func (f *formatter) apply(fn ast.Expr, args []ast.Expr, method bool, open, close string) {
+	if id, ok := fn.(*ast.Ident); ok && method && f.stmt {
 		name := id.Name
 		if r, ok := rootNames[name]; ok {
 			name = r
@@ -603,7 +603,7 @@ func (f *formatter) apply(fn sqlparse.Expr, args []sqlparse.Expr, method bool, o
 
 // clause writes a query clause that has a list: kw then the items, or
 // nothing when the clause is absent (nil).
-func (f *formatter) clause(kw string, xs []sqlparse.Expr, sep string) {
+func (f *formatter) clause(kw string, xs []ast.Expr, sep string) {
 	if xs != nil {
 		f.w(kw)
 		f.list(xs, sep)
@@ -611,7 +611,7 @@ func (f *formatter) clause(kw string, xs []sqlparse.Expr, sep string) {
 }
 
 // opt writes x between prefix and suffix, or nothing when x is absent.
-func (f *formatter) opt(prefix string, x sqlparse.Node, suffix string) {
+func (f *formatter) opt(prefix string, x ast.Node, suffix string) {
 	if x != nil {
 		f.w(prefix)
 		f.node(x)
@@ -621,7 +621,7 @@ func (f *formatter) opt(prefix string, x sqlparse.Node, suffix string) {
 
 // orderItems writes an order by / csort clause, or nothing when it is
 // absent.
-func (f *formatter) orderItems(kw string, items []sqlparse.OrderItem) {
+func (f *formatter) orderItems(kw string, items []ast.OrderItem) {
 	if items == nil {
 		return
 	}
@@ -643,8 +643,8 @@ func (f *formatter) orderItems(kw string, items []sqlparse.OrderItem) {
 // binary writes a binary operation. A left-deep run of operators (1 + 1 +
 // ... + 1, as long as a script may be) is written by a loop; only other
 // nesting recurses.
-func (f *formatter) binary(n *sqlparse.BinaryExpr) {
-	spine := []*sqlparse.BinaryExpr{n}
+func (f *formatter) binary(n *ast.BinaryExpr) {
+	spine := []*ast.BinaryExpr{n}
 	for {
 		l, ok := f.chainLink(spine[len(spine)-1])
 		if !ok {
@@ -674,12 +674,12 @@ func (f *formatter) binary(n *sqlparse.BinaryExpr) {
 // chainLink returns b's left operand when it is a binary operation
 // written without parentheses of its own around it, so that the chain
 // continues into it.
-func (f *formatter) chainLink(b *sqlparse.BinaryExpr) (*sqlparse.BinaryExpr, bool) {
+func (f *formatter) chainLink(b *ast.BinaryExpr) (*ast.BinaryExpr, bool) {
 	x := b.L
-	if p, ok := x.(*sqlparse.ParenExpr); ok && !f.stmt {
+	if p, ok := x.(*ast.ParenExpr); ok && !f.stmt {
 		x = p.X
 	}
-	l, ok := x.(*sqlparse.BinaryExpr)
+	l, ok := x.(*ast.BinaryExpr)
 	if !ok || (f.ddb && words.Precedence(l.Op) < words.Precedence(b.Op)) {
 		return nil, false
 	}
@@ -688,11 +688,11 @@ func (f *formatter) chainLink(b *sqlparse.BinaryExpr) (*sqlparse.BinaryExpr, boo
 
 // operand writes x as an operand of an operator of precedence min,
 // parenthesised when x binds more loosely.
-func (f *formatter) operand(x sqlparse.Expr, min int) {
-	if p, ok := x.(*sqlparse.ParenExpr); ok && !f.stmt {
+func (f *formatter) operand(x ast.Expr, min int) {
+	if p, ok := x.(*ast.ParenExpr); ok && !f.stmt {
 		x = p.X
 	}
-	if b, ok := x.(*sqlparse.BinaryExpr); ok && words.Precedence(b.Op) < min {
+	if b, ok := x.(*ast.BinaryExpr); ok && words.Precedence(b.Op) < min {
 		f.w("(")
 		f.node(x)
 		f.w(")")

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/stretchr/testify/require"
 )
@@ -78,9 +79,9 @@ func TestLongChain(t *testing.T) {
 // in a loop: x = expr(1, +, x)) is cut short with "..." instead of
 // exhausting the Go stack.
 func TestDeepTree(t *testing.T) {
-	var x sqlparse.Expr = &sqlparse.Ident{Name: "x"}
+	var x ast.Expr = &ast.Ident{Name: "x"}
 	for i := 0; i < 1000000; i++ {
-		x = &sqlparse.BinaryExpr{Op: "+", L: &sqlparse.Literal{Kind: sqlparse.LitInt, Text: "1"}, R: x}
+		x = &ast.BinaryExpr{Op: "+", L: &ast.Literal{Kind: ast.LitInt, Text: "1"}, R: x}
 	}
 	s := unparse.Metacode(x)
 	require.True(t, strings.HasPrefix(s, "1 + (1 + (1 + "), s[:20])
@@ -88,9 +89,9 @@ func TestDeepTree(t *testing.T) {
 	require.Contains(t, unparse.Format(x), "...")
 
 	// moderate depth prints whole
-	x = &sqlparse.Ident{Name: "x"}
+	x = &ast.Ident{Name: "x"}
 	for i := 0; i < 100; i++ {
-		x = &sqlparse.UnaryExpr{Op: "-", X: x}
+		x = &ast.UnaryExpr{Op: "-", X: x}
 	}
 	require.Equal(t, strings.Repeat("-", 100)+"x", unparse.Metacode(x))
 }
