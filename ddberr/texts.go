@@ -1258,4 +1258,8 @@ var texts = []Text{
 	{"The database [%s] already belongs to catalog [%s] as schema [%s].", "porpoise: funcs/c/createSchema.md states the rule"},
 	{"Invalid %s name [%s]. It must start with a letter and contain only letters, digits and underscores.", "porpoise: db_distr_comp/db/catalog.md states the rule"},
 	{"Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.", "progr/sql/update.md"},
+	// short genome sequences (funcs/genome)
+	{"The argument [X] of encodeShortGenomeSeq must be a STRING scalar or vector, or a CHAR vector.", "porpoise: funcs/e/encodeShortGenomeSeq.md states the rule"},
+	{"The argument [X] of genShortGenomeSeq must be a STRING scalar or a CHAR vector.", "porpoise: funcs/g/genShortGenomeSeq.md states the rule"},
+	{"The argument [window] of genShortGenomeSeq must be an integer between 2 and 28.", "porpoise: funcs/g/genShortGenomeSeq.md states the range"},
 }

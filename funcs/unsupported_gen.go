@@ -7,9 +7,6 @@ package funcs
 var unsupported = map[string]string{
 	"loadNpy":                         "not implemented yet",
 	"loadNpz":                         "not implemented yet",
-	"decodeShortGenomeSeq":            "not implemented yet",
-	"encodeShortGenomeSeq":            "not implemented yet",
-	"genShortGenomeSeq":               "not implemented yet",
 	"createDistributedInMemoryTable":  "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"disableActivePartition":          "not implemented yet",
 	"dropDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",

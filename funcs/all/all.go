@@ -14,6 +14,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/env"
 	_ "github.com/porpoisedb/porpoise/funcs/filesys"
 	_ "github.com/porpoisedb/porpoise/funcs/fit"
+	_ "github.com/porpoisedb/porpoise/funcs/genome"
 	_ "github.com/porpoisedb/porpoise/funcs/higherorder"
 	_ "github.com/porpoisedb/porpoise/funcs/indexed"
 	_ "github.com/porpoisedb/porpoise/funcs/introspect"
