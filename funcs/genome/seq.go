@@ -180,30 +180,24 @@ func genFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	switch {
 	case w <= 4:
-		out := make([]int16, len(s))
-		for i, c := range codes {
-			out[i] = value.NullInt16
-			if valid[i] {
-				out[i] = int16(c)
-			}
-		}
-		return &value.Vector{T: value.Short, I16: out}, nil
+		return &value.Vector{T: value.Short, I16: narrow(codes, valid, value.NullInt16)}, nil
 	case w <= 12:
-		out := make([]int32, len(s))
-		for i, c := range codes {
-			out[i] = value.NullInt32
-			if valid[i] {
-				out[i] = int32(c)
-			}
-		}
-		return value.NewInts(out), nil
+		return value.NewInts(narrow(codes, valid, value.NullInt32)), nil
 	}
-	for i := range codes {
-		if !valid[i] {
-			codes[i] = value.NullInt64
+	return value.NewLongs(narrow(codes, valid, value.NullInt64)), nil
+}
+
+// narrow converts codes to the result's integer type, null where a
+// window has no code.
+func narrow[T int16 | int32 | int64](codes []int64, valid []bool, null T) []T {
+	out := make([]T, len(codes))
+	for i, c := range codes {
+		out[i] = null
+		if valid[i] {
+			out[i] = T(c)
 		}
 	}
-	return value.NewLongs(codes), nil
+	return out
 }
 
 func genArgError() error {
