@@ -1262,4 +1262,11 @@ var texts = []Text{
 	{"The argument [X] of encodeShortGenomeSeq must be a STRING scalar or vector, or a CHAR vector.", "porpoise: funcs/e/encodeShortGenomeSeq.md states the rule"},
 	{"The argument [X] of genShortGenomeSeq must be a STRING scalar or a CHAR vector.", "porpoise: funcs/g/genShortGenomeSeq.md states the rule"},
 	{"The argument [window] of genShortGenomeSeq must be an integer between 2 and 28.", "porpoise: funcs/g/genShortGenomeSeq.md states the range"},
+	// NumPy files (funcs/npy)
+	{"%s doesn't support the NumPy data type %s.", "porpoise: funcs/l/loadNpz.md lists the types"},
+	{"%s supports NumPy arrays of at most 3 dimensions.", "porpoise: funcs/l/loadNpz.md lists the forms"},
+	{"%s supports strings only in one-dimensional NumPy arrays.", "porpoise: funcs/l/loadNpz.md states the rule"},
+	{"The file [%s] is not a valid NumPy .npy file: %w", "porpoise"},
+	{"The file [%s] is not a valid NumPy .npz file: %w", "porpoise"},
+	{"The argument [obj] of saveAsNpy must be a numeric vector or matrix.", "porpoise: funcs/s/saveAsNpy.md states the rule"},
 }

@@ -21,6 +21,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/ipctable"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"
 	_ "github.com/porpoisedb/porpoise/funcs/mathfn"
+	_ "github.com/porpoisedb/porpoise/funcs/npy"
 	_ "github.com/porpoisedb/porpoise/funcs/optimize"
 	_ "github.com/porpoisedb/porpoise/funcs/stats"
 	_ "github.com/porpoisedb/porpoise/funcs/streaming"
