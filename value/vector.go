@@ -1,6 +1,9 @@
 package value
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Vector is a DolphinDB vector: one typed slice chosen by T.Storage(), the
 // others nil. NULL elements hold the type's sentinel. A tuple is a vector of
@@ -55,30 +58,15 @@ func NewVector(t Type, n, capacity int) *Vector {
 		v.Offsets = make([]int64, n, capacity)
 		capacity, n = 0, 0
 	}
-	switch t.Storage() {
-	case StInt8:
-		v.I8 = make([]int8, n, capacity)
-	case StInt16:
-		v.I16 = make([]int16, n, capacity)
-	case StInt32:
-		v.I32 = make([]int32, n, capacity)
-	case StInt64:
-		v.I64 = make([]int64, n, capacity)
-	case StFloat32:
-		v.F32 = make([]float32, n, capacity)
-	case StFloat64:
-		v.F64 = make([]float64, n, capacity)
-	case StString:
-		v.Str = make([]string, n, capacity)
-	case StBytes16:
-		v.B16 = make([][16]byte, n, capacity)
+	switch st := t.Storage(); st {
+	case StNone:
 	case StAny:
 		v.Any = make([]Value, n, capacity)
 		for i := range v.Any {
 			v.Any[i] = NullScalar(Void)
 		}
-	case StPair2F64:
-		v.F64 = make([]float64, 2*n, 2*capacity)
+	default:
+		columns[st].alloc(v, n, capacity)
 	}
 	return v
 }
@@ -546,6 +534,16 @@ func (v *Vector) Truncate(n int) {
 		n = int(flat)
 	}
 	v.col().truncate(v, n)
+}
+
+// Grow makes room for n more elements (rows of an array vector), so that
+// appending them does not reallocate.
+func (v *Vector) Grow(n int) {
+	if v.T.IsArray() {
+		v.Offsets = slices.Grow(v.Offsets, n)
+		return
+	}
+	v.col().grow(v, n)
 }
 
 // Slice returns elements [lo, hi) sharing v's memory; its capacity is
