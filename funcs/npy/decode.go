@@ -2,6 +2,7 @@ package npy
 
 import (
 	"encoding/binary"
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -11,6 +12,26 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
+
+var errTruncated = errors.New("the array's data is shorter than its shape")
+
+// load decodes one .npy file's bytes.
+func load(fn, name string, b []byte) (value.Value, error) {
+	h, at, err := parseHeader(b)
+	if err == nil {
+		var v value.Value
+		if v, err = decode(fn, h, b[at:]); err == nil || !errors.Is(err, errTruncated) {
+			return v, err
+		}
+	}
+	return nil, ddberr.Errorf("The file [%s] is not a valid NumPy .npy file: %w", name, err)
+}
+
+// notNpz is the error for a file that is not an .npz archive of .npy
+// files.
+func notNpz(name string, err error) error {
+	return ddberr.Errorf("The file [%s] is not a valid NumPy .npz file: %w", name, err)
+}
 
 // dtype is a numpy element type as DolphinDB loads it (loadNpz.md lists
 // BOOL, CHAR, SHORT, INT, LONG, FLOAT, DOUBLE and one-dimensional

@@ -2,7 +2,11 @@ package npy
 
 import (
 	"math"
+	"os"
 
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -49,4 +53,38 @@ func encode(v *value.Vector, shape []int, fortran bool) []byte {
 	raw, _ := v.FixedBytes()
 	b := appendHeader(make([]byte, 0, 128+len(raw)), header{descr: d, fortran: fortran, shape: shape})
 	return append(b, raw...)
+}
+
+// saveAsNpy is saveAsNpy(obj, fileName): a numeric vector or matrix
+// written as an .npy file; DolphinDB requires a logged-in user.
+func saveAsNpy(env funcs.Env, args []value.Value) (value.Value, error) {
+	var (
+		v       *value.Vector
+		shape   []int
+		fortran bool
+	)
+	switch x := args[0].(type) {
+	case *value.Vector:
+		v, shape = x, []int{x.Len()}
+	case *value.Matrix:
+		v, shape, fortran = x.V, []int{x.Rows, x.Cols}, true
+	}
+	if v == nil || descrs[v.T] == "" {
+		return nil, ddberr.Errorf("The argument [obj] of saveAsNpy must be a numeric vector or matrix.")
+	}
+	name, err := funcs.StrScalarArg("saveAsNpy", "fileName", args[1])
+	if err != nil {
+		return nil, err
+	}
+	if env.SessionInfo().User == "" {
+		return nil, ddberr.Errorf("<NotAuthenticated>Please login first.")
+	}
+	path, err := filesys.Resolve(env, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(path, encode(v, shape, fortran), 0o644); err != nil {
+		return nil, filesys.OpenError(name, err)
+	}
+	return nil, nil
 }
