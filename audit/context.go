@@ -31,8 +31,11 @@ func NewContext(ctx context.Context, l *Log, a Actor) context.Context {
 }
 
 // FromContext is the log and actor ctx carries; ok is false when it
-// carries none (a test's engine-less call).
+// carries none (an engine-less caller's, which may be nil).
 func FromContext(ctx context.Context) (*Log, Actor, bool) {
+	if ctx == nil {
+		return nil, Actor{}, false
+	}
 	b, ok := ctx.Value(ctxKey{}).(bound)
 	return b.log, b.actor, ok
 }
