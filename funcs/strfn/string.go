@@ -100,11 +100,7 @@ func initcap(s string) string {
 
 // substr is substr, which cuts length bytes from offset, or with runes
 // substru, which cuts runes.
-func substr(runes bool) funcs.Impl {
-	fn := "substr"
-	if runes {
-		fn = "substru"
-	}
+func substr(fn string, runes bool) funcs.Impl {
 	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
 		off, err := funcs.NonNegIntArg(fn, "offset", args[1], 0)
 		if err != nil {
@@ -139,11 +135,7 @@ func substr(runes bool) funcs.Impl {
 
 // pad is lpad (left) or rpad: it fills str to length with pattern (blank
 // by default); a longer str is cut to its first length bytes.
-func pad(left bool) funcs.Impl {
-	fn := "rpad"
-	if left {
-		fn = "lpad"
-	}
+func pad(fn string, left bool) funcs.Impl {
 	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
 		n, err := funcs.NonNegIntArg(fn, "length", args[1], 0)
 		if err != nil {
