@@ -38,11 +38,12 @@
 // background session (job_host.go), and the allocation and query-result
 // checks the interpreter makes (limits.go).
 //
-// Modules: package modules reads module files and caches the modules an
-// engine loaded; engine runs the use statement, resolves names by
-// DolphinDB's rules (a qualified m::f, the running module's functions,
-// the session's imported modules, then the root namespace) and keeps
-// what a session imported (modules.go).
+// Modules: package modules reads module files from moduleDir, caches the
+// modules an engine loaded and says which module's function a name means
+// by DolphinDB's rules (a qualified m::f, the running module's functions,
+// the session's imported modules); engine runs the use statement, looks
+// names up among the session's definitions and the root namespace, and
+// keeps what a session imported (modules.go).
 //
 // Access control: the store and its policy (who may read, write, create,
 // drop, list or grant what) are package auth's; engine enforces that

@@ -11,7 +11,6 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/literal"
-	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/sysfuncs"
@@ -69,29 +68,8 @@ func (in *interp) background(ctx context.Context) *interp {
 // Jobs implements jobs.Host.
 func (in *interp) Jobs() *jobs.Registry { return in.s.eng.jobs }
 
-// SharedBytes implements jobs.Host: the estimated memory of the shared
-// objects. One being written is skipped rather than waited for (the
-// caller may hold its lock itself).
-func (in *interp) SharedBytes() int64 {
-	var n int64
-	for _, x := range in.s.eng.shared.All() {
-		o := x.Obj
-		if !o.TryRLock() {
-			continue
-		}
-		t, isTable := o.V.(*value.Table)
-		if isTable && !t.Mu.TryRLock() {
-			o.RUnlock()
-			continue
-		}
-		n += memlimit.EstimateBytes(o.V)
-		if isTable {
-			t.Mu.RUnlock()
-		}
-		o.RUnlock()
-	}
-	return n
-}
+// SharedBytes implements jobs.Host.
+func (in *interp) SharedBytes() int64 { return in.s.eng.shared.Bytes() }
 
 // JobSource implements sysfuncs.Host: a script expression that
 // evaluates to fn and the definitions it needs (the session's functions),

@@ -16,8 +16,10 @@
 // .dom is refused with an error saying so, and its .dos can be used
 // instead.
 //
-// Registry caches modules by name: a module is parsed once and every
-// session that uses it shares it until ClearCache (clearCachedModules);
-// modules loaded system-wide (loadModule, preloadModules) are not cleared
-// and win over the files, as DolphinDB's loadModule does.
+// Registry resolves moduleDir under the engine's home directory, and
+// Resolve says which module's function a call names (use.md). It caches
+// modules by name: a module is parsed once and every session that uses
+// it shares it until ClearCache (clearCachedModules); modules loaded
+// system-wide (loadModule, preloadModules) are not cleared and win over
+// the files, as DolphinDB's loadModule does.
 package modules

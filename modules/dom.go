@@ -38,10 +38,15 @@ func decodeDom(path string, data []byte) (string, error) {
 	return string(src), nil
 }
 
-// Save serializes module name's .dos file under dir into the .dom file
-// beside it (saveModule); an existing .dom is replaced only with
-// overwrite. The module must parse as loading would read it.
-func (r *Registry) Save(dir, name string, overwrite bool) error {
+// Save serializes module name's .dos file, under the directory dirArg
+// names (moduleDir when empty), into the .dom file beside it
+// (saveModule); an existing .dom is replaced only with overwrite. The
+// module must parse as loading would read it.
+func (r *Registry) Save(dirArg, name string, overwrite bool) error {
+	dir, err := r.dir(dirArg)
+	if err != nil {
+		return err
+	}
 	b, ok := base(dir, name)
 	if !ok {
 		return errNotFound(name)

@@ -1,6 +1,10 @@
 package modules
 
-import "github.com/porpoisedb/porpoise/ddberr"
+import (
+	"strings"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+)
 
 // Find returns the module called name among ms and the modules they use,
 // directly or through others; nil when none is.
@@ -52,4 +56,46 @@ func Import(ms []*Module, add ...*Module) []*Module {
 		}
 	}
 	return ms
+}
+
+// Resolve finds the module function a call of name means, by DolphinDB's
+// rules (use.md), for code running in module running (nil outside any)
+// of a session that imported used. A qualified name m::f is function f
+// of module m: one the running module or the session uses, directly or
+// through another, else one loaded system-wide. A plain name is the
+// running module's own function, else that of the one module among the
+// running module's dependencies (the session's imports outside modules)
+// that defines it; two are an error. m is nil when the name means no
+// module's function: fn is then the name to look up in the root
+// namespace (::f's f), or "" for a qualified name of no known module.
+func (r *Registry) Resolve(name string, running *Module, used []*Module) (m *Module, fn string, err error) {
+	if i := strings.LastIndex(name, "::"); i >= 0 {
+		if i == 0 {
+			return nil, name[2:], nil
+		}
+		mod := name[:i]
+		if running != nil {
+			m = Find([]*Module{running}, mod)
+		}
+		if m == nil {
+			m = Find(used, mod)
+		}
+		if m == nil {
+			m = r.System(mod)
+		}
+		if m == nil {
+			return nil, "", nil
+		}
+		return m, name[i+2:], nil
+	}
+	if running != nil {
+		if _, ok := running.Funcs[name]; ok {
+			return running, name, nil
+		}
+		used = running.Deps
+	}
+	if m, err = Pick(used, name); err != nil {
+		return nil, "", err
+	}
+	return m, name, nil
 }

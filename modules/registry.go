@@ -18,6 +18,10 @@ type Registry struct {
 	// IsFunction tells the parser the built-in names, which a module
 	// calls without parentheses as any script does (print "a").
 	IsFunction func(name string) bool
+	// Home is the directory a relative moduleDir is under (the engine's
+	// file home); ModuleDir is the moduleDir setting.
+	Home      func() (string, error)
+	ModuleDir string
 
 	mu sync.Mutex
 	// cache holds every module loaded, by name; system those loaded
@@ -26,28 +30,72 @@ type Registry struct {
 	system map[string]*Module
 }
 
+// dir is the directory a moduleDir argument names (under Home unless
+// absolute), the moduleDir setting's when arg is empty.
+func (r *Registry) dir(arg string) (string, error) {
+	if arg == "" {
+		arg = r.ModuleDir
+	}
+	home := ""
+	if r.Home != nil {
+		var err error
+		if home, err = r.Home(); err != nil {
+			return "", err
+		}
+	}
+	return Dir(home, arg), nil
+}
+
 // Use returns module name for a use statement: loaded already, or read
-// from dir (the .dos file before the .dom), with the modules it uses.
-func (r *Registry) Use(dir, name string) (*Module, error) {
+// from moduleDir (the .dos file before the .dom), with the modules it
+// uses.
+func (r *Registry) Use(name string) (*Module, error) {
+	dir, err := r.dir("")
+	if err != nil {
+		return nil, err
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	l := r.loader(dir, false)
-	return l.load(name)
+	return r.loader(dir, false).load(name)
 }
 
 // LoadSystem loads module name and the modules it uses system-wide
-// (loadModule, preloadModules), reading the .dom file before the .dos.
-func (r *Registry) LoadSystem(dir, name string) (*Module, error) {
+// (loadModule, preloadModules) from the directory dirArg names (moduleDir
+// when empty), reading the .dom file before the .dos.
+func (r *Registry) LoadSystem(dirArg, name string) (*Module, error) {
+	dir, err := r.dir(dirArg)
+	if err != nil {
+		return nil, err
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	l := r.loader(dir, true)
-	m, err := l.load(name)
+	m, err := r.loader(dir, true).load(name)
 	if err != nil {
 		return nil, err
 	}
 	r.markSystem(m)
 	return m, nil
 }
+
+// Preload loads the modules of the preloadModules setting system-wide.
+// A plugin among them (a deployment's plugins::mysql) is skipped: plugins
+// are native libraries no Go program loads, so the server starts without
+// them, as it starts without the configuration keys it ignores.
+func (r *Registry) Preload(names []string) error {
+	for _, name := range names {
+		if IsPlugin(name) {
+			continue
+		}
+		if _, err := r.LoadSystem("", name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// IsPlugin reports whether a module name is a plugin's (loadModule.md:
+// loadModule("plugins::mysql")).
+func IsPlugin(name string) bool { return strings.HasPrefix(name, "plugins::") }
 
 func (r *Registry) markSystem(m *Module) {
 	if r.system[m.Name] == m {
@@ -64,9 +112,13 @@ func (r *Registry) markSystem(m *Module) {
 
 // LoadScripts loads modules from their scripts (loadModuleFromScript):
 // names[i] is scripts[i]'s module. A use of one of names finds its script
-// whatever the order; others are read from dir. A module loaded already
-// keeps its definition unless reload is set.
-func (r *Registry) LoadScripts(dir string, names, scripts []string, reload bool) ([]*Module, error) {
+// whatever the order; others are read from moduleDir. A module loaded
+// already keeps its definition unless reload is set.
+func (r *Registry) LoadScripts(names, scripts []string, reload bool) ([]*Module, error) {
+	dir, err := r.dir("")
+	if err != nil {
+		return nil, err
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	l := r.loader(dir, false)

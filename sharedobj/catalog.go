@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -18,12 +19,6 @@ type Obj struct {
 	Controlled atomic.Bool
 	mu         sync.RWMutex
 }
-
-// TryRLock takes the object's read lock if no statement is writing it.
-func (o *Obj) TryRLock() bool { return o.mu.TryRLock() }
-
-// RUnlock releases a read lock TryRLock took.
-func (o *Obj) RUnlock() { o.mu.RUnlock() }
 
 // Entry is an object with the name it is shared under.
 type Entry struct {
@@ -126,4 +121,28 @@ func (c *Catalog) Find(names []string, vals []value.Value) []Entry {
 		}
 	}
 	return objs
+}
+
+// Bytes estimates the memory of the shared objects (getSessionMemoryStat).
+// One being written is skipped rather than waited for: the caller may
+// hold its lock itself.
+func (c *Catalog) Bytes() int64 {
+	var n int64
+	for _, x := range c.All() {
+		o := x.Obj
+		if !o.mu.TryRLock() {
+			continue
+		}
+		t, isTable := o.V.(*value.Table)
+		if isTable && !t.Mu.TryRLock() {
+			o.mu.RUnlock()
+			continue
+		}
+		n += memlimit.EstimateBytes(o.V)
+		if isTable {
+			t.Mu.RUnlock()
+		}
+		o.mu.RUnlock()
+	}
+	return n
 }
