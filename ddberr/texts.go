@@ -1269,4 +1269,8 @@ var texts = []Text{
 	{"The file [%s] is not a valid NumPy .npy file: %w", "porpoise"},
 	{"The file [%s] is not a valid NumPy .npz file: %w", "porpoise"},
 	{"The argument [obj] of saveAsNpy must be a numeric vector or matrix.", "porpoise: funcs/s/saveAsNpy.md states the rule"},
+	// audit logs and resource tracking (packages audit and restrack)
+	{"The argument [endTime] of %s must be greater than [startTime].", "porpoise: funcs/g/getauditlog.md states the rule"},
+	{"The argument [%s] of %s must be an integer or a temporal scalar.", "porpoise: funcs/g/getauditlog.md lists the types"},
+	{"The argument [%s] of %s must be a string scalar or vector.", "porpoise"},
 }

@@ -270,19 +270,26 @@ type mrPartial struct {
 func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.Mutex) (*mrPartial, error) {
 	n := plan.n
 	rows := part.Rows()
-	eval := func(e ast.Expr) (*value.Vector, error) {
-		if id, ok := colname.Strip(e).(*ast.Ident); ok {
-			if c := part.Column(id.Name); c != nil {
-				return c, nil
+	// eval evaluates es over the partition, one vector each.
+	eval := func(es []ast.Expr) ([]*value.Vector, error) {
+		out := make([]*value.Vector, len(es))
+		for i, e := range es {
+			e = colname.Strip(e)
+			if id, ok := e.(*ast.Ident); ok && part.Column(id.Name) != nil {
+				out[i] = part.Column(id.Name)
+				continue
+			}
+			evalMu.Lock() // no defer: a panic here ends the process anyway (a worker goroutine)
+			v, err := ex.withTable(part, e)
+			evalMu.Unlock()
+			if err == nil {
+				out[i], err = value.Broadcast(v, rows)
+			}
+			if err != nil {
+				return nil, err
 			}
 		}
-		evalMu.Lock()
-		defer evalMu.Unlock()
-		v, err := ex.withTable(part, colname.Strip(e))
-		if err != nil {
-			return nil, err
-		}
-		return value.Broadcast(v, rows)
+		return out, nil
 	}
 	if len(n.Where) > 0 {
 		evalMu.Lock()
@@ -313,13 +320,9 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 	} else if !plan.gather {
 		return countOnly(plan, rows), nil
 	}
-	keyVecs := make([]*value.Vector, len(n.GroupBy))
-	for i, k := range n.GroupBy {
-		v, err := eval(k)
-		if err != nil {
-			return nil, err
-		}
-		keyVecs[i] = v
+	keyVecs, err := eval(n.GroupBy)
+	if err != nil {
+		return nil, err
 	}
 	g := groupagg.Group(keyVecs, rows)
 	p := &mrPartial{keys: make([]*value.Vector, len(keyVecs)), states: make([]groupagg.State, len(plan.specs)), groups: g.N}
@@ -327,13 +330,9 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 		p.keys[i] = kv.Gather(g.First)
 	}
 	for k, s := range plan.specs {
-		args := make([]*value.Vector, len(s.args))
-		for i, a := range s.args {
-			v, err := eval(a)
-			if err != nil {
-				return nil, err
-			}
-			args[i] = v
+		args, err := eval(s.args)
+		if err != nil {
+			return nil, err
 		}
 		st, ok := groupagg.Partial(s.name, args, g)
 		if !ok {

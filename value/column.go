@@ -65,6 +65,16 @@ func (v *Vector) col() column {
 	return columns[v.T.Storage()]
 }
 
+// Grow makes room for n more elements (rows of an array vector), so that
+// appending them does not reallocate.
+func (v *Vector) Grow(n int) {
+	if v.T.IsArray() {
+		v.Offsets = slices.Grow(v.Offsets, n)
+		return
+	}
+	v.col().grow(v, n)
+}
+
 // colOf is the column that moves elements from src into dst: the symbol
 // column when either side is coded, since the other may hold strings.
 func colOf(dst, src *Vector) column {

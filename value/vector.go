@@ -1,9 +1,6 @@
 package value
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // Vector is a DolphinDB vector: one typed slice chosen by T.Storage(), the
 // others nil. NULL elements hold the type's sentinel. A tuple is a vector of
@@ -534,16 +531,6 @@ func (v *Vector) Truncate(n int) {
 		n = int(flat)
 	}
 	v.col().truncate(v, n)
-}
-
-// Grow makes room for n more elements (rows of an array vector), so that
-// appending them does not reallocate.
-func (v *Vector) Grow(n int) {
-	if v.T.IsArray() {
-		v.Offsets = slices.Grow(v.Offsets, n)
-		return
-	}
-	v.col().grow(v, n)
 }
 
 // Slice returns elements [lo, hi) sharing v's memory; its capacity is
