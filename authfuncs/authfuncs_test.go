@@ -1,6 +1,7 @@
 package authfuncs
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -13,7 +14,7 @@ import (
 
 // fakeHost is a session over an in-memory store: the Host these functions
 // see, without an engine. The embedded funcs.Env is nil: the functions
-// use only SessionInfo of it.
+// use only SessionInfo and Context of it.
 type fakeHost struct {
 	funcs.Env
 	store  *auth.Store
@@ -24,6 +25,7 @@ type fakeHost struct {
 }
 
 func (h *fakeHost) SessionInfo() funcs.SessionInfo { return funcs.SessionInfo{User: h.user} }
+func (h *fakeHost) Context() context.Context       { return context.Background() }
 func (h *fakeHost) Principal() auth.Principal      { return auth.Principal{Store: h.store, User: h.user} }
 func (h *fakeHost) DatabaseExists(p string) bool   { return h.dbs[p] }
 func (h *fakeHost) LoggedInUsers() []string        { return h.logins }

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -89,10 +90,32 @@ func Default() Config {
 // keys and bad values are errors.
 func (c *Config) Set(key, val string) error {
 	val = strings.TrimSpace(val)
+	bad := func(hint string) error {
+		return fmt.Errorf("invalid value %q for configuration %s%s", val, key, hint)
+	}
 	b := func(dst *bool) error {
 		x, err := strconv.ParseBool(strings.ToLower(val))
 		if err != nil {
-			return fmt.Errorf("invalid value %q for configuration %s", val, key)
+			return bad("")
+		}
+		*dst = x
+		return nil
+	}
+	// integer sets *dst when val is an integer in [lo, hi], number when
+	// it is a number >= 0 (> 0 when positive); hint follows the key in
+	// the error.
+	integer := func(dst *int, lo, hi int, hint string) error {
+		x, err := strconv.Atoi(val)
+		if err != nil || x < lo || x > hi {
+			return bad(hint)
+		}
+		*dst = x
+		return nil
+	}
+	number := func(dst *float64, positive bool, hint string) error {
+		x, err := strconv.ParseFloat(val, 64)
+		if err != nil || x < 0 || positive && !(x > 0) {
+			return bad(hint)
 		}
 		*dst = x
 		return nil
@@ -116,60 +139,27 @@ func (c *Config) Set(key, val string) error {
 	case "enableNullSafeJoin":
 		return b(&c.EnableNullSafeJoin)
 	case "maxMemSize":
-		x, err := strconv.ParseFloat(val, 64)
-		if err != nil || x < 0 {
-			return fmt.Errorf("invalid value %q for configuration maxMemSize", val)
-		}
-		c.MaxMemSize = x
-		return nil
+		return number(&c.MaxMemSize, false, "")
 	case "maxConnections":
-		x, err := strconv.Atoi(val)
-		if err != nil || x <= 0 || x >= 1<<16 {
-			return fmt.Errorf("invalid value %q for configuration maxConnections (a positive integer less than 65536)", val)
-		}
-		c.MaxConnections = x
-		return nil
+		return integer(&c.MaxConnections, 1, 1<<16-1, " (a positive integer less than 65536)")
 	case "maxPubQueueDepthPerSite":
-		x, err := strconv.Atoi(val)
-		if err != nil || x <= 0 {
-			return fmt.Errorf("invalid value %q for configuration maxPubQueueDepthPerSite (a positive number of messages)", val)
-		}
-		c.MaxPubQueueDepthPerSite = x
-		return nil
+		return integer(&c.MaxPubQueueDepthPerSite, 1, math.MaxInt, " (a positive number of messages)")
 	case "tcpUserTimeout":
-		x, err := strconv.Atoi(val)
-		if err != nil || x < 0 {
-			return fmt.Errorf("invalid value %q for configuration tcpUserTimeout (milliseconds)", val)
-		}
-		c.TCPUserTimeout = x
-		return nil
-	case "memLimitOfQueryResult", "memLimitOfTaskGroupResult", "memLimitOfTempResult", "memLimitOfAllTempResults":
-		x, err := strconv.ParseFloat(val, 64)
-		if err != nil || !(x > 0) {
-			return fmt.Errorf("invalid value %q for configuration %s (a positive number of GB)", val, key)
-		}
-		switch key {
-		case "memLimitOfQueryResult":
-			c.MemLimitOfQueryResult = x
-		case "memLimitOfTaskGroupResult":
-			c.MemLimitOfTaskGroupResult = x
-		case "memLimitOfTempResult":
-			c.MemLimitOfTempResult = x
-		default:
-			c.MemLimitOfAllTempResults = x
-		}
-		return nil
+		return integer(&c.TCPUserTimeout, 0, math.MaxInt, " (milliseconds)")
+	case "memLimitOfQueryResult":
+		return number(&c.MemLimitOfQueryResult, true, " (a positive number of GB)")
+	case "memLimitOfTaskGroupResult":
+		return number(&c.MemLimitOfTaskGroupResult, true, " (a positive number of GB)")
+	case "memLimitOfTempResult":
+		return number(&c.MemLimitOfTempResult, true, " (a positive number of GB)")
+	case "memLimitOfAllTempResults":
+		return number(&c.MemLimitOfAllTempResults, true, " (a positive number of GB)")
 	case "enableChunkGranularityConfig":
 		return b(&c.EnableChunkGranularityConfig)
 	case "enhancedSecurityVerification":
 		return b(&c.EnhancedSecurityVerification)
 	case "failedLoginAttempts":
-		x, err := strconv.Atoi(val)
-		if err != nil || x < 0 {
-			return fmt.Errorf("invalid value %q for configuration failedLoginAttempts", val)
-		}
-		c.FailedLoginAttempts = x
-		return nil
+		return integer(&c.FailedLoginAttempts, 0, math.MaxInt, "")
 	case "batchJobDir":
 		c.BatchJobDir = val
 		return nil
@@ -185,18 +175,13 @@ func (c *Config) Set(key, val string) error {
 		}
 		return nil
 	case "batchJobFileRetentionTime":
-		x, err := strconv.ParseFloat(val, 64)
-		if err != nil || x < 0 {
-			return fmt.Errorf("invalid value %q for configuration batchJobFileRetentionTime (days)", val)
-		}
-		c.BatchJobFileRetentionTime = x
-		return nil
+		return number(&c.BatchJobFileRetentionTime, false, " (days)")
 	case "failedLoginLockTime":
-		x, err := strconv.Atoi(val)
-		if err != nil || x <= 0 {
-			return fmt.Errorf("invalid value %q for configuration failedLoginLockTime", val)
+		var minutes int
+		if err := integer(&minutes, 1, math.MaxInt, ""); err != nil {
+			return err
 		}
-		c.FailedLoginLockTime = time.Duration(x) * time.Minute
+		c.FailedLoginLockTime = time.Duration(minutes) * time.Minute
 		return nil
 	}
 	return fmt.Errorf("%w %q", ErrUnknownKey, key)

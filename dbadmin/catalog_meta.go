@@ -3,7 +3,9 @@ package dbadmin
 import (
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/audit"
 	"strings"
+	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -23,7 +25,7 @@ func init() {
 }
 
 func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, db, err := writableDB(env, args[0])
+	h, db, err := writableDB(env, args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +37,12 @@ func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !db.DFS() {
 		return nil, errors.New("renameTable only applies to a DFS database.")
 	}
-	return nil, db.RenameTable(from, to)
+	start := time.Now()
+	if err := db.RenameTable(from, to); err != nil {
+		return nil, err
+	}
+	audit.Record(h.Context(), start, db.Path(), from, "RENAME_TABLE", fmt.Sprintf("tableName=[%s], newTableName=[%s]", from, to))
+	return nil, nil
 }
 
 func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -59,7 +66,14 @@ func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		comments[k] = c
 	}
-	return nil, t.SetColumnComments(comments)
+	start := time.Now()
+	if err := t.SetColumnComments(comments); err != nil {
+		return nil, err
+	}
+	for _, k := range d.Keys.Strings() {
+		audit.Record(h.Context(), start, t.Database().Path(), t.TableName(), "SET_COLUMN_COMMENT", fmt.Sprintf("colName=[%s], colComment=[%s]", k, comments[k]))
+	}
+	return nil, nil
 }
 
 func setTableComment(env funcs.Env, args []value.Value) (value.Value, error) {

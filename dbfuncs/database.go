@@ -3,7 +3,9 @@ package dbfuncs
 import (
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/audit"
 	"strings"
+	"time"
 
 	"github.com/porpoisedb/porpoise/catalog"
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -142,10 +144,12 @@ func xdatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 	}
+	start := time.Now()
 	db, err := cat.CreateDatabase(path, dom, engineType, atomic)
 	if err != nil || path == "" {
 		return db, err
 	}
+	audit.Record(h.Context(), start, path, "", "CREATE_DB", "")
 	return db, h.DatabaseCreated(path)
 }
 
@@ -230,11 +234,17 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 	if err := h.CheckCreateTable(db); err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	t, err := db.CreateTable(spec)
 	if err != nil {
 		return nil, err
 	}
 	if db.DFS() {
+		op := "CREATE_PARTITIONED_TABLE"
+		if dimension {
+			op = "CREATE_TABLE"
+		}
+		audit.Record(h.Context(), start, db.Path(), name, op, "")
 		if err := h.TableCreated(db.Path(), name); err != nil {
 			return nil, err
 		}
@@ -333,9 +343,11 @@ func xdropDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := h.CheckDropDatabase(path); err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	if err := h.Catalog().DropDatabase(path); err != nil {
 		return nil, err
 	}
+	audit.Record(h.Context(), start, path, "", "DROP_DB", "")
 	if err := catalog.DatabaseDropped(h, path); err != nil {
 		return nil, err
 	}
@@ -354,9 +366,11 @@ func xdropTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := h.CheckDropTable(db); err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	if err := db.DropTable(name); err != nil {
 		return nil, err
 	}
+	audit.Record(h.Context(), start, db.Path(), name, "DROP_TABLE", "")
 	if !db.DFS() {
 		return nil, nil
 	}
@@ -377,14 +391,19 @@ func xdropPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 	if tn := funcs.Arg(args, 2); tn != nil {
 		tableName, _ = funcs.StringArg(tn)
 	}
+	start := time.Now()
 	if paths, ok := funcs.NamesArg(args[1]); ok && len(paths) > 0 && strings.HasPrefix(paths[0], "/") {
-		return nil, db.DropPartitions(tableName, paths, nil)
+		err = db.DropPartitions(tableName, paths, nil)
+	} else {
+		var v *value.Vector
+		if v, _, err = funcs.Operand(args[1]); err == nil {
+			err = db.DropPartitions(tableName, nil, v)
+		}
 	}
-	v, _, err := funcs.Operand(args[1])
-	if err != nil {
-		return nil, err
+	if err == nil {
+		audit.Record(h.Context(), start, db.Path(), tableName, "DROP_PARTITION", "deletedPartitions="+args[1].String())
 	}
-	return nil, db.DropPartitions(tableName, nil, v)
+	return nil, err
 }
 
 // addPartitions implements addValuePartitions / addRangePartitions.
@@ -412,9 +431,15 @@ func addPartitions(env funcs.Env, args []value.Value, kind partition.PartitionTy
 	if err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	n, err := db.AddPartitions(kind, v, level)
 	if err != nil {
 		return nil, err
 	}
+	op := "ADD_VALUE_PARTITION"
+	if kind == partition.RANGE {
+		op = "ADD_RANGE_PARTITION"
+	}
+	audit.Record(h.Context(), start, db.Path(), "", op, "")
 	return value.NewInt(int32(n)), nil
 }

@@ -2,8 +2,10 @@ package dbfuncs
 
 import (
 	"errors"
+	"github.com/porpoisedb/porpoise/audit"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
@@ -158,6 +160,7 @@ func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
 	if t == nil {
 		return nil, errNoTable(db.Name(), name)
 	}
+	start := time.Now()
 	err = t.RewriteChunks(h.Context(), nil, func(cur *value.Table) (*value.Table, error) {
 		if cur.Rows() == 0 {
 			return nil, nil
@@ -169,6 +172,9 @@ func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return value.NewTable(cur.Names, cols), nil
 	})
+	if err == nil {
+		audit.Record(h.Context(), start, path, name, "TRUNCATE_TABLE", "")
+	}
 	return nil, err
 }
 

@@ -1258,4 +1258,8 @@ var texts = []Text{
 	{"The database [%s] already belongs to catalog [%s] as schema [%s].", "porpoise: funcs/c/createSchema.md states the rule"},
 	{"Invalid %s name [%s]. It must start with a letter and contain only letters, digits and underscores.", "porpoise: db_distr_comp/db/catalog.md states the rule"},
 	{"Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.", "progr/sql/update.md"},
+	// audit logs and resource tracking (packages audit and restrack)
+	{"The argument [endTime] of %s must be greater than [startTime].", "porpoise: funcs/g/getauditlog.md states the rule"},
+	{"The argument [%s] of %s must be an integer or a temporal scalar.", "porpoise: funcs/g/getauditlog.md lists the types"},
+	{"The argument [%s] of %s must be a string scalar or vector.", "porpoise"},
 }

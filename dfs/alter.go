@@ -2,6 +2,8 @@ package dfs
 
 import (
 	"context"
+	"github.com/porpoisedb/porpoise/audit"
+	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/insert"
@@ -56,7 +58,8 @@ func (t *Table) RenameColumn(from, to string) error {
 
 // DropColumn removes one column and its data (dropColumns! and alter
 // table ... drop).
-func (t *Table) DropColumn(ctx context.Context, name string) error {
+func (t *Table) DropColumn(ctx context.Context, name string) (err error) {
+	defer audit.Done(ctx, time.Now(), t.db.path, t.name, "DROP_COLUMN", "columnName=["+name+"]", &err)
 	i, err := t.alterable(name)
 	if err != nil {
 		return err

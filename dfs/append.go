@@ -2,8 +2,10 @@ package dfs
 
 import (
 	"context"
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"sort"
+	"time"
 
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/partition"
@@ -15,7 +17,8 @@ import (
 // INTO) and returns how many were written: insert's rules (column count,
 // conversion, DFS size limits), partition's routing with the out-of-scheme
 // policies, then one transaction (TRANS) or one per chunk (CHUNK).
-func (t *Table) Append(ctx context.Context, src *value.Table, stmt bool) (int, error) {
+func (t *Table) Append(ctx context.Context, src *value.Table, stmt bool) (n int, err error) {
+	defer audit.Appended(ctx, time.Now(), t.db.path, t.name, t.db.atomic == "CHUNK" && len(t.partCols) > 0, &n, &err)
 	if t.db.DFS() && stmt && !t.db.cat.cfg.EnableInsertStatementForDFSTable {
 		return 0, ddberr.Errorf("The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.")
 	}

@@ -2,10 +2,12 @@ package dfs
 
 import (
 	"context"
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/storage"
@@ -18,7 +20,8 @@ import (
 // appended. Partitions with updates are rewritten whole (storage
 // Txn.Replace) in the same transaction as the appends, under the
 // database's TRANS/CHUNK rules.
-func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error) {
+func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (res insert.Result, err error) {
+	defer audit.Upserted(ctx, time.Now(), t.db.path, t.name, &res, &err)
 	if !t.db.DFS() {
 		return insert.Result{}, ddberr.Errorf("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
 	}

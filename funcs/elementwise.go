@@ -1,11 +1,8 @@
 package funcs
 
 import (
-	"math"
-
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // Floats returns x (a numeric scalar, vector, pair or matrix) as a DOUBLE
@@ -13,41 +10,15 @@ import (
 // that wraps a DOUBLE vector of the same shape back into x's form. The
 // slice may be x's own storage: callers write results into a new slice.
 func Floats(fn string, x value.Value) ([]float64, func(*value.Vector) value.Value, error) {
-	var v *value.Vector
-	var wrap func(*value.Vector) value.Value
-	switch t := x.(type) {
-	case *value.Scalar:
-		v = t.Vector()
-		wrap = func(r *value.Vector) value.Value { return r.At(0) }
-	case *value.Vector:
-		v = t
-		wrap = func(r *value.Vector) value.Value { return r }
-	case *value.Pair:
-		v = t.V
-		wrap = func(r *value.Vector) value.Value { return &value.Pair{V: r} }
-	case *value.Matrix:
-		v = t.V
-		wrap = func(r *value.Vector) value.Value {
-			return t.WithData(r)
-		}
-	default:
+	v, wrap, ok := ShapeOf(x)
+	if !ok {
 		return nil, nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
 	}
-	if v.T != value.Void && !v.T.IsNumeric() || v.T.IsArray() {
-		return nil, nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
-	}
-	if v.T == value.Void {
-		out := make([]float64, v.Len())
-		for i := range out {
-			out[i] = value.NullFloat64
-		}
-		return out, wrap, nil
-	}
-	d, err := cast.Vector(v, value.Double, 0)
+	xs, err := DoublesOf(fn, v)
 	if err != nil {
 		return nil, nil, err
 	}
-	return d.F64, wrap, nil
+	return xs, wrap, nil
 }
 
 // MapFloat applies f to every non-NULL element of a numeric x and returns
@@ -57,19 +28,25 @@ func MapFloat(fn string, x value.Value, f func(float64) float64) (value.Value, e
 	if err != nil {
 		return nil, err
 	}
+	return wrap(mapNonNull(in, f)), nil
+}
+
+// mapNonNull is the loop of MapFloat and MapDouble: f of each non-NULL
+// element, NULL for NULL and for a NaN result.
+func mapNonNull(in []float64, f func(float64) float64) *value.Vector {
 	out := make([]float64, len(in))
 	for i, a := range in {
-		if a == value.NullFloat64 {
+		if IsNullF(a) {
 			out[i] = value.NullFloat64
 			continue
 		}
 		r := f(a)
-		if math.IsNaN(r) {
+		if r != r {
 			r = value.NullFloat64
 		}
 		out[i] = r
 	}
-	return wrap(value.NewDoubles(out)), nil
+	return value.NewDoubles(out)
 }
 
 // OverTuple makes an element-wise spec map a tuple argument element by

@@ -201,19 +201,7 @@ func MapDouble(fn string, x value.Value, f func(float64) float64) (value.Value, 
 		if err != nil {
 			return nil, err
 		}
-		out := make([]float64, len(in))
-		for i, a := range in {
-			if IsNullF(a) {
-				out[i] = value.NullFloat64
-				continue
-			}
-			r := f(a)
-			if r != r {
-				r = value.NullFloat64
-			}
-			out[i] = r
-		}
-		return value.NewDoubles(out), nil
+		return mapNonNull(in, f), nil
 	})
 }
 

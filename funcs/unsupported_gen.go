@@ -33,8 +33,6 @@ var unsupported = map[string]string{
 	"writeLogLevel":                   "not implemented yet",
 	"disableResourceTracking":         "not implemented yet",
 	"enableResourceTracking":          "not implemented yet",
-	"getAclAuditlog":                  "not implemented yet",
-	"getAuditLog":                     "not implemented yet",
 	"getDatanodeRestartInterval":      "needs a cluster; Porpoise runs as one node",
 	"getSupportBundle":                "licensing and server diagnostics do not apply",
 	"getTSDBTableIndexCacheStatus":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/porpoisedb/porpoise/audit"
 	"io"
 	"sync"
 	"time"
@@ -42,6 +43,8 @@ type Registry struct {
 	// queries number the requests and keep the finished ones
 	// (queries.go).
 	queries queryLog
+	// audit is the node's audit trails (records.go).
+	audit *audit.Log
 }
 
 // NewRegistry returns an empty registry whose job times come from now.
@@ -49,7 +52,8 @@ type Registry struct {
 // SetBatchJobDir names one.
 func NewRegistry(now func() time.Time) *Registry {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Registry{now: now, byID: map[string]*job{}, ctx: ctx, cancel: cancel, maxJobs: maxRetainedJobs}
+	trails, _ := audit.Open("") // in memory: cannot fail
+	return &Registry{now: now, byID: map[string]*job{}, ctx: ctx, cancel: cancel, maxJobs: maxRetainedJobs, audit: trails}
 }
 
 // SetBatchJobDir keeps the jobs' results and messages in dir
@@ -71,6 +75,7 @@ func (r *Registry) Close(timeout time.Duration) {
 		r.files.close()
 	case <-time.After(timeout):
 	}
+	_ = r.audit.Close() // a job still running records in memory only
 }
 
 // job is one submitJob background run.
@@ -112,7 +117,7 @@ func (r *Registry) Submit(id, desc, user, def string, run Job) string {
 		id = fmt.Sprintf("%s%d", base, k)
 		k++
 	}
-	ctx, cancel := context.WithCancelCause(r.ctx)
+	ctx, cancel := context.WithCancelCause(r.auditContext(r.ctx, func() string { return user }, Meta{}))
 	j := &job{id: id, desc: desc, user: user, start: r.now(), done: make(chan struct{}), cancel: cancel}
 	j.msgs.now = r.now
 	r.byID[id] = j

@@ -13,5 +13,7 @@
 // (the calling interpreter), which submits a job's function in a
 // background session and estimates the shared objects; it never imports
 // the engine, and the interpreter's sessions enter it through
-// Registry.NewSession and Add and report each request with Session.Begin.
+// Registry.NewSession and Add and report each request with Session.Begin,
+// whose context carries the node's audit trails (package audit, opened
+// by Registry.OpenAudit) and the request's user.
 package jobs

@@ -166,7 +166,7 @@ func (s *Session) Close() bool {
 // a cancellation into ErrCancelled, refreshes the session's activity time
 // and records the request's duration for getPerf.
 func (s *Session) Begin(ctx context.Context, jobType, desc string) (context.Context, func(err *error)) {
-	ctx, cancel := context.WithCancelCause(ctx)
+	ctx, cancel := context.WithCancelCause(s.reg.auditContext(ctx, s.User, s.meta))
 	start := time.Now()
 	traced := s.reg.traces.tracing()
 	j := &consoleJob{seq: s.reg.queries.seq.Add(1), rootID: newRootID(), jobType: jobType, desc: desc, start: start, cancel: cancel}

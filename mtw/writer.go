@@ -4,15 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/porpoisedb/porpoise/ddberr"
 	"math"
 	"net"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 
 	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/partition"
@@ -360,29 +360,8 @@ func (b *batch) truncate(n int) {
 // reserve makes room for n rows.
 func (b *batch) reserve(n int) {
 	for _, c := range b.cols {
-		k := n - c.Len()
-		if k <= 0 || c.T.IsArray() {
-			continue
-		}
-		switch c.T.Storage() {
-		case value.StInt8:
-			c.I8 = slices.Grow(c.I8, k)
-		case value.StInt16:
-			c.I16 = slices.Grow(c.I16, k)
-		case value.StInt32:
-			c.I32 = slices.Grow(c.I32, k)
-		case value.StInt64:
-			c.I64 = slices.Grow(c.I64, k)
-		case value.StFloat32:
-			c.F32 = slices.Grow(c.F32, k)
-		case value.StFloat64:
-			c.F64 = slices.Grow(c.F64, k)
-		case value.StPair2F64:
-			c.F64 = slices.Grow(c.F64, 2*k)
-		case value.StString:
-			c.Str = slices.Grow(c.Str, k)
-		case value.StBytes16:
-			c.B16 = slices.Grow(c.B16, k)
+		if k := n - c.Len(); k > 0 {
+			c.Grow(k)
 		}
 	}
 }

@@ -284,6 +284,16 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 		}
 		return value.Broadcast(v, rows)
 	}
+	evalAll := func(es []ast.Expr) ([]*value.Vector, error) {
+		out := make([]*value.Vector, len(es))
+		for i, e := range es {
+			var err error
+			if out[i], err = eval(e); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}
 	if len(n.Where) > 0 {
 		evalMu.Lock()
 		mask, err := ex.whereMask(part, n.Where)
@@ -313,13 +323,9 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 	} else if !plan.gather {
 		return countOnly(plan, rows), nil
 	}
-	keyVecs := make([]*value.Vector, len(n.GroupBy))
-	for i, k := range n.GroupBy {
-		v, err := eval(k)
-		if err != nil {
-			return nil, err
-		}
-		keyVecs[i] = v
+	keyVecs, err := evalAll(n.GroupBy)
+	if err != nil {
+		return nil, err
 	}
 	g := groupagg.Group(keyVecs, rows)
 	p := &mrPartial{keys: make([]*value.Vector, len(keyVecs)), states: make([]groupagg.State, len(plan.specs)), groups: g.N}
@@ -327,13 +333,9 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 		p.keys[i] = kv.Gather(g.First)
 	}
 	for k, s := range plan.specs {
-		args := make([]*value.Vector, len(s.args))
-		for i, a := range s.args {
-			v, err := eval(a)
-			if err != nil {
-				return nil, err
-			}
-			args[i] = v
+		args, err := evalAll(s.args)
+		if err != nil {
+			return nil, err
 		}
 		st, ok := groupagg.Partial(s.name, args, g)
 		if !ok {

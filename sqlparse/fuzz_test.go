@@ -40,21 +40,29 @@ func fuzzSeeds(f *testing.F) {
 	}
 }
 
+// checkSyntaxError fails t unless err is a positioned *ast.Error that
+// does not report a bug in the lexer or parser (stage).
+func checkSyntaxError(t *testing.T, err error, stage string) {
+	t.Helper()
+	var pe *ast.Error
+	if !errors.As(err, &pe) {
+		t.Fatalf("error of type %T: %v", err, err)
+	}
+	if pe.Internal {
+		t.Fatalf("%s bug: %v", stage, err)
+	}
+	if pe.Pos.Line < 1 || pe.Pos.Col < 1 {
+		t.Fatalf("bad error position %+v", pe.Pos)
+	}
+	_ = err.Error()
+}
+
 func FuzzLex(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, src string) {
 		toks, err := lex.Lex(src)
 		if err != nil {
-			var pe *ast.Error
-			if !errors.As(err, &pe) {
-				t.Fatalf("error of type %T: %v", err, err)
-			}
-			if pe.Internal {
-				t.Fatalf("lexer bug: %v", err)
-			}
-			if pe.Pos.Line < 1 || pe.Pos.Col < 1 {
-				t.Fatalf("bad error position %+v", pe.Pos)
-			}
+			checkSyntaxError(t, err, "lexer")
 			return
 		}
 		if len(toks) == 0 || toks[len(toks)-1].Kind != lex.TokEOF {
@@ -82,17 +90,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse took %v on %d bytes", d, len(src))
 		}
 		if err != nil {
-			var pe *ast.Error
-			if !errors.As(err, &pe) {
-				t.Fatalf("error of type %T: %v", err, err)
-			}
-			if pe.Internal {
-				t.Fatalf("parser bug: %v", err)
-			}
-			if pe.Pos.Line < 1 || pe.Pos.Col < 1 {
-				t.Fatalf("bad error position %+v", pe.Pos)
-			}
-			_ = err.Error()
+			checkSyntaxError(t, err, "parser")
 			return
 		}
 		_ = unparse.FormatScript(s)

@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/porpoisedb/porpoise/engine"
 )
 
 // BenchmarkPersistedAppend appends to a persisted shared stream table,
@@ -20,11 +18,9 @@ func BenchmarkPersistedAppend(b *testing.B) {
 		{"batch1000", `batch = table(take(2024.01.01T00:00:00.000, 1000) as time, take(symbol(["A","B"]), 1000) as sym, rand(10.0, 1000) as price)`, 1000},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			e, err := engine.Open(engine.Options{DataDir: b.TempDir()})
-			require.NoError(b, err)
+			e, s := open(b, b.TempDir())
 			defer e.Close()
-			s := e.NewSession()
-			_, err = s.Run(`enableTableShareAndPersistence(table=streamTable(1000:0, ` + "`time`sym`price" + `, [TIMESTAMP,SYMBOL,DOUBLE]), tableName="trades", cacheSize=100000)
+			_, err := s.Run(`enableTableShareAndPersistence(table=streamTable(1000:0, ` + "`time`sym`price" + `, [TIMESTAMP,SYMBOL,DOUBLE]), tableName="trades", cacheSize=100000)
 ` + bc.batch)
 			require.NoError(b, err)
 			b.ResetTimer()
@@ -43,18 +39,16 @@ func BenchmarkPersistedAppend(b *testing.B) {
 func BenchmarkPersistedReload(b *testing.B) {
 	dir := b.TempDir()
 	const enable = `enableTableShareAndPersistence(table=streamTable(1000:0, ` + "`time`sym`price" + `, [TIMESTAMP,SYMBOL,DOUBLE]), tableName="trades")`
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(b, err)
-	_, err = e.NewSession().Run(enable + `
+	e, s := open(b, dir)
+	_, err := s.Run(enable + `
 row = table([2024.01.01T00:00:00.000] as time, symbol(["A"]) as sym, [1.5] as price)
 for (i in 1..10000) { trades.append!(row) }`)
 	require.NoError(b, err)
 	require.NoError(b, e.Close())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		e, err := engine.Open(engine.Options{DataDir: dir})
-		require.NoError(b, err)
-		v, err := e.NewSession().Run(enable + "\nexec count(*) from trades")
+		e, s := open(b, dir)
+		v, err := s.Run(enable + "\nexec count(*) from trades")
 		require.NoError(b, err)
 		require.Equal(b, "10000", v.String())
 		require.NoError(b, e.Close())

@@ -16,6 +16,15 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
+// open opens an engine on dir ("" keeps everything in memory) and a
+// session of it.
+func open(t testing.TB, dir string) (*engine.Engine, *engine.Session) {
+	t.Helper()
+	e, err := engine.Open(engine.Options{DataDir: dir})
+	require.NoError(t, err)
+	return e, e.NewSession()
+}
+
 // run runs script in s and returns its value.
 func run(t *testing.T, s *engine.Session, script string) value.Value {
 	t.Helper()
@@ -54,9 +63,7 @@ share table(1000:0, ` + "`time`sym`price" + `, [TIMESTAMP,SYMBOL,DOUBLE]) as out
 
 func TestSubscriptionLifecycle(t *testing.T) {
 	before := runtime.NumGoroutine()
-	e, err := engine.Open(engine.Options{})
-	require.NoError(t, err)
-	s := e.NewSession()
+	e, s := open(t, "")
 	run(t, s, setup)
 	base := runtime.NumGoroutine()
 	run(t, s, `subscribeTable(tableName="trades", actionName="a", offset=0, handler=append!{out}, msgAsTable=true)`)
@@ -83,10 +90,8 @@ insert into trades values(now(), "B", 2.5)`)
 }
 
 func TestSubscriptionOrderUnderConcurrentAppends(t *testing.T) {
-	e, err := engine.Open(engine.Options{})
-	require.NoError(t, err)
+	e, s := open(t, "")
 	defer e.Close()
-	s := e.NewSession()
 	run(t, s, `share streamTable(1000:0, `+"`id"+`, [INT]) as src
 share table(1000:0, `+"`id"+`, [INT]) as dst
 subscribeTable(tableName="src", actionName="copy", offset=0, handler=dst, msgAsTable=true, batchSize=7, throttle=0.01)`)
@@ -109,17 +114,13 @@ subscribeTable(tableName="src", actionName="copy", offset=0, handler=dst, msgAsT
 
 func TestPersistedStreamTableSurvivesRestart(t *testing.T) {
 	dir := t.TempDir()
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
-	s := e.NewSession()
+	e, s := open(t, dir)
 	run(t, s, `enableTableShareAndPersistence(table=streamTable(1:0, `+"`id`v"+`, [INT,DOUBLE]), tableName="st")
 insert into st values(1 2 3, 1.5 2.5 3.5)
 insert into st values(4, 4.5)`)
 	require.NoError(t, e.Close())
 
-	e, err = engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
-	s = e.NewSession()
+	e, s = open(t, dir)
 	require.Equal(t, "true", run(t, s, "existsStreamTable(`st)").String())
 	run(t, s, `enableTableShareAndPersistence(table=streamTable(1:0, `+"`id`v"+`, [INT,DOUBLE]), tableName="st", cacheSize=1000)`)
 	require.Equal(t, "[1,2,3,4]", run(t, s, `exec id from st`).String())
@@ -132,10 +133,8 @@ insert into st values(4, 4.5)`)
 
 func TestPersistOffsetResumes(t *testing.T) {
 	dir := t.TempDir()
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
+	e, s := open(t, dir)
 	defer e.Close()
-	s := e.NewSession()
 	run(t, s, setup+`subscribeTable(tableName="trades", actionName="p", offset=0, handler=append!{out}, msgAsTable=true, persistOffset=true)
 insert into trades values(now(), "A", 1.0)
 insert into trades values(now(), "B", 2.0)`)
@@ -153,19 +152,15 @@ removeTopicOffset(`+topic+`)`)
 
 func TestPersistenceErrors(t *testing.T) {
 	dir := t.TempDir()
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
-	s := e.NewSession()
+	e, s := open(t, dir)
 	run(t, s, `enableTableShareAndPersistence(table=streamTable(1:0, `+"`id`v"+`, [INT,DOUBLE]), tableName="st")
 insert into st values(1, 1.5)`)
-	_, err = s.Run(`enableTablePersistence(st)`)
+	_, err := s.Run(`enableTablePersistence(st)`)
 	require.ErrorIs(t, err, ddberr.Errorf("The stream table %s is already persisted.", "st"))
 	require.NoError(t, e.Close())
 
-	e, err = engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
+	e, s = open(t, dir)
 	defer e.Close()
-	s = e.NewSession()
 	// the same name with another schema
 	_, err = s.Run(`enableTableShareAndPersistence(table=streamTable(1:0, ` + "`id" + `, [INT]), tableName="st")`)
 	require.ErrorIs(t, err, ddberr.Errorf("Data insertion failed: Number of columns in the data to insert doesn't match the target table. If you’re trying to persist table, a table with the same name may exist on disk. Consider changing the table name, adjusting the data schema, or deleting the existing table from persistentDir and retrying. RefId: S03012"))
@@ -191,11 +186,9 @@ func BenchmarkDelivery(b *testing.B) {
 			name = "subscribed"
 		}
 		b.Run(name, func(b *testing.B) {
-			e, err := engine.Open(engine.Options{})
-			require.NoError(b, err)
+			e, s := open(b, "")
 			defer e.Close()
-			s := e.NewSession()
-			_, err = s.Run(setup + `batch = table(take(2024.01.01T00:00:00.000, 1000) as time, take(symbol(["A","B"]), 1000) as sym, rand(10.0, 1000) as price)`)
+			_, err := s.Run(setup + `batch = table(take(2024.01.01T00:00:00.000, 1000) as time, take(symbol(["A","B"]), 1000) as sym, rand(10.0, 1000) as price)`)
 			require.NoError(b, err)
 			if subscribed {
 				_, err = s.Run(`subscribeTable(tableName="trades", actionName="a", offset=0, handler=out, msgAsTable=true)`)
@@ -222,10 +215,8 @@ func BenchmarkDelivery(b *testing.B) {
 }
 
 func TestTimeTriggerRunsHandlerWithoutMessages(t *testing.T) {
-	e, err := engine.Open(engine.Options{})
-	require.NoError(t, err)
+	e, s := open(t, "")
 	defer e.Close()
-	s := e.NewSession()
 	run(t, s, setup+`share table(1:0, `+"`n"+`, [INT]) as ticks
 def tick(msg) { tableInsert(ticks, size(msg)) }
 subscribeTable(tableName="trades", actionName="t", handler=tick, msgAsTable=true, batchSize=100, throttle=0.02, timeTrigger=true)`)
@@ -237,10 +228,8 @@ subscribeTable(tableName="trades", actionName="t", handler=tick, msgAsTable=true
 // A subscriber that falls MaxPending messages behind is reported once,
 // by the append that passes the bound, and appends never wait for it.
 func TestOverflowReportsASlowSubscriberOnce(t *testing.T) {
-	e, err := engine.Open(engine.Options{})
-	require.NoError(t, err)
+	e, s := open(t, "")
 	defer e.Close()
-	s := e.NewSession()
 	run(t, s, setup)
 	v, ok := e.Shared("trades")
 	require.True(t, ok)

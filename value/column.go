@@ -1,6 +1,9 @@
 package value
 
-import "unsafe"
+import (
+	"slices"
+	"unsafe"
+)
 
 // column is a vector's element slice for one storage behind an interface,
 // so the whole-slice operations are written once as generic code instead
@@ -17,6 +20,8 @@ type column interface {
 	cycle(dst, src *Vector, n int)
 	reorder(dst, scratch, src *Vector, perm, inv []int32)
 	repeatLast(v *Vector, n int)
+	alloc(v *Vector, n, capacity int)
+	grow(v *Vector, n int)
 }
 
 // fixedColumn is a column of fixed-width elements, viewable as raw memory.
@@ -58,6 +63,16 @@ func (v *Vector) col() column {
 		return symbolColumn{}
 	}
 	return columns[v.T.Storage()]
+}
+
+// Grow makes room for n more elements (rows of an array vector), so that
+// appending them does not reallocate.
+func (v *Vector) Grow(n int) {
+	if v.T.IsArray() {
+		v.Offsets = slices.Grow(v.Offsets, n)
+		return
+	}
+	v.col().grow(v, n)
 }
 
 // colOf is the column that moves elements from src into dst: the symbol
@@ -169,4 +184,15 @@ func (s slot[T]) repeatLast(v *Vector, n int) {
 	for filled := s.per; filled < len(run); {
 		filled += copy(run[filled:], run[:filled])
 	}
+}
+
+// alloc gives v a new slice of n zero elements with room for capacity.
+func (s slot[T]) alloc(v *Vector, n, capacity int) {
+	*s.field(v) = make([]T, s.per*n, s.per*capacity)
+}
+
+// grow makes room for n more elements without reallocating later.
+func (s slot[T]) grow(v *Vector, n int) {
+	d := s.field(v)
+	*d = slices.Grow(*d, s.per*n)
 }

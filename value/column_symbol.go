@@ -63,3 +63,6 @@ func (symbolColumn) reorder(dst, scratch, src *Vector, perm, inv []int32) {
 }
 
 func (symbolColumn) repeatLast(v *Vector, n int) { codeSlot.repeatLast(v, n) }
+
+func (symbolColumn) alloc(v *Vector, n, capacity int) { codeSlot.alloc(v, n, capacity) }
+func (symbolColumn) grow(v *Vector, n int)            { codeSlot.grow(v, n) }

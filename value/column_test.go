@@ -41,3 +41,19 @@ func TestReorderMatchesGather(t *testing.T) {
 	s := NewStrings(String, []string{"a", "b"})
 	require.Equal(t, []string{"b", "a"}, s.Reorder(&scratch, []int32{1, 0}, nil).Str)
 }
+
+func TestGrowKeepsElementsAndRoom(t *testing.T) {
+	for _, typ := range columnTypes {
+		v := NewNullVector(typ, 3)
+		want := DeepCopy(v)
+		v.Grow(100)
+		require.Equal(t, want, v, "%s", typ)
+		before := v.storage()
+		v.AppendNulls(100)
+		which := 0
+		if typ.IsArray() { // Grow reserves rows: the offsets
+			which = 1
+		}
+		require.Equal(t, before[which].lo, v.storage()[which].lo, "%s reallocated", typ)
+	}
+}

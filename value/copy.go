@@ -23,28 +23,15 @@ func sliceSpan[T any](s []T) span {
 // storage is the span of v's element slice (and of its offsets for an
 // array vector).
 func (v *Vector) storage() [2]span {
-	var s span
-	switch {
-	case v.I8 != nil:
-		s = sliceSpan(v.I8)
-	case v.I16 != nil:
-		s = sliceSpan(v.I16)
-	case v.I32 != nil:
-		s = sliceSpan(v.I32)
-	case v.I64 != nil:
-		s = sliceSpan(v.I64)
-	case v.F32 != nil:
-		s = sliceSpan(v.F32)
-	case v.F64 != nil:
-		s = sliceSpan(v.F64)
-	case v.Str != nil:
-		s = sliceSpan(v.Str)
-	case v.B16 != nil:
-		s = sliceSpan(v.B16)
-	case v.Any != nil:
-		s = sliceSpan(v.Any)
+	// At most one element slice is set, so the first with memory is it.
+	elems := [...]span{sliceSpan(v.I8), sliceSpan(v.I16), sliceSpan(v.I32), sliceSpan(v.I64),
+		sliceSpan(v.F32), sliceSpan(v.F64), sliceSpan(v.Str), sliceSpan(v.B16), sliceSpan(v.Any)}
+	for _, s := range elems {
+		if s != (span{}) {
+			return [2]span{s, sliceSpan(v.Offsets)}
+		}
 	}
-	return [2]span{s, sliceSpan(v.Offsets)}
+	return [2]span{{}, sliceSpan(v.Offsets)}
 }
 
 func (s span) overlaps(o span) bool { return s.lo < s.hi && o.lo < o.hi && s.lo < o.hi && o.lo < s.hi }

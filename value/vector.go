@@ -55,30 +55,15 @@ func NewVector(t Type, n, capacity int) *Vector {
 		v.Offsets = make([]int64, n, capacity)
 		capacity, n = 0, 0
 	}
-	switch t.Storage() {
-	case StInt8:
-		v.I8 = make([]int8, n, capacity)
-	case StInt16:
-		v.I16 = make([]int16, n, capacity)
-	case StInt32:
-		v.I32 = make([]int32, n, capacity)
-	case StInt64:
-		v.I64 = make([]int64, n, capacity)
-	case StFloat32:
-		v.F32 = make([]float32, n, capacity)
-	case StFloat64:
-		v.F64 = make([]float64, n, capacity)
-	case StString:
-		v.Str = make([]string, n, capacity)
-	case StBytes16:
-		v.B16 = make([][16]byte, n, capacity)
+	switch st := t.Storage(); st {
+	case StNone:
 	case StAny:
 		v.Any = make([]Value, n, capacity)
 		for i := range v.Any {
 			v.Any[i] = NullScalar(Void)
 		}
-	case StPair2F64:
-		v.F64 = make([]float64, 2*n, 2*capacity)
+	default:
+		columns[st].alloc(v, n, capacity)
 	}
 	return v
 }

@@ -76,39 +76,31 @@ func fillColumns(fn string, obj value.Value, inPlace bool, f func(*value.Vector)
 
 // forwardFill fills each NULL with the last non-NULL element before it,
 // at most limit consecutive NULLs (limit < 0: no limit).
-func forwardFill(v *value.Vector, limit int) *value.Vector {
-	idx := make([]int, v.Len())
-	last, run := -1, 0
-	for i := range idx {
-		if !v.IsNull(i) {
-			last, run = i, 0
-			idx[i] = i
-			continue
-		}
-		run++
-		if last >= 0 && (limit < 0 || run <= limit) {
-			idx[i] = last
-		} else {
-			idx[i] = -1
-		}
-	}
-	return stats.GatherOrNull(v, idx)
-}
+func forwardFill(v *value.Vector, limit int) *value.Vector { return nearestFill(v, limit, 1) }
 
 // backwardFill fills each NULL with the next non-NULL element.
-func backwardFill(v *value.Vector, limit int) *value.Vector {
+func backwardFill(v *value.Vector, limit int) *value.Vector { return nearestFill(v, limit, -1) }
+
+// nearestFill walks v in direction step (1 forward, -1 backward) and
+// fills each NULL with the non-NULL element last passed, at most limit
+// consecutive NULLs (limit < 0: no limit).
+func nearestFill(v *value.Vector, limit, step int) *value.Vector {
 	n := v.Len()
 	idx := make([]int, n)
-	next, run := -1, 0
-	for i := n - 1; i >= 0; i-- {
+	i := 0
+	if step < 0 {
+		i = n - 1
+	}
+	src, run := -1, 0
+	for ; i >= 0 && i < n; i += step {
 		if !v.IsNull(i) {
-			next, run = i, 0
+			src, run = i, 0
 			idx[i] = i
 			continue
 		}
 		run++
-		if next >= 0 && (limit < 0 || run <= limit) {
-			idx[i] = next
+		if src >= 0 && (limit < 0 || run <= limit) {
+			idx[i] = src
 		} else {
 			idx[i] = -1
 		}

@@ -53,9 +53,7 @@ func compressVector(v *value.Vector, m wire.Compression) (*value.Vector, error) 
 		return nil, err
 	}
 	out := value.NewVector(value.Compress, len(b), len(b))
-	for i, c := range b {
-		out.I8[i] = int8(c)
-	}
+	copy(value.AsBytes(out.I8), b)
 	return out, nil
 }
 

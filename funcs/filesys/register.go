@@ -241,9 +241,7 @@ func readBytesFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	out := value.NewVector(value.Char, len(b), len(b))
-	for i, c := range b {
-		out.I8[i] = int8(c)
-	}
+	copy(value.AsBytes(out.I8), b)
 	return out, nil
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -497,16 +496,7 @@ func cumPairSpec(name string, params []string, f func(p *PairSums) float64) func
 // columns of equal shape; indexed series and matrices are aligned on x's
 // row labels first (funcs/i/indexedSeries.md).
 func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
-	x, y, _, err := indexed.AlignLeft(x, y)
-	if err != nil {
-		return nil, err
-	}
-	xc, wrap, ok1 := funcs.ColumnsOf(x)
-	yc, _, ok2 := funcs.ColumnsOf(y)
-	if !ok1 || !ok2 {
-		return nil, ddberr.Errorf("The arguments of %s must be vectors or matrices.", fn)
-	}
-	yc, err = matchColumns(fn, xc, yc)
+	_, xc, yc, wrap, err := pairedColumns(fn, false, x, y)
 	if err != nil {
 		return nil, err
 	}

@@ -400,33 +400,38 @@ func broadcastF(f float64, n int) []float64 {
 	return out
 }
 
-// matchColumns pairs y's columns with x's: a single y column stands for
-// each of x's, otherwise the counts must agree.
-func matchColumns(fn string, xc, yc []*value.Vector) ([]*value.Vector, error) {
+// pairedColumns aligns indexed x and y on x's row labels and pairs their
+// columns: a single y column stands for each of x's, otherwise the counts
+// must agree. x comes back aligned, with the wrap of its columns; tables
+// picks the error text other forms get (corr names tables, cumwsum not).
+func pairedColumns(fn string, tables bool, x, y value.Value) (_ value.Value, xc, yc []*value.Vector, wrap func([]*value.Vector) value.Value, err error) {
+	x, y, _, err = indexed.AlignLeft(x, y)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	xc, wrap, ok1 := funcs.ColumnsOf(x)
+	yc, _, ok2 := funcs.ColumnsOf(y)
+	if (!ok1 || !ok2) && tables {
+		return nil, nil, nil, nil, ddberr.Errorf("The arguments of %s must be vectors, matrices or tables.", fn)
+	}
+	if !ok1 || !ok2 {
+		return nil, nil, nil, nil, ddberr.Errorf("The arguments of %s must be vectors or matrices.", fn)
+	}
 	if len(yc) == 1 && len(xc) > 1 {
 		for len(yc) < len(xc) {
 			yc = append(yc, yc[0])
 		}
 	}
 	if len(xc) != len(yc) {
-		return nil, ddberr.Errorf("The arguments of %s must have the same shape.", fn)
+		return nil, nil, nil, nil, ddberr.Errorf("The arguments of %s must have the same shape.", fn)
 	}
-	return yc, nil
+	return x, xc, yc, wrap, nil
 }
 
 // pairAggregate lifts a two-column reducer over vectors, matrices (column
 // pairs, a vector result) and tables (a one-row table).
 func pairAggregate(fn string, x, y value.Value, f func(xs, ys []float64) (float64, bool)) (value.Value, error) {
-	x, y, _, err := indexed.AlignLeft(x, y)
-	if err != nil {
-		return nil, err
-	}
-	xc, _, ok1 := funcs.ColumnsOf(x)
-	yc, _, ok2 := funcs.ColumnsOf(y)
-	if !ok1 || !ok2 {
-		return nil, ddberr.Errorf("The arguments of %s must be vectors, matrices or tables.", fn)
-	}
-	yc, err = matchColumns(fn, xc, yc)
+	x, xc, yc, _, err := pairedColumns(fn, true, x, y)
 	if err != nil {
 		return nil, err
 	}

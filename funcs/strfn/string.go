@@ -98,64 +98,70 @@ func initcap(s string) string {
 	return string(b)
 }
 
-// substr cuts length bytes (runes for substru) from offset.
-func substr(fn string, args []value.Value, runes bool) (value.Value, error) {
-	off, err := funcs.NonNegIntArg(fn, "offset", args[1], 0)
-	if err != nil {
-		return nil, err
-	}
-	length := int64(-1)
-	if x := funcs.Arg(args, 2); x != nil {
-		if length, err = funcs.NonNegIntArg(fn, "length", x, 0); err != nil {
+// substr is substr, which cuts length bytes from offset, or with runes
+// substru, which cuts runes.
+func substr(fn string, runes bool) funcs.Impl {
+	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
+		off, err := funcs.NonNegIntArg(fn, "offset", args[1], 0)
+		if err != nil {
 			return nil, err
 		}
-	}
-	return funcs.MapStrings(fn, args[0], func(s string) string {
-		if runes {
-			r := []rune(s)
-			lo := min(int(off), len(r))
-			hi := len(r)
-			if length >= 0 {
-				hi = min(lo+int(length), len(r))
+		length := int64(-1)
+		if x := funcs.Arg(args, 2); x != nil {
+			if length, err = funcs.NonNegIntArg(fn, "length", x, 0); err != nil {
+				return nil, err
 			}
-			return string(r[lo:hi])
 		}
-		lo := min(int(off), len(s))
-		hi := len(s)
-		if length >= 0 {
-			hi = min(lo+int(length), len(s))
+		// cut is [lo, hi) of n elements: from off, length of them
+		// (length < 0: the rest).
+		cut := func(n int) (lo, hi int) {
+			lo, hi = min(int(off), n), n
+			if length >= 0 {
+				hi = min(lo+int(length), n)
+			}
+			return lo, hi
 		}
-		return s[lo:hi]
-	})
+		return funcs.MapStrings(fn, args[0], func(s string) string {
+			if runes {
+				r := []rune(s)
+				lo, hi := cut(len(r))
+				return string(r[lo:hi])
+			}
+			lo, hi := cut(len(s))
+			return s[lo:hi]
+		})
+	}
 }
 
-// pad fills str to length with pattern (blank by default) on the left or
-// right; a longer str is cut to its first length bytes.
-func pad(fn string, args []value.Value, left bool) (value.Value, error) {
-	n, err := funcs.NonNegIntArg(fn, "length", args[1], 0)
-	if err != nil {
-		return nil, err
-	}
-	fill := " "
-	if x := funcs.Arg(args, 2); x != nil {
-		if fill, err = funcs.StrScalarArg(fn, "pattern", x); err != nil {
+// pad is lpad (left) or rpad: it fills str to length with pattern (blank
+// by default); a longer str is cut to its first length bytes.
+func pad(fn string, left bool) funcs.Impl {
+	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
+		n, err := funcs.NonNegIntArg(fn, "length", args[1], 0)
+		if err != nil {
 			return nil, err
 		}
+		fill := " "
+		if x := funcs.Arg(args, 2); x != nil {
+			if fill, err = funcs.StrScalarArg(fn, "pattern", x); err != nil {
+				return nil, err
+			}
+		}
+		return funcs.MapStrings(fn, args[0], func(s string) string {
+			if len(s) >= int(n) {
+				return s[:n]
+			}
+			if fill == "" {
+				return s
+			}
+			need := int(n) - len(s)
+			p := strings.Repeat(fill, need/len(fill)+1)[:need]
+			if left {
+				return p + s
+			}
+			return s + p
+		})
 	}
-	return funcs.MapStrings(fn, args[0], func(s string) string {
-		if len(s) >= int(n) {
-			return s[:n]
-		}
-		if fill == "" {
-			return s
-		}
-		need := int(n) - len(s)
-		p := strings.Repeat(fill, need/len(fill)+1)[:need]
-		if left {
-			return p + s
-		}
-		return s + p
-	})
 }
 
 // charAt returns the CHAR at position Y of each string, NULL when Y is

@@ -140,38 +140,33 @@ func parsePlaceholder(f string, pos int) (formatSpec, int, error) {
 		}
 		break
 	}
-	if i < len(f) && f[i] == '*' {
-		s.starWidth = true
-		i++
-	} else {
-		j := i
-		for j < len(f) && f[j] >= '0' && f[j] <= '9' {
-			j++
-		}
-		if j > i {
-			s.width, _ = strconv.Atoi(f[i:j])
-			i = j
-		}
-	}
+	s.width, s.starWidth, i = countAt(f, i, -1)
 	if i < len(f) && f[i] == '.' {
-		i++
-		if i < len(f) && f[i] == '*' {
-			s.starPrecision = true
-			i++
-		} else {
-			j := i
-			for j < len(f) && f[j] >= '0' && f[j] <= '9' {
-				j++
-			}
-			s.prec, _ = strconv.Atoi(f[i:j])
-			i = j
-		}
+		s.prec, s.starPrecision, i = countAt(f, i+1, 0)
 	}
 	if i >= len(f) || strings.IndexByte("bchioxXldMtmsDTnNfFSWA", f[i]) < 0 {
 		return s, 0, ddberr.Errorf("Invalid placeholder in the format string of stringFormat.")
 	}
 	s.verb = f[i]
 	return s, i, nil
+}
+
+// countAt reads a placeholder's width or precision at f[i]: '*' (star:
+// taken from the arguments, n -1) or digits, n absent when there are none;
+// next is the index after it.
+func countAt(f string, i, absent int) (n int, star bool, next int) {
+	if i < len(f) && f[i] == '*' {
+		return -1, true, i + 1
+	}
+	j := i
+	for j < len(f) && f[j] >= '0' && f[j] <= '9' {
+		j++
+	}
+	if j == i {
+		return absent, false, i
+	}
+	n, _ = strconv.Atoi(f[i:j])
+	return n, false, j
 }
 
 // formatPlaceholder renders one argument for its placeholder.

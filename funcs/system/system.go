@@ -167,27 +167,15 @@ func objsShape(v value.Value) (rows, cols, bytes int64) {
 // vectorBytes estimates a vector's payload: element width times length,
 // or the characters of its strings.
 func vectorBytes(v *value.Vector) int64 {
-	switch {
-	case v.T.Category() == value.CatLiteral:
+	if v.T.Category() == value.CatLiteral {
 		var n int64
 		for _, s := range v.Strings() {
 			n += int64(len(s)) + 1
 		}
 		return n
-	case v.I8 != nil:
-		return int64(len(v.I8))
-	case v.I16 != nil:
-		return 2 * int64(len(v.I16))
-	case v.I32 != nil:
-		return 4 * int64(len(v.I32))
-	case v.I64 != nil:
-		return 8 * int64(len(v.I64))
-	case v.F32 != nil:
-		return 4 * int64(len(v.F32))
-	case v.F64 != nil:
-		return 8 * int64(len(v.F64))
-	case v.B16 != nil:
-		return 16 * int64(len(v.B16))
+	}
+	if b, _ := v.FixedBytes(); b != nil {
+		return int64(len(b))
 	}
 	return 8 * int64(v.Len())
 }

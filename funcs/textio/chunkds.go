@@ -33,11 +33,7 @@ func textChunkDS(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil || mb < 1 || mb > 2048 {
 		return nil, ddberr.Errorf("The argument [chunkSize] of textChunkDS must be an integer between 1 and 2048.")
 	}
-	name, ok := funcs.StringArg(args[0])
-	if !ok {
-		return nil, fmt.Errorf("%s: The filename must be a string.", fn)
-	}
-	path, err := filesys.Resolve(env, name)
+	name, path, err := fileArg(env, fn, args[0])
 	if err != nil {
 		return nil, err
 	}

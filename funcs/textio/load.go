@@ -134,13 +134,20 @@ func arrayMarker(fn string, x value.Value, delim string) ([2]byte, error) {
 	return m, nil
 }
 
-// readFile reads a script's file within the home directory.
-func readFile(env funcs.Env, fn string, x value.Value) ([]byte, error) {
+// fileArg resolves a script's file name argument x to its path within
+// the home directory.
+func fileArg(env funcs.Env, fn string, x value.Value) (name, path string, err error) {
 	name, ok := funcs.StringArg(x)
 	if !ok {
-		return nil, fmt.Errorf("%s: The filename must be a string.", fn)
+		return "", "", fmt.Errorf("%s: The filename must be a string.", fn)
 	}
-	path, err := filesys.Resolve(env, name)
+	path, err = filesys.Resolve(env, name)
+	return name, path, err
+}
+
+// readFile reads a script's file within the home directory.
+func readFile(env funcs.Env, fn string, x value.Value) ([]byte, error) {
+	name, path, err := fileArg(env, fn, x)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ examples that open their own connections.
 import itertools
 import uuid
 
+import dolphindb as ddb
 import pytest
 
 _names = itertools.count()
@@ -50,3 +51,21 @@ def any_session(request, porpoise_server):
 def unique():
     """A fresh name suffix, so tests sharing the server never collide."""
     return lambda prefix: f"{prefix}{_run}_{next(_names)}"
+
+
+@pytest.fixture
+def writer_round_trip(host, port, unique):
+    """Shares a new (id INT, v DOUBLE) table through session s, writes 100
+    rows into it with a MultithreadedTableWriter given the options, and
+    checks that s counts them."""
+    def run(s, prefix, **options):
+        name = unique(prefix)
+        s.run(f"share table(1000:0, `id`v, [INT, DOUBLE]) as {name}")
+        w = ddb.MultithreadedTableWriter(host, port, "admin", "123456", "", name,
+                                         batchSize=10, throttle=0.05, **options)
+        for i in range(100):
+            assert not w.insert(i, i * 0.5).hasError()
+        w.waitForThreadCompletion()
+        assert w.getStatus().succeed()
+        assert s.run(f"exec count(*) from {name}") == 100
+    return run

@@ -16,10 +16,18 @@ def _admin(host, port):
     return _login(host, port, "admin", "123456")
 
 
-def test_created_user_reads_granted_table_only(host, port, unique):
+def _admin_and_user(host, port, unique, prefix, create_args=""):
+    """An admin session and a user it created with password Pw123456 and
+    createUser's further arguments create_args."""
     admin = _admin(host, port)
-    user, db = unique("reader"), "dfs://" + unique("acl")
-    admin.run(f'createUser("{user}", "Pw123456")')
+    user = unique(prefix)
+    admin.run(f'createUser("{user}", "Pw123456"{create_args})')
+    return admin, user
+
+
+def test_created_user_reads_granted_table_only(host, port, unique):
+    admin, user = _admin_and_user(host, port, unique, "reader")
+    db = "dfs://" + unique("acl")
     admin.run(f'''db = database("{db}", VALUE, 1..3)
         t = table(1..3 as id, 1.5 2.5 3.5 as v)
         db.createPartitionedTable(t, "pt", "id").append!(t)
@@ -40,9 +48,7 @@ def test_created_user_reads_granted_table_only(host, port, unique):
 
 
 def test_scram_user_logs_in(host, port, unique):
-    admin = _admin(host, port)
-    user = unique("scram")
-    admin.run(f'createUser("{user}", "Pw123456", , false, "scram")')
+    admin, user = _admin_and_user(host, port, unique, "scram", ', , false, "scram"')
     s = _login(host, port, user, "Pw123456")
     assert s.run("getCurrentSessionAndUser()")[1] == user
     s.close()
@@ -50,9 +56,7 @@ def test_scram_user_logs_in(host, port, unique):
 
 
 def test_wrong_password_is_refused(host, port, unique):
-    admin = _admin(host, port)
-    user = unique("pw")
-    admin.run(f'createUser("{user}", "Pw123456")')
+    admin, user = _admin_and_user(host, port, unique, "pw")
     s = ddb.session()
     # connect logs the server's "The user name or password is incorrect."
     # and reports the failure as False.

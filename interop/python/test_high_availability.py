@@ -7,22 +7,14 @@ import time
 import dolphindb as ddb
 
 
-def test_ha_session_and_writer(host, port, unique):
+def test_ha_session_and_writer(host, port, writer_round_trip):
     site = f"{host}:{port}"
     s = ddb.session()
     assert s.connect(host, port, "admin", "123456", highAvailability=True, highAvailabilitySites=[site])
     perf = s.run("rpc(getControllerAlias(), getClusterPerf)")
     assert perf["host"].tolist() == [host] and perf["port"].tolist() == [port] and perf["mode"].tolist() == [0]
     assert s.run("getNodeHost()") == host and s.run("getNodePort()") == port
-    name = unique("ha")
-    s.run(f"share table(1000:0, `id`v, [INT, DOUBLE]) as {name}")
-    w = ddb.MultithreadedTableWriter(host, port, "admin", "123456", "", name, enableHighAvailability=True,
-                                     highAvailabilitySites=[site], batchSize=10, throttle=0.05, threadCount=1)
-    for i in range(100):
-        assert not w.insert(i, i * 0.5).hasError()
-    w.waitForThreadCompletion()
-    assert w.getStatus().succeed()
-    assert s.run(f"exec count(*) from {name}") == 100
+    writer_round_trip(s, "ha", enableHighAvailability=True, highAvailabilitySites=[site], threadCount=1)
     s.close()
 
 

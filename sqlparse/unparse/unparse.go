@@ -81,6 +81,22 @@ func (f *formatter) w(s ...string) {
 	}
 }
 
+// seq writes parts in order: a string as it is, a statement list as a
+// block, anything else (a node, or an absent one) as a node.
+func (f *formatter) seq(parts ...any) {
+	for _, p := range parts {
+		switch p := p.(type) {
+		case string:
+			f.w(p)
+		case []ast.Stmt:
+			f.block(p)
+		default:
+			n, _ := p.(ast.Node)
+			f.node(n)
+		}
+	}
+}
+
 func (f *formatter) list(xs []ast.Expr, sep string) { join(f, xs, sep) }
 
 func (f *formatter) block(stmts []ast.Stmt) {
@@ -111,8 +127,7 @@ func (f *formatter) function(aggregate bool, name string, params []ast.Param, bo
 	}
 	f.w(name)
 	f.params(params)
-	f.w(" ")
-	f.block(body)
+	f.seq(" ", body)
 }
 
 func (f *formatter) params(ps []ast.Param) {
@@ -158,13 +173,9 @@ func (f *formatter) node(n ast.Node) {
 	case *ast.DefStmt:
 		f.function(n.Aggregate, " "+n.Name, n.Params, n.Body)
 	case *ast.IfStmt:
-		f.w("if(")
-		f.node(n.Cond)
-		f.w(") ")
-		f.block(n.Then)
+		f.seq("if(", n.Cond, ") ", n.Then)
 		if n.Else != nil {
-			f.w(" else ")
-			f.block(n.Else)
+			f.seq(" else ", n.Else)
 		}
 	case *ast.ForStmt:
 		f.w("for(")
@@ -178,25 +189,16 @@ func (f *formatter) node(n ast.Node) {
 			f.w("; ")
 			f.opt("", n.Post, "")
 		}
-		f.w(") ")
-		f.block(n.Body)
+		f.seq(") ", n.Body)
 	case *ast.WhileStmt:
-		f.w("while(")
-		f.node(n.Cond)
-		f.w(") ")
-		f.block(n.Body)
+		f.seq("while(", n.Cond, ") ", n.Body)
 	case *ast.DoWhileStmt:
-		f.w("do ")
-		f.block(n.Body)
-		f.w(" while(")
-		f.node(n.Cond)
-		f.w(")")
+		f.seq("do ", n.Body, " while(", n.Cond, ")")
 	case *ast.ReturnStmt:
 		f.w("return")
 		f.opt(" ", n.X, "")
 	case *ast.ThrowStmt:
-		f.w("throw ")
-		f.node(n.X)
+		f.seq("throw ", n.X)
 	case *ast.AssertStmt:
 		f.w("assert ")
 		f.opt("", n.Case, ", ")
@@ -206,15 +208,9 @@ func (f *formatter) node(n ast.Node) {
 	case *ast.ContinueStmt:
 		f.w("continue")
 	case *ast.TryStmt:
-		f.w("try ")
-		f.block(n.Body)
-		f.w(" catch(", n.CatchVar, ") ")
-		f.block(n.Catch)
+		f.seq("try ", n.Body, " catch(", n.CatchVar, ") ", n.Catch)
 	case *ast.ShareStmt:
-		f.w("share ")
-		f.node(n.X)
-		f.w(" as ")
-		f.node(n.Name)
+		f.seq("share ", n.X, " as ", n.Name)
 	case *ast.UndefStmt:
 		if n.All {
 			f.w("undef all")
@@ -227,11 +223,9 @@ func (f *formatter) node(n ast.Node) {
 	case *ast.TimerStmt:
 		f.w("timer")
 		f.opt("(", n.Count, ")")
-		f.w(" ")
-		f.block(n.Body)
+		f.seq(" ", n.Body)
 	case *ast.TransactionStmt:
-		f.w("transaction ")
-		f.block(n.Body)
+		f.seq("transaction ", n.Body)
 	case *ast.GoStmt:
 		f.w("go")
 	case *ast.ModuleStmt:
@@ -239,14 +233,12 @@ func (f *formatter) node(n ast.Node) {
 	case *ast.UseStmt:
 		f.w("use ", n.Name)
 	case *ast.InsertStmt:
-		f.w("insert into ")
-		f.node(n.Table)
+		f.seq("insert into ", n.Table)
 		if n.Cols != nil {
 			f.w(" (", strings.Join(n.Cols, ", "), ")")
 		}
 		if n.Select != nil {
-			f.w(" ")
-			f.node(n.Select)
+			f.seq(" ", n.Select)
 		} else {
 			f.w(" values ")
 			for i, r := range n.Rows {
@@ -259,15 +251,12 @@ func (f *formatter) node(n ast.Node) {
 			}
 		}
 	case *ast.UpdateStmt:
-		f.w("update ")
-		f.node(n.Table)
-		f.w(" set ")
+		f.seq("update ", n.Table, " set ")
 		for i, s := range n.Sets {
 			if i > 0 {
 				f.w(", ")
 			}
-			f.w(s.Col, " = ")
-			f.node(s.X)
+			f.seq(s.Col, " = ", s.X)
 		}
 		f.opt(" from ", n.From, "")
 		f.clause(" where ", n.Where, ", ")
@@ -276,13 +265,9 @@ func (f *formatter) node(n ast.Node) {
 		f.opt(" having ", n.Having, "")
 	case *ast.DeleteStmt:
 		if n.From != nil {
-			f.w("delete ")
-			f.node(n.Table)
-			f.w(" from ")
-			f.node(n.From)
+			f.seq("delete ", n.Table, " from ", n.From)
 		} else {
-			f.w("delete from ")
-			f.node(n.Table)
+			f.seq("delete from ", n.Table)
 		}
 		f.clause(" where ", n.Where, ", ")
 
@@ -306,19 +291,9 @@ func (f *formatter) node(n ast.Node) {
 			f.w("`", it)
 		}
 	case *ast.VectorLit:
-		if f.constVector(n.Elems) {
-			break
-		}
-		f.w("(")
-		f.list(n.Elems, " ")
-		f.w(")")
+		f.vector(n.Elems, "(", " ", ")")
 	case *ast.ArrayExpr:
-		if f.constVector(n.Elems) {
-			break
-		}
-		f.w("[")
-		f.list(n.Elems, ", ")
-		f.w("]")
+		f.vector(n.Elems, "[", ", ", "]")
 	case *ast.TupleExpr:
 		f.w("(")
 		f.list(n.Elems, ", ")
@@ -328,16 +303,12 @@ func (f *formatter) node(n ast.Node) {
 		f.w(")")
 	case *ast.ParenExpr:
 		if f.stmt {
-			f.w("(")
-			f.node(n.X)
-			f.w(")")
+			f.seq("(", n.X, ")")
 			break
 		}
 		f.node(n.X)
 	case *ast.MetaExpr:
-		f.w("<")
-		f.node(n.X)
-		f.w(">")
+		f.seq("<", n.X, ">")
 	case *ast.UnaryExpr:
 		if f.ddb {
 			f.w(n.Op)
@@ -348,13 +319,10 @@ func (f *formatter) node(n ast.Node) {
 			return
 		}
 		f.w("(", n.Op)
-		if n.Op == "!" || n.Op == "-" || n.Op == "~" || n.Op == "+" {
-			f.node(n.X)
-		} else {
+		if n.Op != "!" && n.Op != "-" && n.Op != "~" && n.Op != "+" {
 			f.w(" ")
-			f.node(n.X)
 		}
-		f.w(")")
+		f.seq(n.X, ")")
 	case *ast.BinaryExpr:
 		f.binary(n)
 	case *ast.AliasExpr:
@@ -365,15 +333,13 @@ func (f *formatter) node(n ast.Node) {
 		}
 		f.w(" as ", n.Name)
 	case *ast.NamedArg:
-		f.w(n.Name, "=")
-		f.node(n.X)
+		f.seq(n.Name, "=", n.X)
 	case *ast.CallExpr:
 		f.apply(n.Fn, n.Args, n.Method, "(", ")")
 	case *ast.PartialExpr:
 		f.apply(n.Fn, n.Args, n.Method, "{", "}")
 	case *ast.AdverbExpr:
-		f.node(n.Fn)
-		f.w(":", n.Adverb)
+		f.seq(n.Fn, ":", n.Adverb)
 	case *ast.IndexExpr:
 		f.node(n.X)
 		f.w("[")
@@ -384,13 +350,11 @@ func (f *formatter) node(n ast.Node) {
 		}
 		f.w("]")
 	case *ast.MemberExpr:
-		f.node(n.X)
-		f.w(".", n.Name)
+		f.seq(n.X, ".", n.Name)
 	case *ast.LambdaExpr:
 		f.function(n.Aggregate, "", n.Params, n.Body)
 	case *ast.JoinExpr:
-		f.w("(")
-		f.node(n.L)
+		f.seq("(", n.L)
 		switch n.Kind {
 		case "left semi":
 			f.w(" left semijoin ")
@@ -408,19 +372,11 @@ func (f *formatter) node(n ast.Node) {
 			if i > 0 {
 				f.w(", ")
 			}
-			f.node(n.Keys[i])
-			f.w(": ")
-			f.node(n.Values[i])
+			f.seq(n.Keys[i], ": ", n.Values[i])
 		}
 		f.w("}")
 	case *ast.TernaryExpr:
-		f.w("(")
-		f.node(n.Cond)
-		f.w(" ? ")
-		f.node(n.Then)
-		f.w(" : ")
-		f.node(n.Else)
-		f.w(")")
+		f.seq("(", n.Cond, " ? ", n.Then, " : ", n.Else, ")")
 	case *ast.StarExpr:
 		f.w("*")
 	case *ast.UnionExpr:
@@ -462,10 +418,7 @@ func (f *formatter) node(n ast.Node) {
 		f.orderItems(" order by ", n.OrderBy)
 		if n.Limit != nil {
 			f.w(" limit ")
-			if n.Offset != nil {
-				f.node(n.Offset)
-				f.w(", ")
-			}
+			f.opt("", n.Offset, ", ")
 			f.node(n.Limit)
 		}
 		if n.Map {
@@ -483,12 +436,9 @@ func (f *formatter) node(n ast.Node) {
 			if t.Cols != nil {
 				f.w("(", strings.Join(t.Cols, ", "), ")")
 			}
-			f.w(" as (")
-			f.node(t.Query)
-			f.w(")")
+			f.seq(" as (", t.Query, ")")
 		}
-		f.w(" ")
-		f.node(n.Body)
+		f.seq(" ", n.Body)
 	default:
 		f.w("<?>")
 	}
@@ -532,11 +482,9 @@ func (f *formatter) bound(b ast.FrameBound) {
 	case ast.CurrentRow:
 		f.w("current row")
 	case ast.Preceding:
-		f.node(b.N)
-		f.w(" preceding")
+		f.seq(b.N, " preceding")
 	case ast.Following:
-		f.node(b.N)
-		f.w(" following")
+		f.seq(b.N, " following")
 	}
 }
 
@@ -559,21 +507,24 @@ func (f *formatter) literal(n *ast.Literal) {
 	}
 }
 
-// constVector writes, in Statement's style, a vector whose elements are
-// all literals as DolphinDB prints its value: [1,2,3]. It reports whether
-// it wrote it.
-func (f *formatter) constVector(elems []ast.Expr) bool {
-	if !f.stmt || len(elems) == 0 {
-		return false
+// vector writes a vector's elements separated by sep between open and
+// close; in Statement's style, one whose elements are all literals as
+// DolphinDB prints its value: [1,2,3].
+func (f *formatter) vector(elems []ast.Expr, open, sep, close string) {
+	if f.stmt && len(elems) > 0 && allLiterals(elems) {
+		open, sep, close = "[", ",", "]"
 	}
-	for _, x := range elems {
+	f.w(open)
+	f.list(elems, sep)
+	f.w(close)
+}
+
+func allLiterals(xs []ast.Expr) bool {
+	for _, x := range xs {
 		if _, ok := x.(*ast.Literal); !ok {
 			return false
 		}
 	}
-	f.w("[")
-	f.list(elems, ",")
-	f.w("]")
 	return true
 }
 
@@ -591,8 +542,7 @@ func (f *formatter) apply(fn ast.Expr, args []ast.Expr, method bool, open, close
 		return
 	}
 	if method && len(args) > 0 {
-		f.node(args[0])
-		f.w(".")
+		f.seq(args[0], ".")
 		args = args[1:]
 	}
 	f.node(fn)
@@ -613,9 +563,7 @@ func (f *formatter) clause(kw string, xs []ast.Expr, sep string) {
 // opt writes x between prefix and suffix, or nothing when x is absent.
 func (f *formatter) opt(prefix string, x ast.Node, suffix string) {
 	if x != nil {
-		f.w(prefix)
-		f.node(x)
-		f.w(suffix)
+		f.seq(prefix, x, suffix)
 	}
 }
 
@@ -693,9 +641,7 @@ func (f *formatter) operand(x ast.Expr, min int) {
 		x = p.X
 	}
 	if b, ok := x.(*ast.BinaryExpr); ok && words.Precedence(b.Op) < min {
-		f.w("(")
-		f.node(x)
-		f.w(")")
+		f.seq("(", x, ")")
 		return
 	}
 	f.node(x)

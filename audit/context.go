@@ -1,0 +1,73 @@
+package audit
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Actor is who runs a request: the session's user as it is when asked
+// (a script may log in part-way) and the client's address.
+type Actor struct {
+	User       func() string
+	RemoteIP   string
+	RemotePort int
+}
+
+type ctxKey struct{}
+
+type bound struct {
+	log   *Log
+	actor Actor
+}
+
+// NewContext returns ctx carrying the node's log and the request's
+// actor; a nil log records nothing.
+func NewContext(ctx context.Context, l *Log, a Actor) context.Context {
+	if l == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, ctxKey{}, bound{l, a})
+}
+
+// FromContext is the log and actor ctx carries; ok is false when it
+// carries none (an engine-less caller's, which may be nil).
+func FromContext(ctx context.Context) (*Log, Actor, bool) {
+	if ctx == nil {
+		return nil, Actor{}, false
+	}
+	b, ok := ctx.Value(ctxKey{}).(bound)
+	return b.log, b.actor, ok
+}
+
+// Record adds a DDL or write operation on db (and table, "" for the
+// database itself) that began at start and has just completed. Only
+// operations on dfs:// databases are audited; others are ignored.
+func Record(ctx context.Context, start time.Time, db, table, opType, detail string) {
+	l, a, ok := FromContext(ctx)
+	if !ok || !strings.HasPrefix(db, "dfs://") {
+		return
+	}
+	l.AddOp(Op{User: a.user(), Start: WallNanos(start), End: WallNanos(time.Now()), DB: db, Table: table,
+		Type: opType, Detail: detail, RemoteIP: a.RemoteIP, RemotePort: a.RemotePort})
+}
+
+// RecordACL adds an ACL operation that has just completed.
+func RecordACL(ctx context.Context, opType, detail string) {
+	l, a, ok := FromContext(ctx)
+	if !ok {
+		return
+	}
+	l.AddACL(ACLOp{User: a.user(), Time: WallNanos(time.Now()), Type: opType, Detail: detail,
+		RemoteIP: a.RemoteIP, RemotePort: a.RemotePort})
+}
+
+func (a Actor) user() string {
+	if a.User == nil {
+		return "guest"
+	}
+	if u := a.User(); u != "" {
+		return u
+	}
+	return "guest"
+}
