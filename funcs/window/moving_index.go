@@ -331,13 +331,9 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	latest := false
-	if t := funcs.Arg(args, 5); t != nil {
-		s, ok := funcs.StringArg(t)
-		if !ok || (s != "oldest" && s != "latest") {
-			return nil, errors.New("tiesMethod of movingTopNIndex must be 'oldest' or 'latest'.")
-		}
-		latest = s == "latest"
+	latest, ok := latestTies(funcs.Arg(args, 5))
+	if !ok {
+		return nil, errors.New("tiesMethod of movingTopNIndex must be 'oldest' or 'latest'.")
 	}
 	xs, err := funcs.DoublesOf("movingTopNIndex", mathfn.AsNumeric(v))
 	if err != nil {
