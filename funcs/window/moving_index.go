@@ -331,7 +331,7 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	latest, ok := latestTies(funcs.Arg(args, 5))
+	ties, ok := funcs.ChoiceArg(funcs.Arg(args, 5), "oldest", "latest")
 	if !ok {
 		return nil, errors.New("tiesMethod of movingTopNIndex must be 'oldest' or 'latest'.")
 	}
@@ -339,7 +339,7 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := topNRows(xs, w, int(top), asc, latest)
+	rows := topNRows(xs, w, int(top), asc, ties == "latest")
 	if fixed {
 		for i, cand := range rows {
 			pad := make([]int, 0, top)

@@ -31,21 +31,11 @@ func topNArgs(fn string, args []value.Value, at int) (w, top int, asc, latest bo
 	if asc, err = funcs.BoolArg(fn, "ascending", funcs.Arg(args, at+2), true); err != nil {
 		return
 	}
-	var ok bool
-	if latest, ok = latestTies(funcs.Arg(args, at+3)); !ok {
+	ties, ok := funcs.ChoiceArg(funcs.Arg(args, at+3), "oldest", "latest")
+	if !ok {
 		err = ddberr.Errorf("The argument [tiesMethod] of %s must be 'oldest' or 'latest'.", fn)
 	}
-	return
-}
-
-// latestTies reads tiesMethod: 'oldest' (the default) or 'latest'; ok is
-// false for anything else.
-func latestTies(x value.Value) (latest, ok bool) {
-	if x == nil {
-		return false, true
-	}
-	s, ok := funcs.StringArg(x)
-	return s == "latest", ok && (s == "oldest" || s == "latest")
+	return w, top, asc, ties == "latest", err
 }
 
 // topNRows picks, for each row, the rows of its window that sort first
