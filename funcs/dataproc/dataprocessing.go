@@ -738,10 +738,8 @@ func xdictUpdate(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument [keys] of dictUpdate! must be a scalar or vector.")
 	}
-	if keys.T != d.Keys.T {
-		if keys, err = cast.Vector(keys, d.Keys.T, d.Keys.Scale); err != nil {
-			return nil, err
-		}
+	if keys, err = cast.Like(keys, d.Keys); err != nil {
+		return nil, err
 	}
 	params := funcs.SeqOf(args[3])
 	init := funcs.Arg(args, 4)
