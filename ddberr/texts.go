@@ -1262,4 +1262,6 @@ var texts = []Text{
 	{"The argument [endTime] of %s must be greater than [startTime].", "porpoise: funcs/g/getauditlog.md states the rule"},
 	{"The argument [%s] of %s must be an integer or a temporal scalar.", "porpoise: funcs/g/getauditlog.md lists the types"},
 	{"The argument [%s] of %s must be a string scalar or vector.", "porpoise"},
+	{"Resource tracking is not configured. Set resourceSamplingInterval to a positive integer to use %s.", "porpoise: funcs/e/enableresourcetracking.md states the rule"},
+	{"The argument [from] of %s must be less than or equal to [to].", "porpoise: funcs/g/getUserHardwareUsage.md states the rule"},
 }
