@@ -64,6 +64,10 @@ type Config struct {
 	// PreloadModules are the modules loaded system-wide at start
 	// (preloadModules, a comma-separated list).
 	PreloadModules []string
+	// ResourceSamplingInterval is how often, in seconds, resource
+	// tracking samples each user's use (resourceSamplingInterval); not
+	// positive, DolphinDB's default -1, turns tracking off.
+	ResourceSamplingInterval int
 }
 
 // ErrUnknownKey is wrapped by Set's error for a key Porpoise does not
@@ -83,6 +87,7 @@ func Default() Config {
 		MaxPubQueueDepthPerSite:             10_000_000,
 		TCPUserTimeout:                      300000,
 		MemLimitOfTempResult:                1,
+		ResourceSamplingInterval:            -1,
 	}
 }
 
@@ -176,6 +181,8 @@ func (c *Config) Set(key, val string) error {
 		return nil
 	case "batchJobFileRetentionTime":
 		return number(&c.BatchJobFileRetentionTime, false, " (days)")
+	case "resourceSamplingInterval":
+		return integer(&c.ResourceSamplingInterval, math.MinInt, math.MaxInt, " (seconds)")
 	case "failedLoginLockTime":
 		var minutes int
 		if err := integer(&minutes, 1, math.MaxInt, ""); err != nil {

@@ -118,7 +118,7 @@ func Open(opts Options) (*Engine, error) {
 		}
 		return nil, err
 	}
-	if err := errors.Join(e.jobs.OpenAudit(e.opts.DataDir), e.openBatchJobDir()); err != nil {
+	if err := errors.Join(e.jobs.OpenRecords(e.opts.DataDir, e.cfg.ResourceSamplingInterval), e.openBatchJobDir()); err != nil {
 		_ = e.closeStorage()
 		return nil, err
 	}

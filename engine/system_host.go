@@ -124,6 +124,7 @@ func (in *interp) Settings() map[string]string {
 		"moduleDir":                           cmp.Or(cfg.ModuleDir, modules.DefaultDir),
 		"preloadModules":                      strings.Join(cfg.PreloadModules, ","),
 		"maxPubQueueDepthPerSite":             strconv.Itoa(cfg.MaxPubQueueDepthPerSite),
+		"resourceSamplingInterval":            strconv.Itoa(cfg.ResourceSamplingInterval),
 	}
 }
 

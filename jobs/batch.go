@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/restrack"
 	"io"
 	"sync"
 	"time"
@@ -43,8 +44,10 @@ type Registry struct {
 	// queries number the requests and keep the finished ones
 	// (queries.go).
 	queries queryLog
-	// audit is the node's audit trails (records.go).
+	// audit is the node's audit trails and track its resource tracking
+	// (records.go).
 	audit *audit.Log
+	track *restrack.Tracker
 }
 
 // NewRegistry returns an empty registry whose job times come from now.
@@ -52,8 +55,9 @@ type Registry struct {
 // SetBatchJobDir names one.
 func NewRegistry(now func() time.Time) *Registry {
 	ctx, cancel := context.WithCancel(context.Background())
-	trails, _ := audit.Open("") // in memory: cannot fail
-	return &Registry{now: now, byID: map[string]*job{}, ctx: ctx, cancel: cancel, maxJobs: maxRetainedJobs, audit: trails}
+	trails, _ := audit.Open("")           // in memory: cannot fail
+	track, _ := restrack.Open("", 0, nil) // not configured: cannot fail
+	return &Registry{now: now, byID: map[string]*job{}, ctx: ctx, cancel: cancel, maxJobs: maxRetainedJobs, audit: trails, track: track}
 }
 
 // SetBatchJobDir keeps the jobs' results and messages in dir
@@ -75,7 +79,8 @@ func (r *Registry) Close(timeout time.Duration) {
 		r.files.close()
 	case <-time.After(timeout):
 	}
-	_ = r.audit.Close() // a job still running records in memory only
+	// a job still running records in memory only
+	_, _ = r.audit.Close(), r.track.Close()
 }
 
 // job is one submitJob background run.
@@ -117,7 +122,7 @@ func (r *Registry) Submit(id, desc, user, def string, run Job) string {
 		id = fmt.Sprintf("%s%d", base, k)
 		k++
 	}
-	ctx, cancel := context.WithCancelCause(r.auditContext(r.ctx, func() string { return user }, Meta{}))
+	ctx, cancel := context.WithCancelCause(r.recordsContext(r.ctx, func() string { return user }, Meta{}, newRootID(), desc))
 	j := &job{id: id, desc: desc, user: user, start: r.now(), done: make(chan struct{}), cancel: cancel}
 	j.msgs.now = r.now
 	r.byID[id] = j

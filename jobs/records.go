@@ -5,30 +5,76 @@ import (
 	"path/filepath"
 
 	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/restrack"
 )
 
-// OpenAudit keeps the node's audit trails under dataDir/audit, reloading
-// what earlier runs recorded; dataDir "" keeps them in memory. Every
-// request's context carries them (see Session.Begin), so whatever a
-// request changes records itself there.
-func (r *Registry) OpenAudit(dataDir string) error {
-	dir := ""
-	if dataDir != "" {
-		dir = filepath.Join(dataDir, "audit")
+// OpenRecords keeps the node's audit trails under dataDir/audit and, when
+// samplingInterval (resourceSamplingInterval, seconds) is positive,
+// starts resource tracking with its logs under dataDir/resource,
+// reloading what earlier runs recorded; dataDir "" keeps them in memory.
+// Every request's context carries them (see Session.Begin), so whatever a
+// request changes or reads records itself there.
+func (r *Registry) OpenRecords(dataDir string, samplingInterval int) error {
+	sub := func(name string) string {
+		if dataDir == "" {
+			return ""
+		}
+		return filepath.Join(dataDir, name)
 	}
-	l, err := audit.Open(dir)
+	l, err := audit.Open(sub("audit"))
 	if err != nil {
 		return err
 	}
-	if r.audit != nil {
-		_ = r.audit.Close()
+	t, err := restrack.Open(sub("resource"), samplingInterval, r.usage)
+	if err != nil {
+		_ = l.Close()
+		return err
 	}
-	r.audit = l
+	_, _ = r.audit.Close(), r.track.Close()
+	r.audit, r.track = l, t
 	return nil
 }
 
-// auditContext is ctx carrying the audit trails and user (with the
-// client's address) a request's operations are recorded under.
-func (r *Registry) auditContext(ctx context.Context, user func() string, meta Meta) context.Context {
-	return audit.NewContext(ctx, r.audit, audit.Actor{User: user, RemoteIP: meta.RemoteIP, RemotePort: meta.RemotePort})
+// usage is what each user holds now, for resource tracking: the
+// requests and batch jobs running for it and its sessions' variables.
+func (r *Registry) usage() []restrack.Usage {
+	by := map[string]*restrack.Usage{}
+	var out []*restrack.Usage
+	of := func(user string) *restrack.Usage {
+		user = orGuest(user)
+		if u := by[user]; u != nil {
+			return u
+		}
+		u := &restrack.Usage{User: user}
+		by[user] = u
+		out = append(out, u)
+		return u
+	}
+	for _, s := range r.list() {
+		u := of(s.User())
+		u.Memory += s.memSize.Load()
+		if s.job.Load() != nil {
+			u.Requests++
+		}
+	}
+	r.mu.Lock()
+	for _, j := range r.order {
+		if j.end.IsZero() {
+			of(j.user).Requests++
+		}
+	}
+	r.mu.Unlock()
+	res := make([]restrack.Usage, len(out))
+	for i, u := range out {
+		res[i] = *u
+	}
+	return res
+}
+
+// recordsContext is ctx carrying the audit trails and resource tracker
+// a request's operations and reads are recorded in, with the request's
+// user (and client address), root id and script.
+func (r *Registry) recordsContext(ctx context.Context, user func() string, meta Meta, rootID, script string) context.Context {
+	ctx = audit.NewContext(ctx, r.audit, audit.Actor{User: user, RemoteIP: meta.RemoteIP, RemotePort: meta.RemotePort})
+	return restrack.NewContext(ctx, r.track, restrack.Request{User: user, RootID: rootID, Script: script})
 }

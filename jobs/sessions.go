@@ -166,10 +166,11 @@ func (s *Session) Close() bool {
 // a cancellation into ErrCancelled, refreshes the session's activity time
 // and records the request's duration for getPerf.
 func (s *Session) Begin(ctx context.Context, jobType, desc string) (context.Context, func(err *error)) {
-	ctx, cancel := context.WithCancelCause(s.reg.auditContext(ctx, s.User, s.meta))
+	rootID := newRootID()
+	ctx, cancel := context.WithCancelCause(s.reg.recordsContext(ctx, s.User, s.meta, rootID, desc))
 	start := time.Now()
 	traced := s.reg.traces.tracing()
-	j := &consoleJob{seq: s.reg.queries.seq.Add(1), rootID: newRootID(), jobType: jobType, desc: desc, start: start, cancel: cancel}
+	j := &consoleJob{seq: s.reg.queries.seq.Add(1), rootID: rootID, jobType: jobType, desc: desc, start: start, cancel: cancel}
 	s.job.Store(j)
 	if s.closed.Load() {
 		cancel(ErrCancelled)

@@ -1,0 +1,56 @@
+package restrack
+
+import (
+	"context"
+	"time"
+)
+
+// Request is the request a context belongs to, as the access records
+// name it.
+type Request struct {
+	// User is the session's user as it is when asked (a script may log
+	// in part-way).
+	User func() string
+	// RootID is the request's root query id; Script its text.
+	RootID, Script string
+}
+
+type ctxKey struct{}
+
+type bound struct {
+	t   *Tracker
+	req Request
+}
+
+// NewContext returns ctx carrying the node's tracker and the request; a
+// nil tracker tracks nothing.
+func NewContext(ctx context.Context, t *Tracker, req Request) context.Context {
+	if t == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, ctxKey{}, bound{t, req})
+}
+
+func fromContext(ctx context.Context) (*Tracker, Request, bool) {
+	if ctx == nil {
+		return nil, Request{}, false
+	}
+	b, ok := ctx.Value(ctxKey{}).(bound)
+	return b.t, b.req, ok
+}
+
+// TableRead records, while tracking is on, that the request's SQL query
+// reads the DFS table db.table, when err (the read-permission check's)
+// is nil; it returns err.
+func TableRead(ctx context.Context, db, table string, err error) error {
+	t, req, ok := fromContext(ctx)
+	if err != nil || !ok || !t.on.Load() {
+		return err
+	}
+	user := "guest"
+	if req.User != nil && req.User() != "" {
+		user = req.User()
+	}
+	t.addAccess(accessRec{at: wallNanos(time.Now()), rootID: req.RootID, user: user, db: db, table: table, kind: "sql", value: 1, script: req.Script})
+	return nil
+}

@@ -1,0 +1,119 @@
+package restrack
+
+import (
+	"time"
+
+	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	span := []string{"from", "to"}
+	funcs.Register(
+		funcs.Spec{Name: "enableResourceTracking", Props: funcs.Session | funcs.Command, Category: "system", Fn: switchTo("enableResourceTracking", true)},
+		funcs.Spec{Name: "disableResourceTracking", Props: funcs.Session | funcs.Command, Category: "system", Fn: switchTo("disableResourceTracking", false)},
+		funcs.Spec{Name: "getUserHardwareUsage", Params: span, Min: 0, Max: 2, Props: funcs.Session, Category: "system", Fn: getUserHardwareUsage},
+		funcs.Spec{Name: "getUserTableAccessRecords", Params: span, Min: 0, Max: 2, Props: funcs.Session, Category: "system", Fn: getUserTableAccessRecords},
+	)
+}
+
+// tracker is the node's tracker for fn, which only administrators may
+// call and only when resourceSamplingInterval is set.
+func tracker(env funcs.Env, fn string) (*Tracker, error) {
+	if env.SessionInfo().User != "admin" {
+		return nil, ddberr.Errorf("Only administrators execute function %s", fn)
+	}
+	t, _, ok := fromContext(env.Context())
+	if !ok || !t.Configured() {
+		return nil, ddberr.Errorf("Resource tracking is not configured. Set resourceSamplingInterval to a positive integer to use %s.", fn)
+	}
+	return t, nil
+}
+
+func switchTo(fn string, on bool) funcs.Impl {
+	return func(env funcs.Env, _ []value.Value) (value.Value, error) {
+		t, err := tracker(env, fn)
+		if err != nil {
+			return nil, err
+		}
+		t.SetOn(on)
+		return nil, nil
+	}
+}
+
+// span reads [from, to) of fn: from defaults to 0, to to now.
+func span(fn string, args []value.Value) (int64, int64, error) {
+	from, err := audit.TimeArg(fn, "from", funcs.Arg(args, 0), 0)
+	if err != nil {
+		return 0, 0, err
+	}
+	to, err := audit.TimeArg(fn, "to", funcs.Arg(args, 1), wallNanos(time.Now())+1)
+	if err != nil {
+		return 0, 0, err
+	}
+	if from > to {
+		return 0, 0, ddberr.Errorf("The argument [from] of %s must be less than or equal to [to].", fn)
+	}
+	return from, to, nil
+}
+
+func getUserHardwareUsage(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, err := tracker(env, "getUserHardwareUsage")
+	if err != nil {
+		return nil, err
+	}
+	from, to, err := span("getUserHardwareUsage", args)
+	if err != nil {
+		return nil, err
+	}
+	var at, mem []int64
+	var users []string
+	var cpu []int32
+	t.mu.Lock()
+	for _, r := range t.hardware.recs {
+		if r.at >= from && r.at < to {
+			at, users, cpu, mem = append(at, r.at), append(users, r.User), append(cpu, int32(r.Requests)), append(mem, r.Memory)
+		}
+	}
+	t.mu.Unlock()
+	// Porpoise counts network bytes for the node, not per user: send and
+	// recv are NULL rather than a made-up share.
+	return value.NewTable([]string{"timestamp", "userId", "cpu", "memory", "send", "recv"},
+		[]*value.Vector{{T: value.NanoTimestamp, I64: orEmpty(at)}, value.NewStrings(value.String, orEmpty(users)), value.NewInts(orEmpty(cpu)),
+			value.NewLongs(orEmpty(mem)), value.NewNullVector(value.Long, len(at)), value.NewNullVector(value.Long, len(at))}), nil
+}
+
+func getUserTableAccessRecords(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, err := tracker(env, "getUserTableAccessRecords")
+	if err != nil {
+		return nil, err
+	}
+	from, to, err := span("getUserTableAccessRecords", args)
+	if err != nil {
+		return nil, err
+	}
+	var at, vals []int64
+	var roots, users, dbs, tables, kinds, scripts []string
+	t.mu.Lock()
+	for _, r := range t.access.recs {
+		if r.at >= from && r.at < to {
+			at, vals = append(at, r.at), append(vals, r.value)
+			roots, users, dbs = append(roots, r.rootID), append(users, r.user), append(dbs, r.db)
+			tables, kinds, scripts = append(tables, r.table), append(kinds, r.kind), append(scripts, r.script)
+		}
+	}
+	t.mu.Unlock()
+	str := func(s []string) *value.Vector { return value.NewStrings(value.String, orEmpty(s)) }
+	return value.NewTable([]string{"timestamp", "rootQueryId", "userId", "database", "table", "type", "value", "script"},
+		[]*value.Vector{{T: value.NanoTimestamp, I64: orEmpty(at)}, str(roots), str(users), str(dbs), str(tables), str(kinds),
+			value.NewLongs(orEmpty(vals)), str(scripts)}), nil
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

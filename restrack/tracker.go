@@ -1,0 +1,268 @@
+package restrack
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// maxRecords bounds each log: past it, the oldest tenth is dropped (from
+// memory and from the file), DolphinDB's log rotation and retention in
+// one.
+var maxRecords = 200_000
+
+// Usage is what one user held at a sample: Requests running for it (the
+// worker threads it occupies) and Memory, the bytes of its sessions'
+// variables.
+type Usage struct {
+	User     string
+	Requests int
+	Memory   int64
+}
+
+// hardwareRec is a row of getUserHardwareUsage.
+type hardwareRec struct {
+	at int64 // local wall-clock nanoseconds
+	Usage
+}
+
+// accessRec is a row of getUserTableAccessRecords.
+type accessRec struct {
+	at              int64
+	rootID, user    string
+	db, table, kind string
+	value           int64
+	script          string
+}
+
+// Tracker samples and records resource use while tracking is on.
+type Tracker struct {
+	interval time.Duration // 0: resourceSamplingInterval is not set
+	on       atomic.Bool
+	sample   func() []Usage
+
+	mu       sync.Mutex
+	hardware csvLog[hardwareRec]
+	access   csvLog[accessRec]
+
+	stop chan struct{}
+	done chan struct{}
+}
+
+// Open starts tracking every interval seconds (resourceSamplingInterval;
+// not positive: tracking is not configured and stays off), sampling
+// with sample and keeping the logs under dir ("" in memory).
+func Open(dir string, interval int, sample func() []Usage) (*Tracker, error) {
+	t := &Tracker{sample: sample, stop: make(chan struct{}), done: make(chan struct{})}
+	if interval <= 0 {
+		close(t.done)
+		return t, nil
+	}
+	t.interval = time.Duration(interval) * time.Second
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		if err := t.hardware.open(filepath.Join(dir, "hardware.log"), hardwareHeader, parseHardware); err != nil {
+			return nil, err
+		}
+		if err := t.access.open(filepath.Join(dir, "access.log"), accessHeader, parseAccess); err != nil {
+			_ = t.hardware.close()
+			return nil, err
+		}
+	}
+	t.on.Store(true)
+	go t.run()
+	return t, nil
+}
+
+// Configured reports whether resourceSamplingInterval is set.
+func (t *Tracker) Configured() bool { return t.interval > 0 }
+
+// SetOn switches tracking on or off; the logs are kept either way. Once
+// it returns false, no sample taken before is added.
+func (t *Tracker) SetOn(on bool) {
+	t.mu.Lock()
+	t.on.Store(on)
+	t.mu.Unlock()
+}
+
+// Close stops sampling and closes the logs.
+func (t *Tracker) Close() error {
+	if t.interval > 0 {
+		select {
+		case <-t.stop:
+		default:
+			close(t.stop)
+		}
+	}
+	<-t.done
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return errors.Join(t.hardware.close(), t.access.close())
+}
+
+func (t *Tracker) run() {
+	defer close(t.done)
+	tick := time.NewTicker(t.interval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-t.stop:
+			return
+		case now := <-tick.C:
+			if t.on.Load() {
+				t.addSample(wallNanos(now), t.sample())
+			}
+		}
+	}
+}
+
+func (t *Tracker) addSample(at int64, us []Usage) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.on.Load() {
+		return
+	}
+	for _, u := range us {
+		t.hardware.add(hardwareRec{at: at, Usage: u})
+	}
+}
+
+func (t *Tracker) addAccess(r accessRec) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.on.Load() {
+		t.access.add(r)
+	}
+}
+
+// wallNanos is t as a NANOTIMESTAMP in the server's time zone.
+func wallNanos(t time.Time) int64 {
+	_, off := t.Zone()
+	return t.UnixNano() + int64(off)*1e9
+}
+
+// csvLog is one bounded list of records and the CSV file that keeps it.
+type csvLog[T any] struct {
+	recs   []T
+	path   string
+	header []string
+	f      *os.File
+	w      *csv.Writer
+}
+
+func (l *csvLog[T]) open(path string, header []string, parse func([]string) (T, bool)) error {
+	l.path, l.header = path, header
+	if f, err := os.Open(path); err == nil {
+		r := csv.NewReader(bufio.NewReader(f))
+		r.FieldsPerRecord = -1
+		for first := true; ; first = false {
+			fields, err := r.Read()
+			if err != nil {
+				break // end of file, or a torn last line
+			}
+			if rec, ok := parse(fields); ok && !first {
+				l.recs = append(l.recs, rec)
+			}
+		}
+		_ = f.Close()
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if len(l.recs) > maxRecords {
+		l.recs = l.recs[len(l.recs)-maxRecords:]
+	}
+	return l.rewrite()
+}
+
+func (l *csvLog[T]) add(r T) {
+	l.recs = append(l.recs, r)
+	if len(l.recs) > maxRecords {
+		l.recs = append(l.recs[:0:0], l.recs[maxRecords/10:]...)
+		_ = l.rewrite()
+		return
+	}
+	if l.w != nil {
+		_ = l.w.Write(rowOf(r))
+		l.w.Flush()
+	}
+}
+
+func (l *csvLog[T]) rewrite() error {
+	if l.path == "" {
+		return nil
+	}
+	_ = l.close()
+	tmp := l.path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	_ = w.Write(l.header)
+	for _, r := range l.recs {
+		_ = w.Write(rowOf(r))
+	}
+	w.Flush()
+	if err := errors.Join(w.Error(), f.Close()); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, l.path); err != nil {
+		return err
+	}
+	if l.f, err = os.OpenFile(l.path, os.O_APPEND|os.O_WRONLY, 0o644); err != nil {
+		return err
+	}
+	l.w = csv.NewWriter(l.f)
+	return nil
+}
+
+func (l *csvLog[T]) close() error {
+	if l.f == nil {
+		return nil
+	}
+	err := l.f.Close()
+	l.f, l.w = nil, nil
+	return err
+}
+
+var (
+	hardwareHeader = []string{"timestamp", "userId", "cpu", "memory"}
+	accessHeader   = []string{"timestamp", "rootQueryId", "userId", "database", "table", "type", "value", "script"}
+)
+
+func rowOf(r any) []string {
+	switch r := r.(type) {
+	case hardwareRec:
+		return []string{strconv.FormatInt(r.at, 10), r.User, strconv.Itoa(r.Requests), strconv.FormatInt(r.Memory, 10)}
+	case accessRec:
+		return []string{strconv.FormatInt(r.at, 10), r.rootID, r.user, r.db, r.table, r.kind, strconv.FormatInt(r.value, 10), r.script}
+	}
+	return nil
+}
+
+func parseHardware(f []string) (hardwareRec, bool) {
+	if len(f) != 4 {
+		return hardwareRec{}, false
+	}
+	at, err1 := strconv.ParseInt(f[0], 10, 64)
+	cpu, err2 := strconv.Atoi(f[2])
+	mem, err3 := strconv.ParseInt(f[3], 10, 64)
+	return hardwareRec{at: at, Usage: Usage{User: f[1], Requests: cpu, Memory: mem}}, errors.Join(err1, err2, err3) == nil
+}
+
+func parseAccess(f []string) (accessRec, bool) {
+	if len(f) != 8 {
+		return accessRec{}, false
+	}
+	at, err1 := strconv.ParseInt(f[0], 10, 64)
+	v, err2 := strconv.ParseInt(f[6], 10, 64)
+	return accessRec{at: at, rootID: f[1], user: f[2], db: f[3], table: f[4], kind: f[5], value: v, script: f[7]}, errors.Join(err1, err2) == nil
+}

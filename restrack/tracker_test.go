@@ -1,0 +1,64 @@
+package restrack
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestLogsPersistAcrossReopen(t *testing.T) {
+	dir := t.TempDir()
+	tr, err := Open(dir, 3600, func() []Usage { return nil })
+	require.NoError(t, err)
+	tr.addSample(100, []Usage{{User: "admin", Requests: 2, Memory: 64}, {User: "guest", Memory: 8}})
+	ctx := NewContext(context.Background(), tr, Request{User: func() string { return "admin" }, RootID: "r1", Script: `select count(x) from pt where s = "a,b"`})
+	require.NoError(t, TableRead(ctx, "dfs://db", "pt", nil))
+	require.NoError(t, tr.Close())
+
+	b, err := os.ReadFile(filepath.Join(dir, "access.log"))
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(string(b), "timestamp,rootQueryId,userId,database,table,type,value,script\n"))
+
+	tr, err = Open(dir, 3600, func() []Usage { return nil })
+	require.NoError(t, err)
+	defer tr.Close()
+	require.Equal(t, []hardwareRec{{at: 100, Usage: Usage{User: "admin", Requests: 2, Memory: 64}}, {at: 100, Usage: Usage{User: "guest", Memory: 8}}}, tr.hardware.recs)
+	require.Len(t, tr.access.recs, 1)
+	require.Equal(t, accessRec{at: tr.access.recs[0].at, rootID: "r1", user: "admin", db: "dfs://db", table: "pt", kind: "sql", value: 1, script: `select count(x) from pt where s = "a,b"`}, tr.access.recs[0])
+}
+
+func TestNothingIsRecordedWhileOff(t *testing.T) {
+	tr, err := Open("", 3600, func() []Usage { return nil })
+	require.NoError(t, err)
+	defer tr.Close()
+	tr.SetOn(false)
+	tr.addSample(1, []Usage{{User: "admin"}})
+	ctx := NewContext(context.Background(), tr, Request{})
+	require.NoError(t, TableRead(ctx, "dfs://db", "pt", nil))
+	require.Empty(t, tr.hardware.recs)
+	require.Empty(t, tr.access.recs)
+}
+
+func TestLogsAreBounded(t *testing.T) {
+	defer func(n int) { maxRecords = n }(maxRecords)
+	maxRecords = 10
+	tr, err := Open(t.TempDir(), 3600, func() []Usage { return nil })
+	require.NoError(t, err)
+	defer tr.Close()
+	for i := range 25 {
+		tr.addSample(int64(i), []Usage{{User: "admin"}})
+	}
+	require.LessOrEqual(t, len(tr.hardware.recs), 10)
+	require.Equal(t, int64(24), tr.hardware.recs[len(tr.hardware.recs)-1].at)
+}
+
+func TestUnconfiguredTrackerIsOff(t *testing.T) {
+	tr, err := Open("", -1, nil)
+	require.NoError(t, err)
+	require.False(t, tr.Configured())
+	require.NoError(t, tr.Close())
+}
