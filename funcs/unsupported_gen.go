@@ -40,7 +40,6 @@ var unsupported = map[string]string{
 	"listRemotePlugins":               "DolphinDB plugins are native shared libraries built against DolphinDB's C++ runtime, which Porpoise (a Go program) cannot load",
 	"loadPlugin":                      "DolphinDB plugins are native shared libraries built against DolphinDB's C++ runtime, which Porpoise (a Go program) cannot load",
 	"setDatanodeRestartInterval":      "needs a cluster; Porpoise runs as one node",
-	"setRetentionPolicy":              "not implemented yet",
 	"setSystem":                       "not implemented yet",
 	"timer":                           "not implemented yet",
 	"moveHotDataToColdVolume":         "not implemented yet",
