@@ -1258,6 +1258,17 @@ var texts = []Text{
 	{"The database [%s] already belongs to catalog [%s] as schema [%s].", "porpoise: funcs/c/createSchema.md states the rule"},
 	{"Invalid %s name [%s]. It must start with a letter and contain only letters, digits and underscores.", "porpoise: db_distr_comp/db/catalog.md states the rule"},
 	{"Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.", "progr/sql/update.md"},
+	// short genome sequences (funcs/genome)
+	{"The argument [X] of encodeShortGenomeSeq must be a STRING scalar or vector, or a CHAR vector.", "porpoise: funcs/e/encodeShortGenomeSeq.md states the rule"},
+	{"The argument [X] of genShortGenomeSeq must be a STRING scalar or a CHAR vector.", "porpoise: funcs/g/genShortGenomeSeq.md states the rule"},
+	{"The argument [window] of genShortGenomeSeq must be an integer between 2 and 28.", "porpoise: funcs/g/genShortGenomeSeq.md states the range"},
+	// NumPy files (funcs/npy)
+	{"%s doesn't support the NumPy data type %s.", "porpoise: funcs/l/loadNpz.md lists the types"},
+	{"%s supports NumPy arrays of at most 3 dimensions.", "porpoise: funcs/l/loadNpz.md lists the forms"},
+	{"%s supports strings only in one-dimensional NumPy arrays.", "porpoise: funcs/l/loadNpz.md states the rule"},
+	{"The file [%s] is not a valid NumPy .npy file: %w", "porpoise"},
+	{"The file [%s] is not a valid NumPy .npz file: %w", "porpoise"},
+	{"The argument [obj] of saveAsNpy must be a numeric vector or matrix.", "porpoise: funcs/s/saveAsNpy.md states the rule"},
 	// audit logs and resource tracking (packages audit and restrack)
 	{"The argument [endTime] of %s must be greater than [startTime].", "porpoise: funcs/g/getauditlog.md states the rule"},
 	{"The argument [%s] of %s must be an integer or a temporal scalar.", "porpoise: funcs/g/getauditlog.md lists the types"},

@@ -50,7 +50,7 @@ func (in *interp) execTransaction(n *ast.TransactionStmt) (flow, value.Value, er
 			vals = append(vals, v)
 		}
 	}
-	release, err := in.s.lockObjects(names, nil, true)
+	release, err := in.s.lockObjects(names, vals, true)
 	if err != nil {
 		return flowNext, nil, err
 	}

@@ -195,8 +195,15 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	if !ok {
 		return nil, ddberr.Errorf("Can't recognize function name %s", fn)
 	}
-	p := in.planLocks(expr)
-	release, err := s.lockObjects(p.Names, args, p.Write || sharedobj.IsWritingFunc(fn))
+	// The handles among args are found by identity; one an argument names
+	// as a variable (tableInsert("ipc_t", ...)) is added here.
+	p, vals := in.planLocks(expr)
+	for _, a := range args {
+		if name, ok := funcs.StringArg(a); ok {
+			vals = appendHandles(vals, in.frame[name])
+		}
+	}
+	release, err := s.lockObjects(p.Names, append(vals, args...), p.Write || sharedobj.IsWritingFunc(fn))
 	if err != nil {
 		return nil, err
 	}

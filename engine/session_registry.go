@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/memlimit"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // Package jobs keeps the registry of open sessions, their running
@@ -61,10 +62,14 @@ func (s *Session) begin(ctx context.Context, jobType, desc string) (context.Cont
 }
 
 // varsBytes estimates the memory of the session's variables; s.mu is held.
+// A handle (IPC table) is the engine's, as a shared table is, and other
+// sessions append to it: it is not counted.
 func (s *Session) varsBytes() int64 {
 	var n int64
 	for name, v := range s.vars {
-		n += int64(len(name)) + memlimit.EstimateBytes(v)
+		if t, ok := v.(*value.Table); !ok || !t.Handle {
+			n += int64(len(name)) + memlimit.EstimateBytes(v)
+		}
 	}
 	return n
 }

@@ -11,15 +11,63 @@ import (
 // session's rights on the DFS tables among them. Wire "function"
 // requests (Session.Call) lock the same way.
 
-// planLocks collects the shared names node uses. Local variables shadow
-// shared ones, so a name bound in the frame is skipped.
-func (in *interp) planLocks(node ast.Node) sharedobj.Plan {
-	return sharedobj.PlanLocks(node, func(name string) bool {
-		if _, local := in.frame[name]; local {
+// planLocks collects the shared names node uses, and the handles (IPC
+// tables, sharedobj's handles.go) it names: by a variable of the frame,
+// which shadows a shared name, or by the handle's own name (a string
+// such as loadIPCInMemoryTable's argument). A call of a function with a
+// mutable parameter may write what the statement names: its statements
+// could not take the write lock under the read lock held here.
+func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
+	var handles []value.Value
+	mutable := false
+	p := sharedobj.PlanLocks(node, func(name string) bool {
+		v, local := in.frame[name]
+		if f, ok := in.s.defs[name]; ok && !local {
+			v = f
+		}
+		mutable = mutable || takesMutable(v)
+		if local {
+			handles = appendHandles(handles, v)
 			return false
+		}
+		if t, ok := in.s.eng.shared.Handle(name); ok {
+			handles = append(handles, t)
 		}
 		return in.s.eng.shared.Get(name) != nil
 	})
+	p.Write = p.Write || mutable
+	return p, handles
+}
+
+// takesMutable reports whether v is a function with a mutable parameter.
+func takesMutable(v value.Value) bool {
+	switch f := v.(type) {
+	case *userFunc:
+		for _, p := range f.params {
+			if p.Mutable {
+				return true
+			}
+		}
+	case *partialFunc:
+		return takesMutable(f.fn)
+	}
+	return false
+}
+
+// appendHandles appends v to hs if it is a handle, or the handles a
+// partial application binds (append!{ipc_t}).
+func appendHandles(hs []value.Value, v value.Value) []value.Value {
+	switch x := v.(type) {
+	case *value.Table:
+		if x.Handle {
+			hs = append(hs, x)
+		}
+	case *partialFunc:
+		for _, b := range x.bound {
+			hs = appendHandles(hs, b)
+		}
+	}
+	return hs
 }
 
 // lockShared takes the locks node's plan names and returns their release.
@@ -27,13 +75,13 @@ func (in *interp) lockShared(node ast.Node) (func(), error) {
 	if node == nil || in.s.eng.shared.Len() == 0 {
 		return func() {}, nil
 	}
-	p := in.planLocks(node)
-	return in.s.lockObjects(p.Names, nil, p.Write)
+	p, handles := in.planLocks(node)
+	return in.s.lockObjects(p.Names, handles, p.Write)
 }
 
 // lockObjects locks the shared objects registered under names, plus
-// those among vals (by identity or as a string naming one), in name
-// order, skipping the ones this session holds already. A DFS table
+// those among vals (by identity or as a string naming one) and the
+// handles among them, in name order, skipping the ones this session holds already. A DFS table
 // shared under a name (share loadTable(...) as t) is checked for the
 // session's rights here, so the shared handle is no way around them.
 func (s *Session) lockObjects(names []string, vals []value.Value, write bool) (func(), error) {

@@ -39,7 +39,9 @@ func (in *interp) reachable(v value.Value, target string) bool {
 	held := value.HeldVectors(v, nil)
 	var buf []*value.Vector
 	for name, w := range in.frame {
-		if name == target || !value.IsContainer(w) {
+		// A handle (IPC table) other sessions append to is read only
+		// under its lock; when this statement holds it, Exposes saw it.
+		if t, ok := w.(*value.Table); name == target || !value.IsContainer(w) || ok && t.Handle {
 			continue
 		}
 		buf = value.HeldVectors(w, buf[:0])

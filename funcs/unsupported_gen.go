@@ -5,11 +5,6 @@ package funcs
 // unsupported lists the documented DolphinDB functions (tiers 1 and 2)
 // Porpoise does not implement, with the reason.
 var unsupported = map[string]string{
-	"loadNpy":                         "not implemented yet",
-	"loadNpz":                         "not implemented yet",
-	"decodeShortGenomeSeq":            "not implemented yet",
-	"encodeShortGenomeSeq":            "not implemented yet",
-	"genShortGenomeSeq":               "not implemented yet",
 	"createDistributedInMemoryTable":  "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"disableActivePartition":          "it links an active database on another node to a historical one; Porpoise keeps every partition of a database in its one store",
 	"dropDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
@@ -26,7 +21,6 @@ var unsupported = map[string]string{
 	"setStreamTableTimestamp":         "streaming engines and subscriptions are not implemented",
 	"cleanOutdateLogFiles":            "not implemented yet",
 	"loadModel":                       "not implemented yet",
-	"saveAsNpy":                       "not implemented yet",
 	"saveModel":                       "not implemented yet",
 	"writeLog":                        "not implemented yet",
 	"writeLogLevel":                   "not implemented yet",

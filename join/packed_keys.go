@@ -10,18 +10,11 @@ import "github.com/porpoisedb/porpoise/value"
 // keyWidth is the bytes one element of an integer storage takes; 0 for
 // any other storage.
 func keyWidth(v *value.Vector) int {
-	if v.T.IsArray() {
-		return 0
-	}
-	switch v.T.Storage() {
-	case value.StInt8:
-		return 1
-	case value.StInt16:
-		return 2
-	case value.StInt32:
-		return 4
-	case value.StInt64:
-		return 8
+	switch st := v.T.Storage(); st {
+	case value.StInt8, value.StInt16, value.StInt32, value.StInt64:
+		if !v.T.IsArray() {
+			return st.Width()
+		}
 	}
 	return 0
 }

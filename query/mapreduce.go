@@ -270,25 +270,22 @@ type mrPartial struct {
 func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.Mutex) (*mrPartial, error) {
 	n := plan.n
 	rows := part.Rows()
-	eval := func(e ast.Expr) (*value.Vector, error) {
-		if id, ok := colname.Strip(e).(*ast.Ident); ok {
-			if c := part.Column(id.Name); c != nil {
-				return c, nil
-			}
-		}
-		evalMu.Lock()
-		defer evalMu.Unlock()
-		v, err := ex.withTable(part, colname.Strip(e))
-		if err != nil {
-			return nil, err
-		}
-		return value.Broadcast(v, rows)
-	}
-	evalAll := func(es []ast.Expr) ([]*value.Vector, error) {
+	// eval evaluates es over the partition, one vector each.
+	eval := func(es []ast.Expr) ([]*value.Vector, error) {
 		out := make([]*value.Vector, len(es))
 		for i, e := range es {
-			var err error
-			if out[i], err = eval(e); err != nil {
+			e = colname.Strip(e)
+			if id, ok := e.(*ast.Ident); ok && part.Column(id.Name) != nil {
+				out[i] = part.Column(id.Name)
+				continue
+			}
+			evalMu.Lock() // no defer: a panic here ends the process anyway (a worker goroutine)
+			v, err := ex.withTable(part, e)
+			evalMu.Unlock()
+			if err == nil {
+				out[i], err = value.Broadcast(v, rows)
+			}
+			if err != nil {
 				return nil, err
 			}
 		}
@@ -323,7 +320,7 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 	} else if !plan.gather {
 		return countOnly(plan, rows), nil
 	}
-	keyVecs, err := evalAll(n.GroupBy)
+	keyVecs, err := eval(n.GroupBy)
 	if err != nil {
 		return nil, err
 	}
@@ -333,7 +330,7 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 		p.keys[i] = kv.Gather(g.First)
 	}
 	for k, s := range plan.specs {
-		args, err := evalAll(s.args)
+		args, err := eval(s.args)
 		if err != nil {
 			return nil, err
 		}

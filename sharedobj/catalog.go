@@ -18,6 +18,8 @@ type Obj struct {
 	Owner      string
 	Controlled atomic.Bool
 	mu         sync.RWMutex
+	// handle is set on a handle's lock object (handles.go).
+	handle *handleObj
 }
 
 // Entry is an object with the name it is shared under.
@@ -31,6 +33,12 @@ type Entry struct {
 type Catalog struct {
 	mu sync.RWMutex
 	m  map[string]*Obj
+	// handles are the tables registered by name, handleObjs the locks of
+	// every handle whose table is alive, dropped ones included
+	// (handles.go).
+	handles    map[string]*value.Table
+	handleObjs map[*handleObj]bool
+	nextHandle int64
 }
 
 // Get is the object shared under name, nil if none.
@@ -48,12 +56,12 @@ func (c *Catalog) Value(name string) (value.Value, bool) {
 	return nil, false
 }
 
-// Len is how many objects are shared; 0 lets statements skip the lock
-// planning.
+// Len is how many objects are shared, handles included; 0 lets
+// statements skip the lock planning.
 func (c *Catalog) Len() int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	return len(c.m)
+	return len(c.m) + len(c.handleObjs)
 }
 
 // Put shares v under name for owner, replacing what name held.
@@ -95,8 +103,8 @@ func (c *Catalog) All() []Entry {
 }
 
 // Find lists the objects shared under names, plus those among vals (by
-// identity, or a STRING scalar naming one), in no order and possibly
-// repeated.
+// identity, or a STRING scalar naming one) and the handles among vals, in
+// no order and possibly repeated.
 func (c *Catalog) Find(names []string, vals []value.Value) []Entry {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
@@ -107,6 +115,7 @@ func (c *Catalog) Find(names []string, vals []value.Value) []Entry {
 		}
 	}
 	if len(vals) > 0 {
+		objs = c.findHandles(objs, vals)
 		for n, o := range c.m {
 			for _, v := range vals {
 				if v == o.V {

@@ -27,7 +27,7 @@ func (h *Held) Lock(objs []Entry, write bool) func() {
 		if h.m[x.Obj] {
 			continue
 		}
-		t, _ := x.Obj.V.(*value.Table)
+		t, _ := x.Obj.value().(*value.Table)
 		w := write || (t != nil && t.Refresh != nil)
 		if w {
 			x.Obj.mu.Lock()
@@ -64,7 +64,7 @@ func (h *Held) Exposes(v value.Value) bool {
 	mine := value.HeldVectors(v, nil)
 	var buf []*value.Vector
 	for o := range h.m {
-		buf = value.HeldVectors(o.V, buf[:0])
+		buf = value.HeldVectors(o.value(), buf[:0])
 		for _, a := range mine {
 			for _, b := range buf {
 				if value.SharesStorage(a, b) {

@@ -22,9 +22,6 @@ func sizeOf[T fixed]() int {
 	return int(unsafe.Sizeof(z))
 }
 
-// asBytes views s's backing array as bytes.
-func asBytes[T fixed](s []T) []byte { return value.AsBytes(s) }
-
 // swapUnits reverses the bytes of every w-byte unit of b (w = 2, 4 or 8).
 func swapUnits(b []byte, w int) {
 	switch w {
@@ -43,17 +40,8 @@ func swapUnits(b []byte, w int) {
 	}
 }
 
-// numUnit is the swap unit of a fixed element type: its size, except
-// [16]byte whose two 8-byte halves are swapped separately (as the Go API
-// does for big-endian 128-bit values) and float pairs (8).
-func numUnit[T fixed]() int {
-	w := sizeOf[T]()
-	if w == 16 {
-		return 8
-	}
-	return w
-}
-
-// isBytes16 reports whether T is the [16]byte element type, whose byte
-// order does not depend on the host.
-func isBytes16[T fixed]() bool { return sizeOf[T]() == 16 }
+// swapUnit is the byte-swap unit of t's fixed-width elements: their
+// width, except 16-byte values, whose halves are swapped separately (as
+// the Go API does for big-endian 128-bit values), and COMPLEX/POINT
+// pairs of float64 (8).
+func swapUnit(t value.Type) int { return min(t.Elem().Storage().Width(), 8) }

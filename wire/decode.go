@@ -312,25 +312,12 @@ func (r *Reader) readDimsRows() (int, int32, error) {
 
 // readElems reads n elements of type t.
 func (r *Reader) readElems(t value.Type, n int) (*value.Vector, error) {
+	if t.Storage().Width() > 0 {
+		return r.readFixed(t, n)
+	}
 	v := &value.Vector{T: t}
 	var err error
 	switch t.Storage() {
-	case value.StInt8:
-		v.I8, err = readFixed[int8](r, n)
-	case value.StInt16:
-		v.I16, err = readFixed[int16](r, n)
-	case value.StInt32:
-		v.I32, err = readFixed[int32](r, n)
-	case value.StInt64:
-		v.I64, err = readFixed[int64](r, n)
-	case value.StFloat32:
-		v.F32, err = readFixed[float32](r, n)
-	case value.StFloat64:
-		v.F64, err = readFixed[float64](r, n)
-	case value.StBytes16:
-		v.B16, err = readFixed[[16]byte](r, n)
-	case value.StPair2F64:
-		v.F64, err = readFixed[float64](r, 2*n)
 	case value.StString:
 		v.Str, err = r.readStrings(t, n)
 	case value.StAny:
@@ -434,14 +421,14 @@ func (r *Reader) readSymbolExtended(n int) (*value.Vector, error) {
 	}
 	// A stream's count is proven only by the data: readFixed grows the
 	// indexes as they arrive.
-	codes, err := readFixed[int32](r, n)
+	codes, err := r.readFixed(value.Int, n)
 	if err != nil {
 		return nil, err
 	}
-	if err := ws.toCodes(codes); err != nil {
+	if err := ws.toCodes(codes.I32); err != nil {
 		return nil, err
 	}
-	return &value.Vector{T: value.Symbol, I32: codes, Syms: ws.base}, nil
+	return &value.Vector{T: value.Symbol, I32: codes.I32, Syms: ws.base}, nil
 }
 
 // wireSymbols is a symbol base of the object being read: its texts

@@ -232,21 +232,11 @@ func (w *Writer) nextSymbolID() int32 {
 
 // writeElems writes the elements of a non-array vector.
 func (w *Writer) writeElems(v *value.Vector, depth int) {
+	if raw, width := v.FixedBytes(); width > 0 {
+		w.writeRaw(raw, swapUnit(v.T), v.T.Storage() == value.StBytes16)
+		return
+	}
 	switch v.T.Storage() {
-	case value.StInt8:
-		writeFixed(w, v.I8)
-	case value.StInt16:
-		writeFixed(w, v.I16)
-	case value.StInt32:
-		writeFixed(w, v.I32)
-	case value.StInt64:
-		writeFixed(w, v.I64)
-	case value.StFloat32:
-		writeFixed(w, v.F32)
-	case value.StFloat64, value.StPair2F64:
-		writeFixed(w, v.F64)
-	case value.StBytes16:
-		writeFixed(w, v.B16)
 	case value.StString:
 		switch codes, base, coded := v.SymbolCodes(); {
 		case coded && v.T == value.Blob:
@@ -368,7 +358,7 @@ func (w *Writer) writeSymbolExtended(id int32, base []string, idx []int32, withB
 			w.cstring(s)
 		}
 	}
-	writeFixed(w, idx)
+	w.writeRaw(value.AsBytes(idx), 4, false)
 }
 
 // writeArray writes an array vector in the C++ layout: blocks of up to

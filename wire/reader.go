@@ -395,34 +395,27 @@ func (r *Reader) streamDelim(delim byte, max int64, account bool) ([]byte, error
 	}
 }
 
-// readFixed reads n elements of T in bulk.
-func readFixed[T fixed](r *Reader, n int) ([]T, error) {
-	w := sizeOf[T]()
-	if err := r.need(int64(n), int64(w)); err != nil {
+// readFixed reads a vector of n elements of the fixed-width type t in
+// bulk. From a stream, whose count only the data proves, the elements
+// grow as they arrive.
+func (r *Reader) readFixed(t value.Type, n int) (*value.Vector, error) {
+	width := t.Storage().Width()
+	if err := r.need(int64(n), int64(width)); err != nil {
 		return nil, err
 	}
-	var s []T
-	if c := r.preCap(n, w); c < n {
-		s = make([]T, 0, c)
-		for len(s) < n {
-			if len(s) == cap(s) {
-				s = slices.Grow(s, min(n-len(s), 3*len(s)))
-			}
-			k := min(n-len(s), cap(s)-len(s))
-			old := len(s)
-			s = s[:old+k]
-			if err := r.fill(asBytes(s[old:])); err != nil {
-				return nil, err
-			}
-		}
-	} else {
-		s = make([]T, n)
-		if err := r.fill(asBytes(s)); err != nil {
+	step := r.preCap(n, width)
+	v := value.NewVector(t, 0, step)
+	for got := 0; got < n; {
+		k := min(n-got, max(step, 3*got))
+		b, _ := v.ExtendFixed(k)
+		if err := r.fill(b); err != nil {
 			return nil, err
 		}
+		got += k
 	}
-	r.fixOrder(asBytes(s), numUnit[T](), isBytes16[T]())
-	return s, nil
+	b, _ := v.FixedBytes()
+	r.fixOrder(b, swapUnit(t), t.Storage() == value.StBytes16)
+	return v, nil
 }
 
 // fixOrder converts bulk-read data to host order (numbers) or wire order

@@ -217,14 +217,15 @@ func (w *Writer) blob(s string) {
 	w.writeString(s)
 }
 
-// writeFixed writes s in bulk in the Writer's byte order.
-func writeFixed[T fixed](w *Writer, s []T) {
-	if w.err != nil || len(s) == 0 {
+// writeRaw writes fixed-width elements viewed as raw memory in the
+// Writer's byte order: numbers swapped in units of unit bytes when it
+// differs from the host's, 16-byte values (bytes16) as two 8-byte halves
+// swapped only for a big-endian Writer.
+func (w *Writer) writeRaw(raw []byte, unit int, bytes16 bool) {
+	if w.err != nil || len(raw) == 0 {
 		return
 	}
-	raw := asBytes(s)
-	unit := numUnit[T]()
-	swap := unit > 1 && (isBytes16[T]() && w.opts.BigEndian || !isBytes16[T]() && w.swapNum)
+	swap := unit > 1 && (bytes16 && w.opts.BigEndian || !bytes16 && w.swapNum)
 	if !swap {
 		w.write(raw)
 		return

@@ -1,31 +1,22 @@
 package ipctable
 
 import (
-	"sync"
-
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// host is what these functions need from the interpreter: state shared
-// by every session of the engine.
+// host keeps the engine's IPC tables by name, as handles every session
+// reaches: the interpreter locks a statement's handles as it locks shared
+// tables.
 type host interface {
-	EngineState(key string, init func() any) any
-}
-
-// tables is an engine's IPC in-memory tables by name.
-type tables struct {
-	mu     sync.Mutex
-	byName map[string]*value.Table
-}
-
-func registry(env funcs.Env) (*tables, error) {
-	h, err := funcs.HostOf[host](env)
-	if err != nil {
-		return nil, err
-	}
-	return h.EngineState("ipctable", func() any { return &tables{byName: map[string]*value.Table{}} }).(*tables), nil
+	// PutHandle registers t under name; false when a table has the name.
+	PutHandle(name string, t *value.Table) bool
+	// Handle is the table registered under name.
+	Handle(name string) (*value.Table, bool)
+	// DropHandle frees name; false when no table has it. Sessions holding
+	// the table keep it.
+	DropHandle(name string) bool
 }
 
 // nameArg reads the tableName argument of fn.
@@ -37,21 +28,22 @@ func nameArg(fn string, v value.Value) (string, error) {
 	return name, nil
 }
 
+// errNotExist is the error for a name no IPC table has.
+func errNotExist(name string) error {
+	return ddberr.Errorf("The IPC in-memory table [%s] does not exist.", name)
+}
+
 // create makes an empty table with the given schema and registers it
-// under its name. The table is locked as a shared one (its Shared name),
-// since every session that loads it appends to and reads the same rows,
-// and it is a Handle: variables bound to it all see those rows.
+// under its name. Its Shared name makes the append paths take its own
+// lock, as for a shared table, and it is a Handle: variables bound to it
+// all see the same rows.
 func create(env funcs.Env, args []value.Value) (value.Value, error) {
 	// size is the capacity of DolphinDB's shared-memory ring; the rows
 	// here live in an ordinary table, which grows as needed.
 	if _, err := funcs.IntArg("createIPCInMemoryTable", "size", args[0], 0); err != nil {
 		return nil, err
 	}
-	name, err := nameArg("createIPCInMemoryTable", args[1])
-	if err != nil {
-		return nil, err
-	}
-	reg, err := registry(env)
+	name, h, err := nameAndHost(env, "createIPCInMemoryTable", args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -62,52 +54,45 @@ func create(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	t := v.(*value.Table)
 	t.Shared, t.Handle = name, true
-	reg.mu.Lock()
-	defer reg.mu.Unlock()
-	if _, ok := reg.byName[name]; ok {
+	if !h.PutHandle(name, t) {
 		return nil, ddberr.Errorf("The IPC in-memory table [%s] already exists.", name)
 	}
-	reg.byName[name] = t
 	return t, nil
 }
 
 // load returns the table registered under a name.
 func load(env funcs.Env, args []value.Value) (value.Value, error) {
-	t, err := find(env, "loadIPCInMemoryTable", args[0], false)
+	name, h, err := nameAndHost(env, "loadIPCInMemoryTable", args[0])
 	if err != nil {
 		return nil, err
+	}
+	t, ok := h.Handle(name)
+	if !ok {
+		return nil, errNotExist(name)
 	}
 	return t, nil
 }
 
-// drop forgets the table registered under a name and returns the name.
+// drop frees the name of a table and returns the name. Sessions that
+// loaded the table keep using it (DolphinDB's manual doesn't say
+// otherwise), serialized as before; its rows go with the last of them.
 func drop(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, err := find(env, "dropIPCInMemoryTable", args[0], true); err != nil {
+	name, h, err := nameAndHost(env, "dropIPCInMemoryTable", args[0])
+	if err != nil {
 		return nil, err
 	}
-	name, _ := funcs.StringArg(args[0])
+	if !h.DropHandle(name) {
+		return nil, errNotExist(name)
+	}
 	return value.NewString(name), nil
 }
 
-// find returns the table registered under the name arg holds, removing
-// it from the registry when remove is set.
-func find(env funcs.Env, fn string, arg value.Value, remove bool) (*value.Table, error) {
+// nameAndHost reads fn's tableName argument and the engine's host.
+func nameAndHost(env funcs.Env, fn string, arg value.Value) (string, host, error) {
 	name, err := nameArg(fn, arg)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	reg, err := registry(env)
-	if err != nil {
-		return nil, err
-	}
-	reg.mu.Lock()
-	defer reg.mu.Unlock()
-	t, ok := reg.byName[name]
-	if !ok {
-		return nil, ddberr.Errorf("The IPC in-memory table [%s] does not exist.", name)
-	}
-	if remove {
-		delete(reg.byName, name)
-	}
-	return t, nil
+	h, err := funcs.HostOf[host](env)
+	return name, h, err
 }

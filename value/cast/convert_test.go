@@ -36,13 +36,26 @@ func castS(t *testing.T, x *value.Scalar, typ value.Type, scale int32) *value.Sc
 	return s
 }
 
+// castCase is a scalar cast and its printed result.
+type castCase struct {
+	in   *value.Scalar
+	to   value.Type
+	out  string
+	null bool
+}
+
+// checkCasts casts each case's scalar to its type with scale 0.
+func checkCasts(t *testing.T, cases []castCase) {
+	t.Helper()
+	for _, c := range cases {
+		s := castS(t, c.in, c.to, 0)
+		require.Equal(t, c.null, s.Null, "%s(%s %s)", c.to, c.in.T, c.in)
+		require.Equal(t, c.out, s.String(), "%s(%s %s)", c.to, c.in.T, c.in)
+	}
+}
+
 func TestCastDocumentedExamples(t *testing.T) {
-	cases := []struct {
-		in   *value.Scalar
-		to   value.Type
-		out  string
-		null bool
-	}{
+	checkCasts(t, []castCase{
 		// "Data Type Conversion" page
 		{value.NewString("10.9"), value.Int, "10", false},
 		{value.NewString("120.9c"), value.Short, "120", false},
@@ -121,21 +134,11 @@ func TestCastDocumentedExamples(t *testing.T) {
 		{lit(t, "23:31m"), value.Time, "23:31:00.000", false},
 		{lit(t, "23:30:01"), value.Time, "23:30:01.000", false},
 		{lit(t, "23:30:01.000000001"), value.Time, "23:30:01.000", false},
-	}
-	for _, c := range cases {
-		s := castS(t, c.in, c.to, 0)
-		require.Equal(t, c.null, s.Null, "%s(%s)", c.to, c.in)
-		require.Equal(t, c.out, s.String(), "%s(%s)", c.to, c.in)
-	}
+	})
 }
 
 func TestCastRules(t *testing.T) {
-	cases := []struct {
-		in   *value.Scalar
-		to   value.Type
-		out  string
-		null bool
-	}{
+	checkCasts(t, []castCase{
 		// floating -> integral rounds half away from zero
 		{lit(t, "2.5"), value.Int, "3", false},
 		{lit(t, "-2.5"), value.Int, "-3", false},
@@ -216,12 +219,7 @@ func TestCastRules(t *testing.T) {
 		{value.NullScalar(value.Void), value.String, "", true},
 		{value.NullScalar(value.Double), value.Int, "", true},
 		{value.NullScalar(value.Date), value.Timestamp, "", true},
-	}
-	for _, c := range cases {
-		s := castS(t, c.in, c.to, 0)
-		require.Equal(t, c.null, s.Null, "%s(%s %s)", c.to, c.in.T, c.in)
-		require.Equal(t, c.out, s.String(), "%s(%s %s)", c.to, c.in.T, c.in)
-	}
+	})
 }
 
 func TestCastErrors(t *testing.T) {

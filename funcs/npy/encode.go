@@ -1,0 +1,90 @@
+package npy
+
+import (
+	"math"
+	"os"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// descrs is the numpy dtype saveAsNpy writes for each numeric type, in
+// the host's byte order (the raw memory it copies).
+var descrs = map[value.Type]string{
+	value.Bool: "|b1", value.Char: "|i1", value.Short: "i2", value.Int: "i4",
+	value.Long: "i8", value.Float: "f4", value.Double: "f8",
+}
+
+// encode lays v out as an .npy file: a vector as a one-dimensional
+// array, a matrix (column-major, as DolphinDB stores it) as a
+// two-dimensional array in Fortran order. NULL floating values become
+// -inf (saveAsNpy.md), NULL BOOLs false; NULL integers keep DolphinDB's
+// own NULL, the type's minimum.
+func encode(v *value.Vector, shape []int, fortran bool) []byte {
+	d := descrs[v.T]
+	if d[0] != '|' {
+		d = map[bool]string{false: "<", true: ">"}[value.HostBigEndian()] + d
+	}
+	switch v.T {
+	case value.Bool:
+		v = v.Clone()
+		for i, b := range v.I8 {
+			if b == value.NullInt8 {
+				v.I8[i] = 0
+			}
+		}
+	case value.Float:
+		v = v.Clone()
+		for i, f := range v.F32 {
+			if f == value.NullFloat32 {
+				v.F32[i] = float32(math.Inf(-1))
+			}
+		}
+	case value.Double:
+		v = v.Clone()
+		for i, f := range v.F64 {
+			if f == value.NullFloat64 {
+				v.F64[i] = math.Inf(-1)
+			}
+		}
+	}
+	raw, _ := v.FixedBytes()
+	b := appendHeader(make([]byte, 0, 128+len(raw)), header{descr: d, fortran: fortran, shape: shape})
+	return append(b, raw...)
+}
+
+// saveAsNpy is saveAsNpy(obj, fileName): a numeric vector or matrix
+// written as an .npy file; DolphinDB requires a logged-in user.
+func saveAsNpy(env funcs.Env, args []value.Value) (value.Value, error) {
+	var (
+		v       *value.Vector
+		shape   []int
+		fortran bool
+	)
+	switch x := args[0].(type) {
+	case *value.Vector:
+		v, shape = x, []int{x.Len()}
+	case *value.Matrix:
+		v, shape, fortran = x.V, []int{x.Rows, x.Cols}, true
+	}
+	if v == nil || descrs[v.T] == "" {
+		return nil, ddberr.Errorf("The argument [obj] of saveAsNpy must be a numeric vector or matrix.")
+	}
+	name, err := funcs.StrScalarArg("saveAsNpy", "fileName", args[1])
+	if err != nil {
+		return nil, err
+	}
+	if env.SessionInfo().User == "" {
+		return nil, ddberr.Errorf("<NotAuthenticated>Please login first.")
+	}
+	path, err := filesys.Resolve(env, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(path, encode(v, shape, fortran), 0o644); err != nil {
+		return nil, filesys.OpenError(name, err)
+	}
+	return nil, nil
+}
