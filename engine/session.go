@@ -51,9 +51,10 @@ type Session struct {
 	meta SessionMeta
 	reg  *jobs.Session
 
-	// held are the shared objects whose lock the running statement holds
-	// (shared_lock.go).
-	held sharedobj.Held
+	// held are the shared objects whose lock the running statement holds,
+	// scans what statements' text says about their locks (shared_lock.go).
+	held  sharedobj.Held
+	scans sharedobj.Scans
 	// ro are the session's const variables.
 	ro readonly.Names
 }

@@ -20,7 +20,7 @@ import (
 func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
 	var handles []value.Value
 	mutable := false
-	p := sharedobj.PlanLocks(node, func(name string) bool {
+	p := in.s.scans.PlanLocks(node, func(name string) bool {
 		v, local := in.frame[name]
 		if f, ok := in.s.defs[name]; ok && !local {
 			v = f

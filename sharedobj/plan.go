@@ -34,18 +34,45 @@ type Plan struct {
 	Write bool
 }
 
+// Scans keeps what statements' text says about their locks (scan), so
+// that a loop's body is walked once, not on every pass. Only its
+// session's goroutine uses it; past scansMax statements it starts over,
+// so the trees of scripts run long ago are not kept.
+type Scans struct {
+	m map[ast.Node]Plan
+}
+
+const scansMax = 4096
+
 // PlanLocks collects the shared names node uses: shared reports whether
 // a name stands for a shared object (false for a variable of the frame,
 // which shadows it).
-func PlanLocks(node ast.Node, shared func(name string) bool) Plan {
+func (sc *Scans) PlanLocks(node ast.Node, shared func(name string) bool) Plan {
+	all, ok := sc.m[node]
+	if !ok {
+		if sc.m == nil || len(sc.m) >= scansMax {
+			sc.m = map[ast.Node]Plan{}
+		}
+		all = scan(node)
+		sc.m[node] = all
+	}
+	p := Plan{Write: all.Write}
+	for _, name := range all.Names {
+		if shared(name) {
+			p.Names = append(p.Names, name)
+		}
+	}
+	return p
+}
+
+// scan is every name node uses (identifiers and strings), in name order,
+// and whether it may write.
+func scan(node ast.Node) Plan {
 	var p Plan
 	seen := map[string]bool{}
 	add := func(name string) {
-		if seen[name] {
-			return
-		}
-		seen[name] = true
-		if shared(name) {
+		if !seen[name] {
+			seen[name] = true
 			p.Names = append(p.Names, name)
 		}
 	}

@@ -106,3 +106,25 @@ func TestIPCTableDroppedWhileHandlesHeld(t *testing.T) {
 	require.Equal(t, fmt.Sprint(2*n+1), testkit.Run(t, b, "size(h)"))
 	require.Equal(t, "0", testkit.Run(t, e.NewSession(), "size(loadIPCInMemoryTable(`ipc1))"))
 }
+
+// A read-heavy loop over a plain local table, the same with a shared or
+// an IPC table in the engine (every statement then plans its locks), and
+// over an IPC table through a handle (every statement takes its read
+// lock).
+func BenchmarkReadLoop(b *testing.B) {
+	const loop = "for (k in 1..1000) { s = size(t); r = t[0]; x = exec sum(v) from t; y = t.v }"
+	for _, bc := range []struct{ name, setup string }{
+		{"local", "t = table(1..1000 as id, rand(1.0, 1000) as v)"},
+		{"local with a shared table", "t = table(1..1000 as id, rand(1.0, 1000) as v); share table(1:0, `id, [INT]) as other"},
+		{"local with an IPC table", "t = table(1..1000 as id, rand(1.0, 1000) as v); createIPCInMemoryTable(1000000, `other, `id, [INT])"},
+		{"IPC handle", "t = createIPCInMemoryTable(1000000, `ipc1, `id`v, [INT, DOUBLE]); t.append!(table(1..1000 as id, rand(1.0, 1000) as v))"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			s := testkit.InMemory(b).NewSession()
+			testkit.Run(b, s, bc.setup)
+			for b.Loop() {
+				testkit.Run(b, s, loop)
+			}
+		})
+	}
+}
