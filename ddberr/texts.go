@@ -1275,4 +1275,14 @@ var texts = []Text{
 	{"The argument [%s] of %s must be a string scalar or vector.", "porpoise"},
 	{"Resource tracking is not configured. Set resourceSamplingInterval to a positive integer to use %s.", "porpoise: funcs/e/enableresourcetracking.md states the rule"},
 	{"The argument [from] of %s must be less than or equal to [to].", "porpoise: funcs/g/getUserHardwareUsage.md states the rule"},
+	// Excel formulas (funcs/excel)
+	{"The argument [%s] of convertExcelFormula must be an Excel column such as A or AB.", "porpoise: funcs/c/convertExcelFormula.md states the rule"},
+	{"The argument [colEnd] of convertExcelFormula must not come before colStart.", "porpoise"},
+	{"The argument [rowStart] of convertExcelFormula must be greater than 0.", "funcs/c/convertExcelFormula.md"},
+	{"The argument [rowEnd] of convertExcelFormula must be no less than rowStart.", "funcs/c/convertExcelFormula.md"},
+	{"The cell %s of the formula is outside the columns colStart to colEnd.", "porpoise"},
+	{"convertExcelFormula can't convert the formula at [%s].", "porpoise: funcs/c/convertExcelFormula.md lists what converts"},
+	{"convertExcelFormula supports a range such as %s only as the argument of an aggregate function.", "porpoise: funcs/c/convertExcelFormula.md lists what converts"},
+	{"convertExcelFormula doesn't support the Excel function %s.", "porpoise: funcs/c/convertExcelFormula.md lists what converts"},
+	{"convertExcelFormula doesn't support %s over both rows and columns: %s.", "funcs/c/convertExcelFormula.md"},
 }

@@ -2,6 +2,7 @@ package funcs
 
 import (
 	"math"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
@@ -29,6 +30,23 @@ func StringArg(x value.Value) (string, bool) {
 		return "", false
 	}
 	return s.S, true
+}
+
+// OptStringArg reads an optional string argument: def when x is absent,
+// ok false when x is not a string.
+func OptStringArg(x value.Value, def string) (string, bool) {
+	if x == nil {
+		return def, true
+	}
+	return StringArg(x)
+}
+
+// ChoiceArg reads an optional string argument that must be one of
+// choices, the first of which is its default; ok is false for anything
+// else.
+func ChoiceArg(x value.Value, choices ...string) (string, bool) {
+	s, ok := OptStringArg(x, choices[0])
+	return s, ok && slices.Contains(choices, s)
 }
 
 // StringsArg returns the elements of a STRING/SYMBOL scalar or vector.

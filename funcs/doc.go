@@ -7,7 +7,7 @@
 // This package owns the registry (Spec, Props, Env, Register, Lookup, All),
 // the argument and result helpers every family shares (args.go,
 // elementwise.go, stringargs.go, numeric.go, assemble.go, concat.go,
-// reshape.go, results.go), the metacode value (metacode.go), the cluster-site
+// reshape.go, results.go, codes.go), the metacode value (metacode.go), the cluster-site
 // interface (cluster.go) and the tables of undefined and unsupported names.
 // It registers no family of functions itself and imports none of its
 // subpackages.

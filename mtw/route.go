@@ -73,20 +73,16 @@ func newDomain(kind partition.PartitionType, colType, domType value.Type, schema
 			return nil, fmt.Errorf("invalid HASH partitionSchema %v", schema)
 		}
 		d.buckets = int(n)
-	case partition.RANGE:
+	case partition.RANGE, partition.LIST:
 		v, ok := schema.(*value.Vector)
 		if !ok {
-			return nil, fmt.Errorf("invalid RANGE partitionSchema %v", schema)
+			return nil, fmt.Errorf("invalid %s partitionSchema %v", kind, schema)
 		}
-		if err := d.setRange(v); err != nil {
-			return nil, err
+		set := d.setRange
+		if kind == partition.LIST {
+			set = d.setList
 		}
-	case partition.LIST:
-		v, ok := schema.(*value.Vector)
-		if !ok {
-			return nil, fmt.Errorf("invalid LIST partitionSchema %v", schema)
-		}
-		if err := d.setList(v); err != nil {
+		if err := set(v); err != nil {
 			return nil, err
 		}
 	default:

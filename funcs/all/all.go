@@ -12,6 +12,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/describe"
 	_ "github.com/porpoisedb/porpoise/funcs/encoding"
 	_ "github.com/porpoisedb/porpoise/funcs/env"
+	_ "github.com/porpoisedb/porpoise/funcs/excel"
 	_ "github.com/porpoisedb/porpoise/funcs/filesys"
 	_ "github.com/porpoisedb/porpoise/funcs/fit"
 	_ "github.com/porpoisedb/porpoise/funcs/genome"

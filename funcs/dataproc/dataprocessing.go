@@ -399,13 +399,9 @@ func xrowExtremeLast(max bool) funcs.Impl {
 }
 
 func xisDuplicated(env funcs.Env, args []value.Value) (value.Value, error) {
-	keep := "FIRST"
-	if k := funcs.Arg(args, 1); k != nil {
-		s, ok := funcs.StringArg(k)
-		if !ok || (s != "FIRST" && s != "LAST" && s != "NONE") {
-			return nil, ddberr.Errorf("The argument [keep] of isDuplicated must be FIRST, LAST or NONE.")
-		}
-		keep = s
+	keep, ok := funcs.ChoiceArg(funcs.Arg(args, 1), "FIRST", "LAST", "NONE")
+	if !ok {
+		return nil, ddberr.Errorf("The argument [keep] of isDuplicated must be FIRST, LAST or NONE.")
 	}
 	var keys []*value.Vector
 	n := 0
@@ -565,13 +561,9 @@ func xshape(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xvalueChanged(env funcs.Env, args []value.Value) (value.Value, error) {
-	mode := "prev"
-	if m := funcs.Arg(args, 1); m != nil {
-		s, ok := funcs.StringArg(m)
-		if !ok || (s != "prev" && s != "next" && s != "either" && s != "both") {
-			return nil, ddberr.Errorf("The argument [mode] of valueChanged must be \"prev\", \"next\", \"either\" or \"both\".")
-		}
-		mode = s
+	mode, ok := funcs.ChoiceArg(funcs.Arg(args, 1), "prev", "next", "either", "both")
+	if !ok {
+		return nil, ddberr.Errorf("The argument [mode] of valueChanged must be \"prev\", \"next\", \"either\" or \"both\".")
 	}
 	changed := func(v *value.Vector) (value.Value, error) {
 		n := v.Len()
@@ -746,10 +738,8 @@ func xdictUpdate(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument [keys] of dictUpdate! must be a scalar or vector.")
 	}
-	if keys.T != d.Keys.T {
-		if keys, err = cast.Vector(keys, d.Keys.T, d.Keys.Scale); err != nil {
-			return nil, err
-		}
+	if keys, err = cast.Like(keys, d.Keys); err != nil {
+		return nil, err
 	}
 	params := funcs.SeqOf(args[3])
 	init := funcs.Arg(args, 4)
@@ -895,13 +885,9 @@ func xwinsorize(inPlace bool) funcs.Impl {
 			}
 			incl = []bool{b[0], b[len(b)-1]}
 		}
-		policy := "upper"
-		if p := funcs.Arg(args, 3); p != nil {
-			s, ok := funcs.StringArg(p)
-			if !ok || (s != "upper" && s != "lower" && s != "raise" && s != "omit") {
-				return nil, ddberr.Errorf("The argument [nanPolicy] of %s must be 'upper', 'lower', 'raise' or 'omit'.", name)
-			}
-			policy = s
+		policy, ok := funcs.ChoiceArg(funcs.Arg(args, 3), "upper", "lower", "raise", "omit")
+		if !ok {
+			return nil, ddberr.Errorf("The argument [nanPolicy] of %s must be 'upper', 'lower', 'raise' or 'omit'.", name)
 		}
 		xs, _, err := funcs.Floats(name, v)
 		if err != nil {

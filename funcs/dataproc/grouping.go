@@ -457,19 +457,9 @@ func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 	}
-	ids := map[string]int{}
-	var first []int
-	var members [][]int32
-	var buf []byte
-	for i := 0; i < v.Len(); i++ {
-		buf = v.AppendKey(buf[:0], i)
-		g, ok := ids[string(buf)]
-		if !ok {
-			g = len(first)
-			ids[string(buf)] = g
-			first = append(first, i)
-			members = append(members, nil)
-		}
+	codes, first := funcs.DistinctCodes(v)
+	members := make([][]int32, len(first))
+	for i, g := range codes {
 		members[g] = append(members[g], int32(i))
 	}
 	order := make([]int, len(first))

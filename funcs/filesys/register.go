@@ -92,13 +92,9 @@ func fileFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	mode := "r"
-	if x := funcs.Arg(args, 1); x != nil {
-		m, ok := funcs.StringArg(x)
-		if !ok {
-			return nil, ddberr.Errorf("The argument [mode] of file must be a string.")
-		}
-		mode = m
+	mode, ok := funcs.OptStringArg(funcs.Arg(args, 1), "r")
+	if !ok {
+		return nil, ddberr.Errorf("The argument [mode] of file must be a string.")
 	}
 	little, err := optBool("file", "isLittleEndian", funcs.Arg(args, 2), true)
 	if err != nil {
@@ -303,13 +299,9 @@ func filesFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	pattern := ""
-	if x := funcs.Arg(args, 1); x != nil {
-		s, ok := funcs.StringArg(x)
-		if !ok {
-			return nil, ddberr.Errorf("The argument [pattern] of files must be a string.")
-		}
-		pattern = s
+	pattern, ok := funcs.OptStringArg(funcs.Arg(args, 1), "")
+	if !ok {
+		return nil, ddberr.Errorf("The argument [pattern] of files must be a string.")
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {

@@ -45,13 +45,9 @@ func align(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok1 || !ok2 {
 		return nil, ddberr.Errorf("The arguments [left] and [right] of align must be matrices.")
 	}
-	how := "outer"
-	if x := funcs.Arg(args, 2); x != nil {
-		s, ok := funcs.StringArg(x)
-		if !ok {
-			return nil, ddberr.Errorf("The argument [how] of align must be a string.")
-		}
-		how = s
+	how, ok := funcs.OptStringArg(funcs.Arg(args, 2), "outer")
+	if !ok {
+		return nil, ddberr.Errorf("The argument [how] of align must be a string.")
 	}
 	byRow, both := false, true
 	if x, ok := funcs.ScalarArg(funcs.Arg(args, 3)); ok && !x.Null {

@@ -24,12 +24,9 @@ func xconditionalFilter(env funcs.Env, args []value.Value) (value.Value, error) 
 	} else if x.Len() != c.Len() {
 		return nil, ddberr.Errorf("Usage: conditionalFilter(X, condition, filterMap). X and condition must have the same length.")
 	}
-	if c.T != d.Keys.T {
-		cc, err := cast.Vector(c, d.Keys.T, d.Keys.Scale)
-		if err != nil {
-			return nil, err
-		}
-		c = cc
+	c, err := cast.Like(c, d.Keys)
+	if err != nil {
+		return nil, err
 	}
 	out := value.NewVector(value.Bool, n, n)
 	for i := 0; i < n; i++ {

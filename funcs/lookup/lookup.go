@@ -166,12 +166,9 @@ func xfind(env funcs.Env, args []value.Value) (value.Value, error) {
 		if !ok {
 			return nil, ddberr.Errorf("The second argument of find must be a scalar or vector.")
 		}
-		if y.T != x.Keys.T {
-			c, err := cast.Vector(y, x.Keys.T, x.Keys.Scale)
-			if err != nil {
-				return nil, err
-			}
-			y = c
+		y, err := cast.Like(y, x.Keys)
+		if err != nil {
+			return nil, err
 		}
 		out := value.NewVector(x.Vals.T, 0, y.Len())
 		out.Scale = x.Vals.Scale

@@ -410,13 +410,9 @@ func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	mode := "full"
-	if a := funcs.Arg(args, 1); a != nil {
-		s, ok := funcs.StringArg(a)
-		if !ok || (s != "full" && s != "economic" && s != "r") {
-			return nil, errors.New("mode of qr must be 'full', 'economic' or 'r'.")
-		}
-		mode = s
+	mode, ok := funcs.ChoiceArg(funcs.Arg(args, 1), "full", "economic", "r")
+	if !ok {
+		return nil, errors.New("mode of qr must be 'full', 'economic' or 'r'.")
 	}
 	if piv, err := funcs.BoolArg("qr", "pivoting", funcs.Arg(args, 2), false); err != nil || piv {
 		if err != nil {

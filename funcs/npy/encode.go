@@ -1,6 +1,7 @@
 package npy
 
 import (
+	"encoding/binary"
 	"math"
 	"os"
 
@@ -27,32 +28,39 @@ func encode(v *value.Vector, shape []int, fortran bool) []byte {
 	if d[0] != '|' {
 		d = map[bool]string{false: "<", true: ">"}[value.HostBigEndian()] + d
 	}
+	raw, _ := v.FixedBytes()
+	b := appendHeader(make([]byte, 0, 128+len(raw)), header{descr: d, fortran: fortran, shape: shape})
+	at := len(b)
+	b = append(b, raw...)
+	replaceNulls(v, b[at:])
+	return b
+}
+
+// replaceNulls rewrites, in data (v's elements in host order), a NULL
+// BOOL as false and a NULL FLOAT or DOUBLE as -inf.
+func replaceNulls(v *value.Vector, data []byte) {
 	switch v.T {
 	case value.Bool:
-		v = v.Clone()
-		for i, b := range v.I8 {
-			if b == value.NullInt8 {
-				v.I8[i] = 0
+		for i, x := range v.I8 {
+			if x == value.NullInt8 {
+				data[i] = 0
 			}
 		}
 	case value.Float:
-		v = v.Clone()
+		inf := math.Float32bits(float32(math.Inf(-1)))
 		for i, f := range v.F32 {
 			if f == value.NullFloat32 {
-				v.F32[i] = float32(math.Inf(-1))
+				binary.NativeEndian.PutUint32(data[4*i:], inf)
 			}
 		}
 	case value.Double:
-		v = v.Clone()
+		inf := math.Float64bits(math.Inf(-1))
 		for i, f := range v.F64 {
 			if f == value.NullFloat64 {
-				v.F64[i] = math.Inf(-1)
+				binary.NativeEndian.PutUint64(data[8*i:], inf)
 			}
 		}
 	}
-	raw, _ := v.FixedBytes()
-	b := appendHeader(make([]byte, 0, 128+len(raw)), header{descr: d, fortran: fortran, shape: shape})
-	return append(b, raw...)
 }
 
 // saveAsNpy is saveAsNpy(obj, fileName): a numeric vector or matrix

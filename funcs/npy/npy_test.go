@@ -90,3 +90,20 @@ func TestHeaderVersions(t *testing.T) {
 	require.Equal(t, shape, h.shape)
 	require.Equal(t, "<f8", h.descr)
 }
+
+// BenchmarkRoundTrip writes and reads back a million-row DOUBLE matrix
+// column (8 MB): saveAsNpy's and loadNpy's work without the disk.
+func BenchmarkRoundTrip(b *testing.B) {
+	xs := make([]float64, 1_000_000)
+	for i := range xs {
+		xs[i] = float64(i) + 0.5
+	}
+	v := value.NewDoubles(xs)
+	b.SetBytes(int64(8 * len(xs)))
+	for b.Loop() {
+		f := encode(v, []int{1000, 1000}, true)
+		if _, err := load("loadNpy", "bench", f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -299,7 +299,7 @@ type RankOptions struct {
 // parseRankOptions reads ascending, ignoreNA, tiesMethod and percent
 // starting at args[from].
 func ParseRankOptions(fn string, args []value.Value, from int) (RankOptions, error) {
-	o := RankOptions{Ascending: true, IgnoreNA: true, Ties: "min"}
+	var o RankOptions
 	var err error
 	if o.Ascending, err = funcs.BoolArg(fn, "ascending", funcs.Arg(args, from), true); err != nil {
 		return o, err
@@ -307,12 +307,9 @@ func ParseRankOptions(fn string, args []value.Value, from int) (RankOptions, err
 	if o.IgnoreNA, err = funcs.BoolArg(fn, "ignoreNA", funcs.Arg(args, from+1), true); err != nil {
 		return o, err
 	}
-	if t := funcs.Arg(args, from+2); t != nil {
-		s, ok := funcs.StringArg(t)
-		if !ok || (s != "min" && s != "max" && s != "average" && s != "first" && s != "dense") {
-			return o, errors.New("tiesMethod of " + fn + " must be 'min', 'max', 'average', 'first' or 'dense'.")
-		}
-		o.Ties = s
+	var ok bool
+	if o.Ties, ok = funcs.ChoiceArg(funcs.Arg(args, from+2), "min", "max", "average", "first", "dense"); !ok {
+		return o, errors.New("tiesMethod of " + fn + " must be 'min', 'max', 'average', 'first' or 'dense'.")
 	}
 	if o.Percent, err = funcs.BoolArg(fn, "percent", funcs.Arg(args, from+3), false); err != nil {
 		return o, err

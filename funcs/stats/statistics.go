@@ -259,13 +259,9 @@ func percentileRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errors.New("score of percentileRank must be a numeric scalar.")
 	}
 	score := sc.Float64()
-	method := "excel"
-	if m := funcs.Arg(args, 2); m != nil {
-		s, ok := funcs.StringArg(m)
-		if !ok || (s != "excel" && s != "rank" && s != "strict" && s != "weak" && s != "mean") {
-			return nil, errors.New("method of percentileRank must be 'excel', 'rank', 'strict', 'weak' or 'mean'.")
-		}
-		method = s
+	method, ok := funcs.ChoiceArg(funcs.Arg(args, 2), "excel", "rank", "strict", "weak", "mean")
+	if !ok {
+		return nil, errors.New("method of percentileRank must be 'excel', 'rank', 'strict', 'weak' or 'mean'.")
 	}
 	return aggregate("percentileRank", args[0], doubleAgg("percentileRank", func(xs []float64) (float64, bool) {
 		n := float64(len(xs))

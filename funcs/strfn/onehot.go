@@ -35,21 +35,7 @@ func oneHot(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if col.T.IsArray() || col.T == value.Any {
 			return nil, fmt.Errorf("oneHot can't encode the column [%s] of type %s.", name, col.T)
 		}
-		// codes[i] is the index of row i's value among the distinct values
-		codes := make([]int, rows)
-		first := map[string]int{}
-		var order []int
-		var key []byte
-		for i := 0; i < rows; i++ {
-			key = col.AppendKey(key[:0], i)
-			k, ok := first[string(key)]
-			if !ok {
-				k = len(order)
-				first[string(key)] = k
-				order = append(order, i)
-			}
-			codes[i] = k
-		}
+		codes, order := funcs.DistinctCodes(col)
 		labels, err := cast.Vector(col.Gather(order), value.String, 0)
 		if err != nil {
 			return nil, err
@@ -64,7 +50,7 @@ func oneHot(_ funcs.Env, args []value.Value) (value.Value, error) {
 			}
 			hot := make([]int32, rows)
 			for i, c := range codes {
-				if c == k {
+				if int(c) == k {
 					hot[i] = 1
 				}
 			}

@@ -177,11 +177,9 @@ func xsqlCol(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The argument [alias] of sqlCol must be a string for each column.")
 		}
 	}
-	qualifier := ""
-	if q := funcs.Arg(args, 3); q != nil {
-		if qualifier, ok = funcs.StringArg(q); !ok {
-			return nil, ddberr.Errorf("The argument [qualifier] of sqlCol must be a string.")
-		}
+	qualifier, ok := funcs.OptStringArg(funcs.Arg(args, 3), "")
+	if !ok {
+		return nil, ddberr.Errorf("The argument [qualifier] of sqlCol must be a string.")
 	}
 	c := xnewCoder(env)
 	out := make([]value.Value, len(names))

@@ -88,10 +88,8 @@ func appendTo(h Host, obj, data value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		if v.T != x.V.T {
-			if v, err = cast.Vector(v, x.V.T, x.V.Scale); err != nil {
-				return nil, err
-			}
+		if v, err = cast.Like(v, x.V); err != nil {
+			return nil, err
 		}
 		x.AddVector(v)
 		return x, nil

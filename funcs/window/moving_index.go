@@ -331,19 +331,15 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	latest := false
-	if t := funcs.Arg(args, 5); t != nil {
-		s, ok := funcs.StringArg(t)
-		if !ok || (s != "oldest" && s != "latest") {
-			return nil, errors.New("tiesMethod of movingTopNIndex must be 'oldest' or 'latest'.")
-		}
-		latest = s == "latest"
+	ties, ok := funcs.ChoiceArg(funcs.Arg(args, 5), "oldest", "latest")
+	if !ok {
+		return nil, errors.New("tiesMethod of movingTopNIndex must be 'oldest' or 'latest'.")
 	}
 	xs, err := funcs.DoublesOf("movingTopNIndex", mathfn.AsNumeric(v))
 	if err != nil {
 		return nil, err
 	}
-	rows := topNRows(xs, w, int(top), asc, latest)
+	rows := topNRows(xs, w, int(top), asc, ties == "latest")
 	if fixed {
 		for i, cand := range rows {
 			pad := make([]int, 0, top)

@@ -31,15 +31,11 @@ func topNArgs(fn string, args []value.Value, at int) (w, top int, asc, latest bo
 	if asc, err = funcs.BoolArg(fn, "ascending", funcs.Arg(args, at+2), true); err != nil {
 		return
 	}
-	if a := funcs.Arg(args, at+3); a != nil {
-		s, ok := funcs.StringArg(a)
-		if !ok || (s != "oldest" && s != "latest") {
-			err = ddberr.Errorf("The argument [tiesMethod] of %s must be 'oldest' or 'latest'.", fn)
-			return
-		}
-		latest = s == "latest"
+	ties, ok := funcs.ChoiceArg(funcs.Arg(args, at+3), "oldest", "latest")
+	if !ok {
+		err = ddberr.Errorf("The argument [tiesMethod] of %s must be 'oldest' or 'latest'.", fn)
 	}
-	return
+	return w, top, asc, ties == "latest", err
 }
 
 // topNRows picks, for each row, the rows of its window that sort first
