@@ -16,6 +16,11 @@
 // object's own locks (value.Table.Mu, taken by tableInsert and SQL
 // internally) nest inside this one, so every path orders them alike.
 //
+// Handles (IPC tables) are locked the same way but found by identity,
+// since sessions reach them through variables of their own (handles.go);
+// what a statement's text says about its locks is scanned once per
+// session (Scans).
+//
 // It knows nothing of sessions, users or access rules: the interpreter
 // (package engine) says which names are variables of its frame and checks
 // a session's rights on the objects before locking them.
