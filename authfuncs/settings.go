@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -15,7 +16,7 @@ func settingsPath(env funcs.Env, name string) string {
 	if filepath.IsAbs(name) {
 		return name
 	}
-	if home := env.SessionInfo().HomeDir; home != "" {
+	if home, err := filesys.HomeDir(env); err == nil {
 		return filepath.Join(home, name)
 	}
 	return name

@@ -19,6 +19,7 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "getRecoveryTaskStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getRecoveryTaskStatus},
+		funcs.Spec{Name: "getUnresolvedTxn", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getUnresolvedTxn},
 		funcs.Spec{Name: "getRecoveryWorkerNum", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getRecoveryWorkerNum},
 		funcs.Spec{Name: "resetRecoveryWorkerNum", Params: []string{"newWorkerNum"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: resetRecoveryWorkerNum},
 		funcs.Spec{Name: "enableTSDBAsyncSorting", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setFlag(func(s *state) { s.asyncSorting = true })},
@@ -34,17 +35,37 @@ func getRecoveryTaskStatus(env funcs.Env, _ []value.Value) (value.Value, error) 
 	if _, err := host(env); err != nil {
 		return nil, err
 	}
-	names := []string{"TaskId", "TaskType", "ChunkId", "ChunkPath", "Source", "Dest", "Status", "AttemptCount", "DeleteSource",
+	return emptyTable([]string{"TaskId", "TaskType", "ChunkId", "ChunkPath", "Source", "Dest", "Status", "AttemptCount", "DeleteSource",
 		"StartTime", "LastDequeueTime", "LastStartTime", "FinishTime", "IsIncrementalRecovery", "IsAsyncRecovery",
-		"ChangeFromIncrementalToFull", "ChangeToSyncTime", "FailureReason"}
-	types := []value.Type{value.String, value.String, value.String, value.String, value.String, value.String, value.String, value.Int, value.Bool,
-		value.Timestamp, value.Timestamp, value.Timestamp, value.Timestamp, value.Bool, value.Bool,
-		value.Bool, value.Timestamp, value.String}
+		"ChangeFromIncrementalToFull", "ChangeToSyncTime", "FailureReason"},
+		[]value.Type{value.String, value.String, value.String, value.String, value.String, value.String, value.String, value.Int, value.Bool,
+			value.Timestamp, value.Timestamp, value.Timestamp, value.Timestamp, value.Bool, value.Bool,
+			value.Bool, value.Timestamp, value.String}), nil
+}
+
+// getUnresolvedTxn lists the transactions left in two-phase commit's
+// resolution. Porpoise commits a transaction as one atomic, fsynced
+// Pebble batch on its one node (see package storage): after a crash it
+// is wholly there or wholly absent, never in doubt, so the list is
+// always empty. Administrators only, as the page says.
+func getUnresolvedTxn(env funcs.Env, _ []value.Value) (value.Value, error) {
+	if _, err := host(env); err != nil {
+		return nil, err
+	}
+	if env.SessionInfo().User != "admin" {
+		return nil, ddberr.Errorf("Only administrators execute function %s", "getUnresolvedTxn")
+	}
+	return emptyTable([]string{"tid", "cid", "chunkId", "initiatingNode", "firstResolutionAt", "lastResolutionAt"},
+		[]value.Type{value.Long, value.Long, value.String, value.String, value.Timestamp, value.Timestamp}), nil
+}
+
+// emptyTable is a table of no rows with the given columns.
+func emptyTable(names []string, types []value.Type) *value.Table {
 	cols := make([]*value.Vector, len(types))
 	for i, t := range types {
 		cols[i] = value.NewVector(t, 0, 0)
 	}
-	return value.NewTable(names, cols), nil
+	return value.NewTable(names, cols)
 }
 
 func getRecoveryWorkerNum(env funcs.Env, _ []value.Value) (value.Value, error) {

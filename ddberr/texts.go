@@ -1275,6 +1275,11 @@ var texts = []Text{
 	{"The argument [%s] of %s must be a string scalar or vector.", "porpoise"},
 	{"Resource tracking is not configured. Set resourceSamplingInterval to a positive integer to use %s.", "porpoise: funcs/e/enableresourcetracking.md states the rule"},
 	{"The argument [from] of %s must be less than or equal to [to].", "porpoise: funcs/g/getUserHardwareUsage.md states the rule"},
+	{"setRetentionPolicy only applies to a DFS database.", "porpoise: funcs/s/setRetentionPolicy.md states the rule"},
+	{"The partitioning scheme of the database at retentionDimension %d must be a VALUE or RANGE scheme of DATE or DATEHOUR type.", "porpoise: funcs/s/setRetentionPolicy.md states the rule"},
+	{"retentionHours - hoursToColdVolume must be greater than 7 * 24.", "funcs/s/setRetentionPolicy.md"},
+	{"retentionHours and hoursToColdVolume must be multiples of the partition precision (%d hours).", "porpoise: funcs/s/setRetentionPolicy.md states the rule"},
+	{"The argument [%s] of setRetentionPolicy must be a positive integer.", "porpoise: funcs/s/setRetentionPolicy.md states the rule"},
 	// Excel formulas (funcs/excel)
 	{"The argument [%s] of convertExcelFormula must be an Excel column such as A or AB.", "porpoise: funcs/c/convertExcelFormula.md states the rule"},
 	{"The argument [colEnd] of convertExcelFormula must not come before colStart.", "porpoise"},

@@ -9,6 +9,7 @@ import (
 	// their own packages; the interpreter is their Host.
 	_ "github.com/porpoisedb/porpoise/dbadmin"
 	"github.com/porpoisedb/porpoise/dfs"
+	_ "github.com/porpoisedb/porpoise/retention"
 	"github.com/porpoisedb/porpoise/value"
 )
 

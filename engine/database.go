@@ -10,11 +10,7 @@ import (
 // openStorage attaches the Pebble store that holds dfs:// databases and
 // reads their catalog.
 func (e *Engine) openStorage() error {
-	dir := e.opts.DataDir
-	if dir == "" && !e.opts.InMemory {
-		dir = "porpoise-data"
-	}
-	st, err := storage.Open(storage.Options{Dir: dir, InMemory: e.opts.InMemory})
+	st, err := storage.Open(storage.Options{Dir: e.opts.DataDir, InMemory: e.opts.InMemory})
 	if err != nil {
 		return fmt.Errorf("open storage: %w", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"math/rand/v2"
-	"path/filepath"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -160,14 +159,7 @@ func (in *interp) Objects(shared bool) []funcs.Object {
 
 // SessionInfo implements funcs.Env.
 func (in *interp) SessionInfo() funcs.SessionInfo {
-	home := in.s.eng.opts.DataDir
-	if home == "" && !in.s.eng.opts.InMemory {
-		home = "./porpoise-data"
-	}
-	if abs, err := filepath.Abs(home); err == nil && home != "" {
-		home = abs
-	}
-	return funcs.SessionInfo{ID: in.s.meta.ID, User: in.s.user, RemoteIP: in.s.meta.RemoteIP, RemotePort: in.s.meta.RemotePort, HomeDir: home}
+	return funcs.SessionInfo{ID: in.s.meta.ID, User: in.s.user, RemoteIP: in.s.meta.RemoteIP, RemotePort: in.s.meta.RemotePort}
 }
 
 // ParamCount is the number of parameters a user function declares; the

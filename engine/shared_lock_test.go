@@ -69,6 +69,19 @@ func TestSharedObjectsUnderConcurrentSessions(t *testing.T) {
 			want:  fmt.Sprint(2 * n),
 		},
 		{
+			// The caller's statement names rt and calls a function with a
+			// mutable parameter: it takes the write lock, which the
+			// function's own append could not take under a read lock.
+			name:  "table appended through a mutable parameter",
+			setup: "share table(1:0, `a`v, [INT,DOUBLE]) as rt2",
+			scripts: []string{
+				fmt.Sprintf("def addRow(mutable t, j) { t.append!(table(j as a, 1.0 as v)) }\nfor (j in til(%d)) { addRow(rt2, j) }", n),
+				fmt.Sprintf("for (j in til(%d)) { x = rt2.v; assert size(rt2.a) == size(rt2.v) }", n),
+			},
+			check: "size(rt2)",
+			want:  fmt.Sprint(n),
+		},
+		{
 			name:  "set adds and reads",
 			setup: "share set(0 1) as ss",
 			scripts: []string{

@@ -116,8 +116,6 @@ type SessionInfo struct {
 	User       string
 	RemoteIP   string
 	RemotePort int
-	// HomeDir is the server's home (data) directory.
-	HomeDir string
 }
 
 // Impl is a built-in's implementation. args holds the evaluated arguments;

@@ -50,6 +50,12 @@ func UnsupportedReason(area, category, name string) string {
 		return false
 	}
 	switch {
+	case name == "getChunkPath":
+		return "Porpoise's sqlDS makes one data source of the whole query, not one per chunk, so a data source names no chunk path"
+	case has("ActivePartition"):
+		return "it links an active database on another node to a historical one; Porpoise keeps every partition of a database in its one store"
+	case name == "setSystem":
+		return "it sets the rows and width DolphinDB's terminal displays; Porpoise has no terminal, its clients and web console format results themselves"
 	case area == "streaming" || category == "streaming":
 		return "streaming engines and subscriptions are not implemented"
 	case has("Cluster", "DataNode", "Datanode", "Controller", "Replica", "pnode", "Recovery", "Node", "rpc", "remoteRun", "xdb"):

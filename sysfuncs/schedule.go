@@ -63,6 +63,8 @@ type Scheduler struct {
 	// could not be rebuilt), kept for tests and diagnostics.
 	lastErr error
 
+	sweeps sweepClock
+
 	stop chan struct{}
 	done chan struct{}
 }
@@ -106,7 +108,9 @@ func (s *Scheduler) loop() {
 		case <-s.stop:
 			return
 		case <-t.C:
-			s.tick(s.clock())
+			now := s.clock()
+			s.tick(now)
+			s.sweeps.due(s.runner, now)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -126,8 +127,15 @@ func init() {
 		funcs.Spec{Name: "partial", Params: []string{"func", "args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "system", Fn: xpartial},
 		funcs.Spec{Name: "member", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "system", Fn: xmember},
 		funcs.Spec{Name: "setRandomSeed", Params: []string{"seed"}, Min: 1, Max: 1, Props: funcs.Command | funcs.Session, Category: "system", Fn: setRandomSeedFn},
+		// The home directory is the one relative paths of the file
+		// functions resolve against (an in-memory engine's scratch
+		// directory), so a script can build paths from it.
 		funcs.Spec{Name: "getHomeDir", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: func(env funcs.Env, _ []value.Value) (value.Value, error) {
-			return value.NewString(env.SessionInfo().HomeDir), nil
+			home, err := filesys.HomeDir(env)
+			if err != nil {
+				return nil, err
+			}
+			return value.NewString(home), nil
 		}},
 		// Porpoise keeps no dimension-table, tablet or map-reduce caches
 		// beside the data itself, so there is nothing for it to drop; the
