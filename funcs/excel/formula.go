@@ -147,7 +147,7 @@ func (b block) column(c cell, ref string) (string, error) {
 
 // convert rewrites one formula.
 func (b block) convert(formula string) (string, error) {
-	toks, err := tokenize(strings.TrimPrefix(strings.TrimSpace(formula), "="))
+	toks, err := tokenize(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(formula), "=")))
 	if err != nil {
 		return "", err
 	}

@@ -236,6 +236,9 @@ func (p *parser) call() (string, error) {
 		p.at++ // the comma
 	}
 	if agg, ok := aggregates[name]; ok {
+		if len(args) == 1 && strings.TrimSpace(args[0].text) == "" {
+			return "", unsupported(name + "()")
+		}
 		return p.b.aggregate(name, agg, args)
 	}
 	ddb, ok := scalarFuncs[name]
