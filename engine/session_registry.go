@@ -62,14 +62,25 @@ func (s *Session) begin(ctx context.Context, jobType, desc string) (context.Cont
 }
 
 // varsBytes estimates the memory of the session's variables; s.mu is held.
-// A handle (IPC table) is the engine's, as a shared table is, and other
-// sessions append to it: it is not counted.
+// A handle (IPC table) is the engine's, as a shared table is (a variable
+// still bound to a table it shared), and other sessions append to them:
+// they are not counted, nor read here without their lock.
 func (s *Session) varsBytes() int64 {
 	var n int64
 	for name, v := range s.vars {
-		if t, ok := v.(*value.Table); !ok || !t.Handle {
+		if t, ok := v.(*value.Table); !ok || !t.Handle && !s.eng.isShared(t) {
 			n += int64(len(name)) + memlimit.EstimateBytes(v)
 		}
 	}
 	return n
+}
+
+// isShared reports whether t is the table shared under its Shared name
+// (a variable keeps a table it shared, and its name once undefined).
+func (e *Engine) isShared(t *value.Table) bool {
+	if t.Shared == "" {
+		return false
+	}
+	v, ok := e.shared.Value(t.Shared)
+	return ok && v == value.Value(t)
 }

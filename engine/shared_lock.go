@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strings"
+
 	"github.com/porpoisedb/porpoise/sharedobj"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -15,17 +17,16 @@ import (
 // tables, sharedobj's handles.go) it names: by a variable of the frame,
 // which shadows a shared name, or by the handle's own name (a string
 // such as loadIPCInMemoryTable's argument). A call of a function with a
-// mutable parameter may write what the statement names: its statements
-// could not take the write lock under the read lock held here.
+// mutable parameter (the session's, a module's) may write what the
+// statement names: its statements could not take the write lock under
+// the read lock held here. The handles and shared tables a variable
+// holds inside a tuple or dictionary are found too.
 func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
 	var handles []value.Value
 	mutable := false
 	p := in.s.scans.PlanLocks(node, func(name string) bool {
 		v, local := in.frame[name]
-		if f, ok := in.s.defs[name]; ok && !local {
-			v = f
-		}
-		mutable = mutable || takesMutable(v)
+		mutable = mutable || takesMutable(v) || !local && in.callsMutable(name)
 		if local {
 			handles = appendHandles(handles, v)
 			return false
@@ -43,29 +44,80 @@ func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
 func takesMutable(v value.Value) bool {
 	switch f := v.(type) {
 	case *userFunc:
-		for _, p := range f.params {
-			if p.Mutable {
-				return true
-			}
-		}
+		return hasMutable(f.params)
 	case *partialFunc:
 		return takesMutable(f.fn)
 	}
 	return false
 }
 
-// appendHandles appends v to hs if it is a handle, or the handles a
-// partial application binds (append!{ipc_t}).
+// hasMutable reports whether one of params is mutable.
+func hasMutable(params []ast.Param) bool {
+	for _, p := range params {
+		if p.Mutable {
+			return true
+		}
+	}
+	return false
+}
+
+// callsMutable reports whether name, not a variable of the frame, calls
+// a function with a mutable parameter: a definition of the session or a
+// module's function, as resolve finds them.
+func (in *interp) callsMutable(name string) bool {
+	if in.mod == nil {
+		if f, ok := in.s.defs[name]; ok {
+			return hasMutable(f.params)
+		}
+		if len(in.s.used) == 0 && !strings.Contains(name, "::") {
+			return false // no module can define it
+		}
+	}
+	m, fn, err := in.s.eng.mods.Resolve(name, in.mod, in.s.used)
+	if err != nil || m == nil {
+		f, ok := in.s.defs[fn] // the root namespace's f (::f)
+		return ok && hasMutable(f.params)
+	}
+	d, ok := m.Funcs[fn]
+	return ok && hasMutable(d.Params)
+}
+
+// appendHandles appends v to hs if it is a handle or a shared table
+// (a variable still bound to a table it shared), and those a partial
+// application binds (append!{ipc_t}) or a tuple or dictionary holds
+// (d["a"] = ipc_t; d["a"].append!(x)), up to maxHeldDepth deep.
 func appendHandles(hs []value.Value, v value.Value) []value.Value {
+	return appendHandlesDepth(hs, v, 0)
+}
+
+// maxHeldDepth bounds the walk of containers inside containers: a tuple
+// may hold itself.
+const maxHeldDepth = 8
+
+func appendHandlesDepth(hs []value.Value, v value.Value, depth int) []value.Value {
+	if depth > maxHeldDepth {
+		return hs
+	}
 	switch x := v.(type) {
 	case *value.Table:
-		if x.Handle {
+		if x.Handle || x.Shared != "" {
 			hs = append(hs, x)
 		}
 	case *partialFunc:
 		for _, b := range x.bound {
-			hs = appendHandles(hs, b)
+			hs = appendHandlesDepth(hs, b, depth+1)
 		}
+	case *value.Vector:
+		if x.T != value.Any {
+			return hs
+		}
+		for _, e := range x.Any {
+			if _, scalar := e.(*value.Scalar); !scalar && e != nil {
+				hs = appendHandlesDepth(hs, e, depth+1)
+			}
+		}
+	case *value.Dict:
+		hs = appendHandlesDepth(hs, x.Vals, depth+1)
 	}
 	return hs
 }
