@@ -311,6 +311,7 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 	if err := ex.analyticRules(n); err != nil {
 		return nil, err
 	}
+	n = selectedKeys(n)
 	if v, ok, err := ex.partitionwiseSelect(n); ok {
 		return v, err
 	}
