@@ -23,13 +23,7 @@ func TestSharedReadsOutsideThePlan(t *testing.T) {
 	}
 	appendLoop := fmt.Sprintf("for (j in til(%d)) { st.append!(table(j as a, 1.0 as v)) }", n)
 	readLoop := fmt.Sprintf("for (j in til(%d)) { assert size(st.a) == size(st.v) }", n)
-	tests := []struct {
-		name    string
-		setup   string
-		scripts []string
-		check   string
-		want    string
-	}{
+	runSharedCases(t, []sharedCase{
 		{
 			name:  "objs(true) while another session appends",
 			setup: "share table(1:0, `a`v, [INT,DOUBLE]) as st",
@@ -86,22 +80,7 @@ func TestSharedReadsOutsideThePlan(t *testing.T) {
 			check: "size(st)",
 			want:  fmt.Sprint(n / 2 * 2),
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e, err := engine.Open(engine.Options{InMemory: true})
-			require.NoError(t, err)
-			defer e.Close()
-			_, err = e.NewSession().Run(tt.setup)
-			require.NoError(t, err)
-			for i, err := range runConcurrently(t, e, tt.scripts...) {
-				require.NoError(t, err, "script %d", i)
-			}
-			v, err := e.NewSession().Run(tt.check)
-			require.NoError(t, err)
-			require.Equal(t, tt.want, v.String())
-		})
-	}
+	})
 }
 
 // Two sessions take the locks of two shared tables named in opposite
