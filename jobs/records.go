@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/restrack"
 )
 
@@ -41,7 +42,7 @@ func (r *Registry) usage() []restrack.Usage {
 	by := map[string]*restrack.Usage{}
 	var out []*restrack.Usage
 	of := func(user string) *restrack.Usage {
-		user = orGuest(user)
+		user = auth.OrGuest(user)
 		if u := by[user]; u != nil {
 			return u
 		}

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // maxRecords bounds each log: past it, the oldest tenth is dropped (from
@@ -118,7 +120,7 @@ func (t *Tracker) run() {
 			return
 		case now := <-tick.C:
 			if t.on.Load() {
-				t.addSample(wallNanos(now), t.sample())
+				t.addSample(wallclock.Nanos(now), t.sample())
 			}
 		}
 	}
@@ -141,12 +143,6 @@ func (t *Tracker) addAccess(r accessRec) {
 	if t.on.Load() {
 		t.access.add(r)
 	}
-}
-
-// wallNanos is t as a NANOTIMESTAMP in the server's time zone.
-func wallNanos(t time.Time) int64 {
-	_, off := t.Zone()
-	return t.UnixNano() + int64(off)*1e9
 }
 
 // csvLog is one bounded list of records and the CSV file that keeps it.
