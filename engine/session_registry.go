@@ -73,19 +73,9 @@ func (s *Session) begin(ctx context.Context, jobType, desc string) (context.Cont
 func (s *Session) varsBytes() int64 {
 	var n int64
 	for name, v := range s.vars {
-		if t, ok := v.(*value.Table); !ok || !t.Handle && !s.eng.isShared(t) {
+		if t, ok := v.(*value.Table); !ok || !t.Handle && !s.eng.shared.IsShared(t) {
 			n += int64(len(name)) + memlimit.EstimateBytes(v)
 		}
 	}
 	return n
-}
-
-// isShared reports whether t is the table shared under its Shared name
-// (a variable keeps a table it shared, and its name once undefined).
-func (e *Engine) isShared(t *value.Table) bool {
-	if t.Shared == "" {
-		return false
-	}
-	v, ok := e.shared.Value(t.Shared)
-	return ok && v == value.Value(t)
 }

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"strings"
-
 	"github.com/porpoisedb/porpoise/sharedobj"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -28,7 +26,7 @@ func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
 		v, local := in.frame[name]
 		mutable = mutable || takesMutable(v) || !local && in.callsMutable(name)
 		if local {
-			handles = appendHandles(handles, v)
+			handles = sharedobj.AppendHeld(handles, v)
 			return false
 		}
 		if t, ok := in.s.eng.shared.Handle(name); ok {
@@ -65,61 +63,14 @@ func hasMutable(params []ast.Param) bool {
 // a function with a mutable parameter: a definition of the session or a
 // module's function, as resolve finds them.
 func (in *interp) callsMutable(name string) bool {
-	if in.mod == nil {
-		if f, ok := in.s.defs[name]; ok {
-			return hasMutable(f.params)
-		}
-		if len(in.s.used) == 0 && !strings.Contains(name, "::") {
-			return false // no module can define it
-		}
+	if f, ok := in.s.defs[name]; ok && in.mod == nil {
+		return hasMutable(f.params)
 	}
-	m, fn, err := in.s.eng.mods.Resolve(name, in.mod, in.s.used)
-	if err != nil || m == nil {
-		f, ok := in.s.defs[fn] // the root namespace's f (::f)
-		return ok && hasMutable(f.params)
+	params, root := in.s.eng.mods.FuncParams(name, in.mod, in.s.used)
+	if f, ok := in.s.defs[root]; ok {
+		params = f.params
 	}
-	d, ok := m.Funcs[fn]
-	return ok && hasMutable(d.Params)
-}
-
-// appendHandles appends v to hs if it is a handle or a shared table
-// (a variable still bound to a table it shared), and those a partial
-// application binds (append!{ipc_t}) or a tuple or dictionary holds
-// (d["a"] = ipc_t; d["a"].append!(x)), up to maxHeldDepth deep.
-func appendHandles(hs []value.Value, v value.Value) []value.Value {
-	return appendHandlesDepth(hs, v, 0)
-}
-
-// maxHeldDepth bounds the walk of containers inside containers: a tuple
-// may hold itself.
-const maxHeldDepth = 8
-
-func appendHandlesDepth(hs []value.Value, v value.Value, depth int) []value.Value {
-	if depth > maxHeldDepth {
-		return hs
-	}
-	switch x := v.(type) {
-	case *value.Table:
-		if x.Handle || x.Shared != "" {
-			hs = append(hs, x)
-		}
-	case *partialFunc:
-		for _, b := range x.bound {
-			hs = appendHandlesDepth(hs, b, depth+1)
-		}
-	case *value.Vector:
-		if x.T != value.Any {
-			return hs
-		}
-		for _, e := range x.Any {
-			if _, scalar := e.(*value.Scalar); !scalar && e != nil {
-				hs = appendHandlesDepth(hs, e, depth+1)
-			}
-		}
-	case *value.Dict:
-		hs = appendHandlesDepth(hs, x.Vals, depth+1)
-	}
-	return hs
+	return hasMutable(params)
 }
 
 // lockShared takes the locks node's plan names and returns their release.

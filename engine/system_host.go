@@ -12,7 +12,6 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/modules"
-	"github.com/porpoisedb/porpoise/sharedobj"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -107,26 +106,9 @@ func (in *interp) SessionObjects(withShared bool) []funcs.Object {
 	return out
 }
 
-// ReadObject implements system.Host: read's result for o, read holding
-// the lock of the shared object it is (sharedobj.Held.ReadOr), found by
-// name or, for a variable bound to a shared table or a handle, by
-// identity; nil when it can't be read.
+// ReadObject implements system.Host (sharedobj.Held.ReadOf).
 func (in *interp) ReadObject(o funcs.Object, key string, read func(value.Value) any) any {
-	var objs []sharedobj.Entry
-	if t, ok := o.Value.(*value.Table); o.Shared {
-		objs = in.s.eng.shared.Find([]string{o.Name}, nil)
-	} else if ok && (t.Handle || t.Shared != "") {
-		objs = in.s.eng.shared.Find(nil, []value.Value{t})
-	}
-	for _, e := range objs {
-		if e.Obj.V == o.Value || e.Obj.V == nil {
-			return in.s.held.ReadOr(e, key, read)
-		}
-	}
-	if o.Shared {
-		return nil // unshared since it was listed
-	}
-	return read(o.Value)
+	return in.s.held.ReadOf(&in.s.eng.shared, o.Name, o.Value, o.Shared, key, read)
 }
 
 // Settings implements system.Host: the configuration getConfig shows.
