@@ -49,16 +49,6 @@ func appendHeld(hs []value.Value, v value.Value, depth int) []value.Value {
 	return hs
 }
 
-// IsShared reports whether t is the table shared under its Shared name:
-// a variable keeps a table it shared, and the name once undefined.
-func (c *Catalog) IsShared(t *value.Table) bool {
-	if t.Shared == "" {
-		return false
-	}
-	v, ok := c.Value(t.Shared)
-	return ok && v == value.Value(t)
-}
-
 // ReadOf is ReadOr for the object a session lists (objs) under name with
 // value v: the object shared under name when shared is set (nil once
 // unshared), else the shared table or handle v is, found by identity, or

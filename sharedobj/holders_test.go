@@ -49,16 +49,3 @@ func TestAppendHeld(t *testing.T) {
 		})
 	}
 }
-
-// IsShared tells the table shared under its name from one a variable
-// kept after its name was undefined.
-func TestIsShared(t *testing.T) {
-	var c Catalog
-	st := value.NewTable([]string{"a"}, []*value.Vector{value.NewInts([]int32{1})})
-	st.Shared = "st"
-	require.False(t, c.IsShared(st))
-	c.Put("st", st, "admin")
-	require.True(t, c.IsShared(st))
-	require.NoError(t, c.Drop("st"))
-	require.False(t, c.IsShared(st))
-}
