@@ -16,6 +16,7 @@ import (
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/query/colname"
+	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -67,7 +68,7 @@ func (in *interp) eval(e ast.Expr) (value.Value, error) {
 	case *ast.BinaryExpr:
 		return in.evalChain(n)
 	case *ast.CallExpr:
-		if q := query.ExistsQuery(n); q != nil {
+		if q := setpred.ExistsQuery(n); q != nil {
 			return query.Exists(in, q)
 		}
 		return in.evalCall(n)

@@ -59,7 +59,7 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 	out := value.NewTable(names, cols)
 	keep := value.Iota(out.Rows())
 	if n.Having != nil {
-		having, restore, err := ex.lowerHaving(ge.src, n.Having)
+		having, restore, err := ex.setpred().LowerHaving(ge.src, n.Having)
 		if err != nil {
 			return nil, err
 		}
@@ -147,7 +147,7 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *ast.UpdateStmt) 
 	}
 	kept := rows
 	if n.Having != nil {
-		having, restore, err := ex.lowerHaving(ge.src, n.Having)
+		having, restore, err := ex.setpred().LowerHaving(ge.src, n.Having)
 		if err != nil {
 			return nil, nil, err
 		}

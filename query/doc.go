@@ -10,8 +10,10 @@
 // of a select list, sqljoin the SQL joins of FROM and the table joiners
 // (package join pairs the rows), interval the keys and filled windows of
 // group by interval(...), pivot lays out pivot by's rows and columns,
-// colname names result columns, rowsort orders rows; the ones that
-// evaluate expressions do so through a Host query fills in (hosts.go).
+// colname names result columns, setpred rewrites where and having
+// conditions against a set (any/all, correlated subqueries), rowsort
+// orders rows; the ones that evaluate expressions do so through a Host
+// query fills in (hosts.go).
 //
 // It also registers the table joiners as script functions (ej, lj, lsj,
 // fj, aj, pj, sej, cj, wj, pwj: join_funcs.go), which run with the calling

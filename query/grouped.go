@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/query/multicol"
+	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
@@ -315,7 +316,7 @@ func (ex *executor) groupBySelect(n *ast.SelectExpr, src *value.Table) (*value.T
 	if c, ok := interval.Call(n.GroupBy[last]); ok {
 		var rows []int
 		var kv *value.Vector
-		if rows, kv, ik, err = interval.Eval(newHost(ex), src, c, conjuncts(n.Where)); err != nil {
+		if rows, kv, ik, err = interval.Eval(newHost(ex), src, c, setpred.Conjuncts(n.Where)); err != nil {
 			return nil, err
 		}
 		if rows != nil {
@@ -370,7 +371,7 @@ func (ex *executor) groupBySelect(n *ast.SelectExpr, src *value.Table) (*value.T
 		return interval.Fill(out, value.NameIndex(out.Names, keyNames[last]), others, ik)
 	}
 	if n.Having != nil {
-		having, restore, err := ex.lowerHaving(ge.src, n.Having)
+		having, restore, err := ex.setpred().LowerHaving(ge.src, n.Having)
 		if err != nil {
 			return nil, err
 		}

@@ -2,12 +2,13 @@ package query
 
 import (
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // host is the executor as the Host of the packages that run parts of a
-// query (analytic functions, SQL joins, pivot by) without importing query.
+// query (analytic functions, SQL joins, pivot by, set predicates) without importing query.
 type host struct {
 	Env
 	ex *executor
@@ -37,4 +38,11 @@ func (h host) Where(t *value.Table, qual map[string]map[string]string, conds []a
 
 func (h host) Cells(t *value.Table, g *groupagg.Groups, item ast.Expr, present []bool) (*value.Vector, error) {
 	return newGroupEval(h.ex, t, g).pivotCells(item, present)
+}
+
+func (h host) Select(q *ast.SelectExpr) (value.Value, error) { return Select(h.ex.env, q) }
+
+// setpred rewrites the query's conditions that compare with a set.
+func (ex *executor) setpred() setpred.Lowerer {
+	return setpred.Lowerer{H: newHost(ex), From: ex.from}
 }

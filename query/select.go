@@ -14,6 +14,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/keyindex"
 	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/query/orderkey"
+	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -251,8 +252,8 @@ func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) 
 			continue
 		}
 		cond := w
-		if ex.hasPredicates(w, t) {
-			lowered, restore, err := ex.lowerPredicates(t, w)
+		if pl := ex.setpred(); pl.Has(w, t) {
+			lowered, restore, err := pl.Lower(t, w)
 			if err != nil {
 				return nil, err
 			}
@@ -310,6 +311,7 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 	if err := ex.analyticRules(n); err != nil {
 		return nil, err
 	}
+	n = selectedKeys(n)
 	if v, ok, err := ex.partitionwiseSelect(n); ok {
 		return v, err
 	}
@@ -345,7 +347,7 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 // selectOn runs the query's clauses after FROM over src.
 func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, error) {
 	var err error
-	ex.from = fromName(n.From)
+	ex.from = setpred.FromName(n.From)
 	if rows, rest, ok := keyindex.Where(src, n.Where, ex.eval); ok {
 		// a keyed/indexed table's index answered the key conditions
 		src = src.Gather(rows)

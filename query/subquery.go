@@ -1,8 +1,6 @@
 package query
 
 import (
-	"strings"
-
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/macrovar"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -38,20 +36,6 @@ func Subquery(env Env, n *ast.SelectExpr) (value.Value, error) {
 		return t.Cols[0].Elem(0), nil
 	}
 	return t.Cols[0], nil
-}
-
-// ExistsQuery returns q for a call exists(q) on a query, else nil.
-func ExistsQuery(c *ast.CallExpr) *ast.SelectExpr {
-	id, ok := c.Fn.(*ast.Ident)
-	if !ok || c.Method || len(c.Args) != 1 || !strings.EqualFold(id.Name, "exists") {
-		return nil
-	}
-	arg := c.Args[0]
-	if p, ok := arg.(*ast.ParenExpr); ok {
-		arg = p.X
-	}
-	q, _ := arg.(*ast.SelectExpr)
-	return q
 }
 
 // Exists is exists(select ...): true when the query returns a row.

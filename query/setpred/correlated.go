@@ -1,7 +1,8 @@
-package query
+package setpred
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/colname"
@@ -21,9 +22,9 @@ import (
 
 var errCorrelated = ddberr.Errorf("A correlated subquery may link to the outer table only by equality or in conditions on the outer table's columns.")
 
-// fromName is the name a FROM item gives its table's columns (t1.sym):
+// FromName is the name a FROM item gives its table's columns (t1.sym):
 // the table's variable or its alias; "" otherwise.
-func fromName(from ast.Expr) string {
+func FromName(from ast.Expr) string {
 	switch f := from.(type) {
 	case *ast.Ident:
 		return f.Name
@@ -34,25 +35,25 @@ func fromName(from ast.Expr) string {
 }
 
 // outerColumn reports the outer table's column e names (outer.col).
-func (ex *executor) outerColumn(e ast.Expr, t *value.Table) (string, bool) {
+func (l Lowerer) outerColumn(e ast.Expr, t *value.Table) (string, bool) {
 	e = exprs.Unparen(e)
 	m, ok := e.(*ast.MemberExpr)
 	if !ok {
 		return "", false
 	}
 	id, ok := m.X.(*ast.Ident)
-	if !ok || id.Name != ex.from || t.Column(m.Name) == nil {
+	if !ok || id.Name != l.From || t.Column(m.Name) == nil {
 		return "", false
 	}
 	return m.Name, true
 }
 
 // mentionsOuter reports whether e names a column of the outer table.
-func (ex *executor) mentionsOuter(e ast.Expr, t *value.Table) bool {
+func (l Lowerer) mentionsOuter(e ast.Expr, t *value.Table) bool {
 	found := false
 	astwalk.Inspect(e, func(n ast.Node) bool {
 		if x, ok := n.(ast.Expr); ok {
-			if _, ok := ex.outerColumn(x, t); ok {
+			if _, ok := l.outerColumn(x, t); ok {
 				found = true
 			}
 		}
@@ -62,14 +63,14 @@ func (ex *executor) mentionsOuter(e ast.Expr, t *value.Table) bool {
 }
 
 // correlatedQuery is a subquery whose conditions name the outer table t.
-func (ex *executor) correlatedQuery(e ast.Expr, t *value.Table) (*ast.SelectExpr, bool) {
+func (l Lowerer) correlatedQuery(e ast.Expr, t *value.Table) (*ast.SelectExpr, bool) {
 	e = exprs.Unparen(e)
 	q, ok := e.(*ast.SelectExpr)
-	if !ok || ex.from == "" || fromName(q.From) == ex.from {
+	if !ok || l.From == "" || FromName(q.From) == l.From {
 		return nil, false
 	}
 	for _, w := range q.Where {
-		if ex.mentionsOuter(w, t) {
+		if l.mentionsOuter(w, t) {
 			return q, true
 		}
 	}
@@ -81,14 +82,14 @@ func (ex *executor) correlatedQuery(e ast.Expr, t *value.Table) (*ast.SelectExpr
 // rest, runs q once over the rest selecting sel then the linked inner
 // expressions, and flags the rows of t whose values (outerVals then the
 // linked columns) equal some result row.
-func (ex *executor) semiJoin(t *value.Table, q *ast.SelectExpr, sel []ast.Expr, outerVals []*value.Vector) (*value.Vector, error) {
+func (l Lowerer) semiJoin(t *value.Table, q *ast.SelectExpr, sel []ast.Expr, outerVals []*value.Vector) (*value.Vector, error) {
 	inner := *q
 	inner.Where = nil
 	inner.Cols = append([]ast.Expr(nil), sel...)
 	inner.Exec = false
 	outer := append([]*value.Vector(nil), outerVals...)
-	for _, w := range conjuncts(q.Where) {
-		if !ex.mentionsOuter(w, t) {
+	for _, w := range Conjuncts(q.Where) {
+		if !l.mentionsOuter(w, t) {
 			inner.Where = append(inner.Where, w)
 			continue
 		}
@@ -96,23 +97,23 @@ func (ex *executor) semiJoin(t *value.Table, q *ast.SelectExpr, sel []ast.Expr, 
 		if !ok || (b.Op != "==" && b.Op != "in") {
 			return nil, errCorrelated
 		}
-		col, l := ex.outerColumn(b.L, t)
+		col, linked := l.outerColumn(b.L, t)
 		other := b.R
-		if !l && b.Op == "==" {
-			col, l = ex.outerColumn(b.R, t)
+		if !linked && b.Op == "==" {
+			col, linked = l.outerColumn(b.R, t)
 			other = b.L
 		}
-		if !l || ex.mentionsOuter(other, t) {
+		if !linked || l.mentionsOuter(other, t) {
 			return nil, errCorrelated
 		}
-		inner.Cols = append(inner.Cols, unqualify(other, fromName(q.From)))
+		inner.Cols = append(inner.Cols, unqualify(other, FromName(q.From)))
 		outer = append(outer, t.Column(col))
 	}
 	for i := range inner.Cols {
 		// positional names: the inner expressions may share one
 		inner.Cols[i] = &ast.AliasExpr{At: q.At, X: colname.Strip(inner.Cols[i]), Name: fmt.Sprintf("c%d", i)}
 	}
-	v, err := Select(ex.env, &inner)
+	v, err := l.H.Select(&inner)
 	if err != nil {
 		return nil, err
 	}
@@ -148,8 +149,8 @@ func (ex *executor) semiJoin(t *value.Table, q *ast.SelectExpr, sel []ast.Expr, 
 	return &value.Vector{T: value.Bool, I8: flags}, nil
 }
 
-// conjuncts lists where conditions with their and-chains split.
-func conjuncts(where []ast.Expr) []ast.Expr {
+// Conjuncts lists where conditions with their and-chains split.
+func Conjuncts(where []ast.Expr) []ast.Expr {
 	var out []ast.Expr
 	var add func(e ast.Expr)
 	add = func(e ast.Expr) {
@@ -195,7 +196,7 @@ func correlatedArg(e ast.Expr) ast.Expr {
 // correlated rewrites a correlated exists(q) or `x in (q)` over t into
 // its semi-join's flags, bound to a variable; ok is false for anything
 // else.
-func (ex *executor) correlated(t *value.Table, e ast.Expr, vars map[string]value.Value) (ast.Expr, bool, error) {
+func (l Lowerer) correlated(t *value.Table, e ast.Expr, vars map[string]value.Value) (ast.Expr, bool, error) {
 	var flags *value.Vector
 	var err error
 	switch x := e.(type) {
@@ -204,14 +205,14 @@ func (ex *executor) correlated(t *value.Table, e ast.Expr, vars map[string]value
 		if q == nil {
 			return nil, false, nil
 		}
-		if q, ok := ex.correlatedQuery(q, t); ok {
-			flags, err = ex.semiJoin(t, q, nil, nil)
+		if q, ok := l.correlatedQuery(q, t); ok {
+			flags, err = l.semiJoin(t, q, nil, nil)
 		}
 	case *ast.BinaryExpr:
 		if x.Op != "in" {
 			return nil, false, nil
 		}
-		q, ok := ex.correlatedQuery(x.R, t)
+		q, ok := l.correlatedQuery(x.R, t)
 		if !ok {
 			return nil, false, nil
 		}
@@ -219,14 +220,14 @@ func (ex *executor) correlated(t *value.Table, e ast.Expr, vars map[string]value
 			return nil, true, ddberr.Errorf("The subquery after in must select one column.")
 		}
 		var v value.Value
-		if v, err = ex.withTable(t, x.L); err != nil {
+		if v, err = l.H.EvalTable(t, x.L); err != nil {
 			return nil, true, err
 		}
 		var lv *value.Vector
 		if lv, err = value.Broadcast(v, t.Rows()); err != nil {
 			return nil, true, err
 		}
-		flags, err = ex.semiJoin(t, q, q.Cols, []*value.Vector{lv})
+		flags, err = l.semiJoin(t, q, q.Cols, []*value.Vector{lv})
 	}
 	if flags == nil || err != nil {
 		return nil, err != nil, err
@@ -234,4 +235,18 @@ func (ex *executor) correlated(t *value.Table, e ast.Expr, vars map[string]value
 	name := fmt.Sprintf("\x00set%d", len(vars))
 	vars[name] = flags
 	return &ast.Ident{At: e.Pos(), Name: name}, true, nil
+}
+
+// ExistsQuery returns q for a call exists(q) on a query, else nil.
+func ExistsQuery(c *ast.CallExpr) *ast.SelectExpr {
+	id, ok := c.Fn.(*ast.Ident)
+	if !ok || c.Method || len(c.Args) != 1 || !strings.EqualFold(id.Name, "exists") {
+		return nil
+	}
+	arg := c.Args[0]
+	if p, ok := arg.(*ast.ParenExpr); ok {
+		arg = p.X
+	}
+	q, _ := arg.(*ast.SelectExpr)
+	return q
 }
