@@ -28,6 +28,11 @@ func (e *Engine) Sessions() int { return e.jobs.Sessions() }
 // (getPerf's network figures).
 func (e *Engine) CountNetwork(sent, recv int64) { e.jobs.CountNetwork(sent, recv) }
 
+// CountNetwork adds bytes the server sent to and received from the
+// session's client: to the node's figures (getPerf) and to its user's
+// (getUserHardwareUsage).
+func (s *Session) CountNetwork(sent, recv int64) { s.reg.CountNetwork(sent, recv) }
+
 // OpenSession opens a guest session described by meta and registers it;
 // the server opens one per connection and closes it when the connection
 // ends.

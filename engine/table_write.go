@@ -65,7 +65,7 @@ func (in *interp) AddColumns(t value.Value, names []string, types []value.Type, 
 	if err := in.s.checkCreateTable(x.Database()); err != nil {
 		return true, err
 	}
-	return true, x.Table.AddColumns(names, types, scales)
+	return true, x.Table.AddColumns(in.Context(), names, types, scales)
 }
 
 // UpsertRows implements system.Host.

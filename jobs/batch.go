@@ -24,6 +24,9 @@ type Registry struct {
 
 	smu      sync.Mutex
 	sessions map[int64]weak.Pointer[Session]
+	// leftTraffic is, per user, what sessions that closed since the last
+	// resource sample sent and received (sent, recv).
+	leftTraffic map[string][2]int64
 
 	mu    sync.Mutex
 	byID  map[string]*job

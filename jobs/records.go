@@ -2,9 +2,12 @@ package jobs
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/restrack"
 )
 
@@ -36,12 +39,14 @@ func (r *Registry) OpenRecords(dataDir string, samplingInterval int) error {
 }
 
 // usage is what each user holds now, for resource tracking: the
-// requests and batch jobs running for it and its sessions' variables.
+// requests and batch jobs running for it, its sessions' variables, and
+// the bytes its sessions sent and received since the last call (a
+// session's bytes count for the user logged in at the sample).
 func (r *Registry) usage() []restrack.Usage {
 	by := map[string]*restrack.Usage{}
 	var out []*restrack.Usage
 	of := func(user string) *restrack.Usage {
-		user = orGuest(user)
+		user = auth.OrGuest(user)
 		if u := by[user]; u != nil {
 			return u
 		}
@@ -50,12 +55,25 @@ func (r *Registry) usage() []restrack.Usage {
 		out = append(out, u)
 		return u
 	}
+	r.smu.Lock()
+	left := r.leftTraffic
+	r.leftTraffic = nil
+	r.smu.Unlock()
 	for _, s := range r.list() {
 		u := of(s.User())
 		u.Memory += s.memSize.Load()
 		if s.job.Load() != nil {
 			u.Requests++
 		}
+		sent, recv := s.takeTraffic()
+		u.Send += sent
+		u.Recv += recv
+	}
+	for _, user := range slices.Sorted(maps.Keys(left)) {
+		t := left[user]
+		u := of(user)
+		u.Send += t[0]
+		u.Recv += t[1]
 	}
 	r.mu.Lock()
 	for _, j := range r.order {

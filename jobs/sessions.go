@@ -11,6 +11,7 @@ import (
 	"time"
 	"weak"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 )
 
@@ -54,6 +55,9 @@ type Session struct {
 
 	lastActive atomic.Int64 // unix milliseconds of the last request's end
 	memSize    atomic.Int64 // estimated bytes of the variables
+	// sent and recv are the bytes sent to and received from the session's
+	// client since the last resource sample.
+	sent, recv atomic.Int64
 	job        atomic.Pointer[consoleJob]
 	// user is the logged-in user as other sessions read it.
 	user   atomic.Pointer[string]
@@ -106,6 +110,21 @@ func (s *Session) User() string {
 // SetMemSize records the estimated bytes of the session's variables.
 func (s *Session) SetMemSize(n int64) { s.memSize.Store(n) }
 
+// CountNetwork adds bytes the server sent to and received from the
+// session's client: to the node's figures (getPerf) and to the session's
+// user's (getUserHardwareUsage).
+func (s *Session) CountNetwork(sent, recv int64) {
+	s.sent.Add(sent)
+	s.recv.Add(recv)
+	s.reg.CountNetwork(sent, recv)
+}
+
+// takeTraffic returns and clears what the session sent and received
+// since the last call.
+func (s *Session) takeTraffic() (sent, recv int64) {
+	return s.sent.Swap(0), s.recv.Swap(0)
+}
+
 // Add lists s until it closes or is collected.
 func (r *Registry) Add(s *Session) {
 	r.smu.Lock()
@@ -155,6 +174,16 @@ func (s *Session) Close() bool {
 		j.cancel(ErrCancelled)
 	}
 	s.reg.remove(s.id)
+	if sent, recv := s.takeTraffic(); sent != 0 || recv != 0 {
+		s.reg.smu.Lock()
+		if s.reg.leftTraffic == nil {
+			s.reg.leftTraffic = map[string][2]int64{}
+		}
+		user := auth.OrGuest(s.User())
+		t := s.reg.leftTraffic[user]
+		s.reg.leftTraffic[user] = [2]int64{t[0] + sent, t[1] + recv}
+		s.reg.smu.Unlock()
+	}
 	if s.onClose != nil {
 		s.onClose()
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 func init() {
@@ -49,7 +50,7 @@ func span(fn string, args []value.Value) (int64, int64, error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	to, err := audit.TimeArg(fn, "to", funcs.Arg(args, 1), wallNanos(time.Now())+1)
+	to, err := audit.TimeArg(fn, "to", funcs.Arg(args, 1), wallclock.Nanos(time.Now())+1)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -68,21 +69,20 @@ func getUserHardwareUsage(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	var at, mem []int64
+	var at, mem, send, recv []int64
 	var users []string
 	var cpu []int32
 	t.mu.Lock()
 	for _, r := range t.hardware.recs {
 		if r.at >= from && r.at < to {
 			at, users, cpu, mem = append(at, r.at), append(users, r.User), append(cpu, int32(r.Requests)), append(mem, r.Memory)
+			send, recv = append(send, r.Send), append(recv, r.Recv)
 		}
 	}
 	t.mu.Unlock()
-	// Porpoise counts network bytes for the node, not per user: send and
-	// recv are NULL rather than a made-up share.
 	return value.NewTable([]string{"timestamp", "userId", "cpu", "memory", "send", "recv"},
 		[]*value.Vector{{T: value.NanoTimestamp, I64: orEmpty(at)}, value.NewStrings(value.String, orEmpty(users)), value.NewInts(orEmpty(cpu)),
-			value.NewLongs(orEmpty(mem)), value.NewNullVector(value.Long, len(at)), value.NewNullVector(value.Long, len(at))}), nil
+			value.NewLongs(orEmpty(mem)), value.NewLongs(orEmpty(send)), value.NewLongs(orEmpty(recv))}), nil
 }
 
 func getUserTableAccessRecords(env funcs.Env, args []value.Value) (value.Value, error) {

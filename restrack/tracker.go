@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // maxRecords bounds each log: past it, the oldest tenth is dropped (from
@@ -18,12 +20,14 @@ import (
 var maxRecords = 200_000
 
 // Usage is what one user held at a sample: Requests running for it (the
-// worker threads it occupies) and Memory, the bytes of its sessions'
-// variables.
+// worker threads it occupies), Memory, the bytes of its sessions'
+// variables, and Send and Recv, the bytes its sessions sent to and
+// received from their clients since the previous sample.
 type Usage struct {
-	User     string
-	Requests int
-	Memory   int64
+	User       string
+	Requests   int
+	Memory     int64
+	Send, Recv int64
 }
 
 // hardwareRec is a row of getUserHardwareUsage.
@@ -117,8 +121,12 @@ func (t *Tracker) run() {
 		case <-t.stop:
 			return
 		case now := <-tick.C:
+			// Sampled while off too: Send and Recv are the bytes since
+			// the previous sample, so traffic while tracking was off
+			// must not count in the first sample after it is on again.
+			us := t.sample()
 			if t.on.Load() {
-				t.addSample(wallNanos(now), t.sample())
+				t.addSample(wallclock.Nanos(now), us)
 			}
 		}
 	}
@@ -141,12 +149,6 @@ func (t *Tracker) addAccess(r accessRec) {
 	if t.on.Load() {
 		t.access.add(r)
 	}
-}
-
-// wallNanos is t as a NANOTIMESTAMP in the server's time zone.
-func wallNanos(t time.Time) int64 {
-	_, off := t.Zone()
-	return t.UnixNano() + int64(off)*1e9
 }
 
 // csvLog is one bounded list of records and the CSV file that keeps it.
@@ -234,14 +236,15 @@ func (l *csvLog[T]) close() error {
 }
 
 var (
-	hardwareHeader = []string{"timestamp", "userId", "cpu", "memory"}
+	hardwareHeader = []string{"timestamp", "userId", "cpu", "memory", "send", "recv"}
 	accessHeader   = []string{"timestamp", "rootQueryId", "userId", "database", "table", "type", "value", "script"}
 )
 
 func rowOf(r any) []string {
 	switch r := r.(type) {
 	case hardwareRec:
-		return []string{strconv.FormatInt(r.at, 10), r.User, strconv.Itoa(r.Requests), strconv.FormatInt(r.Memory, 10)}
+		return []string{strconv.FormatInt(r.at, 10), r.User, strconv.Itoa(r.Requests), strconv.FormatInt(r.Memory, 10),
+			strconv.FormatInt(r.Send, 10), strconv.FormatInt(r.Recv, 10)}
 	case accessRec:
 		return []string{strconv.FormatInt(r.at, 10), r.rootID, r.user, r.db, r.table, r.kind, strconv.FormatInt(r.value, 10), r.script}
 	}
@@ -249,13 +252,19 @@ func rowOf(r any) []string {
 }
 
 func parseHardware(f []string) (hardwareRec, bool) {
-	if len(f) != 4 {
+	if len(f) == 4 { // written before send and recv were counted
+		f = append(f, "0", "0")
+	}
+	if len(f) != 6 {
 		return hardwareRec{}, false
 	}
 	at, err1 := strconv.ParseInt(f[0], 10, 64)
 	cpu, err2 := strconv.Atoi(f[2])
 	mem, err3 := strconv.ParseInt(f[3], 10, 64)
-	return hardwareRec{at: at, Usage: Usage{User: f[1], Requests: cpu, Memory: mem}}, errors.Join(err1, err2, err3) == nil
+	send, err4 := strconv.ParseInt(f[4], 10, 64)
+	recv, err5 := strconv.ParseInt(f[5], 10, 64)
+	return hardwareRec{at: at, Usage: Usage{User: f[1], Requests: cpu, Memory: mem, Send: send, Recv: recv}},
+		errors.Join(err1, err2, err3, err4, err5) == nil
 }
 
 func parseAccess(f []string) (accessRec, bool) {

@@ -14,7 +14,7 @@ func TestLogsPersistAcrossReopen(t *testing.T) {
 	dir := t.TempDir()
 	tr, err := Open(dir, 3600, func() []Usage { return nil })
 	require.NoError(t, err)
-	tr.addSample(100, []Usage{{User: "admin", Requests: 2, Memory: 64}, {User: "guest", Memory: 8}})
+	tr.addSample(100, []Usage{{User: "admin", Requests: 2, Memory: 64, Send: 300, Recv: 40}, {User: "guest", Memory: 8}})
 	ctx := NewContext(context.Background(), tr, Request{User: func() string { return "admin" }, RootID: "r1", Script: `select count(x) from pt where s = "a,b"`})
 	require.NoError(t, TableRead(ctx, "dfs://db", "pt", nil))
 	require.NoError(t, tr.Close())
@@ -23,10 +23,21 @@ func TestLogsPersistAcrossReopen(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, strings.HasPrefix(string(b), "timestamp,rootQueryId,userId,database,table,type,value,script\n"))
 
+	// A row written before send and recv were counted still loads.
+	f, err := os.OpenFile(filepath.Join(dir, "hardware.log"), os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString("200,u1,1,16\n")
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
 	tr, err = Open(dir, 3600, func() []Usage { return nil })
 	require.NoError(t, err)
 	defer tr.Close()
-	require.Equal(t, []hardwareRec{{at: 100, Usage: Usage{User: "admin", Requests: 2, Memory: 64}}, {at: 100, Usage: Usage{User: "guest", Memory: 8}}}, tr.hardware.recs)
+	require.Equal(t, []hardwareRec{
+		{at: 100, Usage: Usage{User: "admin", Requests: 2, Memory: 64, Send: 300, Recv: 40}},
+		{at: 100, Usage: Usage{User: "guest", Memory: 8}},
+		{at: 200, Usage: Usage{User: "u1", Requests: 1, Memory: 16}},
+	}, tr.hardware.recs)
 	require.Len(t, tr.access.recs, 1)
 	require.Equal(t, accessRec{at: tr.access.recs[0].at, rootID: "r1", user: "admin", db: "dfs://db", table: "pt", kind: "sql", value: 1, script: `select count(x) from pt where s = "a,b"`}, tr.access.recs[0])
 }

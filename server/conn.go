@@ -208,7 +208,7 @@ func (c *conn) serve() {
 // newSource makes the connection's request stream, counted against the
 // server's budget.
 func (c *conn) newSource(nc net.Conn) *source {
-	src := newStreamSource(nc, c.srv.eng)
+	src := newStreamSource(nc, c.sess)
 	src.cr.budget = &c.srv.budget
 	src.cr.conn = nc
 	src.cr.lenient = true // until the protocol is known (serveBinary, serveHTTP)
@@ -233,7 +233,7 @@ func (c *conn) waitRequest(br *bufio.Reader) bool {
 // tcpTransport writes replies straight to the connection.
 type tcpTransport struct {
 	bw  *bufio.Writer
-	eng *engine.Engine // counts the bytes sent (getPerf)
+	net netCounter
 }
 
 func (t *tcpTransport) sendMsg(rec []byte) error {
@@ -244,13 +244,13 @@ func (t *tcpTransport) sendReply(b []byte) error {
 	if _, err := t.bw.Write(b); err != nil {
 		return err
 	}
-	t.eng.CountNetwork(int64(len(b)), 0)
+	t.net.CountNetwork(int64(len(b)), 0)
 	return t.bw.Flush()
 }
 
 // serveBinary runs the binary API protocol: one request after another.
 func (c *conn) serveBinary(src *source) {
-	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 64<<10), eng: c.srv.eng}
+	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 64<<10), net: c.sess}
 	c.br = src.br
 	first := true
 	for {

@@ -84,7 +84,7 @@ func (s *Server) stallTimeout() time.Duration {
 // rejectOverLimit answers the first request of a connection accepted past
 // maxConnections with the S00006 error and closes it.
 func (c *conn) rejectOverLimit(src *source) {
-	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 4<<10), eng: c.srv.eng}
+	c.tr = &tcpTransport{bw: bufio.NewWriterSize(c.nc, 4<<10), net: c.sess}
 	// read the request (bounded small: it is only answered) so that the
 	// client, which sends before it reads, gets the error
 	_, _ = src.readRequest(64 << 10)

@@ -87,7 +87,7 @@ func (p *publisher) write(topic string, body value.Value, lastID int64) error {
 		return err
 	}
 	err := p.send(p.out.Bytes())
-	p.c.srv.eng.CountNetwork(int64(p.out.Len()), 0)
+	p.c.sess.CountNetwork(int64(p.out.Len()), 0)
 	if p.out.Cap() > 4<<20 {
 		p.out = bytes.Buffer{}
 	}

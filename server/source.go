@@ -7,7 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/wire"
 )
 
@@ -19,10 +18,16 @@ type source struct {
 	cr *countingReader
 }
 
+// netCounter counts the bytes a connection's session sends and receives
+// (*engine.Session: getPerf and getUserHardwareUsage).
+type netCounter interface {
+	CountNetwork(sent, recv int64)
+}
+
 // countingReader counts the bytes read from the connection.
 type countingReader struct {
 	r   io.Reader
-	eng *engine.Engine // counts the bytes received (getPerf); nil: not counted
+	net netCounter
 
 	// budget, when set, is the server-wide budget of request bytes being
 	// received; held is what this connection has taken from it since its
@@ -48,9 +53,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	}
 	n, err := c.r.Read(p)
 	if n > 0 {
-		if c.eng != nil {
-			c.eng.CountNetwork(0, int64(n))
-		}
+		c.net.CountNetwork(0, int64(n))
 		if c.budget != nil {
 			if c.lenient {
 				c.budget.used.Add(int64(n))
@@ -72,8 +75,8 @@ func (c *countingReader) release() {
 	}
 }
 
-func newStreamSource(r io.Reader, eng *engine.Engine) *source {
-	cr := &countingReader{r: r, eng: eng}
+func newStreamSource(r io.Reader, net netCounter) *source {
+	cr := &countingReader{r: r, net: net}
 	br := bufio.NewReaderSize(cr, 64<<10)
 	return &source{br: br, rd: wire.NewReader(br), cr: cr}
 }

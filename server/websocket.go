@@ -23,13 +23,15 @@ import (
 type wsTransport struct {
 	ctx context.Context
 	ws  *websocket.Conn
+	net netCounter
 }
 
 func (t *wsTransport) sendMsg(rec []byte) error {
-	return t.ws.Write(t.ctx, websocket.MessageBinary, rec)
+	return t.sendReply(rec)
 }
 
 func (t *wsTransport) sendReply(b []byte) error {
+	t.net.CountNetwork(int64(len(b)), 0)
 	return t.ws.Write(t.ctx, websocket.MessageBinary, b)
 }
 
@@ -88,7 +90,7 @@ func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) (upgraded 
 	limit := c.srv.opts.MaxFrame
 	ws.SetReadLimit(limit)
 	c.ws = true
-	c.tr = &wsTransport{ctx: c.ctx, ws: ws}
+	c.tr = &wsTransport{ctx: c.ctx, ws: ws, net: c.sess}
 	for {
 		if !c.setIdle() {
 			ws.Close(websocket.StatusGoingAway, "server shutting down")
