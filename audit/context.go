@@ -4,6 +4,10 @@ import (
 	"context"
 	"strings"
 	"time"
+
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ctxval"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // Actor is who runs a request: the session's user as it is when asked
@@ -14,8 +18,7 @@ type Actor struct {
 	RemotePort int
 }
 
-type ctxKey struct{}
-
+// bound is what a request's context carries for audit.
 type bound struct {
 	log   *Log
 	actor Actor
@@ -27,16 +30,13 @@ func NewContext(ctx context.Context, l *Log, a Actor) context.Context {
 	if l == nil {
 		return ctx
 	}
-	return context.WithValue(ctx, ctxKey{}, bound{l, a})
+	return ctxval.With(ctx, bound{l, a})
 }
 
 // FromContext is the log and actor ctx carries; ok is false when it
 // carries none (an engine-less caller's, which may be nil).
 func FromContext(ctx context.Context) (*Log, Actor, bool) {
-	if ctx == nil {
-		return nil, Actor{}, false
-	}
-	b, ok := ctx.Value(ctxKey{}).(bound)
+	b, ok := ctxval.From[bound](ctx)
 	return b.log, b.actor, ok
 }
 
@@ -48,7 +48,7 @@ func Record(ctx context.Context, start time.Time, db, table, opType, detail stri
 	if !ok || !strings.HasPrefix(db, "dfs://") {
 		return
 	}
-	l.AddOp(Op{User: a.user(), Start: WallNanos(start), End: WallNanos(time.Now()), DB: db, Table: table,
+	l.AddOp(Op{User: a.user(), Start: wallclock.Nanos(start), End: wallclock.Nanos(time.Now()), DB: db, Table: table,
 		Type: opType, Detail: detail, RemoteIP: a.RemoteIP, RemotePort: a.RemotePort})
 }
 
@@ -58,16 +58,14 @@ func RecordACL(ctx context.Context, opType, detail string) {
 	if !ok {
 		return
 	}
-	l.AddACL(ACLOp{User: a.user(), Time: WallNanos(time.Now()), Type: opType, Detail: detail,
+	l.AddACL(ACLOp{User: a.user(), Time: wallclock.Nanos(time.Now()), Type: opType, Detail: detail,
 		RemoteIP: a.RemoteIP, RemotePort: a.RemotePort})
 }
 
 func (a Actor) user() string {
-	if a.User == nil {
-		return "guest"
+	user := ""
+	if a.User != nil {
+		user = a.User()
 	}
-	if u := a.User(); u != "" {
-		return u
-	}
-	return "guest"
+	return auth.OrGuest(user)
 }

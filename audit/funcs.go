@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 func init() {
@@ -52,7 +53,7 @@ func request(env funcs.Env, fn string, args []value.Value) (*Log, *query, error)
 	if q.from, err = TimeArg(fn, "startTime", funcs.Arg(args, 1), 0); err != nil {
 		return nil, nil, err
 	}
-	if q.to, err = TimeArg(fn, "endTime", funcs.Arg(args, 2), WallNanos(time.Now())); err != nil {
+	if q.to, err = TimeArg(fn, "endTime", funcs.Arg(args, 2), wallclock.Nanos(time.Now())); err != nil {
 		return nil, nil, err
 	}
 	if q.to <= q.from {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"time"
 )
 
 // maxEntries bounds each trail: when a trail grows past it, its oldest
@@ -207,11 +206,4 @@ func (t *trail[T]) filter(keep func(*T) bool) []T {
 		}
 	}
 	return out
-}
-
-// WallNanos is t as a NANOTIMESTAMP in the server's time zone, the way
-// DolphinDB stamps its audit records.
-func WallNanos(t time.Time) int64 {
-	_, off := t.Zone()
-	return t.UnixNano() + int64(off)*1e9
 }

@@ -54,3 +54,12 @@ func (l *Logins) Users() []string {
 	sort.Strings(out)
 	return out
 }
+
+// OrGuest is user as DolphinDB names a session's user: "guest" for ""
+// (no one logged in).
+func OrGuest(user string) string {
+	if user == "" {
+		return "guest"
+	}
+	return user
+}

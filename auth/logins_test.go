@@ -19,3 +19,9 @@ func TestLogins(t *testing.T) {
 	l.Drop(1)
 	require.Equal(t, []string{}, l.Users())
 }
+
+func TestOrGuest(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{{"", "guest"}, {"admin", "admin"}, {"guest", "guest"}} {
+		require.Equal(t, tc.want, OrGuest(tc.in), tc.in)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // Users, groups, passwords, locks and logins: the administration of the
@@ -194,21 +195,6 @@ func lockOp(fn string, lock bool) funcs.Impl {
 	}
 }
 
-// localTimestamps converts instants to DolphinDB TIMESTAMPs (local wall
-// clock, as now() gives); the zero time is NULL.
-func localTimestamps(ts []time.Time) *value.Vector {
-	out := make([]int64, len(ts))
-	for i, t := range ts {
-		if t.IsZero() {
-			out[i] = value.NullInt64
-			continue
-		}
-		_, off := t.Zone()
-		out[i] = t.UnixMilli() + int64(off)*1000
-	}
-	return &value.Vector{T: value.Timestamp, I64: out}
-}
-
 func getUserLockedStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
 	_, p, err := adminHost(env, "getUserLockedStatus")
 	if err != nil {
@@ -223,7 +209,7 @@ func getUserLockedStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
 		users[i], ips[i], at[i], until[i] = r.User, r.IP, r.At, r.Until
 	}
 	return value.NewTable([]string{"user", "IP", "lockTime", "unlockTime"}, []*value.Vector{
-		value.NewStrings(value.String, users), value.NewStrings(value.String, ips), localTimestamps(at), localTimestamps(until),
+		value.NewStrings(value.String, users), value.NewStrings(value.String, ips), wallclock.Timestamps(at), wallclock.Timestamps(until),
 	}), nil
 }
 
@@ -252,8 +238,7 @@ func getUserPasswordStatus(env funcs.Env, args []value.Value) (value.Value, erro
 	set, expire := make([]int64, n), make([]int64, n)
 	for i, r := range rows {
 		users[i], modes[i] = r.User, r.AuthMode
-		_, off := r.SetTime.Zone()
-		set[i] = r.SetTime.UnixNano() + int64(off)*1e9
+		set[i] = wallclock.Nanos(r.SetTime)
 		// Porpoise has no passwordEffectTime: passwords don't expire.
 		expire[i] = value.NullInt64
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/kernel"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 func init() {
@@ -304,7 +305,7 @@ func getTSDBCompactionTaskStatus(env funcs.Env, args []value.Value) (value.Value
 	}
 	return value.NewTable(
 		[]string{"volume", "level", "chunkId", "tableName", "files", "force", "receivedTime", "startTime", "endTime", "errorMessage"},
-		[]*value.Vector{vol, level, chunk, tbl, files, boolVector(force), timestampVector(recv), timestampVector(start), timestampVector(end), msg}), nil
+		[]*value.Vector{vol, level, chunk, tbl, files, boolVector(force), wallclock.Timestamps(recv), wallclock.Timestamps(start), wallclock.Timestamps(end), msg}), nil
 }
 
 // getTransactionStatus lists the store's running transactions and the
@@ -334,7 +335,7 @@ func getTransactionStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
 	}
 	return value.NewTable(
 		[]string{"tid", "startTime", "type", "status", "partitionCount", "endTime", "elapsedTime"},
-		[]*value.Vector{tid, timestampVector(starts), typ, status, parts, timestampVector(ends), elapsed}), nil
+		[]*value.Vector{tid, wallclock.Timestamps(starts), typ, status, parts, wallclock.Timestamps(ends), elapsed}), nil
 }
 
 func txnType(k storage.TxnKind) string {

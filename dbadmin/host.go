@@ -76,21 +76,6 @@ func stateOf(h Host) *state {
 	}).(*state)
 }
 
-// timestampVector is a TIMESTAMP column of the given times (NULL for the
-// zero time).
-func timestampVector(ts []time.Time) *value.Vector {
-	v := value.NewVector(value.Timestamp, 0, len(ts))
-	for _, t := range ts {
-		if t.IsZero() {
-			v.I64 = append(v.I64, value.NullInt64)
-			continue
-		}
-		_, off := t.Zone()
-		v.I64 = append(v.I64, t.UnixMilli()+int64(off)*1000) // local wall clock, as now() prints
-	}
-	return v
-}
-
 func boolVector(bs []bool) *value.Vector {
 	v := value.NewVector(value.Bool, 0, len(bs))
 	for _, b := range bs {

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 func init() {
@@ -182,7 +183,7 @@ func getClusterChunksStatus(env funcs.Env, _ []value.Value) (value.Value, error)
 		perm.Str = append(perm.Str, "READ_WRITE")
 	}
 	return value.NewTable([]string{"chunkId", "file", "size", "version", "vcLength", "versionChain", "state", "replicas", "replicaCount", "lastUpdated", "permission"},
-		[]*value.Vector{id, file, size, version, vcLen, chain, state, replicas, count, timestampVector(last), perm}), nil
+		[]*value.Vector{id, file, size, version, vcLen, chain, state, replicas, count, wallclock.Timestamps(last), perm}), nil
 }
 
 func formatInt(n int64) string { return value.NewLong(n).String() }

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"time"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // The functions that list and stop sessions and their running requests.
@@ -51,11 +53,7 @@ func getSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 		active.I64 = append(active.I64, value.NullInt64)
 	}
 	for _, s := range sessions {
-		user := s.User()
-		if user == "" {
-			user = "guest"
-		}
-		users.Str = append(users.Str, user)
+		users.Str = append(users.Str, auth.OrGuest(s.User()))
 		ids.I64 = append(ids.I64, s.meta.ID)
 		mem.I64 = append(mem.I64, s.memSize.Load())
 		ip := s.meta.RemoteIP
@@ -68,9 +66,9 @@ func getSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 		} else {
 			ports.I32 = append(ports.I32, value.NullInt32)
 		}
-		created.I64 = append(created.I64, localMillis(s.created))
+		created.I64 = append(created.I64, wallclock.Millis(s.created))
 		if ms := s.lastActive.Load(); ms > 0 {
-			active.I64 = append(active.I64, localMillis(time.UnixMilli(ms)))
+			active.I64 = append(active.I64, wallclock.Millis(time.UnixMilli(ms)))
 		} else {
 			active.I64 = append(active.I64, value.NullInt64)
 		}
@@ -104,7 +102,7 @@ func getConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
 	alias := funcs.SiteOf(env).Alias
 	for _, r := range jobs {
 		node.Str = append(node.Str, alias)
-		users.Str = append(users.Str, orGuest(r.s.User()))
+		users.Str = append(users.Str, auth.OrGuest(r.s.User()))
 		roots.Str = append(roots.Str, r.j.rootID)
 		types.Str = append(types.Str, r.j.jobType)
 		descs.Str = append(descs.Str, r.j.desc)
@@ -115,7 +113,7 @@ func getConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
 		total.I32 = append(total.I32, 1)
 		finished.I32 = append(finished.I32, 0)
 		running.I32 = append(running.I32, 1)
-		start := localMillis(r.j.start)
+		start := wallclock.Millis(r.j.start)
 		recv.I64 = append(recv.I64, start)
 		first.I64 = append(first.I64, start)
 		latest.I64 = append(latest.I64, start)

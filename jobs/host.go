@@ -1,8 +1,6 @@
 package jobs
 
 import (
-	"time"
-
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -31,18 +29,4 @@ func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 func mayManage(env funcs.Env, owner string) bool {
 	user := env.SessionInfo().User
 	return user == "admin" || user != "" && user == owner
-}
-
-// localMillis is t as a TIMESTAMP in the server's time zone, as
-// DolphinDB (2.00.9.4 on) reports session and job times.
-func localMillis(t time.Time) int64 {
-	_, off := t.Zone()
-	return t.UnixMilli() + int64(off)*1000
-}
-
-func orGuest(user string) string {
-	if user == "" {
-		return "guest"
-	}
-	return user
 }

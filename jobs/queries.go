@@ -5,9 +5,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // The query-status functions (funcs/g/getCompletedQueries.md,
@@ -64,7 +66,7 @@ func (l *queryLog) latest(n int) []completedQuery {
 
 // query describes s's request j; its end is left zero.
 func (s *Session) query(j *consoleJob) completedQuery {
-	q := completedQuery{user: orGuest(s.User()), id: j.rootID, desc: j.desc, ip: s.meta.RemoteIP,
+	q := completedQuery{user: auth.OrGuest(s.User()), id: j.rootID, desc: j.desc, ip: s.meta.RemoteIP,
 		session: s.meta.ID, start: j.start}
 	if q.ip == "" {
 		q.ip = "127.0.0.1"
@@ -120,11 +122,11 @@ func queryTable(qs []completedQuery) *value.Table {
 		ids.Str = append(ids.Str, q.id)
 		roots.Str = append(roots.Str, q.id)
 		levels.I32 = append(levels.I32, 0)
-		starts.I64 = append(starts.I64, localNanos(q.start))
+		starts.I64 = append(starts.I64, wallclock.Nanos(q.start))
 		if q.end.IsZero() {
 			ends.I64 = append(ends.I64, value.NullInt64)
 		} else {
-			ends.I64 = append(ends.I64, localNanos(q.end))
+			ends.I64 = append(ends.I64, wallclock.Nanos(q.end))
 		}
 		descs.Str = append(descs.Str, q.desc)
 		errs.Str = append(errs.Str, q.errMsg)
@@ -148,9 +150,9 @@ func getQueryStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
 	for _, r := range jobs {
 		ids.I64 = append(ids.I64, r.j.seq)
 		sids.I64 = append(sids.I64, r.s.meta.ID)
-		users.Str = append(users.Str, orGuest(r.s.User()))
+		users.Str = append(users.Str, auth.OrGuest(r.s.User()))
 		queries.Str = append(queries.Str, r.j.desc)
-		starts.I64 = append(starts.I64, localMillis(r.j.start))
+		starts.I64 = append(starts.I64, wallclock.Millis(r.j.start))
 		elapsed.I64 = append(elapsed.I64, now.Sub(r.j.start).Milliseconds())
 		mem.I64 = append(mem.I64, r.s.memSize.Load())
 		total.I32 = append(total.I32, 1)

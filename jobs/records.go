@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/restrack"
 )
 
@@ -45,7 +46,7 @@ func (r *Registry) usage() []restrack.Usage {
 	by := map[string]*restrack.Usage{}
 	var out []*restrack.Usage
 	of := func(user string) *restrack.Usage {
-		user = orGuest(user)
+		user = auth.OrGuest(user)
 		if u := by[user]; u != nil {
 			return u
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 	"weak"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 )
 
@@ -178,7 +179,7 @@ func (s *Session) Close() bool {
 		if s.reg.leftTraffic == nil {
 			s.reg.leftTraffic = map[string][2]int64{}
 		}
-		user := orGuest(s.User())
+		user := auth.OrGuest(s.User())
 		t := s.reg.leftTraffic[user]
 		s.reg.leftTraffic[user] = [2]int64{t[0] + sent, t[1] + recv}
 		s.reg.smu.Unlock()

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // SQL Trace (progr/sql/sql_trace.md): setTraceMode(true) makes the node
@@ -89,7 +90,7 @@ func getTraces(env funcs.Env, _ []value.Value) (value.Value, error) {
 	cols := funcs.NewColumns(len(traces), value.NanoTimestamp, value.String, value.String, value.Long)
 	for i := len(traces) - 1; i >= 0; i-- {
 		t := traces[i]
-		cols[0].I64 = append(cols[0].I64, localNanos(t.start))
+		cols[0].I64 = append(cols[0].I64, wallclock.Nanos(t.start))
 		cols[1].Str = append(cols[1].Str, t.script)
 		cols[2].Str = append(cols[2].Str, t.id)
 		cols[3].I64 = append(cols[3].I64, t.session)
@@ -131,7 +132,7 @@ func viewTraceInfo(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	cols := funcs.NewColumns(2, value.String, value.String, value.NanoTimestamp, value.Long, value.String, value.String, value.Int)
 	alias := funcs.SiteOf(env).Alias
-	start := localNanos(found.start)
+	start := wallclock.Nanos(found.start)
 	for i, name := range names {
 		cols[0].Str = append(cols[0].Str, name)
 		cols[1].Str = append(cols[1].Str, "")
@@ -146,10 +147,4 @@ func viewTraceInfo(env funcs.Env, args []value.Value) (value.Value, error) {
 		cols[6].I32 = append(cols[6].I32, 0)
 	}
 	return value.NewTable([]string{first, "script", "startTime", "timeElapsed", "reference", "node", "thread"}, cols), nil
-}
-
-// localNanos is t as a NANOTIMESTAMP in the server's time zone.
-func localNanos(t time.Time) int64 {
-	_, off := t.Zone()
-	return t.UnixNano() + int64(off)*1e9
 }

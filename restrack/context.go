@@ -3,6 +3,10 @@ package restrack
 import (
 	"context"
 	"time"
+
+	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/ctxval"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // Request is the request a context belongs to, as the access records
@@ -15,8 +19,7 @@ type Request struct {
 	RootID, Script string
 }
 
-type ctxKey struct{}
-
+// bound is what a request's context carries for tracking.
 type bound struct {
 	t   *Tracker
 	req Request
@@ -28,14 +31,11 @@ func NewContext(ctx context.Context, t *Tracker, req Request) context.Context {
 	if t == nil {
 		return ctx
 	}
-	return context.WithValue(ctx, ctxKey{}, bound{t, req})
+	return ctxval.With(ctx, bound{t, req})
 }
 
 func fromContext(ctx context.Context) (*Tracker, Request, bool) {
-	if ctx == nil {
-		return nil, Request{}, false
-	}
-	b, ok := ctx.Value(ctxKey{}).(bound)
+	b, ok := ctxval.From[bound](ctx)
 	return b.t, b.req, ok
 }
 
@@ -47,10 +47,10 @@ func TableRead(ctx context.Context, db, table string, err error) error {
 	if err != nil || !ok || !t.on.Load() {
 		return err
 	}
-	user := "guest"
-	if req.User != nil && req.User() != "" {
+	user := ""
+	if req.User != nil {
 		user = req.User()
 	}
-	t.addAccess(accessRec{at: wallNanos(time.Now()), rootID: req.RootID, user: user, db: db, table: table, kind: "sql", value: 1, script: req.Script})
+	t.addAccess(accessRec{at: wallclock.Nanos(time.Now()), rootID: req.RootID, user: auth.OrGuest(user), db: db, table: table, kind: "sql", value: 1, script: req.Script})
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 func init() {
@@ -49,7 +50,7 @@ func span(fn string, args []value.Value) (int64, int64, error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	to, err := audit.TimeArg(fn, "to", funcs.Arg(args, 1), wallNanos(time.Now())+1)
+	to, err := audit.TimeArg(fn, "to", funcs.Arg(args, 1), wallclock.Nanos(time.Now())+1)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // maxRecords bounds each log: past it, the oldest tenth is dropped (from
@@ -124,7 +126,7 @@ func (t *Tracker) run() {
 			// must not count in the first sample after it is on again.
 			us := t.sample()
 			if t.on.Load() {
-				t.addSample(wallNanos(now), us)
+				t.addSample(wallclock.Nanos(now), us)
 			}
 		}
 	}
@@ -147,12 +149,6 @@ func (t *Tracker) addAccess(r accessRec) {
 	if t.on.Load() {
 		t.access.add(r)
 	}
-}
-
-// wallNanos is t as a NANOTIMESTAMP in the server's time zone.
-func wallNanos(t time.Time) int64 {
-	_, off := t.Zone()
-	return t.UnixNano() + int64(off)*1e9
 }
 
 // csvLog is one bounded list of records and the CSV file that keeps it.

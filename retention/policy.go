@@ -13,6 +13,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // Policy is one database's retention policy.
@@ -113,8 +114,7 @@ func apply(db *dfs.Database, pol Policy, now time.Time) ([]string, error) {
 	if !ok {
 		return nil, nil
 	}
-	_, off := now.Zone()
-	cutoff := now.UnixNano() + int64(off)*1e9 - pol.Hours*int64(time.Hour)
+	cutoff := wallclock.Nanos(now) - pol.Hours*int64(time.Hour)
 	low := cutoff - 10*24*int64(time.Hour)
 	retired := map[string]bool{}
 	for i, span := range spans(d) {

@@ -3,6 +3,7 @@ package stream
 import (
 	"context"
 
+	"github.com/porpoisedb/porpoise/ctxval"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -23,16 +24,14 @@ type Sink interface {
 	Close()
 }
 
-type sinkKey struct{}
-
 // WithSink is ctx carrying the sink of the connection a request came on.
 func WithSink(ctx context.Context, s Sink) context.Context {
-	return context.WithValue(ctx, sinkKey{}, s)
+	return ctxval.With(ctx, s)
 }
 
 // SinkFrom is the sink WithSink put in ctx, nil for none (a script, an
 // embedded session).
 func SinkFrom(ctx context.Context) Sink {
-	s, _ := ctx.Value(sinkKey{}).(Sink)
+	s, _ := ctxval.From[Sink](ctx)
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
@@ -184,10 +185,7 @@ func vectorBytes(v *value.Vector) int64 {
 // an embedded session has no remote address (empty IP, NULL port).
 func xgetCurrentSessionAndUser(env funcs.Env, args []value.Value) (value.Value, error) {
 	info := env.SessionInfo()
-	user := info.User
-	if user == "" {
-		user = "guest"
-	}
+	user := auth.OrGuest(info.User)
 	port := value.NullScalar(value.Int)
 	if info.RemotePort > 0 {
 		port = value.NewInt(int32(info.RemotePort))

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // Clock is the calling interpreter's clock, which an embedding program
@@ -31,9 +32,8 @@ func xtoday(env funcs.Env, _ []value.Value) (value.Value, error) {
 // nanoSecond, to the nanosecond.
 func xnow(env funcs.Env, args []value.Value) (value.Value, error) {
 	n := clockNow(env)
-	_, off := n.Zone()
 	if funcs.OptBool(funcs.Arg(args, 0), false) {
-		return value.NewTyped(value.NanoTimestamp, n.UnixNano()+int64(off)*1e9), nil
+		return value.NewTyped(value.NanoTimestamp, wallclock.Nanos(n)), nil
 	}
-	return value.NewTyped(value.Timestamp, n.UnixMilli()+int64(off)*1000), nil
+	return value.NewTyped(value.Timestamp, wallclock.Millis(n)), nil
 }

@@ -73,7 +73,27 @@ func (br *bitReader) atEnd() bool {
 	return all
 }
 
+// deltaWidths are the bit widths of a delta of deltas after a prefix of
+// 1 to 5 one bits and a zero bit: Encode writes the narrowest that holds
+// the value, Decode reads the one the prefix names.
 var deltaWidths = [5]int{7, 9, 16, 32, 64}
+
+// dodFields is, by a value's bit length, how Encode writes it: the n-bit
+// prefix (one bits naming the narrowest of deltaWidths that holds it,
+// then a zero bit), then the value in w bits.
+var dodFields = func() (f [65]struct {
+	prefix uint64
+	n, w   int
+}) {
+	ones := 1
+	for l := range f {
+		if l > deltaWidths[ones-1] {
+			ones++
+		}
+		f[l].prefix, f[l].n, f[l].w = 1<<uint(ones+1)-2, ones+1, deltaWidths[ones-1]
+	}
+	return f
+}()
 
 // Decode decodes one block into dst (at most len(dst) values) and
 // returns the number of values produced.
@@ -251,23 +271,14 @@ func Encode[T int16 | int32 | int64](data []T, bw *BitWriter) error {
 		if dod == 0 {
 			bw.write(0, 1)
 		} else {
+			// the prefix (ones one bits, a zero bit) and c in one write
+			// when they fit a word
 			c := zigzag(dod) - 1
-			switch {
-			case c < 1<<7:
-				bw.write(2, 2)
-				bw.write(c, 7)
-			case c < 1<<9:
-				bw.write(6, 3)
-				bw.write(c, 9)
-			case c < 1<<16:
-				bw.write(14, 4)
-				bw.write(c, 16)
-			case c < 1<<32:
-				bw.write(30, 5)
-				bw.write(c, 32)
-			default:
-				bw.write(62, 6)
-				bw.write(c, 64)
+			if f := &dodFields[bits.Len64(c)]; f.w < 64 {
+				bw.write(f.prefix<<uint(f.w)|c, f.n+f.w)
+			} else {
+				bw.write(f.prefix, f.n)
+				bw.write(c, f.w)
 			}
 		}
 		prev, d = x, delta
