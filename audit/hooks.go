@@ -5,12 +5,16 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // The hooks below are deferred by package dfs in the operations it
 // performs for any caller (append!, tableInsert, INSERT INTO, upsert!,
-// dropColumns!): each records the operation, begun at start, once its
+// SQL update and delete, addColumn, rename!, replaceColumn!, dropColumns!): each records the operation, begun at start, once its
 // results are known, and nothing when it failed or changed no row.
 
 // Appended records an append of *n rows to db.table: APPEND for a TRANS
@@ -39,5 +43,30 @@ func Upserted(ctx context.Context, start time.Time, db, table string, res *inser
 func Done(ctx context.Context, start time.Time, db, table, opType, detail string, err *error) {
 	if *err == nil {
 		Record(ctx, start, db, table, opType, detail)
+	}
+}
+
+// Rewrote records SQL's update or delete stmt on db.table, which changed
+// *n rows: SQL_UPDATE with updatedRows or SQL_DELETE with deletedRows,
+// after the statement's text, unparsed as DolphinDB prints a statement
+// before its error.
+func Rewrote(ctx context.Context, start time.Time, db, table string, stmt ast.Node, n *int, err *error) {
+	if *err != nil || *n == 0 {
+		return
+	}
+	op, rows := "SQL_UPDATE", "updatedRows"
+	if _, ok := stmt.(*ast.DeleteStmt); ok {
+		op, rows = "SQL_DELETE", "deletedRows"
+	}
+	Record(ctx, start, db, table, op, fmt.Sprintf("script=[%s], %s=%d", unparse.Statement(stmt), rows, *n))
+}
+
+// AddedColumns records addColumn on db.table: an ADD_COLUMN per column.
+func AddedColumns(ctx context.Context, start time.Time, db, table string, names []string, types []value.Type, scales []int32, err *error) {
+	if *err != nil {
+		return
+	}
+	for i, name := range names {
+		Record(ctx, start, db, table, "ADD_COLUMN", fmt.Sprintf("colName=[%s], colType=[%s]", name, funcs.TypeString(types[i], scales[i])))
 	}
 }

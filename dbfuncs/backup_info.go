@@ -3,7 +3,6 @@ package dbfuncs
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -125,13 +124,9 @@ func schemaTable(meta json.RawMessage) (*value.Table, error) {
 	for i, ti := range tm.Types {
 		t := value.Type(ti)
 		typeInt[i] = int32(t)
-		typeString[i] = t.String()
+		typeString[i] = funcs.TypeString(t, tm.Scales[i])
 		extra[i] = value.NullInt32
 		if t.Elem().IsDecimal() {
-			typeString[i] = t.Elem().String() + "(" + strconv.Itoa(int(tm.Scales[i])) + ")"
-			if t.IsArray() {
-				typeString[i] += "[]"
-			}
 			extra[i] = tm.Scales[i]
 		}
 	}

@@ -161,16 +161,16 @@ func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, errNoTable(db.Name(), name)
 	}
 	start := time.Now()
-	err = t.RewriteChunks(h.Context(), nil, func(cur *value.Table) (*value.Table, error) {
+	_, err = t.RewriteChunks(h.Context(), nil, func(cur *value.Table) (*value.Table, int, error) {
 		if cur.Rows() == 0 {
-			return nil, nil
+			return nil, 0, nil
 		}
 		cols := make([]*value.Vector, len(cur.Cols))
 		for i, c := range cur.Cols {
 			cols[i] = value.NewVector(c.T, 0, 0)
 			cols[i].Scale = c.Scale
 		}
-		return value.NewTable(cur.Names, cols), nil
+		return value.NewTable(cur.Names, cols), cur.Rows(), nil
 	})
 	if err == nil {
 		audit.Record(h.Context(), start, path, name, "TRUNCATE_TABLE", "")

@@ -390,8 +390,6 @@ var texts = []Text{
 	{"The argument [jobIdPattern] of getScheduledJobs must be a string.", "porpoise"},
 	{"The argument [jobId] of deleteScheduledJob must be a string.", "porpoise"},
 	{"The scheduled job [%s] does not exist.", "porpoise"},
-	{"The log level must be a string: DEBUG, INFO, WARNING or ERROR.", "porpoise"},
-	{"The log level must be one of DEBUG, INFO, WARNING and ERROR.", "porpoise"},
 	{"The configuration parameter [%s] can't be modified online.", "porpoise"},
 	{"Failed to create the heap sample file %s: %s", "porpoise"},
 	{"Failed to write the heap sample file %s: %s", "porpoise"},
@@ -1275,4 +1273,17 @@ var texts = []Text{
 	{"convertExcelFormula supports a range such as %s only as the argument of an aggregate function.", "porpoise: funcs/c/convertExcelFormula.md lists what converts"},
 	{"convertExcelFormula doesn't support the Excel function %s.", "porpoise: funcs/c/convertExcelFormula.md lists what converts"},
 	{"convertExcelFormula doesn't support %s over both rows and columns: %s.", "funcs/c/convertExcelFormula.md"},
+
+	// package funcs/logging (the server log's functions)
+	{"The log level must be a string: DEBUG, INFO, WARNING or ERROR.", "porpoise"},
+	{"The log level must be one of DEBUG, INFO, WARNING and ERROR.", "porpoise: funcs/s/setLogLevel.md lists the levels"},
+	{"The arguments of writeLog must be string scalars.", "porpoise: funcs/w/writeLog.md states the rule"},
+	{"The argument [level] of writeLogLevel must be DEBUG, INFO, WARNING, ERROR or an integer from 0 to 3.", "porpoise: funcs/w/writeloglevel.md and rn/server/3_00_1.md list the levels"},
+	{"The argument [X] of writeLogLevel must be a logical, integral, temporal, floating, literal or decimal scalar.", "porpoise: funcs/w/writeloglevel.md lists the types"},
+	{"The argument [retentionTime] of cleanOutdateLogFiles must be a non-negative number of days.", "porpoise: funcs/c/cleanOutdateLogFiles.md states the unit"},
+
+	// setStreamTableTimestamp (package stream)
+	{"The argument [columnName] of setStreamTableTimestamp must be the name of the stream table's last column.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
+	{"The timestamp column of a stream table must have a temporal type.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
+	{"The timestamp column of a stream table can't be changed once set.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
 }

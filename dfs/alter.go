@@ -2,9 +2,9 @@ package dfs
 
 import (
 	"context"
-	"github.com/porpoisedb/porpoise/audit"
 	"time"
 
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/storage"
@@ -18,7 +18,8 @@ import (
 // replaced, never changed in place, because scans hold the old ones.
 
 // RenameColumn renames one column (rename! and alter table ... rename).
-func (t *Table) RenameColumn(from, to string) error {
+func (t *Table) RenameColumn(ctx context.Context, from, to string) (err error) {
+	defer audit.Done(ctx, time.Now(), t.db.path, t.name, "RENAME_COLUMN", "colName=["+from+"], newColName=["+to+"]", &err)
 	i, err := t.alterable(from)
 	if err != nil {
 		return err

@@ -1,9 +1,12 @@
 package dfs
 
 import (
+	"context"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -101,7 +104,8 @@ func (t *Table) commentsInto(colDefs *value.Table, put func(string, value.Value)
 // it; the rows already stored read NULL in them (storage fills a column a
 // block lacks), and a chunk keeps taking appends of the old width until
 // one of the new width reaches it.
-func (t *Table) AddColumns(names []string, types []value.Type, scales []int32) error {
+func (t *Table) AddColumns(ctx context.Context, names []string, types []value.Type, scales []int32) (err error) {
+	defer audit.AddedColumns(ctx, time.Now(), t.db.path, t.name, names, types, scales, &err)
 	for i, n := range names {
 		if t.column(n) >= 0 || slices.ContainsFunc(names[:i], func(m string) bool { return strings.EqualFold(m, n) }) {
 			return ddberr.Errorf("The column [%s] already exists in the table.", n)

@@ -3,18 +3,31 @@ package dfs
 import (
 	"context"
 	"sort"
+	"time"
 
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
 
+// RewriteRows is RewriteChunks for SQL's update or delete stmt, which
+// the audit log records with the number of rows fn changed.
+func (t *Table) RewriteRows(ctx context.Context, keep PartitionFilter, stmt ast.Node, fn func(*value.Table) (*value.Table, int, error)) (err error) {
+	var n int
+	defer audit.Rewrote(ctx, time.Now(), t.db.path, t.name, stmt, &n, &err)
+	n, err = t.RewriteChunks(ctx, keep, fn)
+	return err
+}
+
 // RewriteChunks applies fn to the rows of every chunk in the partitions
 // keep admits (nil: all) and stores what it returns in the chunk's place;
-// fn returns nil to leave a chunk as it is. DFS chunks are rewritten with
-// storage Txn.Replace under the database's TRANS/CHUNK rules, so an
-// UPDATE or DELETE is as atomic as an append.
-func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func(*value.Table) (*value.Table, error)) error {
+// fn returns nil to leave a chunk as it is, else the chunk's new rows and
+// how many rows it changed, which RewriteChunks sums. DFS chunks are
+// rewritten with storage Txn.Replace under the database's TRANS/CHUNK
+// rules, so an UPDATE or DELETE is as atomic as an append.
+func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func(*value.Table) (*value.Table, int, error)) (int, error) {
 	paths := t.paths(keep)
 	seen := map[string]bool{}
 	var order []string
@@ -28,24 +41,26 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 	if !t.db.DFS() {
 		t.mu.Lock()
 		defer t.mu.Unlock()
+		total := 0
 		for _, path := range order {
 			cur := t.mem[path]
 			if cur == nil {
 				continue
 			}
-			next, err := fn(cur)
+			next, n, err := fn(cur)
 			if err != nil {
-				return err
+				return total, err
 			}
 			if next != nil {
 				t.mem[path] = next
+				total += n
 			}
 		}
-		return nil
+		return total, nil
 	}
 	have, err := t.storedChunks()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var present []string
 	for _, p := range order {
@@ -53,18 +68,18 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 			present = append(present, p)
 		}
 	}
-	_, err = t.writeChunks(ctx, present, nil, func(txn *storage.Txn, path string) (insert.Result, error) {
+	res, err := t.writeChunks(ctx, present, nil, func(txn *storage.Txn, path string) (insert.Result, error) {
 		cur, err := t.readChunk(path)
 		if err != nil {
 			return insert.Result{}, err
 		}
-		next, err := fn(cur)
+		next, n, err := fn(cur)
 		if err != nil || next == nil {
 			return insert.Result{}, err
 		}
-		return insert.Result{}, txn.Replace(t.chunkID(path), t.names, next.Cols, t.chunkOptions())
+		return insert.Result{Updated: n}, txn.Replace(t.chunkID(path), t.names, next.Cols, t.chunkOptions())
 	})
-	return err
+	return res.Updated, err
 }
 
 // ConvertColumn converts new values for column col (UPDATE's set

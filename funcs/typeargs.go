@@ -1,6 +1,7 @@
 package funcs
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -63,4 +64,17 @@ func TypesArg(v value.Value) ([]value.Type, []int32, error) {
 		ts[i], scales[i] = t, sc
 	}
 	return ts, scales, nil
+}
+
+// TypeString is the name schema's colDefs gives a column of type t with
+// decimal scale scale: INT, DECIMAL32(2), DECIMAL64(4)[].
+func TypeString(t value.Type, scale int32) string {
+	if !t.Elem().IsDecimal() {
+		return t.String()
+	}
+	s := t.Elem().String() + "(" + strconv.Itoa(int(scale)) + ")"
+	if t.IsArray() {
+		s += "[]"
+	}
+	return s
 }

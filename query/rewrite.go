@@ -34,25 +34,25 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 	if len(n.ContextBy) == 0 && slices.ContainsFunc(n.Sets, func(s ast.SetClause) bool { return funcs.CallsAny(s.X, funcs.Aggregate|funcs.OrderSensitive) }) {
 		return ddberr.Errorf("Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.")
 	}
-	return t.RewriteChunks(ex.env.Context(), ex.pruneFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
+	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, n.Where), n, func(chunk *value.Table) (*value.Table, int, error) {
 		rows, err := ex.whereRows(chunk, n.Where)
 		if err != nil || len(rows) == 0 {
-			return nil, err
+			return nil, 0, err
 		}
 		out := value.NewTable(chunk.Names, append([]*value.Vector(nil), chunk.Cols...))
 		vals, rows, err := ex.updateValues(chunk, rows, n)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		for k := range n.Sets {
 			j := cols[k]
 			conv, err := t.ConvertColumn(vals[k], j)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			out.Cols[j] = setRows(out.Cols[j].Clone(), rows, conv, rows)
 		}
-		return out, nil
+		return out, len(rows), nil
 	})
 }
 
@@ -61,10 +61,10 @@ func (ex *executor) deletePartitioned(t *dfs.Table, n *ast.DeleteStmt) error {
 	if err := ex.env.CheckTableWrite(t, auth.TableDelete); err != nil {
 		return err
 	}
-	return t.RewriteChunks(ex.env.Context(), ex.pruneFilter(t, n.Where), func(chunk *value.Table) (*value.Table, error) {
+	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, n.Where), n, func(chunk *value.Table) (*value.Table, int, error) {
 		rows, err := ex.whereRows(chunk, n.Where)
 		if err != nil || len(rows) == 0 {
-			return nil, err
+			return nil, 0, err
 		}
 		drop := make([]bool, chunk.Rows())
 		for _, r := range rows {
@@ -76,6 +76,6 @@ func (ex *executor) deletePartitioned(t *dfs.Table, n *ast.DeleteStmt) error {
 				keep = append(keep, r)
 			}
 		}
-		return chunk.Gather(keep), nil
+		return chunk.Gather(keep), len(rows), nil
 	})
 }

@@ -2,7 +2,6 @@ package system
 
 import (
 	"errors"
-	"strconv"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -236,17 +235,12 @@ func ColDefs(names []string, types []value.Type, scales []int32) *value.Table {
 	name, typeString, typeInt, extra, comment := cols[0], cols[1], cols[2], cols[3], cols[4]
 	for i := range names {
 		name.Str = append(name.Str, names[i])
-		ts := types[i].String()
 		if types[i].Elem().IsDecimal() {
-			ts = types[i].Elem().String() + "(" + strconv.Itoa(int(scales[i])) + ")"
-			if types[i].IsArray() {
-				ts += "[]"
-			}
 			extra.I32 = append(extra.I32, scales[i])
 		} else {
 			extra.I32 = append(extra.I32, value.NullInt32)
 		}
-		typeString.Str = append(typeString.Str, ts)
+		typeString.Str = append(typeString.Str, funcs.TypeString(types[i], scales[i]))
 		typeInt.I32 = append(typeInt.I32, int32(types[i]))
 		comment.Str = append(comment.Str, "")
 	}

@@ -32,7 +32,7 @@ func memTable(name string, x value.Value) (*value.Table, error) {
 // rename! change (package dfs's tables); funcs may not
 // import dfs, so it asks for the methods.
 type columnEditor interface {
-	RenameColumn(from, to string) error
+	RenameColumn(ctx context.Context, from, to string) error
 	DropColumn(ctx context.Context, name string) error
 }
 
@@ -201,7 +201,7 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 		if !ok1 || !ok2 {
 			return nil, ddberr.Errorf("The old and new column names of rename! on a DFS table must be string scalars.")
 		}
-		return nil, x.RenameColumn(from, to)
+		return nil, x.RenameColumn(env.Context(), from, to)
 	case *value.Vector:
 		// a vector's label is not kept by Porpoise's vectors; the
 		// vector itself is the result, as in DolphinDB's output
