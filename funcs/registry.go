@@ -39,6 +39,11 @@ const (
 	// Session marks a function that reads or writes session or server
 	// state (variables, shared objects, databases, users).
 	Session
+	// PerSymbol functions map each text of their first argument to one
+	// scalar independently of the other rows (its other arguments fixed):
+	// over a coded SYMBOL or STRING vector with fewer symbols than rows
+	// Register makes them run once per symbol (per_symbol.go).
+	PerSymbol
 )
 
 // Has reports whether all of q are set in p.
@@ -206,6 +211,9 @@ func Register(specs ...Spec) {
 		}
 		if s.Max >= 0 && s.Max < s.Min {
 			panic("funcs: bad arity for " + s.Name)
+		}
+		if s.Props.Has(PerSymbol) {
+			s.Fn = perSymbol(s.Fn)
 		}
 		registry[s.Name] = &s
 	}
