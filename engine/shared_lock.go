@@ -42,19 +42,9 @@ func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
 func takesMutable(v value.Value) bool {
 	switch f := v.(type) {
 	case *userFunc:
-		return hasMutable(f.params)
+		return ast.HasMutable(f.params)
 	case *partialFunc:
 		return takesMutable(f.fn)
-	}
-	return false
-}
-
-// hasMutable reports whether one of params is mutable.
-func hasMutable(params []ast.Param) bool {
-	for _, p := range params {
-		if p.Mutable {
-			return true
-		}
 	}
 	return false
 }
@@ -64,13 +54,13 @@ func hasMutable(params []ast.Param) bool {
 // module's function, as resolve finds them.
 func (in *interp) callsMutable(name string) bool {
 	if f, ok := in.s.defs[name]; ok && in.mod == nil {
-		return hasMutable(f.params)
+		return ast.HasMutable(f.params)
 	}
 	params, root := in.s.eng.mods.FuncParams(name, in.mod, in.s.used)
 	if f, ok := in.s.defs[root]; ok {
 		params = f.params
 	}
-	return hasMutable(params)
+	return ast.HasMutable(params)
 }
 
 // lockShared takes the locks node's plan names and returns their release.
