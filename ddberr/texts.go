@@ -66,6 +66,9 @@ var texts = []Text{
 	{"Only one parameter can be passed to null-filling operation [%s] when it is used with PIVOT BY. RefId:S02031", "error_codes/S02031.md"},
 	{"Column modifications are only supported for OLAP-based DFS tables. RefId: S01064", "error_codes/S01064.md"},
 	{"The column [%s] to be modified cannot be partitioning column. RefId: S01065", "error_codes/S01065.md"},
+	{"replaceColumn! can't convert the column [%s] from %s to %s.", "porpoise: funcs/r/replaceColumn_.md states the rules"},
+	{"The argument [colName] of replaceColumn! must be a string scalar for a DFS table.", "porpoise: funcs/r/replaceColumn_.md"},
+	{"The argument [newCol] of replaceColumn! must be a vector.", "porpoise"},
 	{"The length of table comment must not exceed %d bytes.", "porpoise: funcs/s/settablecomment.md states the limit"},
 
 	// backups of databases
