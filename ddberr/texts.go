@@ -937,7 +937,6 @@ var texts = []Text{
 	{"The percent of tmpercentile must be between 0 and 100.", "porpoise"},
 	{"The arguments [T] and [X] of tmpercentile must have the same length.", "porpoise"},
 	{"The arguments [T] and [X] of tmrank must have the same length.", "porpoise"},
-	{"The argument [top] of %s must be a positive integer.", "porpoise"},
 	{"The argument [tiesMethod] of %s must be 'oldest' or 'latest'.", "porpoise"},
 	{"The percent of mpercentileTopN must be between 0 and 100.", "porpoise"},
 	{"The argument [X] of %s must be a vector, a matrix or a table.", "porpoise"},
