@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strings"
+
 	"github.com/porpoisedb/porpoise/sharedobj"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -53,11 +55,12 @@ func takesMutable(v value.Value) bool {
 // a function with a mutable parameter: a definition of the session or a
 // module's function, as resolve finds them.
 func (in *interp) callsMutable(name string) bool {
-	if f, ok := in.s.defs[name]; ok && in.mod == nil {
-		return ast.HasMutable(f.params)
+	f, ok := in.s.defs[name]
+	if in.mod == nil && (ok || len(in.s.used) == 0 && strings.IndexByte(name, ':') < 0) {
+		return ok && ast.HasMutable(f.params) // no module can define it
 	}
 	params, root := in.s.eng.mods.FuncParams(name, in.mod, in.s.used)
-	if f, ok := in.s.defs[root]; ok {
+	if f, ok = in.s.defs[root]; ok {
 		params = f.params
 	}
 	return ast.HasMutable(params)
