@@ -114,3 +114,41 @@ func (in *interp) assignRef(n *ast.AssignStmt) error {
 	in.frame[id.Name] = v
 	return nil
 }
+
+// Owns implements query.Env: t is the session variable name's value and
+// no other variable reaches its storage. Inside a function t may be the
+// caller's, which the function's frame doesn't show, and a tuple,
+// dictionary of ANY values or a function or code value might hold a
+// column out of reachable's sight, so any of those answers no.
+func (in *interp) Owns(name string, t *value.Table) bool {
+	if in.depth > 0 || in.frame[name] != t || in.s.held.Exposes(t) {
+		return false
+	}
+	for n, w := range in.frame {
+		if n != name && !plainContainer(w) {
+			return false
+		}
+	}
+	return !in.reachable(t, name)
+}
+
+// plainContainer reports whether every vector w holds is among
+// value.HeldVectors(w): w holds no tuple, ANY dictionary or function.
+func plainContainer(w value.Value) bool {
+	switch x := w.(type) {
+	case *value.Scalar, *value.Matrix, *value.Pair, *value.Set:
+		return true
+	case *value.Vector:
+		return x.T != value.Any
+	case *value.Dict:
+		return x.Vals.T != value.Any && x.Keys.T != value.Any
+	case *value.Table:
+		for _, c := range x.Cols {
+			if c.T == value.Any {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
