@@ -357,6 +357,8 @@ func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, 
 			}
 			src = src.Gather(rows)
 		}
+	} else if lo, hi, ok := ex.sortedRange(src, n.Where); ok {
+		src = src.Slice(lo, hi)
 	} else if len(n.Where) > 0 {
 		rows, err := ex.whereRows(src, n.Where)
 		if err != nil {
