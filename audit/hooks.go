@@ -70,3 +70,12 @@ func AddedColumns(ctx context.Context, start time.Time, db, table string, names 
 		Record(ctx, start, db, table, "ADD_COLUMN", fmt.Sprintf("colName=[%s], colType=[%s]", name, funcs.TypeString(types[i], scales[i])))
 	}
 }
+
+// ReplacedColumn records replaceColumn! on db.table, which changed the
+// column name from type from to type to.
+func ReplacedColumn(ctx context.Context, start time.Time, db, table, name string, from value.Type, fromScale int32, to value.Type, toScale int32, err *error) {
+	if *err == nil {
+		Record(ctx, start, db, table, "REPLACE_COLUMN", fmt.Sprintf("colName=[%s], colType=[%s], newColType=[%s]",
+			name, funcs.TypeString(from, fromScale), funcs.TypeString(to, toScale)))
+	}
+}

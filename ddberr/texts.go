@@ -66,6 +66,9 @@ var texts = []Text{
 	{"Only one parameter can be passed to null-filling operation [%s] when it is used with PIVOT BY. RefId:S02031", "error_codes/S02031.md"},
 	{"Column modifications are only supported for OLAP-based DFS tables. RefId: S01064", "error_codes/S01064.md"},
 	{"The column [%s] to be modified cannot be partitioning column. RefId: S01065", "error_codes/S01065.md"},
+	{"replaceColumn! can't convert the column [%s] from %s to %s.", "porpoise: funcs/r/replaceColumn_.md states the rules"},
+	{"The argument [colName] of replaceColumn! must be a string scalar for a DFS table.", "porpoise: funcs/r/replaceColumn_.md"},
+	{"The argument [newCol] of replaceColumn! must be a vector.", "porpoise"},
 	{"The length of table comment must not exceed %d bytes.", "porpoise: funcs/s/settablecomment.md states the limit"},
 
 	// backups of databases
@@ -390,8 +393,6 @@ var texts = []Text{
 	{"The argument [jobIdPattern] of getScheduledJobs must be a string.", "porpoise"},
 	{"The argument [jobId] of deleteScheduledJob must be a string.", "porpoise"},
 	{"The scheduled job [%s] does not exist.", "porpoise"},
-	{"The log level must be a string: DEBUG, INFO, WARNING or ERROR.", "porpoise"},
-	{"The log level must be one of DEBUG, INFO, WARNING and ERROR.", "porpoise"},
 	{"The configuration parameter [%s] can't be modified online.", "porpoise"},
 	{"Failed to create the heap sample file %s: %s", "porpoise"},
 	{"Failed to write the heap sample file %s: %s", "porpoise"},
@@ -495,7 +496,7 @@ var texts = []Text{
 	{"The argument [X] of countNanInf must be FLOAT or DOUBLE.", "porpoise"},
 	{"The argument of %s must be a vector of scalars.", "porpoise"},
 	{"The argument [window] of %s must be a positive integer.", "porpoise"},
-	{"The argument [minPeriods] of %s must be a positive integer.", "porpoise"},
+	{"The argument [%s] of %s must be a positive integer.", "porpoise (funcs.PositiveIntArg); funcs/s/sessionWindow.md for sessionGap, and funcs/r/rollingPanel.md, funcs/g/getCompletedQueries.md and funcs/c/cachedTable.md state the rule"},
 	{"The arguments of a row function must be vectors or matrices.", "porpoise"},
 	{"The arguments of a row function must have the same length.", "porpoise"},
 	{"The argument [keep] of isDuplicated must be FIRST, LAST or NONE.", "porpoise"},
@@ -507,7 +508,6 @@ var texts = []Text{
 	{"The tuple of valueChanged must hold vectors.", "porpoise"},
 	{"The argument [Y] of sumbars must be a numeric scalar.", "porpoise"},
 	{"The argument [dataRange] of bucketCount must be a pair.", "porpoise"},
-	{"The argument [bucketNum] of bucketCount must be a positive integer.", "porpoise"},
 	{"The size of dataRange must be a multiple of bucketNum.", "porpoise"},
 	{"The argument [dictionary] of dictUpdate! must be a dictionary.", "porpoise"},
 	{"The argument [keys] of dictUpdate! must be a scalar or vector.", "porpoise"},
@@ -570,12 +570,10 @@ var texts = []Text{
 	{"The argument [%s] of %s must be a string.", "porpoise"},
 	{"The first argument of %s must be a file handle.", "porpoise"},
 	{"The argument [mode] of file must be a string.", "porpoise"},
-	{"The argument [length] of readLines must be a positive integer.", "porpoise"},
 	{"The argument [string] of writeLine must be a string.", "porpoise"},
 	{"The argument [object] of writeLines must be a string vector.", "porpoise"},
 	{"The argument [offset] of writeLines is out of range.", "porpoise"},
 	{"The argument [length] of writeLines must be a non-negative integer.", "porpoise"},
-	{"The argument [sizeInByte] of readBytes must be a positive integer.", "porpoise"},
 	{"The buffer of writeBytes must be a CHAR scalar or vector.", "porpoise"},
 	{"The argument [mode] of seek must be HEAD, CURRENT or TAIL.", "porpoise"},
 	{"The argument [pattern] of files must be a string.", "porpoise"},
@@ -592,11 +590,7 @@ var texts = []Text{
 	{"The argument [X] of %s must be a tuple of two elements when func is a ternary function.", "porpoise"},
 	{"The results of %s must have one type.", "porpoise"},
 	{"The argument [funcArgs] of %s must be a vector or a tuple of vectors.", "porpoise"},
-	{"The argument [window] of moving must be a positive integer.", "porpoise"},
-	{"The argument [minPeriods] of moving must be a positive integer.", "porpoise"},
 	{"The argument [range] of window must be an integral pair.", "porpoise"},
-	{"The argument [window] of rolling must be a positive integer.", "porpoise"},
-	{"The argument [step] of rolling must be a positive integer.", "porpoise"},
 	{"The argument [T] of %s must be a temporal or integral vector.", "porpoise"},
 	{"The argument [window] of %s must be a positive integer or duration.", "porpoise"},
 	{"The arguments T and funcArgs of tmoving must have the same length.", "porpoise"},
@@ -646,8 +640,6 @@ var texts = []Text{
 	{"The argument [X] of %s must be a vector or matrix.", "porpoise"},
 	{"The argument [k] of %s must be a scalar.", "porpoise"},
 	{"The argument [X] of milastNot must be a vector.", "porpoise"},
-	{"The argument [window] of milastNot must be a positive integer.", "porpoise"},
-	{"The argument [minPeriods] of milastNot must be a positive integer.", "porpoise"},
 	{"The argument [obj] of %s must be a vector, matrix or table.", "porpoise"},
 	{"The argument [n] of %s must be a non-negative integer.", "porpoise"},
 	{"The argument [X] of searchK must be a vector.", "porpoise"},
@@ -1083,7 +1075,6 @@ var texts = []Text{
 	{"Each metric of panel must be a vector as long as row and col.", "porpoise: funcs/p/panel.md states the rule"},
 	{"The labels of panel must be increasing vectors without duplicates.", "funcs/p/panel.md"},
 	{"X of rollingPanel must be a table.", "porpoise: funcs/r/rollingPanel.md states the rule"},
-	{"The argument [window] of rollingPanel must be a positive integer.", "porpoise: funcs/r/rollingPanel.md states the rule"},
 	{"groupingCol of rollingPanel must be a STRING scalar or vector of column names.", "porpoise: funcs/r/rollingPanel.md states the rule"},
 	{"X and Y of histogram2d must be numeric vectors of the same length without NULL values.", "funcs/h/histogram2d.md"},
 	{"bins of histogram2d must be a positive integer, an increasing vector of at least 2 edges, or a tuple of two of them.", "funcs/h/histogram2d.md"},
@@ -1105,7 +1096,6 @@ var texts = []Text{
 	{"rule of asFreq must be one of B, W, M, MS, BM, BMS, SM, SMS, Q, QS, BQ, BQS, A, AS, BA, BAS, D, optionally after a positive count.", "porpoise: funcs/a/asFreq.md lists the rules"},
 	{"obj of loc must be a matrix.", "funcs/l/loc.md"},
 	{"A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.", "funcs/l/loc.md"},
-	{"The argument [sessionGap] of sessionWindow must be a positive integer.", "funcs/s/sessionWindow.md"},
 
 	// stream tables and subscriptions (package stream, funcs/streaming)
 	{"latestKeyedStreamTable supports one time column.", "porpoise: funcs/l/latestkeyedstreamtable.md describes two"},
@@ -1176,11 +1166,9 @@ var texts = []Text{
 	{"The argument [eventTime] of coevent must be an integral or temporal vector as long as event.", "funcs/c/coevent.md"},
 	{"The argument [window] of coevent must be a non-negative integer.", "funcs/c/coevent.md"},
 	{"X of kroghInterpolateFit must be an increasing numeric vector without NULL values.", "funcs/k/kroghinterpolatefit.md"},
-	{"Y of kroghInterpolateFit must be a numeric vector as long as X without NULL values.", "funcs/k/kroghinterpolatefit.md"},
+	{"%s of %s must be a numeric vector as long as X without NULL values.", "funcs/k/kroghinterpolatefit.md, funcs/c/cubichermitesplinefit.md"},
 	{"der of kroghInterpolateFit must be a non-negative integer.", "funcs/k/kroghinterpolatefit.md"},
 	{"X of cubicHermiteSplineFit must be a strictly increasing numeric vector of at least 2 elements.", "funcs/c/cubichermitesplinefit.md"},
-	{"Y of cubicHermiteSplineFit must be a numeric vector as long as X without NULL values.", "funcs/c/cubichermitesplinefit.md"},
-	{"derivative of cubicHermiteSplineFit must be a numeric vector as long as X without NULL values.", "funcs/c/cubichermitesplinefit.md"},
 	{"X of gaussianKde must be a numeric vector, matrix, tuple or table without NULL values and with more rows than columns.", "funcs/g/gaussiankde.md"},
 	{"weights of gaussianKde must be a numeric vector of non-negative values, not all 0, as long as X has rows.", "funcs/g/gaussiankde.md"},
 	{"bwMethod of gaussianKde must be a positive number, 'scott', 'silverman' or a function of X returning one.", "funcs/g/gaussiankde.md"},
@@ -1219,14 +1207,12 @@ var texts = []Text{
 	{"The argument [func] of resample must be an aggregate function.", "porpoise: funcs/r/resample.md states the rule"},
 
 	// query status (jobs queries.go)
-	{"The argument [top] of getCompletedQueries must be a positive integer.", "porpoise: funcs/g/getCompletedQueries.md states the rule"},
 
 	{"The argument [X] of setColumnarTuple! must be a tuple.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 	{"The elements of a columnar tuple must be vectors or scalars of the same type.", "porpoise: funcs/s/setColumnarTuple_.md states the rule"},
 
 	// cached tables (funcs/cached)
 	{"The argument [updateFunc] of cachedTable must be a function.", "porpoise: funcs/c/cachedTable.md states the rule"},
-	{"The argument [retentionSeconds] of cachedTable must be a positive integer.", "porpoise: funcs/c/cachedTable.md states the rule"},
 	{"The updateFunc of cachedTable must return a table.", "porpoise: funcs/c/cachedTable.md states the rule"},
 
 	// IPC in-memory tables (funcs/ipctable)
@@ -1290,4 +1276,17 @@ var texts = []Text{
 	{"convertExcelFormula supports a range such as %s only as the argument of an aggregate function.", "porpoise: funcs/c/convertExcelFormula.md lists what converts"},
 	{"convertExcelFormula doesn't support the Excel function %s.", "porpoise: funcs/c/convertExcelFormula.md lists what converts"},
 	{"convertExcelFormula doesn't support %s over both rows and columns: %s.", "funcs/c/convertExcelFormula.md"},
+
+	// package funcs/logging (the server log's functions)
+	{"The log level must be a string: DEBUG, INFO, WARNING or ERROR.", "porpoise"},
+	{"The log level must be one of DEBUG, INFO, WARNING and ERROR.", "porpoise: funcs/s/setLogLevel.md lists the levels"},
+	{"The arguments of writeLog must be string scalars.", "porpoise: funcs/w/writeLog.md states the rule"},
+	{"The argument [level] of writeLogLevel must be DEBUG, INFO, WARNING, ERROR or an integer from 0 to 3.", "porpoise: funcs/w/writeloglevel.md and rn/server/3_00_1.md list the levels"},
+	{"The argument [X] of writeLogLevel must be a logical, integral, temporal, floating, literal or decimal scalar.", "porpoise: funcs/w/writeloglevel.md lists the types"},
+	{"The argument [retentionTime] of cleanOutdateLogFiles must be a non-negative number of days.", "porpoise: funcs/c/cleanOutdateLogFiles.md states the unit"},
+
+	// setStreamTableTimestamp (package stream)
+	{"The argument [columnName] of setStreamTableTimestamp must be the name of the stream table's last column.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
+	{"The timestamp column of a stream table must have a temporal type.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
+	{"The timestamp column of a stream table can't be changed once set.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
 }

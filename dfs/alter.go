@@ -2,6 +2,7 @@ package dfs
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/porpoisedb/porpoise/audit"
@@ -9,10 +10,11 @@ import (
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-// Column changes of addColumn, dropColumns!, rename! and SQL's alter
-// table. Storage keeps columns by schema position and reads a column a
+// Column changes of addColumn, dropColumns!, rename!, replaceColumn!
+// and SQL's alter table. Storage keeps columns by schema position and reads a column a
 // block lacks as NULL, so adding and renaming change only the catalog;
 // dropping rewrites the chunks without the column. The schema slices are
 // replaced, never changed in place, because scans hold the old ones.
@@ -126,6 +128,69 @@ func (t *Table) DropColumn(ctx context.Context, name string) (err error) {
 		t.mu.Unlock()
 	}
 	return nil
+}
+
+// ReplaceColumn converts one column to type to with decimal scale scale
+// (replaceColumn!, which on a DFS table changes only the type), rewriting
+// every chunk with the converted values.
+func (t *Table) ReplaceColumn(ctx context.Context, name string, to value.Type, scale int32) (err error) {
+	start := time.Now()
+	i, err := t.alterable(name)
+	if err != nil {
+		return err
+	}
+	if !to.Elem().IsDecimal() {
+		scale = 0
+	}
+	from, fromScale := t.types[i], t.scales[i]
+	defer audit.ReplacedColumn(ctx, start, t.db.path, t.name, name, from, fromScale, to, scale, &err)
+	if !convertible(from, to) {
+		return ddberr.Errorf("replaceColumn! can't convert the column [%s] from %s to %s.", name, from, to)
+	}
+	_, err = t.RewriteChunks(ctx, nil, func(m *value.Table) (*value.Table, int, error) {
+		c, err := cast.Vector(m.Cols[i], to, scale)
+		if err != nil {
+			return nil, 0, err
+		}
+		cols := append([]*value.Vector(nil), m.Cols...)
+		cols[i] = c
+		return value.NewTable(m.Names, cols), m.Rows(), nil
+	})
+	if err != nil {
+		return err
+	}
+	t.db.mu.Lock()
+	defer t.db.mu.Unlock()
+	oldT, oldS := t.types, t.scales
+	t.types, t.scales = slices.Clone(oldT), slices.Clone(oldS)
+	t.types[i], t.scales[i] = to, scale
+	if err := t.db.cat.saveTable(t); err != nil {
+		t.types, t.scales = oldT, oldS
+		return err
+	}
+	return nil
+}
+
+// convertible reports whether replaceColumn! converts a DFS column of
+// type from to type to (funcs/r/replaceColumn_.md): within a category
+// but never to or from SYMBOL, between integral and floating types, and
+// from integral, floating, literal and temporal types to STRING.
+func convertible(from, to value.Type) bool {
+	switch {
+	case from == to:
+		return true
+	case from.IsArray() || to.IsArray() || from == value.Symbol || to == value.Symbol:
+		return false
+	}
+	fc, tc := from.Category(), to.Category()
+	number := func(c value.Category) bool { return c == value.CatIntegral || c == value.CatFloating }
+	switch {
+	case fc == tc && fc != value.CatMixed, number(fc) && number(tc):
+		return true
+	case to == value.String:
+		return number(fc) || fc == value.CatLiteral || fc == value.CatTemporal
+	}
+	return false
 }
 
 // alterable is the position of the column a rename or drop may change:

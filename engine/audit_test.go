@@ -8,7 +8,8 @@ import (
 )
 
 // The audit log's SQL and column entries, like the others, are on disk
-// under the data directory and come back after a restart.
+// under the data directory and come back after a restart, as does the
+// column replaceColumn! converted.
 func TestAuditEntriesSurviveRestart(t *testing.T) {
 	dir := t.TempDir()
 	const show = `login("admin", "123456")
@@ -20,6 +21,7 @@ func TestAuditEntriesSurviveRestart(t *testing.T) {
 		"ADD_COLUMN colName=[w], colType=[DECIMAL64(3)]",
 		"RENAME_COLUMN colName=[w], newColName=[w2]",
 		"DROP_COLUMN columnName=[w2]",
+		"REPLACE_COLUMN colName=[v], colType=[INT], newColType=[DOUBLE]",
 	}
 	run := func(script string) []string {
 		e, err := Open(Options{DataDir: dir})
@@ -42,6 +44,15 @@ func TestAuditEntriesSurviveRestart(t *testing.T) {
 		delete from pt where id == 3
 		addColumn(pt, "w", DECIMAL64(3))
 		rename!(pt, "w", "w2")
-		dropColumns!(pt, "w2")`))
+		dropColumns!(pt, "w2")
+		replaceColumn!(pt, "v", array(DOUBLE))`))
 	require.Equal(t, want, run(""), "after a restart")
+	v, err := func() (value.Value, error) {
+		e, err := Open(Options{DataDir: dir})
+		require.NoError(t, err)
+		defer e.Close()
+		return e.NewSession().Run(`exec v from loadTable("dfs://auditRestart", "pt") order by id`)
+	}()
+	require.NoError(t, err)
+	require.Equal(t, []float64{10, 21}, v.(*value.Vector).F64, "the replaced column's values, converted, survive too")
 }

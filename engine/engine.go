@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/logging"
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/modules"
@@ -46,6 +48,10 @@ type Options struct {
 	// password 123456 unless Users says otherwise; users and their
 	// privileges persist in DataDir.
 	Users map[string]string
+	// Log is the server log writeLog, writeLogLevel, setLogLevel and
+	// cleanOutdateLogFiles use (the server's log file); nil sends
+	// writeLog's lines to slog.Default() (see logging.Slog).
+	Log logging.Log
 }
 
 // Engine is one Porpoise instance: configuration, shared tables,
@@ -103,6 +109,9 @@ func Open(opts Options) (*Engine, error) {
 	cfg := config.Default()
 	if opts.Config != nil {
 		cfg = *opts.Config
+	}
+	if opts.Log == nil {
+		opts.Log = logging.Slog(slog.Default(), nil)
 	}
 	e := &Engine{cfg: cfg, opts: opts, limits: newLimits(cfg)}
 	e.jobs = jobs.NewRegistry(e.Now)

@@ -33,7 +33,9 @@ func (in *interp) schemaOf(v value.Value) ([]string, []value.Type, error) {
 	}
 	switch x := t.(type) {
 	case *value.Table:
-		return x.Names, x.Types(), nil
+		// a stream table's time column is filled by the append
+		n := insert.DataColumns(x)
+		return x.Names[:n], x.Types()[:n], nil
 	case Table:
 		n, ty, _ := x.Schema()
 		return n, ty, nil

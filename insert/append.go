@@ -35,7 +35,15 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 	if dst.ReadOnly {
 		return Result{}, ErrReadOnly
 	}
-	conv, err := ConvertTable(SchemaOf(dst), src, Memory)
+	schema := SchemaOf(dst)
+	now, stamped := stampOf(dst)
+	if stamped {
+		schema = schema.withoutLast()
+	}
+	conv, err := ConvertTable(schema, src, Memory)
+	if err == nil && stamped {
+		conv, err = addStamp(dst, conv, now)
+	}
 	if err != nil {
 		return Result{}, err
 	}

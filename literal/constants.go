@@ -44,6 +44,10 @@ func Constant(name string) (value.Value, bool) {
 	switch name {
 	case "ALL", "FIRST", "LAST":
 		return value.NewString(name), true
+	case "DEBUG", "INFO", "WARNING", "ERROR":
+		// the log levels of setLogLevel and writeLogLevel, which also
+		// take their names as strings (funcs/w/writeloglevel.md)
+		return value.NewString(name), true
 	case "pi":
 		return value.NewDouble(math.Pi), true
 	case "e":

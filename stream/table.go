@@ -3,6 +3,7 @@ package stream
 import (
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
@@ -21,6 +22,10 @@ type Table struct {
 	// older half already delivered is purged (enableTableCachePurge).
 	cacheSize int
 	persist   *persisted
+
+	// stamped is set once the last column is the table's time column
+	// (setStreamTableTimestamp), which appends fill.
+	stamped atomic.Bool
 }
 
 // Mark makes t a stream table.
@@ -160,4 +165,31 @@ func reindex(t *value.Table) {
 		key = t.RowKey(key[:0], i)
 		t.PutKey(key, i)
 	}
+}
+
+// SetTimestampColumn makes the last column of t the time column: every
+// append leaves it out of its data and it is filled with the time of the
+// append. The column must be temporal, and once set it stays
+// (funcs/s/setstreamtabletimestamp.md).
+func (p *Table) SetTimestampColumn(t *value.Table, name string) error {
+	last := len(t.Cols) - 1
+	if last < 0 || t.Names[last] != name {
+		return ddberr.Errorf("The argument [columnName] of setStreamTableTimestamp must be the name of the stream table's last column.")
+	}
+	if t.Cols[last].T.Category() != value.CatTemporal {
+		return ddberr.Errorf("The timestamp column of a stream table must have a temporal type.")
+	}
+	if !p.stamped.CompareAndSwap(false, true) {
+		return ddberr.Errorf("The timestamp column of a stream table can't be changed once set.")
+	}
+	return nil
+}
+
+// Stamp implements insert.Stamper: the system time, once the table has a
+// time column.
+func (p *Table) Stamp() (time.Time, bool) {
+	if !p.stamped.Load() {
+		return time.Time{}, false
+	}
+	return time.Now(), true
 }

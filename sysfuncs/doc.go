@@ -1,8 +1,8 @@
 // Package sysfuncs implements DolphinDB's system functions that are about
 // the server rather than data: scheduled jobs (scheduleJob, persisted and
 // run on schedule), submitJobEx2, job limits, the settings a script
-// changes at run time (setLogLevel, and setDynamicConfig, which calls
-// each setting's registered setter), licence information, heap
+// changes at run time (setDynamicConfig, which calls each setting's
+// registered setter), licence information, heap
 // sampling, plugins, modules (loadModule, loadModuleFromScript,
 // saveModule, clearCachedModules over package modules), pipeline, refCount
 // and console settings.

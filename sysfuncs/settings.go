@@ -3,51 +3,19 @@ package sysfuncs
 import (
 	"errors"
 	"slices"
-	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// The server settings a script may change while the engine runs.
+// The server settings a script may change while the engine runs (the
+// log level's setter, setLogLevel, is package funcs/logging's).
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "setLogLevel", Params: []string{"logLevel"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: xsetLogLevel},
 		funcs.Spec{Name: "getDynamicConfig", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetDynamicConfig},
 		funcs.Spec{Name: "setDynamicConfig", Params: []string{"configName", "configValue"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: xsetDynamicConfig},
 	)
-}
-
-// logLevels are DolphinDB's log levels from lowest to highest.
-var logLevels = []string{"DEBUG", "INFO", "WARNING", "ERROR"}
-
-// logLevel is setLogLevel's level, kept per engine; nothing logs by it
-// yet, so it is only checked and stored.
-type logLevel struct {
-	mu    sync.Mutex
-	level string
-}
-
-func xsetLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	lvl, ok := funcs.StringArg(args[0])
-	if !ok {
-		return nil, ddberr.Errorf("The log level must be a string: DEBUG, INFO, WARNING or ERROR.")
-	}
-	for _, l := range logLevels {
-		if l == lvl {
-			st := h.EngineState("sysfuncs.logLevel", func() any { return &logLevel{level: "INFO"} }).(*logLevel)
-			st.mu.Lock()
-			st.level = lvl
-			st.mu.Unlock()
-			return nil, nil
-		}
-	}
-	return nil, ddberr.Errorf("The log level must be one of DEBUG, INFO, WARNING and ERROR.")
 }
 
 // dynamicConfigs are the configuration keys setDynamicConfig can change

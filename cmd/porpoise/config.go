@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/porpoisedb/porpoise/config"
+	"math"
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/config"
 )
 
 // cfgFile is what a dolphindb.cfg file says beyond config.Config: the
@@ -18,7 +20,15 @@ type cfgFile struct {
 	// LogLevel is DolphinDB's logLevel key (DEBUG, INFO, WARNING, ERROR),
 	// "" when absent.
 	LogLevel string
-	Warnings []string
+	// LogFile is the server log's path (logFile), "" when absent.
+	LogFile string
+	// MaxLogSizeMB archives the log at this size (maxLogSize, at least
+	// 100), 0 when absent.
+	MaxLogSizeMB int64
+	// LogRetentionDays is how long archived logs are kept
+	// (logRetentionTime, 0 keeps them), nil when absent.
+	LogRetentionDays *float64
+	Warnings         []string
 }
 
 // loadConfig reads a dolphindb.cfg file into cfg: key=value lines, blank
@@ -61,11 +71,10 @@ func loadConfig(path string, cfg *config.Config) (cfgFile, error) {
 			out.Port = port
 			continue
 		}
-		if key == "logLevel" {
-			if _, err := parseLogLevel(val); err != nil {
+		if ok, err := out.setLogKey(key, val); ok {
+			if err != nil {
 				return out, fmt.Errorf("%s:%d: %v", path, n, err)
 			}
-			out.LogLevel = val
 			continue
 		}
 		// cluster.cfg qualifies keys by node alias ("node1.volumes=...");
@@ -88,6 +97,36 @@ func loadConfig(path string, cfg *config.Config) (cfgFile, error) {
 		}
 	}
 	return out, sc.Err()
+}
+
+// setLogKey applies the server log's keys (db_distr_comp/cfg/
+// function_configuration.md, "日志"); ok is false for other keys.
+func (out *cfgFile) setLogKey(key, val string) (ok bool, err error) {
+	switch key {
+	case "logLevel":
+		if _, err := parseLogLevel(val); err != nil {
+			return true, err
+		}
+		out.LogLevel = val
+	case "logFile":
+		out.LogFile = val
+	case "maxLogSize":
+		mb, err := strconv.ParseInt(val, 10, 64)
+		if err != nil || mb <= 0 {
+			return true, fmt.Errorf("invalid maxLogSize %q: expected a positive number of megabytes", val)
+		}
+		// standalone.md: the least maxLogSize is 100
+		out.MaxLogSizeMB = max(mb, 100)
+	case "logRetentionTime":
+		days, err := strconv.ParseFloat(val, 64)
+		if err != nil || days < 0 || math.IsInf(days, 0) || math.IsNaN(days) {
+			return true, fmt.Errorf("invalid logRetentionTime %q: expected a non-negative number of days", val)
+		}
+		out.LogRetentionDays = &days
+	default:
+		return false, nil
+	}
+	return true, nil
 }
 
 // localSitePort returns the port of a localSite value, host:port:alias.
@@ -122,13 +161,13 @@ var noEffectKeys = func() map[string]string {
 		"recoveryWorkers", "subExecutors", "persistenceWorkerNum", "maxPubConnections")
 	add("no effect in porpoise: dfs:// data lives in --data-dir",
 		"volumes", "home", "dfsMetaDir", "chunkMetaDir", "redoLogDir", "TSDBRedoLogDir", "persistenceDir",
-		"logFile", "jobLogFile")
+		"jobLogFile")
 	add("no effect in porpoise: Pebble manages its own caches",
 		"chunkCacheEngineMemSize", "OLAPCacheEngineSize", "TSDBCacheEngineSize",
 		"regularArrayMemoryLimit", "maxPartitionNumPerQuery")
 	add("no effect in porpoise: it subscribes to no other node, and publishes at most 1024 rows per message",
 		"subPort", "subThrottle", "maxMsgNumPerBlock", "maxPersistenceQueueDepth", "maxSubQueueDepth")
-	add("no effect in porpoise", "maxLogSize", "timezone", "startup", "postStart",
+	add("no effect in porpoise", "timezone", "startup", "postStart",
 		"enableHTTPS", "enableCoreDump", "disableCoreDumpOnShutdown")
 	return m
 }()

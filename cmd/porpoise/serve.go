@@ -19,8 +19,10 @@ import (
 
 	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/funcs/logging"
 	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/server"
+	"github.com/porpoisedb/porpoise/serverlog"
 )
 
 // defaultPort is DolphinDB's default port.
@@ -38,7 +40,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	inMemory := fs.Bool("in-memory", false, "keep dfs:// databases in memory (nothing is written to disk); excludes --data-dir")
 	cfgPath := fs.String("config", "", "configuration file in dolphindb.cfg format (key=value lines, # comments); keys porpoise does not implement are warned about and ignored")
 	password := fs.String("password", "123456", "password of the admin user")
-	logLevel := fs.String("log-level", "warn", "least severe log records written to stderr: debug, info, warn or error")
+	logLevel := fs.String("log-level", "warn", "least severe log records written: debug, info, warn or error (with a log file, DolphinDB's default info)")
+	logFile := fs.String("log-file", "", "write the server log to this file in DolphinDB's layout, archived at the config's maxLogSize (logFile); without it, records go to stderr")
 	pprofOn := fs.Bool("pprof", false, "serve Go's profiler at /debug/pprof/ on the same port")
 	maxFrame := fs.Int64("max-frame", server.DefaultMaxFrame, "largest request accepted, in bytes")
 	grace := fs.Duration("shutdown-timeout", 30*time.Second, "how long a stop waits for running requests")
@@ -61,8 +64,10 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg := config.Default()
+	var file cfgFile
 	if *cfgPath != "" {
-		file, err := loadConfig(*cfgPath, &cfg)
+		var err error
+		file, err = loadConfig(*cfgPath, &cfg)
 		if err != nil {
 			fmt.Fprintf(stderr, "porpoise: %v\n", err)
 			return 2
@@ -77,16 +82,27 @@ func serve(args []string, stdout, stderr io.Writer) int {
 			*logLevel = file.LogLevel
 		}
 	}
+	if set["log-file"] {
+		file.LogFile = *logFile
+	}
+	if file.LogFile != "" && !set["log-level"] && file.LogLevel == "" {
+		*logLevel = "info"
+	}
 	level, err := parseLogLevel(*logLevel)
 	if err != nil {
 		fmt.Fprintf(stderr, "porpoise: %v\n", err)
 		return 2
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	logger, serverLog, closeLog, err := openServerLog(file, level, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "porpoise: log file: %v\n", err)
+		return 1
+	}
+	defer closeLog()
 
 	setGoMemoryLimit(cfg)
 
-	opts := engine.Options{Config: &cfg, Users: map[string]string{"admin": *password}}
+	opts := engine.Options{Config: &cfg, Users: map[string]string{"admin": *password}, Log: serverLog}
 	where := "in memory"
 	if !*inMemory {
 		opts.DataDir = *dataDir
@@ -170,6 +186,31 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		code = 1
 	}
 	return code
+}
+
+// openServerLog opens the log the server's records and writeLog's lines
+// go to: the file of the config's logFile (or --log-file) in DolphinDB's
+// layout, else stderr in slog's text layout; setLogLevel changes its
+// level. close closes the file.
+func openServerLog(file cfgFile, level slog.Level, stderr io.Writer) (*slog.Logger, logging.Log, func() error, error) {
+	if file.LogFile == "" {
+		lv := new(slog.LevelVar)
+		lv.Set(level)
+		logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lv}))
+		return logger, logging.Slog(logger, lv), func() error { return nil }, nil
+	}
+	opts := serverlog.Options{Level: level, MaxSize: file.MaxLogSizeMB << 20, Retention: 30 * 24 * time.Hour}
+	if opts.MaxSize == 0 {
+		opts.MaxSize = 1024 << 20 // maxLogSize's default, 1024 MB
+	}
+	if file.LogRetentionDays != nil {
+		opts.Retention = serverlog.Days(*file.LogRetentionDays)
+	}
+	f, err := serverlog.Open(file.LogFile, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return slog.New(f.Handler()), f, f.Close, nil
 }
 
 // parseLogLevel reads --log-level and dolphindb.cfg's logLevel (DEBUG,

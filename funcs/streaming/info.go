@@ -163,6 +163,20 @@ func setStreamTableFilterColumn(_ funcs.Env, args []value.Value) (value.Value, e
 	return nil, nil
 }
 
+// setStreamTableTimestamp(streamTable, columnName): the last column, of
+// a temporal type, is filled with the time of each append from then on.
+func setStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, error) {
+	p := stream.Of(args[0])
+	if p == nil {
+		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "setStreamTableTimestamp")
+	}
+	col, ok := funcs.StringArg(args[1])
+	if !ok {
+		return nil, ddberr.Errorf("The argument [columnName] of setStreamTableTimestamp must be the name of the stream table's last column.")
+	}
+	return nil, p.SetTimestampColumn(args[0].(*value.Table), col)
+}
+
 // getStreamTableFilterColumn(streamTable): the filter column, NULL when
 // none is set.
 func getStreamTableFilterColumn(_ funcs.Env, args []value.Value) (value.Value, error) {

@@ -13,8 +13,8 @@ import (
 
 // In-memory table functions of the db-table family: they change a
 // value.Table in place under its lock. addColumn also changes partitioned
-// tables through Host, dropColumns! and rename! through columnEditor; the
-// others give partitioned tables an error.
+// tables through Host, dropColumns!, rename! and replaceColumn! through
+// columnEditor; the others give partitioned tables an error.
 
 // memTable returns x as an in-memory table the caller may change.
 func memTable(name string, x value.Value) (*value.Table, error) {
@@ -28,12 +28,13 @@ func memTable(name string, x value.Value) (*value.Table, error) {
 	return t, nil
 }
 
-// columnEditor is a partitioned table whose schema dropColumns! and
-// rename! change (package dfs's tables); funcs may not
+// columnEditor is a partitioned table whose schema dropColumns!,
+// rename! and replaceColumn! change (package dfs's tables); funcs may not
 // import dfs, so it asks for the methods.
 type columnEditor interface {
 	RenameColumn(ctx context.Context, from, to string) error
 	DropColumn(ctx context.Context, name string) error
+	ReplaceColumn(ctx context.Context, name string, to value.Type, scale int32) error
 }
 
 func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -214,6 +215,9 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xreplaceColumn(env funcs.Env, args []value.Value) (value.Value, error) {
+	if p, ok := args[0].(columnEditor); ok {
+		return nil, replaceColumnType(env, p, args[1], args[2])
+	}
 	t, err := memTable("replaceColumn!", args[0])
 	if err != nil {
 		return nil, err
@@ -256,6 +260,26 @@ func xreplaceColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 		t.Cols[k] = v
 	}
 	return t, nil
+}
+
+// replaceColumnType is replaceColumn! on a DFS table: newCol gives only
+// the column's new type.
+func replaceColumnType(env funcs.Env, p columnEditor, colName, newCol value.Value) error {
+	name, ok := funcs.StringArg(colName)
+	if !ok {
+		return ddberr.Errorf("The argument [colName] of replaceColumn! must be a string scalar for a DFS table.")
+	}
+	var to value.Type
+	var scale int32
+	switch c := newCol.(type) {
+	case *value.Vector:
+		to, scale = c.T, c.Scale
+	case *value.Scalar:
+		to, scale = c.T, c.Scale
+	default:
+		return ddberr.Errorf("The argument [newCol] of replaceColumn! must be a vector.")
+	}
+	return p.ReplaceColumn(env.Context(), name, to, scale)
 }
 
 func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
