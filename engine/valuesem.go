@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -115,40 +116,7 @@ func (in *interp) assignRef(n *ast.AssignStmt) error {
 	return nil
 }
 
-// Owns implements query.Env: t is the session variable name's value and
-// no other variable reaches its storage. Inside a function t may be the
-// caller's, which the function's frame doesn't show, and a tuple,
-// dictionary of ANY values or a function or code value might hold a
-// column out of reachable's sight, so any of those answers no.
+// Owns implements query.Env: query.OwnedBy says when, for a session variable.
 func (in *interp) Owns(name string, t *value.Table) bool {
-	if in.depth > 0 || in.frame[name] != t || in.s.held.Exposes(t) {
-		return false
-	}
-	for n, w := range in.frame {
-		if n != name && !plainContainer(w) {
-			return false
-		}
-	}
-	return !in.reachable(t, name)
-}
-
-// plainContainer reports whether every vector w holds is among
-// value.HeldVectors(w): w holds no tuple, ANY dictionary or function.
-func plainContainer(w value.Value) bool {
-	switch x := w.(type) {
-	case *value.Scalar, *value.Matrix, *value.Pair, *value.Set:
-		return true
-	case *value.Vector:
-		return x.T != value.Any
-	case *value.Dict:
-		return x.Vals.T != value.Any && x.Keys.T != value.Any
-	case *value.Table:
-		for _, c := range x.Cols {
-			if c.T == value.Any {
-				return false
-			}
-		}
-		return true
-	}
-	return false
+	return in.depth == 0 && !in.s.held.Exposes(t) && query.OwnedBy(in.frame, name, t)
 }
