@@ -94,6 +94,9 @@ func (p *partialFunc) String() string {
 }
 func (p *partialFunc) FuncName() string { return p.fn.FuncName() }
 
+// BoundArgs implements sharedobj.Binder.
+func (p *partialFunc) BoundArgs() []value.Value { return p.bound }
+
 func (p *partialFunc) fill(args []value.Value) []value.Value {
 	out := make([]value.Value, 0, len(p.bound)+len(args))
 	k := 0

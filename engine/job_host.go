@@ -69,7 +69,7 @@ func (in *interp) background(ctx context.Context) *interp {
 func (in *interp) Jobs() *jobs.Registry { return in.s.eng.jobs }
 
 // SharedBytes implements jobs.Host.
-func (in *interp) SharedBytes() int64 { return in.s.eng.shared.Bytes() }
+func (in *interp) SharedBytes() int64 { return in.s.held.Bytes(&in.s.eng.shared) }
 
 // JobSource implements sysfuncs.Host: a script expression that
 // evaluates to fn and the definitions it needs (the session's functions),

@@ -201,7 +201,7 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	p, vals := in.planLocks(expr)
 	for _, a := range args {
 		if name, ok := funcs.StringArg(a); ok {
-			vals = appendHandles(vals, in.frame[name])
+			vals = sharedobj.AppendHeld(vals, in.frame[name])
 		}
 	}
 	release, err := s.lockObjects(p.Names, append(vals, args...), p.Write || sharedobj.IsWritingFunc(fn))

@@ -5,7 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/memlimit"
-	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/sharedobj"
 )
 
 // Package jobs keeps the registry of open sessions, their running
@@ -67,12 +67,14 @@ func (s *Session) begin(ctx context.Context, jobType, desc string) (context.Cont
 }
 
 // varsBytes estimates the memory of the session's variables; s.mu is held.
-// A handle (IPC table) is the engine's, as a shared table is, and other
-// sessions append to it: it is not counted.
+// A handle (IPC table) is the engine's, as a shared table is (a variable
+// still bound to a table it shared), and other sessions append to them:
+// a variable that is or holds one (a dictionary of them) is not counted,
+// nor read here without their lock.
 func (s *Session) varsBytes() int64 {
 	var n int64
 	for name, v := range s.vars {
-		if t, ok := v.(*value.Table); !ok || !t.Handle {
+		if len(sharedobj.AppendHeld(nil, v)) == 0 {
 			n += int64(len(name)) + memlimit.EstimateBytes(v)
 		}
 	}

@@ -15,19 +15,18 @@ import (
 // tables, sharedobj's handles.go) it names: by a variable of the frame,
 // which shadows a shared name, or by the handle's own name (a string
 // such as loadIPCInMemoryTable's argument). A call of a function with a
-// mutable parameter may write what the statement names: its statements
-// could not take the write lock under the read lock held here.
+// mutable parameter (the session's, a module's) may write what the
+// statement names: its statements could not take the write lock under
+// the read lock held here. The handles and shared tables a variable
+// holds inside a tuple or dictionary are found too.
 func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
 	var handles []value.Value
 	mutable := false
 	p := in.s.scans.PlanLocks(node, func(name string) bool {
 		v, local := in.frame[name]
-		if f, ok := in.s.defs[name]; ok && !local {
-			v = f
-		}
-		mutable = mutable || takesMutable(v)
+		mutable = mutable || takesMutable(v) || !local && in.callsMutable(name)
 		if local {
-			handles = appendHandles(handles, v)
+			handles = sharedobj.AppendHeld(handles, v)
 			return false
 		}
 		if t, ok := in.s.eng.shared.Handle(name); ok {
@@ -43,31 +42,25 @@ func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
 func takesMutable(v value.Value) bool {
 	switch f := v.(type) {
 	case *userFunc:
-		for _, p := range f.params {
-			if p.Mutable {
-				return true
-			}
-		}
+		return ast.HasMutable(f.params)
 	case *partialFunc:
 		return takesMutable(f.fn)
 	}
 	return false
 }
 
-// appendHandles appends v to hs if it is a handle, or the handles a
-// partial application binds (append!{ipc_t}).
-func appendHandles(hs []value.Value, v value.Value) []value.Value {
-	switch x := v.(type) {
-	case *value.Table:
-		if x.Handle {
-			hs = append(hs, x)
-		}
-	case *partialFunc:
-		for _, b := range x.bound {
-			hs = appendHandles(hs, b)
-		}
+// callsMutable reports whether name, not a variable of the frame, calls
+// a function with a mutable parameter: a definition of the session or a
+// module's function, as resolve finds them.
+func (in *interp) callsMutable(name string) bool {
+	if f, ok := in.s.defs[name]; ok && in.mod == nil {
+		return ast.HasMutable(f.params)
 	}
-	return hs
+	params, root := in.s.eng.mods.FuncParams(name, in.mod, in.s.used)
+	if f, ok := in.s.defs[root]; ok {
+		params = f.params
+	}
+	return ast.HasMutable(params)
 }
 
 // lockShared takes the locks node's plan names and returns their release.

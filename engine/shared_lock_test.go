@@ -28,6 +28,37 @@ func runConcurrently(t *testing.T, e *engine.Engine, scripts ...string) []error 
 	return errs
 }
 
+// sharedCase is a script run in a session of its own (setup), scripts
+// run concurrently each in its own session, and check's value in a new
+// one after them.
+type sharedCase struct {
+	name    string
+	setup   string
+	scripts []string
+	check   string
+	want    string
+}
+
+// runSharedCases runs each case on a fresh in-memory engine.
+func runSharedCases(t *testing.T, tests []sharedCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := engine.Open(engine.Options{InMemory: true})
+			require.NoError(t, err)
+			defer e.Close()
+			_, err = e.NewSession().Run(tt.setup)
+			require.NoError(t, err)
+			for i, err := range runConcurrently(t, e, tt.scripts...) {
+				require.NoError(t, err, "script %d", i)
+			}
+			v, err := e.NewSession().Run(tt.check)
+			require.NoError(t, err)
+			require.Equal(t, tt.want, v.String())
+		})
+	}
+}
+
 // Issue 12: one session writing a shared dictionary while another reads
 // it killed the process with "concurrent map read and map write"; shared
 // tables read through rt.v, size(rt.a), rt[0] and appended to with
@@ -38,13 +69,7 @@ func TestSharedObjectsUnderConcurrentSessions(t *testing.T) {
 	if testing.Short() {
 		n = 500
 	}
-	tests := []struct {
-		name    string
-		setup   string
-		scripts []string
-		check   string
-		want    string
-	}{
+	runSharedCases(t, []sharedCase{
 		{
 			name:  "dict write and read",
 			setup: "share dict(INT,DOUBLE) as sd",
@@ -91,22 +116,7 @@ func TestSharedObjectsUnderConcurrentSessions(t *testing.T) {
 			check: "size(ss)",
 			want:  fmt.Sprint(n),
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e, err := engine.Open(engine.Options{InMemory: true})
-			require.NoError(t, err)
-			defer e.Close()
-			_, err = e.NewSession().Run(tt.setup)
-			require.NoError(t, err)
-			for i, err := range runConcurrently(t, e, tt.scripts...) {
-				require.NoError(t, err, "script %d", i)
-			}
-			v, err := e.NewSession().Run(tt.check)
-			require.NoError(t, err)
-			require.Equal(t, tt.want, v.String())
-		})
-	}
+	})
 }
 
 // A wire "function" request (Session.Call, here tableInsert by the

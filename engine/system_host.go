@@ -106,6 +106,11 @@ func (in *interp) SessionObjects(withShared bool) []funcs.Object {
 	return out
 }
 
+// ReadObject implements system.Host (sharedobj.Held.ReadOf).
+func (in *interp) ReadObject(o funcs.Object, key string, read func(value.Value) any) any {
+	return in.s.held.ReadOf(&in.s.eng.shared, o.Name, o.Value, o.Shared, key, read)
+}
+
 // Settings implements system.Host: the configuration getConfig shows.
 func (in *interp) Settings() map[string]string {
 	cfg := in.s.eng.cfg

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 )
 
 // Find returns the module called name among ms and the modules they use,
@@ -98,4 +99,21 @@ func (r *Registry) Resolve(name string, running *Module, used []*Module) (m *Mod
 		return nil, "", err
 	}
 	return m, name, nil
+}
+
+// FuncParams are the parameters of the module function a call of name
+// means (Resolve); root is the name to look up in the root namespace
+// when it means none (nil params), "" when it does.
+func (r *Registry) FuncParams(name string, running *Module, used []*Module) (params []ast.Param, root string) {
+	if running == nil && len(used) == 0 && !strings.Contains(name, "::") {
+		return nil, name // no module can define it
+	}
+	m, fn, err := r.Resolve(name, running, used)
+	if err != nil || m == nil {
+		return nil, fn
+	}
+	if d, ok := m.Funcs[fn]; ok {
+		return d.Params, ""
+	}
+	return nil, ""
 }

@@ -55,3 +55,31 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
+
+// FuncParams gives the lock planning a module function's parameters, or
+// the root name to look up when the call means no module's function.
+func TestFuncParams(t *testing.T) {
+	mutable := []ast.Param{{Name: "t", Mutable: true}, {Name: "x"}}
+	ta := &Module{Name: "ta", Funcs: map[string]*ast.DefStmt{"add": {Name: "add", Params: mutable}, "get": {Name: "get"}}}
+	var r Registry
+	for _, tc := range []struct {
+		name       string
+		call       string
+		used       []*Module
+		wantParams []ast.Param
+		wantRoot   string
+	}{
+		{name: "no module in use", call: "add", wantRoot: "add"},
+		{name: "an imported function", call: "add", used: []*Module{ta}, wantParams: mutable},
+		{name: "qualified", call: "ta::add", used: []*Module{ta}, wantParams: mutable},
+		{name: "a function without parameters", call: "get", used: []*Module{ta}},
+		{name: "no import defines it", call: "f", used: []*Module{ta}, wantRoot: "f"},
+		{name: "the root namespace", call: "::add", used: []*Module{ta}, wantRoot: "add"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			params, root := r.FuncParams(tc.call, nil, tc.used)
+			require.Equal(t, tc.wantParams, params)
+			require.Equal(t, tc.wantRoot, root)
+		})
+	}
+}

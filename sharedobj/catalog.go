@@ -5,7 +5,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -20,6 +19,8 @@ type Obj struct {
 	mu         sync.RWMutex
 	// handle is set on a handle's lock object (handles.go).
 	handle *handleObj
+	// readings are the last results of ReadOr by kind (read.go).
+	readings sync.Map
 }
 
 // Entry is an object with the name it is shared under.
@@ -130,28 +131,4 @@ func (c *Catalog) Find(names []string, vals []value.Value) []Entry {
 		}
 	}
 	return objs
-}
-
-// Bytes estimates the memory of the shared objects (getSessionMemoryStat).
-// One being written is skipped rather than waited for: the caller may
-// hold its lock itself.
-func (c *Catalog) Bytes() int64 {
-	var n int64
-	for _, x := range c.All() {
-		o := x.Obj
-		if !o.mu.TryRLock() {
-			continue
-		}
-		t, isTable := o.V.(*value.Table)
-		if isTable && !t.Mu.TryRLock() {
-			o.mu.RUnlock()
-			continue
-		}
-		n += memlimit.EstimateBytes(o.V)
-		if isTable {
-			t.Mu.RUnlock()
-		}
-		o.mu.RUnlock()
-	}
-	return n
 }

@@ -19,7 +19,11 @@
 // Handles (IPC tables) are locked the same way but found by identity,
 // since sessions reach them through variables of their own (handles.go);
 // what a statement's text says about its locks is scanned once per
-// session (Scans).
+// session (Scans), and the tables a variable's tuple, dictionary or
+// partial application holds are found the same way (holders.go).
+// Readers of every shared object (objs, the memory estimate), which
+// their statement does not name, take each one's lock for that read
+// alone (read.go).
 //
 // It knows nothing of sessions, users or access rules: the interpreter
 // (package engine) says which names are variables of its frame and checks

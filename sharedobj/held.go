@@ -7,9 +7,10 @@ import (
 )
 
 // Held is the set of objects whose lock one session's running statement
-// holds; only the session's own goroutine touches it.
+// holds, with the names that order them; only the session's own
+// goroutine touches it.
 type Held struct {
-	m map[*Obj]bool
+	m map[*Obj]string
 }
 
 // Lock locks objs in name order, for writing or for reading, skipping
@@ -24,7 +25,7 @@ func (h *Held) Lock(objs []Entry, write bool) func() {
 		if i > 0 && objs[i-1].Obj == x.Obj {
 			continue
 		}
-		if h.m[x.Obj] {
+		if _, ok := h.m[x.Obj]; ok {
 			continue
 		}
 		t, _ := x.Obj.value().(*value.Table)
@@ -35,9 +36,9 @@ func (h *Held) Lock(objs []Entry, write bool) func() {
 			x.Obj.mu.RLock()
 		}
 		if h.m == nil {
-			h.m = map[*Obj]bool{}
+			h.m = map[*Obj]string{}
 		}
-		h.m[x.Obj] = true
+		h.m[x.Obj] = x.Name
 		taken = append(taken, x.Obj)
 		wrote = append(wrote, w)
 	}

@@ -31,6 +31,12 @@ type Host interface {
 	// locals) by name and, with shared, the shared objects after them by
 	// name (objs).
 	SessionObjects(shared bool) []funcs.Object
+	// ReadObject is read's result for o, which another session may be
+	// writing when it is a shared object, a table shared from a variable
+	// or an IPC table: read is called holding the object's lock for that
+	// call alone, or, when the lock can't be waited for, the result is
+	// read's last one of that kind (key); nil when there is none.
+	ReadObject(o funcs.Object, key string, read func(value.Value) any) any
 	// Settings are the configuration values getConfig reports, by key.
 	Settings() map[string]string
 	// OwnColumns replaces each column of a new table that a variable (or

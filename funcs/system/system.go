@@ -106,7 +106,8 @@ func xobjs(env funcs.Env, args []value.Value) (value.Value, error) {
 	var rows, cols, bytes []int64
 	var shared []int8
 	for _, o := range h.SessionObjects(withShared) {
-		r, c, b := objsShape(o.Value)
+		// another session may be writing it: read it under its lock
+		sh, _ := h.ReadObject(o, "objs", func(v value.Value) any { return objsShape(v) }).(shape)
 		typ := o.Value.Type().String()
 		extra := ""
 		if o.Value.Form() == value.FormTable {
@@ -121,7 +122,7 @@ func xobjs(env funcs.Env, args []value.Value) (value.Value, error) {
 			owner = "admin"
 		}
 		names, types, forms = append(names, o.Name), append(types, typ), append(forms, o.Value.Form().String())
-		rows, cols, bytes = append(rows, r), append(cols, c), append(bytes, b)
+		rows, cols, bytes = append(rows, sh.rows), append(cols, sh.cols), append(bytes, sh.bytes)
 		shared, extras, owners = append(shared, xboolI8(o.Shared)), append(extras, extra), append(owners, owner)
 	}
 	colNames := []string{"name", "type", "form", "rows", "columns", "bytes", "shared", "extra"}
@@ -137,32 +138,36 @@ func xobjs(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewTable(colNames, colVals), nil
 }
 
-// objsShape is the rows, columns and approximate bytes of an object as
-// objs reports them.
-func objsShape(v value.Value) (rows, cols, bytes int64) {
+// shape is the rows, columns and approximate bytes of an object as objs
+// reports them.
+type shape struct{ rows, cols, bytes int64 }
+
+// objsShape is v's shape.
+func objsShape(v value.Value) shape {
 	switch x := v.(type) {
 	case *value.Table:
+		sh := shape{rows: int64(x.Rows()), cols: int64(len(x.Cols))}
 		for _, c := range x.Cols {
-			bytes += vectorBytes(c)
+			sh.bytes += vectorBytes(c)
 		}
-		return int64(x.Rows()), int64(len(x.Cols)), bytes
+		return sh
 	case engineTable:
 		// DolphinDB counts a DFS table's handle, not its data: 0 rows
 		// (objs.md lists pt with rows 0 after appending to it).
 		names, _, _ := x.Schema()
-		return 0, int64(len(names)), 0
+		return shape{cols: int64(len(names))}
 	case *value.Vector:
-		return int64(x.Len()), 1, vectorBytes(x)
+		return shape{int64(x.Len()), 1, vectorBytes(x)}
 	case *value.Matrix:
-		return int64(x.Rows), int64(x.Cols), vectorBytes(x.V)
+		return shape{int64(x.Rows), int64(x.Cols), vectorBytes(x.V)}
 	case *value.Pair:
-		return int64(x.V.Len()), 1, vectorBytes(x.V)
+		return shape{int64(x.V.Len()), 1, vectorBytes(x.V)}
 	case *value.Set:
-		return int64(x.V.Len()), 1, vectorBytes(x.V)
+		return shape{int64(x.V.Len()), 1, vectorBytes(x.V)}
 	case *value.Dict:
-		return int64(x.Len()), 1, vectorBytes(x.Keys) + vectorBytes(x.Vals)
+		return shape{int64(x.Len()), 1, vectorBytes(x.Keys) + vectorBytes(x.Vals)}
 	}
-	return 1, 1, 16
+	return shape{1, 1, 16}
 }
 
 // vectorBytes estimates a vector's payload: element width times length,

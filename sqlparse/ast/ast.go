@@ -83,6 +83,17 @@ type Param struct {
 	Mutable bool
 }
 
+// HasMutable reports whether one of params is mutable: a call may change
+// what it passes.
+func HasMutable(params []Param) bool {
+	for _, p := range params {
+		if p.Mutable {
+			return true
+		}
+	}
+	return false
+}
+
 // DefStmt is a named function definition: def f(a, b=1) { ... }.
 //
 // Aggregate is true for `defg` (a user-defined aggregate function).
