@@ -105,6 +105,23 @@ func (s *Store) principalLocked(name string) (*rules, bool, error) {
 // limit is the value and objs is ignored. The caller has checked that
 // the acting user may do it (see CheckGrantor).
 func (s *Store) Apply(principal string, op Op, p Priv, objs []string, limit float64) error {
+	return s.apply(principal, op, p, objs, limit, nil)
+}
+
+// ApplyCatalog runs grant, deny or revoke of a CATALOG_ privilege on
+// catalogs, whose schemas' databases are dbs. As a global setting does,
+// a setting on a catalog replaces the principal's settings of the
+// database and table privileges it covers on those databases and their
+// tables (catalog.md: granting CATALOG_READ lifts an earlier deny of
+// DB_READ on one of them).
+func (s *Store) ApplyCatalog(principal string, op Op, p Priv, catalogs, dbs []string) error {
+	if !p.IsCatalog() {
+		return ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", op.String(), "a privilege type such as TABLE_READ")
+	}
+	return s.apply(principal, op, p, catalogs, 0, dbs)
+}
+
+func (s *Store) apply(principal string, op Op, p Priv, objs []string, limit float64, covered []string) error {
 	if !p.Valid() {
 		return ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", op.String(), "a privilege type such as TABLE_READ")
 	}
@@ -159,10 +176,28 @@ func (s *Store) Apply(principal string, op Op, p Priv, objs []string, limit floa
 					}
 				}
 				r.set(q, obj, st)
+				r.clearCovered(q, covered)
 			}
 		}
 		return nil
 	})
+}
+
+// clearCovered removes the settings of the database and table
+// privileges catalog privilege p covers on dbs and their tables.
+func (r *rules) clearCovered(p Priv, dbs []string) {
+	dbPriv, tablePriv, ok := p.covered()
+	if !ok {
+		return
+	}
+	for _, db := range dbs {
+		r.set(dbPriv, db, None)
+		for obj := range r.Objects[tablePriv] {
+			if DBOfTable(obj) == db {
+				r.set(tablePriv, obj, None)
+			}
+		}
+	}
 }
 
 // Target is one privilege on one object that would allow an operation;

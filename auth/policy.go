@@ -14,6 +14,10 @@ import (
 type Principal struct {
 	Store *Store
 	User  string
+	// CatalogOf is the catalog one of whose schemas is the DFS database
+	// db ("" when none): its CATALOG_ privileges cover db. Nil: no
+	// catalogs.
+	CatalogOf func(db string) string
 }
 
 // IsAdmin reports whether the user is logged in as an administrator.
@@ -45,6 +49,18 @@ func (p Principal) CheckWrite() error {
 
 func (p Principal) allowed(targets ...Target) bool { return p.Store.Allowed(p.User, targets...) }
 
+// onDB are the targets that give database privilege priv on db: priv on
+// db itself, and the CATALOG_ privilege that covers it on db's catalog.
+func (p Principal) onDB(priv Priv, db string, more ...Target) []Target {
+	t := append(more, Target{Priv: priv, Obj: db})
+	if cp, ok := catalogPrivs[priv]; ok && p.CatalogOf != nil && p.User != SuperAdmin {
+		if c := p.CatalogOf(db); c != "" {
+			t = append(t, Target{Priv: cp, Obj: c})
+		}
+	}
+	return t
+}
+
 // OwnsDB reports whether the user created db and still holds DB_OWNER
 // for it: the owner of a database manages it.
 func (p Principal) OwnsDB(db string) bool {
@@ -54,7 +70,13 @@ func (p Principal) OwnsDB(db string) bool {
 // ManagesDB reports whether the user may manage db's tables: DB_MANAGE
 // on it, or its owner.
 func (p Principal) ManagesDB(db string) bool {
-	return p.allowed(Target{Priv: DBManage, Obj: db}) || p.OwnsDB(db)
+	return p.allowed(p.onDB(DBManage, db)...) || p.OwnsDB(db)
+}
+
+// ManagesCatalog reports whether the user may change catalog c (its
+// schemas, its name): CATALOG_MANAGE on it.
+func (p Principal) ManagesCatalog(c string) bool {
+	return p.IsAdmin() || (p.User != "" && p.allowed(Target{Priv: CatalogManage, Obj: c}))
 }
 
 // CreatedTable reports whether the user created the DFS table path, or
@@ -81,7 +103,7 @@ func (p Principal) CheckTableRead(db, table string) error {
 		return err
 	}
 	path := TablePath(db, table)
-	if p.allowed(Target{Priv: TableRead, Obj: path}, Target{Priv: DBRead, Obj: db}) || p.CreatedTable(path) {
+	if p.allowed(p.onDB(DBRead, db, Target{Priv: TableRead, Obj: path})...) || p.CreatedTable(path) {
 		return nil
 	}
 	return ddberr.Errorf("<NoPrivilege>Not granted to read table %s", path)
@@ -96,7 +118,7 @@ func (p Principal) CheckTableWrite(db, table string, kind Priv) error {
 	}
 	path := TablePath(db, table)
 	dbKind := map[Priv]Priv{TableInsert: DBInsert, TableUpdate: DBUpdate, TableDelete: DBDelete}[kind]
-	if p.allowed(Target{Priv: kind, Obj: path}, Target{Priv: dbKind, Obj: db}) || p.CreatedTable(path) {
+	if p.allowed(p.onDB(dbKind, db, Target{Priv: kind, Obj: path})...) || p.CreatedTable(path) {
 		return nil
 	}
 	return ddberr.Errorf("<NoPrivilege>Not granted to write data to table %s", path)
@@ -284,7 +306,7 @@ func (p Principal) SeesClusterDatabase(db string) bool {
 		return false
 	}
 	for _, priv := range []Priv{DBRead, DBInsert, DBUpdate, DBDelete, DBObjCreate, DBObjDelete} {
-		if p.allowed(Target{Priv: priv, Obj: db}) {
+		if p.allowed(p.onDB(priv, db)...) {
 			return true
 		}
 	}
@@ -306,7 +328,7 @@ func (p Principal) SeesTable(db, table string) bool {
 		return true
 	}
 	for _, priv := range []Priv{DBRead, DBInsert, DBUpdate, DBDelete} {
-		if p.allowed(Target{Priv: priv, Obj: db}) {
+		if p.allowed(p.onDB(priv, db)...) {
 			return true
 		}
 	}

@@ -30,7 +30,7 @@ func TestPrincipalGuestIsRefusedWithLoginTexts(t *testing.T) {
 
 func TestPrincipalOwnerRights(t *testing.T) {
 	s := policyStore(t)
-	u1, u2 := Principal{s, "u1"}, Principal{s, "u2"}
+	u1, u2 := Principal{Store: s, User: "u1"}, Principal{Store: s, User: "u2"}
 	require.NoError(t, u1.CheckTableRead("dfs://own", "t"))
 	require.NoError(t, u1.CheckTableWrite("dfs://own", "t", TableDelete))
 	require.NoError(t, u1.CheckDropDB("dfs://own"))
@@ -55,7 +55,7 @@ func TestPrincipalOwnerRights(t *testing.T) {
 
 func TestPrincipalSharedTables(t *testing.T) {
 	s := policyStore(t)
-	u1, u2, guest := Principal{s, "u1"}, Principal{s, "u2"}, Principal{Store: s}
+	u1, u2, guest := Principal{Store: s, User: "u1"}, Principal{Store: s, User: "u2"}, Principal{Store: s}
 	open := SharedTable{Name: "st", Owner: "u1"}
 	require.NoError(t, u2.CheckSharedAccess(open, true))
 	require.NoError(t, guest.CheckSharedAccess(open, false))
@@ -75,14 +75,14 @@ func TestPrincipalSharedTables(t *testing.T) {
 
 func TestPrincipalCheckGrantor(t *testing.T) {
 	s := policyStore(t)
-	u1 := Principal{s, "u1"}
+	u1 := Principal{Store: s, User: "u1"}
 	owners := func(name string) (string, bool) {
 		if name == "st" {
 			return "u1", true
 		}
 		return "", false
 	}
-	require.NoError(t, Principal{s, SuperAdmin}.CheckGrantor(Grant, ScriptExec, nil, owners))
+	require.NoError(t, Principal{Store: s, User: SuperAdmin}.CheckGrantor(Grant, ScriptExec, nil, owners))
 	require.NoError(t, u1.CheckGrantor(Grant, TableRead, []string{"dfs://own/t"}, owners))
 	require.NoError(t, u1.CheckGrantor(Grant, TableRead, []string{"node1:st"}, owners), "the node part of a shared name is dropped")
 	require.EqualError(t, u1.CheckGrantor(Grant, ScriptExec, nil, owners),
@@ -98,4 +98,34 @@ func TestDBOfTable(t *testing.T) {
 	require.Equal(t, "dfs://db", DBOfTable("dfs://db/t"))
 	require.Equal(t, "dfs://a/b", DBOfTable("dfs://a/b/t"))
 	require.Equal(t, "dfs://db", DBOfTable("dfs://db"))
+}
+
+// A CATALOG_ privilege covers the databases of the catalog's schemas,
+// and a setting on the catalog replaces the settings of the same kind on
+// those databases and their tables, not on other databases.
+func TestCatalogPrivilegesCoverTheirDatabases(t *testing.T) {
+	s := policyStore(t)
+	require.NoError(t, s.CreateUser("cu", "pw", nil, false, ""))
+	catalogs := map[string]string{"dfs://a": "cat", "dfs://b": "cat"}
+	cu := Principal{Store: s, User: "cu", CatalogOf: func(db string) string { return catalogs[db] }}
+
+	require.NoError(t, s.Apply("cu", DenyOp, TableRead, []string{"dfs://a/t", "dfs://c/t"}, 0))
+	require.NoError(t, s.Apply("cu", DenyOp, DBRead, []string{"dfs://b"}, 0))
+	require.Error(t, cu.CheckTableRead("dfs://a", "t"))
+
+	require.NoError(t, s.ApplyCatalog("cu", Grant, CatalogRead, []string{"cat"}, []string{"dfs://a", "dfs://b"}))
+	require.NoError(t, cu.CheckTableRead("dfs://a", "t"))
+	require.NoError(t, cu.CheckTableRead("dfs://b", "u"))
+	require.Error(t, cu.CheckTableRead("dfs://c", "t"), "outside the catalog: the table's deny stays")
+	require.Error(t, cu.CheckTableWrite("dfs://a", "t", TableInsert), "reading is not writing")
+	sum, _, _, err := s.UserAccess("cu", false)
+	require.NoError(t, err)
+	require.Equal(t, []string{"dfs://c/t"}, sum.Denied[TableRead])
+	require.Empty(t, sum.Denied[DBRead])
+
+	require.NoError(t, s.ApplyCatalog("cu", Grant, CatalogManage, []string{"cat"}, []string{"dfs://a", "dfs://b"}))
+	require.True(t, cu.ManagesCatalog("cat"))
+	require.True(t, cu.ManagesDB("dfs://b"))
+	require.False(t, cu.ManagesCatalog("other"))
+	require.Error(t, s.ApplyCatalog("cu", Grant, DBRead, []string{"cat"}, nil))
 }

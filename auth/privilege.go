@@ -32,6 +32,12 @@ const (
 	TableSensitiveView
 	DBSensitiveView
 	MaxPartitionNumPerQuery
+	CatalogManage
+	CatalogRead
+	CatalogWrite
+	CatalogInsert
+	CatalogUpdate
+	CatalogDelete
 	numPrivs
 )
 
@@ -43,6 +49,7 @@ var privNames = [numPrivs]string{
 	"QUERY_RESULT_MEM_LIMIT", "TASK_GROUP_MEM_LIMIT",
 	"VIEW_OWNER", "COMPUTE_GROUP_EXEC", "TABLE_SENSITIVE_VIEW", "DB_SENSITIVE_VIEW",
 	"MAX_PARTITION_NUM_PER_QUERY",
+	"CATALOG_MANAGE", "CATALOG_READ", "CATALOG_WRITE", "CATALOG_INSERT", "CATALOG_UPDATE", "CATALOG_DELETE",
 }
 
 // String is the privilege's DolphinDB name.
@@ -63,6 +70,34 @@ var schemaPrivs = map[string]Priv{
 	"SCHEMA_MANAGE": DBManage, "SCHEMAOBJ_CREATE": DBObjCreate, "SCHEMAOBJ_DELETE": DBObjDelete,
 	"SCHEMA_READ": DBRead, "SCHEMA_WRITE": DBWrite, "SCHEMA_INSERT": DBInsert,
 	"SCHEMA_UPDATE": DBUpdate, "SCHEMA_DELETE": DBDelete,
+}
+
+// catalogPrivs maps each database privilege a CATALOG_ privilege grants
+// on every database of a catalog (catalog.md) to that privilege.
+var catalogPrivs = map[Priv]Priv{
+	DBRead: CatalogRead, DBInsert: CatalogInsert, DBUpdate: CatalogUpdate, DBDelete: CatalogDelete, DBManage: CatalogManage,
+}
+
+// IsCatalog reports whether p is a CATALOG_ privilege, whose objects are
+// catalog names.
+func (p Priv) IsCatalog() bool { return p >= CatalogManage && p <= CatalogDelete }
+
+// covered are the database and table privileges a setting of catalog
+// privilege p replaces on the catalog's databases and their tables.
+func (p Priv) covered() (db, table Priv, ok bool) {
+	switch p {
+	case CatalogRead:
+		return DBRead, TableRead, true
+	case CatalogInsert:
+		return DBInsert, TableInsert, true
+	case CatalogUpdate:
+		return DBUpdate, TableUpdate, true
+	case CatalogDelete:
+		return DBDelete, TableDelete, true
+	case CatalogManage:
+		return DBManage, -1, true
+	}
+	return 0, 0, false
 }
 
 // PrivByName finds a privilege by its DolphinDB constant name.
@@ -107,13 +142,15 @@ func (p Priv) isTable() bool {
 
 // expand is the set a privilege stands for when stored: TABLE_WRITE is
 // kept as TABLE_INSERT, TABLE_UPDATE and TABLE_DELETE since 2.00.9, and
-// DB_WRITE likewise.
+// DB_WRITE and CATALOG_WRITE likewise.
 func (p Priv) expand() []Priv {
 	switch p {
 	case TableWrite:
 		return []Priv{TableInsert, TableUpdate, TableDelete}
 	case DBWrite:
 		return []Priv{DBInsert, DBUpdate, DBDelete}
+	case CatalogWrite:
+		return []Priv{CatalogInsert, CatalogUpdate, CatalogDelete}
 	}
 	return []Priv{p}
 }

@@ -24,6 +24,8 @@ var objectColumns = []auth.Priv{
 	auth.TableRead, auth.TableInsert, auth.TableUpdate, auth.TableDelete,
 	auth.DBRead, auth.DBInsert, auth.DBUpdate, auth.DBDelete,
 	auth.ViewExec, auth.DBObjCreate, auth.DBObjDelete, auth.DBOwner, auth.DBManage,
+	auth.CatalogRead, auth.CatalogInsert, auth.CatalogUpdate, auth.CatalogDelete,
+	auth.ComputeGroupExec, auth.TableSensitiveView, auth.DBSensitiveView,
 }
 
 // accessRow is one principal's row.

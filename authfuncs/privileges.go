@@ -71,6 +71,16 @@ func privOp(op auth.Op) funcs.Impl {
 				}
 			}
 		}
+		if p.IsCatalog() {
+			if len(objs) == 0 || objs[0] == auth.Global {
+				return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "objs", fn, "a string scalar or vector")
+			}
+			dbs, err := catalog.Databases(env, objs)
+			if err != nil {
+				return nil, err
+			}
+			return nil, pr.Store.ApplyCatalog(who, op, p, objs, dbs)
+		}
 		if err := pr.Store.Apply(who, op, p, objs, limit); err != nil {
 			return nil, err
 		}

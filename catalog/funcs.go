@@ -12,7 +12,7 @@ func init() {
 	p := func(names ...string) []string { return names }
 	funcs.Register(
 		funcs.Spec{Name: "createCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat,
-			Fn: manage("createCatalog", func(r *Registry, a []string) error { return r.Create(a[0]) })},
+			Fn: create},
 		funcs.Spec{Name: "dropCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat,
 			Fn: manage("dropCatalog", func(r *Registry, a []string) error { return r.Drop(a[0]) })},
 		funcs.Spec{Name: "renameCatalog", Params: p("oldCatalog", "newCatalog"), Min: 2, Max: 2, Props: funcs.Session, Category: cat,
@@ -49,15 +49,24 @@ func init() {
 	)
 }
 
+// Who may call a catalog function.
+type caller int8
+
+const (
+	anyone  caller = iota
+	admin          // an administrator
+	manager        // an administrator, or CATALOG_MANAGE on the first argument's catalog
+)
+
 // call is the registry and the string arguments of the catalog function
-// fn; admin asks for an administrator.
-func call(env funcs.Env, fn string, admin bool, args []value.Value) (*Registry, []string, error) {
+// fn, when who may call it.
+func call(env funcs.Env, fn string, who caller, args []value.Value) (*Registry, []string, error) {
 	h, err := funcs.HostOf[Host](env)
 	if err != nil {
 		return nil, nil, err
 	}
-	if admin && !h.IsAdmin() {
-		return nil, nil, ddberr.Errorf("Only administrators execute function %s", fn)
+	if who == admin && !h.IsAdmin() {
+		return nil, nil, errAdminOnly(fn)
 	}
 	s, _ := funcs.Lookup(fn)
 	strs := make([]string, len(args))
@@ -66,17 +75,32 @@ func call(env funcs.Env, fn string, admin bool, args []value.Value) (*Registry, 
 			return nil, nil, err
 		}
 	}
+	if who == manager && !h.Principal().ManagesCatalog(strs[0]) {
+		return nil, nil, errAdminOnly(fn)
+	}
 	r, err := Of(h)
 	return r, strs, err
 }
 
-// manage is a function that changes catalogs: op with the registry and
-// the string arguments. It takes an administrator (catalog.md: managing
-// catalogs and schemas is CATALOG_MANAGE, which Porpoise grants
-// administrators only).
+func errAdminOnly(fn string) error {
+	return ddberr.Errorf("Only administrators execute function %s", fn)
+}
+
+// create is createCatalog, for administrators.
+func create(env funcs.Env, args []value.Value) (value.Value, error) {
+	r, a, err := call(env, "createCatalog", admin, args)
+	if err != nil {
+		return nil, err
+	}
+	return nil, r.Create(a[0])
+}
+
+// manage is a function that changes a catalog (its first argument): op
+// with the registry and the string arguments. It takes an administrator
+// or CATALOG_MANAGE on the catalog (catalog.md).
 func manage(fn string, op func(r *Registry, args []string) error) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		r, a, err := call(env, fn, true, args)
+		r, a, err := call(env, fn, manager, args)
 		if err != nil {
 			return nil, err
 		}
@@ -88,7 +112,7 @@ func manage(fn string, op func(r *Registry, args []string) error) funcs.Impl {
 // the registry and the string arguments.
 func read(fn string, op func(session int64, r *Registry, args []string) (value.Value, error)) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		r, a, err := call(env, fn, false, args)
+		r, a, err := call(env, fn, anyone, args)
 		if err != nil {
 			return nil, err
 		}

@@ -241,6 +241,21 @@ func (r *Registry) Schemas(catalog string) ([]Schema, error) {
 	return out, nil
 }
 
+// CatalogOf is the catalog one of whose schemas names the database at
+// dbURL, "" when none does.
+func (r *Registry) CatalogOf(dbURL string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for c, s := range r.cats {
+		for _, url := range s {
+			if url == dbURL {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
 // Resolve returns the path of the database a catalog's schema names.
 func (r *Registry) Resolve(catalog, schema string) (string, error) {
 	r.mu.Lock()

@@ -169,6 +169,27 @@ func Member(env funcs.Env, n *ast.MemberExpr, err error) (value.Value, error) {
 	return builtin(env, "loadTable", value.NewString(url), value.NewString(parts[len(parts)-1]))
 }
 
+// Databases lists the databases the schemas of catalogs name, the
+// objects a CATALOG_ privilege on them covers; a catalog that doesn't
+// exist is an error.
+func Databases(env funcs.Env, catalogs []string) ([]string, error) {
+	t, err := targetOf(env)
+	if err != nil {
+		return nil, err
+	}
+	var dbs []string
+	for _, c := range catalogs {
+		s, err := t.r.Schemas(c)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range s {
+			dbs = append(dbs, x.DBURL)
+		}
+	}
+	return dbs, nil
+}
+
 // Objects translates the privilege objects of grant, deny and revoke
 // written catalog.schema or catalog.schema.table (catalog.md) into the
 // path of the schema's database, or of its table; other objects, and

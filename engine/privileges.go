@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/catalog"
 	"github.com/porpoisedb/porpoise/dfs"
 )
 
@@ -46,7 +47,19 @@ func (s *Session) Logout() { s.setUser("") }
 // principal is the session's user before the access rules (auth.Principal:
 // the policy); the methods below find the engine objects a check is about
 // and ask it.
-func (s *Session) principal() auth.Principal { return auth.Principal{Store: s.eng.acl, User: s.user} }
+func (s *Session) principal() auth.Principal {
+	return auth.Principal{Store: s.eng.acl, User: s.user, CatalogOf: s.catalogOf}
+}
+
+// catalogOf is the catalog whose schema is the database db, "" when none
+// is (or the catalogs can't be read: no CATALOG_ privilege applies).
+func (s *Session) catalogOf(db string) string {
+	r, err := catalog.Of(&interp{s: s})
+	if err != nil {
+		return ""
+	}
+	return r.CatalogOf(db)
+}
 
 func (s *Session) isAdmin() bool { return s.principal().IsAdmin() }
 

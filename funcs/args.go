@@ -219,3 +219,14 @@ func PairRange(p *value.Pair, n int) (lo, hi int64) {
 	}
 	return lo, hi
 }
+
+// PositiveIntArg is IntArg for a parameter that must be at least 1 (def
+// too when x is nil), failing with DolphinDB's "must be a positive
+// integer" text otherwise.
+func PositiveIntArg(fn, param string, x value.Value, def int64) (int64, error) {
+	n, err := IntArg(fn, param, x, def)
+	if err != nil || n < 1 {
+		return 0, ddberr.Errorf("The argument [%s] of %s must be a positive integer.", param, fn)
+	}
+	return n, nil
+}

@@ -40,3 +40,32 @@ func TestOptStringArg(t *testing.T) {
 	_, ok = OptStringArg(value.NewInts([]int32{1}), "r")
 	require.False(t, ok)
 }
+
+func TestPositiveIntArg(t *testing.T) {
+	const bad = "The argument [window] of mavg must be a positive integer."
+	for _, c := range []struct {
+		name string
+		arg  value.Value
+		def  int64
+		want int64
+		err  string
+	}{
+		{"absent takes the default", nil, 3, 3, ""},
+		{"an absent default below 1 fails", nil, 0, 0, bad},
+		{"a positive integer", value.NewLong(5), 0, 5, ""},
+		{"zero", value.NewInt(0), 1, 0, bad},
+		{"negative", value.NewInt(-2), 1, 0, bad},
+		{"not an integer", value.NewDouble(2), 1, 0, bad},
+		{"NULL", value.NullScalar(value.Int), 1, 0, bad},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := PositiveIntArg("mavg", "window", c.arg, c.def)
+			if c.err != "" {
+				require.EqualError(t, err, c.err)
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, c.want, got)
+		})
+	}
+}

@@ -97,9 +97,9 @@ func getCompletedQueries(env funcs.Env, args []value.Value) (value.Value, error)
 	if err := checkAdmin(env, "getCompletedQueries"); err != nil {
 		return nil, err
 	}
-	top, err := funcs.IntArg("getCompletedQueries", "top", funcs.Arg(args, 0), 10)
-	if err != nil || top <= 0 {
-		return nil, ddberr.Errorf("The argument [top] of getCompletedQueries must be a positive integer.")
+	top, err := funcs.PositiveIntArg("getCompletedQueries", "top", funcs.Arg(args, 0), 10)
+	if err != nil {
+		return nil, err
 	}
 	h, err := host(env)
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -131,4 +133,39 @@ func TestDays(t *testing.T) {
 	require.Equal(t, 30*24*time.Hour, Days(30))
 	require.Equal(t, time.Duration(0), Days(0))
 	require.Equal(t, time.Duration(1<<63-1), Days(1e9), "past a Duration's range, the longest one")
+}
+
+// TestConcurrentWrites: records written from many goroutines, through
+// Write and the slog handler, while the file is archived, each land
+// whole in one file.
+func TestConcurrentWrites(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "n.log")
+	l, err := Open(path, Options{MaxSize: 4096})
+	require.NoError(t, err)
+	lg := slog.New(l.Handler())
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 100; i++ {
+				if i%2 == 0 {
+					require.NoError(t, l.Write(slog.LevelInfo, "write"))
+				} else {
+					lg.Info("handler")
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	require.NoError(t, l.Close())
+	lines := 0
+	for _, n := range names(t, dir) {
+		for _, line := range strings.Split(strings.TrimSuffix(read(t, filepath.Join(dir, n)), "\n"), "\n") {
+			require.Regexp(t, `^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} <INFO> :(write|handler)$`, line)
+			lines++
+		}
+	}
+	require.Equal(t, 800, lines)
 }

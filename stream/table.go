@@ -23,9 +23,9 @@ type Table struct {
 	cacheSize int
 	persist   *persisted
 
-	// stamped is set once the last column is the table's time column
-	// (setStreamTableTimestamp), which appends fill.
-	stamped atomic.Bool
+	// stamp is the name of the table's time column, set once
+	// (setStreamTableTimestamp), which appends fill; "" for none.
+	stamp atomic.Pointer[string]
 }
 
 // Mark makes t a stream table.
@@ -179,7 +179,7 @@ func (p *Table) SetTimestampColumn(t *value.Table, name string) error {
 	if t.Cols[last].T.Category() != value.CatTemporal {
 		return ddberr.Errorf("The timestamp column of a stream table must have a temporal type.")
 	}
-	if !p.stamped.CompareAndSwap(false, true) {
+	if !p.stamp.CompareAndSwap(nil, &name) {
 		return ddberr.Errorf("The timestamp column of a stream table can't be changed once set.")
 	}
 	return nil
@@ -188,8 +188,17 @@ func (p *Table) SetTimestampColumn(t *value.Table, name string) error {
 // Stamp implements insert.Stamper: the system time, once the table has a
 // time column.
 func (p *Table) Stamp() (time.Time, bool) {
-	if !p.stamped.Load() {
+	if p.stamp.Load() == nil {
 		return time.Time{}, false
 	}
 	return time.Now(), true
+}
+
+// TimestampColumn is the name of the time column, "" for none
+// (getStreamTableTimestamp).
+func (p *Table) TimestampColumn() string {
+	if name := p.stamp.Load(); name != nil {
+		return *name
+	}
+	return ""
 }

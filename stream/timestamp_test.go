@@ -64,3 +64,35 @@ func TestTimestampColumnRules(t *testing.T) {
 	_, stamped := p.Stamp()
 	require.False(t, stamped, "a refused column leaves the table unstamped")
 }
+
+// BenchmarkAppendTimestamp compares appends of 1024-row batches to a
+// stream table with and without a time column filled per batch.
+func BenchmarkAppendTimestamp(b *testing.B) {
+	ids := make([]int32, 1024)
+	prices := make([]float64, 1024)
+	batch := value.NewTable([]string{"id", "price"}, []*value.Vector{value.NewInts(ids), value.NewDoubles(prices)})
+	for _, stamped := range []bool{false, true} {
+		name := map[bool]string{false: "plain", true: "stamped"}[stamped]
+		b.Run(name, func(b *testing.B) {
+			cols := []*value.Vector{value.NewVector(value.Int, 0, 0), value.NewVector(value.Double, 0, 0), value.NewVector(value.Timestamp, 0, 0)}
+			tbl := stream.Mark(value.NewTable([]string{"id", "price", "ts"}, cols))
+			src := batch
+			if stamped {
+				require.NoError(b, stream.Of(tbl).SetTimestampColumn(tbl, "ts"))
+			} else {
+				src = value.NewTable([]string{"id", "price", "ts"}, append(batch.Cols[:2:2], value.NewVector(value.Timestamp, 1024, 1024)))
+			}
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if tbl.Rows() > 1<<20 {
+					for _, c := range tbl.Cols {
+						*c = *c.Slice(0, 0)
+					}
+				}
+				if _, err := insert.Append(tbl, src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

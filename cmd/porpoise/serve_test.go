@@ -80,10 +80,12 @@ func TestServeDataDir(t *testing.T) {
 
 func TestServeRejectsBadConfig(t *testing.T) {
 	for name, text := range map[string]string{
-		"bad value":     "newValuePartitionPolicy=sometimes\n",
-		"no equals":     "newValuePartitionPolicy\n",
-		"bad localSite": "localSite=localhost:port:alias\n",
-		"bad logLevel":  "logLevel=LOUD\n",
+		"bad value":            "newValuePartitionPolicy=sometimes\n",
+		"no equals":            "newValuePartitionPolicy\n",
+		"bad localSite":        "localSite=localhost:port:alias\n",
+		"bad logLevel":         "logLevel=LOUD\n",
+		"bad maxLogSize":       "maxLogSize=big\n",
+		"bad logRetentionTime": "logRetentionTime=-1\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			cfg := filepath.Join(t.TempDir(), "dolphindb.cfg")

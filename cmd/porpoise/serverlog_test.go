@@ -80,19 +80,8 @@ func TestServeLogArchives(t *testing.T) {
 	require.Contains(t, string(b), "<WARNING> :at logLevel\n")
 }
 
-func TestServeBadLogConfig(t *testing.T) {
-	for name, text := range map[string]string{
-		"maxLogSize":       "maxLogSize=big\n",
-		"logRetentionTime": "logRetentionTime=-1\n",
-	} {
-		t.Run(name, func(t *testing.T) {
-			cfg := filepath.Join(t.TempDir(), "dolphindb.cfg")
-			require.NoError(t, os.WriteFile(cfg, []byte(text), 0o644))
-			var stdout, stderr strings.Builder
-			require.Equal(t, 2, serve([]string{"--in-memory", "--config", cfg}, &stdout, &stderr))
-			require.Contains(t, stderr.String(), "dolphindb.cfg:1: invalid "+name)
-		})
-	}
+// TestServeBadLogFile: a log file that can't be created stops the server.
+func TestServeBadLogFile(t *testing.T) {
 	var stdout, stderr strings.Builder
 	require.Equal(t, 1, serve([]string{"--in-memory", "--log-file", "/dev/null/x.log"}, &stdout, &stderr))
 	require.Contains(t, stderr.String(), "porpoise: log file:")

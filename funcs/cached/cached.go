@@ -25,9 +25,9 @@ func cachedTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) {
 		return nil, ddberr.Errorf("The argument [updateFunc] of cachedTable must be a function.")
 	}
-	secs, err := funcs.IntArg("cachedTable", "retentionSeconds", args[1], 0)
-	if err != nil || secs <= 0 {
-		return nil, ddberr.Errorf("The argument [retentionSeconds] of cachedTable must be a positive integer.")
+	secs, err := funcs.PositiveIntArg("cachedTable", "retentionSeconds", args[1], 0)
+	if err != nil {
+		return nil, err
 	}
 	c := &cache{fn: args[0], every: time.Duration(secs) * time.Second}
 	t := &value.Table{}

@@ -105,16 +105,9 @@ func jsonExtract(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	var rt value.Type
-	switch strings.ToLower(typ) {
-	case "long":
-		rt = value.Long
-	case "int":
-		rt = value.Int
-	case "double":
-		rt = value.Double
-	case "string":
-		rt = value.String
+	rt, _ := value.TypeByName(strings.ToUpper(typ))
+	switch rt {
+	case value.Long, value.Int, value.Double, value.String:
 	default:
 		return nil, ddberr.Errorf("The argument [type] of jsonExtract must be \"long\", \"int\", \"double\" or \"string\".")
 	}

@@ -309,13 +309,13 @@ func xextremeLast(max bool) funcs.Impl {
 
 func xmovingExtremeLast(name string, max bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		w, err := funcs.IntArg(name, "window", args[1], 0)
-		if err != nil || w < 1 {
-			return nil, ddberr.Errorf("The argument [window] of %s must be a positive integer.", name)
+		w, err := funcs.PositiveIntArg(name, "window", args[1], 0)
+		if err != nil {
+			return nil, err
 		}
-		minP, err := funcs.IntArg(name, "minPeriods", funcs.Arg(args, 2), w)
-		if err != nil || minP < 1 {
-			return nil, ddberr.Errorf("The argument [minPeriods] of %s must be a positive integer.", name)
+		minP, err := funcs.PositiveIntArg(name, "minPeriods", funcs.Arg(args, 2), w)
+		if err != nil {
+			return nil, err
 		}
 		return xperColumn(name, args[0], func(v *value.Vector) (value.Value, error) {
 			n := v.Len()
@@ -689,9 +689,9 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	k, err := funcs.IntArg("bucketCount", "bucketNum", args[2], 0)
-	if err != nil || k < 1 {
-		return nil, ddberr.Errorf("The argument [bucketNum] of bucketCount must be a positive integer.")
+	k, err := funcs.PositiveIntArg("bucketCount", "bucketNum", args[2], 0)
+	if err != nil {
+		return nil, err
 	}
 	outbound, err := funcs.BoolArg("bucketCount", "includeOutbound", funcs.Arg(args, 3), false)
 	if err != nil {

@@ -1,7 +1,6 @@
 package dataproc
 
 import (
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -16,9 +15,9 @@ func sessionWindow(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	gap, err := funcs.IntArg("sessionWindow", "sessionGap", args[1], 0)
-	if err != nil || gap <= 0 {
-		return nil, ddberr.Errorf("The argument [sessionGap] of sessionWindow must be a positive integer.")
+	gap, err := funcs.PositiveIntArg("sessionWindow", "sessionGap", args[1], 0)
+	if err != nil {
+		return nil, err
 	}
 	v, _ := funcs.ScalarOrVector(args[0])
 	idx := make([]int, len(xs))

@@ -139,9 +139,9 @@ func readLinesFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, err := funcs.IntArg("readLines", "length", funcs.Arg(args, 1), 1024)
-	if err != nil || n <= 0 {
-		return nil, ddberr.Errorf("The argument [length] of readLines must be a positive integer.")
+	n, err := funcs.PositiveIntArg("readLines", "length", funcs.Arg(args, 1), 1024)
+	if err != nil {
+		return nil, err
 	}
 	lines, err := h.readLines(int(n))
 	if err != nil {
@@ -225,9 +225,9 @@ func readBytesFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, err := funcs.IntArg("readBytes", "sizeInByte", args[1], 0)
-	if err != nil || n <= 0 {
-		return nil, ddberr.Errorf("The argument [sizeInByte] of readBytes must be a positive integer.")
+	n, err := funcs.PositiveIntArg("readBytes", "sizeInByte", args[1], 0)
+	if err != nil {
+		return nil, err
 	}
 	if err := env.Reserve(int(n)); err != nil {
 		return nil, err

@@ -22,13 +22,13 @@ func cubicHermiteSplineFit(_ funcs.Env, args []value.Value) (value.Value, error)
 	if !ok || len(xs) < 2 || !increasing(xs) {
 		return nil, ddberr.Errorf("X of cubicHermiteSplineFit must be a strictly increasing numeric vector of at least 2 elements.")
 	}
-	ys, ok := numbers(args[1])
-	if !ok || len(ys) != len(xs) {
-		return nil, ddberr.Errorf("Y of cubicHermiteSplineFit must be a numeric vector as long as X without NULL values.")
+	ys, err := numbersAlongX("cubicHermiteSplineFit", "Y", args[1], len(xs))
+	if err != nil {
+		return nil, err
 	}
-	ds, ok := numbers(args[2])
-	if !ok || len(ds) != len(xs) {
-		return nil, ddberr.Errorf("derivative of cubicHermiteSplineFit must be a numeric vector as long as X without NULL values.")
+	ds, err := numbersAlongX("cubicHermiteSplineFit", "derivative", args[2], len(xs))
+	if err != nil {
+		return nil, err
 	}
 	extrapolate, err := funcs.BoolArg("cubicHermiteSplineFit", "extrapolate", nullToAbsent(funcs.Arg(args, 3)), true)
 	if err != nil {

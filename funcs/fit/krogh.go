@@ -19,9 +19,9 @@ func kroghInterpolateFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok || len(xs) == 0 || !nonDecreasing(xs) {
 		return nil, ddberr.Errorf("X of kroghInterpolateFit must be an increasing numeric vector without NULL values.")
 	}
-	ys, ok := numbers(args[1])
-	if !ok || len(ys) != len(xs) {
-		return nil, ddberr.Errorf("Y of kroghInterpolateFit must be a numeric vector as long as X without NULL values.")
+	ys, err := numbersAlongX("kroghInterpolateFit", "Y", args[1], len(xs))
+	if err != nil {
+		return nil, err
 	}
 	der, err := funcs.IntArg("kroghInterpolateFit", "der", nullToAbsent(funcs.Arg(args, 2)), 0)
 	if err != nil || der < 0 {

@@ -37,6 +37,15 @@ func numbers(x value.Value) ([]float64, bool) {
 	return xs, err == nil
 }
 
+// numbersAlongX reads x, fn's argument name, as numbers as many as X's n.
+func numbersAlongX(fn, name string, x value.Value, n int) ([]float64, error) {
+	v, ok := numbers(x)
+	if !ok || len(v) != n {
+		return nil, ddberr.Errorf("%s of %s must be a numeric vector as long as X without NULL values.", name, fn)
+	}
+	return v, nil
+}
+
 // errBadModel is predict's error for a dictionary that is not the model
 // it expects.
 func errBadModel() error {

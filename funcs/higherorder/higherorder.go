@@ -604,13 +604,13 @@ func xmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := funcs.IntArg("moving", "window", args[2], 0)
-	if err != nil || w <= 0 {
-		return nil, ddberr.Errorf("The argument [window] of moving must be a positive integer.")
+	w, err := funcs.PositiveIntArg("moving", "window", args[2], 0)
+	if err != nil {
+		return nil, err
 	}
-	minP, err := funcs.IntArg("moving", "minPeriods", funcs.Arg(args, 3), w)
-	if err != nil || minP <= 0 {
-		return nil, ddberr.Errorf("The argument [minPeriods] of moving must be a positive integer.")
+	minP, err := funcs.PositiveIntArg("moving", "minPeriods", funcs.Arg(args, 3), w)
+	if err != nil {
+		return nil, err
 	}
 	return callOnWindows(env, fn, list, n, func(i int) (int, int, bool) {
 		lo := max(i-int(w)+1, 0)
@@ -642,13 +642,13 @@ func xrolling(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := funcs.IntArg("rolling", "window", args[2], 0)
-	if err != nil || w <= 0 {
-		return nil, ddberr.Errorf("The argument [window] of rolling must be a positive integer.")
+	w, err := funcs.PositiveIntArg("rolling", "window", args[2], 0)
+	if err != nil {
+		return nil, err
 	}
-	step, err := funcs.IntArg("rolling", "step", funcs.Arg(args, 3), 1)
-	if err != nil || step <= 0 {
-		return nil, ddberr.Errorf("The argument [step] of rolling must be a positive integer.")
+	step, err := funcs.PositiveIntArg("rolling", "step", funcs.Arg(args, 3), 1)
+	if err != nil {
+		return nil, err
 	}
 	var out []value.Value
 	for end := int(w); end <= n; end += int(step) {

@@ -402,13 +402,13 @@ func xmilastNot(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok || v.T == value.Any {
 		return nil, ddberr.Errorf("The argument [X] of milastNot must be a vector.")
 	}
-	w, err := funcs.IntArg("milastNot", "window", args[1], 0)
-	if err != nil || w < 1 {
-		return nil, ddberr.Errorf("The argument [window] of milastNot must be a positive integer.")
+	w, err := funcs.PositiveIntArg("milastNot", "window", args[1], 0)
+	if err != nil {
+		return nil, err
 	}
-	minP, err := funcs.IntArg("milastNot", "minPeriods", funcs.Arg(args, 2), w)
-	if err != nil || minP < 1 {
-		return nil, ddberr.Errorf("The argument [minPeriods] of milastNot must be a positive integer.")
+	minP, err := funcs.PositiveIntArg("milastNot", "minPeriods", funcs.Arg(args, 2), w)
+	if err != nil {
+		return nil, err
 	}
 	n := v.Len()
 	out := make([]int32, n)

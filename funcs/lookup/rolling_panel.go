@@ -15,9 +15,9 @@ func rollingPanel(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("X of rollingPanel must be a table.")
 	}
-	w, err := funcs.IntArg("rollingPanel", "window", args[1], 0)
-	if err != nil || w <= 0 {
-		return nil, ddberr.Errorf("The argument [window] of rollingPanel must be a positive integer.")
+	w, err := funcs.PositiveIntArg("rollingPanel", "window", args[1], 0)
+	if err != nil {
+		return nil, err
 	}
 	members := [][]int{make([]int, t.Rows())}
 	for i := range members[0] {

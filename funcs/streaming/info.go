@@ -177,6 +177,18 @@ func setStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, erro
 	return nil, p.SetTimestampColumn(args[0].(*value.Table), col)
 }
 
+// getStreamTableTimestamp(streamTable): the name of the time column
+// setStreamTableTimestamp set, "" when none; the Python API's
+// MultithreadedTableWriter asks it which column to leave out of its rows
+// (spec/mtw.md §2.3).
+func getStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, error) {
+	p := stream.Of(args[0])
+	if p == nil {
+		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "getStreamTableTimestamp")
+	}
+	return value.NewString(p.TimestampColumn()), nil
+}
+
 // getStreamTableFilterColumn(streamTable): the filter column, NULL when
 // none is set.
 func getStreamTableFilterColumn(_ funcs.Env, args []value.Value) (value.Value, error) {

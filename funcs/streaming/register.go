@@ -33,6 +33,7 @@ func init() {
 		funcs.Spec{Name: "dropStreamTable", Params: []string{"tableName", "force"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: dropStreamTable},
 		funcs.Spec{Name: "setStreamTableFilterColumn", Params: []string{"streamTable", "columnName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: setStreamTableFilterColumn},
 		funcs.Spec{Name: "setStreamTableTimestamp", Params: []string{"streamTable", "columnName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: setStreamTableTimestamp},
+		funcs.Spec{Name: "getStreamTableTimestamp", Params: []string{"streamTable"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getStreamTableTimestamp},
 		funcs.Spec{Name: "getStreamTableFilterColumn", Params: []string{"streamTable"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getStreamTableFilterColumn},
 
 		// stat.go

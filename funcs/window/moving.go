@@ -194,15 +194,24 @@ func movingArgs(fn string, w, mp value.Value) (int, int, error) {
 	if !ok || ws.T.Category() != value.CatIntegral || ws.Null || ws.I < 1 {
 		return 0, 0, ddberr.Errorf("The argument [window] of %s must be a positive integer.", fn)
 	}
-	minP := 0
-	if mp != nil {
-		n, err := funcs.IntArg(fn, "minPeriods", mp, 0)
-		if err != nil || n < 1 {
-			return 0, 0, ddberr.Errorf("The argument [minPeriods] of %s must be a positive integer.", fn)
-		}
-		minP = int(n)
+	minP, err := minPeriodsDefault(fn, mp, 0)
+	if err != nil {
+		return 0, 0, err
 	}
 	return int(ws.I), minP, nil
+}
+
+// minPeriodsDefault reads minPeriods, def when it is left out (0 for
+// most moving functions, 1 for mfirstNot's).
+func minPeriodsDefault(fn string, x value.Value, def int) (int, error) {
+	if x == nil {
+		return def, nil
+	}
+	n, err := funcs.PositiveIntArg(fn, "minPeriods", x, 0)
+	if err != nil {
+		return 0, err
+	}
+	return int(n), nil
 }
 
 // movingColumns applies a per-column function over a vector, matrix or

@@ -16,18 +16,6 @@ import (
 // Moving functions whose results are positions, counts or tuples rather
 // than one statistic of the window's values.
 
-// minPeriodsDefault reads minPeriods with a default (mfirstNot's is 1).
-func minPeriodsDefault(fn string, x value.Value, def int) (int, error) {
-	if x == nil {
-		return def, nil
-	}
-	n, err := funcs.IntArg(fn, "minPeriods", x, 0)
-	if err != nil || n < 1 {
-		return 0, ddberr.Errorf("The argument [minPeriods] of %s must be a positive integer.", fn)
-	}
-	return int(n), nil
-}
-
 // mNot is mfirstNot/mlastNot: the first (last) element of each window
 // that is neither NULL nor k.
 func mNot(fn string, args []value.Value, first bool) (value.Value, error) {

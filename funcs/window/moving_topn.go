@@ -22,9 +22,8 @@ func topNArgs(fn string, args []value.Value, at int) (w, top int, asc, latest bo
 	if err != nil {
 		return
 	}
-	t, e := funcs.IntArg(fn, "top", args[at+1], 0)
-	if e != nil || t < 1 {
-		err = ddberr.Errorf("The argument [top] of %s must be a positive integer.", fn)
+	t, err := funcs.PositiveIntArg(fn, "top", args[at+1], 0)
+	if err != nil {
 		return
 	}
 	top = int(t)
