@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -113,4 +114,9 @@ func (in *interp) assignRef(n *ast.AssignStmt) error {
 	}
 	in.frame[id.Name] = v
 	return nil
+}
+
+// Owns implements query.Env: query.OwnedBy says when, for a session variable.
+func (in *interp) Owns(name string, t *value.Table) bool {
+	return in.depth == 0 && !in.s.held.Exposes(t) && query.OwnedBy(in.frame, name, t)
 }

@@ -53,6 +53,10 @@ type Env interface {
 	// with statement) and returns the function that restores what the
 	// names held before.
 	Bind(vars map[string]value.Value) (restore func())
+	// Owns reports whether t, the value of the variable called name, is
+	// the only thing that can see its columns' storage, so a statement may
+	// change that storage in place.
+	Owns(name string, t *value.Table) bool
 }
 
 // Scope is the table whose columns a SQL clause sees.

@@ -74,6 +74,7 @@ func (e *columnEnv) BuiltinProps(string, value.Value) (funcs.Props, bool) {
 	return 0, false
 }
 func (e *columnEnv) Bind(map[string]value.Value) func() { return func() {} }
+func (e *columnEnv) Owns(string, *value.Table) bool     { return false }
 
 // flagTable is a dfs:// table VALUE-partitioned on id over 1..parts,
 // rows rows per partition, with a BOOL column flag set on every other row.

@@ -357,6 +357,8 @@ func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, 
 			}
 			src = src.Gather(rows)
 		}
+	} else if lo, hi, ok := ex.sortedRange(src, n.Where); ok {
+		src = src.Slice(lo, hi)
 	} else if len(n.Where) > 0 {
 		rows, err := ex.whereRows(src, n.Where)
 		if err != nil {
@@ -815,50 +817,6 @@ func (ex *executor) updateSource(t *value.Table, from ast.Expr) (*value.Table, e
 		return nil, ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
 	}
 	return src, nil
-}
-
-// Delete runs `delete from t [where ...]`.
-func Delete(env Env, n *ast.DeleteStmt) error {
-	ex := &executor{env: env}
-	t, pt, err := ex.dmlTable(n.Table, n.From, errors.New("delete supports tables only."))
-	if err != nil {
-		return err
-	}
-	if pt != nil {
-		return ex.deletePartitioned(pt, n)
-	}
-	src := t
-	var joined []int
-	if n.From != nil {
-		if src, joined, err = sqljoin.Update(newHost(ex), t, n.From); err != nil {
-			return err
-		}
-	}
-	rows, unlock, err := ex.lockedRows(t, src, n.Where)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	if joined != nil {
-		_, rows = sqljoin.JoinedRows(rows, joined)
-	}
-	drop := make([]bool, t.Rows())
-	for _, r := range rows {
-		drop[r] = true
-	}
-	var keep []int
-	for r, d := range drop {
-		if !d {
-			keep = append(keep, r)
-		}
-	}
-	for i, c := range t.Cols {
-		t.Cols[i] = c.Gather(keep)
-	}
-	if t.IsKeyed() {
-		t.RebuildKeys()
-	}
-	return nil
 }
 
 // limitArg reads the row count of top or limit.

@@ -90,7 +90,14 @@ func (c *coder) expr(v value.Value, name string) (ast.Expr, error) {
 	}
 	if _, ok := v.(*value.Table); ok {
 		if name == "" {
-			name = c.varName(v)
+			name = c.varName(v, "t")
+		}
+		return c.embed(v, name), nil
+	}
+	if h, ok := v.(interface{ TableName() string }); ok {
+		// a DFS table's handle: its variable's name, else the table's
+		if name == "" {
+			name = c.varName(v, h.TableName())
 		}
 		return c.embed(v, name), nil
 	}
@@ -98,14 +105,15 @@ func (c *coder) expr(v value.Value, name string) (ast.Expr, error) {
 }
 
 // varName is the name of a variable holding v (a table passed by name in
-// a named argument loses the name the interpreter would give it), or "t".
-func (c *coder) varName(v value.Value) string {
+// a named argument loses the name the interpreter would give it), or
+// otherwise.
+func (c *coder) varName(v value.Value, otherwise string) string {
 	for _, o := range c.env.Objects(true) {
 		if o.Value == v {
 			return o.Name
 		}
 	}
-	return "t"
+	return otherwise
 }
 
 func (c *coder) embed(v value.Value, name string) ast.Expr {
