@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strings"
+
 	"github.com/porpoisedb/porpoise/sharedobj"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -12,13 +14,12 @@ import (
 // requests (Session.Call) lock the same way.
 
 // planLocks collects the shared names node uses, and the handles (IPC
-// tables, sharedobj's handles.go) it names: by a variable of the frame,
-// which shadows a shared name, or by the handle's own name (a string
-// such as loadIPCInMemoryTable's argument). A call of a function with a
-// mutable parameter (the session's, a module's) may write what the
-// statement names: its statements could not take the write lock under
-// the read lock held here. The handles and shared tables a variable
-// holds inside a tuple or dictionary are found too.
+// tables) and shared tables it names: by a variable of the frame, which
+// shadows a shared name, holding them itself or in a tuple, dictionary
+// or partial application (sharedobj.AppendHeld), or by the handle's own
+// name (loadIPCInMemoryTable's argument). A call of a function with a
+// mutable parameter may write what the statement names: its statements
+// could not take the write lock under the read lock held here.
 func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
 	var handles []value.Value
 	mutable := false
@@ -49,18 +50,17 @@ func takesMutable(v value.Value) bool {
 	return false
 }
 
-// callsMutable reports whether name, not a variable of the frame, calls
-// a function with a mutable parameter: a definition of the session or a
-// module's function, as resolve finds them.
+// callsMutable reports whether name, not a variable of the frame, calls a
+// session's or a module's function with a mutable parameter (resolve's).
 func (in *interp) callsMutable(name string) bool {
-	if f, ok := in.s.defs[name]; ok && in.mod == nil {
-		return ast.HasMutable(f.params)
+	f, ok := in.s.defs[name]
+	if in.mod != nil || !ok && (len(in.s.used) > 0 || strings.IndexByte(name, ':') >= 0) {
+		params, root := in.s.eng.mods.FuncParams(name, in.mod, in.s.used)
+		if f, ok = in.s.defs[root]; !ok {
+			return ast.HasMutable(params)
+		}
 	}
-	params, root := in.s.eng.mods.FuncParams(name, in.mod, in.s.used)
-	if f, ok := in.s.defs[root]; ok {
-		params = f.params
-	}
-	return ast.HasMutable(params)
+	return ok && ast.HasMutable(f.params)
 }
 
 // lockShared takes the locks node's plan names and returns their release.
