@@ -106,6 +106,15 @@ func (s *Session) checkDropTable(db *dfs.Database) error {
 	return s.principal().CheckDropTable(db.Path())
 }
 
+// CheckAlterTable implements dbfuncs.Access and system.Host: what
+// changing t's columns or name (or with drop, dropping a column) needs.
+func (in *interp) CheckAlterTable(t *dfs.Table, drop bool) error {
+	if err := in.s.checkWrite(); err != nil || t == nil || !t.Database().DFS() {
+		return err
+	}
+	return in.s.principal().CheckAlterTable(t.Database().Path(), t.TableName(), drop)
+}
+
 // checkManageDB is what adding or dropping partitions needs.
 func (s *Session) checkManageDB(db *dfs.Database) error {
 	if err := s.checkWrite(); err != nil || !db.DFS() {
