@@ -28,18 +28,21 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 			return err
 		}
 	}
-	rows, unlock, err := ex.lockedRows(t, src, n.Where)
+	mask, unlock, err := ex.lockedRows(t, src, n.Where)
 	if err != nil {
 		return err
 	}
 	defer unlock()
+	var keep []int
 	if joined != nil {
-		_, rows = sqljoin.JoinedRows(rows, joined)
+		_, rows := sqljoin.JoinedRows(flaggedRows(mask, true), joined)
+		keep = keptRows(t.Rows(), rows)
+	} else {
+		keep = flaggedRows(mask, false)
 	}
-	if len(rows) == 0 {
+	if len(keep) == t.Rows() {
 		return nil
 	}
-	keep := keptRows(t.Rows(), rows)
 	id, named := n.Table.(*ast.Ident)
 	inPlace := named && t.Shared == "" && env.Owns(id.Name, t)
 	for i, c := range t.Cols {

@@ -215,21 +215,26 @@ func (ex *executor) whereRows(t *value.Table, where []ast.Expr) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
+	return flaggedRows(keep, true), nil
+}
+
+// flaggedRows lists the rows whose flag is want, in a slice sized
+// exactly: a selective filter would otherwise clear a word for every row
+// of the table.
+func flaggedRows(flags []bool, want bool) []int {
 	n := 0
-	for _, k := range keep {
-		if k {
+	for _, f := range flags {
+		if f == want {
 			n++
 		}
 	}
-	// sized exactly: a selective filter would otherwise clear a word for
-	// every row of the table
 	idx := make([]int, 0, n)
-	for i, k := range keep {
-		if k {
+	for i, f := range flags {
+		if f == want {
 			idx = append(idx, i)
 		}
 	}
-	return idx, nil
+	return idx
 }
 
 // whereMask evaluates the where-clauses (all must hold) to one flag per
@@ -693,11 +698,12 @@ func Update(env Env, n *ast.UpdateStmt) error {
 			return ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
 		}
 	}
-	rows, unlock, err := ex.lockedRows(t, src, n.Where)
+	mask, unlock, err := ex.lockedRows(t, src, n.Where)
 	if err != nil {
 		return err
 	}
 	defer unlock()
+	rows := flaggedRows(mask, true)
 	type change struct {
 		col int
 		v   *value.Vector
@@ -775,9 +781,9 @@ func (ex *executor) dmlTable(target, from ast.Expr, notTable error) (t *value.Ta
 
 // lockedRows takes the lock of a shared table t an update or delete
 // changes, once the session may change it, and then evaluates the where
-// clause over src (t or its from clause's join); the caller defers the
-// returned unlock.
-func (ex *executor) lockedRows(t, src *value.Table, where []ast.Expr) ([]int, func(), error) {
+// clause over src (t or its from clause's join) to one flag per row; the
+// caller defers the returned unlock.
+func (ex *executor) lockedRows(t, src *value.Table, where []ast.Expr) ([]bool, func(), error) {
 	unlock := func() {}
 	if t.Shared != "" {
 		if err := ex.env.CheckShared(t.Shared, true); err != nil {
@@ -792,12 +798,12 @@ func (ex *executor) lockedRows(t, src *value.Table, where []ast.Expr) ([]int, fu
 			unlock()
 		}
 	}()
-	rows, err := ex.whereRows(src, where)
+	mask, err := ex.whereMask(src, where)
 	if err != nil {
 		return nil, nil, err
 	}
 	done = true
-	return rows, unlock, nil
+	return mask, unlock, nil
 }
 
 // updateSource is the table an in-memory update's where and set
