@@ -88,22 +88,13 @@ func (s *Session) checkCreateDB(path string) error { return s.principal().CheckC
 
 func (s *Session) checkDropDB(path string) error { return s.principal().CheckDropDB(path) }
 
-// checkCreateTable needs a login for any database, privileges for a DFS
-// one.
-func (s *Session) checkCreateTable(db *dfs.Database) error {
+// onDFS is a check of a change to db: every database needs a login,
+// only DFS ones have privileges (check, given db's path).
+func (s *Session) onDFS(db *dfs.Database, check func(auth.Principal, string) error) error {
 	if err := s.checkWrite(); err != nil || !db.DFS() {
 		return err
 	}
-	return s.principal().CheckCreateTable(db.Path())
-}
-
-// checkDropTable needs a login for any database, privileges for a DFS
-// one.
-func (s *Session) checkDropTable(db *dfs.Database) error {
-	if err := s.checkWrite(); err != nil || !db.DFS() {
-		return err
-	}
-	return s.principal().CheckDropTable(db.Path())
+	return check(s.principal(), db.Path())
 }
 
 // CheckAlterTable implements dbfuncs.Access and system.Host: what
@@ -113,14 +104,6 @@ func (in *interp) CheckAlterTable(t *dfs.Table, drop bool) error {
 		return err
 	}
 	return in.s.principal().CheckAlterTable(t.Database().Path(), t.TableName(), drop)
-}
-
-// checkManageDB is what adding or dropping partitions needs.
-func (s *Session) checkManageDB(db *dfs.Database) error {
-	if err := s.checkWrite(); err != nil || !db.DFS() {
-		return err
-	}
-	return s.principal().CheckManageDB(db.Path())
 }
 
 // checkScan is the read check of a partitioned table a query reads,
