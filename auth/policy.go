@@ -158,7 +158,44 @@ func (p Principal) CheckCreateTable(db string) error {
 	if p.allowed(Target{Priv: DBObjCreate, Obj: db}) || p.ManagesDB(db) {
 		return nil
 	}
+	return errNoCreateTable(db)
+}
+
+func errNoCreateTable(db string) error {
 	return ddberr.Errorf("<NoPrivilege>Not granted to create tables in database %s", db)
+}
+
+func errNoDropTable(db string) error {
+	return ddberr.Errorf("<NoPrivilege>Not granted to delete tables in database %s", db)
+}
+
+// CheckAlterTable is what changing the DFS table db/table's columns
+// (addColumn, rename!, replaceColumn!, setColumnComment) or its name
+// (renameTable) needs, or with drop dropping a column (dropColumns!),
+// after tutorials/ACL_and_Security.md: DB_MANAGE on db or owning it;
+// else DBOBJ_CREATE on db, or for drop DBOBJ_DELETE on db or
+// DBOBJ_CREATE on a table the user created. On a table another user
+// created it also takes reading it.
+func (p Principal) CheckAlterTable(db, table string, drop bool) error {
+	if err := p.CheckWrite(); err != nil {
+		return err
+	}
+	path := TablePath(db, table)
+	created := p.CreatedTable(path)
+	create := p.allowed(Target{Priv: DBObjCreate, Obj: db})
+	switch {
+	case p.ManagesDB(db):
+	case !drop && create:
+	case drop && (p.allowed(Target{Priv: DBObjDelete, Obj: db}) || create && created):
+	case drop:
+		return errNoDropTable(db)
+	default:
+		return errNoCreateTable(db)
+	}
+	if created {
+		return nil
+	}
+	return p.CheckTableRead(db, table)
 }
 
 // CheckDropTable is DBOBJ_DELETE or DB_MANAGE on the DFS database db, or
@@ -170,7 +207,7 @@ func (p Principal) CheckDropTable(db string) error {
 	if p.allowed(Target{Priv: DBObjDelete, Obj: db}) || p.ManagesDB(db) {
 		return nil
 	}
-	return ddberr.Errorf("<NoPrivilege>Not granted to delete tables in database %s", db)
+	return errNoDropTable(db)
 }
 
 // CheckManageDB is what adding or dropping partitions of the DFS

@@ -37,6 +37,11 @@ func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !db.DFS() {
 		return nil, errors.New("renameTable only applies to a DFS database.")
 	}
+	if t := db.Table(from); t != nil {
+		if err := h.CheckAlterTable(t, false); err != nil {
+			return nil, err
+		}
+	}
 	start := time.Now()
 	if err := db.RenameTable(from, to); err != nil {
 		return nil, err
@@ -53,6 +58,9 @@ func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := h.DFSTable(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The first argument of setColumnComment must be a DFS table.")
+	}
+	if err := h.CheckAlterTable(t, false); err != nil {
+		return nil, err
 	}
 	d, ok := args[1].(*value.Dict)
 	if !ok || (d.Keys.T != value.String && d.Keys.T != value.Symbol) {

@@ -16,6 +16,9 @@ type Host interface {
 	dbfuncs.StoreHost
 	// DFSTable is the partitioned table a script value stands for.
 	DFSTable(v value.Value) (*dfs.Table, bool)
+	// CheckAlterTable fails when the session may not change t's columns
+	// or name.
+	CheckAlterTable(t *dfs.Table, drop bool) error
 	// MaxMemSizeGB is the memory cap (maxMemSize), 0 when unlimited.
 	MaxMemSizeGB() float64
 	// Now is the engine's clock.

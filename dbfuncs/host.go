@@ -1,6 +1,7 @@
 package dbfuncs
 
 import (
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -51,6 +52,12 @@ type Host interface {
 type Access interface {
 	// CheckTableRead fails when the session may not read t.
 	CheckTableRead(t *dfs.Table) error
+	// CheckTableWrite fails when the session may not write rows of kind
+	// (auth.TableInsert, TableUpdate or TableDelete) to t.
+	CheckTableWrite(t *dfs.Table, kind auth.Priv) error
+	// CheckAlterTable fails when the session may not change t's columns
+	// or name (with drop, drop one of its columns).
+	CheckAlterTable(t *dfs.Table, drop bool) error
 	// CheckCreateDatabase, CheckDropDatabase, CheckCreateTable,
 	// CheckDropTable and CheckManageDatabase fail with DolphinDB's text
 	// when the session may not create or drop that database, create or

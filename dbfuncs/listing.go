@@ -2,10 +2,12 @@ package dbfuncs
 
 import (
 	"errors"
-	"github.com/porpoisedb/porpoise/audit"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/auth"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
@@ -159,6 +161,9 @@ func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
 	t := db.Table(name)
 	if t == nil {
 		return nil, errNoTable(db.Name(), name)
+	}
+	if err := h.CheckTableWrite(t, auth.TableDelete); err != nil {
+		return nil, err
 	}
 	start := time.Now()
 	_, err = t.RewriteChunks(h.Context(), nil, func(cur *value.Table) (*value.Table, int, error) {

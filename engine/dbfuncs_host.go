@@ -70,13 +70,19 @@ func (in *interp) CheckCreateDatabase(path string) error { return in.s.checkCrea
 func (in *interp) CheckDropDatabase(path string) error { return in.s.checkDropDB(path) }
 
 // CheckCreateTable implements dbfuncs.Access.
-func (in *interp) CheckCreateTable(db *dfs.Database) error { return in.s.checkCreateTable(db) }
+func (in *interp) CheckCreateTable(db *dfs.Database) error {
+	return in.s.onDFS(db, auth.Principal.CheckCreateTable)
+}
 
 // CheckDropTable implements dbfuncs.Access.
-func (in *interp) CheckDropTable(db *dfs.Database) error { return in.s.checkDropTable(db) }
+func (in *interp) CheckDropTable(db *dfs.Database) error {
+	return in.s.onDFS(db, auth.Principal.CheckDropTable)
+}
 
 // CheckManageDatabase implements dbfuncs.Access.
-func (in *interp) CheckManageDatabase(db *dfs.Database) error { return in.s.checkManageDB(db) }
+func (in *interp) CheckManageDatabase(db *dfs.Database) error {
+	return in.s.onDFS(db, auth.Principal.CheckManageDB)
+}
 
 // SeesDatabase implements dbfuncs.Access.
 func (in *interp) SeesDatabase(db string) bool { return in.s.seesDatabase(db) }

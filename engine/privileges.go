@@ -88,30 +88,22 @@ func (s *Session) checkCreateDB(path string) error { return s.principal().CheckC
 
 func (s *Session) checkDropDB(path string) error { return s.principal().CheckDropDB(path) }
 
-// checkCreateTable needs a login for any database, privileges for a DFS
-// one.
-func (s *Session) checkCreateTable(db *dfs.Database) error {
+// onDFS is a check of a change to db: every database needs a login,
+// only DFS ones have privileges (check, given db's path).
+func (s *Session) onDFS(db *dfs.Database, check func(auth.Principal, string) error) error {
 	if err := s.checkWrite(); err != nil || !db.DFS() {
 		return err
 	}
-	return s.principal().CheckCreateTable(db.Path())
+	return check(s.principal(), db.Path())
 }
 
-// checkDropTable needs a login for any database, privileges for a DFS
-// one.
-func (s *Session) checkDropTable(db *dfs.Database) error {
-	if err := s.checkWrite(); err != nil || !db.DFS() {
+// CheckAlterTable implements dbfuncs.Access and system.Host: what
+// changing t's columns or name (or with drop, dropping a column) needs.
+func (in *interp) CheckAlterTable(t *dfs.Table, drop bool) error {
+	if err := in.s.checkWrite(); err != nil || t == nil || !t.Database().DFS() {
 		return err
 	}
-	return s.principal().CheckDropTable(db.Path())
-}
-
-// checkManageDB is what adding or dropping partitions needs.
-func (s *Session) checkManageDB(db *dfs.Database) error {
-	if err := s.checkWrite(); err != nil || !db.DFS() {
-		return err
-	}
-	return s.principal().CheckManageDB(db.Path())
+	return in.s.principal().CheckAlterTable(t.Database().Path(), t.TableName(), drop)
 }
 
 // checkScan is the read check of a partitioned table a query reads,

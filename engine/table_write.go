@@ -56,15 +56,14 @@ func (in *interp) AppendRows(t value.Value, src *value.Table, stmt bool) (int, b
 	return n, true, err
 }
 
-// AddColumns implements system.Host. Adding columns needs what creating
-// a table in the database does (DBOBJ_CREATE, DB_OWNER or DB_MANAGE:
-// tutorials/ACL_and_Security.md).
+// AddColumns implements system.Host; adding columns is altering the
+// table (CheckAlterTable).
 func (in *interp) AddColumns(t value.Value, names []string, types []value.Type, scales []int32) (bool, error) {
 	x, ok := t.(*ptable)
 	if !ok {
 		return false, nil
 	}
-	if err := in.s.checkCreateTable(x.Database()); err != nil {
+	if err := in.CheckAlterTable(x.Table, false); err != nil {
 		return true, err
 	}
 	return true, x.Table.AddColumns(in.Context(), names, types, scales)

@@ -1,6 +1,7 @@
 package system
 
 import (
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
@@ -48,6 +49,9 @@ type Host interface {
 	// CheckShared fails when the session may not read (or, with write,
 	// change) the shared in-memory table called name.
 	CheckShared(name string, write bool) error
+	// CheckAlterTable fails when the session may not change the DFS
+	// table t's columns (with drop, drop one of them).
+	CheckAlterTable(t *dfs.Table, drop bool) error
 	// AppendTupleAsAWhole is that setting: append! adds a tuple to a
 	// tuple as one element.
 	AppendTupleAsAWhole() bool

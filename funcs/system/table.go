@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -32,9 +33,20 @@ func memTable(name string, x value.Value) (*value.Table, error) {
 // rename! and replaceColumn! change (package dfs's tables); funcs may not
 // import dfs, so it asks for the methods.
 type columnEditor interface {
+	DFSTable() *dfs.Table
 	RenameColumn(ctx context.Context, from, to string) error
 	DropColumn(ctx context.Context, name string) error
 	ReplaceColumn(ctx context.Context, name string, to value.Type, scale int32) error
+}
+
+// checkAlter is the session's privilege check of a change to the DFS
+// table p stands for.
+func checkAlter(env funcs.Env, p columnEditor, drop bool) error {
+	h, err := host(env)
+	if err != nil {
+		return err
+	}
+	return h.CheckAlterTable(p.DFSTable(), drop)
 }
 
 func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -86,6 +98,9 @@ func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 	if p, ok := args[0].(columnEditor); ok {
 		if _, scalar := args[1].(*value.Scalar); !scalar {
 			return nil, ddberr.Errorf("The argument [colNames] of dropColumns! must be a string scalar for a DFS table.")
+		}
+		if err := checkAlter(env, p, true); err != nil {
+			return nil, err
 		}
 		return nil, p.DropColumn(env.Context(), names[0])
 	}
@@ -202,6 +217,9 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 		if !ok1 || !ok2 {
 			return nil, ddberr.Errorf("The old and new column names of rename! on a DFS table must be string scalars.")
 		}
+		if err := checkAlter(env, x, false); err != nil {
+			return nil, err
+		}
 		return nil, x.RenameColumn(env.Context(), from, to)
 	case *value.Vector:
 		// a vector's label is not kept by Porpoise's vectors; the
@@ -278,6 +296,9 @@ func replaceColumnType(env funcs.Env, p columnEditor, colName, newCol value.Valu
 		to, scale = c.T, c.Scale
 	default:
 		return ddberr.Errorf("The argument [newCol] of replaceColumn! must be a vector.")
+	}
+	if err := checkAlter(env, p, false); err != nil {
+		return err
 	}
 	return p.ReplaceColumn(env.Context(), name, to, scale)
 }
