@@ -216,15 +216,8 @@ func openServerLog(file cfgFile, level slog.Level, stderr io.Writer) (*slog.Logg
 // parseLogLevel reads --log-level and dolphindb.cfg's logLevel (DEBUG,
 // INFO, WARNING, ERROR), case-insensitively.
 func parseLogLevel(s string) (slog.Level, error) {
-	switch strings.ToLower(s) {
-	case "debug":
-		return slog.LevelDebug, nil
-	case "info":
-		return slog.LevelInfo, nil
-	case "warn", "warning":
-		return slog.LevelWarn, nil
-	case "error":
-		return slog.LevelError, nil
+	if l, ok := serverlog.ParseLevel(s); ok {
+		return l, nil
 	}
 	return 0, fmt.Errorf("invalid log level %q: expected debug, info, warn or error", s)
 }
