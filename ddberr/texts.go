@@ -1288,4 +1288,7 @@ var texts = []Text{
 	{"The argument [columnName] of setStreamTableTimestamp must be the name of the stream table's last column.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
 	{"The timestamp column of a stream table must have a temporal type.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
 	{"The timestamp column of a stream table can't be changed once set.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
+
+	// shared objects' statement locks (package sharedobj)
+	{"Deadlock: the statement can't lock the shared object [%s], which a session waiting for a lock this statement holds has. Run the statement again.", "porpoise"},
 }
