@@ -370,7 +370,11 @@ func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, 
 			return nil, err
 		}
 		if len(rows) != src.Rows() {
-			src = gatherColumns(src, rows, neededColumns(n, src.Names))
+			var cols []int // a join's q.col may name its renamed column q_col: keep all
+			if ex.qual == nil {
+				cols = neededColumns(n, src.Names)
+			}
+			src = gatherColumns(src, rows, cols)
 		}
 	}
 	if analytic.Has(n.Cols) && len(n.GroupBy) == 0 {
