@@ -146,11 +146,7 @@ func partitionHolds(cat *dfs.Catalog, url, table string) (bool, error) {
 // xtruncate empties every chunk of a DFS table, keeping its schema and
 // partitions, as one rewrite under the database's TRANS/CHUNK rules.
 func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
-	path, name, err := pathAndTable(args)
+	h, path, name, err := hostPathTable(env, args, readHost)
 	if err != nil {
 		return nil, err
 	}
