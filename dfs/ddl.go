@@ -39,8 +39,8 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	for i, c := range schema.Cols {
 		scales[i] = c.Scale
 	}
-	t := &Table{db: d, name: spec.Name, names: names, types: types, scales: scales,
-		dimension: spec.Dimension, mem: map[string]*value.Table{}}
+	t := &Table{db: d, name: spec.Name, dimension: spec.Dimension, mem: map[string]*value.Table{}}
+	sc := &colSchema{names: names, types: types, scales: scales}
 	if !spec.Dimension {
 		cols := spec.PartitionColumns
 		levels := d.levels()
@@ -53,7 +53,7 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 			if j < 0 {
 				return nil, ddberr.Errorf("The partitioning column %s doesn't exist in the table.", c)
 			}
-			t.partCols = append(t.partCols, j)
+			sc.partCols = append(sc.partCols, j)
 			ctypes[i] = types[j]
 		}
 		if c, ok := d.domain.(*partition.Compo); ok {
@@ -69,14 +69,15 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 		if j < 0 {
 			return nil, ddberr.Errorf("The sort column %s doesn't exist in the table.", c)
 		}
-		t.sortCols = append(t.sortCols, j)
+		sc.sortCols = append(sc.sortCols, j)
 	}
-	if d.engineType == "TSDB" && len(t.sortCols) == 0 && d.DFS() {
+	if d.engineType == "TSDB" && len(sc.sortCols) == 0 && d.DFS() {
 		return nil, errors.New("sortColumns must be specified for a table in a TSDB database.")
 	}
 	if d.engineType != "TSDB" {
-		t.sortCols = nil
+		sc.sortCols = nil
 	}
+	t.schema.Store(sc)
 	if kd := spec.KeepDuplicates; spec.KeepGiven {
 		switch strings.ToUpper(kd) {
 		case "ALL":
@@ -103,9 +104,9 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 
 // DropTable removes a table and its data.
 func (d *Database) DropTable(name string) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.tables[name] == nil {
+	t, unlock := d.exclusive(name)
+	defer unlock()
+	if t == nil {
 		return ddberr.Errorf("The table [%s] does not exist in database [%s].", name, d.path)
 	}
 	delete(d.tables, name)
@@ -113,6 +114,31 @@ func (d *Database) DropTable(name string) error {
 		return d.cat.store.DropTable(d.path, name)
 	}
 	return nil
+}
+
+// exclusive returns table name (nil when there is none) with its ddlMu
+// and d.mu held, in that order, so that no write or column change of the
+// table is running (one would write the catalog entry of a table being
+// dropped or renamed back); unlock releases them.
+func (d *Database) exclusive(name string) (t *Table, unlock func()) {
+	for {
+		d.mu.Lock()
+		t := d.tables[name]
+		if t == nil {
+			return nil, d.mu.Unlock
+		}
+		d.mu.Unlock()
+		t.ddlMu.Lock()
+		d.mu.Lock()
+		if d.tables[name] == t {
+			return t, func() {
+				d.mu.Unlock()
+				t.ddlMu.Unlock()
+			}
+		}
+		d.mu.Unlock()
+		t.ddlMu.Unlock()
+	}
 }
 
 // AddPartitions implements addValuePartitions (kind VALUE) and
