@@ -18,26 +18,16 @@ type Actor struct {
 	RemotePort int
 }
 
-// bound is what a request's context carries for audit.
-type bound struct {
-	log   *Log
-	actor Actor
-}
-
 // NewContext returns ctx carrying the node's log and the request's
 // actor; a nil log records nothing.
 func NewContext(ctx context.Context, l *Log, a Actor) context.Context {
-	if l == nil {
-		return ctx
-	}
-	return ctxval.With(ctx, bound{l, a})
+	return ctxval.WithBound(ctx, l, a)
 }
 
 // FromContext is the log and actor ctx carries; ok is false when it
 // carries none (an engine-less caller's, which may be nil).
 func FromContext(ctx context.Context) (*Log, Actor, bool) {
-	b, ok := ctxval.From[bound](ctx)
-	return b.log, b.actor, ok
+	return ctxval.BoundFrom[Log, Actor](ctx)
 }
 
 // Record adds a DDL or write operation on db (and table, "" for the

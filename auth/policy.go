@@ -18,6 +18,10 @@ type Principal struct {
 	// db ("" when none): its CATALOG_ privileges cover db. Nil: no
 	// catalogs.
 	CatalogOf func(db string) string
+	// InView is set while the session runs a function view it may
+	// execute: the view's reads and row changes of DFS tables need no
+	// table privilege of the caller (see CanExecView).
+	InView bool
 }
 
 // IsAdmin reports whether the user is logged in as an administrator.
@@ -103,7 +107,7 @@ func (p Principal) CheckTableRead(db, table string) error {
 		return err
 	}
 	path := TablePath(db, table)
-	if p.allowed(p.onDB(DBRead, db, Target{Priv: TableRead, Obj: path})...) || p.CreatedTable(path) {
+	if p.InView || p.allowed(p.onDB(DBRead, db, Target{Priv: TableRead, Obj: path})...) || p.CreatedTable(path) {
 		return nil
 	}
 	return ddberr.Errorf("<NoPrivilege>Not granted to read table %s", path)
@@ -118,7 +122,7 @@ func (p Principal) CheckTableWrite(db, table string, kind Priv) error {
 	}
 	path := TablePath(db, table)
 	dbKind := map[Priv]Priv{TableInsert: DBInsert, TableUpdate: DBUpdate, TableDelete: DBDelete}[kind]
-	if p.allowed(p.onDB(dbKind, db, Target{Priv: kind, Obj: path})...) || p.CreatedTable(path) {
+	if p.InView || p.allowed(p.onDB(dbKind, db, Target{Priv: kind, Obj: path})...) || p.CreatedTable(path) {
 		return nil
 	}
 	return ddberr.Errorf("<NoPrivilege>Not granted to write data to table %s", path)
@@ -291,10 +295,12 @@ func (p Principal) CheckAddAccessControl(owner string) error {
 
 // CheckGrantor is who may grant, deny or revoke priv on objs:
 // administrators anything; other users only the owner-grantable
-// privileges on databases they created or hold DB_MANAGE on, and on
-// shared tables they created (sharedOwner tells a shared table's
-// creator, ok false when there is no such table).
-func (p Principal) CheckGrantor(op Op, priv Priv, objs []string, sharedOwner func(name string) (owner string, ok bool)) error {
+// privileges on databases they created or hold DB_MANAGE on, on shared
+// tables they created, and VIEW_EXEC on function views they added while
+// holding VIEW_OWNER (S04004). ownerOf tells an object's creator (a
+// shared table's, or for VIEW_EXEC a view's), ok false when there is no
+// such object.
+func (p Principal) CheckGrantor(op Op, priv Priv, objs []string, ownerOf func(name string) (owner string, ok bool)) error {
 	if p.IsAdmin() {
 		return nil
 	}
@@ -314,8 +320,13 @@ func (p Principal) CheckGrantor(op Op, priv Priv, objs []string, sharedOwner fun
 			if !p.ManagesDB(db) {
 				return ddberr.Errorf("To manage permissions for databases you didn't create, you must have the DB_MANAGE privilege or contact an administrator. RefId: S04005")
 			}
+		case priv == ViewExec:
+			owner, ok := ownerOf(ViewName(obj))
+			if !ok || owner != p.User || !p.OwnsViews() {
+				return refuse
+			}
 		default:
-			owner, ok := sharedOwner(SharedName(obj))
+			owner, ok := ownerOf(SharedName(obj))
 			if !ok || owner != p.User {
 				return refuse
 			}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/catalog"
+	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -39,6 +40,8 @@ func privOp(op auth.Op) funcs.Impl {
 					return nil, ddberr.Errorf("The objs of %s must be a positive number.", p)
 				}
 				limit = x.Float64()
+			} else if f, isFn := o.(interface{ FuncName() string }); isFn && p == auth.ViewExec {
+				objs = []string{f.FuncName()} // grant.md: a view's function names it
 			} else if objs, ok = funcs.StringsArg(o); !ok {
 				return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "objs", fn, "a string scalar or vector")
 			}
@@ -51,11 +54,17 @@ func privOp(op auth.Op) funcs.Impl {
 		if objs, err = catalog.Objects(env, objs); err != nil {
 			return nil, err
 		}
-		sharedOwner := func(name string) (string, bool) {
+		ownerOf := func(name string) (string, bool) {
 			t, ok := h.SharedTable(name)
 			return t.Owner, ok
 		}
-		if err := pr.CheckGrantor(op, p, objs, sharedOwner); err != nil {
+		if p == auth.ViewExec {
+			for i, obj := range objs {
+				objs[i] = auth.ViewName(obj)
+			}
+			ownerOf = func(name string) (string, bool) { return dbfuncs.ViewOwner(env, name) }
+		}
+		if err := pr.CheckGrantor(op, p, objs, ownerOf); err != nil {
 			return nil, err
 		}
 		// Shared tables are named without the node part in the store.
@@ -87,7 +96,9 @@ func privOp(op auth.Op) funcs.Impl {
 		// A grant, deny or revoke on a shared table puts it under access
 		// control.
 		for _, obj := range objs {
-			h.ControlShared(obj)
+			if p != auth.ViewExec {
+				h.ControlShared(obj)
+			}
 		}
 		return nil, nil
 	}

@@ -38,3 +38,27 @@ func TestFrom(t *testing.T) {
 	inner, _ := From[a](With(ctx, a{3}))
 	require.Equal(t, a{3}, inner, "the innermost value of a type wins")
 }
+
+func TestBound(t *testing.T) {
+	svc := &a{7}
+	tests := []struct {
+		name    string
+		ctx     context.Context
+		wantSvc *a
+		wantReq string
+		ok      bool
+	}{
+		{"nil context carries nothing", nil, nil, "", false},
+		{"a nil service binds nothing", WithBound[a](context.Background(), nil, "r"), nil, "", false},
+		{"service and request come back together", WithBound(context.Background(), svc, "r"), svc, "r", true},
+		{"another request type is another key", WithBound(context.Background(), svc, 1), nil, "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			gotSvc, gotReq, ok := BoundFrom[a, string](tc.ctx)
+			require.Equal(t, tc.ok, ok)
+			require.Same(t, tc.wantSvc, gotSvc)
+			require.Equal(t, tc.wantReq, gotReq)
+		})
+	}
+}

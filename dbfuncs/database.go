@@ -77,14 +77,20 @@ func WritableDatabase[H StoreHost](env funcs.Env, v value.Value) (H, *dfs.Databa
 	return h, db, err
 }
 
-// pathAndTable reads the dbUrl and tableName arguments.
-func pathAndTable(args []value.Value) (string, string, error) {
+// hostPathTable is the host as hostOf gives it (host, or readHost where
+// the session must be allowed to read) and the dbUrl and tableName
+// arguments.
+func hostPathTable(env funcs.Env, args []value.Value, hostOf func(funcs.Env) (Host, error)) (Host, string, string, error) {
+	h, err := hostOf(env)
+	if err != nil {
+		return nil, "", "", err
+	}
 	path, ok1 := funcs.StringArg(args[0])
 	name, ok2 := funcs.StringArg(args[1])
 	if !ok1 || !ok2 {
-		return "", "", ddberr.Errorf("The database path and table name must be strings.")
+		return nil, "", "", ddberr.Errorf("The database path and table name must be strings.")
 	}
-	return path, name, nil
+	return h, path, name, nil
 }
 
 func xdatabase(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -315,11 +321,7 @@ func hostAndPath(env funcs.Env, args []value.Value) (Host, string, error) {
 }
 
 func xexistsTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	path, name, err := pathAndTable(args)
+	h, path, name, err := hostPathTable(env, args, host)
 	if err != nil {
 		return nil, err
 	}

@@ -33,6 +33,11 @@ type Host interface {
 	StoreHost
 	// IsAdmin reports whether the session's user is an administrator.
 	IsAdmin() bool
+	// Principal is the session's user as the access rules see it.
+	Principal() auth.Principal
+	// RunInView runs a function view's body (run) with the view's rights
+	// over DFS tables: reads and row changes need no table privilege.
+	RunInView(run func() (value.Value, error)) (value.Value, error)
 	// FunctionSource is the definition text of a named user function
 	// (def f(x) {...}); ok is false for anything else.
 	FunctionSource(fn value.Value) (name, src string, ok bool)
@@ -67,13 +72,6 @@ type Access interface {
 	CheckCreateTable(db *dfs.Database) error
 	CheckDropTable(db *dfs.Database) error
 	CheckManageDatabase(db *dfs.Database) error
-	// SeesDatabase, SeesClusterDatabase and SeesTable are the listing
-	// functions' visibility rules (getDFSDatabases,
-	// getClusterDFSDatabases, getDFSTablesByDatabase and
-	// getClusterDFSTables).
-	SeesDatabase(db string) bool
-	SeesClusterDatabase(db string) bool
-	SeesTable(db, table string) bool
 	// DatabaseCreated and TableCreated make the session's user the owner
 	// of a new DFS database or table; DatabaseDropped and TableDropped
 	// forget the privileges on a dropped one.

@@ -56,7 +56,7 @@ func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
 	}
 	out := []string{}
 	for _, db := range h.Catalog().Paths() {
-		if h.SeesDatabase(db) {
+		if h.Principal().SeesDatabase(db) {
 			out = append(out, db)
 		}
 	}
@@ -84,7 +84,7 @@ func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, er
 			continue // dropped meanwhile
 		}
 		for _, t := range db.TableNames() {
-			if h.SeesTable(p, t) {
+			if h.Principal().SeesTable(p, t) {
 				out = append(out, p+"/"+t)
 			}
 		}
@@ -146,11 +146,7 @@ func partitionHolds(cat *dfs.Catalog, url, table string) (bool, error) {
 // xtruncate empties every chunk of a DFS table, keeping its schema and
 // partitions, as one rewrite under the database's TRANS/CHUNK rules.
 func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
-	path, name, err := pathAndTable(args)
+	h, path, name, err := hostPathTable(env, args, readHost)
 	if err != nil {
 		return nil, err
 	}
@@ -238,7 +234,7 @@ func xgetClusterDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error
 	sort.Strings(dbs)
 	seen := dbs[:0]
 	for _, db := range dbs {
-		if h.SeesClusterDatabase(db) {
+		if h.Principal().SeesClusterDatabase(db) {
 			seen = append(seen, db)
 		}
 	}
@@ -264,7 +260,7 @@ func xgetClusterDFSTables(env funcs.Env, _ []value.Value) (value.Value, error) {
 		}
 		sort.Strings(tables)
 		for _, t := range tables {
-			if h.SeesTable(db, t) {
+			if h.Principal().SeesTable(db, t) {
 				out = append(out, strings.TrimSuffix(db, "/")+"/"+t)
 			}
 		}

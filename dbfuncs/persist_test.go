@@ -49,14 +49,20 @@ func TestViewsAndBackupsSurviveRestart(t *testing.T) {
 	testkit.RunAll(t, e, `def addTen(x, y=10){ return x + y }`, `addFunctionView(addTen)`,
 		`t = table(2024.01.01 + 0 1 2 0 1 as d, 1..5 as v)
 		 db = database("dfs://bk", VALUE, 2024.01.01..2024.01.03)
-		 db.createPartitionedTable(t, "pt", "d").append!(t)`)
+		 db.createPartitionedTable(t, "pt", "d").append!(t)`,
+		`createUser("viewer", "123456")
+		 def countBk(){ return exec count(*) from loadTable("dfs://bk", "pt") }
+		 addFunctionView(countBk)
+		 grant("viewer", VIEW_EXEC, "countBk")`)
 	require.Equal(t, "3", testkit.RunAll(t, e, `backupDB("`+backups+`", "dfs://bk")`))
 	require.NoError(t, e.Close())
 
 	e = open(t, data)
 	defer e.Close()
 	require.Equal(t, "11", testkit.RunAll(t, e, `addTen(1)`))
-	require.Equal(t, `["addTen"]`, testkit.RunAll(t, e, `exec name from getFunctionViews()`))
+	require.Equal(t, `["addTen","countBk"]`, testkit.RunAll(t, e, `exec name from getFunctionViews()`))
+	// A reloaded view still lends its rights to a user who may execute it.
+	require.Equal(t, "5", testkit.RunAll(t, e, `login("viewer", "123456"); countBk()`))
 	testkit.RunAll(t, e, `dropDatabase("dfs://bk")`)
 	require.Equal(t, `["pt"]`, testkit.RunAll(t, e, `exec tableName from restoreDB("`+backups+`", "dfs://bk")`))
 	require.Equal(t, "[1,2,3,4,5]", testkit.RunAll(t, e, `exec v from loadTable("dfs://bk", "pt") order by v`))

@@ -6,12 +6,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -36,12 +41,13 @@ const viewsFile = "functionViews.json"
 const viewsKey = "dbfuncs.views"
 
 // view is one function view: its definition text, the function built
-// from it and the user who added it.
+// from it, the user who added it and the function scripts call (call).
 type view struct {
 	Name  string `json:"name"`
 	Body  string `json:"body"`
 	Owner string `json:"owner"`
 	fn    value.Value
+	call  *funcs.Spec
 }
 
 // views is an engine's function views.
@@ -80,14 +86,66 @@ func (vs *views) load(h Host) error {
 		return fmt.Errorf("function views: %s: %w", viewsFile, err)
 	}
 	for _, v := range list {
-		fn, err := h.DefineFunction(v.Body)
-		if err != nil {
+		if err := v.define(h); err != nil {
 			return fmt.Errorf("function view %s: %w", v.Name, err)
 		}
-		v.fn = fn
 		vs.byKey[v.Name] = v
 	}
 	return nil
+}
+
+// define builds the view's function from its text, and the function
+// scripts call: that one takes the same parameters and runs the body with
+// the view's rights over DFS tables when the caller may execute the view
+// (VIEW_EXEC; auth.Principal.CanExecView), with the caller's own rights
+// otherwise. Code the caller passes in (a function, metacode) could read
+// anything under the view's rights, so such a call runs with the
+// caller's.
+func (v *view) define(h Host) error {
+	fn, err := h.DefineFunction(v.Body)
+	if err != nil {
+		return err
+	}
+	var params []string
+	if prog, err := sqlparse.Parse(v.Body); err == nil && len(prog.Stmts) == 1 {
+		if d, ok := prog.Stmts[0].(*ast.DefStmt); ok {
+			for _, p := range d.Params {
+				params = append(params, p.Name)
+			}
+		}
+	}
+	v.fn = fn
+	v.call = &funcs.Spec{Name: v.Name, Params: params, Min: 0, Max: -1, Props: funcs.Session,
+		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+			h, err := host(env)
+			if err != nil {
+				return nil, err
+			}
+			run := func() (value.Value, error) { return env.Call(fn, args...) }
+			if !h.Principal().CanExecView(v.Name, v.Owner) || slices.ContainsFunc(args, carriesCode) {
+				return run()
+			}
+			return h.RunInView(run)
+		}}
+	return nil
+}
+
+// carriesCode reports whether x is, or a tuple or dictionary in x holds,
+// a function or metacode.
+func carriesCode(x value.Value) bool {
+	if x == nil {
+		return false
+	}
+	if t := x.Type(); t == value.FunctionDef || t == value.Code {
+		return true
+	}
+	switch c := x.(type) {
+	case *value.Vector:
+		return slices.ContainsFunc(c.Any, carriesCode)
+	case *value.Dict:
+		return carriesCode(c.Vals)
+	}
+	return false
 }
 
 // save writes the views to disk (the caller holds mu): a new file
@@ -126,10 +184,29 @@ func FunctionView(h Host, name string) value.Value {
 	}
 	vs.mu.RLock()
 	defer vs.mu.RUnlock()
-	if v := vs.byKey[name]; v != nil {
-		return v.fn
+	if v := vs.byKey[auth.ViewName(name)]; v != nil {
+		return v.call
 	}
 	return nil
+}
+
+// ViewOwner is the user who added the function view name; ok is false
+// when env's engine has no such view.
+func ViewOwner(env funcs.Env, name string) (owner string, ok bool) {
+	h, err := host(env)
+	if err != nil {
+		return "", false
+	}
+	vs, err := engineViews(h)
+	if err != nil {
+		return "", false
+	}
+	vs.mu.RLock()
+	defer vs.mu.RUnlock()
+	if v := vs.byKey[auth.ViewName(name)]; v != nil {
+		return v.Owner, true
+	}
+	return "", false
 }
 
 // viewOwnerHost is env's Host when its user may manage function views
@@ -142,8 +219,8 @@ func viewOwnerHost(env funcs.Env, fn string) (Host, error) {
 	if err := h.CheckWrite(); err != nil {
 		return nil, err
 	}
-	if !h.IsAdmin() {
-		return nil, fmt.Errorf("%s can only be executed by administrators or users with the VIEW_OWNER privilege.", fn)
+	if !h.Principal().OwnsViews() {
+		return nil, ddberr.Errorf("%s can only be executed by administrators or users with the VIEW_OWNER privilege.", fn)
 	}
 	return h, nil
 }
@@ -180,17 +257,26 @@ func xaddFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument of addFunctionView must be a user-defined function that is not anonymous.")
 	}
-	fn, err := h.DefineFunction(src)
-	if err != nil {
+	v := &view{Name: name, Body: src, Owner: h.SessionInfo().User}
+	if err := v.define(h); err != nil {
 		return nil, err
 	}
-	return nil, editViews(h, func(vs *views) (func(), error) {
+	if err := editViews(h, func(vs *views) (func(), error) {
 		if _, dup := vs.byKey[name]; dup {
 			return nil, ddberr.Errorf("The function view [%s] already exists.", name)
 		}
-		vs.byKey[name] = &view{Name: name, Body: src, Owner: h.SessionInfo().User, fn: fn}
+		vs.byKey[name] = v
 		return func() { delete(vs.byKey, name) }, nil
-	})
+	}); err != nil {
+		return nil, err
+	}
+	// The session's definition is the view from now on, so that calling
+	// it by name runs with the view's rights, as the manual's examples
+	// do in the session that added it.
+	if sh, ok := env.(system.Host); ok {
+		return nil, sh.Undefine(name, system.DefObj)
+	}
+	return nil, nil
 }
 
 func xdropFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -208,8 +294,11 @@ func xdropFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return nil, editViews(h, func(vs *views) (func(), error) {
 		var victims []string
-		for k := range vs.byKey {
+		for k, v := range vs.byKey {
 			if k == name && !ns || ns && strings.HasPrefix(k, name+"::") {
+				if !h.IsAdmin() && v.Owner != h.SessionInfo().User {
+					return nil, ddberr.Errorf("%s can only be executed by administrators or users with the VIEW_OWNER privilege.", "dropFunctionView")
+				}
 				victims = append(victims, k)
 			}
 		}

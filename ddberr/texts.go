@@ -1288,4 +1288,6 @@ var texts = []Text{
 	{"The argument [columnName] of setStreamTableTimestamp must be the name of the stream table's last column.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
 	{"The timestamp column of a stream table must have a temporal type.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
 	{"The timestamp column of a stream table can't be changed once set.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
+	// function views (package dbfuncs)
+	{"%s can only be executed by administrators or users with the VIEW_OWNER privilege.", "porpoise: funcs/a/addFunctionView.md states the rule (administrators or VIEW_OWNER users)"},
 }

@@ -18,7 +18,9 @@ import (
 // conversion, DFS size limits), partition's routing with the out-of-scheme
 // policies, then one transaction (TRANS) or one per chunk (CHUNK).
 func (t *Table) Append(ctx context.Context, src *value.Table, stmt bool) (n int, err error) {
-	defer audit.Appended(ctx, time.Now(), t.db.path, t.name, t.db.atomic == "CHUNK" && len(t.partCols) > 0, &n, &err)
+	defer audit.Appended(ctx, time.Now(), t.db.path, t.name, t.db.atomic == "CHUNK" && len(t.sc().partCols) > 0, &n, &err)
+	t.ddlMu.RLock()
+	defer t.ddlMu.RUnlock()
 	if t.db.DFS() && stmt && !t.db.cat.cfg.EnableInsertStatementForDFSTable {
 		return 0, ddberr.Errorf("The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.")
 	}
@@ -42,7 +44,7 @@ func (t *Table) Append(ctx context.Context, src *value.Table, stmt bool) (n int,
 // convert applies insert's rules for this table to src: the full schema,
 // converted.
 func (t *Table) convert(src *value.Table) (*value.Table, error) {
-	return insert.ConvertTable(insert.Schema{Names: t.names, Types: t.types, Scales: t.scales}, src, t.appendOptions())
+	return insert.ConvertTable(insert.Schema{Names: t.sc().names, Types: t.sc().types, Scales: t.sc().scales}, src, t.appendOptions())
 }
 
 // appendOptions are the table's append rules: in memory, or DFS with the
@@ -52,7 +54,7 @@ func (t *Table) appendOptions() insert.Options {
 		return insert.Memory
 	}
 	need := 0
-	for _, c := range t.partCols {
+	for _, c := range t.sc().partCols {
 		need = max(need, c+1)
 	}
 	return insert.DFS(need)
@@ -80,8 +82,8 @@ func (t *Table) route(full *value.Table) (*partition.Routing, *growth, error) {
 	if t.dimension {
 		return &partition.Routing{Part: make([]int32, rows), Paths: []string{"/"}, Rows: []int{rows}}, nil, nil
 	}
-	cols := make([]*value.Vector, len(t.partCols))
-	for l, c := range t.partCols {
+	cols := make([]*value.Vector, len(t.sc().partCols))
+	for l, c := range t.sc().partCols {
 		cols[l] = full.Cols[c]
 	}
 	db := t.db
@@ -192,7 +194,7 @@ func (t *Table) appendDFS(ctx context.Context, full *value.Table, width int, r *
 	parts := regroup(full, r)
 	res, err := t.writeChunks(ctx, order, g, func(txn *storage.Txn, path string) (insert.Result, error) {
 		p := parts[path]
-		err := txn.AppendCoded(t.chunkID(path), t.names[:width], p.cols[:width], p.codes[:width], t.chunkOptions())
+		err := txn.AppendCoded(t.chunkID(path), t.sc().names[:width], p.cols[:width], p.codes[:width], t.chunkOptions())
 		return insert.Result{Inserted: p.rows}, err
 	})
 	return res.Inserted, err
@@ -225,7 +227,7 @@ func (t *Table) writeSlices(txn *storage.Txn, order []string, full *value.Table,
 			if p.rows == 0 {
 				continue
 			}
-			if err := txn.AppendCoded(t.chunkID(path), t.names[:width], p.cols[:width], p.codes[:width], t.chunkOptions()); err != nil {
+			if err := txn.AppendCoded(t.chunkID(path), t.sc().names[:width], p.cols[:width], p.codes[:width], t.chunkOptions()); err != nil {
 				return res, err
 			}
 			res.Inserted += p.rows

@@ -33,11 +33,7 @@ func (d *Database) MetaBlob() ([]byte, error) {
 // MetaBlob is the table's catalog entry: its schema, partitioning and
 // sort columns, as the catalog persists it.
 func (t *Table) MetaBlob() ([]byte, error) {
-	m := tableMeta{Names: t.names, Scales: t.scales, PartCols: t.partCols, SortCols: t.sortCols, Keep: int(t.keep), Dimension: t.dimension}
-	for _, ty := range t.types {
-		m.Types = append(m.Types, int(ty))
-	}
-	return json.Marshal(m)
+	return t.metaWith(t.sc(), "", nil)
 }
 
 // decodeDBMeta rebuilds a database's domain from its catalog entry.
@@ -130,16 +126,13 @@ func (d *Database) tableFromMeta(name string, blob []byte) (*Table, error) {
 	if len(tm.Names) != len(tm.Types) || len(tm.Scales) != len(tm.Types) {
 		return nil, errors.New("corrupt table meta: column lists differ in length")
 	}
-	t := &Table{db: d, name: name, names: tm.Names, scales: tm.Scales, partCols: tm.PartCols,
-		sortCols: tm.SortCols, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension, mem: map[string]*value.Table{}}
-	for _, ty := range tm.Types {
-		t.types = append(t.types, value.Type(ty))
-	}
-	if !t.dimension && len(t.partCols) != len(d.Levels()) {
+	t := &Table{db: d, name: name, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension, mem: map[string]*value.Table{}}
+	t.schema.Store(tm.schema())
+	if !t.dimension && len(t.sc().partCols) != len(d.Levels()) {
 		return nil, partition.ErrCompoColumns
 	}
-	for _, c := range append(append([]int(nil), t.partCols...), t.sortCols...) {
-		if c < 0 || c >= len(t.names) {
+	for _, c := range append(append([]int(nil), t.sc().partCols...), t.sc().sortCols...) {
+		if c < 0 || c >= len(t.sc().names) {
 			return nil, errors.New("corrupt table meta: column position out of range")
 		}
 	}
@@ -170,11 +163,11 @@ func (d *Database) CreateTableFromMeta(name string, blob []byte) (*Table, error)
 // types in t's order: restoring t's partitions into o needs it.
 func (t *Table) SameSchema(o *Table) error {
 	bad := ddberr.Errorf("The schema of table %s differs from the schema of table %s.", o.name, t.name)
-	if len(t.names) != len(o.names) {
+	if len(t.sc().names) != len(o.sc().names) {
 		return bad
 	}
-	for i := range t.names {
-		if t.names[i] != o.names[i] || t.types[i] != o.types[i] {
+	for i := range t.sc().names {
+		if t.sc().names[i] != o.sc().names[i] || t.sc().types[i] != o.sc().types[i] {
 			return bad
 		}
 	}
@@ -221,11 +214,16 @@ func (t *Table) ReadPartition(path string) (*value.Table, error) {
 		defer t.mu.RUnlock()
 		return t.mem[path], nil
 	}
-	_, ok, err := t.db.cat.store.ChunkMeta(t.chunkID(path))
+	v, err := t.view()
+	if err != nil {
+		return nil, err
+	}
+	defer v.close()
+	_, ok, err := v.snap.ChunkMeta(t.chunkID(path))
 	if err != nil || !ok {
 		return nil, err
 	}
-	return t.readChunk(path)
+	return t.readChunkAs(v.s, v.snap, path)
 }
 
 // SplitByPartition sends rows of t's schema to t's partitions: the paths
@@ -239,8 +237,8 @@ func (t *Table) SplitByPartition(rows *value.Table) ([]string, []*value.Table, e
 	if t.dimension {
 		return []string{"/"}, []*value.Table{full}, nil
 	}
-	cols := make([]*value.Vector, len(t.partCols))
-	for l, c := range t.partCols {
+	cols := make([]*value.Vector, len(t.sc().partCols))
+	for l, c := range t.sc().partCols {
 		cols[l] = full.Cols[c]
 	}
 	t.db.mu.Lock()
@@ -263,6 +261,8 @@ func (t *Table) SplitByPartition(rows *value.Table) ([]string, []*value.Table, e
 // under the database's TRANS/CHUNK rules. Every path must be one of t's
 // partitions.
 func (t *Table) ReplacePartitions(ctx context.Context, parts map[string]*value.Table) error {
+	t.ddlMu.RLock()
+	defer t.ddlMu.RUnlock()
 	valid := map[string]bool{}
 	for _, p := range t.paths(nil) {
 		valid[p] = true
@@ -300,7 +300,7 @@ func (t *Table) ReplacePartitions(ctx context.Context, parts map[string]*value.T
 		if err != nil {
 			return insert.Result{}, err
 		}
-		return insert.Result{}, txn.Replace(t.chunkID(path), t.names, full.Cols, t.chunkOptions())
+		return insert.Result{}, txn.Replace(t.chunkID(path), t.sc().names, full.Cols, t.chunkOptions())
 	})
 	if err != nil {
 		return err

@@ -20,6 +20,8 @@ func (t *Table) SetComment(comment string) error {
 	if len(comment) > maxTableComment {
 		return ddberr.Errorf("The length of table comment must not exceed %d bytes.", maxTableComment)
 	}
+	t.ddlMu.Lock() // a column change writes the catalog entry too
+	defer t.ddlMu.Unlock()
 	t.db.mu.Lock()
 	defer t.db.mu.Unlock()
 	old := t.comment
@@ -35,6 +37,8 @@ func (t *Table) SetComment(comment string) error {
 // (setColumnComment), persisted with the schema; a name that is not a
 // column fails the whole call.
 func (t *Table) SetColumnComments(comments map[string]string) error {
+	t.ddlMu.Lock() // a column change writes the catalog entry too
+	defer t.ddlMu.Unlock()
 	for name := range comments {
 		if t.column(name) < 0 {
 			return ddberr.Errorf("The column [%s] does not exist in table [%s].", name, t.name)
@@ -48,7 +52,7 @@ func (t *Table) SetColumnComments(comments map[string]string) error {
 		next[k] = v
 	}
 	for k, v := range comments {
-		next[t.names[t.column(k)]] = v
+		next[t.sc().names[t.column(k)]] = v
 	}
 	t.colComments = next
 	if err := t.db.cat.saveTable(t); err != nil {
@@ -61,7 +65,7 @@ func (t *Table) SetColumnComments(comments map[string]string) error {
 // column is the position of the column called name (case-insensitive, as
 // DolphinDB's column names are), or -1.
 func (t *Table) column(name string) int {
-	for i, n := range t.names {
+	for i, n := range t.sc().names {
 		if strings.EqualFold(n, name) {
 			return i
 		}
@@ -106,25 +110,22 @@ func (t *Table) commentsInto(colDefs *value.Table, put func(string, value.Value)
 // one of the new width reaches it.
 func (t *Table) AddColumns(ctx context.Context, names []string, types []value.Type, scales []int32) (err error) {
 	defer audit.AddedColumns(ctx, time.Now(), t.db.path, t.name, names, types, scales, &err)
+	t.ddlMu.Lock()
+	defer t.ddlMu.Unlock()
 	for i, n := range names {
 		if t.column(n) >= 0 || slices.ContainsFunc(names[:i], func(m string) bool { return strings.EqualFold(m, n) }) {
 			return ddberr.Errorf("The column [%s] already exists in the table.", n)
 		}
 	}
+	cur := t.sc()
+	next := &colSchema{names: append(slices.Clip(cur.names), names...), types: append(slices.Clip(cur.types), types...),
+		scales: append(slices.Clip(cur.scales), scales...), partCols: cur.partCols, sortCols: cur.sortCols}
 	t.db.mu.Lock()
-	defer t.db.mu.Unlock()
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	oldNames, oldTypes, oldScales := t.names, t.types, t.scales
-	t.names = append(slices.Clip(oldNames), names...)
-	t.types = append(slices.Clip(oldTypes), types...)
-	t.scales = append(slices.Clip(oldScales), scales...)
-	if err := t.db.cat.saveTable(t); err != nil {
-		t.names, t.types, t.scales = oldNames, oldTypes, oldScales
-		return err
-	}
-	for _, part := range t.mem {
-		part.AddNullColumns(names, types, scales)
-	}
-	return nil
+	comments := t.colComments
+	t.db.mu.Unlock()
+	return t.alterSchema(ctx, next, comments, func(m *value.Table) (*value.Table, error) {
+		wider := value.NewTable(slices.Clone(m.Names), slices.Clone(m.Cols))
+		wider.AddNullColumns(names, types, scales)
+		return wider, nil
+	}, false)
 }

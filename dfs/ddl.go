@@ -39,8 +39,8 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	for i, c := range schema.Cols {
 		scales[i] = c.Scale
 	}
-	t := &Table{db: d, name: spec.Name, names: names, types: types, scales: scales,
-		dimension: spec.Dimension, mem: map[string]*value.Table{}}
+	t := &Table{db: d, name: spec.Name, dimension: spec.Dimension, mem: map[string]*value.Table{}}
+	sc := &colSchema{names: names, types: types, scales: scales}
 	if !spec.Dimension {
 		cols := spec.PartitionColumns
 		levels := d.levels()
@@ -53,7 +53,7 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 			if j < 0 {
 				return nil, ddberr.Errorf("The partitioning column %s doesn't exist in the table.", c)
 			}
-			t.partCols = append(t.partCols, j)
+			sc.partCols = append(sc.partCols, j)
 			ctypes[i] = types[j]
 		}
 		if c, ok := d.domain.(*partition.Compo); ok {
@@ -69,14 +69,15 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 		if j < 0 {
 			return nil, ddberr.Errorf("The sort column %s doesn't exist in the table.", c)
 		}
-		t.sortCols = append(t.sortCols, j)
+		sc.sortCols = append(sc.sortCols, j)
 	}
-	if d.engineType == "TSDB" && len(t.sortCols) == 0 && d.DFS() {
+	if d.engineType == "TSDB" && len(sc.sortCols) == 0 && d.DFS() {
 		return nil, errors.New("sortColumns must be specified for a table in a TSDB database.")
 	}
 	if d.engineType != "TSDB" {
-		t.sortCols = nil
+		sc.sortCols = nil
 	}
+	t.schema.Store(sc)
 	if kd := spec.KeepDuplicates; spec.KeepGiven {
 		switch strings.ToUpper(kd) {
 		case "ALL":

@@ -42,8 +42,9 @@ func (t *Table) PartitionRowMask(col string, values *value.Vector, keys value.Va
 // partitionLevel is the domain of the level col partitions.
 func (t *Table) partitionLevel(col string) (partition.Domain, error) {
 	levels := t.db.Levels()
-	for l, c := range t.partCols {
-		if l < len(levels) && strings.EqualFold(t.names[c], col) {
+	s := t.sc()
+	for l, c := range s.partCols {
+		if l < len(levels) && strings.EqualFold(s.names[c], col) {
 			return levels[l], nil
 		}
 	}
@@ -107,8 +108,8 @@ func PartitionCall(e ast.Expr) (col string, keys ast.Expr, ok bool) {
 // keys) names (nil, keeping all, when it cannot tell: the row-level mask
 // then reports the error).
 func (p *pruneCtx) partitionPred(col string, keys ast.Expr) keepPred {
-	for l, c := range p.t.partCols {
-		if l >= len(p.levels) || !strings.EqualFold(p.t.names[c], col) {
+	for l, c := range p.s.partCols {
+		if l >= len(p.levels) || !strings.EqualFold(p.s.names[c], col) {
 			continue
 		}
 		kv, err := p.eval(keys, p.none)

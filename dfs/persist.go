@@ -141,16 +141,31 @@ func (c *Catalog) saveTable(t *Table) error {
 	if !t.db.DFS() {
 		return nil
 	}
-	m := tableMeta{Names: t.names, Scales: t.scales, PartCols: t.partCols, SortCols: t.sortCols, Keep: int(t.keep), Dimension: t.dimension,
-		Comment: t.comment, ColComments: t.colComments}
-	for _, ty := range t.types {
-		m.Types = append(m.Types, int(ty))
-	}
-	b, err := json.Marshal(m)
+	b, err := t.metaWith(t.sc(), t.comment, t.colComments)
 	if err != nil {
 		return err
 	}
 	return c.store.PutTable(t.db.path, t.name, b)
+}
+
+// metaWith is t's catalog entry with schema s and the comments (a
+// column change writes it before publishing them).
+func (t *Table) metaWith(s *colSchema, comment string, cc map[string]string) ([]byte, error) {
+	m := tableMeta{Names: s.names, Scales: s.scales, PartCols: s.partCols, SortCols: s.sortCols, Keep: int(t.keep), Dimension: t.dimension,
+		Comment: comment, ColComments: cc}
+	for _, ty := range s.types {
+		m.Types = append(m.Types, int(ty))
+	}
+	return json.Marshal(m)
+}
+
+// schema is the column layout m records.
+func (m tableMeta) schema() *colSchema {
+	s := &colSchema{names: m.Names, scales: m.Scales, partCols: m.PartCols, sortCols: m.SortCols}
+	for _, ty := range m.Types {
+		s.types = append(s.types, value.Type(ty))
+	}
+	return s
 }
 
 // load rebuilds the dfs:// databases and tables from storage.
@@ -199,12 +214,9 @@ func (c *Catalog) load() error {
 			if err := json.Unmarshal(raw, &tm); err != nil {
 				return fmt.Errorf("catalog: table %s/%s: %w", path, name, err)
 			}
-			t := &Table{db: db, name: name, names: tm.Names, scales: tm.Scales, partCols: tm.PartCols,
-				sortCols: tm.SortCols, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension,
+			t := &Table{db: db, name: name, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension,
 				comment: tm.Comment, colComments: tm.ColComments}
-			for _, ty := range tm.Types {
-				t.types = append(t.types, value.Type(ty))
-			}
+			t.schema.Store(tm.schema())
 			db.tables[name] = t
 		}
 		c.dbs[path] = db

@@ -73,7 +73,7 @@ func (t *Table) pruneFilter(ev Evaluator, where []ast.Expr) PartitionFilter {
 	// subquery or loadTable on this database would deadlock.
 	t.db.mu.Lock()
 	defer t.db.mu.Unlock()
-	p := &pruneCtx{t: t, ev: ev, eval: ev.Eval, levels: t.db.levels(), none: value.NewTable(nil, nil)}
+	p := &pruneCtx{t: t, s: t.sc(), ev: ev, eval: ev.Eval, levels: t.db.levels(), none: value.NewTable(nil, nil)}
 	pred := p.conj(where)
 	if pred == nil {
 		return nil
@@ -110,6 +110,7 @@ func (h *PruneHook) wrap(f PartitionFilter) PartitionFilter {
 // pruneCtx derives a keepPred from where-clauses for one table.
 type pruneCtx struct {
 	t      *Table
+	s      *colSchema // the table's schema when the filter was made
 	ev     Evaluator
 	eval   func(ast.Expr, *value.Table) (value.Value, error)
 	levels []partition.Domain
@@ -234,10 +235,10 @@ func (p *pruneCtx) other(e ast.Expr) keepPred {
 func (p *pruneCtx) columnPred(col int, c *colCons) keepPred {
 	var preds []keepPred
 	for l, dom := range p.levels {
-		if p.t.partCols[l] != col {
+		if p.s.partCols[l] != col {
 			continue
 		}
-		preds = append(preds, maskPred(l, c.partitions(dom, p.t.types[col])))
+		preds = append(preds, maskPred(l, c.partitions(dom, p.s.types[col])))
 	}
 	return and(preds)
 }
@@ -257,11 +258,11 @@ func (p *pruneCtx) valueEval(e ast.Expr) keepPred {
 	if col < 0 || !p.rowwise(e) {
 		return nil
 	}
-	ct := p.t.types[col]
+	ct := p.s.types[col]
 	var preds []keepPred
 	for l, dom := range p.levels {
 		vd, ok := dom.(*partition.Value)
-		if !ok || p.t.partCols[l] != col {
+		if !ok || p.s.partCols[l] != col {
 			continue
 		}
 		vals := vd.Values()
@@ -272,7 +273,7 @@ func (p *pruneCtx) valueEval(e ast.Expr) keepPred {
 		default:
 			continue
 		}
-		res, err := p.eval(e, value.NewTable([]string{p.t.names[col]}, []*value.Vector{vals}))
+		res, err := p.eval(e, value.NewTable([]string{p.s.names[col]}, []*value.Vector{vals}))
 		if err != nil {
 			continue
 		}
@@ -348,12 +349,12 @@ func (p *pruneCtx) filter(pred keepPred) PartitionFilter {
 // column resolves an identifier to a column index as the where-clause's
 // scope does (exact name first, then ignoring case), or -1.
 func (p *pruneCtx) column(name string) int {
-	for i, n := range p.t.names {
+	for i, n := range p.s.names {
 		if n == name {
 			return i
 		}
 	}
-	for i, n := range p.t.names {
+	for i, n := range p.s.names {
 		if strings.EqualFold(n, name) {
 			return i
 		}

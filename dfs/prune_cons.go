@@ -40,7 +40,7 @@ func (p *pruneCtx) atom(e ast.Expr) (int, *colCons, bool) {
 		return 0, nil, false
 	}
 	isPart := func(col int) bool {
-		for _, c := range p.t.partCols {
+		for _, c := range p.s.partCols {
 			if c == col {
 				return true
 			}
@@ -51,20 +51,20 @@ func (p *pruneCtx) atom(e ast.Expr) (int, *colCons, bool) {
 	case "==", "=", "<", "<=", ">", ">=":
 		if col, ok := p.columnRef(b.L); ok && isPart(col) {
 			if k, ok := p.constant(b.R); ok {
-				c, ok := compareCons(b.Op, p.t.types[col], k, true)
+				c, ok := compareCons(b.Op, p.s.types[col], k, true)
 				return col, c, ok
 			}
 		}
 		if col, ok := p.columnRef(b.R); ok && isPart(col) {
 			if k, ok := p.constant(b.L); ok {
-				c, ok := compareCons(flip(b.Op), p.t.types[col], k, false)
+				c, ok := compareCons(flip(b.Op), p.s.types[col], k, false)
 				return col, c, ok
 			}
 		}
 	case "in":
 		if col, ok := p.columnRef(b.L); ok && isPart(col) {
 			if k, ok := p.constant(b.R); ok {
-				c, ok := inCons(p.t.types[col], k)
+				c, ok := inCons(p.s.types[col], k)
 				return col, c, ok
 			}
 		}
@@ -76,7 +76,7 @@ func (p *pruneCtx) atom(e ast.Expr) (int, *colCons, bool) {
 				if !ok || r.V.Len() != 2 {
 					return 0, nil, false
 				}
-				ct := p.t.types[col]
+				ct := p.s.types[col]
 				lo, ok1 := compareCons(">=", ct, r.V.At(0), true)
 				hi, ok2 := compareCons("<=", ct, r.V.At(1), true)
 				if ok1 && ok2 {

@@ -28,6 +28,8 @@ func (t *Table) RewriteRows(ctx context.Context, keep PartitionFilter, stmt ast.
 // rewritten with storage Txn.Replace under the database's TRANS/CHUNK
 // rules, so an UPDATE or DELETE is as atomic as an append.
 func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func(*value.Table) (*value.Table, int, error)) (int, error) {
+	t.ddlMu.RLock()
+	defer t.ddlMu.RUnlock()
 	paths := t.paths(keep)
 	seen := map[string]bool{}
 	var order []string
@@ -77,7 +79,7 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 		if err != nil || next == nil {
 			return insert.Result{}, err
 		}
-		return insert.Result{Updated: n}, txn.Replace(t.chunkID(path), t.names, next.Cols, t.chunkOptions())
+		return insert.Result{Updated: n}, txn.Replace(t.chunkID(path), t.sc().names, next.Cols, t.chunkOptions())
 	})
 	return res.Updated, err
 }
@@ -85,12 +87,12 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 // ConvertColumn converts new values for column col (UPDATE's set
 // expressions) by the table's append rules.
 func (t *Table) ConvertColumn(v *value.Vector, col int) (*value.Vector, error) {
-	return t.appendOptions().ConvertColumn(v, t.types[col], t.scales[col], t.names[col])
+	return t.appendOptions().ConvertColumn(v, t.sc().types[col], t.sc().scales[col], t.sc().names[col])
 }
 
 // PartitionColumns lists the schema positions of the partitioning
 // columns, one per level (none for a dimension table).
-func (t *Table) PartitionColumns() []int { return t.partCols }
+func (t *Table) PartitionColumns() []int { return t.sc().partCols }
 
 // Database is the table's database.
 func (t *Table) Database() *Database { return t.db }

@@ -13,14 +13,21 @@ import (
 // Table is a partitioned (or, for dimension tables, unpartitioned) table
 // of a database: in memory for database(""), in Pebble for dfs://.
 type Table struct {
-	db     *Database
-	name   string
-	names  []string
-	types  []value.Type
-	scales []int32
+	db   *Database
+	name string
 
-	partCols  []int // one per domain level; nil for a dimension table
-	sortCols  []int // TSDB sort columns
+	// schema is the current column layout (schema.go): replaced whole by
+	// a column change, never changed in place.
+	schema atomic.Pointer[colSchema]
+	// ddlMu is held shared by every write from reading the schema to its
+	// commit (appends, rewrites, upserts, restores) and exclusively by a
+	// column change, so no write straddles one.
+	ddlMu sync.RWMutex
+	// schemaMu is held exclusively while a column change commits and
+	// publishes its schema, and shared while a reader takes the schema
+	// with a storage snapshot (view), so it reads both from one side.
+	schemaMu sync.RWMutex
+
 	keep      storage.KeepPolicy
 	dimension bool
 
@@ -67,17 +74,25 @@ func (t *Table) LogicalPath() string {
 }
 
 // Schema lists the column names, types and decimal scales.
-func (t *Table) Schema() ([]string, []value.Type, []int32) { return t.names, t.types, t.scales }
+func (t *Table) Schema() ([]string, []value.Type, []int32) {
+	s := t.sc()
+	return s.names, s.types, s.scales
+}
 
 // RowCount counts the rows. DFS chunks that keep every row (OLAP, TSDB
 // with ALL) are counted from their metas without reading blocks; TSDB
 // FIRST/LAST chunks drop duplicates on read, so they are read (one column).
 func (t *Table) RowCount() (int64, error) {
-	if t.db.DFS() && (len(t.sortCols) == 0 || t.keep == storage.KeepAll) {
+	if t.db.DFS() && (len(t.sc().sortCols) == 0 || t.keep == storage.KeepAll) {
+		v, err := t.view()
+		if err != nil {
+			return 0, err
+		}
+		defer v.close()
 		paths := t.paths(nil)
 		n := int64(0)
 		for _, path := range paths {
-			m, ok, err := t.db.cat.store.ChunkMeta(t.chunkID(path))
+			m, ok, err := v.snap.ChunkMeta(t.chunkID(path))
 			if err != nil {
 				return 0, err
 			}
@@ -119,16 +134,29 @@ func (t *Table) storedChunks() (map[string]bool, error) {
 	return out, nil
 }
 
-// readChunk reads a DFS chunk whole, as a table of the full schema.
+// readChunk reads a DFS chunk whole, as a table of the current schema;
+// the caller holds ddlMu (shared) and the chunk's lock.
 func (t *Table) readChunk(path string) (*value.Table, error) {
-	cols, err := t.db.cat.store.ReadChunk(t.chunkID(path), nil, t.types)
+	return t.readChunkAs(t.sc(), nil, path)
+}
+
+// readChunkAs reads a DFS chunk whole, as a table of schema s, at
+// snapshot snap (nil: the current committed state).
+func (t *Table) readChunkAs(s *colSchema, snap *storage.Snapshot, path string) (*value.Table, error) {
+	var cols []*value.Vector
+	var err error
+	if snap != nil {
+		cols, err = snap.ReadChunkWith(t.chunkID(path), nil, s.types, storage.ReadOptions{})
+	} else {
+		cols, err = t.db.cat.store.ReadChunk(t.chunkID(path), nil, s.types)
+	}
 	if err != nil {
 		return nil, err
 	}
 	for i, c := range cols {
-		c.Scale = t.scales[i]
+		c.Scale = s.scales[i]
 	}
-	res := value.NewTable(t.names, cols)
+	res := value.NewTable(s.names, cols)
 	if value.Invariants {
 		value.CheckTable(res)
 	}
@@ -140,7 +168,7 @@ func (t *Table) chunkID(path string) storage.ChunkID {
 }
 
 func (t *Table) chunkOptions() storage.ChunkOptions {
-	return storage.ChunkOptions{SortColumns: t.sortCols, KeepDuplicates: t.keep}
+	return storage.ChunkOptions{SortColumns: t.sc().sortCols, KeepDuplicates: t.keep}
 }
 
 // Scan materializes the rows of the partitions keep admits: partitions in order, each chunk read once per
@@ -156,16 +184,16 @@ func (t *Table) Scan(keep PartitionFilter) (*value.Table, error) {
 // parallel (EachPartition) and concatenated in partition order into
 // columns allocated once at their final length.
 func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, error) {
-	cols = t.allColumns(cols)
-	names := make([]string, len(cols))
-	for k, c := range cols {
-		names[k] = t.names[c]
-	}
-	parts, err := mapPartitions(t, keep, cols, false, storage.ReadOptions{}, func(_ int, part *value.Table) (*value.Table, error) {
+	parts, s, err := mapPartitions(t, keep, cols, false, storage.ReadOptions{}, func(_ int, part *value.Table) (*value.Table, error) {
 		return part, nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	cols = s.allColumns(cols)
+	names := make([]string, len(cols))
+	for k, c := range cols {
+		names[k] = s.names[c]
 	}
 	out := make([]*value.Vector, len(cols))
 	var only *value.Table
@@ -183,7 +211,7 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 			out[k] = only.Cols[k] // decoded for this scan: no copy needed
 			continue
 		}
-		out[k] = concatParts(parts, k, t.types[c], t.scales[c])
+		out[k] = concatParts(parts, k, s.types[c], s.scales[c])
 	}
 	res := value.NewTable(names, out)
 	if value.Invariants {
@@ -192,12 +220,12 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 	return res, nil
 }
 
-// allColumns is cols, or every schema position when cols is nil.
-func (t *Table) allColumns(cols []int) []int {
+// allColumns is cols, or every position of s when cols is nil.
+func (s *colSchema) allColumns(cols []int) []int {
 	if cols != nil {
 		return cols
 	}
-	cols = make([]int, len(t.names))
+	cols = make([]int, len(s.names))
 	for i := range cols {
 		cols[i] = i
 	}
@@ -239,30 +267,34 @@ func concatParts(parts []*value.Table, k int, typ value.Type, scale int32) *valu
 // caller's: DFS chunks are decoded afresh, in-memory partitions copied.
 // The first error stops the remaining reads and is returned.
 func (t *Table) EachPartition(keep PartitionFilter, cols []int, fn func(i int, part *value.Table) error) error {
-	return t.eachPartition(keep, cols, true, storage.ReadOptions{}, fn)
+	_, err := t.eachPartition(keep, cols, true, storage.ReadOptions{}, fn)
+	return err
 }
 
 // EachPartitionWith is EachPartition reading dfs:// chunks with opts:
 // opts.Unordered may hand a TSDB partition's rows over unsorted.
 // In-memory partitions come as EachPartition hands them.
 func (t *Table) EachPartitionWith(keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table) error) error {
-	return t.eachPartition(keep, cols, true, opts, fn)
+	_, err := t.eachPartition(keep, cols, true, opts, fn)
+	return err
 }
 
 // MapPartitions is EachPartitionWith keeping fn's result for each
 // partition: the results come in partition order (i), with T's zero value
 // for a partition fn was not called for (one without data).
 func MapPartitions[T any](t *Table, keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table) (T, error)) ([]T, error) {
-	return mapPartitions(t, keep, cols, true, opts, fn)
+	out, _, err := mapPartitions(t, keep, cols, true, opts, fn)
+	return out, err
 }
 
-// mapPartitions is MapPartitions; owned is eachPartition's.
-func mapPartitions[T any](t *Table, keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) (T, error)) ([]T, error) {
+// mapPartitions is MapPartitions, also returning the schema it read; owned
+// is eachPartition's.
+func mapPartitions[T any](t *Table, keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) (T, error)) ([]T, *colSchema, error) {
 	var (
 		mu  sync.Mutex
 		out []T
 	)
-	err := t.eachPartition(keep, cols, owned, opts, func(i int, part *value.Table) error {
+	s, err := t.eachPartition(keep, cols, owned, opts, func(i int, part *value.Table) error {
 		r, err := fn(i, part)
 		if err != nil {
 			return err
@@ -276,27 +308,40 @@ func mapPartitions[T any](t *Table, keep PartitionFilter, cols []int, owned bool
 		out[i] = r
 		return nil
 	})
-	return out, err
+	return out, s, err
 }
 
-// eachPartition is EachPartitionWith; owned false hands in-memory
-// partitions' own columns to fn, for a caller that copies them anyway.
-func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) error) error {
-	cols = t.allColumns(cols)
+// eachPartition is EachPartitionWith, returning the schema it read the
+// partitions with: one schema and, for a DFS table, one storage snapshot
+// (view), so a column change or a transaction committed meanwhile is
+// seen whole or not at all. owned false hands in-memory partitions' own
+// columns to fn, for a caller that copies them anyway.
+func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) error) (*colSchema, error) {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	v, err := t.view()
+	if err != nil {
+		return nil, err
+	}
+	defer v.close()
+	s := v.s
+	cols = s.allColumns(cols)
 	names := make([]string, len(cols))
 	for k, c := range cols {
-		names[k] = t.names[c]
+		names[k] = s.names[c]
 	}
 	paths := t.paths(keep)
 	var existing map[string]bool
 	if t.db.DFS() {
-		var err error
-		if existing, err = t.storedChunks(); err != nil {
-			return err
+		list, err := v.snap.ListChunks(t.db.path, t.name)
+		if err != nil {
+			return nil, err
+		}
+		existing = make(map[string]bool, len(list))
+		for _, p := range list {
+			existing[p] = true
 		}
 	}
-	t.mu.RLock()
-	defer t.mu.RUnlock()
 	read := func(path string) (*value.Table, error) {
 		if !t.db.DFS() {
 			mem := t.mem[path]
@@ -315,12 +360,12 @@ func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts
 		if !existing[path] {
 			return nil, nil
 		}
-		read, err := t.db.cat.store.ReadChunkWith(t.chunkID(path), cols, t.types, opts)
+		read, err := v.snap.ReadChunkWith(t.chunkID(path), cols, s.types, opts)
 		if err != nil {
 			return nil, err
 		}
-		for k, v := range read {
-			v.Scale = t.scales[cols[k]]
+		for k, c := range read {
+			c.Scale = s.scales[cols[k]]
 		}
 		return value.NewTable(names, read), nil
 	}
@@ -360,7 +405,7 @@ func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts
 		}()
 	}
 	wg.Wait()
-	return first
+	return s, first
 }
 
 // SchemaDict is schema(t); colDefs is its colDefs table,
@@ -380,10 +425,11 @@ func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
 	put("databaseDir", value.NewString(t.db.path))
 	put("keepDuplicates", value.NewString(t.keep.String()))
 	t.commentsInto(colDefs, put)
-	if len(t.sortCols) > 0 {
-		names := make([]string, len(t.sortCols))
-		for i, c := range t.sortCols {
-			names[i] = t.names[c]
+	s := t.sc()
+	if len(s.sortCols) > 0 {
+		names := make([]string, len(s.sortCols))
+		for i, c := range s.sortCols {
+			names[i] = s.names[c]
 		}
 		put("sortColumns", value.NewStrings(value.String, names))
 		put("softDelete", value.NewBool(false))
@@ -394,7 +440,7 @@ func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
 	}
 	t.db.mu.Lock()
 	defer t.db.mu.Unlock()
-	putLevels(put, t.db.levels(), t.names, t.partCols)
+	putLevels(put, t.db.levels(), s.names, s.partCols)
 	return d
 }
 

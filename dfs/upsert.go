@@ -22,6 +22,8 @@ import (
 // database's TRANS/CHUNK rules.
 func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (res insert.Result, err error) {
 	defer audit.Upserted(ctx, time.Now(), t.db.path, t.name, &res, &err)
+	t.ddlMu.RLock()
+	defer t.ddlMu.RUnlock()
 	if !t.db.DFS() {
 		return insert.Result{}, ddberr.Errorf("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
 	}
@@ -29,7 +31,7 @@ func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, k
 	if err != nil {
 		return insert.Result{}, err
 	}
-	for _, c := range t.partCols {
+	for _, c := range t.sc().partCols {
 		if !slices.Contains(keys, c) {
 			keys = append(keys, c)
 		}
@@ -38,7 +40,7 @@ func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, k
 	if err != nil {
 		return insert.Result{}, err
 	}
-	if len(sorts) > 0 && len(t.sortCols) > 0 {
+	if len(sorts) > 0 && len(t.sc().sortCols) > 0 {
 		return insert.Result{}, ddberr.Errorf("The parameter sortColumns of upsert! is only supported for tables of the OLAP engine.")
 	}
 	full, err := t.convert(src)
@@ -69,7 +71,7 @@ func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, k
 func (t *Table) columnIndexes(names []string, role string) ([]int, error) {
 	var out []int
 	for _, n := range names {
-		found := slices.IndexFunc(t.names, func(c string) bool { return strings.EqualFold(c, n) })
+		found := slices.IndexFunc(t.sc().names, func(c string) bool { return strings.EqualFold(c, n) })
 		if found < 0 {
 			return nil, ddberr.Errorf("The %s column %s doesn't exist in the table.", role, n)
 		}
@@ -122,7 +124,7 @@ func (u *upsertPlan) apply(txn *storage.Txn, path string, part *value.Table) (in
 	}
 	var res insert.Result
 	var fresh []int
-	isKey := make([]bool, len(t.names))
+	isKey := make([]bool, len(t.sc().names))
 	for _, k := range u.keys {
 		isKey[k] = true
 	}
@@ -148,7 +150,7 @@ func (u *upsertPlan) apply(txn *storage.Txn, path string, part *value.Table) (in
 			return res, nil
 		}
 		add := part.Gather(fresh)
-		return res, txn.Append(id, t.names, add.Cols, opts)
+		return res, txn.Append(id, t.sc().names, add.Cols, opts)
 	}
 	for _, i := range fresh {
 		for c, col := range existing.Cols {
@@ -158,7 +160,7 @@ func (u *upsertPlan) apply(txn *storage.Txn, path string, part *value.Table) (in
 	if len(u.sorts) > 0 && before > 0 {
 		existing = sortTableStable(existing, u.sorts)
 	}
-	return res, txn.Replace(id, t.names, existing.Cols, opts)
+	return res, txn.Replace(id, t.sc().names, existing.Cols, opts)
 }
 
 // sortTableStable orders rows by the columns, ascending, ties in their

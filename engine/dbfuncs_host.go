@@ -84,15 +84,6 @@ func (in *interp) CheckManageDatabase(db *dfs.Database) error {
 	return in.s.onDFS(db, auth.Principal.CheckManageDB)
 }
 
-// SeesDatabase implements dbfuncs.Access.
-func (in *interp) SeesDatabase(db string) bool { return in.s.seesDatabase(db) }
-
-// SeesClusterDatabase implements dbfuncs.Access.
-func (in *interp) SeesClusterDatabase(db string) bool { return in.s.seesClusterDatabase(db) }
-
-// SeesTable implements dbfuncs.Access.
-func (in *interp) SeesTable(db, table string) bool { return in.s.seesTable(db, table) }
-
 // DatabaseCreated implements dbfuncs.Access.
 func (in *interp) DatabaseCreated(path string) error {
 	return in.s.eng.acl.SetDBOwner(path, in.s.user)

@@ -31,7 +31,7 @@ func (e *Engine) maxMemSizeGB() float64 { return e.limits.MaxMemSizeGB() }
 // checkQueryResult refuses a query result larger than
 // memLimitOfQueryResult or the user's own limit.
 func (in *interp) checkQueryResult(v value.Value) error {
-	return in.s.eng.limits.CheckQueryResult(v, in.s.userLimit(auth.QueryResultMemLimit))
+	return in.s.eng.limits.CheckQueryResult(v, in.s.principal().Limit(auth.QueryResultMemLimit))
 }
 
 // reserveElems checks n new elements of a script-built object against

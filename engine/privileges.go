@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/catalog"
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // DolphinDB's access model applied to sessions: who is logged in, and
@@ -48,7 +49,14 @@ func (s *Session) Logout() { s.setUser("") }
 // the policy); the methods below find the engine objects a check is about
 // and ask it.
 func (s *Session) principal() auth.Principal {
-	return auth.Principal{Store: s.eng.acl, User: s.user, CatalogOf: s.catalogOf}
+	return auth.Principal{Store: s.eng.acl, User: s.user, CatalogOf: s.catalogOf, InView: s.inView.Load() > 0}
+}
+
+// RunInView implements dbfuncs.Host.
+func (in *interp) RunInView(run func() (value.Value, error)) (value.Value, error) {
+	in.s.inView.Add(1)
+	defer in.s.inView.Add(-1)
+	return run()
 }
 
 // catalogOf is the catalog whose schema is the database db, "" when none
@@ -143,11 +151,3 @@ func (s *Session) checkUnshare(name string) error {
 	}
 	return auth.ErrNoSharedAccess(name)
 }
-
-func (s *Session) userLimit(p auth.Priv) float64 { return s.principal().Limit(p) }
-
-func (s *Session) seesDatabase(db string) bool { return s.principal().SeesDatabase(db) }
-
-func (s *Session) seesClusterDatabase(db string) bool { return s.principal().SeesClusterDatabase(db) }
-
-func (s *Session) seesTable(db, table string) bool { return s.principal().SeesTable(db, table) }

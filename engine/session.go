@@ -58,6 +58,8 @@ type Session struct {
 	scans sharedobj.Scans
 	// ro are the session's const variables.
 	ro readonly.Names
+	// inView counts the function views running with their rights.
+	inView atomic.Int32
 }
 
 // NewSession opens a session. Embedded sessions are logged in as admin;

@@ -30,7 +30,6 @@ var unsupported = map[string]string{
 	"loadPlugin":                      "DolphinDB plugins are native shared libraries built against DolphinDB's C++ runtime, which Porpoise (a Go program) cannot load",
 	"setDatanodeRestartInterval":      "needs a cluster; Porpoise runs as one node",
 	"setSystem":                       "it sets the rows and width DolphinDB's terminal displays; Porpoise has no terminal, its clients and web console format results themselves",
-	"timer":                           "not implemented yet",
 	"moveHotDataToColdVolume":         "not implemented yet",
 	"clearAllIOTDBStaticTableCache":   "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"clearAllIOTDBLatestKeyCache":     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",

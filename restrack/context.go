@@ -19,24 +19,14 @@ type Request struct {
 	RootID, Script string
 }
 
-// bound is what a request's context carries for tracking.
-type bound struct {
-	t   *Tracker
-	req Request
-}
-
 // NewContext returns ctx carrying the node's tracker and the request; a
 // nil tracker tracks nothing.
 func NewContext(ctx context.Context, t *Tracker, req Request) context.Context {
-	if t == nil {
-		return ctx
-	}
-	return ctxval.With(ctx, bound{t, req})
+	return ctxval.WithBound(ctx, t, req)
 }
 
 func fromContext(ctx context.Context) (*Tracker, Request, bool) {
-	b, ok := ctxval.From[bound](ctx)
-	return b.t, b.req, ok
+	return ctxval.BoundFrom[Tracker, Request](ctx)
 }
 
 // TableRead records, while tracking is on, that the request's SQL query

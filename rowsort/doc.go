@@ -16,5 +16,8 @@
 // interface or a type switch, except for ANY (tuple) and array-vector
 // keys, which are ranked by value.CompareElems.
 //
+// DistinctCodes, the numbering of distinct values the ranks start from,
+// also gives package groupagg its group ids.
+//
 // It imports only value.
 package rowsort

@@ -367,23 +367,32 @@ func cmp16(a, b [16]byte, signed bool) int {
 
 // rankKeys maps each value to the rank of its distinct value.
 func rankKeys[T comparable](s []T, compare func(a, b T) int) ([]uint64, int) {
-	idx := make(map[T]uint32)
-	var distinct []T
-	k := make([]uint64, len(s))
-	for i, x := range s {
-		id, ok := idx[x]
-		if !ok {
-			id = uint32(len(distinct))
-			idx[x] = id
-			distinct = append(distinct, x)
-		}
-		k[i] = uint64(id)
-	}
-	rank, width := ranks(len(distinct), func(a, b uint32) int { return compare(distinct[a], distinct[b]) })
-	for i, x := range k {
-		k[i] = rank[x]
+	codes, first := DistinctCodes(s)
+	rank, width := ranks(len(first), func(a, b uint32) int { return compare(s[first[a]], s[first[b]]) })
+	k := make([]uint64, len(codes))
+	for i, c := range codes {
+		k[i] = rank[c]
 	}
 	return k, width
+}
+
+// DistinctCodes numbers the distinct values of xs in order of first
+// appearance: codes[i] is the number of row i's value and first[c] the
+// first row holding value number c. The sort ranks the numbered values;
+// group by uses the numbers as group ids.
+func DistinctCodes[T comparable](xs []T) (codes []int32, first []int) {
+	codes = make([]int32, len(xs))
+	seen := make(map[T]int32)
+	for i, x := range xs {
+		c, ok := seen[x]
+		if !ok {
+			c = int32(len(first))
+			seen[x] = c
+			first = append(first, i)
+		}
+		codes[i] = c
+	}
+	return codes, first
 }
 
 // ranks returns the rank of each of nd local ids under compare (equal

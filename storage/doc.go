@@ -95,6 +95,11 @@
 // symbol segment and applies the whole batch atomically (fsynced unless
 // Options.NoSync), so a transaction is either entirely visible and durable
 // or absent, also after a crash. Readers see committed data only.
+// PutDatabase and PutTable put catalog blobs into the same batch, so a
+// partition an append adds, or a schema change whose chunk rewrites
+// (replaceColumn!, dropColumns!) must match it, commits with the data.
+// Snapshot pins the committed state for a reader of many chunks: it sees
+// each transaction whole or not at all.
 //
 // # Pebble version
 //

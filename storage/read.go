@@ -29,10 +29,19 @@ type ChunkMeta struct {
 
 // ChunkMeta returns the meta of chunk c and whether c exists.
 func (s *Store) ChunkMeta(c ChunkID) (ChunkMeta, bool, error) {
+	return s.chunkMeta(s.db, c)
+}
+
+// chunkMeta is ChunkMeta reading r (the store or a snapshot of it).
+func (s *Store) chunkMeta(r pebble.Reader, c ChunkID) (ChunkMeta, bool, error) {
 	if err := c.check(); err != nil {
 		return ChunkMeta{}, false, err
 	}
-	v, ok, err := s.getShared(metaKey(chunkPrefix(c)))
+	if err := s.acquire(); err != nil {
+		return ChunkMeta{}, false, err
+	}
+	v, ok, err := getFrom(r, metaKey(chunkPrefix(c)))
+	s.closeMu.RUnlock()
 	if err != nil || !ok {
 		return ChunkMeta{}, false, err
 	}
@@ -47,12 +56,17 @@ func (s *Store) ChunkMeta(c ChunkID) (ChunkMeta, bool, error) {
 // ListChunks lists the partition paths of table's chunks in db, in byte
 // order.
 func (s *Store) ListChunks(db, table string) ([]string, error) {
+	return s.listChunks(s.db, db, table)
+}
+
+// listChunks is ListChunks reading r (the store or a snapshot of it).
+func (s *Store) listChunks(r pebble.Reader, db, table string) ([]string, error) {
 	if err := s.acquire(); err != nil {
 		return nil, err
 	}
 	defer s.closeMu.RUnlock()
 	base := tableChunksPrefix(db, table)
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: base, UpperBound: prefixEnd(base)})
+	it, err := r.NewIter(&pebble.IterOptions{LowerBound: base, UpperBound: prefixEnd(base)})
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +157,11 @@ type ReadOptions struct {
 
 // ReadChunkWith is ReadChunk with options.
 func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts ReadOptions) ([]*value.Vector, error) {
+	return s.readChunk(s.db, c, cols, schema, opts)
+}
+
+// readChunk is ReadChunkWith reading r (the store or a snapshot of it).
+func (s *Store) readChunk(r pebble.Reader, c ChunkID, cols []int, schema []value.Type, opts ReadOptions) ([]*value.Vector, error) {
 	if err := c.check(); err != nil {
 		return nil, err
 	}
@@ -165,7 +184,7 @@ func (s *Store) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts R
 	}
 	defer s.closeMu.RUnlock()
 	p := chunkPrefix(c)
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: p, UpperBound: prefixEnd(p)})
+	it, err := r.NewIter(&pebble.IterOptions{LowerBound: p, UpperBound: prefixEnd(p)})
 	if err != nil {
 		return nil, err
 	}

@@ -50,7 +50,7 @@ type Store struct {
 	reservedTxn uint64 // persisted high-water mark: ids <= reservedTxn may be used
 
 	// mu guards locks, lockCh, waiters, chunks, cachedSyms, readBases,
-	// readSyms and the base slice headers of chunk entries.
+	// readSyms, snaps and the base slice headers of chunk entries.
 	mu         sync.Mutex
 	locks      map[ChunkID]*Txn
 	lockCh     chan struct{} // closed and replaced when a lock is released while someone waits
@@ -61,6 +61,8 @@ type Store struct {
 	// readSyms counts their codes.
 	readBases map[ChunkID]*readBase
 	readSyms  int
+	// snaps are the open snapshots, which Close closes.
+	snaps map[*Snapshot]struct{}
 
 	// cacheLimit is SetWriteCacheLimit's bound on memtable bytes (0: none).
 	cacheLimit atomic.Int64
@@ -144,6 +146,7 @@ func Open(opts Options) (*Store, error) {
 		lockCh:    make(chan struct{}),
 		chunks:    make(map[ChunkID]*chunkEntry),
 		readBases: make(map[ChunkID]*readBase),
+		snaps:     make(map[*Snapshot]struct{}),
 		wcache:    wcache,
 	}
 	if opts.NoSync || opts.InMemory {
@@ -180,6 +183,7 @@ func (s *Store) Close() error {
 		err = s.db.Set(txnKey, binary.BigEndian.AppendUint64(nil, s.lastTxn), s.wo)
 	}
 	s.txnMu.Unlock()
+	s.closeSnapshots()
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}
@@ -199,7 +203,13 @@ func (s *Store) acquire() error {
 
 // get returns a copy of the value at key.
 func (s *Store) get(key []byte) ([]byte, bool, error) {
-	v, closer, err := s.db.Get(key)
+	return getFrom(s.db, key)
+}
+
+// getFrom returns a copy of the value at key in r (the store or a
+// snapshot of it).
+func getFrom(r pebble.Reader, key []byte) ([]byte, bool, error) {
+	v, closer, err := r.Get(key)
 	if errors.Is(err, pebble.ErrNotFound) {
 		return nil, false, nil
 	}

@@ -180,7 +180,9 @@ type Txn struct {
 	chunks map[ChunkID]*txnChunk
 	order  []*txnChunk
 	locked []ChunkID
-	dbMeta map[string][]byte // database catalog blobs written with the data
+	// catalog holds the catalog blobs (database schemes, table schemas)
+	// written with the data, by Pebble key.
+	catalog map[string][]byte
 	// kind is what the transaction wrote, for the transaction log.
 	kind      TxnKind
 	committed bool
@@ -891,7 +893,7 @@ func (t *Txn) Commit() error {
 		return t.err
 	}
 	dirty, err := t.prepare()
-	if err != nil || len(dirty) == 0 && len(t.dbMeta) == 0 {
+	if err != nil || len(dirty) == 0 && len(t.catalog) == 0 {
 		t.committed = err == nil
 		return err
 	}
@@ -948,11 +950,11 @@ func (t *Txn) prepare() ([]*txnChunk, error) {
 			dirty = append(dirty, tc)
 		}
 	}
-	if len(t.dbMeta) > 0 && t.batch == nil {
+	if len(t.catalog) > 0 && t.batch == nil {
 		t.batch = t.s.db.NewBatch()
 	}
-	for path, meta := range t.dbMeta {
-		if err := t.batch.Set(dbKey(path), meta, nil); err != nil {
+	for key, meta := range t.catalog {
+		if err := t.batch.Set([]byte(key), meta, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -980,16 +982,34 @@ func (t *Txn) prepare() ([]*txnChunk, error) {
 // the transaction's batch, so that a catalog change an append depends on
 // (a VALUE partition it adds) commits with the append or not at all.
 func (t *Txn) PutDatabase(path string, meta []byte) error {
-	if err := t.usable(); err != nil {
-		return err
-	}
 	if err := checkName("database", path); err != nil {
 		return err
 	}
-	if t.dbMeta == nil {
-		t.dbMeta = map[string][]byte{}
+	return t.putCatalog(dbKey(path), meta)
+}
+
+// PutTable stores (or replaces) the metadata blob of table name in db in
+// the transaction's batch, so that a schema change and the chunk rewrites
+// it needs (replaceColumn!, dropColumns!) commit together or not at all:
+// no reader and no restart sees the new data under the old schema.
+func (t *Txn) PutTable(db, name string, meta []byte) error {
+	if err := checkName("database", db); err != nil {
+		return err
 	}
-	t.dbMeta[path] = meta
+	if err := checkName("table", name); err != nil {
+		return err
+	}
+	return t.putCatalog(tableKey(db, name), meta)
+}
+
+func (t *Txn) putCatalog(key, meta []byte) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if t.catalog == nil {
+		t.catalog = map[string][]byte{}
+	}
+	t.catalog[string(key)] = meta
 	return nil
 }
 

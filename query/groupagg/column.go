@@ -3,6 +3,7 @@ package groupagg
 import (
 	"math"
 
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -87,7 +88,7 @@ func (c floatColumn[T]) codes() ([]int32, []int) {
 		}
 		xs[i] = f
 	}
-	return denseCodes(xs)
+	return rowsort.DistinctCodes(xs)
 }
 
 func (c column[T]) countNonNull(ids []int32, cnt []int64) {

@@ -6,5 +6,5 @@
 // of SQL, tables' schemas or partitions (package query decides what to
 // group and aggregate and calls it). It may import only value (and
 // value/cast, to type a column of per-group results, and rowsort, to
-// order groups by their keys).
+// order groups by their keys and number distinct keys).
 package groupagg

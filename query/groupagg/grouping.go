@@ -59,30 +59,13 @@ func keyCodes(v *value.Vector) ([]int32, []int) {
 		}
 		return stringCodes(v.Strings())
 	case value.StBytes16:
-		return denseCodes(v.B16)
+		return rowsort.DistinctCodes(v.B16)
 	}
 	return bytesCodes(v)
 }
 
-// denseCodes numbers the distinct values of xs in order of appearance.
-func denseCodes[T comparable](xs []T) ([]int32, []int) {
-	codes := make([]int32, len(xs))
-	seen := make(map[T]int32)
-	var first []int
-	for i, x := range xs {
-		c, ok := seen[x]
-		if !ok {
-			c = int32(len(first))
-			seen[x] = c
-			first = append(first, i)
-		}
-		codes[i] = c
-	}
-	return codes, first
-}
-
-// symbolCodes is denseCodes for a coded SYMBOL column of a base of n
-// symbols: a table indexed by symbol code replaces the hash map.
+// symbolCodes is rowsort.DistinctCodes for a coded SYMBOL column of a
+// base of n symbols: a table indexed by symbol code replaces the hash map.
 func symbolCodes(xs []int32, n int) ([]int32, []int) {
 	codes := make([]int32, len(xs))
 	seen := make([]int32, n) // group + 1, 0 while unseen
@@ -99,10 +82,10 @@ func symbolCodes(xs []int32, n int) ([]int32, []int) {
 	return codes, first
 }
 
-// stringCodes is denseCodes for strings. Columns built by take, rand or
-// a symbol vector share string data between rows, so a direct-mapped
-// cache keyed by the data pointer answers most rows without hashing the
-// bytes; a miss falls back to the map of strings.
+// stringCodes is rowsort.DistinctCodes for strings. Columns built by
+// take, rand or a symbol vector share string data between rows, so a
+// direct-mapped cache keyed by the data pointer answers most rows without
+// hashing the bytes; a miss falls back to the map of strings.
 func stringCodes(xs []string) ([]int32, []int) {
 	codes := make([]int32, len(xs))
 	seen := make(map[string]int32)
@@ -135,8 +118,8 @@ func stringCodes(xs []string) ([]int32, []int) {
 	return codes, first
 }
 
-// intCodes is denseCodes for integers: when the values span a small
-// range, a table indexed by value replaces the hash map.
+// intCodes is rowsort.DistinctCodes for integers: when the values span a
+// small range, a table indexed by value replaces the hash map.
 func intCodes[T ints](xs []T) ([]int32, []int) {
 	if len(xs) == 0 {
 		return nil, nil
@@ -147,7 +130,7 @@ func intCodes[T ints](xs []T) ([]int32, []int) {
 	}
 	span := uint64(int64(hi) - int64(lo))
 	if int64(hi)-int64(lo) < 0 || span > 1<<22 || span > 4*uint64(len(xs)) {
-		return denseCodes(xs)
+		return rowsort.DistinctCodes(xs)
 	}
 	table := make([]int32, span+1)
 	for i := range table {

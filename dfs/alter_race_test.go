@@ -1,0 +1,214 @@
+package dfs
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/storage"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/stretchr/testify/require"
+)
+
+// alterRaceRows is how many rows each append of the race test writes.
+const alterRaceRows = 30
+
+// TestAlterConcurrentWithAppendsAndQueries runs appends, scans, row counts
+// and per-partition reads while replaceColumn! cycles column x through
+// INT, LONG and DOUBLE and dropColumns!/addColumn drop and re-add pad
+// column p (first in the middle, shifting v and x). Every reader must
+// see one schema with the data that goes with it (x = v, p NULL or
+// v + 1000, whole appends only), no write may fail, and at the end every
+// appended row is there. Run it with -race.
+func TestAlterConcurrentWithAppendsAndQueries(t *testing.T) {
+	for _, atomicity := range []string{"TRANS", "CHUNK"} {
+		t.Run(atomicity, func(t *testing.T) {
+			st, err := storage.Open(storage.Options{InMemory: true})
+			require.NoError(t, err)
+			t.Cleanup(func() { st.Close() })
+			cat, err := Open(st, Config{})
+			require.NoError(t, err)
+			dom, err := partition.NewValue(value.NewInts([]int32{1, 2, 3}))
+			require.NoError(t, err)
+			db, err := cat.CreateDatabase("dfs://alterrace", dom, "OLAP", atomicity)
+			require.NoError(t, err)
+			schema := value.NewTable([]string{"id", "p", "v", "x"}, []*value.Vector{
+				value.NewInts(nil), value.NewInts(nil), value.NewInts(nil), value.NewInts(nil)})
+			tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})
+			require.NoError(t, err)
+			ctx := context.Background()
+
+			var (
+				done     atomic.Bool
+				appended atomic.Int64
+				wg       sync.WaitGroup
+				errs     = make(chan error, 16)
+			)
+			fail := func(err error) {
+				select {
+				case errs <- err:
+				default:
+				}
+				done.Store(true)
+			}
+			// appender: whole batches of x = v (and p = v + 1000 when
+			// the table has p), by the schema it sees
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for b := 0; !done.Load() && b < 300; b++ {
+					names, _, _ := tb.Schema()
+					cols := make([]*value.Vector, len(names))
+					for i, n := range names {
+						c := make([]int32, alterRaceRows)
+						for r := range c {
+							v := int32(b*alterRaceRows + r)
+							switch n {
+							case "id":
+								c[r] = int32(1 + r%3)
+							case "p":
+								c[r] = v + 1000
+							default:
+								c[r] = v
+							}
+						}
+						cols[i] = value.NewInts(c)
+					}
+					n, err := tb.Append(ctx, value.NewTable(names, cols), false)
+					if err != nil {
+						// the schema changed between Schema and Append:
+						// the append is refused whole, which is fine
+						if n != 0 {
+							fail(err)
+							return
+						}
+						continue
+					}
+					appended.Add(int64(n))
+				}
+			}()
+			// readers: full scans (a TRANS append is seen whole), row
+			// counts and per-partition reads (an append's rows of one
+			// partition are seen whole)
+			whole := 0
+			if atomicity == "TRANS" {
+				whole = alterRaceRows
+			}
+			for range 2 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for !done.Load() {
+						st, err := tb.Scan(nil)
+						if err == nil {
+							err = checkAlterRaceRows(st, whole)
+						}
+						if err == nil {
+							_, err = tb.RowCount()
+						}
+						if err == nil {
+							err = tb.EachPartition(nil, nil, func(_ int, part *value.Table) error {
+								return checkAlterRaceRows(part, alterRaceRows/3)
+							})
+						}
+						if err != nil {
+							fail(err)
+							return
+						}
+					}
+				}()
+			}
+			// the column changes
+			types := []value.Type{value.Long, value.Double, value.Int}
+			for step := 0; step < 30 && !done.Load(); step++ {
+				var err error
+				switch step % 3 {
+				case 0, 1:
+					err = tb.ReplaceColumn(ctx, "x", types[step/3%len(types)], 0)
+				case 2:
+					if names, _, _ := tb.Schema(); indexOf(names, "p") >= 0 {
+						err = tb.DropColumn(ctx, "p")
+					} else {
+						err = tb.AddColumns(ctx, []string{"p"}, []value.Type{value.Int}, []int32{0})
+					}
+				}
+				if err != nil {
+					fail(err)
+				}
+			}
+			done.Store(true)
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				require.NoError(t, err)
+			}
+			st2, err := tb.Scan(nil)
+			require.NoError(t, err)
+			require.NoError(t, checkAlterRaceRows(st2, alterRaceRows))
+			require.EqualValues(t, appended.Load(), st2.Rows())
+			n, err := tb.RowCount()
+			require.NoError(t, err)
+			require.EqualValues(t, appended.Load(), n)
+		})
+	}
+}
+
+func indexOf(names []string, name string) int {
+	for i, n := range names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// checkAlterRaceRows checks that x = v in every row and p, when present,
+// is NULL or v + 1000, and, when whole is not 0, that every append
+// present has whole rows.
+func checkAlterRaceRows(tb *value.Table, whole int) error {
+	long := func(name string) (*value.Vector, error) {
+		c := tb.Column(name)
+		if c == nil {
+			return nil, nil
+		}
+		return cast.Vector(c, value.Long, 0)
+	}
+	v, err := long("v")
+	if err != nil {
+		return err
+	}
+	x, err := long("x")
+	if err != nil {
+		return err
+	}
+	p, err := long("p")
+	if err != nil {
+		return err
+	}
+	if v == nil || x == nil {
+		return errAlterRace("v or x is missing")
+	}
+	seen := map[int64]int{}
+	for r, want := range v.I64 {
+		if x.I64[r] != want {
+			return errAlterRace("x differs from v")
+		}
+		if p != nil && p.I64[r] != value.NullInt64 && p.I64[r] != want+1000 {
+			return errAlterRace("p differs from v + 1000")
+		}
+		seen[want/alterRaceRows]++
+	}
+	for _, n := range seen {
+		if whole != 0 && n != whole {
+			return errAlterRace("an append is partly present")
+		}
+	}
+	return nil
+}
+
+type errAlterRace string
+
+func (e errAlterRace) Error() string { return "inconsistent read: " + string(e) }
