@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
@@ -212,3 +213,48 @@ func checkAlterRaceRows(tb *value.Table, whole int) error {
 type errAlterRace string
 
 func (e errAlterRace) Error() string { return "inconsistent read: " + string(e) }
+
+// TestDropTableWaitsForColumnChange: dropTable (and renameTable) wait for
+// a column change of the table to finish, so the change can't write the
+// catalog entry of a dropped table back.
+func TestDropTableWaitsForColumnChange(t *testing.T) {
+	st, err := storage.Open(storage.Options{InMemory: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	cat, err := Open(st, Config{})
+	require.NoError(t, err)
+	dom, err := partition.NewValue(value.NewInts([]int32{1, 2, 3}))
+	require.NoError(t, err)
+	db, err := cat.CreateDatabase("dfs://alterdrop", dom, "OLAP", "TRANS")
+	require.NoError(t, err)
+	cols := func(xs ...int32) *value.Table {
+		return value.NewTable([]string{"id", "x"}, []*value.Vector{value.NewInts(xs), value.NewInts(xs)})
+	}
+	tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: cols(), PartitionColumns: []string{"id"}})
+	require.NoError(t, err)
+	_, err = tb.Append(context.Background(), cols(1), false)
+	require.NoError(t, err)
+
+	// another transaction holds the chunk: the change waits for it
+	holder := st.Begin()
+	require.NoError(t, holder.Lock(tb.chunkID("/1")))
+	replaced, dropped := make(chan error, 1), make(chan error, 1)
+	go func() { replaced <- tb.ReplaceColumn(context.Background(), "x", value.Long, 0) }()
+	for tb.ddlMu.TryLock() {
+		tb.ddlMu.Unlock() // wait until the change holds ddlMu
+	}
+	go func() { dropped <- db.DropTable("pt") }()
+	select {
+	case err := <-dropped:
+		t.Fatalf("dropTable returned during the column change: %v", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	holder.Rollback()
+	require.NoError(t, <-replaced)
+	require.NoError(t, <-dropped)
+	again, err := Open(st, Config{})
+	require.NoError(t, err)
+	d, err := again.Lookup("dfs://alterdrop")
+	require.NoError(t, err)
+	require.Nil(t, d.tables["pt"], "the dropped table came back")
+}

@@ -104,9 +104,9 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 
 // DropTable removes a table and its data.
 func (d *Database) DropTable(name string) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.tables[name] == nil {
+	t, unlock := d.exclusive(name)
+	defer unlock()
+	if t == nil {
 		return ddberr.Errorf("The table [%s] does not exist in database [%s].", name, d.path)
 	}
 	delete(d.tables, name)
@@ -114,6 +114,31 @@ func (d *Database) DropTable(name string) error {
 		return d.cat.store.DropTable(d.path, name)
 	}
 	return nil
+}
+
+// exclusive returns table name (nil when there is none) with its ddlMu
+// and d.mu held, in that order, so that no write or column change of the
+// table is running (one would write the catalog entry of a table being
+// dropped or renamed back); unlock releases them.
+func (d *Database) exclusive(name string) (t *Table, unlock func()) {
+	for {
+		d.mu.Lock()
+		t := d.tables[name]
+		if t == nil {
+			return nil, d.mu.Unlock
+		}
+		d.mu.Unlock()
+		t.ddlMu.Lock()
+		d.mu.Lock()
+		if d.tables[name] == t {
+			return t, func() {
+				d.mu.Unlock()
+				t.ddlMu.Unlock()
+			}
+		}
+		d.mu.Unlock()
+		t.ddlMu.Unlock()
+	}
 }
 
 // AddPartitions implements addValuePartitions (kind VALUE) and

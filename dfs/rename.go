@@ -11,9 +11,8 @@ func (d *Database) RenameTable(from, to string) error {
 	if to == "" || strings.ContainsAny(to, "/\\\x00") {
 		return ddberr.Errorf("Invalid table name [%s].", to)
 	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	t := d.tables[from]
+	t, unlock := d.exclusive(from)
+	defer unlock()
 	if t == nil {
 		return ddberr.Errorf("The table [%s] does not exist in database [%s].", from, d.path)
 	}

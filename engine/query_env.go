@@ -6,7 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/query"
-	"github.com/porpoisedb/porpoise/restrack"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -47,7 +46,7 @@ func (in *interp) Insert(target value.Value, src *value.Table) error {
 
 // CheckTableRead implements query.Env.
 func (in *interp) CheckTableRead(t *dfs.Table) error {
-	return restrack.TableRead(in.s.ctx, t.Database().Path(), t.TableName(), in.s.checkTableRead(t))
+	return in.s.checkTableRead(t)
 }
 
 // CheckTableWrite implements query.Env.

@@ -125,7 +125,7 @@ func (r *Registry) Submit(id, desc, user, def string, run Job) string {
 		id = fmt.Sprintf("%s%d", base, k)
 		k++
 	}
-	ctx, cancel := context.WithCancelCause(r.recordsContext(r.ctx, func() string { return user }, Meta{}, newRootID(), desc))
+	ctx, cancel := context.WithCancelCause(r.recordsContext(r.ctx, func() string { return user }, Meta{}, newRootID()))
 	j := &job{id: id, desc: desc, user: user, start: r.now(), done: make(chan struct{}), cancel: cancel}
 	j.msgs.now = r.now
 	r.byID[id] = j

@@ -196,7 +196,7 @@ func (s *Session) Close() bool {
 // and records the request's duration for getPerf.
 func (s *Session) Begin(ctx context.Context, jobType, desc string) (context.Context, func(err *error)) {
 	rootID := newRootID()
-	ctx, cancel := context.WithCancelCause(s.reg.recordsContext(ctx, s.User, s.meta, rootID, desc))
+	ctx, cancel := context.WithCancelCause(s.reg.recordsContext(ctx, s.User, s.meta, rootID))
 	start := time.Now()
 	traced := s.reg.traces.tracing()
 	j := &consoleJob{seq: s.reg.queries.seq.Add(1), rootID: rootID, jobType: jobType, desc: desc, start: start, cancel: cancel}

@@ -23,7 +23,7 @@
 // statement and an Env, through which query evaluates expressions with a
 // table's columns in scope (Scope), resolves table names and appends
 // rows. query never imports the interpreter (package engine); it may use
-// sqlparse, value, insert, dfs, its subpackages and the funcs registry,
-// and must not keep sessions, variables or shared objects of its own. From storage it
+// sqlparse, value, insert, dfs, its subpackages and the funcs registry
+// (and restrack, to record its reads of DFS tables: access.go), and must not keep sessions, variables or shared objects of its own. From storage it
 // uses only the read options and symbol codes a partition read hands over.
 package query

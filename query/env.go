@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
+	"github.com/porpoisedb/porpoise/restrack"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -138,6 +139,11 @@ type executor struct {
 	// limits are the values of the query's top/limit and offset, by the
 	// top/limit expression: evaluated once (limitWindow).
 	limits map[ast.Expr][2]value.Value
+	// stmt is the SQL query the executor runs (nil: a joiner called as
+	// a function), and reads its reads of DFS tables while resource
+	// tracking is on (access.go).
+	stmt  *ast.SelectExpr
+	reads map[*dfs.Table]*restrack.TableQuery
 }
 
 // withTable evaluates e with t's columns in scope.

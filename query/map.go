@@ -59,13 +59,7 @@ func (ex *executor) partitionwiseSelect(n *ast.SelectExpr) (value.Value, bool, e
 		cols = neededColumns(&q, names)
 	}
 	scan := func(keep dfs.PartitionFilter) (*value.Table, error) {
-		if err := ex.env.CheckTableRead(t); err != nil {
-			return nil, err
-		}
-		if cols != nil {
-			return t.ScanColumns(keep, cols)
-		}
-		return t.Scan(keep)
+		return ex.scanDFS(t, keep, cols)
 	}
 	if !n.Map {
 		src, err := scan(partitionsFilter(parts))

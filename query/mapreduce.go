@@ -59,7 +59,8 @@ func (ex *executor) mapReduceSelect(n *ast.SelectExpr, dt *dfs.Table) (value.Val
 	if !ok {
 		return nil, false, nil
 	}
-	if err := ex.env.CheckTableRead(dt); err != nil {
+	track, err := ex.checkRead(dt)
+	if err != nil {
 		return nil, true, err
 	}
 	ctx := ex.env.Context()
@@ -69,8 +70,10 @@ func (ex *executor) mapReduceSelect(n *ast.SelectExpr, dt *dfs.Table) (value.Val
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		track.Add(part)
 		return ex.mapPartition(plan, part, &evalMu)
 	})
+	track.Flush()
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, true, cerr
 	}

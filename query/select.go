@@ -28,7 +28,10 @@ import (
 // sourceValue evaluates a FROM item other than a join: a table, or a
 // string naming one.
 func (ex *executor) sourceValue(from ast.Expr) (value.Value, error) {
-	v, err := ex.eval(from)
+	v, ok, err := ex.fromJoiner(from)
+	if !ok {
+		v, err = ex.eval(from)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -75,17 +78,12 @@ func (ex *executor) sourceTable(from ast.Expr, v value.Value, where []ast.Expr, 
 		return t, func() {}, nil
 	}
 	if dt, ok := ex.env.DFSTable(v); ok {
-		if err := ex.env.CheckTableRead(dt); err != nil {
-			return nil, nil, err
-		}
-		keep := ex.cancellable(ex.pruneFilter(dt, where))
+		var cols []int
 		if sel != nil {
 			names, _, _ := dt.Schema()
-			if cols := neededColumns(sel, names); cols != nil {
-				return ex.scanned(dt.ScanColumns(keep, cols))
-			}
+			cols = neededColumns(sel, names)
 		}
-		return ex.scanned(dt.Scan(keep))
+		return ex.scanned(ex.scanDFS(dt, ex.cancellable(ex.pruneFilter(dt, where)), cols))
 	}
 	if id, ok := from.(*ast.Ident); ok && funcs.IsFunction(v) {
 		// a name no variable holds (parseExpr's from t3, where t3 is also
@@ -304,6 +302,9 @@ func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) 
 }
 
 func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
+	if ex.stmt == nil {
+		ex.stmt = n
+	}
 	if n.From == nil {
 		return nil, ddberr.Errorf("A SQL query must have a FROM clause.")
 	}
@@ -370,7 +371,11 @@ func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, 
 			return nil, err
 		}
 		if len(rows) != src.Rows() {
-			src = gatherColumns(src, rows, neededColumns(n, src.Names))
+			var cols []int // a join's q.col may name its renamed column q_col: keep all
+			if ex.qual == nil {
+				cols = neededColumns(n, src.Names)
+			}
+			src = gatherColumns(src, rows, cols)
 		}
 	}
 	if analytic.Has(n.Cols) && len(n.GroupBy) == 0 {

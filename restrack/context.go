@@ -2,10 +2,13 @@ package restrack
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ctxval"
+	"github.com/porpoisedb/porpoise/memlimit"
+	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wallclock"
 )
 
@@ -15,8 +18,8 @@ type Request struct {
 	// User is the session's user as it is when asked (a script may log
 	// in part-way).
 	User func() string
-	// RootID is the request's root query id; Script its text.
-	RootID, Script string
+	// RootID is the request's root query id.
+	RootID string
 }
 
 // NewContext returns ctx carrying the node's tracker and the request; a
@@ -29,18 +32,66 @@ func fromContext(ctx context.Context) (*Tracker, Request, bool) {
 	return ctxval.BoundFrom[Tracker, Request](ctx)
 }
 
-// TableRead records, while tracking is on, that the request's SQL query
-// reads the DFS table db.table, when err (the read-permission check's)
-// is nil; it returns err.
-func TableRead(ctx context.Context, db, table string, err error) error {
+// TableQuery is one SQL query's reading of one DFS table, as
+// getUserTableAccessRecords lists it: a sql record when the query
+// starts reading the table, then a rowCount and a memUsage record for
+// each read of its rows. A nil *TableQuery (tracking off) records
+// nothing.
+type TableQuery struct {
+	t            *Tracker
+	rootID, user string
+	db, table    string
+	rows, bytes  atomic.Int64 // pending: added by Add, recorded by Flush
+	pendingReads atomic.Bool
+}
+
+// QueryTable records, while tracking is on, that the request's SQL query
+// (its text given by script, asked only then) reads the DFS table
+// db.table, and returns what records the query's reads of its rows; nil
+// while tracking is off.
+func QueryTable(ctx context.Context, db, table string, script func() string) *TableQuery {
 	t, req, ok := fromContext(ctx)
-	if err != nil || !ok || !t.on.Load() {
-		return err
+	if !ok || !t.on.Load() {
+		return nil
 	}
 	user := ""
 	if req.User != nil {
 		user = req.User()
 	}
-	t.addAccess(accessRec{at: wallclock.Nanos(time.Now()), rootID: req.RootID, user: auth.OrGuest(user), db: db, table: table, kind: "sql", value: 1, script: req.Script})
-	return nil
+	q := &TableQuery{t: t, rootID: req.RootID, user: auth.OrGuest(user), db: db, table: table}
+	q.add("sql", 1, script())
+	return q
+}
+
+func (q *TableQuery) add(kind string, v int64, script string) {
+	q.t.addAccess(accessRec{at: wallclock.Nanos(time.Now()), rootID: q.rootID, user: q.user, db: q.db, table: q.table, kind: kind, value: v, script: script})
+}
+
+// Add counts rows the storage engine returned for the query: their
+// number and their estimated bytes (memlimit.EstimateBytes, as
+// getSessionMemoryStat measures variables). Partitions read in parallel
+// may be added concurrently.
+func (q *TableQuery) Add(rows *value.Table) {
+	if q == nil || rows == nil {
+		return
+	}
+	q.rows.Add(int64(rows.Rows()))
+	q.bytes.Add(memlimit.EstimateBytes(rows))
+	q.pendingReads.Store(true)
+}
+
+// Flush records the rows added since the last Flush as one read: its
+// rowCount and memUsage records, stamped now, when the data was read.
+func (q *TableQuery) Flush() {
+	if q == nil || !q.pendingReads.Swap(false) {
+		return
+	}
+	q.add("rowCount", q.rows.Swap(0), "")
+	q.add("memUsage", q.bytes.Swap(0), "")
+}
+
+// Read is Add then Flush: one read of rows.
+func (q *TableQuery) Read(rows *value.Table) {
+	q.Add(rows)
+	q.Flush()
 }

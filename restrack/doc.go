@@ -7,8 +7,9 @@
 // tables (getUserTableAccessRecords), keeping both bounded, as CSV files
 // under <data-dir>/resource as DolphinDB does.
 //
-// A request's context carries the node's Tracker and the request's user,
-// root query id and script (NewContext, which package jobs calls as each
-// request begins), so the interpreter records a table read with TableRead
-// from the context alone.
+// A request's context carries the node's Tracker and the request's user
+// and root query id (NewContext, which package jobs calls as each request
+// begins), so package query records an SQL query's reads of a table from
+// the context alone: QueryTable gives the query's sql record, and the
+// TableQuery it returns the rowCount and memUsage of each read.
 package restrack

@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
 
@@ -15,8 +17,8 @@ func TestLogsPersistAcrossReopen(t *testing.T) {
 	tr, err := Open(dir, 3600, func() []Usage { return nil })
 	require.NoError(t, err)
 	tr.addSample(100, []Usage{{User: "admin", Requests: 2, Memory: 64, Send: 300, Recv: 40}, {User: "guest", Memory: 8}})
-	ctx := NewContext(context.Background(), tr, Request{User: func() string { return "admin" }, RootID: "r1", Script: `select count(x) from pt where s = "a,b"`})
-	require.NoError(t, TableRead(ctx, "dfs://db", "pt", nil))
+	ctx := NewContext(context.Background(), tr, Request{User: func() string { return "admin" }, RootID: "r1"})
+	require.NotNil(t, QueryTable(ctx, "dfs://db", "pt", func() string { return `select count(x) from pt where s = "a,b"` }))
 	require.NoError(t, tr.Close())
 
 	b, err := os.ReadFile(filepath.Join(dir, "access.log"))
@@ -49,7 +51,9 @@ func TestNothingIsRecordedWhileOff(t *testing.T) {
 	tr.SetOn(false)
 	tr.addSample(1, []Usage{{User: "admin"}})
 	ctx := NewContext(context.Background(), tr, Request{})
-	require.NoError(t, TableRead(ctx, "dfs://db", "pt", nil))
+	q := QueryTable(ctx, "dfs://db", "pt", func() string { return "select * from pt" })
+	require.Nil(t, q)
+	q.Read(value.NewTable([]string{"x"}, []*value.Vector{value.NewInts([]int32{1})})) // a nil query records nothing
 	require.Empty(t, tr.hardware.recs)
 	require.Empty(t, tr.access.recs)
 }
@@ -72,4 +76,43 @@ func TestUnconfiguredTrackerIsOff(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, tr.Configured())
 	require.NoError(t, tr.Close())
+}
+
+// A query's reads of a table: one sql record when it starts, then a
+// rowCount and a memUsage record per read, all under the request's root
+// id and user; partitions added concurrently are one read.
+func TestTableQueryRecordsReads(t *testing.T) {
+	tr, err := Open("", 3600, func() []Usage { return nil })
+	require.NoError(t, err)
+	defer tr.Close()
+	ctx := NewContext(context.Background(), tr, Request{User: func() string { return "" }, RootID: "r2"})
+	q := QueryTable(ctx, "dfs://db", "pt", func() string { return "select * from pt" })
+	ints := func(n int) *value.Table {
+		return value.NewTable([]string{"x"}, []*value.Vector{value.NewInts(make([]int32, n))})
+	}
+	q.Read(ints(3))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() { defer wg.Done(); q.Add(ints(5)) }()
+	}
+	wg.Wait()
+	q.Flush()
+	q.Flush() // nothing added since: no records
+	q.Read(ints(0))
+
+	type rec struct {
+		kind  string
+		value int64
+	}
+	var got []rec
+	for _, r := range tr.access.recs {
+		require.Equal(t, "r2", r.rootID)
+		require.Equal(t, "guest", r.user)
+		require.Equal(t, "dfs://db", r.db)
+		require.Equal(t, "pt", r.table)
+		require.Equal(t, r.kind == "sql", r.script != "")
+		got = append(got, rec{r.kind, r.value})
+	}
+	require.Equal(t, []rec{{"sql", 1}, {"rowCount", 3}, {"memUsage", 12}, {"rowCount", 20}, {"memUsage", 80}, {"rowCount", 0}, {"memUsage", 0}}, got)
 }

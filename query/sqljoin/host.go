@@ -12,8 +12,9 @@ type Env interface {
 	// DFSTable is the partitioned (or dimension) table a script value
 	// stands for (loadTable's result), if it is one.
 	DFSTable(v value.Value) (*dfs.Table, bool)
-	// CheckTableRead fails when the session may not read t.
-	CheckTableRead(t *dfs.Table) error
+	// ReadTable reads the partitioned (or dimension) table t whole, after
+	// checking the session may read it.
+	ReadTable(t *dfs.Table) (*value.Table, error)
 	// NullSafeJoin reports the enableNullSafeJoin setting: NULL keys
 	// match each other in joins.
 	NullSafeJoin() bool

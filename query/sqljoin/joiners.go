@@ -141,10 +141,7 @@ func joinTable(env Env, v value.Value) (*value.Table, error) {
 		return t, nil
 	}
 	if t, ok := env.DFSTable(v); ok {
-		if err := env.CheckTableRead(t); err != nil {
-			return nil, err
-		}
-		return t.Scan(nil)
+		return env.ReadTable(t)
 	}
 	return nil, errNotTable
 }

@@ -511,7 +511,8 @@ func CheckNested(h Host, e ast.Expr) error {
 }
 
 // joinsDFS reports whether the joiner call c, or one nested in it, joins
-// a variable holding a partitioned table.
+// a variable holding a partitioned table; dimension tables may join
+// anywhere (tutorials/user_level_resource_tracking.md nests ej of them).
 func joinsDFS(h Host, c *ast.CallExpr) bool {
 	for _, a := range c.Args[:2] {
 		if inner, ok := joinerCall(a); ok && joinsDFS(h, inner) {
@@ -519,7 +520,7 @@ func joinsDFS(h Host, c *ast.CallExpr) bool {
 		}
 		if id, ok := a.(*ast.Ident); ok {
 			if v, err := h.Eval(id); err == nil {
-				if _, ok := h.DFSTable(v); ok {
+				if dt, ok := h.DFSTable(v); ok && len(dt.PartitionColumns()) > 0 {
 					return true
 				}
 			}
