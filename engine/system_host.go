@@ -137,7 +137,7 @@ func (in *interp) Settings() map[string]string {
 func (in *interp) OwnColumns(t *value.Table) { in.ownColumns(t) }
 
 // Login implements system.Host.
-func (in *interp) Login(user, password string) error { return in.s.Login(user, password) }
+func (in *interp) Login(user, password string) error { return in.s.Login(user, password, false) }
 
 // Logout implements system.Host.
 func (in *interp) Logout() { in.s.Logout() }
