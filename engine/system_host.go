@@ -130,6 +130,8 @@ func (in *interp) Settings() map[string]string {
 		"preloadModules":                      strings.Join(cfg.PreloadModules, ","),
 		"maxPubQueueDepthPerSite":             strconv.Itoa(cfg.MaxPubQueueDepthPerSite),
 		"resourceSamplingInterval":            strconv.Itoa(cfg.ResourceSamplingInterval),
+		// Stream tables persist in the store under the data directory.
+		"persistenceDir": in.s.eng.opts.DataDir,
 	}
 }
 
