@@ -15,7 +15,8 @@ import (
 // The hooks below are deferred by package dfs in the operations it
 // performs for any caller (append!, tableInsert, INSERT INTO, upsert!,
 // SQL update and delete, addColumn, rename!, replaceColumn!, dropColumns!): each records the operation, begun at start, once its
-// results are known, and nothing when it failed or changed no row.
+// results are known, and nothing when it failed or (but for SQL update
+// and delete) changed no row.
 
 // Appended records an append of *n rows to db.table: APPEND for a TRANS
 // database or a dimension table, APPEND_CHUNK_GRANULARITY for a
@@ -49,9 +50,11 @@ func Done(ctx context.Context, start time.Time, db, table, opType, detail string
 // Rewrote records SQL's update or delete stmt on db.table, which changed
 // *n rows: SQL_UPDATE with updatedRows or SQL_DELETE with deletedRows,
 // after the statement's text, unparsed as DolphinDB prints a statement
-// before its error.
+// before its error. A statement that changed no row is recorded too,
+// with 0: funcs/g/getauditlog.md records each completed statement with
+// its count and makes no exception for none.
 func Rewrote(ctx context.Context, start time.Time, db, table string, stmt ast.Node, n *int, err *error) {
-	if *err != nil || *n == 0 {
+	if *err != nil {
 		return
 	}
 	op, rows := "SQL_UPDATE", "updatedRows"

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"maps"
 	"sort"
 	"strings"
 
@@ -339,13 +340,73 @@ func (s *Store) DropDatabase(db string) error {
 	})
 }
 
-// DropTable forgets a dropped DFS table's owner and privileges.
+// DropTable forgets a dropped DFS table's owner and privileges, those on
+// its columns ("dfs://db/table:col", TABLE_SENSITIVE_VIEW's column
+// objects) included.
 func (s *Store) DropTable(table string) error {
 	return s.mutate(func() error {
 		delete(s.st.TableOwners, table)
-		s.dropObjectsLocked(func(obj string) bool { return obj == table })
+		s.dropObjectsLocked(func(obj string) bool { return obj == table || strings.HasPrefix(obj, table+":") })
 		return nil
 	})
+}
+
+// DropColumn forgets the privileges on a dropped DFS column, the object
+// "dfs://db/table:col".
+func (s *Store) DropColumn(column string) error {
+	return s.mutate(func() error {
+		s.dropObjectsLocked(func(obj string) bool { return obj == column })
+		return nil
+	})
+}
+
+// RenameObject moves every user's and group's privileges on a renamed
+// DFS table or column from its old object name to the new one; a
+// table's owner and its columns' privileges move with it.
+func (s *Store) RenameObject(from, to string) error {
+	return s.mutate(func() error {
+		if owner, ok := s.st.TableOwners[from]; ok {
+			delete(s.st.TableOwners, from)
+			s.st.TableOwners[to] = owner
+		}
+		rename := func(obj string) (string, bool) {
+			if obj == from {
+				return to, true
+			}
+			if rest, ok := strings.CutPrefix(obj, from+":"); ok {
+				return to + ":" + rest, true
+			}
+			return "", false
+		}
+		for _, r := range s.allRulesLocked() {
+			for p, m := range r.Objects {
+				if p == DBOwner {
+					continue // prefix rules on database names
+				}
+				moved := map[string]State{}
+				for obj, st := range m {
+					if name, ok := rename(obj); ok {
+						delete(m, obj)
+						moved[name] = st
+					}
+				}
+				maps.Copy(m, moved)
+			}
+		}
+		return nil
+	})
+}
+
+// allRulesLocked is every user's and group's rules.
+func (s *Store) allRulesLocked() []*rules {
+	out := make([]*rules, 0, len(s.st.Users)+len(s.st.Groups))
+	for _, u := range s.st.Users {
+		out = append(out, &u.Rules)
+	}
+	for _, g := range s.st.Groups {
+		out = append(out, &g.Rules)
+	}
+	return out
 }
 
 func (s *Store) dropObjectsLocked(match func(string) bool) {
@@ -364,11 +425,8 @@ func (s *Store) dropObjectsLocked(match func(string) bool) {
 			}
 		}
 	}
-	for _, u := range s.st.Users {
-		drop(&u.Rules)
-	}
-	for _, g := range s.st.Groups {
-		drop(&g.Rules)
+	for _, r := range s.allRulesLocked() {
+		drop(r)
 	}
 }
 

@@ -186,6 +186,10 @@ func IsDFS(obj string) bool { return strings.HasPrefix(obj, "dfs://") }
 // TablePath is the object name of a DFS table: "dfs://db/table".
 func TablePath(db, table string) string { return strings.TrimSuffix(db, "/") + "/" + table }
 
+// ColumnPath is the object name of a column of a DFS table (a
+// TABLE_SENSITIVE_VIEW object): "dfs://db/table:col".
+func ColumnPath(db, table, col string) string { return TablePath(db, table) + ":" + col }
+
 // SharedName strips the node part of a shared-table object
 // ("node:table" or "table@node"), since Porpoise is one node.
 func SharedName(obj string) string {

@@ -1,6 +1,9 @@
 package catalog
 
 import (
+	"fmt"
+
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
@@ -14,20 +17,20 @@ func init() {
 		funcs.Spec{Name: "createCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat,
 			Fn: create},
 		funcs.Spec{Name: "dropCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat,
-			Fn: manage("dropCatalog", func(r *Registry, a []string) error { return r.Drop(a[0]) })},
+			Fn: manage("dropCatalog", "catalog=%s", func(r *Registry, a []string) error { return r.Drop(a[0]) })},
 		funcs.Spec{Name: "renameCatalog", Params: p("oldCatalog", "newCatalog"), Min: 2, Max: 2, Props: funcs.Session, Category: cat,
-			Fn: manage("renameCatalog", func(r *Registry, a []string) error { return r.Rename(a[0], a[1]) })},
+			Fn: manage("renameCatalog", "catalog=%s new catalog=%s", func(r *Registry, a []string) error { return r.Rename(a[0], a[1]) })},
 		funcs.Spec{Name: "createSchema", Params: p("catalog", "dbUrl", "schema"), Min: 3, Max: 3, Props: funcs.Session, Category: cat,
-			Fn: manage("createSchema", func(r *Registry, a []string) error {
+			Fn: manage("createSchema", createSchemaDetail, func(r *Registry, a []string) error {
 				if !r.exists(a[1]) {
 					return ddberr.Errorf("The database [%s] does not exist.", a[1])
 				}
 				return r.AddSchema(a[0], a[1], a[2])
 			})},
 		funcs.Spec{Name: "dropSchema", Params: p("catalog", "schema"), Min: 2, Max: 2, Props: funcs.Session, Category: cat,
-			Fn: manage("dropSchema", func(r *Registry, a []string) error { return r.DropSchema(a[0], a[1]) })},
+			Fn: manage("dropSchema", "catalog=%s schema=%s", func(r *Registry, a []string) error { return r.DropSchema(a[0], a[1]) })},
 		funcs.Spec{Name: "renameSchema", Params: p("catalog", "oldSchema", "newSchema"), Min: 3, Max: 3, Props: funcs.Session, Category: cat,
-			Fn: manage("renameSchema", func(r *Registry, a []string) error { return r.RenameSchema(a[0], a[1], a[2]) })},
+			Fn: manage("renameSchema", "catalog=%s schema=%s new schema=%s", func(r *Registry, a []string) error { return r.RenameSchema(a[0], a[1], a[2]) })},
 		funcs.Spec{Name: "existsCatalog", Params: p("catalog"), Min: 1, Max: 1, Props: funcs.Session, Category: cat,
 			Fn: read("existsCatalog", func(_ int64, r *Registry, a []string) (value.Value, error) { return value.NewBool(r.Exists(a[0])), nil })},
 		funcs.Spec{Name: "getAllCatalogs", Min: 0, Max: 0, Props: funcs.Session, Category: cat,
@@ -48,6 +51,10 @@ func init() {
 		funcs.Spec{Name: sqlparse.CatalogDrop, Params: p("name", "ifExists"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: drop},
 	)
 }
+
+// createSchemaDetail is createSchema's opDetail in the ACL audit trail,
+// of its three arguments (funcs/g/getaclauditlog.md).
+const createSchemaDetail = "catalog=%s dbUrl=%s schema=%s"
 
 // Who may call a catalog function.
 type caller int8
@@ -92,19 +99,33 @@ func create(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, r.Create(a[0])
+	if err := r.Create(a[0]); err != nil {
+		return nil, err
+	}
+	audit.RecordACL(env.Context(), "createCatalog", "catalog="+a[0])
+	return nil, nil
 }
 
 // manage is a function that changes a catalog (its first argument): op
 // with the registry and the string arguments. It takes an administrator
-// or CATALOG_MANAGE on the catalog (catalog.md).
-func manage(fn string, op func(r *Registry, args []string) error) funcs.Impl {
+// or CATALOG_MANAGE on the catalog (catalog.md). Once op succeeds it is
+// recorded in the ACL audit trail as fn, with the opDetail detail, a
+// format of the string arguments in order (funcs/g/getaclauditlog.md).
+func manage(fn, detail string, op func(r *Registry, args []string) error) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		r, a, err := call(env, fn, manager, args)
 		if err != nil {
 			return nil, err
 		}
-		return nil, op(r, a)
+		if err := op(r, a); err != nil {
+			return nil, err
+		}
+		strs := make([]any, len(a))
+		for i, x := range a {
+			strs[i] = x
+		}
+		audit.RecordACL(env.Context(), fn, fmt.Sprintf(detail, strs...))
+		return nil, nil
 	}
 }
 

@@ -1,6 +1,9 @@
 package catalog
 
 import (
+	"context"
+
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -43,13 +46,18 @@ func Of(h State) (*Registry, error) {
 	return v.(*Registry), nil
 }
 
-// DatabaseDropped forgets the schema naming a dropped database.
-func DatabaseDropped(h State, dbURL string) error {
+// DatabaseDropped forgets the schema naming a dropped database, recording
+// it in ctx's ACL audit trail as tryDropSchemaByDatabase (dbUrl=xxx).
+func DatabaseDropped(ctx context.Context, h State, dbURL string) error {
 	r, err := Of(h)
 	if err != nil {
 		return err
 	}
-	return r.Forget(dbURL)
+	found, err := r.Forget(dbURL)
+	if found && err == nil {
+		audit.RecordACL(ctx, "tryDropSchemaByDatabase", "dbUrl="+dbURL)
+	}
+	return err
 }
 
 // builtin calls the built-in called name.

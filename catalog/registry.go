@@ -278,20 +278,21 @@ func (r *Registry) lookupLocked(catalog, schema string) (map[string]string, stri
 	return s, url, nil
 }
 
-// Forget removes the schema that names the database at dbURL, if any:
-// dropping a database drops its reference (dropDatabase.md).
-func (r *Registry) Forget(dbURL string) error {
+// Forget removes the schema that names the database at dbURL, if any
+// (found reports whether one did): dropping a database drops its
+// reference (dropDatabase.md).
+func (r *Registry) Forget(dbURL string) (found bool, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, s := range r.cats {
 		for name, url := range s {
 			if url == dbURL {
 				delete(s, name)
-				return r.saveLocked()
+				return true, r.saveLocked()
 			}
 		}
 	}
-	return nil
+	return false, nil
 }
 
 // Current is a session's current catalog, "" when it has none.

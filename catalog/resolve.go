@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"github.com/porpoisedb/porpoise/audit"
 	"strings"
 	"time"
 
@@ -70,7 +71,12 @@ func schemaPath(env funcs.Env, args []value.Value) (value.Value, error) {
 	// catalog.md: create database names the new database
 	// dfs://{catalog}_{schema}_{timestamp}.
 	url := fmt.Sprintf("dfs://%s_%s_%d", cat, schema, time.Now().UnixMilli())
-	return value.NewString(url), t.r.AddSchema(cat, url, schema)
+	if err := t.r.AddSchema(cat, url, schema); err != nil {
+		return nil, err
+	}
+	// the schema create database adds, recorded as createSchema records it
+	audit.RecordACL(env.Context(), "createSchema", fmt.Sprintf(createSchemaDetail, cat, url, schema))
+	return value.NewString(url), nil
 }
 
 // drop is sqlparse.CatalogDrop(name, ifExists), drop table on a dotted

@@ -61,6 +61,11 @@
 // fresh scratch directory per file in-process, the data directory of the
 // server remotely (modules.test writes its modules so).
 //
+// `config persistenceDir PATH` (any PATH) runs the file where stream
+// tables persist: in process, against an engine with a temporary data
+// directory, removed when the file ends; remotely, on a server whose
+// persistenceDir is set to any directory.
+//
 // Rewriting goldens: a query or call record marked `new` (`query new`,
 // `query rowsort new`, `call NAME new`) fails in a normal run; running
 //

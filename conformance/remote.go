@@ -39,6 +39,9 @@ func (r Remote) Open(f *File) (Conn, string, error) {
 		if v != nil {
 			got = v.String()
 		}
+		if kv[0] == persistenceDir && got != "" {
+			continue // any directory will do
+		}
 		if !sameConfig(got, kv[1]) {
 			c.Close()
 			return nil, fmt.Sprintf("the server's %s is %q, the file needs %q", kv[0], got, kv[1]), nil

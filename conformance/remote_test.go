@@ -21,6 +21,10 @@ func TestSuiteRemote(t *testing.T) {
 
 			var opts []server.TestOption
 			for _, kv := range f.Config {
+				if kv[0] == persistenceDir {
+					opts = append(opts, server.WithPersistence())
+					continue
+				}
 				opts = append(opts, server.WithConfig(kv[0], kv[1]))
 			}
 			ts := server.RunT(t, opts...)

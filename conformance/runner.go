@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -36,27 +37,54 @@ type Target interface {
 	Open(f *File) (conn Conn, skip string, err error)
 }
 
-// InProcess runs files against a fresh embedded in-memory engine each.
+// InProcess runs files against a fresh embedded in-memory engine each
+// (one with a temporary data directory for a file that sets
+// persistenceDir).
 type InProcess struct{}
+
+// persistenceDir is the configuration a file sets, to any path, to persist
+// stream tables (enableTableShareAndPersistence needs it): in process,
+// the engine gets a temporary data directory, where porpoise keeps them;
+// over the wire, the server's persistenceDir must be set.
+const persistenceDir = "persistenceDir"
 
 // Open implements Target.
 func (InProcess) Open(f *File) (Conn, string, error) {
 	cfg := config.Default()
+	opts := engine.Options{Config: &cfg, InMemory: true}
 	for _, kv := range f.Config {
+		if kv[0] == persistenceDir && opts.InMemory {
+			dir, err := os.MkdirTemp("", "porpoise-conformance-")
+			if err != nil {
+				return nil, "", err
+			}
+			opts.InMemory, opts.DataDir = false, dir
+			continue
+		}
 		if err := cfg.Set(kv[0], kv[1]); err != nil {
-			return nil, "", err
+			return nil, "", errors.Join(err, removeDir(opts.DataDir))
 		}
 	}
-	e, err := engine.Open(engine.Options{Config: &cfg, InMemory: true})
+	e, err := engine.Open(opts)
 	if err != nil {
-		return nil, "", err
+		return nil, "", errors.Join(err, removeDir(opts.DataDir))
 	}
-	return &engineConn{e: e, s: e.NewSession()}, "", nil
+	return &engineConn{e: e, s: e.NewSession(), dir: opts.DataDir}, "", nil
+}
+
+// removeDir removes a temporary data directory ("": none).
+func removeDir(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	return os.RemoveAll(dir)
 }
 
 type engineConn struct {
 	e *engine.Engine
 	s *engine.Session
+	// dir is the engine's temporary data directory, removed on Close.
+	dir string
 	// srv serves e on a loopback port once a request record needs it.
 	srv  *server.Server
 	addr string
@@ -82,7 +110,7 @@ func (c *engineConn) Close() error {
 	if c.srv != nil {
 		c.srv.Close()
 	}
-	return c.e.Close()
+	return errors.Join(c.e.Close(), removeDir(c.dir))
 }
 
 // Failure describes one record that did not pass.

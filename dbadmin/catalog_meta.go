@@ -3,10 +3,11 @@ package dbadmin
 import (
 	"errors"
 	"fmt"
-	"github.com/porpoisedb/porpoise/audit"
 	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -47,6 +48,11 @@ func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	audit.Record(h.Context(), start, db.Path(), from, "RENAME_TABLE", fmt.Sprintf("tableName=[%s], newTableName=[%s]", from, to))
+	oldObj, newObj := auth.TablePath(db.Path(), from), auth.TablePath(db.Path(), to)
+	if err := h.Principal().Store.RenameObject(oldObj, newObj); err != nil {
+		return nil, err
+	}
+	audit.ReplacedByDFS(h.Context(), oldObj, newObj)
 	return nil, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -23,6 +24,9 @@ type Host interface {
 	MaxMemSizeGB() float64
 	// Now is the engine's clock.
 	Now() time.Time
+	// Principal is the session's user and the engine's access store,
+	// whose privileges on a table follow renameTable.
+	Principal() auth.Principal
 }
 
 func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/auth"
 	"strings"
 	"time"
 
@@ -350,10 +351,14 @@ func xdropDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	audit.Record(h.Context(), start, path, "", "DROP_DB", "")
-	if err := catalog.DatabaseDropped(h, path); err != nil {
+	if err := catalog.DatabaseDropped(h.Context(), h, path); err != nil {
 		return nil, err
 	}
-	return nil, h.DatabaseDropped(path)
+	if err := h.DatabaseDropped(path); err != nil {
+		return nil, err
+	}
+	audit.RevokedByDFS(h.Context(), path)
+	return nil, nil
 }
 
 func xdropTable(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -376,7 +381,11 @@ func xdropTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !db.DFS() {
 		return nil, nil
 	}
-	return nil, h.TableDropped(db.Path(), name)
+	if err := h.TableDropped(db.Path(), name); err != nil {
+		return nil, err
+	}
+	audit.RevokedByDFS(h.Context(), auth.TablePath(db.Path(), name))
+	return nil, nil
 }
 
 // xdropPartition removes the chunks of the given partitions: paths such

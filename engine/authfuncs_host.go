@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/authfuncs"
 )
@@ -39,6 +40,8 @@ func (in *interp) ScramLogin(user, combined, proof string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// the page is silent on SCRAM: the password never travels, so encrypted
+	audit.LoggedIn(in.Context(), user, true)
 	in.s.setUser(user)
 	return sig, nil
 }

@@ -113,7 +113,7 @@ func Open(opts Options) (*Engine, error) {
 	if opts.Log == nil {
 		opts.Log = logging.Slog(slog.Default(), nil)
 	}
-	e := &Engine{cfg: cfg, opts: opts, limits: newLimits(cfg)}
+	e := &Engine{cfg: cfg, opts: opts, limits: memlimit.FromConfig(cfg)}
 	e.jobs = jobs.NewRegistry(e.Now)
 	e.SetNow(opts.Now)
 	e.seed.Store(opts.Seed)

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/auth"
-	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/memlimit"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -12,21 +11,6 @@ import (
 // The engine's run-time limits belong to package memlimit; this is where
 // the interpreter meets them: allocations of script-built objects and
 // query results are checked, and the server reads the connection cap.
-
-// newLimits are the limits of an engine configured with cfg.
-func newLimits(cfg config.Config) *memlimit.Limits {
-	maxConn := cfg.MaxConnections
-	if maxConn <= 0 {
-		maxConn = config.Default().MaxConnections
-	}
-	return memlimit.New(memlimit.Configured{
-		MaxMemSizeGB:   cfg.MaxMemSize,
-		MaxConnections: maxConn,
-		QueryResultGB:  cfg.MemLimitOfQueryResult,
-		TaskGroupGB:    cfg.MemLimitOfTaskGroupResult,
-		AllTempGB:      cfg.MemLimitOfAllTempResults,
-	})
-}
 
 // MemLimits implements memlimit.Host.
 func (in *interp) MemLimits() *memlimit.Limits { return in.s.eng.limits }

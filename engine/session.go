@@ -15,6 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/sharedobj"
 
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/jobs"
@@ -111,11 +112,14 @@ func (s *Session) Engine() *Engine { return s.eng }
 // User is the logged-in user ("" before login).
 func (s *Session) User() string { return s.user }
 
-// Login checks the password and marks the session as that user.
-func (s *Session) Login(user, password string) error {
+// Login checks the password and marks the session as that user,
+// recording the login (encrypted: the client sent the credentials
+// encrypted) in the ACL audit trail.
+func (s *Session) Login(user, password string, encrypted bool) error {
 	if err := s.eng.acl.Authenticate(user, password, s.remoteIP()); err != nil {
 		return ddberr.Wrap(err)
 	}
+	audit.LoggedIn(s.reg.AuditContext(context.Background()), user, encrypted)
 	s.setUser(user)
 	return nil
 }

@@ -44,6 +44,10 @@ func (e *Engine) OpenSession(meta SessionMeta) *Session {
 	return s
 }
 
+// AuditContext is ctx carrying the audit trails with the session as the
+// actor, for what the server records of it outside a request.
+func (s *Session) AuditContext(ctx context.Context) context.Context { return s.reg.AuditContext(ctx) }
+
 // PublicID is the session id clients see (getSessionMemoryStat's
 // sessionId).
 func (s *Session) PublicID() int64 { return s.meta.ID }

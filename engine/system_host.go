@@ -130,6 +130,8 @@ func (in *interp) Settings() map[string]string {
 		"preloadModules":                      strings.Join(cfg.PreloadModules, ","),
 		"maxPubQueueDepthPerSite":             strconv.Itoa(cfg.MaxPubQueueDepthPerSite),
 		"resourceSamplingInterval":            strconv.Itoa(cfg.ResourceSamplingInterval),
+		// Stream tables persist in the store under the data directory.
+		"persistenceDir": in.s.eng.opts.DataDir,
 	}
 }
 
@@ -137,7 +139,7 @@ func (in *interp) Settings() map[string]string {
 func (in *interp) OwnColumns(t *value.Table) { in.ownColumns(t) }
 
 // Login implements system.Host.
-func (in *interp) Login(user, password string) error { return in.s.Login(user, password) }
+func (in *interp) Login(user, password string) error { return in.s.Login(user, password, false) }
 
 // Logout implements system.Host.
 func (in *interp) Logout() { in.s.Logout() }

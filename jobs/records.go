@@ -93,6 +93,18 @@ func (r *Registry) usage() []restrack.Usage {
 // a request's operations and reads are recorded in, with the request's
 // user (and client address) and root id.
 func (r *Registry) recordsContext(ctx context.Context, user func() string, meta Meta, rootID string) context.Context {
-	ctx = audit.NewContext(ctx, r.audit, audit.Actor{User: user, RemoteIP: meta.RemoteIP, RemotePort: meta.RemotePort})
+	ctx = r.auditContext(ctx, user, meta)
 	return restrack.NewContext(ctx, r.track, restrack.Request{User: user, RootID: rootID})
+}
+
+func (r *Registry) auditContext(ctx context.Context, user func() string, meta Meta) context.Context {
+	return audit.NewContext(ctx, r.audit, audit.Actor{User: user, RemoteIP: meta.RemoteIP, RemotePort: meta.RemotePort})
+}
+
+// AuditContext is ctx carrying the node's audit trails with the session
+// as the actor (its user as it is when an operation is recorded, its
+// client's address), for what the session does outside a request: the
+// wire protocol's login, its connection opening and closing.
+func (s *Session) AuditContext(ctx context.Context) context.Context {
+	return s.reg.auditContext(ctx, s.User, s.meta)
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -47,6 +48,22 @@ type Limits struct {
 
 // New returns the limits of a server configured with cfg.
 func New(cfg Configured) *Limits { return &Limits{cfg: cfg} }
+
+// FromConfig returns the limits of a server whose dolphindb.cfg is cfg
+// (maxConnections unset or not positive: DolphinDB's default).
+func FromConfig(cfg config.Config) *Limits {
+	maxConn := cfg.MaxConnections
+	if maxConn <= 0 {
+		maxConn = config.Default().MaxConnections
+	}
+	return New(Configured{
+		MaxMemSizeGB:   cfg.MaxMemSize,
+		MaxConnections: maxConn,
+		QueryResultGB:  cfg.MemLimitOfQueryResult,
+		TaskGroupGB:    cfg.MemLimitOfTaskGroupResult,
+		AllTempGB:      cfg.MemLimitOfAllTempResults,
+	})
+}
 
 // ErrOutOfMemory is what a script gets when an allocation would pass the
 // memory cap; DolphinDB raises "Out of memory" in the same situation.

@@ -172,23 +172,31 @@ func TestScramLogin(t *testing.T) {
 	c := dialRaw(t, ts.Addr)
 	c.send(vec(t, "02"))
 	c.readReply()
-	const nonce = "rOprNGfwEbeRWgbNEkqO"
-	r := c.ok(cppFunc(t, 32, "scramClientFirst", value.NewString("sc"), value.NewString(nonce)))
+	scramLogin(t, c, "sc", "scramPw1")
+
+	c.send(cppFunc(t, 32, "getCurrentSessionAndUser"))
+	r := c.readReply()
+	require.Equal(t, "sc", r.obj.(*value.Vector).Any[1].(*value.Scalar).S)
+
+	// A sha256 user gets the text the client falls back to RSA on.
+	c.send(cppFunc(t, 32, "scramClientFirst", value.NewString("admin"), value.NewString(scramNonce)))
+	require.Contains(t, string(c.readReply().raw), "sha256 authMode doesn't support scram authMode")
+}
+
+const scramNonce = "rOprNGfwEbeRWgbNEkqO"
+
+// scramLogin runs the two SCRAM steps on c, connected, for a user created
+// with authMode="scram", and checks the server's signature.
+func scramLogin(t *testing.T, c *rawConn, user, pw string) {
+	t.Helper()
+	r := c.ok(cppFunc(t, 32, "scramClientFirst", value.NewString(user), value.NewString(scramNonce)))
 	first, ok := r.obj.(*value.Vector)
 	require.True(t, ok)
 	require.Equal(t, 3, first.Len())
 	salt, combined := first.Any[0].(*value.Scalar).S, first.Any[2].(*value.Scalar).S
 	iter, _ := first.Any[1].(*value.Scalar).Int64()
 
-	proof, serverSig := scramtest.Client(t, "sc", "scramPw1", nonce, salt, int(iter), combined)
-	r = c.ok(cppFunc(t, 32, "scramClientFinal", value.NewString("sc"), value.NewString(combined), value.NewString(proof)))
+	proof, serverSig := scramtest.Client(t, user, pw, scramNonce, salt, int(iter), combined)
+	r = c.ok(cppFunc(t, 32, "scramClientFinal", value.NewString(user), value.NewString(combined), value.NewString(proof)))
 	require.Equal(t, serverSig, r.obj.(*value.Scalar).S)
-
-	c.send(cppFunc(t, 32, "getCurrentSessionAndUser"))
-	r = c.readReply()
-	require.Equal(t, "sc", r.obj.(*value.Vector).Any[1].(*value.Scalar).S)
-
-	// A sha256 user gets the text the client falls back to RSA on.
-	c.send(cppFunc(t, 32, "scramClientFirst", value.NewString("admin"), value.NewString(nonce)))
-	require.Contains(t, string(c.readReply().raw), "sha256 authMode doesn't support scram authMode")
 }

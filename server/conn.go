@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
@@ -143,6 +144,7 @@ func (c *conn) setActive() bool {
 
 func (c *conn) serve() {
 	s := c.srv
+	c.recordACL("newConnection")
 	defer func() {
 		if r := recover(); r != nil {
 			st := debug.Stack()
@@ -155,6 +157,7 @@ func (c *conn) serve() {
 		if c.pub != nil {
 			c.pub.stop()
 		}
+		c.recordACL("closeConnection")
 		c.sess.Close()
 		if c.src != nil {
 			c.src.cr.release()
@@ -203,6 +206,18 @@ func (c *conn) serve() {
 		return
 	}
 	c.serveBinary(src)
+}
+
+// recordACL records newConnection or closeConnection in the ACL audit
+// trail, with an empty opDetail as funcs/g/getaclauditlog.md lists them:
+// by the session's user at the time (guest on a new connection, as the
+// page's example shows; the page has no closeConnection row, so its user
+// is the one logged in when the connection ends). A connection refused
+// past maxConnections is not recorded: it never serves a request.
+func (c *conn) recordACL(opType string) {
+	if c.reject == "" {
+		audit.RecordACL(c.sess.AuditContext(context.Background()), opType, "")
+	}
 }
 
 // newSource makes the connection's request stream, counted against the
@@ -598,7 +613,7 @@ func (c *conn) connect(req *wire.Request) (value.Value, error) {
 				return nil, err
 			}
 		}
-		if err := c.sess.Login(user, pw); err != nil {
+		if err := c.sess.Login(user, pw, req.Encrypted); err != nil {
 			return nil, err
 		}
 	}

@@ -47,19 +47,20 @@ func (c *conn) login(args []value.Value) (value.Value, error) {
 	if !ok1 || !ok2 {
 		return nil, ddberr.Errorf("The user name and password must be strings.")
 	}
+	encrypted := false
 	if len(args) == 3 {
 		enc, ok := args[2].(*value.Scalar)
 		if !ok || enc.T != value.Bool {
 			return nil, ddberr.Errorf("The argument enableEncryption of login must be a boolean scalar.")
 		}
-		if !enc.Null && enc.Bool() {
+		if encrypted = !enc.Null && enc.Bool(); encrypted {
 			var err error
 			if user, pw, err = c.srv.decryptCredentials(user, pw); err != nil {
 				return nil, err
 			}
 		}
 	}
-	if err := c.sess.Login(user, pw); err != nil {
+	if err := c.sess.Login(user, pw, encrypted); err != nil {
 		return nil, err
 	}
 	return value.NewBool(true), nil

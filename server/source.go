@@ -41,6 +41,17 @@ type countingReader struct {
 	// peer. What it lets through is bounded by the connection's buffer;
 	// the request's next read is refused instead, and answered.
 	lenient bool
+	// draining is set once a refused request's remaining bytes are read
+	// only to be discarded before the connection closes (the WebSocket
+	// close handshake skips them): they are counted but not held, so they
+	// take nothing from the budget, and the peer still writing them is
+	// not reset.
+	draining atomic.Bool
+	// refused keeps the bytes of the read the budget refused; a drain
+	// reads them first: a reader that skips the rest of the message, as
+	// the WebSocket close handshake does, must see them to stay in step
+	// with the stream.
+	refused []byte
 	// stall, when positive and conn set, is how long a read may wait for
 	// the next bytes of a request that has begun (limits.go).
 	stall time.Duration
@@ -48,16 +59,22 @@ type countingReader struct {
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
+	if len(c.refused) > 0 && c.draining.Load() {
+		n := copy(p, c.refused)
+		c.refused = c.refused[n:]
+		return n, nil
+	}
 	if c.stall > 0 && c.conn != nil {
 		c.conn.SetReadDeadline(time.Now().Add(c.stall))
 	}
 	n, err := c.r.Read(p)
 	if n > 0 {
 		c.net.CountNetwork(0, int64(n))
-		if c.budget != nil {
+		if c.budget != nil && !c.draining.Load() {
 			if c.lenient {
 				c.budget.used.Add(int64(n))
 			} else if !c.budget.take(int64(n)) {
+				c.refused = append(c.refused[:0], p[:n]...)
 				return 0, c.budget.exceeded()
 			}
 			c.held.Add(int64(n))

@@ -106,6 +106,7 @@ func (c *conn) serveWebSocket(w http.ResponseWriter, r *http.Request) (upgraded 
 			// the message is cut short: answer, then close (1008 policy
 			// violation), as a TCP connection is closed after the reply
 			c.src.cr.release()
+			c.src.cr.draining.Store(true)
 			c.srv.log.Warn("bad request", "remote", c.nc.RemoteAddr(), "err", be.Error())
 			if c.tr.sendReply(errorReply(c.sid, be.Error())) == nil {
 				ws.Close(websocket.StatusPolicyViolation, "request refused")

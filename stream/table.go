@@ -19,8 +19,10 @@ type Table struct {
 	subs      map[*Subscription]struct{}
 	filterCol string
 	// cacheSize > 0 keeps at most that many rows in memory: past it, the
-	// older half already delivered is purged (enableTableCachePurge).
+	// older half already delivered is purged (enableTableCachePurge);
+	// byTime, when set, purges by a time column (purge.go).
 	cacheSize int
+	byTime    *TimePurge
 	persist   *persisted
 
 	// stamp is the name of the table's time column, set once
@@ -59,6 +61,7 @@ func (p *Table) Published(t *value.Table, from int) {
 		s.published(before)
 	}
 	p.purgeLocked(t)
+	p.purgeByTimeLocked(t, from)
 }
 
 // Undefining implements value.Publisher: a table with subscribers stays.
@@ -96,46 +99,6 @@ func (p *Table) FilterColumn() string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.filterCol
-}
-
-// SetCacheSize keeps at most n rows in memory (0: all); the caller holds
-// t's write lock.
-func (p *Table) SetCacheSize(t *value.Table, n int) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.cacheSize = n
-	p.purgeLocked(t)
-}
-
-// CacheSize is the cache size SetCacheSize set (0: none).
-func (p *Table) CacheSize() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.cacheSize
-}
-
-// purgeLocked drops the oldest cacheSize/2 rows when an append leaves
-// more than cacheSize, DolphinDB's rule (10,000 rows with a cache of
-// 10,000 and 3,000 more keep 8,000; 2,000 with a cache of 1,000 keep
-// 1,500), but never a row a subscriber has not had yet.
-func (p *Table) purgeLocked(t *value.Table) {
-	if p.cacheSize <= 0 || t.Rows() <= p.cacheSize {
-		return
-	}
-	base := p.purged.Load()
-	n := max(p.cacheSize/2, 1)
-	for s := range p.subs {
-		n = min(n, int(s.next.Load()-base))
-	}
-	if n <= 0 {
-		return
-	}
-	rows := t.Rows()
-	for i, c := range t.Cols {
-		t.Cols[i] = c.Slice(n, rows).Clone()
-	}
-	reindex(t)
-	p.purged.Add(int64(n))
 }
 
 func (p *Table) attach(s *Subscription) {

@@ -1,8 +1,10 @@
 package sysfuncs
 
 import (
+	"fmt"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/jobs"
@@ -51,53 +53,49 @@ func (l *limits) cap(user string, priority, parallelism int) (int, int) {
 	return min(priority, maxPrio), min(parallelism, maxPar)
 }
 
-func userLimitArgs(env funcs.Env, fn, param string, args []value.Value, lo, hi int64) (Host, string, int, error) {
+// setUserLimit is setMaxJobParallelism and setMaxJobPriority (fn):
+// userId's maximum, the argument param within [lo, hi], becomes the entry
+// of the map of l that field picks. It is recorded in the ACL audit trail
+// with the opDetail "<key>=n", funcs/g/getaclauditlog.md's form, which
+// names the value alone.
+func setUserLimit(env funcs.Env, args []value.Value, fn, param, key string, lo, hi int64, field func(l *limits) map[string]int) (value.Value, error) {
 	h, err := host(env)
 	if err != nil {
-		return nil, "", 0, err
+		return nil, err
 	}
 	if err := h.CheckRead(); err != nil {
-		return nil, "", 0, err
+		return nil, err
 	}
 	user, ok := funcs.StringArg(args[0])
 	if !ok || user == "" {
-		return nil, "", 0, ddberr.Errorf("The argument [userId] of %s must be a user name.", fn)
+		return nil, ddberr.Errorf("The argument [userId] of %s must be a user name.", fn)
 	}
 	n, err := funcs.IntArg(fn, param, args[1], 0)
 	if err != nil {
-		return nil, "", 0, err
+		return nil, err
 	}
 	if n < lo || n > hi {
-		return nil, "", 0, ddberr.Errorf("The argument [%s] of %s is out of range.", param, fn)
+		return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", param, fn)
 	}
 	if err := requireAdmin(env, fn); err != nil && user != env.SessionInfo().User {
-		return nil, "", 0, err
+		return nil, err
 	}
-	return h, user, int(n), nil
+	l := limitsOf(h)
+	l.mu.Lock()
+	field(l)[user] = int(n)
+	l.mu.Unlock()
+	audit.RecordACL(env.Context(), fn, fmt.Sprintf("%s=%d", key, n))
+	return nil, nil
 }
 
 func setMaxJobParallelism(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, user, n, err := userLimitArgs(env, "setMaxJobParallelism", "maxParallelism", args, 1, 64)
-	if err != nil {
-		return nil, err
-	}
-	l := limitsOf(h)
-	l.mu.Lock()
-	l.parallelism[user] = n
-	l.mu.Unlock()
-	return nil, nil
+	return setUserLimit(env, args, "setMaxJobParallelism", "maxParallelism", "maxJobParallelism", 1, 64,
+		func(l *limits) map[string]int { return l.parallelism })
 }
 
 func setMaxJobPriority(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, user, n, err := userLimitArgs(env, "setMaxJobPriority", "maxPriority", args, 0, 8)
-	if err != nil {
-		return nil, err
-	}
-	l := limitsOf(h)
-	l.mu.Lock()
-	l.priority[user] = n
-	l.mu.Unlock()
-	return nil, nil
+	return setUserLimit(env, args, "setMaxJobPriority", "maxPriority", "maxJobPriority", 0, 8,
+		func(l *limits) map[string]int { return l.priority })
 }
 
 // submitJobEx2 submits jobDef(args...) as a batch job that, when it ends

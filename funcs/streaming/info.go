@@ -67,7 +67,7 @@ func getStreamTables(env funcs.Env, args []value.Value) (value.Value, error) {
 		names = append(names, o.name)
 		shared = append(shared, o.shared)
 		persisted = append(persisted, p)
-		purge = append(purge, !p && o.pub.CacheSize() > 0)
+		purge = append(purge, !p && o.pub.CachePurged())
 		loaded = append(loaded, true)
 		columns = append(columns, int32(len(o.t.Cols)))
 		inMemory = append(inMemory, int64(o.t.Rows()))

@@ -35,15 +35,36 @@ func cacheSizeArg(fn string, args []value.Value, i int) (int, error) {
 	return int(n), nil
 }
 
+// timePurgeArg reads the cachePurgeTimeColumn, cachePurgeInterval and
+// cacheRetentionTime arguments of fn at i, i+1 and i+2: nil when no
+// column is given.
+func timePurgeArg(fn string, t *value.Table, args []value.Value, i int) (*stream.TimePurge, error) {
+	if funcs.NullOrAbsent(funcs.Arg(args, i)) {
+		if !funcs.NullOrAbsent(funcs.Arg(args, i+1)) || !funcs.NullOrAbsent(funcs.Arg(args, i+2)) {
+			return nil, ddberr.Errorf("The cachePurgeInterval and cacheRetentionTime of %s must be positive durations of a fixed length (ns to w).", fn)
+		}
+		return nil, nil
+	}
+	col, ok := funcs.StringArg(funcs.Arg(args, i))
+	if !ok {
+		return nil, ddberr.Errorf("The cachePurgeTimeColumn of %s must name a temporal column of the table.", fn)
+	}
+	return stream.NewTimePurge(fn, t, col, funcs.Arg(args, i+1), funcs.Arg(args, i+2))
+}
+
 // persist persists the shared stream table t under name, loading rows
-// an earlier run persisted, with a cache of cacheSize rows.
-func persist(h Host, t *value.Table, p *stream.Table, name string, cacheSize, preCache int) error {
+// an earlier run persisted, with a cache of cacheSize rows and the purge
+// by time tp (nil: none).
+func persist(h Host, t *value.Table, p *stream.Table, name string, cacheSize, preCache int, tp *stream.TimePurge) error {
 	t.Mu.Lock()
 	defer t.Mu.Unlock()
 	if err := registry(h).EnablePersistence(t, name, preCache); err != nil {
 		return err
 	}
 	p.SetCacheSize(t, cacheSize)
+	if tp != nil {
+		p.SetTimePurge(tp)
+	}
 	return nil
 }
 
@@ -67,7 +88,11 @@ func enableTablePersistence(env funcs.Env, args []value.Value) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
-	return nil, persist(h, t, p, t.Shared, cache, int(pre))
+	tp, err := timePurgeArg("enableTablePersistence", t, args, 6)
+	if err != nil {
+		return nil, err
+	}
+	return nil, persist(h, t, p, t.Shared, cache, int(pre), tp)
 }
 
 // enableTableShareAndPersistence(table, tableName, [asynWrite],
@@ -90,13 +115,17 @@ func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Va
 	if err != nil {
 		return nil, err
 	}
+	tp, err := timePurgeArg("enableTableShareAndPersistence", t, args, 8)
+	if err != nil {
+		return nil, err
+	}
 	if !registry(h).CanPersist() {
 		return nil, stream.ErrNoPersistenceDir
 	}
 	if _, taken := h.Shared(name); taken {
 		return nil, h.Share(t, name, false) // DolphinDB's text for a name in use
 	}
-	if err := persist(h, t, p, name, cache, int(pre)); err != nil {
+	if err := persist(h, t, p, name, cache, int(pre), tp); err != nil {
 		return nil, err
 	}
 	return nil, h.Share(t, name, false)
@@ -122,9 +151,9 @@ func clearTablePersistence(env funcs.Env, args []value.Value) (value.Value, erro
 	return nil, registry(h).ClearPersistence(t, t.Shared)
 }
 
-// enableTableCachePurge(table, [cacheSize], ...) keeps at most cacheSize
-// rows of a stream table in memory; the time-column purge is not
-// supported.
+// enableTableCachePurge(table, [cacheSize], [cachePurgeTimeColumn],
+// [cachePurgeInterval], [cacheRetentionTime]) purges a stream table's
+// rows in memory by their number, by time, or both.
 func enableTableCachePurge(_ funcs.Env, args []value.Value) (value.Value, error) {
 	t, p, err := streamArg("enableTableCachePurge", args[0])
 	if err != nil {
@@ -133,20 +162,28 @@ func enableTableCachePurge(_ funcs.Env, args []value.Value) (value.Value, error)
 	return nil, cachePurge(t, p, "enableTableCachePurge", args, 1)
 }
 
+// cachePurge sets the purge fn's arguments from i on (cacheSize, then
+// the time purge's three) give.
 func cachePurge(t *value.Table, p *stream.Table, fn string, args []value.Value, i int) error {
-	if !funcs.NullOrAbsent(funcs.Arg(args, i+1)) {
-		return ddberr.Errorf("The cacheSize of %s must be a positive integer.", fn)
+	tp, err := timePurgeArg(fn, t, args, i+1)
+	if err != nil {
+		return err
 	}
 	n, err := cacheSizeArg(fn, args, i)
 	if err != nil {
 		return err
 	}
-	if n == 0 {
+	if n == 0 && tp == nil {
 		return ddberr.Errorf("The cacheSize of %s must be a positive integer.", fn)
 	}
 	t.Mu.Lock()
 	defer t.Mu.Unlock()
-	p.SetCacheSize(t, n)
+	if n > 0 {
+		p.SetCacheSize(t, n)
+	}
+	if tp != nil {
+		p.SetTimePurge(tp)
+	}
 	return nil
 }
 

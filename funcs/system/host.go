@@ -1,6 +1,7 @@
 package system
 
 import (
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
@@ -52,6 +53,9 @@ type Host interface {
 	// CheckAlterTable fails when the session may not change the DFS
 	// table t's columns (with drop, drop one of them).
 	CheckAlterTable(t *dfs.Table, drop bool) error
+	// Principal is the session's user and the engine's access store,
+	// whose privileges on a DFS column follow the column's changes.
+	Principal() auth.Principal
 	// AppendTupleAsAWhole is that setting: append! adds a tuple to a
 	// tuple as one element.
 	AppendTupleAsAWhole() bool

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/filesys"
@@ -153,12 +155,17 @@ func xlogin(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewBool(true), nil
 }
 
-func xlogout(env funcs.Env, _ []value.Value) (value.Value, error) {
+func xlogout(env funcs.Env, args []value.Value) (value.Value, error) {
 	h, err := host(env)
 	if err != nil {
 		return nil, err
 	}
+	user, ok := funcs.StringArg(funcs.Arg(args, 0))
+	if !ok || user == "" {
+		user = auth.OrGuest(env.SessionInfo().User)
+	}
 	h.Logout()
+	audit.LoggedOut(env.Context(), user, funcs.OptBool(funcs.Arg(args, 1), true))
 	return nil, nil
 }
 

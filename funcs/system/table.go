@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -102,7 +104,10 @@ func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 		if err := checkAlter(env, p, true); err != nil {
 			return nil, err
 		}
-		return nil, p.DropColumn(env.Context(), names[0])
+		if err := p.DropColumn(env.Context(), names[0]); err != nil {
+			return nil, err
+		}
+		return nil, columnPrivileges(env, p, names[0], "")
 	}
 	t, err := memTable("dropColumns!", args[0])
 	if err != nil {
@@ -220,7 +225,10 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 		if err := checkAlter(env, x, false); err != nil {
 			return nil, err
 		}
-		return nil, x.RenameColumn(env.Context(), from, to)
+		if err := x.RenameColumn(env.Context(), from, to); err != nil {
+			return nil, err
+		}
+		return nil, columnPrivileges(env, x, from, to)
 	case *value.Vector:
 		// a vector's label is not kept by Porpoise's vectors; the
 		// vector itself is the result, as in DolphinDB's output
@@ -300,7 +308,43 @@ func replaceColumnType(env funcs.Env, p columnEditor, colName, newCol value.Valu
 	if err := checkAlter(env, p, false); err != nil {
 		return err
 	}
-	return p.ReplaceColumn(env.Context(), name, to, scale)
+	if err := p.ReplaceColumn(env.Context(), name, to, scale); err != nil {
+		return err
+	}
+	return columnPrivileges(env, p, name, name)
+}
+
+// columnPrivileges keeps the privileges on the column from of the DFS
+// table p stands for in step with a change of it, recording that in the
+// ACL audit trail: dropColumns! (to "") revokes them
+// (revokeByDFSOperation), rename! moves them to the column's new name and
+// replaceColumn! (to == from) keeps them (replaceByDFSOperation;
+// funcs/g/getaclauditlog.md names replaceColumn! among the operations
+// that update the privileges on what they change, without an example).
+func columnPrivileges(env funcs.Env, p columnEditor, from, to string) error {
+	h, err := host(env)
+	if err != nil {
+		return err
+	}
+	t := p.DFSTable()
+	oldObj := auth.ColumnPath(t.Database().Path(), t.TableName(), from)
+	newObj := auth.ColumnPath(t.Database().Path(), t.TableName(), to)
+	store := h.Principal().Store
+	switch {
+	case to == "":
+		err = store.DropColumn(oldObj)
+	case to != from:
+		err = store.RenameObject(oldObj, newObj)
+	}
+	if err != nil {
+		return err
+	}
+	if to == "" {
+		audit.RevokedByDFS(env.Context(), oldObj)
+	} else {
+		audit.ReplacedByDFS(env.Context(), oldObj, newObj)
+	}
+	return nil
 }
 
 func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
