@@ -1293,4 +1293,7 @@ var texts = []Text{
 	{"The timestamp column of a stream table can't be changed once set.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
 	// function views (package dbfuncs)
 	{"%s can only be executed by administrators or users with the VIEW_OWNER privilege.", "porpoise: funcs/a/addFunctionView.md states the rule (administrators or VIEW_OWNER users)"},
+
+	// shared objects' statement locks (package sharedobj)
+	{"Deadlock: the statement can't lock the shared object [%s], which a session waiting for a lock this statement holds has. Run the statement again.", "porpoise"},
 }

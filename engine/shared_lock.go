@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/sharedobj"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -13,54 +15,53 @@ import (
 // session's rights on the DFS tables among them. Wire "function"
 // requests (Session.Call) lock the same way.
 
-// planLocks collects the shared names node uses, and the handles (IPC
-// tables) and shared tables it names: by a variable of the frame, which
-// shadows a shared name, holding them itself or in a tuple, dictionary
-// or partial application (sharedobj.AppendHeld), or by the handle's own
-// name (loadIPCInMemoryTable's argument). A call of a function with a
-// mutable parameter may write what the statement names: its statements
-// could not take the write lock under the read lock held here.
+// planLocks plans node's locks over the frame (sharedobj.Scans.Plan).
 func (in *interp) planLocks(node ast.Node) (sharedobj.Plan, []value.Value) {
-	var handles []value.Value
-	mutable := false
-	p := in.s.scans.PlanLocks(node, func(name string) bool {
-		v, local := in.frame[name]
-		mutable = mutable || takesMutable(v) || !local && in.callsMutable(name)
-		if local {
-			handles = sharedobj.AppendHeld(handles, v)
-			return false
-		}
-		if t, ok := in.s.eng.shared.Handle(name); ok {
-			handles = append(handles, t)
-		}
-		return in.s.eng.shared.Get(name) != nil
-	})
-	p.Write = p.Write || mutable
-	return p, handles
+	return in.s.scans.Plan(node, &in.s.eng.shared, planScope{in})
 }
 
-// takesMutable reports whether v is a function with a mutable parameter.
-func takesMutable(v value.Value) bool {
+// planScope is the planner's view of in (sharedobj.Scope).
+type planScope struct{ in *interp }
+
+func (p planScope) Local(name string) (value.Value, bool) {
+	v, ok := p.in.frame[name]
+	return v, ok
+}
+
+// Func finds the script function name calls by resolve's rules: a
+// session's definition or a module's function; built-ins and function
+// views are no script function of the session's.
+func (p planScope) Func(name string, inBody bool, where any) (sharedobj.Def, bool) {
+	s, mod := p.in.s, p.in.mod
+	if inBody {
+		mod, _ = where.(*modules.Module)
+	}
+	f, ok := s.defs[name]
+	if mod != nil || !ok && (len(s.used) > 0 || strings.IndexByte(name, ':') >= 0) {
+		d, m, root := s.eng.mods.Func(name, mod, s.used)
+		if d != nil {
+			return sharedobj.Def{Params: d.Params, Body: d.Body, Where: m}, true
+		}
+		f, ok = s.defs[root]
+	}
+	if !ok {
+		return sharedobj.Def{}, false
+	}
+	return p.FuncValue(f)
+}
+
+func (p planScope) FuncValue(v value.Value) (sharedobj.Def, bool) {
 	switch f := v.(type) {
 	case *userFunc:
-		return ast.HasMutable(f.params)
-	case *partialFunc:
-		return takesMutable(f.fn)
-	}
-	return false
-}
-
-// callsMutable reports whether name, not a variable of the frame, calls a
-// session's or a module's function with a mutable parameter (resolve's).
-func (in *interp) callsMutable(name string) bool {
-	f, ok := in.s.defs[name]
-	if in.mod != nil || !ok && (len(in.s.used) > 0 || strings.IndexByte(name, ':') >= 0) {
-		params, root := in.s.eng.mods.FuncParams(name, in.mod, in.s.used)
-		if f, ok = in.s.defs[root]; !ok {
-			return ast.HasMutable(params)
+		d := sharedobj.Def{Params: f.params, Body: f.body, Where: f.mod}
+		for _, c := range f.captured {
+			d.Holds = append(d.Holds, c)
 		}
+		return d, true
+	case *partialFunc:
+		return sharedobj.Def{Holds: append(slices.Clip(f.bound), f.fn)}, true
 	}
-	return ok && ast.HasMutable(f.params)
+	return sharedobj.Def{}, false
 }
 
 // lockShared takes the locks node's plan names and returns their release.
@@ -99,7 +100,7 @@ func (s *Session) lockObjects(names []string, vals []value.Value, write bool) (f
 			return nil, err
 		}
 	}
-	return s.held.Lock(objs, write), nil
+	return s.held.Lock(objs, write)
 }
 
 // detach returns v, or a copy of it when it exposes a locked shared

@@ -101,19 +101,16 @@ func (r *Registry) Resolve(name string, running *Module, used []*Module) (m *Mod
 	return m, name, nil
 }
 
-// FuncParams are the parameters of the module function a call of name
-// means (Resolve); root is the name to look up in the root namespace
-// when it means none (nil params), "" when it does.
-func (r *Registry) FuncParams(name string, running *Module, used []*Module) (params []ast.Param, root string) {
+// Func is the module function a call of name means (Resolve), with its
+// module; root is the name to look up in the root namespace when it
+// means none (nil d), "" when it means nothing.
+func (r *Registry) Func(name string, running *Module, used []*Module) (d *ast.DefStmt, m *Module, root string) {
 	if running == nil && len(used) == 0 && !strings.Contains(name, "::") {
-		return nil, name // no module can define it
+		return nil, nil, name // no module can define it
 	}
 	m, fn, err := r.Resolve(name, running, used)
 	if err != nil || m == nil {
-		return nil, fn
+		return nil, nil, fn
 	}
-	if d, ok := m.Funcs[fn]; ok {
-		return d.Params, ""
-	}
-	return nil, ""
+	return m.Funcs[fn], m, ""
 }

@@ -56,9 +56,9 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-// FuncParams gives the lock planning a module function's parameters, or
+// Func gives the lock planning a module function's definition, or
 // the root name to look up when the call means no module's function.
-func TestFuncParams(t *testing.T) {
+func TestFunc(t *testing.T) {
 	mutable := []ast.Param{{Name: "t", Mutable: true}, {Name: "x"}}
 	ta := &Module{Name: "ta", Funcs: map[string]*ast.DefStmt{"add": {Name: "add", Params: mutable}, "get": {Name: "get"}}}
 	var r Registry
@@ -77,7 +77,11 @@ func TestFuncParams(t *testing.T) {
 		{name: "the root namespace", call: "::add", used: []*Module{ta}, wantRoot: "add"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			params, root := r.FuncParams(tc.call, nil, tc.used)
+			d, _, root := r.Func(tc.call, nil, tc.used)
+			var params []ast.Param
+			if d != nil {
+				params = d.Params
+			}
 			require.Equal(t, tc.wantParams, params)
 			require.Equal(t, tc.wantRoot, root)
 		})

@@ -21,6 +21,9 @@ type Obj struct {
 	handle *handleObj
 	// readings are the last results of ReadOr by kind (read.go).
 	readings sync.Map
+	// holders are the sessions whose statements hold mu (waits.go).
+	holdersMu sync.Mutex
+	holders   []*Held
 }
 
 // Entry is an object with the name it is shared under.
@@ -47,6 +50,14 @@ func (c *Catalog) Get(name string) *Obj {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return c.m[name]
+}
+
+// lookup reports whether an object is shared under name, and which
+// handle has the name.
+func (c *Catalog) lookup(name string) (shared bool, handle *value.Table) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.m[name] != nil, c.handles[name]
 }
 
 // Value is the value shared under name.

@@ -12,7 +12,12 @@
 // for reading otherwise — and releases them when it ends, panics
 // included. Locks are taken in name order so two statements can't
 // deadlock each other, and a session never re-takes a lock it already
-// holds (Held: a user function called from a locked statement). The
+// holds (Held: a user function called from a locked statement). The plan
+// reaches into the script functions a statement calls, so their
+// statements find their locks held (calls.go); a lock a call the plan
+// can't see needs out of order is taken without waiting inside a cycle
+// of sessions, failing the statement instead (waits.go). Under
+// value.Invariants a wait out of order panics. The
 // object's own locks (value.Table.Mu, taken by tableInsert and SQL
 // internally) nest inside this one, so every path orders them alike.
 //

@@ -1,23 +1,38 @@
 package sharedobj
 
 import (
+	"fmt"
 	"sort"
+	"sync/atomic"
 
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // Held is the set of objects whose lock one session's running statement
 // holds, with the names that order them; only the session's own
-// goroutine touches it.
+// goroutine changes it. Other sessions read which object it waits for
+// (waits.go).
 type Held struct {
 	m map[*Obj]string
+	// waiting is the object whose lock the session waits for, nil when
+	// it waits for none.
+	waiting atomic.Pointer[Obj]
 }
 
 // Lock locks objs in name order, for writing or for reading, skipping
 // the ones held already, and returns the release of those it took. A
 // cached table is always locked for writing: any query of it may refresh
 // it, replacing its columns under its readers.
-func (h *Held) Lock(objs []Entry, write bool) func() {
+//
+// A statement plans every lock it needs (Scans.Plan), so a statement
+// that starts holding nothing takes them all in order. A statement
+// nested in it (a function's) finds them held, unless the plan could not
+// see the call: then a lock it needs may sort before one it holds, and
+// waiting for it could close a cycle with a session holding that one
+// and waiting, in order, for one of ours. Such a lock is taken by
+// lockOutOfOrder, which never waits inside a cycle: it fails the
+// statement (its writes so far stay, as after any error) instead.
+func (h *Held) Lock(objs []Entry, write bool) (func(), error) {
 	sort.Slice(objs, func(i, j int) bool { return objs[i].Name < objs[j].Name })
 	var taken []*Obj
 	var wrote []bool
@@ -30,10 +45,11 @@ func (h *Held) Lock(objs []Entry, write bool) func() {
 		}
 		t, _ := x.Obj.value().(*value.Table)
 		w := write || (t != nil && t.Refresh != nil)
-		if w {
-			x.Obj.mu.Lock()
-		} else {
-			x.Obj.mu.RLock()
+		if h.inOrder(x.Name) {
+			h.wait(x, w)
+		} else if err := h.lockOutOfOrder(x, w); err != nil {
+			h.release(taken, wrote)
+			return nil, err
 		}
 		if h.m == nil {
 			h.m = map[*Obj]string{}
@@ -42,17 +58,53 @@ func (h *Held) Lock(objs []Entry, write bool) func() {
 		taken = append(taken, x.Obj)
 		wrote = append(wrote, w)
 	}
-	return func() {
-		for i := len(taken) - 1; i >= 0; i-- {
-			o := taken[i]
-			delete(h.m, o)
-			if wrote[i] {
-				o.mu.Unlock()
-			} else {
-				o.mu.RUnlock()
-			}
+	return func() { h.release(taken, wrote) }, nil
+}
+
+// release releases the locks taken, for writing where wrote says so,
+// last first.
+func (h *Held) release(taken []*Obj, wrote []bool) {
+	for i := len(taken) - 1; i >= 0; i-- {
+		o := taken[i]
+		delete(h.m, o)
+		o.unhold(h, wrote[i])
+	}
+}
+
+// inOrder reports whether name sorts after every lock h holds: waiting
+// for it can't close a cycle with sessions that lock in order.
+func (h *Held) inOrder(name string) bool {
+	for _, n := range h.m {
+		if n >= name {
+			return false
 		}
 	}
+	return true
+}
+
+// wait takes e's lock, waiting for it; e sorts after every lock h holds.
+// Under value.Invariants a wait out of that order panics with the
+// names: it could deadlock.
+func (h *Held) wait(e Entry, write bool) {
+	if value.Invariants && !h.inOrder(e.Name) {
+		panic(fmt.Sprintf("invariant: waiting for the lock of shared object %q while holding %q", e.Name, h.names()))
+	}
+	o := e.Obj
+	if !o.tryHold(h, write) {
+		h.waiting.Store(o)
+		o.hold(h, write)
+		h.waiting.Store(nil)
+	}
+}
+
+// names lists the names of the locks h holds, in order.
+func (h *Held) names() []string {
+	out := make([]string, 0, len(h.m))
+	for _, n := range h.m {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Exposes reports whether v exposes storage of an object whose lock is

@@ -23,17 +23,14 @@ func (h *Held) Read(e Entry, read func(value.Value)) bool {
 		read(o.value())
 		return true
 	}
-	wait := true
-	for _, name := range h.m {
-		wait = wait && name < e.Name
-	}
-	if !lockRead(&o.mu, wait) {
+	wait := h.inOrder(e.Name)
+	if !h.lockRead(o, &o.mu, wait) {
 		return false
 	}
 	defer o.mu.RUnlock()
 	v := o.value()
 	if t, ok := v.(*value.Table); ok {
-		if !lockRead(&t.Mu, wait) {
+		if !h.lockRead(nil, &t.Mu, wait) {
 			return false
 		}
 		defer t.Mu.RUnlock()
@@ -48,13 +45,21 @@ type rwLock interface {
 	TryRLock() bool
 }
 
-// lockRead takes l's read lock, waiting for it or only trying.
-func lockRead(l rwLock, wait bool) bool {
-	if wait {
-		l.RLock()
+// lockRead takes l's read lock, waiting for it or only trying; while it
+// waits for o's lock (o non-nil), h says so (waits.go).
+func (h *Held) lockRead(o *Obj, l rwLock, wait bool) bool {
+	if l.TryRLock() {
 		return true
 	}
-	return l.TryRLock()
+	if !wait {
+		return false
+	}
+	if o != nil {
+		h.waiting.Store(o)
+		defer h.waiting.Store(nil)
+	}
+	l.RLock()
+	return true
 }
 
 // ReadOr is read's result for e, computed by Read and kept as e's last

@@ -40,8 +40,8 @@ func TestHeldRead(t *testing.T) {
 			e := Entry{"t", c.Get("t")}
 			e.Obj.readings.Store("rows", 7)
 			var mine, theirs Held
-			defer mine.Lock(c.Find(tt.mine, nil), true)()
-			release := theirs.Lock(c.Find(tt.theirs, nil), true)
+			defer mustLock(t, &mine, c.Find(tt.mine, nil), true)()
+			release := mustLock(t, &theirs, c.Find(tt.theirs, nil), true)
 			if tt.released {
 				time.AfterFunc(20*time.Millisecond, release)
 			} else {

@@ -1,0 +1,138 @@
+package sharedobj
+
+import (
+	"slices"
+
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// A statement's plan reaches into the script functions it calls: their
+// statements run nested inside it, and a lock one of them took there
+// could sort before one the statement holds, so that two sessions
+// calling such functions in opposite orders could each wait for the
+// other. The plan takes the shared objects every function the statement
+// names uses (a session's definition, a module's function, a lambda, a
+// function held in a variable or bound in a partial application), and
+// those its functions name in turn, up front; a call it can't see (a
+// function reached through a value computed at run time) takes its lock
+// by Held.Lock's safe path.
+
+// Def is a script function as the planner sees it.
+type Def struct {
+	// Params shadow shared names in Body; a mutable one lets a call
+	// change what it is passed.
+	Params []ast.Param
+	Body   []ast.Stmt
+	// Where is where Body's calls are resolved (its module): the
+	// interpreter's, given back to Scope.Func.
+	Where any
+	// Holds are values the function carries: a closure's captured
+	// variables, a partial application's bound arguments and function.
+	Holds []value.Value
+}
+
+// Scope is what the interpreter tells the planner of the frame a
+// statement runs in.
+type Scope interface {
+	// Local is the frame's variable name, which shadows a shared name.
+	Local(name string) (value.Value, bool)
+	// Func is the script function a call of name runs: from a body
+	// whose Def's Where is where when inBody is set, else from the frame.
+	Func(name string, inBody bool, where any) (Def, bool)
+	// FuncValue is the script function v is, if it is one.
+	FuncValue(v value.Value) (Def, bool)
+}
+
+// Plan collects the shared names node uses in c, in name order, and the
+// tables a statement naming them must lock by identity (Find's vals): a
+// variable of s's frame shadows a shared name and may hold handles and
+// shared tables itself (AppendHeld), and a handle's own name (the
+// argument of loadIPCInMemoryTable) names it. The script functions node
+// names, and theirs, add what their bodies use; a call of a function
+// with a mutable parameter may write what the statement names, since its
+// statements could not take the write lock under a read lock held here.
+func (sc *Scans) Plan(node ast.Node, c *Catalog, s Scope) (Plan, []value.Value) {
+	x := sc.of(node)
+	pl := planner{sc: sc, c: c, s: s, seen: sc.seen}
+	pl.p.Write = x.write
+	pl.uses(x, nil)
+	if len(pl.seen) > 0 {
+		pl.p.Names = sortedSet(pl.p.Names)
+	}
+	sc.seen = pl.seen[:0]
+	return pl.p, pl.vals
+}
+
+// planner is one statement's planning.
+type planner struct {
+	sc   *Scans
+	c    *Catalog
+	s    Scope
+	p    Plan
+	vals []value.Value
+	// seen are the bodies planned (their first statements' slots), so a
+	// recursive function is planned once.
+	seen []*ast.Stmt
+}
+
+// uses plans the names x uses, run in the statement's frame when from is
+// nil, else in from's body.
+func (pl *planner) uses(x *scanned, from *Def) {
+	for _, name := range x.names {
+		if from == nil {
+			if v, ok := pl.s.Local(name); ok {
+				pl.value(v)
+				continue
+			}
+		} else if isParam(from.Params, name) {
+			continue
+		}
+		shared, handle := pl.c.lookup(name)
+		if handle != nil {
+			pl.vals = append(pl.vals, handle)
+		}
+		if shared {
+			pl.p.Names = append(pl.p.Names, name)
+			pl.p.Write = pl.p.Write || x.writesName(name)
+		}
+		if from == nil {
+			pl.call(pl.s.Func(name, false, nil))
+		} else {
+			pl.call(pl.s.Func(name, true, from.Where))
+		}
+	}
+}
+
+// value plans what a variable's value holds: handles and shared tables
+// (AppendHeld), and a script function.
+func (pl *planner) value(v value.Value) {
+	pl.vals = AppendHeld(pl.vals, v)
+	pl.call(pl.s.FuncValue(v))
+}
+
+// call plans what a call of d uses, if it is a function (ok).
+func (pl *planner) call(d Def, ok bool) {
+	if !ok {
+		return
+	}
+	pl.p.Write = pl.p.Write || ast.HasMutable(d.Params)
+	for _, v := range d.Holds {
+		pl.value(v)
+	}
+	if len(d.Body) == 0 || slices.Contains(pl.seen, &d.Body[0]) {
+		return
+	}
+	pl.seen = append(pl.seen, &d.Body[0])
+	pl.uses(pl.sc.body(d.Body), &d)
+}
+
+// isParam reports whether name is one of params.
+func isParam(params []ast.Param, name string) bool {
+	for _, p := range params {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,82 @@
+package sharedobj
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// scriptScope is a Scope of a frame's variables and a script's function
+// definitions.
+type scriptScope struct {
+	locals map[string]value.Value
+	defs   map[string]*ast.DefStmt
+}
+
+func (s scriptScope) Local(name string) (value.Value, bool) {
+	v, ok := s.locals[name]
+	return v, ok
+}
+
+func (s scriptScope) Func(name string, _ bool, _ any) (Def, bool) {
+	d, ok := s.defs[name]
+	if !ok {
+		return Def{}, false
+	}
+	return Def{Params: d.Params, Body: d.Body}, true
+}
+
+func (s scriptScope) FuncValue(value.Value) (Def, bool) { return Def{}, false }
+
+// Plan takes what the functions a statement calls use, transitively and
+// once per function however it recurses; their parameters shadow shared
+// names, and their statements make the plan write only when a writing
+// one names a shared object (or a parameter is mutable).
+func TestPlanThroughCalls(t *testing.T) {
+	const defs = `
+def readsB() { return exec count(*) from b }
+def readsAviaB() { x = 1; return readsB() + exec count(*) from a }
+def writesC() { c.append!(table(1 as x)) }
+def shadows(b) { y = b; return y }
+def recurse(k) { if (k > 0) return recurse(k - 1); return size(d) }
+def mut(mutable t) { t.append!(table(1 as x)) }
+`
+	for _, tt := range []struct {
+		name string
+		stmt string
+		want Plan
+	}{
+		{name: "no call", stmt: "exec count(*) from z", want: Plan{Names: []string{"z"}}},
+		{name: "a function's reads", stmt: "z.append!(table(readsB() as x))", want: Plan{Names: []string{"b", "z"}, Write: true}},
+		{name: "transitively, local assignment not a write", stmt: "readsAviaB()", want: Plan{Names: []string{"a", "b"}}},
+		{name: "a function's write", stmt: "select * from z where x = writesC()", want: Plan{Names: []string{"c", "z"}, Write: true}},
+		{name: "a parameter shadows", stmt: "shadows(1)"},
+		{name: "recursion", stmt: "recurse(3)", want: Plan{Names: []string{"d"}}},
+		{name: "mutable parameter", stmt: "mut(z)", want: Plan{Names: []string{"z"}, Write: true}},
+		{name: "a lambda's body", stmt: "each(x -> size(a) + x, 1 2)", want: Plan{Names: []string{"a"}}},
+		{name: "a lambda writing", stmt: "each(x -> c.append!(table(x as x)), 1 2)", want: Plan{Names: []string{"c"}, Write: true}},
+		{name: "a definition runs later", stmt: "def later() { return size(a) }"},
+		{name: "a local shadows a function", stmt: "readsB + 1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			script, err := sqlparse.Parse(defs + tt.stmt)
+			require.NoError(t, err)
+			s := scriptScope{locals: map[string]value.Value{}, defs: map[string]*ast.DefStmt{}}
+			for _, st := range script.Stmts {
+				if d, ok := st.(*ast.DefStmt); ok {
+					s.defs[d.Name] = d
+				}
+			}
+			if tt.name == "a local shadows a function" {
+				s.locals["readsB"] = value.NewInt(1)
+			}
+			var sc Scans
+			got, _ := sc.Plan(script.Stmts[len(script.Stmts)-1], catalogOf("a", "b", "c", "d", "t", "z"), s)
+			require.Equal(t, tt.want, got)
+		})
+	}
+}

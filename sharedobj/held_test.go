@@ -1,0 +1,94 @@
+package sharedobj
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// mustLock is h.Lock, which must succeed.
+func mustLock(t *testing.T, h *Held, objs []Entry, write bool) func() {
+	t.Helper()
+	release, err := h.Lock(objs, write)
+	require.NoError(t, err)
+	return release
+}
+
+// catalogOf shares a one-row table under each name.
+func catalogOf(names ...string) *Catalog {
+	c := &Catalog{}
+	for _, n := range names {
+		c.Put(n, value.NewTable([]string{"x"}, []*value.Vector{value.NewInts([]int32{1})}), "admin")
+	}
+	return c
+}
+
+// An out-of-order lock (b held, a wanted) waits while its holder is
+// merely busy, and fails with the Deadlock error, its own locks
+// released, when the holder waits in order for a lock it holds.
+func TestHeldLockOutOfOrder(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		// theirs holds a; then, when waitsForB, waits for b too.
+		waitsForB bool
+		wantErr   error
+	}{
+		{name: "holder busy, then done", wantErr: nil},
+		{name: "holder waits for ours", waitsForB: true, wantErr: ddberr.Errorf("Deadlock: the statement can't lock the shared object [%s], which a session waiting for a lock this statement holds has. Run the statement again.", "a")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := catalogOf("a", "b")
+			var mine, theirs Held
+			releaseB := mustLock(t, &mine, c.Find([]string{"b"}, nil), true)
+			releaseA := mustLock(t, &theirs, c.Find([]string{"a"}, nil), true)
+			theirsDone := make(chan struct{})
+			go func() {
+				defer close(theirsDone)
+				if tt.waitsForB {
+					defer mustLock(t, &theirs, c.Find([]string{"b"}, nil), true)()
+				} else {
+					time.Sleep(20 * time.Millisecond)
+				}
+				releaseA()
+			}()
+			release, err := mine.Lock(c.Find([]string{"a"}, nil), false)
+			if tt.wantErr != nil {
+				require.EqualError(t, err, tt.wantErr.Error())
+				require.Equal(t, []string{"b"}, mine.names(), "the failed Lock keeps only what was held before")
+			} else {
+				require.NoError(t, err)
+				require.Equal(t, []string{"a", "b"}, mine.names())
+				release()
+			}
+			releaseB()
+			<-theirsDone
+			require.Empty(t, mine.names())
+			require.Empty(t, c.Get("a").holding(nil))
+			require.Empty(t, c.Get("b").holding(nil))
+		})
+	}
+}
+
+// Under value.Invariants, a wait for a lock that sorts before one the
+// session holds panics with both names: only lockOutOfOrder may take
+// such a lock.
+func TestHeldWaitOutOfOrderPanics(t *testing.T) {
+	if !value.Invariants {
+		t.Skip("needs -tags invariants or -race")
+	}
+	c := catalogOf("a", "b")
+	var h Held
+	defer mustLock(t, &h, c.Find([]string{"b"}, nil), true)()
+	require.PanicsWithValue(t, `invariant: waiting for the lock of shared object "a" while holding ["b"]`, func() {
+		h.wait(Entry{"a", c.Get("a")}, true)
+	})
+	require.NotPanics(t, func() {
+		var other Held
+		other.wait(Entry{"a", c.Get("a")}, true)
+		c.Get("a").unhold(&other, true)
+	})
+}
