@@ -44,6 +44,11 @@ type Table struct {
 	// latestKeyedTable or latestIndexedTable (0 for none): a row whose key
 	// is present overwrites it only when its time is not earlier.
 	LatestCol int
+	// LatestTime is 1 + the index of the second time column of a
+	// latestKeyedStreamTable given two (0 for none): LatestCol is then a
+	// DATE and this its time of day, and rows compare by date, then time
+	// (as concatDateTime of the two would).
+	LatestTime int
 	// Stream is set on a stream table: the append paths tell it of the
 	// rows each append added, so it can publish them to subscribers.
 	Stream Publisher
