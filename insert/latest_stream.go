@@ -40,13 +40,12 @@ func mergeLatestStream(dst, src *value.Table) Result {
 // compareTimes compares the time of a's row i with b's row j by dst's
 // time columns: its one time column, or its date, then its time of day.
 func compareTimes(dst, a *value.Table, i int, b *value.Table, j int) int {
-	tc := dst.LatestCol - 1
-	c := value.CompareAcross(a.Cols[tc], i, b.Cols[tc], j)
-	if c == 0 && dst.LatestTime > 0 {
-		tc = dst.LatestTime - 1
-		c = value.CompareAcross(a.Cols[tc], i, b.Cols[tc], j)
+	for _, tc := range dst.LatestCols {
+		if c := value.CompareAcross(a.Cols[tc], i, b.Cols[tc], j); c != 0 {
+			return c
+		}
 	}
-	return c
+	return 0
 }
 
 // keyOf appends the binary key of src's row i over the key columns.

@@ -55,7 +55,7 @@ func latest(kind value.TableKind) builder {
 		if len(cols) != 1 {
 			return nil, ddberr.Errorf("The time column %s doesn't exist in the table.", args[1].String())
 		}
-		t.LatestCol = cols[0] + 1
+		t.LatestCols = cols
 		return t, nil
 	}
 }
@@ -99,21 +99,19 @@ func latestKeyedStream(args []value.Value, names []string) (*value.Table, error)
 	}
 	switch len(cols) {
 	case 1:
-		t.LatestCol = cols[0] + 1
 	case 2:
+		if t.Cols[cols[0]].T != value.Date {
+			return nil, ddberr.Errorf("The first of two time columns of latestKeyedStreamTable must be of DATE type.")
+		}
 		switch t.Cols[cols[1]].T {
 		case value.Time, value.Second, value.NanoTime:
 		default:
 			return nil, ddberr.Errorf("The second time column of latestKeyedStreamTable must be of TIME, SECOND or NANOTIME type.")
 		}
-		if t.Cols[cols[0]].T != value.Date {
-			return nil, ddberr.Errorf("The first of two time columns of latestKeyedStreamTable must be of DATE type.")
-		}
-		t.LatestCol, t.LatestTime = cols[0]+1, cols[1]+1
 	default:
 		return nil, ddberr.Errorf("timeColumn of latestKeyedStreamTable must be a string scalar or a vector of 2 strings.")
 	}
-	t.KeepFirst = true
+	t.LatestCols, t.KeepFirst = cols, true
 	return stream.Mark(t), nil
 }
 
