@@ -1097,7 +1097,9 @@ var texts = []Text{
 	{"A filter of loc must be a boolean vector as long as the dimension, or labels of a labelled matrix.", "funcs/l/loc.md"},
 
 	// stream tables and subscriptions (package stream, funcs/streaming)
-	{"latestKeyedStreamTable supports one time column.", "porpoise: funcs/l/latestkeyedstreamtable.md describes two"},
+	{"The second time column of latestKeyedStreamTable must be of TIME, SECOND or NANOTIME type.", "porpoise: funcs/l/latestkeyedstreamtable.md (timeColumn)"},
+	{"The first of two time columns of latestKeyedStreamTable must be of DATE type.", "porpoise: funcs/l/latestkeyedstreamtable.md (timeColumn)"},
+	{"timeColumn of latestKeyedStreamTable must be a string scalar or a vector of 2 strings.", "porpoise: funcs/l/latestkeyedstreamtable.md (timeColumn)"},
 	{"All subscriptions to the stream table %s must be canceled before it can be dropped. Call getStreamingStat().pubTables to get the status of all stream tables. RefId: S03003", "error_codes/S03003.md"},
 	{"Can't find stream table %s", "funcs/d/dropStreamTable.md"},
 	{"Cannot subscribe to the table %s. Share this table before subscribing. RefId: S03007", "error_codes/S03007.md"},

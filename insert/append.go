@@ -53,7 +53,7 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 	from := dst.Rows()
 	res := Result{Inserted: conv.Rows()}
 	switch {
-	case dst.KeepFirst && dst.LatestCol > 0:
+	case dst.KeepFirst && len(dst.LatestCols) > 0:
 		res = mergeLatestStream(dst, conv)
 	case dst.IsKeyed():
 		res = mergeKeyed(dst, conv, ignoreNull)
@@ -72,7 +72,7 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 // earlier in this batch) is overwritten, so the last duplicate wins; only
 // keys new to the table are counted as inserted. A KeepFirst table
 // (keyedStreamTable) drops such a row instead, and a latest table
-// (LatestCol) overwrites only with a time not earlier than the row's.
+// (LatestCols) overwrites only with a time not earlier than the row's.
 func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 	var res Result
 	before := dst.Rows()
@@ -84,7 +84,7 @@ func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 	for i, n := 0, src.Rows(); i < n; i++ {
 		key = keyOf(key[:0], dst.KeyCols, src, i)
 		if r, ok := dst.KeyRow(key); ok {
-			if dst.KeepFirst || (dst.LatestCol > 0 && value.CompareAcross(src.Cols[dst.LatestCol-1], i, dst.Cols[dst.LatestCol-1], r) < 0) {
+			if dst.KeepFirst || (len(dst.LatestCols) > 0 && compareTimes(dst, src, i, dst, r) < 0) {
 				continue
 			}
 			for c, col := range dst.Cols {

@@ -12,12 +12,11 @@ import (
 // time of the key's latest row, which it then becomes; the others are
 // dropped.
 func mergeLatestStream(dst, src *value.Table) Result {
-	tc := dst.LatestCol - 1
 	best := map[string]int{}
 	var key []byte
 	for i, n := 0, src.Rows(); i < n; i++ {
 		key = keyOf(key[:0], dst.KeyCols, src, i)
-		if j, ok := best[string(key)]; !ok || value.CompareAcross(src.Cols[tc], i, src.Cols[tc], j) > 0 {
+		if j, ok := best[string(key)]; !ok || compareTimes(dst, src, i, src, j) > 0 {
 			best[string(key)] = i
 		}
 	}
@@ -29,13 +28,24 @@ func mergeLatestStream(dst, src *value.Table) Result {
 	var res Result
 	for _, i := range rows {
 		key = keyOf(key[:0], dst.KeyCols, src, i)
-		if r, ok := dst.KeyRow(key); ok && value.CompareAcross(src.Cols[tc], i, dst.Cols[tc], r) <= 0 {
+		if r, ok := dst.KeyRow(key); ok && compareTimes(dst, src, i, dst, r) <= 0 {
 			continue
 		}
 		appendKeyedRow(dst, src, i, key)
 		res.Inserted++
 	}
 	return res
+}
+
+// compareTimes compares the time of a's row i with b's row j by dst's
+// time columns: its one time column, or its date, then its time of day.
+func compareTimes(dst, a *value.Table, i int, b *value.Table, j int) int {
+	for _, tc := range dst.LatestCols {
+		if c := value.CompareAcross(a.Cols[tc], i, b.Cols[tc], j); c != 0 {
+			return c
+		}
+	}
+	return 0
 }
 
 // keyOf appends the binary key of src's row i over the key columns.

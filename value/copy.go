@@ -112,7 +112,7 @@ func DeepCopy(v Value) Value {
 		return d
 	case *Table:
 		t := &Table{Names: append([]string(nil), x.Names...), Cols: make([]*Vector, len(x.Cols)),
-			Kind: x.Kind, KeyCols: append([]int(nil), x.KeyCols...), KeepFirst: x.KeepFirst, LatestCol: x.LatestCol}
+			Kind: x.Kind, KeyCols: append([]int(nil), x.KeyCols...), KeepFirst: x.KeepFirst, LatestCols: append([]int(nil), x.LatestCols...)}
 		for i, c := range x.Cols {
 			t.Cols[i] = copyVector(c)
 		}

@@ -40,10 +40,10 @@ type Table struct {
 	// KeepFirst makes a keyed table drop an arriving row whose key is
 	// already present instead of overwriting it (keyedStreamTable).
 	KeepFirst bool
-	// LatestCol is 1 + the index of the time column of a
-	// latestKeyedTable or latestIndexedTable (0 for none): a row whose key
-	// is present overwrites it only when its time is not earlier.
-	LatestCol int
+	// LatestCols are the time columns of a latest keyed or indexed table:
+	// a row whose key is present overwrites it only when its time, compared
+	// column by column (a date, then a time of day), is not earlier.
+	LatestCols []int
 	// Stream is set on a stream table: the append paths tell it of the
 	// rows each append added, so it can publish them to subscribers.
 	Stream Publisher

@@ -48,40 +48,70 @@ func keyedStream(args []value.Value, names []string) (*value.Table, error) {
 // replaces only when its time is not earlier.
 func latest(kind value.TableKind) builder {
 	return func(args []value.Value, names []string) (*value.Table, error) {
-		col, ok := funcs.StringArg(args[1])
-		if !ok {
-			return nil, ddberr.Errorf("The time column %s doesn't exist in the table.", args[1].String())
-		}
-		rest := append([]value.Value{args[0]}, args[2:]...)
-		restNames := append([]string{names[0]}, names[2:]...)
-		t, err := system.Keyed(kind)(rest, restNames)
+		t, cols, err := latestTable(kind, args, names)
 		if err != nil {
 			return nil, err
 		}
-		j := t.ColumnIndex(col)
-		if j < 0 {
-			return nil, ddberr.Errorf("The time column %s doesn't exist in the table.", col)
+		if len(cols) != 1 {
+			return nil, ddberr.Errorf("The time column %s doesn't exist in the table.", args[1].String())
 		}
-		if c := t.Cols[j].T.Category(); c != value.CatIntegral && c != value.CatTemporal {
-			return nil, ddberr.Errorf("The time column %s must be of an integral or temporal type.", col)
-		}
-		t.LatestCol = j + 1
+		t.LatestCols = cols
 		return t, nil
 	}
 }
 
+// latestTable builds the keyed or indexed table of latest's arguments and
+// finds the time columns timeColumn names (integral or temporal).
+func latestTable(kind value.TableKind, args []value.Value, names []string) (*value.Table, []int, error) {
+	cols, ok := funcs.StringsArg(args[1])
+	if !ok {
+		return nil, nil, ddberr.Errorf("The time column %s doesn't exist in the table.", args[1].String())
+	}
+	rest := append([]value.Value{args[0]}, args[2:]...)
+	restNames := append([]string{names[0]}, names[2:]...)
+	t, err := system.Keyed(kind)(rest, restNames)
+	if err != nil {
+		return nil, nil, err
+	}
+	at := make([]int, len(cols))
+	for i, col := range cols {
+		j := t.ColumnIndex(col)
+		if j < 0 {
+			return nil, nil, ddberr.Errorf("The time column %s doesn't exist in the table.", col)
+		}
+		if c := t.Cols[j].T.Category(); c != value.CatIntegral && c != value.CatTemporal {
+			return nil, nil, ddberr.Errorf("The time column %s must be of an integral or temporal type.", col)
+		}
+		at[i] = j
+	}
+	return t, at, nil
+}
+
 // latestKeyedStream is latestKeyedStreamTable(keyColumns, timeColumn,
 // ...): a keyed stream table that appends a row of a known key only when
-// its time is later than the key's latest row's.
+// its time is later than the key's latest row's. timeColumn names one
+// time column, or two: a DATE and a time of day, compared together as
+// concatDateTime of them would be.
 func latestKeyedStream(args []value.Value, names []string) (*value.Table, error) {
-	if v, ok := args[1].(*value.Vector); ok && v.Len() != 1 {
-		return nil, ddberr.Errorf("latestKeyedStreamTable supports one time column.")
-	}
-	t, err := latest(value.KeyedTable)(args, names)
+	t, cols, err := latestTable(value.KeyedTable, args, names)
 	if err != nil {
 		return nil, err
 	}
-	t.KeepFirst = true
+	switch len(cols) {
+	case 1:
+	case 2:
+		if t.Cols[cols[0]].T != value.Date {
+			return nil, ddberr.Errorf("The first of two time columns of latestKeyedStreamTable must be of DATE type.")
+		}
+		switch t.Cols[cols[1]].T {
+		case value.Time, value.Second, value.NanoTime:
+		default:
+			return nil, ddberr.Errorf("The second time column of latestKeyedStreamTable must be of TIME, SECOND or NANOTIME type.")
+		}
+	default:
+		return nil, ddberr.Errorf("timeColumn of latestKeyedStreamTable must be a string scalar or a vector of 2 strings.")
+	}
+	t.LatestCols, t.KeepFirst = cols, true
 	return stream.Mark(t), nil
 }
 
