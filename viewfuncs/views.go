@@ -1,4 +1,4 @@
-package dbfuncs
+package viewfuncs
 
 import (
 	"encoding/json"
@@ -38,7 +38,7 @@ func init() {
 const viewsFile = "functionViews.json"
 
 // viewsKey is the views' key in the engine's state.
-const viewsKey = "dbfuncs.views"
+const viewsKey = "viewfuncs.views"
 
 // view is one function view: its definition text, the function built
 // from it, the user who added it and the function scripts call (call).
