@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -52,6 +53,9 @@ func checkAlter(env funcs.Env, p columnEditor, drop bool) error {
 }
 
 func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
+	if err := insert.RefuseDurable("addColumn", args[0]); err != nil {
+		return nil, err
+	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [colNames] of addColumn must be a string scalar or vector.")
@@ -348,6 +352,9 @@ func columnPrivileges(env funcs.Env, p columnEditor, from, to string) error {
 }
 
 func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
+	if err := insert.RefuseDurable("reorderColumns!", args[0]); err != nil {
+		return nil, err
+	}
 	t, err := memTable("reorderColumns!", args[0])
 	if err != nil {
 		return nil, err
