@@ -1302,8 +1302,8 @@ var texts = []Text{
 	// MVCC tables (funcs/mvcc, and the refusals of funcs/system)
 	{"%s is not supported for an MVCC table.", "porpoise: funcs/m/mvccTable.md states the rule"},
 	{"The column [%s] of the MVCC table doesn't allow NULL values.", "porpoise: funcs/m/mvccTable.md states the rule (allowNull)"},
-	{"The MVCC table file %s doesn't exist.", "porpoise"},
-	{"The MVCC table file %s is corrupt: %w", "porpoise"},
+	{"The MVCC table file doesn't exist: %s", "porpoise"},
+	{"The MVCC table file is corrupt (%w): %s", "porpoise"},
 	{"The argument [path] of %s must be a non-empty string.", "porpoise"},
 	{"The argument [tableName] of %s must be a table name.", "porpoise"},
 	{"The argument [defaultValues] of mvccTable must be a tuple with one value per column.", "porpoise"},

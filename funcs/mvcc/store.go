@@ -177,7 +177,7 @@ func record(kind byte, v value.Value) ([]byte, error) {
 func load(file string) (*value.Table, *store, error) {
 	data, err := os.ReadFile(file)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil, ddberr.Errorf("The MVCC table file %s doesn't exist.", file)
+		return nil, nil, ddberr.Errorf("The MVCC table file doesn't exist: %s", file)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -191,23 +191,23 @@ func load(file string) (*value.Table, *store, error) {
 			break
 		}
 		if err != nil {
-			return nil, nil, ddberr.Errorf("The MVCC table file %s is corrupt: %w", file, err)
+			return nil, nil, corrupt(file, err)
 		}
 		switch kind {
 		case kindNotNull:
 			names, ok := v.(*value.Vector)
 			if !ok || names.T != value.String {
-				return nil, nil, ddberr.Errorf("The MVCC table file %s is corrupt: %w", file, errors.New("bad column list"))
+				return nil, nil, corrupt(file, errors.New("bad column list"))
 			}
 			s.notNull = names.Str
 		case kindSnapshot:
 			if t, _ = v.(*value.Table); t == nil {
-				return nil, nil, ddberr.Errorf("The MVCC table file %s is corrupt: %w", file, errors.New("bad snapshot"))
+				return nil, nil, corrupt(file, errors.New("bad snapshot"))
 			}
 		case kindBatch:
 			b, _ := v.(*value.Table)
 			if t == nil || b == nil || len(b.Cols) != len(t.Cols) {
-				return nil, nil, ddberr.Errorf("The MVCC table file %s is corrupt: %w", file, errors.New("bad batch"))
+				return nil, nil, corrupt(file, errors.New("bad batch"))
 			}
 			for i, c := range b.Cols {
 				t.Cols[i].AppendVector(c)
@@ -216,7 +216,7 @@ func load(file string) (*value.Table, *store, error) {
 		off += n
 	}
 	if t == nil {
-		return nil, nil, ddberr.Errorf("The MVCC table file %s is corrupt: %w", file, errors.New("no snapshot"))
+		return nil, nil, corrupt(file, errors.New("no snapshot"))
 	}
 	if off < len(data) {
 		if err := os.Truncate(file, int64(off)); err != nil {
@@ -246,4 +246,9 @@ func readRecord(b []byte) (byte, value.Value, int, error) {
 		return 0, nil, 0, err
 	}
 	return b[8], v, recordHeader + n, nil
+}
+
+// corrupt is the error of a file whose records can't be read.
+func corrupt(file string, err error) error {
+	return ddberr.Errorf("The MVCC table file is corrupt (%w): %s", err, file)
 }
