@@ -37,6 +37,9 @@ func TestChangesSurviveReopen(t *testing.T) {
 		{"update", create + "tableInsert(t, 1..3, `a`b`c, 1.5 2.5 3.5)\nupdate t set x = x * 10 where id >= 2", "id name x\n-- ---- ---\n1  a    1.5\n2  b    25\n3  c    35\n"},
 		{"delete then append", create + "tableInsert(t, 1..3, `a`b`c, 1.5 2.5 3.5)\ndelete from t where id == 2\ninsert into t values(4, `d, 4.5)", "id name x\n-- ---- ---\n1  a    1.5\n3  c    3.5\n4  d    4.5\n"},
 		{"update! function", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\nupdate!(t, `x, <x + 1>, <id == 1>)", "id name x\n-- ---- ---\n1  a    2.5\n2  b    2.5\n"},
+		{"sortBy!", create + "tableInsert(t, 3 1 2, `c`a`b, 3.5 1.5 2.5)\nsortBy!(t, `id)", "id name x\n-- ---- ---\n1  a    1.5\n2  b    2.5\n3  c    3.5\n"},
+		{"replaceColumn!", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\nreplaceColumn!(t, `x, 7.5 8.5)", "id name x\n-- ---- ---\n1  a    7.5\n2  b    8.5\n"},
+		{"dropColumns! and rename!", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\ndropColumns!(t, `name)\nrename!(t, `x, `y)", "id y\n-- ---\n1  1.5\n2  2.5\n"},
 		{"refused NULL leaves nothing", "t = mvccTable(1:0, `id`name`x, [INT,SYMBOL,DOUBLE], \"mvcc\", \"t\", , [false, true, true])\ninsert into t values(1, `a, 1.5)\ntry { insert into t values(NULL, `b, 2.5) } catch(ex) {}", "id name x\n-- ---- ---\n1  a    1.5\n"},
 	}
 	for _, c := range cases {

@@ -151,7 +151,7 @@ func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 		t.KeyCols[j] = keep[k]
 	}
 	t.Names, t.Cols = names2, cols
-	return t, nil
+	return t, insert.Changed(t)
 }
 
 func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -171,7 +171,7 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 				return nil, ddberr.Errorf("The number of new column names can't exceed the number of columns.")
 			}
 			copy(x.Names, y)
-			return x, nil
+			return x, insert.Changed(x)
 		}
 		z, ok := funcs.StringsArg(args[2])
 		if !ok || len(z) != len(y) {
@@ -184,7 +184,7 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 			x.Names[k] = z[i]
 		}
-		return x, nil
+		return x, insert.Changed(x)
 	case *value.Matrix:
 		labels := func(v value.Value, n int) (*value.Vector, error) {
 			l, _, ok := value.VectorOf(v)
@@ -289,7 +289,7 @@ func xreplaceColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		t.Cols[k] = v
 	}
-	return t, nil
+	return t, insert.Changed(t)
 }
 
 // replaceColumnType is replaceColumn! on a DFS table: newCol gives only
@@ -397,7 +397,7 @@ func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 		t.KeyCols[j] = pos[k]
 	}
 	t.Names, t.Cols = names2, cols
-	return t, nil
+	return t, insert.Changed(t)
 }
 
 // xupdateInPlace is update!(table, colNames, newValues, [filter]): an
