@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -47,4 +50,22 @@ func (in *interp) functionView(name string) Function {
 		return f
 	}
 	return nil
+}
+
+// ModuleSource implements viewfuncs.Host.
+func (in *interp) ModuleSource(name string) (string, error) { return in.s.eng.mods.Source(name) }
+
+// ModuleFunctions implements viewfuncs.Host.
+func (in *interp) ModuleFunctions(name, src string) ([]viewfuncs.ModuleFunction, error) {
+	m, err := in.s.eng.mods.Detached(name, src)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]viewfuncs.ModuleFunction, 0, len(m.Funcs))
+	for _, fn := range slices.Sorted(maps.Keys(m.Funcs)) {
+		d := m.Funcs[fn]
+		out = append(out, viewfuncs.ModuleFunction{Name: fn, Fn: moduleFunc(m, fn),
+			Body: unparse.Metacode(&ast.DefStmt{Name: d.Name, Params: d.Params, Body: d.Body})})
+	}
+	return out, nil
 }

@@ -33,6 +33,19 @@ type Host interface {
 	// DefineFunction builds the function a definition text defines,
 	// without adding it to any session.
 	DefineFunction(src string) (value.Value, error)
+	// ModuleSource is module name's script in moduleDir, the .dos file
+	// before the .dom; DolphinDB's error when there is none.
+	ModuleSource(name string) (string, error)
+	// ModuleFunctions builds module name from its script src, without
+	// loading it into any session, and returns its functions by name.
+	ModuleFunctions(name, src string) ([]ModuleFunction, error)
+}
+
+// ModuleFunction is a module's function: its name, its definition text
+// and the function, which runs in the module (its calls resolve there).
+type ModuleFunction struct {
+	Name, Body string
+	Fn         value.Value
 }
 
 // host returns env as a Host.
