@@ -7,16 +7,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/internal/testkit"
 )
-
-func open(t *testing.T, dir string) *engine.Engine {
-	t.Helper()
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
-	return e
-}
 
 // A module's function views outlive the engine: after a restart, with
 // the module's file gone, a user granted VIEW_EXEC on the namespace
@@ -30,7 +22,7 @@ func TestModuleViewsSurviveRestart(t *testing.T) {
 def countOver(x){ return exec count(*) from loadTable("dfs://mv", "pt") where v > x }
 def countAll(){ return countOver(0) }
 `), 0o644))
-	e := open(t, data)
+	e := testkit.OnDisk(t, data)
 	testkit.RunAll(t, e, `t = table(2024.01.01 + 0 1 2 0 1 as d, 1..5 as v)
 		 db = database("dfs://mv", VALUE, 2024.01.01..2024.01.03)
 		 db.createPartitionedTable(t, "pt", "d").append!(t)`,
@@ -39,7 +31,7 @@ def countAll(){ return countOver(0) }
 	require.NoError(t, e.Close())
 	require.NoError(t, os.RemoveAll(mods))
 
-	e = open(t, data)
+	e = testkit.OnDisk(t, data)
 	defer e.Close()
 	require.Equal(t, `["mv::countAll","mv::countOver"]`, testkit.RunAll(t, e, `exec name from getFunctionViews()`))
 	require.Equal(t, "5", testkit.RunAll(t, e, `login("viewer", "123456"); mv::countAll()`))
