@@ -3,6 +3,8 @@ package viewfuncs
 import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/modules"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -30,22 +32,11 @@ type Host interface {
 	// FunctionSource is the definition text of a named user function
 	// (def f(x) {...}); ok is false for anything else.
 	FunctionSource(fn value.Value) (name, src string, ok bool)
-	// DefineFunction builds the function a definition text defines,
-	// without adding it to any session.
-	DefineFunction(src string) (value.Value, error)
-	// ModuleSource is module name's script in moduleDir, the .dos file
-	// before the .dom; DolphinDB's error when there is none.
-	ModuleSource(name string) (string, error)
-	// ModuleFunctions builds module name from its script src, without
-	// loading it into any session, and returns its functions by name.
-	ModuleFunctions(name, src string) ([]ModuleFunction, error)
-}
-
-// ModuleFunction is a module's function: its name, its definition text
-// and the function, which runs in the module (its calls resolve there).
-type ModuleFunction struct {
-	Name, Body string
-	Fn         value.Value
+	// UserFunction is the function d defines, in module m (its calls
+	// resolve there) unless m is nil, added to no session.
+	UserFunction(d *ast.DefStmt, m *modules.Module) value.Value
+	// Modules is the engine's module registry.
+	Modules() *modules.Registry
 }
 
 // host returns env as a Host.

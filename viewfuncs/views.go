@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +18,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -88,7 +90,7 @@ func (vs *views) load(h Host) error {
 	if err := json.Unmarshal(raw, &list); err != nil {
 		return fmt.Errorf("function views: %s: %w", viewsFile, err)
 	}
-	mods := map[string][]ModuleFunction{} // by script: each module parsed once
+	mods := map[string][]moduleFunction{} // by script: each module parsed once
 	for _, v := range list {
 		fn, err := v.function(h, mods)
 		if err != nil {
@@ -108,11 +110,9 @@ func (vs *views) load(h Host) error {
 // under the view's rights, so such a call runs with the caller's.
 func (v *view) bind(fn value.Value) {
 	var params []string
-	if prog, err := sqlparse.Parse(v.Body); err == nil && len(prog.Stmts) == 1 {
-		if d, ok := prog.Stmts[0].(*ast.DefStmt); ok {
-			for _, p := range d.Params {
-				params = append(params, p.Name)
-			}
+	if d, err := definition(v.Body); err == nil {
+		for _, p := range d.Params {
+			params = append(params, p.Name)
 		}
 	}
 	v.call = &funcs.Spec{Name: v.Name, Params: params, Min: 0, Max: -1, Props: funcs.Session,
@@ -133,15 +133,19 @@ func (v *view) bind(fn value.Value) {
 // module's function bound to the module (its calls of the module's other
 // functions resolve there); mods holds the modules built so far, by
 // script.
-func (v *view) function(h Host, mods map[string][]ModuleFunction) (value.Value, error) {
+func (v *view) function(h Host, mods map[string][]moduleFunction) (value.Value, error) {
 	if v.Module == "" {
-		return h.DefineFunction(v.Body)
+		d, err := definition(v.Body)
+		if err != nil {
+			return nil, err
+		}
+		return h.UserFunction(d, nil), nil
 	}
 	i := strings.LastIndex(v.Name, "::")
 	fns, ok := mods[v.Module]
 	if !ok {
 		var err error
-		if fns, err = h.ModuleFunctions(v.Name[:i], v.Module); err != nil {
+		if fns, err = moduleFunctions(h, v.Name[:i], v.Module); err != nil {
 			return nil, err
 		}
 		mods[v.Module] = fns
@@ -152,6 +156,43 @@ func (v *view) function(h Host, mods map[string][]ModuleFunction) (value.Value, 
 		}
 	}
 	return nil, ddberr.Errorf("The function view [%s] does not exist. RefId: S04002", v.Name)
+}
+
+// definition parses a view's text: one def statement.
+func definition(src string) (*ast.DefStmt, error) {
+	prog, err := sqlparse.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	if len(prog.Stmts) == 1 {
+		if d, ok := prog.Stmts[0].(*ast.DefStmt); ok {
+			return d, nil
+		}
+	}
+	return nil, ddberr.Errorf("A function definition must be one def statement.")
+}
+
+// moduleFunction is a module's function: its name, its definition text
+// and the function, which runs in the module.
+type moduleFunction struct {
+	Name, Body string
+	Fn         value.Value
+}
+
+// moduleFunctions builds module name from its script src, without
+// loading it into any session, and returns its functions by name.
+func moduleFunctions(h Host, name, src string) ([]moduleFunction, error) {
+	m, err := h.Modules().Detached(name, src)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]moduleFunction, 0, len(m.Funcs))
+	for _, fn := range slices.Sorted(maps.Keys(m.Funcs)) {
+		d := m.Funcs[fn]
+		out = append(out, moduleFunction{Name: fn, Fn: h.UserFunction(d, m),
+			Body: unparse.Metacode(&ast.DefStmt{Name: d.Name, Params: d.Params, Body: d.Body})})
+	}
+	return out, nil
 }
 
 // carriesCode reports whether x is, or a tuple or dictionary in x holds,
@@ -317,11 +358,11 @@ func xaddFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 // addModuleViews adds every function f of module mod, read from
 // moduleDir, as the view mod::f.
 func addModuleViews(h Host, mod string) error {
-	src, err := h.ModuleSource(mod)
+	src, err := h.Modules().Source(mod)
 	if err != nil {
 		return err
 	}
-	fns, err := h.ModuleFunctions(mod, src)
+	fns, err := moduleFunctions(h, mod, src)
 	if err != nil {
 		return err
 	}
