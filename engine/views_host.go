@@ -1,8 +1,7 @@
 package engine
 
 import (
-	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -24,21 +23,13 @@ func (in *interp) FunctionSource(fn value.Value) (string, string, bool) {
 	return u.name, unparse.Metacode(&ast.DefStmt{Name: u.name, Params: u.params, Body: u.body}), true
 }
 
-// DefineFunction implements viewfuncs.Host.
-func (in *interp) DefineFunction(src string) (value.Value, error) {
-	prog, err := sqlparse.Parse(src)
-	if err != nil {
-		return nil, err
-	}
-	if len(prog.Stmts) != 1 {
-		return nil, ddberr.Errorf("A function definition must be one def statement.")
-	}
-	d, ok := prog.Stmts[0].(*ast.DefStmt)
-	if !ok {
-		return nil, ddberr.Errorf("A function definition must be one def statement.")
-	}
-	return &userFunc{name: d.Name, params: d.Params, body: d.Body}, nil
+// UserFunction implements viewfuncs.Host.
+func (in *interp) UserFunction(d *ast.DefStmt, m *modules.Module) value.Value {
+	return &userFunc{name: d.Name, params: d.Params, body: d.Body, mod: m}
 }
+
+// Modules implements viewfuncs.Host.
+func (in *interp) Modules() *modules.Registry { return &in.s.eng.mods }
 
 // functionView is the function view called name (addFunctionView), or
 // nil: views are shared by every session.

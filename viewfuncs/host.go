@@ -3,6 +3,8 @@ package viewfuncs
 import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/modules"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -30,9 +32,11 @@ type Host interface {
 	// FunctionSource is the definition text of a named user function
 	// (def f(x) {...}); ok is false for anything else.
 	FunctionSource(fn value.Value) (name, src string, ok bool)
-	// DefineFunction builds the function a definition text defines,
-	// without adding it to any session.
-	DefineFunction(src string) (value.Value, error)
+	// UserFunction is the function d defines, in module m (its calls
+	// resolve there) unless m is nil, added to no session.
+	UserFunction(d *ast.DefStmt, m *modules.Module) value.Value
+	// Modules is the engine's module registry.
+	Modules() *modules.Registry
 }
 
 // host returns env as a Host.
