@@ -1297,4 +1297,14 @@ var texts = []Text{
 
 	// shared objects' statement locks (package sharedobj)
 	{"Deadlock: the statement can't lock the shared object [%s], which a session waiting for a lock this statement holds has. Run the statement again.", "porpoise"},
+
+	// MVCC tables (funcs/mvcc, and the refusals of funcs/system)
+	{"%s is not supported for an MVCC table.", "porpoise: funcs/m/mvccTable.md states the rule"},
+	{"The column [%s] of the MVCC table doesn't allow NULL values.", "porpoise: funcs/m/mvccTable.md states the rule (allowNull)"},
+	{"The MVCC table file doesn't exist: %s", "porpoise"},
+	{"The MVCC table file is corrupt (%w): %s", "porpoise"},
+	{"The argument [path] of %s must be a non-empty string.", "porpoise"},
+	{"The argument [tableName] of %s must be a table name.", "porpoise"},
+	{"The argument [defaultValues] of mvccTable must be a tuple with one value per column.", "porpoise"},
+	{"The argument [allowNull] of mvccTable must be a BOOL vector with one value per column.", "porpoise"},
 }
