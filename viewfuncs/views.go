@@ -93,10 +93,19 @@ func (vs *views) load(h Host) error {
 	mods := map[string][]moduleFunction{} // by script: each module parsed once
 	for _, v := range list {
 		fn, err := v.function(h, mods)
-		if err != nil {
+		switch {
+		case err != nil && v.Module != "":
+			// A module it uses may be gone from moduleDir: the view stays,
+			// to be dropped or added again, and calling it is the error.
+			v.call = &funcs.Spec{Name: v.Name, Min: 0, Max: -1, Props: funcs.Session,
+				Fn: func(funcs.Env, []value.Value) (value.Value, error) {
+					return nil, fmt.Errorf("function view %s: %w", v.Name, err)
+				}}
+		case err != nil:
 			return fmt.Errorf("function view %s: %w", v.Name, err)
+		default:
+			v.bind(fn)
 		}
-		v.bind(fn)
 		vs.byKey[v.Name] = v
 	}
 	return nil
