@@ -5,10 +5,10 @@ import (
 
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/catalog"
-	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/viewfuncs"
 )
 
 // privOp is grant, deny or revoke.
@@ -62,7 +62,7 @@ func privOp(op auth.Op) funcs.Impl {
 			for i, obj := range objs {
 				objs[i] = auth.ViewName(obj)
 			}
-			ownerOf = func(name string) (string, bool) { return dbfuncs.ViewOwner(env, name) }
+			ownerOf = func(name string) (string, bool) { return viewfuncs.ViewOwner(env, name) }
 		}
 		if err := pr.CheckGrantor(op, p, objs, ownerOf); err != nil {
 			return nil, err

@@ -5,7 +5,7 @@
 // disk databases (localdb.go), backup and
 // restore (backup, restore, migrate and their listings), data sources
 // (sqlDS's companions: repartitionDS, textChunkDS, transDS!, cacheDS!,
-// replayDS, replay, imr) and function views. It reaches databases
+// replayDS, replay, imr). It reaches databases
 // through package dfs and the interpreter through Host, which the
 // engine's funcs.Env implementation satisfies; the session's access rules
 // over databases (Access) are the interpreter's, asked through Host.

@@ -27,23 +27,14 @@ type StoreHost interface {
 	EngineState(key string, init func() any) any
 }
 
-// Host is what these functions need from the interpreter: the store,
-// the session's rights and the text of user functions.
+// Host is what these functions need from the interpreter: the store
+// and the session's rights.
 type Host interface {
 	StoreHost
 	// IsAdmin reports whether the session's user is an administrator.
 	IsAdmin() bool
 	// Principal is the session's user as the access rules see it.
 	Principal() auth.Principal
-	// RunInView runs a function view's body (run) with the view's rights
-	// over DFS tables: reads and row changes need no table privilege.
-	RunInView(run func() (value.Value, error)) (value.Value, error)
-	// FunctionSource is the definition text of a named user function
-	// (def f(x) {...}); ok is false for anything else.
-	FunctionSource(fn value.Value) (name, src string, ok bool)
-	// DefineFunction builds the function a definition text defines,
-	// without adding it to any session.
-	DefineFunction(src string) (value.Value, error)
 	// TableValue is a DFS table as scripts see it (loadTable's result).
 	TableValue(t *dfs.Table) value.Value
 	// ChunkGranularityConfigurable is the enableChunkGranularityConfig

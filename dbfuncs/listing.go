@@ -1,7 +1,6 @@
 package dbfuncs
 
 import (
-	"errors"
 	"sort"
 	"strings"
 	"time"
@@ -12,7 +11,6 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -27,11 +25,6 @@ func init() {
 		funcs.Spec{Name: "getDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetDFSDatabases},
 		funcs.Spec{Name: "getDFSTablesByDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetDFSTablesByDatabase},
 		funcs.Spec{Name: "truncate", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xtruncate},
-		funcs.Spec{Name: "mvccTable", Params: []string{"X", "X1", "X2"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "db-table",
-			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-				return xmvccTable(env, args, make([]string, len(args)))
-			},
-			NamedFn: xmvccTable},
 		funcs.Spec{Name: "loadTableBySQL", Params: []string{"sql"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xloadTableBySQL},
 		funcs.Spec{Name: "existsPartition", Params: []string{"partitionUrl", "tableName"}, Min: 1, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsPartition},
 	)
@@ -177,18 +170,6 @@ func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
 		audit.Record(h.Context(), start, path, name, "TRUNCATE_TABLE", "")
 	}
 	return nil, err
-}
-
-// xmvccTable builds an in-memory table. DolphinDB's MVCC table lets
-// readers see a snapshot while a writer appends; Porpoise's in-memory
-// tables are already read and written under the session's locks, so the
-// plain table has the same observable behaviour. Persisting it (path,
-// tableName) needs a disk format Porpoise does not have.
-func xmvccTable(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
-	if _, ok := args[0].(*value.Pair); ok && len(args) > 3 {
-		return nil, errors.New("mvccTable: saving an MVCC table to disk (path, tableName) is not supported by Porpoise.")
-	}
-	return system.NewTable(args, names)
 }
 
 // xloadTableBySQL loads the rows a query over a partitioned table selects

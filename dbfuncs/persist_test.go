@@ -17,19 +17,12 @@ import (
 	"github.com/porpoisedb/porpoise/wire"
 )
 
-func open(t *testing.T, dir string) *engine.Engine {
-	t.Helper()
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
-	return e
-}
-
 // backedUp opens an engine over a new directory, closed when t ends,
 // makes db with a table pt of three rows in three partitions (k = 1 2 3)
 // and backs it up into a new directory, which it returns.
 func backedUp(t *testing.T, db string) (*engine.Engine, string) {
 	t.Helper()
-	e := open(t, t.TempDir())
+	e := testkit.OnDisk(t, t.TempDir())
 	t.Cleanup(func() { e.Close() })
 	dir := filepath.ToSlash(t.TempDir())
 	testkit.RunAll(t, e, `t = table(1 2 3 as k, 4 5 6 as v)
@@ -45,7 +38,7 @@ func backedUp(t *testing.T, db string) (*engine.Engine, string) {
 func TestViewsAndBackupsSurviveRestart(t *testing.T) {
 	data := t.TempDir()
 	backups := filepath.ToSlash(t.TempDir())
-	e := open(t, data)
+	e := testkit.OnDisk(t, data)
 	testkit.RunAll(t, e, `def addTen(x, y=10){ return x + y }`, `addFunctionView(addTen)`,
 		`t = table(2024.01.01 + 0 1 2 0 1 as d, 1..5 as v)
 		 db = database("dfs://bk", VALUE, 2024.01.01..2024.01.03)
@@ -57,7 +50,7 @@ func TestViewsAndBackupsSurviveRestart(t *testing.T) {
 	require.Equal(t, "3", testkit.RunAll(t, e, `backupDB("`+backups+`", "dfs://bk")`))
 	require.NoError(t, e.Close())
 
-	e = open(t, data)
+	e = testkit.OnDisk(t, data)
 	defer e.Close()
 	require.Equal(t, "11", testkit.RunAll(t, e, `addTen(1)`))
 	require.Equal(t, `["addTen","countBk"]`, testkit.RunAll(t, e, `exec name from getFunctionViews()`))
@@ -137,7 +130,7 @@ func TestSnapshot(t *testing.T) {
 // damaged table file is an error, not a crash.
 func TestLocalDatabaseSurvivesRestart(t *testing.T) {
 	dir := filepath.ToSlash(filepath.Join(t.TempDir(), "local"))
-	e := open(t, t.TempDir())
+	e := testkit.OnDisk(t, t.TempDir())
 	testkit.RunAll(t, e, `t = table(1 2 3 as id, "a" "b" "c" as s)
 		db = database("`+dir+`")
 		saveTable(db, t, "tb")
@@ -146,7 +139,7 @@ func TestLocalDatabaseSurvivesRestart(t *testing.T) {
 		saveDualPartition(hdb, vdb, t, "dual", "id", "s")`)
 	require.NoError(t, e.Close())
 
-	e = open(t, t.TempDir())
+	e = testkit.OnDisk(t, t.TempDir())
 	defer e.Close()
 	require.Equal(t, `["a","b","c"]`, testkit.RunAll(t, e, `exec s from loadTable("`+dir+`", "tb")`))
 	require.Equal(t, `[1,2,3]`, testkit.RunAll(t, e, `exec id from loadTable("`+dir+`/dual", "dual") order by id`))

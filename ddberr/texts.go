@@ -281,8 +281,7 @@ var texts = []Text{
 	{"The argument snapshot can't be specified when restoring a backup made by SQL metacode.", "porpoise"},
 	{"The argument [outputTable] of restore must be a DFS table.", "porpoise"},
 	{"The backup of table %s was made by SQL metacode; only backups made by dbPath can be restored this way. Use migrate or restore.", "porpoise"},
-	{"Porpoise does not support modules as function views; pass a user-defined function.", "porpoise"},
-	{"The argument of addFunctionView must be a user-defined function that is not anonymous.", "porpoise"},
+	{"The input function view must be a user defined function.", "tutorials/module_code_versioning_and_rights_management.md (错误信息 08)"},
 	{"The function view [%s] already exists.", "porpoise"},
 	{"The argument [name] of dropFunctionView must be a string scalar.", "porpoise"},
 	{"The function view [%s] does not exist. RefId: S04002", "error_codes/S04002.md"},
@@ -1294,8 +1293,18 @@ var texts = []Text{
 	{"The timestamp column of a stream table must have a temporal type.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
 	{"The timestamp column of a stream table can't be changed once set.", "porpoise: funcs/s/setstreamtabletimestamp.md states the rule"},
 	// function views (package dbfuncs)
-	{"%s can only be executed by administrators or users with the VIEW_OWNER privilege.", "porpoise: funcs/a/addFunctionView.md states the rule (administrators or VIEW_OWNER users)"},
+	{"Only administrators or user with VIEW_OWNER permission can execute function %s.", "tutorials/module_code_versioning_and_rights_management.md (错误信息 02)"},
 
 	// shared objects' statement locks (package sharedobj)
 	{"Deadlock: the statement can't lock the shared object [%s], which a session waiting for a lock this statement holds has. Run the statement again.", "porpoise"},
+
+	// MVCC tables (funcs/mvcc, and the refusals of funcs/system)
+	{"%s is not supported for an MVCC table.", "porpoise: funcs/m/mvccTable.md states the rule"},
+	{"The column [%s] of the MVCC table doesn't allow NULL values.", "porpoise: funcs/m/mvccTable.md states the rule (allowNull)"},
+	{"The MVCC table file doesn't exist: %s", "porpoise"},
+	{"The MVCC table file is corrupt (%w): %s", "porpoise"},
+	{"The argument [path] of %s must be a non-empty string.", "porpoise"},
+	{"The argument [tableName] of %s must be a table name.", "porpoise"},
+	{"The argument [defaultValues] of mvccTable must be a tuple with one value per column.", "porpoise"},
+	{"The argument [allowNull] of mvccTable must be a BOOL vector with one value per column.", "porpoise"},
 }

@@ -3,16 +3,12 @@ package engine
 import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dbfuncs"
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
-	"github.com/porpoisedb/porpoise/sqlparse"
-	"github.com/porpoisedb/porpoise/sqlparse/ast"
-	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // The interpreter is the Host of package dbfuncs (backup/restore, data
-// sources, function views).
+// sources).
 var _ dbfuncs.Host = (*interp)(nil)
 
 // Catalog, CheckRead, CheckWrite, DataDir and EngineState are shared
@@ -20,40 +16,6 @@ var _ dbfuncs.Host = (*interp)(nil)
 
 // IsAdmin implements dbfuncs.Host.
 func (in *interp) IsAdmin() bool { return in.s.isAdmin() }
-
-// FunctionSource implements dbfuncs.Host.
-func (in *interp) FunctionSource(fn value.Value) (string, string, bool) {
-	u, ok := fn.(*userFunc)
-	if !ok || u.name == "" {
-		return "", "", false
-	}
-	return u.name, unparse.Metacode(&ast.DefStmt{Name: u.name, Params: u.params, Body: u.body}), true
-}
-
-// DefineFunction implements dbfuncs.Host.
-func (in *interp) DefineFunction(src string) (value.Value, error) {
-	prog, err := sqlparse.Parse(src)
-	if err != nil {
-		return nil, err
-	}
-	if len(prog.Stmts) != 1 {
-		return nil, ddberr.Errorf("A function definition must be one def statement.")
-	}
-	d, ok := prog.Stmts[0].(*ast.DefStmt)
-	if !ok {
-		return nil, ddberr.Errorf("A function definition must be one def statement.")
-	}
-	return &userFunc{name: d.Name, params: d.Params, body: d.Body}, nil
-}
-
-// functionView is the function view called name (addFunctionView), or
-// nil: views are shared by every session.
-func (in *interp) functionView(name string) Function {
-	if f, ok := dbfuncs.FunctionView(in, name).(Function); ok {
-		return f
-	}
-	return nil
-}
 
 // TableValue implements dbfuncs.Host.
 func (in *interp) TableValue(t *dfs.Table) value.Value { return wrapTable(t) }

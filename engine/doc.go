@@ -10,7 +10,8 @@
 // small interfaces it implements: funcs.Env (funcs_env.go), system.Host
 // (system_host.go: frames, shared objects, the insert paths INSERT INTO
 // shares, the user), dbfuncs.Host and Access (dbfuncs_host.go: catalog,
-// ownership and the session's rules over databases), sysfuncs.Host and
+// ownership and the session's rules over databases), viewfuncs.Host
+// (views_host.go: function views), sysfuncs.Host and
 // jobs.Host (job_host.go: jobs and run-time settings) and temporal.Clock
 // (the engine's clock).
 //

@@ -46,8 +46,11 @@ func moduleFunc(m *modules.Module, name string) Function {
 
 // resolve finds the function a name calls: outside modules a definition
 // of the session first, then a module's function by DolphinDB's rules
-// (modules.Registry.Resolve), then the root namespace. nil with no
-// error when no function has the name.
+// (modules.Registry.Resolve), then the root namespace; a qualified name
+// of no module the session sees is a module's function view (m::f, added
+// by addFunctionView("m")), so a module the session uses comes before
+// the view (addFunctionView.md). nil with no error when no function has
+// the name.
 func (in *interp) resolve(name string) (Function, error) {
 	if in.mod == nil {
 		if f, ok := in.s.defs[name]; ok {
@@ -56,8 +59,10 @@ func (in *interp) resolve(name string) (Function, error) {
 	}
 	m, fn, err := in.s.eng.mods.Resolve(name, in.mod, in.s.used)
 	switch {
-	case err != nil || fn == "":
+	case err != nil:
 		return nil, err
+	case fn == "":
+		return in.functionView(name), nil
 	case m != nil:
 		return moduleFunc(m, fn), nil
 	}

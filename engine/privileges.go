@@ -52,7 +52,7 @@ func (s *Session) principal() auth.Principal {
 	return auth.Principal{Store: s.eng.acl, User: s.user, CatalogOf: s.catalogOf, InView: s.inView.Load() > 0}
 }
 
-// RunInView implements dbfuncs.Host.
+// RunInView implements viewfuncs.Host.
 func (in *interp) RunInView(run func() (value.Value, error)) (value.Value, error) {
 	in.s.inView.Add(1)
 	defer in.s.inView.Add(-1)

@@ -62,8 +62,8 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 			dst.Cols[i].AppendVector(c)
 		}
 	}
-	if dst.Stream != nil && dst.Rows() > from {
-		dst.Stream.Published(dst, from)
+	if err := appended(dst, from); err != nil {
+		return Result{}, err
 	}
 	return res, nil
 }

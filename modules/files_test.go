@@ -1,6 +1,7 @@
 package modules
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -47,4 +48,24 @@ func TestDomRoundTrip(t *testing.T) {
 	require.Equal(t, src, got)
 	_, err = decodeDom("theirs.dom", []byte("\x01\x02"))
 	require.ErrorContains(t, err, "was not saved by Porpoise")
+}
+
+// A function view's module (addFunctionView) is read from its .dos file
+// before the .dom, and built without entering the cache use reads.
+func TestSourceAndDetached(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "m.dos"), []byte("module m\ndef f(){ return 2 }\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "m.dom"), encodeDom("module m\ndef f(){ return 1 }\n"), 0o644))
+	r := &Registry{ModuleDir: dir}
+	src, err := r.Source("m")
+	require.NoError(t, err)
+	require.Contains(t, src, "return 2")
+	_, err = r.Source("nope")
+	require.EqualError(t, err, "Can't find module [nope]")
+	m, err := r.Detached("m", src)
+	require.NoError(t, err)
+	require.Contains(t, m.Funcs, "f")
+	require.NotContains(t, r.cache, "m")
+	_, err = r.Detached("other", src)
+	require.EqualError(t, err, "The module script must start with the statement [module other].")
 }

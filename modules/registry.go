@@ -200,16 +200,55 @@ func (l *loader) load(name string) (*Module, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.stack = append(l.stack, name)
+	if err := l.useAll(m, uses); err != nil {
+		return nil, err
+	}
+	l.done[name] = m
+	l.r.cache[name] = m
+	return m, nil
+}
+
+// Source returns module name's script from moduleDir, the .dos file
+// before the .dom (addFunctionView.md), whether loaded or not.
+func (r *Registry) Source(name string) (string, error) {
+	dir, err := r.dir("")
+	if err != nil {
+		return "", err
+	}
+	return read(dir, name, false)
+}
+
+// Detached builds module name from its script src, with the modules it
+// uses loaded as use loads them, without caching it: a function view's
+// module keeps the definition it was added with, whatever the files
+// and the sessions' use statements load later.
+func (r *Registry) Detached(name, src string) (*Module, error) {
+	dir, err := r.dir("")
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m, uses, err := r.parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.loader(dir, false).useAll(m, uses); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// useAll loads the modules m's use statements name (uses) as its Deps.
+func (l *loader) useAll(m *Module, uses []string) error {
+	l.stack = append(l.stack, m.Name)
 	for _, u := range uses {
 		d, err := l.load(u)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		m.Deps = append(m.Deps, d)
 	}
 	l.stack = l.stack[:len(l.stack)-1]
-	l.done[name] = m
-	l.r.cache[name] = m
-	return m, nil
+	return nil
 }

@@ -24,7 +24,18 @@ func asOperand(x value.Value) (operand, error) {
 	return operand{v: v, scalar: scalar}, err
 }
 
+// orNothing is v, or Nothing for the missing value of a built-in that
+// returns none (print(1) + 1): an operand is never absent.
+func orNothing(v value.Value) value.Value {
+	if v == nil {
+		return value.NewNothing()
+	}
+	return v
+}
+
+// Binary applies the binary operator op (DolphinDB spelling) to a and b.
 func Binary(op string, a, b value.Value) (value.Value, error) {
+	a, b = orNothing(a), orNothing(b)
 	switch strings.ToLower(op) {
 	case ":":
 		as, ok1 := a.(*value.Scalar)
@@ -335,6 +346,7 @@ func boolByte(b bool) int8 {
 }
 
 func Unary(op string, x value.Value) (value.Value, error) {
+	x = orNothing(x)
 	switch strings.ToLower(op) {
 	case "-":
 		return Binary("*", x, negOne(x))

@@ -3,6 +3,7 @@ package query
 import (
 	"errors"
 
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -53,7 +54,7 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 	if t.IsKeyed() {
 		t.RebuildKeys()
 	}
-	return nil
+	return insert.Changed(t)
 }
 
 // keptRows lists, in order, the rows of an n-row table that are not in

@@ -769,7 +769,7 @@ func Update(env Env, n *ast.UpdateStmt) error {
 		t.Names = append(t.Names, addedNames[i])
 		t.Cols = append(t.Cols, c)
 	}
-	return nil
+	return insert.Changed(t)
 }
 
 // dmlTable evaluates the table an update or delete changes: a
@@ -793,7 +793,7 @@ func (ex *executor) dmlTable(target, from ast.Expr, notTable error) (t *value.Ta
 	if t.ReadOnly {
 		return nil, nil, insert.ErrReadOnly
 	}
-	if t.Stream != nil {
+	if insert.IsStream(t) {
 		return nil, nil, insert.ErrStreamModify
 	}
 	return t, nil, nil

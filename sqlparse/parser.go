@@ -387,7 +387,9 @@ func (p *parser) parseStmt() ast.Stmt {
 				return &ast.ThrowStmt{At: t.Pos, X: x}
 			}
 		case "assert":
-			if !isOpTok(nx, "=") && !isOpTok(nx, "(") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
+			// assert is a statement, not a function: "assert (x) % 10 == 0"
+			// asserts the whole expression.
+			if !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				return p.parseAssert()
 			}
 		case "go":

@@ -23,6 +23,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/logging"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"
 	_ "github.com/porpoisedb/porpoise/funcs/mathfn"
+	_ "github.com/porpoisedb/porpoise/funcs/mvcc"
 	_ "github.com/porpoisedb/porpoise/funcs/npy"
 	_ "github.com/porpoisedb/porpoise/funcs/optimize"
 	_ "github.com/porpoisedb/porpoise/funcs/stats"

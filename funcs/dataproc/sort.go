@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -181,7 +182,7 @@ func sortByInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for i, c := range t.Cols {
 		t.Cols[i] = c.Gather(idx)
 	}
-	return t, nil
+	return t, insert.Changed(t)
 }
 
 // rank ranks each column (0-based) by the "rank" page's options;

@@ -5,6 +5,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -38,6 +39,9 @@ func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xdrop(env funcs.Env, args []value.Value) (value.Value, error) {
+	if err := insert.RefuseDurable("drop", args[0]); err != nil {
+		return nil, err
+	}
 	n, err := funcs.IntArg("drop", "n", args[1], 0)
 	if err != nil {
 		return nil, err
@@ -136,6 +140,9 @@ func xintsVector(xs []int) *value.Vector {
 }
 
 func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
+	if err := insert.RefuseDurable("erase!", args[0]); err != nil {
+		return nil, err
+	}
 	switch x := args[0].(type) {
 	case *value.Set:
 		drop, err := eraseKeys(args[1], x.V)

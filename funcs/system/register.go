@@ -114,7 +114,6 @@ func init() {
 		funcs.Spec{Name: "login", Params: []string{"userId", "password", "enableEncryption"}, Min: 2, Max: 3, Props: funcs.Session, Category: "security", Fn: xlogin},
 		funcs.Spec{Name: "logout", Params: []string{"userId", "sessionOnly"}, Min: 0, Max: 2, Props: funcs.Session, Category: "security", Fn: xlogout},
 		funcs.Spec{Name: "getConfig", Params: []string{"key"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xgetConfig},
-		funcs.Spec{Name: "assert", Params: []string{"cond", "msg"}, Min: 1, Max: 2, Category: "system", Fn: xassert},
 	)
 
 	// system.go.

@@ -66,6 +66,9 @@ func xappend(env funcs.Env, args []value.Value) (value.Value, error) {
 // table to the wire encoder outside its lock while other sessions upsert
 // into it, and would send the whole table with every batch.
 func xupsertBang(env funcs.Env, args []value.Value) (value.Value, error) {
+	if err := insert.RefuseDurable("upsert!", args[0]); err != nil {
+		return nil, err
+	}
 	if _, _, err := upsert(env, args); err != nil {
 		return nil, err
 	}

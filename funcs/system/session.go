@@ -1,7 +1,6 @@
 package system
 
 import (
-	"errors"
 	"os"
 	"strings"
 
@@ -191,19 +190,4 @@ func xgetConfig(env funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NullScalar(value.String), nil
 	}
 	return value.NewString(v), nil
-}
-
-func xassert(_ funcs.Env, args []value.Value) (value.Value, error) {
-	ok, err := funcs.Truth(args[0])
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		msg := "Assertion failed"
-		if m, ok := funcs.StringArg(funcs.Arg(args, 1)); ok {
-			msg = m
-		}
-		return nil, errors.New(msg)
-	}
-	return nil, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -52,6 +53,9 @@ func checkAlter(env funcs.Env, p columnEditor, drop bool) error {
 }
 
 func xaddColumn(env funcs.Env, args []value.Value) (value.Value, error) {
+	if err := insert.RefuseDurable("addColumn", args[0]); err != nil {
+		return nil, err
+	}
 	names, ok := funcs.StringsArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [colNames] of addColumn must be a string scalar or vector.")
@@ -147,7 +151,7 @@ func xdropColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 		t.KeyCols[j] = keep[k]
 	}
 	t.Names, t.Cols = names2, cols
-	return t, nil
+	return t, insert.Changed(t)
 }
 
 func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -167,7 +171,7 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 				return nil, ddberr.Errorf("The number of new column names can't exceed the number of columns.")
 			}
 			copy(x.Names, y)
-			return x, nil
+			return x, insert.Changed(x)
 		}
 		z, ok := funcs.StringsArg(args[2])
 		if !ok || len(z) != len(y) {
@@ -180,7 +184,7 @@ func xrename(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 			x.Names[k] = z[i]
 		}
-		return x, nil
+		return x, insert.Changed(x)
 	case *value.Matrix:
 		labels := func(v value.Value, n int) (*value.Vector, error) {
 			l, _, ok := value.VectorOf(v)
@@ -285,7 +289,7 @@ func xreplaceColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		t.Cols[k] = v
 	}
-	return t, nil
+	return t, insert.Changed(t)
 }
 
 // replaceColumnType is replaceColumn! on a DFS table: newCol gives only
@@ -348,6 +352,9 @@ func columnPrivileges(env funcs.Env, p columnEditor, from, to string) error {
 }
 
 func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
+	if err := insert.RefuseDurable("reorderColumns!", args[0]); err != nil {
+		return nil, err
+	}
 	t, err := memTable("reorderColumns!", args[0])
 	if err != nil {
 		return nil, err
@@ -390,7 +397,7 @@ func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 		t.KeyCols[j] = pos[k]
 	}
 	t.Names, t.Cols = names2, cols
-	return t, nil
+	return t, insert.Changed(t)
 }
 
 // xupdateInPlace is update!(table, colNames, newValues, [filter]): an

@@ -52,3 +52,12 @@ func InMemory(t testing.TB) *engine.Engine {
 	t.Cleanup(func() { e.Close() })
 	return e
 }
+
+// OnDisk opens an engine over the data directory dir; the test closes
+// it, and may open dir again to see what outlives a restart.
+func OnDisk(t testing.TB, dir string) *engine.Engine {
+	t.Helper()
+	e, err := engine.Open(engine.Options{DataDir: dir})
+	require.NoError(t, err)
+	return e
+}

@@ -1,9 +1,10 @@
-package dbfuncs
+package viewfuncs
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +18,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -24,7 +26,9 @@ import (
 // with the catalog: DolphinDB keeps them on the controller across
 // restarts. Porpoise keeps their definitions in functionViews.json in
 // the data directory and rebuilds them when the engine first looks one
-// up.
+// up. addFunctionView of a module name adds each function f of module m
+// as the view m::f (addFunctionView.md), which a call names so; such a
+// view keeps the module's script it was added with.
 
 func init() {
 	funcs.Register(
@@ -38,16 +42,17 @@ func init() {
 const viewsFile = "functionViews.json"
 
 // viewsKey is the views' key in the engine's state.
-const viewsKey = "dbfuncs.views"
+const viewsKey = "viewfuncs.views"
 
-// view is one function view: its definition text, the function built
-// from it, the user who added it and the function scripts call (call).
+// view is one function view: its definition text, the user who added
+// it, for a module's function the module's script (Module), and the
+// function scripts call (call).
 type view struct {
-	Name  string `json:"name"`
-	Body  string `json:"body"`
-	Owner string `json:"owner"`
-	fn    value.Value
-	call  *funcs.Spec
+	Name   string `json:"name"`
+	Body   string `json:"body"`
+	Owner  string `json:"owner"`
+	Module string `json:"module,omitempty"`
+	call   *funcs.Spec
 }
 
 // views is an engine's function views.
@@ -85,36 +90,40 @@ func (vs *views) load(h Host) error {
 	if err := json.Unmarshal(raw, &list); err != nil {
 		return fmt.Errorf("function views: %s: %w", viewsFile, err)
 	}
+	mods := map[string][]moduleFunction{} // by script: each module parsed once
 	for _, v := range list {
-		if err := v.define(h); err != nil {
+		fn, err := v.function(h, mods)
+		switch {
+		case err != nil && v.Module != "":
+			// A module it uses may be gone from moduleDir: the view stays,
+			// to be dropped or added again, and calling it is the error.
+			v.call = &funcs.Spec{Name: v.Name, Min: 0, Max: -1, Props: funcs.Session,
+				Fn: func(funcs.Env, []value.Value) (value.Value, error) {
+					return nil, fmt.Errorf("function view %s: %w", v.Name, err)
+				}}
+		case err != nil:
 			return fmt.Errorf("function view %s: %w", v.Name, err)
+		default:
+			v.bind(fn)
 		}
 		vs.byKey[v.Name] = v
 	}
 	return nil
 }
 
-// define builds the view's function from its text, and the function
-// scripts call: that one takes the same parameters and runs the body with
-// the view's rights over DFS tables when the caller may execute the view
-// (VIEW_EXEC; auth.Principal.CanExecView), with the caller's own rights
-// otherwise. Code the caller passes in (a function, metacode) could read
-// anything under the view's rights, so such a call runs with the
-// caller's.
-func (v *view) define(h Host) error {
-	fn, err := h.DefineFunction(v.Body)
-	if err != nil {
-		return err
-	}
+// bind makes the function scripts call the view's function fn: it
+// takes the same parameters and runs the body with the view's rights
+// over DFS tables when the caller may execute the view (VIEW_EXEC;
+// auth.Principal.CanExecView), with the caller's own rights otherwise.
+// Code the caller passes in (a function, metacode) could read anything
+// under the view's rights, so such a call runs with the caller's.
+func (v *view) bind(fn value.Value) {
 	var params []string
-	if prog, err := sqlparse.Parse(v.Body); err == nil && len(prog.Stmts) == 1 {
-		if d, ok := prog.Stmts[0].(*ast.DefStmt); ok {
-			for _, p := range d.Params {
-				params = append(params, p.Name)
-			}
+	if d, err := definition(v.Body); err == nil {
+		for _, p := range d.Params {
+			params = append(params, p.Name)
 		}
 	}
-	v.fn = fn
 	v.call = &funcs.Spec{Name: v.Name, Params: params, Min: 0, Max: -1, Props: funcs.Session,
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 			h, err := host(env)
@@ -127,7 +136,72 @@ func (v *view) define(h Host) error {
 			}
 			return h.RunInView(run)
 		}}
-	return nil
+}
+
+// function builds the view's function: from its text, or as its
+// module's function bound to the module (its calls of the module's other
+// functions resolve there); mods holds the modules built so far, by
+// script.
+func (v *view) function(h Host, mods map[string][]moduleFunction) (value.Value, error) {
+	if v.Module == "" {
+		d, err := definition(v.Body)
+		if err != nil {
+			return nil, err
+		}
+		return h.UserFunction(d, nil), nil
+	}
+	i := strings.LastIndex(v.Name, "::")
+	fns, ok := mods[v.Module]
+	if !ok {
+		var err error
+		if fns, err = moduleFunctions(h, v.Name[:i], v.Module); err != nil {
+			return nil, err
+		}
+		mods[v.Module] = fns
+	}
+	for _, f := range fns {
+		if f.Name == v.Name[i+2:] {
+			return f.Fn, nil
+		}
+	}
+	return nil, ddberr.Errorf("The function view [%s] does not exist. RefId: S04002", v.Name)
+}
+
+// definition parses a view's text: one def statement.
+func definition(src string) (*ast.DefStmt, error) {
+	prog, err := sqlparse.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	if len(prog.Stmts) == 1 {
+		if d, ok := prog.Stmts[0].(*ast.DefStmt); ok {
+			return d, nil
+		}
+	}
+	return nil, ddberr.Errorf("A function definition must be one def statement.")
+}
+
+// moduleFunction is a module's function: its name, its definition text
+// and the function, which runs in the module.
+type moduleFunction struct {
+	Name, Body string
+	Fn         value.Value
+}
+
+// moduleFunctions builds module name from its script src, without
+// loading it into any session, and returns its functions by name.
+func moduleFunctions(h Host, name, src string) ([]moduleFunction, error) {
+	m, err := h.Modules().Detached(name, src)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]moduleFunction, 0, len(m.Funcs))
+	for _, fn := range slices.Sorted(maps.Keys(m.Funcs)) {
+		d := m.Funcs[fn]
+		out = append(out, moduleFunction{Name: fn, Fn: h.UserFunction(d, m),
+			Body: unparse.Metacode(&ast.DefStmt{Name: d.Name, Params: d.Params, Body: d.Body})})
+	}
+	return out, nil
 }
 
 // carriesCode reports whether x is, or a tuple or dictionary in x holds,
@@ -191,7 +265,9 @@ func FunctionView(h Host, name string) value.Value {
 }
 
 // ViewOwner is the user who added the function view name; ok is false
-// when env's engine has no such view.
+// when env's engine has no such view. For a namespace's views, "ns::*",
+// it is the user who added them all, ok false when there are none or
+// users differ.
 func ViewOwner(env funcs.Env, name string) (owner string, ok bool) {
 	h, err := host(env)
 	if err != nil {
@@ -206,7 +282,20 @@ func ViewOwner(env funcs.Env, name string) (owner string, ok bool) {
 	if v := vs.byKey[auth.ViewName(name)]; v != nil {
 		return v.Owner, true
 	}
-	return "", false
+	ns, all := strings.CutSuffix(name, "::*")
+	if !all {
+		return "", false
+	}
+	for k, v := range vs.byKey {
+		if !strings.HasPrefix(k, ns+"::") {
+			continue
+		}
+		if ok && v.Owner != owner {
+			return "", false
+		}
+		owner, ok = v.Owner, true
+	}
+	return owner, ok
 }
 
 // viewOwnerHost is env's Host when its user may manage function views
@@ -220,7 +309,7 @@ func viewOwnerHost(env funcs.Env, fn string) (Host, error) {
 		return nil, err
 	}
 	if !h.Principal().OwnsViews() {
-		return nil, ddberr.Errorf("%s can only be executed by administrators or users with the VIEW_OWNER privilege.", fn)
+		return nil, ddberr.Errorf("Only administrators or user with VIEW_OWNER permission can execute function %s.", fn)
 	}
 	return h, nil
 }
@@ -250,24 +339,20 @@ func xaddFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := funcs.StringArg(args[0]); ok {
-		return nil, ddberr.Errorf("Porpoise does not support modules as function views; pass a user-defined function.")
+	if mod, ok := funcs.StringArg(args[0]); ok {
+		return nil, addModuleViews(h, mod)
 	}
 	name, src, ok := h.FunctionSource(args[0])
 	if !ok {
-		return nil, ddberr.Errorf("The argument of addFunctionView must be a user-defined function that is not anonymous.")
+		return nil, ddberr.Errorf("The input function view must be a user defined function.")
 	}
 	v := &view{Name: name, Body: src, Owner: h.SessionInfo().User}
-	if err := v.define(h); err != nil {
+	fn, err := v.function(h, nil)
+	if err != nil {
 		return nil, err
 	}
-	if err := editViews(h, func(vs *views) (func(), error) {
-		if _, dup := vs.byKey[name]; dup {
-			return nil, ddberr.Errorf("The function view [%s] already exists.", name)
-		}
-		vs.byKey[name] = v
-		return func() { delete(vs.byKey, name) }, nil
-	}); err != nil {
+	v.bind(fn)
+	if err := addViews(h, v); err != nil {
 		return nil, err
 	}
 	// The session's definition is the view from now on, so that calling
@@ -277,6 +362,45 @@ func xaddFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, sh.Undefine(name, system.DefObj)
 	}
 	return nil, nil
+}
+
+// addModuleViews adds every function f of module mod, read from
+// moduleDir, as the view mod::f.
+func addModuleViews(h Host, mod string) error {
+	src, err := h.Modules().Source(mod)
+	if err != nil {
+		return err
+	}
+	fns, err := moduleFunctions(h, mod, src)
+	if err != nil {
+		return err
+	}
+	list := make([]*view, len(fns))
+	for i, f := range fns {
+		list[i] = &view{Name: mod + "::" + f.Name, Body: f.Body, Owner: h.SessionInfo().User, Module: src}
+		list[i].bind(f.Fn)
+	}
+	return addViews(h, list...)
+}
+
+// addViews adds the views, all or none when one of their names is
+// taken.
+func addViews(h Host, list ...*view) error {
+	return editViews(h, func(vs *views) (func(), error) {
+		for _, v := range list {
+			if _, dup := vs.byKey[v.Name]; dup {
+				return nil, ddberr.Errorf("The function view [%s] already exists.", v.Name)
+			}
+		}
+		for _, v := range list {
+			vs.byKey[v.Name] = v
+		}
+		return func() {
+			for _, v := range list {
+				delete(vs.byKey, v.Name)
+			}
+		}, nil
+	})
 }
 
 func xdropFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -297,7 +421,7 @@ func xdropFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 		for k, v := range vs.byKey {
 			if k == name && !ns || ns && strings.HasPrefix(k, name+"::") {
 				if !h.IsAdmin() && v.Owner != h.SessionInfo().User {
-					return nil, ddberr.Errorf("%s can only be executed by administrators or users with the VIEW_OWNER privilege.", "dropFunctionView")
+					return nil, ddberr.Errorf("Only administrators or user with VIEW_OWNER permission can execute function %s.", "dropFunctionView")
 				}
 				victims = append(victims, k)
 			}

@@ -1,0 +1,254 @@
+package mvcc
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+// A record of the log: a 4-byte little-endian payload length, the
+// payload's CRC-32 (IEEE), the kind byte and the payload.
+const (
+	recordHeader = 9
+	kindSnapshot = 'S' // the whole table; starts the file
+	kindBatch    = 'A' // rows appended after the records before it
+	kindNotNull  = 'N' // the names of the columns that refuse NULL (wire STRING vector)
+)
+
+// store is the publisher (insert.Durable) of an MVCC table. file is ""
+// for a table kept only in memory. notNull names the columns whose
+// allowNull is false.
+type store struct {
+	mu      sync.Mutex
+	file    string
+	notNull []string
+}
+
+// fileLocks serializes the writes of stores on the same file (a table
+// and a copy loaded from it by loadMvccTable).
+var fileLocks sync.Map
+
+func (s *store) lock() func() {
+	l, _ := fileLocks.LoadOrStore(s.file, &sync.Mutex{})
+	m := l.(*sync.Mutex)
+	m.Lock()
+	return m.Unlock
+}
+
+// Published implements value.Publisher; Appended does the work.
+func (s *store) Published(*value.Table, int) {}
+
+// Undefining implements value.Publisher: an MVCC table may be undefined.
+func (s *store) Undefining(*value.Table) error { return nil }
+
+// Appended implements insert.Durable: it refuses NULLs in the columns
+// that don't allow them, then logs the new rows.
+func (s *store) Appended(t *value.Table, from int) error {
+	if t.Rows() == from {
+		return nil
+	}
+	for _, name := range s.notNull {
+		c := t.Column(name)
+		if c == nil {
+			continue
+		}
+		added := c.Slice(from, t.Rows())
+		if kernel.CountNotNull(added) < added.Len() {
+			return ddberr.Errorf("The column [%s] of the MVCC table doesn't allow NULL values.", name)
+		}
+	}
+	if s.file == "" {
+		return nil
+	}
+	batch := value.NewTable(t.Names, make([]*value.Vector, len(t.Cols)))
+	for i, c := range t.Cols {
+		batch.Cols[i] = c.Slice(from, t.Rows())
+	}
+	rec, err := record(kindBatch, batch)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer s.lock()()
+	f, err := os.OpenFile(s.file, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(rec)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Rewritten implements insert.Durable: the file becomes one snapshot of t.
+func (s *store) Rewritten(t *value.Table) error {
+	if s.file == "" {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer s.lock()()
+	return s.writeSnapshot(t)
+}
+
+// writeSnapshot replaces the file by the not-null names and t: a new
+// file, fsynced, renamed over the old one, and the directory fsynced.
+func (s *store) writeSnapshot(t *value.Table) error {
+	var buf bytes.Buffer
+	nn, err := record(kindNotNull, value.NewStrings(value.String, s.notNull))
+	if err != nil {
+		return err
+	}
+	buf.Write(nn)
+	snap, err := record(kindSnapshot, t)
+	if err != nil {
+		return err
+	}
+	buf.Write(snap)
+	dir := filepath.Dir(s.file)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, filepath.Base(s.file)+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(buf.Bytes())
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), s.file)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// record encodes v as a log record of the given kind.
+func record(kind byte, v value.Value) ([]byte, error) {
+	payload, err := wire.Marshal(v, nil)
+	if err != nil {
+		return nil, err
+	}
+	rec := make([]byte, recordHeader, recordHeader+len(payload))
+	binary.LittleEndian.PutUint32(rec[0:], uint32(len(payload)))
+	binary.LittleEndian.PutUint32(rec[4:], crc32.ChecksumIEEE(payload))
+	rec[8] = kind
+	return append(rec, payload...), nil
+}
+
+// load reads the table a file holds: its snapshot with the batches after
+// it. A torn last record (a crash while an append was being written, so
+// never acknowledged) ends the log; the file is cut back to the records
+// before it.
+func load(file string) (*value.Table, *store, error) {
+	data, err := os.ReadFile(file)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, ddberr.Errorf("The MVCC table file doesn't exist: %s", file)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &store{file: file}
+	var t *value.Table
+	off := 0
+	for off < len(data) {
+		kind, v, n, err := readRecord(data[off:])
+		if err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, corrupt(file, err)
+		}
+		switch kind {
+		case kindNotNull:
+			names, ok := v.(*value.Vector)
+			if !ok || names.T != value.String {
+				return nil, nil, corrupt(file, errors.New("bad column list"))
+			}
+			s.notNull = names.Str
+		case kindSnapshot:
+			if t, _ = v.(*value.Table); t == nil {
+				return nil, nil, corrupt(file, errors.New("bad snapshot"))
+			}
+		case kindBatch:
+			b, _ := v.(*value.Table)
+			if t == nil || b == nil || len(b.Cols) != len(t.Cols) {
+				return nil, nil, corrupt(file, errors.New("bad batch"))
+			}
+			for i, c := range b.Cols {
+				t.Cols[i].AppendVector(c)
+			}
+		}
+		off += n
+	}
+	if t == nil {
+		return nil, nil, corrupt(file, errors.New("no snapshot"))
+	}
+	if off < len(data) {
+		if err := os.Truncate(file, int64(off)); err != nil {
+			return nil, nil, err
+		}
+	}
+	return t, s, nil
+}
+
+// readRecord decodes the record at the start of b and its length;
+// io.ErrUnexpectedEOF when b ends inside it or its checksum is wrong (a
+// torn write).
+func readRecord(b []byte) (byte, value.Value, int, error) {
+	if len(b) < recordHeader {
+		return 0, nil, 0, io.ErrUnexpectedEOF
+	}
+	n := int(binary.LittleEndian.Uint32(b))
+	if len(b)-recordHeader < n {
+		return 0, nil, 0, io.ErrUnexpectedEOF
+	}
+	payload := b[recordHeader : recordHeader+n]
+	if crc32.ChecksumIEEE(payload) != binary.LittleEndian.Uint32(b[4:]) {
+		return 0, nil, 0, io.ErrUnexpectedEOF
+	}
+	v, _, err := wire.DecodeBytes(payload)
+	if err != nil {
+		return 0, nil, 0, err
+	}
+	return b[8], v, recordHeader + n, nil
+}
+
+// corrupt is the error of a file whose records can't be read.
+func corrupt(file string, err error) error {
+	return ddberr.Errorf("The MVCC table file is corrupt (%w): %s", err, file)
+}

@@ -1,0 +1,65 @@
+package insert
+
+import (
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Durable is the publisher of an MVCC table (package funcs/mvcc), set in
+// the table's Stream field: it writes each change to the table's rows to
+// its files before the statement that made it returns. Unlike a stream
+// table's publisher it allows updates and deletes.
+type Durable interface {
+	value.Publisher
+	// Appended checks and writes rows [from, t.Rows()) just appended to
+	// t; on error the append is undone.
+	Appended(t *value.Table, from int) error
+	// Rewritten writes t whole after an update or delete changed it.
+	Rewritten(t *value.Table) error
+}
+
+// IsDurable reports whether t is an MVCC table.
+func IsDurable(t *value.Table) bool {
+	_, ok := t.Stream.(Durable)
+	return ok
+}
+
+// IsStream reports whether t is a stream table, whose rows can't be
+// updated or deleted.
+func IsStream(t *value.Table) bool { return t.Stream != nil && !IsDurable(t) }
+
+// Changed writes an MVCC table t after an update or delete changed it in
+// place; it does nothing for other tables.
+func Changed(t *value.Table) error {
+	if d, ok := t.Stream.(Durable); ok {
+		return d.Rewritten(t)
+	}
+	return nil
+}
+
+// RefuseDurable is the error of the function fn, which MVCC tables don't
+// support (mvccTable.md), when x is one; nil otherwise.
+func RefuseDurable(fn string, x value.Value) error {
+	if t, ok := x.(*value.Table); ok && IsDurable(t) {
+		return ddberr.Errorf("%s is not supported for an MVCC table.", fn)
+	}
+	return nil
+}
+
+// appended tells dst's publisher of the rows [from, dst.Rows()) an append
+// added; a durable table that can't keep them drops them again.
+func appended(dst *value.Table, from int) error {
+	if d, ok := dst.Stream.(Durable); ok {
+		if err := d.Appended(dst, from); err != nil {
+			for _, c := range dst.Cols {
+				c.Truncate(from)
+			}
+			return err
+		}
+		return nil
+	}
+	if dst.Stream != nil && dst.Rows() > from {
+		dst.Stream.Published(dst, from)
+	}
+	return nil
+}
