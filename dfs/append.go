@@ -284,13 +284,12 @@ func (t *Table) writeChunks(ctx context.Context, order []string, g *growth, writ
 	}
 	for _, path := range order {
 		txn := t.db.cat.store.Begin()
+		defer txn.Rollback() // a no-op once committed; frees the chunk should write panic
 		if err := txn.LockWait(ctx, t.chunkID(path)); err != nil {
-			txn.Rollback()
 			return total, err
 		}
 		r, err := write(txn, path)
 		if err != nil {
-			txn.Rollback()
 			return total, err
 		}
 		if err := t.commit(txn, g); err != nil {
@@ -306,15 +305,14 @@ func (t *Table) writeChunks(ctx context.Context, order []string, g *growth, writ
 // and commits it with the partitions g adds.
 func (t *Table) writeTrans(order []string, g *growth, write func(*storage.Txn) (insert.Result, error)) (insert.Result, error) {
 	txn := t.db.cat.store.Begin()
+	defer txn.Rollback() // a no-op once committed; frees the chunks should write panic
 	for _, path := range order {
 		if err := txn.Lock(t.chunkID(path)); err != nil {
-			txn.Rollback()
 			return insert.Result{}, err
 		}
 	}
 	total, err := write(txn)
 	if err != nil {
-		txn.Rollback()
 		return insert.Result{}, err
 	}
 	if err := t.commit(txn, g); err != nil {

@@ -94,5 +94,15 @@ func (t *Table) ConvertColumn(v *value.Vector, col int) (*value.Vector, error) {
 // columns, one per level (none for a dimension table).
 func (t *Table) PartitionColumns() []int { return t.sc().partCols }
 
+// PartitionColumnNames names the partitioning columns, one per level.
+func (t *Table) PartitionColumnNames() []string {
+	s := t.sc()
+	out := make([]string, len(s.partCols))
+	for l, c := range s.partCols {
+		out[l] = s.names[c]
+	}
+	return out
+}
+
 // Database is the table's database.
 func (t *Table) Database() *Database { return t.db }

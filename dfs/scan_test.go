@@ -6,6 +6,7 @@ import (
 	"sort"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
@@ -51,7 +52,7 @@ func TestEachPartitionVisitsEachOnce(t *testing.T) {
 			tb := scanTable(t, path)
 			var mu sync.Mutex
 			got := map[int]string{}
-			require.NoError(t, tb.EachPartition(nil, []int{1}, func(i int, part *value.Table) error {
+			require.NoError(t, tb.EachPartition(nil, []string{"v"}, func(i int, part *value.Table) error {
 				mu.Lock()
 				defer mu.Unlock()
 				require.Equal(t, []string{"v"}, part.Names)
@@ -60,7 +61,7 @@ func TestEachPartitionVisitsEachOnce(t *testing.T) {
 			}))
 			require.Equal(t, map[int]string{0: "[1,3,6,7]", 1: "[2,5,9]", 3: "[0,4,8]"}, got)
 
-			all, err := tb.ScanColumns(nil, []int{1, 0})
+			all, err := tb.ScanColumns(nil, []string{"v", "id"})
 			require.NoError(t, err)
 			require.Equal(t, []string{"v", "id"}, all.Names)
 			require.Equal(t, "[1,3,6,7,2,5,9,0,4,8]", all.Cols[0].String())
@@ -120,7 +121,7 @@ func TestPartitionsReadCoded(t *testing.T) {
 	var mu sync.Mutex
 	got := map[int][]string{}
 	bases := map[int]*value.SymbolBase{}
-	require.NoError(t, tb.EachPartitionWith(nil, []int{0, 1}, storage.ReadOptions{}, func(i int, part *value.Table) error {
+	require.NoError(t, tb.EachPartitionWith(nil, []string{"id", "s"}, storage.ReadOptions{}, func(i int, part *value.Table) error {
 		mu.Lock()
 		defer mu.Unlock()
 		got[i], bases[i] = part.Cols[1].Strings(), part.Cols[1].Syms
@@ -143,7 +144,7 @@ func TestPartitionsReadCoded(t *testing.T) {
 func TestMapPartitionsInPartitionOrder(t *testing.T) {
 	for _, path := range []string{"dfs://scan", ""} {
 		tb := scanTable(t, path)
-		got, err := MapPartitions(tb, nil, []int{1}, storage.ReadOptions{}, func(_ int, part *value.Table) (string, error) {
+		got, err := MapPartitions(tb, nil, []string{"v"}, storage.ReadOptions{}, func(_ int, part *value.Table) (string, error) {
 			return part.Cols[0].String(), nil
 		})
 		require.NoError(t, err)
@@ -151,5 +152,47 @@ func TestMapPartitionsInPartitionOrder(t *testing.T) {
 		boom := errors.New("boom")
 		_, err = MapPartitions(tb, nil, nil, storage.ReadOptions{}, func(int, *value.Table) (int, error) { return 0, boom })
 		require.ErrorIs(t, err, boom)
+	}
+}
+
+// TestScanColumnsByNameAfterDrop: columns named against an older schema
+// are resolved against the one the scan reads with; a dropped name is
+// left out (the first column stands in when none is left), names match
+// case-insensitively.
+func TestScanColumnsByNameAfterDrop(t *testing.T) {
+	tb := scanTable(t, "dfs://scan")
+	ctx := context.Background()
+	require.NoError(t, tb.AddColumns(ctx, []string{"w"}, []value.Type{value.Int}, []int32{0}))
+	require.NoError(t, tb.DropColumn(ctx, "v"))
+	for _, c := range []struct {
+		cols, want []string
+	}{
+		{nil, []string{"id", "w"}},
+		{[]string{"v", "w"}, []string{"w"}},
+		{[]string{"W", "ID"}, []string{"w", "id"}},
+		{[]string{"v"}, []string{"id"}},
+	} {
+		got, err := tb.ScanColumns(nil, c.cols)
+		require.NoError(t, err)
+		require.Equal(t, c.want, got.Names, "%v", c.cols)
+		require.Equal(t, 10, got.Rows(), "%v", c.cols)
+	}
+}
+
+// TestRewritePanicFreesChunks: a rewrite whose fn panics leaves no chunk
+// locked, so a column change that waits for every chunk still runs.
+func TestRewritePanicFreesChunks(t *testing.T) {
+	tb := scanTable(t, "dfs://scan")
+	ctx := context.Background()
+	require.Panics(t, func() {
+		_, _ = tb.RewriteChunks(ctx, nil, func(*value.Table) (*value.Table, int, error) { panic("boom") })
+	})
+	done := make(chan error, 1)
+	go func() { done <- tb.DropColumn(ctx, "v") }()
+	select {
+	case err := <-done:
+		require.NoError(t, err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("dropColumns! waits for a chunk the panicked rewrite kept locked")
 	}
 }

@@ -102,7 +102,7 @@ func (t *Table) RowCount() (int64, error) {
 		}
 		return n, nil
 	}
-	st, err := t.ScanColumns(nil, []int{0})
+	st, err := t.ScanColumns(nil, t.sc().names[:1])
 	if err != nil {
 		return 0, err
 	}
@@ -178,24 +178,23 @@ func (t *Table) Scan(keep PartitionFilter) (*value.Table, error) {
 	return t.ScanColumns(keep, nil)
 }
 
-// ScanColumns is Scan reading only the columns at the given schema
-// positions (nil: all), in that order: a query that names two columns of
+// ScanColumns is Scan reading only the named columns (nil: all; see
+// colSchema.positions), in that order: a query that names two columns of
 // a wide DFS table decodes only those two. Partitions are read in
 // parallel (EachPartition) and concatenated in partition order into
 // columns allocated once at their final length.
-func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, error) {
-	parts, s, err := mapPartitions(t, keep, cols, false, storage.ReadOptions{}, func(_ int, part *value.Table) (*value.Table, error) {
+func (t *Table) ScanColumns(keep PartitionFilter, cols []string) (*value.Table, error) {
+	parts, s, pos, err := mapPartitions(t, keep, cols, false, storage.ReadOptions{}, func(_ int, part *value.Table) (*value.Table, error) {
 		return part, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	cols = s.allColumns(cols)
-	names := make([]string, len(cols))
-	for k, c := range cols {
+	names := make([]string, len(pos))
+	for k, c := range pos {
 		names[k] = s.names[c]
 	}
-	out := make([]*value.Vector, len(cols))
+	out := make([]*value.Vector, len(pos))
 	var only *value.Table
 	for _, p := range parts {
 		if p != nil {
@@ -206,7 +205,7 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 			only = p
 		}
 	}
-	for k, c := range cols {
+	for k, c := range pos {
 		if only != nil && t.db.DFS() {
 			out[k] = only.Cols[k] // decoded for this scan: no copy needed
 			continue
@@ -220,16 +219,26 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []int) (*value.Table, err
 	return res, nil
 }
 
-// allColumns is cols, or every position of s when cols is nil.
-func (s *colSchema) allColumns(cols []int) []int {
-	if cols != nil {
-		return cols
+// positions resolves column names (nil: all columns) against s, the
+// schema a scan reads with, so that a column change committed after the
+// caller chose the names can't make it read a stale position: a name s
+// lacks (dropped or renamed meanwhile) is left out, which leaves the
+// caller's expression over it to fail as it would after the change, and
+// when none is left the first column is read so row counts stay right.
+func (s *colSchema) positions(names []string) []int {
+	if names == nil {
+		return value.Iota(len(s.names))
 	}
-	cols = make([]int, len(s.names))
-	for i := range cols {
-		cols[i] = i
+	pos := make([]int, 0, len(names))
+	for _, n := range names {
+		if i := value.NameIndex(s.names, n); i >= 0 {
+			pos = append(pos, i)
+		}
 	}
-	return cols
+	if len(pos) == 0 {
+		pos = append(pos, 0)
+	}
+	return pos
 }
 
 // concatParts is column k of the non-nil parts, in order, in one vector
@@ -259,42 +268,42 @@ func concatParts(parts []*value.Table, k int, typ value.Type, scale int32) *valu
 	return out
 }
 
-// EachPartition calls fn with the rows, columns cols (schema positions,
-// nil: all), of each partition keep admits that holds data; i numbers
+// EachPartition calls fn with the rows, columns cols (names, nil: all;
+// see colSchema.positions), of each partition keep admits that holds data; i numbers
 // the partitions in Scan's order. Calls run concurrently, on up to
 // GOMAXPROCS goroutines, each partition read on its own (DolphinDB's map
 // step: per-partition work a caller merges). A partition's table is the
 // caller's: DFS chunks are decoded afresh, in-memory partitions copied.
 // The first error stops the remaining reads and is returned.
-func (t *Table) EachPartition(keep PartitionFilter, cols []int, fn func(i int, part *value.Table) error) error {
-	_, err := t.eachPartition(keep, cols, true, storage.ReadOptions{}, fn)
+func (t *Table) EachPartition(keep PartitionFilter, cols []string, fn func(i int, part *value.Table) error) error {
+	_, _, err := t.eachPartition(keep, cols, true, storage.ReadOptions{}, fn)
 	return err
 }
 
 // EachPartitionWith is EachPartition reading dfs:// chunks with opts:
 // opts.Unordered may hand a TSDB partition's rows over unsorted.
 // In-memory partitions come as EachPartition hands them.
-func (t *Table) EachPartitionWith(keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table) error) error {
-	_, err := t.eachPartition(keep, cols, true, opts, fn)
+func (t *Table) EachPartitionWith(keep PartitionFilter, cols []string, opts storage.ReadOptions, fn func(i int, part *value.Table) error) error {
+	_, _, err := t.eachPartition(keep, cols, true, opts, fn)
 	return err
 }
 
 // MapPartitions is EachPartitionWith keeping fn's result for each
 // partition: the results come in partition order (i), with T's zero value
 // for a partition fn was not called for (one without data).
-func MapPartitions[T any](t *Table, keep PartitionFilter, cols []int, opts storage.ReadOptions, fn func(i int, part *value.Table) (T, error)) ([]T, error) {
-	out, _, err := mapPartitions(t, keep, cols, true, opts, fn)
+func MapPartitions[T any](t *Table, keep PartitionFilter, cols []string, opts storage.ReadOptions, fn func(i int, part *value.Table) (T, error)) ([]T, error) {
+	out, _, _, err := mapPartitions(t, keep, cols, true, opts, fn)
 	return out, err
 }
 
-// mapPartitions is MapPartitions, also returning the schema it read; owned
-// is eachPartition's.
-func mapPartitions[T any](t *Table, keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) (T, error)) ([]T, *colSchema, error) {
+// mapPartitions is MapPartitions, also returning the schema it read and
+// the positions there of the columns it read; owned is eachPartition's.
+func mapPartitions[T any](t *Table, keep PartitionFilter, cols []string, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) (T, error)) ([]T, *colSchema, []int, error) {
 	var (
 		mu  sync.Mutex
 		out []T
 	)
-	s, err := t.eachPartition(keep, cols, owned, opts, func(i int, part *value.Table) error {
+	s, pos, err := t.eachPartition(keep, cols, owned, opts, func(i int, part *value.Table) error {
 		r, err := fn(i, part)
 		if err != nil {
 			return err
@@ -308,24 +317,24 @@ func mapPartitions[T any](t *Table, keep PartitionFilter, cols []int, owned bool
 		out[i] = r
 		return nil
 	})
-	return out, s, err
+	return out, s, pos, err
 }
 
 // eachPartition is EachPartitionWith, returning the schema it read the
-// partitions with: one schema and, for a DFS table, one storage snapshot
+// partitions with and the positions there of cols: one schema and, for a DFS table, one storage snapshot
 // (view), so a column change or a transaction committed meanwhile is
 // seen whole or not at all. owned false hands in-memory partitions' own
 // columns to fn, for a caller that copies them anyway.
-func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) error) (*colSchema, error) {
+func (t *Table) eachPartition(keep PartitionFilter, colNames []string, owned bool, opts storage.ReadOptions, fn func(i int, part *value.Table) error) (*colSchema, []int, error) {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	v, err := t.view()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer v.close()
 	s := v.s
-	cols = s.allColumns(cols)
+	cols := s.positions(colNames)
 	names := make([]string, len(cols))
 	for k, c := range cols {
 		names[k] = s.names[c]
@@ -335,7 +344,7 @@ func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts
 	if t.db.DFS() {
 		list, err := v.snap.ListChunks(t.db.path, t.name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		existing = make(map[string]bool, len(list))
 		for _, p := range list {
@@ -405,7 +414,7 @@ func (t *Table) eachPartition(keep PartitionFilter, cols []int, owned bool, opts
 		}()
 	}
 	wg.Wait()
-	return s, first
+	return s, cols, first
 }
 
 // SchemaDict is schema(t); colDefs is its colDefs table,

@@ -32,9 +32,10 @@ func (ex *executor) checkRead(dt *dfs.Table) (*restrack.TableQuery, error) {
 	return q, nil
 }
 
-// scanDFS reads the columns cols (schema positions, nil: all) of the
-// partitions of dt keep admits, after checkRead, recording the rows read.
-func (ex *executor) scanDFS(dt *dfs.Table, keep dfs.PartitionFilter, cols []int) (*value.Table, error) {
+// scanDFS reads the columns cols (names, nil: all; dfs resolves them
+// against the schema it reads with) of the partitions of dt keep admits,
+// after checkRead, recording the rows read.
+func (ex *executor) scanDFS(dt *dfs.Table, keep dfs.PartitionFilter, cols []string) (*value.Table, error) {
 	q, err := ex.checkRead(dt)
 	if err != nil {
 		return nil, err

@@ -54,10 +54,8 @@ func (ex *executor) partitionwiseSelect(n *ast.SelectExpr) (value.Value, bool, e
 			return nil, true, err
 		}
 	}
-	var cols []int
-	if names, _, _ := t.Schema(); true {
-		cols = neededColumns(&q, names)
-	}
+	names, _, _ := t.Schema()
+	cols := neededColumnNames(&q, names)
 	scan := func(keep dfs.PartitionFilter) (*value.Table, error) {
 		return ex.scanDFS(t, keep, cols)
 	}

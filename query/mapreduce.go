@@ -66,7 +66,7 @@ func (ex *executor) mapReduceSelect(n *ast.SelectExpr, dt *dfs.Table) (value.Val
 	ctx := ex.env.Context()
 	keep := ex.pruneFilter(dt, n.Where)
 	var evalMu sync.Mutex // the interpreter evaluates one expression at a time
-	partials, err := dfs.MapPartitions(dt, keep, cols, plan.read, func(_ int, part *value.Table) (*mrPartial, error) {
+	partials, err := dfs.MapPartitions(dt, keep, neededColumnNames(n, names), plan.read, func(_ int, part *value.Table) (*mrPartial, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

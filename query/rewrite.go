@@ -2,6 +2,7 @@ package query
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -19,17 +20,10 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 	if err := ex.env.CheckTableWrite(t, auth.TableUpdate); err != nil {
 		return err
 	}
+	part := t.PartitionColumnNames()
 	names, _, _ := t.Schema()
-	cols := make([]int, len(n.Sets))
-	for k, set := range n.Sets {
-		j := value.NameIndex(names, set.Col)
-		if j < 0 {
-			return join.ColumnMissing(set.Col)
-		}
-		if slices.Contains(t.PartitionColumns(), j) {
-			return ddberr.Errorf("The partitioning column cannot be updated.")
-		}
-		cols[k] = j
+	if _, err := updatePositions(n, names, part); err != nil {
+		return err
 	}
 	if len(n.ContextBy) == 0 && slices.ContainsFunc(n.Sets, func(s ast.SetClause) bool { return funcs.CallsAny(s.X, funcs.Aggregate|funcs.OrderSensitive) }) {
 		return ddberr.Errorf("Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.")
@@ -37,6 +31,12 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, n.Where), n, func(chunk *value.Table) (*value.Table, int, error) {
 		rows, err := ex.whereRows(chunk, n.Where)
 		if err != nil || len(rows) == 0 {
+			return nil, 0, err
+		}
+		// a column change may have committed since the check above:
+		// positions come from the chunk, read under the table's DDL lock
+		cols, err := updatePositions(n, chunk.Names, part)
+		if err != nil {
 			return nil, 0, err
 		}
 		out := value.NewTable(chunk.Names, append([]*value.Vector(nil), chunk.Cols...))
@@ -54,6 +54,24 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 		}
 		return out, len(rows), nil
 	})
+}
+
+// updatePositions is the position of each of UPDATE's set columns in
+// names, which must have them, none of them a partitioning column (part,
+// by name: a column change never renames or drops one).
+func updatePositions(n *ast.UpdateStmt, names, part []string) ([]int, error) {
+	cols := make([]int, len(n.Sets))
+	for k, set := range n.Sets {
+		j := value.NameIndex(names, set.Col)
+		if j < 0 {
+			return nil, join.ColumnMissing(set.Col)
+		}
+		if slices.ContainsFunc(part, func(p string) bool { return strings.EqualFold(p, names[j]) }) {
+			return nil, ddberr.Errorf("The partitioning column cannot be updated.")
+		}
+		cols[k] = j
+	}
+	return cols, nil
 }
 
 // deletePartitioned runs DELETE on a partitioned table.

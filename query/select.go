@@ -78,10 +78,10 @@ func (ex *executor) sourceTable(from ast.Expr, v value.Value, where []ast.Expr, 
 		return t, func() {}, nil
 	}
 	if dt, ok := ex.env.DFSTable(v); ok {
-		var cols []int
+		var cols []string
 		if sel != nil {
 			names, _, _ := dt.Schema()
-			cols = neededColumns(sel, names)
+			cols = neededColumnNames(sel, names)
 		}
 		return ex.scanned(ex.scanDFS(dt, ex.cancellable(ex.pruneFilter(dt, where)), cols))
 	}
@@ -174,6 +174,21 @@ func neededColumns(sel *ast.SelectExpr, names []string) []int {
 		cols = []int{0}
 	}
 	return cols
+}
+
+// neededColumnNames is neededColumns by name (nil: all), as a DFS scan
+// takes them: it resolves them against the schema it reads with, which a
+// column change may have replaced since names was read.
+func neededColumnNames(sel *ast.SelectExpr, names []string) []string {
+	cols := neededColumns(sel, names)
+	if cols == nil {
+		return nil
+	}
+	out := make([]string, len(cols))
+	for k, c := range cols {
+		out[k] = names[c]
+	}
+	return out
 }
 
 // gatherColumns is src's rows at idx in the columns cols (nil: all), as
