@@ -1,6 +1,7 @@
 package transaction
 
 import (
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
@@ -49,7 +50,10 @@ func Take(vals []value.Value) *Snapshot {
 }
 
 // Restore gives every table its copied columns back, in place, so every
-// variable and shared name holding it sees the rollback.
+// variable and shared name holding it sees the rollback; a persisted MVCC
+// table's file is rewritten to match. The block's own error is what the
+// statement reports, so a rewrite that fails too (its file then keeps the
+// block's changes) is not reported over it.
 func (s *Snapshot) Restore() {
 	for i, t := range s.tables {
 		c := s.copies[i]
@@ -57,5 +61,6 @@ func (s *Snapshot) Restore() {
 		if t.IsKeyed() {
 			t.RebuildKeys()
 		}
+		_ = insert.Changed(t)
 	}
 }

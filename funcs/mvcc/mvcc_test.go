@@ -42,6 +42,7 @@ func TestChangesSurviveReopen(t *testing.T) {
 		{"sortBy!", create + "tableInsert(t, 3 1 2, `c`a`b, 3.5 1.5 2.5)\nsortBy!(t, `id)", "id name x\n-- ---- ---\n1  a    1.5\n2  b    2.5\n3  c    3.5\n"},
 		{"replaceColumn!", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\nreplaceColumn!(t, `x, 7.5 8.5)", "id name x\n-- ---- ---\n1  a    7.5\n2  b    8.5\n"},
 		{"dropColumns! and rename!", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\ndropColumns!(t, `name)\nrename!(t, `x, `y)", "id y\n-- ---\n1  1.5\n2  2.5\n"},
+		{"transaction rollback", create + "tableInsert(t, 1, `a, 1.5)\ntry { transaction { tableInsert(t, 2, `b, 2.5)\n delete from t where id == 1\n tableInsert(t, \"bad\", `c, 3.5) } } catch(ex) {}", "id name x\n-- ---- ---\n1  a    1.5\n"},
 		{"refused NULL leaves nothing", "t = mvccTable(1:0, `id`name`x, [INT,SYMBOL,DOUBLE], \"mvcc\", \"t\", , [false, true, true])\ninsert into t values(1, `a, 1.5)\ntry { insert into t values(NULL, `b, 2.5) } catch(ex) {}", "id name x\n-- ---- ---\n1  a    1.5\n"},
 	}
 	for _, c := range cases {

@@ -49,6 +49,11 @@ func xmvccTable(env funcs.Env, args []value.Value, names []string) (value.Value,
 		if s.notNull, err = notNullColumns(t, allow); err != nil {
 			return nil, err
 		}
+		// mvccTable.md: only an empty table may be created with NULLs
+		// (the default of a literal column) where allowNull is false
+		if err := s.checkNotNull(t, 0); err != nil {
+			return nil, err
+		}
 	}
 	dir, name := given(args, 3), given(args, 4)
 	if dir != nil || name != nil {

@@ -57,15 +57,8 @@ func (s *store) Appended(t *value.Table, from int) error {
 	if t.Rows() == from {
 		return nil
 	}
-	for _, name := range s.notNull {
-		c := t.Column(name)
-		if c == nil {
-			continue
-		}
-		added := c.Slice(from, t.Rows())
-		if kernel.CountNotNull(added) < added.Len() {
-			return ddberr.Errorf("The column [%s] of the MVCC table doesn't allow NULL values.", name)
-		}
+	if err := s.checkNotNull(t, from); err != nil {
+		return err
 	}
 	if s.file == "" {
 		return nil
@@ -93,6 +86,22 @@ func (s *store) Appended(t *value.Table, from int) error {
 		err = cerr
 	}
 	return err
+}
+
+// checkNotNull refuses a NULL in rows [from, t.Rows()) of a column that
+// doesn't allow NULL values.
+func (s *store) checkNotNull(t *value.Table, from int) error {
+	for _, name := range s.notNull {
+		c := t.Column(name)
+		if c == nil {
+			continue
+		}
+		rows := c.Slice(from, t.Rows())
+		if kernel.CountNotNull(rows) < rows.Len() {
+			return ddberr.Errorf("The column [%s] of the MVCC table doesn't allow NULL values.", name)
+		}
+	}
+	return nil
 }
 
 // Rewritten implements insert.Durable: the file becomes one snapshot of t.
