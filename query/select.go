@@ -346,10 +346,9 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 			return nil, err
 		}
 		if dt, ok := ex.env.DFSTable(from); ok && len(n.PivotBy) > 0 {
-			names, _, _ := dt.Schema()
 			ex.partCols = map[string]bool{}
-			for _, c := range dt.PartitionColumns() {
-				ex.partCols[strings.ToLower(names[c])] = true
+			for _, c := range dt.PartitionColumnNames() { // one schema: a column change may commit meanwhile
+				ex.partCols[strings.ToLower(c)] = true
 			}
 		} else if ok && !analytic.Has(n.Cols) {
 			if v, ok, err := ex.mapReduceSelect(n, dt); ok {
