@@ -3,6 +3,7 @@ package dfs
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"sync"
 	"testing"
@@ -194,5 +195,27 @@ func TestRewritePanicFreesChunks(t *testing.T) {
 		require.NoError(t, err)
 	case <-time.After(10 * time.Second):
 		t.Fatal("dropColumns! waits for a chunk the panicked rewrite kept locked")
+	}
+}
+
+// TestColSchemaPositions: names resolve case-insensitively in the order
+// given, missing ones are left out (position 0 when none is left), on a
+// narrow schema and on a wide one (looked up through an index).
+func TestColSchemaPositions(t *testing.T) {
+	wide := make([]string, 40)
+	for i := range wide {
+		wide[i] = fmt.Sprintf("c%d", i)
+	}
+	for _, c := range []struct {
+		schema, names []string
+		want          []int
+	}{
+		{[]string{"id", "v"}, nil, []int{0, 1}},
+		{[]string{"id", "v"}, []string{"V", "gone", "id"}, []int{1, 0}},
+		{[]string{"id", "v"}, []string{"gone"}, []int{0}},
+		{wide, []string{"C39", "gone", "c0", "c7", "c8", "c9", "c10", "c11", "c12", "c13"}, []int{39, 0, 7, 8, 9, 10, 11, 12, 13}},
+		{wide, []string{"x1", "x2", "x3", "x4", "x5", "x6", "x7"}, []int{0}},
+	} {
+		require.Equal(t, c.want, (&colSchema{names: c.schema}).positions(c.names), "%v", c.names)
 	}
 }

@@ -2,6 +2,7 @@ package dfs
 
 import (
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -229,9 +230,22 @@ func (s *colSchema) positions(names []string) []int {
 	if names == nil {
 		return value.Iota(len(s.names))
 	}
+	find := func(n string) int { return value.NameIndex(s.names, n) }
+	if len(names)*len(s.names) > 256 { // a wide table: one pass, not one per name
+		index := make(map[string]int, len(s.names))
+		for i, c := range s.names {
+			index[strings.ToLower(c)] = i
+		}
+		find = func(n string) int {
+			if i, ok := index[strings.ToLower(n)]; ok {
+				return i
+			}
+			return -1
+		}
+	}
 	pos := make([]int, 0, len(names))
 	for _, n := range names {
-		if i := value.NameIndex(s.names, n); i >= 0 {
+		if i := find(n); i >= 0 {
 			pos = append(pos, i)
 		}
 	}
