@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/porpoisedb/porpoise/partition"
-	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 	"github.com/stretchr/testify/require"
@@ -27,15 +25,7 @@ const alterRaceRows = 30
 func TestAlterConcurrentWithAppendsAndQueries(t *testing.T) {
 	for _, atomicity := range []string{"TRANS", "CHUNK"} {
 		t.Run(atomicity, func(t *testing.T) {
-			st, err := storage.Open(storage.Options{InMemory: true})
-			require.NoError(t, err)
-			t.Cleanup(func() { st.Close() })
-			cat, err := Open(st, Config{})
-			require.NoError(t, err)
-			dom, err := partition.NewValue(value.NewInts([]int32{1, 2, 3}))
-			require.NoError(t, err)
-			db, err := cat.CreateDatabase("dfs://alterrace", dom, "OLAP", atomicity)
-			require.NoError(t, err)
+			_, _, db := valueDatabase(t, Config{}, "dfs://alterrace", atomicity, 1, 2, 3)
 			schema := value.NewTable([]string{"id", "p", "v", "x"}, []*value.Vector{
 				value.NewInts(nil), value.NewInts(nil), value.NewInts(nil), value.NewInts(nil)})
 			tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})
@@ -218,15 +208,7 @@ func (e errAlterRace) Error() string { return "inconsistent read: " + string(e) 
 // a column change of the table to finish, so the change can't write the
 // catalog entry of a dropped table back.
 func TestDropTableWaitsForColumnChange(t *testing.T) {
-	st, err := storage.Open(storage.Options{InMemory: true})
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
-	cat, err := Open(st, Config{})
-	require.NoError(t, err)
-	dom, err := partition.NewValue(value.NewInts([]int32{1, 2, 3}))
-	require.NoError(t, err)
-	db, err := cat.CreateDatabase("dfs://alterdrop", dom, "OLAP", "TRANS")
-	require.NoError(t, err)
+	st, _, db := valueDatabase(t, Config{}, "dfs://alterdrop", "TRANS", 1, 2, 3)
 	cols := func(xs ...int32) *value.Table {
 		return value.NewTable([]string{"id", "x"}, []*value.Vector{value.NewInts(xs), value.NewInts(xs)})
 	}

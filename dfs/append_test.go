@@ -11,19 +11,27 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// addPolicyTable is a dfs:// table over VALUE 1..3 with
-// newValuePartitionPolicy=add, holding three-column rows in partition 1.
-func addPolicyTable(t *testing.T, atomic string) (*storage.Store, *Catalog, *Table) {
+// valueDatabase is the database path over VALUE ids, in a catalog with
+// cfg over an in-memory store that closes when the test ends.
+func valueDatabase(t *testing.T, cfg Config, path, atomic string, ids ...int32) (*storage.Store, *Catalog, *Database) {
 	t.Helper()
 	st, err := storage.Open(storage.Options{InMemory: true})
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
-	cat, err := Open(st, Config{NewValuePartitionPolicy: "add", AllowMissingPartitions: true})
+	cat, err := Open(st, cfg)
 	require.NoError(t, err)
-	dom, err := partition.NewValue(value.NewInts([]int32{1, 2, 3}))
+	dom, err := partition.NewValue(value.NewInts(ids))
 	require.NoError(t, err)
-	db, err := cat.CreateDatabase("dfs://add", dom, "OLAP", atomic)
+	db, err := cat.CreateDatabase(path, dom, "OLAP", atomic)
 	require.NoError(t, err)
+	return st, cat, db
+}
+
+// addPolicyTable is a dfs:// table over VALUE 1..3 with
+// newValuePartitionPolicy=add, holding three-column rows in partition 1.
+func addPolicyTable(t *testing.T, atomic string) (*storage.Store, *Catalog, *Table) {
+	t.Helper()
+	st, cat, db := valueDatabase(t, Config{NewValuePartitionPolicy: "add", AllowMissingPartitions: true}, "dfs://add", atomic, 1, 2, 3)
 	schema := value.NewTable([]string{"id", "v", "w"}, []*value.Vector{
 		value.NewInts(nil), value.NewInts(nil), value.NewInts(nil)})
 	tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -20,15 +19,7 @@ import (
 // 2 and 4 (3 stays empty).
 func scanTable(t *testing.T, path string) *Table {
 	t.Helper()
-	st, err := storage.Open(storage.Options{InMemory: true})
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
-	cat, err := Open(st, Config{})
-	require.NoError(t, err)
-	dom, err := partition.NewValue(value.NewInts([]int32{1, 2, 3, 4}))
-	require.NoError(t, err)
-	db, err := cat.CreateDatabase(path, dom, "OLAP", "TRANS")
-	require.NoError(t, err)
+	_, _, db := valueDatabase(t, Config{}, path, "TRANS", 1, 2, 3, 4)
 	schema := value.NewTable([]string{"id", "v"}, []*value.Vector{value.NewInts(nil), value.NewDoubles(nil)})
 	tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})
 	require.NoError(t, err)
@@ -104,15 +95,7 @@ func TestEachPartitionStopsOnError(t *testing.T) {
 // coded, in the chunk's own base, and a scan of several partitions
 // translates them into one base of its own.
 func TestPartitionsReadCoded(t *testing.T) {
-	st, err := storage.Open(storage.Options{InMemory: true})
-	require.NoError(t, err)
-	defer st.Close()
-	cat, err := Open(st, Config{})
-	require.NoError(t, err)
-	dom, err := partition.NewValue(value.NewInts([]int32{1, 2}))
-	require.NoError(t, err)
-	db, err := cat.CreateDatabase("dfs://scan", dom, "OLAP", "TRANS")
-	require.NoError(t, err)
+	_, _, db := valueDatabase(t, Config{}, "dfs://scan", "TRANS", 1, 2)
 	schema := value.NewTable([]string{"id", "s"}, []*value.Vector{value.NewInts(nil), value.NewStrings(value.Symbol, nil)})
 	tb, err := db.CreateTable(TableSpec{Name: "pt", Schema: schema, PartitionColumns: []string{"id"}})
 	require.NoError(t, err)
