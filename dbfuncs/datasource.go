@@ -231,10 +231,9 @@ func sourceTable(h Host, code value.Value) (*dfs.Table, error) {
 
 // partitionLevel is the domain level that partitions t by column col.
 func partitionLevel(t *dfs.Table, col string) (partition.Domain, error) {
-	names, _, _ := t.Schema()
 	levels := t.Database().Levels()
-	for l, c := range t.PartitionColumns() {
-		if l < len(levels) && names[c] == col {
+	for l, name := range t.PartitionColumnNames() { // one schema: a column change may commit meanwhile
+		if l < len(levels) && name == col {
 			return levels[l], nil
 		}
 	}
@@ -463,21 +462,20 @@ func byPartitions(h Host, code value.Value) ([]value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	names, _, _ := t.Schema()
 	levels := t.Database().Levels()
-	cols := t.PartitionColumns()
+	cols := t.PartitionColumnNames() // one schema: a column change may commit meanwhile
 	if len(cols) == 0 {
 		return []value.Value{&system.DataSource{Code: code}}, nil
 	}
 	sources := []value.Value{&system.DataSource{Code: code}}
-	for l, c := range cols {
+	for l, name := range cols {
 		var next []value.Value
 		for _, src := range sources {
-			s, err := newSplitter(h, src.(*system.DataSource).Code, names[c])
+			s, err := newSplitter(h, src.(*system.DataSource).Code, name)
 			if err != nil {
 				return nil, err
 			}
-			part, err := s.byDomain(levels[l], names[c])
+			part, err := s.byDomain(levels[l], name)
 			if err != nil {
 				return nil, err
 			}

@@ -90,11 +90,9 @@ func (t *Table) ConvertColumn(v *value.Vector, col int) (*value.Vector, error) {
 	return t.appendOptions().ConvertColumn(v, t.sc().types[col], t.sc().scales[col], t.sc().names[col])
 }
 
-// PartitionColumns lists the schema positions of the partitioning
-// columns, one per level (none for a dimension table).
-func (t *Table) PartitionColumns() []int { return t.sc().partCols }
-
-// PartitionColumnNames names the partitioning columns, one per level.
+// PartitionColumnNames names the partitioning columns, one per level
+// (none for a dimension table). Names, not positions: a column change
+// may commit between reading them and reading another schema.
 func (t *Table) PartitionColumnNames() []string {
 	s := t.sc()
 	out := make([]string, len(s.partCols))

@@ -520,7 +520,7 @@ func joinsDFS(h Host, c *ast.CallExpr) bool {
 		}
 		if id, ok := a.(*ast.Ident); ok {
 			if v, err := h.Eval(id); err == nil {
-				if dt, ok := h.DFSTable(v); ok && len(dt.PartitionColumns()) > 0 {
+				if dt, ok := h.DFSTable(v); ok && len(dt.PartitionColumnNames()) > 0 {
 					return true
 				}
 			}
