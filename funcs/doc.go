@@ -35,6 +35,15 @@
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
 //	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)
+//	funcs/decomp       decompositions: pca, stl
+//	funcs/describe     summary, descriptive statistics of tables and data sources
+//	funcs/excel        convertExcelFormula
+//	funcs/fit          interpolation and density models with a predict function
+//	funcs/genome       short genome sequence encoding
+//	funcs/logging      writeLog, writeLogLevel, setLogLevel, cleanOutdateLogFiles over the server log
+//	funcs/npy          NumPy .npy/.npz files: loadNpy, loadNpz, saveAsNpy
+//	funcs/optimize     global optimisers of a script function (differentialEvolution)
+//	funcs/mvcc         MVCC tables, persisted ones on disk (mvccTable, loadMvccTable)
 //	funcs/all          blank-imports every family; the interpreter imports it
 //
 // A family may import this package and families listed above it, never one
