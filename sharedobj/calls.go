@@ -17,6 +17,12 @@ import (
 // those its functions name in turn, up front; a call it can't see (a
 // function reached through a value computed at run time) takes its lock
 // by Held.Lock's safe path.
+//
+// What a function's body reaches does not depend on the frame the call
+// is made from, so the planner keeps it (Scans.reach) while neither the
+// catalog's names nor the scope's functions change: a statement in a
+// loop, or the statements of a function called from it, plan from it
+// without walking the bodies again.
 
 // Def is a script function as the planner sees it.
 type Def struct {
@@ -25,7 +31,8 @@ type Def struct {
 	Params []ast.Param
 	Body   []ast.Stmt
 	// Where is where Body's calls are resolved (its module): the
-	// interpreter's, given back to Scope.Func.
+	// interpreter's, given back to Scope.Func. It must be comparable:
+	// the planner keeps what a body reaches by body and Where.
 	Where any
 	// Holds are values the function carries: a closure's captured
 	// variables, a partial application's bound arguments and function.
@@ -42,6 +49,10 @@ type Scope interface {
 	Func(name string, inBody bool, where any) (Def, bool)
 	// FuncValue is the script function v is, if it is one.
 	FuncValue(v value.Value) (Def, bool)
+	// Gen changes whenever what Func answers from a body may change (a
+	// definition, an import, a module loaded system-wide), and only
+	// grows.
+	Gen() uint64
 }
 
 // Plan collects the shared names node uses in c, in name order, and the
@@ -74,6 +85,9 @@ type planner struct {
 	// seen are the bodies planned (their first statements' slots), so a
 	// recursive function is planned once.
 	seen []*ast.Stmt
+	// walking is set on the planner of a body's reach (Scans.reach),
+	// which walks the bodies its calls reach itself.
+	walking bool
 }
 
 // uses plans the names x uses, run in the statement's frame when from is
@@ -124,7 +138,49 @@ func (pl *planner) call(d Def, ok bool) {
 		return
 	}
 	pl.seen = append(pl.seen, &d.Body[0])
-	pl.uses(pl.sc.body(d.Body), &d)
+	if pl.walking {
+		pl.uses(pl.sc.body(d.Body), &d)
+		return
+	}
+	r := pl.sc.reach(d, pl.c, pl.s)
+	pl.p.Names = append(pl.p.Names, r.names...)
+	pl.p.Write = pl.p.Write || r.write
+	pl.vals = append(pl.vals, r.vals...)
+}
+
+// bodyKey is a body by its first statement's slot, and its module.
+type bodyKey struct {
+	body  *ast.Stmt
+	where any
+}
+
+// reached is what a call of a function reaches: the shared names its
+// body and the functions it calls use, in name order, whether they may
+// write, the tables to lock by identity; and the generations of the
+// catalog and the scope it was planned at.
+type reached struct {
+	names          []string
+	write          bool
+	vals           []value.Value
+	catGen, scopeG uint64
+}
+
+// reach is what a call of d's body reaches, kept in sc until c's names
+// or s's functions change. d has a body.
+func (sc *Scans) reach(d Def, c *Catalog, s Scope) *reached {
+	key := bodyKey{&d.Body[0], d.Where}
+	cg, sg := c.gen.Load(), s.Gen()
+	if r, ok := sc.reached[key]; ok && r.catGen == cg && r.scopeG == sg {
+		return r
+	}
+	pl := planner{sc: sc, c: c, s: s, seen: []*ast.Stmt{&d.Body[0]}, walking: true}
+	pl.uses(sc.body(d.Body), &d)
+	r := &reached{names: sortedSet(pl.p.Names), write: pl.p.Write, vals: pl.vals, catGen: cg, scopeG: sg}
+	if sc.reached == nil || len(sc.reached) >= scansMax {
+		sc.reached = map[bodyKey]*reached{}
+	}
+	sc.reached[key] = r
+	return r
 }
 
 // isParam reports whether name is one of params.

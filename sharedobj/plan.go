@@ -46,6 +46,8 @@ type Scans struct {
 	// slot, seen the bodies one plan reached (calls.go).
 	bodies map[*ast.Stmt]*scanned
 	seen   []*ast.Stmt
+	// reached are what calls of function bodies reach (calls.go).
+	reached map[bodyKey]*reached
 }
 
 const scansMax = 4096
