@@ -63,8 +63,17 @@ type Scope interface {
 // names, and theirs, add what their bodies use; a call of a function
 // with a mutable parameter may write what the statement names, since its
 // statements could not take the write lock under a read lock held here.
+//
+// A plan made where none of node's names was a variable is kept with
+// node's scan, and serves again while that holds and neither the
+// catalog's names nor s's functions change: the slices it returns are
+// then shared, for reading only.
 func (sc *Scans) Plan(node ast.Node, c *Catalog, s Scope) (Plan, []value.Value) {
 	x := sc.of(node)
+	cg, sg := c.gen.Load(), s.Gen()
+	if k := x.kept; k != nil && k.catGen == cg && k.scopeG == sg && !anyLocal(x.names, s) {
+		return Plan{Names: k.names, Write: k.write}, k.vals
+	}
 	pl := planner{sc: sc, c: c, s: s, seen: sc.seen}
 	pl.p.Write = x.write
 	pl.uses(x, nil)
@@ -72,7 +81,21 @@ func (sc *Scans) Plan(node ast.Node, c *Catalog, s Scope) (Plan, []value.Value) 
 		pl.p.Names = sortedSet(pl.p.Names)
 	}
 	sc.seen = pl.seen[:0]
+	if !pl.local {
+		pl.p.Names, pl.vals = slices.Clip(pl.p.Names), slices.Clip(pl.vals)
+		x.kept = &reached{names: pl.p.Names, write: pl.p.Write, vals: pl.vals, catGen: cg, scopeG: sg}
+	}
 	return pl.p, pl.vals
+}
+
+// anyLocal reports whether one of names is a variable of s's frame.
+func anyLocal(names []string, s Scope) bool {
+	for _, n := range names {
+		if _, ok := s.Local(n); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // planner is one statement's planning.
@@ -88,6 +111,8 @@ type planner struct {
 	// walking is set on the planner of a body's reach (Scans.reach),
 	// which walks the bodies its calls reach itself.
 	walking bool
+	// local is set once one of the statement's names is a variable.
+	local bool
 }
 
 // uses plans the names x uses, run in the statement's frame when from is
@@ -96,6 +121,7 @@ func (pl *planner) uses(x *scanned, from *Def) {
 	for _, name := range x.names {
 		if from == nil {
 			if v, ok := pl.s.Local(name); ok {
+				pl.local = true
 				pl.value(v)
 				continue
 			}
@@ -154,10 +180,11 @@ type bodyKey struct {
 	where any
 }
 
-// reached is what a call of a function reaches: the shared names its
-// body and the functions it calls use, in name order, whether they may
-// write, the tables to lock by identity; and the generations of the
-// catalog and the scope it was planned at.
+// reached is a plan kept: what a call of a function reaches (the shared
+// names its body and the functions it calls use, in name order, whether
+// they may write, the tables to lock by identity), or a statement's
+// plan; with the generations of the catalog and the scope it was
+// planned at.
 type reached struct {
 	names          []string
 	write          bool

@@ -110,6 +110,10 @@ func TestPlanThroughCallsKept(t *testing.T) {
 	require.Equal(t, []string{"a"}, plan())
 	require.Equal(t, []string{"a"}, plan(), "kept")
 	require.Len(t, sc.reached, 1, "g's body, which reaches f's")
+	s.locals["g"] = value.NewInt(1)
+	require.Empty(t, plan(), "a variable g shadows the function")
+	delete(s.locals, "g")
+	require.Equal(t, []string{"a"}, plan())
 
 	define("def f() { return size(b) + size(e) }")
 	require.Equal(t, []string{"b"}, plan(), "f redefined")

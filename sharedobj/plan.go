@@ -63,6 +63,9 @@ type scanned struct {
 	names  []string
 	write  bool
 	writes []string
+	// kept is the statement's last plan, where no name was a variable
+	// (Scans.Plan).
+	kept *reached
 }
 
 // writesName reports whether x writes when it uses name.
