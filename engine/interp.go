@@ -159,6 +159,7 @@ func (in *interp) execStmt(st ast.Stmt) (flow, value.Value, error) {
 			return flowNext, nil, nil
 		}
 		in.s.defs[n.Name] = &userFunc{name: n.Name, params: n.Params, body: n.Body}
+		in.s.funcsGen++
 		return flowNext, nil, nil
 	case *ast.IfStmt:
 		ok, err := in.cond(n.Cond)

@@ -32,6 +32,7 @@ func (s *Session) use(name string) error {
 		return err
 	}
 	s.used = modules.Import(s.used, m)
+	s.funcsGen++
 	return nil
 }
 
@@ -101,6 +102,7 @@ func (in *interp) LoadModuleFromScript(names, scripts []string, reload bool) err
 		return err
 	}
 	in.s.used = modules.Import(in.s.used, ms...)
+	in.s.funcsGen++
 	return nil
 }
 

@@ -56,6 +56,8 @@ type Session struct {
 	// scans what statements' text says about their locks (shared_lock.go).
 	held  sharedobj.Held
 	scans sharedobj.Scans
+	// funcsGen counts the changes of defs and used (planScope.Gen).
+	funcsGen uint64
 	// ro are the session's const variables.
 	ro readonly.Names
 	// inView counts the function views running with their rights.

@@ -50,6 +50,10 @@ func (p planScope) Func(name string, inBody bool, where any) (sharedobj.Def, boo
 	return p.FuncValue(f)
 }
 
+// Gen grows with every change of the session's definitions and imports
+// and of the modules loaded system-wide.
+func (p planScope) Gen() uint64 { return p.in.s.funcsGen + p.in.s.eng.mods.Gen() }
+
 func (p planScope) FuncValue(v value.Value) (sharedobj.Def, bool) {
 	switch f := v.(type) {
 	case *userFunc:

@@ -40,6 +40,7 @@ func (in *interp) Undefine(name string, kind system.ObjKind) error {
 		} else {
 			delete(in.s.defs, name)
 		}
+		in.s.funcsGen++
 		return nil
 	case system.SharedObj:
 		if name != "all" {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -28,7 +29,13 @@ type Registry struct {
 	// system-wide, which every session sees and ClearCache keeps.
 	cache  map[string]*Module
 	system map[string]*Module
+	// gen counts the modules loaded system-wide (Gen).
+	gen atomic.Uint64
 }
+
+// Gen grows whenever a module is loaded system-wide, which changes what
+// a qualified name may resolve to (Func).
+func (r *Registry) Gen() uint64 { return r.gen.Load() }
 
 // dir is the directory a moduleDir argument names (under Home unless
 // absolute), the moduleDir setting's when arg is empty.
@@ -105,6 +112,7 @@ func (r *Registry) markSystem(m *Module) {
 		r.system = map[string]*Module{}
 	}
 	r.system[m.Name] = m
+	r.gen.Add(1)
 	for _, d := range m.Deps {
 		r.markSystem(d)
 	}

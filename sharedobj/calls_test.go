@@ -15,6 +15,7 @@ import (
 type scriptScope struct {
 	locals map[string]value.Value
 	defs   map[string]*ast.DefStmt
+	gen    uint64
 }
 
 func (s scriptScope) Local(name string) (value.Value, bool) {
@@ -31,6 +32,8 @@ func (s scriptScope) Func(name string, _ bool, _ any) (Def, bool) {
 }
 
 func (s scriptScope) FuncValue(value.Value) (Def, bool) { return Def{}, false }
+
+func (s scriptScope) Gen() uint64 { return s.gen }
 
 // Plan takes what the functions a statement calls use, transitively and
 // once per function however it recurses; their parameters shadow shared
@@ -79,4 +82,47 @@ def mut(mutable t) { t.append!(table(1 as x)) }
 			require.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// What a function's body reaches is kept between statements, and planned
+// again once a definition or the catalog's names change.
+func TestPlanThroughCallsKept(t *testing.T) {
+	parse := func(src string) []ast.Stmt {
+		script, err := sqlparse.Parse(src)
+		require.NoError(t, err)
+		return script.Stmts
+	}
+	s := scriptScope{locals: map[string]value.Value{}, defs: map[string]*ast.DefStmt{}}
+	define := func(src string) {
+		d := parse(src)[0].(*ast.DefStmt)
+		s.defs[d.Name] = d
+		s.gen++
+	}
+	define("def f() { return size(a) }")
+	define("def g() { return f() }")
+	stmt := parse("g()")[0]
+	c := catalogOf("a", "b")
+	var sc Scans
+	plan := func() []string {
+		p, _ := sc.Plan(stmt, c, s)
+		return p.Names
+	}
+	require.Equal(t, []string{"a"}, plan())
+	require.Equal(t, []string{"a"}, plan(), "kept")
+	require.Len(t, sc.reached, 1, "g's body, which reaches f's")
+	s.locals["g"] = value.NewInt(1)
+	require.Empty(t, plan(), "a variable g shadows the function")
+	delete(s.locals, "g")
+	require.Equal(t, []string{"a"}, plan())
+
+	define("def f() { return size(b) + size(e) }")
+	require.Equal(t, []string{"b"}, plan(), "f redefined")
+
+	c.Put("e", value.NewInt(1), "admin")
+	require.Equal(t, []string{"b", "e"}, plan(), "e shared")
+	require.NoError(t, c.Drop("b"))
+	require.Equal(t, []string{"e"}, plan(), "b undefined")
+	require.True(t, c.PutHandle("b", value.NewTable([]string{"x"}, []*value.Vector{value.NewInts([]int32{1})})))
+	_, vals := sc.Plan(stmt, c, s)
+	require.Len(t, vals, 1, "b names a handle")
 }

@@ -36,7 +36,10 @@ type Entry struct {
 // concurrent use.
 type Catalog struct {
 	mu sync.RWMutex
-	m  map[string]*Obj
+	// gen counts the changes of what lookup answers (names shared and
+	// handles named), so a plan kept from before one is known stale.
+	gen atomic.Uint64
+	m   map[string]*Obj
 	// handles are the tables registered by name, handleObjs the locks of
 	// every handle whose table is alive, dropped ones included
 	// (handles.go).
@@ -84,6 +87,7 @@ func (c *Catalog) Put(name string, v value.Value, owner string) {
 		c.m = map[string]*Obj{}
 	}
 	c.m[name] = &Obj{V: v, Owner: owner}
+	c.gen.Add(1)
 }
 
 // Drop removes name, unless it is a stream table that refuses (its
@@ -99,6 +103,7 @@ func (c *Catalog) Drop(name string) error {
 		}
 	}
 	delete(c.m, name)
+	c.gen.Add(1)
 	return nil
 }
 

@@ -14,9 +14,10 @@
 // deadlock each other, and a session never re-takes a lock it already
 // holds (Held: a user function called from a locked statement). The plan
 // reaches into the script functions a statement calls, so their
-// statements find their locks held (calls.go); a lock a call the plan
-// can't see needs out of order is taken without waiting inside a cycle
-// of sessions, failing the statement instead (waits.go). Under
+// statements find their locks held, and keeps what each function's body
+// reaches until a definition or a shared name changes (calls.go); a lock
+// a call the plan can't see needs out of order is taken without waiting
+// inside a cycle of sessions, failing the statement instead (waits.go). Under
 // value.Invariants a wait out of order panics. The
 // object's own locks (value.Table.Mu, taken by tableInsert and SQL
 // internally) nest inside this one, so every path orders them alike.

@@ -57,6 +57,7 @@ func (c *Catalog) PutHandle(name string, t *value.Table) bool {
 	h.Obj.handle = h
 	c.handles[name] = t
 	c.handleObjs[h] = true
+	c.gen.Add(1)
 	runtime.AddCleanup(t, c.forgetHandle, h)
 	return true
 }
@@ -84,6 +85,7 @@ func (c *Catalog) DropHandle(name string) bool {
 		return false
 	}
 	delete(c.handles, name)
+	c.gen.Add(1)
 	return true
 }
 

@@ -2,7 +2,9 @@ package sharedobj
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"sync/atomic"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -33,7 +35,10 @@ type Held struct {
 // lockOutOfOrder, which never waits inside a cycle: it fails the
 // statement (its writes so far stay, as after any error) instead.
 func (h *Held) Lock(objs []Entry, write bool) (func(), error) {
-	sort.Slice(objs, func(i, j int) bool { return objs[i].Name < objs[j].Name })
+	if h.holdsAll(objs) {
+		return noRelease, nil
+	}
+	slices.SortFunc(objs, func(a, b Entry) int { return strings.Compare(a.Name, b.Name) })
 	var taken []*Obj
 	var wrote []bool
 	for i, x := range objs {
@@ -59,6 +64,20 @@ func (h *Held) Lock(objs []Entry, write bool) (func(), error) {
 		wrote = append(wrote, w)
 	}
 	return func() { h.release(taken, wrote) }, nil
+}
+
+// noRelease is the release of a Lock that took nothing.
+func noRelease() {}
+
+// holdsAll reports whether h holds every lock of objs: a statement
+// nested in the one that planned them, the common case, takes nothing.
+func (h *Held) holdsAll(objs []Entry) bool {
+	for _, x := range objs {
+		if _, ok := h.m[x.Obj]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // release releases the locks taken, for writing where wrote says so,

@@ -46,6 +46,8 @@ type Scans struct {
 	// slot, seen the bodies one plan reached (calls.go).
 	bodies map[*ast.Stmt]*scanned
 	seen   []*ast.Stmt
+	// reached are what calls of function bodies reach (calls.go).
+	reached map[bodyKey]*reached
 }
 
 const scansMax = 4096
@@ -61,6 +63,9 @@ type scanned struct {
 	names  []string
 	write  bool
 	writes []string
+	// kept is the statement's last plan, where no name was a variable
+	// (Scans.Plan).
+	kept *reached
 }
 
 // writesName reports whether x writes when it uses name.
