@@ -1,17 +1,17 @@
 package audit
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/porpoisedb/porpoise/reclog"
 )
 
 // maxEntries bounds each trail: when a trail grows past it, its oldest
 // tenth is dropped (from memory and from its file).
-var maxEntries = 100_000
+const maxEntries = 100_000
 
 // Op is one recorded DDL or write operation (a row of getAuditLog).
 type Op struct {
@@ -42,37 +42,31 @@ type ACLOp struct {
 // each record to a JSON-lines file there; Open reloads them.
 type Log struct {
 	mu  sync.Mutex
-	ops trail[Op]
-	acl trail[ACLOp]
+	ops reclog.Log[Op]
+	acl reclog.Log[ACLOp]
 	// seq numbers the recorded operations (their tid and cid).
 	seq int64
-}
-
-// trail is one bounded list of records and the file that keeps it.
-type trail[T any] struct {
-	recs []T
-	path string // "" in memory
-	f    *os.File
 }
 
 // Open loads the trails kept in dir (created if needed); dir "" keeps
 // them in memory only.
 func Open(dir string) (*Log, error) {
 	l := &Log{}
+	l.ops.Max, l.acl.Max = maxEntries, maxEntries
 	if dir == "" {
 		return l, nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	if err := l.ops.open(filepath.Join(dir, "ddl.log")); err != nil {
+	if err := l.ops.Open(filepath.Join(dir, "ddl.log"), reclog.JSONLines[Op]()); err != nil {
 		return nil, err
 	}
-	if err := l.acl.open(filepath.Join(dir, "acl.log")); err != nil {
-		_ = l.ops.close()
+	if err := l.acl.Open(filepath.Join(dir, "acl.log"), reclog.JSONLines[ACLOp]()); err != nil {
+		_ = l.ops.Close()
 		return nil, err
 	}
-	for _, op := range l.ops.recs {
+	for _, op := range l.ops.Recs {
 		l.seq = max(l.seq, op.TID)
 	}
 	return l, nil
@@ -82,7 +76,7 @@ func Open(dir string) (*Log, error) {
 func (l *Log) Close() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return errors.Join(l.ops.close(), l.acl.close())
+	return errors.Join(l.ops.Close(), l.acl.Close())
 }
 
 // AddOp records op, numbering it: its TID and CID are the node's next
@@ -92,14 +86,14 @@ func (l *Log) AddOp(op Op) {
 	defer l.mu.Unlock()
 	l.seq++
 	op.TID, op.CID = l.seq, l.seq
-	l.ops.add(op)
+	l.ops.Add(op)
 }
 
 // AddACL records op.
 func (l *Log) AddACL(op ACLOp) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.acl.add(op)
+	l.acl.Add(op)
 }
 
 // Ops returns the recorded operations that keep(op) accepts, oldest
@@ -107,7 +101,7 @@ func (l *Log) AddACL(op ACLOp) {
 func (l *Log) Ops(keep func(*Op) bool) []Op {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.ops.filter(keep)
+	return l.ops.Filter(keep)
 }
 
 // ACLOps returns the recorded ACL operations that keep(op) accepts,
@@ -115,95 +109,5 @@ func (l *Log) Ops(keep func(*Op) bool) []Op {
 func (l *Log) ACLOps(keep func(*ACLOp) bool) []ACLOp {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.acl.filter(keep)
-}
-
-func (t *trail[T]) open(path string) error {
-	t.path = path
-	if f, err := os.Open(path); err == nil {
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<24)
-		for sc.Scan() {
-			var r T
-			if json.Unmarshal(sc.Bytes(), &r) == nil { // a torn last line is dropped
-				t.recs = append(t.recs, r)
-			}
-		}
-		_ = f.Close()
-		if err := sc.Err(); err != nil {
-			return err
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	if len(t.recs) > maxEntries {
-		t.recs = t.recs[len(t.recs)-maxEntries:]
-	}
-	return t.rewrite()
-}
-
-// add appends r, trimming the trail when it passes maxEntries. A failed
-// write leaves the record in memory: the operation it describes has
-// happened.
-func (t *trail[T]) add(r T) {
-	t.recs = append(t.recs, r)
-	if len(t.recs) > maxEntries {
-		t.recs = append(t.recs[:0:0], t.recs[maxEntries/10:]...)
-		_ = t.rewrite()
-		return
-	}
-	if t.f != nil {
-		if b, err := json.Marshal(r); err == nil {
-			_, _ = t.f.Write(append(b, '\n'))
-		}
-	}
-}
-
-// rewrite replaces the file with the records in memory and reopens it
-// for appending.
-func (t *trail[T]) rewrite() error {
-	if t.path == "" {
-		return nil
-	}
-	_ = t.close()
-	tmp := t.path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	for _, r := range t.recs {
-		if err := enc.Encode(r); err != nil {
-			_ = f.Close()
-			return err
-		}
-	}
-	if err := errors.Join(w.Flush(), f.Close()); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, t.path); err != nil {
-		return err
-	}
-	t.f, err = os.OpenFile(t.path, os.O_APPEND|os.O_WRONLY, 0o644)
-	return err
-}
-
-func (t *trail[T]) close() error {
-	if t.f == nil {
-		return nil
-	}
-	err := t.f.Close()
-	t.f = nil
-	return err
-}
-
-func (t *trail[T]) filter(keep func(*T) bool) []T {
-	var out []T
-	for i := range t.recs {
-		if keep(&t.recs[i]) {
-			out = append(out, t.recs[i])
-		}
-	}
-	return out
+	return l.acl.Filter(keep)
 }

@@ -38,16 +38,15 @@ func TestLogPersistsAcrossReopen(t *testing.T) {
 }
 
 func TestLogIsBounded(t *testing.T) {
-	defer func(n int) { maxEntries = n }(maxEntries)
-	maxEntries = 20
 	dir := t.TempDir()
 	l, err := Open(dir)
 	require.NoError(t, err)
+	l.ops.Max = 20
 	for range 45 {
 		l.AddOp(Op{DB: "dfs://a", Type: "APPEND"})
 	}
 	ops := l.Ops(func(*Op) bool { return true })
-	require.LessOrEqual(t, len(ops), maxEntries)
+	require.LessOrEqual(t, len(ops), 20)
 	require.Equal(t, int64(45), ops[len(ops)-1].TID, "the newest are kept")
 	require.NoError(t, l.Close())
 

@@ -27,13 +27,12 @@ func BenchmarkTableQuery(b *testing.B) {
 			name = "on"
 		}
 		b.Run(name, func(b *testing.B) {
-			defer func(n int) { maxRecords = n }(maxRecords)
-			maxRecords = 1 << 30 // no trimming inside the loop
 			tr, err := Open("", 3600, func() []Usage { return nil })
 			if err != nil {
 				b.Fatal(err)
 			}
 			defer tr.Close()
+			tr.access.Max = 1 << 30 // no trimming inside the loop
 			tr.SetOn(on)
 			ctx := NewContext(context.Background(), tr, Request{User: func() string { return "admin" }, RootID: "r"})
 			b.ReportAllocs()

@@ -73,7 +73,7 @@ func getUserHardwareUsage(env funcs.Env, args []value.Value) (value.Value, error
 	var users []string
 	var cpu []int32
 	t.mu.Lock()
-	for _, r := range t.hardware.recs {
+	for _, r := range t.hardware.Recs {
 		if r.at >= from && r.at < to {
 			at, users, cpu, mem = append(at, r.at), append(users, r.User), append(cpu, int32(r.Requests)), append(mem, r.Memory)
 			send, recv = append(send, r.Send), append(recv, r.Recv)
@@ -97,7 +97,7 @@ func getUserTableAccessRecords(env funcs.Env, args []value.Value) (value.Value, 
 	var at, vals []int64
 	var roots, users, dbs, tables, kinds, scripts []string
 	t.mu.Lock()
-	for _, r := range t.access.recs {
+	for _, r := range t.access.Recs {
 		if r.at >= from && r.at < to {
 			at, vals = append(at, r.at), append(vals, r.value)
 			roots, users, dbs = append(roots, r.rootID), append(users, r.user), append(dbs, r.db)

@@ -1,8 +1,6 @@
 package restrack
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
@@ -11,13 +9,14 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/porpoisedb/porpoise/reclog"
 	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 // maxRecords bounds each log: past it, the oldest tenth is dropped (from
 // memory and from the file), DolphinDB's log rotation and retention in
 // one.
-var maxRecords = 200_000
+const maxRecords = 200_000
 
 // Usage is what one user held at a sample: Requests running for it (the
 // worker threads it occupies), Memory, the bytes of its sessions'
@@ -52,8 +51,8 @@ type Tracker struct {
 	sample   func() []Usage
 
 	mu       sync.Mutex
-	hardware csvLog[hardwareRec]
-	access   csvLog[accessRec]
+	hardware reclog.Log[hardwareRec]
+	access   reclog.Log[accessRec]
 
 	stop chan struct{}
 	done chan struct{}
@@ -64,6 +63,7 @@ type Tracker struct {
 // with sample and keeping the logs under dir ("" in memory).
 func Open(dir string, interval int, sample func() []Usage) (*Tracker, error) {
 	t := &Tracker{sample: sample, stop: make(chan struct{}), done: make(chan struct{})}
+	t.hardware.Max, t.access.Max = maxRecords, maxRecords
 	if interval <= 0 {
 		close(t.done)
 		return t, nil
@@ -73,11 +73,11 @@ func Open(dir string, interval int, sample func() []Usage) (*Tracker, error) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
 		}
-		if err := t.hardware.open(filepath.Join(dir, "hardware.log"), hardwareHeader, parseHardware); err != nil {
+		if err := t.hardware.Open(filepath.Join(dir, "hardware.log"), reclog.CSV(hardwareHeader, hardwareRow, parseHardware)); err != nil {
 			return nil, err
 		}
-		if err := t.access.open(filepath.Join(dir, "access.log"), accessHeader, parseAccess); err != nil {
-			_ = t.hardware.close()
+		if err := t.access.Open(filepath.Join(dir, "access.log"), reclog.CSV(accessHeader, accessRow, parseAccess)); err != nil {
+			_ = t.hardware.Close()
 			return nil, err
 		}
 	}
@@ -109,7 +109,7 @@ func (t *Tracker) Close() error {
 	<-t.done
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return errors.Join(t.hardware.close(), t.access.close())
+	return errors.Join(t.hardware.Close(), t.access.Close())
 }
 
 func (t *Tracker) run() {
@@ -139,7 +139,7 @@ func (t *Tracker) addSample(at int64, us []Usage) {
 		return
 	}
 	for _, u := range us {
-		t.hardware.add(hardwareRec{at: at, Usage: u})
+		t.hardware.Add(hardwareRec{at: at, Usage: u})
 	}
 }
 
@@ -147,92 +147,8 @@ func (t *Tracker) addAccess(r accessRec) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.on.Load() {
-		t.access.add(r)
+		t.access.Add(r)
 	}
-}
-
-// csvLog is one bounded list of records and the CSV file that keeps it.
-type csvLog[T any] struct {
-	recs   []T
-	path   string
-	header []string
-	f      *os.File
-	w      *csv.Writer
-}
-
-func (l *csvLog[T]) open(path string, header []string, parse func([]string) (T, bool)) error {
-	l.path, l.header = path, header
-	if f, err := os.Open(path); err == nil {
-		r := csv.NewReader(bufio.NewReader(f))
-		r.FieldsPerRecord = -1
-		for first := true; ; first = false {
-			fields, err := r.Read()
-			if err != nil {
-				break // end of file, or a torn last line
-			}
-			if rec, ok := parse(fields); ok && !first {
-				l.recs = append(l.recs, rec)
-			}
-		}
-		_ = f.Close()
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	if len(l.recs) > maxRecords {
-		l.recs = l.recs[len(l.recs)-maxRecords:]
-	}
-	return l.rewrite()
-}
-
-func (l *csvLog[T]) add(r T) {
-	l.recs = append(l.recs, r)
-	if len(l.recs) > maxRecords {
-		l.recs = append(l.recs[:0:0], l.recs[maxRecords/10:]...)
-		_ = l.rewrite()
-		return
-	}
-	if l.w != nil {
-		_ = l.w.Write(rowOf(r))
-		l.w.Flush()
-	}
-}
-
-func (l *csvLog[T]) rewrite() error {
-	if l.path == "" {
-		return nil
-	}
-	_ = l.close()
-	tmp := l.path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(f)
-	_ = w.Write(l.header)
-	for _, r := range l.recs {
-		_ = w.Write(rowOf(r))
-	}
-	w.Flush()
-	if err := errors.Join(w.Error(), f.Close()); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, l.path); err != nil {
-		return err
-	}
-	if l.f, err = os.OpenFile(l.path, os.O_APPEND|os.O_WRONLY, 0o644); err != nil {
-		return err
-	}
-	l.w = csv.NewWriter(l.f)
-	return nil
-}
-
-func (l *csvLog[T]) close() error {
-	if l.f == nil {
-		return nil
-	}
-	err := l.f.Close()
-	l.f, l.w = nil, nil
-	return err
 }
 
 var (
@@ -240,15 +156,13 @@ var (
 	accessHeader   = []string{"timestamp", "rootQueryId", "userId", "database", "table", "type", "value", "script"}
 )
 
-func rowOf(r any) []string {
-	switch r := r.(type) {
-	case hardwareRec:
-		return []string{strconv.FormatInt(r.at, 10), r.User, strconv.Itoa(r.Requests), strconv.FormatInt(r.Memory, 10),
-			strconv.FormatInt(r.Send, 10), strconv.FormatInt(r.Recv, 10)}
-	case accessRec:
-		return []string{strconv.FormatInt(r.at, 10), r.rootID, r.user, r.db, r.table, r.kind, strconv.FormatInt(r.value, 10), r.script}
-	}
-	return nil
+func hardwareRow(r hardwareRec) []string {
+	return []string{strconv.FormatInt(r.at, 10), r.User, strconv.Itoa(r.Requests), strconv.FormatInt(r.Memory, 10),
+		strconv.FormatInt(r.Send, 10), strconv.FormatInt(r.Recv, 10)}
+}
+
+func accessRow(r accessRec) []string {
+	return []string{strconv.FormatInt(r.at, 10), r.rootID, r.user, r.db, r.table, r.kind, strconv.FormatInt(r.value, 10), r.script}
 }
 
 func parseHardware(f []string) (hardwareRec, bool) {

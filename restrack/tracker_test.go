@@ -39,9 +39,9 @@ func TestLogsPersistAcrossReopen(t *testing.T) {
 		{at: 100, Usage: Usage{User: "admin", Requests: 2, Memory: 64, Send: 300, Recv: 40}},
 		{at: 100, Usage: Usage{User: "guest", Memory: 8}},
 		{at: 200, Usage: Usage{User: "u1", Requests: 1, Memory: 16}},
-	}, tr.hardware.recs)
-	require.Len(t, tr.access.recs, 1)
-	require.Equal(t, accessRec{at: tr.access.recs[0].at, rootID: "r1", user: "admin", db: "dfs://db", table: "pt", kind: "sql", value: 1, script: `select count(x) from pt where s = "a,b"`}, tr.access.recs[0])
+	}, tr.hardware.Recs)
+	require.Len(t, tr.access.Recs, 1)
+	require.Equal(t, accessRec{at: tr.access.Recs[0].at, rootID: "r1", user: "admin", db: "dfs://db", table: "pt", kind: "sql", value: 1, script: `select count(x) from pt where s = "a,b"`}, tr.access.Recs[0])
 }
 
 func TestNothingIsRecordedWhileOff(t *testing.T) {
@@ -54,21 +54,20 @@ func TestNothingIsRecordedWhileOff(t *testing.T) {
 	q := QueryTable(ctx, "dfs://db", "pt", func() string { return "select * from pt" })
 	require.Nil(t, q)
 	q.Read(value.NewTable([]string{"x"}, []*value.Vector{value.NewInts([]int32{1})})) // a nil query records nothing
-	require.Empty(t, tr.hardware.recs)
-	require.Empty(t, tr.access.recs)
+	require.Empty(t, tr.hardware.Recs)
+	require.Empty(t, tr.access.Recs)
 }
 
 func TestLogsAreBounded(t *testing.T) {
-	defer func(n int) { maxRecords = n }(maxRecords)
-	maxRecords = 10
 	tr, err := Open(t.TempDir(), 3600, func() []Usage { return nil })
 	require.NoError(t, err)
 	defer tr.Close()
+	tr.hardware.Max = 10
 	for i := range 25 {
 		tr.addSample(int64(i), []Usage{{User: "admin"}})
 	}
-	require.LessOrEqual(t, len(tr.hardware.recs), 10)
-	require.Equal(t, int64(24), tr.hardware.recs[len(tr.hardware.recs)-1].at)
+	require.LessOrEqual(t, len(tr.hardware.Recs), 10)
+	require.Equal(t, int64(24), tr.hardware.Recs[len(tr.hardware.Recs)-1].at)
 }
 
 func TestUnconfiguredTrackerIsOff(t *testing.T) {
@@ -106,7 +105,7 @@ func TestTableQueryRecordsReads(t *testing.T) {
 		value int64
 	}
 	var got []rec
-	for _, r := range tr.access.recs {
+	for _, r := range tr.access.Recs {
 		require.Equal(t, "r2", r.rootID)
 		require.Equal(t, "guest", r.user)
 		require.Equal(t, "dfs://db", r.db)
