@@ -21,6 +21,28 @@ func (t *Table) Append(ctx context.Context, src *value.Table, stmt bool) (n int,
 	defer audit.Appended(ctx, time.Now(), t.db.path, t.name, t.db.atomic == "CHUNK" && len(t.sc().partCols) > 0, &n, &err)
 	t.ddlMu.RLock()
 	defer t.ddlMu.RUnlock()
+	return t.appendLocked(ctx, src, stmt)
+}
+
+// InsertValues is INSERT INTO t [(cols)] VALUES rows (insert's
+// FromInsertValues). The rows are made a table of t's columns under the
+// lock column changes take, so a column added, dropped or renamed while
+// the statement ran can't shift a value into another column: the
+// statement names the columns as they are when it writes.
+func (t *Table) InsertValues(ctx context.Context, cols []string, rows [][]value.Value) (n int, err error) {
+	defer audit.Appended(ctx, time.Now(), t.db.path, t.name, t.db.atomic == "CHUNK" && len(t.sc().partCols) > 0, &n, &err)
+	t.ddlMu.RLock()
+	defer t.ddlMu.RUnlock()
+	sc := t.sc()
+	src, err := insert.FromInsertValues(sc.names, sc.types, cols, rows)
+	if err != nil {
+		return 0, err
+	}
+	return t.appendLocked(ctx, src, true)
+}
+
+// appendLocked is Append with t.ddlMu held.
+func (t *Table) appendLocked(ctx context.Context, src *value.Table, stmt bool) (int, error) {
 	if t.db.DFS() && stmt && !t.db.cat.cfg.EnableInsertStatementForDFSTable {
 		return 0, ddberr.Errorf("The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.")
 	}

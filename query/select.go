@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -681,6 +682,15 @@ func Insert(env Env, n *ast.InsertStmt) error {
 	var cols []string
 	if len(n.Cols) > 0 {
 		cols = n.Cols
+	}
+	if dt, ok := env.DFSTable(target); ok && dt.Database().DFS() {
+		// Made a table under the lock column changes take: the schema
+		// read above may be out of date by now.
+		if err := env.CheckTableWrite(dt, auth.TableInsert); err != nil {
+			return err
+		}
+		_, err := dt.InsertValues(env.Context(), cols, rows)
+		return err
 	}
 	src, err := insert.FromInsertValues(names, types, cols, rows)
 	if err != nil {
