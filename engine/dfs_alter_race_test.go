@@ -43,17 +43,7 @@ func TestReplaceColumnUnderConcurrentSessions(t *testing.T) {
 		}`, n),
 		load + fmt.Sprintf("for (j in til(%d)) { replaceColumn!(pt, `x, array(LONG)); replaceColumn!(pt, `x, array(DOUBLE)); replaceColumn!(pt, `x, array(INT)) }", n/10),
 	}
-	errs := make([]error, len(scripts))
-	var wg sync.WaitGroup
-	for i, script := range scripts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, errs[i] = e.NewSession().Run(script)
-		}()
-	}
-	wg.Wait()
-	for i, err := range errs {
+	for i, err := range runConcurrently(t, e, scripts...) {
 		require.NoError(t, err, "script %d", i)
 	}
 	v, err := e.NewSession().Run(`exec count(*) from loadTable("dfs://alterRace", "pt") where x == v`)

@@ -2,7 +2,6 @@ package engine_test
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -35,17 +34,7 @@ func TestInsertIntoUnderColumnChanges(t *testing.T) {
 		load + fmt.Sprintf("for (j in 1..%d) { insert into pt (id, v) values (j %% 3 + 1, j * 10) }", n),
 		load + fmt.Sprintf("for (j in 1..%d) { dropColumns!(pt, `m); addColumn(pt, `m, INT) }", n/3),
 	}
-	errs := make([]error, len(scripts))
-	var wg sync.WaitGroup
-	for i, script := range scripts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, errs[i] = e.NewSession().Run(script)
-		}()
-	}
-	wg.Wait()
-	for i, err := range errs {
+	for i, err := range runConcurrently(t, e, scripts...) {
 		require.NoError(t, err, "script %d", i)
 	}
 	v, err := e.NewSession().Run(`pt = loadTable("dfs://insertRace", "pt")
