@@ -22,8 +22,7 @@
 // seq), are package operator's; reading and assigning elements by
 // position or key (x[i], x[i] = v, m[r, c]) is package access's; the
 // configuration keys are package config's. Engine evaluates the operands
-// and index expressions and calls them (ops.go, access.go,
-// access_matrix.go, index.go).
+// and index expressions and calls them (ops.go, access.go, index.go).
 //
 // Shared objects and the statement locks sessions take on them are
 // package sharedobj's; engine plans the locks over its frame and checks a
