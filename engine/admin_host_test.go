@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"runtime"
 	"testing"
 	"time"
@@ -37,7 +38,7 @@ func TestEngineStateAndSiteGoWithTheEngine(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "8848", v.String(), "another engine keeps the default site")
 
-	in := &interp{s: s}
+	in := &interp{s: s, ctx: context.Background()}
 	c := in.EngineState("test", func() any { return &closer{} }).(*closer)
 	require.Same(t, c, in.EngineState("test", func() any { return &closer{} }))
 	s.Close()

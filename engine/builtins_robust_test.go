@@ -146,10 +146,8 @@ func callRobust(s *Session, ctx context.Context, name string, args []value.Value
 	for i, a := range args {
 		cp[i] = copyArg(a)
 	}
-	s.ctx = ctx
-	defer func() { s.ctx = context.Background() }()
 	defer recoverError(&err)
-	in := &interp{s: s, frame: map[string]value.Value{}}
+	in := &interp{s: s, ctx: ctx, frame: map[string]value.Value{}}
 	f := in.function(name)
 	if f == nil {
 		return nil, nil

@@ -45,7 +45,7 @@ func (in *interp) evalChain(n *ast.BinaryExpr) (value.Value, error) {
 	for i := len(stack) - 1; i >= 0; i-- {
 		b := stack[i]
 		if i%1024 == 0 {
-			if err := in.s.ctx.Err(); err != nil {
+			if err := in.ctx.Err(); err != nil {
 				return nil, err
 			}
 		}

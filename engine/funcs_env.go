@@ -19,7 +19,7 @@ import (
 var _ funcs.Env = (*interp)(nil)
 
 // Context implements funcs.Env.
-func (in *interp) Context() context.Context { return in.s.ctx }
+func (in *interp) Context() context.Context { return in.ctx }
 
 // Call implements funcs.Env.
 func (in *interp) Call(fn value.Value, args ...value.Value) (value.Value, error) {
@@ -64,7 +64,7 @@ func (in *interp) Eval(e ast.Expr, bind map[string]value.Value) (value.Value, er
 
 // EvalSession implements funcs.Env.
 func (in *interp) EvalSession(e ast.Expr, bind map[string]value.Value) (value.Value, error) {
-	top := &interp{s: in.s, frame: in.s.vars, depth: in.depth, ro: &in.s.ro}
+	top := &interp{s: in.s, ctx: in.ctx, frame: in.s.vars, depth: in.depth, ro: &in.s.ro}
 	return top.Eval(e, bind)
 }
 

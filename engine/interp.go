@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -23,7 +24,10 @@ import (
 // interp evaluates statements and expressions in one frame of variables
 // (the session's at top level, a fresh one inside a function call).
 type interp struct {
-	s     *Session
+	s *Session
+	// ctx is the running request's: cancelling it stops loops between
+	// statements.
+	ctx   context.Context
 	frame map[string]value.Value
 	depth int
 	// nest is how deeply the expression being evaluated is nested.
@@ -57,7 +61,7 @@ const maxCallDepth = 200
 func (in *interp) execTop(stmts []ast.Stmt) (value.Value, error) {
 	var last value.Value
 	for i, st := range stmts {
-		if err := in.s.ctx.Err(); err != nil {
+		if err := in.ctx.Err(); err != nil {
 			return nil, err
 		}
 		f, v, err := in.execKeep(st, i == len(stmts)-1)
@@ -229,7 +233,7 @@ func (in *interp) tryBlock(stmts []ast.Stmt) (f flow, v value.Value, err error) 
 }
 
 func (in *interp) execLoopBody(body []ast.Stmt) (flow, value.Value, error) {
-	if err := in.s.ctx.Err(); err != nil {
+	if err := in.ctx.Err(); err != nil {
 		return flowNext, nil, err
 	}
 	f, v, err := in.execBlockKeep(body, false)

@@ -27,7 +27,7 @@ func (in *interp) SubmitJob(id, desc string, fn value.Value, args []value.Value)
 	}
 	bin := in.background(context.Background())
 	return in.s.eng.jobs.Submit(id, desc, in.s.user, f.String(), func(ctx context.Context, out io.Writer) (result value.Value, err error) {
-		bin.s.ctx, bin.s.out = ctx, out
+		bin.ctx, bin.s.out = ctx, out
 		defer recoverError(&err)
 		return bin.call(f, args, nil)
 	}), nil
@@ -61,8 +61,7 @@ func (in *interp) background(ctx context.Context) *interp {
 	bg := in.s.eng.newSession()
 	bg.setUser(in.s.user)
 	bg.defs = maps.Clone(in.s.defs)
-	bg.ctx = ctx
-	return &interp{s: bg, frame: bg.vars, ro: &bg.ro}
+	return &interp{s: bg, ctx: ctx, frame: bg.vars, ro: &bg.ro}
 }
 
 // Jobs implements jobs.Host.
@@ -141,7 +140,7 @@ func (r engineRunner) HostFor(user string, defs []string) (sysfuncs.Host, error)
 			return nil, err
 		}
 	}
-	return &interp{s: s, frame: s.vars, ro: &s.ro}, nil
+	return &interp{s: s, ctx: context.Background(), frame: s.vars, ro: &s.ro}, nil
 }
 
 // Store implements sysfuncs.Runner.

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"context"
+
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/catalog"
 	"github.com/porpoisedb/porpoise/dfs"
@@ -62,7 +64,7 @@ func (in *interp) RunInView(run func() (value.Value, error)) (value.Value, error
 // catalogOf is the catalog whose schema is the database db, "" when none
 // is (or the catalogs can't be read: no CATALOG_ privilege applies).
 func (s *Session) catalogOf(db string) string {
-	r, err := catalog.Of(&interp{s: s})
+	r, err := catalog.Of(&interp{s: s, ctx: context.Background()})
 	if err != nil {
 		return ""
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/dfs"
@@ -31,7 +32,7 @@ func prunedTable(t *testing.T, setup string) (*Session, *ptable, func(string) Pa
 	s := memSession(t, setup)
 	v, _ := s.Get("pt")
 	pt := v.(*ptable)
-	in := &interp{s: s, frame: s.vars}
+	in := &interp{s: s, ctx: context.Background(), frame: s.vars}
 	eval := func(x ast.Expr, tb *value.Table) (value.Value, error) { return in.EvalIn(query.NewScope(tb), x) }
 	return s, pt, func(where string) PartitionFilter {
 		w, err := sqlparse.ParseExpr(where)

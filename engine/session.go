@@ -43,8 +43,6 @@ type Session struct {
 	out  io.Writer
 	rng  *rand.Rand
 
-	ctx context.Context
-
 	// meta is where the session comes from (fixed when it opens); reg is
 	// what the engine's session registry lists and other sessions read:
 	// the user, the running request, the memory estimate
@@ -98,7 +96,6 @@ func (e *Engine) newSession() *Session {
 		defs: map[string]*userFunc{},
 		out:  io.Discard,
 		rng:  rand.New(rand.NewPCG(uint64(seed), uint64(seed)^uint64(id)*0x9e3779b97f4a7c15)),
-		ctx:  context.Background(),
 
 		meta: SessionMeta{ID: id},
 		reg:  reg,
@@ -160,10 +157,8 @@ func (s *Session) RunContext(ctx context.Context, script string) (v value.Value,
 	}
 	ctx, end := s.begin(ctx, "script", script)
 	defer end(&err)
-	s.ctx = ctx
-	defer func() { s.ctx = context.Background() }()
 	defer recoverError(&err)
-	in := &interp{s: s, frame: s.vars, ro: &s.ro}
+	in := &interp{s: s, ctx: ctx, frame: s.vars, ro: &s.ro}
 	return in.execTop(prog.Stmts)
 }
 
@@ -181,10 +176,8 @@ func (s *Session) CallContext(ctx context.Context, fn string, args ...value.Valu
 	defer s.mu.Unlock()
 	ctx, end := s.begin(ctx, "function", fn)
 	defer end(&err)
-	s.ctx = ctx
-	defer func() { s.ctx = context.Background() }()
 	defer recoverError(&err)
-	in := &interp{s: s, frame: s.vars, ro: &s.ro}
+	in := &interp{s: s, ctx: ctx, frame: s.vars, ro: &s.ro}
 	expr, err := sqlparse.ParseExpr(fn)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -25,7 +26,7 @@ func TestLockPlanFollowsDefinitions(t *testing.T) {
 	run("def f() { return size(lpA) }\ndef g() { return f() }")
 	script, err := sqlparse.Parse("g()")
 	require.NoError(t, err)
-	in := &interp{s: s, frame: s.vars, ro: &s.ro}
+	in := &interp{s: s, ctx: context.Background(), frame: s.vars, ro: &s.ro}
 	plan := func() []string {
 		p, _ := in.planLocks(script.Stmts[0])
 		return p.Names

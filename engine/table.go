@@ -17,9 +17,6 @@ type Table interface {
 	// Scan materializes the rows of the partitions that keep admits
 	// (nil: all), in partition order then write order.
 	Scan(keep PartitionFilter) (*value.Table, error)
-	// Append inserts rows by position (tableInsert, append!); stmt is set
-	// for INSERT INTO. It returns the number of rows written.
-	Append(s *Session, src *value.Table, stmt bool) (int, error)
 	// SchemaDict is schema(t).
 	SchemaDict() *value.Dict
 }

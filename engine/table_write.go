@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
@@ -45,15 +46,24 @@ func (in *interp) schemaOf(v value.Value) ([]string, []value.Type, error) {
 
 // AppendRows implements system.Host.
 func (in *interp) AppendRows(t value.Value, src *value.Table, stmt bool) (int, bool, error) {
-	x, ok := t.(Table)
+	x, ok := t.(*ptable)
 	if !ok {
 		return 0, false, nil
 	}
-	if err := in.s.checkWrite(); err != nil {
+	if err := in.checkTableWrite(x, auth.TableInsert); err != nil {
 		return 0, true, err
 	}
-	n, err := x.Append(in.s, src, stmt)
+	n, err := x.Append(in.ctx, src, stmt)
 	return n, true, err
+}
+
+// checkTableWrite checks a write of kind to x: every table needs a
+// login, DFS ones a privilege.
+func (in *interp) checkTableWrite(x *ptable, kind auth.Priv) error {
+	if err := in.s.checkWrite(); err != nil {
+		return err
+	}
+	return in.s.checkTableWrite(x.Table, kind)
 }
 
 // AddColumns implements system.Host; adding columns is altering the
@@ -71,24 +81,19 @@ func (in *interp) AddColumns(t value.Value, names []string, types []value.Type, 
 
 // UpsertRows implements system.Host.
 func (in *interp) UpsertRows(t value.Value, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, bool, error) {
-	x, ok := t.(upserter)
+	x, ok := t.(*ptable)
 	if !ok {
 		return insert.Result{}, false, nil
 	}
-	if err := in.s.checkWrite(); err != nil {
+	if err := in.checkTableWrite(x, auth.TableUpdate); err != nil {
 		return insert.Result{}, true, err
 	}
-	res, err := x.Upsert(in.s, src, ignoreNull, keyCols, sortCols)
+	res, err := x.Upsert(in.ctx, src, ignoreNull, keyCols, sortCols)
 	return res, true, err
 }
 
 // AppendTupleAsAWhole implements system.Host.
 func (in *interp) AppendTupleAsAWhole() bool { return in.s.eng.cfg.AppendTupleAsAWhole }
-
-// upserter is a Table that supports upsert! (DFS tables).
-type upserter interface {
-	Upsert(s *Session, src *value.Table, ignoreNull bool, keyCols, sortCols []string) (insert.Result, error)
-}
 
 // shareObject registers a table (or other object) for every session.
 func (e *Engine) shareObject(v value.Value, name string, readonly bool, owner string) error {
