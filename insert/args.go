@@ -22,11 +22,11 @@ func FromArgs(names []string, args []value.Value) (*value.Table, error) {
 			return fromDict(names, a)
 		case *value.Vector:
 			if a.T == value.Any {
-				return columnsTable(names, a.Any)
+				return Columns(names, a.Any)
 			}
 		}
 	}
-	return columnsTable(names, args)
+	return Columns(names, args)
 }
 
 // fromDict maps a dictionary's entries onto the target's columns by name;
@@ -46,12 +46,13 @@ func fromDict(names []string, d *value.Dict) (*value.Table, error) {
 			cols[j] = value.NullScalar(value.Void)
 		}
 	}
-	return columnsTable(names, cols)
+	return Columns(names, cols)
 }
 
-// columnsTable builds a table from one value per column, broadcasting
-// scalars to the longest vector.
-func columnsTable(names []string, vals []value.Value) (*value.Table, error) {
+// Columns builds a table from one value per column, broadcasting
+// scalars to the longest vector; a tuple is one column (FromArgs takes a
+// lone one for a list of columns).
+func Columns(names []string, vals []value.Value) (*value.Table, error) {
 	n := 1
 	anyVector := false
 	for _, v := range vals {

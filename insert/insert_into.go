@@ -34,7 +34,7 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 		if len(row) != len(pos) {
 			return nil, ErrInsertColumnCount
 		}
-		part, err := columnsTable(nil, row)
+		part, err := Columns(nil, row)
 		if err != nil {
 			return nil, err
 		}

@@ -158,7 +158,14 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 	if err := uniqueNames(colNames); err != nil {
 		return nil, err
 	}
-	t, err := insert.FromArgs(colNames, vals)
+	var t *value.Table
+	var err error
+	if len(vals) == 1 && vals[0].Type() == value.Any {
+		// one tuple argument left here is one ANY column (table.md)
+		t, err = insert.Columns(colNames, vals)
+	} else {
+		t, err = insert.FromArgs(colNames, vals)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -170,6 +177,9 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 			t.Cols[i] = c.Clone()
 			t.Cols[i].Columnar = true
 		}
+	}
+	if value.Invariants {
+		value.CheckTable(t)
 	}
 	return t, nil
 }
