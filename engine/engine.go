@@ -15,6 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/filehome"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/logging"
 	"github.com/porpoisedb/porpoise/jobs"
@@ -84,8 +85,8 @@ type Engine struct {
 	clock atomic.Pointer[func() time.Time]
 	seed  atomic.Int64
 
-	// home is the file functions' directory (filehome.go).
-	home fileHome
+	// home is the file functions' directory.
+	home filehome.Home
 
 	// ext is the state packages outside engine keep for it (admin_host.go);
 	// site is where the server announced it listens (cluster_funcs.go).
@@ -114,6 +115,7 @@ func Open(opts Options) (*Engine, error) {
 		opts.Log = logging.Slog(slog.Default(), nil)
 	}
 	e := &Engine{cfg: cfg, opts: opts, limits: memlimit.FromConfig(cfg)}
+	e.home.DataDir = opts.DataDir
 	e.jobs = jobs.NewRegistry(e.Now)
 	e.SetNow(opts.Now)
 	e.seed.Store(opts.Seed)
@@ -179,7 +181,7 @@ func (e *Engine) Close() error {
 	e.mu.Unlock()
 	e.closeExtensions()
 	e.jobs.Close(30 * time.Second)
-	e.removeScratchHome()
+	e.home.Close()
 	return e.closeStorage()
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/catalog"
+	"github.com/porpoisedb/porpoise/sharedobj"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/convert"
@@ -277,7 +278,16 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return in.callNamed(fn, args, names)
+	v, err := in.callNamed(fn, args, names)
+	if len(n.Args) > 0 && err == nil {
+		switch n.Args[0].(type) {
+		case *ast.MemberExpr, *ast.IndexExpr: // t.x.sort!(): a part of an MVCC table changed in place
+			if sharedobj.IsWritingFunc(fn.FuncName()) {
+				err = in.changedPath(n.Args[0], nil)
+			}
+		}
+	}
+	return v, err
 }
 
 // evalArgs evaluates the arguments of a call or partial application of fn

@@ -18,6 +18,9 @@ import (
 // The interpreter is the Env of the built-ins it calls.
 var _ funcs.Env = (*interp)(nil)
 
+// FileHome implements filesys.Home.
+func (in *interp) FileHome() (string, error) { return in.s.eng.home.Dir() }
+
 // Context implements funcs.Env.
 func (in *interp) Context() context.Context { return in.ctx }
 

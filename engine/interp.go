@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/exception"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/literal"
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/oop"
@@ -480,7 +481,7 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 			if err != nil {
 				return err
 			}
-			return access.AssignN(base, sel, v)
+			return in.changedPath(target, access.AssignN(base, sel, v))
 		}
 		idx, err := in.eval(t.Index)
 		if err != nil {
@@ -491,13 +492,35 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 				return err
 			}
 		}
-		return access.Assign(base, idx, v)
+		return in.changedPath(target, access.Assign(base, idx, v))
 	default: // the parser allows no other target
 		m := target.(*ast.MemberExpr)
 		base, err := in.eval(m.X)
 		if err != nil {
 			return err
 		}
-		return access.Assign(base, value.NewString(m.Name), v)
+		return in.changedPath(target, access.Assign(base, value.NewString(m.Name), v))
 	}
+}
+
+// changedPath follows a change made in place through the path e (t.x,
+// t[i], t.x[0]; err is the change's) into an MVCC table e reaches: the
+// table's files are rewritten (insert.Changed), as an update's are.
+func (in *interp) changedPath(e ast.Expr, err error) error {
+	for err == nil {
+		switch x := e.(type) {
+		case *ast.MemberExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.Ident:
+			if t, ok := in.frame[x.Name].(*value.Table); ok {
+				return insert.Changed(t)
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return err
 }

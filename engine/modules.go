@@ -20,7 +20,7 @@ func (e *Engine) openModules() error {
 		_, ok := funcs.Lookup(name)
 		return ok
 	}
-	e.mods.Home, e.mods.ModuleDir = e.fileHome, e.cfg.ModuleDir
+	e.mods.Home, e.mods.ModuleDir = e.home.Dir, e.cfg.ModuleDir
 	return e.mods.Preload(e.cfg.PreloadModules)
 }
 

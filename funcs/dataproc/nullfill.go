@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -53,7 +54,7 @@ func fillColumns(fn string, obj value.Value, inPlace bool, f func(*value.Vector)
 				t.Cols[i] = r
 			}
 		}
-		return t, nil
+		return t, insert.Changed(t)
 	case *value.Vector, *value.Matrix:
 		r, err := stats.MapColumns(fn, t, f)
 		if err != nil || !inPlace {

@@ -33,7 +33,7 @@ func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
 			c.Truncate(0)
 		}
 		x.RebuildKeys()
-		return x, nil
+		return x, insert.Changed(x)
 	}
 	return nil, ddberr.Errorf("The argument of clear! must be a vector, matrix, set, dictionary or in-memory table.")
 }
