@@ -514,7 +514,11 @@ func (in *interp) changedPath(e ast.Expr, err error) error {
 		case *ast.IndexExpr:
 			e = x.X
 		case *ast.Ident:
-			if t, ok := in.frame[x.Name].(*value.Table); ok {
+			v, ok := in.frame[x.Name]
+			if !ok {
+				v, _ = in.s.eng.Shared(x.Name)
+			}
+			if t, ok := v.(*value.Table); ok {
 				return insert.Changed(t)
 			}
 			return nil

@@ -51,6 +51,7 @@ func TestChangesSurviveReopen(t *testing.T) {
 		{"clear!", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\nclear!(t)", "id name x\n-- ---- -\n"},
 		{"ffill!", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\ninsert into t values(3, `c, NULL)\nffill!(t)", "id name x\n-- ---- ---\n1  a    1.5\n2  b    2.5\n3  c    2.5\n"},
 		{"a column changed in place by a mutating call", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\nt.x.replace!(2.5, 8.5)", "id name x\n-- ---- ---\n1  a    1.5\n2  b    8.5\n"},
+		{"a shared table's element assigned", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\nshare t as mvShared\nmvShared.x[0] = 9.5\nmvShared[`x, 1] = 8.5", "id name x\n-- ---- ---\n1  a    9.5\n2  b    8.5\n"},
 		{"transaction rollback", create + "tableInsert(t, 1, `a, 1.5)\ntry { transaction { tableInsert(t, 2, `b, 2.5)\n delete from t where id == 1\n tableInsert(t, \"bad\", `c, 3.5) } } catch(ex) {}", "id name x\n-- ---- ---\n1  a    1.5\n"},
 		{"refused NULL leaves nothing", "t = mvccTable(1:0, `id`name`x, [INT,SYMBOL,DOUBLE], \"mvcc\", \"t\", , [false, true, true])\ninsert into t values(1, `a, 1.5)\ntry { insert into t values(NULL, `b, 2.5) } catch(ex) {}", "id name x\n-- ---- ---\n1  a    1.5\n"},
 	}
