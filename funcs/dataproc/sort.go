@@ -182,6 +182,7 @@ func sortByInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for i, c := range t.Cols {
 		t.Cols[i] = c.Gather(idx)
 	}
+	t.RebuildKeys() // a keyed or indexed table's keys moved with their rows
 	return t, insert.Changed(t)
 }
 
