@@ -117,12 +117,13 @@ func (s *Set) Rewrite(path string, names []string, fn func(*value.Table) (*value
 	if err != nil || next == nil {
 		return 0, err
 	}
+	if keyChanged(t, next) {
+		return 0, ddberr.Errorf("Can't update a key column.")
+	}
 	old := t.Cols
 	t.Cols = next.Cols
-	if t.IsKeyed() && !t.RebuildKeys() {
-		t.Cols = old
-		t.RebuildKeys()
-		return 0, ddberr.Errorf("A keyed/indexed table can't contain duplicated keys. RefId: S05012")
+	if t.IsKeyed() {
+		t.RebuildKeys() // rows were only dropped or had other columns changed: keys stay unique
 	}
 	if err := insert.Changed(t); err != nil {
 		t.Cols = old
@@ -132,6 +133,17 @@ func (s *Set) Rewrite(path string, names []string, fn func(*value.Table) (*value
 		return 0, err
 	}
 	return n, nil
+}
+
+// keyChanged reports whether next, the rows fn made of the keyed table
+// t's, changes a key column: an update (same row count) hands back the
+// columns it leaves alone as they are, so a key column that is another
+// vector was set. A delete (fewer rows) changes no key.
+func keyChanged(t, next *value.Table) bool {
+	if !t.IsKeyed() || next.Rows() != t.Rows() {
+		return false
+	}
+	return slices.ContainsFunc(t.KeyCols, func(k int) bool { return next.Cols[k] != t.Cols[k] })
 }
 
 // HasRows reports whether the partition at path holds rows.
