@@ -285,6 +285,9 @@ func Assign(x, i, v value.Value) error {
 			}
 			return ddberr.Errorf("The length of the new column must equal the table's row count.")
 		}
+		if IsKeyColumn(b, name) {
+			return insert.ErrUpdateKey
+		}
 		if j := b.ColumnIndex(name); j >= 0 {
 			b.Cols[j] = col
 			return nil

@@ -1,7 +1,10 @@
 package access
 
 import (
+	"slices"
+
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -90,6 +93,14 @@ func IndexTable(t *value.Table, r, c value.Value) (*value.Table, error) {
 // assignTableCells is t[col, rows] = v: the selected rows of the column
 // called name (or at a position) take v, a scalar or one value per
 // selected row.
+// IsKeyColumn reports whether name is a key column of t, a keyed or
+// indexed table: changing one in place would leave the key index
+// pointing at the wrong rows, so assignments refuse it as update does.
+func IsKeyColumn(t *value.Table, name string) bool {
+	j := t.ColumnIndex(name)
+	return j >= 0 && slices.Contains(t.KeyCols, j)
+}
+
 func assignTableCells(t *value.Table, col, rows, v value.Value) error {
 	cols, err := columnPositions(t, col)
 	if err != nil {
@@ -97,6 +108,9 @@ func assignTableCells(t *value.Table, col, rows, v value.Value) error {
 	}
 	if len(cols) != 1 {
 		return ddberr.Errorf("A table column must be named by a string.")
+	}
+	if slices.Contains(t.KeyCols, cols[0]) {
+		return insert.ErrUpdateKey
 	}
 	pos, err := RowPositions(rows, t.Rows())
 	if err != nil {

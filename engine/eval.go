@@ -278,14 +278,22 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := in.callNamed(fn, args, names)
-	if len(n.Args) > 0 && err == nil {
+	// t.x.sort!(): a part of a table changed in place, which keyPath and
+	// changedPath follow to the table
+	path := false
+	if len(n.Args) > 0 {
 		switch n.Args[0].(type) {
-		case *ast.MemberExpr, *ast.IndexExpr: // t.x.sort!(): a part of an MVCC table changed in place
-			if sharedobj.IsWritingFunc(fn.FuncName()) {
-				err = in.changedPath(n.Args[0], nil)
+		case *ast.MemberExpr, *ast.IndexExpr:
+			if path = sharedobj.IsWritingFunc(fn.FuncName()); path {
+				if err := in.keyPath(n.Args[0]); err != nil {
+					return nil, err
+				}
 			}
 		}
+	}
+	v, err := in.callNamed(fn, args, names)
+	if path {
+		err = in.changedPath(n.Args[0], err)
 	}
 	return v, err
 }

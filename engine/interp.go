@@ -18,6 +18,7 @@ import (
 	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/stmterr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -472,6 +473,9 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 		in.frame[t.Name] = in.ownedValue(v, t.Name)
 		return nil
 	case *ast.IndexExpr:
+		if err := in.keyPath(target); err != nil {
+			return err
+		}
 		base, err := in.eval(t.X)
 		if err != nil {
 			return err
@@ -503,28 +507,34 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 	}
 }
 
-// changedPath follows a change made in place through the path e (t.x,
-// t[i], t.x[0]; err is the change's) into an MVCC table e reaches: the
-// table's files are rewritten (insert.Changed), as an update's are.
+// pathTable is the table a path expression (t.x, t[i], t.x[0]) starts
+// from, a variable's or a shared one, and the column it names on it.
+func (in *interp) pathTable(e ast.Expr) (*value.Table, string) {
+	root, col := exprs.RootColumn(e)
+	v, ok := in.frame[root]
+	if !ok {
+		v, _ = in.s.eng.Shared(root)
+	}
+	t, _ := v.(*value.Table)
+	return t, col
+}
+
+// keyPath refuses a change in place through e into a key column of a
+// keyed or indexed table (kt.id[0] = v, kt.id.replace!(1, 3)), as update
+// does: the key index would no longer match the rows.
+func (in *interp) keyPath(e ast.Expr) error {
+	if t, col := in.pathTable(e); t != nil && access.IsKeyColumn(t, col) {
+		return insert.ErrUpdateKey
+	}
+	return nil
+}
+
+// changedPath follows a change made in place through e (err is the
+// change's) into an MVCC table at its root: the table's files are
+// rewritten (insert.Changed), as an update's are.
 func (in *interp) changedPath(e ast.Expr, err error) error {
-	for err == nil {
-		switch x := e.(type) {
-		case *ast.MemberExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.Ident:
-			v, ok := in.frame[x.Name]
-			if !ok {
-				v, _ = in.s.eng.Shared(x.Name)
-			}
-			if t, ok := v.(*value.Table); ok {
-				return insert.Changed(t)
-			}
-			return nil
-		default:
-			return nil
-		}
+	if t, _ := in.pathTable(e); err == nil && t != nil {
+		return insert.Changed(t)
 	}
 	return err
 }

@@ -18,3 +18,25 @@ func RootName(e ast.Expr) (string, int) {
 		}
 	}
 }
+
+// RootColumn is the variable a path expression starts from and the
+// column it names on it, for a path into a table: t and x for t.x,
+// t.x[0] and t[`x][1:3]; col is "" when the first step names none.
+func RootColumn(e ast.Expr) (root, col string) {
+	for {
+		switch t := e.(type) {
+		case *ast.Ident:
+			return t.Name, col
+		case *ast.IndexExpr:
+			col = ""
+			if lit, ok := t.Index.(*ast.Literal); ok && (lit.Kind == ast.LitString || lit.Kind == ast.LitSymbol) {
+				col = lit.Text
+			}
+			e = t.X
+		case *ast.MemberExpr:
+			col, e = t.Name, t.X
+		default:
+			return "", ""
+		}
+	}
+}

@@ -17,3 +17,15 @@ func TestRootName(t *testing.T) {
 		require.Equal(t, want, name, src)
 	}
 }
+
+func TestRootColumn(t *testing.T) {
+	for src, want := range map[string][2]string{
+		"t": {"t", ""}, "t.x": {"t", "x"}, "t.x[0]": {"t", "x"}, "t[`x]": {"t", "x"}, "t[\"x\"][1:3]": {"t", "x"},
+		"t[0]": {"t", ""}, "t[c][0]": {"t", ""}, "f(t).x": {"", ""},
+	} {
+		e, err := sqlparse.ParseExpr(src)
+		require.NoError(t, err)
+		root, col := exprs.RootColumn(e)
+		require.Equal(t, want, [2]string{root, col}, src)
+	}
+}
