@@ -211,15 +211,18 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 	if err != nil {
 		return nil, err
 	}
-	schema, ok := args[1].(*value.Table)
-	if !ok {
-		return nil, ddberr.Errorf("The second argument must be a table.")
+	parts, err := partitionTables(args[1], !dimension && !db.DFS())
+	if err != nil {
+		return nil, err
 	}
 	name, ok := funcs.StringArg(args[2])
 	if !ok {
 		return nil, ddberr.Errorf("The table name must be a string.")
 	}
-	spec := dfs.TableSpec{Name: name, Schema: schema, Dimension: dimension}
+	spec := dfs.TableSpec{Name: name, Schema: parts[0], Dimension: dimension}
+	if len(parts) > 1 || args[1].Form() != value.FormTable {
+		spec.Partitions = parts
+	}
 	sortArg, keepArg := 5, 6
 	if dimension {
 		sortArg, keepArg = 4, 5
@@ -257,6 +260,26 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 		}
 	}
 	return h.TableValue(t), nil
+}
+
+// partitionTables is createPartitionedTable's table: a table, or, when tuple
+// allows (a partitioned table of an in-memory database), a tuple of
+// tables that are its partitions (createPartitionedTable.md 例2.3, 例2.4).
+func partitionTables(arg value.Value, tuple bool) ([]*value.Table, error) {
+	if t, ok := arg.(*value.Table); ok {
+		return []*value.Table{t}, nil
+	}
+	v, ok := arg.(*value.Vector)
+	if !ok || !tuple || v.T != value.Any || len(v.Any) == 0 {
+		return nil, ddberr.Errorf("The second argument must be a table.")
+	}
+	parts := make([]*value.Table, len(v.Any))
+	for i, x := range v.Any {
+		if parts[i], ok = x.(*value.Table); !ok {
+			return nil, ddberr.Errorf("The second argument must be a table.")
+		}
+	}
+	return parts, nil
 }
 
 // errNoTable is DolphinDB's error for a table name of the database at

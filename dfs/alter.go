@@ -189,6 +189,9 @@ func (t *Table) alterSchema(ctx context.Context, next *colSchema, comments map[s
 // schema under t.mu, which readers of in-memory partitions hold while
 // they take the schema and read.
 func (t *Table) alterMemory(next *colSchema, rewrite func(*value.Table) (*value.Table, error)) error {
+	if t.ext != nil {
+		return ddberr.Errorf("The columns of a segmented table that contains external partitions can't be changed.")
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	parts := make(map[string]*value.Table, len(t.mem))

@@ -57,6 +57,9 @@ func (t *Table) appendLocked(ctx context.Context, src *value.Table, stmt bool) (
 	if err != nil {
 		return 0, err
 	}
+	if t.ext != nil {
+		return t.appendExternal(full, r)
+	}
 	if !t.db.DFS() {
 		return t.appendMemory(full, r), nil
 	}
@@ -172,6 +175,22 @@ func (g *growth) abort() {
 	}
 	g.done = true
 	g.db.growMu.Unlock()
+}
+
+// appendExternal appends the routed rows to the external partitions, one
+// partition after another: a partition that refuses its rows stops the
+// append, keeping those appended before it.
+func (t *Table) appendExternal(full *value.Table, r *partition.Routing) (int, error) {
+	groups := r.Groups()
+	n := 0
+	for _, path := range r.Paths {
+		k, err := t.ext.Append(path, full.Gather(groups[path]))
+		n += k
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 func (t *Table) appendMemory(full *value.Table, r *partition.Routing) int {

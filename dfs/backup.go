@@ -187,6 +187,11 @@ func (t *Table) StoredPaths() ([]string, error) {
 		if have, err = t.storedChunks(); err != nil {
 			return nil, err
 		}
+	} else if t.ext != nil {
+		have = map[string]bool{}
+		for _, p := range t.paths(nil) {
+			have[p] = t.ext.HasRows(p)
+		}
 	} else {
 		t.mu.RLock()
 		have = make(map[string]bool, len(t.mem))
@@ -209,6 +214,10 @@ func (t *Table) StoredPaths() ([]string, error) {
 // ReadPartition reads the rows of the partition at path, nil when it
 // holds none.
 func (t *Table) ReadPartition(path string) (*value.Table, error) {
+	if t.ext != nil {
+		s := t.sc()
+		return t.ext.Read(path, value.Iota(len(s.names)), s.names), nil
+	}
 	if !t.db.DFS() {
 		t.mu.RLock()
 		defer t.mu.RUnlock()

@@ -5,6 +5,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/extpart"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -28,6 +29,10 @@ type TableSpec struct {
 	KeepDuplicates string
 	// KeepGiven reports whether keepDuplicates was passed.
 	KeepGiven bool
+	// Partitions, for an in-memory database, are the tables that are the
+	// partitions, one per partition in partition order (a tuple given as
+	// createPartitionedTable's table); Schema is then the first.
+	Partitions []*value.Table
 }
 
 // CreateTable adds a table to the database (and persists it for dfs://).
@@ -92,6 +97,13 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if spec.Partitions != nil {
+		ext, err := extpart.New(d.partitionPaths(nil), spec.Partitions)
+		if err != nil {
+			return nil, err
+		}
+		t.ext = ext
+	}
 	if d.tables[spec.Name] != nil && d.DFS() {
 		return nil, ddberr.Errorf("The table [%s] already exists in database [%s].", spec.Name, d.path)
 	}

@@ -40,6 +40,17 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 		}
 	}
 	sort.Strings(order)
+	if t.ext != nil {
+		total := 0
+		for _, path := range order {
+			n, err := t.ext.Rewrite(path, t.sc().names, fn)
+			total += n
+			if err != nil {
+				return total, err
+			}
+		}
+		return total, nil
+	}
 	if !t.db.DFS() {
 		t.mu.Lock()
 		defer t.mu.Unlock()

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/porpoisedb/porpoise/extpart"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -39,6 +40,9 @@ type Table struct {
 
 	mu  sync.RWMutex
 	mem map[string]*value.Table // in-memory chunks by partition path
+	// ext, when set, holds the partitions instead of mem: the user's
+	// tables createPartitionedTable was given as a tuple.
+	ext *extpart.Set
 
 	hook atomic.Pointer[PruneHook] // nil outside tests
 }
@@ -366,6 +370,9 @@ func (t *Table) eachPartition(keep PartitionFilter, colNames []string, owned boo
 		}
 	}
 	read := func(path string) (*value.Table, error) {
+		if t.ext != nil {
+			return t.ext.Read(path, cols, names), nil
+		}
 		if !t.db.DFS() {
 			mem := t.mem[path]
 			if mem == nil {

@@ -25,6 +25,11 @@ func runIn(t *testing.T, dir string, scripts ...string) string {
 
 const create = "t = mvccTable(1:0, `id`name`x, [INT,SYMBOL,DOUBLE], \"mvcc\", \"t\")\n"
 
+// partitioned makes t (create's) the first partition of pt, an in-memory
+// partitioned table whose second partition (ids from 10) is an MVCC table
+// kept in memory only (createPartitionedTable.md 例2.4).
+const partitioned = "u = mvccTable(1:0, `id`name`x, [INT,SYMBOL,DOUBLE])\ndb = database(, RANGE, 0 10 20)\npt = createPartitionedTable(db, [t, u], \"\", `id)\n"
+
 // Every acknowledged change to a persisted MVCC table is on disk: an
 // engine opened afterwards on the same directory loads the rows the
 // first one ended with.
@@ -53,6 +58,10 @@ func TestChangesSurviveReopen(t *testing.T) {
 		{"a column changed in place by a mutating call", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\nt.x.replace!(2.5, 8.5)", "id name x\n-- ---- ---\n1  a    1.5\n2  b    8.5\n"},
 		{"a shared table's element assigned", create + "tableInsert(t, 1..2, `a`b, 1.5 2.5)\nshare t as mvShared\nmvShared.x[0] = 9.5\nmvShared[`x, 1] = 8.5", "id name x\n-- ---- ---\n1  a    9.5\n2  b    8.5\n"},
 		{"transaction rollback", create + "tableInsert(t, 1, `a, 1.5)\ntry { transaction { tableInsert(t, 2, `b, 2.5)\n delete from t where id == 1\n tableInsert(t, \"bad\", `c, 3.5) } } catch(ex) {}", "id name x\n-- ---- ---\n1  a    1.5\n"},
+		{"insert into a partitioned table over it", create + partitioned + "insert into pt values(1 11 2, `a`b`c, 1.5 2.5 3.5)", "id name x\n-- ---- ---\n1  a    1.5\n2  c    3.5\n"},
+		{"append! to a partitioned table over it", create + partitioned + "pt.append!(table(1 11 2 as id, `a`b`c as name, 1.5 2.5 3.5 as x))", "id name x\n-- ---- ---\n1  a    1.5\n2  c    3.5\n"},
+		{"update through a partitioned table", create + partitioned + "tableInsert(pt, 1 11 2, `a`b`c, 1.5 2.5 3.5)\nupdate pt set x = x * 10 where id != 1", "id name x\n-- ---- ---\n1  a    1.5\n2  c    35\n"},
+		{"delete through a partitioned table", create + partitioned + "tableInsert(pt, 1 11 2, `a`b`c, 1.5 2.5 3.5)\ndelete from pt where x < 2", "id name x\n-- ---- ---\n2  c    3.5\n"},
 		{"refused NULL leaves nothing", "t = mvccTable(1:0, `id`name`x, [INT,SYMBOL,DOUBLE], \"mvcc\", \"t\", , [false, true, true])\ninsert into t values(1, `a, 1.5)\ntry { insert into t values(NULL, `b, 2.5) } catch(ex) {}", "id name x\n-- ---- ---\n1  a    1.5\n"},
 	}
 	for _, c := range cases {
