@@ -113,5 +113,15 @@ func (t *Table) PartitionColumnNames() []string {
 	return out
 }
 
+// ExternalPartitions lists the user tables that are the partitions of a
+// table made over a tuple of tables (nil for others), so a statement
+// naming it takes their shared-object locks (sharedobj.Partitioned).
+func (t *Table) ExternalPartitions() []*value.Table {
+	if t.ext == nil {
+		return nil
+	}
+	return t.ext.Tables()
+}
+
 // Database is the table's database.
 func (t *Table) Database() *Database { return t.db }

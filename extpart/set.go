@@ -146,6 +146,17 @@ func keyChanged(t, next *value.Table) bool {
 	return slices.ContainsFunc(t.KeyCols, func(k int) bool { return next.Cols[k] != t.Cols[k] })
 }
 
+// Tables lists the partitions' tables, each once, in no set order.
+func (s *Set) Tables() []*value.Table {
+	out := make([]*value.Table, 0, len(s.byPath))
+	for _, t := range s.byPath {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // HasRows reports whether the partition at path holds rows.
 func (s *Set) HasRows(path string) bool {
 	t := s.byPath[path]

@@ -17,11 +17,13 @@ import (
 const raceBatch = 10
 
 // One session appends batches to a shared table that is a partition of
-// another session's partitioned table, and a third inserts through the
-// partitioned table into its other (MVCC) partition, while the second
-// queries the partitioned table: reads take each partition's lock, so
-// every count they see is of whole batches, and in the end every row is
-// there. Run it with -race.
+// another session's partitioned table, a third inserts through the
+// partitioned table into its other (MVCC) partition and a fourth assigns
+// into the shared partition's cells, while the second queries the
+// partitioned table: reads take each partition's lock (value.Table.Mu,
+// and the statement locks of the shared ones: an assignment takes only
+// those), so every count they see is of whole batches, and in the end
+// every row is there. Run it with -race.
 func TestAppendsToSharedPartitionWhileQuerying(t *testing.T) {
 	const rounds, maxBatches = 300, 3000
 	e := testkit.InMemory(t)
@@ -38,8 +40,8 @@ func TestAppendsToSharedPartitionWhileQuerying(t *testing.T) {
 	var (
 		wg      sync.WaitGroup
 		stop    atomic.Bool
-		errs    = make([]error, 2)
-		batches [2]int
+		errs    = make([]error, 3)
+		batches [3]int
 	)
 	appends := []struct {
 		s      *engine.Session
@@ -47,6 +49,7 @@ func TestAppendsToSharedPartitionWhileQuerying(t *testing.T) {
 	}{
 		{e.NewSession(), fmt.Sprintf("tableInsert(extRace1, take(`B, %d), 1..%d)", raceBatch, raceBatch)},
 		{via, fmt.Sprintf("pt.append!(table(take(`E, %d) as sym, 1..%d as x))", raceBatch, raceBatch)},
+		{e.NewSession(), "extRace1[`x, extRace1.x > 5] = 5"},
 	}
 	for i, a := range appends {
 		wg.Add(1)
@@ -74,7 +77,8 @@ func TestAppendsToSharedPartitionWhileQuerying(t *testing.T) {
 	wg.Wait()
 	require.NoError(t, errs[0])
 	require.NoError(t, errs[1])
+	require.NoError(t, errs[2])
 	require.Equal(t, strconv.Itoa((batches[0]+batches[1])*raceBatch), testkit.Run(t, reader, "exec count(*) from pt"))
 	require.Equal(t, strconv.Itoa(batches[1]*raceBatch), testkit.Run(t, reader, "exec count(*) from extRace2"))
-	t.Logf("%d rounds of queries ran during %d and %d appends", rounds, batches[0], batches[1])
+	t.Logf("%d rounds of queries ran during %d and %d appends and %d assignments", rounds, batches[0], batches[1], batches[2])
 }

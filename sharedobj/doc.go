@@ -25,8 +25,9 @@
 // Handles (IPC tables) are locked the same way but found by identity,
 // since sessions reach them through variables of their own (handles.go);
 // what a statement's text says about its locks is scanned once per
-// session (Scans), and the tables a variable's tuple, dictionary or
-// partial application holds are found the same way (holders.go).
+// session (Scans), and the tables a variable's tuple, dictionary,
+// partial application or partitioned table over a tuple of tables holds
+// are found the same way (holders.go).
 // Readers of every shared object (objs, the memory estimate), which
 // their statement does not name, take each one's lock for that read
 // alone (read.go).

@@ -8,6 +8,13 @@ type Binder interface {
 	BoundArgs() []value.Value
 }
 
+// Partitioned is a partitioned table whose partitions are user tables
+// (dfs.Table over a tuple of tables): a statement naming it reads or
+// writes those tables, so it locks the shared ones.
+type Partitioned interface {
+	ExternalPartitions() []*value.Table
+}
+
 // maxHoldDepth bounds the walk of containers inside containers: a tuple
 // may hold itself.
 const maxHoldDepth = 8
@@ -15,7 +22,7 @@ const maxHoldDepth = 8
 // AppendHeld appends to hs the tables of v a statement naming v must
 // lock by identity (Find's vals): v itself if it is a handle or a shared
 // table (a variable still bound to a table it shared), and those a
-// Binder binds or a tuple or dictionary holds (d["a"] = ipc_t;
+// Binder binds, a Partitioned table is made of or a tuple or dictionary holds (d["a"] = ipc_t;
 // d["a"].append!(x)), up to maxHoldDepth deep.
 func AppendHeld(hs []value.Value, v value.Value) []value.Value {
 	return appendHeld(hs, v, 0)
@@ -33,6 +40,10 @@ func appendHeld(hs []value.Value, v value.Value, depth int) []value.Value {
 	case Binder:
 		for _, b := range x.BoundArgs() {
 			hs = appendHeld(hs, b, depth+1)
+		}
+	case Partitioned:
+		for _, t := range x.ExternalPartitions() {
+			hs = appendHeld(hs, t, depth+1)
 		}
 	case *value.Vector:
 		if x.T != value.Any {

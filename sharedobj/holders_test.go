@@ -17,6 +17,14 @@ type binder struct {
 
 func (b binder) BoundArgs() []value.Value { return b.bound }
 
+// partitioned is a partitioned table made of user tables.
+type partitioned struct {
+	value.Value
+	parts []*value.Table
+}
+
+func (p partitioned) ExternalPartitions() []*value.Table { return p.parts }
+
 // AppendHeld finds the handles and shared tables a value is or holds,
 // however it holds them, and stops at a tuple holding itself.
 func TestAppendHeld(t *testing.T) {
@@ -41,6 +49,8 @@ func TestAppendHeld(t *testing.T) {
 		{name: "a tuple", v: value.NewTuple([]value.Value{value.NewInt(1), shared, plain}), want: []value.Value{shared}},
 		{name: "a tuple in a dictionary", v: dict, want: []value.Value{handle}},
 		{name: "a partial application", v: binder{bound: []value.Value{nil, handle}}, want: []value.Value{handle}},
+		{name: "a partitioned table over tables", v: partitioned{parts: []*value.Table{plain, shared}}, want: []value.Value{shared}},
+		{name: "a partitioned table over none", v: partitioned{}},
 		{name: "a tuple holding itself", v: loop, want: slices.Repeat([]value.Value{shared}, maxHoldDepth)},
 	}
 	for _, tt := range tests {
