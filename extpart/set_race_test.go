@@ -20,7 +20,7 @@ const raceBatch = 10
 // another session's partitioned table, a third inserts through the
 // partitioned table into its other (MVCC) partition and a fourth assigns
 // into the shared partition's cells, while the second queries the
-// partitioned table: reads take each partition's lock (value.Table.Mu,
+// partitioned table (shared; the third reaches it by a variable): reads take each partition's lock (value.Table.Mu,
 // and the statement locks of the shared ones: an assignment takes only
 // those), so every count they see is of whole batches, and in the end
 // every row is there. Run it with -race.
@@ -33,7 +33,7 @@ func TestAppendsToSharedPartitionWhileQuerying(t *testing.T) {
 		t2 = mvccTable(1:0, `+"`sym`x, [SYMBOL,INT])"+`
 		share t2 as extRace2`)
 	reader := e.NewSession()
-	testkit.Run(t, reader, "db = database(, RANGE, `A`D`F)\npt = createPartitionedTable(db, [extRace1, extRace2], \"\", `sym)")
+	testkit.Run(t, e.NewSession(), "db = database(, RANGE, `A`D`F)\nshare createPartitionedTable(db, [extRace1, extRace2], \"\", `sym) as extRacePt")
 	via := e.NewSession()
 	testkit.Run(t, via, "db = database(, RANGE, `A`D`F)\npt = createPartitionedTable(db, [extRace1, extRace2], \"\", `sym)")
 
@@ -62,10 +62,10 @@ func TestAppendsToSharedPartitionWhileQuerying(t *testing.T) {
 		}()
 	}
 	for r := 0; r < rounds; r++ {
-		for _, q := range []string{"exec count(*) from pt", "exec sum(x) from pt group by sym", "exec count(*) from pt where sym = `E"} {
+		for _, q := range []string{"exec count(*) from extRacePt", "exec sum(x) from extRacePt group by sym", "exec count(*) from extRacePt where sym = `E"} {
 			v, err := reader.Run(q)
 			require.NoError(t, err, q)
-			if q == "exec sum(x) from pt group by sym" {
+			if q == "exec sum(x) from extRacePt group by sym" {
 				continue // run for the race detector; the counts are checked
 			}
 			n, err := strconv.Atoi(v.String())
@@ -78,7 +78,7 @@ func TestAppendsToSharedPartitionWhileQuerying(t *testing.T) {
 	require.NoError(t, errs[0])
 	require.NoError(t, errs[1])
 	require.NoError(t, errs[2])
-	require.Equal(t, strconv.Itoa((batches[0]+batches[1])*raceBatch), testkit.Run(t, reader, "exec count(*) from pt"))
+	require.Equal(t, strconv.Itoa((batches[0]+batches[1])*raceBatch), testkit.Run(t, reader, "exec count(*) from extRacePt"))
 	require.Equal(t, strconv.Itoa(batches[1]*raceBatch), testkit.Run(t, reader, "exec count(*) from extRace2"))
 	t.Logf("%d rounds of queries ran during %d and %d appends and %d assignments", rounds, batches[0], batches[1], batches[2])
 }

@@ -135,6 +135,11 @@ func (pl *planner) uses(x *scanned, from *Def) {
 		if shared {
 			pl.p.Names = append(pl.p.Names, name)
 			pl.p.Write = pl.p.Write || x.writesName(name)
+			if v, ok := pl.c.Value(name); ok {
+				if _, ok := v.(Partitioned); ok { // its shared partitions, by identity
+					pl.vals = AppendHeld(pl.vals, v)
+				}
+			}
 		}
 		if from == nil {
 			pl.call(pl.s.Func(name, false, nil))
