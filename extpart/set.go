@@ -8,6 +8,13 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
+// Partitioned is a partitioned table whose partitions are user tables
+// (dfs.Table over a tuple of tables): what reaches it reaches them too,
+// so shared-object locks and transaction rollbacks take them.
+type Partitioned interface {
+	ExternalPartitions() []*value.Table
+}
+
 // Set is a partitioned table's external partitions: one user table per
 // partition path. The tables stay the user's: rows inserted into them
 // directly are the partitioned table's rows, and nothing checks that

@@ -3,6 +3,7 @@ package sharedobj
 import (
 	"slices"
 
+	"github.com/porpoisedb/porpoise/extpart"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -136,7 +137,7 @@ func (pl *planner) uses(x *scanned, from *Def) {
 			pl.p.Names = append(pl.p.Names, name)
 			pl.p.Write = pl.p.Write || x.writesName(name)
 			if v, ok := pl.c.Value(name); ok {
-				if _, ok := v.(Partitioned); ok { // its shared partitions, by identity
+				if _, ok := v.(extpart.Partitioned); ok { // its shared partitions, by identity
 					pl.vals = AppendHeld(pl.vals, v)
 				}
 			}

@@ -1,18 +1,14 @@
 package sharedobj
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"github.com/porpoisedb/porpoise/extpart"
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // Binder is a value that binds others, as a partial application
 // (append!{ipc_t}) binds its arguments.
 type Binder interface {
 	BoundArgs() []value.Value
-}
-
-// Partitioned is a partitioned table whose partitions are user tables
-// (dfs.Table over a tuple of tables): a statement naming it reads or
-// writes those tables, so it locks the shared ones.
-type Partitioned interface {
-	ExternalPartitions() []*value.Table
 }
 
 // maxHoldDepth bounds the walk of containers inside containers: a tuple
@@ -22,7 +18,7 @@ const maxHoldDepth = 8
 // AppendHeld appends to hs the tables of v a statement naming v must
 // lock by identity (Find's vals): v itself if it is a handle or a shared
 // table (a variable still bound to a table it shared), and those a
-// Binder binds, a Partitioned table is made of or a tuple or dictionary holds (d["a"] = ipc_t;
+// Binder binds, an extpart.Partitioned table is made of or a tuple or dictionary holds (d["a"] = ipc_t;
 // d["a"].append!(x)), up to maxHoldDepth deep.
 func AppendHeld(hs []value.Value, v value.Value) []value.Value {
 	return appendHeld(hs, v, 0)
@@ -41,7 +37,7 @@ func appendHeld(hs []value.Value, v value.Value, depth int) []value.Value {
 		for _, b := range x.BoundArgs() {
 			hs = appendHeld(hs, b, depth+1)
 		}
-	case Partitioned:
+	case extpart.Partitioned: // a statement naming it reads or writes them
 		for _, t := range x.ExternalPartitions() {
 			hs = appendHeld(hs, t, depth+1)
 		}

@@ -1,6 +1,7 @@
 package transaction
 
 import (
+	"github.com/porpoisedb/porpoise/extpart"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
@@ -37,16 +38,27 @@ type Snapshot struct {
 	tables, copies []*value.Table
 }
 
-// Take copies the in-memory tables among vals.
+// Take copies the in-memory tables among vals, and those partitioned
+// tables among them are made of (extpart.Partitioned).
 func Take(vals []value.Value) *Snapshot {
 	s := &Snapshot{}
 	for _, v := range vals {
+		if p, ok := v.(extpart.Partitioned); ok {
+			for _, t := range p.ExternalPartitions() {
+				s.add(t)
+			}
+		}
 		if t, ok := v.(*value.Table); ok {
-			s.tables = append(s.tables, t)
-			s.copies = append(s.copies, value.DeepCopy(t).(*value.Table))
+			s.add(t)
 		}
 	}
 	return s
+}
+
+// add keeps a copy of t to put back.
+func (s *Snapshot) add(t *value.Table) {
+	s.tables = append(s.tables, t)
+	s.copies = append(s.copies, value.DeepCopy(t).(*value.Table))
 }
 
 // Restore gives every table its copied columns back, in place, so every
