@@ -279,23 +279,20 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 		return nil, err
 	}
 	// t.x.sort!(): a part of a table changed in place, which keyPath and
-	// changedPath follow to the table
-	path := false
+	// changed follow to the table
+	var root *value.Table
 	if len(n.Args) > 0 {
 		switch n.Args[0].(type) {
 		case *ast.MemberExpr, *ast.IndexExpr:
-			if path = sharedobj.IsWritingFunc(fn.FuncName()); path {
-				if err := in.keyPath(n.Args[0]); err != nil {
+			if sharedobj.IsWritingFunc(fn.FuncName()) {
+				if root, err = in.keyPath(n.Args[0]); err != nil {
 					return nil, err
 				}
 			}
 		}
 	}
 	v, err := in.callNamed(fn, args, names)
-	if path {
-		err = in.changedPath(n.Args[0], err)
-	}
-	return v, err
+	return v, changed(root, err)
 }
 
 // evalArgs evaluates the arguments of a call or partial application of fn

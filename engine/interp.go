@@ -473,7 +473,8 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 		in.frame[t.Name] = in.ownedValue(v, t.Name)
 		return nil
 	case *ast.IndexExpr:
-		if err := in.keyPath(target); err != nil {
+		root, err := in.keyPath(target)
+		if err != nil {
 			return err
 		}
 		base, err := in.eval(t.X)
@@ -485,7 +486,7 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 			if err != nil {
 				return err
 			}
-			return in.changedPath(target, access.AssignN(base, sel, v))
+			return changed(root, access.AssignN(base, sel, v))
 		}
 		idx, err := in.eval(t.Index)
 		if err != nil {
@@ -496,14 +497,15 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 				return err
 			}
 		}
-		return in.changedPath(target, access.Assign(base, idx, v))
+		return changed(root, access.Assign(base, idx, v))
 	default: // the parser allows no other target
 		m := target.(*ast.MemberExpr)
 		base, err := in.eval(m.X)
 		if err != nil {
 			return err
 		}
-		return in.changedPath(target, access.Assign(base, value.NewString(m.Name), v))
+		root, _ := in.pathTable(target)
+		return changed(root, access.Assign(base, value.NewString(m.Name), v))
 	}
 }
 
@@ -519,22 +521,24 @@ func (in *interp) pathTable(e ast.Expr) (*value.Table, string) {
 	return t, col
 }
 
-// keyPath refuses a change in place through e into a key column of a
-// keyed or indexed table (kt.id[0] = v, kt.id.replace!(1, 3)), as update
-// does: the key index would no longer match the rows.
-func (in *interp) keyPath(e ast.Expr) error {
-	if t, col := in.pathTable(e); t != nil && access.IsKeyColumn(t, col) {
-		return insert.ErrUpdateKey
+// keyPath is the table a change in place through e reaches (pathTable),
+// for changed after the change; it refuses a change into a key column of
+// a keyed or indexed table (kt.id[0] = v, kt.id.replace!(1, 3)), as
+// update does: the key index would no longer match the rows.
+func (in *interp) keyPath(e ast.Expr) (*value.Table, error) {
+	t, col := in.pathTable(e)
+	if t != nil && access.IsKeyColumn(t, col) {
+		return nil, insert.ErrUpdateKey
 	}
-	return nil
+	return t, nil
 }
 
-// changedPath follows a change made in place through e (err is the
-// change's) into an MVCC table at its root: the table's files are
-// rewritten (insert.Changed), as an update's are.
-func (in *interp) changedPath(e ast.Expr, err error) error {
-	if t, _ := in.pathTable(e); err == nil && t != nil {
-		return insert.Changed(t)
+// changed follows a change made in place (err is the change's) into the
+// table at its path's root: an MVCC table's files are rewritten
+// (insert.Changed), as an update's are.
+func changed(root *value.Table, err error) error {
+	if err == nil && root != nil {
+		return insert.Changed(root)
 	}
 	return err
 }
