@@ -234,16 +234,7 @@ func (c *Conn) do(ctx context.Context, q *wire.Request) (v value.Value, err erro
 	}
 	stop := c.watch(ctx)
 	defer func() {
-		if stop() && err != nil && ctx.Err() != nil {
-			err = ctx.Err()
-		}
-		// The socket deadline can fire a moment before the context's own
-		// timer marks it done: report the context's deadline either way.
-		if err != nil && ctx.Err() == nil && errors.Is(err, os.ErrDeadlineExceeded) {
-			if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
-				err = context.DeadlineExceeded
-			}
-		}
+		err = contextError(ctx, stop(), err)
 		if err != nil {
 			var se *ServerError
 			if !errors.As(err, &se) {
@@ -267,6 +258,24 @@ func (c *Conn) do(ctx context.Context, q *wire.Request) (v value.Value, err erro
 		return nil, err
 	}
 	return c.readReply()
+}
+
+// contextError is the error a call reports when its I/O failed with err:
+// ctx's own error when ctx ended the I/O (ended) or when the socket
+// deadline taken from ctx fired. The socket deadline can fire a moment
+// before the context's timer marks it done, and the timer can mark it
+// done while this runs, so ctx is asked once.
+func contextError(ctx context.Context, ended bool, err error) error {
+	if err == nil || !ended && !errors.Is(err, os.ErrDeadlineExceeded) {
+		return err
+	}
+	if cerr := ctx.Err(); cerr != nil {
+		return cerr
+	}
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		return context.DeadlineExceeded
+	}
+	return err
 }
 
 // maxKeptBuffer bounds the argument buffer a Conn keeps between calls.
