@@ -15,7 +15,7 @@ import (
 // whatever else holds the old ones keeps them as they were.
 func Delete(env Env, n *ast.DeleteStmt) error {
 	ex := &executor{env: env}
-	t, pt, err := ex.dmlTable(n.Table, n.From, errors.New("delete supports tables only."))
+	t, pt, err := ex.dmlTable(n.Table, errors.New("delete supports tables only."))
 	if err != nil {
 		return err
 	}
