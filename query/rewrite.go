@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
+	"github.com/porpoisedb/porpoise/query/rowkeep"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -138,7 +139,7 @@ func (ex *executor) deletePartitioned(t *dfs.Table, n *ast.DeleteStmt) error {
 			// a row joined to several right rows is deleted once
 			_, rows = sqljoin.JoinedRows(rows, joined)
 		}
-		keep := keptRows(chunk.Rows(), rows)
+		keep := rowkeep.Kept(chunk.Rows(), rows)
 		if len(keep) == chunk.Rows() {
 			return nil, 0, nil
 		}
