@@ -306,7 +306,7 @@ func (g *queryGen) query() (string, bool) {
 // mutation returns an update or delete over TBL.
 func (g *queryGen) mutation() string {
 	where := " where " + g.predicate()
-	switch g.r.Intn(6) {
+	switch g.r.Intn(8) {
 	case 0:
 		return "delete from TBL" + where
 	case 4:
@@ -317,6 +317,8 @@ func (g *queryGen) mutation() string {
 		return "TBL.append!(select * from src" + where + ")"
 	case 6:
 		return "update TBL set qty = qty + 1 from lj(TBL, dim, `sym)" + where
+	case 7:
+		return "delete TBL from ej(TBL, dim, `sym)" + where + g.pick("", " and weight > 2")
 	case 1:
 		return "update TBL set price = price + 1" + where
 	case 2:

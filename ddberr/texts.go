@@ -61,7 +61,6 @@ var texts = []Text{
 	{"The column [%s] already exists in the table.", "funcs/a/addColumn.md"},
 	{"Can't drop all the columns of a table.", "funcs/d/dropColumns_.md"},
 	{"The from clause of update or delete must be a table joiner (ej, lj, lsj, fj, sej) whose left table is the table to change.", "porpoise"},
-	{"Update or delete with a from clause is not supported for DFS tables.", "porpoise"},
 	{"The %s of %s must be a boolean expression on the columns of its table.", "porpoise"},
 	{"The DISTINCT keyword cannot be used with group by, context by, or pivot by. RefId: S02055", "error_codes/S02055.md"},
 	{"Function toArray cannot be used with PIVOT BY. RefId:S02030", "error_codes/S02030.md"},

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/query/rowkeep"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -15,7 +16,7 @@ import (
 // whatever else holds the old ones keeps them as they were.
 func Delete(env Env, n *ast.DeleteStmt) error {
 	ex := &executor{env: env}
-	t, pt, err := ex.dmlTable(n.Table, n.From, errors.New("delete supports tables only."))
+	t, pt, err := ex.dmlTable(n.Table, errors.New("delete supports tables only."))
 	if err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 	var keep []int
 	if joined != nil {
 		_, rows := sqljoin.JoinedRows(flaggedRows(mask, true), joined)
-		keep = keptRows(t.Rows(), rows)
+		keep = rowkeep.Kept(t.Rows(), rows)
 	} else {
 		keep = flaggedRows(mask, false)
 	}
@@ -47,7 +48,7 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 	id, named := n.Table.(*ast.Ident)
 	inPlace := named && t.Shared == "" && env.Owns(id.Name, t)
 	for i, c := range t.Cols {
-		if !inPlace || !compactInPlace(c, keep) {
+		if !inPlace || !rowkeep.CompactInPlace(c, keep) {
 			t.Cols[i] = c.Gather(keep)
 		}
 	}
@@ -55,60 +56,6 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 		t.RebuildKeys()
 	}
 	return insert.Changed(t)
-}
-
-// keptRows lists, in order, the rows of an n-row table that are not in
-// drop.
-func keptRows(n int, drop []int) []int {
-	gone := make([]bool, n)
-	dropped := 0
-	for _, r := range drop {
-		if !gone[r] {
-			gone[r] = true
-			dropped++
-		}
-	}
-	keep := make([]int, 0, n-dropped)
-	for r, g := range gone {
-		if !g {
-			keep = append(keep, r)
-		}
-	}
-	return keep
-}
-
-// compactInPlace moves v's rows keep (ascending) to its front and cuts v
-// to them, in v's own storage; false, leaving v alone, for an array
-// vector, a tuple or COMPLEX/POINT, whose rows aren't one slice element.
-func compactInPlace(v *value.Vector, keep []int) bool {
-	if v.T.IsArray() || v.T == value.Any || v.T.Storage() == value.StPair2F64 {
-		return false
-	}
-	// one of these is the vector's storage (the codes of a coded one);
-	// the others are empty
-	v.I8 = compact(v.I8, keep)
-	v.I16 = compact(v.I16, keep)
-	v.I32 = compact(v.I32, keep)
-	v.I64 = compact(v.I64, keep)
-	v.F32 = compact(v.F32, keep)
-	v.F64 = compact(v.F64, keep)
-	v.Str = compact(v.Str, keep)
-	v.B16 = compact(v.B16, keep)
-	return true
-}
-
-// compact moves s[keep[k]] to s[k] (keep ascending, so no element is
-// overwritten before it moves) and clears the tail, so strings no row
-// holds any more can be collected.
-func compact[T any](s []T, keep []int) []T {
-	if len(s) == 0 {
-		return s
-	}
-	for k, r := range keep {
-		s[k] = s[r]
-	}
-	clear(s[len(keep):])
-	return s[:len(keep)]
 }
 
 // OwnedBy reports whether t, the value of the variable called name among

@@ -9,6 +9,8 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
+	"github.com/porpoisedb/porpoise/query/rowkeep"
+	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -28,8 +30,20 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 	if len(n.ContextBy) == 0 && slices.ContainsFunc(n.Sets, func(s ast.SetClause) bool { return funcs.CallsAny(s.X, funcs.Aggregate|funcs.OrderSensitive) }) {
 		return ddberr.Errorf("Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.")
 	}
+	joiner, err := ex.partitionJoiner(t, n.From)
+	if err != nil {
+		return err
+	}
 	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, n.Where), n, func(chunk *value.Table) (*value.Table, int, error) {
-		rows, err := ex.whereRows(chunk, n.Where)
+		src, joined, err := joinChunk(ex, joiner, chunk)
+		if err != nil {
+			return nil, 0, err
+		}
+		if joined != nil && src.Rows() != chunk.Rows() {
+			// as an in-memory table's update: the join keeps the rows, one each
+			return nil, 0, ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
+		}
+		rows, err := ex.whereRows(src, n.Where)
 		if err != nil || len(rows) == 0 {
 			return nil, 0, err
 		}
@@ -40,9 +54,13 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 			return nil, 0, err
 		}
 		out := value.NewTable(chunk.Names, append([]*value.Vector(nil), chunk.Cols...))
-		vals, rows, err := ex.updateValues(chunk, rows, n)
+		vals, rows, err := ex.updateValues(src, rows, n)
 		if err != nil {
 			return nil, 0, err
+		}
+		dst := rows
+		if joined != nil {
+			rows, dst = sqljoin.JoinedRows(rows, joined)
 		}
 		for k := range n.Sets {
 			j := cols[k]
@@ -50,10 +68,35 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 			if err != nil {
 				return nil, 0, err
 			}
-			out.Cols[j] = setRows(out.Cols[j].Clone(), rows, conv, rows)
+			out.Cols[j] = setRows(out.Cols[j].Clone(), dst, conv, rows)
 		}
-		return out, len(rows), nil
+		return out, len(dst), nil
 	})
+}
+
+// partitionJoiner evaluates the from clause of an update or delete of
+// the partitioned table t (nil: none). Partitions are joined one by one
+// (joinChunk): a joiner's right table meets each partition's rows, which
+// is the whole join when its keys hold the partitioning columns or its
+// right table is a dimension table.
+func (ex *executor) partitionJoiner(t *dfs.Table, from ast.Expr) (*sqljoin.Joiner, error) {
+	if from == nil {
+		return nil, nil
+	}
+	return sqljoin.UpdateJoiner(newHost(ex), from, func(v value.Value) bool {
+		pt, ok := ex.env.DFSTable(v)
+		return ok && pt == t
+	})
+}
+
+// joinChunk is the table a partition's update or delete reads: the join
+// of its rows by joiner (with the chunk row behind each joined row), or
+// the rows themselves when there is no joiner.
+func joinChunk(ex *executor, joiner *sqljoin.Joiner, chunk *value.Table) (*value.Table, []int, error) {
+	if joiner == nil {
+		return chunk, nil, nil
+	}
+	return joiner.Join(newHost(ex), chunk)
 }
 
 // updatePositions is the position of each of UPDATE's set columns in
@@ -79,21 +122,27 @@ func (ex *executor) deletePartitioned(t *dfs.Table, n *ast.DeleteStmt) error {
 	if err := ex.env.CheckTableWrite(t, auth.TableDelete); err != nil {
 		return err
 	}
+	joiner, err := ex.partitionJoiner(t, n.From)
+	if err != nil {
+		return err
+	}
 	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, n.Where), n, func(chunk *value.Table) (*value.Table, int, error) {
-		rows, err := ex.whereRows(chunk, n.Where)
+		src, joined, err := joinChunk(ex, joiner, chunk)
+		if err != nil {
+			return nil, 0, err
+		}
+		rows, err := ex.whereRows(src, n.Where)
 		if err != nil || len(rows) == 0 {
 			return nil, 0, err
 		}
-		drop := make([]bool, chunk.Rows())
-		for _, r := range rows {
-			drop[r] = true
+		if joined != nil {
+			// a row joined to several right rows is deleted once
+			_, rows = sqljoin.JoinedRows(rows, joined)
 		}
-		keep := make([]int, 0, chunk.Rows()-len(rows))
-		for r, d := range drop {
-			if !d {
-				keep = append(keep, r)
-			}
+		keep := rowkeep.Kept(chunk.Rows(), rows)
+		if len(keep) == chunk.Rows() {
+			return nil, 0, nil
 		}
-		return chunk.Gather(keep), len(rows), nil
+		return chunk.Gather(keep), chunk.Rows() - len(keep), nil
 	})
 }

@@ -702,7 +702,7 @@ func Insert(env Env, n *ast.InsertStmt) error {
 // Update runs `update t set c = expr [where ...]`.
 func Update(env Env, n *ast.UpdateStmt) error {
 	ex := &executor{env: env}
-	t, pt, err := ex.dmlTable(n.Table, n.From, errors.New("update supports tables only."))
+	t, pt, err := ex.dmlTable(n.Table, errors.New("update supports tables only."))
 	if err != nil {
 		return err
 	}
@@ -782,17 +782,14 @@ func Update(env Env, n *ast.UpdateStmt) error {
 }
 
 // dmlTable evaluates the table an update or delete changes: a
-// partitioned table pt (which takes no from clause), or an in-memory
+// partitioned table pt, or an in-memory
 // table t that may be changed; notTable is the error for anything else.
-func (ex *executor) dmlTable(target, from ast.Expr, notTable error) (t *value.Table, pt *dfs.Table, err error) {
+func (ex *executor) dmlTable(target ast.Expr, notTable error) (t *value.Table, pt *dfs.Table, err error) {
 	v, err := ex.eval(target)
 	if err != nil {
 		return nil, nil, err
 	}
 	if pt, ok := ex.env.DFSTable(v); ok {
-		if from != nil {
-			return nil, nil, sqljoin.ErrFromDFS
-		}
 		return nil, pt, nil
 	}
 	t, ok := v.(*value.Table)

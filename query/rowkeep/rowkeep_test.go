@@ -1,4 +1,4 @@
-package query
+package rowkeep
 
 import (
 	"testing"
@@ -12,7 +12,7 @@ import (
 // every element slice, and leaves the vectors whose rows aren't one
 // element (tuples, array vectors) to be gathered.
 func TestCompactInPlace(t *testing.T) {
-	keep := keptRows(6, []int{4, 1, 4})
+	keep := Kept(6, []int{4, 1, 4})
 	require.Equal(t, []int{0, 2, 3, 5}, keep)
 	for _, tc := range []struct {
 		name string
@@ -25,14 +25,14 @@ func TestCompactInPlace(t *testing.T) {
 		{"coded symbol", value.NewSymbols([]string{"a", "b", "a", "b", "c", "c"}), `["a","a","b","c"]`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			require.True(t, compactInPlace(tc.v, keep))
+			require.True(t, CompactInPlace(tc.v, keep))
 			require.Equal(t, tc.want, tc.v.String())
 		})
 	}
 	tuple := &value.Vector{T: value.Any, Any: []value.Value{value.NewInt(1)}}
-	require.False(t, compactInPlace(tuple, []int{0}))
+	require.False(t, CompactInPlace(tuple, []int{0}))
 	strs := []string{"a", "b", "c"}
 	v := value.NewStrings(value.String, strs)
-	require.True(t, compactInPlace(v, []int{2}))
+	require.True(t, CompactInPlace(v, []int{2}))
 	require.Equal(t, []string{"c", "", ""}, strs, "moved in place, the tail cleared")
 }
