@@ -11,11 +11,12 @@ import (
 )
 
 // TestInsertIntoUnderColumnChanges: one session inserts rows naming two
-// of a DFS table's columns (INSERT INTO pt (id, v) VALUES ...) while
-// another drops and adds back a third. The statement makes its rows a
-// table of the columns as they are when it writes, so none fails (a
-// schema read before a change committed would give a column count that
-// no longer matches) and every value lands in the column it names.
+// of a partitioned table's columns (INSERT INTO pt (id, v) VALUES ...)
+// while another drops and adds back a third. The statement makes its
+// rows a table of the columns as they are when it writes, so none fails
+// (a schema read before a change committed would give a column count
+// that no longer matches) and every value lands in the column it names.
+// The table is a DFS table, then a shared in-memory partitioned one.
 func TestInsertIntoUnderColumnChanges(t *testing.T) {
 	n := 150
 	if testing.Short() {
@@ -23,23 +24,31 @@ func TestInsertIntoUnderColumnChanges(t *testing.T) {
 	}
 	cfg := config.Default()
 	cfg.EnableInsertStatementForDFSTable = true
-	e, err := engine.Open(engine.Options{InMemory: true, Config: &cfg})
-	require.NoError(t, err)
-	defer e.Close()
-	_, err = e.NewSession().Run(`db = database("dfs://insertRace", VALUE, 1..3)
-		db.createPartitionedTable(table(1:0, ` + "`id`v`m" + `, [INT, INT, INT]), ` + "`pt, `id" + `)`)
-	require.NoError(t, err)
-	const load = `pt = loadTable("dfs://insertRace", "pt"); `
-	scripts := []string{
-		load + fmt.Sprintf("for (j in 1..%d) { insert into pt (id, v) values (j %% 3 + 1, j * 10) }", n),
-		load + fmt.Sprintf("for (j in 1..%d) { dropColumns!(pt, `m); addColumn(pt, `m, INT) }", n/3),
+	for _, tc := range []struct{ name, create, load string }{
+		{"dfs", `db = database("dfs://insertRace", VALUE, 1..3)
+			db.createPartitionedTable(table(1:0, ` + "`id`v`m" + `, [INT, INT, INT]), ` + "`pt, `id" + `)`,
+			`pt = loadTable("dfs://insertRace", "pt"); `},
+		{"in-memory", `db = database("", VALUE, 1..3)
+			share db.createPartitionedTable(table(1:0, ` + "`id`v`m" + `, [INT, INT, INT]), ` + "`pt, `id" + `) as sharedPT`,
+			`pt = sharedPT; `},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, err := engine.Open(engine.Options{InMemory: true, Config: &cfg})
+			require.NoError(t, err)
+			defer e.Close()
+			_, err = e.NewSession().Run(tc.create)
+			require.NoError(t, err)
+			scripts := []string{
+				tc.load + fmt.Sprintf("for (j in 1..%d) { insert into pt (id, v) values (j %% 3 + 1, j * 10) }", n),
+				tc.load + fmt.Sprintf("for (j in 1..%d) { dropColumns!(pt, `m); addColumn(pt, `m, INT) }", n/3),
+			}
+			for i, err := range runConcurrently(t, e, scripts...) {
+				require.NoError(t, err, "script %d", i)
+			}
+			v, err := e.NewSession().Run(tc.load + `r = select count(*) as c, sum(v) as s, count(m) as m from pt
+				[r.c[0], r.s[0], r.m[0]]`)
+			require.NoError(t, err)
+			require.Equal(t, fmt.Sprintf("[%d,%d,0]", n, 10*n*(n+1)/2), v.String())
+		})
 	}
-	for i, err := range runConcurrently(t, e, scripts...) {
-		require.NoError(t, err, "script %d", i)
-	}
-	v, err := e.NewSession().Run(`pt = loadTable("dfs://insertRace", "pt")
-		r = select count(*) as c, sum(v) as s, count(m) as m from pt
-		[r.c[0], r.s[0], r.m[0]]`)
-	require.NoError(t, err)
-	require.Equal(t, fmt.Sprintf("[%d,%d,0]", n, 10*n*(n+1)/2), v.String())
 }

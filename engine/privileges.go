@@ -86,10 +86,12 @@ func (s *Session) checkTableRead(t *dfs.Table) error {
 }
 
 // checkTableWrite checks a write of kind (TableInsert, TableUpdate or
-// TableDelete) to t; only DFS tables have privileges.
+// TableDelete) to t: every partitioned table needs a login (in-memory
+// ones too, so INSERT INTO, update and delete agree with append!), only
+// DFS tables have privileges.
 func (s *Session) checkTableWrite(t *dfs.Table, kind auth.Priv) error {
-	if t == nil || !t.Database().DFS() {
-		return nil
+	if err := s.checkWrite(); err != nil || t == nil || !t.Database().DFS() {
+		return err
 	}
 	return s.principal().CheckTableWrite(t.Database().Path(), t.TableName(), kind)
 }

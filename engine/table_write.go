@@ -50,20 +50,11 @@ func (in *interp) AppendRows(t value.Value, src *value.Table, stmt bool) (int, b
 	if !ok {
 		return 0, false, nil
 	}
-	if err := in.checkTableWrite(x, auth.TableInsert); err != nil {
+	if err := in.s.checkTableWrite(x.Table, auth.TableInsert); err != nil {
 		return 0, true, err
 	}
 	n, err := x.Append(in.ctx, src, stmt)
 	return n, true, err
-}
-
-// checkTableWrite checks a write of kind to x: every table needs a
-// login, DFS ones a privilege.
-func (in *interp) checkTableWrite(x *ptable, kind auth.Priv) error {
-	if err := in.s.checkWrite(); err != nil {
-		return err
-	}
-	return in.s.checkTableWrite(x.Table, kind)
 }
 
 // AddColumns implements system.Host; adding columns is altering the
@@ -85,7 +76,7 @@ func (in *interp) UpsertRows(t value.Value, src *value.Table, ignoreNull bool, k
 	if !ok {
 		return insert.Result{}, false, nil
 	}
-	if err := in.checkTableWrite(x, auth.TableUpdate); err != nil {
+	if err := in.s.checkTableWrite(x.Table, auth.TableUpdate); err != nil {
 		return insert.Result{}, true, err
 	}
 	res, err := x.Upsert(in.ctx, src, ignoreNull, keyCols, sortCols)

@@ -683,7 +683,7 @@ func Insert(env Env, n *ast.InsertStmt) error {
 	if len(n.Cols) > 0 {
 		cols = n.Cols
 	}
-	if dt, ok := env.DFSTable(target); ok && dt.Database().DFS() {
+	if dt, ok := env.DFSTable(target); ok {
 		// Made a table under the lock column changes take: the schema
 		// read above may be out of date by now.
 		if err := env.CheckTableWrite(dt, auth.TableInsert); err != nil {
