@@ -55,10 +55,11 @@ def makeSrc(n) {
 	qty = int(id % 11 - 3)
 	qty[id % 17 == 0] = NULL
 	return table(id, take("A" "B" "C" "D" "E" "F" "G", n) as sym, 2024.01.01 + id % 8 as date, price, qty,
-		id % 3 == 0 as flag, take("x" "y" "" "zz", n) as name)
+		id % 3 == 0 as flag, take("x" "y" "" "zz", n) as name, 2024.01.01T09:00:00 + id * 7 as ts)
 }
 src = makeSrc(1200)
 dim = table("A" "B" "C" "Z" as sym, 1.5 2.5 NULL 4.0 as weight)
+quotes = table(take("A" "B" "C" "E", 400) as sym, 2024.01.01T09:00:00 + (0..399) * 20 as ts, (0..399) * 0.5 as bid)
 `
 
 // TestQueryEquivalence runs generated queries over every table of
@@ -246,7 +247,17 @@ func (g *queryGen) query() (string, bool) {
 		where = " where " + g.predicate()
 	}
 	aggs := func() string { return g.some(aggregates, 3) }
-	switch g.r.Intn(20) {
+	switch g.r.Intn(25) {
+	case 20:
+		return "select id, sym, ts, bid from aj(TBL, quotes, `sym`ts)" + where, false
+	case 21:
+		return "select id, sym, ts, avg_bid from wj(TBL, quotes, " + g.pick("-60s:0s", "-100s:100s", "0s:30s") + ", <avg(bid)>, `sym`ts)" + where, false
+	case 22:
+		return "select " + g.pick("count(*)", "sum(price)", "max(qty)") + " as v from TBL" + where + " group by interval(ts, " + g.pick("600s", "1H", "30m") + ", \"null\") as bucket", false
+	case 23:
+		return "select id, ts from TBL where (ts between 2024.01.01T09:30:00 : 2024.01.01T10:00:00)" + strings.Replace(where, " where ", ", ", 1), false
+	case 24:
+		return "select " + g.pick("count(*)", "avg(price)", "max(id)") + " as v from TBL" + where + " group by sym, hourOfDay(ts) as h, bar(ts, 15m) as b", false
 	case 14:
 		return "select id, sym, price from TBL" + where + " context by sym csort id limit " + g.pick("2", "-2", "1, 3"), false
 	case 15:
