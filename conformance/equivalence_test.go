@@ -327,7 +327,7 @@ func (g *queryGen) mutation() string {
 	case 5:
 		return "TBL.append!(select * from src" + where + ")"
 	case 6:
-		return "update TBL set qty = qty + 1 from lj(TBL, dim, `sym)" + where
+		return "update TBL set qty = qty + 1 from " + g.pick("lj", "ej") + "(TBL, dim, `sym)" + where
 	case 7:
 		return "delete TBL from ej(TBL, dim, `sym)" + where + g.pick("", " and weight > 2")
 	case 1:

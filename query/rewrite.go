@@ -39,10 +39,6 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 		if err != nil {
 			return nil, 0, err
 		}
-		if joined != nil && src.Rows() != chunk.Rows() {
-			// as an in-memory table's update: the join keeps the rows, one each
-			return nil, 0, ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
-		}
 		rows, err := ex.whereRows(src, n.Where)
 		if err != nil || len(rows) == 0 {
 			return nil, 0, err

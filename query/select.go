@@ -722,9 +722,6 @@ func Update(env Env, n *ast.UpdateStmt) error {
 			}
 		} else if err != nil {
 			return err
-		} else if src.Rows() != t.Rows() {
-			// as updateSource: the join must keep t's rows, one each
-			return ddberr.Errorf("The from clause of update must give a table with one row per row of the table to update.")
 		}
 	}
 	mask, unlock, err := ex.lockedRows(t, src, n.Where)
