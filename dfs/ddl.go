@@ -235,6 +235,14 @@ func (d *Database) DropPartitions(tableName string, paths []string, values *valu
 		return &partition.Error{Code: "S01056", Msg: "None of the specified partitions exist. RefId:S01056"}
 	}
 	for _, t := range tables {
+		if t.ext != nil {
+			for _, p := range victims {
+				if err := t.ext.Drop(p, t.sc().names); err != nil {
+					return err
+				}
+			}
+			continue
+		}
 		t.mu.Lock()
 		for _, p := range victims {
 			if d.DFS() {

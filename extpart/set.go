@@ -2,6 +2,7 @@ package extpart
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/insert"
@@ -22,7 +23,12 @@ type Partitioned interface {
 // Each table is read and changed under its own lock (value.Table.Mu,
 // which tableInsert and SQL take on a shared table), taken innermost.
 type Set struct {
+	// mu guards byPath: a partition added to the database after the
+	// table was made (addValuePartitions) gets a table of its own, like
+	// the first, when its first rows come.
+	mu     sync.RWMutex
 	byPath map[string]*value.Table
+	first  *value.Table
 	// stream is set when a partition is a stream table: rows can then be
 	// written only into the partitions (createPartitionedTable.md 例2.3).
 	stream bool
@@ -37,7 +43,7 @@ func New(paths []string, tables []*value.Table) (*Set, error) {
 		return nil, ddberr.Errorf("The number of tables in the tuple [table] must be the same as the number of partitions of the database.")
 	}
 	first := tables[0]
-	s := &Set{byPath: make(map[string]*value.Table, len(paths))}
+	s := &Set{byPath: make(map[string]*value.Table, len(paths)), first: first}
 	for i, t := range tables {
 		if !sameSchema(first, t) {
 			return nil, ddberr.Errorf("Every table in the tuple [table] must have the same schema as the first one.")
@@ -65,7 +71,7 @@ func sameSchema(a, b *value.Table) bool {
 // is seen whole or not at all; nil when the path has no table or its
 // table no rows.
 func (s *Set) Read(path string, cols []int, names []string) *value.Table {
-	t := s.byPath[path]
+	t := s.table(path)
 	if t == nil {
 		return nil
 	}
@@ -83,16 +89,17 @@ func (s *Set) Read(path string, cols []int, names []string) *value.Table {
 
 // Append appends rows (a table of the partitioned table's columns,
 // converted) to the partition at path with insert.Append under the
-// table's lock, so an MVCC table writes its files; rows for a path with
-// no table (a partition added after the table was made) are left out.
-// A stream partition refuses: rows are written into the partitions.
+// table's lock, so an MVCC table writes its files. A partition added
+// after the table was made gets an in-memory table like the first one
+// (plain, or keyed on the same columns) to hold its rows. A stream
+// partition refuses: rows are written into the partitions.
 func (s *Set) Append(path string, rows *value.Table) (int, error) {
 	if s.stream {
 		return 0, ddberr.Errorf("Can't append data to a segmented table that contains external partitions.")
 	}
-	t := s.byPath[path]
+	t := s.table(path)
 	if t == nil {
-		return 0, nil
+		t = s.adopt(path)
 	}
 	t.Mu.Lock()
 	defer t.Mu.Unlock()
@@ -111,7 +118,7 @@ func (s *Set) Rewrite(path string, names []string, fn func(*value.Table) (*value
 	if s.stream {
 		return 0, ddberr.Errorf("A stream table is append-only: its rows can't be updated or deleted.")
 	}
-	t := s.byPath[path]
+	t := s.table(path)
 	if t == nil {
 		return 0, nil
 	}
@@ -153,8 +160,45 @@ func keyChanged(t, next *value.Table) bool {
 	return slices.ContainsFunc(t.KeyCols, func(k int) bool { return next.Cols[k] != t.Cols[k] })
 }
 
+// table is the table of the partition at path, nil when it has none.
+func (s *Set) table(path string) *value.Table {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.byPath[path]
+}
+
+// adopt gives the partition at path, which has no table, an empty one
+// like the first table; a concurrent append may have given it one first.
+func (s *Set) adopt(path string) *value.Table {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t := s.byPath[path]; t != nil {
+		return t
+	}
+	s.first.Mu.RLock()
+	t := s.first.EmptyLike(0)
+	t.Kind, t.KeyCols = s.first.Kind, slices.Clone(s.first.KeyCols)
+	s.first.Mu.RUnlock()
+	if t.IsKeyed() {
+		t.RebuildKeys()
+	}
+	s.byPath[path] = t
+	return t
+}
+
+// Drop deletes the rows of the partition at path (dropPartition): the
+// user's table is emptied in place, as a delete of all its rows would.
+func (s *Set) Drop(path string, names []string) error {
+	_, err := s.Rewrite(path, names, func(rows *value.Table) (*value.Table, int, error) {
+		return rows.Gather(nil), rows.Rows(), nil
+	})
+	return err
+}
+
 // Tables lists the partitions' tables, each once, in no set order.
 func (s *Set) Tables() []*value.Table {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	out := make([]*value.Table, 0, len(s.byPath))
 	for _, t := range s.byPath {
 		if !slices.Contains(out, t) {
@@ -166,7 +210,7 @@ func (s *Set) Tables() []*value.Table {
 
 // HasRows reports whether the partition at path holds rows.
 func (s *Set) HasRows(path string) bool {
-	t := s.byPath[path]
+	t := s.table(path)
 	if t == nil {
 		return false
 	}

@@ -82,3 +82,37 @@ func TestAppendsToSharedPartitionWhileQuerying(t *testing.T) {
 	require.Equal(t, strconv.Itoa(batches[1]*raceBatch), testkit.Run(t, reader, "exec count(*) from extRace2"))
 	t.Logf("%d rounds of queries ran during %d and %d appends and %d assignments", rounds, batches[0], batches[1], batches[2])
 }
+
+// Two sessions append to a partition added after the table was made
+// while a third queries: the first rows give the partition one table,
+// whichever append brings them, and every row is kept. Run it with -race.
+func TestAppendsToAddedPartition(t *testing.T) {
+	const batches = 200
+	e := testkit.InMemory(t)
+	testkit.Run(t, e.NewSession(), "t1 = table(1:0, `sym`x, [SYMBOL,INT])\n"+
+		"db = database(, VALUE, `A`B)\nshare createPartitionedTable(db, [t1, table(1:0, `sym`x, [SYMBOL,INT])], `pt, `sym) as addedPt\n"+
+		"addValuePartitions(db, `C`D)")
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i := range errs {
+		s := e.NewSession()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := 0; b < batches && errs[i] == nil; b++ {
+				_, errs[i] = s.Run(fmt.Sprintf("tableInsert(addedPt, take(`C`D, %d), 1..%d)", raceBatch, raceBatch))
+			}
+		}()
+	}
+	reader := e.NewSession()
+	for r := 0; r < batches; r++ {
+		n, err := strconv.Atoi(testkit.Run(t, reader, "exec count(*) from addedPt"))
+		require.NoError(t, err)
+		require.Zero(t, n%(raceBatch/2), "a partial batch: %d rows", n)
+	}
+	wg.Wait()
+	require.NoError(t, errs[0])
+	require.NoError(t, errs[1])
+	require.Equal(t, strconv.Itoa(2*batches*raceBatch), testkit.Run(t, reader, "exec count(*) from addedPt"))
+	require.Equal(t, strconv.Itoa(batches*raceBatch), testkit.Run(t, reader, "exec count(*) from addedPt where sym = `D"))
+}
