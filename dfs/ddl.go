@@ -206,6 +206,9 @@ func (d *Database) DropPartitions(tableName string, paths []string, values *valu
 		}
 	}
 	d.mu.Unlock()
+	if tableName != "" && len(tables) == 0 {
+		return ddberr.Errorf("The table [%s] does not exist in database [%s].", tableName, d.path)
+	}
 	prefixes := paths
 	if len(prefixes) == 0 {
 		first := d.levels()[0]
