@@ -2082,7 +2082,12 @@ func (p *parser) parseCase() ast.Expr {
 		case isKw(p.tok(), "end"):
 			p.next()
 			for i := len(arms) - 1; i >= 0; i-- {
-				elseX = &ast.CallExpr{At: at.Pos, Fn: &ast.Ident{At: at.Pos, Name: "iif"}, Args: []ast.Expr{arms[i].cond, arms[i].then, elseX}}
+				// iif gives NULL for a NULL condition (iif.md); a when
+				// arm whose condition is NULL is not taken, as in SQL.
+				cond := &ast.CallExpr{At: at.Pos, Fn: &ast.Ident{At: at.Pos, Name: "nullFill"}, Args: []ast.Expr{
+					&ast.CallExpr{At: at.Pos, Fn: &ast.Ident{At: at.Pos, Name: "bool"}, Args: []ast.Expr{arms[i].cond}},
+					&ast.Literal{At: at.Pos, Kind: ast.LitBool, Text: "false"}}}
+				elseX = &ast.CallExpr{At: at.Pos, Fn: &ast.Ident{At: at.Pos, Name: "iif"}, Args: []ast.Expr{cond, arms[i].then, elseX}}
 			}
 			return elseX
 		default:

@@ -29,14 +29,18 @@ func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, e
 }
 
 // xiif is iif(cond, trueResult, falseResult): per element of cond, the
-// element of trueResult or falseResult (scalars broadcast).
+// element of trueResult or falseResult (scalars broadcast), NULL where
+// cond is NULL (iif.md).
 func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 	c, scalar, err := funcs.Operand(args[0])
 	if err != nil {
 		return nil, err
 	}
 	if scalar {
-		if c.At(0).Bool() {
+		switch cell := c.At(0); {
+		case cell.Null:
+			return nullLike(args[1]), nil
+		case cell.Bool():
 			return args[1], nil
 		}
 		return args[2], nil
@@ -73,7 +77,34 @@ func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 			idx[i] = n + i
 		}
 	}
-	return both.Gather(idx), nil
+	out := both.Gather(idx)
+	if c.T.IsArray() {
+		return out, nil
+	}
+	for i := 0; i < n; i++ {
+		if c.IsNull(i) {
+			out.SetNull(i)
+		}
+	}
+	return out, nil
+}
+
+// nullLike is the NULL iif gives for a NULL scalar condition: of the
+// true branch's type, a vector of NULLs for a vector branch.
+func nullLike(v value.Value) value.Value {
+	switch x := v.(type) {
+	case *value.Scalar:
+		n := value.NullScalar(x.T)
+		n.Scale = x.Scale
+		return n
+	case *value.Vector:
+		if !x.T.IsArray() && x.T != value.Any {
+			n := value.NewNullVector(x.T, x.Len())
+			n.Scale = x.Scale
+			return n
+		}
+	}
+	return value.NullScalar(value.Void)
 }
 
 // truths reads a condition's elements as booleans, NULL false: a typed
