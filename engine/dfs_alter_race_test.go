@@ -57,7 +57,7 @@ func TestReplaceColumnUnderConcurrentSessions(t *testing.T) {
 // chunk another transaction holds. Anything else (an internal error
 // above all) fails the test.
 var columnDDLRaceErrors = []string{
-	"doesn't exist", "does not exist", "Cannot recognize the token",
+	"doesn't exist", "does not exist", "Unrecognized column name. RefId:S02005",
 	"The number of columns of the current table must match that of the target table.",
 	"The data to append contains fewer columns than the schema.",
 	"is currently locked and in use by transaction",

@@ -213,8 +213,16 @@ func (in *interp) lookup(n *ast.Ident) (value.Value, error) {
 	if v, ok := literal.Constant(n.Name); ok {
 		return v, nil
 	}
+	if in.row != nil && funcs.NotSupported(n.Name) == nil {
+		// a name in a query over a table that has no such column
+		return nil, errUnknownColumn
+	}
 	return nil, funcs.UnknownName(n.Name, n.At.Line)
 }
+
+// errUnknownColumn is DolphinDB's error for a query naming a column its
+// table lacks that is no variable either (error_codes/S02005.md).
+var errUnknownColumn = ddberr.Errorf("Unrecognized column name. RefId:S02005")
 
 // function resolves a function name (resolve, in modules.go), nil when
 // no function or more than one module's has it.

@@ -15,7 +15,7 @@ var (
 	ErrReadOnly          error = ddberr.Errorf("Can't modify read only table. RefId: S02054")
 	ErrUpdateKey         error = ddberr.Errorf("Can't update a key column.")
 	ErrTooManyRows       error = ddberr.Errorf("An in-memory table can't exceed 2 billion rows. RefId: S05016")
-	ErrColumnLength      error = ddberr.Errorf("The length of all columns must be the same.")
+	ErrColumnLength      error = ddberr.Errorf("All columns must be of the same length. RefId:S02010")
 	ErrStreamModify      error = ddberr.Errorf("A stream table is append-only: its rows can't be updated or deleted.")
 )
 

@@ -20,7 +20,7 @@ func (ex *executor) cgroupSelect(n *ast.SelectExpr, src *value.Table) (*value.Ta
 		return nil, ddberr.Errorf("The cgroup by clause takes one column.")
 	}
 	keys := append(append([]ast.Expr(nil), n.GroupBy...), n.CGroupBy...)
-	keyVecs, err := ex.evalKeys(src, keys)
+	keyVecs, err := ex.evalKeys(src, keys, true)
 	if err != nil {
 		return nil, err
 	}

@@ -100,7 +100,7 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 // src plus an evaluator over the rows gathered into group order, where
 // group i is rows starts[i]:starts[i+1] and ids are non-decreasing.
 func (ex *executor) contextGroups(src *value.Table, by []ast.Expr, csort []ast.OrderItem) (*groupagg.Groups, *groupEval, error) {
-	keyVecs, err := ex.evalKeys(src, by)
+	keyVecs, err := ex.evalKeys(src, by, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -198,6 +198,9 @@ func (ex *executor) csortGroups(g *groupagg.Groups, src *value.Table, items []as
 		}
 		if keys[i], err = value.Broadcast(v, src.Rows()); err != nil {
 			return err
+		}
+		if keys[i].T.IsArray() {
+			return ddberr.Errorf("The column to be sorted cannot be an array vector. RefId:S02019")
 		}
 	}
 	perm := rowsort.Sort(orderkey.Grouped(g.IDs, orderkey.Keys(keys, items)), len(g.IDs), rowsort.KeepAll).Permutation()

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/analytic"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/groupkey"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/query/setpred"
@@ -291,15 +292,24 @@ func (ex *executor) loweredValue(lowered ast.Expr, keyNames []string, keyCols, a
 	return value.Broadcast(v, n)
 }
 
-// evalKeys evaluates grouping expressions over src, one vector each.
-func (ex *executor) evalKeys(src *value.Table, keys []ast.Expr) ([]*value.Vector, error) {
+// evalKeys evaluates group by, context by or cgroup by expressions over
+// src, one vector each, refused as DolphinDB refuses them when they
+// can't group src's rows (groupkey.Column); strict false broadcasts a
+// scalar instead (the keys of pivot by and of over clauses).
+func (ex *executor) evalKeys(src *value.Table, keys []ast.Expr, strict bool) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(keys))
 	for i, k := range keys {
-		v, err := ex.withTable(src, colname.Strip(k))
+		x := colname.Strip(k)
+		v, err := ex.withTable(src, x)
 		if err != nil {
 			return nil, err
 		}
-		if out[i], err = value.Broadcast(v, src.Rows()); err != nil {
+		if strict {
+			out[i], err = groupkey.Column(x, colname.Of(k), v, src.Rows())
+		} else {
+			out[i], err = value.Broadcast(v, src.Rows())
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -323,11 +333,11 @@ func (ex *executor) groupBySelect(n *ast.SelectExpr, src *value.Table) (*value.T
 			// a row in several sliding windows counts in each
 			src = src.Gather(rows)
 		}
-		if keyVecs, err = ex.evalKeys(src, n.GroupBy[:last]); err != nil {
+		if keyVecs, err = ex.evalKeys(src, n.GroupBy[:last], true); err != nil {
 			return nil, err
 		}
 		keyVecs = append(keyVecs, kv)
-	} else if keyVecs, err = ex.evalKeys(src, n.GroupBy); err != nil {
+	} else if keyVecs, err = ex.evalKeys(src, n.GroupBy, true); err != nil {
 		return nil, err
 	}
 	g := groupagg.Group(keyVecs, src.Rows())

@@ -23,7 +23,7 @@ func (h host) EvalTable(t *value.Table, e ast.Expr) (value.Value, error) {
 }
 
 func (h host) Keys(t *value.Table, exprs []ast.Expr) ([]*value.Vector, error) {
-	return h.ex.evalKeys(t, exprs)
+	return h.ex.evalKeys(t, exprs, false)
 }
 
 func (h host) IsAggregate(name string) bool { return h.ex.isAggregateName(name) }

@@ -1,0 +1,44 @@
+package groupkey
+
+import (
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// errInvalid is DolphinDB's error for a grouping expression whose value
+// has another number of rows than the table (error_codes/S02017.md).
+var errInvalid = ddberr.Errorf("Invalid grouping column. RefId:S02017")
+
+// Column is the grouping column the value v of key expression k makes
+// for a table of rows rows. A constant is refused as no vector
+// (S02020.md), another scalar or vector of another length as an invalid
+// grouping column (S02017.md), an array vector as one that can't group
+// (S02018.md); name is the column's name in those texts.
+func Column(k ast.Expr, name string, v value.Value, rows int) (*value.Vector, error) {
+	vec, ok := v.(*value.Vector)
+	switch {
+	case !ok && isConstant(k):
+		return nil, ddberr.Errorf("The grouping column [%s] must be a vector. RefId:S02020", unparse.Format(k))
+	case !ok || vec.Len() != rows:
+		if _, isScalar := v.(*value.Scalar); isScalar || ok {
+			return nil, errInvalid
+		}
+		return value.Broadcast(v, rows)
+	case vec.T.IsArray():
+		return nil, ddberr.Errorf("The grouping column [%s] cannot be an array vector. RefId:S02018", name)
+	}
+	return vec, nil
+}
+
+// isConstant reports whether k is a literal, maybe negated.
+func isConstant(k ast.Expr) bool {
+	switch x := k.(type) {
+	case *ast.Literal:
+		return true
+	case *ast.UnaryExpr:
+		return isConstant(x.X)
+	}
+	return false
+}
