@@ -164,6 +164,9 @@ func init() {
 		funcs.Spec{Name: "array", Params: []string{"dataType", "initialSize", "capacity", "defaultValue"}, Min: 1, Max: 4, Props: funcs.Session, Category: "types-conversion", Fn: xarray},
 		funcs.Spec{Name: "set", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: setFn},
 		funcs.Spec{Name: "arrayVector", Params: []string{"index", "value"}, Min: 2, Max: 2, Category: "types-conversion", Fn: xarrayVector},
+		// toArray makes a group's rows one row of an array vector
+		// (progr/data_types_forms/arrayVector.md: select toArray(x) ... group by).
+		funcs.Spec{Name: "toArray", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Aggregate | funcs.Pure, Category: "types-conversion", Fn: xtoArray},
 		funcs.Spec{Name: "isColumnarTuple", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion", Fn: xisColumnarTuple},
 		funcs.Spec{Name: "setColumnarTuple!", Params: []string{"X", "on"}, Min: 1, Max: 2, Props: funcs.Mutating, Category: "types-conversion", Fn: xsetColumnarTuple},
 	)

@@ -142,3 +142,23 @@ func setFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return value.NewSet(v), nil
 }
+
+// xtoArray is toArray(X): X's elements as the one row of an array vector
+// of X's type; array vectors hold no STRING or SYMBOL
+// (error_codes/S02024.md).
+func xtoArray(_ funcs.Env, args []value.Value) (value.Value, error) {
+	x, _, err := funcs.Operand(args[0])
+	if err != nil {
+		return nil, err
+	}
+	if x.T.Storage() == value.StString {
+		return nil, ddberr.Errorf("Array vector does not support SYMBOL or STRING type. RefId:S02024")
+	}
+	if x.T.IsArray() || x.T == value.Any || x.T == value.Void {
+		return nil, ddberr.Errorf("The argument of toArray must be a vector of a type array vectors hold.")
+	}
+	out := x.Clone()
+	out.T += value.ArrayOffset
+	out.Offsets = []int64{int64(x.Len())}
+	return out, nil
+}

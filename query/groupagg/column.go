@@ -3,6 +3,7 @@ package groupagg
 import (
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -152,9 +153,30 @@ func ScalarColumn(vals []value.Value) (*value.Vector, error) {
 	if len(vals) == 0 {
 		return value.NewVector(value.Double, 0, 0), nil
 	}
+	if first, ok := vals[0].(*value.Vector); ok && first.T != value.Any {
+		return rowsColumn(first, vals)
+	}
 	v, err := cast.FromScalars(vals)
 	if err != nil {
 		return nil, err
 	}
 	return v.(*value.Vector), nil
+}
+
+// rowsColumn makes an array vector of the rows in vals (one group's
+// toArray each), all of first's type.
+func rowsColumn(first *value.Vector, vals []value.Value) (*value.Vector, error) {
+	out := value.NewVector(first.T+value.ArrayOffset, 0, len(vals))
+	out.Scale = first.Scale
+	for _, v := range vals {
+		row, ok := v.(*value.Vector)
+		if !ok || row.T != first.T {
+			return nil, ddberr.Errorf("The array vectors of a column must have one type.")
+		}
+		one := *row
+		one.T += value.ArrayOffset
+		one.Offsets = []int64{int64(row.Len())}
+		out.AppendVector(&one)
+	}
+	return out, nil
 }
