@@ -213,7 +213,7 @@ func (p *pruneCtx) conj(conds []ast.Expr) keepPred {
 // an or whose both sides prune, or a clause evaluated over a VALUE level's
 // values.
 func (p *pruneCtx) other(e ast.Expr) keepPred {
-	if col, keys, ok := PartitionCall(e); ok {
+	if col, keys, ok := exprs.PartitionCall(e); ok {
 		return p.partitionPred(col, keys)
 	}
 	if b, ok := e.(*ast.BinaryExpr); ok && (b.Op == "||" || b.Op == "or") {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/extpart"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
@@ -181,6 +182,22 @@ func (t *Table) chunkOptions() storage.ChunkOptions {
 // special characters allow, return its rows once each, as DolphinDB does).
 func (t *Table) Scan(keep PartitionFilter) (*value.Table, error) {
 	return t.ScanColumns(keep, nil)
+}
+
+// Column is t.name in a script, nil when t has no such column: refused
+// on a DFS table (error_codes/S02008.md), an in-memory partitioned
+// table's column of all its rows otherwise.
+func (t *Table) Column(name string) (*value.Vector, error) {
+	if value.NameIndex(t.sc().names, name) < 0 {
+		return nil, nil
+	} else if t.db.DFS() {
+		return nil, ddberr.Errorf("Direct access using column names is not supported to retrieve data from a DFS table. Please use a SQL query instead. RefId:S02008")
+	}
+	rows, err := t.ScanColumns(nil, []string{name})
+	if err != nil {
+		return nil, err
+	}
+	return rows.Cols[0], nil
 }
 
 // ScanColumns is Scan reading only the named columns (nil: all; see

@@ -15,13 +15,9 @@ func memberValue(in *interp, x value.Value, name string) (value.Value, error) {
 		if c := b.Column(name); c != nil {
 			return c, nil
 		}
-	case Table:
-		t, err := scanAll(b)
-		if err != nil {
-			return nil, err
-		}
-		if c := t.Column(name); c != nil {
-			return c, nil
+	case *ptable:
+		if c, err := b.Column(name); c != nil || err != nil {
+			return c, err
 		}
 	case *value.Dict:
 		return access.DictGet(b, value.NewString(name))

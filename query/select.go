@@ -20,6 +20,7 @@ import (
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
@@ -260,7 +261,7 @@ func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) 
 		keep[i] = true
 	}
 	for _, w := range where {
-		if col, keys, ok := dfs.PartitionCall(w); ok {
+		if col, keys, ok := exprs.PartitionCall(w); ok {
 			m, err := ex.partitionMask(t, col, keys)
 			if err != nil {
 				return nil, err
