@@ -69,7 +69,6 @@ func TestMapReduceMatchesInMemory(t *testing.T) {
 		"select max(v) as mx, count(*) as n from %s group by sym as k",
 		// declined by the plan: the usual path answers
 		"select med(v), count(*) from %s group by sym",
-		"select count(*) from %s where prev(v) > 10 group by sym",
 		"select count(*) from %s group by sym having count(*) > 700",
 		"select max(v) from %s order by time",
 	}

@@ -7,9 +7,9 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/analytic"
+	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
-	"github.com/porpoisedb/porpoise/query/groupkey"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/query/setpred"
@@ -294,7 +294,7 @@ func (ex *executor) loweredValue(lowered ast.Expr, keyNames []string, keyCols, a
 
 // evalKeys evaluates group by, context by or cgroup by expressions over
 // src, one vector each, refused as DolphinDB refuses them when they
-// can't group src's rows (groupkey.Column); strict false broadcasts a
+// can't group src's rows (clausecheck.Column); strict false broadcasts a
 // scalar instead (the keys of pivot by and of over clauses).
 func (ex *executor) evalKeys(src *value.Table, keys []ast.Expr, strict bool) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(keys))
@@ -305,7 +305,7 @@ func (ex *executor) evalKeys(src *value.Table, keys []ast.Expr, strict bool) ([]
 			return nil, err
 		}
 		if strict {
-			out[i], err = groupkey.Column(x, colname.Of(k), v, src.Rows())
+			out[i], err = clausecheck.Column(x, colname.Of(k), v, src.Rows())
 		} else {
 			out[i], err = value.Broadcast(v, src.Rows())
 		}

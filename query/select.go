@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/analytic"
+	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/keyindex"
@@ -346,6 +347,11 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 		var err error
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err
+		}
+		if _, ok := ex.env.DFSTable(from); ok {
+			if err := clausecheck.DistributedWhere(n.Where); err != nil {
+				return nil, err
+			}
 		}
 		if dt, ok := ex.env.DFSTable(from); ok && len(n.PivotBy) > 0 {
 			ex.partCols = map[string]bool{}

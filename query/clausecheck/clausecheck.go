@@ -1,8 +1,10 @@
-package groupkey
+package clausecheck
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -20,7 +22,7 @@ func Column(k ast.Expr, name string, v value.Value, rows int) (*value.Vector, er
 	vec, ok := v.(*value.Vector)
 	switch {
 	case !ok && isConstant(k):
-		return nil, ddberr.Errorf("The grouping column [%s] must be a vector. RefId:S02020", unparse.Format(k))
+		return nil, ddberr.Errorf("The grouping column [%s] must be a vector. RefId:S02020", unparse.Metacode(k))
 	case !ok || vec.Len() != rows:
 		if _, isScalar := v.(*value.Scalar); isScalar || ok {
 			return nil, errInvalid
@@ -41,4 +43,25 @@ func isConstant(k ast.Expr) bool {
 		return isConstant(x.X)
 	}
 	return false
+}
+
+// DistributedWhere refuses a distributed query's where condition that calls an
+// aggregate or order-sensitive function outside a subquery
+// (error_codes/S02025.md): partitions filter their rows on their own.
+func DistributedWhere(where []ast.Expr) error {
+	for _, w := range where {
+		bad := false
+		astwalk.Inspect(w, func(n ast.Node) bool {
+			if _, sub := n.(*ast.SelectExpr); sub || bad {
+				return false
+			}
+			c, ok := n.(*ast.CallExpr)
+			bad = ok && funcs.CallsAny(&ast.CallExpr{Fn: c.Fn}, funcs.Aggregate|funcs.OrderSensitive)
+			return !bad
+		})
+		if bad {
+			return ddberr.Errorf("The where clause [%s] of a distributed query should not use any aggregate or order-sensitive function. RefId: S02025", unparse.Metacode(w))
+		}
+	}
+	return nil
 }
