@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/orderkey"
@@ -22,12 +23,14 @@ var errContextItem = ddberr.Errorf("A select item under context by must return a
 // contextBySelect runs select ... context by ... [csort] [having]: one
 // output row per input row, rows grouped by key (groups in key order,
 // rows of a group in input order or csort order; all rows in input order
-// under [HINT_KEEPORDER]). Aggregates are
-// broadcast over their group; having keeps whole groups (an aggregate
-// condition) or single rows (a vector condition). top/limit then apply to
-// each group.
+// under [HINT_KEEPORDER]). Aggregates are broadcast over their group;
+// having keeps whole groups (an aggregate condition) or single rows (a
+// vector condition). top/limit then apply to each group.
 func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
 	g, ge, err := ex.contextGroups(src, n.ContextBy, n.CSort)
+	if err == nil {
+		err = clausecheck.ContextBy(n.Cols)
+	}
 	if err != nil {
 		return nil, err
 	}

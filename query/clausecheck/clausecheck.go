@@ -1,6 +1,8 @@
 package clausecheck
 
 import (
+	"strings"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -61,6 +63,28 @@ func DistributedWhere(where []ast.Expr) error {
 		})
 		if bad {
 			return ddberr.Errorf("The where clause [%s] of a distributed query should not use any aggregate or order-sensitive function. RefId: S02025", unparse.Metacode(w))
+		}
+	}
+	return nil
+}
+
+// ContextBy refuses a context by query whose select list calls a function
+// that makes one vector of a group's rows, toArray or distinct
+// (error_codes/S02026.md).
+func ContextBy(cols []ast.Expr) error {
+	var bad string
+	for _, c := range cols {
+		astwalk.Inspect(c, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && bad == "" {
+				if id, ok := call.Fn.(*ast.Ident); ok && (strings.EqualFold(id.Name, "toArray") || strings.EqualFold(id.Name, "distinct")) {
+					bad = id.Name
+				}
+			}
+			_, sub := n.(*ast.SelectExpr)
+			return bad == "" && !sub
+		})
+		if bad != "" {
+			return ddberr.Errorf("Function [%s] cannot be used with CONTEXT BY. RefId:S02026", bad)
 		}
 	}
 	return nil

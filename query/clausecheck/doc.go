@@ -2,5 +2,6 @@
 // with DolphinDB's errors: the value of a group by, context by or cgroup
 // by expression must be able to group the table's rows (not a scalar, a
 // vector of another length or an array vector), and a distributed
-// query's where clause may call no aggregate or order-sensitive function.
+// query's where clause may call no aggregate or order-sensitive function,
+// nor a context by query's select list toArray or distinct.
 package clausecheck
