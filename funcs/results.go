@@ -21,3 +21,23 @@ func DictOf(keys, vals *value.Vector) *value.Dict {
 	}
 	return d
 }
+
+// NullLike is a NULL of like's type and form: a NULL scalar, or a vector
+// of as many NULLs (a NULL VOID scalar for anything else, a tuple or an
+// array vector among them). iif gives it for a NULL condition, and
+// higher-order functions for a call with no result.
+func NullLike(like value.Value) value.Value {
+	switch l := like.(type) {
+	case *value.Scalar:
+		s := value.NullScalar(l.T)
+		s.Scale = l.Scale
+		return s
+	case *value.Vector:
+		if l.T != value.Any && !l.T.IsArray() {
+			v := value.NewNullVector(l.T, l.Len())
+			v.Scale = l.Scale
+			return v
+		}
+	}
+	return value.NullScalar(value.Void)
+}

@@ -39,7 +39,7 @@ func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if scalar {
 		switch cell := c.At(0); {
 		case cell.Null:
-			return nullLike(args[1]), nil
+			return funcs.NullLike(args[1]), nil
 		case cell.Bool():
 			return args[1], nil
 		}
@@ -87,24 +87,6 @@ func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return out, nil
-}
-
-// nullLike is the NULL iif gives for a NULL scalar condition: of the
-// true branch's type, a vector of NULLs for a vector branch.
-func nullLike(v value.Value) value.Value {
-	switch x := v.(type) {
-	case *value.Scalar:
-		n := value.NullScalar(x.T)
-		n.Scale = x.Scale
-		return n
-	case *value.Vector:
-		if !x.T.IsArray() && x.T != value.Any {
-			n := value.NewNullVector(x.T, x.Len())
-			n.Scale = x.Scale
-			return n
-		}
-	}
-	return value.NullScalar(value.Void)
 }
 
 // truths reads a condition's elements as booleans, NULL false: a typed

@@ -196,27 +196,9 @@ func AssembleWithNulls(out []value.Value, rule byte) (value.Value, error) {
 		if r != nil {
 			continue
 		}
-		out[i] = xnullLike(like)
+		out[i] = funcs.NullLike(like)
 	}
 	return funcs.Assemble(out, rule)
-}
-
-// nullLike is a NULL of like's type and form (a NULL scalar if like is
-// nil or not a scalar/vector).
-func xnullLike(like value.Value) value.Value {
-	switch l := like.(type) {
-	case *value.Scalar:
-		s := value.NullScalar(l.T)
-		s.Scale = l.Scale
-		return s
-	case *value.Vector:
-		if l.T != value.Any && !l.T.IsArray() {
-			v := value.NewNullVector(l.T, l.Len())
-			v.Scale = l.Scale
-			return v
-		}
-	}
-	return value.NullScalar(value.Void)
 }
 
 // foldFn is reduce and accumulate over their three forms: a binary
