@@ -894,7 +894,10 @@ func (p *parser) parseUpdate() ast.Stmt {
 		for {
 			p.skipNewlines()
 			c := p.expectIdent()
-			p.expectOp("=")
+			if !p.isOp("=") && !p.isOp(":") {
+				p.fail(p.tok().Pos, "'=' or ':' is expected after the column name. RefId: S06000")
+			}
+			p.next()
 			sc := ast.SetClause{At: c.Pos, Col: c.Text}
 			sc.X = p.parseExpr()
 			s.Sets = append(s.Sets, sc)
