@@ -2,6 +2,7 @@ package query
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -46,7 +47,7 @@ func (ex *executor) cgroupSelect(n *ast.SelectExpr, src *value.Table) (*value.Ta
 		}
 		names, cols = append(names, colname.Of(c)), append(cols, vec)
 	}
-	if err := checkDuplicateNames(names); err != nil {
+	if err := clausecheck.DuplicateNames(names); err != nil {
 		return nil, err
 	}
 	return value.NewTable(names, cols), nil

@@ -56,7 +56,7 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 		names = append(names, colname.Of(c))
 		cols = append(cols, v.(*value.Vector))
 	}
-	if err := checkDuplicateNames(names); err != nil {
+	if err := clausecheck.DuplicateNames(names); err != nil {
 		return nil, err
 	}
 	out := value.NewTable(names, cols)

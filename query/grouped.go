@@ -488,16 +488,8 @@ func groupedColumns(n *ast.SelectExpr, keyNames []string, keyCols []*value.Vecto
 		names = append(names, ns...)
 		cols = append(cols, vs...)
 	}
-	if err := checkDuplicateNames(names); err != nil {
+	if err := clausecheck.DuplicateNames(names); err != nil {
 		return nil, err
 	}
 	return value.NewTable(names, cols), nil
-}
-
-// checkDuplicateNames fails on a repeated result column name.
-func checkDuplicateNames(names []string) error {
-	if n, dup := value.DuplicateName(names); dup {
-		return ddberr.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
-	}
-	return nil
 }

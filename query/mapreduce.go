@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/interval"
@@ -444,7 +445,7 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 		}
 		names[i], vals[i] = colname.Of(c), v.Elem(0)
 	}
-	if checkDuplicateNames(names) != nil {
+	if clausecheck.DuplicateNames(names) != nil {
 		return nil, false, false
 	}
 	out, err := insert.FromArgs(colname.Unique(names), vals)

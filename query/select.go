@@ -440,6 +440,9 @@ func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, 
 func (ex *executor) finishSelect(n *ast.SelectExpr, out *value.Table, scalars bool) (value.Value, error) {
 	var err error
 	if n.Distinct {
+		if err := clausecheck.DistinctOrder(out.Names, n.OrderBy); err != nil {
+			return nil, err
+		}
 		out = distinctRows(out)
 	}
 	if (len(n.GroupBy) > 0 || len(n.ContextBy) > 0 || len(n.CGroupBy) > 0) && len(n.OrderBy) > 0 {
@@ -512,7 +515,7 @@ func (ex *executor) projectSelect(cols []ast.Expr, src *value.Table) (t *value.T
 		names = append(names, colname.Of(c))
 		vals = append(vals, v)
 	}
-	if err := checkDuplicateNames(names); err != nil {
+	if err := clausecheck.DuplicateNames(names); err != nil {
 		return nil, false, err
 	}
 	t, err = insert.FromArgs(colname.Unique(names), vals)

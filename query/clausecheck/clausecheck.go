@@ -89,3 +89,23 @@ func ContextBy(cols []ast.Expr) error {
 	}
 	return nil
 }
+
+// DuplicateNames refuses a result column name given twice
+// (error_codes/S02001.md).
+func DuplicateNames(names []string) error {
+	if n, dup := value.DuplicateName(names); dup {
+		return ddberr.Errorf("Duplicate column name: [%s]. RefId:S02001", n)
+	}
+	return nil
+}
+
+// DistinctOrder refuses select distinct ordered by a column its result,
+// named names, lacks (error_codes/S02053.md).
+func DistinctOrder(names []string, order []ast.OrderItem) error {
+	for _, o := range order {
+		if id, ok := o.X.(*ast.Ident); ok && value.NameIndex(names, id.Name) < 0 {
+			return ddberr.Errorf("The select clause with DISTINCT keyword must contain all ORDER BY columns RefId: S02053")
+		}
+	}
+	return nil
+}

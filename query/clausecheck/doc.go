@@ -3,5 +3,7 @@
 // by expression must be able to group the table's rows (not a scalar, a
 // vector of another length or an array vector), and a distributed
 // query's where clause may call no aggregate or order-sensitive function,
-// nor a context by query's select list toArray or distinct.
+// nor a context by query's select list toArray or distinct; result
+// column names are distinct, and include a distinct query's order by
+// columns.
 package clausecheck
