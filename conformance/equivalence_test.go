@@ -259,7 +259,7 @@ func (g *queryGen) query() (string, bool) {
 	case 24:
 		return "select " + g.pick("count(*)", "avg(price)", "max(id)") + " as v from TBL" + where + " group by sym, hourOfDay(ts) as h, bar(ts, 15m) as b", false
 	case 14:
-		return "select id, sym, price from TBL" + where + " context by sym csort id limit " + g.pick("2", "-2", "1, 3"), false
+		return "select id, sym, price from TBL" + where + " context by sym csort id limit " + g.pick("2", "-2"), false
 	case 15:
 		return "select top 2 id, qty from TBL" + where + " context by " + g.pick("date", "sym") + " csort id desc", false
 	case 16:

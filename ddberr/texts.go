@@ -1251,6 +1251,7 @@ var texts = []Text{
 	{"Invalid %s name [%s]. It must start with a letter and contain only letters, digits and underscores.", "porpoise: db_distr_comp/db/catalog.md states the rule"},
 	{"Unrecognized column name. RefId:S02005", "error_codes/S02005.md"},
 	{"Invalid grouping column. RefId:S02017", "error_codes/S02017.md"},
+	{"For a distributed query, the TOP or LIMIT clause cannot specify an offset when used with GROUP BY/CONTEXT BY clause. RefId: S02056", "error_codes/S02056.md"},
 	{"The select clause with DISTINCT keyword must contain all ORDER BY columns RefId: S02053", "error_codes/S02053.md"},
 	{"Function [%s] cannot be used with CONTEXT BY. RefId:S02026", "error_codes/S02026.md"},
 	{"The where clause [%s] of a distributed query should not use any aggregate or order-sensitive function. RefId: S02025", "error_codes/S02025.md"},

@@ -349,7 +349,7 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 			return nil, err
 		}
 		if _, ok := ex.env.DFSTable(from); ok {
-			if err := clausecheck.DistributedWhere(n.Where); err != nil {
+			if err := clausecheck.Distributed(n); err != nil {
 				return nil, err
 			}
 		}

@@ -47,11 +47,16 @@ func isConstant(k ast.Expr) bool {
 	return false
 }
 
-// DistributedWhere refuses a distributed query's where condition that calls an
-// aggregate or order-sensitive function outside a subquery
-// (error_codes/S02025.md): partitions filter their rows on their own.
-func DistributedWhere(where []ast.Expr) error {
-	for _, w := range where {
+// Distributed refuses what a distributed query n may not do: a where
+// condition that calls an aggregate or order-sensitive function outside a
+// subquery (error_codes/S02025.md; partitions filter their rows on their
+// own), an offset in top or limit with group by or context by
+// (S02056.md).
+func Distributed(n *ast.SelectExpr) error {
+	if n.Offset != nil && (len(n.GroupBy) > 0 || len(n.ContextBy) > 0) {
+		return ddberr.Errorf("For a distributed query, the TOP or LIMIT clause cannot specify an offset when used with GROUP BY/CONTEXT BY clause. RefId: S02056")
+	}
+	for _, w := range n.Where {
 		bad := false
 		astwalk.Inspect(w, func(n ast.Node) bool {
 			if _, sub := n.(*ast.SelectExpr); sub || bad {
