@@ -78,7 +78,7 @@ func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	out := both.Gather(idx)
-	if c.T.IsArray() {
+	if c.T.IsArray() || !c.HasNull() {
 		return out, nil
 	}
 	for i := 0; i < n; i++ {

@@ -58,12 +58,16 @@ func Distributed(n *ast.SelectExpr) error {
 	}
 	for _, w := range n.Where {
 		bad := false
-		astwalk.Inspect(w, func(n ast.Node) bool {
-			if _, sub := n.(*ast.SelectExpr); sub || bad {
+		astwalk.Inspect(w, func(node ast.Node) bool {
+			if _, sub := node.(*ast.SelectExpr); sub || bad {
 				return false
 			}
-			c, ok := n.(*ast.CallExpr)
-			bad = ok && funcs.CallsAny(&ast.CallExpr{Fn: c.Fn}, funcs.Aggregate|funcs.OrderSensitive)
+			if c, ok := node.(*ast.CallExpr); ok {
+				if id, ok := c.Fn.(*ast.Ident); ok {
+					s, known := funcs.Lookup(id.Name)
+					bad = known && s.Props&(funcs.Aggregate|funcs.OrderSensitive) != 0
+				}
+			}
 			return !bad
 		})
 		if bad {
