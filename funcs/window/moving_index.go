@@ -327,17 +327,21 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := topNRows(xs, w, int(top), asc, ties == "latest")
-	if fixed {
-		for i, cand := range rows {
-			pad := make([]int, 0, top)
-			for k := len(cand); k < int(top); k++ {
-				pad = append(pad, -1)
-			}
-			rows[i] = append(pad, cand...)
-		}
+	o := topNOpts{top: int(top), asc: asc, ties: tiesOldest}
+	if ties == "latest" {
+		o.ties = tiesLatest
 	}
-	return arrayOfInts(rows), nil
+	out := &value.Vector{T: value.Int + value.ArrayOffset, I32: make([]int32, 0, len(xs)*int(top)), Offsets: make([]int64, len(xs))}
+	eachTopN(xs, countFrames(len(xs), w, 0), o, func(i int, rows []int) {
+		for k := len(rows); fixed && k < int(top); k++ {
+			out.I32 = append(out.I32, value.NullInt32)
+		}
+		for _, j := range rows {
+			out.I32 = append(out.I32, int32(j))
+		}
+		out.Offsets[i] = int64(len(out.I32))
+	})
+	return out, nil
 }
 
 // tmpercentile is the percentile of each time window.
