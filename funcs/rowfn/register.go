@@ -13,6 +13,28 @@ func init() {
 	// rowat.go.
 	funcs.Register(funcs.Spec{Name: "rowAt", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "row-wise", Fn: rowAt})
 
+	// rowcum.go.
+	same := func(t value.Type) value.Type { return t }
+	intSum := func(t value.Type) value.Type {
+		if t == value.Long {
+			return value.Long
+		}
+		return value.Int
+	}
+	long := func(value.Type) value.Type { return value.Long }
+	double := func(value.Type) value.Type { return value.Double }
+	rowCumSpec := func(name string, intType, floatType func(value.Type) value.Type, ints func(a, x int64) int64, floats func(a, x float64) float64) funcs.Spec {
+		return funcs.Spec{Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
+			Fn: rowCumFn(name, intType, floatType, ints, floats)}
+	}
+	funcs.Register(
+		rowCumSpec("rowCumsum", intSum, double, func(a, x int64) int64 { return a + x }, func(a, x float64) float64 { return a + x }),
+		rowCumSpec("rowCumprod", long, double, func(a, x int64) int64 { return a * x }, func(a, x float64) float64 { return a * x }),
+		rowCumSpec("rowCummax", same, same, func(a, x int64) int64 { return max(a, x) }, func(a, x float64) float64 { return max(a, x) }),
+		rowCumSpec("rowCummin", same, same, func(a, x int64) int64 { return min(a, x) }, func(a, x float64) float64 { return min(a, x) }),
+		funcs.Spec{Name: "rowCumwsum", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "row-wise", Fn: rowCumwsum},
+	)
+
 	// rowwise.go.
 	nonEmpty := func(f func(v []float64) float64) func([]float64, int) (float64, bool) {
 		return func(v []float64, _ int) (float64, bool) {
