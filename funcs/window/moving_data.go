@@ -9,13 +9,24 @@ import (
 // movingWindowData and tmovingWindowData: the elements of each window
 // themselves (funcs/m/movingWindowData.md, funcs/t/tmovingWindowData.md).
 
+// maxWindowData bounds the elements of a window-contents result, so a
+// huge window fails before it allocates.
+const maxWindowData = 2_000_000_000
+
 // windowData gathers each frame's elements of v, oldest first, led by
 // NULLs up to pad elements, into an array vector of v's type; a type an
 // array vector cannot hold (STRING, SYMBOL, ANY) gives a tuple of
 // vectors instead.
-func windowData(v *value.Vector, f *frames, pad int) value.Value {
+func windowData(fn string, v *value.Vector, f *frames, pad int) (value.Value, error) {
 	n := v.Len()
-	idx := make([]int, 0, n*max(pad, 1))
+	total := int64(0)
+	for i := range n {
+		total += int64(max(pad, i-f.lo[i]+1))
+	}
+	if total > maxWindowData {
+		return nil, ddberr.Errorf("The result of %s can't exceed 2 billion elements.", fn)
+	}
+	idx := make([]int, 0, total)
 	ends := make([]int64, n)
 	for i := range n {
 		for k := i - f.lo[i] + 1; k < pad; k++ {
@@ -30,7 +41,7 @@ func windowData(v *value.Vector, f *frames, pad int) value.Value {
 	if v.T.Storage() != value.StString && v.T != value.Any && v.T != value.Void && !v.T.IsArray() {
 		flat.T += value.ArrayOffset
 		flat.Offsets = ends
-		return flat
+		return flat, nil
 	}
 	rows := make([]value.Value, n)
 	start := 0
@@ -38,31 +49,36 @@ func windowData(v *value.Vector, f *frames, pad int) value.Value {
 		rows[i] = flat.Slice(start, int(end))
 		start = int(end)
 	}
-	return value.NewTuple(rows)
+	return value.NewTuple(rows), nil
+}
+
+// windowArgs reads X (a vector), window and fixed of movingWindowData
+// and movingWindowIndex; pad is window when fixed.
+func windowArgs(fn string, args []value.Value) (v *value.Vector, w, pad int, err error) {
+	v, ok := funcs.VectorArg(args[0])
+	if !ok {
+		return nil, 0, 0, ddberr.Errorf("X of %s must be a vector.", fn)
+	}
+	if w, _, err = movingArgs(fn, args[1], nil); err != nil {
+		return nil, 0, 0, err
+	}
+	fixed, err := funcs.BoolArg(fn, "fixed", funcs.Arg(args, 2), false)
+	if fixed {
+		pad = w
+	}
+	return v, w, pad, err
 }
 
 // movingWindowData is movingWindowData(X, window, [fixed=false]).
 func movingWindowData(_ funcs.Env, args []value.Value) (value.Value, error) {
-	v, ok := funcs.VectorArg(args[0])
-	if !ok {
-		return nil, ddberr.Errorf("X of movingWindowData must be a vector.")
-	}
-	w, _, err := movingArgs("movingWindowData", args[1], nil)
+	v, w, pad, err := windowArgs("movingWindowData", args)
 	if err != nil {
 		return nil, err
 	}
 	if w < 2 {
 		return nil, ddberr.Errorf("The argument [window] of movingWindowData must be an integer no less than 2.")
 	}
-	fixed, err := funcs.BoolArg("movingWindowData", "fixed", funcs.Arg(args, 2), false)
-	if err != nil {
-		return nil, err
-	}
-	pad := 0
-	if fixed {
-		pad = w
-	}
-	return windowData(v, countFrames(v.Len(), w, 0), pad), nil
+	return windowData("movingWindowData", v, countFrames(v.Len(), w, 0), pad)
 }
 
 // tmovingWindowData is tmovingWindowData(T, X, window, [leftClosed=false]);
@@ -70,7 +86,7 @@ func movingWindowData(_ funcs.Env, args []value.Value) (value.Value, error) {
 func tmovingWindowData(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := funcs.VectorArg(args[1])
 	if !ok {
-		return nil, ddberr.Errorf("X of tmovingWindowData must be a vector.")
+		return nil, ddberr.Errorf("X of %s must be a vector.", "tmovingWindowData")
 	}
 	leftClosed, err := funcs.BoolArg("tmovingWindowData", "leftClosed", funcs.Arg(args, 3), false)
 	if err != nil {
@@ -87,5 +103,5 @@ func tmovingWindowData(_ funcs.Env, args []value.Value) (value.Value, error) {
 		w++ // T[j] >= T[i]-w is T[j] > T[i]-(w+1) in whole ticks
 	}
 	f := timeFrames(ts, w)
-	return windowData(v, f, 0), nil
+	return windowData("tmovingWindowData", v, f, 0)
 }

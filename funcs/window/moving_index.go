@@ -243,57 +243,18 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	return value.NewTuple([]value.Value{value.NewDoubles(funcs.Finite(first)), value.NewDoubles(funcs.Finite(second))}), nil
 }
 
-// arrayOfInts builds an INT[] array vector from rows of indexes (-1 is
-// NULL).
-func arrayOfInts(rows [][]int) *value.Vector {
-	out := &value.Vector{T: value.Int + value.ArrayOffset, Offsets: make([]int64, len(rows))}
-	end := int64(0)
-	for i, r := range rows {
-		for _, j := range r {
-			if j < 0 {
-				out.I32 = append(out.I32, value.NullInt32)
-			} else {
-				out.I32 = append(out.I32, int32(j))
-			}
-		}
-		end += int64(len(r))
-		out.Offsets[i] = end
-	}
-	if out.I32 == nil {
-		out.I32 = []int32{}
-	}
-	return out
-}
-
-// movingWindowIndex lists the indexes of each window's elements.
+// movingWindowIndex lists the indexes of each window's elements: the
+// window contents of the vector 0..n-1.
 func movingWindowIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
-	v, ok := funcs.VectorArg(args[0])
-	if !ok {
-		return nil, ddberr.Errorf("X of movingWindowIndex must be a vector.")
-	}
-	w, _, err := movingArgs("movingWindowIndex", args[1], nil)
+	v, w, pad, err := windowArgs("movingWindowIndex", args)
 	if err != nil {
 		return nil, err
 	}
-	fixed, err := funcs.BoolArg("movingWindowIndex", "fixed", funcs.Arg(args, 2), false)
-	if err != nil {
-		return nil, err
+	idx := make([]int32, v.Len())
+	for i := range idx {
+		idx[i] = int32(i)
 	}
-	rows := make([][]int, v.Len())
-	for i := range rows {
-		lo := max(0, i-w+1)
-		var r []int
-		if fixed {
-			for k := i - w + 1; k < lo; k++ {
-				r = append(r, -1)
-			}
-		}
-		for j := lo; j <= i; j++ {
-			r = append(r, j)
-		}
-		rows[i] = r
-	}
-	return arrayOfInts(rows), nil
+	return windowData("movingWindowIndex", value.NewInts(idx), countFrames(len(idx), w, 0), pad)
 }
 
 // movingTopNIndex lists, per window, the indexes of its top elements in
