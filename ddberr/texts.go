@@ -759,6 +759,9 @@ var texts = []Text{
 	{"X of %s must be a numeric vector.", "porpoise"},
 	{"X of %s must be a matrix or table.", "porpoise"},
 
+	// package operator
+	{"X and Y of nullIf must be scalars or vectors.", "porpoise: funcs/n/nullIf.md lists the forms"},
+
 	// package funcs/rowfn
 	{"X of %s must be a matrix, an array vector or a tuple of vectors.", "porpoise: funcs/themes/rowFunctions.md lists the forms"},
 	{"X of %s must be a matrix.", "porpoise"},

@@ -32,6 +32,14 @@ func init() {
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return Between(args[0], args[1]) }},
 		funcs.Spec{Name: "in", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "relational",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return In(args[0], args[1]) }},
+		funcs.Spec{Name: "notBetween", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "relational",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return negate(Between(args[0], args[1])) }},
+		funcs.Spec{Name: "notIn", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "relational",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return negate(In(args[0], args[1])) }},
+		funcs.Spec{Name: "bitNot", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "operators",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return Unary("~", args[0]) }},
+		funcs.Spec{Name: "nullIf", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.ElementWise, Category: "sql",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return NullIf(args[0], args[1]) }},
 		funcs.Spec{Name: "pair", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "operators",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return Binary(":", args[0], args[1]) }},
 		funcs.Spec{Name: "seq", Params: []string{"start", "end"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "types-conversion",
@@ -59,4 +67,48 @@ func Between(x, rng value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return Binary("&&", lo, hi)
+}
+
+// negate is not over a membership or range test's result.
+func negate(r value.Value, err error) (value.Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	return Unary("!", r)
+}
+
+// NullIf is X with NULL where it equals Y (funcs/n/nullIf.md): scalars
+// give X or NULL, a vector against a scalar or a vector of its length
+// compares element by element.
+func NullIf(x, y value.Value) (value.Value, error) {
+	_, xs := x.(*value.Scalar)
+	_, ys := y.(*value.Scalar)
+	xv, xok := x.(*value.Vector)
+	yv, yok := y.(*value.Vector)
+	if !(xs || xok && xv.T != value.Any) || !(ys || yok && yv.T != value.Any) {
+		return nil, ddberr.Errorf("X and Y of nullIf must be scalars or vectors.")
+	}
+	eq, err := Binary("==", x, y)
+	if err != nil {
+		return nil, err
+	}
+	if e, ok := eq.(*value.Scalar); ok {
+		if !e.Null && e.Bool() {
+			return value.NullScalar(x.Type()), nil
+		}
+		return x, nil
+	}
+	mask := eq.(*value.Vector)
+	var out *value.Vector
+	if xok {
+		out = xv.Clone()
+	} else {
+		out = x.(*value.Scalar).Vector().Gather(make([]int, mask.Len()))
+	}
+	for i, b := range mask.I8 {
+		if b == 1 {
+			out.SetNull(i)
+		}
+	}
+	return out, nil
 }

@@ -378,9 +378,29 @@ func Unary(op string, x value.Value) (value.Value, error) {
 		}
 		return res, nil
 	case "~":
-		return Binary("^", x, value.NewLong(-1))
+		if t, ok := x.(*value.Table); ok {
+			cols := make([]*value.Vector, len(t.Cols))
+			for i, c := range t.Cols {
+				r, err := Unary("~", c)
+				if err != nil {
+					return nil, err
+				}
+				cols[i] = r.(*value.Vector)
+			}
+			return value.NewTable(append([]string(nil), t.Names...), cols), nil
+		}
+		return Binary("^", x, allOnes(x))
 	}
 	return nil, fmt.Errorf("unsupported unary operator %s", op)
+}
+
+// allOnes is -1 (every bit set) as an INT, or a LONG for LONG x, so
+// x ^ allOnes(x) flips x's bits without widening an INT.
+func allOnes(x value.Value) value.Value {
+	if t := x.Type(); t == value.Long || t == value.Long+value.ArrayOffset {
+		return value.NewLong(-1)
+	}
+	return value.NewInt(-1)
 }
 
 func negOne(x value.Value) value.Value {
@@ -468,6 +488,9 @@ func In(a, b value.Value) (value.Value, error) {
 	case *value.Dict:
 		set = value.NewSet(t.Keys)
 	case *value.Table:
+		if t.IsKeyed() {
+			return inKeyed(a, t)
+		}
 		// in.md: `2 3 in t` looks in the table's (only) column.
 		if len(t.Cols) != 1 {
 			return nil, ddberr.Errorf("The right operand of in must be a vector, set or dictionary.")
@@ -505,6 +528,18 @@ func In(a, b value.Value) (value.Value, error) {
 		return out.At(0), nil
 	}
 	return out, nil
+}
+
+// inKeyed is whether each key of a (a vector for one key column, a
+// tuple of vectors for several) is a key of keyed or indexed table t
+// (in.md): find's lookup of the key index, found where it is not -1.
+func inKeyed(a value.Value, t *value.Table) (value.Value, error) {
+	find, _ := funcs.Lookup("find")
+	pos, err := find.Fn(nil, []value.Value{t, a})
+	if err != nil {
+		return nil, err
+	}
+	return Binary(">=", pos, value.NewInt(0))
 }
 
 // inTyped is membership over typed slices when probe and members share
