@@ -996,6 +996,15 @@ var texts = []Text{
 	{"The window of a window join must be a pair.", "porpoise"},
 	{"The aggs of a window join must be metacode.", "porpoise"},
 	{"The last matching column of a window join must be integral or temporal.", "porpoise"},
+	{"Cannot recognize table name or alias '%s'. RefId: S02059", "error_codes/S02059.md"},
+	{"Distributed queries do not support the ‘exists’ keyword. RefId:S02042", "error_codes/s02042.md"},
+	{"The temporal partitioning column [%s] must be compared with a temporal object in the WHERE clause. RefId:S02040", "error_codes/s02040.md"},
+	{"The '[not] in' predicate cannot be followed by columns from the partitioned table. Please use a subquery instead. RefId:S02037", "error_codes/s02037.md"},
+	{"Order-sensitive or user-defined functions are not allowed in the order by clause [%s] for a query over a partitioned table. RefId:S02038", "error_codes/s02038.md"},
+	{"The 'kendall' function is not allowed in a distributed query. RefId: S02057", "error_codes/S02057.md"},
+	{"The 'asis' keyword is not supported without a PIVOT BY clause. Please include a valid PIVOT BY clause in your query. RefId:S02043", "error_codes/s02043.md"},
+	{"The “select“ clause does not support the following functions: aggregate, order-sensitive, row reduction, and null-filling functions. RefId: S02050", "error_codes/S02050.md"},
+	{"Row reduction operation [%s] cannot be used with PIVOT BY clause within an EXEC statement. RefId: S02051", "error_codes/S02051.md"},
 
 	// packages oop, macrovar and the engine's class hooks (script classes,
 	// SQL macro variables): our own wording, the manual gives none
