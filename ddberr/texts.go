@@ -1031,6 +1031,8 @@ var texts = []Text{
 	{"Can't convert %s %s to %s", "porpoise"},
 	{"Scale is out of bounds", "tutorials/DECIMAL.md"},
 	{"Scale out of bounds (valid range: [0, %d], but get: %d). RefId: S05010", "error_codes/S05010.md"},
+	{"The scale of Decimal should be an integer. RefId: S05009", "error_codes/s05009.md"},
+	{"Must specify scale for Decimal data type, e.g., DECIMAL32(2). RefId: S05008", "error_codes/s05008.md"},
 	{"Can't convert %s to %s", "porpoise"},
 	{"Failed to convert the string to CHAR", "funcs/c/char.md"},
 	{"Invalid UUID string", "tutorials/repair_chunk_status.md"},
