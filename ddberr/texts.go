@@ -758,6 +758,9 @@ var texts = []Text{
 	{"X of boxcox must not be constant when lmbda is not given.", "porpoise"},
 	{"X of %s must be a numeric vector.", "porpoise"},
 	{"X of %s must be a matrix or table.", "porpoise"},
+
+	// package funcs/rowfn
+	{"X of %s must be a matrix, an array vector or a tuple of vectors.", "porpoise: funcs/themes/rowFunctions.md lists the forms"},
 	{"X of %s must be a matrix.", "porpoise"},
 	{"X of %s must be a vector.", "porpoise"},
 

@@ -20,7 +20,8 @@
 //	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing, resample
 //	funcs/mathfn       math, relational and logical operators, linear algebra
 //	funcs/higherorder  higher-order functions and adverbs (each, reduce, accumulate, moving, window ...)
-//	funcs/stats        aggregates, statistics, correlation, cumulative, row-wise and series functions
+//	funcs/stats        aggregates, statistics, correlation, cumulative and series functions
+//	funcs/rowfn        row-wise functions: reductions, indexing, ranks, shifts and cumulative sums over each row
 //	funcs/window       moving, time-moving, moving-topN and exponentially weighted functions
 //	funcs/convert      type conversion, decimals, JSON
 //	funcs/strfn        string functions, string formatting, regular expressions, encodings

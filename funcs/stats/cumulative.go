@@ -396,11 +396,11 @@ func RankResult(out []float64, o RankOptions) *value.Vector {
 	if o.Percent || o.Ties == "average" {
 		return value.NewDoubles(out)
 	}
-	return intsOf(out)
+	return IntsOf(out)
 }
 
-// intsOf truncates whole-valued doubles to INT, NULL staying NULL.
-func intsOf(xs []float64) *value.Vector {
+// IntsOf truncates whole-valued doubles to INT, NULL staying NULL.
+func IntsOf(xs []float64) *value.Vector {
 	r := make([]int32, len(xs))
 	for i, f := range xs {
 		if funcs.IsNullF(f) {
@@ -413,14 +413,14 @@ func intsOf(xs []float64) *value.Vector {
 }
 
 // pairSums are the running sums of a two-series statistic.
-type PairSums struct{ N, Sx, Sy, Sxx, syy, Sxy float64 }
+type PairSums struct{ N, Sx, Sy, Sxx, Syy, Sxy float64 }
 
 func (p *PairSums) Add(x, y float64) {
 	p.N++
 	p.Sx += x
 	p.Sy += y
 	p.Sxx += x * x
-	p.syy += y * y
+	p.Syy += y * y
 	p.Sxy += x * y
 }
 
@@ -429,7 +429,7 @@ func (p *PairSums) Remove(x, y float64) {
 	p.Sx -= x
 	p.Sy -= y
 	p.Sxx -= x * x
-	p.syy -= y * y
+	p.Syy -= y * y
 	p.Sxy -= x * y
 }
 
@@ -445,7 +445,7 @@ func (p *PairSums) Corr() float64 {
 		return math.NaN()
 	}
 	vx := p.Sxx - p.Sx*p.Sx/p.N
-	vy := p.syy - p.Sy*p.Sy/p.N
+	vy := p.Syy - p.Sy*p.Sy/p.N
 	if vx <= 0 || vy <= 0 {
 		return math.NaN()
 	}
@@ -459,7 +459,7 @@ func (p *PairSums) Beta() float64 {
 	if p.N < 2 {
 		return math.NaN()
 	}
-	vy := p.syy - p.Sy*p.Sy/p.N
+	vy := p.Syy - p.Sy*p.Sy/p.N
 	if vy == 0 {
 		return math.NaN()
 	}
@@ -504,7 +504,7 @@ func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 			return nil, err
 		}
 		if len(ys) == 1 && len(xs) > 1 {
-			ys = broadcastF(ys[0], len(xs))
+			ys = BroadcastF(ys[0], len(xs))
 		}
 		if len(xs) != len(ys) {
 			return nil, ddberr.Errorf("The arguments of %s must have the same length.", fn)

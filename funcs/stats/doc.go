@@ -1,6 +1,6 @@
 // Package stats registers DolphinDB's aggregates and statistics (the
-// manual's "statistics", "correlation", "cumulative", "row-wise" and
-// "series" categories). It owns the aggregate kernels (Mean, Variance,
+// manual's "statistics", "correlation", "cumulative" and "series"
+// categories). It owns the aggregate kernels (Mean, Variance,
 // Median, QuantileSorted) and the running pair sums and rank options the
-// moving and sorting families reuse. It imports the funcs core and mathfn.
+// moving, sorting and row-wise families reuse. It imports the funcs core and mathfn.
 package stats

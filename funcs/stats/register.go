@@ -40,7 +40,7 @@ func init() {
 			for i := range xs {
 				p.Add(xs[i], ys[i])
 			}
-			d := p.Sxx + p.syy - p.Sxy
+			d := p.Sxx + p.Syy - p.Sxy
 			return 1 - p.Sxy/d, len(xs) > 0 && d != 0
 		}),
 		corrSpec("kendall", kendallTau),
@@ -104,123 +104,6 @@ func init() {
 		funcs.Spec{Name: "linearInterpolateFit", Params: []string{"X", "Y", "fillValue", "sorted"}, Min: 2, Max: 4,
 			Props: funcs.Pure, Category: "statistics", Fn: linearInterpolateFit},
 		funcs.Spec{Name: "predict", Params: []string{"model", "X"}, Min: 2, Max: 2, Category: "machine-learning", Fn: predict},
-	)
-
-	// rowat.go.
-	funcs.Register(funcs.Spec{Name: "rowAt", Params: []string{"X", "Y"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "row-wise", Fn: rowAt})
-
-	// rowwise.go.
-	nonEmpty := func(f func(v []float64) float64) func([]float64, int) (float64, bool) {
-		return func(v []float64, _ int) (float64, bool) {
-			if len(v) == 0 {
-				return 0, false
-			}
-			return f(v), true
-		}
-	}
-	sum := func(v []float64) float64 {
-		s := 0.0
-		for _, x := range v {
-			s += x
-		}
-		return s
-	}
-	funcs.Register(
-		rowKeepSpec("rowSum", nonEmpty(sum)),
-		rowSpec("rowSum2", nonEmpty(func(v []float64) float64 {
-			s := 0.0
-			for _, x := range v {
-				s += x * x
-			}
-			return s
-		})),
-		rowSpec("rowAvg", nonEmpty(Mean)),
-		rowKeepSpec("rowProd", nonEmpty(func(v []float64) float64 {
-			p := 1.0
-			for _, x := range v {
-				p *= x
-			}
-			return p
-		})),
-		rowSpec("rowStd", func(v []float64, _ int) (float64, bool) {
-			r, ok := Variance(v, 1)
-			return math.Sqrt(r), ok
-		}),
-		rowSpec("rowStdp", func(v []float64, _ int) (float64, bool) {
-			r, ok := Variance(v, 0)
-			return math.Sqrt(r), ok
-		}),
-		rowSpec("rowVar", func(v []float64, _ int) (float64, bool) { return Variance(v, 1) }),
-		rowSpec("rowVarp", func(v []float64, _ int) (float64, bool) { return Variance(v, 0) }),
-		rowSpec("rowSkew", func(v []float64, _ int) (float64, bool) { return momentOf(v, "skew") }),
-		rowSpec("rowKurtosis", func(v []float64, _ int) (float64, bool) { return momentOf(v, "kurtosis") }),
-		rowKeepSpec("rowMax", nonEmpty(func(v []float64) float64 {
-			m := v[0]
-			for _, x := range v[1:] {
-				m = math.Max(m, x)
-			}
-			return m
-		})),
-		rowKeepSpec("rowMin", nonEmpty(func(v []float64) float64 {
-			m := v[0]
-			for _, x := range v[1:] {
-				m = math.Min(m, x)
-			}
-			return m
-		})),
-		rowIntSpec("rowCount", func(v []float64, _ int) (float64, bool) { return float64(len(v)), true }),
-		rowIntSpec("rowSize", func(_ []float64, all int) (float64, bool) { return float64(all), true }),
-		rowBoolSpec("rowAnd", func(v []float64) bool {
-			for _, x := range v {
-				if x == 0 {
-					return false
-				}
-			}
-			return true
-		}),
-		rowBoolSpec("rowOr", func(v []float64) bool {
-			for _, x := range v {
-				if x != 0 {
-					return true
-				}
-			}
-			return false
-		}),
-		rowBoolSpec("rowXor", func(v []float64) bool {
-			odd := false
-			for _, x := range v {
-				if x != 0 {
-					odd = !odd
-				}
-			}
-			return odd
-		}),
-		funcs.Spec{Name: "rowImax", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImax", args, 1) }},
-		funcs.Spec{Name: "rowImin", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImin", args, -1) }},
-		rowPairSpec("rowWsum", func(p *PairSums, _, _ []float64) float64 { return p.Sxy }),
-		rowPairSpec("rowDot", func(p *PairSums, _, _ []float64) float64 { return p.Sxy }),
-		rowPairSpec("rowWavg", func(p *PairSums, _, _ []float64) float64 { return p.Sxy / p.Sy }),
-		rowPairSpec("rowCovar", func(p *PairSums, _, _ []float64) float64 { return p.Covar() }),
-		rowPairSpec("rowCorr", func(p *PairSums, _, _ []float64) float64 { return p.Corr() }),
-		rowPairSpec("rowBeta", func(p *PairSums, _, _ []float64) float64 { return p.Beta() }),
-		rowPairSpec("rowEuclidean", func(p *PairSums, _, _ []float64) float64 {
-			return math.Sqrt(math.Max(0, p.Sxx-2*p.Sxy+p.syy))
-		}),
-		// The "rowTanimoto" page gives the Tanimoto distance, 1 - similarity.
-		rowPairSpec("rowTanimoto", func(p *PairSums, _, _ []float64) float64 {
-			return 1 - p.Sxy/(p.Sxx+p.syy-p.Sxy)
-		}),
-		funcs.Spec{Name: "rowPrev", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowShift("rowPrev", args[0], 1) }},
-		funcs.Spec{Name: "rowNext", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowShift("rowNext", args[0], -1) }},
-		funcs.Spec{Name: "rowMove", Params: []string{"X", "steps"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "row-wise", Fn: rowMoveFn},
-		funcs.Spec{Name: "rowRank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowRank("rowRank", args, false) }},
-		funcs.Spec{Name: "rowDenseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "row-wise",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowRank("rowDenseRank", args, true) }},
 	)
 
 	// series.go.

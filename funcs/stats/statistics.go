@@ -124,9 +124,9 @@ func mad(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}))
 }
 
-// momentOf is the biased skew (m3/m2^1.5) or kurtosis (m4/m2^2) of xs;
+// MomentOf is the biased skew (m3/m2^1.5) or kurtosis (m4/m2^2) of xs;
 // false for fewer than two values or no spread.
-func momentOf(xs []float64, which string) (float64, bool) {
+func MomentOf(xs []float64, which string) (float64, bool) {
 	n := float64(len(xs))
 	if len(xs) < 2 {
 		return 0, false
@@ -158,7 +158,7 @@ func moment(fn string, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return aggregate(fn, args[0], doubleAgg(fn, func(xs []float64) (float64, bool) {
-		g, ok := momentOf(xs, fn)
+		g, ok := MomentOf(xs, fn)
 		if !ok || biased {
 			return g, ok
 		}
@@ -372,7 +372,7 @@ func pairedNonNull(fn string, x, y *value.Vector) ([]float64, []float64, error) 
 		return nil, nil, err
 	}
 	if len(ys) == 1 && len(xs) != 1 {
-		ys = broadcastF(ys[0], len(xs))
+		ys = BroadcastF(ys[0], len(xs))
 	}
 	if len(xs) != len(ys) {
 		return nil, nil, ddberr.Errorf("The arguments of %s must have the same length.", fn)
@@ -388,7 +388,7 @@ func pairedNonNull(fn string, x, y *value.Vector) ([]float64, []float64, error) 
 	return a, b, nil
 }
 
-func broadcastF(f float64, n int) []float64 {
+func BroadcastF(f float64, n int) []float64 {
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = f

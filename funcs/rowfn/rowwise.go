@@ -1,13 +1,13 @@
-package stats
+package rowfn
 
 import (
 	"errors"
 	"math"
-	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
+	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -186,7 +186,7 @@ func rowKeepSpec(name string, g func(vals []float64, all int) (float64, bool)) f
 // rowIntSpec declares a row function with INT results.
 func rowIntSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
 	return rowSpecOf(name, g, func(_ *rowInput, out []float64) (value.Value, error) {
-		return intsOf(out), nil
+		return stats.IntsOf(out), nil
 	})
 }
 
@@ -229,7 +229,7 @@ func rowSpecOf(name string, g func(vals []float64, all int) (float64, bool), res
 
 // rowPairSpec declares a two-argument row function over the positions
 // where both rows are non-NULL.
-func rowPairSpec(name string, g func(p *PairSums, xs, ys []float64) float64) funcs.Spec {
+func rowPairSpec(name string, g func(p *stats.PairSums, xs, ys []float64) float64) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "row-wise",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			xi, err := rowInputOf(name, args[:1])
@@ -248,12 +248,12 @@ func rowPairSpec(name string, g func(p *PairSums, xs, ys []float64) float64) fun
 			for i := range out {
 				xb, yb = xi.row(i, xb[:0]), yi.row(i, yb[:0])
 				if len(yb) == 1 && len(xb) > 1 {
-					yb = broadcastF(yb[0], len(xb))
+					yb = stats.BroadcastF(yb[0], len(xb))
 				}
 				if len(xb) != len(yb) {
 					return nil, ddberr.Errorf("The rows of the arguments of %s must have the same length.", name)
 				}
-				var p PairSums
+				var p stats.PairSums
 				k := 0
 				for j := range xb {
 					if !funcs.IsNullF(xb[j]) && !funcs.IsNullF(yb[j]) {
@@ -320,7 +320,7 @@ func rowShift(fn string, x value.Value, steps int) (value.Value, error) {
 			}
 		}
 	}
-	return &value.Matrix{V: GatherOrNull(m.V, idx), Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+	return &value.Matrix{V: stats.GatherOrNull(m.V, idx), Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
 }
 
 // rowRank ranks each row of a matrix (0-based; dense ranks count
@@ -330,15 +330,15 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("X of %s must be a matrix.", fn)
 	}
-	var o RankOptions
+	var o stats.RankOptions
 	var err error
 	if dense {
-		o, err = ParseRankOptions(fn, []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 2), nil, funcs.Arg(args, 3)}, 0)
+		o, err = stats.ParseRankOptions(fn, []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 2), nil, funcs.Arg(args, 3)}, 0)
 	} else {
 		if funcs.Arg(args, 2) != nil {
 			return nil, errors.New("groupNum of rowRank is not supported yet.")
 		}
-		o, err = ParseRankOptions(fn, []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 3), funcs.Arg(args, 4), funcs.Arg(args, 5)}, 0)
+		o, err = stats.ParseRankOptions(fn, []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 3), funcs.Arg(args, 4), funcs.Arg(args, 5)}, 0)
 	}
 	if err != nil {
 		return nil, err
@@ -353,76 +353,13 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 		for c := range row {
 			row[c] = xs[c*m.Rows+r]
 		}
-		ranks := RankVector(row, o, dense)
+		ranks := stats.RankVector(row, o, dense)
 		for c, v := range ranks {
 			out[c*m.Rows+r] = v
 		}
 	}
-	res := RankResult(out, o)
+	res := stats.RankResult(out, o)
 	return m.WithData(res), nil
-}
-
-// rankVector ranks xs (0-based) by o; dense ranks count distinct values
-// before each element.
-func RankVector(xs []float64, o RankOptions, dense bool) []float64 {
-	n := len(xs)
-	idx := make([]int, 0, n)
-	for i, x := range xs {
-		if funcs.IsNullF(x) && o.IgnoreNA {
-			continue
-		}
-		idx = append(idx, i)
-	}
-	cmp := func(a, b int) int {
-		c := CompareNullLow(xs[a], funcs.IsNullF(xs[a]), xs[b], funcs.IsNullF(xs[b]))
-		if !o.Ascending {
-			c = -c
-		}
-		return c
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return cmp(idx[a], idx[b]) < 0 })
-	out := funcs.NullDoubles(n)
-	cnt := float64(len(idx))
-	distinct := 0
-	for k := 0; k < len(idx); {
-		j := k
-		for j < len(idx) && cmp(idx[j], idx[k]) == 0 {
-			j++
-		}
-		for t := k; t < j; t++ {
-			var r float64
-			switch {
-			case dense:
-				r = float64(distinct)
-			case o.Ties == "max":
-				r = float64(j - 1)
-			case o.Ties == "average":
-				r = float64(k+j-1) / 2
-			case o.Ties == "first":
-				r = float64(t)
-			default:
-				r = float64(k)
-			}
-			if o.Percent {
-				if dense {
-					r = (r + 1)
-				} else {
-					r = (r + 1) / cnt
-				}
-			}
-			out[idx[t]] = r
-		}
-		distinct++
-		k = j
-	}
-	if dense && o.Percent {
-		for i, r := range out {
-			if !funcs.IsNullF(r) {
-				out[i] = r / float64(distinct)
-			}
-		}
-	}
-	return out
 }
 
 func rowMoveFn(_ funcs.Env, args []value.Value) (value.Value, error) {

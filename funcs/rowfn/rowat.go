@@ -1,4 +1,4 @@
-package stats
+package rowfn
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"

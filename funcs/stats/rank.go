@@ -1,0 +1,70 @@
+package stats
+
+import (
+	"sort"
+
+	"github.com/porpoisedb/porpoise/funcs"
+)
+
+// RankVector ranks xs (0-based) by o; dense ranks count distinct values
+// before each element.
+func RankVector(xs []float64, o RankOptions, dense bool) []float64 {
+	n := len(xs)
+	idx := make([]int, 0, n)
+	for i, x := range xs {
+		if funcs.IsNullF(x) && o.IgnoreNA {
+			continue
+		}
+		idx = append(idx, i)
+	}
+	cmp := func(a, b int) int {
+		c := CompareNullLow(xs[a], funcs.IsNullF(xs[a]), xs[b], funcs.IsNullF(xs[b]))
+		if !o.Ascending {
+			c = -c
+		}
+		return c
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return cmp(idx[a], idx[b]) < 0 })
+	out := funcs.NullDoubles(n)
+	cnt := float64(len(idx))
+	distinct := 0
+	for k := 0; k < len(idx); {
+		j := k
+		for j < len(idx) && cmp(idx[j], idx[k]) == 0 {
+			j++
+		}
+		for t := k; t < j; t++ {
+			var r float64
+			switch {
+			case dense:
+				r = float64(distinct)
+			case o.Ties == "max":
+				r = float64(j - 1)
+			case o.Ties == "average":
+				r = float64(k+j-1) / 2
+			case o.Ties == "first":
+				r = float64(t)
+			default:
+				r = float64(k)
+			}
+			if o.Percent {
+				if dense {
+					r = (r + 1)
+				} else {
+					r = (r + 1) / cnt
+				}
+			}
+			out[idx[t]] = r
+		}
+		distinct++
+		k = j
+	}
+	if dense && o.Percent {
+		for i, r := range out {
+			if !funcs.IsNullF(r) {
+				out[i] = r / float64(distinct)
+			}
+		}
+	}
+	return out
+}
