@@ -758,6 +758,7 @@ var texts = []Text{
 	{"X of boxcox must not be constant when lmbda is not given.", "porpoise"},
 	{"X of %s must be a numeric vector.", "porpoise"},
 	{"X of %s must be a matrix or table.", "porpoise"},
+	{"The argument [norm] of %s must be 'max' or 'minmax'.", "porpoise: funcs/c/cumdenseRank.md lists the values"},
 
 	// package operator
 	{"X and Y of nullIf must be scalars or vectors.", "porpoise: funcs/n/nullIf.md lists the forms"},
