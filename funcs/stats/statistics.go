@@ -150,31 +150,36 @@ func MomentOf(xs []float64, which string) (float64, bool) {
 	return m4 / (m2 * m2), true
 }
 
-// moment is kurtosis (m4/m2^2) or skew (m3/m2^1.5), biased by default;
-// the unbiased forms apply the standard sample corrections.
+// moment is kurtosis (m4/m2^2) or skew (m3/m2^1.5), biased by default.
 func moment(fn string, args []value.Value) (value.Value, error) {
 	biased, err := funcs.BoolArg(fn, "biased", funcs.Arg(args, 1), true)
 	if err != nil {
 		return nil, err
 	}
 	return aggregate(fn, args[0], doubleAgg(fn, func(xs []float64) (float64, bool) {
-		g, ok := MomentOf(xs, fn)
-		if !ok || biased {
-			return g, ok
-		}
-		n := float64(len(xs))
-		if fn == "skew" {
-			if n < 3 {
-				return 0, false
-			}
-			return g * math.Sqrt(n*(n-1)) / (n - 2), true
-		}
-		if n < 4 {
+		return Moment(xs, fn, biased)
+	}))
+}
+
+// Moment is the skew (which "skew") or kurtosis of xs, biased or with the
+// standard sample corrections; false where DolphinDB gives NULL.
+func Moment(xs []float64, which string, biased bool) (float64, bool) {
+	g, ok := MomentOf(xs, which)
+	if !ok || biased {
+		return g, ok
+	}
+	n := float64(len(xs))
+	if which == "skew" {
+		if n < 3 {
 			return 0, false
 		}
-		// Sample excess kurtosis plus 3 (DolphinDB keeps the normal's 3).
-		return ((n+1)*(g-3)+6)*(n-1)/((n-2)*(n-3)) + 3, true
-	}))
+		return g * math.Sqrt(n*(n-1)) / (n - 2), true
+	}
+	if n < 4 {
+		return 0, false
+	}
+	// Sample excess kurtosis plus 3 (DolphinDB keeps the normal's 3).
+	return ((n+1)*(g-3)+6)*(n-1)/((n-2)*(n-3)) + 3, true
 }
 
 // quantileFn is percentile (percent in [0, 100]) and quantile (q in

@@ -330,9 +330,18 @@ func tmSpec(name string, k kernel) funcs.Spec { return tmFrameSpec(name, kernelC
 
 // tmFrames reads T and window of a tm-function.
 func tmFrames(fn string, t, window value.Value) (*frames, error) {
-	tv, ts, err := higherorder.TemporalIndex(fn, t)
+	ts, w, err := tmWindow(fn, t, window)
 	if err != nil {
 		return nil, err
+	}
+	return timeFrames(ts, w), nil
+}
+
+// tmWindow reads T, which must be ascending, and window in T's ticks.
+func tmWindow(fn string, t, window value.Value) ([]int64, int64, error) {
+	tv, ts, err := higherorder.TemporalIndex(fn, t)
+	if err != nil {
+		return nil, 0, err
 	}
 	var w int64
 	if d, ok := funcs.ScalarArg(window); ok && d.T == value.Duration && !d.Null {
@@ -341,17 +350,17 @@ func tmFrames(fn string, t, window value.Value) (*frames, error) {
 		w, err = higherorder.WindowTicks(fn, tv.T, window)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if w <= 0 {
-		return nil, ddberr.Errorf("The argument [window] of %s must be positive.", fn)
+		return nil, 0, ddberr.Errorf("The argument [window] of %s must be positive.", fn)
 	}
 	for i := 1; i < len(ts); i++ {
 		if ts[i] < ts[i-1] {
-			return nil, ddberr.Errorf("The argument [T] of %s must be increasing.", fn)
+			return nil, 0, ddberr.Errorf("The argument [T] of %s must be increasing.", fn)
 		}
 	}
-	return timeFrames(ts, w), nil
+	return ts, w, nil
 }
 
 // pickKernel returns, per frame, the index of the chosen element (first,

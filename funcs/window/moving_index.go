@@ -243,57 +243,18 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	return value.NewTuple([]value.Value{value.NewDoubles(funcs.Finite(first)), value.NewDoubles(funcs.Finite(second))}), nil
 }
 
-// arrayOfInts builds an INT[] array vector from rows of indexes (-1 is
-// NULL).
-func arrayOfInts(rows [][]int) *value.Vector {
-	out := &value.Vector{T: value.Int + value.ArrayOffset, Offsets: make([]int64, len(rows))}
-	end := int64(0)
-	for i, r := range rows {
-		for _, j := range r {
-			if j < 0 {
-				out.I32 = append(out.I32, value.NullInt32)
-			} else {
-				out.I32 = append(out.I32, int32(j))
-			}
-		}
-		end += int64(len(r))
-		out.Offsets[i] = end
-	}
-	if out.I32 == nil {
-		out.I32 = []int32{}
-	}
-	return out
-}
-
-// movingWindowIndex lists the indexes of each window's elements.
+// movingWindowIndex lists the indexes of each window's elements: the
+// window contents of the vector 0..n-1.
 func movingWindowIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
-	v, ok := funcs.VectorArg(args[0])
-	if !ok {
-		return nil, ddberr.Errorf("X of movingWindowIndex must be a vector.")
-	}
-	w, _, err := movingArgs("movingWindowIndex", args[1], nil)
+	v, w, pad, err := windowArgs("movingWindowIndex", args)
 	if err != nil {
 		return nil, err
 	}
-	fixed, err := funcs.BoolArg("movingWindowIndex", "fixed", funcs.Arg(args, 2), false)
-	if err != nil {
-		return nil, err
+	idx := make([]int32, v.Len())
+	for i := range idx {
+		idx[i] = int32(i)
 	}
-	rows := make([][]int, v.Len())
-	for i := range rows {
-		lo := max(0, i-w+1)
-		var r []int
-		if fixed {
-			for k := i - w + 1; k < lo; k++ {
-				r = append(r, -1)
-			}
-		}
-		for j := lo; j <= i; j++ {
-			r = append(r, j)
-		}
-		rows[i] = r
-	}
-	return arrayOfInts(rows), nil
+	return windowData("movingWindowIndex", value.NewInts(idx), countFrames(len(idx), w, 0), pad)
 }
 
 // movingTopNIndex lists, per window, the indexes of its top elements in
@@ -327,17 +288,21 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := topNRows(xs, w, int(top), asc, ties == "latest")
-	if fixed {
-		for i, cand := range rows {
-			pad := make([]int, 0, top)
-			for k := len(cand); k < int(top); k++ {
-				pad = append(pad, -1)
-			}
-			rows[i] = append(pad, cand...)
-		}
+	o := topNOpts{top: int(top), asc: asc, ties: tiesOldest}
+	if ties == "latest" {
+		o.ties = tiesLatest
 	}
-	return arrayOfInts(rows), nil
+	out := &value.Vector{T: value.Int + value.ArrayOffset, I32: make([]int32, 0, len(xs)*int(top)), Offsets: make([]int64, len(xs))}
+	eachTopN(xs, countFrames(len(xs), w, 0), o, func(i int, rows []int) {
+		for k := len(rows); fixed && k < int(top); k++ {
+			out.I32 = append(out.I32, value.NullInt32)
+		}
+		for _, j := range rows {
+			out.I32 = append(out.I32, int32(j))
+		}
+		out.Offsets[i] = int64(len(out.I32))
+	})
+	return out, nil
 }
 
 // tmpercentile is the percentile of each time window.

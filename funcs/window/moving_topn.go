@@ -1,8 +1,9 @@
 package window
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -11,70 +12,117 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// The m*TopN family: in each window of the last `window` rows, the rows
-// are stably sorted by S (NULL S left out) and the statistic is taken
-// over the first `top` of them (NULL values of X left out).
+// The TopN families (funcs/themes/TopN.md, cumTopN.md, tmTopN.md): in
+// each window (the last `window` rows, rows 0..i, or a time window over T)
+// the rows are stably sorted by S (NULL S left out) and the statistic is
+// taken over the first `top` of them (NULL values of X left out).
 
-// topNArgs reads window, top, ascending and tiesMethod starting at
-// args[at].
-func topNArgs(fn string, args []value.Value, at int) (w, top int, asc, latest bool, err error) {
-	w, _, err = movingArgs(fn, args[at], nil)
-	if err != nil {
-		return
+// tieRule says which of a run of equal S values cut by top are kept.
+type tieRule uint8
+
+const (
+	tiesOldest tieRule = iota // the earliest rows of the run
+	tiesLatest                // the latest rows of the run
+	tiesAll                   // the whole run
+)
+
+// tiesArg reads tiesMethod, def when it is left out.
+func tiesArg(fn string, x value.Value, def tieRule) (tieRule, error) {
+	if x == nil {
+		return def, nil
 	}
-	t, err := funcs.PositiveIntArg(fn, "top", args[at+1], 0)
-	if err != nil {
-		return
+	s, _ := funcs.StringArg(x)
+	switch s {
+	case "oldest":
+		return tiesOldest, nil
+	case "latest":
+		return tiesLatest, nil
+	case "all":
+		return tiesAll, nil
 	}
-	top = int(t)
-	if asc, err = funcs.BoolArg(fn, "ascending", funcs.Arg(args, at+2), true); err != nil {
-		return
-	}
-	ties, ok := funcs.ChoiceArg(funcs.Arg(args, at+3), "oldest", "latest")
-	if !ok {
-		err = ddberr.Errorf("The argument [tiesMethod] of %s must be 'oldest' or 'latest'.", fn)
-	}
-	return w, top, asc, ties == "latest", err
+	return 0, ddberr.Errorf("The argument [tiesMethod] of %s must be 'oldest', 'latest' or 'all'.", fn)
 }
 
-// topNRows picks, for each row, the rows of its window that sort first
-// by s (NULL s excluded).
-func topNRows(s []float64, w, top int, asc, latest bool) [][]int {
-	rows := make([][]int, len(s))
-	for i := range rows {
-		var cand []int
-		for j := max(0, i-w+1); j <= i; j++ {
-			if !funcs.IsNullF(s[j]) {
-				cand = append(cand, j)
-			}
-		}
-		sort.SliceStable(cand, func(a, b int) bool {
-			x, y := s[cand[a]], s[cand[b]]
-			if x != y {
-				return (x < y) == asc
-			}
-			return cand[a] < cand[b]
-		})
-		if len(cand) > top {
-			if latest {
-				// A run of equal values cut by top keeps its latest
-				// members, still listed oldest first.
-				cut := s[cand[top-1]]
-				lo, hi := top-1, top-1
-				for lo > 0 && s[cand[lo-1]] == cut {
-					lo--
-				}
-				for hi+1 < len(cand) && s[cand[hi+1]] == cut {
-					hi++
-				}
-				keep := top - lo
-				copy(cand[lo:], cand[hi+1-keep:hi+1])
-			}
-			cand = cand[:top]
-		}
-		rows[i] = cand
+// topNOpts are the selection options of a TopN call.
+type topNOpts struct {
+	top   int     // how many rows, when share is 0
+	share float64 // a (0, 1) share of each window's rows (tmTopN's float top)
+	asc   bool
+	ties  tieRule
+}
+
+// count is how many rows a window of size rows keeps.
+func (o topNOpts) count(size int) int {
+	if o.share > 0 {
+		return max(1, int(math.Floor(float64(size)*o.share)))
 	}
-	return rows
+	return o.top
+}
+
+// eachTopN hands each row i the rows its window keeps, sorted by s (NULL
+// s left out, equal values oldest first); rows is a buffer reused from
+// call to call. f nil is the cumulative window 0..i: as it only grows, a
+// row cut from one window is cut from every later one, so each window's
+// candidates are the previous window's kept rows plus row i, kept sorted
+// by insertion.
+func eachTopN(s []float64, f *frames, o topNOpts, each func(i int, rows []int)) {
+	order := func(a, b int) int {
+		if o.asc {
+			return cmp.Compare(s[a], s[b])
+		}
+		return cmp.Compare(s[b], s[a])
+	}
+	cand := make([]int, 0, 16)
+	for i := range s {
+		size := i + 1
+		if f == nil {
+			if !funcs.IsNullF(s[i]) {
+				k := len(cand)
+				for k > 0 && order(cand[k-1], i) > 0 {
+					k--
+				}
+				cand = slices.Insert(cand, k, i)
+			}
+		} else {
+			size = i - f.lo[i] + 1
+			cand = cand[:0]
+			for j := f.lo[i]; j <= i; j++ {
+				if !funcs.IsNullF(s[j]) {
+					cand = append(cand, j)
+				}
+			}
+			slices.SortStableFunc(cand, order)
+		}
+		cand = cutTop(cand, s, o.count(size), o.ties)
+		each(i, cand)
+	}
+}
+
+// cutTop keeps the first top of the sorted rows cand, resolving a run of
+// equal values that top cuts by ties.
+func cutTop(cand []int, s []float64, top int, ties tieRule) []int {
+	if len(cand) <= top {
+		return cand
+	}
+	cut := s[cand[top-1]]
+	switch ties {
+	case tiesAll:
+		for top < len(cand) && s[cand[top]] == cut {
+			top++
+		}
+	case tiesLatest:
+		// The run keeps its latest members, still listed oldest first.
+		lo, hi := top-1, top-1
+		for lo > 0 && s[cand[lo-1]] == cut {
+			lo--
+		}
+		for hi+1 < len(cand) && s[cand[hi+1]] == cut {
+			hi++
+		}
+		keep := top - lo
+		copy(cand[lo:], cand[hi+1-keep:hi+1])
+	}
+	return cand[:top]
 }
 
 // sortKeyColumn reads S's column c as DOUBLEs (temporal as raw values).
@@ -93,69 +141,225 @@ func sortKeyColumn(fn string, s value.Value, c int) ([]float64, error) {
 	return funcs.DoublesOf(fn, mathfn.AsNumeric(col))
 }
 
-// topN1 is a one-series m*TopN function.
-func topN1(fn string, args []value.Value, g func(v []float64) (float64, bool)) (value.Value, error) {
-	w, top, asc, latest, err := topNArgs(fn, args, 2)
+// topNKind is how a TopN family draws its windows.
+type topNKind uint8
+
+const (
+	mTopN   topNKind = iota // the last `window` rows
+	cumTopN                 // rows 0..i
+	tmTopN                  // the rows of T's (T[i]-window, T[i]]
+)
+
+// topNShape is the argument layout of a TopN function.
+type topNShape struct {
+	kind   topNKind
+	pair   bool    // X and Y (the two-series functions)
+	yFirst bool    // the pair is named (Y, X) (beta)
+	biased bool    // a biased argument follows top (skew, kurtosis)
+	ties   tieRule // tiesMethod's default
+}
+
+// params are the shape's parameter names; the ones from top on are
+// optional except top itself.
+func (sh topNShape) params() (names []string, minArgs int) {
+	if sh.kind == tmTopN {
+		names = append(names, "T")
+	}
+	switch {
+	case sh.pair && sh.yFirst:
+		names = append(names, "Y", "X")
+	case sh.pair:
+		names = append(names, "X", "Y")
+	default:
+		names = append(names, "X")
+	}
+	names = append(names, "S")
+	if sh.kind != cumTopN {
+		names = append(names, "window")
+	}
+	names = append(names, "top")
+	minArgs = len(names)
+	if sh.biased {
+		names = append(names, "biased")
+	}
+	return append(names, "ascending", "tiesMethod"), minArgs
+}
+
+// topNCall is a TopN call's arguments, read.
+type topNCall struct {
+	x, y, s value.Value
+	w       int     // mTopN's window
+	tf      *frames // tmTopN's windows
+	o       topNOpts
+	biased  bool
+}
+
+// read reads a call's arguments by the shape.
+func (sh topNShape) read(fn string, args []value.Value) (c topNCall, err error) {
+	at := 0
+	if sh.kind == tmTopN {
+		at = 1
+	}
+	c.x, at = args[at], at+1
+	if sh.pair {
+		c.y, at = args[at], at+1
+	}
+	c.s, at = args[at], at+1
+	switch sh.kind {
+	case mTopN:
+		if c.w, _, err = movingArgs(fn, args[at], nil); err != nil {
+			return c, err
+		}
+		at++
+	case tmTopN:
+		if c.tf, err = tmFrames(fn, args[0], args[at]); err != nil {
+			return c, err
+		}
+		at++
+	}
+	if c.o.top, c.o.share, err = topArg(fn, args[at], sh.kind == tmTopN); err != nil {
+		return c, err
+	}
+	at++
+	c.biased = true
+	if sh.biased {
+		if c.biased, err = funcs.BoolArg(fn, "biased", funcs.Arg(args, at), true); err != nil {
+			return c, err
+		}
+		at++
+	}
+	if c.o.asc, err = funcs.BoolArg(fn, "ascending", funcs.Arg(args, at), true); err != nil {
+		return c, err
+	}
+	c.o.ties, err = tiesArg(fn, funcs.Arg(args, at+1), sh.ties)
+	return c, err
+}
+
+// topArg reads top: a positive integer, or for tmTopN also a share in
+// (0, 1).
+func topArg(fn string, x value.Value, share bool) (int, float64, error) {
+	if s, ok := funcs.ScalarArg(x); ok && share && s.T.Category() == value.CatFloating && !s.Null {
+		if f := s.Float64(); f > 0 && f < 1 {
+			return 0, f, nil
+		}
+		return 0, 0, ddberr.Errorf("The argument [top] of %s must be a positive integer or a floating number in (0, 1).", fn)
+	}
+	t, err := funcs.PositiveIntArg(fn, "top", x, 0)
+	return int(t), 0, err
+}
+
+// frames are the call's windows over n rows (nil: cumulative).
+func (c *topNCall) frames(fn string, n int) (*frames, error) {
+	switch {
+	case c.tf != nil:
+		if len(c.tf.lo) != n {
+			return nil, ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", fn)
+		}
+		return c.tf, nil
+	case c.w > 0:
+		return countFrames(n, c.w, 0), nil
+	}
+	return nil, nil
+}
+
+// topNStat is a one-series statistic of the kept values (NULLs left
+// out); false gives NULL.
+type topNStat func(v []float64, biased bool) (float64, bool)
+
+// topN1 is a one-series TopN function; longSum makes an integral X's sum
+// LONG (the cumTopN and tmTopN pages).
+func topN1(fn string, sh topNShape, args []value.Value, g topNStat, longSum bool) (value.Value, error) {
+	c, err := sh.read(fn, args)
 	if err != nil {
 		return nil, err
 	}
-	cols, wrap, ok := funcs.ColumnsOf(args[0])
+	cols, wrap, ok := funcs.ColumnsOf(c.x)
 	if !ok {
 		return nil, ddberr.Errorf("X of %s must be a vector or matrix.", fn)
 	}
 	out := make([]*value.Vector, len(cols))
-	for c, col := range cols {
+	for k, col := range cols {
+		s, err := sortKeyColumn(fn, c.s, k)
+		if err != nil {
+			return nil, err
+		}
+		if len(s) != col.Len() {
+			return nil, ddberr.Errorf("X and S of %s must have the same length.", fn)
+		}
+		f, err := c.frames(fn, len(s))
+		if err != nil {
+			return nil, err
+		}
+		if longSum && col.T.Category() == value.CatIntegral {
+			out[k] = value.NewLongs(topNLongSum(funcs.LongsOf(col), s, f, c.o))
+			continue
+		}
 		xs, err := funcs.DoublesOf(fn, col)
 		if err != nil {
 			return nil, err
 		}
-		s, err := sortKeyColumn(fn, args[1], c)
-		if err != nil {
-			return nil, err
-		}
-		if len(s) != len(xs) {
-			return nil, ddberr.Errorf("X and S of %s must have the same length.", fn)
-		}
 		res := make([]float64, len(xs))
-		var buf []float64
-		for i, rows := range topNRows(s, w, top, asc, latest) {
+		buf := make([]float64, 0, 16)
+		eachTopN(s, f, c.o, func(i int, rows []int) {
 			buf = buf[:0]
 			for _, j := range rows {
 				if !funcs.IsNullF(xs[j]) {
 					buf = append(buf, xs[j])
 				}
 			}
-			r, ok := g(buf)
+			r, ok := g(buf, c.biased)
 			if !ok || len(buf) == 0 {
 				r = math.NaN()
 			}
 			res[i] = r
-		}
-		out[c] = value.NewDoubles(funcs.Finite(res))
+		})
+		out[k] = value.NewDoubles(funcs.Finite(res))
 	}
 	return wrap(out), nil
 }
 
-// topN2 is a two-series m*TopN function over rows where both are
-// present.
-func topN2(fn string, args []value.Value, g func(p *stats.PairSums) float64) (value.Value, error) {
-	w, top, asc, latest, err := topNArgs(fn, args, 3)
+// topNLongSum is the LONG sum of the kept values of an integral column.
+func topNLongSum(xs []int64, s []float64, f *frames, o topNOpts) []int64 {
+	res := make([]int64, len(xs))
+	eachTopN(s, f, o, func(i int, rows []int) {
+		sum, any := int64(0), false
+		for _, j := range rows {
+			if xs[j] != value.NullInt64 {
+				sum, any = sum+xs[j], true
+			}
+		}
+		if !any {
+			sum = value.NullInt64
+		}
+		res[i] = sum
+	})
+	return res
+}
+
+// topN2 is a two-series TopN function over rows where both are present.
+func topN2(fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums) float64) (value.Value, error) {
+	c, err := sh.read(fn, args)
 	if err != nil {
 		return nil, err
 	}
-	s, err := sortKeyColumn(fn, args[2], 0)
+	s, err := sortKeyColumn(fn, c.s, 0)
 	if err != nil {
 		return nil, err
 	}
-	sel := topNRows(s, w, top, asc, latest)
-	return stats.PairColumns(fn, args[0], args[1], func(xs, ys, out []float64) {
+	f, err := c.frames(fn, len(s))
+	if err != nil {
+		return nil, err
+	}
+	return stats.PairColumns(fn, c.x, c.y, func(xs, ys, out []float64) {
 		for i := range out {
 			out[i] = math.NaN()
-			if i >= len(sel) {
-				continue
+		}
+		eachTopN(s, f, c.o, func(i int, rows []int) {
+			if i >= len(out) {
+				return
 			}
 			var p stats.PairSums
-			for _, j := range sel[i] {
+			for _, j := range rows {
 				if !funcs.IsNullF(xs[j]) && !funcs.IsNullF(ys[j]) {
 					p.Add(xs[j], ys[j])
 				}
@@ -163,8 +367,83 @@ func topN2(fn string, args []value.Value, g func(p *stats.PairSums) float64) (va
 			if p.N > 0 {
 				out[i] = g(&p)
 			}
-		}
+		})
 	})
+}
+
+// The one-series statistics of the TopN families.
+var (
+	topNSum = func(v []float64, _ bool) (float64, bool) {
+		s := 0.0
+		for _, x := range v {
+			s += x
+		}
+		return s, len(v) > 0
+	}
+	topNAvg = func(v []float64, _ bool) (float64, bool) { return stats.Mean(v), len(v) > 0 }
+	topNVar = func(ddof int, root bool) topNStat {
+		return func(v []float64, _ bool) (float64, bool) {
+			r, ok := stats.Variance(v, ddof)
+			if root {
+				r = math.Sqrt(r)
+			}
+			return r, ok
+		}
+	}
+	// Two distinct values have skew 0 exactly (the mskewTopN page), where
+	// the moment sums leave rounding noise.
+	topNSkew = func(v []float64, biased bool) (float64, bool) {
+		if len(v) == 2 && biased && v[0] != v[1] {
+			return 0, true
+		}
+		return stats.Moment(v, "skew", biased)
+	}
+	// Fewer than three values give NULL (the kurtosisTopN pages).
+	topNKurtosis = func(v []float64, biased bool) (float64, bool) {
+		if len(v) < 3 {
+			return 0, false
+		}
+		return stats.Moment(v, "kurtosis", biased)
+	}
+)
+
+// topNSpecs declares a family's functions: prefix "m", "cum" or "tm";
+// oldDefault is the tiesMethod default of the functions older than
+// skew and kurtosis.
+func topNSpecs(prefix string, kind topNKind, category string, oldDefault tieRule) []funcs.Spec {
+	var specs []funcs.Spec
+	add := func(stat string, sh topNShape, fn funcs.Impl) {
+		params, minArgs := sh.params()
+		specs = append(specs, funcs.Spec{Name: prefix + stat + "TopN", Params: params, Min: minArgs, Max: len(params),
+			Props: funcs.Pure | funcs.OrderSensitive, Category: category, Fn: fn})
+	}
+	one := func(stat string, g topNStat, biased bool) {
+		name := prefix + stat + "TopN"
+		sh := topNShape{kind: kind, biased: biased, ties: oldDefault}
+		if biased {
+			sh.ties = tiesLatest
+		}
+		longSum := stat == "sum" && kind != mTopN
+		add(stat, sh, func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN1(name, sh, args, g, longSum) })
+	}
+	two := func(stat string, g func(p *stats.PairSums) float64) {
+		name := prefix + stat + "TopN"
+		sh := topNShape{kind: kind, pair: true, yFirst: stat == "beta" && kind == cumTopN, ties: oldDefault}
+		add(stat, sh, func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN2(name, sh, args, g) })
+	}
+	one("sum", topNSum, false)
+	one("avg", topNAvg, false)
+	one("var", topNVar(1, false), false)
+	one("varp", topNVar(0, false), false)
+	one("std", topNVar(1, true), false)
+	one("stdp", topNVar(0, true), false)
+	one("skew", topNSkew, true)
+	one("kurtosis", topNKurtosis, true)
+	two("wsum", func(p *stats.PairSums) float64 { return p.Sxy })
+	two("covar", func(p *stats.PairSums) float64 { return p.Covar() })
+	two("corr", func(p *stats.PairSums) float64 { return p.Corr() })
+	two("beta", func(p *stats.PairSums) float64 { return p.Beta() })
+	return specs
 }
 
 // mpercentileTopN is the percentile of the top rows of each window.
@@ -182,11 +461,11 @@ func mpercentileTopN(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for len(rest) > 4 && rest[len(rest)-1] == nil {
 		rest = rest[:len(rest)-1]
 	}
-	return topN1("mpercentileTopN", rest, func(v []float64) (float64, bool) {
+	return topN1("mpercentileTopN", topNShape{kind: mTopN}, rest, func(v []float64, _ bool) (float64, bool) {
 		if len(v) == 0 {
 			return 0, false
 		}
-		s := stats.SortedCopy(v)
-		return stats.QuantileSorted(s, q, method), true
-	})
+		slices.Sort(v) // v is topN1's buffer, refilled for each window
+		return stats.QuantileSorted(v, q, method), true
+	}, false)
 }

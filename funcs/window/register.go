@@ -1,8 +1,6 @@
 package window
 
 import (
-	"math"
-
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
@@ -84,34 +82,17 @@ func init() {
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return tmRange("tmTopRange", args, 1) }},
 	)
 
-	// moving_topn.go.
-	one := func(name string, g func(v []float64) (float64, bool)) funcs.Spec {
-		return funcs.Spec{Name: name, Params: []string{"X", "S", "window", "top", "ascending", "tiesMethod"}, Min: 4, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN1(name, args, g) }}
-	}
-	two := func(name string, g func(p *stats.PairSums) float64) funcs.Spec {
-		return funcs.Spec{Name: name, Params: []string{"X", "Y", "S", "window", "top", "ascending", "tiesMethod"}, Min: 5, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN2(name, args, g) }}
-	}
+	// moving_data.go.
 	funcs.Register(
-		one("msumTopN", func(v []float64) (float64, bool) {
-			s := 0.0
-			for _, x := range v {
-				s += x
-			}
-			return s, len(v) > 0
-		}),
-		one("mavgTopN", func(v []float64) (float64, bool) { return stats.Mean(v), len(v) > 0 }),
-		one("mvarTopN", func(v []float64) (float64, bool) { return stats.Variance(v, 1) }),
-		one("mvarpTopN", func(v []float64) (float64, bool) { return stats.Variance(v, 0) }),
-		one("mstdTopN", func(v []float64) (float64, bool) { r, ok := stats.Variance(v, 1); return math.Sqrt(r), ok }),
-		one("mstdpTopN", func(v []float64) (float64, bool) { r, ok := stats.Variance(v, 0); return math.Sqrt(r), ok }),
-		two("mwsumTopN", func(p *stats.PairSums) float64 { return p.Sxy }),
-		two("mcovarTopN", func(p *stats.PairSums) float64 { return p.Covar() }),
-		two("mcorrTopN", func(p *stats.PairSums) float64 { return p.Corr() }),
-		two("mbetaTopN", func(p *stats.PairSums) float64 { return p.Beta() }),
+		funcs.Spec{Name: "movingWindowData", Params: []string{"X", "window", "fixed"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: movingWindowData},
+		funcs.Spec{Name: "tmovingWindowData", Params: []string{"T", "X", "window", "leftClosed"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmovingWindowData},
 	)
 
+	// moving_topn.go: the m, cum and tm TopN families; the ten m functions
+	// older than mskewTopN keep 'oldest' as tiesMethod's default.
+	funcs.Register(topNSpecs("m", mTopN, "moving-topn", tiesOldest)...)
+	funcs.Register(topNSpecs("cum", cumTopN, "cumulative-topn", tiesLatest)...)
+	funcs.Register(topNSpecs("tm", tmTopN, "time-moving-topn", tiesLatest)...)
 	funcs.Register(funcs.Spec{Name: "mpercentileTopN", Params: []string{"X", "S", "percent", "window", "top", "interpolation", "ascending", "tiesMethod"}, Min: 5, Max: 8,
 		Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn", Fn: mpercentileTopN})
 
