@@ -342,6 +342,12 @@ var texts = []Text{
 	// package memlimit
 	{"Out of memory", "porpoise"},
 
+	// package funcs/lookup: unpivot
+	{"Columns specified in valueColNames of function unpivot must be of the same data type. RefId:S02000", "error_codes/S02000.md"},
+	{"The argument [obj] of unpivot must be a table.", "porpoise: funcs/u/unpivot.md states the form"},
+	{"The argument [%s] of unpivot must be a STRING scalar or vector.", "porpoise: funcs/u/unpivot.md states the form"},
+	{"The func of unpivot must map each column name to a scalar of one type.", "porpoise"},
+
 	// package operator
 	{"The second argument of between must be a pair.", "porpoise"},
 	{"The operands of a pair must be scalars.", "porpoise"},
@@ -758,6 +764,7 @@ var texts = []Text{
 	{"X of boxcox must not be constant when lmbda is not given.", "porpoise"},
 	{"X of %s must be a numeric vector.", "porpoise"},
 	{"X of %s must be a matrix or table.", "porpoise"},
+	{"The argument [norm] of %s must be 'max' or 'minmax'.", "porpoise: funcs/c/cumdenseRank.md lists the values"},
 
 	// package operator
 	{"X and Y of nullIf must be scalars or vectors.", "porpoise: funcs/n/nullIf.md lists the forms"},
@@ -1004,6 +1011,15 @@ var texts = []Text{
 	{"The window of a window join must be a pair.", "porpoise"},
 	{"The aggs of a window join must be metacode.", "porpoise"},
 	{"The last matching column of a window join must be integral or temporal.", "porpoise"},
+	{"Cannot recognize table name or alias '%s'. RefId: S02059", "error_codes/S02059.md"},
+	{"Distributed queries do not support the ‘exists’ keyword. RefId:S02042", "error_codes/s02042.md"},
+	{"The temporal partitioning column [%s] must be compared with a temporal object in the WHERE clause. RefId:S02040", "error_codes/s02040.md"},
+	{"The '[not] in' predicate cannot be followed by columns from the partitioned table. Please use a subquery instead. RefId:S02037", "error_codes/s02037.md"},
+	{"Order-sensitive or user-defined functions are not allowed in the order by clause [%s] for a query over a partitioned table. RefId:S02038", "error_codes/s02038.md"},
+	{"The 'kendall' function is not allowed in a distributed query. RefId: S02057", "error_codes/S02057.md"},
+	{"The 'asis' keyword is not supported without a PIVOT BY clause. Please include a valid PIVOT BY clause in your query. RefId:S02043", "error_codes/s02043.md"},
+	{"The “select“ clause does not support the following functions: aggregate, order-sensitive, row reduction, and null-filling functions. RefId: S02050", "error_codes/S02050.md"},
+	{"Row reduction operation [%s] cannot be used with PIVOT BY clause within an EXEC statement. RefId: S02051", "error_codes/S02051.md"},
 
 	// packages oop, macrovar and the engine's class hooks (script classes,
 	// SQL macro variables): our own wording, the manual gives none
@@ -1030,6 +1046,8 @@ var texts = []Text{
 	{"Can't convert %s %s to %s", "porpoise"},
 	{"Scale is out of bounds", "tutorials/DECIMAL.md"},
 	{"Scale out of bounds (valid range: [0, %d], but get: %d). RefId: S05010", "error_codes/S05010.md"},
+	{"The scale of Decimal should be an integer. RefId: S05009", "error_codes/s05009.md"},
+	{"Must specify scale for Decimal data type, e.g., DECIMAL32(2). RefId: S05008", "error_codes/s05008.md"},
 	{"Can't convert %s to %s", "porpoise"},
 	{"Failed to convert the string to CHAR", "funcs/c/char.md"},
 	{"Invalid UUID string", "tutorials/repair_chunk_status.md"},

@@ -14,6 +14,10 @@ import (
 func TypeArg(v value.Value) (value.Type, int32, error) {
 	if f, ok := v.(interface{ FuncName() string }); ok {
 		if t, ok := value.TypeByName(strings.ToUpper(f.FuncName())); ok {
+			if t.Elem().IsDecimal() {
+				// DECIMAL32 alone names no scale (error_codes/s05008.md)
+				return 0, 0, ddberr.Errorf("Must specify scale for Decimal data type, e.g., DECIMAL32(2). RefId: S05008")
+			}
 			return t, 0, nil
 		}
 	}

@@ -39,8 +39,9 @@ type Result struct {
 	T           *value.Table
 	Left, Right map[string]string
 	// LeftRows is the left table's row behind each row of T (-1: none),
-	// which update ... from a join needs to find the rows it changes.
-	LeftRows []int
+	// which update ... from a join needs to find the rows it changes;
+	// RightRows is the right table's.
+	LeftRows, RightRows []int
 }
 
 // Filter limits the rows that may match in a join: the leftFilter and
@@ -226,7 +227,7 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		outCols = append(outCols, value.GatherOrNull(col, rrows))
 	}
 	j.T = value.NewTable(outNames, outCols)
-	j.LeftRows = lrows
+	j.LeftRows, j.RightRows = lrows, rrows
 	return j, nil
 }
 

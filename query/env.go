@@ -84,19 +84,7 @@ func (s *Scope) Column(name string) (value.Value, bool) {
 }
 
 // Star is the whole table (select *).
-func (s *Scope) Star() value.Value { return visible(s.t) }
-
-// visible is t without the columns a SQL join added for lookups only.
-func visible(t *value.Table) *value.Table {
-	if len(t.Names) == 0 || !strings.HasPrefix(t.Names[len(t.Names)-1], sqljoin.HiddenPrefix) {
-		return t
-	}
-	n := len(t.Names)
-	for n > 0 && strings.HasPrefix(t.Names[n-1], sqljoin.HiddenPrefix) {
-		n--
-	}
-	return value.NewTable(t.Names[:n], t.Cols[:n])
-}
+func (s *Scope) Star() value.Value { return sqljoin.Visible(s.t) }
 
 // Qualified resolves t.col in a query over a SQL join; ok is false when
 // e is not a column of a joined table (then it is evaluated as usual).

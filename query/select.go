@@ -348,8 +348,9 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 		if from, err = ex.sourceValue(n.From); err != nil {
 			return nil, err
 		}
-		if _, ok := ex.env.DFSTable(from); ok {
-			if err := clausecheck.Distributed(n); err != nil {
+		if dt, ok := ex.env.DFSTable(from); ok {
+			names, types, _ := dt.Schema()
+			if err := clausecheck.Distributed(n, clausecheck.NewTable(names, types, dt.PartitionColumnNames(), ex.env.IsUserFunction)); err != nil {
 				return nil, err
 			}
 		}
@@ -474,8 +475,11 @@ func (ex *executor) projectSelect(cols []ast.Expr, src *value.Table) (t *value.T
 	var vals []value.Value
 	scalars = true
 	for _, c := range cols {
-		if _, ok := c.(*ast.StarExpr); ok {
-			shown := visible(src)
+		if st, ok := c.(*ast.StarExpr); ok {
+			shown, err := sqljoin.Star(src, ex.qual, ex.from, st.Table)
+			if err != nil {
+				return nil, false, err
+			}
 			for i, col := range shown.Cols {
 				names = append(names, shown.Names[i])
 				vals = append(vals, col)

@@ -96,6 +96,12 @@ func (p *parser) parseListItem(k listKind, close string) ast.Expr {
 		// count(*), select *
 		p.next()
 		return &ast.StarExpr{At: t.Pos}
+	case k == selectCols && t.Kind == lex.TokIdent && isOpTok(p.peekN(1), ".") && isOpTok(p.peekN(2), "*"):
+		// select t1.* from ...
+		p.next()
+		p.next()
+		p.next()
+		return &ast.StarExpr{At: t.Pos, Table: t.Text}
 	case k == callArgs && isKw(t, "distinct") && p.peekN(1).Kind == lex.TokIdent && !isKw(p.peekN(1), "as"):
 		// count(distinct x) is count(distinct(x)) (tutorials/std_sql_ddb.md)
 		p.next()

@@ -488,14 +488,20 @@ func checkTarget(p *parser, e ast.Expr, op string) {
 		}
 		if m.Name != "" && m.Name[0] >= '0' && m.Name[0] <= '9' {
 			// z.2 reads a dictionary's value only (Dictionary.md)
-			p.fail(e.Pos(), "Please use '==' rather than '=' as equal operator in non-sql expression.")
+			p.fail(e.Pos(), errEqualSign)
 		}
 		return
 	case *ast.Ident, *ast.IndexExpr:
 		return
 	}
-	p.fail(e.Pos(), "Cannot assign to this expression")
+	// 1 = 2, f(x) = y: DolphinDB reads them as a mistaken equality
+	// (error_codes/s06011.md, progr/objs/const.md)
+	p.fail(e.Pos(), errEqualSign)
 }
+
+// errEqualSign is DolphinDB's error for `=` whose left side can't be
+// assigned to.
+const errEqualSign = "Please use '==' rather than '=' as equal operator in non-sql expression. RefId: S06011"
 
 func (p *parser) parseParams() []ast.Param {
 	p.expectOp("(")
@@ -2044,7 +2050,7 @@ func (p *parser) parseIsNull(x ast.Expr) ast.Expr {
 		fn = "isValid"
 	}
 	if t := p.tok(); t.Kind != lex.TokNull && !isKw(t, "null") {
-		p.failTok(t)
+		p.fail(t.Pos, "Keyword IS must be followed by [NOT] NULL. RefId: S06010")
 	}
 	p.next()
 	return &ast.CallExpr{At: at.Pos, Fn: &ast.Ident{At: at.Pos, Name: fn}, Args: []ast.Expr{x}}

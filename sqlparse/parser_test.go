@@ -487,7 +487,7 @@ func TestErrors(t *testing.T) {
 		{"}", ast.Pos{Line: 1, Col: 1}, "Cannot recognize the token }"},
 		{"f(1))", ast.Pos{Line: 1, Col: 5}, "Cannot recognize the token )"},
 		{"if x > 1 y = 2", ast.Pos{Line: 1, Col: 4}, "Cannot recognize the token x"},
-		{"1 = 2", ast.Pos{Line: 1, Col: 1}, "Cannot assign"},
+		{"1 = 2", ast.Pos{Line: 1, Col: 1}, "rather than '=' as equal operator in non-sql expression. RefId: S06011"},
 		{"x = [1, 2", ast.Pos{Line: 1, Col: 10}, "Incomplete statement"},
 		{"def f(1) {}", ast.Pos{Line: 1, Col: 7}, "Cannot recognize the token 1"},
 		{"insert into t values 1", ast.Pos{Line: 1, Col: 22}, "Cannot recognize the token 1"},

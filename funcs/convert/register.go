@@ -55,6 +55,9 @@ func init() {
 		t, name := c.t, c.name
 		funcs.Register(funcs.Spec{Name: name, Params: []string{"scale"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "types-conversion",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+				if s, ok := args[0].(*value.Scalar); !ok || s.T.Category() != value.CatIntegral {
+					return nil, ddberr.Errorf("The scale of Decimal should be an integer. RefId: S05009")
+				}
 				scale, err := funcs.IntArg(name, "scale", args[0], 0)
 				if err != nil {
 					return nil, err

@@ -3,6 +3,7 @@ package stats
 import (
 	"errors"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -381,6 +382,77 @@ func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return RankResult(out, o), nil
 	}))
+}
+
+// cumdenseRank is each element's dense rank (0-based) among the elements
+// so far (funcs/c/cumdenseRank.md): the number of distinct smaller values
+// seen, NULL the smallest when not ignoreNA. With percent, norm 'max' is
+// (rank+1)/distinct and 'minmax' rank/(distinct-1) (1 for one value).
+// Values are ranked by their position among X's sorted distinct values,
+// a Fenwick tree counting which positions have appeared.
+func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "cumdenseRank"
+	o, err := ParseRankOptions(fn, []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 2), nil, funcs.Arg(args, 3)}, 0)
+	if err != nil {
+		return nil, err
+	}
+	norm, ok := funcs.ChoiceArg(funcs.Arg(args, 4), "max", "minmax")
+	if !ok {
+		return nil, ddberr.Errorf("The argument [norm] of %s must be 'max' or 'minmax'.", fn)
+	}
+	return MapColumns(fn, args[0], funcs.WithDoubles(fn, func(_ *value.Vector, xs []float64) (*value.Vector, error) {
+		keys := make([]float64, len(xs))
+		for i, x := range xs {
+			switch {
+			case !funcs.IsNullF(x) && o.Ascending:
+				keys[i] = x
+			case !funcs.IsNullF(x):
+				keys[i] = -x
+			case o.Ascending: // NULL is the smallest value
+				keys[i] = math.Inf(-1)
+			default:
+				keys[i] = math.Inf(1)
+			}
+		}
+		distinct := slices.Compact(SortedCopy(keys))
+		seen := make([]int32, len(distinct)+1) // Fenwick tree over positions 1..len
+		count := 0
+		out := make([]float64, len(xs))
+		for i, k := range keys {
+			if funcs.IsNullF(xs[i]) && o.IgnoreNA {
+				out[i] = value.NullFloat64
+				continue
+			}
+			p, _ := slices.BinarySearch(distinct, k)
+			if fenwickSum(seen, p+1)-fenwickSum(seen, p) == 0 {
+				for j := p + 1; j < len(seen); j += j & -j {
+					seen[j]++
+				}
+				count++
+			}
+			r := float64(fenwickSum(seen, p))
+			switch {
+			case !o.Percent:
+			case norm == "max":
+				r = (r + 1) / float64(count)
+			case count == 1:
+				r = 1
+			default:
+				r /= float64(count - 1)
+			}
+			out[i] = r
+		}
+		return RankResult(out, o), nil
+	}))
+}
+
+// fenwickSum is the count of marked positions 1..p of a Fenwick tree.
+func fenwickSum(tree []int32, p int) int32 {
+	var s int32
+	for ; p > 0; p -= p & -p {
+		s += tree[p]
+	}
+	return s
 }
 
 // compareNullLow compares two doubles with NULL as the smallest value.

@@ -79,6 +79,7 @@ func init() {
 		funcs.Spec{Name: "cumnunique", Params: []string{"X", "ignoreNull"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumnunique},
 		funcs.Spec{Name: "cumpercentile", Params: []string{"X", "percent", "interpolation"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumpercentile},
 		funcs.Spec{Name: "cumrank", Params: []string{"X", "ascending", "ignoreNA", "tiesMethod", "percent"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumrank},
+		funcs.Spec{Name: "cumdenseRank", Params: []string{"X", "ascending", "ignoreNA", "percent", "norm"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumdenseRank},
 		cumPairSpec("cumwsum", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy }),
 		cumPairSpec("cumwavg", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy / p.Sy }),
 		cumPairSpec("cumcovar", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Covar() }),
@@ -120,6 +121,14 @@ func init() {
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return extremePoints("isValley", args, -1) }},
 	)
 	funcs.Alias("isMonotonic", "isMonotonicIncreasing")
+
+	diff := aggSpec("difference", "series", difference)
+	diff.Props |= funcs.OrderSensitive
+	funcs.Register(
+		diff,
+		funcs.Spec{Name: "maxDrawdown", Params: []string{"X", "ratio"}, Min: 1, Max: 2, Props: funcs.Aggregate | funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: maxDrawdown},
+	)
+	funcs.Alias("mdd", "maxDrawdown")
 
 	// statistics.go.
 	stdR := varianceReducer(1, true, doubleAgg("std", func(xs []float64) (float64, bool) {
@@ -207,6 +216,13 @@ func init() {
 			s := 0.0
 			for i := range xs {
 				s += xs[i] * ys[i]
+			}
+			return s, len(xs) > 0
+		}),
+		pairAggSpec("wsum2", []string{"X", "Y"}, func(xs, ys []float64) (float64, bool) {
+			s := 0.0
+			for i, x := range xs {
+				s += x * x * ys[i]
 			}
 			return s, len(xs) > 0
 		}),

@@ -1,9 +1,12 @@
 package stats
 
 import (
+	"math"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // monotonic reports whether X never decreases (dir 1) or never increases
@@ -82,4 +85,79 @@ func extremePoints(fn string, args []value.Value, dir int) (value.Value, error) 
 		return mapNumericColumns(t, f)
 	}
 	return MapColumns(fn, args[0], f)
+}
+
+// difference is X's last element minus its first (funcs/d/difference.md):
+// 0 for a scalar, NULL for an empty vector or a NULL end; integral X gives
+// INT (LONG for LONG), floating X DOUBLE.
+func difference(v *value.Vector) (value.Value, error) {
+	if !funcs.IsNumericVec(v) {
+		return nil, ddberr.Errorf("X of %s must be a numeric vector.", "difference")
+	}
+	n := v.Len()
+	if funcs.IsIntegralVec(v) {
+		t := value.Int
+		if v.T == value.Long {
+			t = value.Long
+		}
+		if n == 0 {
+			return value.NullScalar(t), nil
+		}
+		ends := funcs.LongsOf(v.Gather([]int{0, n - 1}))
+		if ends[0] == value.NullInt64 || ends[1] == value.NullInt64 {
+			return value.NullScalar(t), nil
+		}
+		return funcs.FromLongs(t, []int64{ends[1] - ends[0]}).At(0), nil
+	}
+	if n == 0 {
+		return value.NullScalar(value.Double), nil
+	}
+	ends, err := funcs.DoublesOf("difference", v.Gather([]int{0, n - 1}))
+	if err != nil {
+		return nil, err
+	}
+	return value.NewDoubles(funcs.Finite([]float64{ends[1] - ends[0]})).At(0), nil
+}
+
+// maxDrawdown is the largest fall of X's non-NULL elements from their
+// running peak (funcs/m/maxdrawdown.md): with ratio, as a fraction of the
+// peak (DOUBLE), else in X's units and type.
+func maxDrawdown(_ funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "maxDrawdown"
+	ratio, err := funcs.BoolArg(fn, "ratio", funcs.Arg(args, 1), true)
+	if err != nil {
+		return nil, err
+	}
+	return aggregate(fn, args[0], func(v *value.Vector) (value.Value, error) {
+		if !funcs.IsNumericVec(v) {
+			return nil, ddberr.Errorf("X of %s must be a numeric vector.", fn)
+		}
+		xs, err := funcs.DoublesOf(fn, v)
+		if err != nil {
+			return nil, err
+		}
+		peak, mdd, seen := 0.0, 0.0, false
+		for _, x := range xs {
+			if funcs.IsNullF(x) {
+				continue
+			}
+			if !seen || x > peak {
+				peak, seen = x, true
+			}
+			d := peak - x
+			if ratio {
+				d /= peak
+			}
+			if d > mdd {
+				mdd = d
+			}
+		}
+		if !seen || mdd != mdd || math.IsInf(mdd, 0) {
+			return value.NullScalar(value.Double), nil
+		}
+		if !ratio && v.T != value.Double {
+			return cast.To(value.NewDouble(mdd), v.T, v.Scale)
+		}
+		return value.NewDouble(mdd), nil
+	})
 }

@@ -15,6 +15,7 @@ func init() {
 	// asfreq.go.
 	funcs.Register(funcs.Spec{Name: "asFreq", Params: []string{"X", "rule", "closed", "label", "origin"}, Min: 2, Max: 5,
 		Props: funcs.Pure, Category: "temporal", Fn: asFreq})
+	funcs.Alias("asfreq", "asFreq")
 
 	// resample.go.
 	funcs.Register(funcs.Spec{Name: "resample", Params: []string{"X", "rule", "func", "closed", "label", "origin"}, Min: 3, Max: 6,

@@ -47,34 +47,153 @@ func isConstant(k ast.Expr) bool {
 	return false
 }
 
-// Distributed refuses what a distributed query n may not do: a where
-// condition that calls an aggregate or order-sensitive function outside a
-// subquery (error_codes/S02025.md; partitions filter their rows on their
-// own), an offset in top or limit with group by or context by
-// (S02056.md).
-func Distributed(n *ast.SelectExpr) error {
+// Table is what Distributed needs to know of the partitioned table a
+// query reads.
+type Table struct {
+	// Columns are its columns' names.
+	Columns []string
+	// Temporal are the lower-case names of its temporal partitioning
+	// columns.
+	Temporal map[string]bool
+	// IsUserFunction reports whether a name calls a function the script
+	// defined.
+	IsUserFunction func(name string) bool
+}
+
+// NewTable describes a partitioned table of columns names of types types,
+// partitioned on partCols, for a script whose functions isUserFunction
+// knows.
+func NewTable(names []string, types []value.Type, partCols []string, isUserFunction func(string) bool) Table {
+	t := Table{Columns: names, Temporal: map[string]bool{}, IsUserFunction: isUserFunction}
+	for _, c := range partCols {
+		if i := value.NameIndex(names, c); i >= 0 && types[i].IsTemporal() {
+			t.Temporal[strings.ToLower(c)] = true
+		}
+	}
+	return t
+}
+
+// Distributed refuses what a distributed query n over t may not do:
+//   - an offset in top or limit with group by or context by (S02056.md);
+//   - exists in the where clause (s02042.md);
+//   - a where condition that calls an aggregate or order-sensitive
+//     function outside a subquery (S02025.md; partitions filter their rows
+//     on their own);
+//   - a temporal partitioning column compared with a number in the where
+//     clause (s02040.md);
+//   - [not] in followed by a column of the table (s02037.md);
+//   - an order-sensitive or user-defined function in order by (s02038.md);
+//   - kendall (S02057.md), and asis without pivot by (s02043.md).
+func Distributed(n *ast.SelectExpr, t Table) error {
 	if n.Offset != nil && (len(n.GroupBy) > 0 || len(n.ContextBy) > 0) {
 		return ddberr.Errorf("For a distributed query, the TOP or LIMIT clause cannot specify an offset when used with GROUP BY/CONTEXT BY clause. RefId: S02056")
 	}
 	for _, w := range n.Where {
-		bad := false
-		astwalk.Inspect(w, func(node ast.Node) bool {
-			if _, sub := node.(*ast.SelectExpr); sub || bad {
-				return false
-			}
-			if c, ok := node.(*ast.CallExpr); ok {
-				if id, ok := c.Fn.(*ast.Ident); ok {
-					s, known := funcs.Lookup(id.Name)
-					bad = known && s.Props&(funcs.Aggregate|funcs.OrderSensitive) != 0
-				}
-			}
-			return !bad
-		})
-		if bad {
+		if calls(w, func(name string, _ funcs.Props) bool { return strings.EqualFold(name, "exists") }) {
+			return ddberr.Errorf("Distributed queries do not support the ‘exists’ keyword. RefId:S02042")
+		}
+		if calls(w, func(_ string, p funcs.Props) bool { return p&(funcs.Aggregate|funcs.OrderSensitive) != 0 }) {
 			return ddberr.Errorf("The where clause [%s] of a distributed query should not use any aggregate or order-sensitive function. RefId: S02025", unparse.Metacode(w))
+		}
+		if col := temporalVersusNumber(w, t.Temporal); col != "" {
+			return ddberr.Errorf("The temporal partitioning column [%s] must be compared with a temporal object in the WHERE clause. RefId:S02040", col)
+		}
+	}
+	clauses := append(append(append(append([]ast.Expr(nil), n.Cols...), n.Where...), n.GroupBy...), n.ContextBy...)
+	for _, o := range n.OrderBy {
+		clauses = append(clauses, o.X)
+	}
+	for _, c := range clauses {
+		if inColumn(c, t.Columns) {
+			return ddberr.Errorf("The '[not] in' predicate cannot be followed by columns from the partitioned table. Please use a subquery instead. RefId:S02037")
+		}
+	}
+	for _, o := range n.OrderBy {
+		if calls(o.X, func(name string, p funcs.Props) bool {
+			return p&funcs.OrderSensitive != 0 || t.IsUserFunction != nil && t.IsUserFunction(name)
+		}) {
+			return ddberr.Errorf("Order-sensitive or user-defined functions are not allowed in the order by clause [%s] for a query over a partitioned table. RefId:S02038", unparse.Metacode(o.X))
+		}
+	}
+	for _, c := range n.Cols {
+		if calls(c, func(name string, _ funcs.Props) bool { return strings.EqualFold(name, "kendall") }) {
+			return ddberr.Errorf("The 'kendall' function is not allowed in a distributed query. RefId: S02057")
+		}
+		if len(n.PivotBy) == 0 && calls(c, func(name string, _ funcs.Props) bool { return strings.EqualFold(name, "asis") }) {
+			return ddberr.Errorf("The 'asis' keyword is not supported without a PIVOT BY clause. Please include a valid PIVOT BY clause in your query. RefId:S02043")
 		}
 	}
 	return nil
+}
+
+// calls reports whether e calls, outside a subquery, a function for which
+// bad holds; a name the registry lacks has no properties.
+func calls(e ast.Expr, bad func(name string, p funcs.Props) bool) bool {
+	found := false
+	astwalk.Inspect(e, func(node ast.Node) bool {
+		if _, sub := node.(*ast.SelectExpr); sub || found {
+			return false
+		}
+		if c, ok := node.(*ast.CallExpr); ok {
+			if id, ok := c.Fn.(*ast.Ident); ok {
+				var p funcs.Props
+				if s, known := funcs.Lookup(id.Name); known {
+					p = s.Props
+				}
+				found = bad(id.Name, p)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// inColumn reports whether e holds `x [not] in col` with col one of the
+// columns cols, outside a subquery.
+func inColumn(e ast.Expr, cols []string) bool {
+	found := false
+	astwalk.Inspect(e, func(node ast.Node) bool {
+		if _, sub := node.(*ast.SelectExpr); sub || found {
+			return false
+		}
+		if b, ok := node.(*ast.BinaryExpr); ok && (b.Op == "in" || b.Op == "not in") {
+			if id, ok := b.R.(*ast.Ident); ok && value.NameIndex(cols, id.Name) >= 0 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// temporalVersusNumber is the temporal partitioning column (one of
+// temporal) that a comparison in the where condition w sets against a
+// numeric literal, or "".
+func temporalVersusNumber(w ast.Expr, temporal map[string]bool) string {
+	col := ""
+	astwalk.Inspect(w, func(node ast.Node) bool {
+		if _, sub := node.(*ast.SelectExpr); sub || col != "" {
+			return false
+		}
+		b, ok := node.(*ast.BinaryExpr)
+		if !ok {
+			return true
+		}
+		switch b.Op {
+		case "<", "<=", ">", ">=", "==", "!=":
+		default:
+			return true
+		}
+		for _, pair := range [2][2]ast.Expr{{b.L, b.R}, {b.R, b.L}} {
+			id, isCol := pair[0].(*ast.Ident)
+			lit, isLit := pair[1].(*ast.Literal)
+			if isCol && isLit && temporal[strings.ToLower(id.Name)] && (lit.Kind == ast.LitInt || lit.Kind == ast.LitFloat) {
+				col = id.Name
+			}
+		}
+		return col == ""
+	})
+	return col
 }
 
 // ContextBy refuses a context by query whose select list calls a function

@@ -3,6 +3,7 @@ package pivot
 import (
 	"strings"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
@@ -61,18 +62,57 @@ func asisKeepsAll(h Host, n *ast.SelectExpr, src *value.Table, rowKeys []*value.
 func callsRefusedByAsis(h Host, e ast.Expr) bool {
 	found := false
 	astwalk.Inspect(e, func(node ast.Node) bool {
-		c, ok := node.(*ast.CallExpr)
-		if !ok || found {
-			return !found
+		if c, ok := node.(*ast.CallExpr); ok && !found {
+			found = refusedByAsis(h, c)
 		}
-		fn, ok := c.Fn.(*ast.Ident)
-		if !ok {
-			return true
+		return !found
+	})
+	return found
+}
+
+// refusedByAsis reports whether c calls an aggregate, an order-sensitive,
+// a row or a null-filling function.
+func refusedByAsis(h Host, c *ast.CallExpr) bool {
+	fn, ok := c.Fn.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	name := strings.ToLower(fn.Name)
+	s, known := funcs.Lookup(name)
+	return h.IsAggregate(name) || fills[name] || strings.HasPrefix(name, "row") ||
+		known && s.Props.Has(funcs.OrderSensitive)
+}
+
+// checkAsisArgs refuses, in a pivot by over a DFS table, a select item
+// that passes asis(...) to a function callsRefusedByAsis names
+// (error_codes/S02050.md).
+func checkAsisArgs(h Host, n *ast.SelectExpr) error {
+	for _, item := range n.Cols {
+		bad := false
+		astwalk.Inspect(colname.Strip(item), func(node ast.Node) bool {
+			if c, ok := node.(*ast.CallExpr); ok && !bad && refusedByAsis(h, c) {
+				for _, a := range c.Args {
+					bad = bad || a != nil && isAsis(a)
+				}
+			}
+			return !bad
+		})
+		if bad {
+			return ddberr.Errorf("The “select“ clause does not support the following functions: aggregate, order-sensitive, row reduction, and null-filling functions. RefId: S02050")
 		}
-		name := strings.ToLower(fn.Name)
-		s, known := funcs.Lookup(name)
-		found = h.IsAggregate(name) || fills[name] || strings.HasPrefix(name, "row") ||
-			known && s.Props.Has(funcs.OrderSensitive)
+	}
+	return nil
+}
+
+// isAsis reports whether e calls asis, maybe within other calls.
+func isAsis(e ast.Expr) bool {
+	found := false
+	astwalk.Inspect(e, func(node ast.Node) bool {
+		if c, ok := node.(*ast.CallExpr); ok && !c.Method && len(c.Args) == 1 {
+			if fn, ok := c.Fn.(*ast.Ident); ok && strings.EqualFold(fn.Name, "asis") {
+				found = true
+			}
+		}
 		return !found
 	})
 	return found

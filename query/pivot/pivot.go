@@ -44,6 +44,11 @@ func Select(h Host, n *ast.SelectExpr, src *value.Table, partCols map[string]boo
 	if n.Exec && (len(n.Cols) != 1 || len(n.PivotBy) != 2) {
 		return nil, errors.New("exec with pivot by (a matrix result) takes one column and two pivot keys.")
 	}
+	if partCols != nil {
+		if err := checkAsisArgs(h, n); err != nil {
+			return nil, err
+		}
+	}
 	keyVecs, err := h.Keys(src, n.PivotBy)
 	if err != nil {
 		return nil, err

@@ -28,6 +28,9 @@ func Check(n *ast.SelectExpr) error {
 			}
 			name := fn.Name
 			switch lower := strings.ToLower(name); {
+			case n.Exec && (rowUnary[lower] || rowRefused[lower]):
+				// exec's pivot by gives a matrix (error_codes/S02051.md)
+				err = ddberr.Errorf("Row reduction operation [%s] cannot be used with PIVOT BY clause within an EXEC statement. RefId: S02051", name)
 			case lower == "toarray":
 				err = ddberr.Errorf("Function toArray cannot be used with PIVOT BY. RefId:S02030")
 			case rowRefused[lower]:

@@ -23,28 +23,48 @@ const Unqualified = ""
 // column up in the left table first, so `select id` (and t1.id) is NULL
 // there, while select * shows the right table's id (rightjoin.md).
 func addLeftKeys(h Host, lv value.Value, on onParts, res *join.Result, qual map[string]map[string]string) error {
-	lt, err := joinTable(h, lv)
+	return addKeys(h, lv, on.lk, on.tables, on.cols, res.LeftRows, res, qual, true)
+}
+
+// addRightKeys gives a left or left semi join the right side's matching
+// columns (on.rk, which the ON clause names on.rtables[k].on.rcols[k]) as
+// hidden columns for their qualified names, NULL where a left row matched
+// nothing, so `where t2.id != NULL` keeps the matched rows, as
+// error_codes/S02042.md's rewrite of exists relies on. The unqualified
+// name stays the left table's.
+func addRightKeys(h Host, rv value.Value, on onParts, res *join.Result, qual map[string]map[string]string) error {
+	return addKeys(h, rv, on.rk, on.rtables, on.rcols, res.RightRows, res, qual, false)
+}
+
+// addKeys appends the key columns keys of one side of a join (v), which
+// the ON clause names tables[k].cols[k], to res as hidden columns gathered
+// by that side's rows, and points their qualified names (and, when
+// unqualified, their bare names) at them.
+func addKeys(h Host, v value.Value, keys, tables, cols []string, rows []int, res *join.Result, qual map[string]map[string]string, unqualified bool) error {
+	t, err := joinTable(h, v)
 	if err != nil {
 		return err
 	}
-	pos, err := join.ColumnPositions(lt, on.lk)
+	pos, err := join.ColumnPositions(t, keys)
 	if err != nil {
 		return err
 	}
 	names := append([]string(nil), res.T.Names...)
 	out := append([]*value.Vector(nil), res.T.Cols...)
 	unq := qual[Unqualified]
-	if unq == nil {
+	if unqualified && unq == nil {
 		unq = map[string]string{}
 		qual[Unqualified] = unq
 	}
 	for k, c := range pos {
-		hidden := HiddenPrefix + on.tables[k] + "." + on.cols[k]
+		hidden := HiddenPrefix + tables[k] + "." + cols[k]
 		names = append(names, hidden)
-		out = append(out, value.GatherOrNull(lt.Cols[c], res.LeftRows))
-		unq[strings.ToLower(lt.Names[c])] = hidden
-		if t := qual[strings.ToLower(on.tables[k])]; t != nil {
-			t[strings.ToLower(on.cols[k])] = hidden
+		out = append(out, value.GatherOrNull(t.Cols[c], rows))
+		if unqualified {
+			unq[strings.ToLower(t.Names[c])] = hidden
+		}
+		if q := qual[strings.ToLower(tables[k])]; q != nil {
+			q[strings.ToLower(cols[k])] = hidden
 		}
 	}
 	res.T = value.NewTable(names, out)

@@ -73,10 +73,14 @@ func SQL(h Host, j *ast.JoinExpr) (*value.Table, map[string]map[string]string, e
 	qual := map[string]map[string]string{}
 	l.qualify(res.Left, qual)
 	r.qualify(res.Right, qual)
-	if kind == join.Right {
-		if err := addLeftKeys(h, l.v, on, &res, qual); err != nil {
-			return nil, nil, err
-		}
+	switch kind {
+	case join.Right:
+		err = addLeftKeys(h, l.v, on, &res, qual)
+	case join.Left, join.LeftSemi:
+		err = addRightKeys(h, r.v, on, &res, qual)
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	if len(on.pairs) > 0 {
 		lt, err := joinTable(h, l.v)
@@ -93,8 +97,9 @@ func SQL(h Host, j *ast.JoinExpr) (*value.Table, map[string]map[string]string, e
 // onParts is a SQL join's ON condition taken apart.
 type onParts struct {
 	// lk and rk are the matching columns of the left and right sides; the
-	// condition names lk[i] tables[i].cols[i].
-	lk, rk, tables, cols []string
+	// condition names lk[i] tables[i].cols[i] and rk[i]
+	// rtables[i].rcols[i].
+	lk, rk, tables, cols, rtables, rcols []string
 	// left and right are the conditions on one side's tables, pairs the
 	// other conditions on both sides.
 	left, right, pairs []ast.Expr
@@ -144,6 +149,7 @@ func splitOn(cond ast.Expr, kind join.Kind, l, r side) (onParts, error) {
 		}
 		on.lk, on.rk = append(on.lk, lc), append(on.rk, rc)
 		on.tables, on.cols = append(on.tables, qa), append(on.cols, ca)
+		on.rtables, on.rcols = append(on.rtables, qb), append(on.rcols, cb)
 	}
 	if on.lk == nil {
 		return on, errOnColumns

@@ -566,8 +566,13 @@ type UnionExpr struct {
 	All  bool
 }
 
-// StarExpr is `*` in a select list or in count(*).
-type StarExpr struct{ At Pos }
+// StarExpr is `*` in a select list or in count(*), or `t.*` in a select
+// list, where Table is t: the columns of the FROM table or joined table
+// that t names.
+type StarExpr struct {
+	At    Pos
+	Table string
+}
 
 // ---------------------------------------------------------------------------
 // Node plumbing

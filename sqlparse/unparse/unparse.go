@@ -378,6 +378,9 @@ func (f *formatter) node(n ast.Node) {
 	case *ast.TernaryExpr:
 		f.seq("(", n.Cond, " ? ", n.Then, " : ", n.Else, ")")
 	case *ast.StarExpr:
+		if n.Table != "" {
+			f.w(n.Table + ".")
+		}
 		f.w("*")
 	case *ast.UnionExpr:
 		f.node(n.L)
