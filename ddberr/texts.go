@@ -342,6 +342,12 @@ var texts = []Text{
 	// package memlimit
 	{"Out of memory", "porpoise"},
 
+	// package funcs/lookup: unpivot
+	{"Columns specified in valueColNames of function unpivot must be of the same data type. RefId:S02000", "error_codes/S02000.md"},
+	{"The argument [obj] of unpivot must be a table.", "porpoise: funcs/u/unpivot.md states the form"},
+	{"The argument [%s] of unpivot must be a STRING scalar or vector.", "porpoise: funcs/u/unpivot.md states the form"},
+	{"The func of unpivot must map each column name to a scalar of one type.", "porpoise"},
+
 	// package operator
 	{"The second argument of between must be a pair.", "porpoise"},
 	{"The operands of a pair must be scalars.", "porpoise"},

@@ -100,6 +100,7 @@ func init() {
 		funcs.Spec{Name: "shuffle", Params: []string{"X"}, Min: 1, Max: 1, Category: "reshape", Fn: shuffleFn(false)},
 		funcs.Spec{Name: "shuffle!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "reshape", Fn: shuffleFn(true)},
 		funcs.Spec{Name: "ungroup", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "reshape", Fn: xungroup},
+		funcs.Spec{Name: "unpivot", Params: []string{"obj", "keyColNames", "valueColNames", "func"}, Min: 3, Max: 4, Props: funcs.Pure, Category: "reshape", Fn: xunpivot},
 		funcs.Spec{Name: "regroup", Params: []string{"X", "label", "func", "byRow"}, Min: 3, Max: 4, Props: funcs.Pure, Category: "reshape", Fn: xregroup},
 	)
 

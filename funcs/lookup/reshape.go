@@ -205,3 +205,82 @@ func xregroup(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return out, nil
 }
+
+// unpivot stacks the columns valueColNames of table obj into one value
+// column, each row beside a valueType naming its source column (func of
+// the name when given) and the keyColNames columns of its source row
+// (funcs/u/unpivot.md). The value columns must share one type (S02000).
+func xunpivot(env funcs.Env, args []value.Value) (value.Value, error) {
+	t, ok := args[0].(*value.Table)
+	if !ok {
+		return nil, ddberr.Errorf("The argument [obj] of unpivot must be a table.")
+	}
+	var keys []string
+	if k := funcs.Arg(args, 1); !funcs.NullOrAbsent(k) {
+		if keys, ok = funcs.NamesArg(k); !ok {
+			return nil, ddberr.Errorf("The argument [%s] of unpivot must be a STRING scalar or vector.", "keyColNames")
+		}
+	}
+	names, ok := funcs.NamesArg(funcs.Arg(args, 2))
+	if !ok || len(names) == 0 {
+		return nil, ddberr.Errorf("The argument [%s] of unpivot must be a STRING scalar or vector.", "valueColNames")
+	}
+	column := func(name string) (*value.Vector, error) {
+		if c := t.Column(name); c != nil {
+			return c, nil
+		}
+		return nil, ddberr.Errorf("The column '%s' does not exist in table.", name)
+	}
+	vals := make([]*value.Vector, len(names))
+	for j, name := range names {
+		c, err := column(name)
+		if err != nil {
+			return nil, err
+		}
+		if j > 0 && (c.T != vals[0].T || c.Scale != vals[0].Scale) {
+			return nil, ddberr.Errorf("Columns specified in valueColNames of function unpivot must be of the same data type. RefId:S02000")
+		}
+		vals[j] = c
+	}
+	n, k := t.Rows(), len(names)
+	rowOf, colOf := make([]int, n*k), make([]int, n*k)
+	for j := 0; j < k; j++ {
+		for i := 0; i < n; i++ {
+			rowOf[j*n+i], colOf[j*n+i] = i, j
+		}
+	}
+	outNames := make([]string, 0, len(keys)+2)
+	outCols := make([]*value.Vector, 0, len(keys)+2)
+	for _, name := range keys {
+		c, err := column(name)
+		if err != nil {
+			return nil, err
+		}
+		outNames, outCols = append(outNames, name), append(outCols, c.Gather(rowOf))
+	}
+	types := value.NewStrings(value.Symbol, names)
+	if fn := funcs.Arg(args, 3); fn != nil {
+		types = value.NewVector(value.Void, 0, k)
+		for j, name := range names {
+			r, err := env.Call(fn, value.NewString(name))
+			if err != nil {
+				return nil, err
+			}
+			s, ok := r.(*value.Scalar)
+			if !ok || (j > 0 && s.T != types.T) {
+				return nil, ddberr.Errorf("The func of unpivot must map each column name to a scalar of one type.")
+			}
+			if j == 0 {
+				types = value.NewVector(s.T, 0, k)
+			}
+			types.AppendScalar(s)
+		}
+	}
+	stacked, err := funcs.JoinVectors(vals...)
+	if err != nil {
+		return nil, err
+	}
+	outNames = append(outNames, "valueType", "value")
+	outCols = append(outCols, types.Gather(colOf), stacked)
+	return value.NewTable(outNames, outCols), nil
+}
