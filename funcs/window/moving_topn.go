@@ -61,40 +61,54 @@ func (o topNOpts) count(size int) int {
 
 // eachTopN hands each row i the rows its window keeps, sorted by s (NULL
 // s left out, equal values oldest first); rows is a buffer reused from
-// call to call. f nil is the cumulative window 0..i: as it only grows, a
-// row cut from one window is cut from every later one, so each window's
-// candidates are the previous window's kept rows plus row i, kept sorted
-// by insertion.
+// call to call. It keeps the window's non-NULL rows sorted by (s, row) as
+// rows enter and leave, so a row costs a binary search and a move of the
+// window, not a sort. f nil is the cumulative window 0..i: as it only
+// grows, a row cut from one window is cut from every later one (for a
+// fixed top), so only the kept rows stay.
 func eachTopN(s []float64, f *frames, o topNOpts, each func(i int, rows []int)) {
-	order := func(a, b int) int {
-		if o.asc {
-			return cmp.Compare(s[a], s[b])
+	rank := func(a, b int) int {
+		c := cmp.Compare(s[a], s[b])
+		if !o.asc {
+			c = -c
 		}
-		return cmp.Compare(s[b], s[a])
+		if c == 0 {
+			c = cmp.Compare(a, b)
+		}
+		return c
 	}
-	cand := make([]int, 0, 16)
+	win := make([]int, 0, 16)
+	var cand []int
+	lo := 0
 	for i := range s {
 		size := i + 1
-		if f == nil {
-			if !funcs.IsNullF(s[i]) {
-				k := len(cand)
-				for k > 0 && order(cand[k-1], i) > 0 {
-					k--
-				}
-				cand = slices.Insert(cand, k, i)
-			}
-		} else {
+		if f != nil {
 			size = i - f.lo[i] + 1
-			cand = cand[:0]
-			for j := f.lo[i]; j <= i; j++ {
-				if !funcs.IsNullF(s[j]) {
-					cand = append(cand, j)
+			for ; lo < f.lo[i]; lo++ {
+				if !funcs.IsNullF(s[lo]) {
+					k, _ := slices.BinarySearchFunc(win, lo, rank)
+					win = slices.Delete(win, k, k+1)
 				}
 			}
-			slices.SortStableFunc(cand, order)
 		}
-		cand = cutTop(cand, s, o.count(size), o.ties)
-		each(i, cand)
+		if !funcs.IsNullF(s[i]) {
+			k, _ := slices.BinarySearchFunc(win, i, rank)
+			win = slices.Insert(win, k, i)
+		}
+		top := o.count(size)
+		if f == nil && o.share == 0 {
+			win = cutTop(win, s, top, o.ties)
+			each(i, win)
+			continue
+		}
+		// The first top rows and the rest of the run of equal values
+		// top cuts, which cutTop resolves.
+		end := min(top, len(win))
+		for end > 0 && end < len(win) && s[win[end]] == s[win[end-1]] {
+			end++
+		}
+		cand = append(cand[:0], win[:end]...)
+		each(i, cutTop(cand, s, top, o.ties))
 	}
 }
 

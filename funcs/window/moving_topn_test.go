@@ -54,8 +54,9 @@ func naiveTopN(s []float64, lo, i int, o topNOpts) []int {
 }
 
 // TestEachTopNMatchesNaive checks the cumulative path (which keeps only the
-// previous window's rows as candidates) and the sliding path against a
-// selection from scratch, over data with many ties and NULLs.
+// previous window's rows as candidates) and the sliding paths (which keep
+// the window sorted as rows enter and leave) against a selection from
+// scratch, over data with many ties and NULLs.
 func TestEachTopNMatchesNaive(t *testing.T) {
 	r := rand.New(rand.NewSource(7))
 	s := make([]float64, 300)
@@ -65,6 +66,11 @@ func TestEachTopNMatchesNaive(t *testing.T) {
 			s[i] = value.NullFloat64
 		}
 	}
+	ts := make([]int64, len(s))
+	for i := 1; i < len(ts); i++ {
+		ts[i] = ts[i-1] + int64(r.Intn(3))
+	}
+	tf := timeFrames(ts, 6)
 	for _, tc := range []struct {
 		name string
 		f    *frames
@@ -72,11 +78,12 @@ func TestEachTopNMatchesNaive(t *testing.T) {
 	}{
 		{"cumulative", nil, func(int) int { return 0 }},
 		{"window 9", countFrames(len(s), 9, 0), func(i int) int { return max(0, i-8) }},
+		{"time window 6", tf, func(i int) int { return tf.lo[i] }},
 	} {
 		for _, o := range []topNOpts{
 			{top: 3, asc: true, ties: tiesOldest}, {top: 3, asc: true, ties: tiesLatest}, {top: 3, asc: true, ties: tiesAll},
 			{top: 4, asc: false, ties: tiesOldest}, {top: 4, asc: false, ties: tiesLatest}, {top: 4, asc: false, ties: tiesAll},
-			{top: 1, asc: true, ties: tiesLatest},
+			{top: 1, asc: true, ties: tiesLatest}, {share: 0.5, asc: true, ties: tiesLatest}, {share: 0.3, asc: false, ties: tiesAll},
 		} {
 			eachTopN(s, tc.f, o, func(i int, rows []int) {
 				require.Equal(t, naiveTopN(s, tc.lo(i), i, o), slices.Clone(rows), "%s %+v row %d", tc.name, o, i)
