@@ -20,6 +20,7 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "getTables", Params: []string{"dbHandle"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetTables},
+		funcs.Spec{Name: "listTables", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xlistTables},
 		funcs.Spec{Name: "getClusterDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetClusterDFSDatabases},
 		funcs.Spec{Name: "getClusterDFSTables", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetClusterDFSTables},
 		funcs.Spec{Name: "getDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetDFSDatabases},
@@ -40,6 +41,34 @@ func xgetTables(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return value.NewStrings(value.String, db.TableNames()), nil
+}
+
+// xlistTables is listTables(dbUrl): the database's tables the session may
+// see, with their physical indexes (funcs/l/listTables.md). Porpoise keeps
+// no physical indexes (see xexistsPartition), so that column is empty, as
+// DolphinDB's is for a table without table-level chunks.
+func xlistTables(env funcs.Env, args []value.Value) (value.Value, error) {
+	h, err := readHost(env)
+	if err != nil {
+		return nil, err
+	}
+	path, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, ddberr.Errorf("The argument [dbUrl] of listTables must be a string scalar.")
+	}
+	db, err := h.Catalog().Lookup(path)
+	if err != nil {
+		return nil, err
+	}
+	names := []string{}
+	for _, t := range db.TableNames() {
+		if h.Principal().SeesTable(db.Path(), t) {
+			names = append(names, t)
+		}
+	}
+	return value.NewTable([]string{"tableName", "physicalIndex"}, []*value.Vector{
+		value.NewStrings(value.String, names), value.NewStrings(value.String, make([]string, len(names))),
+	}), nil
 }
 
 func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {

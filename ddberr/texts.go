@@ -348,6 +348,8 @@ var texts = []Text{
 	{"The argument [%s] of unpivot must be a STRING scalar or vector.", "porpoise: funcs/u/unpivot.md states the form"},
 	{"The func of unpivot must map each column name to a scalar of one type.", "porpoise"},
 
+	{"The argument [dbUrl] of listTables must be a string scalar.", "porpoise: funcs/l/listTables.md states the form"},
+
 	// package operator
 	{"The second argument of between must be a pair.", "porpoise"},
 	{"The operands of a pair must be scalars.", "porpoise"},

@@ -119,6 +119,7 @@ func init() {
 	// system.go.
 	funcs.Register(
 		funcs.Spec{Name: "defs", Params: []string{"X"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xdefs},
+		funcs.Spec{Name: "memSize", Params: []string{"obj"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "system", Fn: memSize},
 		funcs.Spec{Name: "objs", Params: []string{"shared"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xobjs},
 		funcs.Spec{Name: "getCurrentSessionAndUser", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetCurrentSessionAndUser},
 		funcs.Spec{Name: "syntax", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: xsyntaxFn},
