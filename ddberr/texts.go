@@ -1081,7 +1081,6 @@ var texts = []Text{
 	{"The offset of a %s window frame must be a non-negative integer%s.", "progr/sql/analyticFunction.md"},
 	{"The number of column names after with must match the number of columns its query returns.", "progr/sql/with.md"},
 	{"The argument of %s must be a subquery or a vector.", "progr/sql/any.md"},
-	{"A correlated subquery may link to the outer table only by equality or in conditions on the outer table's columns.", "porpoise: DolphinDB runs any correlated subquery row by row (progr/sql/exists.md)"},
 	{"The subquery after in must select one column.", "progr/sql/in.md"},
 	{"The step of interval must divide its duration.", "progr/sql/interval.md"},
 

@@ -360,6 +360,9 @@ func topN2(fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums
 	if err != nil {
 		return nil, err
 	}
+	if cols, _, ok := funcs.ColumnsOf(c.x); ok && len(cols) > 0 && cols[0].Len() != len(s) {
+		return nil, ddberr.Errorf("X and S of %s must have the same length.", fn)
+	}
 	f, err := c.frames(fn, len(s))
 	if err != nil {
 		return nil, err
@@ -369,9 +372,6 @@ func topN2(fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums
 			out[i] = math.NaN()
 		}
 		eachTopN(s, f, c.o, func(i int, rows []int) {
-			if i >= len(out) {
-				return
-			}
 			var p stats.PairSums
 			for _, j := range rows {
 				if !funcs.IsNullF(xs[j]) && !funcs.IsNullF(ys[j]) {

@@ -1,7 +1,9 @@
 package setpred
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -15,12 +17,15 @@ import (
 
 // Correlated subqueries in where clauses (progr/sql/exists.md): the
 // subquery's conditions name the outer table's columns (t1.sym). DolphinDB
-// runs the subquery once per outer row; here each condition linking the
-// two tables must be an equality or `in` between an outer column and an
-// inner expression, and the subquery runs once, as a semi-join: an outer
-// row matches when its columns equal some inner row's expressions.
+// runs the subquery once per outer row. When each condition linking the
+// two tables is an equality or `in` between an outer column and an inner
+// expression, the subquery runs once instead, as a semi-join: an outer
+// row matches when its columns equal some inner row's expressions. Any
+// other link (t2.w > t1.v + 3) runs the subquery once per distinct outer
+// row (perRow).
 
-var errCorrelated = ddberr.Errorf("A correlated subquery may link to the outer table only by equality or in conditions on the outer table's columns.")
+// errCorrelated tells correlated to run the subquery row by row.
+var errCorrelated = errors.New("the subquery's links to the outer table are not all equalities")
 
 // FromName is the name a FROM item gives its table's columns (t1.sym):
 // the table's variable or its alias; "" otherwise.
@@ -206,7 +211,9 @@ func (l Lowerer) correlated(t *value.Table, e ast.Expr, vars map[string]value.Va
 			return nil, false, nil
 		}
 		if q, ok := l.correlatedQuery(q, t); ok {
-			flags, err = l.semiJoin(t, q, nil, nil)
+			if flags, err = l.semiJoin(t, q, nil, nil); err == errCorrelated {
+				flags, err = l.perRow(t, q, nil)
+			}
 		}
 	case *ast.BinaryExpr:
 		if x.Op != "in" {
@@ -227,7 +234,9 @@ func (l Lowerer) correlated(t *value.Table, e ast.Expr, vars map[string]value.Va
 		if lv, err = value.Broadcast(v, t.Rows()); err != nil {
 			return nil, true, err
 		}
-		flags, err = l.semiJoin(t, q, q.Cols, []*value.Vector{lv})
+		if flags, err = l.semiJoin(t, q, q.Cols, []*value.Vector{lv}); err == errCorrelated {
+			flags, err = l.perRow(t, q, lv)
+		}
 	}
 	if flags == nil || err != nil {
 		return nil, err != nil, err
@@ -249,4 +258,103 @@ func ExistsQuery(c *ast.CallExpr) *ast.SelectExpr {
 	}
 	q, _ := arg.(*ast.SelectExpr)
 	return q
+}
+
+// perRow flags the rows of t for which the correlated subquery q, run with
+// the outer table's name bound to a dictionary of that row's columns (so
+// t1.v is the row's value), returns any row (exists), or, when x is
+// given, a column holding x's element of that row (x in q). Rows whose
+// referenced columns (and x) repeat reuse the answer.
+func (l Lowerer) perRow(t *value.Table, q *ast.SelectExpr, x *value.Vector) (*value.Vector, error) {
+	var cols []int
+	astwalk.Inspect(q, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok {
+			if c, ok := l.outerColumn(e, t); ok {
+				if i := value.NameIndex(t.Names, c); !slices.Contains(cols, i) {
+					cols = append(cols, i)
+				}
+			}
+		}
+		return true
+	})
+	const xName, setName = "\x00x", "\x00set"
+	member := &ast.BinaryExpr{At: q.At, Op: "in", L: &ast.Ident{At: q.At, Name: xName}, R: &ast.Ident{At: q.At, Name: setName}}
+	names := make([]string, len(cols))
+	for k, c := range cols {
+		names[k] = t.Names[c]
+	}
+	keys := value.NewStrings(value.String, names)
+	seen := map[string]int8{}
+	flags := make([]int8, t.Rows())
+	var buf []byte
+	for r := range flags {
+		buf = buf[:0]
+		for _, c := range cols {
+			buf = t.Cols[c].AppendKey(buf, r)
+		}
+		if x != nil {
+			buf = x.AppendKey(buf, r)
+		}
+		if f, ok := seen[string(buf)]; ok {
+			flags[r] = f
+			continue
+		}
+		vals := make([]value.Value, len(cols))
+		for k, c := range cols {
+			vals[k] = t.Cols[c].Elem(r)
+		}
+		row := value.NewDict(value.String, value.Any)
+		all := value.NewTuple(vals)
+		for k := range cols {
+			row.Put(keys, k, all, k)
+		}
+		restore := l.H.Bind(map[string]value.Value{l.From: row})
+		res, err := l.H.Select(q)
+		restore()
+		if err != nil {
+			return nil, err
+		}
+		hit, err := l.answers(res, x, r, member, xName, setName)
+		if err != nil {
+			return nil, err
+		}
+		seen[string(buf)] = hit
+		flags[r] = hit
+	}
+	return &value.Vector{T: value.Bool, I8: flags}, nil
+}
+
+// answers reports (as 1 or 0) whether a subquery's result res answers an
+// outer row: has any row for exists (x nil), or holds element r of x,
+// which member (x in set) tests.
+func (l Lowerer) answers(res value.Value, x *value.Vector, r int, member ast.Expr, xName, setName string) (int8, error) {
+	var set value.Value = res
+	if tb, ok := res.(*value.Table); ok {
+		if x == nil {
+			return boolInt(tb.Rows() > 0), nil
+		}
+		if len(tb.Cols) != 1 {
+			return 0, ddberr.Errorf("The subquery after in must select one column.")
+		}
+		set = tb.Cols[0]
+	}
+	if x == nil {
+		v, ok := res.(*value.Vector)
+		return boolInt(!ok || v.Len() > 0), nil
+	}
+	restore := l.H.Bind(map[string]value.Value{xName: x.Elem(r), setName: set})
+	defer restore()
+	v, err := l.H.Eval(member)
+	if err != nil {
+		return 0, err
+	}
+	s, ok := v.(*value.Scalar)
+	return boolInt(ok && !s.Null && s.Bool()), nil
+}
+
+func boolInt(b bool) int8 {
+	if b {
+		return 1
+	}
+	return 0
 }
