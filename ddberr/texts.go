@@ -411,6 +411,7 @@ var texts = []Text{
 	{"Failed to write the machine fingerprint to %s: %s", "porpoise"},
 
 	// package funcs
+	{"The function or procedure '%s' is not defined. RefId: S06004", "error_codes/S06004.md"},
 	{"The argument [%s] of %s must be an integer.", "porpoise"},
 	{"The argument [%s] of %s must be a boolean.", "porpoise"},
 	{"The argument of %s must be an integer scalar.", "porpoise"},

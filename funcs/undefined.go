@@ -19,10 +19,14 @@ func UnknownFunction(name string) error {
 // UnknownName is the error for a script naming no variable or function:
 // DolphinDB's syntax error, or NotSupported's text for a documented
 // function Porpoise lacks, so that a missing built-in no longer reads like
-// a typo.
+// a typo. A name qualified by a module (m::f) names a function no module
+// the session sees defines (error_codes/S06004.md).
 func UnknownName(name string, line int) error {
 	if err := NotSupported(name); err != nil {
 		return err
+	}
+	if strings.Contains(name, "::") {
+		return ddberr.Errorf("The function or procedure '%s' is not defined. RefId: S06004", name)
 	}
 	return ddberr.Errorf("Syntax Error: [line #%d] Cannot recognize the token %s", line, name)
 }
