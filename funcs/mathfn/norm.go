@@ -256,24 +256,17 @@ func normResult(t value.Type, out []float64, asInt bool) *value.Vector {
 	if !asInt {
 		return value.NewDoubles(out)
 	}
-	if t == value.Long {
-		ls := make([]int64, len(out))
-		for i, x := range out {
-			ls[i] = value.NullInt64
-			if x != value.NullFloat64 {
-				ls[i] = int64(x)
-			}
+	ls := make([]int64, len(out))
+	for i, x := range out {
+		ls[i] = value.NullInt64
+		if x != value.NullFloat64 {
+			ls[i] = int64(x)
 		}
+	}
+	if t == value.Long {
 		return value.NewLongs(ls)
 	}
-	is := make([]int32, len(out))
-	for i, x := range out {
-		is[i] = value.NullInt32
-		if x != value.NullFloat64 {
-			is[i] = int32(x)
-		}
-	}
-	return value.NewInts(is)
+	return funcs.FromLongs(value.Int, ls)
 }
 
 // vecNorm is the ord-norm of a vector (2-norm by default).
