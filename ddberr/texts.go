@@ -733,6 +733,16 @@ var texts = []Text{
 
 	// package funcs/stats
 	{"The argument of %s must not be empty.", "porpoise"},
+	{"The argument [tol] of matrixRank must be a numeric scalar.", "porpoise"},
+	{"The argument of 'inverse' must be a square matrix.", "funcs/p/pinverse.md"},
+	{"The argument [ord] of vectorNorm must be a number or one of 'inf', '-inf', 'nuc' and 'fro'.", "porpoise: funcs/v/vectornorm.md lists the values"},
+	{"The argument [axis] of vectorNorm must be 0 when x is a vector.", "porpoise: funcs/v/vectornorm.md states the rule"},
+	{"The argument [axis] of vectorNorm must be 0, 1 or a vector of the distinct values 0 and 1.", "porpoise: funcs/v/vectornorm.md states the rule"},
+	{"The argument [x] of vectorNorm must be a non-empty numeric vector or matrix other than DECIMAL.", "porpoise: funcs/v/vectornorm.md states the rule"},
+	{"Invalid norm order '%s' for vectors.", "porpoise"},
+	{"Invalid norm order '%s' for matrices.", "porpoise"},
+	{"The argument [%s] of %s must be a numeric scalar.", "porpoise: the funcs/p/pdf*.md pages state the rule"},
+	{"The argument [X] of %s must be a numeric scalar or vector.", "porpoise: the funcs/p/pdf*.md pages state the rule"},
 	{"The argument of %s must be a vector, matrix or table, not a %s.", "porpoise"},
 	{"The aggregate must reduce a column to a scalar.", "porpoise"},
 	{"The aggregate doesn't support array vectors.", "porpoise"},

@@ -6,6 +6,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/dataproc"
 	_ "github.com/porpoisedb/porpoise/funcs/decomp"
 	_ "github.com/porpoisedb/porpoise/funcs/describe"
+	_ "github.com/porpoisedb/porpoise/funcs/distrib"
 	_ "github.com/porpoisedb/porpoise/funcs/encoding"
 	_ "github.com/porpoisedb/porpoise/funcs/env"
 	_ "github.com/porpoisedb/porpoise/funcs/excel"

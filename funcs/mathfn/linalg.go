@@ -222,8 +222,12 @@ func det(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewDouble(r), nil
 }
 
-// inverse inverts a square non-singular matrix.
+// inverse inverts a square non-singular matrix; a matrix that is not
+// square gets the text funcs/p/pinverse.md quotes.
 func inverse(_ funcs.Env, args []value.Value) (value.Value, error) {
+	if m, ok := args[0].(*value.Matrix); ok && m.Rows != m.Cols {
+		return nil, ddberr.Errorf("The argument of 'inverse' must be a square matrix.")
+	}
 	d, err := squareDenseArg("inverse", args[0], false)
 	if err != nil {
 		return nil, err

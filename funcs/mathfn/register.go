@@ -76,6 +76,15 @@ func init() {
 	funcs.Alias("power", "pow")
 	funcs.Alias("sign", "signum")
 
+	// norm.go.
+	funcs.Register(
+		funcs.Spec{Name: "matrixRank", Params: []string{"A", "tol"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math", Fn: matrixRank},
+		funcs.Spec{Name: "pinverse", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "math", Fn: pinverse},
+		funcs.Spec{Name: "vectorNorm", Params: []string{"x", "ord", "axis", "keepDims"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "math", Fn: vectorNorm},
+	)
+	// pinv is pinverse's other name (funcs/p/pinverse.md).
+	funcs.Alias("pinv", "pinverse")
+
 	// relational.go.
 	funcs.Register(
 		funcs.Spec{
