@@ -716,6 +716,9 @@ func Insert(env Env, n *ast.InsertStmt) error {
 // Update runs `update t set c = expr [where ...]`.
 func Update(env Env, n *ast.UpdateStmt) error {
 	ex := &executor{env: env}
+	if n.From == nil {
+		ex.from = setpred.FromName(n.Table) // t.col names the rows in scope
+	}
 	t, pt, err := ex.dmlTable(n.Table, errors.New("update supports tables only."))
 	if err != nil {
 		return err
