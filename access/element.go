@@ -180,6 +180,12 @@ func dictKeys(d *value.Dict, kv *value.Vector) (*value.Vector, error) {
 func Assign(x, i, v value.Value) error {
 	switch b := x.(type) {
 	case *value.Dict:
+		if ks, ok := i.(*value.Vector); ok && ks.T == value.Any {
+			// x[1, 2, 3] = [4.5, 6.6, 3.2] names several keys (notin.md)
+			if kv, err := cast.FromScalars(ks.Any); err == nil {
+				i = kv
+			}
+		}
 		if ks, ok := i.(*value.Vector); ok && ks.T != value.Any && !ks.T.IsArray() {
 			return assignDictKeys(b, ks, v)
 		}

@@ -126,8 +126,8 @@ func foldCells[T int64 | float64](xs, out []T, prev []int32, null T, step func(a
 }
 
 // rowCumFn is rowCumsum, rowCumprod, rowCummax or rowCummin: integral X
-// folds as LONG and gives intType(X's type), floating X folds as DOUBLE
-// and gives floatType(X's type).
+// (temporal X where intType keeps it) folds as LONG and gives intType(X's
+// type), floating X folds as DOUBLE and gives floatType(X's type).
 func rowCumFn(fn string, intType, floatType func(value.Type) value.Type, ints func(a, x int64) int64, floats func(a, x float64) float64) funcs.Impl {
 	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
 		c, err := cumCellsOf(fn, args[0])
@@ -135,7 +135,9 @@ func rowCumFn(fn string, intType, floatType func(value.Type) value.Type, ints fu
 			return nil, err
 		}
 		v := c.flat
-		if funcs.IsIntegralVec(v) {
+		// temporal X folds as integers where the result keeps X's type
+		// (rowCummax, rowCummin)
+		if funcs.IsIntegralVec(v) || v.T.IsTemporal() && intType(v.T) == v.T {
 			out := make([]int64, v.Len())
 			foldCells(funcs.LongsOf(v), out, c.prev, value.NullInt64, ints)
 			return c.wrap(funcs.FromLongs(intType(v.T), out)), nil
