@@ -67,6 +67,9 @@ type Scope struct {
 	// SQL join: lower-case table name -> lower-case column -> result
 	// column; nil otherwise.
 	qual map[string]map[string]string
+	// from is the name FROM gives its one table (t or the alias s of
+	// `from t as s`), whose columns from.col names; "" otherwise.
+	from string
 }
 
 // NewScope puts t's columns in scope.
@@ -89,12 +92,17 @@ func (s *Scope) Star() value.Value { return sqljoin.Visible(s.t) }
 // Qualified resolves t.col in a query over a SQL join; ok is false when
 // e is not a column of a joined table (then it is evaluated as usual).
 func (s *Scope) Qualified(e *ast.MemberExpr) (v value.Value, ok bool, err error) {
-	if s.qual == nil {
-		return nil, false, nil
-	}
 	t, c, isQual := sqljoin.Qualified(e)
 	if !isQual {
 		return nil, false, nil
+	}
+	if s.qual == nil {
+		// t.col in a query over t: the column in scope, after where
+		if s.from == "" || t != s.from {
+			return nil, false, nil
+		}
+		v, ok := s.Column(c)
+		return v, ok, nil
 	}
 	cols, ok := s.qual[strings.ToLower(t)]
 	if !ok {
@@ -136,7 +144,7 @@ type executor struct {
 
 // withTable evaluates e with t's columns in scope.
 func (ex *executor) withTable(t *value.Table, e ast.Expr) (value.Value, error) {
-	return ex.env.EvalIn(&Scope{t: t, qual: ex.qual}, e)
+	return ex.env.EvalIn(&Scope{t: t, qual: ex.qual, from: ex.from}, e)
 }
 
 // eval evaluates e outside any table's scope (limits, sample sizes,

@@ -15,6 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -55,7 +56,7 @@ type mrItem struct {
 // usual, which also gives any error its usual form.
 func (ex *executor) mapReduceSelect(n *ast.SelectExpr, dt *dfs.Table) (value.Value, bool, error) {
 	names, types, _ := dt.Schema()
-	cols := neededColumns(n, names)
+	cols := exprs.NeededColumns(n, names)
 	plan, ok := ex.planMapReduce(n, names, types, cols)
 	if !ok {
 		return nil, false, nil

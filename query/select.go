@@ -20,7 +20,6 @@ import (
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
-	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -118,72 +117,11 @@ func (ex *executor) scanned(st *value.Table, err error) (*value.Table, func(), e
 	return st, func() {}, err
 }
 
-// neededColumns lists, in schema order, the columns a query can refer to:
-// those named by any identifier in it, at least one (count(*) needs the
-// row count); nil when it reads them all (select *).
-func neededColumns(sel *ast.SelectExpr, names []string) []int {
-	for _, c := range sel.Cols {
-		if _, ok := c.(*ast.StarExpr); ok {
-			return nil
-		}
-	}
-	index := make(map[string]int, len(names))
-	for i, n := range names {
-		index[strings.ToLower(n)] = i
-	}
-	want := make([]bool, len(names))
-	mark := func(x ast.Expr) {
-		if x == nil {
-			return
-		}
-		astwalk.Inspect(x, func(n ast.Node) bool {
-			var name string
-			switch v := n.(type) {
-			case *ast.Ident:
-				name = v.Name
-			case *ast.MemberExpr:
-				name = v.Name // t.col
-			default:
-				return true
-			}
-			if i, ok := index[strings.ToLower(name)]; ok {
-				want[i] = true
-			}
-			return true
-		})
-	}
-	for _, list := range [][]ast.Expr{sel.Cols, sel.Where, sel.GroupBy, sel.ContextBy, sel.PivotBy} {
-		for _, x := range list {
-			mark(x)
-		}
-	}
-	mark(sel.Having)
-	mark(sel.Top)
-	mark(sel.Limit)
-	mark(sel.Offset)
-	for _, o := range sel.OrderBy {
-		mark(o.X)
-	}
-	var cols []int
-	for i, w := range want {
-		if w {
-			cols = append(cols, i)
-		}
-	}
-	if len(cols) == len(names) {
-		return nil
-	}
-	if len(cols) == 0 {
-		cols = []int{0}
-	}
-	return cols
-}
-
 // neededColumnNames is neededColumns by name (nil: all), as a DFS scan
 // takes them: it resolves them against the schema it reads with, which a
 // column change may have replaced since names was read.
 func neededColumnNames(sel *ast.SelectExpr, names []string) []string {
-	cols := neededColumns(sel, names)
+	cols := exprs.NeededColumns(sel, names)
 	if cols == nil {
 		return nil
 	}
@@ -396,7 +334,7 @@ func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, 
 		if len(rows) != src.Rows() {
 			var cols []int // a join's q.col may name its renamed column q_col: keep all
 			if ex.qual == nil {
-				cols = neededColumns(n, src.Names)
+				cols = exprs.NeededColumns(n, src.Names)
 			}
 			src = gatherColumns(src, rows, cols)
 		}
@@ -716,6 +654,9 @@ func Insert(env Env, n *ast.InsertStmt) error {
 // Update runs `update t set c = expr [where ...]`.
 func Update(env Env, n *ast.UpdateStmt) error {
 	ex := &executor{env: env}
+	if n.From == nil {
+		ex.from = setpred.FromName(n.Table) // t.col names the rows in scope
+	}
 	t, pt, err := ex.dmlTable(n.Table, errors.New("update supports tables only."))
 	if err != nil {
 		return err

@@ -49,8 +49,11 @@ func setColumns(t *value.Table, sets []ast.SetClause) *value.Table {
 	used := map[string]bool{}
 	for _, set := range sets {
 		astwalk.Inspect(set.X, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				used[strings.ToLower(id.Name)] = true
+			switch x := n.(type) {
+			case *ast.Ident:
+				used[strings.ToLower(x.Name)] = true
+			case *ast.MemberExpr:
+				used[strings.ToLower(x.Name)] = true // t.col
 			}
 			return true
 		})

@@ -1,10 +1,11 @@
-package query
+package exprs_test
 
 import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/stretchr/testify/require"
 )
 
@@ -29,7 +30,7 @@ func TestNeededColumns(t *testing.T) {
 			require.NoError(t, err)
 			sel, ok := e.(*ast.SelectExpr)
 			require.True(t, ok)
-			require.Equal(t, c.want, neededColumns(sel, names))
+			require.Equal(t, c.want, exprs.NeededColumns(sel, names))
 		})
 	}
 }
