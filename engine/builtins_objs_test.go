@@ -18,7 +18,7 @@ db = database("dfs://objs", VALUE, 1..3); pt = db.createPartitionedTable(table(1
 	require.NoError(t, err)
 	v, err := s.Run("select name, type, form, rows, columns, bytes, shared from objs() where name in `x`t")
 	require.NoError(t, err)
-	require.Equal(t, "name type  form   rows columns bytes shared\n---- ----- ------ ---- ------- ----- ------\nt    BASIC TABLE  4    2       48    false\nx    INT   VECTOR 3    1       12    false\n", v.String())
+	require.Equal(t, "name type  form   rows columns bytes shared\n---- ----- ------ ---- ------- ----- ------\nt    BASIC TABLE  4    2       360   false\nx    INT   VECTOR 3    1       12    false\n", v.String())
 	v, err = s.Run("exec name from objs(true) where shared")
 	require.NoError(t, err)
 	require.Equal(t, `["st"]`, v.String())

@@ -85,7 +85,7 @@ func NullIf(x, y value.Value) (value.Value, error) {
 	_, ys := y.(*value.Scalar)
 	xv, xok := x.(*value.Vector)
 	yv, yok := y.(*value.Vector)
-	if !(xs || xok && xv.T != value.Any) || !(ys || yok && yv.T != value.Any) {
+	if !(xs || xok && xv.T != value.Any && !xv.T.IsArray()) || !(ys || yok && yv.T != value.Any && !yv.T.IsArray()) {
 		return nil, ddberr.Errorf("X and Y of nullIf must be scalars or vectors.")
 	}
 	eq, err := Binary("==", x, y)
