@@ -1,7 +1,7 @@
-// Package fit registers the interpolation and density models that return
-// a model dictionary holding their predict function: Krogh's polynomial
-// interpolation, the cubic Hermite spline and the Gaussian kernel density
-// estimate (kroghInterpolateFit, cubicHermiteSplineFit, gaussianKde and
-// gaussianKdePredict). predict(model, X) (funcs/stats) calls the function
-// the model holds. It imports the funcs core only.
+// Package fit registers the curve-fitting functions: the interpolation,
+// density and polynomial models that return a model dictionary holding
+// their predict function (kroghInterpolateFit, cubicHermiteSplineFit,
+// gaussianKde and gaussianKdePredict, polyFit and polyPredict) and the
+// weighted simple linear regression wslr. predict(model, X) (funcs/stats)
+// calls the function the model holds. It imports the funcs core only.
 package fit

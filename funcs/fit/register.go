@@ -12,6 +12,17 @@ func init() {
 	funcs.Register(funcs.Spec{Name: "cubicHermiteSplineFit", Params: []string{"X", "Y", "derivative", "extrapolate"}, Min: 3, Max: 4,
 		Props: funcs.Pure, Category: "statistics", Fn: cubicHermiteSplineFit})
 
+	// polyfit.go.
+	funcs.Register(
+		funcs.Spec{Name: "polyFit", Params: []string{"X", "Y", "n", "mode"}, Min: 3, Max: 4, Props: funcs.Pure, Category: "statistics", Fn: polyFit},
+		*polyPredictSpec,
+	)
+	// poly1d is polyPredict's other name (funcs/p/polyPredict.md).
+	funcs.Alias("poly1d", "polyPredict")
+
+	// wslr.go.
+	funcs.Register(funcs.Spec{Name: "wslr", Params: []string{"Y", "X", "W", "mse"}, Min: 3, Max: 4, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: wslr})
+
 	// kde.go.
 	funcs.Register(
 		funcs.Spec{Name: "gaussianKde", Params: []string{"X", "weights", "bwMethod"}, Min: 1, Max: 3, Category: "statistics", Fn: gaussianKde},

@@ -1,0 +1,149 @@
+package fit
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// polyPredictSpec is polyPredict, the predict function a polyFit model
+// holds; it also takes the coefficients themselves.
+var polyPredictSpec = predictSpec("polyPredict", polyPredict)
+
+// polyFit is the least-squares polynomial of degree n through (X, Y), its
+// coefficients in ascending powers, or with mode a model dictionary
+// holding them as z (funcs/p/polyfit.md).
+func polyFit(_ funcs.Env, args []value.Value) (value.Value, error) {
+	xs, ok := numbers(args[0])
+	if !ok {
+		return nil, ddberr.Errorf("X of polyFit must be a numeric vector without NULL values.")
+	}
+	ys, err := numbersAlongX("polyFit", "Y", args[1], len(xs))
+	if err != nil {
+		return nil, err
+	}
+	n, err := funcs.IntArg("polyFit", "n", args[2], 0)
+	if err != nil || n < 0 {
+		return nil, ddberr.Errorf("n of polyFit must be a non-negative integer.")
+	}
+	if int64(len(xs)) <= n {
+		return nil, ddberr.Errorf("polyFit needs more data points than the degree n.")
+	}
+	mode, err := funcs.BoolArg("polyFit", "mode", funcs.Arg(args, 3), false)
+	if err != nil {
+		return nil, err
+	}
+	// Vandermonde rows (1, x, ..., x^n), each column scaled to unit norm
+	// for conditioning as numpy.polyfit does.
+	k := int(n) + 1
+	a := make([][]float64, len(xs))
+	for i, x := range xs {
+		a[i] = make([]float64, k)
+		p := 1.0
+		for j := range a[i] {
+			a[i][j] = p
+			p *= x
+		}
+	}
+	scale := make([]float64, k)
+	for j := range scale {
+		s := 0.0
+		for i := range a {
+			s += a[i][j] * a[i][j]
+		}
+		scale[j] = math.Sqrt(s)
+		if scale[j] == 0 {
+			scale[j] = 1
+		}
+		for i := range a {
+			a[i][j] /= scale[j]
+		}
+	}
+	coef := leastSquares(a, append([]float64(nil), ys...))
+	for j := range coef {
+		coef[j] /= scale[j]
+	}
+	z := value.NewDoubles(coef)
+	if !mode {
+		return z, nil
+	}
+	return modelDict([]string{"modelName", "z", "predict"},
+		[]value.Value{value.NewString("polyFit"), z, polyPredictSpec}), nil
+}
+
+// leastSquares solves min |a*c - b| for a of full column rank by
+// Householder QR; it overwrites a and b.
+func leastSquares(a [][]float64, b []float64) []float64 {
+	m, k := len(a), len(a[0])
+	for j := 0; j < k; j++ {
+		norm := 0.0
+		for i := j; i < m; i++ {
+			norm += a[i][j] * a[i][j]
+		}
+		norm = math.Sqrt(norm)
+		if norm == 0 {
+			continue
+		}
+		if a[j][j] > 0 {
+			norm = -norm
+		}
+		// v = a[j:, j] - norm*e1; reflect the remaining columns and b.
+		a[j][j] -= norm
+		vv := 0.0
+		for i := j; i < m; i++ {
+			vv += a[i][j] * a[i][j]
+		}
+		reflect := func(get func(i int) float64, set func(i int, x float64)) {
+			dot := 0.0
+			for i := j; i < m; i++ {
+				dot += a[i][j] * get(i)
+			}
+			f := 2 * dot / vv
+			for i := j; i < m; i++ {
+				set(i, get(i)-f*a[i][j])
+			}
+		}
+		for c := j + 1; c < k; c++ {
+			reflect(func(i int) float64 { return a[i][c] }, func(i int, x float64) { a[i][c] = x })
+		}
+		reflect(func(i int) float64 { return b[i] }, func(i int, x float64) { b[i] = x })
+		a[j][j] = norm
+	}
+	c := make([]float64, k)
+	for j := k - 1; j >= 0; j-- {
+		s := b[j]
+		for t := j + 1; t < k; t++ {
+			s -= a[j][t] * c[t]
+		}
+		if a[j][j] != 0 {
+			c[j] = s / a[j][j]
+		}
+	}
+	return c
+}
+
+// polyPredict evaluates the polynomial with ascending coefficients model
+// (or a polyFit model's z) at X (funcs/p/polyPredict.md).
+func polyPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
+	model := args[0]
+	if z := modelField(model, "z"); z != nil {
+		model = z
+	}
+	coef, ok := numbers(model)
+	if !ok || len(coef) == 0 {
+		return nil, ddberr.Errorf("model of polyPredict must be a numeric vector without NULL values or a polyFit model.")
+	}
+	x, ok := funcs.VectorArg(args[1])
+	if !ok || !funcs.IsNumericVec(x) || x.HasNull() || args[1].Form() == value.FormPair {
+		return nil, ddberr.Errorf("X of polyPredict must be a numeric scalar or vector without NULL values.")
+	}
+	return funcs.MapDouble("polyPredict", args[1], func(x float64) float64 {
+		y := 0.0
+		for j := len(coef) - 1; j >= 0; j-- {
+			y = y*x + coef[j]
+		}
+		return y
+	})
+}
