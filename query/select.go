@@ -362,7 +362,8 @@ func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, 
 			if err != nil {
 				return nil, err
 			}
-			if src, err = ex.orderTable(src, n.OrderBy, first); err != nil {
+			order := orderkey.Aliased(n.OrderBy, n.Cols, func(c string) bool { return src.Column(c) != nil })
+			if src, err = ex.orderTable(src, order, first); err != nil {
 				return nil, err
 			}
 		}
