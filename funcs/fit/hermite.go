@@ -35,7 +35,18 @@ func cubicHermiteSplineFit(_ funcs.Env, args []value.Value) (value.Value, error)
 		return nil, err
 	}
 	m := len(xs) - 1
-	c := make([]float64, 4*m) // column-major: c[j*m+i] is interval i's j-th coefficient
+	c := hermiteCoeffs(xs, ys, ds)
+	return modelDict([]string{"modelName", "X", "extrapolate", "coeffs", "predict"},
+		[]value.Value{value.NewString("CubicHermiteSpline"), value.NewDoubles(xs), value.NewBool(extrapolate),
+			&value.Matrix{V: value.NewDoubles(c), Rows: m, Cols: 4}, hermitePredict}), nil
+}
+
+// hermiteCoeffs are the coefficients of the cubic through (X, Y) with
+// first derivatives ds on each interval, column-major m x 4: c[j*m+i] is
+// interval i's coefficient of (x-X[i])^(3-j).
+func hermiteCoeffs(xs, ys, ds []float64) []float64 {
+	m := len(xs) - 1
+	c := make([]float64, 4*m)
 	for i := 0; i < m; i++ {
 		dx := xs[i+1] - xs[i]
 		slope := (ys[i+1] - ys[i]) / dx
@@ -45,9 +56,7 @@ func cubicHermiteSplineFit(_ funcs.Env, args []value.Value) (value.Value, error)
 		c[2*m+i] = ds[i]
 		c[3*m+i] = ys[i]
 	}
-	return modelDict([]string{"modelName", "X", "extrapolate", "coeffs", "predict"},
-		[]value.Value{value.NewString("CubicHermiteSpline"), value.NewDoubles(xs), value.NewBool(extrapolate),
-			&value.Matrix{V: value.NewDoubles(c), Rows: m, Cols: 4}, hermitePredict}), nil
+	return c
 }
 
 // increasing reports whether xs strictly increases.
@@ -74,7 +83,16 @@ func hermitePredictFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, c, extrapolate := cm.Rows, cm.V.F64, ext.Bool()
+	out := evalPiecewise(xs, cm.V.F64, x, ext.Bool())
+	return wrap(value.NewDoubles(funcs.Finite(out))), nil
+}
+
+// evalPiecewise evaluates the piecewise cubic with hermiteCoeffs' layout
+// c over the edges xs at each x: the cubic of the interval holding it
+// (the first or last one outside the edges, or NaN there without
+// extrapolate).
+func evalPiecewise(xs, c, x []float64, extrapolate bool) []float64 {
+	m := len(xs) - 1
 	out := make([]float64, len(x))
 	for k, v := range x {
 		if funcs.IsNullF(v) || !extrapolate && (v < xs[0] || v > xs[m]) {
@@ -89,5 +107,5 @@ func hermitePredictFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		d := v - xs[i]
 		out[k] = ((c[i]*d+c[m+i])*d+c[2*m+i])*d + c[3*m+i]
 	}
-	return wrap(value.NewDoubles(funcs.Finite(out))), nil
+	return out
 }

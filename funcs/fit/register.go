@@ -23,6 +23,12 @@ func init() {
 	// wslr.go.
 	funcs.Register(funcs.Spec{Name: "wslr", Params: []string{"Y", "X", "W", "mse"}, Min: 3, Max: 4, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: wslr})
 
+	// cubicspline.go.
+	funcs.Register(
+		funcs.Spec{Name: "cubicSpline", Params: []string{"x", "y", "bc_type"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "statistics", Fn: cubicSpline},
+		*splinePredict,
+	)
+
 	// kde.go.
 	funcs.Register(
 		funcs.Spec{Name: "gaussianKde", Params: []string{"X", "weights", "bwMethod"}, Min: 1, Max: 3, Category: "statistics", Fn: gaussianKde},
