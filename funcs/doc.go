@@ -40,6 +40,8 @@
 //	funcs/describe     summary, descriptive statistics of tables and data sources
 //	funcs/excel        convertExcelFormula
 //	funcs/fit          interpolation and density models with a predict function
+//	funcs/distrib      probability density functions: pdfNormal, pdfF, pdfChiSquare
+//	funcs/risk         value-at-risk measures: valueAtRisk, condValueAtRisk
 //	funcs/genome       short genome sequence encoding
 //	funcs/logging      writeLog, writeLogLevel, setLogLevel, cleanOutdateLogFiles over the server log
 //	funcs/npy          NumPy .npy/.npz files: loadNpy, loadNpz, saveAsNpy
