@@ -2,6 +2,7 @@ package multicol
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -20,11 +21,19 @@ func errColumnCount(names []string) error {
 }
 
 // Spread splits one value per column name out of v: a tuple's elements,
-// a matrix's or table's columns, or a vector's elements.
+// a matrix's or table's columns, a vector's elements, or the columns of a
+// tuple of rows (moving over a function with several results,
+// funcs/w/wslr.md's example).
 func Spread(v value.Value, names []string) ([]value.Value, error) {
 	var parts []value.Value
 	switch x := v.(type) {
 	case *value.Vector:
+		if x.T == value.Any && x.Len() != len(names) {
+			if cols, ok := rowColumns(x.Any, len(names)); ok {
+				parts = cols
+				break
+			}
+		}
 		for i := 0; i < x.Len(); i++ {
 			parts = append(parts, x.Elem(i))
 		}
@@ -41,6 +50,40 @@ func Spread(v value.Value, names []string) ([]value.Value, error) {
 		return nil, errColumnCount(names)
 	}
 	return parts, nil
+}
+
+// rowColumns turns rows, each a tuple or vector of k values or a NULL
+// (a window too short to fill), into k columns; ok is false for other
+// rows.
+func rowColumns(rows []value.Value, k int) ([]value.Value, bool) {
+	cols := make([][]value.Value, k)
+	for c := range cols {
+		cols[c] = make([]value.Value, len(rows))
+	}
+	for i, r := range rows {
+		if s, isScalar := r.(*value.Scalar); isScalar && s.Null {
+			for c := range cols {
+				cols[c][i] = s
+			}
+			continue
+		}
+		row, isVec := r.(*value.Vector)
+		if !isVec || row.Len() != k {
+			return nil, false
+		}
+		for c := range cols {
+			cols[c][i] = row.Elem(c)
+		}
+	}
+	out := make([]value.Value, k)
+	for c, col := range cols {
+		v, err := funcs.Assemble(col, funcs.RuleDolphin)
+		if err != nil {
+			return nil, false
+		}
+		out[c] = v
+	}
+	return out, true
 }
 
 // KeepNamed drops the values whose name is empty.
