@@ -284,6 +284,10 @@ func (l Lowerer) perRow(t *value.Table, q *ast.SelectExpr, x *value.Vector) (*va
 		names[k] = t.Names[c]
 	}
 	keys := value.NewStrings(value.String, names)
+	q, binds, err := l.ownFrom(q)
+	if err != nil {
+		return nil, err
+	}
 	seen := map[string]int8{}
 	flags := make([]int8, t.Rows())
 	var buf []byte
@@ -308,7 +312,8 @@ func (l Lowerer) perRow(t *value.Table, q *ast.SelectExpr, x *value.Vector) (*va
 		for k := range cols {
 			row.Put(keys, k, all, k)
 		}
-		restore := l.H.Bind(map[string]value.Value{l.From: row})
+		binds[l.From] = row
+		restore := l.H.Bind(binds)
 		res, err := l.H.Select(q)
 		restore()
 		if err != nil {
@@ -322,6 +327,31 @@ func (l Lowerer) perRow(t *value.Table, q *ast.SelectExpr, x *value.Vector) (*va
 		flags[r] = hit
 	}
 	return &value.Vector{T: value.Bool, I8: flags}, nil
+}
+
+// ownFrom is q reading its FROM table through a variable of its own when
+// FROM names the outer table under an alias (select * from t1 where
+// exists(select * from t1 as b where b.x > t1.x)), since perRow binds the
+// outer table's name to one row; binds holds that variable.
+func (l Lowerer) ownFrom(q *ast.SelectExpr) (*ast.SelectExpr, map[string]value.Value, error) {
+	binds := map[string]value.Value{}
+	a, ok := q.From.(*ast.AliasExpr)
+	if !ok {
+		return q, binds, nil
+	}
+	id, ok := a.X.(*ast.Ident)
+	if !ok || id.Name != l.From {
+		return q, binds, nil
+	}
+	v, err := l.H.Eval(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	const name = "\x00from"
+	binds[name] = v
+	own := *q
+	own.From = &ast.AliasExpr{At: a.At, X: &ast.Ident{At: id.At, Name: name}, Name: a.Name}
+	return &own, binds, nil
 }
 
 // answers reports (as 1 or 0) whether a subquery's result res answers an
