@@ -1,10 +1,13 @@
 // Package clausecheck checks a query's clauses against DolphinDB's rules,
 // with DolphinDB's errors: the value of a group by, context by or cgroup
 // by expression must be able to group the table's rows (not a scalar, a
-// vector of another length or an array vector), a distributed query's
-// where clause may call no aggregate or order-sensitive function (nor its
-// top or limit take an offset under group by or context by),
-// nor a context by query's select list toArray or distinct; result
+// vector of another length or an array vector); a distributed query
+// obeys DolphinDB's limits (no aggregate, order-sensitive function or
+// exists in its where clause, no temporal partitioning column compared
+// with a number, no [not] in followed by one of its columns, no
+// order-sensitive or user function in order by, no kendall, no asis
+// without pivot by, no offset in top or limit under group by or context
+// by); a context by query's select list calls no toArray or distinct; result
 // column names are distinct, and include a distinct query's order by
 // columns.
 package clausecheck

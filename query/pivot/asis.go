@@ -37,11 +37,9 @@ func asisKeepsAll(h Host, n *ast.SelectExpr, src *value.Table, rowKeys []*value.
 	asis := false
 	for _, item := range n.Cols {
 		x := colname.Strip(item)
-		if c, ok := x.(*ast.CallExpr); ok && !c.Method && len(c.Args) == 1 {
-			if fn, ok := c.Fn.(*ast.Ident); ok && strings.EqualFold(fn.Name, "asis") {
-				asis = true
-				x = c.Args[0]
-			}
+		if c, ok := asisCall(x); ok {
+			asis = true
+			x = c.Args[0]
 		}
 		if callsRefusedByAsis(h, x) {
 			return false
@@ -108,14 +106,20 @@ func checkAsisArgs(h Host, n *ast.SelectExpr) error {
 func isAsis(e ast.Expr) bool {
 	found := false
 	astwalk.Inspect(e, func(node ast.Node) bool {
-		if c, ok := node.(*ast.CallExpr); ok && !c.Method && len(c.Args) == 1 {
-			if fn, ok := c.Fn.(*ast.Ident); ok && strings.EqualFold(fn.Name, "asis") {
-				found = true
-			}
-		}
+		_, found = asisCall(node)
 		return !found
 	})
 	return found
+}
+
+// asisCall is node as a call asis(x).
+func asisCall(node ast.Node) (*ast.CallExpr, bool) {
+	c, ok := node.(*ast.CallExpr)
+	if !ok || c.Method || len(c.Args) != 1 {
+		return nil, false
+	}
+	fn, ok := c.Fn.(*ast.Ident)
+	return c, ok && strings.EqualFold(fn.Name, "asis")
 }
 
 // occurrenceRows splits each row key group of rg into as many result

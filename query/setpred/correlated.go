@@ -277,8 +277,6 @@ func (l Lowerer) perRow(t *value.Table, q *ast.SelectExpr, x *value.Vector) (*va
 		}
 		return true
 	})
-	const xName, setName = "\x00x", "\x00set"
-	member := &ast.BinaryExpr{At: q.At, Op: "in", L: &ast.Ident{At: q.At, Name: xName}, R: &ast.Ident{At: q.At, Name: setName}}
 	names := make([]string, len(cols))
 	for k, c := range cols {
 		names[k] = t.Names[c]
@@ -319,7 +317,7 @@ func (l Lowerer) perRow(t *value.Table, q *ast.SelectExpr, x *value.Vector) (*va
 		if err != nil {
 			return nil, err
 		}
-		hit, err := l.answers(res, x, r, member, xName, setName)
+		hit, err := l.answers(res, x, r)
 		if err != nil {
 			return nil, err
 		}
@@ -356,8 +354,8 @@ func (l Lowerer) ownFrom(q *ast.SelectExpr) (*ast.SelectExpr, map[string]value.V
 
 // answers reports (as 1 or 0) whether a subquery's result res answers an
 // outer row: has any row for exists (x nil), or holds element r of x,
-// which member (x in set) tests.
-func (l Lowerer) answers(res value.Value, x *value.Vector, r int, member ast.Expr, xName, setName string) (int8, error) {
+// as `x in set` tells.
+func (l Lowerer) answers(res value.Value, x *value.Vector, r int) (int8, error) {
 	var set value.Value = res
 	if tb, ok := res.(*value.Table); ok {
 		if x == nil {
@@ -372,9 +370,9 @@ func (l Lowerer) answers(res value.Value, x *value.Vector, r int, member ast.Exp
 		v, ok := res.(*value.Vector)
 		return boolInt(!ok || v.Len() > 0), nil
 	}
-	restore := l.H.Bind(map[string]value.Value{xName: x.Elem(r), setName: set})
+	restore := l.H.Bind(map[string]value.Value{"\x00x": x.Elem(r), "\x00set": set})
 	defer restore()
-	v, err := l.H.Eval(member)
+	v, err := l.H.Eval(&ast.BinaryExpr{Op: "in", L: &ast.Ident{Name: "\x00x"}, R: &ast.Ident{Name: "\x00set"}})
 	if err != nil {
 		return 0, err
 	}
