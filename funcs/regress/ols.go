@@ -303,11 +303,14 @@ func ols(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fitOLS(d, nil, intercept, mode, method, usePinv, olsKeys)
+	return fitOLS("ols", d, nil, intercept, mode, method, usePinv, olsKeys)
 }
 
 // fitOLS fits d (NULLs as 0) with weights w and gives mode's result.
-func fitOLS(d *design, w []float64, intercept bool, mode int64, method string, usePinv bool, keys []string) (value.Value, error) {
+func fitOLS(fn string, d *design, w []float64, intercept bool, mode int64, method string, usePinv bool, keys []string) (value.Value, error) {
+	if len(d.y) == 0 {
+		return nil, badArg(fn, "Y", "a non-empty numeric vector")
+	}
 	y := zeroNulls(d.y)
 	for i, c := range d.cols {
 		d.cols[i] = zeroNulls(c)
@@ -348,7 +351,7 @@ func wls(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fitOLS(d, w, intercept, mode, "default", true, olsKeys)
+	return fitOLS("wls", d, w, intercept, mode, "default", true, olsKeys)
 }
 
 // residual is Y - X*params, params holding the intercept first when

@@ -75,7 +75,7 @@ func olsEx(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fitOLS(d, nil, intercept, mode, "default", true, olsKeysEx)
+	return fitOLS("olsEx", d, nil, intercept, mode, "default", true, olsKeysEx)
 }
 
 // beta is the least-squares slope of Y on X over the pairs neither is
