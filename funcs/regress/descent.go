@@ -12,11 +12,11 @@ import (
 // ridge, over X centred (and scaled to unit L2 norm with normalize) when
 // the model has an intercept.
 type penalty struct {
-	ridge                         bool
-	alpha, l1Ratio                float64
+	ridge                          bool
+	alpha, l1Ratio                 float64
 	intercept, normalize, positive bool
-	maxIter                       int
-	tol                           float64
+	maxIter                        int
+	tol                            float64
 }
 
 // penFit is a fitted penalised model: its coefficients on the original
