@@ -40,7 +40,7 @@
 //	funcs/describe     summary, descriptive statistics of tables and data sources
 //	funcs/excel        convertExcelFormula
 //	funcs/fit          interpolation and density models with a predict function
-//	funcs/distrib      probability density functions: pdfNormal, pdfF, pdfChiSquare
+//	funcs/distrib      probability distributions: densities, CDFs, inverse CDFs, random generators
 //	funcs/risk         value-at-risk measures: valueAtRisk, condValueAtRisk
 //	funcs/genome       short genome sequence encoding
 //	funcs/logging      writeLog, writeLogLevel, setLogLevel, cleanOutdateLogFiles over the server log
