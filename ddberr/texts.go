@@ -413,6 +413,7 @@ var texts = []Text{
 	// package funcs
 	{"The function or procedure '%s' is not defined. RefId: S06004", "error_codes/S06004.md"},
 	{"The argument [%s] of %s must be an integer.", "porpoise"},
+	{"The argument [top] of aggrTopN must be an integer or a floating number in (0, 1).", "porpoise"},
 	{"The argument [%s] of %s must be a boolean.", "porpoise"},
 	{"The argument of %s must be an integer scalar.", "porpoise"},
 	{"The argument of %s must be a non-null integer.", "porpoise"},
@@ -1077,6 +1078,7 @@ var texts = []Text{
 	{"The scale of Decimal should be an integer. RefId: S05009", "error_codes/s05009.md"},
 	{"Must specify scale for Decimal data type, e.g., DECIMAL32(2). RefId: S05008", "error_codes/s05008.md"},
 	{"Can't convert %s to %s", "porpoise"},
+	{"The function %s does not support %s data", "tutorials/ddb_comparison_rules_of_time_types.md"},
 	{"Failed to convert the string to CHAR", "funcs/c/char.md"},
 	{"Invalid UUID string", "tutorials/repair_chunk_status.md"},
 	{"DATETIME out of range", "porpoise"},

@@ -24,6 +24,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/mvcc"
 	_ "github.com/porpoisedb/porpoise/funcs/npy"
 	_ "github.com/porpoisedb/porpoise/funcs/optimize"
+	_ "github.com/porpoisedb/porpoise/funcs/regress"
 	_ "github.com/porpoisedb/porpoise/funcs/risk"
 	_ "github.com/porpoisedb/porpoise/funcs/rowfn"
 	_ "github.com/porpoisedb/porpoise/funcs/stats"

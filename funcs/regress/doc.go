@@ -1,0 +1,8 @@
+// Package regress registers the linear regression functions: ordinary and
+// weighted least squares with their coefficient, regression-statistic and
+// ANOVA tables (ols, olsEx, wls, residual, beta), the penalised models
+// fitted by coordinate descent (ridge, lasso, elasticNet, their Basic
+// forms over vectors and their cross-validated forms) and bounded least
+// squares (bvls). It imports the funcs core and funcs/system (data
+// sources) only.
+package regress
