@@ -52,4 +52,11 @@ func init() {
 	// polynomial.go.
 	funcs.Register(funcs.Spec{Name: "polynomial", Params: []string{"X", "coeffs"}, Min: 2, Max: 2,
 		Props: funcs.Pure, Category: "math", Fn: polynomial})
+
+	// piecewise.go.
+	funcs.Register(
+		funcs.Spec{Name: "piecewiseLinFit", Params: []string{"X", "Y", "numSegments", "XC", "YC", "bounds", "lapackDriver", "degree", "weights", "method", "maxIter", "initialGuess", "seed"},
+			Min: 3, Max: 13, Props: funcs.Pure, Category: "statistics", Fn: piecewiseLinFit},
+		*pwlfPredictSpec,
+	)
 }
