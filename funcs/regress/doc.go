@@ -3,6 +3,7 @@
 // ANOVA tables (ols, olsEx, wls, residual, beta), the penalised models
 // fitted by coordinate descent (ridge, lasso, elasticNet, their Basic
 // forms over vectors and their cross-validated forms), bounded least
-// squares (bvls) and polynomial evaluation (polynomial). It imports the
+// squares (bvls), continuous piecewise polynomial fits (piecewiseLinFit,
+// pwlfPredict) and polynomial evaluation (polynomial). It imports the
 // funcs core and funcs/system (data sources) only.
 package regress
