@@ -3,6 +3,7 @@ package memlimit
 import (
 	"bufio"
 	"os"
+	"runtime"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -117,10 +118,44 @@ func (l *Limits) Reserve(bytes int64) error {
 	if limit <= 0 {
 		return nil
 	}
-	if bytes > limit || heapBytes()+bytes > limit {
+	if bytes > limit {
 		return ErrOutOfMemory
 	}
+	if heapBytes()+bytes > limit {
+		// The heap figure counts garbage of finished jobs until the
+		// collector runs; DolphinDB frees a value when its last reference
+		// goes, so it would not refuse here. Collect once, then decide.
+		collect()
+		if heapBytes()+bytes > limit {
+			return ErrOutOfMemory
+		}
+	}
 	return nil
+}
+
+// gcMu makes callers that find the heap full at the same moment share one
+// collection instead of running one each.
+var gcMu sync.Mutex
+
+// collect runs a garbage collection unless one finished while the caller
+// waited for another caller's.
+func collect() {
+	before := gcCycles()
+	gcMu.Lock()
+	defer gcMu.Unlock()
+	if gcCycles() == before {
+		runtime.GC()
+	}
+}
+
+// gcCycles is the number of completed garbage collections.
+func gcCycles() uint64 {
+	sample := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
 }
 
 // ReserveElems is Reserve for n new elements of a script-built object.

@@ -1,6 +1,8 @@
 package memlimit
 
 import (
+	"runtime"
+	"runtime/debug"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -34,6 +36,26 @@ func TestReserve(t *testing.T) {
 	require.ErrorIs(t, l.ReserveElems(1<<41), ErrOutOfMemory)
 	require.NoError(t, l.Reserve(smallAlloc-1))
 }
+
+// Garbage left by finished work does not count against the cap: with the
+// collector off, 300 MB of dropped slices would make a 300 MB request
+// pass a 512 MB cap, so Reserve must collect before it refuses.
+func TestReserveCollectsGarbageFirst(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	runtime.GC()
+	l := New(Configured{MaxMemSizeGB: 0.5})
+	for i := 0; i < 3; i++ {
+		garbage = make([]byte, 100<<20)
+		for j := range garbage {
+			garbage[j] = byte(j)
+		}
+	}
+	garbage = nil
+	require.NoError(t, l.Reserve(300<<20))
+}
+
+// garbage keeps the test's allocations on the heap until it drops them.
+var garbage []byte
 
 // A user's own limit replaces the server's for that user's queries.
 func TestCheckQueryResult(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/introspect"
 	_ "github.com/porpoisedb/porpoise/funcs/ipctable"
 	_ "github.com/porpoisedb/porpoise/funcs/learn"
+	_ "github.com/porpoisedb/porpoise/funcs/linprog"
 	_ "github.com/porpoisedb/porpoise/funcs/logging"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"
 	_ "github.com/porpoisedb/porpoise/funcs/mathfn"

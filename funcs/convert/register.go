@@ -2,6 +2,7 @@ package convert
 
 import (
 	"math"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -24,13 +25,20 @@ func init() {
 		{"ipaddr", value.IPAddr}, {"int128", value.Int128}, {"blob", value.Blob},
 	}
 	for _, c := range casts {
-		t := c.t
+		t, name := c.t, c.name
 		funcs.Register(funcs.Spec{Name: c.name, Params: []string{"X"}, Min: 0, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 				if len(args) == 0 {
 					return value.NullScalar(t), nil
 				}
-				return castValue(args[0], t, 0)
+				v, err := castValue(args[0], t, 0)
+				if err != nil && t.Category() == value.CatTemporal && args[0].Type().Category() == value.CatTemporal {
+					// a time of day has no date and a date no time of day
+					// (datetime(13:00:01), minute(2020.01.01));
+					// tutorials/ddb_comparison_rules_of_time_types.md
+					return nil, ddberr.Errorf("The function %s does not support %s data", name, strings.ToLower(args[0].Type().String()))
+				}
+				return v, err
 			}})
 	}
 	for _, c := range []struct {

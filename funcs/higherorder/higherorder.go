@@ -1455,7 +1455,7 @@ func xaggrTopN(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok || sc.Len() != n {
 		return nil, ddberr.Errorf("The argument [sortingCol] of aggrTopN must be a vector as long as funcArgs.")
 	}
-	top, err := funcs.IntArg("aggrTopN", "top", args[3], 0)
+	top, err := topCount(args[3], n)
 	if err != nil {
 		return nil, err
 	}
@@ -1463,11 +1463,11 @@ func xaggrTopN(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx := make([]int, 0, n)
-	for i := 0; i < n; i++ {
-		if !sc.IsNull(i) {
-			idx = append(idx, i)
-		}
+	// NULLs in sortingCol sort as the smallest values (CompareElems'
+	// order), so they are kept, first when ascending.
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
 	}
 	funcs.StableSort(idx, func(a, b int) bool {
 		c := value.CompareElems(sc, a, b)
@@ -1476,10 +1476,7 @@ func xaggrTopN(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return c > 0
 	})
-	if top < int64(len(idx)) {
-		if top < 0 {
-			top = 0
-		}
+	if top < len(idx) {
 		idx = idx[:top]
 	}
 	call := make([]value.Value, len(list))
@@ -1487,6 +1484,25 @@ func xaggrTopN(env funcs.Env, args []value.Value) (value.Value, error) {
 		call[k] = gatherRows(a, idx)
 	}
 	return env.Call(fn, call...)
+}
+
+// topCount is aggrTopN's number of rows out of n: top itself when it is
+// an integer, or the fraction top (below 1.0) of n, rounded down but at
+// least one row (funcs/ho_funcs/aggrTopN.md).
+func topCount(x value.Value, n int) (int, error) {
+	s, ok := funcs.ScalarArg(x)
+	if ok && !s.Null && s.T.Category() == value.CatFloating {
+		f := s.Float64()
+		if !(f > 0 && f < 1) {
+			return 0, ddberr.Errorf("The argument [top] of aggrTopN must be an integer or a floating number in (0, 1).")
+		}
+		return max(1, int(f*float64(n))), nil
+	}
+	top, err := funcs.IntArg("aggrTopN", "top", x, 0)
+	if err != nil {
+		return 0, err
+	}
+	return int(min(max(top, 0), int64(n))), nil
 }
 
 // talib skips the leading rows where any vector argument is NULL, applies

@@ -1,4 +1,7 @@
-// Package optimize registers DolphinDB's global optimisers of a script
-// function: differential evolution (differentialEvolution), polished by a
-// bound-constrained limited-memory BFGS. It imports the funcs core only.
+// Package optimize registers DolphinDB's optimisers of a script
+// function: differential evolution (differentialEvolution), Nelder-Mead
+// (fmin, brute's polish), BFGS (fminBFGS), a bound-constrained limited-
+// memory BFGS (fminLBFGSB and the differentialEvolution polish), Newton-
+// CG (fminNCG) and Brent's root finder (brentq). It imports the funcs
+// core only.
 package optimize

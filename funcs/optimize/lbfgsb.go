@@ -20,24 +20,56 @@ const (
 	gradStep     = 1e-8
 )
 
-// minimizeBox minimises f from x0 (inside lo..hi) and returns the point
-// and value reached.
+// minimizeBox minimises f from x0 (inside lo..hi) with the default
+// settings and returns the point and value reached.
 func minimizeBox(f objective, x0, lo, hi []float64) ([]float64, float64, error) {
+	grad := func(x []float64, fx float64, g []float64) error { return gradient(f, x, fx, lo, hi, gradStep, g) }
+	r, err := lbfgsb(f, grad, x0, lo, hi, defaultLB, nil)
+	return r.x, r.f, err
+}
+
+// lbOptions are L-BFGS-B's settings (funcs/f/fminlbfgsb.md).
+type lbOptions struct {
+	m                      int
+	factr, pgtol           float64
+	maxIter, maxFun, maxLS int
+}
+
+var defaultLB = lbOptions{m: lbfgsMemory, factr: 1e7, pgtol: lbfgsPgtol, maxIter: lbfgsMaxIter, maxFun: math.MaxInt32, maxLS: 40}
+
+// lbResult is where lbfgsb stopped: warn is 1 at maxIter or maxFun, 2
+// when the line search failed.
+type lbResult struct {
+	x, g  []float64
+	f     float64
+	iters int
+	warn  int
+}
+
+// lbfgsb minimises f from x0 (inside lo..hi); grad fills g at x given
+// f(x); calls, when not nil, is the number of calls of f so far.
+func lbfgsb(f objective, grad func(x []float64, fx float64, g []float64) error, x0, lo, hi []float64, o lbOptions, calls func() int) (lbResult, error) {
 	n := len(x0)
 	x := append([]float64(nil), x0...)
 	fx, err := f(x)
 	if err != nil {
-		return nil, 0, err
+		return lbResult{}, err
 	}
 	g := make([]float64, n)
-	if err := gradient(f, x, fx, lo, hi, g); err != nil {
-		return nil, 0, err
+	if err := grad(x, fx, g); err != nil {
+		return lbResult{}, err
 	}
 	var ss, ys [][]float64
 	d, xn, gn := make([]float64, n), make([]float64, n), make([]float64, n)
-	alpha := make([]float64, lbfgsMemory)
-	for range lbfgsMaxIter {
-		if projectedGradNorm(x, g, lo, hi) <= lbfgsPgtol {
+	alpha := make([]float64, max(o.m, 1))
+	ftol := o.factr * 2.220446049250313e-16
+	iters, warn := 0, 0
+	for {
+		if projectedGradNorm(x, g, lo, hi) <= o.pgtol {
+			break
+		}
+		if iters >= o.maxIter || calls != nil && calls() >= o.maxFun {
+			warn = 1
 			break
 		}
 		free := func(i int) bool {
@@ -85,13 +117,19 @@ func minimizeBox(f objective, x0, lo, hi []float64) ([]float64, float64, error) 
 			}
 		}
 		step, fn := 1.0, 0.0
+		if len(ss) == 0 {
+			// the first step moves at most 1 along the gradient
+			if nd := math.Sqrt(dot(d, d)); nd > 1 {
+				step = 1 / nd
+			}
+		}
 		accepted := false
-		for range 40 {
+		for range max(o.maxLS, 1) {
 			for i := range xn {
 				xn[i] = min(max(x[i]+step*d[i], lo[i]), hi[i])
 			}
 			if fn, err = f(xn); err != nil {
-				return nil, 0, err
+				return lbResult{}, err
 			}
 			dec := 0.0
 			for i := range xn {
@@ -104,22 +142,24 @@ func minimizeBox(f objective, x0, lo, hi []float64) ([]float64, float64, error) 
 			step /= 2
 		}
 		if !accepted {
+			warn = 2
 			break
 		}
-		if err := gradient(f, xn, fn, lo, hi, gn); err != nil {
-			return nil, 0, err
+		iters++
+		if err := grad(xn, fn, gn); err != nil {
+			return lbResult{}, err
 		}
 		s, y := make([]float64, n), make([]float64, n)
 		for i := range s {
 			s[i], y[i] = xn[i]-x[i], gn[i]-g[i]
 		}
-		if sy := dot(s, y); sy > 2.2e-16*dot(y, y) {
-			if len(ss) == lbfgsMemory {
+		if sy := dot(s, y); sy > 2.2e-16*dot(y, y) && o.m > 0 {
+			if len(ss) == o.m {
 				ss, ys = ss[1:], ys[1:]
 			}
 			ss, ys = append(ss, s), append(ys, y)
 		}
-		stop := (fx-fn)/max(math.Abs(fx), math.Abs(fn), 1) <= lbfgsFtol
+		stop := (fx-fn)/max(math.Abs(fx), math.Abs(fn), 1) <= ftol
 		copy(x, xn)
 		copy(g, gn)
 		fx = fn
@@ -127,14 +167,14 @@ func minimizeBox(f objective, x0, lo, hi []float64) ([]float64, float64, error) 
 			break
 		}
 	}
-	return x, fx, nil
+	return lbResult{x: x, g: g, f: fx, iters: iters, warn: warn}, nil
 }
 
 // gradient fills g with forward differences of f at x (backward at an
 // upper bound).
-func gradient(f objective, x []float64, fx float64, lo, hi, g []float64) error {
+func gradient(f objective, x []float64, fx float64, lo, hi []float64, step float64, g []float64) error {
 	for i := range x {
-		h := gradStep
+		h := step
 		if x[i]+h > hi[i] {
 			h = -h
 		}

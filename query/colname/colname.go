@@ -38,6 +38,12 @@ func exprName(e ast.Expr) string {
 	switch n := e.(type) {
 	case *ast.ParenExpr:
 		return exprName(n.X)
+	case *ast.NamedArg:
+		// a named argument names the call when its value is a name
+		// (aggrTopN(func=avg, ...) is aggrTopN_avg; funcs/ho_funcs/aggrTopN.md),
+		// not when it is an expression (interval(X=year(time), ...) is
+		// interval; progr/sql/interval.md)
+		return Given(n.X)
 	case *ast.OverExpr:
 		// an analytic call is named for its function alone
 		if id, ok := n.Call.Fn.(*ast.Ident); ok {

@@ -1,0 +1,113 @@
+package linprog
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// present is argument i, nil when left out or NULL.
+func present(args []value.Value, i int) value.Value {
+	x := funcs.Arg(args, i)
+	if funcs.NullOrAbsent(x) {
+		return nil
+	}
+	return x
+}
+
+// rowsArg reads an optional numeric matrix of n columns as rows (nil
+// when absent).
+func rowsArg(fn, name string, args []value.Value, i, n int) ([][]float64, error) {
+	x := present(args, i)
+	if x == nil {
+		return nil, nil
+	}
+	m, ok := x.(*value.Matrix)
+	var d []float64
+	if ok && funcs.IsNumericVec(m.V) {
+		d, _ = funcs.DoublesOf(fn, m.V)
+	}
+	if !ok || d == nil || m.Cols != n {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric matrix with as many columns as %s has elements.", name, fn, "f")
+	}
+	rows := make([][]float64, m.Rows)
+	for r := range rows {
+		rows[r] = make([]float64, n)
+		for c := range n {
+			v := d[c*m.Rows+r]
+			if funcs.IsNullF(v) {
+				return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric matrix without NULL values.", name, fn)
+			}
+			rows[r][c] = v
+		}
+	}
+	return rows, nil
+}
+
+// rhsArg reads the right-hand side of rows (one element per row).
+func rhsArg(fn, name string, args []value.Value, i int, rows [][]float64) ([]float64, error) {
+	x := present(args, i)
+	if rows == nil && x == nil {
+		return nil, nil
+	}
+	var v []float64
+	ok := false
+	if x != nil {
+		v, ok = vectorArg(x)
+	}
+	if !ok || len(v) != len(rows) {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric vector with one element per row of its matrix.", name, fn)
+	}
+	return v, nil
+}
+
+// fArg reads the linear term f.
+func fArg(fn, name string, x value.Value) ([]float64, error) {
+	f, ok := vectorArg(x)
+	if _, isScalar := x.(*value.Scalar); !ok || isScalar || len(f) == 0 {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric vector without NULL values.", name, fn)
+	}
+	return f, nil
+}
+
+// boundArg reads lb or ub: a scalar for every variable or a vector of
+// one per variable; NULL is no bound (inf of sign).
+func boundArg(fn, name string, args []value.Value, i, n int, inf float64) ([]float64, error) {
+	out := make([]float64, n)
+	for k := range out {
+		out[k] = inf
+	}
+	x := present(args, i)
+	if x == nil {
+		return out, nil
+	}
+	var v *value.Vector
+	switch t := x.(type) {
+	case *value.Scalar:
+		v = t.Vector()
+	case *value.Vector:
+		v = t
+		if v.Len() != n {
+			v = nil
+		}
+	}
+	if v == nil || !funcs.IsNumericVec(v) {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric scalar or a vector with one element per variable.", name, fn)
+	}
+	d, err := funcs.DoublesOf(fn, v)
+	if err != nil {
+		return nil, err
+	}
+	for k := range out {
+		b := d[0]
+		if len(d) == n {
+			b = d[k]
+		}
+		if !funcs.IsNullF(b) && !math.IsInf(b, 0) {
+			out[k] = b
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,68 @@
+package linprog
+
+import (
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// linprog minimises f'x subject to A x <= b, Aeq x = beq and lb <= x <=
+// ub (funcs/l/linprog.md); a variable without bounds is free. The result
+// is the tuple (minimum, x). Both methods run the two-phase simplex,
+// which finds the same minimum the interior-point method would.
+func linprog(_ funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "linprog"
+	f, err := fArg(fn, "f", args[0])
+	if err != nil {
+		return nil, err
+	}
+	n := len(f)
+	A, err := rowsArg(fn, "A", args, 1, n)
+	if err != nil {
+		return nil, err
+	}
+	b, err := rhsArg(fn, "b", args, 2, A)
+	if err != nil {
+		return nil, err
+	}
+	Aeq, err := rowsArg(fn, "Aeq", args, 3, n)
+	if err != nil {
+		return nil, err
+	}
+	beq, err := rhsArg(fn, "beq", args, 4, Aeq)
+	if err != nil {
+		return nil, err
+	}
+	lb, err := boundArg(fn, "lb", args, 5, n, negInf)
+	if err != nil {
+		return nil, err
+	}
+	ub, err := boundArg(fn, "ub", args, 6, n, posInf)
+	if err != nil {
+		return nil, err
+	}
+	if m, ok := funcs.OptStringArg(present(args, 7), "simplex"); !ok || m != "simplex" && m != "interior-point" {
+		return nil, ddberr.Errorf("The argument [method] of linprog must be 'simplex' or 'interior-point'.")
+	}
+	for i := range lb {
+		if lb[i] > ub[i] {
+			return nil, ddberr.Errorf("The problem of %s is infeasible.", fn)
+		}
+	}
+	x, fx, st := linearProgram(f, A, b, Aeq, beq, lb, ub)
+	if st != lpOptimal {
+		return nil, statusError(fn, st)
+	}
+	return value.NewTuple([]value.Value{value.NewDouble(fx), value.NewDoubles(x)}), nil
+}
+
+// statusError is the error of a program that has no optimum.
+func statusError(fn string, st lpStatus) error {
+	switch st {
+	case lpInfeasible:
+		return ddberr.Errorf("The problem of %s is infeasible.", fn)
+	case lpUnbounded:
+		return ddberr.Errorf("The problem of %s is unbounded.", fn)
+	}
+	return ddberr.Errorf("The problem of %s reached the maximum number of iterations.", fn)
+}

@@ -1,0 +1,99 @@
+package linprog
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// socp's statuses (funcs/s/socp.md).
+const (
+	socpSolved     = "Problem solved to optimality"
+	socpInfeasible = "Found certificate of primal infeasibility"
+	socpUnbounded  = "Found certificate of dual infeasibility"
+	socpMaxIter    = "Maximum number of iterations reached"
+)
+
+// socp minimises f'x subject to G x + s = h with s in the cone of l
+// non-negative elements then one second-order cone per element of q
+// (its first element bounding the norm of the others), and A x = b
+// (funcs/s/socp.md). The result is the tuple (status, x, minimum); x and
+// the minimum are NULL when there is no optimum.
+func socp(_ funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "socp"
+	f, err := fArg(fn, "f", args[0])
+	if err != nil {
+		return nil, err
+	}
+	n := len(f)
+	G, err := rowsArg(fn, "G", args, 1, n)
+	if err != nil {
+		return nil, err
+	}
+	h, err := rhsArg(fn, "h", args, 2, G)
+	if err != nil {
+		return nil, err
+	}
+	l, err := funcs.IntArg(fn, "l", present(args, 3), 0)
+	if err != nil {
+		return nil, err
+	}
+	if l < 0 {
+		return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", "l", fn)
+	}
+	var q []int
+	if x := present(args, 4); x != nil {
+		d, ok := vectorArg(x)
+		if !ok {
+			return nil, ddberr.Errorf("The argument [q] of socp must be a vector of positive integers.")
+		}
+		for _, v := range d {
+			if v < 1 || v != math.Trunc(v) || v > 1e9 {
+				return nil, ddberr.Errorf("The argument [q] of socp must be a vector of positive integers.")
+			}
+			q = append(q, int(v))
+		}
+	}
+	rows := int(l)
+	for _, k := range q {
+		rows += k
+	}
+	if rows != len(G) {
+		return nil, ddberr.Errorf("The rows of G and h of socp must number l + sum(q).")
+	}
+	p := &program{f: f}
+	for i := range int(l) {
+		p.cons = append(p.cons, linCon{a: G[i], b: h[i]})
+	}
+	at := int(l)
+	for _, k := range q {
+		p.cons = append(p.cons, &socCon{gt: G[at], ht: h[at], gu: G[at+1 : at+k], hu: h[at+1 : at+k]})
+		at += k
+	}
+	A, err := rowsArg(fn, "A", args, 5, n)
+	if err != nil {
+		return nil, err
+	}
+	b, err := rhsArg(fn, "b", args, 6, A)
+	if err != nil {
+		return nil, err
+	}
+	p.e, p.rhs = A, b
+	x, st := p.solve()
+	status := socpSolved
+	switch st {
+	case lpInfeasible:
+		status = socpInfeasible
+	case lpUnbounded:
+		status = socpUnbounded
+	case lpIterLimit:
+		status = socpMaxIter
+	}
+	if st != lpOptimal {
+		return value.NewTuple([]value.Value{value.NewString(status), value.NewDoubles(funcs.NullDoubles(n)),
+			value.NewDouble(value.NullFloat64)}), nil
+	}
+	return value.NewTuple([]value.Value{value.NewString(status), value.NewDoubles(x), value.NewDouble(dotv(f, x))}), nil
+}

@@ -1,0 +1,93 @@
+package linprog
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// solve is the solution b of X*b = Y (funcs/s/solve.md): by LU for a
+// square X, in the least-squares sense (QR) for a taller one.
+func solve(_ funcs.Env, args []value.Value) (value.Value, error) {
+	a, ok := denseArg(args[0])
+	if !ok {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric matrix without NULL values.", "X", "solve")
+	}
+	r, c := a.Dims()
+	y, ok := vectorArg(args[1])
+	if !ok || len(y) != r {
+		return nil, ddberr.Errorf("The argument [Y] of solve must be a numeric vector with one element per row of X.")
+	}
+	if r < c {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric matrix with at least as many rows as columns.", "X", "solve")
+	}
+	var b mat.VecDense
+	if err := b.SolveVec(a, mat.NewVecDense(r, y)); err != nil {
+		if _, illConditioned := err.(mat.Condition); !illConditioned || r == c && singular(a) {
+			return nil, ddberr.Errorf("The input matrix is singular and cannot be inverted. RefId:S05000")
+		}
+	}
+	return value.NewDoubles(b.RawVector().Data), nil
+}
+
+// singular reports a square matrix whose LU factorisation has a zero
+// pivot.
+func singular(a *mat.Dense) bool {
+	var lu mat.LU
+	lu.Factorize(a)
+	return lu.Det() == 0
+}
+
+// denseArg reads a numeric matrix without NULLs as a gonum matrix.
+func denseArg(x value.Value) (*mat.Dense, bool) {
+	m, ok := x.(*value.Matrix)
+	if !ok || !funcs.IsNumericVec(m.V) || m.Rows == 0 || m.Cols == 0 {
+		return nil, false
+	}
+	d, err := funcs.DoublesOf("", m.V)
+	if err != nil {
+		return nil, false
+	}
+	out := mat.NewDense(m.Rows, m.Cols, nil)
+	for j := range m.Cols {
+		for i := range m.Rows {
+			v := d[j*m.Rows+i]
+			if funcs.IsNullF(v) {
+				return nil, false
+			}
+			out.Set(i, j, v)
+		}
+	}
+	return out, true
+}
+
+// vectorArg reads a numeric vector (or scalar) without NULLs.
+func vectorArg(x value.Value) ([]float64, bool) {
+	var v *value.Vector
+	switch t := x.(type) {
+	case *value.Scalar:
+		v = t.Vector()
+	case *value.Vector:
+		v = t
+	}
+	if v == nil || !funcs.IsNumericVec(v) {
+		return nil, false
+	}
+	d, err := funcs.DoublesOf("", v)
+	if err != nil {
+		return nil, false
+	}
+	out := append([]float64(nil), d...)
+	for _, f := range out {
+		if funcs.IsNullF(f) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+var negInf, posInf = math.Inf(-1), math.Inf(1)

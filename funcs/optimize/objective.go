@@ -1,0 +1,251 @@
+package optimize
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// script calls the script functions of one optimiser run (the objective,
+// its gradient and Hessian), counting the calls and stopping when the
+// session is cancelled.
+type script struct {
+	env                 funcs.Env
+	fn                  string
+	f, grad, hess       value.Value
+	extra               []value.Value
+	fcalls, gcalls, hcn int
+}
+
+// call calls g on x (a copy) and the extra arguments.
+func (s *script) call(g value.Value, x []float64) (value.Value, error) {
+	if err := s.env.Context().Err(); err != nil {
+		return nil, err
+	}
+	args := append([]value.Value{value.NewDoubles(append([]float64(nil), x...))}, s.extra...)
+	return s.env.Call(g, args...)
+}
+
+// value is f(x); a NULL result is NaN.
+func (s *script) value(x []float64) (float64, error) {
+	s.fcalls++
+	r, err := s.call(s.f, x)
+	if err != nil {
+		return 0, err
+	}
+	f, ok := numberOf(r)
+	if !ok {
+		return 0, ddberr.Errorf("The function of %s must return a numeric scalar.", s.fn)
+	}
+	return f, nil
+}
+
+// numberOf reads a numeric scalar or a one-element numeric vector; NULL
+// is NaN.
+func numberOf(r value.Value) (float64, bool) {
+	switch t := r.(type) {
+	case *value.Scalar:
+		if t.T == value.Void && t.Null {
+			return math.NaN(), true
+		}
+		if t.T.Category() != value.CatIntegral && t.T.Category() != value.CatFloating && t.T != value.Bool {
+			return 0, false
+		}
+		if t.Null {
+			return math.NaN(), true
+		}
+		return t.Float64(), true
+	case *value.Matrix:
+		return numberOf(t.V)
+	case *value.Vector:
+		if t.Len() != 1 {
+			return 0, false
+		}
+		if t.T == value.Any {
+			return numberOf(t.Any[0])
+		}
+		if !funcs.IsNumericVec(t) {
+			return 0, false
+		}
+		f, err := funcs.DoublesOf("", t)
+		if err != nil {
+			return 0, false
+		}
+		if funcs.IsNullF(f[0]) {
+			return math.NaN(), true
+		}
+		return f[0], true
+	}
+	return 0, false
+}
+
+// doublesOf reads a numeric scalar, vector or matrix as float64s (NULL
+// is NaN).
+func doublesOf(r value.Value) ([]float64, bool) {
+	var v *value.Vector
+	switch t := r.(type) {
+	case *value.Scalar:
+		v = t.Vector()
+	case *value.Vector:
+		v = t
+		if t.T == value.Any {
+			out := make([]float64, t.Len())
+			for i, e := range t.Any {
+				f, ok := numberOf(e)
+				if _, isScalar := e.(*value.Scalar); !ok || !isScalar {
+					return nil, false
+				}
+				out[i] = f
+			}
+			return out, true
+		}
+	case *value.Matrix:
+		v = t.V
+	}
+	if v == nil || !funcs.IsNumericVec(v) {
+		return nil, false
+	}
+	f, err := funcs.DoublesOf("", v)
+	if err != nil {
+		return nil, false
+	}
+	out := make([]float64, len(f))
+	for i, x := range f {
+		if funcs.IsNullF(x) {
+			x = math.NaN()
+		}
+		out[i] = x
+	}
+	return out, true
+}
+
+// gradient is fprime(x) into g, or forward differences of step eps when
+// there is no fprime (fx is f(x)).
+func (s *script) gradient(x []float64, fx, eps float64, g []float64) error {
+	if s.grad == nil {
+		for i := range x {
+			xi := x[i]
+			x[i] = xi + eps
+			fi, err := s.value(x)
+			x[i] = xi
+			if err != nil {
+				return err
+			}
+			g[i] = (fi - fx) / eps
+		}
+		s.gcalls++
+		return nil
+	}
+	s.gcalls++
+	r, err := s.call(s.grad, x)
+	if err != nil {
+		return err
+	}
+	d, ok := doublesOf(r)
+	if !ok || len(d) != len(g) {
+		return ddberr.Errorf("The gradient function of %s must return a numeric vector as long as X0.", s.fn)
+	}
+	copy(g, d)
+	return nil
+}
+
+// hessian is fhess(x), n by n, column-major.
+func (s *script) hessian(x []float64) ([]float64, error) {
+	s.hcn++
+	r, err := s.call(s.hess, x)
+	if err != nil {
+		return nil, err
+	}
+	n := len(x)
+	d, ok := doublesOf(r)
+	if m, isMatrix := r.(*value.Matrix); ok && (isMatrix && (m.Rows != n || m.Cols != n) || len(d) != n*n) || !ok {
+		return nil, ddberr.Errorf("The Hessian function of %s must return an N-by-N numeric matrix, N being the size of X0.", s.fn)
+	}
+	return d, nil
+}
+
+// startArgs reads func and X0, the arguments every optimiser starts with.
+func startArgs(env funcs.Env, fn string, args []value.Value) (*script, []float64, error) {
+	if !funcs.IsFunction(args[0]) {
+		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "func", fn)
+	}
+	x0, ok := doublesOf(args[1])
+	if _, isMatrix := args[1].(*value.Matrix); !ok || isMatrix || len(x0) == 0 || hasNaN(x0) {
+		return nil, nil, ddberr.Errorf("The argument [X0] of %s must be a numeric scalar or vector without NULL values.", fn)
+	}
+	return &script{env: env, fn: fn, f: args[0]}, x0, nil
+}
+
+// optFunc reads an optional function argument (nil when absent).
+func optFunc(fn, name string, args []value.Value, i int) (value.Value, error) {
+	x := present(args, i)
+	if x == nil {
+		return nil, nil
+	}
+	if !funcs.IsFunction(x) {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", name, fn)
+	}
+	return x, nil
+}
+
+// floatOpt reads an optional numeric scalar that ok accepts.
+func floatOpt(fn, name string, args []value.Value, i int, def float64, ok func(float64) bool) (float64, error) {
+	x := present(args, i)
+	if x == nil {
+		return def, nil
+	}
+	s, isScalar := x.(*value.Scalar)
+	if !isScalar || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating || !ok(s.Float64()) {
+		return 0, ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
+	}
+	return s.Float64(), nil
+}
+
+// intOpt reads an optional integer of at least least.
+func intOpt(fn, name string, args []value.Value, i int, def, least int64) (int, error) {
+	k, err := funcs.IntArg(fn, name, present(args, i), def)
+	if err == nil && k < least {
+		err = ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
+	}
+	return int(k), err
+}
+
+func positive(f float64) bool    { return f > 0 }
+func nonNegative(f float64) bool { return f >= 0 }
+func unitOpen(f float64) bool    { return f > 0 && f < 1 }
+
+// result is the optimisers' dictionary (STRING -> ANY) in key order.
+func result(kv ...any) value.Value {
+	keys := make([]string, 0, len(kv)/2)
+	vals := make([]value.Value, 0, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		keys = append(keys, kv[i].(string))
+		var v value.Value
+		switch t := kv[i+1].(type) {
+		case []float64:
+			v = value.NewDoubles(t)
+		case float64:
+			v = value.NewDouble(t)
+		case int:
+			v = value.NewInt(int32(t))
+		case value.Value:
+			v = t
+		}
+		vals = append(vals, v)
+	}
+	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals))
+}
+
+func norm2(v []float64) float64 { return math.Sqrt(dot(v, v)) }
+
+// dictGet is the value under the string key name, nil when absent.
+func dictGet(d *value.Dict, name string) value.Value {
+	for i := 0; i < d.Len(); i++ {
+		if k, ok := funcs.StringArg(d.Keys.Elem(i)); ok && k == name {
+			return d.Vals.Elem(i)
+		}
+	}
+	return nil
+}
