@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -303,7 +304,48 @@ func xexpr(env funcs.Env, args []value.Value) (value.Value, error) {
 	case 3:
 		return xbinary(c, args[0], args[1], args[2])
 	}
+	if len(args)%2 == 1 {
+		return xchain(c, args)
+	}
 	return nil, ddberr.Errorf("Usage: expr(X, operator, Y) or expr(func, X).")
+}
+
+// xchain builds X1 op1 X2 op2 X3 ... as the parser would read it written
+// out, tighter operators first: expr(1, +, 2, *, 3) evaluates to 7
+// (tutorials/hybrid_programming_paradigms.md).
+func xchain(c *coder, args []value.Value) (value.Value, error) {
+	var operands []ast.Expr
+	var ops []string
+	reduce := func() {
+		n := len(operands)
+		operands = append(operands[:n-2], &ast.BinaryExpr{Op: ops[len(ops)-1], L: operands[n-2], R: operands[n-1]})
+		ops = ops[:len(ops)-1]
+	}
+	for i, a := range args {
+		if i%2 == 0 {
+			e, err := c.expr(a, "")
+			if err != nil {
+				return nil, err
+			}
+			operands = append(operands, e)
+			continue
+		}
+		sym := ""
+		if funcs.IsFunction(a) {
+			sym = xoperatorOf(a)
+		}
+		if sym == "" {
+			return nil, ddberr.Errorf("Usage: expr(X, operator, Y) or expr(func, X).")
+		}
+		for len(ops) > 0 && words.Precedence(ops[len(ops)-1]) >= words.Precedence(sym) {
+			reduce()
+		}
+		ops = append(ops, sym)
+	}
+	for len(ops) > 0 {
+		reduce()
+	}
+	return c.meta(operands[0]), nil
 }
 
 // xbinary builds X op Y; a function that is no operator makes a call.
