@@ -37,6 +37,20 @@ func Index(x, i value.Value) (value.Value, error) {
 			}
 			return RowDict(b, int(k)), nil
 		}
+		if k, ok := i.(*value.Vector); ok && k.T.Category() == value.CatLiteral {
+			// t[`id`value] is the tuple of those columns (each(max,
+			// t[`id`value]) is [3,6] in funcs/ho_funcs/each.md)
+			cols := make([]value.Value, k.Len())
+			for j := range cols {
+				name := k.At(j).S
+				c := b.Column(name)
+				if c == nil {
+					return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", name)
+				}
+				cols[j] = c
+			}
+			return value.NewTuple(cols), nil
+		}
 		switch i.(type) {
 		case *value.Vector, *value.Pair:
 			// rows: positions, a range (t[0:2]) or a BOOL mask (t[t.x > 2])

@@ -40,14 +40,15 @@
 //	funcs/describe     summary, descriptive statistics of tables and data sources
 //	funcs/excel        convertExcelFormula
 //	funcs/fit          interpolation and density models with a predict function
-//	funcs/distrib      probability density functions: pdfNormal, pdfF, pdfChiSquare
+//	funcs/distrib      probability distributions: densities, CDFs, inverse CDFs, random generators
 //	funcs/risk         value-at-risk measures: valueAtRisk, condValueAtRisk
 //	funcs/genome       short genome sequence encoding
 //	funcs/logging      writeLog, writeLogLevel, setLogLevel, cleanOutdateLogFiles over the server log
 //	funcs/npy          NumPy .npy/.npz files: loadNpy, loadNpz, saveAsNpy
 //	funcs/optimize     optimisers of a script function: differentialEvolution, fmin, fminBFGS, fminLBFGSB, fminNCG, brute, brentq
 //	funcs/linprog      linear systems and mathematical programs: solve, linprog, quadprog, qclp, socp, fminSLSQP
-//	funcs/regress      linear regression: ols, olsEx, wls, residual, beta, ridge, lasso, elasticNet and their Basic and CV forms, bvls
+//	funcs/regress      linear regression: ols, olsEx, wls, residual, beta, ridge, lasso, elasticNet and their Basic and CV forms, bvls, piecewiseLinFit, polynomial
+//	funcs/learn        machine learning models with predict: logisticRegression, glm, kmeans, knn, gaussianNB, multinomialNB
 //	funcs/mvcc         MVCC tables, persisted ones on disk (mvccTable, loadMvccTable)
 //	funcs/all          blank-imports every family; the interpreter imports it
 //

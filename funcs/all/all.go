@@ -17,6 +17,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/indexed"
 	_ "github.com/porpoisedb/porpoise/funcs/introspect"
 	_ "github.com/porpoisedb/porpoise/funcs/ipctable"
+	_ "github.com/porpoisedb/porpoise/funcs/learn"
 	_ "github.com/porpoisedb/porpoise/funcs/linprog"
 	_ "github.com/porpoisedb/porpoise/funcs/logging"
 	_ "github.com/porpoisedb/porpoise/funcs/lookup"

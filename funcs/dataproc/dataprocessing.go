@@ -264,7 +264,11 @@ func xdiffs(name, op string) funcs.Impl {
 			return nil, err
 		}
 		return xperColumn(name, args[0], func(v *value.Vector) (value.Value, error) {
-			if !v.T.IsNumeric() && v.T != value.Bool {
+			// temporal values subtract to durations (deltas of a DATETIME
+			// column is the seconds between rows; tutorials/
+			// high_freq_data_storage_and_analysis.md)
+			temporalDiff := op == "-" && v.T.Category() == value.CatTemporal
+			if !v.T.IsNumeric() && v.T != value.Bool && !temporalDiff {
 				return nil, ddberr.Errorf("The argument of %s must be numeric.", name)
 			}
 			return funcs.Operator(env, op, v, xshiftDown(v, int(n)))

@@ -1,4 +1,6 @@
-// Package distrib registers DolphinDB's probability density functions of
-// the normal, F and chi-squared distributions (pdfNormal, pdfF and
-// pdfChiSquare), scipy.stats' pdf for each. It imports the funcs core only.
+// Package distrib registers DolphinDB's probability distributions: the
+// densities (pdf*), cumulative distribution functions (cdf*), their
+// inverses (inv*) and random generators (rand*, norm), scipy.stats'
+// definitions over gonum's special functions. It imports the funcs core
+// only.
 package distrib

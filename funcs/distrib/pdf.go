@@ -3,46 +3,9 @@ package distrib
 import (
 	"math"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
-
-// init registers the density functions.
-func init() {
-	funcs.Register(
-		funcs.Spec{Name: "pdfNormal", Params: []string{"mean", "stdev", "X"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "statistics", Fn: pdfNormal},
-		funcs.Spec{Name: "pdfF", Params: []string{"numeratorDF", "denominatorDF", "X"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "statistics", Fn: pdfF},
-		funcs.Spec{Name: "pdfChiSquare", Params: []string{"df", "X"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: pdfChiSquare},
-	)
-}
-
-// params reads a density's leading numeric scalar parameters, named as
-// its page names them.
-func params(fn string, args []value.Value, names ...string) ([]float64, error) {
-	out := make([]float64, len(names))
-	for i, name := range names {
-		s, ok := funcs.ScalarArg(args[i])
-		if !ok || s.Null || !s.T.IsNumeric() {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
-		}
-		out[i] = s.Float64()
-	}
-	return out, nil
-}
-
-// density maps X (a numeric scalar or vector) through pdf; NULL stays
-// NULL, and parameters outside the distribution's domain (scipy's NaN)
-// give NULL.
-func density(fn string, x value.Value, pdf func(float64) float64) (value.Value, error) {
-	switch t := x.(type) {
-	case *value.Scalar, *value.Vector:
-		if v, ok := funcs.VectorArg(t); ok && funcs.IsNumericVec(v) {
-			return funcs.MapDouble(fn, x, pdf)
-		}
-	}
-	return nil, ddberr.Errorf("The argument [X] of %s must be a numeric scalar or vector.", fn)
-}
 
 // pdfNormal is the normal density (funcs/p/pdfNormal.md).
 func pdfNormal(_ funcs.Env, args []value.Value) (value.Value, error) {

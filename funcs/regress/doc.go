@@ -2,7 +2,8 @@
 // weighted least squares with their coefficient, regression-statistic and
 // ANOVA tables (ols, olsEx, wls, residual, beta), the penalised models
 // fitted by coordinate descent (ridge, lasso, elasticNet, their Basic
-// forms over vectors and their cross-validated forms) and bounded least
-// squares (bvls). It imports the funcs core and funcs/system (data
-// sources) only.
+// forms over vectors and their cross-validated forms), bounded least
+// squares (bvls), continuous piecewise polynomial fits (piecewiseLinFit,
+// pwlfPredict) and polynomial evaluation (polynomial). It imports the
+// funcs core and funcs/system (data sources) only.
 package regress

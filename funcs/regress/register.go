@@ -48,4 +48,15 @@ func init() {
 	// bvls.go.
 	funcs.Register(funcs.Spec{Name: "bvls", Params: []string{"Y", "X", "bounds", "maxIter", "tolerance", "intercept", "mode"}, Min: 3, Max: 7,
 		Props: funcs.Pure, Category: "statistics", Fn: bvls})
+
+	// polynomial.go.
+	funcs.Register(funcs.Spec{Name: "polynomial", Params: []string{"X", "coeffs"}, Min: 2, Max: 2,
+		Props: funcs.Pure, Category: "math", Fn: polynomial})
+
+	// piecewise.go.
+	funcs.Register(
+		funcs.Spec{Name: "piecewiseLinFit", Params: []string{"X", "Y", "numSegments", "XC", "YC", "bounds", "lapackDriver", "degree", "weights", "method", "maxIter", "initialGuess", "seed"},
+			Min: 3, Max: 13, Props: funcs.Pure, Category: "statistics", Fn: piecewiseLinFit},
+		*pwlfPredictSpec,
+	)
 }

@@ -41,7 +41,7 @@ func NeededColumns(sel *ast.SelectExpr, names []string) []int {
 			return true
 		})
 	}
-	for _, list := range [][]ast.Expr{sel.Cols, sel.Where, sel.GroupBy, sel.ContextBy, sel.PivotBy} {
+	for _, list := range [][]ast.Expr{sel.Cols, sel.Where, sel.GroupBy, sel.ContextBy, sel.PivotBy, sel.CGroupBy} {
 		for _, x := range list {
 			mark(x)
 		}
@@ -51,6 +51,9 @@ func NeededColumns(sel *ast.SelectExpr, names []string) []int {
 	mark(sel.Limit)
 	mark(sel.Offset)
 	for _, o := range sel.OrderBy {
+		mark(o.X)
+	}
+	for _, o := range sel.CSort {
 		mark(o.X)
 	}
 	var cols []int

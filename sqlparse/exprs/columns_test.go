@@ -23,6 +23,11 @@ func TestNeededColumns(t *testing.T) {
 		{"select each(x -> x + qty, price) as z from t", []int{2, 3}},
 		{"select t.sym from t", []int{1}},
 		{"select date, sym, price, qty from t", nil},
+		// each clause's columns count, the last ones read only there
+		{"select sum(price) from t group by sym cgroup by minute(date) as m order by sym, m", []int{0, 1, 2}},
+		{"select sym, price from t context by sym csort qty desc limit 1", []int{1, 2, 3}},
+		{"select sym from t context by sym having max(qty) > 1", []int{1, 3}},
+		{"select price from t pivot by date, sym", []int{0, 1, 2}},
 	}
 	for _, c := range cases {
 		t.Run(c.query, func(t *testing.T) {

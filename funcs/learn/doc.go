@@ -1,0 +1,7 @@
+// Package learn registers the machine-learning models: logistic
+// regression, generalised linear models, k-means clustering, k-nearest
+// neighbours and the Gaussian and multinomial naive Bayes classifiers.
+// Each returns a model dictionary holding its predict function, which
+// predict(model, X) (funcs/stats) calls. It imports the funcs core and
+// funcs/system (data sources) only.
+package learn
