@@ -1322,6 +1322,8 @@ var texts = []Text{
 	{"The argument [%s] of %s must be a positive number.", "porpoise: funcs/q/qclp.md states the rule"},
 	{"The argument [q] of socp must be a vector of positive integers.", "porpoise: funcs/s/socp.md states the rule"},
 	{"The rows of G and h of socp must number l + sum(q).", "porpoise: funcs/s/socp.md states the rule"},
+	{"The argument [constraints] of fminSLSQP must be a dictionary or a tuple of dictionaries with keys type, fun and jac.", "porpoise: funcs/f/fminslsqp.md states the rule"},
+	{"A constraint function of %s must return a numeric scalar or vector.", "porpoise: funcs/f/fminslsqp.md states the rule"},
 
 	{"A tensor supports only BOOL, CHAR, SHORT, INT, LONG, FLOAT and DOUBLE, not %s.", "porpoise: funcs/t/tensor.md states the rule"},
 	{"The elements of tensor must have the same type and shape.", "porpoise: funcs/t/tensor.md states the rule"},

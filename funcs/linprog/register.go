@@ -22,4 +22,8 @@ func init() {
 	// socp.go.
 	funcs.Register(funcs.Spec{Name: "socp", Params: []string{"f", "G", "h", "l", "q", "A", "b"},
 		Min: 1, Max: 7, Props: funcs.Pure, Category: "math", Fn: socp})
+
+	// slsqp.go.
+	funcs.Register(funcs.Spec{Name: "fminSLSQP", Params: []string{"func", "X0", "fprime", "constraints", "bounds", "ftol", "epsilon", "maxIter"},
+		Min: 2, Max: 8, Category: "data-processing", Fn: fminSLSQP})
 }
