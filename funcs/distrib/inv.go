@@ -42,8 +42,13 @@ func invBinomial(p []float64) func(float64) float64 {
 	if f == nil {
 		return nil
 	}
-	n := p[0]
-	return quantile(func(x float64) float64 { return smallestAtLeast(f, x, n) })
+	n, q := p[0], p[1]
+	sd := math.Sqrt(n * q * (1 - q))
+	return quantile(func(x float64) float64 {
+		z := distuv.UnitNormal.Quantile(x)
+		guess := n*q + sd*z + (1-2*q)*(z*z-1)/6
+		return smallestAtLeastFrom(f, x, guess, func() float64 { return n })
+	})
 }
 
 func invChiSquare(p []float64) func(float64) float64 {
@@ -104,15 +109,44 @@ func invPoisson(p []float64) func(float64) float64 {
 		if x == 1 {
 			return math.NaN()
 		}
-		hi := math.Ceil(mean + 10*math.Sqrt(mean) + 10)
-		for i := 0; f(hi) < x; i++ {
-			if i == 64 {
-				return math.NaN()
+		z := distuv.UnitNormal.Quantile(x)
+		guess := mean + math.Sqrt(mean)*z + (z*z-1)/6
+		return smallestAtLeastFrom(f, x, guess, func() float64 {
+			hi := math.Ceil(mean + 10*math.Sqrt(mean) + 10)
+			for i := 0; f(hi) < x; i++ {
+				if i == 64 {
+					return math.NaN()
+				}
+				hi *= 2
 			}
-			hi *= 2
-		}
-		return smallestAtLeast(f, x, hi)
+			return hi
+		})
 	})
+}
+
+// smallestAtLeastFrom is smallestAtLeast started at guess (the
+// Cornish-Fisher approximation of the quantile), which is usually within
+// a step or two of the answer; it bisects up to upper() when guess is
+// far off.
+func smallestAtLeastFrom(f func(float64) float64, x, guess float64, upper func() float64) float64 {
+	if !math.IsNaN(guess) && !math.IsInf(guess, 0) {
+		k := max(0, math.Floor(guess))
+		for step := 0; step < 16; step++ {
+			if f(k) >= x {
+				if k == 0 || f(k-1) < x {
+					return k
+				}
+				k--
+			} else {
+				k++
+			}
+		}
+	}
+	hi := upper()
+	if math.IsNaN(hi) {
+		return hi
+	}
+	return smallestAtLeast(f, x, hi)
 }
 
 // smallestAtLeast is the smallest whole k in [0, hi] with f(k) >= x, f
