@@ -14,6 +14,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/fit"
 	_ "github.com/porpoisedb/porpoise/funcs/genome"
 	_ "github.com/porpoisedb/porpoise/funcs/higherorder"
+	_ "github.com/porpoisedb/porpoise/funcs/hypotest"
 	_ "github.com/porpoisedb/porpoise/funcs/indexed"
 	_ "github.com/porpoisedb/porpoise/funcs/introspect"
 	_ "github.com/porpoisedb/porpoise/funcs/ipctable"

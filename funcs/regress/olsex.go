@@ -79,36 +79,72 @@ func olsEx(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // beta is the least-squares slope of Y on X over the pairs neither is
-// NULL in, cov(X, Y)/var(X) (funcs/b/beta.md); for matrices, one per
-// column pair.
+// NULL in, cov(X, Y)/var(X) (funcs/b/beta.md): a scalar for vectors, one
+// per column pair for matrices (a vector) and tables (a one-row table of
+// Y's column names, over their numeric and BOOL columns).
 func beta(_ funcs.Env, args []value.Value) (value.Value, error) {
-	switch y := args[0].(type) {
-	case *value.Vector:
-		x, ok := args[1].(*value.Vector)
-		if !ok || y.T == value.Any || x.T == value.Any || !funcs.IsNumericVec(y) || !funcs.IsNumericVec(x) || x.Len() != y.Len() {
-			return nil, badArg("beta", "X", "a numeric vector as long as Y")
+	ys, err := betaColumns(args[0])
+	if err != nil {
+		return nil, badArg("beta", "Y", "a numeric vector, matrix or table")
+	}
+	xs, err := betaColumns(args[1])
+	if err != nil || len(xs) != len(ys) {
+		return nil, badArg("beta", "X", "a numeric vector, matrix or table of Y's shape")
+	}
+	out := make([]float64, len(ys))
+	for c := range ys {
+		if ys[c].Len() != xs[c].Len() {
+			return nil, badArg("beta", "X", "a numeric vector, matrix or table of Y's shape")
 		}
-		ys, xs, err := funcs.DoublesOf2("beta", y, x)
+		yf, xf, err := funcs.DoublesOf2("beta", ys[c], xs[c])
 		if err != nil {
 			return nil, err
 		}
-		return value.NewDouble(nullNaN(slope(ys, xs))[0]), nil
-	case *value.Matrix:
-		x, ok := args[1].(*value.Matrix)
-		if !ok || x.Rows != y.Rows || x.Cols != y.Cols || !funcs.IsNumericVec(y.V) || !funcs.IsNumericVec(x.V) {
-			return nil, badArg("beta", "X", "a numeric matrix of Y's dimensions")
-		}
-		out := make([]float64, y.Cols)
-		for c := range out {
-			ys, xs, err := funcs.DoublesOf2("beta", funcs.MatrixColumn(y, c), funcs.MatrixColumn(x, c))
-			if err != nil {
-				return nil, err
-			}
-			out[c] = slope(ys, xs)
-		}
-		return value.NewDoubles(nullNaN(out...)), nil
+		out[c] = slope(yf, xf)
 	}
-	return nil, badArg("beta", "Y", "a numeric vector or matrix")
+	nullNaN(out...)
+	switch y := args[0].(type) {
+	case *value.Matrix:
+		return value.NewDoubles(out), nil
+	case *value.Table:
+		var names []string
+		cols := make([]*value.Vector, 0, len(out))
+		for i, c := range y.Cols {
+			if c.T != value.Any && funcs.IsNumericVec(c) {
+				names = append(names, y.Names[i])
+				cols = append(cols, value.NewDoubles([]float64{out[len(cols)]}))
+			}
+		}
+		return value.NewTable(names, cols), nil
+	}
+	return value.NewDouble(out[0]), nil
+}
+
+// betaColumns is a vector's, a matrix's or a table's numeric columns.
+func betaColumns(x value.Value) ([]*value.Vector, error) {
+	var cols []*value.Vector
+	switch v := x.(type) {
+	case *value.Vector:
+		if v.T != value.Any && funcs.IsNumericVec(v) {
+			cols = []*value.Vector{v}
+		}
+	case *value.Matrix:
+		if funcs.IsNumericVec(v.V) {
+			for c := 0; c < v.Cols; c++ {
+				cols = append(cols, funcs.MatrixColumn(v, c))
+			}
+		}
+	case *value.Table:
+		for _, c := range v.Cols {
+			if c.T != value.Any && funcs.IsNumericVec(c) {
+				cols = append(cols, c)
+			}
+		}
+	}
+	if len(cols) == 0 {
+		return nil, badArg("beta", "Y", "a numeric vector, matrix or table")
+	}
+	return cols, nil
 }
 
 // slope is cov(x, y)/var(x) over the pairs with neither NULL; NaN with

@@ -1,0 +1,5 @@
+// Package hypotest registers DolphinDB's hypothesis tests (tTest, zTest,
+// fTest, chiSquareTest, anova, mannWhitneyUTest, ksTest, shapiroTest),
+// each returning the dictionary its page prints, over gonum's
+// distributions. It imports the funcs core only.
+package hypotest
