@@ -19,7 +19,7 @@ func xrand(env funcs.Env, args []value.Value) (value.Value, error) {
 		rows, err1 := funcs.IntScalar("rand", p.V.Elem(0))
 		cols, err2 := funcs.IntScalar("rand", p.V.Elem(1))
 		if err1 != nil || err2 != nil || rows < 0 || cols < 0 || rows > 1<<31 || cols > 1<<31 {
-			return nil, ddberr.Errorf("The argument of rand must be an integer scalar.")
+			return nil, ddberr.Errorf("The argument of %s must be an integer scalar.", "rand")
 		}
 		if rows*cols > 1<<31-1 {
 			return nil, ddberr.Errorf("Out of memory")
