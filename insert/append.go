@@ -118,6 +118,13 @@ func appendKeyedRow(dst, src *value.Table, i int, key []byte) {
 func AppendVector(dst *value.Vector, data value.Value) error {
 	src, _, ok := value.VectorOf(data)
 	if !ok {
+		if dst.T == value.Any && data != nil {
+			// a tuple takes any object as one element: metacode
+			// (whereConditions.append!(<sym in syms>), tutorials/
+			// non-standard_permission_management.md), a dictionary, a table
+			dst.Any = append(dst.Any, data)
+			return nil
+		}
 		return IncompatibleError(dst.T, data.Type())
 	}
 	if dst.T == value.Any {

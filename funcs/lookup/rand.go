@@ -14,6 +14,22 @@ import (
 func xrand(env funcs.Env, args []value.Value) (value.Value, error) {
 	r := env.Rand()
 	n := -1
+	if p, ok := funcs.Arg(args, 1).(*value.Pair); ok {
+		// count rows:cols gives a matrix (funcs/r/rand.md)
+		rows, err1 := funcs.IntScalar("rand", p.V.Elem(0))
+		cols, err2 := funcs.IntScalar("rand", p.V.Elem(1))
+		if err1 != nil || err2 != nil || rows < 0 || cols < 0 || rows > 1<<31 || cols > 1<<31 {
+			return nil, ddberr.Errorf("The argument of %s must be an integer scalar.", "rand")
+		}
+		if rows*cols > 1<<31-1 {
+			return nil, ddberr.Errorf("Out of memory")
+		}
+		v, err := xrand(env, []value.Value{args[0], value.NewInt(int32(rows * cols))})
+		if err != nil {
+			return nil, err
+		}
+		return &value.Matrix{V: v.(*value.Vector), Rows: int(rows), Cols: int(cols)}, nil
+	}
 	if len(args) > 1 {
 		k, err := funcs.IntScalar("rand", args[1])
 		if err != nil {
