@@ -16,6 +16,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/higherorder"
 	_ "github.com/porpoisedb/porpoise/funcs/hypotest"
 	_ "github.com/porpoisedb/porpoise/funcs/indexed"
+	_ "github.com/porpoisedb/porpoise/funcs/interp"
 	_ "github.com/porpoisedb/porpoise/funcs/introspect"
 	_ "github.com/porpoisedb/porpoise/funcs/ipctable"
 	_ "github.com/porpoisedb/porpoise/funcs/learn"

@@ -34,4 +34,12 @@ func init() {
 		funcs.Spec{Name: "gaussianKde", Params: []string{"X", "weights", "bwMethod"}, Min: 1, Max: 3, Category: "statistics", Fn: gaussianKde},
 		*kdePredict,
 	)
+
+	// pchip.go.
+	funcs.Register(
+		funcs.Spec{Name: "pchipInterpolateFit", Params: []string{"X", "Y", "extrapolate"}, Min: 2, Max: 3,
+			Props: funcs.Pure, Category: "statistics", Fn: pchipInterpolateFit},
+		funcs.Spec{Name: "kroghInterpolate", Params: []string{"X", "Y", "newX", "der"}, Min: 3, Max: 4,
+			Props: funcs.Pure, Category: "statistics", Fn: kroghInterpolate},
+	)
 }
