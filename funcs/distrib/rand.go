@@ -75,6 +75,13 @@ func randBinomial(p []float64, r *rand.Rand) func() float64 {
 	if q == 0 || q == 1 || n == 0 {
 		return func() float64 { return n * q }
 	}
+	if n > 1<<53 {
+		// Past 2^53 counts are no longer whole in a float64 and gonum's
+		// rejection sampler can loop; the normal approximation is
+		// within O(1/sqrt(n)) there.
+		mean, sd := n*q, math.Sqrt(n*q*(1-q))
+		return func() float64 { return min(n, max(0, math.Round(mean+sd*r.NormFloat64()))) }
+	}
 	return distuv.Binomial{N: n, P: q, Src: r}.Rand
 }
 
@@ -222,13 +229,18 @@ func randDiscrete(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	cum := make([]float64, len(ps))
-	total := 0.0
-	for i, x := range ps {
+	top := 0.0
+	for _, x := range ps {
 		if funcs.IsNullF(x) || !(x > 0) || math.IsInf(x, 0) {
 			return nil, ddberr.Errorf("The probabilities [p] of randDiscrete must be positive.")
 		}
-		total += x
+		top = max(top, x)
+	}
+	// p scaled by its largest element so that the sum stays finite.
+	cum := make([]float64, len(ps))
+	total := 0.0
+	for i, x := range ps {
+		total += x / top
 		cum[i] = total
 	}
 	n, err := funcs.PositiveIntArg("randDiscrete", "count", args[2], 0)
