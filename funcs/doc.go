@@ -47,7 +47,7 @@
 //	funcs/logging      writeLog, writeLogLevel, setLogLevel, cleanOutdateLogFiles over the server log
 //	funcs/npy          NumPy .npy/.npz files: loadNpy, loadNpz, saveAsNpy
 //	funcs/optimize     optimisers of a script function: differentialEvolution, fmin, fminBFGS, fminLBFGSB, fminNCG, brute, brentq
-//	funcs/linprog      linear systems and mathematical programs: solve, linprog, quadprog, qclp, socp, fminSLSQP
+//	funcs/linprog      linear systems and mathematical programs: solve, linprog, quadprog, qclp, socp, osqp, scs, fminSLSQP
 //	funcs/interp       interpolation of resampled series (dividedDifference, neville, spline, loess) and B-splines (splrep, splev)
 //	funcs/regress      linear regression: ols, olsEx, wls, residual, beta, ridge, lasso, elasticNet and their Basic and CV forms, bvls, piecewiseLinFit, polynomial
 //	funcs/learn        machine learning models with predict: logisticRegression, glm, kmeans, knn, gaussianNB, multinomialNB

@@ -461,7 +461,9 @@ func (p *program) newton(kkt, hb *mat.Dense, g []float64, rhs, sol *mat.VecDense
 		rhs.SetVec(n+row, 0)
 	}
 	if err := sol.SolveVec(kkt, rhs); err != nil {
-		if _, cond := err.(mat.Condition); !cond {
+		// a singular Hessian (a variable no constraint holds) takes the
+		// ridge; the ridged system may stay ill-conditioned near the end
+		if c, cond := err.(mat.Condition); !cond || !ridge && float64(c) > 1e15 {
 			return false
 		}
 	}

@@ -1,6 +1,6 @@
 // Package linprog registers DolphinDB's linear algebra solvers and
 // mathematical programs: solve (a linear system), linprog (simplex),
-// quadprog, qclp and socp (an interior-point method), and fminSLSQP,
-// sequential quadratic programming over the same interior-point method.
-// It imports the funcs core and gonum's mat.
+// quadprog, qclp, socp, osqp and scs (an interior-point method), and
+// fminSLSQP, sequential quadratic programming over the same interior-
+// point method. It imports the funcs core and gonum's mat.
 package linprog

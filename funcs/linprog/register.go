@@ -26,4 +26,12 @@ func init() {
 	// slsqp.go.
 	funcs.Register(funcs.Spec{Name: "fminSLSQP", Params: []string{"func", "X0", "fprime", "constraints", "bounds", "ftol", "epsilon", "maxIter"},
 		Min: 2, Max: 8, Category: "data-processing", Fn: fminSLSQP})
+
+	// osqp.go.
+	funcs.Register(
+		funcs.Spec{Name: "osqp", Params: []string{"q", "P", "A", "lb", "ub"},
+			Min: 1, Max: 5, Props: funcs.Pure, Category: "math", Fn: osqp},
+		funcs.Spec{Name: "scs", Params: []string{"f", "P", "A", "b", "Aeq", "beq", "lb", "ub", "x0", "c", "eps", "alpha"},
+			Min: 1, Max: 12, Props: funcs.Pure, Category: "math", Fn: scs},
+	)
 }

@@ -1,0 +1,259 @@
+package linprog
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// osqp's statuses (funcs/o/osqp.md).
+const (
+	osqpSolved     = "solved"
+	osqpInfeasible = "primal infeasible"
+	osqpUnbounded  = "dual infeasible"
+	osqpMaxIter    = "maximum iterations reached"
+)
+
+// osqpInf is where osqp's bounds stop counting: a NULL bound is ±1e30.
+const osqpInf = 1e30
+
+// osqp minimises 0.5 x'Px + q'x subject to lb <= A x <= ub
+// (funcs/o/osqp.md) by the interior-point method of quadprog; a row
+// whose bounds are equal is an equality. The result is the tuple
+// (status, x), x NULL when there is no optimum.
+func osqp(_ funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "osqp"
+	q, err := fArg(fn, "q", args[0])
+	if err != nil {
+		return nil, err
+	}
+	n := len(q)
+	p := &program{f: q}
+	P, err := rowsArg(fn, "P", args, 1, n)
+	if err != nil {
+		return nil, err
+	}
+	if P != nil {
+		if len(P) != n {
+			return nil, ddberr.Errorf("The argument [P] of %s must be a symmetric positive semi-definite matrix with as many rows and columns as %s has elements.", fn, "q")
+		}
+		p.h = symmetricUpper(P)
+	}
+	A, err := rowsArg(fn, "A", args, 2, n)
+	if err != nil {
+		return nil, err
+	}
+	given := 0
+	for i := 2; i <= 4; i++ {
+		if present(args, i) != nil {
+			given++
+		}
+	}
+	if A == nil && given > 0 || A != nil && len(args) < 5 {
+		return nil, ddberr.Errorf("The arguments A, lb and ub of osqp must be given together.")
+	}
+	if A != nil {
+		lb, err := boundsVector(fn, "lb", args[3], len(A), math.Inf(-1))
+		if err != nil {
+			return nil, err
+		}
+		ub, err := boundsVector(fn, "ub", args[4], len(A), math.Inf(1))
+		if err != nil {
+			return nil, err
+		}
+		for i, row := range A {
+			l, u := lb[i], ub[i]
+			switch {
+			case l > u:
+				return value.NewTuple([]value.Value{value.NewString(osqpInfeasible), value.NewDoubles(funcs.NullDoubles(n))}), nil
+			case l == u:
+				p.e, p.rhs = append(p.e, row), append(p.rhs, u)
+				continue
+			}
+			if u < osqpInf {
+				p.cons = append(p.cons, linCon{a: row, b: u})
+			}
+			if l > -osqpInf {
+				neg := make([]float64, n)
+				for j, v := range row {
+					neg[j] = -v
+				}
+				p.cons = append(p.cons, linCon{a: neg, b: -l})
+			}
+		}
+	}
+	x, st := p.solve()
+	status := osqpSolved
+	switch st {
+	case lpInfeasible:
+		status = osqpInfeasible
+	case lpUnbounded:
+		status = osqpUnbounded
+	case lpIterLimit:
+		status = osqpMaxIter
+	}
+	if st != lpOptimal {
+		x = funcs.NullDoubles(n)
+	}
+	return value.NewTuple([]value.Value{value.NewString(status), value.NewDoubles(x)}), nil
+}
+
+// boundsVector reads lb or ub of osqp: one number per row of A, NULL
+// (or beyond 1e30) for none.
+func boundsVector(fn, name string, x value.Value, rows int, inf float64) ([]float64, error) {
+	out := make([]float64, rows)
+	for i := range out {
+		out[i] = inf
+	}
+	if funcs.NullOrAbsent(x) {
+		return out, nil
+	}
+	v, ok := x.(*value.Vector)
+	if !ok || !funcs.IsNumericVec(v) || v.Len() != rows {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric vector with one element per row of its matrix.", name, fn)
+	}
+	d, err := funcs.DoublesOf(fn, v)
+	if err != nil {
+		return nil, err
+	}
+	for i, b := range d {
+		if !funcs.IsNullF(b) && math.Abs(b) < osqpInf {
+			out[i] = b
+		}
+	}
+	return out, nil
+}
+
+// symmetricUpper is the symmetric matrix (row-major) whose upper
+// triangle is P's.
+func symmetricUpper(P [][]float64) []float64 {
+	n := len(P)
+	h := make([]float64, n*n)
+	for i := range n {
+		for j := i; j < n; j++ {
+			h[i*n+j], h[j*n+i] = P[i][j], P[i][j]
+		}
+	}
+	return h
+}
+
+// absConstraints are sum(abs(x - x0)) <= c over the first n of m
+// variables, the last n of them bounding each |x_i - x0_i|.
+func absConstraints(x0 []float64, c float64, m int) []constraint {
+	n := len(x0)
+	var out []constraint
+	sum := make([]float64, m)
+	for i := range n {
+		up, down := make([]float64, m), make([]float64, m)
+		up[i], up[m-n+i] = 1, -1
+		down[i], down[m-n+i] = -1, -1
+		out = append(out, linCon{a: up, b: x0[i]}, linCon{a: down, b: -x0[i]})
+		sum[m-n+i] = 1
+	}
+	return append(out, linCon{a: sum, b: c})
+}
+
+// scs minimises 0.5 x'Px + f'x (P's upper triangle, its diagonal the
+// doubled squares' coefficients) subject to A x <= b, Aeq x = beq, lb
+// <= x <= ub and, with x0 and c, sum(abs(x - x0)) <= c (funcs/s/scs.md),
+// by the interior-point method of quadprog. The result is the tuple
+// (minimum, x). eps and alpha tune DolphinDB's splitting solver and are
+// only checked here.
+func scs(_ funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "scs"
+	f, err := fArg(fn, "f", args[0])
+	if err != nil {
+		return nil, err
+	}
+	n := len(f)
+	P, err := rowsArg(fn, "P", args, 1, n)
+	if err != nil {
+		return nil, err
+	}
+	if P != nil && len(P) != n {
+		return nil, ddberr.Errorf("The argument [P] of %s must be a symmetric positive semi-definite matrix with as many rows and columns as %s has elements.", fn, "f")
+	}
+	lp := &program{f: f}
+	if err := linearParts(fn, args, 2, lp); err != nil {
+		return nil, err
+	}
+	lb, err := boundArg(fn, "lb", args, 6, n, negInf)
+	if err != nil {
+		return nil, err
+	}
+	ub, err := boundArg(fn, "ub", args, 7, n, posInf)
+	if err != nil {
+		return nil, err
+	}
+	x0v, cv := present(args, 8), present(args, 9)
+	m := n
+	var x0 []float64
+	var c float64
+	if x0v != nil && cv != nil {
+		var ok bool
+		if x0, ok = vectorArg(x0v); !ok || len(x0) != n {
+			return nil, ddberr.Errorf("The argument [x0] of %s must be a numeric vector as long as %s.", fn, "f")
+		}
+		cs, ok := funcs.ScalarArg(cv)
+		if !ok || cs.Null || cs.T.Category() != value.CatIntegral && cs.T.Category() != value.CatFloating || cs.Float64() < 0 {
+			return nil, ddberr.Errorf("The argument [c] of %s must be a non-negative number.", fn)
+		}
+		c = cs.Float64()
+		m = 2 * n
+	}
+	for i, name := range []string{"eps", "alpha"} {
+		if x := present(args, 10+i); x != nil {
+			if s, ok := funcs.ScalarArg(x); !ok || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating {
+				return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
+			}
+		}
+	}
+	widen := func(a []float64) []float64 { return append(append([]float64(nil), a...), make([]float64, m-n)...) }
+	p := &program{f: widen(f)}
+	if P != nil {
+		h := symmetricUpper(P)
+		p.h = make([]float64, m*m)
+		for i := range n {
+			copy(p.h[i*m:i*m+n], h[i*n:(i+1)*n])
+		}
+	}
+	for _, con := range lp.cons {
+		l := con.(linCon)
+		p.cons = append(p.cons, linCon{a: widen(l.a), b: l.b})
+	}
+	for _, row := range lp.e {
+		p.e = append(p.e, widen(row))
+	}
+	p.rhs = lp.rhs
+	for i := range n {
+		if lb[i] > ub[i] {
+			return nil, statusError(fn, lpInfeasible)
+		}
+		if lb[i] == ub[i] {
+			a := make([]float64, m)
+			a[i] = 1
+			p.e, p.rhs = append(p.e, a), append(p.rhs, lb[i])
+			continue
+		}
+		if !math.IsInf(ub[i], 1) {
+			a := make([]float64, m)
+			a[i] = 1
+			p.cons = append(p.cons, linCon{a: a, b: ub[i]})
+		}
+		if !math.IsInf(lb[i], -1) {
+			a := make([]float64, m)
+			a[i] = -1
+			p.cons = append(p.cons, linCon{a: a, b: -lb[i]})
+		}
+	}
+	if x0 != nil {
+		p.cons = append(p.cons, absConstraints(x0, c, m)...)
+	}
+	x, st := p.solve()
+	if st != lpOptimal {
+		return nil, statusError(fn, st)
+	}
+	return value.NewTuple([]value.Value{value.NewDouble(p.objective(x)), value.NewDoubles(x[:n])}), nil
+}
