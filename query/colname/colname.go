@@ -3,6 +3,7 @@ package colname
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
@@ -56,8 +57,19 @@ func exprName(e ast.Expr) string {
 			fn = id.Name
 		}
 		// DolphinDB names a call after the function and its first named
-		// argument (wavg(bid, volume) is wavg_bid)
+		// argument (wavg(bid, volume) is wavg_bid); a call among the
+		// arguments names nothing (bar(month(time), 3) is bar in
+		// funcs/b/bar.md, rowSum(ffill(price)) rowSum in
+		// progr/sql/pivotBy.md)
 		for _, a := range n.Args {
+			if _, ok := a.(*ast.CallExpr); ok {
+				continue
+			}
+			if id, ok := a.(*ast.Ident); ok && !isName(id.Name) {
+				// a constant metacode embeds (makeCall(member, x,
+				// "Residual")) names nothing, as a literal doesn't
+				continue
+			}
 			if s := exprName(a); s != "" {
 				return fn + "_" + s
 			}
@@ -140,4 +152,19 @@ func Strip(e ast.Expr) ast.Expr {
 		return a.X
 	}
 	return e
+}
+
+// isName reports whether s is spelled as an identifier: metacode built
+// from values binds each constant to a name spelled as the constant
+// ("Residual" with its quotes, 2, NULL), which is no column.
+func isName(s string) bool {
+	if s == "" || s == "NULL" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || unicode.IsLetter(r) || (i > 0 && unicode.IsDigit(r))) {
+			return false
+		}
+	}
+	return true
 }
