@@ -14,7 +14,8 @@ const defaultEps = 1.4901161193847656e-08
 
 // fminBFGS minimises func from X0 by BFGS (funcs/f/fminbfgs.md, SciPy's
 // fmin_bfgs): the inverse Hessian starts as the identity, each step is
-// a strong Wolfe line search (c1, c2) along -Hinv*g, and the run stops
+// a strong Wolfe line search (c1, c2; Moré-Thuente, then bracketing)
+// along -Hinv*g, and the run stops
 // when the gradient's norm (of order norm, the max norm by default) is
 // at most gtol, when a step is within xrtol of x, or after maxIter
 // (200*N) iterations. warnFlag: 1 maxIter, 2 line search failed or f
@@ -74,7 +75,7 @@ func fminBFGS(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		l := newLineFunc(s, x, p, eps)
-		alpha, fNew, ok, err := wolfeSearch(l, fx, dot(g, p), oldOld, c1, c2)
+		alpha, fNew, ok, err := wolfe12(l, fx, dot(g, p), oldOld, c1, c2, 1e-100, 1e100)
 		if err != nil {
 			return nil, err
 		}
@@ -203,7 +204,8 @@ func wolfeArgs(fn string, args []value.Value, i int) (float64, float64, error) {
 // gradient inner solves (funcs/f/fminncg.md, SciPy's fmin_ncg): each
 // iteration solves fhess*p = -fprime by CG to a tolerance of
 // min(0.5, sqrt(|g|_1))*|g|_1 (a direction of negative curvature ends
-// the solve), then takes a strong Wolfe step along p; it stops when a
+// the solve), then takes a strong Wolfe step along p (Moré-Thuente, then
+// bracketing); it stops when a
 // step's 1-norm is at most xtol*N or after maxIter (200*N) iterations.
 func fminNCG(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "fminNCG"
@@ -315,7 +317,7 @@ func fminNCG(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		copy(pk, xs)
 		l := newLineFunc(s, x, pk, 0)
-		alpha, fNew, ok, err := wolfeSearch(l, fx, dot(g, pk), oldOld, c1, c2)
+		alpha, fNew, ok, err := wolfe12(l, fx, dot(g, pk), oldOld, c1, c2, 1e-8, 50)
 		if err != nil {
 			return nil, err
 		}
