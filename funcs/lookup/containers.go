@@ -32,6 +32,22 @@ func xtake(env funcs.Env, args []value.Value) (value.Value, error) {
 	if s, ok := x.(*value.Scalar); ok && s.T == value.Void {
 		return nil, ddberr.Errorf("Not allowed to create a void vector. RefId:S05005")
 	}
+	if funcs.IsFunction(x) {
+		// take(add, 2) is a tuple of the function, as unifiedExpr's
+		// operators (tutorials/meta_programming.md)
+		n, err := funcs.IntScalar("take", args[1])
+		if err != nil {
+			return nil, err
+		}
+		if err := env.Reserve(satMul(abs64(n), 1)); err != nil {
+			return nil, err
+		}
+		out := make([]value.Value, abs64(n))
+		for i := range out {
+			out[i] = x
+		}
+		return value.NewTuple(out), nil
+	}
 	rows, width, ok := takeShape(x)
 	if !ok {
 		return nil, fmt.Errorf("take doesn't support %s.", x.Form())

@@ -399,7 +399,7 @@ func xunifiedExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		acc = &ast.BinaryExpr{Op: sym, L: acc, R: r}
+		acc = &ast.BinaryExpr{Op: sym, L: acc, R: r, Unified: true}
 	}
 	return c.meta(acc), nil
 }

@@ -87,6 +87,24 @@ func exprName(e ast.Expr) string {
 // pass keeps a chain a+a+...+a, as long as a script may make it, linear in
 // the name's length.
 func binaryName(n *ast.BinaryExpr) string {
+	if n.Unified {
+		first := n.L
+		for {
+			l, ok := first.(*ast.BinaryExpr)
+			if !ok {
+				break
+			}
+			first = l.L
+		}
+		op := words.OperatorFunc(n.Op)
+		if op == "" {
+			op = n.Op
+		}
+		if s := exprName(first); s != "" {
+			return s + "_" + op
+		}
+		return op
+	}
 	var b strings.Builder
 	for {
 		op := words.OperatorFunc(n.Op)

@@ -407,6 +407,10 @@ type BinaryExpr struct {
 	Op string
 	L  Expr
 	R  Expr
+	// Unified marks the operation unifiedExpr built: DolphinDB holds it
+	// as one expression of many operands and names its column after the
+	// first operand and the operator (price1_add in funcs/u/unifiedExpr.md).
+	Unified bool
 }
 
 // AliasExpr is `X as Name` (select lists, function arguments). In a
