@@ -8,11 +8,29 @@ import "math"
 // quadratic interpolation until a step meets the strong Wolfe
 // conditions.
 
+// line is a function along a search direction and its slope.
+type line interface {
+	phi(alpha float64) (float64, error)
+	derphi(alpha float64) (float64, error)
+}
+
+// mtOptions are dcsrch's tolerances: xtol, at most maxEval trials, and
+// whether a warning (no further progress possible) ends the search with
+// the step reached, as L-BFGS-B takes it, rather than failing, as SciPy's
+// BFGS does.
+type mtOptions struct {
+	xtol       float64
+	maxEval    int
+	acceptWarn bool
+}
+
+var scipyMT = mtOptions{xtol: 1e-14, maxEval: 100}
+
 // mtSearch returns a strong Wolfe step for c1, c2 within [stpmin,
 // stpmax], starting from stp, with its value; ok is false when the
-// search stops on a warning or after 100 trials.
-func mtSearch(l *lineFunc, phi0, derphi0, stp, c1, c2, stpmin, stpmax float64) (float64, float64, bool, error) {
-	const xtol = 1e-14
+// search fails.
+func mtSearch(l line, phi0, derphi0, stp, c1, c2, stpmin, stpmax float64, o mtOptions) (float64, float64, bool, error) {
+	xtol := o.xtol
 	if !(stp >= stpmin && stp <= stpmax) || derphi0 >= 0 {
 		return 0, 0, false, nil
 	}
@@ -22,7 +40,7 @@ func mtSearch(l *lineFunc, phi0, derphi0, stp, c1, c2, stpmin, stpmax float64) (
 		stmin: 0, stmax: stp + 4*stp,
 	}
 	s.width1 = s.width / 0.5
-	for range 100 {
+	for range o.maxEval {
 		f, err := l.phi(stp)
 		if err != nil {
 			return 0, 0, false, err
@@ -43,7 +61,7 @@ func mtSearch(l *lineFunc, phi0, derphi0, stp, c1, c2, stpmin, stpmax float64) (
 		}
 		if s.brackt && (stp <= s.stmin || stp >= s.stmax) || s.brackt && s.stmax-s.stmin <= xtol*s.stmax ||
 			stp == stpmax && f <= ftest && g <= s.gtest || stp == stpmin && (f > ftest || g >= s.gtest) {
-			return 0, 0, false, nil
+			return stp, f, o.acceptWarn, nil
 		}
 		if s.stage == 1 && f <= s.fx && f > ftest {
 			fm, gm := f-stp*s.gtest, g-s.gtest
@@ -207,7 +225,7 @@ func wolfe12(l *lineFunc, phi0, derphi0, oldPhi0, c1, c2, amin, amax float64) (f
 			alpha1 = 1
 		}
 	}
-	a, f, ok, err := mtSearch(l, phi0, derphi0, alpha1, c1, c2, amin, amax)
+	a, f, ok, err := mtSearch(l, phi0, derphi0, alpha1, c1, c2, amin, amax, scipyMT)
 	if err != nil || ok {
 		return a, f, ok, err
 	}

@@ -8,9 +8,10 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// fminLBFGSB minimises func from X0 within bounds by the projected
+// fminLBFGSB minimises func from X0 within bounds by the bounded
 // limited-memory BFGS of the differentialEvolution polish (funcs/f/
-// fminlbfgsb.md): m corrections, stopping when the projected gradient's
+// fminlbfgsb.md; where no bound binds, L-BFGS-B's own steps): m
+// corrections, stopping when the projected gradient's
 // largest component is at most pgtol or the relative decrease of f is at
 // most factr*eps; without fprime the gradient is forward differences of
 // step epsilon. warnFlag: 1 maxIter or maxFun reached, 2 the line search

@@ -2,12 +2,14 @@ package optimize
 
 import "math"
 
-// The polish step: a limited-memory BFGS on a box (projected L-BFGS):
-// the two-loop direction over the variables not held at a bound, a
-// backtracking Armijo search along the projected path, and L-BFGS-B's
-// stopping rules (projected gradient <= pgtol, relative decrease of f <=
-// factr*eps). Gradients are forward differences of step 1e-8, as for an
-// L-BFGS-B run without a gradient.
+// The polish step and fminLBFGSB: a limited-memory BFGS on a box: the
+// two-loop direction over the variables not held at a bound; when the
+// full step stays inside the bounds, L-BFGS-B's own Moré-Thuente search
+// (so that an unconstrained run, or one whose bounds never bind, takes
+// L-BFGS-B's steps), else a backtracking Armijo search along the
+// projected path; and L-BFGS-B's stopping rules (projected gradient <=
+// pgtol, relative decrease of f <= factr*eps). Gradients are forward
+// differences of step 1e-8, as for an L-BFGS-B run without a gradient.
 
 // objective evaluates f at x; it counts its calls.
 type objective func(x []float64) (float64, error)
@@ -116,38 +118,67 @@ func lbfgsb(f objective, grad func(x []float64, fx float64, g []float64) error, 
 				}
 			}
 		}
-		step, fn := 1.0, 0.0
-		if len(ss) == 0 {
-			// the first step moves at most 1 along the gradient
-			if nd := math.Sqrt(dot(d, d)); nd > 1 {
-				step = 1 / nd
+		fn := 0.0
+		accepted, gradDone := false, false
+		if inBox(x, d, lo, hi) {
+			// L-BFGS-B's search: Moré-Thuente (ftol 1e-3, gtol 0.9,
+			// xtol 0.1) up to the largest step the bounds allow, the
+			// first step at most 1 long
+			stpmx := 1e10
+			if constrained(lo, hi) {
+				stpmx = 1
+				if iters > 0 {
+					stpmx = maxStep(x, d, lo, hi)
+				}
 			}
-		}
-		accepted := false
-		for range max(o.maxLS, 1) {
-			for i := range xn {
-				xn[i] = min(max(x[i]+step*d[i], lo[i]), hi[i])
+			stp := 1.0
+			if iters == 0 && !boxed(lo, hi) {
+				stp = min(1/math.Sqrt(dot(d, d)), stpmx)
 			}
-			if fn, err = f(xn); err != nil {
+			bl := &boxLine{f: f, grad: grad, x: x, d: d, xn: xn, gn: gn}
+			a, fa, ok, err := mtSearch(bl, fx, dot(g, d), stp, 1e-3, 0.9, 0, stpmx, mtOptions{xtol: 0.1, maxEval: max(o.maxLS, 1), acceptWarn: true})
+			if err != nil {
 				return lbResult{}, err
 			}
-			dec := 0.0
-			for i := range xn {
-				dec += g[i] * (xn[i] - x[i])
+			if ok && fa <= fx && bl.at == a {
+				fn, accepted, gradDone = fa, true, true
 			}
-			if fn <= fx+1e-4*dec {
-				accepted = true
-				break
+		}
+		if !accepted {
+			step := 1.0
+			if len(ss) == 0 {
+				// the first step moves at most 1 along the gradient
+				if nd := math.Sqrt(dot(d, d)); nd > 1 {
+					step = 1 / nd
+				}
 			}
-			step /= 2
+			for range max(o.maxLS, 1) {
+				for i := range xn {
+					xn[i] = min(max(x[i]+step*d[i], lo[i]), hi[i])
+				}
+				if fn, err = f(xn); err != nil {
+					return lbResult{}, err
+				}
+				dec := 0.0
+				for i := range xn {
+					dec += g[i] * (xn[i] - x[i])
+				}
+				if fn <= fx+1e-4*dec {
+					accepted = true
+					break
+				}
+				step /= 2
+			}
 		}
 		if !accepted {
 			warn = 2
 			break
 		}
 		iters++
-		if err := grad(xn, fn, gn); err != nil {
-			return lbResult{}, err
+		if !gradDone {
+			if err := grad(xn, fn, gn); err != nil {
+				return lbResult{}, err
+			}
 		}
 		s, y := make([]float64, n), make([]float64, n)
 		for i := range s {
@@ -225,4 +256,80 @@ func hasNaN(v []float64) bool {
 		}
 	}
 	return false
+}
+
+// boxLine is f along x + a*d for the Moré-Thuente search; xn and gn hold
+// the last point evaluated and its gradient.
+type boxLine struct {
+	f      objective
+	grad   func(x []float64, fx float64, g []float64) error
+	x, d   []float64
+	xn, gn []float64
+	at, fa float64
+}
+
+func (b *boxLine) phi(a float64) (float64, error) {
+	for i := range b.xn {
+		b.xn[i] = b.x[i] + a*b.d[i]
+	}
+	fa, err := b.f(b.xn)
+	b.at, b.fa = a, fa
+	return fa, err
+}
+
+func (b *boxLine) derphi(a float64) (float64, error) {
+	if b.at != a {
+		if _, err := b.phi(a); err != nil {
+			return 0, err
+		}
+	}
+	if err := b.grad(b.xn, b.fa, b.gn); err != nil {
+		return 0, err
+	}
+	return dot(b.gn, b.d), nil
+}
+
+// inBox reports whether x + d stays within the bounds.
+func inBox(x, d, lo, hi []float64) bool {
+	for i := range x {
+		if v := x[i] + d[i]; v < lo[i] || v > hi[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// constrained reports a finite bound; boxed, finite bounds on both sides
+// of every variable.
+func constrained(lo, hi []float64) bool {
+	for i := range lo {
+		if !math.IsInf(lo[i], -1) || !math.IsInf(hi[i], 1) {
+			return true
+		}
+	}
+	return false
+}
+
+func boxed(lo, hi []float64) bool {
+	for i := range lo {
+		if math.IsInf(lo[i], -1) || math.IsInf(hi[i], 1) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxStep is the largest a with x + a*d within the bounds (1e10 when
+// none limits it).
+func maxStep(x, d, lo, hi []float64) float64 {
+	a := 1e10
+	for i := range x {
+		switch {
+		case d[i] < 0 && !math.IsInf(lo[i], -1):
+			a = min(a, (lo[i]-x[i])/d[i])
+		case d[i] > 0 && !math.IsInf(hi[i], 1):
+			a = min(a, (hi[i]-x[i])/d[i])
+		}
+	}
+	return max(a, 0)
 }
