@@ -1332,6 +1332,7 @@ var texts = []Text{
 	{"The argument [%s] of %s must be a positive number.", "porpoise: funcs/q/qclp.md states the rule"},
 	{"The argument [P] of %s must be a symmetric positive semi-definite matrix with as many rows and columns as %s has elements.", "porpoise: funcs/o/osqp.md states the rule"},
 	{"The arguments A, lb and ub of osqp must be given together.", "funcs/o/osqp.md"},
+	{"The argument [%s] of %s must be a positive semi-definite matrix.", "porpoise: funcs/q/quadprog.md states the rule"},
 	{"The argument [x0] of %s must be a numeric vector as long as %s.", "porpoise: funcs/s/scs.md states the rule"},
 	{"The argument [c] of %s must be a non-negative number.", "porpoise: funcs/s/scs.md states the rule"},
 	{"The argument [q] of socp must be a vector of positive integers.", "porpoise: funcs/s/socp.md states the rule"},

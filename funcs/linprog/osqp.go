@@ -3,6 +3,8 @@ package linprog
 import (
 	"math"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -40,6 +42,9 @@ func osqp(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The argument [P] of %s must be a symmetric positive semi-definite matrix with as many rows and columns as %s has elements.", fn, "q")
 		}
 		p.h = symmetricUpper(P)
+		if !semidefinite(p.h, n) {
+			return value.NewTuple([]value.Value{value.NewString("problem non convex"), value.NewDoubles(funcs.NullDoubles(n))}), nil
+		}
 	}
 	A, err := rowsArg(fn, "A", args, 2, n)
 	if err != nil {
@@ -214,6 +219,9 @@ func scs(_ funcs.Env, args []value.Value) (value.Value, error) {
 	p := &program{f: widen(f)}
 	if P != nil {
 		h := symmetricUpper(P)
+		if !semidefinite(h, n) {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be a positive semi-definite matrix.", "P", fn)
+		}
 		p.h = make([]float64, m*m)
 		for i := range n {
 			copy(p.h[i*m:i*m+n], h[i*n:(i+1)*n])
@@ -256,4 +264,26 @@ func scs(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, statusError(fn, st)
 	}
 	return value.NewTuple([]value.Value{value.NewDouble(p.objective(x)), value.NewDoubles(x[:n])}), nil
+}
+
+// semidefinite reports whether the symmetric n-by-n h (row-major) is
+// positive semi-definite: its Cholesky factorisation succeeds once a
+// relative 1e-10 is added to the diagonal.
+func semidefinite(h []float64, n int) bool {
+	scale := 0.0
+	for i := range n {
+		scale = max(scale, math.Abs(h[i*n+i]))
+	}
+	s := mat.NewSymDense(n, nil)
+	for i := range n {
+		for j := i; j < n; j++ {
+			v := h[i*n+j]
+			if i == j {
+				v += 1e-10 * (1 + scale)
+			}
+			s.SetSym(i, j, v)
+		}
+	}
+	var c mat.Cholesky
+	return c.Factorize(s)
 }

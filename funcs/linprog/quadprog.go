@@ -31,6 +31,9 @@ func quadprog(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		h = append(h, r...)
 	}
+	if !semidefinite(h, n) {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a positive semi-definite matrix.", "H", fn)
+	}
 	p := &program{h: h, f: f}
 	if err := linearParts(fn, args, 2, p); err != nil {
 		return nil, err
@@ -101,6 +104,9 @@ func qclp(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for _, row := range V {
 		v = append(v, row...)
 	}
+	if !semidefinite(symmetricUpper(V), n) || !symmetric(V) {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a positive semi-definite matrix.", "V", fn)
+	}
 	p.cons = append(p.cons, &quadCon{v: v, n: n, q: make([]float64, m), k: k.Float64()})
 	lp := &program{f: r}
 	if err := linearParts(fn, args, 3, lp); err != nil {
@@ -147,4 +153,17 @@ func qclp(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	x = x[:n]
 	return value.NewTuple([]value.Value{value.NewDouble(dotv(r, x)), value.NewDoubles(x)}), nil
+}
+
+// symmetric reports a square matrix equal to its transpose (to a relative
+// 1e-9).
+func symmetric(m [][]float64) bool {
+	for i, r := range m {
+		for j, v := range r {
+			if math.Abs(v-m[j][i]) > 1e-9*(math.Abs(v)+1) {
+				return false
+			}
+		}
+	}
+	return true
 }
