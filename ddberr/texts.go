@@ -413,6 +413,7 @@ var texts = []Text{
 	// package funcs
 	{"The function or procedure '%s' is not defined. RefId: S06004", "error_codes/S06004.md"},
 	{"The argument [%s] of %s must be an integer.", "porpoise"},
+	{"The sort key of sortBy! must be a vector as long as the table.", "porpoise"},
 	{"The argument [top] of aggrTopN must be an integer or a floating number in (0, 1).", "porpoise"},
 	{"The argument [%s] of %s must be a boolean.", "porpoise"},
 	{"The argument of %s must be an integer scalar.", "porpoise"},

@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/rowsort"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -149,23 +150,33 @@ func sortInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return v, nil
 }
 
-// sortByInPlace sorts a table's rows in place by named columns.
-func sortByInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
+// sortByInPlace sorts a table's rows in place by named columns, or by
+// expressions over its columns given as metacode (<qty*price>,
+// <[date, sym]>; funcs/s/sortBy_.md).
+func sortByInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := args[0].(*value.Table)
 	if !ok {
 		return nil, ddberr.Errorf("The first argument of sortBy! must be a table.")
 	}
-	names, ok := funcs.StringsArg(args[1])
-	if !ok {
-		return nil, errors.New("sortColumns of sortBy! must be column names.")
-	}
-	keys := make([]value.Value, len(names))
-	for i, n := range names {
-		c := t.Column(n)
-		if c == nil {
-			return nil, ddberr.Errorf("Unrecognized column name %s", n)
+	var keys []value.Value
+	if funcs.IsCode(args[1]) {
+		var err error
+		if keys, err = codeKeys(env, t, args[1]); err != nil {
+			return nil, err
 		}
-		keys[i] = c
+	} else {
+		names, ok := funcs.StringsArg(args[1])
+		if !ok {
+			return nil, errors.New("sortColumns of sortBy! must be column names.")
+		}
+		keys = make([]value.Value, len(names))
+		for i, n := range names {
+			c := t.Column(n)
+			if c == nil {
+				return nil, ddberr.Errorf("Unrecognized column name %s", n)
+			}
+			keys[i] = c
+		}
 	}
 	var x value.Value = value.NewTuple(keys)
 	if len(keys) == 1 {
@@ -184,6 +195,44 @@ func sortByInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	t.RebuildKeys() // a keyed or indexed table's keys moved with their rows
 	return t, insert.Changed(t)
+}
+
+// codeKeys evaluates sortBy!'s metacode over t's columns: one key per
+// element of a bracketed list, else one key, each a vector as long as t.
+func codeKeys(env funcs.Env, t *value.Table, code value.Value) ([]value.Value, error) {
+	var e ast.Expr
+	bind := map[string]value.Value{}
+	switch c := code.(type) {
+	case *funcs.Code:
+		e = c.X
+	case *funcs.Meta:
+		if c.X == nil {
+			return nil, errors.New("sortColumns of sortBy! must be column names.")
+		}
+		e = c.X
+		for k, v := range c.Bind {
+			bind[k] = v
+		}
+	}
+	exprs := []ast.Expr{e}
+	if a, ok := e.(*ast.ArrayExpr); ok {
+		exprs = a.Elems
+	}
+	const table = "\x00sortBy"
+	bind[table] = t
+	keys := make([]value.Value, len(exprs))
+	for i, x := range exprs {
+		v, err := env.Eval(&ast.SelectExpr{Exec: true, Cols: []ast.Expr{x}, From: &ast.Ident{Name: table}}, bind)
+		if err != nil {
+			return nil, err
+		}
+		vec, ok := v.(*value.Vector)
+		if !ok || vec.Len() != t.Rows() {
+			return nil, ddberr.Errorf("The sort key of sortBy! must be a vector as long as the table.")
+		}
+		keys[i] = vec
+	}
+	return keys, nil
 }
 
 // rank ranks each column (0-based) by the "rank" page's options;
