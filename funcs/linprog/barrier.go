@@ -1,6 +1,7 @@
 package linprog
 
 import (
+	"context"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -197,6 +198,7 @@ func dotv(a, b []float64) float64 {
 // program is min 0.5 x'Hx + f'x (H n by n row-major or nil) subject to
 // cons and E x = e (E row-major).
 type program struct {
+	ctx  context.Context
 	h    []float64
 	f    []float64
 	cons []constraint
@@ -237,7 +239,7 @@ func (p *program) solve() ([]float64, lpStatus) {
 	}
 	if len(p.cons) > 0 && worst >= 0 {
 		// phase 1: min s subject to each constraint relaxed by s, s >= -1
-		ph := &program{f: make([]float64, n+1), e: make([][]float64, len(e)), rhs: rhs}
+		ph := &program{ctx: p.ctx, f: make([]float64, n+1), e: make([][]float64, len(e)), rhs: rhs}
 		ph.f[n] = 1
 		for i, r := range e {
 			ph.e[i] = append(append([]float64(nil), r...), 0)
@@ -257,7 +259,7 @@ func (p *program) solve() ([]float64, lpStatus) {
 		}
 		z := append(append([]float64(nil), x...), worst+1)
 		z, st := ph.center(z, func(z []float64) bool { return z[n] < -1e-9 })
-		if st == lpIterLimit {
+		if st == lpIterLimit || st == lpCancelled {
 			return nil, st
 		}
 		if z == nil || !(z[n] < 0) {
@@ -312,6 +314,9 @@ func (p *program) center(x []float64, done func([]float64) bool) ([]float64, lpS
 	}
 	for outer := 0; outer < 60; outer++ {
 		for range 200 {
+			if p.ctx != nil && p.ctx.Err() != nil {
+				return nil, lpCancelled
+			}
 			_, ok := phi(x, g)
 			if !ok {
 				return nil, lpInfeasible

@@ -10,7 +10,7 @@ import (
 // ub (funcs/l/linprog.md); a variable without bounds is free. The result
 // is the tuple (minimum, x). Both methods run the two-phase simplex,
 // which finds the same minimum the interior-point method would.
-func linprog(_ funcs.Env, args []value.Value) (value.Value, error) {
+func linprog(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "linprog"
 	f, err := fArg(fn, "f", args[0])
 	if err != nil {
@@ -49,7 +49,10 @@ func linprog(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The problem of %s is infeasible.", fn)
 		}
 	}
-	x, fx, st := linearProgram(f, A, b, Aeq, beq, lb, ub)
+	x, fx, st := linearProgram(env.Context(), f, A, b, Aeq, beq, lb, ub)
+	if st == lpCancelled {
+		return nil, env.Context().Err()
+	}
 	if st != lpOptimal {
 		return nil, statusError(fn, st)
 	}

@@ -10,7 +10,7 @@ import (
 // problem and the text of a run that reaches its iteration limit.
 func TestSimplexStd(t *testing.T) {
 	// min -x - y, x + y + s1 = 1, x + s2 = 1 (x, y, s >= 0)
-	y, st := simplexStd([]float64{-1, -1, 0, 0}, [][]float64{{1, 1, 1, 0}, {1, 0, 0, 1}}, []float64{1, 1})
+	y, st := simplexStd(nil, []float64{-1, -1, 0, 0}, [][]float64{{1, 1, 1, 0}, {1, 0, 0, 1}}, []float64{1, 1})
 	if st != lpOptimal || y[0]+y[1] < 1-1e-12 || y[0]+y[1] > 1+1e-12 {
 		t.Fatalf("got %v %v", y, st)
 	}

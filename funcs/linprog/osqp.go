@@ -25,7 +25,7 @@ const osqpInf = 1e30
 // (funcs/o/osqp.md) by the interior-point method of quadprog; a row
 // whose bounds are equal is an equality. The result is the tuple
 // (status, x), x NULL when there is no optimum.
-func osqp(_ funcs.Env, args []value.Value) (value.Value, error) {
+func osqp(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "osqp"
 	q, err := fArg(fn, "q", args[0])
 	if err != nil {
@@ -89,7 +89,11 @@ func osqp(_ funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 	}
+	p.ctx = env.Context()
 	x, st := p.solve()
+	if st == lpCancelled {
+		return nil, env.Context().Err()
+	}
 	status := osqpSolved
 	switch st {
 	case lpInfeasible:
@@ -166,7 +170,7 @@ func absConstraints(x0 []float64, c float64, m int) []constraint {
 // by the interior-point method of quadprog. The result is the tuple
 // (minimum, x). eps and alpha tune DolphinDB's splitting solver and are
 // only checked here.
-func scs(_ funcs.Env, args []value.Value) (value.Value, error) {
+func scs(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "scs"
 	f, err := fArg(fn, "f", args[0])
 	if err != nil {
@@ -259,7 +263,11 @@ func scs(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if x0 != nil {
 		p.cons = append(p.cons, absConstraints(x0, c, m)...)
 	}
+	p.ctx = env.Context()
 	x, st := p.solve()
+	if st == lpCancelled {
+		return nil, env.Context().Err()
+	}
 	if st != lpOptimal {
 		return nil, statusError(fn, st)
 	}

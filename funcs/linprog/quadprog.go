@@ -11,7 +11,7 @@ import (
 // quadprog minimises 0.5 x'Hx + f'x subject to A x <= b and Aeq x = beq
 // (funcs/q/quadprog.md) by the interior-point method; the result is the
 // tuple (minimum, x).
-func quadprog(_ funcs.Env, args []value.Value) (value.Value, error) {
+func quadprog(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "quadprog"
 	f, err := fArg(fn, "f", args[1])
 	if err != nil {
@@ -38,7 +38,11 @@ func quadprog(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err := linearParts(fn, args, 2, p); err != nil {
 		return nil, err
 	}
+	p.ctx = env.Context()
 	x, st := p.solve()
+	if st == lpCancelled {
+		return nil, env.Context().Err()
+	}
 	if st != lpOptimal {
 		return nil, statusError(fn, st)
 	}
@@ -75,7 +79,7 @@ func linearParts(fn string, args []value.Value, i int, p *program) error {
 // with x0 and c, sum(abs(x - x0)) <= c (funcs/q/qclp.md); the result is
 // the tuple (minimum, x). eps and alpha tune DolphinDB's first-order
 // solver; the interior-point method here reads them for their checks.
-func qclp(_ funcs.Env, args []value.Value) (value.Value, error) {
+func qclp(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "qclp"
 	r, err := fArg(fn, "r", args[0])
 	if err != nil {
@@ -147,7 +151,11 @@ func qclp(_ funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 	}
+	p.ctx = env.Context()
 	x, st := p.solve()
+	if st == lpCancelled {
+		return nil, env.Context().Err()
+	}
 	if st != lpOptimal {
 		return nil, statusError(fn, st)
 	}

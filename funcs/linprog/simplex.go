@@ -1,6 +1,9 @@
 package linprog
 
-import "math"
+import (
+	"context"
+	"math"
+)
 
 // The dense two-phase simplex of linprog: minimise c'y subject to M y =
 // d, y >= 0. Phase 1 minimises the sum of one artificial variable per
@@ -15,6 +18,7 @@ const (
 	lpInfeasible
 	lpUnbounded
 	lpIterLimit
+	lpCancelled
 )
 
 const lpTol = 1e-9
@@ -22,6 +26,7 @@ const lpTol = 1e-9
 // tableau is the simplex tableau: rows m constraint rows then the cost
 // row, each of width cols+1 (the last entry the right-hand side).
 type tableau struct {
+	ctx   context.Context
 	t     [][]float64
 	basis []int
 	cols  int
@@ -53,7 +58,10 @@ func (tb *tableau) run(limit int) lpStatus {
 	cost := tb.t[m]
 	degenerate := 0
 	maxIter := 50*(m+tb.cols) + 1000
-	for range maxIter {
+	for it := range maxIter {
+		if it%64 == 63 && tb.ctx != nil && tb.ctx.Err() != nil {
+			return lpCancelled
+		}
 		enter := -1
 		best := -lpTol
 		for j := range limit {
@@ -94,10 +102,10 @@ func (tb *tableau) run(limit int) lpStatus {
 
 // simplexStd solves min c'y, M y = d, y >= 0 (M row-major, m rows of
 // len(c) columns).
-func simplexStd(c []float64, M [][]float64, d []float64) ([]float64, lpStatus) {
+func simplexStd(ctx context.Context, c []float64, M [][]float64, d []float64) ([]float64, lpStatus) {
 	m, n := len(M), len(c)
 	cols := n + m
-	tb := &tableau{t: make([][]float64, m+1), basis: make([]int, m), cols: cols}
+	tb := &tableau{ctx: ctx, t: make([][]float64, m+1), basis: make([]int, m), cols: cols}
 	for i := range m {
 		row := make([]float64, cols+1)
 		sign := 1.0
@@ -121,7 +129,7 @@ func simplexStd(c []float64, M [][]float64, d []float64) ([]float64, lpStatus) {
 		cost[cols] -= tb.t[i][cols]
 	}
 	tb.t[m] = cost
-	if st := tb.run(n); st == lpIterLimit {
+	if st := tb.run(n); st == lpIterLimit || st == lpCancelled {
 		return nil, st
 	}
 	scale := 1.0
@@ -178,7 +186,7 @@ func simplexStd(c []float64, M [][]float64, d []float64) ([]float64, lpStatus) {
 
 // linearProgram solves min f'x, A x <= b, Aeq x = beq, lb <= x <= ub
 // (infinite bounds for none); A and Aeq are row-major.
-func linearProgram(f []float64, A [][]float64, b []float64, Aeq [][]float64, beq []float64, lb, ub []float64) ([]float64, float64, lpStatus) {
+func linearProgram(ctx context.Context, f []float64, A [][]float64, b []float64, Aeq [][]float64, beq []float64, lb, ub []float64) ([]float64, float64, lpStatus) {
 	n := len(f)
 	// each x[i] is off[i] + sum over its columns of coef*y
 	type term struct {
@@ -248,7 +256,7 @@ func linearProgram(f []float64, A [][]float64, b []float64, Aeq [][]float64, beq
 	for k := range Aeq {
 		addRow(Aeq[k], beq[k], -1)
 	}
-	y, st := simplexStd(c, M, d)
+	y, st := simplexStd(ctx, c, M, d)
 	if st != lpOptimal {
 		return nil, 0, st
 	}

@@ -211,7 +211,11 @@ func sqp(obj *scriptFunc, eqs, ineqs []*scriptFunc, x0, lo, hi []float64, ftol f
 			p.e = append(p.e, row)
 			p.rhs = append(p.rhs, -ce[k])
 		}
+		p.ctx = obj.s.env.Context()
 		d, st := p.solve()
+		if st == lpCancelled {
+			return sqpResult{}, p.ctx.Err()
+		}
 		if st != lpOptimal {
 			return sqpResult{x: x, f: f, iters: iters, mode: 4}, nil
 		}

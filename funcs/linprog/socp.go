@@ -21,7 +21,7 @@ const (
 // (its first element bounding the norm of the others), and A x = b
 // (funcs/s/socp.md). The result is the tuple (status, x, minimum); x and
 // the minimum are NULL when there is no optimum.
-func socp(_ funcs.Env, args []value.Value) (value.Value, error) {
+func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "socp"
 	f, err := fArg(fn, "f", args[0])
 	if err != nil {
@@ -81,7 +81,11 @@ func socp(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	p.e, p.rhs = A, b
+	p.ctx = env.Context()
 	x, st := p.solve()
+	if st == lpCancelled {
+		return nil, env.Context().Err()
+	}
 	status := socpSolved
 	switch st {
 	case lpInfeasible:
