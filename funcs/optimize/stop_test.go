@@ -1,0 +1,89 @@
+package optimize
+
+import (
+	"context"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// fakeEnv calls every function value as f and counts the calls.
+type fakeEnv struct {
+	funcs.Env
+	ctx   context.Context
+	f     func(x []float64) value.Value
+	calls int
+}
+
+func (e *fakeEnv) Context() context.Context { return e.ctx }
+
+func (e *fakeEnv) Call(_ value.Value, args ...value.Value) (value.Value, error) {
+	e.calls++
+	switch a := args[0].(type) {
+	case *value.Vector:
+		return e.f(a.F64), nil
+	case *value.Scalar:
+		return e.f([]float64{a.Float64()}), nil
+	}
+	return nil, errors.New("unexpected argument")
+}
+
+// optimiserCalls are calls of each optimiser of a script function.
+func optimiserCalls() map[string]func(env funcs.Env) (value.Value, error) {
+	fn := &funcs.Spec{Name: "f"}
+	x0 := func() value.Value { return value.NewDoubles([]float64{1, 2}) }
+	bounds := &value.Matrix{V: value.NewDoubles([]float64{0, 0, 3, 3}), Rows: 2, Cols: 2}
+	grad := &funcs.Spec{Name: "g"}
+	return map[string]func(env funcs.Env) (value.Value, error){
+		"fmin":       func(env funcs.Env) (value.Value, error) { return fmin(env, []value.Value{fn, x0()}) },
+		"fminBFGS":   func(env funcs.Env) (value.Value, error) { return fminBFGS(env, []value.Value{fn, x0()}) },
+		"fminLBFGSB": func(env funcs.Env) (value.Value, error) { return fminLBFGSB(env, []value.Value{fn, x0()}) },
+		"fminNCG":    func(env funcs.Env) (value.Value, error) { return fminNCG(env, []value.Value{fn, x0(), grad, grad}) },
+		"brentq": func(env funcs.Env) (value.Value, error) {
+			return brentq(env, []value.Value{fn, value.NewDouble(-1), value.NewDouble(2)})
+		},
+		"brute": func(env funcs.Env) (value.Value, error) {
+			r := value.NewTuple([]value.Value{value.NewDouble(0), value.NewDouble(3)})
+			return brute(env, []value.Value{fn, value.NewTuple([]value.Value{r, r})})
+		},
+		"differentialEvolution": func(env funcs.Env) (value.Value, error) {
+			return differentialEvolution(env, []value.Value{fn, bounds, value.NewNothing(), value.NewNothing(),
+				value.NewNothing(), value.NewNothing(), value.NewNothing(), value.NewNothing(), value.NewNothing(),
+				value.NewNothing(), value.NewInt(1)})
+		},
+	}
+}
+
+// TestOptimisersStopWhenCancelled checks that every optimiser returns the
+// context's error once the session is cancelled.
+func TestOptimisersStopWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for name, call := range optimiserCalls() {
+		t.Run(name, func(t *testing.T) {
+			env := &fakeEnv{ctx: ctx, f: func(x []float64) value.Value { return value.NewDouble(x[0] * x[0]) }}
+			_, err := call(env)
+			require.ErrorIs(t, err, context.Canceled)
+			require.Zero(t, env.calls)
+		})
+	}
+}
+
+// TestOptimisersEndOnNaN checks that a function returning NaN or NULL
+// everywhere ends each optimiser within its call bounds.
+func TestOptimisersEndOnNaN(t *testing.T) {
+	for _, r := range []value.Value{value.NewDouble(math.NaN()), value.NewNothing(), value.NewDoubles([]float64{math.NaN(), math.NaN()})} {
+		for name, call := range optimiserCalls() {
+			t.Run(name, func(t *testing.T) {
+				env := &fakeEnv{ctx: context.Background(), f: func([]float64) value.Value { return r }}
+				_, _ = call(env)
+				require.Less(t, env.calls, 200000)
+			})
+		}
+	}
+}
