@@ -58,6 +58,25 @@ func ConvertColumn(src *value.Vector, dst value.Type, scale int32, col string, r
 	if src.T == dst && (!dst.IsDecimal() || src.Scale == scale) {
 		return src, nil
 	}
+	if dst == value.Any && !src.T.IsArray() {
+		// a tuple column (a columnar tuple's, a table of ANY cells)
+		// holds each value as a cell
+		cells := make([]value.Value, src.Len())
+		for i := range cells {
+			cells[i] = src.Elem(i)
+		}
+		return value.NewTuple(cells), nil
+	}
+	if dst.IsArray() && src.T == value.Any {
+		// a tuple of rows fills an array vector column
+		// ([15 16, 17] as col1; tutorials/Array_Vector.md)
+		av := value.NewVector(dst, 0, src.Len())
+		av.Scale = scale
+		if err := AppendToArrayVector(av, src); err != nil {
+			return nil, columnError(col, err)
+		}
+		return av, nil
+	}
 	if !r.Acceptable(dst, src.T) {
 		if r == DFSRules {
 			return nil, DFSTypeError(col, dst, src.T)

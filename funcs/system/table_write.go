@@ -20,6 +20,10 @@ func InsertRows(h Host, target value.Value, args []value.Value, stmt bool) (int,
 	}
 	switch x := t.(type) {
 	case *value.Table:
+		args, err := nestedRowArgs(x, args)
+		if err != nil {
+			return 0, err
+		}
 		src, err := insert.FromArgs(x.Names, args)
 		if err != nil {
 			return 0, err
@@ -55,6 +59,18 @@ func InsertRows(h Host, target value.Value, args []value.Value, stmt bool) (int,
 func appendTo(h Host, obj, data value.Value) (value.Value, error) {
 	switch x := obj.(type) {
 	case *value.Vector:
+		if x.T == value.Any && x.Columnar {
+			// a columnar tuple grows by rows: a tuple's elements are rows,
+			// anything else one row (tutorials/Array_Vector.md)
+			if d, ok := data.(*value.Vector); ok && d.T == value.Any {
+				for _, e := range d.Any {
+					x.Any = append(x.Any, value.DeepCopy(e))
+				}
+				return x, nil
+			}
+			x.Any = append(x.Any, value.DeepCopy(data))
+			return x, nil
+		}
 		if x.T == value.Any && h.AppendTupleAsAWhole() {
 			if _, isTuple := data.(*value.Vector); isTuple && data.Type() == value.Any {
 				x.Any = append(x.Any, data)
@@ -113,4 +129,43 @@ func upsertRows(h Host, target value.Value, src *value.Table, ignoreNull bool, k
 		return res, err
 	}
 	return insert.Result{}, ddberr.Errorf("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
+}
+
+// nestedRowArgs reads tableInsert's one value per column for the columns
+// that hold a vector per row (array vectors, columnar tuples): a scalar
+// there is a row of one element, as tableInsert(t, 5, 11, 11) inserts
+// [11] and 11 (tutorials/Array_Vector.md).
+func nestedRowArgs(t *value.Table, args []value.Value) ([]value.Value, error) {
+	if len(args) != len(t.Cols) || len(args) < 2 {
+		return args, nil
+	}
+	var out []value.Value
+	for i, c := range t.Cols {
+		s, ok := args[i].(*value.Scalar)
+		if !ok {
+			continue
+		}
+		var row value.Value
+		switch {
+		case c.T.IsArray():
+			av := value.NewVector(c.T, 0, 1)
+			av.Scale = c.Scale
+			if err := insert.AppendToArrayVector(av, s); err != nil {
+				return nil, err
+			}
+			row = av
+		case c.T == value.Any && c.Columnar:
+			row = value.NewTuple([]value.Value{s})
+		default:
+			continue
+		}
+		if out == nil {
+			out = append([]value.Value(nil), args...)
+		}
+		out[i] = row
+	}
+	if out == nil {
+		return args, nil
+	}
+	return out, nil
 }
