@@ -392,6 +392,10 @@ func (p *parser) parseStmt() ast.Stmt {
 			if !isOpTok(nx, "=") && nx.Kind != lex.TokNewline && nx.Kind != lex.TokEOF && !isOpTok(nx, ";") {
 				return p.parseAssert()
 			}
+		case "mapr":
+			if nx.Kind == lex.TokIdent {
+				return p.parseMapr()
+			}
 		case "go":
 			if nx.Kind == lex.TokNewline || nx.Kind == lex.TokEOF || isOpTok(nx, ";") {
 				p.next()
@@ -560,6 +564,47 @@ func (p *parser) parseDef() ast.Stmt {
 		d.Body = p.parseFuncBody()
 	}
 	return d
+}
+
+// parseMapr parses mapr udaf(args){f1, ..., fn -> reduce[; c1, ..., cn
+// -> running]}. A bare function name before -> is that function, not a
+// lambda's parameter.
+func (p *parser) parseMapr() ast.Stmt {
+	t := p.next()
+	m := &ast.MaprStmt{At: t.Pos, Name: p.expectIdent().Text}
+	for _, prm := range p.parseParams() {
+		m.Params = append(m.Params, prm.Name)
+	}
+	p.skipNewlines()
+	p.expectOp("{")
+	m.Map, m.Reduce = p.parseMaprPart()
+	if p.isOp(";") {
+		p.next()
+		m.Cum, m.Running = p.parseMaprPart()
+	}
+	p.skipNewlines()
+	p.expectOp("}")
+	return m
+}
+
+// parseMaprPart parses f1, ..., fn -> name.
+func (p *parser) parseMaprPart() ([]ast.Expr, string) {
+	var fs []ast.Expr
+	for {
+		p.skipNewlines()
+		if t := p.tok(); t.Kind == lex.TokIdent && (isOpTok(p.peekN(1), ",") || isOpTok(p.peekN(1), "->")) {
+			p.next()
+			fs = append(fs, &ast.Ident{At: t.Pos, Name: t.Text})
+		} else {
+			fs = append(fs, p.parseExpr())
+		}
+		if !p.isOp(",") {
+			break
+		}
+		p.next()
+	}
+	p.expectOp("->")
+	return fs, p.expectIdent().Text
 }
 
 // bodyFollows reports whether a function body follows the parameters;

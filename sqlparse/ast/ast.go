@@ -260,6 +260,21 @@ type DeleteStmt struct {
 // parts that are parsed and run one after another. It carries no data.
 type GoStmt struct{ At Pos }
 
+// MaprStmt is `mapr udaf(args){map1, ..., mapN -> reduce[; cum1, ...,
+// cumN -> runningReduce]}`: the map-reduce implementation of a user
+// aggregate (progr/statements/mapr.md). Map are the map calls, Reduce
+// the reduce function's name; Cum and Running the optional cgroup by
+// part.
+type MaprStmt struct {
+	At      Pos
+	Name    string
+	Params  []string
+	Map     []Expr
+	Reduce  string
+	Cum     []Expr
+	Running string
+}
+
 // ---------------------------------------------------------------------------
 // Expressions
 
@@ -633,7 +648,8 @@ func (n *UpdateStmt) Pos() Pos { return n.At }
 func (n *DeleteStmt) Pos() Pos { return n.At }
 
 // Pos implements Node.
-func (n *GoStmt) Pos() Pos { return n.At }
+func (n *GoStmt) Pos() Pos   { return n.At }
+func (n *MaprStmt) Pos() Pos { return n.At }
 
 // Pos implements Node.
 func (n *ThrowStmt) Pos() Pos { return n.At }
@@ -668,6 +684,7 @@ func (*InsertStmt) stmtNode()   {}
 func (*UpdateStmt) stmtNode()   {}
 func (*DeleteStmt) stmtNode()   {}
 func (*GoStmt) stmtNode()       {}
+func (*MaprStmt) stmtNode()     {}
 func (*ThrowStmt) stmtNode()    {}
 func (*AssertStmt) stmtNode()   {}
 func (*ClassStmt) stmtNode()    {}

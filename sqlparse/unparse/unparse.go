@@ -228,6 +228,16 @@ func (f *formatter) node(n ast.Node) {
 		f.seq("transaction ", n.Body)
 	case *ast.GoStmt:
 		f.w("go")
+	case *ast.MaprStmt:
+		f.w("mapr ", n.Name, "(", strings.Join(n.Params, ", "), "){")
+		f.list(n.Map, ", ")
+		f.w(" -> ", n.Reduce)
+		if n.Running != "" {
+			f.w("; ")
+			f.list(n.Cum, ", ")
+			f.w(" -> ", n.Running)
+		}
+		f.w("}")
 	case *ast.ModuleStmt:
 		f.w("module ", n.Name)
 	case *ast.UseStmt:
