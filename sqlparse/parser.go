@@ -307,6 +307,9 @@ func (p *parser) parseStmt() ast.Stmt {
 	defer func() { p.commaEnds = old }()
 	t := p.tok()
 	nx := p.peekN(1)
+	if isOpTok(t, "@") && nx.Kind == lex.TokIdent {
+		return p.parseAnnotated()
+	}
 	if t.Kind == lex.TokIdent {
 		switch t.Text {
 		case "def", "defg":
@@ -605,6 +608,23 @@ func (p *parser) parseMaprPart() ([]ast.Expr, string) {
 	}
 	p.expectOp("->")
 	return fs, p.expectIdent().Text
+}
+
+// parseAnnotated parses @name lines before a function definition
+// (@state, @jit; funcs/c/conditionalIterate.md).
+func (p *parser) parseAnnotated() ast.Stmt {
+	var names []string
+	for isOpTok(p.tok(), "@") && p.peekN(1).Kind == lex.TokIdent {
+		p.next()
+		names = append(names, p.next().Text)
+		p.skipNewlines()
+	}
+	if t := p.tok(); !(isWord(t, "def") || isWord(t, "defg")) || p.peekN(1).Kind != lex.TokIdent {
+		p.failTok(t)
+	}
+	d := p.parseDef().(*ast.DefStmt)
+	d.Annotations = names
+	return d
 }
 
 // bodyFollows reports whether a function body follows the parameters;

@@ -105,6 +105,10 @@ type DefStmt struct {
 	Params    []Param
 	Body      []Stmt
 	Aggregate bool
+	// Annotations are the @names written on the lines before def
+	// (@state, @jit): how DolphinDB's stream engines and JIT compiler
+	// take the function. The function is the same either way.
+	Annotations []string
 }
 
 // IfStmt is if(cond) then-branch [else else-branch]. Braces are optional in

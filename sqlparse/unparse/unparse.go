@@ -171,6 +171,9 @@ func (f *formatter) node(n ast.Node) {
 		f.w(" ", n.Op, " ")
 		f.node(n.Value)
 	case *ast.DefStmt:
+		for _, a := range n.Annotations {
+			f.w("@", a, "\n")
+		}
 		f.function(n.Aggregate, " "+n.Name, n.Params, n.Body)
 	case *ast.IfStmt:
 		f.seq("if(", n.Cond, ") ", n.Then)
