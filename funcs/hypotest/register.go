@@ -25,4 +25,10 @@ func init() {
 
 	// shapiro.go.
 	funcs.Register(funcs.Spec{Name: "shapiroTest", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics", Fn: shapiroTest})
+
+	// unitroot.go.
+	funcs.Register(
+		funcs.Spec{Name: "adfuller", Params: []string{"X", "maxLag", "regression", "autoLag", "store", "regResults"}, Min: 1, Max: 6, Props: funcs.Pure, Category: "statistics", Fn: adfullerFn},
+		funcs.Spec{Name: "coint", Params: []string{"Y0", "Y1", "trend", "method", "maxLag", "autoLag"}, Min: 2, Max: 6, Props: funcs.Pure, Category: "statistics", Fn: coint},
+	)
 }
