@@ -1439,4 +1439,14 @@ var texts = []Text{
 	{"The argument [tableName] of %s must be a table name.", "porpoise"},
 	{"The argument [defaultValues] of mvccTable must be a tuple with one value per column.", "porpoise"},
 	{"The argument [allowNull] of mvccTable must be a BOOL vector with one value per column.", "porpoise"},
+
+	// fixed-income functions (funcs/bond)
+	{"The argument [%s] of %s must be a scalar or a vector.", "porpoise: the funcs/b/bond*.md pages state the rule"},
+	{"The vector arguments of %s must have the same length.", "porpoise: the funcs/b/bond*.md pages state the rule"},
+	{"The argument [%s] of %s must be a DATE scalar or vector.", "porpoise: the funcs/b/bond*.md pages state the rule"},
+	{"The argument [%s] of %s must be a numeric scalar or vector.", "porpoise: the funcs/b/bond*.md pages state the rule"},
+	{"The argument [frequency] of %s must be 1, 2, 4 or 12, or the DURATION 1y, 6M, 3M or 1M.", "porpoise: the funcs/b/bond*.md pages list the values"},
+	{"The argument [basis] of %s must be 0, 1, 2, 3 or 4, or 'Thirty360US', 'ActualActual', 'Actual360', 'Actual365' or 'Thirty360EU'.", "porpoise: the funcs/b/bond*.md pages list the values"},
+	{"The argument [bondType] of %s must be 0, 1 or 2, or 'FixedRate', 'Discount' or 'ZeroCoupon'.", "porpoise: the funcs/b/bond*.md pages list the values"},
+	{"The argument [method] of bondYield must be 'newton', 'brent', 'nm', 'bfgs' or 'lbfgs'.", "porpoise: funcs/b/bondyield.md lists the values"},
 }

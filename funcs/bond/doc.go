@@ -1,0 +1,5 @@
+// Package bond registers DolphinDB's fixed-income functions of a bond of
+// face value 100: its cash flows, dirty price, accrued interest, yield,
+// Macaulay duration and convexity, under the five day-count bases. It
+// imports the funcs core only.
+package bond

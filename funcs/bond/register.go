@@ -1,0 +1,25 @@
+package bond
+
+import "github.com/porpoisedb/porpoise/funcs"
+
+// init registers the family, one section per topic file.
+func init() {
+	// price.go.
+	funcs.Register(
+		funcs.Spec{Name: "bondCashflow", Params: cashflowParams, Min: 3, Max: 6, Props: funcs.Pure, Category: "finance", Fn: bondCashflow},
+		funcs.Spec{Name: "bondDirtyPrice", Params: priceParams, Min: 4, Max: 7, Props: funcs.Pure, Category: "finance",
+			Fn: bondMeasure("bondDirtyPrice", dirtyPrice)},
+		funcs.Spec{Name: "bondDuration", Params: priceParams, Min: 4, Max: 7, Props: funcs.Pure, Category: "finance",
+			Fn: bondMeasure("bondDuration", duration)},
+		funcs.Spec{Name: "bondConvexity", Params: priceParams, Min: 4, Max: 7, Props: funcs.Pure, Category: "finance",
+			Fn: bondMeasure("bondConvexity", convexity)},
+		funcs.Spec{Name: "bondAccrInt", Params: accrIntParams, Min: 4, Max: 6, Props: funcs.Pure, Category: "finance", Fn: bondAccrInt},
+	)
+	funcs.Alias("fiDirtyPrice", "bondDirtyPrice")
+	funcs.Alias("fiDuration", "bondDuration")
+	funcs.Alias("fiConvexity", "bondConvexity")
+	funcs.Alias("fiAccrInt", "bondAccrInt")
+
+	// yield.go.
+	funcs.Register(funcs.Spec{Name: "bondYield", Params: yieldParams, Min: 6, Max: 9, Props: funcs.Pure, Category: "finance", Fn: bondYield})
+}
