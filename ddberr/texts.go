@@ -1449,4 +1449,6 @@ var texts = []Text{
 	{"The argument [basis] of %s must be 0, 1, 2, 3 or 4, or 'Thirty360US', 'ActualActual', 'Actual360', 'Actual365' or 'Thirty360EU'.", "porpoise: the funcs/b/bond*.md pages list the values"},
 	{"The argument [bondType] of %s must be 0, 1 or 2, or 'FixedRate', 'Discount' or 'ZeroCoupon'.", "porpoise: the funcs/b/bond*.md pages list the values"},
 	{"The argument [method] of bondYield must be 'newton', 'brent', 'nm', 'bfgs' or 'lbfgs'.", "porpoise: funcs/b/bondyield.md lists the values"},
+	{"The argument [frequency] of treasuryConversionFactor must be 1, 2, 3, 4, 6, 12, 13, 26, 52 or 365, or the DURATION 1y, 6M, 4M, 3M, 2M, 1M, 4w, 2w, 1w or 1d.", "porpoise: funcs/t/treasuryconversionfactor.md lists the values"},
+	{"The arguments [high], [low] and [close] of trueRange must be numeric vectors.", "porpoise: funcs/t/trueRange.md states the rule"},
 }

@@ -1,5 +1,7 @@
 // Package bond registers DolphinDB's fixed-income functions of a bond of
 // face value 100: its cash flows, dirty price, accrued interest, yield,
-// Macaulay duration and convexity, under the five day-count bases. It
-// imports the funcs core only.
+// Macaulay duration and convexity, under the five day-count bases; the
+// conversion factor of a treasury future's deliverable bond; and the
+// price-series measures cummdd and trueRange. It imports the funcs core
+// only.
 package bond

@@ -22,4 +22,14 @@ func init() {
 
 	// yield.go.
 	funcs.Register(funcs.Spec{Name: "bondYield", Params: yieldParams, Min: 6, Max: 9, Props: funcs.Pure, Category: "finance", Fn: bondYield})
+
+	// conversion.go.
+	funcs.Register(funcs.Spec{Name: "treasuryConversionFactor", Params: tcfParams, Min: 5, Max: 5, Props: funcs.Pure, Category: "finance",
+		Fn: treasuryConversionFactor})
+
+	// series.go.
+	funcs.Register(
+		funcs.Spec{Name: "cummdd", Params: []string{"X", "ratio"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: cummdd},
+		funcs.Spec{Name: "trueRange", Params: []string{"high", "low", "close"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: trueRange},
+	)
 }
