@@ -36,7 +36,7 @@
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
 //	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)
-//	funcs/decomp       decompositions: pca, stl
+//	funcs/decomp       decompositions: pca, stl, and the ESD anomaly tests esd and seasonalEsd
 //	funcs/describe     summary, descriptive statistics of tables and data sources
 //	funcs/excel        convertExcelFormula
 //	funcs/fit          interpolation and density models with a predict function
