@@ -1451,4 +1451,5 @@ var texts = []Text{
 	{"The argument [method] of bondYield must be 'newton', 'brent', 'nm', 'bfgs' or 'lbfgs'.", "porpoise: funcs/b/bondyield.md lists the values"},
 	{"The argument [frequency] of treasuryConversionFactor must be 1, 2, 3, 4, 6, 12, 13, 26, 52 or 365, or the DURATION 1y, 6M, 4M, 3M, 2M, 1M, 4w, 2w, 1w or 1d.", "porpoise: funcs/t/treasuryconversionfactor.md lists the values"},
 	{"The arguments [high], [low] and [close] of trueRange must be numeric vectors.", "porpoise: funcs/t/trueRange.md states the rule"},
+	{"The argument [model] of nssPredict must be a dictionary whose modelName is 'ns' or 'nss' and whose params are 4 or 6 numbers without NULL values.", "porpoise: funcs/n/nsspredict.md states the rule"},
 }

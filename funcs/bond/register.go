@@ -32,4 +32,7 @@ func init() {
 		funcs.Spec{Name: "cummdd", Params: []string{"X", "ratio"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: cummdd},
 		funcs.Spec{Name: "trueRange", Params: []string{"high", "low", "close"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: trueRange},
 	)
+
+	// nss.go.
+	funcs.Register(funcs.Spec{Name: "nssPredict", Params: []string{"model", "maturity"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "finance", Fn: nssPredict})
 }
