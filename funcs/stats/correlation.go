@@ -157,28 +157,51 @@ func mutualInfo(_ funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // pairMatrix builds the symmetric matrix of a pair statistic over the
-// columns of a matrix or table.
-func pairMatrix(fn string, x value.Value, f func(*PairSums) float64) (value.Value, error) {
+// columns of a matrix or table. Each pair is summed once (the matrix is
+// symmetric), two columns without NULLs by one dot product over their
+// precomputed single sums, and the work stops when the request is
+// cancelled: a 10000x3000 matrix is 4.5 million pairs.
+func pairMatrix(env funcs.Env, fn string, x value.Value, f func(*PairSums) float64) (value.Value, error) {
 	cols, _, ok := funcs.ColumnsOf(x)
 	if !ok {
 		return nil, ddberr.Errorf("X of %s must be a matrix or table.", fn)
 	}
-	data := make([][]float64, len(cols))
+	k := len(cols)
+	data := make([][]float64, k)
+	hasNull := make([]bool, k)
+	sum := make([]float64, k)
+	sumSq := make([]float64, k)
 	for i, c := range cols {
 		d, err := funcs.DoublesOf(fn, c)
 		if err != nil {
 			return nil, err
 		}
 		data[i] = d
+		for _, v := range d {
+			if funcs.IsNullF(v) {
+				hasNull[i] = true
+				break
+			}
+			sum[i] += v
+			sumSq[i] += v * v
+		}
 	}
-	k := len(cols)
+	ctx := env.Context()
 	out := make([]float64, k*k)
 	for i := 0; i < k; i++ {
-		for j := 0; j < k; j++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for j := 0; j <= i; j++ {
 			var p PairSums
-			for r := range data[i] {
-				if !funcs.IsNullF(data[i][r]) && !funcs.IsNullF(data[j][r]) {
-					p.Add(data[i][r], data[j][r])
+			if !hasNull[i] && !hasNull[j] {
+				n := len(data[i])
+				p = PairSums{N: float64(n), Sx: sum[i], Sy: sum[j], Sxx: sumSq[i], Syy: sumSq[j], Sxy: dotFloats(data[i], data[j])}
+			} else {
+				for r := range data[i] {
+					if !funcs.IsNullF(data[i][r]) && !funcs.IsNullF(data[j][r]) {
+						p.Add(data[i][r], data[j][r])
+					}
 				}
 			}
 			v := f(&p)
@@ -186,6 +209,7 @@ func pairMatrix(fn string, x value.Value, f func(*PairSums) float64) (value.Valu
 				v = value.NullFloat64
 			}
 			out[j*k+i] = v
+			out[i*k+j] = v
 		}
 	}
 	m := &value.Matrix{V: value.NewDoubles(out), Rows: k, Cols: k}
@@ -194,6 +218,23 @@ func pairMatrix(fn string, x value.Value, f func(*PairSums) float64) (value.Valu
 		m.RowLabels, m.ColLabels = labels, labels
 	}
 	return m, nil
+}
+
+// dotFloats is the sum of a[i]*b[i], four products at a time.
+func dotFloats(a, b []float64) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
 }
 
 func autocorrFn(_ funcs.Env, args []value.Value) (value.Value, error) {

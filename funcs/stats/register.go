@@ -49,8 +49,8 @@ func init() {
 		funcs.Spec{Name: "acf", Params: []string{"X", "maxLag"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "correlation", Fn: acfFn},
 		funcs.Spec{Name: "mutualInfo", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "correlation", Fn: mutualInfo},
 		funcs.Spec{Name: "corrMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "correlation",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pairMatrix("corrMatrix", args[0], (*PairSums).Corr)
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return pairMatrix(env, "corrMatrix", args[0], (*PairSums).Corr)
 			}},
 	)
 	funcs.Alias("infoGain", "mutualInfo")
@@ -248,8 +248,8 @@ func init() {
 		funcs.Spec{Name: "stat", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics", Fn: stat},
 		funcs.Spec{Name: "wc", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "statistics", Fn: wordCount},
 		funcs.Spec{Name: "covarMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				return pairMatrix("covarMatrix", args[0], (*PairSums).Covar)
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return pairMatrix(env, "covarMatrix", args[0], (*PairSums).Covar)
 			}},
 		funcs.Spec{Name: "dot", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: dot},
 	)
