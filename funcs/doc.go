@@ -41,7 +41,7 @@
 //	funcs/excel        convertExcelFormula
 //	funcs/fit          interpolation and density models with a predict function
 //	funcs/distrib      probability distributions: densities, CDFs, inverse CDFs, random generators
-//	funcs/hypotest     hypothesis tests: tTest, zTest, fTest, chiSquareTest, anova, mannWhitneyUTest, ksTest, shapiroTest, adfuller, coint
+//	funcs/hypotest     hypothesis tests: tTest, zTest, fTest, chiSquareTest, anova, mannWhitneyUTest, ksTest, shapiroTest, adfuller, coint, manova
 //	funcs/risk         value-at-risk measures: valueAtRisk, condValueAtRisk
 //	funcs/genome       short genome sequence encoding
 //	funcs/logging      writeLog, writeLogLevel, setLogLevel, cleanOutdateLogFiles over the server log
