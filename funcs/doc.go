@@ -41,7 +41,7 @@
 //	funcs/excel        convertExcelFormula
 //	funcs/fit          interpolation and density models with a predict function
 //	funcs/distrib      probability distributions: densities, CDFs, inverse CDFs, random generators
-//	funcs/hypotest     hypothesis tests: tTest, zTest, fTest, chiSquareTest, anova, mannWhitneyUTest, ksTest, shapiroTest, adfuller, coint
+//	funcs/hypotest     hypothesis tests: tTest, zTest, fTest, chiSquareTest, anova, mannWhitneyUTest, ksTest, shapiroTest, adfuller, coint, manova
 //	funcs/risk         value-at-risk measures: valueAtRisk, condValueAtRisk
 //	funcs/bond         fixed-income measures of a bond: bondCashflow, bondDirtyPrice, bondAccrInt, bondYield, bondDuration, bondConvexity, treasuryConversionFactor, cummdd, trueRange, nssPredict
 //	funcs/genome       short genome sequence encoding

@@ -31,4 +31,7 @@ func init() {
 		funcs.Spec{Name: "adfuller", Params: []string{"X", "maxLag", "regression", "autoLag", "store", "regResults"}, Min: 1, Max: 6, Props: funcs.Pure, Category: "statistics", Fn: adfullerFn},
 		funcs.Spec{Name: "coint", Params: []string{"Y0", "Y1", "trend", "method", "maxLag", "autoLag"}, Min: 2, Max: 6, Props: funcs.Pure, Category: "statistics", Fn: coint},
 	)
+
+	// manova.go.
+	funcs.Register(funcs.Spec{Name: "manova", Params: []string{"X", "group"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: manova})
 }
