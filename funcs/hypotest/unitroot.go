@@ -78,6 +78,10 @@ func hasConstCol(cols [][]float64) bool {
 	return false
 }
 
+// maxADFLag bounds maxLag: each regression's triangular factor is
+// (maxLag+ntrend+2) columns square and a lag search runs maxLag+1 of them.
+const maxADFLag = 1000
+
 // adfuller runs the augmented Dickey-Fuller test on x (no NULLs, not
 // constant): the lag is maxLag (a negative maxLag asks for the default
 // 12*(n/100)^(1/4), capped at n/2-ntrend-1) or, unless autoLag is "max",
@@ -98,11 +102,11 @@ func adfuller(fn string, x []float64, maxLag int, reg, autoLag string) (adfResul
 		if maxLag < 0 {
 			return r, ddberr.Errorf("The argument [%s] of %s must hold at least %d non-NULL values.", "X", fn, 2*(ntrend+1))
 		}
-	} else if maxLag > limit {
+	} else if maxLag > limit || maxLag > maxADFLag {
 		if limit < 0 {
 			return r, ddberr.Errorf("The argument [%s] of %s must hold at least %d non-NULL values.", "X", fn, 2*(ntrend+1))
 		}
-		return r, ddberr.Errorf("The argument [%s] of %s must be between %d and %d.", "maxLag", fn, 0, limit)
+		return r, ddberr.Errorf("The argument [%s] of %s must be between %d and %d.", "maxLag", fn, 0, min(limit, maxADFLag))
 	}
 	dx := make([]float64, n-1)
 	for i := range dx {
