@@ -415,6 +415,11 @@ func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a, ok := soleArray(vals); ok && len(names) > 1 {
+		// <[qty*2, price/2]> gives one value per column
+		// (funcs/u/update_.md)
+		vals = a.Elems
+	}
 	if len(vals) != len(names) {
 		return nil, ddberr.Errorf("The number of columns to be updated must match the number of columns specified in colNames. RefId:S05006")
 	}
@@ -431,6 +436,15 @@ func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return args[0], nil
+}
+
+// soleArray is the bracketed list that is a metacode's whole expression.
+func soleArray(xs []ast.Expr) (*ast.ArrayExpr, bool) {
+	if len(xs) != 1 {
+		return nil, false
+	}
+	a, ok := xs[0].(*ast.ArrayExpr)
+	return a, ok
 }
 
 func xrowNames(env funcs.Env, args []value.Value) (value.Value, error) {
