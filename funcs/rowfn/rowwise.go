@@ -307,6 +307,9 @@ func rowIndex(fn string, args []value.Value, dir int) (value.Value, error) {
 func rowShift(fn string, x value.Value, steps int) (value.Value, error) {
 	m, ok := x.(*value.Matrix)
 	if !ok {
+		if v, isVec := x.(*value.Vector); isVec && (v.T.IsArray() || v.Columnar) {
+			return rowShiftArray(v, steps), nil
+		}
 		return nil, ddberr.Errorf("X of %s must be a matrix.", fn)
 	}
 	idx := make([]int, m.Rows*m.Cols)
@@ -321,6 +324,29 @@ func rowShift(fn string, x value.Value, steps int) (value.Value, error) {
 		}
 	}
 	return &value.Matrix{V: stats.GatherOrNull(m.V, idx), Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+}
+
+// rowShiftArray moves each row of an array vector (or a columnar tuple,
+// whose result the pages print as an array vector) within its own cells.
+func rowShiftArray(v *value.Vector, steps int) value.Value {
+	if v.Columnar {
+		v = v.ColumnarArray()
+	}
+	cells := arrayCells(v)
+	idx := make([]int, cells.flat.Len())
+	lo := 0
+	for _, end := range v.Offsets {
+		for i := lo; i < int(end); i++ {
+			src := i - steps
+			if src < lo || src >= int(end) {
+				idx[i] = -1
+			} else {
+				idx[i] = src
+			}
+		}
+		lo = int(end)
+	}
+	return cells.wrap(stats.GatherOrNull(cells.flat, idx))
 }
 
 // rowRank ranks each row of a matrix (0-based; dense ranks count
