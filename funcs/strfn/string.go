@@ -465,6 +465,22 @@ func concatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return value.NewString(t + sep), nil
 	}
+	if v, ok := x.(*value.Vector); ok && v.T == value.Compress {
+		// compress's bytes are characters: blob(compress(x).concat())
+		// stores them (funcs/t/toCharArray.md)
+		b := make([]byte, len(v.I8))
+		for i, c := range v.I8 {
+			b[i] = byte(c)
+		}
+		if sep == "" {
+			return value.NewString(string(b)), nil
+		}
+		parts := make([]string, len(b))
+		for i := range b {
+			parts[i] = string(b[i : i+1])
+		}
+		return value.NewString(strings.Join(parts, sep)), nil
+	}
 	in, err := funcs.StringInput("concat", x)
 	if err != nil {
 		return nil, err
