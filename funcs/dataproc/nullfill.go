@@ -402,12 +402,27 @@ func nanInfFill(_ funcs.Env, args []value.Value) (value.Value, error) {
 func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
 	obj, idx, val := args[0], args[1], args[2]
 	switch t := obj.(type) {
+	case *value.Matrix:
+		return fillMatrix(t, idx, val)
 	case *value.Vector:
-		iv, ok := funcs.VectorArg(idx)
-		if !ok || !funcs.IsIntegralVec(iv) {
-			return nil, errors.New("index of fill! must be an integer or integer vector for a vector.")
+		var is []int64
+		if p, isPair := idx.(*value.Pair); isPair && funcs.IsIntegralVec(p.V) {
+			// a pair lo:hi fills positions lo..hi-1 ("fill!" page:
+			// array(ANY, 20).fill!(0:20, float()))
+			lo, hi := funcs.PairRange(p, t.Len())
+			if lo < 0 || hi > int64(t.Len()) {
+				return nil, errors.New("index out of range.")
+			}
+			for i := lo; i < hi; i++ {
+				is = append(is, i)
+			}
+		} else {
+			iv, ok := funcs.VectorArg(idx)
+			if !ok || !funcs.IsIntegralVec(iv) {
+				return nil, errors.New("index of fill! must be an integer or integer vector for a vector.")
+			}
+			is = funcs.LongsOf(iv)
 		}
-		is := funcs.LongsOf(iv)
 		var src *value.Vector
 		if t.T == value.Any {
 			if vv, ok := funcs.VectorArg(val); ok && len(is) > 1 && vv.Len() == len(is) {
@@ -498,6 +513,65 @@ func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
 		return t, nil
 	}
 	return nil, errors.New("obj of fill! must be a vector, tuple, dictionary or table.")
+}
+
+// fillMatrix is fill! on a matrix ("fill!" page, example 3): an integer
+// or integer vector index names whole columns, a tuple (r,) row r and a
+// tuple (r, c) the cell at row r, column c. value is one scalar for all
+// the cells or a vector with one element per cell.
+func fillMatrix(m *value.Matrix, idx, val value.Value) (value.Value, error) {
+	var cells []int
+	if tv, ok := idx.(*value.Vector); ok && tv.T == value.Any {
+		if len(tv.Any) < 1 || len(tv.Any) > 2 {
+			return nil, errors.New("index of fill! must be (row,) or (row, column) for a matrix.")
+		}
+		var rc [2]int64
+		for k, e := range tv.Any {
+			s, ok := funcs.ScalarArg(e)
+			if !ok || s.T.Category() != value.CatIntegral || s.Null {
+				return nil, errors.New("index of fill! must be (row,) or (row, column) for a matrix.")
+			}
+			rc[k] = s.I
+		}
+		if rc[0] < 0 || rc[0] >= int64(m.Rows) || rc[1] < 0 || rc[1] >= int64(m.Cols) {
+			return nil, errors.New("index out of range.")
+		}
+		if len(tv.Any) == 2 {
+			cells = []int{int(rc[1])*m.Rows + int(rc[0])}
+		} else {
+			for c := 0; c < m.Cols; c++ {
+				cells = append(cells, c*m.Rows+int(rc[0]))
+			}
+		}
+	} else {
+		iv, ok := funcs.VectorArg(idx)
+		if !ok || !funcs.IsIntegralVec(iv) {
+			return nil, errors.New("index of fill! must be an integer or integer vector for a vector.")
+		}
+		for _, c := range funcs.LongsOf(iv) {
+			if c < 0 || c >= int64(m.Cols) {
+				return nil, errors.New("index out of range.")
+			}
+			for r := 0; r < m.Rows; r++ {
+				cells = append(cells, int(c)*m.Rows+r)
+			}
+		}
+	}
+	vv, ok := funcs.VectorArg(val)
+	if !ok || vv.T == value.Any {
+		return nil, errors.New("value of fill! must be a scalar or a vector.")
+	}
+	if vv.Len() != 1 && vv.Len() != len(cells) {
+		return nil, ddberr.Errorf("The length of value of fill! must match the index.")
+	}
+	c, err := cast.Vector(vv, m.V.T, m.V.Scale)
+	if err != nil {
+		return nil, err
+	}
+	for k, i := range cells {
+		m.V.SetFrom(i, c, min(k, c.Len()-1))
+	}
+	return m, nil
 }
 
 // interpolate fills NULLs of a numeric vector by linear interpolation

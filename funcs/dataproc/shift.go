@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -63,8 +64,44 @@ func stateShift(fn string, x value.Value, prev bool) (value.Value, error) {
 
 func moveFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	s, ok := funcs.ScalarArg(args[1])
+	if ok && s.T == value.Duration && !s.Null {
+		return moveByTime(args[0], s)
+	}
 	if !ok || s.T.Category() != value.CatIntegral || s.Null {
 		return nil, errors.New("steps of move must be an integer.")
 	}
 	return shiftColumns("move", args[0], int(s.I))
+}
+
+// moveByTime is move(X, steps) with a DURATION steps over an indexed
+// series or matrix ("move" page: move(x, 3s)): each row takes the value
+// of the last row whose label is at or before its own label minus steps
+// (NULL when there is none).
+func moveByTime(x value.Value, d *value.Scalar) (value.Value, error) {
+	m, ok := x.(*value.Matrix)
+	if !ok || m.RowLabels == nil {
+		return nil, ddberr.Errorf("X of %s must be an indexed series or an indexed matrix when window is a DURATION.", "move")
+	}
+	tv, ts, err := higherorder.TemporalIndex("move", m.RowLabels)
+	if err != nil {
+		return nil, err
+	}
+	w, err := higherorder.WindowTicks("move", tv.T, d)
+	if err != nil {
+		return nil, err
+	}
+	idx := make([]int, len(ts))
+	j := -1 // the last row at or before the current row's label - w
+	for i, t := range ts {
+		if i > 0 && t < ts[i-1] {
+			return nil, ddberr.Errorf("The argument [T] of %s must be increasing.", "move")
+		}
+		for j+1 < len(ts) && ts[j+1] <= t-w {
+			j++
+		}
+		idx[i] = j
+	}
+	return stats.MapColumns("move", m, func(v *value.Vector) (*value.Vector, error) {
+		return stats.GatherOrNull(v, idx), nil
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -398,8 +399,9 @@ func notOne(name string, v *value.Vector, k value.Value, first, index bool) (val
 // window of its last non-NULL element (NULL when there is none or fewer
 // than minPeriods elements).
 func xmilastNot(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, isMatrix := args[0].(*value.Matrix)
 	v, ok := args[0].(*value.Vector)
-	if !ok || v.T == value.Any {
+	if !isMatrix && (!ok || v.T == value.Any) {
 		return nil, ddberr.Errorf("The argument [X] of milastNot must be a vector.")
 	}
 	w, err := funcs.PositiveIntArg("milastNot", "window", args[1], 0)
@@ -410,6 +412,68 @@ func xmilastNot(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if m, ok := args[0].(*value.Matrix); ok && m.Indexed != value.NotIndexed && m.RowLabels != nil && m.RowLabels.T.Category() == value.CatTemporal {
+		// over an indexed series or matrix the window is a time span in
+		// the labels' unit (funcs/themes/mFunctions.md; "milastNot" page:
+		// milastNot(X1, 2, 1) over dates)
+		lo, err := labelWindows(m.RowLabels, w)
+		if err != nil {
+			return nil, err
+		}
+		return stats.MapColumns("milastNot", m, func(v *value.Vector) (*value.Vector, error) {
+			return milastNotFrames(v, lo, int(minP)), nil
+		})
+	}
+	// a matrix is taken column by column
+	return stats.MapColumns("milastNot", args[0], func(v *value.Vector) (*value.Vector, error) {
+		return milastNotColumn(v, int(w), int(minP)), nil
+	})
+}
+
+// labelWindows is, for each row, the first row whose label is within w
+// ticks of the row's own (labels ascending).
+func labelWindows(labels *value.Vector, w int64) ([]int, error) {
+	_, ts, err := higherorder.TemporalIndex("milastNot", labels)
+	if err != nil {
+		return nil, err
+	}
+	los := make([]int, len(ts))
+	lo := 0
+	for i, t := range ts {
+		if i > 0 && t < ts[i-1] {
+			return nil, ddberr.Errorf("The argument [T] of %s must be increasing.", "milastNot")
+		}
+		for lo < i && ts[lo] <= t-w {
+			lo++
+		}
+		los[i] = lo
+	}
+	return los, nil
+}
+
+// milastNotFrames is milastNot over one column with the window of row i
+// starting at row lo[i]; minPeriods counts the window's rows.
+func milastNotFrames(v *value.Vector, lo []int, minP int) *value.Vector {
+	out := make([]int32, v.Len())
+	last := -1
+	for i := range out {
+		if !v.IsNull(i) {
+			last = i
+		}
+		switch {
+		case i-lo[i]+1 < minP:
+			out[i] = value.NullInt32
+		case last < lo[i]:
+			out[i] = -1
+		default:
+			out[i] = int32(last - lo[i])
+		}
+	}
+	return value.NewInts(out)
+}
+
+// milastNotColumn is milastNot over one column.
+func milastNotColumn(v *value.Vector, w, minP int) *value.Vector {
 	n := v.Len()
 	out := make([]int32, n)
 	last := -1
@@ -417,8 +481,8 @@ func xmilastNot(env funcs.Env, args []value.Value) (value.Value, error) {
 		if !v.IsNull(i) {
 			last = i
 		}
-		lo := i - int(w) + 1
-		if i+1 < int(minP) {
+		lo := i - w + 1
+		if i+1 < minP {
 			out[i] = value.NullInt32
 			continue
 		}
@@ -431,7 +495,7 @@ func xmilastNot(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		out[i] = int32(last - lo)
 	}
-	return value.NewInts(out), nil
+	return value.NewInts(out)
 }
 
 func headTail(name string, head bool) funcs.Impl {

@@ -297,6 +297,30 @@ func durationFrames(name string, x, w value.Value) (f *frames, ok bool, err erro
 	return f, true, err
 }
 
+// windowFrames reads window and minPeriods of an m-function: a count
+// window gives count frames per column; a DURATION window, X's row-label
+// frames (the same for every column), which minPeriods bounds likewise.
+// minP is minPeriods as given (0 when left out).
+func windowFrames(name string, x, window, minPeriods value.Value) (framesOf func(n int) *frames, minP int, err error) {
+	if f, ok, err := durationFrames(name, x, window); ok {
+		if err != nil {
+			return nil, 0, err
+		}
+		if minP, err = minPeriodsDefault(name, minPeriods, 0); err != nil {
+			return nil, 0, err
+		}
+		if minP > 0 {
+			f.minCount = minP
+		}
+		return func(int) *frames { return f }, minP, nil
+	}
+	w, minP, err := movingArgs(name, window, minPeriods)
+	if err != nil {
+		return nil, 0, err
+	}
+	return func(n int) *frames { return countFrames(n, w, minP) }, minP, nil
+}
+
 // tmFrameSpec declares tmfunc(T, X, window) whose columns col computes
 // over time windows.
 func tmFrameSpec(name string, col frameColumn) funcs.Spec {
@@ -456,12 +480,12 @@ func extremeIndexColumn(dir int) frameColumn {
 // countKernelSpec declares mcount: the number of non-NULL values per
 // window (INT), NULL for the leading window-1 rows.
 func mcount(_ funcs.Env, args []value.Value) (value.Value, error) {
-	w, minP, err := movingArgs("mcount", args[1], funcs.Arg(args, 2))
+	framesOf, minP, err := windowFrames("mcount", args[0], args[1], funcs.Arg(args, 2))
 	if err != nil {
 		return nil, err
 	}
 	return movingColumns("mcount", args[0], func(v *value.Vector) (*value.Vector, error) {
-		f := countFrames(v.Len(), w, minP)
+		f := framesOf(v.Len())
 		// mcount has no leading NULLs ("mcount" page: mcount(7 4 5 8 9, 3)
 		// is [1,2,3,3,3]); only minPeriods bounds the count.
 		out := make([]int32, v.Len())
@@ -589,7 +613,7 @@ func mpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
 		return nil, ddberr.Errorf("The percent of mpercentile must be between 0 and 100.")
 	}
-	w, minP, err := movingArgs("mpercentile", args[2], funcs.Arg(args, 4))
+	framesOf, _, err := windowFrames("mpercentile", args[0], args[2], funcs.Arg(args, 4))
 	if err != nil {
 		return nil, err
 	}
@@ -600,7 +624,7 @@ func mpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 	q := p.Float64() / 100
 	k := windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.QuantileSorted(v, q, method) })
 	return movingColumns("mpercentile", args[0], func(v *value.Vector) (*value.Vector, error) {
-		return runKernel("mpercentile", v, countFrames(v.Len(), w, minP), k)
+		return runKernel("mpercentile", v, framesOf(v.Len()), k)
 	})
 }
 
@@ -610,7 +634,7 @@ func mrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, minP, err := movingArgs("mrank", args[2], funcs.Arg(args, 6))
+	framesOf, _, err := windowFrames("mrank", args[0], args[2], funcs.Arg(args, 6))
 	if err != nil {
 		return nil, err
 	}
@@ -620,7 +644,7 @@ func mrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	o.Ascending = asc
 	return movingColumns("mrank", args[0], funcs.WithDoubles("mrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
-		f := countFrames(len(xs), w, minP)
+		f := framesOf(len(xs))
 		out := make([]float64, len(xs))
 		for i, x := range xs {
 			xn := funcs.IsNullF(x)
