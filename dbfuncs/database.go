@@ -428,6 +428,15 @@ func xdropPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 	start := time.Now()
 	if paths, ok := funcs.NamesArg(args[1]); ok && len(paths) > 0 && strings.HasPrefix(paths[0], "/") {
 		err = db.DropPartitions(tableName, paths, nil)
+	} else if keep, ok, kerr := levelFilter(args[1], db.Levels()); ok || kerr != nil {
+		err = kerr
+		if err == nil {
+			if paths := db.PartitionPaths(keep); len(paths) == 0 {
+				err = &partition.Error{Code: "S01056", Msg: "None of the specified partitions exist. RefId:S01056"}
+			} else {
+				err = db.DropPartitions(tableName, paths, nil)
+			}
+		}
 	} else {
 		var v *value.Vector
 		if v, _, err = funcs.Operand(args[1]); err == nil {
@@ -438,6 +447,46 @@ func xdropPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 		audit.Record(h.Context(), start, db.Path(), tableName, "DROP_PARTITION", "deletedPartitions="+args[1].String())
 	}
 	return nil, err
+}
+
+// levelFilter reads dropPartition's tuple of per-level conditions on a
+// COMPO database (funcs/d/dropPartition.md): each element holds values of
+// its level's partitioning column, whose partitions are dropped; an
+// empty element (NULL) leaves its level unfiltered.
+func levelFilter(x value.Value, levels []partition.Domain) (dfs.PartitionFilter, bool, error) {
+	t, ok := x.(*value.Vector)
+	if !ok || t.T != value.Any || len(levels) < 2 || len(t.Any) != len(levels) {
+		return nil, false, nil
+	}
+	sets := make([]map[int64]bool, len(levels))
+	for i, e := range t.Any {
+		if s, ok := e.(*value.Scalar); ok && s.Null {
+			continue
+		}
+		v, _, err := funcs.Operand(e)
+		if err != nil {
+			return nil, false, err
+		}
+		if st := levels[i].SchemeType(); v.T != st && v.T.Category() != st.Category() {
+			return nil, false, &partition.Error{Code: "S01058", Msg: "The data type of the specified partition does not match the partitioning scheme of the database."}
+		}
+		idx, err := levels[i].Map(v)
+		if err != nil {
+			return nil, false, err
+		}
+		sets[i] = map[int64]bool{}
+		for _, k := range idx {
+			sets[i][int64(k)] = true
+		}
+	}
+	return func(idx []int) bool {
+		for i, set := range sets {
+			if set != nil && !set[int64(idx[i])] {
+				return false
+			}
+		}
+		return true
+	}, true, nil
 }
 
 // addPartitions implements addValuePartitions / addRangePartitions.

@@ -75,6 +75,13 @@ func (d *Database) Levels() []partition.Domain {
 	return d.levels()
 }
 
+// PartitionPaths lists the paths of the partitions keep admits.
+func (d *Database) PartitionPaths(keep PartitionFilter) []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.partitionPaths(keep)
+}
+
 // chunkPath is a partition's path: each level's directory joined by "/".
 func (d *Database) chunkPath(levelIdx []int) string {
 	return partition.Path(d.levels(), levelIdx, d.cat.cfg.IgnoreSpecialCharacterInPartitionId)
