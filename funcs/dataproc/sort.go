@@ -301,56 +301,10 @@ func rank(_ funcs.Env, args []value.Value) (value.Value, error) {
 			xs = r
 		}
 		if groups > 0 {
-			return groupRanks(xs, o, int(groups)), nil
+			return value.NewInts(stats.GroupRanks(xs, o, int(groups))), nil
 		}
 		return stats.RankResult(stats.RankVector(xs, o, false), o), nil
 	})
-}
-
-// groupRanks splits the sorted elements into groups of near-equal size
-// (the first size%groups groups one larger) and returns each element's
-// group; equal elements share the smallest group.
-func groupRanks(xs []float64, o stats.RankOptions, groups int) *value.Vector {
-	o.Ties = "first"
-	o.Percent = false
-	pos := stats.RankVector(xs, o, false)
-	n := 0
-	for _, p := range pos {
-		if !funcs.IsNullF(p) {
-			n++
-		}
-	}
-	base, extra := n/groups, n%groups
-	groupOf := func(p int) int {
-		big := (base + 1) * extra
-		if p < big {
-			return p / (base + 1)
-		}
-		if base == 0 {
-			return extra
-		}
-		return extra + (p-big)/base
-	}
-	g := make([]int32, len(xs))
-	// Equal values take the smallest group among them.
-	minGroup := map[float64]int32{}
-	for i, p := range pos {
-		if funcs.IsNullF(p) {
-			continue
-		}
-		gi := int32(groupOf(int(p)))
-		if m, ok := minGroup[xs[i]]; !ok || gi < m {
-			minGroup[xs[i]] = gi
-		}
-	}
-	for i, p := range pos {
-		if funcs.IsNullF(p) {
-			g[i] = value.NullInt32
-			continue
-		}
-		g[i] = minGroup[xs[i]]
-	}
-	return value.NewInts(g)
 }
 
 // denseRank ranks each column with consecutive ranks for distinct values.

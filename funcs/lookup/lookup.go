@@ -1,12 +1,14 @@
 package lookup
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -50,7 +52,70 @@ func xat(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return env.Call(args[0], args[1])
 	}
+	if m, ok := args[0].(*value.Matrix); ok {
+		if t, ok := args[1].(*value.Vector); ok && t.T == value.Any && len(t.Any) == 2 {
+			// m at (r, c) is m[r, c] ("at" page: m at (0,2) is 5)
+			e := &ast.IndexExpr{X: &ast.Ident{Name: "\x00m"}, Index: &ast.TupleExpr{Elems: []ast.Expr{&ast.Ident{Name: "\x00r"}, &ast.Ident{Name: "\x00c"}}}}
+			return env.Eval(e, map[string]value.Value{"\x00m": m, "\x00r": t.Any[0], "\x00c": t.Any[1]})
+		}
+	}
+	if x, ok := args[0].(*value.Vector); ok && !x.T.IsArray() && x.T != value.Any {
+		if iv, ok := args[1].(*value.Vector); ok && iv.T.IsArray() && iv.T.Elem().Category() == value.CatIntegral {
+			// an array vector of positions gives an array vector of the
+			// same rows ("at" page: at(b, a))
+			return gatherArrayRows(x, iv), nil
+		}
+	}
+	if a, ok := args[0].(*value.Vector); ok && a.T.IsArray() {
+		if mask, ok := args[1].(*value.Vector); ok && mask.T == value.ArrayOffset+value.Bool && slices.Equal(mask.Offsets, a.Offsets) {
+			return filterArrayRows(a, mask), nil
+		}
+	}
 	return funcs.Index(env, args[0], args[1])
+}
+
+// gatherArrayRows is x at each cell of array vector iv (NULL out of
+// range), an array vector of iv's rows.
+func gatherArrayRows(x, iv *value.Vector) *value.Vector {
+	flat := *iv
+	flat.T, flat.Offsets = iv.T.Elem(), nil
+	pos := funcs.LongsOf(&flat)
+	idx := make([]int, len(pos))
+	for i, p := range pos {
+		if p < 0 || p >= int64(x.Len()) || flat.IsNull(i) {
+			idx[i] = -1
+		} else {
+			idx[i] = int(p)
+		}
+	}
+	out := stats.GatherOrNull(x, idx)
+	out.T, out.Offsets = value.ArrayOffset+out.T, slices.Clone(iv.Offsets)
+	return out
+}
+
+// filterArrayRows keeps, in each row of array vector a, the cells where
+// the BOOL array vector mask of the same rows is true ("at" page:
+// at(a, a>3)).
+func filterArrayRows(a, mask *value.Vector) *value.Vector {
+	keep := make([]int, 0, len(mask.I8))
+	offs := make([]int64, len(a.Offsets))
+	for i, b := range mask.I8 {
+		if b == 1 {
+			keep = append(keep, i)
+		}
+	}
+	k := 0
+	for r, end := range a.Offsets {
+		for k < len(keep) && keep[k] < int(end) {
+			k++
+		}
+		offs[r] = int64(k)
+	}
+	flat := *a
+	flat.T, flat.Offsets = a.T.Elem(), nil
+	out := flat.Gather(keep)
+	out.T, out.Offsets = a.T, offs
+	return out
 }
 
 // eachAt is X@index: X indexed by each item of index (a function X is

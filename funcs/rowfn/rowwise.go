@@ -361,9 +361,6 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 	if dense {
 		o, err = stats.ParseRankOptions(fn, []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 2), nil, funcs.Arg(args, 3)}, 0)
 	} else {
-		if funcs.Arg(args, 2) != nil {
-			return nil, errors.New("groupNum of rowRank is not supported yet.")
-		}
 		o, err = stats.ParseRankOptions(fn, []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 3), funcs.Arg(args, 4), funcs.Arg(args, 5)}, 0)
 	}
 	if err != nil {
@@ -372,6 +369,13 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 	xs, err := funcs.DoublesOf(fn, m.V)
 	if err != nil {
 		return nil, err
+	}
+	if g := funcs.Arg(args, 2); g != nil && !dense {
+		groups, err := funcs.IntArg(fn, "groupNum", g, 0)
+		if err != nil || groups <= 0 {
+			return nil, errors.New("groupNum of rank must be a positive integer.")
+		}
+		return m.WithData(value.NewInts(rowGroups(xs, m.Rows, m.Cols, o, int(groups)))), nil
 	}
 	out := make([]float64, len(xs))
 	row := make([]float64, m.Cols)
@@ -386,6 +390,22 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 	}
 	res := stats.RankResult(out, o)
 	return m.WithData(res), nil
+}
+
+// rowGroups is each row's group numbers ("rowRank" page: groupNum=3)
+// over column-major cells xs of a rows x cols matrix.
+func rowGroups(xs []float64, rows, cols int, o stats.RankOptions, groups int) []int32 {
+	out := make([]int32, len(xs))
+	row := make([]float64, cols)
+	for r := 0; r < rows; r++ {
+		for c := range row {
+			row[c] = xs[c*rows+r]
+		}
+		for c, g := range stats.GroupRanks(row, o, groups) {
+			out[c*rows+r] = g
+		}
+	}
+	return out
 }
 
 func rowMoveFn(_ funcs.Env, args []value.Value) (value.Value, error) {

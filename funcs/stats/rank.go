@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // RankVector ranks xs (0-based) by o; dense ranks count distinct values
@@ -67,4 +68,51 @@ func RankVector(xs []float64, o RankOptions, dense bool) []float64 {
 		}
 	}
 	return out
+}
+
+// GroupRanks splits the sorted elements into groups of near-equal size
+// (the first size%groups groups one larger) and returns each element's
+// group (rank's and rowRank's groupNum); equal elements share the
+// smallest group.
+func GroupRanks(xs []float64, o RankOptions, groups int) []int32 {
+	o.Ties = "first"
+	o.Percent = false
+	pos := RankVector(xs, o, false)
+	n := 0
+	for _, p := range pos {
+		if !funcs.IsNullF(p) {
+			n++
+		}
+	}
+	base, extra := n/groups, n%groups
+	groupOf := func(p int) int {
+		big := (base + 1) * extra
+		if p < big {
+			return p / (base + 1)
+		}
+		if base == 0 {
+			return extra
+		}
+		return extra + (p-big)/base
+	}
+	g := make([]int32, len(xs))
+	// Equal values take the smallest group among them.
+	minGroup := map[float64]int32{}
+	for i, p := range pos {
+		if funcs.IsNullF(p) {
+			continue
+		}
+		gi := int32(groupOf(int(p)))
+		if m, ok := minGroup[xs[i]]; !ok || gi < m {
+			minGroup[xs[i]] = gi
+		}
+	}
+	for i, p := range pos {
+		if funcs.IsNullF(p) {
+			g[i] = value.NullInt32
+			continue
+		}
+		g[i] = minGroup[xs[i]]
+	}
+	return g
 }
