@@ -230,18 +230,35 @@ func transposeOf(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if t, ok := nestedDictTable(v); ok {
 			return t, nil
 		}
+		// scalars repeat to the vectors' length (funcs/t/transpose.md)
+		n := -1
+		for i := 0; i < v.Len(); i++ {
+			switch e := v.Vals.Elem(i).(type) {
+			case *value.Vector:
+				if n >= 0 && e.Len() != n {
+					return nil, ddberr.Errorf("The values of a dictionary passed to transpose must have the same length.")
+				}
+				n = e.Len()
+			case *value.Scalar:
+			default:
+				return nil, ddberr.Errorf("The values of a dictionary passed to transpose must be scalars or vectors.")
+			}
+		}
 		cols := make([]*value.Vector, v.Len())
 		for i := range cols {
 			switch e := v.Vals.Elem(i).(type) {
 			case *value.Vector:
 				cols[i] = e
 			case *value.Scalar:
-				cols[i] = e.Vector()
-			default:
-				return nil, ddberr.Errorf("The values of a dictionary passed to transpose must be scalars or vectors.")
-			}
-			if cols[i].Len() != cols[0].Len() {
-				return nil, ddberr.Errorf("The values of a dictionary passed to transpose must have the same length.")
+				if n < 0 {
+					cols[i] = e.Vector()
+					continue
+				}
+				c, err := value.Broadcast(e, n)
+				if err != nil {
+					return nil, err
+				}
+				cols[i] = c
 			}
 		}
 		return value.NewTable(append([]string(nil), v.Keys.Strings()...), cols), nil
