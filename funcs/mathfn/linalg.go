@@ -414,15 +414,13 @@ func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	mode, ok := funcs.ChoiceArg(funcs.Arg(args, 1), "full", "economic", "r")
+	mode, ok := funcs.ChoiceArg(funcs.Arg(args, 1), "full", "economic", "r", "raw")
 	if !ok {
-		return nil, errors.New("mode of qr must be 'full', 'economic' or 'r'.")
+		return nil, errors.New("mode of qr must be 'full', 'economic', 'r' or 'raw'.")
 	}
-	if piv, err := funcs.BoolArg("qr", "pivoting", funcs.Arg(args, 2), false); err != nil || piv {
-		if err != nil {
-			return nil, err
-		}
-		return nil, errors.New("qr with pivoting is not supported yet.")
+	piv, err := funcs.BoolArg("qr", "pivoting", funcs.Arg(args, 2), false)
+	if err != nil {
+		return nil, err
 	}
 	a, err := denseOf("qr", m, false)
 	if err != nil {
@@ -431,7 +429,35 @@ func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	rows, cols := a.rows, a.cols
 	q := identity(rows)
 	v := make([]float64, rows)
-	for k := 0; k < min(rows-1, cols); k++ {
+	kk := min(rows, cols)
+	taus := make([]float64, kk)
+	perm := make([]int32, cols)
+	for c := range perm {
+		perm[c] = int32(c)
+	}
+	for k := 0; k < kk; k++ {
+		if piv {
+			// column pivoting: bring the remaining column of the largest
+			// norm over rows k.. to position k (LAPACK's dgeqp3 order)
+			best, bestNorm := k, -1.0
+			for c := k; c < cols; c++ {
+				n2 := 0.0
+				for i := k; i < rows; i++ {
+					n2 += a.at(i, c) * a.at(i, c)
+				}
+				if n2 > bestNorm {
+					best, bestNorm = c, n2
+				}
+			}
+			if best != k {
+				for i := 0; i < rows; i++ {
+					x, y := a.at(i, k), a.at(i, best)
+					a.set(i, k, y)
+					a.set(i, best, x)
+				}
+				perm[k], perm[best] = perm[best], perm[k]
+			}
+		}
 		norm := 0.0
 		for i := k; i < rows; i++ {
 			norm += a.at(i, k) * a.at(i, k)
@@ -443,6 +469,7 @@ func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		beta := -math.Copysign(math.Sqrt(norm), alpha)
 		tau := (beta - alpha) / beta
+		taus[k] = tau
 		v[k] = 1
 		for i := k + 1; i < rows; i++ {
 			v[i] = a.at(i, k) / (alpha - beta)
@@ -471,12 +498,27 @@ func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		a.set(k, k, beta)
 		for i := k + 1; i < rows; i++ {
-			a.set(i, k, 0)
+			// raw mode keeps the Householder vector below the diagonal
+			a.set(i, k, v[i])
+		}
+	}
+	raw := &dense{rows: rows, cols: cols, a: append([]float64(nil), a.a...)}
+	for c := 0; c < cols; c++ {
+		for i := c + 1; i < rows; i++ {
+			a.set(i, c, 0)
 		}
 	}
 	r := a
-	kk := min(rows, cols)
-	if mode == "economic" {
+	withPerm := func(vs ...value.Value) value.Value {
+		if piv {
+			vs = append(vs, value.NewInts(perm))
+		}
+		if len(vs) == 1 {
+			return vs[0]
+		}
+		return value.NewTuple(vs)
+	}
+	if mode == "economic" || mode == "raw" {
 		qe := &dense{rows: rows, cols: kk, a: append([]float64(nil), q.a[:rows*kk]...)}
 		re := &dense{rows: kk, cols: cols, a: make([]float64, kk*cols)}
 		for c := 0; c < cols; c++ {
@@ -484,12 +526,17 @@ func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 				re.set(i, c, r.at(i, c))
 			}
 		}
-		return value.NewTuple([]value.Value{qe.matrix(), re.matrix()}), nil
+		if mode == "raw" {
+			// ("qr" page: Q,T,R = qr(A, mode='raw'): the Householder
+			// vectors under R, their factors tau, and R)
+			return withPerm(raw.matrix(), value.NewDoubles(taus), re.matrix()), nil
+		}
+		return withPerm(qe.matrix(), re.matrix()), nil
 	}
 	if mode == "r" {
-		return r.matrix(), nil
+		return withPerm(r.matrix()), nil
 	}
-	return value.NewTuple([]value.Value{q.matrix(), r.matrix()}), nil
+	return withPerm(q.matrix(), r.matrix()), nil
 }
 
 // gramSchmidt orthogonalises the columns of a full-column-rank matrix

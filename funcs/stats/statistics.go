@@ -437,7 +437,14 @@ func pairAggregate(fn string, x, y value.Value, f func(xs, ys []float64) (float6
 		return nil, err
 	}
 	out := make([]float64, len(xc))
+	_, isTable := x.(*value.Table)
 	for c := range xc {
+		if isTable && (!funcs.IsNumericVec(xc[c]) || !funcs.IsNumericVec(yc[c])) {
+			// a table's non-numeric column gives NULL ("kendall" page:
+			// kendall(t, x) with a STRING column name)
+			out[c] = value.NullFloat64
+			continue
+		}
 		xs, ys, err := pairedNonNull(fn, xc[c], yc[c])
 		if err != nil {
 			return nil, err
