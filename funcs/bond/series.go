@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -31,25 +32,7 @@ func cummdd(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	out := make([]float64, len(xs))
-	peak, mdd, seen := 0.0, 0.0, false
-	for i, x := range xs {
-		if !funcs.IsNullF(x) {
-			if !seen || x > peak {
-				peak, seen = x, true
-			}
-			d := peak - x
-			if ratio {
-				d /= peak
-			}
-			if d > mdd {
-				mdd = d
-			}
-		}
-		out[i] = value.NullFloat64
-		if seen && mdd == mdd && !math.IsInf(mdd, 0) {
-			out[i] = mdd
-		}
-	}
+	stats.RunningDrawdown(xs, ratio, out)
 	r := value.NewDoubles(out)
 	if !ratio && v.T != value.Double && v.T != value.Void {
 		return cast.Vector(r, v.T, v.Scale)

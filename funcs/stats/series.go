@@ -119,6 +119,36 @@ func difference(v *value.Vector) (value.Value, error) {
 	return value.NewDoubles(funcs.Finite([]float64{ends[1] - ends[0]})).At(0), nil
 }
 
+// RunningDrawdown walks xs' non-NULL elements keeping the largest fall
+// from their running peak (as a fraction of the peak with ratio), and
+// returns it and whether any element was seen. With out (as long as xs),
+// out[i] is the fall so far, NULL until the first element and where it is
+// not finite: cummdd's column.
+func RunningDrawdown(xs []float64, ratio bool, out []float64) (mdd float64, seen bool) {
+	peak := 0.0
+	for i, x := range xs {
+		if !funcs.IsNullF(x) {
+			if !seen || x > peak {
+				peak, seen = x, true
+			}
+			d := peak - x
+			if ratio {
+				d /= peak
+			}
+			if d > mdd {
+				mdd = d
+			}
+		}
+		if out != nil {
+			out[i] = value.NullFloat64
+			if seen && mdd == mdd && !math.IsInf(mdd, 0) {
+				out[i] = mdd
+			}
+		}
+	}
+	return mdd, seen
+}
+
 // maxDrawdown is the largest fall of X's non-NULL elements from their
 // running peak (funcs/m/maxdrawdown.md): with ratio, as a fraction of the
 // peak (DOUBLE), else in X's units and type.
@@ -136,22 +166,7 @@ func maxDrawdown(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		peak, mdd, seen := 0.0, 0.0, false
-		for _, x := range xs {
-			if funcs.IsNullF(x) {
-				continue
-			}
-			if !seen || x > peak {
-				peak, seen = x, true
-			}
-			d := peak - x
-			if ratio {
-				d /= peak
-			}
-			if d > mdd {
-				mdd = d
-			}
-		}
+		mdd, seen := RunningDrawdown(xs, ratio, nil)
 		if !seen || mdd != mdd || math.IsInf(mdd, 0) {
 			return value.NullScalar(value.Double), nil
 		}
