@@ -168,7 +168,9 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		*x = *nd
 		return x, nil
-	case *value.Table:
+	case *value.Table, engineTable:
+		// a partitioned in-memory table too: trades.erase!(<qty=0>) in
+		// tutorials/hybrid_programming_paradigms.md
 		if !funcs.IsCode(args[1]) {
 			return nil, ddberr.Errorf("The filter of erase! on a table must be metacode.")
 		}
