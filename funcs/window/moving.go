@@ -286,6 +286,14 @@ func mFrameSpec(name string, col frameColumn) funcs.Spec {
 // (funcs/themes/mFunctions.md); ok is false for other windows.
 func durationFrames(name string, x, w value.Value) (f *frames, ok bool, err error) {
 	d, isScalar := funcs.ScalarArg(w)
+	if m, isM := x.(*value.Matrix); isM && isScalar && !d.Null && d.T.Category() == value.CatIntegral &&
+		m.Indexed != value.NotIndexed && m.RowLabels != nil && m.RowLabels.T.Category() == value.CatTemporal {
+		// over an indexed series or matrix an integer window is a time
+		// span in the labels' unit, as 3 is 3d over DATE labels
+		// (funcs/themes/mFunctions.md)
+		f, err = tmFrames(name, m.RowLabels, w)
+		return f, true, err
+	}
 	if !isScalar || d.T != value.Duration || d.Null {
 		return nil, false, nil
 	}
