@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"strconv"
 )
 
 // maxLen bounds the vectors a call broadcasts, so that a huge argument
@@ -180,37 +181,37 @@ func indexOf(xs []string, s string) int {
 	return -1
 }
 
+// couponFrequencies are the coupon payments a year by the DURATION that
+// spells each (12M is a year too).
+var couponFrequencies = map[string]int{"1y": 1, "12M": 1, "6M": 2, "3M": 4, "1M": 12}
+
 // frequencies reads the coupon frequency: 1, 2, 4 or 12, or the DURATION
 // 1y, 6M, 3M or 1M; 0 marks a NULL element. An absent argument is 0.
 func (b *bcast) frequencies(x value.Value) ([]int, error) {
-	out := make([]int, b.n)
 	if absent(x) {
-		return out, nil
+		return make([]int, b.n), nil
 	}
-	bad := ddberr.Errorf("The argument [frequency] of %s must be 1, 2, 4 or 12, or the DURATION 1y, 6M, 3M or 1M.", b.fn)
+	return b.frequencyArg(x, couponFrequencies, ddberr.Errorf("The argument [frequency] of %s must be 1, 2, 4 or 12, or the DURATION 1y, 6M, 3M or 1M.", b.fn))
+}
+
+// frequencyArg reads a payments-a-year argument, broadcast over the
+// rows: a count among spellings' values, or a DURATION spellings names;
+// 0 marks a NULL element, and anything else is bad.
+func (b *bcast) frequencyArg(x value.Value, spellings map[string]int, bad error) ([]int, error) {
+	out := make([]int, b.n)
 	v, _ := funcs.VectorArg(x)
 	if v == nil {
 		return nil, bad
 	}
 	if v.T == value.Duration {
-		unit := v.Scale
+		unit := value.DurationUnitName(v.Scale)
 		for i := range out {
 			c := v.I64[i%len(v.I64)]
 			if c == value.NullInt64 {
 				continue
 			}
-			f := 0
-			switch value.DurationUnitName(unit) {
-			case "y":
-				if c == 1 {
-					f = 1
-				}
-			case "M":
-				if c > 0 && 12%c == 0 {
-					f = int(12 / c)
-				}
-			}
-			if f != 1 && f != 2 && f != 4 && f != 12 {
+			f, ok := spellings[strconv.FormatInt(c, 10)+unit]
+			if !ok {
 				return nil, bad
 			}
 			out[i] = f
@@ -226,7 +227,11 @@ func (b *bcast) frequencies(x value.Value) ([]int, error) {
 		if c == value.NullInt64 {
 			continue
 		}
-		if c != 1 && c != 2 && c != 4 && c != 12 {
+		ok := false
+		for _, f := range spellings {
+			ok = ok || int64(f) == c
+		}
+		if !ok {
 			return nil, bad
 		}
 		out[i] = int(c)

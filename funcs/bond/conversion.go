@@ -2,7 +2,6 @@ package bond
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -56,44 +55,5 @@ func treasuryConversionFactor(_ funcs.Env, args []value.Value) (value.Value, err
 // count a year from the page's list or the DURATION that spells it; 0
 // marks a NULL element.
 func (b *bcast) tcfFrequencies(x value.Value) ([]int, error) {
-	out := make([]int, b.n)
-	bad := ddberr.Errorf("The argument [frequency] of treasuryConversionFactor must be 1, 2, 3, 4, 6, 12, 13, 26, 52 or 365, or the DURATION 1y, 6M, 4M, 3M, 2M, 1M, 4w, 2w, 1w or 1d.")
-	v, _ := funcs.VectorArg(x)
-	if v == nil {
-		return nil, bad
-	}
-	if v.T == value.Duration {
-		unit := value.DurationUnitName(v.Scale)
-		for i := range out {
-			c := v.I64[i%len(v.I64)]
-			if c == value.NullInt64 {
-				continue
-			}
-			f, ok := tcfFrequencies[strconv.FormatInt(c, 10)+unit]
-			if !ok {
-				return nil, bad
-			}
-			out[i] = f
-		}
-		return out, nil
-	}
-	if !funcs.IsIntegralVec(v) && v.T != value.Void {
-		return nil, bad
-	}
-	ls := funcs.LongsOf(v)
-	for i := range out {
-		c := ls[i%len(ls)]
-		if c == value.NullInt64 {
-			continue
-		}
-		ok := false
-		for _, f := range tcfFrequencies {
-			ok = ok || int64(f) == c
-		}
-		if !ok {
-			return nil, bad
-		}
-		out[i] = int(c)
-	}
-	return out, nil
+	return b.frequencyArg(x, tcfFrequencies, ddberr.Errorf("The argument [frequency] of treasuryConversionFactor must be 1, 2, 3, 4, 6, 12, 13, 26, 52 or 365, or the DURATION 1y, 6M, 4M, 3M, 2M, 1M, 4w, 2w, 1w or 1d."))
 }
