@@ -33,6 +33,7 @@
 //	funcs/dataproc     data processing: grouping, cut, null filling, sort, shift
 //	funcs/filesys      server-side file functions (file, readLine, read!, write, readObject, files, mkdir ...) and the home-directory confinement of every path
 //	funcs/textio       text import and export: loadText, ploadText, loadTextEx, extractTextSchema, saveText, loadRecord
+//	funcs/plotting     plot and plotHist: chart objects for a GUI to draw
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
 //	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)
