@@ -1204,6 +1204,16 @@ var texts = []Text{
 	{"To enable table persistence, specify persistenceDir in server configuration and restart node. RefId: S03006", "error_codes/S03006.md"},
 	{"To undefine the shared stream table '%s', first cancel all subscriptions to it. RefId: S03000", "error_codes/S03000.md"},
 
+	// stream engines (funcs/streamengine and the engine kinds)
+	{"The engine '%s' already exists. Choose another name or release the existing engine using 'dropStreamEngine()'. RefId: S03001", "error_codes/S03001.md"},
+	{"The name of a stream engine must be a non-empty string.", "porpoise"},
+	{"The argument [name] of %s must be a string scalar.", "porpoise"},
+	{"The stream engine [%s] does not exist.", "porpoise"},
+	{"The metrics of %s must be metacode or a tuple of metacode.", "porpoise"},
+	{"A stream engine's metrics must give a table.", "porpoise"},
+	{"The argument [%s] of %s must be a column name or a vector of column names.", "porpoise"},
+	{"The column [%s] does not exist in the dummy table of %s.", "porpoise"},
+
 	// environment (funcs/env)
 	{"The shell function is disabled. Set the configuration parameter enableShellFunction=true to enable it.", "porpoise: db_distr_comp/cfg/function_configuration.md states the rule"},
 
