@@ -49,6 +49,9 @@ func RefuseDurable(fn string, x value.Value) error {
 // appended tells dst's publisher of the rows [from, dst.Rows()) an append
 // added; a durable table that can't keep them drops them again.
 func appended(dst *value.Table, from int) error {
+	if s, ok := dst.Stream.(Sink); ok {
+		return consume(s, dst, from)
+	}
 	if d, ok := dst.Stream.(Durable); ok {
 		if err := d.Appended(dst, from); err != nil {
 			for _, c := range dst.Cols {

@@ -1,0 +1,10 @@
+// Package streamengine owns DolphinDB's stream engines as named objects:
+// one namespace of engine names per server, each engine's input table
+// (which consumes every append made to it, by any append path or as a
+// subscription's handler), the functions that find, list, describe and
+// drop engines, and what every kind of engine shares: a background
+// interpreter of its creator, its metrics as code, the queries that
+// compute them and the writing of results to its output. The kinds of
+// engine (createTimeSeriesEngine and its kin) are packages of their own
+// that build on Create.
+package streamengine

@@ -1,0 +1,83 @@
+package streamengine
+
+import (
+	"context"
+	"sync"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Engine is what a kind of stream engine implements. Create owns the
+// engine's name, its input table and the serialization of its calls.
+type Engine interface {
+	// Consume processes one append's rows (converted to the input
+	// schema), in the order they were appended; calls never overlap.
+	Consume(batch *value.Table) error
+	// Stat is the engine's columns of getStreamEngineStat's table for
+	// its kind, after name, user, status and lastErrMsg.
+	Stat() (names []string, vals []value.Value)
+	// Close stops what the engine runs (timers, goroutines); it is
+	// called once, when the engine is dropped or the server closes.
+	Close()
+}
+
+// handle is one registered engine: the insert.Sink behind its input
+// table.
+type handle struct {
+	name, kind, user string
+	input            *value.Table
+	cancel           context.CancelFunc
+
+	mu      sync.Mutex
+	eng     Engine
+	closed  bool
+	lastErr string
+}
+
+// Published implements value.Publisher; a sink's rows reach Consume
+// instead.
+func (h *handle) Published(*value.Table, int) {}
+
+// Undefining implements value.Publisher: the engine's name is not a
+// shared variable, so undefining one never concerns it.
+func (h *handle) Undefining(*value.Table) error { return nil }
+
+// Consume implements insert.Sink. A dropped engine's handle swallows
+// what it is given, as the released engine computes nothing more.
+func (h *handle) Consume(batch *value.Table) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed || batch.Rows() == 0 {
+		return nil
+	}
+	err := h.eng.Consume(batch)
+	if err != nil {
+		h.lastErr = err.Error()
+	}
+	return err
+}
+
+// close closes the engine once.
+func (h *handle) close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return
+	}
+	h.closed = true
+	h.cancel()
+	h.eng.Close()
+}
+
+// stat is the engine's row of getStreamEngineStat's table.
+func (h *handle) stat() ([]string, []value.Value) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	status := "OK"
+	if h.lastErr != "" {
+		status = "FATAL"
+	}
+	names, vals := h.eng.Stat()
+	return append([]string{"name", "user", "status", "lastErrMsg"}, names...),
+		append([]value.Value{value.NewString(h.name), value.NewString(h.user), value.NewString(status), value.NewString(h.lastErr)}, vals...)
+}

@@ -1,0 +1,81 @@
+package streamengine
+
+import (
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// getStreamEngine is the input table of the engine called name.
+func getStreamEngine(env funcs.Env, args []value.Value) (value.Value, error) {
+	_, h, err := lookup(env, "getStreamEngine", args[0])
+	if err != nil {
+		return nil, err
+	}
+	return h.input, nil
+}
+
+// dropStreamEngine releases the engine called name.
+func dropStreamEngine(env funcs.Env, args []value.Value) (value.Value, error) {
+	r, h, err := lookup(env, "dropStreamEngine", args[0])
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	if r.engines[h.name] == h {
+		delete(r.engines, h.name)
+	}
+	r.mu.Unlock()
+	h.close()
+	return nil, nil
+}
+
+// getStreamEngineList is a table of every engine's type, name and
+// creator.
+func getStreamEngineList(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	var kinds, names, users []string
+	for _, e := range registryOf(h).sorted() {
+		kinds, names, users = append(kinds, e.kind), append(names, e.name), append(users, e.user)
+	}
+	return value.NewTable([]string{"engineType", "engineName", "user"}, []*value.Vector{
+		value.NewStrings(value.String, kinds), value.NewStrings(value.String, names), value.NewStrings(value.String, users)}), nil
+}
+
+// getStreamEngineStat is a dictionary from each kind of engine present
+// to the table of its engines' states, a row an engine.
+func getStreamEngineStat(env funcs.Env, _ []value.Value) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	tables := map[string]*value.Table{}
+	var order []string
+	for _, e := range registryOf(h).sorted() {
+		names, vals := e.stat()
+		t := tables[e.kind]
+		if t == nil {
+			cols := make([]*value.Vector, len(vals))
+			for i, v := range vals {
+				cols[i] = value.NewVector(v.Type(), 0, 1)
+			}
+			t = value.NewTable(names, cols)
+			tables[e.kind] = t
+			order = append(order, e.kind)
+		}
+		for i, v := range vals {
+			if sc, ok := v.(*value.Scalar); ok {
+				t.Cols[i].AppendScalar(sc)
+			} else {
+				t.Cols[i].AppendNull()
+			}
+		}
+	}
+	d := value.NewDict(value.String, value.Any)
+	for _, k := range order {
+		d.Put(value.NewStrings(value.String, []string{k}), 0, value.NewTuple([]value.Value{tables[k]}), 0)
+	}
+	return d, nil
+}

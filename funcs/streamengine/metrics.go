@@ -1,0 +1,161 @@
+package streamengine
+
+import (
+	"maps"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Metrics is an engine's metrics: one expression per output column and
+// the values the metacode embeds.
+type Metrics struct {
+	Exprs []ast.Expr
+	Bind  map[string]value.Value
+	// Text is the metrics as DolphinDB prints them in
+	// getStreamEngineStat.
+	Text string
+}
+
+// ParseMetrics reads fn's metrics argument: metacode of one expression
+// or of a bracketed list of them (<[sum(x), avg(y)]>), or a tuple of
+// such metacode.
+func ParseMetrics(fn string, v value.Value) (*Metrics, error) {
+	m := &Metrics{Bind: map[string]value.Value{}}
+	var add func(v value.Value) error
+	add = func(v value.Value) error {
+		switch x := v.(type) {
+		case *funcs.Code:
+			m.addExpr(x.X)
+			m.Text = join(m.Text, x.String())
+			return nil
+		case *funcs.Meta:
+			if x.Stmt == nil {
+				maps.Copy(m.Bind, x.Bind)
+				m.addExpr(x.X)
+				m.Text = join(m.Text, x.String())
+				return nil
+			}
+		case *value.Vector:
+			if x.T == value.Any {
+				for _, e := range x.Any {
+					if err := add(e); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+		}
+		return ddberr.Errorf("The metrics of %s must be metacode or a tuple of metacode.", fn)
+	}
+	if err := add(v); err != nil {
+		return nil, err
+	}
+	if len(m.Exprs) == 0 {
+		return nil, ddberr.Errorf("The metrics of %s must be metacode or a tuple of metacode.", fn)
+	}
+	return m, nil
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "," + b
+}
+
+// addExpr adds one metric, or each element of a bracketed list.
+func (m *Metrics) addExpr(x ast.Expr) {
+	if a, ok := x.(*ast.ArrayExpr); ok {
+		m.Exprs = append(m.Exprs, a.Elems...)
+		return
+	}
+	m.Exprs = append(m.Exprs, x)
+}
+
+// Select is a query of exprs, for Run.
+func Select(exprs []ast.Expr) *ast.SelectExpr { return &ast.SelectExpr{Cols: exprs} }
+
+// inputName is the name a query of Run reads its rows under.
+const inputName = "__streamEngineInput"
+
+// Run evaluates sel over t in bg (sel.From is set to t) with the
+// metrics' embedded values visible.
+func Run(bg funcs.Env, sel *ast.SelectExpr, t *value.Table, bind map[string]value.Value) (*value.Table, error) {
+	q := *sel
+	q.From = &ast.Ident{Name: inputName}
+	b := make(map[string]value.Value, len(bind)+1)
+	maps.Copy(b, bind)
+	b[inputName] = t
+	v, err := bg.EvalSession(&q, b)
+	if err != nil {
+		return nil, err
+	}
+	out, ok := v.(*value.Table)
+	if !ok {
+		return nil, ddberr.Errorf("A stream engine's metrics must give a table.")
+	}
+	return out, nil
+}
+
+// Emit appends t to an engine's output: a table (another engine's input
+// among them) or, for engines that take one, a function called with t.
+// The output's lock is held while it is written, as a statement
+// appending to it would hold it.
+func Emit(bg funcs.Env, output value.Value, t *value.Table) error {
+	if t.Rows() == 0 {
+		return nil
+	}
+	var fn value.Value
+	args := []value.Value{t}
+	if funcs.IsFunction(output) {
+		fn = output
+	} else {
+		ins, _ := funcs.Lookup("tableInsert")
+		fn, args = ins, []value.Value{output, t}
+	}
+	if c, ok := bg.(interface {
+		CallShared(fn value.Value, args ...value.Value) (value.Value, error)
+	}); ok {
+		_, err := c.CallShared(fn, args...)
+		return err
+	}
+	_, err := bg.Call(fn, args...)
+	return err
+}
+
+// Columns reads fn's argument param, a column name or a vector of them,
+// as positions in the engine's input dummy. A nil v gives none.
+func Columns(fn, param string, v value.Value, dummy *value.Table) ([]int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var names []string
+	switch x := v.(type) {
+	case *value.Scalar:
+		if x.T != value.String && x.T != value.Symbol {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be a column name or a vector of column names.", param, fn)
+		}
+		names = []string{x.S}
+	case *value.Vector:
+		if x.T != value.String && x.T != value.Symbol {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be a column name or a vector of column names.", param, fn)
+		}
+		for i := 0; i < x.Len(); i++ {
+			names = append(names, x.StrAt(i))
+		}
+	default:
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a column name or a vector of column names.", param, fn)
+	}
+	out := make([]int, len(names))
+	for i, n := range names {
+		c := dummy.ColumnIndex(n)
+		if c < 0 {
+			return nil, ddberr.Errorf("The column [%s] does not exist in the dummy table of %s.", n, fn)
+		}
+		out[i] = c
+	}
+	return out, nil
+}

@@ -1,0 +1,123 @@
+package streamengine
+
+import (
+	"context"
+	"slices"
+	"sync"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streaming"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// registry is a server's engines by name.
+type registry struct {
+	mu      sync.Mutex
+	engines map[string]*handle
+}
+
+const stateKey = "streamengine"
+
+func registryOf(h streaming.Host) *registry {
+	return h.EngineState(stateKey, func() any { return &registry{engines: map[string]*handle{}} }).(*registry)
+}
+
+// Close closes every engine: the server is closing.
+func (r *registry) Close() {
+	r.mu.Lock()
+	hs := make([]*handle, 0, len(r.engines))
+	for _, h := range r.engines {
+		hs = append(hs, h)
+	}
+	r.engines = map[string]*handle{}
+	r.mu.Unlock()
+	for _, h := range hs {
+		h.close()
+	}
+}
+
+// sorted is the engines in name order.
+func (r *registry) sorted() []*handle {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	hs := make([]*handle, 0, len(r.engines))
+	for _, h := range r.engines {
+		hs = append(hs, h)
+	}
+	slices.SortFunc(hs, func(a, b *handle) int {
+		if a.name < b.name {
+			return -1
+		}
+		if a.name > b.name {
+			return 1
+		}
+		return 0
+	})
+	return hs
+}
+
+// Create registers a new engine of kind kind (its table's name in
+// getStreamEngineStat: TimeSeriesEngine, ReactiveStreamEngine, ...)
+// called name, whose input has dummy's columns, and returns its input
+// table (a *value.Table): the handle scripts append to, pass as a subscription's handler
+// or get back with getStreamEngine. build makes the engine given a
+// background interpreter of the caller's user and functions, which
+// runs its metrics and writes its output and is cancelled when the
+// engine is dropped.
+func Create(env funcs.Env, kind string, name value.Value, dummy *value.Table, build func(bg funcs.Env) (Engine, error)) (value.Value, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, err
+	}
+	n, ok := funcs.StringArg(name)
+	if !ok || n == "" {
+		return nil, ddberr.Errorf("The name of a stream engine must be a non-empty string.")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	eng, err := build(h.Background(ctx))
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	cols := make([]*value.Vector, len(dummy.Cols))
+	for i, c := range dummy.Cols {
+		cols[i] = c.Like(0)
+		cols[i].Scale = c.Scale
+	}
+	input := value.NewTable(slices.Clone(dummy.Names), cols)
+	hd := &handle{name: n, kind: kind, user: env.SessionInfo().User, input: input, cancel: cancel, eng: eng}
+	// appenders lock a shared table, which serializes the appends whose
+	// rows the handle takes out of it
+	input.Shared = n
+	input.Stream = hd
+	r := registryOf(h)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, dup := r.engines[n]; dup {
+		hd.close()
+		return nil, ddberr.Errorf("The engine '%s' already exists. Choose another name or release the existing engine using 'dropStreamEngine()'. RefId: S03001", n)
+	}
+	r.engines[n] = hd
+	return input, nil
+}
+
+// lookup is the engine called name.
+func lookup(env funcs.Env, fn string, name value.Value) (*registry, *handle, error) {
+	h, err := host(env)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, ok := funcs.StringArg(name)
+	if !ok {
+		return nil, nil, ddberr.Errorf("The argument [name] of %s must be a string scalar.", fn)
+	}
+	r := registryOf(h)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	hd, ok := r.engines[n]
+	if !ok {
+		return nil, nil, ddberr.Errorf("The stream engine [%s] does not exist.", n)
+	}
+	return r, hd, nil
+}
