@@ -12,6 +12,8 @@ func init() {
 		funcs.Spec{Name: "dropStreamEngine", Params: []string{"name"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: dropStreamEngine},
 		funcs.Spec{Name: "getStreamEngineList", Min: 0, Max: 0, Props: funcs.Session, Category: "streaming", Fn: getStreamEngineList},
 		funcs.Spec{Name: "getStreamEngineStat", Min: 0, Max: 0, Props: funcs.Session, Category: "streaming", Fn: getStreamEngineStat},
+		// warmup.go
+		funcs.Spec{Name: "warmupStreamEngine", Params: []string{"engine", "msgs"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: warmupStreamEngine},
 	)
 	funcs.Alias("getAggregator", "getStreamEngine")
 	funcs.Alias("dropAggregator", "dropStreamEngine")
