@@ -1236,6 +1236,20 @@ var texts = []Text{
 	{"The parallelism of %s must be a positive integer no greater than 63.", "porpoise: funcs/c/createReactiveStateEngine.md states the rule"},
 	{"The metrics of %s must hold one metric for each of metricNames.", "porpoise: funcs/c/createnarrowreactivestateengine.md states the rule"},
 
+	// time-series engines (funcs/tsengine)
+	{"The time-series engine only accepts aggregate functions as metrics. RefId: S03014", "error_codes/S03014.md"},
+	{"When the fill parameter is a vector, its size must be consistent with the number of elements specified in metrics. RefId: S03015", "error_codes/S03015.md"},
+	{"The windowSize of %s must be a multiple of its step.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The step of %s must be a multiple of its updateTime.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The arguments [%s] and [%s] of %s cannot be set together.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rules"},
+	{"The argument [keyPurgeFreqInSec] of %s needs forceTriggerTime and no fill.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The argument [subWindow] of %s is not supported by Porpoise.", "porpoise"},
+	{"The acceptedDelay of %s must not exceed its windowSize.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"When windowSize of %s is a vector, metrics must be a tuple with one element per window size.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The argument [timeColumn] of %s must be given when useSystemTime is false.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The timeColumn of %s must be a temporal column, or a DATE column and a TIME, SECOND or NANOTIME column.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The fill of %s must be 'none', 'null', 'ffill' or a value, and a vector of fills must not hold 'none'.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+
 	// environment (funcs/env)
 	{"The shell function is disabled. Set the configuration parameter enableShellFunction=true to enable it.", "porpoise: db_distr_comp/cfg/function_configuration.md states the rule"},
 

@@ -40,5 +40,6 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/system"
 	_ "github.com/porpoisedb/porpoise/funcs/temporal"
 	_ "github.com/porpoisedb/porpoise/funcs/textio"
+	_ "github.com/porpoisedb/porpoise/funcs/tsengine"
 	_ "github.com/porpoisedb/porpoise/funcs/window"
 )
