@@ -89,7 +89,14 @@ func newEngine(bg funcs.Env, cfg *config, dummy *value.Table) *engine {
 	if cfg.filter != nil {
 		sel.Cols = append(sel.Cols, &ast.AliasExpr{X: cfg.filter, Name: keepName})
 	}
-	sel.Cols = append(sel.Cols, cfg.metrics.Exprs...)
+	// every metric under a name of its own: two metrics may have the
+	// same text, and the output takes them by place
+	for i, x := range cfg.metrics.Exprs {
+		if a, ok := x.(*ast.AliasExpr); ok {
+			x = a.X
+		}
+		sel.Cols = append(sel.Cols, &ast.AliasExpr{X: x, Name: "__rsMetric" + strconv.Itoa(i)})
+	}
 	for _, k := range cfg.keys {
 		sel.ContextBy = append(sel.ContextBy, &ast.Ident{Name: dummy.Names[k]})
 	}
