@@ -1213,6 +1213,16 @@ var texts = []Text{
 	{"A stream engine's metrics must give a table.", "porpoise"},
 	{"The argument [%s] of %s must be a column name or a vector of column names.", "porpoise"},
 	{"The column [%s] does not exist in the dummy table of %s.", "porpoise"},
+	{"warmupStreamEngine currently only supports the reactive state engine and time series engine. RefId: S03018", "error_codes/S03018.md"},
+
+	// the reactive state engine (funcs/rsengine)
+	{"The reactive state engine doesn't support the aggregate function %s in metrics %s. RefId: S03005", "error_codes/S03005.md"},
+	{"The argument [%s] of %s must be a table.", "porpoise"},
+	{"The argument [%s] of %s must be a STRING scalar or vector.", "porpoise"},
+	{"The %s of %s must be metacode of one expression.", "porpoise"},
+	{"The keyPurgeFilter of %s requires keyColumn.", "porpoise: funcs/c/createReactiveStateEngine.md states the rule"},
+	{"The parallelism of %s must be a positive integer no greater than 63.", "porpoise: funcs/c/createReactiveStateEngine.md states the rule"},
+	{"The metrics of %s must hold one metric for each of metricNames.", "porpoise: funcs/c/createnarrowreactivestateengine.md states the rule"},
 
 	// environment (funcs/env)
 	{"The shell function is disabled. Set the configuration parameter enableShellFunction=true to enable it.", "porpoise: db_distr_comp/cfg/function_configuration.md states the rule"},

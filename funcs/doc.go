@@ -37,6 +37,7 @@
 //	funcs/streamengine stream engines as named objects: their inputs, listing, dropping, shared machinery
 //	funcs/xsengine     the cross-sectional engine (createCrossSectionalEngine): metrics over the latest row per key
 //	funcs/joinengine   streaming join engines fed by a left and a right input (createLookupJoinEngine ...)
+//	funcs/rsengine     the reactive state engine: createReactiveStateEngine, createNarrowReactiveStateEngine
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
 //	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)
 //	funcs/decomp       decompositions: pca, stl, and the ESD anomaly tests esd and seasonalEsd

@@ -1,6 +1,7 @@
 package bond
 
 import (
+	"github.com/porpoisedb/porpoise/funcs/optimize"
 	"math"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -118,59 +119,10 @@ func brent(g func(float64) float64, lo, guess float64, maxIter int) float64 {
 	if fa < 0 || math.IsNaN(fa) || math.IsNaN(fb) {
 		return value.NullFloat64
 	}
-	if fb == 0 {
-		return b
+	f := func(y float64) (float64, error) { return g(y), nil }
+	status, root, _ := optimize.Brent(f, a, b, 2e-15, 4*2.220446049250313e-16, maxIter)
+	if status == "SIGNERR" {
+		return value.NullFloat64
 	}
-	c, fc := a, fa
-	d := b - a
-	e := d
-	for range maxIter {
-		if (fb > 0) == (fc > 0) {
-			c, fc = a, fa
-			d = b - a
-			e = d
-		}
-		if math.Abs(fc) < math.Abs(fb) {
-			a, b, c = b, c, b
-			fa, fb, fc = fb, fc, fb
-		}
-		tol := 2*2.220446049250313e-16*math.Abs(b) + 1e-15
-		m := (c - b) / 2
-		if math.Abs(m) <= tol || fb == 0 {
-			return b
-		}
-		if math.Abs(e) >= tol && math.Abs(fa) > math.Abs(fb) {
-			var p, q float64
-			s := fb / fa
-			if a == c {
-				p, q = 2*m*s, 1-s
-			} else {
-				q1, r := fa/fc, fb/fc
-				p = s * (2*m*q1*(q1-r) - (b-a)*(r-1))
-				q = (q1 - 1) * (r - 1) * (s - 1)
-			}
-			if p > 0 {
-				q = -q
-			} else {
-				p = -p
-			}
-			if 2*p < math.Min(3*m*q-math.Abs(tol*q), math.Abs(e*q)) {
-				e, d = d, p/q
-			} else {
-				d, e = m, m
-			}
-		} else {
-			d, e = m, m
-		}
-		a, fa = b, fb
-		if math.Abs(d) > tol {
-			b += d
-		} else if m > 0 {
-			b += tol
-		} else {
-			b -= tol
-		}
-		fb = g(b)
-	}
-	return b
+	return root
 }

@@ -107,13 +107,14 @@ func cdfGamma(p []float64) func(float64) float64 {
 // Kolmogorov distribution's survival function 1-K(x) (scipy.special's
 // kolmogorov): cdfKolmogorov(1) is 0.27, not K(1) = 0.73.
 func cdfKolmogorov([]float64) func(float64) float64 {
-	return cdf(kolmogorovSF)
+	return cdf(KolmogorovSF)
 }
 
-// kolmogorovSF is P(sqrt(n)*D > x) in the limit: 1 - sqrt(2*pi)/x *
+// KolmogorovSF is the Kolmogorov distribution's survival function,
+// P(sqrt(n)*D > x) in the limit: 1 - sqrt(2*pi)/x *
 // sum exp(-(2k-1)^2*pi^2/(8x^2)) below 1, 2*sum (-1)^(k-1) exp(-2k^2x^2)
 // above, each series converging fast on its side.
-func kolmogorovSF(x float64) float64 {
+func KolmogorovSF(x float64) float64 {
 	if x <= 0 {
 		return 1
 	}

@@ -1,6 +1,7 @@
 package hypotest
 
 import (
+	"github.com/porpoisedb/porpoise/funcs/distrib"
 	"math"
 	"sort"
 
@@ -118,28 +119,8 @@ func ksTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	ks := (en + 0.12 + 0.11/en) * d
 	return result(
 		entry{"ksValue", dbl(ks)},
-		entry{"pValue", dbl(kolmogorovQ(ks))},
+		entry{"pValue", dbl(distrib.KolmogorovSF(ks))},
 		entry{"D", dbl(d)},
 		entry{"method", value.NewString("Two-sample Kolmogorov-Smirnov test")},
 	), nil
-}
-
-// kolmogorovQ is the Kolmogorov distribution's survival function
-// 2*sum (-1)^(k-1) exp(-2k^2x^2), 1 where the series has not converged
-// (small x).
-func kolmogorovQ(x float64) float64 {
-	if x < 0.2 {
-		return 1
-	}
-	var s float64
-	sign := 1.0
-	for k := 1; k <= 100; k++ {
-		t := math.Exp(-2 * float64(k*k) * x * x)
-		s += sign * t
-		if t < 1e-17 {
-			break
-		}
-		sign = -sign
-	}
-	return min(1, max(0, 2*s))
 }

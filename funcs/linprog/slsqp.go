@@ -1,6 +1,7 @@
 package linprog
 
 import (
+	"github.com/porpoisedb/porpoise/funcs/optimize"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -68,27 +69,9 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 	}
-	lo, hi := make([]float64, n), make([]float64, n)
-	for i := range lo {
-		lo[i], hi[i] = math.Inf(-1), math.Inf(1)
-	}
-	if b := present(args, 4); b != nil {
-		m, ok := b.(*value.Matrix)
-		d, okd := floatsOf(b)
-		if !ok || !okd || m.Cols != 2 || m.Rows != n {
-			return nil, ddberr.Errorf("The argument [bounds] of %s must be a numeric matrix of N rows and 2 columns, N being the size of X0.", fn)
-		}
-		for i := range n {
-			if !math.IsNaN(d[i]) {
-				lo[i] = d[i]
-			}
-			if !math.IsNaN(d[n+i]) {
-				hi[i] = d[n+i]
-			}
-			if lo[i] > hi[i] {
-				return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", "bounds", fn)
-			}
-		}
+	lo, hi, err := optimize.Bounds(fn, present(args, 4), n)
+	if err != nil {
+		return nil, err
 	}
 	ftol, err := positiveOpt(fn, "ftol", args, 5, 1e-6)
 	if err != nil {

@@ -8,23 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/internal/fakeenv"
 	"github.com/porpoisedb/porpoise/value"
 )
-
-// fakeEnv calls every function value as f and counts the calls.
-type fakeEnv struct {
-	funcs.Env
-	ctx   context.Context
-	f     func(x []float64) value.Value
-	calls int
-}
-
-func (e *fakeEnv) Context() context.Context { return e.ctx }
-
-func (e *fakeEnv) Call(_ value.Value, args ...value.Value) (value.Value, error) {
-	e.calls++
-	return e.f(args[0].(*value.Vector).F64), nil
-}
 
 // TestSLSQPStops checks that fminSLSQP returns the context's error once
 // the session is cancelled and ends on a function that is NaN
@@ -33,15 +19,15 @@ func TestSLSQPStops(t *testing.T) {
 	args := func() []value.Value { return []value.Value{&funcs.Spec{Name: "f"}, value.NewDoubles([]float64{1, 2})} }
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	env := &fakeEnv{ctx: ctx, f: func(x []float64) value.Value { return value.NewDouble(x[0] * x[0]) }}
+	env := &fakeenv.Func{Ctx: ctx, F: func(x []float64) value.Value { return value.NewDouble(x[0] * x[0]) }}
 	_, err := fminSLSQP(env, args())
 	require.ErrorIs(t, err, context.Canceled)
-	require.Zero(t, env.calls)
+	require.Zero(t, env.Calls)
 
-	env = &fakeEnv{ctx: context.Background(), f: func([]float64) value.Value { return value.NewDouble(math.NaN()) }}
+	env = &fakeenv.Func{Ctx: context.Background(), F: func([]float64) value.Value { return value.NewDouble(math.NaN()) }}
 	_, err = fminSLSQP(env, args())
 	require.NoError(t, err)
-	require.Less(t, env.calls, 10000)
+	require.Less(t, env.Calls, 10000)
 }
 
 // TestProgramsStopWhenCancelled checks the interior-point and simplex

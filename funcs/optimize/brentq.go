@@ -73,15 +73,19 @@ func brentq(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return v, nil
 	}
-	status, root, err := brent(f, a, b, xtol, rtol, maxIter)
+	status, root, err := Brent(f, a, b, xtol, rtol, maxIter)
 	if err != nil {
 		return nil, err
 	}
 	return value.NewTuple([]value.Value{value.NewString(status), value.NewDouble(root)}), nil
 }
 
-// brent is the root search of brentq.
-func brent(f func(float64) (float64, error), a, b, xtol, rtol float64, maxIter int) (string, float64, error) {
+// Brent finds a root of f in [a, b], where f changes sign, by Brent's
+// method as brentq runs it: status is CONVERGED when the bracket is
+// narrower than xtol + rtol*|root|, SIGNERR when f(a) and f(b) have one
+// sign, CONVERR when f gives NaN or maxIter iterations did not
+// converge. An error of f stops the search.
+func Brent(f func(float64) (float64, error), a, b, xtol, rtol float64, maxIter int) (string, float64, error) {
 	xpre, xcur := a, b
 	fpre, err := f(xpre)
 	if err != nil {

@@ -26,27 +26,9 @@ func fminLBFGSB(env funcs.Env, args []value.Value) (value.Value, error) {
 	if s.grad, err = optFunc(fn, "fprime", args, 2); err != nil {
 		return nil, err
 	}
-	lo, hi := make([]float64, n), make([]float64, n)
-	for i := range lo {
-		lo[i], hi[i] = math.Inf(-1), math.Inf(1)
-	}
-	if b := present(args, 3); b != nil {
-		m, ok := b.(*value.Matrix)
-		if !ok || m.Cols != 2 || m.Rows != n || !funcs.IsNumericVec(m.V) {
-			return nil, ddberr.Errorf("The argument [bounds] of %s must be a numeric matrix of N rows and 2 columns, N being the size of X0.", fn)
-		}
-		d, _ := doublesOf(m)
-		for i := range n {
-			if !math.IsNaN(d[i]) {
-				lo[i] = d[i]
-			}
-			if !math.IsNaN(d[n+i]) {
-				hi[i] = d[n+i]
-			}
-			if lo[i] > hi[i] {
-				return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", "bounds", fn)
-			}
-		}
+	lo, hi, err := Bounds(fn, present(args, 3), n)
+	if err != nil {
+		return nil, err
 	}
 	var o lbOptions
 	if o.m, err = intOpt(fn, "m", args, 4, 10, 1); err != nil {
@@ -87,4 +69,34 @@ func fminLBFGSB(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return result("xopt", r.x, "fopt", r.f, "gopt", r.g, "iterations", r.iters, "fcalls", s.fcalls, "warnFlag", r.warn), nil
+}
+
+// Bounds reads fn's bounds argument b for n variables: an n x 2 numeric
+// matrix of lower and upper bounds whose NULL cells leave a side open
+// (nil b: every side open).
+func Bounds(fn string, b value.Value, n int) (lo, hi []float64, err error) {
+	lo, hi = make([]float64, n), make([]float64, n)
+	for i := range lo {
+		lo[i], hi[i] = math.Inf(-1), math.Inf(1)
+	}
+	if b == nil {
+		return lo, hi, nil
+	}
+	m, ok := b.(*value.Matrix)
+	if !ok || m.Cols != 2 || m.Rows != n || !funcs.IsNumericVec(m.V) {
+		return nil, nil, ddberr.Errorf("The argument [bounds] of %s must be a numeric matrix of N rows and 2 columns, N being the size of X0.", fn)
+	}
+	d, _ := doublesOf(m)
+	for i := range n {
+		if !math.IsNaN(d[i]) {
+			lo[i] = d[i]
+		}
+		if !math.IsNaN(d[n+i]) {
+			hi[i] = d[n+i]
+		}
+		if lo[i] > hi[i] {
+			return nil, nil, ddberr.Errorf("The argument [%s] of %s is out of range.", "bounds", fn)
+		}
+	}
+	return lo, hi, nil
 }

@@ -2,36 +2,15 @@ package optimize
 
 import (
 	"context"
-	"errors"
 	"math"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/internal/fakeenv"
 	"github.com/porpoisedb/porpoise/value"
 )
-
-// fakeEnv calls every function value as f and counts the calls.
-type fakeEnv struct {
-	funcs.Env
-	ctx   context.Context
-	f     func(x []float64) value.Value
-	calls int
-}
-
-func (e *fakeEnv) Context() context.Context { return e.ctx }
-
-func (e *fakeEnv) Call(_ value.Value, args ...value.Value) (value.Value, error) {
-	e.calls++
-	switch a := args[0].(type) {
-	case *value.Vector:
-		return e.f(a.F64), nil
-	case *value.Scalar:
-		return e.f([]float64{a.Float64()}), nil
-	}
-	return nil, errors.New("unexpected argument")
-}
 
 // optimiserCalls are calls of each optimiser of a script function.
 func optimiserCalls() map[string]func(env funcs.Env) (value.Value, error) {
@@ -66,10 +45,10 @@ func TestOptimisersStopWhenCancelled(t *testing.T) {
 	cancel()
 	for name, call := range optimiserCalls() {
 		t.Run(name, func(t *testing.T) {
-			env := &fakeEnv{ctx: ctx, f: func(x []float64) value.Value { return value.NewDouble(x[0] * x[0]) }}
+			env := &fakeenv.Func{Ctx: ctx, F: func(x []float64) value.Value { return value.NewDouble(x[0] * x[0]) }}
 			_, err := call(env)
 			require.ErrorIs(t, err, context.Canceled)
-			require.Zero(t, env.calls)
+			require.Zero(t, env.Calls)
 		})
 	}
 }
@@ -80,9 +59,9 @@ func TestOptimisersEndOnNaN(t *testing.T) {
 	for _, r := range []value.Value{value.NewDouble(math.NaN()), value.NewNothing(), value.NewDoubles([]float64{math.NaN(), math.NaN()})} {
 		for name, call := range optimiserCalls() {
 			t.Run(name, func(t *testing.T) {
-				env := &fakeEnv{ctx: context.Background(), f: func([]float64) value.Value { return r }}
+				env := &fakeenv.Func{Ctx: context.Background(), F: func([]float64) value.Value { return r }}
 				_, _ = call(env)
-				require.Less(t, env.calls, 200000)
+				require.Less(t, env.Calls, 200000)
 			})
 		}
 	}

@@ -1,0 +1,143 @@
+package rsengine
+
+import (
+	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// kind is the engine's type name in getStreamEngineStat and
+// getStreamEngineList.
+const kind = "ReactiveStreamEngine"
+
+// createReactiveStateEngine(name, metrics, dummyTable, outputTable,
+// [keyColumn], [filter], [snapshotDir], [snapshotIntervalInMsgCount],
+// [keepOrder], [keyPurgeFilter], [keyPurgeFreqInSecond=0], [raftGroup],
+// [outputElapsedMicroseconds=false], [keyCapacity=1024], [parallelism=1],
+// [outputHandler=NULL], [msgAsTable=false])
+// (funcs/c/createReactiveStateEngine.md).
+func createReactiveStateEngine(env funcs.Env, args []value.Value) (value.Value, error) {
+	return create(env, "createReactiveStateEngine", args[0], args[1], nil, args[2:])
+}
+
+// createNarrowReactiveStateEngine(name, metrics, metricNames,
+// dummyTable, outputTable, keyColumn, ...): the reactive state engine
+// writing each named metric as a row of its own
+// (funcs/c/createnarrowreactivestateengine.md).
+func createNarrowReactiveStateEngine(env funcs.Env, args []value.Value) (value.Value, error) {
+	names, ok := funcs.NamesArg(args[2])
+	if !ok || len(names) == 0 {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a STRING scalar or vector.", "metricNames", "createNarrowReactiveStateEngine")
+	}
+	return create(env, "createNarrowReactiveStateEngine", args[0], args[1], names, args[3:])
+}
+
+// create reads the arguments after metrics (and metricNames): rest
+// starts at dummyTable.
+func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames []string, rest []value.Value) (value.Value, error) {
+	arg := func(i int) value.Value { return funcs.Arg(rest, i) }
+	if n, ok := funcs.StringArg(name); !ok || n == "" {
+		return nil, ddberr.Errorf("The name of a stream engine must be a non-empty string.")
+	}
+	m, err := streamengine.ParseMetrics(fn, metricsArg)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkAggregates(env, m.Exprs); err != nil {
+		return nil, err
+	}
+	dummy, ok := arg(0).(*value.Table)
+	if !ok {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a table.", "dummyTable", fn)
+	}
+	cfg := &config{metrics: m, output: arg(1)}
+	if h := arg(13); !funcs.NullOrAbsent(h) {
+		if !funcs.IsFunction(h) {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "outputHandler", fn)
+		}
+		cfg.output, cfg.handler = h, true
+		if cfg.msgAsTable, err = funcs.BoolArg(fn, "msgAsTable", arg(14), false); err != nil {
+			return nil, err
+		}
+	} else if _, ok := cfg.output.(*value.Table); !ok {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a table.", "outputTable", fn)
+	}
+	if cfg.keys, err = streamengine.Columns(fn, "keyColumn", absentIfNull(arg(2)), dummy); err != nil {
+		return nil, err
+	}
+	if f := arg(3); !funcs.NullOrAbsent(f) {
+		fm, err := streamengine.ParseMetrics(fn, f)
+		if err != nil || len(fm.Exprs) != 1 {
+			return nil, ddberr.Errorf("The %s of %s must be metacode of one expression.", "filter", fn)
+		}
+		cfg.filter = fm.Exprs[0]
+		for k, v := range fm.Bind {
+			if _, dup := m.Bind[k]; !dup {
+				m.Bind[k] = v
+			}
+		}
+	}
+	if d := arg(4); !funcs.NullOrAbsent(d) {
+		cfg.snapDir, _ = funcs.StringArg(d)
+	}
+	if cfg.snapEvery, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", absentIfNull(arg(5)), 0); err != nil {
+		return nil, err
+	}
+	timeKey := false
+	for _, k := range cfg.keys {
+		if dummy.Cols[k].T.IsTemporal() {
+			timeKey = true
+		}
+	}
+	if cfg.keepOrder, err = funcs.BoolArg(fn, "keepOrder", absentIfNull(arg(6)), timeKey); err != nil {
+		return nil, err
+	}
+	if p := arg(7); !funcs.NullOrAbsent(p) {
+		pm, err := streamengine.ParseMetrics(fn, p)
+		if err != nil || len(pm.Exprs) != 1 {
+			return nil, ddberr.Errorf("The %s of %s must be metacode of one expression.", "keyPurgeFilter", fn)
+		}
+		if len(cfg.keys) == 0 {
+			return nil, ddberr.Errorf("The keyPurgeFilter of %s requires keyColumn.", fn)
+		}
+		cfg.purge = pm
+	}
+	secs, err := funcs.IntArg(fn, "keyPurgeFreqInSecond", absentIfNull(arg(8)), 0)
+	if err != nil {
+		return nil, err
+	}
+	cfg.purgeFreq = time.Duration(secs) * time.Second
+	if cfg.elapsed, err = funcs.BoolArg(fn, "outputElapsedMicroseconds", absentIfNull(arg(10)), false); err != nil {
+		return nil, err
+	}
+	if _, err = funcs.IntArg(fn, "keyCapacity", absentIfNull(arg(11)), 1024); err != nil {
+		return nil, err
+	}
+	par, err := funcs.IntArg(fn, "parallelism", absentIfNull(arg(12)), 1)
+	if err != nil {
+		return nil, err
+	}
+	if par < 1 || par > 63 {
+		return nil, ddberr.Errorf("The parallelism of %s must be a positive integer no greater than 63.", fn)
+	}
+	if metricNames != nil {
+		if len(metricNames) > len(m.Exprs) {
+			return nil, ddberr.Errorf("The metrics of %s must hold one metric for each of metricNames.", fn)
+		}
+		cfg.narrow, cfg.metricNames = len(metricNames), metricNames
+	}
+	return streamengine.Create(env, kind, name, dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+		return newEngine(bg, cfg, dummy), nil
+	})
+}
+
+// absentIfNull treats a NULL optional argument as left out.
+func absentIfNull(v value.Value) value.Value {
+	if funcs.NullOrAbsent(v) {
+		return nil
+	}
+	return v
+}

@@ -1,0 +1,339 @@
+package rsengine
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// seqName is the column of a query's input that holds each row's place
+// in the engine's history; the query selects it first so that the new
+// rows of a batch can be told from the history before them.
+const seqName = "__rsSeq"
+
+// keepName is the filter's column in the query.
+const keepName = "__rsKeep"
+
+// config is what the create functions read from their arguments.
+type config struct {
+	metrics    *streamengine.Metrics
+	filter     ast.Expr
+	purge      *streamengine.Metrics
+	purgeFreq  time.Duration
+	keys       []int
+	keepOrder  bool
+	elapsed    bool
+	output     value.Value
+	handler    bool
+	msgAsTable bool
+	snapDir    string
+	snapEvery  int64
+	// narrow is the count of metrics written one row each under
+	// metricNames (createNarrowReactiveStateEngine), 0 for the wide
+	// engine.
+	narrow      int
+	metricNames []string
+}
+
+// group is one key's state: the places in the engine's history of the
+// rows the key's metrics still need, oldest first.
+type group struct {
+	key  string
+	rows []int
+	// newRows are the rows of the batch being consumed with this key.
+	newRows []int
+	// last is the place in lastOut of the key's latest output row,
+	// -1 before any (keyPurgeFilter reads them).
+	last int
+}
+
+// engine is a reactive state engine.
+type engine struct {
+	bg    funcs.Env
+	cfg   *config
+	sel   *ast.SelectExpr
+	dummy *value.Table
+	// bound is how many of a key's latest rows its metrics need, 0 when
+	// they need the whole history (bound.go).
+	bound int
+
+	hist    *value.Table // the rows groups point into
+	dead    int          // rows of hist no group points to any more
+	groups  map[string]*group
+	nrows   int64
+	buf     []byte
+	warming bool
+	// rowGroup is the group of each row of the batch being consumed.
+	rowGroup []*group
+
+	lastOut    *value.Table // each key's latest output row, for keyPurgeFilter
+	lastGroups []*group     // the group of each row of lastOut
+	lastPurge  time.Time
+}
+
+func newEngine(bg funcs.Env, cfg *config, dummy *value.Table) *engine {
+	cols := make([]*value.Vector, len(dummy.Cols))
+	for i, c := range dummy.Cols {
+		cols[i] = c.Like(0)
+		cols[i].Scale = c.Scale
+	}
+	e := &engine{bg: bg, cfg: cfg, dummy: dummy, hist: value.NewTable(slices.Clone(dummy.Names), cols),
+		groups: map[string]*group{}, lastPurge: time.Now()}
+	sel := &ast.SelectExpr{Cols: []ast.Expr{&ast.AliasExpr{X: &ast.Ident{Name: seqName}, Name: seqName}}}
+	if cfg.filter != nil {
+		sel.Cols = append(sel.Cols, &ast.AliasExpr{X: cfg.filter, Name: keepName})
+	}
+	sel.Cols = append(sel.Cols, cfg.metrics.Exprs...)
+	for _, k := range cfg.keys {
+		sel.ContextBy = append(sel.ContextBy, &ast.Ident{Name: dummy.Names[k]})
+	}
+	e.sel = sel
+	exprs := slices.Clone(cfg.metrics.Exprs)
+	if cfg.filter != nil {
+		exprs = append(exprs, cfg.filter)
+	}
+	e.bound = rowsNeeded(exprs)
+	return e
+}
+
+// Consume computes the metrics of a batch's rows and writes their
+// output rows.
+func (e *engine) Consume(batch *value.Table) error {
+	start := time.Now()
+	n := batch.Rows()
+	// the batch's rows by key, keys in order of first appearance
+	var touched []*group
+	e.rowGroup = e.rowGroup[:0]
+	for i := 0; i < n; i++ {
+		e.buf = e.buf[:0]
+		for _, k := range e.cfg.keys {
+			e.buf = batch.Cols[k].AppendKey(e.buf, i)
+		}
+		g, ok := e.groups[string(e.buf)]
+		if !ok {
+			g = &group{key: string(e.buf), last: -1}
+			e.groups[g.key] = g
+		}
+		e.rowGroup = append(e.rowGroup, g)
+		if len(g.newRows) == 0 {
+			touched = append(touched, g)
+		}
+		g.newRows = append(g.newRows, i)
+	}
+	defer func() {
+		for _, g := range touched {
+			g.newRows = g.newRows[:0]
+		}
+	}()
+	base := e.hist.Rows()
+	for c, col := range e.hist.Cols {
+		col.AppendVector(batch.Cols[c])
+	}
+	e.nrows += int64(n)
+	// the history of each touched key, then its new rows
+	idx := make([]int, 0, n)
+	for _, g := range touched {
+		idx = append(idx, g.rows...)
+		for _, r := range g.newRows {
+			g.rows = append(g.rows, base+r)
+			idx = append(idx, base+r)
+		}
+	}
+	in := make([]*value.Vector, len(e.hist.Cols)+1)
+	names := make([]string, len(e.hist.Cols)+1)
+	for c, col := range e.hist.Cols {
+		in[c], names[c] = col.Gather(idx), e.hist.Names[c]
+	}
+	seq := make([]int64, len(idx))
+	for i, p := range idx {
+		seq[i] = int64(p)
+	}
+	in[len(in)-1], names[len(in)-1] = value.NewLongs(seq), seqName
+	res, err := streamengine.Run(e.bg, e.sel, value.NewTable(names, in), e.cfg.metrics.Bind)
+	e.trim(touched)
+	if err != nil {
+		return err
+	}
+	if res.Rows() != len(idx) || len(res.Cols) == 0 || res.Cols[0].T != value.Long {
+		return ddberr.Errorf("A stream engine's metrics must give a table.")
+	}
+	// the new rows' places in res, in input order: keepOrder's order,
+	// which the engine keeps whether asked to or not
+	got := res.Cols[0].I64
+	at := make([]int, n)
+	for i, s := range got {
+		if s >= int64(base) {
+			at[int(s)-base] = i
+		}
+	}
+	rows := make([]int, n)
+	for i := range rows {
+		rows[i] = i
+	}
+	metrics := res.Cols[1:]
+	if e.cfg.filter != nil {
+		keep := truth(res.Cols[1])
+		metrics = res.Cols[2:]
+		j := 0
+		for i, p := range at {
+			if keep[p] {
+				at[j], rows[j] = p, rows[i]
+				j++
+			}
+		}
+		at, rows = at[:j], rows[:j]
+	}
+	out := e.outputTable(batch, metrics, at, rows, start, n)
+	if e.cfg.purge != nil && !e.warming {
+		e.keepLast(batch, out, rows)
+	}
+	if e.warming || out.Rows() == 0 {
+		return e.maybePurge()
+	}
+	if err := e.emit(out); err != nil {
+		return err
+	}
+	return e.maybePurge()
+}
+
+// truth reads a filter's column: true where it holds.
+func truth(v *value.Vector) []bool {
+	keep := make([]bool, v.Len())
+	if v.T == value.Bool && v.Syms == nil && len(v.I8) == len(keep) {
+		for i, b := range v.I8 {
+			keep[i] = b != 0 && b != -128
+		}
+		return keep
+	}
+	for i := range keep {
+		s := v.At(i)
+		keep[i] = !s.Null && s.Bool()
+	}
+	return keep
+}
+
+// outputTable is the output rows: the key columns of the batch's rows,
+// the elapsed time and batch size when asked for, then the metrics of
+// their places in the query's result.
+func (e *engine) outputTable(batch *value.Table, metrics []*value.Vector, at, rows []int, start time.Time, n int) *value.Table {
+	if e.cfg.narrow > 0 {
+		return e.narrowTable(batch, metrics, at, rows, start, n)
+	}
+	var names []string
+	var cols []*value.Vector
+	for _, k := range e.cfg.keys {
+		names = append(names, batch.Names[k])
+		cols = append(cols, batch.Cols[k].Gather(rows))
+	}
+	if e.cfg.elapsed {
+		us := time.Since(start).Microseconds()
+		el, cnt := make([]int64, len(rows)), make([]int32, len(rows))
+		for i := range el {
+			el[i], cnt[i] = us, int32(n)
+		}
+		names = append(names, "outputElapsedMicroseconds", "batchSize")
+		cols = append(cols, value.NewLongs(el), value.NewInts(cnt))
+	}
+	for i, m := range metrics {
+		names = append(names, metricName(i))
+		cols = append(cols, m.Gather(at))
+	}
+	return value.NewTable(names, cols)
+}
+
+func metricName(i int) string { return "metric" + strconv.Itoa(i) }
+
+// emit writes output rows to the output table or handler.
+func (e *engine) emit(out *value.Table) error {
+	if e.cfg.handler && !e.cfg.msgAsTable {
+		cols := make([]value.Value, len(out.Cols))
+		for i, c := range out.Cols {
+			cols[i] = c
+		}
+		_, err := e.bg.Call(e.cfg.output, value.NewTuple(cols))
+		return err
+	}
+	return streamengine.Emit(e.bg, e.cfg.output, out)
+}
+
+// trim drops from the touched keys the rows their metrics will not
+// need again, and rewrites the history without the dropped rows once
+// they outnumber the kept ones.
+func (e *engine) trim(touched []*group) {
+	if e.bound > 0 {
+		for _, g := range touched {
+			if k := len(g.rows) - e.bound; k > 0 {
+				e.dead += k
+				g.rows = append(g.rows[:0], g.rows[k:]...)
+			}
+		}
+	}
+	e.maybeCompact()
+}
+
+// maybeCompact rewrites the history without the rows no key needs once
+// they are many and outnumber the rest.
+func (e *engine) maybeCompact() {
+	live := e.hist.Rows() - e.dead
+	if e.dead < 1024 || e.dead < live {
+		return
+	}
+	keep := make([]bool, e.hist.Rows())
+	for _, g := range e.groups {
+		for _, r := range g.rows {
+			keep[r] = true
+		}
+	}
+	place := make([]int, len(keep))
+	j := 0
+	for i, k := range keep {
+		if k {
+			place[i] = j
+			j++
+		}
+	}
+	for c, col := range e.hist.Cols {
+		e.hist.Cols[c] = col.Filter(keep)
+	}
+	for _, g := range e.groups {
+		for i, r := range g.rows {
+			g.rows[i] = place[r]
+		}
+	}
+	e.dead = 0
+}
+
+// Stat is the engine's columns of getStreamEngineStat's
+// ReactiveStreamEngine table.
+func (e *engine) Stat() ([]string, []value.Value) {
+	mem := int64(0)
+	for _, c := range e.hist.Cols {
+		mem += int64(c.Len()) * 8
+	}
+	for _, g := range e.groups {
+		mem += int64(cap(g.rows))*8 + 64
+	}
+	ts := value.NewVector(value.Timestamp, 1, 1)
+	ts.SetNull(0)
+	return []string{"numGroups", "numRows", "numMetrics", "memoryInUsed", "snapshotDir", "snapshotInterval", "snapshotMsgId", "snapshotTimestamp"},
+		[]value.Value{value.NewLong(int64(len(e.groups))), value.NewLong(e.nrows), value.NewLong(int64(len(e.cfg.metrics.Exprs))),
+			value.NewLong(mem), value.NewString(e.cfg.snapDir), value.NewLong(e.cfg.snapEvery), value.NewLong(-1), ts.At(0)}
+}
+
+// Close implements streamengine.Engine: the engine runs nothing of its
+// own.
+func (e *engine) Close() {}
+
+// Warmup consumes msgs as Consume does without writing output
+// (warmupStreamEngine).
+func (e *engine) Warmup(msgs *value.Table) error {
+	e.warming = true
+	defer func() { e.warming = false }()
+	return e.Consume(msgs)
+}

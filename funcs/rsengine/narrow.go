@@ -1,0 +1,82 @@
+package rsengine
+
+import (
+	"time"
+
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// narrowTable is the output rows of createNarrowReactiveStateEngine:
+// for each input row, one row per named metric holding the key
+// columns, the elapsed time and batch size when asked for, the other
+// metrics, the metric's name and its value
+// (funcs/c/createnarrowreactivestateengine.md).
+func (e *engine) narrowTable(batch *value.Table, metrics []*value.Vector, at, rows []int, start time.Time, n int) *value.Table {
+	k := e.cfg.narrow
+	plain := metrics[:len(metrics)-k]
+	named := metrics[len(metrics)-k:]
+	rep := func(xs []int) []int {
+		out := make([]int, 0, len(xs)*k)
+		for _, x := range xs {
+			for range k {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	rowsK, atK := rep(rows), rep(at)
+	var names []string
+	var cols []*value.Vector
+	for _, c := range e.cfg.keys {
+		names = append(names, batch.Names[c])
+		cols = append(cols, batch.Cols[c].Gather(rowsK))
+	}
+	if e.cfg.elapsed {
+		us := time.Since(start).Microseconds()
+		el, cnt := make([]int64, len(rowsK)), make([]int32, len(rowsK))
+		for i := range el {
+			el[i], cnt[i] = us, int32(n)
+		}
+		names = append(names, "outputElapsedMicroseconds", "batchSize")
+		cols = append(cols, value.NewLongs(el), value.NewInts(cnt))
+	}
+	for i, m := range plain {
+		names = append(names, metricName(i))
+		cols = append(cols, m.Gather(atK))
+	}
+	mn := make([]string, 0, len(rowsK))
+	for range at {
+		mn = append(mn, e.cfg.metricNames...)
+	}
+	names = append(names, "metricName")
+	cols = append(cols, value.NewStrings(value.String, mn))
+	// the values share the type of the output's last column, else of
+	// the first named metric
+	t := named[0].T
+	if o, ok := e.cfg.output.(*value.Table); ok && len(o.Cols) > 0 {
+		t = o.Cols[len(o.Cols)-1].T
+	}
+	conv := make([]*value.Vector, k)
+	for j, m := range named {
+		conv[j] = m
+		if m.T != t {
+			if c, err := insert.ConvertForVector(m, t, 0); err == nil {
+				conv[j] = c
+			}
+		}
+	}
+	vals := value.NewVector(conv[0].T, 0, len(rowsK))
+	for _, p := range at {
+		for j := range k {
+			if conv[j].T == vals.T {
+				vals.AppendFrom(conv[j], p)
+			} else {
+				vals.AppendNull()
+			}
+		}
+	}
+	names = append(names, "value")
+	cols = append(cols, vals)
+	return value.NewTable(names, cols)
+}

@@ -1,0 +1,19 @@
+package rsengine
+
+import "github.com/porpoisedb/porpoise/funcs"
+
+var createParams = []string{"name", "metrics", "dummyTable", "outputTable", "keyColumn", "filter",
+	"snapshotDir", "snapshotIntervalInMsgCount", "keepOrder", "keyPurgeFilter", "keyPurgeFreqInSecond",
+	"raftGroup", "outputElapsedMicroseconds", "keyCapacity", "parallelism", "outputHandler", "msgAsTable"}
+
+var narrowParams = []string{"name", "metrics", "metricNames", "dummyTable", "outputTable", "keyColumn", "filter",
+	"snapshotDir", "snapshotIntervalInMsgCount", "keepOrder", "keyPurgeFilter", "keyPurgeFreqInSecond",
+	"raftGroup", "outputElapsedMicroseconds", "keyCapacity", "parallelism", "outputHandler", "msgAsTable"}
+
+func init() {
+	funcs.Register(
+		// create.go
+		funcs.Spec{Name: "createReactiveStateEngine", Params: createParams, Min: 4, Max: len(createParams), Props: funcs.Session, Category: "streaming", Fn: createReactiveStateEngine},
+		funcs.Spec{Name: "createNarrowReactiveStateEngine", Params: narrowParams, Min: 6, Max: len(narrowParams), Props: funcs.Session, Category: "streaming", Fn: createNarrowReactiveStateEngine},
+	)
+}
