@@ -1204,6 +1204,18 @@ var texts = []Text{
 	{"To enable table persistence, specify persistenceDir in server configuration and restart node. RefId: S03006", "error_codes/S03006.md"},
 	{"To undefine the shared stream table '%s', first cancel all subscriptions to it. RefId: S03000", "error_codes/S03000.md"},
 
+	// charts (funcs/plotting)
+	{"The data of plot must be a vector, a tuple of vectors, a matrix or a table.", "porpoise: funcs/p/plot.md lists the forms"},
+	{"The labels of plot must be a vector as long as each series.", "porpoise: funcs/p/plot.md states the rule"},
+	{"The argument [chartType] of plot must be a chart type.", "porpoise: funcs/p/plot.md lists the types"},
+	{"The title of %s must be a string scalar or vector.", "porpoise: funcs/p/plot.md states the rule"},
+	{"The extras of plot must be a dictionary with string keys.", "porpoise: funcs/p/plot.md states the rule"},
+	{"The series of plot must have the same length.", "porpoise: funcs/p/plot.md states the rule"},
+	{"The data of a chart must be numeric.", "porpoise"},
+	{"The argument [binNum] of plotHist must be a positive integer.", "porpoise"},
+	{"The argument [range] of plotHist must be a numeric pair.", "porpoise: funcs/p/plotHist.md states the rule"},
+	{"The data of plotHist must be a numeric vector, matrix or table column.", "porpoise: funcs/p/plotHist.md lists the forms"},
+
 	// stream engines (funcs/streamengine and the engine kinds)
 	{"The engine '%s' already exists. Choose another name or release the existing engine using 'dropStreamEngine()'. RefId: S03001", "error_codes/S03001.md"},
 	{"The name of a stream engine must be a non-empty string.", "porpoise"},
@@ -1223,6 +1235,20 @@ var texts = []Text{
 	{"The keyPurgeFilter of %s requires keyColumn.", "porpoise: funcs/c/createReactiveStateEngine.md states the rule"},
 	{"The parallelism of %s must be a positive integer no greater than 63.", "porpoise: funcs/c/createReactiveStateEngine.md states the rule"},
 	{"The metrics of %s must hold one metric for each of metricNames.", "porpoise: funcs/c/createnarrowreactivestateengine.md states the rule"},
+
+	// time-series engines (funcs/tsengine)
+	{"The time-series engine only accepts aggregate functions as metrics. RefId: S03014", "error_codes/S03014.md"},
+	{"When the fill parameter is a vector, its size must be consistent with the number of elements specified in metrics. RefId: S03015", "error_codes/S03015.md"},
+	{"The windowSize of %s must be a multiple of its step.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The step of %s must be a multiple of its updateTime.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The arguments [%s] and [%s] of %s cannot be set together.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rules"},
+	{"The argument [keyPurgeFreqInSec] of %s needs forceTriggerTime and no fill.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The argument [subWindow] of %s is not supported by Porpoise.", "porpoise"},
+	{"The acceptedDelay of %s must not exceed its windowSize.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"When windowSize of %s is a vector, metrics must be a tuple with one element per window size.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The argument [timeColumn] of %s must be given when useSystemTime is false.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The timeColumn of %s must be a temporal column, or a DATE column and a TIME, SECOND or NANOTIME column.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The fill of %s must be 'none', 'null', 'ffill' or a value, and a vector of fills must not hold 'none'.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
 
 	// environment (funcs/env)
 	{"The shell function is disabled. Set the configuration parameter enableShellFunction=true to enable it.", "porpoise: db_distr_comp/cfg/function_configuration.md states the rule"},

@@ -29,6 +29,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/mvcc"
 	_ "github.com/porpoisedb/porpoise/funcs/npy"
 	_ "github.com/porpoisedb/porpoise/funcs/optimize"
+	_ "github.com/porpoisedb/porpoise/funcs/plotting"
 	_ "github.com/porpoisedb/porpoise/funcs/regress"
 	_ "github.com/porpoisedb/porpoise/funcs/risk"
 	_ "github.com/porpoisedb/porpoise/funcs/rowfn"
@@ -40,6 +41,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/system"
 	_ "github.com/porpoisedb/porpoise/funcs/temporal"
 	_ "github.com/porpoisedb/porpoise/funcs/textio"
+	_ "github.com/porpoisedb/porpoise/funcs/tsengine"
 	_ "github.com/porpoisedb/porpoise/funcs/window"
 	_ "github.com/porpoisedb/porpoise/funcs/xsengine"
 )

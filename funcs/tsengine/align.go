@@ -1,0 +1,62 @@
+package tsengine
+
+import "github.com/porpoisedb/porpoise/value"
+
+// alignment is the alignmentSize of createTimeSeriesEngine's table of
+// rules: the unit the first window's boundary is rounded down to, given
+// the time column's type, step and roundTime. 1 means no rounding;
+// MONTH is handled by firstEnd.
+func alignment(t value.Type, step int64, round bool) int64 {
+	switch t {
+	case value.Minute, value.DateMinute, value.Second, value.DateTime:
+		return pick(step, round, coarse, coarseRound, 30)
+	case value.Time, value.Timestamp:
+		return pick(step, round, milli, milliRound, 30000)
+	case value.NanoTime, value.NanoTimestamp:
+		return pick(step, round, nano, nanoRound, 999)
+	}
+	return 1
+}
+
+// A band maps steps up to max to an alignment size.
+type band struct{ max, size int64 }
+
+var (
+	// minutes and seconds, roundTime = false (and steps up to 30)
+	coarse = []band{{2, 2}, {3, 3}, {5, 5}, {10, 10}, {15, 15}, {20, 20}, {30, 30}, {1 << 62, 60}}
+	// minutes and seconds above 30, roundTime = true
+	coarseRound = []band{{60, 60}, {120, 120}, {180, 180}, {300, 300}, {600, 600}, {900, 900}, {1200, 1200}, {1800, 1800}, {1 << 62, 3600}}
+	milli       = []band{{2, 2}, {5, 5}, {10, 10}, {20, 20}, {25, 25}, {50, 50}, {100, 100}, {200, 200}, {250, 250}, {500, 500},
+		{1000, 1000}, {2000, 2000}, {3000, 3000}, {5000, 5000}, {10000, 10000}, {15000, 15000}, {20000, 20000}, {30000, 30000}, {1 << 62, 60000}}
+	milliRound = []band{{60000, 60000}, {120000, 120000}, {300000, 300000}, {600000, 600000}, {900000, 900000}, {1200000, 1200000},
+		{1800000, 1800000}, {1 << 62, 3600000}}
+	nano = []band{{2, 2}, {5, 5}, {10, 10}, {20, 20}, {25, 25}, {50, 50}, {100, 100}, {200, 200}, {250, 250}, {500, 500}, {1 << 62, 1000}}
+	// the page's nanosecond roundTime table starts at 1000ns; smaller
+	// steps keep the other table
+	nanoRound = []band{{1e6, 1e6}, {1e7, 1e7}, {1e8, 1e8}, {1e9, 1e9}, {2e9, 2e9}, {3e9, 3e9}, {5e9, 5e9}, {1e10, 1e10},
+		{15e9, 15e9}, {2e10, 2e10}, {3e10, 3e10}, {1 << 62, 6e10}}
+)
+
+// pick is the size of step's band: the roundTime table above split,
+// the plain table below.
+func pick(step int64, round bool, plain, rounded []band, split int64) int64 {
+	bands := plain
+	if round && step > split {
+		bands = rounded
+	}
+	for _, b := range bands {
+		if step <= b.max {
+			return b.size
+		}
+	}
+	return bands[len(bands)-1].size
+}
+
+// floorDiv is a/b rounded toward minus infinity (b > 0).
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}

@@ -1,0 +1,6 @@
+// Package tsengine registers DolphinDB's time-series stream engines,
+// createTimeSeriesEngine (alias createTimeSeriesAggregator): engines
+// that cut the rows appended to them into time windows aligned by
+// DolphinDB's rules, per key when keyed, and write each closed window's
+// aggregate metrics to an output table. It builds on funcs/streamengine.
+package tsengine

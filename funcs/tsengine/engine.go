@@ -1,0 +1,506 @@
+package tsengine
+
+import (
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
+)
+
+// engine is a time-series engine: its groups' buffered rows and windows.
+type engine struct {
+	c     *config
+	bg    funcs.Env
+	dummy *value.Table
+
+	mu      sync.Mutex
+	groups  map[string]*group
+	all     []*group     // in order of creation
+	keys    *value.Table // the key columns, a row per group (by id)
+	started bool
+	e0      int64 // the end of the first window; every end is e0 + k*step
+	slots   []slot
+	batch   *value.Table // the batch Consume is taking
+	touched []*group     // groups with rows staged from the batch
+	// names and types of the metrics' result columns, once computed
+	resNames [][]string
+	resTypes [][]value.Type
+	resScale [][]int32
+
+	lastPurge time.Time
+	stop      chan struct{}
+	done      chan struct{}
+}
+
+// group is one key's state.
+type group struct {
+	id      int
+	key     string
+	buf     *value.Table // committed rows
+	times   []int64      // times of buf's rows, then of the staged rows
+	off     int          // rows before off are no window's any more
+	staged  []int        // batch rows accepted, not yet in buf
+	started bool
+	nextEnd int64 // the first window end not computed yet
+	maxTime int64
+
+	// updateTime: rows not yet output by an update of window pendEnd
+	pending bool
+	pendEnd int64
+	pendSub int64
+	pendAt  time.Time
+
+	last []*value.Scalar // the last output's metrics, for fill 'ffill'
+}
+
+// slot is one output row: group g's window ending at end, computed over
+// rows [lo[j], hi[j]) of g for window size j, or filled.
+type slot struct {
+	g      *group
+	end    int64
+	lo, hi []int
+	filled bool
+}
+
+func newEngine(c *config, bg funcs.Env, dummy *value.Table) *engine {
+	e := &engine{c: c, bg: bg, dummy: dummy, groups: map[string]*group{}, lastPurge: time.Now()}
+	kc := make([]*value.Vector, len(c.keyCols))
+	for i, k := range c.keyCols {
+		kc[i] = dummy.Cols[k].Like(0)
+		kc[i].Scale = dummy.Cols[k].Scale
+	}
+	e.keys = value.NewTable(append([]string(nil), c.keyNames...), kc)
+	if c.systemCol || c.updateTime > 0 {
+		e.stop, e.done = make(chan struct{}), make(chan struct{})
+		go e.tick()
+	}
+	return e
+}
+
+// Close stops the engine's timer.
+func (e *engine) Close() {
+	if e.stop != nil {
+		close(e.stop)
+		<-e.done
+	}
+}
+
+// Stat implements streamengine.Engine: TimeSeriesEngine's columns.
+func (e *engine) Stat() ([]string, []value.Value) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	rows := 0
+	for _, g := range e.all {
+		rows += len(g.times) - g.off
+	}
+	return []string{"windowTime", "step", "useSystemTime", "garbageSize", "numGroups", "numRows", "numMetrics", "metrics",
+			"memoryUsed", "snapshotDir", "snapshotInterval", "snapshotMsgId", "snapshotTimestamp"},
+		[]value.Value{value.NewLong(e.c.windows[0]), value.NewLong(e.c.step), value.NewBool(e.c.systemCol), value.NewLong(e.c.garbageSize),
+			value.NewLong(int64(len(e.groups))), value.NewLong(int64(rows)), value.NewLong(int64(e.c.nMetric)), value.NewString(e.c.text),
+			value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024), value.NewString(e.c.snapshotDir), value.NewLong(e.c.snapInterval),
+			value.NewLong(-1), value.NullScalar(value.Timestamp)}
+}
+
+// Consume implements streamengine.Engine.
+func (e *engine) Consume(batch *value.Table) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.batch = batch
+	defer func() { e.batch = nil }()
+	times := e.times(batch)
+	gs := e.groupsOf(batch)
+	if e.c.forceTrigger >= 0 {
+		// the order rows arrive in decides which windows other groups'
+		// rows force
+		for r, t := range times {
+			if t == nullTime {
+				continue
+			}
+			g := gs[r]
+			e.row(g, t, r)
+			e.force(g, t)
+		}
+	} else {
+		for _, rows := range byGroup(gs) {
+			g := gs[rows[0]]
+			n := len(g.staged)
+			for _, r := range rows {
+				if times[r] != nullTime {
+					e.row(g, times[r], r)
+				}
+			}
+			if e.c.updateTime == 0 && len(g.staged) > n {
+				e.window(g, g.nextEnd)
+			}
+		}
+	}
+	err := e.flush(batch)
+	e.purge()
+	return err
+}
+
+const nullTime = int64(-1 << 63)
+
+// times is the batch's time of each row (nullTime for a NULL): the
+// arrival time with useSystemTime, else the time column(s).
+func (e *engine) times(batch *value.Table) []int64 {
+	n := batch.Rows()
+	out := make([]int64, n)
+	if e.c.systemCol {
+		now := wallclock.Millis(time.Now())
+		for i := range out {
+			out[i] = now
+		}
+		return out
+	}
+	col := batch.Cols[e.c.timeCols[0]]
+	readTimes(col, out)
+	if len(e.c.timeCols) == 2 {
+		tod := make([]int64, n)
+		readTimes(batch.Cols[e.c.timeCols[1]], tod)
+		per := int64(86400)
+		switch e.c.timeType {
+		case value.Timestamp:
+			per = 86400000
+		case value.NanoTimestamp:
+			per = 86400000000000
+		}
+		for i, d := range out {
+			if d == nullTime || tod[i] == nullTime {
+				out[i] = nullTime
+			} else {
+				out[i] = d*per + tod[i]
+			}
+		}
+	}
+	return out
+}
+
+// readTimes copies a temporal column's values as int64, NULL as nullTime.
+func readTimes(col *value.Vector, out []int64) {
+	switch {
+	case col.I32 != nil || col.T.Storage() == value.StInt32:
+		for i, x := range col.I32 {
+			if x == value.NullInt32 {
+				out[i] = nullTime
+			} else {
+				out[i] = int64(x)
+			}
+		}
+	default:
+		copy(out, col.I64)
+	}
+}
+
+// groupsOf is each batch row's group, made on first sight.
+func (e *engine) groupsOf(batch *value.Table) []*group {
+	n := batch.Rows()
+	out := make([]*group, n)
+	if len(e.c.keyCols) == 0 {
+		g := e.groups[""]
+		if g == nil {
+			g = e.newGroup("", batch, 0)
+		}
+		for i := range out {
+			out[i] = g
+		}
+		return out
+	}
+	var buf []byte
+	for i := 0; i < n; i++ {
+		buf = buf[:0]
+		for _, k := range e.c.keyCols {
+			buf = batch.Cols[k].AppendKey(buf, i)
+			buf = append(buf, 0)
+		}
+		g := e.groups[string(buf)]
+		if g == nil {
+			g = e.newGroup(string(buf), batch, i)
+		}
+		out[i] = g
+	}
+	return out
+}
+
+func (e *engine) newGroup(key string, batch *value.Table, row int) *group {
+	g := &group{id: e.keys.Rows(), key: key, buf: e.dummy.EmptyLike(0)}
+	for i, k := range e.c.keyCols {
+		e.keys.Cols[i].AppendFrom(batch.Cols[k], row)
+	}
+	e.groups[key] = g
+	e.all = append(e.all, g)
+	return g
+}
+
+// byGroup is the batch's rows by group, groups in order of their first
+// row: DolphinDB computes a batch group by group.
+func byGroup(gs []*group) [][]int {
+	idx := map[*group]int{}
+	var out [][]int
+	for r, g := range gs {
+		i, ok := idx[g]
+		if !ok {
+			i = len(out)
+			idx[g] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], r)
+	}
+	return out
+}
+
+// endAfter is the end of the first window a row at t falls in: the
+// first end past t (closed='left') or not before t (closed='right').
+func (e *engine) endAfter(t int64) int64 {
+	step := e.c.step
+	if e.c.closedRight {
+		return e.e0 + (floorDiv(t-e.e0-1, step)+1)*step
+	}
+	return e.e0 + (floorDiv(t-e.e0, step)+1)*step
+}
+
+// firstEnd is the end of the engine's first window, from its first row's
+// time: DolphinDB's alignment rules.
+func (e *engine) firstEnd(t int64) int64 {
+	if e.c.timeType == value.Month {
+		return floorDiv(t, 12)*12 + e.c.step
+	}
+	a := alignment(e.c.timeType, e.c.step, e.c.roundTime)
+	return floorDiv(t, a)*a + e.c.step
+}
+
+// closes reports whether a row at t closes the window ending at end.
+func (e *engine) closes(end, t int64) bool {
+	if e.c.closedRight {
+		return t > end
+	}
+	return t >= end
+}
+
+// row takes one row of group g at time t (batch row r).
+func (e *engine) row(g *group, t int64, r int) {
+	if !e.started {
+		e.started = true
+		e.e0 = e.firstEnd(t)
+	}
+	if !g.started {
+		g.started = true
+		g.nextEnd = e.endAfter(t)
+		g.maxTime = t
+	}
+	// rows out of order, or of windows already computed, are dropped
+	if (e.c.delay == 0 && t < g.maxTime) || !e.inWindow(t, g.nextEnd-e.c.step) {
+		return
+	}
+	e.closeUpTo(g, t-e.c.delay)
+	if e.c.updateTime > 0 {
+		e.update(g, t)
+	}
+	if n := len(g.times); n > 0 && t < g.times[n-1] {
+		// acceptedDelay lets a row in before later ones
+		e.insert(g, t, r)
+	} else {
+		g.times = append(g.times, t)
+		g.staged = append(g.staged, r)
+	}
+	if len(g.staged) == 1 {
+		e.touched = append(e.touched, g)
+	}
+	g.maxTime = max(g.maxTime, t)
+}
+
+// insert puts batch row r at time t among g's rows in time order, after
+// the rows of the same time. Windows queued for output hold rows before
+// it: their windows ended no later than t.
+func (e *engine) insert(g *group, t int64, r int) {
+	p := g.off + sort.Search(len(g.times)-g.off, func(i int) bool { return g.times[g.off+i] > t })
+	g.times = append(g.times, 0)
+	copy(g.times[p+1:], g.times[p:])
+	g.times[p] = t
+	committed := g.buf.Rows()
+	if p >= committed {
+		q := p - committed
+		g.staged = append(g.staged, 0)
+		copy(g.staged[q+1:], g.staged[q:])
+		g.staged[q] = r
+		return
+	}
+	for i, col := range g.buf.Cols {
+		c := col.Slice(0, p).Clone()
+		c.AppendFrom(e.batch.Cols[i], r)
+		c.AppendVector(col.Slice(p, committed))
+		g.buf.Cols[i] = c
+	}
+}
+
+// closeUpTo computes g's windows a row at t closes.
+func (e *engine) closeUpTo(g *group, t int64) {
+	for n := 0; e.closes(g.nextEnd, t); n++ {
+		end := g.nextEnd
+		if e.c.fill == nil {
+			if g.off == len(g.times) {
+				// nothing buffered: no window to output until t
+				g.nextEnd = e.endAfter(t)
+				break
+			}
+			if first := e.endAfter(g.times[g.off]); first > end {
+				end = first
+				if !e.closes(end, t) {
+					g.nextEnd = end
+					break
+				}
+			}
+		}
+		e.closeOne(g, end)
+	}
+}
+
+// closeOne outputs g's window ending at end (computed, filled or, empty
+// and unfilled, nothing) and moves g past it.
+func (e *engine) closeOne(g *group, end int64) {
+	e.window(g, end)
+	g.nextEnd = end + e.c.step
+	if g.pending && g.pendEnd <= end {
+		g.pending = false
+	}
+	// rows before the next window's start are no window's any more
+	start := g.nextEnd - e.c.wmax
+	lo := g.off + sort.Search(len(g.times)-g.off, func(i int) bool { return e.inWindow(g.times[g.off+i], start) })
+	g.off = lo
+}
+
+// inWindow reports whether t is not before a window starting at start.
+func (e *engine) inWindow(t, start int64) bool {
+	if e.c.closedRight {
+		return t > start
+	}
+	return t >= start
+}
+
+// window queues g's window ending at end for output: the rows of each
+// window size before the row at hand, or a fill when there are none.
+func (e *engine) window(g *group, end int64) {
+	s := slot{g: g, end: end, lo: make([]int, len(e.c.windows)), hi: make([]int, len(e.c.windows))}
+	rows := 0
+	live := g.times[g.off:]
+	hi := g.off + sort.Search(len(live), func(i int) bool { return e.inWindow(live[i], end) })
+	for j, w := range e.c.windows {
+		s.lo[j] = g.off + sort.Search(len(live), func(i int) bool { return e.inWindow(live[i], end-w) })
+		s.hi[j] = hi
+		rows += max(0, hi-s.lo[j])
+	}
+	if rows == 0 {
+		if e.c.fill == nil {
+			return
+		}
+		s.filled = true
+	}
+	e.slots = append(e.slots, s)
+}
+
+// update follows updateTime > 0: a row in a later updateTime-long part
+// of g's current window than the rows not yet output outputs them.
+func (e *engine) update(g *group, t int64) {
+	cur := g.nextEnd
+	sub := floorDiv(t-(cur-e.c.wmax), e.c.updateTime)
+	if g.pending && g.pendEnd == cur && sub > g.pendSub {
+		e.window(g, cur)
+		g.pending = false
+	}
+	if !g.pending {
+		g.pendAt = time.Now()
+	}
+	g.pending, g.pendEnd, g.pendSub = true, cur, sub
+}
+
+// force follows forceTriggerTime: a row at t computes the current window
+// of every other group that ended forceTriggerTime or more before it.
+func (e *engine) force(from *group, t int64) {
+	for _, g := range e.all {
+		if g == from || !g.started || t-g.nextEnd < e.c.forceTrigger {
+			continue
+		}
+		e.closeOne(g, g.nextEnd)
+	}
+}
+
+// purge drops the groups with no rows every keyPurgeFreqInSec seconds.
+func (e *engine) purge() {
+	if e.c.purgeFreq < 0 || time.Since(e.lastPurge) < time.Duration(e.c.purgeFreq)*time.Second {
+		return
+	}
+	e.lastPurge = time.Now()
+	kept := e.all[:0]
+	for _, g := range e.all {
+		if g.off == len(g.times) {
+			delete(e.groups, g.key)
+			continue
+		}
+		kept = append(kept, g)
+	}
+	e.all = kept
+}
+
+// tick runs the timers: with useSystemTime it closes the windows the
+// clock passed; with updateTime it outputs rows left waiting for
+// 2*updateTime (at least 2 seconds).
+func (e *engine) tick() {
+	defer close(e.done)
+	every := 100 * time.Millisecond
+	if e.c.systemCol {
+		every = 5 * time.Millisecond
+	}
+	tk := time.NewTicker(every)
+	defer tk.Stop()
+	wait := 2 * time.Second
+	if e.c.updateTime > 0 {
+		wait = max(wait, 2*time.Duration(e.c.updateTime)*unitOf(e.c.timeType))
+	}
+	for {
+		select {
+		case <-e.stop:
+			return
+		case <-tk.C:
+		}
+		e.mu.Lock()
+		if e.c.systemCol {
+			now := wallclock.Millis(time.Now())
+			for _, g := range e.all {
+				if g.started {
+					e.closeUpTo(g, now)
+				}
+			}
+		} else {
+			for _, g := range e.all {
+				if g.pending && time.Since(g.pendAt) >= wait {
+					e.window(g, g.pendEnd)
+					g.pending = false
+				}
+			}
+		}
+		if len(e.slots) > 0 {
+			_ = e.flush(nil)
+		}
+		e.mu.Unlock()
+	}
+}
+
+// unitOf is the duration of one unit of a time type.
+func unitOf(t value.Type) time.Duration {
+	switch t {
+	case value.Time, value.Timestamp:
+		return time.Millisecond
+	case value.NanoTime, value.NanoTimestamp:
+		return time.Nanosecond
+	case value.Minute, value.DateMinute:
+		return time.Minute
+	case value.DateHour:
+		return time.Hour
+	case value.Date:
+		return 24 * time.Hour
+	}
+	return time.Second
+}

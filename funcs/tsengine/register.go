@@ -1,0 +1,27 @@
+package tsengine
+
+import (
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func init() {
+	funcs.Register(
+		// engine.go, params.go
+		funcs.Spec{Name: "createTimeSeriesEngine", Params: tsParams, Min: 6, Max: len(tsParams), Props: funcs.Session, Category: "streaming", Fn: createTimeSeriesEngine},
+	)
+	funcs.Alias("createTimeSeriesAggregator", "createTimeSeriesEngine")
+}
+
+// createTimeSeriesEngine creates a time-series engine and returns its
+// input table.
+func createTimeSeriesEngine(env funcs.Env, args []value.Value) (value.Value, error) {
+	c, dummy, err := parseConfig(env, "createTimeSeriesEngine", args)
+	if err != nil {
+		return nil, err
+	}
+	return streamengine.Create(env, "TimeSeriesEngine", args[0], dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+		return newEngine(c, bg, dummy), nil
+	})
+}
