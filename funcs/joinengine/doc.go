@@ -1,0 +1,5 @@
+// Package joinengine is DolphinDB's streaming join engines, each fed by
+// a left and a right input (appendForJoin, getLeftStream,
+// getRightStream): the lookup join engine (createLookupJoinEngine),
+// which joins each left row to the latest right row of its key.
+package joinengine
