@@ -1,6 +1,7 @@
 package joinengine
 
 import (
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -79,24 +81,56 @@ func gatherOrNull(v *value.Vector, idx []int) *value.Vector {
 
 // joined is the table the metrics of a join read: the left rows at li
 // under the left's names, then the right rows at ri (NULL where
-// negative) under the right's names the left lacks.
-func joined(left *value.Table, li []int, right *value.Table, ri []int) *value.Table {
-	names := make([]string, 0, len(left.Names)+len(right.Names))
-	cols := make([]*value.Vector, 0, cap(names))
+// negative) under the right's names the left lacks. The bind it returns
+// adds to bind the left and the right rows as tables under the names
+// the metrics may qualify columns with (snapshot.Time), when known.
+func joined(left *value.Table, li []int, right *value.Table, ri []int, bind map[string]value.Value, lname, rname string) (*value.Table, map[string]value.Value) {
+	lcols := make([]*value.Vector, len(left.Cols))
+	for i, c := range left.Cols {
+		lcols[i] = c.Gather(li)
+	}
+	rcols := make([]*value.Vector, len(right.Cols))
+	for i, c := range right.Cols {
+		rcols[i] = gatherOrNull(c, ri)
+	}
+	names := append([]string{}, left.Names...)
+	cols := append([]*value.Vector{}, lcols...)
 	seen := map[string]bool{}
-	for i, n := range left.Names {
-		names = append(names, n)
-		cols = append(cols, left.Cols[i].Gather(li))
+	for _, n := range left.Names {
 		seen[strings.ToLower(n)] = true
 	}
 	for i, n := range right.Names {
-		if seen[strings.ToLower(n)] {
+		if !seen[strings.ToLower(n)] {
+			names, cols = append(names, n), append(cols, rcols[i])
+		}
+	}
+	if lname == "" && rname == "" {
+		return value.NewTable(names, cols), bind
+	}
+	b := make(map[string]value.Value, len(bind)+2)
+	maps.Copy(b, bind)
+	if rname != "" {
+		b[rname] = value.NewTable(append([]string{}, right.Names...), rcols)
+	}
+	if lname != "" {
+		b[lname] = value.NewTable(append([]string{}, left.Names...), lcols)
+	}
+	return value.NewTable(names, cols), b
+}
+
+// uniqueNames names each metric's column apart (m0, m1, ...), so two
+// metrics of one name (price and quotes.price) make no duplicate
+// column; the output is written by position.
+func uniqueNames(exprs []ast.Expr) []ast.Expr {
+	out := make([]ast.Expr, len(exprs))
+	for i, x := range exprs {
+		if _, ok := x.(*ast.AliasExpr); ok {
+			out[i] = x
 			continue
 		}
-		names = append(names, n)
-		cols = append(cols, gatherOrNull(right.Cols[i], ri))
+		out[i] = &ast.AliasExpr{X: x, Name: "m" + strconv.Itoa(i)}
 	}
-	return value.NewTable(names, cols)
+	return out
 }
 
 // output assembles an output table: the given leading columns, the

@@ -27,6 +27,8 @@ type lookupEngine struct {
 	keepDup bool
 	inner   bool
 	elapsed bool
+	lname   string // the names metrics may qualify columns with
+	rname   string
 
 	state  *value.Table // the right rows kept
 	latest map[string]int
@@ -47,6 +49,10 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 		return nil, argErr(lookupFn, "leftTable", "a table")
 	}
 	e.left = left
+	e.lname = left.Shared
+	if rt, ok := arg(2).(*value.Table); ok {
+		e.rname = rt.Shared
+	}
 	if funcs.NullOrAbsent(arg(3)) {
 		return nil, argErr(lookupFn, "outputTable", "a table")
 	}
@@ -292,8 +298,8 @@ func (e *lookupEngine) ConsumeLeft(batch *value.Table) error {
 	if len(li) == 0 {
 		return nil
 	}
-	t := joined(batch, li, e.state, ri)
-	res, err := streamengine.Run(e.bg, streamengine.Select(e.metrics.Exprs), t, e.metrics.Bind)
+	t, bind := joined(batch, li, e.state, ri, e.metrics.Bind, e.lname, e.rname)
+	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
 	if err != nil {
 		return err
 	}
