@@ -126,6 +126,7 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 		return nil, ddberr.Errorf("The parallelism of %s must be a positive integer no greater than 63.", fn)
 	}
 	m.Exprs = expandTuples(env, m, dummy)
+	cfg.inlined, cfg.inlinedFilter, cfg.canInline = inline(env, m.Exprs, cfg.filter)
 	if metricNames != nil {
 		if len(metricNames) > len(m.Exprs) {
 			return nil, ddberr.Errorf("The metrics of %s must hold one metric for each of metricNames.", fn)

@@ -39,6 +39,11 @@ type config struct {
 	// engine.
 	narrow      int
 	metricNames []string
+	// inlined are the metrics and filter with the user functions they
+	// call written in, when canInline (inline.go).
+	inlined       []ast.Expr
+	inlinedFilter ast.Expr
+	canInline     bool
 }
 
 // group is one key's state: the places in the engine's history of the
@@ -94,6 +99,10 @@ func newEngine(bg funcs.Env, cfg *config, dummy *value.Table) *engine {
 	e := &engine{bg: bg, cfg: cfg, dummy: dummy, hist: value.NewTable(slices.Clone(dummy.Names), cols),
 		groups: map[string]*group{}, lastPurge: time.Now()}
 	metrics, filter := cfg.metrics.Exprs, cfg.filter
+	if cfg.canInline && (makePlan(cfg.inlined, cfg.inlinedFilter) != nil || rowsNeeded(append(slices.Clone(cfg.inlined), cfg.inlinedFilter)) > 0) {
+		// the user functions written in, the history is bounded
+		metrics, filter = cfg.inlined, cfg.inlinedFilter
+	}
 	if p := makePlan(metrics, filter); p != nil {
 		e.plan = p
 		e.nodeCols = make([]*value.Vector, len(p.nodes))

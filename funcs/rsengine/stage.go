@@ -104,6 +104,9 @@ func makePlan(metrics []ast.Expr, filter ast.Expr) *plan {
 		case *ast.ArrayExpr:
 			xs, l := all(n.Elems)
 			return &ast.ArrayExpr{At: n.At, Elems: xs}, l
+		case *ast.IndexExpr:
+			y, l := rewrite(n.X)
+			return &ast.IndexExpr{At: n.At, X: y, Index: n.Index}, l
 		case *ast.CallExpr:
 			args, l := all(n.Args)
 			c := &ast.CallExpr{At: n.At, Fn: n.Fn, Args: args, Method: n.Method}
