@@ -110,7 +110,7 @@ func intLit(x ast.Expr) (int, bool) {
 
 func needCall(c *ast.CallExpr) (int, bool) {
 	id, ok := c.Fn.(*ast.Ident)
-	if !ok || c.Method {
+	if !ok {
 		return 0, false
 	}
 	for _, a := range c.Args {
