@@ -35,7 +35,7 @@
 //	funcs/textio       text import and export: loadText, ploadText, loadTextEx, extractTextSchema, saveText, loadRecord
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
 //	funcs/streamengine stream engines as named objects: their inputs, listing, dropping, shared machinery
-//	funcs/tsengine     time-series stream engines (createTimeSeriesEngine)
+//	funcs/tsengine     time-series stream engines: createTimeSeriesEngine, createDailyTimeSeriesEngine
 //	funcs/rsengine     the reactive state engine: createReactiveStateEngine, createNarrowReactiveStateEngine
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
 //	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)
