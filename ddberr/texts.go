@@ -1204,6 +1204,18 @@ var texts = []Text{
 	{"To enable table persistence, specify persistenceDir in server configuration and restart node. RefId: S03006", "error_codes/S03006.md"},
 	{"To undefine the shared stream table '%s', first cancel all subscriptions to it. RefId: S03000", "error_codes/S03000.md"},
 
+	// charts (funcs/plotting)
+	{"The data of plot must be a vector, a tuple of vectors, a matrix or a table.", "porpoise: funcs/p/plot.md lists the forms"},
+	{"The labels of plot must be a vector as long as each series.", "porpoise: funcs/p/plot.md states the rule"},
+	{"The argument [chartType] of plot must be a chart type.", "porpoise: funcs/p/plot.md lists the types"},
+	{"The title of %s must be a string scalar or vector.", "porpoise: funcs/p/plot.md states the rule"},
+	{"The extras of plot must be a dictionary with string keys.", "porpoise: funcs/p/plot.md states the rule"},
+	{"The series of plot must have the same length.", "porpoise: funcs/p/plot.md states the rule"},
+	{"The data of a chart must be numeric.", "porpoise"},
+	{"The argument [binNum] of plotHist must be a positive integer.", "porpoise"},
+	{"The argument [range] of plotHist must be a numeric pair.", "porpoise: funcs/p/plotHist.md states the rule"},
+	{"The data of plotHist must be a numeric vector, matrix or table column.", "porpoise: funcs/p/plotHist.md lists the forms"},
+
 	// stream engines (funcs/streamengine and the engine kinds)
 	{"The engine '%s' already exists. Choose another name or release the existing engine using 'dropStreamEngine()'. RefId: S03001", "error_codes/S03001.md"},
 	{"The name of a stream engine must be a non-empty string.", "porpoise"},

@@ -33,9 +33,12 @@
 //	funcs/dataproc     data processing: grouping, cut, null filling, sort, shift
 //	funcs/filesys      server-side file functions (file, readLine, read!, write, readObject, files, mkdir ...) and the home-directory confinement of every path
 //	funcs/textio       text import and export: loadText, ploadText, loadTextEx, extractTextSchema, saveText, loadRecord
+//	funcs/plotting     plot and plotHist: chart objects for a GUI to draw
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
 //	funcs/streamengine stream engines as named objects: their inputs, listing, dropping, shared machinery
 //	funcs/tsengine     time-series stream engines: createTimeSeriesEngine, createDailyTimeSeriesEngine
+//	funcs/xsengine     the cross-sectional engine (createCrossSectionalEngine): metrics over the latest row per key
+//	funcs/joinengine   streaming join engines fed by a left and a right input (createLookupJoinEngine ...)
 //	funcs/rsengine     the reactive state engine: createReactiveStateEngine, createNarrowReactiveStateEngine
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
 //	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)

@@ -34,6 +34,4 @@ var unsupported = map[string]string{
 	"clearAllIOTDBLatestKeyCache":     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"genericStateIterate":             "not implemented yet",
 	"genericTStateIterate":            "not implemented yet",
-	"plot":                            "not implemented yet",
-	"plotHist":                        "not implemented yet",
 }

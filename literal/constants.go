@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/chart"
 )
 
 // intConstants are the built-in constant names that evaluate to an INT.
@@ -39,6 +40,9 @@ var intConstants = map[string]int32{
 // their INT type id, partition types to theirs.
 func Constant(name string) (value.Value, bool) {
 	if x, ok := intConstants[name]; ok {
+		return value.NewInt(x), true
+	}
+	if x, ok := chart.TypeNames[name]; ok {
 		return value.NewInt(x), true
 	}
 	switch name {

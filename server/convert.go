@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/chart"
 	"github.com/porpoisedb/porpoise/value/tensor"
 )
 
@@ -55,7 +56,7 @@ func convertValue(v value.Value, depth int) (value.Value, error) {
 			return out, nil
 		}
 		return x, nil
-	case *value.Pair, *value.Matrix, *value.Set, *value.Table, *tensor.Tensor:
+	case *value.Pair, *value.Matrix, *value.Set, *value.Table, *tensor.Tensor, *chart.Chart:
 		return v, nil
 	case *value.Dict:
 		if x.Vals.T != value.Any {

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/chart"
 )
 
 // Decode reads one object from r. Unless r is a *bufio.Reader it is
@@ -73,6 +74,12 @@ func (r *Reader) readObject() (value.Value, error) {
 		return value.NewSet(v), nil
 	case value.FormDictionary:
 		return r.readDict()
+	case value.FormChart:
+		d, err := r.readDict()
+		if err != nil {
+			return nil, err
+		}
+		return &chart.Chart{Dict: d.(*value.Dict)}, nil
 	case value.FormTable:
 		return r.readTable()
 	case value.FormTensor:

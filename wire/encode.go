@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/chart"
 	"github.com/porpoisedb/porpoise/value/tensor"
 )
 
@@ -70,6 +71,11 @@ func (w *Writer) writeObject(v value.Value, depth int) {
 		w.writeVector(vals, value.FormVector, depth+1)
 	case *value.Table:
 		w.writeTable(x, nil, depth)
+	case *chart.Chart:
+		// a chart is its dictionary under the chart form
+		w.hdr(byte(value.Any), value.FormChart)
+		w.writeVector(x.Dict.Keys, value.FormVector, depth+1)
+		w.writeVector(x.Dict.Vals, value.FormVector, depth+1)
 	case *tensor.Tensor:
 		w.writeTensor(x)
 	default:

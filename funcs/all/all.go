@@ -20,6 +20,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/interp"
 	_ "github.com/porpoisedb/porpoise/funcs/introspect"
 	_ "github.com/porpoisedb/porpoise/funcs/ipctable"
+	_ "github.com/porpoisedb/porpoise/funcs/joinengine"
 	_ "github.com/porpoisedb/porpoise/funcs/learn"
 	_ "github.com/porpoisedb/porpoise/funcs/linprog"
 	_ "github.com/porpoisedb/porpoise/funcs/logging"
@@ -28,6 +29,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/mvcc"
 	_ "github.com/porpoisedb/porpoise/funcs/npy"
 	_ "github.com/porpoisedb/porpoise/funcs/optimize"
+	_ "github.com/porpoisedb/porpoise/funcs/plotting"
 	_ "github.com/porpoisedb/porpoise/funcs/regress"
 	_ "github.com/porpoisedb/porpoise/funcs/risk"
 	_ "github.com/porpoisedb/porpoise/funcs/rowfn"
@@ -41,4 +43,5 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/textio"
 	_ "github.com/porpoisedb/porpoise/funcs/tsengine"
 	_ "github.com/porpoisedb/porpoise/funcs/window"
+	_ "github.com/porpoisedb/porpoise/funcs/xsengine"
 )

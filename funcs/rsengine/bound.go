@@ -33,6 +33,9 @@ var shiftArg = map[string]int{"prev": -1, "deltas": -1, "ratios": -1, "move": 1,
 func rowsNeeded(exprs []ast.Expr) int {
 	n := 1
 	for _, x := range exprs {
+		if x == nil {
+			continue
+		}
 		k, ok := need(x)
 		if !ok {
 			return 0
@@ -68,6 +71,11 @@ func need(x ast.Expr) (int, bool) {
 		return needAll(n.Elems...)
 	case *ast.CallExpr:
 		return needCall(n)
+	case *ast.IndexExpr:
+		if _, ok := intLit(n.Index); !ok {
+			return 0, false
+		}
+		return need(n.X)
 	}
 	return 0, false
 }

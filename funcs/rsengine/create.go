@@ -1,11 +1,13 @@
 package rsengine
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -123,6 +125,8 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 	if par < 1 || par > 63 {
 		return nil, ddberr.Errorf("The parallelism of %s must be a positive integer no greater than 63.", fn)
 	}
+	m.Exprs = expandTuples(env, m, dummy)
+	cfg.inlined, cfg.inlinedFilter, cfg.canInline = inline(env, m.Exprs, cfg.filter)
 	if metricNames != nil {
 		if len(metricNames) > len(m.Exprs) {
 			return nil, ddberr.Errorf("The metrics of %s must hold one metric for each of metricNames.", fn)
@@ -140,4 +144,37 @@ func absentIfNull(v value.Value) value.Value {
 		return nil
 	}
 	return v
+}
+
+// expandTuples splits each metric whose value is a tuple (a function
+// returning several values, as @state functions may) into one metric per
+// element: context by takes a vector per select item. Which metrics give
+// tuples is found by evaluating each over the dummy's columns, empty.
+func expandTuples(env funcs.Env, m *streamengine.Metrics, dummy *value.Table) []ast.Expr {
+	bind := make(map[string]value.Value, len(m.Bind)+len(dummy.Cols))
+	for k, v := range m.Bind {
+		bind[k] = v
+	}
+	for i, c := range dummy.Cols {
+		e := c.Like(0)
+		e.Scale = c.Scale
+		bind[dummy.Names[i]] = e
+	}
+	var out []ast.Expr
+	for _, x := range m.Exprs {
+		if _, ok := x.(*ast.CallExpr); !ok {
+			out = append(out, x)
+			continue
+		}
+		v, err := env.EvalSession(x, bind)
+		t, ok := v.(*value.Vector)
+		if err != nil || !ok || t.T != value.Any || len(t.Any) < 2 {
+			out = append(out, x)
+			continue
+		}
+		for i := range t.Any {
+			out = append(out, &ast.IndexExpr{X: x, Index: &ast.Literal{Kind: ast.LitInt, Text: strconv.Itoa(i)}})
+		}
+	}
+	return out
 }

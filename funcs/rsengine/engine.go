@@ -39,6 +39,11 @@ type config struct {
 	// engine.
 	narrow      int
 	metricNames []string
+	// inlined are the metrics and filter with the user functions they
+	// call written in, when canInline (inline.go).
+	inlined       []ast.Expr
+	inlinedFilter ast.Expr
+	canInline     bool
 }
 
 // group is one key's state: the places in the engine's history of the
@@ -48,6 +53,8 @@ type group struct {
 	rows []int
 	// newRows are the rows of the batch being consumed with this key.
 	newRows []int
+	// nodes are the key's states of the plan's nodes.
+	nodes []nodeState
 	// last is the place in lastOut of the key's latest output row,
 	// -1 before any (keyPurgeFilter reads them).
 	last int
@@ -63,12 +70,18 @@ type engine struct {
 	// they need the whole history (bound.go).
 	bound int
 
-	hist    *value.Table // the rows groups point into
-	dead    int          // rows of hist no group points to any more
-	groups  map[string]*group
-	nrows   int64
-	buf     []byte
-	warming bool
+	hist *value.Table // the rows groups point into
+	// plan is the metrics' nodes, nil when they have none (stage.go);
+	// nodeCols are the nodes' values at the history's rows and
+	// levelSels the queries of their arguments, a level each.
+	plan      *plan
+	nodeCols  []*value.Vector
+	levelSels []*ast.SelectExpr
+	dead      int // rows of hist no group points to any more
+	groups    map[string]*group
+	nrows     int64
+	buf       []byte
+	warming   bool
 	// rowGroup is the group of each row of the batch being consumed.
 	rowGroup []*group
 
@@ -85,21 +98,55 @@ func newEngine(bg funcs.Env, cfg *config, dummy *value.Table) *engine {
 	}
 	e := &engine{bg: bg, cfg: cfg, dummy: dummy, hist: value.NewTable(slices.Clone(dummy.Names), cols),
 		groups: map[string]*group{}, lastPurge: time.Now()}
-	sel := &ast.SelectExpr{Cols: []ast.Expr{&ast.AliasExpr{X: &ast.Ident{Name: seqName}, Name: seqName}}}
-	if cfg.filter != nil {
-		sel.Cols = append(sel.Cols, &ast.AliasExpr{X: cfg.filter, Name: keepName})
+	metrics, filter := cfg.metrics.Exprs, cfg.filter
+	if cfg.canInline && (makePlan(cfg.inlined, cfg.inlinedFilter) != nil || rowsNeeded(append(slices.Clone(cfg.inlined), cfg.inlinedFilter)) > 0) {
+		// the user functions written in, the history is bounded
+		metrics, filter = cfg.inlined, cfg.inlinedFilter
 	}
-	sel.Cols = append(sel.Cols, cfg.metrics.Exprs...)
-	for _, k := range cfg.keys {
-		sel.ContextBy = append(sel.ContextBy, &ast.Ident{Name: dummy.Names[k]})
+	if p := makePlan(metrics, filter); p != nil {
+		e.plan = p
+		e.nodeCols = make([]*value.Vector, len(p.nodes))
+		metrics, filter = p.exprs, p.filter
+		for _, level := range p.levels {
+			var args []ast.Expr
+			for _, j := range level {
+				args = append(args, p.nodes[j].arg)
+			}
+			e.levelSels = append(e.levelSels, e.query(args, nil))
+		}
 	}
-	e.sel = sel
-	exprs := slices.Clone(cfg.metrics.Exprs)
-	if cfg.filter != nil {
-		exprs = append(exprs, cfg.filter)
+	e.sel = e.query(metrics, filter)
+	exprs := slices.Clone(metrics)
+	if filter != nil {
+		exprs = append(exprs, filter)
+	}
+	if e.plan != nil {
+		for _, nd := range e.plan.nodes {
+			exprs = append(exprs, nd.arg)
+		}
 	}
 	e.bound = rowsNeeded(exprs)
 	return e
+}
+
+// query is `select seq, [filter], exprs... context by keys`, each
+// expression under a name of its own: two metrics may have the same
+// text, and the output takes them by place.
+func (e *engine) query(exprs []ast.Expr, filter ast.Expr) *ast.SelectExpr {
+	sel := &ast.SelectExpr{Cols: []ast.Expr{&ast.AliasExpr{X: &ast.Ident{Name: seqName}, Name: seqName}}}
+	if filter != nil {
+		sel.Cols = append(sel.Cols, &ast.AliasExpr{X: filter, Name: keepName})
+	}
+	for i, x := range exprs {
+		if a, ok := x.(*ast.AliasExpr); ok {
+			x = a.X
+		}
+		sel.Cols = append(sel.Cols, &ast.AliasExpr{X: x, Name: "__rsMetric" + strconv.Itoa(i)})
+	}
+	for _, k := range e.cfg.keys {
+		sel.ContextBy = append(sel.ContextBy, &ast.Ident{Name: e.dummy.Names[k]})
+	}
+	return sel
 }
 
 // Consume computes the metrics of a batch's rows and writes their
@@ -145,32 +192,10 @@ func (e *engine) Consume(batch *value.Table) error {
 			idx = append(idx, base+r)
 		}
 	}
-	in := make([]*value.Vector, len(e.hist.Cols)+1)
-	names := make([]string, len(e.hist.Cols)+1)
-	for c, col := range e.hist.Cols {
-		in[c], names[c] = col.Gather(idx), e.hist.Names[c]
-	}
-	seq := make([]int64, len(idx))
-	for i, p := range idx {
-		seq[i] = int64(p)
-	}
-	in[len(in)-1], names[len(in)-1] = value.NewLongs(seq), seqName
-	res, err := streamengine.Run(e.bg, e.sel, value.NewTable(names, in), e.cfg.metrics.Bind)
+	res, at, err := e.evaluate(idx, base, n)
 	e.trim(touched)
 	if err != nil {
 		return err
-	}
-	if res.Rows() != len(idx) || len(res.Cols) == 0 || res.Cols[0].T != value.Long {
-		return ddberr.Errorf("A stream engine's metrics must give a table.")
-	}
-	// the new rows' places in res, in input order: keepOrder's order,
-	// which the engine keeps whether asked to or not
-	got := res.Cols[0].I64
-	at := make([]int, n)
-	for i, s := range got {
-		if s >= int64(base) {
-			at[int(s)-base] = i
-		}
 	}
 	rows := make([]int, n)
 	for i := range rows {
@@ -200,6 +225,79 @@ func (e *engine) Consume(batch *value.Table) error {
 		return err
 	}
 	return e.maybePurge()
+}
+
+// evaluate runs the metrics' query over the rows idx of the history,
+// the batch's rows from base on among them, after computing the nodes'
+// values at the batch's rows level by level; at is each batch row's
+// place in the result.
+func (e *engine) evaluate(idx []int, base, n int) (*value.Table, []int, error) {
+	if e.plan != nil {
+		defer e.alignNodes()
+		for l, sel := range e.levelSels {
+			res, at, err := e.run(sel, idx, base, n)
+			if err != nil {
+				return nil, nil, err
+			}
+			for c, j := range e.plan.levels[l] {
+				if err := e.step(j, res.Cols[1+c].Gather(at)); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
+	}
+	return e.run(e.sel, idx, base, n)
+}
+
+// run evaluates sel over the history's rows idx (with the nodes'
+// columns complete so far and each row's place, seq).
+func (e *engine) run(sel *ast.SelectExpr, idx []int, base, n int) (*value.Table, []int, error) {
+	var in []*value.Vector
+	var names []string
+	for c, col := range e.hist.Cols {
+		in, names = append(in, col.Gather(idx)), append(names, e.hist.Names[c])
+	}
+	for j, col := range e.nodeCols {
+		if col != nil && col.Len() == e.hist.Rows() {
+			in, names = append(in, col.Gather(idx)), append(names, e.plan.nodes[j].name)
+		}
+	}
+	seq := make([]int64, len(idx))
+	for i, p := range idx {
+		seq[i] = int64(p)
+	}
+	in, names = append(in, value.NewLongs(seq)), append(names, seqName)
+	res, err := streamengine.Run(e.bg, sel, value.NewTable(names, in), e.cfg.metrics.Bind)
+	if err != nil {
+		return nil, nil, err
+	}
+	if res.Rows() != len(idx) || len(res.Cols) == 0 || res.Cols[0].T != value.Long {
+		return nil, nil, ddberr.Errorf("A stream engine's metrics must give a table.")
+	}
+	// the new rows' places in res, in input order: keepOrder's order,
+	// which the engine keeps whether asked to or not
+	at := make([]int, n)
+	for i, s := range res.Cols[0].I64 {
+		if s >= int64(base) {
+			at[int(s)-base] = i
+		}
+	}
+	return res, at, nil
+}
+
+// alignNodes gives every node's column a value (NULL) at the rows a
+// failed batch left without one, so that the columns stay row for row
+// with the history.
+func (e *engine) alignNodes() {
+	for j, col := range e.nodeCols {
+		if col == nil {
+			col = value.NewVector(value.Double, 0, e.hist.Rows())
+			e.nodeCols[j] = col
+		}
+		if k := e.hist.Rows() - col.Len(); k > 0 {
+			col.AppendNulls(k)
+		}
+	}
 }
 
 // truth reads a filter's column: true where it holds.
@@ -300,6 +398,11 @@ func (e *engine) maybeCompact() {
 	}
 	for c, col := range e.hist.Cols {
 		e.hist.Cols[c] = col.Filter(keep)
+	}
+	for j, col := range e.nodeCols {
+		if col != nil {
+			e.nodeCols[j] = col.Filter(keep)
+		}
 	}
 	for _, g := range e.groups {
 		for i, r := range g.rows {

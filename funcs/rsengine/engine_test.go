@@ -52,3 +52,78 @@ exp = select * from exp order by i`)
 	// 3 keys of at most 7 rows each are kept
 	require.Equal(t, "true", testkit.Run(t, s, "(exec memoryInUsed from getStreamEngineStat()[`ReactiveStreamEngine] where name = `rseBound)[0] < 100000"))
 }
+
+// Cumulative and recursive functions computed from each key's state
+// give what the query over the whole history gives: NULLs before, inside
+// and after ema's first window, integral and floating sums, extremes of
+// any type, nested in each other and in moving windows, over batches of
+// every size.
+func TestStatefulFunctionsMatchQuery(t *testing.T) {
+	e := testkit.InMemory(t)
+	s := e.NewSession()
+	testkit.Run(t, s, `n = 3000
+data = table(take(`+"`a`b`c`d"+`, n) as k, take(NULL NULL 1.0 NULL 2.5 3 NULL 4 5 6 7 8, n) * rand(1.0, n) as x, take(1 NULL 3 4, n) * rand(10, n) as v, take("x" "b" NULL "z" "a", n) as s)
+out = table(1:0, `+"`k`a`b`c`d`e`f`g`h`i"+`, [SYMBOL, DOUBLE, DOUBLE, INT, DOUBLE, DOUBLE, STRING, INT, DOUBLE, DOUBLE])
+m = [<ema(x, 3)>, <mavg(ema(x, 4), 2)>, <cumsum(v)>, <cumsum(x)>, <cumavg(v)>, <cummax(s)>, <cumcount(x)>, <ema(cumsum(x) - cummin(x), 5)>, <ema(1000 * (ema(x, 2) - ema(x, 3)) / (ema(x, 2) + ema(x, 3)), 4) - prev(x)>]
+eng = createReactiveStateEngine(name="rseState", metrics=m, dummyTable=table(1:0, `+"`k`x`v`s"+`, [SYMBOL, DOUBLE, INT, STRING]), outputTable=out, keyColumn="k")
+i = 0
+sizes = 1 7 30 500 2 1000
+for (z in 0..40) { if (i < n) { j = min(n, i + sizes[z % 6]); eng.append!(data[i:j]); i = j } }
+data[`+"`i"+`] = 0..(n-1)
+exp = select i, ema(x, 3) as a, mavg(ema(x, 4), 2) as b, cumsum(v) as c, cumsum(x) as d, cumavg(v) as e, cummax(s) as f, cumcount(x) as g, ema(cumsum(x) - cummin(x), 5) as h, ema(1000 * (ema(x, 2) - ema(x, 3)) / (ema(x, 2) + ema(x, 3)), 4) - prev(x) as ii from data context by k
+exp = select * from exp order by i`)
+	require.Equal(t, "3000", testkit.Run(t, s, "size(out)"))
+	for _, c := range [][2]string{{"a", "a"}, {"b", "b"}, {"c", "c"}, {"d", "d"}, {"e", "e"}, {"f", "f"}, {"g", "g"}, {"h", "h"}, {"i", "ii"}} {
+		require.Equal(t, "true", testkit.Run(t, s, "eqObj(out."+c[0]+", exp."+c[1]+", 9)"), c[0])
+	}
+	require.Equal(t, "true", testkit.Run(t, s, "(exec memoryInUsed from getStreamEngineStat()[`ReactiveStreamEngine] where name = `rseState)[0] < 100000"))
+}
+
+// User functions are written into the metrics: the doc's factor with
+// sum_diff, @state functions of assignments (several values among them)
+// keep a bounded history and give what the query calling them gives.
+func TestUserFunctionsWrittenIn(t *testing.T) {
+	e := testkit.InMemory(t)
+	s := e.NewSession()
+	testkit.Run(t, s, `def sum_diff(x, y){
+    return (x-y)/(x+y)
+}
+@state
+def slr(y, x){
+    alpha, beta = mslr(y, x, 12)
+    residual = mavg(y, 12) - beta * mavg(x, 12) - alpha
+    return alpha, beta, residual
+}
+@state
+def priceChange(lastPrice){
+    return lastPrice \ prev(lastPrice) - 1
+}
+@state
+def wqAlpha1TS(close){
+    ret = ratios(close) - 1
+    v = iif(ret < 0, mstd(ret, 20), close)
+    return mimax(signum(v)*v*v, 5)
+}
+@state
+def factor1(price) {
+    a = ema(price, 20)
+    b = ema(price, 40)
+    c = 1000 * sum_diff(a, b)
+    return  ema(c, 10) - ema(c, 20)
+}
+n = 2000
+data = table(take("A"+string(1..7), n) as k, rand(100.0, n) as close, rand(100.0, n) as volume)
+out = table(1:0, `+"`k`f1`a`b`r`pc`wq`f2"+`, [SYMBOL, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE])
+m = [<ema(1000 * sum_diff(ema(close, 20), ema(close, 40)),10) -  ema(1000 * sum_diff(ema(close, 20), ema(close, 40)), 20)>, <slr(close, volume)>, <priceChange(close)>, <wqAlpha1TS(close)>, <factor1(close)>]
+eng = createReactiveStateEngine(name="rseUdf", metrics=m, dummyTable=table(1:0, `+"`k`close`volume"+`, [SYMBOL, DOUBLE, DOUBLE]), outputTable=out, keyColumn="k")
+for (i in 0..19) eng.append!(data[(i*100):((i+1)*100)])
+data[`+"`i"+`] = 0..(n-1)
+exp = select i, ema(1000 * sum_diff(ema(close, 20), ema(close, 40)),10) -  ema(1000 * sum_diff(ema(close, 20), ema(close, 40)), 20) as f1, mslr(close, volume, 12)[0] as a, mslr(close, volume, 12)[1] as b, priceChange(close) as pc, wqAlpha1TS(close) as wq, factor1(close) as f2 from data context by k
+exp = select * from exp order by i`)
+	require.Equal(t, "2000", testkit.Run(t, s, "size(out)"))
+	for _, c := range []string{"f1", "a", "b", "pc", "wq", "f2"} {
+		require.Equal(t, "true", testkit.Run(t, s, "eqObj(out."+c+", double(exp."+c+"), 9)"), c)
+	}
+	require.Equal(t, "true", testkit.Run(t, s, "count(out.r) == 2000 - 7 * 11"))
+	require.Equal(t, "true", testkit.Run(t, s, "(exec memoryInUsed from getStreamEngineStat()[`ReactiveStreamEngine] where name = `rseUdf)[0] < 40000"))
+}

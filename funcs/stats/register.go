@@ -151,7 +151,7 @@ func init() {
 			if len(xs) == 0 {
 				return 0, false
 			}
-			return Median(SortedCopy(xs)), true
+			return Median(OrderedAt(xs, (len(xs)-1)/2)), true
 		})),
 		aggSpec("sum2", "statistics", powerSum("sum2", 2)),
 		aggSpec("sum3", "statistics", powerSum("sum3", 3)),

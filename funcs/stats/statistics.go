@@ -110,11 +110,11 @@ func mad(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		dev := make([]float64, len(xs))
 		if useMed {
-			c := Median(SortedCopy(xs))
+			c := Median(OrderedAt(xs, (len(xs)-1)/2))
 			for i, x := range xs {
 				dev[i] = math.Abs(x - c)
 			}
-			return Median(SortedCopy(dev)), true
+			return Median(OrderedAt(dev, (len(dev)-1)/2)), true
 		}
 		c := Mean(xs)
 		for i, x := range xs {
@@ -201,7 +201,7 @@ func quantileFn(fn string, args []value.Value, scale float64) (value.Value, erro
 		if len(xs) == 0 {
 			return 0, false
 		}
-		return QuantileSorted(SortedCopy(xs), p, method), true
+		return QuantileSorted(OrderedAt(xs, max(0, int(math.Floor(float64(len(xs)-1)*p)))), p, method), true
 	}))
 }
 
@@ -672,7 +672,7 @@ func stat(_ funcs.Env, args []value.Value) (value.Value, error) {
 	})(v)
 	med := value.Value(value.NullScalar(value.Double))
 	if len(xs) > 0 {
-		med = value.NewDouble(Median(SortedCopy(xs)))
+		med = value.NewDouble(Median(OrderedAt(xs, (len(xs)-1)/2)))
 	}
 	mn, _ := extremeReducer(-1)(v)
 	mx, _ := extremeReducer(1)(v)

@@ -26,6 +26,7 @@ type Engine interface {
 type handle struct {
 	name, kind, user string
 	input            *value.Table
+	right            *value.Table // a join engine's right input
 	cancel           context.CancelFunc
 
 	mu      sync.Mutex

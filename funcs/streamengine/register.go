@@ -12,6 +12,10 @@ func init() {
 		funcs.Spec{Name: "dropStreamEngine", Params: []string{"name"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: dropStreamEngine},
 		funcs.Spec{Name: "getStreamEngineList", Min: 0, Max: 0, Props: funcs.Session, Category: "streaming", Fn: getStreamEngineList},
 		funcs.Spec{Name: "getStreamEngineStat", Min: 0, Max: 0, Props: funcs.Session, Category: "streaming", Fn: getStreamEngineStat},
+		// join.go
+		funcs.Spec{Name: "getLeftStream", Params: []string{"engine"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getLeftStream},
+		funcs.Spec{Name: "getRightStream", Params: []string{"engine"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getRightStream},
+		funcs.Spec{Name: "appendForJoin", Params: []string{"engine", "isLeftTable", "data"}, Min: 3, Max: 3, Props: funcs.Session, Category: "streaming", Fn: appendForJoin},
 		// warmup.go
 		funcs.Spec{Name: "warmupStreamEngine", Params: []string{"engine", "msgs"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: warmupStreamEngine},
 	)

@@ -2,9 +2,9 @@ package groupagg
 
 import (
 	"math"
-	"sort"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // Aggregate computes one built-in aggregate for every group with a
@@ -302,8 +302,8 @@ func groupPick(v *value.Vector, g *Groups, first bool) *value.Vector {
 	return value.GatherOrNull(v, last)
 }
 
-// groupMedian sorts each group's non-NULL values (gathered by the group
-// index) and takes the middle.
+// groupMedian takes the middle of each group's non-NULL values
+// (gathered by the group index), selected rather than sorted.
 func groupMedian(v *value.Vector, g *Groups) *value.Vector {
 	if g.Perm == nil {
 		g.Index()
@@ -322,7 +322,7 @@ func groupMedian(v *value.Vector, g *Groups) *value.Vector {
 			s[gi] = value.NullFloat64
 			continue
 		}
-		sort.Float64s(vals)
+		kernel.OrderStats(vals, (len(vals)-1)/2)
 		m := len(vals) / 2
 		if len(vals)%2 == 1 {
 			s[gi] = vals[m]

@@ -29,6 +29,10 @@ func temporalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	}
 	rt := xt
 	switch {
+	case xTemp && yTemp && op == OpAdd && xt == yt:
+		// the manual's stream examples build times as
+		// 2018.10.08T01:01:01.001 + timestamp(1..n): two values of one
+		// temporal type add their counts
 	case xTemp && yTemp:
 		if op != OpSub {
 			return nil, unsupported()

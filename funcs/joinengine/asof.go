@@ -1,0 +1,434 @@
+package joinengine
+
+import (
+	"math"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
+)
+
+const asofFn = "createAsofJoinEngine"
+
+// asofGroup is one key's state: its right rows (positions in the right
+// store, in time order) and its left rows not yet joined.
+type asofGroup struct {
+	right  []int
+	rtimes []int64
+	left   []int
+	ltimes []int64
+	larr   []time.Time // when each pending left row arrived
+	// lastLeft is the time of the last left row joined: later left rows
+	// are not earlier, so right rows before the last one at or before it
+	// are no longer needed.
+	lastLeft int64
+}
+
+// asofEngine joins each left row to the right row of its key that is
+// the latest at or before its time, once a right row later than it has
+// arrived (or delayedTime forces it, or at once with useSystemTime).
+type asofEngine struct {
+	mu      sync.Mutex
+	bg      funcs.Env
+	lkey    []int
+	rkey    []int
+	ltime   int
+	rtime   int
+	metrics *streamengine.Metrics
+	out     value.Value
+	sysTime bool
+	delayed int64 // in the time column's unit; 0: none
+	timeout time.Duration
+	garbage int
+	sortBy  bool
+	elapsed bool
+	lname   string // the names metrics may qualify columns with
+	rname   string
+
+	lstore, rstore *value.Table
+	groups         map[string]*asofGroup
+	order          []string
+	latestLeft     int64
+	haveLeft       bool
+	keyBuf         []byte
+
+	stop chan struct{}
+	done sync.WaitGroup
+}
+
+func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
+	arg := func(i int) value.Value { return funcs.Arg(args, i) }
+	left, ok := arg(1).(*value.Table)
+	if !ok {
+		return nil, argErr(asofFn, "leftTable", "a table")
+	}
+	right, ok := arg(2).(*value.Table)
+	if !ok {
+		return nil, argErr(asofFn, "rightTable", "a table")
+	}
+	if funcs.NullOrAbsent(arg(3)) {
+		return nil, argErr(asofFn, "outputTable", "a table")
+	}
+	e := &asofEngine{out: arg(3), ltime: -1, rtime: -1, groups: map[string]*asofGroup{}, lname: left.Shared, rname: right.Shared}
+	var err error
+	if e.metrics, err = streamengine.ParseMetrics(asofFn, arg(4)); err != nil {
+		return nil, err
+	}
+	if e.lkey, e.rkey, err = matching(asofFn, arg(5), left, right); err != nil {
+		return nil, err
+	}
+	if e.sysTime, err = funcs.BoolArg(asofFn, "useSystemTime", arg(7), false); err != nil {
+		return nil, err
+	}
+	if !funcs.NullOrAbsent(arg(6)) {
+		names, ok := funcs.StringsArg(arg(6))
+		if !ok || len(names) < 1 || len(names) > 2 {
+			return nil, argErr(asofFn, "timeColumn", "a column name or a vector of the left and the right table's")
+		}
+		if len(names) == 1 {
+			names = append(names, names[0])
+		}
+		l, err := streamengine.Columns(asofFn, "timeColumn", value.NewString(names[0]), left)
+		if err != nil {
+			return nil, err
+		}
+		r, err := streamengine.Columns(asofFn, "timeColumn", value.NewString(names[1]), right)
+		if err != nil {
+			return nil, err
+		}
+		e.ltime, e.rtime = l[0], r[0]
+		if !left.Cols[e.ltime].T.IsTemporal() || left.Cols[e.ltime].T != right.Cols[e.rtime].T {
+			return nil, argErr(asofFn, "timeColumn", "temporal columns of one type")
+		}
+	}
+	if !e.sysTime && e.ltime < 0 {
+		return nil, argErr(asofFn, "timeColumn", "given when useSystemTime is false")
+	}
+	if !funcs.NullOrAbsent(arg(8)) {
+		if e.delayed, err = funcs.PositiveIntArg(asofFn, "delayedTime", arg(8), 1); err != nil {
+			return nil, err
+		}
+		if e.ltime < 0 {
+			return nil, argErr(asofFn, "timeColumn", "given with delayedTime")
+		}
+		ms := time.Duration(2*e.delayed*value.TickNanos(left.Cols[e.ltime].T)) * time.Nanosecond
+		e.timeout = max(ms, 2*time.Second)
+	}
+	g, err := funcs.PositiveIntArg(asofFn, "garbageSize", arg(9), 5000)
+	if err != nil {
+		return nil, err
+	}
+	e.garbage = int(min(g, math.MaxInt32))
+	if e.sortBy, err = funcs.BoolArg(asofFn, "sortByTime", arg(10), false); err != nil {
+		return nil, err
+	}
+	if e.sortBy && e.delayed > 0 {
+		return nil, argErr(asofFn, "delayedTime", "left out when sortByTime is true")
+	}
+	if e.elapsed, err = funcs.BoolArg(asofFn, "outputElapsedMicroseconds", arg(11), false); err != nil {
+		return nil, err
+	}
+	// snapshotDir and snapshotIntervalInMsgCount (12, 13) are accepted
+	// and ignored.
+	e.lstore, e.rstore = left.EmptyLike(0), right.EmptyLike(0)
+	return streamengine.CreateJoin(env, "AsofJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
+		e.bg = bg
+		if e.timeout > 0 {
+			e.stop = make(chan struct{})
+			e.done.Add(1)
+			go e.tick()
+		}
+		return e, nil
+	})
+}
+
+// times is column c of t as int64s (NULL as math.MinInt64).
+func times(t *value.Table, c int) []int64 {
+	v := t.Cols[c]
+	n := v.Len()
+	out := make([]int64, n)
+	switch v.T.Storage() {
+	case value.StInt32:
+		for i, x := range v.I32[:n] {
+			out[i] = int64(x)
+			if x == value.NullInt32 {
+				out[i] = math.MinInt64
+			}
+		}
+	case value.StInt64:
+		copy(out, v.I64[:n])
+	}
+	return out
+}
+
+func (e *asofEngine) group(key []byte) *asofGroup {
+	g := e.groups[string(key)]
+	if g == nil {
+		g = &asofGroup{lastLeft: math.MinInt64}
+		e.groups[string(key)] = g
+		e.order = append(e.order, string(key))
+	}
+	return g
+}
+
+// ConsumeRight implements streamengine.JoinEngine: the right rows are
+// kept, and each key's left rows earlier than its latest right row are
+// joined.
+func (e *asofEngine) ConsumeRight(batch *value.Table) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	start := time.Now()
+	var rt []int64
+	if e.rtime >= 0 {
+		rt = times(batch, e.rtime)
+	}
+	base := e.rstore.Rows()
+	for c, col := range e.rstore.Cols {
+		col.AppendVector(batch.Cols[c])
+	}
+	touched := map[*asofGroup]bool{}
+	for r, n := 0, batch.Rows(); r < n; r++ {
+		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
+		g := e.group(e.keyBuf)
+		t := int64(0)
+		if rt != nil {
+			t = rt[r]
+		}
+		g.right = append(g.right, base+r)
+		g.rtimes = append(g.rtimes, t)
+		touched[g] = true
+	}
+	if e.sysTime {
+		return nil
+	}
+	return e.emit(start, batch.Rows(), func(g *asofGroup) int {
+		if !touched[g] || len(g.rtimes) == 0 {
+			return 0
+		}
+		last := g.rtimes[len(g.rtimes)-1]
+		return sort.Search(len(g.ltimes), func(i int) bool { return g.ltimes[i] >= last })
+	})
+}
+
+// ConsumeLeft implements streamengine.JoinEngine: with useSystemTime
+// each row is joined at once; otherwise a row waits until a later right
+// row of its key arrives, or delayedTime forces it.
+func (e *asofEngine) ConsumeLeft(batch *value.Table) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	start := time.Now()
+	var lt []int64
+	if e.ltime >= 0 {
+		lt = times(batch, e.ltime)
+	}
+	base := e.lstore.Rows()
+	for c, col := range e.lstore.Cols {
+		col.AppendVector(batch.Cols[c])
+	}
+	for r, n := 0, batch.Rows(); r < n; r++ {
+		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
+		g := e.group(e.keyBuf)
+		t := int64(0)
+		if lt != nil {
+			t = lt[r]
+			if !e.haveLeft || t > e.latestLeft {
+				e.latestLeft, e.haveLeft = t, true
+			}
+		}
+		g.left = append(g.left, base+r)
+		g.ltimes = append(g.ltimes, t)
+		g.larr = append(g.larr, start)
+	}
+	return e.emit(start, batch.Rows(), func(g *asofGroup) int {
+		if e.sysTime {
+			return len(g.left)
+		}
+		n := 0
+		if len(g.rtimes) > 0 {
+			last := g.rtimes[len(g.rtimes)-1]
+			n = sort.Search(len(g.ltimes), func(i int) bool { return g.ltimes[i] >= last })
+		}
+		if e.delayed > 0 {
+			// rows more than delayedTime older than the newest left row
+			cut := e.latestLeft - e.delayed
+			n = max(n, sort.Search(len(g.ltimes), func(i int) bool { return g.ltimes[i] >= cut }))
+		}
+		return n
+	})
+}
+
+// tick forces the join of left rows that have waited 2 * delayedTime
+// (at least 2 seconds).
+func (e *asofEngine) tick() {
+	defer e.done.Done()
+	tk := time.NewTicker(100 * time.Millisecond)
+	defer tk.Stop()
+	for {
+		select {
+		case <-e.stop:
+			return
+		case now := <-tk.C:
+			e.mu.Lock()
+			_ = e.emit(now, 0, func(g *asofGroup) int {
+				return sort.Search(len(g.larr), func(i int) bool { return now.Sub(g.larr[i]) < e.timeout })
+			})
+			e.mu.Unlock()
+		}
+	}
+}
+
+// emit joins, for every key in the order keys arrived, its first
+// ready(g) pending left rows, each to the key's latest right row at or
+// before its time, and writes them in one query's output.
+func (e *asofEngine) emit(start time.Time, batchRows int, ready func(g *asofGroup) int) error {
+	var li, ri []int
+	var lt []int64
+	for _, k := range e.order {
+		g := e.groups[k]
+		n := ready(g)
+		if n <= 0 {
+			continue
+		}
+		for i := 0; i < n; i++ {
+			j := -1
+			if e.sysTime {
+				if len(g.right) > 0 {
+					j = g.right[len(g.right)-1]
+				}
+			} else {
+				p := sort.Search(len(g.rtimes), func(x int) bool { return g.rtimes[x] > g.ltimes[i] })
+				if p > 0 {
+					j = g.right[p-1]
+				}
+			}
+			li, ri, lt = append(li, g.left[i]), append(ri, j), append(lt, g.ltimes[i])
+		}
+		g.lastLeft = g.ltimes[n-1]
+		g.left, g.ltimes, g.larr = g.left[n:], g.ltimes[n:], g.larr[n:]
+		e.trimRight(g)
+	}
+	if len(li) == 0 {
+		return nil
+	}
+	if e.sortBy {
+		idx := make([]int, len(li))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return lt[idx[a]] < lt[idx[b]] })
+		li2, ri2 := make([]int, len(li)), make([]int, len(ri))
+		for i, x := range idx {
+			li2[i], ri2[i] = li[x], ri[x]
+		}
+		li, ri = li2, ri2
+	}
+	err := e.write(li, ri, start, batchRows)
+	e.collect()
+	return err
+}
+
+// trimRight drops the right rows of g no later left row can match: all
+// before the last one at or before the last joined left row's time.
+func (e *asofEngine) trimRight(g *asofGroup) {
+	if e.sysTime {
+		if len(g.right) > 1 {
+			g.right, g.rtimes = g.right[len(g.right)-1:], g.rtimes[len(g.rtimes)-1:]
+		}
+		return
+	}
+	p := sort.Search(len(g.rtimes), func(x int) bool { return g.rtimes[x] > g.lastLeft })
+	if p > 1 {
+		g.right, g.rtimes = g.right[p-1:], g.rtimes[p-1:]
+	}
+}
+
+// write computes the metrics over the joined rows and writes the time,
+// the matching columns, the metrics and the elapsed columns.
+func (e *asofEngine) write(li, ri []int, start time.Time, batchRows int) error {
+	t, bind := joined(e.lstore, li, e.rstore, ri, e.metrics.Bind, e.lname, e.rname)
+	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	if err != nil {
+		return err
+	}
+	var tcol *value.Vector
+	if e.sysTime {
+		now := time.Now()
+		if c, ok := e.bg.(interface{ Now() time.Time }); ok {
+			now = c.Now()
+		}
+		ms := make([]int64, len(li))
+		for i := range ms {
+			ms[i] = wallclock.Millis(now)
+		}
+		tcol = &value.Vector{T: value.Timestamp, I64: ms}
+	} else {
+		tcol = t.Cols[e.ltime]
+	}
+	lead := []*value.Vector{tcol}
+	for _, c := range e.lkey {
+		lead = append(lead, t.Cols[c])
+	}
+	return streamengine.Emit(e.bg, e.out, output(lead, res, e.elapsed, start, batchRows))
+}
+
+// collect compacts the stores once they hold garbageSize rows more
+// than the groups still use.
+func (e *asofEngine) collect() {
+	live := 0
+	for _, g := range e.groups {
+		live += len(g.left)
+	}
+	if e.lstore.Rows()-live > e.garbage {
+		var keep []int
+		for _, k := range e.order {
+			g := e.groups[k]
+			for i, r := range g.left {
+				g.left[i] = len(keep)
+				keep = append(keep, r)
+			}
+		}
+		e.lstore = e.lstore.Gather(keep)
+	}
+	live = 0
+	for _, g := range e.groups {
+		live += len(g.right)
+	}
+	if e.rstore.Rows()-live > e.garbage {
+		var keep []int
+		for _, k := range e.order {
+			g := e.groups[k]
+			for i, r := range g.right {
+				g.right[i] = len(keep)
+				keep = append(keep, r)
+			}
+		}
+		e.rstore = e.rstore.Gather(keep)
+	}
+}
+
+// Stat implements streamengine.JoinEngine: getStreamEngineStat's
+// AsofJoinEngine columns.
+func (e *asofEngine) Stat() ([]string, []value.Value) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delayed := value.NullScalar(value.Long)
+	if e.delayed > 0 {
+		delayed = value.NewLong(e.delayed)
+	}
+	return []string{"useSystemTime", "delayedTime", "garbageSize", "leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
+		[]value.Value{value.NewBool(e.sysTime), delayed, value.NewLong(int64(e.garbage)), value.NewLong(int64(e.lstore.Rows())), value.NewLong(int64(e.rstore.Rows())),
+			value.NewInt(int32(len(e.metrics.Exprs))), value.NewString(e.metrics.Text),
+			value.NewLong(int64((e.lstore.Rows()*len(e.lstore.Cols) + e.rstore.Rows()*len(e.rstore.Cols)) * 8))}
+}
+
+// Close implements streamengine.JoinEngine.
+func (e *asofEngine) Close() {
+	if e.stop != nil {
+		close(e.stop)
+		e.done.Wait()
+	}
+}

@@ -1,0 +1,171 @@
+package joinengine
+
+import (
+	"maps"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+func argErr(fn, param, what string) error {
+	return ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, what)
+}
+
+// matching reads matchingColumn: names both tables share (a string or a
+// vector of them), or a tuple of the left names and the right names.
+func matching(fn string, v value.Value, left, right *value.Table) (l, r []int, err error) {
+	if t, ok := v.(*value.Vector); ok && t.T == value.Any {
+		if t.Len() != 2 {
+			return nil, nil, argErr(fn, "matchingColumn", "a column name, a vector of them, or a tuple of the left and the right table's")
+		}
+		if l, err = streamengine.Columns(fn, "matchingColumn", t.Any[0], left); err != nil {
+			return nil, nil, err
+		}
+		if r, err = streamengine.Columns(fn, "matchingColumn", t.Any[1], right); err != nil {
+			return nil, nil, err
+		}
+	} else {
+		if l, err = streamengine.Columns(fn, "matchingColumn", v, left); err != nil {
+			return nil, nil, err
+		}
+		if r, err = streamengine.Columns(fn, "matchingColumn", v, right); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(l) == 0 || len(l) != len(r) {
+		return nil, nil, argErr(fn, "matchingColumn", "as many left columns as right columns")
+	}
+	return l, r, nil
+}
+
+// rowKey appends the key of row i over cols to buf.
+func rowKey(buf []byte, t *value.Table, cols []int, i int) []byte {
+	for _, c := range cols {
+		buf = t.Cols[c].AppendKey(buf, i)
+	}
+	return buf
+}
+
+// gatherOrNull is v's elements at idx, NULL where idx is negative.
+func gatherOrNull(v *value.Vector, idx []int) *value.Vector {
+	if v.Len() == 0 {
+		out := value.NewNullVector(v.T, len(idx))
+		out.Scale = v.Scale
+		return out
+	}
+	safe := make([]int, len(idx))
+	missing := false
+	for i, j := range idx {
+		if j < 0 {
+			missing = true
+			continue
+		}
+		safe[i] = j
+	}
+	out := v.Gather(safe)
+	if missing {
+		for i, j := range idx {
+			if j < 0 {
+				out.SetNull(i)
+			}
+		}
+	}
+	return out
+}
+
+// joined is the table the metrics of a join read: the left rows at li
+// under the left's names, then the right rows at ri (NULL where
+// negative) under the right's names the left lacks. The bind it returns
+// adds to bind the left and the right rows as tables under the names
+// the metrics may qualify columns with (snapshot.Time), when known.
+func joined(left *value.Table, li []int, right *value.Table, ri []int, bind map[string]value.Value, lname, rname string) (*value.Table, map[string]value.Value) {
+	lcols := make([]*value.Vector, len(left.Cols))
+	for i, c := range left.Cols {
+		lcols[i] = c.Gather(li)
+	}
+	rcols := make([]*value.Vector, len(right.Cols))
+	for i, c := range right.Cols {
+		rcols[i] = gatherOrNull(c, ri)
+	}
+	names := append([]string{}, left.Names...)
+	cols := append([]*value.Vector{}, lcols...)
+	seen := map[string]bool{}
+	for _, n := range left.Names {
+		seen[strings.ToLower(n)] = true
+	}
+	for i, n := range right.Names {
+		if !seen[strings.ToLower(n)] {
+			names, cols = append(names, n), append(cols, rcols[i])
+		}
+	}
+	if lname == "" && rname == "" {
+		return value.NewTable(names, cols), bind
+	}
+	b := make(map[string]value.Value, len(bind)+2)
+	maps.Copy(b, bind)
+	if rname != "" {
+		b[rname] = value.NewTable(append([]string{}, right.Names...), rcols)
+	}
+	if lname != "" {
+		b[lname] = value.NewTable(append([]string{}, left.Names...), lcols)
+	}
+	return value.NewTable(names, cols), b
+}
+
+// uniqueNames names each metric's column apart (m0, m1, ...), so two
+// metrics of one name (price and quotes.price) make no duplicate
+// column; the output is written by position.
+func uniqueNames(exprs []ast.Expr) []ast.Expr {
+	out := make([]ast.Expr, len(exprs))
+	for i, x := range exprs {
+		if _, ok := x.(*ast.AliasExpr); ok {
+			out[i] = x
+			continue
+		}
+		out[i] = &ast.AliasExpr{X: x, Name: "m" + strconv.Itoa(i)}
+	}
+	return out
+}
+
+// output assembles an output table: the given leading columns, the
+// metrics' columns and, with elapsed, the microseconds since start and
+// the batch's row count.
+func output(lead []*value.Vector, res *value.Table, elapsed bool, start time.Time, batch int) *value.Table {
+	cols := append(append([]*value.Vector{}, lead...), res.Cols...)
+	n := res.Rows()
+	if elapsed {
+		us := make([]int64, n)
+		cnt := make([]int32, n)
+		d := time.Since(start).Microseconds()
+		for i := range us {
+			us[i], cnt[i] = d, int32(batch)
+		}
+		cols = append(cols, value.NewLongs(us), value.NewInts(cnt))
+	}
+	names := make([]string, len(cols))
+	for i := range names {
+		names[i] = "c" + strconv.Itoa(i)
+	}
+	return value.NewTable(names, cols)
+}
+
+// columnOpt reads an optional column name (-1 when absent).
+func columnOpt(fn, param string, v value.Value, t *value.Table) (int, error) {
+	if funcs.NullOrAbsent(v) {
+		return -1, nil
+	}
+	c, err := streamengine.Columns(fn, param, v, t)
+	if err != nil {
+		return -1, err
+	}
+	if len(c) != 1 {
+		return -1, argErr(fn, param, "a column name")
+	}
+	return c[0], nil
+}

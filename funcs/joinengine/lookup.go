@@ -1,0 +1,329 @@
+package joinengine
+
+import (
+	"sync"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+const lookupFn = "createLookupJoinEngine"
+
+// lookupEngine joins each left row, when it arrives, to the right rows
+// of its key: the latest one (by rightTimeColumn, else by arrival), or
+// with keepDuplicates all of them.
+type lookupEngine struct {
+	mu      sync.Mutex
+	bg      funcs.Env
+	left    *value.Table
+	lkey    []int
+	rkey    []int
+	metrics *streamengine.Metrics
+	out     value.Value
+	rtime   int
+	keepDup bool
+	inner   bool
+	elapsed bool
+	lname   string // the names metrics may qualify columns with
+	rname   string
+
+	state  *value.Table // the right rows kept
+	latest map[string]int
+	all    map[string][]int
+	keyBuf []byte
+
+	source value.Value // rightTable, reloaded every checkTimes
+	every  time.Duration
+	stop   chan struct{}
+	done   sync.WaitGroup
+}
+
+func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
+	arg := func(i int) value.Value { return funcs.Arg(args, i) }
+	e := &lookupEngine{rtime: -1, latest: map[string]int{}, all: map[string][]int{}}
+	left, ok := arg(1).(*value.Table)
+	if !ok {
+		return nil, argErr(lookupFn, "leftTable", "a table")
+	}
+	e.left = left
+	e.lname = left.Shared
+	if rt, ok := arg(2).(*value.Table); ok {
+		e.rname = rt.Shared
+	}
+	if funcs.NullOrAbsent(arg(3)) {
+		return nil, argErr(lookupFn, "outputTable", "a table")
+	}
+	e.out = arg(3)
+	var err error
+	if e.metrics, err = streamengine.ParseMetrics(lookupFn, arg(4)); err != nil {
+		return nil, err
+	}
+	var every time.Duration
+	if !funcs.NullOrAbsent(arg(7)) {
+		d, ok := arg(7).(*value.Scalar)
+		if ok && d.T == value.Duration && value.DurationNanos(value.DurationUnit(d)) > 0 && d.I > 0 {
+			every = time.Duration(d.I * value.DurationNanos(value.DurationUnit(d)))
+		} else if v, isVec := arg(7).(*value.Vector); !isVec || (v.T != value.Second && v.T != value.Time && v.T != value.NanoTime) {
+			return nil, argErr(lookupFn, "checkTimes", "a positive DURATION or a SECOND, TIME or NANOTIME vector")
+		}
+		// a vector of times of day loads the right table once, at creation
+		e.source = sessionBound(env, arg(2))
+	}
+	right, err := e.rightSchema(env, arg(2))
+	if err != nil {
+		return nil, err
+	}
+	if e.lkey, e.rkey, err = matching(lookupFn, arg(5), left, right); err != nil {
+		return nil, err
+	}
+	if e.rtime, err = columnOpt(lookupFn, "rightTimeColumn", arg(6), right); err != nil {
+		return nil, err
+	}
+	if e.elapsed, err = funcs.BoolArg(lookupFn, "outputElapsedMicroseconds", arg(8), false); err != nil {
+		return nil, err
+	}
+	if e.keepDup, err = funcs.BoolArg(lookupFn, "keepDuplicates", arg(9), false); err != nil {
+		return nil, err
+	}
+	if e.inner, err = funcs.BoolArg(lookupFn, "isInnerJoin", arg(10), false); err != nil {
+		return nil, err
+	}
+	e.inner = e.inner || e.keepDup
+	// snapshotDir and snapshotIntervalInMsgCount (11, 12) are accepted
+	// and ignored.
+	e.state = right.EmptyLike(0)
+	return streamengine.CreateJoin(env, "LookupJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
+		e.bg = bg
+		if e.source != nil {
+			if err := e.reload(); err != nil {
+				return nil, err
+			}
+		}
+		if every > 0 {
+			e.every = every
+			e.stop = make(chan struct{})
+			e.done.Add(1)
+			go e.refresh()
+		}
+		return e, nil
+	})
+}
+
+// rightSchema is the right table, or for metacode or a table that is
+// not in memory (a DFS table) its first evaluation's schema.
+func (e *lookupEngine) rightSchema(env funcs.Env, v value.Value) (*value.Table, error) {
+	if t, ok := v.(*value.Table); ok {
+		return t, nil
+	}
+	if v == nil {
+		return nil, argErr(lookupFn, "rightTable", "a table or metacode of a query")
+	}
+	t, err := load(env, v)
+	if err != nil {
+		return nil, err
+	}
+	return t.EmptyLike(0), nil
+}
+
+// sessionBound is metacode v with the creator's variables bound, as
+// the engine's background session reloads it (<select * from
+// loadTable(dbPath, ...)>); other values are returned as they are.
+func sessionBound(env funcs.Env, v value.Value) value.Value {
+	var x ast.Expr
+	var bind map[string]value.Value
+	switch m := v.(type) {
+	case *funcs.Meta:
+		if m.Stmt != nil {
+			return v
+		}
+		x, bind = m.X, m.Bind
+	case *funcs.Code:
+		x = m.X
+	default:
+		return v
+	}
+	b := map[string]value.Value{}
+	for _, o := range env.Objects(false) {
+		if !o.Shared && o.Value != nil {
+			b[o.Name] = o.Value
+		}
+	}
+	for k, val := range bind {
+		b[k] = val
+	}
+	return &funcs.Meta{X: x, Bind: b}
+}
+
+// load evaluates the right table: metacode's query, or every row of a
+// table.
+func load(env funcs.Env, v value.Value) (*value.Table, error) {
+	switch x := v.(type) {
+	case *funcs.Meta:
+		if x.Stmt == nil {
+			r, err := env.EvalSession(x.X, x.Bind)
+			if err != nil {
+				return nil, err
+			}
+			if t, ok := r.(*value.Table); ok {
+				return t, nil
+			}
+		}
+	case *funcs.Code:
+		r, err := env.EvalSession(x.X, nil)
+		if err != nil {
+			return nil, err
+		}
+		if t, ok := r.(*value.Table); ok {
+			return t, nil
+		}
+	default:
+		q := &ast.SelectExpr{Cols: []ast.Expr{&ast.StarExpr{}}, From: &ast.Ident{Name: "__lookupRight"}}
+		r, err := env.EvalSession(q, map[string]value.Value{"__lookupRight": v})
+		if err != nil {
+			return nil, err
+		}
+		if t, ok := r.(*value.Table); ok {
+			return t, nil
+		}
+	}
+	return nil, argErr(lookupFn, "rightTable", "a table or metacode of a query")
+}
+
+// reload replaces the right rows with the right table's.
+func (e *lookupEngine) reload() error {
+	t, err := load(e.bg, e.source)
+	if err != nil {
+		return err
+	}
+	for _, c := range e.state.Cols {
+		c.Truncate(0)
+	}
+	clear(e.latest)
+	clear(e.all)
+	if len(t.Cols) != len(e.state.Cols) {
+		return nil
+	}
+	for i, c := range t.Cols {
+		if c.T.Storage() != e.state.Cols[i].T.Storage() {
+			return nil
+		}
+	}
+	e.addRight(t)
+	return nil
+}
+
+// refresh reloads the right table every checkTimes.
+func (e *lookupEngine) refresh() {
+	defer e.done.Done()
+	tk := time.NewTicker(e.every)
+	defer tk.Stop()
+	for {
+		select {
+		case <-e.stop:
+			return
+		case <-tk.C:
+			e.mu.Lock()
+			_ = e.reload()
+			e.mu.Unlock()
+		}
+	}
+}
+
+// ConsumeRight implements streamengine.JoinEngine.
+func (e *lookupEngine) ConsumeRight(batch *value.Table) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.addRight(batch)
+	return nil
+}
+
+// addRight keeps batch's rows: all of them with keepDuplicates, else
+// each key's latest (a row whose rightTimeColumn is earlier than the
+// kept one's is dropped).
+func (e *lookupEngine) addRight(batch *value.Table) {
+	for r, n := 0, batch.Rows(); r < n; r++ {
+		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
+		if e.keepDup {
+			e.all[string(e.keyBuf)] = append(e.all[string(e.keyBuf)], e.state.Rows())
+			for c, col := range e.state.Cols {
+				col.AppendFrom(batch.Cols[c], r)
+			}
+			continue
+		}
+		at, ok := e.latest[string(e.keyBuf)]
+		if !ok {
+			e.latest[string(e.keyBuf)] = e.state.Rows()
+			for c, col := range e.state.Cols {
+				col.AppendFrom(batch.Cols[c], r)
+			}
+			continue
+		}
+		if e.rtime >= 0 {
+			nt, ok1 := batch.Cols[e.rtime].At(r).Int64()
+			ot, ok2 := e.state.Cols[e.rtime].At(at).Int64()
+			if ok2 && (!ok1 || nt < ot) {
+				continue
+			}
+		}
+		for c, col := range e.state.Cols {
+			col.SetFrom(at, batch.Cols[c], r)
+		}
+	}
+}
+
+// ConsumeLeft implements streamengine.JoinEngine: the batch's rows are
+// joined and the metrics computed in one query.
+func (e *lookupEngine) ConsumeLeft(batch *value.Table) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	start := time.Now()
+	var li, ri []int
+	for r, n := 0, batch.Rows(); r < n; r++ {
+		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
+		if e.keepDup {
+			for _, j := range e.all[string(e.keyBuf)] {
+				li, ri = append(li, r), append(ri, j)
+			}
+			continue
+		}
+		if j, ok := e.latest[string(e.keyBuf)]; ok {
+			li, ri = append(li, r), append(ri, j)
+		} else if !e.inner {
+			li, ri = append(li, r), append(ri, -1)
+		}
+	}
+	if len(li) == 0 {
+		return nil
+	}
+	t, bind := joined(batch, li, e.state, ri, e.metrics.Bind, e.lname, e.rname)
+	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	if err != nil {
+		return err
+	}
+	lead := make([]*value.Vector, len(e.lkey))
+	for i, c := range e.lkey {
+		lead[i] = t.Cols[c]
+	}
+	return streamengine.Emit(e.bg, e.out, output(lead, res, e.elapsed, start, batch.Rows()))
+}
+
+// Stat implements streamengine.JoinEngine: getStreamEngineStat's
+// LookupJoinEngine columns.
+func (e *lookupEngine) Stat() ([]string, []value.Value) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return []string{"leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
+		[]value.Value{value.NewLong(0), value.NewLong(int64(e.state.Rows())), value.NewInt(int32(len(e.metrics.Exprs))),
+			value.NewString(e.metrics.Text), value.NewLong(int64(e.state.Rows() * len(e.state.Cols) * 8))}
+}
+
+// Close implements streamengine.JoinEngine.
+func (e *lookupEngine) Close() {
+	if e.stop != nil {
+		close(e.stop)
+		e.done.Wait()
+	}
+}

@@ -1,0 +1,67 @@
+package joinengine_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	_ "github.com/porpoisedb/porpoise/funcs/all"
+	"github.com/porpoisedb/porpoise/internal/testkit"
+)
+
+// Sessions appending to both inputs of a lookup join engine at once:
+// the inputs are serialized with each other, and every left row gives
+// one output row (a left join).
+func TestLookupJoinConcurrentAppends(t *testing.T) {
+	e := testkit.InMemory(t)
+	s := e.NewSession()
+	testkit.Run(t, s, "share table(1:0, `k`v`w, [INT, INT, INT]) as ljout\n"+
+		"lj = createLookupJoinEngine(name=\"ljRace\", leftTable=table(1:0, `k`v, [INT, INT]), rightTable=table(1:0, `k`w, [INT, INT]), outputTable=ljout, metrics=<[v, w]>, matchingColumn=`k)")
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		w := e.NewSession()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 25; j++ {
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ljRace), false, table(1..10 as k, 1..10 as w))")
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ljRace), true, table(1..10 as k, 1..10 as v))")
+				testkit.Run(t, w, "tableInsert(getRightStream(getStreamEngine(`ljRace)), table(1..10 as k, 1..10 as w))")
+			}
+		}()
+	}
+	wg.Wait()
+	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from ljout where v == w and k == v"))
+	testkit.Run(t, s, "dropStreamEngine(`ljRace)")
+}
+
+// The asof join engine under concurrent appends to both inputs: every
+// left row is joined once, and with delayedTime's timer running.
+func TestAsofJoinConcurrentAppends(t *testing.T) {
+	e := testkit.InMemory(t)
+	s := e.NewSession()
+	testkit.Run(t, s, "share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout\n"+
+		"share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout2\n"+
+		"aj = createAsofJoinEngine(name=\"ajRace\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout, metrics=<[v, w]>, matchingColumn=`k, useSystemTime=true)\n"+
+		"aj2 = createAsofJoinEngine(name=\"ajRace2\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout2, metrics=<[v, w]>, matchingColumn=`k, timeColumn=`t, delayedTime=1, garbageSize=10)")
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		w := e.NewSession()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 25; j++ {
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ajRace), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))")
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ajRace), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))")
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ajRace2), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))")
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ajRace2), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))")
+			}
+		}()
+	}
+	wg.Wait()
+	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from ajout where v == w and k == v"))
+	require.Equal(t, "true", testkit.Run(t, s, "exec count(*) > 900 and count(*) == sum(v == w or isNull(w)) from ajout2"))
+	testkit.Run(t, s, "dropStreamEngine(`ajRace)")
+	testkit.Run(t, s, "dropStreamEngine(`ajRace2)")
+}

@@ -1,0 +1,390 @@
+package rsengine
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// A cumulative or recursive function (cumsum, ema, ...) depends on the
+// whole history of its key; the engine computes it instead from a state
+// it keeps per key, as a column of its own (a node) whose values the
+// metrics read. The metrics' other functions then need only the rows
+// their windows reach.
+
+// nodeKind is a function the engine keeps a state for.
+type nodeKind int
+
+const (
+	kEma nodeKind = iota
+	kCumsum
+	kCumavg
+	kCummax
+	kCummin
+	kCumcount
+)
+
+var nodeKinds = map[string]nodeKind{"ema": kEma, "cumsum": kCumsum, "cumavg": kCumavg, "cummax": kCummax, "cummin": kCummin, "cumcount": kCumcount}
+
+// node is one call of such a function: its argument (where calls of
+// such functions are nodes too) and, for ema, its window.
+type node struct {
+	fn     string
+	kind   nodeKind
+	window int
+	arg    ast.Expr
+	level  int
+	name   string
+}
+
+// plan is the metrics with their nodes: the expressions reading the
+// nodes' columns, and the nodes by level (a node's argument reads only
+// nodes of lower levels).
+type plan struct {
+	nodes  []*node
+	exprs  []ast.Expr
+	filter ast.Expr
+	levels [][]int
+}
+
+// nodeState is a key's state of one node.
+type nodeState struct {
+	started bool
+	init    bool
+	n       float64
+	sum     float64
+	isum    int64
+	prev    float64
+	best    *value.Vector
+}
+
+// makePlan finds the nodes of the metrics (and filter); nil when there
+// are none, or when the rest of the metrics still need the whole
+// history, as a node would then gain nothing.
+func makePlan(metrics []ast.Expr, filter ast.Expr) *plan {
+	p := &plan{}
+	seen := map[string]*node{}
+	var rewrite func(x ast.Expr) (ast.Expr, int)
+	all := func(xs []ast.Expr) ([]ast.Expr, int) {
+		out := make([]ast.Expr, len(xs))
+		lv := 0
+		for i, x := range xs {
+			if x == nil {
+				continue
+			}
+			var l int
+			out[i], l = rewrite(x)
+			lv = max(lv, l)
+		}
+		return out, lv
+	}
+	rewrite = func(x ast.Expr) (ast.Expr, int) {
+		switch n := x.(type) {
+		case *ast.AliasExpr:
+			y, l := rewrite(n.X)
+			return &ast.AliasExpr{At: n.At, X: y, Name: n.Name, Names: n.Names}, l
+		case *ast.ParenExpr:
+			y, l := rewrite(n.X)
+			return &ast.ParenExpr{At: n.At, X: y}, l
+		case *ast.UnaryExpr:
+			y, l := rewrite(n.X)
+			return &ast.UnaryExpr{At: n.At, Op: n.Op, X: y}, l
+		case *ast.BinaryExpr:
+			l, ll := rewrite(n.L)
+			r, rl := rewrite(n.R)
+			return &ast.BinaryExpr{At: n.At, Op: n.Op, L: l, R: r, Unified: n.Unified}, max(ll, rl)
+		case *ast.TernaryExpr:
+			xs, l := all([]ast.Expr{n.Cond, n.Then, n.Else})
+			return &ast.TernaryExpr{At: n.At, Cond: xs[0], Then: xs[1], Else: xs[2]}, l
+		case *ast.ArrayExpr:
+			xs, l := all(n.Elems)
+			return &ast.ArrayExpr{At: n.At, Elems: xs}, l
+		case *ast.IndexExpr:
+			y, l := rewrite(n.X)
+			return &ast.IndexExpr{At: n.At, X: y, Index: n.Index}, l
+		case *ast.CallExpr:
+			args, l := all(n.Args)
+			c := &ast.CallExpr{At: n.At, Fn: n.Fn, Args: args, Method: n.Method}
+			nd := asNode(c)
+			if nd == nil {
+				return c, l
+			}
+			key := nd.fn + "(" + unparse.Format(nd.arg) + ")" + strconv.Itoa(nd.window)
+			if old, ok := seen[key]; ok {
+				return &ast.Ident{At: n.At, Name: old.name}, old.level
+			}
+			nd.level = l + 1
+			nd.name = "__rsNode" + strconv.Itoa(len(p.nodes))
+			seen[key] = nd
+			p.nodes = append(p.nodes, nd)
+			return &ast.Ident{At: n.At, Name: nd.name}, nd.level
+		}
+		return x, 0
+	}
+	p.exprs, _ = all(metrics)
+	if filter != nil {
+		p.filter, _ = rewrite(filter)
+	}
+	if len(p.nodes) == 0 {
+		return nil
+	}
+	exprs := append([]ast.Expr{}, p.exprs...)
+	if p.filter != nil {
+		exprs = append(exprs, p.filter)
+	}
+	for _, nd := range p.nodes {
+		exprs = append(exprs, nd.arg)
+		for len(p.levels) < nd.level {
+			p.levels = append(p.levels, nil)
+		}
+	}
+	if rowsNeeded(exprs) == 0 {
+		return nil
+	}
+	for i, nd := range p.nodes {
+		p.levels[nd.level-1] = append(p.levels[nd.level-1], i)
+	}
+	return p
+}
+
+// asNode is the node of a call of a function the engine keeps a state
+// for, nil for any other call.
+func asNode(c *ast.CallExpr) *node {
+	id, ok := c.Fn.(*ast.Ident)
+	if !ok || c.Method {
+		return nil
+	}
+	kind, ok := nodeKinds[id.Name]
+	if !ok {
+		return nil
+	}
+	for _, a := range c.Args {
+		if _, named := a.(*ast.NamedArg); named || a == nil {
+			return nil
+		}
+	}
+	nd := &node{fn: id.Name, kind: kind}
+	if kind == kEma {
+		if len(c.Args) != 2 {
+			return nil
+		}
+		w, ok := intLit(c.Args[1])
+		if !ok || w < 2 {
+			return nil
+		}
+		nd.window = w
+	} else if len(c.Args) != 1 {
+		return nil
+	}
+	nd.arg = c.Args[0]
+	return nd
+}
+
+// step computes node j's values at the batch's rows from its argument
+// x (in batch order) and each row's key's state, and appends them to
+// the node's column.
+func (e *engine) step(j int, x *value.Vector) error {
+	nd := e.plan.nodes[j]
+	out, err := e.kernel(j, nd, x)
+	if err != nil {
+		return err
+	}
+	col := e.nodeCols[j]
+	if col == nil {
+		c := out.Like(0)
+		c.Scale = out.Scale
+		if base := e.hist.Rows() - out.Len(); base > 0 {
+			c.AppendNulls(base)
+		}
+		e.nodeCols[j] = c
+		col = c
+	}
+	if col.T != out.T {
+		if out, err = insert.ConvertForVector(out, col.T, col.Scale); err != nil {
+			return err
+		}
+	}
+	col.AppendVector(out)
+	return nil
+}
+
+// fail is the error the function itself gives for x.
+func (e *engine) fail(fn string, x *value.Vector, extra ...value.Value) error {
+	s, ok := funcs.Lookup(fn)
+	if !ok {
+		return nil
+	}
+	_, err := s.Fn(e.bg, append([]value.Value{x}, extra...))
+	return err
+}
+
+func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error) {
+	n := x.Len()
+	state := func(r int) *nodeState { return &e.rowGroup[r].states(len(e.plan.nodes))[j] }
+	switch nd.kind {
+	case kEma:
+		xs, _, err := funcs.Floats("ema", x)
+		if err != nil || len(xs) != n || x.T.IsArray() {
+			if err = e.fail("ema", x, value.NewInt(int32(nd.window))); err != nil {
+				return nil, err
+			}
+			return value.NewNullVector(value.Double, n), nil
+		}
+		alpha := 2 / float64(nd.window+1)
+		out := make([]float64, n)
+		for r, v := range xs {
+			if v == value.NullFloat64 {
+				v = math.NaN()
+			}
+			out[r] = emaStep(state(r), v, nd.window, alpha)
+		}
+		return doubles(out), nil
+	case kCumavg:
+		xs, err := funcs.DoublesOf("cumavg", x)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, n)
+		for r, v := range xs {
+			s := state(r)
+			if !funcs.IsNullF(v) {
+				s.n++
+				s.sum += v
+			}
+			if s.n < 1 {
+				out[r] = value.NullFloat64
+			} else {
+				out[r] = s.sum / s.n
+			}
+		}
+		return doubles(out), nil
+	case kCumcount:
+		out := make([]int32, n)
+		for r := range out {
+			s := state(r)
+			if !x.IsNull(r) {
+				s.n++
+			}
+			out[r] = int32(s.n)
+		}
+		return value.NewInts(out), nil
+	case kCumsum:
+		if funcs.IsIntegralVec(x) {
+			xs := funcs.LongsOf(x)
+			out := make([]int64, n)
+			for r, v := range xs {
+				s := state(r)
+				if v != value.NullInt64 {
+					s.isum += v
+					s.started = true
+				}
+				if s.started {
+					out[r] = s.isum
+				} else {
+					out[r] = value.NullInt64
+				}
+			}
+			t := value.Int
+			if x.T == value.Long {
+				t = value.Long
+			}
+			return funcs.FromLongs(t, out), nil
+		}
+		if !funcs.IsNumericVec(x) {
+			return nil, e.fail("cumsum", x)
+		}
+		xs, err := funcs.DoublesOf("cumsum", x)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, n)
+		for r, v := range xs {
+			s := state(r)
+			if v != value.NullFloat64 && v == v {
+				s.sum += v
+				s.started = true
+			}
+			if s.started {
+				out[r] = s.sum
+			} else {
+				out[r] = value.NullFloat64
+			}
+		}
+		return doubles(out), nil
+	case kCummax, kCummin:
+		dir := 1
+		if nd.kind == kCummin {
+			dir = -1
+		}
+		out := value.NewVector(x.T, 0, n)
+		out.Scale = x.Scale
+		for r := 0; r < n; r++ {
+			s := state(r)
+			if !x.IsNull(r) && (s.best == nil || value.CompareAcross(x, r, s.best, 0)*dir > 0) {
+				s.best = x.Slice(r, r+1).Clone()
+			}
+			if s.best == nil {
+				out.AppendNull()
+			} else {
+				out.AppendFrom(s.best, 0)
+			}
+		}
+		return out, nil
+	}
+	return value.NewNullVector(value.Double, n), nil
+}
+
+// emaStep is ema's value at the next element v (NaN for NULL) of a key
+// whose state is s: the average of the first window elements from the
+// first valid one, then prev += alpha * (v - prev) at each valid v
+// (funcs/window's emaAlpha, one element at a time).
+func emaStep(s *nodeState, v float64, window int, alpha float64) float64 {
+	if !s.init {
+		if !s.started {
+			if v != v {
+				return math.NaN()
+			}
+			s.started = true
+		}
+		s.sum += v
+		s.n++
+		if int(s.n) < window {
+			return math.NaN()
+		}
+		s.init = true
+		s.prev = s.sum / float64(window)
+		return s.prev
+	}
+	if s.prev != s.prev {
+		s.prev = v
+		return s.prev
+	}
+	if v != v {
+		return math.NaN()
+	}
+	s.prev += alpha * (v - s.prev)
+	return s.prev
+}
+
+// doubles is a DOUBLE vector of xs with NaN and infinities as NULL.
+func doubles(xs []float64) *value.Vector {
+	for i, v := range xs {
+		if v != v || math.IsInf(v, 0) {
+			xs[i] = value.NullFloat64
+		}
+	}
+	return value.NewDoubles(xs)
+}
+
+// states is the group's node states, made on first use.
+func (g *group) states(n int) []nodeState {
+	if g.nodes == nil {
+		g.nodes = make([]nodeState, n)
+	}
+	return g.nodes
+}
