@@ -1249,6 +1249,10 @@ var texts = []Text{
 	{"The argument [timeColumn] of %s must be given when useSystemTime is false.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
 	{"The timeColumn of %s must be a temporal column, or a DATE column and a TIME, SECOND or NANOTIME column.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
 	{"The fill of %s must be 'none', 'null', 'ffill' or a value, and a vector of fills must not hold 'none'.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"The sessionBegin and sessionEnd of %s must have the same number of elements.", "porpoise: funcs/c/createDailyTimeSeriesEngine.md states the rule"},
+	{"Each session of %s must hold at least one window.", "porpoise"},
+	{"The sessions of %s must follow each other within a day.", "porpoise: funcs/c/createDailyTimeSeriesEngine.md states the rule"},
+	{"The engine would fill more than %d windows of one group at once.", "porpoise"},
 
 	// environment (funcs/env)
 	{"The shell function is disabled. Set the configuration parameter enableShellFunction=true to enable it.", "porpoise: db_distr_comp/cfg/function_configuration.md states the rule"},

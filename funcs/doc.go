@@ -36,9 +36,9 @@
 //	funcs/plotting     plot and plotHist: chart objects for a GUI to draw
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
 //	funcs/streamengine stream engines as named objects: their inputs, listing, dropping, shared machinery
+//	funcs/tsengine     time-series stream engines: createTimeSeriesEngine, createDailyTimeSeriesEngine
 //	funcs/xsengine     the cross-sectional engine (createCrossSectionalEngine): metrics over the latest row per key
 //	funcs/joinengine   streaming join engines fed by a left and a right input (createLookupJoinEngine ...)
-//	funcs/tsengine     time-series stream engines (createTimeSeriesEngine)
 //	funcs/rsengine     the reactive state engine: createReactiveStateEngine, createNarrowReactiveStateEngine
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
 //	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)

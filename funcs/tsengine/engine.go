@@ -2,6 +2,8 @@ package tsengine
 
 import (
 	"sort"
+
+	"github.com/porpoisedb/porpoise/ddberr"
 	"sync"
 	"time"
 
@@ -20,10 +22,10 @@ type engine struct {
 	groups  map[string]*group
 	all     []*group     // in order of creation
 	keys    *value.Table // the key columns, a row per group (by id)
-	started bool
-	e0      int64 // the end of the first window; every end is e0 + k*step
+	cal     calendar
 	slots   []slot
 	batch   *value.Table // the batch Consume is taking
+	err     error        // a window the batch could not output
 	touched []*group     // groups with rows staged from the batch
 	// names and types of the metrics' result columns, once computed
 	resNames [][]string
@@ -31,8 +33,13 @@ type engine struct {
 	resScale [][]int32
 
 	lastPurge time.Time
-	stop      chan struct{}
-	done      chan struct{}
+	// keyPurgeDaily: the trading day of the latest rows
+	purgeDaily bool
+	dayKnown   bool
+	lastDay    int64
+
+	stop chan struct{}
+	done chan struct{}
 }
 
 // group is one key's state.
@@ -65,15 +72,15 @@ type slot struct {
 	filled bool
 }
 
-func newEngine(c *config, bg funcs.Env, dummy *value.Table) *engine {
-	e := &engine{c: c, bg: bg, dummy: dummy, groups: map[string]*group{}, lastPurge: time.Now()}
+func newEngine(c *config, cal calendar, bg funcs.Env, dummy *value.Table) *engine {
+	e := &engine{c: c, cal: cal, bg: bg, dummy: dummy, groups: map[string]*group{}, lastPurge: time.Now()}
 	kc := make([]*value.Vector, len(c.keyCols))
 	for i, k := range c.keyCols {
 		kc[i] = dummy.Cols[k].Like(0)
 		kc[i].Scale = dummy.Cols[k].Scale
 	}
 	e.keys = value.NewTable(append([]string(nil), c.keyNames...), kc)
-	if c.systemCol || c.updateTime > 0 {
+	if c.systemCol || c.updateTime > 0 || c.sessionEndForce > 0 {
 		e.stop, e.done = make(chan struct{}), make(chan struct{})
 		go e.tick()
 	}
@@ -111,6 +118,7 @@ func (e *engine) Consume(batch *value.Table) error {
 	e.batch = batch
 	defer func() { e.batch = nil }()
 	times := e.times(batch)
+	e.newDay(times)
 	gs := e.groupsOf(batch)
 	if e.c.forceTrigger >= 0 {
 		// the order rows arrive in decides which windows other groups'
@@ -139,6 +147,9 @@ func (e *engine) Consume(batch *value.Table) error {
 	}
 	err := e.flush(batch)
 	e.purge()
+	if e.err != nil {
+		err, e.err = e.err, nil
+	}
 	return err
 }
 
@@ -192,6 +203,34 @@ func readTimes(col *value.Vector, out []int64) {
 		}
 	default:
 		copy(out, col.I64)
+	}
+}
+
+// newDay follows keyPurgeDaily: rows of a later trading day than any
+// before drop every group first.
+func (e *engine) newDay(times []int64) {
+	d, ok := e.cal.(*daily)
+	if !ok || !e.purgeDaily {
+		return
+	}
+	latest, any := int64(0), false
+	for _, t := range times {
+		if t != nullTime {
+			if day := d.day(t); !any || day > latest {
+				latest, any = day, true
+			}
+		}
+	}
+	if !any {
+		return
+	}
+	if e.dayKnown && latest > e.lastDay {
+		e.groups = map[string]*group{}
+		e.all = nil
+		e.keys = e.keys.EmptyLike(0)
+	}
+	if !e.dayKnown || latest > e.lastDay {
+		e.dayKnown, e.lastDay = true, latest
 	}
 }
 
@@ -252,25 +291,8 @@ func byGroup(gs []*group) [][]int {
 	return out
 }
 
-// endAfter is the end of the first window a row at t falls in: the
-// first end past t (closed='left') or not before t (closed='right').
-func (e *engine) endAfter(t int64) int64 {
-	step := e.c.step
-	if e.c.closedRight {
-		return e.e0 + (floorDiv(t-e.e0-1, step)+1)*step
-	}
-	return e.e0 + (floorDiv(t-e.e0, step)+1)*step
-}
-
-// firstEnd is the end of the engine's first window, from its first row's
-// time: DolphinDB's alignment rules.
-func (e *engine) firstEnd(t int64) int64 {
-	if e.c.timeType == value.Month {
-		return floorDiv(t, 12)*12 + e.c.step
-	}
-	a := alignment(e.c.timeType, e.c.step, e.c.roundTime)
-	return floorDiv(t, a)*a + e.c.step
-}
+// endAfter is the end of the first window a row at t falls in.
+func (e *engine) endAfter(t int64) int64 { return e.cal.endAfter(t) }
 
 // closes reports whether a row at t closes the window ending at end.
 func (e *engine) closes(end, t int64) bool {
@@ -282,20 +304,24 @@ func (e *engine) closes(end, t int64) bool {
 
 // row takes one row of group g at time t (batch row r).
 func (e *engine) row(g *group, t int64, r int) {
-	if !e.started {
-		e.started = true
-		e.e0 = e.firstEnd(t)
+	tp, trig, keep := e.cal.place(t)
+	if !keep {
+		if g.started {
+			e.closeUpTo(g, trig-e.c.delay)
+		}
+		return
 	}
+	t = tp
 	if !g.started {
 		g.started = true
 		g.nextEnd = e.endAfter(t)
 		g.maxTime = t
 	}
 	// rows out of order, or of windows already computed, are dropped
-	if (e.c.delay == 0 && t < g.maxTime) || !e.inWindow(t, g.nextEnd-e.c.step) {
+	if (e.c.delay == 0 && t < g.maxTime) || !e.inWindow(t, e.cal.start(g.nextEnd, e.c.step)) {
 		return
 	}
-	e.closeUpTo(g, t-e.c.delay)
+	e.closeUpTo(g, trig-e.c.delay)
 	if e.c.updateTime > 0 {
 		e.update(g, t)
 	}
@@ -339,6 +365,13 @@ func (e *engine) insert(g *group, t int64, r int) {
 // closeUpTo computes g's windows a row at t closes.
 func (e *engine) closeUpTo(g *group, t int64) {
 	for n := 0; e.closes(g.nextEnd, t); n++ {
+		if n == maxFill {
+			// a gap no output could hold: skip it, and say so
+			e.err = ddberr.Errorf("The engine would fill more than %d windows of one group at once.", maxFill)
+			g.nextEnd = e.endAfter(t)
+			g.off = len(g.times)
+			break
+		}
 		end := g.nextEnd
 		if e.c.fill == nil {
 			if g.off == len(g.times) {
@@ -358,16 +391,19 @@ func (e *engine) closeUpTo(g *group, t int64) {
 	}
 }
 
+// maxFill bounds the empty windows one row may fill.
+const maxFill = 1000000
+
 // closeOne outputs g's window ending at end (computed, filled or, empty
 // and unfilled, nothing) and moves g past it.
 func (e *engine) closeOne(g *group, end int64) {
 	e.window(g, end)
-	g.nextEnd = end + e.c.step
+	g.nextEnd = e.cal.next(end)
 	if g.pending && g.pendEnd <= end {
 		g.pending = false
 	}
 	// rows before the next window's start are no window's any more
-	start := g.nextEnd - e.c.wmax
+	start := e.cal.start(g.nextEnd, e.c.wmax)
 	lo := g.off + sort.Search(len(g.times)-g.off, func(i int) bool { return e.inWindow(g.times[g.off+i], start) })
 	g.off = lo
 }
@@ -388,7 +424,8 @@ func (e *engine) window(g *group, end int64) {
 	live := g.times[g.off:]
 	hi := g.off + sort.Search(len(live), func(i int) bool { return e.inWindow(live[i], end) })
 	for j, w := range e.c.windows {
-		s.lo[j] = g.off + sort.Search(len(live), func(i int) bool { return e.inWindow(live[i], end-w) })
+		start := e.cal.start(end, w)
+		s.lo[j] = g.off + sort.Search(len(live), func(i int) bool { return e.inWindow(live[i], start) })
 		s.hi[j] = hi
 		rows += max(0, hi-s.lo[j])
 	}
@@ -405,7 +442,7 @@ func (e *engine) window(g *group, end int64) {
 // of g's current window than the rows not yet output outputs them.
 func (e *engine) update(g *group, t int64) {
 	cur := g.nextEnd
-	sub := floorDiv(t-(cur-e.c.wmax), e.c.updateTime)
+	sub := floorDiv(t-e.cal.start(cur, e.c.wmax), e.c.updateTime)
 	if g.pending && g.pendEnd == cur && sub > g.pendSub {
 		e.window(g, cur)
 		g.pending = false
@@ -466,6 +503,16 @@ func (e *engine) tick() {
 		case <-tk.C:
 		}
 		e.mu.Lock()
+		if d, ok := e.cal.(*daily); ok && e.c.sessionEndForce > 0 {
+			// forceTriggerSessionEndTime: the clock passed a session's
+			// end by that much
+			now := mulDiv(wallclock.Millis(time.Now()), perDay(e.c.timeType), 86400000)
+			for _, g := range e.all {
+				if g.started && d.sessionEnd(g.nextEnd) && now >= g.nextEnd+e.c.sessionEndForce {
+					e.closeOne(g, g.nextEnd)
+				}
+			}
+		}
 		if e.c.systemCol {
 			now := wallclock.Millis(time.Now())
 			for _, g := range e.all {

@@ -61,7 +61,7 @@ func (e *engine) output(slots []slot) error {
 	for _, s := range slots {
 		t := s.end
 		if c.windowStart {
-			t -= c.wmax
+			t = e.cal.start(t, c.wmax)
 		}
 		appendTime(tcol, t)
 	}

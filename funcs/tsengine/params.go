@@ -66,6 +66,8 @@ type config struct {
 	delay        int64
 	snapshotDir  string
 	snapInterval int64
+
+	sessionEndForce int64 // createDailyTimeSeriesEngine's forceTriggerSessionEndTime
 }
 
 // parseConfig reads the arguments shared by the time-series engines.

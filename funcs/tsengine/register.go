@@ -12,6 +12,10 @@ func init() {
 		funcs.Spec{Name: "createTimeSeriesEngine", Params: tsParams, Min: 6, Max: len(tsParams), Props: funcs.Session, Category: "streaming", Fn: createTimeSeriesEngine},
 	)
 	funcs.Alias("createTimeSeriesAggregator", "createTimeSeriesEngine")
+	funcs.Register(
+		// daily.go
+		funcs.Spec{Name: "createDailyTimeSeriesEngine", Params: dailyParams, Min: 6, Max: len(dailyParams), Props: funcs.Session, Category: "streaming", Fn: createDailyTimeSeriesEngine},
+	)
 }
 
 // createTimeSeriesEngine creates a time-series engine and returns its
@@ -22,6 +26,6 @@ func createTimeSeriesEngine(env funcs.Env, args []value.Value) (value.Value, err
 		return nil, err
 	}
 	return streamengine.Create(env, "TimeSeriesEngine", args[0], dummy, func(bg funcs.Env) (streamengine.Engine, error) {
-		return newEngine(c, bg, dummy), nil
+		return newEngine(c, &grid{c: c}, bg, dummy), nil
 	})
 }

@@ -1,0 +1,56 @@
+package tsengine
+
+import "github.com/porpoisedb/porpoise/value"
+
+// calendar is where an engine's windows lie: a time-series engine's
+// evenly spaced windows, or a daily engine's windows inside sessions.
+type calendar interface {
+	// place maps a row's time to the time it counts at in the windows
+	// (keep) and the time it closes windows at (trig); a row the
+	// windows drop still closes windows.
+	place(t int64) (tp, trig int64, keep bool)
+	// endAfter is the end of the first window a time falls in.
+	endAfter(t int64) int64
+	// next is the end of the window after the one ending at end.
+	next(end int64) int64
+	// start is the start of the window of size w ending at end.
+	start(end, w int64) int64
+}
+
+// grid is createTimeSeriesEngine's calendar: windows every step from
+// the end the first row's time aligns to.
+type grid struct {
+	c       *config
+	started bool
+	e0      int64 // the first window's end; every end is e0 + k*step
+}
+
+func (g *grid) place(t int64) (int64, int64, bool) {
+	if !g.started {
+		g.started = true
+		g.e0 = g.firstEnd(t)
+	}
+	return t, t, true
+}
+
+// firstEnd is the end of the first window, from the first row's time:
+// DolphinDB's alignment rules.
+func (g *grid) firstEnd(t int64) int64 {
+	if g.c.timeType == value.Month {
+		return floorDiv(t, 12)*12 + g.c.step
+	}
+	a := alignment(g.c.timeType, g.c.step, g.c.roundTime)
+	return floorDiv(t, a)*a + g.c.step
+}
+
+func (g *grid) endAfter(t int64) int64 {
+	step := g.c.step
+	if g.c.closedRight {
+		return g.e0 + (floorDiv(t-g.e0-1, step)+1)*step
+	}
+	return g.e0 + (floorDiv(t-g.e0, step)+1)*step
+}
+
+func (g *grid) next(end int64) int64 { return end + g.c.step }
+
+func (g *grid) start(end, w int64) int64 { return end - w }
