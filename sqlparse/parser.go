@@ -1892,9 +1892,16 @@ func (p *parser) parsePrimary() ast.Expr {
 				x = p.parseExpr()
 				if isKw(p.tok(), "as") {
 					// <price*2 as updatedPrice>: a column definition
-					// with its name, as sqlColAlias builds
+					// with its name, as sqlColAlias builds;
+					// <sums(ask) as `sumAsk`sum2Ask> names each value
+					// of a function giving several
 					at := p.next()
-					x = &ast.AliasExpr{At: at.Pos, X: x, Name: p.expectIdent().Text}
+					if n := p.tok(); n.Kind == lex.TokSymbolVector {
+						p.next()
+						x = &ast.AliasExpr{At: at.Pos, X: x, Name: n.Items[0], Names: n.Items}
+					} else {
+						x = &ast.AliasExpr{At: at.Pos, X: x, Name: p.expectIdent().Text}
+					}
 				}
 			})
 			p.inMeta = old

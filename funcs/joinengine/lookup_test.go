@@ -1,6 +1,7 @@
 package joinengine_test
 
 import (
+	"strconv"
 	"sync"
 	"testing"
 
@@ -64,4 +65,39 @@ func TestAsofJoinConcurrentAppends(t *testing.T) {
 	require.Equal(t, "true", testkit.Run(t, s, "exec count(*) > 900 and count(*) == sum(v == w or isNull(w)) from ajout2"))
 	testkit.Run(t, s, "dropStreamEngine(`ajRace)")
 	testkit.Run(t, s, "dropStreamEngine(`ajRace2)")
+}
+
+// The equi and left semi join engines under concurrent appends to both
+// inputs: each key joins once.
+func TestEquiAndSemiJoinConcurrentAppends(t *testing.T) {
+	e := testkit.InMemory(t)
+	s := e.NewSession()
+	testkit.Run(t, s, "share table(1:0, `t`k`v`w, [SECOND, INT, INT, INT]) as ejout\n"+
+		"share table(1:0, `k`v`w, [INT, INT, INT]) as sjout\n"+
+		"createEquiJoinEngine(name=\"ejRace\", leftTable=table(1:0, `t`k`v, [SECOND, INT, INT]), rightTable=table(1:0, `t`k`w, [SECOND, INT, INT]), outputTable=ejout, metrics=<[v, w]>, matchingColumn=`k, timeColumn=`t, garbageSize=50, maxDelayedTime=100)\n"+
+		"createLeftSemiJoinEngine(name=\"sjRace\", leftTable=table(1:0, `k`v, [INT, INT]), rightTable=table(1:0, `k`w, [INT, INT]), outputTable=sjout, metrics=<[v, w]>, matchingColumn=`k, garbageSize=50)")
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		w := e.NewSession()
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			for j := 0; j < 25; j++ {
+				k := "(" + strconv.Itoa(i*1000+j*10) + " + 1..10)"
+				side := []string{"true", "false"}
+				if j%2 == 1 {
+					side[0], side[1] = side[1], side[0]
+				}
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ejRace), "+side[0]+", table(second(0) + 1..10 as t, "+k+" as k, "+k+" as v))")
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ejRace), "+side[1]+", table(second(0) + 1..10 as t, "+k+" as k, "+k+" as v))")
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`sjRace), "+side[0]+", table("+k+" as k, "+k+" as v))")
+				testkit.Run(t, w, "appendForJoin(getStreamEngine(`sjRace), "+side[1]+", table("+k+" as k, "+k+" as v))")
+			}
+		}(i)
+	}
+	wg.Wait()
+	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from ejout where v == w and k == v"))
+	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from sjout where v == w and k == v"))
+	testkit.Run(t, s, "dropStreamEngine(`ejRace)")
+	testkit.Run(t, s, "dropStreamEngine(`sjRace)")
 }

@@ -6,7 +6,12 @@ func init() {
 	funcs.Register(
 		// asof.go
 		funcs.Spec{Name: "createAsofJoinEngine", Params: []string{"name", "leftTable", "rightTable", "outputTable", "metrics", "matchingColumn", "timeColumn", "useSystemTime", "delayedTime", "garbageSize", "sortByTime", "outputElapsedMicroseconds", "snapshotDir", "snapshotIntervalInMsgCount"}, Min: 6, Max: 14, Props: funcs.Session, Category: "streaming", Fn: createAsofJoinEngine},
+		// equi.go
+		funcs.Spec{Name: "createEquiJoinEngine", Params: []string{"name", "leftTable", "rightTable", "outputTable", "metrics", "matchingColumn", "timeColumn", "garbageSize", "maxDelayedTime"}, Min: 7, Max: 9, Props: funcs.Session, Category: "streaming", Fn: createEquiJoinEngine},
 		// lookup.go
 		funcs.Spec{Name: "createLookupJoinEngine", Params: []string{"name", "leftTable", "rightTable", "outputTable", "metrics", "matchingColumn", "rightTimeColumn", "checkTimes", "outputElapsedMicroseconds", "keepDuplicates", "isInnerJoin", "snapshotDir", "snapshotIntervalInMsgCount"}, Min: 6, Max: 13, Props: funcs.Session, Category: "streaming", Fn: createLookupJoinEngine},
+		// semi.go
+		funcs.Spec{Name: "createLeftSemiJoinEngine", Params: []string{"name", "leftTable", "rightTable", "outputTable", "metrics", "matchingColumn", "garbageSize", "updateRightTable", "snapshotDir", "snapshotIntervalInMsgCount"}, Min: 6, Max: 10, Props: funcs.Session, Category: "streaming", Fn: createLeftSemiJoinEngine},
 	)
+	funcs.Alias("createEqualJoinEngine", "createEquiJoinEngine")
 }

@@ -25,7 +25,7 @@ var windowArg = map[string]int{
 // shiftArg is, for the functions whose value at a row depends on the
 // row and a fixed number of rows before it, that number's argument
 // (-1: always one row).
-var shiftArg = map[string]int{"prev": -1, "deltas": -1, "ratios": -1, "move": 1, "percentChange": 1}
+var shiftArg = map[string]int{"prev": -1, "deltas": 1, "ratios": -1, "move": 1, "percentChange": 1}
 
 // rowsNeeded is how many of a key's latest rows the expressions' values
 // at its next row depend on, 0 when that is not bounded (a cumulative
@@ -95,13 +95,14 @@ func needAll(xs ...ast.Expr) (int, bool) {
 	return m, true
 }
 
-// intLit is a non-negative integer literal's value.
+// intLit is a non-negative integer literal's value (a plain, SHORT, INT
+// or LONG literal; not a duration).
 func intLit(x ast.Expr) (int, bool) {
 	l, ok := x.(*ast.Literal)
-	if !ok || l.Kind != ast.LitInt || l.Type != "" {
+	if !ok || l.Kind != ast.LitInt || (l.Type != "" && l.Type != "SHORT" && l.Type != "INT" && l.Type != "LONG") {
 		return 0, false
 	}
-	v, err := strconv.Atoi(strings.TrimRight(l.Text, "ilhsbc"))
+	v, err := strconv.Atoi(l.Text)
 	if err != nil || v < 0 || v > 1<<20 {
 		return 0, false
 	}
@@ -110,7 +111,7 @@ func intLit(x ast.Expr) (int, bool) {
 
 func needCall(c *ast.CallExpr) (int, bool) {
 	id, ok := c.Fn.(*ast.Ident)
-	if !ok || c.Method {
+	if !ok {
 		return 0, false
 	}
 	for _, a := range c.Args {
@@ -129,7 +130,10 @@ func needCall(c *ast.CallExpr) (int, bool) {
 		}
 		rest := append(append([]ast.Expr{}, c.Args[:p]...), c.Args[p+1:]...)
 		if name == "moving" {
-			// the function itself carries no rows
+			// the function itself, named, carries no rows
+			if _, ok := rest[0].(*ast.Ident); !ok {
+				return 0, false
+			}
 			rest = rest[1:]
 		}
 		m, ok := needAll(rest...)

@@ -157,7 +157,7 @@ func (in *inliner) expr(x ast.Expr, vars map[string]ast.Expr) (ast.Expr, bool) {
 		return &ast.IndexExpr{At: n.At, X: y, Index: idx}, ok
 	case *ast.CallExpr:
 		id, ok := n.Fn.(*ast.Ident)
-		if !ok || n.Method {
+		if !ok {
 			return nil, false
 		}
 		if _, shadowed := vars[id.Name]; shadowed {
@@ -168,7 +168,7 @@ func (in *inliner) expr(x ast.Expr, vars map[string]ast.Expr) (ast.Expr, bool) {
 			return nil, false
 		}
 		if !in.isUser(id.Name) {
-			return &ast.CallExpr{At: n.At, Fn: n.Fn, Args: args}, true
+			return &ast.CallExpr{At: n.At, Fn: n.Fn, Args: args, Method: n.Method}, true
 		}
 		return in.call(id.Name, args)
 	}

@@ -27,9 +27,30 @@ const (
 	kCummax
 	kCummin
 	kCumcount
+	kCumprod
+	kCumvar
+	kCumvarp
+	kCumstd
+	kCumstdp
+	kFfill
 )
 
-var nodeKinds = map[string]nodeKind{"ema": kEma, "cumsum": kCumsum, "cumavg": kCumavg, "cummax": kCummax, "cummin": kCummin, "cumcount": kCumcount}
+var nodeKinds = map[string]nodeKind{"ema": kEma, "cumsum": kCumsum, "cumavg": kCumavg, "cummax": kCummax, "cummin": kCummin,
+	"cumcount": kCumcount, "cumprod": kCumprod, "cumvar": kCumvar, "cumvarp": kCumvarp, "cumstd": kCumstd, "cumstdp": kCumstdp, "ffill": kFfill}
+
+// moments are the running moments' functions of funcs/stats: the value
+// at n non-NULL elements of sum s and sum of squares s2, NULL below
+// their least n.
+var moments = map[nodeKind]struct {
+	f    func(n, s, s2 float64) float64
+	minN float64
+}{
+	kCumavg:  {func(n, s, _ float64) float64 { return s / n }, 1},
+	kCumvar:  {func(n, s, s2 float64) float64 { return (s2 - s*s/n) / (n - 1) }, 2},
+	kCumvarp: {func(n, s, s2 float64) float64 { return (s2 - s*s/n) / n }, 1},
+	kCumstd:  {func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/(n-1))) }, 2},
+	kCumstdp: {func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/n)) }, 1},
+}
 
 // node is one call of such a function: its argument (where calls of
 // such functions are nodes too) and, for ema, its window.
@@ -156,7 +177,7 @@ func makePlan(metrics []ast.Expr, filter ast.Expr) *plan {
 // for, nil for any other call.
 func asNode(c *ast.CallExpr) *node {
 	id, ok := c.Fn.(*ast.Ident)
-	if !ok || c.Method {
+	if !ok {
 		return nil
 	}
 	kind, ok := nodeKinds[id.Name]
@@ -244,22 +265,69 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			out[r] = emaStep(state(r), v, nd.window, alpha)
 		}
 		return doubles(out), nil
-	case kCumavg:
-		xs, err := funcs.DoublesOf("cumavg", x)
+	case kCumavg, kCumvar, kCumvarp, kCumstd, kCumstdp:
+		xs, err := funcs.DoublesOf(nd.fn, x)
 		if err != nil {
 			return nil, err
 		}
+		m := moments[nd.kind]
 		out := make([]float64, n)
 		for r, v := range xs {
 			s := state(r)
 			if !funcs.IsNullF(v) {
 				s.n++
 				s.sum += v
+				s.prev += v * v
 			}
-			if s.n < 1 {
+			if s.n < m.minN {
 				out[r] = value.NullFloat64
 			} else {
-				out[r] = s.sum / s.n
+				out[r] = m.f(s.n, s.sum, s.prev)
+			}
+		}
+		return doubles(out), nil
+	case kCumprod:
+		if funcs.IsIntegralVec(x) {
+			xs := funcs.LongsOf(x)
+			out := make([]int64, n)
+			for r, v := range xs {
+				s := state(r)
+				if !s.started {
+					s.isum = 1
+				}
+				if v != value.NullInt64 {
+					s.isum *= v
+					s.started = true
+					s.init = true
+				}
+				s.started = true
+				if s.init {
+					out[r] = s.isum
+				} else {
+					out[r] = value.NullInt64
+				}
+			}
+			return value.NewLongs(out), nil
+		}
+		xs, err := funcs.DoublesOf("cumprod", x)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, n)
+		for r, v := range xs {
+			s := state(r)
+			if !s.started {
+				s.sum = 1
+				s.started = true
+			}
+			if v != value.NullFloat64 && v == v {
+				s.sum *= v
+				s.init = true
+			}
+			if s.init {
+				out[r] = s.sum
+			} else {
+				out[r] = value.NullFloat64
 			}
 		}
 		return doubles(out), nil
@@ -316,7 +384,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			}
 		}
 		return doubles(out), nil
-	case kCummax, kCummin:
+	case kCummax, kCummin, kFfill:
 		dir := 1
 		if nd.kind == kCummin {
 			dir = -1
@@ -325,7 +393,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 		out.Scale = x.Scale
 		for r := 0; r < n; r++ {
 			s := state(r)
-			if !x.IsNull(r) && (s.best == nil || value.CompareAcross(x, r, s.best, 0)*dir > 0) {
+			if !x.IsNull(r) && (s.best == nil || nd.kind == kFfill || value.CompareAcross(x, r, s.best, 0)*dir > 0) {
 				s.best = x.Slice(r, r+1).Clone()
 			}
 			if s.best == nil {
