@@ -36,7 +36,7 @@
 //	funcs/plotting     plot and plotHist: chart objects for a GUI to draw
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
 //	funcs/streamengine stream engines as named objects: their inputs, listing, dropping, shared machinery
-//	funcs/tsengine     time-series stream engines: createTimeSeriesEngine, createDailyTimeSeriesEngine
+//	funcs/tsengine     time-window stream engines: createTimeSeriesEngine, createDailyTimeSeriesEngine, createSessionWindowEngine
 //	funcs/xsengine     the cross-sectional engine (createCrossSectionalEngine): metrics over the latest row per key
 //	funcs/joinengine   streaming join engines fed by a left and a right input (createLookupJoinEngine ...)
 //	funcs/rsengine     the reactive state engine: createReactiveStateEngine, createNarrowReactiveStateEngine

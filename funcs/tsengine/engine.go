@@ -35,6 +35,7 @@ type engine struct {
 	lastPurge time.Time
 	// keyPurgeDaily: the trading day of the latest rows
 	purgeDaily bool
+	lastRow    time.Time // when the latest rows came (session windows)
 	dayKnown   bool
 	lastDay    int64
 
@@ -80,7 +81,7 @@ func newEngine(c *config, cal calendar, bg funcs.Env, dummy *value.Table) *engin
 		kc[i].Scale = dummy.Cols[k].Scale
 	}
 	e.keys = value.NewTable(append([]string(nil), c.keyNames...), kc)
-	if c.systemCol || c.updateTime > 0 || c.sessionEndForce > 0 {
+	if c.systemCol || c.updateTime > 0 || c.sessionEndForce > 0 || c.sessionForce >= 0 && c.sessionGap > 0 {
 		e.stop, e.done = make(chan struct{}), make(chan struct{})
 		go e.tick()
 	}
@@ -103,6 +104,13 @@ func (e *engine) Stat() ([]string, []value.Value) {
 	for _, g := range e.all {
 		rows += len(g.times) - g.off
 	}
+	if e.c.sessionGap > 0 {
+		return []string{"sessionGap", "useSystemTime", "numGroups", "numRows", "numMetrics", "Metrics", "memoryUsed", "snapshotDir",
+				"snapshotInterval", "snapshotMsgId", "snapshotTimestamp"},
+			[]value.Value{value.NewLong(e.c.sessionGap), value.NewBool(e.c.systemCol), value.NewLong(int64(len(e.groups))), value.NewLong(int64(rows)),
+				value.NewLong(int64(e.c.nMetric)), value.NewString(e.c.text), value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024),
+				value.NewString(e.c.snapshotDir), value.NewLong(e.c.snapInterval), value.NewLong(-1), value.NullScalar(value.Timestamp)}
+	}
 	return []string{"windowTime", "step", "useSystemTime", "garbageSize", "numGroups", "numRows", "numMetrics", "metrics",
 			"memoryUsed", "snapshotDir", "snapshotInterval", "snapshotMsgId", "snapshotTimestamp"},
 		[]value.Value{value.NewLong(e.c.windows[0]), value.NewLong(e.c.step), value.NewBool(e.c.systemCol), value.NewLong(e.c.garbageSize),
@@ -120,7 +128,15 @@ func (e *engine) Consume(batch *value.Table) error {
 	times := e.times(batch)
 	e.newDay(times)
 	gs := e.groupsOf(batch)
-	if e.c.forceTrigger >= 0 {
+	if e.c.sessionGap > 0 {
+		// a session window engine computes rows in the order they come
+		e.lastRow = time.Now()
+		for r, t := range times {
+			if t != nullTime {
+				e.sessionRow(gs[r], t, r)
+			}
+		}
+	} else if e.c.forceTrigger >= 0 {
 		// the order rows arrive in decides which windows other groups'
 		// rows force
 		for r, t := range times {
@@ -487,7 +503,7 @@ func (e *engine) purge() {
 func (e *engine) tick() {
 	defer close(e.done)
 	every := 100 * time.Millisecond
-	if e.c.systemCol {
+	if e.c.systemCol || e.c.sessionGap > 0 {
 		every = 5 * time.Millisecond
 	}
 	tk := time.NewTicker(every)
@@ -513,7 +529,10 @@ func (e *engine) tick() {
 				}
 			}
 		}
-		if e.c.systemCol {
+		if e.c.sessionGap > 0 {
+			now := time.Now()
+			e.sessionTick(now, wallclock.Millis(now))
+		} else if e.c.systemCol {
 			now := wallclock.Millis(time.Now())
 			for _, g := range e.all {
 				if g.started {

@@ -53,6 +53,20 @@ dropStreamEngine("sys")`)
 	require.Equal(t, "1", testkit.Run(t, s, "size(o)"))
 }
 
+// A session window engine on the system clock closes a window
+// sessionGap after its last row.
+func TestSessionSystemTime(t *testing.T) {
+	e := testkit.InMemory(t)
+	s := e.NewSession()
+	testkit.Run(t, s, `share table(1:0, `+"`time`v"+`, [TIMESTAMP, INT]) as swo
+eng = createSessionWindowEngine(name="swsys", sessionGap=50, metrics=<sum(v)>, dummyTable=table(1:0, `+"`time`v"+`, [TIMESTAMP, INT]), outputTable=swo, useSystemTime=true)
+eng.append!(table(now() as time, 5 as v))
+eng.append!(table(now() as time, 6 as v))`)
+	require.Eventually(t, func() bool { return testkit.Run(t, s, "size(swo)") == "1" }, 5*time.Second, 10*time.Millisecond)
+	require.Equal(t, "11", testkit.Run(t, s, "swo.v[0]"))
+	testkit.Run(t, s, `dropStreamEngine("swsys")`)
+}
+
 func itoa(i int) string {
 	const digits = "0123456789"
 	if i < 10 {

@@ -68,6 +68,12 @@ type config struct {
 	snapInterval int64
 
 	sessionEndForce int64 // createDailyTimeSeriesEngine's forceTriggerSessionEndTime
+
+	// createSessionWindowEngine: sessionGap (0 for the other engines),
+	// useSessionStartTime = false, and forceTriggerTime (-1 when not set)
+	sessionGap     int64
+	sessionEndTime bool
+	sessionForce   int64
 }
 
 // parseConfig reads the arguments shared by the time-series engines.
@@ -184,7 +190,7 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 		return nil, nil, err
 	}
 	if !funcs.NullOrAbsent(funcs.Arg(args, 21)) {
-		return nil, nil, ddberr.Errorf("The argument [subWindow] of %s is not supported by Porpoise.", fn)
+		return nil, nil, ddberr.Errorf("The argument [%s] of %s is not supported by Porpoise.", "subWindow", fn)
 	}
 	if p := nullAbsent(funcs.Arg(args, 22)); p != nil {
 		n, err := funcs.PositiveIntArg(fn, "parallelism", p, 1)

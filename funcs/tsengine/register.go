@@ -13,6 +13,8 @@ func init() {
 	)
 	funcs.Alias("createTimeSeriesAggregator", "createTimeSeriesEngine")
 	funcs.Register(
+		// session.go
+		funcs.Spec{Name: "createSessionWindowEngine", Params: sessionParams, Min: 5, Max: len(sessionParams), Props: funcs.Session, Category: "streaming", Fn: createSessionWindowEngine},
 		// daily.go
 		funcs.Spec{Name: "createDailyTimeSeriesEngine", Params: dailyParams, Min: 6, Max: len(dailyParams), Props: funcs.Session, Category: "streaming", Fn: createDailyTimeSeriesEngine},
 	)

@@ -1,0 +1,106 @@
+package tsengine
+
+import (
+	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// sessionParams are createSessionWindowEngine's parameters.
+var sessionParams = []string{"name", "sessionGap", "metrics", "dummyTable", "outputTable", "timeColumn", "useSystemTime",
+	"keyColumn", "updateTime", "useSessionStartTime", "snapshotDir", "snapshotIntervalInMsgCount", "raftGroup", "forceTriggerTime"}
+
+// createSessionWindowEngine creates a session window engine: per key, a
+// window runs from a row to the last row followed by sessionGap without
+// rows.
+func createSessionWindowEngine(env funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "createSessionWindowEngine"
+	ts := make([]value.Value, len(tsParams))
+	ts[0] = funcs.Arg(args, 0)
+	gap := funcs.Arg(args, 1)
+	if n, err := funcs.PositiveIntArg(fn, "sessionGap", gap, 0); err != nil || n <= 0 {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a positive integer.", "sessionGap", fn)
+	}
+	ts[1], ts[2] = gap, gap
+	// createTimeSeriesEngine's positions of the parameters they share
+	for i, j := range map[int]int{3: 2, 4: 3, 5: 4, 6: 5, 7: 6, 8: 7, 13: 10, 14: 11} {
+		ts[i] = funcs.Arg(args, j)
+	}
+	if !funcs.NullOrAbsent(funcs.Arg(args, 8)) {
+		return nil, ddberr.Errorf("The argument [%s] of %s is not supported by Porpoise.", "updateTime", fn)
+	}
+	c, dummy, err := parseConfig(env, fn, ts)
+	if err != nil {
+		return nil, err
+	}
+	c.sessionGap = c.step
+	startTime, err := funcs.BoolArg(fn, "useSessionStartTime", nullAbsent(funcs.Arg(args, 9)), true)
+	if err != nil {
+		return nil, err
+	}
+	c.sessionEndTime = !startTime
+	if f := nullAbsent(funcs.Arg(args, 13)); f != nil {
+		if c.sessionForce, err = funcs.NonNegIntArg(fn, "forceTriggerTime", f, 0); err != nil {
+			return nil, err
+		}
+	} else {
+		c.sessionForce = -1
+	}
+	return streamengine.Create(env, "SessionWindowEngine", args[0], dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+		return newEngine(c, &grid{c: c}, bg, dummy), nil
+	})
+}
+
+// sessionRow takes a row of a session window engine: a row sessionGap
+// or more after its key's last row closes the key's window.
+func (e *engine) sessionRow(g *group, t int64, r int) {
+	if g.started && t < g.maxTime {
+		return
+	}
+	if g.started && t >= g.maxTime+e.c.sessionGap {
+		e.closeSession(g)
+	}
+	g.started = true
+	g.times = append(g.times, t)
+	g.staged = append(g.staged, r)
+	if len(g.staged) == 1 {
+		e.touched = append(e.touched, g)
+	}
+	g.maxTime = t
+}
+
+// closeSession queues g's open window for output.
+func (e *engine) closeSession(g *group) {
+	if g.off == len(g.times) {
+		return
+	}
+	at := g.times[g.off]
+	if e.c.sessionEndTime {
+		at = g.maxTime + e.c.sessionGap
+	}
+	e.slots = append(e.slots, slot{g: g, end: at, lo: []int{g.off}, hi: []int{len(g.times)}})
+	g.off = len(g.times)
+}
+
+// sessionTick closes the windows the clock ends: with useSystemTime
+// those sessionGap past their last row, with forceTriggerTime every open
+// window once no row came for that long.
+func (e *engine) sessionTick(now time.Time, nowMillis int64) {
+	if e.c.systemCol {
+		for _, g := range e.all {
+			if g.started && nowMillis >= g.maxTime+e.c.sessionGap {
+				e.closeSession(g)
+			}
+		}
+		return
+	}
+	if e.c.sessionForce >= 0 && !e.lastRow.IsZero() && now.Sub(e.lastRow) >= time.Duration(e.c.sessionForce)*unitOf(e.c.timeType) {
+		for _, g := range e.all {
+			e.closeSession(g)
+		}
+		e.lastRow = time.Time{}
+	}
+}
