@@ -7,5 +7,7 @@
 // (createEquiJoinEngine), which joins rows of equal key and time from
 // either side; and the left semi join engine (createLeftSemiJoinEngine),
 // which joins each left row to the first or latest right row of its key
-// once there is one.
+// once there is one; and the window join engine
+// (createWindowJoinEngine), which computes metrics over the right rows
+// of each left row's time window.
 package joinengine

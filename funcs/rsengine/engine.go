@@ -419,8 +419,13 @@ func (e *engine) Stat() ([]string, []value.Value) {
 	for _, c := range e.hist.Cols {
 		mem += int64(c.Len()) * 8
 	}
+	for _, c := range e.nodeCols {
+		if c != nil {
+			mem += int64(c.Len()) * 8
+		}
+	}
 	for _, g := range e.groups {
-		mem += int64(cap(g.rows))*8 + 64
+		mem += int64(cap(g.rows))*8 + 64 + int64(len(g.nodes))*64
 	}
 	ts := value.NewVector(value.Timestamp, 1, 1)
 	ts.SetNull(0)

@@ -33,10 +33,13 @@ const (
 	kCumstd
 	kCumstdp
 	kFfill
+	kFirstNot
+	kNunique
 )
 
 var nodeKinds = map[string]nodeKind{"ema": kEma, "cumsum": kCumsum, "cumavg": kCumavg, "cummax": kCummax, "cummin": kCummin,
-	"cumcount": kCumcount, "cumprod": kCumprod, "cumvar": kCumvar, "cumvarp": kCumvarp, "cumstd": kCumstd, "cumstdp": kCumstdp, "ffill": kFfill}
+	"cumcount": kCumcount, "cumprod": kCumprod, "cumvar": kCumvar, "cumvarp": kCumvarp, "cumstd": kCumstd, "cumstdp": kCumstdp, "ffill": kFfill,
+	"cumlastNot": kFfill, "cumfirstNot": kFirstNot, "cumnunique": kNunique}
 
 // moments are the running moments' functions of funcs/stats: the value
 // at n non-NULL elements of sum s and sum of squares s2, NULL below
@@ -82,6 +85,7 @@ type nodeState struct {
 	isum    int64
 	prev    float64
 	best    *value.Vector
+	seen    map[string]struct{}
 }
 
 // makePlan finds the nodes of the metrics (and filter); nil when there
@@ -384,7 +388,20 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			}
 		}
 		return doubles(out), nil
-	case kCummax, kCummin, kFfill:
+	case kNunique:
+		out := make([]int32, n)
+		var key []byte
+		for r := range out {
+			s := state(r)
+			if s.seen == nil {
+				s.seen = map[string]struct{}{}
+			}
+			key = x.AppendKey(key[:0], r)
+			s.seen[string(key)] = struct{}{}
+			out[r] = int32(len(s.seen))
+		}
+		return value.NewInts(out), nil
+	case kCummax, kCummin, kFfill, kFirstNot:
 		dir := 1
 		if nd.kind == kCummin {
 			dir = -1
@@ -393,7 +410,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 		out.Scale = x.Scale
 		for r := 0; r < n; r++ {
 			s := state(r)
-			if !x.IsNull(r) && (s.best == nil || nd.kind == kFfill || value.CompareAcross(x, r, s.best, 0)*dir > 0) {
+			if !x.IsNull(r) && (s.best == nil || nd.kind == kFfill || nd.kind != kFirstNot && value.CompareAcross(x, r, s.best, 0)*dir > 0) {
 				s.best = x.Slice(r, r+1).Clone()
 			}
 			if s.best == nil {
