@@ -30,7 +30,25 @@ func (g *grid) place(t int64) (int64, int64, bool) {
 		g.started = true
 		g.e0 = g.firstEnd(t)
 	}
+	if g.c.sub {
+		// only the sub-window of each window counts
+		s := g.windowStart(t)
+		if g.c.closedRight {
+			return t, t, t > s+g.c.subLo && t <= s+g.c.subHi
+		}
+		return t, t, t >= s+g.c.subLo && t < s+g.c.subHi
+	}
 	return t, t, true
+}
+
+// windowStart is the start of the (whole) window holding t.
+func (g *grid) windowStart(t int64) int64 {
+	step := g.c.step
+	base := g.e0 - step
+	if g.c.closedRight {
+		return base + floorDiv(t-base-1, step)*step
+	}
+	return base + floorDiv(t-base, step)*step
 }
 
 // firstEnd is the end of the first window, from the first row's time:
@@ -45,6 +63,13 @@ func (g *grid) firstEnd(t int64) int64 {
 
 func (g *grid) endAfter(t int64) int64 {
 	step := g.c.step
+	if g.c.sub {
+		end := g.windowStart(t) + g.c.subHi
+		if g.c.closedRight && t > end || !g.c.closedRight && t >= end {
+			end += step
+		}
+		return end
+	}
 	if g.c.closedRight {
 		return g.e0 + (floorDiv(t-g.e0-1, step)+1)*step
 	}
@@ -53,4 +78,9 @@ func (g *grid) endAfter(t int64) int64 {
 
 func (g *grid) next(end int64) int64 { return end + g.c.step }
 
-func (g *grid) start(end, w int64) int64 { return end - w }
+func (g *grid) start(end, w int64) int64 {
+	if g.c.sub {
+		return end - g.c.subHi + g.c.subLo
+	}
+	return end - w
+}

@@ -71,6 +71,10 @@ type config struct {
 
 	// createSessionWindowEngine: sessionGap (0 for the other engines),
 	// useSessionStartTime = false, and forceTriggerTime (-1 when not set)
+	// subWindow: the part [subLo, subHi) of each window computed
+	sub          bool
+	subLo, subHi int64
+
 	sessionGap     int64
 	sessionEndTime bool
 	sessionForce   int64
@@ -189,8 +193,10 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 	if c.elapsed, err = funcs.BoolArg(fn, "outputElapsedMicroseconds", nullAbsent(funcs.Arg(args, 20)), false); err != nil {
 		return nil, nil, err
 	}
-	if !funcs.NullOrAbsent(funcs.Arg(args, 21)) {
-		return nil, nil, ddberr.Errorf("The argument [%s] of %s is not supported by Porpoise.", "subWindow", fn)
+	if sw := nullAbsent(funcs.Arg(args, 21)); sw != nil {
+		if err := c.parseSubWindow(fn, sw); err != nil {
+			return nil, nil, err
+		}
 	}
 	if p := nullAbsent(funcs.Arg(args, 22)); p != nil {
 		n, err := funcs.PositiveIntArg(fn, "parallelism", p, 1)
@@ -433,5 +439,47 @@ func (c *config) parseFill(fn string, v value.Value) error {
 	default:
 		return ddberr.Errorf("The fill of %s must be 'none', 'null', 'ffill' or a value, and a vector of fills must not hold 'none'.", fn)
 	}
+	return nil
+}
+
+// parseSubWindow reads subWindow: a pair of integers (the time column's
+// units) or of DURATIONs, within the window; windowSize must equal step.
+func (c *config) parseSubWindow(fn string, v value.Value) error {
+	bad := ddberr.Errorf("The argument [%s] of %s must be %s.", "subWindow", fn, "a pair of integers or DURATIONs within the window")
+	p, ok := v.(*value.Pair)
+	if !ok || p.V.Len() != 2 {
+		return bad
+	}
+	if len(c.windows) != 1 || c.windows[0] != c.step {
+		return ddberr.Errorf("The arguments [%s] and [%s] of %s cannot be set together.", "subWindow", "windowSize other than step", fn)
+	}
+	if c.systemCol || c.updateTime > 0 {
+		return ddberr.Errorf("The arguments [%s] and [%s] of %s cannot be set together.", "subWindow", "updateTime or useSystemTime", fn)
+	}
+	var xs [2]int64
+	for i := range xs {
+		s := p.V.At(i)
+		switch {
+		case s.Null:
+			return bad
+		case s.T.Category() == value.CatIntegral:
+			xs[i] = s.I
+		case s.T == value.Duration:
+			unit, tick := value.DurationNanos(value.DurationUnit(s)), value.TickNanos(c.timeType)
+			if unit == 0 || tick == 0 || s.I*unit%tick != 0 {
+				return bad
+			}
+			xs[i] = s.I * unit / tick
+		default:
+			return bad
+		}
+	}
+	if xs[0] < 0 || xs[0] >= xs[1] || xs[1] > c.step {
+		return bad
+	}
+	c.sub, c.subLo, c.subHi = true, xs[0], xs[1]
+	// the output's time is the sub-window's end, as the page prints it
+	// with useWindowStartTime=true
+	c.windowStart = false
 	return nil
 }
