@@ -220,7 +220,17 @@ func (e *engine) Consume(batch *value.Table) error {
 	}
 	out := e.outputTable(batch, metrics, at, rows, start, n)
 	if e.cfg.purge != nil && !e.warming {
-		e.keepLast(batch, out, rows)
+		// the narrow engine writes metricNames' rows for each input row
+		last := rows
+		if k := e.cfg.narrow; k > 0 {
+			last = make([]int, 0, len(rows)*k)
+			for _, r := range rows {
+				for range k {
+					last = append(last, r)
+				}
+			}
+		}
+		e.keepLast(batch, out, last)
 	}
 	if e.warming || out.Rows() == 0 {
 		return e.maybePurge()
