@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
 )
 
 const windowFn = "createWindowJoinEngine"
@@ -39,6 +40,10 @@ type windowEngine struct {
 	a, b       int64 // window a:b; special is 0:0
 	special    bool
 	closedR    bool
+	sysTime    bool
+	seq        int64 // arrivals so far: a 0:0 window's bounds with useSystemTime
+	stop       chan struct{}
+	done       sync.WaitGroup
 	metrics    *streamengine.Metrics
 	out        value.Value
 	outTypes   []value.Type
@@ -88,14 +93,17 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	if e.ltime, e.rtime, err = timeColumns(windowFn, arg(7), left, right); err != nil {
 		return nil, err
 	}
-	sysTime, err := funcs.BoolArg(windowFn, "useSystemTime", arg(8), false)
-	if err != nil {
+	if e.sysTime, err = funcs.BoolArg(windowFn, "useSystemTime", arg(8), false); err != nil {
 		return nil, err
 	}
-	if sysTime || e.ltime < 0 {
-		return nil, argErr(windowFn, "timeColumn", "given, with useSystemTime false")
+	if !e.sysTime && e.ltime < 0 {
+		return nil, argErr(windowFn, "timeColumn", "given when useSystemTime is false")
 	}
-	tick := max(1, value.TickNanos(left.Cols[e.ltime].T))
+	// with useSystemTime, times are the milliseconds rows arrive at
+	tick := int64(1e6)
+	if !e.sysTime {
+		tick = max(1, value.TickNanos(left.Cols[e.ltime].T))
+	}
 	if e.a, e.b, err = windowArg(arg(4), tick); err != nil {
 		return nil, err
 	}
@@ -131,11 +139,19 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 		return nil, argErr(windowFn, "closed", "'left' or 'right'")
 	}
 	e.closedR = closed == "right"
+	if e.closedR && e.sysTime {
+		return nil, argErr(windowFn, "useSystemTime", "false when closed is 'right'")
+	}
 	// snapshotDir, snapshotIntervalInMsgCount, cachedTableCapacity and
 	// keyPurgeFreqInSec (15-18) are accepted and ignored.
 	e.lstore, e.rstore = left.EmptyLike(0), right.EmptyLike(0)
 	return streamengine.CreateJoin(env, "WindowJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
 		e.bg = bg
+		if e.sysTime && !e.special {
+			e.stop = make(chan struct{})
+			e.done.Add(1)
+			go e.tick()
+		}
 		return e, nil
 	})
 }
@@ -182,7 +198,7 @@ func (e *windowEngine) ConsumeLeft(batch *value.Table) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	start := time.Now()
-	lt := times(batch, e.ltime)
+	lt := e.times(batch, e.ltime)
 	base := e.lstore.Rows()
 	for c, col := range e.lstore.Cols {
 		col.AppendVector(batch.Cols[c])
@@ -213,7 +229,7 @@ func (e *windowEngine) ConsumeRight(batch *value.Table) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	start := time.Now()
-	rt := times(batch, e.rtime)
+	rt := e.times(batch, e.rtime)
 	base := e.rstore.Rows()
 	for c, col := range e.rstore.Cols {
 		col.AppendVector(batch.Cols[c])
@@ -231,6 +247,10 @@ func (e *windowEngine) ConsumeRight(batch *value.Table) error {
 // its key later than its end has arrived, or (a:b windows) a right row
 // of any key more than maxDelayedTime later than its end.
 func (e *windowEngine) emit(start time.Time, batchRows int) error {
+	now := int64(0)
+	if e.sysTime {
+		now = e.nowMs()
+	}
 	var li, ri, gid []int
 	var wl []int // the left row of each window, in window order
 	var wt []int64
@@ -241,7 +261,7 @@ func (e *windowEngine) emit(start time.Time, batchRows int) error {
 			last = g.rtimes[len(g.rtimes)-1]
 		}
 		n := 0
-		for n < len(g.left) && (g.hi[n] < last || !e.special && e.latestRight != math.MinInt64 && g.hi[n] < e.latestRight-e.maxDelay) {
+		for n < len(g.left) && e.closed(g, n, last, now) {
 			n++
 		}
 		for i := 0; i < n; i++ {
@@ -297,11 +317,76 @@ func (e *windowEngine) emit(start time.Time, batchRows int) error {
 		for w, r := range rank {
 			wl2[r] = wl[w]
 		}
-		li, ri, gid, wl = li2, ri2, gid2, wl2
+		wt2 := make([]int64, len(wt))
+		for w, r := range rank {
+			wt2[r] = wt[w]
+		}
+		li, ri, gid, wl, wt = li2, ri2, gid2, wl2, wt2
 	}
-	err := e.write(li, ri, gid, wl, start, batchRows)
+	err := e.write(li, ri, gid, wl, wt, start, batchRows)
 	e.collect()
 	return err
+}
+
+// times is the time of each row of batch: its time column's, or with
+// useSystemTime the millisecond it arrived (for a 0:0 window, its place
+// among all arrivals, so that a window holds the right rows that
+// arrived since the previous left row).
+func (e *windowEngine) times(batch *value.Table, c int) []int64 {
+	if !e.sysTime {
+		return times(batch, c)
+	}
+	out := make([]int64, batch.Rows())
+	now := e.nowMs()
+	for i := range out {
+		if e.special {
+			e.seq++
+			out[i] = e.seq
+		} else {
+			out[i] = now
+		}
+	}
+	return out
+}
+
+func (e *windowEngine) nowMs() int64 {
+	now := time.Now()
+	if c, ok := e.bg.(interface{ Now() time.Time }); ok {
+		now = c.Now()
+	}
+	return wallclock.Millis(now)
+}
+
+// tick computes, with useSystemTime, the windows whose end the clock
+// has passed.
+func (e *windowEngine) tick() {
+	defer e.done.Done()
+	tk := time.NewTicker(20 * time.Millisecond)
+	defer tk.Stop()
+	for {
+		select {
+		case <-e.stop:
+			return
+		case now := <-tk.C:
+			e.mu.Lock()
+			_ = e.emit(now, 0)
+			e.mu.Unlock()
+		}
+	}
+}
+
+// closed reports whether g's i-th waiting window has closed, given the
+// time of g's last right row.
+func (e *windowEngine) closed(g *windowGroup, i int, last, now int64) bool {
+	switch {
+	case e.sysTime && e.special:
+		return true
+	case e.sysTime:
+		return g.hi[i] < now
+	case g.hi[i] < last:
+		return true
+	}
+	return !e.special && e.latestRight != math.MinInt64 && g.hi[i] < e.latestRight-e.maxDelay
 }
 
 // ltimes0 is where the next a:b window of g can start at the earliest:
@@ -317,7 +402,7 @@ func (g *windowGroup) ltimes0(a int64) int64 {
 // window when they aggregate, else by context, whose rows a 0:0 window
 // folds into one per window (array vectors for the output's array
 // columns).
-func (e *windowEngine) write(li, ri, gid, wl []int, start time.Time, batchRows int) error {
+func (e *windowEngine) write(li, ri, gid, wl []int, wt []int64, start time.Time, batchRows int) error {
 	t, bind := joined(e.lstore, li, e.rstore, ri, e.metrics.Bind, e.lname, e.rname)
 	g32 := make([]int32, len(gid))
 	for i, x := range gid {
@@ -359,7 +444,24 @@ func (e *windowEngine) write(li, ri, gid, wl []int, start time.Time, batchRows i
 	if perWindow {
 		rows = wl
 	}
-	lead = append(lead, e.lstore.Cols[e.ltime].Gather(rows))
+	if e.sysTime {
+		// the time a left row arrived at (for 0:0, when it was joined)
+		ms := make([]int64, len(rows))
+		for i := range ms {
+			w := i
+			if !perWindow {
+				w = gid[i]
+			}
+			if e.special {
+				ms[i] = e.nowMs()
+			} else {
+				ms[i] = wt[w]
+			}
+		}
+		lead = append(lead, &value.Vector{T: value.Timestamp, I64: ms})
+	} else {
+		lead = append(lead, e.lstore.Cols[e.ltime].Gather(rows))
+	}
 	for _, c := range e.lkey {
 		lead = append(lead, e.lstore.Cols[c].Gather(rows))
 	}
@@ -481,4 +583,9 @@ func (e *windowEngine) Stat() ([]string, []value.Value) {
 }
 
 // Close implements streamengine.JoinEngine.
-func (e *windowEngine) Close() {}
+func (e *windowEngine) Close() {
+	if e.stop != nil {
+		close(e.stop)
+		e.done.Wait()
+	}
+}

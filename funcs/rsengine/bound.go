@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // windowArg is, for the moving functions whose value at a row depends
@@ -27,70 +28,109 @@ var windowArg = map[string]int{
 // (-1: always one row).
 var shiftArg = map[string]int{"prev": -1, "deltas": 1, "ratios": -1, "move": 1, "percentChange": 1}
 
+// extent is how far back from a row its value reaches: the rows ending
+// at it, and, when time windows (tmsum and its kin) over the column tcol
+// are involved, a span of tcol's values before those (in tcol's units).
+type extent struct {
+	rows int
+	time int64
+	tcol string
+}
+
+// and is the extent of a value depending on both a and b.
+func (a extent) and(b extent) (extent, bool) {
+	if a.tcol != "" && b.tcol != "" && a.tcol != b.tcol {
+		return extent{}, false
+	}
+	t := a.tcol
+	if t == "" {
+		t = b.tcol
+	}
+	return extent{rows: max(a.rows, b.rows), time: max(a.time, b.time), tcol: t}, true
+}
+
+// sizer measures extents; dummy gives the time columns' types (nil: no
+// time windows are bounded).
+type sizer struct{ dummy *value.Table }
+
 // rowsNeeded is how many of a key's latest rows the expressions' values
 // at its next row depend on, 0 when that is not bounded (a cumulative
-// or recursive function, a time-based window, a user function).
+// or recursive function, a user function, a time window).
 func rowsNeeded(exprs []ast.Expr) int {
-	n := 1
+	x, ok := sizer{}.extentOf(exprs)
+	if !ok || x.tcol != "" {
+		return 0
+	}
+	return x.rows
+}
+
+// extentOf is the expressions' extent; ok is false when it is not
+// bounded.
+func (z sizer) extentOf(exprs []ast.Expr) (extent, bool) {
+	n := extent{rows: 1}
 	for _, x := range exprs {
 		if x == nil {
 			continue
 		}
-		k, ok := need(x)
+		k, ok := z.need(x)
 		if !ok {
-			return 0
+			return extent{}, false
 		}
-		n = max(n, k)
+		if n, ok = n.and(k); !ok {
+			return extent{}, false
+		}
 	}
-	return n
+	return n, true
 }
 
-// need is how many rows ending at a row x's value there depends on.
-func need(x ast.Expr) (int, bool) {
+// need is the extent of x's value at a row.
+func (z sizer) need(x ast.Expr) (extent, bool) {
 	switch n := x.(type) {
 	case *ast.Literal, *ast.SymbolVector, *ast.VectorLit:
-		return 0, true
+		return extent{}, true
 	case *ast.Ident:
-		return 1, true
+		return extent{rows: 1}, true
 	case *ast.AliasExpr:
-		return need(n.X)
+		return z.need(n.X)
 	case *ast.ParenExpr:
-		return need(n.X)
+		return z.need(n.X)
 	case *ast.UnaryExpr:
-		return need(n.X)
+		return z.need(n.X)
 	case *ast.BinaryExpr:
 		if n.Op == ".." || n.Op == "$" {
-			return 0, false
+			return extent{}, false
 		}
-		return needAll(n.L, n.R)
+		return z.needAll(n.L, n.R)
 	case *ast.TernaryExpr:
-		return needAll(n.Cond, n.Then, n.Else)
+		return z.needAll(n.Cond, n.Then, n.Else)
 	case *ast.ArrayExpr:
-		return needAll(n.Elems...)
+		return z.needAll(n.Elems...)
 	case *ast.TupleExpr:
-		return needAll(n.Elems...)
+		return z.needAll(n.Elems...)
 	case *ast.CallExpr:
-		return needCall(n)
+		return z.needCall(n)
 	case *ast.IndexExpr:
 		if _, ok := intLit(n.Index); !ok {
-			return 0, false
+			return extent{}, false
 		}
-		return need(n.X)
+		return z.need(n.X)
 	}
-	return 0, false
+	return extent{}, false
 }
 
-func needAll(xs ...ast.Expr) (int, bool) {
-	m := 0
+func (z sizer) needAll(xs ...ast.Expr) (extent, bool) {
+	m := extent{}
 	for _, x := range xs {
 		if x == nil {
 			continue
 		}
-		k, ok := need(x)
+		k, ok := z.need(x)
 		if !ok {
-			return 0, false
+			return extent{}, false
 		}
-		m = max(m, k)
+		if m, ok = m.and(k); !ok {
+			return extent{}, false
+		}
 	}
 	return m, true
 }
@@ -109,60 +149,136 @@ func intLit(x ast.Expr) (int, bool) {
 	return v, true
 }
 
-func needCall(c *ast.CallExpr) (int, bool) {
-	id, ok := c.Fn.(*ast.Ident)
+// timeArg is, for the time-window functions (tmsum and its kin, their
+// first argument the time column T), the place of their window.
+var timeArg = map[string]int{
+	"tmove": 2, "tmfirst": 2, "tmlast": 2, "tmsum": 2, "tmsum2": 2, "tmavg": 2, "tmcount": 2, "tmvar": 2,
+	"tmvarp": 2, "tmstd": 2, "tmstdp": 2, "tmprod": 2, "tmskew": 2, "tmkurtosis": 2, "tmmin": 2, "tmmax": 2,
+	"tmmed": 2, "tmpercentile": 3, "tmrank": 3, "tmcovar": 3, "tmbeta": 3, "tmcorr": 3, "tmwavg": 3, "tmwsum": 3,
+}
+
+// unitNanos are the nanoseconds of a duration's unit, and of the unit
+// of each temporal type a time column may have.
+var unitNanos = map[string]int64{"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9, "m": 60e9, "H": 3600e9, "d": 86400e9, "w": 7 * 86400e9}
+
+var typeNanos = map[value.Type]int64{value.Date: 86400e9, value.Minute: 60e9, value.Second: 1e9, value.Time: 1e6,
+	value.NanoTime: 1, value.DateTime: 1e9, value.Timestamp: 1e6, value.NanoTimestamp: 1, value.DateHour: 3600e9}
+
+// window is a time window's span in the units of the time column t: an
+// integer (in t's units) or a duration of whole units of t.
+func (z sizer) window(t string, w ast.Expr) (int64, bool) {
+	if z.dummy == nil {
+		return 0, false
+	}
+	c := z.dummy.ColumnIndex(t)
+	if c < 0 {
+		return 0, false
+	}
+	tn, ok := typeNanos[z.dummy.Cols[c].T]
 	if !ok {
 		return 0, false
 	}
+	l, ok := w.(*ast.Literal)
+	if !ok || l.Kind != ast.LitInt {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(l.Text, 10, 64)
+	if err != nil || v < 0 || v > 1<<40 {
+		return 0, false
+	}
+	if l.Type != "DURATION" {
+		if _, ok := intLit(w); !ok {
+			return 0, false
+		}
+		return v, true
+	}
+	un, ok := unitNanos[l.Suffix]
+	if !ok || un*v/un != v {
+		return 0, false
+	}
+	return (un*v + tn - 1) / tn, true
+}
+
+func (z sizer) needCall(c *ast.CallExpr) (extent, bool) {
+	id, ok := c.Fn.(*ast.Ident)
+	if !ok {
+		return extent{}, false
+	}
 	for _, a := range c.Args {
 		if _, named := a.(*ast.NamedArg); named {
-			return 0, false
+			return extent{}, false
 		}
 	}
 	name := id.Name
+	if p, ok := timeArg[name]; ok {
+		if p >= len(c.Args) {
+			return extent{}, false
+		}
+		t, ok := c.Args[0].(*ast.Ident)
+		if !ok {
+			return extent{}, false
+		}
+		w, ok := z.window(t.Name, c.Args[p])
+		if !ok {
+			return extent{}, false
+		}
+		rest := append(append([]ast.Expr{}, c.Args[1:p]...), c.Args[p+1:]...)
+		m, ok := z.needAll(rest...)
+		if !ok {
+			return extent{}, false
+		}
+		if m, ok = m.and(extent{tcol: t.Name}); !ok {
+			return extent{}, false
+		}
+		m.rows = max(m.rows, 1)
+		m.time += w
+		return m, true
+	}
 	if p, ok := windowArg[name]; ok {
 		if p >= len(c.Args) {
-			return 0, false
+			return extent{}, false
 		}
 		w, ok := intLit(c.Args[p])
 		if !ok || w == 0 {
-			return 0, false
+			return extent{}, false
 		}
 		rest := append(append([]ast.Expr{}, c.Args[:p]...), c.Args[p+1:]...)
 		if name == "moving" {
 			// the function itself, named, carries no rows
 			if _, ok := rest[0].(*ast.Ident); !ok {
-				return 0, false
+				return extent{}, false
 			}
 			rest = rest[1:]
 		}
-		m, ok := needAll(rest...)
+		m, ok := z.needAll(rest...)
 		if !ok {
-			return 0, false
+			return extent{}, false
 		}
-		return m + w - 1, true
+		m.rows += w - 1
+		return m, true
 	}
 	if p, ok := shiftArg[name]; ok {
 		k := 1
 		if p >= 0 && p < len(c.Args) {
 			if k, ok = intLit(c.Args[p]); !ok {
-				return 0, false
+				return extent{}, false
 			}
 		}
 		if len(c.Args) == 0 {
-			return 0, false
+			return extent{}, false
 		}
-		m, ok := need(c.Args[0])
+		m, ok := z.need(c.Args[0])
 		if !ok {
-			return 0, false
+			return extent{}, false
 		}
-		return m + k, true
+		m.rows += k
+		return m, true
 	}
 	s, ok := funcs.Lookup(name)
 	if !ok || !(s.Props.Has(funcs.ElementWise) || strings.HasPrefix(name, "row")) {
-		return 0, false
+		return extent{}, false
 	}
-	return needAll(c.Args...)
+	return z.needAll(c.Args...)
 }
 
 // aggregates are the built-in aggregate functions error_codes/S03005.md

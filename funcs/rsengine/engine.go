@@ -66,9 +66,11 @@ type engine struct {
 	cfg   *config
 	sel   *ast.SelectExpr
 	dummy *value.Table
-	// bound is how many of a key's latest rows its metrics need, 0 when
-	// they need the whole history (bound.go).
-	bound int
+	// ext is how far back from a row its metrics reach, when bounded
+	// (bound.go); tcol is the place of ext's time column.
+	ext     extent
+	bounded bool
+	tcol    int
 
 	hist *value.Table // the rows groups point into
 	// plan is the metrics' nodes, nil when they have none (stage.go);
@@ -99,11 +101,12 @@ func newEngine(bg funcs.Env, cfg *config, dummy *value.Table) *engine {
 	e := &engine{bg: bg, cfg: cfg, dummy: dummy, hist: value.NewTable(slices.Clone(dummy.Names), cols),
 		groups: map[string]*group{}, lastPurge: time.Now()}
 	metrics, filter := cfg.metrics.Exprs, cfg.filter
-	if cfg.canInline && (makePlan(cfg.inlined, cfg.inlinedFilter) != nil || rowsNeeded(append(slices.Clone(cfg.inlined), cfg.inlinedFilter)) > 0) {
+	z := sizer{dummy: dummy}
+	if _, bounded := z.extentOf(append(slices.Clone(cfg.inlined), cfg.inlinedFilter)); cfg.canInline && (makePlan(cfg.inlined, cfg.inlinedFilter, z) != nil || bounded) {
 		// the user functions written in, the history is bounded
 		metrics, filter = cfg.inlined, cfg.inlinedFilter
 	}
-	if p := makePlan(metrics, filter); p != nil {
+	if p := makePlan(metrics, filter, z); p != nil {
 		e.plan = p
 		e.nodeCols = make([]*value.Vector, len(p.nodes))
 		metrics, filter = p.exprs, p.filter
@@ -125,7 +128,8 @@ func newEngine(bg funcs.Env, cfg *config, dummy *value.Table) *engine {
 			exprs = append(exprs, nd.arg)
 		}
 	}
-	e.bound = rowsNeeded(exprs)
+	e.ext, e.bounded = z.extentOf(exprs)
+	e.tcol = dummy.ColumnIndex(e.ext.tcol)
 	return e
 }
 
@@ -216,7 +220,17 @@ func (e *engine) Consume(batch *value.Table) error {
 	}
 	out := e.outputTable(batch, metrics, at, rows, start, n)
 	if e.cfg.purge != nil && !e.warming {
-		e.keepLast(batch, out, rows)
+		// the narrow engine writes metricNames' rows for each input row
+		last := rows
+		if k := e.cfg.narrow; k > 0 {
+			last = make([]int, 0, len(rows)*k)
+			for _, r := range rows {
+				for range k {
+					last = append(last, r)
+				}
+			}
+		}
+		e.keepLast(batch, out, last)
 	}
 	if e.warming || out.Rows() == 0 {
 		return e.maybePurge()
@@ -364,15 +378,54 @@ func (e *engine) emit(out *value.Table) error {
 // need again, and rewrites the history without the dropped rows once
 // they outnumber the kept ones.
 func (e *engine) trim(touched []*group) {
-	if e.bound > 0 {
+	if e.bounded {
 		for _, g := range touched {
-			if k := len(g.rows) - e.bound; k > 0 {
+			if k := e.dropped(g.rows); k > 0 {
 				e.dead += k
 				g.rows = append(g.rows[:0], g.rows[k:]...)
 			}
 		}
 	}
 	e.maybeCompact()
+}
+
+// dropped is how many of a key's oldest rows its next rows' metrics
+// don't reach: all but the last ext.rows, or, with a time window, those
+// before the rows whose time is within ext.time of the time ext.rows
+// rows before the last, less ext.rows.
+func (e *engine) dropped(rows []int) int {
+	n := len(rows)
+	if e.ext.tcol == "" {
+		return max(0, n-e.ext.rows)
+	}
+	if e.tcol < 0 || n == 0 {
+		return 0
+	}
+	back := max(e.ext.rows-1, 0)
+	col := e.hist.Cols[e.tcol]
+	at := func(r int) (int64, bool) {
+		switch {
+		case len(col.I32) > r:
+			v := col.I32[r]
+			return int64(v), v != value.NullInt32
+		case len(col.I64) > r:
+			v := col.I64[r]
+			return v, v != value.NullInt64
+		}
+		return 0, false
+	}
+	anchor, ok := at(rows[max(0, n-1-back)])
+	if !ok {
+		return 0
+	}
+	first := 0
+	for first < n {
+		if t, ok := at(rows[first]); ok && t >= anchor-e.ext.time {
+			break
+		}
+		first++
+	}
+	return max(0, first-back)
 }
 
 // maybeCompact rewrites the history without the rows no key needs once

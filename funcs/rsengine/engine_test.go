@@ -149,3 +149,35 @@ exp = select * from exp order by i`)
 	require.Equal(t, "true", testkit.Run(t, s, "eqObj(out.g, exp.g)"))
 	require.Equal(t, "true", testkit.Run(t, s, "eqObj(out.l, exp.l)"))
 }
+
+// Time windows (tmsum and its kin) keep the rows within the window of
+// the key's latest times, also nested in and around moving windows.
+func TestTimeWindowsMatchQuery(t *testing.T) {
+	e := testkit.InMemory(t)
+	s := e.NewSession()
+	testkit.Run(t, s, `n = 6000
+data = table(take(`+"`a`b`c"+`, n) as k, 2024.01.01T09:00:00.000 + cumsum(rand(700, n)) as t, 2024.01.01T09:00:00 + cumsum(rand(20, n)) as d, rand(10.0, n) as x)
+out = table(1:0, `+"`k`a`b`c`d`e`f"+`, [SYMBOL, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE])
+m = [<tmsum(t, x, 5s)>, <tmavg(t, x, 3000)>, <mavg(tmsum(t, x, 2s), 3)>, <tmsum(t, mavg(x, 3), 2s)>, <cumsum(x) + tmmax(t, x, 1s)>, <tmavg(d, x, 1m)>]
+eng = createReactiveStateEngine(name="rseTime", metrics=m, dummyTable=table(1:0, `+"`k`t`d`x"+`, [SYMBOL, TIMESTAMP, DATETIME, DOUBLE]), outputTable=out, keyColumn="k")
+i = 0
+sizes = 1 7 30 500 2 100
+for (z in 0..200) { if (i < n) { j = min(n, i + sizes[z % 6]); eng.append!(data[i:j]); i = j } }
+data[`+"`i"+`] = 0..(n-1)
+exp = select i, tmsum(t, x, 5s) as a, tmavg(t, x, 3000) as b, mavg(tmsum(t, x, 2s), 3) as c, tmsum(t, mavg(x, 3), 2s) as d, cumsum(x) + tmmax(t, x, 1s) as e, tmavg(d, x, 1m) as f from data context by k
+exp = select * from exp order by i`)
+	require.Equal(t, "6000", testkit.Run(t, s, "size(out)"))
+	for _, c := range []string{"a", "b", "c", "d", "e", "f"} {
+		require.Equal(t, "true", testkit.Run(t, s, "eqObj(out."+c+", exp."+c+", 9)"), c)
+	}
+	// without the DATETIME column's window the history is bounded
+	testkit.Run(t, s, `out2 = table(1:0, `+"`k`a`b`c`d`e"+`, [SYMBOL, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE])
+eng2 = createReactiveStateEngine(name="rseTime2", metrics=m[0:5], dummyTable=table(1:0, `+"`k`t`d`x"+`, [SYMBOL, TIMESTAMP, DATETIME, DOUBLE]), outputTable=out2, keyColumn="k")
+dd = select k, t, d, x from data
+i = 0
+for (z in 0..200) { if (i < n) { j = min(n, i + sizes[z % 6]); eng2.append!(dd[i:j]); i = j } }`)
+	for _, c := range []string{"a", "b", "c", "d", "e"} {
+		require.Equal(t, "true", testkit.Run(t, s, "eqObj(out2."+c+", exp."+c+", 9)"), c)
+	}
+	require.Equal(t, "true", testkit.Run(t, s, "(exec memoryInUsed from getStreamEngineStat()[`ReactiveStreamEngine] where name = `rseTime2)[0] < 100000"))
+}

@@ -71,7 +71,7 @@ func TestInlineUserFunctions(t *testing.T) {
 		}
 		require.Equal(t, c.inlined, unparse.Format(got[0]), c.metric)
 		all := got
-		if p := makePlan(got, nil); p != nil {
+		if p := makePlan(got, nil, sizer{}); p != nil {
 			all = append([]ast.Expr{}, p.exprs...)
 			for _, nd := range p.nodes {
 				all = append(all, nd.arg)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 func exprs(t *testing.T, src ...string) []ast.Expr {
@@ -44,7 +45,7 @@ func TestRowsKept(t *testing.T) {
 		{[]string{"iterate(1, 0.5, x)"}, 0, 0},
 	} {
 		ms := exprs(t, c.metrics...)
-		p := makePlan(ms, nil)
+		p := makePlan(ms, nil, sizer{})
 		if c.nodes == 0 {
 			require.Nil(t, p, c.metrics)
 			require.Equal(t, c.bound, rowsNeeded(ms), c.metrics)
@@ -57,5 +58,30 @@ func TestRowsKept(t *testing.T) {
 			all = append(all, nd.arg)
 		}
 		require.Equal(t, c.bound, rowsNeeded(all), c.metrics)
+	}
+}
+
+// Time windows' extents are in the units of their time column.
+func TestTimeExtent(t *testing.T) {
+	dummy := value.NewTable([]string{"t", "d", "x"}, []*value.Vector{value.NewVector(value.Timestamp, 0, 0), value.NewVector(value.DateTime, 0, 0), value.NewVector(value.Double, 0, 0)})
+	z := sizer{dummy: dummy}
+	for _, c := range []struct {
+		metrics []string
+		ok      bool
+		x       extent
+	}{
+		{[]string{"tmsum(t, x, 5s)"}, true, extent{rows: 1, time: 5000, tcol: "t"}},
+		{[]string{"mavg(tmsum(t, x, 2s), 3)", "tmavg(t, x, 300)"}, true, extent{rows: 3, time: 2000, tcol: "t"}},
+		{[]string{"tmsum(t, mavg(x, 4), 1H)"}, true, extent{rows: 4, time: 3600000, tcol: "t"}},
+		{[]string{"tmavg(d, x, 1m)", "prev(x)"}, true, extent{rows: 2, time: 60, tcol: "d"}},
+		{[]string{"tmavg(d, x, 1m)", "tmavg(t, x, 1m)"}, false, extent{}},
+		{[]string{"tmsum(t, x, 1M)"}, false, extent{}},
+		{[]string{"tmsum(x, x, 5)"}, false, extent{}},
+	} {
+		x, ok := z.extentOf(exprs(t, c.metrics...))
+		require.Equal(t, c.ok, ok, c.metrics)
+		if ok {
+			require.Equal(t, c.x, x, c.metrics)
+		}
 	}
 }

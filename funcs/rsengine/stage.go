@@ -91,7 +91,7 @@ type nodeState struct {
 // makePlan finds the nodes of the metrics (and filter); nil when there
 // are none, or when the rest of the metrics still need the whole
 // history, as a node would then gain nothing.
-func makePlan(metrics []ast.Expr, filter ast.Expr) *plan {
+func makePlan(metrics []ast.Expr, filter ast.Expr, z sizer) *plan {
 	p := &plan{}
 	seen := map[string]*node{}
 	var rewrite func(x ast.Expr) (ast.Expr, int)
@@ -168,7 +168,7 @@ func makePlan(metrics []ast.Expr, filter ast.Expr) *plan {
 			p.levels = append(p.levels, nil)
 		}
 	}
-	if rowsNeeded(exprs) == 0 {
+	if _, ok := z.extentOf(exprs); !ok {
 		return nil
 	}
 	for i, nd := range p.nodes {
