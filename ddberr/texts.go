@@ -1243,7 +1243,6 @@ var texts = []Text{
 	{"The step of %s must be a multiple of its updateTime.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
 	{"The arguments [%s] and [%s] of %s cannot be set together.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rules"},
 	{"The argument [keyPurgeFreqInSec] of %s needs forceTriggerTime and no fill.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
-	{"The argument [%s] of %s is not supported by Porpoise.", "porpoise"},
 	{"The acceptedDelay of %s must not exceed its windowSize.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
 	{"When windowSize of %s is a vector, metrics must be a tuple with one element per window size.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
 	{"The argument [timeColumn] of %s must be given when useSystemTime is false.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},

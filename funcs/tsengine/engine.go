@@ -81,7 +81,7 @@ func newEngine(c *config, cal calendar, bg funcs.Env, dummy *value.Table) *engin
 		kc[i].Scale = dummy.Cols[k].Scale
 	}
 	e.keys = value.NewTable(append([]string(nil), c.keyNames...), kc)
-	if c.systemCol || c.updateTime > 0 || c.sessionEndForce > 0 || c.sessionForce >= 0 && c.sessionGap > 0 {
+	if c.systemCol || c.updateTime > 0 || c.sessionEndForce > 0 || c.sessionGap > 0 && c.sessionForce >= 0 {
 		e.stop, e.done = make(chan struct{}), make(chan struct{})
 		go e.tick()
 	}
@@ -134,6 +134,12 @@ func (e *engine) Consume(batch *value.Table) error {
 		for r, t := range times {
 			if t != nullTime {
 				e.sessionRow(gs[r], t, r)
+			}
+		}
+		if e.c.updateTime == 0 {
+			// updateTime=0: every batch outputs its keys' open windows
+			for _, g := range e.touched {
+				e.sessionUpdate(g)
 			}
 		}
 	} else if e.c.forceTrigger >= 0 {

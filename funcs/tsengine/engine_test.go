@@ -67,6 +67,20 @@ eng.append!(table(now() as time, 6 as v))`)
 	testkit.Run(t, s, `dropStreamEngine("swsys")`)
 }
 
+// A session window engine with updateTime outputs its open window when a
+// row comes in a later updateTime part of it, and once its rows waited
+// 2 seconds.
+func TestSessionUpdateTime(t *testing.T) {
+	e := testkit.InMemory(t)
+	s := e.NewSession()
+	testkit.Run(t, s, `share table(1:0, `+"`time`v"+`, [TIMESTAMP, INT]) as swu
+eng = createSessionWindowEngine(name="swupd", sessionGap=50, metrics=<sum(v)>, dummyTable=table(1:0, `+"`time`v"+`, [TIMESTAMP, INT]), outputTable=swu, timeColumn=`+"`time"+`, updateTime=10)
+eng.append!(table(2024.01.01T00:00:00.001 2024.01.01T00:00:00.015 as time, 1 2 as v))`)
+	require.Equal(t, "[1]", testkit.Run(t, s, "exec v from swu"))
+	require.Eventually(t, func() bool { return testkit.Run(t, s, "exec v from swu") == "[1,3]" }, 5*time.Second, 50*time.Millisecond)
+	testkit.Run(t, s, `dropStreamEngine("swupd")`)
+}
+
 func itoa(i int) string {
 	const digits = "0123456789"
 	if i < 10 {

@@ -29,9 +29,6 @@ func createSessionWindowEngine(env funcs.Env, args []value.Value) (value.Value, 
 	for i, j := range map[int]int{3: 2, 4: 3, 5: 4, 6: 5, 7: 6, 8: 7, 13: 10, 14: 11} {
 		ts[i] = funcs.Arg(args, j)
 	}
-	if !funcs.NullOrAbsent(funcs.Arg(args, 8)) {
-		return nil, ddberr.Errorf("The argument [%s] of %s is not supported by Porpoise.", "updateTime", fn)
-	}
 	c, dummy, err := parseConfig(env, fn, ts)
 	if err != nil {
 		return nil, err
@@ -40,6 +37,14 @@ func createSessionWindowEngine(env funcs.Env, args []value.Value) (value.Value, 
 	startTime, err := funcs.BoolArg(fn, "useSessionStartTime", nullAbsent(funcs.Arg(args, 9)), true)
 	if err != nil {
 		return nil, err
+	}
+	if u := nullAbsent(funcs.Arg(args, 8)); u != nil {
+		if c.updateTime, err = funcs.NonNegIntArg(fn, "updateTime", u, 0); err != nil {
+			return nil, err
+		}
+		if c.systemCol || !startTime {
+			return nil, ddberr.Errorf("The arguments [%s] and [%s] of %s cannot be set together.", "updateTime", "useSystemTime or useSessionStartTime=false", fn)
+		}
 	}
 	c.sessionEndTime = !startTime
 	if f := nullAbsent(funcs.Arg(args, 13)); f != nil {
@@ -63,6 +68,22 @@ func (e *engine) sessionRow(g *group, t int64, r int) {
 	if g.started && t >= g.maxTime+e.c.sessionGap {
 		e.closeSession(g)
 	}
+	if e.c.updateTime > 0 {
+		// a row in a later updateTime-long part of the open window than
+		// the rows not yet output outputs them
+		start := t
+		if g.off < len(g.times) {
+			start = g.times[g.off]
+		}
+		sub := floorDiv(t-start, e.c.updateTime)
+		if g.pending && sub > g.pendSub {
+			e.sessionUpdate(g)
+		}
+		if !g.pending {
+			g.pendAt = time.Now()
+		}
+		g.pending, g.pendSub = true, sub
+	}
 	g.started = true
 	g.times = append(g.times, t)
 	g.staged = append(g.staged, r)
@@ -72,8 +93,17 @@ func (e *engine) sessionRow(g *group, t int64, r int) {
 	g.maxTime = t
 }
 
+// sessionUpdate queues g's open window for output and keeps it open.
+func (e *engine) sessionUpdate(g *group) {
+	g.pending = false
+	if g.off < len(g.times) {
+		e.slots = append(e.slots, slot{g: g, end: g.times[g.off], lo: []int{g.off}, hi: []int{len(g.times)}})
+	}
+}
+
 // closeSession queues g's open window for output.
 func (e *engine) closeSession(g *group) {
+	g.pending = false
 	if g.off == len(g.times) {
 		return
 	}
@@ -96,6 +126,14 @@ func (e *engine) sessionTick(now time.Time, nowMillis int64) {
 			}
 		}
 		return
+	}
+	if e.c.updateTime > 0 {
+		wait := max(2*time.Second, 2*time.Duration(e.c.updateTime)*unitOf(e.c.timeType))
+		for _, g := range e.all {
+			if g.pending && now.Sub(g.pendAt) >= wait {
+				e.sessionUpdate(g)
+			}
+		}
 	}
 	if e.c.sessionForce >= 0 && !e.lastRow.IsZero() && now.Sub(e.lastRow) >= time.Duration(e.c.sessionForce)*unitOf(e.c.timeType) {
 		for _, g := range e.all {
