@@ -778,7 +778,6 @@ var texts = []Text{
 	{"model of cubicSplinePredict must be a dictionary with the keys c and x, c as long as 4*(size(x)-1), neither holding NULL values.", "porpoise: funcs/c/cubicsplinepredic.md states the rule"},
 	{"The argument of %s must be a vector, matrix or table, not a %s.", "porpoise"},
 	{"The aggregate must reduce a column to a scalar.", "porpoise"},
-	{"The aggregate doesn't support array vectors.", "porpoise"},
 	{"The elements of the tuple X of nunique must be vectors of the same length.", "porpoise"},
 	{"X and Y of mutualInfo must be scalars, vectors or matrices.", "porpoise"},
 	{"X and Y of mutualInfo must have the same shape.", "porpoise"},
@@ -1203,6 +1202,10 @@ var texts = []Text{
 	{"The topic must be a string.", "porpoise"},
 	{"To enable table persistence, specify persistenceDir in server configuration and restart node. RefId: S03006", "error_codes/S03006.md"},
 	{"To undefine the shared stream table '%s', first cancel all subscriptions to it. RefId: S03000", "error_codes/S03000.md"},
+
+	// moving functions (funcs/window)
+	{"The weights of mavg must be a numeric vector.", "porpoise: funcs/m/mavg.md states the rule"},
+	{"The size of the weights of mavg must be between 0 and 1024.", "porpoise: funcs/m/mavg.md states the range"},
 
 	// charts (funcs/plotting)
 	{"The data of plot must be a vector, a tuple of vectors, a matrix or a table.", "porpoise: funcs/p/plot.md lists the forms"},

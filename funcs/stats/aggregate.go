@@ -25,7 +25,7 @@ func aggregate(fn string, x value.Value, f reducer) (value.Value, error) {
 	switch t := x.(type) {
 	case *value.Scalar, *value.Vector, *value.Pair:
 		v, _ := funcs.VectorArg(t)
-		return f(v)
+		return f(flatArray(v))
 	case *value.Matrix:
 		cols, _, _ := funcs.ColumnsOf(t)
 		return reduceColumns(cols, f)
@@ -223,9 +223,7 @@ func extremeIndex[T int8 | int16 | int32 | int64 | float32 | float64 | string](x
 // extremeOf returns the index of the minimum or maximum element of v
 // ignoring NULLs (-1 if none), with a typed loop over v's storage.
 func extremeOf(v *value.Vector, dir int) (int, error) {
-	if v.T.IsArray() {
-		return -1, ddberr.Errorf("The aggregate doesn't support array vectors.")
-	}
+	v = flatArray(v)
 	switch v.T.Storage() {
 	case value.StInt8:
 		return extremeIndex(v.I8, value.NullInt8, dir), nil
@@ -420,12 +418,7 @@ func nunique(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NewInt(int32(len(seen))), nil
 	}
 	return aggregate("nunique", args[0], func(v *value.Vector) (value.Value, error) {
-		if v.T.IsArray() {
-			flat := *v
-			flat.T = v.T.Elem()
-			flat.Offsets = nil
-			v = &flat
-		}
+		v = flatArray(v)
 		if codes, base, ok := v.CompactSymbolCodes(); ok {
 			return value.NewInt(int32(distinctCodes(codes, len(base), ignore))), nil
 		}
@@ -488,4 +481,17 @@ func modeReducer(v *value.Vector) (value.Value, error) {
 		}
 	}
 	return v.Elem(best), nil
+}
+
+// flatArray is an array vector's elements as one vector, which an
+// aggregate reduces as a whole (var over a window of an array vector
+// is the variance of all its elements: funcs/c/createReactiveStateEngine.md,
+// example 4); other vectors are returned as they are.
+func flatArray(v *value.Vector) *value.Vector {
+	if v == nil || !v.T.IsArray() {
+		return v
+	}
+	flat := *v
+	flat.T, flat.Offsets = v.T.Elem(), nil
+	return &flat
 }

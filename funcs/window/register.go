@@ -29,7 +29,7 @@ func init() {
 
 	// moving.go.
 	funcs.Register(
-		mSpec("msum", kSum), mSpec("msum2", kSum2), mSpec("mavg", kAvg),
+		mSpec("msum", kSum), mSpec("msum2", kSum2), mavgSpec(),
 		mSpec("mvar", kVar), mSpec("mvarp", kVarp), mSpec("mstd", kStd), mSpec("mstdp", kStdp),
 		mSpec("mskew", kSkew), mSpec("mkurtosis", kKurt), mSpec("mmed", kMed), mSpec("mprod", kProd),
 		funcs.Spec{Name: "mmad", Params: []string{"X", "window", "useMedian", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmad},
