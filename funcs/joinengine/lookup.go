@@ -37,6 +37,7 @@ type lookupEngine struct {
 
 	source value.Value // rightTable, reloaded every checkTimes
 	every  time.Duration
+	daily  []int64 // or at these nanoseconds of each day
 	stop   chan struct{}
 	done   sync.WaitGroup
 }
@@ -66,10 +67,18 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 		d, ok := arg(7).(*value.Scalar)
 		if ok && d.T == value.Duration && value.DurationNanos(value.DurationUnit(d)) > 0 && d.I > 0 {
 			every = time.Duration(d.I * value.DurationNanos(value.DurationUnit(d)))
-		} else if v, isVec := arg(7).(*value.Vector); !isVec || (v.T != value.Second && v.T != value.Time && v.T != value.NanoTime) {
+		} else if v, isVec := arg(7).(*value.Vector); isVec && (v.T == value.Second || v.T == value.Time || v.T == value.NanoTime) {
+			// times of day: the right table is reloaded as the clock
+			// passes each
+			tick := value.TickNanos(v.T)
+			for i := 0; i < v.Len(); i++ {
+				if x, ok := v.At(i).Int64(); ok {
+					e.daily = append(e.daily, x*tick)
+				}
+			}
+		} else {
 			return nil, argErr(lookupFn, "checkTimes", "a positive DURATION or a SECOND, TIME or NANOTIME vector")
 		}
-		// a vector of times of day loads the right table once, at creation
 		e.source = sessionBound(env, arg(2))
 	}
 	right, err := e.rightSchema(env, arg(2))
@@ -102,7 +111,7 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 				return nil, err
 			}
 		}
-		if every > 0 {
+		if every > 0 || len(e.daily) > 0 {
 			e.every = every
 			e.stop = make(chan struct{})
 			e.done.Add(1)
@@ -215,21 +224,52 @@ func (e *lookupEngine) reload() error {
 	return nil
 }
 
-// refresh reloads the right table every checkTimes.
+// refresh reloads the right table every checkTimes, or as the clock
+// passes each of its times of day.
 func (e *lookupEngine) refresh() {
 	defer e.done.Done()
-	tk := time.NewTicker(e.every)
+	period := e.every
+	if len(e.daily) > 0 {
+		period = 100 * time.Millisecond
+	}
+	tk := time.NewTicker(period)
 	defer tk.Stop()
+	last := timeOfDay(e.now())
 	for {
 		select {
 		case <-e.stop:
 			return
 		case <-tk.C:
-			e.mu.Lock()
-			_ = e.reload()
-			e.mu.Unlock()
+			due := len(e.daily) == 0
+			if !due {
+				now := timeOfDay(e.now())
+				for _, t := range e.daily {
+					// passed since the last check, across midnight too
+					if last < now && last < t && t <= now || now < last && (t > last || t <= now) {
+						due = true
+					}
+				}
+				last = now
+			}
+			if due {
+				e.mu.Lock()
+				_ = e.reload()
+				e.mu.Unlock()
+			}
 		}
 	}
+}
+
+func (e *lookupEngine) now() time.Time {
+	if c, ok := e.bg.(interface{ Now() time.Time }); ok {
+		return c.Now()
+	}
+	return time.Now()
+}
+
+// timeOfDay is t's nanoseconds since its local midnight.
+func timeOfDay(t time.Time) int64 {
+	return int64(t.Hour()*3600+t.Minute()*60+t.Second())*1e9 + int64(t.Nanosecond())
 }
 
 // ConsumeRight implements streamengine.JoinEngine.

@@ -56,9 +56,15 @@ type crossEngine struct {
 	haveTS    bool
 	curCount  int64
 	triggered bool
+	// keyCount (c1, c2): the rows of a newer timestamp held back while
+	// the current one waits, and c2
+	held   *value.Table
+	heldTS int64
+	second int64
 	// dataInterval: the end of the current window
-	winEnd  int64
-	haveWin bool
+	winEnd    int64
+	winOrigin int64
+	haveWin   bool
 	// interval: rows arrived since the last computation
 	dirty bool
 	stop  chan struct{}
@@ -192,6 +198,11 @@ func (e *crossEngine) readInterval(v value.Value) error {
 	}
 	if t, ok := v.(*value.Vector); ok && t.T == value.Any && e.pattern == keyCount && t.Len() == 2 {
 		v = t.Any[0]
+		// an integer c2 holds a newer timestamp back until it has c2
+		// rows; a duration c2 is taken as firing at once
+		if c2, ok := t.Any[1].(*value.Scalar); ok && c2.T.Category() == value.CatIntegral && !c2.Null {
+			e.second = max(c2.I, 1)
+		}
 	}
 	n, err := funcs.PositiveIntArg(fnName, "triggeringInterval", v, 1000)
 	if err != nil {
@@ -245,7 +256,10 @@ func (e *crossEngine) mirror() {
 // consumeKeyCount takes the rows of one timestamp at a time: older
 // rows are dropped, a newer timestamp fires the current one if it has
 // not fired, and a timestamp fires once triggeringInterval rows of it
-// have arrived.
+// have arrived. With triggeringInterval=(c1, c2) a newer timestamp t2
+// arriving before the current t1 fired is held back: t1 fires (over a
+// cross-section without t2's rows) once c2 rows of t2 have arrived, a
+// timestamp newer than t2 arrives, or t1 reaches c1 rows after all.
 func (e *crossEngine) consumeKeyCount(batch *value.Table, start time.Time) error {
 	tcol := batch.Cols[e.timeCol]
 	n := batch.Rows()
@@ -259,33 +273,96 @@ func (e *crossEngine) consumeKeyCount(batch *value.Table, start time.Time) error
 			}
 			j++
 		}
-		switch {
-		case !ok || e.haveTS && ts < e.curTS:
-			// late or NULL-time rows are discarded
-		case !e.haveTS || ts > e.curTS:
-			if e.haveTS && !e.triggered && e.curCount > 0 {
-				if err := e.compute(e.scalarTime(e.curTS), start, int(e.curCount)); err != nil {
-					return err
-				}
-			}
-			if e.lastBatchOnly {
-				e.clear()
-			}
-			e.curTS, e.haveTS, e.curCount, e.triggered = ts, true, 0, false
-			fallthrough
-		default:
-			e.applyRows(batch, i, j)
-			e.curCount += int64(j - i)
-			if !e.triggered && e.curCount >= e.interval {
-				e.triggered = true
-				if err := e.compute(e.scalarTime(ts), start, int(e.curCount)); err != nil {
-					return err
-				}
-			}
+		if err := e.keyCountRun(batch, i, j, ts, ok, start); err != nil {
+			return err
 		}
 		i = j
 	}
 	return nil
+}
+
+// keyCountRun takes rows [i, j) of batch, all of time ts.
+func (e *crossEngine) keyCountRun(batch *value.Table, i, j int, ts int64, ok bool, start time.Time) error {
+	switch {
+	case !ok:
+		return nil
+	case e.held != nil && ts == e.curTS:
+		// more rows of the waiting timestamp
+	case e.haveTS && ts < e.curTS || e.held != nil && ts < e.heldTS:
+		// late rows are discarded
+		return nil
+	case e.held != nil && ts == e.heldTS:
+		e.hold(batch, i, j)
+		if int64(e.held.Rows()) >= e.second {
+			return e.release(start)
+		}
+		return nil
+	case e.held != nil:
+		// a timestamp newer than the held one fires the current
+		if err := e.release(start); err != nil {
+			return err
+		}
+		return e.keyCountRun(batch, i, j, ts, ok, start)
+	case e.haveTS && ts > e.curTS && !e.triggered && e.curCount > 0 && e.second > 0:
+		e.heldTS = ts
+		e.held = e.state.EmptyLike(0)
+		e.hold(batch, i, j)
+		if int64(e.held.Rows()) >= e.second {
+			return e.release(start)
+		}
+		return nil
+	case !e.haveTS || ts > e.curTS:
+		if err := e.advance(ts, start); err != nil {
+			return err
+		}
+	}
+	e.applyRows(batch, i, j)
+	e.curCount += int64(j - i)
+	if !e.triggered && e.curCount >= e.interval {
+		e.triggered = true
+		if err := e.compute(e.scalarTime(e.curTS), start, int(e.curCount)); err != nil {
+			return err
+		}
+		if e.held != nil {
+			return e.release(start)
+		}
+	}
+	return nil
+}
+
+// advance makes ts the current timestamp, firing the current one if it
+// has not fired.
+func (e *crossEngine) advance(ts int64, start time.Time) error {
+	if e.haveTS && !e.triggered && e.curCount > 0 {
+		if err := e.compute(e.scalarTime(e.curTS), start, int(e.curCount)); err != nil {
+			return err
+		}
+	}
+	if e.lastBatchOnly {
+		e.clear()
+	}
+	e.curTS, e.haveTS, e.curCount, e.triggered = ts, true, 0, false
+	return nil
+}
+
+// hold keeps rows [i, j) of batch back until the current timestamp
+// fires.
+func (e *crossEngine) hold(batch *value.Table, i, j int) {
+	for c, col := range e.held.Cols {
+		for r := i; r < j; r++ {
+			col.AppendFrom(batch.Cols[c], r)
+		}
+	}
+}
+
+// release fires the current timestamp and takes the held rows.
+func (e *crossEngine) release(start time.Time) error {
+	held := e.held
+	e.held = nil
+	if err := e.advance(e.heldTS, start); err != nil {
+		return err
+	}
+	return e.keyCountRun(held, 0, held.Rows(), e.heldTS, true, start)
 }
 
 // consumeDataInterval fires the current window, over the cross-section
@@ -299,13 +376,16 @@ func (e *crossEngine) consumeDataInterval(batch *value.Table, start time.Time) e
 			continue
 		}
 		if !e.haveWin {
-			e.winEnd = floorDiv(ts, e.interval)*e.interval + e.interval
+			// windows of triggeringInterval on a grid from the first
+			// row's time rounded down to a multiple of it
+			e.winOrigin = floorDiv(ts, e.interval) * e.interval
+			e.winEnd = e.winOrigin + e.interval
 			e.haveWin = true
 		} else if ts >= e.winEnd {
 			if err := e.compute(e.scalarTime(e.winEnd), start, 1); err != nil {
 				return err
 			}
-			e.winEnd = floorDiv(ts, e.interval)*e.interval + e.interval
+			e.winEnd = e.winOrigin + (floorDiv(ts-e.winOrigin, e.interval)+1)*e.interval
 		}
 		e.applyRows(batch, i, i+1)
 	}
