@@ -223,10 +223,14 @@ func (d *daily) place(t int64) (int64, int64, bool) {
 	base, rel := d.locate(t)
 	for i := range d.sessEnd {
 		switch {
-		case rel < d.firstStart[i]:
+		case rel < d.firstStart[i] || d.c.closedRight && rel == d.firstStart[i]:
 			// before the session (after the one before): its first window
-			return base*d.perDay + d.firstStart[i], t, true
-		case rel < d.lastEnd[i]:
+			tp := base*d.perDay + d.firstStart[i]
+			if d.c.closedRight {
+				tp++
+			}
+			return tp, t, true
+		case rel < d.lastEnd[i] || d.c.closedRight && rel == d.lastEnd[i]:
 			return t, t, true
 		case rel == d.sessEnd[i] && rel == d.lastEnd[i] && d.mergeEnd && !d.c.closedRight:
 			// mergeSessionEnd: the session's end counts in its last window
