@@ -44,7 +44,9 @@ func (r Rules) Acceptable(dst, src value.Type) bool {
 		// into a TIMESTAMP column
 		return sc == value.CatTemporal || sc == value.CatIntegral
 	case value.CatLiteral:
-		return sc == value.CatLiteral
+		// a CHAR is its character: createTimeSeriesEngine.md inserts
+		// 'B' into a STRING column
+		return sc == value.CatLiteral || src == value.Char
 	case value.CatBinary:
 		return false
 	}

@@ -1889,20 +1889,7 @@ func (p *parser) parsePrimary() ast.Expr {
 			p.inMeta = true
 			var x ast.Expr
 			p.withEq(func() {
-				x = p.parseExpr()
-				if isKw(p.tok(), "as") {
-					// <price*2 as updatedPrice>: a column definition
-					// with its name, as sqlColAlias builds;
-					// <sums(ask) as `sumAsk`sum2Ask> names each value
-					// of a function giving several
-					at := p.next()
-					if n := p.tok(); n.Kind == lex.TokSymbolVector {
-						p.next()
-						x = &ast.AliasExpr{At: at.Pos, X: x, Name: n.Items[0], Names: n.Items}
-					} else {
-						x = &ast.AliasExpr{At: at.Pos, X: x, Name: p.expectIdent().Text}
-					}
-				}
+				x = p.metaAlias(p.parseExpr())
 			})
 			p.inMeta = old
 			p.expectOp(">")
@@ -1924,7 +1911,12 @@ func (p *parser) parsePrimary() ast.Expr {
 						continue
 					}
 					afterEmpty = false
-					a.Elems = append(a.Elems, p.parseExpr())
+					e := p.parseExpr()
+					if p.inMeta {
+						// <[first(price) as open, max(price) as high]>
+						e = p.metaAlias(e)
+					}
+					a.Elems = append(a.Elems, e)
 					if !p.isOp(",") {
 						break
 					}
@@ -2205,4 +2197,20 @@ func (p *parser) parseUnion(q ast.Expr) ast.Expr {
 		p.failTok(p.tok())
 	}
 	return &ast.UnionExpr{At: at.Pos, L: q, R: r, All: all}
+}
+
+// metaAlias reads the alias that may follow an expression in metacode:
+// <price*2 as updatedPrice> is a column definition with its name, as
+// sqlColAlias builds; <sums(ask) as `sumAsk`sum2Ask> names each value of
+// a function giving several.
+func (p *parser) metaAlias(x ast.Expr) ast.Expr {
+	if !isKw(p.tok(), "as") {
+		return x
+	}
+	at := p.next()
+	if n := p.tok(); n.Kind == lex.TokSymbolVector {
+		p.next()
+		return &ast.AliasExpr{At: at.Pos, X: x, Name: n.Items[0], Names: n.Items}
+	}
+	return &ast.AliasExpr{At: at.Pos, X: x, Name: p.expectIdent().Text}
 }

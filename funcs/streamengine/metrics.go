@@ -2,9 +2,12 @@ package streamengine
 
 import (
 	"maps"
+	"strconv"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -158,4 +161,35 @@ func Columns(fn, param string, v value.Value, dummy *value.Table) ([]int, error)
 		out[i] = c
 	}
 	return out, nil
+}
+
+// DistinctNames gives each metric whose column would take the name of an
+// earlier one (<[sum(iif(a, x, 0)), sum(iif(b, x, 0))]> are both "sum")
+// an alias of its own, as a query refuses two columns of one name; the
+// others keep their names. Engines write their output by position, so
+// the aliases never reach it.
+func DistinctNames(exprs []ast.Expr) []ast.Expr {
+	out := make([]ast.Expr, len(exprs))
+	seen := map[string]bool{}
+	for i, x := range exprs {
+		out[i] = x
+		if a, ok := x.(*ast.AliasExpr); ok {
+			for _, n := range append([]string{a.Name}, a.Names...) {
+				seen[strings.ToLower(n)] = true
+			}
+			continue
+		}
+		name := colname.Of(x)
+		if name == "" {
+			continue
+		}
+		for k := 1; seen[strings.ToLower(name)]; k++ {
+			name = colname.Of(x) + "_" + strconv.Itoa(k)
+		}
+		if name != colname.Of(x) {
+			out[i] = &ast.AliasExpr{X: x, Name: name}
+		}
+		seen[strings.ToLower(name)] = true
+	}
+	return out
 }

@@ -138,7 +138,7 @@ func (e *engine) compute(j int, slots []slot) ([]*value.Vector, []string, error)
 	if win.Len() > 0 {
 		in.Names = append(append([]string(nil), in.Names...), winCol)
 		in.Cols = append(in.Cols, win)
-		sel := &ast.SelectExpr{Cols: m.Exprs, GroupBy: []ast.Expr{&ast.Ident{Name: winCol}}}
+		sel := &ast.SelectExpr{Cols: streamengine.DistinctNames(m.Exprs), GroupBy: []ast.Expr{&ast.Ident{Name: winCol}}}
 		out, err := streamengine.Run(e.bg, sel, in, m.Bind)
 		if err != nil {
 			return nil, nil, err
