@@ -1,6 +1,7 @@
 package all
 
 import (
+	_ "github.com/porpoisedb/porpoise/funcs/alertengine"
 	_ "github.com/porpoisedb/porpoise/funcs/bond"
 	_ "github.com/porpoisedb/porpoise/funcs/cached"
 	_ "github.com/porpoisedb/porpoise/funcs/convert"

@@ -1,0 +1,352 @@
+package alertengine
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+const fnName = "createAnomalyDetectionEngine"
+
+var adParams = []string{"name", "metrics", "dummyTable", "outputTable", "timeColumn", "keyColumn", "windowSize", "step",
+	"garbageSize", "roundTime", "snapshotDir", "snapshotIntervalInMsgCount", "raftGroup", "anomalyDescription"}
+
+// The kinds of metric, by the columns they read outside aggregates and
+// the aggregates they call.
+const (
+	perRow    = iota // columns only: checked on every row
+	perWindow        // aggregates only: checked on every closed window
+	mixed            // both: every row against the last window's aggregates
+)
+
+// metric is one anomaly condition.
+type metric struct {
+	kind int
+	text string   // what the output's metric column says
+	expr ast.Expr // as evaluated: a mixed one's aggregates read aggCol columns
+}
+
+// config is an engine's arguments.
+type config struct {
+	metrics      []metric
+	bind         map[string]value.Value
+	aggs         []ast.Expr // the aggregate calls of mixed metrics, in aggCol order
+	text         string
+	output       value.Value
+	timeCol      int
+	timeType     value.Type
+	keyCols      []int
+	keyNames     []string
+	window, step int64
+	garbageSize  int64
+	roundTime    bool
+	snapshotDir  string
+	snapInterval int64
+	windowed     bool // some metric reads an aggregate
+	history      bool // a per-row or mixed metric calls an order-sensitive function
+}
+
+// aggCol is the name the k-th aggregate of the mixed metrics is read by.
+func aggCol(k int) string { return fmt.Sprintf("__adAgg%d", k) }
+
+func nullAbsent(v value.Value) value.Value {
+	if funcs.NullOrAbsent(v) {
+		return nil
+	}
+	return v
+}
+
+func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, error) {
+	c := &config{garbageSize: 2000, snapInterval: -1}
+	dummy, ok := funcs.Arg(args, 2).(*value.Table)
+	if !ok {
+		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "dummyTable", fnName, "a table")
+	}
+	m, err := streamengine.ParseMetrics(fnName, funcs.Arg(args, 1))
+	if err != nil {
+		return nil, nil, err
+	}
+	c.bind = m.Bind
+	out := funcs.Arg(args, 3)
+	if _, ok := out.(*value.Table); !ok {
+		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "outputTable", fnName, "a table")
+	}
+	c.output = out
+	tc := nullAbsent(funcs.Arg(args, 4))
+	if tc == nil {
+		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "timeColumn", fnName, "a column name")
+	}
+	cols, err := streamengine.Columns(fnName, "timeColumn", tc, dummy)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(cols) != 1 || !dummy.Cols[cols[0]].T.IsTemporal() {
+		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "timeColumn", fnName, "the name of a temporal column")
+	}
+	c.timeCol, c.timeType = cols[0], dummy.Cols[cols[0]].T
+	if kc := nullAbsent(funcs.Arg(args, 5)); kc != nil {
+		if c.keyCols, err = streamengine.Columns(fnName, "keyColumn", kc, dummy); err != nil {
+			return nil, nil, err
+		}
+		for _, k := range c.keyCols {
+			c.keyNames = append(c.keyNames, dummy.Names[k])
+		}
+	}
+	for _, x := range m.Exprs {
+		c.addMetric(env, x, dummy)
+	}
+	var texts []string
+	for _, mt := range c.metrics {
+		texts = append(texts, mt.text)
+	}
+	c.text = joinTexts(texts)
+	if w := nullAbsent(funcs.Arg(args, 6)); w != nil || c.windowed {
+		if c.window, err = funcs.PositiveIntArg(fnName, "windowSize", w, 0); err != nil || c.window <= 0 {
+			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a positive integer.", "windowSize", fnName)
+		}
+	}
+	if s := nullAbsent(funcs.Arg(args, 7)); s != nil || c.windowed {
+		if c.step, err = funcs.PositiveIntArg(fnName, "step", s, 0); err != nil || c.step <= 0 {
+			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a positive integer.", "step", fnName)
+		}
+	}
+	if c.window > 0 && c.step > 0 && c.window%c.step != 0 {
+		return nil, nil, ddberr.Errorf("The windowSize of %s must be a multiple of its step.", fnName)
+	}
+	if g := nullAbsent(funcs.Arg(args, 8)); g != nil {
+		if c.garbageSize, err = funcs.PositiveIntArg(fnName, "garbageSize", g, 2000); err != nil {
+			return nil, nil, err
+		}
+	}
+	if c.roundTime, err = funcs.BoolArg(fnName, "roundTime", nullAbsent(funcs.Arg(args, 9)), true); err != nil {
+		return nil, nil, err
+	}
+	if d := nullAbsent(funcs.Arg(args, 10)); d != nil {
+		if c.snapshotDir, err = funcs.StrScalarArg(fnName, "snapshotDir", d); err != nil {
+			return nil, nil, err
+		}
+	}
+	if c.snapInterval, err = funcs.IntArg(fnName, "snapshotIntervalInMsgCount", nullAbsent(funcs.Arg(args, 11)), -1); err != nil {
+		return nil, nil, err
+	}
+	if d := nullAbsent(funcs.Arg(args, 13)); d != nil {
+		v, ok := d.(*value.Vector)
+		if !ok || (v.T != value.String && v.T != value.Symbol) || v.Len() != len(c.metrics) {
+			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "anomalyDescription", fnName, "a STRING vector with one element per metric")
+		}
+		for i := range c.metrics {
+			c.metrics[i].text = v.StrAt(i)
+		}
+	}
+	return c, dummy, nil
+}
+
+func joinTexts(ts []string) string {
+	s := ""
+	for i, t := range ts {
+		if i > 0 {
+			s += ", "
+		}
+		s += t
+	}
+	return s
+}
+
+// addMetric classifies x and, for a mixed one, replaces its aggregate
+// calls by the columns the engine fills with the last window's values.
+func (c *config) addMetric(env funcs.Env, x ast.Expr, dummy *value.Table) {
+	mt := metric{text: unparse.Metacode(x), expr: x}
+	hasAgg := false
+	astwalk.Inspect(x, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && isAggregate(env, id.Name) {
+				hasAgg = true
+				return false
+			}
+		}
+		return true
+	})
+	switch {
+	case !hasAgg:
+		mt.kind = perRow
+	case readsColumns(env, x, dummy):
+		mt.kind = mixed
+		mt.expr = c.replaceAggs(env, x)
+	default:
+		mt.kind = perWindow
+	}
+	if hasAgg {
+		c.windowed = true
+	}
+	if mt.kind != perWindow && orderSensitive(env, mt.expr) {
+		c.history = true
+	}
+	c.metrics = append(c.metrics, mt)
+}
+
+// readsColumns reports whether x reads a column outside every call of
+// an aggregate function.
+func readsColumns(env funcs.Env, x ast.Expr, dummy *value.Table) bool {
+	found := false
+	astwalk.Inspect(x, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if id, isID := n.Fn.(*ast.Ident); isID && !n.Method {
+				if isAggregate(env, id.Name) {
+					return false
+				}
+				// the function's name is not a column
+				for _, a := range n.Args {
+					if readsColumns(env, a, dummy) {
+						found = true
+					}
+				}
+				return false
+			}
+		case *ast.Ident:
+			if dummy.ColumnIndex(n.Name) >= 0 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+var exprType = reflect.TypeOf((*ast.Expr)(nil)).Elem()
+
+// replaceAggs is a copy of x whose outermost aggregate calls are
+// identifiers aggCol(k), the calls appended to c.aggs.
+func (c *config) replaceAggs(env funcs.Env, x ast.Expr) ast.Expr {
+	if x == nil {
+		return nil
+	}
+	if call, ok := x.(*ast.CallExpr); ok {
+		if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && isAggregate(env, id.Name) {
+			c.aggs = append(c.aggs, call)
+			return &ast.Ident{At: call.At, Name: aggCol(len(c.aggs) - 1)}
+		}
+	}
+	rv := reflect.ValueOf(x)
+	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
+		return x
+	}
+	cp := reflect.New(rv.Elem().Type())
+	cp.Elem().Set(rv.Elem())
+	s := cp.Elem()
+	for i := 0; i < s.NumField(); i++ {
+		f := s.Field(i)
+		if !f.CanSet() {
+			continue
+		}
+		switch {
+		case f.Type() == exprType:
+			if !f.IsNil() {
+				f.Set(reflect.ValueOf(c.replaceAggs(env, f.Interface().(ast.Expr))))
+			}
+		case f.Kind() == reflect.Slice && f.Type().Elem() == exprType:
+			n := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
+			for j := 0; j < f.Len(); j++ {
+				if e := f.Index(j); !e.IsNil() {
+					n.Index(j).Set(reflect.ValueOf(c.replaceAggs(env, e.Interface().(ast.Expr))))
+				}
+			}
+			f.Set(n)
+		}
+	}
+	return cp.Interface().(ast.Expr)
+}
+
+// isAggregate reports whether name is an aggregate built-in or a user
+// function (as the time-series engine reads metrics).
+func isAggregate(env funcs.Env, name string) bool {
+	if s, ok := funcs.Lookup(name); ok {
+		return s.Props.Has(funcs.Aggregate) || name == "count" || name == "size"
+	}
+	f, ok := env.Function(name)
+	if !ok {
+		return false
+	}
+	_, builtin := f.(*funcs.Spec)
+	return !builtin
+}
+
+// alignment is the alignmentSize of DolphinDB's window rules (the table
+// stream/anomaly_detection_engine.md shares with the time-series
+// engine): the unit the first window's end is rounded down to.
+func alignment(t value.Type, step int64, round bool) int64 {
+	switch t {
+	case value.Minute, value.DateMinute, value.Second, value.DateTime:
+		return pick(step, round, coarse, coarseRound, 30)
+	case value.Time, value.Timestamp:
+		return pick(step, round, milli, milliRound, 30000)
+	case value.NanoTime, value.NanoTimestamp:
+		return pick(step, round, nano, nanoRound, 999)
+	}
+	return 1
+}
+
+type band struct{ max, size int64 }
+
+var (
+	coarse      = []band{{2, 2}, {3, 3}, {5, 5}, {10, 10}, {15, 15}, {20, 20}, {30, 30}, {1 << 62, 60}}
+	coarseRound = []band{{60, 60}, {120, 120}, {180, 180}, {300, 300}, {600, 600}, {900, 900}, {1200, 1200}, {1800, 1800}, {1 << 62, 3600}}
+	milli       = []band{{2, 2}, {5, 5}, {10, 10}, {20, 20}, {25, 25}, {50, 50}, {100, 100}, {200, 200}, {250, 250}, {500, 500},
+		{1000, 1000}, {2000, 2000}, {3000, 3000}, {5000, 5000}, {10000, 10000}, {15000, 15000}, {20000, 20000}, {30000, 30000}, {1 << 62, 60000}}
+	milliRound = []band{{60000, 60000}, {120000, 120000}, {300000, 300000}, {600000, 600000}, {900000, 900000}, {1200000, 1200000},
+		{1800000, 1800000}, {1 << 62, 3600000}}
+	nano      = []band{{2, 2}, {5, 5}, {10, 10}, {20, 20}, {25, 25}, {50, 50}, {100, 100}, {200, 200}, {250, 250}, {500, 500}, {1 << 62, 1000}}
+	nanoRound = []band{{1e6, 1e6}, {1e7, 1e7}, {1e8, 1e8}, {1e9, 1e9}, {2e9, 2e9}, {3e9, 3e9}, {5e9, 5e9}, {1e10, 1e10},
+		{15e9, 15e9}, {2e10, 2e10}, {3e10, 3e10}, {1 << 62, 6e10}}
+)
+
+func pick(step int64, round bool, plain, rounded []band, split int64) int64 {
+	bands := plain
+	if round && step > split {
+		bands = rounded
+	}
+	for _, b := range bands {
+		if step <= b.max {
+			return b.size
+		}
+	}
+	return bands[len(bands)-1].size
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}
+
+// orderSensitive reports whether x calls a function whose result
+// depends on earlier rows (prev, cumulative and moving functions) or a
+// user function.
+func orderSensitive(env funcs.Env, x ast.Expr) bool {
+	found := false
+	astwalk.Inspect(x, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, isID := call.Fn.(*ast.Ident); isID {
+				if s, ok := funcs.Lookup(id.Name); ok {
+					found = found || s.Props.Has(funcs.OrderSensitive)
+				} else if _, ok := env.Function(id.Name); ok {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
