@@ -1228,6 +1228,8 @@ var texts = []Text{
 	{"A stream engine's metrics must give a table.", "porpoise"},
 	{"The argument [%s] of %s must be a column name or a vector of column names.", "porpoise"},
 	{"The column [%s] does not exist in the dummy table of %s.", "porpoise"},
+	{"The argument [engine] of %s must be a stream engine.", "porpoise"},
+	{"The argument [msgId] of appendMsg must be an integer scalar.", "porpoise"},
 	{"warmupStreamEngine currently only supports the reactive state engine and time series engine. RefId: S03018", "error_codes/S03018.md"},
 
 	// the reactive state engine (funcs/rsengine)

@@ -16,6 +16,9 @@ func init() {
 		funcs.Spec{Name: "getLeftStream", Params: []string{"engine"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getLeftStream},
 		funcs.Spec{Name: "getRightStream", Params: []string{"engine"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getRightStream},
 		funcs.Spec{Name: "appendForJoin", Params: []string{"engine", "isLeftTable", "data"}, Min: 3, Max: 3, Props: funcs.Session, Category: "streaming", Fn: appendForJoin},
+		// message.go
+		funcs.Spec{Name: "appendMsg", Params: []string{"engine", "msgBody", "msgId"}, Min: 3, Max: 3, Props: funcs.Session, Category: "stream-tables", Fn: appendMsg},
+		funcs.Spec{Name: "getSnapshotMsgId", Params: []string{"engine"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getSnapshotMsgId},
 		// warmup.go
 		funcs.Spec{Name: "warmupStreamEngine", Params: []string{"engine", "msgs"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: warmupStreamEngine},
 	)
