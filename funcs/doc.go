@@ -40,7 +40,7 @@
 //	funcs/xsengine     the cross-sectional engine (createCrossSectionalEngine): metrics over the latest row per key
 //	funcs/joinengine   streaming join engines fed by a left and a right input (createLookupJoinEngine ...)
 //	funcs/rsengine     the reactive state engine: createReactiveStateEngine, createNarrowReactiveStateEngine
-//	funcs/alertengine  the anomaly-detection engine (createAnomalyDetectionEngine): boolean metrics per row and per window
+//	funcs/alertengine  checking stream engines: createAnomalyDetectionEngine (boolean metrics per row and per window), createRuleEngine
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
 //	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)
 //	funcs/decomp       decompositions: pca, stl, and the ESD anomaly tests esd and seasonalEsd

@@ -49,3 +49,29 @@ func TestOddInput(t *testing.T) {
 		"eng.append!(table(1:0, `time`v, [TIMESTAMP, DOUBLE]))")
 	require.Equal(t, "[0,0,1]", testkit.Run(t, s, "exec type from o"))
 }
+
+// Rules change while other sessions append: every row is checked once,
+// by the rules of the moment.
+func TestRulesChangeWhileAppending(t *testing.T) {
+	e := testkit.InMemory(t)
+	s := e.NewSession()
+	testkit.Run(t, s, "share table(1:0, `k`rule, [INT, INT]) as rout\n"+
+		"createRuleEngine(\"rc\", dict([1, NULL], [[<v > 0>], [<v < 0>]]), table(1:0, `k`v, [INT, INT]), `k, rout, , `k)")
+	var wg sync.WaitGroup
+	for w := 0; w < 3; w++ {
+		ws := e.NewSession()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 30; j++ {
+				testkit.Run(t, ws, "tableInsert(getStreamEngine(`rc), table(1..10 as k, 1..10 as v))")
+			}
+		}()
+	}
+	u := e.NewSession()
+	for j := 0; j < 30; j++ {
+		testkit.Run(t, u, fmt.Sprintf("updateRule(\"rc\", %d, [<v > 5>])", j%10+1))
+	}
+	wg.Wait()
+	require.Equal(t, "900", testkit.Run(t, s, "exec count(*) from rout"))
+}
