@@ -169,3 +169,41 @@ func columnOpt(fn, param string, v value.Value, t *value.Table) (int, error) {
 	}
 	return c[0], nil
 }
+
+// compact returns store without the rows no group uses any more, once
+// they number more than garbage (garbageSize); refs are the groups' row
+// lists in store, in the order the kept rows go, renumbered in place.
+func compact(store *value.Table, garbage int, refs [][]int) *value.Table {
+	live := 0
+	for _, r := range refs {
+		live += len(r)
+	}
+	if store.Rows()-live <= garbage {
+		return store
+	}
+	keep := make([]int, 0, live)
+	for _, r := range refs {
+		for i, row := range r {
+			r[i] = len(keep)
+			keep = append(keep, row)
+		}
+	}
+	return store.Gather(keep)
+}
+
+// sides reads a two-table join engine's leftTable, rightTable and
+// outputTable (arguments 1 to 3); the output is the engine's to check
+// further.
+func sides(fn string, args []value.Value) (left, right *value.Table, err error) {
+	left, ok := funcs.Arg(args, 1).(*value.Table)
+	if !ok {
+		return nil, nil, argErr(fn, "leftTable", "a table")
+	}
+	if right, ok = funcs.Arg(args, 2).(*value.Table); !ok {
+		return nil, nil, argErr(fn, "rightTable", "a table")
+	}
+	if funcs.NullOrAbsent(funcs.Arg(args, 3)) {
+		return nil, nil, argErr(fn, "outputTable", "a table")
+	}
+	return left, right, nil
+}

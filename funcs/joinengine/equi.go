@@ -83,19 +83,11 @@ type equiEngine struct {
 
 func createEquiJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	arg := func(i int) value.Value { return funcs.Arg(args, i) }
-	left, ok := arg(1).(*value.Table)
-	if !ok {
-		return nil, argErr(equiFn, "leftTable", "a table")
-	}
-	right, ok := arg(2).(*value.Table)
-	if !ok {
-		return nil, argErr(equiFn, "rightTable", "a table")
-	}
-	if funcs.NullOrAbsent(arg(3)) {
-		return nil, argErr(equiFn, "outputTable", "a table")
+	left, right, err := sides(equiFn, args)
+	if err != nil {
+		return nil, err
 	}
 	e := &equiEngine{out: arg(3), lname: left.Shared, rname: right.Shared, latest: math.MinInt64}
-	var err error
 	if e.metrics, err = streamengine.ParseMetrics(equiFn, arg(4)); err != nil {
 		return nil, err
 	}

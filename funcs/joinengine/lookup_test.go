@@ -19,20 +19,11 @@ func TestLookupJoinConcurrentAppends(t *testing.T) {
 	s := e.NewSession()
 	testkit.Run(t, s, "share table(1:0, `k`v`w, [INT, INT, INT]) as ljout\n"+
 		"lj = createLookupJoinEngine(name=\"ljRace\", leftTable=table(1:0, `k`v, [INT, INT]), rightTable=table(1:0, `k`w, [INT, INT]), outputTable=ljout, metrics=<[v, w]>, matchingColumn=`k)")
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		w := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := 0; j < 25; j++ {
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ljRace), false, table(1..10 as k, 1..10 as w))")
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ljRace), true, table(1..10 as k, 1..10 as v))")
-				testkit.Run(t, w, "tableInsert(getRightStream(getStreamEngine(`ljRace)), table(1..10 as k, 1..10 as w))")
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Concurrently(t, e, 4, 25,
+		"appendForJoin(getStreamEngine(`ljRace), false, table(1..10 as k, 1..10 as w))",
+		"appendForJoin(getStreamEngine(`ljRace), true, table(1..10 as k, 1..10 as v))",
+		"tableInsert(getRightStream(getStreamEngine(`ljRace)), table(1..10 as k, 1..10 as w))",
+	)
 	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from ljout where v == w and k == v"))
 	testkit.Run(t, s, "dropStreamEngine(`ljRace)")
 }
@@ -46,21 +37,12 @@ func TestAsofJoinConcurrentAppends(t *testing.T) {
 		"share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout2\n"+
 		"aj = createAsofJoinEngine(name=\"ajRace\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout, metrics=<[v, w]>, matchingColumn=`k, useSystemTime=true)\n"+
 		"aj2 = createAsofJoinEngine(name=\"ajRace2\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout2, metrics=<[v, w]>, matchingColumn=`k, timeColumn=`t, delayedTime=1, garbageSize=10)")
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		w := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := 0; j < 25; j++ {
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ajRace), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))")
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ajRace), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))")
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ajRace2), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))")
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ajRace2), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))")
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Concurrently(t, e, 4, 25,
+		"appendForJoin(getStreamEngine(`ajRace), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))",
+		"appendForJoin(getStreamEngine(`ajRace), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))",
+		"appendForJoin(getStreamEngine(`ajRace2), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))",
+		"appendForJoin(getStreamEngine(`ajRace2), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))",
+	)
 	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from ajout where v == w and k == v"))
 	require.Equal(t, "true", testkit.Run(t, s, "exec count(*) <= 1000 and count(*) == sum(v == w or isNull(w)) from ajout2"))
 	testkit.Run(t, s, "dropStreamEngine(`ajRace)")

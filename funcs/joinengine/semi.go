@@ -37,19 +37,11 @@ type semiEngine struct {
 
 func createLeftSemiJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	arg := func(i int) value.Value { return funcs.Arg(args, i) }
-	left, ok := arg(1).(*value.Table)
-	if !ok {
-		return nil, argErr(semiFn, "leftTable", "a table")
-	}
-	right, ok := arg(2).(*value.Table)
-	if !ok {
-		return nil, argErr(semiFn, "rightTable", "a table")
-	}
-	if funcs.NullOrAbsent(arg(3)) {
-		return nil, argErr(semiFn, "outputTable", "a table")
+	left, right, err := sides(semiFn, args)
+	if err != nil {
+		return nil, err
 	}
 	e := &semiEngine{out: arg(3), lname: left.Shared, rname: right.Shared, waiting: map[string][]int{}}
-	var err error
 	if e.metrics, err = streamengine.ParseMetrics(semiFn, arg(4)); err != nil {
 		return nil, err
 	}

@@ -68,22 +68,14 @@ const groupCol = "__windowJoinGroup"
 
 func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	arg := func(i int) value.Value { return funcs.Arg(args, i) }
-	left, ok := arg(1).(*value.Table)
-	if !ok {
-		return nil, argErr(windowFn, "leftTable", "a table")
-	}
-	right, ok := arg(2).(*value.Table)
-	if !ok {
-		return nil, argErr(windowFn, "rightTable", "a table")
-	}
-	if funcs.NullOrAbsent(arg(3)) {
-		return nil, argErr(windowFn, "outputTable", "a table")
+	left, right, err := sides(windowFn, args)
+	if err != nil {
+		return nil, err
 	}
 	e := &windowEngine{out: arg(3), lname: left.Shared, rname: right.Shared, groups: map[string]*windowGroup{}, latestRight: math.MinInt64}
 	if ot, ok := arg(3).(*value.Table); ok {
 		e.outTypes = ot.Types()
 	}
-	var err error
 	if e.metrics, err = streamengine.ParseMetrics(windowFn, arg(5)); err != nil {
 		return nil, err
 	}
@@ -539,36 +531,13 @@ func (e *windowEngine) fill(out *value.Table) error {
 // collect compacts the stores once they hold garbageSize rows more
 // than the groups still use.
 func (e *windowEngine) collect() {
-	live := 0
-	for _, g := range e.groups {
-		live += len(g.left)
+	left, right := make([][]int, len(e.order)), make([][]int, len(e.order))
+	for i, k := range e.order {
+		g := e.groups[k]
+		left[i], right[i] = g.left, g.right
 	}
-	if e.lstore.Rows()-live > e.garbage {
-		var keep []int
-		for _, k := range e.order {
-			g := e.groups[k]
-			for i, r := range g.left {
-				g.left[i] = len(keep)
-				keep = append(keep, r)
-			}
-		}
-		e.lstore = e.lstore.Gather(keep)
-	}
-	live = 0
-	for _, g := range e.groups {
-		live += len(g.right)
-	}
-	if e.rstore.Rows()-live > e.garbage {
-		var keep []int
-		for _, k := range e.order {
-			g := e.groups[k]
-			for i, r := range g.right {
-				g.right[i] = len(keep)
-				keep = append(keep, r)
-			}
-		}
-		e.rstore = e.rstore.Gather(keep)
-	}
+	e.lstore = compact(e.lstore, e.garbage, left)
+	e.rstore = compact(e.rstore, e.garbage, right)
 }
 
 // Stat implements streamengine.JoinEngine: getStreamEngineStat's

@@ -1,7 +1,6 @@
 package rsengine_test
 
 import (
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -18,18 +17,9 @@ func TestConcurrentAppends(t *testing.T) {
 	s := e.NewSession()
 	testkit.Run(t, s, `share table(1:0, `+"`k`c`m"+`, [INT, LONG, DOUBLE]) as rout
 createReactiveStateEngine(name="rseRace", metrics=[<cumsum(v)>, <mavg(v, 3)>], dummyTable=table(1:0, `+"`k`v"+`, [INT, INT]), outputTable=rout, keyColumn="k")`)
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		w := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := 0; j < 25; j++ {
-				testkit.Run(t, w, "tableInsert(getStreamEngine(`rseRace), table(1..10 as k, take(1, 10) as v))")
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Concurrently(t, e, 4, 25,
+		"tableInsert(getStreamEngine(`rseRace), table(1..10 as k, take(1, 10) as v))",
+	)
 	require.Equal(t, "1000", testkit.Run(t, s, "size(rout)"))
 	require.Equal(t, "[100,100,100,100,100,100,100,100,100,100]", testkit.Run(t, s, "(select max(c) as mc from rout group by k order by k).mc"))
 	require.Equal(t, "true", testkit.Run(t, s, "all((exec m from rout where c >= 3) == 1)"))

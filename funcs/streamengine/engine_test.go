@@ -2,7 +2,6 @@ package streamengine_test
 
 import (
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -94,17 +93,8 @@ func TestEngineConcurrentAppends(t *testing.T) {
 	s := e.NewSession()
 	testkit.Run(t, s, `share table(1:0, `+"`k`w"+`, [INT, INT]) as cout
 createCopyEngineForTest("copy2", <[k, v]>, table(1:0, `+"`k`v"+`, [INT, INT]), cout)`)
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		w := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := 0; j < 50; j++ {
-				testkit.Run(t, w, "tableInsert(getStreamEngine(`copy2), table(1..10 as k, 1..10 as v))")
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Concurrently(t, e, 4, 50,
+		"tableInsert(getStreamEngine(`copy2), table(1..10 as k, 1..10 as v))",
+	)
 	require.Equal(t, "2000", testkit.Run(t, s, "size(cout)"))
 }

@@ -1,7 +1,6 @@
 package xsengine_test
 
 import (
-	"sync"
 	"testing"
 	"time"
 
@@ -21,20 +20,11 @@ func TestCrossSectionalConcurrentAppends(t *testing.T) {
 		"share table(1:0, `time`n`total, [TIMESTAMP, INT, LONG]) as xsout2\n"+
 		"xs = createCrossSectionalEngine(name=\"xsRace\", metrics=<[count(v), sum(v)]>, dummyTable=table(1:0, `k`v, [INT, INT]), outputTable=xsout, keyColumn=`k, triggeringPattern=\"perRow\")\n"+
 		"xi = createCrossSectionalEngine(name=\"xsTick\", metrics=<[count(v), sum(v)]>, dummyTable=table(1:0, `k`v, [INT, INT]), outputTable=xsout2, keyColumn=`k, triggeringPattern=\"interval\", triggeringInterval=5)")
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		w := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := 0; j < 25; j++ {
-				testkit.Run(t, w, "tableInsert(getStreamEngine(`xsRace), table(1..10 as k, take(1, 10) as v))")
-				testkit.Run(t, w, "tableInsert(getStreamEngine(`xsTick), table(1..10 as k, take(1, 10) as v))")
-				testkit.Run(t, w, "select count(*) from getStreamEngine(`xsRace)")
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Concurrently(t, e, 4, 25,
+		"tableInsert(getStreamEngine(`xsRace), table(1..10 as k, take(1, 10) as v))",
+		"tableInsert(getStreamEngine(`xsTick), table(1..10 as k, take(1, 10) as v))",
+		"select count(*) from getStreamEngine(`xsRace)",
+	)
 	time.Sleep(20 * time.Millisecond)
 	testkit.Run(t, s, "dropStreamEngine(`xsTick)")
 	require.Equal(t, "10", testkit.Run(t, s, "size(getStreamEngine(`xsRace))"))

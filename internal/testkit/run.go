@@ -2,6 +2,7 @@ package testkit
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -60,4 +61,25 @@ func OnDisk(t testing.TB, dir string) *engine.Engine {
 	e, err := engine.Open(engine.Options{DataDir: dir})
 	require.NoError(t, err)
 	return e
+}
+
+// Concurrently runs scripts, in order, rounds times over in each of n
+// new sessions of e at once, and returns when every session is done:
+// the race tests' appenders.
+func Concurrently(t testing.TB, e *engine.Engine, n, rounds int, scripts ...string) {
+	t.Helper()
+	var wg sync.WaitGroup
+	for range n {
+		s := e.NewSession()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range rounds {
+				for _, sc := range scripts {
+					Run(t, s, sc)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
