@@ -1203,6 +1203,9 @@ var texts = []Text{
 	{"To enable table persistence, specify persistenceDir in server configuration and restart node. RefId: S03006", "error_codes/S03006.md"},
 	{"To undefine the shared stream table '%s', first cancel all subscriptions to it. RefId: S03000", "error_codes/S03000.md"},
 
+	// aggregates (funcs/stats)
+	{"The aggregate doesn't support array vectors.", "porpoise"},
+
 	// moving functions (funcs/window)
 	{"The weights of mavg must be a numeric vector.", "porpoise: funcs/m/mavg.md states the rule"},
 	{"The size of the weights of mavg must be between 0 and 1024.", "porpoise: funcs/m/mavg.md states the range"},

@@ -223,7 +223,11 @@ func extremeIndex[T int8 | int16 | int32 | int64 | float32 | float64 | string](x
 // extremeOf returns the index of the minimum or maximum element of v
 // ignoring NULLs (-1 if none), with a typed loop over v's storage.
 func extremeOf(v *value.Vector, dir int) (int, error) {
-	v = flatArray(v)
+	if v.T.IsArray() {
+		// a position among an array vector's elements indexes no row
+		// (imax, atImax); min and max get the elements flattened
+		return -1, ddberr.Errorf("The aggregate doesn't support array vectors.")
+	}
 	switch v.T.Storage() {
 	case value.StInt8:
 		return extremeIndex(v.I8, value.NullInt8, dir), nil
@@ -355,6 +359,20 @@ func prodReducer(v *value.Vector) (value.Value, error) {
 		}
 		return p, true
 	})(v)
+}
+
+// indexSpec declares imin/imax, which refuse an array vector: a
+// position among its elements indexes no row.
+func indexSpec(name string, dir int) funcs.Spec {
+	s := aggSpec(name, "statistics", indexReducer(dir))
+	byVector := s.Fn
+	s.Fn = func(env funcs.Env, args []value.Value) (value.Value, error) {
+		if v, ok := args[0].(*value.Vector); ok && v.T.IsArray() {
+			return nil, ddberr.Errorf("The aggregate doesn't support array vectors.")
+		}
+		return byVector(env, args)
+	}
+	return s
 }
 
 // indexReducer is imin/imax: the INT position of the first extreme
