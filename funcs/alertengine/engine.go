@@ -29,7 +29,7 @@ func createAnomalyDetectionEngine(env funcs.Env, args []value.Value) (value.Valu
 	})
 }
 
-const nullTime = int64(-1 << 63)
+const nullTime = streamengine.NullTime
 
 // group is one key's state.
 type group struct {
@@ -84,7 +84,7 @@ func (e *engine) Stat() ([]string, []value.Value) {
 
 // endFloor is the end of the latest window ending at or before t.
 func (e *engine) endFloor(t int64) int64 {
-	return e.e0 + floorDiv(t-e.e0, e.c.step)*e.c.step
+	return e.e0 + streamengine.FloorDiv(t-e.e0, e.c.step)*e.c.step
 }
 
 // Consume implements streamengine.Engine: it closes the windows the
@@ -96,7 +96,7 @@ func (e *engine) Consume(batch *value.Table) error {
 	c := e.c
 	n := batch.Rows()
 	times := make([]int64, n)
-	readTimes(batch.Cols[c.timeCol], times)
+	streamengine.ReadTimes(batch.Cols[c.timeCol], times)
 	gs := e.groupsOf(batch)
 	var slots []slot
 	closes := make([][2]int, n) // the slots row i closed
@@ -171,10 +171,10 @@ func (e *engine) Consume(batch *value.Table) error {
 // first row's time.
 func (e *engine) firstEnd(t int64) int64 {
 	if e.c.timeType == value.Month {
-		return floorDiv(t, 12)*12 + e.c.step
+		return streamengine.FloorDiv(t, 12)*12 + e.c.step
 	}
-	a := alignment(e.c.timeType, e.c.step, e.c.roundTime)
-	return floorDiv(t, a)*a + e.c.step
+	a := streamengine.Alignment(e.c.timeType, e.c.step, e.c.roundTime)
+	return streamengine.FloorDiv(t, a)*a + e.c.step
 }
 
 // stage appends the batch's rows (those with a time) to their groups'
@@ -486,23 +486,6 @@ func (e *engine) groupsOf(batch *value.Table) []*group {
 		out[i] = g
 	}
 	return out
-}
-
-// readTimes copies a temporal column's values as int64, NULL as
-// nullTime.
-func readTimes(col *value.Vector, out []int64) {
-	switch {
-	case col.I32 != nil || col.T.Storage() == value.StInt32:
-		for i, x := range col.I32 {
-			if x == value.NullInt32 {
-				out[i] = nullTime
-			} else {
-				out[i] = int64(x)
-			}
-		}
-	default:
-		copy(out, col.I64)
-	}
 }
 
 // appendTime appends t to a temporal vector of either width.

@@ -166,7 +166,7 @@ func (c *config) addMetric(env funcs.Env, x ast.Expr, dummy *value.Table) {
 	hasAgg := false
 	astwalk.Inspect(x, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
-			if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && isAggregate(env, id.Name) {
+			if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && streamengine.IsAggregate(env, id.Name) {
 				hasAgg = true
 				return false
 			}
@@ -202,7 +202,7 @@ func readsColumns(env funcs.Env, x ast.Expr, dummy *value.Table) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if id, isID := n.Fn.(*ast.Ident); isID && !n.Method {
-				if isAggregate(env, id.Name) {
+				if streamengine.IsAggregate(env, id.Name) {
 					return false
 				}
 				// the function's name is not a column
@@ -232,7 +232,7 @@ func (c *config) replaceAggs(env funcs.Env, x ast.Expr) ast.Expr {
 		return nil
 	}
 	if call, ok := x.(*ast.CallExpr); ok {
-		if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && isAggregate(env, id.Name) {
+		if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && streamengine.IsAggregate(env, id.Name) {
 			c.aggs = append(c.aggs, call)
 			return &ast.Ident{At: call.At, Name: aggCol(len(c.aggs) - 1)}
 		}
@@ -265,70 +265,6 @@ func (c *config) replaceAggs(env funcs.Env, x ast.Expr) ast.Expr {
 		}
 	}
 	return cp.Interface().(ast.Expr)
-}
-
-// isAggregate reports whether name is an aggregate built-in or a user
-// function (as the time-series engine reads metrics).
-func isAggregate(env funcs.Env, name string) bool {
-	if s, ok := funcs.Lookup(name); ok {
-		return s.Props.Has(funcs.Aggregate) || name == "count" || name == "size"
-	}
-	f, ok := env.Function(name)
-	if !ok {
-		return false
-	}
-	_, builtin := f.(*funcs.Spec)
-	return !builtin
-}
-
-// alignment is the alignmentSize of DolphinDB's window rules (the table
-// stream/anomaly_detection_engine.md shares with the time-series
-// engine): the unit the first window's end is rounded down to.
-func alignment(t value.Type, step int64, round bool) int64 {
-	switch t {
-	case value.Minute, value.DateMinute, value.Second, value.DateTime:
-		return pick(step, round, coarse, coarseRound, 30)
-	case value.Time, value.Timestamp:
-		return pick(step, round, milli, milliRound, 30000)
-	case value.NanoTime, value.NanoTimestamp:
-		return pick(step, round, nano, nanoRound, 999)
-	}
-	return 1
-}
-
-type band struct{ max, size int64 }
-
-var (
-	coarse      = []band{{2, 2}, {3, 3}, {5, 5}, {10, 10}, {15, 15}, {20, 20}, {30, 30}, {1 << 62, 60}}
-	coarseRound = []band{{60, 60}, {120, 120}, {180, 180}, {300, 300}, {600, 600}, {900, 900}, {1200, 1200}, {1800, 1800}, {1 << 62, 3600}}
-	milli       = []band{{2, 2}, {5, 5}, {10, 10}, {20, 20}, {25, 25}, {50, 50}, {100, 100}, {200, 200}, {250, 250}, {500, 500},
-		{1000, 1000}, {2000, 2000}, {3000, 3000}, {5000, 5000}, {10000, 10000}, {15000, 15000}, {20000, 20000}, {30000, 30000}, {1 << 62, 60000}}
-	milliRound = []band{{60000, 60000}, {120000, 120000}, {300000, 300000}, {600000, 600000}, {900000, 900000}, {1200000, 1200000},
-		{1800000, 1800000}, {1 << 62, 3600000}}
-	nano      = []band{{2, 2}, {5, 5}, {10, 10}, {20, 20}, {25, 25}, {50, 50}, {100, 100}, {200, 200}, {250, 250}, {500, 500}, {1 << 62, 1000}}
-	nanoRound = []band{{1e6, 1e6}, {1e7, 1e7}, {1e8, 1e8}, {1e9, 1e9}, {2e9, 2e9}, {3e9, 3e9}, {5e9, 5e9}, {1e10, 1e10},
-		{15e9, 15e9}, {2e10, 2e10}, {3e10, 3e10}, {1 << 62, 6e10}}
-)
-
-func pick(step int64, round bool, plain, rounded []band, split int64) int64 {
-	bands := plain
-	if round && step > split {
-		bands = rounded
-	}
-	for _, b := range bands {
-		if step <= b.max {
-			return b.size
-		}
-	}
-	return bands[len(bands)-1].size
-}
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && a < 0 {
-		q--
-	}
-	return q
 }
 
 // orderSensitive reports whether x calls a function whose result

@@ -1,6 +1,9 @@
 package tsengine
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // calendar is where an engine's windows lie: a time-series engine's
 // evenly spaced windows, or a daily engine's windows inside sessions.
@@ -46,19 +49,19 @@ func (g *grid) windowStart(t int64) int64 {
 	step := g.c.step
 	base := g.e0 - step
 	if g.c.closedRight {
-		return base + floorDiv(t-base-1, step)*step
+		return base + streamengine.FloorDiv(t-base-1, step)*step
 	}
-	return base + floorDiv(t-base, step)*step
+	return base + streamengine.FloorDiv(t-base, step)*step
 }
 
 // firstEnd is the end of the first window, from the first row's time:
 // DolphinDB's alignment rules.
 func (g *grid) firstEnd(t int64) int64 {
 	if g.c.timeType == value.Month {
-		return floorDiv(t, 12)*12 + g.c.step
+		return streamengine.FloorDiv(t, 12)*12 + g.c.step
 	}
-	a := alignment(g.c.timeType, g.c.step, g.c.roundTime)
-	return floorDiv(t, a)*a + g.c.step
+	a := streamengine.Alignment(g.c.timeType, g.c.step, g.c.roundTime)
+	return streamengine.FloorDiv(t, a)*a + g.c.step
 }
 
 func (g *grid) endAfter(t int64) int64 {
@@ -71,9 +74,9 @@ func (g *grid) endAfter(t int64) int64 {
 		return end
 	}
 	if g.c.closedRight {
-		return g.e0 + (floorDiv(t-g.e0-1, step)+1)*step
+		return g.e0 + (streamengine.FloorDiv(t-g.e0-1, step)+1)*step
 	}
-	return g.e0 + (floorDiv(t-g.e0, step)+1)*step
+	return g.e0 + (streamengine.FloorDiv(t-g.e0, step)+1)*step
 }
 
 func (g *grid) next(end int64) int64 { return end + g.c.step }

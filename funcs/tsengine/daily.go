@@ -130,7 +130,7 @@ func (d *daily) times(fn, param string, v value.Value, def int64) ([]int64, erro
 	src := perDay(vec.T)
 	out := make([]int64, vec.Len())
 	raw := make([]int64, vec.Len())
-	readTimes(vec, raw)
+	streamengine.ReadTimes(vec, raw)
 	for i, x := range raw {
 		if x == nullTime {
 			return nil, bad
@@ -152,7 +152,7 @@ func mulDiv(x, a, b int64) int64 {
 func (d *daily) build(begins, ends []int64) error {
 	day := int64(0)
 	step := d.c.step
-	align := alignment(d.c.timeType, step, d.c.roundTime)
+	align := streamengine.Alignment(d.c.timeType, step, d.c.roundTime)
 	if d.mergeLast {
 		align = 1
 	}
@@ -169,8 +169,8 @@ func (d *daily) build(begins, ends []int64) error {
 			e += d.perDay
 		}
 		prevEnd = e
-		ab := floorDiv(b, align) * align
-		ae := floorDiv(e, align) * align
+		ab := streamengine.FloorDiv(b, align) * align
+		ae := streamengine.FloorDiv(e, align) * align
 		if d.mergeLast {
 			ae = e
 		}
@@ -212,9 +212,9 @@ func (d *daily) build(begins, ends []int64) error {
 // locate is a row's trading day and its time within that day.
 func (d *daily) locate(t int64) (base, rel int64) {
 	if d.cross {
-		base = floorDiv(t-d.firstStart[0], d.perDay)
+		base = streamengine.FloorDiv(t-d.firstStart[0], d.perDay)
 	} else {
-		base = floorDiv(t, d.perDay)
+		base = streamengine.FloorDiv(t, d.perDay)
 	}
 	return base, t - base*d.perDay
 }
@@ -242,14 +242,14 @@ func (d *daily) place(t int64) (int64, int64, bool) {
 
 // index is the trading day of a window end and its place in ends.
 func (d *daily) index(end int64) (base int64, i int) {
-	base = floorDiv(end-d.ends[0], d.perDay)
+	base = streamengine.FloorDiv(end-d.ends[0], d.perDay)
 	rel := end - base*d.perDay
 	i = sort.Search(len(d.ends), func(k int) bool { return d.ends[k] >= rel })
 	return base, min(i, len(d.ends)-1)
 }
 
 func (d *daily) endAfter(t int64) int64 {
-	base := floorDiv(t-d.ends[0], d.perDay)
+	base := streamengine.FloorDiv(t-d.ends[0], d.perDay)
 	rel := t - base*d.perDay
 	i := sort.Search(len(d.ends), func(k int) bool {
 		if d.c.closedRight {

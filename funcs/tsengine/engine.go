@@ -3,9 +3,11 @@ package tsengine
 import (
 	"sort"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"sync"
 	"time"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -175,7 +177,7 @@ func (e *engine) Consume(batch *value.Table) error {
 	return err
 }
 
-const nullTime = int64(-1 << 63)
+const nullTime = streamengine.NullTime
 
 // times is the batch's time of each row (nullTime for a NULL): the
 // arrival time with useSystemTime, else the time column(s).
@@ -190,10 +192,10 @@ func (e *engine) times(batch *value.Table) []int64 {
 		return out
 	}
 	col := batch.Cols[e.c.timeCols[0]]
-	readTimes(col, out)
+	streamengine.ReadTimes(col, out)
 	if len(e.c.timeCols) == 2 {
 		tod := make([]int64, n)
-		readTimes(batch.Cols[e.c.timeCols[1]], tod)
+		streamengine.ReadTimes(batch.Cols[e.c.timeCols[1]], tod)
 		per := int64(86400)
 		switch e.c.timeType {
 		case value.Timestamp:
@@ -210,22 +212,6 @@ func (e *engine) times(batch *value.Table) []int64 {
 		}
 	}
 	return out
-}
-
-// readTimes copies a temporal column's values as int64, NULL as nullTime.
-func readTimes(col *value.Vector, out []int64) {
-	switch {
-	case col.I32 != nil || col.T.Storage() == value.StInt32:
-		for i, x := range col.I32 {
-			if x == value.NullInt32 {
-				out[i] = nullTime
-			} else {
-				out[i] = int64(x)
-			}
-		}
-	default:
-		copy(out, col.I64)
-	}
 }
 
 // newDay follows keyPurgeDaily: rows of a later trading day than any
@@ -464,7 +450,7 @@ func (e *engine) window(g *group, end int64) {
 // of g's current window than the rows not yet output outputs them.
 func (e *engine) update(g *group, t int64) {
 	cur := g.nextEnd
-	sub := floorDiv(t-e.cal.start(cur, e.c.wmax), e.c.updateTime)
+	sub := streamengine.FloorDiv(t-e.cal.start(cur, e.c.wmax), e.c.updateTime)
 	if g.pending && g.pendEnd == cur && sub > g.pendSub {
 		e.window(g, cur)
 		g.pending = false

@@ -304,7 +304,7 @@ func aggregateOnly(env funcs.Env, x ast.Expr, dummy *value.Table) bool {
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if id, isID := n.Fn.(*ast.Ident); isID && !n.Method && isAggregate(env, id.Name) {
+			if id, isID := n.Fn.(*ast.Ident); isID && !n.Method && streamengine.IsAggregate(env, id.Name) {
 				return false
 			}
 			if !n.Method {
@@ -324,21 +324,6 @@ func aggregateOnly(env funcs.Env, x ast.Expr, dummy *value.Table) bool {
 		return ok
 	})
 	return ok
-}
-
-// isAggregate reports whether name is an aggregate built-in or a user
-// function.
-func isAggregate(env funcs.Env, name string) bool {
-	if s, ok := funcs.Lookup(name); ok {
-		// count and size are aggregates by error_codes/S03005.md's list
-		return s.Props.Has(funcs.Aggregate) || name == "count" || name == "size"
-	}
-	f, ok := env.Function(name)
-	if !ok {
-		return false
-	}
-	_, builtin := f.(*funcs.Spec)
-	return !builtin
 }
 
 // parseTime reads timeColumn: one temporal column, or a DATE column and

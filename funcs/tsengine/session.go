@@ -75,7 +75,7 @@ func (e *engine) sessionRow(g *group, t int64, r int) {
 		if g.off < len(g.times) {
 			start = g.times[g.off]
 		}
-		sub := floorDiv(t-start, e.c.updateTime)
+		sub := streamengine.FloorDiv(t-start, e.c.updateTime)
 		if g.pending && sub > g.pendSub {
 			e.sessionUpdate(g)
 		}

@@ -378,26 +378,18 @@ func (e *crossEngine) consumeDataInterval(batch *value.Table, start time.Time) e
 		if !e.haveWin {
 			// windows of triggeringInterval on a grid from the first
 			// row's time rounded down to a multiple of it
-			e.winOrigin = floorDiv(ts, e.interval) * e.interval
+			e.winOrigin = streamengine.FloorDiv(ts, e.interval) * e.interval
 			e.winEnd = e.winOrigin + e.interval
 			e.haveWin = true
 		} else if ts >= e.winEnd {
 			if err := e.compute(e.scalarTime(e.winEnd), start, 1); err != nil {
 				return err
 			}
-			e.winEnd = e.winOrigin + (floorDiv(ts-e.winOrigin, e.interval)+1)*e.interval
+			e.winEnd = e.winOrigin + (streamengine.FloorDiv(ts-e.winOrigin, e.interval)+1)*e.interval
 		}
 		e.applyRows(batch, i, i+1)
 	}
 	return nil
-}
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
-	}
-	return q
 }
 
 // applyRows writes rows [lo, hi) of batch into the cross-section: a

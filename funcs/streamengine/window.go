@@ -1,12 +1,16 @@
-package tsengine
+package streamengine
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
 
-// alignment is the alignmentSize of createTimeSeriesEngine's table of
-// rules: the unit the first window's boundary is rounded down to, given
-// the time column's type, step and roundTime. 1 means no rounding;
-// MONTH is handled by firstEnd.
-func alignment(t value.Type, step int64, round bool) int64 {
+// Alignment is the alignmentSize of createTimeSeriesEngine's table of
+// rules, which the anomaly detection engine shares: the unit the first
+// window's boundary is rounded down to, given the time column's type,
+// step and roundTime. 1 means no rounding (MONTH windows are aligned by
+// the engines themselves).
+func Alignment(t value.Type, step int64, round bool) int64 {
 	switch t {
 	case value.Minute, value.DateMinute, value.Second, value.DateTime:
 		return pick(step, round, coarse, coarseRound, 30)
@@ -52,11 +56,47 @@ func pick(step int64, round bool, plain, rounded []band, split int64) int64 {
 	return bands[len(bands)-1].size
 }
 
-// floorDiv is a/b rounded toward minus infinity (b > 0).
-func floorDiv(a, b int64) int64 {
+// FloorDiv is a/b rounded toward minus infinity (b > 0).
+func FloorDiv(a, b int64) int64 {
 	q := a / b
 	if a%b != 0 && a < 0 {
 		q--
 	}
 	return q
+}
+
+// NullTime stands for a NULL time in ReadTimes' output.
+const NullTime = int64(-1 << 63)
+
+// ReadTimes copies a temporal column's values as int64, NULL as
+// NullTime.
+func ReadTimes(col *value.Vector, out []int64) {
+	switch {
+	case col.I32 != nil || col.T.Storage() == value.StInt32:
+		for i, x := range col.I32 {
+			if x == value.NullInt32 {
+				out[i] = NullTime
+			} else {
+				out[i] = int64(x)
+			}
+		}
+	default:
+		copy(out, col.I64)
+	}
+}
+
+// IsAggregate reports whether name, called in a metric, is an aggregate:
+// a built-in marked so (count and size too, by error_codes/S03005.md's
+// list) or a user function, which window engines take as a user
+// aggregate.
+func IsAggregate(env funcs.Env, name string) bool {
+	if s, ok := funcs.Lookup(name); ok {
+		return s.Props.Has(funcs.Aggregate) || name == "count" || name == "size"
+	}
+	f, ok := env.Function(name)
+	if !ok {
+		return false
+	}
+	_, builtin := f.(*funcs.Spec)
+	return !builtin
 }
