@@ -178,10 +178,7 @@ func (e *asofEngine) ConsumeRight(batch *value.Table) error {
 	if e.rtime >= 0 {
 		rt = times(batch, e.rtime)
 	}
-	base := e.rstore.Rows()
-	for c, col := range e.rstore.Cols {
-		col.AppendVector(batch.Cols[c])
-	}
+	base := appendStore(e.rstore, batch)
 	touched := map[*asofGroup]bool{}
 	for r, n := 0, batch.Rows(); r < n; r++ {
 		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
@@ -217,10 +214,7 @@ func (e *asofEngine) ConsumeLeft(batch *value.Table) error {
 	if e.ltime >= 0 {
 		lt = times(batch, e.ltime)
 	}
-	base := e.lstore.Rows()
-	for c, col := range e.lstore.Cols {
-		col.AppendVector(batch.Cols[c])
-	}
+	base := appendStore(e.lstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
 		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
 		g := e.group(e.keyBuf)

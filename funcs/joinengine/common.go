@@ -140,13 +140,8 @@ func output(lead []*value.Vector, res *value.Table, elapsed bool, start time.Tim
 	cols := append(append([]*value.Vector{}, lead...), res.Cols...)
 	n := res.Rows()
 	if elapsed {
-		us := make([]int64, n)
-		cnt := make([]int32, n)
-		d := time.Since(start).Microseconds()
-		for i := range us {
-			us[i], cnt[i] = d, int32(batch)
-		}
-		cols = append(cols, value.NewLongs(us), value.NewInts(cnt))
+		us, cnt := streamengine.Elapsed(start, n, batch)
+		cols = append(cols, us, cnt)
 	}
 	names := make([]string, len(cols))
 	for i := range names {
@@ -206,4 +201,14 @@ func sides(fn string, args []value.Value) (left, right *value.Table, err error) 
 		return nil, nil, argErr(fn, "outputTable", "a table")
 	}
 	return left, right, nil
+}
+
+// appendStore appends batch's rows to store and returns the position
+// of the first.
+func appendStore(store, batch *value.Table) int {
+	base := store.Rows()
+	for c, col := range store.Cols {
+		col.AppendVector(batch.Cols[c])
+	}
+	return base
 }

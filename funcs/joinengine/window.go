@@ -191,10 +191,7 @@ func (e *windowEngine) ConsumeLeft(batch *value.Table) error {
 	defer e.mu.Unlock()
 	start := time.Now()
 	lt := e.times(batch, e.ltime)
-	base := e.lstore.Rows()
-	for c, col := range e.lstore.Cols {
-		col.AppendVector(batch.Cols[c])
-	}
+	base := appendStore(e.lstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
 		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
 		g := e.group(e.keyBuf)
@@ -222,10 +219,7 @@ func (e *windowEngine) ConsumeRight(batch *value.Table) error {
 	defer e.mu.Unlock()
 	start := time.Now()
 	rt := e.times(batch, e.rtime)
-	base := e.rstore.Rows()
-	for c, col := range e.rstore.Cols {
-		col.AppendVector(batch.Cols[c])
-	}
+	base := appendStore(e.rstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
 		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
 		g := e.group(e.keyBuf)

@@ -344,13 +344,9 @@ func (e *engine) outputTable(batch *value.Table, metrics []*value.Vector, at, ro
 		cols = append(cols, batch.Cols[k].Gather(rows))
 	}
 	if e.cfg.elapsed {
-		us := time.Since(start).Microseconds()
-		el, cnt := make([]int64, len(rows)), make([]int32, len(rows))
-		for i := range el {
-			el[i], cnt[i] = us, int32(n)
-		}
+		us, cnt := streamengine.Elapsed(start, len(rows), n)
 		names = append(names, "outputElapsedMicroseconds", "batchSize")
-		cols = append(cols, value.NewLongs(el), value.NewInts(cnt))
+		cols = append(cols, us, cnt)
 	}
 	for i, m := range metrics {
 		names = append(names, metricName(i))

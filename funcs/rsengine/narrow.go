@@ -3,6 +3,7 @@ package rsengine
 import (
 	"time"
 
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -33,13 +34,9 @@ func (e *engine) narrowTable(batch *value.Table, metrics []*value.Vector, at, ro
 		cols = append(cols, batch.Cols[c].Gather(rowsK))
 	}
 	if e.cfg.elapsed {
-		us := time.Since(start).Microseconds()
-		el, cnt := make([]int64, len(rowsK)), make([]int32, len(rowsK))
-		for i := range el {
-			el[i], cnt[i] = us, int32(n)
-		}
+		us, cnt := streamengine.Elapsed(start, len(rowsK), n)
 		names = append(names, "outputElapsedMicroseconds", "batchSize")
-		cols = append(cols, value.NewLongs(el), value.NewInts(cnt))
+		cols = append(cols, us, cnt)
 	}
 	for i, m := range plain {
 		names = append(names, metricName(i))

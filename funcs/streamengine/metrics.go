@@ -4,6 +4,7 @@ import (
 	"maps"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -192,4 +193,16 @@ func DistinctNames(exprs []ast.Expr) []ast.Expr {
 		seen[strings.ToLower(name)] = true
 	}
 	return out
+}
+
+// Elapsed is an engine's outputElapsedMicroseconds columns for rows
+// output rows: the microseconds since start (when the batch arrived),
+// LONG, and the batch's row count, INT, the same on every row.
+func Elapsed(start time.Time, rows, batch int) (us, count *value.Vector) {
+	d := time.Since(start).Microseconds()
+	u, c := make([]int64, rows), make([]int32, rows)
+	for i := range u {
+		u[i], c[i] = d, int32(batch)
+	}
+	return value.NewLongs(u), value.NewInts(c)
 }

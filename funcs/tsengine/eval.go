@@ -90,13 +90,9 @@ func (e *engine) output(slots []slot) error {
 		e.fillSlots(slots, metricCols)
 	}
 	if c.elapsed {
-		us := time.Since(start).Microseconds()
-		el := make([]int64, n)
-		for i := range el {
-			el[i] = us
-		}
+		us, _ := streamengine.Elapsed(start, n, 0)
 		names = append(names, "elapsed")
-		cols = append(cols, value.NewLongs(el))
+		cols = append(cols, us)
 	}
 	names = append(names, metricNames...)
 	cols = append(cols, metricCols...)

@@ -491,14 +491,9 @@ func (e *crossEngine) compute(at *value.Scalar, start time.Time, count int) erro
 	names := append([]string{"time"}, res.Names...)
 	cols := append([]*value.Vector{tv}, res.Cols...)
 	if e.elapsed {
-		us := make([]int64, n)
-		cnt := make([]int32, n)
-		for i := range us {
-			us[i] = time.Since(start).Microseconds()
-			cnt[i] = int32(count)
-		}
+		us, cnt := streamengine.Elapsed(start, n, count)
 		names = append(names, "elapsed", "count")
-		cols = append(cols, value.NewLongs(us), value.NewInts(cnt))
+		cols = append(cols, us, cnt)
 	}
 	seen := map[string]bool{}
 	for i := range names {
