@@ -103,10 +103,14 @@ test('errors are shown', async () => {
 test('the tree lists databases, tables, shared objects and variables', async () => {
   await clear('#editor')
   await type('#editor', 'db = database("dfs://web", VALUE, 1..3); pt = db.createPartitionedTable(table(1 2 3 as id, 1.5 2.5 3.5 as v), "quotes", "id"); pt.append!(table(1 2 3 as id, 1.5 2.5 3.5 as v)); x = 42')
+  // The tree of the earlier tests is on the page until this script's refresh
+  // replaces it; a click on it before then would open a node that is thrown away.
+  const refreshes = async () => Number(await exec('return document.querySelector("#tree").dataset.refreshes || 0'))
+  const before = await refreshes()
   await click('#run')
   const label = 'return [...document.querySelectorAll("#tree li")].map(li => li.textContent)'
   const open = async name => exec(`for (const s of document.querySelectorAll("#tree li > span:first-child")) if (s.textContent.slice(2) === arguments[0]) { s.click(); return true } return false`, name)
-  await waitFor('the tree', async () => (await exec(label)).length >= 3)
+  await waitFor('the refreshed tree', async () => (await refreshes()) > before)
   await open('Databases')
   await waitFor('the database', async () => open('dfs://web'))
   await waitFor('the table', async () => (await exec(label)).some(t => t.startsWith('▸ quotes 3 rows')))

@@ -403,6 +403,9 @@ async function columns (ul, tableExpr) {
 async function refreshTree () {
   if (!session) return
   const tree = $('tree')
+  // The nodes are built after the last await: a node reads openKeys when it
+  // is made, so a click on the old tree while objs runs still counts.
+  const objs = await session.run('objs(true)')
   const dbsNode = node('Databases', '', async ul => {
     const { value } = await session.run('getClusterDFSTables()')
     const byDB = new Map()
@@ -423,7 +426,6 @@ async function refreshTree () {
       }, 'db:' + db))
     }
   }, 'databases')
-  const objs = await session.run('objs(true)')
   const t = objs.value
   const col = name => t.cols.find(c => c.name === name).texts
   const names = col('name'); const forms = col('form'); const types = col('type')
@@ -437,6 +439,9 @@ async function refreshTree () {
     }
   }, 'group:' + title)
   tree.replaceChildren(dbsNode, group('Shared objects', true), group('Session variables', false))
+  // refreshes counts finished refreshes, so that a driver can tell the tree
+  // it sees is the one made after its script ran.
+  tree.dataset.refreshes = String(Number(tree.dataset.refreshes || 0) + 1)
 }
 
 // ---- wiring ---------------------------------------------------------------
