@@ -111,3 +111,43 @@ func boundArg(fn, name string, args []value.Value, i, n int, inf float64) ([]flo
 	}
 	return out, nil
 }
+
+// numberArg reads a non-NULL integral or floating scalar.
+func numberArg(x value.Value) (float64, bool) {
+	s, ok := funcs.ScalarArg(x)
+	if !ok || s.Null || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating {
+		return 0, false
+	}
+	return s.Float64(), true
+}
+
+// absArgs reads x0 and c (args[i] and args[i+1]) of qclp or scs, the
+// bound sum(abs(x - x0)) <= c; x0 is nil unless both are given, and must
+// be as long as the vector named like.
+func absArgs(fn, like string, args []value.Value, i, n int) (x0 []float64, c float64, err error) {
+	x0v, cv := present(args, i), present(args, i+1)
+	if x0v == nil || cv == nil {
+		return nil, 0, nil
+	}
+	x0, ok := vectorArg(x0v)
+	if !ok || len(x0) != n {
+		return nil, 0, ddberr.Errorf("The argument [x0] of %s must be a numeric vector as long as %s.", fn, like)
+	}
+	if c, ok = numberArg(cv); !ok || c < 0 {
+		return nil, 0, ddberr.Errorf("The argument [c] of %s must be a non-negative number.", fn)
+	}
+	return x0, c, nil
+}
+
+// tuningArgs checks eps and alpha (args[i] and args[i+1]), which tune
+// DolphinDB's first-order solvers and are only checked here.
+func tuningArgs(fn string, args []value.Value, i int) error {
+	for k, name := range []string{"eps", "alpha"} {
+		if x := present(args, i+k); x != nil {
+			if s, ok := funcs.ScalarArg(x); !ok || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating {
+				return ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
+			}
+		}
+	}
+	return nil
+}

@@ -1,8 +1,9 @@
 package linprog
 
 import (
-	"github.com/porpoisedb/porpoise/funcs/optimize"
 	"math"
+
+	"github.com/porpoisedb/porpoise/funcs/optimize"
 
 	"gonum.org/v1/gonum/mat"
 
