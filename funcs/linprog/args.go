@@ -8,19 +8,10 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// present is argument i, nil when left out or NULL.
-func present(args []value.Value, i int) value.Value {
-	x := funcs.Arg(args, i)
-	if funcs.NullOrAbsent(x) {
-		return nil
-	}
-	return x
-}
-
 // rowsArg reads an optional numeric matrix of n columns as rows (nil
 // when absent).
 func rowsArg(fn, name string, args []value.Value, i, n int) ([][]float64, error) {
-	x := present(args, i)
+	x := funcs.GivenArg(args, i)
 	if x == nil {
 		return nil, nil
 	}
@@ -48,7 +39,7 @@ func rowsArg(fn, name string, args []value.Value, i, n int) ([][]float64, error)
 
 // rhsArg reads the right-hand side of rows (one element per row).
 func rhsArg(fn, name string, args []value.Value, i int, rows [][]float64) ([]float64, error) {
-	x := present(args, i)
+	x := funcs.GivenArg(args, i)
 	if rows == nil && x == nil {
 		return nil, nil
 	}
@@ -79,7 +70,7 @@ func boundArg(fn, name string, args []value.Value, i, n int, inf float64) ([]flo
 	for k := range out {
 		out[k] = inf
 	}
-	x := present(args, i)
+	x := funcs.GivenArg(args, i)
 	if x == nil {
 		return out, nil
 	}
@@ -125,7 +116,7 @@ func numberArg(x value.Value) (float64, bool) {
 // bound sum(abs(x - x0)) <= c; x0 is nil unless both are given, and must
 // be as long as the vector named like.
 func absArgs(fn, like string, args []value.Value, i, n int) (x0 []float64, c float64, err error) {
-	x0v, cv := present(args, i), present(args, i+1)
+	x0v, cv := funcs.GivenArg(args, i), funcs.GivenArg(args, i+1)
 	if x0v == nil || cv == nil {
 		return nil, 0, nil
 	}
@@ -143,7 +134,7 @@ func absArgs(fn, like string, args []value.Value, i, n int) (x0 []float64, c flo
 // DolphinDB's first-order solvers and are only checked here.
 func tuningArgs(fn string, args []value.Value, i int) error {
 	for k, name := range []string{"eps", "alpha"} {
-		if x := present(args, i+k); x != nil {
+		if x := funcs.GivenArg(args, i+k); x != nil {
 			if s, ok := funcs.ScalarArg(x); !ok || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating {
 				return ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
 			}

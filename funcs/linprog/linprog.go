@@ -41,7 +41,7 @@ func linprog(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m, ok := funcs.OptStringArg(present(args, 7), "simplex"); !ok || m != "simplex" && m != "interior-point" {
+	if m, ok := funcs.OptStringArg(funcs.GivenArg(args, 7), "simplex"); !ok || m != "simplex" && m != "interior-point" {
 		return nil, ddberr.Errorf("The argument [method] of linprog must be 'simplex' or 'interior-point'.")
 	}
 	for i := range lb {

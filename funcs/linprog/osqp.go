@@ -52,7 +52,7 @@ func osqp(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	given := 0
 	for i := 2; i <= 4; i++ {
-		if present(args, i) != nil {
+		if funcs.GivenArg(args, i) != nil {
 			given++
 		}
 	}

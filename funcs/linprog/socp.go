@@ -36,7 +36,7 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := funcs.IntArg(fn, "l", present(args, 3), 0)
+	l, err := funcs.IntArg(fn, "l", funcs.GivenArg(args, 3), 0)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", "l", fn)
 	}
 	var q []int
-	if x := present(args, 4); x != nil {
+	if x := funcs.GivenArg(args, 4); x != nil {
 		d, ok := vectorArg(x)
 		if !ok {
 			return nil, ddberr.Errorf("The argument [q] of socp must be a vector of positive integers.")
