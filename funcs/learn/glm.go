@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -60,7 +61,7 @@ func weightedSolve(x *mat.Dense, w, z []float64, ridge []float64) ([]float64, *m
 			a.Set(p, p, a.At(p, p)+ridge[p])
 		}
 	}
-	inv := pinv(a)
+	inv := mathfn.Pinv(a)
 	out := make([]float64, k)
 	for p := 0; p < k; p++ {
 		for q := 0; q < k; q++ {
@@ -68,32 +69,6 @@ func weightedSolve(x *mat.Dense, w, z []float64, ridge []float64) ([]float64, *m
 		}
 	}
 	return out, inv
-}
-
-// pinv is the pseudo-inverse of a square matrix, singular values below
-// 1e-15 of the largest taken as 0.
-func pinv(a *mat.Dense) *mat.Dense {
-	r, c := a.Dims()
-	out := mat.NewDense(c, r, nil)
-	var svd mat.SVD
-	if !svd.Factorize(a, mat.SVDThin) {
-		return out
-	}
-	var u, v mat.Dense
-	svd.UTo(&u)
-	svd.VTo(&v)
-	s := svd.Values(nil)
-	for j, sv := range s {
-		if sv <= 1e-15*s[0] {
-			continue
-		}
-		for p := 0; p < c; p++ {
-			for q := 0; q < r; q++ {
-				out.Set(p, q, out.At(p, q)+v.At(p, j)*u.At(q, j)/sv)
-			}
-		}
-	}
-	return out
 }
 
 // linkFn is a GLM link: g, its inverse and g'.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -68,37 +69,6 @@ func thinSVD(x *mat.Dense) (u, v *mat.Dense, s []float64, cut float64, ok bool) 
 	return u, v, s, cut, true
 }
 
-// pinvSym is the pseudo-inverse of a from its singular value
-// decomposition, singular values below 1e-15 of the largest taken as 0.
-func pinv(a mat.Matrix) *mat.Dense {
-	var svd mat.SVD
-	r, c := a.Dims()
-	if !svd.Factorize(a, mat.SVDThin) {
-		return mat.NewDense(c, r, nil)
-	}
-	var u, v mat.Dense
-	svd.UTo(&u)
-	svd.VTo(&v)
-	s := svd.Values(nil)
-	cut := 0.0
-	if len(s) > 0 {
-		cut = 1e-15 * s[0]
-	}
-	// pinv = V * diag(1/s) * U'
-	for j, sv := range s {
-		f := 0.0
-		if sv > cut {
-			f = 1 / sv
-		}
-		for i := 0; i < c; i++ {
-			v.Set(i, j, v.At(i, j)*f)
-		}
-	}
-	out := mat.NewDense(c, r, nil)
-	out.Mul(&v, u.T())
-	return out
-}
-
 // leastSquares solves min ||sqrt(W)(y - X b)||. method "default" forms
 // X'WX and inverts it (its pseudo-inverse with usePinv, which gives the
 // minimum-norm answer for a singular one); "svd" decomposes sqrt(W)X
@@ -134,7 +104,7 @@ func leastSquares(cols [][]float64, y, w []float64, method string, usePinv bool)
 	}
 	var inv *mat.Dense
 	if usePinv {
-		inv = pinv(&xtx)
+		inv = mathfn.Pinv(&xtx)
 	} else {
 		inv = mat.NewDense(k, k, nil)
 		if err := inv.Inverse(&xtx); err != nil {

@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -132,7 +133,7 @@ func (p *pwlfProblem) constrained(cols [][]float64, breaks []float64) []float64 
 	for j := 0; j < c; j++ {
 		rhs[k+j] = p.yc[j]
 	}
-	inv := pinv(kkt)
+	inv := mathfn.Pinv(kkt)
 	beta := make([]float64, k)
 	for a := 0; a < k; a++ {
 		for b := 0; b < k+c; b++ {
