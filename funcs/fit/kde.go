@@ -75,7 +75,7 @@ func gaussianKde(env funcs.Env, args []value.Value) (value.Value, error) {
 		neff += x * x
 	}
 	neff = 1 / neff
-	factor, err := bandwidth(env, nullToAbsent(funcs.Arg(args, 2)), args[0], neff, d)
+	factor, err := bandwidth(env, funcs.GivenArg(args, 2), args[0], neff, d)
 	if err != nil {
 		return nil, err
 	}

@@ -15,15 +15,11 @@ var kroghPredict = predictSpec("kroghInterpolateFitPredict", kroghPredictFn)
 // are the Newton divided differences over the (repeated) X, one more
 // than X's length, the last 0.
 func kroghInterpolateFit(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok := numbers(args[0])
-	if !ok || len(xs) == 0 || !nonDecreasing(xs) {
-		return nil, ddberr.Errorf("X of kroghInterpolateFit must be an increasing numeric vector without NULL values.")
-	}
-	ys, err := numbersAlongX("kroghInterpolateFit", "Y", args[1], len(xs))
+	xs, ys, err := kroghPoints("kroghInterpolateFit", args)
 	if err != nil {
 		return nil, err
 	}
-	der, err := funcs.IntArg("kroghInterpolateFit", "der", nullToAbsent(funcs.Arg(args, 2)), 0)
+	der, err := funcs.IntArg("kroghInterpolateFit", "der", funcs.GivenArg(args, 2), 0)
 	if err != nil || der < 0 {
 		return nil, ddberr.Errorf("der of kroghInterpolateFit must be a non-negative integer.")
 	}
@@ -45,12 +41,15 @@ func nonDecreasing(xs []float64) bool {
 	return true
 }
 
-// nullToAbsent treats an argument passed as NULL as left out.
-func nullToAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
+// kroghPoints reads X (a value repeated for each derivative given
+// there) and Y of kroghInterpolate and kroghInterpolateFit.
+func kroghPoints(fn string, args []value.Value) (xs, ys []float64, err error) {
+	xs, ok := numbers(args[0])
+	if !ok || len(xs) == 0 || !nonDecreasing(xs) {
+		return nil, nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", fn)
 	}
-	return v
+	ys, err = numbersAlongX(fn, "Y", args[1], len(xs))
+	return xs, ys, err
 }
 
 // kroghCoeffs are the divided differences of ys over xs, where a run of

@@ -18,7 +18,7 @@ var (
 
 // smoothing reads varSmoothing, which ok accepts.
 func smoothing(fn string, x value.Value, def float64, ok func(float64) bool, what string) (float64, error) {
-	if x = nullAbsent(x); x == nil {
+	if funcs.NullOrAbsent(x) {
 		return def, nil
 	}
 	s, isScalar := x.(*value.Scalar)

@@ -15,14 +15,6 @@ func badArg(fn, param, what string) error {
 	return ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, what)
 }
 
-// nullAbsent treats an argument passed as NULL as left out.
-func nullAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
-}
-
 // features reads X, a table of numeric columns (a matrix too, a column
 // per feature), as columns of float64s without NULLs, with their names.
 func features(fn, param string, x value.Value) ([][]float64, []string, error) {

@@ -134,7 +134,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	famName := "gaussian"
-	if v := nullAbsent(funcs.Arg(args, 3)); v != nil {
+	if v := funcs.GivenArg(args, 3); v != nil {
 		famName, _ = funcs.StringArg(v)
 	}
 	fam, ok := families[famName]
@@ -142,7 +142,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, badArg("glm", "family", "gaussian, poisson, gamma, inverseGaussian or binomial")
 	}
 	linkName := fam.links[0]
-	if v := nullAbsent(funcs.Arg(args, 4)); v != nil {
+	if v := funcs.GivenArg(args, 4); v != nil {
 		linkName, _ = funcs.StringArg(v)
 		ok = false
 		for _, l := range fam.links {
@@ -154,7 +154,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	link := links[linkName]
 	tol := 1e-6
-	if v := nullAbsent(funcs.Arg(args, 5)); v != nil {
+	if v := funcs.GivenArg(args, 5); v != nil {
 		s, isScalar := v.(*value.Scalar)
 		f := []float64{-1}
 		if isScalar && s.T.IsNumeric() && s.T != value.Bool {
@@ -165,7 +165,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		tol = f[0]
 	}
-	maxIter, err := funcs.PositiveIntArg("glm", "maxIter", nullAbsent(funcs.Arg(args, 6)), 100)
+	maxIter, err := funcs.PositiveIntArg("glm", "maxIter", funcs.GivenArg(args, 6), 100)
 	if err != nil {
 		return nil, err
 	}
@@ -311,14 +311,14 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 			return nil, badArg("logisticRegression", "yColName", "a column of 0 and 1")
 		}
 	}
-	intercept, err := funcs.BoolArg("logisticRegression", "intercept", nullAbsent(funcs.Arg(args, 3)), true)
+	intercept, err := funcs.BoolArg("logisticRegression", "intercept", funcs.GivenArg(args, 3), true)
 	if err != nil {
 		return nil, err
 	}
 	x := designRows(cols, intercept)
 	n, k := x.Dims()
 	theta := make([]float64, k)
-	if v := nullAbsent(funcs.Arg(args, 4)); v != nil {
+	if v := funcs.GivenArg(args, 4); v != nil {
 		vec, _ := v.(*value.Vector)
 		init, ok := floats(vec)
 		if vec == nil || !ok || len(init) != k {
@@ -327,7 +327,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 		copy(theta, init)
 	}
 	num := func(i int, name string, def float64) (float64, error) {
-		v := nullAbsent(funcs.Arg(args, i))
+		v := funcs.GivenArg(args, i)
 		if v == nil {
 			return def, nil
 		}
@@ -345,7 +345,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 	if err != nil {
 		return nil, err
 	}
-	maxIter, err := funcs.PositiveIntArg("logisticRegression", "maxIter", nullAbsent(funcs.Arg(args, 6)), 500)
+	maxIter, err := funcs.PositiveIntArg("logisticRegression", "maxIter", funcs.GivenArg(args, 6), 500)
 	if err != nil {
 		return nil, err
 	}

@@ -40,7 +40,7 @@ func knn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	power, err := funcs.PositiveIntArg("knn", "power", nullAbsent(funcs.Arg(args, 4)), 2)
+	power, err := funcs.PositiveIntArg("knn", "power", funcs.GivenArg(args, 4), 2)
 	if err != nil {
 		return nil, err
 	}
@@ -158,12 +158,12 @@ func kmeans(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, badArg("kmeans", "k", "a positive integer no greater than the number of rows of X")
 	}
 	k := int(k64)
-	maxIter, err := funcs.PositiveIntArg("kmeans", "maxIter", nullAbsent(funcs.Arg(args, 2)), 300)
+	maxIter, err := funcs.PositiveIntArg("kmeans", "maxIter", funcs.GivenArg(args, 2), 300)
 	if err != nil {
 		return nil, err
 	}
 	seed := uint64(time.Now().UnixNano())
-	if s := nullAbsent(funcs.Arg(args, 3)); s != nil {
+	if s := funcs.GivenArg(args, 3); s != nil {
 		v, err := funcs.IntArg("kmeans", "randomSeed", s, 0)
 		if err != nil {
 			return nil, err
@@ -179,7 +179,7 @@ func kmeans(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	var centres [][]float64
-	switch init := nullAbsent(funcs.Arg(args, 4)).(type) {
+	switch init := funcs.GivenArg(args, 4).(type) {
 	case nil:
 		centres = randomCentres(rows, k, rng)
 	case *value.Matrix:
