@@ -84,8 +84,8 @@ func pca(env funcs.Env, args []value.Value) (value.Value, error) {
 		ratio[i] = max(vals[i], 0) / total
 	}
 	keys := []string{"components", "explainedVarianceRatio", "singularValues"}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple([]value.Value{
-		&value.Matrix{V: value.NewDoubles(comps), Rows: kk, Cols: p}, value.NewDoubles(funcs.Finite(ratio)), value.NewDoubles(sv)})), nil
+	return funcs.StringDict(keys, []value.Value{
+		&value.Matrix{V: value.NewDoubles(comps), Rows: kk, Cols: p}, value.NewDoubles(funcs.Finite(ratio)), value.NewDoubles(sv)}), nil
 }
 
 // orient gives a component the sign the manual's example shows: its

@@ -50,8 +50,8 @@ func stl(_ funcs.Env, args []value.Value) (value.Value, error) {
 		residual[i] = y[i] - seasonal[i] - trend[i]
 	}
 	keys := []string{"trend", "seasonal", "residual"}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple([]value.Value{
-		value.NewDoubles(trend), value.NewDoubles(seasonal), value.NewDoubles(residual)})), nil
+	return funcs.StringDict(keys, []value.Value{
+		value.NewDoubles(trend), value.NewDoubles(seasonal), value.NewDoubles(residual)}), nil
 }
 
 // stlArgs reads stl's parameters after data, filling in the defaults.

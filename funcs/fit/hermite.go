@@ -11,7 +11,7 @@ import (
 
 // hermitePredict is the predict function a cubicHermiteSplineFit model
 // holds.
-var hermitePredict = predictSpec("cubicHermiteSplinePredict", hermitePredictFn)
+var hermitePredict = funcs.PredictSpec("cubicHermiteSplinePredict", "statistics", hermitePredictFn)
 
 // cubicHermiteSplineFit is the piecewise cubic through (X, Y) with the
 // given first derivatives at each X (funcs/c/cubichermitesplinefit.md).
@@ -49,7 +49,7 @@ func hermitePoints(fn string, args []value.Value) (xs, ys []float64, err error) 
 // hermitePredict evaluates.
 func hermiteModel(name string, xs, ys, ds []float64, extrapolate bool) value.Value {
 	c := hermiteCoeffs(xs, ys, ds)
-	return modelDict([]string{"modelName", "X", "extrapolate", "coeffs", "predict"},
+	return funcs.StringDict([]string{"modelName", "X", "extrapolate", "coeffs", "predict"},
 		[]value.Value{value.NewString(name), value.NewDoubles(xs), value.NewBool(extrapolate),
 			&value.Matrix{V: value.NewDoubles(c), Rows: len(xs) - 1, Cols: 4}, hermitePredict})
 }
@@ -86,9 +86,9 @@ func increasing(xs []float64) bool {
 // cubic of the interval holding each point (the first or last one
 // outside X's range, or NULL there without extrapolate).
 func hermitePredictFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok1 := numbers(modelField(args[0], "X"))
-	cm, ok2 := modelField(args[0], "coeffs").(*value.Matrix)
-	ext, ok3 := funcs.ScalarArg(modelField(args[0], "extrapolate"))
+	xs, ok1 := numbers(funcs.ModelField(args[0], "X"))
+	cm, ok2 := funcs.ModelField(args[0], "coeffs").(*value.Matrix)
+	ext, ok3 := funcs.ScalarArg(funcs.ModelField(args[0], "extrapolate"))
 	if !ok1 || !ok2 || !ok3 || len(xs) < 2 || cm.V.T != value.Double || cm.Rows != len(xs)-1 || cm.Cols != 4 {
 		return nil, errBadModel()
 	}

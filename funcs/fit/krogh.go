@@ -7,7 +7,7 @@ import (
 )
 
 // kroghPredict is the predict function a kroghInterpolateFit model holds.
-var kroghPredict = predictSpec("kroghInterpolateFitPredict", kroghPredictFn)
+var kroghPredict = funcs.PredictSpec("kroghInterpolateFitPredict", "statistics", kroghPredictFn)
 
 // kroghInterpolateFit is the polynomial through the points (X, Y), where
 // an X repeated k times gives, in order, the value and the first k-1
@@ -25,9 +25,9 @@ func kroghInterpolateFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	c, ok := kroghCoeffs(xs, ys)
 	if !ok {
-		return nil, ddberr.Errorf("X of kroghInterpolateFit must be an increasing numeric vector without NULL values.")
+		return nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", "kroghInterpolateFit")
 	}
-	return modelDict([]string{"modelName", "X", "der", "coeffs", "predict"},
+	return funcs.StringDict([]string{"modelName", "X", "der", "coeffs", "predict"},
 		[]value.Value{value.NewString("kroghInterpolate"), args[0], value.NewInt(int32(der)), value.NewDoubles(c), kroghPredict}), nil
 }
 
@@ -136,9 +136,9 @@ func (e *kroghEval) at(x float64) float64 {
 // kroghPredictFn evaluates a kroghInterpolateFit model (or its der-th
 // derivative) at X.
 func kroghPredictFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok1 := numbers(modelField(args[0], "X"))
-	cv, ok2 := modelField(args[0], "coeffs").(*value.Vector)
-	ds, ok3 := funcs.ScalarArg(modelField(args[0], "der"))
+	xs, ok1 := numbers(funcs.ModelField(args[0], "X"))
+	cv, ok2 := funcs.ModelField(args[0], "coeffs").(*value.Vector)
+	ds, ok3 := funcs.ScalarArg(funcs.ModelField(args[0], "der"))
 	if !ok1 || !ok2 || !ok3 || cv.T != value.Double || cv.Len() != len(xs)+1 {
 		return nil, errBadModel()
 	}

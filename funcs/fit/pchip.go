@@ -88,7 +88,7 @@ func kroghInterpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	c, ok := kroghCoeffs(xs, ys)
 	if !ok {
-		return nil, ddberr.Errorf("X of kroghInterpolate must be an increasing numeric vector without NULL values.")
+		return nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", "kroghInterpolate")
 	}
 	e := newKroghEval(xs, c, int(der))
 	out := make([]float64, len(nx))

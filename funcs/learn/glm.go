@@ -13,10 +13,8 @@ import (
 
 // Predict functions the models hold.
 var (
-	logisticPredictSpec = &funcs.Spec{Name: "logisticRegressionPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-		Props: funcs.Pure, Category: "machine-learning", Fn: logisticPredict}
-	glmPredictSpec = &funcs.Spec{Name: "glmPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-		Props: funcs.Pure, Category: "machine-learning", Fn: glmPredict}
+	logisticPredictSpec = funcs.PredictSpec("logisticRegressionPredict", "machine-learning", logisticPredict)
+	glmPredictSpec      = funcs.PredictSpec("glmPredict", "machine-learning", glmPredict)
 )
 
 // designRows is the n×k matrix of the columns with a last column of ones
@@ -245,7 +243,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 		value.NewDoubles(funcs.Finite(append([]float64(nil), beta...))), value.NewDoubles(funcs.Finite(se)),
 		value.NewDoubles(funcs.Finite(t)), value.NewDoubles(funcs.Finite(p)),
 	})
-	return dictOf([]string{"coefficients", "link", "tolerance", "family", "xColNames", "modelName", "residualDeviance", "iterations", "dispersion", "predict"},
+	return funcs.StringDict([]string{"coefficients", "link", "tolerance", "family", "xColNames", "modelName", "residualDeviance", "iterations", "dispersion", "predict"},
 		[]value.Value{coef, value.NewString(linkName), value.NewDouble(tol), value.NewString(famName), value.NewStrings(value.String, names),
 			value.NewString("Generalized Linear Model"), value.NewDouble(funcs.Finite([]float64{dev})[0]), value.NewInt(int32(iters)),
 			value.NewDouble(funcs.Finite([]float64{dispersion})[0]), glmPredictSpec}), nil
@@ -254,9 +252,9 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 // glmPredict is the model's mean response g⁻¹(Xb) for the rows of X.
 func glmPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	bad := badArg("predict", "model", "a glm model")
-	coef, ok := field(args[0], "coefficients").(*value.Table)
-	names, ok2 := funcs.NamesArg(field(args[0], "xColNames"))
-	linkName, _ := funcs.StringArg(field(args[0], "link"))
+	coef, ok := funcs.ModelField(args[0], "coefficients").(*value.Table)
+	names, ok2 := funcs.NamesArg(funcs.ModelField(args[0], "xColNames"))
+	linkName, _ := funcs.StringArg(funcs.ModelField(args[0], "link"))
 	link, ok3 := links[linkName]
 	if !ok || !ok2 || !ok3 || coef.Column("beta") == nil {
 		return nil, bad
@@ -406,7 +404,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 	for i := range y {
 		ll += y[i]*math.Log(math.Max(p[i], 1e-300)) + (1-y[i])*math.Log(math.Max(1-p[i], 1e-300))
 	}
-	return dictOf([]string{"modelName", "logLikelihood", "intercept", "coefficients", "xColNames", "iterations", "tolerance", "predict"},
+	return funcs.StringDict([]string{"modelName", "logLikelihood", "intercept", "coefficients", "xColNames", "iterations", "tolerance", "predict"},
 		[]value.Value{value.NewString("Logistic Regression"), value.NewDouble(funcs.Finite([]float64{ll})[0]), value.NewBool(intercept),
 			value.NewDoubles(funcs.Finite(theta)), value.NewStrings(value.String, names), value.NewInt(int32(iters)), value.NewDouble(tol), logisticPredictSpec}), nil
 }
@@ -415,9 +413,9 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 // least 0.5 and 0 elsewhere, of each row of X.
 func logisticPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	bad := badArg("predict", "model", "a logisticRegression model")
-	theta, ok := floats(field(args[0], "coefficients"))
-	names, ok2 := funcs.NamesArg(field(args[0], "xColNames"))
-	icpt, _ := field(args[0], "intercept").(*value.Scalar)
+	theta, ok := floats(funcs.ModelField(args[0], "coefficients"))
+	names, ok2 := funcs.NamesArg(funcs.ModelField(args[0], "xColNames"))
+	icpt, _ := funcs.ModelField(args[0], "intercept").(*value.Scalar)
 	if !ok || !ok2 || icpt == nil {
 		return nil, bad
 	}

@@ -100,8 +100,8 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	keys := []string{"xopt", "fopt", "iterations", "mode"}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple([]value.Value{
-		value.NewDoubles(r.x), value.NewDouble(r.f), value.NewInt(int32(r.iters)), value.NewInt(int32(r.mode))})), nil
+	return funcs.StringDict(keys, []value.Value{
+		value.NewDoubles(r.x), value.NewDouble(r.f), value.NewInt(int32(r.iters)), value.NewInt(int32(r.mode))}), nil
 }
 
 type sqpResult struct {

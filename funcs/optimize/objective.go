@@ -235,7 +235,7 @@ func result(kv ...any) value.Value {
 		}
 		vals = append(vals, v)
 	}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals))
+	return funcs.StringDict(keys, vals)
 }
 
 func norm2(v []float64) float64 { return math.Sqrt(dot(v, v)) }

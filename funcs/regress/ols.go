@@ -253,7 +253,7 @@ func output(mode int64, cols [][]float64, names []string, y, w, beta []float64, 
 			vals[i] = r.anova
 		}
 	}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals))
+	return funcs.StringDict(keys, vals)
 }
 
 // olsKeys is the order funcs/o/ols.md and funcs/w/wls.md print mode 2's

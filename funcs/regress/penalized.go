@@ -245,8 +245,7 @@ func basic(fn string, params []string, ridge bool, l1Ratio float64, hasCheck boo
 }
 
 // predictSpec is the predict function the penalised models hold.
-var predictSpec = &funcs.Spec{Name: "coordinateDescentPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-	Props: funcs.Pure, Category: "machine-learning", Fn: coordinateDescentPredict}
+var predictSpec = funcs.PredictSpec("coordinateDescentPredict", "machine-learning", coordinateDescentPredict)
 
 // model is a penalised model's dictionary (funcs/l/lassoCV.md lists its
 // keys); ridge models have no dual_gap, tolerance or iterations, and only
@@ -264,7 +263,7 @@ func model(name string, xNames []string, f penFit, p penalty, cvAlpha float64) v
 		keys = append(keys, "alpha")
 		vals = append(vals, value.NewDouble(cvAlpha))
 	}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals))
+	return funcs.StringDict(keys, vals)
 }
 
 // fromSource fits ridge, lasso or elasticNet over a table or data source

@@ -300,7 +300,7 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	keys := []string{"breaks", "numParameters", "degree", "xData", "predict", "yData", "yC", "xC", "weights", "beta", "lapackDriver", "modelName"}
 	vals := []value.Value{value.NewDoubles(nullNaN(breaks...)), value.NewInt(int32(len(beta))), value.NewInt(int32(p.degree)), value.NewDoubles(p.x), pwlfPredictSpec,
 		value.NewDoubles(p.y), nullOr(yc, p.yc), nullOr(xc, p.xc), wOut, value.NewDoubles(nullNaN(beta...)), value.NewString(driver), value.NewString("Piecewise Linear Regression")}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals)), nil
+	return funcs.StringDict(keys, vals), nil
 }
 
 // searchBreaks finds the inner breaks of least sum of squares.
