@@ -48,7 +48,11 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 		return nil, err
 	}
 	return streamengine.Create(env, kind, name, dummy, func(bg funcs.Env) (streamengine.Engine, error) {
-		return newEngine(bg, cfg, dummy), nil
+		e := newEngine(bg, cfg, dummy)
+		if cfg.narrow > 0 {
+			return &narrowEngine{engine: e}, nil
+		}
+		return e, nil
 	})
 }
 
