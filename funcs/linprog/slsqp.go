@@ -31,13 +31,11 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	n := len(x0)
 	sc := &scriptCalls{env: env, fn: fn}
-	obj := &scriptFunc{s: sc, f: args[0]}
-	if x := funcs.GivenArg(args, 2); x != nil {
-		if !funcs.IsFunction(x) {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "fprime", fn)
-		}
-		obj.jac = x
+	jac, err := optimize.OptFunc(fn, "fprime", args, 2)
+	if err != nil {
+		return nil, err
 	}
+	obj := &scriptFunc{s: sc, f: args[0], jac: jac}
 	var eqs, ineqs []*scriptFunc
 	if x := funcs.GivenArg(args, 3); x != nil {
 		var items []value.Value
@@ -74,11 +72,11 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	ftol, err := positiveOpt(fn, "ftol", args, 5, 1e-6)
+	ftol, err := optimize.PositiveOpt(fn, "ftol", args, 5, 1e-6)
 	if err != nil {
 		return nil, err
 	}
-	eps, err := positiveOpt(fn, "epsilon", args, 6, 1.4901161193847656e-08)
+	eps, err := optimize.PositiveOpt(fn, "epsilon", args, 6, optimize.DefaultEps)
 	if err != nil {
 		return nil, err
 	}
