@@ -151,12 +151,12 @@ func dropStreamTable(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // setStreamTableFilterColumn(streamTable, columnName).
 func setStreamTableFilterColumn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p := stream.Of(args[0])
-	if p == nil {
-		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "setStreamTableFilterColumn")
+	t, p, err := streamArg("setStreamTableFilterColumn", args[0])
+	if err != nil {
+		return nil, err
 	}
 	col, ok := funcs.StringArg(args[1])
-	if !ok || args[0].(*value.Table).ColumnIndex(col) < 0 {
+	if !ok || t.ColumnIndex(col) < 0 {
 		return nil, ddberr.Errorf("The filter column %s doesn't exist in the table.", args[1].String())
 	}
 	p.SetFilterColumn(col)
@@ -166,15 +166,15 @@ func setStreamTableFilterColumn(_ funcs.Env, args []value.Value) (value.Value, e
 // setStreamTableTimestamp(streamTable, columnName): the last column, of
 // a temporal type, is filled with the time of each append from then on.
 func setStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p := stream.Of(args[0])
-	if p == nil {
-		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "setStreamTableTimestamp")
+	t, p, err := streamArg("setStreamTableTimestamp", args[0])
+	if err != nil {
+		return nil, err
 	}
 	col, ok := funcs.StringArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [columnName] of setStreamTableTimestamp must be the name of the stream table's last column.")
 	}
-	return nil, p.SetTimestampColumn(args[0].(*value.Table), col)
+	return nil, p.SetTimestampColumn(t, col)
 }
 
 // getStreamTableTimestamp(streamTable): the name of the time column
@@ -182,9 +182,9 @@ func setStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, erro
 // MultithreadedTableWriter asks it which column to leave out of its rows
 // (spec/mtw.md §2.3).
 func getStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p := stream.Of(args[0])
-	if p == nil {
-		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "getStreamTableTimestamp")
+	_, p, err := streamArg("getStreamTableTimestamp", args[0])
+	if err != nil {
+		return nil, err
 	}
 	return value.NewString(p.TimestampColumn()), nil
 }
@@ -192,9 +192,9 @@ func getStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, erro
 // getStreamTableFilterColumn(streamTable): the filter column, NULL when
 // none is set.
 func getStreamTableFilterColumn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p := stream.Of(args[0])
-	if p == nil {
-		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "getStreamTableFilterColumn")
+	_, p, err := streamArg("getStreamTableFilterColumn", args[0])
+	if err != nil {
+		return nil, err
 	}
 	return value.NewString(p.FilterColumn()), nil
 }

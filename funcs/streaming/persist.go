@@ -52,6 +52,22 @@ func timePurgeArg(fn string, t *value.Table, args []value.Value, i int) (*stream
 	return stream.NewTimePurge(fn, t, col, funcs.Arg(args, i+1), funcs.Arg(args, i+2))
 }
 
+// persistArgs reads the cacheSize, preCache and time-purge arguments of
+// the persisting function fn, which stand at cacheAt, preAt and purgeAt.
+func persistArgs(fn string, t *value.Table, args []value.Value, cacheAt, preAt, purgeAt int) (cache, pre int, tp *stream.TimePurge, err error) {
+	if cache, err = cacheSizeArg(fn, args, cacheAt); err != nil {
+		return 0, 0, nil, err
+	}
+	n, err := funcs.IntArg(fn, "preCache", funcs.Arg(args, preAt), 0)
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	if tp, err = timePurgeArg(fn, t, args, purgeAt); err != nil {
+		return 0, 0, nil, err
+	}
+	return cache, int(n), tp, nil
+}
+
 // persist persists the shared stream table t under name, loading rows
 // an earlier run persisted, with a cache of cacheSize rows and the purge
 // by time tp (nil: none).
@@ -80,19 +96,11 @@ func enableTablePersistence(env funcs.Env, args []value.Value) (value.Value, err
 	if t.Shared == "" {
 		return nil, ddberr.Errorf("The table to persist must be a shared stream table.")
 	}
-	cache, err := cacheSizeArg("enableTablePersistence", args, 3)
+	cache, pre, tp, err := persistArgs("enableTablePersistence", t, args, 3, 9, 6)
 	if err != nil {
 		return nil, err
 	}
-	pre, err := funcs.IntArg("enableTablePersistence", "preCache", funcs.Arg(args, 9), 0)
-	if err != nil {
-		return nil, err
-	}
-	tp, err := timePurgeArg("enableTablePersistence", t, args, 6)
-	if err != nil {
-		return nil, err
-	}
-	return nil, persist(h, t, p, t.Shared, cache, int(pre), tp)
+	return nil, persist(h, t, p, t.Shared, cache, pre, tp)
 }
 
 // enableTableShareAndPersistence(table, tableName, [asynWrite],
@@ -107,15 +115,7 @@ func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Va
 	if !ok {
 		return nil, ddberr.Errorf("The tableName of %s must be a string.", "enableTableShareAndPersistence")
 	}
-	cache, err := cacheSizeArg("enableTableShareAndPersistence", args, 4)
-	if err != nil {
-		return nil, err
-	}
-	pre, err := funcs.IntArg("enableTableShareAndPersistence", "preCache", funcs.Arg(args, 7), 0)
-	if err != nil {
-		return nil, err
-	}
-	tp, err := timePurgeArg("enableTableShareAndPersistence", t, args, 8)
+	cache, pre, tp, err := persistArgs("enableTableShareAndPersistence", t, args, 4, 7, 8)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Va
 	if _, taken := h.Shared(name); taken {
 		return nil, h.Share(t, name, false) // DolphinDB's text for a name in use
 	}
-	if err := persist(h, t, p, name, cache, int(pre), tp); err != nil {
+	if err := persist(h, t, p, name, cache, pre, tp); err != nil {
 		return nil, err
 	}
 	return nil, h.Share(t, name, false)
