@@ -33,11 +33,9 @@ func hmacFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := "sha256"
-	if x := funcs.Arg(args, 2); x != nil {
-		if name, err = funcs.StrScalarArg("hmac", "digest", x); err != nil {
-			return nil, err
-		}
+	name, err := funcs.OptStrScalarArg("hmac", "digest", funcs.Arg(args, 2), "sha256")
+	if err != nil {
+		return nil, err
 	}
 	newHash, ok := digests[name]
 	if !ok {

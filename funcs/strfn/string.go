@@ -141,11 +141,9 @@ func pad(fn string, left bool) funcs.Impl {
 		if err != nil {
 			return nil, err
 		}
-		fill := " "
-		if x := funcs.Arg(args, 2); x != nil {
-			if fill, err = funcs.StrScalarArg(fn, "pattern", x); err != nil {
-				return nil, err
-			}
+		fill, err := funcs.OptStrScalarArg(fn, "pattern", funcs.Arg(args, 2), " ")
+		if err != nil {
+			return nil, err
 		}
 		return funcs.MapStrings(fn, args[0], func(s string) string {
 			if len(s) >= int(n) {
@@ -234,13 +232,11 @@ func split(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	delim, hasDelim := "", false
-	if x := funcs.Arg(args, 1); x != nil {
-		if delim, err = funcs.StrScalarArg("split", "delimiter", x); err != nil {
-			return nil, err
-		}
-		hasDelim = delim != ""
+	delim, err := funcs.OptStrScalarArg("split", "delimiter", funcs.Arg(args, 1), "")
+	if err != nil {
+		return nil, err
 	}
+	hasDelim := delim != ""
 	one := func(s string) *value.Vector {
 		if !hasDelim {
 			return charVector(s)
