@@ -118,6 +118,20 @@ func splitTemporal(t value.Type, x int64) (days, nanos int64) {
 	return value.FloorDiv(x, per), value.FloorMod(x, per) * u
 }
 
+// splitEach is f of the day count and the nanoseconds into the day of
+// each value of in, null where in holds NULL.
+func splitEach[T int8 | int32 | int64](in tempIn, null T, f func(days, nanos int64) int64) []T {
+	out := make([]T, len(in.Raw))
+	for i, x := range in.Raw {
+		if x == value.NullInt64 {
+			out[i] = null
+			continue
+		}
+		out[i] = T(f(splitTemporal(in.T, x)))
+	}
+	return out
+}
+
 // joinTemporal is the inverse of splitTemporal for the date-carrying
 // types.
 func joinTemporal(t value.Type, days, nanos int64) int64 {
