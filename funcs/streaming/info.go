@@ -43,11 +43,7 @@ func streamObjects(h Host) []streamObject {
 
 // getStreamTables([option=0]): the stream tables, all (0), persisted (1)
 // or not persisted (2).
-func getStreamTables(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getStreamTables(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	option, err := funcs.IntArg("getStreamTables", "option", funcs.Arg(args, 0), 0)
 	if err != nil {
 		return nil, err
@@ -93,11 +89,7 @@ func bools(bs []bool) *value.Vector {
 
 // existsStreamTable(tableName): a stream table of the session, a shared
 // one, or one persisted on disk.
-func existsStreamTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func existsStreamTable(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The tableName of %s must be a string.", "existsStreamTable")
@@ -113,11 +105,7 @@ func existsStreamTable(env funcs.Env, args []value.Value) (value.Value, error) {
 // dropStreamTable(tableName, [force=false]) undefines a shared stream
 // table without subscribers and deletes what it persisted; force
 // deletes the files of a persisted table not loaded.
-func dropStreamTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func dropStreamTable(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The tableName of %s must be a string.", "dropStreamTable")

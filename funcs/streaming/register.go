@@ -20,17 +20,17 @@ func init() {
 		funcs.Spec{Name: "unsubscribeTable", Params: []string{"server", "tableName", "actionName", "removeOffset", "raftGroup"}, Min: 1, Max: 5, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: unsubscribeTable},
 		funcs.Spec{Name: "existsSubscriptionTopic", Params: []string{"server", "tableName", "actionName"}, Min: 2, Max: 3, Props: funcs.Session, Category: "stream-tables", Fn: existsSubscriptionTopic},
 		funcs.Spec{Name: "removeTopicOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: removeTopicOffset},
-		funcs.Spec{Name: "getSubscriptionTopic", Params: []string{"tableName", "actionName", "streamingSQL"}, Min: 1, Max: 3, Props: funcs.Session, Category: "streaming", Fn: getSubscriptionTopic},
+		funcs.Spec{Name: "getSubscriptionTopic", Params: []string{"tableName", "actionName", "streamingSQL"}, Min: 1, Max: 3, Props: funcs.Session, Category: "streaming", Fn: funcs.WithHost(getSubscriptionTopic)},
 		funcs.Spec{Name: "getTopicProcessedOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getTopicProcessedOffset},
 
 		// publish.go
-		funcs.Spec{Name: "publishTable", Params: publishParams, Min: 3, Max: len(publishParams), Props: funcs.Session, Category: "streaming", Fn: publishTable},
-		funcs.Spec{Name: "stopPublishTable", Params: []string{"subscriberHost", "subscriberPort", "tableName", "actionName", "raftGroup"}, Min: 3, Max: 5, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: stopPublishTable},
+		funcs.Spec{Name: "publishTable", Params: publishParams, Min: 3, Max: len(publishParams), Props: funcs.Session, Category: "streaming", Fn: funcs.WithHost(publishTable)},
+		funcs.Spec{Name: "stopPublishTable", Params: []string{"subscriberHost", "subscriberPort", "tableName", "actionName", "raftGroup"}, Min: 3, Max: 5, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: funcs.WithHost(stopPublishTable)},
 
 		// info.go
-		funcs.Spec{Name: "getStreamTables", Params: []string{"option"}, Min: 0, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: getStreamTables},
-		funcs.Spec{Name: "existsStreamTable", Params: []string{"tableName"}, Min: 1, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: existsStreamTable},
-		funcs.Spec{Name: "dropStreamTable", Params: []string{"tableName", "force"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: dropStreamTable},
+		funcs.Spec{Name: "getStreamTables", Params: []string{"option"}, Min: 0, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: funcs.WithHost(getStreamTables)},
+		funcs.Spec{Name: "existsStreamTable", Params: []string{"tableName"}, Min: 1, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: funcs.WithHost(existsStreamTable)},
+		funcs.Spec{Name: "dropStreamTable", Params: []string{"tableName", "force"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: funcs.WithHost(dropStreamTable)},
 		funcs.Spec{Name: "setStreamTableFilterColumn", Params: []string{"streamTable", "columnName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: setStreamTableFilterColumn},
 		funcs.Spec{Name: "setStreamTableTimestamp", Params: []string{"streamTable", "columnName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: setStreamTableTimestamp},
 		funcs.Spec{Name: "getStreamTableTimestamp", Params: []string{"streamTable"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getStreamTableTimestamp},
