@@ -37,7 +37,7 @@ func init() {
 		funcs.Spec{Name: "getStreamTableFilterColumn", Params: []string{"streamTable"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getStreamTableFilterColumn},
 
 		// stat.go
-		funcs.Spec{Name: "getStreamingStat", Min: 0, Max: 0, Props: funcs.Session, Category: "streaming", Fn: getStreamingStat},
+		funcs.Spec{Name: "getStreamingStat", Min: 0, Max: 0, Props: funcs.Session, Category: "streaming", Fn: funcs.WithHost(getStreamingStat)},
 
 		// persist.go
 		funcs.Spec{Name: "enableTablePersistence", Params: []string{"table", "asynWrite", "compress", "cacheSize", "retentionMinutes", "flushMode", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime", "preCache"}, Min: 1, Max: 10, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTablePersistence},
