@@ -457,10 +457,7 @@ func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for i, g := range codes {
 		members[g] = append(members[g], int32(i))
 	}
-	order := make([]int, len(first))
-	for i := range order {
-		order[i] = i
-	}
+	order := value.Iota(len(first))
 	sort.Slice(order, func(a, b int) bool { return value.CompareElems(v, first[order[a]], first[order[b]]) < 0 })
 	keyIdx := make([]int, len(order))
 	for k, g := range order {

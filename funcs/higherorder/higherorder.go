@@ -1465,10 +1465,7 @@ func xaggrTopN(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	// NULLs in sortingCol sort as the smallest values (CompareElems'
 	// order), so they are kept, first when ascending.
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
+	idx := value.Iota(n)
 	funcs.StableSort(idx, func(a, b int) bool {
 		c := value.CompareElems(sc, a, b)
 		if asc {
