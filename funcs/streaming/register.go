@@ -2,17 +2,18 @@ package streaming
 
 import (
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 func init() {
 	funcs.Register(
 		// tables.go
-		funcs.Spec{Name: "streamTable", Min: 1, Max: -1, Category: "stream-tables", Fn: unnamed(streamTable), NamedFn: named(streamTable)},
-		funcs.Spec{Name: "keyedStreamTable", Min: 2, Max: -1, Category: "stream-tables", Fn: unnamed(keyedStream), NamedFn: named(keyedStream)},
-		funcs.Spec{Name: "latestKeyedTable", Min: 3, Max: -1, Category: "db-table", Fn: unnamed(latest(value.KeyedTable)), NamedFn: named(latest(value.KeyedTable))},
-		funcs.Spec{Name: "latestIndexedTable", Min: 3, Max: -1, Category: "db-table", Fn: unnamed(latest(value.IndexedTable)), NamedFn: named(latest(value.IndexedTable))},
-		funcs.Spec{Name: "latestKeyedStreamTable", Min: 3, Max: -1, Category: "db-table", Fn: unnamed(latestKeyedStream), NamedFn: named(latestKeyedStream)},
+		system.BuilderSpec("streamTable", "stream-tables", 1, streamTable),
+		system.BuilderSpec("keyedStreamTable", "stream-tables", 2, keyedStream),
+		system.BuilderSpec("latestKeyedTable", "db-table", 3, latest(value.KeyedTable)),
+		system.BuilderSpec("latestIndexedTable", "db-table", 3, latest(value.IndexedTable)),
+		system.BuilderSpec("latestKeyedStreamTable", "db-table", 3, latestKeyedStream),
 		funcs.Spec{Name: "haStreamTable", Params: []string{"raftGroup", "table", "tableName", "cacheLimit", "keyColumn", "retentionMinutes"}, Min: 4, Max: 6, Props: funcs.Session, Category: "stream-tables", Fn: haStreamTable},
 
 		// subscribe.go

@@ -77,8 +77,8 @@ func init() {
 
 	// newtable.go.
 	funcs.Register(
-		funcs.Spec{Name: "keyedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(Keyed(value.KeyedTable)), NamedFn: named(Keyed(value.KeyedTable))},
-		funcs.Spec{Name: "indexedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(Keyed(value.IndexedTable)), NamedFn: named(Keyed(value.IndexedTable))},
+		BuilderSpec("keyedTable", "db-table", 2, Keyed(value.KeyedTable)),
+		BuilderSpec("indexedTable", "db-table", 2, Keyed(value.IndexedTable)),
 		// A stream table is, for appends and queries, an in-memory table:
 		// the publish/subscribe side of DolphinDB's streaming is outside
 		// what Porpoise emulates, while clients (MultithreadedTableWriter
