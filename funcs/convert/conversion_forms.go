@@ -8,7 +8,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -184,7 +183,7 @@ func typedMatrix(typ value.Value, rest []value.Value) (value.Value, error) {
 	v.Scale = scale
 	def := funcs.Arg(rest, 3)
 	switch {
-	case !temporal.IsEmptyArg(def):
+	case !funcs.EmptyArg(def):
 		s, ok := def.(*value.Scalar)
 		if !ok {
 			return nil, ddberr.Errorf("The argument [defaultValue] of matrix must be a scalar.")

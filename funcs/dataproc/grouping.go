@@ -142,7 +142,7 @@ func dailyAlignedBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	var ends []int64
-	if e := funcs.Arg(args, 3); !temporal.IsEmptyArg(e) {
+	if e := funcs.Arg(args, 3); !funcs.EmptyArg(e) {
 		ein, err := temporal.TemporalInput("dailyAlignedBar", e)
 		if err != nil || ein.T != off.T || len(ein.Raw) != len(starts) {
 			return nil, ddberr.Errorf("The argument [timeEnd] of dailyAlignedBar must have the type and length of timeOffset.")

@@ -8,7 +8,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 	"github.com/porpoisedb/porpoise/value/kernel"
@@ -443,7 +442,7 @@ func notLikeFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 // them; NULLs (and a missing Y) count as empty strings.
 func concatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	sep := ""
-	if y := funcs.Arg(args, 1); !temporal.IsEmptyArg(y) {
+	if y := funcs.Arg(args, 1); !funcs.EmptyArg(y) {
 		s, err := literalText(y)
 		if err != nil {
 			return nil, ddberr.Errorf("The argument [Y] of concat must be a string or a character.")
@@ -451,7 +450,7 @@ func concatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		sep = s
 	}
 	x := args[0]
-	if temporal.IsEmptyArg(x) {
+	if funcs.EmptyArg(x) {
 		return value.NewString(sep), nil
 	}
 	if s, ok := x.(*value.Scalar); ok {

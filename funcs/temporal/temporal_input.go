@@ -155,15 +155,6 @@ func optInt(fn, param string, x value.Value, def int64) (int64, error) {
 	return funcs.IntArg(fn, param, x, def)
 }
 
-// isEmptyArg reports an optional argument the caller left out or empty.
-func IsEmptyArg(x value.Value) bool {
-	if x == nil {
-		return true
-	}
-	s, ok := x.(*value.Scalar)
-	return ok && s.T == value.Void
-}
-
 // weekdayOf is the day of the week of a day count, 0 for Monday
 // (1970.01.01 was a Thursday).
 func weekdayOf(days int64) int64 { return value.FloorMod(days+3, 7) }
