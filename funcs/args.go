@@ -186,6 +186,25 @@ func NamesArg(v value.Value) ([]string, bool) {
 	return nil, false
 }
 
+// ArgName is names[i], the name a call gave its argument i, or "" when
+// it gave none.
+func ArgName(names []string, i int) string {
+	if i < len(names) {
+		return names[i]
+	}
+	return ""
+}
+
+// EmptyArg reports whether an optional argument was left out: missing,
+// an empty slot (f(x, )), or a VOID NULL.
+func EmptyArg(x value.Value) bool {
+	if x == nil {
+		return true
+	}
+	s, ok := x.(*value.Scalar)
+	return ok && s.T == value.Void
+}
+
 // NullOrAbsent reports whether an optional argument was left out (nil)
 // or given as a NULL scalar.
 func NullOrAbsent(v value.Value) bool {
