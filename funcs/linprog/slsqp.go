@@ -3,12 +3,11 @@ package linprog
 import (
 	"math"
 
-	"github.com/porpoisedb/porpoise/funcs/optimize"
-
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/optimize"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -25,7 +24,7 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "func", fn)
 	}
-	x0, ok := floatsOf(args[1])
+	x0, ok := optimize.Floats(args[1])
 	if _, isMatrix := args[1].(*value.Matrix); !ok || isMatrix || len(x0) == 0 || hasNaNv(x0) {
 		return nil, ddberr.Errorf("The argument [X0] of %s must be a numeric scalar or vector without NULL values.", fn)
 	}
