@@ -37,6 +37,12 @@ func DictField(d *value.Dict, name string) value.Value {
 	return nil
 }
 
+// BadArg is the error of argument param of fn not being what (a phrase:
+// "a positive integer").
+func BadArg(fn, param, what string) error {
+	return ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, what)
+}
+
 // ScalarArg returns x as a non-nil scalar.
 func ScalarArg(x value.Value) (*value.Scalar, bool) {
 	s, ok := x.(*value.Scalar)
