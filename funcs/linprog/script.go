@@ -122,16 +122,3 @@ func floatsOf(r value.Value) ([]float64, bool) {
 	}
 	return out, true
 }
-
-// positiveOpt reads an optional positive number.
-func positiveOpt(fn, name string, args []value.Value, i int, def float64) (float64, error) {
-	x := funcs.GivenArg(args, i)
-	if x == nil {
-		return def, nil
-	}
-	s, ok := x.(*value.Scalar)
-	if !ok || s.Null || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating || !(s.Float64() > 0) {
-		return 0, ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
-	}
-	return s.Float64(), nil
-}

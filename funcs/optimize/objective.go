@@ -178,8 +178,8 @@ func startArgs(env funcs.Env, fn string, args []value.Value) (*script, []float64
 	return &script{env: env, fn: fn, f: args[0]}, x0, nil
 }
 
-// optFunc reads an optional function argument (nil when absent).
-func optFunc(fn, name string, args []value.Value, i int) (value.Value, error) {
+// OptFunc reads an optional function argument (nil when absent).
+func OptFunc(fn, name string, args []value.Value, i int) (value.Value, error) {
 	x := funcs.GivenArg(args, i)
 	if x == nil {
 		return nil, nil
@@ -201,6 +201,12 @@ func floatOpt(fn, name string, args []value.Value, i int, def float64, ok func(f
 		return 0, ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
 	}
 	return s.Float64(), nil
+}
+
+// PositiveOpt reads an optional positive number, as fminSLSQP's ftol and
+// epsilon are.
+func PositiveOpt(fn, name string, args []value.Value, i int, def float64) (float64, error) {
+	return floatOpt(fn, name, args, i, def, positive)
 }
 
 // intOpt reads an optional integer of at least least.
