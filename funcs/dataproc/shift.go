@@ -70,7 +70,7 @@ func stateShift(fn string, x value.Value, prev bool) (value.Value, error) {
 			adjacent = true
 			idx[i] = before
 		}
-		return stats.GatherOrNull(v, idx), nil
+		return value.GatherOrNull(v, idx), nil
 	})
 }
 
@@ -114,6 +114,6 @@ func moveByTime(x value.Value, d *value.Scalar) (value.Value, error) {
 		idx[i] = j
 	}
 	return stats.MapColumns("move", m, func(v *value.Vector) (*value.Vector, error) {
-		return stats.GatherOrNull(v, idx), nil
+		return value.GatherOrNull(v, idx), nil
 	})
 }
