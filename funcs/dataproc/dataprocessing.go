@@ -228,26 +228,6 @@ func xcountNanInf(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewInt(int32(n)), nil
 }
 
-// shiftDown returns v moved down by n rows (up for negative n), NULL
-// filled.
-func xshiftDown(v *value.Vector, n int) *value.Vector {
-	l := v.Len()
-	k := min(xabs(n), l)
-	out := value.NewNullVector(v.T, 0)
-	out.Scale = v.Scale
-	if n >= 0 {
-		out = value.NewNullVector(v.T, k)
-		out.Scale = v.Scale
-		out.AppendVector(v.Slice(0, l-k))
-		return out
-	}
-	out.AppendVector(v.Slice(k, l))
-	for i := 0; i < k; i++ {
-		out.AppendNull()
-	}
-	return out
-}
-
 func xabs(x int) int {
 	if x < 0 {
 		return -x
@@ -271,7 +251,7 @@ func xdiffs(name, op string) funcs.Impl {
 			if !v.T.IsNumeric() && v.T != value.Bool && !temporalDiff {
 				return nil, ddberr.Errorf("The argument of %s must be numeric.", name)
 			}
-			return funcs.Operator(env, op, v, xshiftDown(v, int(n)))
+			return funcs.Operator(env, op, v, shiftVector(v, int(n)))
 		})
 	}
 }

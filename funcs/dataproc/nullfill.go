@@ -106,7 +106,7 @@ func nearestFill(v *value.Vector, limit, step int) *value.Vector {
 			idx[i] = -1
 		}
 	}
-	return stats.GatherOrNull(v, idx)
+	return value.GatherOrNull(v, idx)
 }
 
 // linearFill interpolates NULLs between two non-NULL elements linearly;

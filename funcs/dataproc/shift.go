@@ -17,16 +17,28 @@ func shiftColumns(fn string, x value.Value, steps int) (value.Value, error) {
 		return nil, ddberr.Errorf("X of %s must be a vector, matrix or table.", fn)
 	}
 	return stats.MapColumns(fn, x, func(v *value.Vector) (*value.Vector, error) {
-		idx := make([]int, v.Len())
-		for i := range idx {
-			j := i - steps
-			if j < 0 || j >= len(idx) {
-				j = -1
-			}
-			idx[i] = j
-		}
-		return stats.GatherOrNull(v, idx), nil
+		return shiftVector(v, steps), nil
 	})
+}
+
+// shiftVector is v moved down by n rows (up for negative n), the
+// vacated rows NULL.
+func shiftVector(v *value.Vector, n int) *value.Vector {
+	l := v.Len()
+	k := min(xabs(n), l)
+	out := value.NewNullVector(v.T, 0)
+	out.Scale = v.Scale
+	if n >= 0 {
+		out = value.NewNullVector(v.T, k)
+		out.Scale = v.Scale
+		out.AppendVector(v.Slice(0, l-k))
+		return out
+	}
+	out.AppendVector(v.Slice(k, l))
+	for i := 0; i < k; i++ {
+		out.AppendNull()
+	}
+	return out
 }
 
 // stateShift is prevState/nextState: a run of adjacent equal non-NULL
@@ -58,7 +70,7 @@ func stateShift(fn string, x value.Value, prev bool) (value.Value, error) {
 			adjacent = true
 			idx[i] = before
 		}
-		return stats.GatherOrNull(v, idx), nil
+		return value.GatherOrNull(v, idx), nil
 	})
 }
 
@@ -102,6 +114,6 @@ func moveByTime(x value.Value, d *value.Scalar) (value.Value, error) {
 		idx[i] = j
 	}
 	return stats.MapColumns("move", m, func(v *value.Vector) (*value.Vector, error) {
-		return stats.GatherOrNull(v, idx), nil
+		return value.GatherOrNull(v, idx), nil
 	})
 }

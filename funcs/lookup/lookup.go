@@ -88,7 +88,7 @@ func gatherArrayRows(x, iv *value.Vector) *value.Vector {
 			idx[i] = int(p)
 		}
 	}
-	out := stats.GatherOrNull(x, idx)
+	out := value.GatherOrNull(x, idx)
 	out.T, out.Offsets = value.ArrayOffset+out.T, slices.Clone(iv.Offsets)
 	return out
 }

@@ -60,7 +60,7 @@ func mNot(fn string, args []value.Value, first bool) (value.Value, error) {
 				}
 			}
 		}
-		return stats.GatherOrNull(v, idx), nil
+		return value.GatherOrNull(v, idx), nil
 	})
 }
 
