@@ -2,7 +2,6 @@ package alertengine
 
 import (
 	"fmt"
-	"reflect"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -165,11 +164,9 @@ func (c *config) addMetric(env funcs.Env, x ast.Expr, dummy *value.Table) {
 	mt := metric{text: unparse.Metacode(x), expr: x}
 	hasAgg := false
 	astwalk.Inspect(x, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && streamengine.IsAggregate(env, id.Name) {
-				hasAgg = true
-				return false
-			}
+		if call, ok := n.(*ast.CallExpr); ok && isAggCall(env, call) {
+			hasAgg = true
+			return false
 		}
 		return true
 	})
@@ -223,48 +220,22 @@ func readsColumns(env funcs.Env, x ast.Expr, dummy *value.Table) bool {
 	return found
 }
 
-var exprType = reflect.TypeOf((*ast.Expr)(nil)).Elem()
-
 // replaceAggs is a copy of x whose outermost aggregate calls are
 // identifiers aggCol(k), the calls appended to c.aggs.
 func (c *config) replaceAggs(env funcs.Env, x ast.Expr) ast.Expr {
-	if x == nil {
-		return nil
-	}
-	if call, ok := x.(*ast.CallExpr); ok {
-		if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && streamengine.IsAggregate(env, id.Name) {
+	return astwalk.Rewrite(x, func(n ast.Expr) (ast.Expr, bool) {
+		if call, ok := n.(*ast.CallExpr); ok && isAggCall(env, call) {
 			c.aggs = append(c.aggs, call)
-			return &ast.Ident{At: call.At, Name: aggCol(len(c.aggs) - 1)}
+			return &ast.Ident{At: call.At, Name: aggCol(len(c.aggs) - 1)}, true
 		}
-	}
-	rv := reflect.ValueOf(x)
-	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
-		return x
-	}
-	cp := reflect.New(rv.Elem().Type())
-	cp.Elem().Set(rv.Elem())
-	s := cp.Elem()
-	for i := 0; i < s.NumField(); i++ {
-		f := s.Field(i)
-		if !f.CanSet() {
-			continue
-		}
-		switch {
-		case f.Type() == exprType:
-			if !f.IsNil() {
-				f.Set(reflect.ValueOf(c.replaceAggs(env, f.Interface().(ast.Expr))))
-			}
-		case f.Kind() == reflect.Slice && f.Type().Elem() == exprType:
-			n := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
-			for j := 0; j < f.Len(); j++ {
-				if e := f.Index(j); !e.IsNil() {
-					n.Index(j).Set(reflect.ValueOf(c.replaceAggs(env, e.Interface().(ast.Expr))))
-				}
-			}
-			f.Set(n)
-		}
-	}
-	return cp.Interface().(ast.Expr)
+		return n, false
+	})
+}
+
+// isAggCall reports whether call is a plain call of an aggregate function.
+func isAggCall(env funcs.Env, call *ast.CallExpr) bool {
+	id, isID := call.Fn.(*ast.Ident)
+	return isID && !call.Method && streamengine.IsAggregate(env, id.Name)
 }
 
 // orderSensitive reports whether x calls a function whose result
