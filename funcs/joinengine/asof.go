@@ -50,14 +50,11 @@ type asofEngine struct {
 	rname   string
 
 	lstore, rstore *value.Table
-	groups         map[string]*asofGroup
-	order          []string
+	groups         keyed[asofGroup]
 	latestLeft     int64
 	haveLeft       bool
-	keyBuf         []byte
 
-	stop chan struct{}
-	done sync.WaitGroup
+	timer streamengine.Timer
 }
 
 func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -66,7 +63,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	e := &asofEngine{out: arg(3), ltime: -1, rtime: -1, groups: map[string]*asofGroup{}, lname: left.Shared, rname: right.Shared}
+	e := &asofEngine{out: arg(3), ltime: -1, rtime: -1, groups: newKeyed(func() *asofGroup { return &asofGroup{lastLeft: math.MinInt64} }), lname: left.Shared, rname: right.Shared}
 	if e.metrics, err = streamengine.ParseMetrics(asofFn, arg(4)); err != nil {
 		return nil, err
 	}
@@ -130,9 +127,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	return streamengine.CreateJoin(env, "AsofJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
 		e.bg = bg
 		if e.timeout > 0 {
-			e.stop = make(chan struct{})
-			e.done.Add(1)
-			go e.tick()
+			e.timer.Start(100*time.Millisecond, e.tick)
 		}
 		return e, nil
 	})
@@ -157,16 +152,6 @@ func times(t *value.Table, c int) []int64 {
 	return out
 }
 
-func (e *asofEngine) group(key []byte) *asofGroup {
-	g := e.groups[string(key)]
-	if g == nil {
-		g = &asofGroup{lastLeft: math.MinInt64}
-		e.groups[string(key)] = g
-		e.order = append(e.order, string(key))
-	}
-	return g
-}
-
 // ConsumeRight implements streamengine.JoinEngine: the right rows are
 // kept, and each key's left rows earlier than its latest right row are
 // joined.
@@ -181,8 +166,7 @@ func (e *asofEngine) ConsumeRight(batch *value.Table) error {
 	base := appendStore(e.rstore, batch)
 	touched := map[*asofGroup]bool{}
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
-		g := e.group(e.keyBuf)
+		g := e.groups.of(batch, e.rkey, r)
 		t := int64(0)
 		if rt != nil {
 			t = rt[r]
@@ -216,8 +200,7 @@ func (e *asofEngine) ConsumeLeft(batch *value.Table) error {
 	}
 	base := appendStore(e.lstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
-		g := e.group(e.keyBuf)
+		g := e.groups.of(batch, e.lkey, r)
 		t := int64(0)
 		if lt != nil {
 			t = lt[r]
@@ -249,22 +232,12 @@ func (e *asofEngine) ConsumeLeft(batch *value.Table) error {
 
 // tick forces the join of left rows that have waited 2 * delayedTime
 // (at least 2 seconds).
-func (e *asofEngine) tick() {
-	defer e.done.Done()
-	tk := time.NewTicker(100 * time.Millisecond)
-	defer tk.Stop()
-	for {
-		select {
-		case <-e.stop:
-			return
-		case now := <-tk.C:
-			e.mu.Lock()
-			_ = e.emit(now, 0, func(g *asofGroup) int {
-				return sort.Search(len(g.larr), func(i int) bool { return now.Sub(g.larr[i]) < e.timeout })
-			})
-			e.mu.Unlock()
-		}
-	}
+func (e *asofEngine) tick(now time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_ = e.emit(now, 0, func(g *asofGroup) int {
+		return sort.Search(len(g.larr), func(i int) bool { return now.Sub(g.larr[i]) < e.timeout })
+	})
 }
 
 // emit joins, for every key in the order keys arrived, its first
@@ -273,8 +246,7 @@ func (e *asofEngine) tick() {
 func (e *asofEngine) emit(start time.Time, batchRows int, ready func(g *asofGroup) int) error {
 	var li, ri []int
 	var lt []int64
-	for _, k := range e.order {
-		g := e.groups[k]
+	for _, g := range e.groups.list {
 		n := ready(g)
 		if n <= 0 {
 			continue
@@ -313,7 +285,7 @@ func (e *asofEngine) emit(start time.Time, batchRows int, ready func(g *asofGrou
 		li, ri = li2, ri2
 	}
 	err := e.write(li, ri, start, batchRows)
-	e.collect()
+	e.lstore, e.rstore = e.groups.collect(e.lstore, e.rstore, e.garbage, func(g *asofGroup) ([]int, []int) { return g.left, g.right })
 	return err
 }
 
@@ -342,10 +314,7 @@ func (e *asofEngine) write(li, ri []int, start time.Time, batchRows int) error {
 	}
 	var tcol *value.Vector
 	if e.sysTime {
-		now := time.Now()
-		if c, ok := e.bg.(interface{ Now() time.Time }); ok {
-			now = c.Now()
-		}
+		now := streamengine.Now(e.bg)
 		ms := make([]int64, len(li))
 		for i := range ms {
 			ms[i] = wallclock.Millis(now)
@@ -359,18 +328,6 @@ func (e *asofEngine) write(li, ri []int, start time.Time, batchRows int) error {
 		lead = append(lead, t.Cols[c])
 	}
 	return streamengine.Emit(e.bg, e.out, output(lead, res, e.elapsed, start, batchRows))
-}
-
-// collect compacts the stores once they hold garbageSize rows more
-// than the groups still use.
-func (e *asofEngine) collect() {
-	left, right := make([][]int, len(e.order)), make([][]int, len(e.order))
-	for i, k := range e.order {
-		g := e.groups[k]
-		left[i], right[i] = g.left, g.right
-	}
-	e.lstore = compact(e.lstore, e.garbage, left)
-	e.rstore = compact(e.rstore, e.garbage, right)
 }
 
 // Stat implements streamengine.JoinEngine: getStreamEngineStat's
@@ -389,9 +346,4 @@ func (e *asofEngine) Stat() ([]string, []value.Value) {
 }
 
 // Close implements streamengine.JoinEngine.
-func (e *asofEngine) Close() {
-	if e.stop != nil {
-		close(e.stop)
-		e.done.Wait()
-	}
-}
+func (e *asofEngine) Close() { e.timer.Stop() }

@@ -36,10 +36,8 @@ type lookupEngine struct {
 	keyBuf []byte
 
 	source value.Value // rightTable, reloaded every checkTimes
-	every  time.Duration
-	daily  []int64 // or at these nanoseconds of each day
-	stop   chan struct{}
-	done   sync.WaitGroup
+	daily  []int64     // or at these nanoseconds of each day
+	timer  streamengine.Timer
 }
 
 func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -112,10 +110,11 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 			}
 		}
 		if every > 0 || len(e.daily) > 0 {
-			e.every = every
-			e.stop = make(chan struct{})
-			e.done.Add(1)
-			go e.refresh()
+			period := every
+			if len(e.daily) > 0 {
+				period = 100 * time.Millisecond
+			}
+			e.timer.Start(period, e.refresher())
 		}
 		return e, nil
 	})
@@ -224,47 +223,28 @@ func (e *lookupEngine) reload() error {
 	return nil
 }
 
-// refresh reloads the right table every checkTimes, or as the clock
-// passes each of its times of day.
-func (e *lookupEngine) refresh() {
-	defer e.done.Done()
-	period := e.every
-	if len(e.daily) > 0 {
-		period = 100 * time.Millisecond
-	}
-	tk := time.NewTicker(period)
-	defer tk.Stop()
-	last := timeOfDay(e.now())
-	for {
-		select {
-		case <-e.stop:
-			return
-		case <-tk.C:
-			due := len(e.daily) == 0
-			if !due {
-				now := timeOfDay(e.now())
-				for _, t := range e.daily {
-					// passed since the last check, across midnight too
-					if last < now && last < t && t <= now || now < last && (t > last || t <= now) {
-						due = true
-					}
+// refresher is the timer's tick: it reloads the right table every
+// checkTimes, or as the clock passes each of its times of day.
+func (e *lookupEngine) refresher() func(time.Time) {
+	last := timeOfDay(streamengine.Now(e.bg))
+	return func(time.Time) {
+		due := len(e.daily) == 0
+		if !due {
+			now := timeOfDay(streamengine.Now(e.bg))
+			for _, t := range e.daily {
+				// passed since the last check, across midnight too
+				if last < now && last < t && t <= now || now < last && (t > last || t <= now) {
+					due = true
 				}
-				last = now
 			}
-			if due {
-				e.mu.Lock()
-				_ = e.reload()
-				e.mu.Unlock()
-			}
+			last = now
+		}
+		if due {
+			e.mu.Lock()
+			_ = e.reload()
+			e.mu.Unlock()
 		}
 	}
-}
-
-func (e *lookupEngine) now() time.Time {
-	if c, ok := e.bg.(interface{ Now() time.Time }); ok {
-		return c.Now()
-	}
-	return time.Now()
 }
 
 // timeOfDay is t's nanoseconds since its local midnight.
@@ -361,9 +341,4 @@ func (e *lookupEngine) Stat() ([]string, []value.Value) {
 }
 
 // Close implements streamengine.JoinEngine.
-func (e *lookupEngine) Close() {
-	if e.stop != nil {
-		close(e.stop)
-		e.done.Wait()
-	}
-}
+func (e *lookupEngine) Close() { e.timer.Stop() }

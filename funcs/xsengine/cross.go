@@ -67,8 +67,7 @@ type crossEngine struct {
 	haveWin   bool
 	// interval: rows arrived since the last computation
 	dirty bool
-	stop  chan struct{}
-	done  sync.WaitGroup
+	timer streamengine.Timer
 }
 
 func argErr(param, what string) error {
@@ -174,9 +173,7 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 	in, err := streamengine.Create(env, "CrossSectionalEngine", arg(0), dummy, func(bg funcs.Env) (streamengine.Engine, error) {
 		e.bg = bg
 		if e.pattern == interval {
-			e.stop = make(chan struct{})
-			e.done.Add(1)
-			go e.tick()
+			e.timer.Start(time.Duration(e.interval)*time.Millisecond, e.tick)
 		}
 		return e, nil
 	})
@@ -445,11 +442,7 @@ func (e *crossEngine) scalarTime(ts int64) *value.Scalar {
 }
 
 func (e *crossEngine) now() *value.Scalar {
-	n := time.Now()
-	if c, ok := e.bg.(interface{ Now() time.Time }); ok {
-		n = c.Now()
-	}
-	return value.NewTyped(value.Timestamp, wallclock.Millis(n))
+	return value.NewTyped(value.Timestamp, wallclock.Millis(streamengine.Now(e.bg)))
 }
 
 // compute runs the metrics over the cross-section (its rows keyFilter
@@ -551,21 +544,11 @@ func (e *crossEngine) run(t *value.Table) (*value.Table, error) {
 
 // tick fires the interval pattern: every triggeringInterval
 // milliseconds, a computation if rows arrived since the last one.
-func (e *crossEngine) tick() {
-	defer e.done.Done()
-	tk := time.NewTicker(time.Duration(e.interval) * time.Millisecond)
-	defer tk.Stop()
-	for {
-		select {
-		case <-e.stop:
-			return
-		case <-tk.C:
-			e.mu.Lock()
-			if e.dirty {
-				_ = e.compute(e.now(), time.Now(), e.state.Rows())
-			}
-			e.mu.Unlock()
-		}
+func (e *crossEngine) tick(time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.dirty {
+		_ = e.compute(e.now(), time.Now(), e.state.Rows())
 	}
 }
 
@@ -588,9 +571,4 @@ func (e *crossEngine) Stat() ([]string, []value.Value) {
 }
 
 // Close implements streamengine.Engine.
-func (e *crossEngine) Close() {
-	if e.stop != nil {
-		close(e.stop)
-		e.done.Wait()
-	}
-}
+func (e *crossEngine) Close() { e.timer.Stop() }
