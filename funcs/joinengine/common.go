@@ -44,14 +44,6 @@ func matching(fn string, v value.Value, left, right *value.Table) (l, r []int, e
 	return l, r, nil
 }
 
-// rowKey appends the key of row i over cols to buf.
-func rowKey(buf []byte, t *value.Table, cols []int, i int) []byte {
-	for _, c := range cols {
-		buf = t.Cols[c].AppendKey(buf, i)
-	}
-	return buf
-}
-
 // keyed is a join engine's state per key of its matching columns: the
 // groups in the order their keys first arrived, which is the order the
 // engine joins them in.
@@ -68,7 +60,7 @@ func newKeyed[G any](fresh func() *G) keyed[G] {
 
 // of is the group of batch's row r keyed on cols, fresh for a new key.
 func (k *keyed[G]) of(batch *value.Table, cols []int, r int) *G {
-	k.buf = rowKey(k.buf[:0], batch, cols, r)
+	k.buf = streamengine.RowKey(k.buf[:0], batch, cols, r)
 	g := k.index[string(k.buf)]
 	if g == nil {
 		g = k.fresh()

@@ -173,7 +173,7 @@ func (e *equiEngine) consume(batch *value.Table, isLeft bool) error {
 	var mine, theirs []int
 	for r, n := 0, batch.Rows(); r < n; r++ {
 		e.latest = max(e.latest, ts[r])
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, keyCols, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, keyCols, r)
 		if at, ok := other.index[string(e.keyBuf)]; ok {
 			mine, theirs = append(mine, r), append(theirs, at)
 			other.joined[at] = true

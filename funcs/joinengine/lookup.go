@@ -265,7 +265,7 @@ func (e *lookupEngine) ConsumeRight(batch *value.Table) error {
 // kept one's is dropped).
 func (e *lookupEngine) addRight(batch *value.Table) {
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.rkey, r)
 		if e.keepDup {
 			e.all[string(e.keyBuf)] = append(e.all[string(e.keyBuf)], e.state.Rows())
 			for c, col := range e.state.Cols {
@@ -302,7 +302,7 @@ func (e *lookupEngine) ConsumeLeft(batch *value.Table) error {
 	start := time.Now()
 	var li, ri []int
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.lkey, r)
 		if e.keepDup {
 			for _, j := range e.all[string(e.keyBuf)] {
 				li, ri = append(li, r), append(ri, j)

@@ -72,7 +72,7 @@ func (e *semiEngine) ConsumeLeft(batch *value.Table) error {
 	defer e.mu.Unlock()
 	var li, ri []int
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.lkey, r)
 		if at, ok := e.right.index[string(e.keyBuf)]; ok {
 			li, ri = append(li, r), append(ri, at)
 			continue
@@ -93,7 +93,7 @@ func (e *semiEngine) ConsumeRight(batch *value.Table) error {
 	defer e.mu.Unlock()
 	var li []int
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.rkey, r)
 		if _, ok := e.right.index[string(e.keyBuf)]; !ok || e.latest {
 			e.right.put(string(e.keyBuf), batch, r)
 		}
@@ -108,7 +108,7 @@ func (e *semiEngine) ConsumeRight(batch *value.Table) error {
 	sort.Ints(li)
 	ri := make([]int, len(li))
 	for i, r := range li {
-		e.keyBuf = rowKey(e.keyBuf[:0], e.pending, e.lkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], e.pending, e.lkey, r)
 		ri[i] = e.right.index[string(e.keyBuf)]
 	}
 	err := e.write(e.pending, li, ri)

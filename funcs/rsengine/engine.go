@@ -162,10 +162,7 @@ func (e *engine) Consume(batch *value.Table) error {
 	var touched []*group
 	e.rowGroup = e.rowGroup[:0]
 	for i := 0; i < n; i++ {
-		e.buf = e.buf[:0]
-		for _, k := range e.cfg.keys {
-			e.buf = batch.Cols[k].AppendKey(e.buf, i)
-		}
+		e.buf = streamengine.RowKey(e.buf[:0], batch, e.cfg.keys, i)
 		g, ok := e.groups[string(e.buf)]
 		if !ok {
 			g = &group{key: string(e.buf), last: -1}

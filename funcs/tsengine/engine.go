@@ -255,11 +255,7 @@ func (e *engine) groupsOf(batch *value.Table) []*group {
 	}
 	var buf []byte
 	for i := 0; i < n; i++ {
-		buf = buf[:0]
-		for _, k := range e.c.keyCols {
-			buf = batch.Cols[k].AppendKey(buf, i)
-			buf = append(buf, 0)
-		}
+		buf = streamengine.RowKey(buf[:0], batch, e.c.keyCols, i)
 		g := e.groups[string(buf)]
 		if g == nil {
 			g = e.newGroup(string(buf), batch, i)

@@ -393,10 +393,7 @@ func (e *crossEngine) consumeDataInterval(batch *value.Table, start time.Time) e
 // present key's row is overwritten in place, a new key appended.
 func (e *crossEngine) applyRows(batch *value.Table, lo, hi int) {
 	for r := lo; r < hi; r++ {
-		e.keyBuf = e.keyBuf[:0]
-		for _, k := range e.keyCols {
-			e.keyBuf = batch.Cols[k].AppendKey(e.keyBuf, r)
-		}
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.keyCols, r)
 		if at, ok := e.index[string(e.keyBuf)]; ok {
 			for c, col := range e.state.Cols {
 				col.SetFrom(at, batch.Cols[c], r)
@@ -408,17 +405,9 @@ func (e *crossEngine) applyRows(batch *value.Table, lo, hi int) {
 			}
 		}
 		if e.updatedOnly && len(e.contextBy) > 0 {
-			e.updated[string(e.groupKey(batch, r))] = true
+			e.updated[string(streamengine.RowKey(nil, batch, e.contextBy, r))] = true
 		}
 	}
-}
-
-func (e *crossEngine) groupKey(t *value.Table, r int) []byte {
-	var buf []byte
-	for _, c := range e.contextBy {
-		buf = t.Cols[c].AppendKey(buf, r)
-	}
-	return buf
 }
 
 // clear empties the cross-section (lastBatchOnly's new timestamp).
@@ -459,7 +448,7 @@ func (e *crossEngine) compute(at *value.Scalar, start time.Time, count int) erro
 	if e.updatedOnly && len(e.contextBy) > 0 {
 		var idx []int
 		for r := 0; r < t.Rows(); r++ {
-			if e.updated[string(e.groupKey(t, r))] {
+			if e.updated[string(streamengine.RowKey(nil, t, e.contextBy, r))] {
 				idx = append(idx, r)
 			}
 		}
