@@ -71,9 +71,9 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 		return nil, err
 	}
 	if f := arg(3); !funcs.NullOrAbsent(f) {
-		fm, err := streamengine.ParseMetrics(fn, f)
-		if err != nil || len(fm.Exprs) != 1 {
-			return nil, ddberr.Errorf("The %s of %s must be metacode of one expression.", "filter", fn)
+		fm, err := oneExpr(fn, "filter", f)
+		if err != nil {
+			return nil, err
 		}
 		cfg.filter = fm.Exprs[0]
 		for k, v := range fm.Bind {
@@ -98,9 +98,9 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 		return nil, err
 	}
 	if p := arg(7); !funcs.NullOrAbsent(p) {
-		pm, err := streamengine.ParseMetrics(fn, p)
-		if err != nil || len(pm.Exprs) != 1 {
-			return nil, ddberr.Errorf("The %s of %s must be metacode of one expression.", "keyPurgeFilter", fn)
+		pm, err := oneExpr(fn, "keyPurgeFilter", p)
+		if err != nil {
+			return nil, err
 		}
 		if len(cfg.keys) == 0 {
 			return nil, ddberr.Errorf("The keyPurgeFilter of %s requires keyColumn.", fn)
@@ -177,4 +177,13 @@ func expandTuples(env funcs.Env, m *streamengine.Metrics, dummy *value.Table) []
 		}
 	}
 	return out
+}
+
+// oneExpr reads param, metacode of one expression.
+func oneExpr(fn, param string, v value.Value) (*streamengine.Metrics, error) {
+	m, err := streamengine.ParseMetrics(fn, v)
+	if err != nil || len(m.Exprs) != 1 {
+		return nil, ddberr.Errorf("The %s of %s must be metacode of one expression.", param, fn)
+	}
+	return m, nil
 }
