@@ -2,6 +2,7 @@ package tsengine
 
 import (
 	"sort"
+	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -74,19 +75,10 @@ func createDailyTimeSeriesEngine(env funcs.Env, args []value.Value) (value.Value
 
 // perDay is how many units of a time type a day holds.
 func perDay(t value.Type) int64 {
-	switch t {
-	case value.Minute, value.DateMinute:
-		return 1440
-	case value.Time, value.Timestamp:
-		return 86400000
-	case value.NanoTime, value.NanoTimestamp:
-		return 86400000000000
-	case value.DateHour:
-		return 24
-	case value.Date, value.Month:
+	if t == value.Month {
 		return 1
 	}
-	return 86400
+	return int64(24 * time.Hour / unitOf(t))
 }
 
 // daily is createDailyTimeSeriesEngine's calendar: each trading day's

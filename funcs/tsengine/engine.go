@@ -525,19 +525,11 @@ func (e *engine) tick(time.Time) {
 	}
 }
 
-// unitOf is the duration of one unit of a time type.
+// unitOf is the duration of one unit of a time type, a second for a
+// type without a unit of fixed length.
 func unitOf(t value.Type) time.Duration {
-	switch t {
-	case value.Time, value.Timestamp:
-		return time.Millisecond
-	case value.NanoTime, value.NanoTimestamp:
-		return time.Nanosecond
-	case value.Minute, value.DateMinute:
-		return time.Minute
-	case value.DateHour:
-		return time.Hour
-	case value.Date:
-		return 24 * time.Hour
+	if n := value.TickNanos(t); n > 0 {
+		return time.Duration(n)
 	}
 	return time.Second
 }
