@@ -32,22 +32,18 @@ type asofGroup struct {
 // the latest at or before its time, once a right row later than it has
 // arrived (or delayedTime forces it, or at once with useSystemTime).
 type asofEngine struct {
+	writer
 	mu      sync.Mutex
-	bg      funcs.Env
 	lkey    []int
 	rkey    []int
 	ltime   int
 	rtime   int
-	metrics *streamengine.Metrics
-	out     value.Value
 	sysTime bool
 	delayed int64 // in the time column's unit; 0: none
 	timeout time.Duration
 	garbage int
 	sortBy  bool
 	elapsed bool
-	lname   string // the names metrics may qualify columns with
-	rname   string
 
 	lstore, rstore *value.Table
 	groups         keyed[asofGroup]
@@ -63,7 +59,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	e := &asofEngine{out: arg(3), ltime: -1, rtime: -1, groups: newKeyed(func() *asofGroup { return &asofGroup{lastLeft: math.MinInt64} }), lname: left.Shared, rname: right.Shared}
+	e := &asofEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, ltime: -1, rtime: -1, groups: newKeyed(func() *asofGroup { return &asofGroup{lastLeft: math.MinInt64} })}
 	if e.metrics, err = streamengine.ParseMetrics(asofFn, arg(4)); err != nil {
 		return nil, err
 	}
@@ -307,8 +303,7 @@ func (e *asofEngine) trimRight(g *asofGroup) {
 // write computes the metrics over the joined rows and writes the time,
 // the matching columns, the metrics and the elapsed columns.
 func (e *asofEngine) write(li, ri []int, start time.Time, batchRows int) error {
-	t, bind := joined(e.lstore, li, e.rstore, ri, e.metrics.Bind, e.lname, e.rname)
-	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	t, res, err := e.compute(e.lstore, li, e.rstore, ri)
 	if err != nil {
 		return err
 	}
@@ -323,10 +318,7 @@ func (e *asofEngine) write(li, ri []int, start time.Time, batchRows int) error {
 	} else {
 		tcol = t.Cols[e.ltime]
 	}
-	lead := []*value.Vector{tcol}
-	for _, c := range e.lkey {
-		lead = append(lead, t.Cols[c])
-	}
+	lead := append([]*value.Vector{tcol}, columnsOf(t, e.lkey)...)
 	return streamengine.Emit(e.bg, e.out, output(lead, res, e.elapsed, start, batchRows))
 }
 

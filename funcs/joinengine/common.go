@@ -108,6 +108,34 @@ func gatherOrNull(v *value.Vector, idx []int) *value.Vector {
 	return out
 }
 
+// writer is what a join engine computes and writes its output with: its
+// metrics over the rows it joins, and its output table.
+type writer struct {
+	bg      funcs.Env
+	metrics *streamengine.Metrics
+	out     value.Value
+	lname   string // the names metrics may qualify columns with
+	rname   string
+}
+
+// compute joins left's rows li to right's rows ri (NULL where negative)
+// and computes the metrics over them: the joined table and the metrics'
+// columns.
+func (w *writer) compute(left *value.Table, li []int, right *value.Table, ri []int) (t, res *value.Table, err error) {
+	t, bind := joined(left, li, right, ri, w.metrics.Bind, w.lname, w.rname)
+	res, err = streamengine.Run(w.bg, streamengine.Select(uniqueNames(w.metrics.Exprs)), t, bind)
+	return t, res, err
+}
+
+// columnsOf is t's columns cols, leading an output's columns.
+func columnsOf(t *value.Table, cols []int) []*value.Vector {
+	out := make([]*value.Vector, len(cols))
+	for i, c := range cols {
+		out[i] = t.Cols[c]
+	}
+	return out
+}
+
 // joined is the table the metrics of a join read: the left rows at li
 // under the left's names, then the right rows at ri (NULL where
 // negative) under the right's names the left lacks. The bind it returns

@@ -16,19 +16,15 @@ const lookupFn = "createLookupJoinEngine"
 // of its key: the latest one (by rightTimeColumn, else by arrival), or
 // with keepDuplicates all of them.
 type lookupEngine struct {
+	writer
 	mu      sync.Mutex
-	bg      funcs.Env
 	left    *value.Table
 	lkey    []int
 	rkey    []int
-	metrics *streamengine.Metrics
-	out     value.Value
 	rtime   int
 	keepDup bool
 	inner   bool
 	elapsed bool
-	lname   string // the names metrics may qualify columns with
-	rname   string
 
 	state  *value.Table // the right rows kept
 	latest map[string]int
@@ -318,16 +314,11 @@ func (e *lookupEngine) ConsumeLeft(batch *value.Table) error {
 	if len(li) == 0 {
 		return nil
 	}
-	t, bind := joined(batch, li, e.state, ri, e.metrics.Bind, e.lname, e.rname)
-	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	t, res, err := e.compute(batch, li, e.state, ri)
 	if err != nil {
 		return err
 	}
-	lead := make([]*value.Vector, len(e.lkey))
-	for i, c := range e.lkey {
-		lead[i] = t.Cols[c]
-	}
-	return streamengine.Emit(e.bg, e.out, output(lead, res, e.elapsed, start, batch.Rows()))
+	return streamengine.Emit(e.bg, e.out, output(columnsOf(t, e.lkey), res, e.elapsed, start, batch.Rows()))
 }
 
 // Stat implements streamengine.JoinEngine: getStreamEngineStat's

@@ -18,15 +18,11 @@ const semiFn = "createLeftSemiJoinEngine"
 // the key, else once a right row of the key arrives; a left row without
 // one is never written.
 type semiEngine struct {
+	writer
 	mu         sync.Mutex
-	bg         funcs.Env
 	lkey, rkey []int
-	metrics    *streamengine.Metrics
-	out        value.Value
 	garbage    int
 	latest     bool
-	lname      string
-	rname      string
 
 	right   *keyedCache
 	pending *value.Table // left rows waiting for a right row of their key
@@ -41,7 +37,7 @@ func createLeftSemiJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 	if err != nil {
 		return nil, err
 	}
-	e := &semiEngine{out: arg(3), lname: left.Shared, rname: right.Shared, waiting: map[string][]int{}}
+	e := &semiEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, waiting: map[string][]int{}}
 	if e.metrics, err = streamengine.ParseMetrics(semiFn, arg(4)); err != nil {
 		return nil, err
 	}
@@ -137,16 +133,11 @@ func (e *semiEngine) write(l *value.Table, li, ri []int) error {
 	if len(li) == 0 {
 		return nil
 	}
-	t, bind := joined(l, li, e.right.store, ri, e.metrics.Bind, e.lname, e.rname)
-	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	t, res, err := e.compute(l, li, e.right.store, ri)
 	if err != nil {
 		return err
 	}
-	lead := make([]*value.Vector, len(e.lkey))
-	for i, c := range e.lkey {
-		lead[i] = t.Cols[c]
-	}
-	return streamengine.Emit(e.bg, e.out, output(lead, res, false, time.Time{}, 0))
+	return streamengine.Emit(e.bg, e.out, output(columnsOf(t, e.lkey), res, false, time.Time{}, 0))
 }
 
 // Stat implements streamengine.JoinEngine: getStreamEngineStat's

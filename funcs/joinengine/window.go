@@ -32,8 +32,8 @@ type windowGroup struct {
 // time falls in its window, once the window has closed, and computes
 // the metrics over each window.
 type windowEngine struct {
+	writer
 	mu         sync.Mutex
-	bg         funcs.Env
 	lkey, rkey []int
 	ltime      int
 	rtime      int
@@ -43,16 +43,12 @@ type windowEngine struct {
 	sysTime    bool
 	seq        int64 // arrivals so far: a 0:0 window's bounds with useSystemTime
 	timer      streamengine.Timer
-	metrics    *streamengine.Metrics
-	out        value.Value
 	outTypes   []value.Type
 	garbage    int
 	maxDelay   int64
 	nullFill   []value.Value
 	elapsed    bool
 	sortBy     bool
-	lname      string
-	rname      string
 
 	grouped, groupedKnown bool
 
@@ -69,7 +65,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
-	e := &windowEngine{out: arg(3), lname: left.Shared, rname: right.Shared, groups: newKeyed(func() *windowGroup { return &windowGroup{prevLeft: math.MinInt64} }), latestRight: math.MinInt64}
+	e := &windowEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, groups: newKeyed(func() *windowGroup { return &windowGroup{prevLeft: math.MinInt64} }), latestRight: math.MinInt64}
 	if ot, ok := arg(3).(*value.Table); ok {
 		e.outTypes = ot.Types()
 	}
