@@ -127,6 +127,16 @@ func (w *writer) compute(left *value.Table, li []int, right *value.Table, ri []i
 	return t, res, err
 }
 
+// memoryUsed is getStreamEngineStat's memoryUsed of the tables an
+// engine keeps: 8 bytes a cell.
+func memoryUsed(tables ...*value.Table) *value.Scalar {
+	cells := 0
+	for _, t := range tables {
+		cells += t.Rows() * len(t.Cols)
+	}
+	return value.NewLong(int64(cells * 8))
+}
+
 // columnsOf is t's columns cols, leading an output's columns.
 func columnsOf(t *value.Table, cols []int) []*value.Vector {
 	out := make([]*value.Vector, len(cols))

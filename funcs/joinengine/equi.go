@@ -223,7 +223,7 @@ func (e *equiEngine) Stat() ([]string, []value.Value) {
 	return []string{"garbageSize", "leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewLong(int64(e.garbage)), value.NewLong(int64(e.lc.store.Rows())), value.NewLong(int64(e.rc.store.Rows())),
 			value.NewInt(int32(len(e.metrics.Exprs))), value.NewString(e.metrics.Text),
-			value.NewLong(int64((e.lc.store.Rows()*len(e.lc.store.Cols) + e.rc.store.Rows()*len(e.rc.store.Cols)) * 8))}
+			memoryUsed(e.lc.store, e.rc.store)}
 }
 
 // Close implements streamengine.JoinEngine.

@@ -328,7 +328,7 @@ func (e *lookupEngine) Stat() ([]string, []value.Value) {
 	defer e.mu.Unlock()
 	return []string{"leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewLong(0), value.NewLong(int64(e.state.Rows())), value.NewInt(int32(len(e.metrics.Exprs))),
-			value.NewString(e.metrics.Text), value.NewLong(int64(e.state.Rows() * len(e.state.Cols) * 8))}
+			value.NewString(e.metrics.Text), memoryUsed(e.state)}
 }
 
 // Close implements streamengine.JoinEngine.

@@ -148,7 +148,7 @@ func (e *semiEngine) Stat() ([]string, []value.Value) {
 	return []string{"garbageSize", "leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewLong(int64(e.garbage)), value.NewLong(int64(e.pending.Rows())), value.NewLong(int64(e.right.store.Rows())),
 			value.NewInt(int32(len(e.metrics.Exprs))), value.NewString(e.metrics.Text),
-			value.NewLong(int64((e.pending.Rows()*len(e.pending.Cols) + e.right.store.Rows()*len(e.right.store.Cols)) * 8))}
+			memoryUsed(e.pending, e.right.store)}
 }
 
 // Close implements streamengine.JoinEngine.

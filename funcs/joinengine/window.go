@@ -492,7 +492,7 @@ func (e *windowEngine) Stat() ([]string, []value.Value) {
 	return []string{"garbageSize", "leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewLong(int64(e.garbage)), value.NewLong(int64(e.lstore.Rows())), value.NewLong(int64(e.rstore.Rows())),
 			value.NewInt(int32(len(e.metrics.Exprs))), value.NewString(e.metrics.Text),
-			value.NewLong(int64((e.lstore.Rows()*len(e.lstore.Cols) + e.rstore.Rows()*len(e.rstore.Cols)) * 8))}
+			memoryUsed(e.lstore, e.rstore)}
 }
 
 // Close implements streamengine.JoinEngine.
