@@ -1192,6 +1192,7 @@ var texts = []Text{
 	{"The filter of subscribeTable must be a function, a vector, a pair or a tuple.", "porpoise"},
 	{"The handler of subscribeTable must be a function or a table.", "porpoise"},
 	{"The stream table %s is already persisted.", "porpoise"},
+	{"The stream table %s is not persisted.", "porpoise: funcs/g/getPersistenceMeta.md reads persisted tables only"},
 	{"The subscription topic %s doesn't exist on this node.", "porpoise"},
 	{"The table argument of %s must be a stream table.", "porpoise"},
 	{"The table to persist must be a shared stream table.", "porpoise"},

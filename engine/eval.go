@@ -247,14 +247,10 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 		if m := in.self.Method(id.Name); m != nil && in.frame[id.Name] == nil {
 			fn = m
 		} else if v, ok := in.frame[id.Name]; ok {
-			f, isFn := v.(Function)
-			if fns, ok := higherorder.FunctionTuple(v); ok {
-				args, _, err := in.evalArgs(nil, n.Args, nil)
-				if err != nil {
-					return nil, err
-				}
-				return higherorder.CallTuple(in, fns, args)
+			if t, ok := higherorder.TupleFunction(v); ok {
+				v = t
 			}
+			f, isFn := v.(Function)
 			if !isFn {
 				// a variable that is not a function doesn't hide the
 				// function of that name: schema = ...; t.schema()
@@ -272,6 +268,9 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 		v, err := in.eval(n.Fn)
 		if err != nil {
 			return nil, err
+		}
+		if t, ok := higherorder.TupleFunction(v); ok {
+			v = t
 		}
 		f, ok := v.(Function)
 		if !ok {

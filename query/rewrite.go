@@ -30,19 +30,7 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 	if len(n.ContextBy) == 0 && slices.ContainsFunc(n.Sets, func(s ast.SetClause) bool { return funcs.CallsAny(s.X, funcs.Aggregate|funcs.OrderSensitive) }) {
 		return ddberr.Errorf("Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.")
 	}
-	joiner, err := ex.partitionJoiner(t, n.From)
-	if err != nil {
-		return err
-	}
-	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, n.Where), n, func(chunk *value.Table) (*value.Table, int, error) {
-		src, joined, err := joinChunk(ex, joiner, chunk)
-		if err != nil {
-			return nil, 0, err
-		}
-		rows, err := ex.whereRows(src, n.Where)
-		if err != nil || len(rows) == 0 {
-			return nil, 0, err
-		}
+	return ex.rewritePartitioned(t, n, n.From, n.Where, func(chunk, src *value.Table, rows, joined []int) (*value.Table, int, error) {
 		// a column change may have committed since the check above:
 		// positions come from the chunk, read under the table's DDL lock
 		cols, err := updatePositions(n, chunk.Names, part)
@@ -85,6 +73,27 @@ func (ex *executor) partitionJoiner(t *dfs.Table, from ast.Expr) (*sqljoin.Joine
 	})
 }
 
+// rewritePartitioned rewrites t partition by partition for UPDATE or
+// DELETE stmt: fn gets each partition (chunk) in which where selects rows,
+// those rows of src, the chunk as the from clause joins it (joinChunk).
+func (ex *executor) rewritePartitioned(t *dfs.Table, stmt ast.Node, from ast.Expr, where []ast.Expr, fn func(chunk, src *value.Table, rows, joined []int) (*value.Table, int, error)) error {
+	joiner, err := ex.partitionJoiner(t, from)
+	if err != nil {
+		return err
+	}
+	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, where), stmt, func(chunk *value.Table) (*value.Table, int, error) {
+		src, joined, err := joinChunk(ex, joiner, chunk)
+		if err != nil {
+			return nil, 0, err
+		}
+		rows, err := ex.whereRows(src, where)
+		if err != nil || len(rows) == 0 {
+			return nil, 0, err
+		}
+		return fn(chunk, src, rows, joined)
+	})
+}
+
 // joinChunk is the table a partition's update or delete reads: the join
 // of its rows by joiner (with the chunk row behind each joined row), or
 // the rows themselves when there is no joiner.
@@ -118,19 +127,7 @@ func (ex *executor) deletePartitioned(t *dfs.Table, n *ast.DeleteStmt) error {
 	if err := ex.env.CheckTableWrite(t, auth.TableDelete); err != nil {
 		return err
 	}
-	joiner, err := ex.partitionJoiner(t, n.From)
-	if err != nil {
-		return err
-	}
-	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, n.Where), n, func(chunk *value.Table) (*value.Table, int, error) {
-		src, joined, err := joinChunk(ex, joiner, chunk)
-		if err != nil {
-			return nil, 0, err
-		}
-		rows, err := ex.whereRows(src, n.Where)
-		if err != nil || len(rows) == 0 {
-			return nil, 0, err
-		}
+	return ex.rewritePartitioned(t, n, n.From, n.Where, func(chunk, _ *value.Table, rows, joined []int) (*value.Table, int, error) {
 		if joined != nil {
 			// a row joined to several right rows is deleted once
 			_, rows = sqljoin.JoinedRows(rows, joined)

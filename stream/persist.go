@@ -28,6 +28,10 @@ type persisted struct {
 	store *storage.Store
 	chunk storage.ChunkID
 	err   error
+	// rows are the rows committed, retention the retentionMinutes the
+	// table was persisted with (getPersistenceMeta).
+	rows      int64
+	retention int
 }
 
 // ErrNoPersistenceDir is DolphinDB's text for persistence on a node
@@ -120,6 +124,7 @@ func (w *persisted) load(meta []byte, t *value.Table, p *Table, preCache int) er
 		skip = total - preCache
 	}
 	p.purged.Store(int64(skip))
+	w.rows = int64(total)
 	for i := range t.Cols {
 		t.Cols[i] = t.Cols[i].Slice(0, 0).Clone()
 		if cols != nil {
@@ -154,7 +159,37 @@ func (w *persisted) write(t *value.Table) {
 		w.err = err
 		return
 	}
-	w.err = tx.Commit()
+	if w.err = tx.Commit(); w.err == nil {
+		w.rows += int64(t.Rows())
+	}
+}
+
+// PersistMeta is what getPersistenceMeta reports of a persisted table.
+type PersistMeta struct {
+	// OnDisk is the rows committed to disk.
+	OnDisk int64
+	// RetentionMinutes is the retentionMinutes it was persisted with.
+	RetentionMinutes int
+}
+
+// Meta is the persistence of the table, false when it is not persisted.
+func (p *Table) Meta() (PersistMeta, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.persist == nil {
+		return PersistMeta{}, false
+	}
+	return PersistMeta{OnDisk: p.persist.rows, RetentionMinutes: p.persist.retention}, true
+}
+
+// SetRetention records the retentionMinutes the table is persisted with;
+// the rows on disk are kept whole whatever it is.
+func (p *Table) SetRetention(minutes int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.persist != nil {
+		p.persist.retention = minutes
+	}
 }
 
 // DisablePersistence stops committing t's appends; what is on disk stays.

@@ -3,11 +3,14 @@ package higherorder
 import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
-// FunctionTuple is x when it is a tuple of functions, which a call
-// applies one by one (progr/named_func.md: g = [sin, cos, log]; g(1 2)).
-func FunctionTuple(x value.Value) (*value.Vector, bool) {
+// TupleFunction returns x, when it is a non-empty tuple of functions, as
+// a function that calls each of them with its arguments: DolphinDB calls
+// a function vector, [sin, cos](x), like a function
+// (progr/data_types_forms/vector.md, progr/named_func.md).
+func TupleFunction(x value.Value) (*funcs.Spec, bool) {
 	v, ok := x.(*value.Vector)
 	if !ok || v.T != value.Any || v.Len() == 0 {
 		return nil, false
@@ -17,28 +20,88 @@ func FunctionTuple(x value.Value) (*value.Vector, bool) {
 			return nil, false
 		}
 	}
-	return v, true
+	return &funcs.Spec{Name: v.String(), Max: -1, Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+		return callTuple(env, v.Any, args)
+	}}, true
 }
 
-// CallTuple calls each function of fns with args: a table with a column
-// named after each function when every result is a vector of one length,
-// otherwise the tuple of the results.
-func CallTuple(env funcs.Env, fns *value.Vector, args []value.Value) (value.Value, error) {
-	out := make([]value.Value, len(fns.Any))
-	names := make([]string, len(out))
-	var cols []*value.Vector
-	for i, f := range fns.Any {
+// callTuple calls each function of fns with args. Scalar results make a
+// vector; with a vector among them, a matrix with a column named after
+// each function, a scalar filling its whole column (vector.md's
+// [log, std, avg ...](x), plot.md's [sin, cos](x)). Results that fit
+// neither make a tuple.
+func callTuple(env funcs.Env, fns []value.Value, args []value.Value) (value.Value, error) {
+	out := make([]value.Value, len(fns))
+	names := make([]string, len(fns))
+	for i, f := range fns {
 		r, err := env.Call(f, args...)
 		if err != nil {
 			return nil, err
 		}
 		out[i], names[i] = r, f.String()
-		if c, ok := r.(*value.Vector); ok && c.T != value.Any && (i == 0 || len(cols) == i && c.Len() == cols[0].Len()) {
-			cols = append(cols, c)
+	}
+	if m, ok := columnsMatrix(out); ok {
+		m.ColLabels = value.NewStrings(value.String, names)
+		return m, nil
+	}
+	return funcs.Assemble(out, funcs.RuleDolphin)
+}
+
+// columnsMatrix makes a matrix of plain vectors of one type and length
+// and of scalars repeated to that length, one column each; it needs at
+// least one vector.
+func columnsMatrix(res []value.Value) (*value.Matrix, bool) {
+	var first *value.Vector
+	for _, r := range res {
+		switch v := r.(type) {
+		case *value.Vector:
+			if v.T == value.Any || v.T.IsArray() || first != nil && (v.T != first.T || v.Len() != first.Len()) {
+				return nil, false
+			}
+			if first == nil {
+				first = v
+			}
+		case *value.Scalar:
+		default:
+			return nil, false
 		}
 	}
-	if len(cols) == len(out) {
-		return value.NewTable(names, cols), nil
+	if first == nil {
+		return nil, false
 	}
-	return value.NewTuple(out), nil
+	n := first.Len()
+	data := value.NewVector(first.T, 0, n*len(res))
+	data.Scale = first.Scale
+	for _, r := range res {
+		if v, ok := r.(*value.Vector); ok {
+			data.AppendVector(v)
+			continue
+		}
+		s := r.(*value.Scalar)
+		if s.Null || s.T == value.Void {
+			for range n {
+				data.AppendNull()
+			}
+			continue
+		}
+		if s.T != first.T {
+			if !numeric(s.T) || !numeric(first.T) {
+				return nil, false
+			}
+			c, err := cast.To(s, first.T, first.Scale)
+			if err != nil {
+				return nil, false
+			}
+			s = c.(*value.Scalar)
+		}
+		for range n {
+			data.AppendScalar(s)
+		}
+	}
+	return &value.Matrix{V: data, Rows: n, Cols: len(res)}, true
+}
+
+func numeric(t value.Type) bool {
+	c := t.Category()
+	return c == value.CatLogical || c == value.CatIntegral || c == value.CatFloating || c == value.CatDecimal
 }

@@ -92,7 +92,15 @@ func enableTablePersistence(env funcs.Env, args []value.Value) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
-	return nil, persist(h, t, p, t.Shared, cache, int(pre), tp)
+	ret, err := retentionArg("enableTablePersistence", args, 4)
+	if err != nil {
+		return nil, err
+	}
+	if err := persist(h, t, p, t.Shared, cache, int(pre), tp); err != nil {
+		return nil, err
+	}
+	p.SetRetention(ret)
+	return nil, nil
 }
 
 // enableTableShareAndPersistence(table, tableName, [asynWrite],
@@ -119,6 +127,10 @@ func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Va
 	if err != nil {
 		return nil, err
 	}
+	ret, err := retentionArg("enableTableShareAndPersistence", args, 5)
+	if err != nil {
+		return nil, err
+	}
 	if !registry(h).CanPersist() {
 		return nil, stream.ErrNoPersistenceDir
 	}
@@ -128,6 +140,7 @@ func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Va
 	if err := persist(h, t, p, name, cache, int(pre), tp); err != nil {
 		return nil, err
 	}
+	p.SetRetention(ret)
 	return nil, h.Share(t, name, false)
 }
 

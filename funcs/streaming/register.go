@@ -46,6 +46,8 @@ func init() {
 		funcs.Spec{Name: "clearTablePersistence", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: clearTablePersistence},
 		funcs.Spec{Name: "enableTableCachePurge", Params: []string{"table", "cacheSize", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 1, Max: 5, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTableCachePurge},
 		funcs.Spec{Name: "enableTableShareAndCachePurge", Params: []string{"table", "tableName", "cacheSize", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 2, Max: 6, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTableShareAndCachePurge},
+		// persistmeta.go
+		funcs.Spec{Name: "getPersistenceMeta", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: getPersistenceMeta},
 		funcs.Spec{Name: "getStreamTableCacheOffset", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getStreamTableCacheOffset},
 	)
 	funcs.Alias("existSubscriptionTopic", "existsSubscriptionTopic")

@@ -192,6 +192,14 @@ func xschema(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xcolumnNames(env funcs.Env, args []value.Value) (value.Value, error) {
+	// a matrix's column labels, like rowNames' row labels
+	// (funcs/c/columnNames.md)
+	if m, ok := args[0].(*value.Matrix); ok {
+		if m.ColLabels == nil {
+			return value.NullScalar(value.Void), nil
+		}
+		return m.ColLabels, nil
+	}
 	names, _, _, err := schemaOf(env, args[0])
 	if err != nil {
 		return nil, err

@@ -1,0 +1,292 @@
+package rsengine
+
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// stateIterate and conditionalIterate compute a column from its own
+// earlier values (funcs/s/stateIterate.md, funcs/c/conditionalIterate.md).
+// The engine evaluates its metrics over each key's history with context
+// by, so both are vector functions over a key's rows: the value at row k
+// reads the values already computed at rows before k through the
+// iterate function, which must be one of the moving, cumulative or
+// sequence functions the pages list.
+
+// iterator is an iterate function: its value at the last of the rows
+// before k, given those rows' results.
+type iterator struct {
+	fn     string
+	window int           // the row window of the m* functions, move's steps
+	span   value.Value   // the tm* functions' window
+	times  *value.Vector // the tm* functions' time column
+	env    funcs.Env
+}
+
+// rowWindow are the iterate functions of a row window.
+var rowWindow = map[string]bool{"msum": true, "mavg": true, "mmax": true, "mmin": true, "mcount": true}
+
+// timeWindow are the iterate functions of a time window.
+var timeWindow = map[string]bool{"tmove": true, "tmavg": true, "tmmax": true, "tmmin": true, "tmsum": true}
+
+// iterFunc reads fn's iterate function argument: one of the functions
+// the pages list, its other arguments given by partial application
+// (msum{, 3}, tmsum{T, , 3s}).
+func iterFunc(env funcs.Env, fn, param string, v value.Value, n int) (*iterator, error) {
+	bad := ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn,
+		"one of tmove, tmavg, tmmax, tmmin, tmsum, mavg, mmax, mmin, mcount, msum, cumlastNot, cumfirstNot, ffill and move, given a single argument")
+	named, ok := v.(interface{ FuncName() string })
+	if !funcs.IsFunction(v) || !ok {
+		return nil, bad
+	}
+	it := &iterator{fn: named.FuncName(), env: env}
+	var bound []value.Value
+	if b, ok := v.(interface{ BoundArgs() []value.Value }); ok {
+		bound = b.BoundArgs()
+	}
+	// free is the place of the one argument left open
+	free := -1
+	for i, b := range bound {
+		if b == nil {
+			if free >= 0 {
+				return nil, bad
+			}
+			free = i
+		}
+	}
+	switch {
+	case it.fn == "cumlastNot" || it.fn == "cumfirstNot" || it.fn == "ffill":
+		if len(bound) != 0 {
+			return nil, bad
+		}
+	case rowWindow[it.fn] || it.fn == "move":
+		if len(bound) != 2 || free != 0 {
+			return nil, bad
+		}
+		w, err := funcs.IntArg(fn, param, bound[1], 0)
+		if err != nil || w < 1 && it.fn != "move" || w < 0 {
+			return nil, bad
+		}
+		it.window = int(w)
+	case timeWindow[it.fn]:
+		if len(bound) != 3 || free != 1 {
+			return nil, bad
+		}
+		t, ok := bound[0].(*value.Vector)
+		if !ok || t.Len() != n {
+			return nil, bad
+		}
+		it.times, it.span = t, bound[2]
+	default:
+		return nil, bad
+	}
+	return it, nil
+}
+
+// at is the iterate function's value at row k-1 of out (k > 0), out's
+// rows before k computed; NULL is value.NullFloat64.
+func (it *iterator) at(out []float64, k int) (float64, error) {
+	prev := out[:k]
+	switch it.fn {
+	case "cumlastNot", "ffill":
+		for i := k - 1; i >= 0; i-- {
+			if !funcs.IsNullF(prev[i]) {
+				return prev[i], nil
+			}
+		}
+		return value.NullFloat64, nil
+	case "cumfirstNot":
+		for _, x := range prev {
+			if !funcs.IsNullF(x) {
+				return x, nil
+			}
+		}
+		return value.NullFloat64, nil
+	case "move":
+		if i := k - 1 - it.window; i >= 0 {
+			return prev[i], nil
+		}
+		return value.NullFloat64, nil
+	}
+	if it.times != nil {
+		return it.timed(out, k)
+	}
+	w := it.window
+	if it.fn == "mcount" {
+		c := 0
+		for _, x := range prev[max(0, k-w):] {
+			if !funcs.IsNullF(x) {
+				c++
+			}
+		}
+		return float64(c), nil
+	}
+	// the m* functions are NULL before their first full window
+	if k < w {
+		return value.NullFloat64, nil
+	}
+	c, s := 0, 0.0
+	best := math.NaN()
+	for _, x := range prev[k-w:] {
+		if funcs.IsNullF(x) {
+			continue
+		}
+		c++
+		s += x
+		if best != best || it.fn == "mmax" && x > best || it.fn == "mmin" && x < best {
+			best = x
+		}
+	}
+	switch {
+	case c == 0:
+		return value.NullFloat64, nil
+	case it.fn == "msum":
+		return s, nil
+	case it.fn == "mavg":
+		return s / float64(c), nil
+	}
+	return best, nil
+}
+
+// timed is a tm* function's value at row k over the rows before it: the
+// function over the times up to k and the results before k with a NULL
+// at k, whose window (T - window, T] then holds the earlier rows only.
+func (it *iterator) timed(out []float64, k int) (float64, error) {
+	xs := make([]float64, k+1)
+	copy(xs, out[:k])
+	xs[k] = value.NullFloat64
+	s, ok := funcs.Lookup(it.fn)
+	if !ok {
+		return value.NullFloat64, nil
+	}
+	r, err := s.Fn(it.env, []value.Value{it.times.Slice(0, k+1), value.NewDoubles(xs), it.span})
+	if err != nil {
+		return 0, err
+	}
+	v, ok := r.(*value.Vector)
+	if !ok || v.Len() != k+1 {
+		return value.NullFloat64, nil
+	}
+	ys, err := funcs.DoublesOf(it.fn, v)
+	if err != nil {
+		return 0, err
+	}
+	return ys[k], nil
+}
+
+// column reads a numeric argument as n doubles, a scalar repeated.
+func column(fn, param string, v value.Value, n int) ([]float64, error) {
+	bad := ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a numeric scalar or a vector of the length of X")
+	switch x := v.(type) {
+	case *value.Scalar:
+		if x.T != value.Void && !x.T.IsNumeric() {
+			return nil, bad
+		}
+		f := value.NullFloat64
+		if !x.Null {
+			f = x.Float64()
+		}
+		out := make([]float64, n)
+		for i := range out {
+			out[i] = f
+		}
+		return out, nil
+	case *value.Vector:
+		if x.Len() != n || !funcs.IsNumericVec(x) {
+			return nil, bad
+		}
+		return funcs.DoublesOf(fn, x)
+	}
+	return nil, bad
+}
+
+// stateIterate(X, initial, initialWindow, iterateFunc, combineCoeff):
+// initial[k] for k < initialWindow, then combineCoeff[0] * X[k] +
+// combineCoeff[1] * iterateFunc(result)[k-1].
+func stateIterate(env funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "stateIterate"
+	xv, ok := args[0].(*value.Vector)
+	if !ok || !funcs.IsNumericVec(xv) {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric vector.", "X", fn)
+	}
+	n := xv.Len()
+	x, err := funcs.DoublesOf(fn, xv)
+	if err != nil {
+		return nil, err
+	}
+	initial, err := column(fn, "initial", args[1], n)
+	if err != nil {
+		return nil, err
+	}
+	w, err := funcs.PositiveIntArg(fn, "initialWindow", args[2], 0)
+	if err != nil {
+		return nil, err
+	}
+	it, err := iterFunc(env, fn, "iterateFunc", args[3], n)
+	if err != nil {
+		return nil, err
+	}
+	cv, ok := args[4].(*value.Vector)
+	if !ok || cv.Len() != 2 || !funcs.IsNumericVec(cv) {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "combineCoeff", fn, "a numeric vector of 2 elements")
+	}
+	coeff, err := funcs.DoublesOf(fn, cv)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, n)
+	for k := range out {
+		if k < int(w) {
+			out[k] = initial[k]
+			continue
+		}
+		p, err := it.at(out, k)
+		if err != nil {
+			return nil, err
+		}
+		if funcs.IsNullF(x[k]) || funcs.IsNullF(p) {
+			out[k] = value.NullFloat64
+			continue
+		}
+		out[k] = coeff[0]*x[k] + coeff[1]*p
+	}
+	return doubles(out), nil
+}
+
+// conditionalIterate(cond, trueValue, falseIterFunc): trueValue[k]
+// where cond[k] holds, else falseIterFunc(result)[k-1].
+func conditionalIterate(env funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "conditionalIterate"
+	cv, ok := args[0].(*value.Vector)
+	if !ok || (cv.T != value.Bool && !funcs.IsNumericVec(cv)) {
+		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "cond", fn, "a boolean expression on the input's columns")
+	}
+	n := cv.Len()
+	cond := truth(cv)
+	tv, err := column(fn, "trueValue", args[1], n)
+	if err != nil {
+		return nil, err
+	}
+	it, err := iterFunc(env, fn, "falseIterFunc", args[2], n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, n)
+	for k := range out {
+		if cond[k] {
+			out[k] = tv[k]
+			continue
+		}
+		if k == 0 {
+			out[k] = value.NullFloat64
+			continue
+		}
+		if out[k], err = it.at(out, k); err != nil {
+			return nil, err
+		}
+	}
+	return doubles(out), nil
+}
