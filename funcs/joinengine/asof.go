@@ -269,11 +269,7 @@ func (e *asofEngine) emit(start time.Time, batchRows int, ready func(g *asofGrou
 		return nil
 	}
 	if e.sortBy {
-		idx := make([]int, len(li))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return lt[idx[a]] < lt[idx[b]] })
+		idx := stableOrder(len(li), func(i int) int64 { return lt[i] })
 		li2, ri2 := make([]int, len(li)), make([]int, len(ri))
 		for i, x := range idx {
 			li2[i], ri2[i] = li[x], ri[x]

@@ -2,6 +2,7 @@ package joinengine
 
 import (
 	"maps"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -135,6 +136,17 @@ func memoryUsed(tables ...*value.Table) *value.Scalar {
 		cells += t.Rows() * len(t.Cols)
 	}
 	return value.NewLong(int64(cells * 8))
+}
+
+// stableOrder is 0..n-1 sorted by key, equal keys in their order: the
+// order sortByTime writes rows in.
+func stableOrder(n int, key func(i int) int64) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return key(idx[a]) < key(idx[b]) })
+	return idx
 }
 
 // columnsOf is t's columns cols, leading an output's columns.

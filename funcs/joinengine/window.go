@@ -259,20 +259,12 @@ func (e *windowEngine) emit(start time.Time, batchRows int) error {
 		return nil
 	}
 	if e.sortBy {
-		perm := make([]int, len(wl))
-		for i := range perm {
-			perm[i] = i
-		}
-		sort.SliceStable(perm, func(x, y int) bool { return wt[perm[x]] < wt[perm[y]] })
+		perm := stableOrder(len(wl), func(w int) int64 { return wt[w] })
 		rank := make([]int, len(perm))
 		for r, w := range perm {
 			rank[w] = r
 		}
-		idx := make([]int, len(li))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(x, y int) bool { return rank[gid[idx[x]]] < rank[gid[idx[y]]] })
+		idx := stableOrder(len(li), func(i int) int64 { return int64(rank[gid[i]]) })
 		li2, ri2, gid2 := make([]int, len(li)), make([]int, len(li)), make([]int, len(li))
 		for i, x := range idx {
 			li2[i], ri2[i], gid2[i] = li[x], ri[x], rank[gid[x]]
