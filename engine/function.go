@@ -32,9 +32,10 @@ type (
 
 // userFunc is a function defined in script (def or lambda).
 type userFunc struct {
-	name   string
-	params []ast.Param
-	body   []ast.Stmt
+	name      string
+	aggregate bool // defg
+	params    []ast.Param
+	body      []ast.Stmt
 	// mod is the module the function belongs to, nil for the session's.
 	mod *modules.Module
 	// self is the object a method runs on, nil for a function.

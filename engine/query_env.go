@@ -27,10 +27,10 @@ func (in *interp) ResolveTable(name string) (value.Value, error) {
 	return in.resolveTable(value.NewString(name))
 }
 
-// IsUserFunction implements query.Env.
-func (in *interp) IsUserFunction(name string) bool {
-	_, ok := in.s.defs[name]
-	return ok
+// ScriptFunction implements query.Env.
+func (in *interp) ScriptFunction(name string) (user, aggregate bool) {
+	f, user := in.s.defs[name]
+	return user, user && f.aggregate
 }
 
 // Schema implements query.Env.

@@ -16,6 +16,27 @@ func Arg(args []value.Value, i int) value.Value {
 	return nil
 }
 
+// GivenArg returns args[i], or nil when the caller left it out or gave
+// a NULL scalar: an optional argument that keeps its default.
+func GivenArg(args []value.Value, i int) value.Value {
+	x := Arg(args, i)
+	if NullOrAbsent(x) {
+		return nil
+	}
+	return x
+}
+
+// DictField is the value of an options dictionary under the string key
+// name, nil when absent.
+func DictField(d *value.Dict, name string) value.Value {
+	for i := 0; i < d.Len(); i++ {
+		if k, ok := StringArg(d.Keys.Elem(i)); ok && k == name {
+			return d.Vals.Elem(i)
+		}
+	}
+	return nil
+}
+
 // ScalarArg returns x as a non-nil scalar.
 func ScalarArg(x value.Value) (*value.Scalar, bool) {
 	s, ok := x.(*value.Scalar)

@@ -69,3 +69,18 @@ func TestPositiveIntArg(t *testing.T) {
 		})
 	}
 }
+
+func TestGivenArg(t *testing.T) {
+	args := []value.Value{value.NewInt(1), value.NewNothing(), value.NullScalar(value.Double)}
+	require.Equal(t, args[0], GivenArg(args, 0))
+	for _, i := range []int{1, 2, 3} {
+		require.Nil(t, GivenArg(args, i), "argument %d", i)
+	}
+}
+
+func TestDictField(t *testing.T) {
+	d := DictOf(value.NewStrings(value.String, []string{"type", "fun"}), value.NewTuple([]value.Value{value.NewString("eq"), value.NewInt(2)}))
+	require.Equal(t, "eq", DictField(d, "type").(*value.Scalar).S)
+	require.Equal(t, value.NewInt(2), DictField(d, "fun"))
+	require.Nil(t, DictField(d, "jac"))
+}

@@ -197,6 +197,12 @@ func (s *Spec) CheckArity(n int) error {
 
 var registry = map[string]*Spec{}
 
+// PredictSpec declares the predict function a model dictionary holds
+// under "predict": called as predict(model, X) or model.predict(X).
+func PredictSpec(name, category string, fn Impl) *Spec {
+	return &Spec{Name: name, Params: []string{"model", "X"}, Min: 2, Max: 2, Props: Pure, Category: category, Fn: fn}
+}
+
 // Register adds built-ins to the registry. It is meant for init functions
 // and panics on a duplicate name or an incomplete spec, which are
 // programming errors.

@@ -22,6 +22,22 @@ func DictOf(keys, vals *value.Vector) *value.Dict {
 	return d
 }
 
+// StringDict is the dictionary of STRING keys to ANY values that model
+// and result dictionaries are: keys[i] maps to vals[i].
+func StringDict(keys []string, vals []value.Value) *value.Dict {
+	return DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals))
+}
+
+// ModelField is the entry key of a model dictionary (STRING keys), nil
+// when model is none or has no such entry.
+func ModelField(model value.Value, key string) value.Value {
+	d, ok := model.(*value.Dict)
+	if !ok || d.Keys.T != value.String {
+		return nil
+	}
+	return d.Get(value.NewStrings(value.String, []string{key}), 0)
+}
+
 // NullLike is a NULL of like's type and form: a NULL scalar, or a vector
 // of as many NULLs (a NULL VOID scalar for anything else, a tuple or an
 // array vector among them). iif gives it for a NULL condition, and

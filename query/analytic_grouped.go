@@ -92,7 +92,7 @@ func (ex *executor) callsOrderSensitive(e ast.Expr) bool {
 	found := false
 	astwalk.Inspect(e, func(node ast.Node) bool {
 		if c, ok := node.(*ast.CallExpr); ok {
-			if id, ok := c.Fn.(*ast.Ident); ok && !ex.env.IsUserFunction(id.Name) {
+			if id, ok := c.Fn.(*ast.Ident); ok && !ex.isUserFunction(id.Name) {
 				if s, ok := funcs.Lookup(id.Name); ok && s.Props.Has(funcs.OrderSensitive) {
 					found = true
 				}

@@ -23,10 +23,10 @@ type Env interface {
 	// ResolveTable finds the table a FROM clause names by a string (a
 	// shared table or a variable).
 	ResolveTable(name string) (value.Value, error)
-	// IsUserFunction reports whether name is a function the session
+	// ScriptFunction reports whether name is a function the session
 	// defined (those run per group as they are, never as a built-in
-	// aggregate).
-	IsUserFunction(name string) bool
+	// aggregate) and whether it is an aggregate one (defg).
+	ScriptFunction(name string) (user, aggregate bool)
 	// Schema lists an insert target's column names and types.
 	Schema(target value.Value) ([]string, []value.Type, error)
 	// Insert appends src to target by position with INSERT INTO's rules.

@@ -49,9 +49,31 @@ type lowering struct {
 	specs   []aggSpec
 }
 
+// isUserFunction reports whether name is a function the session defined.
+func (ex *executor) isUserFunction(name string) bool {
+	user, _ := ex.env.ScriptFunction(name)
+	return user
+}
+
+// userAggregate reports whether e calls a defg function of the session:
+// a vector it returns for a group is that group's row of an array vector
+// column (funcs/c/createTimeSeriesEngine.md, example 3).
+func (ex *executor) userAggregate(e ast.Expr) bool {
+	c, ok := colname.Strip(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := c.Fn.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, agg := ex.env.ScriptFunction(id.Name)
+	return agg
+}
+
 // isAggregateName reports whether name is a built-in aggregate.
 func (ex *executor) isAggregateName(name string) bool {
-	if ex.env.IsUserFunction(name) {
+	if ex.isUserFunction(name) {
 		return false // user functions are called per group as they are
 	}
 	if groupagg.Typed(name) {
@@ -103,7 +125,7 @@ func (l *lowering) lower(e ast.Expr) (ast.Expr, bool, error) {
 			return nil, false, nil
 		}
 		name := strings.ToLower(id.Name)
-		if l.ex.env.IsUserFunction(id.Name) || !groupagg.Typed(name) {
+		if l.ex.isUserFunction(id.Name) || !groupagg.Typed(name) {
 			return nil, false, nil
 		}
 		spec := aggSpec{name: name, call: n}
@@ -221,6 +243,7 @@ func (ge *groupEval) groupSlice(i int) *value.Table {
 // value (group by semantics).
 func (ge *groupEval) perGroupScalar(e ast.Expr, name string) (*value.Vector, error) {
 	vals := make([]value.Value, ge.g.N)
+	rows := false
 	for i := 0; i < ge.g.N; i++ {
 		v, err := ge.ex.withTable(ge.groupSlice(i), e)
 		if err != nil {
@@ -230,12 +253,28 @@ func (ge *groupEval) perGroupScalar(e ast.Expr, name string) (*value.Vector, err
 		case *value.Scalar:
 			vals[i] = x
 		case *value.Vector:
+			if x.Len() != 1 && x.T != value.Any && !x.T.IsArray() && ge.ex.userAggregate(e) {
+				vals[i], rows = x, true
+				continue
+			}
 			if x.Len() != 1 {
 				return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
 			}
 			vals[i] = x.Elem(0)
 		default:
 			return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
+		}
+	}
+	if rows {
+		// every group's result a row, a scalar one of length one
+		for i, v := range vals {
+			if s, ok := v.(*value.Scalar); ok {
+				row, err := value.Broadcast(s, 1)
+				if err != nil {
+					return nil, err
+				}
+				vals[i] = row
+			}
 		}
 	}
 	if len(vals) == 0 {

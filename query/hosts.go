@@ -28,6 +28,8 @@ func (h host) Keys(t *value.Table, exprs []ast.Expr) ([]*value.Vector, error) {
 
 func (h host) IsAggregate(name string) bool { return h.ex.isAggregateName(name) }
 
+func (h host) IsUserFunction(name string) bool { return h.ex.isUserFunction(name) }
+
 func (h host) PerGroup(t *value.Table, g *groupagg.Groups, call *ast.CallExpr, name string) (*value.Vector, error) {
 	return newGroupEval(h.ex, t, g).perGroupScalar(call, name)
 }

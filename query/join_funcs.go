@@ -82,7 +82,7 @@ func (ex *executor) fromJoiner(from ast.Expr) (value.Value, bool, error) {
 		return nil, false, nil
 	}
 	j, ok := joiners[id.Name]
-	if !ok || ex.env.IsUserFunction(id.Name) || j.spec.CheckArity(len(c.Args)) != nil {
+	if !ok || ex.isUserFunction(id.Name) || j.spec.CheckArity(len(c.Args)) != nil {
 		return nil, false, nil
 	}
 	args := make([]value.Value, len(c.Args))

@@ -215,7 +215,7 @@ func (ex *executor) rowwise(e ast.Expr, cols map[string]bool) bool {
 		return ex.rowwise(x.L, cols) && ex.rowwise(x.R, cols)
 	case *ast.CallExpr:
 		id, ok := x.Fn.(*ast.Ident)
-		if !ok || x.Method || ex.env.IsUserFunction(id.Name) || cols[strings.ToLower(id.Name)] {
+		if !ok || x.Method || ex.isUserFunction(id.Name) || cols[strings.ToLower(id.Name)] {
 			return false
 		}
 		fn, err := ex.eval(id)

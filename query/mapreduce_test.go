@@ -58,7 +58,7 @@ func (e *columnEnv) EvalIn(scope *Scope, x ast.Expr) (value.Value, error) {
 }
 
 func (e *columnEnv) ResolveTable(string) (value.Value, error)           { return nil, errors.New("none") }
-func (e *columnEnv) IsUserFunction(string) bool                         { return false }
+func (e *columnEnv) ScriptFunction(string) (bool, bool)                 { return false, false }
 func (e *columnEnv) Schema(value.Value) ([]string, []value.Type, error) { return nil, nil, nil }
 func (e *columnEnv) Insert(value.Value, *value.Table) error             { return nil }
 func (e *columnEnv) Context() context.Context                           { return e.ctx }

@@ -288,7 +288,7 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 		}
 		if dt, ok := ex.env.DFSTable(from); ok {
 			names, types, _ := dt.Schema()
-			if err := clausecheck.Distributed(n, clausecheck.NewTable(names, types, dt.PartitionColumnNames(), ex.env.IsUserFunction)); err != nil {
+			if err := clausecheck.Distributed(n, clausecheck.NewTable(names, types, dt.PartitionColumnNames(), ex.isUserFunction)); err != nil {
 				return nil, err
 			}
 		}

@@ -24,7 +24,7 @@ type esdArgs struct {
 func readESDArgs(fn string, args []value.Value, i, n int) (esdArgs, error) {
 	a := esdArgs{alpha: 0.05}
 	var err error
-	if a.hybrid, err = funcs.BoolArg(fn, "hybrid", nullToAbsent(funcs.Arg(args, i)), false); err != nil {
+	if a.hybrid, err = funcs.BoolArg(fn, "hybrid", funcs.GivenArg(args, i), false); err != nil {
 		return a, err
 	}
 	a.k = int(float64(n) * 0.1)

@@ -19,32 +19,32 @@ import (
 // solver is answered exactly (randomized approximates these), so maxIter
 // and randomState are only checked.
 func pca(env funcs.Env, args []value.Value) (value.Value, error) {
-	cols, err := dsColumns(env, args[0], nullToAbsent(funcs.Arg(args, 1)))
+	cols, err := dsColumns(env, args[0], funcs.GivenArg(args, 1))
 	if err != nil {
 		return nil, err
 	}
 	p := len(cols)
 	k := int64(p)
-	if x := nullToAbsent(funcs.Arg(args, 2)); x != nil {
+	if x := funcs.GivenArg(args, 2); x != nil {
 		if k, err = funcs.IntArg("pca", "k", x, 0); err != nil || k <= 0 || k > int64(p) {
 			return nil, ddberr.Errorf("k of pca must be a positive integer no greater than the number of columns.")
 		}
 	}
-	normalize, err := funcs.BoolArg("pca", "normalize", nullToAbsent(funcs.Arg(args, 3)), false)
+	normalize, err := funcs.BoolArg("pca", "normalize", funcs.GivenArg(args, 3), false)
 	if err != nil {
 		return nil, err
 	}
-	if x := nullToAbsent(funcs.Arg(args, 4)); x != nil {
+	if x := funcs.GivenArg(args, 4); x != nil {
 		if n, err := funcs.IntArg("pca", "maxIter", x, 0); err != nil || n <= 0 {
 			return nil, ddberr.Errorf("maxIter of pca must be a positive integer.")
 		}
 	}
-	if x := nullToAbsent(funcs.Arg(args, 5)); x != nil {
+	if x := funcs.GivenArg(args, 5); x != nil {
 		if s, ok := funcs.StringArg(x); !ok || s != "full" && s != "randomized" && s != "auto" {
 			return nil, ddberr.Errorf("svdSolver of pca must be 'full', 'randomized' or 'auto'.")
 		}
 	}
-	if x := nullToAbsent(funcs.Arg(args, 6)); x != nil {
+	if x := funcs.GivenArg(args, 6); x != nil {
 		if _, err := funcs.IntArg("pca", "randomState", x, 0); err != nil {
 			return nil, err
 		}
@@ -84,8 +84,8 @@ func pca(env funcs.Env, args []value.Value) (value.Value, error) {
 		ratio[i] = max(vals[i], 0) / total
 	}
 	keys := []string{"components", "explainedVarianceRatio", "singularValues"}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple([]value.Value{
-		&value.Matrix{V: value.NewDoubles(comps), Rows: kk, Cols: p}, value.NewDoubles(funcs.Finite(ratio)), value.NewDoubles(sv)})), nil
+	return funcs.StringDict(keys, []value.Value{
+		&value.Matrix{V: value.NewDoubles(comps), Rows: kk, Cols: p}, value.NewDoubles(funcs.Finite(ratio)), value.NewDoubles(sv)}), nil
 }
 
 // orient gives a component the sign the manual's example shows: its
@@ -187,12 +187,4 @@ func dsColumns(env funcs.Env, ds, colNames value.Value) ([][]float64, error) {
 		}
 	}
 	return cols, nil
-}
-
-// nullToAbsent treats an argument passed as NULL as left out.
-func nullToAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
 }

@@ -50,15 +50,15 @@ func stl(_ funcs.Env, args []value.Value) (value.Value, error) {
 		residual[i] = y[i] - seasonal[i] - trend[i]
 	}
 	keys := []string{"trend", "seasonal", "residual"}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple([]value.Value{
-		value.NewDoubles(trend), value.NewDoubles(seasonal), value.NewDoubles(residual)})), nil
+	return funcs.StringDict(keys, []value.Value{
+		value.NewDoubles(trend), value.NewDoubles(seasonal), value.NewDoubles(residual)}), nil
 }
 
 // stlArgs reads stl's parameters after data, filling in the defaults.
 func stlArgs(args []value.Value, n int) (stlParams, error) {
 	var p stlParams
 	intArg := func(i int, name string, def int64, valid func(int64) bool) (int, error) {
-		x := nullToAbsent(funcs.Arg(args, i))
+		x := funcs.GivenArg(args, i)
 		k, err := funcs.IntArg("stl", name, x, def)
 		if err == nil && x != nil && !valid(k) {
 			err = ddberr.Errorf("The argument [%s] of %s is out of range.", name, "stl")
@@ -115,7 +115,7 @@ func stlArgs(args []value.Value, n int) (stlParams, error) {
 	if p.lJump, err = intArg(10, "lJump", ceilTenth(p.lWindow), positive); err != nil {
 		return p, err
 	}
-	robust, err := funcs.BoolArg("stl", "robust", nullToAbsent(funcs.Arg(args, 11)), false)
+	robust, err := funcs.BoolArg("stl", "robust", funcs.GivenArg(args, 11), false)
 	if err != nil {
 		return p, err
 	}

@@ -21,20 +21,14 @@ func cdf(f func(float64) float64) func(float64) float64 {
 	}
 }
 
-// The CDFs, each the dist of its page's parameters (funcs/c/cdf*.md).
-// Parameters outside a distribution's domain give nil: NULL results.
+// The CDFs, each the dist of its page's parameters (funcs/c/cdf*.md)
+// within the domain its entry in distributions checks.
 
 func cdfBeta(p []float64) func(float64) float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	return cdf(distuv.Beta{Alpha: p[0], Beta: p[1]}.CDF)
 }
 
 func cdfBinomial(p []float64) func(float64) float64 {
-	if !isCount(p[0], 0) || !(p[1] >= 0 && p[1] <= 1) {
-		return nil
-	}
 	n, q := p[0], p[1]
 	return cdf(func(x float64) float64 {
 		switch {
@@ -52,9 +46,6 @@ func cdfBinomial(p []float64) func(float64) float64 {
 }
 
 func cdfChiSquare(p []float64) func(float64) float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	k := p[0]
 	return cdf(func(x float64) float64 {
 		if x <= 0 {
@@ -65,9 +56,6 @@ func cdfChiSquare(p []float64) func(float64) float64 {
 }
 
 func cdfExp(p []float64) func(float64) float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	mean := p[0]
 	return cdf(func(x float64) float64 {
 		if x <= 0 {
@@ -78,9 +66,6 @@ func cdfExp(p []float64) func(float64) float64 {
 }
 
 func cdfF(p []float64) func(float64) float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	d1, d2 := p[0], p[1]
 	return cdf(func(x float64) float64 {
 		if x <= 0 {
@@ -91,9 +76,6 @@ func cdfF(p []float64) func(float64) float64 {
 }
 
 func cdfGamma(p []float64) func(float64) float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	shape, scale := p[0], p[1]
 	return cdf(func(x float64) float64 {
 		if x <= 0 {
@@ -145,30 +127,18 @@ func KolmogorovSF(x float64) float64 {
 }
 
 func cdfLogistic(p []float64) func(float64) float64 {
-	if !(p[1] > 0) {
-		return nil
-	}
 	return cdf(distuv.Logistic{Mu: p[0], S: p[1]}.CDF)
 }
 
 func cdfNormal(p []float64) func(float64) float64 {
-	if !(p[1] > 0) {
-		return nil
-	}
 	return cdf(distuv.Normal{Mu: p[0], Sigma: p[1]}.CDF)
 }
 
 func cdfPoisson(p []float64) func(float64) float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	return cdf(distuv.Poisson{Lambda: p[0]}.CDF)
 }
 
 func cdfStudent(p []float64) func(float64) float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	nu := p[0]
 	if nu > 1e7 {
 		// gonum's incomplete beta loses digits at such df; the first
@@ -189,18 +159,12 @@ func cdfStudent(p []float64) func(float64) float64 {
 
 func cdfUniform(p []float64) func(float64) float64 {
 	lo, hi := p[0], p[1]
-	if !(lo < hi) {
-		return nil
-	}
 	return cdf(func(x float64) float64 {
 		return min(1, max(0, (x-lo)/(hi-lo)))
 	})
 }
 
 func cdfWeibull(p []float64) func(float64) float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	return cdf(distuv.Weibull{K: p[0], Lambda: p[1]}.CDF)
 }
 
@@ -208,9 +172,6 @@ func cdfWeibull(p []float64) func(float64) float64 {
 // H(floor(x), exponent) / H(num, exponent), H the generalised harmonic
 // number.
 func cdfZipf(p []float64) func(float64) float64 {
-	if !isCount(p[0], 1) || !(p[1] >= 0) {
-		return nil
-	}
 	n, s := p[0], p[1]
 	h := newHarmonic(s, n)
 	total := h.at(n)

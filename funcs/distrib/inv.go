@@ -28,9 +28,6 @@ func quantile(f func(float64) float64) func(float64) float64 {
 // pages' 返回值: DOUBLE).
 
 func invBeta(p []float64) func(float64) float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	a, b := p[0], p[1]
 	return quantile(func(x float64) float64 { return mathext.InvRegIncBeta(a, b, x) })
 }
@@ -39,9 +36,6 @@ func invBeta(p []float64) func(float64) float64 {
 // examples show (invBinomial(12, 0.627, 0.3) is 7, not 6).
 func invBinomial(p []float64) func(float64) float64 {
 	f := cdfBinomial(p)
-	if f == nil {
-		return nil
-	}
 	n, q := p[0], p[1]
 	sd := math.Sqrt(n * q * (1 - q))
 	return quantile(func(x float64) float64 {
@@ -52,48 +46,30 @@ func invBinomial(p []float64) func(float64) float64 {
 }
 
 func invChiSquare(p []float64) func(float64) float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	k := p[0]
 	return quantile(func(x float64) float64 { return 2 * mathext.GammaIncRegInv(k/2, x) })
 }
 
 func invExp(p []float64) func(float64) float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	mean := p[0]
 	return quantile(func(x float64) float64 { return -mean * math.Log1p(-x) })
 }
 
 func invF(p []float64) func(float64) float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	return quantile(distuv.F{D1: p[0], D2: p[1]}.Quantile)
 }
 
 func invGamma(p []float64) func(float64) float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	shape, scale := p[0], p[1]
 	return quantile(func(x float64) float64 { return scale * mathext.GammaIncRegInv(shape, x) })
 }
 
 func invLogistic(p []float64) func(float64) float64 {
-	if !(p[1] > 0) {
-		return nil
-	}
 	mean, s := p[0], p[1]
 	return quantile(func(x float64) float64 { return mean + s*math.Log(x/(1-x)) })
 }
 
 func invNormal(p []float64) func(float64) float64 {
-	if !(p[1] > 0) {
-		return nil
-	}
 	return quantile(distuv.Normal{Mu: p[0], Sigma: p[1]}.Quantile)
 }
 
@@ -101,9 +77,6 @@ func invNormal(p []float64) func(float64) float64 {
 // invPoisson(1, 0.92) is 3); X = 1 has no finite quantile: NULL.
 func invPoisson(p []float64) func(float64) float64 {
 	f := cdfPoisson(p)
-	if f == nil {
-		return nil
-	}
 	mean := p[0]
 	return quantile(func(x float64) float64 {
 		if x == 1 {
@@ -166,24 +139,15 @@ func smallestAtLeast(f func(float64) float64, x, hi float64) float64 {
 }
 
 func invStudent(p []float64) func(float64) float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	return quantile(distuv.StudentsT{Mu: 0, Sigma: 1, Nu: p[0]}.Quantile)
 }
 
 func invUniform(p []float64) func(float64) float64 {
 	lo, hi := p[0], p[1]
-	if !(lo < hi) {
-		return nil
-	}
 	return quantile(func(x float64) float64 { return lo + x*(hi-lo) })
 }
 
 func invWeibull(p []float64) func(float64) float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	k, scale := p[0], p[1]
 	return quantile(func(x float64) float64 { return scale * math.Pow(-math.Log1p(-x), 1/k) })
 }

@@ -11,16 +11,15 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
-// sampler turns a distribution's parameters and the session's random
-// source into a function drawing one variate, or nil when the
-// parameters are outside the distribution's domain.
+// sampler turns a distribution's parameters, within its domain, and the
+// session's random source into a function drawing one variate.
 type sampler func(p []float64, r *rand.Rand) func() float64
 
 // randOf is the built-in f(params..., count) of a distribution: count
 // DOUBLE variates drawn with the session's random source (the one rand
 // and shuffle use, reseeded by setRandomSeed). Parameters outside the
 // domain give count NULLs, as the distribution's cdf gives NULL.
-func randOf(fn string, names []string, s sampler) funcs.Impl {
+func randOf(fn string, names []string, domain func([]float64) bool, s sampler) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		p, err := params(fn, args, names...)
 		if err != nil {
@@ -34,15 +33,12 @@ func randOf(fn string, names []string, s sampler) funcs.Impl {
 			return nil, err
 		}
 		out := make([]float64, n)
-		var draw func() float64
-		if finite(p) {
-			draw = s(p, env.Rand())
-		}
-		if draw == nil {
+		if !finite(p) || !domain(p) {
 			for i := range out {
 				out[i] = value.NullFloat64
 			}
 		} else {
+			draw := s(p, env.Rand())
 			for i := range out {
 				out[i] = draw()
 			}
@@ -52,25 +48,20 @@ func randOf(fn string, names []string, s sampler) funcs.Impl {
 }
 
 // randSpec is the Spec of a generator f(params..., count).
-func randSpec(name string, names []string, s sampler) funcs.Spec {
+func randSpec(name string, names []string, domain func([]float64) bool, s sampler) funcs.Spec {
 	ps := append(append([]string(nil), names...), "count")
-	return funcs.Spec{Name: name, Params: ps, Min: len(ps), Max: len(ps), Category: "distributions", Fn: randOf(name, names, s)}
+	return funcs.Spec{Name: name, Params: ps, Min: len(ps), Max: len(ps), Category: "distributions", Fn: randOf(name, names, domain, s)}
 }
 
 // The generators, each the sampler of its page's parameters
-// (funcs/r/rand*.md), over the same domains as the cdfs.
+// (funcs/r/rand*.md) within the domain its entry in distributions
+// checks.
 
 func randBeta(p []float64, r *rand.Rand) func() float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	return distuv.Beta{Alpha: p[0], Beta: p[1], Src: r}.Rand
 }
 
 func randBinomial(p []float64, r *rand.Rand) func() float64 {
-	if !isCount(p[0], 0) || !(p[1] >= 0 && p[1] <= 1) {
-		return nil
-	}
 	n, q := p[0], p[1]
 	if q == 0 || q == 1 || n == 0 {
 		return func() float64 { return n * q }
@@ -86,39 +77,24 @@ func randBinomial(p []float64, r *rand.Rand) func() float64 {
 }
 
 func randChiSquare(p []float64, r *rand.Rand) func() float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	return distuv.ChiSquared{K: p[0], Src: r}.Rand
 }
 
 func randExp(p []float64, r *rand.Rand) func() float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	mean := p[0]
 	return func() float64 { return mean * r.ExpFloat64() }
 }
 
 func randF(p []float64, r *rand.Rand) func() float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	return distuv.F{D1: p[0], D2: p[1], Src: r}.Rand
 }
 
 func randGamma(p []float64, r *rand.Rand) func() float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	return distuv.Gamma{Alpha: p[0], Beta: 1 / p[1], Src: r}.Rand
 }
 
 // randLogistic inverts the logistic CDF at a uniform variate in (0, 1).
 func randLogistic(p []float64, r *rand.Rand) func() float64 {
-	if !(p[1] > 0) {
-		return nil
-	}
 	mean, s := p[0], p[1]
 	return func() float64 {
 		u := openUnit(r)
@@ -136,39 +112,24 @@ func openUnit(r *rand.Rand) float64 {
 }
 
 func randNormal(p []float64, r *rand.Rand) func() float64 {
-	if !(p[1] > 0) {
-		return nil
-	}
 	mean, sd := p[0], p[1]
 	return func() float64 { return mean + sd*r.NormFloat64() }
 }
 
 func randPoisson(p []float64, r *rand.Rand) func() float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	return distuv.Poisson{Lambda: p[0], Src: r}.Rand
 }
 
 func randStudent(p []float64, r *rand.Rand) func() float64 {
-	if !(p[0] > 0) {
-		return nil
-	}
 	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: p[0], Src: r}.Rand
 }
 
 func randUniform(p []float64, r *rand.Rand) func() float64 {
 	lo, hi := p[0], p[1]
-	if !(lo < hi) {
-		return nil
-	}
 	return func() float64 { return lo + r.Float64()*(hi-lo) }
 }
 
 func randWeibull(p []float64, r *rand.Rand) func() float64 {
-	if !(p[0] > 0 && p[1] > 0) {
-		return nil
-	}
 	return distuv.Weibull{K: p[0], Lambda: p[1], Src: r}.Rand
 }
 
@@ -199,7 +160,7 @@ func norm(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := env.Reserve(rows * cols); err != nil {
 		return nil, err
 	}
-	draws, err := randOf("norm", []string{"mean", "std"}, randNormal)(env, []value.Value{args[0], args[1], value.NewLong(int64(rows * cols))})
+	draws, err := randOf("norm", []string{"mean", "std"}, secondPositive, randNormal)(env, []value.Value{args[0], args[1], value.NewLong(int64(rows * cols))})
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 
 // splinePredict is cubicSplinePredict, the predict function a cubicSpline
 // model holds.
-var splinePredict = predictSpec("cubicSplinePredict", cubicSplinePredict)
+var splinePredict = funcs.PredictSpec("cubicSplinePredict", "statistics", cubicSplinePredict)
 
 // cubicSpline is the cubic spline through (x, y) with the boundary
 // conditions bc_type, scipy.interpolate.CubicSpline's (funcs/c/cubicspline.md):
@@ -38,7 +38,7 @@ func cubicSpline(_ funcs.Env, args []value.Value) (value.Value, error) {
 			c[4*i+j] = cm[j*m+i]
 		}
 	}
-	return modelDict([]string{"modelName", "x", "c", "predict"},
+	return funcs.StringDict([]string{"modelName", "x", "c", "predict"},
 		[]value.Value{value.NewString("cubicSpline"), value.NewDoubles(xs), value.NewDoubles(c), splinePredict}), nil
 }
 
@@ -161,8 +161,8 @@ func solveTridiagonal(sub, diag, sup, b []float64) []float64 {
 // (funcs/c/cubicsplinepredic.md), extrapolating with the end cubics as
 // scipy does.
 func cubicSplinePredict(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok1 := numbers(modelField(args[0], "x"))
-	c, ok2 := numbers(modelField(args[0], "c"))
+	xs, ok1 := numbers(funcs.ModelField(args[0], "x"))
+	c, ok2 := numbers(funcs.ModelField(args[0], "c"))
 	if !ok1 || !ok2 || len(xs) < 2 || len(c) != 4*(len(xs)-1) {
 		return nil, ddberr.Errorf("model of cubicSplinePredict must be a dictionary with the keys c and x, c as long as 4*(size(x)-1), neither holding NULL values.")
 	}

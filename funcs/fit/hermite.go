@@ -11,18 +11,14 @@ import (
 
 // hermitePredict is the predict function a cubicHermiteSplineFit model
 // holds.
-var hermitePredict = predictSpec("cubicHermiteSplinePredict", hermitePredictFn)
+var hermitePredict = funcs.PredictSpec("cubicHermiteSplinePredict", "statistics", hermitePredictFn)
 
 // cubicHermiteSplineFit is the piecewise cubic through (X, Y) with the
 // given first derivatives at each X (funcs/c/cubichermitesplinefit.md).
 // coeffs holds one row per interval, the coefficients of (x-X[i])^3,
 // ^2, ^1 and ^0 in its columns.
 func cubicHermiteSplineFit(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok := numbers(args[0])
-	if !ok || len(xs) < 2 || !increasing(xs) {
-		return nil, ddberr.Errorf("X of cubicHermiteSplineFit must be a strictly increasing numeric vector of at least 2 elements.")
-	}
-	ys, err := numbersAlongX("cubicHermiteSplineFit", "Y", args[1], len(xs))
+	xs, ys, err := hermitePoints("cubicHermiteSplineFit", args)
 	if err != nil {
 		return nil, err
 	}
@@ -30,15 +26,32 @@ func cubicHermiteSplineFit(_ funcs.Env, args []value.Value) (value.Value, error)
 	if err != nil {
 		return nil, err
 	}
-	extrapolate, err := funcs.BoolArg("cubicHermiteSplineFit", "extrapolate", nullToAbsent(funcs.Arg(args, 3)), true)
+	extrapolate, err := funcs.BoolArg("cubicHermiteSplineFit", "extrapolate", funcs.GivenArg(args, 3), true)
 	if err != nil {
 		return nil, err
 	}
-	m := len(xs) - 1
+	return hermiteModel("CubicHermiteSpline", xs, ys, ds, extrapolate), nil
+}
+
+// hermitePoints reads X and Y of cubicHermiteSplineFit and
+// pchipInterpolateFit.
+func hermitePoints(fn string, args []value.Value) (xs, ys []float64, err error) {
+	xs, ok := numbers(args[0])
+	if !ok || len(xs) < 2 || !increasing(xs) {
+		return nil, nil, ddberr.Errorf("X of %s must be a strictly increasing numeric vector of at least 2 elements.", fn)
+	}
+	ys, err = numbersAlongX(fn, "Y", args[1], len(xs))
+	return xs, ys, err
+}
+
+// hermiteModel is the model of cubicHermiteSplineFit and
+// pchipInterpolateFit: the cubics through (X, Y) with slopes ds, which
+// hermitePredict evaluates.
+func hermiteModel(name string, xs, ys, ds []float64, extrapolate bool) value.Value {
 	c := hermiteCoeffs(xs, ys, ds)
-	return modelDict([]string{"modelName", "X", "extrapolate", "coeffs", "predict"},
-		[]value.Value{value.NewString("CubicHermiteSpline"), value.NewDoubles(xs), value.NewBool(extrapolate),
-			&value.Matrix{V: value.NewDoubles(c), Rows: m, Cols: 4}, hermitePredict}), nil
+	return funcs.StringDict([]string{"modelName", "X", "extrapolate", "coeffs", "predict"},
+		[]value.Value{value.NewString(name), value.NewDoubles(xs), value.NewBool(extrapolate),
+			&value.Matrix{V: value.NewDoubles(c), Rows: len(xs) - 1, Cols: 4}, hermitePredict})
 }
 
 // hermiteCoeffs are the coefficients of the cubic through (X, Y) with
@@ -73,9 +86,9 @@ func increasing(xs []float64) bool {
 // cubic of the interval holding each point (the first or last one
 // outside X's range, or NULL there without extrapolate).
 func hermitePredictFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok1 := numbers(modelField(args[0], "X"))
-	cm, ok2 := modelField(args[0], "coeffs").(*value.Matrix)
-	ext, ok3 := funcs.ScalarArg(modelField(args[0], "extrapolate"))
+	xs, ok1 := numbers(funcs.ModelField(args[0], "X"))
+	cm, ok2 := funcs.ModelField(args[0], "coeffs").(*value.Matrix)
+	ext, ok3 := funcs.ScalarArg(funcs.ModelField(args[0], "extrapolate"))
 	if !ok1 || !ok2 || !ok3 || len(xs) < 2 || cm.V.T != value.Double || cm.Rows != len(xs)-1 || cm.Cols != 4 {
 		return nil, errBadModel()
 	}

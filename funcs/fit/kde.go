@@ -10,7 +10,7 @@ import (
 
 // kdePredict is gaussianKdePredict, the predict function a gaussianKde
 // model holds.
-var kdePredict = predictSpec("gaussianKdePredict", gaussianKdePredict)
+var kdePredict = funcs.PredictSpec("gaussianKdePredict", "statistics", gaussianKdePredict)
 
 // points is a data set of n points in d dimensions, by dimension.
 type points struct {
@@ -75,7 +75,7 @@ func gaussianKde(env funcs.Env, args []value.Value) (value.Value, error) {
 		neff += x * x
 	}
 	neff = 1 / neff
-	factor, err := bandwidth(env, nullToAbsent(funcs.Arg(args, 2)), args[0], neff, d)
+	factor, err := bandwidth(env, funcs.GivenArg(args, 2), args[0], neff, d)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +97,7 @@ func gaussianKde(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		xv = &value.Matrix{V: value.NewDoubles(flat), Rows: p.n, Cols: d}
 	}
-	return modelDict([]string{"X", "cov", "weights", "predict", "bandwidth"},
+	return funcs.StringDict([]string{"X", "cov", "weights", "predict", "bandwidth"},
 		[]value.Value{xv, &value.Matrix{V: value.NewDoubles(colMajor(l, d)), Rows: d, Cols: d}, value.NewDoubles(w), kdePredict, value.NewDouble(factor)}), nil
 }
 
@@ -225,9 +225,9 @@ func colMajor(a []float64, d int) []float64 {
 // (funcs/g/gaussiankdepredict.md): the weighted Gaussian kernels, in the
 // coordinates the covariance's Cholesky factor whitens.
 func gaussianKdePredict(_ funcs.Env, args []value.Value) (value.Value, error) {
-	data, ok1 := pointsOf(modelField(args[0], "X"))
-	lm, ok2 := modelField(args[0], "cov").(*value.Matrix)
-	w, ok3 := numbers(modelField(args[0], "weights"))
+	data, ok1 := pointsOf(funcs.ModelField(args[0], "X"))
+	lm, ok2 := funcs.ModelField(args[0], "cov").(*value.Matrix)
+	w, ok3 := numbers(funcs.ModelField(args[0], "weights"))
 	d := len(data.cols)
 	if !ok1 || !ok2 || !ok3 || lm.V.T != value.Double || lm.Rows != d || lm.Cols != d || len(w) != data.n {
 		return nil, errBadModel()

@@ -7,7 +7,7 @@ import (
 )
 
 // kroghPredict is the predict function a kroghInterpolateFit model holds.
-var kroghPredict = predictSpec("kroghInterpolateFitPredict", kroghPredictFn)
+var kroghPredict = funcs.PredictSpec("kroghInterpolateFitPredict", "statistics", kroghPredictFn)
 
 // kroghInterpolateFit is the polynomial through the points (X, Y), where
 // an X repeated k times gives, in order, the value and the first k-1
@@ -15,23 +15,19 @@ var kroghPredict = predictSpec("kroghInterpolateFitPredict", kroghPredictFn)
 // are the Newton divided differences over the (repeated) X, one more
 // than X's length, the last 0.
 func kroghInterpolateFit(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok := numbers(args[0])
-	if !ok || len(xs) == 0 || !nonDecreasing(xs) {
-		return nil, ddberr.Errorf("X of kroghInterpolateFit must be an increasing numeric vector without NULL values.")
-	}
-	ys, err := numbersAlongX("kroghInterpolateFit", "Y", args[1], len(xs))
+	xs, ys, err := kroghPoints("kroghInterpolateFit", args)
 	if err != nil {
 		return nil, err
 	}
-	der, err := funcs.IntArg("kroghInterpolateFit", "der", nullToAbsent(funcs.Arg(args, 2)), 0)
+	der, err := funcs.IntArg("kroghInterpolateFit", "der", funcs.GivenArg(args, 2), 0)
 	if err != nil || der < 0 {
 		return nil, ddberr.Errorf("der of kroghInterpolateFit must be a non-negative integer.")
 	}
 	c, ok := kroghCoeffs(xs, ys)
 	if !ok {
-		return nil, ddberr.Errorf("X of kroghInterpolateFit must be an increasing numeric vector without NULL values.")
+		return nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", "kroghInterpolateFit")
 	}
-	return modelDict([]string{"modelName", "X", "der", "coeffs", "predict"},
+	return funcs.StringDict([]string{"modelName", "X", "der", "coeffs", "predict"},
 		[]value.Value{value.NewString("kroghInterpolate"), args[0], value.NewInt(int32(der)), value.NewDoubles(c), kroghPredict}), nil
 }
 
@@ -45,12 +41,15 @@ func nonDecreasing(xs []float64) bool {
 	return true
 }
 
-// nullToAbsent treats an argument passed as NULL as left out.
-func nullToAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
+// kroghPoints reads X (a value repeated for each derivative given
+// there) and Y of kroghInterpolate and kroghInterpolateFit.
+func kroghPoints(fn string, args []value.Value) (xs, ys []float64, err error) {
+	xs, ok := numbers(args[0])
+	if !ok || len(xs) == 0 || !nonDecreasing(xs) {
+		return nil, nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", fn)
 	}
-	return v
+	ys, err = numbersAlongX(fn, "Y", args[1], len(xs))
+	return xs, ys, err
 }
 
 // kroghCoeffs are the divided differences of ys over xs, where a run of
@@ -137,9 +136,9 @@ func (e *kroghEval) at(x float64) float64 {
 // kroghPredictFn evaluates a kroghInterpolateFit model (or its der-th
 // derivative) at X.
 func kroghPredictFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok1 := numbers(modelField(args[0], "X"))
-	cv, ok2 := modelField(args[0], "coeffs").(*value.Vector)
-	ds, ok3 := funcs.ScalarArg(modelField(args[0], "der"))
+	xs, ok1 := numbers(funcs.ModelField(args[0], "X"))
+	cv, ok2 := funcs.ModelField(args[0], "coeffs").(*value.Vector)
+	ds, ok3 := funcs.ScalarArg(funcs.ModelField(args[0], "der"))
 	if !ok1 || !ok2 || !ok3 || cv.T != value.Double || cv.Len() != len(xs)+1 {
 		return nil, errBadModel()
 	}

@@ -17,23 +17,15 @@ import (
 // 3 times that secant when it overshoots a change of sign. The model
 // evaluates as cubicHermiteSplineFit's does.
 func pchipInterpolateFit(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok := numbers(args[0])
-	if !ok || len(xs) < 2 || !increasing(xs) {
-		return nil, ddberr.Errorf("X of pchipInterpolateFit must be a strictly increasing numeric vector of at least 2 elements.")
-	}
-	ys, err := numbersAlongX("pchipInterpolateFit", "Y", args[1], len(xs))
+	xs, ys, err := hermitePoints("pchipInterpolateFit", args)
 	if err != nil {
 		return nil, err
 	}
-	extrapolate, err := funcs.BoolArg("pchipInterpolateFit", "extrapolate", nullToAbsent(funcs.Arg(args, 2)), true)
+	extrapolate, err := funcs.BoolArg("pchipInterpolateFit", "extrapolate", funcs.GivenArg(args, 2), true)
 	if err != nil {
 		return nil, err
 	}
-	m := len(xs) - 1
-	c := hermiteCoeffs(xs, ys, pchipSlopes(xs, ys))
-	return modelDict([]string{"modelName", "X", "extrapolate", "coeffs", "predict"},
-		[]value.Value{value.NewString("PchipInterpolate"), value.NewDoubles(xs), value.NewBool(extrapolate),
-			&value.Matrix{V: value.NewDoubles(c), Rows: m, Cols: 4}, hermitePredict}), nil
+	return hermiteModel("PchipInterpolate", xs, ys, pchipSlopes(xs, ys), extrapolate), nil
 }
 
 // pchipSlopes are the slopes of pchipInterpolateFit at each X.
@@ -82,11 +74,7 @@ func pchipEdge(h0, h1, m0, m1 float64) float64 {
 // kroghInterpolate evaluates at newX (or its der-th derivative) the
 // polynomial kroghInterpolateFit fits (funcs/k/kroghinterpolate.md).
 func kroghInterpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
-	xs, ok := numbers(args[0])
-	if !ok || len(xs) == 0 || !nonDecreasing(xs) {
-		return nil, ddberr.Errorf("X of kroghInterpolate must be an increasing numeric vector without NULL values.")
-	}
-	ys, err := numbersAlongX("kroghInterpolate", "Y", args[1], len(xs))
+	xs, ys, err := kroghPoints("kroghInterpolate", args)
 	if err != nil {
 		return nil, err
 	}
@@ -94,13 +82,13 @@ func kroghInterpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("newX of kroghInterpolate must be a numeric vector without NULL values.")
 	}
-	der, err := funcs.IntArg("kroghInterpolate", "der", nullToAbsent(funcs.Arg(args, 3)), 0)
+	der, err := funcs.IntArg("kroghInterpolate", "der", funcs.GivenArg(args, 3), 0)
 	if err != nil || der < 0 {
 		return nil, ddberr.Errorf("der of kroghInterpolate must be a non-negative integer.")
 	}
 	c, ok := kroghCoeffs(xs, ys)
 	if !ok {
-		return nil, ddberr.Errorf("X of kroghInterpolate must be an increasing numeric vector without NULL values.")
+		return nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", "kroghInterpolate")
 	}
 	e := newKroghEval(xs, c, int(der))
 	out := make([]float64, len(nx))

@@ -10,7 +10,7 @@ import (
 
 // polyPredictSpec is polyPredict, the predict function a polyFit model
 // holds; it also takes the coefficients themselves.
-var polyPredictSpec = predictSpec("polyPredict", polyPredict)
+var polyPredictSpec = funcs.PredictSpec("polyPredict", "statistics", polyPredict)
 
 // polyFit is the least-squares polynomial of degree n through (X, Y), its
 // coefficients in ascending powers, or with mode a model dictionary
@@ -69,7 +69,7 @@ func polyFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !mode {
 		return z, nil
 	}
-	return modelDict([]string{"modelName", "z", "predict"},
+	return funcs.StringDict([]string{"modelName", "z", "predict"},
 		[]value.Value{value.NewString("polyFit"), z, polyPredictSpec}), nil
 }
 
@@ -128,7 +128,7 @@ func leastSquares(a [][]float64, b []float64) []float64 {
 // (or a polyFit model's z) at X (funcs/p/polyPredict.md).
 func polyPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	model := args[0]
-	if z := modelField(model, "z"); z != nil {
+	if z := funcs.ModelField(model, "z"); z != nil {
 		model = z
 	}
 	coef, ok := numbers(model)

@@ -57,7 +57,7 @@ func tTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	equalVar, err := funcs.BoolArg(fn, "equalVar", nullToAbsent(funcs.Arg(args, 4)), false)
+	equalVar, err := funcs.BoolArg(fn, "equalVar", funcs.GivenArg(args, 4), false)
 	if err != nil {
 		return nil, err
 	}
@@ -96,14 +96,6 @@ func tTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 		entry{"method", value.NewString(method)},
 		entry{"tValue", dbl(t)},
 	), nil
-}
-
-// nullToAbsent treats a NULL optional argument as left out.
-func nullToAbsent(x value.Value) value.Value {
-	if funcs.NullOrAbsent(x) {
-		return nil
-	}
-	return x
 }
 
 // zTest is zTest(X, [Y], [mu=0.0], [sigmaX=1.0], [sigmaY=1.0],
@@ -174,11 +166,7 @@ func meanOf(xs []float64) (float64, float64) {
 // the F test of the ratio of X's and Y's variances against ratio.
 func fTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "fTest"
-	x, err := sample(fn, "X", args[0], 2)
-	if err != nil {
-		return nil, err
-	}
-	y, err := sample(fn, "Y", args[1], 2)
+	x, y, err := samples(fn, args, 2)
 	if err != nil {
 		return nil, err
 	}

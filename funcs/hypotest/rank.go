@@ -1,9 +1,10 @@
 package hypotest
 
 import (
-	"github.com/porpoisedb/porpoise/funcs/distrib"
 	"math"
 	"sort"
+
+	"github.com/porpoisedb/porpoise/funcs/distrib"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -18,15 +19,11 @@ import (
 // p-values are those of that U (less 0.259011, greater 0.797036).
 func mannWhitneyUTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "mannWhitneyUTest"
-	x, err := sample(fn, "X", args[0], 1)
+	x, y, err := samples(fn, args, 1)
 	if err != nil {
 		return nil, err
 	}
-	y, err := sample(fn, "Y", args[1], 1)
-	if err != nil {
-		return nil, err
-	}
-	correct, err := funcs.BoolArg(fn, "correct", nullToAbsent(funcs.Arg(args, 2)), true)
+	correct, err := funcs.BoolArg(fn, "correct", funcs.GivenArg(args, 2), true)
 	if err != nil {
 		return nil, err
 	}
@@ -91,11 +88,7 @@ func mannWhitneyUTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 // 0.19) prints ksValue 0.739301, which en 14 gives and 14.2857 does not.
 func ksTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "ksTest"
-	x, err := sample(fn, "X", args[0], 1)
-	if err != nil {
-		return nil, err
-	}
-	y, err := sample(fn, "Y", args[1], 1)
+	x, y, err := samples(fn, args, 1)
 	if err != nil {
 		return nil, err
 	}

@@ -8,14 +8,29 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// sample reads a numeric vector argument without its NULLs; it needs at
-// least least elements.
-func sample(fn, name string, x value.Value, least int) ([]float64, error) {
+// numericVector reads a numeric vector argument as DOUBLEs (NULL as
+// value.NullFloat64); the slice may be the vector's own storage.
+func numericVector(fn, name string, x value.Value) ([]float64, error) {
 	v, ok := x.(*value.Vector)
 	if !ok || !funcs.IsNumericVec(v) || v.T == value.Void {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric vector.", name, fn)
 	}
-	xs, err := funcs.DoublesOf(fn, v)
+	return funcs.DoublesOf(fn, v)
+}
+
+// samples reads the two samples X and Y (args[0] and args[1]) of a
+// two-sample test.
+func samples(fn string, args []value.Value, least int) (x, y []float64, err error) {
+	if x, err = sample(fn, "X", args[0], least); err == nil {
+		y, err = sample(fn, "Y", args[1], least)
+	}
+	return x, y, err
+}
+
+// sample reads a numeric vector argument without its NULLs; it needs at
+// least least elements.
+func sample(fn, name string, x value.Value, least int) ([]float64, error) {
+	xs, err := numericVector(fn, name, x)
 	if err != nil {
 		return nil, err
 	}

@@ -81,11 +81,7 @@ func chiSquareTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if len(args) < 2 {
 			return nil, ddberr.Errorf("The argument [Y] of chiSquareTest is required when X is a vector.")
 		}
-		x, err := sample(fn, "X", args[0], 1)
-		if err != nil {
-			return nil, err
-		}
-		y, err := sample(fn, "Y", args[1], 1)
+		x, y, err := samples(fn, args, 1)
 		if err != nil {
 			return nil, err
 		}

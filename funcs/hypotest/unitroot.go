@@ -158,11 +158,7 @@ func adfuller(fn string, x []float64, maxLag int, reg, autoLag string) (adfResul
 
 // series reads a numeric vector without NULLs.
 func series(fn, name string, x value.Value) ([]float64, error) {
-	v, ok := x.(*value.Vector)
-	if !ok || !funcs.IsNumericVec(v) || v.T == value.Void {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric vector.", name, fn)
-	}
-	xs, err := funcs.DoublesOf(fn, v)
+	xs, err := numericVector(fn, name, x)
 	if err != nil {
 		return nil, err
 	}

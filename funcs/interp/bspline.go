@@ -29,7 +29,7 @@ func splrep(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	var inner []float64
-	if tv := present(args, 2); tv != nil {
+	if tv := funcs.GivenArg(args, 2); tv != nil {
 		if inner, ok = zeroFilled(tv); !ok {
 			return nil, ddberr.Errorf("The knots t of splrep must satisfy the Schoenberg-Whitney conditions.")
 		}

@@ -27,7 +27,7 @@ func loess(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	num := func(i int, name string, def float64, ok func(float64) bool) (float64, error) {
-		x := present(args, i)
+		x := funcs.GivenArg(args, i)
 		if x == nil {
 			return def, nil
 		}

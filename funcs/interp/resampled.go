@@ -54,7 +54,7 @@ func resampled(env funcs.Env, fn string, args []value.Value) (*series, error) {
 	}
 	m := &value.Matrix{V: value.NewDoubles(s.y), Rows: len(raw), Cols: 1, RowLabels: xv, Indexed: value.IndexedSeries}
 	rargs := []value.Value{m, args[2], first}
-	closed, origin := present(args, 3), present(args, 4)
+	closed, origin := funcs.GivenArg(args, 3), funcs.GivenArg(args, 4)
 	if closed != nil || origin != nil {
 		if closed == nil {
 			closed = value.NewNothing()
@@ -89,7 +89,7 @@ func resampled(env funcs.Env, fn string, args []value.Value) (*series, error) {
 
 // result is the interpolated values, with the grid first when outputX.
 func (s *series) result(fn string, args []value.Value, i int, ys []float64) (value.Value, error) {
-	outputX, err := funcs.BoolArg(fn, "outputX", present(args, i), false)
+	outputX, err := funcs.BoolArg(fn, "outputX", funcs.GivenArg(args, i), false)
 	if err != nil {
 		return nil, err
 	}
@@ -98,15 +98,6 @@ func (s *series) result(fn string, args []value.Value, i int, ys []float64) (val
 		return value.NewTuple([]value.Value{s.grid, v}), nil
 	}
 	return v, nil
-}
-
-// present is argument i, nil when left out or NULL.
-func present(args []value.Value, i int) value.Value {
-	x := funcs.Arg(args, i)
-	if funcs.NullOrAbsent(x) {
-		return nil
-	}
-	return x
 }
 
 // dividedDifference interpolates Y at the resampled X by the polynomial

@@ -159,14 +159,14 @@ func columnsOf(t *value.Table, cols []int) []*value.Vector {
 }
 
 // joined is the table the metrics of a join read: the left rows at li
-// under the left's names, then the right rows at ri (NULL where
-// negative) under the right's names the left lacks. The bind it returns
+// under the left's names, then the right rows at ri under the right's
+// names the left lacks (NULL where either is negative). The bind it returns
 // adds to bind the left and the right rows as tables under the names
 // the metrics may qualify columns with (snapshot.Time), when known.
 func joined(left *value.Table, li []int, right *value.Table, ri []int, bind map[string]value.Value, lname, rname string) (*value.Table, map[string]value.Value) {
 	lcols := make([]*value.Vector, len(left.Cols))
 	for i, c := range left.Cols {
-		lcols[i] = c.Gather(li)
+		lcols[i] = gatherOrNull(c, li)
 	}
 	rcols := make([]*value.Vector, len(right.Cols))
 	for i, c := range right.Cols {

@@ -10,15 +10,13 @@ import (
 // gaussianNBPredict and multinomialNBPredict are the predict functions the
 // naive Bayes models hold.
 var (
-	gaussianNBPredict = &funcs.Spec{Name: "gaussianNBPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-		Props: funcs.Pure, Category: "machine-learning", Fn: naiveBayesPredict(false)}
-	multinomialNBPredict = &funcs.Spec{Name: "multinomialNBPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-		Props: funcs.Pure, Category: "machine-learning", Fn: naiveBayesPredict(true)}
+	gaussianNBPredict    = funcs.PredictSpec("gaussianNBPredict", "machine-learning", naiveBayesPredict(false))
+	multinomialNBPredict = funcs.PredictSpec("multinomialNBPredict", "machine-learning", naiveBayesPredict(true))
 )
 
 // smoothing reads varSmoothing, which ok accepts.
 func smoothing(fn string, x value.Value, def float64, ok func(float64) bool, what string) (float64, error) {
-	if x = nullAbsent(x); x == nil {
+	if funcs.NullOrAbsent(x) {
 		return def, nil
 	}
 	s, isScalar := x.(*value.Scalar)
@@ -95,9 +93,9 @@ func gaussianNB(_ funcs.Env, args []value.Value) (value.Value, error) {
 			vars[c][j] = vars[c][j]/counts[c] + eps
 		}
 	}
-	inner := dictOf([]string{"classes", "priors", "means", "variances", "xColNames"},
+	inner := funcs.StringDict([]string{"classes", "priors", "means", "variances", "xColNames"},
 		[]value.Value{l.classVector(), value.NewDoubles(priors), matrixOf(means, m), matrixOf(vars, m), value.NewStrings(value.String, names)})
-	return dictOf([]string{"modelName", "model", "varSmoothing", "predict"},
+	return funcs.StringDict([]string{"modelName", "model", "varSmoothing", "predict"},
 		[]value.Value{value.NewString("GaussianNB"), inner, value.NewDouble(vs), gaussianNBPredict}), nil
 }
 
@@ -150,9 +148,9 @@ func multinomialNB(_ funcs.Env, args []value.Value) (value.Value, error) {
 			logp[c][j] = math.Log((f + alpha) / total)
 		}
 	}
-	inner := dictOf([]string{"classes", "priors", "featureLogProb", "xColNames"},
+	inner := funcs.StringDict([]string{"classes", "priors", "featureLogProb", "xColNames"},
 		[]value.Value{l.classVector(), value.NewDoubles(priors), matrixOf(logp, m), value.NewStrings(value.String, names)})
-	return dictOf([]string{"modelName", "model", "varSmoothing", "predict"},
+	return funcs.StringDict([]string{"modelName", "model", "varSmoothing", "predict"},
 		[]value.Value{value.NewString("MultinomialNB"), inner, value.NewDouble(alpha), multinomialNBPredict}), nil
 }
 
@@ -160,10 +158,10 @@ func multinomialNB(_ funcs.Env, args []value.Value) (value.Value, error) {
 func naiveBayesPredict(multinomial bool) funcs.Impl {
 	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
 		bad := badArg("predict", "model", "a naive Bayes model")
-		inner := field(args[0], "model")
-		classes, ok1 := field(inner, "classes").(*value.Vector)
-		priors, ok2 := floats(field(inner, "priors"))
-		names, ok3 := funcs.NamesArg(field(inner, "xColNames"))
+		inner := funcs.ModelField(args[0], "model")
+		classes, ok1 := funcs.ModelField(inner, "classes").(*value.Vector)
+		priors, ok2 := floats(funcs.ModelField(inner, "priors"))
+		names, ok3 := funcs.NamesArg(funcs.ModelField(inner, "xColNames"))
 		if !ok1 || !ok2 || !ok3 || classes.Len() != len(priors) || len(priors) == 0 {
 			return nil, bad
 		}
@@ -171,12 +169,12 @@ func naiveBayesPredict(multinomial bool) funcs.Impl {
 		var m int
 		var ok bool
 		if multinomial {
-			a, m, ok = matrixRows(field(inner, "featureLogProb"))
+			a, m, ok = matrixRows(funcs.ModelField(inner, "featureLogProb"))
 		} else {
-			a, m, ok = matrixRows(field(inner, "means"))
+			a, m, ok = matrixRows(funcs.ModelField(inner, "means"))
 			if ok {
 				var m2 int
-				b, m2, ok = matrixRows(field(inner, "variances"))
+				b, m2, ok = matrixRows(funcs.ModelField(inner, "variances"))
 				ok = ok && m2 == m && len(b) == len(a)
 			}
 		}

@@ -15,14 +15,6 @@ func badArg(fn, param, what string) error {
 	return ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, what)
 }
 
-// nullAbsent treats an argument passed as NULL as left out.
-func nullAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
-}
-
 // features reads X, a table of numeric columns (a matrix too, a column
 // per feature), as columns of float64s without NULLs, with their names.
 func features(fn, param string, x value.Value) ([][]float64, []string, error) {
@@ -132,23 +124,6 @@ func readLabels(fn string, y value.Value, n int) (*labelSet, error) {
 
 // classVector is the label vector of the classes picked, Y's type.
 func (l *labelSet) classVector() *value.Vector { return l.y.Gather(l.first) }
-
-// stringKeys is a STRING vector of keys.
-func stringKeys(keys ...string) *value.Vector { return value.NewStrings(value.String, keys) }
-
-// dictOf is a model dictionary.
-func dictOf(keys []string, vals []value.Value) *value.Dict {
-	return funcs.DictOf(stringKeys(keys...), value.NewTuple(vals))
-}
-
-// field is a model dictionary's entry, nil when absent.
-func field(m value.Value, key string) value.Value {
-	d, ok := m.(*value.Dict)
-	if !ok || d.Keys.T != value.String {
-		return nil
-	}
-	return d.Get(stringKeys(key), 0)
-}
 
 // floats is a numeric vector or matrix entry of a model as float64s.
 func floats(v value.Value) ([]float64, bool) {

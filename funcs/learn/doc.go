@@ -2,6 +2,6 @@
 // regression, generalised linear models, k-means clustering, k-nearest
 // neighbours and the Gaussian and multinomial naive Bayes classifiers.
 // Each returns a model dictionary holding its predict function, which
-// predict(model, X) (funcs/stats) calls. It imports the funcs core and
-// funcs/system (data sources) only.
+// predict(model, X) (funcs/stats) calls. It imports the funcs core,
+// funcs/system (data sources) and funcs/mathfn (the pseudo-inverse) only.
 package learn

@@ -7,15 +7,14 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // Predict functions the models hold.
 var (
-	logisticPredictSpec = &funcs.Spec{Name: "logisticRegressionPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-		Props: funcs.Pure, Category: "machine-learning", Fn: logisticPredict}
-	glmPredictSpec = &funcs.Spec{Name: "glmPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-		Props: funcs.Pure, Category: "machine-learning", Fn: glmPredict}
+	logisticPredictSpec = funcs.PredictSpec("logisticRegressionPredict", "machine-learning", logisticPredict)
+	glmPredictSpec      = funcs.PredictSpec("glmPredict", "machine-learning", glmPredict)
 )
 
 // designRows is the n×k matrix of the columns with a last column of ones
@@ -60,7 +59,7 @@ func weightedSolve(x *mat.Dense, w, z []float64, ridge []float64) ([]float64, *m
 			a.Set(p, p, a.At(p, p)+ridge[p])
 		}
 	}
-	inv := pinv(a)
+	inv := mathfn.Pinv(a)
 	out := make([]float64, k)
 	for p := 0; p < k; p++ {
 		for q := 0; q < k; q++ {
@@ -68,32 +67,6 @@ func weightedSolve(x *mat.Dense, w, z []float64, ridge []float64) ([]float64, *m
 		}
 	}
 	return out, inv
-}
-
-// pinv is the pseudo-inverse of a square matrix, singular values below
-// 1e-15 of the largest taken as 0.
-func pinv(a *mat.Dense) *mat.Dense {
-	r, c := a.Dims()
-	out := mat.NewDense(c, r, nil)
-	var svd mat.SVD
-	if !svd.Factorize(a, mat.SVDThin) {
-		return out
-	}
-	var u, v mat.Dense
-	svd.UTo(&u)
-	svd.VTo(&v)
-	s := svd.Values(nil)
-	for j, sv := range s {
-		if sv <= 1e-15*s[0] {
-			continue
-		}
-		for p := 0; p < c; p++ {
-			for q := 0; q < r; q++ {
-				out.Set(p, q, out.At(p, q)+v.At(p, j)*u.At(q, j)/sv)
-			}
-		}
-	}
-	return out
 }
 
 // linkFn is a GLM link: g, its inverse and g'.
@@ -159,7 +132,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	famName := "gaussian"
-	if v := nullAbsent(funcs.Arg(args, 3)); v != nil {
+	if v := funcs.GivenArg(args, 3); v != nil {
 		famName, _ = funcs.StringArg(v)
 	}
 	fam, ok := families[famName]
@@ -167,7 +140,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, badArg("glm", "family", "gaussian, poisson, gamma, inverseGaussian or binomial")
 	}
 	linkName := fam.links[0]
-	if v := nullAbsent(funcs.Arg(args, 4)); v != nil {
+	if v := funcs.GivenArg(args, 4); v != nil {
 		linkName, _ = funcs.StringArg(v)
 		ok = false
 		for _, l := range fam.links {
@@ -179,7 +152,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	link := links[linkName]
 	tol := 1e-6
-	if v := nullAbsent(funcs.Arg(args, 5)); v != nil {
+	if v := funcs.GivenArg(args, 5); v != nil {
 		s, isScalar := v.(*value.Scalar)
 		f := []float64{-1}
 		if isScalar && s.T.IsNumeric() && s.T != value.Bool {
@@ -190,7 +163,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		tol = f[0]
 	}
-	maxIter, err := funcs.PositiveIntArg("glm", "maxIter", nullAbsent(funcs.Arg(args, 6)), 100)
+	maxIter, err := funcs.PositiveIntArg("glm", "maxIter", funcs.GivenArg(args, 6), 100)
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +243,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 		value.NewDoubles(funcs.Finite(append([]float64(nil), beta...))), value.NewDoubles(funcs.Finite(se)),
 		value.NewDoubles(funcs.Finite(t)), value.NewDoubles(funcs.Finite(p)),
 	})
-	return dictOf([]string{"coefficients", "link", "tolerance", "family", "xColNames", "modelName", "residualDeviance", "iterations", "dispersion", "predict"},
+	return funcs.StringDict([]string{"coefficients", "link", "tolerance", "family", "xColNames", "modelName", "residualDeviance", "iterations", "dispersion", "predict"},
 		[]value.Value{coef, value.NewString(linkName), value.NewDouble(tol), value.NewString(famName), value.NewStrings(value.String, names),
 			value.NewString("Generalized Linear Model"), value.NewDouble(funcs.Finite([]float64{dev})[0]), value.NewInt(int32(iters)),
 			value.NewDouble(funcs.Finite([]float64{dispersion})[0]), glmPredictSpec}), nil
@@ -279,9 +252,9 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 // glmPredict is the model's mean response g⁻¹(Xb) for the rows of X.
 func glmPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	bad := badArg("predict", "model", "a glm model")
-	coef, ok := field(args[0], "coefficients").(*value.Table)
-	names, ok2 := funcs.NamesArg(field(args[0], "xColNames"))
-	linkName, _ := funcs.StringArg(field(args[0], "link"))
+	coef, ok := funcs.ModelField(args[0], "coefficients").(*value.Table)
+	names, ok2 := funcs.NamesArg(funcs.ModelField(args[0], "xColNames"))
+	linkName, _ := funcs.StringArg(funcs.ModelField(args[0], "link"))
 	link, ok3 := links[linkName]
 	if !ok || !ok2 || !ok3 || coef.Column("beta") == nil {
 		return nil, bad
@@ -336,14 +309,14 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 			return nil, badArg("logisticRegression", "yColName", "a column of 0 and 1")
 		}
 	}
-	intercept, err := funcs.BoolArg("logisticRegression", "intercept", nullAbsent(funcs.Arg(args, 3)), true)
+	intercept, err := funcs.BoolArg("logisticRegression", "intercept", funcs.GivenArg(args, 3), true)
 	if err != nil {
 		return nil, err
 	}
 	x := designRows(cols, intercept)
 	n, k := x.Dims()
 	theta := make([]float64, k)
-	if v := nullAbsent(funcs.Arg(args, 4)); v != nil {
+	if v := funcs.GivenArg(args, 4); v != nil {
 		vec, _ := v.(*value.Vector)
 		init, ok := floats(vec)
 		if vec == nil || !ok || len(init) != k {
@@ -352,7 +325,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 		copy(theta, init)
 	}
 	num := func(i int, name string, def float64) (float64, error) {
-		v := nullAbsent(funcs.Arg(args, i))
+		v := funcs.GivenArg(args, i)
 		if v == nil {
 			return def, nil
 		}
@@ -370,7 +343,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 	if err != nil {
 		return nil, err
 	}
-	maxIter, err := funcs.PositiveIntArg("logisticRegression", "maxIter", nullAbsent(funcs.Arg(args, 6)), 500)
+	maxIter, err := funcs.PositiveIntArg("logisticRegression", "maxIter", funcs.GivenArg(args, 6), 500)
 	if err != nil {
 		return nil, err
 	}
@@ -431,7 +404,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 	for i := range y {
 		ll += y[i]*math.Log(math.Max(p[i], 1e-300)) + (1-y[i])*math.Log(math.Max(1-p[i], 1e-300))
 	}
-	return dictOf([]string{"modelName", "logLikelihood", "intercept", "coefficients", "xColNames", "iterations", "tolerance", "predict"},
+	return funcs.StringDict([]string{"modelName", "logLikelihood", "intercept", "coefficients", "xColNames", "iterations", "tolerance", "predict"},
 		[]value.Value{value.NewString("Logistic Regression"), value.NewDouble(funcs.Finite([]float64{ll})[0]), value.NewBool(intercept),
 			value.NewDoubles(funcs.Finite(theta)), value.NewStrings(value.String, names), value.NewInt(int32(iters)), value.NewDouble(tol), logisticPredictSpec}), nil
 }
@@ -440,9 +413,9 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 // least 0.5 and 0 elsewhere, of each row of X.
 func logisticPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	bad := badArg("predict", "model", "a logisticRegression model")
-	theta, ok := floats(field(args[0], "coefficients"))
-	names, ok2 := funcs.NamesArg(field(args[0], "xColNames"))
-	icpt, _ := field(args[0], "intercept").(*value.Scalar)
+	theta, ok := floats(funcs.ModelField(args[0], "coefficients"))
+	names, ok2 := funcs.NamesArg(funcs.ModelField(args[0], "xColNames"))
+	icpt, _ := funcs.ModelField(args[0], "intercept").(*value.Scalar)
 	if !ok || !ok2 || icpt == nil {
 		return nil, bad
 	}

@@ -12,10 +12,8 @@ import (
 
 // knnPredict and kmeansPredict are the predict functions the models hold.
 var (
-	knnPredictSpec = &funcs.Spec{Name: "knnPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-		Props: funcs.Pure, Category: "machine-learning", Fn: knnPredict}
-	kmeansPredictSpec = &funcs.Spec{Name: "kmeansPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-		Props: funcs.Pure, Category: "machine-learning", Fn: kmeansPredict}
+	knnPredictSpec    = funcs.PredictSpec("knnPredict", "machine-learning", knnPredict)
+	kmeansPredictSpec = funcs.PredictSpec("kmeansPredict", "machine-learning", kmeansPredict)
 )
 
 // knn keeps the training rows X with their labels Y for the k-nearest
@@ -40,7 +38,7 @@ func knn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	power, err := funcs.PositiveIntArg("knn", "power", nullAbsent(funcs.Arg(args, 4)), 2)
+	power, err := funcs.PositiveIntArg("knn", "power", funcs.GivenArg(args, 4), 2)
 	if err != nil {
 		return nil, err
 	}
@@ -51,8 +49,8 @@ func knn(_ funcs.Env, args []value.Value) (value.Value, error) {
 			rows[i][j] = c[i]
 		}
 	}
-	inner := dictOf([]string{"X", "Y", "xColNames"}, []value.Value{matrixOf(rows, len(cols)), args[0], value.NewStrings(value.String, names)})
-	return dictOf([]string{"nNeighbor", "modelName", "model", "power", "type", "predict"},
+	inner := funcs.StringDict([]string{"X", "Y", "xColNames"}, []value.Value{matrixOf(rows, len(cols)), args[0], value.NewStrings(value.String, names)})
+	return funcs.StringDict([]string{"nNeighbor", "modelName", "model", "power", "type", "predict"},
 		[]value.Value{value.NewInt(int32(min(k, math.MaxInt32))), value.NewString("KNN"), inner, value.NewInt(int32(min(power, math.MaxInt32))), value.NewString(kind), knnPredictSpec}), nil
 }
 
@@ -81,20 +79,20 @@ func minkowski(a, b []float64, p float64) float64 {
 
 func knnPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	bad := badArg("predict", "model", "a knn model")
-	inner := field(args[0], "model")
-	train, m, ok := matrixRows(field(inner, "X"))
-	names, ok2 := funcs.NamesArg(field(inner, "xColNames"))
-	kind, _ := funcs.StringArg(field(args[0], "type"))
-	kv, _ := field(args[0], "nNeighbor").(*value.Scalar)
-	pv, _ := field(args[0], "power").(*value.Scalar)
+	inner := funcs.ModelField(args[0], "model")
+	train, m, ok := matrixRows(funcs.ModelField(inner, "X"))
+	names, ok2 := funcs.NamesArg(funcs.ModelField(inner, "xColNames"))
+	kind, _ := funcs.StringArg(funcs.ModelField(args[0], "type"))
+	kv, _ := funcs.ModelField(args[0], "nNeighbor").(*value.Scalar)
+	pv, _ := funcs.ModelField(args[0], "power").(*value.Scalar)
 	if !ok || !ok2 || m != len(names) || kv == nil || pv == nil || len(train) == 0 {
 		return nil, bad
 	}
-	l, err := readLabels("predict", field(inner, "Y"), len(train))
+	l, err := readLabels("predict", funcs.ModelField(inner, "Y"), len(train))
 	if err != nil {
 		return nil, bad
 	}
-	ys, _ := floats(field(inner, "Y"))
+	ys, _ := floats(funcs.ModelField(inner, "Y"))
 	k := int(min(max(kv.I, 1), int64(len(train))))
 	power := float64(max(pv.I, 1))
 	cols, err := columnsByName("predict", args[1], names)
@@ -158,12 +156,12 @@ func kmeans(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, badArg("kmeans", "k", "a positive integer no greater than the number of rows of X")
 	}
 	k := int(k64)
-	maxIter, err := funcs.PositiveIntArg("kmeans", "maxIter", nullAbsent(funcs.Arg(args, 2)), 300)
+	maxIter, err := funcs.PositiveIntArg("kmeans", "maxIter", funcs.GivenArg(args, 2), 300)
 	if err != nil {
 		return nil, err
 	}
 	seed := uint64(time.Now().UnixNano())
-	if s := nullAbsent(funcs.Arg(args, 3)); s != nil {
+	if s := funcs.GivenArg(args, 3); s != nil {
 		v, err := funcs.IntArg("kmeans", "randomSeed", s, 0)
 		if err != nil {
 			return nil, err
@@ -179,7 +177,7 @@ func kmeans(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	var centres [][]float64
-	switch init := nullAbsent(funcs.Arg(args, 4)).(type) {
+	switch init := funcs.GivenArg(args, 4).(type) {
 	case nil:
 		centres = randomCentres(rows, k, rng)
 	case *value.Matrix:
@@ -238,8 +236,8 @@ func kmeans(_ funcs.Env, args []value.Value) (value.Value, error) {
 		out[i] = int32(c + 1)
 	}
 	centreMatrix := matrixOf(centres, m)
-	inner := dictOf([]string{"centers", "xColNames"}, []value.Value{centreMatrix, value.NewStrings(value.String, names)})
-	return dictOf([]string{"centers", "predict", "modelName", "model", "labels"},
+	inner := funcs.StringDict([]string{"centers", "xColNames"}, []value.Value{centreMatrix, value.NewStrings(value.String, names)})
+	return funcs.StringDict([]string{"centers", "predict", "modelName", "model", "labels"},
 		[]value.Value{centreMatrix, kmeansPredictSpec, value.NewString("KMeans"), inner, value.NewInts(out)}), nil
 }
 
@@ -301,9 +299,9 @@ func plusPlusCentres(rows [][]float64, k int, rng *rand.Rand) [][]float64 {
 }
 
 func kmeansPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
-	inner := field(args[0], "model")
-	centres, m, ok := matrixRows(field(inner, "centers"))
-	names, ok2 := funcs.NamesArg(field(inner, "xColNames"))
+	inner := funcs.ModelField(args[0], "model")
+	centres, m, ok := matrixRows(funcs.ModelField(inner, "centers"))
+	names, ok2 := funcs.NamesArg(funcs.ModelField(inner, "xColNames"))
 	if !ok || !ok2 || m != len(names) || len(centres) == 0 {
 		return nil, badArg("predict", "model", "a kmeans model")
 	}

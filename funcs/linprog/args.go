@@ -8,19 +8,10 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// present is argument i, nil when left out or NULL.
-func present(args []value.Value, i int) value.Value {
-	x := funcs.Arg(args, i)
-	if funcs.NullOrAbsent(x) {
-		return nil
-	}
-	return x
-}
-
 // rowsArg reads an optional numeric matrix of n columns as rows (nil
 // when absent).
 func rowsArg(fn, name string, args []value.Value, i, n int) ([][]float64, error) {
-	x := present(args, i)
+	x := funcs.GivenArg(args, i)
 	if x == nil {
 		return nil, nil
 	}
@@ -48,7 +39,7 @@ func rowsArg(fn, name string, args []value.Value, i, n int) ([][]float64, error)
 
 // rhsArg reads the right-hand side of rows (one element per row).
 func rhsArg(fn, name string, args []value.Value, i int, rows [][]float64) ([]float64, error) {
-	x := present(args, i)
+	x := funcs.GivenArg(args, i)
 	if rows == nil && x == nil {
 		return nil, nil
 	}
@@ -79,7 +70,7 @@ func boundArg(fn, name string, args []value.Value, i, n int, inf float64) ([]flo
 	for k := range out {
 		out[k] = inf
 	}
-	x := present(args, i)
+	x := funcs.GivenArg(args, i)
 	if x == nil {
 		return out, nil
 	}
@@ -110,4 +101,44 @@ func boundArg(fn, name string, args []value.Value, i, n int, inf float64) ([]flo
 		}
 	}
 	return out, nil
+}
+
+// numberArg reads a non-NULL integral or floating scalar.
+func numberArg(x value.Value) (float64, bool) {
+	s, ok := funcs.ScalarArg(x)
+	if !ok || s.Null || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating {
+		return 0, false
+	}
+	return s.Float64(), true
+}
+
+// absArgs reads x0 and c (args[i] and args[i+1]) of qclp or scs, the
+// bound sum(abs(x - x0)) <= c; x0 is nil unless both are given, and must
+// be as long as the vector named like.
+func absArgs(fn, like string, args []value.Value, i, n int) (x0 []float64, c float64, err error) {
+	x0v, cv := funcs.GivenArg(args, i), funcs.GivenArg(args, i+1)
+	if x0v == nil || cv == nil {
+		return nil, 0, nil
+	}
+	x0, ok := vectorArg(x0v)
+	if !ok || len(x0) != n {
+		return nil, 0, ddberr.Errorf("The argument [x0] of %s must be a numeric vector as long as %s.", fn, like)
+	}
+	if c, ok = numberArg(cv); !ok || c < 0 {
+		return nil, 0, ddberr.Errorf("The argument [c] of %s must be a non-negative number.", fn)
+	}
+	return x0, c, nil
+}
+
+// tuningArgs checks eps and alpha (args[i] and args[i+1]), which tune
+// DolphinDB's first-order solvers and are only checked here.
+func tuningArgs(fn string, args []value.Value, i int) error {
+	for k, name := range []string{"eps", "alpha"} {
+		if x := funcs.GivenArg(args, i+k); x != nil {
+			if s, ok := funcs.ScalarArg(x); !ok || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating {
+				return ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
+			}
+		}
+	}
+	return nil
 }

@@ -219,6 +219,26 @@ func (p *program) objective(x []float64) float64 {
 	return v
 }
 
+// pad is a copied into m elements, the added ones zero.
+func pad(a []float64, m int) []float64 {
+	return append(append([]float64(nil), a...), make([]float64, m-len(a))...)
+}
+
+// appendLinear adds lp's linear constraints and equalities to p, whose
+// variables are lp's followed by the absolute-value bounds' (zero in
+// lp's rows).
+func (p *program) appendLinear(lp *program) {
+	m := len(p.f)
+	for _, c := range lp.cons {
+		l := c.(linCon)
+		p.cons = append(p.cons, linCon{a: pad(l.a, m), b: l.b})
+	}
+	for _, row := range lp.e {
+		p.e = append(p.e, pad(row, m))
+	}
+	p.rhs = lp.rhs
+}
+
 const barrierTol = 1e-10
 
 // solve runs both phases: the minimiser, or lpInfeasible / lpUnbounded.

@@ -41,7 +41,7 @@ func linprog(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m, ok := funcs.OptStringArg(present(args, 7), "simplex"); !ok || m != "simplex" && m != "interior-point" {
+	if m, ok := funcs.OptStringArg(funcs.GivenArg(args, 7), "simplex"); !ok || m != "simplex" && m != "interior-point" {
 		return nil, ddberr.Errorf("The argument [method] of linprog must be 'simplex' or 'interior-point'.")
 	}
 	for i := range lb {
@@ -50,13 +50,36 @@ func linprog(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	x, fx, st := linearProgram(env.Context(), f, A, b, Aeq, beq, lb, ub)
-	if st == lpCancelled {
-		return nil, env.Context().Err()
+	if err := outcome(env, fn, st); err != nil {
+		return nil, err
 	}
-	if st != lpOptimal {
-		return nil, statusError(fn, st)
+	return minimumTuple(fx, x), nil
+}
+
+// minimumTuple is the result (minimum, x) of linprog, quadprog, qclp and
+// scs.
+func minimumTuple(min float64, x []float64) value.Value {
+	return value.NewTuple([]value.Value{value.NewDouble(min), value.NewDoubles(x)})
+}
+
+// optimum solves p in the session's context: its minimiser, or the
+// error outcome gives.
+func (p *program) optimum(env funcs.Env, fn string) ([]float64, error) {
+	p.ctx = env.Context()
+	x, st := p.solve()
+	return x, outcome(env, fn, st)
+}
+
+// outcome is nil when a program of fn ended in an optimum, the session's
+// error when it was cancelled, else statusError.
+func outcome(env funcs.Env, fn string, st lpStatus) error {
+	switch st {
+	case lpOptimal:
+		return nil
+	case lpCancelled:
+		return env.Context().Err()
 	}
-	return value.NewTuple([]value.Value{value.NewDouble(fx), value.NewDoubles(x)}), nil
+	return statusError(fn, st)
 }
 
 // statusError is the error of a program that has no optimum.

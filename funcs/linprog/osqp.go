@@ -10,13 +10,13 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// osqp's statuses (funcs/o/osqp.md).
-const (
-	osqpSolved     = "solved"
-	osqpInfeasible = "primal infeasible"
-	osqpUnbounded  = "dual infeasible"
-	osqpMaxIter    = "maximum iterations reached"
-)
+// osqp's statuses (funcs/o/osqp.md), by how the program ended.
+var osqpStatus = [...]string{
+	lpOptimal:    "solved",
+	lpInfeasible: "primal infeasible",
+	lpUnbounded:  "dual infeasible",
+	lpIterLimit:  "maximum iterations reached",
+}
 
 // osqpInf is where osqp's bounds stop counting: a NULL bound is ±1e30.
 const osqpInf = 1e30
@@ -52,7 +52,7 @@ func osqp(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	given := 0
 	for i := 2; i <= 4; i++ {
-		if present(args, i) != nil {
+		if funcs.GivenArg(args, i) != nil {
 			given++
 		}
 	}
@@ -72,7 +72,7 @@ func osqp(env funcs.Env, args []value.Value) (value.Value, error) {
 			l, u := lb[i], ub[i]
 			switch {
 			case l > u:
-				return value.NewTuple([]value.Value{value.NewString(osqpInfeasible), value.NewDoubles(funcs.NullDoubles(n))}), nil
+				return value.NewTuple([]value.Value{value.NewString(osqpStatus[lpInfeasible]), value.NewDoubles(funcs.NullDoubles(n))}), nil
 			case l == u:
 				p.e, p.rhs = append(p.e, row), append(p.rhs, u)
 				continue
@@ -94,19 +94,10 @@ func osqp(env funcs.Env, args []value.Value) (value.Value, error) {
 	if st == lpCancelled {
 		return nil, env.Context().Err()
 	}
-	status := osqpSolved
-	switch st {
-	case lpInfeasible:
-		status = osqpInfeasible
-	case lpUnbounded:
-		status = osqpUnbounded
-	case lpIterLimit:
-		status = osqpMaxIter
-	}
 	if st != lpOptimal {
 		x = funcs.NullDoubles(n)
 	}
-	return value.NewTuple([]value.Value{value.NewString(status), value.NewDoubles(x)}), nil
+	return value.NewTuple([]value.Value{value.NewString(osqpStatus[st]), value.NewDoubles(x)}), nil
 }
 
 // boundsVector reads lb or ub of osqp: one number per row of A, NULL
@@ -196,31 +187,18 @@ func scs(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	x0v, cv := present(args, 8), present(args, 9)
+	x0, c, err := absArgs(fn, "f", args, 8, n)
+	if err != nil {
+		return nil, err
+	}
+	if err := tuningArgs(fn, args, 10); err != nil {
+		return nil, err
+	}
 	m := n
-	var x0 []float64
-	var c float64
-	if x0v != nil && cv != nil {
-		var ok bool
-		if x0, ok = vectorArg(x0v); !ok || len(x0) != n {
-			return nil, ddberr.Errorf("The argument [x0] of %s must be a numeric vector as long as %s.", fn, "f")
-		}
-		cs, ok := funcs.ScalarArg(cv)
-		if !ok || cs.Null || cs.T.Category() != value.CatIntegral && cs.T.Category() != value.CatFloating || cs.Float64() < 0 {
-			return nil, ddberr.Errorf("The argument [c] of %s must be a non-negative number.", fn)
-		}
-		c = cs.Float64()
+	if x0 != nil {
 		m = 2 * n
 	}
-	for i, name := range []string{"eps", "alpha"} {
-		if x := present(args, 10+i); x != nil {
-			if s, ok := funcs.ScalarArg(x); !ok || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating {
-				return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
-			}
-		}
-	}
-	widen := func(a []float64) []float64 { return append(append([]float64(nil), a...), make([]float64, m-n)...) }
-	p := &program{f: widen(f)}
+	p := &program{f: pad(f, m)}
 	if P != nil {
 		h := symmetricUpper(P)
 		if !semidefinite(h, n) {
@@ -231,14 +209,7 @@ func scs(env funcs.Env, args []value.Value) (value.Value, error) {
 			copy(p.h[i*m:i*m+n], h[i*n:(i+1)*n])
 		}
 	}
-	for _, con := range lp.cons {
-		l := con.(linCon)
-		p.cons = append(p.cons, linCon{a: widen(l.a), b: l.b})
-	}
-	for _, row := range lp.e {
-		p.e = append(p.e, widen(row))
-	}
-	p.rhs = lp.rhs
+	p.appendLinear(lp)
 	for i := range n {
 		if lb[i] > ub[i] {
 			return nil, statusError(fn, lpInfeasible)
@@ -263,15 +234,11 @@ func scs(env funcs.Env, args []value.Value) (value.Value, error) {
 	if x0 != nil {
 		p.cons = append(p.cons, absConstraints(x0, c, m)...)
 	}
-	p.ctx = env.Context()
-	x, st := p.solve()
-	if st == lpCancelled {
-		return nil, env.Context().Err()
+	x, err := p.optimum(env, fn)
+	if err != nil {
+		return nil, err
 	}
-	if st != lpOptimal {
-		return nil, statusError(fn, st)
-	}
-	return value.NewTuple([]value.Value{value.NewDouble(p.objective(x)), value.NewDoubles(x[:n])}), nil
+	return minimumTuple(p.objective(x), x[:n]), nil
 }
 
 // semidefinite reports whether the symmetric n-by-n h (row-major) is

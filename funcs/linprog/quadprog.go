@@ -19,18 +19,10 @@ func quadprog(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	n := len(f)
 	H, err := rowsArg(fn, "H", args, 0, n)
-	if err != nil || len(H) != n {
+	if err != nil || len(H) != n || !symmetric(H) {
 		return nil, ddberr.Errorf("The argument [H] of quadprog must be a symmetric positive definite matrix with as many rows and columns as f has elements.")
 	}
-	h := make([]float64, 0, n*n)
-	for i, r := range H {
-		for j, v := range r {
-			if math.Abs(v-H[j][i]) > 1e-9*(math.Abs(v)+1) {
-				return nil, ddberr.Errorf("The argument [H] of quadprog must be a symmetric positive definite matrix with as many rows and columns as f has elements.")
-			}
-		}
-		h = append(h, r...)
-	}
+	h := flatten(H)
 	if !semidefinite(h, n) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a positive semi-definite matrix.", "H", fn)
 	}
@@ -38,15 +30,11 @@ func quadprog(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := linearParts(fn, args, 2, p); err != nil {
 		return nil, err
 	}
-	p.ctx = env.Context()
-	x, st := p.solve()
-	if st == lpCancelled {
-		return nil, env.Context().Err()
+	x, err := p.optimum(env, fn)
+	if err != nil {
+		return nil, err
 	}
-	if st != lpOptimal {
-		return nil, statusError(fn, st)
-	}
-	return value.NewTuple([]value.Value{value.NewDouble(p.objective(x)), value.NewDoubles(x)}), nil
+	return minimumTuple(p.objective(x), x), nil
 }
 
 // linearParts reads A, b, Aeq and beq from args[i:] into p.
@@ -90,77 +78,41 @@ func qclp(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil || len(V) != n {
 		return nil, ddberr.Errorf("The argument [V] of qclp must be a square numeric matrix with as many rows as r has elements.")
 	}
-	k, ok := funcs.ScalarArg(args[2])
-	if !ok || k.Null || k.T.Category() != value.CatIntegral && k.T.Category() != value.CatFloating || k.Float64() <= 0 {
+	k, ok := numberArg(args[2])
+	if !ok || k <= 0 {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a positive number.", "k", fn)
-	}
-	// the absolute-value constraint adds one variable per element of x
-	x0v := present(args, 7)
-	cv := present(args, 8)
-	withAbs := x0v != nil && cv != nil
-	m := n
-	if withAbs {
-		m = 2 * n
-	}
-	widen := func(a []float64) []float64 { return append(append([]float64(nil), a...), make([]float64, m-n)...) }
-	p := &program{f: widen(r)}
-	v := make([]float64, 0, n*n)
-	for _, row := range V {
-		v = append(v, row...)
 	}
 	if !semidefinite(symmetricUpper(V), n) || !symmetric(V) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a positive semi-definite matrix.", "V", fn)
 	}
-	p.cons = append(p.cons, &quadCon{v: v, n: n, q: make([]float64, m), k: k.Float64()})
 	lp := &program{f: r}
 	if err := linearParts(fn, args, 3, lp); err != nil {
 		return nil, err
 	}
-	for _, c := range lp.cons {
-		l := c.(linCon)
-		p.cons = append(p.cons, linCon{a: widen(l.a), b: l.b})
+	x0, c, err := absArgs(fn, "r", args, 7, n)
+	if err != nil {
+		return nil, err
 	}
-	for _, row := range lp.e {
-		p.e = append(p.e, widen(row))
+	if err := tuningArgs(fn, args, 9); err != nil {
+		return nil, err
 	}
-	p.rhs = lp.rhs
-	if withAbs {
-		x0, ok := vectorArg(x0v)
-		if !ok || len(x0) != n {
-			return nil, ddberr.Errorf("The argument [x0] of qclp must be a numeric vector as long as r.")
-		}
-		c, ok := funcs.ScalarArg(cv)
-		if !ok || c.Null || c.T.Category() != value.CatIntegral && c.T.Category() != value.CatFloating || c.Float64() < 0 {
-			return nil, ddberr.Errorf("The argument [c] of qclp must be a non-negative number.")
-		}
-		// x_i - x0_i <= t_i, x0_i - x_i <= t_i, sum t <= c
-		sum := make([]float64, m)
-		for i := range n {
-			up, down := make([]float64, m), make([]float64, m)
-			up[i], up[n+i] = 1, -1
-			down[i], down[n+i] = -1, -1
-			p.cons = append(p.cons, linCon{a: up, b: x0[i]}, linCon{a: down, b: -x0[i]})
-			sum[n+i] = 1
-		}
-		p.cons = append(p.cons, linCon{a: sum, b: c.Float64()})
+	// the absolute-value constraint adds one variable per element of x
+	m := n
+	if x0 != nil {
+		m = 2 * n
 	}
-	for i, name := range []string{"eps", "alpha"} {
-		if x := present(args, 9+i); x != nil {
-			if s, ok := funcs.ScalarArg(x); !ok || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating {
-				return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
-			}
-		}
+	p := &program{f: pad(r, m)}
+	p.cons = append(p.cons, &quadCon{v: flatten(V), n: n, q: make([]float64, m), k: k})
+	p.appendLinear(lp)
+	if x0 != nil {
+		p.cons = append(p.cons, absConstraints(x0, c, m)...)
 	}
-	p.ctx = env.Context()
-	x, st := p.solve()
-	if st == lpCancelled {
-		return nil, env.Context().Err()
-	}
-	if st != lpOptimal {
-		return nil, statusError(fn, st)
+	x, err := p.optimum(env, fn)
+	if err != nil {
+		return nil, err
 	}
 	x = x[:n]
-	return value.NewTuple([]value.Value{value.NewDouble(dotv(r, x)), value.NewDoubles(x)}), nil
+	return minimumTuple(dotv(r, x), x), nil
 }
 
 // symmetric reports a square matrix equal to its transpose (to a relative

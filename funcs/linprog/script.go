@@ -123,19 +123,9 @@ func floatsOf(r value.Value) ([]float64, bool) {
 	return out, true
 }
 
-// dictGet is the value under the string key name, nil when absent.
-func dictGet(d *value.Dict, name string) value.Value {
-	for i := 0; i < d.Len(); i++ {
-		if k, ok := funcs.StringArg(d.Keys.Elem(i)); ok && k == name {
-			return d.Vals.Elem(i)
-		}
-	}
-	return nil
-}
-
 // positiveOpt reads an optional positive number.
 func positiveOpt(fn, name string, args []value.Value, i int, def float64) (float64, error) {
-	x := present(args, i)
+	x := funcs.GivenArg(args, i)
 	if x == nil {
 		return def, nil
 	}

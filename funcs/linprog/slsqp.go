@@ -1,8 +1,9 @@
 package linprog
 
 import (
-	"github.com/porpoisedb/porpoise/funcs/optimize"
 	"math"
+
+	"github.com/porpoisedb/porpoise/funcs/optimize"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -31,14 +32,14 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 	n := len(x0)
 	sc := &scriptCalls{env: env, fn: fn}
 	obj := &scriptFunc{s: sc, f: args[0]}
-	if x := present(args, 2); x != nil {
+	if x := funcs.GivenArg(args, 2); x != nil {
 		if !funcs.IsFunction(x) {
 			return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "fprime", fn)
 		}
 		obj.jac = x
 	}
 	var eqs, ineqs []*scriptFunc
-	if x := present(args, 3); x != nil {
+	if x := funcs.GivenArg(args, 3); x != nil {
 		var items []value.Value
 		switch t := x.(type) {
 		case *value.Dict:
@@ -56,8 +57,8 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 			if !ok {
 				return nil, ddberr.Errorf("The argument [constraints] of fminSLSQP must be a dictionary or a tuple of dictionaries with keys type, fun and jac.")
 			}
-			typ, _ := funcs.StringArg(dictGet(d, "type"))
-			fun, jac := dictGet(d, "fun"), dictGet(d, "jac")
+			typ, _ := funcs.StringArg(funcs.DictField(d, "type"))
+			fun, jac := funcs.DictField(d, "fun"), funcs.DictField(d, "jac")
 			if typ != "eq" && typ != "ineq" || fun == nil || !funcs.IsFunction(fun) || jac != nil && !funcs.IsFunction(jac) {
 				return nil, ddberr.Errorf("The argument [constraints] of fminSLSQP must be a dictionary or a tuple of dictionaries with keys type, fun and jac.")
 			}
@@ -69,7 +70,7 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 	}
-	lo, hi, err := optimize.Bounds(fn, present(args, 4), n)
+	lo, hi, err := optimize.Bounds(fn, funcs.GivenArg(args, 4), n)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +82,7 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	maxIter, err := funcs.IntArg(fn, "maxIter", present(args, 7), 100)
+	maxIter, err := funcs.IntArg(fn, "maxIter", funcs.GivenArg(args, 7), 100)
 	if err != nil {
 		return nil, err
 	}
@@ -99,8 +100,8 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	keys := []string{"xopt", "fopt", "iterations", "mode"}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple([]value.Value{
-		value.NewDoubles(r.x), value.NewDouble(r.f), value.NewInt(int32(r.iters)), value.NewInt(int32(r.mode))})), nil
+	return funcs.StringDict(keys, []value.Value{
+		value.NewDoubles(r.x), value.NewDouble(r.f), value.NewInt(int32(r.iters)), value.NewInt(int32(r.mode))}), nil
 }
 
 type sqpResult struct {

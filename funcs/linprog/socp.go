@@ -8,13 +8,13 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// socp's statuses (funcs/s/socp.md).
-const (
-	socpSolved     = "Problem solved to optimality"
-	socpInfeasible = "Found certificate of primal infeasibility"
-	socpUnbounded  = "Found certificate of dual infeasibility"
-	socpMaxIter    = "Maximum number of iterations reached"
-)
+// socp's statuses (funcs/s/socp.md), by how the program ended.
+var socpStatus = [...]string{
+	lpOptimal:    "Problem solved to optimality",
+	lpInfeasible: "Found certificate of primal infeasibility",
+	lpUnbounded:  "Found certificate of dual infeasibility",
+	lpIterLimit:  "Maximum number of iterations reached",
+}
 
 // socp minimises f'x subject to G x + s = h with s in the cone of l
 // non-negative elements then one second-order cone per element of q
@@ -36,7 +36,7 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := funcs.IntArg(fn, "l", present(args, 3), 0)
+	l, err := funcs.IntArg(fn, "l", funcs.GivenArg(args, 3), 0)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", "l", fn)
 	}
 	var q []int
-	if x := present(args, 4); x != nil {
+	if x := funcs.GivenArg(args, 4); x != nil {
 		d, ok := vectorArg(x)
 		if !ok {
 			return nil, ddberr.Errorf("The argument [q] of socp must be a vector of positive integers.")
@@ -86,15 +86,7 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 	if st == lpCancelled {
 		return nil, env.Context().Err()
 	}
-	status := socpSolved
-	switch st {
-	case lpInfeasible:
-		status = socpInfeasible
-	case lpUnbounded:
-		status = socpUnbounded
-	case lpIterLimit:
-		status = socpMaxIter
-	}
+	status := socpStatus[st]
 	if st != lpOptimal {
 		return value.NewTuple([]value.Value{value.NewString(status), value.NewDoubles(funcs.NullDoubles(n)),
 			value.NewDouble(value.NullFloat64)}), nil

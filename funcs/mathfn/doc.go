@@ -1,5 +1,6 @@
 // Package mathfn registers DolphinDB's math functions and the relational
 // and logical operators' function forms (the manual's "math", "relational"
-// and "logical" categories), and the linear algebra over matrices. It
-// imports only the funcs core.
+// and "logical" categories), and the linear algebra over matrices,
+// including the pseudo-inverse (Pinv) the fits of funcs/regress and
+// funcs/learn share. It imports only the funcs core and gonum's mat.
 package mathfn

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -91,6 +93,37 @@ func pinverse(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return out.matrix(), nil
+}
+
+// Pinv is pinverse over a gonum matrix, for the fits of funcs/regress
+// and funcs/learn: V*diag(1/s)*U' from gonum's thin SVD, singular values
+// up to 1e-15 times the largest counting as zero.
+func Pinv(a mat.Matrix) *mat.Dense {
+	var svd mat.SVD
+	r, c := a.Dims()
+	if !svd.Factorize(a, mat.SVDThin) {
+		return mat.NewDense(c, r, nil)
+	}
+	var u, v mat.Dense
+	svd.UTo(&u)
+	svd.VTo(&v)
+	s := svd.Values(nil)
+	cut := 0.0
+	if len(s) > 0 {
+		cut = 1e-15 * s[0]
+	}
+	for j, sv := range s {
+		f := 0.0
+		if sv > cut {
+			f = 1 / sv
+		}
+		for i := 0; i < c; i++ {
+			v.Set(i, j, v.At(i, j)*f)
+		}
+	}
+	out := mat.NewDense(c, r, nil)
+	out.Mul(&v, u.T())
+	return out
 }
 
 // normOrd is vectorNorm's ord: a number p, or one of the names.

@@ -29,7 +29,7 @@ func deArgs(env funcs.Env, args []value.Value) (deParams, error) {
 			return p, outOfRange("bounds")
 		}
 	}
-	if x := present(args, 2); x != nil {
+	if x := funcs.GivenArg(args, 2); x != nil {
 		v, ok := x.(*value.Vector)
 		if !ok || !funcs.IsNumericVec(v) || v.Len() != len(p.lo) {
 			return p, ddberr.Errorf("The argument [X0] of differentialEvolution must be a numeric vector with one element per row of bounds.")
@@ -44,7 +44,7 @@ func deArgs(env funcs.Env, args []value.Value) (deParams, error) {
 		}
 	}
 	intArg := func(i int, name string, def int64, least int64) (int, error) {
-		k, err := funcs.IntArg(fn, name, present(args, i), def)
+		k, err := funcs.IntArg(fn, name, funcs.GivenArg(args, i), def)
 		if err == nil && k < least {
 			err = outOfRange(name)
 		}
@@ -56,13 +56,13 @@ func deArgs(env funcs.Env, args []value.Value) (deParams, error) {
 	if p.popSize, err = intArg(4, "popSize", 15, 1); err != nil {
 		return p, err
 	}
-	if x := present(args, 5); x != nil {
+	if x := funcs.GivenArg(args, 5); x != nil {
 		if p.mutLo, p.mutHi, err = numberPair(x); err != nil || p.mutLo < 0 || p.mutLo > p.mutHi || p.mutHi >= 2 {
 			return p, outOfRange("mutation")
 		}
 	}
 	floatArg := func(i int, name string, def float64, ok func(float64) bool) (float64, error) {
-		x := present(args, i)
+		x := funcs.GivenArg(args, i)
 		if x == nil {
 			return def, nil
 		}
@@ -82,10 +82,10 @@ func deArgs(env funcs.Env, args []value.Value) (deParams, error) {
 	if p.atol, err = floatArg(8, "atol", 0, nonNegative); err != nil {
 		return p, err
 	}
-	if p.polish, err = funcs.BoolArg(fn, "polish", present(args, 9), true); err != nil {
+	if p.polish, err = funcs.BoolArg(fn, "polish", funcs.GivenArg(args, 9), true); err != nil {
 		return p, err
 	}
-	if x := present(args, 10); x != nil {
+	if x := funcs.GivenArg(args, 10); x != nil {
 		seed, err := funcs.IntArg(fn, "seed", x, 0)
 		if err != nil {
 			return p, err
@@ -95,15 +95,6 @@ func deArgs(env funcs.Env, args []value.Value) (deParams, error) {
 		p.rng = rand.New(rand.NewPCG(env.Rand().Uint64(), env.Rand().Uint64()))
 	}
 	return p, nil
-}
-
-// present is argument i, nil when left out or NULL.
-func present(args []value.Value, i int) value.Value {
-	x := funcs.Arg(args, i)
-	if funcs.NullOrAbsent(x) {
-		return nil
-	}
-	return x
 }
 
 // numberPair reads mutation: a pair (min, max) or one number for both.

@@ -48,7 +48,7 @@ func brentq(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	s := &script{env: env, fn: fn, f: args[0]}
-	if x := present(args, 6); x != nil {
+	if x := funcs.GivenArg(args, 6); x != nil {
 		switch t := x.(type) {
 		case *value.Vector:
 			for i := range t.Len() {

@@ -70,8 +70,8 @@ func differentialEvolution(env funcs.Env, args []value.Value) (value.Value, erro
 		}
 	}
 	keys := []string{"xopt", "fopt", "iterations", "fcalls", "converged"}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple([]value.Value{
-		value.NewDoubles(x), value.NewDouble(fx), value.NewInt(int32(iters)), value.NewInt(int32(calls)), value.NewBool(converged)})), nil
+	return funcs.StringDict(keys, []value.Value{
+		value.NewDoubles(x), value.NewDouble(fx), value.NewInt(int32(iters)), value.NewInt(int32(calls)), value.NewBool(converged)}), nil
 }
 
 // evolve runs the generations and returns the best member, its energy,

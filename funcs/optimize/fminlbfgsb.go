@@ -26,7 +26,7 @@ func fminLBFGSB(env funcs.Env, args []value.Value) (value.Value, error) {
 	if s.grad, err = optFunc(fn, "fprime", args, 2); err != nil {
 		return nil, err
 	}
-	lo, hi, err := Bounds(fn, present(args, 3), n)
+	lo, hi, err := Bounds(fn, funcs.GivenArg(args, 3), n)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ func fmin(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	n := len(x0)
 	maxIter, maxFun := n*200, n*200
-	iterGiven, funGiven := present(args, 4) != nil, present(args, 5) != nil
+	iterGiven, funGiven := funcs.GivenArg(args, 4) != nil, funcs.GivenArg(args, 5) != nil
 	if iterGiven || funGiven {
 		maxIter, maxFun = math.MaxInt32, math.MaxInt32
 	}
@@ -315,8 +315,8 @@ func brute(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The finish function of brute must return a dictionary with keys xopt and fopt.")
 	}
-	xs, okx := doublesOf(dictGet(d, "xopt"))
-	fv, okf := numberOf(dictGet(d, "fopt"))
+	xs, okx := doublesOf(funcs.DictField(d, "xopt"))
+	fv, okf := numberOf(funcs.DictField(d, "fopt"))
 	if !okx || !okf {
 		return nil, ddberr.Errorf("The finish function of brute must return a dictionary with keys xopt and fopt.")
 	}

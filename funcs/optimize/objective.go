@@ -180,7 +180,7 @@ func startArgs(env funcs.Env, fn string, args []value.Value) (*script, []float64
 
 // optFunc reads an optional function argument (nil when absent).
 func optFunc(fn, name string, args []value.Value, i int) (value.Value, error) {
-	x := present(args, i)
+	x := funcs.GivenArg(args, i)
 	if x == nil {
 		return nil, nil
 	}
@@ -192,7 +192,7 @@ func optFunc(fn, name string, args []value.Value, i int) (value.Value, error) {
 
 // floatOpt reads an optional numeric scalar that ok accepts.
 func floatOpt(fn, name string, args []value.Value, i int, def float64, ok func(float64) bool) (float64, error) {
-	x := present(args, i)
+	x := funcs.GivenArg(args, i)
 	if x == nil {
 		return def, nil
 	}
@@ -205,7 +205,7 @@ func floatOpt(fn, name string, args []value.Value, i int, def float64, ok func(f
 
 // intOpt reads an optional integer of at least least.
 func intOpt(fn, name string, args []value.Value, i int, def, least int64) (int, error) {
-	k, err := funcs.IntArg(fn, name, present(args, i), def)
+	k, err := funcs.IntArg(fn, name, funcs.GivenArg(args, i), def)
 	if err == nil && k < least {
 		err = ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
 	}
@@ -235,17 +235,7 @@ func result(kv ...any) value.Value {
 		}
 		vals = append(vals, v)
 	}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals))
+	return funcs.StringDict(keys, vals)
 }
 
 func norm2(v []float64) float64 { return math.Sqrt(dot(v, v)) }
-
-// dictGet is the value under the string key name, nil when absent.
-func dictGet(d *value.Dict, name string) value.Value {
-	for i := 0; i < d.Len(); i++ {
-		if k, ok := funcs.StringArg(d.Keys.Elem(i)); ok && k == name {
-			return d.Vals.Elem(i)
-		}
-	}
-	return nil
-}

@@ -18,11 +18,11 @@ func bvls(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	intercept, err := funcs.BoolArg("bvls", "intercept", nullAbsent(funcs.Arg(args, 5)), true)
+	intercept, err := funcs.BoolArg("bvls", "intercept", funcs.GivenArg(args, 5), true)
 	if err != nil {
 		return nil, err
 	}
-	if m := nullAbsent(funcs.Arg(args, 6)); m != nil {
+	if m := funcs.GivenArg(args, 6); m != nil {
 		if mode, err := funcs.IntArg("bvls", "mode", m, 0); err != nil || mode != 0 {
 			return nil, badArg("bvls", "mode", "0")
 		}
@@ -41,13 +41,13 @@ func bvls(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, badArg("bvls", "bounds", "a tuple (lb, ub) of numbers or of vectors with a bound per factor, lb <= ub")
 	}
 	maxIter := int64(k)
-	if m := nullAbsent(funcs.Arg(args, 3)); m != nil {
+	if m := funcs.GivenArg(args, 3); m != nil {
 		if maxIter, err = funcs.PositiveIntArg("bvls", "maxIter", m, int64(k)); err != nil {
 			return nil, err
 		}
 	}
 	tol := 1e-10
-	if t := nullAbsent(funcs.Arg(args, 4)); t != nil {
+	if t := funcs.GivenArg(args, 4); t != nil {
 		s, ok := t.(*value.Scalar)
 		if !ok || !s.T.IsNumeric() || s.T == value.Bool || s.Null {
 			return nil, badArg("bvls", "tolerance", "a non-negative number")

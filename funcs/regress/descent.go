@@ -2,8 +2,6 @@ package regress
 
 import (
 	"math"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 // penalty is a penalised linear model's settings: the objective
@@ -116,23 +114,10 @@ func ridgeSolve(cols [][]float64, y []float64, alpha float64) []float64 {
 	if n == 0 || k == 0 {
 		return w
 	}
-	x := mat.NewDense(n, k, nil)
-	for j, c := range cols {
-		for i, v := range c {
-			x.Set(i, j, v)
-		}
-	}
-	var svd mat.SVD
-	if !svd.Factorize(x, mat.SVDThin) {
+	x, _ := designDense(cols, y, nil)
+	u, v, s, cut, ok := thinSVD(x)
+	if !ok {
 		return w
-	}
-	var u, v mat.Dense
-	svd.UTo(&u)
-	svd.VTo(&v)
-	s := svd.Values(nil)
-	cut := 2.220446049250313e-16 * float64(max(n, k))
-	if len(s) > 0 {
-		cut *= s[0]
 	}
 	for j, sv := range s {
 		if sv <= cut {

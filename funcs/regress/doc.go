@@ -5,5 +5,6 @@
 // forms over vectors and their cross-validated forms), bounded least
 // squares (bvls), continuous piecewise polynomial fits (piecewiseLinFit,
 // pwlfPredict) and polynomial evaluation (polynomial). It imports the
-// funcs core and funcs/system (data sources) only.
+// funcs core, funcs/system (data sources) and funcs/mathfn (the
+// pseudo-inverse) only.
 package regress

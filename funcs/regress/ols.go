@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -48,35 +49,24 @@ func designDense(cols [][]float64, y, w []float64) (*mat.Dense, []float64) {
 	return x, yw
 }
 
-// pinvSym is the pseudo-inverse of a from its singular value
-// decomposition, singular values below 1e-15 of the largest taken as 0.
-func pinv(a mat.Matrix) *mat.Dense {
+// thinSVD is x = U·S·V' (thin) and the cut at or below which a singular
+// value counts as zero: DOUBLE's machine epsilon times the larger
+// dimension times the largest singular value, numpy's rank rule.
+func thinSVD(x *mat.Dense) (u, v *mat.Dense, s []float64, cut float64, ok bool) {
 	var svd mat.SVD
-	r, c := a.Dims()
-	if !svd.Factorize(a, mat.SVDThin) {
-		return mat.NewDense(c, r, nil)
+	if !svd.Factorize(x, mat.SVDThin) {
+		return nil, nil, nil, 0, false
 	}
-	var u, v mat.Dense
-	svd.UTo(&u)
-	svd.VTo(&v)
-	s := svd.Values(nil)
-	cut := 0.0
+	u, v = new(mat.Dense), new(mat.Dense)
+	svd.UTo(u)
+	svd.VTo(v)
+	s = svd.Values(nil)
+	n, k := x.Dims()
+	cut = 2.220446049250313e-16 * float64(max(n, k))
 	if len(s) > 0 {
-		cut = 1e-15 * s[0]
+		cut *= s[0]
 	}
-	// pinv = V * diag(1/s) * U'
-	for j, sv := range s {
-		f := 0.0
-		if sv > cut {
-			f = 1 / sv
-		}
-		for i := 0; i < c; i++ {
-			v.Set(i, j, v.At(i, j)*f)
-		}
-	}
-	out := mat.NewDense(c, r, nil)
-	out.Mul(&v, u.T())
-	return out
+	return u, v, s, cut, true
 }
 
 // leastSquares solves min ||sqrt(W)(y - X b)||. method "default" forms
@@ -90,17 +80,9 @@ func leastSquares(cols [][]float64, y, w []float64, method string, usePinv bool)
 	var xtx mat.Dense
 	xtx.Mul(x.T(), x)
 	if method == "svd" {
-		var svd mat.SVD
-		if !svd.Factorize(x, mat.SVDThin) {
+		u, v, s, cut, ok := thinSVD(x)
+		if !ok {
 			return nil, errSingular()
-		}
-		var u, v mat.Dense
-		svd.UTo(&u)
-		svd.VTo(&v)
-		s := svd.Values(nil)
-		cut := 2.220446049250313e-16 * float64(max(n, k))
-		if len(s) > 0 {
-			cut *= s[0]
 		}
 		var uty mat.VecDense
 		uty.MulVec(u.T(), ymat)
@@ -122,7 +104,7 @@ func leastSquares(cols [][]float64, y, w []float64, method string, usePinv bool)
 	}
 	var inv *mat.Dense
 	if usePinv {
-		inv = pinv(&xtx)
+		inv = mathfn.Pinv(&xtx)
 	} else {
 		inv = mat.NewDense(k, k, nil)
 		if err := inv.Inverse(&xtx); err != nil {
@@ -271,7 +253,7 @@ func output(mode int64, cols [][]float64, names []string, y, w, beta []float64, 
 			vals[i] = r.anova
 		}
 	}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals))
+	return funcs.StringDict(keys, vals)
 }
 
 // olsKeys is the order funcs/o/ols.md and funcs/w/wls.md print mode 2's
@@ -285,25 +267,32 @@ func ols(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	intercept, err := funcs.BoolArg("ols", "intercept", nullAbsent(funcs.Arg(args, 2)), true)
-	if err != nil {
-		return nil, err
-	}
-	mode, err := modeArg("ols", funcs.Arg(args, 3))
+	intercept, mode, err := interceptMode("ols", args, 2)
 	if err != nil {
 		return nil, err
 	}
 	method := "default"
-	if x := nullAbsent(funcs.Arg(args, 4)); x != nil {
+	if x := funcs.GivenArg(args, 4); x != nil {
 		if method, _ = funcs.StringArg(x); method != "default" && method != "svd" {
 			return nil, badArg("ols", "method", "'default' or 'svd'")
 		}
 	}
-	usePinv, err := funcs.BoolArg("ols", "usePinv", nullAbsent(funcs.Arg(args, 5)), true)
+	usePinv, err := funcs.BoolArg("ols", "usePinv", funcs.GivenArg(args, 5), true)
 	if err != nil {
 		return nil, err
 	}
 	return fitOLS("ols", d, nil, intercept, mode, method, usePinv, olsKeys)
+}
+
+// interceptMode reads intercept (args[i], true by default) and mode
+// (args[i+1]) of ols, wls and olsEx.
+func interceptMode(fn string, args []value.Value, i int) (bool, int64, error) {
+	intercept, err := funcs.BoolArg(fn, "intercept", funcs.GivenArg(args, i), true)
+	if err != nil {
+		return false, 0, err
+	}
+	mode, err := modeArg(fn, funcs.Arg(args, i+1))
+	return intercept, mode, err
 }
 
 // fitOLS fits d (NULLs as 0) with weights w and gives mode's result.
@@ -343,11 +332,7 @@ func wls(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, badArg("wls", "W", "a vector of non-negative weights as long as Y")
 		}
 	}
-	intercept, err := funcs.BoolArg("wls", "intercept", nullAbsent(funcs.Arg(args, 3)), true)
-	if err != nil {
-		return nil, err
-	}
-	mode, err := modeArg("wls", funcs.Arg(args, 4))
+	intercept, mode, err := interceptMode("wls", args, 3)
 	if err != nil {
 		return nil, err
 	}
@@ -361,7 +346,7 @@ func residual(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	intercept, err := funcs.BoolArg("residual", "intercept", nullAbsent(funcs.Arg(args, 3)), true)
+	intercept, err := funcs.BoolArg("residual", "intercept", funcs.GivenArg(args, 3), true)
 	if err != nil {
 		return nil, err
 	}
@@ -385,12 +370,4 @@ func residual(_ funcs.Env, args []value.Value) (value.Value, error) {
 		out[i] = yi - fit
 	}
 	return value.NewDoubles(nullNaN(out...)), nil
-}
-
-// nullAbsent treats an argument passed as NULL as left out.
-func nullAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
 }

@@ -63,11 +63,7 @@ func olsEx(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	intercept, err := funcs.BoolArg("olsEx", "intercept", nullAbsent(funcs.Arg(args, 3)), true)
-	if err != nil {
-		return nil, err
-	}
-	mode, err := modeArg("olsEx", funcs.Arg(args, 4))
+	intercept, mode, err := interceptMode("olsEx", args, 3)
 	if err != nil {
 		return nil, err
 	}

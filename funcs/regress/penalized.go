@@ -30,7 +30,7 @@ type named struct {
 func nameArgs(fn string, params []string, args []value.Value) named {
 	m := map[string]value.Value{}
 	for i, p := range params {
-		if v := nullAbsent(funcs.Arg(args, i)); v != nil {
+		if v := funcs.GivenArg(args, i); v != nil {
 			m[p] = v
 		}
 	}
@@ -245,8 +245,7 @@ func basic(fn string, params []string, ridge bool, l1Ratio float64, hasCheck boo
 }
 
 // predictSpec is the predict function the penalised models hold.
-var predictSpec = &funcs.Spec{Name: "coordinateDescentPredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-	Props: funcs.Pure, Category: "machine-learning", Fn: coordinateDescentPredict}
+var predictSpec = funcs.PredictSpec("coordinateDescentPredict", "machine-learning", coordinateDescentPredict)
 
 // model is a penalised model's dictionary (funcs/l/lassoCV.md lists its
 // keys); ridge models have no dual_gap, tolerance or iterations, and only
@@ -264,7 +263,7 @@ func model(name string, xNames []string, f penFit, p penalty, cvAlpha float64) v
 		keys = append(keys, "alpha")
 		vals = append(vals, value.NewDouble(cvAlpha))
 	}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals))
+	return funcs.StringDict(keys, vals)
 }
 
 // fromSource fits ridge, lasso or elasticNet over a table or data source
@@ -272,19 +271,26 @@ func model(name string, xNames []string, f penFit, p penalty, cvAlpha float64) v
 func fromSource(fn string, params []string, ridge bool, l1Ratio float64, hasCheck bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		a := nameArgs(fn, params, args)
-		p, err := a.penalty(ridge, l1Ratio)
+		p, d, sw, err := a.sourceFit(env, args, ridge, l1Ratio, hasCheck)
 		if err != nil {
-			return nil, err
-		}
-		d, sw, err := a.sourceData(env, args)
-		if err != nil {
-			return nil, err
-		}
-		if err := a.checked(d, sw, "ds", hasCheck); err != nil {
 			return nil, err
 		}
 		return model(fn, d.names, fitPenalized(d.cols, d.y, sw, p), p, math.NaN()), nil
 	}
+}
+
+// sourceFit reads the settings and the checked rows of a fit over a
+// table or data source.
+func (a named) sourceFit(env funcs.Env, args []value.Value, ridge bool, l1Ratio float64, hasCheck bool) (penalty, *design, []float64, error) {
+	p, err := a.penalty(ridge, l1Ratio)
+	if err != nil {
+		return penalty{}, nil, nil, err
+	}
+	d, sw, err := a.sourceData(env, args)
+	if err == nil {
+		err = a.checked(d, sw, "ds", hasCheck)
+	}
+	return p, d, sw, err
 }
 
 // crossValidated fits lassoCV, elasticNetCV or ridgeCV: each alpha's
@@ -310,15 +316,8 @@ func crossValidated(fn string, params []string, ridge bool, l1Ratio float64, has
 			}
 			delete(a.args, alphaParam)
 		}
-		p, err := a.penalty(ridge, l1Ratio)
+		p, d, sw, err := a.sourceFit(env, args, ridge, l1Ratio, hasCheck)
 		if err != nil {
-			return nil, err
-		}
-		d, sw, err := a.sourceData(env, args)
-		if err != nil {
-			return nil, err
-		}
-		if err := a.checked(d, sw, "ds", hasCheck); err != nil {
 			return nil, err
 		}
 		n := len(d.y)

@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -132,7 +133,7 @@ func (p *pwlfProblem) constrained(cols [][]float64, breaks []float64) []float64 
 	for j := 0; j < c; j++ {
 		rhs[k+j] = p.yc[j]
 	}
-	inv := pinv(kkt)
+	inv := mathfn.Pinv(kkt)
 	beta := make([]float64, k)
 	for a := 0; a < k; a++ {
 		for b := 0; b < k+c; b++ {
@@ -186,12 +187,12 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	p := &pwlfProblem{segments: int(segs), degree: 1}
 	var xc, yc, wts value.Value
-	if xc = nullAbsent(funcs.Arg(args, 3)); xc != nil {
+	if xc = funcs.GivenArg(args, 3); xc != nil {
 		if p.xc, err = noNullVector(fn, "XC", xc); err != nil {
 			return nil, err
 		}
 	}
-	if yc = nullAbsent(funcs.Arg(args, 4)); yc != nil {
+	if yc = funcs.GivenArg(args, 4); yc != nil {
 		if p.yc, err = noNullVector(fn, "YC", yc); err != nil {
 			return nil, err
 		}
@@ -200,19 +201,19 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, badArg(fn, "YC", "a numeric vector as long as XC")
 	}
 	driver := "gelsd"
-	if v := nullAbsent(funcs.Arg(args, 6)); v != nil {
+	if v := funcs.GivenArg(args, 6); v != nil {
 		if driver, _ = funcs.StringArg(v); driver != "gelsd" && driver != "gelsy" && driver != "gelss" {
 			return nil, badArg(fn, "lapackDriver", "'gelsd', 'gelsy' or 'gelss'")
 		}
 	}
-	if v := nullAbsent(funcs.Arg(args, 7)); v != nil {
+	if v := funcs.GivenArg(args, 7); v != nil {
 		d, err := funcs.IntArg(fn, "degree", v, 1)
 		if err != nil || d < 0 || d > 10 {
 			return nil, badArg(fn, "degree", "a non-negative integer no greater than 10")
 		}
 		p.degree = int(d)
 	}
-	if wts = nullAbsent(funcs.Arg(args, 8)); wts != nil {
+	if wts = funcs.GivenArg(args, 8); wts != nil {
 		w, err := noNullVector(fn, "weights", wts)
 		if err != nil || len(w) != len(x) {
 			return nil, badArg(fn, "weights", "a numeric vector as long as X without NULL values")
@@ -222,13 +223,13 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		p.w = w
 	}
-	if v := nullAbsent(funcs.Arg(args, 9)); v != nil {
+	if v := funcs.GivenArg(args, 9); v != nil {
 		if m, _ := funcs.StringArg(v); m != "nm" && m != "bfgs" && m != "lbfgs" && m != "slsqp" && m != "de" {
 			return nil, badArg(fn, "method", "'nm', 'bfgs', 'lbfgs', 'slsqp' or 'de'")
 		}
 	}
 	evals := 0
-	if v := nullAbsent(funcs.Arg(args, 10)); v != nil {
+	if v := funcs.GivenArg(args, 10); v != nil {
 		vec, _ := funcs.ScalarOrVector(v)
 		if vec == nil || vec.T == value.Any || !funcs.IsIntegralVec(vec) || vec.Len() == 0 {
 			return nil, badArg(fn, "maxIter", "a positive integer scalar or vector")
@@ -255,7 +256,7 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for i := range lo {
 		lo[i], hi[i] = p.x[0], p.x[len(p.x)-1]
 	}
-	if v := nullAbsent(funcs.Arg(args, 5)); v != nil {
+	if v := funcs.GivenArg(args, 5); v != nil {
 		rows, ok := v.(*value.Matrix)
 		data, ok2 := floatsOf(rows)
 		if !ok || !ok2 || rows.Rows != m || rows.Cols != 2 {
@@ -269,13 +270,13 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	var guess []float64
-	if v := nullAbsent(funcs.Arg(args, 11)); v != nil {
+	if v := funcs.GivenArg(args, 11); v != nil {
 		if guess, err = noNullVector(fn, "initialGuess", v); err != nil || len(guess) != m {
 			return nil, badArg(fn, "initialGuess", "a numeric vector of numSegments-1 breaks")
 		}
 	}
 	seed := uint64(0x70776c66)
-	if v := nullAbsent(funcs.Arg(args, 12)); v != nil {
+	if v := funcs.GivenArg(args, 12); v != nil {
 		s, err := funcs.IntArg(fn, "seed", v, 0)
 		if err != nil {
 			return nil, err
@@ -299,7 +300,7 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	keys := []string{"breaks", "numParameters", "degree", "xData", "predict", "yData", "yC", "xC", "weights", "beta", "lapackDriver", "modelName"}
 	vals := []value.Value{value.NewDoubles(nullNaN(breaks...)), value.NewInt(int32(len(beta))), value.NewInt(int32(p.degree)), value.NewDoubles(p.x), pwlfPredictSpec,
 		value.NewDoubles(p.y), nullOr(yc, p.yc), nullOr(xc, p.xc), wOut, value.NewDoubles(nullNaN(beta...)), value.NewString(driver), value.NewString("Piecewise Linear Regression")}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals)), nil
+	return funcs.StringDict(keys, vals), nil
 }
 
 // searchBreaks finds the inner breaks of least sum of squares.
@@ -390,12 +391,12 @@ func pwlfPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err1 != nil || err2 != nil || deg == nil || deg.I < 0 || deg.I > 10 {
 		return nil, bad
 	}
-	if v := nullAbsent(funcs.Arg(args, 2)); v != nil {
+	if v := funcs.GivenArg(args, 2); v != nil {
 		if beta, err = noNullVector("pwlfPredict", "beta", v); err != nil {
 			return nil, err
 		}
 	}
-	if v := nullAbsent(funcs.Arg(args, 3)); v != nil {
+	if v := funcs.GivenArg(args, 3); v != nil {
 		if breaks, err = noNullVector("pwlfPredict", "breaks", v); err != nil {
 			return nil, err
 		}

@@ -89,8 +89,8 @@ func histogram2d(_ funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 	}
-	return funcs.DictOf(value.NewStrings(value.String, []string{"H", "xedges", "yedges"}), value.NewTuple([]value.Value{
-		&value.Matrix{V: value.NewDoubles(h), Rows: nx, Cols: ny}, value.NewDoubles(xedges), value.NewDoubles(yedges)})), nil
+	return funcs.StringDict([]string{"H", "xedges", "yedges"}, []value.Value{
+		&value.Matrix{V: value.NewDoubles(h), Rows: nx, Cols: ny}, value.NewDoubles(xedges), value.NewDoubles(yedges)}), nil
 }
 
 // histogramSample reads a numeric vector without NULLs.

@@ -10,17 +10,13 @@ import (
 
 // linearInterpolatePredict is the predict function a linearInterpolateFit
 // model holds; scripts reach it through predict(model, X).
-var linearInterpolatePredict = &funcs.Spec{Name: "linearInterpolatePredict", Params: []string{"model", "X"}, Min: 2, Max: 2,
-	Props: funcs.Pure, Category: "statistics", Fn: interpolatePredict}
+var linearInterpolatePredict = funcs.PredictSpec("linearInterpolatePredict", "statistics", interpolatePredict)
 
 // predict applies a model dictionary's predict function to X
 // (funcs/p/predict.md).
 func predict(env funcs.Env, args []value.Value) (value.Value, error) {
-	d, ok := args[0].(*value.Dict)
-	if ok && d.Keys.T == value.String {
-		if fn := d.Get(value.NewStrings(value.String, []string{"predict"}), 0); funcs.IsFunction(fn) {
-			return env.Call(fn, args[0], args[1])
-		}
+	if fn := funcs.ModelField(args[0], "predict"); funcs.IsFunction(fn) {
+		return env.Call(fn, args[0], args[1])
 	}
 	return nil, ddberr.Errorf("The model of predict must be a dictionary holding a predict function.")
 }
@@ -76,7 +72,7 @@ func linearInterpolateFit(_ funcs.Env, args []value.Value) (value.Value, error) 
 	}
 	keys := []string{"modelName", "sortedX", "sortedY", "fillValue", "predict"}
 	vals := []value.Value{value.NewString("linearInterpolate"), value.NewDoubles(sx), value.NewDoubles(sy), fill, linearInterpolatePredict}
-	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple(vals)), nil
+	return funcs.StringDict(keys, vals), nil
 }
 
 // isNumericPair reports whether v is a pair of two numbers.

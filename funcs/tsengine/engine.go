@@ -337,6 +337,10 @@ func (e *engine) row(g *group, t int64, r int) {
 		e.touched = append(e.touched, g)
 	}
 	g.maxTime = max(g.maxTime, t)
+	if a, ok := e.cal.(rowCloser); ok {
+		// the row closes the window it is in
+		e.closeUpTo(g, a.after(t)-e.c.delay)
+	}
 }
 
 // insert puts batch row r at time t among g's rows in time order, after

@@ -178,9 +178,13 @@ func (e *engine) compute(j int, slots []slot) ([]*value.Vector, []string, error)
 		cols[k] = value.NewVector(t, 0, len(slots))
 		cols[k].Scale = scales[k]
 		for i := range slots {
-			if r := rowOf[i]; r >= 0 {
+			switch r := rowOf[i]; {
+			case r >= 0 && t.IsArray():
+				// a defg metric's vector: the row of an array vector
+				cols[k].AppendVector(res.Cols[k].Slice(r, r+1))
+			case r >= 0:
 				cols[k].AppendFrom(res.Cols[k], r)
-			} else {
+			default:
 				cols[k].AppendNull()
 			}
 		}

@@ -15,6 +15,8 @@ func init() {
 	funcs.Register(
 		// session.go
 		funcs.Spec{Name: "createSessionWindowEngine", Params: sessionParams, Min: 5, Max: len(sessionParams), Props: funcs.Session, Category: "streaming", Fn: createSessionWindowEngine},
+		// timebucket.go
+		funcs.Spec{Name: "createTimeBucketEngine", Params: bucketParams, Min: 6, Max: len(bucketParams), Props: funcs.Session, Category: "streaming", Fn: createTimeBucketEngine},
 		// daily.go
 		funcs.Spec{Name: "createDailyTimeSeriesEngine", Params: dailyParams, Min: 6, Max: len(dailyParams), Props: funcs.Session, Category: "streaming", Fn: createDailyTimeSeriesEngine},
 	)

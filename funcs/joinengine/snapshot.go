@@ -1,0 +1,245 @@
+package joinengine
+
+import (
+	"sync"
+	"time"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wallclock"
+)
+
+const snapshotFn = "createSnapshotJoinEngine"
+
+// snapshotEngine joins the rows appended to either side with the rows
+// the other side keeps of their key: each key's latest, or with
+// keepLeftDuplicates / keepRightDuplicates all of them
+// (funcs/c/createsnapshotjoinengine.md). An inner join outputs matches
+// only; an outer one also each new row without a match, the other
+// side's columns NULL.
+type snapshotEngine struct {
+	mu      sync.Mutex
+	bg      funcs.Env
+	l, r    *snapSide
+	metrics *streamengine.Metrics
+	out     value.Value
+	inner   bool
+	elapsed bool
+	lname   string // the names metrics may qualify columns with
+	rname   string
+	keyBuf  []byte
+}
+
+// snapSide is the rows one side keeps.
+type snapSide struct {
+	store  *value.Table
+	arrive []int64 // each kept row's arrival, epoch milliseconds
+	key    []int
+	time   int // the time column, -1 for the arrival time
+	dup    bool
+	latest map[string]int
+	all    map[string][]int
+}
+
+func newSnapSide(t *value.Table, key []int, tc int, dup bool) *snapSide {
+	return &snapSide{store: t.EmptyLike(0), key: key, time: tc, dup: dup, latest: map[string]int{}, all: map[string][]int{}}
+}
+
+// createSnapshotJoinEngine(name, leftTable, rightTable, outputTable,
+// metrics, matchingColumn, [timeColumn], [outputElapsedMicroseconds],
+// [keepLeftDuplicates], [keepRightDuplicates], [isInnerJoin],
+// [snapshotDir], [snapshotIntervalInMsgCount]).
+func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
+	arg := func(i int) value.Value { return funcs.Arg(args, i) }
+	left, right, err := sides(snapshotFn, args)
+	if err != nil {
+		return nil, err
+	}
+	e := &snapshotEngine{out: arg(3), lname: left.Shared, rname: right.Shared}
+	if e.metrics, err = streamengine.ParseMetrics(snapshotFn, arg(4)); err != nil {
+		return nil, err
+	}
+	lkey, rkey, err := matching(snapshotFn, arg(5), left, right)
+	if err != nil {
+		return nil, err
+	}
+	lt, rt := -1, -1
+	if tc := arg(6); !funcs.NullOrAbsent(tc) {
+		names, ok := funcs.NamesArg(tc)
+		if !ok || len(names) < 1 || len(names) > 2 {
+			return nil, argErr(snapshotFn, "timeColumn", "a column name or a vector of the left and the right table's")
+		}
+		if lt, err = columnOpt(snapshotFn, "timeColumn", value.NewString(names[0]), left); err != nil {
+			return nil, err
+		}
+		if rt, err = columnOpt(snapshotFn, "timeColumn", value.NewString(names[len(names)-1]), right); err != nil {
+			return nil, err
+		}
+		if left.Cols[lt].T != right.Cols[rt].T {
+			return nil, argErr(snapshotFn, "timeColumn", "columns of one type")
+		}
+	}
+	if e.elapsed, err = funcs.BoolArg(snapshotFn, "outputElapsedMicroseconds", nullAbsent(arg(7)), false); err != nil {
+		return nil, err
+	}
+	ldup, err := funcs.BoolArg(snapshotFn, "keepLeftDuplicates", nullAbsent(arg(8)), false)
+	if err != nil {
+		return nil, err
+	}
+	rdup, err := funcs.BoolArg(snapshotFn, "keepRightDuplicates", nullAbsent(arg(9)), false)
+	if err != nil {
+		return nil, err
+	}
+	if e.inner, err = funcs.BoolArg(snapshotFn, "isInnerJoin", nullAbsent(arg(10)), true); err != nil {
+		return nil, err
+	}
+	// snapshotDir and snapshotIntervalInMsgCount (11, 12) are accepted
+	// and ignored, as the other join engines do.
+	e.l, e.r = newSnapSide(left, lkey, lt, ldup), newSnapSide(right, rkey, rt, rdup)
+	return streamengine.CreateJoin(env, "SnapshotJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
+		e.bg = bg
+		return e, nil
+	})
+}
+
+// nullAbsent is nil for an argument left out or given as NULL.
+func nullAbsent(v value.Value) value.Value {
+	if funcs.NullOrAbsent(v) {
+		return nil
+	}
+	return v
+}
+
+// ConsumeLeft implements streamengine.JoinEngine.
+func (e *snapshotEngine) ConsumeLeft(batch *value.Table) error { return e.consume(batch, true) }
+
+// ConsumeRight implements streamengine.JoinEngine.
+func (e *snapshotEngine) ConsumeRight(batch *value.Table) error { return e.consume(batch, false) }
+
+// consume joins a batch of one side's rows with the rows the other side
+// keeps, row by row in the batch's order and each row's matches in the
+// order they came, then keeps the batch's rows.
+func (e *snapshotEngine) consume(batch *value.Table, isLeft bool) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	start := time.Now()
+	now := wallclock.Millis(start)
+	own, other := e.l, e.r
+	if !isLeft {
+		own, other = e.r, e.l
+	}
+	var mine, theirs []int
+	for r, n := 0, batch.Rows(); r < n; r++ {
+		e.keyBuf = rowKey(e.keyBuf[:0], batch, own.key, r)
+		k := string(e.keyBuf)
+		switch {
+		case other.dup && len(other.all[k]) > 0:
+			for _, j := range other.all[k] {
+				mine, theirs = append(mine, r), append(theirs, j)
+			}
+		case !other.dup:
+			if j, ok := other.latest[k]; ok {
+				mine, theirs = append(mine, r), append(theirs, j)
+				continue
+			}
+			fallthrough
+		default:
+			if !e.inner {
+				mine, theirs = append(mine, r), append(theirs, -1)
+			}
+		}
+	}
+	var err error
+	if len(mine) > 0 {
+		err = e.emit(batch, isLeft, mine, theirs, now, start)
+	}
+	own.add(batch, now, e.keyBuf)
+	return err
+}
+
+// emit computes and writes the output rows of the batch's rows mine
+// joined with the other side's kept rows theirs (-1: none).
+func (e *snapshotEngine) emit(batch *value.Table, isLeft bool, mine, theirs []int, now int64, start time.Time) error {
+	lt, li, rt, ri := batch, mine, e.r.store, theirs
+	if !isLeft {
+		lt, li, rt, ri = e.l.store, theirs, batch, mine
+	}
+	t, bind := joined(lt, li, rt, ri, e.metrics.Bind, e.lname, e.rname)
+	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	if err != nil {
+		return err
+	}
+	own := e.l
+	if !isLeft {
+		own = e.r
+	}
+	var lead []*value.Vector
+	for _, k := range own.key {
+		lead = append(lead, batch.Cols[k].Gather(mine))
+	}
+	lead = append(lead, e.l.times(lt, li, isLeft, now), e.r.times(rt, ri, !isLeft, now))
+	return streamengine.Emit(e.bg, e.out, output(lead, res, e.elapsed, start, batch.Rows()))
+}
+
+// times is the side's time of its rows idx of t (NULL where negative):
+// its time column, or when the rows arrived (now for the batch's).
+func (s *snapSide) times(t *value.Table, idx []int, batch bool, now int64) *value.Vector {
+	if s.time >= 0 {
+		return gatherOrNull(t.Cols[s.time], idx)
+	}
+	ms := make([]int64, len(idx))
+	for i, j := range idx {
+		switch {
+		case j < 0:
+			ms[i] = value.NullInt64
+		case batch:
+			ms[i] = now
+		default:
+			ms[i] = s.arrive[j]
+		}
+	}
+	v := value.NewLongs(ms)
+	v.T = value.Timestamp
+	return v
+}
+
+// add keeps the batch's rows: all of them with duplicates kept, else
+// each key's latest.
+func (s *snapSide) add(batch *value.Table, now int64, buf []byte) {
+	for r, n := 0, batch.Rows(); r < n; r++ {
+		buf = rowKey(buf[:0], batch, s.key, r)
+		k := string(buf)
+		if j, ok := s.latest[k]; ok && !s.dup {
+			for c, col := range s.store.Cols {
+				col.SetFrom(j, batch.Cols[c], r)
+			}
+			s.arrive[j] = now
+			continue
+		}
+		j := s.store.Rows()
+		for c, col := range s.store.Cols {
+			col.AppendFrom(batch.Cols[c], r)
+		}
+		s.arrive = append(s.arrive, now)
+		if s.dup {
+			s.all[k] = append(s.all[k], j)
+		} else {
+			s.latest[k] = j
+		}
+	}
+}
+
+// Stat implements streamengine.JoinEngine: getStreamEngineStat's
+// SnapshotJoinEngine columns.
+func (e *snapshotEngine) Stat() ([]string, []value.Value) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return []string{"leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
+		[]value.Value{value.NewLong(int64(e.l.store.Rows())), value.NewLong(int64(e.r.store.Rows())), value.NewInt(int32(len(e.metrics.Exprs))),
+			value.NewString(e.metrics.Text), value.NewLong(int64((e.l.store.Rows()*len(e.l.store.Cols) + e.r.store.Rows()*len(e.r.store.Cols)) * 8))}
+}
+
+// Close implements streamengine.JoinEngine: the engine runs nothing of
+// its own.
+func (e *snapshotEngine) Close() {}
