@@ -55,13 +55,6 @@ type config struct {
 // aggCol is the name the k-th aggregate of the mixed metrics is read by.
 func aggCol(k int) string { return fmt.Sprintf("__adAgg%d", k) }
 
-func nullAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
-}
-
 func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, error) {
 	c := &config{garbageSize: 2000, snapInterval: -1}
 	dummy, ok := funcs.Arg(args, 2).(*value.Table)
@@ -78,7 +71,7 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "outputTable", fnName, "a table")
 	}
 	c.output = out
-	tc := nullAbsent(funcs.Arg(args, 4))
+	tc := funcs.GivenArg(args, 4)
 	if tc == nil {
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "timeColumn", fnName, "a column name")
 	}
@@ -90,7 +83,7 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "timeColumn", fnName, "the name of a temporal column")
 	}
 	c.timeCol, c.timeType = cols[0], dummy.Cols[cols[0]].T
-	if kc := nullAbsent(funcs.Arg(args, 5)); kc != nil {
+	if kc := funcs.GivenArg(args, 5); kc != nil {
 		if c.keyCols, err = streamengine.Columns(fnName, "keyColumn", kc, dummy); err != nil {
 			return nil, nil, err
 		}
@@ -106,12 +99,12 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 		texts = append(texts, mt.text)
 	}
 	c.text = joinTexts(texts)
-	if w := nullAbsent(funcs.Arg(args, 6)); w != nil || c.windowed {
+	if w := funcs.GivenArg(args, 6); w != nil || c.windowed {
 		if c.window, err = funcs.PositiveIntArg(fnName, "windowSize", w, 0); err != nil || c.window <= 0 {
 			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a positive integer.", "windowSize", fnName)
 		}
 	}
-	if s := nullAbsent(funcs.Arg(args, 7)); s != nil || c.windowed {
+	if s := funcs.GivenArg(args, 7); s != nil || c.windowed {
 		if c.step, err = funcs.PositiveIntArg(fnName, "step", s, 0); err != nil || c.step <= 0 {
 			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a positive integer.", "step", fnName)
 		}
@@ -119,23 +112,23 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 	if c.window > 0 && c.step > 0 && c.window%c.step != 0 {
 		return nil, nil, ddberr.Errorf("The windowSize of %s must be a multiple of its step.", fnName)
 	}
-	if g := nullAbsent(funcs.Arg(args, 8)); g != nil {
+	if g := funcs.GivenArg(args, 8); g != nil {
 		if c.garbageSize, err = funcs.PositiveIntArg(fnName, "garbageSize", g, 2000); err != nil {
 			return nil, nil, err
 		}
 	}
-	if c.roundTime, err = funcs.BoolArg(fnName, "roundTime", nullAbsent(funcs.Arg(args, 9)), true); err != nil {
+	if c.roundTime, err = funcs.BoolArg(fnName, "roundTime", funcs.GivenArg(args, 9), true); err != nil {
 		return nil, nil, err
 	}
-	if d := nullAbsent(funcs.Arg(args, 10)); d != nil {
+	if d := funcs.GivenArg(args, 10); d != nil {
 		if c.snapshotDir, err = funcs.StrScalarArg(fnName, "snapshotDir", d); err != nil {
 			return nil, nil, err
 		}
 	}
-	if c.snapInterval, err = funcs.IntArg(fnName, "snapshotIntervalInMsgCount", nullAbsent(funcs.Arg(args, 11)), -1); err != nil {
+	if c.snapInterval, err = funcs.IntArg(fnName, "snapshotIntervalInMsgCount", funcs.GivenArg(args, 11), -1); err != nil {
 		return nil, nil, err
 	}
-	if d := nullAbsent(funcs.Arg(args, 13)); d != nil {
+	if d := funcs.GivenArg(args, 13); d != nil {
 		v, ok := d.(*value.Vector)
 		if !ok || (v.T != value.String && v.T != value.Symbol) || v.Len() != len(c.metrics) {
 			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "anomalyDescription", fnName, "a STRING vector with one element per metric")

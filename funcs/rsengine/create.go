@@ -67,7 +67,7 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 	} else if _, ok := cfg.output.(*value.Table); !ok {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a table.", "outputTable", fn)
 	}
-	if cfg.keys, err = streamengine.Columns(fn, "keyColumn", absentIfNull(arg(2)), dummy); err != nil {
+	if cfg.keys, err = streamengine.Columns(fn, "keyColumn", funcs.GivenArg(rest, 2), dummy); err != nil {
 		return nil, err
 	}
 	if f := arg(3); !funcs.NullOrAbsent(f) {
@@ -85,7 +85,7 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 	if d := arg(4); !funcs.NullOrAbsent(d) {
 		cfg.snapDir, _ = funcs.StringArg(d)
 	}
-	if cfg.snapEvery, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", absentIfNull(arg(5)), 0); err != nil {
+	if cfg.snapEvery, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", funcs.GivenArg(rest, 5), 0); err != nil {
 		return nil, err
 	}
 	timeKey := false
@@ -94,7 +94,7 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 			timeKey = true
 		}
 	}
-	if cfg.keepOrder, err = funcs.BoolArg(fn, "keepOrder", absentIfNull(arg(6)), timeKey); err != nil {
+	if cfg.keepOrder, err = funcs.BoolArg(fn, "keepOrder", funcs.GivenArg(rest, 6), timeKey); err != nil {
 		return nil, err
 	}
 	if p := arg(7); !funcs.NullOrAbsent(p) {
@@ -107,18 +107,18 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 		}
 		cfg.purge = pm
 	}
-	secs, err := funcs.IntArg(fn, "keyPurgeFreqInSecond", absentIfNull(arg(8)), 0)
+	secs, err := funcs.IntArg(fn, "keyPurgeFreqInSecond", funcs.GivenArg(rest, 8), 0)
 	if err != nil {
 		return nil, err
 	}
 	cfg.purgeFreq = time.Duration(secs) * time.Second
-	if cfg.elapsed, err = funcs.BoolArg(fn, "outputElapsedMicroseconds", absentIfNull(arg(10)), false); err != nil {
+	if cfg.elapsed, err = funcs.BoolArg(fn, "outputElapsedMicroseconds", funcs.GivenArg(rest, 10), false); err != nil {
 		return nil, err
 	}
-	if _, err = funcs.IntArg(fn, "keyCapacity", absentIfNull(arg(11)), 1024); err != nil {
+	if _, err = funcs.IntArg(fn, "keyCapacity", funcs.GivenArg(rest, 11), 1024); err != nil {
 		return nil, err
 	}
-	par, err := funcs.IntArg(fn, "parallelism", absentIfNull(arg(12)), 1)
+	par, err := funcs.IntArg(fn, "parallelism", funcs.GivenArg(rest, 12), 1)
 	if err != nil {
 		return nil, err
 	}
@@ -136,14 +136,6 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 	return streamengine.Create(env, kind, name, dummy, func(bg funcs.Env) (streamengine.Engine, error) {
 		return newEngine(bg, cfg, dummy), nil
 	})
-}
-
-// absentIfNull treats a NULL optional argument as left out.
-func absentIfNull(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
 }
 
 // expandTuples splits each metric whose value is a tuple (a function

@@ -37,26 +37,26 @@ func createDailyTimeSeriesEngine(env funcs.Env, args []value.Value) (value.Value
 		return nil, ddberr.Errorf("The arguments [%s] and [%s] of %s cannot be set together.", "useSystemTime", "sessionBegin", fn)
 	}
 	d := &daily{c: c, perDay: perDay(c.timeType)}
-	if d.mergeEnd, err = funcs.BoolArg(fn, "mergeSessionEnd", nullAbsent(funcs.Arg(args, 18)), false); err != nil {
+	if d.mergeEnd, err = funcs.BoolArg(fn, "mergeSessionEnd", funcs.GivenArg(args, 18), false); err != nil {
 		return nil, err
 	}
-	if d.mergeLast, err = funcs.BoolArg(fn, "mergeLastWindow", nullAbsent(funcs.Arg(args, 31)), false); err != nil {
+	if d.mergeLast, err = funcs.BoolArg(fn, "mergeLastWindow", funcs.GivenArg(args, 31), false); err != nil {
 		return nil, err
 	}
-	purge, err := funcs.BoolArg(fn, "keyPurgeDaily", nullAbsent(funcs.Arg(args, 30)), true)
+	purge, err := funcs.BoolArg(fn, "keyPurgeDaily", funcs.GivenArg(args, 30), true)
 	if err != nil {
 		return nil, err
 	}
-	if f := nullAbsent(funcs.Arg(args, 21)); f != nil {
+	if f := funcs.GivenArg(args, 21); f != nil {
 		if c.sessionEndForce, err = funcs.PositiveIntArg(fn, "forceTriggerSessionEndTime", f, 0); err != nil {
 			return nil, err
 		}
 	}
-	begins, err := d.times(fn, "sessionBegin", nullAbsent(funcs.Arg(args, 16)), 0)
+	begins, err := d.times(fn, "sessionBegin", funcs.GivenArg(args, 16), 0)
 	if err != nil {
 		return nil, err
 	}
-	ends, err := d.times(fn, "sessionEnd", nullAbsent(funcs.Arg(args, 17)), d.perDay)
+	ends, err := d.times(fn, "sessionEnd", funcs.GivenArg(args, 17), d.perDay)
 	if err != nil {
 		return nil, err
 	}
