@@ -76,18 +76,18 @@ func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 			return nil, argErr(snapshotFn, "timeColumn", "columns of one type")
 		}
 	}
-	if e.elapsed, err = funcs.BoolArg(snapshotFn, "outputElapsedMicroseconds", nullAbsent(arg(7)), false); err != nil {
+	if e.elapsed, err = funcs.BoolArg(snapshotFn, "outputElapsedMicroseconds", funcs.GivenArg(args, 7), false); err != nil {
 		return nil, err
 	}
-	ldup, err := funcs.BoolArg(snapshotFn, "keepLeftDuplicates", nullAbsent(arg(8)), false)
+	ldup, err := funcs.BoolArg(snapshotFn, "keepLeftDuplicates", funcs.GivenArg(args, 8), false)
 	if err != nil {
 		return nil, err
 	}
-	rdup, err := funcs.BoolArg(snapshotFn, "keepRightDuplicates", nullAbsent(arg(9)), false)
+	rdup, err := funcs.BoolArg(snapshotFn, "keepRightDuplicates", funcs.GivenArg(args, 9), false)
 	if err != nil {
 		return nil, err
 	}
-	if e.inner, err = funcs.BoolArg(snapshotFn, "isInnerJoin", nullAbsent(arg(10)), true); err != nil {
+	if e.inner, err = funcs.BoolArg(snapshotFn, "isInnerJoin", funcs.GivenArg(args, 10), true); err != nil {
 		return nil, err
 	}
 	// snapshotDir and snapshotIntervalInMsgCount (11, 12) are accepted
@@ -97,14 +97,6 @@ func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 		e.bg = bg
 		return e, nil
 	})
-}
-
-// nullAbsent is nil for an argument left out or given as NULL.
-func nullAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
 }
 
 // ConsumeLeft implements streamengine.JoinEngine.

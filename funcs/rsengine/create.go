@@ -40,40 +40,55 @@ func createNarrowReactiveStateEngine(env funcs.Env, args []value.Value) (value.V
 // create reads the arguments after metrics (and metricNames): rest
 // starts at dummyTable.
 func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames []string, rest []value.Value) (value.Value, error) {
-	arg := func(i int) value.Value { return funcs.Arg(rest, i) }
 	if n, ok := funcs.StringArg(name); !ok || n == "" {
 		return nil, ddberr.Errorf("The name of a stream engine must be a non-empty string.")
 	}
-	m, err := streamengine.ParseMetrics(fn, metricsArg)
+	cfg, dummy, err := newConfig(env, fn, metricsArg, metricNames, rest)
 	if err != nil {
 		return nil, err
 	}
+	return streamengine.Create(env, kind, name, dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+		e := newEngine(bg, cfg, dummy)
+		if cfg.narrow > 0 {
+			return &narrowEngine{engine: e}, nil
+		}
+		return e, nil
+	})
+}
+
+// newConfig reads an engine's arguments as create does.
+func newConfig(env funcs.Env, fn string, metricsArg value.Value, metricNames []string, rest []value.Value) (*config, *value.Table, error) {
+	arg := func(i int) value.Value { return funcs.Arg(rest, i) }
+	m, err := streamengine.ParseMetrics(fn, metricsArg)
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := checkAggregates(env, m.Exprs); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	dummy, ok := arg(0).(*value.Table)
 	if !ok {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be a table.", "dummyTable", fn)
+		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a table.", "dummyTable", fn)
 	}
 	cfg := &config{metrics: m, output: arg(1)}
 	if h := arg(13); !funcs.NullOrAbsent(h) {
 		if !funcs.IsFunction(h) {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "outputHandler", fn)
+			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "outputHandler", fn)
 		}
 		cfg.output, cfg.handler = h, true
 		if cfg.msgAsTable, err = funcs.BoolArg(fn, "msgAsTable", arg(14), false); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	} else if _, ok := cfg.output.(*value.Table); !ok {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be a table.", "outputTable", fn)
+		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a table.", "outputTable", fn)
 	}
 	if cfg.keys, err = streamengine.Columns(fn, "keyColumn", funcs.GivenArg(rest, 2), dummy); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if f := arg(3); !funcs.NullOrAbsent(f) {
 		fm, err := oneExpr(fn, "filter", f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		cfg.filter = fm.Exprs[0]
 		for k, v := range fm.Bind {
@@ -86,7 +101,7 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 		cfg.snapDir, _ = funcs.StringArg(d)
 	}
 	if cfg.snapEvery, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", funcs.GivenArg(rest, 5), 0); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	timeKey := false
 	for _, k := range cfg.keys {
@@ -95,47 +110,45 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 		}
 	}
 	if cfg.keepOrder, err = funcs.BoolArg(fn, "keepOrder", funcs.GivenArg(rest, 6), timeKey); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if p := arg(7); !funcs.NullOrAbsent(p) {
 		pm, err := oneExpr(fn, "keyPurgeFilter", p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(cfg.keys) == 0 {
-			return nil, ddberr.Errorf("The keyPurgeFilter of %s requires keyColumn.", fn)
+			return nil, nil, ddberr.Errorf("The keyPurgeFilter of %s requires keyColumn.", fn)
 		}
 		cfg.purge = pm
 	}
 	secs, err := funcs.IntArg(fn, "keyPurgeFreqInSecond", funcs.GivenArg(rest, 8), 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cfg.purgeFreq = time.Duration(secs) * time.Second
 	if cfg.elapsed, err = funcs.BoolArg(fn, "outputElapsedMicroseconds", funcs.GivenArg(rest, 10), false); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err = funcs.IntArg(fn, "keyCapacity", funcs.GivenArg(rest, 11), 1024); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	par, err := funcs.IntArg(fn, "parallelism", funcs.GivenArg(rest, 12), 1)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if par < 1 || par > 63 {
-		return nil, ddberr.Errorf("The parallelism of %s must be a positive integer no greater than 63.", fn)
+		return nil, nil, ddberr.Errorf("The parallelism of %s must be a positive integer no greater than 63.", fn)
 	}
 	m.Exprs = expandTuples(env, m, dummy)
 	cfg.inlined, cfg.inlinedFilter, cfg.canInline = inline(env, m.Exprs, cfg.filter)
 	if metricNames != nil {
 		if len(metricNames) > len(m.Exprs) {
-			return nil, ddberr.Errorf("The metrics of %s must hold one metric for each of metricNames.", fn)
+			return nil, nil, ddberr.Errorf("The metrics of %s must hold one metric for each of metricNames.", fn)
 		}
 		cfg.narrow, cfg.metricNames = len(metricNames), metricNames
 	}
-	return streamengine.Create(env, kind, name, dummy, func(bg funcs.Env) (streamengine.Engine, error) {
-		return newEngine(bg, cfg, dummy), nil
-	})
+	return cfg, dummy, nil
 }
 
 // expandTuples splits each metric whose value is a tuple (a function

@@ -44,6 +44,9 @@ type config struct {
 	inlined       []ast.Expr
 	inlinedFilter ast.Expr
 	canInline     bool
+	// sink, when set, takes the output rows in place of output: the
+	// halves of a dual ownership engine (dual.go).
+	sink func(*value.Table) error
 }
 
 // group is one key's state: the places in the engine's history of the
@@ -360,6 +363,9 @@ func metricName(i int) string { return "metric" + strconv.Itoa(i) }
 
 // emit writes output rows to the output table or handler.
 func (e *engine) emit(out *value.Table) error {
+	if e.cfg.sink != nil {
+		return e.cfg.sink(out)
+	}
 	if e.cfg.handler && !e.cfg.msgAsTable {
 		cols := make([]value.Value, len(out.Cols))
 		for i, c := range out.Cols {

@@ -15,6 +15,8 @@ func init() {
 		// create.go
 		funcs.Spec{Name: "createReactiveStateEngine", Params: createParams, Min: 4, Max: len(createParams), Props: funcs.Session, Category: "streaming", Fn: createReactiveStateEngine},
 		funcs.Spec{Name: "createNarrowReactiveStateEngine", Params: narrowParams, Min: 6, Max: len(narrowParams), Props: funcs.Session, Category: "streaming", Fn: createNarrowReactiveStateEngine},
+		// dual.go
+		funcs.Spec{Name: "createDualOwnershipReactiveStateEngine", Params: dualParams, Min: 7, Max: len(dualParams), Props: funcs.Session, Category: "streaming", Fn: createDualOwnershipReactiveStateEngine},
 		// iterate.go
 		funcs.Spec{Name: "stateIterate", Params: []string{"X", "initial", "initialWindow", "iterateFunc", "combineCoeff"}, Min: 5, Max: 5, Props: funcs.OrderSensitive, Category: "streaming", Fn: stateIterate},
 		funcs.Spec{Name: "conditionalIterate", Params: []string{"cond", "trueValue", "falseIterFunc"}, Min: 3, Max: 3, Props: funcs.OrderSensitive, Category: "streaming", Fn: conditionalIterate},
