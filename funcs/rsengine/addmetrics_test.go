@@ -12,9 +12,7 @@ import (
 // it: each append sees the metrics before or after an addition whole,
 // and every input row gives one row per metric of its time.
 func TestNarrowAddMetricsWhileAppending(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `share table(1:0, `+"`k`name`v"+`, [INT, STRING, LONG]) as nout
+	e, s := testkit.Started(t, `share table(1:0, `+"`k`name`v"+`, [INT, STRING, LONG]) as nout
 createNarrowReactiveStateEngine(name="narrowRace", metrics=<cumcount(v)>, metricNames="c0", dummyTable=table(1:0, `+"`k`v"+`, [INT, INT]), outputTable=nout, keyColumn="k")`)
 	done := make(chan struct{})
 	go func() {
