@@ -37,6 +37,12 @@ func DictField(d *value.Dict, name string) value.Value {
 	return nil
 }
 
+// BadArg is the error of argument param of fn not being what (a phrase:
+// "a positive integer").
+func BadArg(fn, param, what string) error {
+	return ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, what)
+}
+
 // ScalarArg returns x as a non-nil scalar.
 func ScalarArg(x value.Value) (*value.Scalar, bool) {
 	s, ok := x.(*value.Scalar)
@@ -178,6 +184,25 @@ func NamesArg(v value.Value) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// ArgName is names[i], the name a call gave its argument i, or "" when
+// it gave none.
+func ArgName(names []string, i int) string {
+	if i < len(names) {
+		return names[i]
+	}
+	return ""
+}
+
+// EmptyArg reports whether an optional argument was left out: missing,
+// an empty slot (f(x, )), or a VOID NULL.
+func EmptyArg(x value.Value) bool {
+	if x == nil {
+		return true
+	}
+	s, ok := x.(*value.Scalar)
+	return ok && s.T == value.Void
 }
 
 // NullOrAbsent reports whether an optional argument was left out (nil)

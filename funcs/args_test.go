@@ -84,3 +84,7 @@ func TestDictField(t *testing.T) {
 	require.Equal(t, value.NewInt(2), DictField(d, "fun"))
 	require.Nil(t, DictField(d, "jac"))
 }
+
+func TestBadArg(t *testing.T) {
+	require.EqualError(t, BadArg("knn", "power", "a positive integer"), "The argument [power] of knn must be a positive integer.")
+}

@@ -8,10 +8,10 @@ import (
 )
 
 // AppendElemBytes appends elements lo..hi-1 of the plain vector v to b as
-// DolphinDB lays them out in memory (what write and gmd5 see): fixed-width
-// numbers little-endian, COMPLEX and POINT as two DOUBLEs, strings as
-// their text, followed by a NUL byte when nulTerm is set. ok is false for
-// a type with no such layout (ANY).
+// DolphinDB lays them out in memory (what write, gmd5 and objectChecksum
+// see): fixed-width numbers little-endian, COMPLEX and POINT as two
+// DOUBLEs, strings as their text, followed by a NUL byte when nulTerm is
+// set. ok is false for a type with no such layout (ANY).
 func AppendElemBytes(b []byte, v *value.Vector, lo, hi int, nulTerm bool) (_ []byte, ok bool) {
 	le := binary.LittleEndian
 	switch v.T.Storage() {

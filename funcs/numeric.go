@@ -205,6 +205,15 @@ func MapDouble(fn string, x value.Value, f func(float64) float64) (value.Value, 
 	})
 }
 
+// Positions is row positions as an INT vector.
+func Positions(idx []int) *value.Vector {
+	out := make([]int32, len(idx))
+	for i, j := range idx {
+		out[i] = int32(j)
+	}
+	return value.NewInts(out)
+}
+
 // fromLongs builds a vector of integral type t from int64s holding
 // value.NullInt64 for NULLs, narrowing with t's NULL sentinel.
 func FromLongs(t value.Type, xs []int64) *value.Vector {

@@ -268,6 +268,18 @@ func HostOf[H any](env Env) (H, error) {
 	return h, nil
 }
 
+// WithHost adapts a built-in that works through the host H: where env
+// is not one, the built-in fails as HostOf does.
+func WithHost[H any](f func(h H, env Env, args []value.Value) (value.Value, error)) Impl {
+	return func(env Env, args []value.Value) (value.Value, error) {
+		h, err := HostOf[H](env)
+		if err != nil {
+			return nil, err
+		}
+		return f(h, env, args)
+	}
+}
+
 // HostWith is HostOf followed by check, typically the host's read or
 // write rights check, whose error it returns.
 func HostWith[H any](env Env, check func(H) error) (H, error) {

@@ -167,6 +167,15 @@ func StrScalarArg(fn, param string, x value.Value) (string, error) {
 	return "", ddberr.Errorf("The argument [%s] of %s must be a string scalar.", param, fn)
 }
 
+// OptStrScalarArg is StrScalarArg for an optional parameter: def when
+// the argument is absent.
+func OptStrScalarArg(fn, param string, x value.Value, def string) (string, error) {
+	if x == nil {
+		return def, nil
+	}
+	return StrScalarArg(fn, param, x)
+}
+
 // nonNegIntArg reads a non-negative integral scalar parameter.
 func NonNegIntArg(fn, param string, x value.Value, def int64) (int64, error) {
 	n, err := IntArg(fn, param, x, def)

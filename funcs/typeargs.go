@@ -44,18 +44,26 @@ func TypeArg(v value.Value) (value.Type, int32, error) {
 	return value.Type(id), int32(x >> 16), nil
 }
 
+// ElemsArg is a scalar as a list of one or a vector's (or tuple's)
+// elements; ok is false for any other form.
+func ElemsArg(x value.Value) (elems []value.Value, ok bool) {
+	switch t := x.(type) {
+	case *value.Scalar:
+		return []value.Value{t}, true
+	case *value.Vector:
+		for i := 0; i < t.Len(); i++ {
+			elems = append(elems, t.Elem(i))
+		}
+		return elems, true
+	}
+	return nil, false
+}
+
 // TypesArg reads a scalar or vector of type arguments (a table's column
 // types) with their decimal scales.
 func TypesArg(v value.Value) ([]value.Type, []int32, error) {
-	var items []value.Value
-	switch t := v.(type) {
-	case *value.Scalar:
-		items = []value.Value{t}
-	case *value.Vector:
-		for i := 0; i < t.Len(); i++ {
-			items = append(items, t.Elem(i))
-		}
-	default:
+	items, ok := ElemsArg(v)
+	if !ok {
 		return nil, nil, ddberr.Errorf("The column types must be a vector of data types.")
 	}
 	ts := make([]value.Type, len(items))

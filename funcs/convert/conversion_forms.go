@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -185,7 +183,7 @@ func typedMatrix(typ value.Value, rest []value.Value) (value.Value, error) {
 	v.Scale = scale
 	def := funcs.Arg(rest, 3)
 	switch {
-	case !temporal.IsEmptyArg(def):
+	case !funcs.EmptyArg(def):
 		s, ok := def.(*value.Scalar)
 		if !ok {
 			return nil, ddberr.Errorf("The argument [defaultValue] of matrix must be a scalar.")
@@ -391,7 +389,7 @@ func makeKey(fn string, args []value.Value) (value.Value, error) {
 			if c.Len() == 1 {
 				k = 0
 			}
-			buf = appendRaw(buf, c, k)
+			buf, _ = funcs.AppendElemBytes(buf, c, k, k+1, false)
 		}
 		out[r] = string(buf)
 	}
@@ -400,28 +398,6 @@ func makeKey(fn string, args []value.Value) (value.Value, error) {
 		return res.At(0), nil
 	}
 	return res, nil
-}
-
-func appendRaw(b []byte, v *value.Vector, i int) []byte {
-	switch v.T.Storage() {
-	case value.StString:
-		return append(b, v.StrAt(i)...)
-	case value.StInt8:
-		return append(b, byte(v.I8[i]))
-	case value.StInt16:
-		return binary.LittleEndian.AppendUint16(b, uint16(v.I16[i]))
-	case value.StInt32:
-		return binary.LittleEndian.AppendUint32(b, uint32(v.I32[i]))
-	case value.StInt64:
-		return binary.LittleEndian.AppendUint64(b, uint64(v.I64[i]))
-	case value.StFloat32:
-		return binary.LittleEndian.AppendUint32(b, math.Float32bits(v.F32[i]))
-	case value.StFloat64:
-		return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.F64[i]))
-	case value.StBytes16:
-		return append(b, v.B16[i][:]...)
-	}
-	return b
 }
 
 // fixedLengthArrayVector makes an array vector whose row i holds element

@@ -90,15 +90,8 @@ func jsonExtract(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	var path []value.Value
-	switch l := args[1].(type) {
-	case *value.Scalar:
-		path = []value.Value{l}
-	case *value.Vector:
-		for i := 0; i < l.Len(); i++ {
-			path = append(path, l.Elem(i))
-		}
-	default:
+	path, ok := funcs.ElemsArg(args[1])
+	if !ok {
 		return nil, ddberr.Errorf("The argument [location] of jsonExtract must be a scalar, vector or tuple of keys and positions.")
 	}
 	typ, err := funcs.StrScalarArg("jsonExtract", "type", args[2])

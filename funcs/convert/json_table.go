@@ -63,7 +63,7 @@ func parseJSONTable(_ funcs.Env, args []value.Value) (value.Value, error) {
 		format string
 	}
 	specs := map[string]colSpec{}
-	if s := funcs.Arg(args, 1); !temporal.IsEmptyArg(s) {
+	if s := funcs.Arg(args, 1); !funcs.EmptyArg(s) {
 		tb, ok := s.(*value.Table)
 		if !ok || tb.Column("name") == nil || tb.Column("type") == nil {
 			return nil, ddberr.Errorf("The schema of parseJsonTable must be a table with the columns name and type.")

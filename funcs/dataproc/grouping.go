@@ -76,14 +76,12 @@ func bar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	closed := "left"
-	if c := funcs.Arg(args, 2); c != nil {
-		if closed, err = funcs.StrScalarArg("bar", "closed", c); err != nil {
-			return nil, err
-		}
-		if closed != "left" && closed != "right" {
-			return nil, ddberr.Errorf("The argument [closed] of bar must be 'left' or 'right'.")
-		}
+	closed, err := funcs.OptStrScalarArg("bar", "closed", funcs.Arg(args, 2), "left")
+	if err != nil {
+		return nil, err
+	}
+	if closed != "left" && closed != "right" {
+		return nil, ddberr.Errorf("The argument [closed] of bar must be 'left' or 'right'.")
 	}
 	out := make([]int64, len(xs))
 	for i, x := range xs {
@@ -144,7 +142,7 @@ func dailyAlignedBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	var ends []int64
-	if e := funcs.Arg(args, 3); !temporal.IsEmptyArg(e) {
+	if e := funcs.Arg(args, 3); !funcs.EmptyArg(e) {
 		ein, err := temporal.TemporalInput("dailyAlignedBar", e)
 		if err != nil || ein.T != off.T || len(ein.Raw) != len(starts) {
 			return nil, ddberr.Errorf("The argument [timeEnd] of dailyAlignedBar must have the type and length of timeOffset.")
@@ -450,22 +448,16 @@ func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok || v.T == value.Any || v.T.IsArray() {
 		return nil, ddberr.Errorf("The argument [X] of groups must be a vector.")
 	}
-	mode := "dict"
-	if m := funcs.Arg(args, 1); m != nil {
-		var err error
-		if mode, err = funcs.StrScalarArg("groups", "mode", m); err != nil {
-			return nil, err
-		}
+	mode, err := funcs.OptStrScalarArg("groups", "mode", funcs.Arg(args, 1), "dict")
+	if err != nil {
+		return nil, err
 	}
 	codes, first := funcs.DistinctCodes(v)
 	members := make([][]int32, len(first))
 	for i, g := range codes {
 		members[g] = append(members[g], int32(i))
 	}
-	order := make([]int, len(first))
-	for i := range order {
-		order[i] = i
-	}
+	order := value.Iota(len(first))
 	sort.Slice(order, func(a, b int) bool { return value.CompareElems(v, first[order[a]], first[order[b]]) < 0 })
 	keyIdx := make([]int, len(order))
 	for k, g := range order {
@@ -521,14 +513,12 @@ func volumeBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok || !is.T.IsNumeric() || is.Null || is.Float64() == 0 {
 		return nil, ddberr.Errorf("The argument [interval] of volumeBar must be a non-zero number.")
 	}
-	label := "seq"
-	if l := funcs.Arg(args, 2); l != nil {
-		if label, err = funcs.StrScalarArg("volumeBar", "label", l); err != nil {
-			return nil, err
-		}
-		if label != "seq" && label != "left" && label != "right" {
-			return nil, ddberr.Errorf("The argument [label] of volumeBar must be 'seq', 'left' or 'right'.")
-		}
+	label, err := funcs.OptStrScalarArg("volumeBar", "label", funcs.Arg(args, 2), "seq")
+	if err != nil {
+		return nil, err
+	}
+	if label != "seq" && label != "left" && label != "right" {
+		return nil, ddberr.Errorf("The argument [label] of volumeBar must be 'seq', 'left' or 'right'.")
 	}
 	integral := v.T.Category() == value.CatIntegral || v.T == value.Bool
 	threshold := is.Float64()

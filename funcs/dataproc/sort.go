@@ -15,14 +15,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func intsOf(idx []int) *value.Vector {
-	out := make([]int32, len(idx))
-	for i, j := range idx {
-		out[i] = int32(j)
-	}
-	return value.NewInts(out)
-}
-
 // sortKeys reads the key vectors of X (a vector or a tuple of equal-length
 // vectors) and one direction per key.
 func sortKeys(fn string, x, asc value.Value) ([]*value.Vector, []bool, error) {
@@ -339,7 +331,7 @@ func isortFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return intsOf(idx), nil
+	return funcs.Positions(idx), nil
 }
 
 func isortTopFn(_ funcs.Env, args []value.Value) (value.Value, error) {

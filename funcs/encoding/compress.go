@@ -15,12 +15,9 @@ var methods = map[string]wire.Compression{"lz4": wire.CompressLZ4, "delta": wire
 // it back. Tables are not compressed: their columns would no longer be
 // of one length.
 func compress(_ funcs.Env, args []value.Value) (value.Value, error) {
-	name := "lz4"
-	if x := funcs.Arg(args, 1); x != nil {
-		var err error
-		if name, err = funcs.StrScalarArg("compress", "method", x); err != nil {
-			return nil, err
-		}
+	name, err := funcs.OptStrScalarArg("compress", "method", funcs.Arg(args, 1), "lz4")
+	if err != nil {
+		return nil, err
 	}
 	m, ok := methods[name]
 	if !ok {

@@ -6,11 +6,9 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
-	"encoding/binary"
 	"encoding/hex"
 	"hash"
 	"hash/crc32"
-	"math"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -33,11 +31,9 @@ func hmacFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := "sha256"
-	if x := funcs.Arg(args, 2); x != nil {
-		if name, err = funcs.StrScalarArg("hmac", "digest", x); err != nil {
-			return nil, err
-		}
+	name, err := funcs.OptStrScalarArg("hmac", "digest", funcs.Arg(args, 2), "sha256")
+	if err != nil {
+		return nil, err
 	}
 	newHash, ok := digests[name]
 	if !ok {
@@ -64,47 +60,6 @@ func objectChecksum(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 	}
-	return value.NewInt(int32(crc32.Update(uint32(prev), crc32.IEEETable, elemBytes(v)))), nil
-}
-
-// elemBytes is a vector's elements in DolphinDB's memory layout.
-func elemBytes(v *value.Vector) []byte {
-	le := binary.LittleEndian
-	var b []byte
-	switch v.T.Storage() {
-	case value.StInt8:
-		b = make([]byte, len(v.I8))
-		for i, x := range v.I8 {
-			b[i] = byte(x)
-		}
-	case value.StInt16:
-		for _, x := range v.I16 {
-			b = le.AppendUint16(b, uint16(x))
-		}
-	case value.StInt32:
-		for _, x := range v.I32 {
-			b = le.AppendUint32(b, uint32(x))
-		}
-	case value.StInt64:
-		for _, x := range v.I64 {
-			b = le.AppendUint64(b, uint64(x))
-		}
-	case value.StFloat32:
-		for _, x := range v.F32 {
-			b = le.AppendUint32(b, math.Float32bits(x))
-		}
-	case value.StFloat64, value.StPair2F64:
-		for _, x := range v.F64 {
-			b = le.AppendUint64(b, math.Float64bits(x))
-		}
-	case value.StString:
-		for i := range v.Len() {
-			b = append(b, v.StrAt(i)...)
-		}
-	case value.StBytes16:
-		for _, x := range v.B16 {
-			b = append(b, x[:]...)
-		}
-	}
-	return b
+	b, _ := funcs.AppendElemBytes(make([]byte, 0, v.Len()*v.T.Storage().Width()), v, 0, v.Len(), false)
+	return value.NewInt(int32(crc32.Update(uint32(prev), crc32.IEEETable, b))), nil
 }

@@ -49,6 +49,15 @@ func badFormat(format string) error {
 	return ddberr.Errorf("Invalid format string '%s'.", format)
 }
 
+// formatArg is the format argument of pack and unpack, parsed.
+func formatArg(fn string, x value.Value) (*layout, error) {
+	format, err := funcs.StrScalarArg(fn, "format", x)
+	if err != nil {
+		return nil, err
+	}
+	return parseFormat(format)
+}
+
 func parseFormat(format string) (*layout, error) {
 	l := &layout{order: binary.LittleEndian, native: true}
 	f := format
@@ -138,11 +147,7 @@ func (l *layout) length() int {
 // pack is pack(format, args...): the args laid out as the format says,
 // as a BLOB.
 func pack(_ funcs.Env, args []value.Value) (value.Value, error) {
-	format, err := funcs.StrScalarArg("pack", "format", args[0])
-	if err != nil {
-		return nil, err
-	}
-	l, err := parseFormat(format)
+	l, err := formatArg("pack", args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -247,11 +252,7 @@ func (l *layout) packOne(buf []byte, c byte, x value.Value) ([]byte, error) {
 // Integers come back as LONG, 'c' as CHAR, 's' and 'p' as STRING, 'x'
 // as NULL, 'f' and 'd' as DOUBLE.
 func unpack(_ funcs.Env, args []value.Value) (value.Value, error) {
-	format, err := funcs.StrScalarArg("unpack", "format", args[0])
-	if err != nil {
-		return nil, err
-	}
-	l, err := parseFormat(format)
+	l, err := formatArg("unpack", args[0])
 	if err != nil {
 		return nil, err
 	}

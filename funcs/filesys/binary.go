@@ -23,27 +23,20 @@ import (
 // string type (zero-terminated) and -1 for a type that has no binary
 // form.
 func width(t value.Type) int {
-	if t.IsArray() || t == value.Any || t == value.Void {
+	if t.IsArray() || t == value.Any || t == value.Void || t == value.Blob {
 		return -1
 	}
-	switch t.Storage() {
-	case value.StInt8:
-		return 1
-	case value.StInt16:
-		return 2
-	case value.StInt32, value.StFloat32:
-		return 4
-	case value.StInt64, value.StFloat64:
-		return 8
-	case value.StBytes16:
-		return 16
+	switch st := t.Storage(); st {
 	case value.StString:
-		if t == value.Blob {
-			return -1
-		}
 		return 0
+	case value.StPair2F64:
+		return -1 // COMPLEX and POINT: decodeInto has no case for them
+	default:
+		if w := st.Width(); w > 0 {
+			return w
+		}
+		return -1
 	}
-	return -1
 }
 
 // appendElems appends elements lo..hi-1 of v (a fixed-width or string

@@ -81,10 +81,7 @@ func handleArg(fn string, x value.Value) (*Handle, error) {
 }
 
 func optBool(fn, param string, x value.Value, def bool) (bool, error) {
-	if s, ok := x.(*value.Scalar); x == nil || (ok && s.Null) {
-		return def, nil
-	}
-	return funcs.BoolArg(fn, param, x, def)
+	return funcs.BoolArg(fn, param, nilIfNull(x), def)
 }
 
 func fileFn(env funcs.Env, args []value.Value) (value.Value, error) {

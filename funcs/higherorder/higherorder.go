@@ -1164,9 +1164,9 @@ func xgroupby(env funcs.Env, args []value.Value, names []string) (value.Value, e
 	cols := make([]*value.Vector, 0, len(keys)+1)
 	// A key written as a variable names its column (funcs/ho_funcs/groupby.md:
 	// [sym, minute(timestamp)] gives sym and groupingKey).
-	keyNames := []string{Arg0(names, 2)}
+	keyNames := []string{funcs.ArgName(names, 2)}
 	if len(keys) > 1 {
-		keyNames = funcs.SplitElemNames(Arg0(names, 2))
+		keyNames = funcs.SplitElemNames(funcs.ArgName(names, 2))
 	}
 	for i, k := range keys {
 		n := ""
@@ -1180,20 +1180,12 @@ func xgroupby(env funcs.Env, args []value.Value, names []string) (value.Value, e
 		cols = append(cols, k.Gather(first))
 	}
 	rname := resultColName(fn)
-	if a := Arg0(names, 1); a != "" {
+	if a := funcs.ArgName(names, 1); a != "" {
 		rname += "_" + a
 	}
 	colNames = append(colNames, rname)
 	cols = append(cols, rv)
 	return value.NewTable(colNames, cols), nil
-}
-
-// Arg0 returns names[i], or "" when absent.
-func Arg0(names []string, i int) string {
-	if i < len(names) {
-		return names[i]
-	}
-	return ""
 }
 
 // resultColName is "<func>" as DolphinDB names an aggregate's column.
@@ -1465,10 +1457,7 @@ func xaggrTopN(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	// NULLs in sortingCol sort as the smallest values (CompareElems'
 	// order), so they are kept, first when ascending.
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
+	idx := value.Iota(n)
 	funcs.StableSort(idx, func(a, b int) bool {
 		c := value.CompareElems(sc, a, b)
 		if asc {

@@ -55,10 +55,7 @@ func rowGroupby(env funcs.Env, args []value.Value) (value.Value, error) {
 				return nil, ddberr.Errorf("funcArgs of rowGroupby must be matrices or array vectors shaped as groupingCol.")
 			}
 		}
-		idx := make([]int, key.Len())
-		for j := range idx {
-			idx[j] = j
-		}
+		idx := value.Iota(key.Len())
 		sort.SliceStable(idx, func(a, b int) bool {
 			c := value.CompareElems(key, idx[a], idx[b])
 			return c < 0 == asc && c != 0

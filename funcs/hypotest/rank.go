@@ -4,11 +4,11 @@ import (
 	"math"
 	"sort"
 
-	"github.com/porpoisedb/porpoise/funcs/distrib"
+	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/distrib"
 	"github.com/porpoisedb/porpoise/value"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // mannWhitneyUTest is mannWhitneyUTest(X, Y, [correct=true])

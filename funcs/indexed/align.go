@@ -22,7 +22,7 @@ func alignSide(a, b *value.Vector, na, nb int, how *joinKind, own *value.Vector)
 		if na != nb {
 			return side{}, ddberr.Errorf("The matrices to align must have the same size along the dimension not aligned.")
 		}
-		return side{left: identity(na), right: identity(nb), labels: own}, nil
+		return side{left: value.Iota(na), right: value.Iota(nb), labels: own}, nil
 	}
 	if a == nil || b == nil {
 		return side{}, ddberr.Errorf("The matrices to align must have the labels they are aligned by.")
@@ -132,8 +132,8 @@ func merge(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := value.GatherOrNull(a.V, cells(a.Rows, rows.left, identity(a.Cols)))
-	y := value.GatherOrNull(b.V, cells(b.Rows, rows.right, identity(b.Cols)))
+	x := value.GatherOrNull(a.V, cells(a.Rows, rows.left, value.Iota(a.Cols)))
+	y := value.GatherOrNull(b.V, cells(b.Rows, rows.right, value.Iota(b.Cols)))
 	data, err := funcs.JoinVectors(x, y)
 	if err != nil {
 		return nil, err

@@ -71,9 +71,9 @@ func pair(a, b value.Value, rowJoin joinKind) (x, y *value.Vector, wrap func(*va
 		}
 		colA, colB, out.ColLabels = cols.left, cols.right, cols.labels
 	case ma.Indexed == value.IndexedMatrix:
-		colA, colB, out.ColLabels = identity(ma.Cols), make([]int, ma.Cols), ma.ColLabels
+		colA, colB, out.ColLabels = value.Iota(ma.Cols), make([]int, ma.Cols), ma.ColLabels
 	case mb.Indexed == value.IndexedMatrix:
-		colA, colB, out.ColLabels = make([]int, mb.Cols), identity(mb.Cols), mb.ColLabels
+		colA, colB, out.ColLabels = make([]int, mb.Cols), value.Iota(mb.Cols), mb.ColLabels
 	default:
 		colA, colB, out.ColLabels = []int{0}, []int{0}, ma.ColLabels
 	}
@@ -96,7 +96,7 @@ func seriesOverMatrix(a, b *value.Matrix) (x, y *value.Vector, wrap func(*value.
 	if series.Indexed != value.IndexedSeries || plain.Indexed != value.NotIndexed || series.Rows != plain.Rows || plain.Cols == 1 {
 		return nil, nil, nil, false
 	}
-	x = value.GatherOrNull(series.V, cells(series.Rows, identity(series.Rows), make([]int, plain.Cols)))
+	x = value.GatherOrNull(series.V, cells(series.Rows, value.Iota(series.Rows), make([]int, plain.Cols)))
 	y = plain.V
 	if series == b {
 		x, y = y, x

@@ -62,7 +62,7 @@ func labelKeys(a, b *value.Vector) (ka, kb []int64) {
 		return a.I64, b.I64
 	}
 	na := a.Len()
-	pos := identity(na + b.Len())
+	pos := value.Iota(na + b.Len())
 	elem := func(p int) (*value.Vector, int) {
 		if p < na {
 			return a, p
@@ -99,7 +99,7 @@ func widen[T int8 | int16 | int32](xs []T) []int64 {
 // sortedPositions is the positions of keys in their order, equal keys in
 // their order in keys.
 func sortedPositions(keys []int64) []int {
-	pos := identity(len(keys))
+	pos := value.Iota(len(keys))
 	for i := 1; i < len(keys); i++ {
 		if keys[i-1] > keys[i] {
 			sort.SliceStable(pos, func(i, j int) bool { return keys[pos[i]] < keys[pos[j]] })
@@ -129,7 +129,7 @@ func joinLabels(a, b *value.Vector, how joinKind) (labelJoin, error) {
 	ka, kb := labelKeys(a, b)
 	pa, pb := sortedPositions(ka), sortedPositions(kb)
 	if how == asofJoin {
-		left, right := identity(len(ka)), make([]int, len(ka))
+		left, right := value.Iota(len(ka)), make([]int, len(ka))
 		for i, k := range ka {
 			// the first of b's sorted labels above a[i]; the one before it matches
 			n := sort.Search(len(pb), func(n int) bool { return kb[pb[n]] > k })
@@ -182,10 +182,7 @@ func inOrderOf(left, right []int) ([]int, []int) {
 	if sort.IntsAreSorted(left) {
 		return left, right
 	}
-	idx := make([]int, len(left))
-	for i := range idx {
-		idx[i] = i
-	}
+	idx := value.Iota(len(left))
 	sort.SliceStable(idx, func(x, y int) bool { return left[idx[x]] < left[idx[y]] })
 	l, r := make([]int, len(idx)), make([]int, len(idx))
 	for k, i := range idx {
@@ -225,13 +222,4 @@ func cells(rows int, rowPos, colPos []int) []int {
 		}
 	}
 	return idx
-}
-
-// identity is the positions 0..n-1.
-func identity(n int) []int {
-	p := make([]int, n)
-	for i := range p {
-		p[i] = i
-	}
-	return p
 }

@@ -21,11 +21,11 @@ func smoothing(fn string, x value.Value, def float64, ok func(float64) bool, wha
 	}
 	s, isScalar := x.(*value.Scalar)
 	if !isScalar || !s.T.IsNumeric() || s.T == value.Bool {
-		return 0, badArg(fn, "varSmoothing", what)
+		return 0, funcs.BadArg(fn, "varSmoothing", what)
 	}
 	f, _ := funcs.DoublesOf(fn, funcs.ScalarVector(s))
 	if len(f) != 1 || funcs.IsNullF(f[0]) || !ok(f[0]) {
-		return 0, badArg(fn, "varSmoothing", what)
+		return 0, funcs.BadArg(fn, "varSmoothing", what)
 	}
 	return f[0], nil
 }
@@ -113,7 +113,7 @@ func multinomialNB(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for _, col := range cols {
 		for _, x := range col {
 			if x < 0 {
-				return nil, badArg("multinomialNB", "X", "a table of non-negative numeric columns")
+				return nil, funcs.BadArg("multinomialNB", "X", "a table of non-negative numeric columns")
 			}
 		}
 	}
@@ -157,7 +157,7 @@ func multinomialNB(_ funcs.Env, args []value.Value) (value.Value, error) {
 // naiveBayesPredict gives each row of X the class of highest posterior.
 func naiveBayesPredict(multinomial bool) funcs.Impl {
 	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
-		bad := badArg("predict", "model", "a naive Bayes model")
+		bad := funcs.BadArg("predict", "model", "a naive Bayes model")
 		inner := funcs.ModelField(args[0], "model")
 		classes, ok1 := funcs.ModelField(inner, "classes").(*value.Vector)
 		priors, ok2 := floats(funcs.ModelField(inner, "priors"))

@@ -10,15 +10,10 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// badArg is the error for parameter param of fn not being what.
-func badArg(fn, param, what string) error {
-	return ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, what)
-}
-
 // features reads X, a table of numeric columns (a matrix too, a column
 // per feature), as columns of float64s without NULLs, with their names.
 func features(fn, param string, x value.Value) ([][]float64, []string, error) {
-	bad := badArg(fn, param, "a table of numeric columns without NULL values")
+	bad := funcs.BadArg(fn, param, "a table of numeric columns without NULL values")
 	var vecs []*value.Vector
 	var names []string
 	switch t := x.(type) {
@@ -51,13 +46,13 @@ func features(fn, param string, x value.Value) ([][]float64, []string, error) {
 // columnsByName reads the named columns of a table for predict.
 func columnsByName(fn string, x value.Value, names []string) ([][]float64, error) {
 	if len(names) == 0 {
-		return nil, badArg(fn, "model", "a model with feature columns")
+		return nil, funcs.BadArg(fn, "model", "a model with feature columns")
 	}
 	t, ok := x.(*value.Table)
 	if !ok {
 		cols, _, err := features(fn, "X", x)
 		if err == nil && len(cols) != len(names) {
-			err = badArg(fn, "X", "a table holding the model's feature columns")
+			err = funcs.BadArg(fn, "X", "a table holding the model's feature columns")
 		}
 		return cols, err
 	}
@@ -68,7 +63,7 @@ func columnsByName(fn string, x value.Value, names []string) ([][]float64, error
 			return nil, ddberr.Errorf("The column '%s' does not exist in table.", name)
 		}
 		if c.T == value.Any || !funcs.IsNumericVec(c) {
-			return nil, badArg(fn, "X", "a table holding the model's feature columns")
+			return nil, funcs.BadArg(fn, "X", "a table holding the model's feature columns")
 		}
 		xs, err := funcs.DoublesOf(fn, c)
 		if err != nil {
@@ -93,7 +88,7 @@ type labelSet struct {
 func readLabels(fn string, y value.Value, n int) (*labelSet, error) {
 	v, ok := y.(*value.Vector)
 	if !ok || v.T == value.Any || !funcs.IsNumericVec(v) || v.Len() != n || v.HasNull() || n == 0 {
-		return nil, badArg(fn, "Y", "a numeric vector without NULL values, one label per row of X")
+		return nil, funcs.BadArg(fn, "Y", "a numeric vector without NULL values, one label per row of X")
 	}
 	ys, err := funcs.DoublesOf(fn, v)
 	if err != nil {
@@ -177,11 +172,11 @@ func matrixRows(v value.Value) ([][]float64, int, bool) {
 func sourceColumns(env funcs.Env, fn string, ds, yArg, xArg value.Value) ([]float64, [][]float64, []string, error) {
 	yName, ok := funcs.StringArg(yArg)
 	if !ok || yName == "" {
-		return nil, nil, nil, badArg(fn, "yColName", "a string scalar")
+		return nil, nil, nil, funcs.BadArg(fn, "yColName", "a string scalar")
 	}
 	xNames, ok := funcs.NamesArg(xArg)
 	if !ok || len(xNames) == 0 {
-		return nil, nil, nil, badArg(fn, "xColNames", "a string scalar or vector")
+		return nil, nil, nil, funcs.BadArg(fn, "xColNames", "a string scalar or vector")
 	}
 	names := append([]string{yName}, xNames...)
 	var cols [][]float64
@@ -192,7 +187,7 @@ func sourceColumns(env funcs.Env, fn string, ds, yArg, xArg value.Value) ([]floa
 		}
 	} else {
 		var err error
-		cols, err = system.SourceColumns(env, fn, ds, names, badArg(fn, "ds", "a data source, a tuple of data sources or an in-memory table"))
+		cols, err = system.SourceColumns(env, fn, ds, names, funcs.BadArg(fn, "ds", "a data source, a tuple of data sources or an in-memory table"))
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -200,12 +195,12 @@ func sourceColumns(env funcs.Env, fn string, ds, yArg, xArg value.Value) ([]floa
 	for _, c := range cols {
 		for _, x := range c {
 			if funcs.IsNullF(x) {
-				return nil, nil, nil, badArg(fn, "ds", "numeric data without NULL values")
+				return nil, nil, nil, funcs.BadArg(fn, "ds", "numeric data without NULL values")
 			}
 		}
 	}
 	if len(cols[0]) == 0 {
-		return nil, nil, nil, badArg(fn, "ds", "non-empty numeric data")
+		return nil, nil, nil, funcs.BadArg(fn, "ds", "non-empty numeric data")
 	}
 	return cols[0], cols[1:], xNames, nil
 }

@@ -137,7 +137,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	fam, ok := families[famName]
 	if !ok {
-		return nil, badArg("glm", "family", "gaussian, poisson, gamma, inverseGaussian or binomial")
+		return nil, funcs.BadArg("glm", "family", "gaussian, poisson, gamma, inverseGaussian or binomial")
 	}
 	linkName := fam.links[0]
 	if v := funcs.GivenArg(args, 4); v != nil {
@@ -147,7 +147,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 			ok = ok || l == linkName
 		}
 		if !ok {
-			return nil, badArg("glm", "link", "a link the family takes")
+			return nil, funcs.BadArg("glm", "link", "a link the family takes")
 		}
 	}
 	link := links[linkName]
@@ -159,7 +159,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 			f, _ = funcs.DoublesOf("glm", funcs.ScalarVector(s))
 		}
 		if len(f) != 1 || funcs.IsNullF(f[0]) || f[0] < 0 {
-			return nil, badArg("glm", "tolerance", "a non-negative number")
+			return nil, funcs.BadArg("glm", "tolerance", "a non-negative number")
 		}
 		tol = f[0]
 	}
@@ -169,7 +169,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	for _, v := range y {
 		if !fam.valid(v) {
-			return nil, badArg("glm", "yColName", "a column of values the family takes")
+			return nil, funcs.BadArg("glm", "yColName", "a column of values the family takes")
 		}
 	}
 	x := designRows(cols, true)
@@ -251,7 +251,7 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // glmPredict is the model's mean response g⁻¹(Xb) for the rows of X.
 func glmPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
-	bad := badArg("predict", "model", "a glm model")
+	bad := funcs.BadArg("predict", "model", "a glm model")
 	coef, ok := funcs.ModelField(args[0], "coefficients").(*value.Table)
 	names, ok2 := funcs.NamesArg(funcs.ModelField(args[0], "xColNames"))
 	linkName, _ := funcs.StringArg(funcs.ModelField(args[0], "link"))
@@ -306,7 +306,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 	}
 	for _, v := range y {
 		if v != 0 && v != 1 {
-			return nil, badArg("logisticRegression", "yColName", "a column of 0 and 1")
+			return nil, funcs.BadArg("logisticRegression", "yColName", "a column of 0 and 1")
 		}
 	}
 	intercept, err := funcs.BoolArg("logisticRegression", "intercept", funcs.GivenArg(args, 3), true)
@@ -320,7 +320,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 		vec, _ := v.(*value.Vector)
 		init, ok := floats(vec)
 		if vec == nil || !ok || len(init) != k {
-			return nil, badArg("logisticRegression", "initTheta", "a numeric vector with one value per factor and the intercept")
+			return nil, funcs.BadArg("logisticRegression", "initTheta", "a numeric vector with one value per factor and the intercept")
 		}
 		copy(theta, init)
 	}
@@ -335,7 +335,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 			f, _ = funcs.DoublesOf("logisticRegression", funcs.ScalarVector(s))
 		}
 		if len(f) != 1 || funcs.IsNullF(f[0]) || f[0] < 0 {
-			return 0, badArg("logisticRegression", name, "a non-negative number")
+			return 0, funcs.BadArg("logisticRegression", name, "a non-negative number")
 		}
 		return f[0], nil
 	}
@@ -412,7 +412,7 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 // logisticPredict is the class, 1 where the model's probability is at
 // least 0.5 and 0 elsewhere, of each row of X.
 func logisticPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
-	bad := badArg("predict", "model", "a logisticRegression model")
+	bad := funcs.BadArg("predict", "model", "a logisticRegression model")
 	theta, ok := floats(funcs.ModelField(args[0], "coefficients"))
 	names, ok2 := funcs.NamesArg(funcs.ModelField(args[0], "xColNames"))
 	icpt, _ := funcs.ModelField(args[0], "intercept").(*value.Scalar)

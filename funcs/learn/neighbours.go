@@ -29,7 +29,7 @@ func knn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	n := len(cols[0])
 	kind, ok := funcs.StringArg(args[2])
 	if !ok || kind != "regressor" && kind != "classifier" {
-		return nil, badArg("knn", "type", "'regressor' or 'classifier'")
+		return nil, funcs.BadArg("knn", "type", "'regressor' or 'classifier'")
 	}
 	if _, err := readLabels("knn", args[0], n); err != nil {
 		return nil, err
@@ -78,7 +78,7 @@ func minkowski(a, b []float64, p float64) float64 {
 }
 
 func knnPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
-	bad := badArg("predict", "model", "a knn model")
+	bad := funcs.BadArg("predict", "model", "a knn model")
 	inner := funcs.ModelField(args[0], "model")
 	train, m, ok := matrixRows(funcs.ModelField(inner, "X"))
 	names, ok2 := funcs.NamesArg(funcs.ModelField(inner, "xColNames"))
@@ -153,7 +153,7 @@ func kmeans(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if k64 > int64(n) {
-		return nil, badArg("kmeans", "k", "a positive integer no greater than the number of rows of X")
+		return nil, funcs.BadArg("kmeans", "k", "a positive integer no greater than the number of rows of X")
 	}
 	k := int(k64)
 	maxIter, err := funcs.PositiveIntArg("kmeans", "maxIter", funcs.GivenArg(args, 2), 300)
@@ -183,7 +183,7 @@ func kmeans(_ funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Matrix:
 		c, mm, ok := matrixRows(init)
 		if !ok || len(c) != k || mm != m {
-			return nil, badArg("kmeans", "init", "'random', 'k-means++' or a matrix of k rows and a column per column of X")
+			return nil, funcs.BadArg("kmeans", "init", "'random', 'k-means++' or a matrix of k rows and a column per column of X")
 		}
 		centres = c
 	default:
@@ -194,7 +194,7 @@ func kmeans(_ funcs.Env, args []value.Value) (value.Value, error) {
 		case "k-means++", "kmeans++":
 			centres = plusPlusCentres(rows, k, rng)
 		default:
-			return nil, badArg("kmeans", "init", "'random', 'k-means++' or a matrix of k rows and a column per column of X")
+			return nil, funcs.BadArg("kmeans", "init", "'random', 'k-means++' or a matrix of k rows and a column per column of X")
 		}
 	}
 	labels := make([]int, n)
@@ -303,7 +303,7 @@ func kmeansPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	centres, m, ok := matrixRows(funcs.ModelField(inner, "centers"))
 	names, ok2 := funcs.NamesArg(funcs.ModelField(inner, "xColNames"))
 	if !ok || !ok2 || m != len(names) || len(centres) == 0 {
-		return nil, badArg("predict", "model", "a kmeans model")
+		return nil, funcs.BadArg("predict", "model", "a kmeans model")
 	}
 	cols, err := columnsByName("predict", args[1], names)
 	if err != nil {

@@ -1,10 +1,9 @@
 package linprog
 
 import (
-	"math"
-
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/optimize"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -38,7 +37,7 @@ func (sf *scriptFunc) values(x []float64) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, ok := floatsOf(r)
+	v, ok := optimize.Floats(r)
 	if !ok || len(v) == 0 || !sf.vector && len(v) != 1 {
 		if sf.vector {
 			return nil, ddberr.Errorf("A constraint function of %s must return a numeric scalar or vector.", sf.s.fn)
@@ -78,7 +77,7 @@ func (sf *scriptFunc) jacobian(x, fx []float64) ([][]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, ok := floatsOf(r)
+	d, ok := optimize.Floats(r)
 	if !ok || len(d) != n*m {
 		return nil, ddberr.Errorf("The gradient function of %s must return a numeric vector as long as X0.", sf.s.fn)
 	}
@@ -90,48 +89,4 @@ func (sf *scriptFunc) jacobian(x, fx []float64) ([][]float64, error) {
 		}
 	}
 	return rows, nil
-}
-
-// floatsOf reads a numeric scalar, vector or matrix (NULL is NaN).
-func floatsOf(r value.Value) ([]float64, bool) {
-	var v *value.Vector
-	switch t := r.(type) {
-	case *value.Scalar:
-		if t.T == value.Void && t.Null {
-			return []float64{math.NaN()}, true
-		}
-		v = t.Vector()
-	case *value.Vector:
-		v = t
-	case *value.Matrix:
-		v = t.V
-	}
-	if v == nil || !funcs.IsNumericVec(v) {
-		return nil, false
-	}
-	d, err := funcs.DoublesOf("", v)
-	if err != nil {
-		return nil, false
-	}
-	out := make([]float64, len(d))
-	for i, x := range d {
-		if funcs.IsNullF(x) {
-			x = math.NaN()
-		}
-		out[i] = x
-	}
-	return out, true
-}
-
-// positiveOpt reads an optional positive number.
-func positiveOpt(fn, name string, args []value.Value, i int, def float64) (float64, error) {
-	x := funcs.GivenArg(args, i)
-	if x == nil {
-		return def, nil
-	}
-	s, ok := x.(*value.Scalar)
-	if !ok || s.Null || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating || !(s.Float64() > 0) {
-		return 0, ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
-	}
-	return s.Float64(), nil
 }

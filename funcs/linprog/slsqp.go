@@ -3,12 +3,11 @@ package linprog
 import (
 	"math"
 
-	"github.com/porpoisedb/porpoise/funcs/optimize"
-
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/optimize"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -25,19 +24,17 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "func", fn)
 	}
-	x0, ok := floatsOf(args[1])
+	x0, ok := optimize.Floats(args[1])
 	if _, isMatrix := args[1].(*value.Matrix); !ok || isMatrix || len(x0) == 0 || hasNaNv(x0) {
 		return nil, ddberr.Errorf("The argument [X0] of %s must be a numeric scalar or vector without NULL values.", fn)
 	}
 	n := len(x0)
 	sc := &scriptCalls{env: env, fn: fn}
-	obj := &scriptFunc{s: sc, f: args[0]}
-	if x := funcs.GivenArg(args, 2); x != nil {
-		if !funcs.IsFunction(x) {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "fprime", fn)
-		}
-		obj.jac = x
+	jac, err := optimize.OptFunc(fn, "fprime", args, 2)
+	if err != nil {
+		return nil, err
 	}
+	obj := &scriptFunc{s: sc, f: args[0], jac: jac}
 	var eqs, ineqs []*scriptFunc
 	if x := funcs.GivenArg(args, 3); x != nil {
 		var items []value.Value
@@ -74,11 +71,11 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	ftol, err := positiveOpt(fn, "ftol", args, 5, 1e-6)
+	ftol, err := optimize.PositiveOpt(fn, "ftol", args, 5, 1e-6)
 	if err != nil {
 		return nil, err
 	}
-	eps, err := positiveOpt(fn, "epsilon", args, 6, 1.4901161193847656e-08)
+	eps, err := optimize.PositiveOpt(fn, "epsilon", args, 6, optimize.DefaultEps)
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +127,21 @@ func stacked(fs []*scriptFunc, x []float64) ([]float64, [][]float64, error) {
 	return c, j, nil
 }
 
+// linearised is what the quadratic model at x (where the objective is f)
+// is made of: the objective's gradient, and the equality and inequality
+// constraints' values and Jacobians.
+func linearised(obj *scriptFunc, eqs, ineqs []*scriptFunc, x []float64, f float64) (g, ce, ci []float64, je, ji [][]float64, err error) {
+	gr, err := obj.jacobian(x, []float64{f})
+	if err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	if ce, je, err = stacked(eqs, x); err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	ci, ji, err = stacked(ineqs, x)
+	return gr[0], ce, ci, je, ji, err
+}
+
 // sqp is the iteration of fminSLSQP.
 func sqp(obj *scriptFunc, eqs, ineqs []*scriptFunc, x0, lo, hi []float64, ftol float64, maxIter int) (sqpResult, error) {
 	n := len(x0)
@@ -139,16 +151,7 @@ func sqp(obj *scriptFunc, eqs, ineqs []*scriptFunc, x0, lo, hi []float64, ftol f
 		return sqpResult{}, err
 	}
 	f := fv[0]
-	gr, err := obj.jacobian(x, fv)
-	if err != nil {
-		return sqpResult{}, err
-	}
-	g := gr[0]
-	ce, je, err := stacked(eqs, x)
-	if err != nil {
-		return sqpResult{}, err
-	}
-	ci, ji, err := stacked(ineqs, x)
+	g, ce, ci, je, ji, err := linearised(obj, eqs, ineqs, x, f)
 	if err != nil {
 		return sqpResult{}, err
 	}
@@ -263,16 +266,7 @@ func sqp(obj *scriptFunc, eqs, ineqs []*scriptFunc, x0, lo, hi []float64, ftol f
 			return l
 		}
 		l0 := lagrange(g, je, ji)
-		gr, err := obj.jacobian(xn, []float64{fn})
-		if err != nil {
-			return sqpResult{}, err
-		}
-		gn := gr[0]
-		cen, jen, err := stacked(eqs, xn)
-		if err != nil {
-			return sqpResult{}, err
-		}
-		cin, jin, err := stacked(ineqs, xn)
+		gn, cen, cin, jen, jin, err := linearised(obj, eqs, ineqs, xn, fn)
 		if err != nil {
 			return sqpResult{}, err
 		}

@@ -674,10 +674,7 @@ func xslice(env funcs.Env, args []value.Value) (value.Value, error) {
 // indexPositions expands a scalar, vector or pair index over n positions.
 func indexPositions(ix value.Value, n int) ([]int, error) {
 	if ix == nil {
-		out := make([]int, n)
-		for i := range out {
-			out[i] = i
-		}
+		out := value.Iota(n)
 		return out, nil
 	}
 	switch v := ix.(type) {

@@ -8,9 +8,9 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// defaultEps is the finite-difference step of fminBFGS and fminSLSQP:
+// DefaultEps is the finite-difference step of fminBFGS and fminSLSQP:
 // sqrt of DOUBLE's machine epsilon.
-const defaultEps = 1.4901161193847656e-08
+const DefaultEps = 1.4901161193847656e-08
 
 // fminBFGS minimises func from X0 by BFGS (funcs/f/fminbfgs.md, SciPy's
 // fmin_bfgs): the inverse Hessian starts as the identity, each step is
@@ -27,7 +27,7 @@ func fminBFGS(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	n := len(x)
-	if s.grad, err = optFunc(fn, "fprime", args, 2); err != nil {
+	if s.grad, err = OptFunc(fn, "fprime", args, 2); err != nil {
 		return nil, err
 	}
 	gtol, err := floatOpt(fn, "gtol", args, 3, 1e-5, positive)
@@ -38,7 +38,7 @@ func fminBFGS(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	eps, err := floatOpt(fn, "epsilon", args, 5, defaultEps, positive)
+	eps, err := floatOpt(fn, "epsilon", args, 5, DefaultEps, positive)
 	if err != nil {
 		return nil, err
 	}

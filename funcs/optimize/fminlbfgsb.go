@@ -23,7 +23,7 @@ func fminLBFGSB(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	n := len(x0)
-	if s.grad, err = optFunc(fn, "fprime", args, 2); err != nil {
+	if s.grad, err = OptFunc(fn, "fprime", args, 2); err != nil {
 		return nil, err
 	}
 	lo, hi, err := Bounds(fn, funcs.GivenArg(args, 3), n)

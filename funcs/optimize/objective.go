@@ -81,26 +81,34 @@ func numberOf(r value.Value) (float64, bool) {
 	return 0, false
 }
 
-// doublesOf reads a numeric scalar, vector or matrix as float64s (NULL
-// is NaN).
+// doublesOf is Floats, a tuple of numeric scalars (a script's list of
+// numbers) too.
 func doublesOf(r value.Value) ([]float64, bool) {
+	t, ok := r.(*value.Vector)
+	if !ok || t.T != value.Any {
+		return Floats(r)
+	}
+	out := make([]float64, t.Len())
+	for i, e := range t.Any {
+		f, ok := numberOf(e)
+		if _, isScalar := e.(*value.Scalar); !ok || !isScalar {
+			return nil, false
+		}
+		out[i] = f
+	}
+	return out, true
+}
+
+// Floats reads what a script function returns as a numeric scalar,
+// vector or matrix: float64s, NULL as NaN. ok is false for anything
+// else (a tuple among them).
+func Floats(r value.Value) ([]float64, bool) {
 	var v *value.Vector
 	switch t := r.(type) {
 	case *value.Scalar:
 		v = t.Vector()
 	case *value.Vector:
 		v = t
-		if t.T == value.Any {
-			out := make([]float64, t.Len())
-			for i, e := range t.Any {
-				f, ok := numberOf(e)
-				if _, isScalar := e.(*value.Scalar); !ok || !isScalar {
-					return nil, false
-				}
-				out[i] = f
-			}
-			return out, true
-		}
 	case *value.Matrix:
 		v = t.V
 	}
@@ -178,8 +186,8 @@ func startArgs(env funcs.Env, fn string, args []value.Value) (*script, []float64
 	return &script{env: env, fn: fn, f: args[0]}, x0, nil
 }
 
-// optFunc reads an optional function argument (nil when absent).
-func optFunc(fn, name string, args []value.Value, i int) (value.Value, error) {
+// OptFunc reads an optional function argument (nil when absent).
+func OptFunc(fn, name string, args []value.Value, i int) (value.Value, error) {
 	x := funcs.GivenArg(args, i)
 	if x == nil {
 		return nil, nil
@@ -201,6 +209,12 @@ func floatOpt(fn, name string, args []value.Value, i int, def float64, ok func(f
 		return 0, ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
 	}
 	return s.Float64(), nil
+}
+
+// PositiveOpt reads an optional positive number, as fminSLSQP's ftol and
+// epsilon are.
+func PositiveOpt(fn, name string, args []value.Value, i int, def float64) (float64, error) {
+	return floatOpt(fn, name, args, i, def, positive)
 }
 
 // intOpt reads an optional integer of at least least.

@@ -24,11 +24,11 @@ func bvls(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	if m := funcs.GivenArg(args, 6); m != nil {
 		if mode, err := funcs.IntArg("bvls", "mode", m, 0); err != nil || mode != 0 {
-			return nil, badArg("bvls", "mode", "0")
+			return nil, funcs.BadArg("bvls", "mode", "0")
 		}
 	}
 	if len(d.y) == 0 {
-		return nil, badArg("bvls", "Y", "a non-empty numeric vector")
+		return nil, funcs.BadArg("bvls", "Y", "a non-empty numeric vector")
 	}
 	y := zeroNulls(d.y)
 	for i, c := range d.cols {
@@ -38,7 +38,7 @@ func bvls(_ funcs.Env, args []value.Value) (value.Value, error) {
 	k := len(cols)
 	lb, ub, ok := bounds(args[2], k, len(d.cols), intercept)
 	if !ok {
-		return nil, badArg("bvls", "bounds", "a tuple (lb, ub) of numbers or of vectors with a bound per factor, lb <= ub")
+		return nil, funcs.BadArg("bvls", "bounds", "a tuple (lb, ub) of numbers or of vectors with a bound per factor, lb <= ub")
 	}
 	maxIter := int64(k)
 	if m := funcs.GivenArg(args, 3); m != nil {
@@ -50,11 +50,11 @@ func bvls(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if t := funcs.GivenArg(args, 4); t != nil {
 		s, ok := t.(*value.Scalar)
 		if !ok || !s.T.IsNumeric() || s.T == value.Bool || s.Null {
-			return nil, badArg("bvls", "tolerance", "a non-negative number")
+			return nil, funcs.BadArg("bvls", "tolerance", "a non-negative number")
 		}
 		f, _ := funcs.DoublesOf("bvls", funcs.ScalarVector(s))
 		if tol = f[0]; tol < 0 {
-			return nil, badArg("bvls", "tolerance", "a non-negative number")
+			return nil, funcs.BadArg("bvls", "tolerance", "a non-negative number")
 		}
 	}
 	return value.NewDoubles(nullNaN(boundedLS(cols, y, lb, ub, int(min(maxIter, 1<<20)), tol)...)), nil

@@ -18,11 +18,6 @@ func errSingular() error {
 	return ddberr.Errorf("The input matrix is singular and cannot be inverted. RefId:S05000")
 }
 
-// badArg is the error for parameter param of fn not being what.
-func badArg(fn, param, what string) error {
-	return ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, what)
-}
-
 // fitResult is a linear fit: the coefficients and (X'WX)^-1, its inverse
 // or pseudo-inverse, which gives the coefficients' standard errors.
 type fitResult struct {
@@ -224,7 +219,7 @@ func modeArg(fn string, x value.Value) (int64, error) {
 	}
 	m, err := funcs.IntArg(fn, "mode", x, 0)
 	if err != nil || m < 0 || m > 2 {
-		return 0, badArg(fn, "mode", "0, 1 or 2")
+		return 0, funcs.BadArg(fn, "mode", "0, 1 or 2")
 	}
 	return m, nil
 }
@@ -274,7 +269,7 @@ func ols(_ funcs.Env, args []value.Value) (value.Value, error) {
 	method := "default"
 	if x := funcs.GivenArg(args, 4); x != nil {
 		if method, _ = funcs.StringArg(x); method != "default" && method != "svd" {
-			return nil, badArg("ols", "method", "'default' or 'svd'")
+			return nil, funcs.BadArg("ols", "method", "'default' or 'svd'")
 		}
 	}
 	usePinv, err := funcs.BoolArg("ols", "usePinv", funcs.GivenArg(args, 5), true)
@@ -298,7 +293,7 @@ func interceptMode(fn string, args []value.Value, i int) (bool, int64, error) {
 // fitOLS fits d (NULLs as 0) with weights w and gives mode's result.
 func fitOLS(fn string, d *design, w []float64, intercept bool, mode int64, method string, usePinv bool, keys []string) (value.Value, error) {
 	if len(d.y) == 0 {
-		return nil, badArg(fn, "Y", "a non-empty numeric vector")
+		return nil, funcs.BadArg(fn, "Y", "a non-empty numeric vector")
 	}
 	y := zeroNulls(d.y)
 	for i, c := range d.cols {
@@ -324,12 +319,12 @@ func wls(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if len(w) != len(d.y) {
-		return nil, badArg("wls", "W", "a vector of non-negative weights as long as Y")
+		return nil, funcs.BadArg("wls", "W", "a vector of non-negative weights as long as Y")
 	}
 	w = zeroNulls(w)
 	for _, x := range w {
 		if x < 0 {
-			return nil, badArg("wls", "W", "a vector of non-negative weights as long as Y")
+			return nil, funcs.BadArg("wls", "W", "a vector of non-negative weights as long as Y")
 		}
 	}
 	intercept, mode, err := interceptMode("wls", args, 3)
@@ -353,7 +348,7 @@ func residual(_ funcs.Env, args []value.Value) (value.Value, error) {
 	cols, _ := d.matrixCols(intercept)
 	params, err := numericVector("residual", "params", args[2])
 	if err == nil && len(params) != len(cols) {
-		err = badArg("residual", "params", "a numeric vector with one coefficient per factor (and the intercept first)")
+		err = funcs.BadArg("residual", "params", "a numeric vector with one coefficient per factor (and the intercept first)")
 	}
 	if err != nil {
 		return nil, err

@@ -21,7 +21,7 @@ func sourceDesign(env funcs.Env, fn string, ds value.Value, yName string, xNames
 				return nil, ddberr.Errorf("The column '%s' does not exist in table.", name)
 			}
 			if c.T == value.Any || !funcs.IsNumericVec(c) {
-				return nil, badArg(fn, name, "a numeric column")
+				return nil, funcs.BadArg(fn, name, "a numeric column")
 			}
 			xs, err := funcs.DoublesOf(fn, c)
 			if err != nil {
@@ -31,7 +31,7 @@ func sourceDesign(env funcs.Env, fn string, ds value.Value, yName string, xNames
 		}
 	} else {
 		var err error
-		cols, err = system.SourceColumns(env, fn, ds, names, badArg(fn, "ds", "a data source, a tuple of data sources or an in-memory table"))
+		cols, err = system.SourceColumns(env, fn, ds, names, funcs.BadArg(fn, "ds", "a data source, a tuple of data sources or an in-memory table"))
 		if err != nil {
 			return nil, err
 		}
@@ -43,11 +43,11 @@ func sourceDesign(env funcs.Env, fn string, ds value.Value, yName string, xNames
 func columnNames(fn, yParam, xParam string, y, x value.Value) (string, []string, error) {
 	yName, ok := funcs.StringArg(y)
 	if !ok || yName == "" {
-		return "", nil, badArg(fn, yParam, "a string scalar")
+		return "", nil, funcs.BadArg(fn, yParam, "a string scalar")
 	}
 	xNames, ok := funcs.NamesArg(x)
 	if !ok || len(xNames) == 0 {
-		return "", nil, badArg(fn, xParam, "a string scalar or vector")
+		return "", nil, funcs.BadArg(fn, xParam, "a string scalar or vector")
 	}
 	return yName, xNames, nil
 }
@@ -81,16 +81,16 @@ func olsEx(env funcs.Env, args []value.Value) (value.Value, error) {
 func beta(_ funcs.Env, args []value.Value) (value.Value, error) {
 	ys, err := betaColumns(args[0])
 	if err != nil {
-		return nil, badArg("beta", "Y", "a numeric vector, matrix or table")
+		return nil, funcs.BadArg("beta", "Y", "a numeric vector, matrix or table")
 	}
 	xs, err := betaColumns(args[1])
 	if err != nil || len(xs) != len(ys) {
-		return nil, badArg("beta", "X", "a numeric vector, matrix or table of Y's shape")
+		return nil, funcs.BadArg("beta", "X", "a numeric vector, matrix or table of Y's shape")
 	}
 	out := make([]float64, len(ys))
 	for c := range ys {
 		if ys[c].Len() != xs[c].Len() {
-			return nil, badArg("beta", "X", "a numeric vector, matrix or table of Y's shape")
+			return nil, funcs.BadArg("beta", "X", "a numeric vector, matrix or table of Y's shape")
 		}
 		yf, xf, err := funcs.DoublesOf2("beta", ys[c], xs[c])
 		if err != nil {
@@ -138,7 +138,7 @@ func betaColumns(x value.Value) ([]*value.Vector, error) {
 		}
 	}
 	if len(cols) == 0 {
-		return nil, badArg("beta", "Y", "a numeric vector, matrix or table")
+		return nil, funcs.BadArg("beta", "Y", "a numeric vector, matrix or table")
 	}
 	return cols, nil
 }

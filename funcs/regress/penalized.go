@@ -44,11 +44,11 @@ func (a named) float(name string, def float64, ok func(float64) bool, what strin
 	}
 	s, isScalar := v.(*value.Scalar)
 	if !isScalar || !s.T.IsNumeric() || s.T == value.Bool {
-		return 0, badArg(a.fn, name, what)
+		return 0, funcs.BadArg(a.fn, name, what)
 	}
 	f, _ := funcs.DoublesOf(a.fn, funcs.ScalarVector(s))
 	if len(f) != 1 || funcs.IsNullF(f[0]) || !ok(f[0]) {
-		return 0, badArg(a.fn, name, what)
+		return 0, funcs.BadArg(a.fn, name, what)
 	}
 	return f[0], nil
 }
@@ -89,7 +89,7 @@ func (a named) penalty(ridge bool, l1Ratio float64) (penalty, error) {
 	}
 	if s, has := a.args["solver"]; has {
 		if v, _ := funcs.StringArg(s); v != "svd" && v != "cholesky" {
-			return p, badArg(a.fn, "solver", "'svd' or 'cholesky'")
+			return p, funcs.BadArg(a.fn, "solver", "'svd' or 'cholesky'")
 		}
 	}
 	return p, nil
@@ -110,7 +110,7 @@ func (a named) checked(d *design, sw []float64, dataParam string, hasCheck bool)
 		for i, x := range c {
 			if funcs.IsNullF(x) {
 				if check {
-					return badArg(a.fn, dataParam, "numeric data without NULL values")
+					return funcs.BadArg(a.fn, dataParam, "numeric data without NULL values")
 				}
 				c[i] = 0
 			}
@@ -118,11 +118,11 @@ func (a named) checked(d *design, sw []float64, dataParam string, hasCheck bool)
 	}
 	for _, x := range sw {
 		if x < 0 {
-			return badArg(a.fn, "swColName", "the name of a column of non-negative weights")
+			return funcs.BadArg(a.fn, "swColName", "the name of a column of non-negative weights")
 		}
 	}
 	if len(d.y) == 0 {
-		return badArg(a.fn, dataParam, "non-empty numeric data")
+		return funcs.BadArg(a.fn, dataParam, "non-empty numeric data")
 	}
 	return nil
 }
@@ -135,7 +135,7 @@ func (a named) swName() (string, error) {
 	}
 	s, ok := funcs.StringArg(v)
 	if !ok || s == "" {
-		return "", badArg(a.fn, "swColName", "a string scalar")
+		return "", funcs.BadArg(a.fn, "swColName", "a string scalar")
 	}
 	return s, nil
 }
@@ -179,7 +179,7 @@ func (a named) basicData(args []value.Value) (*design, []float64, error) {
 	if sw != "" {
 		t, ok := x.(*value.Table)
 		if !ok || t.Column(sw) == nil {
-			return nil, nil, badArg(a.fn, "swColName", "the name of a column of X")
+			return nil, nil, funcs.BadArg(a.fn, "swColName", "the name of a column of X")
 		}
 		if w, err = numericVector(a.fn, "swColName", t.Column(sw)); err != nil {
 			return nil, nil, err
@@ -312,7 +312,7 @@ func crossValidated(fn string, params []string, ridge bool, l1Ratio float64, has
 				}
 			}
 			if !ok {
-				return nil, badArg(fn, alphaParam, "a non-negative number or a vector of them")
+				return nil, funcs.BadArg(fn, alphaParam, "a non-negative number or a vector of them")
 			}
 			delete(a.args, alphaParam)
 		}
@@ -322,7 +322,7 @@ func crossValidated(fn string, params []string, ridge bool, l1Ratio float64, has
 		}
 		n := len(d.y)
 		if n < 5 {
-			return nil, badArg(fn, "ds", "data of at least 5 rows for 5-fold cross-validation")
+			return nil, funcs.BadArg(fn, "ds", "data of at least 5 rows for 5-fold cross-validation")
 		}
 		best, bestErr := alphas[0], math.Inf(1)
 		for _, alpha := range alphas {
@@ -381,7 +381,7 @@ func cvError(d *design, sw []float64, p penalty) float64 {
 // coefficient, or a vector for a one-factor model.
 func coordinateDescentPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	m, ok := args[0].(*value.Dict)
-	bad := badArg("predict", "model", "a model of ridge, lasso or elasticNet")
+	bad := funcs.BadArg("predict", "model", "a model of ridge, lasso or elasticNet")
 	if !ok || m.Keys.T != value.String {
 		return nil, bad
 	}
@@ -399,7 +399,7 @@ func coordinateDescentPredict(_ funcs.Env, args []value.Value) (value.Value, err
 	}
 	names, _ := funcs.NamesArg(get("xColNames"))
 	var cols [][]float64
-	badX := badArg("predict", "X", "a table with the model's xColNames, a matrix or a vector with a value per coefficient")
+	badX := funcs.BadArg("predict", "X", "a table with the model's xColNames, a matrix or a vector with a value per coefficient")
 	switch x := args[1].(type) {
 	case *value.Table:
 		if len(names) != len(coef) {
@@ -408,7 +408,7 @@ func coordinateDescentPredict(_ funcs.Env, args []value.Value) (value.Value, err
 		for _, name := range names {
 			c := x.Column(name)
 			if c == nil {
-				return nil, badArg("predict", "X", "a table with the model's xColNames")
+				return nil, funcs.BadArg("predict", "X", "a table with the model's xColNames")
 			}
 			xs, err := numericVector("predict", "X", c)
 			if err != nil {

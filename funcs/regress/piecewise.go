@@ -176,14 +176,14 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if len(y) != len(x) || len(x) < 2 {
-		return nil, badArg(fn, "Y", "a numeric vector as long as X, of at least 2 points, without NULL values")
+		return nil, funcs.BadArg(fn, "Y", "a numeric vector as long as X, of at least 2 points, without NULL values")
 	}
 	segs, err := funcs.PositiveIntArg(fn, "numSegments", args[2], 0)
 	if err != nil {
 		return nil, err
 	}
 	if segs > int64(len(x)) {
-		return nil, badArg(fn, "numSegments", "a positive integer no greater than the number of points")
+		return nil, funcs.BadArg(fn, "numSegments", "a positive integer no greater than the number of points")
 	}
 	p := &pwlfProblem{segments: int(segs), degree: 1}
 	var xc, yc, wts value.Value
@@ -198,25 +198,25 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	if len(p.xc) != len(p.yc) {
-		return nil, badArg(fn, "YC", "a numeric vector as long as XC")
+		return nil, funcs.BadArg(fn, "YC", "a numeric vector as long as XC")
 	}
 	driver := "gelsd"
 	if v := funcs.GivenArg(args, 6); v != nil {
 		if driver, _ = funcs.StringArg(v); driver != "gelsd" && driver != "gelsy" && driver != "gelss" {
-			return nil, badArg(fn, "lapackDriver", "'gelsd', 'gelsy' or 'gelss'")
+			return nil, funcs.BadArg(fn, "lapackDriver", "'gelsd', 'gelsy' or 'gelss'")
 		}
 	}
 	if v := funcs.GivenArg(args, 7); v != nil {
 		d, err := funcs.IntArg(fn, "degree", v, 1)
 		if err != nil || d < 0 || d > 10 {
-			return nil, badArg(fn, "degree", "a non-negative integer no greater than 10")
+			return nil, funcs.BadArg(fn, "degree", "a non-negative integer no greater than 10")
 		}
 		p.degree = int(d)
 	}
 	if wts = funcs.GivenArg(args, 8); wts != nil {
 		w, err := noNullVector(fn, "weights", wts)
 		if err != nil || len(w) != len(x) {
-			return nil, badArg(fn, "weights", "a numeric vector as long as X without NULL values")
+			return nil, funcs.BadArg(fn, "weights", "a numeric vector as long as X without NULL values")
 		}
 		for i := range w {
 			w[i] *= w[i]
@@ -225,18 +225,18 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	if v := funcs.GivenArg(args, 9); v != nil {
 		if m, _ := funcs.StringArg(v); m != "nm" && m != "bfgs" && m != "lbfgs" && m != "slsqp" && m != "de" {
-			return nil, badArg(fn, "method", "'nm', 'bfgs', 'lbfgs', 'slsqp' or 'de'")
+			return nil, funcs.BadArg(fn, "method", "'nm', 'bfgs', 'lbfgs', 'slsqp' or 'de'")
 		}
 	}
 	evals := 0
 	if v := funcs.GivenArg(args, 10); v != nil {
 		vec, _ := funcs.ScalarOrVector(v)
 		if vec == nil || vec.T == value.Any || !funcs.IsIntegralVec(vec) || vec.Len() == 0 {
-			return nil, badArg(fn, "maxIter", "a positive integer scalar or vector")
+			return nil, funcs.BadArg(fn, "maxIter", "a positive integer scalar or vector")
 		}
 		for _, m := range funcs.LongsOf(vec) {
 			if m <= 0 || m == value.NullInt64 {
-				return nil, badArg(fn, "maxIter", "a positive integer scalar or vector")
+				return nil, funcs.BadArg(fn, "maxIter", "a positive integer scalar or vector")
 			}
 			evals = max(evals, int(min(m, 1<<20)))
 		}
@@ -260,19 +260,19 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 		rows, ok := v.(*value.Matrix)
 		data, ok2 := floatsOf(rows)
 		if !ok || !ok2 || rows.Rows != m || rows.Cols != 2 {
-			return nil, badArg(fn, "bounds", "a numeric matrix of numSegments-1 rows and 2 columns")
+			return nil, funcs.BadArg(fn, "bounds", "a numeric matrix of numSegments-1 rows and 2 columns")
 		}
 		for i := range lo {
 			lo[i], hi[i] = data[i], data[m+i]
 			if !(lo[i] <= hi[i]) {
-				return nil, badArg(fn, "bounds", "a numeric matrix of numSegments-1 rows and 2 columns")
+				return nil, funcs.BadArg(fn, "bounds", "a numeric matrix of numSegments-1 rows and 2 columns")
 			}
 		}
 	}
 	var guess []float64
 	if v := funcs.GivenArg(args, 11); v != nil {
 		if guess, err = noNullVector(fn, "initialGuess", v); err != nil || len(guess) != m {
-			return nil, badArg(fn, "initialGuess", "a numeric vector of numSegments-1 breaks")
+			return nil, funcs.BadArg(fn, "initialGuess", "a numeric vector of numSegments-1 breaks")
 		}
 	}
 	seed := uint64(0x70776c66)
@@ -375,7 +375,7 @@ func searchBreaks(p *pwlfProblem, lo, hi, guess []float64, evals int, rng *rand.
 // pwlfPredict is the piecewise model's value at each element of X, with
 // the model's beta and breaks unless given.
 func pwlfPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
-	bad := badArg("pwlfPredict", "model", "a piecewiseLinFit model")
+	bad := funcs.BadArg("pwlfPredict", "model", "a piecewiseLinFit model")
 	d, ok := args[0].(*value.Dict)
 	if !ok || d.Keys.T != value.String {
 		return nil, bad
@@ -402,13 +402,13 @@ func pwlfPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	if len(breaks) < 2 {
-		return nil, badArg("pwlfPredict", "breaks", "a numeric vector of at least 2 breaks")
+		return nil, funcs.BadArg("pwlfPredict", "breaks", "a numeric vector of at least 2 breaks")
 	}
 	breaks = append([]float64(nil), breaks...)
 	sort.Float64s(breaks)
 	cols := pwlfMatrix(x, breaks, int(deg.I))
 	if len(cols) != len(beta) {
-		return nil, badArg("pwlfPredict", "beta", "a numeric vector with one value per parameter of the model")
+		return nil, funcs.BadArg("pwlfPredict", "beta", "a numeric vector with one value per parameter of the model")
 	}
 	out := make([]float64, len(x))
 	for i := range out {
@@ -427,7 +427,7 @@ func noNullVector(fn, param string, x value.Value) ([]float64, error) {
 	}
 	for _, v := range xs {
 		if funcs.IsNullF(v) {
-			return nil, badArg(fn, param, "a numeric vector without NULL values")
+			return nil, funcs.BadArg(fn, param, "a numeric vector without NULL values")
 		}
 	}
 	return xs, nil

@@ -25,7 +25,7 @@ func polynomial(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	vec, scalar := funcs.ScalarOrVector(args[0])
 	if vec == nil || vec.T == value.Any || !funcs.IsNumericVec(vec) {
-		return nil, badArg("polynomial", "X", "a numeric scalar or vector")
+		return nil, funcs.BadArg("polynomial", "X", "a numeric scalar or vector")
 	}
 	xs, err := funcs.DoublesOf("polynomial", vec)
 	if err != nil {

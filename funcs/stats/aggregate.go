@@ -129,6 +129,7 @@ func doubleAgg(fn string, f func(xs []float64) (float64, bool)) reducer {
 	}
 }
 
+// Mean is the arithmetic mean of xs (NaN when xs is empty).
 func Mean(xs []float64) float64 {
 	s := 0.0
 	for _, x := range xs {
@@ -137,7 +138,8 @@ func Mean(xs []float64) float64 {
 	return s / float64(len(xs))
 }
 
-// variance is the sum of squared deviations over len(xs)-ddof.
+// Variance is the sum of squared deviations over len(xs)-ddof; ok is
+// false when len(xs) <= ddof.
 func Variance(xs []float64, ddof int) (float64, bool) {
 	n := len(xs)
 	if n-ddof <= 0 || n == 0 {
@@ -152,7 +154,7 @@ func Variance(xs []float64, ddof int) (float64, bool) {
 	return ss / float64(n-ddof), true
 }
 
-// sortedCopy returns xs sorted ascending in a new slice.
+// SortedCopy returns xs sorted ascending in a new slice.
 func SortedCopy(xs []float64) []float64 {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)

@@ -19,12 +19,15 @@ func init() {
 		// message.go
 		funcs.Spec{Name: "appendMsg", Params: []string{"engine", "msgBody", "msgId"}, Min: 3, Max: 3, Props: funcs.Session, Category: "stream-tables", Fn: appendMsg},
 		funcs.Spec{Name: "getSnapshotMsgId", Params: []string{"engine"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getSnapshotMsgId},
+		// addmetrics.go
+		funcs.Spec{Name: "addMetrics", Params: []string{"engine", "newMetrics", "newMetricsSchema", "windowSize", "fill"}, Min: 3, Max: 5, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: addMetrics},
 		// reactive.go
 		funcs.Spec{Name: "addReactiveMetrics", Params: []string{"name", "metricNames", "metrics"}, Min: 3, Max: 3, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: addReactiveMetrics},
 		funcs.Spec{Name: "getReactiveMetrics", Params: []string{"name"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getReactiveMetrics},
 		// warmup.go
 		funcs.Spec{Name: "warmupStreamEngine", Params: []string{"engine", "msgs"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "streaming", Fn: warmupStreamEngine},
 	)
+	funcs.Alias("extendMetrics", "addMetrics")
 	funcs.Alias("getAggregator", "getStreamEngine")
 	funcs.Alias("dropAggregator", "dropStreamEngine")
 	funcs.Alias("getAggregatorStat", "getStreamEngineStat")

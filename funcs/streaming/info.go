@@ -43,11 +43,7 @@ func streamObjects(h Host) []streamObject {
 
 // getStreamTables([option=0]): the stream tables, all (0), persisted (1)
 // or not persisted (2).
-func getStreamTables(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getStreamTables(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	option, err := funcs.IntArg("getStreamTables", "option", funcs.Arg(args, 0), 0)
 	if err != nil {
 		return nil, err
@@ -93,11 +89,7 @@ func bools(bs []bool) *value.Vector {
 
 // existsStreamTable(tableName): a stream table of the session, a shared
 // one, or one persisted on disk.
-func existsStreamTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func existsStreamTable(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The tableName of %s must be a string.", "existsStreamTable")
@@ -113,11 +105,7 @@ func existsStreamTable(env funcs.Env, args []value.Value) (value.Value, error) {
 // dropStreamTable(tableName, [force=false]) undefines a shared stream
 // table without subscribers and deletes what it persisted; force
 // deletes the files of a persisted table not loaded.
-func dropStreamTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func dropStreamTable(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The tableName of %s must be a string.", "dropStreamTable")
@@ -151,12 +139,12 @@ func dropStreamTable(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // setStreamTableFilterColumn(streamTable, columnName).
 func setStreamTableFilterColumn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p := stream.Of(args[0])
-	if p == nil {
-		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "setStreamTableFilterColumn")
+	t, p, err := streamArg("setStreamTableFilterColumn", args[0])
+	if err != nil {
+		return nil, err
 	}
 	col, ok := funcs.StringArg(args[1])
-	if !ok || args[0].(*value.Table).ColumnIndex(col) < 0 {
+	if !ok || t.ColumnIndex(col) < 0 {
 		return nil, ddberr.Errorf("The filter column %s doesn't exist in the table.", args[1].String())
 	}
 	p.SetFilterColumn(col)
@@ -166,15 +154,15 @@ func setStreamTableFilterColumn(_ funcs.Env, args []value.Value) (value.Value, e
 // setStreamTableTimestamp(streamTable, columnName): the last column, of
 // a temporal type, is filled with the time of each append from then on.
 func setStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p := stream.Of(args[0])
-	if p == nil {
-		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "setStreamTableTimestamp")
+	t, p, err := streamArg("setStreamTableTimestamp", args[0])
+	if err != nil {
+		return nil, err
 	}
 	col, ok := funcs.StringArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [columnName] of setStreamTableTimestamp must be the name of the stream table's last column.")
 	}
-	return nil, p.SetTimestampColumn(args[0].(*value.Table), col)
+	return nil, p.SetTimestampColumn(t, col)
 }
 
 // getStreamTableTimestamp(streamTable): the name of the time column
@@ -182,9 +170,9 @@ func setStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, erro
 // MultithreadedTableWriter asks it which column to leave out of its rows
 // (spec/mtw.md §2.3).
 func getStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p := stream.Of(args[0])
-	if p == nil {
-		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "getStreamTableTimestamp")
+	_, p, err := streamArg("getStreamTableTimestamp", args[0])
+	if err != nil {
+		return nil, err
 	}
 	return value.NewString(p.TimestampColumn()), nil
 }
@@ -192,9 +180,9 @@ func getStreamTableTimestamp(_ funcs.Env, args []value.Value) (value.Value, erro
 // getStreamTableFilterColumn(streamTable): the filter column, NULL when
 // none is set.
 func getStreamTableFilterColumn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p := stream.Of(args[0])
-	if p == nil {
-		return nil, ddberr.Errorf("The table argument of %s must be a stream table.", "getStreamTableFilterColumn")
+	_, p, err := streamArg("getStreamTableFilterColumn", args[0])
+	if err != nil {
+		return nil, err
 	}
 	return value.NewString(p.FilterColumn()), nil
 }

@@ -52,18 +52,45 @@ func timePurgeArg(fn string, t *value.Table, args []value.Value, i int) (*stream
 	return stream.NewTimePurge(fn, t, col, funcs.Arg(args, i+1), funcs.Arg(args, i+2))
 }
 
+// persistOpts are the options a persisting function reads: the rows
+// kept in memory, the minutes persisted files are kept, the rows loaded
+// back at start and the purge by time (nil: none).
+type persistOpts struct {
+	cache, retention, preCache int
+	timePurge                  *stream.TimePurge
+}
+
+// persistArgs reads the cacheSize (and the retentionMinutes after it),
+// preCache and time-purge arguments of the persisting function fn,
+// which stand at cacheAt, preAt and purgeAt.
+func persistArgs(fn string, t *value.Table, args []value.Value, cacheAt, preAt, purgeAt int) (o persistOpts, err error) {
+	if o.cache, err = cacheSizeArg(fn, args, cacheAt); err != nil {
+		return o, err
+	}
+	pre, err := funcs.IntArg(fn, "preCache", funcs.Arg(args, preAt), 0)
+	if err != nil {
+		return o, err
+	}
+	o.preCache = int(pre)
+	if o.timePurge, err = timePurgeArg(fn, t, args, purgeAt); err != nil {
+		return o, err
+	}
+	o.retention, err = retentionArg(fn, args, cacheAt+1)
+	return o, err
+}
+
 // persist persists the shared stream table t under name, loading rows
-// an earlier run persisted, with a cache of cacheSize rows and the purge
-// by time tp (nil: none).
-func persist(h Host, t *value.Table, p *stream.Table, name string, cacheSize, preCache int, tp *stream.TimePurge) error {
+// an earlier run persisted, with the options o.
+func persist(h Host, t *value.Table, p *stream.Table, name string, o persistOpts) error {
 	t.Mu.Lock()
 	defer t.Mu.Unlock()
-	if err := registry(h).EnablePersistence(t, name, preCache); err != nil {
+	if err := registry(h).EnablePersistence(t, name, o.preCache); err != nil {
 		return err
 	}
-	p.SetCacheSize(t, cacheSize)
-	if tp != nil {
-		p.SetTimePurge(tp)
+	p.SetCacheSize(t, o.cache)
+	p.SetRetention(o.retention)
+	if o.timePurge != nil {
+		p.SetTimePurge(o.timePurge)
 	}
 	return nil
 }
@@ -80,27 +107,11 @@ func enableTablePersistence(env funcs.Env, args []value.Value) (value.Value, err
 	if t.Shared == "" {
 		return nil, ddberr.Errorf("The table to persist must be a shared stream table.")
 	}
-	cache, err := cacheSizeArg("enableTablePersistence", args, 3)
+	o, err := persistArgs("enableTablePersistence", t, args, 3, 9, 6)
 	if err != nil {
 		return nil, err
 	}
-	pre, err := funcs.IntArg("enableTablePersistence", "preCache", funcs.Arg(args, 9), 0)
-	if err != nil {
-		return nil, err
-	}
-	tp, err := timePurgeArg("enableTablePersistence", t, args, 6)
-	if err != nil {
-		return nil, err
-	}
-	ret, err := retentionArg("enableTablePersistence", args, 4)
-	if err != nil {
-		return nil, err
-	}
-	if err := persist(h, t, p, t.Shared, cache, int(pre), tp); err != nil {
-		return nil, err
-	}
-	p.SetRetention(ret)
-	return nil, nil
+	return nil, persist(h, t, p, t.Shared, o)
 }
 
 // enableTableShareAndPersistence(table, tableName, [asynWrite],
@@ -115,19 +126,7 @@ func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Va
 	if !ok {
 		return nil, ddberr.Errorf("The tableName of %s must be a string.", "enableTableShareAndPersistence")
 	}
-	cache, err := cacheSizeArg("enableTableShareAndPersistence", args, 4)
-	if err != nil {
-		return nil, err
-	}
-	pre, err := funcs.IntArg("enableTableShareAndPersistence", "preCache", funcs.Arg(args, 7), 0)
-	if err != nil {
-		return nil, err
-	}
-	tp, err := timePurgeArg("enableTableShareAndPersistence", t, args, 8)
-	if err != nil {
-		return nil, err
-	}
-	ret, err := retentionArg("enableTableShareAndPersistence", args, 5)
+	o, err := persistArgs("enableTableShareAndPersistence", t, args, 4, 7, 8)
 	if err != nil {
 		return nil, err
 	}
@@ -137,10 +136,9 @@ func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Va
 	if _, taken := h.Shared(name); taken {
 		return nil, h.Share(t, name, false) // DolphinDB's text for a name in use
 	}
-	if err := persist(h, t, p, name, cache, int(pre), tp); err != nil {
+	if err := persist(h, t, p, name, o); err != nil {
 		return nil, err
 	}
-	p.SetRetention(ret)
 	return nil, h.Share(t, name, false)
 }
 

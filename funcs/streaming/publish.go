@@ -35,11 +35,7 @@ func pubQueueDepth(h Host) int64 {
 // server; the framing is package wire/streammsg's). Only this reverse
 // form exists: the clients use it whenever the server's version is
 // 2.00.9 or later, and they send port 0.
-func publishTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func publishTable(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	sink := stream.SinkFrom(env.Context())
 	if sink == nil {
 		return nil, ddberr.Errorf("publishTable is sent by the APIs' subscribe on a connection of its own; use subscribeTable in a script.")
@@ -127,11 +123,7 @@ func sendTo(sink stream.Sink, topic string, bg funcs.Env, filt *filter) stream.D
 // [actionName]) stops what publishTable started for that subscriber (the
 // Java API sends it when it unsubscribes; the C++ and Python APIs close
 // the connection instead). Stopping what does not exist is no error.
-func stopPublishTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func stopPublishTable(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	subHost, _ := funcs.StringArg(args[0])
 	port, err := funcs.IntArg("stopPublishTable", "subscriberPort", args[1], 0)
 	if err != nil {

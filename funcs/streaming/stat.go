@@ -14,11 +14,7 @@ import (
 // subscription, with its counters and its last handler error), and
 // pubConns, subConns and persistWorkers, empty on a node without remote
 // subscribers.
-func getStreamingStat(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getStreamingStat(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
 	subs := registry(h).Subscriptions()
 	var (
 		tables, subscriber, actions                  []string

@@ -252,11 +252,7 @@ func topicArg(env funcs.Env, args []value.Value) (Host, string, error) {
 // getSubscriptionTopic(tableName, [actionName]): the topic a
 // subscription of the shared stream table would have and the table's
 // column names.
-func getSubscriptionTopic(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getSubscriptionTopic(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	name, action, err := tableActionArgs("getSubscriptionTopic", args, 0)
 	if err != nil {
 		return nil, err

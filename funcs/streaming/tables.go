@@ -8,20 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-type builder = func([]value.Value, []string) (*value.Table, error)
-
-func unnamed(f builder) funcs.Impl {
-	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
-		return f(args, make([]string, len(args)))
-	}
-}
-
-func named(f builder) func(funcs.Env, []value.Value, []string) (value.Value, error) {
-	return func(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
-		return f(args, names)
-	}
-}
-
 // streamTable builds a table as table() does and makes it a stream
 // table.
 func streamTable(args []value.Value, names []string) (*value.Table, error) {
@@ -46,7 +32,7 @@ func keyedStream(args []value.Value, names []string) (*value.Table, error) {
 // latest is latestKeyedTable/latestIndexedTable(keyColumns, timeColumn,
 // ...): a keyed or indexed table whose rows a new row of the same key
 // replaces only when its time is not earlier.
-func latest(kind value.TableKind) builder {
+func latest(kind value.TableKind) system.Builder {
 	return func(args []value.Value, names []string) (*value.Table, error) {
 		t, cols, err := latestTable(kind, args, names)
 		if err != nil {

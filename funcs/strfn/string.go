@@ -8,7 +8,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 	"github.com/porpoisedb/porpoise/value/kernel"
@@ -141,11 +140,9 @@ func pad(fn string, left bool) funcs.Impl {
 		if err != nil {
 			return nil, err
 		}
-		fill := " "
-		if x := funcs.Arg(args, 2); x != nil {
-			if fill, err = funcs.StrScalarArg(fn, "pattern", x); err != nil {
-				return nil, err
-			}
+		fill, err := funcs.OptStrScalarArg(fn, "pattern", funcs.Arg(args, 2), " ")
+		if err != nil {
+			return nil, err
 		}
 		return funcs.MapStrings(fn, args[0], func(s string) string {
 			if len(s) >= int(n) {
@@ -234,13 +231,11 @@ func split(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	delim, hasDelim := "", false
-	if x := funcs.Arg(args, 1); x != nil {
-		if delim, err = funcs.StrScalarArg("split", "delimiter", x); err != nil {
-			return nil, err
-		}
-		hasDelim = delim != ""
+	delim, err := funcs.OptStrScalarArg("split", "delimiter", funcs.Arg(args, 1), "")
+	if err != nil {
+		return nil, err
 	}
+	hasDelim := delim != ""
 	one := func(s string) *value.Vector {
 		if !hasDelim {
 			return charVector(s)
@@ -447,7 +442,7 @@ func notLikeFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 // them; NULLs (and a missing Y) count as empty strings.
 func concatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	sep := ""
-	if y := funcs.Arg(args, 1); !temporal.IsEmptyArg(y) {
+	if y := funcs.Arg(args, 1); !funcs.EmptyArg(y) {
 		s, err := literalText(y)
 		if err != nil {
 			return nil, ddberr.Errorf("The argument [Y] of concat must be a string or a character.")
@@ -455,7 +450,7 @@ func concatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		sep = s
 	}
 	x := args[0]
-	if temporal.IsEmptyArg(x) {
+	if funcs.EmptyArg(x) {
 		return value.NewString(sep), nil
 	}
 	if s, ok := x.(*value.Scalar); ok {

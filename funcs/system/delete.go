@@ -123,20 +123,11 @@ func xdropna(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		if byRow {
-			return lookup.SliceMatrix(env, x, xintsVector(kept), nil)
+			return lookup.SliceMatrix(env, x, funcs.Positions(kept), nil)
 		}
-		return lookup.SliceMatrix(env, x, nil, xintsVector(kept))
+		return lookup.SliceMatrix(env, x, nil, funcs.Positions(kept))
 	}
 	return nil, ddberr.Errorf("The argument [X] of dropna must be a vector or matrix.")
-}
-
-// intsVector wraps positions as an INT vector.
-func xintsVector(xs []int) *value.Vector {
-	out := make([]int32, len(xs))
-	for i, x := range xs {
-		out[i] = int32(x)
-	}
-	return value.NewInts(out)
 }
 
 func xerase(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -492,14 +492,6 @@ func xfuncByName(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, funcs.UnknownFunction(name)
 }
 
-// xargName is names[i] or "".
-func xargName(names []string, i int) string {
-	if i < len(names) {
-		return names[i]
-	}
-	return ""
-}
-
 // xfromExpr is the FROM of generated SQL: metacode (a join) as written, a
 // table embedded under its variable's name, a table name as the name.
 func xfromExpr(c *coder, v value.Value, name string) (ast.Expr, error) {
@@ -541,7 +533,7 @@ func xsql(env funcs.Env, args []value.Value, names []string) (value.Value, error
 	if sel.Cols, err = c.exprs(args[0]); err != nil {
 		return nil, err
 	}
-	if sel.From, err = xfromExpr(c, args[1], xargName(names, 1)); err != nil {
+	if sel.From, err = xfromExpr(c, args[1], funcs.ArgName(names, 1)); err != nil {
 		return nil, err
 	}
 	if sel.Where, err = c.exprs(funcs.Arg(args, 2)); err != nil {
@@ -630,7 +622,7 @@ func xsetClauses(defs []ast.Expr) ([]ast.SetClause, error) {
 
 func xsqlUpdate(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
 	c := xnewCoder(env)
-	tbl, err := xfromExpr(c, args[0], xargName(names, 0))
+	tbl, err := xfromExpr(c, args[0], funcs.ArgName(names, 0))
 	if err != nil {
 		return nil, err
 	}
@@ -689,7 +681,7 @@ func (c *coder) csortHaving(csortArg, ascArg, havingArg value.Value) ([]ast.Orde
 
 func xsqlDelete(env funcs.Env, args []value.Value, names []string) (value.Value, error) {
 	c := xnewCoder(env)
-	tbl, err := xfromExpr(c, args[0], xargName(names, 0))
+	tbl, err := xfromExpr(c, args[0], funcs.ArgName(names, 0))
 	if err != nil {
 		return nil, err
 	}

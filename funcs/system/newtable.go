@@ -14,23 +14,27 @@ import (
 // column must be copied). They take NamedFn so keyedTable(`k, a, b) names
 // its columns after the variables.
 
-// unnamed adapts a constructor to a call without argument names (every
-// column then gets its colN name).
-func unnamed(f func([]value.Value, []string) (*value.Table, error)) funcs.Impl {
-	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
-		return f(args, make([]string, len(args)))
-	}
-}
+// Builder is a table constructor: the arguments and the names the call
+// gave them ("" where none).
+type Builder = func(args []value.Value, names []string) (*value.Table, error)
 
-func named(f func([]value.Value, []string) (*value.Table, error)) func(funcs.Env, []value.Value, []string) (value.Value, error) {
-	return func(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
-		return f(args, names)
-	}
+// BuilderSpec is the spec of a table constructor f taking any number of
+// arguments from min on: without argument names every column gets its
+// colN name; with them (NamedFn) f names the columns after the
+// variables.
+func BuilderSpec(name, category string, min int, f Builder) funcs.Spec {
+	return funcs.Spec{Name: name, Min: min, Max: -1, Category: category,
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			return f(args, make([]string, len(args)))
+		},
+		NamedFn: func(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
+			return f(args, names)
+		}}
 }
 
 // Keyed is keyedTable/indexedTable(keyColumns, X, ...): a table built as
 // table() does (or a copy of a table given alone) keyed on the columns.
-func Keyed(kind value.TableKind) func([]value.Value, []string) (*value.Table, error) {
+func Keyed(kind value.TableKind) Builder {
 	return func(args []value.Value, names []string) (*value.Table, error) {
 		keys, ok := funcs.NamesArg(args[0])
 		if !ok {

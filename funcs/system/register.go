@@ -77,8 +77,8 @@ func init() {
 
 	// newtable.go.
 	funcs.Register(
-		funcs.Spec{Name: "keyedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(Keyed(value.KeyedTable)), NamedFn: named(Keyed(value.KeyedTable))},
-		funcs.Spec{Name: "indexedTable", Min: 2, Max: -1, Category: "db-table", Fn: unnamed(Keyed(value.IndexedTable)), NamedFn: named(Keyed(value.IndexedTable))},
+		BuilderSpec("keyedTable", "db-table", 2, Keyed(value.KeyedTable)),
+		BuilderSpec("indexedTable", "db-table", 2, Keyed(value.IndexedTable)),
 		// A stream table is, for appends and queries, an in-memory table:
 		// the publish/subscribe side of DolphinDB's streaming is outside
 		// what Porpoise emulates, while clients (MultithreadedTableWriter
@@ -92,8 +92,8 @@ func init() {
 				return xtable(env, args, make([]string, len(args)))
 			},
 			NamedFn: xtable},
-		funcs.Spec{Name: "tableInsert", Params: []string{"table", "args"}, Min: 2, Max: -1, Props: funcs.Session | funcs.Mutating, Category: "db-table", Fn: xtableInsert},
-		funcs.Spec{Name: "append!", Params: []string{"obj", "newData"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Mutating, Category: "append", Fn: xappend},
+		funcs.Spec{Name: "tableInsert", Params: []string{"table", "args"}, Min: 2, Max: -1, Props: funcs.Session | funcs.Mutating, Category: "db-table", Fn: funcs.WithHost(xtableInsert)},
+		funcs.Spec{Name: "append!", Params: []string{"obj", "newData"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Mutating, Category: "append", Fn: funcs.WithHost(xappend)},
 		funcs.Spec{Name: "upsert!", Params: []string{"obj", "newData", "ignoreNull", "keyColNames", "sortColumns"}, Min: 2, Max: 5, Props: funcs.Session | funcs.Mutating, Category: "db-table", Fn: xupsertBang},
 		funcs.Spec{Name: "tableUpsert", Params: []string{"obj", "newData", "ignoreNull", "keyColNames", "sortColumns"}, Min: 2, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xtableUpsert},
 		funcs.Spec{Name: "schema", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xschema},
@@ -107,20 +107,20 @@ func init() {
 
 	// session.go.
 	funcs.Register(
-		funcs.Spec{Name: "exists", Params: []string{"name"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: xexists},
-		funcs.Spec{Name: "defined", Params: []string{"names"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: xdefined},
+		funcs.Spec{Name: "exists", Params: []string{"name"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(xexists)},
+		funcs.Spec{Name: "defined", Params: []string{"names"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(xdefined)},
 		funcs.Spec{Name: "undef", Params: []string{"obj", "objType"}, Min: 0, Max: 2, Props: funcs.Session, Category: "system", Fn: xundef},
-		funcs.Spec{Name: "share", Params: []string{"table", "sharedName", "readonly"}, Min: 2, Max: 3, Props: funcs.Session, Category: "system", Fn: xshare},
-		funcs.Spec{Name: "login", Params: []string{"userId", "password", "enableEncryption"}, Min: 2, Max: 3, Props: funcs.Session, Category: "security", Fn: xlogin},
-		funcs.Spec{Name: "logout", Params: []string{"userId", "sessionOnly"}, Min: 0, Max: 2, Props: funcs.Session, Category: "security", Fn: xlogout},
-		funcs.Spec{Name: "getConfig", Params: []string{"key"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xgetConfig},
+		funcs.Spec{Name: "share", Params: []string{"table", "sharedName", "readonly"}, Min: 2, Max: 3, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(xshare)},
+		funcs.Spec{Name: "login", Params: []string{"userId", "password", "enableEncryption"}, Min: 2, Max: 3, Props: funcs.Session, Category: "security", Fn: funcs.WithHost(xlogin)},
+		funcs.Spec{Name: "logout", Params: []string{"userId", "sessionOnly"}, Min: 0, Max: 2, Props: funcs.Session, Category: "security", Fn: funcs.WithHost(xlogout)},
+		funcs.Spec{Name: "getConfig", Params: []string{"key"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(xgetConfig)},
 	)
 
 	// system.go.
 	funcs.Register(
 		funcs.Spec{Name: "defs", Params: []string{"X"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xdefs},
 		funcs.Spec{Name: "memSize", Params: []string{"obj"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "system", Fn: memSize},
-		funcs.Spec{Name: "objs", Params: []string{"shared"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: xobjs},
+		funcs.Spec{Name: "objs", Params: []string{"shared"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(xobjs)},
 		funcs.Spec{Name: "getCurrentSessionAndUser", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: xgetCurrentSessionAndUser},
 		funcs.Spec{Name: "syntax", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: xsyntaxFn},
 		funcs.Spec{Name: "evalTimer", Params: []string{"funcs", "count"}, Min: 1, Max: 2, Category: "system", Fn: xevalTimer},

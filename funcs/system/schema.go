@@ -42,11 +42,7 @@ func xtable(env funcs.Env, args []value.Value, names []string) (value.Value, err
 	return t, nil
 }
 
-func xtableInsert(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xtableInsert(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	n, err := InsertRows(h, args[0], args[1:], false)
 	if err != nil {
 		return nil, err
@@ -54,11 +50,7 @@ func xtableInsert(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewInt(int32(n)), nil
 }
 
-func xappend(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xappend(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	return appendTo(h, args[0], args[1])
 }
 

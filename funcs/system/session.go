@@ -18,11 +18,7 @@ import (
 // xexists is exists(path): whether each server-side file or directory
 // (relative paths under the home directory) or dfs:// database exists
 // (funcs/e/exists.md).
-func xexists(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xexists(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	names, ok := funcs.NamesArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument of exists must be a string.")
@@ -49,11 +45,7 @@ func xexists(env funcs.Env, args []value.Value) (value.Value, error) {
 	return found, nil
 }
 
-func xdefined(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xdefined(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	names, ok := funcs.NamesArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument of defined must be a string.")
@@ -123,11 +115,7 @@ func xundef(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, nil
 }
 
-func xshare(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xshare(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The shared name must be a string.")
@@ -138,11 +126,7 @@ func xshare(env funcs.Env, args []value.Value) (value.Value, error) {
 	return args[0], nil
 }
 
-func xlogin(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xlogin(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	u, ok1 := funcs.StringArg(args[0])
 	pw, ok2 := funcs.StringArg(args[1])
 	if !ok1 || !ok2 {
@@ -154,11 +138,7 @@ func xlogin(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewBool(true), nil
 }
 
-func xlogout(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xlogout(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	user, ok := funcs.StringArg(funcs.Arg(args, 0))
 	if !ok || user == "" {
 		user = auth.OrGuest(env.SessionInfo().User)
@@ -168,11 +148,7 @@ func xlogout(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, nil
 }
 
-func xgetConfig(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xgetConfig(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	all := h.Settings()
 	if len(args) == 0 {
 		d := value.NewDict(value.String, value.String)

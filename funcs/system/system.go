@@ -96,11 +96,7 @@ func ObjShape(v value.Value) (int, int) {
 // xobjs is objs(shared): one row per session variable (and, with shared,
 // per shared object): name, type, form, rows, columns, bytes, shared,
 // extra, and owner when shared is true.
-func xobjs(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xobjs(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	withShared := funcs.OptBool(funcs.Arg(args, 0), false)
 	var names, types, forms, extras, owners []string
 	var rows, cols, bytes []int64

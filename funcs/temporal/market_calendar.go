@@ -74,7 +74,7 @@ func setMarket(env funcs.Env, fn string, args []value.Value, update bool) (value
 		return nil, ddberr.Errorf("The argument [holiday] of %s must be a DATE vector.", fn)
 	}
 	kind := "holidayDate"
-	if x := funcs.Arg(args, 2); !IsEmptyArg(x) {
+	if x := funcs.Arg(args, 2); !funcs.EmptyArg(x) {
 		if kind, err = funcs.StrScalarArg(fn, "dateType", x); err != nil {
 			return nil, err
 		}
@@ -179,7 +179,7 @@ func getMarketCalendar(env funcs.Env, args []value.Value) (value.Value, error) {
 	lo, hi := value.DaysFromCivil(y0, 1, 1), value.DaysFromCivil(y1, 12, 31)
 	for k, p := range []*int64{&lo, &hi} {
 		x := funcs.Arg(args, k+1)
-		if IsEmptyArg(x) {
+		if funcs.EmptyArg(x) {
 			continue
 		}
 		in, err := TemporalInput("getMarketCalendar", x)

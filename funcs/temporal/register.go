@@ -118,16 +118,7 @@ func init() {
 				if !HasDate(in.T) {
 					return nil, ddberr.Errorf("The argument of %s must carry a date.", p.name)
 				}
-				out := make([]int8, len(in.Raw))
-				for i, x := range in.Raw {
-					if x == value.NullInt64 {
-						out[i] = value.NullInt8
-						continue
-					}
-					if d, _ := splitTemporal(in.T, x); p.f(d) {
-						out[i] = 1
-					}
-				}
+				out := splitEach(in, value.NullInt8, func(d, _ int64) int64 { return B2i(p.f(d)) })
 				return in.Wrap(&value.Vector{T: value.Bool, I8: out}), nil
 			}})
 	}

@@ -23,14 +23,5 @@ func temporalParts(fn string, x value.Value, needDay bool, f func(days, nanos in
 	if !needDay && !hasClock(in.T) {
 		return nil, ddberr.Errorf("The argument of %s must carry a time.", fn)
 	}
-	out := make([]int32, len(in.Raw))
-	for i, x := range in.Raw {
-		if x == value.NullInt64 {
-			out[i] = value.NullInt32
-			continue
-		}
-		d, ns := splitTemporal(in.T, x)
-		out[i] = int32(f(d, ns))
-	}
-	return in.Wrap(value.NewInts(out)), nil
+	return in.Wrap(value.NewInts(splitEach(in, value.NullInt32, f))), nil
 }

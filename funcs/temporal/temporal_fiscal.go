@@ -26,7 +26,7 @@ func fiscalArgs(fn string, weekday, month, nearest value.Value) (func(y int64) i
 		return nil, ddberr.Errorf("The argument [weekday] of %s must be between 0 and 6 and [startingMonth] between 1 and 12.", fn)
 	}
 	near := true
-	if !IsEmptyArg(nearest) {
+	if !funcs.EmptyArg(nearest) {
 		if near, err = funcs.BoolArg(fn, "nearest", nearest, true); err != nil {
 			return nil, err
 		}

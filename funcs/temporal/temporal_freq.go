@@ -73,7 +73,7 @@ type binSpec struct {
 
 // sideArg reads closed/label: "left", "right", or def when absent.
 func sideArg(fn, param string, x value.Value, def bool) (bool, error) {
-	if IsEmptyArg(x) {
+	if funcs.EmptyArg(x) {
 		return def, nil
 	}
 	s, err := funcs.StrScalarArg(fn, param, x)

@@ -118,6 +118,20 @@ func splitTemporal(t value.Type, x int64) (days, nanos int64) {
 	return value.FloorDiv(x, per), value.FloorMod(x, per) * u
 }
 
+// splitEach is f of the day count and the nanoseconds into the day of
+// each value of in, null where in holds NULL.
+func splitEach[T int8 | int32 | int64](in tempIn, null T, f func(days, nanos int64) int64) []T {
+	out := make([]T, len(in.Raw))
+	for i, x := range in.Raw {
+		if x == value.NullInt64 {
+			out[i] = null
+			continue
+		}
+		out[i] = T(f(splitTemporal(in.T, x)))
+	}
+	return out
+}
+
 // joinTemporal is the inverse of splitTemporal for the date-carrying
 // types.
 func joinTemporal(t value.Type, days, nanos int64) int64 {
@@ -139,15 +153,6 @@ func optInt(fn, param string, x value.Value, def int64) (int64, error) {
 		return def, nil
 	}
 	return funcs.IntArg(fn, param, x, def)
-}
-
-// isEmptyArg reports an optional argument the caller left out or empty.
-func IsEmptyArg(x value.Value) bool {
-	if x == nil {
-		return true
-	}
-	s, ok := x.(*value.Scalar)
-	return ok && s.T == value.Void
 }
 
 // weekdayOf is the day of the week of a day count, 0 for Monday

@@ -88,18 +88,10 @@ func applyPeriod(fn string, x value.Value, p period, offset, nArg value.Value) (
 	if n < 1 {
 		return nil, ddberr.Errorf("The argument [n] of %s must be a positive integer.", fn)
 	}
-	idx := make([]int64, len(in.Raw))
-	for i, r := range in.Raw {
-		if r == value.NullInt64 {
-			idx[i] = value.NullInt64
-			continue
-		}
-		d, _ := splitTemporal(in.T, r)
-		idx[i] = p.idx(d)
-	}
+	idx := splitEach(in, value.NullInt64, func(d, _ int64) int64 { return p.idx(d) })
 	if n > 1 {
 		base, ok := int64(0), false
-		if !IsEmptyArg(offset) {
+		if !funcs.EmptyArg(offset) {
 			o, err := TemporalInput(fn, offset)
 			if err != nil || !o.scalar || o.Raw[0] == value.NullInt64 || !HasDate(o.T) {
 				return nil, ddberr.Errorf("The argument [offset] of %s must be a temporal scalar of the same type as X.", fn)

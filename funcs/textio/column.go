@@ -126,9 +126,12 @@ func (c *intCol[T]) add(b []byte) {
 	c.data = append(c.data, T(v))
 }
 
-func (c *intCol[T]) finish(funcs.Env) (*value.Vector, error) {
-	v := &value.Vector{T: c.t}
-	switch d := any(c.data).(type) {
+func (c *intCol[T]) finish(funcs.Env) (*value.Vector, error) { return typedVector(c.t, c.data), nil }
+
+// typedVector is a column of type t holding data, a slice of t's storage.
+func typedVector[T int8 | int16 | int32 | int64 | float32 | float64](t value.Type, data []T) *value.Vector {
+	v := &value.Vector{T: t}
+	switch d := any(data).(type) {
 	case []int8:
 		v.I8 = d
 	case []int16:
@@ -137,8 +140,12 @@ func (c *intCol[T]) finish(funcs.Env) (*value.Vector, error) {
 		v.I32 = d
 	case []int64:
 		v.I64 = d
+	case []float32:
+		v.F32 = d
+	case []float64:
+		v.F64 = d
 	}
-	return v, nil
+	return v
 }
 
 type floatCol[T float32 | float64] struct {
@@ -157,16 +164,7 @@ func (c *floatCol[T]) add(b []byte) {
 	c.data = append(c.data, T(f))
 }
 
-func (c *floatCol[T]) finish(funcs.Env) (*value.Vector, error) {
-	v := &value.Vector{T: c.t}
-	switch d := any(c.data).(type) {
-	case []float32:
-		v.F32 = d
-	case []float64:
-		v.F64 = d
-	}
-	return v, nil
-}
+func (c *floatCol[T]) finish(funcs.Env) (*value.Vector, error) { return typedVector(c.t, c.data), nil }
 
 // strCol keeps text. The bytes of its strings are copied into shared
 // blocks (one allocation per block, not per cell); a SYMBOL column also

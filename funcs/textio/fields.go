@@ -1,6 +1,7 @@
 package textio
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"unsafe"
@@ -116,18 +117,13 @@ func parseFloat(b []byte, scratch *[]byte) (float64, bool) {
 		num = buf
 	}
 	f, err := strconv.ParseFloat(bstr(num), 64)
-	if err != nil && !isRange(err) {
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return 0, false
 	}
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return 0, false
 	}
 	return f, true
-}
-
-func isRange(err error) bool {
-	ne, ok := err.(*strconv.NumError)
-	return ok && ne.Err == strconv.ErrRange
 }
 
 // parseBool reads true/false (any case) or a number's truth.

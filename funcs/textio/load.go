@@ -20,16 +20,6 @@ type options struct {
 	marker     [2]byte
 }
 
-// absent reports whether an optional argument was left out: missing, an
-// empty slot, or a VOID NULL.
-func absent(x value.Value) bool {
-	if x == nil {
-		return true
-	}
-	s, ok := x.(*value.Scalar)
-	return ok && s.T == value.Void
-}
-
 // parseOptions reads the arguments loadText, ploadText and loadTextEx
 // share, given at positions delim, schema, skipRows, arrayDelimiter,
 // containHeader and arrayMarker of args (-1 for one the function lacks).
@@ -41,35 +31,35 @@ func parseOptions(fn string, args []value.Value, pos [6]int) (options, error) {
 		}
 		return funcs.Arg(args, pos[k])
 	}
-	if x := arg(0); !absent(x) {
+	if x := arg(0); !funcs.EmptyArg(x) {
 		d, ok := textArg(x)
 		if !ok || d == "" {
 			return o, fmt.Errorf("%s: The delimiter must be a non-empty string or a character.", fn)
 		}
 		o.delim = d
 	}
-	if x := arg(1); !absent(x) {
+	if x := arg(1); !funcs.EmptyArg(x) {
 		plans, err := parseSchema(fn, x)
 		if err != nil {
 			return o, err
 		}
 		o.plans = plans
 	}
-	if x := arg(2); !absent(x) {
+	if x := arg(2); !funcs.EmptyArg(x) {
 		n, err := funcs.IntArg(fn, "skipRows", x, 0)
 		if err != nil || n < 0 || n > 1024 {
 			return o, fmt.Errorf("%s: skipRows must be an integer between 0 and 1024.", fn)
 		}
 		o.skipRows = int(n)
 	}
-	if x := arg(3); !absent(x) {
+	if x := arg(3); !funcs.EmptyArg(x) {
 		d, ok := textArg(x)
 		if !ok || d == "" {
 			return o, fmt.Errorf("%s: The arrayDelimiter must be a non-empty string or a character.", fn)
 		}
 		o.arrayDelim = d
 	}
-	if x := arg(4); !absent(x) {
+	if x := arg(4); !funcs.EmptyArg(x) {
 		s, ok := funcs.ScalarArg(x)
 		if !ok || (s.T != value.Bool && !s.Null) {
 			return o, fmt.Errorf("%s: containHeader must be a boolean.", fn)
@@ -78,7 +68,7 @@ func parseOptions(fn string, args []value.Value, pos [6]int) (options, error) {
 			o.header = int(s.I)
 		}
 	}
-	if x := arg(5); !absent(x) {
+	if x := arg(5); !funcs.EmptyArg(x) {
 		m, err := arrayMarker(fn, x, o.delim)
 		if err != nil {
 			return o, err

@@ -64,7 +64,7 @@ func loadRecord(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func nilIfAbsent(x value.Value) value.Value {
-	if absent(x) {
+	if funcs.EmptyArg(x) {
 		return nil
 	}
 	return x

@@ -83,7 +83,7 @@ func loadTextEx(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	var rows value.Value = t
-	if tr := funcs.Arg(args, 7); !absent(tr) {
+	if tr := funcs.Arg(args, 7); !funcs.EmptyArg(tr) {
 		if !funcs.IsFunction(tr) {
 			return nil, fmt.Errorf("%s: transform must be a unary function.", fn)
 		}
@@ -95,7 +95,7 @@ func loadTextEx(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	db, name := args[0], funcs.Arg(args, 1)
-	if absent(name) {
+	if funcs.EmptyArg(name) {
 		name = value.NewString("")
 	}
 	call := func(f string, a ...value.Value) (value.Value, error) {
@@ -108,7 +108,7 @@ func loadTextEx(env funcs.Env, args []value.Value) (value.Value, error) {
 	target, err := call("loadTable", db, name)
 	if err != nil {
 		a := []value.Value{db, rows, name, args[2]}
-		if sc := funcs.Arg(args, 8); !absent(sc) {
+		if sc := funcs.Arg(args, 8); !funcs.EmptyArg(sc) {
 			a = append(a, value.NullScalar(value.Void), sc)
 		}
 		if target, err = call("createPartitionedTable", a...); err != nil {

@@ -25,7 +25,7 @@ func saveText(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, fmt.Errorf("%s: The filename must be a string.", fn)
 	}
 	delim := ","
-	if x := funcs.Arg(args, 2); !absent(x) {
+	if x := funcs.Arg(args, 2); !funcs.EmptyArg(x) {
 		d, ok := textArg(x)
 		if !ok || d == "" {
 			return nil, fmt.Errorf("%s: The delimiter must be a non-empty string or a character.", fn)
@@ -41,7 +41,7 @@ func saveText(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	bom := false
-	if x := funcs.Arg(args, 5); !absent(x) {
+	if x := funcs.Arg(args, 5); !funcs.EmptyArg(x) {
 		s, ok := funcs.StringArg(x)
 		switch {
 		case !ok:
@@ -82,7 +82,7 @@ func saveText(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func optBool(fn, param string, x value.Value, def bool) (bool, error) {
-	if absent(x) {
+	if funcs.EmptyArg(x) {
 		return def, nil
 	}
 	return funcs.BoolArg(fn, param, x, def)
@@ -326,7 +326,7 @@ func saveTextFile(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, filesys.OpenError(name, err)
 	}
-	if x := funcs.Arg(args, 3); !absent(x) {
+	if x := funcs.Arg(args, 3); !funcs.EmptyArg(x) {
 		ms, err := funcs.IntArg(fn, "lastModified", x, 0)
 		if err != nil {
 			return nil, err

@@ -42,6 +42,11 @@ type engine struct {
 	lastDay    int64
 
 	timer streamengine.Timer
+
+	// addedAt is, for each metrics group addMetrics added, where each
+	// group's rows then ended (rows ever taken, compacted ones too): the
+	// group's metrics read the rows after (addmetrics.go).
+	addedAt map[int]map[*group]int
 }
 
 // group is one key's state.
@@ -51,6 +56,7 @@ type group struct {
 	buf     *value.Table // committed rows
 	times   []int64      // times of buf's rows, then of the staged rows
 	off     int          // rows before off are no window's any more
+	dropped int          // rows compact removed before times[0]
 	staged  []int        // batch rows accepted, not yet in buf
 	started bool
 	nextEnd int64 // the first window end not computed yet

@@ -44,6 +44,7 @@ func (e *engine) compact() {
 			continue
 		}
 		n := len(g.times)
+		g.dropped += g.off
 		for i, c := range g.buf.Cols {
 			g.buf.Cols[i] = c.Slice(g.off, n).Clone()
 		}
@@ -115,13 +116,14 @@ func (e *engine) compute(j int, slots []slot) ([]*value.Vector, []string, error)
 	in := e.dummy.EmptyLike(0)
 	win := value.NewVector(value.Int, 0, 0)
 	for i, s := range slots {
-		if s.filled || s.hi[j] <= s.lo[j] {
+		lo := max(s.lo[j], e.cutoff(j, s.g))
+		if s.filled || s.hi[j] <= lo {
 			continue
 		}
 		for k, c := range in.Cols {
-			c.AppendVector(s.g.buf.Cols[k].Slice(s.lo[j], s.hi[j]))
+			c.AppendVector(s.g.buf.Cols[k].Slice(lo, s.hi[j]))
 		}
-		for r := s.lo[j]; r < s.hi[j]; r++ {
+		for r := lo; r < s.hi[j]; r++ {
 			win.I32 = append(win.I32, int32(i))
 		}
 	}

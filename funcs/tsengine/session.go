@@ -97,7 +97,7 @@ func (e *engine) sessionRow(g *group, t int64, r int) {
 func (e *engine) sessionUpdate(g *group) {
 	g.pending = false
 	if g.off < len(g.times) {
-		e.slots = append(e.slots, slot{g: g, end: g.times[g.off], lo: []int{g.off}, hi: []int{len(g.times)}})
+		e.slots = append(e.slots, slot{g: g, end: g.times[g.off], lo: e.each(g.off), hi: e.each(len(g.times))})
 	}
 }
 
@@ -111,7 +111,7 @@ func (e *engine) closeSession(g *group) {
 	if e.c.sessionEndTime {
 		at = g.maxTime + e.c.sessionGap
 	}
-	e.slots = append(e.slots, slot{g: g, end: at, lo: []int{g.off}, hi: []int{len(g.times)}})
+	e.slots = append(e.slots, slot{g: g, end: at, lo: e.each(g.off), hi: e.each(len(g.times))})
 	g.off = len(g.times)
 }
 

@@ -615,11 +615,26 @@ func tm2Spec(name string, params []string, g func(p *stats.PairSums) float64) fu
 		}}
 }
 
+// quantileArg is fn's percent argument as a quantile in [0, 1].
+func quantileArg(fn string, x value.Value) (float64, error) {
+	p, ok := funcs.ScalarArg(x)
+	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
+		return 0, ddberr.Errorf("The percent of %s must be between 0 and 100.", fn)
+	}
+	return p.Float64() / 100, nil
+}
+
+// quantileKernel is the q quantile of each window by the interpolation
+// method.
+func quantileKernel(q float64, method string) kernel {
+	return windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.QuantileSorted(v, q, method) })
+}
+
 // mpercentile is the percentile of each window.
 func mpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p, ok := funcs.ScalarArg(args[1])
-	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
-		return nil, ddberr.Errorf("The percent of mpercentile must be between 0 and 100.")
+	q, err := quantileArg("mpercentile", args[1])
+	if err != nil {
+		return nil, err
 	}
 	framesOf, _, err := windowFrames("mpercentile", args[0], args[2], funcs.Arg(args, 4))
 	if err != nil {
@@ -629,8 +644,7 @@ func mpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := p.Float64() / 100
-	k := windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.QuantileSorted(v, q, method) })
+	k := quantileKernel(q, method)
 	return movingColumns("mpercentile", args[0], func(v *value.Vector) (*value.Vector, error) {
 		return runKernel("mpercentile", v, framesOf(v.Len()), k)
 	})

@@ -3,7 +3,6 @@ package window
 import (
 	"errors"
 	"math"
-	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -307,9 +306,9 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // tmpercentile is the percentile of each time window.
 func tmpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p, ok := funcs.ScalarArg(args[2])
-	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
-		return nil, ddberr.Errorf("The percent of tmpercentile must be between 0 and 100.")
+	q, err := quantileArg("tmpercentile", args[2])
+	if err != nil {
+		return nil, err
 	}
 	method, err := stats.Interpolation("tmpercentile", funcs.Arg(args, 4))
 	if err != nil {
@@ -319,8 +318,7 @@ func tmpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := p.Float64() / 100
-	k := windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.QuantileSorted(v, q, method) })
+	k := quantileKernel(q, method)
 	return movingColumns("tmpercentile", args[1], func(v *value.Vector) (*value.Vector, error) {
 		if v.Len() != len(f.lo) {
 			return nil, ddberr.Errorf("The arguments [T] and [X] of tmpercentile must have the same length.")

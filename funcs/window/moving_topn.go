@@ -462,15 +462,14 @@ func topNSpecs(prefix string, kind topNKind, category string, oldDefault tieRule
 
 // mpercentileTopN is the percentile of the top rows of each window.
 func mpercentileTopN(_ funcs.Env, args []value.Value) (value.Value, error) {
-	p, ok := funcs.ScalarArg(args[2])
-	if !ok || !p.T.IsNumeric() || p.Null || p.Float64() < 0 || p.Float64() > 100 {
-		return nil, ddberr.Errorf("The percent of mpercentileTopN must be between 0 and 100.")
+	q, err := quantileArg("mpercentileTopN", args[2])
+	if err != nil {
+		return nil, err
 	}
 	method, err := stats.Interpolation("mpercentileTopN", funcs.Arg(args, 5))
 	if err != nil {
 		return nil, err
 	}
-	q := p.Float64() / 100
 	rest := []value.Value{args[0], args[1], args[3], args[4], funcs.Arg(args, 6), funcs.Arg(args, 7)}
 	for len(rest) > 4 && rest[len(rest)-1] == nil {
 		rest = rest[:len(rest)-1]
