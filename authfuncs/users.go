@@ -46,18 +46,6 @@ func createUser(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, p.Store.CreateUser(user, pw, groups, admin, mode)
 }
 
-func deleteUser(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "deleteUser")
-	if err != nil {
-		return nil, err
-	}
-	user, err := nameArg("deleteUser", "userId", args[0])
-	if err != nil {
-		return nil, err
-	}
-	return nil, p.Store.DeleteUser(user)
-}
-
 func createGroup(env funcs.Env, args []value.Value) (value.Value, error) {
 	_, p, err := adminHost(env, "createGroup")
 	if err != nil {
@@ -72,18 +60,6 @@ func createGroup(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return nil, p.Store.CreateGroup(group, users)
-}
-
-func deleteGroup(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "deleteGroup")
-	if err != nil {
-		return nil, err
-	}
-	group, err := nameArg("deleteGroup", "groupId", args[0])
-	if err != nil {
-		return nil, err
-	}
-	return nil, p.Store.DeleteGroup(group)
 }
 
 // membership is addGroupMember (add) or deleteGroupMember.
@@ -124,9 +100,9 @@ func getGroupList(env funcs.Env, _ []value.Value) (value.Value, error) {
 	return value.NewStrings(value.String, p.Store.Groups()), nil
 }
 
-// namesOf is getGroupsByUserId and getUsersByGroupId: the names list
-// gives for the one name the function takes (param).
-func namesOf(fn, param string, list func(*auth.Store, string) ([]string, error)) funcs.Impl {
+// byName is an administrator's function of one name (param), whose
+// result f gives from the store.
+func byName(fn, param string, f func(*auth.Store, string) (value.Value, error)) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		_, p, err := adminHost(env, fn)
 		if err != nil {
@@ -136,12 +112,26 @@ func namesOf(fn, param string, list func(*auth.Store, string) ([]string, error))
 		if err != nil {
 			return nil, err
 		}
-		names, err := list(p.Store, name)
+		return f(p.Store, name)
+	}
+}
+
+// nameOp is byName for a store operation with no result: deleteUser,
+// deleteGroup, lockUser, unlockUser.
+func nameOp(fn, param string, op func(*auth.Store, string) error) funcs.Impl {
+	return byName(fn, param, func(s *auth.Store, name string) (value.Value, error) { return nil, op(s, name) })
+}
+
+// namesOf is getGroupsByUserId and getUsersByGroupId: the names list
+// gives for the one name the function takes (param).
+func namesOf(fn, param string, list func(*auth.Store, string) ([]string, error)) funcs.Impl {
+	return byName(fn, param, func(s *auth.Store, name string) (value.Value, error) {
+		names, err := list(s, name)
 		if err != nil {
 			return nil, err
 		}
 		return stringsResult(names), nil
-	}
+	})
 }
 
 func changePwd(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -175,24 +165,6 @@ func resetPwd(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "newPwd", "resetPwd", "a string")
 	}
 	return nil, p.Store.ResetPassword(user, pw)
-}
-
-// lockOp is lockUser (lock) or unlockUser.
-func lockOp(fn string, lock bool) funcs.Impl {
-	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		_, p, err := adminHost(env, fn)
-		if err != nil {
-			return nil, err
-		}
-		user, err := nameArg(fn, "userId", args[0])
-		if err != nil {
-			return nil, err
-		}
-		if lock {
-			return nil, p.Store.Lock(user)
-		}
-		return nil, p.Store.Unlock(user)
-	}
 }
 
 func getUserLockedStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
@@ -302,16 +274,8 @@ func scramClientFinal(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewString(sig), nil
 }
 
-// getDFSDatabasesByOwner lists the databases a user created, as the
-// ownership record database() keeps.
-func getDFSDatabasesByOwner(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "getDFSDatabasesByOwner")
-	if err != nil {
-		return nil, err
-	}
-	user, err := nameArg("getDFSDatabasesByOwner", "user", args[0])
-	if err != nil {
-		return nil, err
-	}
-	return value.NewStrings(value.String, p.Store.DatabasesOwnedBy(user)), nil
+// databasesOwnedBy is getDFSDatabasesByOwner: the databases a user
+// created, as the ownership record database() keeps.
+func databasesOwnedBy(s *auth.Store, user string) (value.Value, error) {
+	return value.NewStrings(value.String, s.DatabasesOwnedBy(user)), nil
 }

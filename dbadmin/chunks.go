@@ -184,9 +184,8 @@ func getTabletsMeta(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	n := len(rows)
-	id, path, dp, tn := value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n)
-	version, rowNum, disk := value.NewVector(value.Long, 0, n), value.NewVector(value.Long, 0, n), value.NewVector(value.Long, 0, n)
-	cids, latest := value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n)
+	cols := funcs.NewColumns(n, value.String, value.String, value.String, value.String, value.Long, value.Long, value.String, value.String, value.Long)
+	id, path, dp, tn, version, rowNum, cids, latest, disk := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8]
 	dir := h.DataDir()
 	store := h.Catalog().Store()
 	for _, r := range rows {
@@ -209,8 +208,7 @@ func getTabletsMeta(env funcs.Env, args []value.Value) (value.Value, error) {
 		disk.I64 = append(disk.I64, int64(u))
 	}
 	return value.NewTable(
-		[]string{"chunkId", "path", "dfsPath", "tableName", "version", "rowNum", "createCids", "latestPhysicalDir", "diskUsage"},
-		[]*value.Vector{id, path, dp, tn, version, rowNum, cids, latest, disk}), nil
+		[]string{"chunkId", "path", "dfsPath", "tableName", "version", "rowNum", "createCids", "latestPhysicalDir", "diskUsage"}, cols), nil
 }
 
 // compaction is one triggerTSDBCompaction task.

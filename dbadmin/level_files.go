@@ -47,8 +47,8 @@ func getTSDBMetaData(env funcs.Env, _ []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	store := h.Catalog().Store()
-	id, path, tbl, files := value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows))
-	level := value.NewVector(value.Int, 0, len(rows))
+	cols := funcs.NewColumns(len(rows), value.String, value.String, value.Int, value.String, value.String)
+	id, path, level, tbl, files := cols[0], cols[1], cols[2], cols[3], cols[4]
 	dir := h.DataDir()
 	for _, r := range rows {
 		lf, err := store.ChunkLevelFiles(r.info.ID)
@@ -72,8 +72,7 @@ func getTSDBMetaData(env funcs.Env, _ []value.Value) (value.Value, error) {
 			files.Str = append(files.Str, strings.Join(byLevel[l], ","))
 		}
 	}
-	return value.NewTable([]string{"chunkId", "chunkPath", "level", "table", "files"},
-		[]*value.Vector{id, path, level, tbl, files}), nil
+	return value.NewTable([]string{"chunkId", "chunkPath", "level", "table", "files"}, cols), nil
 }
 
 // getTSDBDataStat counts, per chunk of the matching TSDB tables, its
@@ -123,8 +122,8 @@ func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	store := h.Catalog().Store()
-	dbn, id, tbl := value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows)), value.NewVector(value.String, 0, len(rows))
-	nfiles, entries := value.NewVector(value.Long, 0, len(rows)), value.NewVector(value.Long, 0, len(rows))
+	cols := funcs.NewColumns(len(rows), value.String, value.String, value.String, value.Long, value.Long)
+	dbn, id, tbl, nfiles, entries := cols[0], cols[1], cols[2], cols[3], cols[4]
 	for _, r := range rows {
 		cid := chunkUUID(r.info.ID)
 		if ids != nil && !ids[cid] || ids == nil && (!chunkPathMatch(r.info.ID.DB, dbPat) || !chunkPathMatch(r.t.TableName(), tPat)) {
@@ -140,8 +139,7 @@ func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
 		nfiles.I64 = append(nfiles.I64, int64(len(lf)))
 		entries.I64 = append(entries.I64, r.info.Rows)
 	}
-	return value.NewTable([]string{"dbName", "chunkId", "tableName", "levelFileCount", "sortKeyEntryCount"},
-		[]*value.Vector{dbn, id, tbl, nfiles, entries}), nil
+	return value.NewTable([]string{"dbName", "chunkId", "tableName", "levelFileCount", "sortKeyEntryCount"}, cols), nil
 }
 
 // getClusterChunksStatus lists every chunk of the node, which is the

@@ -35,12 +35,12 @@ func getRecoveryTaskStatus(env funcs.Env, _ []value.Value) (value.Value, error) 
 	if _, err := host(env); err != nil {
 		return nil, err
 	}
-	return emptyTable([]string{"TaskId", "TaskType", "ChunkId", "ChunkPath", "Source", "Dest", "Status", "AttemptCount", "DeleteSource",
+	return value.NewTable([]string{"TaskId", "TaskType", "ChunkId", "ChunkPath", "Source", "Dest", "Status", "AttemptCount", "DeleteSource",
 		"StartTime", "LastDequeueTime", "LastStartTime", "FinishTime", "IsIncrementalRecovery", "IsAsyncRecovery",
 		"ChangeFromIncrementalToFull", "ChangeToSyncTime", "FailureReason"},
-		[]value.Type{value.String, value.String, value.String, value.String, value.String, value.String, value.String, value.Int, value.Bool,
+		funcs.NewColumns(0, value.String, value.String, value.String, value.String, value.String, value.String, value.String, value.Int, value.Bool,
 			value.Timestamp, value.Timestamp, value.Timestamp, value.Timestamp, value.Bool, value.Bool,
-			value.Bool, value.Timestamp, value.String}), nil
+			value.Bool, value.Timestamp, value.String)), nil
 }
 
 // getUnresolvedTxn lists the transactions left in two-phase commit's
@@ -55,17 +55,8 @@ func getUnresolvedTxn(env funcs.Env, _ []value.Value) (value.Value, error) {
 	if env.SessionInfo().User != "admin" {
 		return nil, ddberr.Errorf("Only administrators execute function %s", "getUnresolvedTxn")
 	}
-	return emptyTable([]string{"tid", "cid", "chunkId", "initiatingNode", "firstResolutionAt", "lastResolutionAt"},
-		[]value.Type{value.Long, value.Long, value.String, value.String, value.Timestamp, value.Timestamp}), nil
-}
-
-// emptyTable is a table of no rows with the given columns.
-func emptyTable(names []string, types []value.Type) *value.Table {
-	cols := make([]*value.Vector, len(types))
-	for i, t := range types {
-		cols[i] = value.NewVector(t, 0, 0)
-	}
-	return value.NewTable(names, cols)
+	return value.NewTable([]string{"tid", "cid", "chunkId", "initiatingNode", "firstResolutionAt", "lastResolutionAt"},
+		funcs.NewColumns(0, value.Long, value.Long, value.String, value.String, value.Timestamp, value.Timestamp)), nil
 }
 
 func getRecoveryWorkerNum(env funcs.Env, _ []value.Value) (value.Value, error) {

@@ -45,8 +45,8 @@ func getOLAPCacheEngineStat(env funcs.Env, _ []value.Value) (value.Value, error)
 	}
 	cached := cachedOf(h, "OLAP")
 	n := len(cached)
-	id, name, tids := value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n)
-	since, rows, rowsU, mem, memU := value.NewVector(value.Long, 0, n), value.NewVector(value.Long, 0, n), value.NewVector(value.Long, 0, n), value.NewVector(value.Long, 0, n), value.NewVector(value.Long, 0, n)
+	cols := funcs.NewColumns(n, value.String, value.String, value.Long, value.Long, value.Long, value.Long, value.Long, value.String)
+	id, name, since, rows, rowsU, mem, memU, tids := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7]
 	now := time.Now()
 	for _, c := range cached {
 		id.Str = append(id.Str, chunkUUID(c.ID))
@@ -58,8 +58,7 @@ func getOLAPCacheEngineStat(env funcs.Env, _ []value.Value) (value.Value, error)
 		memU.I64 = append(memU.I64, 0)
 		tids.Str = append(tids.Str, joinTids(c.Tids))
 	}
-	return value.NewTable([]string{"chunkId", "physicalName", "timeSinceLastWrite", "cachedRowsOfCompletedTxn", "cachedRowsOfUncompletedTxn", "cachedMemOfCompletedTxn", "cachedMemOfUncompletedTxn", "cachedTids"},
-		[]*value.Vector{id, name, since, rows, rowsU, mem, memU, tids}), nil
+	return value.NewTable([]string{"chunkId", "physicalName", "timeSinceLastWrite", "cachedRowsOfCompletedTxn", "cachedRowsOfUncompletedTxn", "cachedMemOfCompletedTxn", "cachedMemOfUncompletedTxn", "cachedTids"}, cols), nil
 }
 
 func joinTids(tids []int64) string {
@@ -94,8 +93,8 @@ func getRedoLogGCStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 	}
 	sort.Strings(names)
 	n := len(names)
-	phys := value.NewVector(value.String, 0, n)
-	count, gc, minGC, flush, minFlush := value.NewVector(value.Int, 0, n), value.NewVector(value.Int, 0, n), value.NewVector(value.Long, 0, n), value.NewVector(value.Int, 0, n), value.NewVector(value.Long, 0, n)
+	cols := funcs.NewColumns(n, value.String, value.Int, value.Int, value.Long, value.Int, value.Long)
+	phys, count, gc, minGC, flush, minFlush := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]
 	for _, name := range names {
 		tids := byTable[name]
 		phys.Str = append(phys.Str, name)
@@ -105,6 +104,5 @@ func getRedoLogGCStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 		flush.I32 = append(flush.I32, int32(len(tids)))
 		minFlush.I64 = append(minFlush.I64, slices.Min(tids))
 	}
-	return value.NewTable([]string{"physicalName", "txnCount", "numOfTxnPendingGC", "minTidPendingGC", "numOfTxnPendingFlush", "minTidPendingFlush"},
-		[]*value.Vector{phys, count, gc, minGC, flush, minFlush}), nil
+	return value.NewTable([]string{"physicalName", "txnCount", "numOfTxnPendingGC", "minTidPendingGC", "numOfTxnPendingFlush", "minTidPendingFlush"}, cols), nil
 }

@@ -46,10 +46,16 @@ type completedQuery struct {
 func (l *queryLog) add(q completedQuery) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if len(l.done) >= maxCompletedQueries {
-		l.done = append(l.done[:0], l.done[len(l.done)-maxCompletedQueries+1:]...)
+	l.done = appendBounded(l.done, q, maxCompletedQueries)
+}
+
+// appendBounded appends x to s, first dropping s's oldest elements so
+// that at most limit remain; it reuses s's array, which readers copy.
+func appendBounded[T any](s []T, x T, limit int) []T {
+	if len(s) >= limit {
+		s = append(s[:0], s[len(s)-limit+1:]...)
 	}
-	l.done = append(l.done, q)
+	return append(s, x)
 }
 
 // latest is the n most recent finished requests, newest first.

@@ -55,10 +55,7 @@ const maxTraces = 10000
 func (l *traceLog) add(t trace) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if len(l.traces) >= maxTraces {
-		l.traces = append(l.traces[:0], l.traces[len(l.traces)-maxTraces+1:]...)
-	}
-	l.traces = append(l.traces, t)
+	l.traces = appendBounded(l.traces, t, maxTraces)
 }
 
 func setTraceMode(env funcs.Env, args []value.Value) (value.Value, error) {

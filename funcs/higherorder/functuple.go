@@ -11,18 +11,31 @@ import (
 // a function vector, [sin, cos](x), like a function
 // (progr/data_types_forms/vector.md, progr/named_func.md).
 func TupleFunction(x value.Value) (*funcs.Spec, bool) {
+	names, ok := functionNames(x)
+	if !ok {
+		return nil, false
+	}
+	fns := x.(*value.Vector).Any
+	return &funcs.Spec{Name: x.String(), Max: -1, Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+		return callTuple(env, fns, names, args)
+	}}, true
+}
+
+// functionNames returns the names of x's functions when x is a non-empty
+// tuple of functions.
+func functionNames(x value.Value) ([]string, bool) {
 	v, ok := x.(*value.Vector)
 	if !ok || v.T != value.Any || v.Len() == 0 {
 		return nil, false
 	}
-	for _, f := range v.Any {
+	names := make([]string, len(v.Any))
+	for i, f := range v.Any {
 		if !funcs.IsFunction(f) {
 			return nil, false
 		}
+		names[i] = f.String()
 	}
-	return &funcs.Spec{Name: v.String(), Max: -1, Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-		return callTuple(env, v.Any, args)
-	}}, true
+	return names, true
 }
 
 // callTuple calls each function of fns with args. Scalar results make a
@@ -30,15 +43,14 @@ func TupleFunction(x value.Value) (*funcs.Spec, bool) {
 // each function, a scalar filling its whole column (vector.md's
 // [log, std, avg ...](x), plot.md's [sin, cos](x)). Results that fit
 // neither make a tuple.
-func callTuple(env funcs.Env, fns []value.Value, args []value.Value) (value.Value, error) {
+func callTuple(env funcs.Env, fns []value.Value, names []string, args []value.Value) (value.Value, error) {
 	out := make([]value.Value, len(fns))
-	names := make([]string, len(fns))
 	for i, f := range fns {
 		r, err := env.Call(f, args...)
 		if err != nil {
 			return nil, err
 		}
-		out[i], names[i] = r, f.String()
+		out[i] = r
 	}
 	if m, ok := columnsMatrix(out); ok {
 		m.ColLabels = value.NewStrings(value.String, names)

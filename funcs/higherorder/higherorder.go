@@ -76,6 +76,14 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 			m.RowLabels, m.ColLabels = in.RowLabels, in.ColLabels
 		}
 	}
+	// Over a tuple of functions the columns are named after them, as a
+	// call of the tuple names them (funcs/ho_funcs/call.md:
+	// each(call{, 1..3}, (sin, log))).
+	if m, ok := r.(*value.Matrix); ok && m.ColLabels == nil {
+		if names, ok := functionNames(args[1]); ok && len(names) == m.Cols {
+			m.ColLabels = value.NewStrings(value.String, names)
+		}
+	}
 	return r, nil
 }
 

@@ -3,5 +3,6 @@
 // unit-root and cointegration tests (adfuller, coint, with MacKinnon's
 // response surfaces) and manova,
 // each returning the dictionary its page prints, over gonum's
-// distributions. It imports the funcs core only.
+// distributions. It imports the funcs core and funcs/distrib (the
+// Kolmogorov distribution).
 package hypotest

@@ -112,33 +112,31 @@ func numberArg(x value.Value) (float64, bool) {
 	return s.Float64(), true
 }
 
-// absArgs reads x0 and c (args[i] and args[i+1]) of qclp or scs, the
-// bound sum(abs(x - x0)) <= c; x0 is nil unless both are given, and must
-// be as long as the vector named like.
-func absArgs(fn, like string, args []value.Value, i, n int) (x0 []float64, c float64, err error) {
+// absArgs reads x0, c, eps and alpha (args[i] to args[i+3]) of qclp and
+// scs. x0 and c bound sum(abs(x - x0)) by c, x0 nil unless both are given
+// and as long as the vector named like; the bound adds one variable per
+// element of x, so the program has m = 2n variables with it, n without.
+// eps and alpha tune DolphinDB's first-order solvers and are only
+// checked here.
+func absArgs(fn, like string, args []value.Value, i, n int) (x0 []float64, c float64, m int, err error) {
+	m = n
 	x0v, cv := funcs.GivenArg(args, i), funcs.GivenArg(args, i+1)
-	if x0v == nil || cv == nil {
-		return nil, 0, nil
+	if x0v != nil && cv != nil {
+		var ok bool
+		if x0, ok = vectorArg(x0v); !ok || len(x0) != n {
+			return nil, 0, 0, ddberr.Errorf("The argument [x0] of %s must be a numeric vector as long as %s.", fn, like)
+		}
+		if c, ok = numberArg(cv); !ok || c < 0 {
+			return nil, 0, 0, ddberr.Errorf("The argument [c] of %s must be a non-negative number.", fn)
+		}
+		m = 2 * n
 	}
-	x0, ok := vectorArg(x0v)
-	if !ok || len(x0) != n {
-		return nil, 0, ddberr.Errorf("The argument [x0] of %s must be a numeric vector as long as %s.", fn, like)
-	}
-	if c, ok = numberArg(cv); !ok || c < 0 {
-		return nil, 0, ddberr.Errorf("The argument [c] of %s must be a non-negative number.", fn)
-	}
-	return x0, c, nil
-}
-
-// tuningArgs checks eps and alpha (args[i] and args[i+1]), which tune
-// DolphinDB's first-order solvers and are only checked here.
-func tuningArgs(fn string, args []value.Value, i int) error {
 	for k, name := range []string{"eps", "alpha"} {
-		if x := funcs.GivenArg(args, i+k); x != nil {
+		if x := funcs.GivenArg(args, i+2+k); x != nil {
 			if s, ok := funcs.ScalarArg(x); !ok || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating {
-				return ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
+				return nil, 0, 0, ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
 			}
 		}
 	}
-	return nil
+	return x0, c, m, nil
 }

@@ -187,16 +187,9 @@ func scs(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	x0, c, err := absArgs(fn, "f", args, 8, n)
+	x0, c, m, err := absArgs(fn, "f", args, 8, n)
 	if err != nil {
 		return nil, err
-	}
-	if err := tuningArgs(fn, args, 10); err != nil {
-		return nil, err
-	}
-	m := n
-	if x0 != nil {
-		m = 2 * n
 	}
 	p := &program{f: pad(f, m)}
 	if P != nil {

@@ -89,17 +89,9 @@ func qclp(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := linearParts(fn, args, 3, lp); err != nil {
 		return nil, err
 	}
-	x0, c, err := absArgs(fn, "r", args, 7, n)
+	x0, c, m, err := absArgs(fn, "r", args, 7, n)
 	if err != nil {
 		return nil, err
-	}
-	if err := tuningArgs(fn, args, 9); err != nil {
-		return nil, err
-	}
-	// the absolute-value constraint adds one variable per element of x
-	m := n
-	if x0 != nil {
-		m = 2 * n
 	}
 	p := &program{f: pad(r, m)}
 	p.cons = append(p.cons, &quadCon{v: flatten(V), n: n, q: make([]float64, m), k: k})

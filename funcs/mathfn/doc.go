@@ -2,5 +2,6 @@
 // and logical operators' function forms (the manual's "math", "relational"
 // and "logical" categories), and the linear algebra over matrices,
 // including the pseudo-inverse (Pinv) the fits of funcs/regress and
-// funcs/learn share. It imports only the funcs core and gonum's mat.
+// funcs/learn share. It imports the funcs core, funcs/indexed, the value
+// kernels and gonum's mat.
 package mathfn

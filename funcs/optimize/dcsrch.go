@@ -218,13 +218,7 @@ func (s *mtState) step(stp, fp, dp float64) float64 {
 // wolfe12 is SciPy's line search: Moré-Thuente from the step oldPhi0
 // suggests, then, when it fails, the bracketing search of wolfeSearch.
 func wolfe12(l *lineFunc, phi0, derphi0, oldPhi0, c1, c2, amin, amax float64) (float64, float64, bool, error) {
-	alpha1 := 1.0
-	if !math.IsNaN(oldPhi0) && derphi0 != 0 {
-		alpha1 = min(1, 1.01*2*(phi0-oldPhi0)/derphi0)
-		if alpha1 < 0 || math.IsNaN(alpha1) {
-			alpha1 = 1
-		}
-	}
+	alpha1 := firstStep(phi0, derphi0, oldPhi0)
 	a, f, ok, err := mtSearch(l, phi0, derphi0, alpha1, c1, c2, amin, amax, scipyMT)
 	if err != nil || ok {
 		return a, f, ok, err

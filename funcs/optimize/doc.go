@@ -2,6 +2,7 @@
 // function: differential evolution (differentialEvolution), Nelder-Mead
 // (fmin, brute's polish), BFGS (fminBFGS), a bound-constrained limited-
 // memory BFGS (fminLBFGSB and the differentialEvolution polish), Newton-
-// CG (fminNCG) and Brent's root finder (brentq). It imports the funcs
-// core only.
+// CG (fminNCG) and Brent's root finder (brentq), and the readers of an
+// optimiser's arguments and results funcs/linprog's fminSLSQP shares. It
+// imports the funcs core only.
 package optimize

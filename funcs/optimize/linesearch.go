@@ -53,17 +53,25 @@ func (l *lineFunc) derphi(alpha float64) (float64, error) {
 	return dot(l.gt, l.p), nil
 }
 
+// firstStep is the step a line search tries first: SciPy's guess from
+// the decrease of the previous iteration (oldPhi0, NaN when unknown),
+// at most 1.
+func firstStep(phi0, derphi0, oldPhi0 float64) float64 {
+	if math.IsNaN(oldPhi0) || derphi0 == 0 {
+		return 1
+	}
+	alpha1 := min(1, 1.01*2*(phi0-oldPhi0)/derphi0)
+	if alpha1 < 0 || math.IsNaN(alpha1) {
+		return 1
+	}
+	return alpha1
+}
+
 // wolfeSearch returns a step meeting the strong Wolfe conditions with
 // c1 and c2, its value, and whether one was found; oldPhi0 (NaN when
 // unknown) guesses the first step.
 func wolfeSearch(l *lineFunc, phi0, derphi0, oldPhi0, c1, c2 float64) (float64, float64, bool, error) {
-	alpha1 := 1.0
-	if !math.IsNaN(oldPhi0) && derphi0 != 0 {
-		alpha1 = min(1, 1.01*2*(phi0-oldPhi0)/derphi0)
-		if alpha1 < 0 || math.IsNaN(alpha1) {
-			alpha1 = 1
-		}
-	}
+	alpha1 := firstStep(phi0, derphi0, oldPhi0)
 	alpha0, phiA0, derphiA0 := 0.0, phi0, derphi0
 	phiA1, err := l.phi(alpha1)
 	if err != nil {

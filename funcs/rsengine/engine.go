@@ -116,7 +116,7 @@ func newEngine(bg funcs.Env, cfg *config, dummy *value.Table) *engine {
 		for _, level := range p.levels {
 			var args []ast.Expr
 			for _, j := range level {
-				args = append(args, p.nodes[j].arg)
+				args = append(append(args, p.nodes[j].arg), p.nodes[j].extra...)
 			}
 			e.levelSels = append(e.levelSels, e.query(args, nil))
 		}
@@ -128,7 +128,7 @@ func newEngine(bg funcs.Env, cfg *config, dummy *value.Table) *engine {
 	}
 	if e.plan != nil {
 		for _, nd := range e.plan.nodes {
-			exprs = append(exprs, nd.arg)
+			exprs = append(append(exprs, nd.arg), nd.extra...)
 		}
 	}
 	e.ext, e.bounded = z.extentOf(exprs)
@@ -253,8 +253,16 @@ func (e *engine) evaluate(idx []int, base, n int) (*value.Table, []int, error) {
 			if err != nil {
 				return nil, nil, err
 			}
-			for c, j := range e.plan.levels[l] {
-				if err := e.step(j, res.Cols[1+c].Gather(at)); err != nil {
+			c := 1
+			for _, j := range e.plan.levels[l] {
+				// the node's argument, then its other arguments
+				x := res.Cols[c].Gather(at)
+				extra := make([]*value.Vector, len(e.plan.nodes[j].extra))
+				for k := range extra {
+					extra[k] = res.Cols[c+1+k].Gather(at)
+				}
+				c += 1 + len(extra)
+				if err := e.step(j, x, extra...); err != nil {
 					return nil, nil, err
 				}
 			}

@@ -2,9 +2,11 @@ package rsengine
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -289,4 +291,171 @@ func conditionalIterate(env funcs.Env, args []value.Value) (value.Value, error) 
 		}
 	}
 	return doubles(out), nil
+}
+
+// In the engine a call of either function whose other arguments are
+// literals is a node (stage.go): each key keeps its latest results, as
+// many as the iterate function reads, so a row's value needs neither the
+// key's history nor its earlier results recomputed.
+
+// iterNode is the literal arguments of a stateIterate or
+// conditionalIterate node.
+type iterNode struct {
+	cond    bool // conditionalIterate
+	it      *iterator
+	initWin int
+	c0, c1  float64
+	keep    int // results kept: the window the iterate function reads
+}
+
+// iterateNode is the node of a call of stateIterate or
+// conditionalIterate, nil when its arguments are not such that a state
+// computes it (an iterate function of a time window among them).
+func iterateNode(fn string, c *ast.CallExpr) *node {
+	for _, a := range c.Args {
+		if _, named := a.(*ast.NamedArg); named || a == nil {
+			return nil
+		}
+	}
+	in := &iterNode{cond: fn == "conditionalIterate"}
+	var itArg ast.Expr
+	if in.cond {
+		if len(c.Args) != 3 {
+			return nil
+		}
+		itArg = c.Args[2]
+	} else {
+		if len(c.Args) != 5 {
+			return nil
+		}
+		w, ok := intLit(c.Args[2])
+		if !ok || w < 1 {
+			return nil
+		}
+		in.initWin = w
+		coeff, ok := c.Args[4].(*ast.ArrayExpr)
+		if !ok || len(coeff.Elems) != 2 {
+			return nil
+		}
+		var ok0, ok1 bool
+		in.c0, ok0 = floatLit(coeff.Elems[0])
+		in.c1, ok1 = floatLit(coeff.Elems[1])
+		if !ok0 || !ok1 {
+			return nil
+		}
+		itArg = c.Args[3]
+	}
+	in.it = &iterator{}
+	switch f := itArg.(type) {
+	case *ast.Ident:
+		if f.Name != "cumlastNot" && f.Name != "cumfirstNot" && f.Name != "ffill" {
+			return nil
+		}
+		in.it.fn, in.keep = f.Name, 1
+	case *ast.PartialExpr:
+		id, ok := f.Fn.(*ast.Ident)
+		if !ok || f.Method || len(f.Args) != 2 || f.Args[0] != nil || !rowWindow[id.Name] && id.Name != "move" {
+			return nil
+		}
+		w, ok := intLit(f.Args[1])
+		if !ok || w < 1 && id.Name != "move" {
+			return nil
+		}
+		in.it.fn, in.it.window, in.keep = id.Name, w, w
+		if id.Name == "move" {
+			in.keep = w + 1
+		}
+	default:
+		return nil
+	}
+	return &node{fn: fn, arg: c.Args[0], extra: []ast.Expr{c.Args[1]}, iter: in}
+}
+
+// floatLit is a numeric literal's value, negated under a minus.
+func floatLit(x ast.Expr) (float64, bool) {
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == "-" {
+		v, ok := floatLit(u.X)
+		return -v, ok
+	}
+	l, ok := x.(*ast.Literal)
+	if !ok || l.Kind != ast.LitInt && l.Kind != ast.LitFloat || l.Suffix != "" {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(l.Text, 64)
+	return v, err == nil
+}
+
+// iterate computes an iterate node's values at the batch's rows from
+// its arguments there (X or cond, then initial or trueValue) and each
+// row's key's latest results.
+func (e *engine) iterate(j int, nd *node, x, y *value.Vector) (*value.Vector, error) {
+	in := nd.iter
+	fn := "stateIterate"
+	if in.cond {
+		fn = "conditionalIterate"
+	}
+	n := x.Len()
+	var cond []bool
+	var xs []float64
+	var err error
+	if in.cond {
+		cond = truth(x)
+	} else if xs, err = column(fn, "X", x, n); err != nil {
+		return nil, err
+	}
+	ys, err := column(fn, "initial", y, n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, n)
+	for r := range out {
+		s := &e.rowGroup[r].states(len(e.plan.nodes))[j]
+		k := int(s.n)
+		var v float64
+		switch {
+		case in.cond && cond[r]:
+			v = ys[r]
+		case in.cond:
+			v = value.NullFloat64
+			if k > 0 {
+				v, _ = in.it.at(s.recent, len(s.recent))
+			}
+		case k < in.initWin:
+			v = ys[r]
+		default:
+			p, _ := in.it.at(s.recent, len(s.recent))
+			v = value.NullFloat64
+			if !funcs.IsNullF(xs[r]) && !funcs.IsNullF(p) {
+				v = in.c0*xs[r] + in.c1*p
+			}
+		}
+		out[r] = v
+		s.n++
+		in.remember(s, v)
+	}
+	return doubles(out), nil
+}
+
+// remember keeps v among a key's latest results: the last in.keep of
+// them for a window, the last or first non-NULL one for the cumulative
+// functions and ffill.
+func (in *iterNode) remember(s *nodeState, v float64) {
+	if v != v {
+		v = value.NullFloat64
+	}
+	switch in.it.fn {
+	case "cumlastNot", "ffill":
+		if !funcs.IsNullF(v) {
+			s.recent = append(s.recent[:0], v)
+		}
+	case "cumfirstNot":
+		if len(s.recent) == 0 && !funcs.IsNullF(v) {
+			s.recent = append(s.recent, v)
+		}
+	default:
+		s.recent = append(s.recent, v)
+		if len(s.recent) > 2*in.keep {
+			s.recent = append(s.recent[:0], s.recent[len(s.recent)-in.keep:]...)
+		}
+	}
 }

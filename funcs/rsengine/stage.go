@@ -65,6 +65,11 @@ type node struct {
 	arg    ast.Expr
 	level  int
 	name   string
+	// extra are the other arguments the kernel reads at the batch's
+	// rows, and iter the rest of a stateIterate or conditionalIterate
+	// call (iterate.go).
+	extra []ast.Expr
+	iter  *iterNode
 }
 
 // plan is the metrics with their nodes: the expressions reading the
@@ -87,6 +92,9 @@ type nodeState struct {
 	prev    float64
 	best    *value.Vector
 	seen    map[string]struct{}
+	// recent are an iterate node's latest results, as many as its
+	// iterate function reads
+	recent []float64
 }
 
 // makePlan finds the nodes of the metrics (and filter); nil when there
@@ -122,6 +130,9 @@ func makePlan(metrics []ast.Expr, filter ast.Expr, z sizer) *plan {
 					return c, true
 				}
 				key := nd.fn + "(" + unparse.Format(nd.arg) + ")" + strconv.Itoa(nd.window)
+				if nd.iter != nil {
+					key = unparse.Format(c)
+				}
 				if old, ok := seen[key]; ok {
 					lv = max(lv, old.level)
 					return &ast.Ident{At: n.At, Name: old.name}, true
@@ -152,7 +163,7 @@ func makePlan(metrics []ast.Expr, filter ast.Expr, z sizer) *plan {
 		exprs = append(exprs, p.filter)
 	}
 	for _, nd := range p.nodes {
-		exprs = append(exprs, nd.arg)
+		exprs = append(append(exprs, nd.arg), nd.extra...)
 		for len(p.levels) < nd.level {
 			p.levels = append(p.levels, nil)
 		}
@@ -172,6 +183,9 @@ func asNode(c *ast.CallExpr) *node {
 	id, ok := c.Fn.(*ast.Ident)
 	if !ok {
 		return nil
+	}
+	if id.Name == "stateIterate" || id.Name == "conditionalIterate" {
+		return iterateNode(id.Name, c)
 	}
 	kind, ok := nodeKinds[id.Name]
 	if !ok {
@@ -202,9 +216,15 @@ func asNode(c *ast.CallExpr) *node {
 // step computes node j's values at the batch's rows from its argument
 // x (in batch order) and each row's key's state, and appends them to
 // the node's column.
-func (e *engine) step(j int, x *value.Vector) error {
+func (e *engine) step(j int, x *value.Vector, extra ...*value.Vector) error {
 	nd := e.plan.nodes[j]
-	out, err := e.kernel(j, nd, x)
+	var out *value.Vector
+	var err error
+	if nd.iter != nil {
+		out, err = e.iterate(j, nd, x, extra[0])
+	} else {
+		out, err = e.kernel(j, nd, x)
+	}
 	if err != nil {
 		return err
 	}

@@ -82,11 +82,15 @@ func kendallTau(xs, ys []float64) (float64, bool) {
 // spearman is Pearson's correlation of the average ranks.
 func spearman(xs, ys []float64) (float64, bool) {
 	o := RankOptions{Ascending: true, IgnoreNA: true, Ties: "average"}
-	rx := RankVector(xs, o, false)
-	ry := RankVector(ys, o, false)
+	return pearson(RankVector(xs, o, false), RankVector(ys, o, false))
+}
+
+// pearson is Pearson's correlation of xs and ys (corr); ok is false when
+// it is undefined (NaN).
+func pearson(xs, ys []float64) (float64, bool) {
 	var p PairSums
-	for i := range rx {
-		p.Add(rx[i], ry[i])
+	for i := range xs {
+		p.Add(xs[i], ys[i])
 	}
 	r := p.Corr()
 	return r, r == r

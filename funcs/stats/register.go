@@ -17,14 +17,7 @@ func init() {
 		return s
 	}
 	funcs.Register(
-		corrSpec("corr", func(xs, ys []float64) (float64, bool) {
-			var p PairSums
-			for i := range xs {
-				p.Add(xs[i], ys[i])
-			}
-			r := p.Corr()
-			return r, r == r
-		}),
+		corrSpec("corr", pearson),
 		corrSpec("euclidean", func(xs, ys []float64) (float64, bool) {
 			s := 0.0
 			for i := range xs {
