@@ -469,11 +469,7 @@ func (e *engine) groupsOf(batch *value.Table) []*group {
 	out := make([]*group, n)
 	var buf []byte
 	for i := 0; i < n; i++ {
-		buf = buf[:0]
-		for _, k := range e.c.keyCols {
-			buf = batch.Cols[k].AppendKey(buf, i)
-			buf = append(buf, 0)
-		}
+		buf = streamengine.RowKey(buf[:0], batch, e.c.keyCols, i)
 		g := e.groups[string(buf)]
 		if g == nil {
 			g = &group{id: len(e.all), buf: e.dummy.EmptyLike(0), ref: -1}

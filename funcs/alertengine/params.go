@@ -2,7 +2,6 @@ package alertengine
 
 import (
 	"fmt"
-	"reflect"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -56,13 +55,6 @@ type config struct {
 // aggCol is the name the k-th aggregate of the mixed metrics is read by.
 func aggCol(k int) string { return fmt.Sprintf("__adAgg%d", k) }
 
-func nullAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
-}
-
 func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, error) {
 	c := &config{garbageSize: 2000, snapInterval: -1}
 	dummy, ok := funcs.Arg(args, 2).(*value.Table)
@@ -79,7 +71,7 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "outputTable", fnName, "a table")
 	}
 	c.output = out
-	tc := nullAbsent(funcs.Arg(args, 4))
+	tc := funcs.GivenArg(args, 4)
 	if tc == nil {
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "timeColumn", fnName, "a column name")
 	}
@@ -91,7 +83,7 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "timeColumn", fnName, "the name of a temporal column")
 	}
 	c.timeCol, c.timeType = cols[0], dummy.Cols[cols[0]].T
-	if kc := nullAbsent(funcs.Arg(args, 5)); kc != nil {
+	if kc := funcs.GivenArg(args, 5); kc != nil {
 		if c.keyCols, err = streamengine.Columns(fnName, "keyColumn", kc, dummy); err != nil {
 			return nil, nil, err
 		}
@@ -107,12 +99,12 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 		texts = append(texts, mt.text)
 	}
 	c.text = joinTexts(texts)
-	if w := nullAbsent(funcs.Arg(args, 6)); w != nil || c.windowed {
+	if w := funcs.GivenArg(args, 6); w != nil || c.windowed {
 		if c.window, err = funcs.PositiveIntArg(fnName, "windowSize", w, 0); err != nil || c.window <= 0 {
 			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a positive integer.", "windowSize", fnName)
 		}
 	}
-	if s := nullAbsent(funcs.Arg(args, 7)); s != nil || c.windowed {
+	if s := funcs.GivenArg(args, 7); s != nil || c.windowed {
 		if c.step, err = funcs.PositiveIntArg(fnName, "step", s, 0); err != nil || c.step <= 0 {
 			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a positive integer.", "step", fnName)
 		}
@@ -120,23 +112,23 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 	if c.window > 0 && c.step > 0 && c.window%c.step != 0 {
 		return nil, nil, ddberr.Errorf("The windowSize of %s must be a multiple of its step.", fnName)
 	}
-	if g := nullAbsent(funcs.Arg(args, 8)); g != nil {
+	if g := funcs.GivenArg(args, 8); g != nil {
 		if c.garbageSize, err = funcs.PositiveIntArg(fnName, "garbageSize", g, 2000); err != nil {
 			return nil, nil, err
 		}
 	}
-	if c.roundTime, err = funcs.BoolArg(fnName, "roundTime", nullAbsent(funcs.Arg(args, 9)), true); err != nil {
+	if c.roundTime, err = funcs.BoolArg(fnName, "roundTime", funcs.GivenArg(args, 9), true); err != nil {
 		return nil, nil, err
 	}
-	if d := nullAbsent(funcs.Arg(args, 10)); d != nil {
+	if d := funcs.GivenArg(args, 10); d != nil {
 		if c.snapshotDir, err = funcs.StrScalarArg(fnName, "snapshotDir", d); err != nil {
 			return nil, nil, err
 		}
 	}
-	if c.snapInterval, err = funcs.IntArg(fnName, "snapshotIntervalInMsgCount", nullAbsent(funcs.Arg(args, 11)), -1); err != nil {
+	if c.snapInterval, err = funcs.IntArg(fnName, "snapshotIntervalInMsgCount", funcs.GivenArg(args, 11), -1); err != nil {
 		return nil, nil, err
 	}
-	if d := nullAbsent(funcs.Arg(args, 13)); d != nil {
+	if d := funcs.GivenArg(args, 13); d != nil {
 		v, ok := d.(*value.Vector)
 		if !ok || (v.T != value.String && v.T != value.Symbol) || v.Len() != len(c.metrics) {
 			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "anomalyDescription", fnName, "a STRING vector with one element per metric")
@@ -165,11 +157,9 @@ func (c *config) addMetric(env funcs.Env, x ast.Expr, dummy *value.Table) {
 	mt := metric{text: unparse.Metacode(x), expr: x}
 	hasAgg := false
 	astwalk.Inspect(x, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && streamengine.IsAggregate(env, id.Name) {
-				hasAgg = true
-				return false
-			}
+		if call, ok := n.(*ast.CallExpr); ok && isAggCall(env, call) {
+			hasAgg = true
+			return false
 		}
 		return true
 	})
@@ -223,48 +213,22 @@ func readsColumns(env funcs.Env, x ast.Expr, dummy *value.Table) bool {
 	return found
 }
 
-var exprType = reflect.TypeOf((*ast.Expr)(nil)).Elem()
-
 // replaceAggs is a copy of x whose outermost aggregate calls are
 // identifiers aggCol(k), the calls appended to c.aggs.
 func (c *config) replaceAggs(env funcs.Env, x ast.Expr) ast.Expr {
-	if x == nil {
-		return nil
-	}
-	if call, ok := x.(*ast.CallExpr); ok {
-		if id, isID := call.Fn.(*ast.Ident); isID && !call.Method && streamengine.IsAggregate(env, id.Name) {
+	return astwalk.Rewrite(x, func(n ast.Expr) (ast.Expr, bool) {
+		if call, ok := n.(*ast.CallExpr); ok && isAggCall(env, call) {
 			c.aggs = append(c.aggs, call)
-			return &ast.Ident{At: call.At, Name: aggCol(len(c.aggs) - 1)}
+			return &ast.Ident{At: call.At, Name: aggCol(len(c.aggs) - 1)}, true
 		}
-	}
-	rv := reflect.ValueOf(x)
-	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
-		return x
-	}
-	cp := reflect.New(rv.Elem().Type())
-	cp.Elem().Set(rv.Elem())
-	s := cp.Elem()
-	for i := 0; i < s.NumField(); i++ {
-		f := s.Field(i)
-		if !f.CanSet() {
-			continue
-		}
-		switch {
-		case f.Type() == exprType:
-			if !f.IsNil() {
-				f.Set(reflect.ValueOf(c.replaceAggs(env, f.Interface().(ast.Expr))))
-			}
-		case f.Kind() == reflect.Slice && f.Type().Elem() == exprType:
-			n := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
-			for j := 0; j < f.Len(); j++ {
-				if e := f.Index(j); !e.IsNil() {
-					n.Index(j).Set(reflect.ValueOf(c.replaceAggs(env, e.Interface().(ast.Expr))))
-				}
-			}
-			f.Set(n)
-		}
-	}
-	return cp.Interface().(ast.Expr)
+		return n, false
+	})
+}
+
+// isAggCall reports whether call is a plain call of an aggregate function.
+func isAggCall(env funcs.Env, call *ast.CallExpr) bool {
+	id, isID := call.Fn.(*ast.Ident)
+	return isID && !call.Method && streamengine.IsAggregate(env, id.Name)
 }
 
 // orderSensitive reports whether x calls a function whose result

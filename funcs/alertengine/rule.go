@@ -122,12 +122,12 @@ func createRuleEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	if _, ok := e.output.(*value.Table); !ok {
 		return nil, bad("outputTable", "a table")
 	}
-	policy, ok := funcs.ChoiceArg(nullAbsent(funcs.Arg(args, 5)), "shortcut", "all")
+	policy, ok := funcs.ChoiceArg(funcs.GivenArg(args, 5), "shortcut", "all")
 	if !ok {
 		return nil, bad("policy", "\"shortcut\" or \"all\"")
 	}
 	e.policyAll = policy == "all"
-	if sc := nullAbsent(funcs.Arg(args, 6)); sc != nil {
+	if sc := funcs.GivenArg(args, 6); sc != nil {
 		cols, err := streamengine.Columns(ruleFn, "ruleSetColumn", sc, dummy)
 		if err != nil {
 			return nil, err
@@ -137,7 +137,7 @@ func createRuleEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		e.setCol = cols[0]
 	}
-	if cb := nullAbsent(funcs.Arg(args, 7)); cb != nil {
+	if cb := funcs.GivenArg(args, 7); cb != nil {
 		if !funcs.IsFunction(cb) {
 			return nil, bad("callback", "a function")
 		}
@@ -370,7 +370,7 @@ func deleteRule(env funcs.Env, args []value.Value) (value.Value, error) {
 // getRules is each rule engine's rule sets, policy and callback.
 func getRules(env funcs.Env, args []value.Value) (value.Value, error) {
 	var names []string
-	if v := nullAbsent(funcs.Arg(args, 0)); v != nil {
+	if v := funcs.GivenArg(args, 0); v != nil {
 		switch x := v.(type) {
 		case *value.Scalar:
 			if s, ok := funcs.StringArg(x); ok {

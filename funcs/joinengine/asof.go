@@ -32,32 +32,25 @@ type asofGroup struct {
 // the latest at or before its time, once a right row later than it has
 // arrived (or delayedTime forces it, or at once with useSystemTime).
 type asofEngine struct {
+	writer
 	mu      sync.Mutex
-	bg      funcs.Env
 	lkey    []int
 	rkey    []int
 	ltime   int
 	rtime   int
-	metrics *streamengine.Metrics
-	out     value.Value
 	sysTime bool
 	delayed int64 // in the time column's unit; 0: none
 	timeout time.Duration
 	garbage int
 	sortBy  bool
 	elapsed bool
-	lname   string // the names metrics may qualify columns with
-	rname   string
 
 	lstore, rstore *value.Table
-	groups         map[string]*asofGroup
-	order          []string
+	groups         keyed[asofGroup]
 	latestLeft     int64
 	haveLeft       bool
-	keyBuf         []byte
 
-	stop chan struct{}
-	done sync.WaitGroup
+	timer streamengine.Timer
 }
 
 func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -66,7 +59,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	e := &asofEngine{out: arg(3), ltime: -1, rtime: -1, groups: map[string]*asofGroup{}, lname: left.Shared, rname: right.Shared}
+	e := &asofEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, ltime: -1, rtime: -1, groups: newKeyed(func() *asofGroup { return &asofGroup{lastLeft: math.MinInt64} })}
 	if e.metrics, err = streamengine.ParseMetrics(asofFn, arg(4)); err != nil {
 		return nil, err
 	}
@@ -130,9 +123,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	return streamengine.CreateJoin(env, "AsofJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
 		e.bg = bg
 		if e.timeout > 0 {
-			e.stop = make(chan struct{})
-			e.done.Add(1)
-			go e.tick()
+			e.timer.Start(100*time.Millisecond, e.tick)
 		}
 		return e, nil
 	})
@@ -157,16 +148,6 @@ func times(t *value.Table, c int) []int64 {
 	return out
 }
 
-func (e *asofEngine) group(key []byte) *asofGroup {
-	g := e.groups[string(key)]
-	if g == nil {
-		g = &asofGroup{lastLeft: math.MinInt64}
-		e.groups[string(key)] = g
-		e.order = append(e.order, string(key))
-	}
-	return g
-}
-
 // ConsumeRight implements streamengine.JoinEngine: the right rows are
 // kept, and each key's left rows earlier than its latest right row are
 // joined.
@@ -181,8 +162,7 @@ func (e *asofEngine) ConsumeRight(batch *value.Table) error {
 	base := appendStore(e.rstore, batch)
 	touched := map[*asofGroup]bool{}
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
-		g := e.group(e.keyBuf)
+		g := e.groups.of(batch, e.rkey, r)
 		t := int64(0)
 		if rt != nil {
 			t = rt[r]
@@ -216,8 +196,7 @@ func (e *asofEngine) ConsumeLeft(batch *value.Table) error {
 	}
 	base := appendStore(e.lstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
-		g := e.group(e.keyBuf)
+		g := e.groups.of(batch, e.lkey, r)
 		t := int64(0)
 		if lt != nil {
 			t = lt[r]
@@ -249,22 +228,12 @@ func (e *asofEngine) ConsumeLeft(batch *value.Table) error {
 
 // tick forces the join of left rows that have waited 2 * delayedTime
 // (at least 2 seconds).
-func (e *asofEngine) tick() {
-	defer e.done.Done()
-	tk := time.NewTicker(100 * time.Millisecond)
-	defer tk.Stop()
-	for {
-		select {
-		case <-e.stop:
-			return
-		case now := <-tk.C:
-			e.mu.Lock()
-			_ = e.emit(now, 0, func(g *asofGroup) int {
-				return sort.Search(len(g.larr), func(i int) bool { return now.Sub(g.larr[i]) < e.timeout })
-			})
-			e.mu.Unlock()
-		}
-	}
+func (e *asofEngine) tick(now time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_ = e.emit(now, 0, func(g *asofGroup) int {
+		return sort.Search(len(g.larr), func(i int) bool { return now.Sub(g.larr[i]) < e.timeout })
+	})
 }
 
 // emit joins, for every key in the order keys arrived, its first
@@ -273,8 +242,7 @@ func (e *asofEngine) tick() {
 func (e *asofEngine) emit(start time.Time, batchRows int, ready func(g *asofGroup) int) error {
 	var li, ri []int
 	var lt []int64
-	for _, k := range e.order {
-		g := e.groups[k]
+	for _, g := range e.groups.list {
 		n := ready(g)
 		if n <= 0 {
 			continue
@@ -301,11 +269,7 @@ func (e *asofEngine) emit(start time.Time, batchRows int, ready func(g *asofGrou
 		return nil
 	}
 	if e.sortBy {
-		idx := make([]int, len(li))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return lt[idx[a]] < lt[idx[b]] })
+		idx := stableOrder(len(li), func(i int) int64 { return lt[i] })
 		li2, ri2 := make([]int, len(li)), make([]int, len(ri))
 		for i, x := range idx {
 			li2[i], ri2[i] = li[x], ri[x]
@@ -313,7 +277,7 @@ func (e *asofEngine) emit(start time.Time, batchRows int, ready func(g *asofGrou
 		li, ri = li2, ri2
 	}
 	err := e.write(li, ri, start, batchRows)
-	e.collect()
+	e.lstore, e.rstore = e.groups.collect(e.lstore, e.rstore, e.garbage, func(g *asofGroup) ([]int, []int) { return g.left, g.right })
 	return err
 }
 
@@ -335,17 +299,13 @@ func (e *asofEngine) trimRight(g *asofGroup) {
 // write computes the metrics over the joined rows and writes the time,
 // the matching columns, the metrics and the elapsed columns.
 func (e *asofEngine) write(li, ri []int, start time.Time, batchRows int) error {
-	t, bind := joined(e.lstore, li, e.rstore, ri, e.metrics.Bind, e.lname, e.rname)
-	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	t, res, err := e.compute(e.lstore, li, e.rstore, ri)
 	if err != nil {
 		return err
 	}
 	var tcol *value.Vector
 	if e.sysTime {
-		now := time.Now()
-		if c, ok := e.bg.(interface{ Now() time.Time }); ok {
-			now = c.Now()
-		}
+		now := streamengine.Now(e.bg)
 		ms := make([]int64, len(li))
 		for i := range ms {
 			ms[i] = wallclock.Millis(now)
@@ -354,23 +314,8 @@ func (e *asofEngine) write(li, ri []int, start time.Time, batchRows int) error {
 	} else {
 		tcol = t.Cols[e.ltime]
 	}
-	lead := []*value.Vector{tcol}
-	for _, c := range e.lkey {
-		lead = append(lead, t.Cols[c])
-	}
+	lead := append([]*value.Vector{tcol}, columnsOf(t, e.lkey)...)
 	return streamengine.Emit(e.bg, e.out, output(lead, res, e.elapsed, start, batchRows))
-}
-
-// collect compacts the stores once they hold garbageSize rows more
-// than the groups still use.
-func (e *asofEngine) collect() {
-	left, right := make([][]int, len(e.order)), make([][]int, len(e.order))
-	for i, k := range e.order {
-		g := e.groups[k]
-		left[i], right[i] = g.left, g.right
-	}
-	e.lstore = compact(e.lstore, e.garbage, left)
-	e.rstore = compact(e.rstore, e.garbage, right)
 }
 
 // Stat implements streamengine.JoinEngine: getStreamEngineStat's
@@ -385,13 +330,8 @@ func (e *asofEngine) Stat() ([]string, []value.Value) {
 	return []string{"useSystemTime", "delayedTime", "garbageSize", "leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewBool(e.sysTime), delayed, value.NewLong(int64(e.garbage)), value.NewLong(int64(e.lstore.Rows())), value.NewLong(int64(e.rstore.Rows())),
 			value.NewInt(int32(len(e.metrics.Exprs))), value.NewString(e.metrics.Text),
-			value.NewLong(int64((e.lstore.Rows()*len(e.lstore.Cols) + e.rstore.Rows()*len(e.rstore.Cols)) * 8))}
+			memoryUsed(e.lstore, e.rstore)}
 }
 
 // Close implements streamengine.JoinEngine.
-func (e *asofEngine) Close() {
-	if e.stop != nil {
-		close(e.stop)
-		e.done.Wait()
-	}
-}
+func (e *asofEngine) Close() { e.timer.Stop() }

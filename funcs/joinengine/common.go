@@ -2,6 +2,7 @@ package joinengine
 
 import (
 	"maps"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -44,12 +45,41 @@ func matching(fn string, v value.Value, left, right *value.Table) (l, r []int, e
 	return l, r, nil
 }
 
-// rowKey appends the key of row i over cols to buf.
-func rowKey(buf []byte, t *value.Table, cols []int, i int) []byte {
-	for _, c := range cols {
-		buf = t.Cols[c].AppendKey(buf, i)
+// keyed is a join engine's state per key of its matching columns: the
+// groups in the order their keys first arrived, which is the order the
+// engine joins them in.
+type keyed[G any] struct {
+	index map[string]*G
+	list  []*G
+	buf   []byte
+	fresh func() *G
+}
+
+func newKeyed[G any](fresh func() *G) keyed[G] {
+	return keyed[G]{index: map[string]*G{}, fresh: fresh}
+}
+
+// of is the group of batch's row r keyed on cols, fresh for a new key.
+func (k *keyed[G]) of(batch *value.Table, cols []int, r int) *G {
+	k.buf = streamengine.RowKey(k.buf[:0], batch, cols, r)
+	g := k.index[string(k.buf)]
+	if g == nil {
+		g = k.fresh()
+		k.index[string(k.buf)] = g
+		k.list = append(k.list, g)
 	}
-	return buf
+	return g
+}
+
+// collect compacts the stores once they hold garbage rows more than
+// the groups still use, the groups' left and right row lists
+// renumbered.
+func (k *keyed[G]) collect(lstore, rstore *value.Table, garbage int, rows func(g *G) (left, right []int)) (*value.Table, *value.Table) {
+	left, right := make([][]int, len(k.list)), make([][]int, len(k.list))
+	for i, g := range k.list {
+		left[i], right[i] = rows(g)
+	}
+	return compact(lstore, garbage, left), compact(rstore, garbage, right)
 }
 
 // gatherOrNull is v's elements at idx, NULL where idx is negative.
@@ -75,6 +105,55 @@ func gatherOrNull(v *value.Vector, idx []int) *value.Vector {
 				out.SetNull(i)
 			}
 		}
+	}
+	return out
+}
+
+// writer is what a join engine computes and writes its output with: its
+// metrics over the rows it joins, and its output table.
+type writer struct {
+	bg      funcs.Env
+	metrics *streamengine.Metrics
+	out     value.Value
+	lname   string // the names metrics may qualify columns with
+	rname   string
+}
+
+// compute joins left's rows li to right's rows ri (NULL where negative)
+// and computes the metrics over them: the joined table and the metrics'
+// columns.
+func (w *writer) compute(left *value.Table, li []int, right *value.Table, ri []int) (t, res *value.Table, err error) {
+	t, bind := joined(left, li, right, ri, w.metrics.Bind, w.lname, w.rname)
+	res, err = streamengine.Run(w.bg, streamengine.Select(uniqueNames(w.metrics.Exprs)), t, bind)
+	return t, res, err
+}
+
+// memoryUsed is getStreamEngineStat's memoryUsed of the tables an
+// engine keeps: 8 bytes a cell.
+func memoryUsed(tables ...*value.Table) *value.Scalar {
+	cells := 0
+	for _, t := range tables {
+		cells += t.Rows() * len(t.Cols)
+	}
+	return value.NewLong(int64(cells * 8))
+}
+
+// stableOrder is 0..n-1 sorted by key, equal keys in their order: the
+// order sortByTime writes rows in.
+func stableOrder(n int, key func(i int) int64) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return key(idx[a]) < key(idx[b]) })
+	return idx
+}
+
+// columnsOf is t's columns cols, leading an output's columns.
+func columnsOf(t *value.Table, cols []int) []*value.Vector {
+	out := make([]*value.Vector, len(cols))
+	for i, c := range cols {
+		out[i] = t.Cols[c]
 	}
 	return out
 }

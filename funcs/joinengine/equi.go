@@ -66,16 +66,12 @@ func (c *keyedCache) keep(keep func(row int) bool) {
 // equiEngine joins rows of equal matching columns and time: an arriving
 // row is joined to the other side's cached row of its key, else cached.
 type equiEngine struct {
+	writer
 	mu         sync.Mutex
-	bg         funcs.Env
 	lkey, rkey []int // matching columns, then the time column
 	ltime      int
-	metrics    *streamengine.Metrics
-	out        value.Value
 	garbage    int
 	maxDelay   int64
-	lname      string
-	rname      string
 	lc, rc     *keyedCache
 	latest     int64
 	keyBuf     []byte
@@ -87,7 +83,7 @@ func createEquiJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	e := &equiEngine{out: arg(3), lname: left.Shared, rname: right.Shared, latest: math.MinInt64}
+	e := &equiEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, latest: math.MinInt64}
 	if e.metrics, err = streamengine.ParseMetrics(equiFn, arg(4)); err != nil {
 		return nil, err
 	}
@@ -173,7 +169,7 @@ func (e *equiEngine) consume(batch *value.Table, isLeft bool) error {
 	var mine, theirs []int
 	for r, n := 0, batch.Rows(); r < n; r++ {
 		e.latest = max(e.latest, ts[r])
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, keyCols, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, keyCols, r)
 		if at, ok := other.index[string(e.keyBuf)]; ok {
 			mine, theirs = append(mine, r), append(theirs, at)
 			other.joined[at] = true
@@ -194,15 +190,11 @@ func (e *equiEngine) consume(batch *value.Table, isLeft bool) error {
 }
 
 func (e *equiEngine) write(l *value.Table, li []int, r *value.Table, ri []int) error {
-	t, bind := joined(l, li, r, ri, e.metrics.Bind, e.lname, e.rname)
-	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	t, res, err := e.compute(l, li, r, ri)
 	if err != nil {
 		return err
 	}
-	lead := []*value.Vector{t.Cols[e.ltime]}
-	for _, c := range e.lkey[:len(e.lkey)-1] {
-		lead = append(lead, t.Cols[c])
-	}
+	lead := append([]*value.Vector{t.Cols[e.ltime]}, columnsOf(t, e.lkey[:len(e.lkey)-1])...)
 	return streamengine.Emit(e.bg, e.out, output(lead, res, false, time.Time{}, 0))
 }
 
@@ -231,7 +223,7 @@ func (e *equiEngine) Stat() ([]string, []value.Value) {
 	return []string{"garbageSize", "leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewLong(int64(e.garbage)), value.NewLong(int64(e.lc.store.Rows())), value.NewLong(int64(e.rc.store.Rows())),
 			value.NewInt(int32(len(e.metrics.Exprs))), value.NewString(e.metrics.Text),
-			value.NewLong(int64((e.lc.store.Rows()*len(e.lc.store.Cols) + e.rc.store.Rows()*len(e.rc.store.Cols)) * 8))}
+			memoryUsed(e.lc.store, e.rc.store)}
 }
 
 // Close implements streamengine.JoinEngine.

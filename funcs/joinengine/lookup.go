@@ -16,19 +16,15 @@ const lookupFn = "createLookupJoinEngine"
 // of its key: the latest one (by rightTimeColumn, else by arrival), or
 // with keepDuplicates all of them.
 type lookupEngine struct {
+	writer
 	mu      sync.Mutex
-	bg      funcs.Env
 	left    *value.Table
 	lkey    []int
 	rkey    []int
-	metrics *streamengine.Metrics
-	out     value.Value
 	rtime   int
 	keepDup bool
 	inner   bool
 	elapsed bool
-	lname   string // the names metrics may qualify columns with
-	rname   string
 
 	state  *value.Table // the right rows kept
 	latest map[string]int
@@ -36,10 +32,8 @@ type lookupEngine struct {
 	keyBuf []byte
 
 	source value.Value // rightTable, reloaded every checkTimes
-	every  time.Duration
-	daily  []int64 // or at these nanoseconds of each day
-	stop   chan struct{}
-	done   sync.WaitGroup
+	daily  []int64     // or at these nanoseconds of each day
+	timer  streamengine.Timer
 }
 
 func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -112,10 +106,11 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 			}
 		}
 		if every > 0 || len(e.daily) > 0 {
-			e.every = every
-			e.stop = make(chan struct{})
-			e.done.Add(1)
-			go e.refresh()
+			period := every
+			if len(e.daily) > 0 {
+				period = 100 * time.Millisecond
+			}
+			e.timer.Start(period, e.refresher())
 		}
 		return e, nil
 	})
@@ -224,47 +219,28 @@ func (e *lookupEngine) reload() error {
 	return nil
 }
 
-// refresh reloads the right table every checkTimes, or as the clock
-// passes each of its times of day.
-func (e *lookupEngine) refresh() {
-	defer e.done.Done()
-	period := e.every
-	if len(e.daily) > 0 {
-		period = 100 * time.Millisecond
-	}
-	tk := time.NewTicker(period)
-	defer tk.Stop()
-	last := timeOfDay(e.now())
-	for {
-		select {
-		case <-e.stop:
-			return
-		case <-tk.C:
-			due := len(e.daily) == 0
-			if !due {
-				now := timeOfDay(e.now())
-				for _, t := range e.daily {
-					// passed since the last check, across midnight too
-					if last < now && last < t && t <= now || now < last && (t > last || t <= now) {
-						due = true
-					}
+// refresher is the timer's tick: it reloads the right table every
+// checkTimes, or as the clock passes each of its times of day.
+func (e *lookupEngine) refresher() func(time.Time) {
+	last := timeOfDay(streamengine.Now(e.bg))
+	return func(time.Time) {
+		due := len(e.daily) == 0
+		if !due {
+			now := timeOfDay(streamengine.Now(e.bg))
+			for _, t := range e.daily {
+				// passed since the last check, across midnight too
+				if last < now && last < t && t <= now || now < last && (t > last || t <= now) {
+					due = true
 				}
-				last = now
 			}
-			if due {
-				e.mu.Lock()
-				_ = e.reload()
-				e.mu.Unlock()
-			}
+			last = now
+		}
+		if due {
+			e.mu.Lock()
+			_ = e.reload()
+			e.mu.Unlock()
 		}
 	}
-}
-
-func (e *lookupEngine) now() time.Time {
-	if c, ok := e.bg.(interface{ Now() time.Time }); ok {
-		return c.Now()
-	}
-	return time.Now()
 }
 
 // timeOfDay is t's nanoseconds since its local midnight.
@@ -285,7 +261,7 @@ func (e *lookupEngine) ConsumeRight(batch *value.Table) error {
 // kept one's is dropped).
 func (e *lookupEngine) addRight(batch *value.Table) {
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.rkey, r)
 		if e.keepDup {
 			e.all[string(e.keyBuf)] = append(e.all[string(e.keyBuf)], e.state.Rows())
 			for c, col := range e.state.Cols {
@@ -322,7 +298,7 @@ func (e *lookupEngine) ConsumeLeft(batch *value.Table) error {
 	start := time.Now()
 	var li, ri []int
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.lkey, r)
 		if e.keepDup {
 			for _, j := range e.all[string(e.keyBuf)] {
 				li, ri = append(li, r), append(ri, j)
@@ -338,16 +314,11 @@ func (e *lookupEngine) ConsumeLeft(batch *value.Table) error {
 	if len(li) == 0 {
 		return nil
 	}
-	t, bind := joined(batch, li, e.state, ri, e.metrics.Bind, e.lname, e.rname)
-	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	t, res, err := e.compute(batch, li, e.state, ri)
 	if err != nil {
 		return err
 	}
-	lead := make([]*value.Vector, len(e.lkey))
-	for i, c := range e.lkey {
-		lead[i] = t.Cols[c]
-	}
-	return streamengine.Emit(e.bg, e.out, output(lead, res, e.elapsed, start, batch.Rows()))
+	return streamengine.Emit(e.bg, e.out, output(columnsOf(t, e.lkey), res, e.elapsed, start, batch.Rows()))
 }
 
 // Stat implements streamengine.JoinEngine: getStreamEngineStat's
@@ -357,13 +328,8 @@ func (e *lookupEngine) Stat() ([]string, []value.Value) {
 	defer e.mu.Unlock()
 	return []string{"leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewLong(0), value.NewLong(int64(e.state.Rows())), value.NewInt(int32(len(e.metrics.Exprs))),
-			value.NewString(e.metrics.Text), value.NewLong(int64(e.state.Rows() * len(e.state.Cols) * 8))}
+			value.NewString(e.metrics.Text), memoryUsed(e.state)}
 }
 
 // Close implements streamengine.JoinEngine.
-func (e *lookupEngine) Close() {
-	if e.stop != nil {
-		close(e.stop)
-		e.done.Wait()
-	}
-}
+func (e *lookupEngine) Close() { e.timer.Stop() }

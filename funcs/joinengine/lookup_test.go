@@ -2,11 +2,11 @@ package joinengine_test
 
 import (
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/engine"
 	_ "github.com/porpoisedb/porpoise/funcs/all"
 	"github.com/porpoisedb/porpoise/internal/testkit"
 )
@@ -15,9 +15,7 @@ import (
 // the inputs are serialized with each other, and every left row gives
 // one output row (a left join).
 func TestLookupJoinConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, "share table(1:0, `k`v`w, [INT, INT, INT]) as ljout\n"+
+	e, s := testkit.Started(t, "share table(1:0, `k`v`w, [INT, INT, INT]) as ljout\n"+
 		"lj = createLookupJoinEngine(name=\"ljRace\", leftTable=table(1:0, `k`v, [INT, INT]), rightTable=table(1:0, `k`w, [INT, INT]), outputTable=ljout, metrics=<[v, w]>, matchingColumn=`k)")
 	testkit.Concurrently(t, e, 4, 25,
 		"appendForJoin(getStreamEngine(`ljRace), false, table(1..10 as k, 1..10 as w))",
@@ -31,9 +29,7 @@ func TestLookupJoinConcurrentAppends(t *testing.T) {
 // The asof join engine under concurrent appends to both inputs: every
 // left row is joined once, and with delayedTime's timer running.
 func TestAsofJoinConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, "share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout\n"+
+	e, s := testkit.Started(t, "share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout\n"+
 		"share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout2\n"+
 		"aj = createAsofJoinEngine(name=\"ajRace\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout, metrics=<[v, w]>, matchingColumn=`k, useSystemTime=true)\n"+
 		"aj2 = createAsofJoinEngine(name=\"ajRace2\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout2, metrics=<[v, w]>, matchingColumn=`k, timeColumn=`t, delayedTime=1, garbageSize=10)")
@@ -52,32 +48,23 @@ func TestAsofJoinConcurrentAppends(t *testing.T) {
 // The equi and left semi join engines under concurrent appends to both
 // inputs: each key joins once.
 func TestEquiAndSemiJoinConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, "share table(1:0, `t`k`v`w, [SECOND, INT, INT, INT]) as ejout\n"+
+	e, s := testkit.Started(t, "share table(1:0, `t`k`v`w, [SECOND, INT, INT, INT]) as ejout\n"+
 		"share table(1:0, `k`v`w, [INT, INT, INT]) as sjout\n"+
 		"createEquiJoinEngine(name=\"ejRace\", leftTable=table(1:0, `t`k`v, [SECOND, INT, INT]), rightTable=table(1:0, `t`k`w, [SECOND, INT, INT]), outputTable=ejout, metrics=<[v, w]>, matchingColumn=`k, timeColumn=`t, garbageSize=50, maxDelayedTime=100)\n"+
 		"createLeftSemiJoinEngine(name=\"sjRace\", leftTable=table(1:0, `k`v, [INT, INT]), rightTable=table(1:0, `k`w, [INT, INT]), outputTable=sjout, metrics=<[v, w]>, matchingColumn=`k, garbageSize=50)")
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		w := e.NewSession()
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			for j := 0; j < 25; j++ {
-				k := "(" + strconv.Itoa(i*1000+j*10) + " + 1..10)"
-				side := []string{"true", "false"}
-				if j%2 == 1 {
-					side[0], side[1] = side[1], side[0]
-				}
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ejRace), "+side[0]+", table(second(0) + 1..10 as t, "+k+" as k, "+k+" as v))")
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`ejRace), "+side[1]+", table(second(0) + 1..10 as t, "+k+" as k, "+k+" as v))")
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`sjRace), "+side[0]+", table("+k+" as k, "+k+" as v))")
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`sjRace), "+side[1]+", table("+k+" as k, "+k+" as v))")
+	testkit.Go(e, 4, func(i int, w *engine.Session) {
+		for j := 0; j < 25; j++ {
+			k := "(" + strconv.Itoa(i*1000+j*10) + " + 1..10)"
+			side := []string{"true", "false"}
+			if j%2 == 1 {
+				side[0], side[1] = side[1], side[0]
 			}
-		}(i)
-	}
-	wg.Wait()
+			testkit.Run(t, w, "appendForJoin(getStreamEngine(`ejRace), "+side[0]+", table(second(0) + 1..10 as t, "+k+" as k, "+k+" as v))")
+			testkit.Run(t, w, "appendForJoin(getStreamEngine(`ejRace), "+side[1]+", table(second(0) + 1..10 as t, "+k+" as k, "+k+" as v))")
+			testkit.Run(t, w, "appendForJoin(getStreamEngine(`sjRace), "+side[0]+", table("+k+" as k, "+k+" as v))")
+			testkit.Run(t, w, "appendForJoin(getStreamEngine(`sjRace), "+side[1]+", table("+k+" as k, "+k+" as v))")
+		}
+	})()
 	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from ejout where v == w and k == v"))
 	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from sjout where v == w and k == v"))
 	testkit.Run(t, s, "dropStreamEngine(`ejRace)")
@@ -87,25 +74,16 @@ func TestEquiAndSemiJoinConcurrentAppends(t *testing.T) {
 // The window join engine under concurrent appends to both inputs, with
 // garbage collection: every window that closes is written once.
 func TestWindowJoinConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, "share table(1:0, `t`k`n, [TIMESTAMP, INT, INT]) as wjout\n"+
+	e, s := testkit.Started(t, "share table(1:0, `t`k`n, [TIMESTAMP, INT, INT]) as wjout\n"+
 		"createWindowJoinEngine(name=\"wjRace\", leftTable=table(1:0, `t`k, [TIMESTAMP, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=wjout, window=0:0, metrics=<count(w)>, matchingColumn=`k, timeColumn=`t, garbageSize=20)")
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		w := e.NewSession()
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			k := strconv.Itoa(i)
-			for j := 0; j < 25; j++ {
-				ts := strconv.Itoa(j * 10)
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`wjRace), true, table(timestamp(long("+ts+")) as t, "+k+" as k))")
-				testkit.Run(t, w, "appendForJoin(getStreamEngine(`wjRace), false, table(timestamp(long("+ts+") + 0..9) as t, take("+k+", 10) as k, 0..9 as w))")
-			}
-		}(i)
-	}
-	wg.Wait()
+	testkit.Go(e, 4, func(i int, w *engine.Session) {
+		k := strconv.Itoa(i)
+		for j := 0; j < 25; j++ {
+			ts := strconv.Itoa(j * 10)
+			testkit.Run(t, w, "appendForJoin(getStreamEngine(`wjRace), true, table(timestamp(long("+ts+")) as t, "+k+" as k))")
+			testkit.Run(t, w, "appendForJoin(getStreamEngine(`wjRace), false, table(timestamp(long("+ts+") + 0..9) as t, take("+k+", 10) as k, 0..9 as w))")
+		}
+	})()
 	require.Equal(t, "100", testkit.Run(t, s, "exec count(*) from wjout"))
 	require.Equal(t, "true", testkit.Run(t, s, "exec all(n == iif(long(t) == 0, 0, 10)) from wjout"))
 	testkit.Run(t, s, "dropStreamEngine(`wjRace)")

@@ -18,15 +18,11 @@ const semiFn = "createLeftSemiJoinEngine"
 // the key, else once a right row of the key arrives; a left row without
 // one is never written.
 type semiEngine struct {
+	writer
 	mu         sync.Mutex
-	bg         funcs.Env
 	lkey, rkey []int
-	metrics    *streamengine.Metrics
-	out        value.Value
 	garbage    int
 	latest     bool
-	lname      string
-	rname      string
 
 	right   *keyedCache
 	pending *value.Table // left rows waiting for a right row of their key
@@ -41,7 +37,7 @@ func createLeftSemiJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 	if err != nil {
 		return nil, err
 	}
-	e := &semiEngine{out: arg(3), lname: left.Shared, rname: right.Shared, waiting: map[string][]int{}}
+	e := &semiEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, waiting: map[string][]int{}}
 	if e.metrics, err = streamengine.ParseMetrics(semiFn, arg(4)); err != nil {
 		return nil, err
 	}
@@ -72,7 +68,7 @@ func (e *semiEngine) ConsumeLeft(batch *value.Table) error {
 	defer e.mu.Unlock()
 	var li, ri []int
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.lkey, r)
 		if at, ok := e.right.index[string(e.keyBuf)]; ok {
 			li, ri = append(li, r), append(ri, at)
 			continue
@@ -93,7 +89,7 @@ func (e *semiEngine) ConsumeRight(batch *value.Table) error {
 	defer e.mu.Unlock()
 	var li []int
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.rkey, r)
 		if _, ok := e.right.index[string(e.keyBuf)]; !ok || e.latest {
 			e.right.put(string(e.keyBuf), batch, r)
 		}
@@ -108,7 +104,7 @@ func (e *semiEngine) ConsumeRight(batch *value.Table) error {
 	sort.Ints(li)
 	ri := make([]int, len(li))
 	for i, r := range li {
-		e.keyBuf = rowKey(e.keyBuf[:0], e.pending, e.lkey, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], e.pending, e.lkey, r)
 		ri[i] = e.right.index[string(e.keyBuf)]
 	}
 	err := e.write(e.pending, li, ri)
@@ -137,16 +133,11 @@ func (e *semiEngine) write(l *value.Table, li, ri []int) error {
 	if len(li) == 0 {
 		return nil
 	}
-	t, bind := joined(l, li, e.right.store, ri, e.metrics.Bind, e.lname, e.rname)
-	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	t, res, err := e.compute(l, li, e.right.store, ri)
 	if err != nil {
 		return err
 	}
-	lead := make([]*value.Vector, len(e.lkey))
-	for i, c := range e.lkey {
-		lead[i] = t.Cols[c]
-	}
-	return streamengine.Emit(e.bg, e.out, output(lead, res, false, time.Time{}, 0))
+	return streamengine.Emit(e.bg, e.out, output(columnsOf(t, e.lkey), res, false, time.Time{}, 0))
 }
 
 // Stat implements streamengine.JoinEngine: getStreamEngineStat's
@@ -157,7 +148,7 @@ func (e *semiEngine) Stat() ([]string, []value.Value) {
 	return []string{"garbageSize", "leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewLong(int64(e.garbage)), value.NewLong(int64(e.pending.Rows())), value.NewLong(int64(e.right.store.Rows())),
 			value.NewInt(int32(len(e.metrics.Exprs))), value.NewString(e.metrics.Text),
-			value.NewLong(int64((e.pending.Rows()*len(e.pending.Cols) + e.right.store.Rows()*len(e.right.store.Cols)) * 8))}
+			memoryUsed(e.pending, e.right.store)}
 }
 
 // Close implements streamengine.JoinEngine.

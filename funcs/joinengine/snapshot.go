@@ -19,15 +19,11 @@ const snapshotFn = "createSnapshotJoinEngine"
 // only; an outer one also each new row without a match, the other
 // side's columns NULL.
 type snapshotEngine struct {
+	writer
 	mu      sync.Mutex
-	bg      funcs.Env
 	l, r    *snapSide
-	metrics *streamengine.Metrics
-	out     value.Value
 	inner   bool
 	elapsed bool
-	lname   string // the names metrics may qualify columns with
-	rname   string
 	keyBuf  []byte
 }
 
@@ -56,7 +52,7 @@ func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 	if err != nil {
 		return nil, err
 	}
-	e := &snapshotEngine{out: arg(3), lname: left.Shared, rname: right.Shared}
+	e := &snapshotEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}}
 	if e.metrics, err = streamengine.ParseMetrics(snapshotFn, arg(4)); err != nil {
 		return nil, err
 	}
@@ -80,18 +76,18 @@ func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 			return nil, argErr(snapshotFn, "timeColumn", "columns of one type")
 		}
 	}
-	if e.elapsed, err = funcs.BoolArg(snapshotFn, "outputElapsedMicroseconds", nullAbsent(arg(7)), false); err != nil {
+	if e.elapsed, err = funcs.BoolArg(snapshotFn, "outputElapsedMicroseconds", funcs.GivenArg(args, 7), false); err != nil {
 		return nil, err
 	}
-	ldup, err := funcs.BoolArg(snapshotFn, "keepLeftDuplicates", nullAbsent(arg(8)), false)
+	ldup, err := funcs.BoolArg(snapshotFn, "keepLeftDuplicates", funcs.GivenArg(args, 8), false)
 	if err != nil {
 		return nil, err
 	}
-	rdup, err := funcs.BoolArg(snapshotFn, "keepRightDuplicates", nullAbsent(arg(9)), false)
+	rdup, err := funcs.BoolArg(snapshotFn, "keepRightDuplicates", funcs.GivenArg(args, 9), false)
 	if err != nil {
 		return nil, err
 	}
-	if e.inner, err = funcs.BoolArg(snapshotFn, "isInnerJoin", nullAbsent(arg(10)), true); err != nil {
+	if e.inner, err = funcs.BoolArg(snapshotFn, "isInnerJoin", funcs.GivenArg(args, 10), true); err != nil {
 		return nil, err
 	}
 	// snapshotDir and snapshotIntervalInMsgCount (11, 12) are accepted
@@ -101,14 +97,6 @@ func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 		e.bg = bg
 		return e, nil
 	})
-}
-
-// nullAbsent is nil for an argument left out or given as NULL.
-func nullAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
 }
 
 // ConsumeLeft implements streamengine.JoinEngine.
@@ -131,7 +119,7 @@ func (e *snapshotEngine) consume(batch *value.Table, isLeft bool) error {
 	}
 	var mine, theirs []int
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, own.key, r)
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, own.key, r)
 		k := string(e.keyBuf)
 		switch {
 		case other.dup && len(other.all[k]) > 0:
@@ -165,8 +153,7 @@ func (e *snapshotEngine) emit(batch *value.Table, isLeft bool, mine, theirs []in
 	if !isLeft {
 		lt, li, rt, ri = e.l.store, theirs, batch, mine
 	}
-	t, bind := joined(lt, li, rt, ri, e.metrics.Bind, e.lname, e.rname)
-	res, err := streamengine.Run(e.bg, streamengine.Select(uniqueNames(e.metrics.Exprs)), t, bind)
+	_, res, err := e.compute(lt, li, rt, ri)
 	if err != nil {
 		return err
 	}
@@ -208,7 +195,7 @@ func (s *snapSide) times(t *value.Table, idx []int, batch bool, now int64) *valu
 // each key's latest.
 func (s *snapSide) add(batch *value.Table, now int64, buf []byte) {
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		buf = rowKey(buf[:0], batch, s.key, r)
+		buf = streamengine.RowKey(buf[:0], batch, s.key, r)
 		k := string(buf)
 		if j, ok := s.latest[k]; ok && !s.dup {
 			for c, col := range s.store.Cols {
@@ -237,7 +224,7 @@ func (e *snapshotEngine) Stat() ([]string, []value.Value) {
 	defer e.mu.Unlock()
 	return []string{"leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewLong(int64(e.l.store.Rows())), value.NewLong(int64(e.r.store.Rows())), value.NewInt(int32(len(e.metrics.Exprs))),
-			value.NewString(e.metrics.Text), value.NewLong(int64((e.l.store.Rows()*len(e.l.store.Cols) + e.r.store.Rows()*len(e.r.store.Cols)) * 8))}
+			value.NewString(e.metrics.Text), memoryUsed(e.l.store, e.r.store)}
 }
 
 // Close implements streamengine.JoinEngine: the engine runs nothing of

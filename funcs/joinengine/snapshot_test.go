@@ -13,9 +13,7 @@ import (
 // either side gives one output row, matched with the other side's
 // latest row of its key or alone.
 func TestSnapshotJoinConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, "share table(1:0, `k`t1`t2`v`w, [INT, TIMESTAMP, TIMESTAMP, INT, INT]) as sjout\n"+
+	e, s := testkit.Started(t, "share table(1:0, `k`t1`t2`v`w, [INT, TIMESTAMP, TIMESTAMP, INT, INT]) as sjout\n"+
 		"sj = createSnapshotJoinEngine(name=\"sjRace\", leftTable=table(1:0, `k`v, [INT, INT]), rightTable=table(1:0, `k`w, [INT, INT]), outputTable=sjout, metrics=<[v, w]>, matchingColumn=`k, isInnerJoin=false)")
 	testkit.Concurrently(t, e, 4, 25,
 		"appendForJoin(getStreamEngine(`sjRace), false, table(1..10 as k, 1..10 as w))",

@@ -32,8 +32,8 @@ type windowGroup struct {
 // time falls in its window, once the window has closed, and computes
 // the metrics over each window.
 type windowEngine struct {
+	writer
 	mu         sync.Mutex
-	bg         funcs.Env
 	lkey, rkey []int
 	ltime      int
 	rtime      int
@@ -42,26 +42,19 @@ type windowEngine struct {
 	closedR    bool
 	sysTime    bool
 	seq        int64 // arrivals so far: a 0:0 window's bounds with useSystemTime
-	stop       chan struct{}
-	done       sync.WaitGroup
-	metrics    *streamengine.Metrics
-	out        value.Value
+	timer      streamengine.Timer
 	outTypes   []value.Type
 	garbage    int
 	maxDelay   int64
 	nullFill   []value.Value
 	elapsed    bool
 	sortBy     bool
-	lname      string
-	rname      string
 
 	grouped, groupedKnown bool
 
 	lstore, rstore *value.Table
-	groups         map[string]*windowGroup
-	order          []string
+	groups         keyed[windowGroup]
 	latestRight    int64
-	keyBuf         []byte
 }
 
 const groupCol = "__windowJoinGroup"
@@ -72,7 +65,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
-	e := &windowEngine{out: arg(3), lname: left.Shared, rname: right.Shared, groups: map[string]*windowGroup{}, latestRight: math.MinInt64}
+	e := &windowEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, groups: newKeyed(func() *windowGroup { return &windowGroup{prevLeft: math.MinInt64} }), latestRight: math.MinInt64}
 	if ot, ok := arg(3).(*value.Table); ok {
 		e.outTypes = ot.Types()
 	}
@@ -140,9 +133,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	return streamengine.CreateJoin(env, "WindowJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
 		e.bg = bg
 		if e.sysTime && !e.special {
-			e.stop = make(chan struct{})
-			e.done.Add(1)
-			go e.tick()
+			e.timer.Start(20*time.Millisecond, e.tick)
 		}
 		return e, nil
 	})
@@ -173,16 +164,6 @@ func windowArg(v value.Value, tick int64) (int64, int64, error) {
 	return ends[0], ends[1], nil
 }
 
-func (e *windowEngine) group(key []byte) *windowGroup {
-	g := e.groups[string(key)]
-	if g == nil {
-		g = &windowGroup{prevLeft: math.MinInt64}
-		e.groups[string(key)] = g
-		e.order = append(e.order, string(key))
-	}
-	return g
-}
-
 // ConsumeLeft implements streamengine.JoinEngine: each row waits for
 // its window to close; those whose window has closed already are
 // computed.
@@ -193,8 +174,7 @@ func (e *windowEngine) ConsumeLeft(batch *value.Table) error {
 	lt := e.times(batch, e.ltime)
 	base := appendStore(e.lstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.lkey, r)
-		g := e.group(e.keyBuf)
+		g := e.groups.of(batch, e.lkey, r)
 		t := lt[r]
 		lo, hi := t+e.a, t+e.b
 		if e.special {
@@ -221,8 +201,7 @@ func (e *windowEngine) ConsumeRight(batch *value.Table) error {
 	rt := e.times(batch, e.rtime)
 	base := appendStore(e.rstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = rowKey(e.keyBuf[:0], batch, e.rkey, r)
-		g := e.group(e.keyBuf)
+		g := e.groups.of(batch, e.rkey, r)
 		g.right, g.rtimes = append(g.right, base+r), append(g.rtimes, rt[r])
 		e.latestRight = max(e.latestRight, rt[r])
 	}
@@ -240,8 +219,7 @@ func (e *windowEngine) emit(start time.Time, batchRows int) error {
 	var li, ri, gid []int
 	var wl []int // the left row of each window, in window order
 	var wt []int64
-	for _, k := range e.order {
-		g := e.groups[k]
+	for _, g := range e.groups.list {
 		last := int64(math.MinInt64)
 		if len(g.rtimes) > 0 {
 			last = g.rtimes[len(g.rtimes)-1]
@@ -281,20 +259,12 @@ func (e *windowEngine) emit(start time.Time, batchRows int) error {
 		return nil
 	}
 	if e.sortBy {
-		perm := make([]int, len(wl))
-		for i := range perm {
-			perm[i] = i
-		}
-		sort.SliceStable(perm, func(x, y int) bool { return wt[perm[x]] < wt[perm[y]] })
+		perm := stableOrder(len(wl), func(w int) int64 { return wt[w] })
 		rank := make([]int, len(perm))
 		for r, w := range perm {
 			rank[w] = r
 		}
-		idx := make([]int, len(li))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(x, y int) bool { return rank[gid[idx[x]]] < rank[gid[idx[y]]] })
+		idx := stableOrder(len(li), func(i int) int64 { return int64(rank[gid[i]]) })
 		li2, ri2, gid2 := make([]int, len(li)), make([]int, len(li)), make([]int, len(li))
 		for i, x := range idx {
 			li2[i], ri2[i], gid2[i] = li[x], ri[x], rank[gid[x]]
@@ -310,7 +280,7 @@ func (e *windowEngine) emit(start time.Time, batchRows int) error {
 		li, ri, gid, wl, wt = li2, ri2, gid2, wl2, wt2
 	}
 	err := e.write(li, ri, gid, wl, wt, start, batchRows)
-	e.collect()
+	e.lstore, e.rstore = e.groups.collect(e.lstore, e.rstore, e.garbage, func(g *windowGroup) ([]int, []int) { return g.left, g.right })
 	return err
 }
 
@@ -335,30 +305,14 @@ func (e *windowEngine) times(batch *value.Table, c int) []int64 {
 	return out
 }
 
-func (e *windowEngine) nowMs() int64 {
-	now := time.Now()
-	if c, ok := e.bg.(interface{ Now() time.Time }); ok {
-		now = c.Now()
-	}
-	return wallclock.Millis(now)
-}
+func (e *windowEngine) nowMs() int64 { return wallclock.Millis(streamengine.Now(e.bg)) }
 
 // tick computes, with useSystemTime, the windows whose end the clock
 // has passed.
-func (e *windowEngine) tick() {
-	defer e.done.Done()
-	tk := time.NewTicker(20 * time.Millisecond)
-	defer tk.Stop()
-	for {
-		select {
-		case <-e.stop:
-			return
-		case now := <-tk.C:
-			e.mu.Lock()
-			_ = e.emit(now, 0)
-			e.mu.Unlock()
-		}
-	}
+func (e *windowEngine) tick(now time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_ = e.emit(now, 0)
 }
 
 // closed reports whether g's i-th waiting window has closed, given the
@@ -522,18 +476,6 @@ func (e *windowEngine) fill(out *value.Table) error {
 	return nil
 }
 
-// collect compacts the stores once they hold garbageSize rows more
-// than the groups still use.
-func (e *windowEngine) collect() {
-	left, right := make([][]int, len(e.order)), make([][]int, len(e.order))
-	for i, k := range e.order {
-		g := e.groups[k]
-		left[i], right[i] = g.left, g.right
-	}
-	e.lstore = compact(e.lstore, e.garbage, left)
-	e.rstore = compact(e.rstore, e.garbage, right)
-}
-
 // Stat implements streamengine.JoinEngine: getStreamEngineStat's
 // WindowJoinEngine columns.
 func (e *windowEngine) Stat() ([]string, []value.Value) {
@@ -542,13 +484,8 @@ func (e *windowEngine) Stat() ([]string, []value.Value) {
 	return []string{"garbageSize", "leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
 		[]value.Value{value.NewLong(int64(e.garbage)), value.NewLong(int64(e.lstore.Rows())), value.NewLong(int64(e.rstore.Rows())),
 			value.NewInt(int32(len(e.metrics.Exprs))), value.NewString(e.metrics.Text),
-			value.NewLong(int64((e.lstore.Rows()*len(e.lstore.Cols) + e.rstore.Rows()*len(e.rstore.Cols)) * 8))}
+			memoryUsed(e.lstore, e.rstore)}
 }
 
 // Close implements streamengine.JoinEngine.
-func (e *windowEngine) Close() {
-	if e.stop != nil {
-		close(e.stop)
-		e.done.Wait()
-	}
-}
+func (e *windowEngine) Close() { e.timer.Stop() }

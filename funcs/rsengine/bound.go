@@ -67,20 +67,12 @@ func rowsNeeded(exprs []ast.Expr) int {
 // extentOf is the expressions' extent; ok is false when it is not
 // bounded.
 func (z sizer) extentOf(exprs []ast.Expr) (extent, bool) {
-	n := extent{rows: 1}
-	for _, x := range exprs {
-		if x == nil {
-			continue
-		}
-		k, ok := z.need(x)
-		if !ok {
-			return extent{}, false
-		}
-		if n, ok = n.and(k); !ok {
-			return extent{}, false
-		}
+	x, ok := z.needAll(exprs...)
+	if !ok {
+		return extent{}, false
 	}
-	return n, true
+	// a key's row itself is needed, whatever the expressions read
+	return x.and(extent{rows: 1})
 }
 
 // need is the extent of x's value at a row.

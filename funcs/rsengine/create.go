@@ -82,13 +82,13 @@ func newConfig(env funcs.Env, fn string, metricsArg value.Value, metricNames []s
 	} else if _, ok := cfg.output.(*value.Table); !ok {
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a table.", "outputTable", fn)
 	}
-	if cfg.keys, err = streamengine.Columns(fn, "keyColumn", absentIfNull(arg(2)), dummy); err != nil {
+	if cfg.keys, err = streamengine.Columns(fn, "keyColumn", funcs.GivenArg(rest, 2), dummy); err != nil {
 		return nil, nil, err
 	}
 	if f := arg(3); !funcs.NullOrAbsent(f) {
-		fm, err := streamengine.ParseMetrics(fn, f)
-		if err != nil || len(fm.Exprs) != 1 {
-			return nil, nil, ddberr.Errorf("The %s of %s must be metacode of one expression.", "filter", fn)
+		fm, err := oneExpr(fn, "filter", f)
+		if err != nil {
+			return nil, nil, err
 		}
 		cfg.filter = fm.Exprs[0]
 		for k, v := range fm.Bind {
@@ -100,7 +100,7 @@ func newConfig(env funcs.Env, fn string, metricsArg value.Value, metricNames []s
 	if d := arg(4); !funcs.NullOrAbsent(d) {
 		cfg.snapDir, _ = funcs.StringArg(d)
 	}
-	if cfg.snapEvery, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", absentIfNull(arg(5)), 0); err != nil {
+	if cfg.snapEvery, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", funcs.GivenArg(rest, 5), 0); err != nil {
 		return nil, nil, err
 	}
 	timeKey := false
@@ -109,31 +109,31 @@ func newConfig(env funcs.Env, fn string, metricsArg value.Value, metricNames []s
 			timeKey = true
 		}
 	}
-	if cfg.keepOrder, err = funcs.BoolArg(fn, "keepOrder", absentIfNull(arg(6)), timeKey); err != nil {
+	if cfg.keepOrder, err = funcs.BoolArg(fn, "keepOrder", funcs.GivenArg(rest, 6), timeKey); err != nil {
 		return nil, nil, err
 	}
 	if p := arg(7); !funcs.NullOrAbsent(p) {
-		pm, err := streamengine.ParseMetrics(fn, p)
-		if err != nil || len(pm.Exprs) != 1 {
-			return nil, nil, ddberr.Errorf("The %s of %s must be metacode of one expression.", "keyPurgeFilter", fn)
+		pm, err := oneExpr(fn, "keyPurgeFilter", p)
+		if err != nil {
+			return nil, nil, err
 		}
 		if len(cfg.keys) == 0 {
 			return nil, nil, ddberr.Errorf("The keyPurgeFilter of %s requires keyColumn.", fn)
 		}
 		cfg.purge = pm
 	}
-	secs, err := funcs.IntArg(fn, "keyPurgeFreqInSecond", absentIfNull(arg(8)), 0)
+	secs, err := funcs.IntArg(fn, "keyPurgeFreqInSecond", funcs.GivenArg(rest, 8), 0)
 	if err != nil {
 		return nil, nil, err
 	}
 	cfg.purgeFreq = time.Duration(secs) * time.Second
-	if cfg.elapsed, err = funcs.BoolArg(fn, "outputElapsedMicroseconds", absentIfNull(arg(10)), false); err != nil {
+	if cfg.elapsed, err = funcs.BoolArg(fn, "outputElapsedMicroseconds", funcs.GivenArg(rest, 10), false); err != nil {
 		return nil, nil, err
 	}
-	if _, err = funcs.IntArg(fn, "keyCapacity", absentIfNull(arg(11)), 1024); err != nil {
+	if _, err = funcs.IntArg(fn, "keyCapacity", funcs.GivenArg(rest, 11), 1024); err != nil {
 		return nil, nil, err
 	}
-	par, err := funcs.IntArg(fn, "parallelism", absentIfNull(arg(12)), 1)
+	par, err := funcs.IntArg(fn, "parallelism", funcs.GivenArg(rest, 12), 1)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -149,14 +149,6 @@ func newConfig(env funcs.Env, fn string, metricsArg value.Value, metricNames []s
 		cfg.narrow, cfg.metricNames = len(metricNames), metricNames
 	}
 	return cfg, dummy, nil
-}
-
-// absentIfNull treats a NULL optional argument as left out.
-func absentIfNull(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
 }
 
 // expandTuples splits each metric whose value is a tuple (a function
@@ -190,4 +182,13 @@ func expandTuples(env funcs.Env, m *streamengine.Metrics, dummy *value.Table) []
 		}
 	}
 	return out
+}
+
+// oneExpr reads param, metacode of one expression.
+func oneExpr(fn, param string, v value.Value) (*streamengine.Metrics, error) {
+	m, err := streamengine.ParseMetrics(fn, v)
+	if err != nil || len(m.Exprs) != 1 {
+		return nil, ddberr.Errorf("The %s of %s must be metacode of one expression.", param, fn)
+	}
+	return m, nil
 }

@@ -66,7 +66,7 @@ func createDualOwnershipReactiveStateEngine(env funcs.Env, args []value.Value) (
 		}
 		out.output, out.handler = hd, true
 		var err error
-		if out.msgAsTable, err = funcs.BoolArg(dualFn, "msgAsTable", absentIfNull(arg(14)), false); err != nil {
+		if out.msgAsTable, err = funcs.BoolArg(dualFn, "msgAsTable", funcs.GivenArg(args, 14), false); err != nil {
 			return nil, err
 		}
 	}

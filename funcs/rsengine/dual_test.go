@@ -11,9 +11,7 @@ import (
 // Sessions appending to one dual ownership engine at once: every row
 // gives one output row, and each half counts its own key's rows.
 func TestDualConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `share table(1:0, `+"`k`g`c1`c2"+`, [INT, INT, LONG, LONG]) as dout
+	e, s := testkit.Started(t, `share table(1:0, `+"`k`g`c1`c2"+`, [INT, INT, LONG, LONG]) as dout
 createDualOwnershipReactiveStateEngine(name="dualRace", metrics1=<cumcount(v)>, metrics2=<cumcount(v)>, dummyTable=table(1:0, `+"`k`g`v"+`, [INT, INT, INT]), outputTable=dout, keyColumn1="k", keyColumn2="g")`)
 	testkit.Concurrently(t, e, 4, 25,
 		"tableInsert(getStreamEngine(`dualRace), table(1..10 as k, (1..10) % 2 as g, take(1, 10) as v))",
@@ -26,9 +24,7 @@ createDualOwnershipReactiveStateEngine(name="dualRace", metrics1=<cumcount(v)>, 
 
 // The dual engine gives what two context by queries give, one per key.
 func TestDualMatchesQuery(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `out = table(1:0, `+"`d`a`b`x`y"+`, [INT, SYMBOL, SYMBOL, DOUBLE, DOUBLE])
+	_, s := testkit.Started(t, `out = table(1:0, `+"`d`a`b`x`y"+`, [INT, SYMBOL, SYMBOL, DOUBLE, DOUBLE])
 eng = createDualOwnershipReactiveStateEngine(name="dualQ", metrics1=<mavg(v, 3)>, metrics2=<cumsum(v)>, dummyTable=table(1:0, `+"`d`a`b`v"+`, [INT, SYMBOL, SYMBOL, DOUBLE]), outputTable=out, keyColumn1=`+"`d`a"+`, keyColumn2=`+"`d`b"+`)
 data = table(take(1 2, 3000) as d, take(`+"`p`q`r"+`, 3000) as a, take(`+"`u`v`w`z"+`, 3000) as b, rand(10.0, 3000) as v)
 for (i in 0..29) eng.append!(data[(i*100):((i+1)*100)])

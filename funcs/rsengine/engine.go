@@ -165,10 +165,7 @@ func (e *engine) Consume(batch *value.Table) error {
 	var touched []*group
 	e.rowGroup = e.rowGroup[:0]
 	for i := 0; i < n; i++ {
-		e.buf = e.buf[:0]
-		for _, k := range e.cfg.keys {
-			e.buf = batch.Cols[k].AppendKey(e.buf, i)
-		}
+		e.buf = streamengine.RowKey(e.buf[:0], batch, e.cfg.keys, i)
 		g, ok := e.groups[string(e.buf)]
 		if !ok {
 			g = &group{key: string(e.buf), last: -1}
@@ -341,15 +338,19 @@ func truth(v *value.Vector) []bool {
 	return keep
 }
 
-// outputTable is the output rows: the key columns of the batch's rows,
-// the elapsed time and batch size when asked for, then the metrics of
-// their places in the query's result.
+// outputTable is the output rows: outputColumns, or a narrow engine's
+// rows.
 func (e *engine) outputTable(batch *value.Table, metrics []*value.Vector, at, rows []int, start time.Time, n int) *value.Table {
 	if e.cfg.narrow > 0 {
 		return e.narrowTable(batch, metrics, at, rows, start, n)
 	}
-	var names []string
-	var cols []*value.Vector
+	return value.NewTable(e.outputColumns(batch, metrics, at, rows, start, n))
+}
+
+// outputColumns are the key columns of the batch's rows, the elapsed
+// time and batch size when asked for, then the metrics of their places
+// in the query's result (a narrow engine's rows start with them).
+func (e *engine) outputColumns(batch *value.Table, metrics []*value.Vector, at, rows []int, start time.Time, n int) (names []string, cols []*value.Vector) {
 	for _, k := range e.cfg.keys {
 		names = append(names, batch.Names[k])
 		cols = append(cols, batch.Cols[k].Gather(rows))
@@ -363,7 +364,7 @@ func (e *engine) outputTable(batch *value.Table, metrics []*value.Vector, at, ro
 		names = append(names, metricName(i))
 		cols = append(cols, m.Gather(at))
 	}
-	return value.NewTable(names, cols)
+	return names, cols
 }
 
 func metricName(i int) string { return "metric" + strconv.Itoa(i) }

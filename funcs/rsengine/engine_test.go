@@ -13,9 +13,7 @@ import (
 // computed over its whole history whatever the interleaving, so every
 // key's cumulative sum ends at the sum of its rows.
 func TestConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `share table(1:0, `+"`k`c`m"+`, [INT, LONG, DOUBLE]) as rout
+	e, s := testkit.Started(t, `share table(1:0, `+"`k`c`m"+`, [INT, LONG, DOUBLE]) as rout
 createReactiveStateEngine(name="rseRace", metrics=[<cumsum(v)>, <mavg(v, 3)>], dummyTable=table(1:0, `+"`k`v"+`, [INT, INT]), outputTable=rout, keyColumn="k")`)
 	testkit.Concurrently(t, e, 4, 25,
 		"tableInsert(getStreamEngine(`rseRace), table(1..10 as k, take(1, 10) as v))",
@@ -29,9 +27,7 @@ createReactiveStateEngine(name="rseRace", metrics=[<cumsum(v)>, <mavg(v, 3)>], d
 // the history rewritten without the others gives what the whole history
 // gives.
 func TestBoundedHistoryMatchesQuery(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `out = table(1:0, `+"`k`a`b"+`, [SYMBOL, DOUBLE, DOUBLE])
+	_, s := testkit.Started(t, `out = table(1:0, `+"`k`a`b"+`, [SYMBOL, DOUBLE, DOUBLE])
 eng = createReactiveStateEngine(name="rseBound", metrics=[<mavg(mavg(v, 3), 4) - prev(v)>, <mcorr(v, w, 5)>], dummyTable=table(1:0, `+"`k`v`w"+`, [SYMBOL, DOUBLE, DOUBLE]), outputTable=out, keyColumn="k")
 data = table(take(`+"`a`b`c"+`, 6000) as k, rand(10.0, 6000) as v, rand(10.0, 6000) as w)
 for (i in 0..59) eng.append!(data[(i*100):((i+1)*100)])
@@ -49,9 +45,7 @@ exp = select * from exp order by i`)
 // any type, nested in each other and in moving windows, over batches of
 // every size.
 func TestStatefulFunctionsMatchQuery(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `n = 3000
+	_, s := testkit.Started(t, `n = 3000
 data = table(take(`+"`a`b`c`d"+`, n) as k, take(NULL NULL 1.0 NULL 2.5 3 NULL 4 5 6 7 8, n) * rand(1.0, n) as x, take(1 NULL 3 4, n) * rand(10, n) as v, take("x" "b" NULL "z" "a", n) as s)
 out = table(1:0, `+"`k`a`b`c`d`e`f`g`h`i"+`, [SYMBOL, DOUBLE, DOUBLE, INT, DOUBLE, DOUBLE, STRING, INT, DOUBLE, DOUBLE])
 m = [<ema(x, 3)>, <mavg(ema(x, 4), 2)>, <cumsum(v)>, <cumsum(x)>, <cumavg(v)>, <cummax(s)>, <cumcount(x)>, <ema(cumsum(x) - cummin(x), 5)>, <ema(1000 * (ema(x, 2) - ema(x, 3)) / (ema(x, 2) + ema(x, 3)), 4) - prev(x)>]
@@ -72,9 +66,7 @@ exp = select * from exp order by i`)
 // sum_diff, @state functions of assignments (several values among them)
 // keep a bounded history and give what the query calling them gives.
 func TestUserFunctionsWrittenIn(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `def sum_diff(x, y){
+	_, s := testkit.Started(t, `def sum_diff(x, y){
     return (x-y)/(x+y)
 }
 @state
@@ -119,9 +111,7 @@ exp = select * from exp order by i`)
 // The running moments, products and forward fill as states, method
 // calls among them.
 func TestMoreStatefulFunctionsMatchQuery(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `n = 1500
+	_, s := testkit.Started(t, `n = 1500
 data = table(take(`+"`a`b`c"+`, n) as k, take(NULL NULL 1.0 NULL 2.5 3 NULL 4 5 6 7 8, n) * rand(1.0, n) as x, take(1 NULL 3 4 NULL, n) * rand(3, n) as v, take("x" "b" NULL "z" NULL, n) as s)
 out = table(1:0, `+"`k`a`b`c`d`e`f`g`h`i`j`l`o"+`, [SYMBOL, DOUBLE, DOUBLE, DOUBLE, DOUBLE, LONG, DOUBLE, STRING, DOUBLE, DOUBLE, INT, STRING, DOUBLE])
 m = [<cumvar(x)>, <cumvarp(v)>, <cumstd(x)>, <cumstdp(x)>, <cumprod(v % 3 + 1)>, <cumprod(x / 4 + 1)>, <s.ffill()>, <x.ffill().nullFill(0.0)>, <mavg(cumstd(ffill(x)), 3)>, <cumnunique(s)>, <cumfirstNot(s)>, <cumlastNot(x)>]
@@ -143,9 +133,7 @@ exp = select * from exp order by i`)
 // Time windows (tmsum and its kin) keep the rows within the window of
 // the key's latest times, also nested in and around moving windows.
 func TestTimeWindowsMatchQuery(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `n = 6000
+	_, s := testkit.Started(t, `n = 6000
 data = table(take(`+"`a`b`c"+`, n) as k, 2024.01.01T09:00:00.000 + cumsum(rand(700, n)) as t, 2024.01.01T09:00:00 + cumsum(rand(20, n)) as d, rand(10.0, n) as x)
 out = table(1:0, `+"`k`a`b`c`d`e`f"+`, [SYMBOL, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE])
 m = [<tmsum(t, x, 5s)>, <tmavg(t, x, 3000)>, <mavg(tmsum(t, x, 2s), 3)>, <tmsum(t, mavg(x, 3), 2s)>, <cumsum(x) + tmmax(t, x, 1s)>, <tmavg(d, x, 1m)>]

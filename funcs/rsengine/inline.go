@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -91,91 +92,74 @@ func (in *inliner) isUser(name string) bool {
 }
 
 // expr is x with the names of vars replaced by their expressions and
-// user function calls written in.
+// user function calls written in; ok is false when some node can't be.
 func (in *inliner) expr(x ast.Expr, vars map[string]ast.Expr) (ast.Expr, bool) {
-	all := func(xs []ast.Expr) ([]ast.Expr, bool) {
-		out := make([]ast.Expr, len(xs))
-		for i, x := range xs {
-			if x == nil {
-				continue
+	ok := true
+	y := astwalk.Rewrite(x, func(x ast.Expr) (ast.Expr, bool) {
+		if !ok {
+			return x, true
+		}
+		var y ast.Expr
+		switch n := x.(type) {
+		case *ast.AliasExpr, *ast.ParenExpr, *ast.UnaryExpr, *ast.BinaryExpr, *ast.TernaryExpr, *ast.ArrayExpr, *ast.TupleExpr:
+			return x, false
+		case *ast.Literal, *ast.SymbolVector, *ast.VectorLit:
+			return x, true
+		case *ast.Ident:
+			if v, found := vars[n.Name]; found {
+				return v, true
 			}
-			y, ok := in.expr(x, vars)
-			if !ok {
-				return nil, false
-			}
-			out[i] = y
+			return x, true
+		case *ast.IndexExpr:
+			y, ok = in.index(n, vars)
+		case *ast.CallExpr:
+			y, ok = in.callExpr(n, vars)
+		default:
+			// a node the substitution does not know may hold a parameter
+			y, ok = x, len(vars) == 0
 		}
-		return out, true
+		return y, true
+	})
+	return y, ok
+}
+
+// index is n with vars substituted, a constant index into a tuple the
+// substitution built taken out of it.
+func (in *inliner) index(n *ast.IndexExpr, vars map[string]ast.Expr) (ast.Expr, bool) {
+	y, ok := in.expr(n.X, vars)
+	if !ok {
+		return nil, false
 	}
-	switch n := x.(type) {
-	case *ast.Literal, *ast.SymbolVector, *ast.VectorLit:
-		return x, true
-	case *ast.Ident:
-		if v, ok := vars[n.Name]; ok {
-			return v, true
+	if t, ok := y.(*ast.TupleExpr); ok {
+		if i, ok := intLit(n.Index); ok && i < len(t.Elems) {
+			return t.Elems[i], true
 		}
-		return x, true
-	case *ast.AliasExpr:
-		y, ok := in.expr(n.X, vars)
-		return &ast.AliasExpr{At: n.At, X: y, Name: n.Name, Names: n.Names}, ok
-	case *ast.ParenExpr:
-		y, ok := in.expr(n.X, vars)
-		return &ast.ParenExpr{At: n.At, X: y}, ok
-	case *ast.UnaryExpr:
-		y, ok := in.expr(n.X, vars)
-		return &ast.UnaryExpr{At: n.At, Op: n.Op, X: y}, ok
-	case *ast.BinaryExpr:
-		xs, ok := all([]ast.Expr{n.L, n.R})
-		if !ok {
-			return nil, false
-		}
-		return &ast.BinaryExpr{At: n.At, Op: n.Op, L: xs[0], R: xs[1], Unified: n.Unified}, true
-	case *ast.TernaryExpr:
-		xs, ok := all([]ast.Expr{n.Cond, n.Then, n.Else})
-		if !ok {
-			return nil, false
-		}
-		return &ast.TernaryExpr{At: n.At, Cond: xs[0], Then: xs[1], Else: xs[2]}, true
-	case *ast.ArrayExpr:
-		xs, ok := all(n.Elems)
-		return &ast.ArrayExpr{At: n.At, Elems: xs}, ok
-	case *ast.TupleExpr:
-		xs, ok := all(n.Elems)
-		return &ast.TupleExpr{At: n.At, Elems: xs}, ok
-	case *ast.IndexExpr:
-		y, ok := in.expr(n.X, vars)
-		if !ok {
-			return nil, false
-		}
-		if t, ok := y.(*ast.TupleExpr); ok {
-			if i, ok := intLit(n.Index); ok && i < len(t.Elems) {
-				return t.Elems[i], true
-			}
-			return nil, false
-		}
-		idx, ok := in.expr(n.Index, vars)
-		return &ast.IndexExpr{At: n.At, X: y, Index: idx}, ok
-	case *ast.CallExpr:
-		id, ok := n.Fn.(*ast.Ident)
-		if !ok {
-			return nil, false
-		}
-		if _, shadowed := vars[id.Name]; shadowed {
-			return nil, false
-		}
-		args, ok := all(n.Args)
-		if !ok {
-			return nil, false
-		}
-		if !in.isUser(id.Name) {
-			return &ast.CallExpr{At: n.At, Fn: n.Fn, Args: args, Method: n.Method}, true
-		}
-		return in.call(id.Name, args)
+		return nil, false
 	}
-	if len(vars) == 0 {
-		return x, true
+	idx, ok := in.expr(n.Index, vars)
+	return &ast.IndexExpr{At: n.At, X: y, Index: idx}, ok
+}
+
+// callExpr is n with vars substituted in its arguments, written in when
+// it calls a user function.
+func (in *inliner) callExpr(n *ast.CallExpr, vars map[string]ast.Expr) (ast.Expr, bool) {
+	id, ok := n.Fn.(*ast.Ident)
+	if !ok {
+		return nil, false
 	}
-	return nil, false
+	if _, shadowed := vars[id.Name]; shadowed {
+		return nil, false
+	}
+	args := make([]ast.Expr, len(n.Args))
+	for i, a := range n.Args {
+		if args[i], ok = in.expr(a, vars); !ok {
+			return nil, false
+		}
+	}
+	if !in.isUser(id.Name) {
+		return &ast.CallExpr{At: n.At, Fn: n.Fn, Args: args, Method: n.Method}, true
+	}
+	return in.call(id.Name, args)
 }
 
 // call is the user function name's return expression over args.

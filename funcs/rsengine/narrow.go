@@ -3,7 +3,6 @@ package rsengine
 import (
 	"time"
 
-	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -26,22 +25,8 @@ func (e *engine) narrowTable(batch *value.Table, metrics []*value.Vector, at, ro
 		}
 		return out
 	}
-	rowsK, atK := rep(rows), rep(at)
-	var names []string
-	var cols []*value.Vector
-	for _, c := range e.cfg.keys {
-		names = append(names, batch.Names[c])
-		cols = append(cols, batch.Cols[c].Gather(rowsK))
-	}
-	if e.cfg.elapsed {
-		us, cnt := streamengine.Elapsed(start, len(rowsK), n)
-		names = append(names, "outputElapsedMicroseconds", "batchSize")
-		cols = append(cols, us, cnt)
-	}
-	for i, m := range plain {
-		names = append(names, metricName(i))
-		cols = append(cols, m.Gather(atK))
-	}
+	rowsK := rep(rows)
+	names, cols := e.outputColumns(batch, plain, rep(at), rowsK, start, n)
 	mn := make([]string, 0, len(rowsK))
 	for range at {
 		mn = append(mn, e.cfg.metricNames...)

@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -102,67 +103,55 @@ type nodeState struct {
 func makePlan(metrics []ast.Expr, filter ast.Expr, z sizer) *plan {
 	p := &plan{}
 	seen := map[string]*node{}
+	// rewrite is x with its nodes read from their columns, and its level:
+	// the highest of the nodes it reads.
 	var rewrite func(x ast.Expr) (ast.Expr, int)
-	all := func(xs []ast.Expr) ([]ast.Expr, int) {
-		out := make([]ast.Expr, len(xs))
-		lv := 0
-		for i, x := range xs {
-			if x == nil {
-				continue
-			}
-			var l int
-			out[i], l = rewrite(x)
-			lv = max(lv, l)
-		}
-		return out, lv
-	}
 	rewrite = func(x ast.Expr) (ast.Expr, int) {
-		switch n := x.(type) {
-		case *ast.AliasExpr:
-			y, l := rewrite(n.X)
-			return &ast.AliasExpr{At: n.At, X: y, Name: n.Name, Names: n.Names}, l
-		case *ast.ParenExpr:
-			y, l := rewrite(n.X)
-			return &ast.ParenExpr{At: n.At, X: y}, l
-		case *ast.UnaryExpr:
-			y, l := rewrite(n.X)
-			return &ast.UnaryExpr{At: n.At, Op: n.Op, X: y}, l
-		case *ast.BinaryExpr:
-			l, ll := rewrite(n.L)
-			r, rl := rewrite(n.R)
-			return &ast.BinaryExpr{At: n.At, Op: n.Op, L: l, R: r, Unified: n.Unified}, max(ll, rl)
-		case *ast.TernaryExpr:
-			xs, l := all([]ast.Expr{n.Cond, n.Then, n.Else})
-			return &ast.TernaryExpr{At: n.At, Cond: xs[0], Then: xs[1], Else: xs[2]}, l
-		case *ast.ArrayExpr:
-			xs, l := all(n.Elems)
-			return &ast.ArrayExpr{At: n.At, Elems: xs}, l
-		case *ast.IndexExpr:
-			y, l := rewrite(n.X)
-			return &ast.IndexExpr{At: n.At, X: y, Index: n.Index}, l
-		case *ast.CallExpr:
-			args, l := all(n.Args)
-			c := &ast.CallExpr{At: n.At, Fn: n.Fn, Args: args, Method: n.Method}
-			nd := asNode(c)
-			if nd == nil {
-				return c, l
+		lv := 0
+		y := astwalk.Rewrite(x, func(x ast.Expr) (ast.Expr, bool) {
+			switch n := x.(type) {
+			case *ast.AliasExpr, *ast.ParenExpr, *ast.UnaryExpr, *ast.BinaryExpr, *ast.TernaryExpr, *ast.ArrayExpr:
+				return x, false
+			case *ast.IndexExpr:
+				y, l := rewrite(n.X)
+				lv = max(lv, l)
+				return &ast.IndexExpr{At: n.At, X: y, Index: n.Index}, true
+			case *ast.CallExpr:
+				c := &ast.CallExpr{At: n.At, Fn: n.Fn, Args: make([]ast.Expr, len(n.Args)), Method: n.Method}
+				l := 0
+				for i, a := range n.Args {
+					var al int
+					c.Args[i], al = rewrite(a)
+					l = max(l, al)
+				}
+				nd := asNode(c)
+				if nd == nil {
+					lv = max(lv, l)
+					return c, true
+				}
+				key := nd.fn + "(" + unparse.Format(nd.arg) + ")" + strconv.Itoa(nd.window)
+				if nd.iter != nil {
+					key = unparse.Format(c)
+				}
+				if old, ok := seen[key]; ok {
+					lv = max(lv, old.level)
+					return &ast.Ident{At: n.At, Name: old.name}, true
+				}
+				nd.level = l + 1
+				nd.name = "__rsNode" + strconv.Itoa(len(p.nodes))
+				seen[key] = nd
+				p.nodes = append(p.nodes, nd)
+				lv = max(lv, nd.level)
+				return &ast.Ident{At: n.At, Name: nd.name}, true
 			}
-			key := nd.fn + "(" + unparse.Format(nd.arg) + ")" + strconv.Itoa(nd.window)
-			if nd.iter != nil {
-				key = unparse.Format(c)
-			}
-			if old, ok := seen[key]; ok {
-				return &ast.Ident{At: n.At, Name: old.name}, old.level
-			}
-			nd.level = l + 1
-			nd.name = "__rsNode" + strconv.Itoa(len(p.nodes))
-			seen[key] = nd
-			p.nodes = append(p.nodes, nd)
-			return &ast.Ident{At: n.At, Name: nd.name}, nd.level
-		}
-		return x, 0
+			return x, true
+		})
+		return y, lv
 	}
-	p.exprs, _ = all(metrics)
+	p.exprs = make([]ast.Expr, len(metrics))
+	for i, x := range metrics {
+		p.exprs[i], _ = rewrite(x)
+	}
 	if filter != nil {
 		p.filter, _ = rewrite(filter)
 	}

@@ -54,9 +54,7 @@ func init() {
 // rows, and hands them to the engine in order; the engine's name is
 // unique until it is dropped.
 func TestEngineInputConsumesAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `share streamTable(1:0, `+"`k`v"+`, [SYMBOL, INT]) as src
+	_, s := testkit.Started(t, `share streamTable(1:0, `+"`k`v"+`, [SYMBOL, INT]) as src
 share table(1:0, `+"`k`w"+`, [SYMBOL, INT]) as out
 eng = createCopyEngineForTest("copy1", <[k, v * 2]>, src, out)
 tableInsert(eng, "a", 1)
@@ -89,9 +87,7 @@ dropStreamEngine("copy1")`)
 // Sessions appending to one engine at once are serialized: every row
 // reaches the output once.
 func TestEngineConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `share table(1:0, `+"`k`w"+`, [INT, INT]) as cout
+	e, s := testkit.Started(t, `share table(1:0, `+"`k`w"+`, [INT, INT]) as cout
 createCopyEngineForTest("copy2", <[k, v]>, table(1:0, `+"`k`v"+`, [INT, INT]), cout)`)
 	testkit.Concurrently(t, e, 4, 50,
 		"tableInsert(getStreamEngine(`copy2), table(1..10 as k, 1..10 as v))",

@@ -20,8 +20,8 @@ func (e *engine) AddMetrics(m *streamengine.Metrics, schema *value.Table, window
 	defer e.mu.Unlock()
 	c := e.c
 	w := c.windows[0]
-	if ws := nullAbsent(windowSize); ws != nil {
-		n, err := funcs.PositiveIntArg(fn, "windowSize", ws, 0)
+	if !funcs.NullOrAbsent(windowSize) {
+		n, err := funcs.PositiveIntArg(fn, "windowSize", windowSize, 0)
 		if err != nil {
 			return err
 		}
@@ -41,7 +41,10 @@ func (e *engine) AddMetrics(m *streamengine.Metrics, schema *value.Table, window
 	}
 	// the new metrics' fills, read as createTimeSeriesEngine reads fill
 	fc := &config{fn: fn, nMetric: len(m.Exprs)}
-	if err := fc.parseFill(fn, nullAbsent(fill)); err != nil {
+	if funcs.NullOrAbsent(fill) {
+		fill = nil
+	}
+	if err := fc.parseFill(fn, fill); err != nil {
 		return err
 	}
 	switch {

@@ -2,6 +2,7 @@ package tsengine
 
 import (
 	"sort"
+	"time"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -36,26 +37,26 @@ func createDailyTimeSeriesEngine(env funcs.Env, args []value.Value) (value.Value
 		return nil, ddberr.Errorf("The arguments [%s] and [%s] of %s cannot be set together.", "useSystemTime", "sessionBegin", fn)
 	}
 	d := &daily{c: c, perDay: perDay(c.timeType)}
-	if d.mergeEnd, err = funcs.BoolArg(fn, "mergeSessionEnd", nullAbsent(funcs.Arg(args, 18)), false); err != nil {
+	if d.mergeEnd, err = funcs.BoolArg(fn, "mergeSessionEnd", funcs.GivenArg(args, 18), false); err != nil {
 		return nil, err
 	}
-	if d.mergeLast, err = funcs.BoolArg(fn, "mergeLastWindow", nullAbsent(funcs.Arg(args, 31)), false); err != nil {
+	if d.mergeLast, err = funcs.BoolArg(fn, "mergeLastWindow", funcs.GivenArg(args, 31), false); err != nil {
 		return nil, err
 	}
-	purge, err := funcs.BoolArg(fn, "keyPurgeDaily", nullAbsent(funcs.Arg(args, 30)), true)
+	purge, err := funcs.BoolArg(fn, "keyPurgeDaily", funcs.GivenArg(args, 30), true)
 	if err != nil {
 		return nil, err
 	}
-	if f := nullAbsent(funcs.Arg(args, 21)); f != nil {
+	if f := funcs.GivenArg(args, 21); f != nil {
 		if c.sessionEndForce, err = funcs.PositiveIntArg(fn, "forceTriggerSessionEndTime", f, 0); err != nil {
 			return nil, err
 		}
 	}
-	begins, err := d.times(fn, "sessionBegin", nullAbsent(funcs.Arg(args, 16)), 0)
+	begins, err := d.times(fn, "sessionBegin", funcs.GivenArg(args, 16), 0)
 	if err != nil {
 		return nil, err
 	}
-	ends, err := d.times(fn, "sessionEnd", nullAbsent(funcs.Arg(args, 17)), d.perDay)
+	ends, err := d.times(fn, "sessionEnd", funcs.GivenArg(args, 17), d.perDay)
 	if err != nil {
 		return nil, err
 	}
@@ -74,19 +75,10 @@ func createDailyTimeSeriesEngine(env funcs.Env, args []value.Value) (value.Value
 
 // perDay is how many units of a time type a day holds.
 func perDay(t value.Type) int64 {
-	switch t {
-	case value.Minute, value.DateMinute:
-		return 1440
-	case value.Time, value.Timestamp:
-		return 86400000
-	case value.NanoTime, value.NanoTimestamp:
-		return 86400000000000
-	case value.DateHour:
-		return 24
-	case value.Date, value.Month:
+	if t == value.Month {
 		return 1
 	}
-	return 86400
+	return int64(24 * time.Hour / unitOf(t))
 }
 
 // daily is createDailyTimeSeriesEngine's calendar: each trading day's

@@ -41,8 +41,7 @@ type engine struct {
 	dayKnown   bool
 	lastDay    int64
 
-	stop chan struct{}
-	done chan struct{}
+	timer streamengine.Timer
 
 	// addedAt is, for each metrics group addMetrics added, where each
 	// group's rows then ended (rows ever taken, compacted ones too): the
@@ -90,19 +89,17 @@ func newEngine(c *config, cal calendar, bg funcs.Env, dummy *value.Table) *engin
 	}
 	e.keys = value.NewTable(append([]string(nil), c.keyNames...), kc)
 	if c.systemCol || c.updateTime > 0 || c.sessionEndForce > 0 || c.sessionGap > 0 && c.sessionForce >= 0 {
-		e.stop, e.done = make(chan struct{}), make(chan struct{})
-		go e.tick()
+		every := 100 * time.Millisecond
+		if c.systemCol || c.sessionGap > 0 {
+			every = 5 * time.Millisecond
+		}
+		e.timer.Start(every, e.tick)
 	}
 	return e
 }
 
 // Close stops the engine's timer.
-func (e *engine) Close() {
-	if e.stop != nil {
-		close(e.stop)
-		<-e.done
-	}
-}
+func (e *engine) Close() { e.timer.Stop() }
 
 // Stat implements streamengine.Engine: TimeSeriesEngine's columns.
 func (e *engine) Stat() ([]string, []value.Value) {
@@ -264,11 +261,7 @@ func (e *engine) groupsOf(batch *value.Table) []*group {
 	}
 	var buf []byte
 	for i := 0; i < n; i++ {
-		buf = buf[:0]
-		for _, k := range e.c.keyCols {
-			buf = batch.Cols[k].AppendKey(buf, i)
-			buf = append(buf, 0)
-		}
+		buf = streamengine.RowKey(buf[:0], batch, e.c.keyCols, i)
 		g := e.groups[string(buf)]
 		if g == nil {
 			g = e.newGroup(string(buf), batch, i)
@@ -502,73 +495,51 @@ func (e *engine) purge() {
 // tick runs the timers: with useSystemTime it closes the windows the
 // clock passed; with updateTime it outputs rows left waiting for
 // 2*updateTime (at least 2 seconds).
-func (e *engine) tick() {
-	defer close(e.done)
-	every := 100 * time.Millisecond
-	if e.c.systemCol || e.c.sessionGap > 0 {
-		every = 5 * time.Millisecond
-	}
-	tk := time.NewTicker(every)
-	defer tk.Stop()
+func (e *engine) tick(time.Time) {
 	wait := 2 * time.Second
 	if e.c.updateTime > 0 {
 		wait = max(wait, 2*time.Duration(e.c.updateTime)*unitOf(e.c.timeType))
 	}
-	for {
-		select {
-		case <-e.stop:
-			return
-		case <-tk.C:
-		}
-		e.mu.Lock()
-		if d, ok := e.cal.(*daily); ok && e.c.sessionEndForce > 0 {
-			// forceTriggerSessionEndTime: the clock passed a session's
-			// end by that much
-			now := mulDiv(wallclock.Millis(time.Now()), perDay(e.c.timeType), 86400000)
-			for _, g := range e.all {
-				if g.started && d.sessionEnd(g.nextEnd) && now >= g.nextEnd+e.c.sessionEndForce {
-					e.closeOne(g, g.nextEnd)
-				}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if d, ok := e.cal.(*daily); ok && e.c.sessionEndForce > 0 {
+		// forceTriggerSessionEndTime: the clock passed a session's
+		// end by that much
+		now := mulDiv(wallclock.Millis(time.Now()), perDay(e.c.timeType), 86400000)
+		for _, g := range e.all {
+			if g.started && d.sessionEnd(g.nextEnd) && now >= g.nextEnd+e.c.sessionEndForce {
+				e.closeOne(g, g.nextEnd)
 			}
 		}
-		if e.c.sessionGap > 0 {
-			now := time.Now()
-			e.sessionTick(now, wallclock.Millis(now))
-		} else if e.c.systemCol {
-			now := wallclock.Millis(time.Now())
-			for _, g := range e.all {
-				if g.started {
-					e.closeUpTo(g, now)
-				}
-			}
-		} else {
-			for _, g := range e.all {
-				if g.pending && time.Since(g.pendAt) >= wait {
-					e.window(g, g.pendEnd)
-					g.pending = false
-				}
+	}
+	if e.c.sessionGap > 0 {
+		now := time.Now()
+		e.sessionTick(now, wallclock.Millis(now))
+	} else if e.c.systemCol {
+		now := wallclock.Millis(time.Now())
+		for _, g := range e.all {
+			if g.started {
+				e.closeUpTo(g, now)
 			}
 		}
-		if len(e.slots) > 0 {
-			_ = e.flush(nil)
+	} else {
+		for _, g := range e.all {
+			if g.pending && time.Since(g.pendAt) >= wait {
+				e.window(g, g.pendEnd)
+				g.pending = false
+			}
 		}
-		e.mu.Unlock()
+	}
+	if len(e.slots) > 0 {
+		_ = e.flush(nil)
 	}
 }
 
-// unitOf is the duration of one unit of a time type.
+// unitOf is the duration of one unit of a time type, a second for a
+// type without a unit of fixed length.
 func unitOf(t value.Type) time.Duration {
-	switch t {
-	case value.Time, value.Timestamp:
-		return time.Millisecond
-	case value.NanoTime, value.NanoTimestamp:
-		return time.Nanosecond
-	case value.Minute, value.DateMinute:
-		return time.Minute
-	case value.DateHour:
-		return time.Hour
-	case value.Date:
-		return 24 * time.Hour
+	if n := value.TickNanos(t); n > 0 {
+		return time.Duration(n)
 	}
 	return time.Second
 }

@@ -116,16 +116,16 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "outputHandler", fn)
 	}
 	c.output = out
-	if c.msgAsTable, err = funcs.BoolArg(fn, "msgAsTable", nullAbsent(funcs.Arg(args, 25)), false); err != nil {
+	if c.msgAsTable, err = funcs.BoolArg(fn, "msgAsTable", funcs.GivenArg(args, 25), false); err != nil {
 		return nil, nil, err
 	}
-	if c.systemCol, err = funcs.BoolArg(fn, "useSystemTime", nullAbsent(funcs.Arg(args, 7)), false); err != nil {
+	if c.systemCol, err = funcs.BoolArg(fn, "useSystemTime", funcs.GivenArg(args, 7), false); err != nil {
 		return nil, nil, err
 	}
-	if err := c.parseTime(fn, nullAbsent(funcs.Arg(args, 6)), dummy); err != nil {
+	if err := c.parseTime(fn, funcs.GivenArg(args, 6), dummy); err != nil {
 		return nil, nil, err
 	}
-	if kc := nullAbsent(funcs.Arg(args, 8)); kc != nil {
+	if kc := funcs.GivenArg(args, 8); kc != nil {
 		if c.keyCols, err = streamengine.Columns(fn, "keyColumn", kc, dummy); err != nil {
 			return nil, nil, err
 		}
@@ -133,12 +133,12 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 			c.keyNames = append(c.keyNames, dummy.Names[k])
 		}
 	}
-	if g := nullAbsent(funcs.Arg(args, 9)); g != nil {
+	if g := funcs.GivenArg(args, 9); g != nil {
 		if c.garbageSize, err = funcs.PositiveIntArg(fn, "garbageSize", g, 50000); err != nil {
 			return nil, nil, err
 		}
 	}
-	if u := nullAbsent(funcs.Arg(args, 10)); u != nil {
+	if u := funcs.GivenArg(args, 10); u != nil {
 		if c.updateTime, err = funcs.NonNegIntArg(fn, "updateTime", u, 0); err != nil {
 			return nil, nil, err
 		}
@@ -149,27 +149,27 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 			return nil, nil, ddberr.Errorf("The step of %s must be a multiple of its updateTime.", fn)
 		}
 	}
-	if c.windowStart, err = funcs.BoolArg(fn, "useWindowStartTime", nullAbsent(funcs.Arg(args, 11)), false); err != nil {
+	if c.windowStart, err = funcs.BoolArg(fn, "useWindowStartTime", funcs.GivenArg(args, 11), false); err != nil {
 		return nil, nil, err
 	}
 	if c.windowStart && len(c.windows) > 1 {
 		return nil, nil, ddberr.Errorf("The arguments [%s] and [%s] of %s cannot be set together.", "useWindowStartTime", "windowSize vector", fn)
 	}
-	if c.roundTime, err = funcs.BoolArg(fn, "roundTime", nullAbsent(funcs.Arg(args, 12)), true); err != nil {
+	if c.roundTime, err = funcs.BoolArg(fn, "roundTime", funcs.GivenArg(args, 12), true); err != nil {
 		return nil, nil, err
 	}
-	if d := nullAbsent(funcs.Arg(args, 13)); d != nil {
+	if d := funcs.GivenArg(args, 13); d != nil {
 		if c.snapshotDir, err = funcs.StrScalarArg(fn, "snapshotDir", d); err != nil {
 			return nil, nil, err
 		}
 	}
-	if c.snapInterval, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", nullAbsent(funcs.Arg(args, 14)), -1); err != nil {
+	if c.snapInterval, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", funcs.GivenArg(args, 14), -1); err != nil {
 		return nil, nil, err
 	}
-	if err := c.parseFill(fn, nullAbsent(funcs.Arg(args, 15))); err != nil {
+	if err := c.parseFill(fn, funcs.GivenArg(args, 15)); err != nil {
 		return nil, nil, err
 	}
-	if f := nullAbsent(funcs.Arg(args, 16)); f != nil {
+	if f := funcs.GivenArg(args, 16); f != nil {
 		if c.forceTrigger, err = funcs.NonNegIntArg(fn, "forceTriggerTime", f, 0); err != nil {
 			return nil, nil, err
 		}
@@ -177,7 +177,7 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 			return nil, nil, ddberr.Errorf("The arguments [%s] and [%s] of %s cannot be set together.", "forceTriggerTime", "updateTime or useSystemTime", fn)
 		}
 	}
-	if p := nullAbsent(funcs.Arg(args, 18)); p != nil {
+	if p := funcs.GivenArg(args, 18); p != nil {
 		if c.purgeFreq, err = funcs.PositiveIntArg(fn, "keyPurgeFreqInSec", p, 0); err != nil {
 			return nil, nil, err
 		}
@@ -185,20 +185,20 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 			return nil, nil, ddberr.Errorf("The argument [keyPurgeFreqInSec] of %s needs forceTriggerTime and no fill.", fn)
 		}
 	}
-	closed, ok := funcs.ChoiceArg(nullAbsent(funcs.Arg(args, 19)), "left", "right")
+	closed, ok := funcs.ChoiceArg(funcs.GivenArg(args, 19), "left", "right")
 	if !ok {
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be 'left' or 'right'.", "closed", fn)
 	}
 	c.closedRight = closed == "right"
-	if c.elapsed, err = funcs.BoolArg(fn, "outputElapsedMicroseconds", nullAbsent(funcs.Arg(args, 20)), false); err != nil {
+	if c.elapsed, err = funcs.BoolArg(fn, "outputElapsedMicroseconds", funcs.GivenArg(args, 20), false); err != nil {
 		return nil, nil, err
 	}
-	if sw := nullAbsent(funcs.Arg(args, 21)); sw != nil {
+	if sw := funcs.GivenArg(args, 21); sw != nil {
 		if err := c.parseSubWindow(fn, sw); err != nil {
 			return nil, nil, err
 		}
 	}
-	if p := nullAbsent(funcs.Arg(args, 22)); p != nil {
+	if p := funcs.GivenArg(args, 22); p != nil {
 		n, err := funcs.PositiveIntArg(fn, "parallelism", p, 1)
 		if err != nil {
 			return nil, nil, err
@@ -207,7 +207,7 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be between %d and %d.", "parallelism", fn, 1, 63)
 		}
 	}
-	if d := nullAbsent(funcs.Arg(args, 23)); d != nil {
+	if d := funcs.GivenArg(args, 23); d != nil {
 		if c.delay, err = funcs.NonNegIntArg(fn, "acceptedDelay", d, 0); err != nil {
 			return nil, nil, err
 		}
@@ -219,14 +219,6 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 		}
 	}
 	return c, dummy, nil
-}
-
-// nullAbsent is nil for an argument left out or given as NULL.
-func nullAbsent(v value.Value) value.Value {
-	if funcs.NullOrAbsent(v) {
-		return nil
-	}
-	return v
 }
 
 // positiveInts reads a positive integer or a vector of them.

@@ -34,11 +34,11 @@ func createSessionWindowEngine(env funcs.Env, args []value.Value) (value.Value, 
 		return nil, err
 	}
 	c.sessionGap = c.step
-	startTime, err := funcs.BoolArg(fn, "useSessionStartTime", nullAbsent(funcs.Arg(args, 9)), true)
+	startTime, err := funcs.BoolArg(fn, "useSessionStartTime", funcs.GivenArg(args, 9), true)
 	if err != nil {
 		return nil, err
 	}
-	if u := nullAbsent(funcs.Arg(args, 8)); u != nil {
+	if u := funcs.GivenArg(args, 8); u != nil {
 		if c.updateTime, err = funcs.NonNegIntArg(fn, "updateTime", u, 0); err != nil {
 			return nil, err
 		}
@@ -47,7 +47,7 @@ func createSessionWindowEngine(env funcs.Env, args []value.Value) (value.Value, 
 		}
 	}
 	c.sessionEndTime = !startTime
-	if f := nullAbsent(funcs.Arg(args, 13)); f != nil {
+	if f := funcs.GivenArg(args, 13); f != nil {
 		if c.sessionForce, err = funcs.NonNegIntArg(fn, "forceTriggerTime", f, 0); err != nil {
 			return nil, err
 		}

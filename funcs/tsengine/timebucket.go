@@ -36,7 +36,7 @@ func createTimeBucketEngine(env funcs.Env, args []value.Value) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
-	if p := nullAbsent(funcs.Arg(args, 10)); p != nil {
+	if p := funcs.GivenArg(args, 10); p != nil {
 		if c.purgeFreq, err = funcs.PositiveIntArg(fn, "keyPurgeFreqInSec", p, 0); err != nil {
 			return nil, err
 		}

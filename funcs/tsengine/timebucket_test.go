@@ -1,35 +1,27 @@
 package tsengine_test
 
 import (
-	"sync"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/internal/testkit"
 )
 
 // Sessions appending to one keyed time-bucket engine at once: every row
 // is counted once, in its key's buckets.
 func TestTimeBucketConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, `share table(1:0, `+"`time`sym`n"+`, [TIMESTAMP, INT, LONG]) as tbout
+	e, s := testkit.Started(t, `share table(1:0, `+"`time`sym`n"+`, [TIMESTAMP, INT, LONG]) as tbout
 createTimeBucketEngine(name="tbconc", timeCutPoints=09:00m + 0..30, metrics=<count(v)>, dummyTable=table(1:0, `+"`time`sym`v"+`, [TIMESTAMP, INT, INT]), outputTable=tbout, timeColumn=`+"`time"+`, keyColumn=`+"`sym"+`)`)
-	var wg sync.WaitGroup
-	for w := 0; w < 4; w++ {
-		ss := e.NewSession()
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			// worker w owns keys w*10 .. w*10+9; append j is minute j's
-			// rows, in time order per key
-			for j := 0; j < 20; j++ {
-				testkit.Run(t, ss, "tableInsert(getStreamEngine(`tbconc), table(take(2024.01.01T09:00:00.000 + "+itoa(j)+"*60000, 10) as time, "+itoa(w*10)+" + 0..9 as sym, 1..10 as v))")
-			}
-		}(w)
-	}
-	wg.Wait()
+	testkit.Go(e, 4, func(w int, ss *engine.Session) {
+		// worker w owns keys w*10 .. w*10+9; append j is minute j's
+		// rows, in time order per key
+		for j := 0; j < 20; j++ {
+			testkit.Run(t, ss, "tableInsert(getStreamEngine(`tbconc), table(take(2024.01.01T09:00:00.000 + "+strconv.Itoa(j)+"*60000, 10) as time, "+strconv.Itoa(w*10)+" + 0..9 as sym, 1..10 as v))")
+		}
+	})()
 	// a row at the minute's start closes its own one-minute bucket: 40
 	// keys, 20 buckets each
 	require.Equal(t, "800", testkit.Run(t, s, "size(tbout)"))

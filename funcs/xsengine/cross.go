@@ -67,8 +67,7 @@ type crossEngine struct {
 	haveWin   bool
 	// interval: rows arrived since the last computation
 	dirty bool
-	stop  chan struct{}
-	done  sync.WaitGroup
+	timer streamengine.Timer
 }
 
 func argErr(param, what string) error {
@@ -174,9 +173,7 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 	in, err := streamengine.Create(env, "CrossSectionalEngine", arg(0), dummy, func(bg funcs.Env) (streamengine.Engine, error) {
 		e.bg = bg
 		if e.pattern == interval {
-			e.stop = make(chan struct{})
-			e.done.Add(1)
-			go e.tick()
+			e.timer.Start(time.Duration(e.interval)*time.Millisecond, e.tick)
 		}
 		return e, nil
 	})
@@ -396,10 +393,7 @@ func (e *crossEngine) consumeDataInterval(batch *value.Table, start time.Time) e
 // present key's row is overwritten in place, a new key appended.
 func (e *crossEngine) applyRows(batch *value.Table, lo, hi int) {
 	for r := lo; r < hi; r++ {
-		e.keyBuf = e.keyBuf[:0]
-		for _, k := range e.keyCols {
-			e.keyBuf = batch.Cols[k].AppendKey(e.keyBuf, r)
-		}
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.keyCols, r)
 		if at, ok := e.index[string(e.keyBuf)]; ok {
 			for c, col := range e.state.Cols {
 				col.SetFrom(at, batch.Cols[c], r)
@@ -411,17 +405,9 @@ func (e *crossEngine) applyRows(batch *value.Table, lo, hi int) {
 			}
 		}
 		if e.updatedOnly && len(e.contextBy) > 0 {
-			e.updated[string(e.groupKey(batch, r))] = true
+			e.updated[string(streamengine.RowKey(nil, batch, e.contextBy, r))] = true
 		}
 	}
-}
-
-func (e *crossEngine) groupKey(t *value.Table, r int) []byte {
-	var buf []byte
-	for _, c := range e.contextBy {
-		buf = t.Cols[c].AppendKey(buf, r)
-	}
-	return buf
 }
 
 // clear empties the cross-section (lastBatchOnly's new timestamp).
@@ -445,11 +431,7 @@ func (e *crossEngine) scalarTime(ts int64) *value.Scalar {
 }
 
 func (e *crossEngine) now() *value.Scalar {
-	n := time.Now()
-	if c, ok := e.bg.(interface{ Now() time.Time }); ok {
-		n = c.Now()
-	}
-	return value.NewTyped(value.Timestamp, wallclock.Millis(n))
+	return value.NewTyped(value.Timestamp, wallclock.Millis(streamengine.Now(e.bg)))
 }
 
 // compute runs the metrics over the cross-section (its rows keyFilter
@@ -466,7 +448,7 @@ func (e *crossEngine) compute(at *value.Scalar, start time.Time, count int) erro
 	if e.updatedOnly && len(e.contextBy) > 0 {
 		var idx []int
 		for r := 0; r < t.Rows(); r++ {
-			if e.updated[string(e.groupKey(t, r))] {
+			if e.updated[string(streamengine.RowKey(nil, t, e.contextBy, r))] {
 				idx = append(idx, r)
 			}
 		}
@@ -551,21 +533,11 @@ func (e *crossEngine) run(t *value.Table) (*value.Table, error) {
 
 // tick fires the interval pattern: every triggeringInterval
 // milliseconds, a computation if rows arrived since the last one.
-func (e *crossEngine) tick() {
-	defer e.done.Done()
-	tk := time.NewTicker(time.Duration(e.interval) * time.Millisecond)
-	defer tk.Stop()
-	for {
-		select {
-		case <-e.stop:
-			return
-		case <-tk.C:
-			e.mu.Lock()
-			if e.dirty {
-				_ = e.compute(e.now(), time.Now(), e.state.Rows())
-			}
-			e.mu.Unlock()
-		}
+func (e *crossEngine) tick(time.Time) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.dirty {
+		_ = e.compute(e.now(), time.Now(), e.state.Rows())
 	}
 }
 
@@ -588,9 +560,4 @@ func (e *crossEngine) Stat() ([]string, []value.Value) {
 }
 
 // Close implements streamengine.Engine.
-func (e *crossEngine) Close() {
-	if e.stop != nil {
-		close(e.stop)
-		e.done.Wait()
-	}
-}
+func (e *crossEngine) Close() { e.timer.Stop() }

@@ -14,9 +14,7 @@ import (
 // fires one computation (perRow), the cross-section ends with one row
 // per key, and a dropped interval engine stops its timer.
 func TestCrossSectionalConcurrentAppends(t *testing.T) {
-	e := testkit.InMemory(t)
-	s := e.NewSession()
-	testkit.Run(t, s, "share table(1:0, `time`n`total, [TIMESTAMP, INT, LONG]) as xsout\n"+
+	e, s := testkit.Started(t, "share table(1:0, `time`n`total, [TIMESTAMP, INT, LONG]) as xsout\n"+
 		"share table(1:0, `time`n`total, [TIMESTAMP, INT, LONG]) as xsout2\n"+
 		"xs = createCrossSectionalEngine(name=\"xsRace\", metrics=<[count(v), sum(v)]>, dummyTable=table(1:0, `k`v, [INT, INT]), outputTable=xsout, keyColumn=`k, triggeringPattern=\"perRow\")\n"+
 		"xi = createCrossSectionalEngine(name=\"xsTick\", metrics=<[count(v), sum(v)]>, dummyTable=table(1:0, `k`v, [INT, INT]), outputTable=xsout2, keyColumn=`k, triggeringPattern=\"interval\", triggeringInterval=5)")

@@ -63,23 +63,43 @@ func OnDisk(t testing.TB, dir string) *engine.Engine {
 	return e
 }
 
+// Started opens an in-memory engine and runs script in a new session of
+// it: the start of an engine test, which creates its tables and engines
+// there and reads what the other sessions left from it.
+func Started(t testing.TB, script string) (*engine.Engine, *engine.Session) {
+	t.Helper()
+	e := InMemory(t)
+	s := e.NewSession()
+	Run(t, s, script)
+	return e, s
+}
+
+// Go runs body(i, s) for each i of 0..n-1 in a new session s of e, all
+// at once; wait returns when every one is done. The caller may work in
+// between, while they run.
+func Go(e *engine.Engine, n int, body func(i int, s *engine.Session)) (wait func()) {
+	var wg sync.WaitGroup
+	for i := range n {
+		s := e.NewSession()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body(i, s)
+		}()
+	}
+	return wg.Wait
+}
+
 // Concurrently runs scripts, in order, rounds times over in each of n
 // new sessions of e at once, and returns when every session is done:
 // the race tests' appenders.
 func Concurrently(t testing.TB, e *engine.Engine, n, rounds int, scripts ...string) {
 	t.Helper()
-	var wg sync.WaitGroup
-	for range n {
-		s := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for range rounds {
-				for _, sc := range scripts {
-					Run(t, s, sc)
-				}
+	Go(e, n, func(_ int, s *engine.Session) {
+		for range rounds {
+			for _, sc := range scripts {
+				Run(t, s, sc)
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})()
 }

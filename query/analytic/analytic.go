@@ -105,29 +105,18 @@ func Apply(h Host, n *ast.SelectExpr, src *value.Table) (*ast.SelectExpr, *value
 }
 
 // Replace returns e with each analytic call x replaced by f(x), rebuilding
-// the operators, calls and aliases above them.
+// the operators, calls and aliases above them: it looks for analytic
+// calls below those only.
 func Replace(e ast.Expr, f func(*ast.OverExpr) ast.Expr) ast.Expr {
-	switch x := e.(type) {
-	case *ast.OverExpr:
-		return f(x)
-	case *ast.AliasExpr:
-		return &ast.AliasExpr{At: x.At, X: Replace(x.X, f), Name: x.Name, Names: x.Names}
-	case *ast.ParenExpr:
-		return &ast.ParenExpr{At: x.At, X: Replace(x.X, f)}
-	case *ast.UnaryExpr:
-		return &ast.UnaryExpr{At: x.At, Op: x.Op, X: Replace(x.X, f)}
-	case *ast.BinaryExpr:
-		return &ast.BinaryExpr{At: x.At, Op: x.Op, L: Replace(x.L, f), R: Replace(x.R, f)}
-	case *ast.CallExpr:
-		args := make([]ast.Expr, len(x.Args))
-		for i, a := range x.Args {
-			if a != nil {
-				args[i] = Replace(a, f)
-			}
+	return astwalk.Rewrite(e, func(x ast.Expr) (ast.Expr, bool) {
+		switch x := x.(type) {
+		case *ast.OverExpr:
+			return f(x), true
+		case *ast.AliasExpr, *ast.ParenExpr, *ast.UnaryExpr, *ast.BinaryExpr, *ast.CallExpr:
+			return x, false
 		}
-		return &ast.CallExpr{At: x.At, Fn: x.Fn, Args: args, Method: x.Method}
-	}
-	return e
+		return x, true
+	})
 }
 
 // Column computes one analytic call over src's rows, in their order.
