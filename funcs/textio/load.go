@@ -148,6 +148,17 @@ func readFile(env funcs.Env, fn string, x value.Value) ([]byte, error) {
 	return data, nil
 }
 
+// readWithOptions reads fn's parsing options (at pos, as parseOptions
+// takes them) and then the file named by its argument at file.
+func readWithOptions(env funcs.Env, fn string, args []value.Value, file int, pos [6]int) (options, []byte, error) {
+	o, err := parseOptions(fn, args, pos)
+	if err != nil {
+		return o, nil, err
+	}
+	data, err := readFile(env, fn, args[file])
+	return o, data, err
+}
+
 // prepared is a file split up to its data: the column names and types and
 // the records read for sampling, which are the first data records.
 type prepared struct {

@@ -36,11 +36,7 @@ func init() {
 // in-memory table: Porpoise has no segmented in-memory table for it to
 // build.
 func loadTextFn(env funcs.Env, fn string, args []value.Value) (value.Value, error) {
-	o, err := parseOptions(fn, args, [6]int{1, 2, 3, 4, 5, 6})
-	if err != nil {
-		return nil, err
-	}
-	data, err := readFile(env, fn, args[0])
+	o, data, err := readWithOptions(env, fn, args, 0, [6]int{1, 2, 3, 4, 5, 6})
 	if err != nil {
 		return nil, err
 	}
@@ -49,11 +45,7 @@ func loadTextFn(env funcs.Env, fn string, args []value.Value) (value.Value, erro
 
 func extractTextSchema(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "extractTextSchema"
-	o, err := parseOptions(fn, args, [6]int{1, -1, 2, -1, -1, -1})
-	if err != nil {
-		return nil, err
-	}
-	data, err := readFile(env, fn, args[0])
+	o, data, err := readWithOptions(env, fn, args, 0, [6]int{1, -1, 2, -1, -1, -1})
 	if err != nil {
 		return nil, err
 	}
@@ -70,11 +62,7 @@ func extractTextSchema(env funcs.Env, args []value.Value) (value.Value, error) {
 // it exists, then the rows are appended.
 func loadTextEx(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "loadTextEx"
-	o, err := parseOptions(fn, args, [6]int{4, 5, 6, 10, 11, 12})
-	if err != nil {
-		return nil, err
-	}
-	data, err := readFile(env, fn, args[3])
+	o, data, err := readWithOptions(env, fn, args, 3, [6]int{4, 5, 6, 10, 11, 12})
 	if err != nil {
 		return nil, err
 	}
