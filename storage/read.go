@@ -37,11 +37,12 @@ func (s *Store) chunkMeta(r pebble.Reader, c ChunkID) (ChunkMeta, bool, error) {
 	if err := c.check(); err != nil {
 		return ChunkMeta{}, false, err
 	}
-	if err := s.acquire(); err != nil {
-		return ChunkMeta{}, false, err
-	}
-	v, ok, err := getFrom(r, metaKey(chunkPrefix(c)))
-	s.closeMu.RUnlock()
+	var v []byte
+	var ok bool
+	err := s.shared(func() (err error) {
+		v, ok, err = getFrom(r, metaKey(chunkPrefix(c)))
+		return err
+	})
 	if err != nil || !ok {
 		return ChunkMeta{}, false, err
 	}

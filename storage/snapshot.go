@@ -56,15 +56,36 @@ func (s *Store) closeSnapshots() {
 
 // ReadChunkWith is Store.ReadChunkWith at the snapshot.
 func (sn *Snapshot) ReadChunkWith(c ChunkID, cols []int, schema []value.Type, opts ReadOptions) ([]*value.Vector, error) {
+	if err := sn.open(); err != nil {
+		return nil, err
+	}
 	return sn.s.readChunk(sn.snap, c, cols, schema, opts)
 }
 
 // ListChunks is Store.ListChunks at the snapshot.
 func (sn *Snapshot) ListChunks(db, table string) ([]string, error) {
+	if err := sn.open(); err != nil {
+		return nil, err
+	}
 	return sn.s.listChunks(sn.snap, db, table)
 }
 
 // ChunkMeta is Store.ChunkMeta at the snapshot.
 func (sn *Snapshot) ChunkMeta(c ChunkID) (ChunkMeta, bool, error) {
+	if err := sn.open(); err != nil {
+		return ChunkMeta{}, false, err
+	}
 	return sn.s.chunkMeta(sn.snap, c)
+}
+
+// open returns ErrClosed once the snapshot is closed: Pebble panics on a
+// read of a closed snapshot.
+func (sn *Snapshot) open() error {
+	sn.s.mu.Lock()
+	_, ok := sn.s.snaps[sn]
+	sn.s.mu.Unlock()
+	if !ok {
+		return ErrClosed
+	}
+	return nil
 }

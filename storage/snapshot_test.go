@@ -2,6 +2,7 @@ package storage
 
 import (
 	"testing"
+	"time"
 
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -89,4 +90,33 @@ func TestSnapshotAfterClose(t *testing.T) {
 	require.NoError(t, sn.Close())
 	_, err = s.Snapshot()
 	require.ErrorIs(t, err, ErrClosed)
+}
+
+// TestSnapshotReadAfterItsClose: a snapshot its owner closed answers
+// ErrClosed (Pebble would panic), and the store still closes: a panic
+// inside the shared close lock once left it held and Close waited forever.
+func TestSnapshotReadAfterItsClose(t *testing.T) {
+	s, err := Open(Options{InMemory: true})
+	require.NoError(t, err)
+	commit(t, s, chunkA, []*value.Vector{ints(1)}, ChunkOptions{})
+	sn, err := s.Snapshot()
+	require.NoError(t, err)
+	require.NoError(t, sn.Close())
+	_, _, err = sn.ChunkMeta(chunkA)
+	require.ErrorIs(t, err, ErrClosed)
+	_, err = sn.ListChunks(chunkA.DB, chunkA.Table)
+	require.ErrorIs(t, err, ErrClosed)
+	_, err = sn.ReadChunkWith(chunkA, nil, []value.Type{value.Int}, ReadOptions{})
+	require.ErrorIs(t, err, ErrClosed)
+	require.Panics(t, func() {
+		_ = s.shared(func() error { panic("boom") })
+	})
+	closed := make(chan error, 1)
+	go func() { closed <- s.Close() }()
+	select {
+	case err := <-closed:
+		require.NoError(t, err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close waits for a shared lock a panic left held")
+	}
 }

@@ -191,7 +191,9 @@ func (s *Store) Close() error {
 }
 
 // acquire takes the shared close lock; the caller must call s.closeMu.RUnlock
-// when it returns nil.
+// when it returns nil, in a defer: a panic between the two (Pebble panics on
+// a closed snapshot) that someone recovers would otherwise leave the lock
+// held, and Close would wait for it forever.
 func (s *Store) acquire() error {
 	s.closeMu.RLock()
 	if s.closed {
@@ -199,6 +201,15 @@ func (s *Store) acquire() error {
 		return ErrClosed
 	}
 	return nil
+}
+
+// shared runs fn holding the shared close lock.
+func (s *Store) shared(fn func() error) error {
+	if err := s.acquire(); err != nil {
+		return err
+	}
+	defer s.closeMu.RUnlock()
+	return fn()
 }
 
 // get returns a copy of the value at key.

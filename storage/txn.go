@@ -322,11 +322,12 @@ func (t *Txn) chunk(c ChunkID) (*txnChunk, error) {
 		// We hold the lock, so no commit to c can be in flight and no drop
 		// can remove it: what we read is c's latest state.
 		e = &chunkEntry{base: []string{""}}
-		if err := s.acquire(); err != nil {
-			return nil, err
-		}
-		v, ok, err := s.get(metaKey(p))
-		s.closeMu.RUnlock()
+		var v []byte
+		var ok bool
+		err := s.shared(func() (err error) {
+			v, ok, err = s.get(metaKey(p))
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -359,19 +360,18 @@ func (t *Txn) loadSymbols(tc *txnChunk) error {
 	e := tc.e
 	if !e.baseLoaded {
 		s := t.s
-		if err := s.acquire(); err != nil {
+		var base []string
+		err := s.shared(func() error {
+			it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: tc.prefix, UpperBound: prefixEnd(tc.prefix)})
+			if err != nil {
+				return err
+			}
+			base, err = readSymbols(it, tc.prefix, e.m.nsyms)
+			if cerr := it.Close(); err == nil {
+				err = cerr
+			}
 			return err
-		}
-		it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: tc.prefix, UpperBound: prefixEnd(tc.prefix)})
-		if err != nil {
-			s.closeMu.RUnlock()
-			return err
-		}
-		base, err := readSymbols(it, tc.prefix, e.m.nsyms)
-		if cerr := it.Close(); err == nil {
-			err = cerr
-		}
-		s.closeMu.RUnlock()
+		})
 		if err != nil {
 			return err
 		}
@@ -898,20 +898,19 @@ func (t *Txn) Commit() error {
 		return err
 	}
 	s := t.s
-	if err := s.acquire(); err != nil {
-		return err
-	}
 	oldRows := make([]int64, len(dirty))
 	for i, tc := range dirty {
 		oldRows[i] = tc.e.m.rows
 	}
-	err = s.db.Apply(t.batch, s.wo)
-	if err == nil {
+	err = s.shared(func() error {
+		if err := s.db.Apply(t.batch, s.wo); err != nil {
+			return err
+		}
 		t.committed = true
 		t.recordCached(dirty, oldRows)
 		s.flushIfOverLimit()
-	}
-	s.closeMu.RUnlock()
+		return nil
+	})
 	if err != nil {
 		return err
 	}

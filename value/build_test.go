@@ -15,3 +15,14 @@ func TestGatherOrNullArrayVector(t *testing.T) {
 	require.Equal(t, []int64{1, 1, 3}, out.Offsets)
 	require.Equal(t, []int32{3, 1, 2}, out.I32)
 }
+
+// TestAppendFromArrayRow: AppendFrom of an array vector appends the whole
+// row, not the element at the row's index.
+func TestAppendFromArrayRow(t *testing.T) {
+	src := &Vector{T: ArrayOffset + Int, I32: []int32{1, 2, 3, 4, 5}, Offsets: []int64{2, 3, 5}}
+	out := &Vector{T: ArrayOffset + Int}
+	out.AppendFrom(src, 2)
+	out.AppendFrom(src, 0)
+	require.Equal(t, []int64{2, 4}, out.Offsets)
+	require.Equal(t, []int32{4, 5, 1, 2}, out.I32)
+}

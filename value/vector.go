@@ -281,14 +281,19 @@ func (v *Vector) Elem(i int) Value {
 
 // Row returns row i of an array vector as a plain vector (sharing memory).
 func (v *Vector) Row(i int) *Vector {
-	lo := int64(0)
-	if i > 0 {
-		lo = v.Offsets[i-1]
-	}
 	flat := *v
 	flat.T = v.T.Elem()
 	flat.Offsets = nil
-	return flat.Slice(int(lo), int(v.Offsets[i]))
+	return flat.Slice(int(v.rowStart(i)), int(v.Offsets[i]))
+}
+
+// rowStart is where row i of an array vector starts among its elements
+// (for i = Len(), the end of the last row).
+func (v *Vector) rowStart(i int) int64 {
+	if i <= 0 {
+		return 0
+	}
+	return v.Offsets[i-1]
 }
 
 // AppendNull appends one NULL element.
@@ -487,8 +492,13 @@ func (v *Vector) AppendVector(o *Vector) {
 	colOf(v, o).appendAll(v, o)
 }
 
-// AppendFrom appends element j of src (same storage) to v.
+// AppendFrom appends element j of src (same storage) to v: for an array
+// vector, its row j.
 func (v *Vector) AppendFrom(src *Vector, j int) {
+	if v.T.IsArray() {
+		v.AppendVector(src.Slice(j, j+1))
+		return
+	}
 	switch v.T.Storage() {
 	case StInt8:
 		v.I8 = append(v.I8, src.I8[j])
@@ -524,11 +534,7 @@ func (v *Vector) AppendFrom(src *Vector, j int) {
 func (v *Vector) Truncate(n int) {
 	if v.T.IsArray() {
 		v.Offsets = v.Offsets[:n]
-		flat := int64(0)
-		if n > 0 {
-			flat = v.Offsets[n-1]
-		}
-		n = int(flat)
+		n = int(v.rowStart(n))
 	}
 	v.col().truncate(v, n)
 }
@@ -538,14 +544,7 @@ func (v *Vector) Truncate(n int) {
 func (v *Vector) Slice(lo, hi int) *Vector {
 	out := &Vector{T: v.T, Scale: v.Scale}
 	if v.T.IsArray() {
-		start := int64(0)
-		if lo > 0 {
-			start = v.Offsets[lo-1]
-		}
-		end := start
-		if hi > 0 {
-			end = v.Offsets[hi-1]
-		}
+		start, end := v.rowStart(lo), v.rowStart(hi)
 		out.Offsets = make([]int64, hi-lo)
 		for k := lo; k < hi; k++ {
 			out.Offsets[k-lo] = v.Offsets[k] - start
