@@ -205,6 +205,14 @@ func MapDouble(fn string, x value.Value, f func(float64) float64) (value.Value, 
 	})
 }
 
+// AbsInt is |x|.
+func AbsInt[T int | int64](x T) T {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // Positions is row positions as an INT vector.
 func Positions(idx []int) *value.Vector {
 	out := make([]int32, len(idx))

@@ -228,13 +228,6 @@ func xcountNanInf(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewInt(int32(n)), nil
 }
 
-func xabs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // xdiffs is deltas (X - X shifted by n) and ratios (X \ previous X), with
 // the interpreter's operator typing; per column on matrices and tables.
 func xdiffs(name, op string) funcs.Impl {

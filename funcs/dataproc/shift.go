@@ -25,7 +25,7 @@ func shiftColumns(fn string, x value.Value, steps int) (value.Value, error) {
 // vacated rows NULL.
 func shiftVector(v *value.Vector, n int) *value.Vector {
 	l := v.Len()
-	k := min(xabs(n), l)
+	k := min(funcs.AbsInt(n), l)
 	out := value.NewNullVector(v.T, 0)
 	out.Scale = v.Scale
 	if n >= 0 {

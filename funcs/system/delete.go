@@ -47,7 +47,7 @@ func xdrop(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if m, ok := args[0].(*value.Matrix); ok {
-		k := min(int(xabs64(n)), m.Cols)
+		k := min(int(funcs.AbsInt(n)), m.Cols)
 		lo, hi := k, m.Cols
 		if n < 0 {
 			lo, hi = 0, m.Cols-k
@@ -62,18 +62,11 @@ func xdrop(env funcs.Env, args []value.Value) (value.Value, error) {
 	if total < 0 {
 		return nil, ddberr.Errorf("The argument [X] of drop must be a vector, matrix or table.")
 	}
-	k := min(int(xabs64(n)), total)
+	k := min(int(funcs.AbsInt(n)), total)
 	if n >= 0 {
 		return xcloneRows(higherorder.SliceRows(args[0], k, total)), nil
 	}
 	return xcloneRows(higherorder.SliceRows(args[0], 0, total-k)), nil
-}
-
-func xabs64(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // cloneRows copies a sliced vector so the result doesn't share memory with

@@ -220,7 +220,7 @@ func (np numPattern) format(f float64) string {
 			exp++
 			body = np.fixed(f / math.Pow10(exp))
 		}
-		e := zpad(int64(absInt(exp)), np.expDigits)
+		e := zpad(int64(funcs.AbsInt(exp)), np.expDigits)
 		if exp < 0 {
 			e = "-" + e
 		}
@@ -229,13 +229,6 @@ func (np numPattern) format(f float64) string {
 		body = np.fixed(f)
 	}
 	return np.prefix + body + np.suffix
-}
-
-func absInt(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // decimalFormat renders each number with a pattern such as "#,###.00";
