@@ -85,7 +85,6 @@ func newEngine(c *config, cal calendar, bg funcs.Env, dummy *value.Table) *engin
 	kc := make([]*value.Vector, len(c.keyCols))
 	for i, k := range c.keyCols {
 		kc[i] = dummy.Cols[k].Like(0)
-		kc[i].Scale = dummy.Cols[k].Scale
 	}
 	e.keys = value.NewTable(append([]string(nil), c.keyNames...), kc)
 	if c.systemCol || c.updateTime > 0 || c.sessionEndForce > 0 || c.sessionGap > 0 && c.sessionForce >= 0 {
