@@ -33,9 +33,8 @@ func (in *interp) SubmitJob(id, desc string, fn value.Value, args []value.Value)
 	}), nil
 }
 
-// Background implements stream.Host: an interpreter for work the session
-// hands to a goroutine of its own (a subscription's handler), cancelled
-// with ctx.
+// Background implements stream.Host: an interpreter, cancelled with ctx,
+// for work the session hands to a goroutine (a subscription's handler).
 func (in *interp) Background(ctx context.Context) funcs.Env { return in.background(ctx) }
 
 // CallShared implements stream.Host's handler call: fn(args...) holding,
@@ -69,6 +68,9 @@ func (in *interp) Jobs() *jobs.Registry { return in.s.eng.jobs }
 
 // SharedBytes implements jobs.Host.
 func (in *interp) SharedBytes() int64 { return in.s.held.Bytes(&in.s.eng.shared) }
+
+// Unlocked runs wait with the statement's locks released (sleep).
+func (in *interp) Unlocked(wait func()) { in.s.held.Unlocked(wait) }
 
 // JobSource implements sysfuncs.Host: a script expression that
 // evaluates to fn and the definitions it needs (the session's functions),

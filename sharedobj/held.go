@@ -16,6 +16,8 @@ import (
 // (waits.go).
 type Held struct {
 	m map[*Obj]string
+	// wrote says which of m are held for writing.
+	wrote map[*Obj]bool
 	// waiting is the object whose lock the session waits for, nil when
 	// it waits for none.
 	waiting atomic.Pointer[Obj]
@@ -57,9 +59,9 @@ func (h *Held) Lock(objs []Entry, write bool) (func(), error) {
 			return nil, err
 		}
 		if h.m == nil {
-			h.m = map[*Obj]string{}
+			h.m, h.wrote = map[*Obj]string{}, map[*Obj]bool{}
 		}
-		h.m[x.Obj] = x.Name
+		h.m[x.Obj], h.wrote[x.Obj] = x.Name, w
 		taken = append(taken, x.Obj)
 		wrote = append(wrote, w)
 	}
@@ -86,6 +88,7 @@ func (h *Held) release(taken []*Obj, wrote []bool) {
 	for i := len(taken) - 1; i >= 0; i-- {
 		o := taken[i]
 		delete(h.m, o)
+		delete(h.wrote, o)
 		o.unhold(h, wrote[i])
 	}
 }
@@ -108,12 +111,47 @@ func (h *Held) wait(e Entry, write bool) {
 	if value.Invariants && !h.inOrder(e.Name) {
 		panic(fmt.Sprintf("invariant: waiting for the lock of shared object %q while holding %q", e.Name, h.names()))
 	}
-	o := e.Obj
+	h.take(e.Obj, write)
+}
+
+// take takes o's lock for h, waiting for it.
+func (h *Held) take(o *Obj, write bool) {
 	if !o.tryHold(h, write) {
 		h.waiting.Store(o)
 		o.hold(h, write)
 		h.waiting.Store(nil)
 	}
+}
+
+// Unlocked runs wait with every lock h holds released and takes them
+// again after it, in name order, each for what it was held for. sleep
+// waits this way, so that a statement waiting for other sessions (a
+// function polling a shared table a subscription writes) lets them use
+// the objects meanwhile, as DolphinDB's per-operation locks do. The
+// statement reads nothing while it waits, and what it holds may have
+// changed when it goes on, as in DolphinDB; values that expose an
+// object's storage are still copied when they outlive the statement.
+func (h *Held) Unlocked(wait func()) {
+	objs := make([]Entry, 0, len(h.m))
+	for o, name := range h.m {
+		objs = append(objs, Entry{Name: name, Obj: o})
+	}
+	slices.SortFunc(objs, func(a, b Entry) int { return strings.Compare(a.Name, b.Name) })
+	write := make([]bool, len(objs))
+	for i := len(objs) - 1; i >= 0; i-- {
+		o := objs[i].Obj
+		write[i] = h.wrote[o]
+		delete(h.m, o)
+		delete(h.wrote, o)
+		o.unhold(h, write[i])
+	}
+	defer func() {
+		for i, e := range objs {
+			h.take(e.Obj, write[i])
+			h.m[e.Obj], h.wrote[e.Obj] = e.Name, write[i]
+		}
+	}()
+	wait()
 }
 
 // names lists the names of the locks h holds, in order.

@@ -92,3 +92,31 @@ func TestHeldWaitOutOfOrderPanics(t *testing.T) {
 		c.Get("a").unhold(&other, true)
 	})
 }
+
+// Unlocked releases every lock the statement holds while wait runs (so
+// another session can write an object the statement only read), then
+// takes them again for what they were held for, and the statement's
+// release still releases them.
+func TestHeldUnlocked(t *testing.T) {
+	c := catalogOf("r", "w")
+	var mine, theirs Held
+	releaseR := mustLock(t, &mine, c.Find([]string{"r"}, nil), false)
+	releaseW := mustLock(t, &mine, c.Find([]string{"w"}, nil), true)
+	mine.Unlocked(func() {
+		require.Empty(t, mine.names())
+		require.Empty(t, c.Get("r").holding(nil))
+		require.Empty(t, c.Get("w").holding(nil))
+		mustLock(t, &theirs, c.Find([]string{"r", "w"}, nil), true)()
+	})
+	require.Equal(t, []string{"r", "w"}, mine.names())
+	require.True(t, c.Get("r").mu.TryRLock(), "r is held for reading again")
+	c.Get("r").mu.RUnlock()
+	require.False(t, c.Get("w").mu.TryRLock(), "w is held for writing again")
+	releaseW()
+	releaseR()
+	require.Empty(t, mine.names())
+	require.True(t, c.Get("w").mu.TryLock())
+	c.Get("w").mu.Unlock()
+	require.True(t, c.Get("r").mu.TryLock())
+	c.Get("r").mu.Unlock()
+}

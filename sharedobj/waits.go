@@ -19,8 +19,9 @@ import (
 // were moving on does): the statement fails with its locks released, so
 // the sessions in the cycle go on, and its writes so far stay, as after
 // any error. Releasing the statement's locks and retaking them in order
-// instead is not safe: the statement is half done, holding values that
-// expose the objects' storage.
+// instead would let other sessions change the objects between two steps
+// of a statement that did not ask to wait; only a sleep, where the script
+// itself waits, does that (Held.Unlocked).
 //
 // For that, each object lists the sessions that hold its lock (holders),
 // and each session says which object it waits for (Held.waiting).

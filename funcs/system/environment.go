@@ -33,10 +33,20 @@ func xsleep(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	ctx := env.Context()
-	select {
-	case <-time.After(time.Duration(ms) * time.Millisecond):
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	wait := func() {
+		select {
+		case <-time.After(time.Duration(ms) * time.Millisecond):
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
 	}
-	return nil, nil
+	// An interpreter releases the statement's locks of shared objects
+	// while it sleeps, so a loop polling a table other sessions write
+	// sees their rows.
+	if u, ok := env.(interface{ Unlocked(wait func()) }); ok {
+		u.Unlocked(wait)
+	} else {
+		wait()
+	}
+	return nil, err
 }
