@@ -102,11 +102,7 @@ func intCol(n int, x int32) *value.Vector {
 	return &value.Vector{T: value.Int, I32: v}
 }
 
-func getUserAccess(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := loggedIn(env, "getUserAccess")
-	if err != nil {
-		return nil, err
-	}
+func getUserAccess(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	users, err := namesArg("getUserAccess", "userIds", funcs.Arg(args, 0))
 	if err != nil {
 		return nil, err
@@ -136,11 +132,7 @@ func getUserAccess(env funcs.Env, args []value.Value) (value.Value, error) {
 	return accessTable("userId", rows, true), nil
 }
 
-func getGroupAccess(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "getGroupAccess")
-	if err != nil {
-		return nil, err
-	}
+func getGroupAccess(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	groups, err := namesArg("getGroupAccess", "groupIds", args[0])
 	if err != nil {
 		return nil, err

@@ -29,31 +29,36 @@ type Host interface {
 	ScramLogin(user, combined, proof string) (string, error)
 }
 
-func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
+// impl is one of these functions once its caller's Host and principal
+// are known.
+type impl func(h Host, p auth.Principal, args []value.Value) (value.Value, error)
 
-// adminHost is the caller's Host after the admin-only check.
-func adminHost(env funcs.Env, fn string) (Host, auth.Principal, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, auth.Principal{}, err
-	}
-	p := h.Principal()
-	return h, p, p.RequireAdmin(fn)
-}
+// rule is who may call a function.
+type rule int
 
-// loggedIn is the caller's Host and principal, refusing guests with
-// "Only administrators execute function fn" as DolphinDB does for the
-// functions a user may call on itself.
-func loggedIn(env funcs.Env, fn string) (Host, auth.Principal, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, auth.Principal{}, err
-	}
-	p := h.Principal()
-	if p.User == "" {
-		return nil, p, ddberr.Errorf("Only administrators execute function %s", fn)
-	}
-	return h, p, nil
+const (
+	anyone rule = iota
+	// member refuses guests with "Only administrators execute function
+	// fn", as DolphinDB does for the functions a user may call on itself.
+	member
+	admin
+)
+
+// guarded is f behind its rule, refused in DolphinDB's words before f
+// reads an argument.
+func guarded(fn string, who rule, f impl) funcs.Impl {
+	return funcs.WithHost(func(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+		p := h.Principal()
+		switch {
+		case who == admin:
+			if err := p.RequireAdmin(fn); err != nil {
+				return nil, err
+			}
+		case who == member && p.User == "":
+			return nil, ddberr.Errorf("Only administrators execute function %s", fn)
+		}
+		return f(h, p, args)
+	})
 }
 
 func nameArg(fn, param string, v value.Value) (string, error) {

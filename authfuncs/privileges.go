@@ -12,13 +12,9 @@ import (
 )
 
 // privOp is grant, deny or revoke.
-func privOp(op auth.Op) funcs.Impl {
+func privOp(op auth.Op) impl {
 	fn := op.String()
-	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		h, pr, err := loggedIn(env, fn)
-		if err != nil {
-			return nil, err
-		}
+	return func(h Host, pr auth.Principal, args []value.Value) (value.Value, error) {
 		who, err := nameArg(fn, "userId", args[0])
 		if err != nil {
 			return nil, err
@@ -51,7 +47,7 @@ func privOp(op auth.Op) funcs.Impl {
 		}
 		// catalog.md: catalog.schema[.table] names a schema's database
 		// (or its table)
-		if objs, err = catalog.Objects(env, objs); err != nil {
+		if objs, err = catalog.Objects(h, objs); err != nil {
 			return nil, err
 		}
 		ownerOf := func(name string) (string, bool) {
@@ -62,7 +58,7 @@ func privOp(op auth.Op) funcs.Impl {
 			for i, obj := range objs {
 				objs[i] = auth.ViewName(obj)
 			}
-			ownerOf = func(name string) (string, bool) { return viewfuncs.ViewOwner(env, name) }
+			ownerOf = func(name string) (string, bool) { return viewfuncs.ViewOwner(h, name) }
 		}
 		if err := pr.CheckGrantor(op, p, objs, ownerOf); err != nil {
 			return nil, err
@@ -84,7 +80,7 @@ func privOp(op auth.Op) funcs.Impl {
 			if len(objs) == 0 || objs[0] == auth.Global {
 				return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "objs", fn, "a string scalar or vector")
 			}
-			dbs, err := catalog.Databases(env, objs)
+			dbs, err := catalog.Databases(h, objs)
 			if err != nil {
 				return nil, err
 			}
@@ -104,11 +100,7 @@ func privOp(op auth.Op) funcs.Impl {
 	}
 }
 
-func addAccessControl(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func addAccessControl(h Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
 		t, isTable := args[0].(*value.Table)
@@ -121,7 +113,7 @@ func addAccessControl(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The shared table or stream engine [%s] doesn't exist.", name)
 	}
-	if err := h.Principal().CheckAddAccessControl(t.Owner); err != nil {
+	if err := p.CheckAddAccessControl(t.Owner); err != nil {
 		return nil, err
 	}
 	h.ControlShared(name)

@@ -3,6 +3,7 @@ package authfuncs
 import (
 	"path/filepath"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
@@ -22,11 +23,7 @@ func settingsPath(env funcs.Env, name string) string {
 	return name
 }
 
-func backupSettings(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "backupSettings")
-	if err != nil {
-		return nil, err
-	}
+func backupSettings(h Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	name, err := nameArg("backupSettings", "fileName", args[0])
 	if err != nil {
 		return nil, err
@@ -38,18 +35,14 @@ func backupSettings(env funcs.Env, args []value.Value) (value.Value, error) {
 	if _, err := optBool("backupSettings", "functionView", funcs.Arg(args, 2), true); err != nil {
 		return nil, err
 	}
-	users, err := p.Store.Backup(settingsPath(env, name), perm)
+	users, err := p.Store.Backup(settingsPath(h, name), perm)
 	if err != nil {
 		return nil, err
 	}
 	return stringsResult(users), nil
 }
 
-func restoreSettings(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "restoreSettings")
-	if err != nil {
-		return nil, err
-	}
+func restoreSettings(h Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	name, err := nameArg("restoreSettings", "fileName", args[0])
 	if err != nil {
 		return nil, err
@@ -58,7 +51,7 @@ func restoreSettings(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	users, err := p.Store.Restore(settingsPath(env, name), overwrite)
+	users, err := p.Store.Restore(settingsPath(h, name), overwrite)
 	if err != nil {
 		return nil, err
 	}

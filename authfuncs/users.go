@@ -15,11 +15,7 @@ import (
 // Users, groups, passwords, locks and logins: the administration of the
 // store's principals.
 
-func createUser(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "createUser")
-	if err != nil {
-		return nil, err
-	}
+func createUser(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	user, err := nameArg("createUser", "userId", args[0])
 	if err != nil {
 		return nil, err
@@ -46,11 +42,7 @@ func createUser(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, p.Store.CreateUser(user, pw, groups, admin, mode)
 }
 
-func createGroup(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "createGroup")
-	if err != nil {
-		return nil, err
-	}
+func createGroup(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	group, err := nameArg("createGroup", "groupId", args[0])
 	if err != nil {
 		return nil, err
@@ -63,12 +55,8 @@ func createGroup(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // membership is addGroupMember (add) or deleteGroupMember.
-func membership(fn string, add bool) funcs.Impl {
-	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		_, p, err := adminHost(env, fn)
-		if err != nil {
-			return nil, err
-		}
+func membership(fn string, add bool) impl {
+	return func(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 		users, err := namesArg(fn, "userIds", args[0])
 		if err != nil {
 			return nil, err
@@ -84,30 +72,18 @@ func membership(fn string, add bool) funcs.Impl {
 	}
 }
 
-func getUserList(env funcs.Env, _ []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "getUserList")
-	if err != nil {
-		return nil, err
-	}
+func getUserList(_ Host, p auth.Principal, _ []value.Value) (value.Value, error) {
 	return value.NewStrings(value.String, p.Store.Users()), nil
 }
 
-func getGroupList(env funcs.Env, _ []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "getGroupList")
-	if err != nil {
-		return nil, err
-	}
+func getGroupList(_ Host, p auth.Principal, _ []value.Value) (value.Value, error) {
 	return value.NewStrings(value.String, p.Store.Groups()), nil
 }
 
 // byName is an administrator's function of one name (param), whose
 // result f gives from the store.
-func byName(fn, param string, f func(*auth.Store, string) (value.Value, error)) funcs.Impl {
-	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		_, p, err := adminHost(env, fn)
-		if err != nil {
-			return nil, err
-		}
+func byName(fn, param string, f func(*auth.Store, string) (value.Value, error)) impl {
+	return func(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 		name, err := nameArg(fn, param, args[0])
 		if err != nil {
 			return nil, err
@@ -118,13 +94,13 @@ func byName(fn, param string, f func(*auth.Store, string) (value.Value, error)) 
 
 // nameOp is byName for a store operation with no result: deleteUser,
 // deleteGroup, lockUser, unlockUser.
-func nameOp(fn, param string, op func(*auth.Store, string) error) funcs.Impl {
+func nameOp(fn, param string, op func(*auth.Store, string) error) impl {
 	return byName(fn, param, func(s *auth.Store, name string) (value.Value, error) { return nil, op(s, name) })
 }
 
 // namesOf is getGroupsByUserId and getUsersByGroupId: the names list
 // gives for the one name the function takes (param).
-func namesOf(fn, param string, list func(*auth.Store, string) ([]string, error)) funcs.Impl {
+func namesOf(fn, param string, list func(*auth.Store, string) ([]string, error)) impl {
 	return byName(fn, param, func(s *auth.Store, name string) (value.Value, error) {
 		names, err := list(s, name)
 		if err != nil {
@@ -134,12 +110,7 @@ func namesOf(fn, param string, list func(*auth.Store, string) ([]string, error))
 	})
 }
 
-func changePwd(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	p := h.Principal()
+func changePwd(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	if p.User == "" {
 		return nil, ddberr.Errorf("<NotAuthenticated>Please login first.")
 	}
@@ -151,11 +122,7 @@ func changePwd(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, p.Store.ChangePassword(p.User, oldPw, newPw)
 }
 
-func resetPwd(env funcs.Env, args []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "resetPwd")
-	if err != nil {
-		return nil, err
-	}
+func resetPwd(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	user, err := nameArg("resetPwd", "userId", args[0])
 	if err != nil {
 		return nil, err
@@ -167,11 +134,7 @@ func resetPwd(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, p.Store.ResetPassword(user, pw)
 }
 
-func getUserLockedStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
-	_, p, err := adminHost(env, "getUserLockedStatus")
-	if err != nil {
-		return nil, err
-	}
+func getUserLockedStatus(_ Host, p auth.Principal, _ []value.Value) (value.Value, error) {
 	rows := p.Store.LockStatuses()
 	users := make([]string, len(rows))
 	ips := make([]string, len(rows))
@@ -185,12 +148,7 @@ func getUserLockedStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
 	}), nil
 }
 
-func getUserPasswordStatus(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	p := h.Principal()
+func getUserPasswordStatus(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	user := ""
 	if a := funcs.Arg(args, 0); !absent(a) {
 		var ok bool
@@ -219,11 +177,7 @@ func getUserPasswordStatus(env funcs.Env, args []value.Value) (value.Value, erro
 	}), nil
 }
 
-func isLoggedIn(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func isLoggedIn(h Host, _ auth.Principal, args []value.Value) (value.Value, error) {
 	user, err := nameArg("isLoggedIn", "userId", args[0])
 	if err != nil {
 		return nil, err
@@ -231,36 +185,24 @@ func isLoggedIn(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewBool(slices.Contains(h.LoggedInUsers(), user)), nil
 }
 
-func getAuthenticatedUsers(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getAuthenticatedUsers(h Host, _ auth.Principal, _ []value.Value) (value.Value, error) {
 	return value.NewStrings(value.String, h.LoggedInUsers()), nil
 }
 
-func scramClientFirst(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func scramClientFirst(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
 	user, ok1 := funcs.StringArg(args[0])
 	nonce, ok2 := funcs.StringArg(args[1])
 	if !ok1 || !ok2 {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "userId", "scramClientFirst", "a string")
 	}
-	salt, iter, combined, err := h.Principal().Store.ScramFirst(user, nonce)
+	salt, iter, combined, err := p.Store.ScramFirst(user, nonce)
 	if err != nil {
 		return nil, err
 	}
 	return value.NewTuple([]value.Value{value.NewString(salt), value.NewInt(int32(iter)), value.NewString(combined)}), nil
 }
 
-func scramClientFinal(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func scramClientFinal(h Host, _ auth.Principal, args []value.Value) (value.Value, error) {
 	user, ok1 := funcs.StringArg(args[0])
 	combined, ok2 := funcs.StringArg(args[1])
 	proof, ok3 := funcs.StringArg(args[2])

@@ -17,14 +17,14 @@ import (
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "flushOLAPCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: flushCache},
-		funcs.Spec{Name: "flushTSDBCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: flushCache},
-		funcs.Spec{Name: "purgeCacheEngine", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: flushCache},
-		funcs.Spec{Name: "getOLAPCacheEngineSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getOLAPCacheEngineSize},
+		funcs.Spec{Name: "flushOLAPCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, flushCache)},
+		funcs.Spec{Name: "flushTSDBCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, flushCache)},
+		funcs.Spec{Name: "purgeCacheEngine", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, flushCache)},
+		funcs.Spec{Name: "getOLAPCacheEngineSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getOLAPCacheEngineSize)},
 		funcs.Spec{Name: "setOLAPCacheEngineSize", Params: []string{"memSize"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setCacheSize("setOLAPCacheEngineSize", false)},
-		funcs.Spec{Name: "getTSDBCacheEngineSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getTSDBCacheEngineSize},
+		funcs.Spec{Name: "getTSDBCacheEngineSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getTSDBCacheEngineSize)},
 		funcs.Spec{Name: "setTSDBCacheEngineSize", Params: []string{"memSize"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setCacheSize("setTSDBCacheEngineSize", true)},
-		funcs.Spec{Name: "clearAllTSDBSymbolBaseCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: clearTSDBSymbolBase},
+		funcs.Spec{Name: "clearAllTSDBSymbolBaseCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, clearTSDBSymbolBase)},
 		funcs.Spec{Name: "getOLAPCachedSymbolBaseMemSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: symbolBaseSize("OLAP")},
 		funcs.Spec{Name: "getTSDBCachedSymbolBaseMemSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: symbolBaseSize("TSDB")},
 	)
@@ -32,11 +32,7 @@ func init() {
 	funcs.Alias("setCacheEngineMemSize", "setOLAPCacheEngineSize")
 }
 
-func flushCache(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
+func flushCache(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	return nil, h.Catalog().Store().Flush()
 }
 
@@ -63,11 +59,7 @@ func limitBytes(h Host, tsdb bool) (int64, storage.WriteCache, error) {
 // getOLAPCacheEngineSize is (memory in use, memory of cached column
 // data, memory of pointers to it, limit). The memtables hold the column
 // data themselves, so the third element is 0.
-func getOLAPCacheEngineSize(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getOLAPCacheEngineSize(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	limit, wc, err := limitBytes(h, false)
 	if err != nil {
 		return nil, err
@@ -76,11 +68,7 @@ func getOLAPCacheEngineSize(env funcs.Env, _ []value.Value) (value.Value, error)
 	return value.NewTuple([]value.Value{value.NewLong(used), value.NewLong(used), value.NewLong(0), value.NewLong(limit)}), nil
 }
 
-func getTSDBCacheEngineSize(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getTSDBCacheEngineSize(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	limit, _, err := limitBytes(h, true)
 	if err != nil {
 		return nil, err
@@ -137,11 +125,7 @@ func engineChunks(h Host, engine string) func(storage.ChunkID) bool {
 	return func(c storage.ChunkID) bool { return dbs[c.DB] }
 }
 
-func clearTSDBSymbolBase(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
+func clearTSDBSymbolBase(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	h.Catalog().Store().ClearSymbolCache(engineChunks(h, "TSDB"))
 	return nil, nil
 }

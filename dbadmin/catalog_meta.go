@@ -16,10 +16,10 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "renameTable", Params: []string{"dbHandle", "tableName", "newTableName"}, Min: 3, Max: 3, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: renameTable},
-		funcs.Spec{Name: "setColumnComment", Params: []string{"table", "columnComments"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setColumnComment},
-		funcs.Spec{Name: "setTableComment", Params: []string{"table", "comment"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setTableComment},
-		funcs.Spec{Name: "getAllDBs", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getAllDBs},
-		funcs.Spec{Name: "getAllDBGranularity", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getAllDBGranularity},
+		funcs.Spec{Name: "setColumnComment", Params: []string{"table", "columnComments"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, setColumnComment)},
+		funcs.Spec{Name: "setTableComment", Params: []string{"table", "comment"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, setTableComment)},
+		funcs.Spec{Name: "getAllDBs", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, getAllDBs)},
+		funcs.Spec{Name: "getAllDBGranularity", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, getAllDBGranularity)},
 		funcs.Spec{Name: "setAtomicLevel", Params: []string{"dbHandle", "atomic"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setAtomicLevel},
 		funcs.Spec{Name: "getConfigure", Params: []string{"key"}, Min: 0, Max: 1, Props: funcs.Session, Category: "db-table", Fn: getConfigure},
 	)
@@ -56,11 +56,7 @@ func renameTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, nil
 }
 
-func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
+func setColumnComment(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := h.DFSTable(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The first argument of setColumnComment must be a DFS table.")
@@ -90,11 +86,7 @@ func setColumnComment(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, nil
 }
 
-func setTableComment(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
+func setTableComment(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := h.DFSTable(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The first argument of setTableComment must be a DFS table.")
@@ -110,11 +102,7 @@ func setTableComment(env funcs.Env, args []value.Value) (value.Value, error) {
 // its tables, each written "name:number:dropped" with numbers from 1 in
 // name order and 0 for not dropped (Porpoise removes a dropped table at
 // once), separated by commas.
-func getAllDBs(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func getAllDBs(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	cat := h.Catalog()
 	keys := value.NewVector(value.String, 0, 8)
 	vals := value.NewVector(value.String, 0, 8)
@@ -137,11 +125,7 @@ func getAllDBs(env funcs.Env, _ []value.Value) (value.Value, error) {
 // getAllDBGranularity maps "/name" of each DFS database to its chunk
 // granularity: Porpoise keeps a chunk per partition and table, which is
 // DolphinDB's TABLE granularity.
-func getAllDBGranularity(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func getAllDBGranularity(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	paths := h.Catalog().Paths()
 	keys := value.NewVector(value.String, 0, len(paths))
 	vals := value.NewVector(value.String, 0, len(paths))

@@ -17,11 +17,11 @@ import (
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "getChunksMeta", Params: []string{"chunkPath", "top"}, Min: 0, Max: 2, Props: funcs.Session, Category: "db-table", Fn: getChunksMeta},
-		funcs.Spec{Name: "getTabletsMeta", Params: []string{"chunkPath", "tableName", "diskUsage", "top"}, Min: 0, Max: 4, Props: funcs.Session, Category: "db-table", Fn: getTabletsMeta},
-		funcs.Spec{Name: "triggerTSDBCompaction", Params: []string{"chunkId", "level"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: triggerTSDBCompaction},
-		funcs.Spec{Name: "getTSDBCompactionTaskStatus", Params: []string{"count"}, Min: 0, Max: 1, Props: funcs.Session, Category: "db-table", Fn: getTSDBCompactionTaskStatus},
-		funcs.Spec{Name: "getTransactionStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getTransactionStatus},
+		funcs.Spec{Name: "getChunksMeta", Params: []string{"chunkPath", "top"}, Min: 0, Max: 2, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, getChunksMeta)},
+		funcs.Spec{Name: "getTabletsMeta", Params: []string{"chunkPath", "tableName", "diskUsage", "top"}, Min: 0, Max: 4, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, getTabletsMeta)},
+		funcs.Spec{Name: "triggerTSDBCompaction", Params: []string{"chunkId", "level"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, triggerTSDBCompaction)},
+		funcs.Spec{Name: "getTSDBCompactionTaskStatus", Params: []string{"count"}, Min: 0, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getTSDBCompactionTaskStatus)},
+		funcs.Spec{Name: "getTransactionStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, getTransactionStatus)},
 	)
 }
 
@@ -111,11 +111,7 @@ func isNull(v value.Value) bool {
 // tablet chunk (type 1) living in the store's directory; Porpoise keeps
 // table schemas in its catalog, not in file chunks, so none of type 0 is
 // listed. A chunk's version is the transaction that created it.
-func getChunksMeta(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func getChunksMeta(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	patterns, top, err := chunkArgs("getChunksMeta", funcs.Arg(args, 0), funcs.Arg(args, 1))
 	if err != nil {
 		return nil, err
@@ -159,11 +155,7 @@ func getChunksMeta(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // getTabletsMeta lists the data chunks of the local DFS tables with
 // their row counts and, when asked, their estimated disk usage.
-func getTabletsMeta(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func getTabletsMeta(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	patterns, top, err := chunkArgs("getTabletsMeta", funcs.Arg(args, 0), funcs.Arg(args, 3))
 	if err != nil {
 		return nil, err
@@ -222,11 +214,7 @@ type compaction struct {
 // triggerTSDBCompaction compacts the level files holding a chunk's keys
 // into the bottom level (Pebble's manual compaction of the chunk's key
 // range), synchronously, and records the task.
-func triggerTSDBCompaction(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
+func triggerTSDBCompaction(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	id, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [chunkId] of triggerTSDBCompaction must be a string scalar.")
@@ -266,11 +254,7 @@ func triggerTSDBCompaction(env funcs.Env, args []value.Value) (value.Value, erro
 
 // getTSDBCompactionTaskStatus lists the compactions triggerTSDBCompaction
 // ran (Pebble's own background compactions are not tasks one can name).
-func getTSDBCompactionTaskStatus(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getTSDBCompactionTaskStatus(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	count, err := funcs.IntArg("getTSDBCompactionTaskStatus", "count", funcs.Arg(args, 0), 0)
 	if err != nil {
 		return nil, err
@@ -308,11 +292,7 @@ func getTSDBCompactionTaskStatus(env funcs.Env, args []value.Value) (value.Value
 
 // getTransactionStatus lists the store's running transactions and the
 // last ones that wrote data. elapsedTime is in milliseconds.
-func getTransactionStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func getTransactionStatus(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	recs := h.Catalog().Store().Transactions()
 	n := len(recs)
 	tid, parts, elapsed := value.NewVector(value.Long, 0, n), value.NewVector(value.Int, 0, n), value.NewVector(value.Long, 0, n)

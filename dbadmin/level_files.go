@@ -13,10 +13,10 @@ import (
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "getTSDBMetaData", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getTSDBMetaData},
-		funcs.Spec{Name: "getTSDBDataStat", Params: []string{"dbName", "tableName", "chunkId"}, Min: 0, Max: 3, Props: funcs.Session, Category: "system", Fn: getTSDBDataStat},
-		funcs.Spec{Name: "getClusterChunksStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getClusterChunksStatus},
-		funcs.Spec{Name: "setChunkLastUpdateTime", Params: []string{"chunkId", "lastUpdateTime"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setChunkLastUpdateTime},
+		funcs.Spec{Name: "getTSDBMetaData", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, getTSDBMetaData)},
+		funcs.Spec{Name: "getTSDBDataStat", Params: []string{"dbName", "tableName", "chunkId"}, Min: 0, Max: 3, Props: funcs.Session, Category: "system", Fn: funcs.WithHostCheck(Host.CheckRead, getTSDBDataStat)},
+		funcs.Spec{Name: "getClusterChunksStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, getClusterChunksStatus)},
+		funcs.Spec{Name: "setChunkLastUpdateTime", Params: []string{"chunkId", "lastUpdateTime"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHost(setChunkLastUpdateTime)},
 	)
 }
 
@@ -37,11 +37,7 @@ func tsdbChunks(h Host) ([]chunkRow, error) {
 
 // getTSDBMetaData lists, for each chunk of a TSDB database and each
 // level, the level files (Pebble's sorted files) holding its data.
-func getTSDBMetaData(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func getTSDBMetaData(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	rows, err := tsdbChunks(h)
 	if err != nil {
 		return nil, err
@@ -79,11 +75,7 @@ func getTSDBMetaData(env funcs.Env, _ []value.Value) (value.Value, error) {
 // level files (those whose key range overlaps the chunk's, which a read
 // of the chunk consults) and its stored rows (the sort-key entries before
 // duplicates are removed).
-func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func getTSDBDataStat(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	pattern := func(i int) (string, error) {
 		a := funcs.Arg(args, i)
 		if a == nil || isNull(a) {
@@ -144,11 +136,7 @@ func getTSDBDataStat(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // getClusterChunksStatus lists every chunk of the node, which is the
 // whole one-node cluster: one replica each, on this node, read-write.
-func getClusterChunksStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func getClusterChunksStatus(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
 	rows, err := listChunks(h, nil, "", -1)
 	if err != nil {
 		return nil, err
@@ -192,11 +180,7 @@ func formatChain(version, rows int64) string {
 
 // setChunkLastUpdateTime sets the lastUpdated that getClusterChunksStatus
 // shows for the given chunks (until the server restarts).
-func setChunkLastUpdateTime(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func setChunkLastUpdateTime(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	if env.SessionInfo().User != "admin" {
 		return nil, ddberr.Errorf("Only administrators can execute function setChunkLastUpdateTime.")
 	}

@@ -18,23 +18,20 @@ import (
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "getRecoveryTaskStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getRecoveryTaskStatus},
-		funcs.Spec{Name: "getUnresolvedTxn", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getUnresolvedTxn},
-		funcs.Spec{Name: "getRecoveryWorkerNum", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getRecoveryWorkerNum},
-		funcs.Spec{Name: "resetRecoveryWorkerNum", Params: []string{"newWorkerNum"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: resetRecoveryWorkerNum},
+		funcs.Spec{Name: "getRecoveryTaskStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getRecoveryTaskStatus)},
+		funcs.Spec{Name: "getUnresolvedTxn", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getUnresolvedTxn)},
+		funcs.Spec{Name: "getRecoveryWorkerNum", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getRecoveryWorkerNum)},
+		funcs.Spec{Name: "resetRecoveryWorkerNum", Params: []string{"newWorkerNum"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHost(resetRecoveryWorkerNum)},
 		funcs.Spec{Name: "enableTSDBAsyncSorting", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setFlag(func(s *state) { s.asyncSorting = true })},
 		funcs.Spec{Name: "disableTSDBAsyncSorting", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setFlag(func(s *state) { s.asyncSorting = false })},
 		funcs.Spec{Name: "enableQueryMonitor", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setFlag(func(s *state) { s.queryMonitor = true })},
 		funcs.Spec{Name: "disableQueryMonitor", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setFlag(func(s *state) { s.queryMonitor = false })},
-		funcs.Spec{Name: "setReservedMemSize", Params: []string{"memSizeGB"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setReservedMemSize},
-		funcs.Spec{Name: "setMaxBlockSizeForReservedMemory", Params: []string{"blockSizeKB"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setMaxBlockSize},
+		funcs.Spec{Name: "setReservedMemSize", Params: []string{"memSizeGB"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHost(setReservedMemSize)},
+		funcs.Spec{Name: "setMaxBlockSizeForReservedMemory", Params: []string{"blockSizeKB"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHost(setMaxBlockSize)},
 	)
 }
 
-func getRecoveryTaskStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
-	if _, err := host(env); err != nil {
-		return nil, err
-	}
+func getRecoveryTaskStatus(_ Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	return value.NewTable([]string{"TaskId", "TaskType", "ChunkId", "ChunkPath", "Source", "Dest", "Status", "AttemptCount", "DeleteSource",
 		"StartTime", "LastDequeueTime", "LastStartTime", "FinishTime", "IsIncrementalRecovery", "IsAsyncRecovery",
 		"ChangeFromIncrementalToFull", "ChangeToSyncTime", "FailureReason"},
@@ -48,10 +45,7 @@ func getRecoveryTaskStatus(env funcs.Env, _ []value.Value) (value.Value, error) 
 // Pebble batch on its one node (see package storage): after a crash it
 // is wholly there or wholly absent, never in doubt, so the list is
 // always empty. Administrators only, as the page says.
-func getUnresolvedTxn(env funcs.Env, _ []value.Value) (value.Value, error) {
-	if _, err := host(env); err != nil {
-		return nil, err
-	}
+func getUnresolvedTxn(_ Host, env funcs.Env, _ []value.Value) (value.Value, error) {
 	if env.SessionInfo().User != "admin" {
 		return nil, ddberr.Errorf("Only administrators execute function %s", "getUnresolvedTxn")
 	}
@@ -59,22 +53,14 @@ func getUnresolvedTxn(env funcs.Env, _ []value.Value) (value.Value, error) {
 		funcs.NewColumns(0, value.Long, value.Long, value.String, value.String, value.Timestamp, value.Timestamp)), nil
 }
 
-func getRecoveryWorkerNum(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getRecoveryWorkerNum(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	st := stateOf(h)
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	return value.NewInt(int32(st.recoveryWorkers)), nil
 }
 
-func resetRecoveryWorkerNum(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func resetRecoveryWorkerNum(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	n, err := funcs.IntArg("resetRecoveryWorkerNum", "newWorkerNum", args[0], 0)
 	if err != nil {
 		return nil, err
@@ -103,11 +89,7 @@ func setFlag(set func(*state)) funcs.Impl {
 	}
 }
 
-func setReservedMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func setReservedMemSize(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	gb, ok := funcs.PositiveArg(args[0])
 	if max := h.MaxMemSizeGB(); !ok || max > 0 && gb > max*0.5 {
 		return nil, errors.New("memSizeGB must be positive and not exceed maxMemSize * 0.5.")
@@ -119,11 +101,7 @@ func setReservedMemSize(env funcs.Env, args []value.Value) (value.Value, error) 
 	return nil, nil
 }
 
-func setMaxBlockSize(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func setMaxBlockSize(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	kb, ok := funcs.PositiveArg(args[0])
 	if !ok {
 		return nil, errors.New("blockSizeKB must be a positive number.")

@@ -7,18 +7,14 @@ import (
 )
 
 func init() {
-	funcs.Register(funcs.Spec{Name: "getTablet", Params: []string{"table", "partition"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: getTablet})
+	funcs.Register(funcs.Spec{Name: "getTablet", Params: []string{"table", "partition"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getTablet)})
 }
 
 // getTablet returns the rows of the partition (of the first partitioning
 // level) that each value of partition falls in: a table for a scalar, a
 // tuple of tables for a vector. A value outside the scheme gives an
 // empty table.
-func getTablet(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getTablet(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	t, ok := h.DFSTable(args[0])
 	if !ok || t.Database() == nil {
 		return nil, ddberr.Errorf("The first argument of getTablet must be a partitioned table.")

@@ -13,8 +13,8 @@ import (
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "getOLAPCacheEngineStat", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getOLAPCacheEngineStat},
-		funcs.Spec{Name: "getRedoLogGCStat", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getRedoLogGCStat},
+		funcs.Spec{Name: "getOLAPCacheEngineStat", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getOLAPCacheEngineStat)},
+		funcs.Spec{Name: "getRedoLogGCStat", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getRedoLogGCStat)},
 	)
 	funcs.Alias("getCacheEngineStat", "getOLAPCacheEngineStat")
 }
@@ -38,11 +38,7 @@ func cachedOf(h Host, engine string) []storage.CachedChunk {
 // getOLAPCacheEngineStat lists the chunks of OLAP databases whose
 // committed writes are still only in the write cache. A transaction
 // reaches the cache when it commits, so no cached rows are uncompleted.
-func getOLAPCacheEngineStat(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getOLAPCacheEngineStat(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	cached := cachedOf(h, "OLAP")
 	n := len(cached)
 	cols := funcs.NewColumns(n, value.String, value.String, value.Long, value.Long, value.Long, value.Long, value.Long, value.String)
@@ -73,11 +69,7 @@ func joinTids(tids []int64) string {
 // log (Pebble's write-ahead log) keeps because their data is not flushed
 // yet. A flushed transaction's log is released with the log file, so none
 // waits for garbage collection.
-func getRedoLogGCStat(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getRedoLogGCStat(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	byTable := map[string][]int64{}
 	var names []string
 	for _, c := range cachedOf(h, "") {

@@ -15,17 +15,14 @@ import (
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "getBackupList", Params: []string{"backupDir", "dbPath", "tableName"}, Min: 3, Max: 3, Props: funcs.Session, Category: "db-table", Fn: xgetBackupList},
+		funcs.Spec{Name: "getBackupList", Params: []string{"backupDir", "dbPath", "tableName"}, Min: 3, Max: 3, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xgetBackupList)},
 		funcs.Spec{Name: "getBackupMeta", Params: []string{"backupDir", "dbPath", "partition", "tableName"}, Min: 4, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xgetBackupMeta},
 		funcs.Spec{Name: "loadBackup", Params: []string{"backupDir", "dbPath", "partition", "tableName"}, Min: 4, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xloadBackup},
-		funcs.Spec{Name: "checkBackup", Params: []string{"backupDir", "dbPath", "tableName", "partition"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xcheckBackup},
+		funcs.Spec{Name: "checkBackup", Params: []string{"backupDir", "dbPath", "tableName", "partition"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xcheckBackup)},
 	)
 }
 
-func xgetBackupList(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, err := readHost(env); err != nil {
-		return nil, err
-	}
+func xgetBackupList(_ Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	s, err := stringArgs("getBackupList", []string{"backupDir", "dbPath", "tableName"}, args, 3)
 	if err != nil {
 		return nil, err
@@ -145,10 +142,7 @@ func xloadBackup(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // xcheckBackup lists the backed-up partitions whose files are missing or
 // do not match their checksum: an empty table when all are intact.
-func xcheckBackup(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, err := readHost(env); err != nil {
-		return nil, err
-	}
+func xcheckBackup(_ Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	s, err := stringArgs("checkBackup", []string{"backupDir", "dbPath"}, args[:2], 2)
 	if err != nil {
 		return nil, err

@@ -12,7 +12,7 @@ import (
 // getBackupStatus lists, as DolphinDB's does, for the engine's lifetime.
 
 func init() {
-	funcs.Register(funcs.Spec{Name: "getBackupStatus", Params: []string{"userName"}, Min: 0, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetBackupStatus})
+	funcs.Register(funcs.Spec{Name: "getBackupStatus", Params: []string{"userName"}, Min: 0, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xgetBackupStatus)})
 }
 
 // jobsKey is the task log's key in the engine's state.
@@ -64,11 +64,7 @@ func (j *jobStatus) finish(err error) {
 
 // xgetBackupStatus lists the tasks of one user: an administrator may name
 // any user (all users when none is named), anyone else sees their own.
-func xgetBackupStatus(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func xgetBackupStatus(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	user := h.SessionInfo().User
 	filter := user
 	if h.IsAdmin() {

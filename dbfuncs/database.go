@@ -20,12 +20,12 @@ import (
 // partitions.
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "database", Params: []string{"directory", "partitionType", "partitionScheme", "locations", "engine", "atomic", "chunkGranularity"}, Min: 1, Max: 7, Props: funcs.Session, Category: "db-table", Fn: xdatabase},
+		funcs.Spec{Name: "database", Params: []string{"directory", "partitionType", "partitionScheme", "locations", "engine", "atomic", "chunkGranularity"}, Min: 1, Max: 7, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xdatabase)},
 		funcs.Spec{Name: "createPartitionedTable", Params: []string{"dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns", "keepDuplicates", "sortKeyMappingFunction", "softDelete"}, Min: 4, Max: 9, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, false) }},
 		funcs.Spec{Name: "createTable", Params: []string{"dbHandle", "table", "tableName", "compressMethods", "sortColumns", "keepDuplicates"}, Min: 3, Max: 6, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, true) }},
-		funcs.Spec{Name: "loadTable", Params: []string{"database", "tableName", "partitions", "memoryMode"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xloadTable},
+		funcs.Spec{Name: "loadTable", Params: []string{"database", "tableName", "partitions", "memoryMode"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xloadTable)},
 		funcs.Spec{Name: "existsDatabase", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xexistsDatabase},
 		funcs.Spec{Name: "existsTable", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsTable},
 		funcs.Spec{Name: "dropDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xdropDatabase},
@@ -93,11 +93,7 @@ func hostPathTable(env funcs.Env, args []value.Value, hostOf func(funcs.Env) (Ho
 	return h, path, name, nil
 }
 
-func xdatabase(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xdatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	path, ok := funcs.StringArg(args[0])
 	if !ok && !funcs.NullOrAbsent(args[0]) {
 		return nil, ddberr.Errorf("The database directory must be a string.")
@@ -288,11 +284,7 @@ func errNoTable(db, name string) error {
 	return fmt.Errorf("getFileBlocksMeta on path '/%s/%s.tbl' failed, reason: path does not exist", db, name)
 }
 
-func xloadTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func xloadTable(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	if local, ok := localDatabaseArg(args[0]); ok {
 		name, ok := funcs.StringArg(args[1])
 		if !ok {

@@ -23,9 +23,9 @@ func init() {
 		funcs.Spec{Name: "cacheDSNow", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xcacheDSNow},
 		funcs.Spec{Name: "clearDSCache!", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "db-table", Fn: eachDS("clearDSCache!", (*system.DataSource).ClearNext)},
 		funcs.Spec{Name: "clearDSCacheNow", Params: []string{"ds"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: eachDS("clearDSCacheNow", (*system.DataSource).ClearCache)},
-		funcs.Spec{Name: "repartitionDS", Params: []string{"query", "column", "partitionType", "partitionScheme", "local"}, Min: 1, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xrepartitionDS},
-		funcs.Spec{Name: "multiTableRepartitionDS", Params: []string{"query", "column", "partitionType", "partitionScheme", "local"}, Min: 1, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xmultiTableRepartitionDS},
-		funcs.Spec{Name: "replayDS", Params: []string{"sqlObj", "dateColumn", "timeColumn", "timeRepartitionSchema"}, Min: 1, Max: 4, Props: funcs.Session, Category: "db-table", Fn: xreplayDS},
+		funcs.Spec{Name: "repartitionDS", Params: []string{"query", "column", "partitionType", "partitionScheme", "local"}, Min: 1, Max: 5, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xrepartitionDS)},
+		funcs.Spec{Name: "multiTableRepartitionDS", Params: []string{"query", "column", "partitionType", "partitionScheme", "local"}, Min: 1, Max: 5, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xmultiTableRepartitionDS)},
+		funcs.Spec{Name: "replayDS", Params: []string{"sqlObj", "dateColumn", "timeColumn", "timeRepartitionSchema"}, Min: 1, Max: 4, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xreplayDS)},
 	)
 }
 
@@ -240,11 +240,7 @@ func partitionLevel(t *dfs.Table, col string) (partition.Domain, error) {
 	return nil, ddberr.Errorf("The column %s is not a partitioning column of table %s.", col, t.TableName())
 }
 
-func xrepartitionDS(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xrepartitionDS(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	if _, err := funcs.BoolArg("repartitionDS", "local", funcs.Arg(args, 4), true); err != nil {
 		return nil, err
 	}
@@ -323,11 +319,7 @@ func (s *splitter) byScheme(kind, scheme value.Value, col string) ([]value.Value
 // xreplayDS splits a query over a DFS table by the partitions of its date
 // column, and each of those by timeRepartitionSchema's times on the time
 // column, into the data sources replay plays one after another.
-func xreplayDS(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xreplayDS(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsCode(args[0]) {
 		return nil, ddberr.Errorf("The argument [sqlObj] of replayDS must be SQL metacode.")
 	}
@@ -410,11 +402,7 @@ func nameArg(fn, param string, x value.Value) (string, error) {
 // xmultiTableRepartitionDS splits every query of a tuple the same way (by
 // column and scheme, or by each table's own partitions) and returns all
 // the sources in one tuple, the first query's first.
-func xmultiTableRepartitionDS(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xmultiTableRepartitionDS(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	q, ok := args[0].(*value.Vector)
 	if !ok || q.T != value.Any {
 		return nil, ddberr.Errorf("The argument [query] of multiTableRepartitionDS must be a tuple of SQL metacode.")

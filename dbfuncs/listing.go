@@ -19,23 +19,19 @@ import (
 // one table.
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "getTables", Params: []string{"dbHandle"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetTables},
-		funcs.Spec{Name: "listTables", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xlistTables},
-		funcs.Spec{Name: "getClusterDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetClusterDFSDatabases},
-		funcs.Spec{Name: "getClusterDFSTables", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetClusterDFSTables},
-		funcs.Spec{Name: "getDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: xgetDFSDatabases},
-		funcs.Spec{Name: "getDFSTablesByDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xgetDFSTablesByDatabase},
+		funcs.Spec{Name: "getTables", Params: []string{"dbHandle"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xgetTables)},
+		funcs.Spec{Name: "listTables", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xlistTables)},
+		funcs.Spec{Name: "getClusterDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xgetClusterDFSDatabases)},
+		funcs.Spec{Name: "getClusterDFSTables", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xgetClusterDFSTables)},
+		funcs.Spec{Name: "getDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xgetDFSDatabases)},
+		funcs.Spec{Name: "getDFSTablesByDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xgetDFSTablesByDatabase)},
 		funcs.Spec{Name: "truncate", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xtruncate},
 		funcs.Spec{Name: "loadTableBySQL", Params: []string{"sql"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xloadTableBySQL},
-		funcs.Spec{Name: "existsPartition", Params: []string{"partitionUrl", "tableName"}, Min: 1, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsPartition},
+		funcs.Spec{Name: "existsPartition", Params: []string{"partitionUrl", "tableName"}, Min: 1, Max: 2, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xexistsPartition)},
 	)
 }
 
-func xgetTables(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func xgetTables(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	db, err := dbArg(h, args[0])
 	if err != nil {
 		return nil, err
@@ -47,11 +43,7 @@ func xgetTables(env funcs.Env, args []value.Value) (value.Value, error) {
 // see, with their physical indexes (funcs/l/listTables.md). Porpoise keeps
 // no physical indexes (see xexistsPartition), so that column is empty, as
 // DolphinDB's is for a table without table-level chunks.
-func xlistTables(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func xlistTables(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	path, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [dbUrl] of listTables must be a string scalar.")
@@ -71,11 +63,7 @@ func xlistTables(env funcs.Env, args []value.Value) (value.Value, error) {
 	}), nil
 }
 
-func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func xgetDFSDatabases(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	out := []string{}
 	for _, db := range h.Catalog().Paths() {
 		if h.Principal().SeesDatabase(db) {
@@ -85,11 +73,7 @@ func xgetDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
 	return value.NewStrings(value.String, out), nil
 }
 
-func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func xgetDFSTablesByDatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	dir, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument of getDFSTablesByDatabase must be a string scalar.")
@@ -119,11 +103,7 @@ func xgetDFSTablesByDatabase(env funcs.Env, args []value.Value) (value.Value, er
 // table (DolphinDB's TABLE chunk granularity) and has no physical
 // indexes, so without tableName the answer is false, as DolphinDB's
 // manual shows for a path without its physical index.
-func xexistsPartition(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := readHost(env)
-	if err != nil {
-		return nil, err
-	}
+func xexistsPartition(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	url, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The partition path must be a string.")
@@ -134,11 +114,11 @@ func xexistsPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The table name must be a string.")
 		}
 	}
-	ok, err = partitionHolds(h.Catalog(), url, table)
+	holds, err := partitionHolds(h.Catalog(), url, table)
 	if err != nil {
 		return nil, err
 	}
-	return value.NewBool(ok), nil
+	return value.NewBool(holds), nil
 }
 
 // partitionHolds reports whether the partition at url (dfs://db/path)
@@ -232,11 +212,7 @@ func xloadTableBySQL(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // xgetClusterDFSDatabases lists the databases in the store, as the web
 // console's object tree asks for them.
-func xgetClusterDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xgetClusterDFSDatabases(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	dbs, err := h.Catalog().Store().ListDatabases()
 	if err != nil {
 		return nil, err
@@ -251,11 +227,7 @@ func xgetClusterDFSDatabases(env funcs.Env, _ []value.Value) (value.Value, error
 	return value.NewStrings(value.String, seen), nil
 }
 
-func xgetClusterDFSTables(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func xgetClusterDFSTables(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	st := h.Catalog().Store()
 	dbs, err := st.ListDatabases()
 	if err != nil {

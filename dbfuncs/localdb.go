@@ -30,10 +30,10 @@ func init() {
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 				return xsaveTable(env, args, make([]string, len(args)))
 			}},
-		funcs.Spec{Name: "saveDatabase", Params: []string{"dbHandle"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xsaveDatabase},
-		funcs.Spec{Name: "savePartition", Params: []string{"dbHandle", "table", "tableName", "compression"}, Min: 3, Max: 4, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xsavePartition},
+		funcs.Spec{Name: "saveDatabase", Params: []string{"dbHandle"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, xsaveDatabase)},
+		funcs.Spec{Name: "savePartition", Params: []string{"dbHandle", "table", "tableName", "compression"}, Min: 3, Max: 4, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, xsavePartition)},
 		funcs.Spec{Name: "saveDualPartition", Params: []string{"dbHandle1", "dbHandle2", "table", "tableName", "partitionColumn1", "partitionColumn2", "compression"},
-			Min: 6, Max: 7, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xsaveDualPartition},
+			Min: 6, Max: 7, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, xsaveDualPartition)},
 	)
 }
 
@@ -234,10 +234,7 @@ func xsaveTable(env funcs.Env, args []value.Value, names []string) (value.Value,
 	return nil, writeTable(tblPath(db.Dir, name), t, appending)
 }
 
-func xsaveDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, err := writeHost(env); err != nil {
-		return nil, err
-	}
+func xsaveDatabase(_ Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	db, err := localDBArg("saveDatabase", args[0])
 	if err != nil {
 		return nil, err
@@ -255,11 +252,7 @@ func xsaveDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // xsavePartition appends an in-memory table to a partitioned table of a
 // DFS database (created first with createPartitionedTable).
-func xsavePartition(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := writeHost(env)
-	if err != nil {
-		return nil, err
-	}
+func xsavePartition(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	db, ok := args[0].(*dfs.Database)
 	if !ok {
 		return nil, ddberr.Errorf("The argument [dbHandle] of savePartition must be a database handle.")
@@ -286,10 +279,7 @@ func xsavePartition(env funcs.Env, args []value.Value) (value.Value, error) {
 // xsaveDualPartition saves a table into a local database partitioned on
 // two levels: dbHandle1's scheme on partitionColumn1, then dbHandle2's on
 // partitionColumn2, one file per partition, appending to what is there.
-func xsaveDualPartition(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, err := writeHost(env); err != nil {
-		return nil, err
-	}
+func xsaveDualPartition(_ Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	db1, err := localDBArg("saveDualPartition", args[0])
 	if err != nil {
 		return nil, err

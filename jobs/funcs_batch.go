@@ -11,7 +11,7 @@ import (
 // The batch-job functions: submitting, inspecting and cancelling
 // submitJob's background jobs.
 func init() {
-	recent := funcs.Spec{Name: "getRecentJobs", Params: []string{"n"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: getRecentJobs}
+	recent := funcs.Spec{Name: "getRecentJobs", Params: []string{"n"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getRecentJobs)}
 	status := recent
 	status.Name = "getJobStatus"
 	funcs.Register(
@@ -20,8 +20,8 @@ func init() {
 		funcs.Spec{Name: "getJobReturn", Params: []string{"jobId", "blocking"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: getJobReturn},
 		recent, status,
 		funcs.Spec{Name: "getJobMessage", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: getJobMessage},
-		funcs.Spec{Name: "getJobStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getJobStat},
-		funcs.Spec{Name: "cancelJob", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: cancelJob},
+		funcs.Spec{Name: "getJobStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getJobStat)},
+		funcs.Spec{Name: "cancelJob", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(cancelJob)},
 	)
 }
 
@@ -144,11 +144,7 @@ func getJobMessage(env funcs.Env, args []value.Value) (value.Value, error) {
 // are submitted and run no remote or sub-tasks, so the queue and task
 // counts are truly zero. The key "runnningJobs" is spelled as DolphinDB
 // prints it (the manual's example output).
-func getJobStat(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getJobStat(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	running := h.Jobs().runningBatchJobs()
 	keys := []string{"queuedLocalTasks", "runnningJobs", "queuedRemoteTasks", "queuedJobs", "runningLocalTasks"}
 	vals := []int32{0, int32(running), 0, 0, 0}
@@ -162,11 +158,7 @@ func getJobStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 	return d, nil
 }
 
-func cancelJob(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func cancelJob(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	ids, ok := funcs.StringsArg(args[0])
 	if !ok {
 		return nil, errors.New("jobId must be a string scalar or vector.")
@@ -187,11 +179,7 @@ func cancelJob(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, nil
 }
 
-func getRecentJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getRecentJobs(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	r := h.Jobs()
 	r.mu.Lock()
 	defer r.mu.Unlock()

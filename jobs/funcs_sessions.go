@@ -13,11 +13,11 @@ import (
 // The functions that list and stop sessions and their running requests.
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "getSessionMemoryStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getSessionMemoryStat},
+		funcs.Spec{Name: "getSessionMemoryStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getSessionMemoryStat)},
 		funcs.Spec{Name: "getConsoleJobs", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getConsoleJobs},
 		funcs.Spec{Name: "getRunningQueries", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getRunningQueries},
-		funcs.Spec{Name: "cancelConsoleJob", Params: []string{"rootJobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: cancelConsoleJob},
-		funcs.Spec{Name: "closeSessions", Params: []string{"sessionId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: closeSessions},
+		funcs.Spec{Name: "cancelConsoleJob", Params: []string{"rootJobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(cancelConsoleJob)},
+		funcs.Spec{Name: "closeSessions", Params: []string{"sessionId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(closeSessions)},
 	)
 }
 
@@ -29,11 +29,7 @@ var cacheRows = []string{"__DimensionalTable__", "__SharedTable__", "__OLAPTable
 	"__OLAPCachedSymbolBase__", "__DFSMetadata__", "__TSDBCacheEngine__", "__TSDBLevelFileIndex__",
 	"__TSDBCachedSymbolBase__", "__StreamingPubQueue__", "__StreamingSubQueue__"}
 
-func getSessionMemoryStat(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getSessionMemoryStat(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	sessions := h.Jobs().list()
 	n := len(cacheRows) + len(sessions)
 	cols := funcs.NewColumns(n, value.String, value.Long, value.Long, value.String, value.Int, value.Timestamp, value.Timestamp)
@@ -171,11 +167,7 @@ func idStrings(x value.Value) ([]string, bool) {
 	return nil, false
 }
 
-func cancelConsoleJob(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func cancelConsoleJob(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	ids, ok := idStrings(args[0])
 	if !ok {
 		return nil, errors.New("rootJobId must be a string scalar or vector.")
@@ -192,11 +184,7 @@ func cancelConsoleJob(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, nil
 }
 
-func closeSessions(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func closeSessions(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	var ids []int64
 	switch v := args[0].(type) {
 	case *value.Scalar:

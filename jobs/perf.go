@@ -17,7 +17,7 @@ import (
 )
 
 func init() {
-	funcs.Register(funcs.Spec{Name: "getPerf", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getPerf})
+	funcs.Register(funcs.Spec{Name: "getPerf", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getPerf)})
 }
 
 // perfStats are the figures getPerf reports that the engine measures
@@ -216,11 +216,7 @@ func goMemory() (alloc, used float64) {
 // Message latencies are for stream subscriptions, which Porpoise does not
 // serve; DolphinDB reports them as the LONG null converted to DOUBLE when
 // there are none, and so does this.
-func getPerf(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getPerf(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
 	r := h.Jobs()
 	p := &r.perf
 	rates := p.sampleRates()

@@ -19,9 +19,9 @@ import (
 // worker running it.
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "setTraceMode", Params: []string{"mode"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: setTraceMode},
-		funcs.Spec{Name: "getTraces", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getTraces},
-		funcs.Spec{Name: "viewTraceInfo", Params: []string{"traceId", "isTreeView"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: viewTraceInfo},
+		funcs.Spec{Name: "setTraceMode", Params: []string{"mode"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(setTraceMode)},
+		funcs.Spec{Name: "getTraces", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getTraces)},
+		funcs.Spec{Name: "viewTraceInfo", Params: []string{"traceId", "isTreeView"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(viewTraceInfo)},
 	)
 }
 
@@ -58,11 +58,7 @@ func (l *traceLog) add(t trace) {
 	l.traces = appendBounded(l.traces, t, maxTraces)
 }
 
-func setTraceMode(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func setTraceMode(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	on, err := funcs.BoolArg("setTraceMode", "mode", args[0], false)
 	if err != nil {
 		return nil, err
@@ -75,11 +71,7 @@ func setTraceMode(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // getTraces lists the traced requests, the latest first (getTraces.md).
-func getTraces(env funcs.Env, _ []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getTraces(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	l := &h.Jobs().traces
 	l.mu.Lock()
 	traces := append([]trace(nil), l.traces...)
@@ -96,11 +88,7 @@ func getTraces(env funcs.Env, _ []value.Value) (value.Value, error) {
 }
 
 // viewTraceInfo shows a traced request's spans (viewTraceInfo.md).
-func viewTraceInfo(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func viewTraceInfo(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	id, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [traceId] of viewTraceInfo must be a string scalar.")

@@ -13,7 +13,7 @@ import (
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "submitJobEx2", Params: []string{"jobId", "jobDesc", "priority", "parallelism", "onComplete", "jobDef", "args"}, Min: 6, Max: -1, Props: funcs.Session, Category: "system", Fn: submitJobEx2},
+		funcs.Spec{Name: "submitJobEx2", Params: []string{"jobId", "jobDesc", "priority", "parallelism", "onComplete", "jobDef", "args"}, Min: 6, Max: -1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(submitJobEx2)},
 		funcs.Spec{Name: "setMaxJobParallelism", Params: []string{"userId", "maxParallelism"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMaxJobParallelism},
 		funcs.Spec{Name: "setMaxJobPriority", Params: []string{"userId", "maxPriority"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMaxJobPriority},
 	)
@@ -101,11 +101,7 @@ func setMaxJobPriority(env funcs.Env, args []value.Value) (value.Value, error) {
 // submitJobEx2 submits jobDef(args...) as a batch job that, when it ends
 // (with or without an error), calls onComplete(jobId, jobDesc, success,
 // result) in the job; result is the error text on failure.
-func submitJobEx2(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func submitJobEx2(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	id, ok := funcs.StringArg(args[0])
 	if !ok || id == "" {
 		return nil, ddberr.Errorf("The job id must be a string.")
@@ -121,7 +117,7 @@ func submitJobEx2(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(jobDef) {
 		return nil, ddberr.Errorf("The job definition must be a function.")
 	}
-	id, err = submitWithCallback(h, id, desc, jobDef, onComplete, args[6:])
+	id, err := submitWithCallback(h, id, desc, jobDef, onComplete, args[6:])
 	if err != nil {
 		return nil, err
 	}

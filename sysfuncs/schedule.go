@@ -24,8 +24,8 @@ const scheduleObject = "scheduledJobs"
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "scheduleJob", Params: []string{"jobId", "jobDesc", "jobFunc", "scheduleTime", "startDate", "endDate", "frequency", "days", "onComplete", "priority", "parallelism"}, Min: 7, Max: 11, Props: funcs.Session, Category: "system", Fn: scheduleJob},
-		funcs.Spec{Name: "getScheduledJobs", Params: []string{"jobIdPattern"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: getScheduledJobs},
-		funcs.Spec{Name: "deleteScheduledJob", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: deleteScheduledJob},
+		funcs.Spec{Name: "getScheduledJobs", Params: []string{"jobIdPattern"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getScheduledJobs)},
+		funcs.Spec{Name: "deleteScheduledJob", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(deleteScheduledJob)},
 	)
 }
 
@@ -386,11 +386,7 @@ func isNullValue(x value.Value) bool {
 // getScheduledJobs lists the scheduled jobs (an administrator's call sees
 // every user's, another user's only their own) whose id matches the
 // pattern (% any run, ? one character).
-func getScheduledJobs(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func getScheduledJobs(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	pat := ""
 	if p := funcs.Arg(args, 0); p != nil {
 		var ok bool
@@ -440,11 +436,7 @@ func withScheduler(h Host, f func(sch *Scheduler, sees func(*ScheduledJob) bool)
 	return f(sch, func(j *ScheduledJob) bool { return user == "admin" || j.User == user })
 }
 
-func deleteScheduledJob(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
+func deleteScheduledJob(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	id, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [jobId] of deleteScheduledJob must be a string.")
