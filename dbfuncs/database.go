@@ -26,9 +26,9 @@ func init() {
 		funcs.Spec{Name: "createTable", Params: []string{"dbHandle", "table", "tableName", "compressMethods", "sortColumns", "keepDuplicates"}, Min: 3, Max: 6, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, true) }},
 		funcs.Spec{Name: "loadTable", Params: []string{"database", "tableName", "partitions", "memoryMode"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xloadTable)},
-		funcs.Spec{Name: "existsDatabase", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xexistsDatabase},
-		funcs.Spec{Name: "existsTable", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xexistsTable},
-		funcs.Spec{Name: "dropDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xdropDatabase},
+		funcs.Spec{Name: "existsDatabase", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xexistsDatabase)},
+		funcs.Spec{Name: "existsTable", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xexistsTable)},
+		funcs.Spec{Name: "dropDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xdropDatabase)},
 		funcs.Spec{Name: "dropTable", Params: []string{"dbHandle", "tableName"}, Min: 2, Max: 2, Props: funcs.Session, Category: "db-table", Fn: xdropTable},
 		funcs.Spec{Name: "dropPartition", Params: []string{"dbHandle", "partitionPaths", "tableName", "forceDelete", "deleteSchema"}, Min: 2, Max: 5, Props: funcs.Session, Category: "db-table", Fn: xdropPartition},
 		funcs.Spec{Name: "addValuePartitions", Params: []string{"dbHandle", "newValues", "level", "locations"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table",
@@ -77,20 +77,14 @@ func WritableDatabase[H StoreHost](env funcs.Env, v value.Value) (H, *dfs.Databa
 	return h, db, err
 }
 
-// hostPathTable is the host as hostOf gives it (host, or readHost where
-// the session must be allowed to read) and the dbUrl and tableName
-// arguments.
-func hostPathTable(env funcs.Env, args []value.Value, hostOf func(funcs.Env) (Host, error)) (Host, string, string, error) {
-	h, err := hostOf(env)
-	if err != nil {
-		return nil, "", "", err
-	}
+// pathTable reads the dbUrl and tableName arguments.
+func pathTable(args []value.Value) (string, string, error) {
 	path, ok1 := funcs.StringArg(args[0])
 	name, ok2 := funcs.StringArg(args[1])
 	if !ok1 || !ok2 {
-		return nil, "", "", ddberr.Errorf("The database path and table name must be strings.")
+		return "", "", ddberr.Errorf("The database path and table name must be strings.")
 	}
-	return h, path, name, nil
+	return path, name, nil
 }
 
 func xdatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
@@ -314,29 +308,25 @@ func xloadTable(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	return h.TableValue(t), nil
 }
 
-func xexistsDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, path, err := hostAndPath(env, args)
+func xexistsDatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	path, err := pathArg(args)
 	if err != nil {
 		return nil, err
 	}
 	return value.NewBool(h.Catalog().Exists(path)), nil
 }
 
-// hostAndPath is the host and the database path args[0].
-func hostAndPath(env funcs.Env, args []value.Value) (Host, string, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, "", err
-	}
+// pathArg is the database path args[0].
+func pathArg(args []value.Value) (string, error) {
 	path, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, "", ddberr.Errorf("The database path must be a string.")
+		return "", ddberr.Errorf("The database path must be a string.")
 	}
-	return h, path, nil
+	return path, nil
 }
 
-func xexistsTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, path, name, err := hostPathTable(env, args, host)
+func xexistsTable(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	path, name, err := pathTable(args)
 	if err != nil {
 		return nil, err
 	}
@@ -353,8 +343,8 @@ func xexistsTable(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewBool(db.Table(name) != nil), nil
 }
 
-func xdropDatabase(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, path, err := hostAndPath(env, args)
+func xdropDatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	path, err := pathArg(args)
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func init() {
 		funcs.Spec{Name: "getClusterDFSTables", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xgetClusterDFSTables)},
 		funcs.Spec{Name: "getDFSDatabases", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xgetDFSDatabases)},
 		funcs.Spec{Name: "getDFSTablesByDatabase", Params: []string{"directory"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xgetDFSTablesByDatabase)},
-		funcs.Spec{Name: "truncate", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: xtruncate},
+		funcs.Spec{Name: "truncate", Params: []string{"dbUrl", "tableName"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xtruncate)},
 		funcs.Spec{Name: "loadTableBySQL", Params: []string{"sql"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: xloadTableBySQL},
 		funcs.Spec{Name: "existsPartition", Params: []string{"partitionUrl", "tableName"}, Min: 1, Max: 2, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xexistsPartition)},
 	)
@@ -147,8 +147,8 @@ func partitionHolds(cat *dfs.Catalog, url, table string) (bool, error) {
 
 // xtruncate empties every chunk of a DFS table, keeping its schema and
 // partitions, as one rewrite under the database's TRANS/CHUNK rules.
-func xtruncate(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, path, name, err := hostPathTable(env, args, readHost)
+func xtruncate(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	path, name, err := pathTable(args)
 	if err != nil {
 		return nil, err
 	}

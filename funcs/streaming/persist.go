@@ -16,14 +16,20 @@ func streamArg(fn string, v value.Value) (*value.Table, *stream.Table, error) {
 	return v.(*value.Table), p, nil
 }
 
-// hostAndStream is the host and fn's first argument, a stream table.
-func hostAndStream(env funcs.Env, fn string, args []value.Value) (Host, *value.Table, *stream.Table, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	t, p, err := streamArg(fn, args[0])
-	return h, t, p, err
+// streamFn is a function of a stream table, its first argument t (p
+// its stream side).
+type streamFn func(h Host, t *value.Table, p *stream.Table, args []value.Value) (value.Value, error)
+
+// onStream is fn, which f runs once its first argument is known to be a
+// stream table.
+func onStream(fn string, f streamFn) funcs.Impl {
+	return funcs.WithHost(func(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+		t, p, err := streamArg(fn, args[0])
+		if err != nil {
+			return nil, err
+		}
+		return f(h, t, p, args)
+	})
 }
 
 // cacheSizeArg is the optional cacheSize at i, 0 when absent.
@@ -99,11 +105,7 @@ func persist(h Host, t *value.Table, p *stream.Table, name string, o persistOpts
 // [retentionMinutes], [flushMode], [cachePurgeTimeColumn],
 // [cachePurgeInterval], [cacheRetentionTime], [preCache]): writes are
 // always synchronous and kept whole.
-func enableTablePersistence(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, t, p, err := hostAndStream(env, "enableTablePersistence", args)
-	if err != nil {
-		return nil, err
-	}
+func enableTablePersistence(h Host, t *value.Table, p *stream.Table, args []value.Value) (value.Value, error) {
 	if t.Shared == "" {
 		return nil, ddberr.Errorf("The table to persist must be a shared stream table.")
 	}
@@ -117,11 +119,7 @@ func enableTablePersistence(env funcs.Env, args []value.Value) (value.Value, err
 // enableTableShareAndPersistence(table, tableName, [asynWrite],
 // [compress], [cacheSize], [retentionMinutes], [flushMode], [preCache],
 // ...): share, then persist, loading what an earlier run persisted.
-func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, t, p, err := hostAndStream(env, "enableTableShareAndPersistence", args)
-	if err != nil {
-		return nil, err
-	}
+func enableTableShareAndPersistence(h Host, t *value.Table, p *stream.Table, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The tableName of %s must be a string.", "enableTableShareAndPersistence")
@@ -143,22 +141,14 @@ func enableTableShareAndPersistence(env funcs.Env, args []value.Value) (value.Va
 }
 
 // disableTablePersistence(table).
-func disableTablePersistence(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, t, _, err := hostAndStream(env, "disableTablePersistence", args)
-	if err != nil {
-		return nil, err
-	}
+func disableTablePersistence(h Host, t *value.Table, _ *stream.Table, args []value.Value) (value.Value, error) {
 	registry(h).DisablePersistence(t)
 	return nil, nil
 }
 
 // clearTablePersistence(table) stops persisting the table and deletes
 // its files.
-func clearTablePersistence(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, t, _, err := hostAndStream(env, "clearTablePersistence", args)
-	if err != nil {
-		return nil, err
-	}
+func clearTablePersistence(h Host, t *value.Table, _ *stream.Table, args []value.Value) (value.Value, error) {
 	return nil, registry(h).ClearPersistence(t, t.Shared)
 }
 
@@ -199,11 +189,7 @@ func cachePurge(t *value.Table, p *stream.Table, fn string, args []value.Value, 
 }
 
 // enableTableShareAndCachePurge(table, tableName, [cacheSize], ...).
-func enableTableShareAndCachePurge(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, t, p, err := hostAndStream(env, "enableTableShareAndCachePurge", args)
-	if err != nil {
-		return nil, err
-	}
+func enableTableShareAndCachePurge(h Host, t *value.Table, p *stream.Table, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The tableName of %s must be a string.", "enableTableShareAndCachePurge")

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/stream"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -29,11 +30,7 @@ func retentionArg(fn string, args []value.Value, i int) (int, error) {
 // rows are stored LZ4-compressed, so compress is true. No Raft group
 // keeps the table: raftGroup and lastLogSeqNum are -1. Files are never
 // aged out, so diskOffset is 0.
-func getPersistenceMeta(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, t, p, err := hostAndStream(env, "getPersistenceMeta", args)
-	if err != nil {
-		return nil, err
-	}
+func getPersistenceMeta(h Host, t *value.Table, p *stream.Table, args []value.Value) (value.Value, error) {
 	meta, ok := p.Meta()
 	if !ok {
 		return nil, ddberr.Errorf("The stream table %s is not persisted.", t.Shared)

@@ -17,12 +17,12 @@ func init() {
 		funcs.Spec{Name: "haStreamTable", Params: []string{"raftGroup", "table", "tableName", "cacheLimit", "keyColumn", "retentionMinutes"}, Min: 4, Max: 6, Props: funcs.Session, Category: "stream-tables", Fn: haStreamTable},
 
 		// subscribe.go
-		funcs.Spec{Name: "subscribeTable", Params: subscribeParams, Min: 2, Max: len(subscribeParams), Props: funcs.Session, Category: "stream-tables", Fn: subscribeTable},
-		funcs.Spec{Name: "unsubscribeTable", Params: []string{"server", "tableName", "actionName", "removeOffset", "raftGroup"}, Min: 1, Max: 5, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: unsubscribeTable},
-		funcs.Spec{Name: "existsSubscriptionTopic", Params: []string{"server", "tableName", "actionName"}, Min: 2, Max: 3, Props: funcs.Session, Category: "stream-tables", Fn: existsSubscriptionTopic},
-		funcs.Spec{Name: "removeTopicOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: removeTopicOffset},
+		funcs.Spec{Name: "subscribeTable", Params: subscribeParams, Min: 2, Max: len(subscribeParams), Props: funcs.Session, Category: "stream-tables", Fn: funcs.WithHost(subscribeTable)},
+		funcs.Spec{Name: "unsubscribeTable", Params: []string{"server", "tableName", "actionName", "removeOffset", "raftGroup"}, Min: 1, Max: 5, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: funcs.WithHost(unsubscribeTable)},
+		funcs.Spec{Name: "existsSubscriptionTopic", Params: []string{"server", "tableName", "actionName"}, Min: 2, Max: 3, Props: funcs.Session, Category: "stream-tables", Fn: funcs.WithHost(existsSubscriptionTopic)},
+		funcs.Spec{Name: "removeTopicOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: funcs.WithHost(removeTopicOffset)},
 		funcs.Spec{Name: "getSubscriptionTopic", Params: []string{"tableName", "actionName", "streamingSQL"}, Min: 1, Max: 3, Props: funcs.Session, Category: "streaming", Fn: funcs.WithHost(getSubscriptionTopic)},
-		funcs.Spec{Name: "getTopicProcessedOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getTopicProcessedOffset},
+		funcs.Spec{Name: "getTopicProcessedOffset", Params: []string{"topic"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: funcs.WithHost(getTopicProcessedOffset)},
 
 		// publish.go
 		funcs.Spec{Name: "publishTable", Params: publishParams, Min: 3, Max: len(publishParams), Props: funcs.Session, Category: "streaming", Fn: funcs.WithHost(publishTable)},
@@ -41,14 +41,14 @@ func init() {
 		funcs.Spec{Name: "getStreamingStat", Min: 0, Max: 0, Props: funcs.Session, Category: "streaming", Fn: funcs.WithHost(getStreamingStat)},
 
 		// persist.go
-		funcs.Spec{Name: "enableTablePersistence", Params: []string{"table", "asynWrite", "compress", "cacheSize", "retentionMinutes", "flushMode", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime", "preCache"}, Min: 1, Max: 10, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTablePersistence},
-		funcs.Spec{Name: "enableTableShareAndPersistence", Params: []string{"table", "tableName", "asynWrite", "compress", "cacheSize", "retentionMinutes", "flushMode", "preCache", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 2, Max: 11, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTableShareAndPersistence},
-		funcs.Spec{Name: "disableTablePersistence", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: disableTablePersistence},
-		funcs.Spec{Name: "clearTablePersistence", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: clearTablePersistence},
+		funcs.Spec{Name: "enableTablePersistence", Params: []string{"table", "asynWrite", "compress", "cacheSize", "retentionMinutes", "flushMode", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime", "preCache"}, Min: 1, Max: 10, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: onStream("enableTablePersistence", enableTablePersistence)},
+		funcs.Spec{Name: "enableTableShareAndPersistence", Params: []string{"table", "tableName", "asynWrite", "compress", "cacheSize", "retentionMinutes", "flushMode", "preCache", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 2, Max: 11, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: onStream("enableTableShareAndPersistence", enableTableShareAndPersistence)},
+		funcs.Spec{Name: "disableTablePersistence", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: onStream("disableTablePersistence", disableTablePersistence)},
+		funcs.Spec{Name: "clearTablePersistence", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: onStream("clearTablePersistence", clearTablePersistence)},
 		funcs.Spec{Name: "enableTableCachePurge", Params: []string{"table", "cacheSize", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 1, Max: 5, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTableCachePurge},
-		funcs.Spec{Name: "enableTableShareAndCachePurge", Params: []string{"table", "tableName", "cacheSize", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 2, Max: 6, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: enableTableShareAndCachePurge},
+		funcs.Spec{Name: "enableTableShareAndCachePurge", Params: []string{"table", "tableName", "cacheSize", "cachePurgeTimeColumn", "cachePurgeInterval", "cacheRetentionTime"}, Min: 2, Max: 6, Props: funcs.Session | funcs.Command, Category: "stream-tables", Fn: onStream("enableTableShareAndCachePurge", enableTableShareAndCachePurge)},
 		// persistmeta.go
-		funcs.Spec{Name: "getPersistenceMeta", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: getPersistenceMeta},
+		funcs.Spec{Name: "getPersistenceMeta", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session, Category: "stream-tables", Fn: onStream("getPersistenceMeta", getPersistenceMeta)},
 		funcs.Spec{Name: "getStreamTableCacheOffset", Params: []string{"table"}, Min: 1, Max: 1, Props: funcs.Session, Category: "streaming", Fn: getStreamTableCacheOffset},
 	)
 	funcs.Alias("existSubscriptionTopic", "existsSubscriptionTopic")

@@ -19,8 +19,8 @@ var subscribeParams = []string{"server", "tableName", "actionName", "offset", "h
 // subscribeTable subscribes a handler to a shared stream table of this
 // node and returns the topic. reconnect, hash, timeTrigger, userId and
 // password change nothing for a local subscription.
-func subscribeTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, name, action, err := topicArgs(env, "subscribeTable", args)
+func subscribeTable(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
+	name, action, err := topicArgs(env, "subscribeTable", args)
 	if err != nil {
 		return nil, err
 	}
@@ -118,15 +118,11 @@ func deliverTo(bg funcs.Env, handler value.Value, filt *filter, o stream.Options
 
 // topicArgs reads the ([server], tableName, [actionName]) that begin the
 // arguments of fn, for a local server.
-func topicArgs(env funcs.Env, fn string, args []value.Value) (h Host, table, action string, err error) {
-	if h, err = host(env); err != nil {
-		return nil, "", "", err
-	}
+func topicArgs(env funcs.Env, fn string, args []value.Value) (table, action string, err error) {
 	if err = localServer(env, funcs.Arg(args, 0)); err != nil {
-		return nil, "", "", err
+		return "", "", err
 	}
-	table, action, err = tableActionArgs(fn, args, 1)
-	return h, table, action, err
+	return tableActionArgs(fn, args, 1)
 }
 
 // tableActionArgs reads fn's tableName and [actionName] at args[i] and
@@ -185,8 +181,8 @@ func subscribable(h Host, name string) (*value.Table, *stream.Table, error) {
 }
 
 // unsubscribeTable([server], tableName, [actionName], [removeOffset=true], [raftGroup]).
-func unsubscribeTable(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, name, action, err := topicArgs(env, "unsubscribeTable", args)
+func unsubscribeTable(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
+	name, action, err := topicArgs(env, "unsubscribeTable", args)
 	if err != nil {
 		return nil, err
 	}
@@ -198,8 +194,8 @@ func unsubscribeTable(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // existsSubscriptionTopic([server], tableName, [actionName]).
-func existsSubscriptionTopic(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, name, action, err := topicArgs(env, "existsSubscriptionTopic", args)
+func existsSubscriptionTopic(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
+	name, action, err := topicArgs(env, "existsSubscriptionTopic", args)
 	if err != nil {
 		return nil, err
 	}
@@ -208,8 +204,8 @@ func existsSubscriptionTopic(env funcs.Env, args []value.Value) (value.Value, er
 
 // removeTopicOffset(topic) forgets the offset a subscription with
 // persistOffset=true saved.
-func removeTopicOffset(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, topic, err := topicArg(env, args)
+func removeTopicOffset(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	topic, err := topicArg(args)
 	if err != nil {
 		return nil, err
 	}
@@ -219,8 +215,8 @@ func removeTopicOffset(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // getTopicProcessedOffset(topic) is the offset of the last message the
 // topic's handler processed, -1 when none was.
-func getTopicProcessedOffset(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, topic, err := topicArg(env, args)
+func getTopicProcessedOffset(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	topic, err := topicArg(args)
 	if err != nil {
 		return nil, err
 	}
@@ -236,17 +232,13 @@ func getTopicProcessedOffset(env funcs.Env, args []value.Value) (value.Value, er
 	return value.NewLong(-1), nil
 }
 
-// topicArg is the host and the topic that is the first argument.
-func topicArg(env funcs.Env, args []value.Value) (Host, string, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, "", err
-	}
+// topicArg is the topic that is the first argument.
+func topicArg(args []value.Value) (string, error) {
 	topic, ok := funcs.StringArg(args[0])
 	if !ok {
-		return nil, "", ddberr.Errorf("The topic must be a string.")
+		return "", ddberr.Errorf("The topic must be a string.")
 	}
-	return h, topic, nil
+	return topic, nil
 }
 
 // getSubscriptionTopic(tableName, [actionName]): the topic a
