@@ -15,8 +15,8 @@ import (
 func init() {
 	params := []string{"userId", "startTime", "endTime", "opType"}
 	funcs.Register(
-		funcs.Spec{Name: "getAuditLog", Params: params, Min: 0, Max: 4, Props: funcs.Session, Category: "system", Fn: getAuditLog},
-		funcs.Spec{Name: "getAclAuditlog", Params: params, Min: 0, Max: 4, Props: funcs.Session, Category: "system", Fn: getACLAuditLog},
+		funcs.Spec{Name: "getAuditLog", Params: params, Min: 0, Max: 4, Props: funcs.Session, Category: "system", Fn: listing("getAuditLog", auditTable)},
+		funcs.Spec{Name: "getAclAuditlog", Params: params, Min: 0, Max: 4, Props: funcs.Session, Category: "system", Fn: listing("getAclAuditlog", aclAuditTable)},
 	)
 	// the page's syntax line spells it getAclAuditLog
 	funcs.Alias("getAclAuditLog", "getAclAuditlog")
@@ -34,6 +34,18 @@ func (q *query) keeps(user, opType string, end int64) bool {
 	return end >= q.from && end <= q.to &&
 		(q.users == nil || slices.Contains(q.users, user)) &&
 		(q.types == nil || slices.Contains(q.types, opType))
+}
+
+// listing is fn, a table of the log's records that q keeps, which f
+// gives.
+func listing(fn string, f func(l *Log, q *query) value.Value) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		l, q, err := request(env, fn, args)
+		if err != nil {
+			return nil, err
+		}
+		return f(l, q), nil
+	}
 }
 
 // request checks the caller and reads the arguments of fn.
@@ -65,11 +77,8 @@ func request(env funcs.Env, fn string, args []value.Value) (*Log, *query, error)
 	return l, q, nil
 }
 
-func getAuditLog(env funcs.Env, args []value.Value) (value.Value, error) {
-	l, q, err := request(env, "getAuditLog", args)
-	if err != nil {
-		return nil, err
-	}
+// auditTable is getAuditLog's table.
+func auditTable(l *Log, q *query) value.Value {
 	ops := l.Ops(func(op *Op) bool { return q.keeps(op.User, op.Type, op.End) })
 	n := len(ops)
 	user, db, tb, typ, detail := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
@@ -84,14 +93,11 @@ func getAuditLog(env funcs.Env, args []value.Value) (value.Value, error) {
 		[]string{"userId", "startTime", "endTime", "dbName", "tbName", "opType", "opDetail", "tid", "cid", "remoteIp", "remotePort"},
 		[]*value.Vector{value.NewStrings(value.String, user), nanos(start), nanos(end), value.NewStrings(value.String, db),
 			value.NewStrings(value.String, tb), value.NewStrings(value.String, typ), value.NewStrings(value.String, detail),
-			value.NewLongs(tid), value.NewLongs(cid), ipVector(ips), portVector(ports)}), nil
+			value.NewLongs(tid), value.NewLongs(cid), ipVector(ips), portVector(ports)})
 }
 
-func getACLAuditLog(env funcs.Env, args []value.Value) (value.Value, error) {
-	l, q, err := request(env, "getAclAuditlog", args)
-	if err != nil {
-		return nil, err
-	}
+// aclAuditTable is getAclAuditlog's table.
+func aclAuditTable(l *Log, q *query) value.Value {
 	ops := l.ACLOps(func(op *ACLOp) bool { return q.keeps(op.User, op.Type, op.Time) })
 	n := len(ops)
 	user, typ, detail, ips := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
@@ -103,7 +109,7 @@ func getACLAuditLog(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewTable(
 		[]string{"userId", "time", "opType", "opDetail", "remoteIp", "remotePort"},
 		[]*value.Vector{value.NewStrings(value.String, user), nanos(at), value.NewStrings(value.String, typ),
-			value.NewStrings(value.String, detail), ipVector(ips), portVector(ports)}), nil
+			value.NewStrings(value.String, detail), ipVector(ips), portVector(ports)})
 }
 
 // TimeArg reads an optional time bound of fn: an integer (nanoseconds

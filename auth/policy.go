@@ -156,13 +156,19 @@ func (p Principal) CheckDropDB(path string) error {
 // CheckCreateTable is DBOBJ_CREATE or DB_MANAGE on the DFS database db,
 // or owning it.
 func (p Principal) CheckCreateTable(db string) error {
+	return p.checkDBObject(DBObjCreate, db, errNoCreateTable)
+}
+
+// checkDBObject is priv or DB_MANAGE on the DFS database db, or owning
+// it; refuse is the error otherwise.
+func (p Principal) checkDBObject(priv Priv, db string, refuse func(db string) error) error {
 	if err := p.CheckWrite(); err != nil {
 		return err
 	}
-	if p.allowed(Target{Priv: DBObjCreate, Obj: db}) || p.ManagesDB(db) {
+	if p.allowed(Target{Priv: priv, Obj: db}) || p.ManagesDB(db) {
 		return nil
 	}
-	return errNoCreateTable(db)
+	return refuse(db)
 }
 
 func errNoCreateTable(db string) error {
@@ -205,13 +211,7 @@ func (p Principal) CheckAlterTable(db, table string, drop bool) error {
 // CheckDropTable is DBOBJ_DELETE or DB_MANAGE on the DFS database db, or
 // owning it.
 func (p Principal) CheckDropTable(db string) error {
-	if err := p.CheckWrite(); err != nil {
-		return err
-	}
-	if p.allowed(Target{Priv: DBObjDelete, Obj: db}) || p.ManagesDB(db) {
-		return nil
-	}
-	return errNoDropTable(db)
+	return p.checkDBObject(DBObjDelete, db, errNoDropTable)
 }
 
 // CheckManageDB is what adding or dropping partitions of the DFS

@@ -79,14 +79,7 @@ func getTSDBCacheEngineSize(h Host, _ funcs.Env, _ []value.Value) (value.Value, 
 // setCacheSize sets one engine's cache size in GB and bounds the store's
 // memtables by the smaller of the two settings.
 func setCacheSize(fn string, tsdb bool) funcs.Impl {
-	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		h, err := host(env)
-		if err != nil {
-			return nil, err
-		}
-		if err := h.CheckWrite(); err != nil {
-			return nil, err
-		}
+	return funcs.WithHostCheck(Host.CheckWrite, func(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 		s, ok := funcs.ScalarArg(args[0])
 		if !ok || !s.T.IsNumeric() || s.Null {
 			return nil, fmt.Errorf("%s: memSize must be a numeric scalar.", fn)
@@ -109,7 +102,7 @@ func setCacheSize(fn string, tsdb bool) funcs.Impl {
 		st.mu.Unlock()
 		h.Catalog().Store().SetWriteCacheLimit(int64(limit * (1 << 30)))
 		return nil, nil
-	}
+	})
 }
 
 // engineChunks matches the chunks of the databases of one storage engine
@@ -131,11 +124,7 @@ func clearTSDBSymbolBase(h Host, _ funcs.Env, _ []value.Value) (value.Value, err
 }
 
 func symbolBaseSize(engine string) funcs.Impl {
-	return func(env funcs.Env, _ []value.Value) (value.Value, error) {
-		h, err := host(env)
-		if err != nil {
-			return nil, err
-		}
+	return funcs.WithHost(func(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 		return value.NewLong(h.Catalog().Store().SymbolCacheBytes(engineChunks(h, engine))), nil
-	}
+	})
 }

@@ -83,6 +83,14 @@ func stateOf(h Host) *state {
 	}).(*state)
 }
 
+// update changes the engine's dbadmin state under its lock.
+func update(h Host, f func(s *state)) {
+	st := stateOf(h)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	f(st)
+}
+
 func boolVector(bs []bool) *value.Vector {
 	v := value.NewVector(value.Bool, 0, len(bs))
 	for _, b := range bs {

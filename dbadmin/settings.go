@@ -68,25 +68,15 @@ func resetRecoveryWorkerNum(h Host, _ funcs.Env, args []value.Value) (value.Valu
 	if n <= 0 || n > math.MaxInt32 {
 		return nil, ddberr.Errorf("The argument [newWorkerNum] of resetRecoveryWorkerNum must be a positive integer.")
 	}
-	st := stateOf(h)
-	st.mu.Lock()
-	st.recoveryWorkers = int(n)
-	st.mu.Unlock()
+	update(h, func(s *state) { s.recoveryWorkers = int(n) })
 	return nil, nil
 }
 
 func setFlag(set func(*state)) funcs.Impl {
-	return func(env funcs.Env, _ []value.Value) (value.Value, error) {
-		h, err := host(env)
-		if err != nil {
-			return nil, err
-		}
-		st := stateOf(h)
-		st.mu.Lock()
-		set(st)
-		st.mu.Unlock()
+	return funcs.WithHost(func(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
+		update(h, set)
 		return nil, nil
-	}
+	})
 }
 
 func setReservedMemSize(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
@@ -94,10 +84,7 @@ func setReservedMemSize(h Host, _ funcs.Env, args []value.Value) (value.Value, e
 	if max := h.MaxMemSizeGB(); !ok || max > 0 && gb > max*0.5 {
 		return nil, errors.New("memSizeGB must be positive and not exceed maxMemSize * 0.5.")
 	}
-	st := stateOf(h)
-	st.mu.Lock()
-	st.reservedMemGB = gb
-	st.mu.Unlock()
+	update(h, func(s *state) { s.reservedMemGB = gb })
 	return nil, nil
 }
 
@@ -106,9 +93,6 @@ func setMaxBlockSize(h Host, _ funcs.Env, args []value.Value) (value.Value, erro
 	if !ok {
 		return nil, errors.New("blockSizeKB must be a positive number.")
 	}
-	st := stateOf(h)
-	st.mu.Lock()
-	st.maxBlockKB = kb
-	st.mu.Unlock()
+	update(h, func(s *state) { s.maxBlockKB = kb })
 	return nil, nil
 }

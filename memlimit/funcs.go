@@ -17,15 +17,15 @@ import (
 // validated and reported as DolphinDB does.
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "setMaxMemSize", Params: []string{"memSizeGB", "emergencyMemSizeGB"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setMaxMemSize},
-		funcs.Spec{Name: "getMemLimitOfQueryResult", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: getMemLimitOfQueryResult},
-		funcs.Spec{Name: "setMemLimitOfQueryResult", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setMemLimitOfQueryResult},
-		funcs.Spec{Name: "setMaxConnections", Params: []string{"newValue"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMaxConnections},
-		funcs.Spec{Name: "setMemLimitOfTaskGroupResult", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMemLimitOfTaskGroupResult},
-		funcs.Spec{Name: "getMemLimitOfTaskGroupResult", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getMemLimitOfTaskGroupResult},
-		funcs.Spec{Name: "setMemLimitOfTempResult", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMemLimitOfTempResult},
-		funcs.Spec{Name: "setMemLimitOfAllTempResults", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMemLimitOfAllTempResults},
-		funcs.Spec{Name: "getMemLimitOfAllTempResults", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getMemLimitOfAllTempResults},
+		funcs.Spec{Name: "setMaxMemSize", Params: []string{"memSizeGB", "emergencyMemSizeGB"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: withLimits(setMaxMemSize)},
+		funcs.Spec{Name: "getMemLimitOfQueryResult", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: withLimits(getMemLimitOfQueryResult)},
+		funcs.Spec{Name: "setMemLimitOfQueryResult", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: withLimits(setMemLimitOfQueryResult)},
+		funcs.Spec{Name: "setMaxConnections", Params: []string{"newValue"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: adminOnly("setMaxConnections", setMaxConnections)},
+		funcs.Spec{Name: "setMemLimitOfTaskGroupResult", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: adminOnly("setMemLimitOfTaskGroupResult", setMemLimitOfTaskGroupResult)},
+		funcs.Spec{Name: "getMemLimitOfTaskGroupResult", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: withLimits(getMemLimitOfTaskGroupResult)},
+		funcs.Spec{Name: "setMemLimitOfTempResult", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: adminOnly("setMemLimitOfTempResult", tempLimit("X", func(l *Limits) *atomic.Pointer[float64] { return &l.temp }))},
+		funcs.Spec{Name: "setMemLimitOfAllTempResults", Params: []string{"memLimit"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: adminOnly("setMemLimitOfAllTempResults", tempLimit("memLimit", func(l *Limits) *atomic.Pointer[float64] { return &l.allTemp }))},
+		funcs.Spec{Name: "getMemLimitOfAllTempResults", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: withLimits(getMemLimitOfAllTempResults)},
 	)
 }
 
@@ -37,21 +37,27 @@ type Host interface {
 	MemLimits() *Limits
 }
 
-func limitsOf(env funcs.Env) (*Limits, error) {
-	h, err := funcs.HostOf[Host](env)
-	if err != nil {
-		return nil, err
-	}
-	return h.MemLimits(), nil
+// limitFn is one of these functions given the limits of the caller's
+// engine.
+type limitFn func(l *Limits, args []value.Value) (value.Value, error)
+
+// withLimits runs f with the limits of the caller's engine.
+func withLimits(f limitFn) funcs.Impl {
+	return funcs.WithHost(func(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+		return f(h.MemLimits(), args)
+	})
 }
 
-// adminLimits is limitsOf for a command reserved to administrators,
+// adminOnly is withLimits for a command reserved to administrators,
 // refused to others in DolphinDB's words.
-func adminLimits(env funcs.Env, fn string) (*Limits, error) {
-	if env.SessionInfo().User != "admin" {
-		return nil, ddberr.Errorf("Only administrators can execute function %s.", fn)
+func adminOnly(fn string, f limitFn) funcs.Impl {
+	g := withLimits(f)
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		if env.SessionInfo().User != "admin" {
+			return nil, ddberr.Errorf("Only administrators can execute function %s.", fn)
+		}
+		return g(env, args)
 	}
-	return limitsOf(env)
 }
 
 // gbArg is a positive numeric scalar in GB.
@@ -66,11 +72,7 @@ func gbArg(x value.Value, what string) (float64, error) {
 // setMaxMemSize changes the memory cap scripts allocate against. Porpoise
 // has no emergency memory area, so emergencyMemSizeGB is only checked
 // against the manual's bounds.
-func setMaxMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
-	l, err := limitsOf(env)
-	if err != nil {
-		return nil, err
-	}
+func setMaxMemSize(l *Limits, args []value.Value) (value.Value, error) {
 	gb, ok := funcs.PositiveArg(args[0])
 	if !ok {
 		return nil, errors.New("memSizeGB must be a positive numeric scalar.")
@@ -85,19 +87,11 @@ func setMaxMemSize(env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, nil
 }
 
-func getMemLimitOfQueryResult(env funcs.Env, _ []value.Value) (value.Value, error) {
-	l, err := limitsOf(env)
-	if err != nil {
-		return nil, err
-	}
+func getMemLimitOfQueryResult(l *Limits, _ []value.Value) (value.Value, error) {
 	return value.NewDouble(l.QueryResultBytes()), nil
 }
 
-func setMemLimitOfQueryResult(env funcs.Env, args []value.Value) (value.Value, error) {
-	l, err := limitsOf(env)
-	if err != nil {
-		return nil, err
-	}
+func setMemLimitOfQueryResult(l *Limits, args []value.Value) (value.Value, error) {
 	xs, ok := funcs.ScalarArg(args[0])
 	if !ok || !xs.T.IsNumeric() || xs.Null {
 		return nil, errors.New("memLimit must be a positive numeric scalar.")
@@ -114,11 +108,7 @@ func setMemLimitOfQueryResult(env funcs.Env, args []value.Value) (value.Value, e
 	return nil, nil
 }
 
-func setMaxConnections(env funcs.Env, args []value.Value) (value.Value, error) {
-	l, err := adminLimits(env, "setMaxConnections")
-	if err != nil {
-		return nil, err
-	}
+func setMaxConnections(l *Limits, args []value.Value) (value.Value, error) {
 	n, err := funcs.IntArg("setMaxConnections", "newValue", args[0], 0)
 	if err != nil || n <= 0 || n >= 1<<16 {
 		return nil, errors.New("newValue must be a positive integer less than 65536.")
@@ -136,11 +126,7 @@ func setMaxConnections(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 }
 
-func setMemLimitOfTaskGroupResult(env funcs.Env, args []value.Value) (value.Value, error) {
-	l, err := adminLimits(env, "setMemLimitOfTaskGroupResult")
-	if err != nil {
-		return nil, err
-	}
+func setMemLimitOfTaskGroupResult(l *Limits, args []value.Value) (value.Value, error) {
 	gb, err := gbArg(args[0], "memLimit")
 	if err != nil {
 		return nil, err
@@ -153,46 +139,29 @@ func setMemLimitOfTaskGroupResult(env funcs.Env, args []value.Value) (value.Valu
 	return nil, nil
 }
 
-func getMemLimitOfTaskGroupResult(env funcs.Env, _ []value.Value) (value.Value, error) {
-	l, err := limitsOf(env)
-	if err != nil {
-		return nil, err
-	}
+func getMemLimitOfTaskGroupResult(l *Limits, _ []value.Value) (value.Value, error) {
 	return value.NewDouble(l.taskGroupBytes()), nil
 }
 
-// setTempLimit validates X against (0, maxMemSize] and stores it.
-func setTempLimit(env funcs.Env, fn, param string, x value.Value, dst func(*Limits) *atomic.Pointer[float64]) (value.Value, error) {
-	l, err := adminLimits(env, fn)
-	if err != nil {
-		return nil, err
+// tempLimit validates its argument (param) against (0, maxMemSize] and
+// stores it in the limit dst picks.
+func tempLimit(param string, dst func(*Limits) *atomic.Pointer[float64]) limitFn {
+	return func(l *Limits, args []value.Value) (value.Value, error) {
+		gb, err := gbArg(args[0], param)
+		if err != nil {
+			return nil, err
+		}
+		if m := float64(l.MemLimit()); m > 0 && gb*(1<<30) > m {
+			return nil, fmt.Errorf("%s must not be greater than maxMemSize.", param)
+		}
+		dst(l).Store(&gb)
+		return nil, nil
 	}
-	gb, err := gbArg(x, param)
-	if err != nil {
-		return nil, err
-	}
-	if m := float64(l.MemLimit()); m > 0 && gb*(1<<30) > m {
-		return nil, fmt.Errorf("%s must not be greater than maxMemSize.", param)
-	}
-	dst(l).Store(&gb)
-	return nil, nil
-}
-
-func setMemLimitOfTempResult(env funcs.Env, args []value.Value) (value.Value, error) {
-	return setTempLimit(env, "setMemLimitOfTempResult", "X", args[0], func(l *Limits) *atomic.Pointer[float64] { return &l.temp })
-}
-
-func setMemLimitOfAllTempResults(env funcs.Env, args []value.Value) (value.Value, error) {
-	return setTempLimit(env, "setMemLimitOfAllTempResults", "memLimit", args[0], func(l *Limits) *atomic.Pointer[float64] { return &l.allTemp })
 }
 
 // getMemLimitOfAllTempResults is in GB, as the manual's example prints
 // (default 20% of maxMemSize).
-func getMemLimitOfAllTempResults(env funcs.Env, _ []value.Value) (value.Value, error) {
-	l, err := limitsOf(env)
-	if err != nil {
-		return nil, err
-	}
+func getMemLimitOfAllTempResults(l *Limits, _ []value.Value) (value.Value, error) {
 	if p := l.allTemp.Load(); p != nil {
 		return value.NewDouble(*p), nil
 	}

@@ -15,8 +15,8 @@ func init() {
 	funcs.Register(
 		funcs.Spec{Name: "enableResourceTracking", Props: funcs.Session | funcs.Command, Category: "system", Fn: switchTo("enableResourceTracking", true)},
 		funcs.Spec{Name: "disableResourceTracking", Props: funcs.Session | funcs.Command, Category: "system", Fn: switchTo("disableResourceTracking", false)},
-		funcs.Spec{Name: "getUserHardwareUsage", Params: span, Min: 0, Max: 2, Props: funcs.Session, Category: "system", Fn: getUserHardwareUsage},
-		funcs.Spec{Name: "getUserTableAccessRecords", Params: span, Min: 0, Max: 2, Props: funcs.Session, Category: "system", Fn: getUserTableAccessRecords},
+		funcs.Spec{Name: "getUserHardwareUsage", Params: span, Min: 0, Max: 2, Props: funcs.Session, Category: "system", Fn: records("getUserHardwareUsage", hardwareUsage)},
+		funcs.Spec{Name: "getUserTableAccessRecords", Params: span, Min: 0, Max: 2, Props: funcs.Session, Category: "system", Fn: records("getUserTableAccessRecords", tableAccess)},
 	)
 }
 
@@ -44,6 +44,22 @@ func switchTo(fn string, on bool) funcs.Impl {
 	}
 }
 
+// records is fn, a listing of the tracker's records in [from, to), which
+// f gives.
+func records(fn string, f func(t *Tracker, from, to int64) value.Value) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		t, err := tracker(env, fn)
+		if err != nil {
+			return nil, err
+		}
+		from, to, err := span(fn, args)
+		if err != nil {
+			return nil, err
+		}
+		return f(t, from, to), nil
+	}
+}
+
 // span reads [from, to) of fn: from defaults to 0, to to now.
 func span(fn string, args []value.Value) (int64, int64, error) {
 	from, err := audit.TimeArg(fn, "from", funcs.Arg(args, 0), 0)
@@ -60,15 +76,8 @@ func span(fn string, args []value.Value) (int64, int64, error) {
 	return from, to, nil
 }
 
-func getUserHardwareUsage(env funcs.Env, args []value.Value) (value.Value, error) {
-	t, err := tracker(env, "getUserHardwareUsage")
-	if err != nil {
-		return nil, err
-	}
-	from, to, err := span("getUserHardwareUsage", args)
-	if err != nil {
-		return nil, err
-	}
+// hardwareUsage is getUserHardwareUsage's table.
+func hardwareUsage(t *Tracker, from, to int64) value.Value {
 	var at, mem, send, recv []int64
 	var users []string
 	var cpu []int32
@@ -82,18 +91,11 @@ func getUserHardwareUsage(env funcs.Env, args []value.Value) (value.Value, error
 	t.mu.Unlock()
 	return value.NewTable([]string{"timestamp", "userId", "cpu", "memory", "send", "recv"},
 		[]*value.Vector{{T: value.NanoTimestamp, I64: orEmpty(at)}, value.NewStrings(value.String, orEmpty(users)), value.NewInts(orEmpty(cpu)),
-			value.NewLongs(orEmpty(mem)), value.NewLongs(orEmpty(send)), value.NewLongs(orEmpty(recv))}), nil
+			value.NewLongs(orEmpty(mem)), value.NewLongs(orEmpty(send)), value.NewLongs(orEmpty(recv))})
 }
 
-func getUserTableAccessRecords(env funcs.Env, args []value.Value) (value.Value, error) {
-	t, err := tracker(env, "getUserTableAccessRecords")
-	if err != nil {
-		return nil, err
-	}
-	from, to, err := span("getUserTableAccessRecords", args)
-	if err != nil {
-		return nil, err
-	}
+// tableAccess is getUserTableAccessRecords's table.
+func tableAccess(t *Tracker, from, to int64) value.Value {
 	var at, vals []int64
 	var roots, users, dbs, tables, kinds, scripts []string
 	t.mu.Lock()
@@ -108,7 +110,7 @@ func getUserTableAccessRecords(env funcs.Env, args []value.Value) (value.Value, 
 	str := func(s []string) *value.Vector { return value.NewStrings(value.String, orEmpty(s)) }
 	return value.NewTable([]string{"timestamp", "rootQueryId", "userId", "database", "table", "type", "value", "script"},
 		[]*value.Vector{{T: value.NanoTimestamp, I64: orEmpty(at)}, str(roots), str(users), str(dbs), str(tables), str(kinds),
-			value.NewLongs(orEmpty(vals)), str(scripts)}), nil
+			value.NewLongs(orEmpty(vals)), str(scripts)})
 }
 
 func orEmpty[T any](s []T) []T {

@@ -14,8 +14,10 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "submitJobEx2", Params: []string{"jobId", "jobDesc", "priority", "parallelism", "onComplete", "jobDef", "args"}, Min: 6, Max: -1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(submitJobEx2)},
-		funcs.Spec{Name: "setMaxJobParallelism", Params: []string{"userId", "maxParallelism"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMaxJobParallelism},
-		funcs.Spec{Name: "setMaxJobPriority", Params: []string{"userId", "maxPriority"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: setMaxJobPriority},
+		funcs.Spec{Name: "setMaxJobParallelism", Params: []string{"userId", "maxParallelism"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: userLimit("setMaxJobParallelism", "maxParallelism", "maxJobParallelism", 1, 64,
+			func(l *limits) map[string]int { return l.parallelism })},
+		funcs.Spec{Name: "setMaxJobPriority", Params: []string{"userId", "maxPriority"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: userLimit("setMaxJobPriority", "maxPriority", "maxJobPriority", 0, 8,
+			func(l *limits) map[string]int { return l.priority })},
 	)
 }
 
@@ -53,49 +55,34 @@ func (l *limits) cap(user string, priority, parallelism int) (int, int) {
 	return min(priority, maxPrio), min(parallelism, maxPar)
 }
 
-// setUserLimit is setMaxJobParallelism and setMaxJobPriority (fn):
+// userLimit is setMaxJobParallelism and setMaxJobPriority (fn):
 // userId's maximum, the argument param within [lo, hi], becomes the entry
 // of the map of l that field picks. It is recorded in the ACL audit trail
 // with the opDetail "<key>=n", funcs/g/getaclauditlog.md's form, which
 // names the value alone.
-func setUserLimit(env funcs.Env, args []value.Value, fn, param, key string, lo, hi int64, field func(l *limits) map[string]int) (value.Value, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.CheckRead(); err != nil {
-		return nil, err
-	}
-	user, ok := funcs.StringArg(args[0])
-	if !ok || user == "" {
-		return nil, ddberr.Errorf("The argument [userId] of %s must be a user name.", fn)
-	}
-	n, err := funcs.IntArg(fn, param, args[1], 0)
-	if err != nil {
-		return nil, err
-	}
-	if n < lo || n > hi {
-		return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", param, fn)
-	}
-	if err := requireAdmin(env, fn); err != nil && user != env.SessionInfo().User {
-		return nil, err
-	}
-	l := limitsOf(h)
-	l.mu.Lock()
-	field(l)[user] = int(n)
-	l.mu.Unlock()
-	audit.RecordACL(env.Context(), fn, fmt.Sprintf("%s=%d", key, n))
-	return nil, nil
-}
-
-func setMaxJobParallelism(env funcs.Env, args []value.Value) (value.Value, error) {
-	return setUserLimit(env, args, "setMaxJobParallelism", "maxParallelism", "maxJobParallelism", 1, 64,
-		func(l *limits) map[string]int { return l.parallelism })
-}
-
-func setMaxJobPriority(env funcs.Env, args []value.Value) (value.Value, error) {
-	return setUserLimit(env, args, "setMaxJobPriority", "maxPriority", "maxJobPriority", 0, 8,
-		func(l *limits) map[string]int { return l.priority })
+func userLimit(fn, param, key string, lo, hi int64, field func(l *limits) map[string]int) funcs.Impl {
+	return funcs.WithHostCheck(Host.CheckRead, func(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
+		user, ok := funcs.StringArg(args[0])
+		if !ok || user == "" {
+			return nil, ddberr.Errorf("The argument [userId] of %s must be a user name.", fn)
+		}
+		n, err := funcs.IntArg(fn, param, args[1], 0)
+		if err != nil {
+			return nil, err
+		}
+		if n < lo || n > hi {
+			return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", param, fn)
+		}
+		if err := requireAdmin(env, fn); err != nil && user != env.SessionInfo().User {
+			return nil, err
+		}
+		l := limitsOf(h)
+		l.mu.Lock()
+		field(l)[user] = int(n)
+		l.mu.Unlock()
+		audit.RecordACL(env.Context(), fn, fmt.Sprintf("%s=%d", key, n))
+		return nil, nil
+	})
 }
 
 // submitJobEx2 submits jobDef(args...) as a batch job that, when it ends

@@ -29,7 +29,7 @@ func init() {
 		funcs.Spec{Name: "getLicenseExpiration", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: func(funcs.Env, []value.Value) (value.Value, error) {
 			return value.NewTyped(value.Date, licenceExpiration), nil
 		}},
-		funcs.Spec{Name: "getMachineFingerprint", Params: []string{"outputPath"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: machineFingerprint},
+		funcs.Spec{Name: "getMachineFingerprint", Params: []string{"outputPath"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHostCheck(Host.CheckRead, machineFingerprint)},
 	)
 	funcs.Alias("generateMachineFingerprint", "getMachineFingerprint")
 }
@@ -78,10 +78,7 @@ const fingerprintFile = "machineFingerprint.txt"
 
 // machineFingerprint writes a fingerprint of this machine (a hash of its
 // host name and machine id) into outputPath.
-func machineFingerprint(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, err := funcs.HostWith(env, Host.CheckRead); err != nil {
-		return nil, err
-	}
+func machineFingerprint(_ Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	dir, ok := funcs.StringArg(args[0])
 	if !ok || dir == "" {
 		return nil, ddberr.Errorf("The argument [outputPath] of getMachineFingerprint must be a directory path.")

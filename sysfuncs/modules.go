@@ -25,9 +25,9 @@ type ModuleHost interface {
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "loadModule", Params: []string{"name", "moduleDir"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: loadModule},
-		funcs.Spec{Name: "loadModuleFromScript", Params: []string{"moduleNamespace", "moduleScript", "reload"}, Min: 2, Max: 3, Props: funcs.Session | funcs.Command, Category: "system", Fn: loadModuleFromScript},
-		funcs.Spec{Name: "saveModule", Params: []string{"name", "moduleDir", "overwrite"}, Min: 1, Max: 3, Props: funcs.Session | funcs.Command, Category: "system", Fn: saveModule},
+		funcs.Spec{Name: "loadModule", Params: []string{"name", "moduleDir"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHostCheck(ModuleHost.CheckRead, loadModule)},
+		funcs.Spec{Name: "loadModuleFromScript", Params: []string{"moduleNamespace", "moduleScript", "reload"}, Min: 2, Max: 3, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHostCheck(ModuleHost.CheckRead, loadModuleFromScript)},
+		funcs.Spec{Name: "saveModule", Params: []string{"name", "moduleDir", "overwrite"}, Min: 1, Max: 3, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHostCheck(ModuleHost.CheckRead, saveModule)},
 		funcs.Spec{Name: "clearCachedModules", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "environment", Fn: clearCachedModules},
 	)
 }
@@ -50,11 +50,7 @@ func nameAndDir(fn string, args []value.Value) (name, dir string, err error) {
 	return name, dir, err
 }
 
-func loadModule(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := moduleHost(env)
-	if err != nil {
-		return nil, err
-	}
+func loadModule(h ModuleHost, _ funcs.Env, args []value.Value) (value.Value, error) {
 	name, dir, err := nameAndDir("loadModule", args)
 	if err != nil {
 		return nil, err
@@ -62,11 +58,7 @@ func loadModule(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NullScalar(value.Void), h.LoadModule(name, dir)
 }
 
-func loadModuleFromScript(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := moduleHost(env)
-	if err != nil {
-		return nil, err
-	}
+func loadModuleFromScript(h ModuleHost, _ funcs.Env, args []value.Value) (value.Value, error) {
 	names, ok1 := funcs.StringsArg(args[0])
 	scripts, ok2 := funcs.StringsArg(args[1])
 	if !ok1 || !ok2 || len(names) != len(scripts) {
@@ -79,11 +71,7 @@ func loadModuleFromScript(env funcs.Env, args []value.Value) (value.Value, error
 	return value.NullScalar(value.Void), h.LoadModuleFromScript(names, scripts, reload)
 }
 
-func saveModule(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := moduleHost(env)
-	if err != nil {
-		return nil, err
-	}
+func saveModule(h ModuleHost, _ funcs.Env, args []value.Value) (value.Value, error) {
 	name, dir, err := nameAndDir("saveModule", args)
 	if err != nil {
 		return nil, err

@@ -23,7 +23,7 @@ const scheduleObject = "scheduledJobs"
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "scheduleJob", Params: []string{"jobId", "jobDesc", "jobFunc", "scheduleTime", "startDate", "endDate", "frequency", "days", "onComplete", "priority", "parallelism"}, Min: 7, Max: 11, Props: funcs.Session, Category: "system", Fn: scheduleJob},
+		funcs.Spec{Name: "scheduleJob", Params: []string{"jobId", "jobDesc", "jobFunc", "scheduleTime", "startDate", "endDate", "frequency", "days", "onComplete", "priority", "parallelism"}, Min: 7, Max: 11, Props: funcs.Session, Category: "system", Fn: funcs.WithHostCheck(Host.CheckRead, scheduleJob)},
 		funcs.Spec{Name: "getScheduledJobs", Params: []string{"jobIdPattern"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getScheduledJobs)},
 		funcs.Spec{Name: "deleteScheduledJob", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(deleteScheduledJob)},
 	)
@@ -219,11 +219,7 @@ func schedulerOf(h Host) (*Scheduler, error) {
 	return s, nil
 }
 
-func scheduleJob(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := funcs.HostWith(env, Host.CheckRead)
-	if err != nil {
-		return nil, err
-	}
+func scheduleJob(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	sch, err := schedulerOf(h)
 	if err != nil {
 		return nil, err

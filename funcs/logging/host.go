@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // Host is what these functions need of the calling session beyond
@@ -16,26 +17,27 @@ type Host interface {
 	ServerLog() Log
 }
 
-// loggedIn is the caller's log when the session has logged in (writeLog).
-func loggedIn(env funcs.Env) (Log, error) {
-	h, err := funcs.HostOf[Host](env)
-	if err != nil {
-		return nil, err
-	}
-	if h.Principal().User == "" {
-		return nil, ddberr.Errorf("<NotAuthenticated>Please login first.")
-	}
-	return h.ServerLog(), nil
+// logFn is one of these functions given the engine's log.
+type logFn func(log Log, args []value.Value) (value.Value, error)
+
+// loggedIn runs f on the caller's log when the session has logged in
+// (writeLog).
+func loggedIn(f logFn) funcs.Impl {
+	return funcs.WithHost(func(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+		if h.Principal().User == "" {
+			return nil, ddberr.Errorf("<NotAuthenticated>Please login first.")
+		}
+		return f(h.ServerLog(), args)
+	})
 }
 
-// admin is the caller's log when the session's user is an administrator.
-func admin(env funcs.Env, fn string) (Log, error) {
-	h, err := funcs.HostOf[Host](env)
-	if err != nil {
-		return nil, err
-	}
-	if !h.Principal().IsAdmin() {
-		return nil, ddberr.Errorf("Only administrators can execute function %s.", fn)
-	}
-	return h.ServerLog(), nil
+// admin runs f on the caller's log when the session's user is an
+// administrator.
+func admin(fn string, f logFn) funcs.Impl {
+	return funcs.WithHost(func(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+		if !h.Principal().IsAdmin() {
+			return nil, ddberr.Errorf("Only administrators can execute function %s.", fn)
+		}
+		return f(h.ServerLog(), args)
+	})
 }

@@ -11,11 +11,7 @@ import (
 
 // setLogLevel(logLevel) sets the least severe level the log keeps; only
 // administrators may call it (funcs/s/setLogLevel.md).
-func setLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
-	log, err := admin(env, "setLogLevel")
-	if err != nil {
-		return nil, err
-	}
+func setLogLevel(log Log, args []value.Value) (value.Value, error) {
 	name, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The log level must be a string: DEBUG, INFO, WARNING or ERROR.")
@@ -32,11 +28,7 @@ func setLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
 // older than retentionTime days (funcs/c/cleanOutdateLogFiles.md). The
 // page names no caller; as it deletes the server's files, only
 // administrators may call it, like setLogLevel.
-func cleanOutdateLogFiles(env funcs.Env, args []value.Value) (value.Value, error) {
-	log, err := admin(env, "cleanOutdateLogFiles")
-	if err != nil {
-		return nil, err
-	}
+func cleanOutdateLogFiles(log Log, args []value.Value) (value.Value, error) {
 	days := 30.0
 	if a := funcs.Arg(args, 0); a != nil && !funcs.NullOrAbsent(a) {
 		s, ok := funcs.ScalarArg(a)

@@ -10,11 +10,7 @@ import (
 
 // writeLog(X1, [X2, ...]) writes each string as an INFO line of the log;
 // the session must have logged in (funcs/w/writeLog.md).
-func writeLog(env funcs.Env, args []value.Value) (value.Value, error) {
-	log, err := loggedIn(env)
-	if err != nil {
-		return nil, err
-	}
+func writeLog(log Log, args []value.Value) (value.Value, error) {
 	lines := make([]string, len(args))
 	for i, a := range args {
 		s, ok := funcs.StringArg(a)
@@ -30,11 +26,7 @@ func writeLog(env funcs.Env, args []value.Value) (value.Value, error) {
 // at level, DEBUG, INFO, WARNING or ERROR, or 0 to 3 for them; only
 // administrators may call it (funcs/w/writeloglevel.md), and the line is
 // written when level is at least the log's level.
-func writeLogLevel(env funcs.Env, args []value.Value) (value.Value, error) {
-	log, err := admin(env, "writeLogLevel")
-	if err != nil {
-		return nil, err
-	}
+func writeLogLevel(log Log, args []value.Value) (value.Value, error) {
 	level, ok := levelArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [level] of writeLogLevel must be DEBUG, INFO, WARNING, ERROR or an integer from 0 to 3.")
