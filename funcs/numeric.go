@@ -213,15 +213,6 @@ func AbsInt[T int | int64](x T) T {
 	return x
 }
 
-// Positions is row positions as an INT vector.
-func Positions(idx []int) *value.Vector {
-	out := make([]int32, len(idx))
-	for i, j := range idx {
-		out[i] = int32(j)
-	}
-	return value.NewInts(out)
-}
-
 // fromLongs builds a vector of integral type t from int64s holding
 // value.NullInt64 for NULLs, narrowing with t's NULL sentinel.
 func FromLongs(t value.Type, xs []int64) *value.Vector {

@@ -1,11 +1,8 @@
 package query
 
 import (
-	"errors"
-
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/rowkeep"
-	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -16,11 +13,7 @@ import (
 // storage (Env.Owns); otherwise t gets new columns of the kept rows, and
 // whatever else holds the old ones keeps them as they were.
 func Delete(env Env, n *ast.DeleteStmt) error {
-	ex := &executor{env: env}
-	if n.From == nil {
-		ex.from = setpred.FromName(n.Table) // t.col names the rows in scope
-	}
-	t, pt, err := ex.dmlTable(n.Table, errors.New("delete supports tables only."))
+	ex, t, pt, err := dmlTable(env, n.Table, n.From, "delete")
 	if err != nil {
 		return err
 	}

@@ -654,11 +654,7 @@ func Insert(env Env, n *ast.InsertStmt) error {
 
 // Update runs `update t set c = expr [where ...]`.
 func Update(env Env, n *ast.UpdateStmt) error {
-	ex := &executor{env: env}
-	if n.From == nil {
-		ex.from = setpred.FromName(n.Table) // t.col names the rows in scope
-	}
-	t, pt, err := ex.dmlTable(n.Table, errors.New("update supports tables only."))
+	ex, t, pt, err := dmlTable(env, n.Table, n.From, "update")
 	if err != nil {
 		return err
 	}
@@ -734,28 +730,32 @@ func Update(env Env, n *ast.UpdateStmt) error {
 	return insert.Changed(t)
 }
 
-// dmlTable evaluates the table an update or delete changes: a
-// partitioned table pt, or an in-memory
-// table t that may be changed; notTable is the error for anything else.
-func (ex *executor) dmlTable(target ast.Expr, notTable error) (t *value.Table, pt *dfs.Table, err error) {
+// dmlTable starts the update or delete (stmt) of target, with its from
+// clause, and evaluates the table it changes: a partitioned table pt, or
+// an in-memory table t that may be changed.
+func dmlTable(env Env, target, from ast.Expr, stmt string) (ex *executor, t *value.Table, pt *dfs.Table, err error) {
+	ex = &executor{env: env}
+	if from == nil {
+		ex.from = setpred.FromName(target) // t.col names the rows in scope
+	}
 	v, err := ex.eval(target)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	if pt, ok := ex.env.DFSTable(v); ok {
-		return nil, pt, nil
+	if pt, ok := env.DFSTable(v); ok {
+		return ex, nil, pt, nil
 	}
 	t, ok := v.(*value.Table)
 	if !ok {
-		return nil, nil, notTable
+		return nil, nil, nil, errors.New(stmt + " supports tables only.")
 	}
 	if t.ReadOnly {
-		return nil, nil, insert.ErrReadOnly
+		return nil, nil, nil, insert.ErrReadOnly
 	}
 	if insert.IsStream(t) {
-		return nil, nil, insert.ErrStreamModify
+		return nil, nil, nil, insert.ErrStreamModify
 	}
-	return t, nil, nil
+	return ex, t, nil, nil
 }
 
 // lockedRows takes the lock of a shared table t an update or delete

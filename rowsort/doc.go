@@ -17,7 +17,9 @@
 // keys, which are ranked by value.CompareElems.
 //
 // DistinctCodes, the numbering of distinct values the ranks start from,
-// also gives package groupagg its group ids.
+// also gives package groupagg its group ids; DistinctKeyCodes numbers the
+// elements of any vector by their key bytes (groups of tuples and array
+// vectors, and the built-ins numbering distinct values).
 //
 // It imports only value.
 package rowsort

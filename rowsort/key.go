@@ -395,6 +395,26 @@ func DistinctCodes[T comparable](xs []T) (codes []int32, first []int) {
 	return codes, first
 }
 
+// DistinctKeyCodes is DistinctCodes for the elements of any vector
+// (tuples, array vectors, 16-byte values ...), compared by their key
+// bytes (value.Vector.AppendKey).
+func DistinctKeyCodes(v *value.Vector) (codes []int32, first []int) {
+	codes = make([]int32, v.Len())
+	seen := map[string]int32{}
+	var key []byte
+	for i := range codes {
+		key = v.AppendKey(key[:0], i)
+		c, ok := seen[string(key)]
+		if !ok {
+			c = int32(len(first))
+			seen[string(key)] = c
+			first = append(first, i)
+		}
+		codes[i] = c
+	}
+	return codes, first
+}
+
 // ranks returns the rank of each of nd local ids under compare (equal
 // values share a rank) and the bits the largest rank needs.
 func ranks(nd int, compare func(a, b uint32) int) ([]uint64, int) {

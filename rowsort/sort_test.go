@@ -299,3 +299,16 @@ func TestDistinctCodes(t *testing.T) {
 		})
 	}
 }
+
+// DistinctKeyCodes numbers the elements of any vector by value: equal
+// elements of a tuple share a code.
+func TestDistinctKeyCodes(t *testing.T) {
+	tuple := value.NewTuple([]value.Value{value.NewInt(1), value.NewString("a"), value.NewInt(1), value.NewInt(2)})
+	codes, first := DistinctKeyCodes(tuple)
+	require.Equal(t, []int32{0, 1, 0, 2}, codes)
+	require.Equal(t, []int{0, 1, 3}, first)
+
+	codes, first = DistinctKeyCodes(value.NewInts(nil))
+	require.Equal(t, []int32{}, codes)
+	require.Nil(t, first)
+}

@@ -243,6 +243,14 @@ func checkName(kind, name string) error {
 	return nil
 }
 
+// checkTable checks the names of database db and of its table.
+func checkTable(db, table string) error {
+	if err := checkName("database", db); err != nil {
+		return err
+	}
+	return checkName("table", table)
+}
+
 func dbKey(db string) []byte { return append([]byte{'D'}, db...) }
 
 func tablesPrefix(db string) []byte {
@@ -376,10 +384,7 @@ func (s *Store) DropDatabase(path string) error {
 // PutTable stores (or replaces) the metadata blob of table name in db.
 // Storage does not check that db exists.
 func (s *Store) PutTable(db, name string, meta []byte) error {
-	if err := checkName("database", db); err != nil {
-		return err
-	}
-	if err := checkName("table", name); err != nil {
+	if err := checkTable(db, name); err != nil {
 		return err
 	}
 	return s.put(tableKey(db, name), meta)

@@ -43,10 +43,7 @@ func (c ChunkID) check() error {
 	if c.DB == "" || c.Table == "" {
 		return fmt.Errorf("storage: incomplete chunk id %+v", c)
 	}
-	if err := checkName("database", c.DB); err != nil {
-		return err
-	}
-	if err := checkName("table", c.Table); err != nil {
+	if err := checkTable(c.DB, c.Table); err != nil {
 		return err
 	}
 	return checkName("partition", c.Partition)
@@ -992,10 +989,7 @@ func (t *Txn) PutDatabase(path string, meta []byte) error {
 // it needs (replaceColumn!, dropColumns!) commit together or not at all:
 // no reader and no restart sees the new data under the old schema.
 func (t *Txn) PutTable(db, name string, meta []byte) error {
-	if err := checkName("database", db); err != nil {
-		return err
-	}
-	if err := checkName("table", name); err != nil {
+	if err := checkTable(db, name); err != nil {
 		return err
 	}
 	return t.putCatalog(tableKey(db, name), meta)

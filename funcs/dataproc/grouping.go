@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -452,7 +453,7 @@ func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	codes, first := funcs.DistinctCodes(v)
+	codes, first := rowsort.DistinctKeyCodes(v)
 	members := make([][]int32, len(first))
 	for i, g := range codes {
 		members[g] = append(members[g], int32(i))

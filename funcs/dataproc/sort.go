@@ -13,6 +13,7 @@ import (
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // sortKeys reads the key vectors of X (a vector or a tuple of equal-length
@@ -331,7 +332,7 @@ func isortFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return funcs.Positions(idx), nil
+	return kernel.IntsOf(idx), nil
 }
 
 func isortTopFn(_ funcs.Env, args []value.Value) (value.Value, error) {

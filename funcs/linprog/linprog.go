@@ -12,36 +12,19 @@ import (
 // which finds the same minimum the interior-point method would.
 func linprog(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "linprog"
-	f, err := fArg(fn, "f", args[0])
-	if err != nil {
-		return nil, err
-	}
+	r := funcs.ReadArgs(fn, args)
+	f := fArg(r, "f", 0)
 	n := len(f)
-	A, err := rowsArg(fn, "A", args, 1, n)
-	if err != nil {
+	A := rowsArg(r, "A", 1, n)
+	b := rhsArg(r, "b", 2, A)
+	Aeq := rowsArg(r, "Aeq", 3, n)
+	beq := rhsArg(r, "beq", 4, Aeq)
+	lb := boundArg(r, "lb", 5, n, negInf)
+	ub := boundArg(r, "ub", 6, n, posInf)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	b, err := rhsArg(fn, "b", args, 2, A)
-	if err != nil {
-		return nil, err
-	}
-	Aeq, err := rowsArg(fn, "Aeq", args, 3, n)
-	if err != nil {
-		return nil, err
-	}
-	beq, err := rhsArg(fn, "beq", args, 4, Aeq)
-	if err != nil {
-		return nil, err
-	}
-	lb, err := boundArg(fn, "lb", args, 5, n, negInf)
-	if err != nil {
-		return nil, err
-	}
-	ub, err := boundArg(fn, "ub", args, 6, n, posInf)
-	if err != nil {
-		return nil, err
-	}
-	if m, ok := funcs.OptStringArg(funcs.GivenArg(args, 7), "simplex"); !ok || m != "simplex" && m != "interior-point" {
+	if m, ok := funcs.OptStringArg(r.Given(7), "simplex"); !ok || m != "simplex" && m != "interior-point" {
 		return nil, ddberr.Errorf("The argument [method] of linprog must be 'simplex' or 'interior-point'.")
 	}
 	for i := range lb {

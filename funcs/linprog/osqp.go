@@ -27,16 +27,14 @@ const osqpInf = 1e30
 // (status, x), x NULL when there is no optimum.
 func osqp(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "osqp"
-	q, err := fArg(fn, "q", args[0])
-	if err != nil {
-		return nil, err
-	}
+	r := funcs.ReadArgs(fn, args)
+	q := fArg(r, "q", 0)
 	n := len(q)
-	p := &program{f: q}
-	P, err := rowsArg(fn, "P", args, 1, n)
-	if err != nil {
+	P := rowsArg(r, "P", 1, n)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
+	p := &program{f: q}
 	if P != nil {
 		if len(P) != n {
 			return nil, ddberr.Errorf("The argument [P] of %s must be a symmetric positive semi-definite matrix with as many rows and columns as %s has elements.", fn, "q")
@@ -46,8 +44,8 @@ func osqp(env funcs.Env, args []value.Value) (value.Value, error) {
 			return value.NewTuple([]value.Value{value.NewString("problem non convex"), value.NewDoubles(funcs.NullDoubles(n))}), nil
 		}
 	}
-	A, err := rowsArg(fn, "A", args, 2, n)
-	if err != nil {
+	A := rowsArg(r, "A", 2, n)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	given := 0
@@ -163,32 +161,22 @@ func absConstraints(x0 []float64, c float64, m int) []constraint {
 // only checked here.
 func scs(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "scs"
-	f, err := fArg(fn, "f", args[0])
-	if err != nil {
-		return nil, err
-	}
+	r := funcs.ReadArgs(fn, args)
+	f := fArg(r, "f", 0)
 	n := len(f)
-	P, err := rowsArg(fn, "P", args, 1, n)
-	if err != nil {
+	P := rowsArg(r, "P", 1, n)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if P != nil && len(P) != n {
 		return nil, ddberr.Errorf("The argument [P] of %s must be a symmetric positive semi-definite matrix with as many rows and columns as %s has elements.", fn, "f")
 	}
 	lp := &program{f: f}
-	if err := linearParts(fn, args, 2, lp); err != nil {
-		return nil, err
-	}
-	lb, err := boundArg(fn, "lb", args, 6, n, negInf)
-	if err != nil {
-		return nil, err
-	}
-	ub, err := boundArg(fn, "ub", args, 7, n, posInf)
-	if err != nil {
-		return nil, err
-	}
-	x0, c, m, err := absArgs(fn, "f", args, 8, n)
-	if err != nil {
+	linearParts(r, 2, lp)
+	lb := boundArg(r, "lb", 6, n, negInf)
+	ub := boundArg(r, "ub", 7, n, posInf)
+	x0, c, m := absArgs(r, "f", 8, n)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	p := &program{f: pad(f, m)}

@@ -13,13 +13,14 @@ import (
 // tuple (minimum, x).
 func quadprog(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "quadprog"
-	f, err := fArg(fn, "f", args[1])
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	f := fArg(r, "f", 1)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	n := len(f)
-	H, err := rowsArg(fn, "H", args, 0, n)
-	if err != nil || len(H) != n || !symmetric(H) {
+	H := rowsArg(r, "H", 0, n)
+	if r.Err() != nil || len(H) != n || !symmetric(H) {
 		return nil, ddberr.Errorf("The argument [H] of quadprog must be a symmetric positive definite matrix with as many rows and columns as f has elements.")
 	}
 	h := flatten(H)
@@ -27,7 +28,8 @@ func quadprog(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a positive semi-definite matrix.", "H", fn)
 	}
 	p := &program{h: h, f: f}
-	if err := linearParts(fn, args, 2, p); err != nil {
+	linearParts(r, 2, p)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	x, err := p.optimum(env, fn)
@@ -37,30 +39,21 @@ func quadprog(env funcs.Env, args []value.Value) (value.Value, error) {
 	return minimumTuple(p.objective(x), x), nil
 }
 
-// linearParts reads A, b, Aeq and beq from args[i:] into p.
-func linearParts(fn string, args []value.Value, i int, p *program) error {
+// linearParts reads A, b, Aeq and beq from arguments i to i+3 into p
+// unless r holds an error.
+func linearParts(r *funcs.Args, i int, p *program) {
 	n := len(p.f)
-	A, err := rowsArg(fn, "A", args, i, n)
-	if err != nil {
-		return err
+	A := rowsArg(r, "A", i, n)
+	b := rhsArg(r, "b", i+1, A)
+	Aeq := rowsArg(r, "Aeq", i+2, n)
+	beq := rhsArg(r, "beq", i+3, Aeq)
+	if r.Err() != nil {
+		return
 	}
-	b, err := rhsArg(fn, "b", args, i+1, A)
-	if err != nil {
-		return err
-	}
-	Aeq, err := rowsArg(fn, "Aeq", args, i+2, n)
-	if err != nil {
-		return err
-	}
-	beq, err := rhsArg(fn, "beq", args, i+3, Aeq)
-	if err != nil {
-		return err
-	}
-	for k, r := range A {
-		p.cons = append(p.cons, linCon{a: r, b: b[k]})
+	for k, row := range A {
+		p.cons = append(p.cons, linCon{a: row, b: b[k]})
 	}
 	p.e, p.rhs = Aeq, beq
-	return nil
 }
 
 // qclp minimises r'x subject to x'Vx <= k, A x <= b, Aeq x = beq and,
@@ -69,13 +62,14 @@ func linearParts(fn string, args []value.Value, i int, p *program) error {
 // solver; the interior-point method here reads them for their checks.
 func qclp(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "qclp"
-	r, err := fArg(fn, "r", args[0])
-	if err != nil {
+	a := funcs.ReadArgs(fn, args)
+	r := fArg(a, "r", 0)
+	if err := a.Err(); err != nil {
 		return nil, err
 	}
 	n := len(r)
-	V, err := rowsArg(fn, "V", args, 1, n)
-	if err != nil || len(V) != n {
+	V := rowsArg(a, "V", 1, n)
+	if a.Err() != nil || len(V) != n {
 		return nil, ddberr.Errorf("The argument [V] of qclp must be a square numeric matrix with as many rows as r has elements.")
 	}
 	k, ok := numberArg(args[2])
@@ -86,11 +80,9 @@ func qclp(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a positive semi-definite matrix.", "V", fn)
 	}
 	lp := &program{f: r}
-	if err := linearParts(fn, args, 3, lp); err != nil {
-		return nil, err
-	}
-	x0, c, m, err := absArgs(fn, "r", args, 7, n)
-	if err != nil {
+	linearParts(a, 3, lp)
+	x0, c, m := absArgs(a, "r", 7, n)
+	if err := a.Err(); err != nil {
 		return nil, err
 	}
 	p := &program{f: pad(r, m)}

@@ -23,28 +23,20 @@ var socpStatus = [...]string{
 // the minimum are NULL when there is no optimum.
 func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "socp"
-	f, err := fArg(fn, "f", args[0])
-	if err != nil {
-		return nil, err
-	}
+	r := funcs.ReadArgs(fn, args)
+	f := fArg(r, "f", 0)
 	n := len(f)
-	G, err := rowsArg(fn, "G", args, 1, n)
-	if err != nil {
-		return nil, err
-	}
-	h, err := rhsArg(fn, "h", args, 2, G)
-	if err != nil {
-		return nil, err
-	}
-	l, err := funcs.IntArg(fn, "l", funcs.GivenArg(args, 3), 0)
-	if err != nil {
+	G := rowsArg(r, "G", 1, n)
+	h := rhsArg(r, "h", 2, G)
+	l := r.Int("l", r.Given(3), 0)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if l < 0 {
 		return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", "l", fn)
 	}
 	var q []int
-	if x := funcs.GivenArg(args, 4); x != nil {
+	if x := r.Given(4); x != nil {
 		d, ok := vectorArg(x)
 		if !ok {
 			return nil, ddberr.Errorf("The argument [q] of socp must be a vector of positive integers.")
@@ -72,12 +64,9 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 		p.cons = append(p.cons, &socCon{gt: G[at], ht: h[at], gu: G[at+1 : at+k], hu: h[at+1 : at+k]})
 		at += k
 	}
-	A, err := rowsArg(fn, "A", args, 5, n)
-	if err != nil {
-		return nil, err
-	}
-	b, err := rhsArg(fn, "b", args, 6, A)
-	if err != nil {
+	A := rowsArg(r, "A", 5, n)
+	b := rhsArg(r, "b", 6, A)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	p.e, p.rhs = A, b

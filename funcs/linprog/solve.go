@@ -65,20 +65,21 @@ func denseArg(x value.Value) (*mat.Dense, bool) {
 	return out, true
 }
 
-// vectorArg reads a numeric vector (or scalar) without NULLs.
-func vectorArg(x value.Value) ([]float64, bool) {
-	var v *value.Vector
-	switch t := x.(type) {
-	case *value.Scalar:
-		v = t.Vector()
-	case *value.Vector:
-		v = t
-	}
+// numbersOf reads a numeric scalar or vector as float64s, NULL as
+// value.NullFloat64 (possibly the vector's own storage: read only).
+func numbersOf(x value.Value) ([]float64, bool) {
+	v, _ := funcs.ScalarOrVector(x)
 	if v == nil || !funcs.IsNumericVec(v) {
 		return nil, false
 	}
 	d, err := funcs.DoublesOf("", v)
-	if err != nil {
+	return d, err == nil
+}
+
+// vectorArg reads a numeric vector (or scalar) without NULLs.
+func vectorArg(x value.Value) ([]float64, bool) {
+	d, ok := numbersOf(x)
+	if !ok {
 		return nil, false
 	}
 	out := append([]float64(nil), d...)

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -116,9 +117,9 @@ func xdropna(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		if byRow {
-			return lookup.SliceMatrix(env, x, funcs.Positions(kept), nil)
+			return lookup.SliceMatrix(env, x, kernel.IntsOf(kept), nil)
 		}
-		return lookup.SliceMatrix(env, x, nil, funcs.Positions(kept))
+		return lookup.SliceMatrix(env, x, nil, kernel.IntsOf(kept))
 	}
 	return nil, ddberr.Errorf("The argument [X] of dropna must be a vector or matrix.")
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // Host is what the analytic functions need from the query running them.
@@ -591,7 +592,7 @@ func runningAggregate(name string, args []*value.Vector, f window.Frames, n int)
 		for i := range c {
 			c[i] = int64(max(f.Hi[i]-f.Lo[i], 0))
 		}
-		return groupagg.CountsVector(c), true
+		return kernel.IntsOf(c), true
 	}
 	if len(args) != 1 || args[0] == nil || !groupagg.FastNumeric(args[0]) {
 		return nil, false
@@ -613,7 +614,7 @@ func runningAggregate(name string, args []*value.Vector, f window.Frames, n int)
 		s, c := window.IntSums(ks, null, f)
 		switch name {
 		case "count":
-			return groupagg.CountsVector(c), true
+			return kernel.IntsOf(c), true
 		case "sum":
 			return groupagg.IntSumVector(s, c, x.T == value.Long), true
 		}
@@ -630,7 +631,7 @@ func runningAggregate(name string, args []*value.Vector, f window.Frames, n int)
 func floatFrameResult(name string, s []float64, c []int64) *value.Vector {
 	switch name {
 	case "count":
-		return groupagg.CountsVector(c)
+		return kernel.IntsOf(c)
 	case "sum":
 		return groupagg.FloatSumVector(s, c)
 	}

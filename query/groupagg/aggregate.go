@@ -21,7 +21,7 @@ func Aggregate(name string, args []*value.Vector, g *Groups) (*value.Vector, boo
 	switch name {
 	case "count":
 		if len(args) == 0 {
-			return CountsVector(groupSizes(g)), true
+			return kernel.IntsOf(groupSizes(g)), true
 		}
 		if len(args) != 1 {
 			return nil, false
@@ -108,21 +108,12 @@ func groupSizes(g *Groups) []int64 {
 	return c
 }
 
-// CountsVector is count's INT result from the groups' counts.
-func CountsVector(c []int64) *value.Vector {
-	out := make([]int32, len(c))
-	for i, x := range c {
-		out[i] = int32(x)
-	}
-	return value.NewInts(out)
-}
-
 func groupCount(v *value.Vector, g *Groups) (*value.Vector, bool) {
 	c, ok := nonNullCounts(v, g)
 	if !ok {
 		return nil, false
 	}
-	return CountsVector(c), true
+	return kernel.IntsOf(c), true
 }
 
 // nonNullCounts counts each group's non-NULL elements of v; ok is false
@@ -342,7 +333,7 @@ func groupNunique(v *value.Vector, g *Groups) *value.Vector {
 	for _, r := range pairFirst {
 		c[g.IDs[r]]++
 	}
-	return CountsVector(c)
+	return kernel.IntsOf(c)
 }
 
 // FloatsOf converts a numeric column to float64 with NULLs as NaN (one

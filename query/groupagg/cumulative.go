@@ -1,6 +1,9 @@
 package groupagg
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
+)
 
 // Cumulative computes an aggregate over cumulative groups (cgroup by):
 // g's groups are numbered in cumulation order, runs[i] is the outer group
@@ -37,7 +40,7 @@ func Cumulative(name string, args []*value.Vector, g *Groups, runs []int32) (*va
 	switch name {
 	case "count":
 		runningSum(c, runs)
-		return CountsVector(c), true
+		return kernel.IntsOf(c), true
 	case "sum", "avg", "mean":
 		runningSum(c, runs)
 		if st.isum != nil {

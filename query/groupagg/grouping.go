@@ -47,7 +47,7 @@ func Group(keys []*value.Vector, rows int) *Groups {
 // appearance and the first row of each code.
 func keyCodes(v *value.Vector) ([]int32, []int) {
 	if v.T.IsArray() {
-		return bytesCodes(v)
+		return rowsort.DistinctKeyCodes(v)
 	}
 	if k, ok := numeric(v); ok {
 		return k.codes()
@@ -61,7 +61,7 @@ func keyCodes(v *value.Vector) ([]int32, []int) {
 	case value.StBytes16:
 		return rowsort.DistinctCodes(v.B16)
 	}
-	return bytesCodes(v)
+	return rowsort.DistinctKeyCodes(v)
 }
 
 // symbolCodes is rowsort.DistinctCodes for a coded SYMBOL column of a
@@ -144,27 +144,6 @@ func intCodes[T ints](xs []T) ([]int32, []int) {
 		if c < 0 {
 			c = int32(len(first))
 			table[k] = c
-			first = append(first, i)
-		}
-		codes[i] = c
-	}
-	return codes, first
-}
-
-// bytesCodes numbers rows by their encoded key bytes (tuples, array
-// vectors and other rare key types).
-func bytesCodes(v *value.Vector) ([]int32, []int) {
-	n := v.Len()
-	codes := make([]int32, n)
-	seen := map[string]int32{}
-	var first []int
-	var buf []byte
-	for i := 0; i < n; i++ {
-		buf = v.AppendKey(buf[:0], i)
-		c, ok := seen[string(buf)]
-		if !ok {
-			c = int32(len(first))
-			seen[string(buf)] = c
 			first = append(first, i)
 		}
 		codes[i] = c

@@ -1,6 +1,9 @@
 package groupagg
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
+)
 
 // Decomposable reports whether name is an aggregate whose per-partition
 // states (Partial) merge into the whole table's value (Merge).
@@ -98,7 +101,7 @@ func Merge(name string, states []State, g *Groups) *value.Vector {
 				r++
 			}
 		}
-		return CountsVector(c)
+		return kernel.IntsOf(c)
 	case "sum", "avg", "mean":
 		if states[0].isum != nil {
 			s, c := mergeSums(states, g, func(st State) []int64 { return st.isum })

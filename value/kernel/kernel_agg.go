@@ -200,3 +200,12 @@ func sumIntegral(v *value.Vector) (sum int64, n int, ok bool) {
 	}
 	return sum, n, true
 }
+
+// IntsOf is xs as an INT vector: row positions, or counts of rows.
+func IntsOf[T int | int64](xs []T) *value.Vector {
+	out := make([]int32, len(xs))
+	for i, x := range xs {
+		out[i] = int32(x)
+	}
+	return value.NewInts(out)
+}
