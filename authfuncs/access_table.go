@@ -102,17 +102,14 @@ func intCol(n int, x int32) *value.Vector {
 	return &value.Vector{T: value.Int, I32: v}
 }
 
-func getUserAccess(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
-	users, err := namesArg("getUserAccess", "userIds", funcs.Arg(args, 0))
-	if err != nil {
+func getUserAccess(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+	users := namesArg(r, "userIds", r.Arg(0))
+	final := r.Bool("finalAccess", r.Given(1), false)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if len(users) == 0 {
 		users = []string{p.User}
-	}
-	final, err := optBool("getUserAccess", "finalAccess", funcs.Arg(args, 1), false)
-	if err != nil {
-		return nil, err
 	}
 	if !p.IsAdmin() {
 		for _, u := range users {
@@ -132,9 +129,9 @@ func getUserAccess(_ Host, p auth.Principal, args []value.Value) (value.Value, e
 	return accessTable("userId", rows, true), nil
 }
 
-func getGroupAccess(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
-	groups, err := namesArg("getGroupAccess", "groupIds", args[0])
-	if err != nil {
+func getGroupAccess(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+	groups := namesArg(r, "groupIds", r.Arg(0))
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	rows := make([]accessRow, 0, len(groups))

@@ -31,7 +31,8 @@ type Host interface {
 
 // impl is one of these functions once its caller's Host and principal
 // are known.
-type impl func(h Host, p auth.Principal, args []value.Value) (value.Value, error)
+// r reads its arguments.
+type impl func(h Host, p auth.Principal, r *funcs.Args) (value.Value, error)
 
 // rule is who may call a function.
 type rule int
@@ -57,44 +58,42 @@ func guarded(fn string, who rule, f impl) funcs.Impl {
 		case who == member && p.User == "":
 			return nil, ddberr.Errorf("Only administrators execute function %s", fn)
 		}
-		return f(h, p, args)
+		return f(h, p, funcs.ReadArgs(fn, args))
 	})
 }
 
-func nameArg(fn, param string, v value.Value) (string, error) {
+// nameArg reads param, a non-empty string.
+func nameArg(r *funcs.Args, param string, v value.Value) string {
 	s, ok := funcs.StringArg(v)
 	if !ok || s == "" {
-		return "", ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a non-empty string")
+		r.Bad(param, "a non-empty string")
 	}
-	return s, nil
+	return s
 }
 
-// namesArg is a STRING scalar or vector; nil when left out or NULL.
-func namesArg(fn, param string, v value.Value) ([]string, error) {
+// textArg reads param, a string; what is the "must be" of its error.
+func textArg(r *funcs.Args, param string, v value.Value, what string) string {
+	s, ok := funcs.StringArg(v)
+	if !ok {
+		r.Bad(param, what)
+	}
+	return s
+}
+
+// namesArg reads param, a STRING scalar or vector; nil when left out or
+// NULL.
+func namesArg(r *funcs.Args, param string, v value.Value) []string {
 	if v == nil {
-		return nil, nil
+		return nil
 	}
 	if sc, ok := v.(*value.Scalar); ok && sc.Null && sc.T != value.String {
-		return nil, nil
+		return nil
 	}
 	s, ok := funcs.StringsArg(v)
 	if !ok {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a string scalar or vector")
+		r.Bad(param, "a string scalar or vector")
 	}
-	return s, nil
-}
-
-func absent(v value.Value) bool {
-	s, ok := v.(*value.Scalar)
-	return v == nil || ok && s.Null
-}
-
-// optBool is a BOOL argument that may be left out or passed as NULL.
-func optBool(fn, param string, v value.Value, def bool) (bool, error) {
-	if absent(v) {
-		return def, nil
-	}
-	return funcs.BoolArg(fn, param, v, def)
+	return s
 }
 
 // stringsResult is a STRING vector of s, empty rather than NULL when s is

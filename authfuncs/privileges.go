@@ -11,25 +11,28 @@ import (
 	"github.com/porpoisedb/porpoise/viewfuncs"
 )
 
+// privArg reads accessType, a privilege type.
+func privArg(r *funcs.Args, v value.Value) auth.Priv {
+	s, ok := v.(*value.Scalar)
+	if !ok || s.Null || s.T.Category() != value.CatIntegral || !auth.Priv(s.I).Valid() {
+		r.Bad("accessType", "a privilege type such as TABLE_READ")
+		return 0
+	}
+	return auth.Priv(s.I)
+}
+
 // privOp is grant, deny or revoke.
 func privOp(op auth.Op) impl {
-	fn := op.String()
-	return func(h Host, pr auth.Principal, args []value.Value) (value.Value, error) {
-		who, err := nameArg(fn, "userId", args[0])
-		if err != nil {
+	return func(h Host, pr auth.Principal, r *funcs.Args) (value.Value, error) {
+		who := nameArg(r, "userId", r.Arg(0))
+		p := privArg(r, r.Arg(1))
+		if err := r.Err(); err != nil {
 			return nil, err
-		}
-		pv, ok := args[1].(*value.Scalar)
-		if !ok || pv.Null || pv.T.Category() != value.CatIntegral {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", fn, "a privilege type such as TABLE_READ")
-		}
-		p := auth.Priv(pv.I)
-		if !p.Valid() {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "accessType", fn, "a privilege type such as TABLE_READ")
 		}
 		var objs []string
 		limit := 0.0
-		if o := funcs.Arg(args, 2); !absent(o) {
+		var ok bool
+		if o := r.Given(2); o != nil {
 			if p.IsLimit() {
 				x, ok := o.(*value.Scalar)
 				if !ok || x.Null || (x.T.Category() != value.CatIntegral && x.T.Category() != value.CatFloating) {
@@ -39,7 +42,7 @@ func privOp(op auth.Op) impl {
 			} else if f, isFn := o.(interface{ FuncName() string }); isFn && p == auth.ViewExec {
 				objs = []string{f.FuncName()} // grant.md: a view's function names it
 			} else if objs, ok = funcs.StringsArg(o); !ok {
-				return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "objs", fn, "a string scalar or vector")
+				return nil, funcs.BadArg(r.Fn, "objs", "a string scalar or vector")
 			}
 		}
 		if p.IsLimit() && op == auth.Grant && limit <= 0 {
@@ -47,7 +50,8 @@ func privOp(op auth.Op) impl {
 		}
 		// catalog.md: catalog.schema[.table] names a schema's database
 		// (or its table)
-		if objs, err = catalog.Objects(h, objs); err != nil {
+		objs, err := catalog.Objects(h, objs)
+		if err != nil {
 			return nil, err
 		}
 		ownerOf := func(name string) (string, bool) {
@@ -78,7 +82,7 @@ func privOp(op auth.Op) impl {
 		}
 		if p.IsCatalog() {
 			if len(objs) == 0 || objs[0] == auth.Global {
-				return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "objs", fn, "a string scalar or vector")
+				return nil, funcs.BadArg(r.Fn, "objs", "a string scalar or vector")
 			}
 			dbs, err := catalog.Databases(h, objs)
 			if err != nil {
@@ -100,12 +104,12 @@ func privOp(op auth.Op) impl {
 	}
 }
 
-func addAccessControl(h Host, p auth.Principal, args []value.Value) (value.Value, error) {
-	name, ok := funcs.StringArg(args[0])
+func addAccessControl(h Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+	name, ok := funcs.StringArg(r.Arg(0))
 	if !ok {
-		t, isTable := args[0].(*value.Table)
+		t, isTable := r.Arg(0).(*value.Table)
 		if !isTable || t.Shared == "" {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "table", "addAccessControl", "a shared table or its name")
+			return nil, funcs.BadArg(r.Fn, "table", "a shared table or its name")
 		}
 		name = t.Shared
 	}

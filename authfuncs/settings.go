@@ -23,16 +23,11 @@ func settingsPath(env funcs.Env, name string) string {
 	return name
 }
 
-func backupSettings(h Host, p auth.Principal, args []value.Value) (value.Value, error) {
-	name, err := nameArg("backupSettings", "fileName", args[0])
-	if err != nil {
-		return nil, err
-	}
-	perm, err := optBool("backupSettings", "userPermission", funcs.Arg(args, 1), true)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := optBool("backupSettings", "functionView", funcs.Arg(args, 2), true); err != nil {
+func backupSettings(h Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+	name := nameArg(r, "fileName", r.Arg(0))
+	perm := r.Bool("userPermission", r.Given(1), true)
+	r.Bool("functionView", r.Given(2), true)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	users, err := p.Store.Backup(settingsPath(h, name), perm)
@@ -42,13 +37,10 @@ func backupSettings(h Host, p auth.Principal, args []value.Value) (value.Value, 
 	return stringsResult(users), nil
 }
 
-func restoreSettings(h Host, p auth.Principal, args []value.Value) (value.Value, error) {
-	name, err := nameArg("restoreSettings", "fileName", args[0])
-	if err != nil {
-		return nil, err
-	}
-	overwrite, err := optBool("restoreSettings", "overwrite", funcs.Arg(args, 1), false)
-	if err != nil {
+func restoreSettings(h Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+	name := nameArg(r, "fileName", r.Arg(0))
+	overwrite := r.Bool("overwrite", r.Given(1), false)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	users, err := p.Store.Restore(settingsPath(h, name), overwrite)

@@ -15,54 +15,36 @@ import (
 // Users, groups, passwords, locks and logins: the administration of the
 // store's principals.
 
-func createUser(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
-	user, err := nameArg("createUser", "userId", args[0])
-	if err != nil {
-		return nil, err
-	}
-	pw, ok := funcs.StringArg(args[1])
-	if !ok {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "password", "createUser", "a string")
-	}
-	groups, err := namesArg("createUser", "groupIds", funcs.Arg(args, 2))
-	if err != nil {
-		return nil, err
-	}
-	admin, err := optBool("createUser", "isAdmin", funcs.Arg(args, 3), false)
-	if err != nil {
-		return nil, err
-	}
+func createUser(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+	user := nameArg(r, "userId", r.Arg(0))
+	pw := textArg(r, "password", r.Arg(1), "a string")
+	groups := namesArg(r, "groupIds", r.Arg(2))
+	admin := r.Bool("isAdmin", r.Given(3), false)
 	mode := ""
-	if m := funcs.Arg(args, 4); !absent(m) {
-		if mode, ok = funcs.StringArg(m); !ok {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "authMode", "createUser", "'sha256' or 'scram'")
-		}
-		mode = strings.ToLower(mode)
+	if m := r.Given(4); m != nil {
+		mode = strings.ToLower(textArg(r, "authMode", m, "'sha256' or 'scram'"))
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	return nil, p.Store.CreateUser(user, pw, groups, admin, mode)
 }
 
-func createGroup(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
-	group, err := nameArg("createGroup", "groupId", args[0])
-	if err != nil {
-		return nil, err
-	}
-	users, err := namesArg("createGroup", "userIds", funcs.Arg(args, 1))
-	if err != nil {
+func createGroup(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+	group := nameArg(r, "groupId", r.Arg(0))
+	users := namesArg(r, "userIds", r.Arg(1))
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return nil, p.Store.CreateGroup(group, users)
 }
 
 // membership is addGroupMember (add) or deleteGroupMember.
-func membership(fn string, add bool) impl {
-	return func(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
-		users, err := namesArg(fn, "userIds", args[0])
-		if err != nil {
-			return nil, err
-		}
-		groups, err := namesArg(fn, "groupIds", args[1])
-		if err != nil {
+func membership(add bool) impl {
+	return func(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+		users := namesArg(r, "userIds", r.Arg(0))
+		groups := namesArg(r, "groupIds", r.Arg(1))
+		if err := r.Err(); err != nil {
 			return nil, err
 		}
 		if add {
@@ -72,20 +54,20 @@ func membership(fn string, add bool) impl {
 	}
 }
 
-func getUserList(_ Host, p auth.Principal, _ []value.Value) (value.Value, error) {
+func getUserList(_ Host, p auth.Principal, _ *funcs.Args) (value.Value, error) {
 	return value.NewStrings(value.String, p.Store.Users()), nil
 }
 
-func getGroupList(_ Host, p auth.Principal, _ []value.Value) (value.Value, error) {
+func getGroupList(_ Host, p auth.Principal, _ *funcs.Args) (value.Value, error) {
 	return value.NewStrings(value.String, p.Store.Groups()), nil
 }
 
 // byName is an administrator's function of one name (param), whose
 // result f gives from the store.
-func byName(fn, param string, f func(*auth.Store, string) (value.Value, error)) impl {
-	return func(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
-		name, err := nameArg(fn, param, args[0])
-		if err != nil {
+func byName(param string, f func(*auth.Store, string) (value.Value, error)) impl {
+	return func(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+		name := nameArg(r, param, r.Arg(0))
+		if err := r.Err(); err != nil {
 			return nil, err
 		}
 		return f(p.Store, name)
@@ -94,14 +76,14 @@ func byName(fn, param string, f func(*auth.Store, string) (value.Value, error)) 
 
 // nameOp is byName for a store operation with no result: deleteUser,
 // deleteGroup, lockUser, unlockUser.
-func nameOp(fn, param string, op func(*auth.Store, string) error) impl {
-	return byName(fn, param, func(s *auth.Store, name string) (value.Value, error) { return nil, op(s, name) })
+func nameOp(param string, op func(*auth.Store, string) error) impl {
+	return byName(param, func(s *auth.Store, name string) (value.Value, error) { return nil, op(s, name) })
 }
 
 // namesOf is getGroupsByUserId and getUsersByGroupId: the names list
 // gives for the one name the function takes (param).
-func namesOf(fn, param string, list func(*auth.Store, string) ([]string, error)) impl {
-	return byName(fn, param, func(s *auth.Store, name string) (value.Value, error) {
+func namesOf(param string, list func(*auth.Store, string) ([]string, error)) impl {
+	return byName(param, func(s *auth.Store, name string) (value.Value, error) {
 		names, err := list(s, name)
 		if err != nil {
 			return nil, err
@@ -110,31 +92,29 @@ func namesOf(fn, param string, list func(*auth.Store, string) ([]string, error))
 	})
 }
 
-func changePwd(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
+func changePwd(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
 	if p.User == "" {
 		return nil, ddberr.Errorf("<NotAuthenticated>Please login first.")
 	}
-	oldPw, ok1 := funcs.StringArg(args[0])
-	newPw, ok2 := funcs.StringArg(args[1])
-	if !ok1 || !ok2 {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "newPwd", "changePwd", "a string")
+	// DolphinDB names newPwd whichever password is not a string
+	oldPw := textArg(r, "newPwd", r.Arg(0), "a string")
+	newPw := textArg(r, "newPwd", r.Arg(1), "a string")
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	return nil, p.Store.ChangePassword(p.User, oldPw, newPw)
 }
 
-func resetPwd(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
-	user, err := nameArg("resetPwd", "userId", args[0])
-	if err != nil {
+func resetPwd(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+	user := nameArg(r, "userId", r.Arg(0))
+	pw := textArg(r, "newPwd", r.Arg(1), "a string")
+	if err := r.Err(); err != nil {
 		return nil, err
-	}
-	pw, ok := funcs.StringArg(args[1])
-	if !ok {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "newPwd", "resetPwd", "a string")
 	}
 	return nil, p.Store.ResetPassword(user, pw)
 }
 
-func getUserLockedStatus(_ Host, p auth.Principal, _ []value.Value) (value.Value, error) {
+func getUserLockedStatus(_ Host, p auth.Principal, _ *funcs.Args) (value.Value, error) {
 	rows := p.Store.LockStatuses()
 	users := make([]string, len(rows))
 	ips := make([]string, len(rows))
@@ -148,13 +128,13 @@ func getUserLockedStatus(_ Host, p auth.Principal, _ []value.Value) (value.Value
 	}), nil
 }
 
-func getUserPasswordStatus(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
+func getUserPasswordStatus(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
 	user := ""
-	if a := funcs.Arg(args, 0); !absent(a) {
-		var ok bool
-		if user, ok = funcs.StringArg(a); !ok {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "user", "getUserPasswordStatus", "a string")
-		}
+	if a := r.Given(0); a != nil {
+		user = textArg(r, "user", a, "a string")
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	if !p.IsAdmin() && (user == "" || user != p.User) {
 		return nil, ddberr.Errorf("Only administrators execute function %s", "getUserPasswordStatus")
@@ -177,23 +157,25 @@ func getUserPasswordStatus(_ Host, p auth.Principal, args []value.Value) (value.
 	}), nil
 }
 
-func isLoggedIn(h Host, _ auth.Principal, args []value.Value) (value.Value, error) {
-	user, err := nameArg("isLoggedIn", "userId", args[0])
-	if err != nil {
+func isLoggedIn(h Host, _ auth.Principal, r *funcs.Args) (value.Value, error) {
+	user := nameArg(r, "userId", r.Arg(0))
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return value.NewBool(slices.Contains(h.LoggedInUsers(), user)), nil
 }
 
-func getAuthenticatedUsers(h Host, _ auth.Principal, _ []value.Value) (value.Value, error) {
+func getAuthenticatedUsers(h Host, _ auth.Principal, _ *funcs.Args) (value.Value, error) {
 	return value.NewStrings(value.String, h.LoggedInUsers()), nil
 }
 
-func scramClientFirst(_ Host, p auth.Principal, args []value.Value) (value.Value, error) {
-	user, ok1 := funcs.StringArg(args[0])
-	nonce, ok2 := funcs.StringArg(args[1])
-	if !ok1 || !ok2 {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "userId", "scramClientFirst", "a string")
+// The SCRAM steps name userId whichever argument is not a string.
+
+func scramClientFirst(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+	user := textArg(r, "userId", r.Arg(0), "a string")
+	nonce := textArg(r, "userId", r.Arg(1), "a string")
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	salt, iter, combined, err := p.Store.ScramFirst(user, nonce)
 	if err != nil {
@@ -202,12 +184,12 @@ func scramClientFirst(_ Host, p auth.Principal, args []value.Value) (value.Value
 	return value.NewTuple([]value.Value{value.NewString(salt), value.NewInt(int32(iter)), value.NewString(combined)}), nil
 }
 
-func scramClientFinal(h Host, _ auth.Principal, args []value.Value) (value.Value, error) {
-	user, ok1 := funcs.StringArg(args[0])
-	combined, ok2 := funcs.StringArg(args[1])
-	proof, ok3 := funcs.StringArg(args[2])
-	if !ok1 || !ok2 || !ok3 {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "userId", "scramClientFinal", "a string")
+func scramClientFinal(h Host, _ auth.Principal, r *funcs.Args) (value.Value, error) {
+	user := textArg(r, "userId", r.Arg(0), "a string")
+	combined := textArg(r, "userId", r.Arg(1), "a string")
+	proof := textArg(r, "userId", r.Arg(2), "a string")
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	sig, err := h.ScramLogin(user, combined, proof)
 	if err != nil {
