@@ -21,35 +21,25 @@ func fmin(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	xtol, err := floatOpt(fn, "xtol", args, 2, 1e-4, positive)
+	r := funcs.ReadArgs(fn, args)
+	xtol := floatOpt(r, "xtol", 2, 1e-4, positive)
+	ftol := floatOpt(r, "ftol", 3, 1e-4, positive)
+	// maxIter and maxFun default to N*200 together; one given leaves the
+	// other unbounded.
+	limit := len(x0) * 200
+	if r.Given(4) != nil || r.Given(5) != nil {
+		limit = math.MaxInt32
+	}
+	maxIter := intOpt(r, "maxIter", 4, int64(limit), 0)
+	maxFun := intOpt(r, "maxFun", 5, int64(limit), 0)
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	res, err := nelderMead(s, x0, xtol, ftol, maxIter, maxFun)
 	if err != nil {
 		return nil, err
 	}
-	ftol, err := floatOpt(fn, "ftol", args, 3, 1e-4, positive)
-	if err != nil {
-		return nil, err
-	}
-	n := len(x0)
-	maxIter, maxFun := n*200, n*200
-	iterGiven, funGiven := funcs.GivenArg(args, 4) != nil, funcs.GivenArg(args, 5) != nil
-	if iterGiven || funGiven {
-		maxIter, maxFun = math.MaxInt32, math.MaxInt32
-	}
-	if iterGiven {
-		if maxIter, err = intOpt(fn, "maxIter", args, 4, 0, 0); err != nil {
-			return nil, err
-		}
-	}
-	if funGiven {
-		if maxFun, err = intOpt(fn, "maxFun", args, 5, 0, 0); err != nil {
-			return nil, err
-		}
-	}
-	r, err := nelderMead(s, x0, xtol, ftol, maxIter, maxFun)
-	if err != nil {
-		return nil, err
-	}
-	return result("xopt", r.x, "fopt", r.f, "iterations", r.iters, "fcalls", s.fcalls, "warnFlag", r.warn), nil
+	return result("xopt", res.x, "fopt", res.f, "iterations", res.iters, "fcalls", s.fcalls, "warnFlag", res.warn), nil
 }
 
 type nmResult struct {
@@ -219,8 +209,9 @@ func brute(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "func", fn)
 	}
-	ns, err := intOpt(fn, "ns", args, 2, 20, 1)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	ns := intOpt(r, "ns", 2, 20, 1)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	rangesErr := ddberr.Errorf("The argument [ranges] of brute must be a tuple of (low, high) or (low, high, num) tuples.")
@@ -231,9 +222,9 @@ func brute(env funcs.Env, args []value.Value) (value.Value, error) {
 	n := rt.Len()
 	axes := make([][]float64, n)
 	total := 1
-	for i, r := range rt.Any {
-		d, ok := doublesOf(r)
-		if _, isMatrix := r.(*value.Matrix); !ok || isMatrix || len(d) != 2 && len(d) != 3 || hasNaN(d) {
+	for i, rng := range rt.Any {
+		d, ok := doublesOf(rng)
+		if _, isMatrix := rng.(*value.Matrix); !ok || isMatrix || len(d) != 2 && len(d) != 3 || hasNaN(d) {
 			return nil, rangesErr
 		}
 		num := ns
@@ -301,11 +292,11 @@ func brute(env funcs.Env, args []value.Value) (value.Value, error) {
 		return result("xopt", best, "fopt", fbest), nil
 	}
 	if finish == nil {
-		r, err := nelderMead(s, best, 1e-4, 1e-4, n*200, n*200)
+		res, err := nelderMead(s, best, 1e-4, 1e-4, n*200, n*200)
 		if err != nil {
 			return nil, err
 		}
-		return result("xopt", r.x, "fopt", r.f), nil
+		return result("xopt", res.x, "fopt", res.f), nil
 	}
 	out, err := env.Call(finish, args[0], value.NewDoubles(best))
 	if err != nil {
