@@ -49,6 +49,22 @@ type nmResult struct {
 	warn  int
 }
 
+// SortSimplex orders a simplex's vertices pts by their values vals,
+// smallest first, keeping tied vertices in their order.
+func SortSimplex(pts [][]float64, vals []float64) {
+	idx := make([]int, len(pts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return vals[idx[a]] < vals[idx[b]] })
+	ps, vs := make([][]float64, len(pts)), make([]float64, len(pts))
+	for i, j := range idx {
+		ps[i], vs[i] = pts[j], vals[j]
+	}
+	copy(pts, ps)
+	copy(vals, vs)
+}
+
 // nelderMead is the simplex search of fmin. A NULL or NaN value counts
 // as +Inf.
 func nelderMead(s *script, x0 []float64, xtol, ftol float64, maxIter, maxFun int) (nmResult, error) {
@@ -81,20 +97,7 @@ func nelderMead(s *script, x0 []float64, xtol, ftol float64, maxIter, maxFun int
 			return nmResult{}, err
 		}
 	}
-	order := func() {
-		idx := make([]int, n+1)
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return fsim[idx[a]] < fsim[idx[b]] })
-		ns, nf := make([][]float64, n+1), make([]float64, n+1)
-		for i, j := range idx {
-			ns[i], nf[i] = sim[j], fsim[j]
-		}
-		copy(sim, ns)
-		copy(fsim, nf)
-	}
-	order()
+	SortSimplex(sim, fsim)
 	combine := func(a float64, x []float64, b float64, y []float64) []float64 {
 		out := make([]float64, n)
 		for i := range out {
@@ -167,7 +170,7 @@ func nelderMead(s *script, x0 []float64, xtol, ftol float64, maxIter, maxFun int
 				}
 			}
 		}
-		order()
+		SortSimplex(sim, fsim)
 		iters++
 	}
 	warn := 0
