@@ -207,13 +207,7 @@ func vectorNorm(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	xs := make([]float64, len(raw))
-	for i, x := range raw {
-		if funcs.IsNullF(x) {
-			x = math.NaN()
-		}
-		xs[i] = x
-	}
+	xs := funcs.NullsAsNaN(raw)
 	integral := v.T.Category() == value.CatIntegral || v.T == value.Bool
 	if isVector || len(axes) == 1 {
 		if ord.name == "nuc" || ord.name == "fro" {

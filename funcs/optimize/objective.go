@@ -119,14 +119,7 @@ func Floats(r value.Value) ([]float64, bool) {
 	if err != nil {
 		return nil, false
 	}
-	out := make([]float64, len(f))
-	for i, x := range f {
-		if funcs.IsNullF(x) {
-			x = math.NaN()
-		}
-		out[i] = x
-	}
-	return out, true
+	return funcs.NullsAsNaN(f), true
 }
 
 // gradient is fprime(x) into g, or forward differences of step eps when
