@@ -51,9 +51,9 @@ func deArgs(env funcs.Env, args []value.Value) (deParams, error) {
 			r.Fail(outOfRange("mutation"))
 		}
 	}
-	p.recombination = floatOpt(r, "recombination", 6, 0.7, func(f float64) bool { return f >= 0 && f <= 1 })
-	p.tol = floatOpt(r, "tol", 7, 0.01, nonNegative)
-	p.atol = floatOpt(r, "atol", 8, 0, nonNegative)
+	p.recombination = FloatOpt(r, "recombination", 6, 0.7, func(f float64) bool { return f >= 0 && f <= 1 })
+	p.tol = FloatOpt(r, "tol", 7, 0.01, nonNegative)
+	p.atol = FloatOpt(r, "atol", 8, 0, nonNegative)
 	p.polish = r.Bool("polish", r.Given(9), true)
 	seed := r.Int("seed", r.Given(10), -1)
 	if err := r.Err(); err != nil {

@@ -29,11 +29,11 @@ func fminBFGS(env funcs.Env, args []value.Value) (value.Value, error) {
 	n := len(x)
 	r := funcs.ReadArgs(fn, args)
 	s.grad = OptFunc(r, "fprime", 2)
-	gtol := floatOpt(r, "gtol", 3, 1e-5, positive)
-	ord := floatOpt(r, "norm", 4, math.Inf(1), positive)
-	eps := floatOpt(r, "epsilon", 5, DefaultEps, positive)
+	gtol := FloatOpt(r, "gtol", 3, 1e-5, positive)
+	ord := FloatOpt(r, "norm", 4, math.Inf(1), positive)
+	eps := FloatOpt(r, "epsilon", 5, DefaultEps, positive)
 	maxIter := intOpt(r, "maxIter", 6, int64(200*n), 0)
-	xrtol := floatOpt(r, "xrtol", 7, 0, nonNegative)
+	xrtol := FloatOpt(r, "xrtol", 7, 0, nonNegative)
 	c1, c2 := wolfeArgs(r, 8)
 	if err := r.Err(); err != nil {
 		return nil, err
@@ -170,8 +170,8 @@ func vecNorm(v []float64, ord float64) float64 {
 
 // wolfeArgs reads c1 and c2, arguments i and i+1: 0 < c1 < c2 < 1.
 func wolfeArgs(r *funcs.Args, i int) (c1, c2 float64) {
-	c1 = floatOpt(r, "c1", i, 1e-4, unitOpen)
-	c2 = floatOpt(r, "c2", i+1, 0.9, unitOpen)
+	c1 = FloatOpt(r, "c1", i, 1e-4, unitOpen)
+	c2 = FloatOpt(r, "c2", i+1, 0.9, unitOpen)
 	if r.Err() == nil && c1 >= c2 {
 		r.Fail(ddberr.Errorf("The argument [%s] of %s is out of range.", "c1", r.Fn))
 	}
@@ -199,7 +199,7 @@ func fminNCG(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	s.grad, s.hess = args[2], args[3]
 	in := funcs.ReadArgs(fn, args)
-	xtol := floatOpt(in, "xtol", 4, 1e-5, positive)
+	xtol := FloatOpt(in, "xtol", 4, 1e-5, positive)
 	maxIter := intOpt(in, "maxIter", 5, int64(200*n), 0)
 	c1, c2 := wolfeArgs(in, 6)
 	if err := in.Err(); err != nil {

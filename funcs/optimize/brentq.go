@@ -36,8 +36,8 @@ func brentq(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	r := funcs.ReadArgs(fn, args)
-	xtol := floatOpt(r, "xtol", 3, 2e-12, positive)
-	rtol := floatOpt(r, "rtol", 4, 4*2.220446049250313e-16, nonNegative)
+	xtol := FloatOpt(r, "xtol", 3, 2e-12, positive)
+	rtol := FloatOpt(r, "rtol", 4, 4*2.220446049250313e-16, nonNegative)
 	maxIter := intOpt(r, "maxIter", 5, 100, 0)
 	if err := r.Err(); err != nil {
 		return nil, err

@@ -28,9 +28,9 @@ func fminLBFGSB(env funcs.Env, args []value.Value) (value.Value, error) {
 	lo, hi := Bounds(r, 3, n)
 	var o lbOptions
 	o.m = intOpt(r, "m", 4, 10, 1)
-	o.factr = floatOpt(r, "factr", 5, 1e7, positive)
-	o.pgtol = floatOpt(r, "pgtol", 6, 1e-5, positive)
-	eps := floatOpt(r, "epsilon", 7, 1e-8, positive)
+	o.factr = FloatOpt(r, "factr", 5, 1e7, positive)
+	o.pgtol = FloatOpt(r, "pgtol", 6, 1e-5, positive)
+	eps := FloatOpt(r, "epsilon", 7, 1e-8, positive)
 	o.maxIter = intOpt(r, "maxIter", 8, 15000, 0)
 	o.maxFun = intOpt(r, "maxFun", 9, 15000, 0)
 	o.maxLS = intOpt(r, "maxLS", 10, 20, 0)

@@ -22,8 +22,8 @@ func fmin(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	r := funcs.ReadArgs(fn, args)
-	xtol := floatOpt(r, "xtol", 2, 1e-4, positive)
-	ftol := floatOpt(r, "ftol", 3, 1e-4, positive)
+	xtol := FloatOpt(r, "xtol", 2, 1e-4, positive)
+	ftol := FloatOpt(r, "ftol", 3, 1e-4, positive)
 	// maxIter and maxFun default to N*200 together; one given leaves the
 	// other unbounded.
 	limit := len(x0) * 200

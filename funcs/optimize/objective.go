@@ -190,8 +190,9 @@ func OptFunc(r *funcs.Args, name string, i int) value.Value {
 	})
 }
 
-// floatOpt reads optional argument i, a numeric scalar that ok accepts.
-func floatOpt(r *funcs.Args, name string, i int, def float64, ok func(float64) bool) float64 {
+// FloatOpt reads optional argument i, a numeric scalar that ok accepts:
+// the optimisers' (and loess's) options, "out of range" otherwise.
+func FloatOpt(r *funcs.Args, name string, i int, def float64, ok func(float64) bool) float64 {
 	return funcs.Read(r, func() (float64, error) {
 		x := r.Given(i)
 		if x == nil {
@@ -208,7 +209,7 @@ func floatOpt(r *funcs.Args, name string, i int, def float64, ok func(float64) b
 // PositiveOpt reads optional argument i, a positive number, as
 // fminSLSQP's ftol and epsilon are.
 func PositiveOpt(r *funcs.Args, name string, i int, def float64) float64 {
-	return floatOpt(r, name, i, def, positive)
+	return FloatOpt(r, name, i, def, positive)
 }
 
 // intOpt reads optional argument i, an integer of at least least.
