@@ -88,11 +88,6 @@ func (r *Args) Bool(param string, x value.Value, def bool) bool {
 	return Read(r, func() (bool, error) { return BoolArg(r.Fn, param, x, def) })
 }
 
-// StrScalar is StrScalarArg of x for param.
-func (r *Args) StrScalar(param string, x value.Value) string {
-	return Read(r, func() (string, error) { return StrScalarArg(r.Fn, param, x) })
-}
-
 // Doubles is DoublesOf the numeric vector v, failing with fn's text for
 // a non-numeric one.
 func (r *Args) Doubles(v *value.Vector) []float64 {

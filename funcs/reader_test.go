@@ -48,9 +48,6 @@ func TestArgsKeepsTheFirstError(t *testing.T) {
 		{"Doubles of a non-numeric vector", []value.Value{value.NewStrings(value.String, []string{"a"})}, func(r *Args) any {
 			return r.Doubles(r.Arg(0).(*value.Vector))
 		}, []float64(nil), "The argument of f must be numeric."},
-		{"StrScalar", []value.Value{value.NewString("ab")}, func(r *Args) any {
-			return r.StrScalar("s", r.Arg(0))
-		}, "ab", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := ReadArgs("f", c.args)
