@@ -30,7 +30,7 @@ func gaussianNB(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	r := funcs.ReadArgs("gaussianNB", args)
-	vs := number(r, "varSmoothing", 2, 1e-9, func(f float64) bool { return f > 0 }, "a positive number")
+	vs := r.Number("varSmoothing", r.Given(2), 1e-9, func(f float64) bool { return f > 0 }, "a positive number")
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func multinomialNB(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	r := funcs.ReadArgs("multinomialNB", args)
-	alpha := number(r, "varSmoothing", 2, 1, func(f float64) bool { return f >= 0 && f <= 1 }, "a number between 0 and 1")
+	alpha := r.Number("varSmoothing", r.Given(2), 1, func(f float64) bool { return f >= 0 && f <= 1 }, "a number between 0 and 1")
 	if err := r.Err(); err != nil {
 		return nil, err
 	}

@@ -216,27 +216,8 @@ func argmax(xs []float64) int {
 	return best
 }
 
-// number reads optional argument i, a numeric scalar other than BOOL
-// that ok accepts (def when absent or NULL); anything else fails as not
-// being what.
-func number(r *funcs.Args, name string, i int, def float64, ok func(float64) bool, what string) float64 {
-	v := r.Given(i)
-	if v == nil || r.Err() != nil {
-		return def
-	}
-	s, isScalar := v.(*value.Scalar)
-	var f []float64
-	if isScalar && s.T.IsNumeric() && s.T != value.Bool {
-		f, _ = funcs.DoublesOf(r.Fn, funcs.ScalarVector(s))
-	}
-	if len(f) != 1 || funcs.IsNullF(f[0]) || !ok(f[0]) {
-		r.Bad(name, what)
-		return 0
-	}
-	return f[0]
-}
-
-// nonNegNumber is number for a non-negative number.
+// nonNegNumber reads optional argument i, a non-negative number (def
+// when absent or NULL).
 func nonNegNumber(r *funcs.Args, name string, i int, def float64) float64 {
-	return number(r, name, i, def, func(f float64) bool { return f >= 0 }, "a non-negative number")
+	return r.Number(name, r.Given(i), def, func(f float64) bool { return f >= 0 }, "a non-negative number")
 }
