@@ -277,6 +277,19 @@ func ColumnsOf(x value.Value) ([]*value.Vector, func([]*value.Vector) value.Valu
 	return nil, nil, false
 }
 
+// NullsAsNaN is a copy of xs (as DoublesOf gives them) with NaN for
+// NULL, the missing value of float arithmetic and numeric libraries.
+func NullsAsNaN(xs []float64) []float64 {
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		if IsNullF(x) {
+			x = math.NaN()
+		}
+		out[i] = x
+	}
+	return out
+}
+
 // finite turns NaN and infinities into NULL in place.
 func Finite(out []float64) []float64 {
 	for i, r := range out {

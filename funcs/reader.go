@@ -88,9 +88,23 @@ func (r *Args) Bool(param string, x value.Value, def bool) bool {
 	return Read(r, func() (bool, error) { return BoolArg(r.Fn, param, x, def) })
 }
 
-// StrScalar is StrScalarArg of x for param.
-func (r *Args) StrScalar(param string, x value.Value) string {
-	return Read(r, func() (string, error) { return StrScalarArg(r.Fn, param, x) })
+// Number reads x, a numeric scalar other than BOOL that ok accepts, def
+// when x is nil; anything else fails with BadArg's text for param ("must
+// be what").
+func (r *Args) Number(param string, x value.Value, def float64, ok func(float64) bool, what string) float64 {
+	if x == nil || r.err != nil {
+		return def
+	}
+	s, isScalar := x.(*value.Scalar)
+	var f []float64
+	if isScalar && s.T.IsNumeric() && s.T != value.Bool {
+		f, _ = DoublesOf(r.Fn, ScalarVector(s))
+	}
+	if len(f) != 1 || IsNullF(f[0]) || !ok(f[0]) {
+		r.Bad(param, what)
+		return 0
+	}
+	return f[0]
 }
 
 // Doubles is DoublesOf the numeric vector v, failing with fn's text for

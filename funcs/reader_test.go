@@ -45,12 +45,21 @@ func TestArgsKeepsTheFirstError(t *testing.T) {
 			r.Bad("x", "a numeric vector")
 			return nil
 		}, nil, "The argument [x] of f must be a numeric vector."},
+		{"Number within its range", []value.Value{value.NewInt(3)}, func(r *Args) any {
+			return r.Number("tol", r.Arg(0), 1, func(f float64) bool { return f >= 0 }, "a non-negative number")
+		}, 3.0, ""},
+		{"Number left out", nil, func(r *Args) any {
+			return r.Number("tol", r.Arg(0), 1, func(f float64) bool { return f >= 0 }, "a non-negative number")
+		}, 1.0, ""},
+		{"Number out of its range", []value.Value{value.NewDouble(-1)}, func(r *Args) any {
+			return r.Number("tol", r.Arg(0), 1, func(f float64) bool { return f >= 0 }, "a non-negative number")
+		}, 0.0, "The argument [tol] of f must be a non-negative number."},
+		{"Number refuses BOOL", []value.Value{value.NewBool(true)}, func(r *Args) any {
+			return r.Number("tol", r.Arg(0), 1, func(f float64) bool { return f >= 0 }, "a non-negative number")
+		}, 0.0, "The argument [tol] of f must be a non-negative number."},
 		{"Doubles of a non-numeric vector", []value.Value{value.NewStrings(value.String, []string{"a"})}, func(r *Args) any {
 			return r.Doubles(r.Arg(0).(*value.Vector))
 		}, []float64(nil), "The argument of f must be numeric."},
-		{"StrScalar", []value.Value{value.NewString("ab")}, func(r *Args) any {
-			return r.StrScalar("s", r.Arg(0))
-		}, "ab", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := ReadArgs("f", c.args)

@@ -57,18 +57,21 @@ func stl(_ funcs.Env, args []value.Value) (value.Value, error) {
 // stlArgs reads stl's parameters after data, filling in the defaults.
 func stlArgs(args []value.Value, n int) (stlParams, error) {
 	var p stlParams
-	intArg := func(i int, name string, def int64, valid func(int64) bool) (int, error) {
-		x := funcs.GivenArg(args, i)
-		k, err := funcs.IntArg("stl", name, x, def)
-		if err == nil && x != nil && !valid(k) {
-			err = ddberr.Errorf("The argument [%s] of %s is out of range.", name, "stl")
-		}
-		return int(k), err
+	r := funcs.ReadArgs("stl", args)
+	intArg := func(i int, name string, def int64, valid func(int64) bool) int {
+		return funcs.Read(r, func() (int, error) {
+			x := r.Given(i)
+			k, err := funcs.IntArg("stl", name, x, def)
+			if err == nil && x != nil && !valid(k) {
+				err = ddberr.Errorf("The argument [%s] of %s is out of range.", name, "stl")
+			}
+			return int(k), err
+		})
 	}
 	positive := func(k int64) bool { return k > 0 }
 	degree := func(k int64) bool { return k >= 0 && k <= 2 }
-	var err error
-	if p.period, err = intArg(1, "period", 0, func(k int64) bool { return k > 1 }); err != nil {
+	p.period = intArg(1, "period", 0, func(k int64) bool { return k > 1 })
+	if err := r.Err(); err != nil {
 		return p, err
 	}
 	if p.period < 2 {
@@ -82,54 +85,30 @@ func stlArgs(args []value.Value, n int) (stlParams, error) {
 			return p, ddberr.Errorf("The argument [sWindow] of stl must be \"periodic\" or an odd integer.")
 		}
 		p.periodic, p.sWindow = true, 10*n+1
-	} else if p.sWindow, err = intArg(2, "sWindow", 0, positive); err != nil {
-		return p, err
-	} else if p.sWindow <= 0 {
+	} else if p.sWindow = intArg(2, "sWindow", 0, positive); r.Err() == nil && p.sWindow <= 0 {
 		return p, ddberr.Errorf("The argument [%s] of %s is out of range.", "sWindow", "stl")
 	}
-	if p.sDegree, err = intArg(3, "sDegree", 1, degree); err != nil {
-		return p, err
-	}
+	p.sDegree = intArg(3, "sDegree", 1, degree)
 	if p.periodic {
 		p.sDegree = 0
 	}
-	if p.sJump, err = intArg(4, "sJump", ceilTenth(p.sWindow), positive); err != nil {
-		return p, err
-	}
+	p.sJump = intArg(4, "sJump", ceilTenth(p.sWindow), positive)
+	// after a failed sWindow read this default divides by zero, harmless:
+	// r holds the error and nothing reads tWindow
 	tDef := nextOdd(int(math.Ceil(1.5 * float64(p.period) / (1 - 1.5/float64(p.sWindow)))))
-	if p.tWindow, err = intArg(5, "tWindow", int64(tDef), positive); err != nil {
-		return p, err
-	}
-	if p.tDegree, err = intArg(6, "tDegree", 1, degree); err != nil {
-		return p, err
-	}
-	if p.tJump, err = intArg(7, "tJump", ceilTenth(p.tWindow), positive); err != nil {
-		return p, err
-	}
-	if p.lWindow, err = intArg(8, "lWindow", int64(nextOdd(p.period)), positive); err != nil {
-		return p, err
-	}
-	if p.lDegree, err = intArg(9, "lDegree", 1, degree); err != nil {
-		return p, err
-	}
-	if p.lJump, err = intArg(10, "lJump", ceilTenth(p.lWindow), positive); err != nil {
-		return p, err
-	}
-	robust, err := funcs.BoolArg("stl", "robust", funcs.GivenArg(args, 11), false)
-	if err != nil {
-		return p, err
-	}
+	p.tWindow = intArg(5, "tWindow", int64(tDef), positive)
+	p.tDegree = intArg(6, "tDegree", 1, degree)
+	p.tJump = intArg(7, "tJump", ceilTenth(p.tWindow), positive)
+	p.lWindow = intArg(8, "lWindow", int64(nextOdd(p.period)), positive)
+	p.lDegree = intArg(9, "lDegree", 1, degree)
+	p.lJump = intArg(10, "lJump", ceilTenth(p.lWindow), positive)
 	inner, outer := int64(2), int64(0)
-	if robust {
+	if r.Bool("robust", r.Given(11), false) {
 		inner, outer = 1, 15
 	}
-	if p.inner, err = intArg(12, "inner", inner, positive); err != nil {
-		return p, err
-	}
-	if p.outer, err = intArg(13, "outer", outer, positive); err != nil {
-		return p, err
-	}
-	return p, nil
+	p.inner = intArg(12, "inner", inner, positive)
+	p.outer = intArg(13, "outer", outer, positive)
+	return p, r.Err()
 }
 
 // ceilTenth is the default jump of a window: ceil(window/10).

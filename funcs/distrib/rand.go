@@ -258,12 +258,10 @@ func randMultivariateNormal(env funcs.Env, args []value.Value) (value.Value, err
 			return nil, ddberr.Errorf("The arguments [mean] and [covar] of randMultivariateNormal must not contain NULL values.")
 		}
 	}
-	n, err := funcs.PositiveIntArg(fn, "count", args[2], 0)
-	if err != nil {
-		return nil, err
-	}
-	asRow, err := funcs.BoolArg(fn, "sampleAsRow", funcs.Arg(args, 3), true)
-	if err != nil {
+	in := funcs.ReadArgs(fn, args)
+	n := in.PositiveInt("count", args[2], 0)
+	asRow := in.Bool("sampleAsRow", in.Arg(3), true)
+	if err := in.Err(); err != nil {
 		return nil, err
 	}
 	if int64(k)*n > math.MaxInt32 {

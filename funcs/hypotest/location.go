@@ -49,16 +49,11 @@ func tTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	mu, err := optFloat(fn, "mu", funcs.Arg(args, 2), 0)
-	if err != nil {
-		return nil, err
-	}
-	cl, err := confLevel(fn, funcs.Arg(args, 3))
-	if err != nil {
-		return nil, err
-	}
-	equalVar, err := funcs.BoolArg(fn, "equalVar", funcs.GivenArg(args, 4), false)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	mu := optFloat(r, "mu", r.Arg(2), 0)
+	cl := confLevel(r, r.Arg(3))
+	equalVar := r.Bool("equalVar", r.Given(4), false)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	mx, vx := meanVar(x)
@@ -108,20 +103,12 @@ func zTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	mu, err := optFloat(fn, "mu", funcs.Arg(args, 2), 0)
-	if err != nil {
-		return nil, err
-	}
-	sx, err := optFloat(fn, "sigmaX", funcs.Arg(args, 3), 1)
-	if err != nil {
-		return nil, err
-	}
-	sy, err := optFloat(fn, "sigmaY", funcs.Arg(args, 4), 1)
-	if err != nil {
-		return nil, err
-	}
-	cl, err := confLevel(fn, funcs.Arg(args, 5))
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	mu := optFloat(r, "mu", r.Arg(2), 0)
+	sx := optFloat(r, "sigmaX", r.Arg(3), 1)
+	sy := optFloat(r, "sigmaY", r.Arg(4), 1)
+	cl := confLevel(r, r.Arg(5))
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	mx, _ := meanOf(x)
@@ -170,15 +157,13 @@ func fTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	ratio, err := optFloat(fn, "ratio", funcs.Arg(args, 2), 1)
-	if err == nil && !(ratio > 0) {
-		err = ddberr.Errorf("The argument [ratio] of fTest must be a positive number.")
+	r := funcs.ReadArgs(fn, args)
+	ratio := optFloat(r, "ratio", r.Arg(2), 1)
+	if r.Err() == nil && !(ratio > 0) {
+		r.Fail(ddberr.Errorf("The argument [ratio] of fTest must be a positive number."))
 	}
-	if err != nil {
-		return nil, err
-	}
-	cl, err := confLevel(fn, funcs.Arg(args, 3))
-	if err != nil {
+	cl := confLevel(r, r.Arg(3))
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	_, vx := meanVar(x)

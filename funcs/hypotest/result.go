@@ -47,24 +47,26 @@ func sample(fn, name string, x value.Value, least int) ([]float64, error) {
 }
 
 // optFloat reads an optional numeric scalar: def when absent or NULL.
-func optFloat(fn, name string, x value.Value, def float64) (float64, error) {
-	if funcs.NullOrAbsent(x) {
-		return def, nil
-	}
-	s, ok := funcs.ScalarArg(x)
-	if !ok || !s.T.IsNumeric() {
-		return 0, ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, fn)
-	}
-	return s.Float64(), nil
+func optFloat(r *funcs.Args, name string, x value.Value, def float64) float64 {
+	return funcs.Read(r, func() (float64, error) {
+		if funcs.NullOrAbsent(x) {
+			return def, nil
+		}
+		s, ok := funcs.ScalarArg(x)
+		if !ok || !s.T.IsNumeric() {
+			return 0, ddberr.Errorf("The argument [%s] of %s must be a numeric scalar.", name, r.Fn)
+		}
+		return s.Float64(), nil
+	})
 }
 
 // confLevel reads the optional confidence level, in (0, 1).
-func confLevel(fn string, x value.Value) (float64, error) {
-	c, err := optFloat(fn, "confLevel", x, 0.95)
-	if err == nil && !(c > 0 && c < 1) {
-		err = ddberr.Errorf("The argument [confLevel] of %s must be a number in (0, 1).", fn)
+func confLevel(r *funcs.Args, x value.Value) float64 {
+	c := optFloat(r, "confLevel", x, 0.95)
+	if r.Err() == nil && !(c > 0 && c < 1) {
+		r.Fail(ddberr.Errorf("The argument [confLevel] of %s must be a number in (0, 1).", r.Fn))
 	}
-	return c, err
+	return c
 }
 
 // entry is one key of a result dictionary.

@@ -2,6 +2,7 @@ package hypotest
 
 import (
 	"math"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -171,32 +172,24 @@ func series(fn, name string, x value.Value) ([]float64, error) {
 }
 
 // maxLagArg reads the optional maxLag: -1 when absent or NULL.
-func maxLagArg(fn string, x value.Value) (int, error) {
+func maxLagArg(r *funcs.Args, x value.Value) int {
 	if funcs.NullOrAbsent(x) {
-		return -1, nil
+		return -1
 	}
-	m, err := funcs.NonNegIntArg(fn, "maxLag", x, 0)
-	return int(min(m, 1<<30)), err
+	return int(min(r.NonNegInt("maxLag", x, 0), 1<<30))
 }
 
 // choice reads an optional string argument that must be one of choices,
 // the first its default.
-func choice(fn, name string, x value.Value, choices ...string) (string, error) {
+func choice(r *funcs.Args, name string, x value.Value, choices ...string) string {
 	if funcs.NullOrAbsent(x) {
-		return choices[0], nil
+		return choices[0]
 	}
 	s, ok := funcs.ChoiceArg(x, choices...)
 	if !ok {
-		list := ""
-		for i, c := range choices {
-			if i > 0 {
-				list += ", "
-			}
-			list += "'" + c + "'"
-		}
-		return "", ddberr.Errorf("The argument [%s] of %s must be %s.", name, fn, "one of "+list)
+		r.Bad(name, "one of '"+strings.Join(choices, "', '")+"'")
 	}
-	return s, nil
+	return s
 }
 
 // adfullerFn is adfuller(X, [maxLag], [regression="c"], [autoLag="aic"],
@@ -207,43 +200,34 @@ func adfullerFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	maxLag, err := maxLagArg(fn, funcs.Arg(args, 1))
-	if err != nil {
-		return nil, err
-	}
-	reg, err := choice(fn, "regression", funcs.Arg(args, 2), "c", "ct", "ctt", "n")
-	if err != nil {
-		return nil, err
-	}
-	autoLag, err := choice(fn, "autoLag", funcs.Arg(args, 3), "aic", "bic", "tstat", "max")
-	if err != nil {
-		return nil, err
-	}
+	r := funcs.ReadArgs(fn, args)
+	maxLag := maxLagArg(r, r.Arg(1))
+	reg := choice(r, "regression", r.Arg(2), "c", "ct", "ctt", "n")
+	autoLag := choice(r, "autoLag", r.Arg(3), "aic", "bic", "tstat", "max")
 	for i, name := range []string{"store", "regResults"} {
-		b, err := funcs.BoolArg(fn, name, funcs.Arg(args, 4+i), false)
-		if err != nil {
-			return nil, err
+		if r.Bool(name, r.Arg(4+i), false) {
+			r.Bad(name, "false: the regression results are not kept")
 		}
-		if b {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", name, fn, "false: the regression results are not kept")
-		}
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	if len(x) == 0 || constant(x) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a vector whose elements are not all the same")
 	}
-	r, err := adfuller(fn, x, maxLag, reg, autoLag)
+	res, err := adfuller(fn, x, maxLag, reg, autoLag)
 	if err != nil {
 		return nil, err
 	}
 	es := []entry{
-		{"adfStat", dbl(r.stat)},
-		{"pValue", dbl(r.p)},
-		{"usedLag", value.NewInt(int32(r.usedLag))},
-		{"nobs", value.NewInt(int32(r.nobs))},
-		{"criticalValues", value.NewDoubles(nanToNull(r.crit[:]))},
+		{"adfStat", dbl(res.stat)},
+		{"pValue", dbl(res.p)},
+		{"usedLag", value.NewInt(int32(res.usedLag))},
+		{"nobs", value.NewInt(int32(res.nobs))},
+		{"criticalValues", value.NewDoubles(nanToNull(res.crit[:]))},
 	}
-	if r.hasIC {
-		es = append(es, entry{"icBest", dbl(r.icBest)})
+	if res.hasIC {
+		es = append(es, entry{"icBest", dbl(res.icBest)})
 	}
 	return result(es...), nil
 }
@@ -292,19 +276,12 @@ func coint(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if bad {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "Y1", fn, "a numeric vector or matrix without NULL values and with as many rows as Y0 has elements")
 	}
-	trend, err := choice(fn, "trend", funcs.Arg(args, 2), "c", "ct", "ctt", "n")
-	if err != nil {
-		return nil, err
-	}
-	if _, err := choice(fn, "method", funcs.Arg(args, 3), "aeg"); err != nil {
-		return nil, err
-	}
-	maxLag, err := maxLagArg(fn, funcs.Arg(args, 4))
-	if err != nil {
-		return nil, err
-	}
-	autoLag, err := choice(fn, "autoLag", funcs.Arg(args, 5), "aic", "bic", "tstat", "max")
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	trend := choice(r, "trend", r.Arg(2), "c", "ct", "ctt", "n")
+	choice(r, "method", r.Arg(3), "aeg")
+	maxLag := maxLagArg(r, r.Arg(4))
+	autoLag := choice(r, "autoLag", r.Arg(5), "aic", "bic", "tstat", "max")
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	k := len(y1) + 1

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/optimize"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -26,27 +27,11 @@ func loess(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	num := func(i int, name string, def float64, ok func(float64) bool) (float64, error) {
-		x := funcs.GivenArg(args, i)
-		if x == nil {
-			return def, nil
-		}
-		v, isScalar := x.(*value.Scalar)
-		if !isScalar || v.T.Category() != value.CatIntegral && v.T.Category() != value.CatFloating || !ok(v.Float64()) {
-			return 0, ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
-		}
-		return v.Float64(), nil
-	}
-	bandwidth, err := num(6, "bandwidth", 0.3, func(f float64) bool { return f > 0 && f <= 1 })
-	if err != nil {
-		return nil, err
-	}
-	iters, err := num(7, "robustnessIter", 4, func(f float64) bool { return f >= 0 && f == math.Trunc(f) && f <= 1e6 })
-	if err != nil {
-		return nil, err
-	}
-	accuracy, err := num(8, "accuracy", 1e-12, func(f float64) bool { return f > 0 })
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	bandwidth := optimize.FloatOpt(r, "bandwidth", 6, 0.3, func(f float64) bool { return f > 0 && f <= 1 })
+	iters := optimize.FloatOpt(r, "robustnessIter", 7, 4, func(f float64) bool { return f >= 0 && f == math.Trunc(f) && f <= 1e6 })
+	accuracy := optimize.FloatOpt(r, "accuracy", 8, 1e-12, func(f float64) bool { return f > 0 })
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	for _, y := range s.y {

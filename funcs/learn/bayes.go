@@ -14,22 +14,6 @@ var (
 	multinomialNBPredict = funcs.PredictSpec("multinomialNBPredict", "machine-learning", naiveBayesPredict(true))
 )
 
-// smoothing reads varSmoothing, which ok accepts.
-func smoothing(fn string, x value.Value, def float64, ok func(float64) bool, what string) (float64, error) {
-	if funcs.NullOrAbsent(x) {
-		return def, nil
-	}
-	s, isScalar := x.(*value.Scalar)
-	if !isScalar || !s.T.IsNumeric() || s.T == value.Bool {
-		return 0, funcs.BadArg(fn, "varSmoothing", what)
-	}
-	f, _ := funcs.DoublesOf(fn, funcs.ScalarVector(s))
-	if len(f) != 1 || funcs.IsNullF(f[0]) || !ok(f[0]) {
-		return 0, funcs.BadArg(fn, "varSmoothing", what)
-	}
-	return f[0], nil
-}
-
 // gaussianNB is the Gaussian naive Bayes classifier of the rows of X by
 // the labels Y (funcs/g/gaussianNB.md): per class its share of the rows
 // and each feature's mean and variance, the variances increased by
@@ -45,8 +29,9 @@ func gaussianNB(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	vs, err := smoothing("gaussianNB", funcs.Arg(args, 2), 1e-9, func(f float64) bool { return f > 0 }, "a positive number")
-	if err != nil {
+	r := funcs.ReadArgs("gaussianNB", args)
+	vs := r.Number("varSmoothing", r.Given(2), 1e-9, func(f float64) bool { return f > 0 }, "a positive number")
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	k := len(l.classes)
@@ -121,8 +106,9 @@ func multinomialNB(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	alpha, err := smoothing("multinomialNB", funcs.Arg(args, 2), 1, func(f float64) bool { return f >= 0 && f <= 1 }, "a number between 0 and 1")
-	if err != nil {
+	r := funcs.ReadArgs("multinomialNB", args)
+	alpha := r.Number("varSmoothing", r.Given(2), 1, func(f float64) bool { return f >= 0 && f <= 1 }, "a number between 0 and 1")
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	k := len(l.classes)

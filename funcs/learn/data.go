@@ -215,3 +215,9 @@ func argmax(xs []float64) int {
 	}
 	return best
 }
+
+// nonNegNumber reads optional argument i, a non-negative number (def
+// when absent or NULL).
+func nonNegNumber(r *funcs.Args, name string, i int, def float64) float64 {
+	return r.Number(name, r.Given(i), def, func(f float64) bool { return f >= 0 }, "a non-negative number")
+}

@@ -151,20 +151,10 @@ func glm(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	link := links[linkName]
-	tol := 1e-6
-	if v := funcs.GivenArg(args, 5); v != nil {
-		s, isScalar := v.(*value.Scalar)
-		f := []float64{-1}
-		if isScalar && s.T.IsNumeric() && s.T != value.Bool {
-			f, _ = funcs.DoublesOf("glm", funcs.ScalarVector(s))
-		}
-		if len(f) != 1 || funcs.IsNullF(f[0]) || f[0] < 0 {
-			return nil, funcs.BadArg("glm", "tolerance", "a non-negative number")
-		}
-		tol = f[0]
-	}
-	maxIter, err := funcs.PositiveIntArg("glm", "maxIter", funcs.GivenArg(args, 6), 100)
-	if err != nil {
+	r := funcs.ReadArgs("glm", args)
+	tol := nonNegNumber(r, "tolerance", 5, 1e-6)
+	maxIter := r.PositiveInt("maxIter", r.Given(6), 100)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	for _, v := range y {
@@ -324,31 +314,11 @@ func logisticRegression(env funcs.Env, args []value.Value) (value.Value, error) 
 		}
 		copy(theta, init)
 	}
-	num := func(i int, name string, def float64) (float64, error) {
-		v := funcs.GivenArg(args, i)
-		if v == nil {
-			return def, nil
-		}
-		s, isScalar := v.(*value.Scalar)
-		f := []float64{-1}
-		if isScalar && s.T.IsNumeric() && s.T != value.Bool {
-			f, _ = funcs.DoublesOf("logisticRegression", funcs.ScalarVector(s))
-		}
-		if len(f) != 1 || funcs.IsNullF(f[0]) || f[0] < 0 {
-			return 0, funcs.BadArg("logisticRegression", name, "a non-negative number")
-		}
-		return f[0], nil
-	}
-	tol, err := num(5, "tolerance", 1e-3)
-	if err != nil {
-		return nil, err
-	}
-	maxIter, err := funcs.PositiveIntArg("logisticRegression", "maxIter", funcs.GivenArg(args, 6), 500)
-	if err != nil {
-		return nil, err
-	}
-	lambda, err := num(7, "regularizationCoeff", 1)
-	if err != nil {
+	r := funcs.ReadArgs("logisticRegression", args)
+	tol := nonNegNumber(r, "tolerance", 5, 1e-3)
+	maxIter := r.PositiveInt("maxIter", r.Given(6), 500)
+	lambda := nonNegNumber(r, "regularizationCoeff", 7, 1)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	ridge := make([]float64, k)

@@ -34,12 +34,10 @@ func knn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if _, err := readLabels("knn", args[0], n); err != nil {
 		return nil, err
 	}
-	k, err := funcs.PositiveIntArg("knn", "nNeighbor", args[3], 0)
-	if err != nil {
-		return nil, err
-	}
-	power, err := funcs.PositiveIntArg("knn", "power", funcs.GivenArg(args, 4), 2)
-	if err != nil {
+	r := funcs.ReadArgs("knn", args)
+	k := r.PositiveInt("nNeighbor", args[3], 0)
+	power := r.PositiveInt("power", r.Given(4), 2)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	rows := make([][]float64, n)
@@ -148,25 +146,19 @@ func kmeans(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	n, m := len(cols[0]), len(cols)
-	k64, err := funcs.PositiveIntArg("kmeans", "k", args[1], 0)
-	if err != nil {
-		return nil, err
-	}
-	if k64 > int64(n) {
-		return nil, funcs.BadArg("kmeans", "k", "a positive integer no greater than the number of rows of X")
+	r := funcs.ReadArgs("kmeans", args)
+	k64 := r.PositiveInt("k", args[1], 0)
+	if r.Err() == nil && k64 > int64(n) {
+		r.Bad("k", "a positive integer no greater than the number of rows of X")
 	}
 	k := int(k64)
-	maxIter, err := funcs.PositiveIntArg("kmeans", "maxIter", funcs.GivenArg(args, 2), 300)
-	if err != nil {
-		return nil, err
-	}
+	maxIter := r.PositiveInt("maxIter", r.Given(2), 300)
 	seed := uint64(time.Now().UnixNano())
-	if s := funcs.GivenArg(args, 3); s != nil {
-		v, err := funcs.IntArg("kmeans", "randomSeed", s, 0)
-		if err != nil {
-			return nil, err
-		}
-		seed = uint64(v)
+	if s := r.Given(3); s != nil {
+		seed = uint64(r.Int("randomSeed", s, 0))
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x6b6d65616e73))
 	rows := make([][]float64, n)

@@ -30,8 +30,9 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	n := len(x0)
 	sc := &scriptCalls{env: env, fn: fn}
-	jac, err := optimize.OptFunc(fn, "fprime", args, 2)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	jac := optimize.OptFunc(r, "fprime", 2)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	obj := &scriptFunc{s: sc, f: args[0], jac: jac}
@@ -67,20 +68,11 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 	}
-	lo, hi, err := optimize.Bounds(fn, funcs.GivenArg(args, 4), n)
-	if err != nil {
-		return nil, err
-	}
-	ftol, err := optimize.PositiveOpt(fn, "ftol", args, 5, 1e-6)
-	if err != nil {
-		return nil, err
-	}
-	eps, err := optimize.PositiveOpt(fn, "epsilon", args, 6, optimize.DefaultEps)
-	if err != nil {
-		return nil, err
-	}
-	maxIter, err := funcs.IntArg(fn, "maxIter", funcs.GivenArg(args, 7), 100)
-	if err != nil {
+	lo, hi := optimize.Bounds(r, 4, n)
+	ftol := optimize.PositiveOpt(r, "ftol", 5, 1e-6)
+	eps := optimize.PositiveOpt(r, "epsilon", 6, optimize.DefaultEps)
+	maxIter := r.Int("maxIter", r.Given(7), 100)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if maxIter < 0 {
@@ -92,13 +84,13 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 	for i := range x0 {
 		x0[i] = min(max(x0[i], lo[i]), hi[i])
 	}
-	r, err := sqp(obj, eqs, ineqs, x0, lo, hi, ftol, int(maxIter))
+	res, err := sqp(obj, eqs, ineqs, x0, lo, hi, ftol, int(maxIter))
 	if err != nil {
 		return nil, err
 	}
 	keys := []string{"xopt", "fopt", "iterations", "mode"}
 	return funcs.StringDict(keys, []value.Value{
-		value.NewDoubles(r.x), value.NewDouble(r.f), value.NewInt(int32(r.iters)), value.NewInt(int32(r.mode))}), nil
+		value.NewDoubles(res.x), value.NewDouble(res.f), value.NewInt(int32(res.iters)), value.NewInt(int32(res.mode))}), nil
 }
 
 type sqpResult struct {

@@ -104,6 +104,11 @@ func matrixArg(fn string, x value.Value) (*value.Matrix, error) {
 	return m, nil
 }
 
+// matrixIn is matrixArg of x read through r.
+func matrixIn(r *funcs.Args, x value.Value) *value.Matrix {
+	return funcs.Read(r, func() (*value.Matrix, error) { return matrixArg(r.Fn, x) })
+}
+
 // squareDenseArg reads x as a square matrix in DOUBLEs (det, inverse).
 func squareDenseArg(fn string, x value.Value, nullAsZero bool) (*dense, error) {
 	m, err := matrixArg(fn, x)
@@ -126,15 +131,14 @@ func squareDense(fn string, m *value.Matrix, nullAsZero bool) (*dense, error) {
 // errors in, and converts the matrix with NULLs refused, checking it is
 // square first when square is set.
 func denseFlagArgs(fn, flag string, def, square bool, args []value.Value) (*dense, bool, error) {
-	m, err := matrixArg(fn, args[0])
-	if err != nil {
-		return nil, false, err
-	}
-	on, err := funcs.BoolArg(fn, flag, funcs.Arg(args, 1), def)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	m := matrixIn(r, args[0])
+	on := r.Bool(flag, r.Arg(1), def)
+	if err := r.Err(); err != nil {
 		return nil, false, err
 	}
 	var d *dense
+	var err error
 	if square {
 		d, err = squareDense(fn, m, false)
 	} else {
@@ -265,12 +269,10 @@ func inverse(_ funcs.Env, args []value.Value) (value.Value, error) {
 // triangle keeps the elements on and below (tril) or above (triu) the
 // k-th diagonal and zeroes the rest, keeping X's type.
 func triangle(fn string, args []value.Value, lower bool) (value.Value, error) {
-	m, err := matrixArg(fn, args[0])
-	if err != nil {
-		return nil, err
-	}
-	k, err := funcs.IntArg(fn, "k", funcs.Arg(args, 1), 0)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	m := matrixIn(r, args[0])
+	k := r.Int("k", r.Arg(1), 0)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	// A STRING matrix would take the zero as the text "0"; refuse it.

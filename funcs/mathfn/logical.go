@@ -33,17 +33,12 @@ func xor(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	xs, _ := funcs.DoublesOf("xor", xv)
 	ys, _ := funcs.DoublesOf("xor", yv)
-	out := make([]int32, n)
-	for i := range out {
-		a, b := at(xs, i), at(ys, i)
-		if funcs.IsNullF(a) || funcs.IsNullF(b) {
-			out[i] = value.NullInt32
-			continue
-		}
+	out := pairwise(xs, ys, n, value.NullInt32, func(a, b float64) int32 {
 		if (a != 0) != (b != 0) {
-			out[i] = 1
+			return 1
 		}
-	}
+		return 0
+	})
 	return wrap(value.NewInts(out)), nil
 }
 

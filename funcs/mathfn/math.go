@@ -146,20 +146,28 @@ func binaryDouble(fn string, x, y value.Value, f func(a, b float64) float64) (va
 	if err != nil {
 		return nil, err
 	}
-	out := make([]float64, n)
+	out := pairwise(xs, ys, n, value.NullFloat64, func(a, b float64) float64 {
+		if r := f(a, b); r == r {
+			return r
+		}
+		return value.NullFloat64
+	})
+	return wrap(value.NewDoubles(out)), nil
+}
+
+// pairwise is f of the elements of xs and ys row by row over n rows (a
+// one-element side broadcast), null where either element is NULL.
+func pairwise[T any](xs, ys []float64, n int, null T, f func(a, b float64) T) []T {
+	out := make([]T, n)
 	for i := range out {
 		a, b := at(xs, i), at(ys, i)
 		if funcs.IsNullF(a) || funcs.IsNullF(b) {
-			out[i] = value.NullFloat64
+			out[i] = null
 			continue
 		}
-		r := f(a, b)
-		if r != r {
-			r = value.NullFloat64
-		}
-		out[i] = r
+		out[i] = f(a, b)
 	}
-	return wrap(value.NewDoubles(out)), nil
+	return out
 }
 
 // clip limits X to [Y, Z] (see the "clip" page's rules): a NULL scalar

@@ -199,29 +199,15 @@ func vectorNorm(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [x] of vectorNorm must be a non-empty numeric vector or matrix other than DECIMAL.")
 	}
 	isVector := args[0].Form() == value.FormVector
-	ord, err := normOrdArg(funcs.Arg(args, 1))
-	if err != nil {
+	r := funcs.ReadArgs("vectorNorm", args)
+	ord := funcs.Read(r, func() (normOrd, error) { return normOrdArg(r.Arg(1)) })
+	axes := funcs.Read(r, func() ([]int, error) { return normAxesArg(r.Arg(2), isVector) })
+	keep := r.Bool("keepDims", r.Arg(3), false)
+	raw := r.Doubles(v)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	axes, err := normAxesArg(funcs.Arg(args, 2), isVector)
-	if err != nil {
-		return nil, err
-	}
-	keep, err := funcs.BoolArg("vectorNorm", "keepDims", funcs.Arg(args, 3), false)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := funcs.DoublesOf("vectorNorm", v)
-	if err != nil {
-		return nil, err
-	}
-	xs := make([]float64, len(raw))
-	for i, x := range raw {
-		if funcs.IsNullF(x) {
-			x = math.NaN()
-		}
-		xs[i] = x
-	}
+	xs := funcs.NullsAsNaN(raw)
 	integral := v.T.Category() == value.CatIntegral || v.T == value.Bool
 	if isVector || len(axes) == 1 {
 		if ord.name == "nuc" || ord.name == "fro" {
@@ -264,11 +250,11 @@ func vectorNorm(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := normResult(v.T, []float64{x}, integral && ord.keepsType())
+	res := normResult(v.T, []float64{x}, integral && ord.keepsType())
 	if keep && axes != nil {
-		return &value.Matrix{V: r, Rows: 1, Cols: 1}, nil
+		return &value.Matrix{V: res, Rows: 1, Cols: 1}, nil
 	}
-	return r.Elem(0), nil
+	return res.Elem(0), nil
 }
 
 // keepsType reports whether the norm of integers is an integer of their

@@ -11,16 +11,11 @@ import (
 // singular vectors, s is descending, and the signs follow LAPACK's
 // Householder bidiagonalisation and bidiagonal QR (funcs/s/svd.md).
 func svd(_ funcs.Env, args []value.Value) (value.Value, error) {
-	m, err := matrixArg("svd", args[0])
-	if err != nil {
-		return nil, err
-	}
-	full, err := funcs.BoolArg("svd", "fullMatrices", funcs.Arg(args, 1), true)
-	if err != nil {
-		return nil, err
-	}
-	uv, err := funcs.BoolArg("svd", "computeUV", funcs.Arg(args, 2), true)
-	if err != nil {
+	r := funcs.ReadArgs("svd", args)
+	m := matrixIn(r, args[0])
+	full := r.Bool("fullMatrices", r.Arg(1), true)
+	uv := r.Bool("computeUV", r.Arg(2), true)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if m.Rows == 0 || m.Cols == 0 {

@@ -43,53 +43,23 @@ func deArgs(env funcs.Env, args []value.Value) (deParams, error) {
 			}
 		}
 	}
-	intArg := func(i int, name string, def int64, least int64) (int, error) {
-		k, err := funcs.IntArg(fn, name, funcs.GivenArg(args, i), def)
-		if err == nil && k < least {
-			err = outOfRange(name)
-		}
-		return int(k), err
-	}
-	if p.maxIter, err = intArg(3, "maxIter", 1000, 0); err != nil {
-		return p, err
-	}
-	if p.popSize, err = intArg(4, "popSize", 15, 1); err != nil {
-		return p, err
-	}
-	if x := funcs.GivenArg(args, 5); x != nil {
+	r := funcs.ReadArgs(fn, args)
+	p.maxIter = intOpt(r, "maxIter", 3, 1000, 0)
+	p.popSize = intOpt(r, "popSize", 4, 15, 1)
+	if x := r.Given(5); x != nil && r.Err() == nil {
 		if p.mutLo, p.mutHi, err = numberPair(x); err != nil || p.mutLo < 0 || p.mutLo > p.mutHi || p.mutHi >= 2 {
-			return p, outOfRange("mutation")
+			r.Fail(outOfRange("mutation"))
 		}
 	}
-	floatArg := func(i int, name string, def float64, ok func(float64) bool) (float64, error) {
-		x := funcs.GivenArg(args, i)
-		if x == nil {
-			return def, nil
-		}
-		s, isScalar := x.(*value.Scalar)
-		if !isScalar || s.Null || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating || !ok(s.Float64()) {
-			return 0, outOfRange(name)
-		}
-		return s.Float64(), nil
-	}
-	if p.recombination, err = floatArg(6, "recombination", 0.7, func(f float64) bool { return f >= 0 && f <= 1 }); err != nil {
+	p.recombination = FloatOpt(r, "recombination", 6, 0.7, func(f float64) bool { return f >= 0 && f <= 1 })
+	p.tol = FloatOpt(r, "tol", 7, 0.01, nonNegative)
+	p.atol = FloatOpt(r, "atol", 8, 0, nonNegative)
+	p.polish = r.Bool("polish", r.Given(9), true)
+	seed := r.Int("seed", r.Given(10), -1)
+	if err := r.Err(); err != nil {
 		return p, err
 	}
-	nonNegative := func(f float64) bool { return f >= 0 }
-	if p.tol, err = floatArg(7, "tol", 0.01, nonNegative); err != nil {
-		return p, err
-	}
-	if p.atol, err = floatArg(8, "atol", 0, nonNegative); err != nil {
-		return p, err
-	}
-	if p.polish, err = funcs.BoolArg(fn, "polish", funcs.GivenArg(args, 9), true); err != nil {
-		return p, err
-	}
-	if x := funcs.GivenArg(args, 10); x != nil {
-		seed, err := funcs.IntArg(fn, "seed", x, 0)
-		if err != nil {
-			return p, err
-		}
+	if r.Given(10) != nil {
 		p.rng = rand.New(rand.NewPCG(uint64(seed), 0))
 	} else {
 		p.rng = rand.New(rand.NewPCG(env.Rand().Uint64(), env.Rand().Uint64()))

@@ -27,31 +27,15 @@ func fminBFGS(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	n := len(x)
-	if s.grad, err = OptFunc(fn, "fprime", args, 2); err != nil {
-		return nil, err
-	}
-	gtol, err := floatOpt(fn, "gtol", args, 3, 1e-5, positive)
-	if err != nil {
-		return nil, err
-	}
-	ord, err := floatOpt(fn, "norm", args, 4, math.Inf(1), positive)
-	if err != nil {
-		return nil, err
-	}
-	eps, err := floatOpt(fn, "epsilon", args, 5, DefaultEps, positive)
-	if err != nil {
-		return nil, err
-	}
-	maxIter, err := intOpt(fn, "maxIter", args, 6, int64(200*n), 0)
-	if err != nil {
-		return nil, err
-	}
-	xrtol, err := floatOpt(fn, "xrtol", args, 7, 0, nonNegative)
-	if err != nil {
-		return nil, err
-	}
-	c1, c2, err := wolfeArgs(fn, args, 8)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	s.grad = OptFunc(r, "fprime", 2)
+	gtol := FloatOpt(r, "gtol", 3, 1e-5, positive)
+	ord := FloatOpt(r, "norm", 4, math.Inf(1), positive)
+	eps := FloatOpt(r, "epsilon", 5, DefaultEps, positive)
+	maxIter := intOpt(r, "maxIter", 6, int64(200*n), 0)
+	xrtol := FloatOpt(r, "xrtol", 7, 0, nonNegative)
+	c1, c2 := wolfeArgs(r, 8)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	fx, err := s.value(x)
@@ -184,20 +168,14 @@ func vecNorm(v []float64, ord float64) float64 {
 	return math.Pow(s, 1/ord)
 }
 
-// wolfeArgs reads c1 and c2 at i and i+1: 0 < c1 < c2 < 1.
-func wolfeArgs(fn string, args []value.Value, i int) (float64, float64, error) {
-	c1, err := floatOpt(fn, "c1", args, i, 1e-4, unitOpen)
-	if err != nil {
-		return 0, 0, err
+// wolfeArgs reads c1 and c2, arguments i and i+1: 0 < c1 < c2 < 1.
+func wolfeArgs(r *funcs.Args, i int) (c1, c2 float64) {
+	c1 = FloatOpt(r, "c1", i, 1e-4, unitOpen)
+	c2 = FloatOpt(r, "c2", i+1, 0.9, unitOpen)
+	if r.Err() == nil && c1 >= c2 {
+		r.Fail(ddberr.Errorf("The argument [%s] of %s is out of range.", "c1", r.Fn))
 	}
-	c2, err := floatOpt(fn, "c2", args, i+1, 0.9, unitOpen)
-	if err != nil {
-		return 0, 0, err
-	}
-	if c1 >= c2 {
-		return 0, 0, ddberr.Errorf("The argument [%s] of %s is out of range.", "c1", fn)
-	}
-	return c1, c2, nil
+	return c1, c2
 }
 
 // fminNCG minimises func from X0 by Newton's method with conjugate-
@@ -220,16 +198,11 @@ func fminNCG(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	s.grad, s.hess = args[2], args[3]
-	xtol, err := floatOpt(fn, "xtol", args, 4, 1e-5, positive)
-	if err != nil {
-		return nil, err
-	}
-	maxIter, err := intOpt(fn, "maxIter", args, 5, int64(200*n), 0)
-	if err != nil {
-		return nil, err
-	}
-	c1, c2, err := wolfeArgs(fn, args, 6)
-	if err != nil {
+	in := funcs.ReadArgs(fn, args)
+	xtol := FloatOpt(in, "xtol", 4, 1e-5, positive)
+	maxIter := intOpt(in, "maxIter", 5, int64(200*n), 0)
+	c1, c2 := wolfeArgs(in, 6)
+	if err := in.Err(); err != nil {
 		return nil, err
 	}
 	const eps = 2.220446049250313e-16

@@ -35,16 +35,11 @@ func brentq(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	xtol, err := floatOpt(fn, "xtol", args, 3, 2e-12, positive)
-	if err != nil {
-		return nil, err
-	}
-	rtol, err := floatOpt(fn, "rtol", args, 4, 4*2.220446049250313e-16, nonNegative)
-	if err != nil {
-		return nil, err
-	}
-	maxIter, err := intOpt(fn, "maxIter", args, 5, 100, 0)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	xtol := FloatOpt(r, "xtol", 3, 2e-12, positive)
+	rtol := FloatOpt(r, "rtol", 4, 4*2.220446049250313e-16, nonNegative)
+	maxIter := intOpt(r, "maxIter", 5, 100, 0)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	s := &script{env: env, fn: fn, f: args[0]}

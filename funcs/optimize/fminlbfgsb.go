@@ -23,34 +23,18 @@ func fminLBFGSB(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	n := len(x0)
-	if s.grad, err = OptFunc(fn, "fprime", args, 2); err != nil {
-		return nil, err
-	}
-	lo, hi, err := Bounds(fn, funcs.GivenArg(args, 3), n)
-	if err != nil {
-		return nil, err
-	}
+	r := funcs.ReadArgs(fn, args)
+	s.grad = OptFunc(r, "fprime", 2)
+	lo, hi := Bounds(r, 3, n)
 	var o lbOptions
-	if o.m, err = intOpt(fn, "m", args, 4, 10, 1); err != nil {
-		return nil, err
-	}
-	if o.factr, err = floatOpt(fn, "factr", args, 5, 1e7, positive); err != nil {
-		return nil, err
-	}
-	if o.pgtol, err = floatOpt(fn, "pgtol", args, 6, 1e-5, positive); err != nil {
-		return nil, err
-	}
-	eps, err := floatOpt(fn, "epsilon", args, 7, 1e-8, positive)
-	if err != nil {
-		return nil, err
-	}
-	if o.maxIter, err = intOpt(fn, "maxIter", args, 8, 15000, 0); err != nil {
-		return nil, err
-	}
-	if o.maxFun, err = intOpt(fn, "maxFun", args, 9, 15000, 0); err != nil {
-		return nil, err
-	}
-	if o.maxLS, err = intOpt(fn, "maxLS", args, 10, 20, 0); err != nil {
+	o.m = intOpt(r, "m", 4, 10, 1)
+	o.factr = FloatOpt(r, "factr", 5, 1e7, positive)
+	o.pgtol = FloatOpt(r, "pgtol", 6, 1e-5, positive)
+	eps := FloatOpt(r, "epsilon", 7, 1e-8, positive)
+	o.maxIter = intOpt(r, "maxIter", 8, 15000, 0)
+	o.maxFun = intOpt(r, "maxFun", 9, 15000, 0)
+	o.maxLS = intOpt(r, "maxLS", 10, 20, 0)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	for i := range x0 {
@@ -64,39 +48,43 @@ func fminLBFGSB(env funcs.Env, args []value.Value) (value.Value, error) {
 		s.gcalls++
 		return gradient(f, x, fx, lo, hi, eps, g)
 	}
-	r, err := lbfgsb(f, grad, x0, lo, hi, o, func() int { return s.fcalls })
+	res, err := lbfgsb(f, grad, x0, lo, hi, o, func() int { return s.fcalls })
 	if err != nil {
 		return nil, err
 	}
-	return result("xopt", r.x, "fopt", r.f, "gopt", r.g, "iterations", r.iters, "fcalls", s.fcalls, "warnFlag", r.warn), nil
+	return result("xopt", res.x, "fopt", res.f, "gopt", res.g, "iterations", res.iters, "fcalls", s.fcalls, "warnFlag", res.warn), nil
 }
 
-// Bounds reads fn's bounds argument b for n variables: an n x 2 numeric
+// Bounds reads argument i, the bounds of n variables: an n x 2 numeric
 // matrix of lower and upper bounds whose NULL cells leave a side open
-// (nil b: every side open).
-func Bounds(fn string, b value.Value, n int) (lo, hi []float64, err error) {
+// (absent: every side open). lo and hi hold n bounds even when r holds
+// an error.
+func Bounds(r *funcs.Args, i, n int) (lo, hi []float64) {
 	lo, hi = make([]float64, n), make([]float64, n)
-	for i := range lo {
-		lo[i], hi[i] = math.Inf(-1), math.Inf(1)
+	for k := range lo {
+		lo[k], hi[k] = math.Inf(-1), math.Inf(1)
 	}
-	if b == nil {
-		return lo, hi, nil
+	b := r.Given(i)
+	if b == nil || r.Err() != nil {
+		return lo, hi
 	}
 	m, ok := b.(*value.Matrix)
 	if !ok || m.Cols != 2 || m.Rows != n || !funcs.IsNumericVec(m.V) {
-		return nil, nil, ddberr.Errorf("The argument [bounds] of %s must be a numeric matrix of N rows and 2 columns, N being the size of X0.", fn)
+		r.Fail(ddberr.Errorf("The argument [bounds] of %s must be a numeric matrix of N rows and 2 columns, N being the size of X0.", r.Fn))
+		return lo, hi
 	}
 	d, _ := doublesOf(m)
-	for i := range n {
-		if !math.IsNaN(d[i]) {
-			lo[i] = d[i]
+	for k := range n {
+		if !math.IsNaN(d[k]) {
+			lo[k] = d[k]
 		}
-		if !math.IsNaN(d[n+i]) {
-			hi[i] = d[n+i]
+		if !math.IsNaN(d[n+k]) {
+			hi[k] = d[n+k]
 		}
-		if lo[i] > hi[i] {
-			return nil, nil, ddberr.Errorf("The argument [%s] of %s is out of range.", "bounds", fn)
+		if lo[k] > hi[k] {
+			r.Fail(ddberr.Errorf("The argument [%s] of %s is out of range.", "bounds", r.Fn))
+			return lo, hi
 		}
 	}
-	return lo, hi, nil
+	return lo, hi
 }

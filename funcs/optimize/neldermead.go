@@ -21,35 +21,25 @@ func fmin(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	xtol, err := floatOpt(fn, "xtol", args, 2, 1e-4, positive)
+	r := funcs.ReadArgs(fn, args)
+	xtol := FloatOpt(r, "xtol", 2, 1e-4, positive)
+	ftol := FloatOpt(r, "ftol", 3, 1e-4, positive)
+	// maxIter and maxFun default to N*200 together; one given leaves the
+	// other unbounded.
+	limit := len(x0) * 200
+	if r.Given(4) != nil || r.Given(5) != nil {
+		limit = math.MaxInt32
+	}
+	maxIter := intOpt(r, "maxIter", 4, int64(limit), 0)
+	maxFun := intOpt(r, "maxFun", 5, int64(limit), 0)
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	res, err := nelderMead(s, x0, xtol, ftol, maxIter, maxFun)
 	if err != nil {
 		return nil, err
 	}
-	ftol, err := floatOpt(fn, "ftol", args, 3, 1e-4, positive)
-	if err != nil {
-		return nil, err
-	}
-	n := len(x0)
-	maxIter, maxFun := n*200, n*200
-	iterGiven, funGiven := funcs.GivenArg(args, 4) != nil, funcs.GivenArg(args, 5) != nil
-	if iterGiven || funGiven {
-		maxIter, maxFun = math.MaxInt32, math.MaxInt32
-	}
-	if iterGiven {
-		if maxIter, err = intOpt(fn, "maxIter", args, 4, 0, 0); err != nil {
-			return nil, err
-		}
-	}
-	if funGiven {
-		if maxFun, err = intOpt(fn, "maxFun", args, 5, 0, 0); err != nil {
-			return nil, err
-		}
-	}
-	r, err := nelderMead(s, x0, xtol, ftol, maxIter, maxFun)
-	if err != nil {
-		return nil, err
-	}
-	return result("xopt", r.x, "fopt", r.f, "iterations", r.iters, "fcalls", s.fcalls, "warnFlag", r.warn), nil
+	return result("xopt", res.x, "fopt", res.f, "iterations", res.iters, "fcalls", s.fcalls, "warnFlag", res.warn), nil
 }
 
 type nmResult struct {
@@ -57,6 +47,22 @@ type nmResult struct {
 	f     float64
 	iters int
 	warn  int
+}
+
+// SortSimplex orders a simplex's vertices pts by their values vals,
+// smallest first, keeping tied vertices in their order.
+func SortSimplex(pts [][]float64, vals []float64) {
+	idx := make([]int, len(pts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return vals[idx[a]] < vals[idx[b]] })
+	ps, vs := make([][]float64, len(pts)), make([]float64, len(pts))
+	for i, j := range idx {
+		ps[i], vs[i] = pts[j], vals[j]
+	}
+	copy(pts, ps)
+	copy(vals, vs)
 }
 
 // nelderMead is the simplex search of fmin. A NULL or NaN value counts
@@ -91,20 +97,7 @@ func nelderMead(s *script, x0 []float64, xtol, ftol float64, maxIter, maxFun int
 			return nmResult{}, err
 		}
 	}
-	order := func() {
-		idx := make([]int, n+1)
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return fsim[idx[a]] < fsim[idx[b]] })
-		ns, nf := make([][]float64, n+1), make([]float64, n+1)
-		for i, j := range idx {
-			ns[i], nf[i] = sim[j], fsim[j]
-		}
-		copy(sim, ns)
-		copy(fsim, nf)
-	}
-	order()
+	SortSimplex(sim, fsim)
 	combine := func(a float64, x []float64, b float64, y []float64) []float64 {
 		out := make([]float64, n)
 		for i := range out {
@@ -177,7 +170,7 @@ func nelderMead(s *script, x0 []float64, xtol, ftol float64, maxIter, maxFun int
 				}
 			}
 		}
-		order()
+		SortSimplex(sim, fsim)
 		iters++
 	}
 	warn := 0
@@ -219,8 +212,9 @@ func brute(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsFunction(args[0]) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "func", fn)
 	}
-	ns, err := intOpt(fn, "ns", args, 2, 20, 1)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	ns := intOpt(r, "ns", 2, 20, 1)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	rangesErr := ddberr.Errorf("The argument [ranges] of brute must be a tuple of (low, high) or (low, high, num) tuples.")
@@ -231,9 +225,9 @@ func brute(env funcs.Env, args []value.Value) (value.Value, error) {
 	n := rt.Len()
 	axes := make([][]float64, n)
 	total := 1
-	for i, r := range rt.Any {
-		d, ok := doublesOf(r)
-		if _, isMatrix := r.(*value.Matrix); !ok || isMatrix || len(d) != 2 && len(d) != 3 || hasNaN(d) {
+	for i, rng := range rt.Any {
+		d, ok := doublesOf(rng)
+		if _, isMatrix := rng.(*value.Matrix); !ok || isMatrix || len(d) != 2 && len(d) != 3 || hasNaN(d) {
 			return nil, rangesErr
 		}
 		num := ns
@@ -301,11 +295,11 @@ func brute(env funcs.Env, args []value.Value) (value.Value, error) {
 		return result("xopt", best, "fopt", fbest), nil
 	}
 	if finish == nil {
-		r, err := nelderMead(s, best, 1e-4, 1e-4, n*200, n*200)
+		res, err := nelderMead(s, best, 1e-4, 1e-4, n*200, n*200)
 		if err != nil {
 			return nil, err
 		}
-		return result("xopt", r.x, "fopt", r.f), nil
+		return result("xopt", res.x, "fopt", res.f), nil
 	}
 	out, err := env.Call(finish, args[0], value.NewDoubles(best))
 	if err != nil {

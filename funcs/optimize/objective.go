@@ -119,14 +119,7 @@ func Floats(r value.Value) ([]float64, bool) {
 	if err != nil {
 		return nil, false
 	}
-	out := make([]float64, len(f))
-	for i, x := range f {
-		if funcs.IsNullF(x) {
-			x = math.NaN()
-		}
-		out[i] = x
-	}
-	return out, true
+	return funcs.NullsAsNaN(f), true
 }
 
 // gradient is fprime(x) into g, or forward differences of step eps when
@@ -186,44 +179,48 @@ func startArgs(env funcs.Env, fn string, args []value.Value) (*script, []float64
 	return &script{env: env, fn: fn, f: args[0]}, x0, nil
 }
 
-// OptFunc reads an optional function argument (nil when absent).
-func OptFunc(fn, name string, args []value.Value, i int) (value.Value, error) {
-	x := funcs.GivenArg(args, i)
-	if x == nil {
-		return nil, nil
-	}
-	if !funcs.IsFunction(x) {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", name, fn)
-	}
-	return x, nil
+// OptFunc reads optional argument i, a function (nil when absent).
+func OptFunc(r *funcs.Args, name string, i int) value.Value {
+	return funcs.Read(r, func() (value.Value, error) {
+		x := r.Given(i)
+		if x != nil && !funcs.IsFunction(x) {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", name, r.Fn)
+		}
+		return x, nil
+	})
 }
 
-// floatOpt reads an optional numeric scalar that ok accepts.
-func floatOpt(fn, name string, args []value.Value, i int, def float64, ok func(float64) bool) (float64, error) {
-	x := funcs.GivenArg(args, i)
-	if x == nil {
-		return def, nil
-	}
-	s, isScalar := x.(*value.Scalar)
-	if !isScalar || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating || !ok(s.Float64()) {
-		return 0, ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
-	}
-	return s.Float64(), nil
+// FloatOpt reads optional argument i, a numeric scalar that ok accepts:
+// the optimisers' (and loess's) options, "out of range" otherwise.
+func FloatOpt(r *funcs.Args, name string, i int, def float64, ok func(float64) bool) float64 {
+	return funcs.Read(r, func() (float64, error) {
+		x := r.Given(i)
+		if x == nil {
+			return def, nil
+		}
+		s, isScalar := x.(*value.Scalar)
+		if !isScalar || s.T.Category() != value.CatIntegral && s.T.Category() != value.CatFloating || !ok(s.Float64()) {
+			return 0, ddberr.Errorf("The argument [%s] of %s is out of range.", name, r.Fn)
+		}
+		return s.Float64(), nil
+	})
 }
 
-// PositiveOpt reads an optional positive number, as fminSLSQP's ftol and
-// epsilon are.
-func PositiveOpt(fn, name string, args []value.Value, i int, def float64) (float64, error) {
-	return floatOpt(fn, name, args, i, def, positive)
+// PositiveOpt reads optional argument i, a positive number, as
+// fminSLSQP's ftol and epsilon are.
+func PositiveOpt(r *funcs.Args, name string, i int, def float64) float64 {
+	return FloatOpt(r, name, i, def, positive)
 }
 
-// intOpt reads an optional integer of at least least.
-func intOpt(fn, name string, args []value.Value, i int, def, least int64) (int, error) {
-	k, err := funcs.IntArg(fn, name, funcs.GivenArg(args, i), def)
-	if err == nil && k < least {
-		err = ddberr.Errorf("The argument [%s] of %s is out of range.", name, fn)
-	}
-	return int(k), err
+// intOpt reads optional argument i, an integer of at least least.
+func intOpt(r *funcs.Args, name string, i int, def, least int64) int {
+	return funcs.Read(r, func() (int, error) {
+		k, err := funcs.IntArg(r.Fn, name, r.Given(i), def)
+		if err == nil && k < least {
+			err = ddberr.Errorf("The argument [%s] of %s is out of range.", name, r.Fn)
+		}
+		return int(k), err
+	})
 }
 
 func positive(f float64) bool    { return f > 0 }

@@ -5,6 +5,7 @@
 // forms over vectors and their cross-validated forms), bounded least
 // squares (bvls), continuous piecewise polynomial fits (piecewiseLinFit,
 // pwlfPredict) and polynomial evaluation (polynomial). It imports the
-// funcs core, funcs/system (data sources) and funcs/mathfn (the
-// pseudo-inverse) only.
+// funcs core, funcs/system (data sources), funcs/mathfn (the
+// pseudo-inverse) and funcs/optimize (the Nelder-Mead simplex order)
+// only.
 package regress

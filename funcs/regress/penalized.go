@@ -37,22 +37,6 @@ func nameArgs(fn string, params []string, args []value.Value) named {
 	return named{fn: fn, args: m}
 }
 
-func (a named) float(name string, def float64, ok func(float64) bool, what string) (float64, error) {
-	v, has := a.args[name]
-	if !has {
-		return def, nil
-	}
-	s, isScalar := v.(*value.Scalar)
-	if !isScalar || !s.T.IsNumeric() || s.T == value.Bool {
-		return 0, funcs.BadArg(a.fn, name, what)
-	}
-	f, _ := funcs.DoublesOf(a.fn, funcs.ScalarVector(s))
-	if len(f) != 1 || funcs.IsNullF(f[0]) || !ok(f[0]) {
-		return 0, funcs.BadArg(a.fn, name, what)
-	}
-	return f[0], nil
-}
-
 func (a named) boolean(name string, def bool) (bool, error) {
 	return funcs.BoolArg(a.fn, name, a.args[name], def)
 }
@@ -60,39 +44,23 @@ func (a named) boolean(name string, def bool) (bool, error) {
 // penalty reads the settings every penalised model shares.
 func (a named) penalty(ridge bool, l1Ratio float64) (penalty, error) {
 	p := penalty{ridge: ridge, l1Ratio: l1Ratio}
-	var err error
+	r := funcs.ReadArgs(a.fn, nil)
 	nonNeg := func(f float64) bool { return f >= 0 }
-	if p.alpha, err = a.float("alpha", 1, nonNeg, "a non-negative number"); err != nil {
-		return p, err
+	p.alpha = r.Number("alpha", a.args["alpha"], 1, nonNeg, "a non-negative number")
+	if x, has := a.args["l1Ratio"]; has {
+		p.l1Ratio = r.Number("l1Ratio", x, 0.5, func(f float64) bool { return f >= 0 && f <= 1 }, "a number between 0 and 1")
 	}
-	if _, has := a.args["l1Ratio"]; has {
-		if p.l1Ratio, err = a.float("l1Ratio", 0.5, func(f float64) bool { return f >= 0 && f <= 1 }, "a number between 0 and 1"); err != nil {
-			return p, err
-		}
-	}
-	if p.intercept, err = a.boolean("intercept", true); err != nil {
-		return p, err
-	}
-	if p.normalize, err = a.boolean("normalize", false); err != nil {
-		return p, err
-	}
-	if p.positive, err = a.boolean("positive", false); err != nil {
-		return p, err
-	}
-	iters, err := funcs.PositiveIntArg(a.fn, "maxIter", a.args["maxIter"], 1000)
-	if err != nil {
-		return p, err
-	}
-	p.maxIter = int(min(iters, 1<<30))
-	if p.tol, err = a.float("tolerance", 0.0001, nonNeg, "a non-negative number"); err != nil {
-		return p, err
-	}
+	p.intercept = r.Bool("intercept", a.args["intercept"], true)
+	p.normalize = r.Bool("normalize", a.args["normalize"], false)
+	p.positive = r.Bool("positive", a.args["positive"], false)
+	p.maxIter = int(min(r.PositiveInt("maxIter", a.args["maxIter"], 1000), 1<<30))
+	p.tol = r.Number("tolerance", a.args["tolerance"], 0.0001, nonNeg, "a non-negative number")
 	if s, has := a.args["solver"]; has {
 		if v, _ := funcs.StringArg(s); v != "svd" && v != "cholesky" {
-			return p, funcs.BadArg(a.fn, "solver", "'svd' or 'cholesky'")
+			r.Bad("solver", "'svd' or 'cholesky'")
 		}
 	}
-	return p, nil
+	return p, r.Err()
 }
 
 // checked applies checkInput: with it (the default) NULLs in the data are

@@ -9,6 +9,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
+	"github.com/porpoisedb/porpoise/funcs/optimize"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -478,16 +479,7 @@ func nelderMead(f func([]float64) float64, x0 []float64, step float64, evals int
 		return out
 	}
 	for used < evals {
-		idx := make([]int, m+1)
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return vals[idx[a]] < vals[idx[b]] })
-		np, nv := make([][]float64, m+1), make([]float64, m+1)
-		for i, j := range idx {
-			np[i], nv[i] = pts[j], vals[j]
-		}
-		pts, vals = np, nv
+		optimize.SortSimplex(pts, vals)
 		if math.Abs(vals[m]-vals[0]) <= 1e-15*(1+math.Abs(vals[0])) {
 			break
 		}

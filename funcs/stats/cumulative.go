@@ -301,21 +301,18 @@ type RankOptions struct {
 // starting at args[from].
 func ParseRankOptions(fn string, args []value.Value, from int) (RankOptions, error) {
 	var o RankOptions
-	var err error
-	if o.Ascending, err = funcs.BoolArg(fn, "ascending", funcs.Arg(args, from), true); err != nil {
-		return o, err
-	}
-	if o.IgnoreNA, err = funcs.BoolArg(fn, "ignoreNA", funcs.Arg(args, from+1), true); err != nil {
+	r := funcs.ReadArgs(fn, args)
+	o.Ascending = r.Bool("ascending", r.Arg(from), true)
+	o.IgnoreNA = r.Bool("ignoreNA", r.Arg(from+1), true)
+	if err := r.Err(); err != nil {
 		return o, err
 	}
 	var ok bool
-	if o.Ties, ok = funcs.ChoiceArg(funcs.Arg(args, from+2), "min", "max", "average", "first", "dense"); !ok {
+	if o.Ties, ok = funcs.ChoiceArg(r.Arg(from+2), "min", "max", "average", "first", "dense"); !ok {
 		return o, errors.New("tiesMethod of " + fn + " must be 'min', 'max', 'average', 'first' or 'dense'.")
 	}
-	if o.Percent, err = funcs.BoolArg(fn, "percent", funcs.Arg(args, from+3), false); err != nil {
-		return o, err
-	}
-	return o, nil
+	o.Percent = r.Bool("percent", r.Arg(from+3), false)
+	return o, r.Err()
 }
 
 // rankOf ranks xs[i] among the window xs (NULLs as the smallest value when

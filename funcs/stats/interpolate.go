@@ -41,16 +41,10 @@ func linearInterpolateFit(_ funcs.Env, args []value.Value) (value.Value, error) 
 	if s, ok := funcs.StringArg(fill); ok && s != "extrapolate" || !ok && !isNumericPair(fill) {
 		return nil, ddberr.Errorf("fillValue of linearInterpolateFit must be 'extrapolate' or a numeric pair (below, above).")
 	}
-	sorted, err := funcs.BoolArg("linearInterpolateFit", "sorted", funcs.Arg(args, 3), false)
-	if err != nil {
-		return nil, err
-	}
-	xs, err := funcs.DoublesOf("linearInterpolateFit", xv)
-	if err != nil {
-		return nil, err
-	}
-	ys, err := funcs.DoublesOf("linearInterpolateFit", yv)
-	if err != nil {
+	r := funcs.ReadArgs("linearInterpolateFit", args)
+	sorted := r.Bool("sorted", r.Arg(3), false)
+	xs, ys := r.Doubles(xv), r.Doubles(yv)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	order := make([]int, len(xs))

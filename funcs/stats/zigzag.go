@@ -48,13 +48,11 @@ func zigzag(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		o.change = s.Float64()
 	}
-	if o.percent, err = funcs.BoolArg("zigzag", "percent", funcs.Arg(args, 2), true); err != nil {
-		return nil, err
-	}
-	if o.retrace, err = funcs.BoolArg("zigzag", "retrace", funcs.Arg(args, 3), false); err != nil {
-		return nil, err
-	}
-	if o.lastExtreme, err = funcs.BoolArg("zigzag", "lastExtreme", funcs.Arg(args, 4), true); err != nil {
+	r := funcs.ReadArgs("zigzag", args)
+	o.percent = r.Bool("percent", r.Arg(2), true)
+	o.retrace = r.Bool("retrace", r.Arg(3), false)
+	o.lastExtreme = r.Bool("lastExtreme", r.Arg(4), true)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return value.NewDoubles(zigzagPoints(high, low, o)), nil

@@ -83,23 +83,14 @@ func ewmParse(fn string, args []value.Value, biasAt int) (ewmOptions, error) {
 	if given != 1 {
 		return o, fmt.Errorf("%s needs exactly one of com, span, halfLife and alpha.", fn)
 	}
-	mp, err := funcs.IntArg(fn, "minPeriods", funcs.Arg(args, 5), 0)
-	if err != nil {
-		return o, err
-	}
-	o.minPeriods = max(int(mp), 1)
-	if o.adjust, err = funcs.BoolArg(fn, "adjust", funcs.Arg(args, 6), true); err != nil {
-		return o, err
-	}
-	if o.ignore, err = funcs.BoolArg(fn, "ignoreNA", funcs.Arg(args, 7), false); err != nil {
-		return o, err
-	}
+	r := funcs.ReadArgs(fn, args)
+	o.minPeriods = max(int(r.Int("minPeriods", r.Arg(5), 0)), 1)
+	o.adjust = r.Bool("adjust", r.Arg(6), true)
+	o.ignore = r.Bool("ignoreNA", r.Arg(7), false)
 	if biasAt >= 0 {
-		if o.bias, err = funcs.BoolArg(fn, "bias", funcs.Arg(args, biasAt), false); err != nil {
-			return o, err
-		}
+		o.bias = r.Bool("bias", r.Arg(biasAt), false)
 	}
-	return o, nil
+	return o, r.Err()
 }
 
 // ewm applies a one-series recurrence to each numeric column of X.

@@ -271,12 +271,10 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil || top < 1 || int(top) > w {
 		return nil, errors.New("top of movingTopNIndex must be an integer in [1, window].")
 	}
-	asc, err := funcs.BoolArg("movingTopNIndex", "ascending", funcs.Arg(args, 3), true)
-	if err != nil {
-		return nil, err
-	}
-	fixed, err := funcs.BoolArg("movingTopNIndex", "fixed", funcs.Arg(args, 4), false)
-	if err != nil {
+	r := funcs.ReadArgs("movingTopNIndex", args)
+	asc := r.Bool("ascending", r.Arg(3), true)
+	fixed := r.Bool("fixed", r.Arg(4), false)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	ties, ok := funcs.ChoiceArg(funcs.Arg(args, 5), "oldest", "latest")

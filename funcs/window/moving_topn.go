@@ -235,17 +235,17 @@ func (sh topNShape) read(fn string, args []value.Value) (c topNCall, err error) 
 		return c, err
 	}
 	at++
+	r := funcs.ReadArgs(fn, args)
 	c.biased = true
 	if sh.biased {
-		if c.biased, err = funcs.BoolArg(fn, "biased", funcs.Arg(args, at), true); err != nil {
-			return c, err
-		}
+		c.biased = r.Bool("biased", r.Arg(at), true)
 		at++
 	}
-	if c.o.asc, err = funcs.BoolArg(fn, "ascending", funcs.Arg(args, at), true); err != nil {
+	c.o.asc = r.Bool("ascending", r.Arg(at), true)
+	if err := r.Err(); err != nil {
 		return c, err
 	}
-	c.o.ties, err = tiesArg(fn, funcs.Arg(args, at+1), sh.ties)
+	c.o.ties, err = tiesArg(fn, r.Arg(at+1), sh.ties)
 	return c, err
 }
 
