@@ -29,16 +29,6 @@ type Host interface {
 	Principal() auth.Principal
 }
 
-func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
-
-// readHost is host(env) for a function that reads data: it fails with
-// CheckRead's error when the session may not.
-func readHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.CheckRead) }
-
-// writeHost is host(env) for a function that writes data: it fails with
-// CheckWrite's error when the session may not.
-func writeHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.CheckWrite) }
-
 // writableDB is the Host and the database v names for a function that
 // changes a database: the session must be allowed to write first.
 func writableDB(env funcs.Env, v value.Value) (Host, *dfs.Database, error) {

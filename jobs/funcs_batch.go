@@ -17,9 +17,9 @@ func init() {
 	funcs.Register(
 		funcs.Spec{Name: "submitJob", Params: []string{"jobId", "jobDesc", "jobDef", "args"}, Min: 3, Max: -1, Props: funcs.Session, Category: "system", Fn: submitJob},
 		funcs.Spec{Name: "submitJobEx", Params: []string{"jobId", "jobDesc", "priority", "parallelism", "jobDef", "args"}, Min: 5, Max: -1, Props: funcs.Session, Category: "system", Fn: submitJobEx},
-		funcs.Spec{Name: "getJobReturn", Params: []string{"jobId", "blocking"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: getJobReturn},
+		funcs.Spec{Name: "getJobReturn", Params: []string{"jobId", "blocking"}, Min: 1, Max: 2, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getJobReturn)},
 		recent, status,
-		funcs.Spec{Name: "getJobMessage", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: getJobMessage},
+		funcs.Spec{Name: "getJobMessage", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getJobMessage)},
 		funcs.Spec{Name: "getJobStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getJobStat)},
 		funcs.Spec{Name: "cancelJob", Params: []string{"jobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(cancelJob)},
 	)
@@ -84,11 +84,7 @@ func CheckPriority(fn string, priority, parallelism value.Value) error {
 }
 
 // jobArg is the job a function's jobId argument names.
-func jobArg(env funcs.Env, x value.Value) (*Registry, *job, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, nil, err
-	}
+func jobArg(h Host, x value.Value) (*Registry, *job, error) {
 	id, ok := funcs.StringArg(x)
 	if !ok {
 		return nil, nil, errJobID
@@ -98,8 +94,8 @@ func jobArg(env funcs.Env, x value.Value) (*Registry, *job, error) {
 	return r, j, err
 }
 
-func getJobReturn(env funcs.Env, args []value.Value) (value.Value, error) {
-	r, j, err := jobArg(env, args[0])
+func getJobReturn(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
+	r, j, err := jobArg(h, args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -128,8 +124,8 @@ func getJobReturn(env funcs.Env, args []value.Value) (value.Value, error) {
 	return res, nil
 }
 
-func getJobMessage(env funcs.Env, args []value.Value) (value.Value, error) {
-	r, j, err := jobArg(env, args[0])
+func getJobMessage(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	r, j, err := jobArg(h, args[0])
 	if err != nil {
 		return nil, err
 	}

@@ -14,8 +14,8 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "getSessionMemoryStat", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getSessionMemoryStat)},
-		funcs.Spec{Name: "getConsoleJobs", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getConsoleJobs},
-		funcs.Spec{Name: "getRunningQueries", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: getRunningQueries},
+		funcs.Spec{Name: "getConsoleJobs", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getConsoleJobs)},
+		funcs.Spec{Name: "getRunningQueries", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getRunningQueries)},
 		funcs.Spec{Name: "cancelConsoleJob", Params: []string{"rootJobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(cancelConsoleJob)},
 		funcs.Spec{Name: "closeSessions", Params: []string{"sessionId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(closeSessions)},
 	)
@@ -72,20 +72,8 @@ func getSessionMemoryStat(h Host, _ funcs.Env, _ []value.Value) (value.Value, er
 	return value.NewTable([]string{"userId", "sessionId", "memSize", "remoteIP", "remotePort", "createTime", "lastActiveTime"}, cols), nil
 }
 
-// runningJobsOf is the jobs running now on env's server.
-func runningJobsOf(env funcs.Env) ([]runningJob, error) {
-	h, err := host(env)
-	if err != nil {
-		return nil, err
-	}
-	return h.Jobs().runningJobs(), nil
-}
-
-func getConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
-	jobs, err := runningJobsOf(env)
-	if err != nil {
-		return nil, err
-	}
+func getConsoleJobs(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
+	jobs := h.Jobs().runningJobs()
 	n := len(jobs)
 	str := func() *value.Vector { return value.NewVector(value.String, 0, n) }
 	node, users, roots, types, descs, queues := str(), str(), str(), str(), str(), str()
@@ -132,11 +120,8 @@ func getConsoleJobs(env funcs.Env, _ []value.Value) (value.Value, error) {
 			first, latest, queues}), nil
 }
 
-func getRunningQueries(env funcs.Env, _ []value.Value) (value.Value, error) {
-	jobs, err := runningJobsOf(env)
-	if err != nil {
-		return nil, err
-	}
+func getRunningQueries(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
+	jobs := h.Jobs().runningJobs()
 	qs := make([]completedQuery, len(jobs))
 	for i, r := range jobs {
 		qs[i] = r.s.query(r.j)

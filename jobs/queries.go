@@ -20,7 +20,7 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "getCompletedQueries", Params: []string{"top"}, Min: 0, Max: 1, Props: funcs.Session, Category: "query-status", Fn: getCompletedQueries},
-		funcs.Spec{Name: "getQueryStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "query-status", Fn: getQueryStatus},
+		funcs.Spec{Name: "getQueryStatus", Min: 0, Max: 0, Props: funcs.Session, Category: "query-status", Fn: funcs.WithHost(getQueryStatus)},
 	)
 }
 
@@ -143,11 +143,8 @@ func queryTable(qs []completedQuery) *value.Table {
 
 // getQueryStatus lists the requests running now: each is one task, not
 // completed while it runs; memoryUsage is its session's estimate.
-func getQueryStatus(env funcs.Env, _ []value.Value) (value.Value, error) {
-	jobs, err := runningJobsOf(env)
-	if err != nil {
-		return nil, err
-	}
+func getQueryStatus(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
+	jobs := h.Jobs().runningJobs()
 	n := len(jobs)
 	cols := funcs.NewColumns(n, value.Long, value.Long, value.String, value.String, value.Timestamp,
 		value.Long, value.Long, value.Int, value.Int, value.Double)

@@ -44,8 +44,6 @@ type Store interface {
 	GetSystemObject(name string) ([]byte, bool, error)
 }
 
-func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
-
 // isAdmin reports whether the session's user is the administrator.
 func isAdmin(env funcs.Env) bool { return env.SessionInfo().User == "admin" }
 

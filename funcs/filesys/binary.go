@@ -152,11 +152,7 @@ func holderArg(fn string, args []value.Value, def func(n int) int64) (v *value.V
 // readInto is read!(handle, holder, [offset=0], [length=1]): it reads up
 // to length elements of holder's type into holder from offset on and
 // returns how many it read, fewer at the end of the file.
-func readInto(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("read!", args[0])
-	if err != nil {
-		return nil, err
-	}
+func readInto(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	v, off, n, err := holderArg("read!", args, func(int) int64 { return 1 })
 	if err != nil {
 		return nil, err
@@ -174,11 +170,7 @@ func readInto(_ funcs.Env, args []value.Value) (value.Value, error) {
 // writeFn is write(handle, object, [offset=0], [length]): it writes
 // elements offset..offset+length-1 of object (all that follow offset by
 // default) and returns how many.
-func writeFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("write", args[0])
-	if err != nil {
-		return nil, err
-	}
+func writeFn(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	v, off, n, err := holderArg("write", args, func(rest int) int64 { return int64(rest) })
 	if err != nil {
 		return nil, err
@@ -192,11 +184,7 @@ func writeFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 // readLinesInto is readLines!(handle, holder, [offset=0], [length=1]):
 // it reads up to length lines into the STRING vector holder from offset
 // on and returns how many it read.
-func readLinesInto(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("readLines!", args[0])
-	if err != nil {
-		return nil, err
-	}
+func readLinesInto(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[1].(*value.Vector)
 	if !ok || v.T != value.String {
 		return nil, ddberr.Errorf("The buffer of readLines! must be a STRING vector.")

@@ -13,11 +13,7 @@ import (
 // matrices, sets, dictionaries, tables, tuples) in a file in DolphinDB's
 // serialization, the wire protocol's object form, one after another.
 
-func writeObject(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("writeObject", args[0])
-	if err != nil {
-		return nil, err
-	}
+func writeObject(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	b, err := wire.Marshal(args[1], nil)
 	if err != nil {
 		return nil, err
@@ -25,11 +21,7 @@ func writeObject(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, h.write(b)
 }
 
-func readObject(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("readObject", args[0])
-	if err != nil {
-		return nil, err
-	}
+func readObject(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	r, err := h.reader()

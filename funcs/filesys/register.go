@@ -21,29 +21,29 @@ func init() {
 	p := func(names ...string) []string { return names }
 	funcs.Register(
 		funcs.Spec{Name: "file", Params: p("name", "mode", "isLittleEndian"), Min: 1, Max: 3, Props: funcs.Session, Category: cat, Fn: fileFn},
-		funcs.Spec{Name: "close", Params: p("X"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: closeFn},
-		funcs.Spec{Name: "fflush", Params: p("obj"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: fflush},
-		funcs.Spec{Name: "readLine", Params: p("handle"), Min: 1, Max: 1, Props: funcs.Session, Category: cat, Fn: readLineFn},
-		funcs.Spec{Name: "readLines", Params: p("handle", "length"), Min: 1, Max: 2, Props: funcs.Session, Category: cat, Fn: readLinesFn},
-		funcs.Spec{Name: "writeLine", Params: p("handle", "string", "windowsLineEnding"), Min: 2, Max: 3, Props: funcs.Session, Category: cat, Fn: writeLineFn},
-		funcs.Spec{Name: "writeLines", Params: p("handle", "object", "offset", "length", "windowsLineEnding"), Min: 2, Max: 5, Props: funcs.Session, Category: cat, Fn: writeLinesFn},
-		funcs.Spec{Name: "readBytes", Params: p("fileHandle", "sizeInByte"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: readBytesFn},
-		funcs.Spec{Name: "writeBytes", Params: p("handle", "bytes"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: writeBytesFn},
-		funcs.Spec{Name: "seek", Params: p("handle", "offset", "mode"), Min: 2, Max: 3, Props: funcs.Session, Category: cat, Fn: seekFn},
+		funcs.Spec{Name: "close", Params: p("X"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: onHandle("close", closeFn)},
+		funcs.Spec{Name: "fflush", Params: p("obj"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: onHandle("fflush", fflush)},
+		funcs.Spec{Name: "readLine", Params: p("handle"), Min: 1, Max: 1, Props: funcs.Session, Category: cat, Fn: onHandle("readLine", readLineFn)},
+		funcs.Spec{Name: "readLines", Params: p("handle", "length"), Min: 1, Max: 2, Props: funcs.Session, Category: cat, Fn: onHandle("readLines", readLinesFn)},
+		funcs.Spec{Name: "writeLine", Params: p("handle", "string", "windowsLineEnding"), Min: 2, Max: 3, Props: funcs.Session, Category: cat, Fn: onHandle("writeLine", writeLineFn)},
+		funcs.Spec{Name: "writeLines", Params: p("handle", "object", "offset", "length", "windowsLineEnding"), Min: 2, Max: 5, Props: funcs.Session, Category: cat, Fn: onHandle("writeLines", writeLinesFn)},
+		funcs.Spec{Name: "readBytes", Params: p("fileHandle", "sizeInByte"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: onHandle("readBytes", readBytesFn)},
+		funcs.Spec{Name: "writeBytes", Params: p("handle", "bytes"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: onHandle("writeBytes", writeBytesFn)},
+		funcs.Spec{Name: "seek", Params: p("handle", "offset", "mode"), Min: 2, Max: 3, Props: funcs.Session, Category: cat, Fn: onHandle("seek", seekFn)},
 		funcs.Spec{Name: "files", Params: p("directory", "pattern"), Min: 1, Max: 2, Props: funcs.Session, Category: cat, Fn: filesFn},
 		funcs.Spec{Name: "mkdir", Params: p("directory"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: mkdirFn},
 		funcs.Spec{Name: "rm", Params: p("filename"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: rmFn},
 		funcs.Spec{Name: "run", Params: p("scriptFile", "newSession", "clean"), Min: 1, Max: 3, Props: funcs.Session, Category: cat, Fn: runFn},
 		funcs.Spec{Name: "rmdir", Params: p("directory", "recursive", "keepRootDir"), Min: 1, Max: 3, Props: funcs.Session | funcs.Command, Category: cat, Fn: rmdirFn},
 		// binary.go
-		funcs.Spec{Name: "read!", Params: p("handle", "holder", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session | funcs.Mutating, Category: cat, Fn: readInto},
-		funcs.Spec{Name: "write", Params: p("handle", "object", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session, Category: cat, Fn: writeFn},
-		funcs.Spec{Name: "readLines!", Params: p("handle", "holder", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session | funcs.Mutating, Category: cat, Fn: readLinesInto},
+		funcs.Spec{Name: "read!", Params: p("handle", "holder", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session | funcs.Mutating, Category: cat, Fn: onHandle("read!", readInto)},
+		funcs.Spec{Name: "write", Params: p("handle", "object", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session, Category: cat, Fn: onHandle("write", writeFn)},
+		funcs.Spec{Name: "readLines!", Params: p("handle", "holder", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session | funcs.Mutating, Category: cat, Fn: onHandle("readLines!", readLinesInto)},
 		funcs.Spec{Name: "readRecord!", Params: p("handle", "holder", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session | funcs.Mutating, Category: cat, Fn: readRecord},
 		funcs.Spec{Name: "writeRecord", Params: p("handle", "object", "offset", "length"), Min: 2, Max: 4, Props: funcs.Session, Category: cat, Fn: writeRecord},
 		// object.go
-		funcs.Spec{Name: "writeObject", Params: p("handle", "object"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: writeObject},
-		funcs.Spec{Name: "readObject", Params: p("handle"), Min: 1, Max: 1, Props: funcs.Session, Category: cat, Fn: readObject},
+		funcs.Spec{Name: "writeObject", Params: p("handle", "object"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: onHandle("writeObject", writeObject)},
+		funcs.Spec{Name: "readObject", Params: p("handle"), Min: 1, Max: 1, Props: funcs.Session, Category: cat, Fn: onHandle("readObject", readObject)},
 	)
 }
 
@@ -80,6 +80,18 @@ func handleArg(fn string, x value.Value) (*Handle, error) {
 	return h, nil
 }
 
+// onHandle is fn, which f runs once its first argument is known to be a
+// file handle.
+func onHandle(fn string, f func(h *Handle, env funcs.Env, args []value.Value) (value.Value, error)) funcs.Impl {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		h, err := handleArg(fn, args[0])
+		if err != nil {
+			return nil, err
+		}
+		return f(h, env, args)
+	}
+}
+
 func optBool(fn, param string, x value.Value, def bool) (bool, error) {
 	return funcs.BoolArg(fn, param, nilIfNull(x), def)
 }
@@ -100,27 +112,15 @@ func fileFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	return openHandle(path, name, mode, !little)
 }
 
-func closeFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("close", args[0])
-	if err != nil {
-		return nil, err
-	}
+func closeFn(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, h.close()
 }
 
-func fflush(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("fflush", args[0])
-	if err != nil {
-		return nil, err
-	}
+func fflush(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, h.sync()
 }
 
-func readLineFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("readLine", args[0])
-	if err != nil {
-		return nil, err
-	}
+func readLineFn(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	s, ok, err := h.readLine()
 	if err != nil {
 		return nil, err
@@ -131,11 +131,7 @@ func readLineFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewString(s), nil
 }
 
-func readLinesFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("readLines", args[0])
-	if err != nil {
-		return nil, err
-	}
+func readLinesFn(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	n, err := funcs.PositiveIntArg("readLines", "length", funcs.Arg(args, 1), 1024)
 	if err != nil {
 		return nil, err
@@ -158,11 +154,7 @@ func lineEnd(fn string, x value.Value) (string, error) {
 	return "\n", nil
 }
 
-func writeLineFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("writeLine", args[0])
-	if err != nil {
-		return nil, err
-	}
+func writeLineFn(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	s, ok := funcs.StringArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [string] of writeLine must be a string.")
@@ -177,11 +169,7 @@ func writeLineFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewInt(1), nil
 }
 
-func writeLinesFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("writeLines", args[0])
-	if err != nil {
-		return nil, err
-	}
+func writeLinesFn(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	lines, ok := funcs.StringsArg(args[1])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [object] of writeLines must be a string vector.")
@@ -217,11 +205,7 @@ func nilIfNull(x value.Value) value.Value {
 	return x
 }
 
-func readBytesFn(env funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("readBytes", args[0])
-	if err != nil {
-		return nil, err
-	}
+func readBytesFn(h *Handle, env funcs.Env, args []value.Value) (value.Value, error) {
 	n, err := funcs.PositiveIntArg("readBytes", "sizeInByte", args[1], 0)
 	if err != nil {
 		return nil, err
@@ -238,11 +222,7 @@ func readBytesFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	return out, nil
 }
 
-func writeBytesFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("writeBytes", args[0])
-	if err != nil {
-		return nil, err
-	}
+func writeBytesFn(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	var b []byte
 	switch v := args[1].(type) {
 	case *value.Scalar:
@@ -269,11 +249,7 @@ func writeBytesFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // seekFn moves the cursor; mode is 0 (HEAD), 1 (CURRENT, the default) or
 // 2 (TAIL).
-func seekFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	h, err := handleArg("seek", args[0])
-	if err != nil {
-		return nil, err
-	}
+func seekFn(h *Handle, _ funcs.Env, args []value.Value) (value.Value, error) {
 	off, err := funcs.IntArg("seek", "offset", args[1], 0)
 	if err != nil {
 		return nil, err

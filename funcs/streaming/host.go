@@ -43,8 +43,6 @@ func callShared(env funcs.Env, fn value.Value, args ...value.Value) (value.Value
 	return env.Call(fn, args...)
 }
 
-func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
-
 // registry is the engine's subscriptions and persisted tables, kept in
 // the store of its dfs:// databases when it has a data directory (an
 // in-memory engine has no persistenceDir).
