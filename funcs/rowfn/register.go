@@ -125,18 +125,19 @@ func init() {
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImax", args, 1) }},
 		funcs.Spec{Name: "rowImin", Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowIndex("rowImin", args, -1) }},
-		rowPairSpec("rowWsum", func(p *stats.PairSums, _, _ []float64) float64 { return p.Sxy }),
-		rowPairSpec("rowDot", func(p *stats.PairSums, _, _ []float64) float64 { return p.Sxy }),
-		rowPairSpec("rowWavg", func(p *stats.PairSums, _, _ []float64) float64 { return p.Sxy / p.Sy }),
+		rowPairSpec("rowWsum", func(p *stats.PairSums, _, _ []float64) float64 { return p.SumXY() }),
+		rowPairSpec("rowDot", func(p *stats.PairSums, _, _ []float64) float64 { return p.SumXY() }),
+		rowPairSpec("rowWavg", func(p *stats.PairSums, _, _ []float64) float64 { return p.SumXY() / p.SumY() }),
 		rowPairSpec("rowCovar", func(p *stats.PairSums, _, _ []float64) float64 { return p.Covar() }),
 		rowPairSpec("rowCorr", func(p *stats.PairSums, _, _ []float64) float64 { return p.Corr() }),
 		rowPairSpec("rowBeta", func(p *stats.PairSums, _, _ []float64) float64 { return p.Beta() }),
 		rowPairSpec("rowEuclidean", func(p *stats.PairSums, _, _ []float64) float64 {
-			return math.Sqrt(math.Max(0, p.Sxx-2*p.Sxy+p.Syy))
+			return math.Sqrt(math.Max(0, p.SumXX()-2*p.SumXY()+p.SumYY()))
 		}),
 		// The "rowTanimoto" page gives the Tanimoto distance, 1 - similarity.
 		rowPairSpec("rowTanimoto", func(p *stats.PairSums, _, _ []float64) float64 {
-			return 1 - p.Sxy/(p.Sxx+p.Syy-p.Sxy)
+			xy := p.SumXY()
+			return 1 - xy/(p.SumXX()+p.SumYY()-xy)
 		}),
 		funcs.Spec{Name: "rowPrev", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "row-wise",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return rowShift("rowPrev", args[0], 1) }},

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
@@ -41,20 +42,6 @@ const (
 var nodeKinds = map[string]nodeKind{"ema": kEma, "cumsum": kCumsum, "cumavg": kCumavg, "cummax": kCummax, "cummin": kCummin,
 	"cumcount": kCumcount, "cumprod": kCumprod, "cumvar": kCumvar, "cumvarp": kCumvarp, "cumstd": kCumstd, "cumstdp": kCumstdp, "ffill": kFfill,
 	"cumlastNot": kFfill, "cumfirstNot": kFirstNot, "cumnunique": kNunique}
-
-// moments are the running moments' functions of funcs/stats: the value
-// at n non-NULL elements of sum s and sum of squares s2, NULL below
-// their least n.
-var moments = map[nodeKind]struct {
-	f    func(n, s, s2 float64) float64
-	minN float64
-}{
-	kCumavg:  {func(n, s, _ float64) float64 { return s / n }, 1},
-	kCumvar:  {func(n, s, s2 float64) float64 { return (s2 - s*s/n) / (n - 1) }, 2},
-	kCumvarp: {func(n, s, s2 float64) float64 { return (s2 - s*s/n) / n }, 1},
-	kCumstd:  {func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/(n-1))) }, 2},
-	kCumstdp: {func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/n)) }, 1},
-}
 
 // node is one call of such a function: its argument (where calls of
 // such functions are nodes too) and, for ema, its window.
@@ -95,6 +82,8 @@ type nodeState struct {
 	// recent are an iterate node's latest results, as many as its
 	// iterate function reads
 	recent []float64
+	// moments are a cumavg, cumvar or cumstd node's
+	moments stats.Moments
 }
 
 // makePlan finds the nodes of the metrics (and filter); nil when there
@@ -283,19 +272,17 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 		if err != nil {
 			return nil, err
 		}
-		m := moments[nd.kind]
+		c := stats.CumMoments[nd.fn]
 		out := make([]float64, n)
 		for r, v := range xs {
 			s := state(r)
 			if !funcs.IsNullF(v) {
-				s.n++
-				s.sum += v
-				s.prev += v * v
+				s.moments.Add(v)
 			}
-			if s.n < m.minN {
+			if s.moments.N < c.MinN {
 				out[r] = value.NullFloat64
 			} else {
-				out[r] = m.f(s.n, s.sum, s.prev)
+				out[r] = c.F(&s.moments)
 			}
 		}
 		return doubles(out), nil

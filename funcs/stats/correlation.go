@@ -186,9 +186,20 @@ func pairMatrix(env funcs.Env, fn string, x value.Value, f func(*PairSums) float
 				hasNull[i] = true
 				break
 			}
-			sum[i] += v
-			sumSq[i] += v * v
 		}
+		if hasNull[i] || len(d) == 0 {
+			continue
+		}
+		// Offsets from the first value keep the digits of columns that
+		// barely vary far from zero (see PairSums); the statistics do
+		// not depend on them.
+		off := make([]float64, len(d))
+		for r, v := range d {
+			off[r] = v - d[0]
+			sum[i] += off[r]
+			sumSq[i] += off[r] * off[r]
+		}
+		data[i] = off
 	}
 	ctx := env.Context()
 	out := make([]float64, k*k)

@@ -40,21 +40,52 @@ func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*va
 	}
 }
 
-// runningMoments keeps count, sum and sum of squares of the non-NULL
-// elements so far and writes f(n, s, s2) once n >= minN (NULL before).
-func runningMoments(f func(n, s, s2 float64) float64, minN float64) func(xs, out []float64) {
+// Moments are the running count, sum and sum of squares of a series'
+// non-NULL values, summed as offsets from the first one: sums of the raw
+// values leave the variance as the difference of two nearly equal sums
+// with no correct digit when the values barely vary far from zero
+// (cumstd of 1000000.001, 1000000.002, ... came out 0, then 0.0128).
+type Moments struct{ N, S, S2, K float64 }
+
+// Add adds a non-NULL value.
+func (m *Moments) Add(x float64) {
+	if m.N == 0 {
+		m.K = x
+	}
+	x -= m.K
+	m.N++
+	m.S += x
+	m.S2 += x * x
+}
+
+// CumMoments are the cumulative statistics read from Moments, each with
+// the least count it needs (NULL below it), for cumavg and its kin and
+// the reactive state engine's running versions of them.
+var CumMoments = map[string]struct {
+	F    func(m *Moments) float64
+	MinN float64
+}{
+	"cumavg":  {func(m *Moments) float64 { return m.S/m.N + m.K }, 1},
+	"cumvar":  {func(m *Moments) float64 { return (m.S2 - m.S*m.S/m.N) / (m.N - 1) }, 2},
+	"cumvarp": {func(m *Moments) float64 { return (m.S2 - m.S*m.S/m.N) / m.N }, 1},
+	"cumstd":  {func(m *Moments) float64 { return math.Sqrt(math.Max(0, (m.S2-m.S*m.S/m.N)/(m.N-1))) }, 2},
+	"cumstdp": {func(m *Moments) float64 { return math.Sqrt(math.Max(0, (m.S2-m.S*m.S/m.N)/m.N)) }, 1},
+}
+
+// runningMoments writes CumMoments[name] of the non-NULL elements so far
+// (NULL before the least count).
+func runningMoments(name string) func(xs, out []float64) {
+	c := CumMoments[name]
 	return func(xs, out []float64) {
-		var n, s, s2 float64
+		var m Moments
 		for i, x := range xs {
 			if !funcs.IsNullF(x) {
-				n++
-				s += x
-				s2 += x * x
+				m.Add(x)
 			}
-			if n < minN {
+			if m.N < c.MinN {
 				out[i] = value.NullFloat64
 			} else {
-				out[i] = f(n, s, s2)
+				out[i] = c.F(&m)
 			}
 		}
 	}
@@ -481,10 +512,23 @@ func IntsOf(xs []float64) *value.Vector {
 	return value.NewInts(r)
 }
 
-// pairSums are the running sums of a two-series statistic.
-type PairSums struct{ N, Sx, Sy, Sxx, Syy, Sxy float64 }
+// PairSums are the running count and sums of a two-series statistic.
+// The sums are of the pairs' offsets from (Kx, Ky): the first pair added
+// to empty sums, or the one Rebase picks. Sums of the raw values would
+// leave a variance as the difference of two nearly equal sums with no
+// correct digit when the values barely vary far from zero (the
+// correlation of 1000000.001, 1000000.002, ... with 1, 2, ... was NULL,
+// and a moving correlation 1.0001). The centred statistics (Covar, Corr,
+// Beta) do not depend on the offsets; SumX, SumY, SumXX, SumYY and SumXY
+// give the sums of the values themselves.
+type PairSums struct{ N, Sx, Sy, Sxx, Syy, Sxy, Kx, Ky float64 }
 
 func (p *PairSums) Add(x, y float64) {
+	if p.N == 0 {
+		// rounding may have left the emptied sums a hair off zero
+		*p = PairSums{Kx: x, Ky: y}
+	}
+	x, y = x-p.Kx, y-p.Ky
 	p.N++
 	p.Sx += x
 	p.Sy += y
@@ -494,12 +538,61 @@ func (p *PairSums) Add(x, y float64) {
 }
 
 func (p *PairSums) Remove(x, y float64) {
+	x, y = x-p.Kx, y-p.Ky
 	p.N--
 	p.Sx -= x
 	p.Sy -= y
 	p.Sxx -= x * x
 	p.Syy -= y * y
 	p.Sxy -= x * y
+}
+
+// SumX is the sum of the pairs' x values.
+func (p *PairSums) SumX() float64 { return p.Sx + p.N*p.Kx }
+
+// SumY is the sum of the pairs' y values.
+func (p *PairSums) SumY() float64 { return p.Sy + p.N*p.Ky }
+
+// SumXX is the sum of the squares of the pairs' x values.
+func (p *PairSums) SumXX() float64 { return p.Sxx + (2*p.Sx+p.N*p.Kx)*p.Kx }
+
+// SumYY is the sum of the squares of the pairs' y values.
+func (p *PairSums) SumYY() float64 { return p.Syy + (2*p.Sy+p.N*p.Ky)*p.Ky }
+
+// SumXY is the sum of the pairs' products.
+func (p *PairSums) SumXY() float64 {
+	return p.Sxy + p.Kx*p.Sy + p.Ky*p.Sx + p.N*p.Kx*p.Ky
+}
+
+// IllConditioned says the sums have cancelled too far for the centred
+// statistics: either series' centred sum of squares is below 1e-4 of its
+// sum of squared offsets, so more than four of its digits are lost to
+// rounding the offsets' sums carry.
+func (p *PairSums) IllConditioned() bool {
+	const c = 1 - 1e-4
+	return p.N >= 2 && (p.Sx*p.Sx > c*p.N*p.Sxx || p.Sy*p.Sy > c*p.N*p.Syy)
+}
+
+// Rebase recomputes the sums over the pairs of xs and ys with neither
+// NULL, as offsets from the last such pair. With the offsets taken from
+// a member of the set, the centred sum of squares is at least 1/(n+1) of
+// the offsets' (one member's squared deviation is at most the sum of
+// them all), so windows of fewer than 10,000 pairs come out well
+// conditioned.
+func (p *PairSums) Rebase(xs, ys []float64) {
+	*p = PairSums{}
+	last := len(xs) - 1
+	for ; last >= 0 && (funcs.IsNullF(xs[last]) || funcs.IsNullF(ys[last])); last-- {
+	}
+	if last < 0 {
+		return
+	}
+	p.Add(xs[last], ys[last]) // the offsets
+	for i := range xs[:last] {
+		if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
+			p.Add(xs[i], ys[i])
+		}
+	}
 }
 
 func (p *PairSums) Covar() float64 {

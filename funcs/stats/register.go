@@ -33,8 +33,9 @@ func init() {
 			for i := range xs {
 				p.Add(xs[i], ys[i])
 			}
-			d := p.Sxx + p.Syy - p.Sxy
-			return 1 - p.Sxy/d, len(xs) > 0 && d != 0
+			xy := p.SumXY()
+			d := p.SumXX() + p.SumYY() - xy
+			return 1 - xy/d, len(xs) > 0 && d != 0
 		}),
 		corrSpec("kendall", kendallTau),
 		corrSpec("spearmanr", spearman),
@@ -51,11 +52,11 @@ func init() {
 	// cumulative.go.
 	funcs.Register(
 		overTuple(cumSpec("cumsum", cumsum), true, operatorStep("add")),
-		cumSpec("cumavg", cumDouble("cumavg", runningMoments(func(n, s, _ float64) float64 { return s / n }, 1))),
-		cumSpec("cumvar", cumDouble("cumvar", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / (n - 1) }, 2))),
-		cumSpec("cumvarp", cumDouble("cumvarp", runningMoments(func(n, s, s2 float64) float64 { return (s2 - s*s/n) / n }, 1))),
-		cumSpec("cumstd", cumDouble("cumstd", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/(n-1))) }, 2))),
-		cumSpec("cumstdp", cumDouble("cumstdp", runningMoments(func(n, s, s2 float64) float64 { return math.Sqrt(math.Max(0, (s2-s*s/n)/n)) }, 1))),
+		cumSpec("cumavg", cumDouble("cumavg", runningMoments("cumavg"))),
+		cumSpec("cumvar", cumDouble("cumvar", runningMoments("cumvar"))),
+		cumSpec("cumvarp", cumDouble("cumvarp", runningMoments("cumvarp"))),
+		cumSpec("cumstd", cumDouble("cumstd", runningMoments("cumstd"))),
+		cumSpec("cumstdp", cumDouble("cumstdp", runningMoments("cumstdp"))),
 		cumSpec("cumsum2", cumDouble("cumsum2", runningPower(2))),
 		cumSpec("cumsum3", cumDouble("cumsum3", runningPower(3))),
 		cumSpec("cumsum4", cumDouble("cumsum4", runningPower(4))),
@@ -73,8 +74,8 @@ func init() {
 		funcs.Spec{Name: "cumpercentile", Params: []string{"X", "percent", "interpolation"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumpercentile},
 		funcs.Spec{Name: "cumrank", Params: []string{"X", "ascending", "ignoreNA", "tiesMethod", "percent"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumrank},
 		funcs.Spec{Name: "cumdenseRank", Params: []string{"X", "ascending", "ignoreNA", "percent", "norm"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumdenseRank},
-		cumPairSpec("cumwsum", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy }),
-		cumPairSpec("cumwavg", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Sxy / p.Sy }),
+		cumPairSpec("cumwsum", []string{"X", "Y"}, func(p *PairSums) float64 { return p.SumXY() }),
+		cumPairSpec("cumwavg", []string{"X", "Y"}, func(p *PairSums) float64 { return p.SumXY() / p.SumY() }),
 		cumPairSpec("cumcovar", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Covar() }),
 		cumPairSpec("cumcorr", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Corr() }),
 		cumPairSpec("cumbeta", []string{"Y", "X"}, func(p *PairSums) float64 { return p.Beta() }),

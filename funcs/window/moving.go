@@ -57,19 +57,56 @@ type kernel func(xs []float64, f *frames, out []float64)
 // sumKernel keeps running power sums of the non-NULL values of the frame
 // (add as rows enter, subtract as they leave) and writes g(n, s1..s4).
 func sumKernel(g func(n, s1, s2, s3, s4 float64) float64) kernel {
+	return powerSums(false, g)
+}
+
+// momentKernel is sumKernel for the central moments (variance, skew,
+// kurtosis), which g computes from sums of the values' offsets from a
+// value k: a frame whose values barely vary, far from where the sums
+// started, leaves its variance as the difference of two nearly equal
+// sums with no correct digit (mstd of 1000000.001, 1000000.002, ...
+// came out ten times too large). When the sums have cancelled that far,
+// they are recomputed with k the frame's last value (at most once per
+// frame, so O(1) a row), after which the centred sum of squares is at
+// least 1/(n+1) of the offsets'.
+func momentKernel(g func(n, s1, s2, s3, s4 float64) float64) kernel {
+	return powerSums(true, g)
+}
+
+func powerSums(centred bool, g func(n, s1, s2, s3, s4 float64) float64) kernel {
+	const c = 1 - 1e-4
 	return func(xs []float64, f *frames, out []float64) {
-		var n, s1, s2, s3, s4 float64
-		lo := 0
+		var n, s1, s2, s3, s4, k float64
+		lo, rebased := 0, -1
 		for i, x := range xs {
 			if !funcs.IsNullF(x) {
+				x -= k
 				x2 := x * x
 				n, s1, s2, s3, s4 = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2
 			}
 			for ; lo < f.lo[i]; lo++ {
 				if y := xs[lo]; !funcs.IsNullF(y) {
+					y -= k
 					y2 := y * y
 					n, s1, s2, s3, s4 = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2
 				}
+			}
+			if centred && lo > rebased && n >= 2 && s1*s1 > c*n*s2 {
+				n, s1, s2, s3, s4, k = 0, 0, 0, 0, 0, 0
+				for j := i; j >= lo; j-- {
+					if !funcs.IsNullF(xs[j]) {
+						k = xs[j]
+						break
+					}
+				}
+				for _, y := range xs[lo : i+1] {
+					if !funcs.IsNullF(y) {
+						y -= k
+						y2 := y * y
+						n, s1, s2, s3, s4 = n+1, s1+y, s2+y2, s3+y2*y, s4+y2*y2
+					}
+				}
+				rebased = i
 			}
 			if !f.ready[i] || n < float64(f.minCount) || n == 0 {
 				out[i] = value.NullFloat64
@@ -105,21 +142,21 @@ var (
 	kSum  = sumKernel(func(_, s1, _, _, _ float64) float64 { return s1 })
 	kSum2 = sumKernel(func(_, _, s2, _, _ float64) float64 { return s2 })
 	kAvg  = sumKernel(func(n, s1, _, _, _ float64) float64 { return s1 / n })
-	kVar  = sumKernel(func(n, s1, s2, _, _ float64) float64 {
+	kVar  = momentKernel(func(n, s1, s2, _, _ float64) float64 {
 		if n < 2 {
 			return math.NaN()
 		}
 		return math.Max(0, (s2-s1*s1/n)/(n-1))
 	})
-	kVarp = sumKernel(func(n, s1, s2, _, _ float64) float64 { return math.Max(0, (s2-s1*s1/n)/n) })
-	kStd  = sumKernel(func(n, s1, s2, _, _ float64) float64 {
+	kVarp = momentKernel(func(n, s1, s2, _, _ float64) float64 { return math.Max(0, (s2-s1*s1/n)/n) })
+	kStd  = momentKernel(func(n, s1, s2, _, _ float64) float64 {
 		if n < 2 {
 			return math.NaN()
 		}
 		return math.Sqrt(math.Max(0, (s2-s1*s1/n)/(n-1)))
 	})
-	kStdp = sumKernel(func(n, s1, s2, _, _ float64) float64 { return math.Sqrt(math.Max(0, (s2-s1*s1/n)/n)) })
-	kSkew = sumKernel(func(n, s1, s2, s3, _ float64) float64 {
+	kStdp = momentKernel(func(n, s1, s2, _, _ float64) float64 { return math.Sqrt(math.Max(0, (s2-s1*s1/n)/n)) })
+	kSkew = momentKernel(func(n, s1, s2, s3, _ float64) float64 {
 		m := s1 / n
 		m2 := s2/n - m*m
 		m3 := s3/n - 3*m*s2/n + 2*m*m*m
@@ -128,7 +165,7 @@ var (
 		}
 		return m3 / math.Pow(m2, 1.5)
 	})
-	kKurt = sumKernel(func(n, s1, s2, s3, s4 float64) float64 {
+	kKurt = momentKernel(func(n, s1, s2, s3, s4 float64) float64 {
 		// Fewer than three values give NULL ("tmkurtosis" page).
 		if n < 3 {
 			return math.NaN()
@@ -553,7 +590,7 @@ func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *fra
 func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.PairSums, full bool)) {
 	return func(each func(i int, p *stats.PairSums, full bool)) {
 		var p stats.PairSums
-		lo := 0
+		lo, rebased := 0, -1
 		for i := range xs {
 			if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
 				p.Add(xs[i], ys[i])
@@ -562,6 +599,12 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 				if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
 					p.Remove(xs[lo], ys[lo])
 				}
+			}
+			// Once per frame at most, so that a rebase costs O(1) a row
+			// however long the window.
+			if lo > rebased && p.IllConditioned() {
+				p.Rebase(xs[lo:i+1], ys[lo:i+1])
+				rebased = i
 			}
 			each(i, &p, f.ready[i] && p.N >= float64(f.minCount))
 		}

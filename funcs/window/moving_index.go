@@ -223,7 +223,7 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 			return
 		}
 		slope := (p.Sxy - p.Sx*p.Sy/p.N) / vx
-		icpt := (p.Sy - slope*p.Sx) / p.N
+		icpt := (p.Sy-slope*p.Sx)/p.N + p.Ky - slope*p.Kx
 		if fn == "mslr" {
 			first[i], second[i] = icpt, slope
 			return

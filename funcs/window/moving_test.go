@@ -180,3 +180,82 @@ func TestPairSumsMatchNaive(t *testing.T) {
 		}
 	}
 }
+
+// TestPairSumsKeepDigitsInFlatWindows: after values spread over [0, 100),
+// windows of one repeated pair plus one pair a hair away lie on a line, so
+// their correlation is exactly ±1 and mslr fits them exactly. Running sums
+// of the raw values lose those digits (mcorr gave 1.0001); the sums must
+// keep them, and a window of one repeated pair has no correlation or fit.
+func TestPairSumsKeepDigitsInFlatWindows(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	var xs, ys []float64
+	for range 500 {
+		xs, ys = append(xs, rng.Float64()*100), append(ys, rng.Float64()*100)
+	}
+	for k := range 40 {
+		cx, cy := rng.Float64()*100, rng.Float64()*100
+		dx, dy := 1e-4*float64(k+1), -3e-5*float64(k+1)
+		xs, ys = append(xs, cx+dx, cx, cx, cx, cx, cx, cx, cx, cx, cx, cx, cx), append(ys, cy+dy, cy, cy, cy, cy, cy, cy, cy, cy, cy, cy, cy)
+	}
+	const w = 11
+	f := countFrames(len(xs), w, 0)
+	corr := make([]float64, len(xs))
+	pairKernel((*stats.PairSums).Corr)(xs, ys, f, corr)
+	fit, err := mRegression("mslr", []value.Value{value.NewDoubles(ys), value.NewDoubles(xs), value.NewInt(w)})
+	require.NoError(t, err)
+	icpts, slopes := fit.(*value.Vector).Any[0].(*value.Vector).F64, fit.(*value.Vector).Any[1].(*value.Vector).F64
+	for i := 500; i < len(xs); i++ {
+		at := (i - 500) % 12
+		switch at {
+		case 10: // one pair a hair away and ten repeats: on a line
+			require.InDelta(t, -1, corr[i], 1e-9, "row %d", i)
+			cx, cy := xs[i], ys[i]
+			dx, dy := xs[i-10]-cx, ys[i-10]-cy
+			require.InDelta(t, dy/dx, slopes[i], 1e-9*math.Abs(dy/dx), "row %d", i)
+			require.InDelta(t, cy-dy/dx*cx, icpts[i], 1e-6, "row %d", i)
+		case 11: // eleven repeats
+			require.True(t, funcs.IsNullF(corr[i]) || corr[i] != corr[i], "row %d: %v", i, corr[i])
+			require.True(t, funcs.IsNullF(slopes[i]), "row %d: %v", i, slopes[i])
+		}
+	}
+}
+
+// TestMomentKernelsKeepDigits: values near 1e6 that step by 0.001, and a
+// run of one repeated value after random ones. Power sums of the raw
+// values lose the variance's digits (mstd came out ten times too large);
+// the kernels must match the variance of each window computed about its
+// mean.
+func TestMomentKernelsKeepDigits(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	var xs []float64
+	for i := range 200 {
+		xs = append(xs, 1e6+0.001*float64(i))
+	}
+	for range 100 {
+		xs = append(xs, rng.Float64()*100)
+	}
+	for range 20 {
+		xs = append(xs, 37.123456)
+	}
+	xs[50], xs[260] = value.NullFloat64, value.NullFloat64
+	centred := func(v []float64) (float64, bool) {
+		m := stats.Mean(v)
+		s := 0.0
+		for _, x := range v {
+			s += (x - m) * (x - m)
+		}
+		return math.Sqrt(s / float64(len(v)-1)), len(v) > 1
+	}
+	for _, w := range []int{3, 5, 40} {
+		want := naiveWindow(xs, w, 0, centred)
+		got := make([]float64, len(xs))
+		kStd(xs, countFrames(len(xs), w, 0), got)
+		for i := range want {
+			if funcs.IsNullF(want[i]) {
+				require.True(t, funcs.IsNullF(got[i]) || got[i] != got[i], "w=%d row %d: %v", w, i, got[i])
+				continue
+			}
+			require.InDelta(t, want[i], got[i], 1e-9*(1+want[i]), "w=%d row %d", w, i)
+		}
+	}
+}

@@ -453,7 +453,7 @@ func topNSpecs(prefix string, kind topNKind, category string, oldDefault tieRule
 	one("stdp", topNVar(0, true), false)
 	one("skew", topNSkew, true)
 	one("kurtosis", topNKurtosis, true)
-	two("wsum", func(p *stats.PairSums) float64 { return p.Sxy })
+	two("wsum", func(p *stats.PairSums) float64 { return p.SumXY() })
 	two("covar", func(p *stats.PairSums) float64 { return p.Covar() })
 	two("corr", func(p *stats.PairSums) float64 { return p.Corr() })
 	two("beta", func(p *stats.PairSums) float64 { return p.Beta() })
