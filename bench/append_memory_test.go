@@ -3,7 +3,7 @@ package bench
 import (
 	"testing"
 
-	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -38,21 +38,12 @@ func copySameBytes(src *value.Table) int {
 	return len(a) + len(b) + len(c) + len(d)
 }
 
-// inMemorySession is a session of a fresh in-memory engine, closed when
-// the benchmark ends.
-func inMemorySession(b *testing.B) *engine.Session {
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(b, err)
-	b.Cleanup(func() { e.Close() })
-	return e.NewSession()
-}
-
 // BenchmarkAppendInMemory appends a 1M-row table to an empty in-memory
 // table through the embedded API (tableInsert, no parser) and reports
 // rows/s, the ratio to copying the same bytes in the same run and the
 // process's CPU milliseconds per append (steady on a loaded machine).
 func BenchmarkAppendInMemory(b *testing.B) {
-	s := inMemorySession(b)
+	s := testkit.InMemory(b).NewSession()
 	src := sourceTable()
 	var appended, copied spent
 	b.ResetTimer()

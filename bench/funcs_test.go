@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -101,7 +102,7 @@ var queryScripts = []struct{ name, script string }{
 // the figure leaves out collecting the garbage of earlier runs (run with
 // GOGC=off to keep collections out of the runs too).
 func benchScripts(b *testing.B, scripts []struct{ name, script string }) {
-	s := inMemorySession(b)
+	s := testkit.InMemory(b).NewSession()
 	t := funcTable()
 	s.Set("t", t)
 	for i, name := range t.Names {

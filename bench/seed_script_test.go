@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
 
@@ -38,7 +39,7 @@ func fillSameBytes(n int) int {
 // time on a shared machine) and the ratio to filling the same columns
 // with Go loops in the same run.
 func BenchmarkSeedTableScript(b *testing.B) {
-	s := inMemorySession(b)
+	s := testkit.InMemory(b).NewSession()
 	script := seedTableScript(seedScriptRows)
 	var ran, filled spent
 	b.ResetTimer()

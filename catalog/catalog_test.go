@@ -49,9 +49,7 @@ func TestCatalogsSurviveRestart(t *testing.T) {
 // administrator may read catalogs but not create, change or drop them
 // (catalog.md: CATALOG_MANAGE, which only administrators hold here).
 func TestManagingCatalogsTakesAnAdministrator(t *testing.T) {
-	e, err := engine.Open(engine.Options{})
-	require.NoError(t, err)
-	defer e.Close()
+	e := testkit.InMemory(t)
 	testkit.RunAll(t, e, `createUser("u1", "pw123456"); createCatalog("c1"); database("dfs://db1", VALUE, 1..2)`)
 	s := e.NewGuestSession()
 	testkit.Run(t, s, `login("u1", "pw123456")`)
@@ -71,9 +69,7 @@ func TestManagingCatalogsTakesAnAdministrator(t *testing.T) {
 // catalog.schema.table objects: they are the database and table
 // privileges of the schema's database.
 func TestSchemaPrivileges(t *testing.T) {
-	e, err := engine.Open(engine.Options{})
-	require.NoError(t, err)
-	defer e.Close()
+	e := testkit.InMemory(t)
 	testkit.RunAll(t, e, `createUser("u1", "pw123456"); createUser("u2", "pw123456")
 		createCatalog("trading")
 		use catalog trading
@@ -90,6 +86,6 @@ func TestSchemaPrivileges(t *testing.T) {
 	testkit.RunAll(t, e, `revoke("u1", SCHEMA_READ, "trading.stock")`)
 	s := e.NewGuestSession()
 	testkit.Run(t, s, `login("u1", "pw123456")`)
-	_, err = s.Run(`exec count(*) from trading.stock.quote`)
+	_, err := s.Run(`exec count(*) from trading.stock.quote`)
 	require.ErrorContains(t, err, "Not granted to read table")
 }

@@ -3,9 +3,7 @@ package engine_test
 import (
 	"testing"
 
-	"github.com/stretchr/testify/require"
-
-	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 )
 
 // BenchmarkAssignCopy measures `y = x` on a 30M DOUBLE vector: value
@@ -18,12 +16,7 @@ func BenchmarkAssignFresh(b *testing.B) { benchAssign(b, "y = x + 1; 0") }
 
 // benchAssign runs script over x, a 30M DOUBLE vector.
 func benchAssign(b *testing.B, script string) {
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(b, err)
-	defer e.Close()
-	s := e.NewSession()
-	_, err = s.Run("x = rand(100.0, 30000000)")
-	require.NoError(b, err)
+	_, s := testkit.Started(b, "x = rand(100.0, 30000000)")
 	for b.Loop() {
 		if _, err := s.Run(script); err != nil {
 			b.Fatal(err)

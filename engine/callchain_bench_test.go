@@ -3,7 +3,7 @@ package engine_test
 import (
 	"testing"
 
-	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
 
@@ -22,22 +22,12 @@ func BenchmarkLocalCallChain(b *testing.B) {
 }
 
 func benchCallChain(b *testing.B, setup, shared string) {
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(b, err)
-	defer e.Close()
-	s := e.NewSession()
-	_, err = s.Run(setup)
-	require.NoError(b, err)
+	_, s := testkit.Started(b, setup)
+	defs, loop := "def f(t) { return size(t) }\ndef g(t) { return f(t) }", "for (i in 0:10000) { g(lt) }"
 	if shared != "" {
-		_, err = s.Run("def f() { return size(" + shared + ") }\ndef g() { return f() }")
-	} else {
-		_, err = s.Run("def f(t) { return size(t) }\ndef g(t) { return f(t) }")
+		defs, loop = "def f() { return size("+shared+") }\ndef g() { return f() }", "for (i in 0:10000) { g() }"
 	}
-	require.NoError(b, err)
-	loop := "for (i in 0:10000) { g() }"
-	if shared == "" {
-		loop = "for (i in 0:10000) { g(lt) }"
-	}
+	testkit.Run(b, s, defs)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		_, err := s.Run(loop)

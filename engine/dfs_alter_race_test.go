@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
 
@@ -21,12 +22,8 @@ func TestReplaceColumnUnderConcurrentSessions(t *testing.T) {
 	if testing.Short() {
 		n = 40
 	}
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
-	_, err = e.NewSession().Run(`db = database("dfs://alterRace", VALUE, 1..3)
-		db.createPartitionedTable(table(1:0, ` + "`id`v`x" + `, [INT, INT, INT]), ` + "`pt, `id" + `)`)
-	require.NoError(t, err)
+	e, _ := testkit.Started(t, `db = database("dfs://alterRace", VALUE, 1..3)
+		db.createPartitionedTable(table(1:0, `+"`id`v`x"+`, [INT, INT, INT]), `+"`pt, `id"+`)`)
 	const load = `pt = loadTable("dfs://alterRace", "pt"); `
 	scripts := []string{
 		load + fmt.Sprintf("for (j in til(%d)) { r = j * 30 + 1..30; pt.append!(table(take(1 2 3, 30) as id, r as v, r as x)) }", n),
@@ -43,12 +40,10 @@ func TestReplaceColumnUnderConcurrentSessions(t *testing.T) {
 		}`, n),
 		load + fmt.Sprintf("for (j in til(%d)) { replaceColumn!(pt, `x, array(LONG)); replaceColumn!(pt, `x, array(DOUBLE)); replaceColumn!(pt, `x, array(INT)) }", n/10),
 	}
-	for i, err := range runConcurrently(t, e, scripts...) {
+	for i, err := range runConcurrently(e, scripts...) {
 		require.NoError(t, err, "script %d", i)
 	}
-	v, err := e.NewSession().Run(`exec count(*) from loadTable("dfs://alterRace", "pt") where x == v`)
-	require.NoError(t, err)
-	require.Equal(t, fmt.Sprint(30*n), v.String())
+	require.Equal(t, fmt.Sprint(30*n), testkit.RunAll(t, e, `exec count(*) from loadTable("dfs://alterRace", "pt") where x == v`))
 }
 
 // columnDDLRaceErrors are the errors a statement may meet when a column
@@ -76,12 +71,8 @@ func TestColumnDDLUnderConcurrentSessions(t *testing.T) {
 	if testing.Short() {
 		n = 10
 	}
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
-	_, err = e.NewSession().Run(`db = database("dfs://dropRace", VALUE, 1..3)
-		db.createPartitionedTable(table(1:0, ` + "`id`v`x" + `, [INT, INT, INT]), ` + "`pt, `id" + `)`)
-	require.NoError(t, err)
+	e, _ := testkit.Started(t, `db = database("dfs://dropRace", VALUE, 1..3)
+		db.createPartitionedTable(table(1:0, `+"`id`v`x"+`, [INT, INT, INT]), `+"`pt, `id"+`)`)
 	var (
 		acked atomic.Int64
 		mu    sync.Mutex
@@ -107,8 +98,7 @@ func TestColumnDDLUnderConcurrentSessions(t *testing.T) {
 	}
 	session := func() *engine.Session {
 		s := e.NewSession()
-		_, err := s.Run(`pt = loadTable("dfs://dropRace", "pt")`)
-		require.NoError(t, err)
+		testkit.Run(t, s, `pt = loadTable("dfs://dropRace", "pt")`)
 		return s
 	}
 	loop := func(count int, stmts func(j int) []string) {
@@ -165,7 +155,5 @@ func TestColumnDDLUnderConcurrentSessions(t *testing.T) {
 	})
 	wg.Wait()
 	require.Empty(t, bad, strings.Join(bad, "\n"))
-	v, err := e.NewSession().Run(`exec count(*) from loadTable("dfs://dropRace", "pt") where x == v`)
-	require.NoError(t, err)
-	require.Equal(t, fmt.Sprint(acked.Load()), v.String())
+	require.Equal(t, fmt.Sprint(acked.Load()), testkit.RunAll(t, e, `exec count(*) from loadTable("dfs://dropRace", "pt") where x == v`))
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 )
 
 // TestInsertIntoUnderColumnChanges: one session inserts rows naming two
@@ -36,19 +37,16 @@ func TestInsertIntoUnderColumnChanges(t *testing.T) {
 			e, err := engine.Open(engine.Options{InMemory: true, Config: &cfg})
 			require.NoError(t, err)
 			defer e.Close()
-			_, err = e.NewSession().Run(tc.create)
-			require.NoError(t, err)
+			testkit.RunAll(t, e, tc.create)
 			scripts := []string{
 				tc.load + fmt.Sprintf("for (j in 1..%d) { insert into pt (id, v) values (j %% 3 + 1, j * 10) }", n),
 				tc.load + fmt.Sprintf("for (j in 1..%d) { dropColumns!(pt, `m); addColumn(pt, `m, INT) }", n/3),
 			}
-			for i, err := range runConcurrently(t, e, scripts...) {
+			for i, err := range runConcurrently(e, scripts...) {
 				require.NoError(t, err, "script %d", i)
 			}
-			v, err := e.NewSession().Run(tc.load + `r = select count(*) as c, sum(v) as s, count(m) as m from pt
-				[r.c[0], r.s[0], r.m[0]]`)
-			require.NoError(t, err)
-			require.Equal(t, fmt.Sprintf("[%d,%d,0]", n, 10*n*(n+1)/2), v.String())
+			require.Equal(t, fmt.Sprintf("[%d,%d,0]", n, 10*n*(n+1)/2), testkit.RunAll(t, e, tc.load+`r = select count(*) as c, sum(v) as s, count(m) as m from pt
+				[r.c[0], r.s[0], r.m[0]]`))
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
 
@@ -28,11 +29,7 @@ func withinTimeout(t *testing.T, d time.Duration, f func()) {
 // twoSharedTables opens an engine sharing ta and tb, one INT column each.
 func twoSharedTables(t *testing.T) *engine.Engine {
 	t.Helper()
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(t, err)
-	t.Cleanup(func() { e.Close() })
-	_, err = e.NewSession().Run("share table(1:0, `a, [INT]) as ta; share table(1:0, `a, [INT]) as tb")
-	require.NoError(t, err)
+	e, _ := testkit.Started(t, "share table(1:0, `a, [INT]) as ta; share table(1:0, `a, [INT]) as tb")
 	return e
 }
 
@@ -68,13 +65,11 @@ func TestSharedLocksPlannedThroughCalls(t *testing.T) {
 			forward := fmt.Sprintf("def sizeB() { return exec count(*) from tb }\nfor (j in til(%d)) { ta.append!(table(int(sizeB()) as a)) }", n)
 			backward := fmt.Sprintf("%s\nfor (j in til(%d)) { tb.append!(table(int(%s) as a)) }", tt.defs, n, tt.call)
 			withinTimeout(t, time.Minute, func() {
-				for i, err := range runConcurrently(t, e, forward, backward) {
+				for i, err := range runConcurrently(e, forward, backward) {
 					require.NoError(t, err, "script %d", i)
 				}
 			})
-			v, err := e.NewSession().Run("size(ta) + size(tb)")
-			require.NoError(t, err)
-			require.Equal(t, fmt.Sprint(2*n), v.String())
+			require.Equal(t, fmt.Sprint(2*n), testkit.RunAll(t, e, "size(ta) + size(tb)"))
 		})
 	}
 }
@@ -99,8 +94,7 @@ func TestSharedLockOutOfOrderNeverDeadlocks(t *testing.T) {
 			errs <- err
 		}()
 		s := e.NewSession()
-		_, err := s.Run("def sizeA() { return exec count(*) from ta }\nd = dict(STRING, ANY); d[`f] = sizeA")
-		require.NoError(t, err)
+		testkit.Run(t, s, "def sizeA() { return exec count(*) from ta }\nd = dict(STRING, ANY); d[`f] = sizeA")
 		for j := 0; j < n; j++ {
 			if _, err := s.Run("tb.append!(table(int(d[`f]()) as a))"); err != nil {
 				require.ErrorContains(t, err, "Deadlock: the statement can't lock the shared object [ta]")
@@ -109,8 +103,6 @@ func TestSharedLockOutOfOrderNeverDeadlocks(t *testing.T) {
 		}
 		require.NoError(t, <-errs)
 	})
-	v, err := e.NewSession().Run("size(ta) + size(tb)")
-	require.NoError(t, err)
-	require.Equal(t, fmt.Sprint(2*n-failed), v.String())
+	require.Equal(t, fmt.Sprint(2*n-failed), testkit.RunAll(t, e, "size(ta) + size(tb)"))
 	t.Logf("%d of %d out-of-order statements failed", failed, n)
 }

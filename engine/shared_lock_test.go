@@ -7,24 +7,16 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
 
 // runConcurrently runs each script in its own session at the same time
 // and returns the sessions' errors.
-func runConcurrently(t *testing.T, e *engine.Engine, scripts ...string) []error {
-	t.Helper()
+func runConcurrently(e *engine.Engine, scripts ...string) []error {
 	errs := make([]error, len(scripts))
-	var wg sync.WaitGroup
-	for i, sc := range scripts {
-		wg.Add(1)
-		go func(i int, sc string) {
-			defer wg.Done()
-			_, errs[i] = e.NewSession().Run(sc)
-		}(i, sc)
-	}
-	wg.Wait()
+	testkit.Go(e, len(scripts), func(i int, s *engine.Session) { _, errs[i] = s.Run(scripts[i]) })()
 	return errs
 }
 
@@ -44,17 +36,11 @@ func runSharedCases(t *testing.T, tests []sharedCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e, err := engine.Open(engine.Options{InMemory: true})
-			require.NoError(t, err)
-			defer e.Close()
-			_, err = e.NewSession().Run(tt.setup)
-			require.NoError(t, err)
-			for i, err := range runConcurrently(t, e, tt.scripts...) {
+			e, _ := testkit.Started(t, tt.setup)
+			for i, err := range runConcurrently(e, tt.scripts...) {
 				require.NoError(t, err, "script %d", i)
 			}
-			v, err := e.NewSession().Run(tt.check)
-			require.NoError(t, err)
-			require.Equal(t, tt.want, v.String())
+			require.Equal(t, tt.want, testkit.RunAll(t, e, tt.check))
 		})
 	}
 }
@@ -123,11 +109,7 @@ func TestSharedObjectsUnderConcurrentSessions(t *testing.T) {
 // table's name) takes the shared table's statement lock too, so scripts
 // reading column by column never see columns of different lengths.
 func TestSharedTableCallPathLocks(t *testing.T) {
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
-	_, err = e.NewSession().Run("share table(1:0, `a`v, [INT,DOUBLE]) as rt")
-	require.NoError(t, err)
+	e, _ := testkit.Started(t, "share table(1:0, `a`v, [INT,DOUBLE]) as rt")
 	const n = 1000
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -142,7 +124,7 @@ func TestSharedTableCallPathLocks(t *testing.T) {
 			}
 		}
 	}()
-	_, err = e.NewSession().Run(fmt.Sprintf("for (j in til(%d)) { a = rt.a; assert size(rt.a) == size(rt.v) }", n))
+	_, err := e.NewSession().Run(fmt.Sprintf("for (j in til(%d)) { a = rt.a; assert size(rt.a) == size(rt.v) }", n))
 	wg.Wait()
 	require.NoError(t, err)
 }
@@ -166,9 +148,7 @@ share loadTable("dfs://sec", "pt") as sharedPt`)
 	}
 	_, err = guest.Run("tableInsert(sharedPt, 3, 3.5)")
 	require.ErrorContains(t, err, "Not granted to write data to the table. Please login first.")
-	v, err := e.NewSession().Run("exec count(*) from sharedPt")
-	require.NoError(t, err)
-	require.Equal(t, "2", v.String())
+	require.Equal(t, "2", testkit.RunAll(t, e, "exec count(*) from sharedPt"))
 }
 
 // A statement whose value is thrown away does not copy the shared table
@@ -177,20 +157,13 @@ share loadTable("dfs://sec", "pt") as sharedPt`)
 // ever sent or printed. 50 appends to a 200k-row table copied 50 x 2.4 MB
 // before; now they allocate only the appended rows.
 func TestDiscardedStatementDoesNotCopySharedTable(t *testing.T) {
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
-	s := e.NewSession()
-	_, err = s.Run("share table(take(1, 200000) as a, take(1.0, 200000) as b) as st")
-	require.NoError(t, err)
+	_, s := testkit.Started(t, "share table(take(1, 200000) as a, take(1.0, 200000) as b) as st")
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, err = s.Run("for (i in 0:50) { st.append!(table(1 as a, 1.0 as b)) }; st.append!(table(1 as a, 1.0 as b)); 0")
+	_, err := s.Run("for (i in 0:50) { st.append!(table(1 as a, 1.0 as b)) }; st.append!(table(1 as a, 1.0 as b)); 0")
 	require.NoError(t, err)
 	runtime.ReadMemStats(&after)
 	copied := after.TotalAlloc - before.TotalAlloc
 	require.Less(t, copied, uint64(20<<20), "bytes allocated by 51 one-row appends")
-	v, err := s.Run("exec count(*) from st")
-	require.NoError(t, err)
-	require.Equal(t, "200051", v.String())
+	require.Equal(t, "200051", testkit.Run(t, s, "exec count(*) from st"))
 }

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
 
@@ -92,14 +92,10 @@ func TestSharedLocksNoDeadlockWithObjs(t *testing.T) {
 	if testing.Short() {
 		n = 200
 	}
-	e, err := engine.Open(engine.Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
-	_, err = e.NewSession().Run("share table(1:0, `a, [INT]) as ta; share table(1:0, `a, [INT]) as tb")
-	require.NoError(t, err)
+	e, _ := testkit.Started(t, "share table(1:0, `a, [INT]) as ta; share table(1:0, `a, [INT]) as tb")
 	done := make(chan []error)
 	go func() {
-		done <- runConcurrently(t, e,
+		done <- runConcurrently(e,
 			fmt.Sprintf("for (j in til(%d)) { x = [ta.append!(table(j as a)), tb.append!(table(j as a))] }", n),
 			fmt.Sprintf("for (j in til(%d)) { x = [tb.append!(table(j as a)), ta.append!(table(j as a))] }", n),
 			fmt.Sprintf("for (j in til(%d)) { o = objs(true) }", n/2),
@@ -115,7 +111,5 @@ func TestSharedLocksNoDeadlockWithObjs(t *testing.T) {
 	case <-time.After(3 * time.Minute):
 		t.Fatal("deadlock: the sessions did not finish")
 	}
-	v, err := e.NewSession().Run("exec rows from objs(true) where name in `ta`tb")
-	require.NoError(t, err)
-	require.Equal(t, fmt.Sprintf("[%d,%d]", 2*n, 2*n), v.String())
+	require.Equal(t, fmt.Sprintf("[%d,%d]", 2*n, 2*n), testkit.RunAll(t, e, "exec rows from objs(true) where name in `ta`tb"))
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -72,11 +73,7 @@ func runCodedAndPlain(t *testing.T, preludes map[bool]string, scripts []string, 
 		t.Run(script, func(t *testing.T) {
 			var out [2]string
 			for k, coded := range []bool{true, false} {
-				e, err := engine.Open(engine.Options{InMemory: true})
-				require.NoError(t, err)
-				s := e.NewSession()
-				_, err = s.Run(preludes[coded])
-				require.NoError(t, err)
+				_, s := testkit.Started(t, preludes[coded])
 				if before != nil {
 					before(t, s, coded)
 				}
@@ -89,7 +86,6 @@ func runCodedAndPlain(t *testing.T, preludes map[bool]string, scripts []string, 
 				if after != nil {
 					after(t, s, coded)
 				}
-				e.Close()
 			}
 			require.Equal(t, out[1], out[0])
 		})

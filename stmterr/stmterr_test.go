@@ -7,16 +7,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 const divText = "Arguments for div method can not be string."
 
 func TestScriptErrors(t *testing.T) {
-	e, err := engine.Open(engine.Options{})
-	require.NoError(t, err)
-	defer e.Close()
+	e := testkit.InMemory(t)
 	for _, c := range []struct{ script, want string }{
 		// only the failing statement of a script, as DolphinDB prints it
 		{"a = 1\nb = a/`x\nc = 3", `b = a / "x" => ` + divText},
@@ -41,13 +39,9 @@ func TestScriptErrors(t *testing.T) {
 // A function-call request has no statement of its own: a built-in's
 // error is bare, a user function's names its failing statement.
 func TestCallErrors(t *testing.T) {
-	e, err := engine.Open(engine.Options{})
-	require.NoError(t, err)
-	defer e.Close()
-	s := e.NewSession()
-	_, err = s.Run("def f(x) { return x / `a }")
-	require.NoError(t, err)
-	_, err = s.Call("f", value.NewInt(1))
+	s := testkit.InMemory(t).NewSession()
+	testkit.Run(t, s, "def f(x) { return x / `a }")
+	_, err := s.Call("f", value.NewInt(1))
 	require.EqualError(t, err, `f: return x / "a" => `+divText)
 	_, err = s.Call("div", value.NewInt(1), value.NewString("a"))
 	require.EqualError(t, err, divText)
@@ -56,10 +50,8 @@ func TestCallErrors(t *testing.T) {
 // The prefixed error is still the *ddberr.Error of its message: the code,
 // the kind and errors.Is against the bare text, as over the wire.
 func TestPrefixedErrorKeepsItsKind(t *testing.T) {
-	e, err := engine.Open(engine.Options{})
-	require.NoError(t, err)
-	defer e.Close()
-	_, err = e.NewSession().Run("t = table(1 2 as a)\nselect a from t where a > 1, (1..5) > 2")
+	e := testkit.InMemory(t)
+	_, err := e.NewSession().Run("t = table(1 2 as a)\nselect a from t where a > 1, (1..5) > 2")
 	var de *ddberr.Error
 	require.True(t, errors.As(err, &de))
 	require.Contains(t, de.Msg, " => ")

@@ -38,12 +38,9 @@ func decimalArith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 	if xt == value.Decimal64 || yt == value.Decimal64 {
 		t = value.Decimal64
 	}
-	xs, ys := x.V.Scale, y.V.Scale
-	if !xt.IsDecimal() {
-		xs = 0
-	}
-	if !yt.IsDecimal() {
-		ys = 0
+	xs, ys, scale, err := decimalScales(op, x, y, t)
+	if err != nil {
+		return nil, true, err
 	}
 	a, err := decimalRaw(x.V)
 	if err != nil {
@@ -53,23 +50,13 @@ func decimalArith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 	if err != nil {
 		return nil, true, err
 	}
-	var scale int32
-	switch op {
-	case OpAdd, OpSub:
-		scale = max(xs, ys)
+	if op == OpAdd || op == OpSub {
 		if a, err = rescaleRaw(a, scale-xs); err != nil {
 			return nil, true, err
 		}
 		if b, err = rescaleRaw(b, scale-ys); err != nil {
 			return nil, true, err
 		}
-	case OpMul:
-		scale = xs + ys
-	case OpDiv:
-		scale = xs
-	}
-	if int(scale) > t.MaxScale() {
-		return nil, true, errScaleBounds
 	}
 	out := make([]int64, n)
 	ma, mb := mask(x), mask(y)
@@ -127,6 +114,31 @@ func decimalArith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 		}
 	}
 	return res, true, nil
+}
+
+// decimalScales is the scales of the operands of op (0 for an integral
+// side) and of its result of type t: max(S1, S2) for + and -, S1+S2 for
+// *, S1 for /. A result scale beyond t's fails.
+func decimalScales(op Op, x, y Operand, t value.Type) (xs, ys, scale int32, err error) {
+	xs, ys = x.V.Scale, y.V.Scale
+	if !x.V.T.IsDecimal() {
+		xs = 0
+	}
+	if !y.V.T.IsDecimal() {
+		ys = 0
+	}
+	switch op {
+	case OpAdd, OpSub:
+		scale = max(xs, ys)
+	case OpMul:
+		scale = xs + ys
+	case OpDiv:
+		scale = xs
+	}
+	if int(scale) > t.MaxScale() {
+		return 0, 0, 0, errScaleBounds
+	}
+	return xs, ys, scale, nil
 }
 
 // decimalRaw is a DECIMAL32/64 or integral vector's unscaled values as

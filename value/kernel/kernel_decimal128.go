@@ -25,24 +25,9 @@ func decimal128Arith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 	if !decOrInt(xt) || !decOrInt(yt) {
 		return nil, false, nil
 	}
-	xs, ys := x.V.Scale, y.V.Scale
-	if !xt.IsDecimal() {
-		xs = 0
-	}
-	if !yt.IsDecimal() {
-		ys = 0
-	}
-	var scale int32
-	switch op {
-	case OpAdd, OpSub:
-		scale = max(xs, ys)
-	case OpMul:
-		scale = xs + ys
-	case OpDiv:
-		scale = xs
-	}
-	if int(scale) > value.Decimal128.MaxScale() {
-		return nil, true, errScaleBounds
+	xs, ys, scale, err := decimalScales(op, x, y, value.Decimal128)
+	if err != nil {
+		return nil, true, err
 	}
 	ra, err := newDecimal128Reader(x.V)
 	if err != nil {
