@@ -25,8 +25,7 @@ func TestEngineStateAndSiteGoWithTheEngine(t *testing.T) {
 	require.NoError(t, err)
 	e.SetSite(func() funcs.Site { return funcs.Site{Host: "h", Port: 1234, Alias: "n1"} })
 	s := e.NewSession()
-	v, err := s.Run("getNodePort()")
-	require.NoError(t, err)
+	v := mustRun(t, s, "getNodePort()")
 	require.Equal(t, "1234", v.String())
 
 	other, err := Open(Options{})
@@ -34,8 +33,7 @@ func TestEngineStateAndSiteGoWithTheEngine(t *testing.T) {
 	defer other.Close()
 	s2 := other.NewSession()
 	defer s2.Close()
-	v, err = s2.Run("getNodePort()")
-	require.NoError(t, err)
+	v = mustRun(t, s2, "getNodePort()")
 	require.Equal(t, "8848", v.String(), "another engine keeps the default site")
 
 	in := &interp{s: s, ctx: context.Background()}

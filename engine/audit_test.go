@@ -28,10 +28,8 @@ func TestAuditEntriesSurviveRestart(t *testing.T) {
 		require.NoError(t, err)
 		defer func() { require.NoError(t, e.Close()) }()
 		s := e.NewSession()
-		_, err = s.Run(script)
-		require.NoError(t, err)
-		v, err := s.Run(show)
-		require.NoError(t, err)
+		mustRun(t, s, script)
+		v := mustRun(t, s, show)
 		vec, ok := v.(*value.Vector)
 		require.True(t, ok, "%T", v)
 		return vec.Str

@@ -70,8 +70,7 @@ func TestBuiltinsNeverPanic(t *testing.T) {
 	require.NoError(t, err)
 	defer e.Close()
 	s := e.NewSession()
-	_, err = s.Run(robustPalette)
-	require.NoError(t, err)
+	mustRun(t, s, robustPalette)
 	pal := make([]value.Value, robustPaletteSize)
 	for i := range pal {
 		v, ok := s.vars[fmt.Sprintf("p%d", i)]

@@ -133,8 +133,7 @@ func checkCrashDDLState(t *testing.T, dir string, acked, dropped, added map[int6
 		require.Empty(t, acked, "the database of acknowledged batches is gone")
 		return
 	}
-	cd, err := s.Run(`schema(loadTable("dfs://crashddl", "pt")).colDefs`)
-	require.NoError(t, err)
+	cd := mustRun(t, s, `schema(loadTable("dfs://crashddl", "pt")).colDefs`)
 	names, types := crashDDLSchema(cd)
 	xi := slices.Index(crashDDLTypes, types[slices.Index(names, "x")])
 	require.GreaterOrEqual(t, xi, 0, "x has type %s", types[slices.Index(names, "x")])

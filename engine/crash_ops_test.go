@@ -79,8 +79,7 @@ func checkCrashOpsState(t *testing.T, dir string, acked, updated, deleted map[in
 		require.Empty(t, acked, "the database of acknowledged batches is gone")
 		return
 	}
-	v, err := s.Run(`select count(*) as n, min(w) as lo, max(w) as hi, nunique(part) as parts from loadTable("dfs://crashops", "pt") group by batch`)
-	require.NoError(t, err)
+	v := mustRun(t, s, `select count(*) as n, min(w) as lo, max(w) as hi, nunique(part) as parts from loadTable("dfs://crashops", "pt") group by batch`)
 	tb := v.(*value.Table)
 	longs := func(name string) []int64 {
 		c, err := cast.Vector(tb.Column(name), value.Long, 0)

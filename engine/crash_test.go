@@ -64,8 +64,7 @@ func checkCrashState(t *testing.T, dir string, acked, updated map[int64]bool) {
 			return
 		}
 	}
-	v, err := s.Run(`select count(*) as n, min(w) as lo, max(w) as hi from loadTable("dfs://crash", "pt") group by batch`)
-	require.NoError(t, err)
+	v := mustRun(t, s, `select count(*) as n, min(w) as lo, max(w) as hi from loadTable("dfs://crash", "pt") group by batch`)
 	tb := v.(*value.Table)
 	present := map[int64]int64{}
 	for i := 0; i < tb.Rows(); i++ {

@@ -21,16 +21,12 @@ func TestMillionTermChains(t *testing.T) {
 	defer e.Close()
 	s := e.NewSession()
 
-	v, err := s.Run("1" + strings.Repeat("+1", n))
-	require.NoError(t, err)
+	v := mustRun(t, s, "1"+strings.Repeat("+1", n))
 	require.Equal(t, strconv.Itoa(n+1), v.String())
 
-	v, err = s.Run("<1" + strings.Repeat("+1", n) + ">")
-	require.NoError(t, err)
-	require.Equal(t, "< 1"+strings.Repeat(" + 1", n)+" >", v.String())
+	require.Equal(t, "< 1"+strings.Repeat(" + 1", n)+" >", mustRun(t, s, "<1"+strings.Repeat("+1", n)+">").String())
 
 	// metacode nested deeper than any script, built in a loop
-	v, err = s.Run("x = <1>; for(i in 0:20000) x = expr(1, +, x); x")
-	require.NoError(t, err)
+	v = mustRun(t, s, "x = <1>; for(i in 0:20000) x = expr(1, +, x); x")
 	require.True(t, strings.HasPrefix(v.String(), "< 1 + (1 + (1 + "))
 }

@@ -21,15 +21,11 @@ func TestJobDefinitionsAreASnapshot(t *testing.T) {
 def g(x) { return x }
 submitJob("j", "", f, 20000)`)
 	for k := 0; k < 200; k++ {
-		_, err := s.Run(fmt.Sprintf("def h%d(x) { return x + %d }", k, k))
-		require.NoError(t, err)
+		mustRun(t, s, fmt.Sprintf("def h%d(x) { return x + %d }", k, k))
 	}
 	// redefining g after submission does not change the running job
-	_, err := s.Run("def g(x) { return 0 }")
-	require.NoError(t, err)
-	v, err := s.Run(`getJobReturn("j", true)`)
-	require.NoError(t, err)
-	require.Equal(t, "200010000", v.String())
+	mustRun(t, s, "def g(x) { return 0 }")
+	require.Equal(t, "200010000", mustRun(t, s, `getJobReturn("j", true)`).String())
 }
 
 // Issue 12: a submitJob running `do {} while(true)` held Engine.Close
@@ -56,21 +52,16 @@ func TestJobResultsOnDisk(t *testing.T) {
 	require.NoError(t, err)
 	defer e.Close()
 	s := e.NewSession()
-	_, err = s.Run(`def big(n) { print("rows " + n); return 1..n }`)
-	require.NoError(t, err)
+	mustRun(t, s, `def big(n) { print("rows " + n); return 1..n }`)
 	for i := range 6 {
-		_, err = s.Run(fmt.Sprintf(`getJobReturn(submitJob("big%d", "", big, 1000000), true)`, i))
-		require.NoError(t, err)
+		mustRun(t, s, fmt.Sprintf(`getJobReturn(submitJob("big%d", "", big, 1000000), true)`, i))
 	}
 	for i := range 6 {
-		v, err := s.Run(fmt.Sprintf(`r = getJobReturn("big%d"); string(size(r)) + " " + string(sum(r) == sum(1..1000000))`, i))
-		require.NoError(t, err)
-		require.Equal(t, "1000000 true", v.String())
+		require.Equal(t, "1000000 true", mustRun(t, s, fmt.Sprintf(`r = getJobReturn("big%d"); string(size(r)) + " " + string(sum(r) == sum(1..1000000))`, i)).String())
 		_, err = os.Stat(filepath.Join(dir, "batchJobs", fmt.Sprintf("big%d.obj", i)))
 		require.NoError(t, err)
 	}
-	v, err := s.Run(`getJobMessage("big3")`)
-	require.NoError(t, err)
+	v := mustRun(t, s, `getJobMessage("big3")`)
 	require.Contains(t, v.String(), "rows 1000000")
 	require.Contains(t, v.String(), "The job is done.")
 	log, err := os.ReadFile(filepath.Join(dir, "batchJobs", "batchJob.log"))
@@ -96,9 +87,7 @@ func TestBatchJobDirConfig(t *testing.T) {
 	defer e.Close()
 	_, err = os.Stat(stale)
 	require.True(t, os.IsNotExist(err), "a job file older than the retention time is removed")
-	v, err := e.NewSession().Run(`def f() { return "done" }; getJobReturn(submitJob("j", "", f), true)`)
-	require.NoError(t, err)
-	require.Equal(t, "done", v.String())
+	require.Equal(t, "done", mustRun(t, e.NewSession(), `def f() { return "done" }; getJobReturn(submitJob("j", "", f), true)`).String())
 	_, err = os.Stat(filepath.Join(jobDir, "j.obj"))
 	require.NoError(t, err)
 }

@@ -19,20 +19,15 @@ func TestMemLimitOfQueryResultEnforced(t *testing.T) {
 	require.NoError(t, err)
 	defer e.Close()
 	s := e.NewSession()
-	_, err = s.Run("t = table(1..1000000 as x, 1..1000000 as y)")
-	require.NoError(t, err)
-	v, err := s.Run("select count(*) from t")
-	require.NoError(t, err)
+	mustRun(t, s, "t = table(1..1000000 as x, 1..1000000 as y)")
+	v := mustRun(t, s, "select count(*) from t")
 	require.Equal(t, 1, v.(*value.Table).Rows())
 	_, err = s.Run("select * from t")
 	require.ErrorContains(t, err, "exceeds memLimitOfQueryResult")
-	v, err = s.Run("getMemLimitOfQueryResult()")
-	require.NoError(t, err)
+	v = mustRun(t, s, "getMemLimitOfQueryResult()")
 	require.InDelta(t, 0.001*(1<<30), v.(*value.Scalar).F, 1)
-	_, err = s.Run("setMemLimitOfQueryResult(0.1)")
-	require.NoError(t, err)
-	v, err = s.Run("select * from t")
-	require.NoError(t, err)
+	mustRun(t, s, "setMemLimitOfQueryResult(0.1)")
+	v = mustRun(t, s, "select * from t")
 	require.Equal(t, 1000000, v.(*value.Table).Rows())
 }
 
@@ -62,8 +57,7 @@ func TestMemoryLimitSetters(t *testing.T) {
 		require.EqualError(t, err, c.script+" => "+c.err)
 	}
 	require.Equal(t, float64(2<<30)*0.8, runScalar("getMemLimitOfTaskGroupResult()")) // 20% of 8 GB
-	_, err = s.Run("setMemLimitOfTaskGroupResult(1); setMemLimitOfAllTempResults(3.0); setMemLimitOfTempResult(2)")
-	require.NoError(t, err)
+	mustRun(t, s, "setMemLimitOfTaskGroupResult(1); setMemLimitOfAllTempResults(3.0); setMemLimitOfTempResult(2)")
 	require.Equal(t, 1.0, runScalar("getMemLimitOfTaskGroupResult() / 1024 / 1024 / 1024"))
 	require.Equal(t, 3.0, runScalar("getMemLimitOfAllTempResults()"))
 
@@ -71,12 +65,10 @@ func TestMemoryLimitSetters(t *testing.T) {
 	_, err = s.Run("setMaxConnections(100)") // not above the current value: no effect
 	require.NoError(t, err)
 	require.Equal(t, 512, e.MaxConnections())
-	_, err = s.Run("setMaxConnections(1024)")
-	require.NoError(t, err)
+	mustRun(t, s, "setMaxConnections(1024)")
 	require.Equal(t, 1024, e.MaxConnections())
 	_, err = guest.Run("setMaxConnections(2048)")
 	require.EqualError(t, err, "setMaxConnections(2048) => Only administrators can execute function setMaxConnections.")
-	_, err = s.Run(`setDynamicConfig("maxConnections", 4096)`)
-	require.NoError(t, err)
+	mustRun(t, s, `setDynamicConfig("maxConnections", 4096)`)
 	require.Equal(t, 4096, e.MaxConnections())
 }

@@ -76,17 +76,13 @@ func TestModuleErrors(t *testing.T) {
 
 func TestImportedFunctionCalledWithoutParentheses(t *testing.T) {
 	s := moduleEngine(t, moduleFiles).NewSession()
-	_, err := s.Run("use ta")
-	require.NoError(t, err)
-	v, err := s.Run("twice 3")
-	require.NoError(t, err)
-	require.Equal(t, "6", v.String())
+	mustRun(t, s, "use ta")
+	require.Equal(t, "6", mustRun(t, s, "twice 3").String())
 }
 
 func TestLoadModuleIsSystemWide(t *testing.T) {
 	e := moduleEngine(t, moduleFiles)
-	_, err := e.NewSession().Run(`loadModule("system::log::fileLog")`)
-	require.NoError(t, err)
+	mustRun(t, e.NewSession(), `loadModule("system::log::fileLog")`)
 	// another session, without use: qualified names only
 	s := e.NewSession()
 	v, err := s.Run("system::log::fileLog::quad(2) + ta::twice(1)")
@@ -96,9 +92,7 @@ func TestLoadModuleIsSystemWide(t *testing.T) {
 	require.ErrorContains(t, err, "Cannot recognize the token quad")
 	// use of a module loaded system-wide imports it without reading it again
 	require.NoError(t, os.Remove(filepath.Join(e.cfg.ModuleDir, "ta.dos")))
-	v, err = s.Run("use ta\ntwice(4)")
-	require.NoError(t, err)
-	require.Equal(t, "8", v.String())
+	require.Equal(t, "8", mustRun(t, s, "use ta\ntwice(4)").String())
 }
 
 func TestPreloadModules(t *testing.T) {
@@ -122,8 +116,7 @@ func TestSaveModuleDom(t *testing.T) {
 	require.NoError(t, err)
 	_, err = s.Run(`saveModule("ta")`)
 	require.ErrorContains(t, err, "already exists. Set overwrite=true to replace it.")
-	_, err = s.Run(`saveModule("ta", , true)`)
-	require.NoError(t, err)
+	mustRun(t, s, `saveModule("ta", , true)`)
 	_, err = s.Run(`saveModule("nosuch")`)
 	require.ErrorContains(t, err, "Can't find module [nosuch]")
 
@@ -131,11 +124,8 @@ func TestSaveModuleDom(t *testing.T) {
 	dir := e.cfg.ModuleDir
 	require.NoError(t, os.Remove(filepath.Join(dir, "ta.dos")))
 	require.NoError(t, os.Remove(filepath.Join(dir, "system/log/fileLog.dos")))
-	v, err := e.NewSession().Run("use system::log::fileLog\nquad(3)")
-	require.NoError(t, err)
-	require.Equal(t, "12", v.String())
-	_, err = e.NewSession().Run(`loadModule("ta")`)
-	require.NoError(t, err)
+	require.Equal(t, "12", mustRun(t, e.NewSession(), "use system::log::fileLog\nquad(3)").String())
+	mustRun(t, e.NewSession(), `loadModule("ta")`)
 
 	// a .dom DolphinDB wrote is refused with an error saying so
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "theirs.dom"), []byte{0x01, 0x02, 0x03}, 0o644))
@@ -146,30 +136,23 @@ func TestSaveModuleDom(t *testing.T) {
 func TestUseDosBeforeDomLoadModuleDomFirst(t *testing.T) {
 	e := moduleEngine(t, map[string]string{"m.dos": "module m\ndef v(){ return 1 }\n"})
 	s := e.NewSession()
-	_, err := s.Run(`saveModule("m")`)
-	require.NoError(t, err)
+	mustRun(t, s, `saveModule("m")`)
 	require.NoError(t, os.WriteFile(filepath.Join(e.cfg.ModuleDir, "m.dos"), []byte("module m\ndef v(){ return 2 }\n"), 0o644))
 	v, err := s.Run("use m\nv()")
 	require.NoError(t, err)
 	require.Equal(t, "2", v.String(), "use reads the .dos file first")
-	_, err = s.Run(`clearCachedModules(); loadModule("m")`)
-	require.NoError(t, err)
-	v, err = e.NewSession().Run("m::v()")
-	require.NoError(t, err)
+	mustRun(t, s, `clearCachedModules(); loadModule("m")`)
+	v = mustRun(t, e.NewSession(), "m::v()")
 	require.Equal(t, "1", v.String(), "loadModule reads the .dom file first")
 }
 
 func TestClearCachedModules(t *testing.T) {
 	e := moduleEngine(t, map[string]string{"m.dos": "module m\ndef v(){ return 1 }\n"})
-	_, err := e.NewSession().Run("use m")
-	require.NoError(t, err)
+	mustRun(t, e.NewSession(), "use m")
 	require.NoError(t, os.WriteFile(filepath.Join(e.cfg.ModuleDir, "m.dos"), []byte("module m\ndef v(){ return 2 }\n"), 0o644))
-	v, err := e.NewSession().Run("use m\nv()")
-	require.NoError(t, err)
+	v := mustRun(t, e.NewSession(), "use m\nv()")
 	require.Equal(t, "1", v.String(), "the cached module")
-	v, err = e.NewSession().Run("clearCachedModules()\nuse m\nv()")
-	require.NoError(t, err)
-	require.Equal(t, "2", v.String())
+	require.Equal(t, "2", mustRun(t, e.NewSession(), "clearCachedModules()\nuse m\nv()").String())
 }
 
 func TestPluginsAreNotModules(t *testing.T) {

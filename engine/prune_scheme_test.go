@@ -326,9 +326,7 @@ func pruneSchemes() []pruneScheme {
 }
 
 func TestPrunePartitionsRead(t *testing.T) {
-	e, err := Open(Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
+	e := memEngine(t)
 	for si, sc := range pruneSchemes() {
 		for _, mode := range []string{"memory", "dfs"} {
 			t.Run(sc.name+"/"+mode, func(t *testing.T) {
@@ -337,8 +335,7 @@ func TestPrunePartitionsRead(t *testing.T) {
 					dbPath = fmt.Sprintf(`"dfs://prune%d"`, si)
 				}
 				s := e.NewSession()
-				_, err := s.Run(strings.ReplaceAll(sc.script, "DB", dbPath))
-				require.NoError(t, err)
+				mustRun(t, s, strings.ReplaceAll(sc.script, "DB", dbPath))
 				v, ok := s.Get("pt")
 				require.True(t, ok)
 				pt := v.(*ptable)

@@ -97,14 +97,12 @@ func TestPruneHookCountsPartitionsRead(t *testing.T) {
 	hook := &dfs.PruneHook{}
 	pt.SetPruneHook(hook)
 	defer pt.SetPruneHook(nil)
-	v, err := s.Run("select * from pt where date >= 2024.01.03")
-	require.NoError(t, err)
+	v := mustRun(t, s, "select * from pt where date >= 2024.01.03")
 	require.Equal(t, 1, v.(*value.Table).Rows())
 	require.EqualValues(t, 3, hook.Read.Load())
 	hook.Off.Store(true)
 	hook.Read.Store(0)
-	_, err = s.Run("select * from pt where date >= 2024.01.03")
-	require.NoError(t, err)
+	mustRun(t, s, "select * from pt where date >= 2024.01.03")
 	require.EqualValues(t, 5, hook.Read.Load())
 }
 
@@ -144,8 +142,7 @@ func TestPruneFilterReadsRegistryProps(t *testing.T) {
 		for i, want := range tc.keep {
 			require.Equal(t, want, f([]int{i}), "%s partition %d", tc.where, i)
 		}
-		res, err := s.Run("exec id from pt where " + tc.where)
-		require.NoError(t, err)
+		res := mustRun(t, s, "exec id from pt where "+tc.where)
 		require.Equal(t, tc.rows, res.String(), tc.where)
 	}
 }

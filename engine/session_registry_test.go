@@ -28,8 +28,7 @@ func waitConsoleJob(t *testing.T, s *Session, desc string) string {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
-		v, err := s.Run("getConsoleJobs()")
-		require.NoError(t, err)
+		v := mustRun(t, s, "getConsoleJobs()")
 		tb := v.(*value.Table)
 		descs, roots := tb.Column("desc"), tb.Column("rootJobId")
 		for i, d := range descs.Str {
@@ -47,25 +46,19 @@ func waitConsoleJob(t *testing.T, s *Session, desc string) string {
 // finds it with getConsoleJobs and cancels it with cancelConsoleJob; the
 // loop ends with DolphinDB's cancel text and the session stays usable.
 func TestCancelConsoleJobStopsLoop(t *testing.T) {
-	e, err := Open(Options{})
-	require.NoError(t, err)
-	defer e.Close()
+	e := memEngine(t)
 	a, b := e.NewSession(), e.NewSession()
 	root, done := startConsoleJob(t, a, b, "do {} while(true)")
-	_, err = b.Run(`cancelConsoleJob("` + root + `")`)
-	require.NoError(t, err)
+	mustRun(t, b, `cancelConsoleJob("`+root+`")`)
 	select {
 	case err := <-done:
 		require.EqualError(t, err, "The job was cancelled.")
 	case <-time.After(5 * time.Second):
 		t.Fatal("the loop was not cancelled")
 	}
-	v, err := a.Run("1+1")
-	require.NoError(t, err)
-	require.Equal(t, "2", v.String())
+	require.Equal(t, "2", mustRun(t, a, "1+1").String())
 	// unknown ids are ignored
-	_, err = b.Run(`cancelConsoleJob(["nope", "nada"])`)
-	require.NoError(t, err)
+	mustRun(t, b, `cancelConsoleJob(["nope", "nada"])`)
 }
 
 // A guest may not cancel another user's job; its owner may.
@@ -76,16 +69,14 @@ func TestCancelConsoleJobOwnership(t *testing.T) {
 	a := e.NewSession()
 	guest := e.NewGuestSession()
 	root, done := startConsoleJob(t, a, guest, "do { sleep(1) } while(true)")
-	_, err = guest.Run(`cancelConsoleJob("` + root + `")`)
-	require.NoError(t, err)
+	mustRun(t, guest, `cancelConsoleJob("`+root+`")`)
 	select {
 	case <-done:
 		t.Fatal("a guest cancelled admin's job")
 	case <-time.After(100 * time.Millisecond):
 	}
 	a2 := e.NewSession()
-	_, err = a2.Run(`cancelConsoleJob(exec rootJobId from getConsoleJobs() where desc like "do {%")`)
-	require.NoError(t, err)
+	mustRun(t, a2, `cancelConsoleJob(exec rootJobId from getConsoleJobs() where desc like "do {%")`)
 	require.EqualError(t, <-done, "The job was cancelled.")
 }
 
@@ -99,12 +90,10 @@ func TestCancelJob(t *testing.T) {
 	_, err = s.Run(`def spin() { do { sleep(1) } while(true) }
 submitJob("spin", "", spin)`)
 	require.NoError(t, err)
-	_, err = s.Run(`cancelJob("spin"); cancelJob("no such job")`)
-	require.NoError(t, err)
+	mustRun(t, s, `cancelJob("spin"); cancelJob("no such job")`)
 	_, err = s.Run(`getJobReturn("spin", true)`)
 	require.EqualError(t, err, `getJobReturn("spin", true) => The job was cancelled.`)
-	v, err := s.Run(`exec errorMsg from getRecentJobs() where jobId="spin"`)
-	require.NoError(t, err)
+	v := mustRun(t, s, `exec errorMsg from getRecentJobs() where jobId="spin"`)
 	require.Equal(t, []string{"The job was cancelled."}, v.(*value.Vector).Str)
 }
 
@@ -112,15 +101,11 @@ submitJob("spin", "", spin)`)
 // its user and a memory estimate that grows with its variables; Close and
 // closeSessions remove sessions.
 func TestSessionMemoryStat(t *testing.T) {
-	e, err := Open(Options{})
-	require.NoError(t, err)
-	defer e.Close()
+	e := memEngine(t)
 	a := e.NewSession()
 	g := e.NewGuestSession()
-	_, err = a.Run("x = 1..1000000")
-	require.NoError(t, err)
-	v, err := a.Run("getSessionMemoryStat()")
-	require.NoError(t, err)
+	mustRun(t, a, "x = 1..1000000")
+	v := mustRun(t, a, "getSessionMemoryStat()")
 	tb := v.(*value.Table)
 	require.Equal(t, []string{"userId", "sessionId", "memSize", "remoteIP", "remotePort", "createTime", "lastActiveTime"}, tb.Names)
 	types := []value.Type{value.String, value.Long, value.Long, value.String, value.Int, value.Timestamp, value.Timestamp}
@@ -145,12 +130,10 @@ func TestSessionMemoryStat(t *testing.T) {
 	require.GreaterOrEqual(t, mem[ra], int64(4_000_000))
 	require.Less(t, mem[rg], int64(1000))
 
-	_, err = a.Run("closeSessions(" + value.NewLong(g.PublicID()).String() + "l)")
-	require.NoError(t, err)
+	mustRun(t, a, "closeSessions("+value.NewLong(g.PublicID()).String()+"l)")
 	g2 := e.NewGuestSession()
 	g2.Close()
-	v, err = a.Run("exec sessionId from getSessionMemoryStat() where not isNull(sessionId)")
-	require.NoError(t, err)
+	v = mustRun(t, a, "exec sessionId from getSessionMemoryStat() where not isNull(sessionId)")
 	require.NotContains(t, v.(*value.Vector).I64, g.PublicID())
 	require.NotContains(t, v.(*value.Vector).I64, g2.PublicID())
 	require.Contains(t, v.(*value.Vector).I64, a.PublicID())
@@ -159,14 +142,11 @@ func TestSessionMemoryStat(t *testing.T) {
 // The registry holds sessions weakly: embedded sessions dropped without
 // Close leave it when collected, so it can't leak their variables.
 func TestRegistryDoesNotKeepSessionsAlive(t *testing.T) {
-	e, err := Open(Options{})
-	require.NoError(t, err)
-	defer e.Close()
+	e := memEngine(t)
 	base := e.Sessions()
 	for range 100 {
 		s := e.NewSession()
-		_, err := s.Run("x = 1..1000")
-		require.NoError(t, err)
+		mustRun(t, s, "x = 1..1000")
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for e.Sessions() > base && time.Now().Before(deadline) {
@@ -179,14 +159,7 @@ func TestRegistryDoesNotKeepSessionsAlive(t *testing.T) {
 // getPerf answers DolphinDB's keys as a STRING->DOUBLE dictionary with
 // the query times of the requests run before it.
 func TestGetPerf(t *testing.T) {
-	e, err := Open(Options{})
-	require.NoError(t, err)
-	defer e.Close()
-	s := e.NewSession()
-	_, err = s.Run("sleep(20)")
-	require.NoError(t, err)
-	v, err := s.Run("getPerf()")
-	require.NoError(t, err)
+	v := mustRun(t, memSession(t, "sleep(20)"), "getPerf()")
 	d := v.(*value.Dict)
 	require.Equal(t, value.String, d.Keys.T)
 	require.Equal(t, value.Double, d.Vals.T)

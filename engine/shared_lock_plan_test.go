@@ -13,16 +13,11 @@ import (
 // redefined, undefined and imported from a module, although what their
 // bodies reach is kept between statements.
 func TestLockPlanFollowsDefinitions(t *testing.T) {
-	e, err := Open(Options{InMemory: true})
-	require.NoError(t, err)
-	defer e.Close()
-	s := e.NewSession()
+	s := memSession(t, "share table(1 as x) as lpA\nshare table(1 as x) as lpB\nshare table(1 as x) as lpC")
 	run := func(script string) {
 		t.Helper()
-		_, err := s.Run(script)
-		require.NoError(t, err)
+		mustRun(t, s, script)
 	}
-	run("share table(1 as x) as lpA\nshare table(1 as x) as lpB\nshare table(1 as x) as lpC")
 	run("def f() { return size(lpA) }\ndef g() { return f() }")
 	script, err := sqlparse.Parse("g()")
 	require.NoError(t, err)
