@@ -50,8 +50,8 @@ func listing(fn string, f func(l *Log, q *query) value.Value) funcs.Impl {
 
 // request checks the caller and reads the arguments of fn.
 func request(env funcs.Env, fn string, args []value.Value) (*Log, *query, error) {
-	if env.SessionInfo().User != "admin" {
-		return nil, nil, ddberr.Errorf("Only administrators execute function %s", fn)
+	if err := funcs.RequireAdmin(env, fn); err != nil {
+		return nil, nil, err
 	}
 	l, _, ok := FromContext(env.Context())
 	if !ok {

@@ -183,3 +183,35 @@ func TestWithoutAnEngine(t *testing.T) {
 	_, err := call(t, nil, "getUserList")
 	require.EqualError(t, err, ddberr.Errorf("This function needs a database engine.").Error())
 }
+
+// TestFirstBadArgumentWins covers the argument reads of the functions
+// that read several: the first bad argument names the error, whatever
+// follows it.
+func TestFirstBadArgumentWins(t *testing.T) {
+	admin := newHost(t, auth.SuperAdmin)
+	bad := value.NewInt(1)
+	for _, c := range []struct {
+		fn   string
+		args []value.Value
+		want string
+	}{
+		{"createUser", []value.Value{str("u1"), bad, bad}, "The argument [password] of createUser must be a string."},
+		{"createUser", []value.Value{str("u1"), str("Pass1234"), bad, str("x")}, "The argument [groupIds] of createUser must be a string scalar or vector."},
+		{"createUser", []value.Value{str("u1"), str("Pass1234"), nil, str("x"), bad}, "The argument [isAdmin] of createUser must be a boolean."},
+		{"createUser", []value.Value{str("u1"), str("Pass1234"), nil, value.NewBool(false), bad}, "The argument [authMode] of createUser must be 'sha256' or 'scram'."},
+		{"createGroup", []value.Value{str(""), bad}, "The argument [groupId] of createGroup must be a non-empty string."},
+		{"addGroupMember", []value.Value{bad, bad}, "The argument [userIds] of addGroupMember must be a string scalar or vector."},
+		{"addGroupMember", []value.Value{str("u1"), bad}, "The argument [groupIds] of addGroupMember must be a string scalar or vector."},
+		{"resetPwd", []value.Value{str("u1"), bad}, "The argument [newPwd] of resetPwd must be a string."},
+		{"changePwd", []value.Value{bad, str("b")}, "The argument [newPwd] of changePwd must be a string."},
+		{"lockUser", []value.Value{str("")}, "The argument [userId] of lockUser must be a non-empty string."},
+		{"backupSettings", []value.Value{str("f"), str("x"), bad}, "The argument [userPermission] of backupSettings must be a boolean."},
+		{"restoreSettings", []value.Value{bad, str("x")}, "The argument [fileName] of restoreSettings must be a non-empty string."},
+		{"getUserAccess", []value.Value{bad, str("x")}, "The argument [userIds] of getUserAccess must be a string scalar or vector."},
+		{"revoke", []value.Value{str(""), str("TABLE_READ")}, "The argument [userId] of revoke must be a non-empty string."},
+		{"scramClientFinal", []value.Value{str("u1"), str("n"), bad}, "The argument [userId] of scramClientFinal must be a string."},
+	} {
+		_, err := call(t, admin, c.fn, c.args...)
+		require.EqualError(t, err, c.want, c.fn)
+	}
+}

@@ -97,10 +97,13 @@ func namesArg(r *funcs.Args, param string, v value.Value) []string {
 }
 
 // stringsResult is a STRING vector of s, empty rather than NULL when s is
-// nil.
-func stringsResult(s []string) *value.Vector {
+// nil, or err.
+func stringsResult(s []string, err error) (value.Value, error) {
+	if err != nil {
+		return nil, err
+	}
 	if s == nil {
 		s = []string{}
 	}
-	return value.NewStrings(value.String, s)
+	return value.NewStrings(value.String, s), nil
 }

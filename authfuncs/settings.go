@@ -30,11 +30,7 @@ func backupSettings(h Host, p auth.Principal, r *funcs.Args) (value.Value, error
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	users, err := p.Store.Backup(settingsPath(h, name), perm)
-	if err != nil {
-		return nil, err
-	}
-	return stringsResult(users), nil
+	return stringsResult(p.Store.Backup(settingsPath(h, name), perm))
 }
 
 func restoreSettings(h Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
@@ -43,9 +39,5 @@ func restoreSettings(h Host, p auth.Principal, r *funcs.Args) (value.Value, erro
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	users, err := p.Store.Restore(settingsPath(h, name), overwrite)
-	if err != nil {
-		return nil, err
-	}
-	return stringsResult(users), nil
+	return stringsResult(p.Store.Restore(settingsPath(h, name), overwrite))
 }

@@ -83,13 +83,7 @@ func nameOp(param string, op func(*auth.Store, string) error) impl {
 // namesOf is getGroupsByUserId and getUsersByGroupId: the names list
 // gives for the one name the function takes (param).
 func namesOf(param string, list func(*auth.Store, string) ([]string, error)) impl {
-	return byName(param, func(s *auth.Store, name string) (value.Value, error) {
-		names, err := list(s, name)
-		if err != nil {
-			return nil, err
-		}
-		return stringsResult(names), nil
-	})
+	return byName(param, func(s *auth.Store, name string) (value.Value, error) { return stringsResult(list(s, name)) })
 }
 
 func changePwd(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {

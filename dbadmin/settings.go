@@ -46,8 +46,8 @@ func getRecoveryTaskStatus(_ Host, _ funcs.Env, _ []value.Value) (value.Value, e
 // is wholly there or wholly absent, never in doubt, so the list is
 // always empty. Administrators only, as the page says.
 func getUnresolvedTxn(_ Host, env funcs.Env, _ []value.Value) (value.Value, error) {
-	if env.SessionInfo().User != "admin" {
-		return nil, ddberr.Errorf("Only administrators execute function %s", "getUnresolvedTxn")
+	if err := funcs.RequireAdmin(env, "getUnresolvedTxn"); err != nil {
+		return nil, err
 	}
 	return value.NewTable([]string{"tid", "cid", "chunkId", "initiatingNode", "firstResolutionAt", "lastResolutionAt"},
 		funcs.NewColumns(0, value.Long, value.Long, value.String, value.String, value.Timestamp, value.Timestamp)), nil

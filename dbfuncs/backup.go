@@ -38,14 +38,11 @@ type backupArgs struct {
 
 func xbackup(env funcs.Env, args []value.Value) (value.Value, error) {
 	a := backupArgs{dir: args[0], src: args[1], tables: funcs.Arg(args, 5), partition: funcs.Arg(args, 6), keyPath: funcs.Arg(args, 7)}
-	var err error
-	if a.force, err = funcs.BoolArg("backup", "force", funcs.Arg(args, 2), false); err != nil {
-		return nil, err
-	}
-	if a.parallel, err = funcs.BoolArg("backup", "parallel", funcs.Arg(args, 3), false); err != nil {
-		return nil, err
-	}
-	if a.snapshot, err = funcs.BoolArg("backup", "snapshot", funcs.Arg(args, 4), true); err != nil {
+	r := funcs.ReadArgs("backup", args)
+	a.force = r.Bool("force", r.Arg(2), false)
+	a.parallel = r.Bool("parallel", r.Arg(3), false)
+	a.snapshot = r.Bool("snapshot", r.Arg(4), true)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return runBackup(env, "backup", a)

@@ -32,30 +32,23 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	if _, ok := args[0].(*value.Dict); ok {
 		return nil, ddberr.Errorf("Porpoise does not support heterogeneous replay (a dictionary of input tables); replay tables of one schema.")
 	}
-	r := &replayer{env: env}
-	var err error
+	r := &replayer{env: env, rate: -1}
 	ins, ok := env.Function("tableInsert")
 	if !ok {
 		return nil, errors.New("replay needs tableInsert.")
 	}
 	r.insert = ins
-	if x := funcs.Arg(args, 4); x != nil && !isNull(x) {
-		if r.rate, err = funcs.IntArg("replay", "replayRate", x, -1); err != nil {
-			return nil, err
-		}
-	} else {
-		r.rate = -1
+	a := funcs.ReadArgs("replay", args)
+	if x := a.Arg(4); x != nil && !isNull(x) {
+		r.rate = a.Int("replayRate", x, -1)
 	}
-	if r.absolute, err = funcs.BoolArg("replay", "absoluteRate", funcs.Arg(args, 5), true); err != nil {
-		return nil, err
+	r.absolute = a.Bool("absoluteRate", a.Arg(5), true)
+	a.Int("parallelLevel", a.Arg(6), 1)
+	if x := a.Arg(7); x != nil && !isNull(x) {
+		a.Fail(errors.New("sortColumns applies only to heterogeneous replay, which Porpoise does not support."))
 	}
-	if _, err = funcs.IntArg("replay", "parallelLevel", funcs.Arg(args, 6), 1); err != nil {
-		return nil, err
-	}
-	if x := funcs.Arg(args, 7); x != nil && !isNull(x) {
-		return nil, errors.New("sortColumns applies only to heterogeneous replay, which Porpoise does not support.")
-	}
-	if r.precise, err = funcs.BoolArg("replay", "preciseRate", funcs.Arg(args, 8), false); err != nil {
+	r.precise = a.Bool("preciseRate", a.Arg(8), false)
+	if err := a.Err(); err != nil {
 		return nil, err
 	}
 
@@ -85,6 +78,7 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(outputs) != 1 && len(outputs) != len(inputs) {
 		return nil, ddberr.Errorf("The number of output tables must be 1 or equal to the number of input tables.")
 	}
+	var err error
 	if r.dateCols, err = columnNames("dateColumn", funcs.Arg(args, 2), len(inputs)); err != nil {
 		return nil, err
 	}

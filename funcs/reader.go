@@ -19,7 +19,10 @@ import "github.com/porpoisedb/porpoise/value"
 // The values read before Err is checked may be zero values: a check that
 // uses them (a range, a length) goes after Err or through Fail, which
 // also keeps only the first error. A family adds its own readers by
-// taking the reader and wrapping its body in Read.
+// taking the reader and wrapping its body in Read (skipped once r holds
+// an error), or, for a reader returning several values, by recording
+// its failures with Fail or Bad (the caller then checks Err before using
+// them).
 type Args struct {
 	// Fn is the built-in's name, which the error texts give.
 	Fn   string

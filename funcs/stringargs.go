@@ -184,3 +184,13 @@ func NonNegIntArg(fn, param string, x value.Value, def int64) (int64, error) {
 	}
 	return n, err
 }
+
+// StrScalar is StrScalarArg of x for param.
+func (r *Args) StrScalar(param string, x value.Value) string {
+	return Read(r, func() (string, error) { return StrScalarArg(r.Fn, param, x) })
+}
+
+// OptStrScalar is OptStrScalarArg of x for param.
+func (r *Args) OptStrScalar(param string, x value.Value, def string) string {
+	return Read(r, func() (string, error) { return OptStrScalarArg(r.Fn, param, x, def) })
+}

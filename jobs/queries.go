@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/auth"
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wallclock"
@@ -90,17 +89,10 @@ func (s *Session) finish(j *consoleJob, end time.Time, err error) {
 	s.reg.queries.add(q)
 }
 
-func checkAdmin(env funcs.Env, fn string) error {
-	if env.SessionInfo().User != "admin" {
-		return ddberr.Errorf("Only administrators execute function %s", fn)
-	}
-	return nil
-}
-
 // getCompletedQueries is getCompletedQueries([top=10]): the latest top
 // finished requests, newest first; administrators only.
 func getCompletedQueries(env funcs.Env, args []value.Value) (value.Value, error) {
-	if err := checkAdmin(env, "getCompletedQueries"); err != nil {
+	if err := funcs.RequireAdmin(env, "getCompletedQueries"); err != nil {
 		return nil, err
 	}
 	top, err := funcs.PositiveIntArg("getCompletedQueries", "top", funcs.Arg(args, 0), 10)

@@ -6,7 +6,6 @@ import (
 	"math"
 	"sync/atomic"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -53,8 +52,8 @@ func withLimits(f limitFn) funcs.Impl {
 func adminOnly(fn string, f limitFn) funcs.Impl {
 	g := withLimits(f)
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		if env.SessionInfo().User != "admin" {
-			return nil, ddberr.Errorf("Only administrators can execute function %s.", fn)
+		if err := funcs.RequireAdminCan(env, fn); err != nil {
+			return nil, err
 		}
 		return g(env, args)
 	}

@@ -23,8 +23,8 @@ func init() {
 // tracker is the node's tracker for fn, which only administrators may
 // call and only when resourceSamplingInterval is set.
 func tracker(env funcs.Env, fn string) (*Tracker, error) {
-	if env.SessionInfo().User != "admin" {
-		return nil, ddberr.Errorf("Only administrators execute function %s", fn)
+	if err := funcs.RequireAdmin(env, fn); err != nil {
+		return nil, err
 	}
 	t, _, ok := fromContext(env.Context())
 	if !ok || !t.Configured() {

@@ -28,7 +28,7 @@ func init() {
 }
 
 func startHeapSample(env funcs.Env, args []value.Value) (value.Value, error) {
-	if err := requireAdmin(env, "startHeapSample"); err != nil {
+	if err := funcs.RequireAdminCan(env, "startHeapSample"); err != nil {
 		return nil, err
 	}
 	n, err := funcs.IntArg("startHeapSample", "sampleParameter", args[0], 0)
@@ -43,7 +43,7 @@ func startHeapSample(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func stopHeapSample(env funcs.Env, _ []value.Value) (value.Value, error) {
-	if err := requireAdmin(env, "stopHeapSample"); err != nil {
+	if err := funcs.RequireAdminCan(env, "stopHeapSample"); err != nil {
 		return nil, err
 	}
 	runtime.MemProfileRate = 0
@@ -51,7 +51,7 @@ func stopHeapSample(env funcs.Env, _ []value.Value) (value.Value, error) {
 }
 
 func dumpHeapSample(env funcs.Env, args []value.Value) (value.Value, error) {
-	if err := requireAdmin(env, "dumpHeapSample"); err != nil {
+	if err := funcs.RequireAdminCan(env, "dumpHeapSample"); err != nil {
 		return nil, err
 	}
 	name, ok := funcs.StringArg(args[0])

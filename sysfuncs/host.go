@@ -3,7 +3,6 @@ package sysfuncs
 import (
 	"time"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -42,16 +41,4 @@ type Runner interface {
 type Store interface {
 	PutSystemObject(name string, blob []byte) error
 	GetSystemObject(name string) ([]byte, bool, error)
-}
-
-// isAdmin reports whether the session's user is the administrator.
-func isAdmin(env funcs.Env) bool { return env.SessionInfo().User == "admin" }
-
-// errAdminOnly is DolphinDB's text for a command reserved to
-// administrators.
-func requireAdmin(env funcs.Env, fn string) error {
-	if !isAdmin(env) {
-		return ddberr.Errorf("Only administrators can execute function %s.", fn)
-	}
-	return nil
 }

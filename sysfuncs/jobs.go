@@ -73,7 +73,7 @@ func userLimit(fn, param, key string, lo, hi int64, field func(l *limits) map[st
 		if n < lo || n > hi {
 			return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", param, fn)
 		}
-		if err := requireAdmin(env, fn); err != nil && user != env.SessionInfo().User {
+		if err := funcs.RequireAdminCan(env, fn); err != nil && user != env.SessionInfo().User {
 			return nil, err
 		}
 		l := limitsOf(h)

@@ -92,7 +92,7 @@ func third(args []value.Value) value.Value {
 }
 
 func clearCachedModules(env funcs.Env, _ []value.Value) (value.Value, error) {
-	if err := requireAdmin(env, "clearCachedModules"); err != nil {
+	if err := funcs.RequireAdminCan(env, "clearCachedModules"); err != nil {
 		return nil, err
 	}
 	h, err := moduleHost(env)

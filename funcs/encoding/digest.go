@@ -23,16 +23,11 @@ var digests = map[string]func() hash.Hash{
 // hmacFn is hmac(key, message, [digest='sha256']): the HMAC of message
 // under key, in lower-case hexadecimal.
 func hmacFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	key, err := funcs.StrScalarArg("hmac", "key", args[0])
-	if err != nil {
-		return nil, err
-	}
-	msg, err := funcs.StrScalarArg("hmac", "message", args[1])
-	if err != nil {
-		return nil, err
-	}
-	name, err := funcs.OptStrScalarArg("hmac", "digest", funcs.Arg(args, 2), "sha256")
-	if err != nil {
+	r := funcs.ReadArgs("hmac", args)
+	key := r.StrScalar("key", args[0])
+	msg := r.StrScalar("message", args[1])
+	name := r.OptStrScalar("digest", r.Arg(2), "sha256")
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	newHash, ok := digests[name]

@@ -45,11 +45,8 @@ func studentT(df float64) symmetric {
 // Welch's unless equalVar.
 func tTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "tTest"
-	x, err := sample(fn, "X", args[0], 2)
-	if err != nil {
-		return nil, err
-	}
 	r := funcs.ReadArgs(fn, args)
+	x := sample(r, "X", r.Arg(0), 2)
 	mu := optFloat(r, "mu", r.Arg(2), 0)
 	cl := confLevel(r, r.Arg(3))
 	equalVar := r.Bool("equalVar", r.Given(4), false)
@@ -64,8 +61,8 @@ func tTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 		subject, method = "true mean", "One sample t-test"
 		est, se, df = mx, math.Sqrt(vx/nx), nx-1
 	} else {
-		ys, err := sample(fn, "Y", y, 2)
-		if err != nil {
+		ys := sample(r, "Y", y, 2)
+		if err := r.Err(); err != nil {
 			return nil, err
 		}
 		my, vy := meanVar(ys)
@@ -99,11 +96,8 @@ func tTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 // deviations.
 func zTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "zTest"
-	x, err := sample(fn, "X", args[0], 1)
-	if err != nil {
-		return nil, err
-	}
 	r := funcs.ReadArgs(fn, args)
+	x := sample(r, "X", r.Arg(0), 1)
 	mu := optFloat(r, "mu", r.Arg(2), 0)
 	sx := optFloat(r, "sigmaX", r.Arg(3), 1)
 	sy := optFloat(r, "sigmaY", r.Arg(4), 1)
@@ -119,8 +113,8 @@ func zTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 		subject, method = "true mean", "One sample z-test"
 		est, se = mx, sx/math.Sqrt(nx)
 	} else {
-		ys, err := sample(fn, "Y", y, 1)
-		if err != nil {
+		ys := sample(r, "Y", y, 1)
+		if err := r.Err(); err != nil {
 			return nil, err
 		}
 		my, _ := meanOf(ys)
@@ -153,11 +147,8 @@ func meanOf(xs []float64) (float64, float64) {
 // the F test of the ratio of X's and Y's variances against ratio.
 func fTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "fTest"
-	x, y, err := samples(fn, args, 2)
-	if err != nil {
-		return nil, err
-	}
 	r := funcs.ReadArgs(fn, args)
+	x, y := samples(r, 2)
 	ratio := optFloat(r, "ratio", r.Arg(2), 1)
 	if r.Err() == nil && !(ratio > 0) {
 		r.Fail(ddberr.Errorf("The argument [ratio] of fTest must be a positive number."))

@@ -19,12 +19,10 @@ import (
 // p-values are those of that U (less 0.259011, greater 0.797036).
 func mannWhitneyUTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "mannWhitneyUTest"
-	x, y, err := samples(fn, args, 1)
-	if err != nil {
-		return nil, err
-	}
-	correct, err := funcs.BoolArg(fn, "correct", funcs.GivenArg(args, 2), true)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	x, y := samples(r, 1)
+	correct := r.Bool("correct", r.Given(2), true)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	n1, n2 := float64(len(x)), float64(len(y))
@@ -88,8 +86,9 @@ func mannWhitneyUTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 // 0.19) prints ksValue 0.739301, which en 14 gives and 14.2857 does not.
 func ksTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "ksTest"
-	x, y, err := samples(fn, args, 1)
-	if err != nil {
+	r := funcs.ReadArgs(fn, args)
+	x, y := samples(r, 1)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	xs := append([]float64(nil), x...)

@@ -18,32 +18,31 @@ func numericVector(fn, name string, x value.Value) ([]float64, error) {
 	return funcs.DoublesOf(fn, v)
 }
 
-// samples reads the two samples X and Y (args[0] and args[1]) of a
+// samples reads the two samples X and Y (arguments 0 and 1) of a
 // two-sample test.
-func samples(fn string, args []value.Value, least int) (x, y []float64, err error) {
-	if x, err = sample(fn, "X", args[0], least); err == nil {
-		y, err = sample(fn, "Y", args[1], least)
-	}
-	return x, y, err
+func samples(r *funcs.Args, least int) (x, y []float64) {
+	return sample(r, "X", r.Arg(0), least), sample(r, "Y", r.Arg(1), least)
 }
 
 // sample reads a numeric vector argument without its NULLs; it needs at
 // least least elements.
-func sample(fn, name string, x value.Value, least int) ([]float64, error) {
-	xs, err := numericVector(fn, name, x)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]float64, 0, len(xs))
-	for _, f := range xs {
-		if !funcs.IsNullF(f) && !math.IsNaN(f) {
-			out = append(out, f)
+func sample(r *funcs.Args, name string, x value.Value, least int) []float64 {
+	return funcs.Read(r, func() ([]float64, error) {
+		xs, err := numericVector(r.Fn, name, x)
+		if err != nil {
+			return nil, err
 		}
-	}
-	if len(out) < least {
-		return nil, ddberr.Errorf("The argument [%s] of %s must hold at least %d non-NULL values.", name, fn, least)
-	}
-	return out, nil
+		out := make([]float64, 0, len(xs))
+		for _, f := range xs {
+			if !funcs.IsNullF(f) && !math.IsNaN(f) {
+				out = append(out, f)
+			}
+		}
+		if len(out) < least {
+			return nil, ddberr.Errorf("The argument [%s] of %s must hold at least %d non-NULL values.", name, r.Fn, least)
+		}
+		return out, nil
+	})
 }
 
 // optFloat reads an optional numeric scalar: def when absent or NULL.

@@ -15,8 +15,9 @@ import (
 // approximations, as R's shapiro.test and scipy.stats.shapiro compute
 // them. X needs 3 to 5000 non-NULL values.
 func shapiroTest(_ funcs.Env, args []value.Value) (value.Value, error) {
-	x, err := sample("shapiroTest", "X", args[0], 3)
-	if err != nil {
+	r := funcs.ReadArgs("shapiroTest", args)
+	x := sample(r, "X", r.Arg(0), 3)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if len(x) > 5000 {

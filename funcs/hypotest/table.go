@@ -81,8 +81,9 @@ func chiSquareTest(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if len(args) < 2 {
 			return nil, ddberr.Errorf("The argument [Y] of chiSquareTest is required when X is a vector.")
 		}
-		x, y, err := samples(fn, args, 1)
-		if err != nil {
+		in := funcs.ReadArgs(fn, args)
+		x, y := samples(in, 1)
+		if err := in.Err(); err != nil {
 			return nil, err
 		}
 		if len(x) != len(y) {

@@ -383,11 +383,7 @@ func intersection(_ funcs.Env, args []value.Value) (value.Value, error) {
 	a, ok1 := args[0].(*value.Set)
 	b, ok2 := args[1].(*value.Set)
 	if ok1 && ok2 {
-		keep := make([]bool, a.V.Len())
-		for i := range keep {
-			keep[i] = b.Contains(a.V, i)
-		}
-		return value.NewSet(a.V.Filter(keep)), nil
+		return value.NewSet(a.V.Filter(held(a, b, true))), nil
 	}
 	return bitwise("intersection", args[0], args[1], func(x, y int64) int64 { return x & y })
 }
@@ -398,19 +394,20 @@ func symmetricDifference(_ funcs.Env, args []value.Value) (value.Value, error) {
 	a, ok1 := args[0].(*value.Set)
 	b, ok2 := args[1].(*value.Set)
 	if ok1 && ok2 {
-		keepA := make([]bool, a.V.Len())
-		for i := range keepA {
-			keepA[i] = !b.Contains(a.V, i)
-		}
-		keepB := make([]bool, b.V.Len())
-		for i := range keepB {
-			keepB[i] = !a.Contains(b.V, i)
-		}
-		v := b.V.Filter(keepB).Clone()
-		v.AppendVector(a.V.Filter(keepA))
+		v := b.V.Filter(held(b, a, false)).Clone()
+		v.AppendVector(a.V.Filter(held(a, b, false)))
 		return value.NewSet(v), nil
 	}
 	return bitwise("symmetricDifference", args[0], args[1], func(x, y int64) int64 { return x ^ y })
+}
+
+// held marks the elements of a that b holds (in) or does not hold (!in).
+func held(a, b *value.Set, in bool) []bool {
+	keep := make([]bool, a.V.Len())
+	for i := range keep {
+		keep[i] = b.Contains(a.V, i) == in
+	}
+	return keep
 }
 
 // bitwise applies f to two integral operands; the result has the wider

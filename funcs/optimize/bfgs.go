@@ -21,13 +21,9 @@ const DefaultEps = 1.4901161193847656e-08
 // (200*N) iterations. warnFlag: 1 maxIter, 2 line search failed or f
 // not finite, 3 NaN in the result.
 func fminBFGS(env funcs.Env, args []value.Value) (value.Value, error) {
-	const fn = "fminBFGS"
-	s, x, err := startArgs(env, fn, args)
-	if err != nil {
-		return nil, err
-	}
+	r := funcs.ReadArgs("fminBFGS", args)
+	s, x := startArgs(env, r)
 	n := len(x)
-	r := funcs.ReadArgs(fn, args)
 	s.grad = OptFunc(r, "fprime", 2)
 	gtol := FloatOpt(r, "gtol", 3, 1e-5, positive)
 	ord := FloatOpt(r, "norm", 4, math.Inf(1), positive)
@@ -186,19 +182,15 @@ func wolfeArgs(r *funcs.Args, i int) (c1, c2 float64) {
 // bracketing); it stops when a
 // step's 1-norm is at most xtol*N or after maxIter (200*N) iterations.
 func fminNCG(env funcs.Env, args []value.Value) (value.Value, error) {
-	const fn = "fminNCG"
-	s, x, err := startArgs(env, fn, args)
-	if err != nil {
-		return nil, err
-	}
+	in := funcs.ReadArgs("fminNCG", args)
+	s, x := startArgs(env, in)
 	n := len(x)
 	for i, name := range []string{"fprime", "fhess"} {
-		if !funcs.IsFunction(args[2+i]) {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", name, fn)
+		if in.Err() == nil && !funcs.IsFunction(args[2+i]) {
+			in.Fail(ddberr.Errorf("The argument [%s] of %s must be a function.", name, in.Fn))
 		}
 	}
 	s.grad, s.hess = args[2], args[3]
-	in := funcs.ReadArgs(fn, args)
 	xtol := FloatOpt(in, "xtol", 4, 1e-5, positive)
 	maxIter := intOpt(in, "maxIter", 5, int64(200*n), 0)
 	c1, c2 := wolfeArgs(in, 6)

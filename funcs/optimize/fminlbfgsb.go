@@ -17,13 +17,9 @@ import (
 // step epsilon. warnFlag: 1 maxIter or maxFun reached, 2 the line search
 // (maxLS steps) failed.
 func fminLBFGSB(env funcs.Env, args []value.Value) (value.Value, error) {
-	const fn = "fminLBFGSB"
-	s, x0, err := startArgs(env, fn, args)
-	if err != nil {
-		return nil, err
-	}
+	r := funcs.ReadArgs("fminLBFGSB", args)
+	s, x0 := startArgs(env, r)
 	n := len(x0)
-	r := funcs.ReadArgs(fn, args)
 	s.grad = OptFunc(r, "fprime", 2)
 	lo, hi := Bounds(r, 3, n)
 	var o lbOptions

@@ -16,12 +16,8 @@ import (
 // and every value within ftol, or at maxIter iterations or maxFun calls
 // (both N*200 by default; when only one is given the other is unbounded).
 func fmin(env funcs.Env, args []value.Value) (value.Value, error) {
-	const fn = "fmin"
-	s, x0, err := startArgs(env, fn, args)
-	if err != nil {
-		return nil, err
-	}
-	r := funcs.ReadArgs(fn, args)
+	r := funcs.ReadArgs("fmin", args)
+	s, x0 := startArgs(env, r)
 	xtol := FloatOpt(r, "xtol", 2, 1e-4, positive)
 	ftol := FloatOpt(r, "ftol", 3, 1e-4, positive)
 	// maxIter and maxFun default to N*200 together; one given leaves the

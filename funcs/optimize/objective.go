@@ -167,16 +167,22 @@ func (s *script) hessian(x []float64) ([]float64, error) {
 	return d, nil
 }
 
-// startArgs reads func and X0, the arguments every optimiser starts with.
-func startArgs(env funcs.Env, fn string, args []value.Value) (*script, []float64, error) {
-	if !funcs.IsFunction(args[0]) {
-		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "func", fn)
-	}
-	x0, ok := doublesOf(args[1])
-	if _, isMatrix := args[1].(*value.Matrix); !ok || isMatrix || len(x0) == 0 || hasNaN(x0) {
-		return nil, nil, ddberr.Errorf("The argument [X0] of %s must be a numeric scalar or vector without NULL values.", fn)
-	}
-	return &script{env: env, fn: fn, f: args[0]}, x0, nil
+// startArgs reads func and X0, the arguments every optimiser starts
+// with, into the script of r.Fn and X0's values (nil when r holds an
+// error; the script is there either way, for the reads that follow).
+func startArgs(env funcs.Env, r *funcs.Args) (*script, []float64) {
+	f, x := r.Arg(0), r.Arg(1)
+	x0 := funcs.Read(r, func() ([]float64, error) {
+		if !funcs.IsFunction(f) {
+			return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "func", r.Fn)
+		}
+		x0, ok := doublesOf(x)
+		if _, isMatrix := x.(*value.Matrix); !ok || isMatrix || len(x0) == 0 || hasNaN(x0) {
+			return nil, ddberr.Errorf("The argument [X0] of %s must be a numeric scalar or vector without NULL values.", r.Fn)
+		}
+		return x0, nil
+	})
+	return &script{env: env, fn: r.Fn, f: f}, x0
 }
 
 // OptFunc reads optional argument i, a function (nil when absent).

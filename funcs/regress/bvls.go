@@ -14,12 +14,10 @@ import (
 // the intercept unbounded. NULLs in X and Y are 0. Only mode 0 (the
 // coefficient vector) exists.
 func bvls(_ funcs.Env, args []value.Value) (value.Value, error) {
-	d, err := readDesign("bvls", args[0], args[1])
-	if err != nil {
-		return nil, err
-	}
-	intercept, err := funcs.BoolArg("bvls", "intercept", funcs.GivenArg(args, 5), true)
-	if err != nil {
+	r := funcs.ReadArgs("bvls", args)
+	d := designIn(r)
+	intercept := r.Bool("intercept", r.Given(5), true)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if m := funcs.GivenArg(args, 6); m != nil {
@@ -41,9 +39,9 @@ func bvls(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, funcs.BadArg("bvls", "bounds", "a tuple (lb, ub) of numbers or of vectors with a bound per factor, lb <= ub")
 	}
 	maxIter := int64(k)
-	if m := funcs.GivenArg(args, 3); m != nil {
-		if maxIter, err = funcs.PositiveIntArg("bvls", "maxIter", m, int64(k)); err != nil {
-			return nil, err
+	if m := r.Given(3); m != nil {
+		if maxIter = r.PositiveInt("maxIter", m, maxIter); r.Err() != nil {
+			return nil, r.Err()
 		}
 	}
 	tol := 1e-10

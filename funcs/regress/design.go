@@ -44,6 +44,11 @@ func numericVector(fn, param string, x value.Value) ([]float64, error) {
 	return append([]float64(nil), xs...), nil
 }
 
+// designIn is readDesign of Y and X, arguments 0 and 1, read through r.
+func designIn(r *funcs.Args) *design {
+	return funcs.Read(r, func() (*design, error) { return readDesign(r.Fn, r.Arg(0), r.Arg(1)) })
+}
+
 // readDesign reads Y and X the way ols, wls and residual take them: Y a
 // numeric vector, X a numeric vector, a tuple of them, a matrix (a factor
 // per column when its rows are as many as Y's elements, else a factor per

@@ -213,15 +213,17 @@ func summarize(cols [][]float64, names []string, y, w, beta []float64, inv *mat.
 }
 
 // modeArg reads mode: 0, 1 or 2.
-func modeArg(fn string, x value.Value) (int64, error) {
-	if funcs.NullOrAbsent(x) {
-		return 0, nil
-	}
-	m, err := funcs.IntArg(fn, "mode", x, 0)
-	if err != nil || m < 0 || m > 2 {
-		return 0, funcs.BadArg(fn, "mode", "0, 1 or 2")
-	}
-	return m, nil
+func modeArg(r *funcs.Args, x value.Value) int64 {
+	return funcs.Read(r, func() (int64, error) {
+		if funcs.NullOrAbsent(x) {
+			return 0, nil
+		}
+		m, err := funcs.IntArg(r.Fn, "mode", x, 0)
+		if err != nil || m < 0 || m > 2 {
+			return 0, funcs.BadArg(r.Fn, "mode", "0, 1 or 2")
+		}
+		return m, nil
+	})
 }
 
 // output is a fit's result in mode: the coefficients (0), the Coefficient
@@ -258,36 +260,26 @@ var olsKeys = []string{"Coefficient", "Residual", "RegressionStat", "ANOVA"}
 // ols is the ordinary least-squares regression of Y on X, NULLs in either
 // taken as 0 (funcs/o/ols.md).
 func ols(_ funcs.Env, args []value.Value) (value.Value, error) {
-	d, err := readDesign("ols", args[0], args[1])
-	if err != nil {
-		return nil, err
-	}
-	intercept, mode, err := interceptMode("ols", args, 2)
-	if err != nil {
-		return nil, err
-	}
+	r := funcs.ReadArgs("ols", args)
+	d := designIn(r)
+	intercept, mode := interceptMode(r, 2)
 	method := "default"
-	if x := funcs.GivenArg(args, 4); x != nil {
+	if x := r.Given(4); x != nil {
 		if method, _ = funcs.StringArg(x); method != "default" && method != "svd" {
-			return nil, funcs.BadArg("ols", "method", "'default' or 'svd'")
+			r.Bad("method", "'default' or 'svd'")
 		}
 	}
-	usePinv, err := funcs.BoolArg("ols", "usePinv", funcs.GivenArg(args, 5), true)
-	if err != nil {
+	usePinv := r.Bool("usePinv", r.Given(5), true)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return fitOLS("ols", d, nil, intercept, mode, method, usePinv, olsKeys)
 }
 
-// interceptMode reads intercept (args[i], true by default) and mode
-// (args[i+1]) of ols, wls and olsEx.
-func interceptMode(fn string, args []value.Value, i int) (bool, int64, error) {
-	intercept, err := funcs.BoolArg(fn, "intercept", funcs.GivenArg(args, i), true)
-	if err != nil {
-		return false, 0, err
-	}
-	mode, err := modeArg(fn, funcs.Arg(args, i+1))
-	return intercept, mode, err
+// interceptMode reads intercept (argument i, true by default) and mode
+// (argument i+1) of ols, wls and olsEx.
+func interceptMode(r *funcs.Args, i int) (bool, int64) {
+	return r.Bool("intercept", r.Given(i), true), modeArg(r, r.Arg(i+1))
 }
 
 // fitOLS fits d (NULLs as 0) with weights w and gives mode's result.
@@ -327,8 +319,9 @@ func wls(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, funcs.BadArg("wls", "W", "a vector of non-negative weights as long as Y")
 		}
 	}
-	intercept, mode, err := interceptMode("wls", args, 3)
-	if err != nil {
+	r := funcs.ReadArgs("wls", args)
+	intercept, mode := interceptMode(r, 3)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return fitOLS("wls", d, w, intercept, mode, "default", true, olsKeys)
@@ -337,12 +330,10 @@ func wls(_ funcs.Env, args []value.Value) (value.Value, error) {
 // residual is Y - X*params, params holding the intercept first when
 // intercept (funcs/r/residual.md).
 func residual(_ funcs.Env, args []value.Value) (value.Value, error) {
-	d, err := readDesign("residual", args[0], args[1])
-	if err != nil {
-		return nil, err
-	}
-	intercept, err := funcs.BoolArg("residual", "intercept", funcs.GivenArg(args, 3), true)
-	if err != nil {
+	r := funcs.ReadArgs("residual", args)
+	d := designIn(r)
+	intercept := r.Bool("intercept", r.Given(3), true)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	cols, _ := d.matrixCols(intercept)

@@ -63,8 +63,9 @@ func olsEx(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	intercept, mode, err := interceptMode("olsEx", args, 3)
-	if err != nil {
+	r := funcs.ReadArgs("olsEx", args)
+	intercept, mode := interceptMode(r, 3)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	d, err := sourceDesign(env, "olsEx", args[0], yName, xNames)

@@ -192,8 +192,9 @@ var basicKeys = []string{"Coefficient", "RegressionStat", "ANOVA", "Residual"}
 func basic(fn string, params []string, ridge bool, l1Ratio float64, hasCheck bool) funcs.Impl {
 	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
 		a := nameArgs(fn, params, args)
-		mode, err := modeArg(fn, a.args["mode"])
-		if err != nil {
+		r := funcs.ReadArgs(fn, nil)
+		mode := modeArg(r, a.args["mode"])
+		if err := r.Err(); err != nil {
 			return nil, err
 		}
 		p, err := a.penalty(ridge, l1Ratio)

@@ -252,12 +252,19 @@ func dotFloats(a, b []float64) float64 {
 	return (s0 + s1) + (s2 + s3)
 }
 
-func autocorrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	lag, err := funcs.IntArg("autocorr", "lag", args[1], 0)
+// laggedSeries reads the lag argument param (args[1], a non-negative
+// integer) and then the series X (args[0]) of autocorr and acf.
+func laggedSeries(fn, param string, args []value.Value) ([]float64, int64, error) {
+	lag, err := funcs.IntArg(fn, param, args[1], 0)
 	if err != nil || lag < 0 {
-		return nil, errors.New("lag of autocorr must be a non-negative integer.")
+		return nil, 0, errors.New(param + " of " + fn + " must be a non-negative integer.")
 	}
-	xs, err := seriesArg("autocorr", args[0])
+	xs, err := seriesArg(fn, args[0])
+	return xs, lag, err
+}
+
+func autocorrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+	xs, lag, err := laggedSeries("autocorr", "lag", args)
 	if err != nil {
 		return nil, err
 	}
@@ -265,11 +272,7 @@ func autocorrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func acfFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	maxLag, err := funcs.IntArg("acf", "maxLag", args[1], 0)
-	if err != nil || maxLag < 0 {
-		return nil, errors.New("maxLag of acf must be a non-negative integer.")
-	}
-	xs, err := seriesArg("acf", args[0])
+	xs, maxLag, err := laggedSeries("acf", "maxLag", args)
 	if err != nil {
 		return nil, err
 	}

@@ -564,15 +564,6 @@ func (p *PairSums) SumXY() float64 {
 	return p.Sxy + p.Kx*p.Sy + p.Ky*p.Sx + p.N*p.Kx*p.Ky
 }
 
-// IllConditioned says the sums have cancelled too far for the centred
-// statistics: either series' centred sum of squares is below 1e-4 of its
-// sum of squared offsets, so more than four of its digits are lost to
-// rounding the offsets' sums carry.
-func (p *PairSums) IllConditioned() bool {
-	const c = 1 - 1e-4
-	return p.N >= 2 && (p.Sx*p.Sx > c*p.N*p.Sxx || p.Sy*p.Sy > c*p.N*p.Syy)
-}
-
 // Rebase recomputes the sums over the pairs of xs and ys with neither
 // NULL, as offsets from the last such pair. With the offsets taken from
 // a member of the set, the centred sum of squares is at least 1/(n+1) of

@@ -58,18 +58,14 @@ func publishTable(h Host, env funcs.Env, args []value.Value) (value.Value, error
 	}
 	o := stream.Options{Table: name, Action: action, Throttle: time.Second, MsgAsTable: true,
 		Subscriber: subHost + ":" + strconv.FormatInt(port, 10), MaxPending: pubQueueDepth(h), Overflow: sink.Close}
-	if o.Offset, err = funcs.IntArg("publishTable", "offset", funcs.Arg(args, 4), -1); err != nil {
-		return nil, err
-	}
-	filt, err := newFilter(h, pub, funcs.Arg(args, 5))
-	if err != nil {
-		return nil, err
-	}
+	ra := funcs.ReadArgs("publishTable", args)
+	o.Offset = ra.Int("offset", ra.Arg(4), -1)
+	filt := funcs.Read(ra, func() (*filter, error) { return newFilter(h, pub, ra.Arg(5)) })
 	if filt != nil {
 		o.Filter = filt.describe()
 	}
-	allowExists, err := funcs.BoolArg("publishTable", "allowExists", funcs.Arg(args, 6), false)
-	if err != nil {
+	allowExists := ra.Bool("allowExists", ra.Arg(6), false)
+	if err := ra.Err(); err != nil {
 		return nil, err
 	}
 	topic := topicOf(env, name, action)

@@ -28,48 +28,31 @@ func subscribeTable(h Host, env funcs.Env, args []value.Value) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
+	r := funcs.ReadArgs("subscribeTable", args)
 	o := stream.Options{Table: name, Action: action, Throttle: time.Second}
-	if o.Offset, err = funcs.IntArg("subscribeTable", "offset", funcs.Arg(args, 3), -1); err != nil {
-		return nil, err
-	}
-	handler := funcs.Arg(args, 4)
+	o.Offset = r.Int("offset", r.Arg(3), -1)
+	handler := r.Arg(4)
 	if handler == nil {
-		return nil, ddberr.Errorf("The handler of subscribeTable must be a function or a table.")
+		r.Fail(ddberr.Errorf("The handler of subscribeTable must be a function or a table."))
 	}
-	if o.MsgAsTable, err = funcs.BoolArg("subscribeTable", "msgAsTable", funcs.Arg(args, 5), false); err != nil {
-		return nil, err
-	}
-	batch, err := funcs.IntArg("subscribeTable", "batchSize", funcs.Arg(args, 6), 0)
-	if err != nil {
-		return nil, err
-	}
-	o.BatchSize = int(batch)
-	if v := funcs.Arg(args, 7); !funcs.NullOrAbsent(v) {
+	o.MsgAsTable = r.Bool("msgAsTable", r.Arg(5), false)
+	o.BatchSize = int(r.Int("batchSize", r.Arg(6), 0))
+	if v := r.Given(7); v != nil {
 		secs, ok := funcs.PositiveArg(v)
 		if !ok {
-			return nil, ddberr.Errorf("The throttle of subscribeTable must be a positive number.")
+			r.Fail(ddberr.Errorf("The throttle of subscribeTable must be a positive number."))
 		}
 		o.Throttle = time.Duration(secs * float64(time.Second))
 	}
-	hash, err := funcs.IntArg("subscribeTable", "hash", funcs.Arg(args, 8), -1)
-	if err != nil {
-		return nil, err
-	}
-	o.Hash = int(hash)
-	filt, err := newFilter(h, pub, funcs.Arg(args, 10))
-	if err != nil {
-		return nil, err
-	}
+	o.Hash = int(r.Int("hash", r.Arg(8), -1))
+	filt := funcs.Read(r, func() (*filter, error) { return newFilter(h, pub, r.Arg(10)) })
 	if filt != nil {
 		o.Filter = filt.describe()
 	}
-	if o.PersistOffset, err = funcs.BoolArg("subscribeTable", "persistOffset", funcs.Arg(args, 11), false); err != nil {
-		return nil, err
-	}
-	if o.TimeTrigger, err = funcs.BoolArg("subscribeTable", "timeTrigger", funcs.Arg(args, 12), false); err != nil {
-		return nil, err
-	}
-	if o.HandlerNeedMsgID, err = funcs.BoolArg("subscribeTable", "handlerNeedMsgId", funcs.Arg(args, 13), false); err != nil {
+	o.PersistOffset = r.Bool("persistOffset", r.Arg(11), false)
+	o.TimeTrigger = r.Bool("timeTrigger", r.Arg(12), false)
+	o.HandlerNeedMsgID = r.Bool("handlerNeedMsgId", r.Arg(13), false)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	topic := topicOf(env, name, action)

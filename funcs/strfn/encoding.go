@@ -64,12 +64,10 @@ func recode(fn string, x value.Value, src, dst string) (value.Value, error) {
 }
 
 func convertEncodeFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	src, err := funcs.StrScalarArg("convertEncode", "srcEncode", args[1])
-	if err != nil {
-		return nil, err
-	}
-	dst, err := funcs.StrScalarArg("convertEncode", "destEncode", args[2])
-	if err != nil {
+	r := funcs.ReadArgs("convertEncode", args)
+	src := r.StrScalar("srcEncode", args[1])
+	dst := r.StrScalar("destEncode", args[2])
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return recode("convertEncode", args[0], src, dst)

@@ -414,12 +414,10 @@ func strposFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func strReplaceFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	pat, err := funcs.StrScalarArg("strReplace", "pattern", args[1])
-	if err != nil {
-		return nil, err
-	}
-	rep, err := funcs.StrScalarArg("strReplace", "replacement", args[2])
-	if err != nil {
+	r := funcs.ReadArgs("strReplace", args)
+	pat := r.StrScalar("pattern", args[1])
+	rep := r.StrScalar("replacement", args[2])
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return funcs.MapStrings("strReplace", args[0], func(s string) string {

@@ -73,8 +73,13 @@ func momentKernel(g func(n, s1, s2, s3, s4 float64) float64) kernel {
 	return powerSums(true, g)
 }
 
+// illConditioned is how close the square of a sum of offsets may come to
+// n times their sum of squares: past it, more than four digits of the
+// centred sum of squares (their difference over n) are lost to rounding,
+// and the sums are recomputed from the frame.
+const illConditioned = 1 - 1e-4
+
 func powerSums(centred bool, g func(n, s1, s2, s3, s4 float64) float64) kernel {
-	const c = 1 - 1e-4
 	return func(xs []float64, f *frames, out []float64) {
 		var n, s1, s2, s3, s4, k float64
 		lo, rebased := 0, -1
@@ -91,7 +96,7 @@ func powerSums(centred bool, g func(n, s1, s2, s3, s4 float64) float64) kernel {
 					n, s1, s2, s3, s4 = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2
 				}
 			}
-			if centred && lo > rebased && n >= 2 && s1*s1 > c*n*s2 {
+			if centred && lo > rebased && n >= 2 && s1*s1 > illConditioned*n*s2 {
 				n, s1, s2, s3, s4, k = 0, 0, 0, 0, 0, 0
 				for j := i; j >= lo; j-- {
 					if !funcs.IsNullF(xs[j]) {
@@ -589,24 +594,38 @@ func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *fra
 // each then all inline into the caller, with no call per row.
 func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.PairSums, full bool)) {
 	return func(each func(i int, p *stats.PairSums, full bool)) {
+		// The sums live in locals, which stay in registers, and are
+		// handed to each in p: PairSums's own Add and Remove would keep
+		// them in memory, as p escapes to each (twice the time).
 		var p stats.PairSums
+		var n, sx, sy, sxx, syy, sxy, kx, ky float64
 		lo, rebased := 0, -1
 		for i := range xs {
-			if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
-				p.Add(xs[i], ys[i])
+			if x, y := xs[i], ys[i]; !funcs.IsNullF(x) && !funcs.IsNullF(y) {
+				if n == 0 {
+					// rounding may have left the emptied sums a hair off zero
+					sx, sy, sxx, syy, sxy, kx, ky = 0, 0, 0, 0, 0, x, y
+				}
+				x, y = x-kx, y-ky
+				n, sx, sy, sxx, syy, sxy = n+1, sx+x, sy+y, sxx+x*x, syy+y*y, sxy+x*y
 			}
 			for ; lo < f.lo[i]; lo++ {
-				if !funcs.IsNullF(xs[lo]) && !funcs.IsNullF(ys[lo]) {
-					p.Remove(xs[lo], ys[lo])
+				if x, y := xs[lo], ys[lo]; !funcs.IsNullF(x) && !funcs.IsNullF(y) {
+					x, y = x-kx, y-ky
+					n, sx, sy, sxx, syy, sxy = n-1, sx-x, sy-y, sxx-x*x, syy-y*y, sxy-x*y
 				}
 			}
 			// Once per frame at most, so that a rebase costs O(1) a row
 			// however long the window.
-			if lo > rebased && p.IllConditioned() {
+			if lo > rebased && n >= 2 && (sx*sx > illConditioned*n*sxx || sy*sy > illConditioned*n*syy) {
 				p.Rebase(xs[lo:i+1], ys[lo:i+1])
+				n, sx, sy, sxx, syy, sxy, kx, ky = p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
 				rebased = i
 			}
-			each(i, &p, f.ready[i] && p.N >= float64(f.minCount))
+			// field by field: a struct literal is copied in 16-byte moves
+			// that cannot forward from the 8-byte stores building it
+			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = n, sx, sy, sxx, syy, sxy, kx, ky
+			each(i, &p, f.ready[i] && n >= float64(f.minCount))
 		}
 	}
 }
