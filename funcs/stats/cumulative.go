@@ -519,13 +519,13 @@ func IntsOf(xs []float64) *value.Vector {
 // correct digit when the values barely vary far from zero (the
 // correlation of 1000000.001, 1000000.002, ... with 1, 2, ... was NULL,
 // and a moving correlation 1.0001). The centred statistics (Covar, Corr,
-// Beta) do not depend on the offsets; SumX, SumY, SumXX, SumYY and SumXY
-// give the sums of the values themselves.
+// Beta) do not depend on the offsets; SumY, SumXX, SumYY and SumXY give
+// the sums of the values themselves.
 type PairSums struct{ N, Sx, Sy, Sxx, Syy, Sxy, Kx, Ky float64 }
 
+// Add adds a pair; the first pair of empty sums becomes their offsets.
 func (p *PairSums) Add(x, y float64) {
 	if p.N == 0 {
-		// rounding may have left the emptied sums a hair off zero
 		*p = PairSums{Kx: x, Ky: y}
 	}
 	x, y = x-p.Kx, y-p.Ky
@@ -536,19 +536,6 @@ func (p *PairSums) Add(x, y float64) {
 	p.Syy += y * y
 	p.Sxy += x * y
 }
-
-func (p *PairSums) Remove(x, y float64) {
-	x, y = x-p.Kx, y-p.Ky
-	p.N--
-	p.Sx -= x
-	p.Sy -= y
-	p.Sxx -= x * x
-	p.Syy -= y * y
-	p.Sxy -= x * y
-}
-
-// SumX is the sum of the pairs' x values.
-func (p *PairSums) SumX() float64 { return p.Sx + p.N*p.Kx }
 
 // SumY is the sum of the pairs' y values.
 func (p *PairSums) SumY() float64 { return p.Sy + p.N*p.Ky }
@@ -565,11 +552,9 @@ func (p *PairSums) SumXY() float64 {
 }
 
 // Rebase recomputes the sums over the pairs of xs and ys with neither
-// NULL, as offsets from the last such pair. With the offsets taken from
-// a member of the set, the centred sum of squares is at least 1/(n+1) of
-// the offsets' (one member's squared deviation is at most the sum of
-// them all), so windows of fewer than 10,000 pairs come out well
-// conditioned.
+// NULL, as offsets from the last such pair: with the offsets taken from
+// a member of the set, the centred sums of squares are at least 1/n of
+// the offsets' (no member is further from the mean than the rest allow).
 func (p *PairSums) Rebase(xs, ys []float64) {
 	*p = PairSums{}
 	last := len(xs) - 1

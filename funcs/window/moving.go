@@ -62,41 +62,52 @@ func sumKernel(g func(n, s1, s2, s3, s4 float64) float64) kernel {
 
 // momentKernel is sumKernel for the central moments (variance, skew,
 // kurtosis), which g computes from sums of the values' offsets from a
-// value k: a frame whose values barely vary, far from where the sums
-// started, leaves its variance as the difference of two nearly equal
-// sums with no correct digit (mstd of 1000000.001, 1000000.002, ...
-// came out ten times too large). When the sums have cancelled that far,
-// they are recomputed with k the frame's last value (at most once per
-// frame, so O(1) a row), after which the centred sum of squares is at
-// least 1/(n+1) of the offsets'.
+// value k of the frame: sums of the raw values leave the variance of a
+// frame whose values barely vary far from zero as the difference of two
+// nearly equal sums with no correct digit (mstd of 1000000.001,
+// 1000000.002, ... came out ten times too large). Adding and removing
+// values leaves rounding of the order of their squares in the sums, so
+// when the centred sum of squares falls below drift times the squares
+// added and removed since the sums restarted, they are recomputed from
+// the frame (see drift for the cost).
 func momentKernel(g func(n, s1, s2, s3, s4 float64) float64) kernel {
 	return powerSums(true, g)
 }
 
-// illConditioned is how close the square of a sum of offsets may come to
-// n times their sum of squares: past it, more than four digits of the
-// centred sum of squares (their difference over n) are lost to rounding,
-// and the sums are recomputed from the frame.
-const illConditioned = 1 - 1e-4
+// drift is how small a centred sum of squares may get, against the sum of
+// the squared offsets added and removed since the sums restarted (which
+// bounds their rounding, about 1e-16 of it), before the sums are
+// recomputed: beyond it the centred sum would keep fewer than eight
+// correct digits. Recomputed with k the frame's last value, the centred
+// sum is at least 1/n of the offsets' squares (no member of a set is
+// further from its mean than the rest allow), so it takes values far
+// from k entering and leaving again, n rows at least, before the next
+// recompute: O(1) a row.
+const drift = 1e-8
 
 func powerSums(centred bool, g func(n, s1, s2, s3, s4 float64) float64) kernel {
 	return func(xs []float64, f *frames, out []float64) {
-		var n, s1, s2, s3, s4, k float64
-		lo, rebased := 0, -1
+		// e is the squares of the offsets added and removed since the
+		// sums restarted
+		var n, s1, s2, s3, s4, k, e float64
+		lo := 0
 		for i, x := range xs {
 			if !funcs.IsNullF(x) {
+				if centred && n == 0 {
+					s1, s2, s3, s4, k, e = 0, 0, 0, 0, x, 0
+				}
 				x -= k
 				x2 := x * x
-				n, s1, s2, s3, s4 = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2
+				n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
 			}
 			for ; lo < f.lo[i]; lo++ {
 				if y := xs[lo]; !funcs.IsNullF(y) {
 					y -= k
 					y2 := y * y
-					n, s1, s2, s3, s4 = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2
+					n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
 				}
 			}
-			if centred && lo > rebased && n >= 2 && s1*s1 > illConditioned*n*s2 {
+			if centred && n >= 2 && n*s2-s1*s1 < drift*n*e {
 				n, s1, s2, s3, s4, k = 0, 0, 0, 0, 0, 0
 				for j := i; j >= lo; j-- {
 					if !funcs.IsNullF(xs[j]) {
@@ -111,7 +122,7 @@ func powerSums(centred bool, g func(n, s1, s2, s3, s4 float64) float64) kernel {
 						n, s1, s2, s3, s4 = n+1, s1+y, s2+y2, s3+y2*y, s4+y2*y2
 					}
 				}
-				rebased = i
+				e = s2
 			}
 			if !f.ready[i] || n < float64(f.minCount) || n == 0 {
 				out[i] = value.NullFloat64
@@ -599,28 +610,31 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 		// them in memory, as p escapes to each (twice the time).
 		var p stats.PairSums
 		var n, sx, sy, sxx, syy, sxy, kx, ky float64
-		lo, rebased := 0, -1
+		// ex and ey are the squares of the offsets added and removed
+		// since the sums restarted (see drift)
+		var ex, ey float64
+		lo := 0
 		for i := range xs {
 			if x, y := xs[i], ys[i]; !funcs.IsNullF(x) && !funcs.IsNullF(y) {
 				if n == 0 {
 					// rounding may have left the emptied sums a hair off zero
-					sx, sy, sxx, syy, sxy, kx, ky = 0, 0, 0, 0, 0, x, y
+					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = 0, 0, 0, 0, 0, x, y, 0, 0
 				}
 				x, y = x-kx, y-ky
-				n, sx, sy, sxx, syy, sxy = n+1, sx+x, sy+y, sxx+x*x, syy+y*y, sxy+x*y
+				x2, y2 := x*x, y*y
+				n, sx, sy, sxx, syy, sxy, ex, ey = n+1, sx+x, sy+y, sxx+x2, syy+y2, sxy+x*y, ex+x2, ey+y2
 			}
 			for ; lo < f.lo[i]; lo++ {
 				if x, y := xs[lo], ys[lo]; !funcs.IsNullF(x) && !funcs.IsNullF(y) {
 					x, y = x-kx, y-ky
-					n, sx, sy, sxx, syy, sxy = n-1, sx-x, sy-y, sxx-x*x, syy-y*y, sxy-x*y
+					x2, y2 := x*x, y*y
+					n, sx, sy, sxx, syy, sxy, ex, ey = n-1, sx-x, sy-y, sxx-x2, syy-y2, sxy-x*y, ex+x2, ey+y2
 				}
 			}
-			// Once per frame at most, so that a rebase costs O(1) a row
-			// however long the window.
-			if lo > rebased && n >= 2 && (sx*sx > illConditioned*n*sxx || sy*sy > illConditioned*n*syy) {
+			if n >= 2 && (n*sxx-sx*sx < drift*n*ex || n*syy-sy*sy < drift*n*ey) {
 				p.Rebase(xs[lo:i+1], ys[lo:i+1])
 				n, sx, sy, sxx, syy, sxy, kx, ky = p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
-				rebased = i
+				ex, ey = sxx, syy
 			}
 			// field by field: a struct literal is copied in 16-byte moves
 			// that cannot forward from the 8-byte stores building it
