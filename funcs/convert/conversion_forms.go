@@ -167,12 +167,10 @@ func typedMatrix(typ value.Value, rest []value.Value) (value.Value, error) {
 	if len(rest) < 2 {
 		return nil, errors.New("matrix(dataType, rows, cols) needs rows and cols.")
 	}
-	rows, err := funcs.IntArg("matrix", "rows", rest[0], 0)
-	if err != nil {
-		return nil, err
-	}
-	cols, err := funcs.IntArg("matrix", "cols", rest[1], 0)
-	if err != nil {
+	r := funcs.ReadArgs("matrix", rest)
+	rows := r.Int("rows", rest[0], 0)
+	cols := r.Int("cols", rest[1], 0)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if rows < 0 || cols < 0 || rows*cols > math.MaxInt32 {

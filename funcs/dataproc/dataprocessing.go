@@ -286,12 +286,10 @@ func xextremeLast(max bool) funcs.Impl {
 
 func xmovingExtremeLast(name string, max bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
-		w, err := funcs.PositiveIntArg(name, "window", args[1], 0)
-		if err != nil {
-			return nil, err
-		}
-		minP, err := funcs.PositiveIntArg(name, "minPeriods", funcs.Arg(args, 2), w)
-		if err != nil {
+		r := funcs.ReadArgs(name, args)
+		w := r.PositiveInt("window", args[1], 0)
+		minP := r.PositiveInt("minPeriods", funcs.Arg(args, 2), w)
+		if err := r.Err(); err != nil {
 			return nil, err
 		}
 		return xperColumn(name, args[0], func(v *value.Vector) (value.Value, error) {
@@ -666,12 +664,10 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	k, err := funcs.PositiveIntArg("bucketCount", "bucketNum", args[2], 0)
-	if err != nil {
-		return nil, err
-	}
-	outbound, err := funcs.BoolArg("bucketCount", "includeOutbound", funcs.Arg(args, 3), false)
-	if err != nil {
+	ra := funcs.ReadArgs("bucketCount", args)
+	k := ra.PositiveInt("bucketNum", args[2], 0)
+	outbound := ra.Bool("includeOutbound", funcs.Arg(args, 3), false)
+	if err := ra.Err(); err != nil {
 		return nil, err
 	}
 	lo, hi := lohi[0], lohi[1]

@@ -594,12 +594,10 @@ func xmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := funcs.PositiveIntArg("moving", "window", args[2], 0)
-	if err != nil {
-		return nil, err
-	}
-	minP, err := funcs.PositiveIntArg("moving", "minPeriods", funcs.Arg(args, 3), w)
-	if err != nil {
+	r := funcs.ReadArgs("moving", args)
+	w := r.PositiveInt("window", args[2], 0)
+	minP := r.PositiveInt("minPeriods", funcs.Arg(args, 3), w)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return callOnWindows(env, fn, list, n, func(i int) (int, int, bool) {
@@ -632,12 +630,10 @@ func xrolling(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := funcs.PositiveIntArg("rolling", "window", args[2], 0)
-	if err != nil {
-		return nil, err
-	}
-	step, err := funcs.PositiveIntArg("rolling", "step", funcs.Arg(args, 3), 1)
-	if err != nil {
+	ra := funcs.ReadArgs("rolling", args)
+	w := ra.PositiveInt("window", args[2], 0)
+	step := ra.PositiveInt("step", funcs.Arg(args, 3), 1)
+	if err := ra.Err(); err != nil {
 		return nil, err
 	}
 	var out []value.Value

@@ -79,12 +79,10 @@ func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 	if e.elapsed, err = funcs.BoolArg(snapshotFn, "outputElapsedMicroseconds", funcs.GivenArg(args, 7), false); err != nil {
 		return nil, err
 	}
-	ldup, err := funcs.BoolArg(snapshotFn, "keepLeftDuplicates", funcs.GivenArg(args, 8), false)
-	if err != nil {
-		return nil, err
-	}
-	rdup, err := funcs.BoolArg(snapshotFn, "keepRightDuplicates", funcs.GivenArg(args, 9), false)
-	if err != nil {
+	ra := funcs.ReadArgs(snapshotFn, args)
+	ldup := ra.Bool("keepLeftDuplicates", funcs.GivenArg(args, 8), false)
+	rdup := ra.Bool("keepRightDuplicates", funcs.GivenArg(args, 9), false)
+	if err := ra.Err(); err != nil {
 		return nil, err
 	}
 	if e.inner, err = funcs.BoolArg(snapshotFn, "isInnerJoin", funcs.GivenArg(args, 10), true); err != nil {

@@ -469,12 +469,10 @@ func xmilastNot(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !isMatrix && (!ok || v.T == value.Any) {
 		return nil, ddberr.Errorf("The argument [X] of milastNot must be a vector.")
 	}
-	w, err := funcs.PositiveIntArg("milastNot", "window", args[1], 0)
-	if err != nil {
-		return nil, err
-	}
-	minP, err := funcs.PositiveIntArg("milastNot", "minPeriods", funcs.Arg(args, 2), w)
-	if err != nil {
+	r := funcs.ReadArgs("milastNot", args)
+	w := r.PositiveInt("window", args[1], 0)
+	minP := r.PositiveInt("minPeriods", funcs.Arg(args, 2), w)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if m, ok := args[0].(*value.Matrix); ok && m.Indexed != value.NotIndexed && m.RowLabels != nil && m.RowLabels.T.Category() == value.CatTemporal {
@@ -835,12 +833,10 @@ func cellAt(obj value.Value, r, c int) (value.Value, error) {
 }
 
 func xcell(env funcs.Env, args []value.Value) (value.Value, error) {
-	r, err := funcs.IntArg("cell", "row", args[1], 0)
-	if err != nil {
-		return nil, err
-	}
-	c, err := funcs.IntArg("cell", "col", args[2], 0)
-	if err != nil {
+	ra := funcs.ReadArgs("cell", args)
+	r := ra.Int("row", args[1], 0)
+	c := ra.Int("col", args[2], 0)
+	if err := ra.Err(); err != nil {
 		return nil, err
 	}
 	return cellAt(args[0], int(r), int(c))

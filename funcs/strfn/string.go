@@ -136,12 +136,10 @@ func substr(fn string, runes bool) funcs.Impl {
 // by default); a longer str is cut to its first length bytes.
 func pad(fn string, left bool) funcs.Impl {
 	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
-		n, err := funcs.NonNegIntArg(fn, "length", args[1], 0)
-		if err != nil {
-			return nil, err
-		}
-		fill, err := funcs.OptStrScalarArg(fn, "pattern", funcs.Arg(args, 2), " ")
-		if err != nil {
+		r := funcs.ReadArgs(fn, args)
+		n := r.NonNegInt("length", args[1], 0)
+		fill := r.OptStrScalar("pattern", funcs.Arg(args, 2), " ")
+		if err := r.Err(); err != nil {
 			return nil, err
 		}
 		return funcs.MapStrings(fn, args[0], func(s string) string {
