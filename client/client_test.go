@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -181,8 +182,7 @@ func TestPrintOutput(t *testing.T) {
 	ts := server.RunT(t)
 	var out strings.Builder
 	c := dial(t, ts.Addr, func(o *client.Options) { o.Output = &out })
-	v, err := c.Run(context.Background(), `print("hello"); 1`)
-	require.NoError(t, err)
+	v := testkit.Query(t, c, `print("hello"); 1`)
 	require.Equal(t, "1", v.String())
 	require.Equal(t, "hello\n", out.String())
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -103,19 +104,16 @@ func TestCompressedTable(t *testing.T) {
 			t.Run(tc.name+"/symbols="+strconv.Itoa(int(symbols)), func(t *testing.T) {
 				c := dial(t, ts.Addr, func(o *client.Options) { o.Symbols = symbols })
 				ctx := context.Background()
-				_, err := c.Run(ctx, "t = table(1:0, `id`sh`ts`px`sym`str, [INT,SHORT,TIMESTAMP,DOUBLE,SYMBOL,STRING])")
-				require.NoError(t, err)
+				testkit.Query(t, c, "t = table(1:0, `id`sh`ts`px`sym`str, [INT,SHORT,TIMESTAMP,DOUBLE,SYMBOL,STRING])")
 				arg := &client.CompressedTable{Table: want, Methods: tc.methods}
 				v, err := c.RunFunc(ctx, "tableInsert{t}", arg)
 				require.NoError(t, err)
 				require.Equal(t, "40000", v.String())
-				v, err = c.Run(ctx, "t")
-				require.NoError(t, err)
+				v = testkit.Query(t, c, "t")
 				require.Equal(t, want, v)
 
 				require.NoError(t, c.Upload(ctx, map[string]value.Value{"u": *arg}))
-				v, err = c.Run(ctx, "u")
-				require.NoError(t, err)
+				v = testkit.Query(t, c, "u")
 				require.Equal(t, want, v)
 			})
 		}

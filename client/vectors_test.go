@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
@@ -101,8 +102,7 @@ func TestClientSendsGoAPIBytes(t *testing.T) {
 	defer c.Close()
 	require.Equal(t, "1195587396", c.SessionID())
 
-	v, err := c.Run(ctx, "1+1")
-	require.NoError(t, err)
+	v := testkit.Query(t, c, "1+1")
 	require.Equal(t, value.NewInt(2).String(), v.String())
 
 	v, err = c.RunFunc(ctx, "add", value.NewInt(7), value.NewInt(7))
@@ -116,8 +116,7 @@ func TestClientSendsGoAPIBytes(t *testing.T) {
 	var se *client.ServerError
 	require.ErrorAs(t, err, &se)
 
-	v, err = c.Run(ctx, "schema(t1)")
-	require.NoError(t, err)
+	v = testkit.Query(t, c, "schema(t1)")
 	d := v.(*value.Dict)
 	defs := d.Get(value.NewStrings(value.String, []string{"colDefs"}), 0).(*value.Table)
 	require.Equal(t, []string{"id", "sym", "price"}, defs.Column("name").Str)

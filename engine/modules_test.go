@@ -51,9 +51,7 @@ func TestModules(t *testing.T) {
 		{"a module function as a value", "use ta\neach(ta::twice, 1 2 3)", "[2,4,6]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v, err := moduleEngine(t, moduleFiles).NewSession().Run(tc.script)
-			require.NoError(t, err)
-			require.Equal(t, tc.want, v.String())
+			require.Equal(t, tc.want, mustRun(t, moduleEngine(t, moduleFiles).NewSession(), tc.script).String())
 		})
 	}
 }

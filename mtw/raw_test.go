@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -280,8 +281,7 @@ func TestUnwrittenDataAsInserted(t *testing.T) {
 func TestInsertCopiesBuffers(t *testing.T) {
 	ts := server.RunT(t)
 	c := ts.Dial(t)
-	_, err := c.Run(context.Background(), "share table(1:0, `id`b, [INT, BLOB]) as blobs")
-	require.NoError(t, err)
+	testkit.Query(t, c, "share table(1:0, `id`b, [INT, BLOB]) as blobs")
 	w := idleWriter(t, ts, "blobs")
 	buf := []byte("first")
 	require.True(t, w.Insert(int32(1), buf).Succeed())

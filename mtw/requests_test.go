@@ -13,6 +13,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -256,8 +257,7 @@ func TestSendFailure(t *testing.T) {
 	w, err := New(Config{Host: ts.Host, Port: ts.Port, UserID: "admin", Password: "123456",
 		DBPath: "dfs://h", TableName: "pt", BatchSize: 1000, Throttle: time.Hour, ThreadCount: 2, PartitionCol: "id"})
 	require.NoError(t, err)
-	_, err = c.Run(context.Background(), `dropDatabase("dfs://h")`)
-	require.NoError(t, err)
+	testkit.Query(t, c, `dropDatabase("dfs://h")`)
 	for i := 0; i < 20; i++ {
 		require.True(t, w.Insert(time.Date(2022, 3, 23, 0, 0, 0, 0, time.UTC), "A", i).Succeed())
 	}
@@ -366,8 +366,7 @@ func TestDecimalAndTypes(t *testing.T) {
 	require.True(t, w.Insert(nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, "B", nil, nil, nil, "3.14159").Succeed())
 	w.WaitForThreadCompletion()
 	require.True(t, w.GetStatus().Succeed(), w.GetStatus().String())
-	v, err := c.Run(context.Background(), "select * from types order by sym")
-	require.NoError(t, err)
+	v := testkit.Query(t, c, "select * from types order by sym")
 	tb := v.(*value.Table)
 	require.Equal(t, 2, tb.Rows())
 	want := []string{"true", "1", "2", "3", "4", "2022.03.23", "2022.03M", "09:30:00.123", "2022.03.23T09:30:00.123",

@@ -12,6 +12,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/server"
 )
 
@@ -138,8 +139,7 @@ func TestValidationTexts(t *testing.T) {
 func TestFunctionTexts(t *testing.T) {
 	ts := server.RunT(t)
 	c := setupTables(t, ts)
-	_, err := c.Run(context.Background(), "kt = keyedTable(`index, 1:0, `index`v, [INT,DOUBLE]); share kt as kglobal")
-	require.NoError(t, err)
+	testkit.Query(t, c, "kt = keyedTable(`index, 1:0, `index`v, [INT,DOUBLE]); share kt as kglobal")
 	cases := []struct {
 		cfg  Config
 		want string

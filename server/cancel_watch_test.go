@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
 
@@ -16,8 +17,7 @@ func TestDisconnectCancelsRunningRequest(t *testing.T) {
 	ts := RunT(t)
 	ctx := context.Background()
 	admin := ts.Dial(t)
-	_, err := admin.Run(ctx, "share dict(INT,LONG) as ticks; ticks[0] = 0")
-	require.NoError(t, err)
+	testkit.Query(t, admin, "share dict(INT,LONG) as ticks; ticks[0] = 0")
 
 	raw := dialRaw(t, ts.Addr)
 	raw.send(goScript(t, "do { ticks[0] = ticks[0] + 1 } while(true)"))

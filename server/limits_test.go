@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -38,8 +39,7 @@ func TestMaxConnections(t *testing.T) {
 		return err == nil && r.status == "OK"
 	}, 5*time.Second, 20*time.Millisecond)
 
-	_, err := a.Run(ctx, "setMaxConnections(3)")
-	require.NoError(t, err)
+	testkit.Query(t, a, "setMaxConnections(3)")
 	b2 := dialRaw(t, ts.Addr)
 	b2.ok(goScript(t, "1"))
 	v, err := a.Run(ctx, "1+1")

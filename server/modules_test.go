@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -26,10 +27,8 @@ func TestModulesOverTheWire(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "8", v.String(), "preloaded: qualified names in every session")
 
-	_, err = c.Run(ctx, "use calc")
-	require.NoError(t, err)
-	v, err = c.Run(ctx, "quad(1) + calc::quad(2)")
-	require.NoError(t, err)
+	testkit.Query(t, c, "use calc")
+	v = testkit.Query(t, c, "quad(1) + calc::quad(2)")
 	require.Equal(t, "12", v.String())
 	v, err = c.RunFunc(ctx, "calc::quad", value.NewInt(3))
 	require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/client"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/server"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire/streammsg"
@@ -91,8 +92,7 @@ func TestSubscribeFromClientOffsets(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ts := server.RunT(t)
 			c := ts.Dial(t)
-			_, err := c.Run(context.Background(), tradesTable)
-			require.NoError(t, err)
+			testkit.Query(t, c, tradesTable)
 			appendTrades(t, c, 0, 5)
 			s := subscribe(t, ts, client.SubscribeOptions{Action: "act", Offset: tc.offset})
 			require.Equal(t, []string{"time", "sym", "price", "id"}, s.Columns)
@@ -110,8 +110,7 @@ func TestSubscribeFromClientOffsets(t *testing.T) {
 func TestSubscribeFromClientFilter(t *testing.T) {
 	ts := server.RunT(t)
 	c := ts.Dial(t)
-	_, err := c.Run(context.Background(), tradesTable)
-	require.NoError(t, err)
+	testkit.Query(t, c, tradesTable)
 	s := subscribe(t, ts, client.SubscribeOptions{Offset: -1, Filter: value.NewStrings(value.String, []string{"b"})})
 	appendTrades(t, c, 0, 3000)
 	m, err := s.Next() // schema
@@ -179,10 +178,8 @@ func TestSubscribeFromClientErrors(t *testing.T) {
 	ids, _ := receive(t, again, 0, 3)
 	require.Equal(t, seq(0, 3), ids)
 	// a local subscription of the same topic is another subscription
-	_, err = c.Run(ctx, `subscribeTable(tableName="trades", actionName="dup", handler=def(msg){})`)
-	require.NoError(t, err)
-	_, err = c.Run(ctx, `unsubscribeTable(tableName="trades", actionName="dup")`)
-	require.NoError(t, err)
+	testkit.Query(t, c, `subscribeTable(tableName="trades", actionName="dup", handler=def(msg){})`)
+	testkit.Query(t, c, `unsubscribeTable(tableName="trades", actionName="dup")`)
 }
 
 // waitPublishers waits until getStreamingStat shows want subscribers
@@ -190,8 +187,7 @@ func TestSubscribeFromClientErrors(t *testing.T) {
 func waitPublishers(t *testing.T, c *client.Conn, want int) {
 	t.Helper()
 	require.Eventually(t, func() bool {
-		v, err := c.Run(context.Background(), `exec count(*) from getStreamingStat().pubTables where tableName="trades"`)
-		require.NoError(t, err)
+		v := testkit.Query(t, c, `exec count(*) from getStreamingStat().pubTables where tableName="trades"`)
 		return int(v.(*value.Scalar).I) == want
 	}, 5e9, 1e7, "subscriptions to trades")
 }
@@ -208,8 +204,7 @@ func TestSubscribeFromClientEnds(t *testing.T) {
 	before := runtime.NumGoroutine()
 	ts := server.RunT(t)
 	c := ts.Dial(t)
-	_, err := c.Run(ctx, tradesTable)
-	require.NoError(t, err)
+	testkit.Query(t, c, tradesTable)
 	idle := runtime.NumGoroutine()
 
 	// the client hangs up: the publisher stops
@@ -217,14 +212,11 @@ func TestSubscribeFromClientEnds(t *testing.T) {
 	require.NoError(t, err)
 	waitPublishers(t, c, 1)
 	// the subscriber is a connection of this node, not a worker
-	v, err := c.Run(ctx, `p = getStreamingStat().pubConns; string(p.client) + " " + string(p.queueDepthLimit) + " " + p.tables`)
-	require.NoError(t, err)
+	v := testkit.Query(t, c, `p = getStreamingStat().pubConns; string(p.client) + " " + string(p.queueDepthLimit) + " " + p.tables`)
 	require.Equal(t, []string{"localhost:0 10000000 trades"}, v.(*value.Vector).Strings())
-	v, err = c.Run(ctx, `exec subscriber from getStreamingStat().pubTables`)
-	require.NoError(t, err)
+	v = testkit.Query(t, c, `exec subscriber from getStreamingStat().pubTables`)
 	require.Equal(t, []string{"localhost:0"}, v.(*value.Vector).Strings())
-	v, err = c.Run(ctx, `exec count(*) from getStreamingStat().subWorkers`)
-	require.NoError(t, err)
+	v = testkit.Query(t, c, `exec count(*) from getStreamingStat().subWorkers`)
 	require.Equal(t, int64(0), v.(*value.Scalar).I)
 	_, err = c.Run(ctx, "dropStreamTable(`trades)")
 	require.EqualError(t, err, `dropStreamTable("trades") => All subscriptions to the stream table trades must be canceled before it can be dropped. Call getStreamingStat().pubTables to get the status of all stream tables. RefId: S03003`)
@@ -237,8 +229,7 @@ func TestSubscribeFromClientEnds(t *testing.T) {
 	require.NoError(t, err)
 	_, err = s.Next() // schema
 	require.NoError(t, err)
-	_, err = c.Run(ctx, `stopPublishTable("localhost", 0, "trades", "b")`)
-	require.NoError(t, err)
+	testkit.Query(t, c, `stopPublishTable("localhost", 0, "trades", "b")`)
 	_, err = s.Next()
 	require.Error(t, err)
 	s.Close()
@@ -265,8 +256,7 @@ func TestSubscribeFromClientEnds(t *testing.T) {
 func TestSubscribeFromClientSlowReader(t *testing.T) {
 	ts := server.RunT(t)
 	c := ts.Dial(t)
-	_, err := c.Run(context.Background(), tradesTable)
-	require.NoError(t, err)
+	testkit.Query(t, c, tradesTable)
 	subscribe(t, ts, client.SubscribeOptions{Action: "stuck"}) // never read
 	fast := subscribe(t, ts, client.SubscribeOptions{Action: "fast"})
 	const rows = 500_000 // some 12 MB on the wire: more than the socket buffers hold
@@ -275,8 +265,7 @@ func TestSubscribeFromClientSlowReader(t *testing.T) {
 	}
 	ids, _ := receive(t, fast, 0, rows)
 	require.Equal(t, seq(0, rows), ids)
-	v, err := c.Run(context.Background(), `exec queueDepth from getStreamingStat().pubConns`)
-	require.NoError(t, err)
+	v := testkit.Query(t, c, `exec queueDepth from getStreamingStat().pubConns`)
 	require.Greater(t, v.(*value.Vector).I64[0], int64(0), "the stuck subscriber's rows wait")
 }
 
@@ -285,8 +274,7 @@ func TestSubscribeFromClientSlowReader(t *testing.T) {
 func TestSubscribeFromClientOverflow(t *testing.T) {
 	ts := server.RunT(t, server.WithConfig("maxPubQueueDepthPerSite", "1000"))
 	c := ts.Dial(t)
-	_, err := c.Run(context.Background(), tradesTable)
-	require.NoError(t, err)
+	testkit.Query(t, c, tradesTable)
 	stuck := subscribe(t, ts, client.SubscribeOptions{Action: "stuck"}) // reads nothing for now
 	const rows = 500_000                                                // more than the socket buffers hold
 	for i := 0; i < rows; i += 50_000 {
@@ -303,7 +291,6 @@ func TestSubscribeFromClientOverflow(t *testing.T) {
 		got += m.Rows()
 	}
 	require.Less(t, got, rows)
-	v, err := c.Run(context.Background(), `getConfig("maxPubQueueDepthPerSite")`)
-	require.NoError(t, err)
+	v := testkit.Query(t, c, `getConfig("maxPubQueueDepthPerSite")`)
 	require.Equal(t, "1000", v.String())
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -469,8 +470,7 @@ func TestRunT(t *testing.T) {
 	require.Equal(t, "add", ts.Engine.Config().NewValuePartitionPolicy)
 	c, err := client.Dial(context.Background(), ts.Addr, client.Options{User: "admin", Password: "123456"})
 	require.NoError(t, err)
-	v, err := c.Run(context.Background(), `getConfig("newValuePartitionPolicy")`)
-	require.NoError(t, err)
+	v := testkit.Query(t, c, `getConfig("newValuePartitionPolicy")`)
 	require.Equal(t, "add", v.(*value.Scalar).S)
 	c.Close()
 }

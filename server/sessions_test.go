@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -26,8 +27,7 @@ func TestCloseSessionsOverTheWire(t *testing.T) {
 	sid, err := strconv.ParseInt(vid, 10, 64)
 	require.NoError(t, err)
 
-	v, err := admin.Run(ctx, "select * from getSessionMemoryStat() where sessionId = "+vid+"l")
-	require.NoError(t, err)
+	v := testkit.Query(t, admin, "select * from getSessionMemoryStat() where sessionId = "+vid+"l")
 	tb := v.(*value.Table)
 	require.Equal(t, 1, tb.Rows())
 	require.Equal(t, "admin", tb.Column("userId").Str[0])
@@ -36,8 +36,7 @@ func TestCloseSessionsOverTheWire(t *testing.T) {
 
 	done := inBackground(victim, "do {} while(true)")
 	eventuallyCount(t, admin, "exec count(*) from getConsoleJobs() where sessionId = "+vid+"l", 1)
-	_, err = admin.Run(ctx, "closeSessions("+strconv.FormatInt(sid, 10)+"l)")
-	require.NoError(t, err)
+	testkit.Query(t, admin, "closeSessions("+strconv.FormatInt(sid, 10)+"l)")
 	require.Error(t, ended(t, done, "closeSessions did not end the session's request"))
 	eventuallyCount(t, admin, "exec count(*) from getSessionMemoryStat() where sessionId = "+vid+"l", 0)
 	v, err = admin.Run(ctx, "1+1")
@@ -55,8 +54,7 @@ func TestCancelConsoleJobOverTheWire(t *testing.T) {
 	wid := worker.SessionID()
 	done := inBackground(worker, "t = table(1..1000 as x); do { select sum(x) from t } while(true)")
 	eventuallyCount(t, admin, "exec count(*) from getRunningQueries() where sessionID = "+wid+"l", 1)
-	_, err := admin.Run(ctx, "cancelConsoleJob(exec rootJobId from getConsoleJobs() where sessionId = "+wid+"l)")
-	require.NoError(t, err)
+	testkit.Query(t, admin, "cancelConsoleJob(exec rootJobId from getConsoleJobs() where sessionId = "+wid+"l)")
 	require.EqualError(t, ended(t, done, "cancelConsoleJob did not stop the query loop"), "The job was cancelled.")
 	v, err := worker.Run(ctx, "exec sum(x) from t")
 	require.NoError(t, err)
@@ -78,8 +76,7 @@ func inBackground(c *client.Conn, script string) <-chan error {
 func eventuallyCount(t *testing.T, c *client.Conn, script string, n int64) {
 	t.Helper()
 	require.Eventually(t, func() bool {
-		v, err := c.Run(context.Background(), script)
-		require.NoError(t, err)
+		v := testkit.Query(t, c, script)
 		got, _ := v.(*value.Scalar).Int64()
 		return got == n
 	}, 5*time.Second, 10*time.Millisecond)

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -23,17 +24,14 @@ func TestHardwareUsageCountsTrafficPerUser(t *testing.T) {
 	u1, err := client.Dial(ctx, ts.Addr, client.Options{User: "u1", Password: "pw1"})
 	require.NoError(t, err)
 	script := `x = 1..200000; size(x)` // a 200k-row reply is sent back below
-	_, err = u1.Run(ctx, script)
-	require.NoError(t, err)
-	v, err := u1.Run(ctx, "1..200000")
-	require.NoError(t, err)
+	testkit.Query(t, u1, script)
+	v := testkit.Query(t, u1, "1..200000")
 	require.Equal(t, 200000, v.(*value.Vector).Len())
 	require.NoError(t, u1.Close()) // closes before the next sample
 
 	var send, recv int64
 	require.Eventually(t, func() bool {
-		v, err := admin.Run(ctx, `select sum(send) as s, sum(recv) as r from getUserHardwareUsage() where userId = "u1"`)
-		require.NoError(t, err)
+		v := testkit.Query(t, admin, `select sum(send) as s, sum(recv) as r from getUserHardwareUsage() where userId = "u1"`)
 		tb := v.(*value.Table)
 		send, recv = tb.Column("s").I64[0], tb.Column("r").I64[0]
 		return send > 0
@@ -44,8 +42,7 @@ func TestHardwareUsageCountsTrafficPerUser(t *testing.T) {
 	require.Less(t, recv, int64(4096))
 
 	// admin's own requests are admin's, not u1's
-	v, err = admin.Run(ctx, `exec sum(send) from getUserHardwareUsage() where userId = "admin"`)
-	require.NoError(t, err)
+	v = testkit.Query(t, admin, `exec sum(send) from getUserHardwareUsage() where userId = "admin"`)
 	adminSent, _ := v.(*value.Scalar).Int64()
 	require.Greater(t, adminSent, int64(0))
 }
