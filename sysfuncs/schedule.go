@@ -329,12 +329,10 @@ func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 		}
 		j.OnComplete = cbExpr
 	}
-	prio, err := funcs.IntArg("scheduleJob", "priority", funcs.Arg(args, 9), 4)
-	if err != nil {
-		return nil, err
-	}
-	par, err := funcs.IntArg("scheduleJob", "parallelism", funcs.Arg(args, 10), 2)
-	if err != nil {
+	r := funcs.ReadArgs("scheduleJob", args)
+	prio := r.Int("priority", funcs.Arg(args, 9), 4)
+	par := r.Int("parallelism", funcs.Arg(args, 10), 2)
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	if prio < 0 || prio > 8 || par < 0 || par > 8 {

@@ -20,12 +20,10 @@ func gram(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("colNames of gram must be a STRING scalar or vector.")
 		}
 	}
-	subMean, err := funcs.BoolArg("gram", "subMean", funcs.Arg(args, 2), true)
-	if err != nil {
-		return nil, err
-	}
-	normalize, err := funcs.BoolArg("gram", "normalize", funcs.Arg(args, 3), false)
-	if err != nil {
+	ra := funcs.ReadArgs("gram", args)
+	subMean := ra.Bool("subMean", funcs.Arg(args, 2), true)
+	normalize := ra.Bool("normalize", funcs.Arg(args, 3), false)
+	if err := ra.Err(); err != nil {
 		return nil, err
 	}
 	cols, err := SourceColumns(env, "gram", args[0], names, ddberr.Errorf("ds of gram must be a data source or a tuple of data sources."))
