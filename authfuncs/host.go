@@ -30,8 +30,7 @@ type Host interface {
 }
 
 // impl is one of these functions once its caller's Host and principal
-// are known.
-// r reads its arguments.
+// are known; r reads its arguments.
 type impl func(h Host, p auth.Principal, r *funcs.Args) (value.Value, error)
 
 // rule is who may call a function.

@@ -95,7 +95,10 @@ func (r *Args) Bool(param string, x value.Value, def bool) bool {
 // when x is nil; anything else fails with BadArg's text for param ("must
 // be what").
 func (r *Args) Number(param string, x value.Value, def float64, ok func(float64) bool, what string) float64 {
-	if x == nil || r.err != nil {
+	if r.err != nil {
+		return 0
+	}
+	if x == nil {
 		return def
 	}
 	s, isScalar := x.(*value.Scalar)
