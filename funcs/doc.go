@@ -7,7 +7,7 @@
 // This package owns the registry (Spec, Props, Env, Register, Lookup, All),
 // the argument and result helpers every family shares (args.go,
 // elementwise.go, stringargs.go, numeric.go, assemble.go, concat.go,
-// reshape.go, results.go, codes.go), the argument reader that keeps the
+// reshape.go, results.go), the argument reader that keeps the
 // first error so a chain of reads needs one check (reader.go), the
 // registration wrappers that look up the host and check the caller's
 // rights before a built-in runs (withhost.go, admin.go), the metacode
