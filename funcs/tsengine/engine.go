@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/ticker"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -41,7 +42,7 @@ type engine struct {
 	dayKnown   bool
 	lastDay    int64
 
-	timer streamengine.Timer
+	timer ticker.Timer
 
 	// addedAt is, for each metrics group addMetrics added, where each
 	// group's rows then ended (rows ever taken, compacted ones too): the
