@@ -312,7 +312,7 @@ func (c *Conn) writeArg(a value.Value) (wire.Flag, error) {
 		switch m {
 		case wire.CompressNone, wire.CompressLZ4:
 		case wire.CompressDelta:
-			if !deltaEligible(t.Cols[i].T) {
+			if !wire.DeltaEncodes(t.Cols[i].T) {
 				methods[i] = wire.CompressLZ4
 			}
 		default:
@@ -320,19 +320,6 @@ func (c *Conn) writeArg(a value.Value) (wire.Flag, error) {
 		}
 	}
 	return wire.FlagCompress, c.wr.WriteTable(t, methods)
-}
-
-// deltaEligible reports whether DELTA can encode a column type (16, 32
-// and 64-bit integer-based types, §4.4); other columns use LZ4.
-func deltaEligible(t value.Type) bool {
-	if t.IsArray() {
-		return false
-	}
-	switch t.Storage() {
-	case value.StInt16, value.StInt32, value.StInt64:
-		return true
-	}
-	return false
 }
 
 // watch makes the connection's I/O follow ctx: its deadline, and an

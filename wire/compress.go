@@ -618,6 +618,21 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 	return payload, nil
 }
 
+// DeltaEncodes reports whether DELTA compression can encode a vector of
+// type t: the types stored as 16, 32 or 64-bit integers (SHORT, INT, LONG,
+// the temporal types, DECIMAL32/64), not array vectors. Other columns
+// are sent LZ4-compressed.
+func DeltaEncodes(t value.Type) bool {
+	if t.IsArray() {
+		return false
+	}
+	switch t.Storage() {
+	case value.StInt16, value.StInt32, value.StInt64:
+		return true
+	}
+	return false
+}
+
 // deltaPayload encodes v with delta-of-delta in blocks of 64 KiB of raw
 // data, as the C++ API does.
 func deltaPayload(v *value.Vector, big bool) ([]byte, error) {

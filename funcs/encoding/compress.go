@@ -42,7 +42,9 @@ func compressVector(v *value.Vector, m wire.Compression) (*value.Vector, error) 
 		// SYMBOL vector
 		v = value.NewStrings(value.String, v.Strings())
 	}
-	if m == wire.CompressDelta && !deltaType(v.T) {
+	// The script function refuses DECIMAL, which the wire's DELTA
+	// encodes: compress's page lists SHORT, INT, LONG and temporal types.
+	if m == wire.CompressDelta && (v.T.IsDecimal() || !wire.DeltaEncodes(v.T)) {
 		return nil, ddberr.Errorf("Delta compression supports only SHORT, INT, LONG and temporal types.")
 	}
 	b, err := wire.CompressVector(v, m)
@@ -52,20 +54,6 @@ func compressVector(v *value.Vector, m wire.Compression) (*value.Vector, error) 
 	out := value.NewVector(value.Compress, len(b), len(b))
 	copy(value.AsBytes(out.I8), b)
 	return out, nil
-}
-
-// deltaType reports whether delta-of-delta encoding applies to t: the
-// integral types stored in 16, 32 or 64 bits (SHORT, INT, LONG and the
-// temporal types).
-func deltaType(t value.Type) bool {
-	if t.IsDecimal() {
-		return false
-	}
-	switch t.Storage() {
-	case value.StInt16, value.StInt32, value.StInt64:
-		return true
-	}
-	return false
 }
 
 // decompress is decompress(X): the vector a COMPRESSED vector holds.
