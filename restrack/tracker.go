@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/reclog"
+	"github.com/porpoisedb/porpoise/ticker"
 	"github.com/porpoisedb/porpoise/wallclock"
 )
 
@@ -54,18 +55,16 @@ type Tracker struct {
 	hardware reclog.Log[hardwareRec]
 	access   reclog.Log[accessRec]
 
-	stop chan struct{}
-	done chan struct{}
+	timer ticker.Timer
 }
 
 // Open starts tracking every interval seconds (resourceSamplingInterval;
 // not positive: tracking is not configured and stays off), sampling
 // with sample and keeping the logs under dir ("" in memory).
 func Open(dir string, interval int, sample func() []Usage) (*Tracker, error) {
-	t := &Tracker{sample: sample, stop: make(chan struct{}), done: make(chan struct{})}
+	t := &Tracker{sample: sample}
 	t.hardware.Max, t.access.Max = maxRecords, maxRecords
 	if interval <= 0 {
-		close(t.done)
 		return t, nil
 	}
 	t.interval = time.Duration(interval) * time.Second
@@ -82,7 +81,7 @@ func Open(dir string, interval int, sample func() []Usage) (*Tracker, error) {
 		}
 	}
 	t.on.Store(true)
-	go t.run()
+	t.timer.Start(t.interval, t.tick)
 	return t, nil
 }
 
@@ -99,36 +98,20 @@ func (t *Tracker) SetOn(on bool) {
 
 // Close stops sampling and closes the logs.
 func (t *Tracker) Close() error {
-	if t.interval > 0 {
-		select {
-		case <-t.stop:
-		default:
-			close(t.stop)
-		}
-	}
-	<-t.done
+	t.timer.Stop()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return errors.Join(t.hardware.Close(), t.access.Close())
 }
 
-func (t *Tracker) run() {
-	defer close(t.done)
-	tick := time.NewTicker(t.interval)
-	defer tick.Stop()
-	for {
-		select {
-		case <-t.stop:
-			return
-		case now := <-tick.C:
-			// Sampled while off too: Send and Recv are the bytes since
-			// the previous sample, so traffic while tracking was off
-			// must not count in the first sample after it is on again.
-			us := t.sample()
-			if t.on.Load() {
-				t.addSample(wallclock.Nanos(now), us)
-			}
-		}
+// tick samples usage; it samples while tracking is off too, because Send
+// and Recv are the bytes since the previous sample, so traffic while
+// tracking was off must not count in the first sample after it is on
+// again.
+func (t *Tracker) tick(now time.Time) {
+	us := t.sample()
+	if t.on.Load() {
+		t.addSample(wallclock.Nanos(now), us)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/ticker"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/kernel"
 )
@@ -65,13 +66,12 @@ type Scheduler struct {
 
 	sweeps sweepClock
 
-	stop chan struct{}
-	done chan struct{}
+	timer ticker.Timer
 }
 
 // StartScheduler loads the saved jobs and starts running them.
 func StartScheduler(r Runner, clock func() time.Time) (*Scheduler, error) {
-	s := &Scheduler{runner: r, clock: clock, stop: make(chan struct{}), done: make(chan struct{})}
+	s := &Scheduler{runner: r, clock: clock}
 	blob, ok, err := r.Store().GetSystemObject(scheduleObject)
 	if err != nil {
 		return nil, err
@@ -85,35 +85,16 @@ func StartScheduler(r Runner, clock func() time.Time) (*Scheduler, error) {
 	for _, j := range s.jobs {
 		j.next = j.nextAfter(now)
 	}
-	go s.loop()
+	s.timer.Start(time.Second, func(time.Time) {
+		now := s.clock()
+		s.tick(now)
+		s.sweeps.due(s.runner, now)
+	})
 	return s, nil
 }
 
 // Close stops the scheduler; jobs already submitted run on.
-func (s *Scheduler) Close() {
-	select {
-	case <-s.stop:
-	default:
-		close(s.stop)
-	}
-	<-s.done
-}
-
-func (s *Scheduler) loop() {
-	defer close(s.done)
-	t := time.NewTicker(time.Second)
-	defer t.Stop()
-	for {
-		select {
-		case <-s.stop:
-			return
-		case <-t.C:
-			now := s.clock()
-			s.tick(now)
-			s.sweeps.due(s.runner, now)
-		}
-	}
-}
+func (s *Scheduler) Close() { s.timer.Stop() }
 
 // tick submits every job whose next run is due at now.
 func (s *Scheduler) tick(now time.Time) {

@@ -1,6 +1,7 @@
 package alertengine
 
 import (
+	"slices"
 	"sort"
 	"sync"
 
@@ -75,11 +76,9 @@ func (e *engine) Stat() ([]string, []value.Value) {
 	for _, g := range e.all {
 		rows += len(g.times)
 	}
-	return []string{"numGroups", "numRows", "numMetrics", "metrics", "snapshotDir", "snapshotInterval", "snapshotMsgId",
-			"snapshotTimestamp", "garbageSize", "memoryUsed"},
-		[]value.Value{value.NewLong(int64(len(e.all))), value.NewLong(int64(rows)), value.NewLong(int64(len(e.c.metrics))),
-			value.NewString(e.c.text), value.NewString(e.c.snapshotDir), value.NewLong(e.c.snapInterval), value.NewLong(-1),
-			value.NullScalar(value.Timestamp), value.NewLong(e.c.garbageSize), value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024)}
+	return slices.Concat([]string{"numGroups", "numRows", "numMetrics", "metrics"}, streamengine.SnapshotStatNames(), []string{"garbageSize", "memoryUsed"}),
+		slices.Concat([]value.Value{value.NewLong(int64(len(e.all))), value.NewLong(int64(rows)), value.NewLong(int64(len(e.c.metrics))),
+			value.NewString(e.c.text)}, e.c.snapshot.Stat(), []value.Value{value.NewLong(e.c.garbageSize), value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024)})
 }
 
 // endFloor is the end of the latest window ending at or before t.

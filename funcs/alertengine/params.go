@@ -46,8 +46,7 @@ type config struct {
 	window, step int64
 	garbageSize  int64
 	roundTime    bool
-	snapshotDir  string
-	snapInterval int64
+	snapshot     streamengine.Snapshot
 	windowed     bool // some metric reads an aggregate
 	history      bool // a per-row or mixed metric calls an order-sensitive function
 }
@@ -56,7 +55,7 @@ type config struct {
 func aggCol(k int) string { return fmt.Sprintf("__adAgg%d", k) }
 
 func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, error) {
-	c := &config{garbageSize: 2000, snapInterval: -1}
+	c := &config{garbageSize: 2000}
 	dummy, ok := funcs.Arg(args, 2).(*value.Table)
 	if !ok {
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "dummyTable", fnName, "a table")
@@ -117,16 +116,9 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 			return nil, nil, err
 		}
 	}
-	if c.roundTime, err = funcs.BoolArg(fnName, "roundTime", funcs.GivenArg(args, 9), true); err != nil {
-		return nil, nil, err
-	}
-	if d := funcs.GivenArg(args, 10); d != nil {
-		if c.snapshotDir, err = funcs.StrScalarArg(fnName, "snapshotDir", d); err != nil {
-			return nil, nil, err
-		}
-	}
-	if c.snapInterval, err = funcs.IntArg(fnName, "snapshotIntervalInMsgCount", funcs.GivenArg(args, 11), -1); err != nil {
-		return nil, nil, err
+	r := funcs.ReadArgs(fnName, args)
+	if c.roundTime, c.snapshot = streamengine.ReadRoundAndSnapshot(r, 9); r.Err() != nil {
+		return nil, nil, r.Err()
 	}
 	if d := funcs.GivenArg(args, 13); d != nil {
 		v, ok := d.(*value.Vector)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/ticker"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wallclock"
 )
@@ -50,7 +51,7 @@ type asofEngine struct {
 	latestLeft     int64
 	haveLeft       bool
 
-	timer streamengine.Timer
+	timer ticker.Timer
 }
 
 func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {

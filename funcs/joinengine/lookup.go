@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/ticker"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -33,7 +34,7 @@ type lookupEngine struct {
 
 	source value.Value // rightTable, reloaded every checkTimes
 	daily  []int64     // or at these nanoseconds of each day
-	timer  streamengine.Timer
+	timer  ticker.Timer
 }
 
 func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/ticker"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wallclock"
 )
@@ -42,7 +43,7 @@ type windowEngine struct {
 	closedR    bool
 	sysTime    bool
 	seq        int64 // arrivals so far: a 0:0 window's bounds with useSystemTime
-	timer      streamengine.Timer
+	timer      ticker.Timer
 	outTypes   []value.Type
 	garbage    int
 	maxDelay   int64

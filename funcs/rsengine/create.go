@@ -98,9 +98,9 @@ func newConfig(env funcs.Env, fn string, metricsArg value.Value, metricNames []s
 		}
 	}
 	if d := arg(4); !funcs.NullOrAbsent(d) {
-		cfg.snapDir, _ = funcs.StringArg(d)
+		cfg.snapshot.Dir, _ = funcs.StringArg(d)
 	}
-	if cfg.snapEvery, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", funcs.GivenArg(rest, 5), 0); err != nil {
+	if cfg.snapshot.Interval, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", funcs.GivenArg(rest, 5), 0); err != nil {
 		return nil, nil, err
 	}
 	timeKey := false

@@ -32,8 +32,7 @@ type config struct {
 	output     value.Value
 	handler    bool
 	msgAsTable bool
-	snapDir    string
-	snapEvery  int64
+	snapshot   streamengine.Snapshot
 	// narrow is the count of metrics written one row each under
 	// metricNames (createNarrowReactiveStateEngine), 0 for the wide
 	// engine.
@@ -491,11 +490,9 @@ func (e *engine) Stat() ([]string, []value.Value) {
 	for _, g := range e.groups {
 		mem += int64(cap(g.rows))*8 + 64 + int64(len(g.nodes))*64
 	}
-	ts := value.NewVector(value.Timestamp, 1, 1)
-	ts.SetNull(0)
-	return []string{"numGroups", "numRows", "numMetrics", "memoryInUsed", "snapshotDir", "snapshotInterval", "snapshotMsgId", "snapshotTimestamp"},
-		[]value.Value{value.NewLong(int64(len(e.groups))), value.NewLong(e.nrows), value.NewLong(int64(len(e.cfg.metrics.Exprs))),
-			value.NewLong(mem), value.NewString(e.cfg.snapDir), value.NewLong(e.cfg.snapEvery), value.NewLong(-1), ts.At(0)}
+	return append([]string{"numGroups", "numRows", "numMetrics", "memoryInUsed"}, streamengine.SnapshotStatNames()...),
+		append([]value.Value{value.NewLong(int64(len(e.groups))), value.NewLong(e.nrows), value.NewLong(int64(len(e.cfg.metrics.Exprs))),
+			value.NewLong(mem)}, e.cfg.snapshot.Stat()...)
 }
 
 // Close implements streamengine.Engine: the engine runs nothing of its

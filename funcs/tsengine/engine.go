@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/ticker"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -41,7 +42,7 @@ type engine struct {
 	dayKnown   bool
 	lastDay    int64
 
-	timer streamengine.Timer
+	timer ticker.Timer
 
 	// addedAt is, for each metrics group addMetrics added, where each
 	// group's rows then ended (rows ever taken, compacted ones too): the
@@ -109,18 +110,15 @@ func (e *engine) Stat() ([]string, []value.Value) {
 		rows += len(g.times) - g.off
 	}
 	if e.c.sessionGap > 0 {
-		return []string{"sessionGap", "useSystemTime", "numGroups", "numRows", "numMetrics", "Metrics", "memoryUsed", "snapshotDir",
-				"snapshotInterval", "snapshotMsgId", "snapshotTimestamp"},
-			[]value.Value{value.NewLong(e.c.sessionGap), value.NewBool(e.c.systemCol), value.NewLong(int64(len(e.groups))), value.NewLong(int64(rows)),
-				value.NewLong(int64(e.c.nMetric)), value.NewString(e.c.text), value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024),
-				value.NewString(e.c.snapshotDir), value.NewLong(e.c.snapInterval), value.NewLong(-1), value.NullScalar(value.Timestamp)}
+		return append([]string{"sessionGap", "useSystemTime", "numGroups", "numRows", "numMetrics", "Metrics", "memoryUsed"}, streamengine.SnapshotStatNames()...),
+			append([]value.Value{value.NewLong(e.c.sessionGap), value.NewBool(e.c.systemCol), value.NewLong(int64(len(e.groups))), value.NewLong(int64(rows)),
+				value.NewLong(int64(e.c.nMetric)), value.NewString(e.c.text), value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024)}, e.c.snapshot.Stat()...)
 	}
-	return []string{"windowTime", "step", "useSystemTime", "garbageSize", "numGroups", "numRows", "numMetrics", "metrics",
-			"memoryUsed", "snapshotDir", "snapshotInterval", "snapshotMsgId", "snapshotTimestamp"},
-		[]value.Value{value.NewLong(e.c.windows[0]), value.NewLong(e.c.step), value.NewBool(e.c.systemCol), value.NewLong(e.c.garbageSize),
+	return append([]string{"windowTime", "step", "useSystemTime", "garbageSize", "numGroups", "numRows", "numMetrics", "metrics",
+			"memoryUsed"}, streamengine.SnapshotStatNames()...),
+		append([]value.Value{value.NewLong(e.c.windows[0]), value.NewLong(e.c.step), value.NewBool(e.c.systemCol), value.NewLong(e.c.garbageSize),
 			value.NewLong(int64(len(e.groups))), value.NewLong(int64(rows)), value.NewLong(int64(e.c.nMetric)), value.NewString(e.c.text),
-			value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024), value.NewString(e.c.snapshotDir), value.NewLong(e.c.snapInterval),
-			value.NewLong(-1), value.NullScalar(value.Timestamp)}
+			value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024)}, e.c.snapshot.Stat()...)
 }
 
 // Consume implements streamengine.Engine.

@@ -64,8 +64,7 @@ type config struct {
 	closedRight  bool
 	elapsed      bool
 	delay        int64
-	snapshotDir  string
-	snapInterval int64
+	snapshot     streamengine.Snapshot
 
 	sessionEndForce int64 // createDailyTimeSeriesEngine's forceTriggerSessionEndTime
 
@@ -155,16 +154,9 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 	if c.windowStart && len(c.windows) > 1 {
 		return nil, nil, ddberr.Errorf("The arguments [%s] and [%s] of %s cannot be set together.", "useWindowStartTime", "windowSize vector", fn)
 	}
-	if c.roundTime, err = funcs.BoolArg(fn, "roundTime", funcs.GivenArg(args, 12), true); err != nil {
-		return nil, nil, err
-	}
-	if d := funcs.GivenArg(args, 13); d != nil {
-		if c.snapshotDir, err = funcs.StrScalarArg(fn, "snapshotDir", d); err != nil {
-			return nil, nil, err
-		}
-	}
-	if c.snapInterval, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", funcs.GivenArg(args, 14), -1); err != nil {
-		return nil, nil, err
+	r := funcs.ReadArgs(fn, args)
+	if c.roundTime, c.snapshot = streamengine.ReadRoundAndSnapshot(r, 12); r.Err() != nil {
+		return nil, nil, r.Err()
 	}
 	if err := c.parseFill(fn, funcs.GivenArg(args, 15)); err != nil {
 		return nil, nil, err

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/ticker"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wallclock"
 )
@@ -67,7 +68,7 @@ type crossEngine struct {
 	haveWin   bool
 	// interval: rows arrived since the last computation
 	dirty bool
-	timer streamengine.Timer
+	timer ticker.Timer
 }
 
 func argErr(param, what string) error {
