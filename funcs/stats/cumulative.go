@@ -65,28 +65,75 @@ var CumMoments = map[string]struct {
 	F    func(m *Moments) float64
 	MinN float64
 }{
-	"cumavg":  {func(m *Moments) float64 { return m.S/m.N + m.K }, 1},
-	"cumvar":  {func(m *Moments) float64 { return (m.S2 - m.S*m.S/m.N) / (m.N - 1) }, 2},
-	"cumvarp": {func(m *Moments) float64 { return (m.S2 - m.S*m.S/m.N) / m.N }, 1},
-	"cumstd":  {func(m *Moments) float64 { return math.Sqrt(math.Max(0, (m.S2-m.S*m.S/m.N)/(m.N-1))) }, 2},
-	"cumstdp": {func(m *Moments) float64 { return math.Sqrt(math.Max(0, (m.S2-m.S*m.S/m.N)/m.N)) }, 1},
+	"cumavg":  {cumAvg, 1},
+	"cumvar":  {cumVar, 2},
+	"cumvarp": {cumVarp, 1},
+	"cumstd":  {cumStd, 2},
+	"cumstdp": {cumStdp, 1},
+}
+
+func cumAvg(m *Moments) float64  { return m.S/m.N + m.K }
+func cumVar(m *Moments) float64  { return (m.S2 - m.S*m.S/m.N) / (m.N - 1) }
+func cumVarp(m *Moments) float64 { return (m.S2 - m.S*m.S/m.N) / m.N }
+func cumStd(m *Moments) float64  { return sqrtNonNegative(cumVar(m)) }
+func cumStdp(m *Moments) float64 { return sqrtNonNegative(cumVarp(m)) }
+
+// sqrtNonNegative is math.Sqrt(math.Max(0, v)) without math.Max's call
+// (it does not inline on amd64): NaN stays NaN, a negative rounding
+// residue gives 0.
+func sqrtNonNegative(v float64) float64 {
+	if v <= 0 {
+		return 0
+	}
+	return math.Sqrt(v)
 }
 
 // runningMoments writes CumMoments[name] of the non-NULL elements so far
-// (NULL before the least count).
+// (NULL before the least count): one loop per statistic, with the
+// statistic inlined into it (a func value read from CumMoments is an
+// indirect call per row).
 func runningMoments(name string) func(xs, out []float64) {
-	c := CumMoments[name]
-	return func(xs, out []float64) {
+	minN := CumMoments[name].MinN
+	switch name {
+	case "cumavg":
+		return func(xs, out []float64) { cumulateMoments(xs, out, minN)(cumAvg) }
+	case "cumvar":
+		return func(xs, out []float64) { cumulateMoments(xs, out, minN)(cumVar) }
+	case "cumvarp":
+		return func(xs, out []float64) { cumulateMoments(xs, out, minN)(cumVarp) }
+	case "cumstd":
+		return func(xs, out []float64) { cumulateMoments(xs, out, minN)(cumStd) }
+	case "cumstdp":
+		return func(xs, out []float64) { cumulateMoments(xs, out, minN)(cumStdp) }
+	}
+	panic("stats: no running moments for " + name)
+}
+
+// cumulateMoments returns the loop that keeps the Moments of xs's non-NULL
+// elements so far and writes stat of them into out, NULL while they are
+// fewer than minN. The loop is a closure for the caller to call with its
+// statistic, so that both inline into the caller (see
+// window.slidePairs); the sums live in locals (registers) and reach stat
+// field by field.
+func cumulateMoments(xs, out []float64, minN float64) func(stat func(m *Moments) float64) {
+	return func(stat func(m *Moments) float64) {
+		out = out[:len(xs)]
 		var m Moments
+		var n, s, s2, k float64
 		for i, x := range xs {
-			if !funcs.IsNullF(x) {
-				m.Add(x)
+			if x > value.NullFloat64 || x < value.NullFloat64 { // neither NULL nor NaN
+				if n == 0 {
+					k = x
+				}
+				x -= k
+				n, s, s2 = n+1, s+x, s2+x*x
 			}
-			if m.N < c.MinN {
+			if n < minN {
 				out[i] = value.NullFloat64
-			} else {
-				out[i] = c.F(&m)
+				continue
 			}
+			m.N, m.S, m.S2, m.K = n, s, s2, k
+			out[i] = stat(&m)
 		}
 	}
 }
@@ -578,13 +625,13 @@ func (p *PairSums) Covar() float64 {
 	return (p.Sxy - p.Sx*p.Sy/p.N) / (p.N - 1)
 }
 
+// Corr is the correlation, NaN for fewer than two pairs or a constant
+// series. One NaN return keeps it small enough to inline into the moving
+// kernels' loops.
 func (p *PairSums) Corr() float64 {
-	if p.N < 2 {
-		return math.NaN()
-	}
 	vx := p.Sxx - p.Sx*p.Sx/p.N
 	vy := p.Syy - p.Sy*p.Sy/p.N
-	if vx <= 0 || vy <= 0 {
+	if p.N < 2 || vx <= 0 || vy <= 0 {
 		return math.NaN()
 	}
 	return (p.Sxy - p.Sx*p.Sy/p.N) / math.Sqrt(vx*vy)

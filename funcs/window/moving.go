@@ -54,84 +54,104 @@ func timeFrames(ts []int64, w int64) *frames {
 // kernel computes out (DOUBLE, NULL where no result) over the frames.
 type kernel func(xs []float64, f *frames, out []float64)
 
-// sumKernel keeps running power sums of the non-NULL values of the frame
-// (add as rows enter, subtract as they leave) and writes g(n, s1..s4).
-func sumKernel(g func(n, s1, s2, s3, s4 float64) float64) kernel {
-	return powerSums(false, g)
+// slideMoments returns the loop that keeps the count and power sums of
+// the non-NULL values of each frame (adding rows as they enter,
+// subtracting them as they leave) and writes stat of them into out, NULL
+// where the frame is not ready or holds fewer than minCount values.
+//
+// With centred (the central moments: variance, skew, kurtosis), the sums
+// are of the values' offsets from a value k of the frame: sums of the raw
+// values leave the variance of a frame whose values barely vary far from
+// zero as the difference of two nearly equal sums with no correct digit
+// (mstd of 1000000.001, 1000000.002, ... came out ten times too large).
+// Adding and removing values leaves rounding of the order of their
+// squares in the sums, so when the centred sum of squares falls below
+// drift times the squares added and removed since the sums restarted,
+// they are recomputed from the frame (see drift for the cost).
+//
+// Like slidePairs, it returns the loop as a closure for the caller to
+// call with its statistic as a func literal: the loop and the literal
+// then inline into the caller as one loop, with no call per row (a
+// statistic passed as a func value is an indirect call, which spills
+// every sum to memory each row), and the sums the statistic does not
+// read drop out of it (var and std keep two of the four).
+func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(stat func(n, s1, s2, s3, s4 float64) float64) {
+	return func(stat func(n, s1, s2, s3, s4 float64) float64) {
+		// the frames in locals: out's stores might otherwise alias them,
+		// and every row would reload them
+		los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], max(float64(f.minCount), 1)
+		out = out[:len(xs)]
+		// e is the squares of the offsets added and removed since the
+		// sums restarted
+		var n, s1, s2, s3, s4, k, e float64
+		lo := 0
+		for i, x := range xs {
+			if present(x) {
+				if centred {
+					if n == 0 {
+						s1, s2, s3, s4, k, e = 0, 0, 0, 0, x, 0
+					}
+					x -= k
+				}
+				x2 := x * x
+				n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
+			}
+			for ; lo < los[i]; lo++ {
+				if y := xs[lo]; present(y) {
+					if centred {
+						y -= k
+					}
+					y2 := y * y
+					n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
+				}
+			}
+			if centred && n >= 2 && n*s2-s1*s1 < drift*n*e {
+				n, s1, s2, s3, s4, k = restartMoments(xs[lo : i+1])
+				e = s2
+			}
+			if !ready[i] || n < minCount {
+				out[i] = value.NullFloat64
+				continue
+			}
+			out[i] = stat(n, s1, s2, s3, s4)
+		}
+	}
 }
 
-// momentKernel is sumKernel for the central moments (variance, skew,
-// kurtosis), which g computes from sums of the values' offsets from a
-// value k of the frame: sums of the raw values leave the variance of a
-// frame whose values barely vary far from zero as the difference of two
-// nearly equal sums with no correct digit (mstd of 1000000.001,
-// 1000000.002, ... came out ten times too large). Adding and removing
-// values leaves rounding of the order of their squares in the sums, so
-// when the centred sum of squares falls below drift times the squares
-// added and removed since the sums restarted, they are recomputed from
-// the frame (see drift for the cost).
-func momentKernel(g func(n, s1, s2, s3, s4 float64) float64) kernel {
-	return powerSums(true, g)
+// restartMoments recomputes the centred power sums of a frame, as
+// offsets from its last non-NULL value: with the offsets taken from a
+// member of the set, the centred sum of squares is at least 1/n of the
+// offsets' (no member is further from the mean than the rest allow).
+func restartMoments(frame []float64) (n, s1, s2, s3, s4, k float64) {
+	for j := len(frame) - 1; j >= 0; j-- {
+		if present(frame[j]) {
+			k = frame[j]
+			break
+		}
+	}
+	for _, y := range frame {
+		if present(y) {
+			y -= k
+			y2 := y * y
+			n, s1, s2, s3, s4 = n+1, s1+y, s2+y2, s3+y2*y, s4+y2*y2
+		}
+	}
+	return n, s1, s2, s3, s4, k
 }
+
+// present is !funcs.IsNullF(x) in one comparison for all but NULL, NaN
+// and -Inf: NULL is the least finite double.
+func present(x float64) bool { return x > value.NullFloat64 || x < value.NullFloat64 }
 
 // drift is how small a centred sum of squares may get, against the sum of
 // the squared offsets added and removed since the sums restarted (which
 // bounds their rounding, about 1e-16 of it), before the sums are
 // recomputed: beyond it the centred sum would keep fewer than eight
 // correct digits. Recomputed with k the frame's last value, the centred
-// sum is at least 1/n of the offsets' squares (no member of a set is
-// further from its mean than the rest allow), so it takes values far
-// from k entering and leaving again, n rows at least, before the next
-// recompute: O(1) a row.
+// sum is at least 1/n of the offsets' squares (see restartMoments), so it
+// takes values far from k entering and leaving again, n rows at least,
+// before the next recompute: O(1) a row.
 const drift = 1e-8
-
-func powerSums(centred bool, g func(n, s1, s2, s3, s4 float64) float64) kernel {
-	return func(xs []float64, f *frames, out []float64) {
-		// e is the squares of the offsets added and removed since the
-		// sums restarted
-		var n, s1, s2, s3, s4, k, e float64
-		lo := 0
-		for i, x := range xs {
-			if !funcs.IsNullF(x) {
-				if centred && n == 0 {
-					s1, s2, s3, s4, k, e = 0, 0, 0, 0, x, 0
-				}
-				x -= k
-				x2 := x * x
-				n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
-			}
-			for ; lo < f.lo[i]; lo++ {
-				if y := xs[lo]; !funcs.IsNullF(y) {
-					y -= k
-					y2 := y * y
-					n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
-				}
-			}
-			if centred && n >= 2 && n*s2-s1*s1 < drift*n*e {
-				n, s1, s2, s3, s4, k = 0, 0, 0, 0, 0, 0
-				for j := i; j >= lo; j-- {
-					if !funcs.IsNullF(xs[j]) {
-						k = xs[j]
-						break
-					}
-				}
-				for _, y := range xs[lo : i+1] {
-					if !funcs.IsNullF(y) {
-						y -= k
-						y2 := y * y
-						n, s1, s2, s3, s4 = n+1, s1+y, s2+y2, s3+y2*y, s4+y2*y2
-					}
-				}
-				e = s2
-			}
-			if !f.ready[i] || n < float64(f.minCount) || n == 0 {
-				out[i] = value.NullFloat64
-				continue
-			}
-			out[i] = g(n, s1, s2, s3, s4)
-		}
-	}
-}
 
 // windowKernel hands each frame's non-NULL values (in order) to g; for
 // statistics without a sliding form (median, percentile, product).
@@ -154,25 +174,50 @@ func windowKernel(g func(vals []float64) float64) kernel {
 	}
 }
 
-var (
-	kSum  = sumKernel(func(_, s1, _, _, _ float64) float64 { return s1 })
-	kSum2 = sumKernel(func(_, _, s2, _, _ float64) float64 { return s2 })
-	kAvg  = sumKernel(func(n, s1, _, _, _ float64) float64 { return s1 / n })
-	kVar  = momentKernel(func(n, s1, s2, _, _ float64) float64 {
-		if n < 2 {
+// The kernels over the power sums, each a loop of its own with its
+// statistic inlined (see slideMoments).
+func kSum(xs []float64, f *frames, out []float64) {
+	slideMoments(xs, f, out, false)(func(_, s1, _, _, _ float64) float64 { return s1 })
+}
+
+func kSum2(xs []float64, f *frames, out []float64) {
+	slideMoments(xs, f, out, false)(func(_, _, s2, _, _ float64) float64 { return s2 })
+}
+
+func kAvg(xs []float64, f *frames, out []float64) {
+	slideMoments(xs, f, out, false)(func(n, s1, _, _, _ float64) float64 { return s1 / n })
+}
+
+// variance is the variance of each frame with ddof delta degrees of
+// freedom (1 for var, 0 for varp), or with root its square root (std,
+// stdp); NaN (NULL) for n <= ddof. A function of its own, not a closure
+// over ddof and root made for a package variable: inlined into the
+// package's initializer, such a closure kept the loop and the statistic
+// apart, an indirect call per row (cachegrind).
+func variance(xs []float64, f *frames, out []float64, ddof float64, root bool) {
+	slideMoments(xs, f, out, true)(func(n, s1, s2, _, _ float64) float64 {
+		if n <= ddof {
 			return math.NaN()
 		}
-		return math.Max(0, (s2-s1*s1/n)/(n-1))
-	})
-	kVarp = momentKernel(func(n, s1, s2, _, _ float64) float64 { return math.Max(0, (s2-s1*s1/n)/n) })
-	kStd  = momentKernel(func(n, s1, s2, _, _ float64) float64 {
-		if n < 2 {
-			return math.NaN()
+		// math.Max(0, v) without its call (it does not inline on
+		// amd64): NaN stays NaN, -0 becomes 0
+		if v := (s2 - s1*s1/n) / (n - ddof); !(v <= 0) {
+			if root {
+				return math.Sqrt(v)
+			}
+			return v
 		}
-		return math.Sqrt(math.Max(0, (s2-s1*s1/n)/(n-1)))
+		return 0
 	})
-	kStdp = momentKernel(func(n, s1, s2, _, _ float64) float64 { return math.Sqrt(math.Max(0, (s2-s1*s1/n)/n)) })
-	kSkew = momentKernel(func(n, s1, s2, s3, _ float64) float64 {
+}
+
+func kVar(xs []float64, f *frames, out []float64)  { variance(xs, f, out, 1, false) }
+func kVarp(xs []float64, f *frames, out []float64) { variance(xs, f, out, 0, false) }
+func kStd(xs []float64, f *frames, out []float64)  { variance(xs, f, out, 1, true) }
+func kStdp(xs []float64, f *frames, out []float64) { variance(xs, f, out, 0, true) }
+
+func kSkew(xs []float64, f *frames, out []float64) {
+	slideMoments(xs, f, out, true)(func(n, s1, s2, s3, _ float64) float64 {
 		m := s1 / n
 		m2 := s2/n - m*m
 		m3 := s3/n - 3*m*s2/n + 2*m*m*m
@@ -181,7 +226,10 @@ var (
 		}
 		return m3 / math.Pow(m2, 1.5)
 	})
-	kKurt = momentKernel(func(n, s1, s2, s3, s4 float64) float64 {
+}
+
+func kKurt(xs []float64, f *frames, out []float64) {
+	slideMoments(xs, f, out, true)(func(n, s1, s2, s3, s4 float64) float64 {
 		// Fewer than three values give NULL ("tmkurtosis" page).
 		if n < 3 {
 			return math.NaN()
@@ -194,6 +242,9 @@ var (
 		}
 		return m4 / (m2 * m2)
 	})
+}
+
+var (
 	kMed  = windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
 	kProd = windowKernel(func(v []float64) float64 {
 		p := 1.0
@@ -584,8 +635,15 @@ func tmcount(v *value.Vector, f *frames) (*value.Vector, error) {
 	return value.NewInts(out), nil
 }
 
-// pairKernel runs running pair sums over frames of two series.
-func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *frames, out []float64) {
+// pairLoop computes out (DOUBLE, NULL where no result) over the frames
+// of two series.
+type pairLoop func(xs, ys []float64, f *frames, out []float64)
+
+// pairKernel writes g of each full frame's pair sums, NULL elsewhere.
+// Called where it is made, pairKernel(g)(xs, ys, f, out), it inlines with
+// g into one loop (see slidePairs); kept as a value, it calls g through a
+// pointer every row, spilling the sums to memory around the call.
+func pairKernel(g func(p *stats.PairSums) float64) pairLoop {
 	return func(xs, ys []float64, f *frames, out []float64) {
 		slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
 			if !full || p.N == 0 {
@@ -595,6 +653,28 @@ func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *fra
 			out[i] = g(p)
 		})
 	}
+}
+
+// The pair statistics' kernels, each a loop of its own with its statistic
+// inlined (see pairKernel).
+func kWsum(xs, ys []float64, f *frames, out []float64) {
+	pairKernel((*stats.PairSums).SumXY)(xs, ys, f, out)
+}
+
+func kWavg(xs, ys []float64, f *frames, out []float64) {
+	pairKernel(func(p *stats.PairSums) float64 { return p.SumXY() / p.SumY() })(xs, ys, f, out)
+}
+
+func kCovar(xs, ys []float64, f *frames, out []float64) {
+	pairKernel((*stats.PairSums).Covar)(xs, ys, f, out)
+}
+
+func kCorr(xs, ys []float64, f *frames, out []float64) {
+	pairKernel((*stats.PairSums).Corr)(xs, ys, f, out)
+}
+
+func kBeta(xs, ys []float64, f *frames, out []float64) {
+	pairKernel((*stats.PairSums).Beta)(xs, ys, f, out)
 }
 
 // slidePairs returns the loop that keeps the sums of the (x, y) pairs with
@@ -609,13 +689,19 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 		// handed to each in p: PairSums's own Add and Remove would keep
 		// them in memory, as p escapes to each (twice the time).
 		var p stats.PairSums
-		var n, sx, sy, sxx, syy, sxy, kx, ky float64
+		var sx, sy, sxx, syy, sxy, kx, ky float64
 		// ex and ey are the squares of the offsets added and removed
 		// since the sums restarted (see drift)
 		var ex, ey float64
+		// the count in an integer register: the float registers are
+		// short, and the compiler spills sums when they run out
+		n := 0
+		ys = ys[:len(xs)]
+		// the frames in locals (see slideMoments)
+		los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], f.minCount
 		lo := 0
-		for i := range xs {
-			if x, y := xs[i], ys[i]; !funcs.IsNullF(x) && !funcs.IsNullF(y) {
+		for i, x := range xs {
+			if y := ys[i]; present(x) && present(y) {
 				if n == 0 {
 					// rounding may have left the emptied sums a hair off zero
 					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = 0, 0, 0, 0, 0, x, y, 0, 0
@@ -624,29 +710,29 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 				x2, y2 := x*x, y*y
 				n, sx, sy, sxx, syy, sxy, ex, ey = n+1, sx+x, sy+y, sxx+x2, syy+y2, sxy+x*y, ex+x2, ey+y2
 			}
-			for ; lo < f.lo[i]; lo++ {
-				if x, y := xs[lo], ys[lo]; !funcs.IsNullF(x) && !funcs.IsNullF(y) {
+			for ; lo < los[i]; lo++ {
+				if x, y := xs[lo], ys[lo]; present(x) && present(y) {
 					x, y = x-kx, y-ky
 					x2, y2 := x*x, y*y
 					n, sx, sy, sxx, syy, sxy, ex, ey = n-1, sx-x, sy-y, sxx-x2, syy-y2, sxy-x*y, ex+x2, ey+y2
 				}
 			}
-			if n >= 2 && (n*sxx-sx*sx < drift*n*ex || n*syy-sy*sy < drift*n*ey) {
+			fn := float64(n)
+			if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
 				p.Rebase(xs[lo:i+1], ys[lo:i+1])
-				n, sx, sy, sxx, syy, sxy, kx, ky = p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
-				ex, ey = sxx, syy
+				sx, sy, sxx, syy, sxy, kx, ky = p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
+				n, fn, ex, ey = int(p.N), p.N, sxx, syy
 			}
 			// field by field: a struct literal is copied in 16-byte moves
 			// that cannot forward from the 8-byte stores building it
-			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = n, sx, sy, sxx, syy, sxy, kx, ky
-			each(i, &p, f.ready[i] && n >= float64(f.minCount))
+			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = fn, sx, sy, sxx, syy, sxy, kx, ky
+			each(i, &p, ready[i] && n >= minCount)
 		}
 	}
 }
 
 // m2Spec declares mfunc(X, Y, window, [minPeriods]) over pair sums.
-func m2Spec(name string, params []string, g func(p *stats.PairSums) float64) funcs.Spec {
-	k := pairKernel(g)
+func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 	return funcs.Spec{Name: name, Params: append(params, "window", "minPeriods"), Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			// PairColumns aligns indexed series on X's labels, which
@@ -668,8 +754,7 @@ func m2Spec(name string, params []string, g func(p *stats.PairSums) float64) fun
 }
 
 // tm2Spec declares tmfunc(T, X, Y, window) over pair sums.
-func tm2Spec(name string, params []string, g func(p *stats.PairSums) float64) funcs.Spec {
-	k := pairKernel(g)
+func tm2Spec(name string, params []string, k pairLoop) funcs.Spec {
 	return funcs.Spec{Name: name, Params: append(append([]string{"T"}, params...), "window"), Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			f, err := tmFrames(name, args[0], args[3])

@@ -211,10 +211,14 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	f := countFrames(len(xs), w, minP)
-	first := funcs.NullDoubles(len(xs))
-	second := funcs.NullDoubles(len(xs))
+	// every row is written in the loop, NULL or a finite result: no
+	// passes to fill the columns with NULL first and clear the
+	// non-finite ones after
+	first, second := make([]float64, len(xs)), make([]float64, len(xs))
+	slr := fn == "mslr"
 	// x = X, y = Y in the pair sums.
 	slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
+		first[i], second[i] = value.NullFloat64, value.NullFloat64
 		if !full || p.N < 2 {
 			return
 		}
@@ -224,8 +228,8 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 		}
 		slope := (p.Sxy - p.Sx*p.Sy/p.N) / vx
 		icpt := (p.Sy-slope*p.Sx)/p.N + p.Ky - slope*p.Kx
-		if fn == "mslr" {
-			first[i], second[i] = icpt, slope
+		if slr {
+			first[i], second[i] = finiteOrNull(icpt), finiteOrNull(slope)
 			return
 		}
 		// The residual sum of squares over n.
@@ -237,9 +241,18 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 			e := ys[j] - icpt - slope*xs[j]
 			rss += e * e
 		}
-		first[i], second[i] = slope, rss/p.N
+		first[i], second[i] = finiteOrNull(slope), finiteOrNull(rss/p.N)
 	})
-	return value.NewTuple([]value.Value{value.NewDoubles(funcs.Finite(first)), value.NewDoubles(funcs.Finite(second))}), nil
+	return value.NewTuple([]value.Value{value.NewDoubles(first), value.NewDoubles(second)}), nil
+}
+
+// finiteOrNull is r, or NULL for NaN and the infinities (whose r-r is
+// NaN).
+func finiteOrNull(r float64) float64 {
+	if r-r != 0 {
+		return value.NullFloat64
+	}
+	return r
 }
 
 // movingWindowIndex lists the indexes of each window's elements: the

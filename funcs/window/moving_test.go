@@ -282,3 +282,18 @@ func TestPairSumsForgetRemovedValues(t *testing.T) {
 		require.InDelta(t, -1, corr[30], 1e-9, "run %d", run)
 	}
 }
+
+// TestMomentKernelsInfinite: a frame holding an infinity has no variance
+// or moment: its sums are NaN, which the kernels must hand on (NULL), not
+// clear to 0 as a negative rounding residue is.
+func TestMomentKernelsInfinite(t *testing.T) {
+	xs := []float64{1, 2, math.Inf(1), 3, 4, math.Inf(-1), 5}
+	f := countFrames(len(xs), 2, 0)
+	for name, k := range map[string]kernel{"mvar": kVar, "mvarp": kVarp, "mstd": kStd, "mstdp": kStdp, "mskew": kSkew, "mkurtosis": kKurt} {
+		out := make([]float64, len(xs))
+		k(xs, f, out)
+		for _, i := range []int{2, 3, 5, 6} {
+			require.True(t, out[i] != out[i] || funcs.IsNullF(out[i]), "%s row %d: %v", name, i, out[i])
+		}
+	}
+}

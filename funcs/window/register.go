@@ -2,7 +2,6 @@ package window
 
 import (
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -39,11 +38,11 @@ func init() {
 		funcs.Spec{Name: "mcount", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mcount},
 		funcs.Spec{Name: "mpercentile", Params: []string{"X", "percent", "window", "interpolation", "minPeriods"}, Min: 3, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mpercentile},
 		funcs.Spec{Name: "mrank", Params: []string{"X", "ascending", "window", "ignoreNA", "tiesMethod", "percent", "minPeriods"}, Min: 3, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mrank},
-		m2Spec("mwsum", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.SumXY() }),
-		m2Spec("mwavg", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.SumXY() / p.SumY() }),
-		m2Spec("mcovar", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Covar() }),
-		m2Spec("mcorr", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Corr() }),
-		m2Spec("mbeta", []string{"Y", "X"}, func(p *stats.PairSums) float64 { return p.Beta() }),
+		m2Spec("mwsum", []string{"X", "Y"}, kWsum),
+		m2Spec("mwavg", []string{"X", "Y"}, kWavg),
+		m2Spec("mcovar", []string{"X", "Y"}, kCovar),
+		m2Spec("mcorr", []string{"X", "Y"}, kCorr),
+		m2Spec("mbeta", []string{"Y", "X"}, kBeta),
 
 		tmSpec("tmsum", kSum), tmSpec("tmsum2", kSum2), tmSpec("tmavg", kAvg),
 		tmSpec("tmvar", kVar), tmSpec("tmvarp", kVarp), tmSpec("tmstd", kStd), tmSpec("tmstdp", kStdp),
@@ -51,11 +50,11 @@ func init() {
 		tmFrameSpec("tmmax", pickColumn(pickExtreme(1))), tmFrameSpec("tmmin", pickColumn(pickExtreme(-1))),
 		tmFrameSpec("tmfirst", pickColumn(pickFirstLast(true))), tmFrameSpec("tmlast", pickColumn(pickFirstLast(false))),
 		tmFrameSpec("tmcount", tmcount),
-		tm2Spec("tmwsum", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.SumXY() }),
-		tm2Spec("tmwavg", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.SumXY() / p.SumY() }),
-		tm2Spec("tmcovar", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Covar() }),
-		tm2Spec("tmcorr", []string{"X", "Y"}, func(p *stats.PairSums) float64 { return p.Corr() }),
-		tm2Spec("tmbeta", []string{"Y", "X"}, func(p *stats.PairSums) float64 { return p.Beta() }),
+		tm2Spec("tmwsum", []string{"X", "Y"}, kWsum),
+		tm2Spec("tmwavg", []string{"X", "Y"}, kWavg),
+		tm2Spec("tmcovar", []string{"X", "Y"}, kCovar),
+		tm2Spec("tmcorr", []string{"X", "Y"}, kCorr),
+		tm2Spec("tmbeta", []string{"Y", "X"}, kBeta),
 	)
 
 	// moving_index.go.
