@@ -652,25 +652,43 @@ func (p *PairSums) Beta() float64 {
 }
 
 // cumPairSpec declares a cumulative statistic of two series over the
-// positions where both are non-NULL.
-func cumPairSpec(name string, params []string, f func(p *PairSums) float64) funcs.Spec {
+// positions where both are non-NULL; loop is its kernel (see
+// cumulatePairs).
+func cumPairSpec(name string, params []string, loop func(xs, ys, out []float64)) funcs.Spec {
 	return funcs.Spec{
 		Name: name, Params: params, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return PairColumns(name, args[0], args[1], func(xs, ys, out []float64) {
-				var p PairSums
-				for i := range xs {
-					if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
-						p.Add(xs[i], ys[i])
-					}
-					if p.N == 0 {
-						out[i] = value.NullFloat64
-						continue
-					}
-					out[i] = f(&p)
-				}
-			})
+			return PairColumns(name, args[0], args[1], loop)
 		},
+	}
+}
+
+// cumulatePairs returns the loop that keeps the PairSums of the pairs so
+// far with neither value NULL and writes stat of them into out, NULL
+// before the first pair. Like cumulateMoments, the caller calls the loop
+// with its statistic where it makes it, so both inline into one loop
+// with the sums in locals.
+func cumulatePairs(xs, ys, out []float64) func(stat func(p *PairSums) float64) {
+	return func(stat func(p *PairSums) float64) {
+		ys, out = ys[:len(xs)], out[:len(xs)]
+		var p PairSums
+		var n, sx, sy, sxx, syy, sxy, kx, ky float64
+		for i, x := range xs {
+			// neither NULL nor NaN, in one comparison for most values
+			if y := ys[i]; (x > value.NullFloat64 || x < value.NullFloat64) && (y > value.NullFloat64 || y < value.NullFloat64) {
+				if n == 0 {
+					kx, ky = x, y
+				}
+				x, y = x-kx, y-ky
+				n, sx, sy, sxx, syy, sxy = n+1, sx+x, sy+y, sxx+x*x, syy+y*y, sxy+x*y
+			}
+			if n == 0 {
+				out[i] = value.NullFloat64
+				continue
+			}
+			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = n, sx, sy, sxx, syy, sxy, kx, ky
+			out[i] = stat(&p)
+		}
 	}
 }
 

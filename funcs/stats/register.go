@@ -74,11 +74,15 @@ func init() {
 		funcs.Spec{Name: "cumpercentile", Params: []string{"X", "percent", "interpolation"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumpercentile},
 		funcs.Spec{Name: "cumrank", Params: []string{"X", "ascending", "ignoreNA", "tiesMethod", "percent"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumrank},
 		funcs.Spec{Name: "cumdenseRank", Params: []string{"X", "ascending", "ignoreNA", "percent", "norm"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumdenseRank},
-		cumPairSpec("cumwsum", []string{"X", "Y"}, func(p *PairSums) float64 { return p.SumXY() }),
-		cumPairSpec("cumwavg", []string{"X", "Y"}, func(p *PairSums) float64 { return p.SumXY() / p.SumY() }),
-		cumPairSpec("cumcovar", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Covar() }),
-		cumPairSpec("cumcorr", []string{"X", "Y"}, func(p *PairSums) float64 { return p.Corr() }),
-		cumPairSpec("cumbeta", []string{"Y", "X"}, func(p *PairSums) float64 { return p.Beta() }),
+		// each statistic a literal calling its loop, so that they inline
+		// into one (see cumulatePairs)
+		cumPairSpec("cumwsum", []string{"X", "Y"}, func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).SumXY) }),
+		cumPairSpec("cumwavg", []string{"X", "Y"}, func(xs, ys, out []float64) {
+			cumulatePairs(xs, ys, out)(func(p *PairSums) float64 { return p.SumXY() / p.SumY() })
+		}),
+		cumPairSpec("cumcovar", []string{"X", "Y"}, func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).Covar) }),
+		cumPairSpec("cumcorr", []string{"X", "Y"}, func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).Corr) }),
+		cumPairSpec("cumbeta", []string{"Y", "X"}, func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).Beta) }),
 	)
 
 	funcs.Register(
