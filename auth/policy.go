@@ -27,14 +27,6 @@ type Principal struct {
 // IsAdmin reports whether the user is logged in as an administrator.
 func (p Principal) IsAdmin() bool { return p.User != "" && p.Store.IsAdmin(p.User) }
 
-// RequireAdmin refuses fn to non-administrators with DolphinDB's text.
-func (p Principal) RequireAdmin(fn string) error {
-	if p.IsAdmin() {
-		return nil
-	}
-	return ddberr.Errorf("Only administrators execute function %s", fn)
-}
-
 // CheckRead refuses database reads before login.
 func (p Principal) CheckRead() error {
 	if p.User == "" {

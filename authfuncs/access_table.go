@@ -102,7 +102,7 @@ func intCol(n int, x int32) *value.Vector {
 	return &value.Vector{T: value.Int, I32: v}
 }
 
-func getUserAccess(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
+func getUserAccess(h Host, p auth.Principal, r *funcs.Args) (value.Value, error) {
 	users := namesArg(r, "userIds", r.Arg(0))
 	final := r.Bool("finalAccess", r.Given(1), false)
 	if err := r.Err(); err != nil {
@@ -114,7 +114,7 @@ func getUserAccess(_ Host, p auth.Principal, r *funcs.Args) (value.Value, error)
 	if !p.IsAdmin() {
 		for _, u := range users {
 			if u != p.User {
-				return nil, p.RequireAdmin("getUserAccess")
+				return nil, funcs.RequireAdmin(h, "getUserAccess")
 			}
 		}
 	}

@@ -24,11 +24,13 @@ type fakeHost struct {
 	logins []string
 }
 
-func (h *fakeHost) SessionInfo() funcs.SessionInfo { return funcs.SessionInfo{User: h.user} }
-func (h *fakeHost) Context() context.Context       { return context.Background() }
-func (h *fakeHost) Principal() auth.Principal      { return auth.Principal{Store: h.store, User: h.user} }
-func (h *fakeHost) DatabaseExists(p string) bool   { return h.dbs[p] }
-func (h *fakeHost) LoggedInUsers() []string        { return h.logins }
+func (h *fakeHost) SessionInfo() funcs.SessionInfo {
+	return funcs.SessionInfo{User: h.user, Admin: h.Principal().IsAdmin()}
+}
+func (h *fakeHost) Context() context.Context     { return context.Background() }
+func (h *fakeHost) Principal() auth.Principal    { return auth.Principal{Store: h.store, User: h.user} }
+func (h *fakeHost) DatabaseExists(p string) bool { return h.dbs[p] }
+func (h *fakeHost) LoggedInUsers() []string      { return h.logins }
 
 func (h *fakeHost) SharedTable(name string) (auth.SharedTable, bool) {
 	if t, ok := h.shared[name]; ok {

@@ -51,7 +51,7 @@ func guarded(fn string, who rule, f impl) funcs.Impl {
 		p := h.Principal()
 		switch {
 		case who == admin:
-			if err := p.RequireAdmin(fn); err != nil {
+			if err := funcs.RequireAdmin(h, fn); err != nil {
 				return nil, err
 			}
 		case who == member && p.User == "":

@@ -72,7 +72,7 @@ func call(env funcs.Env, fn string, who caller, args []value.Value) (*Registry, 
 	if err != nil {
 		return nil, nil, err
 	}
-	if who == admin && !h.IsAdmin() {
+	if who == admin && !h.SessionInfo().Admin {
 		return nil, nil, errAdminOnly(fn)
 	}
 	s, _ := funcs.Lookup(fn)

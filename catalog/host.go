@@ -14,8 +14,6 @@ import (
 type Host interface {
 	funcs.Env
 	State
-	// IsAdmin reports whether the session's user is an administrator.
-	IsAdmin() bool
 	// Principal is the session's user before the access rules.
 	Principal() auth.Principal
 }

@@ -181,8 +181,8 @@ func formatChain(version, rows int64) string {
 // setChunkLastUpdateTime sets the lastUpdated that getClusterChunksStatus
 // shows for the given chunks (until the server restarts).
 func setChunkLastUpdateTime(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
-	if env.SessionInfo().User != "admin" {
-		return nil, ddberr.Errorf("Only administrators can execute function setChunkLastUpdateTime.")
+	if err := funcs.RequireAdminCan(env, "setChunkLastUpdateTime"); err != nil {
+		return nil, err
 	}
 	ids, ok := funcs.StringsArg(args[0])
 	if !ok {

@@ -67,7 +67,7 @@ func (j *jobStatus) finish(err error) {
 func xgetBackupStatus(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	user := h.SessionInfo().User
 	filter := user
-	if h.IsAdmin() {
+	if h.SessionInfo().Admin {
 		filter = ""
 		if x := funcs.Arg(args, 0); x != nil {
 			name, ok := funcs.StringArg(x)

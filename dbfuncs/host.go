@@ -31,8 +31,6 @@ type StoreHost interface {
 // and the session's rights.
 type Host interface {
 	StoreHost
-	// IsAdmin reports whether the session's user is an administrator.
-	IsAdmin() bool
 	// Principal is the session's user as the access rules see it.
 	Principal() auth.Principal
 	// TableValue is a DFS table as scripts see it (loadTable's result).

@@ -188,7 +188,6 @@ var texts = []Text{
 	{"The database and table names of getTSDBDataStat must be strings.", "porpoise"},
 	{"The argument [chunkId] of getTSDBDataStat must be a string scalar or vector.", "porpoise"},
 	{"When chunkId is given, dbName and tableName must be empty or \"*\".", "porpoise"},
-	{"Only administrators can execute function setChunkLastUpdateTime.", "porpoise"},
 	{"The argument [chunkId] of setChunkLastUpdateTime must be a string vector.", "porpoise"},
 	{"The argument [lastUpdateTime] of setChunkLastUpdateTime must be a TIMESTAMP.", "porpoise"},
 	{"The argument [newWorkerNum] of resetRecoveryWorkerNum must be a positive integer.", "porpoise"},

@@ -14,9 +14,6 @@ var _ dbfuncs.Host = (*interp)(nil)
 // Catalog, CheckRead, CheckWrite, DataDir and EngineState are shared
 // with dbadmin.Host (admin_host.go).
 
-// IsAdmin implements dbfuncs.Host.
-func (in *interp) IsAdmin() bool { return in.s.isAdmin() }
-
 // TableValue implements dbfuncs.Host.
 func (in *interp) TableValue(t *dfs.Table) value.Value { return wrapTable(t) }
 

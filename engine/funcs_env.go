@@ -162,7 +162,7 @@ func (in *interp) Objects(shared bool) []funcs.Object {
 
 // SessionInfo implements funcs.Env.
 func (in *interp) SessionInfo() funcs.SessionInfo {
-	return funcs.SessionInfo{ID: in.s.meta.ID, User: in.s.user, RemoteIP: in.s.meta.RemoteIP, RemotePort: in.s.meta.RemotePort}
+	return funcs.SessionInfo{ID: in.s.meta.ID, User: in.s.user, Admin: in.s.isAdmin(), RemoteIP: in.s.meta.RemoteIP, RemotePort: in.s.meta.RemotePort}
 }
 
 // ParamCount is the number of parameters a user function declares; the

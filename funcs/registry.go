@@ -117,8 +117,11 @@ type Object struct {
 // SessionInfo identifies a session, its user and, for a session opened
 // by a remote client, the client's address (empty/0 when embedded).
 type SessionInfo struct {
-	ID         int64
-	User       string
+	ID   int64
+	User string
+	// Admin reports whether User is an administrator: the super
+	// administrator admin, or a user created with isAdmin=true.
+	Admin      bool
 	RemoteIP   string
 	RemotePort int
 }

@@ -27,6 +27,6 @@ func host(env funcs.Env) (Host, error) { return funcs.HostOf[Host](env) }
 // owner started: administrators anything, other users their own (the
 // cancelJob page's rule, applied to console jobs and sessions alike).
 func mayManage(env funcs.Env, owner string) bool {
-	user := env.SessionInfo().User
-	return user == "admin" || user != "" && user == owner
+	info := env.SessionInfo()
+	return info.Admin || info.User != "" && info.User == owner
 }

@@ -37,8 +37,8 @@ func limitsOf(h Host) *limits {
 
 // cap returns min(priority, the user's maximum) and min(parallelism, the
 // user's maximum); without a setting the maxima are DolphinDB's defaults
-// (priority 8; parallelism 64 for the administrator, 2 for others).
-func (l *limits) cap(user string, priority, parallelism int) (int, int) {
+// (priority 8; parallelism 64 for an administrator, 2 for others).
+func (l *limits) cap(user string, admin bool, priority, parallelism int) (int, int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	maxPrio, ok := l.priority[user]
@@ -48,7 +48,7 @@ func (l *limits) cap(user string, priority, parallelism int) (int, int) {
 	maxPar, ok := l.parallelism[user]
 	if !ok {
 		maxPar = 2
-		if user == "admin" {
+		if admin {
 			maxPar = 64
 		}
 	}

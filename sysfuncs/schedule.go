@@ -319,7 +319,7 @@ func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 	if prio < 0 || prio > 8 || par < 0 || par > 8 {
 		return nil, ddberr.Errorf("The priority and parallelism of a scheduled job must be integers from 0 to 8.")
 	}
-	j.Priority, j.Parallelism = limitsOf(h).cap(j.User, int(prio), int(par))
+	j.Priority, j.Parallelism = limitsOf(h).cap(j.User, h.SessionInfo().Admin, int(prio), int(par))
 	return j, nil
 }
 
@@ -405,10 +405,10 @@ func withScheduler(h Host, f func(sch *Scheduler, sees func(*ScheduledJob) bool)
 	if err != nil {
 		return nil, err
 	}
-	user := h.SessionInfo().User
+	info := h.SessionInfo()
 	sch.mu.Lock()
 	defer sch.mu.Unlock()
-	return f(sch, func(j *ScheduledJob) bool { return user == "admin" || j.User == user })
+	return f(sch, func(j *ScheduledJob) bool { return info.Admin || j.User == info.User })
 }
 
 func deleteScheduledJob(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {

@@ -22,8 +22,6 @@ type Host interface {
 	// EngineState returns the engine-wide value stored under key,
 	// storing init() first when there is none.
 	EngineState(key string, init func() any) any
-	// IsAdmin reports whether the session's user is an administrator.
-	IsAdmin() bool
 	// Principal is the session's user as the access rules see it.
 	Principal() auth.Principal
 	// RunInView runs a function view's body (run) with the view's rights

@@ -420,7 +420,7 @@ func xdropFunctionView(env funcs.Env, args []value.Value) (value.Value, error) {
 		var victims []string
 		for k, v := range vs.byKey {
 			if k == name && !ns || ns && strings.HasPrefix(k, name+"::") {
-				if !h.IsAdmin() && v.Owner != h.SessionInfo().User {
+				if !h.SessionInfo().Admin && v.Owner != h.SessionInfo().User {
 					return nil, ddberr.Errorf("Only administrators or user with VIEW_OWNER permission can execute function %s.", "dropFunctionView")
 				}
 				victims = append(victims, k)
@@ -458,7 +458,7 @@ func xgetFunctionViews(env funcs.Env, _ []value.Value) (value.Value, error) {
 	defer vs.mu.RUnlock()
 	var names, bodies []string
 	for _, v := range vs.sorted() {
-		if h.IsAdmin() || v.Owner == user {
+		if h.SessionInfo().Admin || v.Owner == user {
 			names = append(names, v.Name)
 			bodies = append(bodies, v.Body)
 		}

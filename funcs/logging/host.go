@@ -35,8 +35,8 @@ func loggedIn(f logFn) funcs.Impl {
 // administrator.
 func admin(fn string, f logFn) funcs.Impl {
 	return funcs.WithHost(func(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
-		if !h.Principal().IsAdmin() {
-			return nil, ddberr.Errorf("Only administrators can execute function %s.", fn)
+		if err := funcs.RequireAdminCan(h, fn); err != nil {
+			return nil, err
 		}
 		return f(h.ServerLog(), args)
 	})
