@@ -31,11 +31,7 @@ func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*va
 		}
 		out := make([]float64, len(xs))
 		loop(xs, out)
-		for i, r := range out {
-			if r != r || math.IsInf(r, 0) {
-				out[i] = value.NullFloat64
-			}
-		}
+		NullNonFinite(out, xs, nil, nil)
 		return value.NewDoubles(out), nil
 	}
 }
@@ -49,7 +45,8 @@ type Moments struct{ N, S, S2, K float64 }
 
 // Add adds a non-NULL value.
 func (m *Moments) Add(x float64) {
-	if m.N == 0 {
+	if m.N == 0 && x-x == 0 {
+		// not an infinity, whose offset inf - inf would be NaN
 		m.K = x
 	}
 	x -= m.K
@@ -122,7 +119,9 @@ func cumulateMoments(xs, out []float64, minN float64) func(stat func(m *Moments)
 		var n, s, s2, k float64
 		for i, x := range xs {
 			if x > value.NullFloat64 || x < value.NullFloat64 { // neither NULL nor NaN
-				if n == 0 {
+				if n == 0 && x-x == 0 {
+					// not an infinity: its offset, inf - inf, would be NaN;
+					// the sums take infinities in as IEEE running sums do
 					k = x
 				}
 				x -= k
@@ -599,20 +598,20 @@ func (p *PairSums) SumXY() float64 {
 }
 
 // Rebase recomputes the sums over the pairs of xs and ys with neither
-// NULL, as offsets from the last such pair: with the offsets taken from
+// NULL nor an infinity (see InfPairs), as offsets from the last such pair: with the offsets taken from
 // a member of the set, the centred sums of squares are at least 1/n of
 // the offsets' (no member is further from the mean than the rest allow).
 func (p *PairSums) Rebase(xs, ys []float64) {
 	*p = PairSums{}
 	last := len(xs) - 1
-	for ; last >= 0 && (funcs.IsNullF(xs[last]) || funcs.IsNullF(ys[last])); last-- {
+	for ; last >= 0 && !(IsFinite(xs[last]) && IsFinite(ys[last])); last-- {
 	}
 	if last < 0 {
 		return
 	}
 	p.Add(xs[last], ys[last]) // the offsets
 	for i := range xs[:last] {
-		if !funcs.IsNullF(xs[i]) && !funcs.IsNullF(ys[i]) {
+		if IsFinite(xs[i]) && IsFinite(ys[i]) {
 			p.Add(xs[i], ys[i])
 		}
 	}
@@ -658,44 +657,69 @@ func cumPairSpec(name string, params []string, loop func(xs, ys, out []float64))
 	return funcs.Spec{
 		Name: name, Params: params, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return PairColumns(name, args[0], args[1], loop)
+			return PairFrameColumns(name, args[0], args[1], func(xs, ys, out []float64) []int { loop(xs, ys, out); return nil })
 		},
 	}
 }
 
 // cumulatePairs returns the loop that keeps the PairSums of the pairs so
 // far with neither value NULL and writes stat of them into out, NULL
-// before the first pair. Like cumulateMoments, the caller calls the loop
-// with its statistic where it makes it, so both inline into one loop
-// with the sums in locals.
-func cumulatePairs(xs, ys, out []float64) func(stat func(p *PairSums) float64) {
-	return func(stat func(p *PairSums) float64) {
+// before the first pair; once the pairs hold an infinity, which the sums
+// leave out (see InfPairs), it writes inf of them. Like cumulateMoments,
+// the caller calls the loop with its statistics where it makes them, so
+// all inline into one loop with the sums in locals.
+func cumulatePairs(xs, ys, out []float64) func(stat func(p *PairSums) float64, inf func(p *PairSums, q *InfPairs) float64) {
+	return func(stat func(p *PairSums) float64, inf func(p *PairSums, q *InfPairs) float64) {
 		ys, out = ys[:len(xs)], out[:len(xs)]
 		var p PairSums
+		var q InfPairs
 		var n, sx, sy, sxx, syy, sxy, kx, ky float64
 		for i, x := range xs {
-			// neither NULL nor NaN, in one comparison for most values
-			if y := ys[i]; (x > value.NullFloat64 || x < value.NullFloat64) && (y > value.NullFloat64 || y < value.NullFloat64) {
+			if y := ys[i]; IsFinite(x) && IsFinite(y) {
 				if n == 0 {
 					kx, ky = x, y
 				}
 				x, y = x-kx, y-ky
 				n, sx, sy, sxx, syy, sxy = n+1, sx+x, sy+y, sxx+x*x, syy+y*y, sxy+x*y
+			} else if x == x && y == y && x != value.NullFloat64 && y != value.NullFloat64 {
+				q.Add(x, y, 1)
 			}
-			if n == 0 {
+			if n == 0 && q.N == 0 {
 				out[i] = value.NullFloat64
 				continue
 			}
 			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = n, sx, sy, sxx, syy, sxy, kx, ky
+			if q.N != 0 {
+				out[i] = inf(&p, &q)
+				continue
+			}
 			out[i] = stat(&p)
 		}
 	}
 }
 
-// pairColumns runs a two-series DOUBLE loop over vectors or matrix
+// PairColumns runs a two-series DOUBLE loop over vectors or matrix
 // columns of equal shape; indexed series and matrices are aligned on x's
-// row labels first (funcs/i/indexedSeries.md).
+// row labels first (funcs/i/indexedSeries.md). NaN and infinite results
+// are NULL.
 func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
+	return pairColumns(fn, x, y, func(xs, ys, out []float64) {
+		loop(xs, ys, out)
+		NullNonFinite(out, nil, nil, nil)
+	})
+}
+
+// PairFrameColumns is PairColumns for a statistic of each row's frame:
+// loop returns the frames' first rows (nil: every frame starts at row
+// 0), and an infinite result stays where its frame holds an infinity
+// (see NullNonFinite).
+func PairFrameColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64) (lo []int)) (value.Value, error) {
+	return pairColumns(fn, x, y, func(xs, ys, out []float64) {
+		NullNonFinite(out, xs, ys, loop(xs, ys, out))
+	})
+}
+
+func pairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
 	_, xc, yc, wrap, err := pairedColumns(fn, false, x, y)
 	if err != nil {
 		return nil, err
@@ -714,11 +738,6 @@ func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) 
 		}
 		r := make([]float64, len(xs))
 		loop(xs, ys, r)
-		for i, f := range r {
-			if f != f || math.IsInf(f, 0) {
-				r[i] = value.NullFloat64
-			}
-		}
 		out[c] = value.NewDoubles(r)
 	}
 	return wrap(out), nil

@@ -84,9 +84,12 @@ func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(sta
 		// e is the squares of the offsets added and removed since the
 		// sums restarted
 		var n, s1, s2, s3, s4, k, e float64
+		// the frame's +Inf and -Inf values, which stay out of the sums
+		// (see stats.InfSum)
+		pos, neg := 0, 0
 		lo := 0
 		for i, x := range xs {
-			if present(x) {
+			if stats.IsFinite(x) {
 				if centred {
 					if n == 0 {
 						s1, s2, s3, s4, k, e = 0, 0, 0, 0, x, 0
@@ -95,19 +98,40 @@ func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(sta
 				}
 				x2 := x * x
 				n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
+			} else if x > value.NullFloat64 {
+				pos++
+			} else if x < value.NullFloat64 {
+				neg++
 			}
 			for ; lo < los[i]; lo++ {
-				if y := xs[lo]; present(y) {
+				if y := xs[lo]; stats.IsFinite(y) {
 					if centred {
 						y -= k
 					}
 					y2 := y * y
 					n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
+				} else if y > value.NullFloat64 {
+					pos--
+				} else if y < value.NullFloat64 {
+					neg--
 				}
 			}
 			if centred && n >= 2 && n*s2-s1*s1 < drift*n*e {
 				n, s1, s2, s3, s4, k = restartMoments(xs[lo : i+1])
 				e = s2
+			}
+			if pos|neg != 0 {
+				// the statistic of the IEEE sums of the frame's values:
+				// its infinities' odd powers add up to InfSum, their even
+				// ones to +Inf (the variance of such a frame, inf - inf,
+				// is NaN as a fresh computation's is)
+				if nn := n + float64(pos+neg); ready[i] && nn >= minCount {
+					odd, even := stats.InfSum(pos, neg), math.Inf(1)
+					out[i] = stat(nn, s1+odd, s2+even, s3+odd, s4+even)
+				} else {
+					out[i] = value.NullFloat64
+				}
+				continue
 			}
 			if !ready[i] || n < minCount {
 				out[i] = value.NullFloat64
@@ -118,19 +142,19 @@ func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(sta
 	}
 }
 
-// restartMoments recomputes the centred power sums of a frame, as
-// offsets from its last non-NULL value: with the offsets taken from a
+// restartMoments recomputes the centred power sums of a frame's finite
+// values, as offsets from the last of them: with the offsets taken from a
 // member of the set, the centred sum of squares is at least 1/n of the
 // offsets' (no member is further from the mean than the rest allow).
 func restartMoments(frame []float64) (n, s1, s2, s3, s4, k float64) {
 	for j := len(frame) - 1; j >= 0; j-- {
-		if present(frame[j]) {
+		if stats.IsFinite(frame[j]) {
 			k = frame[j]
 			break
 		}
 	}
 	for _, y := range frame {
-		if present(y) {
+		if stats.IsFinite(y) {
 			y -= k
 			y2 := y * y
 			n, s1, s2, s3, s4 = n+1, s1+y, s2+y2, s3+y2*y, s4+y2*y2
@@ -351,11 +375,7 @@ func runKernel(fn string, v *value.Vector, f *frames, k kernel) (*value.Vector, 
 	}
 	out := make([]float64, len(xs))
 	k(xs, f, out)
-	for i, r := range out {
-		if r != r || math.IsInf(r, 0) {
-			out[i] = value.NullFloat64
-		}
-	}
+	stats.NullNonFinite(out, xs, nil, f.lo)
 	return value.NewDoubles(out), nil
 }
 
@@ -639,18 +659,23 @@ func tmcount(v *value.Vector, f *frames) (*value.Vector, error) {
 // of two series.
 type pairLoop func(xs, ys []float64, f *frames, out []float64)
 
-// pairKernel writes g of each full frame's pair sums, NULL elsewhere.
-// Called where it is made, pairKernel(g)(xs, ys, f, out), it inlines with
-// g into one loop (see slidePairs); kept as a value, it calls g through a
-// pointer every row, spilling the sums to memory around the call.
-func pairKernel(g func(p *stats.PairSums) float64) pairLoop {
+// pairKernel writes g of each full frame's pair sums, or inf of them and
+// the frame's pairs holding an infinity where it has such pairs, NULL
+// elsewhere. Called where it is made, pairKernel(g, inf)(xs, ys, f, out),
+// it inlines with g into one loop (see slidePairs); kept as a value, it
+// calls g through a pointer every row, spilling the sums to memory
+// around the call.
+func pairKernel(g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) pairLoop {
 	return func(xs, ys []float64, f *frames, out []float64) {
-		slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
-			if !full || p.N == 0 {
+		slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, q *stats.InfPairs, full bool) {
+			switch {
+			case !full || p.N == 0 && q.N == 0:
 				out[i] = value.NullFloat64
-				return
+			case q.N != 0:
+				out[i] = inf(p, q)
+			default:
+				out[i] = g(p)
 			}
-			out[i] = g(p)
 		})
 	}
 }
@@ -658,37 +683,39 @@ func pairKernel(g func(p *stats.PairSums) float64) pairLoop {
 // The pair statistics' kernels, each a loop of its own with its statistic
 // inlined (see pairKernel).
 func kWsum(xs, ys []float64, f *frames, out []float64) {
-	pairKernel((*stats.PairSums).SumXY)(xs, ys, f, out)
+	pairKernel((*stats.PairSums).SumXY, stats.WsumOver)(xs, ys, f, out)
 }
 
 func kWavg(xs, ys []float64, f *frames, out []float64) {
-	pairKernel(func(p *stats.PairSums) float64 { return p.SumXY() / p.SumY() })(xs, ys, f, out)
+	pairKernel(func(p *stats.PairSums) float64 { return p.SumXY() / p.SumY() }, stats.WavgOver)(xs, ys, f, out)
 }
 
 func kCovar(xs, ys []float64, f *frames, out []float64) {
-	pairKernel((*stats.PairSums).Covar)(xs, ys, f, out)
+	pairKernel((*stats.PairSums).Covar, stats.NaNOver)(xs, ys, f, out)
 }
 
 func kCorr(xs, ys []float64, f *frames, out []float64) {
-	pairKernel((*stats.PairSums).Corr)(xs, ys, f, out)
+	pairKernel((*stats.PairSums).Corr, stats.NaNOver)(xs, ys, f, out)
 }
 
 func kBeta(xs, ys []float64, f *frames, out []float64) {
-	pairKernel((*stats.PairSums).Beta)(xs, ys, f, out)
+	pairKernel((*stats.PairSums).Beta, stats.NaNOver)(xs, ys, f, out)
 }
 
 // slidePairs returns the loop that keeps the sums of the (x, y) pairs with
-// neither NULL inside each frame and hands them to each, row by row; full
-// says the frame is ready and holds at least minCount pairs. The loop is a
+// neither NULL inside each frame and hands them to each, row by row, the
+// pairs holding an infinity apart in q (see stats.InfPairs); full says
+// the frame is ready and holds at least minCount pairs. The loop is a
 // returned closure, not a function taking each, because the compiler
 // inlines a closure called once whatever its size: slidePairs, the loop and
 // each then all inline into the caller, with no call per row.
-func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.PairSums, full bool)) {
-	return func(each func(i int, p *stats.PairSums, full bool)) {
+func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.PairSums, q *stats.InfPairs, full bool)) {
+	return func(each func(i int, p *stats.PairSums, q *stats.InfPairs, full bool)) {
 		// The sums live in locals, which stay in registers, and are
 		// handed to each in p: PairSums's own Add and Remove would keep
 		// them in memory, as p escapes to each (twice the time).
 		var p stats.PairSums
+		var q stats.InfPairs
 		var sx, sy, sxx, syy, sxy, kx, ky float64
 		// ex and ey are the squares of the offsets added and removed
 		// since the sums restarted (see drift)
@@ -701,7 +728,7 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 		los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], f.minCount
 		lo := 0
 		for i, x := range xs {
-			if y := ys[i]; present(x) && present(y) {
+			if y := ys[i]; stats.IsFinite(x) && stats.IsFinite(y) {
 				if n == 0 {
 					// rounding may have left the emptied sums a hair off zero
 					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = 0, 0, 0, 0, 0, x, y, 0, 0
@@ -709,12 +736,16 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 				x, y = x-kx, y-ky
 				x2, y2 := x*x, y*y
 				n, sx, sy, sxx, syy, sxy, ex, ey = n+1, sx+x, sy+y, sxx+x2, syy+y2, sxy+x*y, ex+x2, ey+y2
+			} else if present(x) && present(y) {
+				q.Add(x, y, 1)
 			}
 			for ; lo < los[i]; lo++ {
-				if x, y := xs[lo], ys[lo]; present(x) && present(y) {
+				if x, y := xs[lo], ys[lo]; stats.IsFinite(x) && stats.IsFinite(y) {
 					x, y = x-kx, y-ky
 					x2, y2 := x*x, y*y
 					n, sx, sy, sxx, syy, sxy, ex, ey = n-1, sx-x, sy-y, sxx-x2, syy-y2, sxy-x*y, ex+x2, ey+y2
+				} else if present(x) && present(y) {
+					q.Add(x, y, -1)
 				}
 			}
 			fn := float64(n)
@@ -726,7 +757,7 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 			// field by field: a struct literal is copied in 16-byte moves
 			// that cannot forward from the 8-byte stores building it
 			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = fn, sx, sy, sxx, syy, sxy, kx, ky
-			each(i, &p, ready[i] && n >= minCount)
+			each(i, &p, &q, ready[i] && n+q.N >= minCount)
 		}
 	}
 }
@@ -741,14 +772,16 @@ func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 				if err != nil {
 					return nil, err
 				}
-				return stats.PairColumns(name, args[0], args[1], func(xs, ys, out []float64) { k(xs, ys, f, out) })
+				return stats.PairFrameColumns(name, args[0], args[1], func(xs, ys, out []float64) []int { k(xs, ys, f, out); return f.lo })
 			}
 			w, minP, err := movingArgs(name, args[2], funcs.Arg(args, 3))
 			if err != nil {
 				return nil, err
 			}
-			return stats.PairColumns(name, args[0], args[1], func(xs, ys, out []float64) {
-				k(xs, ys, countFrames(len(xs), w, minP), out)
+			return stats.PairFrameColumns(name, args[0], args[1], func(xs, ys, out []float64) []int {
+				f := countFrames(len(xs), w, minP)
+				k(xs, ys, f, out)
+				return f.lo
 			})
 		}}
 }
@@ -762,12 +795,13 @@ func tm2Spec(name string, params []string, k pairLoop) funcs.Spec {
 				return nil, err
 			}
 			var lenErr error
-			r, err := stats.PairColumns(name, args[1], args[2], func(xs, ys, out []float64) {
+			r, err := stats.PairFrameColumns(name, args[1], args[2], func(xs, ys, out []float64) []int {
 				if len(xs) != len(f.lo) {
 					lenErr = ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
-					return
+					return nil
 				}
 				k(xs, ys, f, out)
+				return f.lo
 			})
 			if lenErr != nil {
 				return nil, lenErr

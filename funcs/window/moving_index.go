@@ -217,9 +217,11 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	first, second := make([]float64, len(xs)), make([]float64, len(xs))
 	slr := fn == "mslr"
 	// x = X, y = Y in the pair sums.
-	slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
+	slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, q *stats.InfPairs, full bool) {
 		first[i], second[i] = value.NullFloat64, value.NullFloat64
-		if !full || p.N < 2 {
+		// a frame holding an infinity has an infinite mean: its fit,
+		// from the deviations from it, is NaN
+		if !full || p.N < 2 || q.N != 0 {
 			return
 		}
 		vx := p.Sxx - p.Sx*p.Sx/p.N
