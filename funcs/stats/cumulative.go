@@ -664,35 +664,55 @@ func cumPairSpec(name string, params []string, loop func(xs, ys, out []float64))
 
 // cumulatePairs returns the loop that keeps the PairSums of the pairs so
 // far with neither value NULL and writes stat of them into out, NULL
-// before the first pair; once the pairs hold an infinity, which the sums
-// leave out (see InfPairs), it writes inf of them. Like cumulateMoments,
-// the caller calls the loop with its statistics where it makes them, so
-// all inline into one loop with the sums in locals.
-func cumulatePairs(xs, ys, out []float64) func(stat func(p *PairSums) float64, inf func(p *PairSums, q *InfPairs) float64) {
-	return func(stat func(p *PairSums) float64, inf func(p *PairSums, q *InfPairs) float64) {
+// before the first pair, and says whether an infinity went into the sums
+// (then cumulatePairInfinities redoes the column). Like cumulateMoments,
+// the caller calls the loop with its statistic where it makes it, so
+// both inline into one loop with the sums in locals.
+func cumulatePairs(xs, ys, out []float64) func(stat func(p *PairSums) float64) (infinities bool) {
+	return func(stat func(p *PairSums) float64) bool {
 		ys, out = ys[:len(xs)], out[:len(xs)]
 		var p PairSums
-		var q InfPairs
 		var n, sx, sy, sxx, syy, sxy, kx, ky float64
 		for i, x := range xs {
-			if y := ys[i]; IsFinite(x) && IsFinite(y) {
+			// neither NULL nor NaN, in one comparison for most values
+			if y := ys[i]; (x > value.NullFloat64 || x < value.NullFloat64) && (y > value.NullFloat64 || y < value.NullFloat64) {
 				if n == 0 {
 					kx, ky = x, y
 				}
 				x, y = x-kx, y-ky
 				n, sx, sy, sxx, syy, sxy = n+1, sx+x, sy+y, sxx+x*x, syy+y*y, sxy+x*y
-			} else if x == x && y == y && x != value.NullFloat64 && y != value.NullFloat64 {
-				q.Add(x, y, 1)
 			}
-			if n == 0 && q.N == 0 {
+			if n == 0 {
 				out[i] = value.NullFloat64
 				continue
 			}
 			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = n, sx, sy, sxx, syy, sxy, kx, ky
-			if q.N != 0 {
-				out[i] = inf(&p, &q)
-				continue
-			}
+			out[i] = stat(&p)
+		}
+		// an infinity leaves sx or sy inf or NaN for good
+		return sx-sx != 0 || sy-sy != 0
+	}
+}
+
+// cumulatePairInfinities redoes a cumulative pair statistic whose sums
+// took in an infinity: the offsets from the first pair turn 1 * inf into
+// 0 * inf, NaN, so the pairs holding an infinity are kept apart (see
+// InfPairs) and inf gives the statistic once there are any.
+func cumulatePairInfinities(xs, ys, out []float64, stat func(p *PairSums) float64, inf func(p *PairSums, q *InfPairs) float64) {
+	var p PairSums
+	var q InfPairs
+	for i, x := range xs {
+		if y := ys[i]; IsFinite(x) && IsFinite(y) {
+			p.Add(x, y)
+		} else if x == x && y == y && x != value.NullFloat64 && y != value.NullFloat64 {
+			q.Add(x, y, 1)
+		}
+		switch {
+		case q.N != 0:
+			out[i] = inf(&p, &q)
+		case p.N == 0:
+			out[i] = value.NullFloat64
+		default:
 			out[i] = stat(&p)
 		}
 	}

@@ -13,8 +13,8 @@ import (
 // window). The loops count the infinities instead, and a frame holding
 // one gets what IEEE arithmetic gives over its values afresh.
 
-// IsFinite is "neither NULL, NaN nor an infinity" in two comparisons:
-// NULL is the least finite double.
+// IsFinite is "neither NULL, NaN nor an infinity": NULL is the least
+// finite double.
 func IsFinite(x float64) bool { return x > value.NullFloat64 && x <= math.MaxFloat64 }
 
 // InfSum is the IEEE sum of a frame's infinities, pos of +Inf and neg of

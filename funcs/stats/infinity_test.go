@@ -98,14 +98,20 @@ func TestCumulativeMomentsAroundInfinities(t *testing.T) {
 // 1 * inf into 0 * inf, NaN.
 func TestCumulativePairsAroundInfinities(t *testing.T) {
 	rng := rand.New(rand.NewSource(4))
+	// the loops as the registered functions run them
+	loop := func(stat func(p *PairSums) float64, inf func(p *PairSums, q *InfPairs) float64) func(xs, ys, out []float64) {
+		return func(xs, ys, out []float64) {
+			if cumulatePairs(xs, ys, out)(stat) {
+				cumulatePairInfinities(xs, ys, out, stat, inf)
+			}
+		}
+	}
 	stats := map[string]func(xs, ys, out []float64){
-		"wsum": func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).SumXY, WsumOver) },
-		"wavg": func(xs, ys, out []float64) {
-			cumulatePairs(xs, ys, out)(func(p *PairSums) float64 { return p.SumXY() / p.SumY() }, WavgOver)
-		},
-		"covar": func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).Covar, NaNOver) },
-		"corr":  func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).Corr, NaNOver) },
-		"beta":  func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).Beta, NaNOver) },
+		"wsum":  loop((*PairSums).SumXY, WsumOver),
+		"wavg":  loop(func(p *PairSums) float64 { return p.SumXY() / p.SumY() }, WavgOver),
+		"covar": loop((*PairSums).Covar, NaNOver),
+		"corr":  loop((*PairSums).Corr, NaNOver),
+		"beta":  loop((*PairSums).Beta, NaNOver),
 	}
 	for _, infEvery := range []int{10, 200} {
 		for trial := range 20 {

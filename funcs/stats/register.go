@@ -76,13 +76,31 @@ func init() {
 		funcs.Spec{Name: "cumdenseRank", Params: []string{"X", "ascending", "ignoreNA", "percent", "norm"}, Min: 1, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative", Fn: cumdenseRank},
 		// each statistic a literal calling its loop, so that they inline
 		// into one (see cumulatePairs)
-		cumPairSpec("cumwsum", []string{"X", "Y"}, func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).SumXY, WsumOver) }),
-		cumPairSpec("cumwavg", []string{"X", "Y"}, func(xs, ys, out []float64) {
-			cumulatePairs(xs, ys, out)(func(p *PairSums) float64 { return p.SumXY() / p.SumY() }, WavgOver)
+		cumPairSpec("cumwsum", []string{"X", "Y"}, func(xs, ys, out []float64) {
+			if cumulatePairs(xs, ys, out)((*PairSums).SumXY) {
+				cumulatePairInfinities(xs, ys, out, (*PairSums).SumXY, WsumOver)
+			}
 		}),
-		cumPairSpec("cumcovar", []string{"X", "Y"}, func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).Covar, NaNOver) }),
-		cumPairSpec("cumcorr", []string{"X", "Y"}, func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).Corr, NaNOver) }),
-		cumPairSpec("cumbeta", []string{"Y", "X"}, func(xs, ys, out []float64) { cumulatePairs(xs, ys, out)((*PairSums).Beta, NaNOver) }),
+		cumPairSpec("cumwavg", []string{"X", "Y"}, func(xs, ys, out []float64) {
+			if cumulatePairs(xs, ys, out)(func(p *PairSums) float64 { return p.SumXY() / p.SumY() }) {
+				cumulatePairInfinities(xs, ys, out, func(p *PairSums) float64 { return p.SumXY() / p.SumY() }, WavgOver)
+			}
+		}),
+		cumPairSpec("cumcovar", []string{"X", "Y"}, func(xs, ys, out []float64) {
+			if cumulatePairs(xs, ys, out)((*PairSums).Covar) {
+				cumulatePairInfinities(xs, ys, out, (*PairSums).Covar, NaNOver)
+			}
+		}),
+		cumPairSpec("cumcorr", []string{"X", "Y"}, func(xs, ys, out []float64) {
+			if cumulatePairs(xs, ys, out)((*PairSums).Corr) {
+				cumulatePairInfinities(xs, ys, out, (*PairSums).Corr, NaNOver)
+			}
+		}),
+		cumPairSpec("cumbeta", []string{"Y", "X"}, func(xs, ys, out []float64) {
+			if cumulatePairs(xs, ys, out)((*PairSums).Beta) {
+				cumulatePairInfinities(xs, ys, out, (*PairSums).Beta, NaNOver)
+			}
+		}),
 	)
 
 	funcs.Register(

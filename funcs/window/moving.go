@@ -75,8 +75,14 @@ type kernel func(xs []float64, f *frames, out []float64)
 // statistic passed as a func value is an indirect call, which spills
 // every sum to memory each row), and the sums the statistic does not
 // read drop out of it (var and std keep two of the four).
-func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(stat func(n, s1, s2, s3, s4 float64) float64) {
-	return func(stat func(n, s1, s2, s3, s4 float64) float64) {
+//
+// Infinities: the loop says whether one went into the sums (s1 is inf
+// or NaN from then on: inf - inf is NaN once it leaves, and the
+// restarts keep it), and the caller then redoes the column with
+// slideInfinities, which keeps them out of the sums. The finite path
+// pays one test a column.
+func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(stat func(n, s1, s2, s3, s4 float64) float64) (infinities bool) {
+	return func(stat func(n, s1, s2, s3, s4 float64) float64) bool {
 		// the frames in locals: out's stores might otherwise alias them,
 		// and every row would reload them
 		los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], max(float64(f.minCount), 1)
@@ -84,54 +90,33 @@ func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(sta
 		// e is the squares of the offsets added and removed since the
 		// sums restarted
 		var n, s1, s2, s3, s4, k, e float64
-		// the frame's +Inf and -Inf values, which stay out of the sums
-		// (see stats.InfSum)
-		pos, neg := 0, 0
 		lo := 0
 		for i, x := range xs {
-			if stats.IsFinite(x) {
+			if present(x) {
 				if centred {
+					// s1 - s1 keeps an infinity's inf or NaN (as NaN)
+					// for the test after the loop
 					if n == 0 {
-						s1, s2, s3, s4, k, e = 0, 0, 0, 0, x, 0
+						s1, s2, s3, s4, k, e = s1-s1, 0, 0, 0, x, 0
 					}
 					x -= k
 				}
 				x2 := x * x
 				n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
-			} else if x > value.NullFloat64 {
-				pos++
-			} else if x < value.NullFloat64 {
-				neg++
 			}
 			for ; lo < los[i]; lo++ {
-				if y := xs[lo]; stats.IsFinite(y) {
+				if y := xs[lo]; present(y) {
 					if centred {
 						y -= k
 					}
 					y2 := y * y
 					n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
-				} else if y > value.NullFloat64 {
-					pos--
-				} else if y < value.NullFloat64 {
-					neg--
 				}
 			}
+			// (never with s1 inf or NaN: the test is false then)
 			if centred && n >= 2 && n*s2-s1*s1 < drift*n*e {
 				n, s1, s2, s3, s4, k = restartMoments(xs[lo : i+1])
 				e = s2
-			}
-			if pos|neg != 0 {
-				// the statistic of the IEEE sums of the frame's values:
-				// its infinities' odd powers add up to InfSum, their even
-				// ones to +Inf (the variance of such a frame, inf - inf,
-				// is NaN as a fresh computation's is)
-				if nn := n + float64(pos+neg); ready[i] && nn >= minCount {
-					odd, even := stats.InfSum(pos, neg), math.Inf(1)
-					out[i] = stat(nn, s1+odd, s2+even, s3+odd, s4+even)
-				} else {
-					out[i] = value.NullFloat64
-				}
-				continue
 			}
 			if !ready[i] || n < minCount {
 				out[i] = value.NullFloat64
@@ -139,8 +124,73 @@ func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(sta
 			}
 			out[i] = stat(n, s1, s2, s3, s4)
 		}
+		return s1-s1 != 0
 	}
 }
+
+// slideInfinities is slideMoments' loop for a column whose values went
+// into the sums with an infinity among them (s1 stays inf or NaN once
+// one has): it redoes every row with the infinities kept out of the sums
+// and counted, and the statistic of a frame holding one is that of the
+// IEEE sums of its values (see stats.InfSum). A function of its own,
+// stat called through a pointer: the closure slideMoments returns
+// inlines only while it stays small.
+func slideInfinities(xs []float64, f *frames, out []float64, centred bool, stat func(n, s1, s2, s3, s4 float64) float64) {
+	los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], max(float64(f.minCount), 1)
+	out = out[:len(xs)]
+	var n, s1, s2, s3, s4, k, e float64
+	// the frame's +Inf values (low half) and -Inf values (high half)
+	infs, lo := 0, 0
+	for i, x := range xs {
+		if stats.IsFinite(x) {
+			if centred {
+				if n == 0 {
+					s1, s2, s3, s4, k, e = 0, 0, 0, 0, x, 0
+				}
+				x -= k
+			}
+			x2 := x * x
+			n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
+		} else if x > value.NullFloat64 {
+			infs++
+		} else if x < value.NullFloat64 {
+			infs += negInf
+		}
+		for ; lo < los[i]; lo++ {
+			if y := xs[lo]; stats.IsFinite(y) {
+				if centred {
+					y -= k
+				}
+				y2 := y * y
+				n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
+			} else if y > value.NullFloat64 {
+				infs--
+			} else if y < value.NullFloat64 {
+				infs -= negInf
+			}
+		}
+		if centred && n >= 2 && n*s2-s1*s1 < drift*n*e {
+			n, s1, s2, s3, s4, k = restartMoments(xs[lo : i+1])
+			e = s2
+		}
+		// a frame's infinities' odd powers add up to InfSum, their even
+		// ones to +Inf (the variance of such a frame, inf - inf, is NaN
+		// as a fresh computation's is)
+		pos, neg := infs&(negInf-1), infs/negInf
+		odd, even := stats.InfSum(pos, neg), 0.0
+		if infs != 0 {
+			even = math.Inf(1)
+		}
+		if nn := n + float64(pos+neg); ready[i] && nn >= minCount {
+			out[i] = stat(nn, s1+odd, s2+even, s3+odd, s4+even)
+		} else {
+			out[i] = value.NullFloat64
+		}
+	}
+}
+
+// negInf counts a -Inf in slideMoments' count of infinities.
+const negInf = 1 << 32
 
 // restartMoments recomputes the centred power sums of a frame's finite
 // values, as offsets from the last of them: with the offsets taken from a
@@ -199,17 +249,27 @@ func windowKernel(g func(vals []float64) float64) kernel {
 }
 
 // The kernels over the power sums, each a loop of its own with its
-// statistic inlined (see slideMoments).
+// statistic inlined (see slideMoments), redone by slideInfinities where
+// an infinity went through the sums.
 func kSum(xs []float64, f *frames, out []float64) {
-	slideMoments(xs, f, out, false)(func(_, s1, _, _, _ float64) float64 { return s1 })
+	sum := func(_, s1, _, _, _ float64) float64 { return s1 }
+	if slideMoments(xs, f, out, false)(sum) {
+		slideInfinities(xs, f, out, false, sum)
+	}
 }
 
 func kSum2(xs []float64, f *frames, out []float64) {
-	slideMoments(xs, f, out, false)(func(_, _, s2, _, _ float64) float64 { return s2 })
+	sum2 := func(_, _, s2, _, _ float64) float64 { return s2 }
+	if slideMoments(xs, f, out, false)(sum2) {
+		slideInfinities(xs, f, out, false, sum2)
+	}
 }
 
 func kAvg(xs []float64, f *frames, out []float64) {
-	slideMoments(xs, f, out, false)(func(n, s1, _, _, _ float64) float64 { return s1 / n })
+	avg := func(n, s1, _, _, _ float64) float64 { return s1 / n }
+	if slideMoments(xs, f, out, false)(avg) {
+		slideInfinities(xs, f, out, false, avg)
+	}
 }
 
 // variance is the variance of each frame with ddof delta degrees of
@@ -219,7 +279,7 @@ func kAvg(xs []float64, f *frames, out []float64) {
 // package's initializer, such a closure kept the loop and the statistic
 // apart, an indirect call per row (cachegrind).
 func variance(xs []float64, f *frames, out []float64, ddof float64, root bool) {
-	slideMoments(xs, f, out, true)(func(n, s1, s2, _, _ float64) float64 {
+	v := func(n, s1, s2, _, _ float64) float64 {
 		if n <= ddof {
 			return math.NaN()
 		}
@@ -232,7 +292,10 @@ func variance(xs []float64, f *frames, out []float64, ddof float64, root bool) {
 			return v
 		}
 		return 0
-	})
+	}
+	if slideMoments(xs, f, out, true)(v) {
+		slideInfinities(xs, f, out, true, v)
+	}
 }
 
 func kVar(xs []float64, f *frames, out []float64)  { variance(xs, f, out, 1, false) }
@@ -241,7 +304,7 @@ func kStd(xs []float64, f *frames, out []float64)  { variance(xs, f, out, 1, tru
 func kStdp(xs []float64, f *frames, out []float64) { variance(xs, f, out, 0, true) }
 
 func kSkew(xs []float64, f *frames, out []float64) {
-	slideMoments(xs, f, out, true)(func(n, s1, s2, s3, _ float64) float64 {
+	skew := func(n, s1, s2, s3, _ float64) float64 {
 		m := s1 / n
 		m2 := s2/n - m*m
 		m3 := s3/n - 3*m*s2/n + 2*m*m*m
@@ -249,11 +312,14 @@ func kSkew(xs []float64, f *frames, out []float64) {
 			return math.NaN()
 		}
 		return m3 / math.Pow(m2, 1.5)
-	})
+	}
+	if slideMoments(xs, f, out, true)(skew) {
+		slideInfinities(xs, f, out, true, skew)
+	}
 }
 
 func kKurt(xs []float64, f *frames, out []float64) {
-	slideMoments(xs, f, out, true)(func(n, s1, s2, s3, s4 float64) float64 {
+	kurt := func(n, s1, s2, s3, s4 float64) float64 {
 		// Fewer than three values give NULL ("tmkurtosis" page).
 		if n < 3 {
 			return math.NaN()
@@ -265,7 +331,10 @@ func kKurt(xs []float64, f *frames, out []float64) {
 			return math.NaN()
 		}
 		return m4 / (m2 * m2)
-	})
+	}
+	if slideMoments(xs, f, out, true)(kurt) {
+		slideInfinities(xs, f, out, true, kurt)
+	}
 }
 
 var (
@@ -659,63 +728,110 @@ func tmcount(v *value.Vector, f *frames) (*value.Vector, error) {
 // of two series.
 type pairLoop func(xs, ys []float64, f *frames, out []float64)
 
-// pairKernel writes g of each full frame's pair sums, or inf of them and
-// the frame's pairs holding an infinity where it has such pairs, NULL
-// elsewhere. Called where it is made, pairKernel(g, inf)(xs, ys, f, out),
-// it inlines with g into one loop (see slidePairs); kept as a value, it
-// calls g through a pointer every row, spilling the sums to memory
-// around the call.
-func pairKernel(g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) pairLoop {
-	return func(xs, ys []float64, f *frames, out []float64) {
-		slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, q *stats.InfPairs, full bool) {
-			switch {
-			case !full || p.N == 0 && q.N == 0:
+// pairKernel returns the loop that writes g of each full frame's pair
+// sums, NULL elsewhere, and says whether an infinity went through the
+// sums (see pairInfinities). Called where it is made,
+// pairKernel(g)(xs, ys, f, out), it inlines with g into one loop (see
+// slidePairs); kept as a value, it calls g through a pointer every row,
+// spilling the sums to memory around the call.
+func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *frames, out []float64) (infinities bool) {
+	return func(xs, ys []float64, f *frames, out []float64) bool {
+		return slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
+			if !full || p.N == 0 {
 				out[i] = value.NullFloat64
-			case q.N != 0:
-				out[i] = inf(p, q)
-			default:
-				out[i] = g(p)
+				return
 			}
+			out[i] = g(p)
 		})
 	}
 }
 
+// pairInfinities redoes the rows of a pair statistic whose sums took in
+// an infinity: g of the finite pairs' sums, or inf of them and the
+// frame's pairs holding an infinity where it has such pairs.
+func pairInfinities(xs, ys []float64, f *frames, out []float64, g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) {
+	slidePairInfinities(xs, ys, f, func(i int, p *stats.PairSums, q *stats.InfPairs, full bool) {
+		switch {
+		case !full || p.N == 0 && q.N == 0:
+			out[i] = value.NullFloat64
+		case q.N != 0:
+			out[i] = inf(p, q)
+		default:
+			out[i] = g(p)
+		}
+	})
+}
+
 // The pair statistics' kernels, each a loop of its own with its statistic
-// inlined (see pairKernel).
+// inlined (see pairKernel), in a function of its own: with the call to
+// pairInfinities after it in the same function the loop ran 3 to 11%
+// slower (BenchmarkMovingKernels; more values live across the loop).
 func kWsum(xs, ys []float64, f *frames, out []float64) {
-	pairKernel((*stats.PairSums).SumXY, stats.WsumOver)(xs, ys, f, out)
+	if wsumRows(xs, ys, f, out) {
+		pairInfinities(xs, ys, f, out, (*stats.PairSums).SumXY, stats.WsumOver)
+	}
+}
+
+func wsumRows(xs, ys []float64, f *frames, out []float64) bool {
+	return pairKernel((*stats.PairSums).SumXY)(xs, ys, f, out)
 }
 
 func kWavg(xs, ys []float64, f *frames, out []float64) {
-	pairKernel(func(p *stats.PairSums) float64 { return p.SumXY() / p.SumY() }, stats.WavgOver)(xs, ys, f, out)
+	if wavgRows(xs, ys, f, out) {
+		pairInfinities(xs, ys, f, out, wavg, stats.WavgOver)
+	}
 }
 
+func wavgRows(xs, ys []float64, f *frames, out []float64) bool {
+	return pairKernel(wavg)(xs, ys, f, out)
+}
+
+func wavg(p *stats.PairSums) float64 { return p.SumXY() / p.SumY() }
+
 func kCovar(xs, ys []float64, f *frames, out []float64) {
-	pairKernel((*stats.PairSums).Covar, stats.NaNOver)(xs, ys, f, out)
+	if covarRows(xs, ys, f, out) {
+		pairInfinities(xs, ys, f, out, (*stats.PairSums).Covar, stats.NaNOver)
+	}
+}
+
+func covarRows(xs, ys []float64, f *frames, out []float64) bool {
+	return pairKernel((*stats.PairSums).Covar)(xs, ys, f, out)
 }
 
 func kCorr(xs, ys []float64, f *frames, out []float64) {
-	pairKernel((*stats.PairSums).Corr, stats.NaNOver)(xs, ys, f, out)
+	if corrRows(xs, ys, f, out) {
+		pairInfinities(xs, ys, f, out, (*stats.PairSums).Corr, stats.NaNOver)
+	}
+}
+
+func corrRows(xs, ys []float64, f *frames, out []float64) bool {
+	return pairKernel((*stats.PairSums).Corr)(xs, ys, f, out)
 }
 
 func kBeta(xs, ys []float64, f *frames, out []float64) {
-	pairKernel((*stats.PairSums).Beta, stats.NaNOver)(xs, ys, f, out)
+	if betaRows(xs, ys, f, out) {
+		pairInfinities(xs, ys, f, out, (*stats.PairSums).Beta, stats.NaNOver)
+	}
+}
+
+func betaRows(xs, ys []float64, f *frames, out []float64) bool {
+	return pairKernel((*stats.PairSums).Beta)(xs, ys, f, out)
 }
 
 // slidePairs returns the loop that keeps the sums of the (x, y) pairs with
-// neither NULL inside each frame and hands them to each, row by row, the
-// pairs holding an infinity apart in q (see stats.InfPairs); full says
-// the frame is ready and holds at least minCount pairs. The loop is a
-// returned closure, not a function taking each, because the compiler
-// inlines a closure called once whatever its size: slidePairs, the loop and
-// each then all inline into the caller, with no call per row.
-func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.PairSums, q *stats.InfPairs, full bool)) {
-	return func(each func(i int, p *stats.PairSums, q *stats.InfPairs, full bool)) {
+// neither NULL inside each frame and hands them to each, row by row; full
+// says the frame is ready and holds at least minCount pairs. The loop
+// says whether an infinity went through the sums, after which the rows
+// must be redone by slidePairInfinities. The loop is a returned closure,
+// not a function taking each, because the compiler inlines a closure
+// called once while it stays small: slidePairs, the loop and each then
+// all inline into the caller, with no call per row.
+func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.PairSums, full bool)) (infinities bool) {
+	return func(each func(i int, p *stats.PairSums, full bool)) bool {
 		// The sums live in locals, which stay in registers, and are
 		// handed to each in p: PairSums's own Add and Remove would keep
 		// them in memory, as p escapes to each (twice the time).
 		var p stats.PairSums
-		var q stats.InfPairs
 		var sx, sy, sxx, syy, sxy, kx, ky float64
 		// ex and ey are the squares of the offsets added and removed
 		// since the sums restarted (see drift)
@@ -728,37 +844,81 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 		los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], f.minCount
 		lo := 0
 		for i, x := range xs {
-			if y := ys[i]; stats.IsFinite(x) && stats.IsFinite(y) {
+			if y := ys[i]; present(x) && present(y) {
+				// rounding may have left the emptied sums a hair off zero;
+				// sx - sx keeps an infinity's inf or NaN (as NaN) for the
+				// test after the loop
 				if n == 0 {
-					// rounding may have left the emptied sums a hair off zero
-					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = 0, 0, 0, 0, 0, x, y, 0, 0
+					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = sx-sx, sy-sy, 0, 0, 0, x, y, 0, 0
 				}
 				x, y = x-kx, y-ky
 				x2, y2 := x*x, y*y
 				n, sx, sy, sxx, syy, sxy, ex, ey = n+1, sx+x, sy+y, sxx+x2, syy+y2, sxy+x*y, ex+x2, ey+y2
-			} else if present(x) && present(y) {
-				q.Add(x, y, 1)
 			}
 			for ; lo < los[i]; lo++ {
-				if x, y := xs[lo], ys[lo]; stats.IsFinite(x) && stats.IsFinite(y) {
+				if x, y := xs[lo], ys[lo]; present(x) && present(y) {
 					x, y = x-kx, y-ky
 					x2, y2 := x*x, y*y
 					n, sx, sy, sxx, syy, sxy, ex, ey = n-1, sx-x, sy-y, sxx-x2, syy-y2, sxy-x*y, ex+x2, ey+y2
-				} else if present(x) && present(y) {
-					q.Add(x, y, -1)
 				}
 			}
 			fn := float64(n)
+			// (with one series' sums inf or NaN, the other's test may
+			// pass: the rebased sums keep it as NaN)
 			if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
+				inf := sx - sx + (sy - sy)
 				p.Rebase(xs[lo:i+1], ys[lo:i+1])
-				sx, sy, sxx, syy, sxy, kx, ky = p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
+				sx, sy, sxx, syy, sxy, kx, ky = p.Sx+inf, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
 				n, fn, ex, ey = int(p.N), p.N, sxx, syy
 			}
 			// field by field: a struct literal is copied in 16-byte moves
 			// that cannot forward from the 8-byte stores building it
 			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = fn, sx, sy, sxx, syy, sxy, kx, ky
-			each(i, &p, &q, ready[i] && n+q.N >= minCount)
+			each(i, &p, ready[i] && n >= minCount)
 		}
+		return sx-sx != 0 || sy-sy != 0
+	}
+}
+
+// slidePairInfinities is slidePairs' loop for series whose pairs went
+// into the sums with an infinity among them (sx or sy stays inf or NaN
+// once one has): it redoes every row with the pairs holding an infinity
+// kept out of the sums, in q (see stats.InfPairs). A function of its
+// own, each called through a pointer, so that slidePairs' closure stays
+// small enough to inline; its callers pass it an each of its own.
+func slidePairInfinities(xs, ys []float64, f *frames, each func(i int, p *stats.PairSums, q *stats.InfPairs, full bool)) {
+	var p stats.PairSums
+	var q stats.InfPairs
+	var sx, sy, sxx, syy, sxy, kx, ky, ex, ey float64
+	n, lo := 0, 0
+	for i, x := range xs {
+		if y := ys[i]; stats.IsFinite(x) && stats.IsFinite(y) {
+			if n == 0 {
+				sx, sy, sxx, syy, sxy, kx, ky, ex, ey = 0, 0, 0, 0, 0, x, y, 0, 0
+			}
+			x, y = x-kx, y-ky
+			x2, y2 := x*x, y*y
+			n, sx, sy, sxx, syy, sxy, ex, ey = n+1, sx+x, sy+y, sxx+x2, syy+y2, sxy+x*y, ex+x2, ey+y2
+		} else if present(x) && present(y) {
+			q.Add(x, y, 1)
+		}
+		for ; lo < f.lo[i]; lo++ {
+			if x, y := xs[lo], ys[lo]; stats.IsFinite(x) && stats.IsFinite(y) {
+				x, y = x-kx, y-ky
+				x2, y2 := x*x, y*y
+				n, sx, sy, sxx, syy, sxy, ex, ey = n-1, sx-x, sy-y, sxx-x2, syy-y2, sxy-x*y, ex+x2, ey+y2
+			} else if present(x) && present(y) {
+				q.Add(x, y, -1)
+			}
+		}
+		fn := float64(n)
+		if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
+			p.Rebase(xs[lo:i+1], ys[lo:i+1])
+			sx, sy, sxx, syy, sxy, kx, ky = p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
+			n, fn, ex, ey = int(p.N), p.N, sxx, syy
+		}
+		p = stats.PairSums{N: fn, Sx: sx, Sy: sy, Sxx: sxx, Syy: syy, Sxy: sxy, Kx: kx, Ky: ky}
+		each(i, &p, &q, f.ready[i] && n+q.N >= f.minCount)
 	}
 }
 

@@ -217,11 +217,23 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	first, second := make([]float64, len(xs)), make([]float64, len(xs))
 	slr := fn == "mslr"
 	// x = X, y = Y in the pair sums.
-	slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, q *stats.InfPairs, full bool) {
+	if fitRows(xs, ys, f, first, second, slr) {
+		slidePairInfinities(xs, ys, f, func(i int, p *stats.PairSums, q *stats.InfPairs, full bool) {
+			// a frame holding an infinity has an infinite mean: its
+			// fit, from the deviations from it, is NaN
+			first[i], second[i] = fitRow(p, full && q.N == 0, slr, xs, ys, f.lo[i], i)
+		})
+	}
+	return value.NewTuple([]value.Value{value.NewDoubles(first), value.NewDoubles(second)}), nil
+}
+
+// fitRows writes mRegression's rows over the pair sums and says whether
+// an infinity went through the sums (see slidePairs). The loop spells
+// out fitRow, too large to inline: a call a row spills the sums.
+func fitRows(xs, ys []float64, f *frames, first, second []float64, slr bool) bool {
+	return slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
 		first[i], second[i] = value.NullFloat64, value.NullFloat64
-		// a frame holding an infinity has an infinite mean: its fit,
-		// from the deviations from it, is NaN
-		if !full || p.N < 2 || q.N != 0 {
+		if !full || p.N < 2 {
 			return
 		}
 		vx := p.Sxx - p.Sx*p.Sx/p.N
@@ -234,18 +246,41 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 			first[i], second[i] = finiteOrNull(icpt), finiteOrNull(slope)
 			return
 		}
-		// The residual sum of squares over n.
-		rss := 0.0
-		for j := f.lo[i]; j <= i; j++ {
-			if funcs.IsNullF(xs[j]) || funcs.IsNullF(ys[j]) {
-				continue
-			}
-			e := ys[j] - icpt - slope*xs[j]
-			rss += e * e
-		}
-		first[i], second[i] = finiteOrNull(slope), finiteOrNull(rss/p.N)
+		first[i], second[i] = finiteOrNull(slope), finiteOrNull(residualSquares(xs[f.lo[i]:i+1], ys[f.lo[i]:i+1], icpt, slope)/p.N)
 	})
-	return value.NewTuple([]value.Value{value.NewDoubles(first), value.NewDoubles(second)}), nil
+}
+
+// fitRow is one row of mslr (intercept, slope) or mmse (slope, mean
+// squared error) from the pair sums p of the frame lo..i, NULL where the
+// frame is not full or the fit not finite, for slidePairInfinities.
+func fitRow(p *stats.PairSums, full, slr bool, xs, ys []float64, lo, i int) (float64, float64) {
+	if !full || p.N < 2 {
+		return value.NullFloat64, value.NullFloat64
+	}
+	vx := p.Sxx - p.Sx*p.Sx/p.N
+	if vx == 0 {
+		return value.NullFloat64, value.NullFloat64
+	}
+	slope := (p.Sxy - p.Sx*p.Sy/p.N) / vx
+	icpt := (p.Sy-slope*p.Sx)/p.N + p.Ky - slope*p.Kx
+	if slr {
+		return finiteOrNull(icpt), finiteOrNull(slope)
+	}
+	return finiteOrNull(slope), finiteOrNull(residualSquares(xs[lo:i+1], ys[lo:i+1], icpt, slope) / p.N)
+}
+
+// residualSquares is the residual sum of squares of the fit over the
+// pairs with neither NULL.
+func residualSquares(xs, ys []float64, icpt, slope float64) float64 {
+	rss := 0.0
+	for j := range xs {
+		if funcs.IsNullF(xs[j]) || funcs.IsNullF(ys[j]) {
+			continue
+		}
+		e := ys[j] - icpt - slope*xs[j]
+		rss += e * e
+	}
+	return rss
 }
 
 // finiteOrNull is r, or NULL for NaN and the infinities (whose r-r is

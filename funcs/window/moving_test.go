@@ -140,7 +140,7 @@ func TestPairSumsMatchNaive(t *testing.T) {
 		for _, minP := range []int{0, 1, 3} {
 			f := countFrames(n, w, minP)
 			covar := make([]float64, n)
-			pairKernel((*stats.PairSums).Covar, stats.NaNOver)(xs, ys, f, covar)
+			kCovar(xs, ys, f, covar)
 			fit, err := mRegression("mslr", []value.Value{value.NewDoubles(ys), value.NewDoubles(xs), value.NewInt(int32(w)), value.NewInt(int32(max(minP, 1)))})
 			require.NoError(t, err)
 			slopes := fit.(*value.Vector).Any[1].(*value.Vector).F64
@@ -200,7 +200,7 @@ func TestPairSumsKeepDigitsInFlatWindows(t *testing.T) {
 	const w = 11
 	f := countFrames(len(xs), w, 0)
 	corr := make([]float64, len(xs))
-	pairKernel((*stats.PairSums).Corr, stats.NaNOver)(xs, ys, f, corr)
+	kCorr(xs, ys, f, corr)
 	fit, err := mRegression("mslr", []value.Value{value.NewDoubles(ys), value.NewDoubles(xs), value.NewInt(w)})
 	require.NoError(t, err)
 	icpts, slopes := fit.(*value.Vector).Any[0].(*value.Vector).F64, fit.(*value.Vector).Any[1].(*value.Vector).F64
@@ -278,7 +278,7 @@ func TestPairSumsForgetRemovedValues(t *testing.T) {
 			xs, ys = append(xs, 37.5), append(ys, 12.5)
 		}
 		corr := make([]float64, len(xs))
-		pairKernel((*stats.PairSums).Corr, stats.NaNOver)(xs, ys, countFrames(len(xs), w, 0), corr)
+		kCorr(xs, ys, countFrames(len(xs), w, 0), corr)
 		require.InDelta(t, -1, corr[30], 1e-9, "run %d", run)
 	}
 }
