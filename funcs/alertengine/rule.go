@@ -84,7 +84,7 @@ func parseRules(fn, key string, v value.Value) (*ruleSet, error) {
 
 func createRuleEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	bad := func(param, what string) error {
-		return ddberr.Errorf("The argument [%s] of %s must be %s.", param, ruleFn, what)
+		return funcs.BadArg(ruleFn, param, what)
 	}
 	d, ok := funcs.Arg(args, 1).(*value.Dict)
 	if !ok {
@@ -298,7 +298,7 @@ func ruleEngineNamed(env funcs.Env, fn string, name value.Value) (*ruleEngine, e
 	e := ruleEngines.byInput[t]
 	ruleEngines.Unlock()
 	if e == nil {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "engineName", fn, "the name of a rule engine")
+		return nil, funcs.BadArg(fn, "engineName", "the name of a rule engine")
 	}
 	return e, nil
 }
@@ -308,7 +308,7 @@ func ruleEngineNamed(env funcs.Env, fn string, name value.Value) (*ruleEngine, e
 func keyArg(fn string, v value.Value) (string, error) {
 	s, ok := v.(*value.Scalar)
 	if !ok || s.Null {
-		return "", ddberr.Errorf("The argument [%s] of %s must be %s.", "key", fn, "an INT or STRING scalar")
+		return "", funcs.BadArg(fn, "key", "an INT or STRING scalar")
 	}
 	switch s.T {
 	case value.Char, value.Short, value.Int, value.Long:
@@ -316,7 +316,7 @@ func keyArg(fn string, v value.Value) (string, error) {
 	case value.String, value.Symbol:
 		return s.S, nil
 	}
-	return "", ddberr.Errorf("The argument [%s] of %s must be %s.", "key", fn, "an INT or STRING scalar")
+	return "", funcs.BadArg(fn, "key", "an INT or STRING scalar")
 }
 
 // updateRule sets the rules of key, adding the key if it is new.
@@ -384,7 +384,7 @@ func getRules(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		if names == nil {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "engineName", "getRules", "a STRING vector")
+			return nil, funcs.BadArg("getRules", "engineName", "a STRING vector")
 		}
 	} else {
 		list, _ := funcs.Lookup("getStreamEngineList")
