@@ -78,7 +78,7 @@ func (e *engine) AddMetrics(m *streamengine.Metrics, schema *value.Table, window
 		}
 	}
 	at := map[*group]int{}
-	for _, g := range e.all {
+	for _, g := range e.groups.All {
 		at[g] = g.dropped + len(g.times)
 	}
 	if e.addedAt == nil {
