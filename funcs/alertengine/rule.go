@@ -78,7 +78,7 @@ func parseRules(fn, key string, v value.Value) (*ruleSet, error) {
 
 func createRuleEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	bad := func(param, what string) error {
-		return ddberr.Errorf("The argument [%s] of %s must be %s.", param, ruleFn, what)
+		return funcs.BadArg(ruleFn, param, what)
 	}
 	d, ok := funcs.Arg(args, 1).(*value.Dict)
 	if !ok {
@@ -286,7 +286,7 @@ func ruleEngineNamed(env funcs.Env, fn string, name value.Value) (*ruleEngine, e
 		e, _ = eng.(*ruleEngine)
 	}
 	if e == nil {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "engineName", fn, "the name of a rule engine")
+		return nil, funcs.BadArg(fn, "engineName", "the name of a rule engine")
 	}
 	return e, nil
 }
@@ -296,7 +296,7 @@ func ruleEngineNamed(env funcs.Env, fn string, name value.Value) (*ruleEngine, e
 func keyArg(fn string, v value.Value) (string, error) {
 	s, ok := v.(*value.Scalar)
 	if !ok || s.Null {
-		return "", ddberr.Errorf("The argument [%s] of %s must be %s.", "key", fn, "an INT or STRING scalar")
+		return "", funcs.BadArg(fn, "key", "an INT or STRING scalar")
 	}
 	switch s.T {
 	case value.Char, value.Short, value.Int, value.Long:
@@ -304,7 +304,7 @@ func keyArg(fn string, v value.Value) (string, error) {
 	case value.String, value.Symbol:
 		return s.S, nil
 	}
-	return "", ddberr.Errorf("The argument [%s] of %s must be %s.", "key", fn, "an INT or STRING scalar")
+	return "", funcs.BadArg(fn, "key", "an INT or STRING scalar")
 }
 
 // updateRule sets the rules of key, adding the key if it is new.
@@ -372,7 +372,7 @@ func getRules(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		if names == nil {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "engineName", "getRules", "a STRING vector")
+			return nil, funcs.BadArg("getRules", "engineName", "a STRING vector")
 		}
 	} else {
 		list, _ := funcs.Lookup("getStreamEngineList")
