@@ -26,7 +26,6 @@ type ruleSet struct {
 // rule set its ruleSetColumn names (the default one failing that).
 type ruleEngine struct {
 	bg        funcs.Env
-	input     *value.Table
 	output    value.Value
 	outCols   []int
 	setCol    int
@@ -39,11 +38,6 @@ type ruleEngine struct {
 	rules map[string]*ruleSet
 	order []string
 }
-
-var ruleEngines = struct {
-	sync.Mutex
-	byInput map[*value.Table]*ruleEngine
-}{byInput: map[*value.Table]*ruleEngine{}}
 
 // ruleKey is element i of a rule-set key or ruleSetColumn as the rules
 // are looked up by ("" for NULL).
@@ -150,19 +144,12 @@ func createRuleEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.input = in.(*value.Table)
-	ruleEngines.Lock()
-	ruleEngines.byInput[e.input] = e
-	ruleEngines.Unlock()
 	return in, nil
 }
 
-// Close implements streamengine.Engine.
-func (e *ruleEngine) Close() {
-	ruleEngines.Lock()
-	delete(ruleEngines.byInput, e.input)
-	ruleEngines.Unlock()
-}
+// Close implements streamengine.Engine: the engine runs nothing of its
+// own.
+func (e *ruleEngine) Close() {}
 
 // Stat implements streamengine.Engine.
 func (e *ruleEngine) Stat() ([]string, []value.Value) {
@@ -293,10 +280,11 @@ func ruleEngineNamed(env funcs.Env, fn string, name value.Value) (*ruleEngine, e
 	if err != nil {
 		return nil, err
 	}
-	t, _ := v.(*value.Table)
-	ruleEngines.Lock()
-	e := ruleEngines.byInput[t]
-	ruleEngines.Unlock()
+	var e *ruleEngine
+	if t, ok := v.(*value.Table); ok {
+		eng, _ := streamengine.EngineOf(t)
+		e, _ = eng.(*ruleEngine)
+	}
 	if e == nil {
 		return nil, funcs.BadArg(fn, "engineName", "the name of a rule engine")
 	}
