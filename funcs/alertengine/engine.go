@@ -20,12 +20,8 @@ func createAnomalyDetectionEngine(env funcs.Env, args []value.Value) (value.Valu
 		return nil, err
 	}
 	return streamengine.Create(env, "AnomalyDetectionEngine", args[0], dummy, func(bg funcs.Env) (streamengine.Engine, error) {
-		e := &engine{c: c, bg: bg, dummy: dummy, groups: map[string]*group{}}
-		kc := make([]*value.Vector, len(c.keyCols))
-		for i, k := range c.keyCols {
-			kc[i] = dummy.Cols[k].Like(0)
-		}
-		e.keys = value.NewTable(append([]string(nil), c.keyNames...), kc)
+		e := &engine{c: c, bg: bg, dummy: dummy}
+		e.groups = streamengine.NewGroups[*group](dummy, c.keyCols, c.keyNames)
 		return e, nil
 	})
 }
@@ -58,9 +54,7 @@ type engine struct {
 	bg     funcs.Env
 	dummy  *value.Table
 	mu     sync.Mutex
-	groups map[string]*group
-	all    []*group
-	keys   *value.Table
+	groups *streamengine.Groups[*group]
 	e0     int64
 	begun  bool
 }
@@ -73,11 +67,11 @@ func (e *engine) Stat() ([]string, []value.Value) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	rows := 0
-	for _, g := range e.all {
+	for _, g := range e.groups.All {
 		rows += len(g.times)
 	}
 	return slices.Concat([]string{"numGroups", "numRows", "numMetrics", "metrics"}, streamengine.SnapshotStatNames(), []string{"garbageSize", "memoryUsed"}),
-		slices.Concat([]value.Value{value.NewLong(int64(len(e.all))), value.NewLong(int64(rows)), value.NewLong(int64(len(e.c.metrics))),
+		slices.Concat([]value.Value{value.NewLong(int64(e.groups.Len())), value.NewLong(int64(rows)), value.NewLong(int64(len(e.c.metrics))),
 			value.NewString(e.c.text)}, e.c.snapshot.Stat(), []value.Value{value.NewLong(e.c.garbageSize), value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024)})
 }
 
@@ -430,7 +424,7 @@ func (e *engine) output(times []int64, gs []*group, has []bool, slots []slot, cl
 	names := []string{"time"}
 	cols := []*value.Vector{tcol}
 	if len(c.keyCols) > 0 {
-		keys := e.keys.Gather(gids)
+		keys := e.groups.Keys.Gather(gids)
 		names = append(names, keys.Names...)
 		cols = append(cols, keys.Cols...)
 	}
@@ -464,23 +458,7 @@ func truth(v *value.Vector, i int) bool {
 
 // groupsOf is each batch row's group, made on first sight.
 func (e *engine) groupsOf(batch *value.Table) []*group {
-	n := batch.Rows()
-	out := make([]*group, n)
-	var buf []byte
-	for i := 0; i < n; i++ {
-		buf = streamengine.RowKey(buf[:0], batch, e.c.keyCols, i)
-		g := e.groups[string(buf)]
-		if g == nil {
-			g = &group{id: len(e.all), buf: e.dummy.EmptyLike(0), ref: -1}
-			for j, k := range e.c.keyCols {
-				e.keys.Cols[j].AppendFrom(batch.Cols[k], i)
-			}
-			e.groups[string(buf)] = g
-			e.all = append(e.all, g)
-		}
-		out[i] = g
-	}
-	return out
+	return e.groups.Of(batch, func(id int) *group { return &group{id: id, buf: e.dummy.EmptyLike(0), ref: -1} })
 }
 
 // appendTime appends t to a temporal vector of either width.

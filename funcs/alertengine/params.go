@@ -58,7 +58,7 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 	c := &config{garbageSize: 2000}
 	dummy, ok := funcs.Arg(args, 2).(*value.Table)
 	if !ok {
-		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "dummyTable", fnName, "a table")
+		return nil, nil, funcs.BadArg(fnName, "dummyTable", "a table")
 	}
 	m, err := streamengine.ParseMetrics(fnName, funcs.Arg(args, 1))
 	if err != nil {
@@ -67,19 +67,19 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 	c.bind = m.Bind
 	out := funcs.Arg(args, 3)
 	if _, ok := out.(*value.Table); !ok {
-		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "outputTable", fnName, "a table")
+		return nil, nil, funcs.BadArg(fnName, "outputTable", "a table")
 	}
 	c.output = out
 	tc := funcs.GivenArg(args, 4)
 	if tc == nil {
-		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "timeColumn", fnName, "a column name")
+		return nil, nil, funcs.BadArg(fnName, "timeColumn", "a column name")
 	}
 	cols, err := streamengine.Columns(fnName, "timeColumn", tc, dummy)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(cols) != 1 || !dummy.Cols[cols[0]].T.IsTemporal() {
-		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "timeColumn", fnName, "the name of a temporal column")
+		return nil, nil, funcs.BadArg(fnName, "timeColumn", "the name of a temporal column")
 	}
 	c.timeCol, c.timeType = cols[0], dummy.Cols[cols[0]].T
 	if kc := funcs.GivenArg(args, 5); kc != nil {
@@ -123,7 +123,7 @@ func parseConfig(env funcs.Env, args []value.Value) (*config, *value.Table, erro
 	if d := funcs.GivenArg(args, 13); d != nil {
 		v, ok := d.(*value.Vector)
 		if !ok || (v.T != value.String && v.T != value.Symbol) || v.Len() != len(c.metrics) {
-			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "anomalyDescription", fnName, "a STRING vector with one element per metric")
+			return nil, nil, funcs.BadArg(fnName, "anomalyDescription", "a STRING vector with one element per metric")
 		}
 		for i := range c.metrics {
 			c.metrics[i].text = v.StrAt(i)

@@ -26,7 +26,6 @@ type ruleSet struct {
 // rule set its ruleSetColumn names (the default one failing that).
 type ruleEngine struct {
 	bg        funcs.Env
-	input     *value.Table
 	output    value.Value
 	outCols   []int
 	setCol    int
@@ -39,11 +38,6 @@ type ruleEngine struct {
 	rules map[string]*ruleSet
 	order []string
 }
-
-var ruleEngines = struct {
-	sync.Mutex
-	byInput map[*value.Table]*ruleEngine
-}{byInput: map[*value.Table]*ruleEngine{}}
 
 // ruleKey is element i of a rule-set key or ruleSetColumn as the rules
 // are looked up by ("" for NULL).
@@ -84,7 +78,7 @@ func parseRules(fn, key string, v value.Value) (*ruleSet, error) {
 
 func createRuleEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	bad := func(param, what string) error {
-		return ddberr.Errorf("The argument [%s] of %s must be %s.", param, ruleFn, what)
+		return funcs.BadArg(ruleFn, param, what)
 	}
 	d, ok := funcs.Arg(args, 1).(*value.Dict)
 	if !ok {
@@ -150,19 +144,12 @@ func createRuleEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.input = in.(*value.Table)
-	ruleEngines.Lock()
-	ruleEngines.byInput[e.input] = e
-	ruleEngines.Unlock()
 	return in, nil
 }
 
-// Close implements streamengine.Engine.
-func (e *ruleEngine) Close() {
-	ruleEngines.Lock()
-	delete(ruleEngines.byInput, e.input)
-	ruleEngines.Unlock()
-}
+// Close implements streamengine.Engine: the engine runs nothing of its
+// own.
+func (e *ruleEngine) Close() {}
 
 // Stat implements streamengine.Engine.
 func (e *ruleEngine) Stat() ([]string, []value.Value) {
@@ -293,12 +280,13 @@ func ruleEngineNamed(env funcs.Env, fn string, name value.Value) (*ruleEngine, e
 	if err != nil {
 		return nil, err
 	}
-	t, _ := v.(*value.Table)
-	ruleEngines.Lock()
-	e := ruleEngines.byInput[t]
-	ruleEngines.Unlock()
+	var e *ruleEngine
+	if t, ok := v.(*value.Table); ok {
+		eng, _ := streamengine.EngineOf(t)
+		e, _ = eng.(*ruleEngine)
+	}
 	if e == nil {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "engineName", fn, "the name of a rule engine")
+		return nil, funcs.BadArg(fn, "engineName", "the name of a rule engine")
 	}
 	return e, nil
 }
@@ -308,7 +296,7 @@ func ruleEngineNamed(env funcs.Env, fn string, name value.Value) (*ruleEngine, e
 func keyArg(fn string, v value.Value) (string, error) {
 	s, ok := v.(*value.Scalar)
 	if !ok || s.Null {
-		return "", ddberr.Errorf("The argument [%s] of %s must be %s.", "key", fn, "an INT or STRING scalar")
+		return "", funcs.BadArg(fn, "key", "an INT or STRING scalar")
 	}
 	switch s.T {
 	case value.Char, value.Short, value.Int, value.Long:
@@ -316,7 +304,7 @@ func keyArg(fn string, v value.Value) (string, error) {
 	case value.String, value.Symbol:
 		return s.S, nil
 	}
-	return "", ddberr.Errorf("The argument [%s] of %s must be %s.", "key", fn, "an INT or STRING scalar")
+	return "", funcs.BadArg(fn, "key", "an INT or STRING scalar")
 }
 
 // updateRule sets the rules of key, adding the key if it is new.
@@ -384,7 +372,7 @@ func getRules(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		if names == nil {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "engineName", "getRules", "a STRING vector")
+			return nil, funcs.BadArg("getRules", "engineName", "a STRING vector")
 		}
 	} else {
 		list, _ := funcs.Lookup("getStreamEngineList")

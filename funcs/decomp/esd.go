@@ -40,7 +40,7 @@ func readESDArgs(fn string, args []value.Value, i, n int) (esdArgs, error) {
 		case f >= 1 && f == math.Trunc(f) && f < float64(n)/2:
 			a.k = int(f)
 		default:
-			return a, ddberr.Errorf("The argument [%s] of %s must be %s.", "maxAnomalies", fn, "a positive integer less than half the length of data or a number in (0, 0.5)")
+			return a, funcs.BadArg(fn, "maxAnomalies", "a positive integer less than half the length of data or a number in (0, 0.5)")
 		}
 	}
 	if x := funcs.Arg(args, i+2); !funcs.NullOrAbsent(x) {
@@ -98,7 +98,7 @@ func seasonalEsd(_ funcs.Env, args []value.Value) (value.Value, error) {
 	stlIn[1], stlIn[2], stlIn[11] = args[1], value.NewString("periodic"), value.NewBool(true)
 	period, err := funcs.IntArg("seasonalEsd", "period", args[1], 0)
 	if err != nil || period < 2 || period > int64(len(y))/2 {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "period", "seasonalEsd", "an integer greater than 1 and at most half the length of data")
+		return nil, funcs.BadArg("seasonalEsd", "period", "an integer greater than 1 and at most half the length of data")
 	}
 	p, err := stlArgs(stlIn, len(y))
 	if err != nil {

@@ -72,7 +72,7 @@ func manova(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "manova"
 	cols, ok := columns(fn, args[0])
 	if !ok || len(cols) == 0 {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a matrix or a table with numeric columns")
+		return nil, funcs.BadArg(fn, "X", "a matrix or a table with numeric columns")
 	}
 	n, p := len(cols[0]), len(cols)
 	gv, isVec := funcs.VectorArg(args[1])
@@ -81,7 +81,7 @@ func manova(_ funcs.Env, args []value.Value) (value.Value, error) {
 		gid, first, ok = groupIDs(gv)
 	}
 	if !isVec || gv.Len() != n || !ok {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "group", fn, "a vector without NULL values as long as each column of X")
+		return nil, funcs.BadArg(fn, "group", "a vector without NULL values as long as each column of X")
 	}
 	for _, c := range cols {
 		for _, v := range c {
@@ -92,11 +92,11 @@ func manova(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	k := len(first)
 	if k < 2 || n <= k {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "group", fn, "a grouping into at least 2 groups with more rows than groups")
+		return nil, funcs.BadArg(fn, "group", "a grouping into at least 2 groups with more rows than groups")
 	}
 	if k > maxGroups {
 		// gmdist is k by k.
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "group", fn, "a grouping into at most 4096 groups")
+		return nil, funcs.BadArg(fn, "group", "a grouping into at most 4096 groups")
 	}
 	// Centre the columns; group means of the centred data.
 	x := mat.NewDense(n, p, nil)
@@ -148,28 +148,28 @@ func manova(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	var chol mat.Cholesky
 	if !chol.Factorize(sym(&w)) {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a matrix whose within-group sums of squares are positive definite")
+		return nil, funcs.BadArg(fn, "X", "a matrix whose within-group sums of squares are positive definite")
 	}
 	var l mat.TriDense
 	chol.LTo(&l)
 	var linvB, c mat.Dense
 	if err := linvB.Solve(&l, &b); err != nil {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a matrix whose within-group sums of squares are positive definite")
+		return nil, funcs.BadArg(fn, "X", "a matrix whose within-group sums of squares are positive definite")
 	}
 	var cT mat.Dense
 	if err := cT.Solve(&l, linvB.T()); err != nil {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a matrix whose within-group sums of squares are positive definite")
+		return nil, funcs.BadArg(fn, "X", "a matrix whose within-group sums of squares are positive definite")
 	}
 	c.CloneFrom(cT.T())
 	var es mat.EigenSym
 	if !es.Factorize(sym(&c), true) {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a matrix whose within-group sums of squares are positive definite")
+		return nil, funcs.BadArg(fn, "X", "a matrix whose within-group sums of squares are positive definite")
 	}
 	ev := es.Values(nil)
 	var y, v mat.Dense
 	es.VectorsTo(&y)
 	if err := v.Solve(l.T(), &y); err != nil {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a matrix whose within-group sums of squares are positive definite")
+		return nil, funcs.BadArg(fn, "X", "a matrix whose within-group sums of squares are positive definite")
 	}
 	idx := make([]int, p)
 	for i := range idx {
@@ -229,7 +229,7 @@ func manova(_ funcs.Env, args []value.Value) (value.Value, error) {
 	// Mahalanobis distances with S = W/dfW.
 	var sInv mat.Dense
 	if err := sInv.Inverse(&w); err != nil {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a matrix whose within-group sums of squares are positive definite")
+		return nil, funcs.BadArg(fn, "X", "a matrix whose within-group sums of squares are positive definite")
 	}
 	sInv.Scale(float64(dfW), &sInv)
 	maha := func(d []float64) float64 {

@@ -213,7 +213,7 @@ func adfullerFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	if len(x) == 0 || constant(x) {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a vector whose elements are not all the same")
+		return nil, funcs.BadArg(fn, "X", "a vector whose elements are not all the same")
 	}
 	res, err := adfuller(fn, x, maxLag, reg, autoLag)
 	if err != nil {
@@ -274,7 +274,7 @@ func coint(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	if bad {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "Y1", fn, "a numeric vector or matrix without NULL values and with as many rows as Y0 has elements")
+		return nil, funcs.BadArg(fn, "Y1", "a numeric vector or matrix without NULL values and with as many rows as Y0 has elements")
 	}
 	r := funcs.ReadArgs(fn, args)
 	trend := choice(r, "trend", r.Arg(2), "c", "ct", "ctt", "n")
@@ -286,7 +286,7 @@ func coint(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	k := len(y1) + 1
 	if k > 6 {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "Y1", fn, "a vector or a matrix of at most 5 columns")
+		return nil, funcs.BadArg(fn, "Y1", "a vector or a matrix of at most 5 columns")
 	}
 	if len(y0) == 0 {
 		return nil, ddberr.Errorf("The argument [%s] of %s must hold at least %d non-NULL values.", "Y0", fn, 2)

@@ -23,7 +23,7 @@ type host interface {
 func nameArg(fn string, v value.Value) (string, error) {
 	name, ok := funcs.StringArg(v)
 	if !ok || name == "" {
-		return "", ddberr.Errorf("The argument [%s] of %s must be %s.", "tableName", fn, "a non-empty string")
+		return "", funcs.BadArg(fn, "tableName", "a non-empty string")
 	}
 	return name, nil
 }

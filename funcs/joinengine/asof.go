@@ -73,7 +73,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if !funcs.NullOrAbsent(arg(6)) {
 		names, ok := funcs.StringsArg(arg(6))
 		if !ok || len(names) < 1 || len(names) > 2 {
-			return nil, argErr(asofFn, "timeColumn", "a column name or a vector of the left and the right table's")
+			return nil, funcs.BadArg(asofFn, "timeColumn", "a column name or a vector of the left and the right table's")
 		}
 		if len(names) == 1 {
 			names = append(names, names[0])
@@ -88,18 +88,18 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 		}
 		e.ltime, e.rtime = l[0], r[0]
 		if !left.Cols[e.ltime].T.IsTemporal() || left.Cols[e.ltime].T != right.Cols[e.rtime].T {
-			return nil, argErr(asofFn, "timeColumn", "temporal columns of one type")
+			return nil, funcs.BadArg(asofFn, "timeColumn", "temporal columns of one type")
 		}
 	}
 	if !e.sysTime && e.ltime < 0 {
-		return nil, argErr(asofFn, "timeColumn", "given when useSystemTime is false")
+		return nil, funcs.BadArg(asofFn, "timeColumn", "given when useSystemTime is false")
 	}
 	if !funcs.NullOrAbsent(arg(8)) {
 		if e.delayed, err = funcs.PositiveIntArg(asofFn, "delayedTime", arg(8), 1); err != nil {
 			return nil, err
 		}
 		if e.ltime < 0 {
-			return nil, argErr(asofFn, "timeColumn", "given with delayedTime")
+			return nil, funcs.BadArg(asofFn, "timeColumn", "given with delayedTime")
 		}
 		ms := time.Duration(2*e.delayed*value.TickNanos(left.Cols[e.ltime].T)) * time.Nanosecond
 		e.timeout = max(ms, 2*time.Second)
@@ -113,7 +113,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 		return nil, err
 	}
 	if e.sortBy && e.delayed > 0 {
-		return nil, argErr(asofFn, "delayedTime", "left out when sortByTime is true")
+		return nil, funcs.BadArg(asofFn, "delayedTime", "left out when sortByTime is true")
 	}
 	if e.elapsed, err = funcs.BoolArg(asofFn, "outputElapsedMicroseconds", arg(11), false); err != nil {
 		return nil, err

@@ -7,23 +7,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-func argErr(fn, param, what string) error {
-	return ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, what)
-}
-
 // matching reads matchingColumn: names both tables share (a string or a
 // vector of them), or a tuple of the left names and the right names.
 func matching(fn string, v value.Value, left, right *value.Table) (l, r []int, err error) {
 	if t, ok := v.(*value.Vector); ok && t.T == value.Any {
 		if t.Len() != 2 {
-			return nil, nil, argErr(fn, "matchingColumn", "a column name, a vector of them, or a tuple of the left and the right table's")
+			return nil, nil, funcs.BadArg(fn, "matchingColumn", "a column name, a vector of them, or a tuple of the left and the right table's")
 		}
 		if l, err = streamengine.Columns(fn, "matchingColumn", t.Any[0], left); err != nil {
 			return nil, nil, err
@@ -40,7 +35,7 @@ func matching(fn string, v value.Value, left, right *value.Table) (l, r []int, e
 		}
 	}
 	if len(l) == 0 || len(l) != len(r) {
-		return nil, nil, argErr(fn, "matchingColumn", "as many left columns as right columns")
+		return nil, nil, funcs.BadArg(fn, "matchingColumn", "as many left columns as right columns")
 	}
 	return l, r, nil
 }
@@ -80,33 +75,6 @@ func (k *keyed[G]) collect(lstore, rstore *value.Table, garbage int, rows func(g
 		left[i], right[i] = rows(g)
 	}
 	return compact(lstore, garbage, left), compact(rstore, garbage, right)
-}
-
-// gatherOrNull is v's elements at idx, NULL where idx is negative.
-func gatherOrNull(v *value.Vector, idx []int) *value.Vector {
-	if v.Len() == 0 {
-		out := value.NewNullVector(v.T, len(idx))
-		out.Scale = v.Scale
-		return out
-	}
-	safe := make([]int, len(idx))
-	missing := false
-	for i, j := range idx {
-		if j < 0 {
-			missing = true
-			continue
-		}
-		safe[i] = j
-	}
-	out := v.Gather(safe)
-	if missing {
-		for i, j := range idx {
-			if j < 0 {
-				out.SetNull(i)
-			}
-		}
-	}
-	return out
 }
 
 // writer is what a join engine computes and writes its output with: its
@@ -166,11 +134,11 @@ func columnsOf(t *value.Table, cols []int) []*value.Vector {
 func joined(left *value.Table, li []int, right *value.Table, ri []int, bind map[string]value.Value, lname, rname string) (*value.Table, map[string]value.Value) {
 	lcols := make([]*value.Vector, len(left.Cols))
 	for i, c := range left.Cols {
-		lcols[i] = gatherOrNull(c, li)
+		lcols[i] = value.GatherOrNull(c, li)
 	}
 	rcols := make([]*value.Vector, len(right.Cols))
 	for i, c := range right.Cols {
-		rcols[i] = gatherOrNull(c, ri)
+		rcols[i] = value.GatherOrNull(c, ri)
 	}
 	names := append([]string{}, left.Names...)
 	cols := append([]*value.Vector{}, lcols...)
@@ -239,7 +207,7 @@ func columnOpt(fn, param string, v value.Value, t *value.Table) (int, error) {
 		return -1, err
 	}
 	if len(c) != 1 {
-		return -1, argErr(fn, param, "a column name")
+		return -1, funcs.BadArg(fn, param, "a column name")
 	}
 	return c[0], nil
 }
@@ -271,13 +239,13 @@ func compact(store *value.Table, garbage int, refs [][]int) *value.Table {
 func sides(fn string, args []value.Value) (left, right *value.Table, err error) {
 	left, ok := funcs.Arg(args, 1).(*value.Table)
 	if !ok {
-		return nil, nil, argErr(fn, "leftTable", "a table")
+		return nil, nil, funcs.BadArg(fn, "leftTable", "a table")
 	}
 	if right, ok = funcs.Arg(args, 2).(*value.Table); !ok {
-		return nil, nil, argErr(fn, "rightTable", "a table")
+		return nil, nil, funcs.BadArg(fn, "rightTable", "a table")
 	}
 	if funcs.NullOrAbsent(funcs.Arg(args, 3)) {
-		return nil, nil, argErr(fn, "outputTable", "a table")
+		return nil, nil, funcs.BadArg(fn, "outputTable", "a table")
 	}
 	return left, right, nil
 }

@@ -95,7 +95,7 @@ func createEquiJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 		return nil, err
 	}
 	if lt < 0 {
-		return nil, argErr(equiFn, "timeColumn", "a column name or a vector of the left and the right table's")
+		return nil, funcs.BadArg(equiFn, "timeColumn", "a column name or a vector of the left and the right table's")
 	}
 	e.ltime = lt
 	e.lkey, e.rkey = append(e.lkey, lt), append(e.rkey, rt)
@@ -125,7 +125,7 @@ func timeColumns(fn string, v value.Value, left, right *value.Table) (int, int, 
 	}
 	names, ok := funcs.StringsArg(v)
 	if !ok || len(names) < 1 || len(names) > 2 {
-		return -1, -1, argErr(fn, "timeColumn", "a column name or a vector of the left and the right table's")
+		return -1, -1, funcs.BadArg(fn, "timeColumn", "a column name or a vector of the left and the right table's")
 	}
 	if len(names) == 1 {
 		names = append(names, names[0])
@@ -139,7 +139,7 @@ func timeColumns(fn string, v value.Value, left, right *value.Table) (int, int, 
 		return -1, -1, err
 	}
 	if !left.Cols[l[0]].T.IsTemporal() || left.Cols[l[0]].T != right.Cols[r[0]].T {
-		return -1, -1, argErr(fn, "timeColumn", "temporal columns of one type")
+		return -1, -1, funcs.BadArg(fn, "timeColumn", "temporal columns of one type")
 	}
 	return l[0], r[0], nil
 }

@@ -42,7 +42,7 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	e := &lookupEngine{rtime: -1, latest: map[string]int{}, all: map[string][]int{}}
 	left, ok := arg(1).(*value.Table)
 	if !ok {
-		return nil, argErr(lookupFn, "leftTable", "a table")
+		return nil, funcs.BadArg(lookupFn, "leftTable", "a table")
 	}
 	e.left = left
 	e.lname = left.Shared
@@ -50,7 +50,7 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 		e.rname = rt.Shared
 	}
 	if funcs.NullOrAbsent(arg(3)) {
-		return nil, argErr(lookupFn, "outputTable", "a table")
+		return nil, funcs.BadArg(lookupFn, "outputTable", "a table")
 	}
 	e.out = arg(3)
 	var err error
@@ -72,7 +72,7 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 				}
 			}
 		} else {
-			return nil, argErr(lookupFn, "checkTimes", "a positive DURATION or a SECOND, TIME or NANOTIME vector")
+			return nil, funcs.BadArg(lookupFn, "checkTimes", "a positive DURATION or a SECOND, TIME or NANOTIME vector")
 		}
 		e.source = sessionBound(env, arg(2))
 	}
@@ -124,7 +124,7 @@ func (e *lookupEngine) rightSchema(env funcs.Env, v value.Value) (*value.Table, 
 		return t, nil
 	}
 	if v == nil {
-		return nil, argErr(lookupFn, "rightTable", "a table or metacode of a query")
+		return nil, funcs.BadArg(lookupFn, "rightTable", "a table or metacode of a query")
 	}
 	t, err := load(env, v)
 	if err != nil {
@@ -194,7 +194,7 @@ func load(env funcs.Env, v value.Value) (*value.Table, error) {
 			return t, nil
 		}
 	}
-	return nil, argErr(lookupFn, "rightTable", "a table or metacode of a query")
+	return nil, funcs.BadArg(lookupFn, "rightTable", "a table or metacode of a query")
 }
 
 // reload replaces the right rows with the right table's.

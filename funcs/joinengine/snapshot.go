@@ -64,7 +64,7 @@ func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 	if tc := arg(6); !funcs.NullOrAbsent(tc) {
 		names, ok := funcs.NamesArg(tc)
 		if !ok || len(names) < 1 || len(names) > 2 {
-			return nil, argErr(snapshotFn, "timeColumn", "a column name or a vector of the left and the right table's")
+			return nil, funcs.BadArg(snapshotFn, "timeColumn", "a column name or a vector of the left and the right table's")
 		}
 		if lt, err = columnOpt(snapshotFn, "timeColumn", value.NewString(names[0]), left); err != nil {
 			return nil, err
@@ -73,7 +73,7 @@ func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 			return nil, err
 		}
 		if left.Cols[lt].T != right.Cols[rt].T {
-			return nil, argErr(snapshotFn, "timeColumn", "columns of one type")
+			return nil, funcs.BadArg(snapshotFn, "timeColumn", "columns of one type")
 		}
 	}
 	if e.elapsed, err = funcs.BoolArg(snapshotFn, "outputElapsedMicroseconds", funcs.GivenArg(args, 7), false); err != nil {
@@ -171,7 +171,7 @@ func (e *snapshotEngine) emit(batch *value.Table, isLeft bool, mine, theirs []in
 // its time column, or when the rows arrived (now for the batch's).
 func (s *snapSide) times(t *value.Table, idx []int, batch bool, now int64) *value.Vector {
 	if s.time >= 0 {
-		return gatherOrNull(t.Cols[s.time], idx)
+		return value.GatherOrNull(t.Cols[s.time], idx)
 	}
 	ms := make([]int64, len(idx))
 	for i, j := range idx {

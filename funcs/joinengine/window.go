@@ -83,7 +83,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 		return nil, err
 	}
 	if !e.sysTime && e.ltime < 0 {
-		return nil, argErr(windowFn, "timeColumn", "given when useSystemTime is false")
+		return nil, funcs.BadArg(windowFn, "timeColumn", "given when useSystemTime is false")
 	}
 	// with useSystemTime, times are the milliseconds rows arrive at
 	tick := int64(1e6)
@@ -108,7 +108,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	if !funcs.NullOrAbsent(arg(11)) {
 		t, ok := arg(11).(*value.Vector)
 		if !ok || (len(e.outTypes) > 0 && t.Len() != len(e.outTypes)) {
-			return nil, argErr(windowFn, "nullFill", "a tuple with one element per column of the output table")
+			return nil, funcs.BadArg(windowFn, "nullFill", "a tuple with one element per column of the output table")
 		}
 		for i := 0; i < t.Len(); i++ {
 			e.nullFill = append(e.nullFill, t.Elem(i))
@@ -122,11 +122,11 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	}
 	closed, ok := funcs.ChoiceArg(arg(14), "left", "right")
 	if !ok {
-		return nil, argErr(windowFn, "closed", "'left' or 'right'")
+		return nil, funcs.BadArg(windowFn, "closed", "'left' or 'right'")
 	}
 	e.closedR = closed == "right"
 	if e.closedR && e.sysTime {
-		return nil, argErr(windowFn, "useSystemTime", "false when closed is 'right'")
+		return nil, funcs.BadArg(windowFn, "useSystemTime", "false when closed is 'right'")
 	}
 	// snapshotDir, snapshotIntervalInMsgCount, cachedTableCapacity and
 	// keyPurgeFreqInSec (15-18) are accepted and ignored.
@@ -145,7 +145,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 func windowArg(v value.Value, tick int64) (int64, int64, error) {
 	p, ok := v.(*value.Pair)
 	if !ok || p.V.Len() != 2 {
-		return 0, 0, argErr(windowFn, "window", "a pair of integers or durations")
+		return 0, 0, funcs.BadArg(windowFn, "window", "a pair of integers or durations")
 	}
 	var ends [2]int64
 	for i := range ends {
@@ -156,11 +156,11 @@ func windowArg(v value.Value, tick int64) (int64, int64, error) {
 		case s.T.Category() == value.CatIntegral && !s.Null:
 			ends[i] = s.I
 		default:
-			return 0, 0, argErr(windowFn, "window", "a pair of integers or durations")
+			return 0, 0, funcs.BadArg(windowFn, "window", "a pair of integers or durations")
 		}
 	}
 	if ends[0] > ends[1] {
-		return 0, 0, argErr(windowFn, "window", "a pair a:b with a <= b")
+		return 0, 0, funcs.BadArg(windowFn, "window", "a pair a:b with a <= b")
 	}
 	return ends[0], ends[1], nil
 }

@@ -35,7 +35,9 @@ type store struct {
 }
 
 // fileLocks serializes the writes of stores on the same file (a table
-// and a copy loaded from it by loadMvccTable).
+// and a copy loaded from it by loadMvccTable). It is the program's, not
+// one engine's, as the files are: two engines of one program that open
+// the same file must take turns too.
 var fileLocks sync.Map
 
 func (s *store) lock() func() {

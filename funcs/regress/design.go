@@ -3,7 +3,6 @@ package regress
 import (
 	"strconv"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -35,7 +34,7 @@ func zeroNulls(xs []float64) []float64 {
 func numericVector(fn, param string, x value.Value) ([]float64, error) {
 	v, ok := x.(*value.Vector)
 	if !ok || v.T == value.Any || !funcs.IsNumericVec(v) {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a numeric vector")
+		return nil, funcs.BadArg(fn, param, "a numeric vector")
 	}
 	xs, err := funcs.DoublesOf(fn, v)
 	if err != nil {
@@ -61,7 +60,7 @@ func readDesign(fn string, yArg, xArg value.Value) (*design, error) {
 	}
 	d := &design{y: y, interceptName: "intercept"}
 	n := len(y)
-	badX := ddberr.Errorf("The argument [%s] of %s must be %s.", "X", fn, "a numeric vector, tuple, matrix or table with as many rows as Y")
+	badX := funcs.BadArg(fn, "X", "a numeric vector, tuple, matrix or table with as many rows as Y")
 	add := func(name string, v *value.Vector) error {
 		if v.T == value.Any || !funcs.IsNumericVec(v) || v.Len() != n {
 			return badX

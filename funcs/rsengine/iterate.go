@@ -38,8 +38,9 @@ var timeWindow = map[string]bool{"tmove": true, "tmavg": true, "tmmax": true, "t
 // the pages list, its other arguments given by partial application
 // (msum{, 3}, tmsum{T, , 3s}).
 func iterFunc(env funcs.Env, fn, param string, v value.Value, n int) (*iterator, error) {
-	bad := ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn,
+	bad := funcs.BadArg(fn, param,
 		"one of tmove, tmavg, tmmax, tmmin, tmsum, mavg, mmax, mmin, mcount, msum, cumlastNot, cumfirstNot, ffill and move, given a single argument")
+
 	named, ok := v.(interface{ FuncName() string })
 	if !funcs.IsFunction(v) || !ok {
 		return nil, bad
@@ -181,7 +182,7 @@ func (it *iterator) timed(out []float64, k int) (float64, error) {
 
 // column reads a numeric argument as n doubles, a scalar repeated.
 func column(fn, param string, v value.Value, n int) ([]float64, error) {
-	bad := ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a numeric scalar or a vector of the length of X")
+	bad := funcs.BadArg(fn, param, "a numeric scalar or a vector of the length of X")
 	switch x := v.(type) {
 	case *value.Scalar:
 		if x.T != value.Void && !x.T.IsNumeric() {
@@ -233,7 +234,7 @@ func stateIterate(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	cv, ok := args[4].(*value.Vector)
 	if !ok || cv.Len() != 2 || !funcs.IsNumericVec(cv) {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "combineCoeff", fn, "a numeric vector of 2 elements")
+		return nil, funcs.BadArg(fn, "combineCoeff", "a numeric vector of 2 elements")
 	}
 	coeff, err := funcs.DoublesOf(fn, cv)
 	if err != nil {
@@ -264,7 +265,7 @@ func conditionalIterate(env funcs.Env, args []value.Value) (value.Value, error) 
 	const fn = "conditionalIterate"
 	cv, ok := args[0].(*value.Vector)
 	if !ok || (cv.T != value.Bool && !funcs.IsNumericVec(cv)) {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "cond", fn, "a boolean expression on the input's columns")
+		return nil, funcs.BadArg(fn, "cond", "a boolean expression on the input's columns")
 	}
 	n := cv.Len()
 	cond := truth(cv)

@@ -1,7 +1,6 @@
 package streamengine
 
 import (
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -25,11 +24,11 @@ func addMetrics(_ funcs.Env, args []value.Value) (value.Value, error) {
 		h, _ = t.Stream.(*handle)
 	}
 	if h == nil {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "engine", fn, "a stream engine")
+		return nil, funcs.BadArg(fn, "engine", "a stream engine")
 	}
 	adder, ok := h.eng.(MetricAdder)
 	if !ok {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "engine", fn, "a time-series, daily time-series, session window or time-bucket engine")
+		return nil, funcs.BadArg(fn, "engine", "a time-series, daily time-series, session window or time-bucket engine")
 	}
 	m, err := ParseMetrics(fn, args[1])
 	if err != nil {
@@ -37,7 +36,7 @@ func addMetrics(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	schema, ok := args[2].(*value.Table)
 	if !ok || len(schema.Cols) != len(m.Exprs) {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "newMetricsSchema", fn, "a table of one column per new metric")
+		return nil, funcs.BadArg(fn, "newMetricsSchema", "a table of one column per new metric")
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -35,6 +35,16 @@ type handle struct {
 	lastErr string
 }
 
+// EngineOf is the engine whose input table is t (as getStreamEngine
+// returns it); ok is false for any other table.
+func EngineOf(t *value.Table) (e Engine, ok bool) {
+	h, ok := t.Stream.(*handle)
+	if !ok {
+		return nil, false
+	}
+	return h.eng, true
+}
+
 // Published implements value.Publisher; a sink's rows reach Consume
 // instead.
 func (h *handle) Published(*value.Table, int) {}

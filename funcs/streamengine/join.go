@@ -3,7 +3,6 @@ package streamengine
 import (
 	"slices"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -92,7 +91,7 @@ func joinHandle(fn string, v value.Value) (*handle, error) {
 			return s.h, nil
 		}
 	}
-	return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "engine", fn, "a join engine")
+	return nil, funcs.BadArg(fn, "engine", "a join engine")
 }
 
 // getLeftStream is the left input of a join engine.

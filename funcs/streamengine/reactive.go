@@ -25,7 +25,7 @@ func namedMetrics(env funcs.Env, fn string, name value.Value) (*handle, NamedMet
 	}
 	nm, ok := h.eng.(NamedMetrics)
 	if !ok {
-		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "name", fn, "the name of a narrow reactive state engine")
+		return nil, nil, funcs.BadArg(fn, "name", "the name of a narrow reactive state engine")
 	}
 	return h, nm, nil
 }

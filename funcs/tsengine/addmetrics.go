@@ -30,7 +30,7 @@ func (e *engine) AddMetrics(m *streamengine.Metrics, schema *value.Table, window
 			known = known || x == n
 		}
 		if !known {
-			return ddberr.Errorf("The argument [%s] of %s must be %s.", "windowSize", fn, "one of the engine's window sizes")
+			return funcs.BadArg(fn, "windowSize", "one of the engine's window sizes")
 		}
 		w = n
 	}
@@ -56,7 +56,7 @@ func (e *engine) AddMetrics(m *streamengine.Metrics, schema *value.Table, window
 		}
 	case fc.fill != nil && c.fill == nil:
 		// its windows without rows output nothing to fill
-		return ddberr.Errorf("The argument [%s] of %s must be %s.", "fill", fn, "left out for an engine created without fill")
+		return funcs.BadArg(fn, "fill", "left out for an engine created without fill")
 	}
 	if out, ok := c.output.(*value.Table); ok && c.handler == nil {
 		types := make([]string, len(schema.Cols))
@@ -78,7 +78,7 @@ func (e *engine) AddMetrics(m *streamengine.Metrics, schema *value.Table, window
 		}
 	}
 	at := map[*group]int{}
-	for _, g := range e.all {
+	for _, g := range e.groups.All {
 		at[g] = g.dropped + len(g.times)
 	}
 	if e.addedAt == nil {

@@ -109,7 +109,7 @@ func (d *daily) times(fn, param string, v value.Value, def int64) ([]int64, erro
 		return []int64{def}, nil
 	}
 	vec, scalar, ok := value.VectorOf(v)
-	bad := ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a SECOND, TIME or NANOTIME scalar or vector")
+	bad := funcs.BadArg(fn, param, "a SECOND, TIME or NANOTIME scalar or vector")
 	if !ok || vec == nil {
 		return nil, bad
 	}

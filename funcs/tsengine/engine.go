@@ -22,9 +22,7 @@ type engine struct {
 	dummy *value.Table
 
 	mu      sync.Mutex
-	groups  map[string]*group
-	all     []*group     // in order of creation
-	keys    *value.Table // the key columns, a row per group (by id)
+	groups  *streamengine.Groups[*group]
 	cal     calendar
 	slots   []slot
 	batch   *value.Table // the batch Consume is taking
@@ -53,7 +51,6 @@ type engine struct {
 // group is one key's state.
 type group struct {
 	id      int
-	key     string
 	buf     *value.Table // committed rows
 	times   []int64      // times of buf's rows, then of the staged rows
 	off     int          // rows before off are no window's any more
@@ -82,12 +79,8 @@ type slot struct {
 }
 
 func newEngine(c *config, cal calendar, bg funcs.Env, dummy *value.Table) *engine {
-	e := &engine{c: c, cal: cal, bg: bg, dummy: dummy, groups: map[string]*group{}, lastPurge: time.Now()}
-	kc := make([]*value.Vector, len(c.keyCols))
-	for i, k := range c.keyCols {
-		kc[i] = dummy.Cols[k].Like(0)
-	}
-	e.keys = value.NewTable(append([]string(nil), c.keyNames...), kc)
+	e := &engine{c: c, cal: cal, bg: bg, dummy: dummy, lastPurge: time.Now()}
+	e.groups = streamengine.NewGroups[*group](dummy, c.keyCols, c.keyNames)
 	if c.systemCol || c.updateTime > 0 || c.sessionEndForce > 0 || c.sessionGap > 0 && c.sessionForce >= 0 {
 		every := 100 * time.Millisecond
 		if c.systemCol || c.sessionGap > 0 {
@@ -106,18 +99,18 @@ func (e *engine) Stat() ([]string, []value.Value) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	rows := 0
-	for _, g := range e.all {
+	for _, g := range e.groups.All {
 		rows += len(g.times) - g.off
 	}
 	if e.c.sessionGap > 0 {
 		return append([]string{"sessionGap", "useSystemTime", "numGroups", "numRows", "numMetrics", "Metrics", "memoryUsed"}, streamengine.SnapshotStatNames()...),
-			append([]value.Value{value.NewLong(e.c.sessionGap), value.NewBool(e.c.systemCol), value.NewLong(int64(len(e.groups))), value.NewLong(int64(rows)),
+			append([]value.Value{value.NewLong(e.c.sessionGap), value.NewBool(e.c.systemCol), value.NewLong(int64(e.groups.Len())), value.NewLong(int64(rows)),
 				value.NewLong(int64(e.c.nMetric)), value.NewString(e.c.text), value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024)}, e.c.snapshot.Stat()...)
 	}
 	return append([]string{"windowTime", "step", "useSystemTime", "garbageSize", "numGroups", "numRows", "numMetrics", "metrics",
 			"memoryUsed"}, streamengine.SnapshotStatNames()...),
 		append([]value.Value{value.NewLong(e.c.windows[0]), value.NewLong(e.c.step), value.NewBool(e.c.systemCol), value.NewLong(e.c.garbageSize),
-			value.NewLong(int64(len(e.groups))), value.NewLong(int64(rows)), value.NewLong(int64(e.c.nMetric)), value.NewString(e.c.text),
+			value.NewLong(int64(e.groups.Len())), value.NewLong(int64(rows)), value.NewLong(int64(e.c.nMetric)), value.NewString(e.c.text),
 			value.NewLong(int64(rows*8*max(1, len(e.dummy.Cols))) + 1024)}, e.c.snapshot.Stat()...)
 }
 
@@ -233,9 +226,7 @@ func (e *engine) newDay(times []int64) {
 		return
 	}
 	if e.dayKnown && latest > e.lastDay {
-		e.groups = map[string]*group{}
-		e.all = nil
-		e.keys = e.keys.EmptyLike(0)
+		e.groups.Reset()
 	}
 	if !e.dayKnown || latest > e.lastDay {
 		e.dayKnown, e.lastDay = true, latest
@@ -244,38 +235,7 @@ func (e *engine) newDay(times []int64) {
 
 // groupsOf is each batch row's group, made on first sight.
 func (e *engine) groupsOf(batch *value.Table) []*group {
-	n := batch.Rows()
-	out := make([]*group, n)
-	if len(e.c.keyCols) == 0 {
-		g := e.groups[""]
-		if g == nil {
-			g = e.newGroup("", batch, 0)
-		}
-		for i := range out {
-			out[i] = g
-		}
-		return out
-	}
-	var buf []byte
-	for i := 0; i < n; i++ {
-		buf = streamengine.RowKey(buf[:0], batch, e.c.keyCols, i)
-		g := e.groups[string(buf)]
-		if g == nil {
-			g = e.newGroup(string(buf), batch, i)
-		}
-		out[i] = g
-	}
-	return out
-}
-
-func (e *engine) newGroup(key string, batch *value.Table, row int) *group {
-	g := &group{id: e.keys.Rows(), key: key, buf: e.dummy.EmptyLike(0)}
-	for i, k := range e.c.keyCols {
-		e.keys.Cols[i].AppendFrom(batch.Cols[k], row)
-	}
-	e.groups[key] = g
-	e.all = append(e.all, g)
-	return g
+	return e.groups.Of(batch, func(id int) *group { return &group{id: id, buf: e.dummy.EmptyLike(0)} })
 }
 
 // byGroup is the batch's rows by group, groups in order of their first
@@ -464,7 +424,7 @@ func (e *engine) update(g *group, t int64) {
 // force follows forceTriggerTime: a row at t computes the current window
 // of every other group that ended forceTriggerTime or more before it.
 func (e *engine) force(from *group, t int64) {
-	for _, g := range e.all {
+	for _, g := range e.groups.All {
 		if g == from || !g.started || t-g.nextEnd < e.c.forceTrigger {
 			continue
 		}
@@ -478,15 +438,7 @@ func (e *engine) purge() {
 		return
 	}
 	e.lastPurge = time.Now()
-	kept := e.all[:0]
-	for _, g := range e.all {
-		if g.off == len(g.times) {
-			delete(e.groups, g.key)
-			continue
-		}
-		kept = append(kept, g)
-	}
-	e.all = kept
+	e.groups.Keep(func(g *group) bool { return g.off < len(g.times) })
 }
 
 // tick runs the timers: with useSystemTime it closes the windows the
@@ -503,7 +455,7 @@ func (e *engine) tick(time.Time) {
 		// forceTriggerSessionEndTime: the clock passed a session's
 		// end by that much
 		now := mulDiv(wallclock.Millis(time.Now()), perDay(e.c.timeType), 86400000)
-		for _, g := range e.all {
+		for _, g := range e.groups.All {
 			if g.started && d.sessionEnd(g.nextEnd) && now >= g.nextEnd+e.c.sessionEndForce {
 				e.closeOne(g, g.nextEnd)
 			}
@@ -514,13 +466,13 @@ func (e *engine) tick(time.Time) {
 		e.sessionTick(now, wallclock.Millis(now))
 	} else if e.c.systemCol {
 		now := wallclock.Millis(time.Now())
-		for _, g := range e.all {
+		for _, g := range e.groups.All {
 			if g.started {
 				e.closeUpTo(g, now)
 			}
 		}
 	} else {
-		for _, g := range e.all {
+		for _, g := range e.groups.All {
 			if g.pending && time.Since(g.pendAt) >= wait {
 				e.window(g, g.pendEnd)
 				g.pending = false

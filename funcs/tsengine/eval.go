@@ -39,7 +39,7 @@ func (e *engine) flush(batch *value.Table) error {
 
 // compact drops the rows no window needs any more.
 func (e *engine) compact() {
-	for _, g := range e.all {
+	for _, g := range e.groups.All {
 		if g.off == 0 || (g.off < 1024 && g.off < len(g.times)) {
 			continue
 		}
@@ -73,7 +73,7 @@ func (e *engine) output(slots []slot) error {
 		for i, s := range slots {
 			ids[i] = s.g.id
 		}
-		keys := e.keys.Gather(ids)
+		keys := e.groups.Keys.Gather(ids)
 		names = append(names, keys.Names...)
 		cols = append(cols, keys.Cols...)
 	}

@@ -84,7 +84,7 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 	c := &config{fn: fn, updateTime: -1, forceTrigger: -1, purgeFreq: -1, garbageSize: 50000}
 	dummy, ok := funcs.Arg(args, 4).(*value.Table)
 	if !ok {
-		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "dummyTable", fn, "a table")
+		return nil, nil, funcs.BadArg(fn, "dummyTable", "a table")
 	}
 	var err error
 	if c.windows, err = positiveInts(fn, "windowSize", funcs.Arg(args, 1)); err != nil {
@@ -109,7 +109,7 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 	if funcs.NullOrAbsent(c.handler) {
 		c.handler = nil
 		if _, ok := out.(*value.Table); !ok {
-			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "outputTable", fn, "a table")
+			return nil, nil, funcs.BadArg(fn, "outputTable", "a table")
 		}
 	} else if !funcs.IsFunction(c.handler) {
 		return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "outputHandler", fn)
@@ -215,7 +215,7 @@ func parseConfig(env funcs.Env, fn string, args []value.Value) (*config, *value.
 
 // positiveInts reads a positive integer or a vector of them.
 func positiveInts(fn, param string, v value.Value) ([]int64, error) {
-	bad := ddberr.Errorf("The argument [%s] of %s must be %s.", param, fn, "a positive integer or a vector of positive integers")
+	bad := funcs.BadArg(fn, param, "a positive integer or a vector of positive integers")
 	var out []int64
 	switch x := v.(type) {
 	case *value.Scalar:
@@ -414,7 +414,7 @@ func (c *config) parseFill(fn string, v value.Value) error {
 // parseSubWindow reads subWindow: a pair of integers (the time column's
 // units) or of DURATIONs, within the window; windowSize must equal step.
 func (c *config) parseSubWindow(fn string, v value.Value) error {
-	bad := ddberr.Errorf("The argument [%s] of %s must be %s.", "subWindow", fn, "a pair of integers or DURATIONs within the window")
+	bad := funcs.BadArg(fn, "subWindow", "a pair of integers or DURATIONs within the window")
 	p, ok := v.(*value.Pair)
 	if !ok || p.V.Len() != 2 {
 		return bad

@@ -120,7 +120,7 @@ func (e *engine) closeSession(g *group) {
 // window once no row came for that long.
 func (e *engine) sessionTick(now time.Time, nowMillis int64) {
 	if e.c.systemCol {
-		for _, g := range e.all {
+		for _, g := range e.groups.All {
 			if g.started && nowMillis >= g.maxTime+e.c.sessionGap {
 				e.closeSession(g)
 			}
@@ -129,14 +129,14 @@ func (e *engine) sessionTick(now time.Time, nowMillis int64) {
 	}
 	if e.c.updateTime > 0 {
 		wait := max(2*time.Second, 2*time.Duration(e.c.updateTime)*unitOf(e.c.timeType))
-		for _, g := range e.all {
+		for _, g := range e.groups.All {
 			if g.pending && now.Sub(g.pendAt) >= wait {
 				e.sessionUpdate(g)
 			}
 		}
 	}
 	if e.c.sessionForce >= 0 && !e.lastRow.IsZero() && now.Sub(e.lastRow) >= time.Duration(e.c.sessionForce)*unitOf(e.c.timeType) {
-		for _, g := range e.all {
+		for _, g := range e.groups.All {
 			e.closeSession(g)
 		}
 		e.lastRow = time.Time{}

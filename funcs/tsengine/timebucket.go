@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/value"
@@ -41,7 +40,7 @@ func createTimeBucketEngine(env funcs.Env, args []value.Value) (value.Value, err
 			return nil, err
 		}
 		if len(c.keyCols) == 0 || c.fill != nil {
-			return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "keyPurgeFreqInSec", fn, "given with keyColumn and without fill")
+			return nil, funcs.BadArg(fn, "keyPurgeFreqInSec", "given with keyColumn and without fill")
 		}
 	}
 	b, err := newBuckets(fn, funcs.Arg(args, 1), c)
@@ -71,7 +70,7 @@ type buckets struct {
 const never = math.MaxInt64 / 4
 
 func newBuckets(fn string, v value.Value, c *config) (*buckets, error) {
-	bad := ddberr.Errorf("The argument [%s] of %s must be %s.", "timeCutPoints", fn, "a MINUTE or SECOND vector of at least 2 increasing times without NULL values")
+	bad := funcs.BadArg(fn, "timeCutPoints", "a MINUTE or SECOND vector of at least 2 increasing times without NULL values")
 	vec, ok := v.(*value.Vector)
 	if !ok || vec.T != value.Minute && vec.T != value.Second || vec.Len() < 2 {
 		return nil, bad
@@ -83,7 +82,7 @@ func newBuckets(fn string, v value.Value, c *config) (*buckets, error) {
 		colUnit = cutUnit + 1 // no cut point lies within a day of these
 	}
 	if cutUnit < colUnit || cutUnit%colUnit != 0 {
-		return nil, ddberr.Errorf("The argument [%s] of %s must be %s.", "timeCutPoints", fn, "of a precision no finer than the time column's")
+		return nil, funcs.BadArg(fn, "timeCutPoints", "of a precision no finer than the time column's")
 	}
 	b := &buckets{unit: int64(cutUnit / colUnit), right: c.closedRight}
 	switch c.timeType {

@@ -5,7 +5,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -72,7 +71,7 @@ type crossEngine struct {
 }
 
 func argErr(param, what string) error {
-	return ddberr.Errorf("The argument [%s] of %s must be %s.", param, fnName, what)
+	return funcs.BadArg(fnName, param, what)
 }
 
 func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -1,0 +1,84 @@
+package streamengine
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// Groups is an engine's groups, one per key (a row's values in the key
+// columns), made the first time their key arrives. All holds them in
+// order of creation; Keys holds the key columns, a row per group ever
+// made, which a group's id (given when it was made) indexes.
+type Groups[G any] struct {
+	cols  []int
+	byKey map[string]G
+	All   []G
+	Keys  *value.Table
+}
+
+// NewGroups is the empty set of groups keyed by dummy's columns cols,
+// named names in Keys.
+func NewGroups[G any](dummy *value.Table, cols []int, names []string) *Groups[G] {
+	kc := make([]*value.Vector, len(cols))
+	for i, k := range cols {
+		kc[i] = dummy.Cols[k].Like(0)
+	}
+	return &Groups[G]{cols: cols, byKey: map[string]G{}, Keys: value.NewTable(slices.Clone(names), kc)}
+}
+
+// Of is each batch row's group; a key seen for the first time gets the
+// group fresh makes of its id.
+func (gs *Groups[G]) Of(batch *value.Table, fresh func(id int) G) []G {
+	out := make([]G, batch.Rows())
+	if len(gs.cols) == 0 {
+		// one group for every row: no key to build per row
+		g, ok := gs.byKey[""]
+		if !ok && len(out) > 0 {
+			g = gs.add("", batch, 0, fresh)
+		}
+		for i := range out {
+			out[i] = g
+		}
+		return out
+	}
+	var buf []byte
+	for i := range out {
+		buf = RowKey(buf[:0], batch, gs.cols, i)
+		g, ok := gs.byKey[string(buf)]
+		if !ok {
+			g = gs.add(string(buf), batch, i, fresh)
+		}
+		out[i] = g
+	}
+	return out
+}
+
+func (gs *Groups[G]) add(key string, batch *value.Table, row int, fresh func(id int) G) G {
+	g := fresh(gs.Keys.Rows())
+	for j, k := range gs.cols {
+		gs.Keys.Cols[j].AppendFrom(batch.Cols[k], row)
+	}
+	gs.byKey[key] = g
+	gs.All = append(gs.All, g)
+	return g
+}
+
+// Len is the number of groups.
+func (gs *Groups[G]) Len() int { return len(gs.byKey) }
+
+// Reset forgets every group, and their keys.
+func (gs *Groups[G]) Reset() {
+	gs.byKey = map[string]G{}
+	gs.All = nil
+	gs.Keys = gs.Keys.EmptyLike(0)
+}
+
+// Keep drops the groups keep reports false for. Keys keeps their rows,
+// so the ids of the groups kept stay valid; a dropped key that arrives
+// again makes a new group.
+func (gs *Groups[G]) Keep(keep func(G) bool) {
+	maps.DeleteFunc(gs.byKey, func(_ string, g G) bool { return !keep(g) })
+	gs.All = slices.DeleteFunc(gs.All, func(g G) bool { return !keep(g) })
+}
