@@ -290,7 +290,17 @@ func NullsAsNaN(xs []float64) []float64 {
 	return out
 }
 
-// finite turns NaN and infinities into NULL in place.
+// AllFinite reports whether xs holds no NaN and no infinity.
+func AllFinite(xs []float64) bool {
+	for _, x := range xs {
+		if x != x || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// Finite turns NaN and infinities into NULL in place.
 func Finite(out []float64) []float64 {
 	for i, r := range out {
 		if r != r || math.IsInf(r, 0) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -347,7 +348,7 @@ func (p *program) center(x []float64, done func([]float64) bool) ([]float64, lpS
 			for i := range dx {
 				dx[i] = sol.AtVec(i)
 			}
-			if hasNaNv(dx) {
+			if !funcs.AllFinite(dx) {
 				return nil, lpIterLimit
 			}
 			dec := -dotv(g, dx)
@@ -388,15 +389,6 @@ func (p *program) center(x []float64, done func([]float64) bool) ([]float64, lpS
 		return x, lpOptimal
 	}
 	return x, lpIterLimit
-}
-
-func hasNaNv(v []float64) bool {
-	for _, x := range v {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return true
-		}
-	}
-	return false
 }
 
 // independentRows drops the rows of E x = e that others imply; ok is

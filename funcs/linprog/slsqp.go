@@ -25,7 +25,7 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "func", fn)
 	}
 	x0, ok := optimize.Floats(args[1])
-	if _, isMatrix := args[1].(*value.Matrix); !ok || isMatrix || len(x0) == 0 || hasNaNv(x0) {
+	if _, isMatrix := args[1].(*value.Matrix); !ok || isMatrix || len(x0) == 0 || !funcs.AllFinite(x0) {
 		return nil, ddberr.Errorf("The argument [X0] of %s must be a numeric scalar or vector without NULL values.", fn)
 	}
 	n := len(x0)
@@ -274,7 +274,7 @@ func sqp(obj *scriptFunc, eqs, ineqs []*scriptFunc, x0, lo, hi []float64, ftol f
 		if done || small && feasible(ce, ci, ftol) {
 			return sqpResult{x: x, f: f, iters: iters, mode: 0}, nil
 		}
-		if hasNaNv(x) || math.IsNaN(f) {
+		if !funcs.AllFinite(x) || math.IsNaN(f) {
 			return sqpResult{x: x, f: f, iters: iters, mode: 8}, nil
 		}
 	}
