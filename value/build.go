@@ -39,13 +39,12 @@ func GatherOrNull(v *Vector, rows []int) *Vector {
 		}
 		idx[i] = r
 	}
-	if len(nulls) > 0 && v.Len() == 0 {
-		return NewNullVector(v.T, len(rows))
-	}
-	if len(nulls) > 0 && v.T.IsArray() {
-		// an array row's NULL is an empty row, which SetFrom cannot
-		// write: gather it from one appended to a copy of v
+	if len(nulls) > 0 && (v.Len() == 0 || v.T.IsArray()) {
+		// an empty v has no row to gather, and an array row's NULL is an
+		// empty row, which SetFrom cannot write: gather it from one
+		// appended to a copy of v
 		ext := NewVector(v.T, 0, v.Len()+1)
+		ext.Scale = v.Scale
 		ext.AppendVector(v)
 		ext.AppendNull()
 		for _, i := range nulls {

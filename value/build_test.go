@@ -26,3 +26,14 @@ func TestAppendFromArrayRow(t *testing.T) {
 	require.Equal(t, []int64{2, 4}, out.Offsets)
 	require.Equal(t, []int32{4, 5, 1, 2}, out.I32)
 }
+
+// Gathering only missing rows from an empty DECIMAL column keeps its
+// scale (an unmatched join over an empty right table).
+func TestGatherOrNullEmptyKeepsScale(t *testing.T) {
+	empty := NewVector(Decimal64, 0, 0)
+	empty.Scale = 3
+	out := GatherOrNull(empty, []int{-1, -1})
+	require.Equal(t, 2, out.Len())
+	require.EqualValues(t, 3, out.Scale)
+	require.True(t, out.IsNull(0) && out.IsNull(1))
+}

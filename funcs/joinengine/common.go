@@ -77,33 +77,6 @@ func (k *keyed[G]) collect(lstore, rstore *value.Table, garbage int, rows func(g
 	return compact(lstore, garbage, left), compact(rstore, garbage, right)
 }
 
-// gatherOrNull is v's elements at idx, NULL where idx is negative.
-func gatherOrNull(v *value.Vector, idx []int) *value.Vector {
-	if v.Len() == 0 {
-		out := value.NewNullVector(v.T, len(idx))
-		out.Scale = v.Scale
-		return out
-	}
-	safe := make([]int, len(idx))
-	missing := false
-	for i, j := range idx {
-		if j < 0 {
-			missing = true
-			continue
-		}
-		safe[i] = j
-	}
-	out := v.Gather(safe)
-	if missing {
-		for i, j := range idx {
-			if j < 0 {
-				out.SetNull(i)
-			}
-		}
-	}
-	return out
-}
-
 // writer is what a join engine computes and writes its output with: its
 // metrics over the rows it joins, and its output table.
 type writer struct {
@@ -161,11 +134,11 @@ func columnsOf(t *value.Table, cols []int) []*value.Vector {
 func joined(left *value.Table, li []int, right *value.Table, ri []int, bind map[string]value.Value, lname, rname string) (*value.Table, map[string]value.Value) {
 	lcols := make([]*value.Vector, len(left.Cols))
 	for i, c := range left.Cols {
-		lcols[i] = gatherOrNull(c, li)
+		lcols[i] = value.GatherOrNull(c, li)
 	}
 	rcols := make([]*value.Vector, len(right.Cols))
 	for i, c := range right.Cols {
-		rcols[i] = gatherOrNull(c, ri)
+		rcols[i] = value.GatherOrNull(c, ri)
 	}
 	names := append([]string{}, left.Names...)
 	cols := append([]*value.Vector{}, lcols...)

@@ -171,7 +171,7 @@ func (e *snapshotEngine) emit(batch *value.Table, isLeft bool, mine, theirs []in
 // its time column, or when the rows arrived (now for the batch's).
 func (s *snapSide) times(t *value.Table, idx []int, batch bool, now int64) *value.Vector {
 	if s.time >= 0 {
-		return gatherOrNull(t.Cols[s.time], idx)
+		return value.GatherOrNull(t.Cols[s.time], idx)
 	}
 	ms := make([]int64, len(idx))
 	for i, j := range idx {
