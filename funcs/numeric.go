@@ -290,6 +290,25 @@ func NullsAsNaN(xs []float64) []float64 {
 	return out
 }
 
+// Dot is the inner product of two equally long slices, summed in order.
+func Dot(a, b []float64) float64 {
+	s := 0.0
+	for i, x := range a {
+		s += x * b[i]
+	}
+	return s
+}
+
+// IdentityRows is the n×n identity matrix as rows.
+func IdentityRows(n int) [][]float64 {
+	out := make([][]float64, n)
+	for i := range out {
+		out[i] = make([]float64, n)
+		out[i][i] = 1
+	}
+	return out
+}
+
 // AllFinite reports whether xs holds no NaN and no infinity.
 func AllFinite(xs []float64) bool {
 	for _, x := range xs {
