@@ -290,7 +290,36 @@ func NullsAsNaN(xs []float64) []float64 {
 	return out
 }
 
-// finite turns NaN and infinities into NULL in place.
+// Dot is the inner product of two equally long slices, summed in order.
+func Dot(a, b []float64) float64 {
+	s := 0.0
+	for i, x := range a {
+		s += x * b[i]
+	}
+	return s
+}
+
+// IdentityRows is the n×n identity matrix as rows.
+func IdentityRows(n int) [][]float64 {
+	out := make([][]float64, n)
+	for i := range out {
+		out[i] = make([]float64, n)
+		out[i][i] = 1
+	}
+	return out
+}
+
+// AllFinite reports whether xs holds no NaN and no infinity.
+func AllFinite(xs []float64) bool {
+	for _, x := range xs {
+		if x != x || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// Finite turns NaN and infinities into NULL in place.
 func Finite(out []float64) []float64 {
 	for i, r := range out {
 		if r != r || math.IsInf(r, 0) {

@@ -338,13 +338,6 @@ func Ints(v *value.Vector) ([]int64, []bool) {
 	return out, nulls
 }
 
-func boolByte(b bool) int8 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 func Unary(op string, x value.Value) (value.Value, error) {
 	x = orNothing(x)
 	switch strings.ToLower(op) {
@@ -520,7 +513,7 @@ func In(a, b value.Value) (value.Value, error) {
 		}
 		if !inTyped(out.I8, probe, set.V) {
 			for i := 0; i < n; i++ {
-				out.I8[i] = boolByte(probe.T == set.V.T && set.Contains(probe, i))
+				out.I8[i] = kernel.BoolAs[int8](probe.T == set.V.T && set.Contains(probe, i))
 			}
 		}
 	}
@@ -605,7 +598,7 @@ func inLoop[T comparable](out []int8, xs, members []T) {
 	}
 	for i, x := range xs {
 		_, hit := set[x]
-		out[i] = boolByte(hit)
+		out[i] = kernel.BoolAs[int8](hit)
 	}
 }
 

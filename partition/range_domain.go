@@ -92,16 +92,7 @@ func (d *Range) DirName(i int, ignoreSpecial bool) string {
 }
 
 // Boundaries returns the scheme's boundaries.
-func (d *Range) Boundaries() *value.Vector {
-	if isLiteral(d.t) {
-		return value.NewStrings(d.t, slices.Clone(d.strs))
-	}
-	v := value.NewVector(d.t, 0, len(d.ints))
-	for _, x := range d.ints {
-		v.AppendScalar(value.NewTyped(d.t, x))
-	}
-	return v
-}
+func (d *Range) Boundaries() *value.Vector { return schemeVector(d.t, d.ints, d.strs) }
 
 // Map implements Domain: NULLs and values below the first or at/above the
 // last boundary give -1.

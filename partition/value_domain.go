@@ -64,13 +64,17 @@ func (d *Value) DirName(i int, ignoreSpecial bool) string {
 }
 
 // Values returns the scheme values in partition-index order.
-func (d *Value) Values() *value.Vector {
-	if isLiteral(d.t) {
-		return value.NewStrings(d.t, slices.Clone(d.strs))
+func (d *Value) Values() *value.Vector { return schemeVector(d.t, d.ints, d.strs) }
+
+// schemeVector is a scheme's values of type t as a vector: strs for a
+// STRING or SYMBOL scheme, ints for the others.
+func schemeVector(t value.Type, ints []int64, strs []string) *value.Vector {
+	if isLiteral(t) {
+		return value.NewStrings(t, slices.Clone(strs))
 	}
-	v := value.NewVector(d.t, 0, len(d.ints))
-	for _, x := range d.ints {
-		v.AppendScalar(value.NewTyped(d.t, x))
+	v := value.NewVector(t, 0, len(ints))
+	for _, x := range ints {
+		v.AppendScalar(value.NewTyped(t, x))
 	}
 	return v
 }

@@ -109,7 +109,7 @@ func (e *engine) Consume(batch *value.Table) error {
 			if t != nullTime {
 				if !e.begun {
 					e.begun = true
-					e.e0 = e.firstEnd(t)
+					e.e0 = streamengine.FirstEnd(e.c.timeType, e.c.step, e.c.roundTime, t)
 				}
 				ef := e.endFloor(t)
 				if !g.seen {
@@ -158,16 +158,6 @@ func (e *engine) Consume(batch *value.Table) error {
 	err = e.output(times, gs, has, slots, closes, winRes, winRow, rowRes)
 	e.collect(gs)
 	return err
-}
-
-// firstEnd is the end of the first window: DolphinDB's alignment of the
-// first row's time.
-func (e *engine) firstEnd(t int64) int64 {
-	if e.c.timeType == value.Month {
-		return streamengine.FloorDiv(t, 12)*12 + e.c.step
-	}
-	a := streamengine.Alignment(e.c.timeType, e.c.step, e.c.roundTime)
-	return streamengine.FloorDiv(t, a)*a + e.c.step
 }
 
 // stage appends the batch's rows (those with a time) to their groups'

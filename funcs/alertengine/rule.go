@@ -244,7 +244,7 @@ func (e *ruleEngine) Consume(batch *value.Table) error {
 		}
 		rule = value.NewInts(first)
 	}
-	kept := batch.Gather(allRows(n))
+	kept := batch.Gather(value.Iota(n))
 	names := make([]string, 0, len(e.outCols)+1)
 	cols := make([]*value.Vector, 0, len(e.outCols)+1)
 	for _, c := range e.outCols {
@@ -263,14 +263,6 @@ func (e *ruleEngine) Consume(batch *value.Table) error {
 		}
 	}
 	return nil
-}
-
-func allRows(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
-	}
-	return out
 }
 
 // ruleEngineNamed is the rule engine called name.

@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // lfillSpec declares lfill (lfill! when inPlace): linear interpolation
@@ -351,16 +352,16 @@ func isNanInf(_ funcs.Env, args []value.Value) (value.Value, error) {
 		switch v.T {
 		case value.Double:
 			for i, f := range v.F64 {
-				out.I8[i] = mathfn.B2i8(math.IsNaN(f) || math.IsInf(f, 0) || (incl && f == value.NullFloat64))
+				out.I8[i] = kernel.BoolAs[int8](math.IsNaN(f) || math.IsInf(f, 0) || (incl && f == value.NullFloat64))
 			}
 		case value.Float:
 			for i, f := range v.F32 {
-				out.I8[i] = mathfn.B2i8(f != f || math.IsInf(float64(f), 0) || (incl && f == value.NullFloat32))
+				out.I8[i] = kernel.BoolAs[int8](f != f || math.IsInf(float64(f), 0) || (incl && f == value.NullFloat32))
 			}
 		default:
 			if incl {
 				for i := range out.I8 {
-					out.I8[i] = mathfn.B2i8(v.IsNull(i))
+					out.I8[i] = kernel.BoolAs[int8](v.IsNull(i))
 				}
 			}
 		}

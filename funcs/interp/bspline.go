@@ -1,8 +1,6 @@
 package interp
 
 import (
-	"math"
-
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -79,7 +77,7 @@ func splrep(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for j := range nc {
 		coef[j] = c.AtVec(j)
 	}
-	if hasNaN(coef) {
+	if !funcs.AllFinite(coef) {
 		return nil, ddberr.Errorf("The knots t of splrep must satisfy the Schoenberg-Whitney conditions.")
 	}
 	return value.NewTuple([]value.Value{value.NewDoubles(knots), value.NewDoubles(coef), value.NewInt(k)}), nil
@@ -188,15 +186,6 @@ func zeroFilled(x value.Value) ([]float64, bool) {
 		}
 	}
 	return out, true
-}
-
-func hasNaN(v []float64) bool {
-	for _, x := range v {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return true
-		}
-	}
-	return false
 }
 
 // schoenbergWhitney reports whether increasing points x[i0] < x[i1] < ...

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -36,7 +37,7 @@ type linCon struct {
 }
 
 func (c linCon) eval(x, g []float64, h *mat.Dense) (float64, bool) {
-	s := c.b - dotv(c.a, x)
+	s := c.b - funcs.Dot(c.a, x)
 	if !(s > 0) {
 		return 0, false
 	}
@@ -60,7 +61,7 @@ func (c linCon) relax() constraint {
 	return linCon{a: append(append([]float64(nil), c.a...), -1), b: c.b}
 }
 
-func (c linCon) violation(x []float64) float64 { return dotv(c.a, x) - c.b }
+func (c linCon) violation(x []float64) float64 { return funcs.Dot(c.a, x) - c.b }
 func (c linCon) degree() float64               { return 1 }
 
 // quadCon is x'Vx + q'x <= k (V symmetric positive semi-definite, n by
@@ -74,7 +75,7 @@ type quadCon struct {
 }
 
 func (c *quadCon) slack(x []float64) float64 {
-	s := c.k - dotv(c.q, x)
+	s := c.k - funcs.Dot(c.q, x)
 	for i := range c.n {
 		for j := range c.n {
 			s -= x[i] * c.v[i*c.n+j] * x[j]
@@ -132,17 +133,17 @@ type socCon struct {
 }
 
 func (c *socCon) parts(x []float64) (t float64, u []float64) {
-	t = c.ht - dotv(c.gt, x)
+	t = c.ht - funcs.Dot(c.gt, x)
 	u = make([]float64, len(c.hu))
 	for i := range u {
-		u[i] = c.hu[i] - dotv(c.gu[i], x)
+		u[i] = c.hu[i] - funcs.Dot(c.gu[i], x)
 	}
 	return t, u
 }
 
 func (c *socCon) eval(x, g []float64, h *mat.Dense) (float64, bool) {
 	t, u := c.parts(x)
-	psi := t*t - dotv(u, u)
+	psi := t*t - funcs.Dot(u, u)
 	if !(t > 0) || !(psi > 0) {
 		return 0, false
 	}
@@ -182,18 +183,10 @@ func (c *socCon) relax() constraint {
 
 func (c *socCon) violation(x []float64) float64 {
 	t, u := c.parts(x)
-	return math.Sqrt(dotv(u, u)) - t
+	return math.Sqrt(funcs.Dot(u, u)) - t
 }
 
 func (c *socCon) degree() float64 { return 2 }
-
-func dotv(a, b []float64) float64 {
-	s := 0.0
-	for i, v := range a {
-		s += v * b[i]
-	}
-	return s
-}
 
 // program is min 0.5 x'Hx + f'x (H n by n row-major or nil) subject to
 // cons and E x = e (E row-major).
@@ -207,7 +200,7 @@ type program struct {
 }
 
 func (p *program) objective(x []float64) float64 {
-	v := dotv(p.f, x)
+	v := funcs.Dot(p.f, x)
 	if p.h != nil {
 		n := len(p.f)
 		for i := range n {
@@ -347,10 +340,10 @@ func (p *program) center(x []float64, done func([]float64) bool) ([]float64, lpS
 			for i := range dx {
 				dx[i] = sol.AtVec(i)
 			}
-			if hasNaNv(dx) {
+			if !funcs.AllFinite(dx) {
 				return nil, lpIterLimit
 			}
-			dec := -dotv(g, dx)
+			dec := -funcs.Dot(g, dx)
 			if dec/2 <= 1e-12 {
 				break
 			}
@@ -390,15 +383,6 @@ func (p *program) center(x []float64, done func([]float64) bool) ([]float64, lpS
 	return x, lpIterLimit
 }
 
-func hasNaNv(v []float64) bool {
-	for _, x := range v {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return true
-		}
-	}
-	return false
-}
-
 // independentRows drops the rows of E x = e that others imply; ok is
 // false when they contradict them.
 func independentRows(e [][]float64, rhs []float64, n int) ([][]float64, []float64, bool) {
@@ -409,13 +393,13 @@ func independentRows(e [][]float64, rhs []float64, n int) ([][]float64, []float6
 	for i, r := range e {
 		w := append(append([]float64(nil), r...), rhs[i])
 		for _, b := range basis {
-			c := dotv(w[:n], b[:n])
+			c := funcs.Dot(w[:n], b[:n])
 			for j := range w {
 				w[j] -= c * b[j]
 			}
 		}
-		nrm := math.Sqrt(dotv(w[:n], w[:n]))
-		scale := math.Sqrt(dotv(r, r)) + 1
+		nrm := math.Sqrt(funcs.Dot(w[:n], w[:n]))
+		scale := math.Sqrt(funcs.Dot(r, r)) + 1
 		if nrm <= 1e-10*scale {
 			if math.Abs(w[n]) > 1e-8*(math.Abs(rhs[i])+1) {
 				return nil, nil, false
@@ -442,7 +426,7 @@ func leastNorm(e [][]float64, rhs []float64, n int) []float64 {
 	g := mat.NewDense(k, k, nil)
 	for i := range k {
 		for j := range k {
-			g.Set(i, j, dotv(e[i], e[j]))
+			g.Set(i, j, funcs.Dot(e[i], e[j]))
 		}
 	}
 	var y mat.VecDense
@@ -504,7 +488,7 @@ func (p *program) newton(kkt, hb *mat.Dense, g []float64, rhs, sol *mat.VecDense
 // step*dx, summed term by term so that it keeps its precision when t is
 // large; ok is false when xt is outside a constraint.
 func (p *program) delta(t float64, x, xt []float64, step float64, dx []float64) (float64, bool) {
-	d := step * dotv(p.f, dx)
+	d := step * funcs.Dot(p.f, dx)
 	if p.h != nil {
 		n := len(p.f)
 		for i := range n {

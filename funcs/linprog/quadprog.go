@@ -96,7 +96,7 @@ func qclp(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	x = x[:n]
-	return minimumTuple(dotv(r, x), x), nil
+	return minimumTuple(funcs.Dot(r, x), x), nil
 }
 
 // symmetric reports a square matrix equal to its transpose (to a relative

@@ -25,7 +25,7 @@ func fminSLSQP(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "func", fn)
 	}
 	x0, ok := optimize.Floats(args[1])
-	if _, isMatrix := args[1].(*value.Matrix); !ok || isMatrix || len(x0) == 0 || hasNaNv(x0) {
+	if _, isMatrix := args[1].(*value.Matrix); !ok || isMatrix || len(x0) == 0 || !funcs.AllFinite(x0) {
 		return nil, ddberr.Errorf("The argument [X0] of %s must be a numeric scalar or vector without NULL values.", fn)
 	}
 	n := len(x0)
@@ -150,7 +150,7 @@ func sqp(obj *scriptFunc, eqs, ineqs []*scriptFunc, x0, lo, hi []float64, ftol f
 	if len(ce) > n {
 		return sqpResult{x: x, f: f, mode: 2}, nil
 	}
-	B := identityRows(n)
+	B := funcs.IdentityRows(n)
 	rhoE, rhoI := make([]float64, len(ce)), make([]float64, len(ci))
 	merit := func(f float64, ce, ci []float64) float64 {
 		m := f
@@ -206,7 +206,7 @@ func sqp(obj *scriptFunc, eqs, ineqs []*scriptFunc, x0, lo, hi []float64, ftol f
 			rhoI[i] = max(lamI[i], 0.5*(rhoI[i]+lamI[i]))
 		}
 		m0 := merit(f, ce, ci)
-		deriv := dotv(g, d)
+		deriv := funcs.Dot(g, d)
 		for i, v := range ce {
 			deriv -= rhoE[i] * math.Abs(v)
 		}
@@ -269,12 +269,12 @@ func sqp(obj *scriptFunc, eqs, ineqs []*scriptFunc, x0, lo, hi []float64, ftol f
 		}
 		dampedBFGS(B, s, y)
 		done := math.Abs(fn-f) < ftol && feasible(cen, cin, ftol)
-		small := math.Sqrt(dotv(s, s)) < ftol*1e-3
+		small := math.Sqrt(funcs.Dot(s, s)) < ftol*1e-3
 		x, f, g, ce, je, ci, ji = xn, fn, gn, cen, jen, cin, jin
 		if done || small && feasible(ce, ci, ftol) {
 			return sqpResult{x: x, f: f, iters: iters, mode: 0}, nil
 		}
-		if hasNaNv(x) || math.IsNaN(f) {
+		if !funcs.AllFinite(x) || math.IsNaN(f) {
 			return sqpResult{x: x, f: f, iters: iters, mode: 8}, nil
 		}
 	}
@@ -320,7 +320,7 @@ func multipliers(B [][]float64, g, d []float64, je, ji [][]float64, ci []float64
 		rows, which = append(rows, r), append(which, k)
 	}
 	for k, r := range ji {
-		if math.Abs(dotv(r, d)+ci[k]) <= 1e-6*(1+math.Abs(ci[k])) {
+		if math.Abs(funcs.Dot(r, d)+ci[k]) <= 1e-6*(1+math.Abs(ci[k])) {
 			rows, which = append(rows, r), append(which, -k-1)
 		}
 	}
@@ -329,7 +329,7 @@ func multipliers(B [][]float64, g, d []float64, je, ji [][]float64, ci []float64
 	}
 	target := make([]float64, n)
 	for i := range n {
-		target[i] = g[i] + dotv(B[i], d)
+		target[i] = g[i] + funcs.Dot(B[i], d)
 	}
 	a := mat.NewDense(n, len(rows), nil)
 	for c, r := range rows {
@@ -363,10 +363,10 @@ func dampedBFGS(B [][]float64, s, y []float64) {
 	n := len(s)
 	bs := make([]float64, n)
 	for i := range n {
-		bs[i] = dotv(B[i], s)
+		bs[i] = funcs.Dot(B[i], s)
 	}
-	sbs := dotv(s, bs)
-	sy := dotv(s, y)
+	sbs := funcs.Dot(s, bs)
+	sy := funcs.Dot(s, y)
 	if !(sbs > 0) {
 		return
 	}
@@ -375,7 +375,7 @@ func dampedBFGS(B [][]float64, s, y []float64) {
 		for i := range y {
 			y[i] = theta*y[i] + (1-theta)*bs[i]
 		}
-		sy = dotv(s, y)
+		sy = funcs.Dot(s, y)
 	}
 	if !(sy > 0) {
 		return
@@ -385,15 +385,6 @@ func dampedBFGS(B [][]float64, s, y []float64) {
 			B[i][j] += y[i]*y[j]/sy - bs[i]*bs[j]/sbs
 		}
 	}
-}
-
-func identityRows(n int) [][]float64 {
-	b := make([][]float64, n)
-	for i := range b {
-		b[i] = make([]float64, n)
-		b[i][i] = 1
-	}
-	return b
 }
 
 func flatten(b [][]float64) []float64 {

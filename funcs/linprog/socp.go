@@ -80,5 +80,5 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 		return value.NewTuple([]value.Value{value.NewString(status), value.NewDoubles(funcs.NullDoubles(n)),
 			value.NewDouble(value.NullFloat64)}), nil
 	}
-	return value.NewTuple([]value.Value{value.NewString(status), value.NewDoubles(x), value.NewDouble(dotv(f, x))}), nil
+	return value.NewTuple([]value.Value{value.NewString(status), value.NewDoubles(x), value.NewDouble(funcs.Dot(f, x))}), nil
 }

@@ -128,7 +128,7 @@ func signbit(_ funcs.Env, args []value.Value) (value.Value, error) {
 		out := value.NewVector(value.Bool, len(xs), len(xs))
 		for i, a := range xs {
 			if !funcs.IsNullF(a) {
-				out.I8[i] = B2i8(math.Signbit(a))
+				out.I8[i] = kernel.BoolAs[int8](math.Signbit(a))
 			}
 		}
 		return out, nil

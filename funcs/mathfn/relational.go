@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // eqObj is true when obj1 and obj2 have the same form, compatible types
@@ -263,19 +264,12 @@ func eqFloat(_ funcs.Env, args []value.Value) (value.Value, error) {
 		an, bn := funcs.IsNullF(a), funcs.IsNullF(b)
 		switch {
 		case an || bn:
-			out.I8[i] = B2i8(an && bn)
+			out.I8[i] = kernel.BoolAs[int8](an && bn)
 		default:
-			out.I8[i] = B2i8(math.Round(a*scale) == math.Round(b*scale))
+			out.I8[i] = kernel.BoolAs[int8](math.Round(a*scale) == math.Round(b*scale))
 		}
 	}
 	return wrap(out), nil
-}
-
-func B2i8(b bool) int8 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // eqPercent is true when every |X-Y| is within toleranceLevel percent of

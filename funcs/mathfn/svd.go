@@ -62,7 +62,7 @@ func svdRows(a [][]float64) ([][]float64, []float64, [][]float64) {
 func bidiagSVD(a [][]float64) ([][]float64, []float64, [][]float64) {
 	m, n := len(a), len(a[0])
 	a = cloneRows(a)
-	q, p := identityRows(m), identityRows(n)
+	q, p := funcs.IdentityRows(m), funcs.IdentityRows(n)
 	k := min(m, n)
 	d, e := make([]float64, k), make([]float64, max(k-1, 0))
 	col := func(j, from int) []float64 {
@@ -99,7 +99,7 @@ func bidiagSVD(a [][]float64) ([][]float64, []float64, [][]float64) {
 			}
 		}
 	}
-	ub, vb := identityRows(m), identityRows(n)
+	ub, vb := funcs.IdentityRows(m), funcs.IdentityRows(n)
 	if m >= n {
 		bdsqr(d, e, vb[:k], columnsView(ub, k))
 	} else {
@@ -164,7 +164,7 @@ func applyRight(a [][]float64, from int, v []float64, tau float64) {
 // the full Q and R.
 func qrRows(a [][]float64) (q, r [][]float64) {
 	m, n := len(a), len(a[0])
-	r, q = cloneRows(a), identityRows(m)
+	r, q = cloneRows(a), funcs.IdentityRows(m)
 	for j := 0; j < min(m-1, n); j++ {
 		x := make([]float64, m-j)
 		for i := range x {
@@ -179,18 +179,9 @@ func qrRows(a [][]float64) (q, r [][]float64) {
 
 // blockDiag embeds the square a in the top left of the n x n identity.
 func blockDiag(a [][]float64, n int) [][]float64 {
-	out := identityRows(n)
+	out := funcs.IdentityRows(n)
 	for i, row := range a {
 		copy(out[i], row)
-	}
-	return out
-}
-
-func identityRows(n int) [][]float64 {
-	out := make([][]float64, n)
-	for i := range out {
-		out[i] = make([]float64, n)
-		out[i][i] = 1
 	}
 	return out
 }

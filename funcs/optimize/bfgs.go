@@ -55,7 +55,7 @@ func fminBFGS(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		l := newLineFunc(s, x, p, eps)
-		alpha, fNew, ok, err := wolfe12(l, fx, dot(g, p), oldOld, c1, c2, 1e-100, 1e100)
+		alpha, fNew, ok, err := wolfe12(l, fx, funcs.Dot(g, p), oldOld, c1, c2, 1e-100, 1e100)
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +91,7 @@ func fminBFGS(env funcs.Env, args []value.Value) (value.Value, error) {
 			break
 		}
 		rho := 1000.0
-		if r := dot(yk, sk); r != 0 {
+		if r := funcs.Dot(yk, sk); r != 0 {
 			rho = 1 / r
 		}
 		bfgsUpdate(h, tmp, sk, yk, rho, n)
@@ -232,7 +232,7 @@ func fminNCG(env funcs.Env, args []value.Value) (value.Value, error) {
 		for i := range xs {
 			xs[i], r[i], p[i] = 0, g[i], -g[i]
 		}
-		dri0 := dot(r, r)
+		dri0 := funcs.Dot(r, r)
 		cgDone := false
 		for it := 0; it < 20*n; it++ {
 			sr := 0.0
@@ -250,7 +250,7 @@ func fminNCG(env funcs.Env, args []value.Value) (value.Value, error) {
 					ap[i] += a[j*n+i] * p[j]
 				}
 			}
-			curv := dot(p, ap)
+			curv := funcs.Dot(p, ap)
 			if curv >= 0 && curv <= 3*eps {
 				cgDone = true
 				break
@@ -269,7 +269,7 @@ func fminNCG(env funcs.Env, args []value.Value) (value.Value, error) {
 				xs[i] += alpha * p[i]
 				r[i] += alpha * ap[i]
 			}
-			dri1 := dot(r, r)
+			dri1 := funcs.Dot(r, r)
 			beta := dri1 / dri0
 			for i := range p {
 				p[i] = -r[i] + beta*p[i]
@@ -282,7 +282,7 @@ func fminNCG(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		copy(pk, xs)
 		l := newLineFunc(s, x, pk, 0)
-		alpha, fNew, ok, err := wolfe12(l, fx, dot(g, pk), oldOld, c1, c2, 1e-8, 50)
+		alpha, fNew, ok, err := wolfe12(l, fx, funcs.Dot(g, pk), oldOld, c1, c2, 1e-8, 50)
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,10 @@
 package optimize
 
-import "math"
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+)
 
 // The polish step and fminLBFGSB: a limited-memory BFGS on a box: the
 // two-loop direction over the variables not held at a bound; when the
@@ -108,7 +112,7 @@ func lbfgsb(f objective, grad func(x []float64, fx float64, g []float64) error, 
 				}
 			}
 		}
-		if dot(g, d) >= 0 || hasNaN(d) {
+		if funcs.Dot(g, d) >= 0 || hasNaN(d) {
 			// not a descent direction: restart from the gradient
 			ss, ys = ss[:0], ys[:0]
 			for i := range d {
@@ -133,10 +137,10 @@ func lbfgsb(f objective, grad func(x []float64, fx float64, g []float64) error, 
 			}
 			stp := 1.0
 			if iters == 0 && !boxed(lo, hi) {
-				stp = min(1/math.Sqrt(dot(d, d)), stpmx)
+				stp = min(1/math.Sqrt(funcs.Dot(d, d)), stpmx)
 			}
 			bl := &boxLine{f: f, grad: grad, x: x, d: d, xn: xn, gn: gn}
-			a, fa, ok, err := mtSearch(bl, fx, dot(g, d), stp, 1e-3, 0.9, 0, stpmx, mtOptions{xtol: 0.1, maxEval: max(o.maxLS, 1), acceptWarn: true})
+			a, fa, ok, err := mtSearch(bl, fx, funcs.Dot(g, d), stp, 1e-3, 0.9, 0, stpmx, mtOptions{xtol: 0.1, maxEval: max(o.maxLS, 1), acceptWarn: true})
 			if err != nil {
 				return lbResult{}, err
 			}
@@ -148,7 +152,7 @@ func lbfgsb(f objective, grad func(x []float64, fx float64, g []float64) error, 
 			step := 1.0
 			if len(ss) == 0 {
 				// the first step moves at most 1 along the gradient
-				if nd := math.Sqrt(dot(d, d)); nd > 1 {
+				if nd := math.Sqrt(funcs.Dot(d, d)); nd > 1 {
 					step = 1 / nd
 				}
 			}
@@ -184,7 +188,7 @@ func lbfgsb(f objective, grad func(x []float64, fx float64, g []float64) error, 
 		for i := range s {
 			s[i], y[i] = xn[i]-x[i], gn[i]-g[i]
 		}
-		if sy := dot(s, y); sy > 2.2e-16*dot(y, y) && o.m > 0 {
+		if sy := funcs.Dot(s, y); sy > 2.2e-16*funcs.Dot(y, y) && o.m > 0 {
 			if len(ss) == o.m {
 				ss, ys = ss[1:], ys[1:]
 			}
@@ -229,14 +233,6 @@ func projectedGradNorm(x, g, lo, hi []float64) float64 {
 		m = max(m, math.Abs(p-x[i]))
 	}
 	return m
-}
-
-func dot(a, b []float64) float64 {
-	s := 0.0
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
 }
 
 func dotFree(a, b []float64, free func(int) bool) float64 {
@@ -286,7 +282,7 @@ func (b *boxLine) derphi(a float64) (float64, error) {
 	if err := b.grad(b.xn, b.fa, b.gn); err != nil {
 		return 0, err
 	}
-	return dot(b.gn, b.d), nil
+	return funcs.Dot(b.gn, b.d), nil
 }
 
 // inBox reports whether x + d stays within the bounds.

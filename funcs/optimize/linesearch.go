@@ -1,6 +1,10 @@
 package optimize
 
-import "math"
+import (
+	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
+)
 
 // The strong Wolfe line search of fminBFGS and fminNCG (Nocedal and
 // Wright, Algorithms 3.5 and 3.6): steps grow by doubling until one
@@ -50,7 +54,7 @@ func (l *lineFunc) derphi(alpha float64) (float64, error) {
 		return 0, err
 	}
 	l.gAlpha, l.gValid = alpha, true
-	return dot(l.gt, l.p), nil
+	return funcs.Dot(l.gt, l.p), nil
 }
 
 // firstStep is the step a line search tries first: SciPy's guess from

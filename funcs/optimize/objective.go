@@ -255,4 +255,4 @@ func result(kv ...any) value.Value {
 	return funcs.StringDict(keys, vals)
 }
 
-func norm2(v []float64) float64 { return math.Sqrt(dot(v, v)) }
+func norm2(v []float64) float64 { return math.Sqrt(funcs.Dot(v, v)) }

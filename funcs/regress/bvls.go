@@ -209,7 +209,7 @@ func boundedLS(cols [][]float64, y, lb, ub []float64, maxIter int, tol float64) 
 			if free[j] {
 				continue
 			}
-			g := dot(c, r) // the negative gradient of ||r||²/2
+			g := funcs.Dot(c, r) // the negative gradient of ||r||²/2
 			if x[j] <= lb[j] && g > bestG || x[j] >= ub[j] && -g > bestG {
 				best, bestG = j, math.Abs(g)
 			}

@@ -2,6 +2,8 @@ package regress
 
 import (
 	"math"
+
+	"github.com/porpoisedb/porpoise/funcs"
 )
 
 // penalty is a penalised linear model's settings: the objective
@@ -147,11 +149,11 @@ func coordinateDescent(cols [][]float64, y []float64, l1, l2 float64, maxIter in
 	w := make([]float64, k)
 	norms := make([]float64, k)
 	for j, c := range cols {
-		norms[j] = dot(c, c)
+		norms[j] = funcs.Dot(c, c)
 	}
 	r := append([]float64(nil), y...)
 	dwTol := tol
-	tol *= dot(y, y)
+	tol *= funcs.Dot(y, y)
 	gap := tol + 1
 	iter := 0
 	for iter = 0; iter < maxIter; iter++ {
@@ -164,7 +166,7 @@ func coordinateDescent(cols [][]float64, y []float64, l1, l2 float64, maxIter in
 			if old != 0 {
 				axpy(old, c, r)
 			}
-			t := dot(c, r)
+			t := funcs.Dot(c, r)
 			if positive && t < 0 {
 				w[j] = 0
 			} else {
@@ -190,13 +192,13 @@ func coordinateDescent(cols [][]float64, y []float64, l1, l2 float64, maxIter in
 func dualityGap(cols [][]float64, y, r, w []float64, l1, l2 float64, positive bool) float64 {
 	dualNorm := 0.0
 	for j, c := range cols {
-		xta := dot(c, r) - l2*w[j]
+		xta := funcs.Dot(c, r) - l2*w[j]
 		if !positive {
 			xta = math.Abs(xta)
 		}
 		dualNorm = math.Max(dualNorm, xta)
 	}
-	rNorm2, wNorm2, l1Norm := dot(r, r), dot(w, w), 0.0
+	rNorm2, wNorm2, l1Norm := funcs.Dot(r, r), funcs.Dot(w, w), 0.0
 	for _, x := range w {
 		l1Norm += math.Abs(x)
 	}
@@ -208,16 +210,7 @@ func dualityGap(cols [][]float64, y, r, w []float64, l1, l2 float64, positive bo
 		c = 1
 		gap = rNorm2
 	}
-	return gap + l1*l1Norm - c*dot(r, y) + 0.5*l2*(1+c*c)*wNorm2
-}
-
-// dot is the inner product of two equally long slices.
-func dot(a, b []float64) float64 {
-	s := 0.0
-	for i, x := range a {
-		s += x * b[i]
-	}
-	return s
+	return gap + l1*l1Norm - c*funcs.Dot(r, y) + 0.5*l2*(1+c*c)*wNorm2
 }
 
 // axpy adds a·x to y.

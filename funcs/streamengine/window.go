@@ -56,6 +56,17 @@ func pick(step int64, round bool, plain, rounded []band, split int64) int64 {
 	return bands[len(bands)-1].size
 }
 
+// FirstEnd is the end of the first window of step (in units of a time
+// column of type t) for a first row at time first: first rounded down to
+// the alignment (a MONTH column: to a year), plus step.
+func FirstEnd(t value.Type, step int64, round bool, first int64) int64 {
+	a := int64(12)
+	if t != value.Month {
+		a = Alignment(t, step, round)
+	}
+	return FloorDiv(first, a)*a + step
+}
+
 // FloorDiv is a/b rounded toward minus infinity (b > 0).
 func FloorDiv(a, b int64) int64 {
 	q := a / b

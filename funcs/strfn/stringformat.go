@@ -7,8 +7,8 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // stringFormat fills %-placeholders ("%i", "%10.3f", "%(name)W" ...)
@@ -72,7 +72,7 @@ func stringFormat(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		if spec.starWidth || spec.starPrecision {
 			t, ok := arg.(*value.Vector)
-			need := temporal.B2i(spec.starWidth) + temporal.B2i(spec.starPrecision) + 1
+			need := kernel.BoolAs[int64](spec.starWidth) + kernel.BoolAs[int64](spec.starPrecision) + 1
 			if !ok || t.Len() != int(need) {
 				return nil, ddberr.Errorf("A '*' in a stringFormat placeholder needs a tuple of the width and/or precision and the value.")
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // The functions over the session's variables, shared objects, user and
@@ -70,7 +71,7 @@ func xdefined(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 		case DefObj:
 			_, def = h.Function(n)
 		}
-		out.I8 = append(out.I8, xboolI8(def))
+		out.I8 = append(out.I8, kernel.BoolAs[int8](def))
 	}
 	if len(names) == 1 {
 		return out.At(0), nil

@@ -52,8 +52,8 @@ func xdefs(env funcs.Env, args []value.Value) (value.Value, error) {
 			continue
 		}
 		names.Str = append(names.Str, f.Name)
-		cmd.I8 = append(cmd.I8, xboolI8(f.Command))
-		user.I8 = append(user.I8, xboolI8(f.UserDefined))
+		cmd.I8 = append(cmd.I8, kernel.BoolAs[int8](f.Command))
+		user.I8 = append(user.I8, kernel.BoolAs[int8](f.UserDefined))
 		minP.I32 = append(minP.I32, int32(f.Min))
 		if f.Max < 0 {
 			maxP.I32 = append(maxP.I32, value.NullInt32)
@@ -64,13 +64,6 @@ func xdefs(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return value.NewTable([]string{"name", "isCommand", "userDefined", "minParamCount", "maxParamCount", "syntax"},
 		[]*value.Vector{names, cmd, user, minP, maxP, syn}), nil
-}
-
-func xboolI8(b bool) int8 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // ObjShape is a value's rows and columns, as form-aware functions
@@ -119,7 +112,7 @@ func xobjs(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		names, types, forms = append(names, o.Name), append(types, typ), append(forms, o.Value.Form().String())
 		rows, cols, bytes = append(rows, sh.rows), append(cols, sh.cols), append(bytes, sh.bytes)
-		shared, extras, owners = append(shared, xboolI8(o.Shared)), append(extras, extra), append(owners, owner)
+		shared, extras, owners = append(shared, kernel.BoolAs[int8](o.Shared)), append(extras, extra), append(owners, owner)
 	}
 	colNames := []string{"name", "type", "form", "rows", "columns", "bytes", "shared", "extra"}
 	colVals := []*value.Vector{

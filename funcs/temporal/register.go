@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // init registers the whole family, one section per topic file (where the
@@ -118,7 +119,7 @@ func init() {
 				if !HasDate(in.T) {
 					return nil, ddberr.Errorf("The argument of %s must carry a date.", p.name)
 				}
-				out := splitEach(in, value.NullInt8, func(d, _ int64) int64 { return B2i(p.f(d)) })
+				out := splitEach(in, value.NullInt8, func(d, _ int64) int64 { return kernel.BoolAs[int64](p.f(d)) })
 				return in.Wrap(&value.Vector{T: value.Bool, I8: out}), nil
 			}})
 	}

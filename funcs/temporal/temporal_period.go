@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // period describes a calendar period function (monthBegin, weekEnd,
@@ -62,13 +63,6 @@ func monthAnchored(anchor func(mi int64) int64) period {
 		},
 		date: anchor,
 	}
-}
-
-func B2i(b bool) int64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // applyPeriod maps every date of x to the DATE its period p gives,
@@ -134,7 +128,7 @@ func semiMonth(dom, firstShift int64) period {
 	return period{
 		idx: func(d int64) int64 {
 			_, _, dd := value.CivilFromDays(d)
-			return monthIndex(d)*2 + B2i(int64(dd) >= dom)
+			return monthIndex(d)*2 + kernel.BoolAs[int64](int64(dd) >= dom)
 		},
 		date: func(i int64) int64 {
 			mi := value.FloorDiv(i, 2)

@@ -2,7 +2,6 @@ package tsengine
 
 import (
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
-	"github.com/porpoisedb/porpoise/value"
 )
 
 // calendar is where an engine's windows lie: a time-series engine's
@@ -31,7 +30,7 @@ type grid struct {
 func (g *grid) place(t int64) (int64, int64, bool) {
 	if !g.started {
 		g.started = true
-		g.e0 = g.firstEnd(t)
+		g.e0 = streamengine.FirstEnd(g.c.timeType, g.c.step, g.c.roundTime, t)
 	}
 	if g.c.sub {
 		// only the sub-window of each window counts
@@ -52,16 +51,6 @@ func (g *grid) windowStart(t int64) int64 {
 		return base + streamengine.FloorDiv(t-base-1, step)*step
 	}
 	return base + streamengine.FloorDiv(t-base, step)*step
-}
-
-// firstEnd is the end of the first window, from the first row's time:
-// DolphinDB's alignment rules.
-func (g *grid) firstEnd(t int64) int64 {
-	if g.c.timeType == value.Month {
-		return streamengine.FloorDiv(t, 12)*12 + g.c.step
-	}
-	a := streamengine.Alignment(g.c.timeType, g.c.step, g.c.roundTime)
-	return streamengine.FloorDiv(t, a)*a + g.c.step
 }
 
 func (g *grid) endAfter(t int64) int64 {

@@ -13,6 +13,7 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // Correlated subqueries in where clauses (progr/sql/exists.md): the
@@ -359,7 +360,7 @@ func (l Lowerer) answers(res value.Value, x *value.Vector, r int) (int8, error) 
 	var set value.Value = res
 	if tb, ok := res.(*value.Table); ok {
 		if x == nil {
-			return boolInt(tb.Rows() > 0), nil
+			return kernel.BoolAs[int8](tb.Rows() > 0), nil
 		}
 		if len(tb.Cols) != 1 {
 			return 0, ddberr.Errorf("The subquery after in must select one column.")
@@ -368,7 +369,7 @@ func (l Lowerer) answers(res value.Value, x *value.Vector, r int) (int8, error) 
 	}
 	if x == nil {
 		v, ok := res.(*value.Vector)
-		return boolInt(!ok || v.Len() > 0), nil
+		return kernel.BoolAs[int8](!ok || v.Len() > 0), nil
 	}
 	restore := l.H.Bind(map[string]value.Value{"\x00x": x.Elem(r), "\x00set": set})
 	defer restore()
@@ -377,12 +378,5 @@ func (l Lowerer) answers(res value.Value, x *value.Vector, r int) (int8, error) 
 		return 0, err
 	}
 	s, ok := v.(*value.Scalar)
-	return boolInt(ok && !s.Null && s.Bool()), nil
-}
-
-func boolInt(b bool) int8 {
-	if b {
-		return 1
-	}
-	return 0
+	return kernel.BoolAs[int8](ok && !s.Null && s.Bool()), nil
 }

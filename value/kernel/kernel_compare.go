@@ -97,7 +97,7 @@ func cmpEach[T kernelNum](out []int8, a, b []T, null T, cmp func(x, y T) bool) {
 		if y != y {
 			y = null
 		}
-		out[i] = boolByte(cmp(x, y))
+		out[i] = BoolAs[int8](cmp(x, y))
 	}
 }
 
@@ -164,15 +164,15 @@ func literalKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 			// String equality checks lengths first: much cheaper than an
 			// ordering comparison for the common sym = `A filter.
 			for i := range o {
-				o[i] = boolByte(a[i&ma] == b[i&mb])
+				o[i] = BoolAs[int8](a[i&ma] == b[i&mb])
 			}
 		case OpNe:
 			for i := range o {
-				o[i] = boolByte(a[i&ma] != b[i&mb])
+				o[i] = BoolAs[int8](a[i&ma] != b[i&mb])
 			}
 		default:
 			for i := range o {
-				o[i] = boolByte(cmpResult(op, strings.Compare(a[i&ma], b[i&mb])))
+				o[i] = BoolAs[int8](cmpResult(op, strings.Compare(a[i&ma], b[i&mb])))
 			}
 		}
 		return out, nil
@@ -204,12 +204,12 @@ func codedEquality(eq bool, x, y Operand, n int) (*value.Vector, bool) {
 			c = -1 // no row holds it
 		}
 		for i, xi := range xc[:n] {
-			o[i] = boolByte((xi == c) == eq)
+			o[i] = BoolAs[int8]((xi == c) == eq)
 		}
 	case y.V.Syms == x.V.Syms:
 		yc, ma, mb := y.V.I32, mask(x), mask(y)
 		for i := range o {
-			o[i] = boolByte((xc[i&ma] == yc[i&mb]) == eq)
+			o[i] = BoolAs[int8]((xc[i&ma] == yc[i&mb]) == eq)
 		}
 	default:
 		return nil, false
@@ -237,9 +237,9 @@ func codedPerSymbol(x, y Operand, n int, f func(a, b string) bool) (*value.Vecto
 	hit := make([]int8, len(base))
 	for c, t := range base {
 		if swap {
-			hit[c] = boolByte(f(s, t))
+			hit[c] = BoolAs[int8](f(s, t))
 		} else {
-			hit[c] = boolByte(f(t, s))
+			hit[c] = BoolAs[int8](f(t, s))
 		}
 	}
 	out := value.NewVector(value.Bool, n, n)
@@ -262,7 +262,7 @@ func likeKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	ma, mb := mask(x), mask(y)
 	out := value.NewVector(value.Bool, n, n)
 	for i := range out.I8 {
-		out.I8[i] = boolByte(match(a[i&ma], b[i&mb]))
+		out.I8[i] = BoolAs[int8](match(a[i&ma], b[i&mb]))
 	}
 	return out, nil
 }
@@ -304,7 +304,7 @@ func bytesEqual(op Op, x, y Operand, n int) *value.Vector {
 	out := value.NewVector(value.Bool, n, n)
 	for i := range out.I8 {
 		eq := bytes.Equal(x.V.B16[i&ma][:], y.V.B16[i&mb][:])
-		out.I8[i] = boolByte(eq == (op == OpEq))
+		out.I8[i] = BoolAs[int8](eq == (op == OpEq))
 	}
 	return out
 }

@@ -32,7 +32,7 @@ func andLoop(o, a, b []int8) {
 	a, b = a[:len(o)], b[:len(o)]
 	for i := range o {
 		// & of the two bytes, not &&: no branch on unpredictable data.
-		o[i] = boolByte(a[i] == 1) & boolByte(b[i] == 1)
+		o[i] = BoolAs[int8](a[i] == 1) & BoolAs[int8](b[i] == 1)
 	}
 }
 
@@ -41,7 +41,7 @@ func orLoop(o, a, b []int8) {
 	a, b = a[:len(o)], b[:len(o)]
 	for i := range o {
 		p, q := a[i], b[i]
-		r := boolByte(p == 1) | boolByte(q == 1)
+		r := BoolAs[int8](p == 1) | BoolAs[int8](q == 1)
 		if p == value.NullInt8 && q == value.NullInt8 {
 			r = value.NullInt8
 		}
@@ -54,7 +54,7 @@ func orNullLoop(o, a, b []int8) {
 	a, b = a[:len(o)], b[:len(o)]
 	for i := range o {
 		p, q := a[i], b[i]
-		r := boolByte(p == 1) | boolByte(q == 1)
+		r := BoolAs[int8](p == 1) | BoolAs[int8](q == 1)
 		if p == value.NullInt8 || q == value.NullInt8 {
 			r = value.NullInt8
 		}
@@ -85,7 +85,7 @@ func Not(v *value.Vector) (*value.Vector, error) {
 	n := b.Len()
 	out := value.NewVector(value.Bool, n, n)
 	for i, x := range b.I8 {
-		r := boolByte(x == 0)
+		r := BoolAs[int8](x == 0)
 		if x == value.NullInt8 {
 			r = value.NullInt8
 		}

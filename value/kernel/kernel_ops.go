@@ -173,7 +173,7 @@ func nullLike(like *value.Vector, n int) *value.Vector {
 func voidKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	if op.IsCompare() {
 		out := value.NewVector(value.Bool, n, n)
-		r := boolByte(op == OpEq || op == OpLe || op == OpGe)
+		r := BoolAs[int8](op == OpEq || op == OpLe || op == OpGe)
 		for i := range out.I8 {
 			out.I8[i] = r
 		}
@@ -189,13 +189,6 @@ func mask(o Operand) int {
 		return 0
 	}
 	return -1
-}
-
-func boolByte(b bool) int8 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // castOperand converts an operand to type t (typed loops in cast.Vector).
@@ -236,4 +229,13 @@ func RawView(v *value.Vector) *value.Vector {
 	}
 	r.Scale = 0
 	return &r
+}
+
+// BoolAs is a BOOL's 0 or 1 in the integer type T: as a BOOL element
+// (int8), or as a count or index to add.
+func BoolAs[T int8 | int32 | int64 | int](b bool) T {
+	if b {
+		return 1
+	}
+	return 0
 }
