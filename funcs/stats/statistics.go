@@ -450,7 +450,10 @@ func pairAggregate(fn string, x, y value.Value, f func(xs, ys []float64) (float6
 			return nil, err
 		}
 		r, ok := f(xs, ys)
-		if !ok || r != r || math.IsInf(r, 0) {
+		// an infinity of finite pairs (an overflow, weights summing to
+		// zero) is NULL; one of pairs holding an infinity is what IEEE
+		// arithmetic gives, as sum's is (see NullNonFinite)
+		if !ok || r != r || math.IsInf(r, 0) && heldInfinities(xs, ys)[len(xs)] == 0 {
 			r = value.NullFloat64
 		}
 		out[c] = r

@@ -216,22 +216,9 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 	// non-finite ones after
 	first, second := make([]float64, len(xs)), make([]float64, len(xs))
 	slr := fn == "mslr"
-	// x = X, y = Y in the pair sums.
-	if fitRows(xs, ys, f, first, second, slr) {
-		slidePairInfinities(xs, ys, f, func(i int, p *stats.PairSums, q *stats.InfPairs, full bool) {
-			// a frame holding an infinity has an infinite mean: its
-			// fit, from the deviations from it, is NaN
-			first[i], second[i] = fitRow(p, full && q.N == 0, slr, xs, ys, f.lo[i], i)
-		})
-	}
-	return value.NewTuple([]value.Value{value.NewDoubles(first), value.NewDoubles(second)}), nil
-}
-
-// fitRows writes mRegression's rows over the pair sums and says whether
-// an infinity went through the sums (see slidePairs). The loop spells
-// out fitRow, too large to inline: a call a row spills the sums.
-func fitRows(xs, ys []float64, f *frames, first, second []float64, slr bool) bool {
-	return slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
+	// x = X, y = Y in the pair sums. The loop spells fitRow out: too
+	// large to inline, it would be a call a row, which spills the sums.
+	if slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
 		first[i], second[i] = value.NullFloat64, value.NullFloat64
 		if !full || p.N < 2 {
 			return
@@ -246,8 +233,24 @@ func fitRows(xs, ys []float64, f *frames, first, second []float64, slr bool) boo
 			first[i], second[i] = finiteOrNull(icpt), finiteOrNull(slope)
 			return
 		}
-		first[i], second[i] = finiteOrNull(slope), finiteOrNull(residualSquares(xs[f.lo[i]:i+1], ys[f.lo[i]:i+1], icpt, slope)/p.N)
-	})
+		// The residual sum of squares over n.
+		rss := 0.0
+		for j := f.lo[i]; j <= i; j++ {
+			if funcs.IsNullF(xs[j]) || funcs.IsNullF(ys[j]) {
+				continue
+			}
+			e := ys[j] - icpt - slope*xs[j]
+			rss += e * e
+		}
+		first[i], second[i] = finiteOrNull(slope), finiteOrNull(rss/p.N)
+	}) {
+		slidePairInfinities(xs, ys, f, func(i int, p *stats.PairSums, q *stats.InfPairs, full bool) {
+			// a frame holding an infinity has an infinite mean: its
+			// fit, from the deviations from it, is NaN
+			first[i], second[i] = fitRow(p, full && q.N == 0, slr, xs, ys, f.lo[i], i)
+		})
+	}
+	return value.NewTuple([]value.Value{value.NewDoubles(first), value.NewDoubles(second)}), nil
 }
 
 // fitRow is one row of mslr (intercept, slope) or mmse (slope, mean
