@@ -164,15 +164,18 @@ insert into st values(1, 1.5)`)
 	// the same name with another schema
 	_, err = s.Run(`enableTableShareAndPersistence(table=streamTable(1:0, ` + "`id" + `, [INT]), tableName="st")`)
 	require.ErrorIs(t, err, ddberr.Errorf("Data insertion failed: Number of columns in the data to insert doesn't match the target table. If you’re trying to persist table, a table with the same name may exist on disk. Consider changing the table name, adjusting the data schema, or deleting the existing table from persistentDir and retrying. RefId: S03012"))
-	// a persisted table not loaded: only admin may force its deletion
-	run(t, s, `createUser("u1", "pass1234")`)
+	// a persisted table not loaded: only an administrator may force its
+	// deletion (error_codes/s03025.md), admin or one created with isAdmin
+	run(t, s, `createUser("u1", "pass1234"); createUser("ops", "pass1234", , true)`)
 	u := e.NewSession()
 	run(t, u, `login("u1", "pass1234")`)
 	_, err = u.Run("dropStreamTable(`st, true)")
 	require.ErrorIs(t, err, ddberr.Errorf("Only admin can force delete a stream table from the disk.RefId: S03025"))
 	_, err = s.Run("dropStreamTable(`st)")
 	require.ErrorIs(t, err, ddberr.Errorf("Can't find stream table %s", "st"))
-	run(t, s, "dropStreamTable(`st, true)")
+	ops := e.NewSession()
+	run(t, ops, `login("ops", "pass1234")`)
+	run(t, ops, "dropStreamTable(`st, true)")
 	require.Equal(t, "false", run(t, s, "existsStreamTable(`st)").String())
 }
 

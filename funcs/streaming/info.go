@@ -118,7 +118,7 @@ func dropStreamTable(h Host, env funcs.Env, args []value.Value) (value.Value, er
 	t, p := sharedStream(h, name)
 	if p == nil {
 		if force && r.Persisted(name) {
-			if env.SessionInfo().User != "admin" {
+			if !env.SessionInfo().Admin {
 				return nil, ddberr.Errorf("Only admin can force delete a stream table from the disk.RefId: S03025")
 			}
 			return nil, r.ClearPersistence(nil, name)
