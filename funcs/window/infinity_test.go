@@ -266,3 +266,49 @@ func TestInfiniteResultsStay(t *testing.T) {
 		require.Equal(t, c.want, r.F64, "%v", c.xs)
 	}
 }
+
+// TestPairInfinityOutlivesRebase: an infinity in y that has left the
+// window leaves the sums NaN, and a flat run of x then rebases them from
+// the frame; the rebased sums must still say an infinity went through,
+// or the rows that held it keep the fast loop's NaN (3 * inf as offsets
+// from 3 is 0 * inf) where wsum is inf.
+func TestPairInfinityOutlivesRebase(t *testing.T) {
+	inf := math.Inf(1)
+	xs := []float64{3, 3, 9, 4, 4, 4, 4, 4}
+	ys := []float64{5, inf, 7, 8, 9, 10, 11, 12}
+	f := countFrames(len(xs), 3, 0)
+	got := make([]float64, len(xs))
+	kWsum(xs, ys, f, got)
+	for i := range xs {
+		want := value.NullFloat64
+		if f.ready[i] {
+			want = freshPair("wsum", xs[f.lo[i]:i+1], ys[f.lo[i]:i+1])
+		}
+		sameResult(t, want, got[i], fmt.Sprintf("row %d", i))
+	}
+}
+
+// TestMomentInfinityOutlivesReset: an infinity that has left the window
+// leaves the centred sums NaN, and a window of NULLs then empties them;
+// the emptied sums must still say an infinity went through, or the rows
+// after it keep the fast loop's NaN (row 4, of 2 and 3 alone, is 0.5).
+func TestMomentInfinityOutlivesReset(t *testing.T) {
+	null := value.NullFloat64
+	xs := []float64{1, math.Inf(1), 2, 3, null, null, null, 5, 6}
+	f := countFrames(len(xs), 3, 1)
+	got := make([]float64, len(xs))
+	kVar(xs, f, got)
+	for i := range xs {
+		var vals []float64
+		for _, x := range xs[f.lo[i] : i+1] {
+			if x != null {
+				vals = append(vals, x)
+			}
+		}
+		want := null
+		if len(vals) > 0 {
+			want = freshMoment("var", vals)
+		}
+		sameResult(t, want, got[i], fmt.Sprintf("row %d %v", i, vals))
+	}
+}
