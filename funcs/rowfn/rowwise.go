@@ -323,7 +323,7 @@ func rowShift(fn string, x value.Value, steps int) (value.Value, error) {
 			}
 		}
 	}
-	return &value.Matrix{V: stats.GatherOrNull(m.V, idx), Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
+	return &value.Matrix{V: value.GatherOrNull(m.V, idx), Rows: m.Rows, Cols: m.Cols, RowLabels: m.RowLabels, ColLabels: m.ColLabels}, nil
 }
 
 // rowShiftArray moves each row of an array vector (or a columnar tuple,
@@ -346,7 +346,7 @@ func rowShiftArray(v *value.Vector, steps int) value.Value {
 		}
 		lo = int(end)
 	}
-	return cells.wrap(stats.GatherOrNull(cells.flat, idx))
+	return cells.wrap(value.GatherOrNull(cells.flat, idx))
 }
 
 // rowRank ranks each row of a matrix (0-based; dense ranks count

@@ -211,22 +211,8 @@ func cumExtreme(dir int) func(*value.Vector) (*value.Vector, error) {
 			}
 			idx[i] = best
 		}
-		return GatherOrNull(v, idx), nil
+		return value.GatherOrNull(v, idx), nil
 	}
-}
-
-// gatherOrNull picks v's elements at idx, NULL where idx is negative.
-func GatherOrNull(v *value.Vector, idx []int) *value.Vector {
-	out := value.NewVector(v.T, 0, len(idx))
-	out.Scale = v.Scale
-	for _, j := range idx {
-		if j < 0 {
-			out.AppendNull()
-		} else {
-			out.AppendFrom(v, j)
-		}
-	}
-	return out
 }
 
 // cumcount is the running number of non-NULL elements (INT).
@@ -305,7 +291,7 @@ func cumNot(fn string, args []value.Value, first bool) (value.Value, error) {
 			}
 			idx[i] = pick
 		}
-		return GatherOrNull(v, idx), nil
+		return value.GatherOrNull(v, idx), nil
 	})
 }
 

@@ -9,27 +9,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/internal/freshstat"
 	"github.com/porpoisedb/porpoise/value"
 )
-
-// seriesWithInfinities is n small integers with a NULL about every sixth
-// row and an infinity, +Inf or -Inf, about every 1/infEvery rows.
-func seriesWithInfinities(rng *rand.Rand, n, infEvery int) []float64 {
-	xs := make([]float64, n)
-	for i := range xs {
-		switch r := rng.Intn(infEvery); {
-		case r == 0:
-			xs[i] = math.Inf(1)
-		case r == 1:
-			xs[i] = math.Inf(-1)
-		case r < 2+infEvery/6:
-			xs[i] = value.NullFloat64
-		default:
-			xs[i] = float64(rng.Intn(21) - 10)
-		}
-	}
-	return xs
-}
 
 // testFrames are count windows (with and without minPeriods) and time
 // windows over n rows.
@@ -48,69 +30,6 @@ func testFrames(rng *rand.Rand, n int) map[string]*frames {
 	return fs
 }
 
-// sameResult says a kernel's result agrees with a fresh computation's:
-// both NULL, both NaN, the same infinity, or within rounding.
-func sameResult(t *testing.T, want, got float64, msg string) {
-	t.Helper()
-	switch {
-	case want != want || got != got:
-		require.True(t, want != want && got != got, "%s: want %v, got %v", msg, want, got)
-	case math.IsInf(want, 0) || math.IsInf(got, 0) || funcs.IsNullF(want) || funcs.IsNullF(got):
-		require.Equal(t, want, got, msg)
-	default:
-		require.InDelta(t, want, got, 1e-9*max(1, math.Abs(want)), msg)
-	}
-}
-
-// freshMoment is a statistic computed afresh, in IEEE arithmetic, from
-// its mean and the deviations from it: a frame holding an infinity has
-// an infinite (or NaN) mean, and deviations inf - inf.
-func freshMoment(name string, v []float64) float64 {
-	n := float64(len(v))
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	m := s / n
-	var m2, m3, m4, sq float64
-	for _, x := range v {
-		d := x - m
-		m2, m3, m4, sq = m2+d*d, m3+d*d*d, m4+d*d*d*d, sq+x*x
-	}
-	ddof, root := 0.0, false
-	switch name {
-	case "sum":
-		return s
-	case "sum2":
-		return sq
-	case "avg":
-		return m
-	case "var":
-		ddof = 1
-	case "std":
-		ddof, root = 1, true
-	case "stdp":
-		root = true
-	case "skew":
-		if m2 == 0 {
-			return math.NaN()
-		}
-		return (m3 / n) / math.Pow(m2/n, 1.5)
-	case "kurtosis":
-		if n < 3 || m2 == 0 {
-			return math.NaN()
-		}
-		return (m4 / n) / (m2 / n * m2 / n)
-	}
-	if n <= ddof {
-		return math.NaN()
-	}
-	if root {
-		return math.Sqrt(m2 / (n - ddof))
-	}
-	return m2 / (n - ddof)
-}
-
 // TestMomentKernelsAroundInfinities: every row of the sliding moment
 // kernels is what a fresh computation over its frame gives, while the
 // frame holds an infinity (inf, -inf, or NaN for +Inf with -Inf and for
@@ -123,7 +42,7 @@ func TestMomentKernelsAroundInfinities(t *testing.T) {
 		"skew": kSkew, "kurtosis": kKurt,
 	}
 	for _, infEvery := range []int{12, 60} {
-		xs := seriesWithInfinities(rng, 400, infEvery)
+		xs := freshstat.Series(rng, 400, infEvery)
 		for fname, f := range testFrames(rng, len(xs)) {
 			for name, k := range kernels {
 				got := make([]float64, len(xs))
@@ -137,58 +56,13 @@ func TestMomentKernelsAroundInfinities(t *testing.T) {
 					}
 					want := value.NullFloat64
 					if f.ready[i] && len(vals) >= f.minCount && len(vals) > 0 {
-						want = freshMoment(name, vals)
+						want = freshstat.Moment(name, vals)
 					}
-					sameResult(t, want, got[i], fmt.Sprintf("m%s %s inf every %d row %d %v", name, fname, infEvery, i, vals))
+					freshstat.Agrees(t, want, got[i], fmt.Sprintf("m%s %s inf every %d row %d %v", name, fname, infEvery, i, vals))
 				}
 			}
 		}
 	}
-}
-
-// freshPair is a two-series statistic computed afresh in IEEE arithmetic
-// over the pairs (x, y) of a frame.
-func freshPair(name string, xs, ys []float64) float64 {
-	n := float64(len(xs))
-	var sx, sy, sxy float64
-	for i := range xs {
-		sx, sy, sxy = sx+xs[i], sy+ys[i], sxy+xs[i]*ys[i]
-	}
-	switch name {
-	case "wsum":
-		return sxy
-	case "wavg":
-		return sxy / sy
-	}
-	mx, my := sx/n, sy/n
-	var cxy, cxx, cyy float64
-	for i := range xs {
-		dx, dy := xs[i]-mx, ys[i]-my
-		cxy, cxx, cyy = cxy+dx*dy, cxx+dx*dx, cyy+dy*dy
-	}
-	switch name {
-	case "covar":
-		if n < 2 {
-			return math.NaN()
-		}
-		return cxy / (n - 1)
-	case "corr":
-		if n < 2 || cxx == 0 || cyy == 0 {
-			return math.NaN()
-		}
-		return cxy / math.Sqrt(cxx*cyy)
-	case "beta":
-		if n < 2 || cyy == 0 {
-			return math.NaN()
-		}
-		return cxy / cyy
-	case "slope":
-		if n < 2 || cxx == 0 {
-			return value.NullFloat64
-		}
-		return cxy / cxx
-	}
-	panic(name)
 }
 
 // TestPairKernelsAroundInfinities: every row of the sliding pair kernels
@@ -199,8 +73,8 @@ func TestPairKernelsAroundInfinities(t *testing.T) {
 	rng := rand.New(rand.NewSource(9))
 	kernels := map[string]pairLoop{"wsum": kWsum, "wavg": kWavg, "covar": kCovar, "corr": kCorr, "beta": kBeta}
 	for _, infEvery := range []int{15, 80} {
-		xs := seriesWithInfinities(rng, 400, infEvery)
-		ys := seriesWithInfinities(rng, 400, infEvery)
+		xs := freshstat.Series(rng, 400, infEvery)
+		ys := freshstat.Series(rng, 400, infEvery)
 		for fname, f := range testFrames(rng, len(xs)) {
 			frame := func(i int) (fx, fy []float64) {
 				for j := f.lo[i]; j <= i; j++ {
@@ -217,9 +91,9 @@ func TestPairKernelsAroundInfinities(t *testing.T) {
 					fx, fy := frame(i)
 					want := value.NullFloat64
 					if f.ready[i] && len(fx) >= f.minCount && len(fx) > 0 {
-						want = freshPair(name, fx, fy)
+						want = freshstat.Pair(name, fx, fy)
 					}
-					sameResult(t, want, got[i], fmt.Sprintf("m%s %s inf every %d row %d %v %v", name, fname, infEvery, i, fx, fy))
+					freshstat.Agrees(t, want, got[i], fmt.Sprintf("m%s %s inf every %d row %d %v %v", name, fname, infEvery, i, fx, fy))
 				}
 			}
 			if fname[0] == 't' {
@@ -237,11 +111,11 @@ func TestPairKernelsAroundInfinities(t *testing.T) {
 				fx, fy := frame(i)
 				want := value.NullFloat64
 				if ff.ready[i] && len(fx) >= ff.minCount {
-					if s := freshPair("slope", fx, fy); s-s == 0 {
+					if s := freshstat.Pair("slope", fx, fy); s-s == 0 {
 						want = s
 					}
 				}
-				sameResult(t, want, slopes[i], fmt.Sprintf("mslr %s inf every %d row %d", fname, infEvery, i))
+				freshstat.Agrees(t, want, slopes[i], fmt.Sprintf("mslr %s inf every %d row %d", fname, infEvery, i))
 			}
 		}
 	}
@@ -282,9 +156,9 @@ func TestPairInfinityOutlivesRebase(t *testing.T) {
 	for i := range xs {
 		want := value.NullFloat64
 		if f.ready[i] {
-			want = freshPair("wsum", xs[f.lo[i]:i+1], ys[f.lo[i]:i+1])
+			want = freshstat.Pair("wsum", xs[f.lo[i]:i+1], ys[f.lo[i]:i+1])
 		}
-		sameResult(t, want, got[i], fmt.Sprintf("row %d", i))
+		freshstat.Agrees(t, want, got[i], fmt.Sprintf("row %d", i))
 	}
 }
 
@@ -307,8 +181,8 @@ func TestMomentInfinityOutlivesReset(t *testing.T) {
 		}
 		want := null
 		if len(vals) > 0 {
-			want = freshMoment("var", vals)
+			want = freshstat.Moment("var", vals)
 		}
-		sameResult(t, want, got[i], fmt.Sprintf("row %d %v", i, vals))
+		freshstat.Agrees(t, want, got[i], fmt.Sprintf("row %d %v", i, vals))
 	}
 }

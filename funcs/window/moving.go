@@ -657,7 +657,7 @@ func pickExtreme(dir int) pickKernel {
 // pickColumn gathers the elements k picks, so the result keeps X's type.
 func pickColumn(k pickKernel) frameColumn {
 	return func(v *value.Vector, f *frames) (*value.Vector, error) {
-		return stats.GatherOrNull(v, k(v, f)), nil
+		return value.GatherOrNull(v, k(v, f)), nil
 	}
 }
 
