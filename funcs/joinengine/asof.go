@@ -47,7 +47,7 @@ type asofEngine struct {
 	elapsed bool
 
 	lstore, rstore *value.Table
-	groups         keyed[asofGroup]
+	groups         *streamengine.Groups[*asofGroup]
 	latestLeft     int64
 	haveLeft       bool
 
@@ -60,7 +60,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	e := &asofEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, ltime: -1, rtime: -1, groups: newKeyed(func() *asofGroup { return &asofGroup{lastLeft: math.MinInt64} })}
+	e := &asofEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, ltime: -1, rtime: -1, groups: streamengine.NewRowGroups[*asofGroup]()}
 	if e.metrics, err = streamengine.ParseMetrics(asofFn, arg(4)); err != nil {
 		return nil, err
 	}
@@ -163,7 +163,7 @@ func (e *asofEngine) ConsumeRight(batch *value.Table) error {
 	base := appendStore(e.rstore, batch)
 	touched := map[*asofGroup]bool{}
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		g := e.groups.of(batch, e.rkey, r)
+		g := e.groups.Row(batch, e.rkey, r, newAsofGroup)
 		t := int64(0)
 		if rt != nil {
 			t = rt[r]
@@ -197,7 +197,7 @@ func (e *asofEngine) ConsumeLeft(batch *value.Table) error {
 	}
 	base := appendStore(e.lstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		g := e.groups.of(batch, e.lkey, r)
+		g := e.groups.Row(batch, e.lkey, r, newAsofGroup)
 		t := int64(0)
 		if lt != nil {
 			t = lt[r]
@@ -243,7 +243,7 @@ func (e *asofEngine) tick(now time.Time) {
 func (e *asofEngine) emit(start time.Time, batchRows int, ready func(g *asofGroup) int) error {
 	var li, ri []int
 	var lt []int64
-	for _, g := range e.groups.list {
+	for _, g := range e.groups.All {
 		n := ready(g)
 		if n <= 0 {
 			continue
@@ -278,7 +278,7 @@ func (e *asofEngine) emit(start time.Time, batchRows int, ready func(g *asofGrou
 		li, ri = li2, ri2
 	}
 	err := e.write(li, ri, start, batchRows)
-	e.lstore, e.rstore = e.groups.collect(e.lstore, e.rstore, e.garbage, func(g *asofGroup) ([]int, []int) { return g.left, g.right })
+	e.lstore, e.rstore = collect(e.groups.All, e.lstore, e.rstore, e.garbage, func(g *asofGroup) ([]int, []int) { return g.left, g.right })
 	return err
 }
 
@@ -336,3 +336,6 @@ func (e *asofEngine) Stat() ([]string, []value.Value) {
 
 // Close implements streamengine.JoinEngine.
 func (e *asofEngine) Close() { e.timer.Stop() }
+
+// newAsofGroup is the state of a key's first row.
+func newAsofGroup(int) *asofGroup { return &asofGroup{lastLeft: math.MinInt64} }

@@ -40,38 +40,12 @@ func matching(fn string, v value.Value, left, right *value.Table) (l, r []int, e
 	return l, r, nil
 }
 
-// keyed is a join engine's state per key of its matching columns: the
-// groups in the order their keys first arrived, which is the order the
-// engine joins them in.
-type keyed[G any] struct {
-	index map[string]*G
-	list  []*G
-	buf   []byte
-	fresh func() *G
-}
-
-func newKeyed[G any](fresh func() *G) keyed[G] {
-	return keyed[G]{index: map[string]*G{}, fresh: fresh}
-}
-
-// of is the group of batch's row r keyed on cols, fresh for a new key.
-func (k *keyed[G]) of(batch *value.Table, cols []int, r int) *G {
-	k.buf = streamengine.RowKey(k.buf[:0], batch, cols, r)
-	g := k.index[string(k.buf)]
-	if g == nil {
-		g = k.fresh()
-		k.index[string(k.buf)] = g
-		k.list = append(k.list, g)
-	}
-	return g
-}
-
 // collect compacts the stores once they hold garbage rows more than
 // the groups still use, the groups' left and right row lists
 // renumbered.
-func (k *keyed[G]) collect(lstore, rstore *value.Table, garbage int, rows func(g *G) (left, right []int)) (*value.Table, *value.Table) {
-	left, right := make([][]int, len(k.list)), make([][]int, len(k.list))
-	for i, g := range k.list {
+func collect[G any](groups []G, lstore, rstore *value.Table, garbage int, rows func(g G) (left, right []int)) (*value.Table, *value.Table) {
+	left, right := make([][]int, len(groups)), make([][]int, len(groups))
+	for i, g := range groups {
 		left[i], right[i] = rows(g)
 	}
 	return compact(lstore, garbage, left), compact(rstore, garbage, right)

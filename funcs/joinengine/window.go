@@ -54,7 +54,7 @@ type windowEngine struct {
 	grouped, groupedKnown bool
 
 	lstore, rstore *value.Table
-	groups         keyed[windowGroup]
+	groups         *streamengine.Groups[*windowGroup]
 	latestRight    int64
 }
 
@@ -66,7 +66,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
-	e := &windowEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, groups: newKeyed(func() *windowGroup { return &windowGroup{prevLeft: math.MinInt64} }), latestRight: math.MinInt64}
+	e := &windowEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, groups: streamengine.NewRowGroups[*windowGroup](), latestRight: math.MinInt64}
 	if ot, ok := arg(3).(*value.Table); ok {
 		e.outTypes = ot.Types()
 	}
@@ -175,7 +175,7 @@ func (e *windowEngine) ConsumeLeft(batch *value.Table) error {
 	lt := e.times(batch, e.ltime)
 	base := appendStore(e.lstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		g := e.groups.of(batch, e.lkey, r)
+		g := e.groups.Row(batch, e.lkey, r, newWindowGroup)
 		t := lt[r]
 		lo, hi := t+e.a, t+e.b
 		if e.special {
@@ -202,7 +202,7 @@ func (e *windowEngine) ConsumeRight(batch *value.Table) error {
 	rt := e.times(batch, e.rtime)
 	base := appendStore(e.rstore, batch)
 	for r, n := 0, batch.Rows(); r < n; r++ {
-		g := e.groups.of(batch, e.rkey, r)
+		g := e.groups.Row(batch, e.rkey, r, newWindowGroup)
 		g.right, g.rtimes = append(g.right, base+r), append(g.rtimes, rt[r])
 		e.latestRight = max(e.latestRight, rt[r])
 	}
@@ -220,7 +220,7 @@ func (e *windowEngine) emit(start time.Time, batchRows int) error {
 	var li, ri, gid []int
 	var wl []int // the left row of each window, in window order
 	var wt []int64
-	for _, g := range e.groups.list {
+	for _, g := range e.groups.All {
 		last := int64(math.MinInt64)
 		if len(g.rtimes) > 0 {
 			last = g.rtimes[len(g.rtimes)-1]
@@ -281,7 +281,7 @@ func (e *windowEngine) emit(start time.Time, batchRows int) error {
 		li, ri, gid, wl, wt = li2, ri2, gid2, wl2, wt2
 	}
 	err := e.write(li, ri, gid, wl, wt, start, batchRows)
-	e.lstore, e.rstore = e.groups.collect(e.lstore, e.rstore, e.garbage, func(g *windowGroup) ([]int, []int) { return g.left, g.right })
+	e.lstore, e.rstore = collect(e.groups.All, e.lstore, e.rstore, e.garbage, func(g *windowGroup) ([]int, []int) { return g.left, g.right })
 	return err
 }
 
@@ -490,3 +490,6 @@ func (e *windowEngine) Stat() ([]string, []value.Value) {
 
 // Close implements streamengine.JoinEngine.
 func (e *windowEngine) Close() { e.timer.Stop() }
+
+// newWindowGroup is the state of a key's first row.
+func newWindowGroup(int) *windowGroup { return &windowGroup{prevLeft: math.MinInt64} }

@@ -9,17 +9,21 @@ import (
 
 // Groups is an engine's groups, one per key (a row's values in the key
 // columns), made the first time their key arrives. All holds them in
-// order of creation; Keys holds the key columns, a row per group ever
-// made, which a group's id (given when it was made) indexes.
+// order of creation, the order the engines compute and join them in. A
+// group's id, given when it is made, counts the groups made before it;
+// it indexes Keys, the key columns with a row per group ever made, when
+// the engine keeps them (NewGroups).
 type Groups[G any] struct {
 	cols  []int
 	byKey map[string]G
+	made  int
+	buf   []byte
 	All   []G
 	Keys  *value.Table
 }
 
 // NewGroups is the empty set of groups keyed by dummy's columns cols,
-// named names in Keys.
+// kept in Keys under the names names.
 func NewGroups[G any](dummy *value.Table, cols []int, names []string) *Groups[G] {
 	kc := make([]*value.Vector, len(cols))
 	for i, k := range cols {
@@ -27,6 +31,11 @@ func NewGroups[G any](dummy *value.Table, cols []int, names []string) *Groups[G]
 	}
 	return &Groups[G]{cols: cols, byKey: map[string]G{}, Keys: value.NewTable(slices.Clone(names), kc)}
 }
+
+// NewRowGroups is the empty set of groups of an engine that finds them
+// row by row (Row), with no Keys: a join engine, whose left and right
+// inputs name their matching columns apart.
+func NewRowGroups[G any]() *Groups[G] { return &Groups[G]{byKey: map[string]G{}} }
 
 // Of is each batch row's group; a key seen for the first time gets the
 // group fresh makes of its id.
@@ -43,22 +52,29 @@ func (gs *Groups[G]) Of(batch *value.Table, fresh func(id int) G) []G {
 		}
 		return out
 	}
-	var buf []byte
 	for i := range out {
-		buf = RowKey(buf[:0], batch, gs.cols, i)
-		g, ok := gs.byKey[string(buf)]
-		if !ok {
-			g = gs.add(string(buf), batch, i, fresh)
-		}
-		out[i] = g
+		out[i] = gs.Row(batch, gs.cols, i, fresh)
 	}
 	return out
 }
 
+// Row is the group of batch's row r keyed on its columns cols, made by
+// fresh for a key seen for the first time.
+func (gs *Groups[G]) Row(batch *value.Table, cols []int, r int, fresh func(id int) G) G {
+	gs.buf = RowKey(gs.buf[:0], batch, cols, r)
+	if g, ok := gs.byKey[string(gs.buf)]; ok {
+		return g
+	}
+	return gs.add(string(gs.buf), batch, r, fresh)
+}
+
 func (gs *Groups[G]) add(key string, batch *value.Table, row int, fresh func(id int) G) G {
-	g := fresh(gs.Keys.Rows())
-	for j, k := range gs.cols {
-		gs.Keys.Cols[j].AppendFrom(batch.Cols[k], row)
+	g := fresh(gs.made)
+	gs.made++
+	if gs.Keys != nil {
+		for j, k := range gs.cols {
+			gs.Keys.Cols[j].AppendFrom(batch.Cols[k], row)
+		}
 	}
 	gs.byKey[key] = g
 	gs.All = append(gs.All, g)
@@ -70,9 +86,10 @@ func (gs *Groups[G]) Len() int { return len(gs.byKey) }
 
 // Reset forgets every group, and their keys.
 func (gs *Groups[G]) Reset() {
-	gs.byKey = map[string]G{}
-	gs.All = nil
-	gs.Keys = gs.Keys.EmptyLike(0)
+	gs.byKey, gs.made, gs.All = map[string]G{}, 0, nil
+	if gs.Keys != nil {
+		gs.Keys = gs.Keys.EmptyLike(0)
+	}
 }
 
 // Keep drops the groups keep reports false for. Keys keeps their rows,
