@@ -27,9 +27,7 @@ type lookupEngine struct {
 	inner   bool
 	elapsed bool
 
-	state  *value.Table // the right rows kept
-	latest map[string]int
-	all    map[string][]int
+	right  keptRows
 	keyBuf []byte
 
 	source value.Value // rightTable, reloaded every checkTimes
@@ -39,7 +37,7 @@ type lookupEngine struct {
 
 func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	arg := func(i int) value.Value { return funcs.Arg(args, i) }
-	e := &lookupEngine{rtime: -1, latest: map[string]int{}, all: map[string][]int{}}
+	e := &lookupEngine{rtime: -1}
 	left, ok := arg(1).(*value.Table)
 	if !ok {
 		return nil, funcs.BadArg(lookupFn, "leftTable", "a table")
@@ -98,7 +96,7 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	e.inner = e.inner || e.keepDup
 	// snapshotDir and snapshotIntervalInMsgCount (11, 12) are accepted
 	// and ignored.
-	e.state = right.EmptyLike(0)
+	e.right = newKeptRows(right, e.keepDup)
 	return streamengine.CreateJoin(env, "LookupJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
 		e.bg = bg
 		if e.source != nil {
@@ -203,16 +201,12 @@ func (e *lookupEngine) reload() error {
 	if err != nil {
 		return err
 	}
-	for _, c := range e.state.Cols {
-		c.Truncate(0)
-	}
-	clear(e.latest)
-	clear(e.all)
-	if len(t.Cols) != len(e.state.Cols) {
+	e.right.reset()
+	if len(t.Cols) != len(e.right.store.Cols) {
 		return nil
 	}
 	for i, c := range t.Cols {
-		if c.T.Storage() != e.state.Cols[i].T.Storage() {
+		if c.T.Storage() != e.right.store.Cols[i].T.Storage() {
 			return nil
 		}
 	}
@@ -261,33 +255,19 @@ func (e *lookupEngine) ConsumeRight(batch *value.Table) error {
 // each key's latest (a row whose rightTimeColumn is earlier than the
 // kept one's is dropped).
 func (e *lookupEngine) addRight(batch *value.Table) {
-	for r, n := 0, batch.Rows(); r < n; r++ {
-		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.rkey, r)
-		if e.keepDup {
-			e.all[string(e.keyBuf)] = append(e.all[string(e.keyBuf)], e.state.Rows())
-			for c, col := range e.state.Cols {
-				col.AppendFrom(batch.Cols[c], r)
-			}
-			continue
-		}
-		at, ok := e.latest[string(e.keyBuf)]
-		if !ok {
-			e.latest[string(e.keyBuf)] = e.state.Rows()
-			for c, col := range e.state.Cols {
-				col.AppendFrom(batch.Cols[c], r)
-			}
-			continue
-		}
-		if e.rtime >= 0 {
+	var older func(at int) bool
+	r := 0
+	if e.rtime >= 0 {
+		// the kept row stays when the new one's time is earlier (or NULL)
+		older = func(at int) bool {
 			nt, ok1 := batch.Cols[e.rtime].At(r).Int64()
-			ot, ok2 := e.state.Cols[e.rtime].At(at).Int64()
-			if ok2 && (!ok1 || nt < ot) {
-				continue
-			}
+			ot, ok2 := e.right.store.Cols[e.rtime].At(at).Int64()
+			return ok2 && (!ok1 || nt < ot)
 		}
-		for c, col := range e.state.Cols {
-			col.SetFrom(at, batch.Cols[c], r)
-		}
+	}
+	for n := batch.Rows(); r < n; r++ {
+		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.rkey, r)
+		e.right.put(string(e.keyBuf), batch, r, older)
 	}
 }
 
@@ -301,12 +281,12 @@ func (e *lookupEngine) ConsumeLeft(batch *value.Table) error {
 	for r, n := 0, batch.Rows(); r < n; r++ {
 		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.lkey, r)
 		if e.keepDup {
-			for _, j := range e.all[string(e.keyBuf)] {
+			for _, j := range e.right.all[string(e.keyBuf)] {
 				li, ri = append(li, r), append(ri, j)
 			}
 			continue
 		}
-		if j, ok := e.latest[string(e.keyBuf)]; ok {
+		if j, ok := e.right.latest[string(e.keyBuf)]; ok {
 			li, ri = append(li, r), append(ri, j)
 		} else if !e.inner {
 			li, ri = append(li, r), append(ri, -1)
@@ -315,7 +295,7 @@ func (e *lookupEngine) ConsumeLeft(batch *value.Table) error {
 	if len(li) == 0 {
 		return nil
 	}
-	t, res, err := e.compute(batch, li, e.state, ri)
+	t, res, err := e.compute(batch, li, e.right.store, ri)
 	if err != nil {
 		return err
 	}
@@ -328,8 +308,8 @@ func (e *lookupEngine) Stat() ([]string, []value.Value) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return []string{"leftTableNumRows", "rightTableNumRows", "numMetrics", "metrics", "memoryUsed"},
-		[]value.Value{value.NewLong(0), value.NewLong(int64(e.state.Rows())), value.NewInt(int32(len(e.metrics.Exprs))),
-			value.NewString(e.metrics.Text), memoryUsed(e.state)}
+		[]value.Value{value.NewLong(0), value.NewLong(int64(e.right.store.Rows())), value.NewInt(int32(len(e.metrics.Exprs))),
+			value.NewString(e.metrics.Text), memoryUsed(e.right.store)}
 }
 
 // Close implements streamengine.JoinEngine.

@@ -29,17 +29,14 @@ type snapshotEngine struct {
 
 // snapSide is the rows one side keeps.
 type snapSide struct {
-	store  *value.Table
+	keptRows
 	arrive []int64 // each kept row's arrival, epoch milliseconds
 	key    []int
 	time   int // the time column, -1 for the arrival time
-	dup    bool
-	latest map[string]int
-	all    map[string][]int
 }
 
 func newSnapSide(t *value.Table, key []int, tc int, dup bool) *snapSide {
-	return &snapSide{store: t.EmptyLike(0), key: key, time: tc, dup: dup, latest: map[string]int{}, all: map[string][]int{}}
+	return &snapSide{keptRows: newKeptRows(t, dup), key: key, time: tc}
 }
 
 // createSnapshotJoinEngine(name, leftTable, rightTable, outputTable,
@@ -194,23 +191,10 @@ func (s *snapSide) times(t *value.Table, idx []int, batch bool, now int64) *valu
 func (s *snapSide) add(batch *value.Table, now int64, buf []byte) {
 	for r, n := 0, batch.Rows(); r < n; r++ {
 		buf = streamengine.RowKey(buf[:0], batch, s.key, r)
-		k := string(buf)
-		if j, ok := s.latest[k]; ok && !s.dup {
-			for c, col := range s.store.Cols {
-				col.SetFrom(j, batch.Cols[c], r)
-			}
-			s.arrive[j] = now
-			continue
-		}
-		j := s.store.Rows()
-		for c, col := range s.store.Cols {
-			col.AppendFrom(batch.Cols[c], r)
-		}
-		s.arrive = append(s.arrive, now)
-		if s.dup {
-			s.all[k] = append(s.all[k], j)
+		if at, replaced := s.put(string(buf), batch, r, nil); replaced {
+			s.arrive[at] = now
 		} else {
-			s.latest[k] = j
+			s.arrive = append(s.arrive, now)
 		}
 	}
 }

@@ -453,14 +453,7 @@ func emaStep(s *nodeState, v float64, window int, alpha float64) float64 {
 }
 
 // doubles is a DOUBLE vector of xs with NaN and infinities as NULL.
-func doubles(xs []float64) *value.Vector {
-	for i, v := range xs {
-		if v != v || math.IsInf(v, 0) {
-			xs[i] = value.NullFloat64
-		}
-	}
-	return value.NewDoubles(xs)
-}
+func doubles(xs []float64) *value.Vector { return value.NewDoubles(funcs.Finite(xs)) }
 
 // states is the group's node states, made on first use.
 func (g *group) states(n int) []nodeState {
