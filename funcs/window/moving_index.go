@@ -233,15 +233,7 @@ func mRegression(fn string, args []value.Value) (value.Value, error) {
 			first[i], second[i] = finiteOrNull(icpt), finiteOrNull(slope)
 			return
 		}
-		// The residual sum of squares over n.
-		rss := 0.0
-		for j := f.lo[i]; j <= i; j++ {
-			if funcs.IsNullF(xs[j]) || funcs.IsNullF(ys[j]) {
-				continue
-			}
-			e := ys[j] - icpt - slope*xs[j]
-			rss += e * e
-		}
+		rss := residualSquares(xs[f.lo[i]:i+1], ys[f.lo[i]:i+1], icpt, slope)
 		first[i], second[i] = finiteOrNull(slope), finiteOrNull(rss/p.N)
 	}) {
 		slidePairInfinities(xs, ys, f, func(i int, p *stats.PairSums, q *stats.InfPairs, full bool) {
