@@ -4,7 +4,9 @@
 // subscription's handler), the functions that find, list, describe and
 // drop engines, and what every kind of engine shares: a background
 // interpreter of its creator, its metrics as code, the queries that
-// compute them and the writing of results to its output. The kinds of
+// compute them and the writing of results to its output, its groups of
+// rows by key (Groups), the first window's alignment (FirstEnd) and the
+// snapshot options it reports (Snapshot). The kinds of
 // engine (createTimeSeriesEngine and its kin) are packages of their own
 // that build on Create.
 package streamengine
