@@ -237,3 +237,24 @@ func TestSnapshotRestoresState(t *testing.T) {
 	require.Greater(t, outRows, 300)
 	t.Logf("%d rows output", outRows)
 }
+
+// A save cut short between its renames leaves <name>.old and no
+// <name>.snapshot: the engine restores the .old one. Without
+// snapshotIntervalInMsgCount an engine restores and saves nothing.
+func TestSnapshotFallsBackToOld(t *testing.T) {
+	const create = "eng = createTimeSeriesEngine(name=`cut, windowSize=10, step=10, metrics=<sum(v)>, dummyTable=table(1:0, `time`v, [TIMESTAMP, INT]), outputTable=out, timeColumn=`time, snapshotDir=\"snap\"%s)\n"
+	_, s := testkit.Started(t, `mkdir("snap")
+out = table(1:0, `+"`time`s"+`, [TIMESTAMP, LONG])
+`+fmt.Sprintf(create, ", snapshotIntervalInMsgCount=1")+`appendMsg(eng, table(2024.01.01T00:00:00.001 as time, 1 as v), 0)
+appendMsg(eng, table(2024.01.01T00:00:00.002 as time, 2 as v), 1)`)
+	require.Equal(t, "1", testkit.Run(t, s, "getSnapshotMsgId(eng)"))
+	testkit.Run(t, s, `dropStreamEngine("cut")
+rm("snap/cut.snapshot")
+`+fmt.Sprintf(create, ""))
+	require.Equal(t, "0", testkit.Run(t, s, "getSnapshotMsgId(eng)"))
+	testkit.Run(t, s, "appendMsg(eng, table(2024.01.01T00:00:00.015 as time, 5 as v), 7)")
+	// the .old snapshot held the first row only
+	require.Equal(t, "[1]", testkit.Run(t, s, "exec s from out"))
+	require.Equal(t, "0", testkit.Run(t, s, "getSnapshotMsgId(eng)"))
+	require.Equal(t, `["cut.old"]`, testkit.Run(t, s, `exec filename from files("snap")`))
+}
