@@ -73,7 +73,10 @@ func Create(env funcs.Env, kind string, name value.Value, dummy *value.Table, bu
 // With a snapshotDir, an engine that implements Snapshotter restores
 // the snapshot of its name found there and, given an interval too,
 // saves one every interval messages appendMsg appends
-// (funcs/c/createTimeSeriesEngine.md); the directory must exist.
+// (funcs/c/createTimeSeriesEngine.md); the directory must exist. The
+// pages turn snapshots on with both options and give no error for one
+// alone: a snapshotDir alone restores and saves nothing, an interval
+// alone does nothing.
 func CreateWithSnapshot(env funcs.Env, kind string, name value.Value, dummy *value.Table, s Snapshot, build func(bg funcs.Env) (Engine, error)) (value.Value, error) {
 	h, err := host(env)
 	if err != nil {

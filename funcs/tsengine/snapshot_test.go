@@ -102,8 +102,8 @@ func randomCase(r *rand.Rand) snapCase {
 	if r.Intn(6) == 0 {
 		// a session window engine shares the state
 		return snapCase{fn: "createSessionWindowEngine",
-			args: fmt.Sprintf("sessionGap=%d, metrics=<[sum(v), count(v), last(v)]>, timeColumn=`time%s, useSessionStartTime=%v", 3+r.Intn(10), key, r.Intn(2) == 0),
-			out:  "table(1:0, `time" + outKey + "`s`c`l, [TIMESTAMP" + map[bool]string{true: ", SYMBOL", false: ""}[keyed] + ", LONG, LONG, INT])"}
+			args: fmt.Sprintf("sessionGap=%d, metrics=<[sum(v), count(v), last(v), sum(d), last(s)]>, timeColumn=`time%s, useSessionStartTime=%v", 3+r.Intn(10), key, r.Intn(2) == 0),
+			out:  "table(1:0, `time" + outKey + "`s`c`l`sd`ls, [TIMESTAMP" + map[bool]string{true: ", SYMBOL", false: ""}[keyed] + ", LONG, LONG, INT, DECIMAL64(2), STRING])"}
 	}
 	step := []int{2, 3, 5, 7, 10}[r.Intn(5)]
 	w := step * (1 + r.Intn(3))
@@ -116,7 +116,7 @@ func randomCase(r *rand.Rand) snapCase {
 	case 3:
 		opts = append(opts, "fill=0")
 	case 4:
-		opts = append(opts, "fill=['ffill', -1, 'null']")
+		opts = append(opts, "fill=['ffill', -1, 'null', 'ffill', 'ffill']")
 	}
 	if r.Intn(2) == 0 {
 		opts = append(opts, "useWindowStartTime=true")
@@ -139,15 +139,15 @@ func randomCase(r *rand.Rand) snapCase {
 			opts = append(opts, "mergeSessionEnd=true")
 		}
 	}
-	c.args = fmt.Sprintf("windowSize=%d, step=%d, metrics=<[sum(v), count(v), last(v)]>, timeColumn=`time%s", w, step, key)
+	c.args = fmt.Sprintf("windowSize=%d, step=%d, metrics=<[sum(v), count(v), last(v), sum(d), last(s)]>, timeColumn=`time%s", w, step, key)
 	if r.Intn(5) == 0 && !slices.Contains(opts, "useWindowStartTime=true") {
 		// metrics over two window sizes
-		c.args = fmt.Sprintf("windowSize=[%d, %d], step=%d, metrics=[<sum(v)>, <[count(v), last(v)]>], timeColumn=`time%s", step, w+step, step, key)
+		c.args = fmt.Sprintf("windowSize=[%d, %d], step=%d, metrics=[<sum(v)>, <[count(v), last(v), sum(d), last(s)]>], timeColumn=`time%s", step, w+step, step, key)
 	}
 	if len(opts) > 0 {
 		c.args += ", " + strings.Join(opts, ", ")
 	}
-	c.out = "table(1:0, `time" + outKey + "`s`c`l, [TIMESTAMP" + map[bool]string{true: ", SYMBOL", false: ""}[keyed] + ", LONG, LONG, INT])"
+	c.out = "table(1:0, `time" + outKey + "`s`c`l`sd`ls, [TIMESTAMP" + map[bool]string{true: ", SYMBOL", false: ""}[keyed] + ", LONG, LONG, INT, DECIMAL64(2), STRING])"
 	return c
 }
 
@@ -173,8 +173,8 @@ func randomBatches(r *rand.Rand, daily bool) []string {
 			syms[j] = `"` + string(rune('a'+r.Intn(3))) + `"`
 			vals[j] = fmt.Sprint(r.Intn(100) - 20)
 		}
-		out[i] = fmt.Sprintf("table(2024.01.02T09:29:59.990 + [%s] as time, symbol([%s]) as sym, [%s] as v)",
-			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(vals, ","))
+		out[i] = fmt.Sprintf("table(2024.01.02T09:29:59.990 + [%s] as time, symbol([%s]) as sym, [%s] as v, decimal64([%s], 2) / 4 as d, string([%s]) as s)",
+			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(vals, ","))
 	}
 	return out
 }
@@ -193,7 +193,7 @@ func TestSnapshotRestoresState(t *testing.T) {
 		c := randomCase(r)
 		batches := randomBatches(r, c.daily)
 		cut := 1 + r.Intn(len(batches)-1)
-		dummy := "table(1:0, `time`sym`v, [TIMESTAMP, SYMBOL, INT])"
+		dummy := "table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING])"
 		engine := func(name, out string, snap int) string {
 			x := fmt.Sprintf("%s(name=%q, dummyTable=%s, outputTable=%s, %s", c.fn, name, dummy, out, c.args)
 			if snap > 0 {
