@@ -377,17 +377,22 @@ func topN2(fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums
 		}
 		eachTopN(s, f, c.o, func(i int, rows []int) {
 			var p stats.PairSums
-			var q stats.InfPairs
+			// made for the rows that keep such pairs only: it escapes to
+			// inf, and a row would pay its allocation
+			var q *stats.InfPairs
 			for _, j := range rows {
 				if x, y := xs[j], ys[j]; stats.IsFinite(x) && stats.IsFinite(y) {
 					p.Add(x, y)
 				} else if !funcs.IsNullF(x) && !funcs.IsNullF(y) {
+					if q == nil {
+						q = new(stats.InfPairs)
+					}
 					q.Add(x, y, 1)
 				}
 			}
 			switch {
-			case q.N != 0:
-				out[i] = inf(&p, &q)
+			case q != nil:
+				out[i] = inf(&p, q)
 			case p.N > 0:
 				out[i] = g(&p)
 			}
