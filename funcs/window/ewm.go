@@ -295,7 +295,11 @@ func ewm2(fn string, args []value.Value, corr bool) (value.Value, error) {
 			vy := ewmCovOf(ys, ys, ob)
 			r = make([]float64, len(xs))
 			for i := range r {
-				r[i] = c[i] / math.Sqrt(vx[i]*vy[i])
+				// NaN (NULL) where it is not finite: an infinite
+				// correlation is a division by an underflowed zero
+				if r[i] = c[i] / math.Sqrt(vx[i]*vy[i]); r[i]-r[i] != 0 {
+					r[i] = math.NaN()
+				}
 			}
 		} else {
 			r = ewmCovOf(xs, ys, o)
