@@ -233,3 +233,41 @@ func TestSumsAroundHugeValues(t *testing.T) {
 		}
 	}
 }
+
+// TestPairKernelsAfterOverflow: huge finite values (±1e308) overflow the
+// pair sums (their squares and products are inf, and inf - inf once they
+// leave); every row whose frame no longer holds one is what a fresh
+// computation over its pairs gives (they stayed NaN, every later row
+// NULL, where neither series had an infinity to send the column to the
+// slow loop).
+func TestPairKernelsAfterOverflow(t *testing.T) {
+	rng := rand.New(rand.NewSource(23))
+	kernels := map[string]pairLoop{"wsum": kWsum, "wavg": kWavg, "covar": kCovar, "corr": kCorr, "beta": kBeta}
+	for _, infEvery := range []int{20, 100000} {
+		xs := freshstat.WithHuge(rng, freshstat.Series(rng, 400, infEvery), 30)
+		ys := freshstat.WithHuge(rng, freshstat.Series(rng, 400, infEvery), 60)
+		for fname, f := range testFrames(rng, len(xs)) {
+			for name, k := range kernels {
+				got := make([]float64, len(xs))
+				k(xs, ys, f, got)
+			rows:
+				for i := range xs {
+					var fx, fy []float64
+					for j := f.lo[i]; j <= i; j++ {
+						if math.Abs(xs[j]) == 1e308 || math.Abs(ys[j]) == 1e308 {
+							continue rows
+						}
+						if !funcs.IsNullF(xs[j]) && !funcs.IsNullF(ys[j]) {
+							fx, fy = append(fx, xs[j]), append(fy, ys[j])
+						}
+					}
+					want := value.NullFloat64
+					if f.ready[i] && len(fx) >= f.minCount && len(fx) > 0 {
+						want = freshstat.Pair(name, fx, fy)
+					}
+					freshstat.Agrees(t, want, got[i], fmt.Sprintf("m%s %s inf every %d row %d %v %v", name, fname, infEvery, i, fx, fy))
+				}
+			}
+		}
+	}
+}

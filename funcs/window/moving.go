@@ -939,9 +939,10 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 			if y := ys[i]; present(x) && present(y) {
 				// rounding may have left the emptied sums a hair off zero;
 				// sx - sx keeps an infinity's inf or NaN (as NaN) for the
-				// test after the loop
+				// test after the loop, sxx - sxx an overflow's (1e200 *
+				// 1e200)
 				if n == 0 {
-					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = sx-sx, sy-sy, 0, 0, 0, x, y, 0, 0
+					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = sx-sx, sy-sy, sxx-sxx, syy-syy, sxy-sxy, x, y, 0, 0
 				}
 				x, y = x-kx, y-ky
 				x2, y2 := x*x, y*y
@@ -958,7 +959,7 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 			// (with one series' sums inf or NaN, the other's test may
 			// pass: the rebased sums keep it as NaN)
 			if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
-				inf := sx - sx + (sy - sy)
+				inf := sx - sx + (sy - sy) + (sxx - sxx) + (syy - syy) + (sxy - sxy)
 				p.Rebase(xs[lo:i+1], ys[lo:i+1])
 				sx, sy, sxx, syy, sxy, kx, ky = p.Sx+inf, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
 				n, fn, ex, ey = int(p.N), p.N, sxx, syy
@@ -968,7 +969,9 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = fn, sx, sy, sxx, syy, sxy, kx, ky
 			each(i, &p, ready[i] && n >= minCount)
 		}
-		return sx-sx != 0 || sy-sy != 0
+		// (sxx and syy are live for the drift test, sxy for every
+		// statistic: testing them costs the loop nothing)
+		return sx-sx != 0 || sy-sy != 0 || sxx-sxx != 0 || syy-syy != 0 || sxy-sxy != 0
 	}
 }
 
@@ -1004,7 +1007,11 @@ func slidePairInfinities(xs, ys []float64, f *frames, each func(i int, p *stats.
 			}
 		}
 		fn := float64(n)
-		if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
+		// finite pairs whose sums overflowed (1e200 * 1e200) left them
+		// inf, and NaN once they left: the sums are taken afresh from
+		// the frame (every row, while they still overflow)
+		if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) ||
+			sx-sx+(sy-sy)+(sxx-sxx)+(syy-syy)+(sxy-sxy) != 0 {
 			p.Rebase(xs[lo:i+1], ys[lo:i+1])
 			sx, sy, sxx, syy, sxy, kx, ky = p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
 			n, fn, ex, ey = int(p.N), p.N, sxx, syy
