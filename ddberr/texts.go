@@ -1231,6 +1231,9 @@ var texts = []Text{
 	{"The column [%s] does not exist in the dummy table of %s.", "porpoise"},
 	{"The argument [engine] of %s must be a stream engine.", "porpoise"},
 	{"The argument [msgId] of appendMsg must be an integer scalar.", "porpoise"},
+	{"The snapshot directory [%s] does not exist.", "porpoise: funcs/c/createTimeSeriesEngine.md states the rule"},
+	{"Failed to load the snapshot of the stream engine [%s]: %v", "porpoise"},
+	{"Failed to save the snapshot of the stream engine [%s]: %v", "porpoise"},
 	{"warmupStreamEngine currently only supports the reactive state engine and time series engine. RefId: S03018", "error_codes/S03018.md"},
 
 	// the reactive state engine (funcs/rsengine)

@@ -5,8 +5,12 @@
 // drop engines, and what every kind of engine shares: a background
 // interpreter of its creator, its metrics as code, the queries that
 // compute them and the writing of results to its output, its groups of
-// rows by key (Groups), the first window's alignment (FirstEnd) and the
-// snapshot options it reports (Snapshot). The kinds of
+// rows by key (Groups), the first window's alignment (FirstEnd), and
+// snapshots: the options every engine reports (Snapshot), and for the
+// engines that save their state (Snapshotter, made by
+// CreateWithSnapshot) the message ids appendMsg brings, the saving of
+// <name>.snapshot files every snapshotIntervalInMsgCount messages and
+// their loading when the engine is created again. The kinds of
 // engine (createTimeSeriesEngine and its kin) are packages of their own
 // that build on Create.
 package streamengine

@@ -99,3 +99,24 @@ func (gs *Groups[G]) Keep(keep func(G) bool) {
 	maps.DeleteFunc(gs.byKey, func(_ string, g G) bool { return !keep(g) })
 	gs.All = slices.DeleteFunc(gs.All, func(g G) bool { return !keep(g) })
 }
+
+// Restore replaces the groups with all, the groups of a snapshot, made
+// when made groups had been: keys holds the key columns' row of every
+// group ever made (Keys as it was), and id gives a group's id. The
+// groups are found by their keys again as before.
+func (gs *Groups[G]) Restore(keys *value.Table, made int, all []G, id func(G) int) {
+	gs.Keys, gs.made, gs.All = keys, made, all
+	gs.byKey = make(map[string]G, len(all))
+	key := make([]int, len(keys.Cols))
+	for i := range key {
+		key[i] = i
+	}
+	for _, g := range all {
+		gs.buf = RowKey(gs.buf[:0], keys, key, id(g))
+		gs.byKey[string(gs.buf)] = g
+	}
+}
+
+// Made is the number of groups made since the last Reset, kept ones or
+// not: the id the next group gets.
+func (gs *Groups[G]) Made() int { return gs.made }

@@ -66,6 +66,15 @@ func (r *registry) sorted() []*handle {
 // runs its metrics and writes its output and is cancelled when the
 // engine is dropped.
 func Create(env funcs.Env, kind string, name value.Value, dummy *value.Table, build func(bg funcs.Env) (Engine, error)) (value.Value, error) {
+	return CreateWithSnapshot(env, kind, name, dummy, Snapshot{}, build)
+}
+
+// CreateWithSnapshot is Create for an engine given snapshot options s.
+// With a snapshotDir, an engine that implements Snapshotter restores
+// the snapshot of its name found there and, given an interval too,
+// saves one every interval messages appendMsg appends
+// (funcs/c/createTimeSeriesEngine.md); the directory must exist.
+func CreateWithSnapshot(env funcs.Env, kind string, name value.Value, dummy *value.Table, s Snapshot, build func(bg funcs.Env) (Engine, error)) (value.Value, error) {
 	h, err := host(env)
 	if err != nil {
 		return nil, err
@@ -80,13 +89,21 @@ func Create(env funcs.Env, kind string, name value.Value, dummy *value.Table, bu
 		cancel()
 		return nil, err
 	}
+	var snap *snapshots
+	if se, ok := eng.(Snapshotter); ok && s.Dir != "" {
+		if snap, err = openSnapshots(env, s, kind, n, se); err != nil {
+			cancel()
+			eng.Close()
+			return nil, err
+		}
+	}
 	cols := make([]*value.Vector, len(dummy.Cols))
 	for i, c := range dummy.Cols {
 		cols[i] = c.Like(0)
 		cols[i].Scale = c.Scale
 	}
 	input := value.NewTable(slices.Clone(dummy.Names), cols)
-	hd := &handle{name: n, kind: kind, user: env.SessionInfo().User, input: input, cancel: cancel, eng: eng}
+	hd := &handle{name: n, kind: kind, user: env.SessionInfo().User, input: input, cancel: cancel, eng: eng, snap: snap}
 	// appenders lock a shared table, which serializes the appends whose
 	// rows the handle takes out of it
 	input.Shared = n

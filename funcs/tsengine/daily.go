@@ -66,7 +66,7 @@ func createDailyTimeSeriesEngine(env funcs.Env, args []value.Value) (value.Value
 	if err := d.build(begins, ends); err != nil {
 		return nil, err
 	}
-	return streamengine.Create(env, "DailyTimeSeriesEngine", args[0], dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+	return streamengine.CreateWithSnapshot(env, "DailyTimeSeriesEngine", args[0], dummy, c.snapshot, func(bg funcs.Env) (streamengine.Engine, error) {
 		e := newEngine(c, d, bg, dummy)
 		e.purgeDaily = purge
 		return e, nil

@@ -29,7 +29,7 @@ func createTimeSeriesEngine(env funcs.Env, args []value.Value) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
-	return streamengine.Create(env, "TimeSeriesEngine", args[0], dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+	return streamengine.CreateWithSnapshot(env, "TimeSeriesEngine", args[0], dummy, c.snapshot, func(bg funcs.Env) (streamengine.Engine, error) {
 		return newEngine(c, &grid{c: c}, bg, dummy), nil
 	})
 }

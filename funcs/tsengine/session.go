@@ -54,7 +54,7 @@ func createSessionWindowEngine(env funcs.Env, args []value.Value) (value.Value, 
 	} else {
 		c.sessionForce = -1
 	}
-	return streamengine.Create(env, "SessionWindowEngine", args[0], dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+	return streamengine.CreateWithSnapshot(env, "SessionWindowEngine", args[0], dummy, c.snapshot, func(bg funcs.Env) (streamengine.Engine, error) {
 		return newEngine(c, &grid{c: c}, bg, dummy), nil
 	})
 }
