@@ -84,6 +84,9 @@ type nodeState struct {
 	recent []float64
 	// moments are a cumavg, cumvar or cumstd node's
 	moments stats.Moments
+	// held says the key's values so far held an infinity (see
+	// heldOrNull)
+	held bool
 }
 
 // makePlan finds the nodes of the metrics (and filter); nil when there
@@ -278,14 +281,15 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			s := state(r)
 			if !funcs.IsNullF(v) {
 				s.moments.Add(v)
+				s.held = s.held || v-v != 0
 			}
 			if s.moments.N < c.MinN {
 				out[r] = value.NullFloat64
 			} else {
-				out[r] = c.F(&s.moments)
+				out[r] = heldOrNull(c.F(&s.moments), s.held)
 			}
 		}
-		return doubles(out), nil
+		return value.NewDoubles(out), nil
 	case kCumprod:
 		if funcs.IsIntegralVec(x) {
 			xs := funcs.LongsOf(x)
@@ -323,14 +327,15 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			if v != value.NullFloat64 && v == v {
 				s.sum *= v
 				s.init = true
+				s.held = s.held || v-v != 0
 			}
 			if s.init {
-				out[r] = s.sum
+				out[r] = heldOrNull(s.sum, s.held)
 			} else {
 				out[r] = value.NullFloat64
 			}
 		}
-		return doubles(out), nil
+		return value.NewDoubles(out), nil
 	case kCumcount:
 		out := make([]int32, n)
 		for r := range out {
@@ -383,7 +388,9 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 				out[r] = value.NullFloat64
 			}
 		}
-		return doubles(out), nil
+		// an IEEE running sum, inf for good after an infinity or an
+		// overflow, as cumsum's (see stats.CumSums)
+		return value.NewDoubles(stats.NullNaN(out)), nil
 	case kNunique:
 		out := make([]int32, n)
 		var key []byte
@@ -450,6 +457,17 @@ func emaStep(s *nodeState, v float64, window int, alpha float64) float64 {
 	}
 	s.prev += alpha * (v - s.prev)
 	return s.prev
+}
+
+// heldOrNull is a running statistic r of a key as the vector function
+// gives it over the key's values so far (stats.NullNonFinite): NaN is
+// NULL, and so is an infinity unless those values held one (an overflow
+// of finite ones).
+func heldOrNull(r float64, held bool) float64 {
+	if r-r == 0 || r == r && held { // finite (NULL too), or a held inf
+		return r
+	}
+	return value.NullFloat64
 }
 
 // doubles is a DOUBLE vector of xs with NaN and infinities as NULL.

@@ -31,10 +31,21 @@ func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*va
 		}
 		out := make([]float64, len(xs))
 		loop(xs, out)
-		NullNonFinite(out, xs, nil, nil)
+		if CumSums[fn] {
+			// plain IEEE running sums: once one is inf (an infinity, or
+			// finite values that overflow) it stays inf, as a fresh sum
+			// of the values so far is
+			NullNaN(out)
+		} else {
+			NullNonFinite(out, xs, nil, nil)
+		}
 		return value.NewDoubles(out), nil
 	}
 }
+
+// CumSums are the cumulative functions that are running sums of the
+// values or their powers, whose infinite results stay (see NullNaN).
+var CumSums = map[string]bool{"cumsum": true, "cumsum2": true, "cumsum3": true, "cumsum4": true}
 
 // Moments are the running count, sum and sum of squares of a series'
 // non-NULL values, summed as offsets from the first one: sums of the raw

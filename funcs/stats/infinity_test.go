@@ -86,19 +86,52 @@ func TestCumulativePairsAroundInfinities(t *testing.T) {
 }
 
 // TestCumsumKeepsInfinity: cumsum's rows from an infinity on are what
-// IEEE running sums give (they were NULL); an overflow of finite values
-// stays NULL.
+// IEEE running sums give (they were NULL), and so are they from an
+// overflow of finite values on (1e308 + 1e308 is inf for good, as a
+// fresh sum of the values so far is; it was NULL).
 func TestCumsumKeepsInfinity(t *testing.T) {
 	inf := math.Inf(1)
 	null := value.NullFloat64
 	cases := []struct{ xs, want []float64 }{
 		{[]float64{1, 2, inf, 3}, []float64{1, 3, inf, inf}},
 		{[]float64{null, -inf, 1, inf, 2}, []float64{null, -inf, -inf, null, null}},
-		{[]float64{1e308, 1e308, -inf}, []float64{1e308, null, null}}, // inf + -inf
+		{[]float64{1e308, 1e308, -inf}, []float64{1e308, inf, null}}, // inf + -inf
+		{[]float64{1, 1e308, 1e308, 3, 4, 5}, []float64{1, 1e308, inf, inf, inf, inf}},
 	}
 	for _, c := range cases {
 		r, err := cumsum(value.NewDoubles(c.xs))
 		require.NoError(t, err)
 		require.Equal(t, c.want, r.F64, "%v", c.xs)
+	}
+}
+
+// TestCumSumsAroundHugeValues: every row of cumsum, cumsum2, cumsum3 and
+// cumsum4 over series with huge finite values (±1e308), infinities and
+// NULLs is the sum of the values (powers) so far in order, as a fresh
+// IEEE computation gives, NaN as NULL: an overflow is inf for good.
+func TestCumSumsAroundHugeValues(t *testing.T) {
+	rng := rand.New(rand.NewSource(29))
+	for trial := range 6 {
+		xs := freshstat.WithHuge(rng, freshstat.Series(rng, 200, 20+trial*30), 5+trial*5)
+		for k := 1; k <= 4; k++ {
+			fn := "cumsum"
+			if k > 1 {
+				fn = fmt.Sprintf("cumsum%d", k)
+			}
+			r, err := cumDouble(fn, runningPower(k))(value.NewDoubles(xs))
+			require.NoError(t, err)
+			want, any := 0.0, false
+			for i, x := range xs {
+				if !funcs.IsNullF(x) {
+					want += math.Pow(x, float64(k))
+					any = true
+				}
+				w := want
+				if !any || w != w {
+					w = value.NullFloat64
+				}
+				freshstat.Agrees(t, w, r.F64[i], fmt.Sprintf("%s trial %d row %d", fn, trial, i))
+			}
+		}
 	}
 }

@@ -116,7 +116,7 @@ func ewm(fn string, args []value.Value, f func(xs []float64, o ewmOptions) []flo
 	}
 	o.steps = steps
 	return movingColumns(fn, args[0], funcs.WithDoubles(fn, func(v *value.Vector, xs []float64) (*value.Vector, error) {
-		return value.NewDoubles(funcs.Finite(f(xs, o))), nil
+		return value.NewDoubles(stats.NullNaN(f(xs, o))), nil
 	}))
 }
 
@@ -129,34 +129,27 @@ func (o ewmOptions) weights() (decay, newWt float64) {
 	return 1 - o.alpha, 1
 }
 
-// ewmMeanOf is the exponentially weighted mean.
+// ewmMeanOf is the exponentially weighted mean. Each observation moves
+// the mean by the convex combination of the old mean and the new value
+// (weights 1-r and r), not by (oldWt*mean + newWt*cur) / (oldWt+newWt):
+// that numerator overflows for large finite values (oldWt grows to
+// 1/alpha) where the page's normalized weighted sum does not. An
+// infinity makes the mean inf for good, as the weighted sum over a frame
+// holding it is; +Inf and -Inf make it NaN (NULL) for good: a NaN mean
+// is not "no observation yet", which started says.
 func ewmMeanOf(xs []float64, o ewmOptions) []float64 {
 	out := make([]float64, len(xs))
-	if len(xs) == 0 {
-		return out
-	}
 	decay, newWt := o.weights()
 	weighted := math.NaN()
 	nobs := 0
-	if !funcs.IsNullF(xs[0]) {
-		weighted, nobs = xs[0], 1
-	}
+	started := false
 	oldWt := 1.0
-	emit := func(i int) {
-		if nobs >= o.minPeriods {
-			out[i] = weighted
-		} else {
-			out[i] = math.NaN()
-		}
-	}
-	emit(0)
-	for i := 1; i < len(xs); i++ {
-		cur := xs[i]
+	for i, cur := range xs {
 		obs := !funcs.IsNullF(cur)
 		if obs {
 			nobs++
 		}
-		if weighted == weighted {
+		if started {
 			if obs || !o.ignore {
 				if o.steps != nil {
 					oldWt *= math.Pow(0.5, o.steps[i])
@@ -165,7 +158,8 @@ func ewmMeanOf(xs []float64, o ewmOptions) []float64 {
 				}
 				if obs {
 					if weighted != cur {
-						weighted = (oldWt*weighted + newWt*cur) / (oldWt + newWt)
+						r := newWt / (oldWt + newWt)
+						weighted = weighted*(1-r) + cur*r
 					}
 					if o.adjust {
 						oldWt += newWt
@@ -175,9 +169,13 @@ func ewmMeanOf(xs []float64, o ewmOptions) []float64 {
 				}
 			}
 		} else if obs {
-			weighted = cur
+			weighted, started = cur, true
 		}
-		emit(i)
+		if nobs >= o.minPeriods {
+			out[i] = weighted
+		} else {
+			out[i] = math.NaN()
+		}
 	}
 	return out
 }
@@ -191,8 +189,11 @@ func ewmCovOf(xs, ys []float64, o ewmOptions) []float64 {
 	decay, newWt := o.weights()
 	meanX, meanY := math.NaN(), math.NaN()
 	nobs := 0
+	// started, not meanX == meanX: an infinity's NaN mean (+Inf with
+	// -Inf) stays, as the weighted sums over the rows give
+	started := false
 	if !funcs.IsNullF(xs[0]) && !funcs.IsNullF(ys[0]) {
-		meanX, meanY, nobs = xs[0], ys[0], 1
+		meanX, meanY, nobs, started = xs[0], ys[0], 1, true
 	}
 	cov, sumWt, sumWt2, oldWt := 0.0, 1.0, 1.0, 1.0
 	emit := func(i int) {
@@ -218,20 +219,23 @@ func ewmCovOf(xs, ys []float64, o ewmOptions) []float64 {
 		if obs {
 			nobs++
 		}
-		if meanX == meanX {
+		if started {
 			if obs || !o.ignore {
 				sumWt *= decay
 				sumWt2 *= decay * decay
 				oldWt *= decay
 				if obs {
+					// convex combinations, which do not overflow where
+					// the normalized weighted sums do not (see ewmMeanOf)
 					omx, omy := meanX, meanY
+					r := newWt / (oldWt + newWt)
 					if meanX != cx {
-						meanX = (oldWt*omx + newWt*cx) / (oldWt + newWt)
+						meanX = omx*(1-r) + cx*r
 					}
 					if meanY != cy {
-						meanY = (oldWt*omy + newWt*cy) / (oldWt + newWt)
+						meanY = omy*(1-r) + cy*r
 					}
-					cov = (oldWt*(cov+(omx-meanX)*(omy-meanY)) + newWt*(cx-meanX)*(cy-meanY)) / (oldWt + newWt)
+					cov = (cov+(omx-meanX)*(omy-meanY))*(1-r) + (cx-meanX)*(cy-meanY)*r
 					sumWt += newWt
 					sumWt2 += newWt * newWt
 					oldWt += newWt
@@ -243,7 +247,7 @@ func ewmCovOf(xs, ys []float64, o ewmOptions) []float64 {
 				}
 			}
 		} else if obs {
-			meanX, meanY = cx, cy
+			meanX, meanY, started = cx, cy, true
 		}
 		emit(i)
 	}
@@ -273,7 +277,7 @@ func ewm2(fn string, args []value.Value, corr bool) (value.Value, error) {
 	if other == nil {
 		return nil, fmt.Errorf("%s needs other.", fn)
 	}
-	return stats.PairColumns(fn, args[0], other, func(xs, ys, out []float64) {
+	return stats.PairColumnsKeepInf(fn, args[0], other, func(xs, ys, out []float64) {
 		var r []float64
 		if corr {
 			// The variances use the rows where both series are present.
@@ -291,7 +295,11 @@ func ewm2(fn string, args []value.Value, corr bool) (value.Value, error) {
 			vy := ewmCovOf(ys, ys, ob)
 			r = make([]float64, len(xs))
 			for i := range r {
-				r[i] = c[i] / math.Sqrt(vx[i]*vy[i])
+				// NaN (NULL) where it is not finite: an infinite
+				// correlation is a division by an underflowed zero
+				if r[i] = c[i] / math.Sqrt(vx[i]*vy[i]); r[i]-r[i] != 0 {
+					r[i] = math.NaN()
+				}
 			}
 		} else {
 			r = ewmCovOf(xs, ys, o)

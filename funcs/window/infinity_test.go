@@ -121,9 +121,10 @@ func TestPairKernelsAroundInfinities(t *testing.T) {
 	}
 }
 
-// TestInfiniteResultsStay: a moving statistic's infinity stays where its
-// window holds one, as sum and avg of the window give; one of finite
-// values (an overflow) is NULL as before.
+// TestInfiniteResultsStay: a moving sum's infinity stays where its
+// window holds one, as sum and avg of the window give, and where its
+// finite values overflow (1e308 + 1e308 is inf, as a fresh sum of them
+// is; it was NULL, and every later row too).
 func TestInfiniteResultsStay(t *testing.T) {
 	inf := math.Inf(1)
 	cases := []struct {
@@ -132,7 +133,8 @@ func TestInfiniteResultsStay(t *testing.T) {
 	}{
 		{[]float64{1, 2, inf, 3, 4, 5, 6}, []float64{value.NullFloat64, 3, inf, inf, 7, 9, 11}},
 		{[]float64{1, -inf, inf, 3, 4}, []float64{value.NullFloat64, -inf, value.NullFloat64, inf, 7}},
-		{[]float64{1e308, 1e308}, []float64{value.NullFloat64, value.NullFloat64}},
+		{[]float64{1e308, 1e308}, []float64{value.NullFloat64, inf}},
+		{[]float64{1, 1e308, 1e308, 3, 4, 5}, []float64{value.NullFloat64, 1e308, inf, 1e308, 7, 9}},
 	}
 	for _, c := range cases {
 		r, err := runKernel("msum", value.NewDoubles(c.xs), countFrames(len(c.xs), 2, 0), kSum)
@@ -184,5 +186,88 @@ func TestMomentInfinityOutlivesReset(t *testing.T) {
 			want = freshstat.Moment("var", vals)
 		}
 		freshstat.Agrees(t, want, got[i], fmt.Sprintf("row %d %v", i, vals))
+	}
+}
+
+// TestSumsAroundHugeValues: every row of the moving sums (sum, sum2, avg)
+// over series with huge finite values (±1e308), infinities and NULLs is
+// the IEEE sum of its frame's values in order, as a fresh computation
+// gives: inf where 1e308 + 1e308 overflows, and the finite sums again
+// once the huge values have left (the overflowed sums stayed inf or NaN
+// for good, and 1e308 had absorbed the small values beside it, so that
+// 3 + 1e308 - 1e308 left 0). The central moments agree on every row whose
+// frame holds no huge value (a fresh two-pass computation over one
+// squares deviations from an overflowed mean).
+func TestSumsAroundHugeValues(t *testing.T) {
+	rng := rand.New(rand.NewSource(17))
+	kernels := map[string]kernel{
+		"sum": kSum, "sum2": kSum2, "avg": kAvg, "var": kVar, "std": kStd, "skew": kSkew, "kurtosis": kKurt,
+	}
+	plain := map[string]bool{"sum": true, "sum2": true, "avg": true}
+	for _, infEvery := range []int{15, 1000} {
+		for _, hugeEvery := range []int{4, 30} {
+			xs := freshstat.WithHuge(rng, freshstat.Series(rng, 400, infEvery), hugeEvery)
+			for fname, f := range testFrames(rng, len(xs)) {
+				for name, k := range kernels {
+					got := make([]float64, len(xs))
+					k(xs, f, got)
+				rows:
+					for i := range xs {
+						var vals []float64
+						for _, x := range xs[f.lo[i] : i+1] {
+							if !plain[name] && math.Abs(x) == 1e308 {
+								continue rows
+							}
+							if !funcs.IsNullF(x) {
+								vals = append(vals, x)
+							}
+						}
+						want := value.NullFloat64
+						if f.ready[i] && len(vals) >= f.minCount && len(vals) > 0 {
+							want = freshstat.Moment(name, vals)
+						}
+						freshstat.Agrees(t, want, got[i], fmt.Sprintf("m%s %s inf every %d huge every %d row %d %v", name, fname, infEvery, hugeEvery, i, vals))
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestPairKernelsAfterOverflow: huge finite values (±1e308) overflow the
+// pair sums (their squares and products are inf, and inf - inf once they
+// leave); every row whose frame no longer holds one is what a fresh
+// computation over its pairs gives (they stayed NaN, every later row
+// NULL, where neither series had an infinity to send the column to the
+// slow loop).
+func TestPairKernelsAfterOverflow(t *testing.T) {
+	rng := rand.New(rand.NewSource(23))
+	kernels := map[string]pairLoop{"wsum": kWsum, "wavg": kWavg, "covar": kCovar, "corr": kCorr, "beta": kBeta}
+	for _, infEvery := range []int{20, 100000} {
+		xs := freshstat.WithHuge(rng, freshstat.Series(rng, 400, infEvery), 30)
+		ys := freshstat.WithHuge(rng, freshstat.Series(rng, 400, infEvery), 60)
+		for fname, f := range testFrames(rng, len(xs)) {
+			for name, k := range kernels {
+				got := make([]float64, len(xs))
+				k(xs, ys, f, got)
+			rows:
+				for i := range xs {
+					var fx, fy []float64
+					for j := f.lo[i]; j <= i; j++ {
+						if math.Abs(xs[j]) == 1e308 || math.Abs(ys[j]) == 1e308 {
+							continue rows
+						}
+						if !funcs.IsNullF(xs[j]) && !funcs.IsNullF(ys[j]) {
+							fx, fy = append(fx, xs[j]), append(fy, ys[j])
+						}
+					}
+					want := value.NullFloat64
+					if f.ready[i] && len(fx) >= f.minCount && len(fx) > 0 {
+						want = freshstat.Pair(name, fx, fy)
+					}
+					freshstat.Agrees(t, want, got[i], fmt.Sprintf("m%s %s inf every %d row %d %v %v", name, fname, infEvery, i, fx, fy))
+				}
+			}
+		}
 	}
 }

@@ -76,12 +76,21 @@ type kernel func(xs []float64, f *frames, out []float64)
 // every sum to memory each row), and the sums the statistic does not
 // read drop out of it (var and std keep two of the four).
 //
-// Infinities: the loop says whether one went into the sums (s1 is inf
-// or NaN from then on: inf - inf is NaN once it leaves, and the
-// restarts keep it), and the caller then redoes the column with
-// slideInfinities, which keeps them out of the sums. The finite path
-// pays one test a column.
-func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(stat func(n, s1, s2, s3, s4 float64) float64) (infinities bool) {
+// Without centred (the plain sums: sum, sum2, avg), the loop takes in
+// no value beyond hugeSum: an infinity, or a finite value that could
+// overflow the sums or absorb the small values beside it (1e301 + 5 -
+// 1e301 is 0), makes the caller redo the column with slideInfinities.
+// power is the sum the statistic reads (1: s1, 2: s2).
+//
+// Infinities: the loop says whether one went into the sums (s1, or with
+// power 2 s2, is inf or NaN from then on: inf - inf is NaN once it
+// leaves, and the restarts keep it), whether the plain sums skipped a
+// value, or whether finite values overflowed them (1e200 * 1e200), and
+// the caller then redoes the column with slideInfinities, which keeps
+// the infinities out of the sums and takes drifted or overflowed sums
+// afresh. The finite path pays one test a column (and the plain sums
+// one comparison a value).
+func slideMoments(xs []float64, f *frames, out []float64, centred bool, power int) func(stat func(n, s1, s2, s3, s4 float64) float64) (infinities bool) {
 	return func(stat func(n, s1, s2, s3, s4 float64) float64) bool {
 		// the frames in locals: out's stores might otherwise alias them,
 		// and every row would reload them
@@ -90,21 +99,25 @@ func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(sta
 		// e is the squares of the offsets added and removed since the
 		// sums restarted
 		var n, s1, s2, s3, s4, k, e float64
-		lo := 0
+		lo, skipped := 0, false
 		for i, x := range xs {
-			if present(x) {
+			if centred && present(x) || !centred && x > -hugeSum && x < hugeSum {
 				if centred {
-					// s1 - s1 keeps an infinity's inf or NaN (as NaN)
-					// for the test after the loop
+					// s1 - s1 and s2 - s2 keep an infinity's inf or NaN
+					// (as NaN) for the test after the loop
 					if n == 0 {
-						s1, s2, s3, s4, k, e = s1-s1, 0, 0, 0, x, 0
+						s1, s2, s3, s4, k, e = s1-s1, s2-s2, 0, 0, x, 0
 					}
 					x -= k
 				}
 				x2 := x * x
 				n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
+			} else if !centred && present(x) {
+				skipped = true
 			}
 			for ; lo < los[i]; lo++ {
+				// (a value the test above skipped comes out of the sums
+				// here, which the redone column does not mind)
 				if y := xs[lo]; present(y) {
 					if centred {
 						y -= k
@@ -113,10 +126,9 @@ func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(sta
 					n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
 				}
 			}
-			// (never with s1 inf or NaN: the test is false then)
-			if centred && n >= 2 && n*s2-s1*s1 < drift*n*e {
-				n, s1, s2, s3, s4, k = restartMoments(xs[lo : i+1])
-				e = s2
+			// (never with the sums inf or NaN: the test is false then)
+			if centred && drifted(n, s1, s2, e, true, power) {
+				n, s1, s2, s3, s4, k, e = restartMoments(xs[lo:i+1], true, power)
 			}
 			if !ready[i] || n < minCount {
 				out[i] = value.NullFloat64
@@ -124,8 +136,36 @@ func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(sta
 			}
 			out[i] = stat(n, s1, s2, s3, s4)
 		}
-		return s1-s1 != 0
+		return skipped || s1-s1 != 0 || power == 2 && s2-s2 != 0
 	}
+}
+
+// hugeSum bounds the values the plain sums' fast loop takes in: beyond it
+// (infinities, and finite values large enough to overflow a sum or to
+// absorb the small values beside them) slideInfinities redoes the column.
+const hugeSum = 1e300
+
+// magnitude is what a value (offset) x, x2 its square, adds to
+// slideMoments' e: its square for the centred sums, else the magnitude
+// of the power the statistic reads.
+func magnitude(x, x2 float64, centred bool, power int) float64 {
+	if centred || power == 2 {
+		return x2
+	}
+	return math.Abs(x)
+}
+
+// drifted says whether slideMoments' sums have lost too many digits to
+// rounding (see drift) and must be recomputed from the frame: the centred
+// sum of squares, or the plain sum the statistic reads, against e.
+func drifted(n, s1, s2, e float64, centred bool, power int) bool {
+	switch {
+	case centred:
+		return n >= 2 && n*s2-s1*s1 < drift*n*e
+	case power == 2:
+		return s2 < drift*e
+	}
+	return math.Abs(s1) < drift*e
 }
 
 // slideInfinities is slideMoments' loop for a column whose values went
@@ -135,7 +175,16 @@ func slideMoments(xs []float64, f *frames, out []float64, centred bool) func(sta
 // IEEE sums of its values (see stats.InfSum). A function of its own,
 // stat called through a pointer: the closure slideMoments returns
 // inlines only while it stays small.
-func slideInfinities(xs []float64, f *frames, out []float64, centred bool, stat func(n, s1, s2, s3, s4 float64) float64) {
+//
+// Huge values: the plain sums restart from the frame, like the centred
+// ones, when the sum the statistic reads falls below drift times the
+// magnitudes (|x|, or x^2 for sum2) added and removed since they
+// restarted (a huge value that absorbed small ones has left). Finite
+// values whose sums overflow (1e308 + 1e308) leave them inf, and inf -
+// inf (NaN) once they leave; the sums are then recomputed from the
+// frame, and while that still overflows the row is the IEEE sums of its
+// values in order (see ieeeMoments), what a fresh sum gives.
+func slideInfinities(xs []float64, f *frames, out []float64, centred bool, power int, stat func(n, s1, s2, s3, s4 float64) float64) {
 	los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], max(float64(f.minCount), 1)
 	out = out[:len(xs)]
 	var n, s1, s2, s3, s4, k, e float64
@@ -150,7 +199,8 @@ func slideInfinities(xs []float64, f *frames, out []float64, centred bool, stat 
 				x -= k
 			}
 			x2 := x * x
-			n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
+			n, s1, s2, s3, s4 = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2
+			e += magnitude(x, x2, centred, power)
 		} else if x > value.NullFloat64 {
 			infs++
 		} else if x < value.NullFloat64 {
@@ -162,16 +212,24 @@ func slideInfinities(xs []float64, f *frames, out []float64, centred bool, stat 
 					y -= k
 				}
 				y2 := y * y
-				n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
+				n, s1, s2, s3, s4 = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2
+				e += magnitude(y, y2, centred, power)
 			} else if y > value.NullFloat64 {
 				infs--
 			} else if y < value.NullFloat64 {
 				infs -= negInf
 			}
 		}
-		if centred && n >= 2 && n*s2-s1*s1 < drift*n*e {
-			n, s1, s2, s3, s4, k = restartMoments(xs[lo : i+1])
-			e = s2
+		if overflowed(s1, s2, power) || drifted(n, s1, s2, e, centred, power) {
+			n, s1, s2, s3, s4, k, e = restartMoments(xs[lo:i+1], centred, power)
+			if overflowed(s1, s2, power) {
+				nn, t1, t2, t3, t4 := ieeeMoments(xs[lo:i+1], k)
+				out[i] = value.NullFloat64
+				if ready[i] && nn >= minCount {
+					out[i] = stat(nn, t1, t2, t3, t4)
+				}
+				continue
+			}
 		}
 		// a frame's infinities' odd powers add up to InfSum, their even
 		// ones to +Inf (the variance of such a frame, inf - inf, is NaN
@@ -189,15 +247,37 @@ func slideInfinities(xs []float64, f *frames, out []float64, centred bool, stat 
 	}
 }
 
+// overflowed says whether the sums of finite values a statistic reads
+// (s1, and s2 with power 2) are inf or NaN.
+func overflowed(s1, s2 float64, power int) bool {
+	return s1-s1 != 0 || power == 2 && s2-s2 != 0
+}
+
+// ieeeMoments are the power sums of a frame's non-NULL values, the
+// infinities too, added in order as offsets from k: what a fresh
+// computation gives where the sums of its finite values overflow.
+func ieeeMoments(frame []float64, k float64) (n, s1, s2, s3, s4 float64) {
+	for _, y := range frame {
+		if !funcs.IsNullF(y) {
+			y -= k
+			y2 := y * y
+			n, s1, s2, s3, s4 = n+1, s1+y, s2+y2, s3+y2*y, s4+y2*y2
+		}
+	}
+	return n, s1, s2, s3, s4
+}
+
 // negInf counts a -Inf in slideMoments' count of infinities.
 const negInf = 1 << 32
 
-// restartMoments recomputes the centred power sums of a frame's finite
-// values, as offsets from the last of them: with the offsets taken from a
-// member of the set, the centred sum of squares is at least 1/n of the
-// offsets' (no member is further from the mean than the rest allow).
-func restartMoments(frame []float64) (n, s1, s2, s3, s4, k float64) {
-	for j := len(frame) - 1; j >= 0; j-- {
+// restartMoments recomputes the power sums of a frame's finite values in
+// order; centred, as offsets from the last of them: with the offsets
+// taken from a member of the set, the centred sum of squares is at least
+// 1/n of the offsets' (no member is further from the mean than the rest
+// allow). e is the magnitudes (see magnitude) of the values summed: their
+// rounding stays in the sums as they slide on.
+func restartMoments(frame []float64, centred bool, power int) (n, s1, s2, s3, s4, k, e float64) {
+	for j := len(frame) - 1; j >= 0 && centred; j-- {
 		if stats.IsFinite(frame[j]) {
 			k = frame[j]
 			break
@@ -208,9 +288,10 @@ func restartMoments(frame []float64) (n, s1, s2, s3, s4, k float64) {
 			y -= k
 			y2 := y * y
 			n, s1, s2, s3, s4 = n+1, s1+y, s2+y2, s3+y2*y, s4+y2*y2
+			e += magnitude(y, y2, centred, power)
 		}
 	}
-	return n, s1, s2, s3, s4, k
+	return n, s1, s2, s3, s4, k, e
 }
 
 // present is !funcs.IsNullF(x) in one comparison for all but NULL, NaN
@@ -253,22 +334,22 @@ func windowKernel(g func(vals []float64) float64) kernel {
 // an infinity went through the sums.
 func kSum(xs []float64, f *frames, out []float64) {
 	sum := func(_, s1, _, _, _ float64) float64 { return s1 }
-	if slideMoments(xs, f, out, false)(sum) {
-		slideInfinities(xs, f, out, false, sum)
+	if slideMoments(xs, f, out, false, 1)(sum) {
+		slideInfinities(xs, f, out, false, 1, sum)
 	}
 }
 
 func kSum2(xs []float64, f *frames, out []float64) {
 	sum2 := func(_, _, s2, _, _ float64) float64 { return s2 }
-	if slideMoments(xs, f, out, false)(sum2) {
-		slideInfinities(xs, f, out, false, sum2)
+	if slideMoments(xs, f, out, false, 2)(sum2) {
+		slideInfinities(xs, f, out, false, 2, sum2)
 	}
 }
 
 func kAvg(xs []float64, f *frames, out []float64) {
 	avg := func(n, s1, _, _, _ float64) float64 { return s1 / n }
-	if slideMoments(xs, f, out, false)(avg) {
-		slideInfinities(xs, f, out, false, avg)
+	if slideMoments(xs, f, out, false, 1)(avg) {
+		slideInfinities(xs, f, out, false, 1, avg)
 	}
 }
 
@@ -293,8 +374,8 @@ func variance(xs []float64, f *frames, out []float64, ddof float64, root bool) {
 		}
 		return 0
 	}
-	if slideMoments(xs, f, out, true)(v) {
-		slideInfinities(xs, f, out, true, v)
+	if slideMoments(xs, f, out, true, 2)(v) {
+		slideInfinities(xs, f, out, true, 2, v)
 	}
 }
 
@@ -313,8 +394,8 @@ func kSkew(xs []float64, f *frames, out []float64) {
 		}
 		return m3 / math.Pow(m2, 1.5)
 	}
-	if slideMoments(xs, f, out, true)(skew) {
-		slideInfinities(xs, f, out, true, skew)
+	if slideMoments(xs, f, out, true, 2)(skew) {
+		slideInfinities(xs, f, out, true, 2, skew)
 	}
 }
 
@@ -332,8 +413,8 @@ func kKurt(xs []float64, f *frames, out []float64) {
 		}
 		return m4 / (m2 * m2)
 	}
-	if slideMoments(xs, f, out, true)(kurt) {
-		slideInfinities(xs, f, out, true, kurt)
+	if slideMoments(xs, f, out, true, 2)(kurt) {
+		slideInfinities(xs, f, out, true, 2, kurt)
 	}
 }
 
@@ -444,9 +525,20 @@ func runKernel(fn string, v *value.Vector, f *frames, k kernel) (*value.Vector, 
 	}
 	out := make([]float64, len(xs))
 	k(xs, f, out)
-	stats.NullNonFinite(out, xs, nil, f.lo)
+	if plainSums[fn] {
+		// their inf is the IEEE sum of the frame's values, an infinity
+		// among them or finite values that overflow (1e308 + 1e308)
+		stats.NullNaN(out)
+	} else {
+		stats.NullNonFinite(out, xs, nil, f.lo)
+	}
 	return value.NewDoubles(out), nil
 }
+
+// plainSums are the moving functions that are a sum of the frame's
+// values or powers, or that sum over their count: never a division by
+// zero.
+var plainSums = map[string]bool{"msum": true, "msum2": true, "mavg": true, "tmsum": true, "tmsum2": true, "tmavg": true}
 
 // frameColumn computes one column of a moving function over its frames.
 type frameColumn func(v *value.Vector, f *frames) (*value.Vector, error)
@@ -847,9 +939,10 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 			if y := ys[i]; present(x) && present(y) {
 				// rounding may have left the emptied sums a hair off zero;
 				// sx - sx keeps an infinity's inf or NaN (as NaN) for the
-				// test after the loop
+				// test after the loop, sxx - sxx an overflow's (1e200 *
+				// 1e200)
 				if n == 0 {
-					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = sx-sx, sy-sy, 0, 0, 0, x, y, 0, 0
+					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = sx-sx, sy-sy, sxx-sxx, syy-syy, sxy-sxy, x, y, 0, 0
 				}
 				x, y = x-kx, y-ky
 				x2, y2 := x*x, y*y
@@ -866,7 +959,7 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 			// (with one series' sums inf or NaN, the other's test may
 			// pass: the rebased sums keep it as NaN)
 			if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
-				inf := sx - sx + (sy - sy)
+				inf := sx - sx + (sy - sy) + (sxx - sxx) + (syy - syy) + (sxy - sxy)
 				p.Rebase(xs[lo:i+1], ys[lo:i+1])
 				sx, sy, sxx, syy, sxy, kx, ky = p.Sx+inf, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
 				n, fn, ex, ey = int(p.N), p.N, sxx, syy
@@ -876,7 +969,9 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = fn, sx, sy, sxx, syy, sxy, kx, ky
 			each(i, &p, ready[i] && n >= minCount)
 		}
-		return sx-sx != 0 || sy-sy != 0
+		// (sxx and syy are live for the drift test, sxy for every
+		// statistic: testing them costs the loop nothing)
+		return sx-sx != 0 || sy-sy != 0 || sxx-sxx != 0 || syy-syy != 0 || sxy-sxy != 0
 	}
 }
 
@@ -912,7 +1007,11 @@ func slidePairInfinities(xs, ys []float64, f *frames, each func(i int, p *stats.
 			}
 		}
 		fn := float64(n)
-		if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
+		// finite pairs whose sums overflowed (1e200 * 1e200) left them
+		// inf, and NaN once they left: the sums are taken afresh from
+		// the frame (every row, while they still overflow)
+		if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) ||
+			sx-sx+(sy-sy)+(sxx-sxx)+(syy-syy)+(sxy-sxy) != 0 {
 			p.Rebase(xs[lo:i+1], ys[lo:i+1])
 			sx, sy, sxx, syy, sxy, kx, ky = p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
 			n, fn, ex, ey = int(p.N), p.N, sxx, syy

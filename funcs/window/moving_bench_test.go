@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -70,4 +71,46 @@ func BenchmarkMovingKernels(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkEwmTopN runs the ewm recurrences over 1M rows and the TopN
+// statistics (window 20, top 5, whole calls) over 200k rows.
+func BenchmarkEwmTopN(b *testing.B) {
+	price, qty, _ := benchSeries()
+	for _, adjust := range []bool{true, false} {
+		o := ewmOptions{alpha: 0.1, adjust: adjust, minPeriods: 1}
+		name := "adjust"
+		if !adjust {
+			name = "noadjust"
+		}
+		b.Run("ewmMean/"+name, func(b *testing.B) {
+			for range b.N {
+				ewmMeanOf(price, o)
+			}
+		})
+		b.Run("ewmVar/"+name, func(b *testing.B) {
+			for range b.N {
+				ewmCovOf(price, price, o)
+			}
+		})
+	}
+	const n = 200_000
+	x, y, s := value.NewDoubles(price[:n]), value.NewDoubles(qty[:n]), value.NewDoubles(qty[n:2*n])
+	for _, fn := range []string{"msumTopN", "mavgTopN", "mstdTopN", "mskewTopN", "mcorrTopN", "mwsumTopN"} {
+		spec, ok := funcs.Lookup(fn)
+		if !ok {
+			b.Fatal(fn)
+		}
+		args := []value.Value{x, s, value.NewInt(20), value.NewInt(5)}
+		if fn == "mcorrTopN" || fn == "mwsumTopN" {
+			args = []value.Value{x, y, s, value.NewInt(20), value.NewInt(5)}
+		}
+		b.Run(fn, func(b *testing.B) {
+			for range b.N {
+				if _, err := spec.Fn(nil, args); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

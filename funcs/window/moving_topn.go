@@ -327,7 +327,9 @@ func topN1(fn string, sh topNShape, args []value.Value, g topNStat, longSum bool
 			}
 			res[i] = r
 		})
-		out[k] = value.NewDoubles(funcs.Finite(res))
+		// a statistic's inf is what it gives afresh over the kept values
+		// (their sum holds an infinity or overflows); NaN is NULL
+		out[k] = value.NewDoubles(stats.NullNaN(res))
 	}
 	return wrap(out), nil
 }
@@ -350,8 +352,10 @@ func topNLongSum(xs []int64, s []float64, f *frames, o topNOpts) []int64 {
 	return res
 }
 
-// topN2 is a two-series TopN function over rows where both are present.
-func topN2(fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums) float64) (value.Value, error) {
+// topN2 is a two-series TopN function over rows where both are present:
+// g of the kept pairs, or inf of them where some hold an infinity, which
+// PairSums' offsets would turn into NaN (see stats.InfPairs).
+func topN2(fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) (value.Value, error) {
 	c, err := sh.read(fn, args)
 	if err != nil {
 		return nil, err
@@ -367,18 +371,29 @@ func topN2(fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums
 	if err != nil {
 		return nil, err
 	}
-	return stats.PairColumns(fn, c.x, c.y, func(xs, ys, out []float64) {
+	return stats.PairColumnsKeepInf(fn, c.x, c.y, func(xs, ys, out []float64) {
 		for i := range out {
 			out[i] = math.NaN()
 		}
 		eachTopN(s, f, c.o, func(i int, rows []int) {
 			var p stats.PairSums
+			// made for the rows that keep such pairs only: it escapes to
+			// inf, and a row would pay its allocation
+			var q *stats.InfPairs
 			for _, j := range rows {
-				if !funcs.IsNullF(xs[j]) && !funcs.IsNullF(ys[j]) {
-					p.Add(xs[j], ys[j])
+				if x, y := xs[j], ys[j]; stats.IsFinite(x) && stats.IsFinite(y) {
+					p.Add(x, y)
+				} else if !funcs.IsNullF(x) && !funcs.IsNullF(y) {
+					if q == nil {
+						q = new(stats.InfPairs)
+					}
+					q.Add(x, y, 1)
 				}
 			}
-			if p.N > 0 {
+			switch {
+			case q != nil:
+				out[i] = inf(&p, q)
+			case p.N > 0:
 				out[i] = g(&p)
 			}
 		})
@@ -405,12 +420,14 @@ var (
 		}
 	}
 	// Two distinct values have skew 0 exactly (the mskewTopN page), where
-	// the moment sums leave rounding noise.
+	// the moment sums leave rounding noise; where the sums are not finite
+	// (an infinity among the values, or an overflow), their NaN stays.
 	topNSkew = func(v []float64, biased bool) (float64, bool) {
-		if len(v) == 2 && biased && v[0] != v[1] {
+		r, ok := stats.Moment(v, "skew", biased)
+		if len(v) == 2 && biased && v[0] != v[1] && r-r == 0 {
 			return 0, true
 		}
-		return stats.Moment(v, "skew", biased)
+		return r, ok
 	}
 	// Fewer than three values give NULL (the kurtosisTopN pages).
 	topNKurtosis = func(v []float64, biased bool) (float64, bool) {
@@ -440,10 +457,10 @@ func topNSpecs(prefix string, kind topNKind, category string, oldDefault tieRule
 		longSum := stat == "sum" && kind != mTopN
 		add(stat, sh, func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN1(name, sh, args, g, longSum) })
 	}
-	two := func(stat string, g func(p *stats.PairSums) float64) {
+	two := func(stat string, g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) {
 		name := prefix + stat + "TopN"
 		sh := topNShape{kind: kind, pair: true, yFirst: stat == "beta" && kind == cumTopN, ties: oldDefault}
-		add(stat, sh, func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN2(name, sh, args, g) })
+		add(stat, sh, func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN2(name, sh, args, g, inf) })
 	}
 	one("sum", topNSum, false)
 	one("avg", topNAvg, false)
@@ -453,10 +470,10 @@ func topNSpecs(prefix string, kind topNKind, category string, oldDefault tieRule
 	one("stdp", topNVar(0, true), false)
 	one("skew", topNSkew, true)
 	one("kurtosis", topNKurtosis, true)
-	two("wsum", func(p *stats.PairSums) float64 { return p.SumXY() })
-	two("covar", func(p *stats.PairSums) float64 { return p.Covar() })
-	two("corr", func(p *stats.PairSums) float64 { return p.Corr() })
-	two("beta", func(p *stats.PairSums) float64 { return p.Beta() })
+	two("wsum", func(p *stats.PairSums) float64 { return p.SumXY() }, stats.WsumOver)
+	two("covar", func(p *stats.PairSums) float64 { return p.Covar() }, stats.NaNOver)
+	two("corr", func(p *stats.PairSums) float64 { return p.Corr() }, stats.NaNOver)
+	two("beta", func(p *stats.PairSums) float64 { return p.Beta() }, stats.NaNOver)
 	return specs
 }
 
