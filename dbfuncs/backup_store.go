@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/porpoisedb/porpoise/atomicfile"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -100,27 +101,13 @@ func readJSON(path string, v any) (bool, error) {
 	return true, nil
 }
 
-// writeFileAtomic writes a new file and renames it into place, so a
-// reader sees the old or the new content, never a part.
+// writeFileAtomic replaces path's content as a whole, making its
+// directory first.
 func writeFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return atomicfile.Write(path, data, 0o600)
 }
 
 func writeJSON(path string, v any) error {

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/atomicfile"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -130,7 +131,7 @@ func (f *batchFiles) saveResult(id string, result value.Value) error {
 	if err := wire.Encode(&buf, result, nil); err != nil {
 		return err
 	}
-	return writeFile(path, buf.Bytes())
+	return atomicfile.Write(path, buf.Bytes(), 0o644)
 }
 
 // saveMessages writes the job's message log.
@@ -139,18 +140,7 @@ func (f *batchFiles) saveMessages(id, text string) error {
 	if err != nil {
 		return err
 	}
-	return writeFile(path, []byte(text))
-}
-
-// writeFile replaces path's content as a whole: a reader never sees half
-// a result.
-func writeFile(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return atomicfile.Write(path, []byte(text), 0o644)
 }
 
 // result reads the job's return object back; a job that returned nothing

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"os"
+
+	"github.com/porpoisedb/porpoise/atomicfile"
 )
 
 // Format is how a log's file holds its records.
@@ -89,24 +91,18 @@ func (l *Log[T]) Close() error {
 	return err
 }
 
-// rewrite replaces the file with the records in memory, through a
-// temporary file renamed over it, and reopens it for appending.
+// rewrite replaces the file as a whole with the records in memory and
+// reopens it for appending.
 func (l *Log[T]) rewrite() error {
 	if l.path == "" {
 		return nil
 	}
 	_ = l.Close()
-	tmp := l.path + ".tmp"
-	f, err := os.Create(tmp)
+	err := atomicfile.WriteFunc(l.path, 0o644, func(f io.Writer) error {
+		w := bufio.NewWriter(f)
+		return errors.Join(l.writeAll(w), w.Flush())
+	})
 	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	err = l.writeAll(w)
-	if err = errors.Join(err, w.Flush(), f.Close()); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, l.path); err != nil {
 		return err
 	}
 	if l.f, err = os.OpenFile(l.path, os.O_APPEND|os.O_WRONLY, 0o644); err != nil {

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/porpoisedb/porpoise/atomicfile"
 	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/partition"
@@ -63,11 +64,7 @@ func (p *policies) save() error {
 	if err != nil {
 		return err
 	}
-	tmp := p.file + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, p.file)
+	return atomicfile.Write(p.file, b, 0o644)
 }
 
 // enforce applies every policy at now, forgetting those whose database

@@ -18,6 +18,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/porpoisedb/porpoise/atomicfile"
 )
 
 // TLS on the API port, as DolphinDB's enableHTTPS serves it: a connection
@@ -132,14 +134,9 @@ func KeysTLS(dir string) (*tls.Config, error) {
 	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
 }
 
-// writePEM writes one PEM block to path through a temporary file, so a
-// reader never sees half a file.
+// writePEM writes one PEM block to path, replacing the file as a whole.
 func writePEM(path, kind string, der []byte, perm os.FileMode) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, pem.EncodeToMemory(&pem.Block{Type: kind, Bytes: der}), perm); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return atomicfile.Write(path, pem.EncodeToMemory(&pem.Block{Type: kind, Bytes: der}), perm)
 }
 
 // startTLS completes the TLS handshake on a connection whose peeked first

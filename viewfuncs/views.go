@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/atomicfile"
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -222,8 +223,8 @@ func carriesCode(x value.Value) bool {
 	return false
 }
 
-// save writes the views to disk (the caller holds mu): a new file
-// renamed over the old one, so a crash leaves one or the other.
+// save writes the views to disk (the caller holds mu), replacing the
+// file as a whole.
 func (vs *views) save() error {
 	if vs.dir == "" {
 		return nil
@@ -233,11 +234,7 @@ func (vs *views) save() error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(vs.dir, viewsFile+".tmp")
-	if err := os.WriteFile(tmp, raw, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(vs.dir, viewsFile))
+	return atomicfile.Write(filepath.Join(vs.dir, viewsFile), raw, 0o644)
 }
 
 func (vs *views) sorted() []*view {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/porpoisedb/porpoise/atomicfile"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/kernel"
@@ -118,7 +119,7 @@ func (s *store) Rewritten(t *value.Table) error {
 }
 
 // writeSnapshot replaces the file by the not-null names and t: a new
-// file, fsynced, renamed over the old one, and the directory fsynced.
+// file renamed over the old one (atomicfile).
 func (s *store) writeSnapshot(t *value.Table) error {
 	var buf bytes.Buffer
 	nn, err := record(kindNotNull, value.NewStrings(value.String, s.notNull))
@@ -135,37 +136,7 @@ func (s *store) writeSnapshot(t *value.Table) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, filepath.Base(s.file)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(buf.Bytes())
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), s.file)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return syncDir(dir)
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return atomicfile.Write(s.file, buf.Bytes(), 0o600)
 }
 
 // record encodes v as a log record of the given kind.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/porpoisedb/porpoise/atomicfile"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/filesys"
@@ -154,7 +155,7 @@ func (sn *snapshots) save(kind, name string, eng Snapshotter, msgID int64) error
 		return err
 	}
 	base := filepath.Join(sn.dir, name)
-	if err := writeSynced(base+".tmp", b); err != nil {
+	if err := atomicfile.WriteSynced(base+".tmp", b, 0o644); err != nil {
 		return err
 	}
 	if _, err := os.Stat(base + ".snapshot"); err == nil {
@@ -165,25 +166,11 @@ func (sn *snapshots) save(kind, name string, eng Snapshotter, msgID int64) error
 	if err := os.Rename(base+".tmp", base+".snapshot"); err != nil {
 		return err
 	}
-	sn.msgID, sn.at, sn.since = msgID, ts, 0
-	return nil
-}
-
-// writeSynced writes b to path and syncs it, so a rename after it
-// never exposes a file the disk does not hold yet.
-func writeSynced(path string, b []byte) error {
-	f, err := os.Create(path)
-	if err != nil {
+	if err := atomicfile.SyncDir(sn.dir); err != nil {
 		return err
 	}
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	sn.msgID, sn.at, sn.since = msgID, ts, 0
+	return nil
 }
 
 // stat puts the latest snapshot's message id and time in the

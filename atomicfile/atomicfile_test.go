@@ -1,0 +1,69 @@
+package atomicfile
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestWriteReplacesWhole(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state")
+	require.NoError(t, Write(path, []byte("first"), 0o600))
+	require.NoError(t, Write(path, []byte("second"), 0o644))
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, "second", string(b))
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
+	require.Equal(t, []string{"state"}, names(t, dir))
+}
+
+func TestWriteFuncFailureKeepsOld(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state")
+	require.NoError(t, Write(path, []byte("old"), 0o644))
+	boom := errors.New("boom")
+	err := WriteFunc(path, 0o644, func(w io.Writer) error {
+		_, _ = w.Write([]byte("half of the n"))
+		return boom
+	})
+	require.ErrorIs(t, err, boom)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, "old", string(b))
+	require.Equal(t, []string{"state"}, names(t, dir), "the temporary file is removed")
+}
+
+func TestWriteMissingDirectory(t *testing.T) {
+	err := Write(filepath.Join(t.TempDir(), "no", "state"), []byte("x"), 0o644)
+	require.ErrorIs(t, err, os.ErrNotExist)
+}
+
+func TestWriteSyncedTruncates(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "e.tmp")
+	require.NoError(t, WriteSynced(path, []byte("a longer content"), 0o644))
+	require.NoError(t, WriteSynced(path, []byte("short"), 0o644))
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, "short", string(b))
+	require.NoError(t, SyncDir(dir))
+	require.Error(t, SyncDir(filepath.Join(dir, "none")))
+}
+
+func names(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	return out
+}
