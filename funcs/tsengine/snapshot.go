@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 	"github.com/porpoisedb/porpoise/wire"
 )
 
@@ -36,7 +37,7 @@ func (e *engine) SaveState() ([]byte, error) {
 	if g, ok := e.cal.(*grid); ok && g.started {
 		gridStarted, e0 = 1, g.e0
 	}
-	head := value.NewLongs([]int64{gridStarted, e0, b2i(e.dayKnown), e.lastDay, int64(e.groups.Made())})
+	head := value.NewLongs([]int64{gridStarted, e0, kernel.BoolAs[int64](e.dayKnown), e.lastDay, int64(e.groups.Made())})
 	keys := value.NewTuple(columns(e.groups.Keys))
 	groups := make([]value.Value, len(e.groups.All))
 	for i, g := range e.groups.All {
@@ -79,19 +80,12 @@ func (e *engine) SaveState() ([]byte, error) {
 
 // groupInts is a group's scalar state, in the order setGroupInts reads.
 func groupInts(g *group) []int64 {
-	return []int64{int64(g.id), int64(g.off), int64(g.dropped), b2i(g.started), g.nextEnd, g.maxTime, b2i(g.pending), g.pendEnd, g.pendSub}
+	return []int64{int64(g.id), int64(g.off), int64(g.dropped), kernel.BoolAs[int64](g.started), g.nextEnd, g.maxTime, kernel.BoolAs[int64](g.pending), g.pendEnd, g.pendSub}
 }
 
 func setGroupInts(g *group, x []int64) {
 	g.id, g.off, g.dropped, g.started = int(x[0]), int(x[1]), int(x[2]), x[3] != 0
 	g.nextEnd, g.maxTime, g.pending, g.pendEnd, g.pendSub = x[4], x[5], x[6] != 0, x[7], x[8]
-}
-
-func b2i(b bool) int64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // columns is t's columns as values, for a tuple.
