@@ -36,7 +36,7 @@ func StateLongs(v value.Value, n int) ([]int64, bool) {
 }
 
 // StateColumns is t's columns as a tuple, which LoadColumns reads back.
-func StateColumns(t *value.Table) value.Value {
+func StateColumns(t *value.Table) *value.Vector {
 	out := make([]value.Value, len(t.Cols))
 	for i, c := range t.Cols {
 		out[i] = c
@@ -45,9 +45,8 @@ func StateColumns(t *value.Table) value.Value {
 }
 
 // LoadColumns appends the columns StateColumns saved to t's, columns of
-// the engine's own making, which keep their representation (a SYMBOL
-// column's coding among them): the saved columns must be as many, of
-// the same types, and of one length.
+// the engine's own making: the saved columns must be as many, of the
+// same types, and of one length.
 func LoadColumns(t *value.Table, v value.Value) error {
 	cols, ok := StateTuple(v, len(t.Cols))
 	if !ok {
@@ -62,13 +61,28 @@ func LoadColumns(t *value.Table, v value.Value) error {
 		n = src.Len()
 	}
 	for i, x := range cols {
-		t.Cols[i].AppendVector(x.(*value.Vector))
+		if err := AppendState(t.Cols[i], x); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// Bit is b as a LONG of a state: 1 for true.
-func Bit(b bool) int64 {
+// AppendState appends a decoded column v to dst, a column of the
+// engine's own making, which keeps its representation (a SYMBOL
+// column's coding among them); ErrState when v is no vector of dst's
+// type.
+func AppendState(dst *value.Vector, v value.Value) error {
+	src, ok := v.(*value.Vector)
+	if !ok || src.T != dst.T {
+		return ErrState
+	}
+	dst.AppendVector(src)
+	return nil
+}
+
+// StateFlag is b as a LONG of a saved state: 1 or 0.
+func StateFlag(b bool) int64 {
 	if b {
 		return 1
 	}

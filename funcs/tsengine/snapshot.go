@@ -36,7 +36,7 @@ func (e *engine) SaveState() ([]byte, error) {
 	if g, ok := e.cal.(*grid); ok && g.started {
 		gridStarted, e0 = 1, g.e0
 	}
-	head := value.NewLongs([]int64{gridStarted, e0, streamengine.Bit(e.dayKnown), e.lastDay, int64(e.groups.Made())})
+	head := value.NewLongs([]int64{gridStarted, e0, streamengine.StateFlag(e.dayKnown), e.lastDay, int64(e.groups.Made())})
 	keys := streamengine.StateColumns(e.groups.Keys)
 	groups := make([]value.Value, len(e.groups.All))
 	for i, g := range e.groups.All {
@@ -79,7 +79,7 @@ func (e *engine) SaveState() ([]byte, error) {
 
 // groupInts is a group's scalar state, in the order setGroupInts reads.
 func groupInts(g *group) []int64 {
-	return []int64{int64(g.id), int64(g.off), int64(g.dropped), streamengine.Bit(g.started), g.nextEnd, g.maxTime, streamengine.Bit(g.pending), g.pendEnd, g.pendSub}
+	return []int64{int64(g.id), int64(g.off), int64(g.dropped), streamengine.StateFlag(g.started), g.nextEnd, g.maxTime, streamengine.StateFlag(g.pending), g.pendEnd, g.pendSub}
 }
 
 func setGroupInts(g *group, x []int64) {
