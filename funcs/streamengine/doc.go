@@ -10,7 +10,8 @@
 // engines that save their state (Snapshotter, made by
 // CreateWithSnapshot) the message ids appendMsg brings, the saving of
 // <name>.snapshot files every snapshotIntervalInMsgCount messages and
-// their loading when the engine is created again. The kinds of
+// their loading when the engine is created again, and the pieces an
+// engine's saved state is read back with (state.go). The kinds of
 // engine (createTimeSeriesEngine and its kin) are packages of their own
 // that build on Create.
 package streamengine

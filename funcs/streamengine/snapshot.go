@@ -43,12 +43,18 @@ type Snapshotter interface {
 // engines take one after another from argument i; roundTime defaults to
 // true and the interval to -1 (not set).
 func ReadRoundAndSnapshot(r *funcs.Args, i int) (roundTime bool, s Snapshot) {
-	roundTime = r.Bool("roundTime", r.Given(i), true)
-	if d := r.Given(i + 1); d != nil {
+	return r.Bool("roundTime", r.Given(i), true), ReadSnapshot(r, i+1)
+}
+
+// ReadSnapshot reads snapshotDir and snapshotIntervalInMsgCount, which
+// every engine that takes snapshots has one after the other from
+// argument i; the interval defaults to -1 (not set).
+func ReadSnapshot(r *funcs.Args, i int) (s Snapshot) {
+	if d := r.Given(i); d != nil {
 		s.Dir = r.StrScalar("snapshotDir", d)
 	}
-	s.Interval = r.Int("snapshotIntervalInMsgCount", r.Given(i+2), -1)
-	return roundTime, s
+	s.Interval = r.Int("snapshotIntervalInMsgCount", r.Given(i+1), -1)
+	return s
 }
 
 // SnapshotStatNames names the columns Stat fills, in

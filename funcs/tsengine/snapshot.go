@@ -1,11 +1,10 @@
 package tsengine
 
 import (
-	"errors"
 	"time"
 
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/kernel"
 	"github.com/porpoisedb/porpoise/wire"
 )
 
@@ -37,8 +36,8 @@ func (e *engine) SaveState() ([]byte, error) {
 	if g, ok := e.cal.(*grid); ok && g.started {
 		gridStarted, e0 = 1, g.e0
 	}
-	head := value.NewLongs([]int64{gridStarted, e0, kernel.BoolAs[int64](e.dayKnown), e.lastDay, int64(e.groups.Made())})
-	keys := value.NewTuple(columns(e.groups.Keys))
+	head := value.NewLongs([]int64{gridStarted, e0, streamengine.StateFlag(e.dayKnown), e.lastDay, int64(e.groups.Made())})
+	keys := streamengine.StateColumns(e.groups.Keys)
 	groups := make([]value.Value, len(e.groups.All))
 	for i, g := range e.groups.All {
 		last := make([]value.Value, len(g.last))
@@ -80,24 +79,13 @@ func (e *engine) SaveState() ([]byte, error) {
 
 // groupInts is a group's scalar state, in the order setGroupInts reads.
 func groupInts(g *group) []int64 {
-	return []int64{int64(g.id), int64(g.off), int64(g.dropped), kernel.BoolAs[int64](g.started), g.nextEnd, g.maxTime, kernel.BoolAs[int64](g.pending), g.pendEnd, g.pendSub}
+	return []int64{int64(g.id), int64(g.off), int64(g.dropped), streamengine.StateFlag(g.started), g.nextEnd, g.maxTime, streamengine.StateFlag(g.pending), g.pendEnd, g.pendSub}
 }
 
 func setGroupInts(g *group, x []int64) {
 	g.id, g.off, g.dropped, g.started = int(x[0]), int(x[1]), int(x[2]), x[3] != 0
 	g.nextEnd, g.maxTime, g.pending, g.pendEnd, g.pendSub = x[4], x[5], x[6] != 0, x[7], x[8]
 }
-
-// columns is t's columns as values, for a tuple.
-func columns(t *value.Table) []value.Value {
-	out := make([]value.Value, len(t.Cols))
-	for i, c := range t.Cols {
-		out[i] = c
-	}
-	return out
-}
-
-var errState = errors.New("the snapshot does not hold the state of this engine")
 
 // LoadState implements streamengine.Snapshotter: the engine, fresh,
 // takes the state SaveState gave.
@@ -106,30 +94,24 @@ func (e *engine) LoadState(b []byte) error {
 	if err != nil {
 		return err
 	}
-	top, ok := tuple(v, 5)
+	top, ok := streamengine.StateTuple(v, 5)
 	if !ok {
-		return errState
+		return streamengine.ErrState
 	}
 	if ver, ok := top[0].(*value.Scalar); !ok || ver.S != stateVersion {
-		return errState
+		return streamengine.ErrState
 	}
-	head, ok := longs(top[1], 5)
+	head, ok := streamengine.StateLongs(top[1], 5)
 	if !ok {
-		return errState
-	}
-	keyCols, ok := tuple(top[2], len(e.c.keyCols))
-	if !ok {
-		return errState
+		return streamengine.ErrState
 	}
 	keys := e.groups.Keys.EmptyLike(0)
-	for i, c := range keys.Cols {
-		if err := appendLike(c, keyCols[i]); err != nil {
-			return err
-		}
+	if err := streamengine.LoadColumns(keys, top[2]); err != nil {
+		return err
 	}
-	gvals, ok := tuple(top[3], -1)
+	gvals, ok := streamengine.StateTuple(top[3], -1)
 	if !ok {
-		return errState
+		return streamengine.ErrState
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -161,38 +143,32 @@ func (e *engine) LoadState(b []byte) error {
 
 // loadGroup reads one group of a state, made groups having been made.
 func (e *engine) loadGroup(v value.Value, made int) (*group, error) {
-	parts, ok := tuple(v, 4)
+	parts, ok := streamengine.StateTuple(v, 4)
 	if !ok {
-		return nil, errState
+		return nil, streamengine.ErrState
 	}
-	ints, ok := longs(parts[0], 9)
+	ints, ok := streamengine.StateLongs(parts[0], 9)
 	if !ok {
-		return nil, errState
+		return nil, streamengine.ErrState
 	}
-	times, ok := longs(parts[1], -1)
+	times, ok := streamengine.StateLongs(parts[1], -1)
 	if !ok {
-		return nil, errState
+		return nil, streamengine.ErrState
 	}
 	g := &group{buf: e.dummy.EmptyLike(0), times: times}
 	setGroupInts(g, ints)
 	if g.id < 0 || g.id >= made || g.off < 0 || g.off > len(times) {
-		return nil, errState
+		return nil, streamengine.ErrState
 	}
-	cols, ok := tuple(parts[2], len(g.buf.Cols))
-	if !ok {
-		return nil, errState
-	}
-	for i, c := range g.buf.Cols {
-		if err := appendLike(c, cols[i]); err != nil {
-			return nil, err
-		}
+	if err := streamengine.LoadColumns(g.buf, parts[2]); err != nil {
+		return nil, err
 	}
 	if g.buf.Rows() != len(times) {
-		return nil, errState
+		return nil, streamengine.ErrState
 	}
-	last, ok := tuple(parts[3], -1)
+	last, ok := streamengine.StateTuple(parts[3], -1)
 	if !ok {
-		return nil, errState
+		return nil, streamengine.ErrState
 	}
 	if len(last) > 0 {
 		g.last = make([]*value.Scalar, len(last))
@@ -207,21 +183,21 @@ func (e *engine) loadGroup(v value.Value, made int) (*group, error) {
 
 // loadResults reads the metrics groups' result columns.
 func (e *engine) loadResults(v value.Value) error {
-	res, ok := tuple(v, -1)
+	res, ok := streamengine.StateTuple(v, -1)
 	if !ok {
-		return errState
+		return streamengine.ErrState
 	}
 	for _, r := range res {
-		parts, ok := tuple(r, 3)
+		parts, ok := streamengine.StateTuple(r, 3)
 		if !ok {
-			return errState
+			return streamengine.ErrState
 		}
 		names, _ := parts[0].(*value.Vector)
 		types, _ := parts[1].(*value.Vector)
 		scales, _ := parts[2].(*value.Vector)
 		if names == nil || types == nil || scales == nil || types.T != value.Int || scales.T != value.Int ||
 			names.Len() != types.Len() || types.Len() != scales.Len() {
-			return errState
+			return streamengine.ErrState
 		}
 		var ns []string
 		var ts []value.Type
@@ -231,37 +207,5 @@ func (e *engine) loadResults(v value.Value) error {
 		}
 		e.resNames, e.resTypes, e.resScale = append(e.resNames, ns), append(e.resTypes, ts), append(e.resScale, scales.I32)
 	}
-	return nil
-}
-
-// tuple is v's elements when it is a tuple of n of them (any number
-// for n < 0).
-func tuple(v value.Value, n int) ([]value.Value, bool) {
-	t, ok := v.(*value.Vector)
-	if !ok || t.T != value.Any || n >= 0 && len(t.Any) != n {
-		return nil, false
-	}
-	return t.Any, true
-}
-
-// longs is v's values when it is a LONG vector of n of them (any
-// number for n < 0).
-func longs(v value.Value, n int) ([]int64, bool) {
-	t, ok := v.(*value.Vector)
-	if !ok || t.T != value.Long || n >= 0 && t.Len() != n {
-		return nil, false
-	}
-	return append([]int64{}, t.I64...), true
-}
-
-// appendLike appends a decoded column to dst, a column of the engine's
-// own making, which keeps its representation (a SYMBOL column's
-// coding among them).
-func appendLike(dst *value.Vector, v value.Value) error {
-	src, ok := v.(*value.Vector)
-	if !ok || src.T != dst.T {
-		return errState
-	}
-	dst.AppendVector(src)
 	return nil
 }

@@ -1,0 +1,90 @@
+package streamengine
+
+import (
+	"errors"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The pieces engines build their snapshot state from (Snapshotter): a
+// state is a tuple in wire's object encoding, of LONG vectors for the
+// scalars and tuples of columns for the tables. These read a decoded
+// state back, checking its shape.
+
+// ErrState is LoadState's error for bytes that are not the state of an
+// engine of its kind and arguments.
+var ErrState = errors.New("the snapshot does not hold the state of this engine")
+
+// StateTuple is v's elements when it is a tuple of n of them (any
+// number for n < 0).
+func StateTuple(v value.Value, n int) ([]value.Value, bool) {
+	t, ok := v.(*value.Vector)
+	if !ok || t.T != value.Any || n >= 0 && len(t.Any) != n {
+		return nil, false
+	}
+	return t.Any, true
+}
+
+// StateLongs is v's values when it is a LONG vector of n of them (any
+// number for n < 0).
+func StateLongs(v value.Value, n int) ([]int64, bool) {
+	t, ok := v.(*value.Vector)
+	if !ok || t.T != value.Long || n >= 0 && t.Len() != n {
+		return nil, false
+	}
+	return append([]int64{}, t.I64...), true
+}
+
+// StateColumns is t's columns as a tuple, which LoadColumns reads back.
+func StateColumns(t *value.Table) *value.Vector {
+	out := make([]value.Value, len(t.Cols))
+	for i, c := range t.Cols {
+		out[i] = c
+	}
+	return value.NewTuple(out)
+}
+
+// LoadColumns appends the columns StateColumns saved to t's, columns of
+// the engine's own making: the saved columns must be as many, of the
+// same types, and of one length.
+func LoadColumns(t *value.Table, v value.Value) error {
+	cols, ok := StateTuple(v, len(t.Cols))
+	if !ok {
+		return ErrState
+	}
+	n := -1
+	for i, x := range cols {
+		src, ok := x.(*value.Vector)
+		if !ok || src.T != t.Cols[i].T || n >= 0 && src.Len() != n {
+			return ErrState
+		}
+		n = src.Len()
+	}
+	for i, x := range cols {
+		if err := AppendState(t.Cols[i], x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AppendState appends a decoded column v to dst, a column of the
+// engine's own making, which keeps its representation (a SYMBOL
+// column's coding among them); ErrState when v is no vector of dst's
+// type.
+func AppendState(dst *value.Vector, v value.Value) error {
+	src, ok := v.(*value.Vector)
+	if !ok || src.T != dst.T {
+		return ErrState
+	}
+	dst.AppendVector(src)
+	return nil
+}
+
+// StateFlag is b as a LONG of a saved state: 1 or 0.
+func StateFlag(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}

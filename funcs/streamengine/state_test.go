@@ -1,0 +1,49 @@
+package streamengine_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+// A table's columns saved by StateColumns come back through wire into
+// a table of the engine's making; a state of another shape is refused.
+func TestStateColumns(t *testing.T) {
+	src := value.NewTable([]string{"s", "v"}, []*value.Vector{value.NewStrings(value.Symbol, []string{"a", "b"}), value.NewLongs([]int64{1, 2})})
+	b, err := wire.Marshal(value.NewTuple([]value.Value{streamengine.StateColumns(src), value.NewLongs([]int64{7, 8})}), nil)
+	require.NoError(t, err)
+	v, _, err := wire.DecodeBytes(b)
+	require.NoError(t, err)
+	top, ok := streamengine.StateTuple(v, 2)
+	require.True(t, ok)
+	_, ok = streamengine.StateTuple(v, 3)
+	require.False(t, ok)
+	ints, ok := streamengine.StateLongs(top[1], 2)
+	require.True(t, ok)
+	require.Equal(t, []int64{7, 8}, ints)
+	_, ok = streamengine.StateLongs(top[0], -1)
+	require.False(t, ok)
+
+	dst := value.NewTable([]string{"s", "v"}, []*value.Vector{value.NewTableColumn(value.Symbol, 0, 0), value.NewVector(value.Long, 0, 0)})
+	require.NoError(t, streamengine.LoadColumns(dst, top[0]))
+	require.Equal(t, 2, dst.Rows())
+	require.Equal(t, "b", dst.Cols[0].StrAt(1))
+	require.Equal(t, int64(2), dst.Cols[1].I64[1])
+
+	for _, bad := range []value.Value{
+		top[1], // not a tuple
+		value.NewTuple([]value.Value{value.NewStrings(value.Symbol, []string{"a"})}),                                // too few columns
+		value.NewTuple([]value.Value{value.NewStrings(value.Symbol, []string{"a"}), value.NewInts([]int32{1})}),     // another type
+		value.NewTuple([]value.Value{value.NewStrings(value.Symbol, []string{"a"}), value.NewLongs([]int64{1, 2})}), // ragged
+	} {
+		dst := value.NewTable([]string{"s", "v"}, []*value.Vector{value.NewTableColumn(value.Symbol, 0, 0), value.NewVector(value.Long, 0, 0)})
+		require.ErrorIs(t, streamengine.LoadColumns(dst, bad), streamengine.ErrState)
+		require.Equal(t, 0, dst.Rows())
+	}
+	require.Equal(t, int64(1), streamengine.StateFlag(true))
+	require.Equal(t, int64(0), streamengine.StateFlag(false))
+}
