@@ -28,7 +28,8 @@ var snapMetrics = []snapMetric{
 	{"cumavg(x)", "DOUBLE"}, {"cumstd(x)", "DOUBLE"}, {"tmsum(time, x, 6)", "DOUBLE"}, {"move(x, 2)", "DOUBLE"},
 	{"mcorr(x, y, 4)", "DOUBLE"}, {"ema(cumsum(x) - cummin(x), 3)", "DOUBLE"}, {"cummed(x)", "DOUBLE"},
 	{"conditionalIterate(v < 2, y, cumlastNot)", "DOUBLE"}, {"stateIterate(x, y, 3, move{, 1}, [1, -0.5])", "DOUBLE"},
-	{"cumprod(v % 3 + 1)", "LONG"}, {"cumfirstNot(x)", "DOUBLE"},
+	{"cumprod(v % 3 + 1)", "LONG"}, {"cumfirstNot(x)", "DOUBLE"}, {"ffill(tag)", "SYMBOL"}, {"cummin(tag)", "SYMBOL"},
+	{"ffill(d)", "DECIMAL64(2)"}, {"cummax(d)", "DECIMAL64(2)"}, {"mavg(d, 3)", "DOUBLE"},
 }
 
 // emaGap is the test's @state function, which the engine inlines.
@@ -80,7 +81,7 @@ func randomEngine(r *rand.Rand) snapEngine {
 		// ones go first, among the others
 		var strs, nums []snapMetric
 		for _, m := range ms {
-			if m.typ == "STRING" {
+			if m.typ == "STRING" || m.typ == "SYMBOL" {
 				strs = append(strs, m)
 			} else {
 				nums = append(nums, m)
@@ -144,6 +145,7 @@ func randomAppends(r *rand.Rand, maxKeys int) ([]string, []int) {
 	for i := range out {
 		rows := 1 + r.Intn(20)
 		times, syms, grps, vs, xs, ys, ss := make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows)
+		tags, ds := make([]string, rows), make([]string, rows)
 		null := func(s string) string {
 			if r.Intn(6) == 0 {
 				return "NULL"
@@ -163,9 +165,12 @@ func randomAppends(r *rand.Rand, maxKeys int) ([]string, []int) {
 			}
 			ys[j] = fmt.Sprintf("%.2f", r.Float64()*4)
 			ss[j] = null(`"` + string(rune('p'+r.Intn(6))) + `"`)
+			tags[j] = null(`"` + string(rune('A'+r.Intn(5))) + `"`)
+			ds[j] = null(fmt.Sprintf("%.2f", r.Float64()*20-5))
 		}
-		out[i] = fmt.Sprintf("table(2024.01.02T09:30:00.000 + [%s] as time, symbol([%s]) as sym, int([%s]) as grp, int([%s]) as v, double([%s]) as x, [%s] as y, string([%s]) as s)",
-			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(grps, ","), strings.Join(vs, ","), strings.Join(xs, ","), strings.Join(ys, ","), strings.Join(ss, ","))
+		out[i] = fmt.Sprintf("table(2024.01.02T09:30:00.000 + [%s] as time, symbol([%s]) as sym, int([%s]) as grp, int([%s]) as v, double([%s]) as x, [%s] as y, string([%s]) as s, symbol(string([%s])) as tag, decimal64([%s], 2) as d)",
+			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(grps, ","), strings.Join(vs, ","), strings.Join(xs, ","), strings.Join(ys, ","), strings.Join(ss, ","),
+			strings.Join(tags, ","), strings.Join(ds, ","))
 		sizes[i] = rows
 	}
 	return out, sizes
@@ -180,7 +185,7 @@ func TestSnapshotRestoresState(t *testing.T) {
 	t.Logf("seed %d", seed)
 	r := rand.New(rand.NewSource(seed))
 	_, s := testkit.Started(t, emaGap+`mkdir("snap")`)
-	const dummy = "table(1:0, `time`sym`grp`v`x`y`s, [TIMESTAMP, SYMBOL, INT, INT, DOUBLE, DOUBLE, STRING])"
+	const dummy = "table(1:0, `time`sym`grp`v`x`y`s`tag`d, [TIMESTAMP, SYMBOL, INT, INT, DOUBLE, DOUBLE, STRING, SYMBOL, DECIMAL64(2)])"
 	outRows := 0
 	for trial := range 60 {
 		c := randomEngine(r)
