@@ -25,25 +25,18 @@ type converter struct {
 	lo, hi int64             // valid scheme values (inclusive); others are outside every partition
 }
 
-// Nanoseconds per unit of the absolute (epoch-based) temporal types.
-var absUnit = map[value.Type]int64{
-	value.Date:          86400 * 1e9,
-	value.DateHour:      3600 * 1e9,
-	value.DateMinute:    60 * 1e9,
-	value.DateTime:      1e9,
-	value.Timestamp:     1e6,
-	value.NanoTimestamp: 1,
+// absUnit is the nanoseconds in one unit of an absolute (epoch-based)
+// temporal type; ok is false for the other types, MONTH among them.
+func absUnit(t value.Type) (n int64, ok bool) {
+	n = value.TickNanos(t)
+	return n, n > 0 && cast.TimeOfDayUnits(t) == 0
 }
 
-// Nanoseconds per unit of the time-of-day types.
-var todUnit = map[value.Type]int64{
-	value.Minute:   60 * 1e9,
-	value.Second:   1e9,
-	value.Time:     1e6,
-	value.NanoTime: 1,
+// todUnit is the nanoseconds in one unit of a time-of-day type (MINUTE,
+// SECOND, TIME, NANOTIME); ok is false for the other types.
+func todUnit(t value.Type) (n int64, ok bool) {
+	return value.TickNanos(t), cast.TimeOfDayUnits(t) > 0
 }
-
-const nsPerDay = 86400 * 1e9
 
 func isIntegral(t value.Type) bool {
 	switch t {
@@ -102,25 +95,25 @@ func converterFor(from, to value.Type) (converter, error) {
 // DolphinDB would not map such a column onto such a scheme (a coarser
 // column, or a date column onto a time-of-day scheme) [I].
 func temporalFn(from, to value.Type) func(int64) int64 {
-	fu, fromAbs := absUnit[from]
+	fu, fromAbs := absUnit(from)
 	if to == value.Month {
 		if !fromAbs {
 			return nil
 		}
-		perDay := nsPerDay / fu
+		perDay := value.NsPerDay / fu
 		return func(v int64) int64 {
 			y, m, _ := value.CivilFromDays(value.FloorDiv(v, perDay))
 			return int64(y)*12 + int64(m) - 1
 		}
 	}
-	if tu, ok := absUnit[to]; ok {
+	if tu, ok := absUnit(to); ok {
 		if !fromAbs || fu > tu {
 			return nil
 		}
 		r := tu / fu
 		return func(v int64) int64 { return value.FloorDiv(v, r) }
 	}
-	tu, ok := todUnit[to]
+	tu, ok := todUnit(to)
 	if !ok {
 		return nil
 	}
@@ -128,10 +121,10 @@ func temporalFn(from, to value.Type) func(int64) int64 {
 		if fu > tu {
 			return nil
 		}
-		perDay, r := nsPerDay/fu, tu/fu
+		perDay, r := value.NsPerDay/fu, tu/fu
 		return func(v int64) int64 { return value.FloorMod(v, perDay) / r }
 	}
-	fu, ok = todUnit[from]
+	fu, ok = todUnit(from)
 	if !ok || fu > tu {
 		return nil
 	}

@@ -71,8 +71,8 @@ func sameKind(t, col value.Type) bool {
 // values' order; only a date-time folded onto a time of day (a day's
 // 23:00 after the next day's 01:00) does.
 func keepsOrder(from, to value.Type) bool {
-	_, fromAbs := absUnit[from]
-	_, toTod := todUnit[to]
+	_, fromAbs := absUnit(from)
+	_, toTod := todUnit(to)
 	return !(fromAbs && toTod)
 }
 

@@ -154,7 +154,7 @@ func dailyAlignedBar(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	perDay := temporal.NsPerDay / value.TickNanos(off.T)
+	perDay := value.NsPerDay / value.TickNanos(off.T)
 	out := make([]int64, len(in.Raw))
 	for i, x := range in.Raw {
 		if x == value.NullInt64 {

@@ -47,7 +47,7 @@ func create(env funcs.Env, fn string, name, metricsArg value.Value, metricNames 
 	if err != nil {
 		return nil, err
 	}
-	return streamengine.Create(env, kind, name, dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+	return streamengine.CreateWithSnapshot(env, kind, name, dummy, cfg.snapshot, func(bg funcs.Env) (streamengine.Engine, error) {
 		e := newEngine(bg, cfg, dummy)
 		if cfg.narrow > 0 {
 			return &narrowEngine{engine: e}, nil
@@ -97,11 +97,9 @@ func newConfig(env funcs.Env, fn string, metricsArg value.Value, metricNames []s
 			}
 		}
 	}
-	if d := arg(4); !funcs.NullOrAbsent(d) {
-		cfg.snapshot.Dir, _ = funcs.StringArg(d)
-	}
-	if cfg.snapshot.Interval, err = funcs.IntArg(fn, "snapshotIntervalInMsgCount", funcs.GivenArg(rest, 5), 0); err != nil {
-		return nil, nil, err
+	r := funcs.ReadArgs(fn, rest)
+	if cfg.snapshot = streamengine.ReadSnapshot(r, 4); r.Err() != nil {
+		return nil, nil, r.Err()
 	}
 	timeKey := false
 	for _, k := range cfg.keys {

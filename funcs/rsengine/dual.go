@@ -85,7 +85,7 @@ func createDualOwnershipReactiveStateEngine(env funcs.Env, args []value.Value) (
 			}
 		}
 	}
-	return streamengine.Create(env, kind, arg(0), dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+	return streamengine.CreateWithSnapshot(env, kind, arg(0), dummy, cfgs[0].snapshot, func(bg funcs.Env) (streamengine.Engine, error) {
 		d := &dualEngine{bg: bg, keys: keys, out: &engine{bg: bg, cfg: out}}
 		for h := range 2 {
 			cfgs[h].sink = func(t *value.Table) error {

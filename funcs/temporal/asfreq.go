@@ -104,13 +104,6 @@ var intradayUnits = map[string]int64{
 	"D": 86400e9, "H": 3600e9, "min": 60e9, "S": 1e9, "L": 1e6, "U": 1e3, "N": 1,
 }
 
-// asFreqNsPerTick is one tick of an index type in nanoseconds.
-var asFreqNsPerTick = map[value.Type]int64{
-	value.DateHour: 3600e9, value.DateMinute: 60e9, value.Minute: 60e9,
-	value.DateTime: 1e9, value.Second: 1e9, value.Timestamp: 1e6, value.Time: 1e6,
-	value.NanoTimestamp: 1, value.NanoTime: 1,
-}
-
 // asFreqMaxRows bounds the rows a fixed-length rule may produce.
 const asFreqMaxRows = 1 << 24
 
@@ -124,8 +117,9 @@ const asFreqMaxRows = 1 << 24
 // at exactly that label or NULLs.
 func asFreqIntraday(m *value.Matrix, stepNs int64, opts []value.Value) (value.Value, error) {
 	t := m.RowLabels.T
-	per, ok := asFreqNsPerTick[t]
-	if !ok || stepNs%per != 0 {
+	// a DATE index takes the calendar rules, not these
+	per := value.TickNanos(t)
+	if per == 0 || t == value.Date || stepNs%per != 0 {
 		return nil, ddberr.Errorf("asFreq supports an index of DATE values only.")
 	}
 	step := stepNs / per

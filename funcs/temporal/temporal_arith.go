@@ -38,7 +38,7 @@ func concatDateTime(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if (!d.scalar && len(d.Raw) != n) || (!t.scalar && len(t.Raw) != n) {
 		return nil, ddberr.Errorf("The arguments [date] and [time] of concatDateTime must have the same length.")
 	}
-	perDay := NsPerDay / value.TickNanos(t.T)
+	perDay := value.NsPerDay / value.TickNanos(t.T)
 	out := make([]int64, n)
 	for i := range out {
 		dv, tv := d.Raw[min(i, len(d.Raw)-1)], t.Raw[min(i, len(t.Raw)-1)]

@@ -25,7 +25,7 @@ var calendarRules = map[string]string{
 }
 
 // clockRules are the fixed-width rules in nanoseconds.
-var clockRules = map[string]int64{"D": NsPerDay, "H": nsPerHour, "min": nsPerMinute, "S": nsPerSecond, "L": 1_000_000, "U": 1000, "N": 1}
+var clockRules = map[string]int64{"D": value.NsPerDay, "H": nsPerHour, "min": nsPerMinute, "S": nsPerSecond, "L": 1_000_000, "U": 1000, "N": 1}
 
 // rightRules default to closed='right' and label='right'.
 var rightRules = map[string]bool{"M": true, "A": true, "Q": true, "BM": true, "BA": true, "BQ": true, "W": true}
@@ -101,7 +101,7 @@ func clockBins(fn string, t value.Type, r freqRule, lo, hi int64, closed, label,
 	b := binSpec{width: r.n * clockRules[r.unit] / u}
 	perDay := int64(0)
 	if HasDate(t) {
-		perDay = NsPerDay / u
+		perDay = value.NsPerDay / u
 	}
 	dayStart := func(x int64) int64 {
 		if perDay == 0 {

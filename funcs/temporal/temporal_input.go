@@ -14,7 +14,6 @@ const (
 	nsPerSecond = int64(1_000_000_000)
 	nsPerMinute = 60 * nsPerSecond
 	nsPerHour   = 60 * nsPerMinute
-	NsPerDay    = 24 * nsPerHour
 )
 
 // tempIn is a temporal argument read as raw int64 counts (NULL as
@@ -114,7 +113,7 @@ func splitTemporal(t value.Type, x int64) (days, nanos int64) {
 	if !HasDate(t) {
 		return 0, x * u
 	}
-	per := NsPerDay / u
+	per := value.NsPerDay / u
 	return value.FloorDiv(x, per), value.FloorMod(x, per) * u
 }
 
@@ -143,7 +142,7 @@ func joinTemporal(t value.Type, days, nanos int64) int64 {
 	if !HasDate(t) {
 		return nanos / u
 	}
-	return days*(NsPerDay/u) + nanos/u
+	return days*(value.NsPerDay/u) + nanos/u
 }
 
 // optInt reads an optional integral parameter: absent, empty or a VOID

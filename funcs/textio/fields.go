@@ -165,12 +165,6 @@ func equalFold(b []byte, s string) bool {
 	return true
 }
 
-const (
-	secPerDay = 86400
-	msPerDay  = 86400000
-	nsPerSec  = 1000000000
-)
-
 // num reads between 1 and max digits at b[i:].
 func num(b []byte, i, max int) (int, int, bool) {
 	v, j := 0, i
@@ -228,13 +222,13 @@ func parseTemporal(b []byte) (int64, value.Type, bool) {
 		}
 		switch tt {
 		case value.Minute:
-			return days*secPerDay + tv*60, value.DateTime, inDateTime(days*secPerDay + tv*60)
+			return days*value.SecPerDay + tv*60, value.DateTime, inDateTime(days*value.SecPerDay + tv*60)
 		case value.Second:
-			return days*secPerDay + tv, value.DateTime, inDateTime(days*secPerDay + tv)
+			return days*value.SecPerDay + tv, value.DateTime, inDateTime(days*value.SecPerDay + tv)
 		case value.Time:
-			return days*msPerDay + tv, value.Timestamp, true
+			return days*value.MsPerDay + tv, value.Timestamp, true
 		default:
-			return days*secPerDay*nsPerSec + tv, value.NanoTimestamp, true
+			return days*value.SecPerDay*value.NsPerSec + tv, value.NanoTimestamp, true
 		}
 	}
 	return parseClock(b)

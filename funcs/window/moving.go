@@ -1140,20 +1140,6 @@ func mrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}))
 }
 
-// nsPerTick is the length of one unit of a temporal type in nanoseconds
-// (0 for MONTH, which counts months).
-var nsPerTick = map[value.Type]int64{
-	value.Date: 86400e9, value.DateHour: 3600e9, value.DateMinute: 60e9, value.Minute: 60e9,
-	value.DateTime: 1e9, value.Second: 1e9, value.Timestamp: 1e6, value.Time: 1e6,
-	value.NanoTimestamp: 1, value.NanoTime: 1,
-}
-
-// durationNs is the length of one duration unit in nanoseconds.
-var durationNs = map[string]int64{
-	"w": 7 * 86400e9, "d": 86400e9, "H": 3600e9, "m": 60e9, "s": 1e9,
-	"ms": 1e6, "us": 1e3, "ns": 1,
-}
-
 // durationInTicks converts a DURATION window (3d, 4h ...) into ticks of
 // T's temporal type; months and years apply to MONTH only.
 func durationInTicks(fn string, d *value.Scalar, t value.Type) (int64, error) {
@@ -1164,8 +1150,8 @@ func durationInTicks(fn string, d *value.Scalar, t value.Type) (int64, error) {
 		case "y":
 			return d.I * 12, nil
 		}
-	} else if per, ok := nsPerTick[t]; ok {
-		if u, ok := durationNs[value.DurationUnit(d)]; ok && u >= per {
+	} else if per := value.TickNanos(t); per > 0 {
+		if u := value.DurationNanos(value.DurationUnit(d)); u >= per {
 			return d.I * u / per, nil
 		}
 	}
