@@ -6,5 +6,7 @@
 // condition that holds to an output table. createRuleEngine checks each
 // row against the rule set a column of it names, rules that updateRule
 // and deleteRule change while it runs and getRules lists. Both build on
-// funcs/streamengine.
+// funcs/streamengine. The anomaly-detection engine's snapshots save and
+// restore its groups, their buffered rows, windows and last aggregates
+// (snapshot.go); the rule engine takes no snapshot options.
 package alertengine

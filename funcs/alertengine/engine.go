@@ -19,7 +19,7 @@ func createAnomalyDetectionEngine(env funcs.Env, args []value.Value) (value.Valu
 	if err != nil {
 		return nil, err
 	}
-	return streamengine.Create(env, "AnomalyDetectionEngine", args[0], dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+	return streamengine.CreateWithSnapshot(env, "AnomalyDetectionEngine", args[0], dummy, c.snapshot, func(bg funcs.Env) (streamengine.Engine, error) {
 		e := &engine{c: c, bg: bg, dummy: dummy}
 		e.groups = streamengine.NewGroups[*group](dummy, c.keyCols, c.keyNames)
 		return e, nil

@@ -19,9 +19,9 @@ import (
 // Snapshot is what an engine was told of snapshots (snapshotDir and
 // snapshotIntervalInMsgCount). Engines that implement Snapshotter and
 // are made by CreateWithSnapshot save and restore their state; the
-// others (the cross-sectional, anomaly-detection and join engines, so
-// far) check the options and show them in
-// getStreamEngineStat, and take no snapshot.
+// others (the join engines, which take none in DolphinDB either) check
+// the options and show them in getStreamEngineStat, and take no
+// snapshot.
 type Snapshot struct {
 	Dir      string
 	Interval int64

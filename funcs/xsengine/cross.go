@@ -82,6 +82,7 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 	}
 	e := &crossEngine{index: map[string]int{}, timeCol: -1, updated: map[string]bool{}}
 	var err error
+	var snap streamengine.Snapshot
 	if !funcs.NullOrAbsent(arg(1)) {
 		if e.metrics, err = streamengine.ParseMetrics(fnName, arg(1)); err != nil {
 			return nil, err
@@ -142,8 +143,11 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 			return nil, err
 		}
 	}
-	// snapshotDir, snapshotIntervalInMsgCount and raftGroup (11-13) are
-	// accepted and ignored: the engine keeps no snapshots.
+	// raftGroup (13) is accepted and ignored
+	r := funcs.ReadArgs(fnName, args)
+	if snap = streamengine.ReadSnapshot(r, 11); r.Err() != nil {
+		return nil, r.Err()
+	}
 	if e.elapsed, err = funcs.BoolArg(fnName, "outputElapsedMicroseconds", arg(14), false); err != nil {
 		return nil, err
 	}
@@ -170,7 +174,7 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 			e.state.Cols[i].Scale = c.Scale
 		}
 	}
-	in, err := streamengine.Create(env, "CrossSectionalEngine", arg(0), dummy, func(bg funcs.Env) (streamengine.Engine, error) {
+	in, err := streamengine.CreateWithSnapshot(env, "CrossSectionalEngine", arg(0), dummy, snap, func(bg funcs.Env) (streamengine.Engine, error) {
 		e.bg = bg
 		if e.pattern == interval {
 			e.timer.Start(time.Duration(e.interval)*time.Millisecond, e.tick)
@@ -182,6 +186,8 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 	}
 	e.mu.Lock()
 	e.input = in.(*value.Table)
+	// a restored cross-section shows at once
+	e.mirror()
 	e.mu.Unlock()
 	return in, nil
 }

@@ -1,0 +1,186 @@
+package alertengine
+
+import (
+	"slices"
+
+	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+// The state a snapshot saves (streamengine.Snapshotter) is one tuple,
+// in wire's object encoding:
+//
+//	stateVersion
+//	LONG vector: begun, the first window's end (e0), the number of
+//	  groups made
+//	tuple of the key columns, a row per group made (Keys)
+//	STRING vector: the mixed metrics' aggregate calls, as text
+//	tuple of the groups, each a tuple: LONG vector of its scalars (id,
+//	  seen, lastT, lastEnd), LONG vector of its buffered rows' times,
+//	  tuple of its buffered columns, tuple of its last window's
+//	  aggregates (a vector of one element per call, none before its
+//	  first window), tuple of its latest rows for order-sensitive
+//	  metrics (none when it keeps none)
+//
+// The aggregates go by their calls' text: stream/anomaly_detection_engine.md's
+// recovery example creates the engine again with other metrics, whose
+// aggregates a snapshot may not hold; a group lacking some waits for
+// its next window, as a group before its first one does.
+const stateVersion = "alertengine state 1"
+
+// SaveState implements streamengine.Snapshotter: everything Consume
+// reads besides the arguments, between two Consume calls (a group's
+// ref lives within one).
+func (e *engine) SaveState() ([]byte, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	head := value.NewLongs([]int64{streamengine.StateFlag(e.begun), e.e0, int64(e.groups.Made())})
+	groups := make([]value.Value, len(e.groups.All))
+	for i, g := range e.groups.All {
+		var agg []value.Value
+		if g.agg != nil {
+			for k := range e.c.aggs {
+				agg = append(agg, g.agg.Column(aggCol(k)))
+			}
+		}
+		var tail value.Value = value.NewTuple(nil)
+		if g.tail != nil {
+			tail = streamengine.StateColumns(g.tail)
+		}
+		groups[i] = value.NewTuple([]value.Value{
+			value.NewLongs([]int64{int64(g.id), streamengine.StateFlag(g.seen), g.lastT, g.lastEnd}),
+			value.NewLongs(g.times),
+			streamengine.StateColumns(g.buf),
+			value.NewTuple(agg),
+			tail,
+		})
+	}
+	return wire.Marshal(value.NewTuple([]value.Value{value.NewString(stateVersion), head, streamengine.StateColumns(e.groups.Keys),
+		value.NewStrings(value.String, e.aggTexts()), value.NewTuple(groups)}), nil)
+}
+
+// aggTexts is the mixed metrics' aggregate calls as text.
+func (e *engine) aggTexts() []string {
+	out := make([]string, len(e.c.aggs))
+	for k, a := range e.c.aggs {
+		out[k] = unparse.Metacode(a)
+	}
+	return out
+}
+
+// LoadState implements streamengine.Snapshotter: the engine, fresh,
+// takes the state SaveState gave.
+func (e *engine) LoadState(b []byte) error {
+	v, _, err := wire.DecodeBytes(b)
+	if err != nil {
+		return err
+	}
+	top, ok := streamengine.StateTuple(v, 5)
+	if !ok {
+		return streamengine.ErrState
+	}
+	if ver, ok := top[0].(*value.Scalar); !ok || ver.S != stateVersion {
+		return streamengine.ErrState
+	}
+	head, ok := streamengine.StateLongs(top[1], 3)
+	if !ok {
+		return streamengine.ErrState
+	}
+	keys := e.groups.Keys.EmptyLike(0)
+	if err := streamengine.LoadColumns(keys, top[2]); err != nil {
+		return err
+	}
+	texts, ok := top[3].(*value.Vector)
+	if !ok || texts.T != value.String {
+		return streamengine.ErrState
+	}
+	// where each of this engine's aggregates is among the saved ones
+	from := make([]int, len(e.c.aggs))
+	for k, t := range e.aggTexts() {
+		from[k] = -1
+		for j := 0; j < texts.Len(); j++ {
+			if texts.StrAt(j) == t {
+				from[k] = j
+				break
+			}
+		}
+	}
+	gvals, ok := streamengine.StateTuple(top[4], -1)
+	if !ok {
+		return streamengine.ErrState
+	}
+	made := int(head[2])
+	if made < len(gvals) || len(keys.Cols) > 0 && keys.Rows() != made {
+		return streamengine.ErrState
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	all := make([]*group, len(gvals))
+	for i, gv := range gvals {
+		g, err := e.loadGroup(gv, made, texts.Len(), from)
+		if err != nil {
+			return err
+		}
+		all[i] = g
+	}
+	e.groups.Restore(keys, made, all, func(g *group) int { return g.id })
+	e.begun, e.e0 = head[0] != 0, head[1]
+	return nil
+}
+
+// loadGroup reads one group of a state of made groups, whose groups
+// saved nsaved aggregates; from is where each of this engine's is
+// among them (-1: not saved).
+func (e *engine) loadGroup(v value.Value, made, nsaved int, from []int) (*group, error) {
+	parts, ok := streamengine.StateTuple(v, 5)
+	if !ok {
+		return nil, streamengine.ErrState
+	}
+	ints, ok := streamengine.StateLongs(parts[0], 4)
+	if !ok {
+		return nil, streamengine.ErrState
+	}
+	times, ok := streamengine.StateLongs(parts[1], -1)
+	if !ok {
+		return nil, streamengine.ErrState
+	}
+	g := &group{id: int(ints[0]), seen: ints[1] != 0, lastT: ints[2], lastEnd: ints[3], times: times, buf: e.dummy.EmptyLike(0), ref: -1}
+	if g.id < 0 || g.id >= made {
+		return nil, streamengine.ErrState
+	}
+	if err := streamengine.LoadColumns(g.buf, parts[2]); err != nil {
+		return nil, err
+	}
+	if g.buf.Rows() != len(times) {
+		return nil, streamengine.ErrState
+	}
+	agg, ok := streamengine.StateTuple(parts[3], -1)
+	if !ok || len(agg) != 0 && len(agg) != nsaved {
+		return nil, streamengine.ErrState
+	}
+	if len(agg) > 0 && len(from) > 0 && !slices.Contains(from, -1) {
+		names := make([]string, len(from))
+		cols := make([]*value.Vector, len(from))
+		for k, j := range from {
+			c, ok := agg[j].(*value.Vector)
+			if !ok || c.Len() != 1 {
+				return nil, streamengine.ErrState
+			}
+			names[k], cols[k] = aggCol(k), c
+		}
+		g.agg = value.NewTable(names, cols)
+	}
+	tail, ok := streamengine.StateTuple(parts[4], -1)
+	if !ok {
+		return nil, streamengine.ErrState
+	}
+	if len(tail) > 0 {
+		g.tail = e.dummy.EmptyLike(0)
+		if err := streamengine.LoadColumns(g.tail, parts[4]); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}

@@ -1,0 +1,152 @@
+package xsengine_test
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/internal/testkit"
+)
+
+// xsCase is one engine of the property test: its arguments after name,
+// dummyTable and outputTable, and its output table.
+type xsCase struct{ args, out string }
+
+// randomXS picks a triggering pattern and options whose output time is
+// the data's (the interval pattern's and system time's are the clock's).
+func randomXS(r *rand.Rand) xsCase {
+	var c xsCase
+	switch r.Intn(5) {
+	case 0:
+		c.args = `triggeringPattern="perBatch"`
+	case 1:
+		c.args = `triggeringPattern="perRow"`
+	case 2:
+		c.args = fmt.Sprintf(`triggeringPattern="dataInterval", triggeringInterval=%d`, 3+r.Intn(20))
+	case 3:
+		c.args = fmt.Sprintf(`triggeringPattern="keyCount", triggeringInterval=%d`, 2+r.Intn(4))
+	default:
+		c.args = fmt.Sprintf(`triggeringPattern="keyCount", triggeringInterval=(%d, %d)`, 3+r.Intn(3), 1+r.Intn(3))
+	}
+	if strings.Contains(c.args, "keyCount") && r.Intn(2) == 0 {
+		c.args += ", lastBatchOnly=true"
+	}
+	c.args += ", useSystemTime=false, timeColumn=`time"
+	switch r.Intn(4) {
+	case 0:
+		c.args = "metrics=<[sum(v), count(v), max(d), last(s)]>, keyColumn=`sym, " + c.args
+		c.out = "table(1:0, `time`sv`cv`md`ls, [TIMESTAMP, LONG, LONG, DECIMAL64(2), STRING])"
+	case 1:
+		// aggregates by context group
+		c.args = "metrics=<[sum(v), max(d)]>, keyColumn=`sym, contextByColumn=`grp, " + c.args
+		c.out = "table(1:0, `time`grp`sv`md, [TIMESTAMP, INT, LONG, DECIMAL64(2)])"
+	case 2:
+		// over the context groups updated since the last computation,
+		// keyed on two columns
+		c.args = "metrics=<[sum(v), count(v)]>, keyColumn=`sym`s, contextByColumn=`grp, updatedContextGroupsOnly=true, " + c.args
+		c.out = "table(1:0, `time`grp`sv`cv, [TIMESTAMP, INT, LONG, LONG])"
+	default:
+		// a row per key, in the order the keys arrived
+		c.args = "metrics=<[sym, v, rank(v)]>, keyColumn=`sym, " + c.args
+		c.out = "table(1:0, `time`sym`v`rk, [TIMESTAMP, SYMBOL, INT, INT])"
+	}
+	return c
+}
+
+// xsBatches is a stream of appends: times mostly rising, some late,
+// equal times in runs (keyCount counts the rows of one time).
+func xsBatches(r *rand.Rand) []string {
+	n := 3 + r.Intn(10)
+	out := make([]string, n)
+	t := int64(r.Intn(30))
+	for i := range out {
+		rows := 1 + r.Intn(15)
+		times, syms, grps, vals, strs := make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows)
+		for j := range times {
+			if r.Intn(3) == 0 {
+				t += int64(1 + r.Intn(6))
+			}
+			at := t
+			if r.Intn(12) == 0 {
+				at -= int64(1 + r.Intn(8))
+			}
+			times[j] = fmt.Sprint(at)
+			syms[j] = `"` + string(rune('a'+r.Intn(6))) + `"`
+			grps[j] = fmt.Sprint(r.Intn(3))
+			vals[j] = fmt.Sprint(r.Intn(100) - 20)
+			strs[j] = `"` + string(rune('x'+r.Intn(2))) + `"`
+		}
+		out[i] = fmt.Sprintf("table(2024.01.02T09:30:00.000 + [%s] as time, symbol([%s]) as sym, [%s] as grp, [%s] as v, decimal64([%s], 2) / 4 as d, [%s] as s)",
+			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(grps, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(strs, ","))
+	}
+	return out
+}
+
+func rowsOf(b string) int {
+	return strings.Count(b[strings.Index(b, "["):strings.Index(b, "]")], ",") + 1
+}
+
+// For random streams and engines: an engine snapshotted after a random
+// append, dropped, created again from the snapshot and fed the rest of
+// the stream outputs what an engine fed the whole stream uninterrupted
+// outputs, and holds the same cross-section.
+func TestSnapshotRestoresState(t *testing.T) {
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	r := rand.New(rand.NewSource(seed))
+	_, s := testkit.Started(t, `mkdir("snap")`)
+	outRows := 0
+	for trial := 0; trial < 100; trial++ {
+		c := randomXS(r)
+		batches := xsBatches(r)
+		cut := 1 + r.Intn(len(batches)-1)
+		dummy := "table(1:0, `time`sym`grp`v`d`s, [TIMESTAMP, SYMBOL, INT, INT, DECIMAL64(2), STRING])"
+		engine := func(name, out string, snap int) string {
+			x := fmt.Sprintf("createCrossSectionalEngine(name=%q, dummyTable=%s, outputTable=%s, %s", name, dummy, out, c.args)
+			if snap > 0 {
+				x += fmt.Sprintf(", snapshotDir=\"snap\", snapshotIntervalInMsgCount=%d", snap)
+			}
+			return x + ")"
+		}
+		rowsToCut := 0
+		for _, b := range batches[:cut] {
+			rowsToCut += rowsOf(b)
+		}
+		full, part := fmt.Sprintf("full%d", trial), fmt.Sprintf("part%d", trial)
+		msg := fmt.Sprintf("trial %d: %s, cut after %d of %d appends", trial, c.args, cut, len(batches))
+		run := func(script string) string {
+			v, err := s.Run(script)
+			require.NoError(t, err, msg+"\n"+script)
+			if v == nil {
+				return ""
+			}
+			return v.String()
+		}
+		run(fmt.Sprintf("outFull = %s\noutPart = %s\nengFull = %s\nengPart = %s", c.out, c.out, engine(full, "outFull", 0), engine(part, "outPart", rowsToCut)))
+		id := -1
+		for _, b := range batches[:cut] {
+			id += rowsOf(b)
+			run(fmt.Sprintf("engFull.append!(%s)\nappendMsg(engPart, %s, %d)", b, b, id))
+		}
+		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
+		run(fmt.Sprintf("dropStreamEngine(%q)\nengPart = %s", part, engine(part, "outPart", rowsToCut)))
+		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
+		require.Equal(t, run("select * from engFull"), run("select * from engPart"), msg)
+		for _, b := range batches[cut:] {
+			run(fmt.Sprintf("engFull.append!(%s)\nengPart.append!(%s)", b, b))
+		}
+		require.Equal(t, run("select * from outFull"), run("select * from outPart"), msg+"\n"+strings.Join(batches, "\n"))
+		require.Equal(t, run("select * from engFull"), run("select * from engPart"), msg)
+		var n int
+		_, _ = fmt.Sscan(run("size(outFull)"), &n)
+		outRows += n
+		run(fmt.Sprintf("dropStreamEngine(%q)\ndropStreamEngine(%q)", full, part))
+	}
+	// the streams made computations to compare
+	require.Greater(t, outRows, 300)
+	t.Logf("%d rows output", outRows)
+}
