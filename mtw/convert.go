@@ -391,21 +391,6 @@ func zeroText(s string) bool {
 	return strings.Trim(s, "0.:-") == ""
 }
 
-const (
-	secPerDay = 86400
-	nsPerSec  = int64(time.Second)
-)
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
-	}
-	return q
-}
-
-func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
-
 // fromTime converts a time.Time by its wall clock in its own location.
 func fromTime(tm time.Time, t value.Type, scale int32) (c cell, err error) {
 	_, off := tm.Zone()
@@ -414,32 +399,32 @@ func fromTime(tm time.Time, t value.Type, scale int32) (c cell, err error) {
 	const src = "nanotimestamp"
 	switch t {
 	case value.Date:
-		c.i = floorDiv(sec, secPerDay)
+		c.i = value.FloorDiv(sec, value.SecPerDay)
 	case value.Month:
 		y, m, _ := tm.Date()
 		c.i = int64(y)*12 + int64(m) - 1
 	case value.Time:
-		c.i = floorMod(sec, secPerDay)*1000 + ns/1e6
+		c.i = value.FloorMod(sec, value.SecPerDay)*1000 + ns/1e6
 	case value.Minute:
-		c.i = floorMod(sec, secPerDay) / 60
+		c.i = value.FloorMod(sec, value.SecPerDay) / 60
 	case value.Second:
-		c.i = floorMod(sec, secPerDay)
+		c.i = value.FloorMod(sec, value.SecPerDay)
 	case value.DateTime:
 		c.i = sec
 	case value.DateHour:
-		c.i = floorDiv(sec, 3600)
+		c.i = value.FloorDiv(sec, 3600)
 	case value.Timestamp:
 		if sec > math.MaxInt64/1000-1 || sec < math.MinInt64/1000+1 {
 			return c, outOfRange(src, t, scale)
 		}
 		c.i = sec*1000 + ns/1e6
 	case value.NanoTime:
-		c.i = floorMod(sec, secPerDay)*nsPerSec + ns
+		c.i = value.FloorMod(sec, value.SecPerDay)*value.NsPerSec + ns
 	case value.NanoTimestamp:
-		if sec > math.MaxInt64/nsPerSec-1 || sec < math.MinInt64/nsPerSec+1 {
+		if sec > math.MaxInt64/value.NsPerSec-1 || sec < math.MinInt64/value.NsPerSec+1 {
 			return c, outOfRange(src, t, scale)
 		}
-		c.i = sec*nsPerSec + ns
+		c.i = sec*value.NsPerSec + ns
 	default:
 		return c, cannotConvert(src, t, scale)
 	}
@@ -658,10 +643,10 @@ func goValue(v *value.Vector, i int) any {
 	case value.Blob:
 		return []byte(v.StrAt(i))
 	case value.Date:
-		return time.Unix(int64(v.I32[i])*secPerDay, 0).UTC()
+		return time.Unix(int64(v.I32[i])*value.SecPerDay, 0).UTC()
 	case value.Month:
 		m := int(v.I32[i])
-		return time.Date(floorDivInt(m, 12), time.Month(m-floorDivInt(m, 12)*12+1), 1, 0, 0, 0, 0, time.UTC)
+		return time.Date(int(value.FloorDiv(int64(m), 12)), time.Month(m-int(value.FloorDiv(int64(m), 12))*12+1), 1, 0, 0, 0, 0, time.UTC)
 	case value.Time:
 		return time.UnixMilli(int64(v.I32[i])).UTC()
 	case value.Minute:
@@ -686,8 +671,4 @@ func goValue(v *value.Vector, i int) any {
 		return v.FormatElem(i)
 	}
 	return v.At(i)
-}
-
-func floorDivInt(a, b int) int {
-	return int(floorDiv(int64(a), int64(b)))
 }

@@ -149,13 +149,6 @@ var timeArg = map[string]int{
 	"tmmed": 2, "tmpercentile": 3, "tmrank": 3, "tmcovar": 3, "tmbeta": 3, "tmcorr": 3, "tmwavg": 3, "tmwsum": 3,
 }
 
-// unitNanos are the nanoseconds of a duration's unit, and of the unit
-// of each temporal type a time column may have.
-var unitNanos = map[string]int64{"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9, "m": 60e9, "H": 3600e9, "d": 86400e9, "w": 7 * 86400e9}
-
-var typeNanos = map[value.Type]int64{value.Date: 86400e9, value.Minute: 60e9, value.Second: 1e9, value.Time: 1e6,
-	value.NanoTime: 1, value.DateTime: 1e9, value.Timestamp: 1e6, value.NanoTimestamp: 1, value.DateHour: 3600e9}
-
 // window is a time window's span in the units of the time column t: an
 // integer (in t's units) or a duration of whole units of t.
 func (z sizer) window(t string, w ast.Expr) (int64, bool) {
@@ -166,8 +159,8 @@ func (z sizer) window(t string, w ast.Expr) (int64, bool) {
 	if c < 0 {
 		return 0, false
 	}
-	tn, ok := typeNanos[z.dummy.Cols[c].T]
-	if !ok {
+	tn := value.TickNanos(z.dummy.Cols[c].T)
+	if tn == 0 {
 		return 0, false
 	}
 	l, ok := w.(*ast.Literal)
@@ -184,8 +177,8 @@ func (z sizer) window(t string, w ast.Expr) (int64, bool) {
 		}
 		return v, true
 	}
-	un, ok := unitNanos[l.Suffix]
-	if !ok || un*v/un != v {
+	un := value.DurationNanos(l.Suffix)
+	if un == 0 || un*v/un != v {
 		return 0, false
 	}
 	return (un*v + tn - 1) / tn, true

@@ -40,7 +40,7 @@ func asFreq(env funcs.Env, args []value.Value) (value.Value, error) {
 	if digits := rule[:len(rule)-len(code)]; digits != "" {
 		k, _ = strconv.Atoi(digits)
 	}
-	if unit, ok := intradayUnits[code]; ok && (m.RowLabels.T != value.Date || code != "D") {
+	if unit, ok := clockRules[code]; ok && (m.RowLabels.T != value.Date || code != "D") {
 		return asFreqIntraday(m, int64(k)*unit, args[2:])
 	}
 	if m.RowLabels.T != value.Date {
@@ -97,11 +97,6 @@ func asFreq(env funcs.Env, args []value.Value) (value.Value, error) {
 		out.I32 = append(out.I32, d)
 	}
 	return &value.Matrix{V: value.GatherOrNull(m.V, idx), Rows: len(picked), Cols: m.Cols, RowLabels: out, ColLabels: m.ColLabels}, nil
-}
-
-// intradayUnits are asFreq's fixed-length rules in nanoseconds.
-var intradayUnits = map[string]int64{
-	"D": 86400e9, "H": 3600e9, "min": 60e9, "S": 1e9, "L": 1e6, "U": 1e3, "N": 1,
 }
 
 // asFreqMaxRows bounds the rows a fixed-length rule may produce.
@@ -163,32 +158,25 @@ func asFreqIntraday(m *value.Matrix, stepNs int64, opts []value.Value) (value.Va
 		}
 	}
 	first, last := ts[0], ts[len(ts)-1]
-	day := int64(86400e9) / per
-	floorDiv := func(a, b int64) int64 {
-		q := a / b
-		if a%b != 0 && (a < 0) != (b < 0) {
-			q--
-		}
-		return q
-	}
+	day := value.NsPerDay / per
 	var o int64
 	switch origin {
 	case "start":
 		o = first
 	case "start_day":
-		o = floorDiv(first, day) * day
+		o = value.FloorDiv(first, day) * day
 	case "end":
 		o = last
 	case "end_day":
-		o = (floorDiv(last, day) + 1) * day
+		o = (value.FloorDiv(last, day) + 1) * day
 	}
 	// binOf is the grid point g whose bin holds x: [g, g+step) when
 	// closed on the left, (g, g+step] on the right.
 	binOf := func(x int64) int64 {
 		if closed == "right" {
-			return o + (floorDiv(x-o-1, step))*step
+			return o + (value.FloorDiv(x-o-1, step))*step
 		}
-		return o + floorDiv(x-o, step)*step
+		return o + value.FloorDiv(x-o, step)*step
 	}
 	shift := int64(0)
 	if label == "right" {
