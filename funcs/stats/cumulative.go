@@ -715,21 +715,12 @@ func cumulatePairInfinities(xs, ys, out []float64, stat func(p *PairSums) float6
 	}
 }
 
-// PairColumns runs a two-series DOUBLE loop over vectors or matrix
-// columns of equal shape; indexed series and matrices are aligned on x's
-// row labels first (funcs/i/indexedSeries.md). NaN and infinite results
-// are NULL.
-func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
-	return pairColumns(fn, x, y, func(xs, ys, out []float64) {
-		loop(xs, ys, out)
-		NullNonFinite(out, nil, nil, nil)
-	})
-}
-
-// PairFrameColumns is PairColumns for a statistic of each row's frame:
-// loop returns the frames' first rows (nil: every frame starts at row
-// 0), and an infinite result stays where its frame holds an infinity
-// (see NullNonFinite).
+// PairFrameColumns runs a two-series DOUBLE loop, a statistic of each
+// row's frame, over vectors or matrix columns of equal shape; indexed
+// series and matrices are aligned on x's row labels first
+// (funcs/i/indexedSeries.md). loop returns the frames' first rows (nil:
+// every frame starts at row 0); NaN results are NULL, and an infinite
+// result stays where its frame holds an infinity (see NullNonFinite).
 func PairFrameColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64) (lo []int)) (value.Value, error) {
 	return pairColumns(fn, x, y, func(xs, ys, out []float64) {
 		NullNonFinite(out, xs, ys, loop(xs, ys, out))

@@ -160,8 +160,9 @@ func NullNaN(xs []float64) []float64 {
 	return xs
 }
 
-// PairColumnsKeepInf is PairColumns for such statistics: NaN results are
-// NULL, infinite ones stay (see NullNaN).
+// PairColumnsKeepInf is PairFrameColumns for such statistics, whose
+// loop needs no frames: NaN results are NULL, infinite ones stay (see
+// NullNaN).
 func PairColumnsKeepInf(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
 	return pairColumns(fn, x, y, func(xs, ys, out []float64) {
 		loop(xs, ys, out)

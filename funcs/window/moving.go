@@ -1025,7 +1025,7 @@ func slidePairInfinities(xs, ys []float64, f *frames, each func(i int, p *stats.
 func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 	return funcs.Spec{Name: name, Params: append(params, "window", "minPeriods"), Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			// PairColumns aligns indexed series on X's labels, which
+			// PairFrameColumns aligns indexed series on X's labels, which
 			// a DURATION window measures
 			if f, ok, err := durationFrames(name, args[0], args[2]); ok {
 				if err != nil {
