@@ -6,7 +6,6 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/wire"
 )
 
 // The state a snapshot saves (streamengine.Snapshotter) is one tuple,
@@ -57,8 +56,8 @@ func (e *engine) SaveState() ([]byte, error) {
 			tail,
 		})
 	}
-	return wire.Marshal(value.NewTuple([]value.Value{value.NewString(stateVersion), head, streamengine.StateColumns(e.groups.Keys),
-		value.NewStrings(value.String, e.aggTexts()), value.NewTuple(groups)}), nil)
+	return streamengine.EncodeState(stateVersion, head, streamengine.StateColumns(e.groups.Keys),
+		value.NewStrings(value.String, e.aggTexts()), value.NewTuple(groups))
 }
 
 // aggTexts is the mixed metrics' aggregate calls as text.
@@ -73,26 +72,19 @@ func (e *engine) aggTexts() []string {
 // LoadState implements streamengine.Snapshotter: the engine, fresh,
 // takes the state SaveState gave.
 func (e *engine) LoadState(b []byte) error {
-	v, _, err := wire.DecodeBytes(b)
+	top, err := streamengine.DecodeState(b, stateVersion, 4)
 	if err != nil {
 		return err
 	}
-	top, ok := streamengine.StateTuple(v, 5)
-	if !ok {
-		return streamengine.ErrState
-	}
-	if ver, ok := top[0].(*value.Scalar); !ok || ver.S != stateVersion {
-		return streamengine.ErrState
-	}
-	head, ok := streamengine.StateLongs(top[1], 3)
+	head, ok := streamengine.StateLongs(top[0], 3)
 	if !ok {
 		return streamengine.ErrState
 	}
 	keys := e.groups.Keys.EmptyLike(0)
-	if err := streamengine.LoadColumns(keys, top[2]); err != nil {
+	if err := streamengine.LoadColumns(keys, top[1]); err != nil {
 		return err
 	}
-	texts, ok := top[3].(*value.Vector)
+	texts, ok := top[2].(*value.Vector)
 	if !ok || texts.T != value.String {
 		return streamengine.ErrState
 	}
@@ -107,7 +99,7 @@ func (e *engine) LoadState(b []byte) error {
 			}
 		}
 	}
-	gvals, ok := streamengine.StateTuple(top[4], -1)
+	gvals, ok := streamengine.StateTuple(top[3], -1)
 	if !ok {
 		return streamengine.ErrState
 	}

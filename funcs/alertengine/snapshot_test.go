@@ -23,14 +23,15 @@ var adMetrics = []string{
 	"<[cumsum(v) > 300, percentile(v, 75) < v]>",
 }
 
-// adBatches is a stream of appends: times mostly rising, some late,
-// a few NULL.
-func adBatches(r *rand.Rand) []string {
+// adBatches is a stream of appends and their rows: times mostly
+// rising, some late, a few NULL.
+func adBatches(r *rand.Rand) ([]string, []int) {
 	n := 3 + r.Intn(10)
-	out := make([]string, n)
+	out, sizes := make([]string, n), make([]int, n)
 	t := int64(r.Intn(30))
 	for i := range out {
 		rows := 1 + r.Intn(15)
+		sizes[i] = rows
 		times, syms, vals := make([]string, rows), make([]string, rows), make([]string, rows)
 		for j := range times {
 			t += int64(r.Intn(8))
@@ -48,12 +49,7 @@ func adBatches(r *rand.Rand) []string {
 		out[i] = fmt.Sprintf("table(2024.01.02T09:29:59.990 + [%s] as time, symbol([%s]) as sym, [%s] as v, decimal64([%s], 2) / 4 as d, string([%s]) as s)",
 			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(vals, ","))
 	}
-	return out
-}
-
-// rowsOf is the number of rows of one of adBatches' appends.
-func rowsOf(b string) int {
-	return strings.Count(b[strings.Index(b, "["):strings.Index(b, "]")], ",") + 1
+	return out, sizes
 }
 
 // For random streams and engines: an engine snapshotted after a random
@@ -79,49 +75,14 @@ func TestSnapshotRestoresState(t *testing.T) {
 			// garbage collection of the buffered rows and the kept tails
 			args += fmt.Sprintf(", garbageSize=%d", 1+r.Intn(6))
 		}
-		batches := adBatches(r)
-		cut := 1 + r.Intn(len(batches)-1)
-		dummy := "table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING])"
-		engine := func(name, out string, snap int) string {
-			x := fmt.Sprintf("createAnomalyDetectionEngine(name=%q, dummyTable=%s, outputTable=%s, %s", name, dummy, out, args)
-			if snap > 0 {
-				x += fmt.Sprintf(", snapshotDir=\"snap\", snapshotIntervalInMsgCount=%d", snap)
-			}
-			return x + ")"
-		}
-		rowsToCut := 0
-		for _, b := range batches[:cut] {
-			rowsToCut += rowsOf(b)
-		}
-		full, part := fmt.Sprintf("full%d", trial), fmt.Sprintf("part%d", trial)
-		msg := fmt.Sprintf("trial %d: %s, cut after %d of %d appends", trial, args, cut, len(batches))
-		run := func(script string) string {
-			v, err := s.Run(script)
-			require.NoError(t, err, msg+"\n"+script)
-			if v == nil {
-				return ""
-			}
-			return v.String()
-		}
-		run(fmt.Sprintf("outFull = %s\noutPart = %s\nengFull = %s\nengPart = %s", out, out, engine(full, "outFull", 0), engine(part, "outPart", rowsToCut)))
-		id := -1
-		for _, b := range batches[:cut] {
-			id += rowsOf(b)
-			run(fmt.Sprintf("engFull.append!(%s)\nappendMsg(engPart, %s, %d)", b, b, id))
-		}
-		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
-		run(fmt.Sprintf("dropStreamEngine(%q)\nengPart = %s", part, engine(part, "outPart", rowsToCut)))
-		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
-		require.Equal(t, run(fmt.Sprintf("exec numGroups, numRows from getStreamEngineStat().AnomalyDetectionEngine where name = %q", full)),
-			run(fmt.Sprintf("exec numGroups, numRows from getStreamEngineStat().AnomalyDetectionEngine where name = %q", part)), msg)
-		for _, b := range batches[cut:] {
-			run(fmt.Sprintf("engFull.append!(%s)\nengPart.append!(%s)", b, b))
-		}
-		require.Equal(t, run("select * from outFull"), run("select * from outPart"), msg+"\n"+strings.Join(batches, "\n"))
-		var n int
-		_, _ = fmt.Sscan(run("size(outFull)"), &n)
-		outRows += n
-		run(fmt.Sprintf("dropStreamEngine(%q)\ndropStreamEngine(%q)", full, part))
+		appends, sizes := adBatches(r)
+		outRows += testkit.RunSnapshotTrial(t, s, trial, testkit.SnapshotTrial{
+			Create: func(name, out, snap string) string {
+				return fmt.Sprintf("createAnomalyDetectionEngine(name=%q, dummyTable=table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING]), outputTable=%s, %s%s)", name, out, args, snap)
+			},
+			Out: out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: args,
+			Same: []string{"exec numGroups, numRows from getStreamEngineStat().AnomalyDetectionEngine where name = %q"},
+		})
 	}
 	// the streams made conditions to compare
 	require.Greater(t, outRows, 300)

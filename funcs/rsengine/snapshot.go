@@ -6,7 +6,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/wire"
 )
 
 // The state a snapshot saves (streamengine.Snapshotter) is a tuple in
@@ -41,13 +40,13 @@ const (
 // SaveState implements streamengine.Snapshotter, between two Consume
 // calls.
 func (e *engine) SaveState() ([]byte, error) {
-	return wire.Marshal(value.NewTuple([]value.Value{value.NewString(stateVersion), e.state()}), nil)
+	return streamengine.EncodeState(stateVersion, e.state())
 }
 
 // LoadState implements streamengine.Snapshotter: the engine, fresh,
 // takes the state SaveState gave.
 func (e *engine) LoadState(b []byte) error {
-	parts, err := decodeState(b, stateVersion, 1)
+	parts, err := streamengine.DecodeState(b, stateVersion, 1)
 	if err != nil {
 		return err
 	}
@@ -56,12 +55,12 @@ func (e *engine) LoadState(b []byte) error {
 
 // SaveState implements streamengine.Snapshotter: both halves' states.
 func (d *dualEngine) SaveState() ([]byte, error) {
-	return wire.Marshal(value.NewTuple([]value.Value{value.NewString(dualVersion), d.halves[0].state(), d.halves[1].state()}), nil)
+	return streamengine.EncodeState(dualVersion, d.halves[0].state(), d.halves[1].state())
 }
 
 // LoadState implements streamengine.Snapshotter.
 func (d *dualEngine) LoadState(b []byte) error {
-	parts, err := decodeState(b, dualVersion, 2)
+	parts, err := streamengine.DecodeState(b, dualVersion, 2)
 	if err != nil {
 		return err
 	}
@@ -71,23 +70,6 @@ func (d *dualEngine) LoadState(b []byte) error {
 		}
 	}
 	return nil
-}
-
-// decodeState is the n states after a snapshot's version, which must
-// be version.
-func decodeState(b []byte, version string, n int) ([]value.Value, error) {
-	v, _, err := wire.DecodeBytes(b)
-	if err != nil {
-		return nil, err
-	}
-	top, ok := streamengine.StateTuple(v, n+1)
-	if !ok {
-		return nil, streamengine.ErrState
-	}
-	if ver, ok := top[0].(*value.Scalar); !ok || ver.S != version {
-		return nil, streamengine.ErrState
-	}
-	return top[1:], nil
 }
 
 // Flags of a key's node state, a LONG each.

@@ -190,47 +190,13 @@ func TestSnapshotRestoresState(t *testing.T) {
 	for trial := range 60 {
 		c := randomEngine(r)
 		appends, sizes := randomAppends(r, c.keys)
-		cut := 1 + r.Intn(len(appends)-1)
-		rowsToCut := 0
-		for _, n := range sizes[:cut] {
-			rowsToCut += n
-		}
-		engine := func(name, out string, snap bool) string {
-			x := fmt.Sprintf("%s(name=%q, dummyTable=%s, outputTable=%s, %s", c.fn, name, dummy, out, c.args)
-			if snap {
-				x += fmt.Sprintf(", snapshotDir=\"snap\", snapshotIntervalInMsgCount=%d", rowsToCut)
-			}
-			return x + ")"
-		}
-		full, part := fmt.Sprintf("full%d", trial), fmt.Sprintf("part%d", trial)
-		msg := fmt.Sprintf("trial %d: %s(%s), cut after %d of %d appends", trial, c.fn, c.args, cut, len(appends))
-		run := func(script string) string {
-			v, err := s.Run(script)
-			require.NoError(t, err, msg+"\n"+script)
-			if v == nil {
-				return ""
-			}
-			return v.String()
-		}
-		run(fmt.Sprintf("outFull = %s\noutPart = %s\nengFull = %s\nengPart = %s", c.out, c.out, engine(full, "outFull", false), engine(part, "outPart", true)))
-		id := -1
-		for i, b := range appends[:cut] {
-			id += sizes[i]
-			run(fmt.Sprintf("engFull.append!(%s)\nappendMsg(engPart, %s, %d)", b, b, id))
-		}
-		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
-		run(fmt.Sprintf("dropStreamEngine(%q)\nengPart = %s", part, engine(part, "outPart", true)))
-		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
-		for _, b := range appends[cut:] {
-			run(fmt.Sprintf("engFull.append!(%s)\nengPart.append!(%s)", b, b))
-		}
-		require.Equal(t, run("select * from outFull"), run("select * from outPart"), msg+"\n"+strings.Join(appends, "\n"))
-		require.Equal(t, run("exec numGroups, numRows from getStreamEngineStat()[`ReactiveStreamEngine] where name = "+fmt.Sprintf("%q", full)),
-			run("exec numGroups, numRows from getStreamEngineStat()[`ReactiveStreamEngine] where name = "+fmt.Sprintf("%q", part)), msg)
-		var n int
-		_, _ = fmt.Sscan(run("size(outFull)"), &n)
-		outRows += n
-		run(fmt.Sprintf("dropStreamEngine(%q)\ndropStreamEngine(%q)", full, part))
+		outRows += testkit.RunSnapshotTrial(t, s, trial, testkit.SnapshotTrial{
+			Create: func(name, out, snap string) string {
+				return fmt.Sprintf("%s(name=%q, dummyTable=%s, outputTable=%s, %s%s)", c.fn, name, dummy, out, c.args, snap)
+			},
+			Out: c.out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: c.fn + "(" + c.args + ")",
+			Same: []string{"exec numGroups, numRows from getStreamEngineStat()[`ReactiveStreamEngine] where name = %q"},
+		})
 	}
 	require.Greater(t, outRows, 1000)
 	t.Logf("%d rows output", outRows)

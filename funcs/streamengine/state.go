@@ -4,12 +4,36 @@ import (
 	"errors"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
 )
 
 // The pieces engines build their snapshot state from (Snapshotter): a
 // state is a tuple in wire's object encoding, of LONG vectors for the
 // scalars and tuples of columns for the tables. These read a decoded
 // state back, checking its shape.
+
+// EncodeState is a state's bytes: version, which DecodeState checks,
+// then parts, as a tuple in wire's object encoding.
+func EncodeState(version string, parts ...value.Value) ([]byte, error) {
+	return wire.Marshal(value.NewTuple(append([]value.Value{value.NewString(version)}, parts...)), nil)
+}
+
+// DecodeState is the n parts of a state EncodeState gave, whose version
+// must be version.
+func DecodeState(b []byte, version string, n int) ([]value.Value, error) {
+	v, _, err := wire.DecodeBytes(b)
+	if err != nil {
+		return nil, err
+	}
+	top, ok := StateTuple(v, n+1)
+	if !ok {
+		return nil, ErrState
+	}
+	if ver, ok := top[0].(*value.Scalar); !ok || ver.T != value.String || ver.S != version {
+		return nil, ErrState
+	}
+	return top[1:], nil
+}
 
 // ErrState is LoadState's error for bytes that are not the state of an
 // engine of its kind and arguments.

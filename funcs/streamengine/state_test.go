@@ -47,3 +47,28 @@ func TestStateColumns(t *testing.T) {
 	require.Equal(t, int64(1), streamengine.StateFlag(true))
 	require.Equal(t, int64(0), streamengine.StateFlag(false))
 }
+
+// A state comes back with its parts after its version; another
+// version, another number of parts or bytes of something else are
+// refused.
+func TestEncodeState(t *testing.T) {
+	b, err := streamengine.EncodeState("test state 1", value.NewLongs([]int64{1, 2}), value.NewTuple(nil))
+	require.NoError(t, err)
+	parts, err := streamengine.DecodeState(b, "test state 1", 2)
+	require.NoError(t, err)
+	ints, ok := streamengine.StateLongs(parts[0], 2)
+	require.True(t, ok)
+	require.Equal(t, []int64{1, 2}, ints)
+	_, ok = streamengine.StateTuple(parts[1], 0)
+	require.True(t, ok)
+	_, err = streamengine.DecodeState(b, "test state 2", 2)
+	require.ErrorIs(t, err, streamengine.ErrState)
+	_, err = streamengine.DecodeState(b, "test state 1", 3)
+	require.ErrorIs(t, err, streamengine.ErrState)
+	other, err := wire.Marshal(value.NewLongs([]int64{1}), nil)
+	require.NoError(t, err)
+	_, err = streamengine.DecodeState(other, "test state 1", 0)
+	require.ErrorIs(t, err, streamengine.ErrState)
+	_, err = streamengine.DecodeState([]byte{1}, "test state 1", 0)
+	require.Error(t, err)
+}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/wire"
 )
 
 // The state a snapshot saves (streamengine.Snapshotter) is one tuple,
@@ -74,7 +73,7 @@ func (e *engine) SaveState() ([]byte, error) {
 		}
 		res[j] = value.NewTuple([]value.Value{value.NewStrings(value.String, e.resNames[j]), value.NewInts(types), value.NewInts(e.resScale[j])})
 	}
-	return wire.Marshal(value.NewTuple([]value.Value{value.NewString(stateVersion), head, keys, value.NewTuple(groups), value.NewTuple(res)}), nil)
+	return streamengine.EncodeState(stateVersion, head, keys, value.NewTuple(groups), value.NewTuple(res))
 }
 
 // groupInts is a group's scalar state, in the order setGroupInts reads.
@@ -90,26 +89,19 @@ func setGroupInts(g *group, x []int64) {
 // LoadState implements streamengine.Snapshotter: the engine, fresh,
 // takes the state SaveState gave.
 func (e *engine) LoadState(b []byte) error {
-	v, _, err := wire.DecodeBytes(b)
+	top, err := streamengine.DecodeState(b, stateVersion, 4)
 	if err != nil {
 		return err
 	}
-	top, ok := streamengine.StateTuple(v, 5)
-	if !ok {
-		return streamengine.ErrState
-	}
-	if ver, ok := top[0].(*value.Scalar); !ok || ver.S != stateVersion {
-		return streamengine.ErrState
-	}
-	head, ok := streamengine.StateLongs(top[1], 5)
+	head, ok := streamengine.StateLongs(top[0], 5)
 	if !ok {
 		return streamengine.ErrState
 	}
 	keys := e.groups.Keys.EmptyLike(0)
-	if err := streamengine.LoadColumns(keys, top[2]); err != nil {
+	if err := streamengine.LoadColumns(keys, top[1]); err != nil {
 		return err
 	}
-	gvals, ok := streamengine.StateTuple(top[3], -1)
+	gvals, ok := streamengine.StateTuple(top[2], -1)
 	if !ok {
 		return streamengine.ErrState
 	}
@@ -125,7 +117,7 @@ func (e *engine) LoadState(b []byte) error {
 		g.pendAt = now
 		all[i] = g
 	}
-	if err := e.loadResults(top[4]); err != nil {
+	if err := e.loadResults(top[3]); err != nil {
 		return err
 	}
 	e.groups.Restore(keys, int(head[4]), all, func(g *group) int { return g.id })

@@ -151,14 +151,15 @@ func randomCase(r *rand.Rand) snapCase {
 	return c
 }
 
-// randomBatches is a stream of appends: times mostly rising, some late,
-// for the daily engine now and then a later day.
-func randomBatches(r *rand.Rand, daily bool) []string {
+// randomBatches is a stream of appends and their rows: times mostly
+// rising, some late, for the daily engine now and then a later day.
+func randomBatches(r *rand.Rand, daily bool) ([]string, []int) {
 	n := 3 + r.Intn(10)
-	out := make([]string, n)
+	out, sizes := make([]string, n), make([]int, n)
 	t := int64(r.Intn(30))
 	for i := range out {
 		rows := 1 + r.Intn(15)
+		sizes[i] = rows
 		times, syms, vals := make([]string, rows), make([]string, rows), make([]string, rows)
 		for j := range times {
 			t += int64(r.Intn(8))
@@ -176,7 +177,7 @@ func randomBatches(r *rand.Rand, daily bool) []string {
 		out[i] = fmt.Sprintf("table(2024.01.02T09:29:59.990 + [%s] as time, symbol([%s]) as sym, [%s] as v, decimal64([%s], 2) / 4 as d, string([%s]) as s)",
 			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(vals, ","))
 	}
-	return out
+	return out, sizes
 }
 
 // For random streams and engines: an engine snapshotted after a random
@@ -191,47 +192,13 @@ func TestSnapshotRestoresState(t *testing.T) {
 	outRows := 0
 	for trial := 0; trial < 60; trial++ {
 		c := randomCase(r)
-		batches := randomBatches(r, c.daily)
-		cut := 1 + r.Intn(len(batches)-1)
-		dummy := "table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING])"
-		engine := func(name, out string, snap int) string {
-			x := fmt.Sprintf("%s(name=%q, dummyTable=%s, outputTable=%s, %s", c.fn, name, dummy, out, c.args)
-			if snap > 0 {
-				x += fmt.Sprintf(", snapshotDir=\"snap\", snapshotIntervalInMsgCount=%d", snap)
-			}
-			return x + ")"
-		}
-		var rowsToCut int
-		for _, b := range batches[:cut] {
-			rowsToCut += strings.Count(b[strings.Index(b, "["):strings.Index(b, "]")], ",") + 1
-		}
-		full, part := fmt.Sprintf("full%d", trial), fmt.Sprintf("part%d", trial)
-		msg := fmt.Sprintf("trial %d: %s(%s), cut after %d of %d appends", trial, c.fn, c.args, cut, len(batches))
-		run := func(script string) string {
-			v, err := s.Run(script)
-			require.NoError(t, err, msg+"\n"+script)
-			if v == nil {
-				return ""
-			}
-			return v.String()
-		}
-		run(fmt.Sprintf("outFull = %s\noutPart = %s\nengFull = %s\nengPart = %s", c.out, c.out, engine(full, "outFull", 0), engine(part, "outPart", rowsToCut)))
-		id := -1
-		for _, b := range batches[:cut] {
-			id += strings.Count(b[strings.Index(b, "["):strings.Index(b, "]")], ",") + 1
-			run(fmt.Sprintf("engFull.append!(%s)\nappendMsg(engPart, %s, %d)", b, b, id))
-		}
-		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
-		run(fmt.Sprintf("dropStreamEngine(%q)\nengPart = %s", part, engine(part, "outPart", rowsToCut)))
-		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
-		for _, b := range batches[cut:] {
-			run(fmt.Sprintf("engFull.append!(%s)\nengPart.append!(%s)", b, b))
-		}
-		require.Equal(t, run("select * from outFull"), run("select * from outPart"), msg+"\n"+strings.Join(batches, "\n"))
-		var n int
-		_, _ = fmt.Sscan(run("size(outFull)"), &n)
-		outRows += n
-		run(fmt.Sprintf("dropStreamEngine(%q)\ndropStreamEngine(%q)", full, part))
+		appends, sizes := randomBatches(r, c.daily)
+		outRows += testkit.RunSnapshotTrial(t, s, trial, testkit.SnapshotTrial{
+			Create: func(name, out, snap string) string {
+				return fmt.Sprintf("%s(name=%q, dummyTable=table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING]), outputTable=%s, %s%s)", c.fn, name, out, c.args, snap)
+			},
+			Out: c.out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: c.fn + "(" + c.args + ")",
+		})
 	}
 	// the streams made windows to compare
 	require.Greater(t, outRows, 300)

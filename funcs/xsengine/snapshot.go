@@ -3,7 +3,6 @@ package xsengine
 import (
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/wire"
 )
 
 // The state a snapshot saves (streamengine.Snapshotter) is one tuple,
@@ -40,34 +39,26 @@ func (e *crossEngine) SaveState() ([]byte, error) {
 	if e.held != nil {
 		held = streamengine.StateColumns(e.held)
 	}
-	return wire.Marshal(value.NewTuple([]value.Value{value.NewString(stateVersion), head, streamengine.StateColumns(e.state),
-		value.NewStrings(value.Blob, updated), held}), nil)
+	return streamengine.EncodeState(stateVersion, head, streamengine.StateColumns(e.state), value.NewStrings(value.Blob, updated), held)
 }
 
 // LoadState implements streamengine.Snapshotter: the engine, fresh,
 // takes the state SaveState gave. Its handle shows the cross-section
 // once createCrossSectionalEngine has it (mirror).
 func (e *crossEngine) LoadState(b []byte) error {
-	v, _, err := wire.DecodeBytes(b)
+	top, err := streamengine.DecodeState(b, stateVersion, 4)
 	if err != nil {
 		return err
 	}
-	top, ok := streamengine.StateTuple(v, 5)
+	h, ok := streamengine.StateLongs(top[0], 11)
 	if !ok {
 		return streamengine.ErrState
 	}
-	if ver, ok := top[0].(*value.Scalar); !ok || ver.S != stateVersion {
-		return streamengine.ErrState
-	}
-	h, ok := streamengine.StateLongs(top[1], 11)
-	if !ok {
-		return streamengine.ErrState
-	}
-	updated, ok := top[3].(*value.Vector)
+	updated, ok := top[2].(*value.Vector)
 	if !ok || updated.T != value.Blob {
 		return streamengine.ErrState
 	}
-	held, ok := streamengine.StateTuple(top[4], -1)
+	held, ok := streamengine.StateTuple(top[3], -1)
 	if !ok {
 		return streamengine.ErrState
 	}
@@ -76,7 +67,7 @@ func (e *crossEngine) LoadState(b []byte) error {
 	// the fresh engine's cross-section, whose SYMBOL columns code their
 	// own strings
 	state := e.state
-	if err := streamengine.LoadColumns(state, top[2]); err != nil {
+	if err := streamengine.LoadColumns(state, top[1]); err != nil {
 		return err
 	}
 	index := make(map[string]int, state.Rows())
@@ -86,7 +77,7 @@ func (e *crossEngine) LoadState(b []byte) error {
 	}
 	if len(held) > 0 {
 		e.held = e.state.EmptyLike(0)
-		if err := streamengine.LoadColumns(e.held, top[4]); err != nil {
+		if err := streamengine.LoadColumns(e.held, top[3]); err != nil {
 			return err
 		}
 	}

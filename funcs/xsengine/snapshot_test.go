@@ -58,13 +58,15 @@ func randomXS(r *rand.Rand) xsCase {
 }
 
 // xsBatches is a stream of appends: times mostly rising, some late,
-// equal times in runs (keyCount counts the rows of one time).
-func xsBatches(r *rand.Rand) []string {
+// equal times in runs (keyCount counts the rows of one time); and their
+// rows.
+func xsBatches(r *rand.Rand) ([]string, []int) {
 	n := 3 + r.Intn(10)
-	out := make([]string, n)
+	out, sizes := make([]string, n), make([]int, n)
 	t := int64(r.Intn(30))
 	for i := range out {
 		rows := 1 + r.Intn(15)
+		sizes[i] = rows
 		times, syms, grps, vals, strs := make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows)
 		for j := range times {
 			if r.Intn(3) == 0 {
@@ -83,11 +85,7 @@ func xsBatches(r *rand.Rand) []string {
 		out[i] = fmt.Sprintf("table(2024.01.02T09:30:00.000 + [%s] as time, symbol([%s]) as sym, [%s] as grp, [%s] as v, decimal64([%s], 2) / 4 as d, [%s] as s)",
 			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(grps, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(strs, ","))
 	}
-	return out
-}
-
-func rowsOf(b string) int {
-	return strings.Count(b[strings.Index(b, "["):strings.Index(b, "]")], ",") + 1
+	return out, sizes
 }
 
 // For random streams and engines: an engine snapshotted after a random
@@ -102,49 +100,15 @@ func TestSnapshotRestoresState(t *testing.T) {
 	outRows := 0
 	for trial := 0; trial < 100; trial++ {
 		c := randomXS(r)
-		batches := xsBatches(r)
-		cut := 1 + r.Intn(len(batches)-1)
-		dummy := "table(1:0, `time`sym`grp`v`d`s, [TIMESTAMP, SYMBOL, INT, INT, DECIMAL64(2), STRING])"
-		engine := func(name, out string, snap int) string {
-			x := fmt.Sprintf("createCrossSectionalEngine(name=%q, dummyTable=%s, outputTable=%s, %s", name, dummy, out, c.args)
-			if snap > 0 {
-				x += fmt.Sprintf(", snapshotDir=\"snap\", snapshotIntervalInMsgCount=%d", snap)
-			}
-			return x + ")"
-		}
-		rowsToCut := 0
-		for _, b := range batches[:cut] {
-			rowsToCut += rowsOf(b)
-		}
-		full, part := fmt.Sprintf("full%d", trial), fmt.Sprintf("part%d", trial)
-		msg := fmt.Sprintf("trial %d: %s, cut after %d of %d appends", trial, c.args, cut, len(batches))
-		run := func(script string) string {
-			v, err := s.Run(script)
-			require.NoError(t, err, msg+"\n"+script)
-			if v == nil {
-				return ""
-			}
-			return v.String()
-		}
-		run(fmt.Sprintf("outFull = %s\noutPart = %s\nengFull = %s\nengPart = %s", c.out, c.out, engine(full, "outFull", 0), engine(part, "outPart", rowsToCut)))
-		id := -1
-		for _, b := range batches[:cut] {
-			id += rowsOf(b)
-			run(fmt.Sprintf("engFull.append!(%s)\nappendMsg(engPart, %s, %d)", b, b, id))
-		}
-		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
-		run(fmt.Sprintf("dropStreamEngine(%q)\nengPart = %s", part, engine(part, "outPart", rowsToCut)))
-		require.Equal(t, fmt.Sprint(rowsToCut-1), run("getSnapshotMsgId(engPart)"), msg)
-		require.Equal(t, run("select * from engFull"), run("select * from engPart"), msg)
-		for _, b := range batches[cut:] {
-			run(fmt.Sprintf("engFull.append!(%s)\nengPart.append!(%s)", b, b))
-		}
-		require.Equal(t, run("select * from outFull"), run("select * from outPart"), msg+"\n"+strings.Join(batches, "\n"))
-		require.Equal(t, run("select * from engFull"), run("select * from engPart"), msg)
-		var n int
-		_, _ = fmt.Sscan(run("size(outFull)"), &n)
-		outRows += n
-		run(fmt.Sprintf("dropStreamEngine(%q)\ndropStreamEngine(%q)", full, part))
+		appends, sizes := xsBatches(r)
+		outRows += testkit.RunSnapshotTrial(t, s, trial, testkit.SnapshotTrial{
+			Create: func(name, out, snap string) string {
+				return fmt.Sprintf("createCrossSectionalEngine(name=%q, dummyTable=table(1:0, `time`sym`grp`v`d`s, [TIMESTAMP, SYMBOL, INT, INT, DECIMAL64(2), STRING]), outputTable=%s, %s%s)", name, out, c.args, snap)
+			},
+			Out: c.out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: c.args,
+			// the cross-section
+			Same: []string{"select * from getStreamEngine(%q)"},
+		})
 	}
 	// the streams made computations to compare
 	require.Greater(t, outRows, 300)
