@@ -158,7 +158,7 @@ func (c *config) addMetric(env funcs.Env, x ast.Expr, dummy *value.Table) {
 	switch {
 	case !hasAgg:
 		mt.kind = perRow
-	case readsColumns(env, x, dummy):
+	case streamengine.ReadsColumns(env, x, dummy):
 		mt.kind = mixed
 		mt.expr = c.replaceAggs(env, x)
 	default:
@@ -171,38 +171,6 @@ func (c *config) addMetric(env funcs.Env, x ast.Expr, dummy *value.Table) {
 		c.history = true
 	}
 	c.metrics = append(c.metrics, mt)
-}
-
-// readsColumns reports whether x reads a column outside every call of
-// an aggregate function.
-func readsColumns(env funcs.Env, x ast.Expr, dummy *value.Table) bool {
-	found := false
-	astwalk.Inspect(x, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if id, isID := n.Fn.(*ast.Ident); isID && !n.Method {
-				if streamengine.IsAggregate(env, id.Name) {
-					return false
-				}
-				// the function's name is not a column
-				for _, a := range n.Args {
-					if readsColumns(env, a, dummy) {
-						found = true
-					}
-				}
-				return false
-			}
-		case *ast.Ident:
-			if dummy.ColumnIndex(n.Name) >= 0 {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // replaceAggs is a copy of x whose outermost aggregate calls are

@@ -2,6 +2,8 @@ package streamengine
 
 import (
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -110,4 +112,37 @@ func IsAggregate(env funcs.Env, name string) bool {
 	}
 	_, builtin := f.(*funcs.Spec)
 	return !builtin
+}
+
+// ReadsColumns reports whether the metric x reads a column of dummy
+// outside every call of an aggregate function (IsAggregate): whether it
+// is computed row by row rather than once per group or window.
+func ReadsColumns(env funcs.Env, x ast.Expr, dummy *value.Table) bool {
+	found := false
+	astwalk.Inspect(x, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if id, isID := n.Fn.(*ast.Ident); isID && !n.Method {
+				if IsAggregate(env, id.Name) {
+					return false
+				}
+				// the function's name is not a column
+				for _, a := range n.Args {
+					if ReadsColumns(env, a, dummy) {
+						found = true
+					}
+				}
+				return false
+			}
+		case *ast.Ident:
+			if dummy.ColumnIndex(n.Name) >= 0 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

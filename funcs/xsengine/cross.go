@@ -41,7 +41,9 @@ type crossEngine struct {
 	filter    *streamengine.Metrics
 	contextBy []int
 	// grouped is whether contextBy groups aggregate (group by) or not
-	// (context by); unknown until the first computation.
+	// (context by): context by for metrics reading columns outside
+	// aggregates, else unknown until the first computation tries group
+	// by (a user function may return a vector).
 	grouped, groupedKnown bool
 	updatedOnly           bool
 	updated               map[string]bool
@@ -141,6 +143,14 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 		}
 		if e.contextBy, err = streamengine.Columns(fnName, "contextByColumn", arg(10), dummy); err != nil {
 			return nil, err
+		}
+		// metrics that are not all aggregates compute as context by
+		// (contextByColumn); a group by of one-row groups would pass
+		// where the next computation's larger groups fail
+		for _, x := range e.metrics.Exprs {
+			if streamengine.ReadsColumns(env, x, dummy) {
+				e.grouped, e.groupedKnown = false, true
+			}
 		}
 	}
 	// raftGroup (13) is accepted and ignored

@@ -36,7 +36,7 @@ func randomXS(r *rand.Rand) xsCase {
 		c.args += ", lastBatchOnly=true"
 	}
 	c.args += ", useSystemTime=false, timeColumn=`time"
-	switch r.Intn(4) {
+	switch r.Intn(5) {
 	case 0:
 		c.args = "metrics=<[sum(v), count(v), max(d), last(s)]>, keyColumn=`sym, " + c.args
 		c.out = "table(1:0, `time`sv`cv`md`ls, [TIMESTAMP, LONG, LONG, DECIMAL64(2), STRING])"
@@ -49,6 +49,11 @@ func randomXS(r *rand.Rand) xsCase {
 		// keyed on two columns
 		c.args = "metrics=<[sum(v), count(v)]>, keyColumn=`sym`s, contextByColumn=`grp, updatedContextGroupsOnly=true, " + c.args
 		c.out = "table(1:0, `time`grp`sv`cv, [TIMESTAMP, INT, LONG, LONG])"
+	case 3:
+		// a context by query (rank is no aggregate) over the groups
+		// updated since the last computation
+		c.args = "metrics=<[v, rank(v)]>, keyColumn=`sym, contextByColumn=`grp, updatedContextGroupsOnly=true, " + c.args
+		c.out = "table(1:0, `time`grp`v`rk, [TIMESTAMP, INT, INT, INT])"
 	default:
 		// a row per key, in the order the keys arrived
 		c.args = "metrics=<[sym, v, rank(v)]>, keyColumn=`sym, " + c.args
