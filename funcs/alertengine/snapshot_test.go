@@ -5,7 +5,6 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -57,12 +56,7 @@ func adBatches(r *rand.Rand) ([]string, []int) {
 // the stream outputs what an engine fed the whole stream uninterrupted
 // outputs.
 func TestSnapshotRestoresState(t *testing.T) {
-	seed := time.Now().UnixNano()
-	t.Logf("seed %d", seed)
-	r := rand.New(rand.NewSource(seed))
-	_, s := testkit.Started(t, `mkdir("snap")`)
-	outRows := 0
-	for trial := 0; trial < 100; trial++ {
+	rows := testkit.SnapshotProperty(t, "", 100, func(r *rand.Rand) testkit.SnapshotTrial {
 		keyed := r.Intn(3) > 0
 		step := []int{2, 3, 5, 7, 10}[r.Intn(5)]
 		args := fmt.Sprintf("metrics=%s, timeColumn=`time, windowSize=%d, step=%d", adMetrics[r.Intn(len(adMetrics))], step*(1+r.Intn(3)), step)
@@ -76,15 +70,14 @@ func TestSnapshotRestoresState(t *testing.T) {
 			args += fmt.Sprintf(", garbageSize=%d", 1+r.Intn(6))
 		}
 		appends, sizes := adBatches(r)
-		outRows += testkit.RunSnapshotTrial(t, s, trial, testkit.SnapshotTrial{
+		return testkit.SnapshotTrial{
 			Create: func(name, out, snap string) string {
 				return fmt.Sprintf("createAnomalyDetectionEngine(name=%q, dummyTable=table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING]), outputTable=%s, %s%s)", name, out, args, snap)
 			},
 			Out: out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: args,
 			Same: []string{"exec numGroups, numRows from getStreamEngineStat().AnomalyDetectionEngine where name = %q"},
-		})
-	}
+		}
+	})
 	// the streams made conditions to compare
-	require.Greater(t, outRows, 300)
-	t.Logf("%d rows output", outRows)
+	require.Greater(t, rows, 300)
 }

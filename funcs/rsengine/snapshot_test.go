@@ -5,7 +5,6 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -181,25 +180,19 @@ func randomAppends(r *rand.Rand, maxKeys int) ([]string, []int) {
 // the stream outputs what an engine fed the whole stream uninterrupted
 // outputs.
 func TestSnapshotRestoresState(t *testing.T) {
-	seed := time.Now().UnixNano()
-	t.Logf("seed %d", seed)
-	r := rand.New(rand.NewSource(seed))
-	_, s := testkit.Started(t, emaGap+`mkdir("snap")`)
 	const dummy = "table(1:0, `time`sym`grp`v`x`y`s`tag`d, [TIMESTAMP, SYMBOL, INT, INT, DOUBLE, DOUBLE, STRING, SYMBOL, DECIMAL64(2)])"
-	outRows := 0
-	for trial := range 60 {
+	rows := testkit.SnapshotProperty(t, emaGap, 60, func(r *rand.Rand) testkit.SnapshotTrial {
 		c := randomEngine(r)
 		appends, sizes := randomAppends(r, c.keys)
-		outRows += testkit.RunSnapshotTrial(t, s, trial, testkit.SnapshotTrial{
+		return testkit.SnapshotTrial{
 			Create: func(name, out, snap string) string {
 				return fmt.Sprintf("%s(name=%q, dummyTable=%s, outputTable=%s, %s%s)", c.fn, name, dummy, out, c.args, snap)
 			},
 			Out: c.out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: c.fn + "(" + c.args + ")",
 			Same: []string{"exec numGroups, numRows from getStreamEngineStat()[`ReactiveStreamEngine] where name = %q"},
-		})
-	}
-	require.Greater(t, outRows, 1000)
-	t.Logf("%d rows output", outRows)
+		}
+	})
+	require.Greater(t, rows, 1000)
 }
 
 // keyPurgeFilter's bookkeeping is in the snapshot: a key that met the

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -185,24 +184,18 @@ func randomBatches(r *rand.Rand, daily bool) ([]string, []int) {
 // the stream outputs what an engine fed the whole stream uninterrupted
 // outputs.
 func TestSnapshotRestoresState(t *testing.T) {
-	seed := time.Now().UnixNano()
-	t.Logf("seed %d", seed)
-	r := rand.New(rand.NewSource(seed))
-	_, s := testkit.Started(t, `mkdir("snap")`)
-	outRows := 0
-	for trial := 0; trial < 60; trial++ {
+	rows := testkit.SnapshotProperty(t, "", 60, func(r *rand.Rand) testkit.SnapshotTrial {
 		c := randomCase(r)
 		appends, sizes := randomBatches(r, c.daily)
-		outRows += testkit.RunSnapshotTrial(t, s, trial, testkit.SnapshotTrial{
+		return testkit.SnapshotTrial{
 			Create: func(name, out, snap string) string {
 				return fmt.Sprintf("%s(name=%q, dummyTable=table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING]), outputTable=%s, %s%s)", c.fn, name, out, c.args, snap)
 			},
 			Out: c.out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: c.fn + "(" + c.args + ")",
-		})
-	}
+		}
+	})
 	// the streams made windows to compare
-	require.Greater(t, outRows, 300)
-	t.Logf("%d rows output", outRows)
+	require.Greater(t, rows, 300)
 }
 
 // A save cut short between its renames leaves <name>.old and no

@@ -5,7 +5,6 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -98,24 +97,18 @@ func xsBatches(r *rand.Rand) ([]string, []int) {
 // the stream outputs what an engine fed the whole stream uninterrupted
 // outputs, and holds the same cross-section.
 func TestSnapshotRestoresState(t *testing.T) {
-	seed := time.Now().UnixNano()
-	t.Logf("seed %d", seed)
-	r := rand.New(rand.NewSource(seed))
-	_, s := testkit.Started(t, `mkdir("snap")`)
-	outRows := 0
-	for trial := 0; trial < 100; trial++ {
+	rows := testkit.SnapshotProperty(t, "", 100, func(r *rand.Rand) testkit.SnapshotTrial {
 		c := randomXS(r)
 		appends, sizes := xsBatches(r)
-		outRows += testkit.RunSnapshotTrial(t, s, trial, testkit.SnapshotTrial{
+		return testkit.SnapshotTrial{
 			Create: func(name, out, snap string) string {
 				return fmt.Sprintf("createCrossSectionalEngine(name=%q, dummyTable=table(1:0, `time`sym`grp`v`d`s, [TIMESTAMP, SYMBOL, INT, INT, DECIMAL64(2), STRING]), outputTable=%s, %s%s)", name, out, c.args, snap)
 			},
 			Out: c.out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: c.args,
 			// the cross-section
 			Same: []string{"select * from getStreamEngine(%q)"},
-		})
-	}
+		}
+	})
 	// the streams made computations to compare
-	require.Greater(t, outRows, 300)
-	t.Logf("%d rows output", outRows)
+	require.Greater(t, rows, 300)
 }

@@ -2,8 +2,10 @@ package testkit
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -84,5 +86,23 @@ func RunSnapshotTrial(t testing.TB, s *engine.Session, n int, tr SnapshotTrial) 
 	var rows int
 	_, _ = fmt.Sscan(run("size(outFull)"), &rows)
 	run(fmt.Sprintf("dropStreamEngine(%q)\ndropStreamEngine(%q)", full, part))
+	return rows
+}
+
+// SnapshotProperty runs trials trials of the snapshot property in one
+// session, started with setup and a directory snap, each made by next
+// from a random source seeded from the clock (the seed is logged), and
+// returns the rows output in all.
+func SnapshotProperty(t testing.TB, setup string, trials int, next func(r *rand.Rand) SnapshotTrial) int {
+	t.Helper()
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	r := rand.New(rand.NewSource(seed))
+	_, s := Started(t, setup+"\nmkdir(\"snap\")")
+	rows := 0
+	for n := 0; n < trials; n++ {
+		rows += RunSnapshotTrial(t, s, n, next(r))
+	}
+	t.Logf("%d rows output", rows)
 	return rows
 }
