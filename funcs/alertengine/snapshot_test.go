@@ -3,7 +3,6 @@ package alertengine_test
 import (
 	"fmt"
 	"math/rand"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -20,35 +19,6 @@ var adMetrics = []string{
 	"<[v > prev(v) + 40, avg(v) > v + 10, first(s) == s]>",
 	"<[sum(d) > 20, mavg(v, 3) > 50, last(sym) == sym, min(v) < v - 30]>",
 	"<[cumsum(v) > 300, percentile(v, 75) < v]>",
-}
-
-// adBatches is a stream of appends and their rows: times mostly
-// rising, some late, a few NULL.
-func adBatches(r *rand.Rand) ([]string, []int) {
-	n := 3 + r.Intn(10)
-	out, sizes := make([]string, n), make([]int, n)
-	t := int64(r.Intn(30))
-	for i := range out {
-		rows := 1 + r.Intn(15)
-		sizes[i] = rows
-		times, syms, vals := make([]string, rows), make([]string, rows), make([]string, rows)
-		for j := range times {
-			t += int64(r.Intn(8))
-			switch at := t; {
-			case r.Intn(40) == 0:
-				times[j] = "NULL"
-			case r.Intn(10) == 0:
-				times[j] = fmt.Sprint(at - int64(r.Intn(12)))
-			default:
-				times[j] = fmt.Sprint(at)
-			}
-			syms[j] = `"` + string(rune('a'+r.Intn(3))) + `"`
-			vals[j] = fmt.Sprint(r.Intn(100) - 20)
-		}
-		out[i] = fmt.Sprintf("table(2024.01.02T09:29:59.990 + [%s] as time, symbol([%s]) as sym, [%s] as v, decimal64([%s], 2) / 4 as d, string([%s]) as s)",
-			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(vals, ","))
-	}
-	return out, sizes
 }
 
 // For random streams and engines: an engine snapshotted after a random
@@ -69,10 +39,10 @@ func TestSnapshotRestoresState(t *testing.T) {
 			// garbage collection of the buffered rows and the kept tails
 			args += fmt.Sprintf(", garbageSize=%d", 1+r.Intn(6))
 		}
-		appends, sizes := adBatches(r)
+		appends, sizes := testkit.SnapshotStream(r, true, false)
 		return testkit.SnapshotTrial{
 			Create: func(name, out, snap string) string {
-				return fmt.Sprintf("createAnomalyDetectionEngine(name=%q, dummyTable=table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING]), outputTable=%s, %s%s)", name, out, args, snap)
+				return fmt.Sprintf("createAnomalyDetectionEngine(name=%q, dummyTable=%s, outputTable=%s, %s%s)", name, testkit.SnapshotStreamDummy, out, args, snap)
 			},
 			Out: out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: args,
 			Same: []string{"exec numGroups, numRows from getStreamEngineStat().AnomalyDetectionEngine where name = %q"},

@@ -150,35 +150,6 @@ func randomCase(r *rand.Rand) snapCase {
 	return c
 }
 
-// randomBatches is a stream of appends and their rows: times mostly
-// rising, some late, for the daily engine now and then a later day.
-func randomBatches(r *rand.Rand, daily bool) ([]string, []int) {
-	n := 3 + r.Intn(10)
-	out, sizes := make([]string, n), make([]int, n)
-	t := int64(r.Intn(30))
-	for i := range out {
-		rows := 1 + r.Intn(15)
-		sizes[i] = rows
-		times, syms, vals := make([]string, rows), make([]string, rows), make([]string, rows)
-		for j := range times {
-			t += int64(r.Intn(8))
-			if daily && r.Intn(60) == 0 {
-				t += 86400000
-			}
-			at := t
-			if r.Intn(10) == 0 {
-				at -= int64(r.Intn(12))
-			}
-			times[j] = fmt.Sprint(at)
-			syms[j] = `"` + string(rune('a'+r.Intn(3))) + `"`
-			vals[j] = fmt.Sprint(r.Intn(100) - 20)
-		}
-		out[i] = fmt.Sprintf("table(2024.01.02T09:29:59.990 + [%s] as time, symbol([%s]) as sym, [%s] as v, decimal64([%s], 2) / 4 as d, string([%s]) as s)",
-			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(vals, ","))
-	}
-	return out, sizes
-}
-
 // For random streams and engines: an engine snapshotted after a random
 // append, dropped, created again from the snapshot and fed the rest of
 // the stream outputs what an engine fed the whole stream uninterrupted
@@ -186,10 +157,10 @@ func randomBatches(r *rand.Rand, daily bool) ([]string, []int) {
 func TestSnapshotRestoresState(t *testing.T) {
 	rows := testkit.SnapshotProperty(t, "", 60, func(r *rand.Rand) testkit.SnapshotTrial {
 		c := randomCase(r)
-		appends, sizes := randomBatches(r, c.daily)
+		appends, sizes := testkit.SnapshotStream(r, false, c.daily)
 		return testkit.SnapshotTrial{
 			Create: func(name, out, snap string) string {
-				return fmt.Sprintf("%s(name=%q, dummyTable=table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING]), outputTable=%s, %s%s)", c.fn, name, out, c.args, snap)
+				return fmt.Sprintf("%s(name=%q, dummyTable=%s, outputTable=%s, %s%s)", c.fn, name, testkit.SnapshotStreamDummy, out, c.args, snap)
 			},
 			Out: c.out, Appends: appends, Sizes: sizes, Cut: 1 + r.Intn(len(appends)-1), Note: c.fn + "(" + c.args + ")",
 		}

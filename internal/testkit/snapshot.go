@@ -106,3 +106,40 @@ func SnapshotProperty(t testing.TB, setup string, trials int, next func(r *rand.
 	t.Logf("%d rows output", rows)
 	return rows
 }
+
+// SnapshotStreamDummy is the dummy table of SnapshotStream's appends.
+const SnapshotStreamDummy = "table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT, DECIMAL64(2), STRING])"
+
+// SnapshotStream is a random stream of appends of SnapshotStreamDummy's
+// columns, and their rows, for SnapshotTrial: a few keys, times mostly
+// rising and some late, with nulls now and then a NULL time, with
+// laterDays now and then a day later.
+func SnapshotStream(r *rand.Rand, nulls, laterDays bool) ([]string, []int) {
+	n := 3 + r.Intn(10)
+	out, sizes := make([]string, n), make([]int, n)
+	t := int64(r.Intn(30))
+	for i := range out {
+		rows := 1 + r.Intn(15)
+		sizes[i] = rows
+		times, syms, vals := make([]string, rows), make([]string, rows), make([]string, rows)
+		for j := range times {
+			t += int64(r.Intn(8))
+			if laterDays && r.Intn(60) == 0 {
+				t += 86400000
+			}
+			switch {
+			case nulls && r.Intn(40) == 0:
+				times[j] = "NULL"
+			case r.Intn(10) == 0:
+				times[j] = fmt.Sprint(t - int64(r.Intn(12)))
+			default:
+				times[j] = fmt.Sprint(t)
+			}
+			syms[j] = `"` + string(rune('a'+r.Intn(3))) + `"`
+			vals[j] = fmt.Sprint(r.Intn(100) - 20)
+		}
+		out[i] = fmt.Sprintf("table(2024.01.02T09:29:59.990 + [%s] as time, symbol([%s]) as sym, [%s] as v, decimal64([%s], 2) / 4 as d, string([%s]) as s)",
+			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(vals, ","))
+	}
+	return out, sizes
+}
