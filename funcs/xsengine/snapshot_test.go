@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -111,4 +112,25 @@ func TestSnapshotRestoresState(t *testing.T) {
 	})
 	// the streams made computations to compare
 	require.Greater(t, rows, 300)
+}
+
+// The interval pattern's timer is wall-clock state: a restored engine's
+// starts again at its creation, and its first tick computes the rows
+// that arrived after the last computation before the snapshot.
+func TestSnapshotIntervalPendingRows(t *testing.T) {
+	const create = "eng = createCrossSectionalEngine(name=\"xsIv\", metrics=<[sum(v), count(v)]>, dummyTable=table(1:0, `sym`v, [SYMBOL, INT]), outputTable=%s, keyColumn=`sym, triggeringPattern=\"interval\", triggeringInterval=300, snapshotDir=\"snap\", snapshotIntervalInMsgCount=1)\n"
+	_, s := testkit.Started(t, "mkdir(\"snap\")\nout1 = table(1:0, `time`s`c, [TIMESTAMP, LONG, LONG])\nout2 = table(1:0, `time`s`c, [TIMESTAMP, LONG, LONG])\n"+
+		fmt.Sprintf(create, "out1")+"appendMsg(eng, table(`a`b`a as sym, 1 2 3 as v), 2)\ndropStreamEngine(\"xsIv\")\n"+fmt.Sprintf(create, "out2"))
+	require.Equal(t, "2", testkit.Run(t, s, "getSnapshotMsgId(eng)"))
+	require.Equal(t, "[3,2]", testkit.Run(t, s, "exec v from eng order by sym"))
+	deadline := time.Now().Add(5 * time.Second)
+	for testkit.Run(t, s, "size(out2)") == "0" && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	require.Equal(t, "[5]", testkit.Run(t, s, "exec s from out2"))
+	require.Equal(t, "[2]", testkit.Run(t, s, "exec c from out2"))
+	time.Sleep(400 * time.Millisecond)
+	// nothing arrived since: no second computation
+	require.Equal(t, "1", testkit.Run(t, s, "size(out2)"))
+	testkit.Run(t, s, "dropStreamEngine(\"xsIv\")")
 }
