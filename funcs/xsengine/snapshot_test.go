@@ -119,7 +119,8 @@ func TestSnapshotRestoresState(t *testing.T) {
 // that arrived after the last computation before the snapshot.
 func TestSnapshotIntervalPendingRows(t *testing.T) {
 	const create = "eng = createCrossSectionalEngine(name=\"xsIv\", metrics=<[sum(v), count(v)]>, dummyTable=table(1:0, `sym`v, [SYMBOL, INT]), outputTable=%s, keyColumn=`sym, triggeringPattern=\"interval\", triggeringInterval=300, snapshotDir=\"snap\", snapshotIntervalInMsgCount=1)\n"
-	_, s := testkit.Started(t, "mkdir(\"snap\")\nout1 = table(1:0, `time`s`c, [TIMESTAMP, LONG, LONG])\nout2 = table(1:0, `time`s`c, [TIMESTAMP, LONG, LONG])\n"+
+	// the timer writes the outputs while the test reads them: shared
+	_, s := testkit.Started(t, "mkdir(\"snap\")\nshare table(1:0, `time`s`c, [TIMESTAMP, LONG, LONG]) as out1\nshare table(1:0, `time`s`c, [TIMESTAMP, LONG, LONG]) as out2\n"+
 		fmt.Sprintf(create, "out1")+"appendMsg(eng, table(`a`b`a as sym, 1 2 3 as v), 2)\ndropStreamEngine(\"xsIv\")\n"+fmt.Sprintf(create, "out2"))
 	require.Equal(t, "2", testkit.Run(t, s, "getSnapshotMsgId(eng)"))
 	require.Equal(t, "[3,2]", testkit.Run(t, s, "exec v from eng order by sym"))
