@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/funcs/window"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
@@ -269,7 +270,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			}
 			out[r] = emaStep(state(r), v, nd.window, alpha)
 		}
-		return doubles(out), nil
+		return value.NewDoubles(nanToNull(out)), nil
 	case kCumavg, kCumvar, kCumvarp, kCumstd, kCumstdp:
 		xs, err := funcs.DoublesOf(nd.fn, x)
 		if err != nil {
@@ -429,9 +430,11 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 
 // emaStep is ema's value at the next element v (NaN for NULL) of a key
 // whose state is s: the average of the first window elements from the
-// first valid one, then prev += alpha * (v - prev) at each valid v
-// (funcs/window's emaAlpha, one element at a time).
-func emaStep(s *nodeState, v float64, window int, alpha float64) float64 {
+// first valid one, then the next average at each valid v (funcs/window's
+// emaAlpha, one element at a time). held says the first window held a
+// NULL, so the next valid element restarts the average; a NaN from
+// infinities stays.
+func emaStep(s *nodeState, v float64, size int, alpha float64) float64 {
 	if !s.init {
 		if !s.started {
 			if v != v {
@@ -440,22 +443,23 @@ func emaStep(s *nodeState, v float64, window int, alpha float64) float64 {
 			s.started = true
 		}
 		s.sum += v
+		s.held = s.held || v != v
 		s.n++
-		if int(s.n) < window {
+		if int(s.n) < size {
 			return math.NaN()
 		}
 		s.init = true
-		s.prev = s.sum / float64(window)
-		return s.prev
-	}
-	if s.prev != s.prev {
-		s.prev = v
+		s.prev = s.sum / float64(size)
 		return s.prev
 	}
 	if v != v {
 		return math.NaN()
 	}
-	s.prev += alpha * (v - s.prev)
+	if s.held {
+		s.prev, s.held = v, false
+		return s.prev
+	}
+	s.prev = window.EmaNext(s.prev, v, alpha)
 	return s.prev
 }
 
@@ -468,6 +472,17 @@ func heldOrNull(r float64, held bool) float64 {
 		return r
 	}
 	return value.NullFloat64
+}
+
+// nanToNull turns NaN into NULL in place and keeps infinities, as
+// ta-lib's functions give them.
+func nanToNull(out []float64) []float64 {
+	for i, r := range out {
+		if r != r {
+			out[i] = value.NullFloat64
+		}
+	}
+	return out
 }
 
 // doubles is a DOUBLE vector of xs with NaN and infinities as NULL.

@@ -13,7 +13,9 @@ import (
 // whose window counts elements, that skip the leading NULLs of X (they
 // stay NULL in the result) and start the first window at the first
 // non-NULL element, so the first window-1 results after it are NULL. A
-// NULL inside the data gives NULL for the results that depend on it.
+// NULL inside the data gives NULL for the results that depend on it. An
+// infinity is not NULL: each average gives what its page's definition
+// computes in IEEE arithmetic (inf, or NaN, NULL, for inf - inf).
 
 func taWindow(fn string, x value.Value) (int, error) {
 	n, err := funcs.IntArg(fn, "window", x, 0)
@@ -62,7 +64,7 @@ func taApply(fn string, x value.Value, f func([]float64) []float64) (value.Value
 		}
 		r := f(col)
 		for i, v := range r {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
+			if v != v { // an infinity is itself, as the formulas give it
 				v = value.NullFloat64
 			}
 			out[start+i] = v
@@ -123,30 +125,51 @@ func wma(x []float64, n int) []float64 {
 
 // emaAlpha is TA-Lib's exponential average: seeded with the mean of the
 // first window, then prev + alpha*(x - prev). A NULL input gives NULL and
-// leaves the average where it was.
+// leaves the average where it was; a NULL in the first window makes the
+// seed NULL and the next valid element restarts the average. An infinity
+// follows the page's alpha*x + (1-alpha)*prev in IEEE arithmetic: inf
+// for good, NaN (NULL for good) once the other infinity meets it.
 func emaAlpha(x []float64, n int, alpha float64) []float64 {
 	out := nans(len(x))
 	s := firstValid(x)
 	if s+n > len(x) {
 		return out
 	}
-	sum := 0.0
+	sum, seedNull := 0.0, false
 	for _, v := range x[s : s+n] {
 		sum += v
+		seedNull = seedNull || v != v
 	}
 	prev := sum / float64(n)
 	out[s+n-1] = prev
 	for i := s + n; i < len(x); i++ {
-		if math.IsNaN(prev) {
-			prev = x[i]
-		} else if !math.IsNaN(x[i]) {
-			prev += alpha * (x[i] - prev)
-		} else {
+		v := x[i]
+		switch {
+		case seedNull:
+			if v != v {
+				continue
+			}
+			prev, seedNull = v, false
+		case v != v:
 			continue
+		default:
+			prev = EmaNext(prev, v, alpha)
 		}
 		out[i] = prev
 	}
 	return out
+}
+
+// EmaNext is TA-Lib ema's average after prev at the valid element v (the
+// reactive state engine's ema node steps with it too). The finite
+// path keeps TA-Lib's rounding, prev + alpha*(v - prev); an infinite prev
+// takes the page's alpha*v + (1-alpha)*prev, which keeps it (inf - inf in
+// the other form would be NaN) unless v is the opposite infinity.
+func EmaNext(prev, v, alpha float64) float64 {
+	if math.IsInf(prev, 0) {
+		return alpha*v + (1-alpha)*prev
+	}
+	return prev + alpha*(v-prev)
 }
 
 func ema(x []float64, n int) []float64 { return emaAlpha(x, n, 2/float64(n+1)) }
@@ -167,7 +190,7 @@ func emaWarmup(x []float64, n int) []float64 {
 			continue
 		}
 		k := min(i-s, n)
-		prev += 2 / float64(k+1) * (x[i] - prev)
+		prev = EmaNext(prev, x[i], 2/float64(k+1))
 		out[i] = prev
 	}
 	return out
