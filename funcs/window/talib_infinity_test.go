@@ -179,25 +179,33 @@ func refTalib(n int) map[string]func(x []float64) []float64 {
 		return combine([]float64{-1, 6, -12, 8}, e6, e5, e4, e3)
 	}
 	return map[string]func(x []float64) []float64{
-		"sma":         func(x []float64) []float64 { return refWeighted(x, ones) },
-		"wma":         func(x []float64) []float64 { return refWeighted(x, lin) },
-		"trima":       func(x []float64) []float64 { return refWeighted(x, tri) },
-		"ema":         ema,
-		"emaWarmup":   func(x []float64) []float64 { return refEmaWarmup(x, n) },
-		"wilder":      func(x []float64) []float64 { return refEma(x, n, 1/float64(n)) },
-		"gema":        func(x []float64) []float64 { return refEma(x, n, 0.3) },
-		"dema":        func(x []float64) []float64 { e := ema(x); return combine([]float64{2, -1}, e, ema(e)) },
-		"tema":        func(x []float64) []float64 { e := ema(x); ee := ema(e); return combine([]float64{3, -3, 1}, e, ee, ema(ee)) },
-		"kama":        func(x []float64) []float64 { return refKama(x, n) },
-		"t3":          t3,
-		"trendAlpha":  func(x []float64) []float64 { a, _ := refTrend(x, n); return a },
-		"trendBeta":   func(x []float64) []float64 { _, b := refTrend(x, n); return b },
-		"ma(sma)":     func(x []float64) []float64 { return refWeighted(x, ones) },
-		"ma(ema)":     ema,
-		"ma(t3)":      t3,
-		"ma(kama)":    func(x []float64) []float64 { return refKama(x, n) },
-		"ma(trima)":   func(x []float64) []float64 { return refWeighted(x, tri) },
-		"ma(tema)":    func(x []float64) []float64 { e := ema(x); ee := ema(e); return combine([]float64{3, -3, 1}, e, ee, ema(ee)) },
+		"sma":       func(x []float64) []float64 { return refWeighted(x, ones) },
+		"wma":       func(x []float64) []float64 { return refWeighted(x, lin) },
+		"trima":     func(x []float64) []float64 { return refWeighted(x, tri) },
+		"ema":       ema,
+		"emaWarmup": func(x []float64) []float64 { return refEmaWarmup(x, n) },
+		"wilder":    func(x []float64) []float64 { return refEma(x, n, 1/float64(n)) },
+		"gema":      func(x []float64) []float64 { return refEma(x, n, 0.3) },
+		"dema":      func(x []float64) []float64 { e := ema(x); return combine([]float64{2, -1}, e, ema(e)) },
+		"tema": func(x []float64) []float64 {
+			e := ema(x)
+			ee := ema(e)
+			return combine([]float64{3, -3, 1}, e, ee, ema(ee))
+		},
+		"kama":       func(x []float64) []float64 { return refKama(x, n) },
+		"t3":         t3,
+		"trendAlpha": func(x []float64) []float64 { a, _ := refTrend(x, n); return a },
+		"trendBeta":  func(x []float64) []float64 { _, b := refTrend(x, n); return b },
+		"ma(sma)":    func(x []float64) []float64 { return refWeighted(x, ones) },
+		"ma(ema)":    ema,
+		"ma(t3)":     t3,
+		"ma(kama)":   func(x []float64) []float64 { return refKama(x, n) },
+		"ma(trima)":  func(x []float64) []float64 { return refWeighted(x, tri) },
+		"ma(tema)": func(x []float64) []float64 {
+			e := ema(x)
+			ee := ema(e)
+			return combine([]float64{3, -3, 1}, e, ee, ema(ee))
+		},
 		"emaDefault0": ema,
 	}
 }
