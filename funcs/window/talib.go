@@ -142,34 +142,52 @@ func emaAlpha(x []float64, n int, alpha float64) []float64 {
 	}
 	prev := sum / float64(n)
 	out[s+n-1] = prev
-	for i := s + n; i < len(x); i++ {
-		v := x[i]
-		switch {
-		case seedNull:
-			if v != v {
-				continue
-			}
-			prev, seedNull = v, false
-		case v != v:
-			continue
-		default:
-			prev = EmaNext(prev, v, alpha)
+	start := s + n
+	if seedNull {
+		for start < len(x) && x[start] != x[start] {
+			start++
 		}
-		out[i] = prev
+		if start == len(x) {
+			return out
+		}
+		prev = x[start]
+		out[start] = prev
+		start++
+	}
+	first := prev
+	for i := start; i < len(x); i++ {
+		if v := x[i]; v == v {
+			prev += alpha * (v - prev)
+			out[i] = prev
+		}
+	}
+	if prev-prev == 0 {
+		return out
+	}
+	// An infinity came (an infinite average turns NaN in the loop above and
+	// stays so): the page's recursion gives it, through EmaNext, which the
+	// loop leaves out as it costs the finite path a few percent.
+	prev = first
+	for i := start; i < len(x); i++ {
+		if v := x[i]; v == v {
+			prev = EmaNext(prev, v, alpha)
+			out[i] = prev
+		}
 	}
 	return out
 }
 
 // EmaNext is TA-Lib ema's average after prev at the valid element v (the
-// reactive state engine's ema node steps with it too). The finite
-// path keeps TA-Lib's rounding, prev + alpha*(v - prev); an infinite prev
-// takes the page's alpha*v + (1-alpha)*prev, which keeps it (inf - inf in
-// the other form would be NaN) unless v is the opposite infinity.
+// reactive state engine's ema node steps with it too): TA-Lib's
+// prev + alpha*(v - prev), whose rounding the finite values keep, unless
+// that is NaN; then the page's alpha*v + (1-alpha)*prev, which keeps an
+// infinite prev (inf - inf in the other form) unless v is the opposite
+// infinity.
 func EmaNext(prev, v, alpha float64) float64 {
-	if math.IsInf(prev, 0) {
-		return alpha*v + (1-alpha)*prev
+	if r := prev + alpha*(v-prev); r == r {
+		return r
 	}
-	return prev + alpha*(v-prev)
+	return alpha*v + (1-alpha)*prev
 }
 
 func ema(x []float64, n int) []float64 { return emaAlpha(x, n, 2/float64(n+1)) }
@@ -190,7 +208,21 @@ func emaWarmup(x []float64, n int) []float64 {
 			continue
 		}
 		k := min(i-s, n)
-		prev = EmaNext(prev, x[i], 2/float64(k+1))
+		prev += 2 / float64(k+1) * (x[i] - prev)
+		out[i] = prev
+	}
+	if prev-prev == 0 {
+		return out
+	}
+	// An infinity came (an infinite average turns NaN in the loop above and
+	// stays so): the page's recursion gives it, through EmaNext, which the
+	// loop leaves out as it costs the finite path a few percent.
+	prev = x[s]
+	for i := s + 1; i < len(x); i++ {
+		if math.IsNaN(x[i]) {
+			continue
+		}
+		prev = EmaNext(prev, x[i], 2/float64(min(i-s, n)+1))
 		out[i] = prev
 	}
 	return out
