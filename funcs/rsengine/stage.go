@@ -328,15 +328,15 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			if v != value.NullFloat64 && v == v {
 				s.sum *= v
 				s.init = true
-				s.held = s.held || v-v != 0
 			}
 			if s.init {
-				out[r] = heldOrNull(s.sum, s.held)
+				out[r] = s.sum
 			} else {
 				out[r] = value.NullFloat64
 			}
 		}
-		return value.NewDoubles(out), nil
+		// an IEEE running product, as cumprod's (see stats.CumSums)
+		return value.NewDoubles(stats.NullNaN(out)), nil
 	case kCumcount:
 		out := make([]int32, n)
 		for r := range out {

@@ -32,9 +32,9 @@ func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*va
 		out := make([]float64, len(xs))
 		loop(xs, out)
 		if CumSums[fn] {
-			// plain IEEE running sums: once one is inf (an infinity, or
-			// finite values that overflow) it stays inf, as a fresh sum
-			// of the values so far is
+			// plain IEEE running sums and products: once one is inf (an
+			// infinity, or finite values that overflow) it stays inf, as
+			// a fresh sum or product of the values so far is
 			NullNaN(out)
 		} else {
 			NullNonFinite(out, xs, nil, nil)
@@ -44,8 +44,9 @@ func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*va
 }
 
 // CumSums are the cumulative functions that are running sums of the
-// values or their powers, whose infinite results stay (see NullNaN).
-var CumSums = map[string]bool{"cumsum": true, "cumsum2": true, "cumsum3": true, "cumsum4": true}
+// values or their powers, or their running product, whose infinite
+// results stay (see NullNaN).
+var CumSums = map[string]bool{"cumsum": true, "cumsum2": true, "cumsum3": true, "cumsum4": true, "cumprod": true}
 
 // Moments are the running count, sum and sum of squares of a series'
 // non-NULL values, summed as offsets from the first one: sums of the raw

@@ -135,3 +135,31 @@ func TestCumSumsAroundHugeValues(t *testing.T) {
 		}
 	}
 }
+
+// TestCumprodAroundHugeValues: every row of cumprod over series with
+// huge finite values, infinities and NULLs is the product of the values
+// so far in order, as prod of them gives in IEEE arithmetic, NaN (inf *
+// 0) as NULL: an overflow is inf for good (it was NULL).
+func TestCumprodAroundHugeValues(t *testing.T) {
+	rng := rand.New(rand.NewSource(31))
+	for trial := range 6 {
+		xs := freshstat.WithHuge(rng, freshstat.Series(rng, 200, 20+trial*30), 5+trial*5)
+		if trial%2 == 1 {
+			xs[rng.Intn(len(xs))] = 0
+		}
+		r, err := cumprod(value.NewDoubles(xs))
+		require.NoError(t, err)
+		want, any := 1.0, false
+		for i, x := range xs {
+			if !funcs.IsNullF(x) {
+				want *= x
+				any = true
+			}
+			w := want
+			if !any || w != w {
+				w = value.NullFloat64
+			}
+			freshstat.Agrees(t, w, r.F64[i], fmt.Sprintf("cumprod trial %d row %d", trial, i))
+		}
+	}
+}
