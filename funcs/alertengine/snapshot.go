@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // The state a snapshot saves (streamengine.Snapshotter) is one tuple,
@@ -35,7 +36,7 @@ const stateVersion = "alertengine state 1"
 func (e *engine) SaveState() ([]byte, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	head := value.NewLongs([]int64{streamengine.StateFlag(e.begun), e.e0, int64(e.groups.Made())})
+	head := value.NewLongs([]int64{kernel.BoolAs[int64](e.begun), e.e0, int64(e.groups.Made())})
 	groups := make([]value.Value, len(e.groups.All))
 	for i, g := range e.groups.All {
 		var agg []value.Value
@@ -49,7 +50,7 @@ func (e *engine) SaveState() ([]byte, error) {
 			tail = streamengine.StateColumns(g.tail)
 		}
 		groups[i] = value.NewTuple([]value.Value{
-			value.NewLongs([]int64{int64(g.id), streamengine.StateFlag(g.seen), g.lastT, g.lastEnd}),
+			value.NewLongs([]int64{int64(g.id), kernel.BoolAs[int64](g.seen), g.lastT, g.lastEnd}),
 			value.NewLongs(g.times),
 			streamengine.StateColumns(g.buf),
 			value.NewTuple(agg),

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // The state a snapshot saves (streamengine.Snapshotter) is a tuple in
@@ -113,7 +114,7 @@ func (e *engine) state() value.Value {
 	var rows []int64
 	for i, g := range groups {
 		keys[i] = g.key
-		ints = append(ints, int64(len(g.rows)), int64(g.last), streamengine.StateFlag(g.nodes != nil))
+		ints = append(ints, int64(len(g.rows)), int64(g.last), kernel.BoolAs[int64](g.nodes != nil))
 		for _, r := range g.rows {
 			rows = append(rows, int64(place[r]))
 		}
@@ -169,7 +170,7 @@ func nodeStates(groups []*group, j int) value.Value {
 		if g.nodes != nil {
 			s = g.nodes[j]
 		}
-		flags[i] = streamengine.StateFlag(s.started)*fStarted | streamengine.StateFlag(s.init)*fInit | streamengine.StateFlag(s.held)*fHeld
+		flags[i] = kernel.BoolAs[int64](s.started)*fStarted | kernel.BoolAs[int64](s.init)*fInit | kernel.BoolAs[int64](s.held)*fHeld
 		isum[i] = s.isum
 		m := s.moments
 		fl = append(fl, s.n, s.sum, s.prev, m.N, m.S, m.S2, m.K)

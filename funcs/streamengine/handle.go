@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-
 	"github.com/porpoisedb/porpoise/value"
 )
 

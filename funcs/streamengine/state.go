@@ -104,11 +104,3 @@ func AppendState(dst *value.Vector, v value.Value) error {
 	dst.AppendVector(src)
 	return nil
 }
-
-// StateFlag is b as a LONG of a saved state: 1 or 0.
-func StateFlag(b bool) int64 {
-	if b {
-		return 1
-	}
-	return 0
-}

@@ -44,8 +44,6 @@ func TestStateColumns(t *testing.T) {
 		require.ErrorIs(t, streamengine.LoadColumns(dst, bad), streamengine.ErrState)
 		require.Equal(t, 0, dst.Rows())
 	}
-	require.Equal(t, int64(1), streamengine.StateFlag(true))
-	require.Equal(t, int64(0), streamengine.StateFlag(false))
 }
 
 // A state comes back with its parts after its version; another

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // The state a snapshot saves (streamengine.Snapshotter) is one tuple,
@@ -35,7 +36,7 @@ func (e *engine) SaveState() ([]byte, error) {
 	if g, ok := e.cal.(*grid); ok && g.started {
 		gridStarted, e0 = 1, g.e0
 	}
-	head := value.NewLongs([]int64{gridStarted, e0, streamengine.StateFlag(e.dayKnown), e.lastDay, int64(e.groups.Made())})
+	head := value.NewLongs([]int64{gridStarted, e0, kernel.BoolAs[int64](e.dayKnown), e.lastDay, int64(e.groups.Made())})
 	keys := streamengine.StateColumns(e.groups.Keys)
 	groups := make([]value.Value, len(e.groups.All))
 	for i, g := range e.groups.All {
@@ -78,7 +79,7 @@ func (e *engine) SaveState() ([]byte, error) {
 
 // groupInts is a group's scalar state, in the order setGroupInts reads.
 func groupInts(g *group) []int64 {
-	return []int64{int64(g.id), int64(g.off), int64(g.dropped), streamengine.StateFlag(g.started), g.nextEnd, g.maxTime, streamengine.StateFlag(g.pending), g.pendEnd, g.pendSub}
+	return []int64{int64(g.id), int64(g.off), int64(g.dropped), kernel.BoolAs[int64](g.started), g.nextEnd, g.maxTime, kernel.BoolAs[int64](g.pending), g.pendEnd, g.pendSub}
 }
 
 func setGroupInts(g *group, x []int64) {

@@ -3,6 +3,7 @@ package xsengine
 import (
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // The state a snapshot saves (streamengine.Snapshotter) is one tuple,
@@ -28,7 +29,7 @@ const stateVersion = "xsengine state 1"
 func (e *crossEngine) SaveState() ([]byte, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	b := streamengine.StateFlag
+	b := kernel.BoolAs[int64]
 	head := value.NewLongs([]int64{b(e.grouped), b(e.groupedKnown), e.curTS, b(e.haveTS), e.curCount, b(e.triggered), e.heldTS,
 		e.winEnd, e.winOrigin, b(e.haveWin), b(e.dirty)})
 	updated := make([]string, 0, len(e.updated))

@@ -240,3 +240,12 @@ func TestCodedSymbolEquality(t *testing.T) {
 		require.Equal(t, want.I8, got.I8, "%v vectors", op)
 	}
 }
+
+// BoolAs is 1 for true and 0 for false in each width its callers use
+// (snapshot flags, 0/1 columns).
+func TestBoolAs(t *testing.T) {
+	require.Equal(t, int64(1), BoolAs[int64](true))
+	require.Equal(t, int64(0), BoolAs[int64](false))
+	require.Equal(t, int8(1), BoolAs[int8](true))
+	require.Equal(t, int32(0), BoolAs[int32](false))
+}
