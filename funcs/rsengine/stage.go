@@ -270,7 +270,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			}
 			out[r] = emaStep(state(r), v, nd.window, alpha)
 		}
-		return value.NewDoubles(nanToNull(out)), nil
+		return value.NewDoubles(stats.NullNaN(out)), nil
 	case kCumavg, kCumvar, kCumvarp, kCumstd, kCumstdp:
 		xs, err := funcs.DoublesOf(nd.fn, x)
 		if err != nil {
@@ -472,17 +472,6 @@ func heldOrNull(r float64, held bool) float64 {
 		return r
 	}
 	return value.NullFloat64
-}
-
-// nanToNull turns NaN into NULL in place and keeps infinities, as
-// ta-lib's functions give them.
-func nanToNull(out []float64) []float64 {
-	for i, r := range out {
-		if r != r {
-			out[i] = value.NullFloat64
-		}
-	}
-	return out
 }
 
 // doubles is a DOUBLE vector of xs with NaN and infinities as NULL.
