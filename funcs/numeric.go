@@ -329,6 +329,19 @@ func Finite(out []float64) []float64 {
 	return out
 }
 
+// NullNaN turns NaN into NULL in place and keeps infinities: for the
+// statistics whose infinite results are what IEEE arithmetic gives over
+// their values (a frame holding an infinity, finite values whose sum
+// overflows).
+func NullNaN(xs []float64) []float64 {
+	for i, r := range xs {
+		if r != r {
+			xs[i] = value.NullFloat64
+		}
+	}
+	return xs
+}
+
 // ScalarOrVector returns a scalar's one-element vector (scalar true) or a
 // vector itself; v is nil for any other form.
 func ScalarOrVector(x value.Value) (v *value.Vector, scalar bool) {

@@ -268,7 +268,7 @@ func manova(_ funcs.Env, args []value.Value) (value.Value, error) {
 		entry{"lambda", value.NewDoubles(lambda)},
 		entry{"chisq", value.NewDoubles(chisq)},
 		entry{"chisqdf", value.NewDoubles(chidf)},
-		entry{"P", value.NewDoubles(nanToNull(pv))},
+		entry{"P", value.NewDoubles(funcs.NullNaN(pv))},
 		entry{"eigenval", value.NewDoubles(vals)},
 		entry{"eigenvec", matrixOf(vec)},
 		entry{"canon", matrixOf(&canon)},

@@ -102,25 +102,15 @@ func alternatives(subject string, h float64, p [3]float64, bounds *[3][2]float64
 			subject + " is less than " + hs,
 			subject + " is greater than " + hs,
 		}),
-		value.NewDoubles(nanToNull(p[:])),
+		value.NewDoubles(funcs.NullNaN(p[:])),
 	}
 	if bounds != nil {
 		lo := []float64{bounds[0][0], bounds[1][0], bounds[2][0]}
 		hi := []float64{bounds[0][1], bounds[1][1], bounds[2][1]}
 		names = append(names, "lowerBound", "upperBound")
-		cols = append(cols, value.NewDoubles(nanToNull(lo)), value.NewDoubles(nanToNull(hi)))
+		cols = append(cols, value.NewDoubles(funcs.NullNaN(lo)), value.NewDoubles(funcs.NullNaN(hi)))
 	}
 	return value.NewTable(names, cols)
-}
-
-// nanToNull makes NaNs DolphinDB's NULL.
-func nanToNull(xs []float64) []float64 {
-	for i, x := range xs {
-		if math.IsNaN(x) {
-			xs[i] = value.NullFloat64
-		}
-	}
-	return xs
 }
 
 // dbl is a DOUBLE scalar, NULL for NaN.

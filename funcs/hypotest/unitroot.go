@@ -224,7 +224,7 @@ func adfullerFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		{"pValue", dbl(res.p)},
 		{"usedLag", value.NewInt(int32(res.usedLag))},
 		{"nobs", value.NewInt(int32(res.nobs))},
-		{"criticalValues", value.NewDoubles(nanToNull(res.crit[:]))},
+		{"criticalValues", value.NewDoubles(funcs.NullNaN(res.crit[:]))},
 	}
 	if res.hasIC {
 		es = append(es, entry{"icBest", dbl(res.icBest)})
@@ -315,7 +315,7 @@ func coint(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return result(
 		entry{"tValue", dbl(stat)},
 		entry{"pValue", dbl(mackinnonP(stat, trend, k))},
-		entry{"criticalValues", value.NewDoubles(nanToNull(crit[:]))},
+		entry{"criticalValues", value.NewDoubles(funcs.NullNaN(crit[:]))},
 	), nil
 }
 

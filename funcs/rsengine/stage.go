@@ -270,7 +270,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			}
 			out[r] = emaStep(state(r), v, nd.window, alpha)
 		}
-		return value.NewDoubles(stats.NullNaN(out)), nil
+		return value.NewDoubles(funcs.NullNaN(out)), nil
 	case kCumavg, kCumvar, kCumvarp, kCumstd, kCumstdp:
 		xs, err := funcs.DoublesOf(nd.fn, x)
 		if err != nil {
@@ -336,7 +336,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 			}
 		}
 		// an IEEE running product, as cumprod's (see stats.CumSums)
-		return value.NewDoubles(stats.NullNaN(out)), nil
+		return value.NewDoubles(funcs.NullNaN(out)), nil
 	case kCumcount:
 		out := make([]int32, n)
 		for r := range out {
@@ -391,7 +391,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 		}
 		// an IEEE running sum, inf for good after an infinity or an
 		// overflow, as cumsum's (see stats.CumSums)
-		return value.NewDoubles(stats.NullNaN(out)), nil
+		return value.NewDoubles(funcs.NullNaN(out)), nil
 	case kNunique:
 		out := make([]int32, n)
 		var key []byte

@@ -35,7 +35,7 @@ func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*va
 			// plain IEEE running sums and products: once one is inf (an
 			// infinity, or finite values that overflow) it stays inf, as
 			// a fresh sum or product of the values so far is
-			NullNaN(out)
+			funcs.NullNaN(out)
 		} else {
 			NullNonFinite(out, xs, nil, nil)
 		}
@@ -45,7 +45,7 @@ func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*va
 
 // CumSums are the cumulative functions that are running sums of the
 // values or their powers, or their running product, whose infinite
-// results stay (see NullNaN).
+// results stay (see funcs.NullNaN).
 var CumSums = map[string]bool{"cumsum": true, "cumsum2": true, "cumsum3": true, "cumsum4": true, "cumprod": true}
 
 // Moments are the running count, sum and sum of squares of a series'

@@ -3,6 +3,7 @@ package stats
 import (
 	"math"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -147,25 +148,12 @@ func heldInfinities(xs, ys []float64) []int32 {
 	return held
 }
 
-// NullNaN makes xs's NaN results NULL and keeps its infinities: the
-// statistics whose infinite results are what IEEE arithmetic gives over
-// their values (a frame holding an infinity, or finite values whose sum
-// overflows), never a division by zero.
-func NullNaN(xs []float64) []float64 {
-	for i, r := range xs {
-		if r != r {
-			xs[i] = value.NullFloat64
-		}
-	}
-	return xs
-}
-
 // PairColumnsKeepInf is PairFrameColumns for such statistics, whose
 // loop needs no frames: NaN results are NULL, infinite ones stay (see
 // NullNaN).
 func PairColumnsKeepInf(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
 	return pairColumns(fn, x, y, func(xs, ys, out []float64) {
 		loop(xs, ys, out)
-		NullNaN(out)
+		funcs.NullNaN(out)
 	})
 }

@@ -116,7 +116,7 @@ func ewm(fn string, args []value.Value, f func(xs []float64, o ewmOptions) []flo
 	}
 	o.steps = steps
 	return movingColumns(fn, args[0], funcs.WithDoubles(fn, func(v *value.Vector, xs []float64) (*value.Vector, error) {
-		return value.NewDoubles(stats.NullNaN(f(xs, o))), nil
+		return value.NewDoubles(funcs.NullNaN(f(xs, o))), nil
 	}))
 }
 

@@ -528,7 +528,7 @@ func runKernel(fn string, v *value.Vector, f *frames, k kernel) (*value.Vector, 
 	if plainSums[fn] {
 		// their inf is the IEEE sum of the frame's values, an infinity
 		// among them or finite values that overflow (1e308 + 1e308)
-		stats.NullNaN(out)
+		funcs.NullNaN(out)
 	} else {
 		stats.NullNonFinite(out, xs, nil, f.lo)
 	}

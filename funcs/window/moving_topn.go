@@ -329,7 +329,7 @@ func topN1(fn string, sh topNShape, args []value.Value, g topNStat, longSum bool
 		})
 		// a statistic's inf is what it gives afresh over the kept values
 		// (their sum holds an infinity or overflows); NaN is NULL
-		out[k] = value.NewDoubles(stats.NullNaN(res))
+		out[k] = value.NewDoubles(funcs.NullNaN(res))
 	}
 	return wrap(out), nil
 }
