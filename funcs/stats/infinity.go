@@ -150,7 +150,7 @@ func heldInfinities(xs, ys []float64) []int32 {
 
 // PairColumnsKeepInf is PairFrameColumns for such statistics, whose
 // loop needs no frames: NaN results are NULL, infinite ones stay (see
-// NullNaN).
+// funcs.NullNaN).
 func PairColumnsKeepInf(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
 	return pairColumns(fn, x, y, func(xs, ys, out []float64) {
 		loop(xs, ys, out)
