@@ -23,6 +23,10 @@ import (
 // first, the client's close, unsubscribing (stopPublishTable, an
 // overflow, the engine closing) or the server's shutdown, ends both.
 
+// firstDataDelay is how long after the schema a subscription's first
+// data message may go; see publish.
+const firstDataDelay = 100 * time.Millisecond
+
 // publisher is a connection's stream.Sink.
 type publisher struct {
 	c *conn
@@ -114,6 +118,16 @@ func (c *conn) publish(p *publisher, send func([]byte) error, wait func()) {
 	c.nc.SetReadDeadline(time.Time{})
 	p.send = send
 	if p.write(p.sub.Topic, p.schema, -1) != nil {
+		return
+	}
+	// The Java API hands the connection to its reader thread as soon as
+	// the reply has come and records the subscription's topic only after
+	// that; a data message read in between is looked up under no topic,
+	// which ends the reader, and that subscriber never sees a row. The
+	// first data message waits long enough for the client to finish.
+	select {
+	case <-time.After(firstDataDelay):
+	case <-c.ctx.Done():
 		return
 	}
 	close(p.ready)
