@@ -287,6 +287,21 @@ func TestRetriedRequestIsNotRunTwice(t *testing.T) {
 	require.EqualValues(t, 4, n)
 }
 
+// waitRunning waits until a request running script is among s's console
+// jobs, so that a shutdown started next finds it running however slow
+// the machine is.
+func waitRunning(t *testing.T, s *Server, script string) {
+	t.Helper()
+	sess := s.Engine().NewSession()
+	defer sess.Close()
+	require.Eventually(t, func() bool {
+		v, err := sess.Run(`exec count(*) from getConsoleJobs() where desc = "` + script + `"`)
+		require.NoError(t, err)
+		n, _ := v.(*value.Scalar).Int64()
+		return n == 1
+	}, 10*time.Second, time.Millisecond)
+}
+
 func TestShutdownFinishesInFlightRequest(t *testing.T) {
 	ts := vecServer(t)
 	busy := dialRaw(t, ts.Addr)
@@ -295,7 +310,7 @@ func TestShutdownFinishesInFlightRequest(t *testing.T) {
 	goLogin(t, idle)
 
 	busy.send(goScript(t, "sleep(400); 7"))
-	time.Sleep(100 * time.Millisecond)
+	waitRunning(t, ts.Server, "sleep(400); 7")
 	done := make(chan error, 1)
 	start := time.Now()
 	go func() { done <- ts.Server.Shutdown(context.Background()) }()
@@ -318,7 +333,7 @@ func TestShutdownDeadlineCancelsRequests(t *testing.T) {
 	busy := dialRaw(t, ts.Addr)
 	goLogin(t, busy)
 	busy.send(goScript(t, "sleep(10000); 7"))
-	time.Sleep(100 * time.Millisecond)
+	waitRunning(t, ts.Server, "sleep(10000); 7")
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	start := time.Now()

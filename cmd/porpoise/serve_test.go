@@ -291,7 +291,18 @@ func TestServeSecondSignalForcesStop(t *testing.T) {
 	require.NoError(t, err)
 	defer c.Close()
 	go c.Run(ctx, "do {} while(true)")
-	time.Sleep(100 * time.Millisecond)
+	// the signal must find the request running, however slow the machine
+	watcher, err := client.Dial(ctx, addr, client.Options{User: "admin", Password: "123456"})
+	require.NoError(t, err)
+	defer watcher.Close()
+	require.Eventually(t, func() bool {
+		n, err := watcher.Run(ctx, `exec count(*) from getConsoleJobs() where desc = "do {} while(true)"`)
+		if err != nil {
+			return false
+		}
+		k, _ := n.(*value.Scalar).Int64()
+		return k == 1
+	}, 10*time.Second, 5*time.Millisecond)
 	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGTERM))
 	select {
 	case <-code:
