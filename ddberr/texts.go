@@ -594,6 +594,9 @@ var texts = []Text{
 	{"Failed to remove file [%s] with error code %d", "porpoise"},
 	{"Failed to remove directory [%s]: it is the home directory.", "porpoise"},
 	{"Failed to remove directory [%s] with error code %d", "funcs/r/rmdir.md"},
+	{"The file [%s] doesn't hold a model saved by saveModel.", "porpoise"},
+	{"The model in file [%s] holds the function [%s], which this server doesn't have.", "porpoise"},
+	{"saveModel can't save [%s]: a model may hold data and built-in functions only.", "porpoise"},
 
 	// package funcs/higherorder
 	{"The first argument of %s must be a function.", "porpoise"},

@@ -35,7 +35,7 @@
 //	funcs/env          the machine and process: getEnv, getOS, mem, CPU, load and disk I/O figures, shell
 //	funcs/encoding     compress/decompress, pack/unpack, hmac, objectChecksum
 //	funcs/dataproc     data processing: grouping, cut, null filling, sort, shift
-//	funcs/filesys      server-side file functions (file, readLine, read!, write, readObject, files, mkdir ...) and the home-directory confinement of every path
+//	funcs/filesys      server-side file functions (file, readLine, read!, write, readObject, files, mkdir, saveModel, loadModel ...) and the home-directory confinement of every path
 //	funcs/textio       text import and export: loadText, ploadText, loadTextEx, extractTextSchema, saveText, loadRecord
 //	funcs/plotting     plot and plotHist: chart objects for a GUI to draw
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)

@@ -200,10 +200,30 @@ func (s *Spec) CheckArity(n int) error {
 
 var registry = map[string]*Spec{}
 
+// predictFns are the predict functions of model dictionaries by name.
+// Most are not built-ins a script can call by name, yet a saved model
+// names its predict function, and loading it must find the function again.
+var predictFns = map[string]*Spec{}
+
 // PredictSpec declares the predict function a model dictionary holds
 // under "predict": called as predict(model, X) or model.predict(X).
 func PredictSpec(name, category string, fn Impl) *Spec {
-	return &Spec{Name: name, Params: []string{"model", "X"}, Min: 2, Max: 2, Props: Pure, Category: category, Fn: fn}
+	s := &Spec{Name: name, Params: []string{"model", "X"}, Min: 2, Max: 2, Props: Pure, Category: category, Fn: fn}
+	if _, dup := predictFns[name]; dup {
+		panic("funcs: duplicate predict function " + name)
+	}
+	predictFns[name] = s
+	return s
+}
+
+// ModelFunction is the function a model file names: a built-in or the
+// predict function of a model dictionary (see PredictSpec).
+func ModelFunction(name string) (*Spec, bool) {
+	if s, ok := registry[name]; ok {
+		return s, true
+	}
+	s, ok := predictFns[name]
+	return s, ok
 }
 
 // Register adds built-ins to the registry. It is meant for init functions

@@ -74,8 +74,6 @@ func UnsupportedReason(area, category, name string) string {
 		return "licensing and server diagnostics do not apply"
 	case has("ScheduledJob", "scheduleJob", "submitJobEx"):
 		return "scheduled and prioritised jobs are not implemented"
-	case name == "saveModel" || name == "loadModel":
-		return "the machine-learning models it saves (randomForestClassifier, adaBoostRegressor, ...) are not implemented and DolphinDB's model file format is undocumented"
 	}
 	return "not implemented yet"
 }

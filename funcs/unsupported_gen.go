@@ -15,8 +15,6 @@ var unsupported = map[string]string{
 	"getPKEYCompactionTaskStatus":     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"getPKEYMetaData":                 "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"loadDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
-	"loadModel":                       "the machine-learning models it saves (randomForestClassifier, adaBoostRegressor, ...) are not implemented and DolphinDB's model file format is undocumented",
-	"saveModel":                       "the machine-learning models it saves (randomForestClassifier, adaBoostRegressor, ...) are not implemented and DolphinDB's model file format is undocumented",
 	"getDatanodeRestartInterval":      "needs a cluster; Porpoise runs as one node",
 	"getSupportBundle":                "licensing and server diagnostics do not apply",
 	"getTSDBTableIndexCacheStatus":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",

@@ -44,6 +44,9 @@ func init() {
 		// object.go
 		funcs.Spec{Name: "writeObject", Params: p("handle", "object"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: onHandle("writeObject", writeObject)},
 		funcs.Spec{Name: "readObject", Params: p("handle"), Min: 1, Max: 1, Props: funcs.Session, Category: cat, Fn: onHandle("readObject", readObject)},
+		// model.go
+		funcs.Spec{Name: "saveModel", Params: p("model", "location"), Min: 2, Max: 2, Props: funcs.Session, Category: cat, Fn: saveModel},
+		funcs.Spec{Name: "loadModel", Params: p("file"), Min: 1, Max: 1, Props: funcs.Session, Category: cat, Fn: loadModel},
 	)
 }
 
