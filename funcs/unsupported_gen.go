@@ -28,6 +28,4 @@ var unsupported = map[string]string{
 	"moveHotDataToColdVolume":         "not implemented yet",
 	"clearAllIOTDBStaticTableCache":   "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"clearAllIOTDBLatestKeyCache":     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
-	"genericStateIterate":             "not implemented yet",
-	"genericTStateIterate":            "not implemented yet",
 }

@@ -43,6 +43,10 @@ func TestRowsKept(t *testing.T) {
 		{[]string{"tmavg(t, x, 3s)"}, 0, 0},
 		{[]string{"mavg(x, 1..3)"}, 0, 0},
 		{[]string{"iterate(1, 0.5, x)"}, 0, 0},
+		{[]string{"genericStateIterate(v, p, 3, f{,})", "genericStateIterate([], p, 0, f)"}, 2, 1},
+		{[]string{"genericTStateIterate(t, [a, b], p, 2m, f{, , 0.5}, true)", "prev(a)"}, 1, 2},
+		{[]string{"genericStateIterate(v, p, w, f{,})"}, 0, 0},
+		{[]string{"genericStateIterate(v, p, 3, f{, v})"}, 0, 0},
 	} {
 		ms := exprs(t, c.metrics...)
 		p := makePlan(ms, nil, sizer{})

@@ -20,5 +20,8 @@ func init() {
 		// iterate.go
 		funcs.Spec{Name: "stateIterate", Params: []string{"X", "initial", "initialWindow", "iterateFunc", "combineCoeff"}, Min: 5, Max: 5, Props: funcs.OrderSensitive, Category: "streaming", Fn: stateIterate},
 		funcs.Spec{Name: "conditionalIterate", Params: []string{"cond", "trueValue", "falseIterFunc"}, Min: 3, Max: 3, Props: funcs.OrderSensitive, Category: "streaming", Fn: conditionalIterate},
+		// generic.go
+		funcs.Spec{Name: genName, Params: []string{"X", "initial", "window", "func"}, Min: 4, Max: 4, Props: funcs.OrderSensitive, Category: "other", Fn: genericStateIterate},
+		funcs.Spec{Name: genTName, Params: []string{"T", "X", "initial", "window", "func", "leftClosed"}, Min: 5, Max: 6, Props: funcs.OrderSensitive, Category: "other", Fn: genericTStateIterate},
 	)
 }

@@ -27,8 +27,9 @@ import (
 //	  its names and columns, VOID before any
 //
 // The rows of moving windows, TopN, prev and the like are among the
-// history's; cumulative and recursive functions, stateIterate and
-// conditionalIterate (@state functions' among them, once inlined) keep
+// history's; cumulative and recursive functions and the iterate
+// functions (stateIterate, conditionalIterate, genericStateIterate,
+// genericTStateIterate; @state functions' among them, once inlined) keep
 // node states. The time of the latest purge is the wall clock's and
 // restarts at the restore. The named metrics addReactiveMetrics added
 // to a narrow engine are not in it: a restored engine has the metrics
@@ -153,6 +154,8 @@ func (e *engine) state() value.Value {
 //	  key each; empty where no key has one
 //	LONG, BLOB: each key's count of values seen, then them, sorted
 //	LONG, DOUBLE: each key's count of recent results, then them
+//	LONG, LONG, LONG: each key's t0, its count of times, then them
+//	  (genericTStateIterate's; a snapshot saved before them has none)
 //
 // A key without node states has the zero state.
 func nodeStates(groups []*group, j int) value.Value {
@@ -165,6 +168,9 @@ func nodeStates(groups []*group, j int) value.Value {
 	var seen []string
 	recentN := make([]int64, len(groups))
 	var recent []float64
+	t0 := make([]int64, len(groups))
+	timesN := make([]int64, len(groups))
+	var times []int64
 	for i, g := range groups {
 		var s nodeState
 		if g.nodes != nil {
@@ -186,6 +192,8 @@ func nodeStates(groups []*group, j int) value.Value {
 		slices.Sort(seen[from:])
 		recentN[i] = int64(len(s.recent))
 		recent = append(recent, s.recent...)
+		t0[i], timesN[i] = s.t0, int64(len(s.times))
+		times = append(times, s.times...)
 	}
 	if !anyBest {
 		best = nil
@@ -193,6 +201,7 @@ func nodeStates(groups []*group, j int) value.Value {
 	return value.NewTuple([]value.Value{
 		value.NewLongs(flags), value.NewLongs(isum), value.NewDoubles(fl), value.NewTuple(best),
 		value.NewLongs(seenN), value.NewStrings(value.Blob, seen), value.NewLongs(recentN), value.NewDoubles(recent),
+		value.NewLongs(t0), value.NewLongs(timesN), value.NewLongs(times),
 	})
 }
 
@@ -286,9 +295,13 @@ func (e *engine) samePlan(v value.Value) bool {
 // loadNodeStates gives the keys their states of node j, which
 // nodeStates saved as v.
 func loadNodeStates(groups []*group, j int, v value.Value) error {
-	parts, ok := streamengine.StateTuple(v, 8)
-	if !ok {
+	parts, ok := streamengine.StateTuple(v, -1)
+	if !ok || len(parts) != 8 && len(parts) != 11 {
 		return streamengine.ErrState
+	}
+	if len(parts) == 8 {
+		// no key had times
+		parts = append(parts, value.NewLongs(make([]int64, len(groups))), value.NewLongs(make([]int64, len(groups))), value.NewLongs(nil))
 	}
 	n := len(groups)
 	flags, ok1 := streamengine.StateLongs(parts[0], n)
@@ -299,10 +312,13 @@ func loadNodeStates(groups []*group, j int, v value.Value) error {
 	seen, _ := parts[5].(*value.Vector)
 	recentN, ok6 := streamengine.StateLongs(parts[6], n)
 	recent, ok7 := floats(parts[7], -1)
-	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || !ok6 || !ok7 || len(best) != 0 && len(best) != n || seen == nil || seen.T != value.Blob {
+	t0, ok8 := streamengine.StateLongs(parts[8], n)
+	timesN, ok9 := streamengine.StateLongs(parts[9], n)
+	times, ok10 := streamengine.StateLongs(parts[10], -1)
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || !ok6 || !ok7 || !ok8 || !ok9 || !ok10 || len(best) != 0 && len(best) != n || seen == nil || seen.T != value.Blob {
 		return streamengine.ErrState
 	}
-	atSeen, atRecent := 0, 0
+	atSeen, atRecent, atTimes := 0, 0, 0
 	for i, g := range groups {
 		if g.nodes == nil {
 			continue
@@ -336,6 +352,15 @@ func loadNodeStates(groups []*group, j int, v value.Value) error {
 		if k > 0 {
 			s.recent = slices.Clone(recent[atRecent : atRecent+k])
 			atRecent += k
+		}
+		s.t0 = t0[i]
+		k = int(timesN[i])
+		if k < 0 || atTimes+k > len(times) {
+			return streamengine.ErrState
+		}
+		if k > 0 {
+			s.times = slices.Clone(times[atTimes : atTimes+k])
+			atTimes += k
 		}
 	}
 	return nil

@@ -16,9 +16,10 @@ import (
 type snapMetric struct{ code, typ string }
 
 // snapMetrics are stateful metrics of every kind the engine keeps: node
-// states (cum*, ema, ffill, the iterate functions, an inlined @state
-// function), window rows (m*, prev, deltas, move, tmsum) and, with
-// msumTopN or cummed among them, the whole history.
+// states (cum*, ema, ffill, the iterate functions, the generic ones'
+// results and times among them, an inlined @state function), window
+// rows (m*, prev, deltas, move, tmsum) and, with msumTopN or cummed
+// among them, the whole history.
 var snapMetrics = []snapMetric{
 	{"cumsum(v)", "INT"}, {"mavg(x, 3)", "DOUBLE"}, {"mstd(x, 4)", "DOUBLE"}, {"ema(x, 3)", "DOUBLE"},
 	{"prev(v)", "INT"}, {"msumTopN(x, y, 4, 2)", "DOUBLE"}, {"stateIterate(x, y, 2, msum{, 3}, [0.5, 0.5])", "DOUBLE"},
@@ -29,6 +30,8 @@ var snapMetrics = []snapMetric{
 	{"conditionalIterate(v < 2, y, cumlastNot)", "DOUBLE"}, {"stateIterate(x, y, 3, move{, 1}, [1, -0.5])", "DOUBLE"},
 	{"cumprod(v % 3 + 1)", "LONG"}, {"cumfirstNot(x)", "DOUBLE"}, {"ffill(tag)", "SYMBOL"}, {"cummin(tag)", "SYMBOL"},
 	{"ffill(d)", "DECIMAL64(2)"}, {"cummax(d)", "DECIMAL64(2)"}, {"mavg(d, 3)", "DOUBLE"},
+	{"genericStateIterate(x, y, 2, genAvg{,})", "DOUBLE"}, {"genericStateIterate([], y, 0, genDecay)", "DOUBLE"},
+	{"genericTStateIterate(time, [x, v], y, 5, genPair{,,}, true)", "DOUBLE"}, {"genericTStateIterate(time, x, y, 40ms, genAvg{,})", "DOUBLE"},
 }
 
 // emaGap is the test's @state function, which the engine inlines.
@@ -181,7 +184,7 @@ func randomAppends(r *rand.Rand, maxKeys int) ([]string, []int) {
 // outputs.
 func TestSnapshotRestoresState(t *testing.T) {
 	const dummy = "table(1:0, `time`sym`grp`v`x`y`s`tag`d, [TIMESTAMP, SYMBOL, INT, INT, DOUBLE, DOUBLE, STRING, SYMBOL, DECIMAL64(2)])"
-	rows := testkit.SnapshotProperty(t, emaGap, 60, func(r *rand.Rand) testkit.SnapshotTrial {
+	rows := testkit.SnapshotProperty(t, emaGap+genFuncs, 60, func(r *rand.Rand) testkit.SnapshotTrial {
 		c := randomEngine(r)
 		appends, sizes := randomAppends(r, c.keys)
 		return testkit.SnapshotTrial{

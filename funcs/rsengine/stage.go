@@ -55,9 +55,11 @@ type node struct {
 	name   string
 	// extra are the other arguments the kernel reads at the batch's
 	// rows, and iter the rest of a stateIterate or conditionalIterate
-	// call (iterate.go).
+	// call (iterate.go), gen of a genericStateIterate or
+	// genericTStateIterate call (generic.go).
 	extra []ast.Expr
 	iter  *iterNode
+	gen   *genNode
 }
 
 // plan is the metrics with their nodes: the expressions reading the
@@ -81,8 +83,11 @@ type nodeState struct {
 	best    *value.Vector
 	seen    map[string]struct{}
 	// recent are an iterate node's latest results, as many as its
-	// iterate function reads
+	// iterate function reads; times are their times and t0 the key's
+	// first time, genericTStateIterate's
 	recent []float64
+	times  []int64
+	t0     int64
 	// moments are a cumavg, cumvar or cumstd node's
 	moments stats.Moments
 	// held says the key's values so far held an infinity (see
@@ -123,7 +128,7 @@ func makePlan(metrics []ast.Expr, filter ast.Expr, z sizer) *plan {
 					return c, true
 				}
 				key := nd.fn + "(" + unparse.Format(nd.arg) + ")" + strconv.Itoa(nd.window)
-				if nd.iter != nil {
+				if nd.iter != nil || nd.gen != nil {
 					key = unparse.Format(c)
 				}
 				if old, ok := seen[key]; ok {
@@ -177,8 +182,11 @@ func asNode(c *ast.CallExpr) *node {
 	if !ok {
 		return nil
 	}
-	if id.Name == "stateIterate" || id.Name == "conditionalIterate" {
+	switch id.Name {
+	case "stateIterate", "conditionalIterate":
 		return iterateNode(id.Name, c)
+	case genName, genTName:
+		return genericNode(id.Name, c)
 	}
 	kind, ok := nodeKinds[id.Name]
 	if !ok {
@@ -213,9 +221,12 @@ func (e *engine) step(j int, x *value.Vector, extra ...*value.Vector) error {
 	nd := e.plan.nodes[j]
 	var out *value.Vector
 	var err error
-	if nd.iter != nil {
+	switch {
+	case nd.iter != nil:
 		out, err = e.iterate(j, nd, x, extra[0])
-	} else {
+	case nd.gen != nil:
+		out, err = e.generic(j, nd, x, extra)
+	default:
 		out, err = e.kernel(j, nd, x)
 	}
 	if err != nil {
