@@ -14,11 +14,17 @@ import (
 const genFuncs = `def genAvg(w, x){ return avg(w) * 0.5 + x }
 def genPair(w, a, b){ return avg(w) * 0.5 + a - b }
 def genDecay(p){ return p * 0.9 + 1 }
+@state
+def genState(v, w){
+	g = genericStateIterate(cumsum(v), w, 2, genAvg{,})
+	return ema(g, 3)
+}
 `
 
 // genMetrics are generic iterate metrics of every shape: X a column, a
 // tuple and [], window 0 and more, time windows over a TIMESTAMP and an
-// INT column, closed on the left or not, one nested in moving windows.
+// INT column, closed on the left or not, one nested in moving windows,
+// one in a @state function over a cumulative one.
 var genMetrics = []string{
 	"genericStateIterate(v, w, 3, genAvg{,})",
 	"genericStateIterate([], w, 0, genDecay)",
@@ -28,6 +34,7 @@ var genMetrics = []string{
 	"genericTStateIterate(ts, [v, w], w, 5s, genPair{,,}, true)",
 	"genericTStateIterate(ti, v, w, 7, genAvg{,}, false)",
 	"mavg(genericStateIterate(v, w, 1, genAvg{,}), 2) + prev(v)",
+	"genState(v, w)",
 }
 
 // The generic iterate functions computed from each key's latest results

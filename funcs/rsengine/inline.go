@@ -103,6 +103,10 @@ func (in *inliner) expr(x ast.Expr, vars map[string]ast.Expr) (ast.Expr, bool) {
 		switch n := x.(type) {
 		case *ast.AliasExpr, *ast.ParenExpr, *ast.UnaryExpr, *ast.BinaryExpr, *ast.TernaryExpr, *ast.ArrayExpr, *ast.TupleExpr:
 			return x, false
+		case *ast.PartialExpr:
+			// the iterate functions' func (msum{, 3}, f{, , w}): its
+			// names substituted as a call's arguments are
+			return x, false
 		case *ast.Literal, *ast.SymbolVector, *ast.VectorLit:
 			return x, true
 		case *ast.Ident:

@@ -51,6 +51,7 @@ func TestInlineUserFunctions(t *testing.T) {
 		"slr":         "def slr(y, x){\n alpha, beta = mslr(y, x, 12)\n residual = mavg(y, 12) - beta * mavg(x, 12) - alpha\n return alpha, beta, residual\n}",
 		"withIf":      "def withIf(x){\n if (x[0] > 1) { return x } else { return -x }\n}",
 		"scaled":      "def scaled(x, k = 2){\n y = x * k\n return mavg(y, 3)\n}",
+		"iterated":    "def iterated(x, f, w){\n return genericStateIterate(x, x, 2, f{, w})\n}",
 	}}
 	for _, c := range []struct {
 		metric, inlined string
@@ -61,6 +62,7 @@ func TestInlineUserFunctions(t *testing.T) {
 		{"ema(1000 * sum_diff(ema(p, 20), ema(p, 40)), 10)", "ema((1000 * ((ema(p, 20) - ema(p, 40)) / (ema(p, 20) + ema(p, 40)))), 10)", true, 1},
 		{"slr(c, v)[2]", "((mavg(c, 12) - (mslr(c, v, 12)[1] * mavg(v, 12))) - mslr(c, v, 12)[0])", true, 12},
 		{"scaled(p)", "mavg((p * 2), 3)", true, 3},
+		{"iterated(p, g, 0.5)", "genericStateIterate(p, p, 2, g{, 0.5})", true, 1},
 		{"withIf(p)", "", false, 0},
 	} {
 		ms := exprs(t, c.metric)
