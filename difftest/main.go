@@ -20,7 +20,7 @@
 // It needs cgo and DuckDB's binding, so it is its own module and CI does
 // not run it:
 //
-//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-show 3] [-shape REGEXP]
+//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1]
 package main
 
 import (
@@ -51,6 +51,8 @@ func main() {
 	rows := flag.Int("rows", 2000, "rows of table t")
 	show := flag.Int("show", 3, "reproductions printed per shape")
 	shapeRe := flag.String("shape", "", "run only the shapes this regular expression matches")
+	flag.BoolVar(&wide, "wide", false, "large numbers and inexact doubles (see data.go)")
+	flag.Float64Var(&pNull, "pnull", 0.1, "chance of a NULL in each generated cell")
 	flag.Parse()
 	re := regexp.MustCompile(*shapeRe)
 
