@@ -188,6 +188,10 @@ func (t *table) ddbScript() string {
 			lits[r] = ddbLit(t.kinds[c], row[c])
 		}
 		// A typed empty vector first keeps an all-NULL column typed.
+		if len(lits) == 0 {
+			fmt.Fprintf(&b, "array(%s, 0) as %s", strings.ToUpper(ddbType[t.kinds[c]]), name)
+			continue
+		}
 		fmt.Fprintf(&b, "%s(array(%s, 0) join [%s]) as %s", ddbType[t.kinds[c]], strings.ToUpper(ddbType[t.kinds[c]]), strings.Join(lits, ","), name)
 	}
 	b.WriteString(")")

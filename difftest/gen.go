@@ -105,7 +105,28 @@ func (g *gen) pred(depth int) expr {
 			return expr{ddb: fmt.Sprintf("not(%s)", a.ddb), duck: fmt.Sprintf("(not %s)", a.duck), k: kBool}
 		}
 	}
-	switch g.r.IntN(9) {
+	switch g.r.IntN(11) {
+	case 9: // an expression against a literal
+		e := g.scalar()
+		if e.k == kStr {
+			return cmp(g.pick("==", "!=", "<", ">="), e, g.lit(kSym))
+		}
+		if e.k == kDate || e.k == kTs {
+			return cmp(g.pick("==", "!=", "<", ">="), e, g.lit(e.k))
+		}
+		return cmp(g.pick("==", "!=", "<", "<=", ">", ">="), e, g.lit(kInt))
+	case 10: // string functions against literals
+		c := g.colOf(kSym, kStr)
+		switch g.r.IntN(3) {
+		case 0:
+			return cmp(g.pick("==", "!=", "<"), expr{ddb: "upper(" + c.ddb + ")", duck: "upper(" + c.duck + ")", nullable: false}, g.lit(kSym))
+		case 1:
+			n := g.pick("0", "1", "2")
+			return cmp(g.pick("==", ">", "<="), expr{ddb: "strlen(" + c.ddb + ")", duck: "strlen(" + c.duck + ")"}, expr{ddb: n, duck: n})
+		default:
+			l := g.pick("A", "a", "B")
+			return cmp("==", expr{ddb: "left(" + c.ddb + ", 1)", duck: "left(" + c.duck + ", 1)"}, expr{ddb: fmt.Sprintf("%q", l), duck: "'" + l + "'"})
+		}
 	case 0, 1, 2: // column against a literal
 		c := g.colOf(kInt, kLong, kDouble, kSym, kStr, kDate, kTs)
 		return cmp(g.pick("==", "!=", "<", "<=", ">", ">="), c, g.lit(c.k))
@@ -248,7 +269,7 @@ func (g *gen) scalar() expr {
 	case 12:
 		return expr{ddb: "date(ts)", duck: "cast(ts as date)", k: kDate, nullable: true}
 	default: // bar: x - mod(x, n) (funcs/b/bar.md), compared as milliseconds
-		return expr{ddb: "bar(ts, 1H)", duck: "epoch_ms(time_bucket(interval 1 hour, ts))", k: kTs, nullable: true}
+		return expr{ddb: "bar(ts, 1H)", duck: "time_bucket(interval 1 hour, ts)", k: kTs, nullable: true}
 	}
 }
 
@@ -259,6 +280,8 @@ func (g *gen) key() expr {
 		return expr{ddb: "bar(i, 3)", duck: "(i - (((i % 3) + 3) % 3))", k: kInt, nullable: true}
 	case 1:
 		return expr{ddb: "month(dt)", duck: "(year(dt)*12+month(dt)-1)", k: kInt, nullable: true}
+	case 2:
+		return g.colOf(kLong, kDouble, kTs)
 	default:
 		return g.colOf(kInt, kSym, kStr, kDate, kBool)
 	}
@@ -457,7 +480,7 @@ func (g *gen) exprKey() expr {
 	case 2:
 		return expr{ddb: "date(ts)", duck: "cast(ts as date)", k: kDate, nullable: true}
 	case 3:
-		return expr{ddb: "bar(ts, 1H)", duck: "epoch_ms(time_bucket(interval 1 hour, ts))", k: kTs, nullable: true}
+		return expr{ddb: "bar(ts, 1H)", duck: "time_bucket(interval 1 hour, ts)", k: kTs, nullable: true}
 	case 4:
 		return expr{ddb: "upper(s)", duck: "upper(s)", k: kStr}
 	default:
@@ -513,7 +536,50 @@ func (g *gen) pred2() expr {
 
 // query2 makes the second set of shapes.
 func (g *gen) query2() query {
-	switch g.r.IntN(14) {
+	switch g.r.IntN(18) {
+	case 14: // the group key named in the select list, before or after
+		k := g.colOf(kInt, kSym, kDate, kBool)
+		a := g.agg()
+		w1, w2 := g.where()
+		if g.r.IntN(2) == 0 {
+			return query{shape: "group by, key selected",
+				ddb:  fmt.Sprintf("select %s, %s as c1 from t%s group by %s", k.ddb, a.ddb, w1, k.ddb),
+				duck: fmt.Sprintf("select %s, %s from t%s group by %s", k.duck, a.duck, w2, k.duck)}
+		}
+		return query{shape: "group by, key selected",
+			ddb:  fmt.Sprintf("select %s as c0, %s from t%s group by %s", a.ddb, k.ddb, w1, k.ddb),
+			duck: fmt.Sprintf("select %s, %s from t%s group by %s", a.duck, k.duck, w2, k.duck)}
+	case 15: // ordered by an aggregate's alias, then the key; limit
+		k := g.colOf(kInt, kSym, kDate)
+		a := g.agg()
+		desc := g.r.IntN(2) == 0
+		dir := map[bool]string{false: "asc", true: "desc"}[desc]
+		n := 1 + g.r.IntN(10)
+		ak := a.duck
+		if a.k == kSym || a.k == kStr {
+			ak = "coalesce(" + ak + ", '')"
+		}
+		return query{shape: "group by + order by aggregate + limit", ordered: true,
+			ddb:  fmt.Sprintf("select %s, %s as a from t group by %s order by a %s, %s limit %d", k.ddb, a.ddb, k.ddb, dir, k.ddb, n),
+			duck: fmt.Sprintf("select %s, %s as a from t group by %s order by %s, %s limit %d", k.duck, a.duck, k.duck, duckOrder(ak, desc), duckOrder(k.duck, false), n)}
+	case 16: // in a vector from a subquery: a NULL is in a vector holding
+		// a NULL (progr/data_mani/null_oper.md: in(1 00f NULL 1.3, 00f)),
+		// where SQL's IN answers NULL
+		not := g.r.IntN(2) == 0
+		d := "(coalesce(i in (select k from u where k is not null), false) or (i is null and exists (select 1 from u where k is null)))"
+		dd := "i in (exec k from u)"
+		if not {
+			d, dd = "not "+d, "not(i in (exec k from u))"
+		}
+		return query{shape: "in (exec from u)", usesU: true,
+			ddb:  fmt.Sprintf("select rid, i from t where %s", dd),
+			duck: fmt.Sprintf("select rid, i from t where %s", d)}
+	case 17: // two levels of subquery
+		w1, w2 := g.where()
+		k := g.colOf(kInt, kSym)
+		return query{shape: "nested subqueries",
+			ddb:  fmt.Sprintf("select count(*) as n, sum(sd) as ssd from (select %s, sum(d) as sd from (select * from t%s) group by %s) where sd > 0", k.ddb, w1, k.ddb),
+			duck: fmt.Sprintf("select count(*), sum(sd) from (select %s, sum(d) as sd from (select * from t%s) group by %s) where coalesce(sd > 0, false)", k.duck, w2, k.duck)}
 	case 10: // aggregates over the whole (often empty) selection
 		var aggs []expr
 		for j := 0; j < 1+g.r.IntN(3); j++ {
