@@ -536,7 +536,16 @@ func (g *gen) pred2() expr {
 
 // query2 makes the second set of shapes.
 func (g *gen) query2() query {
-	switch g.r.IntN(18) {
+	switch g.r.IntN(19) {
+	case 18: // temporal functions and arithmetic
+		var sel []expr
+		for j := 0; j < 1+g.r.IntN(3); j++ {
+			sel = append(sel, g.temporal())
+		}
+		w1, w2 := g.where()
+		return query{shape: "temporal functions",
+			ddb:  "select rid, " + aliased(sel) + " from t" + w1,
+			duck: "select rid, " + names(sel, duckOf) + " from t" + w2}
 	case 14: // the group key named in the select list, before or after
 		k := g.colOf(kInt, kSym, kDate, kBool)
 		a := g.agg()
@@ -723,5 +732,64 @@ func (g *gen) query2() query {
 		return query{shape: "case when without else",
 			ddb:  fmt.Sprintf("select rid, case when %s then %s * 2 end as x from t", p.ddb, c.ddb),
 			duck: fmt.Sprintf("select rid, case when %s then %s * 2 end from t", p.duck, c.duck)}
+	}
+}
+
+// msOf is a DuckDB TIMESTAMP as milliseconds since 1970, the count
+// Porpoise's TIMESTAMP holds.
+func msOf(ts string) string { return "epoch_ms(" + ts + ")" }
+
+// temporal is a temporal function or arithmetic, each answer compared as
+// the count its DolphinDB type holds: MINUTE as minutes and SECOND as
+// seconds of the day (funcs/m/minute.md, funcs/s/second.md).
+func (g *gen) temporal() expr {
+	switch g.r.IntN(14) {
+	case 0:
+		n := g.pick("1", "-3", "40")
+		return expr{ddb: "dt + " + n, duck: "dt + " + n, k: kDate, nullable: true}
+	case 1: // DATE - DATE is a count of days
+		return expr{ddb: "dt - 2024.01.01", duck: "dt - DATE '2024-01-01'", k: kInt, nullable: true}
+	case 2:
+		return expr{ddb: "ts - 1500", duck: msOf("ts") + " - 1500", k: kTs, nullable: true}
+	case 3:
+		return expr{ddb: "hour(ts)", duck: "hour(ts)", k: kInt, nullable: true}
+	case 4:
+		return expr{ddb: "minute(ts)", duck: "(hour(ts) * 60 + minute(ts))", k: kInt, nullable: true}
+	case 5:
+		return expr{ddb: "second(ts)", duck: "(hour(ts) * 3600 + minute(ts) * 60 + second(ts))", k: kInt, nullable: true}
+	case 6: // weekday counts from Sunday by default (funcs/w/weekday.md)
+		c := g.colOf(kDate, kTs)
+		return expr{ddb: "weekday(" + c.ddb + ")", duck: "dayofweek(" + c.duck + ")", k: kInt, nullable: true}
+	case 7:
+		c := g.colOf(kDate, kTs)
+		return expr{ddb: "dayOfYear(" + c.ddb + ")", duck: "dayofyear(" + c.duck + ")", k: kInt, nullable: true}
+	case 8:
+		c := g.colOf(kDate, kTs)
+		return expr{ddb: "dayOfMonth(" + c.ddb + ")", duck: "day(" + c.duck + ")", k: kInt, nullable: true}
+	case 9:
+		c := g.colOf(kDate, kTs)
+		return expr{ddb: "monthOfYear(" + c.ddb + ")", duck: "month(" + c.duck + ")", k: kInt, nullable: true}
+	case 10: // bar on a DATE: the day count less its mod (funcs/b/bar.md)
+		days := "(dt - DATE '1970-01-01')"
+		return expr{ddb: "bar(dt, 7)", duck: fmt.Sprintf("(%s - ((%s %% 7) + 7) %% 7)", days, days), k: kDate, nullable: true}
+	case 11:
+		n, ms := g.pick("15m", "7d", "1d", "90s"), int64(0)
+		switch n {
+		case "15m":
+			ms = 15 * 60000
+		case "7d":
+			ms = 7 * 86400000
+		case "1d":
+			ms = 86400000
+		default:
+			ms = 90000
+		}
+		m := msOf("ts")
+		return expr{ddb: "bar(ts, " + n + ")", duck: fmt.Sprintf("(%s - ((%s %% %d) + %d) %% %d)", m, m, ms, ms, ms), k: kTs, nullable: true}
+	case 12: // TIMESTAMP - TIMESTAMP is a count of milliseconds
+		return expr{ddb: "ts - 2024.01.05T00:00:00.000", duck: msOf("ts") + " - " + msOf("TIMESTAMP '2024-01-05 00:00:00'"), k: kLong, nullable: true}
+	default:
+		c := g.colOf(kDate, kTs)
+		return expr{ddb: "year(" + c.ddb + ")", duck: "year(" + c.duck + ")", k: kInt, nullable: true}
 	}
 }
