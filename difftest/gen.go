@@ -169,7 +169,38 @@ func (g *gen) pred(depth int) expr {
 
 // agg is a random aggregate over t's columns.
 func (g *gen) agg() expr {
-	switch g.r.IntN(10) {
+	switch g.r.IntN(13) {
+	case 10: // nunique counts NULL as a value unless ignoreNull
+		// (funcs/n/nunique.md); a NULL string is '' here, a value already
+		c := g.colOf(kInt, kLong, kDouble, kSym, kStr, kDate)
+		if g.r.IntN(2) == 0 {
+			d := c.duck
+			if c.k == kSym || c.k == kStr {
+				d = "nullif(" + d + ", '')"
+			}
+			return expr{ddb: "nunique(" + c.ddb + ", true)", duck: "count(distinct " + d + ")", k: kLong}
+		}
+		d := fmt.Sprintf("(count(distinct %s) + case when count(*) > count(%s) then 1 else 0 end)", c.duck, c.duck)
+		if c.k == kSym || c.k == kStr {
+			d = "count(distinct " + c.duck + ")"
+		}
+		return expr{ddb: "nunique(" + c.ddb + ")", duck: d, k: kLong}
+	case 11: // med and linear percentile skip NULLs (funcs/m/med.md,
+		// funcs/p/percentile.md)
+		c := g.colOf(kInt, kLong, kDouble)
+		if g.r.IntN(2) == 0 {
+			return expr{ddb: "med(" + c.ddb + ")", duck: "quantile_cont(" + c.duck + ", 0.5)", k: kDouble, nullable: true}
+		}
+		p := g.pick("10", "25", "90", "33.3")
+		return expr{ddb: "percentile(" + c.ddb + ", " + p + ")", duck: "quantile_cont(" + c.duck + ", " + p + " / 100.0)", k: kDouble, nullable: true}
+	case 12: // firstNot/lastNot: the first/last non-NULL (funcs/f/firstNot.md)
+		c := g.colOf(kInt, kLong, kDouble, kSym, kDate, kTs)
+		f := g.pick("first", "last")
+		d := c.duck
+		if c.k == kSym {
+			d = "nullif(" + d + ", '')"
+		}
+		return expr{ddb: f + "Not(" + c.ddb + ")", duck: fmt.Sprintf("%s(%s order by rid) filter (where %s is not null)", f, d, d), k: c.k, nullable: true}
 	case 0:
 		return expr{ddb: "count(*)", duck: "count(*)", k: kLong}
 	case 1:
