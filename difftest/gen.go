@@ -358,8 +358,11 @@ func (g *gen) where() (string, string) {
 
 // query makes one random query.
 func (g *gen) query() query {
-	if g.r.IntN(5) < 2 {
+	switch g.r.IntN(6) {
+	case 0, 1:
 		return g.query2()
+	case 2:
+		return g.composite()
 	}
 	switch g.r.IntN(10) {
 	case 0, 1: // filter
@@ -388,7 +391,7 @@ func (g *gen) query() query {
 			a := g.agg()
 			if a.k != kSym && a.k != kStr && a.k != kDate && a.k != kTs {
 				shape = "group by + having"
-				c := cmp(g.pick(">", "<", ">=", "!="), a, expr{ddb: "0", duck: "0"})
+				c := cmp(g.pick(">", "<", ">=", "!="), a, threshold(a))
 				h1, h2 = " having "+c.ddb, " having "+c.duck
 			}
 		}
@@ -716,7 +719,7 @@ func (g *gen) query2() query {
 		for a.k == kSym || a.k == kStr || a.k == kDate || a.k == kTs {
 			a = g.agg()
 		}
-		c := cmp(g.pick(">", "<", "==", "!="), expr{ddb: "a", duck: "a", nullable: true}, g.lit(kInt))
+		c := cmp(g.pick(">", "<", "==", "!="), expr{ddb: "a", duck: "a", nullable: true}, threshold(a))
 		return query{shape: "where over grouped subquery",
 			ddb:  fmt.Sprintf("select * from (select %s as a from t group by %s as gk) where %s", a.ddb, k.ddb, c.ddb),
 			duck: fmt.Sprintf("select * from (select %s as gk, %s as a from t group by %s) where %s", k.duck, a.duck, k.duck, c.duck)}
@@ -823,4 +826,100 @@ func (g *gen) temporal() expr {
 		c := g.colOf(kDate, kTs)
 		return expr{ddb: "year(" + c.ddb + ")", duck: "year(" + c.duck + ")", k: kInt, nullable: true}
 	}
+}
+
+// threshold is what a having or outer where compares aggregate a with:
+// 0, or for a DOUBLE aggregate a value no generated answer lands on
+// exactly, as a percentile interpolated to 0 may be 0 or 4e-16 on either
+// side and both are right.
+func threshold(a expr) expr {
+	if a.k == kDouble {
+		return expr{ddb: "0.1234567", duck: "0.1234567"}
+	}
+	return expr{ddb: "0", duck: "0"}
+}
+
+// composite combines a source (t, a filtered subquery of t, or a join
+// with u), a where, a grouping (none, group by with having, context by),
+// an order and a limit, for the planner's rewrites to meet each other.
+func (g *gen) composite() query {
+	var srcD, srcQ, shape string
+	usesU := false
+	switch g.r.IntN(6) {
+	case 0:
+		p := g.pred(1)
+		srcD, srcQ, shape = "(select * from t where "+p.ddb+")", "(select * from t where "+p.duck+")", "sub"
+	case 1:
+		usesU = true
+		if g.r.IntN(2) == 0 {
+			srcD, srcQ, shape = "ej(t, u, `i, `k)", "t inner join u on t.i = u.k", "ej"
+		} else {
+			srcD, srcQ, shape = "lj(t, u, `i, `k)", "t left join u on t.i = u.k", "lj"
+		}
+	default:
+		srcD, srcQ, shape = "t", "t", "t"
+	}
+	w1, w2 := g.where()
+	if w1 != "" {
+	}
+	ordered := false
+	var d, q string
+	switch g.r.IntN(3) {
+	case 0: // plain rows, maybe ordered and limited
+		sel := []expr{col("rid", kInt), g.scalar()}
+		if usesU {
+			sel = append(sel, expr{ddb: "v", duck: "v", k: kDouble, nullable: true})
+		}
+		d = "select " + aliased(sel) + " from " + srcD + w1
+		q = "select " + names(sel, duckOf) + " from " + srcQ + w2
+		shape += "+rows"
+		if !usesU && g.r.IntN(2) == 0 {
+			c := g.colOf(kInt, kLong, kDouble, kSym, kDate, kTs)
+			desc := g.r.IntN(2) == 0
+			dir := map[bool]string{false: "asc", true: "desc"}[desc]
+			n := 1 + g.r.IntN(30)
+			d += fmt.Sprintf(" order by %s %s, rid limit %d", c.ddb, dir, n)
+			q += fmt.Sprintf(" order by %s, rid limit %d", duckOrder(c.duck, desc), n)
+			ordered = true
+		}
+	case 1: // group by, maybe having, maybe ordered by the key and limited
+		k := g.colOf(kInt, kSym, kDate, kBool)
+		aggs := []expr{g.agg(), g.agg()}
+		if usesU {
+			aggs = append(aggs, expr{ddb: "sum(v)", duck: "sum(v)", k: kDouble, nullable: true})
+		}
+		d = "select " + aliased(aggs) + " from " + srcD + w1 + " group by " + k.ddb
+		q = "select " + k.duck + ", " + names(aggs, duckOf) + " from " + srcQ + w2 + " group by " + k.duck
+		shape += "+group"
+		if g.r.IntN(2) == 0 {
+			a := g.agg()
+			for a.k == kSym || a.k == kStr || a.k == kDate || a.k == kTs {
+				a = g.agg()
+			}
+			c := cmp(g.pick(">", "<", "!="), a, threshold(a))
+			d += " having " + c.ddb
+			q += " having " + c.duck
+		}
+		if g.r.IntN(2) == 0 {
+			desc := g.r.IntN(2) == 0
+			dir := map[bool]string{false: "asc", true: "desc"}[desc]
+			n := 1 + g.r.IntN(5)
+			d += fmt.Sprintf(" order by %s %s limit %d", k.ddb, dir, n)
+			q += fmt.Sprintf(" order by %s limit %d", duckOrder(k.duck, desc), n)
+			ordered = true
+		}
+	default: // context by with an aggregate per row
+		k := g.colOf(kInt, kSym, kDate)
+		c := g.colOf(kInt, kLong, kDouble)
+		f := g.pick("sum", "max", "count", "avg")
+		d = fmt.Sprintf("select rid, %s(%s) as c1 from %s%s context by %s", f, c.ddb, srcD, w1, k.ddb)
+		q = fmt.Sprintf("select rid, %s(%s) over (partition by %s) from %s%s", f, c.duck, k.duck, srcQ, w2)
+		shape += "+context"
+		if usesU {
+			// rid repeats across a join's matches; keep the rows apart
+			d = fmt.Sprintf("select rid, v, %s(%s) as c1 from %s%s context by %s", f, c.ddb, srcD, w1, k.ddb)
+			q = fmt.Sprintf("select rid, v, %s(%s) over (partition by %s) from %s%s", f, c.duck, k.duck, srcQ, w2)
+		}
+	}
+	return query{shape: "composite " + shape, ddb: d, duck: q, ordered: ordered, usesU: usesU}
 }
