@@ -570,7 +570,16 @@ func (g *gen) pred2() expr {
 
 // query2 makes the second set of shapes.
 func (g *gen) query2() query {
-	switch g.r.IntN(19) {
+	switch g.r.IntN(21) {
+	case 19, 20: // numeric, string and boolean functions in select
+		var sel []expr
+		for j := 0; j < 1+g.r.IntN(3); j++ {
+			sel = append(sel, g.function())
+		}
+		w1, w2 := g.where()
+		return query{shape: "functions",
+			ddb:  "select rid, " + aliased(sel) + " from t" + w1,
+			duck: "select rid, " + names(sel, duckOf) + " from t" + w2}
 	case 18: // temporal functions and arithmetic
 		var sel []expr
 		for j := 0; j < 1+g.r.IntN(3); j++ {
@@ -922,4 +931,63 @@ func (g *gen) composite() query {
 		}
 	}
 	return query{shape: "composite " + shape, ddb: d, duck: q, ordered: ordered, usesU: usesU}
+}
+
+// function is a numeric, string or boolean function of t's columns.
+func (g *gen) function() expr {
+	n := g.colOf(kInt, kLong, kDouble)
+	str := g.colOf(kSym, kStr)
+	switch g.r.IntN(17) {
+	case 0:
+		return expr{ddb: "abs(" + n.ddb + ")", duck: "abs(" + n.duck + ")", k: n.k, nullable: true}
+	case 1:
+		f := g.pick("floor", "ceil")
+		return expr{ddb: f + "(d)", duck: f + "(d)", k: kDouble, nullable: true}
+	case 2: // round half away from zero ("四舍五入", funcs/r/round.md)
+		return expr{ddb: "round(d)", duck: "round(d)", k: kDouble, nullable: true}
+	case 3:
+		return expr{ddb: "round(d / 3, 2)", duck: "round(d / 3, 2)", k: kDouble, nullable: true}
+	case 4:
+		return expr{ddb: "sqrt(abs(d))", duck: "sqrt(abs(d))", k: kDouble, nullable: true}
+	case 5:
+		return expr{ddb: "log(abs(d) + 1)", duck: "ln(abs(d) + 1)", k: kDouble, nullable: true}
+	case 6:
+		return expr{ddb: "pow(i, 2)", duck: "pow(i, 2)", k: kDouble, nullable: true}
+	case 7:
+		return expr{ddb: "nullFill(" + n.ddb + ", 0)", duck: "coalesce(" + n.duck + ", 0)", k: n.k}
+	case 8:
+		c := g.colOf(kInt, kDouble, kSym, kStr, kDate, kBool)
+		d := c.duck
+		if c.k == kSym || c.k == kStr {
+			d = "nullif(" + d + ", '')"
+		}
+		f := g.pick("isNull", "isValid")
+		not := map[string]string{"isNull": "", "isValid": " not"}[f]
+		return expr{ddb: f + "(" + c.ddb + ")", duck: "(" + d + " is" + not + " null)", k: kBool}
+	case 9:
+		f := g.pick("startsWith", "endsWith")
+		l := g.pick("A", "b", "C1")
+		return expr{ddb: fmt.Sprintf("%s(%s, %q)", f, str.ddb, l), duck: fmt.Sprintf("%s(%s, '%s')", map[string]string{"startsWith": "starts_with", "endsWith": "ends_with"}[f], str.duck, l), k: kBool}
+	case 10:
+		return expr{ddb: "right(" + str.ddb + ", 1)", duck: "right(" + str.duck + ", 1)", k: kStr}
+	case 11: // strpos is 0-based and -1 when absent (funcs/s/strpos.md)
+		l := g.pick("b", "B", "1")
+		return expr{ddb: fmt.Sprintf("strpos(%s, %q)", str.ddb, l), duck: fmt.Sprintf("(strpos(%s, '%s') - 1)", str.duck, l), k: kInt}
+	case 12: // (concat of a column joins its rows, funcs/c/concat.md: not
+		// row-wise, left out)
+		return expr{ddb: "upper(right(" + str.ddb + ", 2))", duck: "upper(right(" + str.duck + ", 2))", k: kStr}
+	case 13: // and is NULL if either side is NULL (progr/data_mani/func_null.md)
+		p := cmp(g.pick("<", ">"), g.colOf(kInt, kLong), g.lit(kInt))
+		return expr{ddb: fmt.Sprintf("b and %s", p.ddb), duck: fmt.Sprintf("case when b is null then null else b and %s end", p.duck), k: kBool, nullable: true}
+	case 14: // or ignores one NULL side (logicOrIgnoreNull's default,
+		// progr/data_mani/func_null.md)
+		p := cmp(g.pick("<", ">"), g.colOf(kInt, kLong), g.lit(kInt))
+		return expr{ddb: fmt.Sprintf("b or %s", p.ddb), duck: fmt.Sprintf("case when b is null then %s else b or %s end", p.duck, p.duck), k: kBool, nullable: true}
+	case 15:
+		return expr{ddb: "not(b)", duck: "not b", k: kBool, nullable: true}
+	default:
+		c := g.colOf(kInt, kLong)
+		f := g.pick("double", "long")
+		return expr{ddb: f + "(" + c.ddb + ")", duck: "cast(" + c.duck + " as " + map[string]string{"double": "double", "long": "bigint"}[f] + ")", k: kDouble, nullable: true}
+	}
 }
