@@ -144,8 +144,8 @@ func ddbLit(k kind, c cell) string {
 }
 
 // duckLit renders c as a DuckDB literal of kind k. A NULL string is ”
-// in DuckDB as it is in DolphinDB (progr/data_mani/null_in_vst.md: a
-// string's NULL is the empty string), so string comparisons, sorting and
+// in DuckDB as it is in DolphinDB (funcs/i/isAlNum.md: the empty string is
+// STRING's NULL), so string comparisons, sorting and
 // grouping follow DolphinDB's rule that NULL is the smallest value
 // (progr/data_mani/sort_null.md) without mapping.
 func duckLit(k kind, c cell) string {

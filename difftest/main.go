@@ -8,12 +8,43 @@
 // exactly: row multisets, or rows in order where the query orders them;
 // floats to a relative 1e-9; NULL equal to NULL.
 //
-// DolphinDB's semantics are the reference. Where DuckDB's differ (NULL in
-// comparisons, integer division, mod of negatives, NULL's sort position,
-// a string's NULL being "", first/last keeping NULLs, substr's offset,
-// NULL join keys) the DuckDB side of each query is written to compute
-// DolphinDB's answer; gen.go names the manual page each mapping rests on.
-// Any other difference is a Porpoise bug. For each mismatch it shrinks
+// DolphinDB's semantics are the reference. Where DuckDB's differ, the
+// DuckDB side of each query is written to compute DolphinDB's answer
+// (gen.go has each at its use):
+//
+//   - NULL is the smallest value in <, <=, >, >=, between, and NULL == NULL
+//     is true (progr/data_mani/func_null.md, process_null.md):
+//     comparisons become coalesce(a < b, a is null and b is not null),
+//     is [not] distinct from, coalesce(... between ..., false).
+//   - A NULL is not in a list without NULL, and is in a vector holding
+//     one (progr/data_mani/null_oper.md): coalesce(x in (...), false).
+//   - and is NULL if either side is; or ignores one NULL side
+//     (func_null.md, logicOrIgnoreNull): spelled with case when.
+//   - A string's NULL is the empty string (funcs/i/isAlNum.md): DuckDB
+//     holds the empty string too, and counts, min/max, is null and nulls
+//     first/last use nullif.
+//   - Sorting puts NULL first ascending, last descending
+//     (progr/data_mani/sort_null.md): nulls first/last in DuckDB.
+//   - Integer / is floor division, mod takes the divisor's sign
+//     (funcs/d/div.md, funcs/m/mod.md): floor(a / b), ((a % b) + b) % b.
+//   - first/last keep NULLs, firstNot/lastNot skip them (funcs/f/first.md,
+//     funcs/f/firstNot.md): first(x order by rid), with a filter.
+//   - nunique counts NULL as a value (funcs/n/nunique.md).
+//   - substr and strpos count from 0, strpos gives -1 when absent
+//     (funcs/s/substr.md, funcs/s/strpos.md); like's one-character
+//     wildcard is ? (progr/sql/like.md).
+//   - month() is a MONTH, minute()/second() a MINUTE/SECOND, compared as
+//     their counts; weekday counts from Sunday (funcs/w/weekday.md); bar is
+//     x - mod(x, n) from 1970 (funcs/b/bar.md).
+//   - NULL join keys match nothing (enableNullSafeJoin=false,
+//     db_distr_comp/cfg/function_configuration.md); lj keeps every match
+//     (progr/sql/leftjoin.md); limit m, n skips m (progr/sql/limit.md);
+//     context by ... limit -n keeps each group's last n.
+//
+// Left out as the manual does not settle them: iif with branches of
+// different types, integer overflow, case when on a NULL condition,
+// order among ties without a total order, concat of a column (it joins
+// the rows, not row-wise). Any other difference is a Porpoise bug. For each mismatch it shrinks
 // the table to the rows that still show it and prints the DolphinDB
 // script, both queries and both answers.
 //
