@@ -1,0 +1,203 @@
+package main
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+)
+
+// A column kind of the generated tables.
+type kind int
+
+const (
+	kInt kind = iota
+	kLong
+	kDouble
+	kSym
+	kStr
+	kDate
+	kTs
+	kBool
+)
+
+// cell is one generated value; null marks NULL.
+type cell struct {
+	null bool
+	i    int64 // INT, LONG, BOOL (0/1), DATE (days), TIMESTAMP (ms)
+	f    float64
+	s    string
+}
+
+// table is a generated table: its columns' names and kinds, rows of cells.
+type table struct {
+	name  string
+	names []string
+	kinds []kind
+	rows  [][]cell
+}
+
+var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// baseDay is 2024.01.01 in days since 1970.
+const baseDay = 19723
+
+var symbols = []string{"A", "B", "AB", "Ba", "b", "abc", "C1", "c"}
+
+// genT makes table t: rid (the row number, never NULL, the order that
+// first/last and ties follow), small-range keys with duplicates, NULLs in
+// every other column, negative numbers and zeros.
+func genT(r *rand.Rand, n int) *table {
+	t := &table{name: "t",
+		names: []string{"rid", "i", "l", "d", "s", "str", "dt", "ts", "b"},
+		kinds: []kind{kInt, kInt, kLong, kDouble, kSym, kStr, kDate, kTs, kBool}}
+	for rid := 0; rid < n; rid++ {
+		row := []cell{{i: int64(rid)}}
+		for _, k := range t.kinds[1:] {
+			row = append(row, genCell(r, k, 0.1))
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// genU makes table u, the right side of joins: keys k (INT) and us
+// (SYMBOL) from t's ranges, duplicated, and values v, w.
+func genU(r *rand.Rand, n int) *table {
+	u := &table{name: "u", names: []string{"k", "us", "v", "w"}, kinds: []kind{kInt, kSym, kDouble, kInt}}
+	for j := 0; j < n; j++ {
+		u.rows = append(u.rows, []cell{genCell(r, kInt, 0.1), genCell(r, kSym, 0.1), genCell(r, kDouble, 0.1), genCell(r, kInt, 0.1)})
+	}
+	return u
+}
+
+func genCell(r *rand.Rand, k kind, pNull float64) cell {
+	if r.Float64() < pNull {
+		return cell{null: true}
+	}
+	switch k {
+	case kInt:
+		return cell{i: int64(r.IntN(15) - 7)}
+	case kLong:
+		return cell{i: int64(r.IntN(2001) - 1000)}
+	case kDouble:
+		// Quarters keep sums exact whatever order they are added in.
+		return cell{f: float64(r.IntN(401)-200) / 4}
+	case kSym, kStr:
+		return cell{s: symbols[r.IntN(len(symbols))]}
+	case kDate:
+		return cell{i: baseDay + int64(r.IntN(90)) - 20}
+	case kTs:
+		return cell{i: (baseDay+int64(r.IntN(10)))*86400000 + int64(r.IntN(86400))*1000 + int64(r.IntN(4))*250}
+	case kBool:
+		return cell{i: int64(r.IntN(2))}
+	}
+	panic("kind")
+}
+
+// ddbLit renders c as a DolphinDB literal of kind k.
+func ddbLit(k kind, c cell) string {
+	if c.null {
+		return "NULL"
+	}
+	switch k {
+	case kInt, kLong:
+		return fmt.Sprint(c.i)
+	case kDouble:
+		return fmt.Sprint(c.f)
+	case kSym, kStr:
+		return fmt.Sprintf("%q", c.s)
+	case kDate:
+		return epoch.AddDate(0, 0, int(c.i)).Format("2006.01.02")
+	case kTs:
+		return time.UnixMilli(c.i).UTC().Format("2006.01.02T15:04:05.000")
+	case kBool:
+		return fmt.Sprint(c.i == 1)
+	}
+	panic("kind")
+}
+
+// duckLit renders c as a DuckDB literal of kind k. A NULL string is ”
+// in DuckDB as it is in DolphinDB (progr/data_mani/null_in_vst.md: a
+// string's NULL is the empty string), so string comparisons, sorting and
+// grouping follow DolphinDB's rule that NULL is the smallest value
+// (progr/data_mani/sort_null.md) without mapping.
+func duckLit(k kind, c cell) string {
+	if c.null {
+		if k == kSym || k == kStr {
+			return "''"
+		}
+		return "NULL"
+	}
+	switch k {
+	case kInt, kLong:
+		return fmt.Sprint(c.i)
+	case kDouble:
+		return fmt.Sprint(c.f)
+	case kSym, kStr:
+		return "'" + c.s + "'"
+	case kDate:
+		return "DATE '" + epoch.AddDate(0, 0, int(c.i)).Format("2006-01-02") + "'"
+	case kTs:
+		return "TIMESTAMP '" + time.UnixMilli(c.i).UTC().Format("2006-01-02 15:04:05.000") + "'"
+	case kBool:
+		return fmt.Sprint(c.i == 1)
+	}
+	panic("kind")
+}
+
+var ddbType = map[kind]string{kInt: "int", kLong: "long", kDouble: "double", kSym: "symbol", kStr: "string", kDate: "date", kTs: "timestamp", kBool: "bool"}
+var duckType = map[kind]string{kInt: "INTEGER", kLong: "BIGINT", kDouble: "DOUBLE", kSym: "VARCHAR", kStr: "VARCHAR", kDate: "DATE", kTs: "TIMESTAMP", kBool: "BOOLEAN"}
+
+// ddbScript is the DolphinDB script that builds t.
+func (t *table) ddbScript() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s = table(", t.name)
+	for c, name := range t.names {
+		if c > 0 {
+			b.WriteString(", ")
+		}
+		lits := make([]string, len(t.rows))
+		for r, row := range t.rows {
+			lits[r] = ddbLit(t.kinds[c], row[c])
+		}
+		// A typed empty vector first keeps an all-NULL column typed.
+		fmt.Fprintf(&b, "%s(array(%s, 0) join [%s]) as %s", ddbType[t.kinds[c]], strings.ToUpper(ddbType[t.kinds[c]]), strings.Join(lits, ","), name)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// duckScript is the DuckDB statements that build t.
+func (t *table) duckScript() []string {
+	cols := make([]string, len(t.names))
+	for c, name := range t.names {
+		cols[c] = name + " " + duckType[t.kinds[c]]
+	}
+	out := []string{"create or replace table " + t.name + "(" + strings.Join(cols, ", ") + ")"}
+	if len(t.rows) == 0 {
+		return out
+	}
+	var b strings.Builder
+	b.WriteString("insert into " + t.name + " values ")
+	for r, row := range t.rows {
+		if r > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("(")
+		for c := range row {
+			if c > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(duckLit(t.kinds[c], row[c]))
+		}
+		b.WriteString(")")
+	}
+	return append(out, b.String())
+}
+
+func (t *table) withRows(rows [][]cell) *table {
+	c := *t
+	c.rows = rows
+	return &c
+}

@@ -1,0 +1,447 @@
+// Command difftest is a differential query fuzzer: it loads random tables
+// (INT, LONG, DOUBLE, SYMBOL, STRING, DATE, TIMESTAMP and BOOL columns
+// with NULLs, duplicate keys, negatives and zeros) into an embedded
+// Porpoise engine and into DuckDB, renders random queries in both
+// dialects (where, group by with aggregates and having, order by with
+// top/limit, distinct, ej/lj and SQL joins, subqueries, arithmetic, iif
+// and case when, string and date functions) and compares the answers
+// exactly: row multisets, or rows in order where the query orders them;
+// floats to a relative 1e-9; NULL equal to NULL.
+//
+// DolphinDB's semantics are the reference. Where DuckDB's differ (NULL in
+// comparisons, integer division, mod of negatives, NULL's sort position,
+// a string's NULL being "", first/last keeping NULLs, substr's offset,
+// NULL join keys) the DuckDB side of each query is written to compute
+// DolphinDB's answer; gen.go names the manual page each mapping rests on.
+// Any other difference is a Porpoise bug. For each mismatch it shrinks
+// the table to the rows that still show it and prints the DolphinDB
+// script, both queries and both answers.
+//
+// It needs cgo and DuckDB's binding, so it is its own module and CI does
+// not run it:
+//
+//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-show 3] [-shape REGEXP]
+package main
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+type stats struct{ ran, mismatch, porpErr, duckErr int }
+
+func main() {
+	seeds := flag.Int("seeds", 5, "number of seeds (tables) to run")
+	seed0 := flag.Uint64("seed0", 1, "first seed")
+	nq := flag.Int("queries", 1000, "queries per seed")
+	rows := flag.Int("rows", 2000, "rows of table t")
+	show := flag.Int("show", 3, "reproductions printed per shape")
+	shapeRe := flag.String("shape", "", "run only the shapes this regular expression matches")
+	flag.Parse()
+	re := regexp.MustCompile(*shapeRe)
+
+	e, err := engine.Open(engine.Options{})
+	if err != nil {
+		fail(err)
+	}
+	defer e.Close()
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		fail(err)
+	}
+	db.SetMaxOpenConns(1)
+	f := &fuzzer{s: e.NewSession(), db: db}
+
+	byShape := map[string]*stats{}
+	shown := map[string]int{}
+	for seed := *seed0; seed < *seed0+uint64(*seeds); seed++ {
+		r := rand.New(rand.NewPCG(seed, 0x5eed))
+		t, u := genT(r, *rows), genU(r, 60)
+		if err := f.load(t, u); err != nil {
+			fail(fmt.Errorf("seed %d: loading: %w", seed, err))
+		}
+		g := &gen{r: r}
+		for n := 0; n < *nq; n++ {
+			q := g.query()
+			if !re.MatchString(q.shape) {
+				continue
+			}
+			st := byShape[q.shape]
+			if st == nil {
+				st = &stats{}
+				byShape[q.shape] = st
+			}
+			st.ran++
+			res := f.check(q)
+			switch res.verdict {
+			case same:
+				continue
+			case duckFailed:
+				st.duckErr++
+				if shown["duck "+q.shape] < 1 {
+					shown["duck "+q.shape]++
+					fmt.Printf("DuckDB failed (generator bug) on %s: %v\n", q.duck, res.err)
+				}
+				continue
+			case porpFailed:
+				st.porpErr++
+			default:
+				st.mismatch++
+			}
+			if shown[q.shape] >= *show {
+				continue
+			}
+			shown[q.shape]++
+			mt, mu := f.shrink(t, u, q, res.verdict)
+			final := f.check(q)
+			fmt.Printf("==== seed %d, %s: %s\n-- DolphinDB table (%d rows):\n%s\n", seed, q.shape, final.verdict, len(mt.rows), mt.ddbScript())
+			if q.usesU {
+				fmt.Printf("%s\n", mu.ddbScript())
+			}
+			fmt.Printf("-- Porpoise:  %s\n-- DuckDB:    %s\n", q.ddb, q.duck)
+			if final.err != nil {
+				fmt.Printf("-- Porpoise error: %v\n", final.err)
+			} else {
+				fmt.Printf("-- Porpoise answer: %s\n", fmtRows(final.porp))
+			}
+			fmt.Printf("-- DuckDB answer:   %s\n\n", fmtRows(final.duck))
+			if err := f.load(t, u); err != nil {
+				fail(err)
+			}
+		}
+	}
+	var shapes []string
+	for s := range byShape {
+		shapes = append(shapes, s)
+	}
+	sort.Strings(shapes)
+	fmt.Printf("%-40s %7s %9s %9s %9s\n", "shape", "ran", "mismatch", "porp err", "duck err")
+	var tot stats
+	for _, s := range shapes {
+		st := byShape[s]
+		fmt.Printf("%-40s %7d %9d %9d %9d\n", s, st.ran, st.mismatch, st.porpErr, st.duckErr)
+		tot.ran += st.ran
+		tot.mismatch += st.mismatch
+		tot.porpErr += st.porpErr
+		tot.duckErr += st.duckErr
+	}
+	fmt.Printf("%-40s %7d %9d %9d %9d\n", "total", tot.ran, tot.mismatch, tot.porpErr, tot.duckErr)
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "difftest:", err)
+	os.Exit(1)
+}
+
+type fuzzer struct {
+	s  *engine.Session
+	db *sql.DB
+}
+
+func (f *fuzzer) load(ts ...*table) error {
+	for _, t := range ts {
+		if _, err := f.s.Run(t.ddbScript()); err != nil {
+			return fmt.Errorf("porpoise: %w", err)
+		}
+		for _, stmt := range t.duckScript() {
+			if _, err := f.db.Exec(stmt); err != nil {
+				return fmt.Errorf("duckdb: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+type verdict int
+
+const (
+	same verdict = iota
+	differ
+	porpFailed
+	duckFailed
+)
+
+func (v verdict) String() string {
+	return [...]string{"same", "answers differ", "Porpoise failed", "DuckDB failed"}[v]
+}
+
+type result struct {
+	verdict    verdict
+	porp, duck [][]val
+	err        error
+}
+
+func (f *fuzzer) check(q query) result {
+	duck, err := f.duckRows(q.duck)
+	if err != nil {
+		return result{verdict: duckFailed, err: err}
+	}
+	porp, err := f.porpRows(q.ddb)
+	if err != nil {
+		return result{verdict: porpFailed, err: err, duck: duck}
+	}
+	if !q.ordered {
+		sortRows(porp)
+		sortRows(duck)
+	}
+	v := same
+	if !equalRows(porp, duck) {
+		v = differ
+	}
+	return result{verdict: v, porp: porp, duck: duck}
+}
+
+// shrink drops rows of t (then of u) while the query keeps failing the
+// same way, so the reproduction is as small as the bug allows.
+func (f *fuzzer) shrink(t, u *table, q query, want verdict) (*table, *table) {
+	tries := 0
+	still := func(t2, u2 *table) bool {
+		tries++
+		if f.load(t2, u2) != nil {
+			return false
+		}
+		return f.check(q).verdict == want
+	}
+	reduce := func(rows [][]cell, mk func([][]cell) bool) [][]cell {
+		for size := len(rows) / 2; size >= 1 && tries < 400; size /= 2 {
+			for start := 0; start < len(rows) && tries < 400; {
+				cand := append(append([][]cell{}, rows[:start]...), rows[min(start+size, len(rows)):]...)
+				if mk(cand) {
+					rows = cand
+				} else {
+					start += size
+				}
+			}
+		}
+		return rows
+	}
+	t = t.withRows(reduce(t.rows, func(r [][]cell) bool { return still(t.withRows(r), u) }))
+	if q.usesU {
+		u = u.withRows(reduce(u.rows, func(r [][]cell) bool { return still(t, u.withRows(r)) }))
+	}
+	_ = f.load(t, u)
+	return t, u
+}
+
+// val is one answer cell: NULL, a number (temporal values as their
+// count since 1970, BOOL as 0/1) or a string. An empty string is NULL, as
+// a string's NULL is in DolphinDB.
+type val struct {
+	null, str bool
+	s         string
+	f         float64
+}
+
+func (v val) String() string {
+	switch {
+	case v.null:
+		return "NULL"
+	case v.str:
+		return fmt.Sprintf("%q", v.s)
+	}
+	return fmt.Sprint(v.f)
+}
+
+func fmtRows(rows [][]val) string {
+	var b strings.Builder
+	b.WriteString(fmt.Sprintf("%d rows", len(rows)))
+	for i, r := range rows {
+		if i == 20 {
+			b.WriteString(" ...")
+			break
+		}
+		b.WriteString(fmt.Sprintf(" %v", r))
+	}
+	return b.String()
+}
+
+func (f *fuzzer) porpRows(q string) ([][]val, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	v, err := f.s.RunContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := v.(*value.Table)
+	if !ok {
+		return nil, fmt.Errorf("not a table: %T", v)
+	}
+	out := make([][]val, t.Rows())
+	for i := range out {
+		out[i] = make([]val, len(t.Cols))
+		for c, col := range t.Cols {
+			out[i][c] = porpVal(col, i)
+		}
+	}
+	return out, nil
+}
+
+func porpVal(v *value.Vector, i int) val {
+	if v.IsNull(i) {
+		return val{null: true}
+	}
+	switch v.T.Storage() {
+	case value.StInt8:
+		return val{f: float64(v.I8[i])}
+	case value.StInt16:
+		return val{f: float64(v.I16[i])}
+	case value.StInt32:
+		if v.Syms == nil {
+			return val{f: float64(v.I32[i])}
+		}
+	case value.StInt64:
+		return val{f: float64(v.I64[i])}
+	case value.StFloat32:
+		return val{f: float64(v.F32[i])}
+	case value.StFloat64:
+		return val{f: v.F64[i]}
+	}
+	return val{str: true, s: v.StrAt(i)}
+}
+
+func (f *fuzzer) duckRows(q string) ([][]val, error) {
+	rows, err := f.db.Query(q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cts, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, err
+	}
+	var out [][]val
+	for rows.Next() {
+		cells := make([]any, len(cts))
+		ptrs := make([]any, len(cts))
+		for i := range cells {
+			ptrs[i] = &cells[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		row := make([]val, len(cts))
+		for i, c := range cells {
+			row[i] = duckVal(c, cts[i].DatabaseTypeName())
+		}
+		out = append(out, row)
+	}
+	return out, rows.Err()
+}
+
+func duckVal(c any, typ string) val {
+	switch x := c.(type) {
+	case nil:
+		return val{null: true}
+	case bool:
+		if x {
+			return val{f: 1}
+		}
+		return val{f: 0}
+	case int8:
+		return val{f: float64(x)}
+	case int16:
+		return val{f: float64(x)}
+	case int32:
+		return val{f: float64(x)}
+	case int64:
+		return val{f: float64(x)}
+	case uint64:
+		return val{f: float64(x)}
+	case float32:
+		return val{f: float64(x)}
+	case float64:
+		if math.IsNaN(x) {
+			return val{null: true}
+		}
+		return val{f: x}
+	case *big.Int:
+		f, _ := new(big.Float).SetInt(x).Float64()
+		return val{f: f}
+	case string:
+		if x == "" {
+			return val{null: true}
+		}
+		return val{str: true, s: x}
+	case time.Time:
+		if typ == "DATE" {
+			return val{f: math.Floor(float64(x.Sub(epoch).Hours()) / 24)}
+		}
+		return val{f: float64(x.UnixMilli())}
+	}
+	return val{str: true, s: fmt.Sprintf("?%T %v", c, c)}
+}
+
+func cmpVal(a, b val) int {
+	switch {
+	case a.null || b.null:
+		return boolInt(!a.null) - boolInt(!b.null)
+	case a.str != b.str:
+		return boolInt(a.str) - boolInt(b.str)
+	case a.str:
+		return strings.Compare(a.s, b.s)
+	case a.f < b.f:
+		return -1
+	case a.f > b.f:
+		return 1
+	}
+	return 0
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func sortRows(rows [][]val) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		for c := range rows[i] {
+			if c >= len(rows[j]) {
+				return false
+			}
+			if d := cmpVal(rows[i][c], rows[j][c]); d != 0 {
+				return d < 0
+			}
+		}
+		return false
+	})
+}
+
+func equalRows(a, b [][]val) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if len(a[i]) != len(b[i]) {
+			return false
+		}
+		for c := range a[i] {
+			x, y := a[i][c], b[i][c]
+			if x.null || y.null || x.str || y.str {
+				if cmpVal(x, y) != 0 {
+					return false
+				}
+				continue
+			}
+			if x.f != y.f && math.Abs(x.f-y.f) > 1e-9*math.Max(math.Abs(x.f), math.Abs(y.f)) {
+				return false
+			}
+		}
+	}
+	return true
+}
