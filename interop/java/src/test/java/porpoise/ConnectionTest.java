@@ -172,6 +172,71 @@ class ConnectionTest extends ServerTest {
         }
     }
 
+    /**
+     * enableHighAvailability on one server: the API asks for the cluster's nodes and stays on this one.
+     * Load balancing is off: with it (connect's default when enableHighAvailability is true) the API reads
+     * getClusterPerf's memoryUsed, maxMemSize and avgLoad, which Porpoise's table does not have yet.
+     */
+    @Test
+    void highAvailabilityOnOneServer() throws Exception {
+        DBConnection c = new DBConnection();
+        try {
+            assertTrue(c.connect(HOST, PORT, "admin", "123456", "", true, null, false, false));
+            assertEquals(7, ((BasicInt) c.run("3 + 4")).getInt());
+            assertEquals("admin", user(c));
+        } finally {
+            c.close();
+        }
+    }
+
+    /** A ProgressListener receives what the script prints while it runs (the MSG replies). */
+    @Test
+    void printedMessagesReachTheListener() throws Exception {
+        List<String> got = Collections.synchronizedList(new ArrayList<>());
+        Entity r = conn.run("print(\"jmsg one\"); x = 2; print(x); x * 10", got::add);
+        assertEquals(20, ((BasicInt) r).getInt());
+        assertEquals(2, got.size(), got.toString());
+        assertTrue(got.get(0).contains("jmsg one"), got.toString());
+        assertTrue(got.get(1).contains("2"), got.toString());
+    }
+
+    /** clearSessionMemory: the variables a request makes are gone after it (README 3, run's parameters). */
+    @Test
+    void clearSessionMemory() throws Exception {
+        conn.run("jkept = 1");
+        assertEquals(3, ((BasicInt) conn.run("jtemp = 2; jtemp + jkept", true)).getInt());
+        assertEquals(1, ((BasicInt) conn.run("jkept")).getInt());
+        assertThrows(IOException.class, () -> conn.run("jtemp"));
+    }
+
+    /** SimpleDBConnectionPool (README 2.2): close() hands a connection back to the pool. */
+    @Test
+    void simpleConnectionPool() throws Exception {
+        com.xxdb.SimpleDBConnectionPoolConfig config = new com.xxdb.SimpleDBConnectionPoolConfig();
+        config.setHostName(HOST);
+        config.setPort(PORT);
+        config.setUserId("admin");
+        config.setPassword("123456");
+        config.setInitialPoolSize(3);
+        com.xxdb.SimpleDBConnectionPool pool = new com.xxdb.SimpleDBConnectionPool(config);
+        try {
+            assertEquals(3, pool.getTotalConnectionsCount());
+            DBConnection a = pool.getConnection();
+            DBConnection b = pool.getConnection();
+            assertEquals(2, pool.getActiveConnectionsCount());
+            assertEquals(1, pool.getIdleConnectionsCount());
+            assertEquals("admin", user(a));
+            assertEquals(5, ((BasicInt) b.run("2 + 3")).getInt());
+            a.close();
+            b.close();
+            assertEquals(0, pool.getActiveConnectionsCount());
+            assertEquals(3, pool.getIdleConnectionsCount());
+        } finally {
+            pool.close();
+        }
+        assertTrue(pool.isClosed());
+    }
+
     /** polls the condition until it holds or 20 s pass */
     static void waitFor(Check c) throws Exception {
         long end = System.nanoTime() + 20_000_000_000L;
