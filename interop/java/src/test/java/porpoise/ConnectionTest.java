@@ -237,6 +237,44 @@ class ConnectionTest extends ServerTest {
         assertTrue(pool.isClosed());
     }
 
+    /**
+     * An urgent connection with the highest priority and parallelism still answers; a job another connection
+     * cancels (getConsoleJobs, cancelConsoleJob) fails with the server's text and leaves its session usable.
+     */
+    @Test
+    void priorityUrgencyAndCancel() throws Exception {
+        DBConnection u = new DBConnection(false, false, false, false, true);
+        try {
+            assertTrue(u.connect(HOST, PORT, "admin", "123456"));
+            assertEquals(10, ((BasicInt) u.run("sum(1..4)", 8, 64)).getInt());
+        } finally {
+            u.close();
+        }
+        DBConnection busy = new DBConnection();
+        assertTrue(busy.connect(HOST, PORT, "admin", "123456"));
+        try {
+            String sid = busy.getSessionID();
+            Thread t = new Thread(() -> {
+                try {
+                    busy.run("do { sleep(10) } while(true)");
+                } catch (IOException e) {
+                    caught = e;
+                }
+            });
+            t.start();
+            waitFor(() -> count("exec count(*) from getConsoleJobs() where string(sessionId) = \"" + sid + "\"") > 0);
+            conn.run("cancelConsoleJob(exec rootJobId from getConsoleJobs() where string(sessionId) = \"" + sid + "\")");
+            t.join(20_000);
+            assertTrue(caught != null && caught.getMessage().contains("The job was cancelled."),
+                    String.valueOf(caught));
+            assertEquals(2, ((BasicInt) busy.run("1 + 1")).getInt());
+        } finally {
+            busy.close();
+        }
+    }
+
+    volatile IOException caught;
+
     /** polls the condition until it holds or 20 s pass */
     static void waitFor(Check c) throws Exception {
         long end = System.nanoTime() + 20_000_000_000L;
