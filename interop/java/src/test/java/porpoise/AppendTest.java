@@ -154,6 +154,38 @@ class AppendTest extends ServerTest {
         conn.run("dropDatabase('dfs://jupsert')");
     }
 
+    /**
+     * A TSDB table with an array vector column, through AutoFitTableAppender and AutoFitTableUpsert (without
+     * sortColumns, which upsert! takes for OLAP tables only: funcs/u/upsert_.md).
+     */
+    @Test
+    void tsdbTableWithAnArrayVector() throws Exception {
+        conn.run("if(existsDatabase('dfs://jtsdb')) dropDatabase('dfs://jtsdb');"
+                + "db = database('dfs://jtsdb', VALUE, 2024.01.01..2024.01.02, engine='TSDB');"
+                + "db.createPartitionedTable(table(1:0, `d`id`ts`v, [DATE, INT, TIMESTAMP, DOUBLE[]]), `pt, `d, sortColumns=`id`ts)");
+        List<Vector> rows = List.of(new BasicDoubleVector(new double[] {1, 2}), new BasicDoubleVector(new double[] {3}),
+                new BasicDoubleVector(new double[] {}));
+        BasicTable t = table(List.of("d", "id", "ts", "v"), new BasicDateVector(new int[] {JAN1, JAN1, JAN1 + 1}),
+                new BasicIntVector(new int[] {1, 2, 1}),
+                new BasicTimestampVector(new long[] {JAN1 * DAY_MS, JAN1 * DAY_MS + 1, (JAN1 + 1) * DAY_MS}),
+                new com.xxdb.data.BasicArrayVector(rows));
+        assertEquals(3, ((BasicInt) new AutoFitTableAppender("dfs://jtsdb", "pt", conn).append(t)).getInt());
+        assertEquals(3, count("exec count(*) from loadTable('dfs://jtsdb', `pt)"));
+        assertEquals(6, count("exec sum(rowSum(v)) from loadTable('dfs://jtsdb', `pt)"));
+        // BasicArrayVector makes an empty row one NULL (its constructor), and rowSize counts it
+        assertEquals(4, count("exec sum(rowSize(v)) from loadTable('dfs://jtsdb', `pt)"));
+        // id 2 on the first day gets a new v; id 3 is new
+        AutoFitTableUpsert up = new AutoFitTableUpsert("dfs://jtsdb", "pt", conn, false, new String[] {"id"}, null);
+        up.upsert(table(List.of("d", "id", "ts", "v"), new BasicDateVector(new int[] {JAN1, JAN1}),
+                new BasicIntVector(new int[] {2, 3}),
+                new BasicTimestampVector(new long[] {JAN1 * DAY_MS + 1, JAN1 * DAY_MS + 2}),
+                new com.xxdb.data.BasicArrayVector(List.of(new BasicDoubleVector(new double[] {10, 20}),
+                        new BasicDoubleVector(new double[] {5})))));
+        assertEquals(4, count("exec count(*) from loadTable('dfs://jtsdb', `pt)"));
+        assertEquals(3 + 30 + 5, count("exec sum(rowSum(v)) from loadTable('dfs://jtsdb', `pt)"));
+        conn.run("dropDatabase('dfs://jtsdb')");
+    }
+
     /** README 7.2.2: PartitionedTableAppender splits rows by partition over a pool's connections. */
     @Test
     void partitionedTableAppenderIntoValueAndCompoTables() throws Exception {

@@ -42,6 +42,24 @@ class EdgeFormsTest extends ServerTest {
                         .getString());
     }
 
+    /** POINT and COMPLEX (the README's BasicPoint), scalars and vectors, each way. */
+    @Test
+    void pointsAndComplexNumbers() throws Exception {
+        com.xxdb.data.BasicPoint p = (com.xxdb.data.BasicPoint) conn.run("point(117.60972, 24.118418)");
+        assertEquals(117.60972, p.getX());
+        assertEquals(24.118418, p.getY());
+        assertEquals("(117.60972, 24.118418)", p.getString());
+        com.xxdb.data.BasicComplex c = (com.xxdb.data.BasicComplex) conn.run("complex(1.5, -2.0)");
+        assertEquals(1.5, c.getReal());
+        assertEquals(-2.0, c.getImage());
+        assertEquals("POINT", conn.run("typestr", args(new com.xxdb.data.BasicPoint(6.4, 9.2))).getString());
+        assertEquals("COMPLEX", conn.run("typestr", args(new com.xxdb.data.BasicComplex(6.4, 9.2))).getString());
+        Vector pv = (Vector) conn.run("point([1.0, 2.0], [3.0, 4.0])");
+        assertEquals(Entity.DATA_TYPE.DT_POINT, pv.getDataType());
+        assertEquals("(2.0, 4.0)", pv.get(1).getString());
+        assertEquals("FAST POINT VECTOR", conn.run("typestr", args(pv)).getString());
+    }
+
     /** A VOID argument is NULL to the function. */
     @Test
     void voidArgument() throws Exception {
