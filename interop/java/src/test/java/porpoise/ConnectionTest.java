@@ -200,6 +200,26 @@ class ConnectionTest extends ServerTest {
         assertTrue(got.get(1).contains("2"), got.toString());
     }
 
+    /** Messages before an error, and messages before a block reader's first block, reach the listener too. */
+    @Test
+    void printedMessagesWithAnErrorAndWithBlocks() throws Exception {
+        List<String> got = Collections.synchronizedList(new ArrayList<>());
+        IOException e = assertThrows(IOException.class, () -> conn.run("print(\"jbefore\"); throw \"jafter\"", got::add));
+        assertTrue(e.getMessage().contains("jafter"), e.getMessage());
+        assertEquals(1, got.size(), got.toString());
+        assertTrue(got.get(0).contains("jbefore"), got.toString());
+        got.clear();
+        com.xxdb.data.EntityBlockReader r = (com.xxdb.data.EntityBlockReader) conn.run(
+                "print(\"jblocks\"); select * from table(1..20000 as id)", got::add, 4, 2, 10_000);
+        int rows = 0;
+        while (r.hasNext()) {
+            rows += r.read().rows();
+        }
+        assertEquals(20_000, rows);
+        assertEquals(1, got.size(), got.toString());
+        assertEquals(9, ((BasicInt) conn.run("4 + 5")).getInt());
+    }
+
     /** clearSessionMemory: the variables a request makes are gone after it (README 3, run's parameters). */
     @Test
     void clearSessionMemory() throws Exception {
