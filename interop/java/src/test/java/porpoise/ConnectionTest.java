@@ -220,6 +220,29 @@ class ConnectionTest extends ServerTest {
         assertEquals(9, ((BasicInt) conn.run("4 + 5")).getInt());
     }
 
+    /**
+     * closeSessions ends a connection's session: without reconnect its next run fails; with reconnect
+     * (connect's parameter) the API connects again, to a new session, and the run succeeds.
+     */
+    @Test
+    void closedSessionAndReconnect() throws Exception {
+        DBConnection plain = new DBConnection();
+        DBConnection again = new DBConnection();
+        try {
+            assertTrue(plain.connect(HOST, PORT, "admin", "123456"));
+            assertTrue(again.connect(HOST, PORT, "admin", "123456", "", false, null, true));
+            String before = again.getSessionID();
+            conn.run("closeSessions([" + plain.getSessionID() + ", " + before + "])");
+            assertThrows(IOException.class, () -> plain.run("1 + 1"));
+            assertEquals(3, ((BasicInt) again.run("1 + 2")).getInt());
+            assertFalse(before.equals(again.getSessionID()));
+            assertEquals("admin", user(again));
+        } finally {
+            plain.close();
+            again.close();
+        }
+    }
+
     /** clearSessionMemory: the variables a request makes are gone after it (README 3, run's parameters). */
     @Test
     void clearSessionMemory() throws Exception {
