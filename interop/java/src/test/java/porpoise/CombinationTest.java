@@ -72,6 +72,41 @@ class CombinationTest extends ServerTest {
         check(new DBConnection(false, true, true));
     }
 
+    /** a DFS table's SYMBOL columns (codes over a symbol base) read over a compressed connection, whole and in blocks */
+    @Test
+    void dfsSymbolsCompressed() throws Exception {
+        conn.run("if(existsDatabase('dfs://jcsym')) dropDatabase('dfs://jcsym');"
+                + "db = database('dfs://jcsym', HASH, [SYMBOL, 4]);"
+                + "pt = db.createPartitionedTable(table(1:0, `sym`venue`id, [SYMBOL, SYMBOL, INT]), `pt, `sym);"
+                + "n = 120000; pt.append!(table(take(`AAPL`MSFT`IBM`GOOG`TSLA, n) as sym, "
+                + "take(`X`Y, n) as venue, 1..n as id))");
+        DBConnection z = new DBConnection(false, false, true);
+        try {
+            assertTrue(z.connect(HOST, PORT, "admin", "123456"));
+            BasicTable t = (BasicTable) z.run("select * from loadTable('dfs://jcsym', `pt) order by id");
+            assertEquals(120_000, t.rows());
+            assertEquals(Entity.DATA_TYPE.DT_SYMBOL, t.getColumn(0).getDataType());
+            for (int i : new int[] {0, 1, 4, 5, 65_536, 119_999}) {
+                assertEquals(new String[] {"AAPL", "MSFT", "IBM", "GOOG", "TSLA"}[i % 5], t.getColumn(0).get(i).getString());
+                assertEquals(i % 2 == 0 ? "X" : "Y", t.getColumn(1).get(i).getString());
+            }
+            EntityBlockReader r = (EntityBlockReader) z.run("select * from loadTable('dfs://jcsym', `pt) where sym = `IBM",
+                    (ProgressListener) null, 4, 2, 10_000);
+            int rows = 0;
+            while (r.hasNext()) {
+                BasicTable b = (BasicTable) r.read();
+                for (int i = 0; i < b.rows(); i++) {
+                    assertEquals("IBM", b.getColumn(0).get(i).getString());
+                }
+                rows += b.rows();
+            }
+            assertEquals(24_000, rows);
+        } finally {
+            z.close();
+            conn.run("dropDatabase('dfs://jcsym')");
+        }
+    }
+
     /** upload and run on an asynchronous connection, over SSL with compression too */
     @Test
     void asynchronousUploads() throws Exception {
