@@ -173,19 +173,28 @@ class ConnectionTest extends ServerTest {
     }
 
     /**
-     * enableHighAvailability on one server: the API asks for the cluster's nodes and stays on this one.
-     * Load balancing is off: with it (connect's default when enableHighAvailability is true) the API reads
-     * getClusterPerf's memoryUsed, maxMemSize and avgLoad, which Porpoise's table does not have yet.
+     * enableHighAvailability on one server: the API asks for the cluster's nodes and stays on this one,
+     * with load balancing (connect's default with enableHighAvailability, which reads getClusterPerf's
+     * memoryUsed, maxMemSize, connectionNum, maxConnections and avgLoad) and without.
      */
     @Test
     void highAvailabilityOnOneServer() throws Exception {
-        DBConnection c = new DBConnection();
+        for (boolean balance : new boolean[] {true, false}) {
+            DBConnection c = new DBConnection();
+            try {
+                assertTrue(c.connect(HOST, PORT, "admin", "123456", "", true, null, false, balance));
+                assertEquals(7, ((BasicInt) c.run("3 + 4")).getInt());
+                assertEquals("admin", user(c));
+            } finally {
+                c.close();
+            }
+        }
+        DBConnection byDefault = new DBConnection();
         try {
-            assertTrue(c.connect(HOST, PORT, "admin", "123456", "", true, null, false, false));
-            assertEquals(7, ((BasicInt) c.run("3 + 4")).getInt());
-            assertEquals("admin", user(c));
+            assertTrue(byDefault.connect(HOST, PORT, "admin", "123456", true));
+            assertEquals(7, ((BasicInt) byDefault.run("3 + 4")).getInt());
         } finally {
-            c.close();
+            byDefault.close();
         }
     }
 
