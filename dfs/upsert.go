@@ -128,6 +128,7 @@ func (u *upsertPlan) apply(txn *storage.Txn, path string, part *value.Table) (in
 	for _, k := range u.keys {
 		isKey[k] = true
 	}
+	ow := insert.NewOverwrite(existing.Cols)
 	for i, n := 0, part.Rows(); i < n; i++ {
 		k, ok := keyOf(part, i)
 		r, found := index[k]
@@ -135,14 +136,15 @@ func (u *upsertPlan) apply(txn *storage.Txn, path string, part *value.Table) (in
 			fresh = append(fresh, i)
 			continue
 		}
-		for c, col := range existing.Cols {
+		for c := range existing.Cols {
 			if isKey[c] || (u.ignoreNull && part.Cols[c].IsNull(i)) {
 				continue
 			}
-			col.SetFrom(r, part.Cols[c], i)
+			ow.Set(c, r, part.Cols[c], i)
 		}
 		res.Updated++
 	}
+	ow.Apply()
 	res.Inserted = len(fresh)
 	opts := t.chunkOptions()
 	if res.Updated == 0 && (len(u.sorts) == 0 || before == 0) {

@@ -1,9 +1,6 @@
 package funcs
 
 import (
-	"fmt"
-	"runtime"
-
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -12,7 +9,8 @@ import (
 // (the C++/Python/Java APIs with enableHighAvailability run
 // rpc(getControllerAlias(), getClusterPerf) and pick a data node from the
 // result) as a one-node cluster: the node is its own controller and its
-// only data node.
+// only data node. getClusterPerf, whose figures are getPerf's, is the
+// jobs package's.
 
 // Site is where a node listens and what it is called.
 type Site struct {
@@ -59,8 +57,6 @@ func init() {
 		Fn: func(env Env, _ []value.Value) (value.Value, error) {
 			return value.NewInt(int32(SiteOf(env).Port)), nil
 		}})
-	Register(Spec{Name: "getClusterPerf", Params: []string{"includeMaster"}, Min: 0, Max: 1, Category: "cluster",
-		Fn: clusterPerf})
 	Register(Spec{Name: "rpc", Params: []string{"nodeAlias", "func", "args"}, Min: 2, Max: -1, Category: "cluster",
 		Fn: rpc})
 }
@@ -75,23 +71,4 @@ func rpc(env Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The node alias [%s] doesn't exist.", alias)
 	}
 	return env.Call(args[1], args[2:]...)
-}
-
-// clusterPerf is getClusterPerf's table for the one node (mode 0, a data
-// node, alive), with the columns the APIs read to balance their load.
-func clusterPerf(env Env, args []value.Value) (value.Value, error) {
-	if _, err := BoolArg("getClusterPerf", "includeMaster", Arg(args, 0), false); err != nil {
-		return nil, err
-	}
-	s := SiteOf(env)
-	str := func(x string) *value.Vector { return value.NewStrings(value.String, []string{x}) }
-	i32 := func(x int) *value.Vector { return value.NewInts([]int32{int32(x)}) }
-	site := fmt.Sprintf("%s:%d:%s", s.Host, s.Port, s.Alias)
-	workers := runtime.NumCPU()
-	return value.NewTable(
-		[]string{"host", "port", "site", "mode", "state", "agentSite", "maxConnections", "workerNum",
-			"executorNum", "connectionNum", "name", "publicName"},
-		[]*value.Vector{str(s.Host), i32(s.Port), str(site), i32(0), i32(1), str(""), i32(1024), i32(workers),
-			i32(max(workers-1, 1)), i32(s.Connections), str(s.Alias), str(s.Host)},
-	), nil
 }

@@ -81,17 +81,19 @@ func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 		isKey[k] = true
 	}
 	var key []byte
+	ow := NewOverwrite(dst.Cols)
+	defer ow.Apply()
 	for i, n := 0, src.Rows(); i < n; i++ {
 		key = keyOf(key[:0], dst.KeyCols, src, i)
 		if r, ok := dst.KeyRow(key); ok {
 			if dst.KeepFirst || (len(dst.LatestCols) > 0 && compareTimes(dst, src, i, dst, r) < 0) {
 				continue
 			}
-			for c, col := range dst.Cols {
+			for c := range dst.Cols {
 				if isKey[c] || (ignoreNull && src.Cols[c].IsNull(i)) {
 					continue
 				}
-				col.SetFrom(r, src.Cols[c], i)
+				ow.Set(c, r, src.Cols[c], i)
 			}
 			if r < before {
 				res.Updated++

@@ -113,3 +113,40 @@ func TestStringLimitCoded(t *testing.T) {
 		})
 	}
 }
+
+// An upsert overwriting a row of an array-vector column replaces that row
+// only, whatever the lengths of the old and new rows; it wrote the new
+// row's cells at the old row's index into the flat cells, corrupting the
+// row before it.
+func TestUpsertArrayVectorRows(t *testing.T) {
+	av := func(flat []float64, ends ...int64) *value.Vector {
+		return &value.Vector{T: value.Double + value.ArrayOffset, F64: flat, Offsets: ends}
+	}
+	for _, tc := range []struct {
+		name     string
+		src      *value.Vector
+		ids      []int32
+		wantFlat []float64
+		wantEnds []int64
+		inserted int
+		updated  int
+	}{
+		{"longer row, then a new key", av([]float64{10, 20, 5}, 2, 3), []int32{2, 3},
+			[]float64{1, 2, 10, 20, 5}, []int64{2, 4, 5}, 1, 1},
+		{"shorter row first", av([]float64{7}, 1), []int32{1},
+			[]float64{7, 3}, []int64{1, 2}, 0, 1},
+		{"a key new in the batch, updated later in it", av([]float64{4, 8, 9}, 1, 3), []int32{3, 3},
+			[]float64{1, 2, 3, 8, 9}, []int64{2, 3, 5}, 1, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dst := value.NewTable([]string{"id", "v"}, []*value.Vector{value.NewInts([]int32{1, 2}), av([]float64{1, 2, 3}, 2, 3)})
+			dst.Kind, dst.KeyCols = value.KeyedTable, []int{0}
+			require.True(t, dst.RebuildKeys())
+			res, err := Upsert(dst, value.NewTable([]string{"id", "v"}, []*value.Vector{value.NewInts(tc.ids), tc.src}), false)
+			require.NoError(t, err)
+			require.Equal(t, Result{Inserted: tc.inserted, Updated: tc.updated}, res)
+			require.Equal(t, tc.wantFlat, dst.Cols[1].F64)
+			require.Equal(t, tc.wantEnds, dst.Cols[1].Offsets)
+		})
+	}
+}

@@ -212,11 +212,18 @@ func goMemory() (alloc, used float64) {
 	return float64(samples[0].Value.Uint64()), float64(samples[1].Value.Uint64())
 }
 
-// getPerf reports the node's performance figures under DolphinDB's keys.
-// Message latencies are for stream subscriptions, which Porpoise does not
-// serve; DolphinDB reports them as the LONG null converted to DOUBLE when
-// there are none, and so does this.
-func getPerf(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
+// perfFigure is one of the node's performance figures under its
+// DolphinDB key.
+type perfFigure struct {
+	k string
+	v float64
+}
+
+// perfFigures are the node's performance figures, getPerf's and
+// getClusterPerf's. Message latencies are for stream subscribers, which
+// this node never is (it publishes); DolphinDB reports the LONG null
+// when there are none, and so does this.
+func perfFigures(h Host, env funcs.Env) []perfFigure {
 	r := h.Jobs()
 	p := &r.perf
 	rates := p.sampleRates()
@@ -244,10 +251,7 @@ func getPerf(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
 	cpus := float64(runtime.NumCPU())
 	running := float64(len(jobs) + batch)
 	noLatency := float64(value.NullInt64)
-	kv := []struct {
-		k string
-		v float64
-	}{
+	return []perfFigure{
 		{"runningJobs", running},
 		{"jobLoad", running / cpus},
 		{"avgLoad", loadAverage()},
@@ -275,6 +279,11 @@ func getPerf(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
 		{"networkRecvRate", rates.recvRate},
 		{"connectionNum", float64(funcs.SiteOf(env).Connections)},
 	}
+}
+
+// getPerf reports the node's performance figures under DolphinDB's keys.
+func getPerf(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
+	kv := perfFigures(h, env)
 	keys := value.NewVector(value.String, 0, len(kv))
 	vals := value.NewVector(value.Double, 0, len(kv))
 	for _, x := range kv {

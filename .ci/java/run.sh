@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds porpoise, starts it in memory on a free local port and runs the
-# Java API's MultithreadedTableWriter and ThreadedClient subscribe
-# scenarios (interop/java, Maven with com.dolphindb:dolphindb-javaapi
-# pinned in its pom.xml) against it.
+# Java API's suite (interop/java, Maven with com.dolphindb:dolphindb-javaapi
+# pinned in its pom.xml: DBConnection, the appenders, pools, block reads,
+# MultithreadedTableWriter and ThreadedClient subscribe) against it.
 # Exits non-zero when the build, the dependency download or a test fails.
 set -euo pipefail
 

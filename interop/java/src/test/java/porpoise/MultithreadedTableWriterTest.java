@@ -11,6 +11,7 @@ import com.xxdb.data.Vector;
 import com.xxdb.multithreadedtablewriter.MultithreadedTableWriter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The writer scenarios of the Python suite's seed examples, through the Java API. */
@@ -61,9 +62,10 @@ class MultithreadedTableWriterTest extends ServerTest {
         // The Java API's writer thread tests its exit flag outside the
         // queue's lock and then waits without a timeout, so a
         // waitForThreadCompletion that lands in between is never seen and
-        // join() hangs (seen once in CI, with no request in flight). Let the
-        // throttle (1 s) pass first so the thread is parked in its wait.
-        Thread.sleep(1500);
+        // join() hangs (seen once in CI, with no request in flight). Wait
+        // until the thread has stopped on its own (an error) or is parked
+        // in that wait, after the throttle (1 s) has sent the rows.
+        ConnectionTest.waitFor(() -> w.getStatus().hasError() || writerParked());
         w.waitForThreadCompletion();
         MultithreadedTableWriter.Status st = w.getStatus();
         if (!bad.hasError()) {
@@ -72,6 +74,23 @@ class MultithreadedTableWriterTest extends ServerTest {
         List<List<Entity>> unwritten = w.getUnwrittenData();
         assertEquals(5 - st.sentRows, unwritten.size());
         conn.run("undef(`jerr, SHARED)");
+    }
+
+    /** whether a writer thread waits, untimed, on its queue: the wait a later notify reaches */
+    static boolean writerParked() {
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            StackTraceElement[] st = e.getValue();
+            if (e.getKey().getState() != Thread.State.WAITING || st.length == 0
+                    || !st[0].getClassName().equals("java.lang.Object")) {
+                continue;
+            }
+            for (StackTraceElement f : st) {
+                if (f.getClassName().endsWith("MultithreadedTableWriter$WriterThread")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
