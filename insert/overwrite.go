@@ -1,6 +1,10 @@
 package insert
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"slices"
+
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // Overwrite collects the cells an upsert writes into existing rows of a
 // table's columns. Fixed-width cells are written at once; an array
@@ -41,20 +45,75 @@ func (o *Overwrite) Set(c, i int, src *value.Vector, j int) {
 
 // Apply rebuilds the array-vector columns written to, keeping each column's
 // identity (the table holds the same *value.Vector); rows appended since
-// the Sets are kept.
+// the Sets are kept. Rows between the written ones are copied a run at a
+// time.
 func (o *Overwrite) Apply() {
 	for c, rows := range o.rows {
 		col := o.cols[c]
+		at := make([]int, 0, len(rows))
+		for r := range rows {
+			at = append(at, r)
+		}
+		slices.Sort(at)
 		out := value.NewVector(col.T, 0, col.Len())
 		out.Scale = col.Scale
-		for r, n := 0, col.Len(); r < n; r++ {
-			if ref, ok := rows[r]; ok {
-				out.AppendFrom(ref.src, ref.j)
-			} else {
-				out.AppendFrom(col, r)
-			}
+		prev := 0
+		for _, r := range at {
+			out.AppendVector(col.Slice(prev, r))
+			out.AppendFrom(rows[r].src, rows[r].j)
+			prev = r + 1
 		}
+		out.AppendVector(col.Slice(prev, col.Len()))
 		*col = *out
 	}
 	o.rows = nil
+}
+
+// SetRow writes element j of src (same type) into row i of col: in place
+// for fixed-width cells; an array vector, whose rows vary in length, is
+// rebuilt with the new row (value.Vector.SetFrom would write flat cells).
+// A caller writing many rows of one array vector batches them with an
+// Overwrite instead.
+func SetRow(col *value.Vector, i int, src *value.Vector, j int) {
+	if !col.T.IsArray() {
+		col.SetFrom(i, src, j)
+		return
+	}
+	o := NewOverwrite([]*value.Vector{col})
+	o.Set(0, i, src, j)
+	o.Apply()
+}
+
+// SetNullRow writes NULL into row i of col; an array vector's NULL row
+// holds one NULL cell, as append! stores an empty row (arrayVector.md).
+func SetNullRow(col *value.Vector, i int) {
+	if !col.T.IsArray() {
+		col.SetNull(i)
+		return
+	}
+	SetRow(col, i, nullRow(col), 0)
+}
+
+// nullRow is an array vector of col's type holding one NULL row.
+func nullRow(col *value.Vector) *value.Vector {
+	null := value.NewVector(col.T, 0, 1)
+	null.Scale = col.Scale
+	_ = appendArrayRow(null, value.NewNullVector(col.T.Elem(), 1))
+	return null
+}
+
+// RowIsNull reports whether row i of v is NULL: for an array vector, a
+// row with no non-NULL cell (an empty row, which append! stores as one
+// NULL cell, or a row of NULLs), as ffill and bfill treat it.
+func RowIsNull(v *value.Vector, i int) bool {
+	if !v.T.IsArray() {
+		return v.IsNull(i)
+	}
+	row := v.Row(i)
+	for k, n := 0, row.Len(); k < n; k++ {
+		if !row.IsNull(k) {
+			return false
+		}
+	}
+	return true
 }

@@ -31,27 +31,20 @@ func mismatch(want string, v Value) error {
 }
 
 // AsScalar returns v as a *Scalar.
-func AsScalar(v Value) (*Scalar, error) {
-	if s, ok := v.(*Scalar); ok {
-		return s, nil
-	}
-	return nil, mismatch("a SCALAR", v)
-}
+func AsScalar(v Value) (*Scalar, error) { return as[*Scalar]("a SCALAR", v) }
 
 // AsVector returns v as a *Vector.
-func AsVector(v Value) (*Vector, error) {
-	if x, ok := v.(*Vector); ok {
-		return x, nil
-	}
-	return nil, mismatch("a VECTOR", v)
-}
+func AsVector(v Value) (*Vector, error) { return as[*Vector]("a VECTOR", v) }
 
 // AsTable returns v as a *Table.
-func AsTable(v Value) (*Table, error) {
-	if t, ok := v.(*Table); ok {
-		return t, nil
+func AsTable(v Value) (*Table, error) { return as[*Table]("a TABLE", v) }
+
+func as[T Value](want string, v Value) (T, error) {
+	x, ok := v.(T)
+	if !ok {
+		return x, mismatch(want, v)
 	}
-	return nil, mismatch("a TABLE", v)
+	return x, nil
 }
 
 // scalarOf is AsScalar that also refuses NULL.

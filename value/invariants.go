@@ -47,3 +47,10 @@ func CheckCodes(codes []int32, n int) {
 		}
 	}
 }
+
+// checkFlat panics when a cell writer meets an array vector (insert.SetRow writes its rows).
+func checkFlat(v *Vector, op string) {
+	if Invariants && v.T.IsArray() {
+		panic("invariant: " + op + " on an array vector writes a cell, not a row")
+	}
+}

@@ -421,6 +421,7 @@ func (v *Vector) Set(i int, s *Scalar) {
 
 // SetNull stores the type's NULL at index i.
 func (v *Vector) SetNull(i int) {
+	checkFlat(v, "SetNull")
 	switch v.T.Storage() {
 	case StInt8:
 		v.I8[i] = NullInt8
@@ -449,6 +450,7 @@ func (v *Vector) SetNull(i int) {
 
 // SetFrom copies element j of src (same storage) into element i of v.
 func (v *Vector) SetFrom(i int, src *Vector, j int) {
+	checkFlat(v, "SetFrom")
 	switch v.T.Storage() {
 	case StInt8:
 		v.I8[i] = src.I8[j]

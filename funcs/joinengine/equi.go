@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -29,7 +30,7 @@ func newKeyedCache(schema *value.Table) *keyedCache {
 func (c *keyedCache) put(key string, batch *value.Table, r int) {
 	if at, ok := c.index[key]; ok {
 		for i, col := range c.store.Cols {
-			col.SetFrom(at, batch.Cols[i], r)
+			insert.SetRow(col, at, batch.Cols[i], r)
 		}
 		c.joined[at] = false
 		return

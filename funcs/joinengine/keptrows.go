@@ -1,6 +1,9 @@
 package joinengine
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // keptRows is the rows a join engine keeps of one input, by key: with dup
 // every row (a key's rows in the order they came), else each key's
@@ -25,7 +28,7 @@ func (k *keptRows) put(key string, batch *value.Table, r int, stays func(at int)
 			return -1, false
 		}
 		for c, col := range k.store.Cols {
-			col.SetFrom(at, batch.Cols[c], r)
+			insert.SetRow(col, at, batch.Cols[c], r)
 		}
 		return at, true
 	}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -40,7 +41,7 @@ func (e *engine) keepLast(batch *value.Table, out *value.Table, rows []int) {
 			continue
 		}
 		for c, col := range e.lastOut.Cols {
-			col.SetFrom(g.last, out.Cols[c], i)
+			insert.SetRow(col, g.last, out.Cols[c], i)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/ticker"
 	"github.com/porpoisedb/porpoise/value"
@@ -171,11 +172,6 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 	}
 	if e.updatedOnly, err = funcs.BoolArg(fnName, "updatedContextGroupsOnly", arg(17), false); err != nil {
 		return nil, err
-	}
-	for _, c := range dummy.Cols {
-		if c.T.IsArray() {
-			return nil, argErr("dummyTable", "a table without array vector columns")
-		}
 	}
 	e.state = dummy.EmptyLike(0)
 	for i, c := range dummy.Cols {
@@ -412,7 +408,7 @@ func (e *crossEngine) applyRows(batch *value.Table, lo, hi int) {
 		e.keyBuf = streamengine.RowKey(e.keyBuf[:0], batch, e.keyCols, r)
 		if at, ok := e.index[string(e.keyBuf)]; ok {
 			for c, col := range e.state.Cols {
-				col.SetFrom(at, batch.Cols[c], r)
+				insert.SetRow(col, at, batch.Cols[c], r)
 			}
 		} else {
 			e.index[string(e.keyBuf)] = e.state.Rows()
