@@ -105,7 +105,11 @@ func (g *gen) pred(depth int) expr {
 			return expr{ddb: fmt.Sprintf("not(%s)", a.ddb), duck: fmt.Sprintf("(not %s)", a.duck), k: kBool}
 		}
 	}
-	switch g.r.IntN(11) {
+	switch g.r.IntN(12) {
+	case 11: // a column against a NULL literal: NULL is the smallest value
+		// and equals NULL (progr/data_mani/func_null.md)
+		c := g.colOf(kInt, kLong, kDouble, kDate, kTs)
+		return cmp(g.pick("==", "!=", "<", "<=", ">", ">="), c, expr{ddb: "NULL", duck: "NULL", k: c.k, nullable: true})
 	case 9: // an expression against a literal
 		e := g.scalar()
 		if e.k == kStr {
