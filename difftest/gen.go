@@ -105,7 +105,20 @@ func (g *gen) pred(depth int) expr {
 			return expr{ddb: fmt.Sprintf("not(%s)", a.ddb), duck: fmt.Sprintf("(not %s)", a.duck), k: kBool}
 		}
 	}
-	switch g.r.IntN(12) {
+	switch g.r.IntN(13) {
+	case 12: // on rid, the DFS table's partitioning column (-dfs prunes)
+		n := fmt.Sprint(g.r.IntN(2200) - 100)
+		rid := col("rid", kInt)
+		switch g.r.IntN(3) {
+		case 0:
+			return cmp(g.pick("==", "!=", "<", "<=", ">", ">="), rid, expr{ddb: n, duck: n})
+		case 1:
+			m := fmt.Sprint(g.r.IntN(2200) - 100)
+			return expr{ddb: fmt.Sprintf("(rid between %s and %s)", n, m), duck: fmt.Sprintf("(rid between %s and %s)", n, m), k: kBool}
+		default:
+			m := fmt.Sprint(g.r.IntN(2200))
+			return expr{ddb: fmt.Sprintf("(rid in [%s, %s])", n, m), duck: fmt.Sprintf("(rid in (%s, %s))", n, m), k: kBool}
+		}
 	case 11: // a column against a NULL literal: NULL is the smallest value
 		// and equals NULL (progr/data_mani/func_null.md)
 		c := g.colOf(kInt, kLong, kDouble, kDate, kTs)
@@ -709,7 +722,22 @@ func (g *gen) query2() query {
 		k := g.colOf(kInt, kSym, kDate)
 		c := g.colOf(kInt, kLong, kDouble)
 		w1, w2 := g.where()
-		switch g.r.IntN(3) {
+		switch g.r.IntN(5) {
+		case 3: // cummax/cummin skip NULLs as cumsum does (func_null.md)
+			f := g.pick("max", "min")
+			return query{shape: "context by cummax/cummin",
+				ddb:  fmt.Sprintf("select rid, cum%s(%s) as c1 from t%s context by %s", f, c.ddb, w1, k.ddb),
+				duck: fmt.Sprintf("select rid, %s(%s) over (partition by %s order by rid rows between unbounded preceding and current row) from t%s", f, c.duck, k.duck, w2)}
+		case 4: // prev, next and deltas within each group, in table order
+			f := g.pick("prev", "next", "deltas")
+			d := map[string]string{"prev": "lag(%s) over w", "next": "lead(%s) over w", "deltas": "%s - lag(%s) over w"}[f]
+			dd := fmt.Sprintf(d, c.duck)
+			if f == "deltas" {
+				dd = fmt.Sprintf(d, c.duck, c.duck)
+			}
+			return query{shape: "context by prev/next/deltas",
+				ddb:  fmt.Sprintf("select rid, %s(%s) as c1 from t%s context by %s", f, c.ddb, w1, k.ddb),
+				duck: fmt.Sprintf("select rid, %s from t%s window w as (partition by %s order by rid)", dd, w2, k.duck)}
 		case 0:
 			f := g.pick("sum", "avg", "max", "count")
 			return query{shape: "context by aggregate",
