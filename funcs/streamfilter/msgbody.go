@@ -2,8 +2,8 @@ package streamfilter
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/binary"
+	"fmt"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
