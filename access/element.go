@@ -218,11 +218,12 @@ func Assign(x, i, v value.Value) error {
 		var vv *value.Vector
 		if b.Vals.T == value.Any {
 			// The dictionary keeps its own copy (value semantics), but
-			// of a shared or stream table (an engine's input among
-			// them) the table itself: a copy would be no one's to
-			// read, publish nothing and feed no engine
-			// (streamFilter's handlers, funcs/s/streamFilter.md).
-			if t, ok := v.(*value.Table); ok && (t.Shared != "" || t.Stream != nil || t.Handle) {
+			// of a table the table itself: a dictionary names tables to
+			// write to, as streamFilter's handlers, which the page's
+			// example reads back afterwards (funcs/s/streamFilter.md);
+			// a copy would be no one's to read, publish nothing and
+			// feed no engine.
+			if _, ok := v.(*value.Table); ok {
 				vv = value.NewTuple([]value.Value{v})
 			} else {
 				vv = value.NewTuple([]value.Value{value.DeepCopy(v)})

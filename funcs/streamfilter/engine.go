@@ -38,6 +38,7 @@ func streamFilter(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [dummyTable] of streamFilter must be a table.")
 	}
 	e := &engine{condCol: -1}
+	timeGiven := false
 	if x := funcs.Arg(args, 3); x != nil && !isNull(x) {
 		d, ok := x.(*value.Dict)
 		if !ok {
@@ -61,6 +62,7 @@ func streamFilter(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The argument [timeColumn] of streamFilter must be a column of dummyTable.")
 		}
 		e.timeCol = dummy.ColumnIndex(n)
+		timeGiven = true
 	}
 	if x := funcs.Arg(args, 5); x != nil && !isNull(x) {
 		n, ok := funcs.StringArg(x)
@@ -72,7 +74,7 @@ func streamFilter(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("The conditionColumn of streamFilter must be a STRING or SYMBOL column.")
 		}
 	}
-	if e.schemas != nil && e.condCol >= 0 {
+	if e.schemas != nil && (timeGiven || e.condCol >= 0) {
 		return nil, ddberr.Errorf("The arguments timeColumn and conditionColumn of streamFilter apply only without msgSchema.")
 	}
 	var specs []value.Value
