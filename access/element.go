@@ -217,8 +217,17 @@ func Assign(x, i, v value.Value) error {
 		}
 		var vv *value.Vector
 		if b.Vals.T == value.Any {
-			// The dictionary keeps its own copy (value semantics).
-			vv = value.NewTuple([]value.Value{value.DeepCopy(v)})
+			// The dictionary keeps its own copy (value semantics), but
+			// of a table the table itself: a dictionary names tables to
+			// write to, as streamFilter's handlers, which the page's
+			// example reads back afterwards (funcs/s/streamFilter.md);
+			// a copy would be no one's to read, publish nothing and
+			// feed no engine.
+			if _, ok := v.(*value.Table); ok {
+				vv = value.NewTuple([]value.Value{v})
+			} else {
+				vv = value.NewTuple([]value.Value{value.DeepCopy(v)})
+			}
 		} else {
 			s, ok := v.(*value.Scalar)
 			if !ok {

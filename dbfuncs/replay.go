@@ -29,9 +29,6 @@ type replayer struct {
 }
 
 func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, ok := args[0].(*value.Dict); ok {
-		return nil, ddberr.Errorf("Porpoise does not support heterogeneous replay (a dictionary of input tables); replay tables of one schema.")
-	}
 	r := &replayer{env: env, rate: -1}
 	ins, ok := env.Function("tableInsert")
 	if !ok {
@@ -44,12 +41,22 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	r.absolute = a.Bool("absoluteRate", a.Arg(5), true)
 	a.Int("parallelLevel", a.Arg(6), 1)
+	var sortCols []string
 	if x := a.Arg(7); x != nil && !isNull(x) {
-		a.Fail(errors.New("sortColumns applies only to heterogeneous replay, which Porpoise does not support."))
+		names, ok := funcs.StringsArg(x)
+		if _, hetero := args[0].(*value.Dict); !hetero {
+			a.Fail(ddberr.Errorf("The argument [sortColumns] of replay applies only to heterogeneous replay."))
+		} else if !ok || len(names) == 0 || len(names) > 2 {
+			a.Fail(ddberr.Errorf("The argument [sortColumns] of replay must be a column name or a vector of two."))
+		}
+		sortCols = names
 	}
 	r.precise = a.Bool("preciseRate", a.Arg(8), false)
 	if err := a.Err(); err != nil {
 		return nil, err
+	}
+	if in, ok := args[0].(*value.Dict); ok {
+		return nil, r.replayHetero(in, args, sortCols)
 	}
 
 	inputs := []value.Value{args[0]}

@@ -40,6 +40,7 @@
 //	funcs/plotting     plot and plotHist: chart objects for a GUI to draw
 //	funcs/streaming    stream tables, subscriptions and their persistence (over package stream)
 //	funcs/streamengine stream engines as named objects: their inputs, listing, dropping, shared machinery
+//	funcs/streamfilter stream dispatch (streamFilter) and the msgBody rows of heterogeneous replay
 //	funcs/tsengine     time-window stream engines: createTimeSeriesEngine, createDailyTimeSeriesEngine, createSessionWindowEngine
 //	funcs/xsengine     the cross-sectional engine (createCrossSectionalEngine): metrics over the latest row per key
 //	funcs/joinengine   streaming join engines fed by a left and a right input (createLookupJoinEngine ...)

@@ -37,6 +37,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/rsengine"
 	_ "github.com/porpoisedb/porpoise/funcs/stats"
 	_ "github.com/porpoisedb/porpoise/funcs/streamengine"
+	_ "github.com/porpoisedb/porpoise/funcs/streamfilter"
 	_ "github.com/porpoisedb/porpoise/funcs/streaming"
 	_ "github.com/porpoisedb/porpoise/funcs/strfn"
 	_ "github.com/porpoisedb/porpoise/funcs/system"
