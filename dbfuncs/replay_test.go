@@ -1,7 +1,9 @@
 package dbfuncs_test
 
 import (
+	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -28,4 +30,33 @@ replay(inputTables=t.sortBy!(`+"`time"+`), outputTables=out, dateColumn=`+"`time
 exec v from out`)
 		require.Equal(t, "[1,2,3]", got, c.typ)
 	}
+}
+
+// A heterogeneous replay keeps the homogeneous one's pace (replayRate
+// rows a second: 4 rows at 2 a second take one wait of a second) and
+// stops when its job is cancelled.
+func TestHeteroReplayPaceAndCancel(t *testing.T) {
+	e, err := engine.Open(engine.Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	setup := "a = table(2024.01.01T00:00:00.000 + 0 2 as ts, 1 2 as v)\n" +
+		"b = table(2024.01.01T00:00:00.000 + 1 3 as ts, `x`y as s)\n" +
+		"out = streamTable(1:0, `ts`key`body, [TIMESTAMP, SYMBOL, BLOB])\n"
+	start := time.Now()
+	got := testkit.RunAll(t, e, setup+"replay(dict(`a`b, [a, b]), out, `ts, `ts, 2)\nexec key from out")
+	require.Equal(t, `["a","b","a","b"]`, got)
+	require.GreaterOrEqual(t, time.Since(start), 900*time.Millisecond)
+
+	s := e.NewSession()
+	_, err = s.Run(setup)
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	start = time.Now()
+	_, err = s.RunContext(ctx, "replay(dict(`a`b, [a, b]), out, `ts, `ts, 1)")
+	require.Error(t, err)
+	require.Less(t, time.Since(start), 2*time.Second)
+	n, err := s.Run("size(out)")
+	require.NoError(t, err)
+	require.Equal(t, "1", n.(interface{ String() string }).String())
 }
