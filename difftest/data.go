@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -54,7 +55,7 @@ func genT(r *rand.Rand, n int) *table {
 	for rid := 0; rid < n; rid++ {
 		row := []cell{{i: int64(rid)}}
 		for _, k := range t.kinds[1:] {
-			row = append(row, genCell(r, k, 0.1))
+			row = append(row, genCell(r, k, pNull))
 		}
 		t.rows = append(t.rows, row)
 	}
@@ -66,10 +67,20 @@ func genT(r *rand.Rand, n int) *table {
 func genU(r *rand.Rand, n int) *table {
 	u := &table{name: "u", names: []string{"k", "us", "v", "w"}, kinds: []kind{kInt, kSym, kDouble, kInt}}
 	for j := 0; j < n; j++ {
-		u.rows = append(u.rows, []cell{genCell(r, kInt, 0.1), genCell(r, kSym, 0.1), genCell(r, kDouble, 0.1), genCell(r, kInt, 0.1)})
+		u.rows = append(u.rows, []cell{genCell(r, kInt, pNull), genCell(r, kSym, pNull), genCell(r, kDouble, pNull), genCell(r, kInt, pNull)})
 	}
 	return u
 }
+
+// wide makes numbers large and doubles inexact, and a third of DATE and
+// TIMESTAMP values fall before 1970: INT up to 1e6, LONG up
+// to 1e12 in magnitude, DOUBLE a large offset plus a random fraction
+// (sums then depend on order within the 1e-9 tolerance, and variances
+// test the algorithms' cancellation). INT keys then rarely repeat.
+var wide bool
+
+// pNull is the chance of a NULL in each generated cell.
+var pNull = 0.1
 
 func genCell(r *rand.Rand, k kind, pNull float64) cell {
 	if r.Float64() < pNull {
@@ -77,17 +88,32 @@ func genCell(r *rand.Rand, k kind, pNull float64) cell {
 	}
 	switch k {
 	case kInt:
+		if wide && r.IntN(2) == 0 {
+			return cell{i: int64(r.IntN(2_000_001) - 1_000_000)}
+		}
 		return cell{i: int64(r.IntN(15) - 7)}
 	case kLong:
+		if wide {
+			return cell{i: r.Int64N(2_000_000_000_001) - 1_000_000_000_000}
+		}
 		return cell{i: int64(r.IntN(2001) - 1000)}
 	case kDouble:
+		if wide {
+			return cell{f: 1e9 + r.Float64()*1000}
+		}
 		// Quarters keep sums exact whatever order they are added in.
 		return cell{f: float64(r.IntN(401)-200) / 4}
 	case kSym, kStr:
 		return cell{s: symbols[r.IntN(len(symbols))]}
 	case kDate:
+		if wide && r.IntN(3) == 0 { // before 1970: negative day counts
+			return cell{i: -int64(r.IntN(4000))}
+		}
 		return cell{i: baseDay + int64(r.IntN(90)) - 20}
 	case kTs:
+		if wide && r.IntN(3) == 0 {
+			return cell{i: -int64(r.IntN(4000))*86400000 + int64(r.IntN(86400))*1000 + int64(r.IntN(4))*250}
+		}
 		return cell{i: (baseDay+int64(r.IntN(10)))*86400000 + int64(r.IntN(86400))*1000 + int64(r.IntN(4))*250}
 	case kBool:
 		return cell{i: int64(r.IntN(2))}
@@ -104,7 +130,7 @@ func ddbLit(k kind, c cell) string {
 	case kInt, kLong:
 		return fmt.Sprint(c.i)
 	case kDouble:
-		return fmt.Sprint(c.f)
+		return strconv.FormatFloat(c.f, 'g', -1, 64)
 	case kSym, kStr:
 		return fmt.Sprintf("%q", c.s)
 	case kDate:
@@ -118,8 +144,8 @@ func ddbLit(k kind, c cell) string {
 }
 
 // duckLit renders c as a DuckDB literal of kind k. A NULL string is ”
-// in DuckDB as it is in DolphinDB (progr/data_mani/null_in_vst.md: a
-// string's NULL is the empty string), so string comparisons, sorting and
+// in DuckDB as it is in DolphinDB (funcs/i/isAlNum.md: the empty string is
+// STRING's NULL), so string comparisons, sorting and
 // grouping follow DolphinDB's rule that NULL is the smallest value
 // (progr/data_mani/sort_null.md) without mapping.
 func duckLit(k kind, c cell) string {
@@ -133,7 +159,7 @@ func duckLit(k kind, c cell) string {
 	case kInt, kLong:
 		return fmt.Sprint(c.i)
 	case kDouble:
-		return fmt.Sprint(c.f)
+		return strconv.FormatFloat(c.f, 'g', -1, 64)
 	case kSym, kStr:
 		return "'" + c.s + "'"
 	case kDate:
@@ -162,6 +188,10 @@ func (t *table) ddbScript() string {
 			lits[r] = ddbLit(t.kinds[c], row[c])
 		}
 		// A typed empty vector first keeps an all-NULL column typed.
+		if len(lits) == 0 {
+			fmt.Fprintf(&b, "array(%s, 0) as %s", strings.ToUpper(ddbType[t.kinds[c]]), name)
+			continue
+		}
 		fmt.Fprintf(&b, "%s(array(%s, 0) join [%s]) as %s", ddbType[t.kinds[c]], strings.ToUpper(ddbType[t.kinds[c]]), strings.Join(lits, ","), name)
 	}
 	b.WriteString(")")

@@ -7,9 +7,11 @@ import (
 )
 
 // logicKernel is and/or over operands read as BOOL (non-zero is true).
-// A NULL side counts as false for and; or gives NULL only when both sides
-// are NULL (process_null.md, logicOrIgnoreNull=true), || when either is
-// (funcs/o/or.md).
+// and gives NULL when either side is NULL, as arithmetic does
+// (progr/data_mani/func_null.md: true && 00i is NULL; process_null.md
+// names or, not and, among the exceptions); or gives NULL only when both
+// sides are NULL (process_null.md, logicOrIgnoreNull=true), || when
+// either is (funcs/o/or.md).
 func logicKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	x, y, err := castOperands(x, y, value.Bool)
 	if err != nil {
@@ -27,12 +29,17 @@ func logicKernel(op Op, x, y Operand, n int) (*value.Vector, error) {
 	return out, nil
 }
 
-// andLoop is and over equal-length BOOL bytes (NULL counts as false).
+// andLoop is and over equal-length BOOL bytes: NULL when either is NULL.
 func andLoop(o, a, b []int8) {
 	a, b = a[:len(o)], b[:len(o)]
 	for i := range o {
 		// & of the two bytes, not &&: no branch on unpredictable data.
-		o[i] = BoolAs[int8](a[i] == 1) & BoolAs[int8](b[i] == 1)
+		p, q := a[i], b[i]
+		r := BoolAs[int8](p == 1) & BoolAs[int8](q == 1)
+		if p == value.NullInt8 || q == value.NullInt8 {
+			r = value.NullInt8
+		}
+		o[i] = r
 	}
 }
 

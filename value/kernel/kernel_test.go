@@ -70,7 +70,9 @@ func TestBinaryKernels(t *testing.T) {
 		{"gt null is min", OpGt, vv(vec(value.Double, 1.0, nil)), sc(vec(value.Int, nil)), "[true,false]", value.Bool},
 		{"cmp int double", OpGe, vv(vec(value.Int, 1, 2, 3)), sc(vec(value.Double, 2.0)), "[false,true,true]", value.Bool},
 		{"cmp nan is null", OpEq, vv(&value.Vector{T: value.Double, F64: []float64{math.NaN()}}), sc(vec(value.Double, nil)), "[true]", value.Bool},
-		{"and", OpAnd, vv(vec(value.Int, 1, 2, 3, nil)), vv(vec(value.Int, 0, 1, 0, 1)), "[false,true,false,false]", value.Bool},
+		// NULL && true is NULL (progr/data_mani/func_null.md: true && 00i)
+		{"and", OpAnd, vv(vec(value.Int, 1, 2, 3, nil)), vv(vec(value.Int, 0, 1, 0, 1)), "[false,true,false,]", value.Bool},
+		{"and null either side", OpAnd, vv(vec(value.Bool, nil, 0, 1, nil)), vv(vec(value.Bool, 0, nil, nil, nil)), "[,,,]", value.Bool},
 		{"or null", OpOr, vv(vec(value.Bool, nil, nil, nil)), vv(vec(value.Bool, 1, 0, nil)), "[true,false,]", value.Bool},
 		{"string concat", OpAdd, vv(vec(value.String, "a", "b")), sc(vec(value.String, "x")), `["ax","bx"]`, value.String},
 		{"string + int", OpAdd, sc(vec(value.String, "A")), vv(vec(value.Int, 1, 2)), `["A1","A2"]`, value.String},
