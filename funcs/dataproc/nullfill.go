@@ -318,6 +318,16 @@ func hasNull(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return value.NewBool(false), nil
 	}
+	if v.T.IsArray() {
+		// an array vector holds a NULL when a cell is NULL or a row is
+		// empty (Len and IsNull count rows, not cells)
+		prev, empty := int64(0), false
+		for _, end := range v.Offsets {
+			empty = empty || end == prev
+			prev = end
+		}
+		return value.NewBool(empty || flatElems(v).HasNull()), nil
+	}
 	return value.NewBool(v.HasNull()), nil
 }
 
