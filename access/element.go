@@ -251,6 +251,11 @@ func Assign(x, i, v value.Value) error {
 		// x[0] = 4 changes one end of a pair (Pair.md)
 		return Assign(b.V, i, v)
 	case *value.Vector:
+		if b.T.IsArray() {
+			// an array vector's subscript is a column index
+			// (arrayVector.md): a[c] = v is a[, c] = v
+			return assignArrayCells(b, nil, i, v)
+		}
 		if pos, ok, err := IndexPositions(b, i); ok || err != nil {
 			if err != nil {
 				return err

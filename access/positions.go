@@ -58,6 +58,9 @@ func IndexPositions(x *value.Vector, i value.Value) ([]int, bool, error) {
 // vector element by element (of the positions' length, or of x's length
 // read at the same positions).
 func AssignPositions(x *value.Vector, pos []int, v value.Value) error {
+	if x.T.IsArray() {
+		return assignArrayRows(x, pos, v)
+	}
 	var src *value.Vector
 	bcast := false
 	switch t := v.(type) {
@@ -104,5 +107,35 @@ func AssignPositions(x *value.Vector, pos []int, v value.Value) error {
 			x.SetFrom(p, conv, p)
 		}
 	}
+	return nil
+}
+
+// assignArrayRows is AssignPositions into an array vector, whose element
+// is a row (progr/data_types_forms/arrayVector.md): v is read as rows the
+// way append! reads them (a scalar or a plain vector is one row, NULL a
+// row of one NULL cell, a tuple or an array vector its rows), and each
+// position's row is replaced whole, as rows vary in length.
+func assignArrayRows(x *value.Vector, pos []int, v value.Value) error {
+	rows := value.NewVector(x.T, 0, 1)
+	rows.Scale = x.Scale
+	if err := insert.AppendToArrayVector(rows, v); err != nil {
+		return err
+	}
+	n := rows.Len()
+	if n != 1 && n != len(pos) && n != x.Len() {
+		return ddberr.Errorf("Incompatible vector size")
+	}
+	o := insert.NewOverwrite([]*value.Vector{x})
+	for k, p := range pos {
+		switch {
+		case n == 1:
+			o.Set(0, p, rows, 0)
+		case n == len(pos):
+			o.Set(0, p, rows, k)
+		default:
+			o.Set(0, p, rows, p)
+		}
+	}
+	o.Apply()
 	return nil
 }

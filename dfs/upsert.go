@@ -137,7 +137,7 @@ func (u *upsertPlan) apply(txn *storage.Txn, path string, part *value.Table) (in
 			continue
 		}
 		for c := range existing.Cols {
-			if isKey[c] || (u.ignoreNull && part.Cols[c].IsNull(i)) {
+			if isKey[c] || (u.ignoreNull && insert.RowIsNull(part.Cols[c], i)) {
 				continue
 			}
 			ow.Set(c, r, part.Cols[c], i)

@@ -90,7 +90,7 @@ func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 				continue
 			}
 			for c := range dst.Cols {
-				if isKey[c] || (ignoreNull && src.Cols[c].IsNull(i)) {
+				if isKey[c] || (ignoreNull && RowIsNull(src.Cols[c], i)) {
 					continue
 				}
 				ow.Set(c, r, src.Cols[c], i)

@@ -180,13 +180,7 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *ast.UpdateStmt) 
 		if !ok {
 			return nil, nil, errContextItem
 		}
-		full := value.NewNullVector(vec.T, t.Rows())
-		full.Scale = vec.Scale
-		// row r of the group order is row g.Perm[r] of sub, row rows[g.Perm[r]] of t
-		for r, sr := range g.Perm {
-			full.SetFrom(rows[sr], vec, r)
-		}
-		out[k] = full
+		out[k] = spreadRows(vec, g.Perm, rows, t.Rows())
 	}
 	return out, kept, nil
 }
@@ -355,4 +349,26 @@ func isIota(rows []int, n int) bool {
 		}
 	}
 	return true
+}
+
+// spreadRows places row r of vec (in group order) at row rows[perm[r]] of
+// a vector of n rows, NULL elsewhere. An array vector's rows vary in
+// length, so it is gathered rather than written row by row.
+func spreadRows(vec *value.Vector, perm, rows []int, n int) *value.Vector {
+	if vec.T.IsArray() {
+		at := make([]int, n)
+		for i := range at {
+			at[i] = -1
+		}
+		for r, sr := range perm {
+			at[rows[sr]] = r
+		}
+		return value.GatherOrNull(vec, at)
+	}
+	full := value.NewNullVector(vec.T, n)
+	full.Scale = vec.Scale
+	for r, sr := range perm {
+		full.SetFrom(rows[sr], vec, r)
+	}
+	return full
 }

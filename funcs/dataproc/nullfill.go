@@ -87,6 +87,9 @@ func backwardFill(v *value.Vector, limit int) *value.Vector { return nearestFill
 // fills each NULL with the non-NULL element last passed, at most limit
 // consecutive NULLs (limit < 0: no limit).
 func nearestFill(v *value.Vector, limit, step int) *value.Vector {
+	if v.T.IsArray() {
+		return arrayNearestFill(v, step)
+	}
 	n := v.Len()
 	idx := make([]int, n)
 	i := 0
@@ -190,12 +193,33 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 		}
 		return out, nil
 	}
+	// An array vector's NULLs are its cells: fill the flat cells, from
+	// Y's when Y is an array vector of the same rows.
+	fillArray := func(v *value.Vector, y value.Value) (*value.Vector, error) {
+		if ya, ok := y.(*value.Vector); ok && ya.T.IsArray() {
+			if !slices.Equal(ya.Offsets, v.Offsets) {
+				return nil, ddberr.Errorf("Y of %s must be a scalar or have the shape of X.", fn)
+			}
+			y = flatElems(ya)
+		}
+		r, err := fillOne(flatElems(v), y)
+		if err != nil {
+			return nil, err
+		}
+		r.T, r.Offsets = v.T, slices.Clone(v.Offsets)
+		return r, nil
+	}
 	switch t := x.(type) {
 	case *value.Table:
 		if _, ok := y.(*value.Scalar); !ok {
 			return nil, ddberr.Errorf("When X of %s is a table, Y must be a scalar.", fn)
 		}
-		return fillColumns(fn, t, inPlace, func(c *value.Vector) (*value.Vector, error) { return fillOne(c, y) })
+		return fillColumns(fn, t, inPlace, func(c *value.Vector) (*value.Vector, error) {
+			if c.T.IsArray() {
+				return fillArray(c, y)
+			}
+			return fillOne(c, y)
+		})
 	case *value.Scalar:
 		if !t.Null {
 			return t, nil
@@ -215,27 +239,11 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 	if !ok {
 		return nil, ddberr.Errorf("X of %s must be a vector, matrix or table.", fn)
 	}
+	fill := fillOne
 	if v.T.IsArray() {
-		// An array vector's NULLs are its elements': fill the flat
-		// elements, from Y's when Y is an array vector of the same rows.
-		if ya, ok := y.(*value.Vector); ok && ya.T.IsArray() {
-			if !slices.Equal(ya.Offsets, v.Offsets) {
-				return nil, ddberr.Errorf("Y of %s must be a scalar or have the shape of X.", fn)
-			}
-			y = flatElems(ya)
-		}
-		r, err := fillOne(flatElems(v), y)
-		if err != nil {
-			return nil, err
-		}
-		if inPlace {
-			mathfn.CopyInto(v, r)
-			return x, nil
-		}
-		r.T, r.Offsets = v.T, slices.Clone(v.Offsets)
-		return wrap(r), nil
+		fill = fillArray
 	}
-	r, err := fillOne(v, y)
+	r, err := fill(v, y)
 	if err != nil {
 		return nil, err
 	}
@@ -309,6 +317,16 @@ func hasNull(_ funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		return value.NewBool(false), nil
+	}
+	if v.T.IsArray() {
+		// an array vector holds a NULL when a cell is NULL or a row is
+		// empty (Len and IsNull count rows, not cells)
+		prev, empty := int64(0), false
+		for _, end := range v.Offsets {
+			empty = empty || end == prev
+			prev = end
+		}
+		return value.NewBool(empty || flatElems(v).HasNull()), nil
 	}
 	return value.NewBool(v.HasNull()), nil
 }

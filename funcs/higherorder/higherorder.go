@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -1264,6 +1265,15 @@ func scatterGroups(env funcs.Env, fn value.Value, list []value.Value, groups [][
 			} else if rv, err = cast.Vector(rv, out.T, out.Scale); err != nil {
 				return nil, err
 			}
+		}
+		if out.T.IsArray() {
+			// array rows vary in length: written whole, once per group
+			o := insert.NewOverwrite([]*value.Vector{out})
+			for k, row := range rows {
+				o.Set(0, row, rv, k)
+			}
+			o.Apply()
+			continue
 		}
 		for k, row := range rows {
 			out.SetFrom(row, rv, k)

@@ -302,6 +302,12 @@ func FromDoubles(r *value.Vector, like *value.Vector) (*value.Vector, error) {
 
 // copyInto overwrites dst's elements with src's (same type and length).
 func CopyInto(dst, src *value.Vector) {
+	if dst.T.IsArray() {
+		// a row may change length (ffill! fills a NULL row with a
+		// longer one): dst takes src's rows whole
+		*dst = *src.Clone()
+		return
+	}
 	if dst.Syms != nil || src.Syms != nil {
 		// a coded SYMBOL side: codes are copied, re-coded or written as
 		// texts by element, as the two representations require

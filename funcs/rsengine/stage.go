@@ -352,7 +352,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 		out := make([]int32, n)
 		for r := range out {
 			s := state(r)
-			if !x.IsNull(r) {
+			if !insert.RowIsNull(x, r) {
 				s.n++
 			}
 			out[r] = int32(s.n)
@@ -425,7 +425,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 		out.Scale = x.Scale
 		for r := 0; r < n; r++ {
 			s := state(r)
-			if !x.IsNull(r) && (s.best == nil || nd.kind == kFfill || nd.kind != kFirstNot && value.CompareAcross(x, r, s.best, 0)*dir > 0) {
+			if !insert.RowIsNull(x, r) && (s.best == nil || nd.kind == kFfill || nd.kind != kFirstNot && value.CompareAcross(x, r, s.best, 0)*dir > 0) {
 				s.best = x.Slice(r, r+1).Clone()
 			}
 			if s.best == nil {

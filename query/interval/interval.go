@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -384,7 +385,7 @@ func fillRun(out *value.Table, key int, others []int, method string, ik *Key) (*
 		missing := make([]int, n)
 		for i := range missing {
 			missing[i] = 0
-			if rows[i] < 0 || v.IsNull(i) {
+			if rows[i] < 0 || insert.RowIsNull(v, i) {
 				missing[i] = -1
 			}
 		}
