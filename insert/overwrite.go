@@ -84,14 +84,22 @@ func SetRow(col *value.Vector, i int, src *value.Vector, j int) {
 	o.Apply()
 }
 
-// SetNullRow writes NULL into row i of col; an array vector's NULL row
-// holds one NULL cell, as append! stores an empty row (arrayVector.md).
-func SetNullRow(col *value.Vector, i int) {
+// SetNullRows writes NULL into the rows of col; an array vector's NULL row
+// holds one NULL cell, as append! stores an empty row (arrayVector.md),
+// and the column is rebuilt once.
+func SetNullRows(col *value.Vector, rows []int) {
 	if !col.T.IsArray() {
-		col.SetNull(i)
+		for _, r := range rows {
+			col.SetNull(r)
+		}
 		return
 	}
-	SetRow(col, i, nullRow(col), 0)
+	null := nullRow(col)
+	o := NewOverwrite([]*value.Vector{col})
+	for _, r := range rows {
+		o.Set(0, r, null, 0)
+	}
+	o.Apply()
 }
 
 // nullRow is an array vector of col's type holding one NULL row.

@@ -24,8 +24,8 @@ func TestRowWritesOnArrayVectors(t *testing.T) {
 			[]float64{9, 3, 4, 5, 6}, []int64{1, 2, 5}},
 		{"a row of the column itself", func(col *value.Vector) { SetRow(col, 0, col, 2) },
 			[]float64{4, 5, 6, 3, 4, 5, 6}, []int64{3, 4, 7}},
-		{"a NULL row holds one NULL cell", func(col *value.Vector) { SetNullRow(col, 2) },
-			[]float64{1, 2, 3, null}, []int64{2, 3, 4}},
+		{"a NULL row holds one NULL cell", func(col *value.Vector) { SetNullRows(col, []int{2, 0}) },
+			[]float64{null, 3, null}, []int64{1, 2, 3}},
 		{"batched rows", func(col *value.Vector) {
 			o := NewOverwrite([]*value.Vector{col})
 			o.Set(0, 2, av([]float64{0}, 1), 0)

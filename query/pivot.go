@@ -2,6 +2,7 @@ package query
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/pivot"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -95,9 +96,7 @@ func (ge *groupEval) pivotCells(item ast.Expr, present []bool) (*value.Vector, e
 	}
 	if len(empty) > 0 {
 		v = v.Clone()
-		for _, i := range empty {
-			v.SetNull(i)
-		}
+		insert.SetNullRows(v, empty)
 	}
 	return v, nil
 }

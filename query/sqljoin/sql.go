@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
@@ -477,9 +478,7 @@ func filterPairs(h Host, qual map[string]map[string]string, res join.Result, con
 	out := res.T.Gather(keep)
 	for c := nleft; c < len(out.Cols) && len(nulled) > 0; c++ {
 		col := out.Cols[c].Clone()
-		for _, r := range nulled {
-			col.SetNull(r)
-		}
+		insert.SetNullRows(col, nulled)
 		out.Cols[c] = col
 	}
 	return out, nil
