@@ -51,6 +51,17 @@ func (g *gen) colOf(ks ...kind) expr {
 }
 
 // lit is a literal of kind k that is not NULL.
+// litList is one to most literals of kind k, comma-separated in each
+// dialect, for an in list.
+func (g *gen) litList(k kind, most int) (ddb, duck string) {
+	var dl, ql []string
+	for j := 0; j < 1+g.r.IntN(most); j++ {
+		l := g.lit(k)
+		dl, ql = append(dl, l.ddb), append(ql, l.duck)
+	}
+	return strings.Join(dl, ","), strings.Join(ql, ",")
+}
+
 func (g *gen) lit(k kind) expr {
 	c := genCell(g.r, k, 0)
 	return expr{ddb: ddbLit(k, c), duck: duckLit(k, c), k: k}
@@ -158,13 +169,9 @@ func (g *gen) pred(depth int) expr {
 			duck: fmt.Sprintf("coalesce(%s between %s and %s, false)", c.duck, lo.duck, hi.duck), k: kBool}
 	case 5: // in a list without NULL: a NULL is in it or not, never NULL
 		c := g.colOf(kInt, kLong, kSym, kStr)
-		var dl, ql []string
-		for j := 0; j < 1+g.r.IntN(4); j++ {
-			l := g.lit(c.k)
-			dl, ql = append(dl, l.ddb), append(ql, l.duck)
-		}
-		return expr{ddb: fmt.Sprintf("(%s in [%s])", c.ddb, strings.Join(dl, ",")),
-			duck: fmt.Sprintf("coalesce(%s in (%s), false)", c.duck, strings.Join(ql, ",")), k: kBool}
+		dl, ql := g.litList(c.k, 4)
+		return expr{ddb: fmt.Sprintf("(%s in [%s])", c.ddb, dl),
+			duck: fmt.Sprintf("coalesce(%s in (%s), false)", c.duck, ql), k: kBool}
 	case 6: // is null / is not null
 		c := g.colOf(kInt, kLong, kDouble, kSym, kStr, kDate, kTs, kBool)
 		not := g.pick("", " not")
@@ -566,13 +573,9 @@ func (g *gen) pred2() expr {
 	switch g.r.IntN(3) {
 	case 0:
 		c := g.colOf(kInt, kLong, kSym, kStr)
-		var dl, ql []string
-		for j := 0; j < 1+g.r.IntN(3); j++ {
-			l := g.lit(c.k)
-			dl, ql = append(dl, l.ddb), append(ql, l.duck)
-		}
-		return expr{ddb: fmt.Sprintf("%s not in [%s]", c.ddb, strings.Join(dl, ",")),
-			duck: fmt.Sprintf("not coalesce(%s in (%s), false)", c.duck, strings.Join(ql, ",")), k: kBool}
+		dl, ql := g.litList(c.k, 3)
+		return expr{ddb: fmt.Sprintf("%s not in [%s]", c.ddb, dl),
+			duck: fmt.Sprintf("not coalesce(%s in (%s), false)", c.duck, ql), k: kBool}
 	case 1:
 		c := g.colOf(kInt, kLong, kDouble, kDate)
 		lo, hi := g.lit(c.k), g.lit(c.k)

@@ -190,8 +190,11 @@ func (e *engine) readFilter(v value.Value) (*filter, error) {
 	return f, nil
 }
 
-// Consume dispatches one append. A heterogeneous stream's rows are taken
-// in runs of one key, so handlers receive them in the stream's order.
+// Consume dispatches one append. A heterogeneous stream's rows are
+// parsed once per key; when a handler is an engine, a function or a
+// stream table, whose consumers see the order of what reaches them, the
+// rows go out in runs of one key in the stream's order, otherwise
+// (handlers that are plain tables) each filter's rows go out at once.
 func (e *engine) Consume(batch *value.Table) error {
 	e.numRows += int64(batch.Rows())
 	if e.schemas == nil {
@@ -199,30 +202,80 @@ func (e *engine) Consume(batch *value.Table) error {
 	}
 	n := batch.Rows()
 	keys := batch.Cols[1]
-	for lo := 0; lo < n; {
-		key := keys.StrAt(lo)
-		hi := lo + 1
-		for hi < n && keys.StrAt(hi) == key {
-			hi++
+	type part struct {
+		rows []int        // the batch's rows of the key
+		t    *value.Table // those rows parsed
+	}
+	parts := map[string]*part{}
+	var order []string // keys, in order of first appearance
+	runKey := make([]*part, 0, 8)
+	runEnd := make([]int, 0, 8) // end, in the key's rows, of each run
+	for i := 0; i < n; i++ {
+		k := keys.StrAt(i)
+		p := parts[k]
+		if p == nil {
+			if e.schemas[k] == nil {
+				return ddberr.Errorf("The message key %s is not a key of the msgSchema of streamFilter.", k)
+			}
+			p = &part{}
+			parts[k] = p
+			order = append(order, k)
 		}
-		schema := e.schemas[key]
-		if schema == nil {
-			return ddberr.Errorf("The message key %s is not a key of the msgSchema of streamFilter.", key)
+		p.rows = append(p.rows, i)
+		if len(runKey) > 0 && runKey[len(runKey)-1] == p {
+			runEnd[len(runEnd)-1]++
+		} else {
+			runKey, runEnd = append(runKey, p), append(runEnd, len(p.rows))
 		}
-		rows, err := DecodeRows(schema, batch.Cols[2].Slice(lo, hi).Strings())
+	}
+	bodies := batch.Cols[2]
+	for _, k := range order {
+		p := parts[k]
+		t, err := DecodeRows(e.schemas[k], bodies.Gather(p.rows).Strings())
 		if err != nil {
 			return err
 		}
-		keyCol := value.NewStrings(value.String, make([]string, hi-lo))
-		for i := range keyCol.Str {
-			keyCol.Str[i] = key
+		p.t = t
+	}
+	if !e.ordered() {
+		for _, k := range order {
+			p := parts[k]
+			if err := e.dispatch(p.t, batch.Cols[0].Gather(p.rows), constant(k, len(p.rows)), true); err != nil {
+				return err
+			}
 		}
-		if err := e.dispatch(rows, batch.Cols[0].Slice(lo, hi), keyCol, true); err != nil {
+		return nil
+	}
+	starts := map[*part]int{}
+	for r, p := range runKey {
+		lo, hi := starts[p], runEnd[r]
+		starts[p] = hi
+		key := keys.StrAt(p.rows[lo])
+		if err := e.dispatch(p.t.Slice(lo, hi), batch.Cols[0].Gather(p.rows[lo:hi]), constant(key, hi-lo), true); err != nil {
 			return err
 		}
-		lo = hi
 	}
 	return nil
+}
+
+// ordered reports whether some handler sees the order of what reaches
+// it: anything but a plain table.
+func (e *engine) ordered() bool {
+	for _, f := range e.filters {
+		if t, ok := f.handler.(*value.Table); !ok || t.Stream != nil || t.Shared != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// constant is a STRING vector of n copies of s.
+func constant(s string, n int) *value.Vector {
+	v := value.NewStrings(value.String, make([]string, n))
+	for i := range v.Str {
+		v.Str[i] = s
+	}
+	return v
 }
 
 // dispatch hands each filter's rows of t (times and condition values

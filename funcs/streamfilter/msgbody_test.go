@@ -91,3 +91,29 @@ func TestMalformed(t *testing.T) {
 	require.False(t, errors.Is(err, ddberr.Errorf("Failed to serialize the column %s for heterogeneous replay: %v", "x", errors.New("-"))))
 	require.False(t, errors.Is(err, ddberr.Errorf("Failed to deserialize the column %s: %v", "y", errors.New("-"))))
 }
+
+// Handlers that see order (here functions) get a heterogeneous stream's
+// rows in runs of one key, in the stream's order; plain tables get each
+// filter's rows at once, the same rows.
+func TestDispatchOrder(t *testing.T) {
+	_, s := testkit.Started(t, `
+a = table(2024.01.01T00:00:00.000 + 0 2 3 as ts, 1 2 3 as v)
+b = table(2024.01.01T00:00:00.000 + 1 4 as ts, `+"`x`y"+` as s)
+out = table(1:0, `+"`ts`key`body"+`, [TIMESTAMP, SYMBOL, BLOB])
+replay(dict(`+"`a`b"+`, [a, b]), out, `+"`ts"+`, `+"`ts"+`)
+share table(1:0, [`+"`k"+`], [STRING]) as calls
+def logA(rows) { calls.append!(table(take("a" + string(size(rows)), 1) as k)) }
+def logB(rows) { calls.append!(table(take("b" + string(size(rows)), 1) as k)) }
+fa = dict(STRING, ANY); fa["condition"] = `+"`a"+`; fa["handler"] = logA
+fb = dict(STRING, ANY); fb["condition"] = `+"`b"+`; fb["handler"] = logB
+sf = streamFilter("sfOrder", out, [fa, fb], dict(`+"`a`b"+`, [a, b]))
+sf.append!(out)
+pa = table(1:0, `+"`ts`v"+`, [TIMESTAMP, INT]); pb = table(1:0, `+"`ts`s"+`, [TIMESTAMP, STRING])
+ga = dict(STRING, ANY); ga["condition"] = `+"`a"+`; ga["handler"] = pa
+gb = dict(STRING, ANY); gb["condition"] = `+"`b"+`; gb["handler"] = pb
+sf2 = streamFilter("sfPlain", out, [ga, gb], dict(`+"`a`b"+`, [a, b]))
+sf2.append!(out)
+`)
+	require.Equal(t, `["a1","b1","a2","b1"]`, testkit.Run(t, s, "exec k from calls"))
+	require.Equal(t, "[true,true]", testkit.Run(t, s, "[eqObj(pa.values(), a.values()), eqObj(pb.values(), b.values())]"))
+}
