@@ -51,6 +51,25 @@ func (g *gen) colOf(ks ...kind) expr {
 }
 
 // lit is a literal of kind k that is not NULL.
+// some is one to three of what next makes (drawn as the other lists
+// are, so a seed gives the same queries).
+func (g *gen) some(next func() expr) []expr {
+	var es []expr
+	for j := 0; j < 1+g.r.IntN(3); j++ {
+		es = append(es, next())
+	}
+	return es
+}
+
+// selectOf is rid and some of next's expressions over t's filtered rows.
+func (g *gen) selectOf(shape string, next func() expr) query {
+	sel := g.some(next)
+	w1, w2 := g.where()
+	return query{shape: shape,
+		ddb:  "select rid, " + aliased(sel) + " from t" + w1,
+		duck: "select rid, " + names(sel, duckOf) + " from t" + w2}
+}
+
 // litList is one to most literals of kind k, comma-separated in each
 // dialect, for an in list.
 func (g *gen) litList(k kind, most int) (ddb, duck string) {
@@ -391,10 +410,7 @@ func (g *gen) query() query {
 	switch g.r.IntN(10) {
 	case 0, 1: // filter
 		w1, w2 := g.where()
-		sel := []expr{col("rid", kInt)}
-		for j := 0; j < 1+g.r.IntN(3); j++ {
-			sel = append(sel, g.colOf(kInt, kLong, kDouble, kSym, kStr, kDate, kTs, kBool))
-		}
+		sel := append([]expr{col("rid", kInt)}, g.some(func() expr { return g.colOf(kInt, kLong, kDouble, kSym, kStr, kDate, kTs, kBool) })...)
 		return query{shape: "filter", ddb: "select " + aliased(sel) + " from t" + w1, duck: "select " + names(sel, duckOf) + " from t" + w2}
 	case 2, 3: // group by with aggregates, maybe having
 		keys := []expr{g.key()}
@@ -404,10 +420,7 @@ func (g *gen) query() query {
 				keys = keys[:1]
 			}
 		}
-		var aggs []expr
-		for j := 0; j < 1+g.r.IntN(3); j++ {
-			aggs = append(aggs, g.agg())
-		}
+		aggs := g.some(g.agg)
 		w1, w2 := g.where()
 		shape := "group by"
 		var h1, h2 string
@@ -467,10 +480,7 @@ func (g *gen) query() query {
 			duck: fmt.Sprintf("select %s, %s from (select * from t%s) group by %s", k.duck, a.duck, w2, k.duck)}
 	default: // row-wise expressions in select
 		w1, w2 := g.where()
-		sel := []expr{col("rid", kInt)}
-		for j := 0; j < 1+g.r.IntN(3); j++ {
-			sel = append(sel, g.scalar())
-		}
+		sel := append([]expr{col("rid", kInt)}, g.some(g.scalar)...)
 		var d1, d2 []string
 		for j, e := range sel {
 			d1 = append(d1, fmt.Sprintf("%s as c%d", e.ddb, j))
@@ -592,23 +602,9 @@ func (g *gen) pred2() expr {
 func (g *gen) query2() query {
 	switch g.r.IntN(21) {
 	case 19, 20: // numeric, string and boolean functions in select
-		var sel []expr
-		for j := 0; j < 1+g.r.IntN(3); j++ {
-			sel = append(sel, g.function())
-		}
-		w1, w2 := g.where()
-		return query{shape: "functions",
-			ddb:  "select rid, " + aliased(sel) + " from t" + w1,
-			duck: "select rid, " + names(sel, duckOf) + " from t" + w2}
+		return g.selectOf("functions", g.function)
 	case 18: // temporal functions and arithmetic
-		var sel []expr
-		for j := 0; j < 1+g.r.IntN(3); j++ {
-			sel = append(sel, g.temporal())
-		}
-		w1, w2 := g.where()
-		return query{shape: "temporal functions",
-			ddb:  "select rid, " + aliased(sel) + " from t" + w1,
-			duck: "select rid, " + names(sel, duckOf) + " from t" + w2}
+		return g.selectOf("temporal functions", g.temporal)
 	case 14: // the group key named in the select list, before or after
 		k := g.colOf(kInt, kSym, kDate, kBool)
 		a := g.agg()
@@ -653,10 +649,7 @@ func (g *gen) query2() query {
 			ddb:  fmt.Sprintf("select count(*) as n, sum(sd) as ssd from (select %s, sum(d) as sd from (select * from t%s) group by %s) where sd > 0", k.ddb, w1, k.ddb),
 			duck: fmt.Sprintf("select count(*), sum(sd) from (select %s, sum(d) as sd from (select * from t%s) group by %s) where coalesce(sd > 0, false)", k.duck, w2, k.duck)}
 	case 10: // aggregates over the whole (often empty) selection
-		var aggs []expr
-		for j := 0; j < 1+g.r.IntN(3); j++ {
-			aggs = append(aggs, g.agg())
-		}
+		aggs := g.some(g.agg)
 		p := g.pred(2)
 		return query{shape: "aggregate without group by",
 			ddb:  "select " + aliased(aggs) + " from t where " + p.ddb,
