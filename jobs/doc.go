@@ -3,7 +3,8 @@
 // (getSessionMemoryStat, closeSessions), the request each one runs
 // (getConsoleJobs, getRunningQueries, cancelConsoleJob), the submitJob
 // background jobs (submitJob, submitJobEx, getJobReturn, getRecentJobs,
-// getJobMessage, getJobStat, cancelJob), the node's figures (getPerf) and
+// getJobMessage, getJobStat, cancelJob), the node's figures (getPerf, and
+// getClusterPerf, its one-node cluster table) and
 // SQL Trace (setTraceMode, getTraces, viewTraceInfo).
 //
 // It owns the job goroutines (Registry.Close cancels them and waits) and
