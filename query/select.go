@@ -192,14 +192,19 @@ func flaggedRows(flags []bool, want bool) []int {
 }
 
 // whereMask evaluates the where-clauses (all must hold) to one flag per
-// row.
+// row. Comma-separated conditions apply in turn (where.md): one whose value
+// on a slice of rows is not that slice of its value on the table (ratios,
+// moving functions, user functions) sees only the rows the ones before it
+// kept, so where date = d, ratios(qty) > 1 differs from ratios(qty) > 1,
+// date = d (tutorials/ddb_sql_cases.md).
 func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) {
 	n := t.Rows()
 	keep := make([]bool, n)
 	for i := range keep {
 		keep[i] = true
 	}
-	for _, w := range where {
+	var cols map[string]bool
+	for wi, w := range where {
 		if col, keys, ok := exprs.PartitionCall(w); ok {
 			m, err := ex.partitionMask(t, col, keys)
 			if err != nil {
@@ -219,40 +224,86 @@ func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) 
 			defer restore()
 			w = lowered
 		}
-		v, err := ex.withTable(t, w)
+		src, rows := t, []int(nil)
+		if wi > 0 {
+			if cols == nil {
+				cols = lowerNames(t.Names)
+			}
+			if !ex.rowwise(w, cols) {
+				if rows = flaggedRows(keep, true); len(rows) < n {
+					src = t.Gather(rows)
+				} else {
+					rows = nil
+				}
+			}
+		}
+		v, err := ex.withTable(src, w)
 		if err != nil {
 			return nil, err
 		}
-		switch b := v.(type) {
-		case *value.Scalar:
-			if b.T != value.Bool && !(b.Null && b.T == value.Void) {
-				return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
+		if rows != nil {
+			if err := applySubsetMask(keep, rows, v, cond); err != nil {
+				return nil, err
 			}
-			if !b.Bool() {
-				for i := range keep {
-					keep[i] = false
-				}
-			}
-		case *value.Vector:
-			if b.Len() != n {
-				return nil, ddberr.Errorf("The size of the result returned by the where condition %s does not match the number of rows in the table. RefId:S02036", unparse.Format(cond))
-			}
-			// One typed pass over the BOOL bytes (NULL is not 1, so it drops
-			// the row); other types are read as BOOL first.
-			mask := b
-			if mask.T != value.Bool {
-				c, err := cast.Vector(b, value.Bool, 0)
-				if err != nil {
-					return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
-				}
-				mask = c
-			}
-			for i, m := range mask.I8[:n] {
-				keep[i] = keep[i] && m == 1
-			}
-		default:
+			continue
+		}
+		if keep, err = conditionMask(keep, v, cond); err != nil {
+			return nil, err
+		}
+	}
+	return keep, nil
+}
+
+// applySubsetMask clears keep at the rows (a subset, in order) where v, a
+// where condition's value over just those rows, is not true.
+func applySubsetMask(keep []bool, rows []int, v value.Value, cond ast.Expr) error {
+	sub := make([]bool, len(rows))
+	for i := range sub {
+		sub[i] = true
+	}
+	sub, err := conditionMask(sub, v, cond)
+	if err != nil {
+		return err
+	}
+	for i, r := range rows {
+		keep[r] = sub[i]
+	}
+	return nil
+}
+
+// conditionMask ands v, a where condition's value over the len(keep) rows
+// it was evaluated on, into keep.
+func conditionMask(keep []bool, v value.Value, cond ast.Expr) ([]bool, error) {
+	n := len(keep)
+	switch b := v.(type) {
+	case *value.Scalar:
+		if b.T != value.Bool && !(b.Null && b.T == value.Void) {
 			return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
 		}
+		if !b.Bool() {
+			for i := range keep {
+				keep[i] = false
+			}
+		}
+	case *value.Vector:
+		if b.Len() != n {
+			return nil, ddberr.Errorf("The size of the result returned by the where condition %s does not match the number of rows in the table. RefId:S02036", unparse.Format(cond))
+		}
+		// One typed pass over the BOOL bytes (NULL is not 1, so it drops
+		// the row); other types are read as BOOL first.
+		mask := b
+		if mask.T != value.Bool {
+			c, err := cast.Vector(b, value.Bool, 0)
+			if err != nil {
+				return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
+			}
+			mask = c
+		}
+		for i, m := range mask.I8[:n] {
+			keep[i] = keep[i] && m == 1
+		}
+	default:
+		return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
 	}
 	return keep, nil
 }
