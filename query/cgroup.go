@@ -10,9 +10,11 @@ import (
 )
 
 // cgroupSelect runs select ... [group by g] cgroup by c order by ...: for
-// each value of c in ascending order (within each group of g), the select
-// items are computed over all rows whose c is at most that value
-// (cumulative groups).
+// each value of c in the order by's order (within each group of g), the
+// select items are computed over all rows whose c comes no later in that
+// order (cumulative groups): progr/sql/cgroupby.md sorts the groups'
+// results by the order by before it accumulates them, so order by c desc
+// accumulates from the largest c down.
 func (ex *executor) cgroupSelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
 	if len(n.OrderBy) == 0 {
 		return nil, ddberr.Errorf("The cgroup by clause must be used with an order by clause.")
@@ -26,7 +28,14 @@ func (ex *executor) cgroupSelect(n *ast.SelectExpr, src *value.Table) (*value.Ta
 		return nil, err
 	}
 	g := groupagg.Group(keyVecs, src.Rows())
-	g.SortByKeys()
+	desc := make([]bool, len(keys))
+	cname := colname.Of(n.CGroupBy[0])
+	for _, o := range n.OrderBy {
+		if colname.Of(o.X) == cname {
+			desc[len(keys)-1] = o.Desc
+		}
+	}
+	g.SortByKeysDesc(desc)
 	g.Index()
 	outer := groupagg.Group(keyVecs[:len(n.GroupBy)], src.Rows())
 	runs := make([]int32, g.N)
