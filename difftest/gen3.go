@@ -7,7 +7,9 @@ import (
 
 // query3 makes the window, moving, ranking and time-series shapes.
 func (g *gen) query3() query {
-	switch g.r.IntN(13) {
+	switch g.r.IntN(14) {
+	case 13:
+		return g.movingWhere()
 	case 12:
 		return g.timeJoin()
 	case 0, 1:
@@ -33,24 +35,45 @@ func (g *gen) query3() query {
 	}
 }
 
-// over is a window clause in DuckDB's syntax over k's groups (or the
-// whole table when k is empty) in t's row order, with the frame given.
-func over(k, frame string) string {
+// ctx is where a window runs: DolphinDB's context by clause (empty for
+// the whole table, maybe with csort), and DuckDB's partition and the
+// order the group's rows take (rid, or csort's columns then rid).
+type ctx struct{ ddb, part, ord string }
+
+// over is a window clause in DuckDB's syntax over c's groups in their
+// order, with the frame given.
+func over(c ctx, frame string) string {
 	p := ""
-	if k != "" {
-		p = "partition by " + k + " "
+	if c.part != "" {
+		p = "partition by " + c.part + " "
 	}
-	return "over (" + p + "order by rid " + frame + ")"
+	return "over (" + p + "order by " + c.ord + " " + frame + ")"
 }
 
-// ctxKey is a context by key, or none for the whole table: the
-// DolphinDB clause and DuckDB's partition expression.
-func (g *gen) ctxKey() (ddb, duck string) {
+// ctxKey is a context by on one or two keys, or none for the whole
+// table; a context by may csort its rows first (by a column, then rid
+// for a total order), which the functions then see in that order
+// (progr/sql/contextBy.md).
+func (g *gen) ctxKey() ctx {
 	if g.r.IntN(4) == 0 {
-		return "", ""
+		return ctx{ord: "rid"}
 	}
 	k := g.colOf(kInt, kSym, kDate, kBool)
-	return " context by " + k.ddb, k.duck
+	c := ctx{ddb: " context by " + k.ddb, part: k.duck, ord: "rid"}
+	if g.r.IntN(4) == 0 {
+		k2 := g.colOf(kInt, kSym, kDate, kBool)
+		if k2.ddb != k.ddb {
+			c.ddb += ", " + k2.ddb
+			c.part += ", " + k2.duck
+		}
+	}
+	if g.r.IntN(4) == 0 {
+		y := g.colOf(kInt, kLong, kDouble, kTs)
+		desc := g.r.IntN(2) == 0
+		c.ddb += " csort " + y.ddb + map[bool]string{false: " asc", true: " desc"}[desc] + ", rid"
+		c.ord = duckOrder(y.duck, desc) + ", rid"
+	}
+	return c
 }
 
 // numCol is a numeric column of t; under -wide, d's variance is taken
@@ -75,9 +98,12 @@ func shifted(c expr) string {
 // NULLs is NULL (sum, avg, max... of nothing); mstd/mvar need two values;
 // mfirst is the window's first row, NULL or not, mlast the current row.
 func (g *gen) moving() query {
-	kd, kq := g.ctxKey()
+	cx := g.ctxKey()
 	c := g.numCol()
 	f := g.pick("mavg", "msum", "mcount", "mmax", "mmin", "mmed", "mstd", "mvar", "mfirst", "mlast", "mprod")
+	if g.r.IntN(5) == 0 && (f == "mmax" || f == "mmin" || f == "mfirst" || f == "mlast" || f == "mcount") {
+		c = g.colOf(kDate, kTs, kInt)
+	}
 	if f == "mprod" && wide {
 		f = "msum" // products of -wide's numbers overflow
 	}
@@ -86,7 +112,7 @@ func (g *gen) moving() query {
 	if g.r.IntN(3) == 0 {
 		p = 1 + g.r.IntN(n)
 	}
-	frame := over(kq, fmt.Sprintf("rows between %d preceding and current row", n-1))
+	frame := over(cx, fmt.Sprintf("rows between %d preceding and current row", n-1))
 	x := c.duck
 	if f == "mstd" || f == "mvar" {
 		x = shifted(c)
@@ -101,15 +127,15 @@ func (g *gen) moving() query {
 		args += fmt.Sprintf(", %d", p)
 		duck = fmt.Sprintf("case when count(%s) %s >= %d then %s end", c.duck, frame, p, duck)
 	case f != "mcount":
-		duck = fmt.Sprintf("case when row_number() %s >= %d then %s end", over(kq, ""), n, duck)
+		duck = fmt.Sprintf("case when row_number() %s >= %d then %s end", over(cx, ""), n, duck)
 	}
 	w1, w2 := g.where()
 	shape := "moving " + f
-	if kd == "" {
+	if cx.ddb == "" {
 		shape += " (whole table)"
 	}
 	return query{shape: shape,
-		ddb:  fmt.Sprintf("select rid, %s(%s) as c1 from t%s%s", f, args, w1, kd),
+		ddb:  fmt.Sprintf("select rid, %s(%s) as c1 from t%s%s", f, args, w1, cx.ddb),
 		duck: fmt.Sprintf("select rid, %s from t%s", duck, w2)}
 }
 
@@ -158,7 +184,7 @@ func (g *gen) tmoving() query {
 // [,4,0,,-6.4], so a zero divisor gives NULL); percentChange is that
 // less 1 (funcs/p/percentChange.md).
 func (g *gen) cumulative() query {
-	kd, kq := g.ctxKey()
+	cx := g.ctxKey()
 	c := g.numCol()
 	f := g.pick("cumavg", "cumcount", "cummed", "cumprod", "cumfirstNot", "cumlastNot", "cumstd", "cumvar", "ratios", "percentChange")
 	x, xd := c.duck, c.ddb
@@ -176,18 +202,18 @@ func (g *gen) cumulative() query {
 	var duck string
 	switch f {
 	case "ratios", "percentChange":
-		duck = fmt.Sprintf("cast(%s as double) / nullif(lag(%s) %s, 0)", x, x, over(kq, ""))
+		duck = fmt.Sprintf("cast(%s as double) / nullif(lag(%s) %s, 0)", x, x, over(cx, ""))
 		if f == "percentChange" {
 			duck += " - 1"
 		}
 	default:
 		agg := map[string]string{"cumavg": "avg(%s)", "cumcount": "count(%s)", "cummed": "quantile_cont(%s, 0.5)", "cumprod": "product(%s)",
 			"cumfirstNot": "first_value(%s ignore nulls)", "cumlastNot": "last_value(%s ignore nulls)", "cumstd": "stddev_samp(%s)", "cumvar": "var_samp(%s)"}[f]
-		duck = fmt.Sprintf(agg, x) + " " + over(kq, "rows between unbounded preceding and current row")
+		duck = fmt.Sprintf(agg, x) + " " + over(cx, "rows between unbounded preceding and current row")
 	}
 	w1, w2 := g.where()
 	return query{shape: "cumulative " + f,
-		ddb:  fmt.Sprintf("select rid, %s(%s) as c1 from t%s%s", f, xd, w1, kd),
+		ddb:  fmt.Sprintf("select rid, %s(%s) as c1 from t%s%s", f, xd, w1, cx.ddb),
 		duck: fmt.Sprintf("select rid, %s from t%s", duck, w2)}
 }
 
@@ -201,7 +227,8 @@ func (g *gen) cumulative() query {
 // a NULL-first order). denseRank ranks without gaps (funcs/d/denseRank.md);
 // rowNo numbers a group's rows from 0 (funcs/r/rowNo.md).
 func (g *gen) ranking() query {
-	kd, kq := g.ctxKey()
+	cx := g.ctxKey()
+	kq := cx.part
 	c := g.colOf(kInt, kLong, kDouble, kSym, kDate, kTs)
 	x := c.duck
 	if c.k == kSym {
@@ -243,7 +270,7 @@ func (g *gen) ranking() query {
 	switch f {
 	case "rowNo":
 		ddb = "rowNo(" + c.ddb + ")"
-		duck = "row_number() over (" + part("") + "order by rid) - 1"
+		duck = "row_number() over (" + part("") + "order by " + cx.ord + ") - 1"
 	case "denseRank":
 		ddb = "denseRank(" + strings.Join(append([]string{c.ddb}, args...), ", ") + ")"
 		duck = "dense_rank() over (" + part(isNull) + "order by " + ord + ") - 1"
@@ -261,7 +288,7 @@ func (g *gen) ranking() query {
 		case "average":
 			duck = "(" + lo + " + " + hi + ") / 2.0"
 		case "first":
-			duck = "(row_number() over (" + part(isNull) + "order by " + ord + ", rid) - 1)"
+			duck = "(row_number() over (" + part(isNull) + "order by " + ord + ", " + cx.ord + ") - 1)"
 		default:
 			duck = lo
 		}
@@ -272,7 +299,7 @@ func (g *gen) ranking() query {
 	}
 	w1, w2 := g.where()
 	return query{shape: "ranking " + strings.TrimSpace(f),
-		ddb:  fmt.Sprintf("select rid, %s as c1 from t%s%s", ddb, w1, kd),
+		ddb:  fmt.Sprintf("select rid, %s as c1 from t%s%s", ddb, w1, cx.ddb),
 		duck: fmt.Sprintf("select rid, %s from t%s", duck, w2)}
 }
 
@@ -557,7 +584,57 @@ func (g *gen) timeJoin() query {
 			"first": "first(q2.qv order by q2.qt, q2.qid)", "last": "last(q2.qv order by q2.qt, q2.qid)", "std": "stddev_samp(" + qv + ")", "med": "quantile_cont(q2.qv, 0.5)"}[a]
 		ql = append(ql, fmt.Sprintf("(select %s from q q2 where %s)", d, win))
 	}
+	// The window as integers counts T's unit, milliseconds; or as
+	// DURATIONs of one unit (progr/sql/windowjoin.md takes either; what
+	// a pair of two units means, as -1H:600s, no page says).
+	wd := w1 + ":" + w2
+	if g.r.IntN(2) == 0 {
+		unit, per := g.pick("s", "m"), map[string]int{"s": 1000, "m": 60000}
+		ms := func(w string) string {
+			var n int
+			fmt.Sscan(w, &n)
+			return fmt.Sprintf("%d%s", n/per[unit], unit)
+		}
+		wd = ms(w1) + ":" + ms(w2)
+		shape += " (durations)"
+	}
 	return query{shape: f + shape, usesQ: true,
-		ddb:  fmt.Sprintf("select * from %s(t, q, %s:%s, <[%s]>, %s, %s) where ts is not null", f, w1, w2, strings.Join(dl, ", "), cols, rcols),
+		ddb:  fmt.Sprintf("select * from %s(t, q, %s, <[%s]>, %s, %s) where ts is not null", f, wd, strings.Join(dl, ", "), cols, rcols),
 		duck: fmt.Sprintf("select t.*, %s from t where ts is not null", strings.Join(ql, ", "))}
+}
+
+// movingWhere is an order-sensitive function in a where condition,
+// which sees the whole table in its order, the condition's rows not yet
+// filtered (progr/sql/where.md: price > avg(price) compares with all
+// rows' mean, and contextby(avg, price, sym) with each sym's); or an
+// m-function of a running sum in context by, the cumsum computed first.
+func (g *gen) movingWhere() query {
+	c := g.numCol()
+	n := 2 + g.r.IntN(3)
+	if g.r.IntN(3) == 0 {
+		k := g.colOf(kInt, kSym, kDate, kBool)
+		w1, w2 := g.where()
+		fr := fmt.Sprintf("over (partition by %s order by rid rows between %d preceding and current row)", k.duck, n-1)
+		return query{shape: "moving of cumsum",
+			ddb: fmt.Sprintf("select rid, mavg(cumsum(%s), %d) as c1 from t%s context by %s", c.ddb, n, w1, k.ddb),
+			duck: fmt.Sprintf("select rid, case when row_number() over (partition by %s order by rid) >= %d then avg(cs) %s end from (select *, sum(%s) over (partition by %s order by rid rows between unbounded preceding and current row) as cs from t%s)",
+				k.duck, n, fr, c.duck, k.duck, w2)}
+	}
+	var fd, fq string
+	switch g.r.IntN(3) {
+	case 0:
+		fd = fmt.Sprintf("mavg(%s, %d)", c.ddb, n)
+		fq = fmt.Sprintf("case when row_number() over (order by rid) >= %d then avg(%s) over (order by rid rows between %d preceding and current row) end", n, c.duck, n-1)
+	case 1:
+		fd, fq = "avg("+c.ddb+")", "avg("+c.duck+") over ()"
+	default:
+		k := g.colOf(kInt, kSym, kDate, kBool)
+		fd = fmt.Sprintf("contextby(avg, %s, %s)", c.ddb, k.ddb)
+		fq = fmt.Sprintf("avg(%s) over (partition by %s)", c.duck, k.duck)
+	}
+	d := g.colOf(kInt, kLong, kDouble)
+	p := cmp(g.pick(">", "<", ">="), expr{ddb: d.ddb, duck: d.duck, nullable: true}, expr{ddb: fd, duck: "w", nullable: true})
+	return query{shape: "order-sensitive where",
+		ddb:  fmt.Sprintf("select rid, %s from t where %s", d.ddb, p.ddb),
+		duck: fmt.Sprintf("select rid, %s from (select *, %s as w from t) where %s", d.duck, fq, p.duck)}
 }
