@@ -7,7 +7,11 @@ import (
 
 // query3 makes the window, moving, ranking and time-series shapes.
 func (g *gen) query3() query {
-	switch g.r.IntN(14) {
+	switch g.r.IntN(16) {
+	case 14:
+		return g.moving2()
+	case 15:
+		return g.pivotMore()
 	case 13:
 		return g.movingWhere()
 	case 12:
@@ -637,4 +641,82 @@ func (g *gen) movingWhere() query {
 	return query{shape: "order-sensitive where",
 		ddb:  fmt.Sprintf("select rid, %s from t where %s", d.ddb, p.ddb),
 		duck: fmt.Sprintf("select rid, %s from (select *, %s as w from t) where %s", d.duck, fq, p.duck)}
+}
+
+// moving2 is a two-argument m-function, or mpercentile, or an m-function
+// with limit in context by. The window rule is mFunctions.md's; a pair
+// counts where both X and Y are non-NULL (the page's "observations";
+// mcovar(1..10, 9 5 3 4 5 4 7 1 3 4, 5, 3) is [,,-3,...],
+// funcs/m/mcovar.md). mpercentile interpolates as percentile does
+// (funcs/m/mpercentile.md). A limit applies after the functions, to
+// each group's first rows (progr/sql/limit.md).
+func (g *gen) moving2() query {
+	cx := g.ctxKey()
+	a, b := g.numCol(), g.numCol()
+	n := 2 + g.r.IntN(4)
+	p := 0
+	if g.r.IntN(3) == 0 {
+		p = 1 + g.r.IntN(n)
+	}
+	frame := over(cx, fmt.Sprintf("rows between %d preceding and current row", n-1))
+	w1, w2 := g.where()
+	var fd, fq, cnt string
+	switch f := g.pick("mcovar", "mcorr", "mwsum", "mpercentile", "limit"); f {
+	case "mpercentile":
+		pct := g.pick("50", "25", "90")
+		fd = fmt.Sprintf("mpercentile(%s, %s, %d", a.ddb, pct, n)
+		if p > 0 {
+			fd += fmt.Sprintf(", 'linear', %d", p)
+		}
+		fd += ")"
+		fq = fmt.Sprintf("quantile_cont(%s, %s / 100.0) %s", a.duck, pct, frame)
+		cnt = "count(" + a.duck + ")"
+	case "limit":
+		m := 1 + g.r.IntN(3)
+		fq = fmt.Sprintf("case when row_number() %s >= %d then sum(%s) %s end", over(cx, ""), n, a.duck, frame)
+		lim := fmt.Sprintf("row_number() %s", over(cx, ""))
+		return query{shape: "moving + limit",
+			ddb:  fmt.Sprintf("select rid, msum(%s, %d) as c1 from t%s%s limit %d", a.ddb, n, w1, cx.ddb, m),
+			duck: fmt.Sprintf("select rid, %s from t%s qualify %s <= %d", fq, w2, lim, m)}
+	default:
+		x, y := shifted(a), shifted(b)
+		agg := map[string]string{"mcovar": "covar_samp(%s, %s)", "mcorr": "corr(%s, %s)", "mwsum": "sum(cast(%s as double) * %s)"}[f]
+		fq = fmt.Sprintf(agg, x, y) + " " + frame
+		fd = fmt.Sprintf("%s(%s, %s, %d", f, a.ddb, b.ddb, n)
+		if p > 0 {
+			fd += fmt.Sprintf(", %d", p)
+		}
+		fd += ")"
+		cnt = fmt.Sprintf("count(%s + %s)", a.duck, b.duck)
+	}
+	if p > 0 {
+		fq = fmt.Sprintf("case when %s %s >= %d then %s end", cnt, frame, p, fq)
+	} else {
+		fq = fmt.Sprintf("case when row_number() %s >= %d then %s end", over(cx, ""), n, fq)
+	}
+	return query{shape: "moving " + strings.SplitN(fd, "(", 2)[0],
+		ddb:  fmt.Sprintf("select rid, %s as c1 from t%s%s", fd, w1, cx.ddb),
+		duck: fmt.Sprintf("select rid, %s from t%s", fq, w2)}
+}
+
+// pivotMore is pivot by on two row keys, or without an aggregate, where
+// a row key and column key met by several rows keep the last
+// (progr/sql/pivotBy.md: "只保留最后一个值").
+func (g *gen) pivotMore() query {
+	r1, r2 := g.colOf(kDate, kBool), g.colOf(kInt, kBool)
+	for r2.ddb == r1.ddb {
+		r2 = g.colOf(kInt, kBool)
+	}
+	c := col("s", kSym)
+	x := g.numCol()
+	p := g.pred(1)
+	where := fmt.Sprintf("%s is not null and %s is not null and nullif(s, '') is not null and %s", r1.duck, r2.duck, p.duck)
+	if g.r.IntN(2) == 0 {
+		return query{shape: "pivot by, two row keys", ordered: true,
+			ddb:  fmt.Sprintf("select sum(%s) from t where %s is not null, %s is not null, s is not null, %s pivot by %s, %s, s", x.ddb, r1.ddb, r2.ddb, p.ddb, r1.ddb, r2.ddb),
+			duck: fmt.Sprintf("pivot (select %s, %s, s, %s from t where %s) on %s using sum(%s) group by %s, %s order by %s, %s", r1.duck, r2.duck, x.duck, where, c.duck, x.duck, r1.duck, r2.duck, r1.duck, r2.duck)}
+	}
+	return query{shape: "pivot by without aggregate", ordered: true,
+		ddb:  fmt.Sprintf("select %s from t where %s is not null, s is not null, %s pivot by %s, s", x.ddb, r1.ddb, p.ddb, r1.ddb),
+		duck: fmt.Sprintf("pivot (select %s, s, %s, rid from t where %s is not null and nullif(s, '') is not null and %s) on s using last(%s order by rid) group by %s order by %s", r1.duck, x.duck, r1.duck, p.duck, x.duck, r1.duck, r1.duck)}
 }
