@@ -12,14 +12,18 @@
 // shapes, from a stream of their own so a seed's other queries are the
 // ones earlier rounds ran: m-functions (mavg, msum, mcount, mmax, mmin,
 // mmed, mstd, mvar, mfirst, mlast, mprod, with and without minPeriods)
-// in context by and over the whole table; tmavg/tmsum/tmcount/tmmax/tmmin
+// in context by (one or two keys, maybe csort) and over the whole table,
+// mcovar, mcorr, mwsum, mpercentile, msum with limit, mavg of a cumsum,
+// and order-sensitive functions (mavg, avg, contextby) in where;
+// tmavg/tmsum/tmcount/tmmax/tmmin
 // on DATE and TIMESTAMP; cumavg, cumcount, cummed, cumprod, cumstd,
 // cumvar, cumfirstNot, cumlastNot, ratios, percentChange; rank (its
 // ascending, ignoreNA and tiesMethod), denseRank and rowNo; quantile
 // (linear, lower, higher, midpoint), wavg, wsum, corr, covar, skew and
 // kurtosis (biased or not), atImax/atImin, imax/imin, med, std, var,
 // first/last by group; group by bar of integers, DATEs and TIMESTAMPs;
-// pivot by; cgroup by with order by; having and top with context by;
+// pivot by (one or two row keys, with or without an aggregate); cgroup
+// by with order by; having and top with context by;
 // first/last under csort; aj, wj and pwj with table q (time-sorted,
 // genQ).
 //
@@ -78,9 +82,14 @@
 //     zero-padded names.
 //   - cgroup by accumulates in the order by's order
 //     (progr/sql/cgroupby.md): a running window over the groups.
+//   - a where condition's order-sensitive function sees the whole table
+//     (progr/sql/where.md: price > avg(price)): a window in a subquery
+//     below DuckDB's where. pivot by without an aggregate keeps the last
+//     of several rows for a cell (progr/sql/pivotBy.md): last(x order by
+//     rid).
 //   - aj takes the last right row at or before the left time
-//     (progr/sql/asofjoin.md); wj's window is [t+w1, t+w2], pwj's takes
-//     the last row at or before t+w1 instead of those at or before it
+//     (progr/sql/asofjoin.md); wj's window is [t+w1, t+w2], pwj's is
+//     (t+w1, t+w2] and the last row at or before t+w1
 //     (progr/sql/windowjoin.md): correlated subqueries ordered by
 //     (qt, qid).
 //
@@ -90,11 +99,13 @@
 // the rows, not row-wise); mode (ties go to the first key of a hash
 // table, funcs/m/mode.md); rank's groupNum, percent and precision;
 // rowRank (a row function across columns, not a window); wj's 0:0
-// window (from the previous left row's time) and left rows with a NULL
+// window (from the previous left row's time), a window pair of two
+// units (Porpoise reads -1H:600s as -1H:600H) and left rows with a NULL
 // time; pivot by and cgroup by keys that are NULL (the pages do not
-// place them); products and sums that overflow. Any other difference is a Porpoise bug. For each mismatch it shrinks
-// the table to the rows that still show it and prints the DolphinDB
-// script, both queries and both answers.
+// place them); products and sums that overflow. Any other difference is
+// a Porpoise bug. For each mismatch it shrinks the table to the rows
+// that still show it and prints the DolphinDB script, both queries and
+// both answers.
 //
 // -dfs puts t in a DFS table (eight RANGE partitions on rid), so grouped
 // aggregates merge per-partition states. Under -wide, DFS var/std of the
@@ -109,7 +120,7 @@
 // It needs cgo and DuckDB's binding, so it is its own module and CI does
 // not run it:
 //
-//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs]
+//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs] [-window 0.5]
 package main
 
 import (
