@@ -5,6 +5,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -12,9 +13,8 @@ import (
 // cgroupSelect runs select ... [group by g] cgroup by c order by ...: for
 // each value of c in the order by's order (within each group of g), the
 // select items are computed over all rows whose c comes no later in that
-// order (cumulative groups): progr/sql/cgroupby.md sorts the groups'
-// results by the order by before it accumulates them, so order by c desc
-// accumulates from the largest c down.
+// order (cumulative groups; progr/sql/cgroupby.md sorts the groups'
+// results by the order by before accumulating, so c desc runs down).
 func (ex *executor) cgroupSelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
 	if len(n.OrderBy) == 0 {
 		return nil, ddberr.Errorf("The cgroup by clause must be used with an order by clause.")
@@ -29,12 +29,7 @@ func (ex *executor) cgroupSelect(n *ast.SelectExpr, src *value.Table) (*value.Ta
 	}
 	g := groupagg.Group(keyVecs, src.Rows())
 	desc := make([]bool, len(keys))
-	cname := colname.Of(n.CGroupBy[0])
-	for _, o := range n.OrderBy {
-		if colname.Of(o.X) == cname {
-			desc[len(keys)-1] = o.Desc
-		}
-	}
+	desc[len(keys)-1] = orderkey.Desc(n.OrderBy, colname.Of(n.CGroupBy[0]))
 	g.SortByKeysDesc(desc)
 	g.Index()
 	outer := groupagg.Group(keyVecs[:len(n.GroupBy)], src.Rows())
