@@ -690,7 +690,10 @@ func (g *gen) moving2() query {
 			ddb:  fmt.Sprintf("select rid, msum(%s, %d) as c1 from t%s%s limit %d", a.ddb, n, w1, cx.ddb, m),
 			duck: fmt.Sprintf("select rid, %s from t%s qualify %s <= %d", fq, w2, lim, m)}
 	default:
-		x, y := shifted(a), shifted(b)
+		x, y := a.duck, b.duck
+		if f != "mwsum" { // (a shift changes no covariance, but the sum)
+			x, y = shifted(a), shifted(b)
+		}
 		agg := map[string]string{"mcovar": "covar_samp(%s, %s)", "mcorr": "corr(%s, %s)", "mwsum": "sum(cast(%s as double) * %s)"}[f]
 		fq = fmt.Sprintf(agg, x, y) + " " + frame
 		fd = fmt.Sprintf("%s(%s, %s, %d", f, a.ddb, b.ddb, n)
