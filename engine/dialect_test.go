@@ -1,15 +1,17 @@
 package engine
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 )
 
-// A session's dialect applies to each script it runs from then on, as
-// the server sets it from every request's flag.
+// The dialect in a script's context is the one it is parsed in, as the
+// server sets it from every request's flag.
 func TestSessionDialect(t *testing.T) {
 	e, err := Open(Options{InMemory: true})
 	require.NoError(t, err)
@@ -28,12 +30,10 @@ func TestSessionDialect(t *testing.T) {
 		{words.DolphinDB, "x = 3; x--; x", "2"},
 	}
 	for _, c := range cases {
-		s.SetDialect(c.d)
-		v, err := s.Run(c.script)
+		v, err := s.RunContext(sqlparse.WithDialect(context.Background(), c.d), c.script)
 		require.NoError(t, err, c.script)
 		require.Equal(t, c.want, v.String(), c.script)
 	}
-	s.SetDialect(words.DolphinDB)
 	_, err = s.Run("decode(1, 1, 2)")
 	require.ErrorContains(t, err, "Cannot recognize the token decode")
 }

@@ -23,7 +23,6 @@ import (
 	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
-	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -61,8 +60,6 @@ type Session struct {
 	ro readonly.Names
 	// inView counts the function views running with their rights.
 	inView atomic.Int32
-	// dialect is the SQL dialect Run parses scripts in (SetDialect).
-	dialect words.Dialect
 }
 
 // NewSession opens a session. Embedded sessions are logged in as admin;
@@ -139,17 +136,6 @@ func (s *Session) setUser(user string) {
 // SetOutput sets where print() writes (the wire server sends it as MSG).
 func (s *Session) SetOutput(w io.Writer) { s.out = w }
 
-// SetDialect sets the SQL dialect the session's scripts are parsed in,
-// as a client's session option does (the request flag's bits 19-20; the
-// Java API's new DBConnection(SqlStdEnum.Oracle)); words.DolphinDB, the
-// default, is DolphinDB's own. Function-call requests are not parsed and
-// keep DolphinDB's names.
-func (s *Session) SetDialect(d words.Dialect) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.dialect = d
-}
-
 // Run parses and executes a script and returns the value of its last
 // statement (nil when it has none) or DolphinDB's error.
 func (s *Session) Run(script string) (value.Value, error) {
@@ -157,12 +143,13 @@ func (s *Session) Run(script string) (value.Value, error) {
 }
 
 // RunContext is Run with a context: cancellation stops loops between
-// statements. Errors are *ddberr.Error values, as over the wire.
+// statements. Errors are *ddberr.Error values, as over the wire. The
+// script is parsed in the SQL dialect ctx carries (sqlparse.WithDialect).
 func (s *Session) RunContext(ctx context.Context, script string) (v value.Value, err error) {
 	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	prog, err := sqlparse.ParseWith(script, sqlparse.Options{IsFunction: s.isFunction, Dialect: s.dialect})
+	prog, err := sqlparse.ParseWith(script, sqlparse.Options{IsFunction: s.isFunction, Dialect: sqlparse.DialectFrom(ctx)})
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
@@ -450,8 +451,7 @@ func (c *conn) execute(req *wire.Request, refused error) []byte {
 		var d words.Dialect
 		if d, err = c.checkDialect(flags); err == nil {
 			// the clients send their session's dialect with every request
-			c.sess.SetDialect(d)
-			v, err = c.sess.RunContext(ctx, req.Script)
+			v, err = c.sess.RunContext(sqlparse.WithDialect(ctx, d), req.Script)
 		}
 	case req.Kind == wire.KindFunction:
 		v, err = c.function(ctx, req)
