@@ -391,10 +391,24 @@ var texts = []Text{
 	{"The operator %s requires two sets of the same type.", "porpoise"},
 	{"The operator %s doesn't support sets.", "porpoise"},
 
+	// SQL dialects: runSQL and the Oracle and MySQL functions (the manual gives no texts)
+	{"runSQL does not support SQL DDL statements.", "porpoise: funcs/r/runsql.md states the rule"},
+	{"runSQL does not support insert, update or delete statements when sqlStd is 'oracle' or 'mysql'.", "porpoise: funcs/r/runsql.md states the rule"},
+	{"The argument [sqlStd] of runSQL must be 'ddb', 'oracle' or 'mysql'.", "porpoise: funcs/r/runsql.md lists the values"},
+	{"The argument [variables] of runSQL must be a dictionary with STRING keys.", "porpoise: funcs/r/runsql.md states the rule"},
+	{"Invalid variable name '%s' in the variables of runSQL: a name starts with a letter and holds only letters, digits and underscores.", "porpoise: funcs/r/runsql.md states the rule"},
+	{"to_char only accepts numeric, DATE, DATEHOUR and DATETIME arguments.", "porpoise: funcs/r/runsql.md states the rule"},
+	{"Invalid format '%s' of %s.", "porpoise"},
+	{"The string '%s' does not match the format '%s' of to_date.", "porpoise"},
+	{"Invalid number '%s' for to_number.", "porpoise"},
+	{"Invalid match parameter '%s' of regexp_like.", "porpoise"},
+	{"Invalid regular expression '%s' of regexp_like.", "porpoise"},
+
 	// package server
 	{"Unknown request type %s.", "porpoise"},
 	{"Porpoise does not support Python parser sessions.", "porpoise"},
 	{"Porpoise does not support kdb+/q sessions.", "porpoise"},
+	{"Unknown SQL standard %d.", "porpoise"},
 	{"The number of variable names (%d) doesn't match the number of objects (%d).", "porpoise"},
 	{"Invalid variable name %s.", "porpoise"},
 	{"Failed to serialize the result: objects nested deeper than 64 levels.", "porpoise"},

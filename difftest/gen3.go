@@ -7,7 +7,9 @@ import (
 
 // query3 makes the window, moving, ranking and time-series shapes.
 func (g *gen) query3() query {
-	switch g.r.IntN(16) {
+	switch g.r.IntN(17) {
+	case 16:
+		return g.contextAgg3()
 	case 14:
 		return g.moving2()
 	case 15:
@@ -153,8 +155,11 @@ func (g *gen) moving() query {
 func (g *gen) tmoving() query {
 	k := g.colOf(kInt, kSym, kBool)
 	c := g.numCol()
-	f := g.pick("tmavg", "tmsum", "tmcount", "tmmax", "tmmin")
-	agg := map[string]string{"tmavg": "avg", "tmsum": "sum", "tmcount": "count", "tmmax": "max", "tmmin": "min"}[f]
+	f := g.pick("tmavg", "tmsum", "tmcount", "tmmax", "tmmin", "tmfirst", "tmlast", "tmmed", "tmstd", "tmvar")
+	// tmfirst is the window's first row, NULL or not, tmlast the current
+	// row's, as mfirst/mlast (funcs/t/tmfirst.md)
+	agg := map[string]string{"tmavg": "avg(%s)", "tmsum": "sum(%s)", "tmcount": "count(%s)", "tmmax": "max(%s)", "tmmin": "min(%s)",
+		"tmfirst": "first(%s order by t2.T, t2.rid)", "tmlast": "last(%s order by t2.T, t2.rid)", "tmmed": "quantile_cont(%s, 0.5)", "tmstd": "stddev_samp(%s)", "tmvar": "var_samp(%s)"}[f]
 	var T, win, lo string
 	if g.r.IntN(2) == 0 {
 		T = "dt"
@@ -172,8 +177,12 @@ func (g *gen) tmoving() query {
 	}
 	p := g.pred(1)
 	src := fmt.Sprintf("(select * from t where %s is not null and %s)", T, p.duck)
-	sub := fmt.Sprintf("(select %s(t2.%s) from %s t2 where t2.%s is not distinct from t1.%s and t2.%s > %s and (t2.%s < t1.%s or (t2.%s = t1.%s and t2.rid <= t1.rid)))",
-		agg, c.duck, src, k.duck, k.duck, T, lo, T, T, T, T)
+	x := "t2." + c.duck
+	if (f == "tmstd" || f == "tmvar") && wide && c.ddb == "d" {
+		x = "(t2.d - 1e9)"
+	}
+	sub := fmt.Sprintf("(select %s from %s t2 where t2.%s is not distinct from t1.%s and t2.%s > %s and (t2.%s < t1.%s or (t2.%s = t1.%s and t2.rid <= t1.rid)))",
+		strings.ReplaceAll(fmt.Sprintf(agg, x), "t2.T", "t2."+T), src, k.duck, k.duck, T, lo, T, T, T, T)
 	return query{shape: "tmoving " + f + " on " + T,
 		ddb:  fmt.Sprintf("select rid, %s(%s, %s, %s) as c1 from t where %s is not null, %s context by %s csort %s, rid", f, T, c.ddb, win, T, p.ddb, k.ddb, T),
 		duck: fmt.Sprintf("select rid, %s from %s t1", sub, src)}
@@ -681,7 +690,10 @@ func (g *gen) moving2() query {
 			ddb:  fmt.Sprintf("select rid, msum(%s, %d) as c1 from t%s%s limit %d", a.ddb, n, w1, cx.ddb, m),
 			duck: fmt.Sprintf("select rid, %s from t%s qualify %s <= %d", fq, w2, lim, m)}
 	default:
-		x, y := shifted(a), shifted(b)
+		x, y := a.duck, b.duck
+		if f != "mwsum" { // (a shift changes no covariance, but the sum)
+			x, y = shifted(a), shifted(b)
+		}
 		agg := map[string]string{"mcovar": "covar_samp(%s, %s)", "mcorr": "corr(%s, %s)", "mwsum": "sum(cast(%s as double) * %s)"}[f]
 		fq = fmt.Sprintf(agg, x, y) + " " + frame
 		fd = fmt.Sprintf("%s(%s, %s, %d", f, a.ddb, b.ddb, n)
@@ -721,4 +733,18 @@ func (g *gen) pivotMore() query {
 	return query{shape: "pivot by without aggregate", ordered: true,
 		ddb:  fmt.Sprintf("select %s from t where %s is not null, s is not null, %s pivot by %s, s", x.ddb, r1.ddb, p.ddb, r1.ddb),
 		duck: fmt.Sprintf("pivot (select %s, s, %s, rid from t where %s is not null and nullif(s, '') is not null and %s) on s using last(%s order by rid) group by %s order by %s", r1.duck, x.duck, r1.duck, p.duck, x.duck, r1.duck, r1.duck)}
+}
+
+// contextAgg3 is one of agg3's aggregates in context by: each row gets
+// its group's value (progr/sql/contextBy.md), imax/imin the position in
+// the group; the group by's answer joined back to the rows.
+func (g *gen) contextAgg3() query {
+	k := g.colOf(kInt, kSym, kDate, kBool)
+	a := g.agg3()
+	w1, w2 := g.where()
+	src := fmt.Sprintf("(select *, row_number() over (partition by %s order by rid) - 1 as gi from t%s)", k.duck, w2)
+	return query{shape: "context by " + strings.SplitN(a.ddb, "(", 2)[0],
+		ddb: fmt.Sprintf("select rid, %s as c1 from t%s context by %s", a.ddb, w1, k.ddb),
+		duck: fmt.Sprintf("select t1.rid, g.a from %s t1 left join (select %s as gk, %s as a from %s group by %s) g on t1.%s is not distinct from g.gk",
+			src, k.duck, a.duck, src, k.duck, k.duck)}
 }

@@ -112,9 +112,10 @@
 // doubles near 1e9 then differ from the exact value by up to ~1e-8
 // relative (the partitions' rounded means feed Chan's merge); the manual
 // does not say how DolphinDB merges them, so those are reported, not
-// fixed. So are -wide's rolling mstd/mvar, whose updates leave ~1e-9
-// relative error after a window of larger values (mvar(d, 2) near 1e9,
-// mstd of INTs near 1e6); grouped skew/kurtosis are not drawn under
+// fixed. So are -wide's rolling mstd/mvar/mwsum, whose running updates
+// leave ~1e-9 relative error after a window of larger values (mvar(d, 2)
+// near 1e9, mstd of INTs near 1e6, mwsum of LONG*INT products near
+// 1e17); grouped skew/kurtosis are not drawn under
 // -wide, their moments of d near 1e9 being off by ~1e-8.
 //
 // It needs cgo and DuckDB's binding, so it is its own module and CI does

@@ -133,7 +133,7 @@ func (in *interp) Functions() []funcs.FuncInfo {
 		out = append(out, funcs.FuncInfo{Name: name, Params: params, Min: min, Max: len(params), UserDefined: true})
 	}
 	for _, s := range funcs.All() {
-		if seen[s.Name] {
+		if seen[s.Name] || funcs.Internal(s.Name) {
 			continue
 		}
 		out = append(out, funcs.FuncInfo{Name: s.Name, Params: s.Params, Min: s.Min, Max: s.Max, Command: s.Props.Has(funcs.Command)})

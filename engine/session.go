@@ -143,12 +143,13 @@ func (s *Session) Run(script string) (value.Value, error) {
 }
 
 // RunContext is Run with a context: cancellation stops loops between
-// statements. Errors are *ddberr.Error values, as over the wire.
+// statements. Errors are *ddberr.Error values, as over the wire. The
+// script is parsed in the SQL dialect ctx carries (sqlparse.WithDialect).
 func (s *Session) RunContext(ctx context.Context, script string) (v value.Value, err error) {
 	defer wrapError(&err)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	prog, err := sqlparse.ParseWith(script, sqlparse.Options{IsFunction: s.isFunction})
+	prog, err := sqlparse.ParseWith(script, sqlparse.Options{IsFunction: s.isFunction, Dialect: sqlparse.DialectFrom(ctx)})
 	if err != nil {
 		return nil, err
 	}

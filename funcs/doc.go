@@ -65,6 +65,7 @@
 //	funcs/regress      linear regression: ols, olsEx, wls, residual, beta, ridge, lasso, elasticNet and their Basic and CV forms, bvls, piecewiseLinFit, polynomial
 //	funcs/learn        machine learning models with predict: logisticRegression, glm, kmeans, knn, gaussianNB, multinomialNB
 //	funcs/mvcc         MVCC tables, persisted ones on disk (mvccTable, loadMvccTable)
+//	funcs/sqldialect   runSQL and the functions of the Oracle and MySQL SQL dialects (decode, nvl, to_char, sysdate ...)
 //	funcs/all          blank-imports every family; the interpreter imports it
 //
 // A family may import this package and families listed above it, never one

@@ -265,6 +265,12 @@ func Lookup(name string) (*Spec, bool) {
 	return s, ok
 }
 
+// Internal reports whether name is a built-in scripts cannot call by
+// name: one whose name holds a dot, which the parser calls for a
+// statement (catalog.drop) or a dialect's function (oracle.decode).
+// defs() does not list them.
+func Internal(name string) bool { return strings.Contains(name, ".") }
+
 // All returns every registered built-in, sorted by name.
 func All() []*Spec {
 	out := make([]*Spec, 0, len(registry))

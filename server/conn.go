@@ -17,6 +17,8 @@ import (
 	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 	"github.com/porpoisedb/porpoise/wire/pickle"
@@ -446,8 +448,10 @@ func (c *conn) execute(req *wire.Request, refused error) []byte {
 	case req.Kind == wire.KindConnect:
 		v, err = c.connect(req)
 	case req.Kind == wire.KindScript:
-		if err = c.checkDialect(flags); err == nil {
-			v, err = c.sess.RunContext(ctx, req.Script)
+		var d words.Dialect
+		if d, err = c.checkDialect(flags); err == nil {
+			// the clients send their session's dialect with every request
+			v, err = c.sess.RunContext(sqlparse.WithDialect(ctx, d), req.Script)
 		}
 	case req.Kind == wire.KindFunction:
 		v, err = c.function(ctx, req)
@@ -550,14 +554,20 @@ func errorText(err error) string {
 	return err.Error()
 }
 
-func (c *conn) checkDialect(flags wire.Flag) error {
+// checkDialect is the SQL dialect a script request asks for (bits 19-20:
+// DolphinDB, Oracle, MySQL), refusing the Python and q parsers.
+func (c *conn) checkDialect(flags wire.Flag) (words.Dialect, error) {
 	switch {
 	case flags&wire.FlagPython != 0:
-		return ddberr.Errorf("Porpoise does not support Python parser sessions.")
+		return 0, ddberr.Errorf("Porpoise does not support Python parser sessions.")
 	case flags&wire.FlagQ != 0:
-		return ddberr.Errorf("Porpoise does not support kdb+/q sessions.")
+		return 0, ddberr.Errorf("Porpoise does not support kdb+/q sessions.")
 	}
-	return nil
+	d := words.Dialect(flags.SQLStandard())
+	if d > words.MySQL {
+		return 0, ddberr.Errorf("Unknown SQL standard %d.", int(d))
+	}
+	return d, nil
 }
 
 // The reply encodings; Writer.SetOptions copies them.

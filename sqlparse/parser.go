@@ -26,15 +26,21 @@ type Options struct {
 	// without parentheses (sum x, print "a"); only names it accepts are
 	// read that way. Nil means no such calls.
 	IsFunction func(name string) bool
+	// Dialect is the SQL dialect of the script. In Oracle's, -- starts a
+	// comment, || concatenates (binding as + does, as in Oracle) and
+	// calls of Oracle's functions, in any case, go to the internal
+	// functions of words.DialectFunction; in MySQL's, sysdate() does.
+	// DolphinDB's scripts parse the same in every dialect otherwise.
+	Dialect words.Dialect
 }
 
 // ParseWith parses a whole script with options.
 func ParseWith(src string, o Options) (*ast.Script, error) {
-	toks, err := lex.Lex(src)
+	toks, err := lex.LexWith(src, lex.Options{DashComments: o.Dialect == words.Oracle})
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks, isFunction: o.IsFunction}
+	p := &parser{toks: toks, isFunction: o.IsFunction, dialect: o.Dialect}
 	if o.IsFunction != nil {
 		// functions the script itself defines count too, wherever defined
 		defined := map[string]bool{}
@@ -98,6 +104,11 @@ type parser struct {
 	// (manova(select a,b,c from t, t.g) passes two arguments). Elsewhere
 	// FROM t1, t2 cross-joins its comma-separated parts.
 	commaEnds bool
+	// dialect is Options.Dialect.
+	dialect words.Dialect
+	// ddl and dml record that a create/drop/alter, or an insert, update
+	// or delete statement was parsed (ast.Script.DDL, DML).
+	ddl, dml bool
 }
 
 // bailout carries a syntax error up through panics inside the parser; it
@@ -259,6 +270,7 @@ func (p *parser) parseScript() (s *ast.Script, err error) {
 			p.failTok(p.tok())
 		}
 	}
+	s.DDL, s.DML = p.ddl, p.dml
 	return s, nil
 }
 
@@ -407,18 +419,42 @@ func (p *parser) parseStmt() ast.Stmt {
 		}
 		switch {
 		case isKw(t, "insert") && isKw(nx, "into"):
+			p.dml = true
 			return p.parseInsert()
 		case isKw(t, "update") && nx.Kind == lex.TokIdent && !isKw(nx, "set"):
+			p.dml = true
 			return p.parseUpdate()
 		case isKw(t, "delete") && (isKw(nx, "from") || nx.Kind == lex.TokIdent && isKw(p.peekN(2), "from")):
+			p.dml = true
 			return p.parseDelete()
 		case p.isDDL(t, nx):
+			p.ddl = true
 			return p.parseDDL()
 		case p.startsModuleStmt(t, nx):
 			return p.parseModuleStmt()
 		}
 	}
 	return p.parseSimpleStmt()
+}
+
+// dialectCallee is the function a call of fn goes to in the script's
+// dialect: a dialect function's internal name, the lower-case name of a
+// ranking function before OVER, or fn itself.
+func (p *parser) dialectCallee(fn ast.Expr) ast.Expr {
+	id, ok := fn.(*ast.Ident)
+	if !ok || p.dialect == words.DolphinDB {
+		return fn
+	}
+	if p.startsOver() {
+		if name, ok := words.DialectAnalytic(p.dialect, id.Name); ok {
+			return &ast.Ident{At: id.At, Name: name}
+		}
+		return fn
+	}
+	if name, ok := words.DialectFunction(p.dialect, id.Name); ok {
+		return &ast.Ident{At: id.At, Name: name}
+	}
+	return fn
 }
 
 // parseSimpleStmt parses an assignment, an increment or an expression
@@ -1281,6 +1317,9 @@ func (p *parser) binop() (op string, prec int, n int) {
 				return "", 0, 0
 			}
 		}
+		if op == "||" && p.dialect == words.Oracle {
+			return op, words.Precedence("+"), 1
+		}
 		if prec, ok := words.BinaryPrecedence(op); ok {
 			return op, prec, 1
 		}
@@ -1400,6 +1439,10 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 		case "@":
 			// X @ index is eachAt(X, index) (progr/operators/eachAt.md)
 			e = &ast.CallExpr{At: left.Pos(), Fn: &ast.Ident{At: opTok.Pos, Name: "eachAt"}, Args: []ast.Expr{left, right}}
+		case "||":
+			if p.dialect == words.Oracle {
+				e = &ast.CallExpr{At: left.Pos(), Fn: &ast.Ident{At: opTok.Pos, Name: words.OracleConcat}, Args: []ast.Expr{left, right}}
+			}
 		}
 		if adverb != "" {
 			name := words.OperatorFunc(opTok.Text)
@@ -1574,7 +1617,7 @@ func (p *parser) parsePostfix(x ast.Expr) ast.Expr {
 		switch t.Text {
 		case "(":
 			args := p.parseList(callArgs)
-			x = &ast.CallExpr{At: x.Pos(), Fn: x, Args: args}
+			x = &ast.CallExpr{At: x.Pos(), Fn: p.dialectCallee(x), Args: args}
 		case "[":
 			p.next()
 			// INT[] names an array-vector type: an empty index on an

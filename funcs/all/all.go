@@ -35,6 +35,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/risk"
 	_ "github.com/porpoisedb/porpoise/funcs/rowfn"
 	_ "github.com/porpoisedb/porpoise/funcs/rsengine"
+	_ "github.com/porpoisedb/porpoise/funcs/sqldialect"
 	_ "github.com/porpoisedb/porpoise/funcs/stats"
 	_ "github.com/porpoisedb/porpoise/funcs/streamengine"
 	_ "github.com/porpoisedb/porpoise/funcs/streamfilter"

@@ -54,7 +54,8 @@ func exprName(e ast.Expr) string {
 	case *ast.CallExpr:
 		fn := ""
 		if id, ok := n.Fn.(*ast.Ident); ok {
-			fn = id.Name
+			// a dialect's function is named as its user wrote it
+			fn = words.UserName(id.Name)
 		}
 		// DolphinDB names a call after the function and its first named
 		// argument (wavg(bid, volume) is wavg_bid); a call among the

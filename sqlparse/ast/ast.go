@@ -40,6 +40,10 @@ type Expr interface {
 // Script is a whole parsed script: a list of statements in source order.
 type Script struct {
 	Stmts []Stmt
+	// DDL and DML report that a create/drop/alter statement, or an
+	// insert, update or delete statement, is among the statements at
+	// any depth (runSQL refuses them).
+	DDL, DML bool
 }
 
 // ---------------------------------------------------------------------------

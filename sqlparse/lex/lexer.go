@@ -8,8 +8,18 @@ import (
 )
 
 // Lex splits src into tokens. The result always ends with a TokEOF token.
-func Lex(src string) (toks []Token, err error) {
-	lx := &lexer{src: src, line: 1, lineStart: 0}
+func Lex(src string) (toks []Token, err error) { return LexWith(src, Options{}) }
+
+// Options change how text is split.
+type Options struct {
+	// DashComments makes -- start a comment to the end of the line, as
+	// in Oracle's SQL (instead of DolphinDB's x-- decrement).
+	DashComments bool
+}
+
+// LexWith is Lex with options.
+func LexWith(src string, o Options) (toks []Token, err error) {
+	lx := &lexer{src: src, line: 1, lineStart: 0, dashComments: o.DashComments}
 	defer func() {
 		if r := recover(); r != nil {
 			toks, err = nil, &Error{Pos: Pos{Line: lx.line, Col: 1}, Msg: fmt.Sprintf("Internal lexer error: %v", r), Internal: true}
@@ -29,6 +39,8 @@ type lexer struct {
 	toks      []Token
 	stack     []byte // open brackets
 	space     bool
+	// dashComments is Options.DashComments.
+	dashComments bool
 	// column cache for pos
 	colLine, colStart, colByte, col int
 }
@@ -122,7 +134,8 @@ func (lx *lexer) run() ([]Token, error) {
 			lx.line++
 			lx.lineStart = lx.i
 			lx.space = false
-		case c == '/' && lx.i+1 < len(src) && src[lx.i+1] == '/':
+		case c == '/' && lx.i+1 < len(src) && src[lx.i+1] == '/',
+			lx.dashComments && c == '-' && lx.i+1 < len(src) && src[lx.i+1] == '-':
 			for lx.i < len(src) && src[lx.i] != '\n' {
 				lx.i++
 			}
