@@ -18,13 +18,12 @@ import (
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
+	"github.com/porpoisedb/porpoise/query/wheremask"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
-	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // sourceValue evaluates a FROM item other than a join: a table, or a
@@ -169,26 +168,7 @@ func (ex *executor) whereRows(t *value.Table, where []ast.Expr) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	return flaggedRows(keep, true), nil
-}
-
-// flaggedRows lists the rows whose flag is want, in a slice sized
-// exactly: a selective filter would otherwise clear a word for every row
-// of the table.
-func flaggedRows(flags []bool, want bool) []int {
-	n := 0
-	for _, f := range flags {
-		if f == want {
-			n++
-		}
-	}
-	idx := make([]int, 0, n)
-	for i, f := range flags {
-		if f == want {
-			idx = append(idx, i)
-		}
-	}
-	return idx
+	return wheremask.Flagged(keep, true), nil
 }
 
 // whereMask evaluates the where-clauses (all must hold) to one flag per
@@ -230,7 +210,7 @@ func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) 
 				cols = lowerNames(t.Names)
 			}
 			if !ex.rowwise(w, cols) {
-				if rows = flaggedRows(keep, true); len(rows) < n {
+				if rows = wheremask.Flagged(keep, true); len(rows) < n {
 					src = t.Gather(rows)
 				} else {
 					rows = nil
@@ -242,68 +222,14 @@ func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) 
 			return nil, err
 		}
 		if rows != nil {
-			if err := applySubsetMask(keep, rows, v, cond); err != nil {
+			if err := wheremask.AndSubset(keep, rows, v, cond); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		if keep, err = conditionMask(keep, v, cond); err != nil {
+		if keep, err = wheremask.And(keep, v, cond); err != nil {
 			return nil, err
 		}
-	}
-	return keep, nil
-}
-
-// applySubsetMask clears keep at the rows (a subset, in order) where v, a
-// where condition's value over just those rows, is not true.
-func applySubsetMask(keep []bool, rows []int, v value.Value, cond ast.Expr) error {
-	sub := make([]bool, len(rows))
-	for i := range sub {
-		sub[i] = true
-	}
-	sub, err := conditionMask(sub, v, cond)
-	if err != nil {
-		return err
-	}
-	for i, r := range rows {
-		keep[r] = sub[i]
-	}
-	return nil
-}
-
-// conditionMask ands v, a where condition's value over the len(keep) rows
-// it was evaluated on, into keep.
-func conditionMask(keep []bool, v value.Value, cond ast.Expr) ([]bool, error) {
-	n := len(keep)
-	switch b := v.(type) {
-	case *value.Scalar:
-		if b.T != value.Bool && !(b.Null && b.T == value.Void) {
-			return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
-		}
-		if !b.Bool() {
-			for i := range keep {
-				keep[i] = false
-			}
-		}
-	case *value.Vector:
-		if b.Len() != n {
-			return nil, ddberr.Errorf("The size of the result returned by the where condition %s does not match the number of rows in the table. RefId:S02036", unparse.Format(cond))
-		}
-		// One typed pass over the BOOL bytes (NULL is not 1, so it drops
-		// the row); other types are read as BOOL first.
-		mask := b
-		if mask.T != value.Bool {
-			c, err := cast.Vector(b, value.Bool, 0)
-			if err != nil {
-				return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
-			}
-			mask = c
-		}
-		for i, m := range mask.I8[:n] {
-			keep[i] = keep[i] && m == 1
-		}
-	default:
-		return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
 	}
 	return keep, nil
 }
@@ -732,7 +658,7 @@ func Update(env Env, n *ast.UpdateStmt) error {
 		return err
 	}
 	defer unlock()
-	rows := flaggedRows(mask, true)
+	rows := wheremask.Flagged(mask, true)
 	type change struct {
 		col int
 		v   *value.Vector
