@@ -91,7 +91,7 @@ func (p *parser) parseListItem(k listKind, close string) ast.Expr {
 		p.next()
 		p.next()
 		return &ast.NamedArg{At: t.Pos, Name: t.Text, X: p.parseExpr()}
-	case k == callArgs && isOpTok(t, "*") && isOpTok(p.peekN(1), ")"),
+	case k == callArgs && isOpTok(t, "*") && isOpTok(p.peekN(1), ")") && !p.afterComma(),
 		k == selectCols && isOpTok(t, "*"):
 		// count(*), select *
 		p.next()
@@ -164,6 +164,18 @@ func (p *parser) parseAliased() ast.Expr {
 		return &ast.AliasExpr{At: e.Pos(), X: e, Name: n.Text}
 	}
 	return e
+}
+
+// afterComma reports whether a comma comes right before the current
+// token (skipping line ends): binaryExpr(x, y, *) passes * as mul, where
+// count(*) is a star.
+func (p *parser) afterComma() bool {
+	for i := p.pos - 1; i >= 0; i-- {
+		if p.toks[i].Kind != lex.TokNewline {
+			return isOpTok(p.toks[i], ",")
+		}
+	}
+	return false
 }
 
 // operatorArg reports whether the current token is an operator standing
