@@ -614,7 +614,10 @@ func xsql(env funcs.Env, args []value.Value, names []string) (value.Value, error
 				return nil, err
 			}
 			lit := &ast.Literal{Kind: ast.LitInt, Text: strconv.FormatInt(n, 10)}
-			if flag == 0 && len(keys) > 0 {
+			if flag == 0 && len(keys) > 0 && n < 0 {
+				// a group's last rows have no top form; its first rows
+				// print as top, as sql(..., groupFlag=0, limit=1) does
+				// (tutorials/meta_programming.md)
 				sel.Limit = lit
 			} else {
 				sel.Top = lit
