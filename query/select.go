@@ -49,7 +49,11 @@ func (ex *executor) sourceValue(from ast.Expr) (value.Value, error) {
 // query names.
 func (ex *executor) sourceTable(from ast.Expr, v value.Value, where []ast.Expr, sel *ast.SelectExpr) (*value.Table, func(), error) {
 	if j, ok := from.(*ast.JoinExpr); ok {
-		t, qual, err := sqljoin.SQL(newHost(ex), j)
+		var used map[string]bool
+		if sel != nil {
+			used = exprs.UsedNames(sel, j.On)
+		}
+		t, qual, err := sqljoin.SQL(newHost(ex), j, used)
 		if err != nil {
 			return nil, nil, err
 		}
