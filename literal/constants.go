@@ -34,6 +34,11 @@ var intConstants = map[string]int32{
 	"SET":    4,
 	"DICT":   5,
 	"TABLE":  6,
+	// sql's groupFlag (funcs/s/sql.md; tutorials/ddb_sql_cases.md
+	// passes groupFlag = GROUPBY)
+	"CONTEXTBY": 0,
+	"GROUPBY":   1,
+	"PIVOTBY":   2,
 }
 
 // Constant resolves the built-in constant names: data types evaluate to

@@ -100,6 +100,7 @@ func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
 	if tb, ok := b.(*value.Table); ok {
 		return tableOp(kop, op, tb, a, true)
 	}
+	a, b = funcNameOperand(a, b), funcNameOperand(b, a)
 	if as, ok := a.(*value.Scalar); ok {
 		if bs, ok := b.(*value.Scalar); ok {
 			if r, ok := kernel.ScalarBinary(kop, as, bs); ok {
@@ -151,6 +152,17 @@ func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
 		return &value.Pair{V: res}, nil
 	}
 	return res, nil
+}
+
+// funcNameOperand is x, or x's name when x is a function and other a
+// string: a script builds SQL text as "select " + avg + "(Px) ..."
+// (tutorials/ddb_sql_cases.md).
+func funcNameOperand(x, other value.Value) value.Value {
+	f, ok := x.(interface{ FuncName() string })
+	if !ok || other.Type().Category() != value.CatLiteral {
+		return x
+	}
+	return value.NewString(f.FuncName())
 }
 
 // matrixOp applies an operator between a matrix and a scalar or a matrix

@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/rowkeep"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
+	"github.com/porpoisedb/porpoise/query/wheremask"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -34,10 +35,10 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 	defer unlock()
 	var keep []int
 	if joined != nil {
-		_, rows := sqljoin.JoinedRows(flaggedRows(mask, true), joined)
+		_, rows := sqljoin.JoinedRows(wheremask.Flagged(mask, true), joined)
 		keep = rowkeep.Kept(t.Rows(), rows)
 	} else {
-		keep = flaggedRows(mask, false)
+		keep = wheremask.Flagged(mask, false)
 	}
 	if len(keep) == t.Rows() {
 		return nil

@@ -178,11 +178,7 @@ type groupEval struct {
 }
 
 func newGroupEval(ex *executor, src *value.Table, g *groupagg.Groups) *groupEval {
-	cols := make(map[string]bool, len(src.Names))
-	for _, n := range src.Names {
-		cols[strings.ToLower(n)] = true
-	}
-	return &groupEval{ex: ex, src: src, g: g, cols: cols}
+	return &groupEval{ex: ex, src: src, g: g, cols: lowerNames(src.Names)}
 }
 
 // aggregates computes the lowered specs per group: a typed loop where

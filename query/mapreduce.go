@@ -100,10 +100,7 @@ func (ex *executor) planMapReduce(n *ast.SelectExpr, names []string, types []val
 	if len(n.GroupBy) == 0 && len(n.OrderBy) > 0 {
 		return nil, false // ordering the rows first matters to first/last
 	}
-	cols := make(map[string]bool, len(names))
-	for _, c := range names {
-		cols[strings.ToLower(c)] = true
-	}
+	cols := lowerNames(names)
 	plan := &mrPlan{n: n, items: map[ast.Expr]mrItem{}}
 	for _, w := range n.Where {
 		if !ex.rowwise(w, cols) {
@@ -178,6 +175,16 @@ func orderBlind(plan *mrPlan, names []string, types []value.Type) bool {
 		}
 	}
 	return true
+}
+
+// lowerNames is the set of a table's column names in lower case, the
+// names rowwise takes.
+func lowerNames(names []string) map[string]bool {
+	cols := make(map[string]bool, len(names))
+	for _, c := range names {
+		cols[strings.ToLower(c)] = true
+	}
+	return cols
 }
 
 // rowwise reports whether e's value on any slice of a table's rows is

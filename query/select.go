@@ -18,13 +18,12 @@ import (
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
+	"github.com/porpoisedb/porpoise/query/wheremask"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
-	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // sourceValue evaluates a FROM item other than a join: a table, or a
@@ -165,37 +164,23 @@ func (ex *executor) whereRows(t *value.Table, where []ast.Expr) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	return flaggedRows(keep, true), nil
-}
-
-// flaggedRows lists the rows whose flag is want, in a slice sized
-// exactly: a selective filter would otherwise clear a word for every row
-// of the table.
-func flaggedRows(flags []bool, want bool) []int {
-	n := 0
-	for _, f := range flags {
-		if f == want {
-			n++
-		}
-	}
-	idx := make([]int, 0, n)
-	for i, f := range flags {
-		if f == want {
-			idx = append(idx, i)
-		}
-	}
-	return idx
+	return wheremask.Flagged(keep, true), nil
 }
 
 // whereMask evaluates the where-clauses (all must hold) to one flag per
-// row.
+// row. Comma-separated conditions apply in turn (where.md): one whose value
+// on a slice of rows is not that slice of its value on the table (ratios,
+// moving functions, user functions) sees only the rows the ones before it
+// kept, so where date = d, ratios(qty) > 1 differs from ratios(qty) > 1,
+// date = d (tutorials/ddb_sql_cases.md).
 func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) {
 	n := t.Rows()
 	keep := make([]bool, n)
 	for i := range keep {
 		keep[i] = true
 	}
-	for _, w := range where {
+	var cols map[string]bool
+	for wi, w := range where {
 		if col, keys, ok := exprs.PartitionCall(w); ok {
 			m, err := ex.partitionMask(t, col, keys)
 			if err != nil {
@@ -215,39 +200,31 @@ func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) 
 			defer restore()
 			w = lowered
 		}
-		v, err := ex.withTable(t, w)
+		src, rows := t, []int(nil)
+		if wi > 0 {
+			if cols == nil {
+				cols = lowerNames(t.Names)
+			}
+			if !ex.rowwise(w, cols) {
+				if rows = wheremask.Flagged(keep, true); len(rows) < n {
+					src = t.Gather(rows)
+				} else {
+					rows = nil
+				}
+			}
+		}
+		v, err := ex.withTable(src, w)
 		if err != nil {
 			return nil, err
 		}
-		switch b := v.(type) {
-		case *value.Scalar:
-			if b.T != value.Bool && !(b.Null && b.T == value.Void) {
-				return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
+		if rows != nil {
+			if err := wheremask.AndSubset(keep, rows, v, cond); err != nil {
+				return nil, err
 			}
-			if !b.Bool() {
-				for i := range keep {
-					keep[i] = false
-				}
-			}
-		case *value.Vector:
-			if b.Len() != n {
-				return nil, ddberr.Errorf("The size of the result returned by the where condition %s does not match the number of rows in the table. RefId:S02036", unparse.Format(cond))
-			}
-			// One typed pass over the BOOL bytes (NULL is not 1, so it drops
-			// the row); other types are read as BOOL first.
-			mask := b
-			if mask.T != value.Bool {
-				c, err := cast.Vector(b, value.Bool, 0)
-				if err != nil {
-					return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
-				}
-				mask = c
-			}
-			for i, m := range mask.I8[:n] {
-				keep[i] = keep[i] && m == 1
-			}
-		default:
-			return nil, ddberr.Errorf("The where condition must be a logical expression. RefId:S02035")
+			continue
+		}
+		if keep, err = wheremask.And(keep, v, cond); err != nil {
+			return nil, err
 		}
 	}
 	return keep, nil
@@ -677,7 +654,7 @@ func Update(env Env, n *ast.UpdateStmt) error {
 		return err
 	}
 	defer unlock()
-	rows := flaggedRows(mask, true)
+	rows := wheremask.Flagged(mask, true)
 	type change struct {
 		col int
 		v   *value.Vector

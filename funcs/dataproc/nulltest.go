@@ -28,6 +28,17 @@ func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, e
 	return out, nil
 }
 
+// anyNull is v.IsNull(i), and for a tuple whether element i is a NULL
+// scalar: isValid checks a table row's values one by one
+// (all(isValid(x.values())) in tutorials/func_progr_cases.md).
+func anyNull(v *value.Vector, i int) bool {
+	if v.T == value.Any {
+		s, ok := v.Any[i].(*value.Scalar)
+		return ok && s.Null
+	}
+	return v.IsNull(i)
+}
+
 // xiif is iif(cond, trueResult, falseResult): per element of cond, the
 // element of trueResult or falseResult (scalars broadcast), NULL where
 // cond is NULL (iif.md).

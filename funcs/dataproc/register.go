@@ -118,7 +118,7 @@ func init() {
 			return mapBool(args[0], func(v *value.Vector, i int) bool { return v.IsNull(i) })
 		}}),
 		funcs.Spec{Name: "isValid", Params: []string{"x"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.ElementWise, Category: "null-fill", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return mapBool(args[0], func(v *value.Vector, i int) bool { return !v.IsNull(i) })
+			return mapBool(args[0], func(v *value.Vector, i int) bool { return !anyNull(v, i) })
 		}},
 		funcs.Spec{Name: "iif", Params: []string{"cond", "trueResult", "falseResult"}, Min: 3, Max: 3, Props: funcs.ElementWise, Category: "data-processing", Fn: xiif},
 	)

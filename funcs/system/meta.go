@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -76,10 +77,7 @@ func (c *coder) expr(v value.Value, name string) (ast.Expr, error) {
 		if x.Stmt != nil {
 			return nil, ddberr.Errorf("An update or delete statement can't be part of an expression.")
 		}
-		for k, b := range x.Bind {
-			c.bind[k] = b
-		}
-		return x.X, nil
+		return c.merge(x), nil
 	}
 	if funcs.IsFunction(v) {
 		if f, ok := v.(interface{ FuncName() string }); ok {
@@ -124,6 +122,39 @@ func (c *coder) embed(v value.Value, name string) ast.Expr {
 	}
 	c.bind[name] = v
 	return &ast.Ident{Name: name}
+}
+
+// merge takes metacode's embedded values into c and returns its
+// expression. A name c already binds to another value is renamed, so
+// sqlCol(x, format{,"000"}) and sqlCol(y, format{,"#,###"}) in one query
+// keep their own formats (tutorials/hybrid_programming_paradigms.md).
+func (c *coder) merge(m *funcs.Meta) ast.Expr {
+	renamed := map[string]string{}
+	for k, b := range m.Bind {
+		if old, ok := c.bind[k]; ok && old != b {
+			renamed[k] = c.embed(b, k).(*ast.Ident).Name
+			continue
+		}
+		c.bind[k] = b
+	}
+	if len(renamed) == 0 {
+		return m.X
+	}
+	x := astwalk.Rewrite(m.X, func(e ast.Expr) (ast.Expr, bool) {
+		if id, ok := e.(*ast.Ident); ok {
+			if n, ok := renamed[id.Name]; ok {
+				return &ast.Ident{At: id.At, Name: n}, true
+			}
+		}
+		return e, false
+	})
+	if call, ok := m.X.(*ast.CallExpr); ok {
+		if id, ok := call.Fn.(*ast.Ident); ok && renamed[id.Name] != "" {
+			// the column keeps the name the function's own name gives it
+			return &ast.AliasExpr{X: x, Name: colname.Of(m.X)}
+		}
+	}
+	return x
 }
 
 // exprs turns a value that may be a tuple of codes into a list of code.

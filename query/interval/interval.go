@@ -129,8 +129,20 @@ func Eval(h Host, src *value.Table, c *ast.CallExpr, conds []ast.Expr) ([]int, *
 		rows = []int{}
 	}
 	starts := make([]int64, 0, len(xs))
+	lo, hasLo := ik.lo, ik.hasLo
+	if !hasLo && per > 1 {
+		// without a where bound, the first window is the one the earliest
+		// X starts in, not the earlier ones that also hold it: interval(time,
+		// 10s, "null", 5s) from 10:00:00 starts at 10:00:00
+		// (tutorials/window_cal.md 2.2.4)
+		for r, v := range xs {
+			if s := value.FloorDiv(v-ik.offset, ik.step)*ik.step + ik.offset; !null[r] && (!hasLo || s < lo) {
+				lo, hasLo = s, true
+			}
+		}
+	}
 	keep := func(s int64) bool {
-		return (!ik.hasLo || s >= ik.lo) && (!ik.hasHi || s <= ik.hi)
+		return (!hasLo || s >= lo) && (!ik.hasHi || s <= ik.hi)
 	}
 	for r, v := range xs {
 		if null[r] {
