@@ -66,8 +66,7 @@ func Index(x, i value.Value) (value.Value, error) {
 
 func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 	if v.T.IsArray() {
-		// an array vector is indexed by column (arrayVector page)
-		return ArrayColumns(v, i)
+		return arrayIndex(v, i)
 	}
 	if v.Columnar {
 		if out, ok, err := columnarIndex(v, i); ok {
@@ -117,7 +116,9 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 			return v.Filter(keep), nil
 		}
 		out := value.NewVector(v.T, 0, k.Len())
-		out.Scale = v.Scale
+		// rows of a columnar tuple are one still (y[2 3 4][1:3],
+		// tutorials/Array_Vector.md 2.2.1.3)
+		out.Scale, out.Columnar = v.Scale, v.Columnar
 		for j := 0; j < k.Len(); j++ {
 			p, ok := k.At(j).Int64()
 			if !ok || p < 0 || int(p) >= v.Len() {

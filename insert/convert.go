@@ -69,6 +69,19 @@ func ConvertColumn(src *value.Vector, dst value.Type, scale int32, col string, r
 		}
 		return value.NewTuple(cells), nil
 	}
+	if dst.IsArray() && src.T == value.Void {
+		// NULL into an array vector column (update t set v = NULL) is a
+		// NULL row each, one NULL cell as append! stores one
+		out := value.NewVector(dst, 0, src.Len())
+		out.Scale = scale
+		null := value.NewNullVector(dst.Elem(), 1)
+		for range src.Len() {
+			if err := appendArrayRow(out, null); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}
 	if dst.IsArray() && src.T == value.Any {
 		// a tuple of rows fills an array vector column
 		// ([15 16, 17] as col1; tutorials/Array_Vector.md)

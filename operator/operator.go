@@ -468,6 +468,10 @@ func fillRange[T int32 | int64](xs []T, lo, step int64) {
 // In is a in b: per element of a, whether it is in b (a vector, set or
 // dictionary's keys).
 func In(a, b value.Value) (value.Value, error) {
+	// an array vector X is answered cell by cell, in its rows (in.md)
+	if out, ok, err := funcs.OverArrayCells(a, func(cells *value.Vector) (value.Value, error) { return In(cells, b) }); ok {
+		return out, err
+	}
 	var set *value.Set
 	switch t := b.(type) {
 	case *value.Set:

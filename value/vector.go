@@ -671,3 +671,19 @@ func (v *Vector) AppendKey(buf []byte, i int) []byte {
 	}
 	return buf
 }
+
+// Cells returns an array vector's cells as one plain vector (sharing
+// memory), row after row.
+func (v *Vector) Cells() *Vector {
+	flat := *v
+	flat.T, flat.Offsets = v.T.Elem(), nil
+	return &flat
+}
+
+// ArrayOf returns cells, a plain vector, cut into rows ending at offsets:
+// an array vector sharing cells' memory.
+func ArrayOf(cells *Vector, offsets []int64) *Vector {
+	out := *cells
+	out.T, out.Offsets = ArrayOffset+cells.T, offsets
+	return &out
+}

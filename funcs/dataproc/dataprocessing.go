@@ -469,6 +469,10 @@ func xrangeCount(top bool) funcs.Impl {
 }
 
 func xmask(env funcs.Env, args []value.Value) (value.Value, error) {
+	if av, ok := args[0].(*value.Vector); ok && av.T.IsArray() {
+		// an array vector is masked cell by cell
+		return funcs.OverArrayShape(av, args, func(a []value.Value) (value.Value, error) { return xmask(env, a) })
+	}
 	var data *value.Vector
 	var wrap func(*value.Vector) value.Value
 	switch x := args[0].(type) {

@@ -66,11 +66,6 @@ func xat(env funcs.Env, args []value.Value) (value.Value, error) {
 			return gatherArrayRows(x, iv), nil
 		}
 	}
-	if a, ok := args[0].(*value.Vector); ok && a.T.IsArray() {
-		if mask, ok := args[1].(*value.Vector); ok && mask.T == value.ArrayOffset+value.Bool && slices.Equal(mask.Offsets, a.Offsets) {
-			return filterArrayRows(a, mask), nil
-		}
-	}
 	return funcs.Index(env, args[0], args[1])
 }
 
@@ -90,31 +85,6 @@ func gatherArrayRows(x, iv *value.Vector) *value.Vector {
 	}
 	out := value.GatherOrNull(x, idx)
 	out.T, out.Offsets = value.ArrayOffset+out.T, slices.Clone(iv.Offsets)
-	return out
-}
-
-// filterArrayRows keeps, in each row of array vector a, the cells where
-// the BOOL array vector mask of the same rows is true ("at" page:
-// at(a, a>3)).
-func filterArrayRows(a, mask *value.Vector) *value.Vector {
-	keep := make([]int, 0, len(mask.I8))
-	offs := make([]int64, len(a.Offsets))
-	for i, b := range mask.I8 {
-		if b == 1 {
-			keep = append(keep, i)
-		}
-	}
-	k := 0
-	for r, end := range a.Offsets {
-		for k < len(keep) && keep[k] < int(end) {
-			k++
-		}
-		offs[r] = int64(k)
-	}
-	flat := *a
-	flat.T, flat.Offsets = a.T.Elem(), nil
-	out := flat.Gather(keep)
-	out.T, out.Offsets = a.T, offs
 	return out
 }
 
