@@ -16,6 +16,7 @@ type column interface {
 	truncate(v *Vector, n int)
 	slice(dst, src *Vector, lo, hi int)
 	gatherAt(dst *Vector, at int, src *Vector, idx []int)
+	choose(dst, a, b *Vector, pick []bool)
 	scatter(dst, src *Vector, pos []int32)
 	cycle(dst, src *Vector, n int)
 	reorder(dst, scratch, src *Vector, perm, inv []int32)

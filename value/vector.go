@@ -1,6 +1,9 @@
 package value
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Vector is a DolphinDB vector: one typed slice chosen by T.Storage(), the
 // others nil. NULL elements hold the type's sentinel. A tuple is a vector of
@@ -195,8 +198,39 @@ func NullBytes16(t Type) [16]byte {
 	return [16]byte{}
 }
 
-// HasNull reports whether any element is NULL.
+// HasNull reports whether any element is NULL (any cell, for an array
+// vector).
 func (v *Vector) HasNull() bool {
+	if v.T.IsArray() {
+		// an array vector's NULLs are its cells
+		flat := *v
+		flat.T, flat.Offsets = v.T.Elem(), nil
+		return flat.HasNull()
+	}
+	// one switch, then a typed scan: this runs on every column that iif,
+	// nullFill and the SQL paths are about to process
+	switch v.T.Storage() {
+	case StInt8:
+		if v.T == Void {
+			return len(v.I8) > 0
+		}
+		return slices.Contains(v.I8, NullInt8)
+	case StInt16:
+		return slices.Contains(v.I16, NullInt16)
+	case StInt32:
+		return slices.Contains(v.I32, NullInt32)
+	case StInt64:
+		return slices.Contains(v.I64, NullInt64)
+	case StFloat32:
+		return slices.ContainsFunc(v.F32, func(f float32) bool { return f == NullFloat32 || f != f })
+	case StFloat64:
+		return slices.ContainsFunc(v.F64, func(f float64) bool { return f == NullFloat64 || f != f })
+	case StString:
+		if v.Syms != nil {
+			return slices.Contains(v.I32, 0)
+		}
+		return slices.Contains(v.Str, "")
+	}
 	for i, n := 0, v.Len(); i < n; i++ {
 		if v.IsNull(i) {
 			return true

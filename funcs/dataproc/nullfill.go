@@ -183,6 +183,9 @@ func nullFill(fn string, args []value.Value, inPlace bool) (value.Value, error) 
 			src = cv
 		}
 		out := c.Clone()
+		if !c.HasNull() {
+			return out, nil
+		}
 		for i, n := 0, c.Len(); i < n; i++ {
 			if c.IsNull(i) {
 				j := i

@@ -70,18 +70,7 @@ func xiif(env funcs.Env, args []value.Value) (value.Value, error) {
 	if b, err = cast.Like(b, a); err != nil {
 		return nil, err
 	}
-	// one gather from both branches laid end to end: typed copies, no
-	// element boxed
-	both := a.Clone()
-	both.AppendVector(b)
-	idx := make([]int, n)
-	for i, t := range truths(c) {
-		idx[i] = i
-		if !t {
-			idx[i] = n + i
-		}
-	}
-	out := both.Gather(idx)
+	out := value.Choose(truths(c), a, b)
 	if c.T.IsArray() || !c.HasNull() {
 		return out, nil
 	}
