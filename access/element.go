@@ -229,6 +229,17 @@ func Assign(x, i, v value.Value) error {
 			} else {
 				vv = value.NewTuple([]value.Value{value.DeepCopy(v)})
 			}
+		} else if b.Vals.T.IsArray() {
+			// a dictionary of array vector values takes a row, read as
+			// append! reads one (d[1] = 1 2 3)
+			vv = value.NewVector(b.Vals.T, 0, 1)
+			vv.Scale = b.Vals.Scale
+			if err := insert.AppendToArrayVector(vv, v); err != nil {
+				return err
+			}
+			if vv.Len() != 1 {
+				return ddberr.Errorf("The dictionary value must be a scalar.")
+			}
 		} else {
 			s, ok := v.(*value.Scalar)
 			if !ok {

@@ -170,3 +170,24 @@ func OverArrayShape(av *value.Vector, args []value.Value, f func(args []value.Va
 	}
 	return value.ArrayOf(rv, slices.Clone(av.Offsets)), nil
 }
+
+// OverArray wraps an element-wise spec so that array vector arguments
+// are computed over their cells (OverArrayShape on the first one), the
+// result keeping that array vector's rows: arrayVector.md's binary
+// arithmetic with scalars, vectors (one value a row) and array vectors,
+// for functions as for operators (pow(x, xx) in tutorials/Array_Vector.md
+// 2.3.3).
+func OverArray(spec Spec) Spec {
+	fn := spec.Fn
+	var self Impl
+	self = func(env Env, args []value.Value) (value.Value, error) {
+		for _, a := range args {
+			if av, ok := a.(*value.Vector); ok && av.T.IsArray() {
+				return OverArrayShape(av, args, func(cells []value.Value) (value.Value, error) { return self(env, cells) })
+			}
+		}
+		return fn(env, args)
+	}
+	spec.Fn = self
+	return spec
+}
