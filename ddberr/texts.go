@@ -12,6 +12,7 @@ var texts = []Text{
 	{"A keyed/indexed table can't contain duplicated keys. RefId: S05012", "error_codes/s05012.md"},
 	{"Can't modify read only table. RefId: S02054", "error_codes/S02054.md"},
 	{"Can't update a key column.", "funcs/k/keyedTable.md"},
+	{"Failed to update column: %s", "funcs/k/keyedTable.md"},
 	{"An in-memory table can't exceed 2 billion rows. RefId: S05016", "error_codes/s05016.md"},
 	{"All columns must be of the same length. RefId:S02010", "error_codes/S02010.md"},
 	{"Incompatible type. Expected: %s, Actual: %s", "db_distr_comp/db_oper/insert_data.md"},

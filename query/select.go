@@ -718,6 +718,11 @@ func Update(env Env, n *ast.UpdateStmt) error {
 		if err != nil {
 			return err
 		}
+		if t.IsKeyed() && !sameRowLengths(t.Cols[j], dst, conv, rows) {
+			// keyedTable.md, indexedTable.md: a keyed table's array
+			// vector row keeps its length
+			return ddberr.Errorf("Failed to update column: %s", t.Names[j])
+		}
 		changes = append(changes, change{j, conv})
 	}
 	for _, c := range changes {
