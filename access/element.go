@@ -240,6 +240,11 @@ func Assign(x, i, v value.Value) error {
 			if vv.Len() != 1 {
 				return ddberr.Errorf("The dictionary value must be a scalar.")
 			}
+			if at := b.Lookup(kv, 0); at >= 0 {
+				// a key's new row replaces its old one whole
+				insert.SetRow(b.Vals, at, vv, 0)
+				return nil
+			}
 		} else {
 			s, ok := v.(*value.Scalar)
 			if !ok {

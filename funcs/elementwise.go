@@ -109,7 +109,7 @@ func OverArrayCells(y value.Value, f func(cells *value.Vector) (value.Value, err
 	if !isVec || rv.Len() != av.Cells().Len() || rv.T.IsArray() || rv.T == value.Any {
 		return nil, true, ddberr.Errorf("Incompatible vector size")
 	}
-	return value.ArrayOf(rv, slices.Clone(av.Offsets)), true, nil
+	return ArrayOf(rv, slices.Clone(av.Offsets)), true, nil
 }
 
 // CellsOf wraps impl so that its argument i may be an array vector,
@@ -168,7 +168,7 @@ func OverArrayShape(av *value.Vector, args []value.Value, f func(args []value.Va
 	if !ok || rv.Len() != cells || rv.T.IsArray() || rv.T == value.Any {
 		return nil, ddberr.Errorf("Incompatible vector size")
 	}
-	return value.ArrayOf(rv, slices.Clone(av.Offsets)), nil
+	return ArrayOf(rv, slices.Clone(av.Offsets)), nil
 }
 
 // OverArray wraps an element-wise spec so that array vector arguments
@@ -190,4 +190,12 @@ func OverArray(spec Spec) Spec {
 	}
 	spec.Fn = self
 	return spec
+}
+
+// ArrayOf returns cells, a plain vector, cut into rows ending at offsets:
+// an array vector sharing cells' memory.
+func ArrayOf(cells *value.Vector, offsets []int64) *value.Vector {
+	out := *cells
+	out.T, out.Offsets = value.ArrayOffset+cells.T, offsets
+	return &out
 }

@@ -714,14 +714,9 @@ func Update(env Env, n *ast.UpdateStmt) error {
 				return insert.ErrUpdateKey
 			}
 		}
-		conv, err := insert.ConvertColumn(vec, t.Cols[j].T, t.Cols[j].Scale, t.Names[j], insert.MemoryRules)
+		conv, err := insert.ConvertUpdate(t, j, vec, dst, rows)
 		if err != nil {
 			return err
-		}
-		if t.IsKeyed() && !sameRowLengths(t.Cols[j], dst, conv, rows) {
-			// keyedTable.md, indexedTable.md: a keyed table's array
-			// vector row keeps its length
-			return ddberr.Errorf("Failed to update column: %s", t.Names[j])
 		}
 		changes = append(changes, change{j, conv})
 	}

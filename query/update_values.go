@@ -90,21 +90,6 @@ func arrayCell(c *value.Vector, v value.Value) (*value.Vector, bool) {
 	return &cell, true
 }
 
-// sameRowLengths reports whether writing src's rows srcRows into col's
-// rows dst keeps every row's length (always, for a column not an array
-// vector).
-func sameRowLengths(col *value.Vector, dst []int, src *value.Vector, srcRows []int) bool {
-	if !col.T.IsArray() {
-		return true
-	}
-	for i, r := range srcRows {
-		if col.Row(dst[i]).Len() != src.Row(r).Len() {
-			return false
-		}
-	}
-	return true
-}
-
 // setRows writes src's row srcRows[i] into row dst[i] of col, in place
 // where rows have a fixed size; an array vector's rows change length, so
 // it is rebuilt.

@@ -162,17 +162,6 @@ func (d *Dict) Lookup(k *Vector, i int) int {
 func (d *Dict) Put(k *Vector, i int, v *Vector, j int) {
 	key := string(k.AppendKey(nil, i))
 	if at, ok := d.index[key]; ok {
-		if d.Vals.T.IsArray() {
-			// an array vector's rows vary in length: SetFrom would write
-			// flat cells, so the values are rebuilt with the new row
-			out := NewVector(d.Vals.T, 0, d.Vals.Len())
-			out.Scale = d.Vals.Scale
-			out.AppendVector(d.Vals.Slice(0, at))
-			out.AppendVector(v.Slice(j, j+1))
-			out.AppendVector(d.Vals.Slice(at+1, d.Vals.Len()))
-			*d.Vals = *out
-			return
-		}
 		d.Vals.SetFrom(at, v, j)
 		return
 	}

@@ -1180,7 +1180,7 @@ func byColumnArray(env funcs.Env, fn value.Value, x *value.Vector, y value.Value
 		}
 		offs[row] = int64(len(idx))
 	}
-	return value.ArrayOf(m.V.Gather(idx), offs), nil
+	return funcs.ArrayOf(m.V.Gather(idx), offs), nil
 }
 
 // arrayWidth is the length of array vector v's longest row.

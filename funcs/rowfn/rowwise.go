@@ -428,9 +428,9 @@ func rowRankArray(fn string, av *value.Vector, args []value.Value, o stats.RankO
 	}
 	offs := slices.Clone(av.Offsets)
 	if groups > 0 {
-		return value.ArrayOf(value.NewInts(grouped), offs), nil
+		return funcs.ArrayOf(value.NewInts(grouped), offs), nil
 	}
-	return value.ArrayOf(stats.RankResult(out, o), offs), nil
+	return funcs.ArrayOf(stats.RankResult(out, o), offs), nil
 }
 
 // rowGroups is each row's group numbers ("rowRank" page: groupNum=3)
