@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -230,4 +231,32 @@ func (t *table) withRows(rows [][]cell) *table {
 	c := *t
 	c.rows = rows
 	return &c
+}
+
+// genQ makes table q, the right side of asof and window joins: qid (its
+// row number), keys qs from t's symbols and never NULL, times qt in
+// ascending order (aj and wj take the right table sorted by time,
+// progr/sql/asofjoin.md) copied from t's times, some exactly and some a
+// few minutes off so windows' bounds meet rows, with repeats, and values
+// qv with NULLs.
+func genQ(r *rand.Rand, t *table, n int) *table {
+	q := &table{name: "q", names: []string{"qid", "qs", "qt", "qv"}, kinds: []kind{kInt, kSym, kTs, kDouble}}
+	var times []int64
+	for _, row := range t.rows {
+		if !row[7].null {
+			times = append(times, row[7].i)
+		}
+	}
+	qt := make([]int64, n)
+	for j := range qt {
+		qt[j] = (baseDay + int64(r.IntN(10))) * 86400000
+		if len(times) > 0 {
+			qt[j] = times[r.IntN(len(times))] + []int64{0, 0, -60000, 60000, -600000, 3600000}[r.IntN(6)]
+		}
+	}
+	sort.Slice(qt, func(a, b int) bool { return qt[a] < qt[b] })
+	for j := range qt {
+		q.rows = append(q.rows, []cell{{i: int64(j)}, {s: symbols[r.IntN(len(symbols))]}, {i: qt[j]}, genCell(r, kDouble, pNull)})
+	}
+	return q
 }

@@ -20,6 +20,7 @@ type query struct {
 	ddb, duck string
 	ordered   bool
 	usesU     bool
+	usesQ     bool
 }
 
 type gen struct {

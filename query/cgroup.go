@@ -5,14 +5,16 @@ import (
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // cgroupSelect runs select ... [group by g] cgroup by c order by ...: for
-// each value of c in ascending order (within each group of g), the select
-// items are computed over all rows whose c is at most that value
-// (cumulative groups).
+// each value of c in the order by's order (within each group of g), the
+// select items are computed over all rows whose c comes no later in that
+// order (cumulative groups; progr/sql/cgroupby.md sorts the groups'
+// results by the order by before accumulating, so c desc runs down).
 func (ex *executor) cgroupSelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
 	if len(n.OrderBy) == 0 {
 		return nil, ddberr.Errorf("The cgroup by clause must be used with an order by clause.")
@@ -26,7 +28,9 @@ func (ex *executor) cgroupSelect(n *ast.SelectExpr, src *value.Table) (*value.Ta
 		return nil, err
 	}
 	g := groupagg.Group(keyVecs, src.Rows())
-	g.SortByKeys()
+	desc := make([]bool, len(keys))
+	desc[len(keys)-1] = orderkey.Desc(n.OrderBy, colname.Of(n.CGroupBy[0]))
+	g.SortByKeysDesc(desc)
 	g.Index()
 	outer := groupagg.Group(keyVecs[:len(n.GroupBy)], src.Rows())
 	runs := make([]int32, g.N)

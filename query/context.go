@@ -72,7 +72,9 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 			return nil, err
 		}
 		hv, ok := h.(*value.Vector)
-		if !ok || hv.T != value.Bool {
+		// No rows means no groups: the per-group path has no group's
+		// answer to type its empty column by, and nothing to keep.
+		if !ok || hv.T != value.Bool && hv.Len() > 0 {
 			return nil, errHavingBoolean
 		}
 		keep = keep[:0]
@@ -160,7 +162,7 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *ast.UpdateStmt) 
 			return nil, nil, err
 		}
 		hv, ok := h.(*value.Vector)
-		if !ok || hv.T != value.Bool {
+		if !ok || hv.T != value.Bool && hv.Len() > 0 {
 			return nil, nil, errHavingBoolean
 		}
 		kept = nil

@@ -251,35 +251,9 @@ func rank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return stats.MapColumns("rank", args[0], func(v *value.Vector) (*value.Vector, error) {
-		var xs []float64
-		if funcs.IsNumericVec(v) || v.T.IsTemporal() {
-			d, err := funcs.DoublesOf("rank", mathfn.AsNumeric(v))
-			if err != nil {
-				return nil, err
-			}
-			xs = d
-		} else {
-			// Non-numeric columns rank by their order: replace each value
-			// by its dense position among the sorted distinct values.
-			key := v
-			if r, ok := v.SymbolRankVector(); ok {
-				key = r
-			}
-			idx, err := sortIndex("rank", key, nil)
-			if err != nil {
-				return nil, err
-			}
-			xs = make([]float64, v.Len())
-			pos := 0.0
-			for k, i := range idx {
-				if k > 0 && compareWithNull(key, i, idx[k-1]) != 0 {
-					pos++
-				}
-				xs[i] = pos
-				if v.IsNull(i) {
-					xs[i] = value.NullFloat64
-				}
-			}
+		xs, err := rankKeys("rank", v)
+		if err != nil {
+			return nil, err
 		}
 		if prec > 0 {
 			scale := math.Pow(10, float64(prec))
@@ -300,6 +274,36 @@ func rank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	})
 }
 
+// rankKeys is v as the doubles rank and denseRank order: numbers and
+// temporal values as their counts, other types (SYMBOL, STRING, ...) by
+// their dense position among the sorted distinct values, as the manual
+// ranks any vector (funcs/r/rank.md, funcs/d/denseRank.md).
+func rankKeys(fn string, v *value.Vector) ([]float64, error) {
+	if funcs.IsNumericVec(v) || v.T.IsTemporal() {
+		return funcs.DoublesOf(fn, mathfn.AsNumeric(v))
+	}
+	key := v
+	if r, ok := v.SymbolRankVector(); ok {
+		key = r
+	}
+	idx, err := sortIndex(fn, key, nil)
+	if err != nil {
+		return nil, err
+	}
+	xs := make([]float64, v.Len())
+	pos := 0.0
+	for k, i := range idx {
+		if k > 0 && compareWithNull(key, i, idx[k-1]) != 0 {
+			pos++
+		}
+		xs[i] = pos
+		if v.IsNull(i) {
+			xs[i] = value.NullFloat64
+		}
+	}
+	return xs, nil
+}
+
 // denseRank ranks each column with consecutive ranks for distinct values.
 func denseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	o, err := stats.ParseRankOptions("denseRank", []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 2), nil, funcs.Arg(args, 3)}, 0)
@@ -307,7 +311,7 @@ func denseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return stats.MapColumns("denseRank", args[0], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf("denseRank", mathfn.AsNumeric(v))
+		xs, err := rankKeys("denseRank", v)
 		if err != nil {
 			return nil, err
 		}

@@ -164,10 +164,14 @@ func combineCodes(a []int32, na int, b []int32, nb int) ([]int32, []int) {
 // SortByKeys renumbers the groups so that ids follow the keys' order
 // (DolphinDB returns group by results sorted by the grouping columns):
 // rowsort orders the groups' keys with typed words, NULLs first.
-func (g *Groups) SortByKeys() {
+func (g *Groups) SortByKeys() { g.SortByKeysDesc(nil) }
+
+// SortByKeysDesc is SortByKeys with key i descending where desc[i] holds
+// (NULLs then last, as the smallest value).
+func (g *Groups) SortByKeysDesc(desc []bool) {
 	keys := make([]rowsort.Key, len(g.keys))
 	for i, k := range g.keys {
-		keys[i] = rowsort.Column(value.GatherOrNull(k, g.First), false, rowsort.NullsLow)
+		keys[i] = rowsort.Column(value.GatherOrNull(k, g.First), i < len(desc) && desc[i], rowsort.NullsLow)
 	}
 	order := rowsort.Sort(keys, g.N, rowsort.KeepAll).Index(g.N)
 	rank := make([]int32, g.N)

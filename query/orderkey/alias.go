@@ -3,6 +3,7 @@ package orderkey
 import (
 	"strings"
 
+	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 )
 
@@ -33,4 +34,15 @@ func Aliased(items []ast.OrderItem, cols []ast.Expr, isColumn func(string) bool)
 		return items
 	}
 	return out
+}
+
+// Desc reports whether the order by item that names the column name
+// (by the name colname gives it) sorts it descending.
+func Desc(items []ast.OrderItem, name string) bool {
+	for _, it := range items {
+		if colname.Of(it.X) == name {
+			return it.Desc
+		}
+	}
+	return false
 }
