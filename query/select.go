@@ -687,7 +687,7 @@ func Update(env Env, n *ast.UpdateStmt) error {
 				return insert.ErrUpdateKey
 			}
 		}
-		conv, err := insert.ConvertColumn(vec, t.Cols[j].T, t.Cols[j].Scale, t.Names[j], insert.MemoryRules)
+		conv, err := insert.ConvertUpdate(t, j, vec, dst, rows)
 		if err != nil {
 			return err
 		}
