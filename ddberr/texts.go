@@ -21,6 +21,7 @@ var texts = []Text{
 	{"The column [%s] expects type of %s, but the actual type is %s.", "error_codes/S05004.md"},
 	{"The data to append contains fewer columns than the schema.", "db_distr_comp/db_oper/insert_data.md"},
 	{"The target of upsert! must be a keyed table, an indexed table or a DFS table.", "porpoise"},
+	{"A DURATION pair can't mix the units %s and %s.", "porpoise: a pair holds one unit; DolphinDB keeps one per element"},
 	{"All elements of the input tuple must have the same length. RefId:S05007", "error_codes/S05007.md"},
 	{"Not allowed to create a void vector. RefId:S05005", "error_codes/S05005.md"},
 	{"The parameter sortColumns of upsert! is only supported for tables of the OLAP engine.", "porpoise: funcs/u/upsert_.md states the rule"},

@@ -60,6 +60,12 @@ func Binary(op string, a, b value.Value) (value.Value, error) {
 			}
 			as, bs = ac.(*value.Scalar), bc.(*value.Scalar)
 		}
+		if as.T == value.Duration && bs.T == value.Duration && !as.Null && !bs.Null {
+			var err error
+			if as, bs, err = oneUnit(as, bs); err != nil {
+				return nil, err
+			}
+		}
 		if as.Null && !bs.Null {
 			as = value.NullScalar(bs.T)
 		}
@@ -665,4 +671,24 @@ func RangeLen(a, b value.Value) int64 {
 		return 0
 	}
 	return d + 1
+}
+
+// oneUnit gives two durations the finer of their units (-1H:600s is
+// -3600s:600s): a pair here holds one unit, and a window such as wj's
+// must keep both lengths. Units without a fixed length (months, years,
+// business days, calendars) can only pair with their own unit.
+func oneUnit(a, b *value.Scalar) (*value.Scalar, *value.Scalar, error) {
+	ua, ub := value.DurationUnit(a), value.DurationUnit(b)
+	if ua == ub {
+		return a, b, nil
+	}
+	na, nb := value.DurationNanos(ua), value.DurationNanos(ub)
+	if na == 0 || nb == 0 {
+		return nil, nil, ddberr.Errorf("A DURATION pair can't mix the units %s and %s.", ua, ub)
+	}
+	fine, unit := min(na, nb), ua
+	if nb < na {
+		unit = ub
+	}
+	return value.NewDuration(a.I*(na/fine), unit), value.NewDuration(b.I*(nb/fine), unit), nil
 }
