@@ -66,8 +66,7 @@ func Index(x, i value.Value) (value.Value, error) {
 
 func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 	if v.T.IsArray() {
-		// an array vector is indexed by column (arrayVector page)
-		return ArrayColumns(v, i)
+		return arrayIndex(v, i)
 	}
 	if v.Columnar {
 		if out, ok, err := columnarIndex(v, i); ok {
@@ -117,7 +116,9 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 			return v.Filter(keep), nil
 		}
 		out := value.NewVector(v.T, 0, k.Len())
-		out.Scale = v.Scale
+		// rows of a columnar tuple are one still (y[2 3 4][1:3],
+		// tutorials/Array_Vector.md 2.2.1.3)
+		out.Scale, out.Columnar = v.Scale, v.Columnar
 		for j := 0; j < k.Len(); j++ {
 			p, ok := k.At(j).Int64()
 			if !ok || p < 0 || int(p) >= v.Len() {
@@ -227,6 +228,22 @@ func Assign(x, i, v value.Value) error {
 				vv = value.NewTuple([]value.Value{v})
 			} else {
 				vv = value.NewTuple([]value.Value{value.DeepCopy(v)})
+			}
+		} else if b.Vals.T.IsArray() {
+			// a dictionary of array vector values takes a row, read as
+			// append! reads one (d[1] = 1 2 3)
+			vv = value.NewVector(b.Vals.T, 0, 1)
+			vv.Scale = b.Vals.Scale
+			if err := insert.AppendToArrayVector(vv, v); err != nil {
+				return err
+			}
+			if vv.Len() != 1 {
+				return ddberr.Errorf("The dictionary value must be a scalar.")
+			}
+			if at := b.Lookup(kv, 0); at >= 0 {
+				// a key's new row replaces its old one whole
+				insert.SetRow(b.Vals, at, vv, 0)
+				return nil
 			}
 		} else {
 			s, ok := v.(*value.Scalar)

@@ -1,6 +1,7 @@
 package insert
 
 import (
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -69,6 +70,19 @@ func ConvertColumn(src *value.Vector, dst value.Type, scale int32, col string, r
 		}
 		return value.NewTuple(cells), nil
 	}
+	if dst.IsArray() && src.T == value.Void {
+		// NULL into an array vector column (update t set v = NULL) is a
+		// NULL row each, one NULL cell as append! stores one
+		out := value.NewVector(dst, 0, src.Len())
+		out.Scale = scale
+		null := value.NewNullVector(dst.Elem(), 1)
+		for range src.Len() {
+			if err := appendArrayRow(out, null); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}
 	if dst.IsArray() && src.T == value.Any {
 		// a tuple of rows fills an array vector column
 		// ([15 16, 17] as col1; tutorials/Array_Vector.md)
@@ -105,4 +119,22 @@ func ConvertForVector(src *value.Vector, dst value.Type, scale int32) (*value.Ve
 		return nil, IncompatibleError(dst, src.T)
 	}
 	return cast.Vector(src, dst, scale)
+}
+
+// ConvertUpdate converts an update's new values vec for column j of t
+// (ConvertColumn under the in-memory rules) whose rows rows go to t's
+// rows dst: a keyed or indexed table's array vector row keeps its length
+// (keyedTable.md, indexedTable.md: "Failed to update column").
+func ConvertUpdate(t *value.Table, j int, vec *value.Vector, dst, rows []int) (*value.Vector, error) {
+	col := t.Cols[j]
+	conv, err := ConvertColumn(vec, col.T, col.Scale, t.Names[j], MemoryRules)
+	if err != nil || !t.IsKeyed() || !col.T.IsArray() {
+		return conv, err
+	}
+	for i, r := range rows {
+		if col.Row(dst[i]).Len() != conv.Row(r).Len() {
+			return nil, ddberr.Errorf("Failed to update column: %s", t.Names[j])
+		}
+	}
+	return conv, nil
 }

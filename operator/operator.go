@@ -60,6 +60,12 @@ func Binary(op string, a, b value.Value) (value.Value, error) {
 			}
 			as, bs = ac.(*value.Scalar), bc.(*value.Scalar)
 		}
+		if as.T == value.Duration && bs.T == value.Duration && !as.Null && !bs.Null {
+			var err error
+			if as, bs, err = oneUnit(as, bs); err != nil {
+				return nil, err
+			}
+		}
 		if as.Null && !bs.Null {
 			as = value.NullScalar(bs.T)
 		}
@@ -207,8 +213,19 @@ func tupleOp(kop kernel.Op, op string, a, b value.Value) (value.Value, bool, err
 	bok = bok && tb.T == value.Any
 	_, as := a.(*value.Scalar)
 	_, bs := b.(*value.Scalar)
+	// a columnar tuple with a plain vector of one value a row
+	// (tutorials/Array_Vector.md 2.3.2: y * [1, 2, 3, 4])
+	va, avec := a.(*value.Vector)
+	vb, bvec := b.(*value.Vector)
+	avec = avec && !aok && !va.T.IsArray() && bok && tb.Columnar && va.Len() == tb.Len()
+	bvec = bvec && !bok && !vb.T.IsArray() && aok && ta.Columnar && vb.Len() == ta.Len()
+	columnar := aok && ta.Columnar || bok && tb.Columnar
 	var n int
 	switch {
+	case avec:
+		n = va.Len()
+	case bvec:
+		n = vb.Len()
 	case aok && bok:
 		if ta.Len() != tb.Len() {
 			return nil, true, ddberr.Errorf("Incompatible vector size")
@@ -224,18 +241,27 @@ func tupleOp(kop kernel.Op, op string, a, b value.Value) (value.Value, bool, err
 	out := make([]value.Value, n)
 	for i := range out {
 		x, y := a, b
-		if aok {
+		switch {
+		case aok:
 			x = ta.Any[i]
+		case avec:
+			x = va.At(i)
 		}
-		if bok {
+		switch {
+		case bok:
 			y = tb.Any[i]
+		case bvec:
+			y = vb.At(i)
 		}
 		var err error
 		if out[i], err = applyOp(kop, op, x, y); err != nil {
 			return nil, true, err
 		}
 	}
-	return value.NewTuple(out), true, nil
+	tp := value.NewTuple(out)
+	// arithmetic keeps a columnar tuple one (Array_Vector.md 2.3.1)
+	tp.Columnar = columnar && tp.ColumnarRows()
+	return tp, true, nil
 }
 
 // dictOp applies an operator between a dictionary's values and a scalar
@@ -480,6 +506,10 @@ func fillRange[T int32 | int64](xs []T, lo, step int64) {
 // In is a in b: per element of a, whether it is in b (a vector, set or
 // dictionary's keys).
 func In(a, b value.Value) (value.Value, error) {
+	// an array vector X is answered cell by cell, in its rows (in.md)
+	if out, ok, err := funcs.OverArrayCells(a, func(cells *value.Vector) (value.Value, error) { return In(cells, b) }); ok {
+		return out, err
+	}
 	var set *value.Set
 	switch t := b.(type) {
 	case *value.Set:
@@ -641,4 +671,24 @@ func RangeLen(a, b value.Value) int64 {
 		return 0
 	}
 	return d + 1
+}
+
+// oneUnit gives two durations the finer of their units (-1H:600s is
+// -3600s:600s): a pair here holds one unit, and a window such as wj's
+// must keep both lengths. Units without a fixed length (months, years,
+// business days, calendars) can only pair with their own unit.
+func oneUnit(a, b *value.Scalar) (*value.Scalar, *value.Scalar, error) {
+	ua, ub := value.DurationUnit(a), value.DurationUnit(b)
+	if ua == ub {
+		return a, b, nil
+	}
+	na, nb := value.DurationNanos(ua), value.DurationNanos(ub)
+	if na == 0 || nb == 0 {
+		return nil, nil, ddberr.Errorf("A DURATION pair can't mix the units %s and %s.", ua, ub)
+	}
+	fine, unit := min(na, nb), ua
+	if nb < na {
+		unit = ub
+	}
+	return value.NewDuration(a.I*(na/fine), unit), value.NewDuration(b.I*(nb/fine), unit), nil
 }

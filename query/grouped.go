@@ -253,10 +253,9 @@ func (ge *groupEval) perGroupScalar(e ast.Expr, name string) (*value.Vector, err
 				vals[i], rows = x, true
 				continue
 			}
-			if x.Len() != 1 {
-				return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
+			if vals[i], err = clausecheck.GroupValue(x, e, name); err != nil {
+				return nil, err
 			}
-			vals[i] = x.Elem(0)
 		default:
 			return nil, ddberr.Errorf("The column [%s] must use aggregate function. RefId:S02022", name)
 		}

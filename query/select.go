@@ -44,11 +44,11 @@ func (ex *executor) sourceValue(from ast.Expr) (value.Value, error) {
 
 // sourceTable materializes the FROM clause, v being sourceValue's result
 // for anything but a join.
-// sel, when given, lets a partitioned table read only the columns the
+// sel lets a partitioned table, and a join, read only the columns the
 // query names.
 func (ex *executor) sourceTable(from ast.Expr, v value.Value, where []ast.Expr, sel *ast.SelectExpr) (*value.Table, func(), error) {
 	if j, ok := from.(*ast.JoinExpr); ok {
-		t, qual, err := sqljoin.SQL(newHost(ex), j)
+		t, qual, err := sqljoin.SQL(newHost(ex), j, exprs.UsedNames(sel, j.On))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -79,12 +79,8 @@ func (ex *executor) sourceTable(from ast.Expr, v value.Value, where []ast.Expr, 
 		return t, func() {}, nil
 	}
 	if dt, ok := ex.env.DFSTable(v); ok {
-		var cols []string
-		if sel != nil {
-			names, _, _ := dt.Schema()
-			cols = neededColumnNames(sel, names)
-		}
-		return ex.scanned(ex.scanDFS(dt, ex.cancellable(ex.pruneFilter(dt, where)), cols))
+		names, _, _ := dt.Schema()
+		return ex.scanned(ex.scanDFS(dt, ex.cancellable(ex.pruneFilter(dt, where)), neededColumnNames(sel, names)))
 	}
 	if id, ok := from.(*ast.Ident); ok && funcs.IsFunction(v) {
 		// a name no variable holds (parseExpr's from t3, where t3 is also
@@ -691,7 +687,7 @@ func Update(env Env, n *ast.UpdateStmt) error {
 				return insert.ErrUpdateKey
 			}
 		}
-		conv, err := insert.ConvertColumn(vec, t.Cols[j].T, t.Cols[j].Scale, t.Names[j], insert.MemoryRules)
+		conv, err := insert.ConvertUpdate(t, j, vec, dst, rows)
 		if err != nil {
 			return err
 		}

@@ -37,3 +37,15 @@ func TestGatherOrNullEmptyKeepsScale(t *testing.T) {
 	require.EqualValues(t, 3, out.Scale)
 	require.True(t, out.IsNull(0) && out.IsNull(1))
 }
+
+// TestCells: an array vector's cells are a plain vector over the same
+// memory, and rows read through them.
+func TestCells(t *testing.T) {
+	av := &Vector{T: ArrayOffset + Double, F64: []float64{1, 2, 3}, Offsets: []int64{1, 3}}
+	cells := av.Cells()
+	require.Equal(t, Double, cells.T)
+	require.Nil(t, cells.Offsets)
+	require.Equal(t, 3, cells.Len())
+	require.Equal(t, []float64{2, 3}, av.Row(1).F64)
+	require.True(t, (&Vector{T: ArrayOffset + Int, I32: []int32{1, NullInt32}, Offsets: []int64{2}}).HasNull())
+}

@@ -203,9 +203,7 @@ func NullBytes16(t Type) [16]byte {
 func (v *Vector) HasNull() bool {
 	if v.T.IsArray() {
 		// an array vector's NULLs are its cells
-		flat := *v
-		flat.T, flat.Offsets = v.T.Elem(), nil
-		return flat.HasNull()
+		return v.Cells().HasNull()
 	}
 	// one switch, then a typed scan: this runs on every column that iif,
 	// nullFill and the SQL paths are about to process
@@ -315,10 +313,7 @@ func (v *Vector) Elem(i int) Value {
 
 // Row returns row i of an array vector as a plain vector (sharing memory).
 func (v *Vector) Row(i int) *Vector {
-	flat := *v
-	flat.T = v.T.Elem()
-	flat.Offsets = nil
-	return flat.Slice(int(v.rowStart(i)), int(v.Offsets[i]))
+	return v.Cells().Slice(int(v.rowStart(i)), int(v.Offsets[i]))
 }
 
 // rowStart is where row i of an array vector starts among its elements
@@ -333,7 +328,7 @@ func (v *Vector) rowStart(i int) int64 {
 // AppendNull appends one NULL element.
 func (v *Vector) AppendNull() {
 	if v.T.IsArray() {
-		v.Offsets = append(v.Offsets, v.flatLen())
+		v.Offsets = append(v.Offsets, int64(v.Cells().Len()))
 		return
 	}
 	switch v.T.Storage() {
@@ -378,11 +373,6 @@ func (v *Vector) AppendNulls(n int) {
 	}
 	v.AppendNull()
 	v.col().repeatLast(v, n-1)
-}
-
-func (v *Vector) flatLen() int64 {
-	flat := Vector{T: v.T.Elem(), I8: v.I8, I16: v.I16, I32: v.I32, I64: v.I64, F32: v.F32, F64: v.F64, Str: v.Str, B16: v.B16, Any: v.Any}
-	return int64(flat.Len())
 }
 
 // AppendScalar appends s, which must already have the vector's type (see
@@ -520,7 +510,7 @@ func (v *Vector) SetFrom(i int, src *Vector, j int) {
 // storage as v (convert first). It allocates at most once.
 func (v *Vector) AppendVector(o *Vector) {
 	if v.T.IsArray() {
-		base := v.flatLen()
+		base := int64(v.Cells().Len())
 		for _, off := range o.Offsets {
 			v.Offsets = append(v.Offsets, base+off)
 		}
@@ -704,4 +694,11 @@ func (v *Vector) AppendKey(buf []byte, i int) []byte {
 		return append(append(buf, v.Any[i].String()...), 0)
 	}
 	return buf
+}
+
+// Cells returns an array vector's cells, row after row, sharing memory.
+func (v *Vector) Cells() *Vector {
+	flat := *v
+	flat.T, flat.Offsets = v.T.Elem(), nil
+	return &flat
 }

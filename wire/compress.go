@@ -336,7 +336,7 @@ func (r *Reader) readLZ4Strings(t value.Type, count int, blocks [][]byte, total 
 	if int64(count) > total*lz4Ratio+maxRawBlock {
 		return nil, malformed("%d bytes of LZ4 data cannot hold %d elements of %s", total, count, t)
 	}
-	r.st.beginVector(count, true)
+	r.st.BeginVector(count, true)
 	// out costs at most 16 times the compressed bytes up front, as a
 	// plain vector does; beyond that it grows with the texts found.
 	size := min(count, initialAlloc/16)
@@ -370,7 +370,7 @@ func (r *Reader) readLZ4Strings(t value.Type, count int, blocks [][]byte, total 
 				out = slices.Grow(out, min(count-len(out), 3*len(out)))
 			}
 			slots := min(count, cap(out)) - len(out)
-			k, used := r.st.cut(out[len(out):len(out)+slots], buf[pos:])
+			k, used := r.st.Cut(out[len(out):len(out)+slots], buf[pos:])
 			out = out[:len(out)+k]
 			pos += used
 			if k < slots {

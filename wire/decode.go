@@ -34,7 +34,7 @@ func (r *Reader) ReadObject() (value.Value, error) {
 // readTop reads a top-level object inside the current frame.
 func (r *Reader) readTop() (value.Value, error) {
 	r.syms = nil
-	r.st.beginObject()
+	r.st.BeginObject()
 	r.depth = 0
 	return r.readObject()
 }
@@ -277,6 +277,13 @@ func (r *Reader) readVector(tb byte) (*value.Vector, error) {
 		return nil, unsupported("vector type byte %d", tb)
 	}
 	t := value.Type(tb)
+	if t == value.Duration {
+		_, _, n, err := r.readDims()
+		if err != nil {
+			return nil, err
+		}
+		return r.readDurations(n)
+	}
 	if vectorless(t) {
 		return nil, unsupported("vector of type %s", t)
 	}
@@ -367,14 +374,14 @@ func (r *Reader) readStrings(t value.Type, n int) ([]string, error) {
 	if err := r.need(int64(n), 4); err != nil {
 		return nil, err
 	}
-	r.st.beginVector(n, false)
+	r.st.BeginVector(n, false)
 	out := make([]string, 0, r.preCap(n, 16))
 	for i := 0; i < n; i++ {
 		b, err := r.blob()
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, r.st.copy(b))
+		out = append(out, r.st.Copy(b))
 	}
 	return out, nil
 }
@@ -385,11 +392,11 @@ func (r *Reader) readCStrings(n int, dedupe bool) ([]string, error) {
 	if err := r.need(int64(n), 1); err != nil {
 		return nil, err
 	}
-	r.st.beginVector(n, dedupe)
+	r.st.BeginVector(n, dedupe)
 	if r.br == nil {
 		// n <= the bytes left, so out costs at most 16 times the input.
 		out := make([]string, n)
-		k, used := r.st.cut(out, r.src[r.off:])
+		k, used := r.st.Cut(out, r.src[r.off:])
 		if k < n {
 			r.off = len(r.src)
 			return nil, io.ErrUnexpectedEOF
@@ -669,4 +676,28 @@ func (r *Reader) columnName(b []byte) string {
 		r.names[s] = s
 	}
 	return s
+}
+
+// readDurations reads n DURATION elements, each laid out as a scalar
+// (count, unit): a tuple of them when their units differ, as a vector
+// literal of durations of several units is.
+func (r *Reader) readDurations(n int) (*value.Vector, error) {
+	if err := r.need(int64(n), 8); err != nil {
+		return nil, err
+	}
+	out, elems, same := value.NewVector(value.Duration, 0, n), make([]value.Value, n), true
+	for i := range elems {
+		e, err := r.readScalar(value.Duration)
+		if err != nil {
+			return nil, err
+		}
+		s := e.(*value.Scalar)
+		elems[i], out.Scale = s, s.Scale
+		same = same && value.DurationUnit(s) == value.DurationUnit(elems[0].(*value.Scalar))
+		out.AppendScalar(s)
+	}
+	if !same {
+		return value.NewTuple(elems), nil
+	}
+	return out, nil
 }

@@ -101,12 +101,7 @@ func (w *Writer) writeScalar(s *value.Scalar) {
 	case value.Decimal32, value.Decimal64, value.Decimal128:
 		w.scale(t, s.Scale)
 	case value.Duration:
-		if s.Null {
-			w.i32(value.NullInt32)
-		} else {
-			w.i32(int32(s.I))
-		}
-		w.i32(durationUnitCode(s))
+		w.duration(s)
 		return
 	case value.FunctionDef:
 		w.u8(byte(s.I))
@@ -207,6 +202,14 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 			return
 		}
 		w.writeSymbolExtended(w.nextSymbolID(), base, idx, true)
+		return
+	case t == value.Duration: // each element as its scalar: count, unit
+		w.hdr(byte(t), form)
+		w.i32(int32(n))
+		w.i32(1)
+		for i := range n {
+			w.duration(v.At(i))
+		}
 		return
 	case vectorless(t) || t >= 64:
 		w.fail(unsupported("vector of type %s", t))
@@ -552,10 +555,19 @@ func (w *Writer) writeTable(t *value.Table, methods []Compression, depth int) {
 	}
 }
 
-// vectorless reports a type with no vector layout on the wire: DURATION
-// travels only as a scalar (value and unit), the other types with no
-// element storage not at all.
+// vectorless reports a type with no fixed-width vector layout: DURATION's
+// elements are (count, unit) pairs, the others travel not at all.
 func vectorless(t value.Type) bool { return t.Storage() == value.StNone || t == value.Duration }
+
+// duration writes a DURATION's count (NULL as INT's) and unit.
+func (w *Writer) duration(s *value.Scalar) {
+	x := int32(s.I)
+	if s.Null {
+		x = value.NullInt32
+	}
+	w.i32(x)
+	w.i32(durationUnitCode(s))
+}
 
 // durationUnitCode is a DURATION's unit as the wire carries it: the
 // unit's code (0 ns ... 10 B), or a trading calendar's four-letter name

@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire/strtab"
 )
 
 // Limits applied by a Reader unless its fields are changed.
@@ -73,7 +74,7 @@ type Reader struct {
 	scratch []byte
 	lzbuf   []byte // LZ4 block buffer of compressed STRING vectors
 	compBuf []byte // a stream's compressed payload, reused column to column
-	st      strTable
+	st      strtab.Table
 	names   map[string]string // column names seen by a stream Reader
 }
 
@@ -346,7 +347,7 @@ func (r *Reader) scanCStrings(n int) ([]string, error) {
 		if avail := r.limit - r.used; int64(len(buf)) > avail {
 			buf = buf[:avail]
 		}
-		k, pos := r.st.cut(out[len(out):min(n, cap(out))], buf)
+		k, pos := r.st.Cut(out[len(out):min(n, cap(out))], buf)
 		r.used += int64(pos)
 		_, _ = r.br.Discard(pos)
 		out = out[:len(out)+k]
@@ -357,7 +358,7 @@ func (r *Reader) scanCStrings(n int) ([]string, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, r.st.text(b))
+			out = append(out, r.st.Text(b))
 		}
 	}
 	return out, nil

@@ -154,13 +154,12 @@ func TestMalformedObjects(t *testing.T) {
 		"04 0a 0000 00000000 0b000000": ErrMalformed,   // 11 dimensions
 		"04 0a 0000 00000000 01000000 0200000000000000 0100000000000000 0000000000000000 0300000000000000 01000000 02000000":                                                     ErrMalformed,   // count
 		"04 0a 0000 00000000 02000000 0200000000000000 0200000000000000 0100000000000000 0200000000000000 0000000000000000 0400000000000000 01000000 02000000 03000000 04000000": ErrUnsupported, // strides
-		"04 07":                   ErrUnsupported, // CHART
-		"18 00":                   ErrUnsupported, // RESOURCE scalar
-		"00 01 02000000 01000000": ErrUnsupported, // VOID vector with rows
-		"24 01 01000000 01000000 0000000000000000":                                           ErrUnsupported, // DURATION vector
-		"04 01 ffffffff 01000000":                                                            ErrMalformed,
-		"92 01 01000000 01000000":                                                            ErrUnsupported,
-		"44 01 01000000 01000000 0000 01 00":                                                 ErrMalformed, // empty block
+		"04 07":                              ErrUnsupported, // CHART
+		"18 00":                              ErrUnsupported, // RESOURCE scalar
+		"00 01 02000000 01000000":            ErrUnsupported, // VOID vector with rows
+		"04 01 ffffffff 01000000":            ErrMalformed,
+		"92 01 01000000 01000000":            ErrUnsupported,
+		"44 01 01000000 01000000 0000 01 00": ErrMalformed, // empty block
 		"44 01 01000000 01000000 0100 03 00 01 01000000":                                     ErrMalformed,
 		"44 01 01000000 01000000 0200 01 00 01 01 0100000001000000":                          ErrMalformed, // too many rows
 		"04 04 04 00 01000000":                                                               ErrMalformed, // set of a scalar

@@ -461,8 +461,6 @@ func TestEncodeErrors(t *testing.T) {
 	require.ErrorIs(t, err, ErrLimit)
 	_, err = Marshal(&value.Matrix{V: ints(1, 2, 3), Rows: 2, Cols: 2}, nil)
 	require.ErrorIs(t, err, ErrMalformed)
-	_, err = Marshal(&value.Vector{T: value.Duration}, nil)
-	require.ErrorIs(t, err, ErrUnsupported)
 }
 
 func TestTableNames(t *testing.T) {
@@ -513,6 +511,29 @@ func TestDurationCalendarBytes(t *testing.T) {
 	b, err := Marshal(&value.Scalar{T: value.Duration, I: 3, Scale: -1, S: "XNYS"}, nil)
 	require.NoError(t, err)
 	require.Equal(t, []byte{3, 0, 0, 0, 'S', 'Y', 'N', 'X'}, b[len(b)-8:])
+}
+
+// TestDurationVectorBytes checks DURATION vectors and pairs against the
+// Java API's layout (BasicDurationVector): each element's count, then its
+// unit; elements of several units decode to a tuple of them.
+func TestDurationVectorBytes(t *testing.T) {
+	v := &value.Vector{T: value.Duration, I64: []int64{-60, value.NullInt64}, Scale: 3} // s
+	b, err := Marshal(v, nil)
+	require.NoError(t, err)
+	require.Equal(t, []byte{0xc4, 0xff, 0xff, 0xff, 3, 0, 0, 0, 0, 0, 0, 0x80, 3, 0, 0, 0}, b[len(b)-16:])
+	for _, got := range decodeAllWays(t, b) {
+		require.Equal(t, "[-60s,]", got.(*value.Vector).String())
+	}
+	p := &value.Pair{V: &value.Vector{T: value.Duration, I64: []int64{-5, 0}, Scale: 4}} // m
+	b, err = Marshal(p, nil)
+	require.NoError(t, err)
+	for _, got := range decodeAllWays(t, b) {
+		require.Equal(t, "-5m:0m", got.String())
+	}
+	b[len(b)-4] = 3 // the second element in seconds: each keeps its unit
+	for _, got := range decodeAllWays(t, b) {
+		require.Equal(t, "-5m:0s", got.String())
+	}
 }
 
 // A SYMBOL column sent as a symbol base decodes to codes, and columns

@@ -33,7 +33,7 @@ func formColumns(fn string, x value.Value) ([]*value.Vector, error) {
 			return cols, nil
 		}
 		if v.T.IsArray() {
-			return nil, fmt.Errorf("%s doesn't accept an array vector here.", fn)
+			return fixedArrayColumns(fn, v)
 		}
 		return []*value.Vector{v}, nil
 	case *value.Matrix:
@@ -51,6 +51,32 @@ func formColumns(fn string, x value.Value) ([]*value.Vector, error) {
 		return v.Cols, nil
 	}
 	return nil, ddberr.Errorf("The arguments of %s must be vectors, matrices, tables or tuples.", fn)
+}
+
+// fixedArrayColumns is the columns of an array vector whose rows have one
+// length: column j holds cell j of every row (fixedLengthArrayVector.md
+// joins fixed-length array vectors: the two exchanges' 5-level bids
+// become one 10-level column).
+func fixedArrayColumns(fn string, v *value.Vector) ([]*value.Vector, error) {
+	if v.Len() == 0 {
+		return nil, nil
+	}
+	w := v.Offsets[0]
+	for r := 1; r < len(v.Offsets); r++ {
+		if v.Offsets[r]-v.Offsets[r-1] != w {
+			return nil, fmt.Errorf("%s doesn't accept an array vector here.", fn)
+		}
+	}
+	cells := v.Cells()
+	cols := make([]*value.Vector, w)
+	for j := range cols {
+		idx := make([]int, v.Len())
+		for r := range idx {
+			idx[r] = r*int(w) + j
+		}
+		cols[j] = cells.Gather(idx)
+	}
+	return cols, nil
 }
 
 // commonType is the type columns of different types are stored as:

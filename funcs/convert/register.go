@@ -99,15 +99,15 @@ func init() {
 
 	// conversion_numeric.go.
 	funcs.Register(
-		funcs.Spec{Name: "round", Params: []string{"X", "precision"}, Min: 1, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion", Fn: roundFn},
-		funcs.Spec{Name: "floor", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
+		funcs.OverArray(funcs.Spec{Name: "round", Params: []string{"X", "precision"}, Min: 1, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion", Fn: roundFn}),
+		funcs.OverArray(funcs.Spec{Name: "floor", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 				return roundLike("floor", args[0], math.Floor)
-			}},
-		funcs.Spec{Name: "ceil", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
+			}}),
+		funcs.OverArray(funcs.Spec{Name: "ceil", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 				return roundLike("ceil", args[0], math.Ceil)
-			}},
+			}}),
 		funcs.Spec{Name: "deg2rad", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "types-conversion",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 				return funcs.MapFloat("deg2rad", args[0], func(f float64) float64 { return f * math.Pi / 180 })

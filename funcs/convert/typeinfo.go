@@ -154,7 +154,12 @@ func xtoArray(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if x.T.Storage() == value.StString {
 		return nil, ddberr.Errorf("Array vector does not support SYMBOL or STRING type. RefId:S02024")
 	}
-	if x.T.IsArray() || x.T == value.Any || x.T == value.Void {
+	if x.T.IsArray() {
+		// an array vector's cells make the one row
+		// (error_codes/S02023.md: toArray(fun(arr)) in a group by)
+		x = x.Cells()
+	}
+	if x.T == value.Any || x.T == value.Void {
 		return nil, ddberr.Errorf("The argument of toArray must be a vector of a type array vectors hold.")
 	}
 	out := x.Clone()

@@ -330,6 +330,22 @@ func xmax0(x int) int {
 // columns), the index of the (last) max or min.
 func xrowExtremeLast(max bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		if av, ok := args[0].(*value.Vector); ok && len(args) == 1 && (av.T.IsArray() || av.Columnar) {
+			// an array vector's (or columnar tuple's) rows are its own
+			// (themes/rowFunctions.md)
+			if av.Columnar {
+				av = av.ColumnarArray()
+			}
+			out := make([]int32, av.Len())
+			for r := range out {
+				row := av.Row(r)
+				out[r] = value.NullInt32
+				if b := xextremeIndex(row, 0, row.Len(), max); b >= 0 {
+					out[r] = int32(b)
+				}
+			}
+			return value.NewInts(out), nil
+		}
 		var cols []*value.Vector
 		for _, a := range args {
 			switch x := a.(type) {
@@ -469,6 +485,10 @@ func xrangeCount(top bool) funcs.Impl {
 }
 
 func xmask(env funcs.Env, args []value.Value) (value.Value, error) {
+	if av, ok := args[0].(*value.Vector); ok && av.T.IsArray() {
+		// an array vector is masked cell by cell
+		return funcs.OverArrayShape(av, args, func(a []value.Value) (value.Value, error) { return xmask(env, a) })
+	}
 	var data *value.Vector
 	var wrap func(*value.Vector) value.Value
 	switch x := args[0].(type) {

@@ -2,6 +2,7 @@ package dataproc
 
 import (
 	"errors"
+	"github.com/porpoisedb/porpoise/access"
 	"math"
 	"slices"
 
@@ -427,6 +428,15 @@ func fillAt(env funcs.Env, args []value.Value) (value.Value, error) {
 	case *value.Matrix:
 		return fillMatrix(t, idx, val)
 	case *value.Vector:
+		if t.T.IsArray() {
+			// fill! is obj[index] = value ("fill!" page), and an array
+			// vector's rows vary in length: the assignment's own rules
+			// write it, never flat cells
+			if err := access.Assign(t, idx, val); err != nil {
+				return nil, err
+			}
+			return t, nil
+		}
 		var is []int64
 		if p, isPair := idx.(*value.Pair); isPair && funcs.IsIntegralVec(p.V) {
 			// a pair lo:hi fills positions lo..hi-1 ("fill!" page:

@@ -42,7 +42,11 @@ func anyNull(v *value.Vector, i int) bool {
 // xiif is iif(cond, trueResult, falseResult): per element of cond, the
 // element of trueResult or falseResult (scalars broadcast), NULL where
 // cond is NULL (iif.md).
-func xiif(_ funcs.Env, args []value.Value) (value.Value, error) {
+func xiif(env funcs.Env, args []value.Value) (value.Value, error) {
+	if av, ok := args[0].(*value.Vector); ok && av.T.IsArray() {
+		// a condition over an array vector's cells picks cell by cell
+		return funcs.OverArrayShape(av, args, func(a []value.Value) (value.Value, error) { return xiif(env, a) })
+	}
 	c, scalar, err := funcs.Operand(args[0])
 	if err != nil {
 		return nil, err

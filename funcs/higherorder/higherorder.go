@@ -1028,6 +1028,12 @@ func xbyColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if x, ok := args[1].(*value.Vector); ok && x.T.IsArray() {
+		return byColumnArray(env, fn, x, funcs.Arg(args, 2))
+	}
+	if len(args) == 3 {
+		return byColumnPairs(env, fn, args[1], args[2])
+	}
 	switch x := args[1].(type) {
 	case *value.Matrix:
 		out := make([]value.Value, x.Cols)
@@ -1074,6 +1080,117 @@ func xbyColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 		return funcs.Assemble(out, funcs.RuleDolphin)
 	}
 	return env.Call(fn, args[1])
+}
+
+// byColumnPairs is byColumn(func, X, Y) on matrices, tables or tuples:
+// func(Xi, Yi) for each column i (byColumn.md: corr:V(m, n) is [-0.09,-0.21]).
+func byColumnPairs(env funcs.Env, fn, x, y value.Value) (value.Value, error) {
+	xs, ys := columnsOf(x), columnsOf(y)
+	if xs == nil || ys == nil {
+		return env.Call(fn, x, y)
+	}
+	if len(xs) != len(ys) {
+		return nil, ddberr.Errorf("Incompatible vector size")
+	}
+	out := make([]value.Value, len(xs))
+	for i := range xs {
+		var err error
+		if out[i], err = env.Call(fn, xs[i], ys[i]); err != nil {
+			return nil, err
+		}
+	}
+	return funcs.Assemble(out, funcs.RuleDolphin)
+}
+
+// columnsOf is the columns of a matrix, table or tuple, nil for any other
+// value.
+func columnsOf(x value.Value) []value.Value {
+	switch t := x.(type) {
+	case *value.Matrix:
+		out := make([]value.Value, t.Cols)
+		for c := range out {
+			out[c] = funcs.MatrixColumn(t, c)
+		}
+		return out
+	case *value.Table:
+		out := make([]value.Value, len(t.Cols))
+		for c, col := range t.Cols {
+			out[c] = col
+		}
+		return out
+	case *value.Vector:
+		if t.T == value.Any {
+			return t.Any
+		}
+	}
+	return nil
+}
+
+// byColumnArray is byColumn on array vector x (and y, of x's rows, when
+// given): func runs on each column, cell j of every row (NULL past a
+// row's end); results of scalars form a vector and results of vectors
+// of x's row count are turned back into an array vector, row r holding
+// each column's r-th element (byColumn.md: sum:V(a) is [12,23,25],
+// cummax:V(a) an array vector).
+func byColumnArray(env funcs.Env, fn value.Value, x *value.Vector, y value.Value) (value.Value, error) {
+	var ya *value.Vector
+	if y != nil {
+		av, ok := y.(*value.Vector)
+		if !ok || !av.T.IsArray() || av.Len() != x.Len() {
+			return nil, ddberr.Errorf("Incompatible vector size")
+		}
+		ya = av
+	}
+	width := arrayWidth(x)
+	if ya != nil {
+		width = max(width, arrayWidth(ya))
+	}
+	out := make([]value.Value, width)
+	for j := range out {
+		c, err := funcs.Index(env, x, value.NewInt(int32(j)))
+		if err != nil {
+			return nil, err
+		}
+		call := []value.Value{c}
+		if ya != nil {
+			yc, err := funcs.Index(env, ya, value.NewInt(int32(j)))
+			if err != nil {
+				return nil, err
+			}
+			call = append(call, yc)
+		}
+		if out[j], err = env.Call(fn, call...); err != nil {
+			return nil, err
+		}
+	}
+	r, err := funcs.Assemble(out, funcs.RuleDolphin)
+	if err != nil {
+		return nil, err
+	}
+	m, ok := r.(*value.Matrix)
+	if !ok || m.Rows != x.Len() {
+		return r, nil
+	}
+	// the matrix's columns are x's columns: read it row by row
+	idx := make([]int, 0, m.Rows*m.Cols)
+	offs := make([]int64, m.Rows)
+	for row := range m.Rows {
+		for col := range m.Cols {
+			idx = append(idx, col*m.Rows+row)
+		}
+		offs[row] = int64(len(idx))
+	}
+	return funcs.ArrayOf(m.V.Gather(idx), offs), nil
+}
+
+// arrayWidth is the length of array vector v's longest row.
+func arrayWidth(v *value.Vector) int {
+	w, lo := int64(0), int64(0)
+	for _, hi := range v.Offsets {
+		w = max(w, hi-lo)
+		lo = hi
+	}
+	return int(w)
 }
 
 // groupKeys groups rows by the key columns: the row indices of each group

@@ -31,7 +31,7 @@ func init() {
 		funcs.Spec{Name: "tmoving", Params: []string{"func", "T", "funcArgs", "window"}, Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtmoving},
 		funcs.Spec{Name: "twindow", Params: []string{"func", "funcArgs", "T", "range", "prevailing", "excludedPeriod"}, Min: 4, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtwindow},
 		funcs.Spec{Name: "byRow", Params: []string{"func", "X", "Y"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "higher-order", Fn: xbyRow},
-		funcs.Spec{Name: "byColumn", Params: []string{"func", "X"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "higher-order", Fn: xbyColumn},
+		funcs.Spec{Name: "byColumn", Params: []string{"func", "X", "Y"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "higher-order", Fn: xbyColumn},
 		funcs.Spec{Name: "groupby", Params: []string{"func", "funcArgs", "groupingCol"}, Min: 3, Max: 3, Props: funcs.Pure, Category: "higher-order",
 			Fn:      func(env funcs.Env, args []value.Value) (value.Value, error) { return xgroupby(env, args, nil) },
 			NamedFn: xgroupby, ElemNames: true},

@@ -55,8 +55,7 @@ func xat(env funcs.Env, args []value.Value) (value.Value, error) {
 	if m, ok := args[0].(*value.Matrix); ok {
 		if t, ok := args[1].(*value.Vector); ok && t.T == value.Any && len(t.Any) == 2 {
 			// m at (r, c) is m[r, c] ("at" page: m at (0,2) is 5)
-			e := &ast.IndexExpr{X: &ast.Ident{Name: "\x00m"}, Index: &ast.TupleExpr{Elems: []ast.Expr{&ast.Ident{Name: "\x00r"}, &ast.Ident{Name: "\x00c"}}}}
-			return env.Eval(e, map[string]value.Value{"\x00m": m, "\x00r": t.Any[0], "\x00c": t.Any[1]})
+			return index2(env, m, t.Any[0], t.Any[1])
 		}
 	}
 	if x, ok := args[0].(*value.Vector); ok && !x.T.IsArray() && x.T != value.Any {
@@ -66,12 +65,13 @@ func xat(env funcs.Env, args []value.Value) (value.Value, error) {
 			return gatherArrayRows(x, iv), nil
 		}
 	}
-	if a, ok := args[0].(*value.Vector); ok && a.T.IsArray() {
-		if mask, ok := args[1].(*value.Vector); ok && mask.T == value.ArrayOffset+value.Bool && slices.Equal(mask.Offsets, a.Offsets) {
-			return filterArrayRows(a, mask), nil
-		}
-	}
 	return funcs.Index(env, args[0], args[1])
+}
+
+// index2 is x[r, c], evaluated as the interpreter indexes.
+func index2(env funcs.Env, x, r, c value.Value) (value.Value, error) {
+	e := &ast.IndexExpr{X: &ast.Ident{Name: "\x00m"}, Index: &ast.TupleExpr{Elems: []ast.Expr{&ast.Ident{Name: "\x00r"}, &ast.Ident{Name: "\x00c"}}}}
+	return env.Eval(e, map[string]value.Value{"\x00m": x, "\x00r": r, "\x00c": c})
 }
 
 // gatherArrayRows is x at each cell of array vector iv (NULL out of
@@ -90,31 +90,6 @@ func gatherArrayRows(x, iv *value.Vector) *value.Vector {
 	}
 	out := value.GatherOrNull(x, idx)
 	out.T, out.Offsets = value.ArrayOffset+out.T, slices.Clone(iv.Offsets)
-	return out
-}
-
-// filterArrayRows keeps, in each row of array vector a, the cells where
-// the BOOL array vector mask of the same rows is true ("at" page:
-// at(a, a>3)).
-func filterArrayRows(a, mask *value.Vector) *value.Vector {
-	keep := make([]int, 0, len(mask.I8))
-	offs := make([]int64, len(a.Offsets))
-	for i, b := range mask.I8 {
-		if b == 1 {
-			keep = append(keep, i)
-		}
-	}
-	k := 0
-	for r, end := range a.Offsets {
-		for k < len(keep) && keep[k] < int(end) {
-			k++
-		}
-		offs[r] = int64(k)
-	}
-	flat := *a
-	flat.T, flat.Offsets = a.T.Elem(), nil
-	out := flat.Gather(keep)
-	out.T, out.Offsets = a.T, offs
 	return out
 }
 
@@ -634,39 +609,70 @@ func xsearchK(env funcs.Env, args []value.Value) (value.Value, error) {
 	return v.Elem(idx[k-1]), nil
 }
 
+// xslice is slice(obj, index), which is obj[index], or slice(obj,
+// rowIndex, colIndex) (slice.md).
 func xslice(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(args) == 3 {
 		switch x := args[0].(type) {
 		case *value.Matrix:
-			return SliceMatrix(env, x, args[1], args[2])
+			sub, err := SliceMatrix(env, x, args[1], args[2])
+			_, rs := args[1].(*value.Scalar)
+			_, cs := args[2].(*value.Scalar)
+			if m, ok := sub.(*value.Matrix); ok && err == nil && rs && cs {
+				// slice.md: m.slice(0,1) is the value 4
+				return m.V.Elem(0), nil
+			}
+			return sub, err
 		case *value.Table:
-			r, err := funcs.Index(env, x, args[1])
-			if err != nil {
-				return nil, err
-			}
-			t, ok := r.(*value.Table)
-			if !ok {
-				return r, nil
-			}
-			return funcs.Index(env, t, args[2])
+			return sliceTable(x, args[1], args[2])
+		case *value.Vector:
+			// an array vector's rows and columns, as av[r, c] (slice.md
+			// example 3)
+			return index2(env, x, args[1], args[2])
 		}
 	}
-	if t, ok := args[0].(*value.Table); ok {
-		if s, ok := funcs.ScalarArg(args[1]); ok && s.T.Category() == value.CatIntegral {
-			k := int(s.I)
-			if k < 0 || k >= t.Rows() {
-				return nil, ddberr.Errorf("Index out of range.")
-			}
-			return t.Slice(k, k+1), nil
-		}
-	}
-	switch x := args[0].(type) {
-	case *value.Matrix:
-		return SliceMatrix(env, x, args[1], nil)
-	case *value.Vector, *value.Pair, *value.Table:
+	switch args[0].(type) {
+	case *value.Vector, *value.Pair, *value.Table, *value.Matrix:
+		// a matrix's index is a column, a table's a row (slice.md:
+		// m.slice(0) is [1,2,3], t.slice(0) a dictionary)
 		return funcs.Index(env, args[0], args[1])
 	}
 	return nil, ddberr.Errorf("The argument [obj] of slice must be a vector, matrix or table.")
+}
+
+// sliceTable is slice(t, rowIndex, colIndex): the value at one row and
+// column when both are scalars, else the table of those rows and
+// columns (slice.md: t.slice(0,1) is 2018.01.01).
+func sliceTable(t *value.Table, r, c value.Value) (value.Value, error) {
+	rows, err := indexPositions(r, t.Rows())
+	if err != nil {
+		return nil, err
+	}
+	cols, err := indexPositions(c, len(t.Cols))
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range rows {
+		if k < 0 || k >= t.Rows() {
+			return nil, ddberr.Errorf("Index out of range.")
+		}
+	}
+	for _, k := range cols {
+		if k < 0 || k >= len(t.Cols) {
+			return nil, ddberr.Errorf("Index out of range.")
+		}
+	}
+	_, rs := r.(*value.Scalar)
+	_, cs := c.(*value.Scalar)
+	if rs && cs {
+		return t.Cols[cols[0]].Elem(rows[0]), nil
+	}
+	names := make([]string, len(cols))
+	out := make([]*value.Vector, len(cols))
+	for j, k := range cols {
+		names[j], out[j] = t.Names[k], t.Cols[k].Gather(rows)
+	}
+	return value.NewTable(names, out), nil
 }
 
 // indexPositions expands a scalar, vector or pair index over n positions.

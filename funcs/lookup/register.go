@@ -49,8 +49,8 @@ func init() {
 	funcs.Register(
 		funcs.Spec{Name: "at", Params: []string{"X", "index"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xat},
 		funcs.Spec{Name: "eachAt", Params: []string{"X", "index"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: eachAt},
-		funcs.Spec{Name: "binsrch", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xbinsrch},
-		funcs.Spec{Name: "find", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: xfind},
+		funcs.Spec{Name: "binsrch", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: funcs.CellsOf(1, xbinsrch)},
+		funcs.Spec{Name: "find", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "lookup", Fn: funcs.CellsOf(1, xfind)},
 		funcs.Spec{Name: "firstHit", Params: []string{"func", "X", "target"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: firstHitFn(false)},
 		funcs.Spec{Name: "ifirstHit", Params: []string{"func", "X", "target"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: firstHitFn(true)},
 		funcs.Spec{Name: "firstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.Aggregate | funcs.OrderSensitive, Category: "lookup", Fn: notFn("firstNot", true, false)},

@@ -36,6 +36,11 @@ func xdistinct(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument of distinct must be a vector.")
 	}
+	if v.T.IsArray() {
+		// an array vector's distinct elements are its cells' (distinct.md:
+		// distinct(a) is [10,9,...,1])
+		v = v.Cells()
+	}
 	if codes, base, ok := v.CompactSymbolCodes(); ok {
 		// first row of each code, in the order a set would keep them
 		seen := make([]bool, len(base))

@@ -46,22 +46,22 @@ func init() {
 	// math.go.
 	for name, f := range doubleFuncs {
 		name, f := name, f
-		funcs.Register(funcs.Spec{
+		funcs.Register(funcs.OverArray(funcs.Spec{
 			Name: name, Params: []string{"X"}, Min: 1, Max: 1,
 			Props: funcs.ElementWise | funcs.Pure, Category: "math",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 				return funcs.MapDouble(name, args[0], f)
 			},
-		})
+		}))
 	}
 	funcs.Register(
-		funcs.OverTuple(funcs.Spec{Name: "abs", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: absFn}),
-		funcs.Spec{Name: "signum", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: signum},
-		funcs.Spec{Name: "signbit", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: signbit},
-		funcs.OverTuple(funcs.Spec{Name: "pow", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "math",
+		funcs.OverArray(funcs.OverTuple(funcs.Spec{Name: "abs", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: absFn})),
+		funcs.OverArray(funcs.Spec{Name: "signum", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: signum}),
+		funcs.OverArray(funcs.Spec{Name: "signbit", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "math", Fn: signbit}),
+		funcs.OverArray(funcs.OverTuple(funcs.Spec{Name: "pow", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.ElementWise | funcs.Pure, Category: "math",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 				return binaryDouble("pow", args[0], args[1], math.Pow)
-			}}),
+			}})),
 		funcs.Spec{Name: "clip", Params: []string{"X", "Y", "Z"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "math",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return clip(args, false) }},
 		funcs.Spec{Name: "clip!", Params: []string{"X", "Y", "Z"}, Min: 3, Max: 3, Props: funcs.ElementWise | funcs.Mutating, Category: "math",

@@ -58,7 +58,27 @@ func rowCellsOf(x value.Value) (*rowCells, bool) {
 // vector), or the cells where a BOOL matrix or array vector of X's shape
 // is true; without Y, X is BOOL and the result lists each row's true
 // columns (funcs/r/rowAt.md). An index past the row is NULL.
-func rowAt(_ funcs.Env, args []value.Value) (value.Value, error) {
+func rowAt(env funcs.Env, args []value.Value) (value.Value, error) {
+	if ct, ok := args[0].(*value.Vector); ok && ct.Columnar {
+		// a columnar tuple is read as the array vector it reads like,
+		// and answers as a columnar tuple (rowAt.md: rowAt(x, x > 1) is
+		// ([2,3],[4,5,6]))
+		a := append([]value.Value{ct.ColumnarArray()}, args[1:]...)
+		if y, ok := funcs.Arg(a, 1).(*value.Vector); ok && y.T == value.Any && y.ColumnarRows() {
+			a[1] = y.ColumnarArray()
+		}
+		r, err := rowAt(env, a)
+		if av, ok := r.(*value.Vector); ok && err == nil && av.T.IsArray() {
+			rows := make([]value.Value, av.Len())
+			for i := range rows {
+				rows[i] = av.Row(i).Clone()
+			}
+			tp := value.NewTuple(rows)
+			tp.Columnar = true
+			return tp, nil
+		}
+		return r, err
+	}
 	x, ok := rowCellsOf(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [X] of rowAt must be a matrix or an array vector.")

@@ -3,6 +3,7 @@ package rowfn
 import (
 	"errors"
 	"math"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -352,8 +353,12 @@ func rowShiftArray(v *value.Vector, steps int) value.Value {
 // rowRank ranks each row of a matrix (0-based; dense ranks count
 // distinct values).
 func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
+	av, isAV := args[0].(*value.Vector)
+	if isAV && av.Columnar {
+		av = av.ColumnarArray()
+	}
 	m, ok := args[0].(*value.Matrix)
-	if !ok {
+	if !ok && !(isAV && av.T.IsArray()) {
 		return nil, ddberr.Errorf("X of %s must be a matrix.", fn)
 	}
 	var o stats.RankOptions
@@ -365,6 +370,9 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if !ok {
+		return rowRankArray(fn, av, args, o, dense)
 	}
 	xs, err := funcs.DoublesOf(fn, m.V)
 	if err != nil {
@@ -390,6 +398,39 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 	}
 	res := stats.RankResult(out, o)
 	return m.WithData(res), nil
+}
+
+// rowRankArray is rowRank over the rows of array vector av: an array
+// vector of the same rows (themes/rowFunctions.md takes array vectors and
+// columnar tuples for every row function but the tuple of vectors).
+func rowRankArray(fn string, av *value.Vector, args []value.Value, o stats.RankOptions, dense bool) (value.Value, error) {
+	xs, err := funcs.DoublesOf(fn, av.Cells())
+	if err != nil {
+		return nil, err
+	}
+	var groups int64
+	if g := funcs.Arg(args, 2); g != nil && !dense {
+		if groups, err = funcs.IntArg(fn, "groupNum", g, 0); err != nil || groups <= 0 {
+			return nil, errors.New("groupNum of rank must be a positive integer.")
+		}
+	}
+	out := make([]float64, 0, len(xs))
+	grouped := make([]int32, 0, len(xs))
+	lo := int64(0)
+	for _, hi := range av.Offsets {
+		row := xs[lo:hi]
+		if groups > 0 {
+			grouped = append(grouped, stats.GroupRanks(row, o, int(groups))...)
+		} else {
+			out = append(out, stats.RankVector(row, o, dense)...)
+		}
+		lo = hi
+	}
+	offs := slices.Clone(av.Offsets)
+	if groups > 0 {
+		return funcs.ArrayOf(value.NewInts(grouped), offs), nil
+	}
+	return funcs.ArrayOf(stats.RankResult(out, o), offs), nil
 }
 
 // rowGroups is each row's group numbers ("rowRank" page: groupNum=3)

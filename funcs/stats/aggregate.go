@@ -410,6 +410,10 @@ func nunique(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if t, ok := args[0].(*value.Vector); ok && t.T.IsArray() && ignore {
+		// nunique.md: ignoreNull can't be true for a tuple or an array vector
+		return nil, errors.New("ignoreNull of nunique can't be true when X is a tuple or an array vector.")
+	}
 	if t, ok := args[0].(*value.Vector); ok && t.T == value.Any {
 		if ignore {
 			return nil, errors.New("ignoreNull of nunique can't be true when X is a tuple or an array vector.")

@@ -286,7 +286,10 @@ func split(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for i, s := range in.S {
 		out[i] = one(s)
 	}
-	return value.NewTuple(out), nil
+	// split.md: a vector gives a columnar tuple, a[0] its first column
+	tp := value.NewTuple(out)
+	tp.Columnar = true
+	return tp, nil
 }
 
 func charVector(s string) *value.Vector {

@@ -23,7 +23,9 @@ func Aggregate(name string, args []*value.Vector, g *Groups) (*value.Vector, boo
 		if len(args) == 0 {
 			return kernel.IntsOf(groupSizes(g)), true
 		}
-		if len(args) != 1 {
+		if len(args) != 1 || args[0].T.IsArray() {
+			// an array vector's rows are counted by count itself, once
+			// per group (groupCount reads fixed-size cells)
 			return nil, false
 		}
 		return groupCount(args[0], g)

@@ -23,7 +23,11 @@ var errOnColumns = ddberr.Errorf("The ON clause of a SQL join must compare a col
 // right (L is then the join before), FROM's commas as cross joins of
 // their parts; and returns how the tables' names qualify the result's
 // columns (alias -> column -> result column) for `L.a` in the query.
-func SQL(h Host, j *ast.JoinExpr) (*value.Table, map[string]map[string]string, error) {
+//
+// used, when not nil, holds (in lower case) every name the query can
+// reach a column by (exprs.UsedNames); the join then leaves out the
+// columns of its two tables that no name reaches.
+func SQL(h Host, j *ast.JoinExpr, used map[string]bool) (*value.Table, map[string]map[string]string, error) {
 	var kind join.Kind
 	switch j.Kind {
 	case "inner":
@@ -47,6 +51,9 @@ func SQL(h Host, j *ast.JoinExpr) (*value.Table, map[string]map[string]string, e
 	r, err := evalSide(h, j.R)
 	if err != nil {
 		return nil, nil, err
+	}
+	if used != nil {
+		prune(h, &l, &r, used)
 	}
 	if j.Kind == "cross" || j.Kind == "," || j.On == nil && j.Kind == "inner" {
 		// JOIN without ON pairs every row with every row (join.md)
@@ -180,7 +187,7 @@ type side struct {
 // evalSide evaluates a join operand.
 func evalSide(h Host, e ast.Expr) (side, error) {
 	if j, ok := e.(*ast.JoinExpr); ok {
-		t, qual, err := SQL(h, j)
+		t, qual, err := SQL(h, j, nil)
 		return side{v: t, qual: qual}, err
 	}
 	name, v, err := fromItem(h, e)
@@ -532,4 +539,54 @@ func joinsDFS(h Host, c *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// prune narrows two private, plain in-memory sides of a join to the
+// columns used names (the query's names, its ON condition's among them),
+// so the join gathers only what the query reads. A right column is kept
+// when used names it or its prefixed name (t2_price); a left column when
+// used names it or the right side keeps a column of its name, which keeps
+// that right column's prefix and so every name the query resolves. A
+// keyed or shared table is left whole: the join reads its index or takes
+// its lock.
+func prune(h Host, l, r *side, used map[string]bool) {
+	lt, lok := l.v.(*value.Table)
+	rt, rok := r.v.(*value.Table)
+	if !lok || !rok || l.qual != nil || r.qual != nil || lt == rt {
+		return
+	}
+	for _, t := range []*value.Table{lt, rt} {
+		if t.IsKeyed() || t.Shared != "" || t.Stream != nil {
+			return
+		}
+	}
+	prefix := strings.ToLower(rightName([]string{l.name, r.name})) + "_"
+	rightKept := map[string]bool{}
+	r.v = keepColumns(rt, func(n string) bool {
+		keep := used[n] || used[prefix+n]
+		rightKept[n] = keep
+		return keep
+	})
+	l.v = keepColumns(lt, func(n string) bool { return used[n] || rightKept[n] })
+}
+
+// keepColumns is t with the columns whose lower-case name keep admits
+// (its first column when it admits none), sharing their vectors; t itself
+// when it admits them all.
+func keepColumns(t *value.Table, keep func(lower string) bool) *value.Table {
+	var names []string
+	var cols []*value.Vector
+	for i, n := range t.Names {
+		if keep(strings.ToLower(n)) {
+			names = append(names, n)
+			cols = append(cols, t.Cols[i])
+		}
+	}
+	switch len(names) {
+	case len(t.Names):
+		return t
+	case 0: // the rows still count (count(*))
+		names, cols = t.Names[:1], t.Cols[:1]
+	}
+	return value.NewTable(names, cols)
 }

@@ -14,7 +14,7 @@ import (
 func TestSQLUnknownKind(t *testing.T) {
 	for _, kind := range []string{"asof", "", "outer"} {
 		t.Run(kind, func(t *testing.T) {
-			_, _, err := SQL(nil, &ast.JoinExpr{Kind: kind})
+			_, _, err := SQL(nil, &ast.JoinExpr{Kind: kind}, nil)
 			require.EqualError(t, err, ddberr.Errorf("SQL %s join is not supported", kind).Error())
 		})
 	}

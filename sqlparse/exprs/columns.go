@@ -11,54 +11,13 @@ import (
 // those named by any identifier in it, at least one (count(*) needs the
 // row count); nil when it reads them all (select *).
 func NeededColumns(sel *ast.SelectExpr, names []string) []int {
-	for _, c := range sel.Cols {
-		if _, ok := c.(*ast.StarExpr); ok {
-			return nil
-		}
-	}
-	index := make(map[string]int, len(names))
-	for i, n := range names {
-		index[strings.ToLower(n)] = i
-	}
-	want := make([]bool, len(names))
-	mark := func(x ast.Expr) {
-		if x == nil {
-			return
-		}
-		astwalk.Inspect(x, func(n ast.Node) bool {
-			var name string
-			switch v := n.(type) {
-			case *ast.Ident:
-				name = v.Name
-			case *ast.MemberExpr:
-				name = v.Name // t.col
-			default:
-				return true
-			}
-			if i, ok := index[strings.ToLower(name)]; ok {
-				want[i] = true
-			}
-			return true
-		})
-	}
-	for _, list := range [][]ast.Expr{sel.Cols, sel.Where, sel.GroupBy, sel.ContextBy, sel.PivotBy, sel.CGroupBy} {
-		for _, x := range list {
-			mark(x)
-		}
-	}
-	mark(sel.Having)
-	mark(sel.Top)
-	mark(sel.Limit)
-	mark(sel.Offset)
-	for _, o := range sel.OrderBy {
-		mark(o.X)
-	}
-	for _, o := range sel.CSort {
-		mark(o.X)
+	used := UsedNames(sel)
+	if used == nil {
+		return nil
 	}
 	var cols []int
-	for i, w := range want {
-		if w {
+	for i, n := range names {
+		if used[strings.ToLower(n)] {
 			cols = append(cols, i)
 		}
 	}
@@ -69,4 +28,46 @@ func NeededColumns(sel *ast.SelectExpr, names []string) []int {
 		cols = []int{0}
 	}
 	return cols
+}
+
+// UsedNames is the set of names, in lower case, that the identifiers and
+// member accesses (t.col) of a query and of more spell: every column the
+// query can refer to is among them. It is nil when the query reads every
+// column (select *, t.*).
+func UsedNames(sel *ast.SelectExpr, more ...ast.Expr) map[string]bool {
+	for _, c := range sel.Cols {
+		if _, ok := c.(*ast.StarExpr); ok {
+			return nil
+		}
+	}
+	used := map[string]bool{}
+	mark := func(x ast.Expr) {
+		if x == nil {
+			return
+		}
+		astwalk.Inspect(x, func(n ast.Node) bool {
+			switch v := n.(type) {
+			case *ast.Ident:
+				used[strings.ToLower(v.Name)] = true
+			case *ast.MemberExpr:
+				used[strings.ToLower(v.Name)] = true // t.col
+			}
+			return true
+		})
+	}
+	for _, list := range [][]ast.Expr{sel.Cols, sel.Where, sel.GroupBy, sel.ContextBy, sel.PivotBy, sel.CGroupBy, more} {
+		for _, x := range list {
+			mark(x)
+		}
+	}
+	for _, x := range []ast.Expr{sel.Having, sel.Top, sel.Limit, sel.Offset} {
+		mark(x)
+	}
+	for _, o := range sel.OrderBy {
+		mark(o.X)
+	}
+	for _, o := range sel.CSort {
+		mark(o.X)
+	}
+	return used
 }

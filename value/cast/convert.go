@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"strconv"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
@@ -1470,15 +1471,22 @@ func FromScalars(vals []value.Value) (value.Value, error) {
 	}
 	// A DECIMAL vector has one scale; DECIMALs of different scales make a
 	// tuple (funcs/d/decimal32.md: [1.23$DECIMAL32(4), 3.14$DECIMAL32(3)]
-	// is ANY VECTOR).
+	// is ANY VECTOR). A DURATION vector here has one unit too, so
+	// durations of different units (1m 2s) make a tuple and keep their
+	// units.
 	scale := int32(-1)
-	if t.IsDecimal() {
+	if t.IsDecimal() || t == value.Duration {
+		unit := ""
 		for _, v := range vals {
 			if s := v.(*value.Scalar); s.T == t && !s.Null {
-				if scale >= 0 && s.Scale != scale {
+				u := value.DurationUnit(s)
+				if t != value.Duration {
+					u = strconv.Itoa(int(s.Scale))
+				}
+				if unit != "" && u != unit {
 					return value.NewTuple(vals), nil
 				}
-				scale = s.Scale
+				unit, scale = u, s.Scale
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package wire
+package strtab
 
 import (
 	"bytes"
@@ -7,7 +7,7 @@ import (
 	"unsafe"
 )
 
-// strTable makes the strings of decoded STRING, SYMBOL and BLOB vectors.
+// Table makes the strings of decoded STRING, SYMBOL and BLOB vectors.
 //
 // Texts are copied into append-only chunks that the strings view (one
 // allocation per chunk instead of one per text, and no copy of a whole
@@ -22,7 +22,7 @@ import (
 // off is the text itself (texts hold no NUL), so a short text is looked up
 // and compared with one integer comparison. A column whose texts rarely
 // repeat turns the cache off after a few thousand misses.
-type strTable struct {
+type Table struct {
 	cache *[strCacheSets]strSet // nil until a vector long enough to profit comes
 	dirty bool                  // cache holds entries of the current object
 	skip  bool                  // the current vector rarely repeats: no cache
@@ -60,11 +60,11 @@ const (
 	hashShift = 64 - strCacheBits
 )
 
-// beginObject drops the cache entries of the previous top-level object,
+// BeginObject drops the cache entries of the previous top-level object,
 // and a big chunk, so that a long-lived Reader (a server connection) does
 // not keep their memory alive; a small chunk's free space is kept for the
 // next objects.
-func (st *strTable) beginObject() {
+func (st *Table) BeginObject() {
 	if st.dirty {
 		clear(st.cache[:])
 		st.dirty = false
@@ -75,9 +75,9 @@ func (st *strTable) beginObject() {
 	st.next = minChunk
 }
 
-// beginVector prepares the decoding of a vector of n texts; dedupe asks
+// BeginVector prepares the decoding of a vector of n texts; dedupe asks
 // for the cache.
-func (st *strTable) beginVector(n int, dedupe bool) {
+func (st *Table) BeginVector(n int, dedupe bool) {
 	st.seen, st.miss = 0, 0
 	st.skip = !dedupe || n < cacheMinLen
 	if !st.skip && st.cache == nil {
@@ -85,8 +85,8 @@ func (st *strTable) beginVector(n int, dedupe bool) {
 	}
 }
 
-// copy returns b as a string viewing a chunk.
-func (st *strTable) copy(b []byte) string {
+// Copy returns b as a string viewing a chunk.
+func (st *Table) Copy(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
@@ -105,11 +105,11 @@ func (st *strTable) copy(b []byte) string {
 	return unsafe.String(&st.chunk[off], len(b))
 }
 
-// text returns the string of b, shared with an earlier equal text when the
+// Text returns the string of b, shared with an earlier equal text when the
 // cache has it.
-func (st *strTable) text(b []byte) string {
+func (st *Table) Text(b []byte) string {
 	if st.skip || len(b) == 0 {
-		return st.copy(b)
+		return st.Copy(b)
 	}
 	st.seen++
 	var key uint64
@@ -139,8 +139,8 @@ func (st *strTable) text(b []byte) string {
 }
 
 // add stores a text the cache missed.
-func (st *strTable) add(set *strSet, key uint64, b []byte) string {
-	s := st.copy(b)
+func (st *Table) add(set *strSet, key uint64, b []byte) string {
+	s := st.Copy(b)
 	set[1] = set[0]
 	set[0] = strEntry{key, s}
 	st.dirty = true
@@ -151,11 +151,11 @@ func (st *strTable) add(set *strSet, key uint64, b []byte) string {
 	return s
 }
 
-// cut fills out with the NUL-terminated texts at the start of src,
+// Cut fills out with the NUL-terminated texts at the start of src,
 // stopping before the first incomplete one, and returns how many it filled
 // and the bytes they took (NULs included). out must hold empty strings:
 // empty texts are not written.
-func (st *strTable) cut(out []string, src []byte) (int, int) {
+func (st *Table) Cut(out []string, src []byte) (int, int) {
 	pos := 0
 	for i := range out {
 		if len(src)-pos >= 8 {
@@ -168,7 +168,7 @@ func (st *strTable) cut(out []string, src []byte) (int, int) {
 				if l > 0 {
 					b := src[pos : pos+l : pos+l]
 					if st.skip {
-						out[i] = st.copy(b)
+						out[i] = st.Copy(b)
 					} else {
 						st.seen++
 						key := w & (1<<(8*l) - 1)
@@ -192,9 +192,13 @@ func (st *strTable) cut(out []string, src []byte) (int, int) {
 			return i, pos
 		}
 		if j > 0 {
-			out[i] = st.text(src[pos : pos+j : pos+j])
+			out[i] = st.Text(src[pos : pos+j : pos+j])
 		}
 		pos += j + 1
 	}
 	return len(out), pos
 }
+
+// Skipping reports whether the current vector's texts bypass the repeat
+// cache (it asked for none, is short, or rarely repeats).
+func (st *Table) Skipping() bool { return st.skip }
