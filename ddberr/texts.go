@@ -26,6 +26,7 @@ var texts = []Text{
 	{"Not allowed to create a void vector. RefId:S05005", "error_codes/S05005.md"},
 	{"The parameter sortColumns of upsert! is only supported for tables of the OLAP engine.", "porpoise: funcs/u/upsert_.md states the rule"},
 	{"Can't append a %s to a table column", "porpoise"},
+	{"The size of the vector to append must be divisible by the number of rows of the matrix.", "tutorials/matrix.md"},
 	{"The column '%s' does not exist in table.", "porpoise"},
 	{"A SYMBOL value can't be longer than %d bytes.", "porpoise: progr/data_types.md states the limit"},
 	{"One symbase's size can't exceed 2097152.", "error_codes/S00003.md"},

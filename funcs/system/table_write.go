@@ -109,6 +109,10 @@ func appendTo(h Host, obj, data value.Value) (value.Value, error) {
 		}
 		x.AddVector(v)
 		return x, nil
+	case *value.Matrix:
+		if x.RowLabels == nil && x.ColLabels == nil && x.Indexed == value.NotIndexed {
+			return appendColumns(x, data)
+		}
 	}
 	return nil, fmt.Errorf("append! doesn't support %s.", obj.Form())
 }
@@ -168,4 +172,25 @@ func nestedRowArgs(t *value.Table, args []value.Value) ([]value.Value, error) {
 		return args, nil
 	}
 	return out, nil
+}
+
+// appendColumns appends a vector to a matrix as whole columns
+// (tutorials/matrix.md 2.3.1: append!(m, 8 6 1 2) adds two columns to a
+// two-row matrix).
+func appendColumns(m *value.Matrix, data value.Value) (value.Value, error) {
+	v, _, err := funcs.Operand(data)
+	if err != nil {
+		return nil, err
+	}
+	if m.Rows == 0 || v.Len()%m.Rows != 0 {
+		return nil, ddberr.Errorf("The size of the vector to append must be divisible by the number of rows of the matrix.")
+	}
+	if v, err = cast.Like(v, m.V); err != nil {
+		return nil, err
+	}
+	if err := insert.AppendVector(m.V, v); err != nil {
+		return nil, err
+	}
+	m.Cols += v.Len() / m.Rows
+	return m, nil
 }
