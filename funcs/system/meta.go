@@ -117,11 +117,23 @@ func (c *coder) varName(v value.Value, otherwise string) string {
 
 func (c *coder) embed(v value.Value, name string) ast.Expr {
 	// two values of one name (two lambdas) each keep their own binding
-	for k, base := 2, name; c.bind[name] != nil && c.bind[name] != v; k++ {
+	for k, base := 2, name; c.bind[name] != nil && !sameValue(c.bind[name], v); k++ {
 		name = fmt.Sprintf("%s_%d", base, k)
 	}
 	c.bind[name] = v
 	return &ast.Ident{Name: name}
+}
+
+// sameValue reports whether two embedded values are one: the same object,
+// or scalars of one type and text (a literal embeds under its text, so
+// expr(1, +, x) over an x holding 1 binds "1" once, not as 1_2).
+func sameValue(a, b value.Value) bool {
+	if a == b {
+		return true
+	}
+	x, ok1 := a.(*value.Scalar)
+	y, ok2 := b.(*value.Scalar)
+	return ok1 && ok2 && x.T == y.T && x.Null == y.Null && x.String() == y.String()
 }
 
 // merge takes metacode's embedded values into c and returns its
@@ -131,7 +143,7 @@ func (c *coder) embed(v value.Value, name string) ast.Expr {
 func (c *coder) merge(m *funcs.Meta) ast.Expr {
 	renamed := map[string]string{}
 	for k, b := range m.Bind {
-		if old, ok := c.bind[k]; ok && old != b {
+		if old, ok := c.bind[k]; ok && !sameValue(old, b) {
 			renamed[k] = c.embed(b, k).(*ast.Ident).Name
 			continue
 		}
