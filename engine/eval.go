@@ -217,12 +217,21 @@ func (in *interp) lookup(n *ast.Ident) (value.Value, error) {
 		// a name in a query over a table that has no such column
 		return nil, errUnknownColumn
 	}
+	if in.code && in.row == nil && funcs.NotSupported(n.Name) == nil {
+		// the name is a column and there is no table to read it from
+		// (tutorials/the_ten_most_overlooked_details_of_programming.md 9.1)
+		return nil, errNoSQLContext
+	}
 	return nil, funcs.UnknownName(n.Name, n.At.Line)
 }
 
 // errUnknownColumn is DolphinDB's error for a query naming a column its
 // table lacks that is no variable either (error_codes/S02005.md).
 var errUnknownColumn = ddberr.Errorf("Unrecognized column name. RefId:S02005")
+
+// errNoSQLContext is DolphinDB's error for metacode naming a column outside
+// a query (error_codes/S02011.md).
+var errNoSQLContext = ddberr.Errorf("SQL context is not initialized yet. RefId:S02011")
 
 // function resolves a function name (resolve, in modules.go), nil when
 // no function or more than one module's has it.
