@@ -161,15 +161,7 @@ func (in *interp) eval(e ast.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		kv, err := cast.FromScalars(keys)
-		if err != nil {
-			return nil, err
-		}
-		kvec, ok := kv.(*value.Vector)
-		if !ok || kvec.T == value.Any {
-			return nil, ddberr.Errorf("The keys of a dictionary must be scalars of one type.")
-		}
-		return convert.MakeDict(kvec, value.NewTuple(vals))
+		return convert.DictLiteral(keys, vals)
 	case *ast.JoinExpr:
 		return nil, ddberr.Errorf("SQL joins (%s) are not supported", n.Kind)
 	case *ast.AdverbExpr:
@@ -218,9 +210,7 @@ func (in *interp) lookup(n *ast.Ident) (value.Value, error) {
 		return nil, errUnknownColumn
 	}
 	if in.code && in.row == nil && funcs.NotSupported(n.Name) == nil {
-		// the name is a column and there is no table to read it from
-		// (tutorials/the_ten_most_overlooked_details_of_programming.md 9.1)
-		return nil, errNoSQLContext
+		return nil, funcs.ErrNoSQLContext // metacode's unknown name is a column
 	}
 	return nil, funcs.UnknownName(n.Name, n.At.Line)
 }
@@ -228,10 +218,6 @@ func (in *interp) lookup(n *ast.Ident) (value.Value, error) {
 // errUnknownColumn is DolphinDB's error for a query naming a column its
 // table lacks that is no variable either (error_codes/S02005.md).
 var errUnknownColumn = ddberr.Errorf("Unrecognized column name. RefId:S02005")
-
-// errNoSQLContext is DolphinDB's error for metacode naming a column outside
-// a query (error_codes/S02011.md).
-var errNoSQLContext = ddberr.Errorf("SQL context is not initialized yet. RefId:S02011")
 
 // function resolves a function name (resolve, in modules.go), nil when
 // no function or more than one module's has it.
