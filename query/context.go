@@ -256,6 +256,11 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 			return nil, err
 		}
 		size := ge.g.Size(i)
+		if m, ok := v.(*value.Matrix); ok && m.Indexed == value.IndexedSeries && m.Cols == 1 {
+			// an indexed series (window over a group's indexedSeries,
+			// funcs/ho_funcs/window.md) is its one column of values
+			v = m.V
+		}
 		switch p := v.(type) {
 		case *value.Scalar:
 			if parts[i], err = value.Broadcast(p, size); err != nil {
