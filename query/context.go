@@ -257,9 +257,7 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 		}
 		size := ge.g.Size(i)
 		if m, ok := v.(*value.Matrix); ok && m.Indexed == value.IndexedSeries && m.Cols == 1 {
-			// an indexed series (window over a group's indexedSeries,
-			// funcs/ho_funcs/window.md) is its one column of values
-			v = m.V
+			v = m.V // an indexed series (window.md's window over a group's indexedSeries) is its values
 		}
 		switch p := v.(type) {
 		case *value.Scalar:
