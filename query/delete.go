@@ -1,6 +1,8 @@
 package query
 
 import (
+	"slices"
+
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/rowkeep"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
@@ -33,6 +35,23 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 		return err
 	}
 	defer unlock()
+	id, named := n.Table.(*ast.Ident)
+	inPlace := named && t.Shared == "" && env.Owns(id.Name, t)
+	if joined == nil && inPlace {
+		if !slices.Contains(mask, true) {
+			return nil
+		}
+		var keep []int // for the columns whose rows aren't one element
+		for i, c := range t.Cols {
+			if !rowkeep.CompactMaskInPlace(c, mask) {
+				if keep == nil {
+					keep = wheremask.Flagged(mask, false)
+				}
+				t.Cols[i] = c.Gather(keep)
+			}
+		}
+		return deleted(t)
+	}
 	var keep []int
 	if joined != nil {
 		_, rows := sqljoin.JoinedRows(wheremask.Flagged(mask, true), joined)
@@ -43,13 +62,16 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 	if len(keep) == t.Rows() {
 		return nil
 	}
-	id, named := n.Table.(*ast.Ident)
-	inPlace := named && t.Shared == "" && env.Owns(id.Name, t)
 	for i, c := range t.Cols {
 		if !inPlace || !rowkeep.CompactInPlace(c, keep) {
 			t.Cols[i] = c.Gather(keep)
 		}
 	}
+	return deleted(t)
+}
+
+// deleted finishes a delete that changed t's rows.
+func deleted(t *value.Table) error {
 	if t.IsKeyed() {
 		t.RebuildKeys()
 	}

@@ -25,8 +25,11 @@ func TestCompactInPlace(t *testing.T) {
 		{"coded symbol", value.NewSymbols([]string{"a", "b", "a", "b", "c", "c"}), `["a","a","b","c"]`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			byMask := value.DeepCopy(tc.v).(*value.Vector)
 			require.True(t, CompactInPlace(tc.v, keep))
 			require.Equal(t, tc.want, tc.v.String())
+			require.True(t, CompactMaskInPlace(byMask, []bool{false, true, false, false, true, false}))
+			require.Equal(t, tc.want, byMask.String(), "by mask")
 		})
 	}
 	tuple := &value.Vector{T: value.Any, Any: []value.Value{value.NewInt(1)}}
@@ -35,4 +38,9 @@ func TestCompactInPlace(t *testing.T) {
 	v := value.NewStrings(value.String, strs)
 	require.True(t, CompactInPlace(v, []int{2}))
 	require.Equal(t, []string{"c", "", ""}, strs, "moved in place, the tail cleared")
+	require.False(t, CompactMaskInPlace(&value.Vector{T: value.Any, Any: []value.Value{value.NewInt(1)}}, []bool{false}))
+	strs = []string{"a", "b", "c"}
+	v = value.NewStrings(value.String, strs)
+	require.True(t, CompactMaskInPlace(v, []bool{true, true, false}))
+	require.Equal(t, []string{"c", "", ""}, strs, "by mask: moved in place, the tail cleared")
 }
