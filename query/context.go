@@ -256,6 +256,9 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 			return nil, err
 		}
 		size := ge.g.Size(i)
+		if m, ok := v.(*value.Matrix); ok && m.Indexed == value.IndexedSeries && m.Cols == 1 {
+			v = m.V // an indexed series (window.md's window over a group's indexedSeries) is its values
+		}
 		switch p := v.(type) {
 		case *value.Scalar:
 			if parts[i], err = value.Broadcast(p, size); err != nil {

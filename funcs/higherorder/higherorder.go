@@ -556,73 +556,6 @@ func callOnRows(env funcs.Env, fn value.Value, list []value.Value, lo, hi int) (
 	return env.Call(fn, call...)
 }
 
-// countValid is the number of non-NULL elements of the first argument's
-// rows [lo, hi), for minPeriods.
-func xcountValid(x value.Value, lo, hi int) int {
-	v, ok := x.(*value.Vector)
-	if !ok || v.T == value.Any {
-		return hi - lo
-	}
-	n := 0
-	for i := lo; i < hi; i++ {
-		if !v.IsNull(i) {
-			n++
-		}
-	}
-	return n
-}
-
-// callOnWindows calls fn on rows [lo, hi) of list for each row i, with
-// frame giving the window of rows 0..n-1 in turn; a row whose frame is
-// not ok gives NULL.
-func callOnWindows(env funcs.Env, fn value.Value, list []value.Value, n int, frame func(i int) (lo, hi int, ok bool)) (value.Value, error) {
-	out := make([]value.Value, n)
-	for i := 0; i < n; i++ {
-		lo, hi, ok := frame(i)
-		if !ok {
-			continue
-		}
-		var err error
-		if out[i], err = callOnRows(env, fn, list, lo, hi); err != nil {
-			return nil, err
-		}
-	}
-	return AssembleWithNulls(out, funcs.RuleDolphin)
-}
-
-func xmoving(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, list, n, err := fnAndArgs("moving", args[0], args[1])
-	if err != nil {
-		return nil, err
-	}
-	r := funcs.ReadArgs("moving", args)
-	w := r.PositiveInt("window", args[2], 0)
-	minP := r.PositiveInt("minPeriods", funcs.Arg(args, 3), w)
-	if err := r.Err(); err != nil {
-		return nil, err
-	}
-	return callOnWindows(env, fn, list, n, func(i int) (int, int, bool) {
-		lo := max(i-int(w)+1, 0)
-		return lo, i + 1, xcountValid(list[0], lo, i+1) >= int(minP)
-	})
-}
-
-func windowFn(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, list, n, err := fnAndArgs("window", args[0], args[1])
-	if err != nil {
-		return nil, err
-	}
-	r, ok := args[2].(*value.Pair)
-	if !ok || r.V.T.Category() != value.CatIntegral {
-		return nil, ddberr.Errorf("The argument [range] of window must be an integral pair.")
-	}
-	d1, d2 := r.V.At(0).I, r.V.At(1).I
-	return callOnWindows(env, fn, list, n, func(i int) (int, int, bool) {
-		lo, hi := max(int64(i)+d1, 0), min(int64(i)+d2+1, int64(n))
-		return int(lo), int(hi), lo < hi
-	})
-}
-
 // rolling applies func to windows of window rows moving step rows at a
 // time; a window is computed once it is full, and the result has one
 // element per computed window.
@@ -722,35 +655,6 @@ func WindowTicks(name string, t value.Type, x value.Value) (int64, error) {
 	return 0, ddberr.Errorf("The argument [window] of %s must be a positive integer or duration.", name)
 }
 
-func xtmoving(env funcs.Env, args []value.Value) (value.Value, error) {
-	fn, err := FnArg("tmoving", args[0])
-	if err != nil {
-		return nil, err
-	}
-	tv, ts, err := TemporalIndex("tmoving", args[1])
-	if err != nil {
-		return nil, err
-	}
-	list, n, err := funcArgsOf("tmoving", args[2])
-	if err != nil {
-		return nil, err
-	}
-	if n != len(ts) {
-		return nil, ddberr.Errorf("The arguments T and funcArgs of tmoving must have the same length.")
-	}
-	w, err := WindowTicks("tmoving", tv.T, args[3])
-	if err != nil {
-		return nil, err
-	}
-	lo := 0
-	return callOnWindows(env, fn, list, n, func(i int) (int, int, bool) {
-		for lo < i && ts[lo] <= ts[i]-w {
-			lo++
-		}
-		return lo, i + 1, true
-	})
-}
-
 func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	fn, list, n, err := fnAndArgs("twindow", args[0], args[1])
 	if err != nil {
@@ -767,11 +671,11 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument [range] of twindow must be a pair.")
 	}
-	los, d1, err := windowBounds(env, tv, ts, r.V.At(0))
+	los, d1, err := ShiftedTicks(env, "twindow", tv, ts, r.V.At(0), false)
 	if err != nil {
 		return nil, err
 	}
-	his, d2, err := windowBounds(env, tv, ts, r.V.At(1))
+	his, d2, err := ShiftedTicks(env, "twindow", tv, ts, r.V.At(1), false)
 	if err != nil {
 		return nil, err
 	}
@@ -811,36 +715,6 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return AssembleWithNulls(out, funcs.RuleDolphin)
-}
-
-// windowBounds is one side of twindow's window for each row: Ti plus the
-// offset x in T's ticks, or, for a DURATION of a calendar unit (0M:3M, a
-// year, a trading calendar), temporalAdd(Ti, x) as twindow.md defines it.
-// amount is the offset as written, which prevailing=2 checks for zero.
-func windowBounds(env funcs.Env, tv *value.Vector, ts []int64, x value.Value) (bounds []int64, amount int64, err error) {
-	if s, ok := funcs.ScalarArg(x); ok && !s.Null && s.T == value.Duration && tv.T.Category() == value.CatTemporal {
-		if value.DurationNanos(value.DurationUnit(s)) == 0 {
-			add, ok := env.Function("temporalAdd")
-			if !ok {
-				return nil, 0, funcs.UnknownFunction("temporalAdd")
-			}
-			moved, err := env.Call(add, tv, s)
-			if err != nil {
-				return nil, 0, err
-			}
-			_, bounds, err := TemporalIndex("twindow", moved)
-			return bounds, s.I, err
-		}
-	}
-	d, err := WindowTicks("twindow", tv.T, x)
-	if err != nil {
-		return nil, 0, err
-	}
-	bounds = make([]int64, len(ts))
-	for i, t := range ts {
-		bounds[i] = t + d
-	}
-	return bounds, d, nil
 }
 
 // prevailingWindow narrows twindow's window idx (positions in order) for

@@ -547,8 +547,8 @@ type frameColumn func(v *value.Vector, f *frames) (*value.Vector, error)
 // computes over count windows.
 func mFrameSpec(name string, col frameColumn) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			if f, ok, err := durationFrames(name, args[0], args[1]); ok {
+		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+			if f, ok, err := durationFrames(env, name, args[0], args[1]); ok {
 				if err != nil {
 					return nil, err
 				}
@@ -569,14 +569,14 @@ func mFrameSpec(name string, col frameColumn) funcs.Spec {
 // durationFrames reads a DURATION window of an m-function, which X, an
 // indexed series or matrix, measures over its row labels
 // (funcs/themes/mFunctions.md); ok is false for other windows.
-func durationFrames(name string, x, w value.Value) (f *frames, ok bool, err error) {
+func durationFrames(env funcs.Env, name string, x, w value.Value) (f *frames, ok bool, err error) {
 	d, isScalar := funcs.ScalarArg(w)
 	if m, isM := x.(*value.Matrix); isM && isScalar && !d.Null && d.T.Category() == value.CatIntegral &&
 		m.Indexed != value.NotIndexed && m.RowLabels != nil && m.RowLabels.T.Category() == value.CatTemporal {
 		// over an indexed series or matrix an integer window is a time
 		// span in the labels' unit, as 3 is 3d over DATE labels
 		// (funcs/themes/mFunctions.md)
-		f, err = tmFrames(name, m.RowLabels, w)
+		f, err = tmFrames(env, name, m.RowLabels, w)
 		return f, true, err
 	}
 	if !isScalar || d.T != value.Duration || d.Null {
@@ -586,7 +586,7 @@ func durationFrames(name string, x, w value.Value) (f *frames, ok bool, err erro
 	if !isM || m.RowLabels == nil {
 		return nil, true, ddberr.Errorf("X of %s must be an indexed series or an indexed matrix when window is a DURATION.", name)
 	}
-	f, err = tmFrames(name, m.RowLabels, w)
+	f, err = tmFrames(env, name, m.RowLabels, w)
 	return f, true, err
 }
 
@@ -594,8 +594,8 @@ func durationFrames(name string, x, w value.Value) (f *frames, ok bool, err erro
 // window gives count frames per column; a DURATION window, X's row-label
 // frames (the same for every column), which minPeriods bounds likewise.
 // minP is minPeriods as given (0 when left out).
-func windowFrames(name string, x, window, minPeriods value.Value) (framesOf func(n int) *frames, minP int, err error) {
-	if f, ok, err := durationFrames(name, x, window); ok {
+func windowFrames(env funcs.Env, name string, x, window, minPeriods value.Value) (framesOf func(n int) *frames, minP int, err error) {
+	if f, ok, err := durationFrames(env, name, x, window); ok {
 		if err != nil {
 			return nil, 0, err
 		}
@@ -618,8 +618,8 @@ func windowFrames(name string, x, window, minPeriods value.Value) (framesOf func
 // over time windows.
 func tmFrameSpec(name string, col frameColumn) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			f, err := tmFrames(name, args[0], args[2])
+		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+			f, err := tmFrames(env, name, args[0], args[2])
 			if err != nil {
 				return nil, err
 			}
@@ -645,13 +645,61 @@ func mSpec(name string, k kernel) funcs.Spec { return mFrameSpec(name, kernelCol
 // tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel.
 func tmSpec(name string, k kernel) funcs.Spec { return tmFrameSpec(name, kernelColumn(name, k)) }
 
-// tmFrames reads T and window of a tm-function.
-func tmFrames(fn string, t, window value.Value) (*frames, error) {
+// tmFrames reads T and window of a tm-function. A window in calendar
+// units (1M, 10y, a trading calendar) over dates has no fixed length:
+// each row's window is (temporalAdd(Ti, -window), Ti]
+// (funcs/themes/tmFunctions.md).
+func tmFrames(env funcs.Env, fn string, t, window value.Value) (*frames, error) {
+	if d, ok := funcs.ScalarArg(window); ok && d.T == value.Duration && !d.Null && value.DurationNanos(value.DurationUnit(d)) == 0 {
+		if tv, ok := t.(*value.Vector); ok && tv.T.Category() == value.CatTemporal && tv.T != value.Month {
+			return calendarFrames(env, fn, tv, d)
+		}
+	}
 	ts, w, err := tmWindow(fn, t, window)
 	if err != nil {
 		return nil, err
 	}
 	return timeFrames(ts, w), nil
+}
+
+// calendarFrames are the windows (temporalAdd(Ti, -d), Ti] of an
+// ascending T.
+func calendarFrames(env funcs.Env, fn string, tv *value.Vector, d *value.Scalar) (*frames, error) {
+	if d.I <= 0 {
+		return nil, ddberr.Errorf("The argument [window] of %s must be positive.", fn)
+	}
+	_, ts, err := higherorder.TemporalIndex(fn, tv)
+	if err != nil {
+		return nil, err
+	}
+	if err := ascending(fn, ts); err != nil {
+		return nil, err
+	}
+	starts, _, err := higherorder.ShiftedTicks(env, fn, tv, ts, d, true)
+	if err != nil {
+		return nil, err
+	}
+	n := len(ts)
+	f := &frames{lo: make([]int, n), ready: make([]bool, n), minCount: 1}
+	lo := 0
+	for i := range ts {
+		for lo < i && ts[lo] <= starts[i] {
+			lo++
+		}
+		f.lo[i] = lo
+		f.ready[i] = true
+	}
+	return f, nil
+}
+
+// ascending checks that T does not decrease.
+func ascending(fn string, ts []int64) error {
+	for i := 1; i < len(ts); i++ {
+		if ts[i] < ts[i-1] {
+			return ddberr.Errorf("The argument [T] of %s must be increasing.", fn)
+		}
+	}
+	return nil
 }
 
 // tmWindow reads T, which must be ascending, and window in T's ticks.
@@ -672,10 +720,8 @@ func tmWindow(fn string, t, window value.Value) ([]int64, int64, error) {
 	if w <= 0 {
 		return nil, 0, ddberr.Errorf("The argument [window] of %s must be positive.", fn)
 	}
-	for i := 1; i < len(ts); i++ {
-		if ts[i] < ts[i-1] {
-			return nil, 0, ddberr.Errorf("The argument [T] of %s must be increasing.", fn)
-		}
+	if err := ascending(fn, ts); err != nil {
+		return nil, 0, err
 	}
 	return ts, w, nil
 }
@@ -772,8 +818,8 @@ func extremeIndexColumn(dir int) frameColumn {
 
 // countKernelSpec declares mcount: the number of non-NULL values per
 // window (INT), NULL for the leading window-1 rows.
-func mcount(_ funcs.Env, args []value.Value) (value.Value, error) {
-	framesOf, minP, err := windowFrames("mcount", args[0], args[1], funcs.Arg(args, 2))
+func mcount(env funcs.Env, args []value.Value) (value.Value, error) {
+	framesOf, minP, err := windowFrames(env, "mcount", args[0], args[1], funcs.Arg(args, 2))
 	if err != nil {
 		return nil, err
 	}
@@ -1024,10 +1070,10 @@ func slidePairInfinities(xs, ys []float64, f *frames, each func(i int, p *stats.
 // m2Spec declares mfunc(X, Y, window, [minPeriods]) over pair sums.
 func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 	return funcs.Spec{Name: name, Params: append(params, "window", "minPeriods"), Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 			// PairFrameColumns aligns indexed series on X's labels, which
 			// a DURATION window measures
-			if f, ok, err := durationFrames(name, args[0], args[2]); ok {
+			if f, ok, err := durationFrames(env, name, args[0], args[2]); ok {
 				if err != nil {
 					return nil, err
 				}
@@ -1048,8 +1094,8 @@ func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 // tm2Spec declares tmfunc(T, X, Y, window) over pair sums.
 func tm2Spec(name string, params []string, k pairLoop) funcs.Spec {
 	return funcs.Spec{Name: name, Params: append(append([]string{"T"}, params...), "window"), Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			f, err := tmFrames(name, args[0], args[3])
+		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+			f, err := tmFrames(env, name, args[0], args[3])
 			if err != nil {
 				return nil, err
 			}
@@ -1085,12 +1131,12 @@ func quantileKernel(q float64, method string) kernel {
 }
 
 // mpercentile is the percentile of each window.
-func mpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
+func mpercentile(env funcs.Env, args []value.Value) (value.Value, error) {
 	q, err := quantileArg("mpercentile", args[1])
 	if err != nil {
 		return nil, err
 	}
-	framesOf, _, err := windowFrames("mpercentile", args[0], args[2], funcs.Arg(args, 4))
+	framesOf, _, err := windowFrames(env, "mpercentile", args[0], args[2], funcs.Arg(args, 4))
 	if err != nil {
 		return nil, err
 	}
@@ -1105,12 +1151,12 @@ func mpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // mrank is each element's rank within its window.
-func mrank(_ funcs.Env, args []value.Value) (value.Value, error) {
+func mrank(env funcs.Env, args []value.Value) (value.Value, error) {
 	asc, err := funcs.BoolArg("mrank", "ascending", args[1], true)
 	if err != nil {
 		return nil, err
 	}
-	framesOf, _, err := windowFrames("mrank", args[0], args[2], funcs.Arg(args, 6))
+	framesOf, _, err := windowFrames(env, "mrank", args[0], args[2], funcs.Arg(args, 6))
 	if err != nil {
 		return nil, err
 	}

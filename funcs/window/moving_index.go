@@ -143,8 +143,8 @@ func rangeResult(xs []float64, f *frames, dir int) *value.Vector {
 }
 
 // tmRange is tmLowRange/tmTopRange over time windows.
-func tmRange(fn string, args []value.Value, dir int) (value.Value, error) {
-	f, err := tmFrames(fn, args[0], args[2])
+func tmRange(env funcs.Env, fn string, args []value.Value, dir int) (value.Value, error) {
+	f, err := tmFrames(env, fn, args[0], args[2])
 	if err != nil {
 		return nil, err
 	}
@@ -348,7 +348,7 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // tmpercentile is the percentile of each time window.
-func tmpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
+func tmpercentile(env funcs.Env, args []value.Value) (value.Value, error) {
 	q, err := quantileArg("tmpercentile", args[2])
 	if err != nil {
 		return nil, err
@@ -357,7 +357,7 @@ func tmpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := tmFrames("tmpercentile", args[0], args[3])
+	f, err := tmFrames(env, "tmpercentile", args[0], args[3])
 	if err != nil {
 		return nil, err
 	}
@@ -371,12 +371,12 @@ func tmpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // tmrank is each element's rank within its time window.
-func tmrank(_ funcs.Env, args []value.Value) (value.Value, error) {
+func tmrank(env funcs.Env, args []value.Value) (value.Value, error) {
 	asc, err := funcs.BoolArg("tmrank", "ascending", args[2], true)
 	if err != nil {
 		return nil, err
 	}
-	f, err := tmFrames("tmrank", args[0], args[3])
+	f, err := tmFrames(env, "tmrank", args[0], args[3])
 	if err != nil {
 		return nil, err
 	}

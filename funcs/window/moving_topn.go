@@ -209,7 +209,7 @@ type topNCall struct {
 }
 
 // read reads a call's arguments by the shape.
-func (sh topNShape) read(fn string, args []value.Value) (c topNCall, err error) {
+func (sh topNShape) read(env funcs.Env, fn string, args []value.Value) (c topNCall, err error) {
 	at := 0
 	if sh.kind == tmTopN {
 		at = 1
@@ -226,7 +226,7 @@ func (sh topNShape) read(fn string, args []value.Value) (c topNCall, err error) 
 		}
 		at++
 	case tmTopN:
-		if c.tf, err = tmFrames(fn, args[0], args[at]); err != nil {
+		if c.tf, err = tmFrames(env, fn, args[0], args[at]); err != nil {
 			return c, err
 		}
 		at++
@@ -282,8 +282,8 @@ type topNStat func(v []float64, biased bool) (float64, bool)
 
 // topN1 is a one-series TopN function; longSum makes an integral X's sum
 // LONG (the cumTopN and tmTopN pages).
-func topN1(fn string, sh topNShape, args []value.Value, g topNStat, longSum bool) (value.Value, error) {
-	c, err := sh.read(fn, args)
+func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNStat, longSum bool) (value.Value, error) {
+	c, err := sh.read(env, fn, args)
 	if err != nil {
 		return nil, err
 	}
@@ -355,8 +355,8 @@ func topNLongSum(xs []int64, s []float64, f *frames, o topNOpts) []int64 {
 // topN2 is a two-series TopN function over rows where both are present:
 // g of the kept pairs, or inf of them where some hold an infinity, which
 // PairSums' offsets would turn into NaN (see stats.InfPairs).
-func topN2(fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) (value.Value, error) {
-	c, err := sh.read(fn, args)
+func topN2(env funcs.Env, fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) (value.Value, error) {
+	c, err := sh.read(env, fn, args)
 	if err != nil {
 		return nil, err
 	}
@@ -455,12 +455,16 @@ func topNSpecs(prefix string, kind topNKind, category string, oldDefault tieRule
 			sh.ties = tiesLatest
 		}
 		longSum := stat == "sum" && kind != mTopN
-		add(stat, sh, func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN1(name, sh, args, g, longSum) })
+		add(stat, sh, func(env funcs.Env, args []value.Value) (value.Value, error) {
+			return topN1(env, name, sh, args, g, longSum)
+		})
 	}
 	two := func(stat string, g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) {
 		name := prefix + stat + "TopN"
 		sh := topNShape{kind: kind, pair: true, yFirst: stat == "beta" && kind == cumTopN, ties: oldDefault}
-		add(stat, sh, func(_ funcs.Env, args []value.Value) (value.Value, error) { return topN2(name, sh, args, g, inf) })
+		add(stat, sh, func(env funcs.Env, args []value.Value) (value.Value, error) {
+			return topN2(env, name, sh, args, g, inf)
+		})
 	}
 	one("sum", topNSum, false)
 	one("avg", topNAvg, false)
@@ -478,7 +482,7 @@ func topNSpecs(prefix string, kind topNKind, category string, oldDefault tieRule
 }
 
 // mpercentileTopN is the percentile of the top rows of each window.
-func mpercentileTopN(_ funcs.Env, args []value.Value) (value.Value, error) {
+func mpercentileTopN(env funcs.Env, args []value.Value) (value.Value, error) {
 	q, err := quantileArg("mpercentileTopN", args[2])
 	if err != nil {
 		return nil, err
@@ -491,7 +495,7 @@ func mpercentileTopN(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for len(rest) > 4 && rest[len(rest)-1] == nil {
 		rest = rest[:len(rest)-1]
 	}
-	return topN1("mpercentileTopN", topNShape{kind: mTopN}, rest, func(v []float64, _ bool) (float64, bool) {
+	return topN1(env, "mpercentileTopN", topNShape{kind: mTopN}, rest, func(v []float64, _ bool) (float64, bool) {
 		if len(v) == 0 {
 			return 0, false
 		}

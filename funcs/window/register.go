@@ -76,9 +76,13 @@ func init() {
 		funcs.Spec{Name: "tmpercentile", Params: []string{"T", "X", "percent", "window", "interpolation"}, Min: 4, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmpercentile},
 		funcs.Spec{Name: "tmrank", Params: []string{"T", "X", "ascending", "window", "ignoreNA", "tiesMethod", "percent"}, Min: 4, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving", Fn: tmrank},
 		funcs.Spec{Name: "tmLowRange", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return tmRange("tmLowRange", args, -1) }},
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return tmRange(env, "tmLowRange", args, -1)
+			}},
 		funcs.Spec{Name: "tmTopRange", Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return tmRange("tmTopRange", args, 1) }},
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return tmRange(env, "tmTopRange", args, 1)
+			}},
 	)
 
 	// moving_data.go.
