@@ -161,15 +161,7 @@ func (in *interp) eval(e ast.Expr) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		kv, err := cast.FromScalars(keys)
-		if err != nil {
-			return nil, err
-		}
-		kvec, ok := kv.(*value.Vector)
-		if !ok || kvec.T == value.Any {
-			return nil, ddberr.Errorf("The keys of a dictionary must be scalars of one type.")
-		}
-		return convert.MakeDict(kvec, value.NewTuple(vals))
+		return convert.DictLiteral(keys, vals)
 	case *ast.JoinExpr:
 		return nil, ddberr.Errorf("SQL joins (%s) are not supported", n.Kind)
 	case *ast.AdverbExpr:
@@ -216,6 +208,9 @@ func (in *interp) lookup(n *ast.Ident) (value.Value, error) {
 	if in.row != nil && funcs.NotSupported(n.Name) == nil {
 		// a name in a query over a table that has no such column
 		return nil, errUnknownColumn
+	}
+	if in.code && in.row == nil && funcs.NotSupported(n.Name) == nil {
+		return nil, funcs.ErrNoSQLContext // metacode's unknown name is a column
 	}
 	return nil, funcs.UnknownName(n.Name, n.At.Line)
 }

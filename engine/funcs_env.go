@@ -62,6 +62,8 @@ func (in *interp) Var(name string) (value.Value, bool) {
 // variables only while e runs; the caller's own values come back after.
 func (in *interp) Eval(e ast.Expr, bind map[string]value.Value) (value.Value, error) {
 	defer in.bind(bind)()
+	defer func(code bool) { in.code = code }(in.code)
+	in.code = true
 	return in.eval(e)
 }
 

@@ -45,6 +45,9 @@ type interp struct {
 	mod *modules.Module
 	// self is the object whose method is running, nil elsewhere.
 	self *oop.Object
+	// code is set while metacode is evaluated (eval, parseExpr(...).eval()),
+	// where DolphinDB reads a name no variable holds as a column.
+	code bool
 }
 
 type flow uint8

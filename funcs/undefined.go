@@ -31,6 +31,12 @@ func UnknownName(name string, line int) error {
 	return ddberr.Errorf("Syntax Error: [line #%d] Cannot recognize the token %s", line, name)
 }
 
+// ErrNoSQLContext is DolphinDB's error for metacode naming a column
+// outside a query: eval of parseExpr("B+C") whose B and C no session
+// variable holds (error_codes/S02011.md;
+// tutorials/the_ten_most_overlooked_details_of_programming.md 9.1).
+var ErrNoSQLContext = ddberr.Errorf("SQL context is not initialized yet. RefId:S02011")
+
 // NotSupported returns the error for a DolphinDB function Porpoise doesn't
 // implement (listed in unsupported_gen.go with the reason), or nil.
 func NotSupported(name string) error {

@@ -127,6 +127,12 @@ func ConvertForVector(src *value.Vector, dst value.Type, scale int32) (*value.Ve
 // (keyedTable.md, indexedTable.md: "Failed to update column").
 func ConvertUpdate(t *value.Table, j int, vec *value.Vector, dst, rows []int) (*value.Vector, error) {
 	col := t.Cols[j]
+	if col.T != value.Any && !col.T.IsArray() && !MemoryRules.Acceptable(col.T, vec.T) {
+		// update can't change a column's type (progr/sql/update.md); a
+		// VOID column of select NULL as type takes no STRING
+		// (tutorials/the_ten_most_overlooked_details_of_programming.md)
+		return nil, ddberr.Errorf("The data type of the new values does not match the data type of column %s.", t.Names[j])
+	}
 	conv, err := ConvertColumn(vec, col.T, col.Scale, t.Names[j], MemoryRules)
 	if err != nil || !t.IsKeyed() || !col.T.IsArray() {
 		return conv, err

@@ -146,6 +146,11 @@ func checkKeywordArgsLast(p *parser, args []ast.Expr) {
 // parseAliased parses an expression with an optional `as name` alias.
 func (p *parser) parseAliased() ast.Expr {
 	e := p.parseExpr()
+	if p.tok().Kind == lex.TokNewline && isKw(p.peekPastNewlines(), "as") {
+		// the_ten_most_overlooked_details_of_programming.md: an item's alias
+		// may start the next line; no statement starts with as
+		p.skipNewlines()
+	}
 	if isKw(p.tok(), "as") {
 		p.next()
 		n := p.tok()

@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // MakeDict is dict(keys, values) or dict(keyType, valueType); a
@@ -56,4 +57,18 @@ func orderedDict(_ funcs.Env, args []value.Value) (value.Value, error) {
 func isOrderedDict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	d, ok := args[0].(*value.Dict)
 	return value.NewBool(ok && d.Ordered), nil
+}
+
+// DictLiteral is the dictionary literal {k1: v1, ...} of evaluated keys
+// and values.
+func DictLiteral(keys, vals []value.Value) (value.Value, error) {
+	kv, err := cast.FromScalars(keys)
+	if err != nil {
+		return nil, err
+	}
+	kvec, ok := kv.(*value.Vector)
+	if !ok || kvec.T == value.Any {
+		return nil, ddberr.Errorf("The keys of a dictionary must be scalars of one type.")
+	}
+	return MakeDict(kvec, value.NewTuple(vals))
 }

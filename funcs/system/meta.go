@@ -175,13 +175,24 @@ func (c *coder) exprs(v value.Value) ([]ast.Expr, error) {
 		return nil, nil
 	}
 	if t, ok := v.(*value.Vector); ok && t.T == value.Any {
-		out := make([]ast.Expr, len(t.Any))
-		for i, x := range t.Any {
+		out := make([]ast.Expr, 0, len(t.Any))
+		for _, x := range t.Any {
+			if xmetaTuple(x) {
+				// a tuple of metacode among them stands for its items:
+				// metrics.appendTuple!(cross(f, names, windows).flatten())
+				// (tutorials/the_ten_most_overlooked_details_of_programming.md 6.2)
+				inner, err := c.exprs(x)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, inner...)
+				continue
+			}
 			e, err := c.expr(x, "")
 			if err != nil {
 				return nil, err
 			}
-			out[i] = e
+			out = append(out, e)
 		}
 		return out, nil
 	}
@@ -190,6 +201,24 @@ func (c *coder) exprs(v value.Value) ([]ast.Expr, error) {
 		return nil, err
 	}
 	return []ast.Expr{e}, nil
+}
+
+// xmetaTuple reports whether v is a non-empty tuple of metacode only.
+func xmetaTuple(v value.Value) bool {
+	t, ok := v.(*value.Vector)
+	if !ok || t.T != value.Any || len(t.Any) == 0 {
+		return false
+	}
+	for _, x := range t.Any {
+		switch x.(type) {
+		case *funcs.Code, *funcs.Meta:
+		default:
+			if !xmetaTuple(x) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // xoperatorOf returns the operator a function value stands for, or "".

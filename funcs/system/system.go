@@ -1,6 +1,7 @@
 package system
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/kernel"
 )
@@ -245,24 +247,25 @@ func xevalTimer(env funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewDouble(float64(time.Since(start).Nanoseconds()) / 1e6), nil
 }
 
-// xpartial is f{args...}: a function that calls f with args followed by its
-// own arguments.
+// xpartial is f{args...}: the interpreter's own partial application, so
+// that an empty argument, partial(mmax,,2), is a slot the call fills as in
+// mmax{,2}, and the result prints and embeds in metacode as that does.
 func xpartial(env funcs.Env, args []value.Value) (value.Value, error) {
 	fn, err := higherorder.FnArg("partial", args[0])
 	if err != nil {
 		return nil, err
 	}
-	bound := append([]value.Value(nil), args[1:]...)
-	name := "partial"
-	if f, ok := fn.(interface{ FuncName() string }); ok {
-		name = f.FuncName()
+	bind := map[string]value.Value{"__partial_fn": fn}
+	e := &ast.PartialExpr{Fn: &ast.Ident{Name: "__partial_fn"}, Args: make([]ast.Expr, len(args)-1)}
+	for i, a := range args[1:] {
+		if a == nil {
+			continue
+		}
+		name := fmt.Sprintf("__partial_arg%d", i)
+		bind[name] = a
+		e.Args[i] = &ast.Ident{Name: name}
 	}
-	return &funcs.Spec{
-		Name: name, Min: 0, Max: -1, Props: funcs.Pure, Category: "system",
-		Fn: func(env funcs.Env, a []value.Value) (value.Value, error) {
-			return env.Call(fn, append(append([]value.Value(nil), bound...), a...)...)
-		},
-	}, nil
+	return env.Eval(e, bind)
 }
 
 // xmember is X.Y: a table's column or a dictionary's entry by name.
