@@ -905,6 +905,9 @@ func xbyColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if x, ok := args[1].(*value.Vector); ok && x.T.IsArray() {
 		return byColumnArray(env, fn, x, funcs.Arg(args, 2))
 	}
+	if x, ok := args[1].(*value.Vector); ok && x.Columnar {
+		return byColumnColumnar(env, fn, x, funcs.Arg(args, 2))
+	}
 	if len(args) == 3 {
 		return byColumnPairs(env, fn, args[1], args[2])
 	}
@@ -922,36 +925,27 @@ func xbyColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return r, err
 	case *value.Table:
-		cols := make([]*value.Vector, len(x.Cols))
+		out := make([]value.Value, len(x.Cols))
 		for c, col := range x.Cols {
-			r, err := env.Call(fn, col)
-			if err != nil {
+			if out[c], err = env.Call(fn, col); err != nil {
 				return nil, err
 			}
-			v, ok := r.(*value.Vector)
-			if !ok {
-				if s, isS := r.(*value.Scalar); isS {
-					v = s.Vector()
-				} else {
-					return nil, errors.New("byColumn over a table needs a function returning a vector or scalar.")
-				}
-			}
-			cols[c] = v
 		}
-		return value.NewTable(append([]string(nil), x.Names...), cols), nil
+		return columnsTable(x.Names, out)
 	case *value.Vector:
 		if x.T != value.Any {
 			break
 		}
 		// a tuple of columns (sum:V((y, x1)), progr/macrovariations.md):
-		// fn applies to each
+		// fn applies to each, and the results stay a tuple (byColumn.md:
+		// sum:V(tp) is (10,6))
 		out := make([]value.Value, len(x.Any))
 		for i, c := range x.Any {
 			if out[i], err = env.Call(fn, c); err != nil {
 				return nil, err
 			}
 		}
-		return funcs.Assemble(out, funcs.RuleDolphin)
+		return funcs.Assemble(out, funcs.RuleTuple)
 	}
 	return env.Call(fn, args[1])
 }
@@ -973,7 +967,32 @@ func byColumnPairs(env funcs.Env, fn, x, y value.Value) (value.Value, error) {
 			return nil, err
 		}
 	}
+	// the result takes X's form (byColumn.md: corr:V(t, t1) is a table
+	// under t's names, corr:V(tp, tp1) a tuple)
+	switch t := x.(type) {
+	case *value.Table:
+		return columnsTable(t.Names, out)
+	case *value.Vector:
+		return funcs.Assemble(out, funcs.RuleTuple)
+	}
 	return funcs.Assemble(out, funcs.RuleDolphin)
+}
+
+// columnsTable makes a table of byColumn's per-column results over a
+// table: a scalar is a one-row column.
+func columnsTable(names []string, out []value.Value) (value.Value, error) {
+	cols := make([]*value.Vector, len(out))
+	for c, r := range out {
+		switch v := r.(type) {
+		case *value.Vector:
+			cols[c] = v
+		case *value.Scalar:
+			cols[c] = v.Vector()
+		default:
+			return nil, errors.New("byColumn over a table needs a function returning a vector or scalar.")
+		}
+	}
+	return value.NewTable(append([]string(nil), names...), cols), nil
 }
 
 // columnsOf is the columns of a matrix, table or tuple, nil for any other
@@ -1055,6 +1074,27 @@ func byColumnArray(env funcs.Env, fn value.Value, x *value.Vector, y value.Value
 		offs[row] = int64(len(idx))
 	}
 	return funcs.ArrayOf(m.V.Gather(idx), offs), nil
+}
+
+// byColumnColumnar is byColumn on columnar tuple x (and y): its elements
+// are rows, as an array vector's are, so func runs on the columns across
+// them and a vector function's result is a columnar tuple again
+// (byColumn.md: sum:V(ctp) is [2,5,6,3], cummax:V(ctp) a tuple of rows).
+func byColumnColumnar(env funcs.Env, fn value.Value, x *value.Vector, y value.Value) (value.Value, error) {
+	if yv, ok := y.(*value.Vector); ok && yv.Columnar {
+		y = yv.ColumnarArray()
+	}
+	r, err := byColumnArray(env, fn, x.ColumnarArray(), y)
+	if err != nil {
+		return nil, err
+	}
+	a, ok := r.(*value.Vector)
+	if !ok || !a.T.IsArray() {
+		return r, nil
+	}
+	out := &value.Vector{T: value.Any, Any: append([]value.Value(nil), x.Any...), Columnar: true}
+	out.SetColumnarRows(a)
+	return out, nil
 }
 
 // arrayWidth is the length of array vector v's longest row.
