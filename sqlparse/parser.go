@@ -1510,9 +1510,10 @@ func (p *parser) parseUnary() ast.Expr {
 				p.next()
 				adverb := p.next().Text
 				p.skipNewlines()
-				// the operand binds as tightly as .. (*:A 1..10 is
-				// accumulate(mul, 1..10), reduce.md)
-				x := p.parseBinary(words.Precedence(".."))
+				// like a unary function, it takes the whole operation
+				// after it (progr/operators/precedence.md; reduce.md's
+				// *:A 1..10 is accumulate(mul, 1..10))
+				x := p.parseBinary(1)
 				f := &ast.AdverbExpr{At: t.Pos, Fn: &ast.Ident{At: t.Pos, Name: fn}, Adverb: adverb}
 				return &ast.CallExpr{At: t.Pos, Fn: f, Args: []ast.Expr{x}}
 			}

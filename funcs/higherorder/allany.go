@@ -12,20 +12,12 @@ import (
 // elements, a matrix's columns, a table's rows), stopping at the first
 // false (true) result (funcs/ho_funcs/all.md, any.md).
 func AllAny(env funcs.Env, name string, args []value.Value, all bool) (value.Value, error) {
-	fn, err := FnArg(name, args[0])
-	if err != nil {
-		return nil, err
-	}
-	seqs := make([]funcs.Seq, len(args)-1)
-	for i, a := range args[1:] {
-		seqs[i] = funcs.SeqOf(a)
-	}
-	n, err := funcs.SameLength(name, seqs)
+	fn, seqs, n, err := eachItems(name, args)
 	if err != nil {
 		return nil, err
 	}
 	call := make([]value.Value, len(seqs))
-	for i := 0; i < max(n, 1); i++ {
+	for i := 0; i < n; i++ {
 		for k, s := range seqs {
 			call[k] = s.At(i)
 		}

@@ -38,20 +38,9 @@ func loopFn(name string) funcs.Impl {
 // scalars are passed whole to every call. Over a dictionary the result is
 // a dictionary with the same keys.
 func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.Value, error) {
-	fn, err := FnArg(name, args[0])
+	fn, seqs, n, err := eachItems(name, args)
 	if err != nil {
 		return nil, err
-	}
-	seqs := make([]funcs.Seq, len(args)-1)
-	for i, a := range args[1:] {
-		seqs[i] = funcs.SeqOf(a)
-	}
-	n, err := funcs.SameLength(name, seqs)
-	if err != nil {
-		return nil, err
-	}
-	if n < 0 {
-		n = 1
 	}
 	out := make([]value.Value, n)
 	for i := 0; i < n; i++ {
@@ -86,6 +75,25 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 		}
 	}
 	return r, nil
+}
+
+// eachItems reads each's func and the sequences of items its args give
+// (a vector's elements, a matrix's columns, a table's rows), and their
+// common count: 1 when every arg is a scalar.
+func eachItems(name string, args []value.Value) (value.Value, []funcs.Seq, int, error) {
+	fn, err := FnArg(name, args[0])
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	seqs := make([]funcs.Seq, len(args)-1)
+	for i, a := range args[1:] {
+		seqs[i] = funcs.SeqOf(a)
+	}
+	n, err := funcs.SameLength(name, seqs)
+	if n < 0 {
+		n = 1
+	}
+	return fn, seqs, n, err
 }
 
 // keyedResult builds a dictionary of results under the iterated
@@ -806,6 +814,10 @@ func rowsOf(x value.Value) (rowSource, error) {
 		if x.T.IsArray() {
 			return rowSource{x.Len(), func(r int) (value.Value, error) { return x.Row(r), nil }}, nil
 		}
+		if x.Columnar {
+			// a columnar tuple's elements are its rows (byRow.md: sum:H(ctp))
+			return rowSource{len(x.Any), func(r int) (value.Value, error) { return x.Any[r], nil }}, nil
+		}
 		if x.T == value.Any {
 			cols := make([]*value.Vector, len(x.Any))
 			for i, e := range x.Any {
@@ -838,6 +850,17 @@ func rowAcross(cols []*value.Vector, r int) (*value.Vector, error) {
 // vectors make the rows of a matrix, or of a table, tuple or array vector
 // when X was one.
 func byRowResult(x value.Value, out []value.Value) (value.Value, error) {
+	if xv, ok := x.(*value.Vector); ok && xv.Columnar && len(out) > 0 {
+		// vector results are the rows of a columnar tuple again
+		rows := true
+		for _, o := range out {
+			_, isVec := o.(*value.Vector)
+			rows = rows && isVec
+		}
+		if rows {
+			return &value.Vector{T: value.Any, Any: out, Columnar: true}, nil
+		}
+	}
 	r, err := funcs.Assemble(out, funcs.RuleDolphin)
 	if err != nil {
 		return nil, err
