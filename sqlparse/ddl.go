@@ -337,6 +337,12 @@ func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {
 			p.next()
 			continue
 		}
+		// The manual's pages (stream/sub_pub.md, the partitioned-storage
+		// best practices) put one column a line with no commas, and
+		// DolphinDB runs them: a line break separates columns too.
+		if nt := p.tok(); nt.Kind == lex.TokIdent && nt.Pos.Line > p.toks[p.pos-1].Pos.Line {
+			continue
+		}
 		p.expectOp(")")
 		break
 	}
