@@ -106,6 +106,10 @@ type parser struct {
 	commaEnds bool
 	// dialect is Options.Dialect.
 	dialect words.Dialect
+	// inSQL is set inside a select, update or delete, where a line may
+	// start with the and/or that goes on with the line before's condition
+	// (std_sql_ddb.md: line breaks do not change how SQL parses).
+	inSQL bool
 	// ddl and dml record that a create/drop/alter, or an insert, update
 	// or delete statement was parsed (ast.Script.DDL, DML).
 	ddl, dml bool
@@ -240,6 +244,13 @@ func (p *parser) afterBlock() bool {
 	// a keyword may also follow a string literal directly:
 	// dbName='dfs://x'if(existsDatabase(dbName)) ...
 	return isOpTok(prev, "}") || (prev.Kind == lex.TokString && p.tok().Kind == lex.TokIdent)
+}
+
+// sqlClause sets inSQL until the function it returns restores it.
+func (p *parser) sqlClause() func() {
+	old := p.inSQL
+	p.inSQL = true
+	return func() { p.inSQL = old }
 }
 
 // withEq runs f with `=` as a comparison and `:` as the pair operator;
@@ -994,6 +1005,7 @@ func (p *parser) skipNewlinesBeforeKw(kws ...string) bool {
 func (p *parser) parseUpdate() ast.Stmt {
 	t := p.next()
 	s := &ast.UpdateStmt{At: t.Pos}
+	defer p.sqlClause()()
 	p.withEq(func() {
 		s.Table = p.parsePostfixExpr()
 		p.skipNewlinesBeforeKw("set")
@@ -1040,6 +1052,7 @@ func (p *parser) parseUpdate() ast.Stmt {
 func (p *parser) parseDelete() ast.Stmt {
 	t := p.next()
 	s := &ast.DeleteStmt{At: t.Pos}
+	defer p.sqlClause()()
 	p.withEq(func() {
 		if isKw(p.tok(), "from") {
 			p.next()
@@ -1108,6 +1121,7 @@ func (p *parser) parseSelect() *ast.SelectExpr {
 	commaEnds := p.commaEnds
 	p.enter()
 	defer p.leave()
+	defer p.sqlClause()()
 	p.withEq(func() {
 		p.skipNewlines()
 		if p.tok().Kind == lex.TokHint { // select [HINT_KEEPORDER] ... (lex folds the hints)
@@ -1238,6 +1252,11 @@ func (p *parser) parseFrom() ast.Expr {
 		}
 		if kind == "left" && isKw(p.tok(), "semijoin") { // left semijoin: lsj
 			kind = "left semi"
+			p.next()
+		} else if kind == "left" && isKw(p.tok(), "semi") && isKw(p.peekN(1), "join") {
+			// std_sql_ddb.md: "left semi join // or left semijoin"
+			kind = "left semi"
+			p.next()
 			p.next()
 		} else {
 			p.expectKw("join")
@@ -1391,6 +1410,9 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 		if isQuery(left) && p.skipNewlinesBeforeKw("union") {
 			left = p.parseUnion(left)
 			continue
+		}
+		if nx := p.peekPastNewlines(); p.inSQL && p.tok().Kind == lex.TokNewline && (isKw(nx, "and") || isKw(nx, "or")) {
+			p.skipNewlines()
 		}
 		op, prec, n := p.binop()
 		if prec == 0 || prec < minPrec {
