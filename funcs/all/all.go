@@ -10,6 +10,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/describe"
 	_ "github.com/porpoisedb/porpoise/funcs/distrib"
 	_ "github.com/porpoisedb/porpoise/funcs/encoding"
+	_ "github.com/porpoisedb/porpoise/funcs/engineparser"
 	_ "github.com/porpoisedb/porpoise/funcs/env"
 	_ "github.com/porpoisedb/porpoise/funcs/excel"
 	_ "github.com/porpoisedb/porpoise/funcs/filesys"

@@ -61,6 +61,15 @@ func inline(env funcs.Env, metrics []ast.Expr, filter ast.Expr) ([]ast.Expr, ast
 	return out, filter, true
 }
 
+// Inline is the metrics with the calls of user functions written in as
+// their bodies' return expressions, for streamEngineParser to see which
+// engine each nested function belongs to; ok is false when some call
+// can't be written in.
+func Inline(env funcs.Env, metrics []ast.Expr) ([]ast.Expr, bool) {
+	out, _, ok := inline(env, metrics, nil)
+	return out, ok
+}
+
 // def is the definition of the user function name, nil for a built-in
 // or a function whose source is not known.
 func (in *inliner) def(name string) *ast.DefStmt {
@@ -101,7 +110,8 @@ func (in *inliner) expr(x ast.Expr, vars map[string]ast.Expr) (ast.Expr, bool) {
 		}
 		var y ast.Expr
 		switch n := x.(type) {
-		case *ast.AliasExpr, *ast.ParenExpr, *ast.UnaryExpr, *ast.BinaryExpr, *ast.TernaryExpr, *ast.ArrayExpr, *ast.TupleExpr:
+		case *ast.AliasExpr, *ast.ParenExpr, *ast.UnaryExpr, *ast.BinaryExpr, *ast.TernaryExpr, *ast.ArrayExpr, *ast.TupleExpr,
+			*ast.NamedArg: // rowRank(X=ts, percent=true) in streamEngineParser's alpha1 (stream/str_eng_parser.md)
 			return x, false
 		case *ast.PartialExpr:
 			// the iterate functions' func (msum{, 3}, f{, , w}): its
