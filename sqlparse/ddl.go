@@ -190,12 +190,22 @@ func (p *parser) parseAlter(t lex.Token) ast.Stmt {
 		tbl = call(at, "loadTable", db, str(at, name))
 	}
 	op := p.expectIdent()
-	column := func() *ast.Literal {
-		if isKw(p.tok(), "column") && p.peekN(1).Kind == lex.TokIdent {
+	// a column may be named by a string (std_sql_ddb.md: rename "FULL_NAME"
+	// to "EMPLOYEE_NAME"); alter.md's parameters are string scalars
+	colName := func() *ast.Literal {
+		c := p.tok()
+		if c.Kind != lex.TokString {
+			c = p.expectIdent()
+		} else {
 			p.next()
 		}
-		c := p.expectIdent()
 		return str(c.Pos, c.Text)
+	}
+	column := func() *ast.Literal {
+		if nx := p.peekN(1); isKw(p.tok(), "column") && (nx.Kind == lex.TokIdent || nx.Kind == lex.TokString) {
+			p.next()
+		}
+		return colName()
 	}
 	var x ast.Expr
 	switch {
@@ -207,8 +217,7 @@ func (p *parser) parseAlter(t lex.Token) ast.Stmt {
 	case isKw(op, "rename"):
 		from := column()
 		p.expectKw("to")
-		to := p.expectIdent()
-		x = call(t.Pos, "rename!", tbl, from, str(to.Pos, to.Text))
+		x = call(t.Pos, "rename!", tbl, from, colName())
 	default:
 		p.failTok(op)
 	}

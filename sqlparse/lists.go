@@ -59,7 +59,9 @@ func (p *parser) parseList(k listKind) []ast.Expr {
 			} else {
 				list = append(list, p.parseListItem(k, close))
 			}
-			if close != "" {
+			if close != "" || isOpTok(p.peekPastNewlines(), ",") {
+				// a SQL list may also go on with a comma that starts the
+				// next line (std_sql_ddb.md: "\n  , h.start_date")
 				p.skipNewlines()
 			}
 			if !p.isOp(",") {

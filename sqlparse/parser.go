@@ -106,6 +106,10 @@ type parser struct {
 	commaEnds bool
 	// dialect is Options.Dialect.
 	dialect words.Dialect
+	// inSQL is set inside a select, update or delete, where a line may
+	// start with the and/or that goes on with the line before's condition
+	// (std_sql_ddb.md: line breaks do not change how SQL parses).
+	inSQL bool
 	// ddl and dml record that a create/drop/alter, or an insert, update
 	// or delete statement was parsed (ast.Script.DDL, DML).
 	ddl, dml bool
@@ -240,6 +244,13 @@ func (p *parser) afterBlock() bool {
 	// a keyword may also follow a string literal directly:
 	// dbName='dfs://x'if(existsDatabase(dbName)) ...
 	return isOpTok(prev, "}") || (prev.Kind == lex.TokString && p.tok().Kind == lex.TokIdent)
+}
+
+// sqlClause sets inSQL until the function it returns restores it.
+func (p *parser) sqlClause() func() {
+	old := p.inSQL
+	p.inSQL = true
+	return func() { p.inSQL = old }
 }
 
 // withEq runs f with `=` as a comparison and `:` as the pair operator;
@@ -994,6 +1005,7 @@ func (p *parser) skipNewlinesBeforeKw(kws ...string) bool {
 func (p *parser) parseUpdate() ast.Stmt {
 	t := p.next()
 	s := &ast.UpdateStmt{At: t.Pos}
+	defer p.sqlClause()()
 	p.withEq(func() {
 		s.Table = p.parsePostfixExpr()
 		p.skipNewlinesBeforeKw("set")
@@ -1040,6 +1052,7 @@ func (p *parser) parseUpdate() ast.Stmt {
 func (p *parser) parseDelete() ast.Stmt {
 	t := p.next()
 	s := &ast.DeleteStmt{At: t.Pos}
+	defer p.sqlClause()()
 	p.withEq(func() {
 		if isKw(p.tok(), "from") {
 			p.next()
@@ -1108,6 +1121,7 @@ func (p *parser) parseSelect() *ast.SelectExpr {
 	commaEnds := p.commaEnds
 	p.enter()
 	defer p.leave()
+	defer p.sqlClause()()
 	p.withEq(func() {
 		p.skipNewlines()
 		if p.tok().Kind == lex.TokHint { // select [HINT_KEEPORDER] ... (lex folds the hints)
@@ -1238,6 +1252,11 @@ func (p *parser) parseFrom() ast.Expr {
 		}
 		if kind == "left" && isKw(p.tok(), "semijoin") { // left semijoin: lsj
 			kind = "left semi"
+			p.next()
+		} else if kind == "left" && isKw(p.tok(), "semi") && isKw(p.peekN(1), "join") {
+			// std_sql_ddb.md: "left semi join // or left semijoin"
+			kind = "left semi"
+			p.next()
 			p.next()
 		} else {
 			p.expectKw("join")
@@ -1392,6 +1411,9 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 			left = p.parseUnion(left)
 			continue
 		}
+		if nx := p.peekPastNewlines(); p.inSQL && p.tok().Kind == lex.TokNewline && (isKw(nx, "and") || isKw(nx, "or")) {
+			p.skipNewlines()
+		}
 		op, prec, n := p.binop()
 		if prec == 0 || prec < minPrec {
 			return left
@@ -1450,7 +1472,13 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 				name = opTok.Text
 			}
 			fn := &ast.AdverbExpr{At: opTok.Pos, Fn: &ast.Ident{At: opTok.Pos, Name: name}, Adverb: adverb}
-			e = &ast.CallExpr{At: left.Pos(), Fn: fn, Args: []ast.Expr{left, right}}
+			args := []ast.Expr{left, right}
+			if adverb[0] == 'A' || adverb[0] == 'T' {
+				// init +:A X is accumulate(add, X, init), +:A(X, init)
+				// (funcs/ho_funcs/accumulate.md, reduce.md)
+				args = []ast.Expr{right, left}
+			}
+			e = &ast.CallExpr{At: left.Pos(), Fn: fn, Args: args}
 		}
 		if negate {
 			e = &ast.UnaryExpr{At: opTok.Pos, Op: "!", X: e}
@@ -1497,13 +1525,17 @@ func (p *parser) parseUnary() ast.Expr {
 		// +:O x, -:P x, +:A 1 2 3: an operator with an adverb applied to
 		// one operand
 		if fn := words.OperatorFunc(t.Text); fn != "" {
-			if c, l := p.peekN(1), p.peekN(2); c.Kind == lex.TokOp && c.Text == ":" && !c.Space &&
+			// the manual writes + :A x too (accumulate.md, reduce.md)
+			if c, l := p.peekN(1), p.peekN(2); c.Kind == lex.TokOp && c.Text == ":" &&
 				l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) {
 				p.next()
 				p.next()
 				adverb := p.next().Text
 				p.skipNewlines()
-				x := p.parseUnary()
+				// like a unary function, it takes the whole operation
+				// after it (progr/operators/precedence.md; reduce.md's
+				// *:A 1..10 is accumulate(mul, 1..10))
+				x := p.parseBinary(1)
 				f := &ast.AdverbExpr{At: t.Pos, Fn: &ast.Ident{At: t.Pos, Name: fn}, Adverb: adverb}
 				return &ast.CallExpr{At: t.Pos, Fn: f, Args: []ast.Expr{x}}
 			}

@@ -298,6 +298,16 @@ func TestSQL(t *testing.T) {
 		{"select [1] from t", "select [1] from t"},
 		// sql_intro.md: a column alias without as
 		{"select id, sym s, price*2 p2 from t", "select id, sym as s, (price * 2) as p2 from t"},
+		// std_sql_ddb.md: line breaks do not change how SQL parses
+		{"select a, b\n  , c from t", "select a, b, c from t"},
+		{"select * from t where a > 1\n  and b < 2\n  or c", "select * from t where (((a > 1) && (b < 2)) or c)"},
+		{"update t set v = 1 where a > 1\n and b < 2", "update t set v = 1 where ((a > 1) && (b < 2))"},
+		{"delete from t where a > 1\n and b < 2", "delete from t where ((a > 1) && (b < 2))"},
+		{"select * from t1 left join t2 on t1.id = t2.id\n and t2.v > 1", "select * from (t1 left join t2 on ((t1.id == t2.id) && (t2.v > 1)))"},
+		{"select * from t1 left semi join t2 on t1.id = t2.id", "select * from (t1 left semijoin t2 on (t1.id == t2.id))"},
+		{"with\n  a as (select x from t),\n  b as (select x from a)\nselect x from b", "with a as (select x from t), b as (select x from a) select x from b"},
+		// outside SQL a line starting with and is a statement of its own
+		{"x = 1\nand(x, 0)", "x = 1\nand(x, 0)"},
 	}
 	for _, c := range cases {
 		s, err := Parse(c.src)
@@ -333,6 +343,10 @@ func TestDML(t *testing.T) {
 		{"update t set v = 0 context by sym", "update t set v = 0 context by sym"},
 		{"delete from t where id = 1", "delete from t where (id == 1)"},
 		{"DELETE FROM t", "delete from t"},
+		// alter.md: the column names are strings (std_sql_ddb.md writes them quoted)
+		{"alter table t rename \"a\" to \"b\"", "rename!(t, \"a\", \"b\")"},
+		{"alter table t rename column a to b", "rename!(t, \"a\", \"b\")"},
+		{"alter table t drop column \"a\"", "dropColumns!(t, \"a\")"},
 	}
 	for _, c := range cases {
 		s, err := Parse(c.src)

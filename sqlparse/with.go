@@ -6,12 +6,21 @@ import (
 )
 
 // startsWith reports whether the cursor is at `with name as (` or
-// `with name(`, the start of a common table expression.
+// `with name(`, the start of a common table expression. Line breaks may
+// separate the words: std_sql_ddb.md puts each table of a with on its own
+// line.
 func (p *parser) startsWith() bool {
-	if !isKw(p.tok(), "with") || p.peekN(1).Kind != lex.TokIdent {
+	if !isKw(p.tok(), "with") {
 		return false
 	}
-	nx := p.peekN(2)
+	i := p.pos + 1
+	for i < len(p.toks)-1 && p.toks[i].Kind == lex.TokNewline {
+		i++
+	}
+	if p.toks[i].Kind != lex.TokIdent || i+1 >= len(p.toks) {
+		return false
+	}
+	nx := p.toks[i+1]
 	return isKw(nx, "as") || isOpTok(nx, "(")
 }
 

@@ -1,6 +1,7 @@
 package sqljoin
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -66,6 +67,15 @@ func SQL(h Host, j *ast.JoinExpr, used map[string]bool) (*value.Table, map[strin
 	if err != nil {
 		return nil, nil, err
 	}
+	for _, c := range on.computed {
+		s := &r
+		if c.left {
+			s = &l
+		}
+		if err := s.addComputed(h, c); err != nil {
+			return nil, nil, err
+		}
+	}
 	var keep join.Filter
 	if keep.Left, err = l.filter(h, on.left); err != nil {
 		return nil, nil, err
@@ -111,6 +121,54 @@ type onParts struct {
 	// left and right are the conditions on one side's tables, pairs the
 	// other conditions on both sides.
 	left, right, pairs []ast.Expr
+	// computed are the keys the ON clause computes from one side's
+	// columns, matched against a column of the other.
+	computed []computedKey
+}
+
+// computedKey is a key equality `l.a = f(r.b, ...)` of an ON clause
+// (std_sql_ddb.md: on j.job_id = case when h.job_id in (...) then ...
+// end): the expression x over the left side (left) or the right becomes
+// that side's hidden column name.
+type computedKey struct {
+	left bool
+	name string
+	x    ast.Expr
+	// table.col is the other side's column the key matches.
+	table, col string
+}
+
+// addComputed adds the side's column of the computed key c.
+func (s *side) addComputed(h Host, c computedKey) error {
+	t, err := joinTable(h, s.v)
+	if err != nil {
+		return err
+	}
+	var bad error
+	x := astwalk.Rewrite(c.x, func(e ast.Expr) (ast.Expr, bool) {
+		q, col, ok := Qualified(e)
+		if !ok || !s.has(q) {
+			return e, false
+		}
+		name, err := s.column(q, col)
+		if err != nil && bad == nil {
+			bad = err
+		}
+		return &ast.Ident{At: e.Pos(), Name: name}, true
+	})
+	if bad != nil {
+		return bad
+	}
+	v, err := h.EvalTable(t, x)
+	if err != nil {
+		return err
+	}
+	col, err := insert.AsColumn(v, t.Rows())
+	if err != nil {
+		return err
+	}
+	s.v = value.NewTable(append(append([]string(nil), t.Names...), c.name), append(append([]*value.Vector(nil), t.Cols...), col))
+	return nil
 }
 
 // splitOn takes the ON condition of a join of kind between l and r apart
@@ -138,6 +196,29 @@ func splitOn(cond ast.Expr, kind join.Kind, l, r side) (onParts, error) {
 		qb, cb, ok2 := Qualified(b.R)
 		if ok1 && ok2 && !l.has(qa) && r.has(qa) && l.has(qb) {
 			qa, ca, qb, cb = qb, cb, qa, ca
+		}
+		if c, ok := computedOn(b, l, r, len(on.computed)); ok {
+			// the plain column's side names it; the computed key has no name
+			// a query could reach
+			if c.left {
+				rc, err := r.column(c.table, c.col)
+				if err != nil {
+					return on, err
+				}
+				on.lk, on.rk = append(on.lk, c.name), append(on.rk, rc)
+				on.tables, on.cols = append(on.tables, HiddenPrefix), append(on.cols, c.name)
+				on.rtables, on.rcols = append(on.rtables, c.table), append(on.rcols, c.col)
+			} else {
+				lc, err := l.column(c.table, c.col)
+				if err != nil {
+					return on, err
+				}
+				on.lk, on.rk = append(on.lk, lc), append(on.rk, c.name)
+				on.tables, on.cols = append(on.tables, c.table), append(on.cols, c.col)
+				on.rtables, on.rcols = append(on.rtables, HiddenPrefix), append(on.rcols, c.name)
+			}
+			on.computed = append(on.computed, c)
+			continue
 		}
 		switch {
 		case ok1 && !l.has(qa) && !r.has(qa):
@@ -589,4 +670,27 @@ func keepColumns(t *value.Table, keep func(lower string) bool) *value.Table {
 		names, cols = t.Names[:1], t.Cols[:1]
 	}
 	return value.NewTable(names, cols)
+}
+
+// computedOn recognizes the ON equality b between a column of one side
+// and an expression (not a bare column) over the other side's columns
+// alone; the k-th such key gets a hidden column name.
+func computedOn(b *ast.BinaryExpr, l, r side, k int) (computedKey, bool) {
+	name := HiddenPrefix + "on" + strconv.Itoa(k)
+	for _, pair := range [][2]ast.Expr{{b.L, b.R}, {b.R, b.L}} {
+		q, col, ok := Qualified(pair[0])
+		if !ok {
+			continue
+		}
+		if _, _, bare := Qualified(pair[1]); bare {
+			continue
+		}
+		switch s := onSide(pair[1], l, r); {
+		case s == sideLeft && r.has(q) && !l.has(q):
+			return computedKey{left: true, name: name, x: pair[1], table: q, col: col}, true
+		case s == sideRight && l.has(q) && !r.has(q):
+			return computedKey{left: false, name: name, x: pair[1], table: q, col: col}, true
+		}
+	}
+	return computedKey{}, false
 }
