@@ -671,6 +671,7 @@ var texts = []Text{
 	{"The argument [sortingCol] of aggrTopN must be a vector as long as funcArgs.", "porpoise"},
 	{"The arguments rowAlignCol and colAlignCol of pivot must be vectors as long as funcArgs.", "porpoise"},
 	{"The function of pivot must return a scalar for each cell.", "porpoise"},
+	{"The function of %s must return a boolean scalar.", "porpoise"},
 	{"A DURATION window over %s is not supported yet; give the window in %s units as an integer.", "porpoise"},
 
 	// package funcs/lookup

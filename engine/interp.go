@@ -16,6 +16,7 @@ import (
 	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
+	"github.com/porpoisedb/porpoise/query/indexupdate"
 	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
@@ -498,10 +499,8 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 		if err != nil {
 			return err
 		}
-		if _, ok := base.(*value.Table); ok {
-			if ok, err := query.UpdateIndexed(in, t.X, idx, v); ok {
-				return err
-			}
+		if ok, err := indexupdate.Run(in, t.X, base, idx, v); ok {
+			return err
 		}
 		return changed(root, access.Assign(base, idx, v))
 	default: // the parser allows no other target

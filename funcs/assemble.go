@@ -148,11 +148,27 @@ func scalarsType(res []value.Value) (value.Type, bool) {
 		case t == s.T:
 		case t.Category() == value.CatLiteral && s.T.Category() == value.CatLiteral:
 			t = value.String
+		case widens(t) && widens(s.T):
+			// integral and floating scalars make a vector of the widest
+			// (funcs/ho_funcs/call.md: each(call, [avg, sum], ...) is
+			// [5,5050]; accumulate.md's INT then DOUBLE results)
+			t = max(t, s.T)
 		default:
 			return 0, false
 		}
 	}
 	return t, true
+}
+
+// widens reports whether t is one of the integral and floating types a
+// vector of scalar results widens across, ordered CHAR < SHORT < INT <
+// LONG < FLOAT < DOUBLE.
+func widens(t value.Type) bool {
+	switch t {
+	case value.Char, value.Short, value.Int, value.Long, value.Float, value.Double:
+		return true
+	}
+	return false
 }
 
 func scalarsVector(res []value.Value, t value.Type) (value.Value, error) {

@@ -23,6 +23,9 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 		return err
 	}
 	part := t.PartitionColumnNames()
+	if err := ex.addSetColumns(t, n); err != nil {
+		return err
+	}
 	names, _, _ := t.Schema()
 	if _, err := updatePositions(n, names, part); err != nil {
 		return err
@@ -56,6 +59,43 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 		}
 		return out, len(dst), nil
 	})
+}
+
+// addSetColumns adds the columns UPDATE sets that a partitioned in-memory
+// table lacks, typed as the set expressions evaluate over a partition
+// (tutorials/partitioned_in_memory_table.md: update adds columns to one,
+// addColumn doesn't); a DFS table's lack stays updatePositions' error.
+func (ex *executor) addSetColumns(t *dfs.Table, n *ast.UpdateStmt) error {
+	names, _, _ := t.Schema()
+	var sets []ast.SetClause
+	for _, set := range n.Sets {
+		if value.NameIndex(names, set.Col) < 0 && !slices.ContainsFunc(sets, func(s ast.SetClause) bool { return strings.EqualFold(s.Col, set.Col) }) {
+			sets = append(sets, set)
+		}
+	}
+	if len(sets) == 0 || t.Database().DFS() {
+		return nil
+	}
+	var sample *value.Table
+	if err := t.EachPartition(nil, nil, func(i int, part *value.Table) error {
+		if i == 0 {
+			sample = part
+		}
+		return nil
+	}); err != nil || sample == nil {
+		return err
+	}
+	vals, err := ex.setValues(sample, nil, sets)
+	if err != nil {
+		return err
+	}
+	add := make([]string, len(sets))
+	types := make([]value.Type, len(sets))
+	scales := make([]int32, len(sets))
+	for k, v := range vals {
+		add[k], types[k], scales[k] = sets[k].Col, v.T, v.Scale
+	}
+	return t.AddColumns(ex.env.Context(), add, types, scales)
 }
 
 // partitionJoiner evaluates the from clause of an update or delete of

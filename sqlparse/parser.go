@@ -1472,7 +1472,13 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 				name = opTok.Text
 			}
 			fn := &ast.AdverbExpr{At: opTok.Pos, Fn: &ast.Ident{At: opTok.Pos, Name: name}, Adverb: adverb}
-			e = &ast.CallExpr{At: left.Pos(), Fn: fn, Args: []ast.Expr{left, right}}
+			args := []ast.Expr{left, right}
+			if adverb[0] == 'A' || adverb[0] == 'T' {
+				// init +:A X is accumulate(add, X, init), +:A(X, init)
+				// (funcs/ho_funcs/accumulate.md, reduce.md)
+				args = []ast.Expr{right, left}
+			}
+			e = &ast.CallExpr{At: left.Pos(), Fn: fn, Args: args}
 		}
 		if negate {
 			e = &ast.UnaryExpr{At: opTok.Pos, Op: "!", X: e}
@@ -1519,13 +1525,17 @@ func (p *parser) parseUnary() ast.Expr {
 		// +:O x, -:P x, +:A 1 2 3: an operator with an adverb applied to
 		// one operand
 		if fn := words.OperatorFunc(t.Text); fn != "" {
-			if c, l := p.peekN(1), p.peekN(2); c.Kind == lex.TokOp && c.Text == ":" && !c.Space &&
+			// the manual writes + :A x too (accumulate.md, reduce.md)
+			if c, l := p.peekN(1), p.peekN(2); c.Kind == lex.TokOp && c.Text == ":" &&
 				l.Kind == lex.TokIdent && !l.Space && lex.IsAdverb(l.Text) {
 				p.next()
 				p.next()
 				adverb := p.next().Text
 				p.skipNewlines()
-				x := p.parseUnary()
+				// like a unary function, it takes the whole operation
+				// after it (progr/operators/precedence.md; reduce.md's
+				// *:A 1..10 is accumulate(mul, 1..10))
+				x := p.parseBinary(1)
 				f := &ast.AdverbExpr{At: t.Pos, Fn: &ast.Ident{At: t.Pos, Name: fn}, Adverb: adverb}
 				return &ast.CallExpr{At: t.Pos, Fn: f, Args: []ast.Expr{x}}
 			}

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -57,6 +58,13 @@ func typeString(v value.Value) string {
 		return x.Data.T.String() + " TENSOR"
 	case interface{ FuncName() string }:
 		return "FUNCTION"
+	case interface{ DFSTable() *dfs.Table }:
+		if !x.DFSTable().Database().DFS() {
+			// a partitioned table of database("")
+			// (tutorials/partitioned_in_memory_table.md, funcs/p/ploadText.md)
+			return "SEGMENTED IN-MEMORY TABLE"
+		}
+		return "SEGMENTED TABLE"
 	case interface{ RowCount() (int64, error) }:
 		// the interpreter's DFS and other non-materialized tables
 		return "SEGMENTED TABLE"

@@ -79,6 +79,9 @@ func xtruthy(name string, v *value.Vector) ([]bool, []bool, error) {
 // xallAny is all (all true) or any, named name in its errors.
 func xallAny(name string, all bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		if funcs.IsFunction(args[0]) || len(args) > 1 {
+			return higherorder.AllAny(env, name, args, all)
+		}
 		v, isData := funcs.VectorOrMatrixData(args[0])
 		if x, isScalar := args[0].(*value.Scalar); isScalar {
 			v, isData = x.Vector(), true

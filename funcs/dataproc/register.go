@@ -22,8 +22,8 @@ func init() {
 		return funcs.Spec{Name: name, Params: params, Min: min, Max: max, Props: props, Category: "data-processing", Fn: fn}
 	}
 	funcs.Register(
-		dp("all", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xallAny("all", true)),
-		dp("any", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xallAny("any", false)),
+		dp("all", []string{"X"}, 1, -1, funcs.Pure|funcs.Aggregate, xallAny("all", true)),
+		dp("any", []string{"X"}, 1, -1, funcs.Pure|funcs.Aggregate, xallAny("any", false)),
 		dp("asis", []string{"obj"}, 1, 1, funcs.Pure, func(_ funcs.Env, a []value.Value) (value.Value, error) { return a[0], nil }),
 		dp("copy", []string{"obj"}, 1, 1, funcs.Pure, func(_ funcs.Env, a []value.Value) (value.Value, error) { return xcopyValue(a[0], false), nil }),
 		dp("deepCopy", []string{"obj"}, 1, 1, funcs.Pure, func(_ funcs.Env, a []value.Value) (value.Value, error) { return xcopyValue(a[0], true), nil }),

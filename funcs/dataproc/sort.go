@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
@@ -145,12 +146,45 @@ func sortInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // sortByInPlace sorts a table's rows in place by named columns, or by
 // expressions over its columns given as metacode (<qty*price>,
-// <[date, sym]>; funcs/s/sortBy_.md).
+// <[date, sym]>; funcs/s/sortBy_.md). A partitioned in-memory table is
+// sorted within each partition, not as a whole.
 func sortByInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
+	if p, ok := args[0].(interface{ DFSTable() *dfs.Table }); ok && !p.DFSTable().Database().DFS() {
+		_, err := p.DFSTable().RewriteChunks(env.Context(), nil, func(part *value.Table) (*value.Table, int, error) {
+			idx, err := sortByIndex(env, part, args)
+			if err != nil {
+				return nil, 0, err
+			}
+			sorted := value.NewTable(part.Names, make([]*value.Vector, len(part.Cols)))
+			for i, c := range part.Cols {
+				sorted.Cols[i] = c.Gather(idx)
+			}
+			return sorted, sorted.Rows(), nil
+		})
+		return args[0], err
+	}
 	t, ok := args[0].(*value.Table)
 	if !ok {
 		return nil, ddberr.Errorf("The first argument of sortBy! must be a table.")
 	}
+	idx, err := sortByIndex(env, t, args)
+	if err != nil {
+		return nil, err
+	}
+	if t.Shared != "" {
+		t.Mu.Lock()
+		defer t.Mu.Unlock()
+	}
+	for i, c := range t.Cols {
+		t.Cols[i] = c.Gather(idx)
+	}
+	t.RebuildKeys() // a keyed or indexed table's keys moved with their rows
+	return t, insert.Changed(t)
+}
+
+// sortByIndex is the order of t's rows by sortBy!'s sortColumns and
+// sortDirections (args[1:]).
+func sortByIndex(env funcs.Env, t *value.Table, args []value.Value) ([]int, error) {
 	var keys []value.Value
 	if funcs.IsCode(args[1]) {
 		var err error
@@ -175,19 +209,7 @@ func sortByInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(keys) == 1 {
 		x = keys[0]
 	}
-	idx, err := sortIndex("sortBy!", x, funcs.Arg(args, 2))
-	if err != nil {
-		return nil, err
-	}
-	if t.Shared != "" {
-		t.Mu.Lock()
-		defer t.Mu.Unlock()
-	}
-	for i, c := range t.Cols {
-		t.Cols[i] = c.Gather(idx)
-	}
-	t.RebuildKeys() // a keyed or indexed table's keys moved with their rows
-	return t, insert.Changed(t)
+	return sortIndex("sortBy!", x, funcs.Arg(args, 2))
 }
 
 // codeKeys evaluates sortBy!'s metacode over t's columns: one key per

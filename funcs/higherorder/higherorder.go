@@ -38,20 +38,9 @@ func loopFn(name string) funcs.Impl {
 // scalars are passed whole to every call. Over a dictionary the result is
 // a dictionary with the same keys.
 func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.Value, error) {
-	fn, err := FnArg(name, args[0])
+	fn, seqs, n, err := eachItems(name, args)
 	if err != nil {
 		return nil, err
-	}
-	seqs := make([]funcs.Seq, len(args)-1)
-	for i, a := range args[1:] {
-		seqs[i] = funcs.SeqOf(a)
-	}
-	n, err := funcs.SameLength(name, seqs)
-	if err != nil {
-		return nil, err
-	}
-	if n < 0 {
-		n = 1
 	}
 	out := make([]value.Value, n)
 	for i := 0; i < n; i++ {
@@ -86,6 +75,25 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 		}
 	}
 	return r, nil
+}
+
+// eachItems reads each's func and the sequences of items its args give
+// (a vector's elements, a matrix's columns, a table's rows), and their
+// common count: 1 when every arg is a scalar.
+func eachItems(name string, args []value.Value) (value.Value, []funcs.Seq, int, error) {
+	fn, err := FnArg(name, args[0])
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	seqs := make([]funcs.Seq, len(args)-1)
+	for i, a := range args[1:] {
+		seqs[i] = funcs.SeqOf(a)
+	}
+	n, err := funcs.SameLength(name, seqs)
+	if n < 0 {
+		n = 1
+	}
+	return fn, seqs, n, err
 }
 
 // keyedResult builds a dictionary of results under the iterated
@@ -806,6 +814,10 @@ func rowsOf(x value.Value) (rowSource, error) {
 		if x.T.IsArray() {
 			return rowSource{x.Len(), func(r int) (value.Value, error) { return x.Row(r), nil }}, nil
 		}
+		if x.Columnar {
+			// a columnar tuple's elements are its rows (byRow.md: sum:H(ctp))
+			return rowSource{len(x.Any), func(r int) (value.Value, error) { return x.Any[r], nil }}, nil
+		}
 		if x.T == value.Any {
 			cols := make([]*value.Vector, len(x.Any))
 			for i, e := range x.Any {
@@ -838,6 +850,17 @@ func rowAcross(cols []*value.Vector, r int) (*value.Vector, error) {
 // vectors make the rows of a matrix, or of a table, tuple or array vector
 // when X was one.
 func byRowResult(x value.Value, out []value.Value) (value.Value, error) {
+	if xv, ok := x.(*value.Vector); ok && xv.Columnar && len(out) > 0 {
+		// vector results are the rows of a columnar tuple again
+		rows := true
+		for _, o := range out {
+			_, isVec := o.(*value.Vector)
+			rows = rows && isVec
+		}
+		if rows {
+			return &value.Vector{T: value.Any, Any: out, Columnar: true}, nil
+		}
+	}
 	r, err := funcs.Assemble(out, funcs.RuleDolphin)
 	if err != nil {
 		return nil, err
@@ -905,6 +928,9 @@ func xbyColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 	if x, ok := args[1].(*value.Vector); ok && x.T.IsArray() {
 		return byColumnArray(env, fn, x, funcs.Arg(args, 2))
 	}
+	if x, ok := args[1].(*value.Vector); ok && x.Columnar {
+		return byColumnColumnar(env, fn, x, funcs.Arg(args, 2))
+	}
 	if len(args) == 3 {
 		return byColumnPairs(env, fn, args[1], args[2])
 	}
@@ -922,36 +948,27 @@ func xbyColumn(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return r, err
 	case *value.Table:
-		cols := make([]*value.Vector, len(x.Cols))
+		out := make([]value.Value, len(x.Cols))
 		for c, col := range x.Cols {
-			r, err := env.Call(fn, col)
-			if err != nil {
+			if out[c], err = env.Call(fn, col); err != nil {
 				return nil, err
 			}
-			v, ok := r.(*value.Vector)
-			if !ok {
-				if s, isS := r.(*value.Scalar); isS {
-					v = s.Vector()
-				} else {
-					return nil, errors.New("byColumn over a table needs a function returning a vector or scalar.")
-				}
-			}
-			cols[c] = v
 		}
-		return value.NewTable(append([]string(nil), x.Names...), cols), nil
+		return columnsTable(x.Names, out)
 	case *value.Vector:
 		if x.T != value.Any {
 			break
 		}
 		// a tuple of columns (sum:V((y, x1)), progr/macrovariations.md):
-		// fn applies to each
+		// fn applies to each, and the results stay a tuple (byColumn.md:
+		// sum:V(tp) is (10,6))
 		out := make([]value.Value, len(x.Any))
 		for i, c := range x.Any {
 			if out[i], err = env.Call(fn, c); err != nil {
 				return nil, err
 			}
 		}
-		return funcs.Assemble(out, funcs.RuleDolphin)
+		return funcs.Assemble(out, funcs.RuleTuple)
 	}
 	return env.Call(fn, args[1])
 }
@@ -973,7 +990,32 @@ func byColumnPairs(env funcs.Env, fn, x, y value.Value) (value.Value, error) {
 			return nil, err
 		}
 	}
+	// the result takes X's form (byColumn.md: corr:V(t, t1) is a table
+	// under t's names, corr:V(tp, tp1) a tuple)
+	switch t := x.(type) {
+	case *value.Table:
+		return columnsTable(t.Names, out)
+	case *value.Vector:
+		return funcs.Assemble(out, funcs.RuleTuple)
+	}
 	return funcs.Assemble(out, funcs.RuleDolphin)
+}
+
+// columnsTable makes a table of byColumn's per-column results over a
+// table: a scalar is a one-row column.
+func columnsTable(names []string, out []value.Value) (value.Value, error) {
+	cols := make([]*value.Vector, len(out))
+	for c, r := range out {
+		switch v := r.(type) {
+		case *value.Vector:
+			cols[c] = v
+		case *value.Scalar:
+			cols[c] = v.Vector()
+		default:
+			return nil, errors.New("byColumn over a table needs a function returning a vector or scalar.")
+		}
+	}
+	return value.NewTable(append([]string(nil), names...), cols), nil
 }
 
 // columnsOf is the columns of a matrix, table or tuple, nil for any other
@@ -1055,6 +1097,27 @@ func byColumnArray(env funcs.Env, fn value.Value, x *value.Vector, y value.Value
 		offs[row] = int64(len(idx))
 	}
 	return funcs.ArrayOf(m.V.Gather(idx), offs), nil
+}
+
+// byColumnColumnar is byColumn on columnar tuple x (and y): its elements
+// are rows, as an array vector's are, so func runs on the columns across
+// them and a vector function's result is a columnar tuple again
+// (byColumn.md: sum:V(ctp) is [2,5,6,3], cummax:V(ctp) a tuple of rows).
+func byColumnColumnar(env funcs.Env, fn value.Value, x *value.Vector, y value.Value) (value.Value, error) {
+	if yv, ok := y.(*value.Vector); ok && yv.Columnar {
+		y = yv.ColumnarArray()
+	}
+	r, err := byColumnArray(env, fn, x.ColumnarArray(), y)
+	if err != nil {
+		return nil, err
+	}
+	a, ok := r.(*value.Vector)
+	if !ok || !a.T.IsArray() {
+		return r, nil
+	}
+	out := &value.Vector{T: value.Any, Any: append([]value.Value(nil), x.Any...), Columnar: true}
+	out.SetColumnarRows(a)
+	return out, nil
 }
 
 // arrayWidth is the length of array vector v's longest row.

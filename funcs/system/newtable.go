@@ -118,10 +118,10 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 		}
 		if m, ok := a.(*value.Matrix); ok {
 			// one column per matrix column, named by its label, else
-			// C0, C1, ... (table.md)
+			// C and its position in the table (table.md)
 			for j := 0; j < m.Cols; j++ {
 				vals = append(vals, m.V.Slice(j*m.Rows, (j+1)*m.Rows).Clone())
-				name := fmt.Sprintf("C%d", j)
+				name := fmt.Sprintf("C%d", len(colNames))
 				if m.ColLabels != nil {
 					name = fmt.Sprint(m.ColLabels.At(j))
 				}
@@ -132,13 +132,15 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 		if cols := tupleColumns(a, args); cols != nil {
 			// a tuple of vectors of the table's length is one column per
 			// element (table.md), named C0, C1, ... as a matrix's when the
-			// tuple is the only argument (Table.md's table(a))
-			for k, c := range cols {
+			// tuple is the only argument (Table.md's table(a)), else col and
+			// its position in the table (table.md's id col1 col2 col3; the
+			// older tutorials/partitioned_in_memory_table.md prints C3 C4)
+			for _, c := range cols {
 				vals = append(vals, c)
 				if len(args) == 1 {
-					colNames = append(colNames, fmt.Sprintf("C%d", k))
+					colNames = append(colNames, fmt.Sprintf("C%d", len(colNames)))
 				} else {
-					colNames = append(colNames, fmt.Sprintf("col%d", k+1))
+					colNames = append(colNames, fmt.Sprintf("col%d", len(colNames)))
 				}
 			}
 			continue

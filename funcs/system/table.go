@@ -403,7 +403,7 @@ func xreorderColumns(env funcs.Env, args []value.Value) (value.Value, error) {
 // xupdateInPlace is update!(table, colNames, newValues, [filter]): an
 // update statement built from metacode, run in the caller's scope.
 func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
-	if _, ok := args[0].(*value.Table); !ok {
+	if !memoryTable(args[0]) {
 		return nil, ddberr.Errorf("The argument [table] of update! must be a table.")
 	}
 	names, ok := funcs.StringsArg(args[1])
@@ -436,6 +436,16 @@ func xupdateInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return args[0], nil
+}
+
+// memoryTable reports whether v is an in-memory table, partitioned
+// (database("")) or not.
+func memoryTable(v value.Value) bool {
+	if p, ok := v.(interface{ DFSTable() *dfs.Table }); ok {
+		return !p.DFSTable().Database().DFS()
+	}
+	_, ok := v.(*value.Table)
+	return ok
 }
 
 // soleArray is the bracketed list that is a metacode's whole expression.

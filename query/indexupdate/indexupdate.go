@@ -1,18 +1,31 @@
-package query
+package indexupdate
 
 import (
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// UpdateIndexed runs t[col, rows] = v and t[col] = v when rows or v is
+// Run runs t[col, rows] = v and t[col] = v when rows or v is
 // metacode (t1[`x, <x < 2>] = 3, trades[`qty, <sym=`IBM>] = <qty+100>):
 // as `update t set col = v where rows`, the code seeing t's columns.
-// target is the expression naming t; ok is false when neither is code.
-func UpdateIndexed(env Env, target ast.Expr, idx, v value.Value) (ok bool, err error) {
+// target is the expression naming t, base its value, an in-memory table
+// or a partitioned one of database("") (tutorials/partitioned_in_memory_table.md);
+// ok is false when neither is code or base is no such table.
+func Run(env query.Env, target ast.Expr, base, idx, v value.Value) (ok bool, err error) {
+	switch b := base.(type) {
+	case *value.Table:
+	case interface{ DFSTable() *dfs.Table }:
+		if b.DFSTable().Database().DFS() {
+			return false, nil
+		}
+	default:
+		return false, nil
+	}
 	col, rows := idx, value.Value(nil)
 	if tu, isTuple := idx.(*value.Vector); isTuple && tu.T == value.Any && tu.Len() == 2 {
 		col, rows = tu.Any[0], tu.Any[1]
@@ -20,12 +33,24 @@ func UpdateIndexed(env Env, target ast.Expr, idx, v value.Value) (ok bool, err e
 	if !funcs.IsCode(v) && !funcs.IsCode(rows) {
 		return false, nil
 	}
-	name, isName := funcs.StringArg(col)
-	if !isName {
+	names, isName := funcs.StringsArg(col)
+	if !isName || len(names) == 0 {
 		return true, ddberr.Errorf("A table column must be named by a string.")
 	}
 	bind := map[string]value.Value{}
-	stmt := &ast.UpdateStmt{Table: target, Sets: []ast.SetClause{{Col: name, X: codeOrBound(v, "__assignedValue", bind)}}}
+	vals := []ast.Expr{codeOrBound(v, "__assignedValue", bind)}
+	if a, ok := vals[0].(*ast.ArrayExpr); ok && len(names) > 1 {
+		// trades[`logPrice1`newQty1] = <[log(price1), double(qty1)]>
+		// (tutorials/partitioned_in_memory_table.md), as update! takes it
+		vals = a.Elems
+	}
+	if len(vals) != len(names) {
+		return true, ddberr.Errorf("The number of columns to be updated must match the number of columns specified in colNames. RefId:S05006")
+	}
+	stmt := &ast.UpdateStmt{Table: target}
+	for i, name := range names {
+		stmt.Sets = append(stmt.Sets, ast.SetClause{Col: name, X: vals[i]})
+	}
 	if rows != nil {
 		if !funcs.IsCode(rows) {
 			if rows, err = rowMask(env, target, rows); err != nil {
@@ -35,7 +60,7 @@ func UpdateIndexed(env Env, target ast.Expr, idx, v value.Value) (ok bool, err e
 		stmt.Where = []ast.Expr{codeOrBound(rows, "__assignedRows", bind)}
 	}
 	defer env.Bind(bind)()
-	return true, Update(env, stmt)
+	return true, query.Update(env, stmt)
 }
 
 // codeOrBound is the expression of metacode v, or a name bound to v.
@@ -55,7 +80,7 @@ func codeOrBound(v value.Value, name string, bind map[string]value.Value) ast.Ex
 
 // rowMask is a row selection of the table target names as a BOOL vector
 // of its length, which a where clause takes.
-func rowMask(env Env, target ast.Expr, rows value.Value) (value.Value, error) {
+func rowMask(env query.Env, target ast.Expr, rows value.Value) (value.Value, error) {
 	tv, err := env.EvalIn(nil, target)
 	if err != nil {
 		return nil, err
