@@ -590,7 +590,7 @@ var texts = []Text{
 	{"The argument [%s] of %s must be numeric or temporal.", "porpoise"},
 	{"The argument [dataRange] of bucket must be a pair.", "porpoise"},
 	{"The argument [bucketNum] of bucket must be positive.", "porpoise"},
-	{"The argument [X] of cutPoints must be a numeric or temporal vector.", "porpoise"},
+	{"The argument [X] of cutPoints must be a numeric, temporal or string vector.", "porpoise"},
 	{"The argument [binNum] of cutPoints must be positive.", "porpoise"},
 	{"The argument [freq] of cutPoints must be an integral vector as long as X.", "porpoise"},
 	{"The argument [X] of cutPoints must be unique and sorted ascending when [freq] is given.", "porpoise"},
