@@ -1363,7 +1363,9 @@ func (p *parser) startsInfixOperand(t, nx lex.Token) bool {
 	case t.Kind == lex.TokOp:
 		switch t.Text {
 		case "(", "[":
-			return true
+			// x[0:n] right after the name indexes it: sum x[0:n] is
+			// sum(x[0:n]) (funcs/ho_funcs/cross.md's topsum)
+			return t.Space
 		case "-":
 			return isNumLit(nx) && !nx.Space
 		}
