@@ -1453,9 +1453,10 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 			}
 			fn := &ast.AdverbExpr{At: opTok.Pos, Fn: &ast.Ident{At: opTok.Pos, Name: name}, Adverb: adverb}
 			args := []ast.Expr{left, right}
-			if adverb[0] == 'A' || adverb[0] == 'T' {
-				// init +:A X is accumulate(add, X, init), +:A(X, init)
-				// (funcs/ho_funcs/accumulate.md, reduce.md)
+			if adverb[0] == 'A' || adverb[0] == 'T' || adverb[0] == 'P' {
+				// init +:A X is accumulate(add, X, init), +:A(X, init),
+				// and pre +:P X eachPre(add, X, pre)
+				// (funcs/ho_funcs/accumulate.md, reduce.md, eachPre.md)
 				args = []ast.Expr{right, left}
 			}
 			e = &ast.CallExpr{At: left.Pos(), Fn: fn, Args: args}

@@ -184,12 +184,12 @@ func eachNeighbourFn(name string, pre bool) funcs.Impl {
 				other = s.At(i - 1)
 			case !pre && i < s.N-1:
 				other = s.At(i + 1)
-			default:
+			case edge != nil:
 				other = edge
-			}
-			if other == nil {
-				out[i] = nil
-				continue
+			default:
+				// the first (last) item meets NULL: eachPre.md's
+				// {x,y->isNull(y) ? [x] : [y,x]}:PU gives [0] there
+				other = funcs.NullLike(s.At(i))
 			}
 			if out[i], err = env.Call(fn, s.At(i), other); err != nil {
 				return nil, err
@@ -1302,6 +1302,14 @@ func scatterGroups(env funcs.Env, fn value.Value, list []value.Value, groups [][
 				return nil, ddberr.Errorf("The function must return a scalar or a vector as long as the group.")
 			}
 			rv = x
+		case *value.Matrix:
+			// one column as long as the group: a one-row group's vector
+			// result assembled into a matrix (eachPre.md's
+			// contextby(f:P, a, b) gives 4 for the group of one row)
+			if x.Cols != 1 || x.Rows != len(rows) {
+				return nil, ddberr.Errorf("The function must return a scalar or a vector as long as the group.")
+			}
+			rv = funcs.MatrixColumn(x, 0)
 		default:
 			return nil, ddberr.Errorf("The function must return a scalar or a vector as long as the group.")
 		}
