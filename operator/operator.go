@@ -185,6 +185,11 @@ func matrixOp(kop kernel.Op, op string, m *value.Matrix, other value.Value, swap
 		}
 		oo = kernel.Operand{V: t.V}
 	case *value.Vector:
+		if t.Len() == m.Rows && m.Rows > 0 && m.Cols > 1 && !t.T.IsArray() && t.T != value.Any {
+			// a vector as long as a column meets every column
+			// (funcs/ho_funcs/withNullFill.md: add(x, m))
+			t = t.Cycle(m.V.Len())
+		}
 		if t.Len() != m.V.Len() {
 			return nil, ddberr.Errorf("Incompatible vector size")
 		}
@@ -479,11 +484,15 @@ func Range(a, b value.Value) (value.Value, error) {
 	if n > maxRangeLen || n <= 0 {
 		return nil, ddberr.Errorf("The range is too large.")
 	}
-	if t == value.Char || t == value.Short {
+	if t == value.Short {
 		t = value.Int
 	}
 	out := value.NewVector(t, int(n), int(n))
 	switch t.Storage() {
+	case value.StInt8:
+		// 'A'..'Z' stays CHAR: database.md makes partition schemes of
+		// string('A'..'Z'), the letters
+		fillRange(out.I8, lo, step)
 	case value.StInt32:
 		fillRange(out.I32, lo, step)
 	case value.StInt64:
@@ -495,7 +504,7 @@ func Range(a, b value.Value) (value.Value, error) {
 }
 
 // fillRange writes lo, lo+step, ... into xs.
-func fillRange[T int32 | int64](xs []T, lo, step int64) {
+func fillRange[T int8 | int32 | int64](xs []T, lo, step int64) {
 	x := T(lo)
 	for i := range xs {
 		xs[i] = x

@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"math"
 )
 
 // cut splits a vector into pieces of size elements, or at the given
@@ -46,6 +47,13 @@ func cut(_ funcs.Env, args []value.Value) (value.Value, error) {
 	var bounds []int
 	switch p := args[1].(type) {
 	case *value.Scalar:
+		// a floating size of a whole value counts: the manual's
+		// syms.cut(ceil(cnt/2.0)) (tutorials/hf_factor_streaming.md)
+		if p.T.Category() == value.CatFloating && !p.Null {
+			if f := p.Float64(); f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+				p = value.NewLong(int64(f))
+			}
+		}
 		size, err := funcs.IntArg("cut", "size", p, 0)
 		if err != nil {
 			return nil, err

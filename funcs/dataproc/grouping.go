@@ -288,8 +288,9 @@ func bucket(_ funcs.Env, args []value.Value) (value.Value, error) {
 // past the largest value.
 func cutPoints(_ funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
-	if !ok || v.T.IsArray() || !(v.T.IsNumeric() || v.T.IsTemporal()) {
-		return nil, ddberr.Errorf("The argument [X] of cutPoints must be a numeric or temporal vector.")
+	str := ok && (v.T == value.String || v.T == value.Symbol)
+	if !ok || v.T.IsArray() || !(v.T.IsNumeric() || v.T.IsTemporal() || str) {
+		return nil, ddberr.Errorf("The argument [X] of cutPoints must be a numeric, temporal or string vector.")
 	}
 	bins, err := funcs.IntArg("cutPoints", "binNum", args[1], 0)
 	if err != nil {
@@ -344,6 +345,12 @@ func cutPoints(_ funcs.Env, args []value.Value) (value.Value, error) {
 		idx = append(idx, keep[k])
 	}
 	out := v.Gather(idx)
+	if str {
+		// database.md cuts symbols into RANGE partitions: the upper bound
+		// must exceed the largest symbol, as max+1 does for numbers
+		bounds := append(out.Strings(), stringAfter(v.StrAt(keep[len(keep)-1])))
+		return value.NewStrings(value.String, bounds), nil
+	}
 	last := v.Gather([]int{keep[len(keep)-1]})
 	switch last.T.Storage() {
 	case value.StInt8:
@@ -361,6 +368,16 @@ func cutPoints(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	out.AppendVector(last)
 	return out, nil
+}
+
+// stringAfter is a string greater than s and than every string s
+// starts: s with its last byte raised by one (or a byte added after a last
+// byte of 0xff).
+func stringAfter(s string) string {
+	if s == "" || s[len(s)-1] == 0xff {
+		return s + "\x01"
+	}
+	return s[:len(s)-1] + string([]byte{s[len(s)-1] + 1})
 }
 
 // digitize returns, as numpy.digitize does, the index of the bin each x

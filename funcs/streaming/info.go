@@ -123,6 +123,15 @@ func dropStreamTable(h Host, env funcs.Env, args []value.Value) (value.Value, er
 			}
 			return nil, r.ClearPersistence(nil, name)
 		}
+		// the caller's own stream table of that name, not shared, is
+		// dropped too (db_distr_comp/drop_database_table.md: t =
+		// streamTable(...); dropStreamTable("t"))
+		if v, ok := env.Var(name); ok && stream.Of(v) != nil {
+			if undef, ok := funcs.Lookup("undef"); ok {
+				_, err := env.Call(undef, value.NewString(name))
+				return nil, err
+			}
+		}
 		return nil, ddberr.Errorf("Can't find stream table %s", name)
 	}
 	if p.Subscribers() > 0 {
