@@ -18,12 +18,19 @@ const maxRangeSpan = 32768
 type colRanges struct {
 	idx int // the name substituted; -1 on the first pass
 	n   int // the run's length; 0 while no range is outside call arguments
+	// args counts the call argument lists being parsed: a range inside
+	// one is the tuple of its columns, rowSum(val1...val10 * w) one
+	// column (tutorials/macro_var_based_metaprogramming.md 3.3)
+	args int
 }
 
 // rangeItems parses the next item of a list of kind k where column ranges
 // expand it into several: a select column, or a bare range passed as a
 // call argument (fixedLengthArrayVector(price1...price5)), which is one
-// argument per name. ok is false when the item is an ordinary one.
+// argument, the tuple of its columns, as a multi-column macro variable is
+// (ols(y, x1...x3, 1, 2) is ols(y, (x1, x2, x3), 1, 2);
+// tutorials/macro_var_based_metaprogramming.md 3.1). ok is false when the
+// item is an ordinary one.
 func (p *parser) rangeItems(k listKind, close string) (items []ast.Expr, ok bool) {
 	switch {
 	case k == callArgs && p.ranges != nil:
@@ -36,12 +43,7 @@ func (p *parser) rangeItems(k listKind, close string) (items []ast.Expr, ok bool
 		}
 		p.next()
 		p.next()
-		names := p.rangeNames(from, p.next())
-		items = make([]ast.Expr, len(names))
-		for i, n := range names {
-			items[i] = &ast.Ident{At: from.Pos, Name: n}
-		}
-		return items, true
+		return []ast.Expr{rangeTuple(from, p.rangeNames(from, p.next()))}, true
 	case k == selectCols:
 		outer := p.ranges
 		defer func() { p.ranges = outer }()
@@ -67,18 +69,33 @@ func (p *parser) rangeItems(k listKind, close string) (items []ast.Expr, ok bool
 func (p *parser) rangeColumn(from lex.Token) ast.Expr {
 	p.next()
 	names := p.rangeNames(from, p.expectIdent())
+	if p.ranges.args > 0 {
+		return rangeTuple(from, names)
+	}
 	return &ast.Ident{At: from.Pos, Name: names[p.rangeIndex(from, len(names))]}
 }
 
+// rangeTuple is the tuple of a range's columns.
+func rangeTuple(from lex.Token, names []string) *ast.TupleExpr {
+	cols := &ast.TupleExpr{At: from.Pos, Elems: make([]ast.Expr, len(names))}
+	for i, n := range names {
+		cols.Elems[i] = &ast.Ident{At: from.Pos, Name: n}
+	}
+	return cols
+}
+
 // rangeAlias parses the rest of an alias range (as p1...p5) whose first
-// name was just read and returns the name the current pass gives.
-func (p *parser) rangeAlias(from lex.Token) string {
+// name was just read: the name the current pass gives, or, on an item
+// with no column range (a multi-column macro variable's, _$$p * _$$q as
+// a1...a50; tutorials/macro_var_based_metaprogramming.md 3.2), all the
+// names, which name the item's columns as `a1`a2... would.
+func (p *parser) rangeAlias(from lex.Token) (string, []string) {
 	p.next()
 	names := p.rangeNames(from, p.expectIdent())
 	if p.ranges.n == 0 {
-		p.fail(from.Pos, "A range of column aliases must name the columns of a column range")
+		return names[0], names
 	}
-	return names[p.rangeIndex(from, len(names))]
+	return names[p.rangeIndex(from, len(names))], nil
 }
 
 // rangeIndex checks that a range of n names matches the column's other

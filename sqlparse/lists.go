@@ -44,6 +44,10 @@ func (p *parser) parseList(k listKind) []ast.Expr {
 		p.expectOp(open)
 		list = []ast.Expr{}
 	}
+	if k == callArgs && p.ranges != nil {
+		p.ranges.args++
+		defer func() { p.ranges.args-- }()
+	}
 	p.withEq(func() {
 		p.commaEnds = true
 		if close != "" {
@@ -166,7 +170,8 @@ func (p *parser) parseAliased() ast.Expr {
 			p.failTok(n)
 		}
 		if p.ranges != nil && n.Kind == lex.TokIdent && isOpTok(p.tok(), "...") {
-			return &ast.AliasExpr{At: e.Pos(), X: e, Name: p.rangeAlias(n)}
+			name, names := p.rangeAlias(n)
+			return &ast.AliasExpr{At: e.Pos(), X: e, Name: name, Names: names}
 		}
 		return &ast.AliasExpr{At: e.Pos(), X: e, Name: n.Text}
 	}

@@ -583,16 +583,20 @@ func TestDeepShapes(t *testing.T) {
 }
 
 // Select.md usage 4: column ranges expand in the parser, zero-padded
-// numbers keep their width and ranges of unequal length fail.
+// numbers keep their width and ranges of unequal length fail; in a call's
+// arguments a range is the tuple of its columns
+// (tutorials/macro_var_based_metaprogramming.md), and an alias range
+// names the columns of an item with no column range.
 func TestColumnRanges(t *testing.T) {
-	s, err := Parse("select c08...c10, f(a1...a2) as x, (a1...a2) * b2...b1 as y1...y2 from t")
+	s, err := Parse("select c08...c10, f(a1...a2) as x, (a1...a2) * b2...b1 as y1...y2, rowSum(v1...v2 * w) as s, g(x) as z1...z2 from t")
 	require.NoError(t, err)
 	sel := s.Stmts[0].(*ast.ExprStmt).X.(*ast.SelectExpr)
 	var names []string
 	for _, c := range sel.Cols {
 		names = append(names, unparse.Format(c))
 	}
-	require.Equal(t, []string{"c08", "c09", "c10", "f(a1, a2) as x", "(a1 * b2) as y1", "(a2 * b1) as y2"}, names)
+	require.Equal(t, []string{"c08", "c09", "c10", "f((a1, a2)) as x", "(a1 * b2) as y1", "(a2 * b1) as y2", "rowSum(((v1, v2) * w)) as s", "g(x) as `z1`z2"}, names)
+	require.Equal(t, []string{"z1", "z2"}, sel.Cols[7].(*ast.AliasExpr).Names)
 	_, err = Parse("select a1...a3 as b1...b2 from t")
 	require.ErrorContains(t, err, "same length")
 	_, err = Parse("select a1...b3 from t")

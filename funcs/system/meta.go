@@ -444,7 +444,28 @@ func xbinary(c *coder, x, op, y value.Value) (value.Value, error) {
 }
 
 func xbinaryExpr(env funcs.Env, args []value.Value) (value.Value, error) {
-	return xbinary(xnewCoder(env), args[0], args[2], args[1])
+	if !xmetaTuple(args[0]) {
+		return xbinary(xnewCoder(env), args[0], args[2], args[1])
+	}
+	// a tuple of metacode (sqlCol of several names) gives one expression
+	// per element, paired with Y's element when Y is a tuple as long
+	// (tutorials/macro_var_based_metaprogramming.md 3.2, 3.3)
+	xs := args[0].(*value.Vector).Any
+	ys, pairwise := args[1].(*value.Vector)
+	pairwise = pairwise && ys.T == value.Any && len(ys.Any) == len(xs)
+	out := make([]value.Value, len(xs))
+	for i, x := range xs {
+		y := args[1]
+		if pairwise {
+			y = ys.Any[i]
+		}
+		e, err := xbinary(xnewCoder(env), x, args[2], y)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = e
+	}
+	return value.NewTuple(out), nil
 }
 
 func xunifiedExpr(env funcs.Env, args []value.Value) (value.Value, error) {
