@@ -673,6 +673,9 @@ var texts = []Text{
 	{"The arguments rowAlignCol and colAlignCol of pivot must be vectors as long as funcArgs.", "porpoise"},
 	{"The function of pivot must return a scalar for each cell.", "porpoise"},
 	{"The function of %s must return a boolean scalar.", "porpoise"},
+	{"The argument [excludedPeriod] of %s must be a pair of TIME, NANOTIME, MINUTE or SECOND.", "porpoise: funcs/ho_funcs/tmoving.md states the rule"},
+	{"With excludedPeriod, T of %s must be TIMESTAMP, NANOTIMESTAMP, TIME or NANOTIME.", "porpoise: funcs/ho_funcs/tmoving.md states the rule"},
+	{"The right value of [excludedPeriod] of %s must be greater than the left.", "porpoise: funcs/ho_funcs/tmoving.md states the rule"},
 	{"A DURATION window over %s is not supported yet; give the window in %s units as an integer.", "porpoise"},
 
 	// package funcs/lookup

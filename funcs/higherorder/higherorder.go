@@ -711,6 +711,9 @@ func xtwindow(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument [range] of twindow must be a pair.")
 	}
+	if ts, err = tradingTicks("twindow", tv, ts, funcs.Arg(args, 5)); err != nil {
+		return nil, err
+	}
 	los, d1, err := ShiftedTicks(env, "twindow", tv, ts, r.V.At(0), false)
 	if err != nil {
 		return nil, err

@@ -28,7 +28,7 @@ func init() {
 		funcs.Spec{Name: "moving", Params: []string{"func", "funcArgs", "window", "minPeriods"}, Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xmoving},
 		funcs.Spec{Name: "window", Params: []string{"func", "funcArgs", "range"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: windowFn},
 		funcs.Spec{Name: "rolling", Params: []string{"func", "funcArgs", "window", "step", "fill", "explicitOffset"}, Min: 3, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xrolling},
-		funcs.Spec{Name: "tmoving", Params: []string{"func", "T", "funcArgs", "window"}, Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtmoving},
+		funcs.Spec{Name: "tmoving", Params: []string{"func", "T", "funcArgs", "window", "excludedPeriod"}, Min: 4, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtmoving},
 		funcs.Spec{Name: "twindow", Params: []string{"func", "funcArgs", "T", "range", "prevailing", "excludedPeriod"}, Min: 4, Max: 6, Props: funcs.Pure | funcs.OrderSensitive, Category: "higher-order", Fn: xtwindow},
 		funcs.Spec{Name: "byRow", Params: []string{"func", "X", "Y"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "higher-order", Fn: xbyRow},
 		funcs.Spec{Name: "byColumn", Params: []string{"func", "X", "Y"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "higher-order", Fn: xbyColumn},

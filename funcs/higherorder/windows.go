@@ -181,6 +181,9 @@ func xtmoving(env funcs.Env, args []value.Value) (value.Value, error) {
 	if n != len(ts) {
 		return nil, ddberr.Errorf("The arguments T and funcArgs of tmoving must have the same length.")
 	}
+	if ts, err = tradingTicks("tmoving", tv, ts, funcs.Arg(args, 4)); err != nil {
+		return nil, err
+	}
 	starts, _, err := ShiftedTicks(env, "tmoving", tv, ts, args[3], true)
 	if err != nil {
 		return nil, err
@@ -248,4 +251,55 @@ func ShiftedTicks(env funcs.Env, name string, tv *value.Vector, ts []int64, x va
 		shifted[i] = t + step
 	}
 	return shifted, d, nil
+}
+
+// tradingTicks returns T's ticks with excludedPeriod, a pair of times of
+// day, taken out of every day: a time after the period moves back by its
+// length, and each day by its length once more, so a window reaching
+// back from 13:00:30 past a 11:30-13:00 break takes in the morning's
+// last half minute (funcs/ho_funcs/tmoving.md, twindow.md). A time
+// inside the period counts as its start. Without excludedPeriod ts is
+// returned as it is.
+func tradingTicks(name string, tv *value.Vector, ts []int64, excluded value.Value) ([]int64, error) {
+	if funcs.NullOrAbsent(excluded) {
+		return ts, nil
+	}
+	p, ok := excluded.(*value.Pair)
+	if !ok || !timeOfDay(p.V.T) {
+		return nil, ddberr.Errorf("The argument [excludedPeriod] of %s must be a pair of TIME, NANOTIME, MINUTE or SECOND.", name)
+	}
+	switch tv.T {
+	case value.Timestamp, value.NanoTimestamp, value.Time, value.NanoTime:
+	default:
+		return nil, ddberr.Errorf("With excludedPeriod, T of %s must be TIMESTAMP, NANOTIMESTAMP, TIME or NANOTIME.", name)
+	}
+	per := value.TickNanos(tv.T)
+	unit := value.TickNanos(p.V.T)
+	start, end := p.V.At(0).I*unit/per, p.V.At(1).I*unit/per
+	if end <= start {
+		return nil, ddberr.Errorf("The right value of [excludedPeriod] of %s must be greater than the left.", name)
+	}
+	day, gap := 86400e9/per, end-start
+	out := make([]int64, len(ts))
+	for i, t := range ts {
+		d, tod := value.FloorDiv(t, day), value.FloorMod(t, day)
+		shift := d * gap
+		switch {
+		case tod >= end:
+			shift += gap
+		case tod > start:
+			shift += tod - start
+		}
+		out[i] = t - shift
+	}
+	return out, nil
+}
+
+// timeOfDay reports whether t holds a time of day.
+func timeOfDay(t value.Type) bool {
+	switch t {
+	case value.Time, value.NanoTime, value.Minute, value.Second:
+		return true
+	}
+	return false
 }
