@@ -984,12 +984,14 @@ func (p *parser) isColumnList(i int) bool {
 func (p *parser) skipNewlinesBeforeKw(kws ...string) bool {
 	t := p.peekPastNewlines()
 	if p.tok().Kind == lex.TokNewline {
-		// on a later line the keyword must not be an assigned variable
+		// on a later line the keyword must not be an assigned variable or
+		// a called function; from ( opens a subquery (tutorials/jit.md:
+		// select ... as profit, then from ( select ... ) on the next lines)
 		i := p.pos
 		for p.toks[i].Kind == lex.TokNewline {
 			i++
 		}
-		if i+1 < len(p.toks) && (isOpTok(p.toks[i+1], "=") || isOpTok(p.toks[i+1], "(")) {
+		if i+1 < len(p.toks) && (isOpTok(p.toks[i+1], "=") || isOpTok(p.toks[i+1], "(") && !isKw(p.toks[i], "from")) {
 			return false
 		}
 	}
