@@ -302,6 +302,12 @@ func Assign(x, i, v value.Value) error {
 			b.SetNull(int(k))
 			return nil
 		}
+		if s.T == b.T && s.Scale == b.Scale && !b.T.IsArray() && b.T.Storage() != value.StPair2F64 {
+			// a scalar of the vector's own type needs no conversion
+			// vector: x[i] = v in a script's loop
+			b.Set(int(k), s)
+			return nil
+		}
 		c, err := insert.ConvertForVector(s.Vector(), b.T, b.Scale)
 		if err != nil {
 			return err

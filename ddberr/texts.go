@@ -465,6 +465,7 @@ var texts = []Text{
 	{"The argument of %s must be an integer scalar.", "porpoise"},
 	{"The argument of %s must be a non-null integer.", "porpoise"},
 	{"A condition must be a boolean scalar.", "porpoise"},
+	{"The vector can't be converted to bool scalar.", "funcs/ho_funcs/each.md"},
 	{"The argument [assembleRule] of %s must be an integer or a string.", "porpoise"},
 	{"The argument [assembleRule] of %s must be one of 0, 1, 2, 3, 'D', 'C', 'U' or 'K'.", "porpoise"},
 	{"The result of each call must be a scalar like the first one.", "porpoise"},

@@ -23,12 +23,17 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
+// eval's defer is apart from evalNode's many returns so Go open-codes it.
 func (in *interp) eval(e ast.Expr) (value.Value, error) {
 	in.nest++
 	defer func() { in.nest-- }()
 	if in.nest > maxEvalNesting {
 		return nil, errTooDeep
 	}
+	return in.evalNode(e)
+}
+
+func (in *interp) evalNode(e ast.Expr) (value.Value, error) {
 	switch n := e.(type) {
 	case *ast.Literal:
 		return literal.Value(n)

@@ -15,7 +15,8 @@ import (
 // type. ok is false when n is an ordinary index.
 func (in *interp) typedVector(n *ast.IndexExpr) (value.Value, bool, error) {
 	id, ok := n.X.(*ast.Ident)
-	if !ok || id.Name != strings.ToLower(id.Name) {
+	if !ok || in.frame[id.Name] != nil || id.Name != strings.ToLower(id.Name) {
+		// a variable's name first: v[i] in a loop is the common case
 		return nil, false, nil
 	}
 	elems := []ast.Expr{n.Index}
@@ -27,9 +28,6 @@ func (in *interp) typedVector(n *ast.IndexExpr) (value.Value, bool, error) {
 	}
 	t, ok := value.TypeByName(strings.ToUpper(id.Name))
 	if !ok || t.IsDecimal() || t == value.Any || t == value.Void {
-		return nil, false, nil
-	}
-	if _, isVar := in.frame[id.Name]; isVar {
 		return nil, false, nil
 	}
 	if in.row != nil {

@@ -222,6 +222,9 @@ func Truth(v value.Value) (bool, error) {
 		if t.Len() == 1 {
 			return t.At(0).Bool(), nil
 		}
+		// DolphinDB's text for if(x<=8) on a vector x
+		// (funcs/ho_funcs/each.md)
+		return false, ddberr.Errorf("The vector can't be converted to bool scalar.")
 	}
 	return false, ddberr.Errorf("A condition must be a boolean scalar.")
 }

@@ -185,6 +185,11 @@ func matrixOp(kop kernel.Op, op string, m *value.Matrix, other value.Value, swap
 		}
 		oo = kernel.Operand{V: t.V}
 	case *value.Vector:
+		if t.Len() == m.Rows && m.Rows > 0 && m.Cols > 1 && !t.T.IsArray() && t.T != value.Any {
+			// a vector as long as a column meets every column
+			// (funcs/ho_funcs/withNullFill.md: add(x, m))
+			t = t.Cycle(m.V.Len())
+		}
 		if t.Len() != m.V.Len() {
 			return nil, ddberr.Errorf("Incompatible vector size")
 		}

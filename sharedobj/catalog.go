@@ -46,7 +46,14 @@ type Catalog struct {
 	handles    map[string]*value.Table
 	handleObjs map[*handleObj]bool
 	nextHandle int64
+	// n is len(m) + len(handleObjs), set under mu's write lock: Len is
+	// asked before every statement a script runs, and a read lock's
+	// atomics there cost a tight loop a tenth of its time.
+	n atomic.Int64
 }
+
+// counted sets n after a change of m or handleObjs; mu is held.
+func (c *Catalog) counted() { c.n.Store(int64(len(c.m) + len(c.handleObjs))) }
 
 // Get is the object shared under name, nil if none.
 func (c *Catalog) Get(name string) *Obj {
@@ -73,11 +80,7 @@ func (c *Catalog) Value(name string) (value.Value, bool) {
 
 // Len is how many objects are shared, handles included; 0 lets
 // statements skip the lock planning.
-func (c *Catalog) Len() int {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return len(c.m) + len(c.handleObjs)
-}
+func (c *Catalog) Len() int { return int(c.n.Load()) }
 
 // Put shares v under name for owner, replacing what name held.
 func (c *Catalog) Put(name string, v value.Value, owner string) {
@@ -87,6 +90,7 @@ func (c *Catalog) Put(name string, v value.Value, owner string) {
 		c.m = map[string]*Obj{}
 	}
 	c.m[name] = &Obj{V: v, Owner: owner}
+	c.counted()
 	c.gen.Add(1)
 }
 
@@ -103,6 +107,7 @@ func (c *Catalog) Drop(name string) error {
 		}
 	}
 	delete(c.m, name)
+	c.counted()
 	c.gen.Add(1)
 	return nil
 }

@@ -57,6 +57,7 @@ func (c *Catalog) PutHandle(name string, t *value.Table) bool {
 	h.Obj.handle = h
 	c.handles[name] = t
 	c.handleObjs[h] = true
+	c.counted()
 	c.gen.Add(1)
 	runtime.AddCleanup(t, c.forgetHandle, h)
 	return true
@@ -67,6 +68,7 @@ func (c *Catalog) forgetHandle(h *handleObj) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	delete(c.handleObjs, h)
+	c.counted()
 }
 
 // Handle is the table registered as the handle called name.

@@ -1382,7 +1382,9 @@ func (p *parser) startsInfixOperand(t, nx lex.Token) bool {
 	case t.Kind == lex.TokOp:
 		switch t.Text {
 		case "(", "[":
-			return true
+			// x[0:n] right after the name indexes it: sum x[0:n] is
+			// sum(x[0:n]) (funcs/ho_funcs/cross.md's topsum)
+			return t.Space
 		case "-":
 			return isNumLit(nx) && !nx.Space
 		}
@@ -1473,9 +1475,10 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 			}
 			fn := &ast.AdverbExpr{At: opTok.Pos, Fn: &ast.Ident{At: opTok.Pos, Name: name}, Adverb: adverb}
 			args := []ast.Expr{left, right}
-			if adverb[0] == 'A' || adverb[0] == 'T' {
-				// init +:A X is accumulate(add, X, init), +:A(X, init)
-				// (funcs/ho_funcs/accumulate.md, reduce.md)
+			if adverb[0] == 'A' || adverb[0] == 'T' || adverb[0] == 'P' {
+				// init +:A X is accumulate(add, X, init), +:A(X, init),
+				// and pre +:P X eachPre(add, X, pre)
+				// (funcs/ho_funcs/accumulate.md, reduce.md, eachPre.md)
 				args = []ast.Expr{right, left}
 			}
 			e = &ast.CallExpr{At: left.Pos(), Fn: fn, Args: args}

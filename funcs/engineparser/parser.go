@@ -2,6 +2,7 @@ package engineparser
 
 import (
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,7 +71,13 @@ func streamEngineParser(env funcs.Env, args []value.Value) (value.Value, error) 
 	if in, ok := rsengine.Inline(env, metrics); ok {
 		metrics = in
 	}
-	p := newPlan(dummy.Names, keys, timeCol)
+	ctx, err := columnNames(arg("contextByColumn"), dummy, "contextByColumn")
+	if err != nil {
+		return nil, err
+	}
+	// the keys, time and contextByColumn columns pass through every
+	// stage by themselves
+	p := newPlan(dummy.Names, append(slices.Clone(keys), ctx...), timeCol)
 	p.finish(metrics)
 	if p.err != nil {
 		return nil, p.err
@@ -163,6 +170,9 @@ func (b *builder) intermediate(s *stage) []ast.Expr {
 		if b.timeCol != "" {
 			xs = append(xs, &ast.Ident{Name: b.timeCol})
 		}
+		for _, c := range b.contextCols() {
+			xs = append(xs, &ast.Ident{Name: c})
+		}
 	case cross:
 		for _, k := range b.keys {
 			if !b.contextBy(k) {
@@ -174,6 +184,24 @@ func (b *builder) intermediate(s *stage) []ast.Expr {
 		xs = append(xs, c.x)
 	}
 	return xs
+}
+
+// contextCols are the contextByColumn columns that are not keys: a
+// reactive stage carries them on to the cross-section that groups by
+// them.
+func (b *builder) contextCols() []string {
+	names, _ := funcs.StringsArg(b.arg("contextByColumn"))
+	var out []string
+	for _, n := range names {
+		key := false
+		for _, k := range b.keys {
+			key = key || strings.EqualFold(k, n)
+		}
+		if !key && !strings.EqualFold(n, b.timeCol) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func (b *builder) contextBy(col string) bool {
@@ -217,6 +245,9 @@ func (b *builder) outputSchema(s *stage, in *value.Table) (*value.Table, error) 
 		}
 		if b.timeCol != "" {
 			addInput(b.timeCol)
+		}
+		for _, c := range b.contextCols() {
+			addInput(c)
 		}
 	case cross:
 		timeFirst()

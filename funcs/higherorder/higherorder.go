@@ -184,12 +184,12 @@ func eachNeighbourFn(name string, pre bool) funcs.Impl {
 				other = s.At(i - 1)
 			case !pre && i < s.N-1:
 				other = s.At(i + 1)
-			default:
+			case edge != nil:
 				other = edge
-			}
-			if other == nil {
-				out[i] = nil
-				continue
+			default:
+				// the first (last) item meets NULL: eachPre.md's
+				// {x,y->isNull(y) ? [x] : [y,x]}:PU gives [0] there
+				other = funcs.NullLike(s.At(i))
 			}
 			if out[i], err = env.Call(fn, s.At(i), other); err != nil {
 				return nil, err
@@ -573,14 +573,22 @@ func xrolling(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	ra := funcs.ReadArgs("rolling", args)
-	w := ra.PositiveInt("window", args[2], 0)
-	step := ra.PositiveInt("step", funcs.Arg(args, 3), 1)
+	w := int(ra.PositiveInt("window", args[2], 0))
+	step := int(ra.PositiveInt("step", funcs.Arg(args, 3), 1))
 	if err := ra.Err(); err != nil {
 		return nil, err
 	}
+	if m, ok := list[0].(*value.Matrix); ok && len(list) == 1 {
+		return rollingColumns(env, fn, m, w, step)
+	}
+	return rollingWindows(env, fn, list, n, w, step)
+}
+
+// rollingWindows calls fn on each full window of list's rows.
+func rollingWindows(env funcs.Env, fn value.Value, list []value.Value, n, w, step int) (value.Value, error) {
 	var out []value.Value
-	for end := int(w); end <= n; end += int(step) {
-		r, err := callOnRows(env, fn, list, end-int(w), end)
+	for end := w; end <= n; end += step {
+		r, err := callOnRows(env, fn, list, end-w, end)
 		if err != nil {
 			return nil, err
 		}
@@ -589,14 +597,45 @@ func xrolling(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(out) == 0 {
 		return value.NewTuple(nil), nil
 	}
-	return stackWindows(args[1], out)
+	return stackWindows(out)
+}
+
+// rollingColumns is rolling over a matrix: func runs on each column's
+// windows (rolling.md: f1{,1} with size(x) of a window of 5 gives 1.06),
+// and the result keeps the column labels, an aggregate's rows taking
+// the row label where their window starts (rolling.md's minute bars).
+func rollingColumns(env funcs.Env, fn value.Value, m *value.Matrix, w, step int) (value.Value, error) {
+	cols := make([]value.Value, m.Cols)
+	for c := range cols {
+		col := funcs.MatrixColumn(m, c)
+		r, err := rollingWindows(env, fn, []value.Value{col}, m.Rows, w, step)
+		if err != nil {
+			return nil, err
+		}
+		cols[c] = r
+	}
+	r, err := funcs.Assemble(cols, funcs.RuleDolphin)
+	out, ok := r.(*value.Matrix)
+	if err != nil || !ok {
+		return r, err
+	}
+	out.ColLabels = m.ColLabels
+	if m.RowLabels != nil {
+		var starts []int
+		for end := w; end <= m.Rows; end += step {
+			starts = append(starts, end-w)
+		}
+		if len(starts) == out.Rows {
+			out.RowLabels = m.RowLabels.Gather(starts)
+		}
+	}
+	return out, nil
 }
 
 // stackWindows puts rolling's window results one after another down the
-// rows, as moving does (funcs/ho_funcs/rolling.md): an aggregate over a
-// matrix gives one row per window, a vector function's results are
-// concatenated. Other results assemble as usual.
-func stackWindows(x value.Value, out []value.Value) (value.Value, error) {
+// rows (funcs/ho_funcs/rolling.md): a vector function's results are
+// concatenated, matrices stacked. Other results assemble as usual.
+func stackWindows(out []value.Value) (value.Value, error) {
 	vecs := make([]*value.Vector, 0, len(out))
 	mats := make([]*value.Matrix, 0, len(out))
 	for _, o := range out {
@@ -609,14 +648,7 @@ func stackWindows(x value.Value, out []value.Value) (value.Value, error) {
 			mats = append(mats, o)
 		}
 	}
-	_, isMatrix := x.(*value.Matrix)
 	switch {
-	case len(vecs) == len(out) && isMatrix:
-		r, err := funcs.Assemble(out, funcs.RuleDolphin)
-		if m, ok := r.(*value.Matrix); ok && err == nil {
-			return m.Transpose(), nil
-		}
-		return r, err
 	case len(vecs) == len(out):
 		return funcs.JoinVectors(vecs...)
 	case len(mats) == len(out):
@@ -1302,6 +1334,14 @@ func scatterGroups(env funcs.Env, fn value.Value, list []value.Value, groups [][
 				return nil, ddberr.Errorf("The function must return a scalar or a vector as long as the group.")
 			}
 			rv = x
+		case *value.Matrix:
+			// one column as long as the group: a one-row group's vector
+			// result assembled into a matrix (eachPre.md's
+			// contextby(f:P, a, b) gives 4 for the group of one row)
+			if x.Cols != 1 || x.Rows != len(rows) {
+				return nil, ddberr.Errorf("The function must return a scalar or a vector as long as the group.")
+			}
+			rv = funcs.MatrixColumn(x, 0)
 		default:
 			return nil, ddberr.Errorf("The function must return a scalar or a vector as long as the group.")
 		}
@@ -1395,6 +1435,9 @@ func xnullCompare(env funcs.Env, args []value.Value) (value.Value, error) {
 			return v.Null
 		case *value.Vector:
 			return i < v.Len() && v.IsNull(i)
+		case *value.Matrix:
+			// cells in column-major order, as the result's
+			return i < v.V.Len() && v.V.IsNull(i)
 		}
 		return false
 	}
@@ -1412,6 +1455,15 @@ func xnullCompare(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		return out, nil
+	case *value.Matrix:
+		out := *rv
+		out.V = rv.V.Clone()
+		for i := 0; i < out.V.Len(); i++ {
+			if mask(args[1], i) || mask(args[2], i) {
+				out.V.SetNull(i)
+			}
+		}
+		return &out, nil
 	}
 	return r, nil
 }
@@ -1440,7 +1492,7 @@ func xwithNullFill(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument [fillValue] of withNullFill must be a scalar.")
 	}
-	x, y := args[1], args[2]
+	x, y := matrixCells(args[1], args[2]), matrixCells(args[2], args[1])
 	xv, xok := x.(*value.Vector)
 	yv, yok := y.(*value.Vector)
 	switch {
@@ -1490,7 +1542,39 @@ func xwithNullFill(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 	}
-	return env.Call(fn, x, y)
+	return env.Call(fn, asShaped(x, args[1], args[2]), asShaped(y, args[2], args[1]))
+}
+
+// matrixCells is withNullFill's view of an operand next to other: a
+// matrix's cells, or, beside a matrix, a vector as long as its columns
+// repeated for each column (withNullFill.md: withNullFill(add, x, m, 0)
+// fills cell by cell); other operands are themselves.
+func matrixCells(x, other value.Value) value.Value {
+	if m, ok := x.(*value.Matrix); ok {
+		return m.V
+	}
+	m, ok := other.(*value.Matrix)
+	v, isVec := x.(*value.Vector)
+	if !ok || !isVec || v.T == value.Any || v.T.IsArray() || v.Len() != m.Rows || m.Rows == 0 {
+		return x
+	}
+	return v.Cycle(m.V.Len())
+}
+
+// asShaped puts cells filled from matrixCells back into the shape of a
+// matrix: the operand's own, or the other one's for a repeated vector.
+func asShaped(cells, x, other value.Value) value.Value {
+	v, ok := cells.(*value.Vector)
+	if !ok {
+		return cells
+	}
+	if m, isM := x.(*value.Matrix); isM {
+		return m.WithData(v)
+	}
+	if m, isM := other.(*value.Matrix); isM && v.Len() == m.V.Len() && v != x {
+		return m.WithData(v)
+	}
+	return cells
 }
 
 // setScalar writes s (cast to v's type) into v[i].

@@ -56,6 +56,9 @@ func isHexDigit(c byte) bool {
 // i) keeps the low bits, as DolphinDB's integral conversions do. "P" makes
 // a DECIMAL64 whose scale is the number of fractional digits written.
 func ParseNumber(text, suffix string) (*value.Scalar, error) {
+	if v, ok := plainInt(text, suffix); ok {
+		return value.NewInt(v), nil
+	}
 	s := strings.TrimSpace(text)
 	if suffix == "" && len(s) > 1 && isLetter(s[len(s)-1]) {
 		hexLit := len(s) > 2 && (strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") ||
@@ -796,4 +799,22 @@ func decimalDigits(t value.Type) int {
 
 func decimalName(t value.Type, scale int32) string {
 	return fmt.Sprintf("%s(%d)", t, scale)
+}
+
+// plainInt reads a literal of up to nine decimal digits and no suffix, an
+// INT: the common literal (i += 1 in a loop, evaluated each time) skips
+// the general path's checks and concatenations.
+func plainInt(text, suffix string) (int32, bool) {
+	if suffix != "" || len(text) == 0 || len(text) > 9 {
+		return 0, false
+	}
+	v := int32(0)
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int32(c-'0')
+	}
+	return v, true
 }

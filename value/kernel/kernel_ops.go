@@ -62,6 +62,28 @@ var opNames = map[string]Op{
 
 // ParseOp resolves an operator's spelling (+, ==, and, like ...).
 func ParseOp(s string) (Op, bool) {
+	// the arithmetic and comparison symbols without hashing: scalar
+	// operators in a script's loops parse theirs each time
+	switch s {
+	case "+":
+		return OpAdd, true
+	case "-":
+		return OpSub, true
+	case "*":
+		return OpMul, true
+	case "/":
+		return OpDiv, true
+	case "<":
+		return OpLt, true
+	case ">":
+		return OpGt, true
+	case "<=":
+		return OpLe, true
+	case ">=":
+		return OpGe, true
+	case "==":
+		return OpEq, true
+	}
 	op, ok := opNames[s]
 	if !ok {
 		op, ok = opNames[strings.ToLower(s)]
