@@ -289,6 +289,9 @@ func xextremeLast(max bool) funcs.Impl {
 
 func xmovingExtremeLast(name string, max bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		if d, ok := funcs.ScalarArg(args[1]); ok && !d.Null && d.T == value.Duration {
+			return extremeLastByTime(env, name, args[0], d, max)
+		}
 		r := funcs.ReadArgs(name, args)
 		w := r.PositiveInt("window", args[1], 0)
 		minP := r.PositiveInt("minPeriods", funcs.Arg(args, 2), w)
@@ -320,6 +323,43 @@ func xmovingExtremeLast(name string, max bool) funcs.Impl {
 			return value.NewInts(out), nil
 		})
 	}
+}
+
+// extremeLastByTime is mimaxLast/miminLast with a DURATION window over an
+// indexed series or matrix: each row's window holds the rows whose labels
+// lie in (temporalAdd(fi, -window), fi], and a window without a value
+// gives -1 (funcs/m/mimaxlast.md: mimaxLast(X, 3d)).
+func extremeLastByTime(env funcs.Env, name string, x value.Value, d *value.Scalar, max bool) (value.Value, error) {
+	m, ok := x.(*value.Matrix)
+	if !ok || m.Indexed == value.NotIndexed || m.RowLabels == nil {
+		return nil, ddberr.Errorf("X of %s must be an indexed series or an indexed matrix when window is a DURATION.", name)
+	}
+	tv, ts, err := higherorder.TemporalIndex(name, m.RowLabels)
+	if err != nil {
+		return nil, err
+	}
+	starts, _, err := higherorder.ShiftedTicks(env, name, tv, ts, d, true)
+	if err != nil {
+		return nil, err
+	}
+	r, err := xperColumn(name, x, func(v *value.Vector) (value.Value, error) {
+		out := make([]int32, v.Len())
+		lo := 0
+		for i := range out {
+			for lo < i && ts[lo] <= starts[i] {
+				lo++
+			}
+			out[i] = -1
+			if b := xextremeIndex(v, lo, i+1, max); b >= 0 {
+				out[i] = int32(b - lo)
+			}
+		}
+		return value.NewInts(out), nil
+	})
+	if rm, ok := r.(*value.Matrix); ok && err == nil {
+		rm.Indexed = m.Indexed
+	}
+	return r, err
 }
 
 func xmax0(x int) int {

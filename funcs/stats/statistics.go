@@ -168,7 +168,12 @@ func Moment(xs []float64, which string, biased bool) (float64, bool) {
 	if !ok || biased {
 		return g, ok
 	}
-	n := float64(len(xs))
+	return Unbiased(g, float64(len(xs)), which)
+}
+
+// Unbiased corrects the biased skew (which "skew") or kurtosis g of n
+// values to the sample estimate; false where DolphinDB gives NULL.
+func Unbiased(g, n float64, which string) (float64, bool) {
 	if which == "skew" {
 		if n < 3 {
 			return 0, false

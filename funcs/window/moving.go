@@ -384,38 +384,67 @@ func kVarp(xs []float64, f *frames, out []float64) { variance(xs, f, out, 0, fal
 func kStd(xs []float64, f *frames, out []float64)  { variance(xs, f, out, 1, true) }
 func kStdp(xs []float64, f *frames, out []float64) { variance(xs, f, out, 0, true) }
 
-func kSkew(xs []float64, f *frames, out []float64) {
-	skew := func(n, s1, s2, s3, _ float64) float64 {
+// kMoment is the moving skew (which "skew") or kurtosis, biased or with
+// the sample corrections of skew and kurtosis (mskew.md, mkurtosis.md:
+// m.mkurtosis(4, false)-3 is pandas' rolling kurt).
+func kMoment(which string, biased bool) kernel {
+	stat := func(n, s1, s2, s3, s4 float64) float64 {
 		m := s1 / n
 		m2 := s2/n - m*m
-		m3 := s3/n - 3*m*s2/n + 2*m*m*m
-		if m2 <= 0 {
-			return math.NaN()
+		var g float64
+		if which == "skew" {
+			m3 := s3/n - 3*m*s2/n + 2*m*m*m
+			if m2 <= 0 {
+				return math.NaN()
+			}
+			g = m3 / math.Pow(m2, 1.5)
+		} else {
+			// Fewer than three values give NULL ("tmkurtosis" page).
+			if n < 3 {
+				return math.NaN()
+			}
+			m4 := s4/n - 4*m*s3/n + 6*m*m*s2/n - 3*m*m*m*m
+			if m2 <= 0 {
+				return math.NaN()
+			}
+			g = m4 / (m2 * m2)
 		}
-		return m3 / math.Pow(m2, 1.5)
+		if biased {
+			return g
+		}
+		if u, ok := stats.Unbiased(g, n, which); ok {
+			return u
+		}
+		return math.NaN()
 	}
-	if slideMoments(xs, f, out, true, 2)(skew) {
-		slideInfinities(xs, f, out, true, 2, skew)
+	return func(xs []float64, f *frames, out []float64) {
+		if slideMoments(xs, f, out, true, 2)(stat) {
+			slideInfinities(xs, f, out, true, 2, stat)
+		}
 	}
 }
 
-func kKurt(xs []float64, f *frames, out []float64) {
-	kurt := func(n, s1, s2, s3, s4 float64) float64 {
-		// Fewer than three values give NULL ("tmkurtosis" page).
-		if n < 3 {
-			return math.NaN()
-		}
-		m := s1 / n
-		m2 := s2/n - m*m
-		m4 := s4/n - 4*m*s3/n + 6*m*m*s2/n - 3*m*m*m*m
-		if m2 <= 0 {
-			return math.NaN()
-		}
-		return m4 / (m2 * m2)
-	}
-	if slideMoments(xs, f, out, true, 2)(kurt) {
-		slideInfinities(xs, f, out, true, 2, kurt)
-	}
+// kSkew and kKurt are the biased moving skew and kurtosis.
+var (
+	kSkew = kMoment("skew", true)
+	kKurt = kMoment("kurtosis", true)
+)
+
+// mMomentSpec declares mskew and mkurtosis(X, window, [biased=true],
+// [minPeriods]).
+func mMomentSpec(name, which string) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"X", "window", "biased", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+			biased, err := funcs.BoolArg(name, "biased", funcs.Arg(args, 2), true)
+			if err != nil {
+				return nil, err
+			}
+			rest := []value.Value{args[0], args[1]}
+			if mp := funcs.Arg(args, 3); mp != nil {
+				rest = append(rest, mp)
+			}
+			return mSpec(name, kMoment(which, biased)).Fn(env, rest)
+		}}
 }
 
 var (

@@ -30,7 +30,7 @@ func init() {
 	funcs.Register(
 		mSpec("msum", kSum), mSpec("msum2", kSum2), mavgSpec(),
 		mSpec("mvar", kVar), mSpec("mvarp", kVarp), mSpec("mstd", kStd), mSpec("mstdp", kStdp),
-		mSpec("mskew", kSkew), mSpec("mkurtosis", kKurt), mSpec("mmed", kMed), mSpec("mprod", kProd),
+		mMomentSpec("mskew", "skew"), mMomentSpec("mkurtosis", "kurtosis"), mSpec("mmed", kMed), mSpec("mprod", kProd),
 		funcs.Spec{Name: "mmad", Params: []string{"X", "window", "useMedian", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmad},
 		mFrameSpec("mmax", pickColumn(pickExtreme(1))), mFrameSpec("mmin", pickColumn(pickExtreme(-1))),
 		mFrameSpec("mfirst", pickColumn(pickFirstLast(true))), mFrameSpec("mlast", pickColumn(pickFirstLast(false))),
