@@ -35,43 +35,26 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 		return err
 	}
 	defer unlock()
-	id, named := n.Table.(*ast.Ident)
-	inPlace := named && t.Shared == "" && env.Owns(id.Name, t)
-	if joined == nil && inPlace {
-		if !slices.Contains(mask, true) {
-			return nil
-		}
-		var keep []int // for the columns whose rows aren't one element
-		for i, c := range t.Cols {
-			if !rowkeep.CompactMaskInPlace(c, mask) {
-				if keep == nil {
-					keep = wheremask.Flagged(mask, false)
-				}
-				t.Cols[i] = c.Gather(keep)
-			}
-		}
-		return deleted(t)
-	}
-	var keep []int
+	drop := mask
 	if joined != nil {
 		_, rows := sqljoin.JoinedRows(wheremask.Flagged(mask, true), joined)
-		keep = rowkeep.Kept(t.Rows(), rows)
-	} else {
-		keep = wheremask.Flagged(mask, false)
+		drop = rowkeep.Dropped(t.Rows(), rows)
 	}
-	if len(keep) == t.Rows() {
+	if !slices.Contains(drop, true) {
 		return nil
 	}
+	id, named := n.Table.(*ast.Ident)
+	inPlace := named && t.Shared == "" && env.Owns(id.Name, t)
+	var keep []int // for the columns gathered anew
 	for i, c := range t.Cols {
-		if !inPlace || !rowkeep.CompactInPlace(c, keep) {
-			t.Cols[i] = c.Gather(keep)
+		if inPlace && rowkeep.CompactInPlace(c, drop) {
+			continue
 		}
+		if keep == nil {
+			keep = wheremask.Flagged(drop, false)
+		}
+		t.Cols[i] = c.Gather(keep)
 	}
-	return deleted(t)
-}
-
-// deleted finishes a delete that changed t's rows.
-func deleted(t *value.Table) error {
 	if t.IsKeyed() {
 		t.RebuildKeys()
 	}

@@ -5,15 +5,8 @@ import "github.com/porpoisedb/porpoise/value"
 // Kept lists, in order, the rows of an n-row table that are not in
 // drop.
 func Kept(n int, drop []int) []int {
-	gone := make([]bool, n)
-	dropped := 0
-	for _, r := range drop {
-		if !gone[r] {
-			gone[r] = true
-			dropped++
-		}
-	}
-	keep := make([]int, 0, n-dropped)
+	gone := Dropped(n, drop)
+	keep := make([]int, 0, n)
 	for r, g := range gone {
 		if !g {
 			keep = append(keep, r)
@@ -22,34 +15,27 @@ func Kept(n int, drop []int) []int {
 	return keep
 }
 
-// CompactInPlace moves v's rows keep (ascending) to its front and cuts v
-// to them, in v's own storage; false, leaving v alone, for an array
-// vector, a tuple or COMPLEX/POINT, whose rows aren't one slice element.
-func CompactInPlace(v *value.Vector, keep []int) bool {
+// Dropped flags the rows of an n-row table that are in drop.
+func Dropped(n int, drop []int) []bool {
+	gone := make([]bool, n)
+	for _, r := range drop {
+		gone[r] = true
+	}
+	return gone
+}
+
+// CompactInPlace moves v's rows that drop does not flag to its front and
+// cuts v to them, in v's own storage; false, leaving v alone, for an
+// array vector, a tuple or COMPLEX/POINT, whose rows aren't one slice
+// element. It walks the mask once per storage slice without a branch per
+// row: a delete that keeps most rows would otherwise build an index of
+// one int per kept row before moving anything.
+func CompactInPlace(v *value.Vector, drop []bool) bool {
 	if !flat(v) {
 		return false
 	}
 	// one of these is the vector's storage (the codes of a coded one);
 	// the others are empty
-	v.I8 = compact(v.I8, keep)
-	v.I16 = compact(v.I16, keep)
-	v.I32 = compact(v.I32, keep)
-	v.I64 = compact(v.I64, keep)
-	v.F32 = compact(v.F32, keep)
-	v.F64 = compact(v.F64, keep)
-	v.Str = compact(v.Str, keep)
-	v.B16 = compact(v.B16, keep)
-	return true
-}
-
-// CompactMaskInPlace is CompactInPlace keeping the rows drop does not
-// flag. A delete that keeps most rows would otherwise build an index of
-// one int per kept row before moving anything; this walks the mask once
-// per column without a branch per row.
-func CompactMaskInPlace(v *value.Vector, drop []bool) bool {
-	if !flat(v) {
-		return false
-	}
 	v.I8 = compactMask(v.I8, drop)
 	v.I16 = compactMask(v.I16, drop)
 	v.I32 = compactMask(v.I32, drop)
@@ -64,20 +50,6 @@ func CompactMaskInPlace(v *value.Vector, drop []bool) bool {
 // flat reports whether each of v's rows is one element of its storage.
 func flat(v *value.Vector) bool {
 	return !v.T.IsArray() && v.T != value.Any && v.T.Storage() != value.StPair2F64
-}
-
-// compact moves s[keep[k]] to s[k] (keep ascending, so no element is
-// overwritten before it moves) and clears the tail, so strings no row
-// holds any more can be collected.
-func compact[T any](s []T, keep []int) []T {
-	if len(s) == 0 {
-		return s
-	}
-	for k, r := range keep {
-		s[k] = s[r]
-	}
-	clear(s[len(keep):])
-	return s[:len(keep)]
 }
 
 // compactMask moves each s[i] that drop does not flag down to the next

@@ -12,8 +12,9 @@ import (
 // every element slice, and leaves the vectors whose rows aren't one
 // element (tuples, array vectors) to be gathered.
 func TestCompactInPlace(t *testing.T) {
-	keep := Kept(6, []int{4, 1, 4})
-	require.Equal(t, []int{0, 2, 3, 5}, keep)
+	require.Equal(t, []int{0, 2, 3, 5}, Kept(6, []int{4, 1, 4}))
+	drop := Dropped(6, []int{4, 1, 4})
+	require.Equal(t, []bool{false, true, false, false, true, false}, drop)
 	for _, tc := range []struct {
 		name string
 		v    *value.Vector
@@ -25,22 +26,14 @@ func TestCompactInPlace(t *testing.T) {
 		{"coded symbol", value.NewSymbols([]string{"a", "b", "a", "b", "c", "c"}), `["a","a","b","c"]`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			byMask := value.DeepCopy(tc.v).(*value.Vector)
-			require.True(t, CompactInPlace(tc.v, keep))
+			require.True(t, CompactInPlace(tc.v, drop))
 			require.Equal(t, tc.want, tc.v.String())
-			require.True(t, CompactMaskInPlace(byMask, []bool{false, true, false, false, true, false}))
-			require.Equal(t, tc.want, byMask.String(), "by mask")
 		})
 	}
 	tuple := &value.Vector{T: value.Any, Any: []value.Value{value.NewInt(1)}}
-	require.False(t, CompactInPlace(tuple, []int{0}))
+	require.False(t, CompactInPlace(tuple, []bool{false}))
 	strs := []string{"a", "b", "c"}
 	v := value.NewStrings(value.String, strs)
-	require.True(t, CompactInPlace(v, []int{2}))
+	require.True(t, CompactInPlace(v, []bool{true, true, false}))
 	require.Equal(t, []string{"c", "", ""}, strs, "moved in place, the tail cleared")
-	require.False(t, CompactMaskInPlace(&value.Vector{T: value.Any, Any: []value.Value{value.NewInt(1)}}, []bool{false}))
-	strs = []string{"a", "b", "c"}
-	v = value.NewStrings(value.String, strs)
-	require.True(t, CompactMaskInPlace(v, []bool{true, true, false}))
-	require.Equal(t, []string{"c", "", ""}, strs, "by mask: moved in place, the tail cleared")
 }
