@@ -126,14 +126,6 @@ func Assemble(res []value.Value, rule byte) (value.Value, error) {
 	if m, ok := vectorsMatrix(res); ok {
 		return m, nil
 	}
-	if v, ok := res[0].(*value.Vector); ok && v.T != value.Any {
-		// after a vector, scalars fill whole columns
-		// (funcs/ho_funcs/unifiedCall.md: each(unifiedCall, [std, max],
-		// ...) puts max's 100 in both rows)
-		if m, ok := ColumnsMatrix(res); ok {
-			return m, nil
-		}
-	}
 	if t, ok := dictsTable(res); ok {
 		return t, nil
 	}
