@@ -3,7 +3,6 @@ package higherorder
 import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // TupleFunction returns x, when it is a non-empty tuple of functions, as
@@ -52,68 +51,9 @@ func callTuple(env funcs.Env, fns []value.Value, names []string, args []value.Va
 		}
 		out[i] = r
 	}
-	if m, ok := columnsMatrix(out); ok {
+	if m, ok := funcs.ColumnsMatrix(out); ok {
 		m.ColLabels = value.NewStrings(value.String, names)
 		return m, nil
 	}
 	return funcs.Assemble(out, funcs.RuleDolphin)
-}
-
-// columnsMatrix makes a matrix of plain vectors of one type and length
-// and of scalars repeated to that length, one column each; it needs at
-// least one vector.
-func columnsMatrix(res []value.Value) (*value.Matrix, bool) {
-	var first *value.Vector
-	for _, r := range res {
-		switch v := r.(type) {
-		case *value.Vector:
-			if v.T == value.Any || v.T.IsArray() || first != nil && (v.T != first.T || v.Len() != first.Len()) {
-				return nil, false
-			}
-			if first == nil {
-				first = v
-			}
-		case *value.Scalar:
-		default:
-			return nil, false
-		}
-	}
-	if first == nil {
-		return nil, false
-	}
-	n := first.Len()
-	data := value.NewVector(first.T, 0, n*len(res))
-	data.Scale = first.Scale
-	for _, r := range res {
-		if v, ok := r.(*value.Vector); ok {
-			data.AppendVector(v)
-			continue
-		}
-		s := r.(*value.Scalar)
-		if s.Null || s.T == value.Void {
-			for range n {
-				data.AppendNull()
-			}
-			continue
-		}
-		if s.T != first.T {
-			if !numeric(s.T) || !numeric(first.T) {
-				return nil, false
-			}
-			c, err := cast.To(s, first.T, first.Scale)
-			if err != nil {
-				return nil, false
-			}
-			s = c.(*value.Scalar)
-		}
-		for range n {
-			data.AppendScalar(s)
-		}
-	}
-	return &value.Matrix{V: data, Rows: n, Cols: len(res)}, true
-}
-
-func numeric(t value.Type) bool {
-	c := t.Category()
-	return c == value.CatLogical || c == value.CatIntegral || c == value.CatFloating || c == value.CatDecimal
 }

@@ -59,6 +59,14 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 	if err != nil {
 		return nil, err
 	}
+	if _, ok := functionNames(args[1]); ok && rule == funcs.RuleDolphin {
+		// over a tuple of functions, as calling the tuple does, scalars
+		// beside vectors fill whole columns (funcs/ho_funcs/unifiedCall.md:
+		// each(unifiedCall, [std, max], ...) puts max's 100 in both rows)
+		if m, ok := funcs.ColumnsMatrix(out); ok {
+			r = m
+		}
+	}
 	// Column by column over a labelled matrix, a same-shaped result keeps
 	// its labels (funcs/ho_funcs/pivot.md: each(ratios, stockprice)).
 	if in, ok := args[1].(*value.Matrix); ok {
