@@ -673,6 +673,7 @@ var texts = []Text{
 	{"The arguments rowAlignCol and colAlignCol of pivot must be vectors as long as funcArgs.", "porpoise"},
 	{"The function of pivot must return a scalar for each cell.", "porpoise"},
 	{"The function of %s must return a boolean scalar.", "porpoise"},
+	{"The argument [semanticFilter] of contextby must be 0, 1, 2, 3 or 4.", "porpoise: funcs/ho_funcs/contextby.md lists the values"},
 	{"The argument [excludedPeriod] of %s must be a pair of TIME, NANOTIME, MINUTE or SECOND.", "porpoise: funcs/ho_funcs/tmoving.md states the rule"},
 	{"With excludedPeriod, T of %s must be TIMESTAMP, NANOTIMESTAMP, TIME or NANOTIME.", "porpoise: funcs/ho_funcs/tmoving.md states the rule"},
 	{"The right value of [excludedPeriod] of %s must be greater than the left.", "porpoise: funcs/ho_funcs/tmoving.md states the rule"},

@@ -1299,6 +1299,9 @@ func resultColName(fn value.Value) string {
 }
 
 func xcontextby(env funcs.Env, args []value.Value) (value.Value, error) {
+	if t, ok := args[1].(*value.Table); ok {
+		return contextbyTable(env, t, args)
+	}
 	fn, list, n, err := fnAndArgs("contextby", args[0], args[1])
 	if err != nil {
 		return nil, err
@@ -1320,6 +1323,41 @@ func xcontextby(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // scatterGroups calls fn on each group's rows and writes the results back
+
+// contextbyTable is contextby over a table: func runs group by group on
+// each column semanticFilter picks (0 all, 1 numeric, the default, 2
+// temporal, 3 literal, 4 numeric and temporal), the other columns stay
+// as they are (funcs/ho_funcs/contextby.md: contextby(temporalAdd{,1d},
+// t1, t1.sym,,2) moves the dates only).
+func contextbyTable(env funcs.Env, t *value.Table, args []value.Value) (value.Value, error) {
+	filter := int64(1)
+	if f, ok := funcs.ScalarArg(funcs.Arg(args, 4)); ok && !f.Null {
+		if filter, ok = f.Int64(); !ok || filter < 0 || filter > 4 {
+			return nil, ddberr.Errorf("The argument [semanticFilter] of contextby must be 0, 1, 2, 3 or 4.")
+		}
+	}
+	cols := make([]*value.Vector, len(t.Cols))
+	for c, col := range t.Cols {
+		cols[c] = col
+		cat := col.T.Category()
+		numeric := cat == value.CatIntegral || cat == value.CatFloating || cat == value.CatDecimal
+		temporal := cat == value.CatTemporal
+		if !(filter == 0 || filter == 1 && numeric || filter == 2 && temporal ||
+			filter == 3 && cat == value.CatLiteral && col.T != value.Blob || filter == 4 && (numeric || temporal)) {
+			continue
+		}
+		call := append([]value.Value{args[0], col}, args[2:min(len(args), 4)]...)
+		r, err := xcontextby(env, call)
+		if err != nil {
+			return nil, err
+		}
+		if v, ok := r.(*value.Vector); ok && v.Len() == col.Len() {
+			cols[c] = v
+		}
+	}
+	return value.NewTable(append([]string(nil), t.Names...), cols), nil
+}
+
 // at the rows' positions (a scalar result fills its whole group).
 func scatterGroups(env funcs.Env, fn value.Value, list []value.Value, groups [][]int, n int) (value.Value, error) {
 	var out *value.Vector
