@@ -1575,4 +1575,9 @@ var texts = []Text{
 	{"The argument [frequency] of treasuryConversionFactor must be 1, 2, 3, 4, 6, 12, 13, 26, 52 or 365, or the DURATION 1y, 6M, 4M, 3M, 2M, 1M, 4w, 2w, 1w or 1d.", "porpoise: funcs/t/treasuryconversionfactor.md lists the values"},
 	{"The arguments [high], [low] and [close] of trueRange must be numeric vectors.", "porpoise: funcs/t/trueRange.md states the rule"},
 	{"The argument [model] of nssPredict must be a dictionary whose modelName is 'ns' or 'nss' and whose params are 4 or 6 numbers without NULL values.", "porpoise: funcs/n/nsspredict.md states the rule"},
+	{"The argument [method] of %s must be 'nm', 'bfgs', 'lbfgs', 'slsqp' or 'de'.", "porpoise: funcs/n/nss.md lists the values"},
+	{"The argument [initialGuess] of %s must be a numeric vector of length %d.", "porpoise: funcs/n/nss.md states the rule"},
+	{"The argument [bounds] of %s must be given when method is 'de'.", "porpoise: funcs/d/differentialEvolution.md requires bounds"},
+	{"The argument [maturity] of %s must be a numeric vector.", "porpoise: funcs/n/nss.md states the rule"},
+	{"The argument [yield] of %s must be a numeric vector of the same length as maturity.", "porpoise: funcs/n/nss.md states the rule"},
 }
