@@ -45,6 +45,8 @@
 //	funcs/xsengine     the cross-sectional engine (createCrossSectionalEngine): metrics over the latest row per key
 //	funcs/joinengine   streaming join engines fed by a left and a right input (createLookupJoinEngine ...)
 //	funcs/rsengine     the reactive state engine: createReactiveStateEngine, createNarrowReactiveStateEngine
+//	funcs/dispatchengine the stream dispatch engine: createStreamDispatchEngine, rows spread over outputs by key
+//	funcs/statelessengine the reactive stateless engine: createReactiveStatelessEngine, outputs recomputed from the cells they depend on
 //	funcs/engineparser streamEngineParser: nested metrics split into a pipeline of reactive, cross-sectional and time-series engines
 //	funcs/alertengine  checking stream engines: createAnomalyDetectionEngine (boolean metrics per row and per window), createRuleEngine
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
