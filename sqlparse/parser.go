@@ -690,7 +690,7 @@ func (p *parser) parseTestAnnotation(at ast.Pos) ast.Stmt {
 	topic := p.next().Text
 	p.expectOp(":")
 	a := &ast.AssignStmt{At: at, Op: "="}
-	tuple := &ast.TupleExpr{}
+	tuple := &ast.TupleExpr{At: at}
 	for {
 		sub := p.expectIdent()
 		p.expectOp("=")
