@@ -424,6 +424,12 @@ func xdropPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 		if v, _, err = funcs.Operand(args[1]); err == nil {
 			err = db.DropPartitions(tableName, nil, v)
 		}
+		if del := funcs.Arg(args, 4); err == nil && del != nil && !funcs.NullOrAbsent(del) {
+			var on bool
+			if on, err = funcs.BoolArg("dropPartition", "deleteSchema", del, false); err == nil && on {
+				err = db.DropValueSchema(v)
+			}
+		}
 	}
 	if err == nil {
 		audit.Record(h.Context(), start, db.Path(), tableName, "DROP_PARTITION", "deletedPartitions="+args[1].String())

@@ -193,6 +193,27 @@ func (d *Database) AddPartitions(kind partition.PartitionType, values *value.Vec
 	return n, nil
 }
 
+// DropValueSchema removes values' partitions from the first level's
+// scheme after their data has been dropped: dropPartition's
+// deleteSchema=true, which acts only when the database holds one table and
+// its first level is a VALUE domain (funcs/d/dropPartition.md), and
+// otherwise leaves the scheme as it is.
+func (d *Database) DropValueSchema(values *value.Vector) error {
+	d.growMu.Lock()
+	defer d.growMu.Unlock()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	first, ok := d.levels()[0].(*partition.Value)
+	if !ok || len(d.tables) != 1 {
+		return nil
+	}
+	n, err := first.RemoveValues(values)
+	if err != nil || n == 0 {
+		return err
+	}
+	return d.cat.saveDatabase(d)
+}
+
 // DropPartitions removes the chunks of the given partitions of one table
 // ("" all tables): paths such as "/20240101/Key1", or, when paths is
 // empty, the level-0 partitions holding values.
