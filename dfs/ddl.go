@@ -156,59 +156,51 @@ func (d *Database) exclusive(name string) (t *Table, unlock func()) {
 // AddPartitions implements addValuePartitions (kind VALUE) and
 // addRangePartitions (kind RANGE) on one level, returning how many
 // partitions were added.
-func (d *Database) AddPartitions(kind partition.PartitionType, values *value.Vector, level int) (int, error) {
-	d.growMu.Lock()
-	defer d.growMu.Unlock()
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	levels := d.levels()
-	if level < 0 || level >= len(levels) {
-		return 0, ddberr.Errorf("The level is out of range.")
-	}
-	var n int
-	var err error
-	switch dom := levels[level].(type) {
-	case *partition.Value:
-		if kind != partition.VALUE {
-			return 0, errors.New("addRangePartitions only applies to a RANGE domain.")
+func (d *Database) AddPartitions(kind partition.PartitionType, values *value.Vector, level int) (n int, err error) {
+	err = d.changeScheme(func(levels []partition.Domain) error {
+		if level < 0 || level >= len(levels) {
+			return ddberr.Errorf("The level is out of range.")
 		}
-		n, err = dom.AddValues(values)
-	case *partition.Range:
-		if kind != partition.RANGE {
-			return 0, errors.New("addValuePartitions only applies to a VALUE domain.")
+		switch dom := levels[level].(type) {
+		case *partition.Value:
+			if kind == partition.VALUE {
+				n, err = dom.AddValues(values)
+				return err
+			}
+		case *partition.Range:
+			if kind == partition.RANGE {
+				n, err = dom.AddRanges(values)
+				return err
+			}
 		}
-		n, err = dom.AddRanges(values)
-	default:
 		if kind == partition.VALUE {
-			return 0, errors.New("addValuePartitions only applies to a VALUE domain.")
+			return errors.New("addValuePartitions only applies to a VALUE domain.")
 		}
-		return 0, errors.New("addRangePartitions only applies to a RANGE domain.")
-	}
-	if err != nil {
-		return 0, err
-	}
-	if err := d.cat.saveDatabase(d); err != nil {
-		return 0, err
-	}
-	return n, nil
+		return errors.New("addRangePartitions only applies to a RANGE domain.")
+	})
+	return n, err
 }
 
-// DropValueSchema removes values' partitions from the first level's
-// scheme after their data has been dropped: dropPartition's
-// deleteSchema=true, which acts only when the database holds one table and
-// its first level is a VALUE domain (funcs/d/dropPartition.md), and
-// otherwise leaves the scheme as it is.
+// DropValueSchema is dropPartition's deleteSchema=true: it removes
+// values' partitions from the first level's scheme when that is a VALUE
+// domain and the database holds one table (funcs/d/dropPartition.md).
 func (d *Database) DropValueSchema(values *value.Vector) error {
+	return d.changeScheme(func(levels []partition.Domain) (err error) {
+		if v, ok := levels[0].(*partition.Value); ok && len(d.tables) == 1 {
+			_, err = v.RemoveValues(values)
+		}
+		return err
+	})
+}
+
+// changeScheme runs change on the domain's levels under the locks that
+// guard them and persists the database unless change fails.
+func (d *Database) changeScheme(change func([]partition.Domain) error) error {
 	d.growMu.Lock()
 	defer d.growMu.Unlock()
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	first, ok := d.levels()[0].(*partition.Value)
-	if !ok || len(d.tables) != 1 {
-		return nil
-	}
-	n, err := first.RemoveValues(values)
-	if err != nil || n == 0 {
+	if err := change(d.levels()); err != nil {
 		return err
 	}
 	return d.cat.saveDatabase(d)

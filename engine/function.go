@@ -232,18 +232,6 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	return v, nil
 }
 
-// paramNamed reports whether a parameter answers to name. A parameter
-// the manual writes as alternatives, erase!'s key|filter, answers to
-// each of them (funcs/e/erase_.md passes filter=).
-func paramNamed(param, name string, foldCase bool) bool {
-	for _, alt := range strings.Split(param, "|") {
-		if alt == name || foldCase && strings.EqualFold(alt, name) {
-			return true
-		}
-	}
-	return false
-}
-
 // bindNamed places named arguments at their parameter positions.
 func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([]value.Value, error) {
 	var params []string
@@ -258,7 +246,7 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 	for name, v := range named {
 		pos := -1
 		for i, p := range params {
-			if paramNamed(p, name, false) {
+			if funcs.ParamNamed(p, name, false) {
 				pos = i
 			}
 		}
@@ -266,7 +254,7 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 			// funcs/s/sqlUpdate.md passes contextby= to contextBy: a name
 			// matches a parameter whatever its case, when only one does.
 			for i, p := range params {
-				if paramNamed(p, name, true) {
+				if funcs.ParamNamed(p, name, true) {
 					if pos >= 0 {
 						pos = -1
 						break

@@ -280,3 +280,15 @@ func All() []*Spec {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
+
+// ParamNamed reports whether a parameter answers to name. A parameter
+// the manual writes as alternatives, erase!'s key|filter, answers to
+// each of them (funcs/e/erase_.md passes filter=).
+func ParamNamed(param, name string, foldCase bool) bool {
+	for _, alt := range strings.Split(param, "|") {
+		if alt == name || foldCase && strings.EqualFold(alt, name) {
+			return true
+		}
+	}
+	return false
+}
