@@ -21,9 +21,9 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "database", Params: []string{"directory", "partitionType", "partitionScheme", "locations", "engine", "atomic", "chunkGranularity"}, Min: 1, Max: 7, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xdatabase)},
-		funcs.Spec{Name: "createPartitionedTable", Params: []string{"dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns", "keepDuplicates", "sortKeyMappingFunction", "softDelete"}, Min: 4, Max: 9, Props: funcs.Session, Category: "db-table",
+		funcs.Spec{Name: "createPartitionedTable", Params: []string{"dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns|primaryKey", "keepDuplicates", "sortKeyMappingFunction", "softDelete", "indexes"}, Min: 4, Max: 10, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, false) }},
-		funcs.Spec{Name: "createTable", Params: []string{"dbHandle", "table", "tableName", "compressMethods", "sortColumns", "keepDuplicates"}, Min: 3, Max: 6, Props: funcs.Session, Category: "db-table",
+		funcs.Spec{Name: "createTable", Params: []string{"dbHandle", "table", "tableName", "compressMethods", "sortColumns|primaryKey", "keepDuplicates", "softDelete", "indexes"}, Min: 3, Max: 8, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, true) }},
 		funcs.Spec{Name: "loadTable", Params: []string{"database", "tableName", "partitions", "memoryMode"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xloadTable)},
 		funcs.Spec{Name: "existsDatabase", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xexistsDatabase)},
@@ -118,8 +118,8 @@ func xdatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	engineType := "OLAP"
 	if s, ok := funcs.StringArg(funcs.Arg(args, 4)); ok && s != "" {
 		engineType = strings.ToUpper(s)
-		if engineType != "OLAP" && engineType != "TSDB" {
-			return nil, ddberr.Errorf("Invalid storage engine %s. It must be OLAP or TSDB.", s)
+		if engineType != "OLAP" && engineType != "TSDB" && engineType != "PKEY" {
+			return nil, ddberr.Errorf("Invalid storage engine %s. It must be OLAP, TSDB or PKEY.", s)
 		}
 	}
 	atomic := "TRANS"

@@ -3,6 +3,7 @@ package dfs
 import (
 	"errors"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"slices"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/extpart"
@@ -22,7 +23,7 @@ type TableSpec struct {
 	Dimension bool
 	// PartitionColumns names one column per domain level.
 	PartitionColumns []string
-	// SortColumns are the TSDB sort columns.
+	// SortColumns are the TSDB sort columns, or a PKEY table's primary key.
 	SortColumns []string
 	// KeepDuplicates is ALL, FIRST or LAST (any case) when KeepGiven;
 	// ALL otherwise.
@@ -79,7 +80,17 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	if d.engineType == "TSDB" && len(sc.sortCols) == 0 && d.DFS() {
 		return nil, errors.New("sortColumns must be specified for a table in a TSDB database.")
 	}
-	if d.engineType != "TSDB" {
+	pkey := d.engineType == "PKEY"
+	if pkey {
+		if len(sc.sortCols) == 0 {
+			return nil, ddberr.Errorf("primaryKey must be specified for a table in a PKEY database.")
+		}
+		for _, c := range sc.partCols {
+			if !slices.Contains(sc.sortCols, c) {
+				return nil, ddberr.Errorf("The primary key must contain the partitioning column %s.", names[c])
+			}
+		}
+	} else if d.engineType != "TSDB" {
 		sc.sortCols = nil
 	}
 	t.schema.Store(sc)
@@ -94,6 +105,12 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 		default:
 			return nil, ddberr.Errorf("Invalid keepDuplicates %s. It must be ALL, FIRST or LAST.", kd)
 		}
+	}
+	if pkey {
+		// A row whose primary key is already there replaces that row
+		// (db_distr_comp/db/pkey_engine.md): the storage's keep-last
+		// over the key columns, which hold every partitioning column.
+		t.keep = storage.KeepLast
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -478,7 +478,11 @@ func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
 		for i, c := range s.sortCols {
 			names[i] = s.names[c]
 		}
-		put("sortColumns", value.NewStrings(value.String, names))
+		if t.db.engineType == "PKEY" {
+			put("primaryKey", value.NewStrings(value.String, names))
+		} else {
+			put("sortColumns", value.NewStrings(value.String, names))
+		}
 		put("softDelete", value.NewBool(false))
 	}
 	if t.dimension {
