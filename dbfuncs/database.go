@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/auth"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,6 +14,8 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -221,7 +224,10 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 		if !ok {
 			return nil, ddberr.Errorf("The partitioning columns must be a string scalar or vector.")
 		}
-		spec.PartitionColumns = cols
+		spec.PartitionColumns = slices.Clone(cols)
+		if spec.PartitionFuncs, spec.FuncDefs, err = partitionFuncs(env, spec.PartitionColumns, parts[0]); err != nil {
+			return nil, err
+		}
 	}
 	if sc := funcs.Arg(args, sortArg); sc != nil && !funcs.NullOrAbsent(sc) {
 		cols, ok := funcs.NamesArg(sc)
@@ -250,6 +256,53 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 		}
 	}
 	return h.TableValue(t), nil
+}
+
+// partitionFuncs reads the partitioning columns given as a function call
+// on a column, "myPartitionFunc(id, 6, 8)", whose other arguments are
+// constants (funcs/c/createPartitionedTable.md): cols then names each
+// call's column, fns holds the calls ("" for a plain column) and defs the
+// session's definitions, which the call may use when the table is
+// written after the session has gone.
+func partitionFuncs(env funcs.Env, cols []string, schema *value.Table) (fns, defs []string, err error) {
+	for i, c := range cols {
+		if !strings.Contains(c, "(") {
+			continue
+		}
+		e, _ := sqlparse.ParseExpr(c)
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			return nil, nil, ddberr.Errorf("The partitioning column %s doesn't exist in the table.", c)
+		}
+		col := ""
+		for _, a := range call.Args {
+			if id, isCol := a.(*ast.Ident); isCol && col == "" && schema.ColumnIndex(id.Name) >= 0 {
+				col = id.Name
+			} else if _, isConst := a.(*ast.Literal); !isConst {
+				ok = false
+			}
+		}
+		name, isName := call.Fn.(*ast.Ident)
+		if !ok || col == "" || !isName {
+			return nil, nil, ddberr.Errorf("The partitioning column %s doesn't exist in the table.", c)
+		}
+		if fns == nil {
+			fns = make([]string, len(cols))
+			if src, err := funcs.HostOf[jobSourcer](env); err == nil {
+				if fn, ok := env.Function(name.Name); ok {
+					_, defs, _ = src.JobSource(fn)
+				}
+			}
+		}
+		fns[i], cols[i] = c, col
+	}
+	return fns, defs, nil
+}
+
+// jobSourcer gives the script definitions a function needs
+// (sysfuncs.Host's JobSource).
+type jobSourcer interface {
+	JobSource(fn value.Value) (string, []string, error)
 }
 
 // partitionTables is createPartitionedTable's table: a table, or, when tuple

@@ -57,6 +57,7 @@ var texts = []Text{
 	{"The sort column %s doesn't exist in the table.", "porpoise"},
 	{"primaryKey must be specified for a table in a PKEY database.", "porpoise: db_distr_comp/db/pkey_engine.md makes primaryKey required"},
 	{"The primary key must contain the partitioning column %s.", "porpoise: funcs/c/createPartitionedTable.md states the rule"},
+	{"The partitioning function %s must return a vector as long as its argument.", "porpoise: funcs/c/createPartitionedTable.md partitions by the call's result"},
 	{"Can't append data to a segmented table that contains external partitions.", "funcs/m/mvccTable.md"},
 	{"The number of tables in the tuple [table] must be the same as the number of partitions of the database.", "porpoise: funcs/c/createPartitionedTable.md states the rule"},
 	{"Every table in the tuple [table] must have the same schema as the first one.", "porpoise"},

@@ -23,6 +23,10 @@ type TableSpec struct {
 	Dimension bool
 	// PartitionColumns names one column per domain level.
 	PartitionColumns []string
+	// PartitionFuncs, when set, holds per level a partitioning function
+	// call on the level's column ("" for the column itself), and FuncDefs
+	// the script definitions the calls need.
+	PartitionFuncs, FuncDefs []string
 	// SortColumns are the TSDB sort columns, or a PKEY table's primary key.
 	SortColumns []string
 	// KeepDuplicates is ALL, FIRST or LAST (any case) when KeepGiven;
@@ -45,7 +49,8 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	for i, c := range schema.Cols {
 		scales[i] = c.Scale
 	}
-	t := &Table{db: d, name: spec.Name, dimension: spec.Dimension, mem: map[string]*value.Table{}}
+	t := &Table{db: d, name: spec.Name, dimension: spec.Dimension, mem: map[string]*value.Table{},
+		partFns: spec.PartitionFuncs, partDefs: spec.FuncDefs}
 	sc := &colSchema{names: names, types: types, scales: scales}
 	if !spec.Dimension {
 		cols := spec.PartitionColumns
@@ -61,6 +66,19 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 			}
 			sc.partCols = append(sc.partCols, j)
 			ctypes[i] = types[j]
+			if i < len(spec.PartitionFuncs) && spec.PartitionFuncs[i] != "" {
+				// The level holds what the function returns: its type is
+				// that of the function's result.
+				fn, err := t.partFunc(spec.PartitionFuncs[i], c)
+				if err != nil {
+					return nil, err
+				}
+				out, err := fn(value.NewVector(types[j], 0, 0))
+				if err != nil {
+					return nil, err
+				}
+				ctypes[i] = out.T
+			}
 		}
 		if c, ok := d.domain.(*partition.Compo); ok {
 			if err := c.CheckColumnTypes(ctypes); err != nil {

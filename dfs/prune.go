@@ -1,6 +1,7 @@
 package dfs
 
 import (
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -64,6 +65,11 @@ func (t *Table) PruneFilter(ev Evaluator, where []ast.Expr) PartitionFilter {
 }
 
 func (t *Table) pruneFilter(ev Evaluator, where []ast.Expr) PartitionFilter {
+	if slices.ContainsFunc(t.partFns, func(f string) bool { return f != "" }) {
+		// The levels hold function results, not column values: only a
+		// scan of every partition is sure to find the rows.
+		return nil
+	}
 	if t.dimension || len(where) == 0 {
 		return nil
 	}

@@ -36,3 +36,29 @@ func TestPKEYReopen(t *testing.T) {
 		require.NoError(t, e.Close())
 	}
 }
+
+// A table partitioned by a function call keeps routing rows through it
+// after a restart, when the session that defined the function is gone
+// (db_distr_comp/db/tsdb.md, partitioned by myPartitionFunc(id_date)).
+func TestPartitionFuncReopen(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "d")
+	for _, step := range []struct {
+		script string
+		want   string
+	}{
+		{`def myPartitionFunc(str) { return temporalParse(substr(str, 6, 8), "yyyyMMdd") }
+		  create database "dfs://pf" partitioned by VALUE(2024.02.01..2024.02.02)
+		  create table "dfs://pf"."pt"(id_date STRING, v INT) partitioned by myPartitionFunc(id_date)
+		  loadTable("dfs://pf", "pt").append!(table(["ax1ve_20240201_e37f6", "91f86_20240202_b781d"] as id_date, 1 2 as v))
+		  exec count(*) from loadTable("dfs://pf", "pt")`, "2"},
+		{`loadTable("dfs://pf", "pt").append!(table(["bbbbb_20240202_c", "ccccc_20240209_d"] as id_date, 3 4 as v))
+		  exec v from loadTable("dfs://pf", "pt") order by v`, "[1,2,3]"},
+	} {
+		e, err := engine.Open(engine.Options{DataDir: dir})
+		require.NoError(t, err)
+		v, err := e.NewSession().Run(step.script)
+		require.NoError(t, err)
+		require.Equal(t, step.want, v.String())
+		require.NoError(t, e.Close())
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
+	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 )
 
 // DDL statements are parsed into the calls DolphinDB documents as their
@@ -363,8 +364,16 @@ func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {
 		p.expectKw("by")
 		for {
 			p.skipNewlines()
-			c := p.expectIdent()
-			partCols = append(partCols, str(c.Pos, c.Text))
+			if p.tok().Kind == lex.TokIdent && isOpTok(p.peekN(1), "(") {
+				// A partitioning function on a column, partitioned by
+				// myPartitionFunc(id_date) (db_distr_comp/db/tsdb.md):
+				// createPartitionedTable takes the call as text.
+				at := p.tok().Pos
+				partCols = append(partCols, str(at, unparse.Format(p.parseUnary())))
+			} else {
+				c := p.expectIdent()
+				partCols = append(partCols, str(c.Pos, c.Text))
+			}
 			if !p.isOp(",") || p.optionNext() {
 				break
 			}
