@@ -112,7 +112,23 @@ func matrixColumns(m *value.Matrix, i value.Value) (value.Value, error) {
 		}
 		return m.V.Slice(int(j)*m.Rows, int(j+1)*m.Rows).Clone(), nil
 	}
+	if k, ok := i.(*value.Matrix); ok && k.V.T == value.Bool && k.Rows == m.Rows && k.Cols == m.Cols {
+		return maskMatrix(m, k), nil
+	}
 	return SliceMatrix(m, nil, i)
+}
+
+// maskMatrix is m[mask] for a BOOL matrix of m's shape: m with NULL where
+// mask is not true (funcs/a/at.md's m[m>3]).
+func maskMatrix(m, mask *value.Matrix) *value.Matrix {
+	out := *m
+	out.V = m.V.Clone()
+	for j, b := range mask.V.I8 {
+		if b != 1 {
+			out.V.SetNull(j)
+		}
+	}
+	return &out
 }
 
 // arrayColumns is av[j] on an array vector: element j of every row (NULL

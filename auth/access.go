@@ -518,3 +518,47 @@ func (s *Store) GroupAccess(group string) (Summary, []string, error) {
 	}
 	return summarize(&g.Rules), sortedKeys(g.Members), nil
 }
+
+// ObjectRow is one principal's settings of a list of privileges on one
+// object (getDBAccess, getTableAccess).
+type ObjectRow struct {
+	Name   string
+	Group  bool
+	States []State
+}
+
+// ObjectAccess lists the users and groups with an allow or deny of any of
+// privs on obj (its own setting, else the one on every object): groups,
+// then users, each in descending name order as DolphinDB lists them
+// (funcs/g/getDBAccess.md), with the super administrator allowed all.
+func (s *Store) ObjectAccess(obj string, privs []Priv) []ObjectRow {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	row := func(name string, group bool, r *rules) (ObjectRow, bool) {
+		out := ObjectRow{Name: name, Group: group, States: make([]State, len(privs))}
+		set := false
+		for i, p := range privs {
+			if name == SuperAdmin && !group {
+				out.States[i] = Allow
+			} else {
+				out.States[i] = r.stateOf(p, obj)
+			}
+			set = set || out.States[i] != None
+		}
+		return out, set
+	}
+	var rows []ObjectRow
+	groups := sortedKeys(s.st.Groups)
+	for i := len(groups) - 1; i >= 0; i-- {
+		if r, ok := row(groups[i], true, &s.st.Groups[groups[i]].Rules); ok {
+			rows = append(rows, r)
+		}
+	}
+	users := sortedKeys(s.st.Users)
+	for i := len(users) - 1; i >= 0; i-- {
+		if r, ok := row(users[i], false, &s.st.Users[users[i]].Rules); ok {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}

@@ -31,6 +31,8 @@ func init() {
 		sec("revoke", []string{"userId", "accessType", "objs"}, 2, 3, member, privDetail, privOp(auth.Revoke)),
 		sec("getUserAccess", []string{"userIds", "finalAccess"}, 0, 2, member, nil, getUserAccess),
 		sec("getGroupAccess", []string{"groupIds"}, 1, 1, admin, nil, getGroupAccess),
+		sec("getDBAccess", []string{"dbUrl"}, 1, 1, member, nil, getDBAccess),
+		sec("getTableAccess", []string{"dbUrl", "table"}, 2, 2, member, nil, getTableAccess),
 		sec("getUserList", nil, 0, 0, admin, nil, getUserList),
 		funcs.Spec{Name: "getDFSDatabasesByOwner", Params: []string{"user"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table",
 			Fn: guarded("getDFSDatabasesByOwner", admin, byName("user", databasesOwnedBy))},

@@ -95,14 +95,11 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	if r.dateCols[0] == "" && r.timeCols[0] == "" {
 		return nil, ddberr.Errorf("At least one of dateColumn and timeColumn must be given.")
 	}
-	if !multi || len(outputs) == len(inputs) {
-		// 1 to 1, N to N: each input to its output, one after another.
-		for i, in := range inputs {
-			if err := r.replayInput(i, in, outputs[min(i, len(outputs)-1)]); err != nil {
-				return nil, err
-			}
-		}
-		return nil, nil
+	if !multi {
+		return nil, r.replayInput(0, inputs[0], outputs[0])
+	}
+	if len(outputs) == len(inputs) {
+		return nil, r.replayEach(inputs, outputs)
 	}
 	// N to 1: all inputs merged by time.
 	var all *value.Table
@@ -135,6 +132,13 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	if all == nil {
 		return nil, nil
 	}
+	order, sorted := timeOrder(keys)
+	return nil, r.write(all.Gather(order), sorted, outputs[0])
+}
+
+// timeOrder is the stable order of rows by their replay times, and the
+// times in that order.
+func timeOrder(keys []int64) ([]int, []int64) {
 	order := make([]int, len(keys))
 	for i := range order {
 		order[i] = i
@@ -144,7 +148,87 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	for i, o := range order {
 		sorted[i] = keys[o]
 	}
-	return nil, r.write(all.Gather(order), sorted, outputs[0])
+	return order, sorted
+}
+
+// replayEach is the N to N replay (funcs/r/replay.md): the i-th data
+// source of every input is replayed before any input's next one; at a
+// paced rate each batch is taken from all inputs in time order (so
+// streams feeding one join engine advance together), at full speed the
+// inputs' i-th sources are written one after another.
+func (r *replayer) replayEach(inputs, outputs []value.Value) error {
+	parts := make([][]*value.Table, len(inputs))
+	rounds := 0
+	for i, in := range inputs {
+		tables, err := r.load(in)
+		if err != nil {
+			return err
+		}
+		parts[i] = tables
+		rounds = max(rounds, len(tables))
+	}
+	for j := 0; j < rounds; j++ {
+		var round []*value.Table
+		var owner []int
+		var keys [][]int64
+		for i := range inputs {
+			if j >= len(parts[i]) {
+				continue
+			}
+			k, err := r.keys(i, parts[i][j])
+			if err != nil {
+				return err
+			}
+			round, owner, keys = append(round, parts[i][j]), append(owner, i), append(keys, k)
+		}
+		if r.rate <= 0 {
+			for t, tbl := range round {
+				if err := r.write(tbl, keys[t], outputs[owner[t]]); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		if err := r.writeMerged(round, keys, func(t int, rows *value.Table) error {
+			_, err := r.env.Call(r.insert, outputs[owner[t]], rows)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeMerged paces the rows of several tables merged by time, handing
+// each batch's rows to emit table by table.
+func (r *replayer) writeMerged(tables []*value.Table, keys [][]int64, emit func(t int, rows *value.Table) error) error {
+	type ref struct{ t, row int }
+	var all []int64
+	var refs []ref
+	for t, k := range keys {
+		all = append(all, k...)
+		for row := range k {
+			refs = append(refs, ref{t, row})
+		}
+	}
+	order, sorted := timeOrder(all)
+	rows := make([][]int, len(tables))
+	return r.schedule(sorted, func(lo, hi int) error {
+		for t := range rows {
+			rows[t] = rows[t][:0]
+		}
+		for _, o := range order[lo:hi] {
+			rows[refs[o].t] = append(rows[refs[o].t], refs[o].row)
+		}
+		for t, idx := range rows {
+			if len(idx) > 0 {
+				if err := emit(t, tables[t].Gather(idx)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }
 
 // columnNames reads dateColumn/timeColumn: one name for every input or
@@ -253,17 +337,22 @@ func (r *replayer) keys(i int, t *value.Table) ([]int64, error) {
 }
 
 // write inserts t (rows in replay order, keys their times) into out at
-// the replay's pace, honouring cancellation while it waits.
+// the replay's pace.
 func (r *replayer) write(t *value.Table, keys []int64, out value.Value) error {
-	n := t.Rows()
-	if n == 0 {
-		return nil
-	}
-	insert := func(lo, hi int) error {
+	return r.schedule(keys, func(lo, hi int) error {
 		_, err := r.env.Call(r.insert, out, t.Slice(lo, hi))
 		return err
-	}
+	})
+}
+
+// schedule hands rows lo..hi of a replay (keys their times, in order)
+// to insert at the replay mode's pace, honouring cancellation while it
+// waits.
+func (r *replayer) schedule(keys []int64, insert func(lo, hi int) error) error {
+	n := len(keys)
 	switch {
+	case n == 0:
+		return nil
 	case r.rate <= 0:
 		return insert(0, n)
 	case r.precise:
@@ -284,21 +373,33 @@ func (r *replayer) write(t *value.Table, keys []int64, out value.Value) error {
 		}
 		return nil
 	}
-	batch := int(r.rate)
+	return r.pace(keys, insert)
+}
+
+// pace hands the rows (keys their replay times) to emit in batches, one
+// batch a second: replayRate rows, or with absoluteRate=false
+// replayRate*rows/span rows (at least one). Each batch ends at the time
+// its last row is due, so 1,000 rows at 100 a second take 10 seconds and
+// a 500-second span sped up 100 times takes 5 (the pages' timings).
+func (r *replayer) pace(keys []int64, emit func(lo, hi int) error) error {
+	n := len(keys)
+	perSec := float64(r.rate)
 	if !r.absolute {
 		span := float64(keys[n-1]-keys[0]) / 1e9
 		if span < 1 {
 			span = 1
 		}
-		batch = max(1, int(float64(r.rate)*float64(n)/span))
+		perSec = float64(r.rate) * float64(n) / span
 	}
+	batch := max(1, int(perSec))
+	start := time.Now()
 	for lo := 0; lo < n; lo += batch {
-		if lo > 0 {
-			if err := r.sleep(time.Second); err != nil {
-				return err
-			}
+		hi := min(n, lo+batch)
+		if err := emit(lo, hi); err != nil {
+			return err
 		}
-		if err := insert(lo, min(n, lo+batch)); err != nil {
+		due := start.Add(time.Duration(float64(hi) / perSec * float64(time.Second)))
+		if err := r.sleep(time.Until(due)); err != nil {
 			return err
 		}
 	}

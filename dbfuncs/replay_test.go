@@ -60,3 +60,32 @@ func TestHeteroReplayPaceAndCancel(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "1", n.(interface{ String() string }).String())
 }
+
+// A paced replay lasts rows/replayRate seconds, the last batch's second
+// included (funcs/r/replay.md: 1,000 rows at 100 a second take about 10
+// seconds); three rows at three a second used to return at once.
+func TestReplayPaceCoversLastBatch(t *testing.T) {
+	e, err := engine.Open(engine.Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	start := time.Now()
+	got := testkit.RunAll(t, e, "t = table(2024.01.01T00:00:00.000 + 0 1 2 as ts, 1 2 3 as v)\n"+
+		"out = streamTable(1:0, `ts`v, [TIMESTAMP, INT])\n"+
+		"replay(t, out, `ts, `ts, 3)\nexec v from out")
+	require.Equal(t, "[1,2,3]", got)
+	require.GreaterOrEqual(t, time.Since(start), 900*time.Millisecond)
+}
+
+// N to N replay takes its rows from all inputs in time order, so two
+// inputs writing to one table interleave (they used to be replayed one
+// input after the other).
+func TestReplayNToNInterleaves(t *testing.T) {
+	e, err := engine.Open(engine.Options{})
+	require.NoError(t, err)
+	defer e.Close()
+	got := testkit.RunAll(t, e, "a = table(2024.01.01T00:00:00.000 + 0 2 as ts, 1 3 as v)\n"+
+		"b = table(2024.01.01T00:00:00.000 + 1 3 as ts, 2 4 as v)\n"+
+		"out = streamTable(1:0, `ts`v, [TIMESTAMP, INT])\n"+
+		"replay([a, b], [out, out], `ts, `ts, 1000, false, , , true)\nexec v from out")
+	require.Equal(t, "[1,2,3,4]", got)
+}

@@ -49,6 +49,14 @@ func init() {
 		Fn: func(env Env, _ []value.Value) (value.Value, error) {
 			return value.NewString(SiteOf(env).Alias), nil
 		}})
+	Register(Spec{Name: "getNodeAlias", Min: 0, Max: 0, Props: Session, Category: "cluster",
+		Fn: func(env Env, _ []value.Value) (value.Value, error) {
+			return value.NewString(SiteOf(env).Alias), nil
+		}})
+	// 3 is a single-mode node's type (funcs/g/getNodeType.md: 0 data,
+	// 1 agent, 2 controller, 3 single, 4 compute node).
+	Register(Spec{Name: "getNodeType", Min: 0, Max: 0, Props: Session, Category: "cluster",
+		Fn: func(Env, []value.Value) (value.Value, error) { return value.NewInt(3), nil }})
 	Register(Spec{Name: "getNodeHost", Min: 0, Max: 0, Category: "cluster",
 		Fn: func(env Env, _ []value.Value) (value.Value, error) {
 			return value.NewString(SiteOf(env).Host), nil

@@ -2,6 +2,8 @@ package jobs
 
 import (
 	"errors"
+	"net"
+	"strconv"
 	"time"
 
 	"github.com/porpoisedb/porpoise/auth"
@@ -17,6 +19,7 @@ func init() {
 		funcs.Spec{Name: "getConsoleJobs", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getConsoleJobs)},
 		funcs.Spec{Name: "getRunningQueries", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getRunningQueries)},
 		funcs.Spec{Name: "cancelConsoleJob", Params: []string{"rootJobId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(cancelConsoleJob)},
+		funcs.Spec{Name: "getConnections", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(getConnections)},
 		funcs.Spec{Name: "closeSessions", Params: []string{"sessionId"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "system", Fn: funcs.WithHost(closeSessions)},
 	)
 }
@@ -70,6 +73,28 @@ func getSessionMemoryStat(h Host, _ funcs.Env, _ []value.Value) (value.Value, er
 		}
 	}
 	return value.NewTable([]string{"userId", "sessionId", "memSize", "remoteIP", "remotePort", "createTime", "lastActiveTime"}, cols), nil
+}
+
+// getConnections lists the node's network connections: its own address,
+// the client's and when the connection opened (funcs/g/getConnections.md).
+// An embedded session has no connection.
+func getConnections(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
+	site := funcs.SiteOf(env)
+	server := net.JoinHostPort(site.Host, strconv.Itoa(site.Port))
+	var servers, clients []string
+	var starts []int64
+	for _, s := range h.Jobs().list() {
+		if s.meta.RemotePort <= 0 {
+			continue
+		}
+		servers = append(servers, server)
+		clients = append(clients, net.JoinHostPort(s.meta.RemoteIP, strconv.Itoa(s.meta.RemotePort)))
+		starts = append(starts, wallclock.Millis(s.created))
+	}
+	return value.NewTable([]string{"server", "client", "startTime"}, []*value.Vector{
+		value.NewStrings(value.String, servers), value.NewStrings(value.String, clients),
+		{T: value.Timestamp, I64: starts},
+	}), nil
 }
 
 func getConsoleJobs(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {

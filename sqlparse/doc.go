@@ -38,7 +38,8 @@
 //	18  unary: - ! ~ (and unary +)
 //	15  .. (seq)  : (pair)
 //	10  * / % \ (ratio) ** (dot) $ (cast) <- (join), and a function used as
-//	    a binary operator (x pow 2 is pow(x, 2))
+//	    a binary operator (x pow 2 is pow(x, 2)); the right side of `at`
+//	    takes every operator but ?: (x at x>3 is x[x>3])
 //	 8  + -
 //	 7  << >>
 //	 6  &

@@ -1455,6 +1455,11 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 		} else if op == ":" && p.closesOperand() {
 			// (1:) and x[2:] leave the end open
 			right = &ast.Literal{At: opTok.Pos, Kind: ast.LitNull, Text: "NULL"}
+		} else if op == "call" && opTok.Text == "at" && adverb == "" {
+			// x at x>3 is x[x>3]: at.md, funcs/a/at.md and contextby.md
+			// print it so, while lambda.md's x pow 2 + 3*x shows that other
+			// functions used as operators take as tight a right side as *.
+			right = p.parseBinary(words.Precedence("||"))
 		} else {
 			right = p.parseBinary(prec + 1)
 		}

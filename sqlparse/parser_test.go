@@ -80,6 +80,8 @@ func TestPrecedence(t *testing.T) {
 		{"true false", "(true false)"},
 		// infix function calls have multiplication precedence
 		{"x pow 2 + 3*x", "(pow(x, 2) + (3 * x))"},
+		{"x at x>3 && x<7", "at(x, ((x > 3) && (x < 7)))"},
+		{"price at price>price avg :X sym", "at(price, (price > avg:X(price, sym)))"},
 		{"2 add 3 sub 5", "sub(add(2, 3), 5)"},
 		{"a <- b + c", "((a <- b) + c)"},
 		// cast

@@ -1487,6 +1487,10 @@ func xnullCompare(env funcs.Env, args []value.Value) (value.Value, error) {
 		case *value.Matrix:
 			// cells in column-major order, as the result's
 			return i < v.V.Len() && v.V.IsNull(i)
+		case *value.Pair:
+			// a pair is between's range: a NULL bound makes every
+			// element's answer unknown (funcs/b/between.md)
+			return v.V.IsNull(0) || v.V.IsNull(1)
 		}
 		return false
 	}

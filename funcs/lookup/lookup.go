@@ -35,6 +35,10 @@ func BoolMask(x value.Value) ([]int8, bool) {
 func xat(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(args) == 1 {
 		m, ok := BoolMask(args[0])
+		if bm, isM := args[0].(*value.Matrix); isM && bm.V.T == value.Bool {
+			// at(m>3) counts the cells column by column (funcs/a/at.md)
+			m, ok = bm.V.I8, true
+		}
 		if !ok {
 			return nil, ddberr.Errorf("The argument of at must be a boolean vector when index is omitted.")
 		}

@@ -124,10 +124,8 @@ func init() {
 			s, ok := args[0].(*value.Scalar)
 			return value.NewBool(ok && s.IsNothing()), nil
 		}},
-		// Porpoise is one node: it is always initialised, and its alias is
-		// the one DolphinDB gives a single node on the default port.
+		// Porpoise is one node: it is always initialised.
 		funcs.Spec{Name: "isNodeInitialized", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: constant(value.NewBool(true))},
 		funcs.Spec{Name: "isDataNodeInitialized", Min: 0, Max: 0, Props: funcs.Session, Category: "cluster", Fn: constant(value.NewBool(true))},
-		funcs.Spec{Name: "getNodeAlias", Min: 0, Max: 0, Props: funcs.Session, Category: "cluster", Fn: constant(value.NewString("local8848"))},
 	)
 }

@@ -114,6 +114,7 @@ func init() {
 		funcs.Spec{Name: "login", Params: []string{"userId", "password", "enableEncryption"}, Min: 2, Max: 3, Props: funcs.Session, Category: "security", Fn: funcs.WithHost(xlogin)},
 		funcs.Spec{Name: "logout", Params: []string{"userId", "sessionOnly"}, Min: 0, Max: 2, Props: funcs.Session, Category: "security", Fn: funcs.WithHost(xlogout)},
 		funcs.Spec{Name: "getConfig", Params: []string{"key"}, Min: 0, Max: 1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(xgetConfig)},
+		funcs.Spec{Name: "getEnableNullSafeJoin", Min: 0, Max: 0, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(xgetEnableNullSafeJoin)},
 	)
 
 	// system.go.

@@ -168,3 +168,9 @@ func xgetConfig(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return value.NewString(v), nil
 }
+
+// xgetEnableNullSafeJoin is the enableNullSafeJoin setting as a BOOL
+// (funcs/g/getenablenullsafejoin.md).
+func xgetEnableNullSafeJoin(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
+	return value.NewBool(h.Settings()["enableNullSafeJoin"] == "true"), nil
+}

@@ -201,6 +201,10 @@ func getMarketCalendar(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func deleteMarketHolidayFn(env funcs.Env, args []value.Value) (value.Value, error) {
+	// only an administrator may drop a calendar (funcs/d/deleteMarketHoliday.md)
+	if err := funcs.RequireAdmin(env, "deleteMarketHoliday"); err != nil {
+		return nil, err
+	}
 	name, err := funcs.StrScalarArg("deleteMarketHoliday", "marketName", args[0])
 	if err != nil {
 		return nil, err
@@ -231,4 +235,21 @@ func listAllMarketsFn(env funcs.Env, _ []value.Value) (value.Value, error) {
 	}
 	sort.Strings(names)
 	return value.NewStrings(value.String, names), nil
+}
+
+// tradingCalendarTypeFn is getTradingCalendarType: whether the market's
+// calendar lists its holidays or its trading days.
+func tradingCalendarTypeFn(env funcs.Env, args []value.Value) (value.Value, error) {
+	name, err := funcs.StrScalarArg("getTradingCalendarType", "marketName", args[0])
+	if err != nil {
+		return nil, err
+	}
+	c, err := lookupMarket(env, name)
+	if err != nil {
+		return nil, err
+	}
+	if c.tradingList {
+		return value.NewString("tradingDate"), nil
+	}
+	return value.NewString("holidayDate"), nil
 }

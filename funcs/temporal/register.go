@@ -52,6 +52,7 @@ func init() {
 				return setMarket(env, "updateMarketHoliday", args, true)
 			}},
 		funcs.Spec{Name: "deleteMarketHoliday", Params: []string{"marketName"}, Min: 1, Max: 1, Props: funcs.Session, Category: "temporal", Fn: deleteMarketHolidayFn},
+		funcs.Spec{Name: "getTradingCalendarType", Params: []string{"marketName"}, Min: 1, Max: 1, Props: funcs.Session, Category: "temporal", Fn: tradingCalendarTypeFn},
 		funcs.Spec{Name: "listAllMarkets", Min: 0, Max: 0, Props: funcs.Session, Category: "temporal", Fn: listAllMarketsFn},
 		funcs.Spec{Name: "getMarketCalendar", Params: []string{"marketName", "startDate", "endDate"}, Min: 1, Max: 3, Props: funcs.Session, Category: "temporal", Fn: getMarketCalendar},
 	)

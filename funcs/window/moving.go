@@ -524,11 +524,21 @@ func minPeriodsDefault(fn string, x value.Value, def int) (int, error) {
 // movingColumns applies a per-column function over a vector, matrix or
 // table (numeric and boolean columns of a table only).
 func movingColumns(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+	return mapColumns(fn, x, true, f)
+}
+
+// movingAllColumns is movingColumns over every column of a table.
+func movingAllColumns(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+	return mapColumns(fn, x, false, f)
+}
+
+// mapColumns applies f to X's columns, a table's numeric ones only when numericOnly.
+func mapColumns(fn string, x value.Value, numericOnly bool, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
 	if t, ok := x.(*value.Table); ok {
 		cols := make([]*value.Vector, 0, len(t.Cols))
 		names := make([]string, 0, len(t.Cols))
 		for i, c := range t.Cols {
-			if !funcs.IsNumericVec(c) {
+			if numericOnly && !funcs.IsNumericVec(c) {
 				continue
 			}
 			r, err := f(c)

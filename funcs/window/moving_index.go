@@ -17,17 +17,29 @@ import (
 
 // mNot is mfirstNot/mlastNot: the first (last) element of each window
 // that is neither NULL nor k.
-func mNot(fn string, args []value.Value, first bool) (value.Value, error) {
-	w, _, err := movingArgs(fn, args[1], nil)
-	if err != nil {
-		return nil, err
-	}
+func mNot(env funcs.Env, fn string, args []value.Value, first bool) (value.Value, error) {
 	minP, err := minPeriodsDefault(fn, funcs.Arg(args, 3), 1)
 	if err != nil {
 		return nil, err
 	}
+	var framesOf func(n int) *frames
+	if tf, ok, err := durationFrames(env, fn, args[0], args[1]); ok {
+		if err != nil {
+			return nil, err
+		}
+		tf.minCount = minP
+		framesOf = func(int) *frames { return tf }
+	} else {
+		w, _, err := movingArgs(fn, args[1], nil)
+		if err != nil {
+			return nil, err
+		}
+		framesOf = func(n int) *frames { return countFrames(n, w, minP) }
+	}
 	k := funcs.Arg(args, 2)
-	return movingColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
+	// unlike the statistics, picking an element works on any type, so a
+	// table keeps its STRING and SYMBOL columns (funcs/m/mfirstnot.md)
+	return movingAllColumns(fn, args[0], func(v *value.Vector) (*value.Vector, error) {
 		skip := func(i int) bool { return v.IsNull(i) }
 		if s, ok := funcs.ScalarArg(k); ok && !s.Null {
 			c, err := cast.To(s, v.T, v.Scale)
@@ -37,11 +49,11 @@ func mNot(fn string, args []value.Value, first bool) (value.Value, error) {
 			kv := c.(*value.Scalar).Vector()
 			skip = func(i int) bool { return v.IsNull(i) || value.CompareAcross(v, i, kv, 0) == 0 }
 		}
-		f := countFrames(v.Len(), w, minP)
+		f := framesOf(v.Len())
 		idx := make([]int, v.Len())
 		for i := range idx {
 			idx[i] = -1
-			if !f.ready[i] {
+			if !f.ready[i] || i-f.lo[i]+1 < f.minCount {
 				continue
 			}
 			if first {

@@ -60,9 +60,13 @@ func init() {
 	// moving_index.go.
 	funcs.Register(
 		funcs.Spec{Name: "mfirstNot", Params: []string{"X", "window", "k", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mfirstNot", args, true) }},
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return mNot(env, "mfirstNot", args, true)
+			}},
 		funcs.Spec{Name: "mlastNot", Params: []string{"X", "window", "k", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return mNot("mlastNot", args, false) }},
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				return mNot(env, "mlastNot", args, false)
+			}},
 		mFrameSpec("mifirstNot", firstNotIndex),
 		mFrameSpec("mLowRange", rangeColumn("mLowRange", -1)),
 		mFrameSpec("mTopRange", rangeColumn("mTopRange", 1)),
