@@ -5,7 +5,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
-	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 )
 
 // DDL statements are parsed into the calls DolphinDB documents as their
@@ -368,8 +367,16 @@ func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {
 				// A partitioning function on a column, partitioned by
 				// myPartitionFunc(id_date) (db_distr_comp/db/tsdb.md):
 				// createPartitionedTable takes the call as text.
-				at := p.tok().Pos
-				partCols = append(partCols, str(at, unparse.Format(p.parseUnary())))
+				at, start := p.tok().Pos, p.pos
+				p.parseUnary()
+				var call strings.Builder
+				for i, tk := range p.toks[start:p.pos] {
+					if tk.Space && i > 0 {
+						call.WriteByte(' ')
+					}
+					call.WriteString(tk.Raw)
+				}
+				partCols = append(partCols, str(at, call.String()))
 			} else {
 				c := p.expectIdent()
 				partCols = append(partCols, str(c.Pos, c.Text))
