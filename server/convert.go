@@ -69,9 +69,7 @@ func convertValue(v value.Value, depth int) (value.Value, error) {
 		if vals == value.Value(x.Vals) {
 			return x, nil
 		}
-		d := *x
-		d.Vals = vals.(*value.Vector)
-		return &d, nil
+		return x.WithValues(vals.(*value.Vector)), nil
 	case engine.Table:
 		t, err := x.Scan(nil)
 		if err != nil {

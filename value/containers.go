@@ -1,5 +1,7 @@
 package value
 
+import "sync"
+
 // Pair is a two-element vector printed as a:b.
 type Pair struct{ V *Vector }
 
@@ -86,7 +88,10 @@ func (m *Matrix) Transpose() *Matrix {
 
 // Set is an unordered collection of distinct scalars of one type.
 type Set struct {
-	V     *Vector
+	V *Vector
+	// mu guards index: jobs that share a set must not be able to stop the
+	// server with Go's fatal "concurrent map writes".
+	mu    sync.RWMutex
 	index map[string]int
 }
 
@@ -106,6 +111,8 @@ func (s *Set) Type() Type { return s.V.T }
 
 // AddVector inserts the elements of v (same type) not yet present.
 func (s *Set) AddVector(v *Vector) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	var buf []byte
 	for i, n := 0, v.Len(); i < n; i++ {
 		buf = v.AppendKey(buf[:0], i)
@@ -117,17 +124,32 @@ func (s *Set) AddVector(v *Vector) {
 	}
 }
 
+// Reset makes s hold o's elements in place, so every reference to s sees
+// them (clear!, erase!); o is not used afterwards.
+func (s *Set) Reset(o *Set) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.V, s.index = o.V, o.index
+}
+
 // Contains reports whether element i of v (same type) is in the set.
 func (s *Set) Contains(v *Vector, i int) bool {
-	_, ok := s.index[string(v.AppendKey(nil, i))]
+	key := string(v.AppendKey(nil, i))
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	_, ok := s.index[key]
 	return ok
 }
 
 // Dict is a DolphinDB dictionary: keys of one scalar type, values either of
 // one type or ANY. Entries keep insertion order; printing sorts nothing.
 type Dict struct {
-	Keys  *Vector
-	Vals  *Vector
+	Keys *Vector
+	Vals *Vector
+	// mu guards index and the appends that go with it: a dictionary
+	// written by concurrent jobs (syncDict.md's two submitJob tasks) must
+	// not stop the server with Go's fatal "concurrent map writes".
+	mu    sync.RWMutex
 	index map[string]int
 	// Ordered marks a dictionary made ordered (dict(keys, values, true)),
 	// which isOrderedDict reports.
@@ -151,7 +173,10 @@ func (d *Dict) Len() int { return d.Keys.Len() }
 // Lookup returns the index of the entry whose key equals element i of k
 // (same type as the keys), or -1.
 func (d *Dict) Lookup(k *Vector, i int) int {
-	if j, ok := d.index[string(k.AppendKey(nil, i))]; ok {
+	key := string(k.AppendKey(nil, i))
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	if j, ok := d.index[key]; ok {
 		return j
 	}
 	return -1
@@ -161,6 +186,8 @@ func (d *Dict) Lookup(k *Vector, i int) int {
 // the dictionary's types; for ANY values v.Any[j] is stored.
 func (d *Dict) Put(k *Vector, i int, v *Vector, j int) {
 	key := string(k.AppendKey(nil, i))
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if at, ok := d.index[key]; ok {
 		d.Vals.SetFrom(at, v, j)
 		return
@@ -168,6 +195,14 @@ func (d *Dict) Put(k *Vector, i int, v *Vector, j int) {
 	d.index[key] = d.Keys.Len()
 	d.Keys.AppendFrom(k, i)
 	d.Vals.AppendFrom(v, j)
+}
+
+// Reset makes d hold o's entries in place, so every reference to d sees
+// them (clear!, erase!); o is not used afterwards.
+func (d *Dict) Reset(o *Dict) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.Keys, d.Vals, d.index, d.Ordered = o.Keys, o.Vals, o.index, o.Ordered
 }
 
 // WithValues is a dictionary of d's keys, in d's order, to the elements

@@ -99,12 +99,16 @@ func DeepCopy(v Value) Value {
 		m.V = copyVector(x.V)
 		return &m
 	case *Set:
+		x.mu.RLock()
+		defer x.mu.RUnlock()
 		s := &Set{V: copyVector(x.V), index: make(map[string]int, len(x.index))}
 		for k, i := range x.index {
 			s.index[k] = i
 		}
 		return s
 	case *Dict:
+		x.mu.RLock()
+		defer x.mu.RUnlock()
 		d := &Dict{Keys: copyVector(x.Keys), Vals: copyVector(x.Vals), index: make(map[string]int, len(x.index)), Ordered: x.Ordered}
 		for k, i := range x.index {
 			d.index[k] = i

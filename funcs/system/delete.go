@@ -22,10 +22,10 @@ func clearFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		x.Rows, x.Cols = 0, 0
 		return x, nil
 	case *value.Set:
-		*x = *value.NewSet(value.NewVector(x.V.T, 0, 0))
+		x.Reset(value.NewSet(value.NewVector(x.V.T, 0, 0)))
 		return x, nil
 	case *value.Dict:
-		*x = *value.NewDict(x.Keys.T, x.Vals.T)
+		x.Reset(value.NewDict(x.Keys.T, x.Vals.T))
 		return x, nil
 	case *value.Table:
 		x.Mu.Lock()
@@ -138,7 +138,7 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 		for i := range keep {
 			keep[i] = !drop.Contains(x.V, i)
 		}
-		*x = *value.NewSet(x.V.Filter(keep))
+		x.Reset(value.NewSet(x.V.Filter(keep)))
 		return x, nil
 	case *value.Dict:
 		drop, err := eraseKeys(args[1], x.Keys)
@@ -151,7 +151,7 @@ func xerase(env funcs.Env, args []value.Value) (value.Value, error) {
 				nd.Put(x.Keys, i, x.Vals, i)
 			}
 		}
-		*x = *nd
+		x.Reset(nd)
 		return x, nil
 	case *value.Table, engineTable:
 		// a partitioned in-memory table too: trades.erase!(<qty=0>) in
