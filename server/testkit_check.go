@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/typed"
 )
 
 // CheckRows fails the test unless the table named by table (a shared
@@ -72,7 +73,7 @@ func (ts *TestServer) selectAll(table string) (*value.Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	return value.AsTable(v)
+	return typed.Table(v)
 }
 
 // render prints a Go value as the DolphinDB cell it stands for.

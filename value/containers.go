@@ -88,10 +88,8 @@ func (m *Matrix) Transpose() *Matrix {
 
 // Set is an unordered collection of distinct scalars of one type.
 type Set struct {
-	V *Vector
-	// mu guards index: jobs that share a set must not be able to stop the
-	// server with Go's fatal "concurrent map writes".
-	mu    sync.RWMutex
+	V     *Vector
+	mu    sync.RWMutex // guards index: see Dict
 	index map[string]int
 }
 
@@ -124,8 +122,7 @@ func (s *Set) AddVector(v *Vector) {
 	}
 }
 
-// Reset makes s hold o's elements in place, so every reference to s sees
-// them (clear!, erase!); o is not used afterwards.
+// Reset makes s hold o's elements in place (clear!, erase!).
 func (s *Set) Reset(o *Set) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -144,11 +141,9 @@ func (s *Set) Contains(v *Vector, i int) bool {
 // Dict is a DolphinDB dictionary: keys of one scalar type, values either of
 // one type or ANY. Entries keep insertion order; printing sorts nothing.
 type Dict struct {
-	Keys *Vector
-	Vals *Vector
-	// mu guards index and the appends that go with it: a dictionary
-	// written by concurrent jobs (syncDict.md's two submitJob tasks) must
-	// not stop the server with Go's fatal "concurrent map writes".
+	Keys, Vals *Vector
+	// mu guards index: jobs writing one dictionary (syncDict.md) must not
+	// stop the server with Go's fatal "concurrent map writes".
 	mu    sync.RWMutex
 	index map[string]int
 	// Ordered marks a dictionary made ordered (dict(keys, values, true)),
@@ -197,8 +192,7 @@ func (d *Dict) Put(k *Vector, i int, v *Vector, j int) {
 	d.Vals.AppendFrom(v, j)
 }
 
-// Reset makes d hold o's entries in place, so every reference to d sees
-// them (clear!, erase!); o is not used afterwards.
+// Reset makes d hold o's entries in place (clear!, erase!).
 func (d *Dict) Reset(o *Dict) {
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/typed"
 )
 
 // fmtArg reads the optional format model argument i ("" when absent or
@@ -446,5 +447,5 @@ func today(env funcs.Env) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return value.GetInt64(v)
+	return typed.Int64(v)
 }
