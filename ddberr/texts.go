@@ -1143,6 +1143,7 @@ var texts = []Text{
 	{"Can't convert nothing to %s", "porpoise"},
 	{"Can't convert %s %s to %s", "porpoise"},
 	{"Scale is out of bounds", "tutorials/DECIMAL.md"},
+	{"Scale out of bound (valid range: [0, 38], but get: %d)", "funcs/d/decimalMultiply.md"},
 	{"Scale out of bounds (valid range: [0, %d], but get: %d). RefId: S05010", "error_codes/S05010.md"},
 	{"The scale of Decimal should be an integer. RefId: S05009", "error_codes/s05009.md"},
 	{"Must specify scale for Decimal data type, e.g., DECIMAL32(2). RefId: S05008", "error_codes/s05008.md"},
