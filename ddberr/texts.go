@@ -1302,6 +1302,18 @@ var texts = []Text{
 	{"The parallelism of %s must be a positive integer no greater than 63.", "porpoise: funcs/c/createReactiveStateEngine.md states the rule"},
 	{"The metrics of %s must hold one metric for each of metricNames.", "porpoise: funcs/c/createnarrowreactivestateengine.md states the rule"},
 
+	// the reactive stateless engine (funcs/statelessengine)
+	{"The argument [metrics] of createReactiveStatelessEngine must be a dictionary or a tuple of dictionaries.", "porpoise: funcs/c/createReactiveStatelessEngine.md states the rule"},
+	{"The value of key %s in a metric of createReactiveStatelessEngine must be a pair of strings productName:metricName.", "porpoise: funcs/c/createReactiveStatelessEngine.md states the rule"},
+	{"A metric of createReactiveStatelessEngine must have an outputName and a formula.", "porpoise: funcs/c/createReactiveStatelessEngine.md states the rule"},
+	{"The formula of a metric of createReactiveStatelessEngine must be metacode.", "porpoise: funcs/c/createReactiveStatelessEngine.md states the rule"},
+	{"The formula of a metric of createReactiveStatelessEngine must give a numeric scalar.", "porpoise: funcs/c/createReactiveStatelessEngine.md states the rule"},
+
+	// the stream dispatch engine (funcs/dispatchengine)
+	{"The argument [keyColumn] of createStreamDispatchEngine must be one column name.", "porpoise: funcs/c/createStreamDispatchEngine.md states the rule"},
+	{"The argument [outputTable] of createStreamDispatchEngine must be a table, a tuple of 1 to 100 tables or a tuple of tuples of tables of the same length.", "porpoise: funcs/c/createStreamDispatchEngine.md states the rule"},
+	{"hashByBatch of createStreamDispatchEngine can be true only when dispatchType is 'hash'.", "porpoise: funcs/c/createStreamDispatchEngine.md states the rule"},
+
 	// time-series engines (funcs/tsengine)
 	{"The time-series engine only accepts aggregate functions as metrics. RefId: S03014", "error_codes/S03014.md"},
 	{"When the fill parameter is a vector, its size must be consistent with the number of elements specified in metrics. RefId: S03015", "error_codes/S03015.md"},
@@ -1564,4 +1576,9 @@ var texts = []Text{
 	{"The argument [frequency] of treasuryConversionFactor must be 1, 2, 3, 4, 6, 12, 13, 26, 52 or 365, or the DURATION 1y, 6M, 4M, 3M, 2M, 1M, 4w, 2w, 1w or 1d.", "porpoise: funcs/t/treasuryconversionfactor.md lists the values"},
 	{"The arguments [high], [low] and [close] of trueRange must be numeric vectors.", "porpoise: funcs/t/trueRange.md states the rule"},
 	{"The argument [model] of nssPredict must be a dictionary whose modelName is 'ns' or 'nss' and whose params are 4 or 6 numbers without NULL values.", "porpoise: funcs/n/nsspredict.md states the rule"},
+	{"The argument [method] of %s must be 'nm', 'bfgs', 'lbfgs', 'slsqp' or 'de'.", "porpoise: funcs/n/nss.md lists the values"},
+	{"The argument [initialGuess] of %s must be a numeric vector of length %d.", "porpoise: funcs/n/nss.md states the rule"},
+	{"The argument [bounds] of %s must be given when method is 'de'.", "porpoise: funcs/d/differentialEvolution.md requires bounds"},
+	{"The argument [maturity] of %s must be a numeric vector.", "porpoise: funcs/n/nss.md states the rule"},
+	{"The argument [yield] of %s must be a numeric vector of the same length as maturity.", "porpoise: funcs/n/nss.md states the rule"},
 }

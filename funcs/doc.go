@@ -45,6 +45,8 @@
 //	funcs/xsengine     the cross-sectional engine (createCrossSectionalEngine): metrics over the latest row per key
 //	funcs/joinengine   streaming join engines fed by a left and a right input (createLookupJoinEngine ...)
 //	funcs/rsengine     the reactive state engine: createReactiveStateEngine, createNarrowReactiveStateEngine
+//	funcs/dispatchengine the stream dispatch engine: createStreamDispatchEngine, rows spread over outputs by key
+//	funcs/statelessengine the reactive stateless engine: createReactiveStatelessEngine, outputs recomputed from the cells they depend on
 //	funcs/engineparser streamEngineParser: nested metrics split into a pipeline of reactive, cross-sectional and time-series engines
 //	funcs/alertengine  checking stream engines: createAnomalyDetectionEngine (boolean metrics per row and per window), createRuleEngine
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
@@ -56,7 +58,7 @@
 //	funcs/distrib      probability distributions: densities, CDFs, inverse CDFs, random generators
 //	funcs/hypotest     hypothesis tests: tTest, zTest, fTest, chiSquareTest, anova, mannWhitneyUTest, ksTest, shapiroTest, adfuller, coint, manova
 //	funcs/risk         value-at-risk measures: valueAtRisk, condValueAtRisk
-//	funcs/bond         fixed-income measures of a bond: bondCashflow, bondDirtyPrice, bondAccrInt, bondYield, bondDuration, bondConvexity, treasuryConversionFactor, cummdd, trueRange, nssPredict
+//	funcs/bond         fixed-income measures of a bond: bondCashflow, bondDirtyPrice, bondAccrInt, bondYield, bondDuration, bondConvexity, treasuryConversionFactor, crmwCBond, ns, nss, nssPredict, cummdd, trueRange
 //	funcs/genome       short genome sequence encoding
 //	funcs/logging      writeLog, writeLogLevel, setLogLevel, cleanOutdateLogFiles over the server log
 //	funcs/npy          NumPy .npy/.npz files: loadNpy, loadNpz, saveAsNpy

@@ -33,6 +33,13 @@ func init() {
 		funcs.Spec{Name: "trueRange", Params: []string{"high", "low", "close"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: trueRange},
 	)
 
+	// crmw.go.
+	funcs.Register(funcs.Spec{Name: "crmwCBond", Params: crmwParams, Min: 5, Max: 5, Props: funcs.Pure, Category: "finance", Fn: crmwCBond})
+
 	// nss.go.
+	funcs.Register(
+		funcs.Spec{Name: "ns", Params: nsFitParams, Min: 2, Max: 7, Props: funcs.Pure, Category: "finance", Fn: nsFit("ns", false)},
+		funcs.Spec{Name: "nss", Params: nsFitParams, Min: 2, Max: 7, Props: funcs.Pure, Category: "finance", Fn: nsFit("nss", true)},
+	)
 	funcs.Register(funcs.Spec{Name: "nssPredict", Params: []string{"model", "maturity"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "finance", Fn: nssPredict})
 }

@@ -10,10 +10,11 @@ import (
 )
 
 // getStreamingStat is a dictionary of the streaming tables DolphinDB
-// shows: pubTables (the subscribed tables), subWorkers (one row per
-// subscription, with its counters and its last handler error), and
-// pubConns, subConns and persistWorkers, empty on a node without remote
-// subscribers.
+// shows (funcs/g/getStreamingStat.md): pubTables (the subscribed tables),
+// subWorkers (one row per subscription, with its counters and its last
+// handler error), and pubConns, subConns and persistWorkers, empty on a
+// node without remote subscribers, and udpPubTables, always empty (no
+// table is published by UDP multicast).
 func getStreamingStat(h Host, env funcs.Env, _ []value.Value) (value.Value, error) {
 	subs := registry(h).Subscriptions()
 	var (
@@ -50,7 +51,14 @@ func getStreamingStat(h Host, env funcs.Env, _ []value.Value) (value.Value, erro
 			clients.add(s.Opts.Subscriber, s.Opts.Table, st.QueueDepth)
 			continue
 		}
-		workerID = append(workerID, int32(len(workerID)))
+		// each topic runs on a worker of its own, numbered from 1; the
+		// column is empty while the subscription has received nothing
+		// (funcs/g/getStreamingStat.md)
+		if st.LastMsgID < 0 && st.LastFailedMsgID < 0 {
+			workerID = append(workerID, value.NullInt32)
+		} else {
+			workerID = append(workerID, int32(len(workerID)+1))
+		}
 		topics = append(topics, s.Topic)
 		kind = append(kind, "tcp")
 		depthLimit = append(depthLimit, 10000000)
@@ -90,11 +98,13 @@ func getStreamingStat(h Host, env funcs.Env, _ []value.Value) (value.Value, erro
 	ts := &value.Vector{T: value.Timestamp, I64: failedAt}
 	put("subWorkers", value.NewTable([]string{"workerId", "topic", "type", "queueDepthLimit", "queueDepth", "processedMsgCount",
 		"lastMsgId", "failedMsgCount", "lastFailedMsgId", "lastFailedTimestamp", "lastErrMsg", "msgAsTable", "batchSize",
-		"throttle", "hash", "filter", "persistOffset", "timeTrigger", "handlerNeedMsgId"},
+		"throttle", "hash", "filter", "persistOffset", "timeTrigger", "handlerNeedMsgId", "raftGroup"},
 		[]*value.Vector{value.NewInts(workerID), str(topics), str(kind), value.NewInts(depthLimit), value.NewLongs(depth),
 			value.NewLongs(processed), value.NewLongs(lastID), value.NewLongs(failed), value.NewLongs(lastFailed), ts,
 			str(errs), bools(asTable), value.NewInts(batch), value.NewInts(throttle), value.NewInts(hash), str(filters),
-			bools(persist), bools(trigger), bools(needID)}))
+			bools(persist), bools(trigger), bools(needID), value.NewNullVector(value.Int, len(workerID))}))
+	put("udpPubTables", value.NewTable([]string{"tableName", "channel", "msgOffset", "actions", "subNum"},
+		[]*value.Vector{str(nil), str(nil), value.NewLongs(nil), str(nil), value.NewInts(nil)}))
 	return d, nil
 }
 
