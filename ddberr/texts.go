@@ -1563,6 +1563,10 @@ var texts = []Text{
 	{"The argument [defaultValues] of mvccTable must be a tuple with one value per column.", "porpoise"},
 	{"The argument [allowNull] of mvccTable must be a BOOL vector with one value per column.", "porpoise"},
 
+	// geometry (funcs/mathfn)
+	{"The argument [X] of geoWithin must be a POINT scalar or vector.", "porpoise: funcs/g/geowithin.md states the rule"},
+	{"The argument [polygonVertices] of geoWithin must be a POINT vector of at least 3 vertices without NULL values.", "porpoise: funcs/g/geowithin.md states the rule"},
+
 	// fixed-income functions (funcs/bond)
 	{"The argument [%s] of %s must be a scalar or a vector.", "porpoise: the funcs/b/bond*.md pages state the rule"},
 	{"The vector arguments of %s must have the same length.", "porpoise: the funcs/b/bond*.md pages state the rule"},

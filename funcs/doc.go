@@ -22,7 +22,7 @@
 //
 //	funcs/indexed      indexed series and matrices, label alignment of binary operations, align, merge
 //	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing, resample
-//	funcs/mathfn       math, relational and logical operators, linear algebra
+//	funcs/mathfn       math, relational and logical operators, linear algebra, geoWithin
 //	funcs/higherorder  higher-order functions and adverbs (each, reduce, accumulate, moving, window ...)
 //	funcs/stats        aggregates, statistics, correlation, cumulative and series functions
 //	funcs/rowfn        row-wise functions: reductions, indexing, ranks, shifts and cumulative sums over each row
