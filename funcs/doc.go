@@ -58,7 +58,7 @@
 //	funcs/distrib      probability distributions: densities, CDFs, inverse CDFs, random generators
 //	funcs/hypotest     hypothesis tests: tTest, zTest, fTest, chiSquareTest, anova, mannWhitneyUTest, ksTest, shapiroTest, adfuller, coint, manova
 //	funcs/risk         value-at-risk measures: valueAtRisk, condValueAtRisk
-//	funcs/bond         fixed-income measures of a bond: bondCashflow, bondDirtyPrice, bondAccrInt, bondYield, bondDuration, bondConvexity, treasuryConversionFactor, crmwCBond, ns, nss, nssPredict, cummdd, trueRange
+//	funcs/bond         fixed-income measures of a bond: bondCashflow, bondDirtyPrice, bondAccrInt, bondYield, bondDuration, bondConvexity, bondCalculator, treasuryConversionFactor, crmwCBond, ns, nss, nssPredict, cummdd, trueRange
 //	funcs/genome       short genome sequence encoding
 //	funcs/logging      writeLog, writeLogLevel, setLogLevel, cleanOutdateLogFiles over the server log
 //	funcs/npy          NumPy .npy/.npz files: loadNpy, loadNpz, saveAsNpy
