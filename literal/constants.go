@@ -51,7 +51,7 @@ func Constant(name string) (value.Value, bool) {
 		return value.NewInt(x), true
 	}
 	switch name {
-	case "ALL", "FIRST", "LAST":
+	case "ALL", "FIRST", "LAST", "NONE":
 		return value.NewString(name), true
 	case "DEBUG", "INFO", "WARNING", "ERROR":
 		// the log levels of setLogLevel and writeLogLevel, which also

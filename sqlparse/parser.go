@@ -2028,17 +2028,18 @@ func (p *parser) parsePrimary() ast.Expr {
 			p.next()
 			a := &ast.ArrayExpr{At: t.Pos, Elems: []ast.Expr{}}
 			p.withEq(func() {
-				// [10,,30], [,[0]], ["a",,,]: an empty element is NULL;
-				// after an empty element a closing bracket ends one more
-				afterEmpty := false
+				// [10,,30], [,[0]], ["a",,,], [2200,4500,,5600,]: an empty
+				// element is NULL, the one after a last comma too
+				// (funcs/f/ffill.md builds a 5-row table from that last one)
+				afterComma := false
 				for !p.isOp("]") {
 					if p.isOp(",") {
 						a.Elems = append(a.Elems, &ast.Literal{At: p.tok().Pos, Kind: ast.LitNull, Text: "NULL"})
 						p.next()
-						afterEmpty = true
+						afterComma = true
 						continue
 					}
-					afterEmpty = false
+					afterComma = false
 					e := p.parseExpr()
 					if p.inMeta {
 						// <[first(price) as open, max(price) as high]>
@@ -2049,8 +2050,9 @@ func (p *parser) parsePrimary() ast.Expr {
 						break
 					}
 					p.next()
+					afterComma = true
 				}
-				if afterEmpty {
+				if afterComma {
 					a.Elems = append(a.Elems, &ast.Literal{At: p.tok().Pos, Kind: ast.LitNull, Text: "NULL"})
 				}
 			})
@@ -2078,8 +2080,8 @@ func (p *parser) parsePrimary() ast.Expr {
 func (p *parser) bareCallArg() bool {
 	prev := p.toks[p.pos-1]
 	// values is reserved for insert into only: `values z` calls it
-	// (Dictionary.md)
-	if p.isFunction == nil || lex.Reserved(prev.Text) && !strings.EqualFold(prev.Text, "values") || !p.isFunction(prev.Text) {
+	// (Dictionary.md), as `distinct 4 5 5 2 3` does (distinct.md)
+	if p.isFunction == nil || lex.Reserved(prev.Text) && !strings.EqualFold(prev.Text, "values") && !strings.EqualFold(prev.Text, "distinct") || !p.isFunction(prev.Text) {
 		return false
 	}
 	t := p.tok()

@@ -60,7 +60,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	e := &asofEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, ltime: -1, rtime: -1, groups: streamengine.NewRowGroups[*asofGroup]()}
+	e := &asofEngine{writer: writer{out: arg(3), lname: tableName(env, left), rname: tableName(env, right)}, ltime: -1, rtime: -1, groups: streamengine.NewRowGroups[*asofGroup]()}
 	if e.metrics, err = streamengine.ParseMetrics(asofFn, arg(4)); err != nil {
 		return nil, err
 	}

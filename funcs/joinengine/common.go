@@ -51,6 +51,22 @@ func collect[G any](groups []G, lstore, rstore *value.Table, garbage int, rows f
 	return compact(lstore, garbage, left), compact(rstore, garbage, right)
 }
 
+// tableName is the name metrics may qualify a side's columns with
+// (tableName.colName): the name the table is shared under, or else the
+// caller's variable holding it, as funcs/g/getLeftStream.md qualifies
+// leftTable.price of a private leftTable.
+func tableName(env funcs.Env, t *value.Table) string {
+	if t.Shared != "" {
+		return t.Shared
+	}
+	for _, o := range env.Objects(false) {
+		if o.Value == value.Value(t) {
+			return o.Name
+		}
+	}
+	return ""
+}
+
 // writer is what a join engine computes and writes its output with: its
 // metrics over the rows it joins, and its output table.
 type writer struct {

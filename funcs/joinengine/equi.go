@@ -84,7 +84,7 @@ func createEquiJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	e := &equiEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, latest: math.MinInt64}
+	e := &equiEngine{writer: writer{out: arg(3), lname: tableName(env, left), rname: tableName(env, right)}, latest: math.MinInt64}
 	if e.metrics, err = streamengine.ParseMetrics(equiFn, arg(4)); err != nil {
 		return nil, err
 	}

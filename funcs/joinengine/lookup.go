@@ -43,9 +43,9 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 		return nil, funcs.BadArg(lookupFn, "leftTable", "a table")
 	}
 	e.left = left
-	e.lname = left.Shared
+	e.lname = tableName(env, left)
 	if rt, ok := arg(2).(*value.Table); ok {
-		e.rname = rt.Shared
+		e.rname = tableName(env, rt)
 	}
 	if funcs.NullOrAbsent(arg(3)) {
 		return nil, funcs.BadArg(lookupFn, "outputTable", "a table")

@@ -37,7 +37,7 @@ func createLeftSemiJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 	if err != nil {
 		return nil, err
 	}
-	e := &semiEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, waiting: map[string][]int{}}
+	e := &semiEngine{writer: writer{out: arg(3), lname: tableName(env, left), rname: tableName(env, right)}, waiting: map[string][]int{}}
 	if e.metrics, err = streamengine.ParseMetrics(semiFn, arg(4)); err != nil {
 		return nil, err
 	}

@@ -49,7 +49,7 @@ func createSnapshotJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 	if err != nil {
 		return nil, err
 	}
-	e := &snapshotEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}}
+	e := &snapshotEngine{writer: writer{out: arg(3), lname: tableName(env, left), rname: tableName(env, right)}}
 	if e.metrics, err = streamengine.ParseMetrics(snapshotFn, arg(4)); err != nil {
 		return nil, err
 	}

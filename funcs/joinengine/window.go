@@ -66,7 +66,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
-	e := &windowEngine{writer: writer{out: arg(3), lname: left.Shared, rname: right.Shared}, groups: streamengine.NewRowGroups[*windowGroup](), latestRight: math.MinInt64}
+	e := &windowEngine{writer: writer{out: arg(3), lname: tableName(env, left), rname: tableName(env, right)}, groups: streamengine.NewRowGroups[*windowGroup](), latestRight: math.MinInt64}
 	if ot, ok := arg(3).(*value.Table); ok {
 		e.outTypes = ot.Types()
 	}

@@ -394,12 +394,71 @@ func notFn(name string, first, index bool) funcs.Impl {
 			}
 			return funcs.Assemble(out, funcs.RuleDolphin)
 		}
+		if t, ok := args[0].(*value.Table); ok {
+			// a one-row table of each column's result (ifirstNot.md)
+			cols := make([]*value.Vector, len(t.Cols))
+			for c, col := range t.Cols {
+				r, err := notOne(name, col, funcs.Arg(args, 1), first, index)
+				if err != nil {
+					return nil, err
+				}
+				sc := r.(*value.Scalar)
+				cols[c] = value.NewVector(sc.T, 0, 1)
+				cols[c].AppendScalar(sc)
+			}
+			return value.NewTable(append([]string(nil), t.Names...), cols), nil
+		}
 		v, _, ok := value.VectorOf(args[0])
+		if ok && v.T == value.Any && index {
+			if i, ok := allNotNull(v.Any, first); ok {
+				return value.NewInt(int32(i)), nil
+			}
+		}
 		if !ok || v.T == value.Any {
 			return nil, ddberr.Errorf("The argument [X] of %s must be a vector or matrix.", name)
 		}
 		return notOne(name, v, funcs.Arg(args, 1), first, index)
 	}
+}
+
+// allNotNull is ifirstNot/ilastNot of a tuple of equal-length vectors: the
+// first (last) position where none of them is NULL, -1 if none
+// (funcs/i/ifirstNot.md). ok is false when tp is not such a tuple.
+func allNotNull(tp []value.Value, first bool) (int, bool) {
+	vs := make([]*value.Vector, len(tp))
+	for j, x := range tp {
+		v, isVec := x.(*value.Vector)
+		if !isVec || v.T == value.Any || v.T.IsArray() || j > 0 && v.Len() != vs[0].Len() {
+			return 0, false
+		}
+		vs[j] = v
+	}
+	if len(vs) == 0 {
+		return 0, false
+	}
+	n := vs[0].Len()
+	valid := func(i int) bool {
+		for _, v := range vs {
+			if v.IsNull(i) {
+				return false
+			}
+		}
+		return true
+	}
+	if first {
+		for i := 0; i < n; i++ {
+			if valid(i) {
+				return i, true
+			}
+		}
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			if valid(i) {
+				return i, true
+			}
+		}
+	}
+	return -1, true
 }
 
 func notOne(name string, v *value.Vector, k value.Value, first, index bool) (value.Value, error) {

@@ -689,16 +689,26 @@ func quad(f func(float64) (float64, error), a, b float64) (float64, error) {
 			}
 			return fx * (1 + t*t) / (d * d), nil
 		}
-		return adaptive(g, lo, hi, 0)
+		return converged(adaptive(g, lo, hi, 0))
 	}
 	if a == b {
 		return 0, nil
 	}
 	if a > b {
-		r, err := adaptive(f, b, a, 0)
+		r, err := converged(adaptive(f, b, a, 0))
 		return -r, err
 	}
-	return adaptive(f, a, b, 0)
+	return converged(adaptive(f, a, b, 0))
+}
+
+// converged is the integral, or NaN (a NULL result) when the pieces that
+// never converged leave an error too large for it: the integral diverges
+// (integral(abs, NULL, NULL) is NULL, funcs/i/integral.md).
+func converged(r, unsettled float64, err error) (float64, error) {
+	if err == nil && unsettled > 1e-3*math.Max(1, math.Abs(r)) {
+		return math.NaN(), nil
+	}
+	return r, err
 }
 
 // finiteToUnit inverts x = t/(1-t^2) for t in (-1, 1).
@@ -718,8 +728,9 @@ var (
 )
 
 // adaptive is 15-point Gauss-Kronrod quadrature with bisection until the
-// Gauss and Kronrod estimates agree.
-func adaptive(f func(float64) (float64, error), a, b float64, depth int) (float64, error) {
+// Gauss and Kronrod estimates agree; unsettled is the disagreement left in
+// the pieces that reached the depth limit first.
+func adaptive(f func(float64) (float64, error), a, b float64, depth int) (r, unsettled float64, err error) {
 	c, h := (a+b)/2, (b-a)/2
 	k, g := 0.0, 0.0
 	for i, x := range gkNodes {
@@ -727,17 +738,17 @@ func adaptive(f func(float64) (float64, error), a, b float64, depth int) (float6
 		if x == 0 {
 			v, err := f(c)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			fx = v
 		} else {
 			v1, err := f(c - h*x)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			v2, err := f(c + h*x)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			fx = v1 + v2
 		}
@@ -745,15 +756,18 @@ func adaptive(f func(float64) (float64, error), a, b float64, depth int) (float6
 		g += gkWeightsG[i] * fx
 	}
 	k, g = k*h, g*h
-	if depth >= 30 || math.Abs(k-g) <= 1e-10*math.Max(1, math.Abs(k)) {
-		return k, nil
+	if math.Abs(k-g) <= 1e-10*math.Max(1, math.Abs(k)) {
+		return k, 0, nil
 	}
-	l, err := adaptive(f, a, c, depth+1)
+	if depth >= 30 {
+		return k, math.Abs(k - g), nil
+	}
+	l, lu, err := adaptive(f, a, c, depth+1)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	r, err := adaptive(f, c, b, depth+1)
-	return l + r, err
+	rr, ru, err := adaptive(f, c, b, depth+1)
+	return l + rr, lu + ru, err
 }
 
 func absFn(_ funcs.Env, args []value.Value) (value.Value, error) {

@@ -2,6 +2,7 @@ package rowfn
 
 import (
 	"errors"
+	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"math"
 	"slices"
 
@@ -233,6 +234,14 @@ func rowSpecOf(name string, g func(vals []float64, all int) (float64, bool), res
 func rowPairSpec(name string, g func(p *stats.PairSums, xs, ys []float64) float64) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "row-wise",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			if x, y, wrap, ok, err := indexed.Align(args[0], args[1]); ok || err != nil {
+				// two indexed matrices meet on the union of their row
+				// labels, a missing row NULL (funcs/r/rowDot.md)
+				if err != nil {
+					return nil, err
+				}
+				args = []value.Value{wrap(x), wrap(y)}
+			}
 			xi, err := rowInputOf(name, args[:1])
 			if err != nil {
 				return nil, err

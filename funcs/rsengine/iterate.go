@@ -460,3 +460,47 @@ func (in *iterNode) remember(s *nodeState, v float64) {
 		}
 	}
 }
+
+// stateMavg(X, window) is the moving average over its own results
+// (funcs/s/stateMavg.md): X itself while a key has fewer than window
+// rows, then the mean of the window-1 results before and X, NULLs left
+// out as mavg leaves them out.
+func stateMavg(_ funcs.Env, args []value.Value) (value.Value, error) {
+	const fn = "stateMavg"
+	xv, ok := args[0].(*value.Vector)
+	if !ok || !funcs.IsNumericVec(xv) {
+		return nil, funcs.BadArg(fn, "X", "a numeric column of the input")
+	}
+	w, err := funcs.PositiveIntArg(fn, "window", args[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	n := xv.Len()
+	x, err := column(fn, "X", xv, n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, n)
+	for k := range out {
+		if int64(k+1) < w {
+			out[k] = x[k]
+			continue
+		}
+		sum, cnt := 0.0, 0
+		add := func(f float64) {
+			if f != value.NullFloat64 {
+				sum += f
+				cnt++
+			}
+		}
+		for j := k - int(w) + 1; j < k; j++ {
+			add(out[j])
+		}
+		add(x[k])
+		out[k] = value.NullFloat64
+		if cnt > 0 {
+			out[k] = sum / float64(cnt)
+		}
+	}
+	return doubles(out), nil
+}

@@ -19,6 +19,7 @@ func init() {
 		funcs.Spec{Name: "createDualOwnershipReactiveStateEngine", Params: dualParams, Min: 7, Max: len(dualParams), Props: funcs.Session, Category: "streaming", Fn: createDualOwnershipReactiveStateEngine},
 		// iterate.go
 		funcs.Spec{Name: "stateIterate", Params: []string{"X", "initial", "initialWindow", "iterateFunc", "combineCoeff"}, Min: 5, Max: 5, Props: funcs.OrderSensitive, Category: "streaming", Fn: stateIterate},
+		funcs.Spec{Name: "stateMavg", Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.OrderSensitive, Category: "streaming", Fn: stateMavg},
 		funcs.Spec{Name: "conditionalIterate", Params: []string{"cond", "trueValue", "falseIterFunc"}, Min: 3, Max: 3, Props: funcs.OrderSensitive, Category: "streaming", Fn: conditionalIterate},
 		// generic.go
 		funcs.Spec{Name: genName, Params: []string{"X", "initial", "window", "func"}, Min: 4, Max: 4, Props: funcs.OrderSensitive, Category: "other", Fn: genericStateIterate},

@@ -428,6 +428,13 @@ func pairedColumns(fn string, tables bool, x, y value.Value) (_ value.Value, xc,
 			yc = append(yc, yc[0])
 		}
 	}
+	if len(xc) == 1 && len(yc) > 1 {
+		// euclidean(a, m): a vector against each of m's columns
+		// (funcs/e/euclidean.md)
+		for len(xc) < len(yc) {
+			xc = append(xc, xc[0])
+		}
+	}
 	if len(xc) != len(yc) {
 		return nil, nil, nil, nil, ddberr.Errorf("The arguments of %s must have the same shape.", fn)
 	}
@@ -463,8 +470,18 @@ func pairAggregate(fn string, x, y value.Value, f func(xs, ys []float64) (float6
 		}
 		out[c] = r
 	}
+	if m, ok := y.(*value.Matrix); ok && m.Indexed != value.IndexedSeries {
+		if _, ok := x.(*value.Vector); ok {
+			return value.NewDoubles(out), nil
+		}
+	}
 	switch t := x.(type) {
 	case *value.Matrix:
+		if t.Indexed == value.IndexedSeries {
+			// two indexed series give a scalar, as two vectors do
+			// (funcs/e/euclidean.md)
+			return value.NewDouble(out[0]), nil
+		}
 		return value.NewDoubles(out), nil
 	case *value.Table:
 		cols := make([]*value.Vector, len(out))

@@ -319,6 +319,21 @@ func halfLifeSteps(hl, times value.Value) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
+	if value.DurationUnit(d) == "B" && tv.T == value.Date {
+		// half-lives of business days: the steps count weekdays
+		// (funcs/e/ewmMean.md's halfLife = 4B)
+		if d.I <= 0 {
+			return nil, errors.New("halfLife must be positive.")
+		}
+		steps := make([]float64, len(ts))
+		for i := 1; i < len(ts); i++ {
+			if ts[i] <= ts[i-1] {
+				return nil, errors.New("times must be strictly increasing.")
+			}
+			steps[i] = float64(weekdaysBefore(ts[i]+1)-weekdaysBefore(ts[i-1]+1)) / float64(d.I)
+		}
+		return steps, nil
+	}
 	h, err := durationInTicks("ewmMean", d, tv.T)
 	if err != nil {
 		return nil, err
@@ -334,4 +349,16 @@ func halfLifeSteps(hl, times value.Value) ([]float64, error) {
 		steps[i] = float64(ts[i]-ts[i-1]) / float64(h)
 	}
 	return steps, nil
+}
+
+// weekdaysBefore is how many Mondays to Fridays come before day x (days
+// since 1970.01.01, a Thursday), counted from a Monday far enough back
+// that only differences matter.
+func weekdaysBefore(x int64) int64 {
+	e := x + 3 // day 0 is a Thursday: e%7 == 0 on Mondays
+	w, r := e/7, e%7
+	if r < 0 {
+		w, r = w-1, r+7
+	}
+	return 5*w + min(r, 5)
 }

@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"github.com/porpoisedb/porpoise/ddberr"
 	"math/big"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -19,6 +20,13 @@ func decimal128Arith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 	if xt != value.Decimal128 && yt != value.Decimal128 {
 		return nil, false, nil
 	}
+	return decimal128Of(op, x, y, n)
+}
+
+// decimal128Of computes op in DECIMAL128 whatever the operands' DECIMAL or
+// integral types: a product that outgrows DECIMAL32/64 lands here.
+func decimal128Of(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
+	xt, yt := x.V.T, y.V.T
 	decOrInt := func(t value.Type) bool {
 		return t.IsDecimal() || t.Category() == value.CatIntegral || t == value.Bool
 	}
@@ -26,6 +34,9 @@ func decimal128Arith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 		return nil, false, nil
 	}
 	xs, ys, scale, err := decimalScales(op, x, y, value.Decimal128)
+	if err == errScaleBounds {
+		return nil, true, ddberr.Errorf("Scale out of bound (valid range: [0, 38], but get: %d)", x.V.Scale+y.V.Scale)
+	}
 	if err != nil {
 		return nil, true, err
 	}
