@@ -658,8 +658,14 @@ func (p *parser) parseMaprPart() ([]ast.Expr, string) {
 }
 
 // parseAnnotated parses @name lines before a function definition
-// (@state, @jit; funcs/c/conditionalIterate.md).
+// (@state, @jit; funcs/c/conditionalIterate.md), a test annotation
+// @topic:sub=expr, ... and the statement @topic_sub reading one.
 func (p *parser) parseAnnotated() ast.Stmt {
+	if at := p.tok(); isOpTok(p.peekN(2), ":") {
+		return p.parseTestAnnotation(at.Pos)
+	} else if nx := p.peekN(2); !isOpTok(nx, "@") && nx.Kind != lex.TokNewline {
+		return &ast.ExprStmt{At: at.Pos, X: p.parseExpr()}
+	}
 	var names []string
 	for isOpTok(p.tok(), "@") && p.peekN(1).Kind == lex.TokIdent {
 		p.next()
@@ -672,6 +678,36 @@ func (p *parser) parseAnnotated() ast.Stmt {
 	d := p.parseDef().(*ast.DefStmt)
 	d.Annotations = names
 	return d
+}
+
+// parseTestAnnotation parses @topic:sub1=expr1, sub2=expr2, ... (the
+// pairs may continue on the next line after a comma): it sets the
+// session's annotation values, which @topic_sub1 reads
+// (progr/statements/annotate.md). They live as variables whose names
+// start with @, which no other statement can name.
+func (p *parser) parseTestAnnotation(at ast.Pos) ast.Stmt {
+	p.next()
+	topic := p.next().Text
+	p.expectOp(":")
+	a := &ast.AssignStmt{At: at, Op: "="}
+	tuple := &ast.TupleExpr{At: at}
+	for {
+		sub := p.expectIdent()
+		p.expectOp("=")
+		a.Targets = append(a.Targets, &ast.Ident{At: sub.Pos, Name: "@" + topic + "_" + sub.Text})
+		p.withEq(func() { tuple.Elems = append(tuple.Elems, p.parseExpr()) })
+		if !p.isOp(",") {
+			break
+		}
+		p.next()
+		p.skipNewlines()
+	}
+	if len(a.Targets) == 1 {
+		a.Value = tuple.Elems[0]
+	} else {
+		a.Value = tuple
+	}
+	return a
 }
 
 // bodyFollows reports whether a function body follows the parameters;
@@ -1967,6 +2003,13 @@ func (p *parser) parsePrimary() ast.Expr {
 		return id
 	case lex.TokOp:
 		switch t.Text {
+		case "@":
+			if p.peekN(1).Kind == lex.TokIdent {
+				// @testing_case: a test annotation's value
+				// (progr/statements/annotate.md)
+				p.next()
+				return &ast.Ident{At: t.Pos, Name: "@" + p.next().Text}
+			}
 		case "<":
 			// metacode: <expr>
 			p.next()

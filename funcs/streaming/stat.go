@@ -51,7 +51,14 @@ func getStreamingStat(h Host, env funcs.Env, _ []value.Value) (value.Value, erro
 			clients.add(s.Opts.Subscriber, s.Opts.Table, st.QueueDepth)
 			continue
 		}
-		workerID = append(workerID, int32(len(workerID)))
+		// each topic runs on a worker of its own, numbered from 1; the
+		// column is empty while the subscription has received nothing
+		// (funcs/g/getStreamingStat.md)
+		if st.LastMsgID < 0 && st.LastFailedMsgID < 0 {
+			workerID = append(workerID, value.NullInt32)
+		} else {
+			workerID = append(workerID, int32(len(workerID)+1))
+		}
 		topics = append(topics, s.Topic)
 		kind = append(kind, "tcp")
 		depthLimit = append(depthLimit, 10000000)
