@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/auth"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,6 +14,8 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/partition"
+	"github.com/porpoisedb/porpoise/sqlparse"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -21,9 +24,9 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "database", Params: []string{"directory", "partitionType", "partitionScheme", "locations", "engine", "atomic", "chunkGranularity"}, Min: 1, Max: 7, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xdatabase)},
-		funcs.Spec{Name: "createPartitionedTable", Params: []string{"dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns", "keepDuplicates", "sortKeyMappingFunction", "softDelete"}, Min: 4, Max: 9, Props: funcs.Session, Category: "db-table",
+		funcs.Spec{Name: "createPartitionedTable", Params: []string{"dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns|primaryKey", "keepDuplicates", "sortKeyMappingFunction", "softDelete", "indexes"}, Min: 4, Max: 10, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, false) }},
-		funcs.Spec{Name: "createTable", Params: []string{"dbHandle", "table", "tableName", "compressMethods", "sortColumns", "keepDuplicates"}, Min: 3, Max: 6, Props: funcs.Session, Category: "db-table",
+		funcs.Spec{Name: "createTable", Params: []string{"dbHandle", "table", "tableName", "compressMethods", "sortColumns|primaryKey", "keepDuplicates", "softDelete", "indexes"}, Min: 3, Max: 8, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, true) }},
 		funcs.Spec{Name: "loadTable", Params: []string{"database", "tableName", "partitions", "memoryMode"}, Min: 2, Max: 4, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckRead, xloadTable)},
 		funcs.Spec{Name: "existsDatabase", Params: []string{"dbUrl"}, Min: 1, Max: 1, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xexistsDatabase)},
@@ -118,8 +121,8 @@ func xdatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	engineType := "OLAP"
 	if s, ok := funcs.StringArg(funcs.Arg(args, 4)); ok && s != "" {
 		engineType = strings.ToUpper(s)
-		if engineType != "OLAP" && engineType != "TSDB" {
-			return nil, ddberr.Errorf("Invalid storage engine %s. It must be OLAP or TSDB.", s)
+		if engineType != "OLAP" && engineType != "TSDB" && engineType != "PKEY" {
+			return nil, ddberr.Errorf("Invalid storage engine %s. It must be OLAP, TSDB or PKEY.", s)
 		}
 	}
 	atomic := "TRANS"
@@ -221,7 +224,10 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 		if !ok {
 			return nil, ddberr.Errorf("The partitioning columns must be a string scalar or vector.")
 		}
-		spec.PartitionColumns = cols
+		spec.PartitionColumns = slices.Clone(cols)
+		if spec.PartitionFuncs, spec.FuncDefs, err = partitionFuncs(env, spec.PartitionColumns, parts[0]); err != nil {
+			return nil, err
+		}
 	}
 	if sc := funcs.Arg(args, sortArg); sc != nil && !funcs.NullOrAbsent(sc) {
 		cols, ok := funcs.NamesArg(sc)
@@ -250,6 +256,53 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 		}
 	}
 	return h.TableValue(t), nil
+}
+
+// partitionFuncs reads the partitioning columns given as a function call
+// on a column, "myPartitionFunc(id, 6, 8)", whose other arguments are
+// constants (funcs/c/createPartitionedTable.md): cols then names each
+// call's column, fns holds the calls ("" for a plain column) and defs the
+// session's definitions, which the call may use when the table is
+// written after the session has gone.
+func partitionFuncs(env funcs.Env, cols []string, schema *value.Table) (fns, defs []string, err error) {
+	for i, c := range cols {
+		if !strings.Contains(c, "(") {
+			continue
+		}
+		e, _ := sqlparse.ParseExpr(c)
+		call, ok := e.(*ast.CallExpr)
+		if !ok {
+			return nil, nil, ddberr.Errorf("The partitioning column %s doesn't exist in the table.", c)
+		}
+		col := ""
+		for _, a := range call.Args {
+			if id, isCol := a.(*ast.Ident); isCol && col == "" && schema.ColumnIndex(id.Name) >= 0 {
+				col = id.Name
+			} else if _, isConst := a.(*ast.Literal); !isConst {
+				ok = false
+			}
+		}
+		name, isName := call.Fn.(*ast.Ident)
+		if !ok || col == "" || !isName {
+			return nil, nil, ddberr.Errorf("The partitioning column %s doesn't exist in the table.", c)
+		}
+		if fns == nil {
+			fns = make([]string, len(cols))
+			if src, err := funcs.HostOf[jobSourcer](env); err == nil {
+				if fn, ok := env.Function(name.Name); ok {
+					_, defs, _ = src.JobSource(fn)
+				}
+			}
+		}
+		fns[i], cols[i] = c, col
+	}
+	return fns, defs, nil
+}
+
+// jobSourcer gives the script definitions a function needs
+// (sysfuncs.Host's JobSource).
+type jobSourcer interface {
+	JobSource(fn value.Value) (string, []string, error)
 }
 
 // partitionTables is createPartitionedTable's table: a table, or, when tuple
@@ -423,6 +476,12 @@ func xdropPartition(env funcs.Env, args []value.Value) (value.Value, error) {
 		var v *value.Vector
 		if v, _, err = funcs.Operand(args[1]); err == nil {
 			err = db.DropPartitions(tableName, nil, v)
+		}
+		if del := funcs.Arg(args, 4); err == nil && del != nil && !funcs.NullOrAbsent(del) {
+			var on bool
+			if on, err = funcs.BoolArg("dropPartition", "deleteSchema", del, false); err == nil && on {
+				err = db.DropValueSchema(v)
+			}
 		}
 	}
 	if err == nil {

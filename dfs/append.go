@@ -72,6 +72,43 @@ func (t *Table) convert(src *value.Table) (*value.Table, error) {
 	return insert.ConvertTable(insert.Schema{Names: t.sc().names, Types: t.sc().types, Scales: t.sc().scales}, src, t.appendOptions())
 }
 
+// partitionKeys are the values full is partitioned by, one column per
+// level: the level's partitioning column, or its partitioning function's
+// result on it.
+func (t *Table) partitionKeys(full *value.Table) ([]*value.Vector, error) {
+	s := t.sc()
+	cols := make([]*value.Vector, len(s.partCols))
+	for l, c := range s.partCols {
+		cols[l] = full.Cols[c]
+		if l < len(t.partFns) && t.partFns[l] != "" {
+			fn, err := t.partFunc(t.partFns[l], s.names[c])
+			if err != nil {
+				return nil, err
+			}
+			if cols[l], err = fn(cols[l]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return cols, nil
+}
+
+// partFunc is the compiled partitioning function call on column col.
+func (t *Table) partFunc(call, col string) (PartitionFunc, error) {
+	if f, ok := t.partApply.Load(call); ok {
+		return f.(PartitionFunc), nil
+	}
+	if t.db.cat.cfg.PartitionFunc == nil {
+		return nil, ddberr.Errorf("The partitioning column %s doesn't exist in the table.", call)
+	}
+	f, err := t.db.cat.cfg.PartitionFunc(call, col, t.partDefs)
+	if err != nil {
+		return nil, err
+	}
+	t.partApply.Store(call, f)
+	return f, nil
+}
+
 // appendOptions are the table's append rules: in memory, or DFS with the
 // partitioning columns required.
 func (t *Table) appendOptions() insert.Options {
@@ -107,9 +144,9 @@ func (t *Table) route(full *value.Table) (*partition.Routing, *growth, error) {
 	if t.dimension {
 		return &partition.Routing{Part: make([]int32, rows), Paths: []string{"/"}, Rows: []int{rows}}, nil, nil
 	}
-	cols := make([]*value.Vector, len(t.sc().partCols))
-	for l, c := range t.sc().partCols {
-		cols[l] = full.Cols[c]
+	cols, err := t.partitionKeys(full)
+	if err != nil {
+		return nil, nil, err
 	}
 	db := t.db
 	db.mu.Lock()

@@ -246,9 +246,9 @@ func (t *Table) SplitByPartition(rows *value.Table) ([]string, []*value.Table, e
 	if t.dimension {
 		return []string{"/"}, []*value.Table{full}, nil
 	}
-	cols := make([]*value.Vector, len(t.sc().partCols))
-	for l, c := range t.sc().partCols {
-		cols[l] = full.Cols[c]
+	cols, err := t.partitionKeys(full)
+	if err != nil {
+		return nil, nil, err
 	}
 	t.db.mu.Lock()
 	r := &partition.Router{Levels: t.db.levels(), IgnoreSpecial: t.db.cat.cfg.IgnoreSpecialCharacterInPartitionId, DropNulls: true}

@@ -47,7 +47,7 @@ func (c *Catalog) Lookup(path string) (*Database, error) {
 
 // CreateDatabase returns a new database over dom: in memory when path is
 // "", else persisted, or the existing database at path when its scheme is
-// compatible. engineType is OLAP or TSDB, atomic TRANS or CHUNK.
+// compatible. engineType is OLAP, TSDB or PKEY, atomic TRANS or CHUNK.
 func (c *Catalog) CreateDatabase(path string, dom partition.Domain, engineType, atomic string) (*Database, error) {
 	db := &Database{cat: c, path: path, domain: dom, engineType: engineType, atomic: atomic, tables: map[string]*Table{}}
 	if path == "" {

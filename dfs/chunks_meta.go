@@ -43,7 +43,7 @@ func (t *Table) Chunks() ([]ChunkInfo, error) {
 	return out, nil
 }
 
-// EngineType is the database's storage engine: OLAP or TSDB.
+// EngineType is the database's storage engine: OLAP, TSDB or PKEY.
 func (d *Database) EngineType() string { return d.engineType }
 
 // Atomic is the database's transaction atomicity: TRANS or CHUNK.

@@ -3,6 +3,7 @@ package dfs
 import (
 	"errors"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"slices"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/extpart"
@@ -22,7 +23,11 @@ type TableSpec struct {
 	Dimension bool
 	// PartitionColumns names one column per domain level.
 	PartitionColumns []string
-	// SortColumns are the TSDB sort columns.
+	// PartitionFuncs, when set, holds per level a partitioning function
+	// call on the level's column ("" for the column itself), and FuncDefs
+	// the script definitions the calls need.
+	PartitionFuncs, FuncDefs []string
+	// SortColumns are the TSDB sort columns, or a PKEY table's primary key.
 	SortColumns []string
 	// KeepDuplicates is ALL, FIRST or LAST (any case) when KeepGiven;
 	// ALL otherwise.
@@ -44,7 +49,8 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	for i, c := range schema.Cols {
 		scales[i] = c.Scale
 	}
-	t := &Table{db: d, name: spec.Name, dimension: spec.Dimension, mem: map[string]*value.Table{}}
+	t := &Table{db: d, name: spec.Name, dimension: spec.Dimension, mem: map[string]*value.Table{},
+		partFns: spec.PartitionFuncs, partDefs: spec.FuncDefs}
 	sc := &colSchema{names: names, types: types, scales: scales}
 	if !spec.Dimension {
 		cols := spec.PartitionColumns
@@ -60,6 +66,19 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 			}
 			sc.partCols = append(sc.partCols, j)
 			ctypes[i] = types[j]
+			if i < len(spec.PartitionFuncs) && spec.PartitionFuncs[i] != "" {
+				// The level holds what the function returns: its type is
+				// that of the function's result.
+				fn, err := t.partFunc(spec.PartitionFuncs[i], c)
+				if err != nil {
+					return nil, err
+				}
+				out, err := fn(value.NewVector(types[j], 0, 0))
+				if err != nil {
+					return nil, err
+				}
+				ctypes[i] = out.T
+			}
 		}
 		if c, ok := d.domain.(*partition.Compo); ok {
 			if err := c.CheckColumnTypes(ctypes); err != nil {
@@ -79,7 +98,17 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	if d.engineType == "TSDB" && len(sc.sortCols) == 0 && d.DFS() {
 		return nil, errors.New("sortColumns must be specified for a table in a TSDB database.")
 	}
-	if d.engineType != "TSDB" {
+	pkey := d.engineType == "PKEY"
+	if pkey {
+		if len(sc.sortCols) == 0 {
+			return nil, ddberr.Errorf("primaryKey must be specified for a table in a PKEY database.")
+		}
+		for _, c := range sc.partCols {
+			if !slices.Contains(sc.sortCols, c) {
+				return nil, ddberr.Errorf("The primary key must contain the partitioning column %s.", names[c])
+			}
+		}
+	} else if d.engineType != "TSDB" {
 		sc.sortCols = nil
 	}
 	t.schema.Store(sc)
@@ -94,6 +123,12 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 		default:
 			return nil, ddberr.Errorf("Invalid keepDuplicates %s. It must be ALL, FIRST or LAST.", kd)
 		}
+	}
+	if pkey {
+		// A row whose primary key is already there replaces that row
+		// (db_distr_comp/db/pkey_engine.md): the storage's keep-last
+		// over the key columns, which hold every partitioning column.
+		t.keep = storage.KeepLast
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -156,41 +191,54 @@ func (d *Database) exclusive(name string) (t *Table, unlock func()) {
 // AddPartitions implements addValuePartitions (kind VALUE) and
 // addRangePartitions (kind RANGE) on one level, returning how many
 // partitions were added.
-func (d *Database) AddPartitions(kind partition.PartitionType, values *value.Vector, level int) (int, error) {
+func (d *Database) AddPartitions(kind partition.PartitionType, values *value.Vector, level int) (n int, err error) {
+	err = d.changeScheme(func(levels []partition.Domain) error {
+		if level < 0 || level >= len(levels) {
+			return ddberr.Errorf("The level is out of range.")
+		}
+		switch dom := levels[level].(type) {
+		case *partition.Value:
+			if kind == partition.VALUE {
+				n, err = dom.AddValues(values)
+				return err
+			}
+		case *partition.Range:
+			if kind == partition.RANGE {
+				n, err = dom.AddRanges(values)
+				return err
+			}
+		}
+		if kind == partition.VALUE {
+			return errors.New("addValuePartitions only applies to a VALUE domain.")
+		}
+		return errors.New("addRangePartitions only applies to a RANGE domain.")
+	})
+	return n, err
+}
+
+// DropValueSchema is dropPartition's deleteSchema=true: it removes
+// values' partitions from the first level's scheme when that is a VALUE
+// domain and the database holds one table (funcs/d/dropPartition.md).
+func (d *Database) DropValueSchema(values *value.Vector) error {
+	return d.changeScheme(func(levels []partition.Domain) (err error) {
+		if v, ok := levels[0].(*partition.Value); ok && len(d.tables) == 1 {
+			_, err = v.RemoveValues(values)
+		}
+		return err
+	})
+}
+
+// changeScheme runs change on the domain's levels under the locks that
+// guard them and persists the database unless change fails.
+func (d *Database) changeScheme(change func([]partition.Domain) error) error {
 	d.growMu.Lock()
 	defer d.growMu.Unlock()
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	levels := d.levels()
-	if level < 0 || level >= len(levels) {
-		return 0, ddberr.Errorf("The level is out of range.")
+	if err := change(d.levels()); err != nil {
+		return err
 	}
-	var n int
-	var err error
-	switch dom := levels[level].(type) {
-	case *partition.Value:
-		if kind != partition.VALUE {
-			return 0, errors.New("addRangePartitions only applies to a RANGE domain.")
-		}
-		n, err = dom.AddValues(values)
-	case *partition.Range:
-		if kind != partition.RANGE {
-			return 0, errors.New("addValuePartitions only applies to a VALUE domain.")
-		}
-		n, err = dom.AddRanges(values)
-	default:
-		if kind == partition.VALUE {
-			return 0, errors.New("addValuePartitions only applies to a VALUE domain.")
-		}
-		return 0, errors.New("addRangePartitions only applies to a RANGE domain.")
-	}
-	if err != nil {
-		return 0, err
-	}
-	if err := d.cat.saveDatabase(d); err != nil {
-		return 0, err
-	}
-	return n, nil
+	return d.cat.saveDatabase(d)
 }
 
 // DropPartitions removes the chunks of the given partitions of one table

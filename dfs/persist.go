@@ -37,6 +37,8 @@ type tableMeta struct {
 	SortCols  []int    `json:"sortCols,omitempty"`
 	Keep      int      `json:"keep"`
 	Dimension bool     `json:"dimension"`
+	PartFns   []string `json:"partFns,omitempty"`
+	PartDefs  []string `json:"partDefs,omitempty"`
 	// Comment and ColComments are the table's and its columns' comments.
 	Comment     string            `json:"comment,omitempty"`
 	ColComments map[string]string `json:"colComments,omitempty"`
@@ -152,7 +154,7 @@ func (c *Catalog) saveTable(t *Table) error {
 // column change writes it before publishing them).
 func (t *Table) metaWith(s *colSchema, comment string, cc map[string]string) ([]byte, error) {
 	m := tableMeta{Names: s.names, Scales: s.scales, PartCols: s.partCols, SortCols: s.sortCols, Keep: int(t.keep), Dimension: t.dimension,
-		Comment: comment, ColComments: cc}
+		PartFns: t.partFns, PartDefs: t.partDefs, Comment: comment, ColComments: cc}
 	for _, ty := range s.types {
 		m.Types = append(m.Types, int(ty))
 	}
@@ -215,7 +217,7 @@ func (c *Catalog) load() error {
 				return fmt.Errorf("catalog: table %s/%s: %w", path, name, err)
 			}
 			t := &Table{db: db, name: name, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension,
-				comment: tm.Comment, colComments: tm.ColComments}
+				partFns: tm.PartFns, partDefs: tm.PartDefs, comment: tm.Comment, colComments: tm.ColComments}
 			t.schema.Store(tm.schema())
 			db.tables[name] = t
 		}

@@ -1,6 +1,7 @@
 package dfs
 
 import (
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -64,6 +65,11 @@ func (t *Table) PruneFilter(ev Evaluator, where []ast.Expr) PartitionFilter {
 }
 
 func (t *Table) pruneFilter(ev Evaluator, where []ast.Expr) PartitionFilter {
+	if slices.ContainsFunc(t.partFns, func(f string) bool { return f != "" }) {
+		// The levels hold function results, not column values: only a
+		// scan of every partition is sure to find the rows.
+		return nil
+	}
 	if t.dimension || len(where) == 0 {
 		return nil
 	}
@@ -188,13 +194,13 @@ func and(ps []keepPred) keepPred {
 // like date between a and b, which neither half does alone.
 func (p *pruneCtx) conj(conds []ast.Expr) keepPred {
 	items := exprs.Conjuncts(conds)
-	cons := map[int]*colCons{}
+	cons := map[int]*partition.Cons{}
 	var cols []int
 	var preds []keepPred
 	for _, e := range items {
 		if col, c, ok := p.atom(e); ok {
 			if prev, seen := cons[col]; seen {
-				cons[col] = prev.intersect(c)
+				cons[col] = prev.Intersect(c)
 			} else {
 				cons[col] = c
 				cols = append(cols, col)
@@ -232,13 +238,13 @@ func (p *pruneCtx) other(e ast.Expr) keepPred {
 
 // columnPred maps what a column's conditions admit onto every level the
 // column partitions.
-func (p *pruneCtx) columnPred(col int, c *colCons) keepPred {
+func (p *pruneCtx) columnPred(col int, c *partition.Cons) keepPred {
 	var preds []keepPred
 	for l, dom := range p.levels {
 		if p.s.partCols[l] != col {
 			continue
 		}
-		preds = append(preds, maskPred(l, c.partitions(dom, p.s.types[col])))
+		preds = append(preds, maskPred(l, c.Partitions(dom, p.s.types[col])))
 	}
 	return and(preds)
 }
@@ -268,7 +274,7 @@ func (p *pruneCtx) valueEval(e ast.Expr) keepPred {
 		vals := vd.Values()
 		switch {
 		case vals.T == ct:
-		case isLiteralType(vals.T) && isLiteralType(ct):
+		case partition.IsLiteralType(vals.T) && partition.IsLiteralType(ct):
 			vals = value.NewStrings(ct, vals.Strings())
 		default:
 			continue
@@ -298,7 +304,7 @@ func (p *pruneCtx) filter(pred keepPred) PartitionFilter {
 	aliases := make([]map[int][]int, len(p.levels))
 	shared := false
 	for l, dom := range p.levels {
-		if !isLiteralType(dom.SchemeType()) || (dom.Type() != partition.VALUE && dom.Type() != partition.RANGE) {
+		if !partition.IsLiteralType(dom.SchemeType()) || (dom.Type() != partition.VALUE && dom.Type() != partition.RANGE) {
 			continue
 		}
 		byName := map[string][]int{}
@@ -502,5 +508,3 @@ func (p *pruneCtx) rowwise(e ast.Expr) bool {
 	}
 	return false
 }
-
-func isLiteralType(t value.Type) bool { return t.Category() == value.CatLiteral && t != value.Blob }

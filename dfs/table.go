@@ -33,6 +33,12 @@ type Table struct {
 
 	keep      storage.KeepPolicy
 	dimension bool
+	// partFns holds, per level, the partitioning function call applied
+	// to the level's column ("" for the column itself), partDefs the
+	// definitions it needs, and partApply the compiled calls by text.
+	partFns   []string
+	partDefs  []string
+	partApply sync.Map
 
 	// comment and colComments are setTableComment's and
 	// setColumnComment's texts (guarded by db.mu; persisted).
@@ -478,7 +484,11 @@ func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
 		for i, c := range s.sortCols {
 			names[i] = s.names[c]
 		}
-		put("sortColumns", value.NewStrings(value.String, names))
+		if t.db.engineType == "PKEY" {
+			put("primaryKey", value.NewStrings(value.String, names))
+		} else {
+			put("sortColumns", value.NewStrings(value.String, names))
+		}
 		put("softDelete", value.NewBool(false))
 	}
 	if t.dimension {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/partfn"
 	"github.com/porpoisedb/porpoise/storage"
 )
 
@@ -20,6 +21,7 @@ func (e *Engine) openStorage() error {
 		EnableInsertStatementForDFSTable:    e.cfg.EnableInsertStatementForDFSTable,
 		IgnoreSpecialCharacterInPartitionId: e.cfg.IgnoreSpecialCharacterInPartitionId,
 		EnableNullSafeJoin:                  e.cfg.EnableNullSafeJoin,
+		PartitionFunc:                       partfn.Compiler(func() partfn.Session { return e.NewSession() }),
 	})
 	if err != nil {
 		st.Close()

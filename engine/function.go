@@ -244,25 +244,7 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 		}
 	}
 	for name, v := range named {
-		pos := -1
-		for i, p := range params {
-			if p == name {
-				pos = i
-			}
-		}
-		if pos < 0 {
-			// funcs/s/sqlUpdate.md passes contextby= to contextBy: a name
-			// matches a parameter whatever its case, when only one does.
-			for i, p := range params {
-				if strings.EqualFold(p, name) {
-					if pos >= 0 {
-						pos = -1
-						break
-					}
-					pos = i
-				}
-			}
-		}
+		pos := funcs.ParamIndex(params, name)
 		if pos < 0 {
 			return nil, ddberr.Errorf("The function [%s] doesn't have a parameter named %s.", fn.FuncName(), name)
 		}

@@ -280,3 +280,29 @@ func All() []*Spec {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
+
+// ParamIndex is the position of the parameter named name among params,
+// -1 when there is none. A parameter the manual writes as alternatives,
+// erase!'s key|filter, answers to each of them (funcs/e/erase_.md passes
+// filter=); failing an exact match, a name matches a parameter whatever
+// its case when only one does (funcs/s/sqlUpdate.md passes contextby= to
+// contextBy).
+func ParamIndex(params []string, name string) int {
+	for _, fold := range []bool{false, true} {
+		pos := -1
+		for i, p := range params {
+			for _, alt := range strings.Split(p, "|") {
+				if alt == name || fold && strings.EqualFold(alt, name) {
+					if fold && pos >= 0 {
+						return -1
+					}
+					pos = i
+				}
+			}
+		}
+		if pos >= 0 {
+			return pos
+		}
+	}
+	return -1
+}

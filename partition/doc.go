@@ -16,6 +16,10 @@
 // "202401M", RANGE "<lo>_<hi>", HASH "Key<i>", LIST "List<i>", strings the
 // value itself cleaned by PathName.
 //
+// Cons is the set of one column's values that comparisons with constants
+// admit (x < 5, x in [...], x between a:b), and which partitions of a
+// level can hold them; dfs prunes a query's partitions with it.
+//
 // Errors carry DolphinDB's message text (and RefId code where it has one);
 // see Error. Domains are not safe for concurrent mutation (AddValues,
 // AddRanges) while being read.

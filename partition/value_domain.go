@@ -242,6 +242,60 @@ func (d *Value) AddValues(vals *value.Vector) (int, error) {
 	return added, nil
 }
 
+// RemoveValues drops the partitions of the values of vals that are in the
+// scheme, for dropPartition's deleteSchema=true, and returns how many it
+// dropped. The partitions after a dropped one move down one index.
+func (d *Value) RemoveValues(vals *value.Vector) (int, error) {
+	c, err := converterFor(vals.T, d.t)
+	if err != nil {
+		return 0, err
+	}
+	if c.kind == convString {
+		return removeOld(&d.strIdx, &d.strs, vals.Strings()), nil
+	}
+	xs, ok, err := schemeInts(vals, d.t)
+	if err != nil {
+		return 0, err
+	}
+	var keep []int64
+	for i, x := range xs {
+		if ok[i] {
+			keep = append(keep, x)
+		}
+	}
+	removed := removeOld(&d.intIdx, &d.ints, keep)
+	if removed > 0 {
+		d.buildDense()
+	}
+	return removed, nil
+}
+
+// removeOld deletes from *list the values of xs in *idx and reindexes the
+// rest, returning how many it deleted.
+func removeOld[K comparable](idx *map[K]int32, list *[]K, xs []K) int {
+	gone := make(map[K]bool, len(xs))
+	for _, x := range xs {
+		if _, ok := (*idx)[x]; ok {
+			gone[x] = true
+		}
+	}
+	if len(gone) == 0 {
+		return 0
+	}
+	rest := make([]K, 0, len(*list)) // readers may still hold the old list
+	for _, x := range *list {
+		if !gone[x] {
+			rest = append(rest, x)
+		}
+	}
+	*list = rest
+	*idx = make(map[K]int32, len(rest))
+	for i, x := range rest {
+		(*idx)[x] = int32(i)
+	}
+	return len(gone)
+}
+
 // addNew appends to *list the values of xs not yet in *idx, indexing each
 // by its position in *list, and returns how many it added.
 func addNew[K comparable](idx *map[K]int32, list *[]K, xs []K) int {

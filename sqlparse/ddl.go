@@ -363,8 +363,24 @@ func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {
 		p.expectKw("by")
 		for {
 			p.skipNewlines()
-			c := p.expectIdent()
-			partCols = append(partCols, str(c.Pos, c.Text))
+			if p.tok().Kind == lex.TokIdent && isOpTok(p.peekN(1), "(") {
+				// A partitioning function on a column, partitioned by
+				// myPartitionFunc(id_date) (db_distr_comp/db/tsdb.md):
+				// createPartitionedTable takes the call as text.
+				at, start := p.tok().Pos, p.pos
+				p.parseUnary()
+				var call strings.Builder
+				for i, tk := range p.toks[start:p.pos] {
+					if tk.Space && i > 0 {
+						call.WriteByte(' ')
+					}
+					call.WriteString(tk.Raw)
+				}
+				partCols = append(partCols, str(at, call.String()))
+			} else {
+				c := p.expectIdent()
+				partCols = append(partCols, str(c.Pos, c.Text))
+			}
 			if !p.isOp(",") || p.optionNext() {
 				break
 			}

@@ -22,7 +22,7 @@ func init() {
 		funcs.Spec{Name: "clear!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "delete-clear", Fn: clearFn},
 		funcs.Spec{Name: "drop", Params: []string{"X", "n"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "delete-clear", Fn: xdrop},
 		funcs.Spec{Name: "dropna", Params: []string{"X", "byRow", "thresh"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "delete-clear", Fn: xdropna},
-		funcs.Spec{Name: "erase!", Params: []string{"obj", "key"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: xerase},
+		funcs.Spec{Name: "erase!", Params: []string{"obj", "key|filter"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: xerase},
 		funcs.Spec{Name: "pop!", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Mutating, Category: "delete-clear", Fn: xpop},
 		funcs.Spec{Name: "removeHead!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: removeEnds(true)},
 		funcs.Spec{Name: "removeTail!", Params: []string{"obj", "n"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "delete-clear", Fn: removeEnds(false)},
