@@ -24,6 +24,11 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "database", Params: []string{"directory", "partitionType", "partitionScheme", "locations", "engine", "atomic", "chunkGranularity"}, Min: 1, Max: 7, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(xdatabase)},
+		funcs.Spec{Name: sqlparse.CreateDatabase, Params: []string{"directory", "partitionType", "partitionScheme", "locations", "engine", "atomic", "chunkGranularity"}, Min: 1, Max: 7, Props: funcs.Session, Category: "db-table",
+			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
+				_, err := funcs.WithHost(xdatabase)(env, args)
+				return nil, err
+			}},
 		funcs.Spec{Name: "createPartitionedTable", Params: []string{"dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns|primaryKey", "keepDuplicates", "sortKeyMappingFunction", "softDelete", "indexes"}, Min: 4, Max: 10, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, false) }},
 		funcs.Spec{Name: "createTable", Params: []string{"dbHandle", "table", "tableName", "compressMethods", "sortColumns|primaryKey", "keepDuplicates", "softDelete", "indexes"}, Min: 3, Max: 8, Props: funcs.Session, Category: "db-table",

@@ -1567,6 +1567,10 @@ var texts = []Text{
 	{"The argument [defaultValues] of mvccTable must be a tuple with one value per column.", "porpoise"},
 	{"The argument [allowNull] of mvccTable must be a BOOL vector with one value per column.", "porpoise"},
 
+	// geometry (funcs/mathfn)
+	{"The argument [X] of geoWithin must be a POINT scalar or vector.", "porpoise: funcs/g/geowithin.md states the rule"},
+	{"The argument [polygonVertices] of geoWithin must be a POINT vector of at least 3 vertices without NULL values.", "porpoise: funcs/g/geowithin.md states the rule"},
+
 	// fixed-income functions (funcs/bond)
 	{"The argument [%s] of %s must be a scalar or a vector.", "porpoise: the funcs/b/bond*.md pages state the rule"},
 	{"The vector arguments of %s must have the same length.", "porpoise: the funcs/b/bond*.md pages state the rule"},
@@ -1579,6 +1583,10 @@ var texts = []Text{
 	{"The argument [frequency] of treasuryConversionFactor must be 1, 2, 3, 4, 6, 12, 13, 26, 52 or 365, or the DURATION 1y, 6M, 4M, 3M, 2M, 1M, 4w, 2w, 1w or 1d.", "porpoise: funcs/t/treasuryconversionfactor.md lists the values"},
 	{"The arguments [high], [low] and [close] of trueRange must be numeric vectors.", "porpoise: funcs/t/trueRange.md states the rule"},
 	{"The argument [model] of nssPredict must be a dictionary whose modelName is 'ns' or 'nss' and whose params are 4 or 6 numbers without NULL values.", "porpoise: funcs/n/nsspredict.md states the rule"},
+	{"The argument [%s] of bondCalculator must be '%s'.", "porpoise: funcs/b/bondCalculator.md names the one value supported"},
+	{"The argument [frequency] of bondCalculator must be 0, 1, 2, 4 or 12, or 'Once', 'Annual', 'Semiannual', 'Quarterly' or 'Monthly'.", "porpoise: funcs/b/bondCalculator.md lists the values"},
+	{"The argument [dayCountConvention] of bondCalculator must be 'Thirty360US', 'ActualActual', 'Actual360', 'Actual365' or 'Thirty360EU'.", "porpoise: funcs/b/bondCalculator.md lists the values"},
+	{"The argument [priceType] of bondCalculator must be 'YTM', 'CleanPrice' or 'DirtyPrice'.", "porpoise: funcs/b/bondCalculator.md lists the values"},
 	{"The argument [method] of %s must be 'nm', 'bfgs', 'lbfgs', 'slsqp' or 'de'.", "porpoise: funcs/n/nss.md lists the values"},
 	{"The argument [initialGuess] of %s must be a numeric vector of length %d.", "porpoise: funcs/n/nss.md states the rule"},
 	{"The argument [bounds] of %s must be given when method is 'de'.", "porpoise: funcs/d/differentialEvolution.md requires bounds"},

@@ -22,7 +22,7 @@
 //
 //	funcs/indexed      indexed series and matrices, label alignment of binary operations, align, merge
 //	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing, resample
-//	funcs/mathfn       math, relational and logical operators, linear algebra
+//	funcs/mathfn       math, relational and logical operators, linear algebra, geoWithin
 //	funcs/higherorder  higher-order functions and adverbs (each, reduce, accumulate, moving, window ...)
 //	funcs/stats        aggregates, statistics, correlation, cumulative and series functions
 //	funcs/rowfn        row-wise functions: reductions, indexing, ranks, shifts and cumulative sums over each row
@@ -58,7 +58,7 @@
 //	funcs/distrib      probability distributions: densities, CDFs, inverse CDFs, random generators
 //	funcs/hypotest     hypothesis tests: tTest, zTest, fTest, chiSquareTest, anova, mannWhitneyUTest, ksTest, shapiroTest, adfuller, coint, manova
 //	funcs/risk         value-at-risk measures: valueAtRisk, condValueAtRisk
-//	funcs/bond         fixed-income measures of a bond: bondCashflow, bondDirtyPrice, bondAccrInt, bondYield, bondDuration, bondConvexity, treasuryConversionFactor, crmwCBond, ns, nss, nssPredict, cummdd, trueRange
+//	funcs/bond         fixed-income measures of a bond: bondCashflow, bondDirtyPrice, bondAccrInt, bondYield, bondDuration, bondConvexity, bondCalculator, treasuryConversionFactor, crmwCBond, ns, nss, nssPredict, cummdd, trueRange
 //	funcs/genome       short genome sequence encoding
 //	funcs/logging      writeLog, writeLogLevel, setLogLevel, cleanOutdateLogFiles over the server log
 //	funcs/npy          NumPy .npy/.npz files: loadNpy, loadNpz, saveAsNpy

@@ -1,6 +1,7 @@
 package insert
 
 import (
+	"github.com/porpoisedb/porpoise/value/cast"
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -137,6 +138,17 @@ func AppendVector(dst *value.Vector, data value.Value) error {
 				dst.Any = append(dst.Any, src.Elem(i))
 			}
 		}
+		return nil
+	}
+	if dst.T == value.String && src.T.Category() == value.CatIntegral {
+		// a STRING vector takes an integer as its text: x=`C `GS `MS;
+		// x.append!(4) gives ["C","GS","MS","4"]
+		// (progr/data_types_forms/vector.md)
+		conv, err := cast.Vector(src, dst.T, 0)
+		if err != nil {
+			return err
+		}
+		dst.AppendVector(conv)
 		return nil
 	}
 	conv, err := ConvertForVector(src, dst.T, dst.Scale)

@@ -20,6 +20,9 @@ type fake struct {
 func (f *fake) Run(script string) (value.Value, error) {
 	if len(script) > 3 && script[:3] == "def" {
 		f.defs = append(f.defs, script)
+		if script == "def bad() { return y }" {
+			return nil, errors.New("Cannot recognize the token y")
+		}
 		return nil, nil
 	}
 	return f.results(script, f.vars)
@@ -49,9 +52,11 @@ func TestCompiler(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := &fake{vars: map[string]value.Value{}, results: tc.results}
-			fn, err := Compiler(func() Session { return s })("f(id)", "id", []string{"def f(x) { return x * 10 }"})
+			// A definition that fails alone does not stop the others.
+			defs := []string{"def bad() { return y }", "def f(x) { return x * 10 }"}
+			fn, err := Compiler(func() Session { return s })("f(id)", "id", defs)
 			require.NoError(t, err)
-			require.Equal(t, []string{"def f(x) { return x * 10 }"}, s.defs)
+			require.Equal(t, defs, s.defs)
 			out, err := fn(col)
 			if tc.err != "" {
 				require.EqualError(t, err, tc.err)

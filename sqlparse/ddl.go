@@ -40,6 +40,11 @@ const (
 	CatalogDrop       = "catalog.drop"
 )
 
+// CreateDatabase is the function create database calls: database() with
+// no value, as the statement has none (db_distr_comp/db_oper/create_db_tb.md:
+// CREATE DATABASE 语句没有返回值). Package dbfuncs registers it.
+const CreateDatabase = "dfs.createDatabase"
+
 // dottedName is the text of a name written a, a.b or a.b.c, the form of
 // catalog references.
 func dottedName(e ast.Expr) (string, bool) {
@@ -303,7 +308,7 @@ func (p *parser) parseCreateDatabase(t lex.Token) ast.Stmt {
 	} else {
 		args = []ast.Expr{dir, &ast.Ident{At: t.Pos, Name: "COMPO"}, &ast.ArrayExpr{At: t.Pos, Elems: levels}}
 	}
-	return &ast.ExprStmt{At: t.Pos, X: call(t.Pos, "database", append(args, opts...)...)}
+	return &ast.ExprStmt{At: t.Pos, X: call(t.Pos, CreateDatabase, append(args, opts...)...)}
 }
 
 func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {

@@ -33,6 +33,9 @@ func init() {
 		funcs.Spec{Name: "trueRange", Params: []string{"high", "low", "close"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: trueRange},
 	)
 
+	// calculator.go.
+	funcs.Register(funcs.Spec{Name: "bondCalculator", Params: calculatorParams, Min: 12, Max: 14, Props: funcs.Pure, Category: "finance", Fn: bondCalculator})
+
 	// crmw.go.
 	funcs.Register(funcs.Spec{Name: "crmwCBond", Params: crmwParams, Min: 5, Max: 5, Props: funcs.Pure, Category: "finance", Fn: crmwCBond})
 

@@ -16,6 +16,9 @@ func init() {
 		funcs.Spec{Name: "schur", Params: []string{"obj", "sort"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "math", Fn: schur},
 	)
 
+	// geometry.go.
+	funcs.Register(funcs.Spec{Name: "geoWithin", Params: []string{"X", "polygonVertices", "containBoundary"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "math", Fn: geoWithin})
+
 	// linalg.go.
 	funcs.Register(
 		funcs.Spec{Name: "diag", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "math", Fn: diag},

@@ -463,8 +463,11 @@ func (in *iterNode) remember(s *nodeState, v float64) {
 
 // stateMavg(X, window) is the moving average over its own results
 // (funcs/s/stateMavg.md): X itself while a key has fewer than window
-// rows, then the mean of the window-1 results before and X, NULLs left
-// out as mavg leaves them out.
+// rows, then (X + the sum of the window-1 results before) / window. It
+// is stateIterate(X, X, window-1, msum{, window-1}, [1/window,
+// 1/window]), and the engine computes it as that node (stateMavgNode);
+// NULLs follow stateIterate: a NULL X or no non-NULL result before gives
+// NULL.
 func stateMavg(_ funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "stateMavg"
 	xv, ok := args[0].(*value.Vector)
@@ -481,26 +484,38 @@ func stateMavg(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	out := make([]float64, n)
+	it := &iterator{fn: "msum", window: int(w) - 1}
 	for k := range out {
-		if int64(k+1) < w {
+		if int64(k+1) < w || w == 1 {
 			out[k] = x[k]
 			continue
 		}
-		sum, cnt := 0.0, 0
-		add := func(f float64) {
-			if f != value.NullFloat64 {
-				sum += f
-				cnt++
-			}
-		}
-		for j := k - int(w) + 1; j < k; j++ {
-			add(out[j])
-		}
-		add(x[k])
+		p, _ := it.at(out, k)
 		out[k] = value.NullFloat64
-		if cnt > 0 {
-			out[k] = sum / float64(cnt)
+		if !funcs.IsNullF(x[k]) && !funcs.IsNullF(p) {
+			out[k] = (x[k] + p) / float64(w)
 		}
 	}
 	return doubles(out), nil
+}
+
+// stateMavgNode is the node of a call stateMavg(X, window) with a
+// literal window: the stateIterate node it equals (a window of 1 keeps
+// to X, its initial window never ending).
+func stateMavgNode(c *ast.CallExpr) *node {
+	if len(c.Args) != 2 || c.Args[0] == nil {
+		return nil
+	}
+	if _, named := c.Args[0].(*ast.NamedArg); named {
+		return nil
+	}
+	w, ok := intLit(c.Args[1])
+	if !ok || w < 1 {
+		return nil
+	}
+	in := &iterNode{it: &iterator{fn: "msum", window: w - 1}, initWin: w - 1, c0: 1 / float64(w), c1: 1 / float64(w), keep: w - 1}
+	if w == 1 {
+		in.initWin = math.MaxInt
+	}
+	return &node{fn: "stateMavg", arg: c.Args[0], extra: []ast.Expr{c.Args[0]}, iter: in}
 }

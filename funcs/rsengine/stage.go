@@ -185,6 +185,8 @@ func asNode(c *ast.CallExpr) *node {
 	switch id.Name {
 	case "stateIterate", "conditionalIterate":
 		return iterateNode(id.Name, c)
+	case "stateMavg":
+		return stateMavgNode(c)
 	case genName, genTName:
 		return genericNode(id.Name, c)
 	}
