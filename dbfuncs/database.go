@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"slices"
 	"strings"
 	"time"
@@ -171,7 +172,13 @@ func newLocalDatabase(h Host, path string, args []value.Value) (value.Value, err
 			return nil, err
 		}
 	}
-	return openLocalDatabase(h, path, dom)
+	// a local directory is a file path: relative to the server's home
+	// directory and confined to it, as the file functions' are
+	dir, err := filesys.Resolve(h, path)
+	if err != nil {
+		return nil, err
+	}
+	return openLocalDatabase(h, dir, dom)
 }
 
 // newDomain builds a partition domain from database()'s arguments; COMPO
@@ -337,7 +344,7 @@ func errNoTable(db, name string) error {
 }
 
 func xloadTable(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
-	if local, ok := localDatabaseArg(args[0]); ok {
+	if local, ok := localDatabaseArg(h, args[0]); ok {
 		name, ok := funcs.StringArg(args[1])
 		if !ok {
 			return nil, ddberr.Errorf("The table name must be a string.")

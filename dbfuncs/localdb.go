@@ -3,6 +3,7 @@ package dbfuncs
 import (
 	"encoding/json"
 	"errors"
+	"github.com/porpoisedb/porpoise/funcs/filesys"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,13 +68,17 @@ func openLocalDatabase(h Host, dir string, dom partition.Domain) (value.Value, e
 
 // localDatabaseArg returns the local database a handle or a local path
 // names.
-func localDatabaseArg(x value.Value) (*LocalDB, bool) {
+func localDatabaseArg(env funcs.Env, x value.Value) (*LocalDB, bool) {
 	if d, ok := x.(*LocalDB); ok {
 		return d, true
 	}
 	if s, ok := funcs.StringArg(x); ok && s != "" && !strings.HasPrefix(s, "dfs://") {
-		if st, err := os.Stat(s); err == nil && st.IsDir() {
-			return &LocalDB{Dir: s}, true
+		dir, err := filesys.Resolve(env, s)
+		if err != nil {
+			return nil, false
+		}
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			return &LocalDB{Dir: dir}, true
 		}
 	}
 	return nil, false

@@ -126,11 +126,12 @@ func TestSnapshot(t *testing.T) {
 	require.Equal(t, "[4,5]", testkit.RunAll(t, e, `exec v from loadTable("dfs://sn", "pt") order by v`))
 }
 
-// A table saved in a local database is there for another engine, and a
-// damaged table file is an error, not a crash.
+// A table saved in a local database is there for another engine on the
+// same data directory, and a damaged table file is an error, not a crash.
 func TestLocalDatabaseSurvivesRestart(t *testing.T) {
-	dir := filepath.ToSlash(filepath.Join(t.TempDir(), "local"))
-	e := testkit.OnDisk(t, t.TempDir())
+	data := t.TempDir()
+	dir := filepath.ToSlash(filepath.Join(data, "local"))
+	e := testkit.OnDisk(t, data)
 	testkit.RunAll(t, e, `t = table(1 2 3 as id, "a" "b" "c" as s)
 		db = database("`+dir+`")
 		saveTable(db, t, "tb")
@@ -139,7 +140,7 @@ func TestLocalDatabaseSurvivesRestart(t *testing.T) {
 		saveDualPartition(hdb, vdb, t, "dual", "id", "s")`)
 	require.NoError(t, e.Close())
 
-	e = testkit.OnDisk(t, t.TempDir())
+	e = testkit.OnDisk(t, data)
 	defer e.Close()
 	require.Equal(t, `["a","b","c"]`, testkit.RunAll(t, e, `exec s from loadTable("`+dir+`", "tb")`))
 	require.Equal(t, `[1,2,3]`, testkit.RunAll(t, e, `exec id from loadTable("`+dir+`/dual", "dual") order by id`))
