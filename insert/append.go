@@ -90,13 +90,17 @@ func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
 			if dst.KeepFirst || (len(dst.LatestCols) > 0 && compareTimes(dst, src, i, dst, r) < 0) {
 				continue
 			}
+			// with ignoreNull a row of only NULL values changes nothing and
+			// is not counted (funcs/t/tableUpsert.md: 1:2, not 1:3)
+			wrote := !ignoreNull
 			for c := range dst.Cols {
 				if isKey[c] || (ignoreNull && RowIsNull(src.Cols[c], i)) {
 					continue
 				}
 				ow.Set(c, r, src.Cols[c], i)
+				wrote = true
 			}
-			if r < before {
+			if r < before && wrote {
 				res.Updated++
 			}
 			continue
