@@ -40,7 +40,9 @@ var genMetrics = []string{
 // The generic iterate functions computed from each key's latest results
 // give what they give over each key's whole history (a context by
 // query), over batches of every size, with late rows among the times and
-// a bounded history.
+// a bounded history. A late row is every tenth: one key's rows are four
+// apart, so a late row always follows a later time of its key (random late
+// rows would sometimes follow only late rows and not be late at all).
 func TestGenericNodesMatchQuery(t *testing.T) {
 	e := testkit.InMemory(t)
 	s := e.NewSession()
@@ -52,7 +54,7 @@ func TestGenericNodesMatchQuery(t *testing.T) {
 		types = append(types, "DOUBLE")
 	}
 	testkit.Run(t, s, genFuncs+`n = 3000
-late = rand(10, n) == 0
+late = (0..(n-1)) % 10 == 7
 data = table(take(`+"`a`b`c`d"+`, n) as k, 2024.01.02T09:30:00.000 + 700 * (0..(n-1)) - 30000 * late as ts, (0..(n-1)) / 2 - 20 * late as ti, take(1 NULL 3 4 5, n) * rand(10, n) as v, rand(10.0, n) as w)
 out = table(1:0, `+"`k"+strings.Join(cols, "")+`, [SYMBOL, `+strings.Join(types, ", ")+`])
 eng = createReactiveStateEngine(name="rseGeneric", metrics=[`+strings.Join(metrics, ", ")+`], dummyTable=table(1:0, `+"`k`ts`ti`v`w"+`, [SYMBOL, TIMESTAMP, INT, INT, DOUBLE]), outputTable=out, keyColumn="k")
