@@ -345,7 +345,7 @@ func conditionValues(c value.Value) (*value.Vector, error) {
 // backupSQL backs up the rows a query selects from a DFS table, split by
 // the table's partitions.
 func backupSQL(h Host, dir string, code value.Value, force bool) (int, error) {
-	sel, bind := selectOf(code)
+	sel, bind := SelectOf(code)
 	if sel == nil || sel.From == nil {
 		return 0, ddberr.Errorf("The SQL metacode to back up must be a select statement over a DFS table.")
 	}
@@ -353,7 +353,7 @@ func backupSQL(h Host, dir string, code value.Value, force bool) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	t := dfsTable(src)
+	t := DFSTableOf(src)
 	if t == nil || !t.Database().DFS() {
 		return 0, ddberr.Errorf("The SQL metacode to back up must select from a DFS table.")
 	}
@@ -404,9 +404,9 @@ func backupSQL(h Host, dir string, code value.Value, force bool) (int, error) {
 	return n, nil
 }
 
-// selectOf returns the select statement of metacode and the values it
+// SelectOf returns the select statement of metacode and the values it
 // binds.
-func selectOf(code value.Value) (*ast.SelectExpr, map[string]value.Value) {
+func SelectOf(code value.Value) (*ast.SelectExpr, map[string]value.Value) {
 	switch c := code.(type) {
 	case *funcs.Code:
 		s, _ := c.X.(*ast.SelectExpr)

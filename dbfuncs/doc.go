@@ -3,9 +3,8 @@
 // opening, loading and dropping databases, tables and partitions
 // (database.go), the DFS listings and table utilities (listing.go), local
 // disk databases (localdb.go), backup and
-// restore (backup, restore, migrate and their listings), data sources
-// (sqlDS's companions: repartitionDS, textChunkDS, transDS!, cacheDS!,
-// replayDS, replay, imr). It reaches databases
+// restore (backup, restore, migrate and their listings) and replay
+// (data sources themselves are package dsfuncs'). It reaches databases
 // through package dfs and the interpreter through Host, which the
 // engine's funcs.Env implementation satisfies; the session's access rules
 // over databases (Access) are the interpreter's, asked through Host.

@@ -81,9 +81,9 @@ func readHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.Che
 // CheckWrite's error when the session may not.
 func writeHost(env funcs.Env) (Host, error) { return funcs.HostWith(env, Host.CheckWrite) }
 
-// dfsTable returns the dfs table behind a table value (a loadTable
+// DFSTableOf returns the dfs table behind a table value (a loadTable
 // result), or nil.
-func dfsTable(v value.Value) *dfs.Table {
+func DFSTableOf(v value.Value) *dfs.Table {
 	if t, ok := v.(interface{ DFSTable() *dfs.Table }); ok {
 		return t.DFSTable()
 	}

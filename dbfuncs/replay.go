@@ -254,7 +254,7 @@ func (r *replayer) load(in value.Value) ([]*value.Table, error) {
 	if t, ok := in.(*value.Table); ok {
 		return []*value.Table{t}, nil
 	}
-	list, err := dataSources("replay", in)
+	list, err := system.DataSources("replay", in)
 	if err != nil {
 		return nil, ddberr.Errorf("The argument [inputTables] of replay must be a table, a list of data sources or a tuple of them.")
 	}
@@ -418,4 +418,10 @@ func (r *replayer) sleep(d time.Duration) error {
 	case <-r.env.Context().Done():
 		return r.env.Context().Err()
 	}
+}
+
+// isNull reports whether an argument is an explicit NULL.
+func isNull(x value.Value) bool {
+	s, ok := x.(*value.Scalar)
+	return ok && s.Null && s.T == value.Void
 }

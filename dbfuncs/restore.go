@@ -214,7 +214,7 @@ func xrestore(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	if out := funcs.Arg(args, 5); out != nil {
 		if sc, ok := out.(*value.Scalar); !ok || !sc.Null {
-			if r.output = dfsTable(out); r.output == nil {
+			if r.output = DFSTableOf(out); r.output == nil {
 				return nil, ddberr.Errorf("The argument [outputTable] of restore must be a DFS table.")
 			}
 		}

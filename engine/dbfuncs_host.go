@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/dfs"
+	_ "github.com/porpoisedb/porpoise/dsfuncs" // data sources: sqlDS and its companions
 	"github.com/porpoisedb/porpoise/value"
 )
 

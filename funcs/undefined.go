@@ -60,8 +60,6 @@ func UnsupportedReason(area, category, name string) string {
 		return false
 	}
 	switch {
-	case name == "getChunkPath":
-		return "Porpoise's sqlDS makes one data source of the whole query, not one per chunk, so a data source names no chunk path"
 	case has("ActivePartition"):
 		return "it links an active database on another node to a historical one; Porpoise keeps every partition of a database in its one store"
 	case name == "setSystem":

@@ -9,7 +9,6 @@ var unsupported = map[string]string{
 	"disableActivePartition":          "it links an active database on another node to a historical one; Porpoise keeps every partition of a database in its one store",
 	"dropDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"enableActivePartition":           "it links an active database on another node to a historical one; Porpoise keeps every partition of a database in its one store",
-	"getChunkPath":                    "Porpoise's sqlDS makes one data source of the whole query, not one per chunk, so a data source names no chunk path",
 	"getLevelFileIndexCacheStatus":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"getLocalIOTDBStaticTable":        "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"getPKEYCompactionTaskStatus":     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",

@@ -20,6 +20,9 @@ type DataSource struct {
 	// of a text file, textChunkDS); Desc is what it prints as.
 	Load func(env funcs.Env) (value.Value, error)
 	Desc string
+	// Chunk is the path of the partition the source reads, "/db/partition"
+	// (sqlDS's sources over a DFS table), or "".
+	Chunk string
 
 	mu sync.Mutex
 	// cacheNext (cacheDS!) keeps the next result; clearNext
@@ -101,18 +104,6 @@ func (d *DataSource) String() string {
 	return "DataSource" + d.Code.String()
 }
 
-// xsqlDS splits a query into data sources. Porpoise runs a query over a
-// partitioned table as one plan, so the query is one data source; mr over
-// it gives the result the per-partition split would.
-func xsqlDS(env funcs.Env, args []value.Value) (value.Value, error) {
-	if !funcs.IsCode(args[0]) {
-		return nil, ddberr.Errorf("The argument [sqlObj] of sqlDS must be SQL metacode.")
-	}
-	if _, err := funcs.BoolArg("sqlDS", "forcePartition", funcs.Arg(args, 1), false); err != nil {
-		return nil, err
-	}
-	return value.NewTuple([]value.Value{&DataSource{Code: args[0]}}), nil
-}
 
 // materialise evaluates a data source; any other value is its own data.
 func materialise(env funcs.Env, x value.Value) (value.Value, error) {
@@ -190,4 +181,18 @@ func reduceMapResults(env funcs.Env, fn, a, b value.Value) (value.Value, error) 
 		return value.NewTuple(out), nil
 	}
 	return env.Call(fn, a, b)
+}
+
+// DataSources returns a data source or a tuple of them as a list.
+func DataSources(fn string, x value.Value) ([]*DataSource, error) {
+	bad := ddberr.Errorf("The argument [ds] of %s must be a data source or a tuple of data sources.", fn)
+	switch d := x.(type) {
+	case *DataSource:
+		return []*DataSource{d}, nil
+	case *value.Vector:
+		if out, ok := value.TupleOf[*DataSource](d); ok {
+			return out, nil
+		}
+	}
+	return nil, bad
 }

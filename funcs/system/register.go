@@ -13,7 +13,6 @@ import (
 func init() {
 	// datasource.go.
 	funcs.Register(
-		funcs.Spec{Name: "sqlDS", Params: []string{"sqlObj", "forcePartition"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "db-table", Fn: xsqlDS},
 		funcs.Spec{Name: "mr", Params: []string{"ds", "mapFunc", "reduceFunc", "finalFunc", "parallel"}, Min: 2, Max: 5, Category: "db-table", Fn: xmr},
 	)
 

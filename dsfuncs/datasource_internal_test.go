@@ -1,4 +1,4 @@
-package dbfuncs
+package dsfuncs
 
 import (
 	"testing"

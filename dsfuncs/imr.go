@@ -1,8 +1,9 @@
-package dbfuncs
+package dsfuncs
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -20,7 +21,7 @@ func ximr(env funcs.Env, args []value.Value) (value.Value, error) {
 	if v, ok := args[0].(*value.Vector); !ok || v.T != value.Any {
 		return nil, ddberr.Errorf("The argument [ds] of imr must be a tuple of data sources.")
 	}
-	list, err := dataSources("imr", args[0])
+	list, err := system.DataSources("imr", args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -29,14 +30,14 @@ func ximr(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [mapFunc] of imr must be a function.")
 	}
 	for _, f := range []value.Value{reduceFn, finalFn} {
-		if f != nil && !funcs.IsFunction(f) && !isNull(f) {
+		if f != nil && !funcs.IsFunction(f) && !funcs.NullOrAbsent(f) {
 			return nil, ddberr.Errorf("The arguments [reduceFunc] and [finalFunc] of imr must be functions.")
 		}
 	}
-	if isNull(reduceFn) {
+	if funcs.NullOrAbsent(reduceFn) {
 		reduceFn = nil
 	}
-	if isNull(finalFn) {
+	if funcs.NullOrAbsent(finalFn) {
 		finalFn = nil
 	}
 	maxIter := int64(-1)
@@ -131,10 +132,4 @@ func ximr(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		prev = cur
 	}
-}
-
-// isNull reports whether an argument is an explicit NULL.
-func isNull(x value.Value) bool {
-	s, ok := x.(*value.Scalar)
-	return ok && s.Null && s.T == value.Void
 }

@@ -1,9 +1,10 @@
-package dbfuncs
+package dsfuncs
 
 import (
 	"errors"
 	"strconv"
 
+	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -29,22 +30,8 @@ func init() {
 	)
 }
 
-// dataSources returns a data source or a tuple of them as a list.
-func dataSources(fn string, x value.Value) ([]*system.DataSource, error) {
-	bad := ddberr.Errorf("The argument [ds] of %s must be a data source or a tuple of data sources.", fn)
-	switch d := x.(type) {
-	case *system.DataSource:
-		return []*system.DataSource{d}, nil
-	case *value.Vector:
-		if out, ok := value.TupleOf[*system.DataSource](d); ok {
-			return out, nil
-		}
-	}
-	return nil, bad
-}
-
 func xtransDS(env funcs.Env, args []value.Value) (value.Value, error) {
-	list, err := dataSources("transDS!", args[0])
+	list, err := system.DataSources("transDS!", args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +48,7 @@ func xtransDS(env funcs.Env, args []value.Value) (value.Value, error) {
 // returns true.
 func eachDS(fn string, do func(*system.DataSource)) funcs.Impl {
 	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
-		list, err := dataSources(fn, args[0])
+		list, err := system.DataSources(fn, args[0])
 		if err != nil {
 			return nil, err
 		}
@@ -75,7 +62,7 @@ func eachDS(fn string, do func(*system.DataSource)) funcs.Impl {
 // xcacheDSNow runs the data sources now, keeps their results and returns
 // how many rows they hold.
 func xcacheDSNow(env funcs.Env, args []value.Value) (value.Value, error) {
-	list, err := dataSources("cacheDSNow", args[0])
+	list, err := system.DataSources("cacheDSNow", args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -106,8 +93,8 @@ type splitter struct {
 // newSplitter splits code's select statement. A table named by a
 // variable is bound now, so the sources run wherever they are used (in
 // a function that mr or imr calls, say) on the table the caller meant.
-func newSplitter(h Host, code value.Value, col string) (*splitter, error) {
-	sel, bind := selectOf(code)
+func newSplitter(h dbfuncs.Host, code value.Value, col string) (*splitter, error) {
+	sel, bind := dbfuncs.SelectOf(code)
 	if sel == nil {
 		return nil, ddberr.Errorf("The query must be SQL metacode of a select statement.")
 	}
@@ -213,8 +200,8 @@ func (s *splitter) byHash(n int, col string) []value.Value {
 }
 
 // sourceTable finds the DFS table a select statement reads.
-func sourceTable(h Host, code value.Value) (*dfs.Table, error) {
-	sel, bind := selectOf(code)
+func sourceTable(h dbfuncs.Host, code value.Value) (*dfs.Table, error) {
+	sel, bind := dbfuncs.SelectOf(code)
 	if sel == nil || sel.From == nil {
 		return nil, ddberr.Errorf("The query must be SQL metacode of a select statement over a DFS table.")
 	}
@@ -222,7 +209,7 @@ func sourceTable(h Host, code value.Value) (*dfs.Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := dfsTable(src)
+	t := dbfuncs.DFSTableOf(src)
 	if t == nil {
 		return nil, ddberr.Errorf("The query must select from a partitioned table.")
 	}
@@ -240,7 +227,7 @@ func partitionLevel(t *dfs.Table, col string) (partition.Domain, error) {
 	return nil, ddberr.Errorf("The column %s is not a partitioning column of table %s.", col, t.TableName())
 }
 
-func xrepartitionDS(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+func xrepartitionDS(h dbfuncs.Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	if _, err := funcs.BoolArg("repartitionDS", "local", funcs.Arg(args, 4), true); err != nil {
 		return nil, err
 	}
@@ -319,7 +306,7 @@ func (s *splitter) byScheme(kind, scheme value.Value, col string) ([]value.Value
 // xreplayDS splits a query over a DFS table by the partitions of its date
 // column, and each of those by timeRepartitionSchema's times on the time
 // column, into the data sources replay plays one after another.
-func xreplayDS(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+func xreplayDS(h dbfuncs.Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	if !funcs.IsCode(args[0]) {
 		return nil, ddberr.Errorf("The argument [sqlObj] of replayDS must be SQL metacode.")
 	}
@@ -394,7 +381,7 @@ func xreplayDS(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 func nameArg(fn, param string, x value.Value) (string, error) {
 	s, ok := funcs.StringArg(x)
 	if !ok || s == "" {
-		return "", errNotString(fn, param)
+		return "", ddberr.Errorf("The argument [%s] of %s must be a string scalar.", param, fn)
 	}
 	return s, nil
 }
@@ -402,7 +389,7 @@ func nameArg(fn, param string, x value.Value) (string, error) {
 // xmultiTableRepartitionDS splits every query of a tuple the same way (by
 // column and scheme, or by each table's own partitions) and returns all
 // the sources in one tuple, the first query's first.
-func xmultiTableRepartitionDS(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+func xmultiTableRepartitionDS(h dbfuncs.Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	q, ok := args[0].(*value.Vector)
 	if !ok || q.T != value.Any {
 		return nil, ddberr.Errorf("The argument [query] of multiTableRepartitionDS must be a tuple of SQL metacode.")
@@ -416,9 +403,9 @@ func xmultiTableRepartitionDS(h Host, _ funcs.Env, args []value.Value) (value.Va
 			return nil, ddberr.Errorf("The argument [query] of multiTableRepartitionDS must be a tuple of SQL metacode.")
 		}
 		if funcs.Arg(args, 1) != nil {
-			col, ok := funcs.StringArg(args[1])
-			if !ok {
-				return nil, errNotString("multiTableRepartitionDS", "column")
+			col, err := funcs.StrScalarArg("multiTableRepartitionDS", "column", args[1])
+			if err != nil {
+				return nil, err
 			}
 			if funcs.Arg(args, 2) == nil {
 				return nil, ddberr.Errorf("The argument [partitionType] of multiTableRepartitionDS must be given with column.")
@@ -444,32 +431,10 @@ func xmultiTableRepartitionDS(h Host, _ funcs.Env, args []value.Value) (value.Va
 }
 
 // byPartitions splits a query over a partitioned table into one source
-// per partition: the product of its levels' partitions.
-func byPartitions(h Host, code value.Value) ([]value.Value, error) {
-	t, err := sourceTable(h, code)
-	if err != nil {
+// per partition that holds data, as sqlDS with forcePartition does.
+func byPartitions(h dbfuncs.Host, code value.Value) ([]value.Value, error) {
+	if _, err := sourceTable(h, code); err != nil {
 		return nil, err
 	}
-	levels := t.Database().Levels()
-	cols := t.PartitionColumnNames() // one schema: a column change may commit meanwhile
-	if len(cols) == 0 {
-		return []value.Value{&system.DataSource{Code: code}}, nil
-	}
-	sources := []value.Value{&system.DataSource{Code: code}}
-	for l, name := range cols {
-		var next []value.Value
-		for _, src := range sources {
-			s, err := newSplitter(h, src.(*system.DataSource).Code, name)
-			if err != nil {
-				return nil, err
-			}
-			part, err := s.byDomain(levels[l], name)
-			if err != nil {
-				return nil, err
-			}
-			next = append(next, part...)
-		}
-		sources = next
-	}
-	return sources, nil
+	return partitionSources(h, code, true)
 }
