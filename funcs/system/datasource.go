@@ -104,7 +104,6 @@ func (d *DataSource) String() string {
 	return "DataSource" + d.Code.String()
 }
 
-
 // materialise evaluates a data source; any other value is its own data.
 func materialise(env funcs.Env, x value.Value) (value.Value, error) {
 	if d, ok := x.(*DataSource); ok {
