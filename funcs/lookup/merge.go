@@ -182,6 +182,9 @@ func unionAll(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 			tables = append(tables, t)
 		}
+		if target := funcs.Arg(args, 1); target != nil && target.Form() == value.FormTable {
+			return unionAllInto(env, tables, target)
+		}
 		var err error
 		if byName, err = funcs.BoolArg("unionAll", "byColName", funcs.Arg(args, 2), false); err != nil {
 			return nil, err
@@ -228,6 +231,23 @@ func unionAll(env funcs.Env, args []value.Value) (value.Value, error) {
 		cols[c] = j
 	}
 	return value.NewTable(append([]string(nil), first.Names...), cols), nil
+}
+
+// unionAllInto is unionAll(tables, tableB): it appends the tables to
+// tableB, which may be a partitioned in-memory table, and returns tableB
+// (funcs/u/unionAll.md, usage 3, mr's finalFunc); append! does the writing
+// so that partitioned targets route rows as they do for append!.
+func unionAllInto(env funcs.Env, tables []*value.Table, target value.Value) (value.Value, error) {
+	appendFn, ok := env.Function("append!")
+	if !ok {
+		return nil, errors.New("unionAll: append! is not available")
+	}
+	for _, t := range tables {
+		if _, err := env.Call(appendFn, target, t); err != nil {
+			return nil, err
+		}
+	}
+	return target, nil
 }
 
 func concatMatrix(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -76,7 +76,7 @@ func init() {
 		funcs.Spec{Name: "join", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "merge", Fn: xjoin},
 		funcs.Spec{Name: "join!", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Mutating, Category: "merge", Fn: joinInPlace},
 		funcs.Spec{Name: "union", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "merge", Fn: xunion},
-		funcs.Spec{Name: "unionAll", Params: []string{"tableA", "tableB", "byColName"}, Min: 1, Max: 3, Props: funcs.Pure, Category: "merge", Fn: unionAll},
+		funcs.Spec{Name: "unionAll", Params: []string{"tableA", "tableB", "byColName"}, Min: 1, Max: 3, Category: "merge", Fn: unionAll},
 		funcs.Spec{Name: "concatMatrix", Params: []string{"X", "horizontal"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "merge", Fn: concatMatrix},
 	)
 
