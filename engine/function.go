@@ -158,6 +158,13 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		if err := f.CheckArity(len(args)); err != nil {
 			return nil, err
 		}
+		for i := 0; i < f.Min && i < len(args); i++ {
+			if args[i] == nil {
+				// a required argument left empty, add(1,), is NULL, as
+				// DolphinDB passes it; only optional ones stay omitted
+				args[i] = value.NullScalar(value.Void)
+			}
+		}
 		if f.NamedFn != nil && names != nil {
 			for len(names) < len(args) {
 				names = append(names, "")

@@ -109,6 +109,10 @@ func NewTableOf(args []value.Value, names []string) (*value.Table, error) {
 	vals := make([]value.Value, 0, len(args))
 	colNames := make([]string, 0, len(args))
 	for i, a := range args {
+		if a == nil {
+			// an omitted argument, table(1,), is a NULL one
+			return nil, ddberr.Errorf("Not allowed to create a void vector. RefId:S05005")
+		}
 		if t, ok := a.(*value.Table); ok {
 			for j, c := range t.Cols {
 				vals = append(vals, c)
