@@ -121,6 +121,10 @@ func (in *interp) execKeep(st ast.Stmt, keep bool) (flow, value.Value, error) {
 		}
 		defer release()
 		f, v, err := in.execStmt(st)
+		if err != nil {
+			// a failed call's value is nothing, even a typed nil
+			return f, nil, stmterr.Mark(st, err)
+		}
 		if keep || f == flowReturn {
 			v = in.s.detach(v)
 		}

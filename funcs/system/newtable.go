@@ -25,11 +25,20 @@ type Builder = func(args []value.Value, names []string) (*value.Table, error)
 func BuilderSpec(name, category string, min int, f Builder) funcs.Spec {
 	return funcs.Spec{Name: name, Min: min, Max: -1, Category: category,
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			return f(args, make([]string, len(args)))
+			return built(f(args, make([]string, len(args))))
 		},
 		NamedFn: func(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
-			return f(args, names)
+			return built(f(args, names))
 		}}
+}
+
+// built is a builder's table as a value: nil, not a nil *value.Table, when
+// it failed.
+func built(t *value.Table, err error) (value.Value, error) {
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // Keyed is keyedTable/indexedTable(keyColumns, X, ...): a table built as
