@@ -73,7 +73,9 @@ func appendTo(h Host, obj, data value.Value) (value.Value, error) {
 		}
 		if x.T == value.Any && h.AppendTupleAsAWhole() {
 			if _, isTuple := data.(*value.Vector); isTuple && data.Type() == value.Any {
-				x.Any = append(x.Any, data)
+				// a copy, as an assignment makes: z.append!(z) holding z
+				// itself made a cycle that printing never left
+				x.Any = append(x.Any, value.DeepCopy(data))
 				return x, nil
 			}
 		}
