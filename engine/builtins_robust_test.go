@@ -110,7 +110,9 @@ func sweep(s *Session, name string, pal []value.Value) string {
 		if err != nil && strings.Contains(err.Error(), "internal error") {
 			parts := make([]string, len(args))
 			for i, a := range args {
-				parts[i] = a.String()
+				if a != nil {
+					parts[i] = a.String()
+				}
 			}
 			return fmt.Sprintf("%s(%s): %v", name, strings.Join(parts, ", "), err)
 		}
@@ -136,6 +138,17 @@ func sweep(s *Session, name string, pal []value.Value) string {
 		if f := try(a, b, c); f != "" {
 			return f
 		}
+		// empty arguments, f(a,) and f(a, , b): an omitted optional one
+		// must be read as absent, never dereferenced
+		if f := try(a, nil); f != "" {
+			return f
+		}
+		if f := try(a, nil, b); f != "" {
+			return f
+		}
+		if f := try(a, b, nil); f != "" {
+			return f
+		}
 	}
 	return ""
 }
@@ -143,7 +156,9 @@ func sweep(s *Session, name string, pal []value.Value) string {
 func callRobust(s *Session, ctx context.Context, name string, args []value.Value) (v value.Value, err error) {
 	cp := make([]value.Value, len(args))
 	for i, a := range args {
-		cp[i] = copyArg(a)
+		if a != nil {
+			cp[i] = copyArg(a)
+		}
 	}
 	defer recoverError(&err)
 	in := &interp{s: s, ctx: ctx, frame: map[string]value.Value{}}
