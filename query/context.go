@@ -49,6 +49,10 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 			return nil, err
 		}
 		if t, ok := v.(*value.Table); ok {
+			if t.Rows() != sorted.Rows() {
+				// a table variable named in the select list
+				return nil, ddberr.Errorf("All columns must be of the same length. RefId:S02010")
+			}
 			names = append(names, t.Names...)
 			cols = append(cols, t.Cols...)
 			continue
