@@ -101,6 +101,10 @@ func TestBuiltinsNeverPanic(t *testing.T) {
 // sweep calls name with the palette and returns the first panic it meets,
 // described, or "".
 func sweep(s *Session, name string, pal []value.Value) string {
+	min := 0
+	if sp, ok := funcs.Lookup(name); ok {
+		min = sp.Min
+	}
 	try := func(args ...value.Value) string {
 		// a fresh copy of mutable arguments, so that ! functions can't
 		// poison the palette for the calls after them
@@ -110,9 +114,7 @@ func sweep(s *Session, name string, pal []value.Value) string {
 		if err != nil && strings.Contains(err.Error(), "internal error") {
 			parts := make([]string, len(args))
 			for i, a := range args {
-				if a != nil {
-					parts[i] = a.String()
-				}
+				parts[i] = describeArg(a)
 			}
 			return fmt.Sprintf("%s(%s): %v", name, strings.Join(parts, ", "), err)
 		}
@@ -138,16 +140,18 @@ func sweep(s *Session, name string, pal []value.Value) string {
 		if f := try(a, b, c); f != "" {
 			return f
 		}
-		// empty arguments, f(a,) and f(a, , b): an omitted optional one
-		// must be read as absent, never dereferenced
-		if f := try(a, nil); f != "" {
-			return f
+		// empty optional arguments, f(a, , b) and f(a, b, ), reach the
+		// function as absent (required ones are NULL by then) and must
+		// never be dereferenced
+		if min < 2 {
+			if f := try(a, nil, b); f != "" {
+				return f
+			}
 		}
-		if f := try(a, nil, b); f != "" {
-			return f
-		}
-		if f := try(a, b, nil); f != "" {
-			return f
+		if min < 3 {
+			if f := try(a, b, nil); f != "" {
+				return f
+			}
 		}
 	}
 	return ""
@@ -182,4 +186,18 @@ func copyArg(a value.Value) value.Value {
 		return &value.Table{Names: append([]string(nil), x.Names...), Cols: cols}
 	}
 	return a
+}
+
+// describeArg prints a palette argument for a failure report; a value a
+// failing call left broken prints as its type.
+func describeArg(a value.Value) (s string) {
+	if a == nil {
+		return ""
+	}
+	defer func() {
+		if recover() != nil {
+			s = fmt.Sprintf("<%T>", a)
+		}
+	}()
+	return a.String()
 }

@@ -341,7 +341,12 @@ func (in *interp) evalArgs(fn Function, exprs []ast.Expr, first value.Value) ([]
 			continue
 		}
 		if a == nil {
-			args = append(args, nil)
+			var v value.Value // omitted: the function's default
+			if sp, ok := fn.(*funcs.Spec); ok && i < sp.Min {
+				// a required argument left empty, add(1,), is NULL
+				v = value.NullScalar(value.Void)
+			}
+			args = append(args, v)
 			names = append(names, "")
 			continue
 		}

@@ -158,15 +158,6 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 		if err := f.CheckArity(len(args)); err != nil {
 			return nil, err
 		}
-		for i, a := range args {
-			if a == nil && (i < f.Min || f.Max < 0) {
-				// a required argument left empty, add(1,), is NULL, as
-				// DolphinDB passes it, and so is one of a variadic
-				// function's (coalesce(x, y, )); only the optional ones of
-				// a fixed list stay omitted
-				args[i] = value.NullScalar(value.Void)
-			}
-		}
 		if f.NamedFn != nil && names != nil {
 			for len(names) < len(args) {
 				names = append(names, "")

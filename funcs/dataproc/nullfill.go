@@ -287,12 +287,22 @@ func fillable(x, y value.Type) bool {
 // and so on (progr/sql/coalesce.md): each element is the first non-NULL
 // one at its position.
 func coalesce(_ funcs.Env, args []value.Value) (value.Value, error) {
-	out := args[0]
-	for _, y := range args[1:] {
+	var out value.Value
+	for _, y := range args {
+		if y == nil {
+			continue // an empty argument, coalesce(x, y, ), adds nothing
+		}
+		if out == nil {
+			out = y
+			continue
+		}
 		var err error
 		if out, err = nullFill("coalesce", []value.Value{out, y}, false); err != nil {
 			return nil, err
 		}
+	}
+	if out == nil {
+		return value.NullScalar(value.Void), nil
 	}
 	return out, nil
 }

@@ -43,6 +43,12 @@ func xtable(env funcs.Env, args []value.Value, names []string) (value.Value, err
 }
 
 func xtableInsert(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	for i, a := range args[1:] {
+		if a == nil {
+			// an empty value, tableInsert(t, 1, ), is a NULL one
+			args[i+1] = value.NullScalar(value.Void)
+		}
+	}
 	n, err := InsertRows(h, args[0], args[1:], false)
 	if err != nil {
 		return nil, err
