@@ -236,7 +236,7 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	} else if m != nil {
-		args, names, err := in.evalArgs(m, n.Args[1:], nil)
+		args, names, err := in.evalArgs(m, n.Args[1:], nil, true)
 		if err != nil {
 			return nil, err
 		}
@@ -281,7 +281,7 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 	if err := in.ro.CheckMutableArg(fn.FuncName(), n.Args); err != nil {
 		return nil, err
 	}
-	args, names, err := in.evalArgs(fn, n.Args, first)
+	args, names, err := in.evalArgs(fn, n.Args, first, true)
 	if err != nil {
 		return nil, err
 	}
@@ -330,7 +330,9 @@ func argName(fn Function, a ast.Expr) string {
 	return colname.Given(a)
 }
 
-func (in *interp) evalArgs(fn Function, exprs []ast.Expr, first value.Value) ([]value.Value, []string, error) {
+// evalArgs evaluates a call's or a partial application's arguments. In a
+// call (not a partial's open slot) a required argument left empty is NULL.
+func (in *interp) evalArgs(fn Function, exprs []ast.Expr, first value.Value, call bool) ([]value.Value, []string, error) {
 	args := make([]value.Value, 0, len(exprs))
 	names := make([]string, 0, len(exprs))
 	var named map[string]value.Value
@@ -342,7 +344,7 @@ func (in *interp) evalArgs(fn Function, exprs []ast.Expr, first value.Value) ([]
 		}
 		if a == nil {
 			var v value.Value // omitted: the function's default
-			if sp, ok := fn.(*funcs.Spec); ok && i < sp.Min {
+			if sp, ok := fn.(*funcs.Spec); ok && call && i < sp.Min {
 				// a required argument left empty, add(1,), is NULL
 				v = value.NullScalar(value.Void)
 			}
@@ -384,7 +386,7 @@ func (in *interp) evalPartial(n *ast.PartialExpr) (value.Value, error) {
 		return nil, err
 	} else if m != nil {
 		// a.getName{2015} binds the method's first parameter
-		bound, _, err := in.evalArgs(m, n.Args[1:], nil)
+		bound, _, err := in.evalArgs(m, n.Args[1:], nil, false)
 		return &partialFunc{fn: m, bound: bound}, err
 	}
 	fv, err := in.eval(n.Fn)
@@ -395,7 +397,7 @@ func (in *interp) evalPartial(n *ast.PartialExpr) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The object is not a function.")
 	}
-	bound, _, err := in.evalArgs(fn, n.Args, first)
+	bound, _, err := in.evalArgs(fn, n.Args, first, false)
 	if err != nil {
 		return nil, err
 	}
