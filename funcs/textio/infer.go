@@ -1,6 +1,7 @@
 package textio
 
 import (
+	"bytes"
 	"math"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -25,6 +26,9 @@ func classify(b []byte) (value.Type, bool) {
 		return t, dateLike
 	}
 	if _, t, ok := parseTemporal(b); ok {
+		return t, false
+	}
+	if t, ok := undelimitedDateTime(b); ok {
 		return t, false
 	}
 	if isUUID(b) {
@@ -107,6 +111,28 @@ func classifyNumber(b []byte) (value.Type, bool, bool) {
 		return 0, false, false
 	}
 	return value.Double, false, true
+}
+
+// undelimitedDateTime recognizes a date without separators, a space and a
+// time ("20190623 14:54:57"), which DolphinDB types by its time part: the
+// manual's extractTextSchema of such a column prints SECOND, and loading
+// it without a format gives empty values
+// (db_distr_comp/db_oper/text_files_import.md, tutorials/import_csv.md).
+func undelimitedDateTime(b []byte) (value.Type, bool) {
+	sp := bytes.IndexByte(b, ' ')
+	if sp < 0 {
+		return 0, false
+	}
+	if _, shape, _ := digitDate(b[:sp]); !shape {
+		return 0, false
+	}
+	switch _, t, ok := parseTemporal(b[sp+1:]); {
+	case !ok:
+		return 0, false
+	case t == value.Second || t == value.Time || t == value.Minute || t == value.NanoTime:
+		return t, true
+	}
+	return 0, false
 }
 
 func isUUID(b []byte) bool {

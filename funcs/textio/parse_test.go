@@ -69,6 +69,11 @@ func TestClassify(t *testing.T) {
 		{"13:30:10.008123", value.NanoTime, false},
 		{"2019.06.23T14:54:57", value.DateTime, false},
 		{"2019.06.23 14:54:57.123", value.Timestamp, false},
+		{"2019.06.23 14:54:57", value.DateTime, false},
+		{"20190623 14:54:57", value.Second, false}, // typed by the time part
+		{"20190623 14:54:57.123", value.Time, false},
+		{"20191323 14:54:57", value.String, false},
+		{"20190623 x", value.String, false},
 		{"5d3f8e2a-1c4b-4f1a-9e2b-7a6c5d4e3f21", value.UUID, false},
 		{"192.168.1.1", value.IPAddr, false},
 		{"$2,131", value.String, false},
