@@ -1,6 +1,8 @@
 package funcs
 
 import (
+	"fmt"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -8,8 +10,11 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
+var predictRuns atomic.Int32
+
 func TestModelDictionaries(t *testing.T) {
-	pred := PredictSpec("fooPredict", "statistics", nil)
+	// a name of its own per run: PredictSpec registers it, once
+	pred := PredictSpec(fmt.Sprintf("fooPredict%d", predictRuns.Add(1)), "statistics", nil)
 	require.Equal(t, []string{"model", "X"}, pred.Params)
 	require.Equal(t, 2, pred.Min)
 	require.Equal(t, 2, pred.Max)

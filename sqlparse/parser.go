@@ -1481,7 +1481,7 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 				at := p.next()
 				p.skipNewlines()
 				hi := p.parseBinary(prec + 1)
-				right = &ast.BinaryExpr{At: at.Pos, Op: ":", L: lo, R: hi}
+				right = &ast.BinaryExpr{At: at.Pos, Op: ":", L: lo, R: hi, BetweenAnd: true}
 			} else {
 				right = lo
 			}

@@ -626,7 +626,11 @@ func xsql(env funcs.Env, args []value.Value, names []string) (value.Value, error
 	if sel.Cols, err = c.exprs(args[0]); err != nil {
 		return nil, err
 	}
-	if sel.From, err = xfromExpr(c, args[1], funcs.ArgName(names, 1)); err != nil {
+	if s, ok := funcs.StringArg(args[1]); ok {
+		// a query's table named by a string is looked up when it runs, as
+		// DolphinDB's objByName("t") (progr/macrovariations.md)
+		sel.From = &ast.CallExpr{Fn: &ast.Ident{Name: "objByName"}, Args: []ast.Expr{&ast.Literal{Kind: ast.LitString, Text: s}}}
+	} else if sel.From, err = xfromExpr(c, args[1], funcs.ArgName(names, 1)); err != nil {
 		return nil, err
 	}
 	if sel.Where, err = c.exprs(funcs.Arg(args, 2)); err != nil {
@@ -762,7 +766,7 @@ func (c *coder) csortHaving(csortArg, ascArg, havingArg value.Value) ([]ast.Orde
 	}
 	var items []ast.OrderItem
 	for i, e := range csort {
-		items = append(items, ast.OrderItem{X: e, Desc: !asc[i]})
+		items = append(items, ast.OrderItem{X: e, Desc: !asc[i], Stated: true})
 	}
 	having, err := c.exprs(havingArg)
 	if err != nil || len(having) == 0 {

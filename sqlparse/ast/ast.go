@@ -434,6 +434,9 @@ type BinaryExpr struct {
 	// as one expression of many operands and names its column after the
 	// first operand and the operator (price1_add in funcs/u/unifiedExpr.md).
 	Unified bool
+	// BetweenAnd marks the ":" of `x between lo and hi`, which DolphinDB
+	// holds as pair(lo, hi) and prints so (progr/macrovariations.md).
+	BetweenAnd bool
 }
 
 // AliasExpr is `X as Name` (select lists, function arguments). In a
@@ -521,6 +524,9 @@ type LambdaExpr struct {
 type OrderItem struct {
 	X    Expr
 	Desc bool
+	// Stated marks a direction sql() set, which DolphinDB prints even
+	// when ascending (csort time asc, tutorials/meta_programming.md).
+	Stated bool
 	// Nulls is "first" or "last" for an explicit NULLS FIRST/LAST, else "".
 	Nulls string
 }

@@ -337,6 +337,10 @@ func (f *formatter) node(n ast.Node) {
 		}
 		f.seq(n.X, ")")
 	case *ast.BinaryExpr:
+		if n.BetweenAnd && f.ddb {
+			f.seq("pair(", n.L, ", ", n.R, ")")
+			break
+		}
 		f.binary(n)
 	case *ast.AliasExpr:
 		f.node(n.X)
@@ -597,6 +601,8 @@ func (f *formatter) orderItems(kw string, items []ast.OrderItem) {
 		f.node(o.X)
 		if o.Desc {
 			f.w(" desc")
+		} else if o.Stated {
+			f.w(" asc")
 		}
 		if o.Nulls != "" {
 			f.w(" nulls ", o.Nulls)
