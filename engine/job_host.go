@@ -37,6 +37,17 @@ func (in *interp) SubmitJob(id, desc string, fn value.Value, args []value.Value)
 // for work the session hands to a goroutine (a subscription's handler).
 func (in *interp) Background(ctx context.Context) funcs.Env { return in.background(ctx) }
 
+// EngineBackground implements stream.Host: the caller's variables, its
+// function's locals over the session's, are copied into the new session;
+// copying the map (not the values) keeps the caller's later assignments
+// out of the engine's view without a data race on the map.
+func (in *interp) EngineBackground(ctx context.Context) funcs.Env {
+	bg := in.background(ctx)
+	maps.Copy(bg.frame, in.s.vars)
+	maps.Copy(bg.frame, in.frame)
+	return bg
+}
+
 // CallShared implements stream.Host's handler call: fn(args...) holding,
 // for writing, the locks of the shared objects among args and the
 // arguments fn has bound (append!{out}), as a statement naming them would.

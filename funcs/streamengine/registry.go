@@ -62,7 +62,7 @@ func (r *registry) sorted() []*handle {
 // called name, whose input has dummy's columns, and returns its input
 // table (a *value.Table): the handle scripts append to, pass as a subscription's handler
 // or get back with getStreamEngine. build makes the engine given a
-// background interpreter of the caller's user and functions, which
+// background interpreter of the caller's user, functions and variables, which
 // runs its metrics and writes its output and is cancelled when the
 // engine is dropped.
 func Create(env funcs.Env, kind string, name value.Value, dummy *value.Table, build func(bg funcs.Env) (Engine, error)) (value.Value, error) {
@@ -87,7 +87,7 @@ func CreateWithSnapshot(env funcs.Env, kind string, name value.Value, dummy *val
 		return nil, ddberr.Errorf("The name of a stream engine must be a non-empty string.")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	eng, err := build(h.Background(ctx))
+	eng, err := build(h.EngineBackground(ctx))
 	if err != nil {
 		cancel()
 		return nil, err

@@ -26,6 +26,11 @@ type Host interface {
 	// with the caller's functions, for a goroutine of its own; ctx
 	// cancels what it runs. It is a sharedCaller.
 	Background(ctx context.Context) funcs.Env
+	// EngineBackground is Background for a stream engine: its session
+	// also holds the caller's variables as they are when the engine is
+	// made, as DolphinDB's engines resolve the variables their metrics
+	// name (a weight dictionary) in the session that creates them.
+	EngineBackground(ctx context.Context) funcs.Env
 }
 
 // sharedCaller calls a handler holding the locks of the shared objects

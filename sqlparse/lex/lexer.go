@@ -224,6 +224,7 @@ func (lx *lexer) ident() {
 // numeric suffix letters and the types they denote on plain numbers.
 var numSuffixType = map[string]string{
 	"c": "CHAR", "b": "BOOL", "h": "SHORT", "i": "INT", "l": "LONG", "f": "FLOAT", "F": "DOUBLE",
+	"P": "DECIMAL64",
 }
 
 // temporal suffix letters and the types they denote on typed nulls and
